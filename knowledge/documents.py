@@ -1,0 +1,108 @@
+"""The source manifest: one entry per policy document, with its official metadata."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from knowledge.errors import SourceError
+
+MANIFEST_NAME = "manifest.yaml"
+
+
+class DocumentStatus(StrEnum):
+    OFFICIAL = "official"
+    DRAFT = "draft"
+
+
+STATUS_LABELS = {DocumentStatus.OFFICIAL: "正式文件", DocumentStatus.DRAFT: "征求意见稿（草案，未正式施行）"}
+
+
+class Structure(StrEnum):
+    SECTIONS_WITH_CLAUSES = "sections_with_clauses"
+    SECTIONS_ONLY = "sections_only"
+
+
+class TimeLimitedMeasure(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    clause: int
+    text: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def has_expired(self, as_of: date) -> bool:
+        return self.valid_to is not None and self.valid_to < as_of
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    source_file: str
+    title: str
+    short_name: str
+    issuer: str
+    province: str
+    city: str | None
+    document_number: str | None
+    index_number: str | None = None
+    signed: date
+    published: date | None
+    published_note: str | None
+    status: DocumentStatus
+    structure: Structure
+    departments_lead_first: bool = False
+    time_limited_measures: tuple[TimeLimitedMeasure, ...] = ()
+
+    @property
+    def jurisdiction(self) -> str:
+        """The place the document governs: the city where it is a city's, else the province."""
+        return self.city or self.province
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DocumentStatus.DRAFT
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def measures_for(self, clause_number: int) -> list[TimeLimitedMeasure]:
+        return [m for m in self.time_limited_measures if m.clause == clause_number]
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    documents: tuple[Document, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documents}
+
+
+def sources_dir() -> Path:
+    return Path(__file__).resolve().parent / "sources"
+
+
+def load_manifest(directory: Path | None = None) -> Manifest:
+    path = (directory or sources_dir()) / MANIFEST_NAME
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Manifest.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise SourceError(f"{path}: {exc}") from exc
+
+
+def read_source(document: Document, directory: Path | None = None) -> str:
+    path = (directory or sources_dir()) / document.source_file
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"{path}: {exc}") from exc

@@ -1,0 +1,289 @@
+"""Normalize scraped policy text into clean simplified-Chinese paragraphs.
+
+Each output paragraph keeps the raw source text it came from, so staff can always compare the
+normalized clause with the original. Every change is recorded in the quality report; spans that
+cannot be repaired are replaced by □ and reported, never silently indexed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import opencc
+
+from knowledge.quality import IssueKind, QualityIssue
+
+GARBLED_MARK = "□"
+
+# Whole lines that are web-page furniture, not policy text.
+NOISE_LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"^系统检测到您的浏览器",
+        r"^关闭$",
+        r"^\s*\{\{.*\}\}\s*$",
+        r"^选择城市$",
+        r"^切换城市分站",
+        r"^当前选择城市",
+        r"^总站\s*(\{\{.*\}\})?$",
+        r"^时间[:：].*来源[:：]",
+        r"^请用微信扫一扫",
+        r"浏览量[:：]",
+        r"^扫描打开手机端",
+        r"^当前位置[:：]",
+        r"^本文链接[:：]",
+        r"^本文关键词[:：]",
+        r"\.(jpg|jpeg|png|gif)$",
+        r"^发布日期[:：]",
+        r"^索\s*引\s*号",
+        r"^公开目录",
+        r"^发布机构",
+        r"^名\s*称\s",
+        r"^(分享到|打印本页|关闭窗口|【打印】|【关闭】)",
+    )
+)
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüḿńňǹê"
+PINYIN_DEBRIS = re.compile(rf"(?<=[\u3400-\u9fff])\(([a-z{_TONED}]{{1,7}})\)")
+# A '?' inside Chinese text is the trace of a lost character: start of a garbled span.
+_GARBLE_START = re.compile(r"\?")
+_GARBLE_TAIL = re.compile(rf"[a-z{_TONED}]*\)?")
+_JUNK_CHAR = re.compile(rf"[A-Za-z,.\u0370-\u03ff\u0400-\u04ff\ufffd{_TONED}()]")
+_CJK = r"\u3400-\u9fff"
+_STRAY_ENGLISH = re.compile(rf"(?<=[{_CJK}])\s*\b(and|or|the|of|with|for|to)\b\s*(?=[{_CJK}])")
+_ENGLISH_REPLACEMENT = {"and": "和", "or": "或"}
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+_TERMINAL = set("。；！？：”）〕」』…")
+_LABEL_START = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)、]")
+_DATE_LINE = re.compile(r"^[0-9一二三四五六七八九十○〇零]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
+
+
+@dataclass
+class Paragraph:
+    """A normalized paragraph with the raw source text it came from."""
+
+    text: str
+    original: str
+
+
+@dataclass
+class NormalizedText:
+    paragraphs: list[Paragraph]
+    issues: list[QualityIssue] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return str(_t2s().convert(text))
+
+
+def is_noise_line(line: str) -> bool:
+    stripped = to_simplified(PINYIN_DEBRIS.sub("", line.strip()))
+    return any(p.search(stripped) for p in NOISE_LINE_PATTERNS)
+
+
+def find_garbled_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of mojibake: runs around lost characters ('?') with their debris.
+
+    A lost character shows up as '?' followed by pinyin debris (`?shù)`) or by junk from another
+    script (`?,F`); nearby '?'s within three characters belong to the same span.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _GARBLE_START.finditer(text):
+        start = match.start()
+        if spans and start < spans[-1][1]:
+            continue
+        end = _extend_garbled(text, start)
+        # Merge with a following lost character close by (`?shù)卣匆?guī)`).
+        while True:
+            nxt = text.find("?", end, end + 4)
+            if nxt < 0:
+                break
+            end = _extend_garbled(text, nxt)
+        if spans and start - spans[-1][1] <= 3:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _extend_garbled(text: str, qmark: int) -> int:
+    end = qmark + 1
+    tail = _GARBLE_TAIL.match(text, end)
+    if tail:
+        end = tail.end()
+    while end < len(text) and _JUNK_CHAR.match(text, end):
+        end += 1
+    tail = _GARBLE_TAIL.match(text, end)
+    return tail.end() if tail else end
+
+
+def _unify_punctuation(text: str) -> str:
+    text = text.replace("\u3000", " ").replace("\xa0", " ")
+    # Half-width punctuation next to Chinese becomes full-width; digits keep theirs (1.2万, 2011-2015).
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _HALF_TO_FULL and ch not in "(),":
+            out.append(_HALF_TO_FULL[ch])
+        elif ch == ",":
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            out.append("," if prev.isdigit() and nxt.isdigit() else "，")
+        elif ch in "()":
+            out.append(_HALF_TO_FULL[ch])
+        else:
+            out.append(ch)
+    text = "".join(out)
+    text = _fix_straight_quotes(text)
+    # Spaces between Chinese, punctuation and digits are artefacts of the conversion.
+    text = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+    text = re.sub(r"(?<=[0-9%])\s+(?=[0-9%])", "", text)
+    return text.strip()
+
+
+def _fix_straight_quotes(text: str) -> str:
+    out: list[str] = []
+    is_open = False
+    for ch in text:
+        if ch == "“":
+            is_open = True
+            out.append(ch)
+        elif ch == "”":
+            is_open = False
+            out.append(ch)
+        elif ch == '"':
+            out.append("”" if is_open else "“")
+            is_open = not is_open
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_SENTINEL = "\ue000"
+
+
+def normalize_line(line: str, issues: list[QualityIssue], counts: dict[str, int]) -> str:
+    """Normalize one line of source text, recording what changed.
+
+    Each repair is tagged with a private-use sentinel until punctuation is unified, so the
+    reported context is the normalized text around the repair itself.
+    """
+    text = line.replace(_SENTINEL, "")
+    repairs: list[tuple[IssueKind, str, str]] = []
+    for start, end in reversed(find_garbled_spans(text)):
+        repairs.insert(0, (IssueKind.GARBLED_SPAN, text[start:end], GARBLED_MARK))
+        text = text[:start] + _SENTINEL + GARBLED_MARK + text[end:]
+
+    debris = PINYIN_DEBRIS.findall(text)
+    if debris:
+        counts["pinyin"] = counts.get("pinyin", 0) + len(debris)
+        text = PINYIN_DEBRIS.sub("", text)
+
+    simplified = to_simplified(text)
+    if simplified != text:
+        counts["traditional"] = counts.get("traditional", 0) + sum(
+            1 for a, b in zip(text, simplified, strict=False) if a != b
+        )
+        text = simplified
+
+    english = list(_STRAY_ENGLISH.finditer(text))
+    for match in reversed(english):
+        replacement = _ENGLISH_REPLACEMENT.get(match.group(1), "")
+        text = text[: match.start()] + _SENTINEL + replacement + text[match.end() :]
+    repairs = _merge_in_order(text, repairs, [(m.group(0), _ENGLISH_REPLACEMENT.get(m.group(1), "")) for m in english])
+
+    tagged = _unify_punctuation(text)
+    normalized = tagged.replace(_SENTINEL, "")
+    positions = [i - n for n, i in enumerate(i for i, ch in enumerate(tagged) if ch == _SENTINEL)]
+    for (kind, original, replacement), at in zip(repairs, positions, strict=True):
+        context = normalized[max(0, at - 10) : at + len(replacement) + 10]
+        issues.append(QualityIssue(kind=kind, original=original, replacement=replacement, context=context))
+    return normalized
+
+
+def _merge_in_order(
+    text: str, garbled: list[tuple[IssueKind, str, str]], english: list[tuple[str, str]]
+) -> list[tuple[IssueKind, str, str]]:
+    """Order repairs as their sentinels appear in the text."""
+    kinds = iter(garbled)
+    words = iter(english)
+    ordered: list[tuple[IssueKind, str, str]] = []
+    for i, ch in enumerate(text):
+        if ch != _SENTINEL:
+            continue
+        if text.startswith(GARBLED_MARK, i + 1):
+            ordered.append(next(kinds))
+        else:
+            original, replacement = next(words)
+            ordered.append((IssueKind.STRAY_ENGLISH, original, replacement))
+    return ordered
+
+
+def is_structural_start(text: str) -> bool:
+    return bool(_LABEL_START.match(text)) or bool(_DATE_LINE.match(text))
+
+
+def _is_cut_mid_sentence(text: str) -> bool:
+    """A long prose paragraph that stops without closing punctuation was cut by a page break.
+
+    Title and header lines (no comma or full stop) are never joined.
+    """
+    is_prose = any(mark in text for mark in "，。、")
+    return is_prose and len(text) >= 40 and text[-1] not in _TERMINAL
+
+
+def normalize_document(raw: str) -> NormalizedText:
+    """Noise removal, repair and page-break joining for one source document."""
+    raw = raw.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    issues: list[QualityIssue] = []
+    counts: dict[str, int] = {}
+    paragraphs: list[Paragraph] = []
+    for line in raw.split("\n"):
+        if not line.strip():
+            continue
+        if is_noise_line(line):
+            issues.append(
+                QualityIssue(kind=IssueKind.NOISE_REMOVED, original=line.strip(), replacement="")
+            )
+            continue
+        text = normalize_line(line, issues, counts)
+        if not text:
+            continue
+        previous = paragraphs[-1] if paragraphs else None
+        if previous and _is_cut_mid_sentence(previous.text) and not is_structural_start(text):
+            issues.append(
+                QualityIssue(
+                    kind=IssueKind.PAGE_BREAK_JOINED,
+                    original=f"{previous.text[-6:]}⏎{text[:6]}",
+                    replacement=f"{previous.text[-6:]}{text[:6]}",
+                )
+            )
+            previous.text += text
+            previous.original += "\n\n" + line
+            continue
+        paragraphs.append(Paragraph(text=text, original=line))
+
+    if counts.get("pinyin"):
+        issues.append(
+            QualityIssue(
+                kind=IssueKind.PINYIN_DEBRIS,
+                original=f"{counts['pinyin']}处，如 發(fā)、業(yè)",
+                replacement="删除括号内拼音",
+            )
+        )
+    if counts.get("traditional"):
+        issues.append(
+            QualityIssue(
+                kind=IssueKind.TRADITIONAL_CONVERTED,
+                original=f"{counts['traditional']}个繁体字",
+                replacement="OpenCC t2s 转为简体",
+            )
+        )
+    return NormalizedText(paragraphs=paragraphs, issues=issues)
