@@ -1,0 +1,54 @@
+"""Citation objects: the one shape every channel shows next to a quoted clause."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.clauses import Clause
+from knowledge.documents import Document
+
+
+class Citation(BaseModel):
+    """Exactly where a quote comes from. `quote` is always a verbatim substring of `text`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    clause_id: str
+    document_title: str
+    issuer: str
+    jurisdiction: str
+    date: str
+    document_status: str
+    clause_number: int
+    clause_label: str
+    heading: str
+    quote: str
+    text: str
+    score: float | None
+
+
+def make_citation(clause: Clause, document: Document, quote: str, score: float | None) -> Citation:
+    if quote not in clause.text:
+        raise ValueError(f"quote is not verbatim in {clause.id}: {quote[:30]}…")
+    return Citation(
+        clause_id=clause.id,
+        document_title=document.title,
+        issuer=document.issuer,
+        jurisdiction=document.jurisdiction,
+        date=document.signed.isoformat(),
+        document_status=document.status.value,
+        clause_number=clause.clause_number,
+        clause_label=clause.label,
+        heading=clause.heading,
+        quote=quote,
+        text=clause.text,
+        score=score,
+    )
+
+
+def format_reference(citation: Citation, document_number: str | None = None) -> str:
+    """《标题》（文号，发文机关，日期）第（七）条 — the human-readable reference."""
+    year, month, day = citation.date.split("-")
+    parts = [p for p in (document_number, citation.issuer, f"{int(year)}年{int(month)}月{int(day)}日") if p]
+    label = citation.clause_label.rstrip("、")
+    return f"《{citation.document_title}》（{'，'.join(parts)}）第{label}条"

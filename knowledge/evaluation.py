@@ -1,0 +1,114 @@
+"""Golden-set evaluation shared by the test suite, the benchmark and `policybot tune`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from knowledge.answer import Answerer, AnswerStatus
+from knowledge.retrieve import Retrieval
+
+
+class GoldenQuestion(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    question: str
+    kind: Literal["in_scope", "out_of_scope", "region_not_covered"]
+    expect: tuple[str, ...] = ()
+    region: str | None = None
+    note: str | None = None
+
+
+def load_golden(path: Path) -> list[GoldenQuestion]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return TypeAdapter(list[GoldenQuestion]).validate_python(data)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    item: GoldenQuestion
+    status: AnswerStatus
+    rank: int | None
+    top: tuple[str, ...]
+    region: str | None
+
+    @property
+    def abstained(self) -> bool:
+        return self.status != AnswerStatus.ANSWERED
+
+
+@dataclass(frozen=True)
+class Metrics:
+    in_scope: int
+    hit_at_1: float
+    hit_at_3: float
+    mrr: float
+    false_abstain_rate: float
+    abstain_recall: float
+    abstain_precision: float
+    abstain_kind_accuracy: float
+    region_accuracy: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {k: round(float(v), 4) for k, v in self.__dict__.items()}
+
+
+def first_rank(retrieval: Retrieval, expected: tuple[str, ...]) -> int | None:
+    for position, item in enumerate(retrieval.ranked, start=1):
+        if item.clause.id in expected:
+            return position
+    return None
+
+
+def evaluate(
+    answerer: Answerer,
+    golden: list[GoldenQuestion],
+    retrieve: Callable[[str], Retrieval] | None = None,
+) -> tuple[Metrics, list[Outcome]]:
+    outcomes: list[Outcome] = []
+    for item in golden:
+        retrieval = retrieve(item.question) if retrieve else answerer.retriever.retrieve(item.question)
+        status = answerer.status_of(retrieval)
+        region = retrieval.analysis.region
+        outcomes.append(
+            Outcome(
+                item=item,
+                status=status,
+                rank=first_rank(retrieval, item.expect) if item.expect else None,
+                top=tuple(s.clause.id for s in retrieval.ranked[:3]),
+                region=region.jurisdiction if region.covered else region.place,
+            )
+        )
+    return summarize(outcomes), outcomes
+
+
+def summarize(outcomes: list[Outcome]) -> Metrics:
+    scoped = [o for o in outcomes if o.item.kind == "in_scope"]
+    negatives = [o for o in outcomes if o.item.kind != "in_scope"]
+    abstained = [o for o in outcomes if o.abstained]
+    true_abstains = [o for o in abstained if o.item.kind != "in_scope"]
+    kind_correct = [
+        o
+        for o in negatives
+        if (o.item.kind == "region_not_covered" and o.status == AnswerStatus.REGION_NOT_COVERED)
+        or (o.item.kind == "out_of_scope" and o.abstained)
+    ]
+    with_region = [o for o in outcomes if o.item.region and o.item.kind != "region_not_covered"]
+    n = max(len(scoped), 1)
+    return Metrics(
+        in_scope=len(scoped),
+        hit_at_1=sum(1 for o in scoped if o.rank == 1) / n,
+        hit_at_3=sum(1 for o in scoped if o.rank is not None and o.rank <= 3) / n,
+        mrr=sum(1.0 / o.rank for o in scoped if o.rank) / n,
+        false_abstain_rate=sum(1 for o in scoped if o.abstained) / n,
+        abstain_recall=len(true_abstains) / max(len(negatives), 1),
+        abstain_precision=len(true_abstains) / max(len(abstained), 1),
+        abstain_kind_accuracy=len(kind_correct) / max(len(negatives), 1),
+        region_accuracy=sum(1 for o in with_region if o.region == o.item.region) / max(len(with_region), 1),
+    )

@@ -1,0 +1,202 @@
+"""The knowledge base: registry, index and answerer wired together from plain settings values.
+
+`ingest` is idempotent: the content hash of the sources and the embedder name decide whether the
+Chroma collection and the on-disk snapshot are rebuilt. `open` builds them on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from knowledge.answer import Answerer, AnswerPolicy
+from knowledge.clauses import Clause
+from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
+from knowledge.errors import IndexStateError
+from knowledge.lexical import LexicalIndex
+from knowledge.query import QueryAnalyzer
+from knowledge.regions import Gazetteer
+from knowledge.registry import Registry, build_registry
+from knowledge.retrieve import HybridRetriever, RetrievalConfig
+from knowledge.store import ChromaClauseStore, Metadata, StoredRecord
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    content_hash: str
+    embedder: str
+    clause_counts: dict[str, int]
+    rebuilt: bool
+    seconds: float
+    quality: dict[str, dict[str, int]]
+
+
+def clause_metadata(clause: Clause, registry: Registry) -> Metadata:
+    document = registry.document_of(clause)
+    return {
+        "document_id": clause.document_id,
+        "clause_number": clause.clause_number,
+        "label": clause.label,
+        "heading": clause.heading,
+        "section_heading": clause.section_heading or "",
+        "jurisdiction": document.jurisdiction,
+        "province": document.province,
+        "document_title": document.title,
+        "issuer": document.issuer,
+        "date": document.signed.isoformat(),
+        "document_status": document.status.value,
+        "departments": "、".join(clause.lead_departments + clause.responsible_departments),
+    }
+
+
+def make_embedder(model: str | None) -> Embedder:
+    return SentenceTransformerEmbedder(model) if model else HashingEmbedder()
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        registry: Registry,
+        store: ChromaClauseStore,
+        embedder: Embedder,
+        config: RetrievalConfig,
+        policy: AnswerPolicy | None = None,
+    ) -> None:
+        self.registry = registry
+        self.store = store
+        self.embedder = embedder
+        self.gazetteer = Gazetteer(registry.jurisdictions)
+        self.analyzer = QueryAnalyzer(self.gazetteer)
+        self.lexical = LexicalIndex(registry.clauses)
+        self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
+        self.answerer = Answerer(self.retriever, policy)
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        embedding_model: str | None = None,
+        chroma_url: str | None = None,
+        progress: Progress | None = None,
+        config: RetrievalConfig | None = None,
+    ) -> KnowledgeBase:
+        """Open the index under data_dir, building it first if it is missing or stale."""
+        registry = build_registry()
+        embedder = make_embedder(embedding_model)
+        store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
+        try:
+            attached = store.attach(embedder, registry.content_hash)
+        except IndexStateError as exc:
+            if chroma_url:
+                raise
+            log.warning("index directory unusable, rebuilding: %s", exc)
+            _quarantine(data_dir / "chroma")
+            store = ChromaClauseStore(path=data_dir / "chroma")
+            attached = False
+        if not attached:
+            ingest(registry, store, embedder, data_dir, progress)
+        tuned = config or load_tuning(data_dir, embedder.name)
+        return cls(registry, store, embedder, tuned)
+
+
+def ingest(
+    registry: Registry,
+    store: ChromaClauseStore,
+    embedder: Embedder,
+    data_dir: Path,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Write the clause snapshot and quality report, and sync Chroma; skip what is up to date."""
+    say = progress or (lambda _msg: None)
+    started = time.perf_counter()
+    counts = {doc_id: len(registry.clauses_of(doc_id)) for doc_id in registry.documents}
+    for doc_id, count in counts.items():
+        say(f"解析 {doc_id}：{count} 条")
+    records = [
+        StoredRecord(id=c.id, text=_embedding_text(c), metadata=clause_metadata(c, registry))
+        for c in registry.clauses
+    ]
+    rebuilt = store.sync(records, embedder, registry.content_hash, say)
+    index_dir = data_dir / "index"
+    index_dir.mkdir(parents=True, exist_ok=True)
+    quality = {r.document_id: r.summary() for r in registry.quality_reports()}
+    _write_json(index_dir / "quality.json", [r.model_dump(mode="json") for r in registry.quality_reports()])
+    _write_json(index_dir / "clauses.json", [c.model_dump(mode="json") for c in registry.clauses])
+    state = {
+        "content_hash": registry.content_hash,
+        "embedder": embedder.name,
+        "clause_counts": counts,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    _write_json(index_dir / "state.json", state)
+    return IngestReport(
+        content_hash=registry.content_hash,
+        embedder=embedder.name,
+        clause_counts=counts,
+        rebuilt=rebuilt,
+        seconds=round(time.perf_counter() - started, 3),
+        quality=quality,
+    )
+
+
+def _embedding_text(clause: Clause) -> str:
+    return f"{clause.heading}。{clause.body}"
+
+
+def _write_json(path: Path, data: object) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _quarantine(path: Path) -> None:
+    if path.exists():
+        target = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+        path.rename(target)
+        log.warning("moved unusable index to %s", target)
+
+
+TUNING_FILE = "tuning.json"
+
+
+def load_tuning(data_dir: Path, embedder_name: str) -> RetrievalConfig:
+    """Fusion weights tuned on the golden set for this embedder (policybot tune), else defaults."""
+    path = data_dir / "index" / TUNING_FILE
+    base = RetrievalConfig()
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return base
+    entry = entries.get(embedder_name) if isinstance(entries, dict) else None
+    if not isinstance(entry, dict):
+        return base
+    return RetrievalConfig(
+        sentence_weight=float(entry.get("sentence_weight", base.sentence_weight)),
+        expansion_weight=float(entry.get("expansion_weight", base.expansion_weight)),
+        dense_weight=float(entry.get("dense_weight", base.dense_weight)),
+    )
+
+
+def save_tuning(data_dir: Path, embedder_name: str, config: RetrievalConfig, metrics: dict[str, float]) -> Path:
+    path = data_dir / "index" / TUNING_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        entries = {}
+    entries[embedder_name] = {
+        "sentence_weight": config.sentence_weight,
+        "expansion_weight": config.expansion_weight,
+        "dense_weight": config.dense_weight,
+        "metrics": metrics,
+    }
+    _write_json(path, entries)
+    return path

@@ -1,0 +1,179 @@
+"""Query understanding: clean the question, map everyday words to policy terms, find the region.
+
+All vocabulary lives in data files under knowledge/data (glossary.yaml, policy_terms.txt,
+scope.yaml) so it can be reviewed and tested as data.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import cn2an
+import jieba
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.errors import QueryError
+from knowledge.normalize import to_simplified
+from knowledge.regions import Gazetteer, ResolvedRegion
+
+jieba.setLogLevel(logging.WARNING)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MAX_QUESTION_CHARS = 1000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
+_NUMERAL_UNIT = re.compile(r"^[零〇一二两三四五六七八九十百千万]+(?=年|个月|月|岁|元|块|万|千|级|人|天|次|学时|小时|%|倍)")
+
+
+class GlossaryEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    say: tuple[str, ...]
+    means: tuple[str, ...]
+
+
+class Glossary(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entries: tuple[GlossaryEntry, ...]
+
+
+class Scope(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    outside: tuple[str, ...]
+    stopwords: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_glossary() -> Glossary:
+    data = yaml.safe_load((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    return Glossary.model_validate(data)
+
+
+@lru_cache(maxsize=1)
+def load_scope() -> Scope:
+    data = yaml.safe_load((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))
+    return Scope.model_validate(data)
+
+
+@lru_cache(maxsize=1)
+def _jieba_ready() -> bool:
+    """Load the policy-term dictionary into jieba once per process."""
+    jieba.initialize()
+    jieba.load_userdict(str(DATA_DIR / "policy_terms.txt"))
+    for entry in load_glossary().entries:
+        for term in entry.means:
+            if len(term) <= 8 and "、" not in term:
+                jieba.add_word(term)
+    return True
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens without stopwords or punctuation (compounds and their parts)."""
+    _jieba_ready()
+    stop = _stopwords()
+    return [
+        token
+        for token in jieba.lcut_for_search(text)
+        if token.strip() and token not in stop and not _is_punctuation(token)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_scope().stopwords)
+
+
+def _is_punctuation(token: str) -> bool:
+    return all(unicodedata.category(ch).startswith(("P", "S", "Z")) for ch in token)
+
+
+def clean_question(raw: str | bytes) -> str:
+    """Validate and normalize a user question; raise QueryError with a polite Chinese message."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise QueryError("无法识别您发送的内容（不是有效的文字），请用中文重新描述您的问题。") from None
+    if "\x00" in raw or "\ufffd" in raw or any(0xDC80 <= ord(ch) <= 0xDCFF for ch in raw):
+        raise QueryError("您发送的内容包含无法识别的字符，请用中文重新描述您的问题。")
+    text = _CONTROL.sub(" ", raw)
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QueryError("请输入您想咨询的问题，例如：“高校毕业生创业有什么补贴？”")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QueryError(f"问题太长了（{len(text)}字），请精简到{MAX_QUESTION_CHARS}字以内再问我。")
+    visible = [ch for ch in text if not ch.isspace()]
+    meaningful = [ch for ch in visible if ch.isalnum()]
+    if len(meaningful) < max(1, len(visible) // 4):
+        raise QueryError("没看懂您的问题，请用中文描述一下，例如：“在长春开店有补贴吗？”")
+    return to_simplified(text)
+
+
+def arabic_numerals(text: str) -> str:
+    """三年半 → 3年半, 两千元 → 2000元; numerals not followed by a unit stay as they are."""
+
+    def convert(match: re.Match[str]) -> str:
+        run = match.group(0)
+        rest = text[match.end() :]
+        if not _NUMERAL_UNIT.match(run + rest[:3]) or run in ("万", "千", "百"):
+            return run
+        try:
+            return str(cn2an.cn2an(run.replace("两", "二"), "smart"))
+        except (ValueError, KeyError):
+            return run
+
+    return _NUMERAL_RUN.sub(convert, text)
+
+
+@dataclass(frozen=True)
+class QueryAnalysis:
+    question: str
+    normalized: str
+    tokens: tuple[str, ...]
+    expansions: tuple[str, ...]
+    region: ResolvedRegion
+    outside_topics: tuple[str, ...] = field(default=())
+
+    @property
+    def all_tokens(self) -> list[str]:
+        return list(self.tokens) + list(self.expansions)
+
+
+class QueryAnalyzer:
+    """Turns a raw question into tokens, policy-term expansions and a resolved region."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        _jieba_ready()
+        self._entries = load_glossary().entries
+        self._outside = load_scope().outside
+
+    def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
+        question = clean_question(raw)
+        normalized = arabic_numerals(question)
+        resolved = self._gazetteer.resolve(clean_question(region) if region else normalized)
+        expansions: list[str] = []
+        for entry in self._entries:
+            if any(term in normalized for term in entry.say):
+                for term in entry.means:
+                    expansions.extend(tokenize(term))
+        outside = tuple(topic for topic in self._outside if topic in normalized)
+        tokens = [t for t in tokenize(normalized) if not self._gazetteer.is_place_name(t)]
+        return QueryAnalysis(
+            question=question,
+            normalized=normalized,
+            tokens=tuple(tokens),
+            expansions=tuple(dict.fromkeys(expansions)),
+            region=resolved,
+            outside_topics=outside,
+        )

@@ -1,0 +1,240 @@
+"""Resolve place names in free text to the jurisdictions our documents cover.
+
+Uses the administrative-division table shipped by the `cpca` package (province, city and county
+names with their codes), so 延吉 → 延吉市 (222401) → 吉林省 without a hand-kept list. Only the
+data file is read: cpca's own import needs pkg_resources, which modern setuptools dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+
+from knowledge.errors import SourceError
+
+jieba.setLogLevel(logging.WARNING)
+
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "县", "区", "盟", "旗")
+_PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$")
+# Short names that are ordinary words far more often than places.
+# jieba's dictionary tells which of them are everyday words (资源, 合作, 延长, 小店 …); these are the
+# ones it tags as place names although people mostly mean the word.
+_AMBIGUOUS_SHORT = frozenset({"新建", "城关", "新华", "和平", "平安", "长安", "新城", "城中", "市中",
+                              "工农", "向阳", "红旗", "东风", "前进", "振兴", "光明", "太平", "红星", "五一",
+                              "通道", "新兴", "中山", "永安", "安全", "白云", "大同"})
+_COMMON_WORD_FREQ = 150
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+
+    @property
+    def level(self) -> int:
+        """1 province, 2 prefecture-level city, 3 county/district."""
+        if self.code[2:] == "0" * 10:
+            return 1
+        if self.code[4:] == "0" * 8:
+            return 2
+        return 3
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2]
+
+    @property
+    def city_code(self) -> str:
+        return self.code[:4]
+
+
+@dataclass(frozen=True)
+class ResolvedRegion:
+    """What a place name in the text means for us.
+
+    `jurisdiction` is the covered jurisdiction (吉林省, 巴中市 …) or None; `candidates` lists covered
+    jurisdictions inside a larger place that is not itself covered (四川省 → 巴中市, 资阳市).
+    """
+
+    query: str
+    place: str | None
+    jurisdiction: str | None
+    covered: bool
+    candidates: tuple[str, ...] = ()
+    places: tuple[str, ...] = field(default=())
+
+    @property
+    def names_a_place(self) -> bool:
+        return self.place is not None
+
+
+def _adcodes_path() -> Path:
+    try:
+        files = metadata.files("cpca") or []
+    except metadata.PackageNotFoundError as exc:
+        raise SourceError("the cpca package (administrative divisions) is not installed") from exc
+    for entry in files:
+        if str(entry).endswith("resources/adcodes.csv"):
+            return Path(str(entry.locate()))
+    raise SourceError("cpca is installed but its adcodes.csv is missing")
+
+
+def _nations() -> list[str]:
+    path = _adcodes_path().with_name("56_nations.csv")
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def load_places() -> tuple[Place, ...]:
+    with _adcodes_path().open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple(Place(code=row["adcode"], name=row["name"]) for row in rows)
+
+
+def short_names(name: str, nations: Iterable[str], level: int = 3) -> list[str]:
+    """Forms people write a place in: 延边朝鲜族自治州 → 延边, 巴中市 → 巴中, 吉林省 → 吉林."""
+    forms = [name]
+    stem = name
+    for suffix in _SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+            stem = stem[: -len(suffix)]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for nation in nations:
+            for form in (nation, nation.removesuffix("族")):
+                if stem.endswith(form) and len(stem) - len(form) >= 2:
+                    stem = stem[: -len(form)]
+                    changed = True
+    # Provinces and prefecture-level cities are known by their short names (许昌, 延边); county
+    # names are checked against everyday words (资源县, 小店区).
+    is_word = level == 3 and is_everyday_word(stem)
+    if stem != name and len(stem) >= 2 and stem not in _AMBIGUOUS_SHORT and not is_word:
+        forms.append(stem)
+    return forms
+
+
+def is_everyday_word(word: str) -> bool:
+    """True for words like 资源 or 小店 that are also short county names but rarely meant so."""
+    tag = _word_tags().get(word)
+    frequency = jieba.dt.FREQ.get(word, 0)
+    return tag != "ns" and frequency >= _COMMON_WORD_FREQ
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    jieba.initialize()
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def _is_embedded(text: str, start: int) -> bool:
+    """A match whose first character forms a word with the previous one is inside another word
+    (示范县 is not 范县, 人民和 is not 民和)."""
+    if start == 0:
+        return False
+    pair = text[start - 1 : start + 1]
+    return jieba.dt.FREQ.get(pair, 0) > 0 and _word_tags().get(pair) != "ns"
+
+
+class Gazetteer:
+    """Finds place names in text and maps them onto covered jurisdictions."""
+
+    def __init__(self, covered: Iterable[str]) -> None:
+        places = load_places()
+        nations = _nations()
+        self._by_name: dict[str, list[Place]] = {}
+        for place in places:
+            for form in short_names(place.name, nations, place.level):
+                self._by_name.setdefault(form, []).append(place)
+        self._max_len = max(len(k) for k in self._by_name)
+        self._covered: dict[str, Place] = {}
+        for jurisdiction in covered:
+            match = [p for p in self._by_name.get(jurisdiction, []) if p.name == jurisdiction]
+            if not match:
+                raise SourceError(f"covered jurisdiction {jurisdiction!r} is not a known place name")
+            self._covered[jurisdiction] = min(match, key=lambda p: p.level)
+
+    def is_place_name(self, word: str) -> bool:
+        return word in self._by_name
+
+    @property
+    def covered(self) -> list[str]:
+        return list(self._covered)
+
+    def find(self, text: str) -> list[Place]:
+        """Place mentions, longest match first at each position, scanning left to right."""
+        found: list[list[Place]] = []
+        i = 0
+        while i < len(text):
+            for length in range(min(self._max_len, len(text) - i), 1, -1):
+                candidates = self._by_name.get(text[i : i + length])
+                if candidates and not _is_embedded(text, i):
+                    found.append(candidates)
+                    i += length
+                    break
+            else:
+                i += 1
+        return _disambiguate(found, self._is_covered)
+
+    def _is_covered(self, place: Place) -> bool:
+        return self.jurisdiction_of(place) is not None
+
+    def jurisdiction_of(self, place: Place) -> str | None:
+        for name, covered in self._covered.items():
+            if covered.level == 1 and place.province_code == covered.province_code:
+                return name
+            if covered.level == 2 and place.level >= 2 and place.city_code == covered.city_code:
+                return name
+        return None
+
+    def candidates_in(self, place: Place) -> tuple[str, ...]:
+        if place.level != 1:
+            return ()
+        return tuple(
+            name
+            for name, covered in self._covered.items()
+            if covered.level == 2 and covered.province_code == place.province_code
+        )
+
+    def resolve(self, text: str) -> ResolvedRegion:
+        places = self.find(text)
+        if not places:
+            return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False)
+        names = tuple(p.name for p in places)
+        for place in sorted(places, key=lambda p: -p.level):
+            jurisdiction = self.jurisdiction_of(place)
+            if jurisdiction:
+                return ResolvedRegion(
+                    query=text, place=place.name, jurisdiction=jurisdiction, covered=True, places=names
+                )
+        most_specific = max(places, key=lambda p: p.level)
+        candidates = tuple(c for p in places for c in self.candidates_in(p))
+        return ResolvedRegion(
+            query=text,
+            place=most_specific.name,
+            jurisdiction=None,
+            covered=False,
+            candidates=tuple(dict.fromkeys(candidates)),
+            places=names,
+        )
+
+
+def _disambiguate(found: list[list[Place]], is_covered: Callable[[Place], bool]) -> list[Place]:
+    """Pick one place per mention: one consistent with the other mentions (湖南资阳 → 资阳区), else
+    the highest level (资阳 → 资阳市), and among equals one we cover (山阳 → 山阳县, 商洛)."""
+    provinces = {p.province_code for group in found if len(group) == 1 for p in group}
+    chosen: list[Place] = []
+    for group in found:
+        consistent = [p for p in group if p.province_code in provinces] or group
+        chosen.append(min(consistent, key=lambda p: (p.level, not is_covered(p), p.code)))
+    return chosen

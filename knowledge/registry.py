@@ -1,0 +1,79 @@
+"""The clause registry: every clause of every source document, addressable by its stable id."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.clauses import Clause, ParsedDocument, parse_document
+from knowledge.documents import Document, load_manifest, read_source
+from knowledge.quality import QualityReport
+
+
+@dataclass(frozen=True)
+class Registry:
+    documents: dict[str, Document]
+    parsed: dict[str, ParsedDocument]
+    clauses: tuple[Clause, ...]
+    content_hash: str
+    _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {c.id: c for c in self.clauses})
+
+    def get(self, clause_id: str) -> Clause:
+        """The clause with this id; KeyError names the id when there is none."""
+        try:
+            return self._by_id[clause_id]
+        except KeyError:
+            raise KeyError(f"unknown clause id: {clause_id}") from None
+
+    def has(self, clause_id: str) -> bool:
+        return clause_id in self._by_id
+
+    def document_of(self, clause: Clause) -> Document:
+        return self.documents[clause.document_id]
+
+    def clauses_of(self, document_id: str) -> list[Clause]:
+        return [c for c in self.clauses if c.document_id == document_id]
+
+    def quality_reports(self) -> list[QualityReport]:
+        return [p.quality for p in self.parsed.values()]
+
+    @property
+    def jurisdictions(self) -> list[str]:
+        """Covered jurisdictions, in manifest order (吉林省, 巴中市, …)."""
+        seen: list[str] = []
+        for doc in self.documents.values():
+            if doc.jurisdiction not in seen:
+                seen.append(doc.jurisdiction)
+        return seen
+
+
+def build_registry(sources: Path | None = None) -> Registry:
+    """Parse every document in the manifest. Raises on any malformed source (fail loudly at load)."""
+    manifest = load_manifest(sources)
+    digest = hashlib.sha256()
+    parsed: dict[str, ParsedDocument] = {}
+    clauses: list[Clause] = []
+    for document in manifest.documents:
+        raw = read_source(document, sources)
+        digest.update(document.model_dump_json().encode())
+        digest.update(raw.encode())
+        result = parse_document(document, raw)
+        parsed[document.id] = result
+        clauses.extend(result.clauses)
+    return Registry(
+        documents=dict(manifest.by_id),
+        parsed=parsed,
+        clauses=tuple(clauses),
+        content_hash=digest.hexdigest()[:16],
+    )
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> Registry:
+    """The registry of the packaged sources, built once per process."""
+    return build_registry()

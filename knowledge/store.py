@@ -1,0 +1,167 @@
+"""Chroma holds every clause with its metadata and vector: a local directory by default, a
+`chroma run` server when a URL is configured. We always pass our own vectors
+(`embedding_function=None`), so Chroma never tries to download a model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+from knowledge.embeddings import Embedder
+from knowledge.errors import IndexStateError
+
+Metadata = dict[str, str | int | float | bool]
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    id: str
+    text: str
+    metadata: Metadata
+
+
+class ClauseStore(Protocol):
+    def sync(
+        self,
+        records: Sequence[StoredRecord],
+        embedder: Embedder,
+        content_hash: str,
+        progress: Callable[[str], None] | None = None,
+    ) -> bool: ...
+
+    def nearest(self, vector: list[float], limit: int) -> list[tuple[str, float]]: ...
+
+    def is_ready(self) -> bool: ...
+
+
+def _collection_name(embedder: Embedder) -> str:
+    return "clauses-" + re.sub(r"[^A-Za-z0-9._-]", "-", embedder.name)[:50]
+
+
+class ChromaClauseStore:
+    """Clause records and vectors in Chroma (persistent directory or HTTP server)."""
+
+    def __init__(self, path: Path | None = None, url: str | None = None) -> None:
+        if (path is None) == (url is None):
+            raise ValueError("give exactly one of path or url")
+        self._path = path
+        self._url = url
+        self._client: Any = None
+        self._collection: Any = None
+
+    @property
+    def location(self) -> str:
+        return self._url or str(self._path)
+
+    def _connect(self) -> Any:
+        if self._client is None:
+            import chromadb
+            from chromadb.config import Settings
+
+            settings = Settings(anonymized_telemetry=False)
+            try:
+                if self._url:
+                    parsed = urlparse(self._url)
+                    self._client = chromadb.HttpClient(
+                        host=parsed.hostname or "127.0.0.1",
+                        port=parsed.port or 8000,
+                        ssl=parsed.scheme == "https",
+                        settings=settings,
+                    )
+                else:
+                    assert self._path is not None
+                    self._path.mkdir(parents=True, exist_ok=True)
+                    self._client = chromadb.PersistentClient(path=str(self._path), settings=settings)
+            except Exception as exc:  # chromadb raises bare Exceptions for corrupt stores
+                self._client = None
+                raise IndexStateError(f"Chroma store at {self.location} cannot be opened: {exc}") from exc
+        return self._client
+
+    def sync(
+        self,
+        records: Sequence[StoredRecord],
+        embedder: Embedder,
+        content_hash: str,
+        progress: Callable[[str], None] | None = None,
+    ) -> bool:
+        """Make the collection hold exactly these records; a no-op when the content hash matches.
+
+        Returns True when it (re)built the collection.
+        """
+        say = progress or (lambda _msg: None)
+        client = self._connect()
+        name = _collection_name(embedder)
+        try:
+            existing = client.get_collection(name, embedding_function=None)
+        except Exception:
+            existing = None
+        if existing is not None:
+            meta = existing.metadata or {}
+            if meta.get("content_hash") == content_hash and existing.count() == len(records):
+                self._collection = existing
+                say(f"Chroma 集合 {name} 已是最新（{len(records)} 条），跳过")
+                return False
+            client.delete_collection(name)
+        collection = client.create_collection(
+            name,
+            embedding_function=None,
+            metadata={"content_hash": content_hash, "embedder": embedder.name, "hnsw:space": "cosine"},
+        )
+        batch = 32
+        for start in range(0, len(records), batch):
+            chunk = records[start : start + batch]
+            vectors = embedder.embed_documents([r.text for r in chunk])
+            collection.add(
+                ids=[r.id for r in chunk],
+                embeddings=vectors,
+                documents=[r.text for r in chunk],
+                metadatas=[r.metadata for r in chunk],
+            )
+            say(f"写入 Chroma：{min(start + batch, len(records))}/{len(records)}")
+        self._collection = collection
+        return True
+
+    def attach(self, embedder: Embedder, content_hash: str) -> bool:
+        """Open the existing collection if it matches this content; False when it must be rebuilt."""
+        try:
+            collection = self._connect().get_collection(_collection_name(embedder), embedding_function=None)
+        except IndexStateError:
+            raise
+        except Exception:
+            return False
+        if (collection.metadata or {}).get("content_hash") != content_hash:
+            return False
+        self._collection = collection
+        return True
+
+    def nearest(self, vector: list[float], limit: int) -> list[tuple[str, float]]:
+        """(clause id, cosine similarity) of the nearest clauses."""
+        if self._collection is None:
+            raise IndexStateError("Chroma collection is not attached")
+        try:
+            result = self._collection.query(query_embeddings=[vector], n_results=limit, include=["distances"])
+        except Exception as exc:
+            raise IndexStateError(f"Chroma query failed: {exc}") from exc
+        ids = result["ids"][0]
+        distances = result["distances"][0]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
+
+    def get(self, ids: list[str]) -> list[StoredRecord]:
+        if self._collection is None:
+            raise IndexStateError("Chroma collection is not attached")
+        result = self._collection.get(ids=ids, include=["documents", "metadatas"])
+        return [
+            StoredRecord(id=i, text=t, metadata=dict(m))
+            for i, t, m in zip(result["ids"], result["documents"], result["metadatas"], strict=True)
+        ]
+
+    def is_ready(self) -> bool:
+        try:
+            self._connect().heartbeat()
+            return self._collection is not None
+        except Exception:
+            return False
