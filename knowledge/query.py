@@ -28,8 +28,13 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_QUESTION_CHARS = 1000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+# Full-width digits and Latin letters become ASCII; Chinese punctuation stays as written.
+_FULLWIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+}
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
-_NUMERAL_UNIT = re.compile(r"^[零〇一二两三四五六七八九十百千万]+(?=年|个月|月|岁|元|块|万|千|级|人|天|次|学时|小时|%|倍)")
+_NUMERAL_UNIT = re.compile(r"^[零〇一二两三四五六七八九十百千万]+(?=年|个月|月|岁|元|块|万|千|级|人|天|学时|小时|%|倍)")
 
 
 class GlossaryEntry(BaseModel):
@@ -106,7 +111,7 @@ def clean_question(raw: str | bytes) -> str:
     if "\x00" in raw or "\ufffd" in raw or any(0xDC80 <= ord(ch) <= 0xDCFF for ch in raw):
         raise QueryError("您发送的内容包含无法识别的字符，请用中文重新描述您的问题。")
     text = _CONTROL.sub(" ", raw)
-    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FULLWIDTH_ALNUM)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QueryError("请输入您想咨询的问题，例如：“高校毕业生创业有什么补贴？”")

@@ -23,7 +23,7 @@ from knowledge.errors import SourceError
 
 jieba.setLogLevel(logging.WARNING)
 
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "县", "区", "盟", "旗")
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "盟", "旗")
 _PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$")
 # Short names that are ordinary words far more often than places.
 # jieba's dictionary tells which of them are everyday words (资源, 合作, 延长, 小店 …); these are the
@@ -32,6 +32,7 @@ _AMBIGUOUS_SHORT = frozenset({"新建", "城关", "新华", "和平", "平安", 
                               "工农", "向阳", "红旗", "东风", "前进", "振兴", "光明", "太平", "红星", "五一",
                               "通道", "新兴", "中山", "永安", "安全", "白云", "大同"})
 _COMMON_WORD_FREQ = 150
+_EMBEDDED_PAIR_FREQ = 20
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _is_embedded(text: str, start: int) -> bool:
     if start == 0:
         return False
     pair = text[start - 1 : start + 1]
-    return jieba.dt.FREQ.get(pair, 0) > 0 and _word_tags().get(pair) != "ns"
+    return jieba.dt.FREQ.get(pair, 0) >= _EMBEDDED_PAIR_FREQ and _word_tags().get(pair) != "ns"
 
 
 class Gazetteer:

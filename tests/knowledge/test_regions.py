@@ -1,0 +1,66 @@
+"""Place names → covered jurisdictions, from the administrative-division table cpca ships."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.regions import Gazetteer, load_places
+
+CASES = yaml.safe_load((Path(__file__).parent / "places.yaml").read_text(encoding="utf-8"))
+COVERED = ["巴中市", "平顶山市", "吉林省", "资阳市", "商洛市"]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(COVERED)
+
+
+def test_the_division_table_is_complete_enough() -> None:
+    places = load_places()
+    assert len(places) > 3000
+    assert {p.level for p in places} == {1, 2, 3}
+
+
+@pytest.mark.parametrize("text,jurisdiction", CASES["covered"].items(), ids=list(CASES["covered"]))
+def test_covered_place_resolves_to_its_jurisdiction(gazetteer: Gazetteer, text: str, jurisdiction: str) -> None:
+    resolved = gazetteer.resolve(text)
+    assert resolved.covered
+    assert resolved.jurisdiction == jurisdiction
+
+
+@pytest.mark.parametrize("text,place", CASES["not_covered"].items(), ids=list(CASES["not_covered"]))
+def test_uncovered_place_is_named_but_not_covered(gazetteer: Gazetteer, text: str, place: str) -> None:
+    resolved = gazetteer.resolve(text)
+    assert not resolved.covered
+    assert resolved.jurisdiction is None
+    assert resolved.place == place
+
+
+@pytest.mark.parametrize("text", CASES["no_place"])
+def test_everyday_words_are_not_places(gazetteer: Gazetteer, text: str) -> None:
+    assert gazetteer.resolve(text).place is None
+
+
+@pytest.mark.parametrize("text,candidates", CASES["province_candidates"].items())
+def test_province_lists_the_covered_cities_inside_it(
+    gazetteer: Gazetteer, text: str, candidates: list[str]
+) -> None:
+    resolved = gazetteer.resolve(text)
+    assert not resolved.covered
+    assert list(resolved.candidates) == candidates
+
+
+def test_policy_texts_mention_no_spurious_places(gazetteer: Gazetteer, registry) -> None:  # type: ignore[no-untyped-def]
+    """Policy wording (人力资源, 合作, 延长, 示范县 …) must not be mistaken for county names."""
+    allowed = {"巴中市", "资阳市", "吉林省", "平顶山市", "四川省", "陕西省", "长春市", "中原区"}
+    for clause in registry.clauses:
+        names = {p.name for p in gazetteer.find(clause.text)}
+        assert names <= allowed, (clause.id, names - allowed)
+
+
+def test_unknown_covered_jurisdiction_fails_loudly() -> None:
+    with pytest.raises(Exception, match="火星市"):
+        Gazetteer(["火星市"])
