@@ -38,6 +38,16 @@ class ClauseStore(Protocol):
     def is_ready(self) -> bool: ...
 
 
+def _forget_cached_clients() -> None:
+    """Chroma caches one client per path; a failed open must not poison the next attempt."""
+    try:
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+    except Exception:  # pragma: no cover - best effort across chromadb versions
+        pass
+
+
 def _collection_name(embedder: Embedder) -> str:
     return "clauses-" + re.sub(r"[^A-Za-z0-9._-]", "-", embedder.name)[:50]
 
@@ -78,6 +88,7 @@ class ChromaClauseStore:
                     self._client = chromadb.PersistentClient(path=str(self._path), settings=settings)
             except Exception as exc:  # chromadb raises bare Exceptions for corrupt stores
                 self._client = None
+                _forget_cached_clients()
                 raise IndexStateError(f"Chroma store at {self.location} cannot be opened: {exc}") from exc
         return self._client
 

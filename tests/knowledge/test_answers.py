@@ -1,0 +1,124 @@
+"""Cited answers: verbatim quotes, exact citations, region first, honest abstention, status notices."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from knowledge.answer import AnswerResult, AnswerStatus
+from knowledge.kb import KnowledgeBase
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?%?")
+
+
+def ask(kb: KnowledgeBase, question: str, region: str | None = None, as_of: date | None = None) -> AnswerResult:
+    return kb.answerer.answer(question, region, as_of or date(2026, 11, 21))
+
+
+def assert_traceable(result: AnswerResult) -> None:
+    """Every quote is verbatim in its clause, and every number in a quote is in that clause."""
+    for citation in result.citations:
+        assert citation.quote and citation.quote in citation.text
+        for number in NUMBER.findall(citation.quote):
+            assert number in citation.text
+        assert f"“{citation.quote}”" in result.answer
+
+
+def test_answer_quotes_the_clause_with_its_full_citation(kb: KnowledgeBase) -> None:
+    result = ask(kb, "大学毕业在长春开了个小店一年多了，交了社保，有创业补贴吗")
+    assert result.status == AnswerStatus.ANSWERED
+    assert result.region == "吉林省"
+    top = result.citations[0]
+    assert top.clause_id == "jilin-2017-07"
+    assert "5000元初创企业补贴" in top.quote
+    assert top.document_title == "吉林省人民政府印发关于做好当前和今后一段时期就业创业工作若干政策措施的通知"
+    assert (top.issuer, top.date, top.clause_label, top.clause_number) == ("吉林省人民政府", "2017-10-12", "（七）", 7)
+    assert "吉政发〔2017〕32号" in result.answer
+    assert "人社部门" in result.answer
+    assert_traceable(result)
+
+
+def test_region_in_question_restricts_citations_to_that_region(kb: KnowledgeBase) -> None:
+    result = ask(kb, "通江县 求职创业补贴")
+    assert result.region == "巴中市"
+    assert {c.jurisdiction for c in result.citations} == {"巴中市"}
+    assert result.citations[0].clause_id == "bazhong-2018-10"
+
+
+def test_without_region_the_same_measure_is_grouped_by_region(kb: KnowledgeBase) -> None:
+    result = ask(kb, "求职创业补贴谁能领")
+    assert result.region is None
+    jurisdictions = [c.jurisdiction for c in result.citations]
+    assert len(set(jurisdictions)) >= 3
+    for jurisdiction in set(jurisdictions):
+        assert f"【{jurisdiction}】" in result.answer
+    assert_traceable(result)
+
+
+def test_draft_status_and_expired_measures_are_shown(kb: KnowledgeBase) -> None:
+    question = "平顶山 就业困难人员 灵活就业社保补贴期满了 还能延长吗"
+    result = ask(kb, question)
+    assert result.citations[0].clause_id == "pingdingshan-2020-11"
+    assert result.citations[0].document_status == "draft"
+    assert "2020年度内" in result.citations[0].quote
+    assert any("征求意见稿" in n for n in result.notices)
+    assert any("2020年度内" in n and "到期" in n for n in result.notices)
+    earlier = ask(kb, question, as_of=date(2020, 7, 1))
+    assert not any("到期" in n for n in earlier.notices)
+
+
+def test_out_of_scope_question_is_declined_not_answered_with_a_near_miss(kb: KnowledgeBase) -> None:
+    for question in ("明天天气怎么样", "公积金贷款买房最多能贷多少", "你好呀，你是机器人吗"):
+        result = ask(kb, question)
+        assert result.status == AnswerStatus.NO_ANSWER, question
+        assert result.citations == []
+        assert "没有找到" in result.answer and "12333" in result.answer
+
+
+@pytest.mark.parametrize("question,place", [("北京有创业补贴吗", "北京市"), ("在成都开店有补贴吗", "成都市")])
+def test_uncovered_region_says_so_and_lists_covered_ones(kb: KnowledgeBase, question: str, place: str) -> None:
+    result = ask(kb, question)
+    assert result.status == AnswerStatus.REGION_NOT_COVERED
+    assert result.citations == []
+    assert place in result.answer
+    for covered in ("巴中市", "平顶山市", "吉林省", "资阳市", "商洛市"):
+        assert covered in result.answer
+
+
+def test_a_province_we_partly_cover_answers_from_its_covered_cities(kb: KnowledgeBase) -> None:
+    result = ask(kb, "四川 大学生 求职创业补贴")
+    assert result.status == AnswerStatus.ANSWERED
+    assert {c.jurisdiction for c in result.citations} <= {"巴中市", "资阳市"}
+    assert "暂未收录四川省本级" in result.answer
+
+
+def test_the_answer_never_states_a_figure_outside_its_quotes(kb: KnowledgeBase) -> None:
+    for question in ("技能提升补贴 吉林 中级证书 多少钱", "资阳 合作社 吸纳贫困户 奖补多少", "平顶山见习补贴标准"):
+        result = ask(kb, question)
+        assert_traceable(result)
+        outside_quotes = result.answer
+        for citation in result.citations:
+            outside_quotes = outside_quotes.replace(citation.quote, "")
+        allowed = {"12333"}
+        for citation in result.citations:
+            allowed |= set(NUMBER.findall(citation.date + citation.document_title))
+            allowed |= {str(int(part)) for part in citation.date.split("-")}
+        allowed |= set(NUMBER.findall("吉政发〔2017〕32号"))
+        stray = [n for n in NUMBER.findall(outside_quotes) if n not in allowed and not n.startswith("20")]
+        assert stray == [] or all(len(n) <= 1 for n in stray), stray
+
+
+def test_json_contract_fields(kb: KnowledgeBase) -> None:
+    data = ask(kb, "延吉 返乡创业 有啥扶持").model_dump(mode="json")
+    assert set(data) == {"question", "status", "answer", "region", "citations", "notices"}
+    assert data["status"] == "answered" and data["region"] == "吉林省"
+    citation = data["citations"][0]
+    assert set(citation) == {
+        "clause_id", "document_title", "issuer", "jurisdiction", "date", "document_status",
+        "clause_number", "clause_label", "heading", "quote", "text", "score",
+    }
+    assert isinstance(citation["clause_number"], int) and isinstance(citation["score"], float)
+    scores = [c["score"] for c in data["citations"]]
+    assert scores == sorted(scores, reverse=True)
