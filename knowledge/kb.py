@@ -181,6 +181,7 @@ def load_tuning(data_dir: Path, embedder_name: str) -> RetrievalConfig:
     return RetrievalConfig(
         sentence_weight=float(entry.get("sentence_weight", base.sentence_weight)),
         expansion_weight=float(entry.get("expansion_weight", base.expansion_weight)),
+        bigram_weight=float(entry.get("bigram_weight", base.bigram_weight)),
         dense_weight=float(entry.get("dense_weight", base.dense_weight)),
     )
 
@@ -195,6 +196,7 @@ def save_tuning(data_dir: Path, embedder_name: str, config: RetrievalConfig, met
     entries[embedder_name] = {
         "sentence_weight": config.sentence_weight,
         "expansion_weight": config.expansion_weight,
+        "bigram_weight": config.bigram_weight,
         "dense_weight": config.dense_weight,
         "metrics": metrics,
     }

@@ -22,6 +22,13 @@ from knowledge.query import tokenize
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？])")
+_NOT_WORD_CHAR = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]")
+
+
+def char_bigrams(text: str) -> list[str]:
+    """Overlapping character pairs: a segmentation-free signal for words jieba splits badly."""
+    compact = _NOT_WORD_CHAR.sub("", text)
+    return [compact[i : i + 2] for i in range(len(compact) - 1)]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -69,6 +76,11 @@ class LexicalIndex:
         n = len(corpus)
         self._idf = {t: math.log((n - f + 0.5) / (f + 0.5) + 1.0) for t, f in df.items()}
         self._clause_token_sets = [set(tokens) for tokens in corpus]
+        self._bigram_bm25 = bm25s.BM25(k1=k1, b=b)
+        self._bigram_bm25.index(
+            [char_bigrams(c.heading) * heading_repeat + char_bigrams(c.body) for c in self.clauses],
+            show_progress=False,
+        )
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, 0.0)
@@ -92,15 +104,25 @@ class LexicalIndex:
         return (1.0 - sentence_weight) * clause + sentence_weight * sentence
 
     def scores(
-        self, tokens: list[str], expansions: list[str], sentence_weight: float, expansion_weight: float
+        self,
+        tokens: list[str],
+        expansions: list[str],
+        sentence_weight: float,
+        expansion_weight: float,
+        text: str = "",
+        bigram_weight: float = 0.0,
     ) -> np.ndarray:
-        """The question's own words count fully, glossary expansions at `expansion_weight`;
-        scaled to [0, 1] for this query."""
+        """The question's own words count fully, glossary expansions at `expansion_weight`, and
+        character bigrams of the question text at `bigram_weight`; scaled to [0, 1] for this query."""
         combined = self.raw_scores(tokens, sentence_weight)
         extra = [t for t in expansions if t not in set(tokens)]
         if extra and expansion_weight > 0:
             combined = combined + expansion_weight * self.raw_scores(extra, sentence_weight)
-        return _scaled(combined)
+        combined = _scaled(combined)
+        if text and bigram_weight > 0:
+            bigrams = np.asarray(self._bigram_bm25.get_scores(char_bigrams(text)), dtype=float)
+            combined = _scaled((1.0 - bigram_weight) * combined + bigram_weight * _scaled(bigrams))
+        return combined
 
     def evidence(self, position: int, tokens: list[str]) -> float:
         """Sum of IDF of the distinct query tokens that occur in this clause."""

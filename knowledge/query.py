@@ -78,6 +78,10 @@ def _jieba_ready() -> bool:
         for term in entry.means:
             if len(term) <= 8 and "、" not in term:
                 jieba.add_word(term)
+        # Everyday words as single tokens too, so 失业金领完 splits as 失业金/领完, not 失业/金领.
+        for term in entry.say:
+            if 2 <= len(term) <= 6:
+                jieba.add_word(term, freq=2000)
     return True
 
 

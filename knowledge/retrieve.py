@@ -28,6 +28,7 @@ class RetrievalConfig:
 
     sentence_weight: float = 0.5
     expansion_weight: float = 0.5
+    bigram_weight: float = 0.1
     dense_weight: float = 0.0
 
 
@@ -99,6 +100,8 @@ class HybridRetriever:
             list(analysis.expansions),
             self.config.sentence_weight,
             self.config.expansion_weight,
+            text=analysis.normalized,
+            bigram_weight=self.config.bigram_weight,
         )
         dense, degraded = self._dense_scores(analysis)
         if dense is not None:
