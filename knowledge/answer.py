@@ -45,6 +45,7 @@ class AnswerPolicy:
 
     min_evidence: float = 3.0
     outside_evidence: float = 30.0
+    outside_max_chars: int = 60
     related_ratio: float = 0.8
     max_citations: int = 4
 
@@ -72,10 +73,11 @@ class Answerer:
         if top is None or top.evidence < self.policy.min_evidence:
             return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
-        # near miss, unless the question matches the clause strongly (a long self-description that
-        # mentions 孩子上学 in passing is still about its policy question).
+        # near miss, unless the question matches the clause strongly, or it is a long self-description
+        # that mentions 孩子上学 in passing while asking a policy question.
         outside = _most_specific(retrieval.analysis.outside_topics)
-        if outside and top.evidence < self.policy.outside_evidence:
+        is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
+        if outside and is_short and top.evidence < self.policy.outside_evidence:
             if not all(topic in top.clause.text for topic in outside):
                 return AnswerStatus.NO_ANSWER
         return AnswerStatus.ANSWERED

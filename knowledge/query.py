@@ -176,7 +176,7 @@ class QueryAnalyzer:
             if any(term in normalized for term in entry.say):
                 for term in entry.means:
                     expansions.extend(tokenize(term))
-        outside = tuple(topic for topic in self._outside if topic in normalized)
+        outside = tuple(topic for topic in self._outside if topic in question or topic in normalized)
         tokens = [t for t in tokenize(normalized) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,
