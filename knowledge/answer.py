@@ -4,7 +4,8 @@ policy content; every figure a user sees is inside a quote from the cited clause
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.citations import Citation, format_reference, make_citation
 from knowledge.lexical import split_sentences
-from knowledge.query import tokenize
+from knowledge.query import mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
 
@@ -37,6 +38,17 @@ class AnswerResult(BaseModel):
     region: str | None
     citations: list[Citation]
     notices: list[str] = []
+
+
+# A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: AnswerStatus
+    quoted: list[tuple[ScoredClause, str]] = field(default_factory=list)
+    missing: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,21 +78,62 @@ class Answerer:
         return self.compose(retrieval, as_of or date.today())
 
     def status_of(self, retrieval: Retrieval) -> AnswerStatus:
+        return self.decide(retrieval).status
+
+    def decide(self, retrieval: Retrieval) -> Decision:
+        """Whether the documents answer the question, and with which quoted clauses."""
         region = retrieval.analysis.region
         if region.names_a_place and not retrieval.scope:
-            return AnswerStatus.REGION_NOT_COVERED
+            return Decision(AnswerStatus.REGION_NOT_COVERED)
         top = retrieval.in_scope[0] if retrieval.in_scope else None
         if top is None or top.evidence < self.policy.min_evidence:
-            return AnswerStatus.NO_ANSWER
+            return Decision(AnswerStatus.NO_ANSWER)
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
         # that mentions 孩子上学 in passing while asking a policy question.
         outside = _most_specific(retrieval.analysis.outside_topics)
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
         if outside and is_short and top.evidence < self.policy.outside_evidence:
-            if not all(topic in top.clause.text for topic in outside):
-                return AnswerStatus.NO_ANSWER
-        return AnswerStatus.ANSWERED
+            if not all(mentions(top.clause.text, topic) for topic in outside):
+                return Decision(AnswerStatus.NO_ANSWER)
+        tokens = self.retriever.query_tokens(retrieval.analysis)
+        quoted = [(item, self.best_quote(item, tokens)) for item in self.selected(retrieval)]
+        missing = self._unanswered_aspect(retrieval, quoted)
+        if missing:
+            # The clauses mention the measure but not what was asked (a figure, a procedure): say so
+            # and show the related clause, never a made-up answer.
+            return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing)
+        return Decision(AnswerStatus.ANSWERED, quoted)
+
+    def _unanswered_aspect(
+        self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]
+    ) -> str | None:
+        """The aspect of the question (a figure, a procedure) that the quoted clauses leave open.
+
+        For a figure, close runners-up whose matching sentence states one are promoted, so
+        "创业补贴能拿多少" without a region shows the region that gives an amount."""
+        analysis = retrieval.analysis
+        if analysis.asks_amount and quoted and not any(_FIGURE.search(q) for _, q in quoted):
+            tokens = self.retriever.query_tokens(analysis)
+            top_score = quoted[0][0].score
+            pool = [item for item, _ in quoted] + [
+                s for s in retrieval.in_scope[: self.policy.max_citations + 2]
+                if s not in [item for item, _ in quoted] and s.score >= 0.5 * top_score
+            ]
+            with_figures = [
+                (item, self.best_quote(item, tokens, require_figure=True, own_words=analysis.tokens))
+                for item in pool
+            ]
+            with_figures = [(item, quote) for item, quote in with_figures if quote]
+            if not with_figures:
+                return "具体金额或标准"
+            others = [(item, quote) for item, quote in quoted if item not in [i for i, _ in with_figures]]
+            quoted[:] = (with_figures + others)[: self.policy.max_citations]
+        for aspect in analysis.procedure_aspects:
+            body = quoted[0][0].clause.body if quoted else ""
+            if not any(term in body for term in aspect.evidence):
+                return aspect.aspect
+        return None
 
     def selected(self, retrieval: Retrieval) -> list[ScoredClause]:
         """The best clause, plus close runners-up (other regions' versions of the same measure)."""
@@ -98,27 +151,32 @@ class Answerer:
 
     def compose(self, retrieval: Retrieval, as_of: date) -> AnswerResult:
         analysis = retrieval.analysis
-        status = self.status_of(retrieval)
+        decision = self.decide(retrieval)
+        status = decision.status
         region = analysis.region
         resolved = region.jurisdiction if region.covered else None
         if status == AnswerStatus.REGION_NOT_COVERED:
             text = self._region_not_covered_text(region.place or region.query)
             return AnswerResult(question=analysis.question, status=status, answer=text, region=None, citations=[])
+        citations = [
+            make_citation(item.clause, self.registry.document_of(item.clause), quote, item.score)
+            for item, quote in decision.quoted
+        ]
+        notices = self._notices(citations, as_of)
         if status == AnswerStatus.NO_ANSWER:
+            text = (
+                self._partial_text(citations, decision.missing, notices)
+                if decision.missing
+                else self._no_answer_text(retrieval)
+            )
             return AnswerResult(
                 question=analysis.question,
                 status=status,
-                answer=self._no_answer_text(retrieval),
+                answer=text,
                 region=resolved,
-                citations=[],
+                citations=citations,
+                notices=notices,
             )
-        tokens = self.retriever.query_tokens(analysis)
-        citations: list[Citation] = []
-        for item in self.selected(retrieval):
-            document = self.registry.document_of(item.clause)
-            quote = self.best_quote(item, tokens)
-            citations.append(make_citation(item.clause, document, quote, item.score))
-        notices = self._notices(citations, as_of)
         if region.names_a_place and not region.covered and region.candidates:
             notices.insert(
                 0,
@@ -134,17 +192,35 @@ class Answerer:
             notices=notices,
         )
 
-    def best_quote(self, item: ScoredClause, tokens: list[str]) -> str:
-        """The sentence (or two adjacent sentences) of the clause that best matches the question."""
+    def best_quote(
+        self,
+        item: ScoredClause,
+        tokens: list[str],
+        require_figure: bool = False,
+        own_words: tuple[str, ...] = (),
+    ) -> str:
+        """The sentence (or two adjacent sentences) of the clause that best matches the question.
+
+        With `require_figure`, only a sentence that states a figure *about the same thing* qualifies:
+        it must share at least half of the specific terms (3+ characters, from the question's own
+        words) that the best sentence matched. Returns "" when there is none, so 20万元园区建设补贴
+        is never offered as the amount of 创业补贴."""
         sentences = split_sentences(item.clause.body) or [item.clause.body]
         wanted = set(tokens)
         idf = self.retriever.lexical.idf
-
-        def weight(sentence: str) -> float:
-            return sum(idf(t) for t in set(tokenize(sentence)) if t in wanted)
-
-        scores = [weight(s) for s in sentences]
+        token_sets = [set(tokenize(s)) for s in sentences]
+        scores = [sum(idf(t) for t in words if t in wanted) for words in token_sets]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+        if require_figure:
+            focus = {t for t in token_sets[best] & set(own_words or tokens) if len(t) >= 3}
+            needed = max(1, (len(focus) + 1) // 2) if focus else 0
+            allowed = [
+                i for i in range(len(sentences))
+                if _FIGURE.search(sentences[i]) and scores[i] > 0 and len(focus & token_sets[i]) >= needed
+            ]
+            if not allowed:
+                return ""
+            best = max(allowed, key=lambda i: (scores[i], -i))
         quote = sentences[best]
         follow = best + 1
         if follow < len(sentences) and (len(quote) < 30 or scores[follow] >= 0.6 * scores[best] > 0):
@@ -191,6 +267,17 @@ class Answerer:
             f"{doc.jurisdiction}（{doc.signed.year}年{'，征求意见稿' if doc.is_draft else ''}）"
             for doc in self.registry.documents.values()
         )
+
+    def _partial_text(self, citations: list[Citation], missing: str | None, notices: list[str]) -> str:
+        lines = [f"收录的政策文件提到了相关内容，但没有写明您问的{missing}，我不能替文件编造。相关条款如下："]
+        for number, citation in enumerate(citations, start=1):
+            document = self.registry.documents[citation.clause_id.rsplit("-", 1)[0]]
+            lines.append(f"{number}. {format_reference(citation, document.document_number)}：")
+            lines.append(f"   “{citation.quote}”")
+        lines.extend(["", *(f"⚠️ {notice}" for notice in notices)] if notices else [])
+        lines.append("")
+        lines.append(f"具体{missing}请以当地人社部门的规定为准，{HOTLINE}")
+        return "\n".join(lines)
 
     def _region_not_covered_text(self, place: str) -> str:
         return (

@@ -50,11 +50,26 @@ class Glossary(BaseModel):
     entries: tuple[GlossaryEntry, ...]
 
 
+class ProcedureAspect(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    aspect: str
+    triggers: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
 class Scope(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     outside: tuple[str, ...]
+    amount_intent: tuple[str, ...]
+    procedure_intent: tuple[ProcedureAspect, ...]
     stopwords: tuple[str, ...]
+
+
+def mentions(text: str, topic: str) -> bool:
+    """`拖欠+工资` means both words appear; a plain topic is a substring."""
+    return all(part in text for part in topic.split("+"))
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +167,8 @@ class QueryAnalysis:
     expansions: tuple[str, ...]
     region: ResolvedRegion
     outside_topics: tuple[str, ...] = field(default=())
+    asks_amount: bool = False
+    procedure_aspects: tuple[ProcedureAspect, ...] = field(default=())
 
     @property
     def all_tokens(self) -> list[str]:
@@ -165,7 +182,10 @@ class QueryAnalyzer:
         self._gazetteer = gazetteer
         _jieba_ready()
         self._entries = load_glossary().entries
-        self._outside = load_scope().outside
+        scope = load_scope()
+        self._outside = scope.outside
+        self._amount = scope.amount_intent
+        self._procedure = scope.procedure_intent
 
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)
@@ -176,7 +196,9 @@ class QueryAnalyzer:
             if any(term in normalized for term in entry.say):
                 for term in entry.means:
                     expansions.extend(tokenize(term))
-        outside = tuple(topic for topic in self._outside if topic in question or topic in normalized)
+        outside = tuple(t for t in self._outside if mentions(question, t) or mentions(normalized, t))
+        asks_amount = any(term in question or term in normalized for term in self._amount)
+        aspects = tuple(a for a in self._procedure if any(term in question for term in a.triggers))
         tokens = [t for t in tokenize(normalized) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,
@@ -185,4 +207,6 @@ class QueryAnalyzer:
             expansions=tuple(dict.fromkeys(expansions)),
             region=resolved,
             outside_topics=outside,
+            asks_amount=asks_amount,
+            procedure_aspects=aspects,
         )

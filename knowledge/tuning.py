@@ -66,8 +66,16 @@ def with_weights(weights: list[float] | tuple[float, ...]) -> list[float]:
     return sorted({0.0, *(round(float(w), 4) for w in weights)})
 
 
-def retriever_for(kb: KnowledgeBase, config: RetrievalConfig, embedder: Embedder | None = None) -> HybridRetriever:
+def retriever_for(
+    kb: KnowledgeBase, config: RetrievalConfig, embedder: Embedder | None = None
+) -> HybridRetriever:
     return HybridRetriever(kb.registry, kb.analyzer, kb.lexical, kb.store, embedder or kb.embedder, config)
+
+
+def answerer_with_weight(kb: KnowledgeBase, dense_weight: float) -> Answerer:
+    """The knowledge base's answerer with another fusion weight and everything else unchanged."""
+    config = replace(kb.retriever.config, dense_weight=dense_weight)
+    return Answerer(retriever_for(kb, config), kb.answerer.policy)
 
 
 def try_weights(

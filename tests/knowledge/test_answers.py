@@ -122,3 +122,29 @@ def test_json_contract_fields(kb: KnowledgeBase) -> None:
     assert isinstance(citation["clause_number"], int) and isinstance(citation["score"], float)
     scores = [c["score"] for c in data["citations"]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_figure_the_documents_do_not_give_is_not_invented(kb: KnowledgeBase) -> None:
+    result = ask(kb, "巴中的创业补贴具体是多少钱一笔？")
+    assert result.status == AnswerStatus.NO_ANSWER
+    assert "没有写明您问的具体金额或标准" in result.answer
+    assert result.citations and result.citations[0].jurisdiction == "巴中市"  # shown as related, not as answer
+    assert "20万元" not in result.answer  # a different subsidy's figure is never offered
+    assert_traceable(result)
+
+
+def test_a_figure_question_prefers_the_region_that_states_one(kb: KnowledgeBase) -> None:
+    result = ask(kb, "大学毕业自己开店，创业补贴能拿多少？")
+    assert result.status == AnswerStatus.ANSWERED
+    assert result.citations[0].clause_id == "jilin-2017-07"
+    assert "5000元" in result.citations[0].quote
+
+
+def test_a_procedure_the_documents_do_not_describe_is_declined(kb: KnowledgeBase) -> None:
+    result = ask(kb, "吉林技能提升补贴在网上怎么申请？要上传哪些材料？")
+    assert result.status == AnswerStatus.NO_ANSWER
+    assert "所需材料" in result.answer
+    assert result.citations[0].clause_id == "jilin-2017-20"
+    online = ask(kb, "平顶山失业登记网上能办吗")
+    assert online.status == AnswerStatus.ANSWERED
+    assert online.citations[0].clause_id == "pingdingshan-2020-19"

@@ -127,8 +127,9 @@ def test_a_lost_chroma_collection_degrades_to_lexical_instead_of_raising(
     records = [StoredRecord(c.id, c.text, clause_metadata(c, kb.registry)) for c in clauses]
     store = ChromaClauseStore(path=tmp_path / "chroma")
     assert store.sync(records, kb.embedder, "subset-of-bazhong") is True
-    fused = HybridRetriever(kb.registry, kb.analyzer, kb.lexical, store, kb.embedder, RetrievalConfig(dense_weight=0.5))
-    lexical_only = HybridRetriever(kb.registry, kb.analyzer, kb.lexical, config=RetrievalConfig(dense_weight=0.0))
+    parts = (kb.registry, kb.analyzer, kb.lexical)
+    fused = HybridRetriever(*parts, store, kb.embedder, RetrievalConfig(dense_weight=0.5))
+    lexical_only = HybridRetriever(*parts, config=RetrievalConfig(dense_weight=0.0))
     question = "巴中 创业担保贷款"
     before = fused.retrieve(question)
     assert not before.degraded
@@ -140,7 +141,8 @@ def test_a_lost_chroma_collection_degrades_to_lexical_instead_of_raising(
 
     assert after.degraded
     assert all(item.dense is None for item in after.ranked)
-    assert [i.clause.id for i in after.ranked] == [i.clause.id for i in lexical_only.retrieve(question).ranked]
+    expected = [item.clause.id for item in lexical_only.retrieve(question).ranked]
+    assert [item.clause.id for item in after.ranked] == expected
     answer = Answerer(fused).answer(question)
     assert answer.status == AnswerStatus.ANSWERED
     assert answer.citations and answer.citations[0].jurisdiction == "巴中市"

@@ -48,11 +48,12 @@ def table_rows(stdout: str) -> list[tuple[float, float, float, bool]]:
 
 
 def test_tune_evaluates_weight_zero_and_saves_the_best_weight(tmp_path: Path) -> None:
-    other = {"sentence_weight": 0.3, "expansion_weight": 0.2, "dense_weight": 0.6, "metrics": {"hit_at_1": 0.5}}
+    other = {"sentence_weight": 0.3, "expansion_weight": 0.2, "dense_weight": 0.6, "metrics": {"mrr": 0.5}}
     (tmp_path / "index").mkdir()
     (tmp_path / "index" / "tuning.json").write_text(json.dumps({"st-other-model": other}), encoding="utf-8")
 
-    result = run_policybot(tmp_path, "tune", "--golden", str(GOLDEN / "retrieval.yaml"), "--weights", "0.3,0.6")
+    dev = str(GOLDEN / "retrieval.yaml")
+    result = run_policybot(tmp_path, "tune", "--golden", dev, "--weights", "0.3,0.6")
 
     assert result.returncode == 0, result.stderr
     rows = table_rows(result.stdout)
@@ -77,7 +78,8 @@ def test_tune_evaluates_weight_zero_and_saves_the_best_weight(tmp_path: Path) ->
 
 
 def test_tune_keeps_the_other_tuned_weights_of_the_embedder(tmp_path: Path) -> None:
-    save_tuning(tmp_path, HASHING, RetrievalConfig(sentence_weight=0.4, expansion_weight=0.6, dense_weight=0.9), {})
+    earlier = RetrievalConfig(sentence_weight=0.4, expansion_weight=0.6, dense_weight=0.9)
+    save_tuning(tmp_path, HASHING, earlier, {})
 
     result = run_policybot(tmp_path, "tune", "--weights", "0.2")
 
@@ -120,7 +122,10 @@ def trial(weight: float, m: Metrics, degraded: bool = False) -> WeightTrial:
 
 CHOICE_CASES = {
     "better hit@1 wins": ([trial(0.0, metrics(0.90, 0.93)), trial(0.3, metrics(0.95, 0.96))], 0.3),
-    "lexical kept when fusion is worse": ([trial(0.0, metrics(0.95, 0.96)), trial(0.5, metrics(0.90, 0.99))], 0.0),
+    "lexical kept when fusion is worse": (
+        [trial(0.0, metrics(0.95, 0.96)), trial(0.5, metrics(0.90, 0.99))],
+        0.0,
+    ),
     "equal hit@1, better MRR wins": ([trial(0.0, metrics(0.95, 0.96)), trial(0.2, metrics(0.95, 0.97))], 0.2),
     "full tie goes to the smaller weight": (
         [trial(0.0, metrics(0.95, 0.96)), trial(0.1, metrics(0.97, 0.98)), trial(0.4, metrics(0.97, 0.98))],
