@@ -1,0 +1,83 @@
+"""Eligibility benchmark: full-profile evaluation time, interview lengths, benefit cases.
+
+Run: `.venv/bin/python bench/bench_eligibility.py`. Prints figures against the issue's targets
+(evaluation ≤ 2 ms per full profile; interviews reach `complete` in ≤ 8 questions on average over
+the test personas; every benefit case passes). Not a timed test: it only reports.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from eligibility.engine import Engine  # noqa: E402
+from eligibility.interview import answers_from, run_interview  # noqa: E402
+from eligibility.loading import read_model  # noqa: E402
+from eligibility.profile import parse_profile  # noqa: E402
+from eligibility.rulebook import CASES_SUFFIX, default_rulebook  # noqa: E402
+from eligibility.schema import CasesFile  # noqa: E402
+from knowledge.regions import Gazetteer  # noqa: E402
+
+PERSONAS = ROOT / "tests" / "eligibility" / "personas.yaml"
+REPEATS = 300
+
+
+def main() -> int:
+    started = time.perf_counter()
+    book = default_rulebook()
+    engine = Engine(book, Gazetteer(covered=book.jurisdictions))
+    load_seconds = time.perf_counter() - started
+    personas = yaml.safe_load(PERSONAS.read_text(encoding="utf-8"))["personas"]
+    print(f"规则库：{len(book.benefits)} 项待遇，{len(book.facts.specs)} 个事实，加载 {load_seconds:.2f} 秒")
+
+    timings: list[float] = []
+    lengths: list[int] = []
+    answered: list[int] = []
+    for persona in personas:
+        full = parse_profile(persona["profile"], book.facts, persona["as_of"])
+        engine.check(full)
+        begin = time.perf_counter()
+        for _ in range(REPEATS):
+            engine.check(full)
+        timings.append((time.perf_counter() - begin) / REPEATS * 1000)
+        start = parse_profile({}, book.facts, persona["as_of"])
+        interview = run_interview(engine, start, answers_from(full.values))
+        lengths.append(len(interview.asked))
+        answered.append(sum(len(q.facts) for q in interview.asked))
+        counts = f"{len(interview.asked):>2} 问 / {answered[-1]:>2} 个事实"
+        print(f"  {counts}  {timings[-1]:.3f} ms  {persona['name']}")
+
+    print("\n完整资料评估耗时（每人，含地区识别）：")
+    print(f"  中位数 {statistics.median(timings):.3f} ms，最大 {max(timings):.3f} ms（目标 ≤ 2 ms）")
+    print("\n问答到 complete 的题数分布（含地区题；可多选题计 1 题）：")
+    for length, count in sorted(Counter(lengths).items()):
+        print(f"  {length:>2} 题 {'█' * count} {count}")
+    print(
+        f"  平均 {statistics.mean(lengths):.2f} 题（目标 ≤ 8），最多 {max(lengths)} 题；"
+        f"平均回答 {statistics.mean(answered):.1f} 个事实"
+    )
+
+    passed = failed = 0
+    for path in book.case_files():
+        benefit = book.benefits[f"{path.parent.name}.{path.name.removesuffix(CASES_SUFFIX)}"]
+        for case in read_model(path, CasesFile).cases:
+            profile = parse_profile(case.input, book.facts, case.as_of)
+            result = engine.evaluate(benefit, profile).result
+            ok = result.status == case.expect.status and case.expect.amount in (None, result.amount)
+            passed, failed = passed + ok, failed + (not ok)
+            if not ok:
+                print(f"  ✗ {benefit.id}: {case.name} → {result.status}")
+    print(f"\n待遇用例：{passed} 通过，{failed} 未通过")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

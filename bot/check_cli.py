@@ -1,0 +1,341 @@
+"""`policybot check`: the eligibility check as JSON (one profile or JSON Lines) or a terminal interview.
+
+This module is a channel adapter: the engine decides, the knowledge registry turns clause ids into
+the same citation objects `policybot ask` prints, and this file only reads input and writes output.
+Bad input never ends in a traceback: a clear Chinese + English message naming the fact, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+import cn2an
+
+from eligibility.engine import Engine
+from eligibility.errors import ProfileError
+from eligibility.facts import FactRegistry
+from eligibility.interview import apply_answer
+from eligibility.profile import Profile, parse_profile
+from eligibility.questions import GROUP_TYPE
+from eligibility.results import CheckResult, NextQuestion
+from eligibility.rulebook import default_rulebook
+from knowledge.citations import format_reference, make_citation
+from knowledge.regions import Gazetteer
+from knowledge.registry import Registry, load_registry
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+QUIT_WORDS = {"q", "quit", "exit", "退出"}
+
+
+@dataclass(frozen=True)
+class Checker:
+    """The engine plus the registry that expands its clause ids into citation objects."""
+
+    engine: Engine
+    registry: Registry
+
+    @classmethod
+    def create(cls) -> Checker:
+        rulebook = default_rulebook()
+        return cls(Engine(rulebook, Gazetteer(covered=rulebook.jurisdictions)), load_registry())
+
+    @property
+    def facts(self) -> FactRegistry:
+        return self.engine.rulebook.facts
+
+    def profile(self, raw: Any, today: date) -> Profile:
+        return parse_profile(raw, self.facts, today)
+
+    def to_json(self, result: CheckResult) -> dict[str, Any]:
+        data = result.model_dump(mode="json")
+        for benefit, model in zip(data["benefits"], result.benefits, strict=True):
+            benefit["citations"] = [self._citation(c.clause_id, c.quote) for c in model.citations]
+        return data
+
+    def _citation(self, clause_id: str, quote: str) -> dict[str, Any]:
+        clause = self.registry.get(clause_id)
+        return make_citation(clause, self.registry.document_of(clause), quote, None).model_dump()
+
+    def reference(self, clause_id: str, quote: str) -> str:
+        """《标题》（文号，发文机关，日期）第（七）条 — as `policybot ask` prints it."""
+        clause = self.registry.get(clause_id)
+        document = self.registry.document_of(clause)
+        return format_reference(make_citation(clause, document, quote, None), document.document_number)
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+
+def error_object(error: ProfileError, line: int | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": "error", "error": error.as_dict()}
+    if line is not None:
+        out["line"] = line
+    return out
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError(
+            None,
+            f"资料不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）。",
+            f"the profile is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}.",
+        ) from None
+
+
+def read_profile_file(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(
+            None, f"无法读取资料文件 {path}。", f"cannot read profile file {path}: {exc}."
+        ) from None
+    return _load_json(text)
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        yield from (line.rstrip("\r\n") for line in stream)
+        return
+    for raw in buffer:
+        yield raw.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def check_one(checker: Checker, raw: Any, today: date) -> dict[str, Any]:
+    return checker.to_json(checker.engine.check(checker.profile(raw, today)))
+
+
+def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextIO) -> int:
+    if args.profile is not None:
+        try:
+            result = check_one(checker, read_profile_file(args.profile), today)
+        except ProfileError as exc:
+            print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(json.dumps(result, ensure_ascii=False), file=out)
+        return EXIT_OK
+    for number, line in enumerate(_lines(sys.stdin), start=1):
+        if not line.strip():
+            continue
+        try:
+            result = check_one(checker, _load_json(line), today)
+        except ProfileError as exc:
+            result = error_object(exc, number)
+        print(json.dumps(result, ensure_ascii=False), file=out, flush=True)
+    return EXIT_OK
+
+
+# -- terminal interview -------------------------------------------------------------------------
+
+BANNER = (
+    "就业政策通 · 补贴资格自查\n回答几个问题，我们按您所在地的政策文件告诉您可以享受哪些扶持。\n"
+    "输入序号作答；不清楚直接回车；输入 ? 看说明，q 退出。\n"
+)
+DATE_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_typed(question: NextQuestion, text: str) -> Any:
+    """Turn what was typed into a raw answer for `apply_answer` (which then checks it)."""
+    text = text.strip()
+    if not text:
+        return None
+    if question.type == "text":
+        if text.isdigit() and 1 <= int(text) <= len(question.options):
+            return question.options[int(text) - 1].value
+        return text
+    if question.type == "date":
+        match = DATE_PATTERN.match(text)
+        return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text
+    if question.type in {"integer", "number"}:
+        try:
+            value = float(
+                cn2an.cn2an(text.removesuffix("岁").removesuffix("年").removesuffix("个月"), "smart")
+            )
+        except (ValueError, KeyError):
+            return text
+        return int(value) if question.type == "integer" and value.is_integer() else value
+    choices = [o for o in question.options if o.value is not None]
+    picks = [p for p in re.split(r"[\s,，、]+", text) if p]
+    if not all(p.isdigit() and 0 <= int(p) <= len(choices) + 1 for p in picks):
+        return ProfileError(question.fact, "请输入选项前面的序号。", "please type the number of an option.")
+    numbers = [int(p) for p in picks]
+    if len(choices) + 1 in numbers:
+        return None
+    if question.type == GROUP_TYPE:
+        return [choices[n - 1].value for n in numbers if n > 0]
+    if question.type == "enum_list":
+        return [choices[n - 1].value for n in numbers if n > 0]
+    if len(numbers) != 1 or numbers[0] == 0:
+        return ProfileError(question.fact, "这一题只能选一项。", "pick exactly one option.")
+    return choices[numbers[0] - 1].value
+
+
+def show_question(question: NextQuestion, write: Callable[[str], None]) -> None:
+    write(f"\n{question.text}")
+    choices = [o for o in question.options if o.value is not None]
+    multiple = question.type in {GROUP_TYPE, "enum_list"}
+    if multiple:
+        write("  0. 都不是")
+    for number, option in enumerate(choices, start=1):
+        write(f"  {number}. {option.label}")
+    if question.type == "text":
+        return
+    write(f"  {len(choices) + 1}. 不清楚" if choices else "  （不清楚直接回车）")
+    if multiple:
+        write("  （可多选，序号用空格或逗号隔开）")
+
+
+def interview(
+    checker: Checker, profile: Profile, read: Callable[[str], str], write: Callable[[str], None]
+) -> CheckResult | None:
+    """Ask until complete; None when the person quits. Region questions repeat until covered.
+
+    When input ends early (a piped script of answers), the result so far is returned.
+    """
+    write(BANNER)
+    result = checker.engine.check(profile)
+    while True:
+        result = checker.engine.check(profile)
+        if result.status == "region_not_covered":
+            write(result.message)
+            profile = Profile(
+                as_of=profile.as_of, values={k: v for k, v in profile.values.items() if k != "region"}
+            )
+            result = checker.engine.check(profile)
+        question = result.next_question
+        if question is None:
+            return result
+        show_question(question, write)
+        while True:
+            try:
+                typed = read("> ")
+            except EOFError:
+                write("\n（输入已结束，以下是根据已回答内容的判断）")
+                return result
+            if typed.strip().lower() in QUIT_WORDS:
+                return None
+            if typed.strip() in {"?", "？"}:
+                write(question.hint)
+                continue
+            raw = parse_typed(question, typed)
+            try:
+                if isinstance(raw, ProfileError):
+                    raise raw
+                profile = apply_answer(profile, question, raw, checker.facts)
+                break
+            except ProfileError as exc:
+                write(exc.message_zh)
+
+
+SECTIONS = (
+    ("eligible", "applicant", "【您可以享受】"),
+    ("possibly_eligible", "applicant", "【可能可以享受（还需向当地人社部门确认）】"),
+    ("eligible", "other", "【招用或介绍您就业的单位、机构可以享受】"),
+    ("possibly_eligible", "other", "【单位、机构可能可以享受】"),
+    ("expired", None, "【已过期的时限性措施】"),
+)
+
+
+def render(checker: Checker, result: CheckResult) -> str:
+    lines = [result.message]
+    for status, who, title in SECTIONS:
+        chosen = [
+            b
+            for b in result.benefits
+            if b.status == status and (who is None or (b.beneficiary == "applicant") == (who == "applicant"))
+        ]
+        if not chosen:
+            continue
+        lines.append(f"\n{title}")
+        for benefit in chosen:
+            lines.append(f"· {benefit.name}" + (f"：{benefit.amount}" if benefit.amount else ""))
+            if status != "eligible":
+                lines.extend(f"    {reason}" for reason in benefit.reasons[:3])
+            if benefit.beneficiary != "applicant":
+                lines.append(f"    {benefit.beneficiary_label}")
+            first = benefit.citations[0]
+            lines.append(f"    依据：{checker.reference(first.clause_id, first.quote)}")
+            if benefit.document_status == "draft":
+                lines.append("    注意：该文件为征求意见稿，以正式文件为准。")
+    ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
+    if ineligible:
+        lines.append(f"\n另有 {ineligible} 项不符合条件（用 policybot check --json 可查看每项原因）。")
+    lines.append(f"\n{result.disclaimer}")
+    return "\n".join(lines)
+
+
+def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -> int:
+    try:
+        start = checker.profile(read_profile_file(args.profile) if args.profile else {}, today)
+    except ProfileError as exc:
+        print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    result = interview(checker, start, input, print)
+    if result is None:
+        print("已退出。")
+        return EXIT_OK
+    print("\n" + render(checker, result))
+    return EXIT_OK
+
+
+# -- wiring -------------------------------------------------------------------------------------
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{value}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    today = args.as_of or date.today()
+    checker = Checker.create()
+    if args.json:
+        return run_json(checker, args, today, sys.stdout)
+    return run_interview_cli(checker, args, today)
+
+
+def _handle(args: argparse.Namespace, settings: object = None) -> int:
+    return run(args)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("check", help="补贴资格自查：回答几个问题，看看能享受哪些就业创业扶持")
+    parser.add_argument(
+        "--json", action="store_true", help="输出 JSON；不给 --profile 时从标准输入逐行读取资料（JSON Lines）"
+    )
+    parser.add_argument("--profile", type=Path, help="资料文件（JSON 对象，键为事实名称）")
+    parser.add_argument("--as-of", type=_parse_date, help="查询日期（默认今天；资料中的 as_of 优先）")
+    parser.set_defaults(handler=_handle)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="policybot")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["check", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`| head`); nothing left to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""Three-valued evaluation of compiled conditions: yes, no, or not yet known.
+
+Kleene logic: `all` is no as soon as one part is no, `any` is yes as soon as one part is yes, and
+otherwise an unknown part keeps the whole unknown. Evaluation also says *why*: the failed
+requirements (for the ineligible explanation) and the unknown leaves that still matter (for the
+next question), so the engine never asks about a part that a known answer has already decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+Tri = bool | None
+Test = Callable[[Any, date], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One requirement in words, with the clause it comes from and the facts it speaks about."""
+
+    requirement: str
+    cite: str
+    facts: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Outcome:
+    value: Tri
+    failed: list[Finding] = field(default_factory=list)
+    unknown: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    fact: str
+    test: Test
+    requirement: str
+    cite: str
+    quote: str
+
+    def facts(self) -> tuple[str, ...]:
+        return (self.fact,)
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    parts: tuple[Node, ...]
+
+    def facts(self) -> tuple[str, ...]:
+        return _unique(f for part in self.parts for f in part.facts())
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple[Node, ...]
+    requirement: str
+    cite: str
+
+    def facts(self) -> tuple[str, ...]:
+        return _unique(f for part in self.parts for f in part.facts())
+
+
+@dataclass(frozen=True, slots=True)
+class NotOf:
+    part: Node
+    requirement: str
+    cite: str
+
+    def facts(self) -> tuple[str, ...]:
+        return self.part.facts()
+
+
+@dataclass(frozen=True, slots=True)
+class Defined:
+    """A shared definition (就业困难人员, 毕业年度 …) as cited by one jurisdiction."""
+
+    name: str
+    part: Node
+    requirement: str
+    cite: str
+    quote: str
+
+    def facts(self) -> tuple[str, ...]:
+        return self.part.facts()
+
+
+Node = Leaf | AllOf | AnyOf | NotOf | Defined
+
+
+def _unique(items: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def evaluate(node: Node, values: Mapping[str, Any], as_of: date) -> Outcome:
+    """Evaluate `node` against known values; a fact absent from `values` or None is unknown."""
+    if isinstance(node, Leaf):
+        value = values.get(node.fact)
+        if value is None:
+            return Outcome(None, unknown=[Finding(node.requirement, node.cite, (node.fact,))])
+        if node.test(value, as_of):
+            return Outcome(True)
+        return Outcome(False, failed=[Finding(node.requirement, node.cite, (node.fact,))])
+    if isinstance(node, AllOf):
+        outcomes = [evaluate(part, values, as_of) for part in node.parts]
+        failed = [f for o in outcomes if o.value is False for f in o.failed]
+        if failed:
+            return Outcome(False, failed=failed)
+        unknown = [f for o in outcomes if o.value is None for f in o.unknown]
+        return Outcome(None, unknown=unknown) if unknown else Outcome(True)
+    if isinstance(node, AnyOf):
+        outcomes = [evaluate(part, values, as_of) for part in node.parts]
+        if any(o.value is True for o in outcomes):
+            return Outcome(True)
+        unknown = [f for o in outcomes if o.value is None for f in o.unknown]
+        if unknown:
+            return Outcome(None, unknown=unknown)
+        return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
+    if isinstance(node, NotOf):
+        inner = evaluate(node.part, values, as_of)
+        if inner.value is None:
+            return inner
+        if inner.value:
+            return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
+        return Outcome(True)
+    inner = evaluate(node.part, values, as_of)
+    if inner.value is False:
+        return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
+    if inner.value is None:
+        facts = _unique(f for finding in inner.unknown for f in finding.facts)
+        return Outcome(None, unknown=[Finding(node.requirement, node.cite, facts)])
+    return inner
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a non-leap target year
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(f"cannot add {months} months to {day}")
+
+
+def school_year_of(day: date) -> tuple[date, date]:
+    """The school year (1 September to 31 August) that contains `day`: 毕业学年 for a graduation date."""
+    start_year = day.year if day.month >= 9 else day.year - 1
+    return date(start_year, 9, 1), date(start_year + 1, 8, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Where an unknown node can still go once the askable facts are answered, and through which facts.
+
+    `to_true` / `to_false`: facts that could move the node to yes / no (None: that side is out of
+    reach, e.g. an `all` with a part that is unknown for good because the person said 不清楚).
+    """
+
+    value: Tri
+    to_true: frozenset[str] | None
+    to_false: frozenset[str] | None
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def reach(node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[[str], bool]) -> Reach:
+    """The facts whose answers could still change `node`: the basis of every next question."""
+    if isinstance(node, Leaf):
+        value = values.get(node.fact)
+        if value is not None:
+            return Reach(node.test(value, as_of), None, None)
+        side = frozenset({node.fact}) if askable(node.fact) else None
+        return Reach(None, side, side)
+    if isinstance(node, NotOf):
+        inner = reach(node.part, values, as_of, askable)
+        return Reach(None if inner.value is None else not inner.value, inner.to_false, inner.to_true)
+    if isinstance(node, Defined):
+        return reach(node.part, values, as_of, askable)
+    parts = [reach(part, values, as_of, askable) for part in node.parts]
+    decisive, neutral = (False, True) if isinstance(node, AllOf) else (True, False)
+    if any(p.value is decisive for p in parts):
+        return Reach(decisive, None, None)
+    open_parts = [p for p in parts if p.value is None]
+    if not open_parts:
+        return Reach(neutral, None, None)
+    # One open part reaching the decisive side decides the node; the neutral side needs all of them.
+    to_decisive = [side for p in open_parts if (side := _side(p, decisive)) is not None]
+    one = frozenset().union(*to_decisive) if to_decisive else None
+    to_neutral = [side for p in open_parts if (side := _side(p, neutral)) is not None]
+    all_ = frozenset().union(*to_neutral) if len(to_neutral) == len(open_parts) else None
+    if decisive is False:
+        return Reach(None, all_, one)
+    return Reach(None, one, all_)
+
+
+def _side(part: Reach, side: bool) -> frozenset[str] | None:
+    return part.to_true if side else part.to_false
+
+
+def facts_that_matter(
+    node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[[str], bool]
+) -> frozenset[str]:
+    result = reach(node, values, as_of, askable)
+    return (result.to_true or _NONE) | (result.to_false or _NONE)

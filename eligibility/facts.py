@@ -1,0 +1,324 @@
+"""The facts registry: what we may know about a person, how to ask for it, how to check it.
+
+The list of facts is a public contract (profiles sent to `policybot check` use these names), so
+it lives as data in `facts.yaml`: each fact carries its type, the Chinese question, the answer
+options and a short hint. The same spec parses a profile value, phrases it back to the person
+("您的失业保险参保年限为2年") and builds the next question, so the three never drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from eligibility.errors import ProfileError, RulebookError
+from eligibility.loading import read_model
+
+FactType = Literal["boolean", "integer", "number", "date", "enum", "enum_list", "text"]
+FactValue = bool | int | float | str | date | tuple[str, ...]
+
+UNKNOWN_LABEL = "不清楚"
+TEXT_MAX_LENGTH = 100
+TYPE_NAMES_ZH = {
+    "boolean": "是/否（true/false）",
+    "integer": "整数",
+    "number": "数字",
+    "date": "日期（YYYY-MM-DD）",
+    "enum": "选项之一",
+    "enum_list": "选项列表",
+    "text": "文字",
+}
+TYPE_NAMES_EN = {
+    "boolean": "a boolean (true/false)",
+    "integer": "an integer",
+    "number": "a number",
+    "date": "a date (YYYY-MM-DD)",
+    "enum": "one of the options",
+    "enum_list": "a list of options",
+    "text": "a string",
+}
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: str | bool | None
+    label: str
+
+
+class FactSpec(BaseModel):
+    """One fact: its type and bounds, and the Chinese wording to ask and to explain it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    type: FactType
+    label: str
+    question: str | None = None
+    hint: str = ""
+    options: tuple[Option, ...] = ()
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    max_future_days: int = 0
+    after: tuple[str, ...] = ()
+    holds: str | None = None
+    fails: str | None = None
+    tick: str | None = None
+    empty: str | None = None
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> FactSpec:
+        if self.type in {"enum", "enum_list"} and not self.options:
+            raise ValueError("enum facts need options")
+        if self.type == "boolean" and not (self.holds and self.fails):
+            raise ValueError("boolean facts need `holds` and `fails` phrases")
+        if self.type == "enum_list" and not self.empty:
+            raise ValueError("enum_list facts need an `empty` phrase")
+        values = [o.value for o in self.options]
+        if len(values) != len(set(values)):
+            raise ValueError("option values must be unique")
+        return self
+
+    @property
+    def is_askable(self) -> bool:
+        return self.question is not None
+
+    @property
+    def unticked(self) -> bool | str | tuple[str, ...] | None:
+        """This fact's value when its boxes in a 可多选 group are left unticked (None: not groupable)."""
+        if self.type == "boolean":
+            return False
+        if self.type == "enum" and "none" in self.enum_values:
+            return "none"
+        if self.type == "enum_list":
+            return ()
+        return None
+
+    @property
+    def enum_values(self) -> tuple[str, ...]:
+        return tuple(str(o.value) for o in self.options)
+
+    def option_label(self, value: Any) -> str:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return str(value)
+
+    def answer_options(self) -> list[Option]:
+        """The options offered with the question; every question also accepts 不清楚 (null)."""
+        if self.type == "boolean":
+            base = [Option(value=True, label="是"), Option(value=False, label="否")]
+        else:
+            base = list(self.options)
+        return [*base, Option(value=None, label=UNKNOWN_LABEL)]
+
+    # -- checking a profile value -------------------------------------------------------------
+
+    def parse(self, raw: Any, as_of: date) -> FactValue | None:
+        """The typed value, or ProfileError naming this fact. `None` (不清楚) is always accepted."""
+        if raw is None:
+            return None
+        parser = getattr(self, f"_parse_{self.type}")
+        value: FactValue = parser(raw, as_of)
+        return value
+
+    def _wrong_type(self, raw: Any) -> ProfileError:
+        shown = repr(raw) if not isinstance(raw, str) else f'"{raw}"'
+        return ProfileError(
+            self.name,
+            f"“{self.name}”（{self.label}）应为{TYPE_NAMES_ZH[self.type]}，收到 {shown}。",
+            f"fact '{self.name}' must be {TYPE_NAMES_EN[self.type]}, got {shown}.",
+        )
+
+    def _check_range(self, value: float) -> None:
+        if not math.isfinite(value):
+            raise self._wrong_type(value)
+        low = 0.0 if self.minimum is None else self.minimum
+        if value < low:
+            if low == 0:
+                zh, en = "不能为负数", "must not be negative"
+            else:
+                zh, en = f"不能小于{low:g}", f"must be at least {low:g}"
+            raise ProfileError(
+                self.name,
+                f"“{self.name}”（{self.label}）{zh}，收到 {value:g}。",
+                f"fact '{self.name}' {en}, got {value:g}.",
+            )
+        if self.maximum is not None and value > self.maximum:
+            raise ProfileError(
+                self.name,
+                f"“{self.name}”（{self.label}）不能大于{self.maximum:g}，收到 {value:g}。",
+                f"fact '{self.name}' must be at most {self.maximum:g}, got {value:g}.",
+            )
+
+    def _parse_boolean(self, raw: Any, as_of: date) -> bool:
+        if not isinstance(raw, bool):
+            raise self._wrong_type(raw)
+        return raw
+
+    def _parse_integer(self, raw: Any, as_of: date) -> int:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise self._wrong_type(raw)
+        if isinstance(raw, float) and not raw.is_integer():
+            raise self._wrong_type(raw)
+        self._check_range(float(raw))
+        return int(raw)
+
+    def _parse_number(self, raw: Any, as_of: date) -> float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise self._wrong_type(raw)
+        self._check_range(float(raw))
+        return float(raw)
+
+    def _parse_date(self, raw: Any, as_of: date) -> date:
+        if isinstance(raw, date):
+            value = raw
+        elif isinstance(raw, str):
+            try:
+                value = date.fromisoformat(raw)
+            except ValueError:
+                raise self._wrong_type(raw) from None
+        else:
+            raise self._wrong_type(raw)
+        latest = as_of + timedelta(days=self.max_future_days)
+        if value > latest:
+            limit_zh = "查询日期" if not self.max_future_days else f"查询日期后{self.max_future_days}天"
+            raise ProfileError(
+                self.name,
+                f"“{self.name}”（{self.label}）不能晚于{limit_zh}（{latest}），收到 {value}。",
+                f"fact '{self.name}' must not be later than {latest.isoformat()}, got {value.isoformat()}.",
+            )
+        return value
+
+    def _unknown_option(self, raw: Any) -> ProfileError:
+        allowed = ", ".join(self.enum_values)
+        return ProfileError(
+            self.name,
+            f"“{self.name}”（{self.label}）的取值 {raw!r} 不在可选范围内，可选：{allowed}。",
+            f"fact '{self.name}' has unknown value {raw!r}; allowed: {allowed}.",
+        )
+
+    def _parse_enum(self, raw: Any, as_of: date) -> str:
+        if not isinstance(raw, str):
+            raise self._wrong_type(raw)
+        if raw not in self.enum_values:
+            raise self._unknown_option(raw)
+        return raw
+
+    def _parse_enum_list(self, raw: Any, as_of: date) -> tuple[str, ...]:
+        if not isinstance(raw, list | tuple):
+            raise self._wrong_type(raw)
+        values: list[str] = []
+        for item in raw:
+            if not isinstance(item, str) or item not in self.enum_values:
+                raise self._unknown_option(item)
+            if item not in values:
+                values.append(item)
+        return tuple(v for v in self.enum_values if v in values)
+
+    def _parse_text(self, raw: Any, as_of: date) -> str:
+        if not isinstance(raw, str):
+            raise self._wrong_type(raw)
+        text = raw.strip()
+        if not text or len(text) > TEXT_MAX_LENGTH or not text.isprintable():
+            raise ProfileError(
+                self.name,
+                f"“{self.name}”（{self.label}）应为1至{TEXT_MAX_LENGTH}个字的文字。",
+                f"fact '{self.name}' must be 1 to {TEXT_MAX_LENGTH} printable characters.",
+            )
+        return text
+
+    # -- phrasing a value back to the person --------------------------------------------------
+
+    def describe(self, value: FactValue | None) -> str:
+        """How the person's own value reads in a reason: 您的失业保险参保年限为2年."""
+        if value is None:
+            return f"您表示不清楚{self.label}"
+        if self.type == "boolean":
+            return f"您{self.holds if value else self.fails}"
+        if self.type == "enum_list":
+            assert isinstance(value, tuple)
+            if not value:
+                return str(self.empty)
+            return f"您的{self.label}为{'、'.join(self.option_label(v) for v in value)}"
+        return f"您的{self.label}为{self.format_value(value)}"
+
+    def format_value(self, value: Any) -> str:
+        if isinstance(value, date):
+            return f"{value.year}年{value.month}月{value.day}日"
+        if self.type == "enum":
+            return self.option_label(value)
+        if isinstance(value, float):
+            return f"{value:g}{self.unit}"
+        return f"{value}{self.unit}"
+
+
+class FactGroup(BaseModel):
+    """Facts asked together as one multiple-choice question (可多选), as screening forms do.
+
+    Members are yes/no facts, lists (家庭情况) or choices with a `none` value (退役军人身份). Only the
+    members still relevant to an open benefit are offered; a ticked box sets its fact (true, the
+    chosen value, or adds the value to the list), unticked ones leave false / `none` / an empty
+    list, and 不清楚 sets all offered members to null.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    question: str
+    hint: str
+    facts: tuple[str, ...] = Field(min_length=2)
+
+
+class FactsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    facts: dict[str, FactSpec] = Field(min_length=1)
+    groups: dict[str, FactGroup] = Field(default_factory=dict)
+
+
+class FactRegistry:
+    """All facts, in the file's order; that order is also the tie-break for the next question."""
+
+    def __init__(self, specs: dict[str, FactSpec], groups: dict[str, FactGroup], source: str) -> None:
+        self.specs = {name: spec.model_copy(update={"name": name}) for name, spec in specs.items()}
+        self.priority = {name: index for index, name in enumerate(self.specs)}
+        for name, spec in self.specs.items():
+            for prerequisite in spec.after:
+                if prerequisite not in self.specs:
+                    raise RulebookError(source, f"facts.{name}.after", f"unknown fact {prerequisite!r}")
+        self.groups = {name: group.model_copy(update={"name": name}) for name, group in groups.items()}
+        self.group_of: dict[str, FactGroup] = {}
+        for name, group in self.groups.items():
+            for index, member in enumerate(group.facts):
+                key = f"groups.{name}.facts[{index}]"
+                if member not in self.specs or self.specs[member].unticked is None:
+                    raise RulebookError(
+                        source,
+                        key,
+                        f"{member!r} cannot be ticked: not yes/no, a list, or a choice with 'none'",
+                    )
+                if member in self.group_of:
+                    raise RulebookError(
+                        source, key, f"{member!r} is already in group {self.group_of[member].name!r}"
+                    )
+                self.group_of[member] = group
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.specs
+
+    def __getitem__(self, name: str) -> FactSpec:
+        return self.specs[name]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.specs.values())
+
+
+def load_facts(path: Path) -> FactRegistry:
+    parsed = read_model(path, FactsFile)
+    return FactRegistry(parsed.facts, parsed.groups, str(path))

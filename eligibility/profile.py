@@ -1,0 +1,82 @@
+"""A person's facts, checked against the facts registry.
+
+A profile distinguishes three states per fact, because the interview depends on it: absent (not
+asked yet — may be asked), `None` (asked, the person does not know — never asked again, results
+that depend on it stay possibly eligible) and a typed value. Anything else is rejected with a
+message naming the fact, in Chinese and English.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from eligibility.errors import ProfileError
+from eligibility.facts import FactRegistry
+
+AS_OF = "as_of"
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    as_of: date
+    values: dict[str, Any]
+
+    def is_answered(self, fact: str) -> bool:
+        return fact in self.values
+
+    def with_answer(self, fact: str, value: Any) -> Profile:
+        return Profile(as_of=self.as_of, values={**self.values, fact: value})
+
+    def as_json(self) -> dict[str, Any]:
+        """The profile as it would be sent to `policybot check` (dates as ISO strings)."""
+        out: dict[str, Any] = {AS_OF: self.as_of.isoformat()}
+        for fact, value in self.values.items():
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[fact] = value
+        return out
+
+
+def _parse_as_of(raw: Any, today: date) -> date:
+    if raw is None:
+        return today
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise ProfileError(
+        AS_OF,
+        f"“as_of”（查询日期）应为日期（YYYY-MM-DD），收到 {raw!r}。",
+        f"'as_of' must be a date (YYYY-MM-DD), got {raw!r}.",
+    )
+
+
+def parse_profile(raw: Any, facts: FactRegistry, today: date) -> Profile:
+    """Check a JSON-like profile; `today` is the default `as_of` (time is an input, not read here)."""
+    if not isinstance(raw, Mapping):
+        raise ProfileError(
+            None, "资料应为一个 JSON 对象（键为事实名称）。", "a profile must be a JSON object of facts."
+        )
+    as_of = _parse_as_of(raw.get(AS_OF), today)
+    values: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name == AS_OF:
+            continue
+        if not isinstance(name, str) or name not in facts:
+            close = difflib.get_close_matches(str(name), [s.name for s in facts], n=1)
+            hint_zh = f"，是否想写“{close[0]}”？" if close else "。"
+            hint_en = f"; did you mean '{close[0]}'?" if close else "."
+            raise ProfileError(str(name), f"未知的事实“{name}”{hint_zh}", f"unknown fact '{name}'{hint_en}")
+        values[name] = facts[name].parse(value, as_of)
+    return Profile(as_of=as_of, values=values)

@@ -1,0 +1,122 @@
+"""Which question to ask next, and how to word it.
+
+The rule (as in publicodes' missing variables): count, for every fact not yet answered, how many
+still-open benefits it could decide, and ask the fact with the highest count; ties go to the fact
+listed earlier in facts.yaml. A fact counts only where it is still relevant — Kleene evaluation
+already dropped parts that a known answer decided — so a question never asks something that
+cannot change any result, and a fact answered 不清楚 (null) is never asked again.
+
+Screening facts are grouped (facts.yaml `groups`) into one 可多选 question, the way benefit
+screeners ask "which of these apply to you": a group counts every open benefit that any of its
+still-relevant members could decide, and offers only those members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from eligibility.facts import UNKNOWN_LABEL, FactRegistry
+from eligibility.profile import Profile
+from eligibility.results import AnswerOption, NextQuestion
+from eligibility.rulebook import Rulebook
+
+GROUP_TYPE = "choice_group"
+
+
+def choose_next_facts(
+    open_benefits: Iterable[tuple[str, ...]], profile: Profile, facts: FactRegistry
+) -> tuple[str, ...] | None:
+    """The facts to ask next (one, or a group's relevant members), or None when nothing can matter.
+
+    Each open benefit lists its still-relevant unknown facts. Within one benefit a fact waits for
+    the facts it is asked `after` (经营时长 after 经营形式) when those are relevant to the same
+    benefit, so follow-up questions come in a natural order.
+    """
+    touched: dict[str, int] = {}
+    members: dict[str, list[str]] = {}
+    for relevant in open_benefits:
+        askable = {f for f in relevant if not profile.is_answered(f) and facts[f].is_askable}
+        keys: set[str] = set()
+        for fact in {_first_prerequisite(f, askable, facts) for f in askable}:
+            group = facts.group_of.get(fact)
+            key = group.name if group else fact
+            keys.add(key)
+            if fact not in members.setdefault(key, []):
+                members[key].append(fact)
+        for key in keys:
+            touched[key] = touched.get(key, 0) + 1
+    if not touched:
+        return None
+    best = min(touched, key=lambda k: (-touched[k], _priority(k, members[k], facts)))
+    if best in facts.groups and len(members[best]) > 1:
+        return tuple(f for f in facts.groups[best].facts if f in members[best])
+    return (members[best][0],)
+
+
+def _priority(key: str, members: list[str], facts: FactRegistry) -> int:
+    return min(facts.priority[f] for f in members)
+
+
+def _first_prerequisite(fact: str, askable: set[str], facts: FactRegistry) -> str:
+    for prerequisite in facts[fact].after:
+        if prerequisite in askable:
+            return _first_prerequisite(prerequisite, askable, facts)
+    return fact
+
+
+def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
+    """One fact's own question, or its group's 可多选 question over `members`.
+
+    A group option's value is the facts it sets when ticked ({"rural_labor": true},
+    {"veteran": "soldier_self_employed"}, {"household": ["dibao"]}); members left unticked become
+    false, `none` or an empty list.
+    """
+    if len(members) > 1:
+        group = facts.group_of[members[0]]
+        ticks: list[AnswerOption] = []
+        for name in members:
+            spec = facts[name]
+            if spec.type == "boolean":
+                ticks.append(AnswerOption(value={name: True}, label=spec.tick or str(spec.holds)))
+            elif spec.type == "enum_list":
+                ticks.extend(AnswerOption(value={name: [o.value]}, label=o.label) for o in spec.options)
+            else:
+                ticks.extend(
+                    AnswerOption(value={name: o.value}, label=o.label)
+                    for o in spec.options
+                    if o.value != "none"
+                )
+        return NextQuestion(
+            fact=group.name,
+            facts=members,
+            text=group.question,
+            type=GROUP_TYPE,
+            options=(*ticks, AnswerOption(value=None, label=UNKNOWN_LABEL)),
+            hint=group.hint,
+        )
+    spec = facts[members[0]]
+    options = tuple(AnswerOption(value=o.value, label=o.label) for o in spec.answer_options())
+    if spec.type not in {"boolean", "enum", "enum_list"}:
+        options = tuple(o for o in options if o.value is None)
+    return NextQuestion(
+        fact=spec.name,
+        facts=(spec.name,),
+        text=str(spec.question),
+        type=spec.type,
+        options=options,
+        hint=spec.hint,
+    )
+
+
+def region_question(rulebook: Rulebook) -> NextQuestion:
+    """The first question: where. Covered places are offered as options; any place name is accepted."""
+    spec = rulebook.facts["region"]
+    options = tuple(AnswerOption(value=j, label=j) for j in rulebook.jurisdictions)
+    return NextQuestion(
+        fact="region",
+        facts=("region",),
+        text=str(spec.question),
+        type=spec.type,
+        options=options,
+        hint=spec.hint,
+    )

@@ -1,0 +1,36 @@
+"""The seam to place-name resolution.
+
+Eligibility must not import the knowledge core, yet it needs "延吉 → 吉林省". The resolver is
+injected: anything with a `resolve(text)` returning this shape will do (the knowledge core's
+`Gazetteer` in production, a tiny table in unit tests).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class ResolvedRegion(Protocol):
+    """What a free-text place name means for us."""
+
+    @property
+    def query(self) -> str: ...
+
+    @property
+    def jurisdiction(self) -> str | None:
+        """One of the covered jurisdictions (吉林省, 巴中市 …) when covered, else None."""
+
+    @property
+    def place(self) -> str | None:
+        """The normalized place recognised in the text (延吉市, 北京市), None when none was."""
+
+    @property
+    def covered(self) -> bool: ...
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        """Covered jurisdictions inside a larger place that is not itself covered (四川省 → 巴中市)."""
+
+
+class RegionResolver(Protocol):
+    def resolve(self, text: str) -> ResolvedRegion: ...

@@ -1,0 +1,311 @@
+"""Load the rulebook: facts, documents, shared definitions and one YAML file per benefit.
+
+Loading is strict because rules are policy: a fact that does not exist, an enum value that is
+misspelt, a clause cited from another jurisdiction's document or a definition that this
+jurisdiction never wrote all stop the program here, naming the file and the key. What comes out
+is compiled (`conditions.Node` trees with every requirement phrased and cited) and frozen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import cn2an
+
+from eligibility import schema
+from eligibility.comparisons import build_test, default_requirement
+from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Test
+from eligibility.errors import RulebookError
+from eligibility.facts import FactRegistry, FactSpec, load_facts
+from eligibility.loading import read_model
+
+RULES_DIR = Path(__file__).parent
+CASES_SUFFIX = ".cases.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    kind: str
+    text: str | None
+    fact: str | None
+    tiers: tuple[tuple[str, str], ...]
+    otherwise: str | None
+    citations: tuple[schema.Source, ...]
+
+    def render(self, values: dict[str, Any], spec: FactSpec | None) -> str:
+        """The amount in Chinese; a tier is chosen once its fact is known, else all are listed."""
+        if self.kind != "tiers":
+            return str(self.text)
+        assert spec is not None
+        value = values.get(str(self.fact))
+        for when, text in self.tiers:
+            if value == when:
+                return text
+        if value is None:
+            listed = "；".join(f"{spec.option_label(when)}{text}" for when, text in self.tiers)
+            return f"按{spec.label}：{listed}"
+        return str(self.otherwise)
+
+
+@dataclass(frozen=True, slots=True)
+class Benefit:
+    id: str
+    name: str
+    jurisdiction: str
+    document_id: str
+    document_status: str
+    beneficiary: str
+    summary: str
+    condition: Node
+    facts: tuple[str, ...]
+    amount: Amount | None
+    valid_from: date
+    valid_to: date | None
+    validity_label: str | None
+    validity_cite: str | None
+    notes: tuple[str, ...]
+    citations: tuple[schema.Source, ...]
+    path: Path
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    facts: FactRegistry
+    documents: dict[str, schema.DocumentInfo]
+    windows: dict[str, schema.Window]
+    definitions: dict[str, schema.Definition]
+    benefits: dict[str, Benefit]
+    root: Path
+
+    @property
+    def jurisdictions(self) -> list[str]:
+        return [doc.jurisdiction for doc in self.documents.values()]
+
+    def benefits_of(self, jurisdiction: str) -> list[Benefit]:
+        return [b for b in self.benefits.values() if b.jurisdiction == jurisdiction]
+
+    def clause_label(self, clause_id: str) -> str:
+        """吉林（二十）, 商洛 三、 — how a clause is referred to in explanations."""
+        document_id, number = clause_id.rsplit("-", 1)
+        doc = self.documents[document_id]
+        numeral = cn2an.an2cn(int(number))
+        if doc.numbering == "sections":
+            return f"{doc.short_name}第{numeral}部分"
+        return f"{doc.short_name}（{numeral}）"
+
+    def case_files(self) -> list[Path]:
+        return sorted((self.root / "benefits").rglob(f"*{CASES_SUFFIX}"))
+
+
+class _Compiler:
+    """Turns one benefit's YAML conditions into a cited `Node` tree, checking meaning as it goes."""
+
+    def __init__(self, book: _Parts, source: str, document_id: str, jurisdiction: str) -> None:
+        self.book = book
+        self.source = source
+        self.document_id = document_id
+        self.jurisdiction = jurisdiction
+
+    def fail(self, key: str, problem: str) -> RulebookError:
+        return RulebookError(self.source, key, problem)
+
+    def check_cite(self, key: str, cite: str) -> None:
+        document_id, number = cite.rsplit("-", 1)
+        if document_id != self.document_id:
+            raise self.fail(key, f"cites {cite}, which is not a clause of {self.document_id}")
+        count = self.book.documents[document_id].clauses
+        if not 1 <= int(number) <= count:
+            raise self.fail(key, f"cites {cite}, but {document_id} has clauses 1..{count}")
+
+    def compile(self, node: Any, key: str, inherited: schema.Source | None) -> Node:
+        if isinstance(node, schema.DefinitionRef):
+            return self.definition(node, key)
+        own = inherited
+        if node.cite is not None:
+            self.check_cite(f"{key}.cite", node.cite)
+            if node.quote is None:
+                raise self.fail(f"{key}.quote", "a cited condition needs the quote it rests on")
+            own = schema.Source(cite=node.cite, quote=node.quote)
+        if isinstance(node, schema.AllCondition):
+            return AllOf(tuple(self.compile(p, f"{key}.all[{i}]", own) for i, p in enumerate(node.all)))
+        if own is None:
+            raise self.fail(f"{key}.cite", "every condition needs a clause id (its own or a parent's)")
+        if isinstance(node, schema.AnyCondition):
+            parts = tuple(self.compile(p, f"{key}.any[{i}]", own) for i, p in enumerate(node.any))
+            return AnyOf(parts, node.requirement, own.cite)
+        if isinstance(node, schema.NotCondition):
+            return NotOf(self.compile(node.not_, f"{key}.not", own), node.requirement, own.cite)
+        return self.leaf(node, key, own)
+
+    def leaf(self, node: schema.FactCondition, key: str, source: schema.Source) -> Leaf:
+        if node.fact not in self.book.facts:
+            raise self.fail(f"{key}.fact", f"unknown fact {node.fact!r}")
+        spec = self.book.facts[node.fact]
+        comparison, operand = node.comparison
+        try:
+            test: Test = build_test(spec, comparison, operand)
+        except ValueError as exc:
+            raise self.fail(f"{key}.{comparison}", str(exc)) from None
+        requirement = node.requirement or default_requirement(spec, comparison, operand)
+        return Leaf(node.fact, test, requirement, source.cite, source.quote)
+
+    def definition(self, ref: schema.DefinitionRef, key: str) -> Defined:
+        name = ref.definition
+        definition = self.book.definitions.get(name)
+        if definition is None:
+            raise self.fail(f"{key}.definition", f"unknown definition {name!r}")
+        source = definition.sources.get(self.jurisdiction)
+        if ref.cite is not None:
+            self.check_cite(f"{key}.cite", ref.cite)
+            if ref.quote is None:
+                raise self.fail(f"{key}.quote", "a cited definition use needs the quote it rests on")
+            source = schema.Source(cite=ref.cite, quote=ref.quote)
+        if source is None:
+            raise self.fail(f"{key}.definition", f"definition {name!r} has no source for {self.jurisdiction}")
+        inner = _Compiler(
+            self.book, f"definitions.yaml ({name})", source.cite.rsplit("-", 1)[0], self.jurisdiction
+        )
+        part = inner.compile(definition.condition, "condition", source)
+        return Defined(name, part, definition.requirement, source.cite, source.quote)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    facts: FactRegistry
+    documents: dict[str, schema.DocumentInfo]
+    windows: dict[str, schema.Window]
+    definitions: dict[str, schema.Definition]
+
+
+def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> Benefit:
+    raw = read_model(path, schema.BenefitFile)
+    source = str(path)
+    doc = parts.documents.get(raw.document)
+    if doc is None:
+        raise RulebookError(source, "document", f"unknown document {raw.document!r}")
+    if doc.jurisdiction != raw.jurisdiction:
+        raise RulebookError(
+            source, "jurisdiction", f"{raw.document} is {doc.jurisdiction}, not {raw.jurisdiction}"
+        )
+    if doc.slug != slug:
+        raise RulebookError(
+            source, "document", f"a benefit of {raw.document} belongs under benefits/{doc.slug}/"
+        )
+    compiler = _Compiler(parts, source, raw.document, raw.jurisdiction)
+    for index, cited in enumerate(raw.sources):
+        compiler.check_cite(f"sources[{index}].cite", cited.cite)
+    condition = compiler.compile(raw.conditions, "conditions", None)
+    amount = _compile_amount(compiler, parts, raw.amount) if raw.amount else None
+    valid_from, valid_to, label, validity_cite = doc.signed, None, None, None
+    citations = list(raw.sources)
+    if raw.validity:
+        valid_from, valid_to, label = _window(compiler, parts, raw.validity, doc.signed)
+        validity_cite = raw.validity.cite
+        citations.append(schema.Source(cite=raw.validity.cite, quote=raw.validity.quote))
+    if amount:
+        citations.extend(amount.citations)
+    citations.extend(_node_sources(condition))
+    unique: dict[str, schema.Source] = {}
+    for cited in citations:
+        unique.setdefault(cited.cite, cited)
+    return Benefit(
+        id=benefit_id,
+        name=raw.name,
+        jurisdiction=raw.jurisdiction,
+        document_id=raw.document,
+        document_status=doc.status,
+        beneficiary=raw.beneficiary,
+        summary=raw.summary,
+        condition=condition,
+        facts=condition.facts(),
+        amount=amount,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        validity_label=label,
+        validity_cite=validity_cite,
+        notes=raw.notes,
+        citations=tuple(unique.values()),
+        path=path,
+    )
+
+
+def _compile_amount(compiler: _Compiler, parts: _Parts, amount: schema.Amount) -> Amount:
+    compiler.check_cite("amount.cite", amount.cite)
+    citations = [schema.Source(cite=amount.cite, quote=amount.quote)]
+    if amount.kind == "tiers":
+        if amount.fact not in parts.facts or parts.facts[str(amount.fact)].type != "enum":
+            raise compiler.fail("amount.fact", f"tiers need an enum fact, got {amount.fact!r}")
+        allowed = parts.facts[str(amount.fact)].enum_values
+        for index, tier in enumerate(amount.tiers):
+            if tier.when not in allowed:
+                raise compiler.fail(
+                    f"amount.tiers[{index}].when", f"{tier.when!r} is not a value of {amount.fact}"
+                )
+            citations.append(schema.Source(cite=amount.cite, quote=tier.quote))
+    return Amount(
+        amount.kind,
+        amount.text,
+        amount.fact,
+        tuple((t.when, t.text) for t in amount.tiers),
+        amount.otherwise,
+        tuple(citations),
+    )
+
+
+def _window(
+    compiler: _Compiler, parts: _Parts, validity: schema.Validity, signed: date
+) -> tuple[date, date | None, str]:
+    compiler.check_cite("validity.cite", validity.cite)
+    if validity.window:
+        window = parts.windows.get(validity.window)
+        if window is None:
+            raise compiler.fail("validity.window", f"unknown window {validity.window!r}")
+        return window.from_ or signed, window.to, window.label
+    return validity.from_ or signed, validity.to, validity.quote
+
+
+def _node_sources(node: Node) -> list[schema.Source]:
+    if isinstance(node, Leaf | Defined):
+        own = [schema.Source(cite=node.cite, quote=node.quote)]
+        return own + (_node_sources(node.part) if isinstance(node, Defined) else [])
+    if isinstance(node, NotOf):
+        return _node_sources(node.part)
+    return [s for part in node.parts for s in _node_sources(part)]
+
+
+def load_rulebook(root: Path = RULES_DIR) -> Rulebook:
+    """Load and check every rule file under `root`; raises RulebookError on the first problem."""
+    facts = load_facts(root / "facts.yaml")
+    documents_file = read_model(root / "documents.yaml", schema.DocumentsFile)
+    definitions = read_model(root / "definitions.yaml", schema.DefinitionsFile).definitions
+    parts = _Parts(facts, documents_file.documents, documents_file.windows, definitions)
+    for name, definition in definitions.items():
+        for jurisdiction, source in definition.sources.items():
+            document_id = source.cite.rsplit("-", 1)[0]
+            doc = parts.documents.get(document_id)
+            if doc is None or doc.jurisdiction != jurisdiction:
+                raise RulebookError(
+                    str(root / "definitions.yaml"),
+                    f"definitions.{name}.sources.{jurisdiction}",
+                    f"{source.cite} is not a clause of {jurisdiction}'s document",
+                )
+    benefits: dict[str, Benefit] = {}
+    for path in sorted((root / "benefits").glob("*/*.yaml")):
+        if path.name.endswith(CASES_SUFFIX):
+            continue
+        slug = path.parent.name
+        benefit_id = f"{slug}.{path.stem}"
+        benefits[benefit_id] = _compile_benefit(parts, path, benefit_id, slug)
+    if not benefits:
+        raise RulebookError(str(root / "benefits"), "<dir>", "no benefit files found")
+    return Rulebook(facts, parts.documents, parts.windows, definitions, benefits, root)
+
+
+@lru_cache(maxsize=1)
+def default_rulebook() -> Rulebook:
+    """The packaged rulebook, loaded once per process."""
+    return load_rulebook()

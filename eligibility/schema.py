@@ -1,0 +1,281 @@
+"""The shape of the rule files, as frozen pydantic models that reject unknown keys.
+
+These models are the boundary between YAML written by people and the engine: a typo such as
+`gtee: 3` or `beneficary:` fails here, with the file and key, when the rulebook loads.
+`rulebook.py` then checks meaning (facts exist, cited clauses belong to the benefit's document)
+and compiles conditions into the plain nodes that `conditions.py` evaluates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+CLAUSE_ID = r"^[a-z]+-\d{4}-\d{2}$"
+ASCII_PUNCTUATION = re.compile(r"[,;:()?!]")
+Beneficiary = Literal["applicant", "employer", "service_provider"]
+DocumentStatus = Literal["official", "draft"]
+COMPARISONS = (
+    "is",
+    "in",
+    "not_in",
+    "gte",
+    "gt",
+    "lte",
+    "lt",
+    "contains_any",
+    "within_years",
+    "within_months",
+    "same_calendar_year",
+    "same_school_year",
+    "on_or_after",
+)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def _check_quote(quote: str | None) -> str | None:
+    if quote is not None:
+        if not quote.strip():
+            raise ValueError("quote must not be empty")
+        if ASCII_PUNCTUATION.search(quote):
+            raise ValueError("quote must use the normalized full-width punctuation of the clause text")
+    return quote
+
+
+class Source(Frozen):
+    """A clause id and the verbatim sentence of its normalized text that supports a rule."""
+
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+
+class Cited(Frozen):
+    """Fields every condition node may carry; leaves inherit `cite`/`quote` from their parents."""
+
+    requirement: str | None = None
+    cite: str | None = Field(default=None, pattern=CLAUSE_ID)
+    quote: str | None = None
+
+    _quote = field_validator("quote")(_check_quote)
+
+
+class FactCondition(Cited):
+    """A comparison of one fact: `{fact: ui_years, gte: 3, cite: …, quote: …}`."""
+
+    fact: str
+    is_: bool | str | None = Field(default=None, alias="is")
+    in_: tuple[str, ...] | None = Field(default=None, alias="in")
+    not_in: tuple[str, ...] | None = None
+    gte: float | None = None
+    gt: float | None = None
+    lte: float | None = None
+    lt: float | None = None
+    contains_any: tuple[str, ...] | None = None
+    within_years: int | None = Field(default=None, ge=1)
+    within_months: int | None = Field(default=None, ge=1)
+    same_calendar_year: Literal[True] | None = None
+    same_school_year: Literal[True] | None = None
+    on_or_after: date | None = None
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> FactCondition:
+        used = [name for name in COMPARISONS if getattr(self, _attr(name)) is not None]
+        if len(used) != 1:
+            raise ValueError(f"a fact condition needs exactly one comparison of {', '.join(COMPARISONS)}")
+        return self
+
+    @property
+    def comparison(self) -> tuple[str, Any]:
+        for name in COMPARISONS:
+            value = getattr(self, _attr(name))
+            if value is not None:
+                return name, value
+        raise AssertionError("validated to have one comparison")
+
+
+def _attr(name: str) -> str:
+    return {"is": "is_", "in": "in_"}.get(name, name)
+
+
+class AllCondition(Cited):
+    all: tuple[Condition, ...]
+
+
+class AnyCondition(Cited):
+    any: tuple[Condition, ...] = Field(min_length=2)
+    requirement: str
+
+
+class NotCondition(Cited):
+    not_: Condition = Field(alias="not")
+    requirement: str
+
+
+class DefinitionRef(Frozen):
+    """Use of a shared definition; `cite`/`quote` name the clause that uses the term here, when it
+    is not the clause the jurisdiction's definition source points to (吉林（十九） says 毕业年度 too)."""
+
+    definition: str
+    cite: str | None = Field(default=None, pattern=CLAUSE_ID)
+    quote: str | None = None
+
+    _quote = field_validator("quote")(_check_quote)
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in ("all", "any", "not", "definition", "fact"):
+            if key in value:
+                return key
+        return None
+    return {
+        AllCondition: "all",
+        AnyCondition: "any",
+        NotCondition: "not",
+        DefinitionRef: "definition",
+        FactCondition: "fact",
+    }.get(type(value))
+
+
+Condition = Annotated[
+    Annotated[AllCondition, Tag("all")]
+    | Annotated[AnyCondition, Tag("any")]
+    | Annotated[NotCondition, Tag("not")]
+    | Annotated[DefinitionRef, Tag("definition")]
+    | Annotated[FactCondition, Tag("fact")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition_kind",
+        custom_error_message="a condition needs one of the keys all / any / not / definition / fact",
+    ),
+]
+
+
+class Tier(Frozen):
+    when: str
+    text: str
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+
+class Amount(Frozen):
+    """What the benefit is worth, in Chinese, using only figures that its cited clause states."""
+
+    kind: Literal["fixed", "tiers", "formula", "cap", "local_rule", "package"]
+    text: str | None = None
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+    fact: str | None = None
+    tiers: tuple[Tier, ...] = ()
+    otherwise: str | None = None
+
+    _quote = field_validator("quote")(_check_quote)
+
+    @model_validator(mode="after")
+    def _shape(self) -> Amount:
+        if self.kind == "tiers":
+            if not (self.fact and self.tiers and self.otherwise):
+                raise ValueError("tiered amounts need `fact`, `tiers` and `otherwise`")
+        elif self.tiers or self.fact or self.otherwise:
+            raise ValueError("only tiered amounts take `fact`, `tiers` or `otherwise`")
+        elif not self.text:
+            raise ValueError(f"a {self.kind} amount needs `text`")
+        return self
+
+
+class Validity(Frozen):
+    """When a measure is in force: a shared window (`window:`) or its own dates, always cited."""
+
+    window: str | None = None
+    from_: date | None = Field(default=None, alias="from")
+    to: date | None = None
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+    @model_validator(mode="after")
+    def _shape(self) -> Validity:
+        if self.window and (self.from_ or self.to):
+            raise ValueError("give either `window` or `from`/`to`, not both")
+        if not (self.window or self.from_ or self.to):
+            raise ValueError("validity needs `window`, `from` or `to`")
+        return self
+
+
+class BenefitFile(Frozen):
+    name: str
+    jurisdiction: str
+    document: str
+    beneficiary: Beneficiary
+    summary: str
+    sources: tuple[Source, ...] = Field(min_length=1)
+    conditions: Condition = Field(default_factory=lambda: AllCondition(all=()))
+    amount: Amount | None = None
+    validity: Validity | None = None
+    notes: tuple[str, ...] = ()
+
+
+class Definition(Frozen):
+    """A term written once (就业困难人员, 毕业年度 …) and the clause each jurisdiction defines it in."""
+
+    name: str
+    requirement: str
+    condition: Condition
+    sources: dict[str, Source] = Field(min_length=1)
+
+
+class DefinitionsFile(Frozen):
+    definitions: dict[str, Definition]
+
+
+class DocumentInfo(Frozen):
+    jurisdiction: str
+    slug: str
+    short_name: str
+    status: DocumentStatus
+    signed: date
+    numbering: Literal["clauses", "sections"]
+    clauses: int = Field(ge=1)
+
+
+class Window(Frozen):
+    label: str
+    from_: date | None = Field(default=None, alias="from")
+    to: date | None = None
+
+
+class DocumentsFile(Frozen):
+    documents: dict[str, DocumentInfo]
+    windows: dict[str, Window] = Field(default_factory=dict)
+
+
+class CaseExpectation(Frozen):
+    status: Literal["eligible", "possibly_eligible", "ineligible", "expired"]
+    amount: str | None = None
+    missing_facts: tuple[str, ...] | None = None
+    reason_contains: str | None = None
+
+
+class Case(Frozen):
+    name: str
+    as_of: date
+    input: dict[str, Any]
+    expect: CaseExpectation
+
+
+class CasesFile(Frozen):
+    cases: tuple[Case, ...] = Field(min_length=2)
+
+
+for _model in (AllCondition, AnyCondition, NotCondition, BenefitFile, Definition):
+    _model.model_rebuild()

@@ -1,0 +1,71 @@
+"""Three-valued logic and the "could this fact still change the result" analysis, on small trees."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eligibility.conditions import AllOf, AnyOf, Leaf, Node, NotOf, evaluate, facts_that_matter
+
+DAY = date(2026, 3, 1)
+
+
+def leaf(fact: str) -> Leaf:
+    return Leaf(fact, lambda value, as_of: value is True, f"需{fact}", "jilin-2017-01", "q")
+
+
+def any_of(*parts: Node) -> AnyOf:
+    return AnyOf(tuple(parts), "需其一", "jilin-2017-01")
+
+
+A, B, C = leaf("a"), leaf("b"), leaf("c")
+
+
+@pytest.mark.parametrize(
+    ("node", "values", "expected"),
+    [
+        (AllOf((A, B)), {"a": True, "b": True}, True),
+        (AllOf((A, B)), {"a": False}, False),
+        (AllOf((A, B)), {"a": True}, None),
+        (any_of(A, B), {"b": True}, True),
+        (any_of(A, B), {"a": False}, None),
+        (any_of(A, B), {"a": False, "b": False}, False),
+        (NotOf(A, "需非a", "jilin-2017-01"), {"a": True}, False),
+        (NotOf(A, "需非a", "jilin-2017-01"), {}, None),
+        (AllOf(()), {}, True),
+    ],
+)
+def test_kleene_evaluation(node: Node, values: dict[str, Any], expected: bool | None) -> None:
+    assert evaluate(node, values, DAY).value is expected
+
+
+def test_a_failed_all_reports_every_failed_part_and_no_unknown_one() -> None:
+    outcome = evaluate(AllOf((A, B, C)), {"a": False, "b": False}, DAY)
+    assert [f.facts for f in outcome.failed] == [("a",), ("b",)]
+
+
+def _askable(*names: str):  # type: ignore[no-untyped-def]
+    return lambda fact: fact in names
+
+
+def test_every_open_part_of_an_all_matters() -> None:
+    assert facts_that_matter(AllOf((A, B)), {}, DAY, _askable("a", "b")) == {"a", "b"}
+
+
+def test_a_fact_behind_a_part_known_to_be_unknowable_does_not_matter() -> None:
+    """all(a, any(b, c)) with a and b answered 不清楚: c can make the any true, but the all can
+    never become yes (a is unknown for good) nor no through c — so c must not be asked."""
+    node = AllOf((A, any_of(B, C)))
+    assert facts_that_matter(node, {"a": None, "b": None}, DAY, _askable("c")) == frozenset()
+
+
+def test_a_fact_that_can_still_make_an_all_fail_matters_even_beside_an_unknowable_part() -> None:
+    node = AllOf((A, B))
+    assert facts_that_matter(node, {"a": None}, DAY, _askable("b")) == {"b"}
+
+
+def test_decided_parts_are_ignored() -> None:
+    node = any_of(AllOf((A, B)), C)
+    assert facts_that_matter(node, {"a": False}, DAY, _askable("b", "c")) == {"c"}

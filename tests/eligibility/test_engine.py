@@ -1,0 +1,188 @@
+"""The engine's behaviour as a user meets it: region first, statuses, reasons, dates, beneficiaries."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eligibility.engine import Engine
+from eligibility.interview import answers_from, run_interview
+
+
+def _benefit(result: Any, benefit_id: str) -> Any:
+    return next(b for b in result.benefits if b.id == benefit_id)
+
+
+def test_region_is_asked_first(engine: Engine, profile_of: Any) -> None:
+    result = engine.check(profile_of({"age": 30}))
+    assert result.status == "needs_more_info"
+    assert result.next_question is not None and result.next_question.fact == "region"
+    assert result.benefits == ()
+    assert [o.value for o in result.next_question.options] == engine.rulebook.jurisdictions
+
+
+@pytest.mark.parametrize(
+    ("place", "jurisdiction"),
+    [
+        ("延吉", "吉林省"),
+        ("吉林省长春市", "吉林省"),
+        ("巴中市恩阳区", "巴中市"),
+        ("安岳县", "资阳市"),
+        ("平顶山宝丰县", "平顶山市"),
+        ("陕西商洛", "商洛市"),
+    ],
+)
+def test_a_place_inside_a_covered_jurisdiction_is_resolved_to_it(
+    engine: Engine, profile_of: Any, place: str, jurisdiction: str
+) -> None:
+    result = engine.check(profile_of({"region": place}))
+    assert result.jurisdiction == jurisdiction
+    assert {b.id.split(".")[0] for b in result.benefits} == {
+        b.id.split(".")[0] for b in engine.rulebook.benefits_of(jurisdiction)
+    }
+
+
+@pytest.mark.parametrize("place", ["北京", "成都市", "深圳南山区", "火星"])
+def test_an_uncovered_region_lists_the_covered_ones(engine: Engine, profile_of: Any, place: str) -> None:
+    result = engine.check(profile_of({"region": place}))
+    assert result.status == "region_not_covered"
+    assert result.benefits == () and result.next_question is None
+    assert all(j in result.message for j in engine.rulebook.jurisdictions)
+
+
+def test_a_province_with_covered_cities_asks_for_the_city(engine: Engine, profile_of: Any) -> None:
+    result = engine.check(profile_of({"region": "四川"}))
+    assert result.status == "region_not_covered"
+    assert "巴中市、资阳市" in result.message and "具体城市" in result.message
+
+
+def test_unknown_region_is_not_asked_again(engine: Engine, profile_of: Any) -> None:
+    result = engine.check(profile_of({"region": None}))
+    assert result.status == "region_not_covered" and result.next_question is None
+
+
+def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(
+    engine: Engine, profile_of: Any
+) -> None:
+    profile = profile_of(
+        {
+            "region": "长春",
+            "employment_status": "employed",
+            "ui_years": 2,
+            "certificate_level": "junior",
+            "certificate_date": "2025-10-01",
+        }
+    )
+    benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
+    assert benefit.status == "ineligible"
+    assert benefit.reasons == ("需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））",)
+
+
+def test_a_possibly_eligible_result_lists_what_is_missing(engine: Engine, profile_of: Any) -> None:
+    profile = profile_of({"region": "长春", "employment_status": "employed", "ui_years": 4})
+    benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
+    assert benefit.status == "possibly_eligible"
+    assert benefit.missing_facts == ("certificate_level", "certificate_date")
+    assert (
+        benefit.amount
+        == "按职业资格或技能等级证书：初级（五级）1000元；中级（四级）1500元；高级（三级）2000元"
+    )
+
+
+def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(
+    engine: Engine, profile_of: Any
+) -> None:
+    raw = {"region": "平顶山", "employment_status": "unemployed", "living_difficulty": True}
+    in_2020 = _benefit(
+        engine.check(profile_of(raw, date(2020, 8, 1))), "pingdingshan.temporary_living_allowance"
+    )
+    in_2026 = _benefit(engine.check(profile_of(raw)), "pingdingshan.temporary_living_allowance")
+    assert in_2020.status == "eligible"
+    assert in_2026.status == "expired"
+    assert in_2026.valid_to == date(2020, 12, 31)
+    assert "2020年度内" in in_2026.reasons[0] and "平顶山（二十三）" in in_2026.reasons[0]
+
+
+def test_facts_used_only_by_expired_measures_are_never_asked(engine: Engine, profile_of: Any) -> None:
+    """`age` matters only to 平顶山's 2020 劳动预备制培训; in 2026 nobody is asked their age."""
+    youth = {
+        "region": "平顶山",
+        "age": 19,
+        "education": "secondary_vocational",
+        "employment_status": "unemployed",
+        "registered_unemployed": True,
+        "wants_training": True,
+    }
+    asked_2026 = run_interview(engine, profile_of({}), answers_from(profile_of(youth).values)).asked
+    asked_2020 = run_interview(
+        engine, profile_of({}, date(2020, 9, 1)), answers_from(profile_of(youth, date(2020, 9, 1)).values)
+    ).asked
+    assert "age" not in {f for q in asked_2026 for f in q.facts}
+    assert "age" in {f for q in asked_2020 for f in q.facts}
+
+
+def test_draft_document_is_flagged_on_every_benefit_it_grounds(engine: Engine, profile_of: Any) -> None:
+    result = engine.check(profile_of({"region": "平顶山"}))
+    assert result.benefits and all(b.document_status == "draft" for b in result.benefits)
+    assert all(any("征求意见稿" in note for note in b.notes) for b in result.benefits)
+    jilin = engine.check(profile_of({"region": "吉林"}))
+    assert all(b.document_status == "official" for b in jilin.benefits)
+
+
+def test_employer_side_subsidies_say_who_receives_them(engine: Engine, profile_of: Any) -> None:
+    profile = profile_of({"region": "巴中", "hard_to_employ": True})
+    benefit = _benefit(engine.check(profile), "bazhong.hard_to_employ_hiring_subsidy")
+    assert benefit.status == "eligible" and benefit.beneficiary == "employer"
+    assert benefit.beneficiary_label.startswith("用人单位可享受")
+    referral = _benefit(
+        engine.check(profile_of({"region": "平顶山", "returning_migrant": True})),
+        "pingdingshan.job_referral_service_subsidy",
+    )
+    assert referral.beneficiary == "service_provider" and "人力资源服务机构" in referral.beneficiary_label
+
+
+def test_every_result_cites_clauses_of_its_own_jurisdiction(engine: Engine, profile_of: Any) -> None:
+    for region, document in (("资阳", "ziyang-2017"), ("商洛", "shangluo-2012")):
+        for benefit in engine.check(profile_of({"region": region})).benefits:
+            assert benefit.citations and all(c.clause_id.startswith(document) for c in benefit.citations)
+
+
+def test_benefits_are_listed_eligible_first(engine: Engine, profile_of: Any) -> None:
+    result = engine.check(
+        profile_of({"region": "巴中", "hard_to_employ": True, "employment_status": "unemployed"})
+    )
+    order = {"eligible": 0, "possibly_eligible": 1, "ineligible": 2, "expired": 3}
+    ranks = [order[b.status] for b in result.benefits]
+    assert ranks == sorted(ranks)
+
+
+def test_a_complete_check_asks_nothing_more(engine: Engine, profile_of: Any) -> None:
+    profile = profile_of({"region": "北京"})
+    assert engine.check(profile).next_question is None
+
+
+class _Place:
+    def __init__(self, query: str, jurisdiction: str | None) -> None:
+        self.query = query
+        self.jurisdiction = jurisdiction
+        self.place = jurisdiction
+        self.covered = jurisdiction is not None
+        self.candidates: tuple[str, ...] = ()
+
+
+class _TableResolver:
+    """A resolver as small as a dict: the engine depends on the protocol, not on the gazetteer."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def resolve(self, text: str) -> _Place:
+        return _Place(text, self.table.get(text))
+
+
+def test_any_region_resolver_can_be_injected(engine: Engine, profile_of: Any) -> None:
+    fake = Engine(engine.rulebook, _TableResolver({"老家": "商洛市"}))
+    assert fake.check(profile_of({"region": "老家"})).jurisdiction == "商洛市"
+    assert fake.check(profile_of({"region": "延吉"})).status == "region_not_covered"

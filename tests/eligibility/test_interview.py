@@ -1,0 +1,123 @@
+"""Interview simulations: answering the engine's questions from a full profile ends with the same
+results as evaluating that profile directly, in few questions, never asking anything twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eligibility.engine import Engine
+from eligibility.interview import answers_from, apply_answer, run_interview
+from eligibility.profile import Profile
+from eligibility.questions import GROUP_TYPE
+from eligibility.results import NextQuestion
+
+from .personas import load_personas
+
+PERSONAS = [pytest.param(p, id=p["name"]) for p in load_personas()]
+
+
+def _statuses(result: Any) -> dict[str, tuple[str, str | None]]:
+    return {b.id: (b.status, b.amount) for b in result.benefits}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_interview_ends_with_the_same_results_as_the_full_profile(
+    engine: Engine, profile_of: Any, persona: dict[str, Any]
+) -> None:
+    full = profile_of(persona["profile"], persona["as_of"])
+    interview = run_interview(engine, profile_of({}, persona["as_of"]), answers_from(full.values))
+    direct = engine.check(full)
+    assert interview.result.status in {"complete", "region_not_covered"}
+    assert interview.result.jurisdiction == direct.jurisdiction
+    assert _statuses(interview.result) == _statuses(direct)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_persona_gets_the_benefits_their_situation_calls_for(
+    engine: Engine, profile_of: Any, persona: dict[str, Any]
+) -> None:
+    result = engine.check(profile_of(persona["profile"], persona["as_of"]))
+    statuses = {b.id: b.status for b in result.benefits}
+    for benefit_id in persona.get("eligible", []):
+        assert statuses[benefit_id] == "eligible", (benefit_id, statuses.get(benefit_id))
+    for benefit_id in persona.get("not_eligible", []):
+        assert statuses[benefit_id] != "eligible", benefit_id
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_interview_never_asks_a_fact_twice_and_stays_short(
+    engine: Engine, profile_of: Any, persona: dict[str, Any]
+) -> None:
+    full = profile_of(persona["profile"], persona["as_of"])
+    interview = run_interview(engine, profile_of({}, persona["as_of"]), answers_from(full.values))
+    asked = [fact for question in interview.asked for fact in question.facts]
+    assert len(asked) == len(set(asked))
+    assert interview.asked[0].fact == "region"
+    assert len(interview.asked) <= 12
+
+
+def test_mean_interview_length_over_the_personas_is_at_most_eight(engine: Engine, profile_of: Any) -> None:
+    lengths = []
+    for persona in load_personas():
+        full = profile_of(persona["profile"], persona["as_of"])
+        lengths.append(
+            len(run_interview(engine, profile_of({}, persona["as_of"]), answers_from(full.values)).asked)
+        )
+    assert sum(lengths) / len(lengths) <= 8
+
+
+def test_someone_who_answers_everything_with_dont_know_is_never_asked_again(
+    engine: Engine, profile_of: Any
+) -> None:
+    def dont_know(question: NextQuestion, profile: Profile) -> Any:
+        return "平顶山" if question.fact == "region" else None
+
+    interview = run_interview(engine, profile_of({}), dont_know)
+    asked = [fact for question in interview.asked for fact in question.facts]
+    assert len(asked) == len(set(asked))
+    assert interview.result.status == "complete"
+    open_ = [b for b in interview.result.benefits if b.status == "possibly_eligible"]
+    assert open_ and all(b.missing_facts for b in open_)
+    assert all("不清楚" in b.reasons[0] for b in open_)
+
+
+def _group_question(engine: Engine, profile: Profile) -> NextQuestion:
+    question = engine.check(profile).next_question
+    assert question is not None and question.type == GROUP_TYPE
+    return question
+
+
+def test_a_group_question_sets_ticked_facts_and_unticks_the_rest(engine: Engine, profile_of: Any) -> None:
+    profile = profile_of({"region": "延吉"})
+    question = _group_question(engine, profile)
+    ticks = [
+        {"rural_labor": True},
+        {"veteran": "soldier_self_employed"},
+        {"household": ["dibao"]},
+        {"household": ["zero_employment"]},
+    ]
+    after = apply_answer(profile, question, ticks, engine.rulebook.facts)
+    assert after.values["rural_labor"] is True
+    assert after.values["veteran"] == "soldier_self_employed"
+    assert after.values["household"] == ("dibao", "zero_employment")
+    assert after.values["overcapacity_worker"] is False
+    assert after.values["hard_to_employ"] is False
+
+
+def test_dont_know_on_a_group_question_leaves_every_offered_fact_unknown(
+    engine: Engine, profile_of: Any
+) -> None:
+    profile = profile_of({"region": "延吉"})
+    question = _group_question(engine, profile)
+    after = apply_answer(profile, question, None, engine.rulebook.facts)
+    assert all(after.values[f] is None for f in question.facts)
+    assert engine.check(after).next_question.fact != question.fact  # type: ignore[union-attr]
+
+
+def test_a_group_question_offers_only_facts_that_still_matter(engine: Engine, profile_of: Any) -> None:
+    # 商洛 has no rule about 去产能、有组织劳务输出 or 无地无业, so they are not offered there.
+    question = _group_question(engine, profile_of({"region": "商洛"}))
+    assert {"overcapacity_worker", "organized_labor_export", "landless"}.isdisjoint(question.facts)
+    assert {"hard_to_employ", "rural_labor", "veteran"} <= set(question.facts)

@@ -1,0 +1,143 @@
+"""Properties over random profiles (hypothesis): evaluation is deterministic, a fact outside a
+benefit's conditions never changes its status, and every question asked can change a result."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eligibility.engine import Engine
+from eligibility.facts import FactSpec
+from eligibility.profile import Profile
+from eligibility.rulebook import default_rulebook
+
+BOOK = default_rulebook()
+REGIONS = ["延吉", "巴中", "资阳", "平顶山", "商洛"]
+AS_OF = st.dates(min_value=date(2019, 1, 1), max_value=date(2027, 12, 31))
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def value_of(spec: FactSpec, as_of: date) -> st.SearchStrategy[Any]:
+    """Valid values of one fact, including the boundaries the rules use."""
+    if spec.type == "boolean":
+        return st.booleans()
+    if spec.type == "enum":
+        return st.sampled_from(spec.enum_values)
+    if spec.type == "enum_list":
+        return st.lists(st.sampled_from(spec.enum_values), unique=True).map(tuple)
+    if spec.type == "integer":
+        return st.integers(min_value=0, max_value=int(min(spec.maximum or 100, 100)))
+    if spec.type == "number":
+        return st.sampled_from([0, 0.5, 0.9, 1, 2, 2.9, 3, 4.5, 10])
+    if spec.type == "date":
+        return st.integers(min_value=-6 * 365, max_value=spec.max_future_days).map(
+            lambda days: as_of + timedelta(days=days)
+        )
+    return st.sampled_from(REGIONS)
+
+
+@st.composite
+def profiles(draw: st.DrawFn, with_region: bool = True) -> Profile:
+    as_of = draw(AS_OF)
+    values: dict[str, Any] = {}
+    for spec in BOOK.facts:
+        if spec.name == "region":
+            if with_region:
+                values["region"] = draw(st.sampled_from(REGIONS))
+            continue
+        state = draw(st.sampled_from(["absent", "unknown", "known", "known"]))
+        if state == "unknown":
+            values[spec.name] = None
+        elif state == "known":
+            values[spec.name] = draw(value_of(spec, as_of))
+    return Profile(as_of=as_of, values=values)
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_evaluation_is_deterministic(engine: Engine, profile: Profile) -> None:
+    assert engine.check(profile) == engine.check(profile)
+
+
+@SETTINGS
+@given(data=st.data(), profile=profiles(with_region=False))
+def test_a_fact_outside_a_benefits_conditions_never_changes_its_status(
+    engine: Engine, data: st.DataObject, profile: Profile
+) -> None:
+    benefit = data.draw(st.sampled_from(sorted(BOOK.benefits.values(), key=lambda b: b.id)), label="benefit")
+    outside = [s for s in BOOK.facts if s.name not in benefit.facts and s.name != "region"]
+    spec = data.draw(st.sampled_from(outside), label="fact")
+    other = data.draw(st.one_of(st.none(), value_of(spec, profile.as_of)), label="value")
+    changed = profile.with_answer(spec.name, other)
+    assert engine.evaluate(benefit, profile).result.status == engine.evaluate(benefit, changed).result.status
+
+
+def _domain(spec: FactSpec, as_of: date) -> list[Any]:
+    """Values of a fact that straddle every boundary the rules use."""
+    if spec.type == "boolean":
+        return [True, False]
+    if spec.type == "enum":
+        return list(spec.enum_values)
+    if spec.type == "enum_list":
+        return [(), *((v,) for v in spec.enum_values)]
+    if spec.type == "integer":
+        return [0, 5, 6, 11, 12, 19, 20, 21, 60, 61]
+    if spec.type == "number":
+        return [0.0, 0.9, 1.0, 2.9, 3.0, 10.0]
+    days = (0, 200, 366, 367, 700, 731, 760, 3000)
+    return [as_of - timedelta(days=d) for d in days] + [
+        date(as_of.year, 1, 1),
+        date(as_of.year - 1, 12, 31),
+        date(as_of.year, 9, 1),
+        date(2016, 12, 31),
+    ]
+
+
+def _matters(engine: Engine, benefit: Any, fact: str, profile: Profile) -> bool:
+    """Is there a way to answer the benefit's other open facts such that `fact` decides its status?"""
+    others = [
+        f for f in benefit.facts if f != fact and not profile.is_answered(f) and BOOK.facts[f].is_askable
+    ]
+    domains = [_domain(BOOK.facts[f], profile.as_of) for f in others]
+    combos = list(itertools.islice(itertools.product(*domains), 3000))
+    for combo in combos:
+        base = profile
+        for name, value in zip(others, combo, strict=True):
+            base = base.with_answer(name, value)
+        seen = {
+            engine.evaluate(benefit, base.with_answer(fact, v)).result.status
+            for v in _domain(BOOK.facts[fact], profile.as_of)
+        }
+        if len(seen) > 1:
+            return True
+    return False
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(profile=profiles())
+def test_every_question_asked_can_change_some_result(engine: Engine, profile: Profile) -> None:
+    result = engine.check(profile)
+    question = result.next_question
+    if question is None or question.fact == "region":
+        return
+    open_benefits = [BOOK.benefits[b.id] for b in result.benefits if b.status == "possibly_eligible"]
+    assert any(
+        _matters(engine, benefit, fact, profile)
+        for fact in question.facts
+        for benefit in open_benefits
+        if fact in benefit.facts
+    ), question.facts
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_a_fact_answered_dont_know_is_never_asked(engine: Engine, profile: Profile) -> None:
+    question = engine.check(profile).next_question
+    if question is not None:
+        assert all(not profile.is_answered(f) for f in question.facts)
