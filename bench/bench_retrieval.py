@@ -1,0 +1,237 @@
+"""Retrieval benchmark (issue 2, §7): our retriever against a plain jieba + BM25 baseline over the
+same clauses, on the dev and holdout golden sets, plus latency, ingest time and peak RSS.
+
+    python bench/bench_retrieval.py                      # lexical + hashing store (the default)
+    python bench/bench_retrieval.py --model PATH         # also: dense fusion with a local model
+
+The baseline is deliberately plain: jieba's own dictionary (none of our policy terms), `lcut`
+tokens minus whitespace and punctuation, bm25s over clause texts, no glossary, no region
+handling, no sentence grain, and it never abstains. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import cycle, islice
+from pathlib import Path
+
+import bm25s
+import jieba
+import numpy as np
+
+from knowledge.clauses import Clause
+from knowledge.evaluation import GoldenQuestion, Metrics, evaluate, load_golden
+from knowledge.kb import KnowledgeBase
+from knowledge.tuning import DEFAULT_WEIGHTS, answerer_with_weight, choose, try_weights
+
+GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
+MIN_TIMED_QUERIES = 300
+
+
+@dataclass(frozen=True)
+class Quality:
+    in_scope: int
+    hit_at_1: float
+    hit_at_3: float
+    mrr: float
+    abstain_precision: float | None
+    abstain_recall: float
+    false_abstain_rate: float
+
+
+def from_metrics(m: Metrics) -> Quality:
+    return Quality(
+        m.in_scope, m.hit_at_1, m.hit_at_3, m.mrr, m.abstain_precision, m.abstain_recall, m.false_abstain_rate
+    )
+
+
+class PlainBaseline:
+    """jieba `lcut` + BM25 over clause texts; answers every question with its top clause."""
+
+    def __init__(self, clauses: tuple[Clause, ...]) -> None:
+        self._jieba = jieba.Tokenizer()  # its own dictionary: our policy terms stay out of it
+        self._jieba.initialize()
+        self._ids = [c.id for c in clauses]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index([self.tokens(c.text) for c in clauses], show_progress=False)
+
+    def tokens(self, text: str) -> list[str]:
+        return [t for t in self._jieba.lcut(text) if t.strip() and not _is_punctuation(t)]
+
+    def ranking(self, question: str) -> list[str]:
+        scores = np.asarray(self._bm25.get_scores(self.tokens(question)), dtype=float)
+        return [self._ids[i] for i in np.argsort(-scores, kind="stable")]
+
+    def quality(self, golden: list[GoldenQuestion]) -> Quality:
+        ranks: list[int | None] = []
+        for item in golden:
+            if item.kind != "in_scope":
+                continue
+            ranking = self.ranking(item.question)
+            ranks.append(next((r for r, cid in enumerate(ranking, 1) if cid in item.expect), None))
+        n = max(len(ranks), 1)
+        return Quality(
+            in_scope=len(ranks),
+            hit_at_1=sum(1 for r in ranks if r == 1) / n,
+            hit_at_3=sum(1 for r in ranks if r is not None and r <= 3) / n,
+            mrr=sum(1.0 / r for r in ranks if r) / n,
+            abstain_precision=None,  # it never abstains
+            abstain_recall=0.0,
+            false_abstain_rate=0.0,
+        )
+
+
+def _is_punctuation(token: str) -> bool:
+    return all(unicodedata.category(ch).startswith(("P", "S", "Z")) for ch in token)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    system = f"{platform.system()} {platform.release()}"
+    return f"nproc {nproc} · {cpu} · Python {platform.python_version()} · {system}"
+
+
+def load_average() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def latency_ms(
+    run: Callable[[str], object], questions: list[str], warmup: int | None = None
+) -> tuple[float, float, int]:
+    """Warm p50/p95 in milliseconds: untimed warm-up (default one pass), then MIN_TIMED_QUERIES or more."""
+    for question in questions[:warmup]:
+        run(question)
+    timed = list(islice(cycle(questions), max(MIN_TIMED_QUERIES, len(questions))))
+    samples = []
+    for question in timed:
+        started = time.perf_counter()
+        run(question)
+        samples.append((time.perf_counter() - started) * 1000)
+    cuts = statistics.quantiles(samples, n=100)
+    return cuts[49], cuts[94], len(samples)
+
+
+def print_quality(rows: list[tuple[str, str, Quality]]) -> None:
+    print(f"{'system':<30} {'split':<8} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} "
+          f"{'abst.P':>6} {'abst.R':>6} {'false-abst':>10}")
+    for system, split, q in rows:
+        precision = "  n/a" if q.abstain_precision is None else f"{q.abstain_precision:.3f}"
+        print(f"{system:<30} {split:<8} {q.in_scope:>4} {q.hit_at_1:>6.3f} {q.hit_at_3:>6.3f} {q.mrr:>6.3f} "
+              f"{precision:>6} {q.abstain_recall:>6.3f} {q.false_abstain_rate:>10.3f}")
+
+
+def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str]) -> None:
+    with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
+        started = time.perf_counter()
+        kb = KnowledgeBase.open(Path(tmp))
+        ingest_s = time.perf_counter() - started
+        started = time.perf_counter()
+        kb = KnowledgeBase.open(Path(tmp))
+        reopen_s = time.perf_counter() - started
+
+        started = time.perf_counter()
+        baseline = PlainBaseline(kb.registry.clauses)
+        baseline_index_s = time.perf_counter() - started
+
+        rows = []
+        for split, golden in splits.items():
+            rows.append((f"ours ({kb.embedder.name}, w={kb.retriever.config.dense_weight:g})", split,
+                         from_metrics(evaluate(kb.answerer, golden)[0])))
+            rows.append(("baseline jieba+BM25", split, baseline.quality(golden)))
+        print_quality(rows)
+
+        p50, p95, n = latency_ms(kb.answerer.answer, questions)
+        b50, b95, bn = latency_ms(baseline.ranking, questions)
+        print()
+        print(f"ours: ingest of the 5 documents into a fresh data dir {ingest_s:.2f} s "
+              f"(parse, normalize, Chroma write, BM25); reopen existing index {reopen_s:.2f} s")
+        print(f"ours: warm answer() latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries")
+        print(f"baseline: index build {baseline_index_s:.2f} s; warm retrieve p50 {b50:.1f} ms, "
+              f"p95 {b95:.1f} ms over {bn} queries")
+        print(f"peak RSS so far: {peak_rss_mb():.0f} MB")
+
+
+def bench_model(model: str, splits: dict[str, list[GoldenQuestion]], questions: list[str]) -> None:
+    with tempfile.TemporaryDirectory(prefix="policybot-bench-model-") as tmp:
+        started = time.perf_counter()
+        kb = KnowledgeBase.open(Path(tmp), embedding_model=model)
+        ingest_s = time.perf_counter() - started
+        started = time.perf_counter()
+        trials = try_weights(kb, splits["dev"], DEFAULT_WEIGHTS)
+        tuning_s = time.perf_counter() - started
+        chosen = choose(trials)
+        print("dense_weight on dev: " + "  ".join(
+            f"{t.dense_weight:g}→{t.metrics.hit_at_1:.3f}{'*' if t is chosen else ''}" for t in trials
+        ) + "   (hit@1, * = chosen)")
+        answerer = answerer_with_weight(kb, chosen.dense_weight)
+        rows = [
+            (f"ours ({kb.embedder.name}, w={chosen.dense_weight:g})", split,
+             from_metrics(evaluate(answerer, golden)[0]))
+            for split, golden in splits.items()
+        ]
+        print_quality(rows)
+        p50, p95, n = latency_ms(answerer.answer, questions)
+        print()
+        print(f"ours+model: ingest into a fresh data dir {ingest_s:.2f} s (incl. model load and embedding); "
+              f"tuning {len(trials)} weights on dev {tuning_s:.1f} s")
+        print(f"ours+model: warm answer() latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries "
+              f"(w={chosen.dense_weight:g})")
+        if chosen.dense_weight == 0.0:
+            # w=0 never embeds the question; show what the dense path would cost.
+            forced = min(t.dense_weight for t in trials if t.dense_weight > 0)
+            fused = answerer_with_weight(kb, forced)
+            f50, f95, fn = latency_ms(fused.answer, questions, warmup=30)
+            print(f"ours+model: warm answer() latency p50 {f50:.1f} ms, p95 {f95:.1f} ms over {fn} queries "
+                  f"(w={forced:g} forced, to show the cost of embedding the question and querying Chroma)")
+        print(f"peak RSS so far: {peak_rss_mb():.0f} MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", help="local sentence-transformers model directory; adds dense fusion")
+    args = parser.parse_args(argv)
+    splits = {
+        "dev": load_golden(GOLDEN / "retrieval.yaml"),
+        "holdout": load_golden(GOLDEN / "retrieval_holdout.yaml"),
+    }
+    questions = [q.question for golden in splits.values() for q in golden]
+    began = time.perf_counter()
+    print(f"machine: {machine()}")
+    print(f"before: {load_average()} (other work on the machine inflates latency)")
+    print(f"golden: dev {len(splits['dev'])} questions, holdout {len(splits['holdout'])} "
+          "(n below = answerable ones; abstain figures over all)")
+    print("\n== lexical + hashing store (default settings) vs plain baseline ==")
+    bench_default(splits, questions)
+    if args.model:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        print(f"\n== with embedding model {args.model} (fusion weight tuned on dev) ==")
+        bench_model(args.model, splits, questions)
+    print(f"\ntotal bench time {time.perf_counter() - began:.1f} s; {load_average()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""`policybot tune`: choose the dense/lexical fusion weight for the configured embedder on the dev
+golden set and save it where `KnowledgeBase.open` reads it (index/tuning.json)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from bot.settings import Settings
+from knowledge.evaluation import load_golden
+from knowledge.kb import KnowledgeBase, load_tuning, save_tuning
+from knowledge.tuning import DEFAULT_WEIGHTS, WeightTrial, choose, try_weights, with_weights
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+DEV_GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden" / "retrieval.yaml"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _parse_weights(value: str) -> list[float]:
+    try:
+        return with_weights([float(part) for part in value.split(",") if part.strip()])
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"权重应为 0 到 1 之间、用逗号分隔的数，例如 0,0.1,0.3：{value}"
+        ) from None
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("tune", help="在开发集上选择向量与关键词检索的融合权重并保存")
+    parser.add_argument(
+        "--golden", type=Path, default=DEV_GOLDEN, help="开发集 YAML（默认 tests/golden/retrieval.yaml）"
+    )
+    parser.add_argument(
+        "--weights",
+        type=_parse_weights,
+        default=list(DEFAULT_WEIGHTS),
+        help="要尝试的 dense_weight，逗号分隔；0（只用关键词检索）总会被加入",
+    )
+    parser.set_defaults(handler=cmd_tune)
+
+
+def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
+    golden_path: Path = args.golden
+    if "holdout" in golden_path.name:
+        _stderr(f"留出集只用于报告，不能用来调参：{golden_path}")
+        return EXIT_BAD_INPUT
+    try:
+        golden = load_golden(golden_path)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        _stderr(f"无法读取开发集 {golden_path}：{exc}")
+        return EXIT_BAD_INPUT
+    data_dir = settings.resolved_data_dir()
+    kb = KnowledgeBase.open(
+        data_dir,
+        embedding_model=settings.embedding_model,
+        chroma_url=settings.chroma_url,
+        progress=_stderr,
+    )
+    name = kb.embedder.name
+    base = load_tuning(data_dir, name)
+    trials = try_weights(kb, golden, with_weights(args.weights), base)
+    if any(t.degraded for t in trials if t.dense_weight > 0):
+        _stderr("警告：向量检索不可用，相关权重已按关键词检索计算，不参与选择。")
+    chosen = choose(trials)
+    in_scope = chosen.metrics.in_scope
+    print(f"向量模型 {name}；开发集 {golden_path}（{len(golden)} 题，其中可回答 {in_scope} 题）")
+    print(_table(trials, chosen))
+    lexical = trials[0].metrics
+    metrics = chosen.metrics.as_dict() | {
+        "lexical_hit_at_1": round(lexical.hit_at_1, 4),
+        "lexical_mrr": round(lexical.mrr, 4),
+        "golden_questions": float(len(golden)),
+    }
+    path = save_tuning(data_dir, name, replace(base, dense_weight=chosen.dense_weight), metrics)
+    print(f"已选择 dense_weight={chosen.dense_weight:.2f}，保存到 {path}")
+    return EXIT_OK
+
+
+_COLUMNS = ("dense_weight", "hit@1", "hit@3", "MRR", "false_abstain", "abstain_recall", "abstain_precision")
+
+
+def _table(trials: list[WeightTrial], chosen: WeightTrial) -> str:
+    widths = [max(len(c), 6) for c in _COLUMNS]
+    lines = ["  ".join(f"{c:>{w}}" for c, w in zip(_COLUMNS, widths, strict=True))]
+    for trial in trials:
+        m = trial.metrics
+        cells = [trial.dense_weight, m.hit_at_1, m.hit_at_3, m.mrr, m.false_abstain_rate]
+        cells += [m.abstain_recall, m.abstain_precision]
+        mark = "  ← 选中" if trial is chosen else ("  （向量检索不可用）" if trial.degraded else "")
+        lines.append("  ".join(f"{v:>{w}.4f}" for w, v in zip(widths, cells, strict=True)) + mark)
+    return "\n".join(lines)
