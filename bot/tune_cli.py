@@ -19,7 +19,8 @@ from knowledge.tuning import DEFAULT_WEIGHTS, WeightTrial, choose, try_weights, 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-DEV_GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden" / "retrieval.yaml"
+GOLDEN_DIR = Path(__file__).resolve().parent.parent / "tests" / "golden"
+DEV_GOLDEN = [GOLDEN_DIR / "retrieval.yaml", GOLDEN_DIR / "retrieval_dev2.yaml"]
 
 
 def _stderr(message: str) -> None:
@@ -38,7 +39,11 @@ def _parse_weights(value: str) -> list[float]:
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("tune", help="在开发集上选择向量与关键词检索的融合权重并保存")
     parser.add_argument(
-        "--golden", type=Path, default=DEV_GOLDEN, help="开发集 YAML（默认 tests/golden/retrieval.yaml）"
+        "--golden",
+        type=Path,
+        action="append",
+        default=None,
+        help="开发集 YAML，可重复（默认 tests/golden/retrieval.yaml 与 retrieval_dev2.yaml）",
     )
     parser.add_argument(
         "--weights",
@@ -50,15 +55,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
-    golden_path: Path = args.golden
-    if "holdout" in golden_path.name:
-        _stderr(f"留出集只用于报告，不能用来调参：{golden_path}")
-        return EXIT_BAD_INPUT
-    try:
-        golden = load_golden(golden_path)
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        _stderr(f"无法读取开发集 {golden_path}：{exc}")
-        return EXIT_BAD_INPUT
+    paths: list[Path] = args.golden or DEV_GOLDEN
+    golden = []
+    for golden_path in paths:
+        if "holdout" in golden_path.name:
+            _stderr(f"留出集只用于报告，不能用来调参：{golden_path}")
+            return EXIT_BAD_INPUT
+        try:
+            golden.extend(load_golden(golden_path))
+        except (OSError, yaml.YAMLError, ValidationError) as exc:
+            _stderr(f"无法读取开发集 {golden_path}：{exc}")
+            return EXIT_BAD_INPUT
+    sources = ", ".join(p.name for p in paths)
     data_dir = settings.resolved_data_dir()
     kb = KnowledgeBase.open(
         data_dir,
@@ -73,7 +81,7 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
         _stderr("警告：向量检索不可用，相关权重已按关键词检索计算，不参与选择。")
     chosen = choose(trials)
     in_scope = chosen.metrics.in_scope
-    print(f"向量模型 {name}；开发集 {golden_path}（{len(golden)} 题，其中可回答 {in_scope} 题）")
+    print(f"向量模型 {name}；开发集 {sources}（{len(golden)} 题，其中可回答 {in_scope} 题）")
     print(_table(trials, chosen))
     lexical = trials[0].metrics
     metrics = chosen.metrics.as_dict() | {

@@ -74,8 +74,10 @@ class SentenceTransformerEmbedder:
 
     @property
     def name(self) -> str:
+        """Readable and unique: two models in folders both called `model` never share vectors."""
         tail = self._model_id.rstrip("/").split("/")[-1]
-        return f"st-{tail}"
+        digest = hashlib.sha1(self._model_id.rstrip("/").encode("utf-8")).hexdigest()[:8]
+        return f"st-{tail}-{digest}"
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors = self._model.encode(texts, normalize_embeddings=True, batch_size=16, show_progress_bar=False)

@@ -93,7 +93,7 @@ class KnowledgeBase:
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
         try:
-            attached = store.attach(embedder, registry.content_hash)
+            attached = store.attach(embedder, registry.content_hash, len(registry.clauses))
         except IndexStateError as exc:
             if chroma_url:
                 raise
@@ -104,6 +104,12 @@ class KnowledgeBase:
         if not attached:
             ingest(registry, store, embedder, data_dir, progress)
         tuned = config or load_tuning(data_dir, embedder.name)
+        if embedding_model and config is None and not has_tuning(data_dir, embedder.name):
+            log.warning(
+                "embedding model %s is configured but not tuned: answers use BM25 only until "
+                "`policybot tune` chooses a fusion weight on the golden set",
+                embedding_model,
+            )
         return cls(registry, store, embedder, tuned)
 
 
@@ -184,6 +190,14 @@ def load_tuning(data_dir: Path, embedder_name: str) -> RetrievalConfig:
         bigram_weight=float(entry.get("bigram_weight", base.bigram_weight)),
         dense_weight=float(entry.get("dense_weight", base.dense_weight)),
     )
+
+
+def has_tuning(data_dir: Path, embedder_name: str) -> bool:
+    try:
+        entries = json.loads((data_dir / "index" / TUNING_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(entries, dict) and embedder_name in entries
 
 
 def save_tuning(data_dir: Path, embedder_name: str, config: RetrievalConfig, metrics: dict[str, float]) -> Path:

@@ -7,19 +7,20 @@ alone must serve well because no Chinese embedding model can be installed on eve
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 import numpy as np
 
 from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder
-from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
 from knowledge.query import QueryAnalysis, QueryAnalyzer
 from knowledge.registry import Registry
 from knowledge.store import ClauseStore
 
 log = logging.getLogger(__name__)
+DENSE_RETRY_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.config = config or RetrievalConfig()
         self._positions = {c.id: i for i, c in enumerate(lexical.clauses)}
+        self._dense_retry_at = 0.0
         self._jurisdiction = np.array(
             [registry.document_of(c).jurisdiction for c in lexical.clauses], dtype=object
         )
@@ -135,12 +137,16 @@ class HybridRetriever:
     def _dense_scores(self, analysis: QueryAnalysis) -> tuple[np.ndarray | None, bool]:
         if self.store is None or self.embedder is None or self.config.dense_weight <= 0:
             return None, False
+        if time.monotonic() < self._dense_retry_at:
+            return None, True
         try:
             vector = self.embedder.embed_query(analysis.normalized)
             nearest = self.store.nearest(vector, len(self._positions))
-        except IndexStateError as exc:
-            log.warning("dense retrieval unavailable, serving lexical only: %s", exc)
+        except Exception as exc:  # a model or store failure must never fail the answer
+            log.warning("dense retrieval unavailable, serving lexical only for %ss: %s", DENSE_RETRY_SECONDS, exc)
+            self._dense_retry_at = time.monotonic() + DENSE_RETRY_SECONDS
             return None, True
+        self._dense_retry_at = 0.0
         scores = np.zeros(len(self._positions))
         for clause_id, similarity in nearest:
             position = self._positions.get(clause_id)

@@ -136,8 +136,9 @@ class ChromaClauseStore:
         self._collection = collection
         return True
 
-    def attach(self, embedder: Embedder, content_hash: str) -> bool:
-        """Open the existing collection if it matches this content; False when it must be rebuilt."""
+    def attach(self, embedder: Embedder, content_hash: str, expected_count: int) -> bool:
+        """Open the existing collection if it holds exactly this content; False when it must be
+        rebuilt (other content, or an ingest that died half-way and left fewer records)."""
         try:
             collection = self._connect().get_collection(_collection_name(embedder), embedding_function=None)
         except IndexStateError:
@@ -145,6 +146,8 @@ class ChromaClauseStore:
         except Exception:
             return False
         if (collection.metadata or {}).get("content_hash") != content_hash:
+            return False
+        if collection.count() != expected_count:
             return False
         self._collection = collection
         return True
