@@ -58,10 +58,14 @@ def from_metrics(m: Metrics) -> Quality:
 class PlainBaseline:
     """jieba `lcut` + BM25 over clause texts; answers every question with its top clause."""
 
-    def __init__(self, clauses: tuple[Clause, ...]) -> None:
+    def __init__(
+        self, clauses: tuple[Clause, ...], scope: Callable[[str], set[str]] | None = None
+    ) -> None:
         self._jieba = jieba.Tokenizer()  # its own dictionary: our policy terms stay out of it
         self._jieba.initialize()
         self._ids = [c.id for c in clauses]
+        self._documents = [c.document_id for c in clauses]
+        self._scope = scope
         self._bm25 = bm25s.BM25()
         self._bm25.index([self.tokens(c.text) for c in clauses], show_progress=False)
 
@@ -70,7 +74,11 @@ class PlainBaseline:
 
     def ranking(self, question: str) -> list[str]:
         scores = np.asarray(self._bm25.get_scores(self.tokens(question)), dtype=float)
-        return [self._ids[i] for i in np.argsort(-scores, kind="stable")]
+        order = [int(i) for i in np.argsort(-scores, kind="stable")]
+        if self._scope is not None:
+            documents = self._scope(question)
+            order.sort(key=lambda i: self._documents[i] not in documents)  # stable: named region first
+        return [self._ids[i] for i in order]
 
     def quality(self, golden: list[GoldenQuestion]) -> Quality:
         ranks: list[int | None] = []
@@ -156,11 +164,18 @@ def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str])
         baseline = PlainBaseline(kb.registry.clauses)
         baseline_index_s = time.perf_counter() - started
 
+        def documents_in_scope(question: str) -> set[str]:
+            jurisdictions = set(kb.retriever.scope_of(kb.analyzer.analyze(question)))
+            return {d.id for d in kb.registry.documents.values() if d.jurisdiction in jurisdictions}
+
+        regional = PlainBaseline(kb.registry.clauses, documents_in_scope)
+
         rows = []
         for split, golden in splits.items():
             rows.append((f"ours ({kb.embedder.name}, w={kb.retriever.config.dense_weight:g})", split,
                          from_metrics(evaluate(kb.answerer, golden)[0])))
             rows.append(("baseline jieba+BM25", split, baseline.quality(golden)))
+            rows.append(("baseline + our region filter", split, regional.quality(golden)))
         print_quality(rows)
 
         p50, p95, n = latency_ms(kb.answerer.answer, questions)
@@ -215,13 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     splits = {
         "dev": load_golden(GOLDEN / "retrieval.yaml"),
+        "dev2": load_golden(GOLDEN / "retrieval_dev2.yaml"),
         "holdout": load_golden(GOLDEN / "retrieval_holdout.yaml"),
     }
     questions = [q.question for golden in splits.values() for q in golden]
     began = time.perf_counter()
     print(f"machine: {machine()}")
     print(f"before: {load_average()} (other work on the machine inflates latency)")
-    print(f"golden: dev {len(splits['dev'])} questions, holdout {len(splits['holdout'])} "
+    print(f"golden: dev {len(splits['dev'])}, dev2 {len(splits['dev2'])}, holdout {len(splits['holdout'])} questions "
           "(n below = answerable ones; abstain figures over all)")
     print("\n== lexical + hashing store (default settings) vs plain baseline ==")
     bench_default(splits, questions)
