@@ -8,7 +8,6 @@ import logging
 import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
@@ -153,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     _register_optional(sub, "bot.check_cli")
     _register_optional(sub, "bot.tune_cli")
+    _register_optional(sub, "bot.telegram.cli")
+    _register_optional(sub, "bot.chat_cli")
     return parser
 
 

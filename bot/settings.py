@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,5 +19,30 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, description="Use a Chroma server (http://host:port) instead")
     log_level: str = "WARNING"
 
+    # Dialogue sessions (bot/dialogue): any SQLAlchemy URL; default an SQLite file under data_dir.
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL of the session database")
+    session_ttl_days: int = Field(default=90, ge=1, description="Sessions untouched this long are deleted")
+
+    # Telegram (policybot telegram)
+    telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather")
+    telegram_base_url: str | None = Field(
+        default=None, description="Another Bot API server, e.g. http://127.0.0.1:8081 (a self-hosted one)"
+    )
+    telegram_webhook_url: str | None = Field(
+        default=None, description="Public HTTPS URL Telegram posts updates to; unset means polling"
+    )
+    telegram_webhook_secret: SecretStr | None = Field(
+        default=None, description="secret_token Telegram sends back in X-Telegram-Bot-Api-Secret-Token"
+    )
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+
     def resolved_data_dir(self) -> Path:
         return self.data_dir.expanduser().resolve()
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        data_dir = self.resolved_data_dir()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{data_dir / 'policybot.sqlite3'}"

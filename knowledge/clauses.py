@@ -14,13 +14,12 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.documents import Document, Structure
 from knowledge.errors import ParseError
-from knowledge.normalize import Paragraph, normalize_document
+from knowledge.normalize import DATE_LINE, Paragraph, normalize_document
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
 
 _NUMERAL = "一二三四五六七八九十"
 _CLAUSE_LABEL = re.compile(rf"^([（(]?)([{_NUMERAL}]{{1,3}})）")
 _SECTION_LABEL = re.compile(rf"^([{_NUMERAL}]{{1,3}})、")
-_DATE = re.compile(r"^([0-9一二三四五六七八九十○〇零]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$")
 _DEPARTMENT_HINT = re.compile(r"局|委|厅|办|部门|负责|单位|政府|支行|工会|团|联|会")
 _MAX_HEADING = 40
 
@@ -76,7 +75,7 @@ def number_label(number: int) -> str:
 
 
 def parse_date(text: str) -> date | None:
-    match = _DATE.match(text)
+    match = DATE_LINE.match(text)
     if not match:
         return None
     year_text = match.group(1)

@@ -6,12 +6,11 @@ outrank a clause that merely repeats common words, while the clause grain keeps 
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-
-import logging
 
 import bm25s
 import numpy as np

@@ -58,7 +58,9 @@ _ENGLISH_REPLACEMENT = {"and": "和", "or": "或"}
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 _TERMINAL = set("。；！？：”）〕」』…")
 _LABEL_START = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[）)、]")
-_DATE_LINE = re.compile(r"^[0-9一二三四五六七八九十○〇零]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日$")
+_DAY = "[0-9一二三四五六七八九十]{1,3}"
+# A signature date line: 2018年2月1日 or 二○一二年六月一日 (groups: year, month, day).
+DATE_LINE = re.compile(rf"^([0-9一二三四五六七八九十○〇零]{{4}})年({_DAY})月({_DAY})日$")
 
 
 @dataclass
@@ -227,7 +229,7 @@ def _merge_in_order(
 
 
 def is_structural_start(text: str) -> bool:
-    return bool(_LABEL_START.match(text)) or bool(_DATE_LINE.match(text))
+    return bool(_LABEL_START.match(text)) or bool(DATE_LINE.match(text))
 
 
 def _is_cut_mid_sentence(text: str) -> bool:
