@@ -164,25 +164,15 @@ class Answerer:
         ]
         notices = self._notices(citations, as_of)
         if status == AnswerStatus.NO_ANSWER:
-            text = (
-                self._partial_text(citations, decision.missing, notices)
-                if decision.missing
-                else self._no_answer_text(retrieval)
-            )
-            return AnswerResult(
-                question=analysis.question,
-                status=status,
-                answer=text,
-                region=resolved,
-                citations=citations,
-                notices=notices,
-            )
-        if region.names_a_place and not region.covered and region.candidates:
-            notices.insert(
-                0,
-                f"暂未收录{region.place}本级的政策文件，以下为其下辖{'、'.join(region.candidates)}的政策。",
-            )
-        text = self._answer_text(citations, notices, group=not region.covered)
+            if decision.missing:
+                text = self._partial_text(citations, decision.missing, notices)
+            else:
+                text = self._no_answer_text(retrieval)
+        else:
+            if region.names_a_place and not region.covered and region.candidates:
+                covered = "、".join(region.candidates)
+                notices.insert(0, f"暂未收录{region.place}本级的政策文件，以下为其下辖{covered}的政策。")
+            text = self._answer_text(citations, notices, group=not region.covered)
         return AnswerResult(
             question=analysis.question,
             status=status,
