@@ -118,19 +118,25 @@ class LexicalIndex:
         if extra and expansion_weight > 0:
             combined = combined + expansion_weight * self.raw_scores(extra, sentence_weight)
         combined = _scaled(combined)
-        if text and bigram_weight > 0:
-            bigrams = np.asarray(self._bigram_bm25.get_scores(char_bigrams(text)), dtype=float)
+        pairs = char_bigrams(text) if bigram_weight > 0 else []
+        if pairs:
+            bigrams = np.asarray(self._bigram_bm25.get_scores(pairs), dtype=float)
             combined = _scaled((1.0 - bigram_weight) * combined + bigram_weight * _scaled(bigrams))
         return combined
 
     def evidence(self, position: int, tokens: list[str]) -> float:
-        """Sum of IDF of the distinct query tokens that occur in this clause."""
+        """Sum of IDF of the distinct query words that occur in this clause (a bare number such as
+        "6" is no evidence of topic)."""
         present = self._clause_token_sets[position]
-        return sum(self.idf(t) for t in set(tokens) if t in present)
+        return sum(self.idf(t) for t in set(tokens) if t in present and not _is_number(t))
 
     def matched_tokens(self, position: int, tokens: list[str]) -> list[str]:
         present = self._clause_token_sets[position]
         return [t for t in dict.fromkeys(tokens) if t in present]
+
+
+def _is_number(token: str) -> bool:
+    return token.replace(".", "", 1).isdigit()
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from knowledge.answer import AnswerResult, AnswerStatus
+from knowledge.errors import QueryError
 from knowledge.kb import KnowledgeBase
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?%?")
@@ -165,3 +166,13 @@ def test_injection_attempts_are_just_questions(kb: KnowledgeBase, question: str)
     assert result.status in (AnswerStatus.ANSWERED, AnswerStatus.NO_ANSWER)
     assert "100万元" not in "".join(c.quote for c in result.citations)
     assert_traceable(result)
+
+
+@pytest.mark.parametrize("question", ["是", "a", "¼", "?", "6"])
+def test_one_character_questions_are_answered_politely(kb: KnowledgeBase, question: str) -> None:
+    try:
+        result = ask(kb, question)
+    except QueryError as exc:  # rejected as unreadable: a polite message, not a crash
+        assert "请" in str(exc) or "没看懂" in str(exc)
+    else:
+        assert result.status == AnswerStatus.NO_ANSWER
