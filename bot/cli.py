@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     _register_optional(sub, "bot.tune_cli")
     _register_optional(sub, "bot.telegram.cli")
     _register_optional(sub, "bot.chat_cli")
+    _register_optional(sub, "bot.web.serve_cli")
+    _register_optional(sub, "bot.web.staff_cli")
     return parser
 
 
@@ -164,7 +166,9 @@ def _register_optional(sub: argparse._SubParsersAction, module_name: str) -> Non
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        if exc.name != module_name:
+        # Only a missing subcommand module (or its package) is optional; a missing dependency inside
+        # it is a real error.
+        if exc.name is None or not module_name.startswith(exc.name):
             raise
         return
     module.add_parser(sub)

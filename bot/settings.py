@@ -37,6 +37,25 @@ class Settings(BaseSettings):
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
 
+    # Web (policybot serve): JSON API, chat widget, staff console.
+    web_host: str = Field(default="127.0.0.1", description="Address `policybot serve` listens on")
+    web_port: int = Field(default=8000, ge=1, le=65535, description="Port `policybot serve` listens on")
+    web_rate_limit: str = Field(
+        default="120/minute;20/second", description="Per-client limit on /api/* (limits syntax, e.g. 60/minute)"
+    )
+    web_login_rate_limit: str = Field(default="10/minute", description="Per-client limit on staff login attempts")
+    web_answer_cache_size: int = Field(
+        default=4096, ge=0, description="Answers kept per process for repeated questions (0 turns the cache off)"
+    )
+    web_max_body_bytes: int = Field(default=16_384, ge=1024, description="Largest request body accepted")
+    web_sites: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description='Widget sites: site key → allowed origins, JSON ({"gov-cc": ["https://www.example.gov.cn"]})',
+    )
+    web_demo_site: bool = Field(default=True, description="Serve /demo and the built-in `demo` site key (own origin)")
+    web_cookie_secure: bool = Field(default=False, description="Mark staff cookies Secure (set behind HTTPS)")
+    staff_session_hours: int = Field(default=12, ge=1, le=720, description="Staff login lifetime")
+
     def resolved_data_dir(self) -> Path:
         return self.data_dir.expanduser().resolve()
 

@@ -1,0 +1,93 @@
+"""`policybot chat`: the same dialogue core in a terminal, for staff and for trying the bot.
+
+Buttons are printed with numbers; typing a number presses one (except while a number, a date or
+a place is being asked, when digits are the answer). Everything else is sent as typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from bot.dialogue.build import build_conversations
+from bot.dialogue.service import Conversations, session_key
+from bot.dialogue.types import Button, Reply, Turn
+from bot.settings import Settings
+
+EXIT_OK = 0
+QUIT_WORDS = {"q", "quit", "exit", "退出"}
+BANNER = "就业政策通（终端版）。直接打字提问或介绍自己；输入按钮前的序号即可点按；q 退出。"
+
+
+def render(reply: Reply, write: Callable[[str], None]) -> list[Button]:
+    """Print one reply; returns its buttons in the order they were numbered."""
+    write("")
+    write(reply.text)
+    buttons = [button for row in reply.buttons for button in row]
+    for number, button in enumerate(buttons, start=1):
+        write(f"  [{number}] {button.label}")
+    return buttons
+
+
+def turn_for(typed: str, buttons: list[Button], free_text: bool) -> Turn:
+    text = typed.strip()
+    if text.isdigit() and not free_text and 1 <= int(text) <= len(buttons):
+        return Turn(action=buttons[int(text) - 1].action)
+    return Turn(text=typed)
+
+
+def chat(conversations: Conversations, key: str, read: Callable[[str], str], write: Callable[[str], None]) -> int:
+    write(BANNER)
+    buttons: list[Button] = []
+    free_text = False
+    while True:
+        try:
+            typed = read("\n> ")
+        except EOFError:
+            write("")
+            return EXIT_OK
+        if typed.strip().lower() in QUIT_WORDS:
+            return EXIT_OK
+        replies = conversations.handle(key, turn_for(typed, buttons, free_text))
+        if not replies:
+            continue
+        for reply in replies:
+            shown = render(reply, write)
+        buttons = shown
+        free_text = replies[-1].kind == "question" and replies[-1].free_text
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    today = args.as_of
+    conversations = build_conversations(settings, clock=(lambda: today) if today else date.today)
+    try:
+        return chat(conversations, session_key("terminal", args.session), input, _print)
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{value}") from None
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("chat", help="在终端里和机器人对话（与 Telegram 同一个对话核心）")
+    parser.add_argument("--session", default="local", help="会话名（资料按会话保存，/forget 删除）")
+    parser.add_argument("--as-of", type=_date, help="按此日期判断（默认今天）")
+    parser.set_defaults(handler=run)
+    return parser
+
+
+if __name__ == "__main__":
+    from bot.cli import main
+
+    sys.exit(main(["chat", *sys.argv[1:]]))

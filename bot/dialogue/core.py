@@ -1,0 +1,244 @@
+"""The dialogue core: (session, turn, today) → (session, replies), for every channel, with no I/O.
+
+Routing, in order: a repeated turn id is ignored (a channel redelivered it); buttons; commands
+(/check or 重新开始); abuse gets a calm answer; facts waiting for confirmation; an answer to the
+pending question; otherwise a self-description is shown for confirmation, an eligibility request
+starts the interview, and anything else is a policy question answered from the documents.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.dialogue import actions, render
+from bot.dialogue.describe import Describer
+from bot.dialogue.interview import Interviewer, Working
+from bot.dialogue.ports import ClauseSource, PolicyAnswerer
+from bot.dialogue.types import Outcome, Reply, SessionState, Turn
+from bot.dialogue.understand import AnswerReader
+from bot.dialogue.words import Vocabulary, load_vocabulary
+from eligibility.engine import Engine
+from eligibility.regions import RegionResolver
+from knowledge.citations import make_citation
+from knowledge.errors import QueryError
+from knowledge.normalize import to_simplified
+
+MAX_MESSAGE_CHARS = 1000
+# A question this short may still be an answer (是吗, 多少？ are not policy questions).
+SHORT_ANSWER_CHARS = 6
+# Fewer Chinese characters, digits or Latin letters than this (是, a, 😀, éé) is not a question to
+# look up in the documents (and the retriever cannot take it: see docs/dialogue.md).
+MIN_QUESTION_CHARS = 2
+_WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
+COMMANDS = {"start", "help", "check", "profile", "reset", "forget", "sources"}
+
+
+class Dialogue:
+    def __init__(
+        self,
+        answerer: PolicyAnswerer,
+        engine: Engine,
+        clauses: ClauseSource,
+        regions: RegionResolver,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        self.answerer = answerer
+        self.clauses = clauses
+        self.regions = regions
+        self.words = vocabulary or load_vocabulary()
+        self.describer = Describer(engine.rulebook.facts, regions)
+        reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
+        self.interviewer = Interviewer(engine, reader, regions)
+        self.covered = tuple(engine.rulebook.jurisdictions)
+
+    def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
+        if turn.id is not None and turn.id == state.last_turn_id:
+            return Outcome(state=state, replies=())
+        work = Working.of(state)
+        if self._is_forget(turn):
+            return Outcome(state=None, replies=(self._forgotten(),))
+        if turn.action is not None:
+            replies = self._press(work, turn.action, today)
+        else:
+            replies = self._say(work, turn.text or "", today)
+        return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies))
+
+    # -- buttons --------------------------------------------------------------------------------
+
+    def _press(self, work: Working, raw: str, today: date) -> list[Reply]:
+        action = actions.parse(raw)
+        if action is None:
+            return [render.notice("这个按钮已经失效了。"), render.welcome(self.covered, work.interviewing)]
+        if action.kind == "cmd":
+            return self._command(work, action.target, today)
+        if action.kind in {"ans", "tick", "done"}:
+            if work.pending:
+                return [render.notice("请先确认上面我理解的内容。"), self.interviewer.confirmation(work)]
+            return self.interviewer.press(work, action, today)
+        if action.kind == "clause":
+            return [self._clause(action.target)]
+        if action.kind == actions.MORE:
+            return [self.interviewer.reasons(work, today)]
+        if not work.pending:
+            return [render.notice("没有需要确认的内容了。"), *self.interviewer.ask_again(work, today)]
+        if action.kind == actions.CONFIRM:
+            return self.interviewer.accept(work, today, pressed=True)
+        if action.kind == actions.FIX:
+            return [render.notice("请直接告诉我哪里不对，例如“我是2020年毕业的”“我参保其实是5年”“我在巴中”。")]
+        return self.interviewer.drop(work, today, pressed=True)
+
+    def _clause(self, clause_id: str) -> Reply:
+        if not self.clauses.has(clause_id):
+            return render.notice("没有找到这一条款。")
+        clause = self.clauses.get(clause_id)
+        citation = make_citation(clause, self.clauses.document_of(clause), clause.text, None)
+        return render.clause(citation, self.clauses.document_of(clause))
+
+    # -- commands -------------------------------------------------------------------------------
+
+    def _command(self, work: Working, name: str, today: date) -> list[Reply]:
+        if name in {"start", "help", "greeting"}:
+            return [render.welcome(self.covered, work.interviewing)]
+        if name == "thanks":
+            return [render.notice("不客气！还有别的问题随时问我。", (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
+        if name == "check":
+            if work.pending:
+                return [self.interviewer.confirmation(work)]
+            return self.interviewer.next(work, today)
+        if name == "profile":
+            return [self.interviewer.profile_reply(work)]
+        if name == "reset":
+            work.clear()
+            return [render.notice("已清空您的资料，我们重新开始。"), *self.interviewer.next(work, today)]
+        if name == "sources":
+            return [render.sources(self.clauses.documents.values())]
+        return [render.notice(f"没有“/{name}”这个命令。"), render.welcome(self.covered, work.interviewing)]
+
+    def _forgotten(self) -> Reply:
+        return render.notice(
+            "已删除您在本渠道留下的全部资料和对话进度，我这里不再保存关于您的任何信息。想再查的话随时发消息给我。",
+            (render.CHECK_BUTTON,),
+        )
+
+    # -- typed messages -------------------------------------------------------------------------
+
+    def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
+        text = _clean(raw)
+        if not text:
+            return [render.notice("我只能看懂文字消息，请用文字描述您的问题。"), *self._reminder(work, today)]
+        if len(text) > MAX_MESSAGE_CHARS:
+            too_long = (
+                f"消息太长了（{len(text)}字）。请分几次、每次{MAX_MESSAGE_CHARS}字以内告诉我，"
+                "例如先说您在哪里、现在做什么工作。"
+            )
+            return [render.notice(too_long), *self._reminder(work, today)]
+        command = _slash_command(text)
+        if command is not None:
+            return self._command(work, command, today)
+        command = self.words.command(text)
+        if command is not None:
+            return self._command(work, command, today)
+        if self.words.is_abuse(text):
+            calm = "我理解您可能遇到了烦心事。我是就业政策查询助手，您可以问我政策问题，或者让我帮您查查能领哪些补贴。"
+            return [render.notice(calm), *self._reminder(work, today)]
+        if work.pending:
+            return self._confirming(work, text, today)
+        question = self.interviewer.current(work, today)
+        if question is not None:
+            answered = None if self._is_policy_question(text) else self.interviewer.typed(work, question, text, today)
+            if answered is not None:
+                return answered + self._extra_facts(work, text, today, set(question.facts))
+        return self._free_text(work, text, today, interviewing=question is not None)
+
+    def _confirming(self, work: Working, text: str, today: date) -> list[Reply]:
+        understood, value = self.words.yes_no(text)
+        if understood and value is True and not self._is_policy_question(text):
+            return self.interviewer.accept(work, today)
+        description = self.describer.describe(text, today)
+        if description.facts:
+            return [self.interviewer.propose(work, description, today)]
+        if self.words.is_denial(text) or (understood and value is False):
+            return [render.notice("请直接告诉我哪里不对，例如“我是2020年毕业的”“我参保其实是5年”“我在巴中”。")]
+        if self._is_policy_question(text):
+            return [self._answer(work, text, today), self.interviewer.confirmation(work)]
+        return [render.notice("没太明白。上面我理解的内容对吗？"), self.interviewer.confirmation(work)]
+
+    def _extra_facts(self, work: Working, text: str, today: date, asked: set[str]) -> list[Reply]:
+        """An answer that says more than was asked: the rest is shown for confirmation."""
+        description = self.describer.describe(text, today)
+        extra = {
+            f: v
+            for f, v in description.facts.items()
+            if f not in asked and (f not in work.profile or work.profile[f] != v)
+        }
+        if not extra:
+            return []
+        notes = {f: n for f, n in description.notes.items() if f in extra}
+        return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
+
+    def _free_text(self, work: Working, text: str, today: date, interviewing: bool) -> list[Reply]:
+        if len(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))) < MIN_QUESTION_CHARS:
+            unclear = (
+                "没看懂这个回答，请点下面的按钮，或者换个说法告诉我。"
+                if interviewing
+                else "没看懂您的意思。可以直接问政策问题，例如“长春开店有补贴吗？”，或者让我帮您查查能领哪些补贴。"
+            )
+            return [render.notice(unclear), *self._reminder(work, today)]
+        description = self.describer.describe(text, today)
+        is_question = self._is_policy_question(text)
+        if self.words.is_eligibility_request(text):
+            if description.facts:
+                return [self.interviewer.propose(work, description, today)]
+            return self.interviewer.next(work, today)
+        if description.facts and not is_question:
+            return [self.interviewer.propose(work, description, today)]
+        replies = [self._answer(work, text, today, offer_check=not interviewing)]
+        if description.facts and "我" in text and len(description.facts) >= 2:
+            replies.append(self.interviewer.propose(work, description, today))
+        elif interviewing:
+            replies.extend(self.interviewer.ask_again(work, today))
+        return replies
+
+    def _answer(self, work: Working, text: str, today: date, offer_check: bool = False) -> Reply:
+        region = None
+        if not self.regions.resolve(text).place:
+            known = work.profile.get("region")
+            if isinstance(known, str) and self.regions.resolve(known).covered:
+                region = known
+        try:
+            result = self.answerer.answer(text, region, today)
+        except QueryError as exc:
+            return render.notice(str(exc))
+        return render.answer(result, self.interviewer.label, offer_check)
+
+    def _is_policy_question(self, text: str) -> bool:
+        return self.words.is_question(text) and len(text) > SHORT_ANSWER_CHARS
+
+    def _is_forget(self, turn: Turn) -> bool:
+        """/forget, its button or 删除我的资料: handled before anything else, so nothing is kept."""
+        if turn.action is not None:
+            return turn.action == actions.command("forget")
+        text = _clean(turn.text or "")
+        return _slash_command(text) == "forget" or self.words.command(text) == "forget"
+
+    def _reminder(self, work: Working, today: date) -> list[Reply]:
+        if work.pending:
+            return [self.interviewer.confirmation(work)]
+        return self.interviewer.ask_again(work, today)
+
+
+def _clean(raw: str) -> str:
+    """Printable, single-spaced, simplified characters (長春 → 长春), whatever arrived."""
+    text = raw.encode("utf-8", "ignore").decode("utf-8")
+    text = _CONTROL.sub(" ", text).replace("\ufffd", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    return to_simplified(text) if len(text) <= MAX_MESSAGE_CHARS else text
+
+
+def _slash_command(text: str) -> str | None:
+    match = _COMMAND.match(text)
+    return match.group(1).lower() if match else None

@@ -1,0 +1,214 @@
+"""Self-descriptions → facts: 我是2019年毕业的大学生，在长春开了个小店一年多了，交了社保.
+
+The vocabulary is data (`data/descriptions.yaml`), checked against the facts registry at load so
+a misspelt fact or option fails loudly with the file and key. Place names go through the
+Gazetteer. What comes out is never used directly: the core shows it for confirmation first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from bot.dialogue.quantities import (
+    ASSUMED_MONTH,
+    DATE,
+    DURATION,
+    NUMBER,
+    Day,
+    parse_day,
+    parse_months,
+    parse_number,
+)
+from eligibility.errors import ProfileError
+from eligibility.facts import FactRegistry
+from eligibility.regions import RegionResolver
+from knowledge.normalize import to_simplified
+
+DATA = Path(__file__).parent / "data" / "descriptions.yaml"
+_TEMPLATE = re.compile(r"^\{(months|years|date|ago|number|this_year)\}$")
+_NEGATIONS = "没未不无非"
+_CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
+# Far in the future, so that checking a literal value at load never trips the date bounds.
+_LOAD_CHECK_DAY = date(2100, 1, 1)
+
+
+class Phrase(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    match: str | None = None
+    say: tuple[str, ...] = ()
+    sets: dict[str, Any]
+    negated: dict[str, Any] = {}
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Phrase:
+        if (self.match is None) == (not self.say):
+            raise ValueError("a phrase has either `match` or `say`")
+        return self
+
+
+class Implication(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    when: dict[str, Any]
+    sets: dict[str, Any]
+
+
+class DescriptionsFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    phrases: tuple[Phrase, ...]
+    implies: tuple[Implication, ...] = ()
+
+
+@dataclass(frozen=True)
+class Description:
+    """Facts read from a message (raw JSON values, as in a profile) and what was assumed."""
+
+    facts: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pattern: re.Pattern[str]
+    phrase: Phrase
+
+
+class DescriptionError(Exception):
+    """descriptions.yaml is malformed; the message names the file and the key."""
+
+
+class Describer:
+    def __init__(self, facts: FactRegistry, regions: RegionResolver, path: Path = DATA) -> None:
+        self.facts = facts
+        self.regions = regions
+        try:
+            data = DescriptionsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except (ValidationError, yaml.YAMLError) as exc:
+            raise DescriptionError(f"{path}: {exc}") from None
+        self.implications = data.implies
+        self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
+        for index, implication in enumerate(data.implies):
+            self._check(implication.sets, f"{path}: implies[{index}].sets")
+
+    def _compile(self, phrase: Phrase, where: str) -> _Compiled:
+        self._check(phrase.sets, f"{where}.sets")
+        self._check(phrase.negated, f"{where}.negated")
+        if phrase.match is not None:
+            source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION)
+            source = source.replace("{DATE}", DATE)
+        else:
+            source = "|".join(re.escape(s) for s in sorted(phrase.say, key=len, reverse=True))
+        try:
+            return _Compiled(re.compile(source), phrase)
+        except re.error as exc:
+            raise DescriptionError(f"{where}.match: {exc}") from None
+
+    def _check(self, sets: dict[str, Any], where: str) -> None:
+        for fact, value in sets.items():
+            if fact not in self.facts:
+                raise DescriptionError(f"{where}: unknown fact {fact!r}")
+            if isinstance(value, str) and _TEMPLATE.match(value) or value == "any":
+                continue
+            try:
+                self.facts[fact].parse(value, _LOAD_CHECK_DAY)
+            except ProfileError as exc:
+                raise DescriptionError(f"{where}.{fact}: {exc.message_en}") from None
+
+    def describe(self, text: str, today: date) -> Description:
+        """The facts this message states about the person (possibly none)."""
+        text = to_simplified(text)
+        facts: dict[str, Any] = {}
+        notes: dict[str, str] = {}
+        used = [False] * len(text)
+        for compiled in self.phrases:
+            for match in compiled.pattern.finditer(text):
+                spans = _spans(match)
+                if any(used[i] for start, end in spans for i in range(start, end)):
+                    continue
+                for start, end in spans:
+                    used[start:end] = [True] * (end - start)
+                sets = compiled.phrase.negated if _is_negated(text, match.start()) else compiled.phrase.sets
+                for fact, raw in sets.items():
+                    value, note = self._value(raw, match, today)
+                    if value is None:
+                        continue
+                    _merge(facts, fact, value)
+                    if note:
+                        notes[fact] = note
+        region = self.regions.resolve(text)
+        if region.place:
+            facts["region"] = region.place
+        for implication in self.implications:
+            if all(_holds(facts, f, v) for f, v in implication.when.items()):
+                for fact, value in implication.sets.items():
+                    facts.setdefault(fact, value)
+        return Description(facts=self._valid(facts, today), notes=notes)
+
+    def _value(self, raw: Any, match: re.Match[str], today: date) -> tuple[Any, str | None]:
+        if not isinstance(raw, str) or not _TEMPLATE.match(raw):
+            return raw, None
+        kind = raw[1:-1]
+        if kind == "this_year":
+            day = Day(date(today.year, ASSUMED_MONTH, 30), "year")
+            return day.value.isoformat(), f"按今年{day.value.month}月{day.value.day}日毕业算"
+        if kind == "date":
+            parsed = parse_day(match.group("date"), today)
+            return (parsed.value.isoformat(), parsed.note) if parsed else (None, None)
+        if kind == "number":
+            number = parse_number(match.group("num"))
+            return (int(number) if number is not None and number.is_integer() else number), None
+        months = parse_months(match.group("dur"))
+        if months is None:
+            return None, None
+        if kind == "months":
+            return int(months), None
+        if kind == "years":
+            return round(months / 12, 2), None
+        ago = today - timedelta(days=round(months * 30.44))
+        return ago.isoformat(), "按现在往前推算"
+
+    def _valid(self, facts: dict[str, Any], today: date) -> dict[str, Any]:
+        """Only values the facts contract accepts (a 300岁 or a future certificate is dropped)."""
+        valid: dict[str, Any] = {}
+        for fact, value in facts.items():
+            try:
+                self.facts[fact].parse(value, today)
+            except ProfileError:
+                continue
+            valid[fact] = value
+        return valid
+
+
+def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
+    groups = [name for name, value in match.groupdict().items() if value is not None]
+    if groups:
+        return [match.span(name) for name in groups]
+    return [match.span()]
+
+
+def _is_negated(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    before = _CLAUSE_BREAK.split(before)[-1]
+    return any(ch in _NEGATIONS for ch in before)
+
+
+def _merge(facts: dict[str, Any], fact: str, value: Any) -> None:
+    if isinstance(value, list) and isinstance(facts.get(fact), list):
+        facts[fact] = [*facts[fact], *(v for v in value if v not in facts[fact])]
+    else:
+        facts[fact] = value
+
+
+def _holds(facts: dict[str, Any], fact: str, expected: Any) -> bool:
+    if expected == "any":
+        return facts.get(fact) is not None
+    return fact in facts and facts[fact] == expected

@@ -1,0 +1,277 @@
+"""The eligibility interview inside a conversation: ask, understand, confirm, show results.
+
+The engine decides what to ask (always recomputed from the facts, so nothing about the question
+needs storing); this module turns taps and typed answers into facts, shows what it understood
+from self-descriptions before using it, and lays out the results.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot.dialogue import render
+from bot.dialogue.actions import Action
+from bot.dialogue.describe import Description
+from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.understand import AnswerReader, Understood
+from eligibility.engine import Engine
+from eligibility.errors import ProfileError
+from eligibility.interview import apply_answer
+from eligibility.profile import Profile
+from eligibility.questions import GROUP_TYPE
+from eligibility.regions import RegionResolver
+from eligibility.results import CheckResult, NextQuestion
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Working:
+    """A session's state while one turn is handled (mutable; saved back as a SessionState)."""
+
+    profile: dict[str, Any] = field(default_factory=dict)
+    interviewing: bool = False
+    pending: dict[str, Any] = field(default_factory=dict)
+    pending_notes: dict[str, str] = field(default_factory=dict)
+    ticked: list[int] = field(default_factory=list)
+    ticked_for: str | None = None
+
+    @classmethod
+    def of(cls, state: SessionState) -> Working:
+        return cls(
+            profile=dict(state.profile),
+            interviewing=state.interviewing,
+            pending=dict(state.pending),
+            pending_notes=dict(state.pending_notes),
+            ticked=list(state.ticked),
+            ticked_for=state.ticked_for,
+        )
+
+    def clear(self) -> None:
+        self.profile, self.interviewing, self.pending, self.pending_notes = {}, False, {}, {}
+        self.ticked, self.ticked_for = [], None
+
+    def state(self, last_turn_id: str | None) -> SessionState:
+        return SessionState(
+            profile=self.profile,
+            interviewing=self.interviewing,
+            pending=self.pending,
+            pending_notes=self.pending_notes,
+            ticked=tuple(self.ticked),
+            ticked_for=self.ticked_for,
+            last_turn_id=last_turn_id,
+        )
+
+
+class Interviewer:
+    def __init__(self, engine: Engine, reader: AnswerReader, regions: RegionResolver) -> None:
+        self.engine = engine
+        self.facts = engine.rulebook.facts
+        self.reader = reader
+        self.regions = regions
+
+    def label(self, clause_id: str) -> str:
+        try:
+            return self.engine.rulebook.clause_label(clause_id)
+        except (KeyError, ValueError):
+            return clause_id
+
+    def fact_label(self, fact: str) -> str:
+        return self.facts[fact].label if fact in self.facts else fact
+
+    # -- facts ----------------------------------------------------------------------------------
+
+    def profile_of(self, work: Working, today: date) -> Profile:
+        """The stored facts as a checked profile; a value the contract no longer accepts is dropped."""
+        values: dict[str, Any] = {}
+        for fact, raw in work.profile.items():
+            if fact not in self.facts:
+                continue
+            try:
+                values[fact] = self.facts[fact].parse(raw, today)
+            except ProfileError:
+                log.info("dropping stored fact %s that no longer parses", fact)
+        return Profile(as_of=today, values=values)
+
+    def _store(self, work: Working, profile: Profile) -> None:
+        stored = profile.as_json()
+        stored.pop("as_of", None)
+        work.profile = stored
+
+    def check(self, work: Working, today: date) -> CheckResult:
+        return self.engine.check(self.profile_of(work, today))
+
+    def current(self, work: Working, today: date) -> NextQuestion | None:
+        return self.check(work, today).next_question if work.interviewing else None
+
+    # -- asking ---------------------------------------------------------------------------------
+
+    def next(self, work: Working, today: date) -> list[Reply]:
+        """The next question, or the results when nothing is left to ask."""
+        work.interviewing = True
+        replies: list[Reply] = []
+        result = self.check(work, today)
+        if result.status == "region_not_covered":
+            replies.append(render.notice(result.message))
+            work.profile.pop("region", None)
+            result = self.check(work, today)
+        question = result.next_question
+        if question is None:
+            work.interviewing = False
+            work.ticked, work.ticked_for = [], None
+            replies.append(render.results(result, self.label, self.fact_label))
+            return replies
+        if work.ticked_for != question.fact:
+            work.ticked, work.ticked_for = [], None
+        replies.append(render.question(question, work.ticked))
+        return replies
+
+    def ask_again(self, work: Working, today: date) -> list[Reply]:
+        question = self.current(work, today)
+        return [render.question(question, work.ticked)] if question else []
+
+    # -- answers --------------------------------------------------------------------------------
+
+    def typed(self, work: Working, question: NextQuestion, text: str, today: date) -> list[Reply] | None:
+        """Record a typed answer; None when the message does not answer the question."""
+        understood = self.reader.read(question, text, today)
+        if understood is None:
+            return None
+        return self._record(work, question, understood, today, replaces_previous=False)
+
+    def press(self, work: Working, action: Action, today: date) -> list[Reply]:
+        question = self.check(work, today).next_question
+        if question is None or question.fact != action.target:
+            stale = render.notice("这个问题已经回答过了。")
+            return [stale, *self.next(work, today)] if work.interviewing else [stale]
+        work.interviewing = True
+        if action.kind == "tick":
+            if not _is_option(question, action.index) or question.type != GROUP_TYPE:
+                return self.ask_again(work, today)
+            chosen = set(work.ticked if work.ticked_for == question.fact else [])
+            chosen ^= {int(str(action.index))}
+            work.ticked, work.ticked_for = sorted(chosen), question.fact
+            return [render.question(question, work.ticked, replaces_previous=True)]
+        if action.kind == "done":
+            picked = [question.options[i].value for i in work.ticked if _is_option(question, i)]
+            picked = [value for value in picked if value is not None]
+            return self._record(work, question, Understood(picked), today, replaces_previous=True)
+        if not _is_option(question, action.index):
+            return self.ask_again(work, today)
+        value = question.options[int(str(action.index))].value
+        return self._record(work, question, Understood(value), today, replaces_previous=True)
+
+    def _record(
+        self, work: Working, question: NextQuestion, understood: Understood, today: date, replaces_previous: bool
+    ) -> list[Reply]:
+        profile = self.profile_of(work, today)
+        try:
+            profile = apply_answer(profile, question, understood.raw, self.facts)
+        except ProfileError as exc:
+            return [render.notice(self._polite(exc)), render.question(question, work.ticked)]
+        self._store(work, profile)
+        work.ticked, work.ticked_for = [], None
+        said = self._said(question, profile)
+        ack = render.acknowledge(question, said, understood.note, replaces_previous)
+        return [ack, *self.next(work, today)]
+
+    def _said(self, question: NextQuestion, profile: Profile) -> str:
+        if question.type == GROUP_TYPE:
+            values = [profile.values.get(f) for f in question.facts]
+            if all(v is None for v in values):
+                return "不清楚"
+            ticked = [
+                o.label
+                for o in question.options
+                if isinstance(o.value, dict) and all(_includes(profile.values.get(f), v) for f, v in o.value.items())
+            ]
+            return "、".join(ticked) or "都不符合"
+        value = profile.values.get(question.fact)
+        if question.fact == "region" and value is not None:
+            region = self.regions.resolve(str(value))
+            suffix = f"（按{region.jurisdiction}的政策）" if region.jurisdiction else ""
+            return f"{value}{suffix}"
+        return render.fact_value(self.facts, question.fact, _json(value))
+
+    def _polite(self, error: ProfileError) -> str:
+        message = error.message_zh
+        if error.fact is not None and error.fact in self.facts:
+            spec = self.facts[error.fact]
+            message = message.replace(f"“{spec.name}”（{spec.label}）", spec.label)
+        return f"这个回答我没法记录：{message}请换个说法再回答一次。"
+
+    # -- self-descriptions ----------------------------------------------------------------------
+
+    def propose(self, work: Working, description: Description, today: date) -> Reply:
+        """Keep what was understood aside and show it for confirmation."""
+        for fact, value in description.facts.items():
+            work.pending[fact] = value
+            if fact in description.notes:
+                work.pending_notes[fact] = description.notes[fact]
+            else:
+                work.pending_notes.pop(fact, None)
+        return self.confirmation(work)
+
+    def confirmation(self, work: Working) -> Reply:
+        changed = {f: v for f, v in work.pending.items() if work.profile.get(f, v) != v}
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        return render.confirm(lines, dict(work.pending), is_change=bool(changed))
+
+    def _region(self, work: Working) -> str:
+        place = work.pending.get("region")
+        if not isinstance(place, str):
+            return ""
+        region = self.regions.resolve(place)
+        if region.jurisdiction:
+            return f"按{region.jurisdiction}的政策"
+        if region.candidates:
+            return f"其中收录了{'、'.join(region.candidates)}的政策"
+        return "暂未收录该地区的政策"
+
+    def accept(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
+        """Use the confirmed facts; a tapped 对 turns the confirmation into a record of what was kept."""
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        profile = self.profile_of(work, today)
+        for fact, value in work.pending.items():
+            try:
+                profile = profile.with_answer(fact, self.facts[fact].parse(value, today))
+            except ProfileError:
+                continue
+        self._store(work, profile)
+        work.pending, work.pending_notes = {}, {}
+        return [render.settled(lines, kept=True, replaces_previous=pressed), *self.next(work, today)]
+
+    def drop(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        work.pending, work.pending_notes = {}, {}
+        return [render.settled(lines, kept=False, replaces_previous=pressed), *self.ask_again(work, today)]
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def profile_reply(self, work: Working) -> Reply:
+        lines = render.fact_lines(self.facts, work.profile, {}, {}, "")
+        return render.profile(lines, dict(work.profile))
+
+    def reasons(self, work: Working, today: date) -> Reply:
+        return render.all_reasons(self.check(work, today))
+
+
+def _is_option(question: NextQuestion, index: int | None) -> bool:
+    return index is not None and 0 <= index < len(question.options)
+
+
+def _includes(have: Any, wanted: Any) -> bool:
+    if isinstance(wanted, list):
+        return isinstance(have, tuple | list) and set(wanted) <= set(have)
+    return bool(have == wanted)
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value

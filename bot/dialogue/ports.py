@@ -1,0 +1,40 @@
+"""The seams of the dialogue core: what it asks of the knowledge core and of a session store.
+
+Production wires `knowledge.kb.KnowledgeBase` (its answerer and registry) and the SQLAlchemy
+store; tests wire the same real objects, and a store is swapped only to change where state lives.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from bot.dialogue.types import SessionState
+from knowledge.answer import AnswerResult
+from knowledge.clauses import Clause
+from knowledge.documents import Document
+
+
+class PolicyAnswerer(Protocol):
+    def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> AnswerResult: ...
+
+
+class ClauseSource(Protocol):
+    @property
+    def documents(self) -> dict[str, Document]: ...
+
+    def get(self, clause_id: str) -> Clause: ...
+
+    def has(self, clause_id: str) -> bool: ...
+
+    def document_of(self, clause: Clause) -> Document: ...
+
+
+class SessionStore(Protocol):
+    """Sessions by channel-qualified key (telegram:<chat id>, web:<session id>, terminal:<name>)."""
+
+    def load(self, key: str) -> SessionState | None: ...
+
+    def save(self, key: str, state: SessionState) -> None: ...
+
+    def delete(self, key: str) -> None: ...

@@ -1,0 +1,174 @@
+"""Numbers, durations and dates the way people type them: 14, 两千, 三年半, 一年多, 2019年6月, 去年.
+
+Chinese numerals go through cn2an. Dates are relative to `today`, which the caller passes in
+(time is an input), and carry their precision: a year alone is not a day, and the person is told
+which day was assumed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import cn2an
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+# 三年半, 一年零三个月, 1年3个月, 半年, 两个半月, 18个月, 一年多
+DURATION = (
+    rf"(?:(?:{NUMBER}|半)\s*(?:个)?(?:年|周年)(?:半|多)?(?:零|又)?(?:{NUMBER}\s*(?:个)?(?:半)?月)?"
+    rf"|{NUMBER}\s*个?半?多?月|半个?月)"
+)
+_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
+DATE = (
+    rf"(?:{_YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*[日号]?"
+    rf"|{_YEAR}\s*(?:年|[-/.])\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月?"
+    rf"|{_YEAR}\s*年?"
+    rf"|(?:今年|去年|前年|大前年)(?:\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月)?"
+    rf"|(?:{NUMBER}|半)\s*年前|上个月|本月|这个月)"
+)
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF0E: ord(".")}
+_NUMERAL_RUN = re.compile(rf"\d+(?:\.\d+)?|[{CN_DIGITS}]+")
+
+Precision = Literal["day", "month", "year"]
+ASSUMED_MONTH = 6  # a year alone is read as the end of June: when graduates leave school
+
+
+@dataclass(frozen=True)
+class Day:
+    value: date
+    precision: Precision
+
+    @property
+    def note(self) -> str | None:
+        """What was assumed, said to the person so they can correct it."""
+        if self.precision == "year":
+            return f"只说了年份，按{self.value.month}月{self.value.day}日算"
+        if self.precision == "month":
+            return f"只说了月份，按{self.value.day}日算"
+        return None
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+def parse_number(text: str) -> float | None:
+    """The first number in the text (5, 2.5, 两千, 三十五); 半 alone is 0.5. None when there is none."""
+    text = ascii_digits(text)
+    match = _NUMERAL_RUN.search(text)
+    if match is None:
+        return 0.5 if "半" in text else None
+    return _numeral(match.group(0))
+
+
+def _numeral(run: str) -> float | None:
+    if run[0].isdigit():
+        return float(run)
+    if run in {"万", "千", "百"}:
+        return None
+    try:
+        return float(cn2an.cn2an(run.replace("两", "二").replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+_DURATION_PARTS = re.compile(
+    rf"(?P<years>{NUMBER}|半)?\s*(?:个)?(?:年|周年)(?P<half_year>半)?"
+    rf"|(?P<months>{NUMBER})?\s*个?(?P<half_month>半)?\s*月"
+)
+
+
+def parse_months(text: str) -> float | None:
+    """A duration in months: 三年半 → 42, 一年多 → 12, 半年 → 6, 14个月 → 14, 两个半月 → 2.5."""
+    text = ascii_digits(text)
+    total = 0.0
+    found = False
+    for match in _DURATION_PARTS.finditer(text):
+        if match.group(0).strip() in {"年", "月", "个月"} and not _has_number_before(text, match.start()):
+            continue
+        if "年" in match.group(0):
+            raw = match.group("years")
+            years = 0.5 if raw == "半" else (_numeral(raw) if raw else None)
+            if years is None:
+                continue
+            total += years * 12 + (6 if match.group("half_year") else 0)
+        else:
+            raw = match.group("months")
+            months = _numeral(raw) if raw else (0.0 if match.group("half_month") else None)
+            if months is None:
+                continue
+            total += months + (0.5 if match.group("half_month") else 0)
+        found = True
+    return total if found else None
+
+
+def _has_number_before(text: str, index: int) -> bool:
+    return index > 0 and (text[index - 1].isdigit() or text[index - 1] in CN_DIGITS or text[index - 1] == "半")
+
+
+_FULL_DATE = re.compile(rf"(?P<y>{_YEAR})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})")
+_YEAR_MONTH = re.compile(rf"(?P<y>{_YEAR})\s*(?:年|[-/.])\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?!\d)")
+_YEAR_ONLY = re.compile(rf"(?P<y>{_YEAR})(?:\s*年|届|(?!\d))")
+_RELATIVE_YEAR = {"大前年": 3, "前年": 2, "去年": 1, "今年": 0}
+_RELATIVE = re.compile(r"(?P<word>大前年|前年|去年|今年)(?:\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)?")
+_YEARS_AGO = re.compile(rf"(?P<n>{NUMBER}|半)\s*年前")
+
+
+def parse_day(text: str, today: date) -> Day | None:
+    """The date in the text: 2019-06-30, 2019年6月, 2019年, 二〇一九年, 去年, 去年6月, 三年前, 上个月."""
+    text = ascii_digits(text)
+    if match := _FULL_DATE.search(text):
+        year, month, day = _year(match["y"]), int(match["m"]), int(match["d"])
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return Day(date(year, month, day), "day")
+        return None
+    if match := _YEAR_MONTH.search(text):
+        return _month_day(_year(match["y"]), _month(match["m"]))
+    if match := _RELATIVE.search(text):
+        year = today.year - _RELATIVE_YEAR[match["word"]]
+        if match["m"]:
+            return _month_day(year, _month(match["m"]))
+        return _year_day(year)
+    if "上个月" in text:
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return _month_day(year, month)
+    if "本月" in text or "这个月" in text:
+        return Day(today, "month")
+    if match := _YEARS_AGO.search(text):
+        months = parse_months(match["n"] + "年")
+        if months is None:
+            return None
+        total = today.year * 12 + today.month - 1 - round(months)
+        return Day(_clamp_day(total // 12, total % 12 + 1, today.day), "month")
+    if match := _YEAR_ONLY.search(text):
+        return _year_day(_year(match["y"]))
+    return None
+
+
+def _year(raw: str) -> int:
+    if raw.isdigit():
+        return int(raw)
+    return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in raw))
+
+
+def _month(raw: str) -> int:
+    value = int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+    return value
+
+
+def _month_day(year: int, month: int) -> Day | None:
+    if not 1 <= month <= 12:
+        return None
+    return Day(date(year, month, calendar.monthrange(year, month)[1]), "month")
+
+
+def _year_day(year: int) -> Day:
+    return Day(date(year, ASSUMED_MONTH, 30), "year")
+
+
+def _clamp_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,117 @@
+"""The dialogue core's boundary: what a channel sends in (a turn) and gets back (replies).
+
+Everything here is channel-neutral and JSON-ready, so Telegram, the terminal and the web API
+translate the same objects. A reply's `text` is plain text (lines starting with 【 are headings);
+buttons carry short ASCII action ids, never Chinese, so they fit Telegram's 64-byte callback data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge.citations import Citation
+
+MAX_ACTION_BYTES = 64
+
+ReplyKind = Literal[
+    "welcome",  # greeting, help, the list of commands
+    "answer",  # a cited answer to a policy question (or the honest refusal)
+    "question",  # the next eligibility question
+    "acknowledge",  # the answer just recorded (channels may replace the question with it)
+    "confirm",  # what was understood from a self-description, for confirmation
+    "results",  # what the person qualifies for
+    "clause",  # a clause's full text
+    "profile",  # what the bot knows about the person
+    "sources",  # the documents the bot knows
+    "notice",  # anything else: not understood, deleted, region not covered, too long
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Turn(Model):
+    """One thing the person did: typed `text`, or pressed the button whose id is `action`.
+
+    `id` is the channel's id of the message or button press (Telegram update id, a web request
+    id); a turn whose id equals the last handled one is a redelivery and is not handled twice.
+    """
+
+    text: str | None = None
+    action: str | None = Field(default=None, max_length=MAX_ACTION_BYTES)
+    id: str | None = Field(default=None, max_length=128)
+
+
+class Button(Model):
+    label: str
+    action: str
+
+    @field_validator("action")
+    @classmethod
+    def _fits_callback_data(cls, action: str) -> str:
+        if not action.isascii() or not 1 <= len(action.encode()) <= MAX_ACTION_BYTES:
+            raise ValueError(f"button action must be 1-{MAX_ACTION_BYTES} ASCII bytes: {action!r}")
+        return action
+
+
+class BenefitCard(Model):
+    """One benefit as shown in the results (enough for a channel to lay it out its own way)."""
+
+    id: str
+    name: str
+    status: Literal["eligible", "possibly_eligible", "ineligible", "expired"]
+    beneficiary: str
+    amount: str | None
+    reasons: tuple[str, ...]
+    clause_ids: tuple[str, ...]
+
+
+class Reply(Model):
+    kind: ReplyKind
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    citations: tuple[Citation, ...] = ()
+    asks: str | None = Field(default=None, description="the fact or fact group being asked")
+    multi_select: bool = Field(default=False, description="buttons toggle; a 确定 button submits")
+    free_text: bool = Field(default=False, description="the question is answered by typing (a number, a date, a place)")
+    facts: dict[str, Any] = Field(default_factory=dict, description="facts understood or known")
+    benefits: tuple[BenefitCard, ...] = ()
+    replaces_previous: bool = Field(
+        default=False, description="replaces the message whose button was pressed (Telegram edits it)"
+    )
+
+    @property
+    def actions(self) -> list[str]:
+        return [button.action for row in self.buttons for button in row]
+
+    @property
+    def clause_ids(self) -> list[str]:
+        return [c.clause_id for c in self.citations]
+
+
+class SessionState(Model):
+    """All the core keeps about one conversation: the facts and where the conversation is.
+
+    No message log and no names: the facts the person gave (JSON values, as in a profile sent to
+    `policybot check`), facts understood but not yet confirmed, the boxes ticked in an open
+    multiple-choice question, and the id of the last handled turn.
+    """
+
+    version: Literal[1] = 1
+    profile: dict[str, Any] = Field(default_factory=dict)
+    interviewing: bool = False
+    pending: dict[str, Any] = Field(default_factory=dict)
+    pending_notes: dict[str, str] = Field(default_factory=dict)
+    ticked: tuple[int, ...] = ()
+    ticked_for: str | None = None
+    last_turn_id: str | None = None
+
+
+class Outcome(Model):
+    """The result of one turn. `state` None means: delete everything stored for this person."""
+
+    state: SessionState | None
+    replies: tuple[Reply, ...]

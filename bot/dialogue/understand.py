@@ -1,0 +1,182 @@
+"""Typed answers to the pending question, understood deterministically.
+
+是/否/不清楚 and their variants; numbers and Chinese numerals (三年半, 两千), converted to the
+fact's unit (一年多 → 12个月); dates (2019年6月, 去年) relative to the injected day; option labels
+(失业 → 失业、待业（没有工作）) and the self-description vocabulary (开了个小店 → 个体工商户); place
+names through the Gazetteer. The result is a raw answer for `eligibility.interview.apply_answer`,
+which checks it against the facts contract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.dialogue.describe import Describer
+from bot.dialogue.quantities import parse_day, parse_months, parse_number
+from bot.dialogue.words import Vocabulary, squash
+from eligibility.facts import FactRegistry
+from eligibility.questions import GROUP_TYPE
+from eligibility.regions import RegionResolver
+from eligibility.results import AnswerOption, NextQuestion
+
+_PARENTHESES = re.compile(r"[（(].*?[）)]")
+_DURATION_UNIT = re.compile(r"[年月]")
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A raw answer (None is 不清楚) and, when something was assumed, a note for the person."""
+
+    raw: Any
+    note: str | None = None
+
+
+class AnswerReader:
+    def __init__(
+        self, facts: FactRegistry, vocabulary: Vocabulary, describer: Describer, regions: RegionResolver
+    ) -> None:
+        self.facts = facts
+        self.words = vocabulary
+        self.describer = describer
+        self.regions = regions
+
+    def read(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        """The answer this message gives to `question`, or None when it does not give one."""
+        if question.type == GROUP_TYPE:
+            return self._group(question, text, today)
+        reader = getattr(self, f"_{question.type}")
+        result: Understood | None = reader(question, text, today)
+        return result
+
+    # -- one fact -----------------------------------------------------------------------------
+
+    def _boolean(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        described = self.describer.describe(text, today).facts
+        if question.fact in described:
+            return Understood(described[question.fact])
+        understood, value = self.words.yes_no(text)
+        return Understood(value) if understood else None
+
+    def _enum(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        choices = [o for o in question.options if o.value is not None]
+        if self.words.is_unknown(text):
+            return Understood(None)
+        picked = _by_label(choices, text)
+        if picked is not None:
+            return Understood(picked.value)
+        described = self.describer.describe(text, today).facts.get(question.fact)
+        if described in [o.value for o in choices]:
+            return Understood(described)
+        if self.words.is_no(text) and "none" in [o.value for o in choices]:
+            return Understood("none")
+        return None
+
+    def _enum_list(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        choices = [o for o in question.options if o.value is not None]
+        if self.words.is_unknown(text):
+            return Understood(None)
+        picked = [o.value for o in choices if _label_in(o.label, text)]
+        described = self.describer.describe(text, today).facts.get(question.fact) or []
+        picked += [v for v in described if v not in picked]
+        if picked:
+            return Understood(picked)
+        return Understood([]) if self.words.is_no(text) else None
+
+    def _integer(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        return self._quantity(question, text, integer=True)
+
+    def _number(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        return self._quantity(question, text, integer=False)
+
+    def _quantity(self, question: NextQuestion, text: str, integer: bool) -> Understood | None:
+        if self.words.is_unknown(text):
+            return Understood(None)
+        unit = self.facts[question.fact].unit
+        months = parse_months(text) if _DURATION_UNIT.search(text) else None
+        if months is not None and unit == "个月":
+            value: float | None = months
+        elif months is not None and unit == "年":
+            value = round(months / 12, 2)
+        else:
+            value = parse_number(text)
+        if value is None:
+            return None
+        if integer:
+            return Understood(int(value))
+        return Understood(value)
+
+    def _date(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        if self.words.is_unknown(text):
+            return Understood(None)
+        day = parse_day(text, today)
+        if day is None:
+            return None
+        return Understood(day.value.isoformat(), day.note)
+
+    def _text(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        """The region: a place name anywhere in the message, or a covered jurisdiction's label."""
+        if self.words.is_unknown(text):
+            return Understood(None)
+        place = self.regions.resolve(text).place
+        if place:
+            return Understood(place)
+        picked = _by_label([o for o in question.options if o.value is not None], text)
+        return Understood(picked.value) if picked is not None else None
+
+    # -- a 可多选 group --------------------------------------------------------------------------
+
+    def _group(self, question: NextQuestion, text: str, today: date) -> Understood | None:
+        """Ticked options, as `apply_answer` takes them; unticked members become false / none / []."""
+        if self.words.is_unknown(text):
+            return Understood(None)
+        described = self.describer.describe(text, today).facts
+        options = [o for o in question.options if o.value is not None]
+        typed = squash(text)
+        named = [o for o in options if squash(o.label) in typed] or [o for o in options if _label_in(o.label, text)]
+        ticked = [o.value for o in options if o in named or _sets_described(o.value, described)]
+        if ticked:
+            return Understood(ticked)
+        if self.words.is_no(text):
+            return Understood([])
+        return None
+
+
+def _core(label: str) -> str:
+    """失业、待业（没有工作） → 失业、待业: the words a person would type."""
+    return squash(_PARENTHESES.sub("", label)) or squash(label)
+
+
+def _label_in(label: str, text: str) -> bool:
+    core = _core(label)
+    return len(core) >= 2 and core in squash(text)
+
+
+def _by_label(choices: list[AnswerOption], text: str) -> AnswerOption | None:
+    """The one option whose label is the message, contains it, or is contained in it."""
+    typed = squash(text)
+    if not typed:
+        return None
+    exact = [o for o in choices if typed in {squash(o.label), _core(o.label)}]
+    if len(exact) == 1:
+        return exact[0]
+    parts = [o for o in choices if any(len(p) >= 2 and p in typed for p in re.split("[、/]", _core(o.label)))]
+    if len(parts) == 1:
+        return parts[0]
+    inside = [o for o in choices if len(typed) >= 2 and typed in squash(o.label)]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _sets_described(value: Any, described: dict[str, Any]) -> bool:
+    if not isinstance(value, dict):
+        return False
+    for fact, wanted in value.items():
+        have = described.get(fact)
+        if isinstance(wanted, list):
+            if not isinstance(have, list) or not set(wanted) <= set(have):
+                return False
+        elif have != wanted:
+            return False
+    return True

@@ -1,0 +1,139 @@
+"""The Telegram channel: a thin adapter between python-telegram-bot and the dialogue core.
+
+Text, commands and button presses become `Turn`s keyed `telegram:<chat id>`; replies become HTML
+messages with inline keyboards. A reply that replaces the pressed message (a ticked box, a
+recorded answer) edits it. Only private chats are served, so one person's facts never show in a
+group. One error handler logs with context and answers politely.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import BotCommand, LinkPreviewOptions, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.dialogue.service import Conversations, session_key
+from bot.dialogue.types import Reply, Turn
+from bot.telegram.format import chunks, keyboard
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    BotCommand("start", "开始使用"),
+    BotCommand("help", "使用说明"),
+    BotCommand("check", "补贴资格自查"),
+    BotCommand("profile", "我的资料"),
+    BotCommand("reset", "清空资料，重新开始"),
+    BotCommand("forget", "删除我的全部资料"),
+    BotCommand("sources", "收录的政策文件"),
+)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+SORRY = "抱歉，刚才出了点问题，请稍后再试一次。您的资料没有丢失。"
+
+
+def api_urls(base: str) -> tuple[str, str]:
+    """(base_url, base_file_url) for python-telegram-bot from a Bot API server's root URL."""
+    root = base.rstrip("/").removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+def build_application(token: str, conversations: Conversations, base_url: str | None = None) -> Application:
+    builder = Application.builder().token(token).rate_limiter(AIORateLimiter(max_retries=3))
+    if base_url:
+        api, files = api_urls(base_url)
+        builder = builder.base_url(api).base_file_url(files)
+    application = builder.post_init(_register_commands).build()
+    adapter = TelegramAdapter(conversations)
+    private = filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(private & filters.TEXT, adapter.on_text))
+    application.add_handler(CallbackQueryHandler(adapter.on_button))
+    application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, adapter.on_other))
+    application.add_error_handler(adapter.on_error)
+    return application
+
+
+async def _register_commands(application: Application) -> None:
+    await application.bot.set_my_commands(COMMANDS)
+
+
+class TelegramAdapter:
+    def __init__(self, conversations: Conversations) -> None:
+        self.conversations = conversations
+
+    async def _handle(self, update: Update, turn: Turn) -> tuple[Reply, ...]:
+        assert update.effective_chat is not None
+        key = session_key("telegram", update.effective_chat.id)
+        return await asyncio.to_thread(self.conversations.handle, key, turn)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None
+        replies = await self._handle(update, Turn(text=message.text or "", id=str(update.update_id)))
+        await self._send(message, replies, pressed=None)
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice: the core explains that it reads text only."""
+        message = update.effective_message
+        assert message is not None
+        replies = await self._handle(update, Turn(text="", id=str(update.update_id)))
+        await self._send(message, replies, pressed=None)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        try:
+            await query.answer()
+        except BadRequest as exc:  # a tap older than Telegram keeps queries for; handle it anyway
+            log.info("could not answer callback query: %s", exc)
+        message = query.message if isinstance(query.message, Message) else None
+        if message is None or message.chat.type != "private":
+            return
+        turn = Turn(action=(query.data or "")[:64] or "none", id=str(update.update_id))
+        replies = await self._handle(update, turn)
+        await self._send(message, replies, pressed=message)
+
+    async def _send(self, anchor: Message, replies: tuple[Reply, ...], pressed: Message | None) -> None:
+        for reply in replies:
+            parts = chunks(reply.text)
+            markup = keyboard(reply)
+            if reply.replaces_previous and pressed is not None and len(parts) == 1:
+                await _edit(pressed, parts[0], markup)
+                pressed = None
+                continue
+            for number, part in enumerate(parts, start=1):
+                await anchor.get_bot().send_message(
+                    chat_id=anchor.chat_id,
+                    text=part,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup if number == len(parts) else None,
+                    link_preview_options=NO_PREVIEW,
+                )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("error handling update %s (chat %s)", update_id, chat.id if chat else None, exc_info=context.error)
+        if chat is not None and chat.type == "private":
+            try:
+                await context.bot.send_message(chat_id=chat.id, text=SORRY)
+            except Exception:  # noqa: BLE001 - the apology itself failed; the log has the cause
+                log.exception("could not send the apology to chat %s", chat.id)
+
+
+async def _edit(message: Message, text: str, markup: object) -> None:
+    try:
+        await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)  # type: ignore[arg-type]
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise

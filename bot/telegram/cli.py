@@ -1,0 +1,66 @@
+"""`policybot telegram`: run the Telegram bot (polling by default, webhook when a URL is set)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlparse
+
+from telegram import Update
+
+from bot.dialogue.build import build_conversations
+from bot.dialogue.store import SqlSessionStore
+from bot.settings import Settings
+from bot.telegram.bot import build_application
+
+log = logging.getLogger(__name__)
+EXIT_OK = 0
+EXIT_CONFIG = 1
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.telegram_token is None:
+        print("请设置 POLICYBOT_TELEGRAM_TOKEN（从 @BotFather 获取的机器人令牌）。", flush=True)
+        return EXIT_CONFIG
+    conversations = build_conversations(settings)
+    if isinstance(conversations.store, SqlSessionStore):
+        pruned = conversations.store.prune(datetime.now(UTC) - timedelta(days=settings.session_ttl_days))
+        if pruned:
+            log.info("deleted %d sessions idle for over %d days", pruned, settings.session_ttl_days)
+    application = build_application(
+        settings.telegram_token.get_secret_value(), conversations, settings.telegram_base_url
+    )
+    webhook_url = args.webhook_url or settings.telegram_webhook_url
+    if webhook_url:
+        secret = (
+            settings.telegram_webhook_secret.get_secret_value()
+            if settings.telegram_webhook_secret
+            else secrets.token_urlsafe(32)
+        )
+        application.run_webhook(
+            listen=settings.telegram_webhook_listen,
+            port=settings.telegram_webhook_port,
+            url_path=urlparse(webhook_url).path.lstrip("/"),
+            webhook_url=webhook_url,
+            secret_token=secret,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        print("就业政策通 Telegram 机器人已启动（长轮询），Ctrl+C 停止。", flush=True)
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    return EXIT_OK
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "telegram",
+        help="运行 Telegram 机器人（令牌：POLICYBOT_TELEGRAM_TOKEN）",
+        description="默认长轮询；设置 POLICYBOT_TELEGRAM_WEBHOOK_URL（或 --webhook-url）则以 webhook 方式运行，"
+        "并用 secret_token 校验 Telegram 的请求。",
+    )
+    parser.add_argument("--webhook-url", help="公网 HTTPS 地址（覆盖 POLICYBOT_TELEGRAM_WEBHOOK_URL）")
+    parser.set_defaults(handler=run)
+    return parser

@@ -1,0 +1,74 @@
+"""`policybot chat`: the same core in a terminal, driven through stdin of a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.dialogue.store import SqlSessionStore
+from knowledge.kb import KnowledgeBase
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _chat(lines: list[str], data_dir: Path, database: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "POLICYBOT_DATA_DIR": str(data_dir),
+        "POLICYBOT_DATABASE_URL": f"sqlite:///{database}",
+        "PYTHONIOENCODING": "utf-8",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01", *args],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def data_dir(kb: KnowledgeBase, kb_dir: Path) -> Path:
+    return kb_dir
+
+
+def test_a_whole_check_runs_in_the_terminal_with_typed_answers_and_numbered_buttons(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    done = _chat(
+        [
+            "我是2019年毕业的大学生，在长春开了个小店一年多了，交了社保",
+            "1",
+            "都不是",
+            "都不是",
+            "第一次创业，有营业执照",
+            "/forget",
+        ],
+        data_dir,
+        tmp_path / "sessions.sqlite3",
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "我从您的话里了解到" in out
+    assert "[1] ✅ 对，继续" in out
+    assert "一次性5000元" in out
+    assert "查看条款原文 吉林（七）" in out
+    assert "已删除您在本渠道留下的全部资料" in out
+    assert "Traceback" not in done.stderr
+
+
+def test_the_terminal_session_is_kept_between_runs_until_forgotten(data_dir: Path, tmp_path: Path) -> None:
+    database = tmp_path / "sessions.sqlite3"
+    _chat(["我在巴中跑外卖", "1"], data_dir, database, "--session", "staff")
+    again = _chat(["/profile"], data_dir, database, "--session", "staff")
+    assert "巴中市" in again.stdout and "灵活就业" in again.stdout
+    store = SqlSessionStore(f"sqlite:///{database}")
+    assert store.keys() == ["terminal:staff"]
+    store.close()

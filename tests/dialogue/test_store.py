@@ -1,0 +1,85 @@
+"""Sessions in a real SQLite file: they survive a new process, stay apart per channel, keep no
+message text, and /forget removes them."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.dialogue.core import Dialogue
+from bot.dialogue.service import Conversations, session_key
+from bot.dialogue.store import SqlSessionStore
+from bot.dialogue.types import SessionState, Turn
+from bot.settings import Settings
+
+from .conftest import TODAY
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as connection:
+        return list(connection.execute("SELECT key, state FROM dialogue_sessions"))
+
+
+def _start_interview(conversations: Conversations, key: str) -> None:
+    conversations.handle(key, Turn(text="我在长春开了个小店一年多了"))
+    conversations.handle(key, Turn(action="ok"))
+
+
+def test_a_new_store_on_the_same_file_resumes_the_interview_where_it_was(dialogue: Dialogue, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'sessions.sqlite3'}"
+    first = SqlSessionStore(url)
+    _start_interview(Conversations(dialogue, first, clock=lambda: TODAY), "telegram:1")
+    first.close()
+    second = Conversations(dialogue, SqlSessionStore(url), clock=lambda: TODAY)
+    replies = second.handle("telegram:1", Turn(text="/check"))
+    assert replies[-1].asks == "situation"
+    state = second.state("telegram:1")
+    assert state is not None and state.profile["region"] == "长春市"
+
+
+def test_forget_removes_the_row_from_the_database_file(conversations: Conversations, tmp_path: Path) -> None:
+    _start_interview(conversations, "telegram:7")
+    conversations.handle("web:8", Turn(text="/check"))
+    assert {key for key, _ in _rows(tmp_path / "sessions.sqlite3")} == {"telegram:7", "web:8"}
+    conversations.handle("telegram:7", Turn(text="/forget"))
+    assert {key for key, _ in _rows(tmp_path / "sessions.sqlite3")} == {"web:8"}
+
+
+def test_the_same_id_on_two_channels_shares_nothing(conversations: Conversations) -> None:
+    _start_interview(conversations, session_key("telegram", 42))
+    replies = conversations.handle(session_key("web", 42), Turn(text="/profile"))
+    assert "我还不知道您的任何情况" in replies[0].text
+    assert conversations.state(session_key("telegram", 42)) is not None
+
+
+def test_the_database_keeps_facts_and_position_but_no_message_text(
+    conversations: Conversations, tmp_path: Path
+) -> None:
+    conversations.handle("telegram:5", Turn(text="长春开店有补贴吗？我叫王小明，电话13800000000"))
+    _start_interview(conversations, "telegram:5")
+    stored = " ".join(state for _, state in _rows(tmp_path / "sessions.sqlite3"))
+    assert "长春市" in stored
+    for private in ("王小明", "13800000000", "有补贴吗", "小店"):
+        assert private not in stored
+
+
+def test_an_unreadable_stored_state_starts_a_fresh_conversation(conversations: Conversations, tmp_path: Path) -> None:
+    _start_interview(conversations, "telegram:9")
+    with sqlite3.connect(tmp_path / "sessions.sqlite3") as connection:
+        connection.execute("UPDATE dialogue_sessions SET state = '{\"version\": 99}' WHERE key = 'telegram:9'")
+    replies = conversations.handle("telegram:9", Turn(text="/profile"))
+    assert "我还不知道您的任何情况" in replies[0].text
+
+
+def test_sessions_idle_longer_than_the_retention_are_pruned(store: SqlSessionStore) -> None:
+    store.save("telegram:1", SessionState(profile={"region": "长春市"}))
+    assert store.prune(datetime.now(UTC) - timedelta(days=1)) == 0
+    assert store.prune(datetime.now(UTC) + timedelta(seconds=1)) == 1
+    assert store.load("telegram:1") is None
+
+
+def test_the_default_database_is_an_sqlite_file_under_the_data_dir(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "state")
+    assert settings.resolved_database_url() == f"sqlite:///{tmp_path / 'state' / 'policybot.sqlite3'}"
+    assert Settings(database_url="sqlite:///elsewhere.db").resolved_database_url() == "sqlite:///elsewhere.db"

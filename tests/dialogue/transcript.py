@@ -1,0 +1,125 @@
+"""Runs a YAML transcript against the core: each step says or presses something, then checks.
+
+A step has `say` (typed text; `repeat: N` repeats it, for very long messages) or `press` (a
+button label, the latest shown first — older messages' buttons can be tapped too — or
+`<action id>`) or `say_until_results` (the same answer to every question until the results), and
+`expect` with any of:
+  kinds          reply kinds, in order                 asks         the fact or group asked last
+  not_asks       a fact or group that is not asked
+  answers_with   clause ids an answer cites            shows        {benefit id: status} in results
+  understood     facts shown for confirmation          profile      facts stored afterwards
+  says / not_says  text fragments (all replies)        forgotten    nothing is stored any more
+  buttons        labels that must be offered           quiet        no reply at all
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot.dialogue.service import Conversations
+from bot.dialogue.types import Button, Reply, Turn
+
+MAX_QUESTIONS = 40
+
+
+@dataclass
+class Run:
+    conversations: Conversations
+    key: str
+    replies: tuple[Reply, ...] = ()
+    seen: list[Button] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+
+    def step(self, step: dict[str, Any], number: int) -> None:
+        if "say_until_results" in step:
+            for _ in range(MAX_QUESTIONS):
+                if not self.replies or self.replies[-1].kind != "question":
+                    break
+                self.step({"say": step["say_until_results"]}, number)
+            assert self.replies[-1].kind == "results", self.transcript()
+            check(self, step.get("expect", {}))
+            return
+        turn = self._turn(step, number)
+        self.replies = self.conversations.handle(self.key, turn)
+        self.seen = [b for r in reversed(self.replies) for row in r.buttons for b in row] + self.seen
+        shown = "\n".join(f"  [{r.kind}] {r.text[:300]} {r.actions}" for r in self.replies)
+        self.history.append(f"#{number} {turn.text or turn.action!r}"[:200] + "\n" + shown)
+        check(self, step.get("expect", {}))
+
+    def _turn(self, step: dict[str, Any], number: int) -> Turn:
+        turn_id = str(step["id"]) if "id" in step else None
+        if "say" in step:
+            return Turn(text=str(step["say"]) * int(step.get("repeat", 1)), id=turn_id)
+        target = str(step["press"])
+        if target.startswith("<") and target.endswith(">"):
+            return Turn(action=target[1:-1], id=turn_id)
+        buttons = self.seen
+        exact = [b for b in buttons if b.label == target]
+        partial = [b for b in buttons if target in b.label]
+        chosen = (exact or partial or [None])[0]
+        assert chosen is not None, f"step {number}: no button {target!r} in {[b.label for b in buttons]}"
+        return Turn(action=chosen.action, id=turn_id)
+
+    def transcript(self) -> str:
+        return "\n".join(self.history)
+
+
+def check(run: Run, expect: dict[str, Any]) -> None:
+    replies = run.replies
+    context = f"\n--- conversation so far ---\n{run.transcript()}"
+    text = "\n".join(r.text for r in replies)
+    if expect.get("quiet"):
+        assert replies == (), context
+    if "kinds" in expect:
+        assert [r.kind for r in replies] == expect["kinds"], context
+    if "asks" in expect:
+        asked = [r.asks for r in replies if r.kind == "question"]
+        assert asked and asked[-1] == expect["asks"], context
+    if "not_asks" in expect:
+        assert expect["not_asks"] not in [r.asks for r in replies if r.kind == "question"], context
+    if "answers_with" in expect:
+        cited = [c for r in replies if r.kind == "answer" for c in r.clause_ids]
+        assert cited[: len(expect["answers_with"])] == expect["answers_with"], context
+    if "cites" in expect:
+        cited = {c for r in replies for c in r.clause_ids}
+        assert set(expect["cites"]) <= cited, context
+    if "shows" in expect:
+        shown = {b.id: b.status for r in replies if r.kind == "results" for b in r.benefits}
+        for benefit, status in expect["shows"].items():
+            assert shown.get(benefit) == status, f"{benefit}: {shown.get(benefit)} ≠ {status}{context}"
+    if "understood" in expect:
+        confirm = [r for r in replies if r.kind == "confirm"]
+        assert confirm, context
+        assert _jsonable(confirm[-1].facts) == _jsonable(expect["understood"]), context
+    for fragment in _list(expect.get("says")):
+        assert fragment in text, f"{fragment!r} not said{context}"
+    for fragment in _list(expect.get("not_says")):
+        assert fragment not in text, f"{fragment!r} said{context}"
+    for label in _list(expect.get("buttons")):
+        labels = [b.label for r in replies for row in r.buttons for b in row]
+        assert any(label in shown for shown in labels), f"no button {label!r}{context}"
+    state = run.conversations.state(run.key)
+    if expect.get("forgotten"):
+        assert state is None, context
+    if "profile" in expect:
+        assert state is not None, context
+        for fact, value in expect["profile"].items():
+            assert _jsonable(state.profile.get(fact, "<absent>")) == _jsonable(value), f"{fact}{context}"
+
+
+def _list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
