@@ -1,0 +1,283 @@
+"""The answer log and staff verification of citations.
+
+Every answer given on the web is logged with its citations. Staff mark a citation verified or
+flagged with a note; the mark belongs to the quote (clause id + quoted sentence), so the same
+quote in later answers shows 已核实 to users too. The newest mark of a quote is the one in force.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import queue
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, selectinload
+
+from bot.web.audit import AuditTrail
+from bot.web.database import AnswerCitation, AnswerEntry, CitationMark
+from knowledge.citations import Citation
+
+log = logging.getLogger(__name__)
+MarkStatus = Literal["verified", "flagged"]
+LogFilter = Literal["all", "unmarked", "verified", "flagged"]
+MARK_LABELS = {"verified": "已核实", "flagged": "有问题"}
+CSV_COLUMNS = (
+    "answer_id", "time_utc", "channel", "question", "status", "region",
+    "position", "clause_id", "quote", "mark", "note", "marked_by", "marked_at_utc",
+)  # fmt: skip
+
+
+def quote_key(clause_id: str, quote: str) -> str:
+    return hashlib.sha256(f"{clause_id}\n{quote}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Mark:
+    status: MarkStatus
+    note: str
+    staff_name: str
+    at: str
+
+
+class AnswerLog:
+    """Writes go through one background thread in batches, so answering never waits on the database
+    (and SQLite's single writer is never contended); `flush()` waits until everything is stored."""
+
+    def __init__(self, engine: Engine, audit: AuditTrail, cache_seconds: float = 5.0) -> None:
+        self.engine = engine
+        self.audit = audit
+        self.cache_seconds = cache_seconds
+        self._verified: frozenset[str] = frozenset()
+        self._loaded_at = float("-inf")
+        self._lock = threading.Lock()
+        self._pending: queue.Queue[AnswerEntry | None] = queue.Queue()
+        self._writer = threading.Thread(target=self._write_batches, name="answer-log-writer", daemon=True)
+        self._writer.start()
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def record(
+        self,
+        channel: str,
+        question: str,
+        answer: str,
+        citations: Iterable[Citation],
+        status: str | None = None,
+        region: str | None = None,
+        session_key: str | None = None,
+    ) -> None:
+        entry = AnswerEntry(
+            channel=channel, session_key=session_key, question=question, status=status, region=region, answer=answer
+        )
+        entry.citations = [
+            AnswerCitation(position=i, clause_id=c.clause_id, quote=c.quote, quote_key=quote_key(c.clause_id, c.quote))
+            for i, c in enumerate(citations, start=1)
+        ]
+        self._pending.put(entry)
+
+    def _write_batches(self) -> None:
+        while True:
+            first = self._pending.get()
+            batch = [first]
+            while len(batch) < 200:
+                try:
+                    batch.append(self._pending.get_nowait())
+                except queue.Empty:
+                    break
+            entries = [e for e in batch if e is not None]
+            try:
+                if entries:
+                    with Session(self.engine) as session, session.begin():
+                        session.add_all(entries)
+            except Exception:  # noqa: BLE001 - the log must not take answering down; say what was lost
+                log.exception("could not store %d answer log entries", len(entries))
+            finally:
+                for _ in batch:
+                    self._pending.task_done()
+            if None in batch:
+                return
+
+    def flush(self) -> None:
+        """Wait until every recorded answer is in the database."""
+        self._pending.join()
+
+    def close(self) -> None:
+        if self._writer.is_alive():
+            self._pending.put(None)
+            self._writer.join(timeout=10)
+
+    def forget_session(self, session_key: str) -> int:
+        """Delete every logged answer of one conversation (the person sent /forget)."""
+        self.flush()
+        with Session(self.engine) as session, session.begin():
+            ids = list(session.scalars(select(AnswerEntry.id).where(AnswerEntry.session_key == session_key)))
+            if ids:
+                session.execute(delete(AnswerCitation).where(AnswerCitation.answer_id.in_(ids)))
+                session.execute(delete(AnswerEntry).where(AnswerEntry.id.in_(ids)))
+            return len(ids)
+
+    def mark(self, citation_id: int, status: MarkStatus, note: str, staff_name: str) -> AnswerCitation | None:
+        """Mark a logged citation's quote; None when there is no such citation."""
+        if status not in MARK_LABELS:
+            raise ValueError(f"unknown mark {status!r}")
+        with Session(self.engine) as session, session.begin():
+            citation = session.get(AnswerCitation, citation_id)
+            if citation is None:
+                return None
+            session.add(
+                CitationMark(
+                    quote_key=citation.quote_key,
+                    clause_id=citation.clause_id,
+                    quote=citation.quote,
+                    status=status,
+                    note=note.strip(),
+                    staff_name=staff_name,
+                    citation_id=citation.id,
+                )
+            )
+            action = "citation_verified" if status == "verified" else "citation_flagged"
+            detail = f"答复#{citation.answer_id} 引用{citation.position}：{citation.quote[:60]}" + (
+                f"；备注：{note.strip()}" if note.strip() else ""
+            )
+            self.audit.record(staff_name, action, citation.clause_id, detail, session=session)
+            session.expunge(citation)
+        self._loaded_at = float("-inf")
+        return citation
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def verified_keys(self) -> frozenset[str]:
+        """Quote keys whose mark in force is `verified`; cached briefly (replicas see changes soon)."""
+        now = time.monotonic()
+        if now - self._loaded_at < self.cache_seconds:
+            return self._verified
+        with self._lock:
+            if now - self._loaded_at >= self.cache_seconds:
+                self._verified = frozenset(k for k, m in self.marks().items() if m.status == "verified")
+                self._loaded_at = now
+        return self._verified
+
+    def verified_quotes(self, clause_id: str) -> list[str]:
+        """The quotes of this clause whose mark in force is `verified`."""
+        keys = self.verified_keys()
+        query = select(CitationMark.quote_key, CitationMark.quote).where(CitationMark.clause_id == clause_id)
+        with Session(self.engine) as session:
+            rows = session.execute(query.distinct()).all()
+        return list(dict.fromkeys(quote for key, quote in rows if key in keys))
+
+    def marks(self, keys: Iterable[str] | None = None) -> dict[str, Mark]:
+        """The mark in force per quote key (all keys, or those asked for)."""
+        newest = select(func.max(CitationMark.id)).group_by(CitationMark.quote_key)
+        if keys is not None:
+            newest = newest.where(CitationMark.quote_key.in_(list(keys)))
+        with Session(self.engine) as session:
+            rows = session.scalars(select(CitationMark).where(CitationMark.id.in_(newest)))
+            return {
+                r.quote_key: Mark(r.status, r.note, r.staff_name, r.created_at.strftime("%Y-%m-%d %H:%M"))  # type: ignore[arg-type]
+                for r in rows
+            }
+
+    def history(self, key: str) -> list[CitationMark]:
+        with Session(self.engine) as session:
+            query = select(CitationMark).where(CitationMark.quote_key == key).order_by(CitationMark.id.desc())
+            return list(session.scalars(query))
+
+    def entries(self, which: LogFilter = "all", limit: int = 50, offset: int = 0) -> list[AnswerEntry]:
+        query = select(AnswerEntry).options(selectinload(AnswerEntry.citations)).order_by(AnswerEntry.id.desc())
+        if which != "all":
+            marks = self.marks()
+            if which == "unmarked":
+                cited = select(AnswerCitation.answer_id).where(AnswerCitation.quote_key.not_in(list(marks)))
+            else:
+                keys = [k for k, m in marks.items() if m.status == which]
+                cited = select(AnswerCitation.answer_id).where(AnswerCitation.quote_key.in_(keys))
+            query = query.where(AnswerEntry.id.in_(cited))
+        with Session(self.engine) as session:
+            return list(session.scalars(query.limit(limit).offset(offset)))
+
+    def entry(self, answer_id: int) -> AnswerEntry | None:
+        with Session(self.engine) as session:
+            query = select(AnswerEntry).options(selectinload(AnswerEntry.citations)).where(AnswerEntry.id == answer_id)
+            return session.scalar(query)
+
+    def quotes_of(self, clause_id: str, limit: int = 100) -> list[AnswerCitation]:
+        """Where the bot quoted this clause, newest first."""
+        with Session(self.engine) as session:
+            query = (
+                select(AnswerCitation)
+                .options(selectinload(AnswerCitation.entry))
+                .where(AnswerCitation.clause_id == clause_id)
+                .order_by(AnswerCitation.id.desc())
+                .limit(limit)
+            )
+            return list(session.scalars(query))
+
+    def counts(self) -> dict[str, int]:
+        marks = self.marks()
+        with Session(self.engine) as session:
+            answers = session.scalar(select(func.count(AnswerEntry.id))) or 0
+            keys = list(session.scalars(select(AnswerCitation.quote_key).distinct()))
+        return {
+            "answers": answers,
+            "quotes": len(keys),
+            "verified": sum(1 for k in keys if k in marks and marks[k].status == "verified"),
+            "flagged": sum(1 for k in keys if k in marks and marks[k].status == "flagged"),
+            "unmarked": sum(1 for k in keys if k not in marks),
+        }
+
+    def export_csv(self) -> Iterator[str]:
+        """The whole log, one row per citation, UTF-8 with a BOM so spreadsheet programs read Chinese."""
+        marks = self.marks()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        buffer.write("\ufeff")
+        writer.writerow(CSV_COLUMNS)
+        last_id = 0
+        while True:
+            with Session(self.engine) as session:
+                query = (
+                    select(AnswerEntry)
+                    .options(selectinload(AnswerEntry.citations))
+                    .where(AnswerEntry.id > last_id)
+                    .order_by(AnswerEntry.id)
+                    .limit(500)
+                )
+                batch = list(session.scalars(query))
+            if not batch:
+                break
+            for entry in batch:
+                head = [
+                    entry.id, entry.created_at.strftime("%Y-%m-%d %H:%M:%S"), entry.channel,
+                    entry.question, entry.status or "", entry.region or "",
+                ]  # fmt: skip
+                for citation in entry.citations or [None]:  # type: ignore[list-item]
+                    if citation is None:
+                        writer.writerow([*head, "", "", "", "", "", "", ""])
+                        continue
+                    mark = marks.get(citation.quote_key)
+                    writer.writerow(
+                        [
+                            *head,
+                            citation.position,
+                            citation.clause_id,
+                            citation.quote,
+                            MARK_LABELS[mark.status] if mark else "",
+                            mark.note if mark else "",
+                            mark.staff_name if mark else "",
+                            mark.at if mark else "",
+                        ]  # fmt: skip
+                    )
+                last_id = entry.id
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()

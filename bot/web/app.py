@@ -1,0 +1,62 @@
+"""The FastAPI application: the JSON API, the widget and the staff console in one app.
+
+`create_app(services)` takes everything already built (entry points build it from Settings), so
+tests run the real app on a temporary data directory and database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+
+from bot.web import api, staff, staff_auth, widget
+from bot.web.errors import install_error_handlers
+from bot.web.headers import SecurityHeaders
+from bot.web.services import WebServices
+from bot.web.throttle import GuardMiddleware
+
+STATIC = Path(__file__).parent / "static"
+DESCRIPTION = """就业政策通的 JSON 接口：政策问答（引用条款原文）、补贴资格自查、与机器人对话。
+
+错误统一为 `{"status": "error", "code": "…", "error": "中文说明"}`；请求体有大小上限，每个客户端有频率限制。
+"""
+
+
+def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
+    """`owns_services`: close them when the server stops (the entry points; tests share theirs)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_services:
+            services.close()  # the answer log's last entries are written before the process ends
+
+    app = FastAPIOffline(
+        lifespan=lifespan,
+        title="就业政策通 API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+        static_url="/docs-static",
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    staff_auth.install(app)
+    app.include_router(api.router)
+    app.include_router(widget.router)
+    app.include_router(staff_auth.router)
+    app.include_router(staff.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(
+        GuardMiddleware,  # type: ignore[arg-type]
+        max_body_bytes=services.settings.web_max_body_bytes,
+        api_limiter=services.api_limiter,
+    )
+    app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
+    return app

@@ -1,0 +1,92 @@
+"""One error shape for the whole web API, and the one place errors become responses.
+
+Every error body is `{"status": "error", "code": "...", "error": "<polite Chinese message>"}`,
+plus `detail` where it helps (which field was wrong). Unexpected failures are logged with the
+request path and answered with a polite message; nothing internal leaks into the response.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: ("bad_request", "请求有误。"),
+    401: ("unauthorized", "请先登录。"),
+    403: ("forbidden", "没有权限访问。"),
+    404: ("not_found", "没有找到您要的内容。"),
+    405: ("method_not_allowed", "不支持这种请求方式。"),
+    413: ("too_large", "请求内容太大了。"),
+    415: ("unsupported_media_type", "请以 JSON 格式发送请求（Content-Type: application/json）。"),
+    422: ("invalid_request", "请求内容有误。"),
+    429: ("rate_limited", "请求太频繁了，请稍等片刻再试。"),
+    500: ("internal_error", "抱歉，服务器出了点问题，请稍后再试。"),
+    503: ("unavailable", "服务暂时不可用，请稍后再试。"),
+}
+
+
+class ApiError(Exception):
+    """An error with a status, a machine-readable code and a user-facing Chinese message."""
+
+    def __init__(self, status: int, code: str, message: str, detail: Any = None, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.detail = detail
+        self.extra = extra
+
+
+def error_body(status: int, message: str | None = None, code: str | None = None, detail: Any = None) -> dict[str, Any]:
+    default_code, default_message = MESSAGES.get(status, ("error", "请求失败。"))
+    body: dict[str, Any] = {"status": "error", "code": code or default_code, "error": message or default_message}
+    if detail is not None:
+        body["detail"] = detail
+    return body
+
+
+def error_response(status: int, message: str | None = None, code: str | None = None, detail: Any = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:  # fmt: skip
+    return JSONResponse(error_body(status, message, code, detail), status_code=status, headers=headers)
+
+
+def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+    out = []
+    for error in exc.errors():
+        location = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
+        out.append({"field": location, "problem": str(error.get("msg", ""))})
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        body = error_body(exc.status, exc.message, exc.code, exc.detail)
+        body.update(exc.extra)
+        return JSONResponse(body, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = _field_errors(exc)
+        fields = "、".join(dict.fromkeys(p["field"] for p in problems))
+        message = f"请求内容有误（{fields}）。" if fields else "请求内容有误。"
+        if any(p["field"] == "body" for p in problems):
+            message = "请求内容不是有效的 JSON 对象。"
+        return error_response(422, message, detail=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else None
+        return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(500)

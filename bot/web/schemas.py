@@ -1,0 +1,128 @@
+"""The JSON API's models, split by role: what clients send, what they get back, what errors say.
+
+Responses reuse the channel-neutral models (`AnswerResult`, the dialogue core's `Reply`) and add
+only `verified` to each citation: true when staff have verified that quote of that clause.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.dialogue.types import Reply
+from knowledge.answer import AnswerResult
+from knowledge.citations import Citation
+
+SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_max_length=5000)
+
+
+# -- requests ------------------------------------------------------------------------------------
+
+
+class AskRequest(Request):
+    question: str = Field(min_length=1, max_length=2000, examples=["长春开店有创业补贴吗？"])
+    region: str | None = Field(default=None, max_length=100, examples=["延吉"], description="地区；不填则从问题识别")
+    as_of: date | None = Field(default=None, description="按此日期判断时限性措施是否到期（默认今天）")
+
+
+class ChatRequest(Request):
+    """One turn: a typed `message`, or the `choice` of a button (its `action` id). Not both."""
+
+    session_id: str | None = Field(
+        default=None, pattern=SESSION_ID, description="上一次回复里的 session_id；不填则开始新的对话"
+    )
+    message: str | None = Field(default=None, max_length=5000, examples=["我能领什么补贴？"])
+    choice: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")
+    turn_id: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$", description="客户端生成的本轮编号；重发同一编号不会重复处理"
+    )
+
+    @model_validator(mode="after")
+    def _one_of_message_or_choice(self) -> ChatRequest:
+        if (self.message is None) == (self.choice is None):
+            raise ValueError("message 和 choice 必须且只能填一个")
+        return self
+
+
+# -- responses -----------------------------------------------------------------------------------
+
+
+class WebCitation(Citation):
+    verified: bool = Field(default=False, description="工作人员已核实这段引文（显示“已核实”）")
+
+
+class AskResponse(AnswerResult):
+    """The `policybot ask --json` object (docs/ask-json.md), citations with `verified`."""
+
+    citations: list[WebCitation]  # type: ignore[assignment]
+
+
+class ChatReply(Reply):
+    citations: tuple[WebCitation, ...] = ()  # type: ignore[assignment]
+
+
+class ChatResponse(BaseModel):
+    session_id: str = Field(description="下次请求带上它，继续同一段对话")
+    replies: list[ChatReply]
+
+
+class ClauseResponse(BaseModel):
+    clause_id: str
+    document_id: str
+    document_title: str
+    document_number: str | None
+    issuer: str
+    jurisdiction: str
+    date: str
+    document_status: str
+    clause_number: int
+    clause_label: str
+    heading: str
+    section_heading: str | None
+    text: str = Field(description="规范化后的条款全文（回答引用的就是这段文字）")
+    original_text: str = Field(description="来源文件中的原文")
+    verified_quotes: list[str] = Field(description="工作人员已核实的引文")
+
+
+class DocumentResponse(BaseModel):
+    id: str
+    title: str
+    short_name: str
+    issuer: str
+    jurisdiction: str
+    document_number: str | None
+    signed: date
+    published: date | None
+    status: str
+    status_label: str
+    clause_count: int
+    quality: dict[str, int] = Field(description="入库质量报告：各类修复或问题的数量")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "degraded", "not_ready"]
+    checks: dict[str, bool]
+
+
+class ErrorResponse(BaseModel):
+    status: Literal["error"]
+    code: str
+    error: str = Field(description="给用户看的中文说明")
+    detail: Any = None
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorResponse, "description": "请求内容太大"},
+    422: {"model": ErrorResponse, "description": "请求内容有误"},
+    429: {"model": ErrorResponse, "description": "请求太频繁"},
+}

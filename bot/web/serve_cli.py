@@ -1,0 +1,66 @@
+"""`policybot serve`: the web app (API, widget, staff console) on embedded defaults.
+
+No token and no external service needed: the SQLite file and the Chroma directory live under the
+data dir unless POLICYBOT_DATABASE_URL / POLICYBOT_CHROMA_URL point elsewhere. With --workers N,
+N processes share the port (each with its own index in memory, answer cache and rate counters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fastapi import FastAPI
+
+from bot.settings import Settings
+
+
+def app_from_environment() -> FastAPI:
+    """The app built from POLICYBOT_* (what each worker process runs)."""
+    from bot.web.app import create_app
+    from bot.web.services import build_services
+
+    return create_app(build_services(Settings()), owns_services=True)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from bot.web.app import create_app
+    from bot.web.services import build_services
+    from knowledge.kb import KnowledgeBase
+
+    host = args.host or settings.web_host
+    port = args.port or settings.web_port
+    options = {
+        "host": host,
+        "port": port,
+        "log_level": settings.log_level.lower(),
+        "proxy_headers": True,
+        "server_header": False,
+        "access_log": args.access_log,
+    }
+    print(f"正在加载政策索引和数据库（数据目录 {settings.resolved_data_dir()}）…", file=sys.stderr, flush=True)
+    banner = f"就业政策通已启动：http://{host}:{port}/demo（演示） /docs（接口文档） /staff（工作台）"
+    if args.workers > 1:
+        # Build (or check) the index once here, so the workers only attach to it.
+        KnowledgeBase.open(
+            settings.resolved_data_dir(), embedding_model=settings.embedding_model, chroma_url=settings.chroma_url
+        )
+        print(banner + f"，{args.workers} 个进程", file=sys.stderr, flush=True)
+        uvicorn.run("bot.web.serve_cli:app_from_environment", factory=True, workers=args.workers, **options)
+        return 0
+    app = create_app(build_services(settings), owns_services=True)
+    print(banner, file=sys.stderr, flush=True)
+    uvicorn.run(app, **options)
+    return 0
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("serve", help="启动网页服务：JSON 接口、可嵌入的咨询窗口和工作台")
+    parser.add_argument("--host", help="监听地址（默认 127.0.0.1，或 POLICYBOT_WEB_HOST）")
+    parser.add_argument("--port", type=int, help="端口（默认 8000，或 POLICYBOT_WEB_PORT）")
+    parser.add_argument("--workers", type=int, default=1, help="进程数（默认 1；每个进程各自加载索引）")
+    parser.add_argument("--access-log", action="store_true", help="打印每个请求的访问日志")
+    parser.set_defaults(handler=run)
+    return parser

@@ -1,0 +1,93 @@
+"""Everything the web app needs, built once at the entry point from the Settings.
+
+One knowledge base serves /api/ask, the eligibility checker (/api/check) and the dialogue core
+(/api/chat). One database (the dialogue sessions' URL) holds the sessions and the web's tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy.engine import Engine
+
+from bot.check_cli import Checker
+from bot.dialogue.build import build_dialogue
+from bot.dialogue.service import Conversations
+from bot.dialogue.store import SqlSessionStore
+from bot.settings import Settings
+from bot.web.accounts import StaffAccounts
+from bot.web.answer_log import AnswerLog
+from bot.web.audit import AuditTrail
+from bot.web.database import open_database
+from bot.web.sites import SiteRegistry
+from bot.web.throttle import RateLimiter
+from eligibility.engine import Engine as EligibilityEngine
+from eligibility.rulebook import Rulebook, default_rulebook
+from knowledge.answer import AnswerResult
+from knowledge.kb import KnowledgeBase
+
+Clock = Callable[[], date]
+
+
+@dataclass
+class WebServices:
+    settings: Settings
+    kb: KnowledgeBase
+    rulebook: Rulebook
+    checker: Checker
+    conversations: Conversations
+    engine: Engine
+    audit: AuditTrail
+    accounts: StaffAccounts
+    answer_log: AnswerLog
+    sites: SiteRegistry
+    api_limiter: RateLimiter
+    login_limiter: RateLimiter
+    clock: Clock = date.today
+    clause_benefits: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        size = self.settings.web_answer_cache_size
+        self._ask = lru_cache(maxsize=size)(self.kb.answerer.answer) if size else self.kb.answerer.answer
+        for benefit in sorted(self.rulebook.benefits.values(), key=lambda b: b.id):
+            for cited in benefit.citations:
+                self.clause_benefits.setdefault(cited.cite, []).append((benefit.id, benefit.name))
+
+    def ask(self, question: str, region: str | None, as_of: date) -> AnswerResult:
+        """The knowledge core's answer; identical questions on the same day come from a bounded cache."""
+        return self._ask(question, region, as_of)
+
+    def close(self) -> None:
+        self.answer_log.close()
+        self.engine.dispose()
+        store = self.conversations.store
+        if isinstance(store, SqlSessionStore):
+            store.close()
+
+
+def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = date.today) -> WebServices:
+    kb = kb or KnowledgeBase.open(
+        settings.resolved_data_dir(), embedding_model=settings.embedding_model, chroma_url=settings.chroma_url
+    )
+    url = settings.resolved_database_url()
+    engine = open_database(url)
+    audit = AuditTrail(engine)
+    rulebook = default_rulebook()
+    return WebServices(
+        settings=settings,
+        kb=kb,
+        rulebook=rulebook,
+        checker=Checker(EligibilityEngine(rulebook, kb.gazetteer), kb.registry),
+        conversations=Conversations(build_dialogue(kb), SqlSessionStore(url), clock),
+        engine=engine,
+        audit=audit,
+        accounts=StaffAccounts(engine, audit, settings.staff_session_hours),
+        answer_log=AnswerLog(engine, audit),
+        sites=SiteRegistry(engine, audit, settings.web_sites, demo=settings.web_demo_site),
+        api_limiter=RateLimiter(settings.web_rate_limit, "api"),
+        login_limiter=RateLimiter(settings.web_login_rate_limit, "login"),
+        clock=clock,
+    )

@@ -1,0 +1,186 @@
+"""The staff console (/staff): documents and clauses, the answer log, verification, audit, sites.
+
+Every page needs a login (`Staff`); every form post needs the login's CSRF token (`StaffPost`).
+Pages are server-rendered HTML without scripts, so the console works with JavaScript off.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+
+from bot.web.answer_log import MARK_LABELS, LogFilter
+from bot.web.api import Services
+from bot.web.sites import SiteError
+from bot.web.staff_auth import Staff, StaffPost
+from bot.web.templating import templates
+from knowledge.quality import ISSUE_LABELS
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+FILTERS: dict[str, str] = {"all": "全部", "unmarked": "待核实", "verified": "已核实", "flagged": "有问题"}
+
+
+def _page(request: Request, name: str, login: object, status: int = 200, **context: object) -> HTMLResponse:
+    return templates.TemplateResponse(
+        request, f"staff/{name}.html", {"login": login, "mark_labels": MARK_LABELS, **context}, status_code=status
+    )
+
+
+def _not_found(request: Request, login: object, message: str) -> HTMLResponse:
+    return _page(request, "error", login, status=404, message=message)
+
+
+@router.get("/staff", response_class=HTMLResponse)
+def home(request: Request, web: Services, login: Staff) -> HTMLResponse:
+    return _page(request, "home", login, counts=web.answer_log.counts(), documents=len(web.kb.registry.documents))
+
+
+@router.get("/staff/documents", response_class=HTMLResponse)
+def documents(request: Request, web: Services, login: Staff) -> HTMLResponse:
+    registry = web.kb.registry
+    quality = {r.document_id: r.summary() for r in registry.quality_reports()}
+    rows = [(d, len(registry.clauses_of(d.id)), quality.get(d.id, {})) for d in registry.documents.values()]
+    return _page(request, "documents", login, rows=rows)
+
+
+@router.get("/staff/documents/{document_id}", response_class=HTMLResponse)
+def document(request: Request, web: Services, login: Staff, document_id: str) -> HTMLResponse:
+    registry = web.kb.registry
+    if document_id not in registry.documents:
+        return _not_found(request, login, f"没有文件“{document_id}”。")
+    report = next(r for r in registry.quality_reports() if r.document_id == document_id)
+    return _page(
+        request,
+        "document",
+        login,
+        document=registry.documents[document_id],
+        clauses=registry.clauses_of(document_id),
+        report=report,
+        issue_labels=ISSUE_LABELS,
+        benefits=web.clause_benefits,
+    )
+
+
+@router.get("/staff/clauses/{clause_id}", response_class=HTMLResponse)
+def clause(request: Request, web: Services, login: Staff, clause_id: str) -> HTMLResponse:
+    registry = web.kb.registry
+    if not registry.has(clause_id):
+        return _not_found(request, login, f"没有条款“{clause_id}”。")
+    item = registry.get(clause_id)
+    quoted = web.answer_log.quotes_of(clause_id)
+    marks = web.answer_log.marks({c.quote_key for c in quoted})
+    return _page(
+        request,
+        "clause",
+        login,
+        clause=item,
+        document=registry.document_of(item),
+        benefits=web.clause_benefits.get(clause_id, []),
+        quoted=quoted,
+        marks=marks,
+        quotes=list(dict.fromkeys(c.quote for c in quoted)),
+    )
+
+
+@router.get("/staff/answers", response_class=HTMLResponse)
+def answers(
+    request: Request,
+    web: Services,
+    login: Staff,
+    show: Literal["all", "unmarked", "verified", "flagged"] = "all",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> HTMLResponse:
+    which: LogFilter = show
+    entries = web.answer_log.entries(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    keys = {c.quote_key for e in entries for c in e.citations}
+    return _page(
+        request,
+        "answers",
+        login,
+        entries=entries[:PAGE_SIZE],
+        marks=web.answer_log.marks(keys),
+        show=show,
+        filters=FILTERS,
+        page=page,
+        has_next=len(entries) > PAGE_SIZE,
+    )
+
+
+@router.get("/staff/answers/{answer_id}", response_class=HTMLResponse)
+def answer(request: Request, web: Services, login: Staff, answer_id: int) -> HTMLResponse:
+    entry = web.answer_log.entry(answer_id)
+    if entry is None:
+        return _not_found(request, login, f"没有第{answer_id}条答复记录。")
+    registry = web.kb.registry
+    rows = []
+    for citation in entry.citations:
+        item = registry.get(citation.clause_id) if registry.has(citation.clause_id) else None
+        rows.append((citation, item, web.answer_log.history(citation.quote_key)))
+    return _page(request, "answer", login, entry=entry, rows=rows)
+
+
+@router.post("/staff/citations/{citation_id}/mark")
+def mark(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    citation_id: int,
+    status: Annotated[Literal["verified", "flagged"], Form()],
+    note: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    if status == "flagged" and not note.strip():
+        return _page(request, "error", login, status=422, message="标记“有问题”时请写明问题所在（备注）。")
+    citation = web.answer_log.mark(citation_id, status, note, login.name)
+    if citation is None:
+        return _not_found(request, login, f"没有第{citation_id}条引用。")
+    return RedirectResponse(f"/staff/answers/{citation.answer_id}#citation-{citation.id}", status_code=303)
+
+
+@router.get("/staff/audit", response_class=HTMLResponse)
+def audit(
+    request: Request, web: Services, login: Staff, page: Annotated[int, Query(ge=1, le=10_000)] = 1
+) -> HTMLResponse:
+    events = web.audit.recent(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    return _page(request, "audit", login, events=events[:PAGE_SIZE], page=page, has_next=len(events) > PAGE_SIZE)
+
+
+@router.get("/staff/export/answers.csv")
+def export(web: Services, login: Staff) -> StreamingResponse:
+    web.audit.record(login.name, "export", "answers.csv")
+    return StreamingResponse(
+        web.answer_log.export_csv(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="policybot-answers.csv"'},
+    )
+
+
+@router.get("/staff/sites", response_class=HTMLResponse)
+def sites(request: Request, web: Services, login: Staff) -> HTMLResponse:
+    return _page(request, "sites", login, sites=web.sites.all(), error="", base=str(request.base_url).rstrip("/"))
+
+
+@router.post("/staff/sites")
+def add_site(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    name: Annotated[str, Form(max_length=100)] = "",
+    origins: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    try:
+        web.sites.add(name, origins.split(), login.name)
+    except SiteError as exc:
+        return _page(
+            request, "sites", login, status=422, sites=web.sites.all(), error=str(exc),
+            base=str(request.base_url).rstrip("/"),
+        )  # fmt: skip
+    return RedirectResponse("/staff/sites", status_code=303)
+
+
+@router.post("/staff/sites/{key}/remove")
+def remove_site(web: Services, login: StaffPost, key: str) -> Response:
+    web.sites.remove(key, login.name)
+    return RedirectResponse("/staff/sites", status_code=303)

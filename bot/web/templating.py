@@ -1,0 +1,44 @@
+"""The HTML templates (Jinja2, autoescaped) and the few filters they use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fastapi.templating import Jinja2Templates
+
+from bot.web.audit import ACTION_LABELS, as_utc
+
+CHINA = ZoneInfo("Asia/Shanghai")
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def highlight(text: str, quotes: Iterable[str]) -> list[tuple[str, bool]]:
+    """Split `text` into (segment, is_quoted) so templates can <mark> every quoted sentence."""
+    marked = [False] * len(text)
+    for quote in quotes:
+        if not quote:
+            continue
+        start = text.find(quote)
+        while start != -1:
+            marked[start : start + len(quote)] = [True] * len(quote)
+            start = text.find(quote, start + len(quote))
+    segments: list[tuple[str, bool]] = []
+    for char, is_marked in zip(text, marked, strict=True):
+        if segments and segments[-1][1] == is_marked:
+            segments[-1] = (segments[-1][0] + char, is_marked)
+        else:
+            segments.append((char, is_marked))
+    return segments
+
+
+def local_time(moment: datetime | None) -> str:
+    """Times are stored in UTC and shown in Beijing time."""
+    return as_utc(moment).astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+templates.env.filters["local_time"] = local_time
+templates.env.globals["highlight"] = highlight
+templates.env.globals["action_label"] = lambda action: ACTION_LABELS.get(action, action)

@@ -1,0 +1,121 @@
+"""Request-size and rate limits, applied before any route runs (pure ASGI middleware).
+
+Bodies over the limit are refused with 413 before they are parsed. Rate limits are per client
+address (what uvicorn reports, after trusted proxy headers), moving windows from the `limits`
+library, in memory: each replica counts its own clients.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from limits import RateLimitItem, parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from bot.web.errors import error_body
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+class RateLimiter:
+    """`hit(client)` → None when allowed, else seconds until the client may try again."""
+
+    def __init__(self, spec: str, namespace: str) -> None:
+        self.items: list[RateLimitItem] = parse_many(spec) if spec.strip() else []
+        self.namespace = namespace
+        self.strategy = MovingWindowRateLimiter(MemoryStorage())
+
+    def hit(self, client: str) -> int | None:
+        for item in self.items:
+            if not self.strategy.hit(item, self.namespace, client):
+                stats = self.strategy.get_window_stats(item, self.namespace, client)
+                return max(1, math.ceil(stats.reset_time - time.time()))
+        return None
+
+
+def client_of(scope: Scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]]) -> None:
+    payload = json.dumps(body, ensure_ascii=False).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})
+
+
+class GuardMiddleware:
+    """Caps request bodies everywhere and rate-limits the JSON API and the chat page per client.
+
+    Health probes, static files and the (login-protected) console are not counted; staff login
+    attempts have their own, stricter limit."""
+
+    def __init__(
+        self, app: App, max_body_bytes: int, api_limiter: RateLimiter, limited: tuple[str, ...] = ("/api/", "/widget/")
+    ) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.api_limiter = api_limiter
+        self.limited = limited
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["path"].startswith(self.limited):
+            retry_after = self.api_limiter.hit(client_of(scope))
+            if retry_after is not None:
+                await _send_json(send, 429, error_body(429), [(b"retry-after", str(retry_after).encode())])
+                return
+        if scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", ())).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+            await self._too_large(send)
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            if len(body) > self.max_body_bytes:
+                await self._too_large(send)
+                return
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, send: Send) -> None:
+        message = f"请求内容太大了（上限 {self.max_body_bytes // 1024} KB）。"
+        await _send_json(send, 413, error_body(413, message), [(b"connection", b"close")])

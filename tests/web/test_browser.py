@@ -1,0 +1,270 @@
+"""End to end in a real browser: Debian's headless Chromium driven by Playwright.
+
+The widget is embedded with its one script tag on a host page served from another loopback port
+(another origin) than the `policybot serve` process. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import PARTNER_KEY, REPO, LiveServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's Chromium is not installed (apt-get install -y chromium fonts-noto-cjk); .ci/run installs it",
+)
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+]  # fmt: skip
+QUESTION = "长春开店有创业补贴吗？"
+STAFF = ("browser-staff", "a long enough secret")
+HOST_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>合作网站</title></head>
+<body><h1>某市人力资源和社会保障局（测试宿主页）</h1><p>页面自己的内容。</p>
+<script src="{server}/widget.js" data-site-key="{key}" async></script>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def host_site(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A plain static server for the host page, on another port (so another origin)."""
+    root = tmp_path_factory.mktemp("host")
+    (root / "index.html").write_text(HOST_PAGE.format(server=live_server.url, key=PARTNER_KEY), encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", live_server.host_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield live_server.host_port
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, host_site: int):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1100, "height": 800})
+    context.set_default_timeout(15_000)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def open_widget(page, host_port: int, host: str = "127.0.0.1"):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page.goto(f"http://{host}:{host_port}/index.html")
+    launcher = page.locator('button[data-policybot="launcher"]')
+    expect(launcher).to_be_visible()
+    launcher.click()
+    frame = page.frame_locator("#policybot-frame")
+    expect(frame.locator("#pb-log")).to_contain_text("您好")
+    return frame
+
+
+def wait_idle(frame) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    expect(frame.locator("#pb-log")).to_have_attribute("aria-busy", "false")
+
+
+def ask(frame, question: str):  # type: ignore[no-untyped-def]
+    """Type a question and press Enter; returns the answer message."""
+    before = frame.locator('.msg.bot[data-kind="answer"]').count()
+    frame.locator("#pb-input").fill(question)
+    frame.locator("#pb-input").press("Enter")
+    wait_idle(frame)
+    answers = frame.locator('.msg.bot[data-kind="answer"]')
+    assert answers.count() == before + 1
+    return answers.last
+
+
+def test_widget_answers_a_question_with_a_citation_that_opens(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    log = frame.locator("#pb-log")
+    expect(log).to_have_attribute("role", "log")
+    expect(log).to_have_attribute("aria-live", "polite")
+    answer = ask(frame, QUESTION)
+    expect(answer).to_contain_text("5000元")
+    citation = answer.locator("button.cite").first
+    expect(citation).to_contain_text("吉林省")
+    citation.click()
+    sheet = frame.locator("#pb-sheet")
+    expect(sheet).to_be_visible()
+    expect(sheet).to_have_attribute("role", "dialog")
+    quoted = frame.locator("#pb-sheet-text mark")
+    expect(quoted).to_contain_text("5000元初创企业补贴")
+    expect(frame.locator("#pb-sheet-meta")).to_contain_text("吉林省人民政府")
+    page.screenshot(path=str(ARTIFACTS / "widget-citation.png"))
+    frame.locator("#pb-sheet-close").click()
+    expect(sheet).to_be_hidden()
+
+
+def test_enter_does_not_send_while_an_ime_is_composing(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    box = frame.locator("#pb-input")
+    box.fill("changchun")
+    box.evaluate(
+        """el => el.dispatchEvent(new KeyboardEvent('keydown',
+             {key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true}))"""
+    )
+    expect(box).to_have_value("changchun")
+    assert frame.locator(".msg.user").count() == 0
+    box.fill("长春开店有补贴吗")
+    box.press("Enter")
+    expect(frame.locator(".msg.user")).to_have_count(1)
+    expect(box).to_have_value("")
+
+
+def test_eligibility_interview_is_completed_with_buttons(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    frame = open_widget(page, host_site)
+    frame.get_by_role("button", name=re.compile("查查我能领哪些补贴")).first.click()
+    wait_idle(frame)
+    for _ in range(40):
+        last = frame.locator(".msg.bot").last
+        kind = last.get_attribute("data-kind")
+        if kind == "results":
+            break
+        assert kind in {"question", "acknowledge", "confirm"}, last.inner_text()
+        choices = last.locator("button.choice:not([disabled])")
+        labels = choices.all_inner_texts()
+        wanted = next(
+            (label for label in ("吉林省", "不清楚", "✔️ 确定") if label in labels), labels[0] if labels else None
+        )
+        assert wanted, f"a question without buttons: {last.inner_text()}"
+        choices.nth(labels.index(wanted)).click()
+        wait_idle(frame)
+    results = frame.locator(".msg.bot").last
+    assert results.get_attribute("data-kind") == "results"
+    assert "查询结果" in results.inner_text() and "吉林" in results.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "widget-interview-results.png"))
+
+
+def test_a_disallowed_origin_cannot_frame_the_chat(page, host_site: int, live_server: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page.goto(f"http://localhost:{host_site}/index.html")  # same page, an origin not on the site's list
+    with page.expect_response(re.compile(r"/widget/frame\?")) as refused:
+        page.locator('button[data-policybot="launcher"]').click()
+    assert refused.value.status == 403
+    assert "frame-ancestors 'none'" in refused.value.headers["content-security-policy"]
+    expect(page.locator("#policybot-frame")).to_be_attached()
+    frame = page.frame_locator("#policybot-frame")
+    expect(frame.locator("#pb-log")).to_have_count(0)
+    page.screenshot(path=str(ARTIFACTS / "widget-refused-origin.png"))
+
+    # Claiming an allowed origin does not help: the browser enforces frame-ancestors.
+    spoofed = f"{live_server.url}/widget/frame?site={PARTNER_KEY}&origin=http://127.0.0.1:{host_site}"
+    with page.expect_response(re.compile(r"/widget/frame\?")) as served:
+        page.evaluate(
+            "src => { const f = document.createElement('iframe'); f.id = 'spoof'; f.src = src; "
+            "document.body.appendChild(f); }",
+            spoofed,
+        )
+    assert served.value.status == 200
+    page.wait_for_timeout(500)
+    expect(page.frame_locator("#spoof").locator("#pb-log")).to_have_count(0)
+
+
+def test_staff_verify_a_citation_and_the_widget_shows_it_verified(  # type: ignore[no-untyped-def]
+    browser, live_server: LiveServer, host_site: int
+) -> None:
+    from playwright.sync_api import expect
+
+    created = live_server.policybot("staff", "add", STAFF[0], "--password-stdin", stdin=STAFF[1] + "\n")
+    assert created.returncode == 0, created.stderr
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(15_000)
+    try:
+        user = context.new_page()
+        frame = open_widget(user, host_site)
+        question = "资阳市创业担保贷款额度是多少？"
+        first = ask(frame, question)
+        expect(first.locator(".verified")).to_have_count(0)
+
+        staff = context.new_page()
+        staff.goto(f"{live_server.url}/staff/answers")
+        expect(staff).to_have_url(re.compile(r"/staff/login"))
+        staff.get_by_label("账号").fill(STAFF[0])
+        staff.get_by_label("密码").fill(STAFF[1])
+        staff.get_by_role("button", name="登录").click()
+        expect(staff).to_have_url(re.compile(r"/staff/answers$"))
+        staff.get_by_role("link", name=question).first.click()
+        citation = staff.locator("article.citation").first
+        expect(citation.locator("mark")).not_to_have_count(0)
+        citation.get_by_role("button", name="✔ 核实无误").click()
+        expect(staff.locator("article.citation").first.locator(".badge")).to_have_text("已核实")
+        staff.screenshot(path=str(ARTIFACTS / "staff-verified.png"), full_page=True)
+        staff.goto(f"{live_server.url}/staff/audit")
+        expect(staff.locator("table")).to_contain_text("核实引用")
+
+        again = ask(frame, question)
+        expect(again.locator(".verified").first).to_have_text("已核实")
+        user.screenshot(path=str(ARTIFACTS / "widget-verified.png"))
+    finally:
+        context.close()
+
+
+def test_widget_fills_a_phone_screen(browser, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(15_000)
+    try:
+        phone = context.new_page()
+        frame = open_widget(phone, host_site)
+        ask(frame, "巴中市返乡创业有什么扶持？")
+        box = phone.locator("#policybot-frame").bounding_box()
+        assert box and box["width"] == 375 and box["height"] == 740
+        phone.screenshot(path=str(ARTIFACTS / "widget-phone.png"))
+        frame.get_by_role("button", name="关闭政策咨询窗口").click()
+        expect(phone.locator("#policybot-frame")).to_be_hidden()
+        expect(phone.locator('button[data-policybot="launcher"]')).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_the_loader_ignores_messages_that_do_not_come_from_the_chat_frame(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    widget = page.locator("#policybot-frame")
+    page.evaluate("window.postMessage({type: 'policybot:close'}, '*')")  # the host page's own origin
+    page.wait_for_timeout(300)
+    expect(widget).to_be_visible()
+    frame.get_by_role("button", name="关闭政策咨询窗口").click()  # the real frame, our origin
+    expect(widget).to_be_hidden()
+    expect(page.locator('button[data-policybot="launcher"]')).to_be_focused()
