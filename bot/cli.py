@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -12,6 +11,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.logs import configure_logging
 from bot.settings import Settings
 from knowledge.answer import AnswerResult
 from knowledge.errors import KnowledgeError, QueryError
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as exc:
         _stderr(f"配置错误（环境变量 POLICYBOT_*）：{exc}")
         return EXIT_FAILURE
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(settings)
     handler = args.handler
     try:
         return int(handler(args, settings))

@@ -19,8 +19,11 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, description="Use a Chroma server (http://host:port) instead")
     log_level: str = "WARNING"
 
-    # Dialogue sessions (bot/dialogue): any SQLAlchemy URL; default an SQLite file under data_dir.
-    database_url: str | None = Field(default=None, description="SQLAlchemy URL of the session database")
+    # Dialogue sessions (bot/dialogue) and the web's tables: any SQLAlchemy URL; default an SQLite file
+    # under data_dir. Secret (it may carry a password): never shown in a repr or a log.
+    database_url: SecretStr | None = Field(
+        default=None, description="SQLAlchemy URL of the database, e.g. postgresql://user:password@host/policybot"
+    )
     session_ttl_days: int = Field(default=90, ge=1, description="Sessions untouched this long are deleted")
 
     # Telegram (policybot telegram)
@@ -60,8 +63,13 @@ class Settings(BaseSettings):
         return self.data_dir.expanduser().resolve()
 
     def resolved_database_url(self) -> str:
+        """The URL to connect with; postgres:// and postgresql:// mean PostgreSQL through psycopg 3."""
         if self.database_url:
-            return self.database_url
+            url = self.database_url.get_secret_value()
+            for scheme in ("postgresql://", "postgres://"):
+                if url.startswith(scheme):
+                    return "postgresql+psycopg://" + url.removeprefix(scheme)
+            return url
         data_dir = self.resolved_data_dir()
         data_dir.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{data_dir / 'policybot.sqlite3'}"

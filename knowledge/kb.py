@@ -89,19 +89,23 @@ class KnowledgeBase:
         config: RetrievalConfig | None = None,
     ) -> KnowledgeBase:
         """Open the index under data_dir, building it first if it is missing or stale."""
+        say = progress or (lambda _msg: None)
         registry = build_registry()
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
+        reason = _why_rebuild(data_dir, chroma_url)
         try:
             attached = store.attach(embedder, registry.content_hash, len(registry.clauses))
         except IndexStateError as exc:
             if chroma_url:
                 raise
             log.warning("index directory unusable, rebuilding: %s", exc)
-            _quarantine(data_dir / "chroma")
+            target = _quarantine(data_dir / "chroma")
+            reason = f"索引目录无法打开（已移到 {target}），正在重建"
             store = ChromaClauseStore(path=data_dir / "chroma")
             attached = False
         if not attached:
+            say(f"{reason}：{store.location}")
             ingest(registry, store, embedder, data_dir, progress)
         tuned = config or load_tuning(data_dir, embedder.name)
         if embedding_model and config is None and not has_tuning(data_dir, embedder.name):
@@ -163,11 +167,23 @@ def _write_json(path: Path, data: object) -> None:
     tmp.replace(path)
 
 
-def _quarantine(path: Path) -> None:
-    if path.exists():
-        target = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
-        path.rename(target)
-        log.warning("moved unusable index to %s", target)
+def _why_rebuild(data_dir: Path, chroma_url: str | None) -> str:
+    """The reason shown when `open` has to (re)build the index, decided before it is touched."""
+    if chroma_url is None and not (data_dir / "chroma").is_dir():
+        if (data_dir / "index" / "state.json").is_file():
+            log.warning("index directory %s is missing (deleted?), rebuilding", data_dir / "chroma")
+            return "索引目录不存在（已被删除？），正在重建"
+        return "首次使用，正在建立索引"
+    return "索引缺失或与当前政策文件不一致，正在重建"
+
+
+def _quarantine(path: Path) -> Path | None:
+    if not path.exists():
+        return None
+    target = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+    path.rename(target)
+    log.warning("moved unusable index to %s", target)
+    return target
 
 
 TUNING_FILE = "tuning.json"

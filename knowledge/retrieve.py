@@ -25,12 +25,17 @@ DENSE_RETRY_SECONDS = 15.0
 
 @dataclass(frozen=True)
 class RetrievalConfig:
-    """Tunable weights; defaults were chosen on the dev golden set (see docs/retrieval.md)."""
+    """Tunable weights; defaults were chosen on the dev golden set (see docs/retrieval.md).
+
+    `dense_retry_seconds`: after a failed vector query (Chroma server down, model error) answers come
+    from the lexical index alone for this long before the dense path is tried again.
+    """
 
     sentence_weight: float = 0.5
     expansion_weight: float = 0.5
     bigram_weight: float = 0.1
     dense_weight: float = 0.0
+    dense_retry_seconds: float = DENSE_RETRY_SECONDS
 
 
 @dataclass(frozen=True)
@@ -143,8 +148,9 @@ class HybridRetriever:
             vector = self.embedder.embed_query(analysis.normalized)
             nearest = self.store.nearest(vector, len(self._positions))
         except Exception as exc:  # a model or store failure must never fail the answer
-            log.warning("dense retrieval unavailable, serving lexical only for %ss: %s", DENSE_RETRY_SECONDS, exc)
-            self._dense_retry_at = time.monotonic() + DENSE_RETRY_SECONDS
+            retry = self.config.dense_retry_seconds
+            log.warning("dense retrieval unavailable, serving lexical only for %ss: %s", retry, exc)
+            self._dense_retry_at = time.monotonic() + retry
             return None, True
         self._dense_retry_at = 0.0
         scores = np.zeros(len(self._positions))

@@ -62,6 +62,7 @@ class ChromaClauseStore:
         self._url = url
         self._client: Any = None
         self._collection: Any = None
+        self._expected: tuple[str, str, int] | None = None  # (collection name, content hash, count)
 
     @property
     def location(self) -> str:
@@ -84,12 +85,14 @@ class ChromaClauseStore:
                     )
                 else:
                     assert self._path is not None
+                    if not self._path.is_dir():
+                        _forget_cached_clients()  # a deleted directory: never reuse the cached client
                     self._path.mkdir(parents=True, exist_ok=True)
                     self._client = chromadb.PersistentClient(path=str(self._path), settings=settings)
             except Exception as exc:  # chromadb raises bare Exceptions for corrupt stores
                 self._client = None
                 _forget_cached_clients()
-                raise IndexStateError(f"Chroma store at {self.location} cannot be opened: {exc}") from exc
+                raise IndexStateError(f"无法打开 Chroma 索引（{self.location}）：{exc}") from exc
         return self._client
 
     def sync(
@@ -114,6 +117,7 @@ class ChromaClauseStore:
             meta = existing.metadata or {}
             if meta.get("content_hash") == content_hash and existing.count() == len(records):
                 self._collection = existing
+                self._expected = (name, content_hash, len(records))
                 say(f"Chroma 集合 {name} 已是最新（{len(records)} 条），跳过")
                 return False
             client.delete_collection(name)
@@ -134,13 +138,15 @@ class ChromaClauseStore:
             )
             say(f"写入 Chroma：{min(start + batch, len(records))}/{len(records)}")
         self._collection = collection
+        self._expected = (name, content_hash, len(records))
         return True
 
     def attach(self, embedder: Embedder, content_hash: str, expected_count: int) -> bool:
         """Open the existing collection if it holds exactly this content; False when it must be
         rebuilt (other content, or an ingest that died half-way and left fewer records)."""
+        name = _collection_name(embedder)
         try:
-            collection = self._connect().get_collection(_collection_name(embedder), embedding_function=None)
+            collection = self._connect().get_collection(name, embedding_function=None)
         except IndexStateError:
             raise
         except Exception:
@@ -150,6 +156,25 @@ class ChromaClauseStore:
         if collection.count() != expected_count:
             return False
         self._collection = collection
+        self._expected = (name, content_hash, expected_count)
+        return True
+
+    def _reattach(self) -> bool:
+        """After a failed call: find the collection again by name, if it holds the same content.
+
+        A Chroma server that was wiped and re-ingested (`policybot ingest` from another process)
+        has the same content under a new collection id; the old handle only ever fails.
+        """
+        if self._expected is None or self._client is None:
+            return False
+        name, content_hash, count = self._expected
+        try:
+            collection = self._client.get_collection(name, embedding_function=None)
+            if (collection.metadata or {}).get("content_hash") != content_hash or collection.count() != count:
+                return False
+        except Exception:
+            return False
+        self._collection = collection
         return True
 
     def nearest(self, vector: list[float], limit: int) -> list[tuple[str, float]]:
@@ -157,12 +182,20 @@ class ChromaClauseStore:
         if self._collection is None:
             raise IndexStateError("Chroma collection is not attached")
         try:
-            result = self._collection.query(query_embeddings=[vector], n_results=limit, include=["distances"])
+            result = self._query(vector, limit)
         except Exception as exc:
-            raise IndexStateError(f"Chroma query failed: {exc}") from exc
+            if not self._reattach():
+                raise IndexStateError(f"Chroma query failed: {exc}") from exc
+            try:
+                result = self._query(vector, limit)
+            except Exception as again:
+                raise IndexStateError(f"Chroma query failed: {again}") from again
         ids = result["ids"][0]
         distances = result["distances"][0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
+
+    def _query(self, vector: list[float], limit: int) -> Any:
+        return self._collection.query(query_embeddings=[vector], n_results=limit, include=["distances"])
 
     def get(self, ids: list[str]) -> list[StoredRecord]:
         if self._collection is None:
@@ -174,8 +207,13 @@ class ChromaClauseStore:
         ]
 
     def is_ready(self) -> bool:
-        try:
-            self._connect().heartbeat()
-            return self._collection is not None
-        except Exception:
+        """The attached collection answers: the server is up and still holds it, or the directory
+        is still there (a process keeps reading a deleted one until it restarts)."""
+        if self._collection is None:
             return False
+        if self._path is not None and not self._path.is_dir():
+            return False
+        try:
+            return int(self._collection.count()) > 0
+        except Exception:
+            return self._reattach()

@@ -1,7 +1,15 @@
-"""Shared fixtures: one real knowledge base (real Chroma directory) per test session."""
+"""Shared fixtures: one real knowledge base (real Chroma directory) per test session, and the
+databases the store and web tests run on (SQLite, and PostgreSQL when there is one).
+
+PostgreSQL: `POLICYBOT_TEST_DATABASE_URL=postgresql+psycopg://user:pw@host/db` uses that server
+(its user may CREATE DATABASE); unset, a throwaway cluster is started from Debian's binaries
+(/usr/lib/postgresql/<version>/bin) when they are installed; `off` runs SQLite only.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,8 +17,13 @@ import pytest
 from knowledge.kb import KnowledgeBase
 from knowledge.registry import Registry, load_registry
 
+from .databases import Databases, PostgresDatabases, SqliteDatabases
+from .postgres import ExistingServer, PostgresCluster, PostgresServer, postgres_bin
+
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"
+TEST_DATABASE = "POLICYBOT_TEST_DATABASE_URL"
+NO_POSTGRES = "PostgreSQL is not installed (apt-get install -y postgresql; .ci/run installs it)"
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +39,41 @@ def kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def kb(kb_dir: Path) -> KnowledgeBase:
     return KnowledgeBase.open(kb_dir)
+
+
+def postgres_setting() -> str:
+    return os.environ.get(TEST_DATABASE, "").strip()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """The PostgreSQL server of this run: the configured one, or a throwaway cluster of our own."""
+    configured = postgres_setting()
+    if configured.lower() == "off":
+        pytest.skip(f"{TEST_DATABASE}=off: SQLite only")
+    if configured:
+        if not configured.startswith(("postgresql", "postgres:")):
+            raise pytest.UsageError(f"{TEST_DATABASE} must be a postgresql+psycopg:// URL or `off`")
+        yield ExistingServer(configured)
+        return
+    bindir = postgres_bin()
+    if bindir is None:
+        pytest.skip(NO_POSTGRES)
+    cluster = PostgresCluster(bindir)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def databases(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """Fresh databases of one kind; tests that use it run once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield SqliteDatabases(tmp_path_factory.mktemp("sqlite"))
+        return
+    made = PostgresDatabases(request.getfixturevalue("postgres"))
+    yield made
+    if isinstance(made.server, ExistingServer):
+        made.drop_all()

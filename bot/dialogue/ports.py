@@ -6,6 +6,7 @@ store; tests wire the same real objects, and a store is swapped only to change w
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
 
@@ -30,7 +31,7 @@ class ClauseSource(Protocol):
     def document_of(self, clause: Clause) -> Document: ...
 
 
-class SessionStore(Protocol):
+class SessionAccess(Protocol):
     """Sessions by channel-qualified key (telegram:<chat id>, web:<session id>, terminal:<name>)."""
 
     def load(self, key: str) -> SessionState | None: ...
@@ -38,3 +39,9 @@ class SessionStore(Protocol):
     def save(self, key: str, state: SessionState) -> None: ...
 
     def delete(self, key: str) -> None: ...
+
+
+class SessionStore(SessionAccess, Protocol):
+    def turn(self, key: str) -> AbstractContextManager[SessionAccess]:
+        """Load and save of one turn, committed together; one turn of `key` at a time across processes."""
+        ...

@@ -1,10 +1,11 @@
 """Conversations: the core plus a store, one turn at a time per person.
 
 This is what channels call: load the session, let the core answer, save (or, after /forget,
-delete) in one go, and hand back the replies. Turns of the same person are serialized in-process
-(striped locks: bounded memory however many people write), so two quick taps never overwrite each
+delete) in one transaction, committed before the replies are handed back. Turns of the same person
+are serialized in-process (striped locks: bounded memory however many people write) and, on
+PostgreSQL, across replicas (the store's advisory lock), so two quick taps never overwrite each
 other's answer. A turn that changes nothing is not written; a turn with an id always changes the
-stored last turn id, so it is always written (the web relies on that to tell /forget apart).
+stored last turn id, so it is always written. `handle_turn` also says when a turn was /forget.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import threading
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from bot.dialogue.core import Dialogue
@@ -21,6 +23,12 @@ from bot.dialogue.types import Reply, SessionState, Turn
 Clock = Callable[[], date]
 LOCK_STRIPES = 64
 CHANNELS = frozenset({"telegram", "web", "terminal", "bench", "test"})
+
+
+@dataclass(frozen=True)
+class Handled:
+    replies: tuple[Reply, ...]
+    forgotten: bool  # the person asked to delete everything (/forget): the session is gone
 
 
 def session_key(channel: str, identity: str | int) -> str:
@@ -41,14 +49,26 @@ class Conversations:
         return self._locks[zlib.crc32(key.encode()) % LOCK_STRIPES]
 
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
-        with self._lock(key):
-            state = self.store.load(key) or SessionState()
+        return self.handle_turn(key, turn).replies
+
+    def handle_turn(self, key: str, turn: Turn) -> Handled:
+        """`handle`, also telling whether the turn deleted the session (/forget)."""
+        with self._lock(key), self.store.turn(key) as rows:
+            state = rows.load(key) or SessionState()
             outcome = self.dialogue.respond(state, turn, self.clock())
             if outcome.state is None:
-                self.store.delete(key)
+                rows.delete(key)
             elif outcome.state != state:
-                self.store.save(key, outcome.state)
-            return outcome.replies
+                rows.save(key, outcome.state)
+        return Handled(outcome.replies, forgotten=outcome.state is None)
 
     def state(self, key: str) -> SessionState | None:
         return self.store.load(key)
+
+    def forget(self, key: str) -> bool:
+        """Delete the session of `key` between its turns (staff deleting a person's data); True when
+        there was one."""
+        with self._lock(key), self.store.turn(key) as rows:
+            existed = rows.load(key) is not None
+            rows.delete(key)
+        return existed

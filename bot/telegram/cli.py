@@ -12,6 +12,7 @@ from telegram import Update
 
 from bot.dialogue.build import build_conversations
 from bot.dialogue.store import SqlSessionStore
+from bot.logs import mask
 from bot.settings import Settings
 from bot.telegram.bot import build_application
 
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             if settings.telegram_webhook_secret
             else secrets.token_urlsafe(32)
         )
+        mask(secret)
         application.run_webhook(
             listen=settings.telegram_webhook_listen,
             port=settings.telegram_webhook_port,

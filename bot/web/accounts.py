@@ -71,7 +71,9 @@ class StaffAccounts:
     def login(self, name: str, password: str) -> str | None:
         """A new session token when the password is right; None (and an audit event) otherwise."""
         with Session(self.engine) as session, session.begin():
-            account = session.scalar(select(StaffAccount).where(StaffAccount.name == name))
+            # A name no account can have is not looked up (PostgreSQL refuses NUL characters in a query).
+            query = select(StaffAccount).where(StaffAccount.name == name)
+            account = session.scalar(query) if NAME_PATTERN.match(name) else None
             if not self._password_matches(account, password):
                 self.audit.record(name or "?", "login_failed", session=session)
                 return None

@@ -15,7 +15,8 @@ import queue
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import delete, func, select
@@ -23,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.web.audit import AuditTrail
-from bot.web.database import AnswerCitation, AnswerEntry, CitationMark
+from bot.web.database import DATABASE_DOWN, AnswerCitation, AnswerEntry, CitationMark, storable, utcnow
 from knowledge.citations import Citation
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,31 @@ def quote_key(clause_id: str, quote: str) -> str:
 
 
 @dataclass(frozen=True)
+class _Answer:
+    """An answer waiting to be written (plain data, so a failed write can be tried again)."""
+
+    channel: str
+    question: str
+    answer: str
+    citations: tuple[tuple[str, str], ...]
+    status: str | None
+    region: str | None
+    session_key: str | None
+    created_at: datetime = field(default_factory=utcnow)
+
+    def entry(self) -> AnswerEntry:
+        entry = AnswerEntry(
+            created_at=self.created_at, channel=self.channel, session_key=self.session_key,
+            question=storable(self.question), status=self.status, region=self.region, answer=storable(self.answer),
+        )  # fmt: skip
+        entry.citations = [
+            AnswerCitation(position=i, clause_id=clause_id, quote=quote, quote_key=quote_key(clause_id, quote))
+            for i, (clause_id, quote) in enumerate(self.citations, start=1)
+        ]
+        return entry
+
+
+@dataclass(frozen=True)
 class Mark:
     status: MarkStatus
     note: str
@@ -50,16 +76,21 @@ class Mark:
 
 class AnswerLog:
     """Writes go through one background thread in batches, so answering never waits on the database
-    (and SQLite's single writer is never contended); `flush()` waits until everything is stored."""
+    (and SQLite's single writer is never contended); `flush()` waits until everything is stored.
+    While the database is unreachable the writer keeps the batch and tries again (up to
+    `retry_seconds`), so answers given just before an outage are stored when it is back."""
 
-    def __init__(self, engine: Engine, audit: AuditTrail, cache_seconds: float = 5.0) -> None:
+    def __init__(
+        self, engine: Engine, audit: AuditTrail, cache_seconds: float = 5.0, retry_seconds: float = 30.0
+    ) -> None:
         self.engine = engine
         self.audit = audit
         self.cache_seconds = cache_seconds
+        self.retry_seconds = retry_seconds
         self._verified: frozenset[str] = frozenset()
         self._loaded_at = float("-inf")
         self._lock = threading.Lock()
-        self._pending: queue.Queue[AnswerEntry | None] = queue.Queue()
+        self._pending: queue.Queue[_Answer | None] = queue.Queue()
         self._writer = threading.Thread(target=self._write_batches, name="answer-log-writer", daemon=True)
         self._writer.start()
 
@@ -75,14 +106,8 @@ class AnswerLog:
         region: str | None = None,
         session_key: str | None = None,
     ) -> None:
-        entry = AnswerEntry(
-            channel=channel, session_key=session_key, question=question, status=status, region=region, answer=answer
-        )
-        entry.citations = [
-            AnswerCitation(position=i, clause_id=c.clause_id, quote=c.quote, quote_key=quote_key(c.clause_id, c.quote))
-            for i, c in enumerate(citations, start=1)
-        ]
-        self._pending.put(entry)
+        cited = tuple((c.clause_id, c.quote) for c in citations)
+        self._pending.put(_Answer(channel, question, answer, cited, status, region, session_key))
 
     def _write_batches(self) -> None:
         while True:
@@ -93,18 +118,40 @@ class AnswerLog:
                     batch.append(self._pending.get_nowait())
                 except queue.Empty:
                     break
-            entries = [e for e in batch if e is not None]
+            answers = [a for a in batch if a is not None]
             try:
-                if entries:
-                    with Session(self.engine) as session, session.begin():
-                        session.add_all(entries)
-            except Exception:  # noqa: BLE001 - the log must not take answering down; say what was lost
-                log.exception("could not store %d answer log entries", len(entries))
+                if answers:
+                    self._store(answers)
             finally:
                 for _ in batch:
                     self._pending.task_done()
             if None in batch:
                 return
+
+    def _store(self, answers: list[_Answer]) -> None:
+        deadline = time.monotonic() + self.retry_seconds
+        pause = 0.1
+        while True:
+            try:
+                self._insert(answers)
+                return
+            except DATABASE_DOWN as exc:
+                if time.monotonic() + pause > deadline:
+                    log.error("database unavailable: %d answer log entries lost (%s)", len(answers), type(exc).__name__)
+                    return
+                time.sleep(pause)
+                pause = min(pause * 2, 2.0)
+            except Exception:  # noqa: BLE001 - the log must not take answering down; store what can be stored
+                if len(answers) == 1:
+                    log.exception("could not store an answer log entry")
+                    return
+                for answer in answers:
+                    self._store([answer])
+                return
+
+    def _insert(self, answers: list[_Answer]) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.add_all(answer.entry() for answer in answers)
 
     def flush(self) -> None:
         """Wait until every recorded answer is in the database."""
@@ -139,7 +186,7 @@ class AnswerLog:
                     clause_id=citation.clause_id,
                     quote=citation.quote,
                     status=status,
-                    note=note.strip(),
+                    note=storable(note.strip()),
                     staff_name=staff_name,
                     citation_id=citation.id,
                 )

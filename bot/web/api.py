@@ -6,6 +6,7 @@ Answers are logged for staff review; citations carry `verified` from staff marks
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterable
 from typing import Annotated, Any
@@ -37,6 +38,7 @@ from eligibility.errors import ProfileError
 from knowledge.citations import Citation
 from knowledge.errors import QueryError
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 CLAUSE_ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PROFILE_EXAMPLE = {"region": "长春", "employment_status": "self_employed", "education": "college"}
@@ -109,11 +111,12 @@ def check(
 def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
     key = session_key("web", session_id)
-    # Every turn carries an id, so the core saves the session on each turn and a missing session
-    # afterwards means the person asked to delete everything (/forget).
+    # Every turn carries an id, so a resent turn (a retry after a lost response) is not handled twice.
     turn = Turn(text=body.message, action=body.choice, id=body.turn_id or secrets.token_hex(8))
-    replies = web.conversations.handle(key, turn)
-    if replies and web.conversations.state(key) is None:
+    handled = web.conversations.handle_turn(key, turn)
+    replies = handled.replies
+    log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in replies])
+    if handled.forgotten:
         web.answer_log.forget_session(key)
     elif body.message is not None:
         for reply in replies:

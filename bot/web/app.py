@@ -14,11 +14,11 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from bot.web import api, staff, staff_auth, widget
+from bot.web import api, staff, staff_auth, staff_privacy, widget
 from bot.web.errors import install_error_handlers
 from bot.web.headers import SecurityHeaders
 from bot.web.services import WebServices
-from bot.web.throttle import GuardMiddleware
+from bot.web.throttle import GuardMiddleware, RateLimiter
 
 STATIC = Path(__file__).parent / "static"
 DESCRIPTION = """就业政策通的 JSON 接口：政策问答（引用条款原文）、补贴资格自查、与机器人对话。
@@ -52,11 +52,13 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.include_router(widget.router)
     app.include_router(staff_auth.router)
     app.include_router(staff.router)
+    app.include_router(staff_privacy.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(
         GuardMiddleware,  # type: ignore[arg-type]
         max_body_bytes=services.settings.web_max_body_bytes,
         api_limiter=services.api_limiter,
+        probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
     )
     app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
     return app

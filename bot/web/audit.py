@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.web.database import AuditEvent
+from bot.web.database import AuditEvent, storable
 
 ACTION_LABELS = {
     "account_created": "创建账号",
@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "site_added": "登记网站",
     "site_removed": "删除网站",
     "export": "导出",
+    "person_deleted": "删除个人资料",
 }
 
 
@@ -38,7 +39,9 @@ class AuditTrail:
         """Append an event; inside `session` when given, so it commits with the change it records."""
         if action not in ACTION_LABELS:
             raise ValueError(f"unknown audit action {action!r}")
-        event = AuditEvent(actor=actor[:64], action=action, target=target[:200], detail=detail)
+        event = AuditEvent(
+            actor=storable(actor)[:64], action=action, target=storable(target)[:200], detail=storable(detail)
+        )
         if session is not None:
             session.add(event)
             return

@@ -11,13 +11,24 @@ from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from bot.dialogue.store import make_engine
+from bot.dialogue.store import create_tables, make_engine
+
+# What SQLAlchemy raises while the database cannot be reached (down, restarting, pool exhausted).
+DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def storable(value: str) -> str:
+    """PostgreSQL text cannot hold NUL characters (psycopg refuses the statement); nothing a person
+    meant is lost without them. Applied to free text from requests before it is stored."""
+    return value.replace("\x00", "")
 
 
 class WebBase(DeclarativeBase):
@@ -119,7 +130,7 @@ class WidgetSite(WebBase):
 def open_database(url: str) -> Engine:
     """An engine for `url` with the web tables created (idempotent)."""
     engine = make_engine(url)
-    WebBase.metadata.create_all(engine)
+    create_tables(engine, WebBase.metadata)
     return engine
 
 

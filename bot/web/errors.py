@@ -15,6 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.web.database import DATABASE_DOWN
+
 log = logging.getLogger(__name__)
 
 MESSAGES = {
@@ -30,6 +32,8 @@ MESSAGES = {
     500: ("internal_error", "抱歉，服务器出了点问题，请稍后再试。"),
     503: ("unavailable", "服务暂时不可用，请稍后再试。"),
 }
+DATABASE_DOWN_MESSAGE = "服务暂时不可用（数据库连接中断），请稍等片刻再发一次。您之前的对话已经保存，不会丢失。"
+DATABASE_RETRY_SECONDS = "5"
 
 
 class ApiError(Exception):
@@ -85,6 +89,17 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else None
         return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+    async def _database_down(request: Request, exc: Exception) -> Response:
+        # The turn was not stored (its transaction rolled back), so sending it again is safe.
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, reason[0] if reason else "")
+        return error_response(
+            503, DATABASE_DOWN_MESSAGE, code="database_unavailable", headers={"retry-after": DATABASE_RETRY_SECONDS}
+        )
+
+    for error in DATABASE_DOWN:
+        app.add_exception_handler(error, _database_down)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

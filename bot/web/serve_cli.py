@@ -12,6 +12,7 @@ import sys
 
 from fastapi import FastAPI
 
+from bot.logs import configure_logging, uvicorn_log_config
 from bot.settings import Settings
 
 
@@ -20,7 +21,9 @@ def app_from_environment() -> FastAPI:
     from bot.web.app import create_app
     from bot.web.services import build_services
 
-    return create_app(build_services(Settings()), owns_services=True)
+    settings = Settings()
+    configure_logging(settings)
+    return create_app(build_services(settings), owns_services=True)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -39,6 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "proxy_headers": True,
         "server_header": False,
         "access_log": args.access_log,
+        "log_config": uvicorn_log_config(settings),
     }
     print(f"正在加载政策索引和数据库（数据目录 {settings.resolved_data_dir()}）…", file=sys.stderr, flush=True)
     banner = f"就业政策通已启动：http://{host}:{port}/demo（演示） /docs（接口文档） /staff（工作台）"

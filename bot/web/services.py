@@ -60,6 +60,12 @@ class WebServices:
         """The knowledge core's answer; identical questions on the same day come from a bounded cache."""
         return self._ask(question, region, as_of)
 
+    def forget_person(self, key: str) -> tuple[bool, int]:
+        """Delete everything kept about one conversation — its session and every answer logged for
+        it — from the database all replicas share; returns (had a session, answers deleted)."""
+        had_session = self.conversations.forget(key)
+        return had_session, self.answer_log.forget_session(key)
+
     def close(self) -> None:
         self.answer_log.close()
         self.engine.dispose()

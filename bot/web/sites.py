@@ -18,11 +18,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.web.audit import AuditTrail
-from bot.web.database import WidgetSite
+from bot.web.database import WidgetSite, storable
 
 DEMO_KEY = "demo"
 SELF = "'self'"
 SITE_KEY = re.compile(r"^[A-Za-z0-9_-]{3,64}$")
+HOST = re.compile(r"^[a-z0-9.:-]+$")
 
 
 class SiteError(ValueError):
@@ -42,6 +43,8 @@ def normalize_origin(raw: str) -> str:
     if parts.path not in {"", "/"} or parts.query or parts.fragment:
         raise SiteError(f"“{text}”带有路径；只填协议、域名和端口，例如 https://www.example.gov.cn")
     host = parts.hostname.lower()
+    if not HOST.match(host):  # browsers report origins in ASCII (punycode for 中文域名)
+        raise SiteError(f"“{storable(text)}”的域名含有无效字符；中文域名请填 punycode 形式（xn--…）。")
     if ":" in host:
         host = f"[{host}]"
     default = {"http": 80, "https": 443}[parts.scheme]
@@ -94,6 +97,8 @@ class SiteRegistry:
 
     def add(self, name: str, origins: list[str], staff_name: str, key: str | None = None) -> Site:
         name = name.strip()
+        if any(ord(ch) < 32 for ch in name):
+            raise SiteError("网站名称不能包含控制字符。")
         if not 1 <= len(name) <= 100:
             raise SiteError("请填写网站名称（100字以内）。")
         normalized = tuple(dict.fromkeys(normalize_origin(o) for o in origins if o.strip()))

@@ -65,28 +65,35 @@ async def _send_json(send: Send, status: int, body: dict[str, Any], headers: lis
 
 
 class GuardMiddleware:
-    """Caps request bodies everywhere and rate-limits the JSON API and the chat page per client.
+    """Caps request bodies and rate-limits every route per client, before any route runs.
 
-    Health probes, static files and the (login-protected) console are not counted; staff login
-    attempts have their own, stricter limit."""
+    Health probes are counted apart (same limits), so a busy client address — a proxy in front of
+    many people — never makes a replica look dead to its load balancer. Staff login attempts also
+    have their own, stricter limit (staff_auth)."""
 
     def __init__(
-        self, app: App, max_body_bytes: int, api_limiter: RateLimiter, limited: tuple[str, ...] = ("/api/", "/widget/")
+        self,
+        app: App,
+        max_body_bytes: int,
+        api_limiter: RateLimiter,
+        probe_limiter: RateLimiter | None = None,
+        probes: tuple[str, ...] = ("/healthz", "/readyz"),
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.api_limiter = api_limiter
-        self.limited = limited
+        self.probe_limiter = probe_limiter or RateLimiter("", "probe")
+        self.probes = probes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["path"].startswith(self.limited):
-            retry_after = self.api_limiter.hit(client_of(scope))
-            if retry_after is not None:
-                await _send_json(send, 429, error_body(429), [(b"retry-after", str(retry_after).encode())])
-                return
+        limiter = self.probe_limiter if scope["path"] in self.probes else self.api_limiter
+        retry_after = limiter.hit(client_of(scope))
+        if retry_after is not None:
+            await _send_json(send, 429, error_body(429), [(b"retry-after", str(retry_after).encode())])
+            return
         if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return

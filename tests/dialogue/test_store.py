@@ -1,11 +1,14 @@
-"""Sessions in a real SQLite file: they survive a new process, stay apart per channel, keep no
-message text, and /forget removes them."""
+"""Sessions in a real database (an SQLite file, and a PostgreSQL database): they survive a new
+process, stay apart per channel, keep no message text, and /forget removes them."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
+from sqlalchemy import text
 
 from bot.dialogue.core import Dialogue
 from bot.dialogue.service import Conversations, session_key
@@ -13,12 +16,21 @@ from bot.dialogue.store import SqlSessionStore
 from bot.dialogue.types import SessionState, Turn
 from bot.settings import Settings
 
+from ..databases import Databases
 from .conftest import TODAY
 
 
-def _rows(path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(path) as connection:
-        return list(connection.execute("SELECT key, state FROM dialogue_sessions"))
+@pytest.fixture
+def store(databases: Databases) -> Iterator[SqlSessionStore]:
+    """Overrides the SQLite store of tests/dialogue/conftest.py: these tests run on every database."""
+    store = SqlSessionStore(databases.new_url())
+    yield store
+    store.close()
+
+
+def _rows(store: SqlSessionStore) -> list[tuple[str, str]]:
+    with store.engine.connect() as connection:
+        return [(key, state) for key, state in connection.execute(text("SELECT key, state FROM dialogue_sessions"))]
 
 
 def _start_interview(conversations: Conversations, key: str) -> None:
@@ -26,8 +38,10 @@ def _start_interview(conversations: Conversations, key: str) -> None:
     conversations.handle(key, Turn(action="ok"))
 
 
-def test_a_new_store_on_the_same_file_resumes_the_interview_where_it_was(dialogue: Dialogue, tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'sessions.sqlite3'}"
+def test_a_new_store_on_the_same_database_resumes_the_interview_where_it_was(
+    dialogue: Dialogue, databases: Databases
+) -> None:
+    url = databases.new_url()
     first = SqlSessionStore(url)
     _start_interview(Conversations(dialogue, first, clock=lambda: TODAY), "telegram:1")
     first.close()
@@ -38,12 +52,12 @@ def test_a_new_store_on_the_same_file_resumes_the_interview_where_it_was(dialogu
     assert state is not None and state.profile["region"] == "长春市"
 
 
-def test_forget_removes_the_row_from_the_database_file(conversations: Conversations, tmp_path: Path) -> None:
+def test_forget_removes_the_row_from_the_database(conversations: Conversations, store: SqlSessionStore) -> None:
     _start_interview(conversations, "telegram:7")
     conversations.handle("web:8", Turn(text="/check"))
-    assert {key for key, _ in _rows(tmp_path / "sessions.sqlite3")} == {"telegram:7", "web:8"}
+    assert {key for key, _ in _rows(store)} == {"telegram:7", "web:8"}
     conversations.handle("telegram:7", Turn(text="/forget"))
-    assert {key for key, _ in _rows(tmp_path / "sessions.sqlite3")} == {"web:8"}
+    assert {key for key, _ in _rows(store)} == {"web:8"}
 
 
 def test_the_same_id_on_two_channels_shares_nothing(conversations: Conversations) -> None:
@@ -54,20 +68,22 @@ def test_the_same_id_on_two_channels_shares_nothing(conversations: Conversations
 
 
 def test_the_database_keeps_facts_and_position_but_no_message_text(
-    conversations: Conversations, tmp_path: Path
+    conversations: Conversations, store: SqlSessionStore
 ) -> None:
     conversations.handle("telegram:5", Turn(text="长春开店有补贴吗？我叫王小明，电话13800000000"))
     _start_interview(conversations, "telegram:5")
-    stored = " ".join(state for _, state in _rows(tmp_path / "sessions.sqlite3"))
+    stored = " ".join(state for _, state in _rows(store))
     assert "长春市" in stored
     for private in ("王小明", "13800000000", "有补贴吗", "小店"):
         assert private not in stored
 
 
-def test_an_unreadable_stored_state_starts_a_fresh_conversation(conversations: Conversations, tmp_path: Path) -> None:
+def test_an_unreadable_stored_state_starts_a_fresh_conversation(
+    conversations: Conversations, store: SqlSessionStore
+) -> None:
     _start_interview(conversations, "telegram:9")
-    with sqlite3.connect(tmp_path / "sessions.sqlite3") as connection:
-        connection.execute("UPDATE dialogue_sessions SET state = '{\"version\": 99}' WHERE key = 'telegram:9'")
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE dialogue_sessions SET state = '{\"version\": 99}' WHERE key = 'telegram:9'"))
     replies = conversations.handle("telegram:9", Turn(text="/profile"))
     assert "我还不知道您的任何情况" in replies[0].text
 

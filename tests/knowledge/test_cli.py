@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,17 @@ def test_corrupt_index_directory_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["status"] == "answered"
     assert any(p.name.startswith("chroma.corrupt-") for p in tmp_path.iterdir())
+
+
+def test_missing_index_directory_is_rebuilt_with_a_message(data_dir: Path, tmp_path: Path) -> None:
+    shutil.copytree(data_dir / "index", tmp_path / "index")  # a data dir whose chroma/ was deleted
+    result = run(["ask", "失业", "补助金", "怎么领"], tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    stderr = result.stderr.decode()
+    assert f"索引目录不存在（已被删除？），正在重建：{tmp_path / 'chroma'}" in stderr
+    assert "Traceback" not in stderr
+    assert "人社部门" in result.stdout.decode()
+    assert (tmp_path / "chroma").is_dir()
+    again = run(["ask", "失业", "补助金", "怎么领"], tmp_path)
+    assert again.returncode == 0
+    assert "重建" not in again.stderr.decode()

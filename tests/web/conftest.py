@@ -1,7 +1,8 @@
-"""Web fixtures: the real app over the session's knowledge base and a real SQLite file.
+"""Web fixtures: the real app over the session's knowledge base and a real database.
 
-`client` talks to the app in-process (FastAPI TestClient); `live_server` is a real
-`policybot serve` process on a free loopback port, used by the CLI and browser tests.
+Every fixture here runs once on an SQLite file and once on a PostgreSQL database (`databases`,
+tests/conftest.py). `client` talks to the app in-process (FastAPI TestClient); `live_server` is a
+real `policybot serve` process on a free loopback port, used by the CLI and browser tests.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from bot.web.app import create_app
 from bot.web.services import WebServices, build_services
 from knowledge.kb import KnowledgeBase
 
+from ..databases import Databases
+
 REPO = Path(__file__).resolve().parents[2]
 PARTNER_KEY = "partner-test"
 STAFF_NAME = "zhangsan"
@@ -40,10 +43,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def make_services(kb: KnowledgeBase, database: Path, **overrides: object) -> WebServices:
+def make_services(kb: KnowledgeBase, database_url: str, **overrides: object) -> WebServices:
     values: dict[str, object] = {
-        "data_dir": database.parent,
-        "database_url": f"sqlite:///{database}",
+        "database_url": database_url,
         "web_rate_limit": "",
         "web_sites": {PARTNER_KEY: ["http://partner.example:8080"]},
     }
@@ -52,8 +54,8 @@ def make_services(kb: KnowledgeBase, database: Path, **overrides: object) -> Web
 
 
 @pytest.fixture(scope="module")
-def services(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServices]:
-    built = make_services(kb, tmp_path_factory.mktemp("web") / "web.sqlite3")
+def services(kb: KnowledgeBase, databases: Databases) -> Iterator[WebServices]:
+    built = make_services(kb, databases.new_url())
     yield built
     built.close()
 
@@ -130,14 +132,13 @@ def wait_ready(url: str, process: subprocess.Popen[str], seconds: float = 90) ->
 
 
 @pytest.fixture(scope="session")
-def live_server(kb: KnowledgeBase, kb_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(kb: KnowledgeBase, kb_dir: Path, databases: Databases) -> Iterator[LiveServer]:
     """`policybot serve` on a free port; the index is the session's, the database its own."""
-    database = tmp_path_factory.mktemp("live") / "live.sqlite3"
     port, host_port = free_port(), free_port()
     env = {
         **os.environ,
         "POLICYBOT_DATA_DIR": str(kb_dir),
-        "POLICYBOT_DATABASE_URL": f"sqlite:///{database}",
+        "POLICYBOT_DATABASE_URL": databases.new_url(),
         "POLICYBOT_WEB_SITES": json.dumps({PARTNER_KEY: [f"http://127.0.0.1:{host_port}"]}),
         "POLICYBOT_WEB_RATE_LIMIT": "600/minute",
         "POLICYBOT_LOG_LEVEL": "WARNING",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +12,7 @@ from bot.web.app import create_app
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
+from ..databases import Databases
 from .conftest import make_services
 
 QUESTION = "长春开店有创业补贴吗？"
@@ -218,13 +217,12 @@ def test_readyz_is_ready_with_index_and_database(client: TestClient) -> None:
     assert response.json() == {"status": "ready", "checks": {"index": True, "vectors": True, "database": True}}
 
 
-def test_readyz_is_503_when_the_database_is_unreachable(kb: KnowledgeBase, tmp_path: Path) -> None:
-    (tmp_path / "db").mkdir()
-    services = make_services(kb, tmp_path / "db" / "web.sqlite3")
+def test_readyz_is_503_when_the_database_is_unreachable(kb: KnowledgeBase, databases: Databases) -> None:
+    url = databases.new_url()
+    services = make_services(kb, url)
     with TestClient(create_app(services)) as test_client:
         services.engine.dispose()
-        shutil.rmtree(tmp_path / "db")
-        (tmp_path / "db").write_text("not a directory")  # the database file cannot be opened any more
+        databases.make_unreachable(url)
         response = test_client.get("/readyz")
     services.close()
     assert response.status_code == 503
@@ -239,8 +237,8 @@ def test_a_body_over_the_limit_is_refused_before_parsing(client: TestClient) -> 
     assert "KB" in body["error"]
 
 
-def test_a_client_over_the_rate_limit_gets_429_with_retry_after(kb: KnowledgeBase, tmp_path: Path) -> None:
-    services = make_services(kb, tmp_path / "web.sqlite3", web_rate_limit="3/minute")
+def test_a_client_over_the_rate_limit_gets_429_with_retry_after(kb: KnowledgeBase, databases: Databases) -> None:
+    services = make_services(kb, databases.new_url(), web_rate_limit="3/minute")
     with TestClient(create_app(services)) as test_client:
         statuses = [test_client.get("/api/documents").status_code for _ in range(4)]
         last = test_client.get("/api/documents")
@@ -265,10 +263,11 @@ def test_openapi_schema_documents_every_api_route(client: TestClient) -> None:
     assert "cdn" not in docs.text.lower()
 
 
-def test_answers_logged_just_before_shutdown_are_stored(kb: KnowledgeBase, tmp_path: Path) -> None:
-    services = make_services(kb, tmp_path / "web.sqlite3")
+def test_answers_logged_just_before_shutdown_are_stored(kb: KnowledgeBase, databases: Databases) -> None:
+    url = databases.new_url()
+    services = make_services(kb, url)
     with TestClient(create_app(services, owns_services=True)) as test_client:
         test_client.post("/api/ask", json={"question": "商洛市灵活就业社保补贴"})
-    reopened = make_services(kb, tmp_path / "web.sqlite3")
+    reopened = make_services(kb, url)
     assert [e.question for e in reopened.answer_log.entries()] == ["商洛市灵活就业社保补贴"]
     reopened.close()

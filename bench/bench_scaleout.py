@@ -1,0 +1,220 @@
+"""Scale-out load: simulated chat users against two `policybot serve` replicas on PostgreSQL.
+
+Starts a throwaway PostgreSQL cluster from Debian's binaries (or uses `--database-url`), builds the
+index once, starts two replicas on free 127.0.0.1 ports sharing the database and the index
+directory (rate limit off for the run: every simulated user shares one address), and runs N
+users for a fixed time. Each user holds real conversations through POST /api/chat, every turn
+sent to the other replica than the one before: a self-description, 对, policy questions from the
+golden set, the interview answered with buttons to its results, /profile, /forget, and again.
+Only loopback traffic; the run stops by itself after `--seconds` (requests time out after 10 s).
+
+Two runs by default, `--seconds` each: users who pause between turns as people do (a random pause
+of 0–2 s, mean `--think-ms` 1000: reading a reply, tapping a button), then users who send each
+turn the moment the reply arrives (think time 0: saturation, every core busy). Each prints
+turns/s, p50/p95/p99 of all turns and per kind, and errors; the machine is printed first.
+Target: zero errors, p95 ≤ 150 ms for a policy question turn at 32 users.
+
+    .venv/bin/python bench/bench_scaleout.py [--users 32] [--seconds 60] [--think-ms 1000,0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from knowledge.kb import KnowledgeBase  # noqa: E402
+from tests.postgres import running_cluster  # noqa: E402
+from tests.scaleout.replicas import Replica, next_choice, replica_env, running_replicas  # noqa: E402
+
+DESCRIPTIONS = [
+    "我是残疾人，家里是低保户，在巴中开了个小店两年了，今年45岁",
+    "我是2020年毕业的大学生，在长春，现在还没找到工作",
+    "我在资阳，下岗一年多了，交了8年失业保险，今年50岁",
+    "我是农民工，去年从外地回到平顶山老家，想自己创业",
+    "我在商洛打零工，灵活就业，自己交社保三年了",
+]
+TIMEOUT = 10.0
+
+
+def golden_questions() -> list[str]:
+    cases = yaml.safe_load((REPO / "tests" / "golden" / "retrieval.yaml").read_text(encoding="utf-8"))
+    return [case["question"] for case in cases if case.get("in_scope", True)]
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.latencies: dict[str, list[float]] = defaultdict(list)
+        self.errors: list[str] = []
+
+    def add(self, kind: str, seconds: float) -> None:
+        self.latencies[kind].append(seconds * 1000)
+
+
+async def user(
+    number: int, replicas: list[Replica], questions: list[str], stop_at: float, think: float, record: Recorder
+) -> None:
+    rng = random.Random(number)
+    turn_count = 0
+    async with httpx.AsyncClient(timeout=TIMEOUT) as http:
+
+        async def send(kind: str, session_id: str | None, **turn: str) -> tuple[str | None, list[dict[str, Any]]]:
+            nonlocal turn_count
+            turn_count += 1
+            replica = replicas[turn_count % len(replicas)]
+            body: dict[str, Any] = {**turn, "turn_id": f"u{number}t{turn_count}"}
+            if session_id:
+                body["session_id"] = session_id
+            started = time.perf_counter()
+            try:
+                response = await http.post(f"{replica.url}/api/chat", json=body)
+            except httpx.HTTPError as exc:
+                record.errors.append(f"{kind} on {replica.name}: {exc!r}")
+                return session_id, []
+            record.add(kind, time.perf_counter() - started)
+            if response.status_code != 200:
+                record.errors.append(f"{kind} on {replica.name}: {response.status_code} {response.text[:120]}")
+                return session_id, []
+            if think:
+                await asyncio.sleep(rng.uniform(0, 2 * think))
+            data = response.json()
+            return data["session_id"], data["replies"]
+
+        await asyncio.sleep(rng.uniform(0, 2 * think))  # people do not all arrive at the same instant
+        while time.perf_counter() < stop_at:
+            session_id, replies = await send("description", None, message=rng.choice(DESCRIPTIONS))
+            session_id, replies = await send("button", session_id, choice="ok")
+            for step in range(25):
+                if time.perf_counter() >= stop_at:
+                    return
+                if step % 3 == 0:
+                    session_id, _ = await send("policy question", session_id, message=rng.choice(questions))
+                choice = next_choice(replies)
+                if choice is None:
+                    break
+                session_id, replies = await send("button", session_id, choice=choice)
+            session_id, _ = await send("command", session_id, message="/profile")
+            await send("command", session_id, message="/forget")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def row(label: str, values: list[float], seconds: float) -> str:
+    return (
+        f"{label:18s} {len(values):7d} turns {len(values) / seconds:7.1f}/s   p50 {percentile(values, 0.5):6.1f}  "
+        f"p95 {percentile(values, 0.95):6.1f}  p99 {percentile(values, 0.99):6.1f}  max {max(values):7.1f} ms"
+    )
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values) - idle) / os.sysconf("SC_CLK_TCK"), sum(values) / os.sysconf("SC_CLK_TCK")
+
+
+def machine() -> str:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")), platform.processor(),
+    )  # fmt: skip
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, load average {load}"
+
+
+async def run(replicas: list[Replica], users: int, seconds: float, think: float) -> Recorder:
+    record = Recorder()
+    questions = golden_questions()
+    stop_at = time.perf_counter() + seconds
+    await asyncio.gather(*(user(i, replicas, questions, stop_at, think, record) for i in range(users)))
+    return record
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument(
+        "--think-ms", default="1000,0", help="mean pause of a user between turns, one run per value (0: none)"
+    )
+    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: a throwaway cluster)")
+    args = parser.parse_args()
+
+    with ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="policybot-scaleout-")))
+        if args.database_url:
+            database_url = args.database_url
+        else:
+            cluster = stack.enter_context(running_cluster())
+            database_url = cluster.create_database("bench")
+        data_dir = tmp / "data"
+        KnowledgeBase.open(data_dir)  # build the index once; the replicas attach to it
+        env = replica_env(data_dir, database_url)
+        replicas = stack.enter_context(running_replicas(args.replicas, env, tmp))
+        print(f"{args.replicas} replicas on PostgreSQL, {args.users} users, {args.seconds:.0f} s per run; {machine()}",
+              flush=True)  # fmt: skip
+        clean = True
+        for think_ms in (float(value) for value in args.think_ms.split(",")):
+            asyncio.run(run(replicas, args.users, args.warmup, think_ms / 1000))
+            started, client_cpu, busy = time.perf_counter(), time.process_time(), machine_busy()
+            server_cpu = sum(cpu_seconds(r.process.pid) for r in replicas if r.process)
+            record = asyncio.run(run(replicas, args.users, args.seconds, think_ms / 1000))
+            elapsed = time.perf_counter() - started
+            clean &= report(f"think time {think_ms:.0f} ms", record, elapsed)
+            turns = max(1, sum(len(v) for v in record.latencies.values()))
+            server_cpu = sum(cpu_seconds(r.process.pid) for r in replicas if r.process) - server_cpu
+            busy_now = machine_busy()
+            print(f"CPU: machine {100 * (busy_now[0] - busy[0]) / (busy_now[1] - busy[1]):.0f}% busy; replicas "
+                  f"{1000 * server_cpu / turns:.1f} ms per turn; this load generator "
+                  f"{1000 * (time.process_time() - client_cpu) / turns:.1f} ms per turn", flush=True)  # fmt: skip
+    return 0 if clean else 1
+
+
+def report(label: str, record: Recorder, elapsed: float) -> bool:
+    every = [v for values in record.latencies.values() for v in values]
+    print(f"-- {label}")
+    if not every:
+        print("no turn completed", *record.errors[:5], sep="\n")
+        return False
+    print(row("all turns", every, elapsed))
+    for kind in ("policy question", "button", "description", "command"):
+        if record.latencies[kind]:
+            print(row(kind, record.latencies[kind], elapsed))
+    policy = record.latencies["policy question"]
+    policy_p95 = percentile(policy, 0.95) if policy else float("nan")
+    met = not record.errors and policy_p95 <= 150
+    print(f"errors: {len(record.errors)}; policy question p95 {policy_p95:.1f} ms (target ≤ 150 ms): "
+          f"{'targets met' if met else 'targets MISSED'}", flush=True)  # fmt: skip
+    for error in record.errors[:10]:
+        print("  ", error)
+    return not record.errors
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Staff-side deletion of one person's data (/staff/privacy): the same as the person's own /forget.
+
+A person who cannot send /forget (a letter, a phone call) gives staff their web session id or
+their chat key; staff delete the session and every logged answer of that conversation. The
+action needs a login and the form's CSRF token, and is audited with the channel and a SHA-256
+fingerprint of the key (the key itself identifies a person, so it is not kept after deletion).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from bot.dialogue.service import CHANNELS, session_key
+from bot.web.api import Services
+from bot.web.schemas import SESSION_ID
+from bot.web.staff_auth import Staff, StaffPost
+from bot.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+CHAT_KEY = re.compile(r"^(?P<channel>[a-z]+):(?P<identity>[A-Za-z0-9_-]{1,100})$")
+NOT_A_KEY = "请填写网页会话编号（session_id，16–64 个字母、数字、_ 或 -），或对话标识（如 telegram:123456789）。"
+
+
+def parse_subject(raw: str) -> str | None:
+    """`web:<id>`, `telegram:<chat id>`, `terminal:<name>`, or a bare web session id → the session key."""
+    text = raw.strip()
+    found = CHAT_KEY.match(text)
+    if found and found["channel"] in CHANNELS:
+        return session_key(found["channel"], found["identity"])
+    if re.match(SESSION_ID, text):
+        return session_key("web", text)
+    return None
+
+
+def fingerprint(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _page(request: Request, login: object, status: int = 200, **context: object) -> HTMLResponse:
+    values = {"login": login, "error": "", "done": None, "subject": "", **context}
+    return templates.TemplateResponse(request, "staff/privacy.html", values, status_code=status)
+
+
+@router.get("/staff/privacy", response_class=HTMLResponse)
+def privacy(request: Request, login: Staff) -> HTMLResponse:
+    return _page(request, login)
+
+
+@router.post("/staff/privacy/delete")
+def delete_person(
+    request: Request, web: Services, login: StaffPost, subject: Annotated[str, Form(max_length=200)] = ""
+) -> Response:
+    key = parse_subject(subject)
+    if key is None:
+        return _page(request, login, status=422, error=NOT_A_KEY, subject=subject[:200])
+    had_session, answers = web.forget_person(key)
+    channel = key.split(":", 1)[0]
+    detail = f"会话记录 {int(had_session)} 条，答复记录 {answers} 条"
+    web.audit.record(login.name, "person_deleted", f"{channel}:…（指纹 {fingerprint(key)}）", detail)
+    done = {"channel": channel, "fingerprint": fingerprint(key), "session": had_session, "answers": answers}
+    return _page(request, login, done=done)
