@@ -58,9 +58,7 @@ def from_metrics(m: Metrics) -> Quality:
 class PlainBaseline:
     """jieba `lcut` + BM25 over clause texts; answers every question with its top clause."""
 
-    def __init__(
-        self, clauses: tuple[Clause, ...], scope: Callable[[str], set[str]] | None = None
-    ) -> None:
+    def __init__(self, clauses: tuple[Clause, ...], scope: Callable[[str], set[str]] | None = None) -> None:
         self._jieba = jieba.Tokenizer()  # its own dictionary: our policy terms stay out of it
         self._jieba.initialize()
         self._ids = [c.id for c in clauses]
@@ -143,12 +141,16 @@ def latency_ms(
 
 
 def print_quality(rows: list[tuple[str, str, Quality]]) -> None:
-    print(f"{'system':<30} {'split':<8} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} "
-          f"{'abst.P':>6} {'abst.R':>6} {'false-abst':>10}")
+    print(
+        f"{'system':<30} {'split':<8} {'n':>4} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} "
+        f"{'abst.P':>6} {'abst.R':>6} {'false-abst':>10}"
+    )
     for system, split, q in rows:
         precision = "  n/a" if q.abstain_precision is None else f"{q.abstain_precision:.3f}"
-        print(f"{system:<30} {split:<8} {q.in_scope:>4} {q.hit_at_1:>6.3f} {q.hit_at_3:>6.3f} {q.mrr:>6.3f} "
-              f"{precision:>6} {q.abstain_recall:>6.3f} {q.false_abstain_rate:>10.3f}")
+        print(
+            f"{system:<30} {split:<8} {q.in_scope:>4} {q.hit_at_1:>6.3f} {q.hit_at_3:>6.3f} {q.mrr:>6.3f} "
+            f"{precision:>6} {q.abstain_recall:>6.3f} {q.false_abstain_rate:>10.3f}"
+        )
 
 
 def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str]) -> None:
@@ -172,8 +174,13 @@ def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str])
 
         rows = []
         for split, golden in splits.items():
-            rows.append((f"ours ({kb.embedder.name}, w={kb.retriever.config.dense_weight:g})", split,
-                         from_metrics(evaluate(kb.answerer, golden)[0])))
+            rows.append(
+                (
+                    f"ours ({kb.embedder.name}, w={kb.retriever.config.dense_weight:g})",
+                    split,
+                    from_metrics(evaluate(kb.answerer, golden)[0]),
+                )
+            )
             rows.append(("baseline jieba+BM25", split, baseline.quality(golden)))
             rows.append(("baseline + our region filter", split, regional.quality(golden)))
         print_quality(rows)
@@ -181,11 +188,15 @@ def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str])
         p50, p95, n = latency_ms(kb.answerer.answer, questions)
         b50, b95, bn = latency_ms(baseline.ranking, questions)
         print()
-        print(f"ours: ingest of the 5 documents into a fresh data dir {ingest_s:.2f} s "
-              f"(parse, normalize, Chroma write, BM25); reopen existing index {reopen_s:.2f} s")
+        print(
+            f"ours: ingest of the 5 documents into a fresh data dir {ingest_s:.2f} s "
+            f"(parse, normalize, Chroma write, BM25); reopen existing index {reopen_s:.2f} s"
+        )
         print(f"ours: warm answer() latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries")
-        print(f"baseline: index build {baseline_index_s:.2f} s; warm retrieve p50 {b50:.1f} ms, "
-              f"p95 {b95:.1f} ms over {bn} queries")
+        print(
+            f"baseline: index build {baseline_index_s:.2f} s; warm retrieve p50 {b50:.1f} ms, "
+            f"p95 {b95:.1f} ms over {bn} queries"
+        )
         print(f"peak RSS so far: {peak_rss_mb():.0f} MB")
 
 
@@ -198,29 +209,40 @@ def bench_model(model: str, splits: dict[str, list[GoldenQuestion]], questions: 
         trials = try_weights(kb, splits["dev"], DEFAULT_WEIGHTS)
         tuning_s = time.perf_counter() - started
         chosen = choose(trials)
-        print("dense_weight on dev: " + "  ".join(
-            f"{t.dense_weight:g}→{t.metrics.hit_at_1:.3f}{'*' if t is chosen else ''}" for t in trials
-        ) + "   (hit@1, * = chosen)")
+        print(
+            "dense_weight on dev: "
+            + "  ".join(f"{t.dense_weight:g}→{t.metrics.hit_at_1:.3f}{'*' if t is chosen else ''}" for t in trials)
+            + "   (hit@1, * = chosen)"
+        )
         answerer = answerer_with_weight(kb, chosen.dense_weight)
         rows = [
-            (f"ours ({kb.embedder.name}, w={chosen.dense_weight:g})", split,
-             from_metrics(evaluate(answerer, golden)[0]))
+            (
+                f"ours ({kb.embedder.name}, w={chosen.dense_weight:g})",
+                split,
+                from_metrics(evaluate(answerer, golden)[0]),
+            )
             for split, golden in splits.items()
         ]
         print_quality(rows)
         p50, p95, n = latency_ms(answerer.answer, questions)
         print()
-        print(f"ours+model: ingest into a fresh data dir {ingest_s:.2f} s (incl. model load and embedding); "
-              f"tuning {len(trials)} weights on dev {tuning_s:.1f} s")
-        print(f"ours+model: warm answer() latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries "
-              f"(w={chosen.dense_weight:g})")
+        print(
+            f"ours+model: ingest into a fresh data dir {ingest_s:.2f} s (incl. model load and embedding); "
+            f"tuning {len(trials)} weights on dev {tuning_s:.1f} s"
+        )
+        print(
+            f"ours+model: warm answer() latency p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries "
+            f"(w={chosen.dense_weight:g})"
+        )
         if chosen.dense_weight == 0.0:
             # w=0 never embeds the question; show what the dense path would cost.
             forced = min(t.dense_weight for t in trials if t.dense_weight > 0)
             fused = answerer_with_weight(kb, forced)
             f50, f95, fn = latency_ms(fused.answer, questions, warmup=30)
-            print(f"ours+model: warm answer() latency p50 {f50:.1f} ms, p95 {f95:.1f} ms over {fn} queries "
-                  f"(w={forced:g} forced, to show the cost of embedding the question and querying Chroma)")
+            print(
+                f"ours+model: warm answer() latency p50 {f50:.1f} ms, p95 {f95:.1f} ms over {fn} queries "
+                f"(w={forced:g} forced, to show the cost of embedding the question and querying Chroma)"
+            )
         print(f"peak RSS so far: {peak_rss_mb():.0f} MB")
 
 
@@ -237,8 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     print(f"machine: {machine()}")
     print(f"before: {load_average()} (other work on the machine inflates latency)")
-    print(f"golden: dev {len(splits['dev'])}, dev2 {len(splits['dev2'])}, holdout {len(splits['holdout'])} questions "
-          "(n below = answerable ones; abstain figures over all)")
+    print(
+        f"golden: dev {len(splits['dev'])}, dev2 {len(splits['dev2'])}, holdout {len(splits['holdout'])} questions "
+        "(n below = answerable ones; abstain figures over all)"
+    )
     print("\n== lexical + hashing store (default settings) vs plain baseline ==")
     bench_default(splits, questions)
     if args.model:

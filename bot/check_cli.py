@@ -99,9 +99,7 @@ def read_profile_file(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(
-            None, f"无法读取资料文件 {path}。", f"cannot read profile file {path}: {exc}."
-        ) from None
+        raise ProfileError(None, f"无法读取资料文件 {path}。", f"cannot read profile file {path}: {exc}.") from None
     return _load_json(text)
 
 
@@ -161,9 +159,7 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
         return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text
     if question.type in {"integer", "number"}:
         try:
-            value = float(
-                cn2an.cn2an(text.removesuffix("岁").removesuffix("年").removesuffix("个月"), "smart")
-            )
+            value = float(cn2an.cn2an(text.removesuffix("岁").removesuffix("年").removesuffix("个月"), "smart"))
         except (ValueError, KeyError):
             return text
         return int(value) if question.type == "integer" and value.is_integer() else value
@@ -211,9 +207,7 @@ def interview(
         result = checker.engine.check(profile)
         if result.status == "region_not_covered":
             write(result.message)
-            profile = Profile(
-                as_of=profile.as_of, values={k: v for k, v in profile.values.items() if k != "region"}
-            )
+            profile = Profile(as_of=profile.as_of, values={k: v for k, v in profile.values.items() if k != "region"})
             result = checker.engine.check(profile)
         question = result.next_question
         if question is None:

@@ -102,7 +102,7 @@ def _read_lines(stream: TextIO) -> Iterator[bytes]:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     as_of = args.as_of or date.today()
     if args.question is None and not args.json:
-        _stderr("请在命令后面写上问题，例如：policybot ask \"高校毕业生创业有什么补贴？\"")
+        _stderr('请在命令后面写上问题，例如：policybot ask "高校毕业生创业有什么补贴？"')
         return EXIT_BAD_INPUT
     kb = open_kb(settings, quiet=args.json)
     if args.question is not None:

@@ -31,9 +31,7 @@ def _parse_weights(value: str) -> list[float]:
     try:
         return with_weights([float(part) for part in value.split(",") if part.strip()])
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"权重应为 0 到 1 之间、用逗号分隔的数，例如 0,0.1,0.3：{value}"
-        ) from None
+        raise argparse.ArgumentTypeError(f"权重应为 0 到 1 之间、用逗号分隔的数，例如 0,0.1,0.3：{value}") from None
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

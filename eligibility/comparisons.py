@@ -60,9 +60,7 @@ def build_test(spec: FactSpec, comparison: str, operand: Any) -> Test:
         wanted = (operand,) if comparison == "is" else tuple(operand)
         unknown = [w for w in wanted if w not in spec.enum_values]
         if unknown:
-            raise ValueError(
-                f"{unknown[0]!r} is not a value of {spec.name!r} ({', '.join(spec.enum_values)})"
-            )
+            raise ValueError(f"{unknown[0]!r} is not a value of {spec.name!r} ({', '.join(spec.enum_values)})")
         if comparison == "is":
             return lambda value, as_of: value == operand
         if comparison == "in":

@@ -221,9 +221,7 @@ def _day(day: date) -> str:
 def _not_covered_message(place: str | None, candidates: tuple[str, ...], covered: tuple[str, ...]) -> str:
     listed = "、".join(covered)
     if place and candidates:
-        return (
-            f"{place}我们只收录了其中{'、'.join(candidates)}的政策，请告诉我们具体城市。目前收录：{listed}。"
-        )
+        return f"{place}我们只收录了其中{'、'.join(candidates)}的政策，请告诉我们具体城市。目前收录：{listed}。"
     if place:
         return f"暂未收录{place}的就业政策。目前收录：{listed}。"
     return f"没有识别出您所在的地区，请写省、市或区县名称。目前收录：{listed}。"

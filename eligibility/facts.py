@@ -304,9 +304,7 @@ class FactRegistry:
                         f"{member!r} cannot be ticked: not yes/no, a list, or a choice with 'none'",
                     )
                 if member in self.group_of:
-                    raise RulebookError(
-                        source, key, f"{member!r} is already in group {self.group_of[member].name!r}"
-                    )
+                    raise RulebookError(source, key, f"{member!r} is already in group {self.group_of[member].name!r}")
                 self.group_of[member] = group
 
     def __contains__(self, name: object) -> bool:

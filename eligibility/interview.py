@@ -75,9 +75,7 @@ def _check_offered(setting: Mapping[str, Any], question: NextQuestion) -> None:
 
 
 def _not_an_option(tick: Any) -> ProfileError:
-    return ProfileError(
-        str(tick), f"“{tick}”不是本题的选项。", f"{tick!r} is not an option of this question."
-    )
+    return ProfileError(str(tick), f"“{tick}”不是本题的选项。", f"{tick!r} is not an option of this question.")
 
 
 def run_interview(engine: Engine, start: Profile, answer: Answer) -> Interview:

@@ -82,9 +82,7 @@ def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
                 ticks.extend(AnswerOption(value={name: [o.value]}, label=o.label) for o in spec.options)
             else:
                 ticks.extend(
-                    AnswerOption(value={name: o.value}, label=o.label)
-                    for o in spec.options
-                    if o.value != "none"
+                    AnswerOption(value={name: o.value}, label=o.label) for o in spec.options if o.value != "none"
                 )
         return NextQuestion(
             fact=group.name,

@@ -166,9 +166,7 @@ class _Compiler:
             source = schema.Source(cite=ref.cite, quote=ref.quote)
         if source is None:
             raise self.fail(f"{key}.definition", f"definition {name!r} has no source for {self.jurisdiction}")
-        inner = _Compiler(
-            self.book, f"definitions.yaml ({name})", source.cite.rsplit("-", 1)[0], self.jurisdiction
-        )
+        inner = _Compiler(self.book, f"definitions.yaml ({name})", source.cite.rsplit("-", 1)[0], self.jurisdiction)
         part = inner.compile(definition.condition, "condition", source)
         return Defined(name, part, definition.requirement, source.cite, source.quote)
 
@@ -188,13 +186,9 @@ def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> B
     if doc is None:
         raise RulebookError(source, "document", f"unknown document {raw.document!r}")
     if doc.jurisdiction != raw.jurisdiction:
-        raise RulebookError(
-            source, "jurisdiction", f"{raw.document} is {doc.jurisdiction}, not {raw.jurisdiction}"
-        )
+        raise RulebookError(source, "jurisdiction", f"{raw.document} is {doc.jurisdiction}, not {raw.jurisdiction}")
     if doc.slug != slug:
-        raise RulebookError(
-            source, "document", f"a benefit of {raw.document} belongs under benefits/{doc.slug}/"
-        )
+        raise RulebookError(source, "document", f"a benefit of {raw.document} belongs under benefits/{doc.slug}/")
     compiler = _Compiler(parts, source, raw.document, raw.jurisdiction)
     for index, cited in enumerate(raw.sources):
         compiler.check_cite(f"sources[{index}].cite", cited.cite)
@@ -242,9 +236,7 @@ def _compile_amount(compiler: _Compiler, parts: _Parts, amount: schema.Amount) -
         allowed = parts.facts[str(amount.fact)].enum_values
         for index, tier in enumerate(amount.tiers):
             if tier.when not in allowed:
-                raise compiler.fail(
-                    f"amount.tiers[{index}].when", f"{tier.when!r} is not a value of {amount.fact}"
-                )
+                raise compiler.fail(f"amount.tiers[{index}].when", f"{tier.when!r} is not a value of {amount.fact}")
             citations.append(schema.Source(cite=amount.cite, quote=tier.quote))
     return Amount(
         amount.kind,

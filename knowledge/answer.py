@@ -105,9 +105,7 @@ class Answerer:
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing)
         return Decision(AnswerStatus.ANSWERED, quoted)
 
-    def _unanswered_aspect(
-        self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]
-    ) -> str | None:
+    def _unanswered_aspect(self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> str | None:
         """The aspect of the question (a figure, a procedure) that the quoted clauses leave open.
 
         For a figure, close runners-up whose matching sentence states one are promoted, so
@@ -117,12 +115,12 @@ class Answerer:
             tokens = self.retriever.query_tokens(analysis)
             top_score = quoted[0][0].score
             pool = [item for item, _ in quoted] + [
-                s for s in retrieval.in_scope[: self.policy.max_citations + 2]
+                s
+                for s in retrieval.in_scope[: self.policy.max_citations + 2]
                 if s not in [item for item, _ in quoted] and s.score >= 0.5 * top_score
             ]
             with_figures = [
-                (item, self.best_quote(item, tokens, require_figure=True, own_words=analysis.tokens))
-                for item in pool
+                (item, self.best_quote(item, tokens, require_figure=True, own_words=analysis.tokens)) for item in pool
             ]
             with_figures = [(item, quote) for item, quote in with_figures if quote]
             if not with_figures:
@@ -205,7 +203,8 @@ class Answerer:
             focus = {t for t in token_sets[best] & set(own_words or tokens) if len(t) >= 3}
             needed = max(1, (len(focus) + 1) // 2) if focus else 0
             allowed = [
-                i for i in range(len(sentences))
+                i
+                for i in range(len(sentences))
                 if _FIGURE.search(sentences[i]) and scores[i] > 0 and len(focus & token_sets[i]) >= needed
             ]
             if not allowed:

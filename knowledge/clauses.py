@@ -92,9 +92,7 @@ def _to_int(text: str) -> int:
     return int(text) if text.isdigit() else chinese_number(text)
 
 
-def split_departments(
-    text: str, lead_first: bool = False
-) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def split_departments(text: str, lead_first: bool = False) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Split a clause into its body and the trailing parenthetical of responsible departments."""
     start = _trailing_parenthetical_start(text)
     if start is None:
@@ -198,9 +196,7 @@ def parse_document(document: Document, raw: str) -> ParsedDocument:
         if not sections_only and section_match and len(text) <= _MAX_HEADING:
             body_started = True
             number = chinese_number(section_match.group(1))
-            current_section = Section(
-                number=number, label=section_match.group(0), heading=text[section_match.end() :]
-            )
+            current_section = Section(number=number, label=section_match.group(0), heading=text[section_match.end() :])
             sections.append(current_section)
             continue
         if not sections_only and _is_unnumbered_heading(text, following) and (body_started or preamble):

@@ -131,8 +131,7 @@ def ingest(
     for doc_id, count in counts.items():
         say(f"解析 {doc_id}：{count} 条")
     records = [
-        StoredRecord(id=c.id, text=_embedding_text(c), metadata=clause_metadata(c, registry))
-        for c in registry.clauses
+        StoredRecord(id=c.id, text=_embedding_text(c), metadata=clause_metadata(c, registry)) for c in registry.clauses
     ]
     rebuilt = store.sync(records, embedder, registry.content_hash, say)
     index_dir = data_dir / "index"

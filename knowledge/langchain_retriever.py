@@ -23,9 +23,7 @@ class PolicyClauseRetriever(BaseRetriever):
     k: int = Field(default=4, ge=1)
     region: str | None = None
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         retrieval = self.retriever.retrieve(query, self.region)
         return [self._document(item) for item in retrieval.in_scope[: self.k]]
 

@@ -251,9 +251,7 @@ def normalize_document(raw: str) -> NormalizedText:
         if not line.strip():
             continue
         if is_noise_line(line):
-            issues.append(
-                QualityIssue(kind=IssueKind.NOISE_REMOVED, original=line.strip(), replacement="")
-            )
+            issues.append(QualityIssue(kind=IssueKind.NOISE_REMOVED, original=line.strip(), replacement=""))
             continue
         text = normalize_line(line, issues, counts)
         if not text:

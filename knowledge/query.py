@@ -30,8 +30,7 @@ MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # Full-width digits and Latin letters become ASCII; Chinese punctuation stays as written.
 _FULLWIDTH_ALNUM = {
-    code: code - 0xFEE0
-    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+    code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
 }
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
 _NUMERAL_UNIT = re.compile(r"^[零〇一二两三四五六七八九十百千万]+(?=年|个月|月|岁|元|块|万|千|级|人|天|学时|小时|%|倍)")

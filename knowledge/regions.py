@@ -28,9 +28,36 @@ _PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?自治区$|特别行�
 # Short names that are ordinary words far more often than places.
 # jieba's dictionary tells which of them are everyday words (资源, 合作, 延长, 小店 …); these are the
 # ones it tags as place names although people mostly mean the word.
-_AMBIGUOUS_SHORT = frozenset({"新建", "城关", "新华", "和平", "平安", "长安", "新城", "城中", "市中",
-                              "工农", "向阳", "红旗", "东风", "前进", "振兴", "光明", "太平", "红星", "五一",
-                              "通道", "新兴", "中山", "永安", "安全", "白云", "大同"})
+_AMBIGUOUS_SHORT = frozenset(
+    {
+        "新建",
+        "城关",
+        "新华",
+        "和平",
+        "平安",
+        "长安",
+        "新城",
+        "城中",
+        "市中",
+        "工农",
+        "向阳",
+        "红旗",
+        "东风",
+        "前进",
+        "振兴",
+        "光明",
+        "太平",
+        "红星",
+        "五一",
+        "通道",
+        "新兴",
+        "中山",
+        "永安",
+        "安全",
+        "白云",
+        "大同",
+    }
+)
 _COMMON_WORD_FREQ = 150
 _EMBEDDED_PAIR_FREQ = 20
 

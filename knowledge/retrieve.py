@@ -81,9 +81,7 @@ class HybridRetriever:
         self.config = config or RetrievalConfig()
         self._positions = {c.id: i for i, c in enumerate(lexical.clauses)}
         self._dense_retry_at = 0.0
-        self._jurisdiction = np.array(
-            [registry.document_of(c).jurisdiction for c in lexical.clauses], dtype=object
-        )
+        self._jurisdiction = np.array([registry.document_of(c).jurisdiction for c in lexical.clauses], dtype=object)
 
     def scope_of(self, analysis: QueryAnalysis) -> tuple[str, ...]:
         region = analysis.region

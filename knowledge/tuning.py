@@ -66,9 +66,7 @@ def with_weights(weights: list[float] | tuple[float, ...]) -> list[float]:
     return sorted({0.0, *(round(float(w), 4) for w in weights)})
 
 
-def retriever_for(
-    kb: KnowledgeBase, config: RetrievalConfig, embedder: Embedder | None = None
-) -> HybridRetriever:
+def retriever_for(kb: KnowledgeBase, config: RetrievalConfig, embedder: Embedder | None = None) -> HybridRetriever:
     return HybridRetriever(kb.registry, kb.analyzer, kb.lexical, kb.store, embedder or kb.embedder, config)
 
 

@@ -63,9 +63,7 @@ def test_unknown_region_is_not_asked_again(engine: Engine, profile_of: Any) -> N
     assert result.status == "region_not_covered" and result.next_question is None
 
 
-def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(
-    engine: Engine, profile_of: Any
-) -> None:
+def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(engine: Engine, profile_of: Any) -> None:
     profile = profile_of(
         {
             "region": "长春",
@@ -85,19 +83,12 @@ def test_a_possibly_eligible_result_lists_what_is_missing(engine: Engine, profil
     benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
     assert benefit.status == "possibly_eligible"
     assert benefit.missing_facts == ("certificate_level", "certificate_date")
-    assert (
-        benefit.amount
-        == "按职业资格或技能等级证书：初级（五级）1000元；中级（四级）1500元；高级（三级）2000元"
-    )
+    assert benefit.amount == "按职业资格或技能等级证书：初级（五级）1000元；中级（四级）1500元；高级（三级）2000元"
 
 
-def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(
-    engine: Engine, profile_of: Any
-) -> None:
+def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(engine: Engine, profile_of: Any) -> None:
     raw = {"region": "平顶山", "employment_status": "unemployed", "living_difficulty": True}
-    in_2020 = _benefit(
-        engine.check(profile_of(raw, date(2020, 8, 1))), "pingdingshan.temporary_living_allowance"
-    )
+    in_2020 = _benefit(engine.check(profile_of(raw, date(2020, 8, 1))), "pingdingshan.temporary_living_allowance")
     in_2026 = _benefit(engine.check(profile_of(raw)), "pingdingshan.temporary_living_allowance")
     assert in_2020.status == "eligible"
     assert in_2026.status == "expired"
@@ -150,9 +141,7 @@ def test_every_result_cites_clauses_of_its_own_jurisdiction(engine: Engine, prof
 
 
 def test_benefits_are_listed_eligible_first(engine: Engine, profile_of: Any) -> None:
-    result = engine.check(
-        profile_of({"region": "巴中", "hard_to_employ": True, "employment_status": "unemployed"})
-    )
+    result = engine.check(profile_of({"region": "巴中", "hard_to_employ": True, "employment_status": "unemployed"}))
     order = {"eligible": 0, "possibly_eligible": 1, "ineligible": 2, "expired": 3}
     ranks = [order[b.status] for b in result.benefits]
     assert ranks == sorted(ranks)

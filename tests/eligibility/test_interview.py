@@ -62,15 +62,11 @@ def test_mean_interview_length_over_the_personas_is_at_most_eight(engine: Engine
     lengths = []
     for persona in load_personas():
         full = profile_of(persona["profile"], persona["as_of"])
-        lengths.append(
-            len(run_interview(engine, profile_of({}, persona["as_of"]), answers_from(full.values)).asked)
-        )
+        lengths.append(len(run_interview(engine, profile_of({}, persona["as_of"]), answers_from(full.values)).asked))
     assert sum(lengths) / len(lengths) <= 8
 
 
-def test_someone_who_answers_everything_with_dont_know_is_never_asked_again(
-    engine: Engine, profile_of: Any
-) -> None:
+def test_someone_who_answers_everything_with_dont_know_is_never_asked_again(engine: Engine, profile_of: Any) -> None:
     def dont_know(question: NextQuestion, profile: Profile) -> Any:
         return "平顶山" if question.fact == "region" else None
 
@@ -106,9 +102,7 @@ def test_a_group_question_sets_ticked_facts_and_unticks_the_rest(engine: Engine,
     assert after.values["hard_to_employ"] is False
 
 
-def test_dont_know_on_a_group_question_leaves_every_offered_fact_unknown(
-    engine: Engine, profile_of: Any
-) -> None:
+def test_dont_know_on_a_group_question_leaves_every_offered_fact_unknown(engine: Engine, profile_of: Any) -> None:
     profile = profile_of({"region": "延吉"})
     question = _group_question(engine, profile)
     after = apply_answer(profile, question, None, engine.rulebook.facts)

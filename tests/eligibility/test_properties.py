@@ -18,9 +18,7 @@ from eligibility.rulebook import default_rulebook
 BOOK = default_rulebook()
 REGIONS = ["延吉", "巴中", "资阳", "平顶山", "商洛"]
 AS_OF = st.dates(min_value=date(2019, 1, 1), max_value=date(2027, 12, 31))
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def value_of(spec: FactSpec, as_of: date) -> st.SearchStrategy[Any]:
@@ -101,9 +99,7 @@ def _domain(spec: FactSpec, as_of: date) -> list[Any]:
 
 def _matters(engine: Engine, benefit: Any, fact: str, profile: Profile) -> bool:
     """Is there a way to answer the benefit's other open facts such that `fact` decides its status?"""
-    others = [
-        f for f in benefit.facts if f != fact and not profile.is_answered(f) and BOOK.facts[f].is_askable
-    ]
+    others = [f for f in benefit.facts if f != fact and not profile.is_answered(f) and BOOK.facts[f].is_askable]
     domains = [_domain(BOOK.facts[f], profile.as_of) for f in others]
     combos = list(itertools.islice(itertools.product(*domains), 3000))
     for combo in combos:

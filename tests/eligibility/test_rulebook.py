@@ -173,9 +173,7 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("old", "new", "key"), BROKEN)
-def test_a_typo_in_a_benefit_fails_at_load_naming_file_and_key(
-    tmp_path: Path, old: str, new: str, key: str
-) -> None:
+def test_a_typo_in_a_benefit_fails_at_load_naming_file_and_key(tmp_path: Path, old: str, new: str, key: str) -> None:
     root = _copy_rules(tmp_path)
     path = root / "benefits" / "jilin" / "startup_subsidy.yaml"
     text = path.read_text(encoding="utf-8")

@@ -117,8 +117,18 @@ def test_json_contract_fields(kb: KnowledgeBase) -> None:
     assert data["status"] == "answered" and data["region"] == "吉林省"
     citation = data["citations"][0]
     assert set(citation) == {
-        "clause_id", "document_title", "issuer", "jurisdiction", "date", "document_status",
-        "clause_number", "clause_label", "heading", "quote", "text", "score",
+        "clause_id",
+        "document_title",
+        "issuer",
+        "jurisdiction",
+        "date",
+        "document_status",
+        "clause_number",
+        "clause_label",
+        "heading",
+        "quote",
+        "text",
+        "score",
     }
     assert isinstance(citation["clause_number"], int) and isinstance(citation["score"], float)
     scores = [c["score"] for c in data["citations"]]

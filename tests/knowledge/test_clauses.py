@@ -93,9 +93,7 @@ def test_responsible_departments_are_metadata_not_body(registry: Registry) -> No
 
 
 def test_nested_parentheses_in_departments_are_balanced() -> None:
-    body, lead, responsible = split_departments(
-        "正文。（人力资源社会保障、财政等部门和各县（区）政府按职责分工负责）"
-    )
+    body, lead, responsible = split_departments("正文。（人力资源社会保障、财政等部门和各县（区）政府按职责分工负责）")
     assert body == "正文。"
     assert lead == ()
     assert responsible[0] == "人力资源社会保障"

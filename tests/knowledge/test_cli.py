@@ -43,7 +43,11 @@ def test_ingest_reports_counts_quality_and_is_idempotent(data_dir: Path) -> None
     summary = json.loads(again.stdout)
     assert summary["rebuilt"] is False
     assert summary["clause_counts"] == {
-        "bazhong-2018": 25, "pingdingshan-2020": 28, "jilin-2017": 30, "ziyang-2017": 29, "shangluo-2012": 7,
+        "bazhong-2018": 25,
+        "pingdingshan-2020": 28,
+        "jilin-2017": 30,
+        "ziyang-2017": 29,
+        "shangluo-2012": 7,
     }
     assert summary["quality"]["jilin-2017"]["garbled_span"] == 3
     stderr = again.stderr.decode()
@@ -83,7 +87,13 @@ def test_ask_json_batch_reads_stdin_lines_and_answers_in_order(data_dir: Path) -
     assert result.returncode == 0, result.stderr.decode()
     objects = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [o["status"] for o in objects] == [
-        "answered", "region_not_covered", "no_answer", "error", "error", "error", "answered",
+        "answered",
+        "region_not_covered",
+        "no_answer",
+        "error",
+        "error",
+        "error",
+        "answered",
     ]
     assert objects[0]["question"] == "求职创业补贴谁能领"
     assert "请输入" in objects[3]["error"] and "太长" in objects[5]["error"]

@@ -78,7 +78,7 @@ def test_garbled_spans_are_detected_reported_and_marked(registry: Registry) -> N
 
 def test_garbled_detector_merges_nearby_lost_characters() -> None:
     text = "可由當?shù)卣匆?guī)定程序"
-    (start, end), = find_garbled_spans(text)
+    ((start, end),) = find_garbled_spans(text)
     assert text[start:end] == "?shù)卣匆?guī)"
     assert find_garbled_spans("没有乱码的句子。") == []
 

@@ -45,9 +45,7 @@ def test_everyday_words_are_not_places(gazetteer: Gazetteer, text: str) -> None:
 
 
 @pytest.mark.parametrize("text,candidates", CASES["province_candidates"].items())
-def test_province_lists_the_covered_cities_inside_it(
-    gazetteer: Gazetteer, text: str, candidates: list[str]
-) -> None:
+def test_province_lists_the_covered_cities_inside_it(gazetteer: Gazetteer, text: str, candidates: list[str]) -> None:
     resolved = gazetteer.resolve(text)
     assert not resolved.covered
     assert list(resolved.candidates) == candidates
