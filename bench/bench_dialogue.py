@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.dialogue.build import build_dialogue  # noqa: E402
 from bot.dialogue.core import Dialogue  # noqa: E402
 from bot.dialogue.service import Conversations, session_key  # noqa: E402
 from bot.dialogue.store import SqlSessionStore  # noqa: E402
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn  # noqa: E402
-from knowledge.kb import KnowledgeBase  # noqa: E402
+from bot.services import Services  # noqa: E402
+from bot.settings import Settings  # noqa: E402
 
 TODAY = date(2020, 6, 1)
 QUESTIONS = [
@@ -182,7 +182,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        dialogue = build_dialogue(KnowledgeBase.open(Path(tmp) / "data"))
+        dialogue = Services(Settings(data_dir=Path(tmp) / "data")).dialogue
         print(f"知识库与对话核心就绪：{time.perf_counter() - started:.2f} 秒")
         started = time.perf_counter()
         report = simulate(dialogue, f"sqlite:///{Path(tmp) / 'sessions.sqlite3'}", args.users, args.turns, args.workers)

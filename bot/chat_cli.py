@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from bot.dialogue.build import build_conversations
+from bot.arguments import iso_date
 from bot.dialogue.service import Conversations, session_key
 from bot.dialogue.types import Button, Reply, Turn
+from bot.services import Services
 from bot.settings import Settings
 
 EXIT_OK = 0
@@ -61,7 +62,7 @@ def chat(conversations: Conversations, key: str, read: Callable[[str], str], wri
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     today = args.as_of
-    conversations = build_conversations(settings, clock=(lambda: today) if today else date.today)
+    conversations = Services(settings, clock=(lambda: today) if today else date.today).conversations
     try:
         return chat(conversations, session_key("terminal", args.session), input, _print)
     except KeyboardInterrupt:
@@ -72,19 +73,11 @@ def _print(line: str) -> None:
     print(line, flush=True)
 
 
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{value}") from None
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("chat", help="在终端里和机器人对话（与 Telegram 同一个对话核心）")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot chat` (help text: the table in bot/cli.py)."""
     parser.add_argument("--session", default="local", help="会话名（资料按会话保存，/forget 删除）")
-    parser.add_argument("--as-of", type=_date, help="按此日期判断（默认今天）")
+    parser.add_argument("--as-of", type=iso_date, help="按此日期判断（默认今天）")
     parser.set_defaults(handler=run)
-    return parser
 
 
 if __name__ == "__main__":

@@ -9,69 +9,29 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 import cn2an
 
-from eligibility.engine import Engine
+from bot.arguments import iso_date
+from bot.checker import Checker
+from bot.services import Services
+from bot.settings import Settings
 from eligibility.errors import ProfileError
-from eligibility.facts import FactRegistry
 from eligibility.interview import apply_answer
-from eligibility.profile import Profile, parse_profile
+from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import CheckResult, NextQuestion
-from eligibility.rulebook import default_rulebook
-from knowledge.citations import format_reference, make_citation
-from knowledge.regions import Gazetteer
-from knowledge.registry import Registry, load_registry
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 QUIT_WORDS = {"q", "quit", "exit", "退出"}
-
-
-@dataclass(frozen=True)
-class Checker:
-    """The engine plus the registry that expands its clause ids into citation objects."""
-
-    engine: Engine
-    registry: Registry
-
-    @classmethod
-    def create(cls) -> Checker:
-        rulebook = default_rulebook()
-        return cls(Engine(rulebook, Gazetteer(covered=rulebook.jurisdictions)), load_registry())
-
-    @property
-    def facts(self) -> FactRegistry:
-        return self.engine.rulebook.facts
-
-    def profile(self, raw: Any, today: date) -> Profile:
-        return parse_profile(raw, self.facts, today)
-
-    def to_json(self, result: CheckResult) -> dict[str, Any]:
-        data = result.model_dump(mode="json")
-        for benefit, model in zip(data["benefits"], result.benefits, strict=True):
-            benefit["citations"] = [self._citation(c.clause_id, c.quote) for c in model.citations]
-        return data
-
-    def _citation(self, clause_id: str, quote: str) -> dict[str, Any]:
-        clause = self.registry.get(clause_id)
-        return make_citation(clause, self.registry.document_of(clause), quote, None).model_dump()
-
-    def reference(self, clause_id: str, quote: str) -> str:
-        """《标题》（文号，发文机关，日期）第（七）条 — as `policybot ask` prints it."""
-        clause = self.registry.get(clause_id)
-        document = self.registry.document_of(clause)
-        return format_reference(make_citation(clause, document, quote, None), document.document_number)
 
 
 # -- JSON ---------------------------------------------------------------------------------------
@@ -112,14 +72,10 @@ def _lines(stream: TextIO) -> Iterator[str]:
         yield raw.decode("utf-8", "replace").rstrip("\r\n")
 
 
-def check_one(checker: Checker, raw: Any, today: date) -> dict[str, Any]:
-    return checker.to_json(checker.engine.check(checker.profile(raw, today)))
-
-
 def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextIO) -> int:
     if args.profile is not None:
         try:
-            result = check_one(checker, read_profile_file(args.profile), today)
+            result = checker.check(read_profile_file(args.profile), today)
         except ProfileError as exc:
             print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -129,7 +85,7 @@ def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextI
         if not line.strip():
             continue
         try:
-            result = check_one(checker, _load_json(line), today)
+            result = checker.check(_load_json(line), today)
         except ProfileError as exc:
             result = error_object(exc, number)
         print(json.dumps(result, ensure_ascii=False), file=out, flush=True)
@@ -288,47 +244,29 @@ def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -
 # -- wiring -------------------------------------------------------------------------------------
 
 
-def _parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{value}") from None
-
-
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     today = args.as_of or date.today()
-    checker = Checker.create()
+    checker = Services(settings).checker
     if args.json:
         return run_json(checker, args, today, sys.stdout)
     return run_interview_cli(checker, args, today)
 
 
-def _handle(args: argparse.Namespace, settings: object = None) -> int:
-    return run(args)
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("check", help="补贴资格自查：回答几个问题，看看能享受哪些就业创业扶持")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot check` (help text: the table in bot/cli.py)."""
     parser.add_argument(
         "--json", action="store_true", help="输出 JSON；不给 --profile 时从标准输入逐行读取资料（JSON Lines）"
     )
     parser.add_argument("--profile", type=Path, help="资料文件（JSON 对象，键为事实名称）")
-    parser.add_argument("--as-of", type=_parse_date, help="查询日期（默认今天；资料中的 as_of 优先）")
-    parser.set_defaults(handler=_handle)
-    return parser
+    parser.add_argument("--as-of", type=iso_date, help="查询日期（默认今天；资料中的 as_of 优先）")
+    parser.set_defaults(handler=run)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="policybot")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["check", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return run(args)
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:  # the reader went away (`| head`); nothing left to say
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return EXIT_OK
+    """`python -m bot.check_cli …` is `policybot check …`."""
+    from bot.cli import main as policybot
+
+    return policybot(["check", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from bot.services import Services
 from bot.settings import Settings
 from knowledge.evaluation import load_golden
-from knowledge.kb import KnowledgeBase, load_tuning, save_tuning
+from knowledge.kb import load_tuning, save_tuning
 from knowledge.tuning import DEFAULT_WEIGHTS, WeightTrial, choose, try_weights, with_weights
 
 EXIT_OK = 0
@@ -34,8 +35,8 @@ def _parse_weights(value: str) -> list[float]:
         raise argparse.ArgumentTypeError(f"权重应为 0 到 1 之间、用逗号分隔的数，例如 0,0.1,0.3：{value}") from None
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("tune", help="在开发集上选择向量与关键词检索的融合权重并保存")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot tune` (help text: the table in bot/cli.py)."""
     parser.add_argument(
         "--golden",
         type=Path,
@@ -66,12 +67,7 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_BAD_INPUT
     sources = ", ".join(p.name for p in paths)
     data_dir = settings.resolved_data_dir()
-    kb = KnowledgeBase.open(
-        data_dir,
-        embedding_model=settings.embedding_model,
-        chroma_url=settings.chroma_url,
-        progress=_stderr,
-    )
+    kb = Services(settings, progress=_stderr).knowledge
     name = kb.embedder.name
     base = load_tuning(data_dir, name)
     trials = try_weights(kb, golden, with_weights(args.weights), base)

@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 
 from telegram import Update
 
-from bot.dialogue.build import build_conversations
 from bot.dialogue.store import SqlSessionStore
 from bot.logs import mask
+from bot.services import Services
 from bot.settings import Settings
 from bot.telegram.bot import build_application
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.telegram_token is None:
         print("请设置 POLICYBOT_TELEGRAM_TOKEN（从 @BotFather 获取的机器人令牌）。", flush=True)
         return EXIT_CONFIG
-    conversations = build_conversations(settings)
+    conversations = Services(settings).conversations
     if isinstance(conversations.store, SqlSessionStore):
         pruned = conversations.store.prune(datetime.now(UTC) - timedelta(days=settings.session_ttl_days))
         if pruned:
@@ -56,13 +56,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
-        "telegram",
-        help="运行 Telegram 机器人（令牌：POLICYBOT_TELEGRAM_TOKEN）",
-        description="默认长轮询；设置 POLICYBOT_TELEGRAM_WEBHOOK_URL（或 --webhook-url）则以 webhook 方式运行，"
-        "并用 secret_token 校验 Telegram 的请求。",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot telegram` (help text: the table in bot/cli.py)."""
     parser.add_argument("--webhook-url", help="公网 HTTPS 地址（覆盖 POLICYBOT_TELEGRAM_WEBHOOK_URL）")
     parser.set_defaults(handler=run)
-    return parser

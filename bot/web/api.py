@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
-from bot.check_cli import check_one
 from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, Turn
 from bot.web.answer_log import quote_key
@@ -96,7 +95,7 @@ def check(
     ],  # fmt: skip
 ) -> JSONResponse:
     try:
-        return JSONResponse(check_one(web.checker, profile, web.clock()))
+        return JSONResponse(web.checker.check(profile, web.clock()))
     except ProfileError as exc:
         raise ApiError(422, "bad_profile", f"资料有误：{exc.message_zh}", detail=exc.as_dict()) from None
 

@@ -29,9 +29,9 @@ def app_from_environment() -> FastAPI:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from bot.services import Services
     from bot.web.app import create_app
     from bot.web.services import build_services
-    from knowledge.kb import KnowledgeBase
 
     host = args.host or settings.web_host
     port = args.port or settings.web_port
@@ -48,9 +48,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     banner = f"就业政策通已启动：http://{host}:{port}/demo（演示） /docs（接口文档） /staff（工作台）"
     if args.workers > 1:
         # Build (or check) the index once here, so the workers only attach to it.
-        KnowledgeBase.open(
-            settings.resolved_data_dir(), embedding_model=settings.embedding_model, chroma_url=settings.chroma_url
-        )
+        _ = Services(settings).knowledge
         print(banner + f"，{args.workers} 个进程", file=sys.stderr, flush=True)
         uvicorn.run("bot.web.serve_cli:app_from_environment", factory=True, workers=args.workers, **options)
         return 0
@@ -60,11 +58,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("serve", help="启动网页服务：JSON 接口、可嵌入的咨询窗口和工作台")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot serve` (help text: the table in bot/cli.py)."""
     parser.add_argument("--host", help="监听地址（默认 127.0.0.1，或 POLICYBOT_WEB_HOST）")
     parser.add_argument("--port", type=int, help="端口（默认 8000，或 POLICYBOT_WEB_PORT）")
     parser.add_argument("--workers", type=int, default=1, help="进程数（默认 1；每个进程各自加载索引）")
     parser.add_argument("--access-log", action="store_true", help="打印每个请求的访问日志")
     parser.set_defaults(handler=run)
-    return parser

@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from sqlalchemy.engine import Engine
 
-from bot.check_cli import Checker
-from bot.dialogue.build import build_dialogue
+from bot.checker import Checker
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
+from bot.services import Services
 from bot.settings import Settings
 from bot.web.accounts import StaffAccounts
 from bot.web.answer_log import AnswerLog
@@ -24,8 +24,7 @@ from bot.web.audit import AuditTrail
 from bot.web.database import open_database
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
-from eligibility.engine import Engine as EligibilityEngine
-from eligibility.rulebook import Rulebook, default_rulebook
+from eligibility.rulebook import Rulebook
 from knowledge.answer import AnswerResult
 from knowledge.kb import KnowledgeBase
 
@@ -75,19 +74,16 @@ class WebServices:
 
 
 def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = date.today) -> WebServices:
-    kb = kb or KnowledgeBase.open(
-        settings.resolved_data_dir(), embedding_model=settings.embedding_model, chroma_url=settings.chroma_url
-    )
-    url = settings.resolved_database_url()
-    engine = open_database(url)
+    """The web's parts: the product's core from the composition root, plus the web's own tables."""
+    core = Services(settings, clock=clock, knowledge=kb)
+    engine = open_database(settings.resolved_database_url())
     audit = AuditTrail(engine)
-    rulebook = default_rulebook()
     return WebServices(
         settings=settings,
-        kb=kb,
-        rulebook=rulebook,
-        checker=Checker(EligibilityEngine(rulebook, kb.gazetteer), kb.registry),
-        conversations=Conversations(build_dialogue(kb), SqlSessionStore(url), clock),
+        kb=core.knowledge,
+        rulebook=core.rulebook,
+        checker=core.checker,
+        conversations=core.conversations,
         engine=engine,
         audit=audit,
         accounts=StaffAccounts(engine, audit, settings.staff_session_hours),

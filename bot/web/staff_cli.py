@@ -46,11 +46,10 @@ def add(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("staff", help="管理工作台账号")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot staff` (help text: the table in bot/cli.py)."""
     actions = parser.add_subparsers(dest="staff_command", required=True)
     p_add = actions.add_parser("add", help="创建工作人员账号")
     p_add.add_argument("name", help="账号名（2–32个字母、数字、汉字或 _ . -）")
     p_add.add_argument("--password-stdin", action="store_true", help="从标准输入第一行读取密码（用于脚本）")
     p_add.set_defaults(handler=add)
-    return parser

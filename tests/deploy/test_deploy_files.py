@@ -188,7 +188,7 @@ def test_compose_runs_web_replicas_telegram_chroma_postgres_ingest_and_a_proxy()
     [
         ("web", "bot.web.serve_cli.run"),
         ("telegram", "bot.telegram.cli.run"),
-        ("ingest", "bot.cli.cmd_ingest"),
+        ("ingest", "bot.ingest_cli.run"),
     ],
 )
 def test_every_policybot_command_in_compose_is_a_real_subcommand(service: str, handler: str) -> None:

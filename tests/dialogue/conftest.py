@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogue.build import build_dialogue
 from bot.dialogue.core import Dialogue
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
+from bot.services import Services
+from bot.settings import Settings
 from knowledge.kb import KnowledgeBase
 
 TODAY = date(2020, 6, 1)
@@ -19,7 +20,7 @@ TODAY = date(2020, 6, 1)
 
 @pytest.fixture(scope="session")
 def dialogue(kb: KnowledgeBase) -> Dialogue:
-    return build_dialogue(kb)
+    return Services(Settings(), knowledge=kb).dialogue
 
 
 @pytest.fixture

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.dialogue.build import build_dialogue
 from bot.dialogue.core import Dialogue
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
+from bot.services import Services
+from bot.settings import Settings
 from bot.telegram.bot import build_application
 from knowledge.kb import KnowledgeBase
 
@@ -25,7 +26,7 @@ TOKEN = "123456:TEST-token"
 
 @pytest.fixture(scope="session")
 def dialogue(kb: KnowledgeBase) -> Dialogue:
-    return build_dialogue(kb)
+    return Services(Settings(), knowledge=kb).dialogue
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.check_cli import check_one
 from bot.web.app import create_app
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
@@ -99,7 +98,7 @@ def test_check_returns_the_cli_check_object(client: TestClient, services: WebSer
     profile = {"region": "长春", "employment_status": "self_employed", "education": "college", "as_of": "2020-06-01"}
     response = client.post("/api/check", json=profile)
     assert response.status_code == 200
-    assert response.json() == check_one(services.checker, profile, date.today())
+    assert response.json() == services.checker.check(profile, date.today())
     assert response.json()["jurisdiction"] == "吉林省"
 
 
