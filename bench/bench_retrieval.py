@@ -30,11 +30,11 @@ import jieba
 import numpy as np
 
 from knowledge.clauses import Clause
-from knowledge.evaluation import GoldenQuestion, Metrics, evaluate, load_golden
+from knowledge.evaluation import GOLDEN_DIR, GoldenQuestion, Metrics, evaluate, load_golden
 from knowledge.kb import KnowledgeBase
 from knowledge.tuning import DEFAULT_WEIGHTS, answerer_with_weight, choose, try_weights
 
-GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
+GOLDEN = GOLDEN_DIR
 MIN_TIMED_QUERIES = 300
 
 

@@ -33,9 +33,11 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.evaluation import GOLDEN_DIR
+
 REPO = Path(__file__).resolve().parent.parent
 STATIC = REPO / "bot" / "web" / "static"
-GOLDEN = REPO / "tests" / "golden"
+GOLDEN = GOLDEN_DIR
 
 
 def free_port() -> int:

@@ -13,15 +13,15 @@ from pydantic import ValidationError
 
 from bot.services import Services
 from bot.settings import Settings
-from knowledge.evaluation import load_golden
+from knowledge.evaluation import DEV_SETS, GOLDEN_DIR, is_holdout, load_golden
 from knowledge.kb import load_tuning, save_tuning
 from knowledge.tuning import DEFAULT_WEIGHTS, WeightTrial, choose, try_weights, with_weights
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-GOLDEN_DIR = Path(__file__).resolve().parent.parent / "tests" / "golden"
-DEV_GOLDEN = [GOLDEN_DIR / "retrieval.yaml", GOLDEN_DIR / "retrieval_dev2.yaml"]
+
+DEV_GOLDEN = [GOLDEN_DIR / f"{name}.yaml" for name in DEV_SETS]
 
 
 def _stderr(message: str) -> None:
@@ -42,7 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=Path,
         action="append",
         default=None,
-        help="开发集 YAML，可重复（默认 tests/golden/retrieval.yaml 与 retrieval_dev2.yaml）",
+        help="开发集 YAML，可重复（默认随包附带的开发集 retrieval.yaml 与 retrieval_dev2.yaml）",
     )
     parser.add_argument(
         "--weights",
@@ -57,7 +57,7 @@ def cmd_tune(args: argparse.Namespace, settings: Settings) -> int:
     paths: list[Path] = args.golden or DEV_GOLDEN
     golden = []
     for golden_path in paths:
-        if "holdout" in golden_path.name:
+        if is_holdout(golden_path):
             _stderr(f"留出集只用于报告，不能用来调参：{golden_path}")
             return EXIT_BAD_INPUT
         try:

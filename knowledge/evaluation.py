@@ -13,6 +13,15 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from knowledge.answer import Answerer, AnswerStatus
 from knowledge.retrieve import Retrieval
 
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+"""The golden sets, shipped with the package: `retrieval.yaml` and `retrieval_dev2.yaml` are the dev
+sets (tuned on); files named `*holdout*` are never tuned on and only reported."""
+
+DEV_SETS = ("retrieval", "retrieval_dev2")
+HOLDOUT_SETS = ("retrieval_holdout", "answers_holdout")
+
+Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
+
 
 class GoldenQuestion(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -23,11 +32,24 @@ class GoldenQuestion(BaseModel):
     expect: tuple[str, ...] = ()
     region: str | None = None
     note: str | None = None
+    # What is asked, and the verbatim figures a right answer shows (answers_holdout.yaml).
+    intent: Intent | None = None
+    figures: tuple[str, ...] = ()
+    wrong_figures: tuple[str, ...] = ()
 
 
 def load_golden(path: Path) -> list[GoldenQuestion]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return TypeAdapter(list[GoldenQuestion]).validate_python(data)
+
+
+def golden_set(name: str) -> list[GoldenQuestion]:
+    """One shipped golden set by name (`retrieval`, `retrieval_dev2`, `retrieval_holdout`, …)."""
+    return load_golden(GOLDEN_DIR / f"{name}.yaml")
+
+
+def is_holdout(path: Path) -> bool:
+    return "holdout" in path.name
 
 
 @dataclass(frozen=True)

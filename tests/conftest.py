@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.evaluation import GOLDEN_DIR
 from knowledge.kb import KnowledgeBase
 from knowledge.registry import Registry, load_registry
 
@@ -21,7 +22,7 @@ from .databases import Databases, PostgresDatabases, SqliteDatabases
 from .postgres import ExistingServer, PostgresCluster, PostgresServer, postgres_bin
 
 REPO = Path(__file__).resolve().parent.parent
-GOLDEN = REPO / "tests" / "golden"
+GOLDEN = GOLDEN_DIR
 TEST_DATABASE = "POLICYBOT_TEST_DATABASE_URL"
 NO_POSTGRES = "PostgreSQL is not installed (apt-get install -y postgresql; .ci/run installs it)"
 

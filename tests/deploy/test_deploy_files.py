@@ -29,7 +29,6 @@ from sqlalchemy.engine import make_url
 
 from bot.cli import build_parser
 from bot.settings import Settings
-from bot.tune_cli import GOLDEN_DIR
 from bot.web.api import router
 from tests.knowledge.conftest_model import shipped_model_dir
 
@@ -358,7 +357,6 @@ def test_every_copy_source_exists_and_is_in_the_build_context() -> None:
             copied.append(source)
     for package in PYPROJECT["tool"]["setuptools"]["packages"]["find"]["include"]:
         assert package.rstrip("*") in copied
-    assert str(GOLDEN_DIR.relative_to(REPO)) in copied, "`policybot tune` reads the golden sets from there"
 
 
 def test_the_model_build_arg_defaults_to_no_model_and_compose_passes_the_same_default() -> None:
