@@ -129,7 +129,7 @@ def run_clients(
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure(label: str, port: int, args: argparse.Namespace, pool: list[str], rate: float | None) -> bool:

@@ -81,7 +81,7 @@ class Engine:
         members = choose_next_facts(_open_facts(evaluations), profile, self.rulebook.facts)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
-        status = "needs_more_info" if next_question else "complete"
+        status: CheckStatus = "needs_more_info" if next_question else "complete"
         place = region.place or jurisdiction
         message = f"已按{jurisdiction}的政策判断（您所在：{place}）。"
         return CheckResult(

@@ -38,10 +38,11 @@ class Profile(BaseModel):
         out: dict[str, Any] = {AS_OF: self.as_of.isoformat()}
         for fact, value in self.values.items():
             if isinstance(value, date):
-                value = value.isoformat()
+                out[fact] = value.isoformat()
             elif isinstance(value, tuple):
-                value = list(value)
-            out[fact] = value
+                out[fact] = list(value)
+            else:
+                out[fact] = value
         return out
 
 

@@ -136,13 +136,14 @@ def _condition_kind(value: Any) -> str | None:
             if key in value:
                 return key
         return None
-    return {
+    kinds: dict[type, str] = {
         AllCondition: "all",
         AnyCondition: "any",
         NotCondition: "not",
         DefinitionRef: "definition",
         FactCondition: "fact",
-    }.get(type(value))
+    }
+    return kinds.get(type(value))
 
 
 Condition = Annotated[

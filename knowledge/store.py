@@ -41,7 +41,7 @@ class ClauseStore(Protocol):
 def _forget_cached_clients() -> None:
     """Chroma caches one client per path; a failed open must not poison the next attempt."""
     try:
-        from chromadb.api.client import SharedSystemClient
+        from chromadb.api.shared_system_client import SharedSystemClient
 
         SharedSystemClient.clear_system_cache()
     except Exception:  # pragma: no cover - best effort across chromadb versions

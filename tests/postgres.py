@@ -17,7 +17,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import count
 from pathlib import Path
 
@@ -111,7 +111,7 @@ class PostgresCluster(PostgresServer):
 
     def _run(self, program: str, *args: str) -> None:
         command = [*self._run_as, str(self.bindir / program), *args]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{program} failed ({done.returncode}): {done.stderr or done.stdout}")
 
@@ -131,10 +131,8 @@ class PostgresCluster(PostgresServer):
 
     def remove(self) -> None:
         if self.is_running:
-            try:
+            with suppress(RuntimeError):
                 self.stop("immediate")
-            except RuntimeError:
-                pass
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -116,7 +116,7 @@ class Describer:
         for fact, value in sets.items():
             if fact not in self.facts:
                 raise DescriptionError(f"{where}: unknown fact {fact!r}")
-            if isinstance(value, str) and _TEMPLATE.match(value) or value == "any":
+            if (isinstance(value, str) and _TEMPLATE.match(value)) or value == "any":
                 continue
             try:
                 self.facts[fact].parse(value, _LOAD_CHECK_DAY)

@@ -156,8 +156,7 @@ def _year(raw: str) -> int:
 
 
 def _month(raw: str) -> int:
-    value = int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
-    return value
+    return int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
 
 
 def _month_day(year: int, month: int) -> Day | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
@@ -48,7 +49,9 @@ def api_urls(base: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
-def build_application(token: str, conversations: Conversations, base_url: str | None = None) -> Application:
+def build_application(
+    token: str, conversations: Conversations, base_url: str | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
     builder = Application.builder().token(token).rate_limiter(AIORateLimiter(max_retries=3))
     if base_url:
         api, files = api_urls(base_url)
@@ -63,7 +66,7 @@ def build_application(token: str, conversations: Conversations, base_url: str | 
     return application
 
 
-async def _register_commands(application: Application) -> None:
+async def _register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     await application.bot.set_my_commands(COMMANDS)
 
 
@@ -127,7 +130,7 @@ class TelegramAdapter:
         if chat is not None and chat.type == "private":
             try:
                 await context.bot.send_message(chat_id=chat.id, text=SORRY)
-            except Exception:  # noqa: BLE001 - the apology itself failed; the log has the cause
+            except Exception:
                 log.exception("could not send the apology to chat %s", chat.id)
 
 

@@ -28,7 +28,8 @@ def chunks(text: str, limit: int = LIMIT) -> list[str]:
     """
     pieces: list[str] = []
     current: list[str] = []
-    for line in text.split("\n"):
+    for whole in text.split("\n"):
+        line = whole
         while len(to_html(line)) > limit:
             cut = _longest_prefix(line, limit)
             if current:

@@ -141,7 +141,7 @@ class AnswerLog:
                     return
                 time.sleep(pause)
                 pause = min(pause * 2, 2.0)
-            except Exception:  # noqa: BLE001 - the log must not take answering down; store what can be stored
+            except Exception:
                 if len(answers) == 1:
                     log.exception("could not store an answer log entry")
                     return
@@ -321,7 +321,7 @@ class AnswerLog:
                             mark.note if mark else "",
                             mark.staff_name if mark else "",
                             mark.at if mark else "",
-                        ]  # fmt: skip
+                        ]
                     )
                 last_id = entry.id
             yield buffer.getvalue()

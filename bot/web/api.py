@@ -92,7 +92,7 @@ def check(
     web: Services,
     profile: Annotated[
         dict[str, Any], Body(description="资料：事实名称 → 取值（见 docs/eligibility.md）", examples=[PROFILE_EXAMPLE])
-    ],  # fmt: skip
+    ],
 ) -> JSONResponse:
     try:
         return JSONResponse(web.checker.check(profile, web.clock()))

@@ -55,10 +55,10 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.include_router(staff_privacy.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(
-        GuardMiddleware,  # type: ignore[arg-type]
+        GuardMiddleware,
         max_body_bytes=services.settings.web_max_body_bytes,
         api_limiter=services.api_limiter,
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
     )
-    app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
+    app.add_middleware(SecurityHeaders)
     return app

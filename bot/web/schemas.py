@@ -64,7 +64,7 @@ class AskResponse(AnswerResult):
 
 
 class ChatReply(Reply):
-    citations: tuple[WebCitation, ...] = ()  # type: ignore[assignment]
+    citations: tuple[WebCitation, ...] = ()
 
 
 class ChatResponse(BaseModel):

@@ -73,7 +73,7 @@ def _login_page(request: Request, error: str = "", next_path: str = "/staff", st
 
 
 @router.get("/staff/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/staff") -> Response:  # noqa: A002 - the query parameter's name
+def login_form(request: Request, next: str = "/staff") -> Response:
     return _login_page(request, next_path=next)
 
 
@@ -84,7 +84,7 @@ def login(
     name: Annotated[str, Form(max_length=64)] = "",
     password: Annotated[str, Form(max_length=256)] = "",
     csrf: Annotated[str, Form(max_length=100)] = "",
-    next: Annotated[str, Form(max_length=300)] = "/staff",  # noqa: A002
+    next: Annotated[str, Form(max_length=300)] = "/staff",
 ) -> Response:
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not cookie or not secrets.compare_digest(cookie, csrf):

@@ -215,7 +215,9 @@ def test_the_chroma_service_runs_chroma_run_with_options_it_accepts() -> None:
     command = SERVICES["chroma"]["command"]
     assert command[:2] == ["chroma", "run"]
     chroma = Path(sys.executable).with_name("chroma")
-    help_text = subprocess.run([str(chroma), "run", "--help"], capture_output=True, text=True, timeout=30).stdout
+    help_text = subprocess.run(
+        [str(chroma), "run", "--help"], capture_output=True, text=True, timeout=30, check=False
+    ).stdout
     options = [token for token in command[2:] if token.startswith("--")]
     assert options == ["--path", "--host", "--port"]
     for option in options:
@@ -350,8 +352,8 @@ def test_every_copy_source_exists_and_is_in_the_build_context() -> None:
     ]
     copied = []
     for command in instructions("COPY"):
-        for source in command.value[:-1]:
-            source = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], source)
+        for written in command.value[:-1]:
+            source = re.sub(r"\$\{(\w+)\}", lambda m: args[m.group(1)], written)
             assert (REPO / source).exists(), source
             assert any(source == a or source.startswith(a + "/") for a in allowed), f"{source} is dockerignored"
             copied.append(source)
@@ -389,7 +391,9 @@ def python_checks() -> list[str]:
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
 
 
 def test_the_dockerfile_installs_exactly_the_project_dependencies_at_the_pinned_versions() -> None:
@@ -438,8 +442,8 @@ def test_the_runbook_covers_every_task_of_the_issue() -> None:
 
 def test_every_policybot_command_in_the_runbook_parses() -> None:
     subcommands = set()
-    for tokens in runbook_commands():
-        tokens = without_assignments(tokens)
+    for command in runbook_commands():
+        tokens = without_assignments(command)
         invocation = compose_invocation(tokens)
         argv = invocation[2] if invocation else tokens
         if argv and Path(argv[0]).name == "policybot":
@@ -482,7 +486,9 @@ def test_the_runbooks_sqlite_backup_line_copies_a_live_wal_database(tmp_path: Pa
     live.execute("CREATE TABLE dialogue_sessions (key TEXT PRIMARY KEY, state TEXT)")
     live.execute("INSERT INTO dialogue_sessions VALUES ('web:abc', '{}')")
     live.commit()  # still open: the backup runs while the server holds the database
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
     live.close()
     assert done.returncode == 0, done.stderr
     copy = sqlite3.connect(tmp_path / "policybot-backup.sqlite3")

@@ -31,6 +31,7 @@ def _chat(lines: list[str], data_dir: Path, database: Path, *args: str) -> subpr
         env=env,
         cwd=REPO,
         timeout=120,
+        check=False,
     )
 
 

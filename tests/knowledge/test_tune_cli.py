@@ -31,6 +31,7 @@ def run_policybot(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str
         capture_output=True,
         text=True,
         timeout=180,
+        check=False,
     )
 
 

@@ -90,7 +90,13 @@ def run_cli(args: list[str], data_dir: Path, chroma_url: str) -> subprocess.Comp
     env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir), "POLICYBOT_CHROMA_URL": chroma_url}
     env.pop("POLICYBOT_EMBEDDING_MODEL", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=env, cwd=REPO, timeout=120
+        [sys.executable, "-m", "bot.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+        check=False,
     )
 
 

@@ -40,7 +40,7 @@ def test_the_route_walk_finds_the_api_the_widget_the_docs_and_the_console(
 ) -> None:
     app, _ = limited
     routes = set(every_route(app))
-    assert KNOWN <= routes, KNOWN - routes
+    assert routes >= KNOWN, KNOWN - routes
     assert len(routes) >= 25
 
 

@@ -66,7 +66,7 @@ class RunningBot:
     def _run(self) -> None:
         try:
             asyncio.run(self._main())
-        except BaseException as error:  # noqa: BLE001 - reported by __enter__
+        except BaseException as error:
             self.failure = error
             self.ready.set()
 

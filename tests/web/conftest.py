@@ -114,6 +114,7 @@ class LiveServer:
             env=self.env,
             cwd=REPO,
             timeout=60,
+            check=False,
         )
 
 

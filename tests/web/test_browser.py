@@ -53,7 +53,7 @@ def host_site(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

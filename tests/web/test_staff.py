@@ -85,7 +85,7 @@ def test_session_cookie_is_httponly_strict_and_scoped(services: WebServices, sta
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/staff" in cookie
 
 
-@pytest.mark.parametrize("path", CONSOLE_PAGES[:-2] + ["/staff/sites"])
+@pytest.mark.parametrize("path", [*CONSOLE_PAGES[:-2], "/staff/sites"])
 def test_console_pages_render_after_login(staff_client: tuple[TestClient, str], services: WebServices,
                                           path: str) -> None:  # fmt: skip
     client, _ = staff_client
