@@ -55,7 +55,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is None and not args.json:
         _stderr('请在命令后面写上问题，例如：policybot ask "高校毕业生创业有什么补贴？"')
         return EXIT_BAD_INPUT
-    kb = Services(settings, progress=None if args.json else _stderr).knowledge
+    kb = Services(settings, progress=None if args.json else _stderr, verify_vectors=False).knowledge
     if args.question is not None:
         question = " ".join(args.question)
         try:

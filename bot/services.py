@@ -39,10 +39,14 @@ class Services:
         progress: Progress | None = None,
         clock: Clock = date.today,
         knowledge: KnowledgeBase | None = None,
+        verify_vectors: bool = True,
     ) -> None:
+        """`verify_vectors=False`: trust a current index marker and connect the vector store on first
+        use (one-shot commands); servers keep the default and verify (and repair) it at start."""
         self.settings = settings
         self.progress = progress
         self.clock = clock
+        self.verify_vectors = verify_vectors
         if knowledge is not None:
             self.__dict__["knowledge"] = knowledge
 
@@ -56,6 +60,7 @@ class Services:
             embedding_model=self.settings.embedding_model,
             chroma_url=self.settings.chroma_url,
             progress=self.progress,
+            verify_vectors=self.verify_vectors,
         )
 
     @cached_property

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import cn2an
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.documents import Document, Structure
 from knowledge.errors import ParseError
 from knowledge.normalize import DATE_LINE, Paragraph, normalize_document
+from knowledge.numerals import chinese_to_number, number_to_chinese
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
 
 _NUMERAL = "一二三四五六七八九十"
@@ -67,11 +67,11 @@ def clause_id(document_id: str, number: int) -> str:
 
 
 def chinese_number(numeral: str) -> int:
-    return int(cn2an.cn2an(numeral, "smart"))
+    return int(chinese_to_number(numeral))
 
 
 def number_label(number: int) -> str:
-    return f"（{cn2an.an2cn(number)}）"
+    return f"（{number_to_chinese(number)}）"
 
 
 def parse_date(text: str) -> date | None:
@@ -85,7 +85,7 @@ def parse_date(text: str) -> date | None:
 
 
 def _digit(ch: str) -> int:
-    return 0 if ch in "○〇零" else int(cn2an.cn2an(ch, "smart"))
+    return int(chinese_to_number(ch))
 
 
 def _to_int(text: str) -> int:
@@ -207,11 +207,11 @@ def parse_document(document: Document, raw: str) -> ParsedDocument:
                 QualityIssue(
                     kind=IssueKind.SECTION_NUMBER_MISSING,
                     original=text,
-                    replacement=f"第{cn2an.an2cn(number)}部分：{heading}",
+                    replacement=f"第{number_to_chinese(number)}部分：{heading}",
                 )
             )
             current_section = Section(
-                number=number, label=f"{cn2an.an2cn(number)}、", heading=heading, is_number_inferred=True
+                number=number, label=f"{number_to_chinese(number)}、", heading=heading, is_number_inferred=True
             )
             sections.append(current_section)
             continue

@@ -24,6 +24,7 @@ from knowledge.regions import Gazetteer
 from knowledge.registry import Registry, build_registry
 from knowledge.retrieve import HybridRetriever, RetrievalConfig
 from knowledge.store import ChromaClauseStore, Metadata, StoredRecord
+from knowledge.tokens import TOKENS_FILE, TokenCache
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -69,13 +70,16 @@ class KnowledgeBase:
         embedder: Embedder,
         config: RetrievalConfig,
         policy: AnswerPolicy | None = None,
+        tokens: TokenCache | None = None,
     ) -> None:
         self.registry = registry
         self.store = store
         self.embedder = embedder
         self.gazetteer = Gazetteer(registry.jurisdictions)
         self.analyzer = QueryAnalyzer(self.gazetteer)
-        self.lexical = LexicalIndex(registry.clauses)
+        tokens = TokenCache() if tokens is None else tokens
+        self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize)
+        tokens.save()
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
         self.answerer = Answerer(self.retriever, policy)
 
@@ -87,15 +91,27 @@ class KnowledgeBase:
         chroma_url: str | None = None,
         progress: Progress | None = None,
         config: RetrievalConfig | None = None,
+        verify_vectors: bool = True,
     ) -> KnowledgeBase:
-        """Open the index under data_dir, building it first if it is missing or stale."""
+        """Open the index under data_dir, building it first if it is missing or stale.
+
+        With `verify_vectors=False` (one-shot commands such as `policybot ask`) an index whose
+        marker (index/state.json) matches the current clauses is trusted and the vector store is
+        only connected when a dense query first needs it; a store found broken then degrades to
+        lexical answers, as it does in a running process. Servers verify it at start.
+        """
         say = progress or (lambda _msg: None)
         registry = build_registry()
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
         reason = _why_rebuild(data_dir, chroma_url)
+        tokens = TokenCache(data_dir / "index" / TOKENS_FILE)
         try:
-            attached = store.attach(embedder, registry.content_hash, len(registry.clauses))
+            if not verify_vectors and _marker_matches(data_dir, registry, embedder.name, chroma_url):
+                store.defer(embedder, registry.content_hash, len(registry.clauses))
+                attached = True
+            else:
+                attached = store.attach(embedder, registry.content_hash, len(registry.clauses))
         except IndexStateError as exc:
             if chroma_url:
                 raise
@@ -114,7 +130,7 @@ class KnowledgeBase:
                 "`policybot tune` chooses a fusion weight on the golden set",
                 embedding_model,
             )
-        return cls(registry, store, embedder, tuned)
+        return cls(registry, store, embedder, tuned, tokens=tokens)
 
 
 def ingest(
@@ -174,6 +190,22 @@ def _why_rebuild(data_dir: Path, chroma_url: str | None) -> str:
             return "索引目录不存在（已被删除？），正在重建"
         return "首次使用，正在建立索引"
     return "索引缺失或与当前政策文件不一致，正在重建"
+
+
+def _marker_matches(data_dir: Path, registry: Registry, embedder_name: str, chroma_url: str | None) -> bool:
+    """The last ingest wrote exactly these clauses with this embedder (and the directory is there)."""
+    if chroma_url is None and not (data_dir / "chroma").is_dir():
+        return False
+    try:
+        state = json.loads((data_dir / "index" / "state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(state, dict)
+        and state.get("content_hash") == registry.content_hash
+        and state.get("embedder") == embedder_name
+        and sum((state.get("clause_counts") or {}).values()) == len(registry.clauses)
+    )
 
 
 def _quarantine(path: Path) -> Path | None:

@@ -10,7 +10,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import bm25s
 import numpy as np
@@ -34,10 +34,15 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def clause_tokens(clause: Clause, heading_repeat: int = 2, with_section: bool = True) -> list[str]:
-    heading = tokenize(clause.heading)
-    section = tokenize(clause.section_heading or "") if with_section else []
-    return heading * heading_repeat + section + tokenize(clause.body)
+Tokenizer = Callable[[str], list[str]]
+
+
+def clause_tokens(
+    clause: Clause, heading_repeat: int = 2, with_section: bool = True, tokenizer: Tokenizer = tokenize
+) -> list[str]:
+    heading = tokenizer(clause.heading)
+    section = tokenizer(clause.section_heading or "") if with_section else []
+    return heading * heading_repeat + section + tokenizer(clause.body)
 
 
 class LexicalIndex:
@@ -50,9 +55,11 @@ class LexicalIndex:
         b: float = 0.75,
         heading_repeat: int = 2,
         with_section: bool = True,
+        tokenizer: Tokenizer = tokenize,
     ) -> None:
+        """`tokenizer`: jieba by default; a `TokenCache.tokenize` reuses tokens saved at ingest."""
         self.clauses = list(clauses)
-        corpus = [clause_tokens(c, heading_repeat, with_section) for c in self.clauses]
+        corpus = [clause_tokens(c, heading_repeat, with_section, tokenizer) for c in self.clauses]
         self._clause_bm25 = bm25s.BM25(k1=k1, b=b)
         self._clause_bm25.index(corpus, show_progress=False)
 
@@ -60,11 +67,11 @@ class LexicalIndex:
         self._sentence_owner: list[int] = []
         sentence_corpus: list[list[str]] = []
         for position, clause in enumerate(self.clauses):
-            heading = tokenize(clause.heading)
+            heading = tokenizer(clause.heading)
             for sentence in split_sentences(clause.body):
                 self.sentences.append(sentence)
                 self._sentence_owner.append(position)
-                sentence_corpus.append(heading + tokenize(sentence))
+                sentence_corpus.append(heading + tokenizer(sentence))
         self._sentence_bm25 = bm25s.BM25(k1=k1, b=b)
         self._sentence_bm25.index(sentence_corpus, show_progress=False)
         self._owner = np.array(self._sentence_owner)

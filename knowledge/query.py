@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import cn2an
 import jieba
 import yaml
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.errors import QueryError
 from knowledge.normalize import to_simplified
+from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, ResolvedRegion
 
 jieba.setLogLevel(logging.WARNING)
@@ -151,9 +151,10 @@ def arabic_numerals(text: str) -> str:
         if not _NUMERAL_UNIT.match(run + rest[:3]) or run in ("万", "千", "百"):
             return run
         try:
-            return str(cn2an.cn2an(run.replace("两", "二"), "smart"))
-        except (ValueError, KeyError):
+            value = chinese_to_number(run)
+        except ValueError:
             return run
+        return str(int(value)) if value.is_integer() else str(value)
 
     return _NUMERAL_RUN.sub(convert, text)
 

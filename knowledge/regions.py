@@ -17,7 +17,6 @@ from importlib import metadata
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 from knowledge.errors import SourceError
 
@@ -154,15 +153,21 @@ def short_names(name: str, nations: Iterable[str], level: int = 3) -> list[str]:
 
 def is_everyday_word(word: str) -> bool:
     """True for words like 资源 or 小店 that are also short county names but rarely meant so."""
-    tag = _word_tags().get(word)
     frequency = jieba.dt.FREQ.get(word, 0)
-    return tag != "ns" and frequency >= _COMMON_WORD_FREQ
+    return word not in _place_words() and frequency >= _COMMON_WORD_FREQ
+
+
+_PLACE_ENTRY = re.compile(r"^(\S+) \d+ ns\r?$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
+def _place_words() -> frozenset[str]:
+    """Words jieba's dictionary tags `ns` (place name), read straight from its dictionary file:
+    the same tags `jieba.posseg` would load, without building its whole part-of-speech table."""
     jieba.initialize()
-    return dict(jieba.posseg.dt.word_tag_tab)
+    with jieba.dt.get_dict_file() as handle:
+        text = handle.read().decode("utf-8")
+    return frozenset(_PLACE_ENTRY.findall(text))
 
 
 def _is_embedded(text: str, start: int) -> bool:
@@ -171,7 +176,7 @@ def _is_embedded(text: str, start: int) -> bool:
     if start == 0:
         return False
     pair = text[start - 1 : start + 1]
-    return jieba.dt.FREQ.get(pair, 0) >= _EMBEDDED_PAIR_FREQ and _word_tags().get(pair) != "ns"
+    return jieba.dt.FREQ.get(pair, 0) >= _EMBEDDED_PAIR_FREQ and pair not in _place_words()
 
 
 class Gazetteer:

@@ -159,6 +159,22 @@ class ChromaClauseStore:
         self._expected = (name, content_hash, expected_count)
         return True
 
+    def defer(self, embedder: Embedder, content_hash: str, expected_count: int) -> None:
+        """Remember what the collection must hold and connect on first use (see `attach`)."""
+        self._expected = (_collection_name(embedder), content_hash, expected_count)
+
+    def _ensure_attached(self) -> bool:
+        """Attach a deferred collection now; False when it cannot be reached or does not match."""
+        if self._collection is not None:
+            return True
+        if self._expected is None:
+            return False
+        try:
+            self._connect()
+        except IndexStateError:
+            return False
+        return self._reattach()
+
     def _reattach(self) -> bool:
         """After a failed call: find the collection again by name, if it holds the same content.
 
@@ -179,7 +195,7 @@ class ChromaClauseStore:
 
     def nearest(self, vector: list[float], limit: int) -> list[tuple[str, float]]:
         """(clause id, cosine similarity) of the nearest clauses."""
-        if self._collection is None:
+        if not self._ensure_attached():
             raise IndexStateError("Chroma collection is not attached")
         try:
             result = self._query(vector, limit)
@@ -209,7 +225,7 @@ class ChromaClauseStore:
     def is_ready(self) -> bool:
         """The attached collection answers: the server is up and still holds it, or the directory
         is still there (a process keeps reading a deleted one until it restarts)."""
-        if self._collection is None:
+        if not self._ensure_attached():
             return False
         if self._path is not None and not self._path.is_dir():
             return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-import cn2an
+from knowledge.numerals import chinese_to_number
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
@@ -71,8 +71,8 @@ def _numeral(run: str) -> float | None:
     if run in {"万", "千", "百"}:
         return None
     try:
-        return float(cn2an.cn2an(run.replace("两", "二").replace("〇", "零"), "smart"))
-    except (ValueError, KeyError, IndexError):
+        return chinese_to_number(run.replace("〇", "零"))
+    except ValueError:
         return None
 
 
@@ -156,7 +156,7 @@ def _year(raw: str) -> int:
 
 
 def _month(raw: str) -> int:
-    return int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+    return int(raw) if raw.isdigit() else int(chinese_to_number(raw))
 
 
 def _month_day(year: int, month: int) -> Day | None:

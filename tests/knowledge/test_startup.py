@@ -1,0 +1,93 @@
+"""Start-up costs (issue 9): `policybot ask` loads only what answering needs, tokens computed once
+are reused, and the small-numeral table agrees with cn2an. Timings live in bench/bench_startup.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cn2an
+import pytest
+
+from knowledge.kb import KnowledgeBase
+from knowledge.lexical import LexicalIndex
+from knowledge.numerals import chinese_to_number, number_to_chinese
+from knowledge.registry import Registry
+from knowledge.tokens import TOKENS_FILE, TokenCache
+
+REPO = Path(__file__).resolve().parents[2]
+HEAVY = ("telegram", "fastapi", "uvicorn", "starlette", "argon2", "sqlalchemy", "chromadb", "jieba.posseg")
+
+PROBE = """
+import sys
+from bot.cli import main
+code = main(["ask", "巴中 创业担保贷款"])
+print("MODULES", " ".join(sorted(sys.modules)), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_ask_with_a_warm_index_imports_no_channel_no_database_and_no_vector_store(
+    kb_dir: Path, kb: KnowledgeBase
+) -> None:
+    env = {**os.environ, "POLICYBOT_DATA_DIR": str(kb_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "创业担保贷款" in done.stdout
+    modules = set(done.stderr.split("MODULES", 1)[1].split())
+    loaded = [name for name in HEAVY if name in modules]
+    assert loaded == [], f"policybot ask imported {loaded}"
+
+
+def test_tokens_are_saved_once_and_reused_with_the_same_index(tmp_path: Path, registry: Registry) -> None:
+    path = tmp_path / TOKENS_FILE
+    first = TokenCache(path)
+    built = LexicalIndex(registry.clauses, tokenizer=first.tokenize)
+    first.save()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["fingerprint"] == first.fingerprint and len(saved["tokens"]) > len(registry.clauses)
+
+    second = TokenCache(path)
+    assert len(second) == len(first)
+    reused = LexicalIndex(registry.clauses, tokenizer=second.tokenize)
+    tokens = ["创业", "担保", "贷款"]
+    assert list(reused.clause_scores(tokens)) == list(built.clause_scores(tokens))
+    assert list(reused.best_sentence_scores(tokens)) == list(built.best_sentence_scores(tokens))
+    before = path.stat().st_mtime_ns
+    second.save()
+    assert path.stat().st_mtime_ns == before
+
+
+def test_a_token_file_from_another_tokenizer_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / TOKENS_FILE
+    path.write_text(json.dumps({"fingerprint": "other", "tokens": {"创业补贴": ["错"]}}), encoding="utf-8")
+    assert TokenCache(path).tokenize("创业补贴") != ["错"]
+    path.write_text("{not json", encoding="utf-8")
+    assert len(TokenCache(path)) == 0
+
+
+def test_the_knowledge_base_writes_the_token_file_beside_the_index(kb_dir: Path, kb: KnowledgeBase) -> None:
+    assert (kb_dir / "index" / TOKENS_FILE).is_file()
+
+
+@pytest.mark.parametrize("number", range(100))
+def test_small_numerals_agree_with_cn2an(number: int) -> None:
+    written = cn2an.an2cn(number)
+    assert number_to_chinese(number) == written
+    assert chinese_to_number(written) == cn2an.cn2an(written, "smart")
+
+
+@pytest.mark.parametrize("text", ["两", "两千", "一百零五", "三千五百", "3.5", "十二万"])
+def test_larger_and_mixed_numerals_go_through_cn2an(text: str) -> None:
+    assert chinese_to_number(text) == float(cn2an.cn2an(text.replace("两", "二"), "smart"))
+
+
+@pytest.mark.parametrize("text", ["", "补贴", "十十"])
+def test_text_that_is_not_a_number_raises_value_error(text: str) -> None:
+    with pytest.raises(ValueError):
+        chinese_to_number(text)
