@@ -11,6 +11,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,8 +26,13 @@ from bot.web.database import StaffAccount, StaffSession, utcnow
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 MIN_PASSWORD_CHARS = 10
 _hasher = PasswordHasher()
-# Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
+    Made on first use, never at import (an argon2 hash costs 64 MiB and tens of milliseconds)."""
+    return _hasher.hash("not-a-real-password")
 
 
 class AccountError(ValueError):
@@ -98,7 +104,7 @@ class StaffAccounts:
     @staticmethod
     def _password_matches(account: StaffAccount | None, password: str) -> bool:
         try:
-            return _hasher.verify(account.password_hash if account else _DUMMY_HASH, password) and account is not None
+            return _hasher.verify(account.password_hash if account else _dummy_hash(), password) and account is not None
         except (VerificationError, InvalidHashError):
             return False
 

@@ -91,3 +91,21 @@ def test_larger_and_mixed_numerals_go_through_cn2an(text: str) -> None:
 def test_text_that_is_not_a_number_raises_value_error(text: str) -> None:
     with pytest.raises(ValueError):
         chinese_to_number(text)
+
+
+HASH_PROBE = """
+import argon2
+calls = []
+original = argon2.PasswordHasher.hash
+argon2.PasswordHasher.hash = lambda self, *a, **k: calls.append(1) or original(self, *a, **k)
+import bot.web.app, bot.web.accounts
+print(len(calls))
+"""
+
+
+def test_importing_the_web_app_computes_no_password_hash() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", HASH_PROBE], cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0"
