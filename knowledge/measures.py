@@ -1,0 +1,111 @@
+"""The measure registry: what the policies grant, one unit per measure, bound to its verbatim span.
+
+A measure is one subsidy, loan, allowance, service or duty, with who receives it, for whom, on what
+conditions, how much and until when. Answers and eligibility read the same measures, so a figure is
+only ever shown with the measure it belongs to. For the five seed documents the units are curated as
+data (`knowledge/measures/{document_id}.yaml`); every span, condition and amount must be a verbatim
+substring of its clause's text, checked at load.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from knowledge.errors import SourceError
+
+MEASURES_DIR = Path(__file__).resolve().parent / "measures"
+
+
+class MeasureKind(StrEnum):
+    SUBSIDY = "subsidy"  # 补贴、补助、奖补、奖励 paid in money
+    LOAN = "loan"  # 创业担保贷款 and its interest subsidy
+    ALLOWANCE = "allowance"  # 失业保险金、生活补助 paid periodically
+    INSURANCE = "insurance"  # social-insurance contributions paid, reduced or refunded
+    TAX = "tax"  # tax and fee reductions
+    SERVICE = "service"  # training, placement, internships, public jobs, registration, guidance
+    SUPPORT = "support"  # premises, funds, parks and other support without a personal payment
+    DUTY = "duty"  # what employers or departments must do (layoff notice, reporting)
+
+
+class Beneficiary(StrEnum):
+    PERSON = "person"  # the job-seeker, worker or founder themself
+    EMPLOYER = "employer"  # an enterprise or unit that hires
+    PROVIDER = "provider"  # a training, placement or incubation service provider
+    INSTITUTION = "institution"  # a department, school, park or fund
+
+
+class AmountKind(StrEnum):
+    FIXED = "fixed"  # 一次性5000元
+    TIERS = "tiers"  # 1000元、1500元、2000元 by level
+    RATE = "rate"  # 每人每月300元, 按…的50%
+    CAP = "cap"  # 最高不超过10万元
+    RATIO = "ratio"  # 2/3, 80%
+    FLOOR = "floor"  # 不低于…
+    DURATION = "duration"  # 最长不超过3年, 6个月
+
+
+class Amount(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = Field(description="verbatim figure phrase from the span, e.g. 一次性5000元")
+    kind: AmountKind
+
+
+class Measure(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z]+-\d{4}\.[a-z0-9_]+$")
+    clause: str
+    name: str = Field(description="the name the text uses, e.g. 初创企业补贴")
+    aliases: tuple[str, ...] = Field(default=(), description="other names people and other documents use")
+    kind: MeasureKind
+    beneficiary: Beneficiary
+    targets: tuple[str, ...] = Field(default=(), description="target groups as the span names them")
+    span: str = Field(description="the verbatim sentence(s) or clause part that grants this measure")
+    conditions: tuple[str, ...] = Field(default=(), description="verbatim condition phrases inside the span")
+    amounts: tuple[Amount, ...] = ()
+    valid_from: date | None = None
+    valid_to: date | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _inside_span(self) -> Measure:
+        for phrase in (*self.targets, *self.conditions, *(a.text for a in self.amounts)):
+            if phrase not in self.span:
+                raise ValueError(f"{self.id}: {phrase!r} is not inside the span")
+        return self
+
+
+class MeasureFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str
+    measures: tuple[Measure, ...]
+
+
+def load_measure_file(path: Path) -> MeasureFile:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return MeasureFile.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise SourceError(f"{path.name}: {exc}") from exc
+
+
+def load_measures(directory: Path = MEASURES_DIR) -> dict[str, tuple[Measure, ...]]:
+    """Curated measures per document id (documents without a file have none here)."""
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    out: dict[str, tuple[Measure, ...]] = {}
+    for path in files:
+        loaded = load_measure_file(path)
+        if loaded.document != path.stem:
+            raise SourceError(f"{path.name}: document {loaded.document!r} does not match the file name")
+        for measure in loaded.measures:
+            if not measure.id.startswith(loaded.document + ".") or not measure.clause.startswith(loaded.document):
+                raise SourceError(f"{path.name}: {measure.id} / {measure.clause} is not of {loaded.document}")
+        out[loaded.document] = loaded.measures
+    return out
