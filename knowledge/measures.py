@@ -30,6 +30,7 @@ class MeasureKind(StrEnum):
     SERVICE = "service"  # training, placement, internships, public jobs, registration, guidance
     SUPPORT = "support"  # premises, funds, parks and other support without a personal payment
     DUTY = "duty"  # what employers or departments must do (layoff notice, reporting)
+    TARGET = "target"  # the government's own goals and funds (失业率控制在…以内, 全市贷款6亿元)
 
 
 class Beneficiary(StrEnum):
