@@ -48,6 +48,7 @@ class AmountKind(StrEnum):
     RATIO = "ratio"  # 2/3, 80%
     FLOOR = "floor"  # 不低于…
     DURATION = "duration"  # 最长不超过3年, 6个月
+    THRESHOLD = "threshold"  # a figure in a condition (新招用人员占比下调为20%): never shown as "the amount"
 
 
 class Amount(BaseModel):

@@ -14,7 +14,7 @@ from knowledge.registry import Registry
 MEASURES = load_measures()
 ALL = [m for measures in MEASURES.values() for m in measures]
 # Figures a person could take as "the amount": money, percentages, fractions.
-FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万元|元|%)|\d+/\d+|百分之[一二三四五六七八九十]+")
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?:亿元|万元|元|%)|\d+/\d+|百分之[一二三四五六七八九十]+")
 
 
 def test_every_seed_document_has_curated_measures(registry: Registry) -> None:
