@@ -80,14 +80,18 @@ class Answerer:
     def status_of(self, retrieval: Retrieval) -> AnswerStatus:
         return self.decide(retrieval).status
 
-    def decide(self, retrieval: Retrieval) -> Decision:
-        """Whether the documents answer the question, and with which quoted clauses."""
+    def abstention(self, retrieval: Retrieval) -> AnswerStatus | None:
+        """The status to abstain with before any clause is quoted, or None when the best in-scope
+        clause is evidence enough to quote.
+
+        The one place that says whether the documents cover a question at all: `decide` starts
+        here, and the LangChain adapter returns no documents when this abstains."""
         region = retrieval.analysis.region
         if region.names_a_place and not retrieval.scope:
-            return Decision(AnswerStatus.REGION_NOT_COVERED)
+            return AnswerStatus.REGION_NOT_COVERED
         top = retrieval.in_scope[0] if retrieval.in_scope else None
         if top is None or top.evidence < self.policy.min_evidence:
-            return Decision(AnswerStatus.NO_ANSWER)
+            return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
         # that mentions 孩子上学 in passing while asking a policy question.
@@ -95,7 +99,14 @@ class Answerer:
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
         if outside and is_short and top.evidence < self.policy.outside_evidence:
             if not all(mentions(top.clause.text, topic) for topic in outside):
-                return Decision(AnswerStatus.NO_ANSWER)
+                return AnswerStatus.NO_ANSWER
+        return None
+
+    def decide(self, retrieval: Retrieval) -> Decision:
+        """Whether the documents answer the question, and with which quoted clauses."""
+        abstained = self.abstention(retrieval)
+        if abstained is not None:
+            return Decision(abstained)
         tokens = self.retriever.query_tokens(retrieval.analysis)
         quoted = [(item, self.best_quote(item, tokens)) for item in self.selected(retrieval)]
         missing = self._unanswered_aspect(retrieval, quoted)
