@@ -72,12 +72,16 @@ def main() -> int:
             floor.append(cpu_of([sys.executable, "-c", FLOOR_QUERY, str(index), QUESTION], env))
     ask_cpu = statistics.median(c for c, _ in ask)
     floor_cpu = statistics.median(c for c, _ in floor)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
     print(f"runs: {args.runs} each, interleaved; medians")
     print(f"policybot ask {QUESTION!r}: CPU {ask_cpu:.2f} s, wall {statistics.median(w for _, w in ask):.2f} s")
-    print(f"floor (jieba + bm25s + saved index): CPU {floor_cpu:.2f} s, "
-          f"wall {statistics.median(w for _, w in floor):.2f} s")
+    print(
+        f"floor (jieba + bm25s + saved index): CPU {floor_cpu:.2f} s, "
+        f"wall {statistics.median(w for _, w in floor):.2f} s"
+    )
     print(f"ratio: {ask_cpu / floor_cpu:.2f} × floor (target ≤ 1.5)")
     return 0
 
