@@ -11,6 +11,7 @@ the schema to head and the others find nothing left to do. A schema change is a 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,16 @@ class Base(DeclarativeBase):
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    for attempt in range(50):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            # Turning a new file to WAL does not wait for the lock (SQLite calls no busy handler
+            # there): of processes opening one new file at the same moment, the others try again.
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.02)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
