@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.tables import StaffAccount, StaffSession, utcnow
 from bot.web.audit import AuditTrail, as_utc
-from bot.web.database import StaffAccount, StaffSession, utcnow
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 MIN_PASSWORD_CHARS = 10

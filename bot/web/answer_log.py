@@ -23,8 +23,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
+from bot.db import DATABASE_DOWN, storable
+from bot.tables import AnswerCitation, AnswerEntry, CitationMark, utcnow
 from bot.web.audit import AuditTrail
-from bot.web.database import DATABASE_DOWN, AnswerCitation, AnswerEntry, CitationMark, storable, utcnow
 from knowledge.citations import Citation
 
 log = logging.getLogger(__name__)

@@ -14,10 +14,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
+from bot.db import is_reachable
 from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, Turn
 from bot.web.answer_log import quote_key
-from bot.web.database import is_reachable
 from bot.web.errors import ApiError
 from bot.web.schemas import (
     ERROR_RESPONSES,

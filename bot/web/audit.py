@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.web.database import AuditEvent, storable
+from bot.db import storable
+from bot.tables import AuditEvent
 
 ACTION_LABELS = {
     "account_created": "创建账号",

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.web.database import DATABASE_DOWN
+from bot.db import DATABASE_DOWN
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from sqlalchemy.engine import Engine
 
 from bot.checker import Checker
+from bot.db import open_database
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
 from bot.services import Services
@@ -21,7 +22,6 @@ from bot.settings import Settings
 from bot.web.accounts import StaffAccounts
 from bot.web.answer_log import AnswerLog
 from bot.web.audit import AuditTrail
-from bot.web.database import open_database
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
 from eligibility.rulebook import Rulebook

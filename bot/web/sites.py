@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.db import storable
+from bot.tables import WidgetSite
 from bot.web.audit import AuditTrail
-from bot.web.database import WidgetSite, storable
 
 DEMO_KEY = "demo"
 SELF = "'self'"

@@ -27,9 +27,9 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.db import open_database
     from bot.web.accounts import AccountError, StaffAccounts
     from bot.web.audit import AuditTrail
-    from bot.web.database import open_database
 
     password = _password(args)
     if password is None:

@@ -13,9 +13,9 @@ from sqlalchemy import String, Text, inspect, select
 from sqlalchemy.engine import Engine
 from starlette.routing import BaseRoute, Mount, Route
 
-from bot.dialogue.store import Base
+import bot.tables  # noqa: F401 - every table on Base.metadata
+from bot.db import Base
 from bot.web.app import create_app
-from bot.web.database import WebBase
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
@@ -67,7 +67,7 @@ def describe_yourself(client: TestClient) -> str:
 
 def stored_text(engine: Engine) -> str:
     """Every string stored in every table of our schema (sessions and the web's tables), joined."""
-    tables = [*Base.metadata.sorted_tables, *WebBase.metadata.sorted_tables]
+    tables = Base.metadata.sorted_tables
     existing = set(inspect(engine).get_table_names())
     values: list[str] = []
     with engine.connect() as connection:

@@ -226,7 +226,7 @@ def test_passwords_are_stored_as_argon2_hashes(services: WebServices, staff_acco
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from bot.web.database import StaffAccount
+    from bot.tables import StaffAccount
 
     with Session(services.engine) as session:
         stored = session.scalar(select(StaffAccount.password_hash).where(StaffAccount.name == STAFF_NAME))

@@ -1,41 +1,36 @@
-"""The web's tables, in the same database as the dialogue sessions (separate tables, one URL).
+"""Every table of the database, on the one declarative base (bot/db.py).
 
-Staff accounts and their login sessions, the answer log with each citation, staff marks on
-citations, the audit trail, and the sites allowed to embed the widget. The engine comes from the
-dialogue store's `make_engine`, so SQLite gets the same WAL pragmas and any SQLAlchemy URL works.
+The dialogue's sessions; the web's staff accounts and their login sessions, the answer log with each
+citation, staff marks on citations, the audit trail, and the sites allowed to embed the widget.
+A change here needs a migration (`python -m bot.migrations "what changes"`); tests/db fails until
+the revisions produce exactly these tables.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, text
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bot.dialogue.store import create_tables, make_engine
-
-# What SQLAlchemy raises while the database cannot be reached (down, restarting, pool exhausted).
-DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
+from bot.db import Base
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def storable(value: str) -> str:
-    """PostgreSQL text cannot hold NUL characters (psycopg refuses the statement); nothing a person
-    meant is lost without them. Applied to free text from requests before it is stored."""
-    return value.replace("\x00", "")
+class SessionRow(Base):
+    """One conversation: its channel-qualified key and its state as JSON (bot/dialogue/store.py)."""
+
+    __tablename__ = "dialogue_sessions"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    state: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
-class WebBase(DeclarativeBase):
-    pass
-
-
-class StaffAccount(WebBase):
+class StaffAccount(Base):
     __tablename__ = "staff_accounts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -44,7 +39,7 @@ class StaffAccount(WebBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class StaffSession(WebBase):
+class StaffSession(Base):
     """A login: only the SHA-256 of the cookie token is stored, with the form (CSRF) token."""
 
     __tablename__ = "staff_sessions"
@@ -58,7 +53,7 @@ class StaffSession(WebBase):
     staff: Mapped[StaffAccount] = relationship(lazy="joined")
 
 
-class AnswerEntry(WebBase):
+class AnswerEntry(Base):
     """One answer the bot gave: through /api/ask (channel `api`) or a chat turn (`chat`)."""
 
     __tablename__ = "answer_log"
@@ -77,7 +72,7 @@ class AnswerEntry(WebBase):
     )
 
 
-class AnswerCitation(WebBase):
+class AnswerCitation(Base):
     __tablename__ = "answer_citations"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -90,7 +85,7 @@ class AnswerCitation(WebBase):
     entry: Mapped[AnswerEntry] = relationship(back_populates="citations")
 
 
-class CitationMark(WebBase):
+class CitationMark(Base):
     """A staff judgement on a quote of a clause; the newest mark for a quote_key is the one in force."""
 
     __tablename__ = "citation_marks"
@@ -106,7 +101,7 @@ class CitationMark(WebBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 
-class AuditEvent(WebBase):
+class AuditEvent(Base):
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -117,7 +112,7 @@ class AuditEvent(WebBase):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
-class WidgetSite(WebBase):
+class WidgetSite(Base):
     __tablename__ = "widget_sites"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -125,19 +120,3 @@ class WidgetSite(WebBase):
     origins: Mapped[str] = mapped_column(Text)  # space-separated, normalized
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64))
-
-
-def open_database(url: str) -> Engine:
-    """An engine for `url` with the web tables created (idempotent)."""
-    engine = make_engine(url)
-    create_tables(engine, WebBase.metadata)
-    return engine
-
-
-def is_reachable(engine: Engine) -> bool:
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except Exception:
-        return False

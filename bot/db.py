@@ -1,0 +1,163 @@
+"""The one database room: the declarative base of every table (the tables are in bot/tables.py), the
+engine, and the schema brought to the newest Alembic revision (bot/migrations/) at every start.
+
+One URL holds everything: an SQLite file under the data dir by default, PostgreSQL when several
+replicas share it. Processes starting together run `upgrade` one at a time — on PostgreSQL under
+an advisory lock, on SQLite inside a write transaction (`BEGIN IMMEDIATE`) — so the first brings
+the schema to head and the others find nothing left to do. A schema change is a new revision:
+`python -m bot.migrations "what changes"` writes it from the difference between the models and head.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import DeclarativeBase
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SCHEMA_LOCK = 0x706F6C6963  # one advisory lock id for changing the schema
+INITIAL_REVISION = "0001"
+# What the release before migrations made with `create_all` (no alembic_version table): exactly the
+# tables of the initial revision. A database with all of them is stamped at that revision.
+PREVIOUS_RELEASE_TABLES = frozenset(
+    {
+        "dialogue_sessions",
+        "staff_accounts",
+        "staff_sessions",
+        "answer_log",
+        "answer_citations",
+        "citation_marks",
+        "audit_events",
+        "widget_sites",
+    }
+)
+# What SQLAlchemy raises while the database cannot be reached (down, restarting, pool exhausted).
+DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
+
+
+class Base(DeclarativeBase):
+    """The declarative base of every table; its metadata is what the migrations must produce."""
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    for attempt in range(50):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            # Turning a new file to WAL does not wait for the lock (SQLite calls no busy handler
+            # there): of processes opening one new file at the same moment, the others try again.
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.02)
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine that survives a database restart (pre-ping replaces dead pooled connections) and
+    never writes statement parameters — a person's facts — into error messages or SQL logging.
+    SQLite runs in WAL mode: a committed turn survives a crash, and readers do not block the writer."""
+    options: dict[str, Any] = {"pool_pre_ping": True, "hide_parameters": True}
+    if url.startswith("postgresql"):
+        # A database that does not answer fails the turn in seconds instead of hanging it.
+        options |= {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10, "connect_args": {"connect_timeout": 5}}
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config(connection: Connection | None, migrations: Path = MIGRATIONS) -> Config:
+    """Alembic's configuration without an alembic.ini: the migrations shipped in this package, run
+    on `connection` (bot/migrations/env.py reads it from the attributes)."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _lock_schema(connection: Connection) -> None:
+    """Hold the schema for this transaction: another process's `upgrade` waits until it commits."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": SCHEMA_LOCK})
+    elif connection.dialect.name == "sqlite":
+        # The driver opens no transaction before DDL; this one takes the write lock at once and holds
+        # it to the commit (a second process waits busy_timeout, then `upgrade` tries again).
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _adopt_previous_release(connection: Connection, config: Config) -> None:
+    """Stamp a database of the release before migrations at the initial revision: its tables are
+    that revision's and hold data, so they are kept, not created again."""
+    present = set(inspect(connection).get_table_names())
+    if "alembic_version" in present or not present & PREVIOUS_RELEASE_TABLES:
+        return
+    missing = PREVIOUS_RELEASE_TABLES - present
+    if missing:
+        # A process of that release creates only its own tables (the Telegram worker: the sessions);
+        # the initial revision then creates only the missing ones.
+        log.info("database of the previous release without %s: creating them", ", ".join(sorted(missing)))
+        return
+    log.info("database of the previous release: stamping it at revision %s", INITIAL_REVISION)
+    command.stamp(config, INITIAL_REVISION)
+
+
+def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
+    """Bring the schema to the newest revision, one process at a time; a no-op when it is there.
+
+    A database left by the release before migrations is stamped first. Errors of the database
+    (SQLite still locked by another process after its busy timeout) are tried again a few times."""
+    for attempt in range(5):
+        try:
+            with engine.begin() as connection:
+                _lock_schema(connection)
+                config = alembic_config(connection, migrations)
+                _adopt_previous_release(connection, config)
+                command.upgrade(config, "head")
+            return
+        except DBAPIError as exc:
+            if attempt == 4:
+                raise
+            log.warning("schema upgrade failed (%s), trying again", type(exc.orig).__name__)
+            time.sleep(0.2 * (attempt + 1))
+
+
+def open_database(url: str) -> Engine:
+    """An engine for `url` whose schema is at the newest revision."""
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def storable(value: str) -> str:
+    """PostgreSQL text cannot hold NUL characters (psycopg refuses the statement); nothing a person
+    meant is lost without them. Applied to free text from requests before it is stored."""
+    return value.replace("\x00", "")
+
+
+def is_reachable(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not reachable" for /readyz
+        return False

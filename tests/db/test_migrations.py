@@ -1,0 +1,123 @@
+"""The schema comes from the migrations alone, on a real SQLite file and a real PostgreSQL database
+(`databases` runs each test on both): a new database gets exactly the tables the models declare, a
+database of the release before migrations keeps every row, and a second start changes nothing."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from alembic import command
+from alembic.util import CommandError
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from bot.db import INITIAL_REVISION, PREVIOUS_RELEASE_TABLES, alembic_config, make_engine, open_database, upgrade
+from bot.tables import AnswerEntry, SessionRow, StaffAccount
+
+from ..databases import Databases
+from .schemas import (
+    ROWS,
+    connected,
+    contents,
+    create_previous_release,
+    described,
+    differences,
+    head,
+    recorded_statements,
+    version,
+)
+
+WRITES = re.compile(r"^(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+def test_the_migrations_make_exactly_the_tables_the_models_declare(databases: Databases) -> None:
+    """The guard: a model changed without a migration fails here. Write the migration with
+    `python -m bot.migrations "what changes"` (docs/deploy-scaleout.md)."""
+    url = databases.new_url()
+    open_database(url).dispose()
+    assert differences(url) == [], "the models differ from the migrations' head: add a revision"
+    assert version(url) == [head()]
+
+
+def test_the_initial_revision_makes_the_tables_the_previous_release_made(databases: Databases) -> None:
+    migrated, previous = databases.new_url(), databases.new_url()
+    with connected(migrated) as connection:
+        command.upgrade(alembic_config(connection), INITIAL_REVISION)
+    create_previous_release(previous, tables=PREVIOUS_RELEASE_TABLES)
+    assert set(described(migrated)) == PREVIOUS_RELEASE_TABLES
+    assert described(migrated) == described(previous)
+
+
+def test_a_database_of_the_previous_release_is_stamped_and_keeps_every_row(
+    databases: Databases, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = databases.new_url()
+    create_previous_release(url)
+    before = contents(url)
+    assert {name: len(rows) for name, rows in before.items()} == {name: len(rows) for name, rows in ROWS.items()}
+
+    engine = make_engine(url)
+    with caplog.at_level(logging.INFO, logger="bot.db"), recorded_statements(engine) as statements:
+        upgrade(engine)
+    assert f"stamping it at revision {INITIAL_REVISION}" in caplog.text
+    created = [s for s in statements if s.upper().startswith("CREATE")]
+    assert created and all("alembic_version" in s for s in created), "stamped, no table made again"
+
+    assert contents(url) == before
+    assert version(url) == [head()]
+    assert differences(url) == []
+    with Session(engine) as session, session.begin():
+        assert set(session.scalars(select(StaffAccount.name))) == {"李敏", "wang.qiang"}
+        assert session.get(SessionRow, "telegram:4711") is not None
+        new = AnswerEntry(channel="api", question="新问题", answer="新回答")
+        session.add(new)
+        session.flush()
+        assert new.id == len(ROWS["answer_log"]) + 1, "ids go on after the previous release's rows"
+    engine.dispose()
+
+
+def test_a_previous_release_database_with_only_the_sessions_keeps_them_and_gains_the_rest(
+    databases: Databases, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the Telegram worker of that release left: only `dialogue_sessions`."""
+    url = databases.new_url()
+    create_previous_release(url, tables={"dialogue_sessions"})
+    sessions = contents(url)["dialogue_sessions"]
+    assert len(sessions) == len(ROWS["dialogue_sessions"])
+    with caplog.at_level(logging.INFO, logger="bot.db"):
+        open_database(url).dispose()
+    assert "database of the previous release without answer_citations, answer_log," in caplog.text
+    after = contents(url)
+    assert after["dialogue_sessions"] == sessions
+    assert set(after) == PREVIOUS_RELEASE_TABLES
+    assert version(url) == [head()]
+    assert differences(url) == []
+
+
+def test_upgrading_a_database_at_head_again_writes_nothing(databases: Databases) -> None:
+    url = databases.new_url()
+    create_previous_release(url)
+    open_database(url).dispose()
+    before, schema = contents(url), described(url)
+    engine = make_engine(url)
+    with recorded_statements(engine) as statements:
+        upgrade(engine)
+        upgrade(engine)
+    engine.dispose()
+    assert statements, "the upgrade looked at the database"
+    assert [s for s in statements if WRITES.match(s)] == []
+    assert contents(url) == before
+    assert described(url) == schema
+    assert version(url) == [head()]
+
+
+def test_an_older_release_refuses_a_database_that_a_newer_one_migrated(databases: Databases) -> None:
+    """The runbook's rollback: an image that does not know the database's revision does not start."""
+    url = databases.new_url()
+    open_database(url).dispose()
+    with connected(url) as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00d'"))
+    with pytest.raises(CommandError, match="Can't locate revision identified by 'f00d'"):
+        open_database(url)
