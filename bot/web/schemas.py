@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.dialogue.types import Reply
-from knowledge.answer import AnswerResult
+from bot.present.answers import AnswerResult
 from knowledge.citations import Citation
 
 SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from knowledge.answer import AnswerResult, AnswerStatus
+from bot.present.answers import AnswerResult, answer_result
+from knowledge.answer import AnswerStatus
 from knowledge.errors import QueryError
 from knowledge.kb import KnowledgeBase
 
@@ -15,7 +16,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?%?")
 
 
 def ask(kb: KnowledgeBase, question: str, region: str | None = None, as_of: date | None = None) -> AnswerResult:
-    return kb.answerer.answer(question, region, as_of or date(2026, 11, 21))
+    return answer_result(kb.answerer.answer(question, region, as_of or date(2026, 11, 21)))
 
 
 def assert_traceable(result: AnswerResult) -> None:
