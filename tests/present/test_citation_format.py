@@ -4,6 +4,7 @@ shows the new form, with nothing else changed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -111,3 +112,19 @@ def test_the_eligibility_result_shows_the_new_form(reformatted: str, kb: Knowled
     text = check.check_text(checker.engine.check(profile), checker.registry, checker.engine.rulebook)
     assert f"依据：{reformatted}" in text
     assert "《" not in text
+
+
+def test_no_other_code_composes_a_reference_or_a_clause_label() -> None:
+    """The widget and the other packages take the server's wording; none builds 《…》（… itself."""
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        p for d in ("bot", "knowledge", "eligibility") for p in (root / d).rglob("*") if p.suffix in {".py", ".js"}
+    ]
+    composing = []
+    for path in sources:
+        if path == root / "bot" / "present" / "citations.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"[\"'f]《\{|}》（", text) or re.search(r"clause_label\s*\+|\+\s*c\.clause_label", text):
+            composing.append(str(path.relative_to(root)))
+    assert composing == []
