@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 import cn2an
 
 from bot.present.prose import prose
-from eligibility.schema import DocumentInfo
-from knowledge.citations import Citation
+
+if TYPE_CHECKING:
+    from eligibility.schema import DocumentInfo
+    from knowledge.citations import Citation
 
 
 def reference(citation: Citation, document_number: str | None = None) -> str:

@@ -20,7 +20,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.telegram.bot import build_application
 from bot.web.app import create_app
-from knowledge.citations import Citation
+from knowledge.citations import Citation, make_citation
 from knowledge.kb import KnowledgeBase
 from knowledge.registry import Registry
 
@@ -44,8 +44,6 @@ def reformatted(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 def test_the_reference_format_today(registry: Registry) -> None:
-    from knowledge.citations import make_citation
-
     clause = registry.get("jilin-2017-07")
     document = registry.document_of(clause)
     citation = make_citation(clause, document, clause.text, None)
