@@ -10,9 +10,9 @@ from datetime import date
 from typing import TextIO
 
 from bot.arguments import iso_date
+from bot.present.answers import AnswerResult, answer_result
 from bot.services import Services
 from bot.settings import Settings
-from knowledge.answer import AnswerResult
 from knowledge.errors import QueryError
 
 EXIT_OK = 0
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is not None:
         question = " ".join(args.question)
         try:
-            result = kb.answerer.answer(question, args.region, as_of)
+            result = answer_result(kb.answerer.answer(question, args.region, as_of))
         except QueryError as exc:
             if args.json:
                 print(json.dumps(_error_object(question, str(exc)), ensure_ascii=False))
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for raw in _read_lines(sys.stdin):
         text = raw.decode("utf-8", "replace")
         try:
-            result = kb.answerer.answer(raw, args.region, as_of)
+            result = answer_result(kb.answerer.answer(raw, args.region, as_of))
             line = _answer_json(result)
         except QueryError as exc:
             line = json.dumps(_error_object(text, str(exc)), ensure_ascii=False)

@@ -14,12 +14,12 @@ from datetime import date
 from bot.arguments import iso_date
 from bot.dialogue.service import Conversations, session_key
 from bot.dialogue.types import Button, Reply, Turn
+from bot.present.prose import prose
 from bot.services import Services
 from bot.settings import Settings
 
 EXIT_OK = 0
 QUIT_WORDS = {"q", "quit", "exit", "退出"}
-BANNER = "就业政策通（终端版）。直接打字提问或介绍自己；输入按钮前的序号即可点按；q 退出。"
 
 
 def render(reply: Reply, write: Callable[[str], None]) -> list[Button]:
@@ -40,7 +40,7 @@ def turn_for(typed: str, buttons: list[Button], free_text: bool) -> Turn:
 
 
 def chat(conversations: Conversations, key: str, read: Callable[[str], str], write: Callable[[str], None]) -> int:
-    write(BANNER)
+    write(prose().chat.banner)
     buttons: list[Button] = []
     free_text = False
     while True:

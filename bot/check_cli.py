@@ -20,6 +20,8 @@ import cn2an
 
 from bot.arguments import iso_date
 from bot.checker import Checker
+from bot.present import check
+from bot.present.prose import prose
 from bot.services import Services
 from bot.settings import Settings
 from eligibility.errors import ProfileError
@@ -94,10 +96,6 @@ def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextI
 
 # -- terminal interview -------------------------------------------------------------------------
 
-BANNER = (
-    "就业政策通 · 补贴资格自查\n回答几个问题，我们按您所在地的政策文件告诉您可以享受哪些扶持。\n"
-    "输入序号作答；不清楚直接回车；输入 ? 看说明，q 退出。\n"
-)
 DATE_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
@@ -135,21 +133,6 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     return choices[numbers[0] - 1].value
 
 
-def show_question(question: NextQuestion, write: Callable[[str], None]) -> None:
-    write(f"\n{question.text}")
-    choices = [o for o in question.options if o.value is not None]
-    multiple = question.type in {GROUP_TYPE, "enum_list"}
-    if multiple:
-        write("  0. 都不是")
-    for number, option in enumerate(choices, start=1):
-        write(f"  {number}. {option.label}")
-    if question.type == "text":
-        return
-    write(f"  {len(choices) + 1}. 不清楚" if choices else "  （不清楚直接回车）")
-    if multiple:
-        write("  （可多选，序号用空格或逗号隔开）")
-
-
 def interview(
     checker: Checker, profile: Profile, read: Callable[[str], str], write: Callable[[str], None]
 ) -> CheckResult | None:
@@ -157,7 +140,7 @@ def interview(
 
     When input ends early (a piped script of answers), the result so far is returned.
     """
-    write(BANNER)
+    write(check.banner())
     result = checker.engine.check(profile)
     while True:
         result = checker.engine.check(profile)
@@ -168,12 +151,13 @@ def interview(
         question = result.next_question
         if question is None:
             return result
-        show_question(question, write)
+        for line in check.question_lines(question):
+            write(line)
         while True:
             try:
                 typed = read("> ")
             except EOFError:
-                write("\n（输入已结束，以下是根据已回答内容的判断）")
+                write("\n" + prose().check.input_ended)
                 return result
             if typed.strip().lower() in QUIT_WORDS:
                 return None
@@ -190,43 +174,6 @@ def interview(
                 write(exc.message_zh)
 
 
-SECTIONS = (
-    ("eligible", "applicant", "【您可以享受】"),
-    ("possibly_eligible", "applicant", "【可能可以享受（还需向当地人社部门确认）】"),
-    ("eligible", "other", "【招用或介绍您就业的单位、机构可以享受】"),
-    ("possibly_eligible", "other", "【单位、机构可能可以享受】"),
-    ("expired", None, "【已过期的时限性措施】"),
-)
-
-
-def render(checker: Checker, result: CheckResult) -> str:
-    lines = [result.message]
-    for status, who, title in SECTIONS:
-        chosen = [
-            b
-            for b in result.benefits
-            if b.status == status and (who is None or (b.beneficiary == "applicant") == (who == "applicant"))
-        ]
-        if not chosen:
-            continue
-        lines.append(f"\n{title}")
-        for benefit in chosen:
-            lines.append(f"· {benefit.name}" + (f"：{benefit.amount}" if benefit.amount else ""))
-            if status != "eligible":
-                lines.extend(f"    {reason}" for reason in benefit.reasons[:3])
-            if benefit.beneficiary != "applicant":
-                lines.append(f"    {benefit.beneficiary_label}")
-            first = benefit.citations[0]
-            lines.append(f"    依据：{checker.reference(first.clause_id, first.quote)}")
-            if benefit.document_status == "draft":
-                lines.append("    注意：该文件为征求意见稿，以正式文件为准。")
-    ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
-    if ineligible:
-        lines.append(f"\n另有 {ineligible} 项不符合条件（用 policybot check --json 可查看每项原因）。")
-    lines.append(f"\n{result.disclaimer}")
-    return "\n".join(lines)
-
-
 def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -> int:
     try:
         start = checker.profile(read_profile_file(args.profile) if args.profile else {}, today)
@@ -235,9 +182,9 @@ def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -
         return EXIT_BAD_INPUT
     result = interview(checker, start, input, print)
     if result is None:
-        print("已退出。")
+        print(prose().check.quit)
         return EXIT_OK
-    print("\n" + render(checker, result))
+    print("\n" + check.check_text(result, checker.registry, checker.engine.rulebook))
     return EXIT_OK
 
 

@@ -1,6 +1,6 @@
 """The eligibility check as a service: the engine decides, the clause registry turns its clause ids
-into the same citation objects `policybot ask` returns. Shared by the CLI, the web API and the
-dialogue; no I/O here."""
+into the same citation objects `policybot ask` returns, and the presenter words reasons and the
+disclaimer. Shared by the CLI, the web API and the dialogue; no I/O here."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from bot.present.prose import prose
+from bot.present.results import reason_texts
 from eligibility.engine import Engine
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile, parse_profile
 from eligibility.results import CheckResult
-from knowledge.citations import format_reference, make_citation
+from knowledge.citations import make_citation
 from knowledge.registry import Registry
 
 
@@ -35,17 +37,15 @@ class Checker:
         return self.to_json(self.engine.check(self.profile(raw, today)))
 
     def to_json(self, result: CheckResult) -> dict[str, Any]:
+        """The `check --json` contract (docs/eligibility.md): reasons worded, citations expanded."""
         data = result.model_dump(mode="json")
+        documents = self.engine.rulebook.documents
         for benefit, model in zip(data["benefits"], result.benefits, strict=True):
+            benefit["reasons"] = list(reason_texts(model, documents))
             benefit["citations"] = [self._citation(c.clause_id, c.quote) for c in model.citations]
+        data["disclaimer"] = prose().results.disclaimer
         return data
 
     def _citation(self, clause_id: str, quote: str) -> dict[str, Any]:
         clause = self.registry.get(clause_id)
         return make_citation(clause, self.registry.document_of(clause), quote, None).model_dump()
-
-    def reference(self, clause_id: str, quote: str) -> str:
-        """《标题》（文号，发文机关，日期）第（七）条 — as `policybot ask` prints it."""
-        clause = self.registry.get(clause_id)
-        document = self.registry.document_of(clause)
-        return format_reference(make_citation(clause, document, quote, None), document.document_number)

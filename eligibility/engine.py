@@ -21,6 +21,7 @@ from eligibility.results import (
     CheckStatus,
     ClauseQuote,
     NextQuestion,
+    Reason,
     RegionInfo,
 )
 from eligibility.rulebook import Benefit, Rulebook
@@ -119,13 +120,16 @@ class Engine:
         """One benefit against one profile: status, reasons, missing facts, amount, citations."""
         as_of = profile.as_of
         if benefit.valid_to is not None and as_of > benefit.valid_to:
-            reason = (
-                f"该措施限{benefit.validity_label}执行，有效期至{_day(benefit.valid_to)}，"
-                f"查询日期{_day(as_of)}已超过有效期（{self._label(benefit.validity_cite)}）"
+            reason = Reason(
+                text=f"该措施限{benefit.validity_label}执行，有效期至{_day(benefit.valid_to)}，"
+                f"查询日期{_day(as_of)}已超过有效期",
+                clause_id=benefit.validity_cite,
             )
             return Evaluation(self._result(benefit, profile, "expired", (reason,), ()), ())
         if as_of < benefit.valid_from:
-            reason = f"该政策自{_day(benefit.valid_from)}起施行，查询日期{_day(as_of)}早于施行日期"
+            reason = Reason(
+                text=f"该政策自{_day(benefit.valid_from)}起施行，查询日期{_day(as_of)}早于施行日期", clause_id=None
+            )
             return Evaluation(self._result(benefit, profile, "ineligible", (reason,), ()), ())
         outcome = evaluate(benefit.condition, profile.values, as_of)
         if outcome.value is True:
@@ -150,7 +154,7 @@ class Engine:
         benefit: Benefit,
         profile: Profile,
         status: str,
-        reasons: tuple[str, ...],
+        reasons: tuple[Reason, ...],
         missing: tuple[str, ...],
     ) -> BenefitResult:
         amount = None
@@ -175,28 +179,22 @@ class Engine:
             citations=tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in benefit.citations),
         )
 
-    def _label(self, clause_id: str | None) -> str:
-        return self.rulebook.clause_label(clause_id) if clause_id else ""
-
-    def _explain_failure(self, finding: Finding, profile: Profile) -> str:
+    def _explain_failure(self, finding: Finding, profile: Profile) -> Reason:
         known = [
             self.rulebook.facts[f].describe(profile.values[f])
             for f in finding.facts
             if profile.values.get(f) is not None
         ]
         person = "，".join(known)
-        return (
-            f"{finding.requirement}，{person}（{self._label(finding.cite)}）"
-            if person
-            else f"{finding.requirement}（{self._label(finding.cite)}）"
-        )
+        text = f"{finding.requirement}，{person}" if person else finding.requirement
+        return Reason(text=text, clause_id=finding.cite)
 
-    def _explain_unknown(self, finding: Finding, profile: Profile) -> str:
-        label = self._label(finding.cite)
+    def _explain_unknown(self, finding: Finding, profile: Profile) -> Reason:
         unsure = [self.rulebook.facts[f].label for f in finding.facts if profile.is_answered(f)]
         if unsure:
-            return f"{finding.requirement}：您表示不清楚{'、'.join(unsure)}，请向当地人社部门确认（{label}）"
-        return f"待确认：{finding.requirement}（{label}）"
+            text = f"{finding.requirement}：您表示不清楚{'、'.join(unsure)}，请向当地人社部门确认"
+            return Reason(text=text, clause_id=finding.cite)
+        return Reason(text=f"待确认：{finding.requirement}", clause_id=finding.cite)
 
 
 def _open_facts(evaluations: list[Evaluation]) -> list[tuple[str, ...]]:

@@ -1,4 +1,5 @@
-"""What a check returns: channel-neutral, JSON-ready models (the `policybot check --json` contract)."""
+"""What a check returns: channel-neutral, JSON-ready models; `bot/present` words them and builds the
+`policybot check --json` object from them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pydantic import BaseModel, ConfigDict
 
 BenefitStatus = Literal["eligible", "possibly_eligible", "ineligible", "expired"]
 CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
-DISCLAIMER = "以上结果依据已收录的政策文件自动判断，仅供参考；能否享受、享受多少，以当地人社部门审核为准。"
 
 
 class Result(BaseModel):
@@ -21,6 +21,14 @@ class ClauseQuote(Result):
 
     clause_id: str
     quote: str
+
+
+class Reason(Result):
+    """Why a benefit is not (or not yet) open: the requirement as phrased, and the clause it rests on
+    (`clause_id`, named by the presenter)."""
+
+    text: str
+    clause_id: str | None
 
 
 class AnswerOption(Result):
@@ -47,7 +55,7 @@ class BenefitResult(Result):
     beneficiary_label: str
     summary: str
     amount: str | None
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     missing_facts: tuple[str, ...]
     valid_from: date
     valid_to: date | None
@@ -70,4 +78,3 @@ class CheckResult(Result):
     message: str
     next_question: NextQuestion | None
     benefits: tuple[BenefitResult, ...]
-    disclaimer: str = DISCLAIMER

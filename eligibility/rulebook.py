@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import cn2an
-
 from eligibility import schema
 from eligibility.comparisons import build_test, default_requirement
 from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Test
@@ -87,15 +85,6 @@ class Rulebook:
 
     def benefits_of(self, jurisdiction: str) -> list[Benefit]:
         return [b for b in self.benefits.values() if b.jurisdiction == jurisdiction]
-
-    def clause_label(self, clause_id: str) -> str:
-        """吉林（二十）, 商洛 三、 — how a clause is referred to in explanations."""
-        document_id, number = clause_id.rsplit("-", 1)
-        doc = self.documents[document_id]
-        numeral = cn2an.an2cn(int(number))
-        if doc.numbering == "sections":
-            return f"{doc.short_name}第{numeral}部分"
-        return f"{doc.short_name}（{numeral}）"
 
     def case_files(self) -> list[Path]:
         return sorted((self.root / "benefits").rglob(f"*{CASES_SUFFIX}"))

@@ -1,6 +1,9 @@
 """From retrieved clauses to an honest answer: verbatim quotes with exact citations, or a plain
 statement that the documents do not cover the question. Nothing here generates text about
-policy content; every figure a user sees is inside a quote from the cited clause."""
+policy content; every figure a user sees is inside a quote from the cited clause.
+
+What comes out is a structured `Answer` (status, citations, notices, the missing aspect, the
+documents in scope), never sentences: `bot/present` words it for every channel."""
 
 from __future__ import annotations
 
@@ -8,17 +11,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.citations import Citation, format_reference, make_citation
+from knowledge.citations import Citation, make_citation
+from knowledge.documents import Document, Structure
 from knowledge.lexical import split_sentences
 from knowledge.query import mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
-
-DISCLAIMER = "以上内容摘自政策原文，仅供参考，具体以当地人社部门的解释和办理要求为准。"
-HOTLINE = "可拨打12333人社服务热线或到当地人社部门咨询。"
 
 
 class AnswerStatus(StrEnum):
@@ -27,17 +29,78 @@ class AnswerStatus(StrEnum):
     REGION_NOT_COVERED = "region_not_covered"
 
 
-class AnswerResult(BaseModel):
-    """The JSON contract of `policybot ask --json` and `POST /api/ask` (docs/ask-json.md)."""
-
+class _Part(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DraftDocument(_Part):
+    """A cited document is a draft for comment (征求意见稿), not a document in force."""
+
+    kind: Literal["draft_document"] = "draft_document"
+    document_id: str
+    title: str
+
+
+class ExpiredMeasure(_Part):
+    """A quote contains a time-limited measure whose validity ended before the answer's date."""
+
+    kind: Literal["expired_measure"] = "expired_measure"
+    clause_id: str
+    jurisdiction: str
+    clause_number: int
+    clause_label: str
+    structure: Structure
+    text: str
+    valid_to: date
+
+
+class RegionFallback(_Part):
+    """The place asked about has no document of its own; the answer quotes the covered places inside it."""
+
+    kind: Literal["region_fallback"] = "region_fallback"
+    place: str
+    covered: tuple[str, ...]
+
+
+Notice = Annotated[DraftDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")]
+
+
+class MissingAspect(_Part):
+    """What the question asked that the related clauses do not state: a figure, or a procedure
+    aspect named in knowledge/data/scope.yaml (所需材料, 办理流程 …)."""
+
+    kind: Literal["figure", "procedure"]
+    name: str | None = None
+
+
+class SourceDocument(_Part):
+    """A collected document, as an answer needs it: for the covered list and each citation's 文号."""
+
+    document_id: str
+    jurisdiction: str
+    year: int
+    is_draft: bool
+    document_number: str | None
+
+
+class Answer(_Part):
+    """The answer to one question, as data. `region` is the covered jurisdiction the question was
+    resolved to; `place` the uncovered place named (region_not_covered); `scope` the jurisdictions
+    searched; `documents` every collected document in manifest order."""
 
     question: str
     status: AnswerStatus
-    answer: str
     region: str | None
-    citations: list[Citation]
-    notices: list[str] = []
+    place: str | None = None
+    citations: tuple[Citation, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    missing: MissingAspect | None = None
+    scope: tuple[str, ...] = ()
+    documents: tuple[SourceDocument, ...] = ()
+
+    def document(self, citation: Citation) -> SourceDocument:
+        document_id = citation.clause_id.rsplit("-", 1)[0]
+        return next(d for d in self.documents if d.document_id == document_id)
 
 
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
@@ -48,7 +111,7 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三�
 class Decision:
     status: AnswerStatus
     quoted: list[tuple[ScoredClause, str]] = field(default_factory=list)
-    missing: str | None = None
+    missing: MissingAspect | None = None
 
 
 @dataclass(frozen=True)
@@ -72,8 +135,9 @@ class Answerer:
         self.retriever = retriever
         self.registry: Registry = retriever.registry
         self.policy = policy or AnswerPolicy()
+        self.documents = tuple(_source(doc) for doc in self.registry.documents.values())
 
-    def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> AnswerResult:
+    def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer:
         retrieval = self.retriever.retrieve(question, region)
         return self.compose(retrieval, as_of or date.today())
 
@@ -116,7 +180,7 @@ class Answerer:
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing)
         return Decision(AnswerStatus.ANSWERED, quoted)
 
-    def _unanswered_aspect(self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> str | None:
+    def _unanswered_aspect(self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
         """The aspect of the question (a figure, a procedure) that the quoted clauses leave open.
 
         For a figure, close runners-up whose matching sentence states one are promoted, so
@@ -135,13 +199,13 @@ class Answerer:
             ]
             with_figures = [(item, quote) for item, quote in with_figures if quote]
             if not with_figures:
-                return "具体金额或标准"
+                return MissingAspect(kind="figure")
             others = [(item, quote) for item, quote in quoted if item not in [i for i, _ in with_figures]]
             quoted[:] = (with_figures + others)[: self.policy.max_citations]
         for aspect in analysis.procedure_aspects:
             body = quoted[0][0].clause.body if quoted else ""
             if not any(term in body for term in aspect.evidence):
-                return aspect.aspect
+                return MissingAspect(kind="procedure", name=aspect.aspect)
         return None
 
     def selected(self, retrieval: Retrieval) -> list[ScoredClause]:
@@ -158,37 +222,35 @@ class Answerer:
                 chosen.append(item)
         return chosen
 
-    def compose(self, retrieval: Retrieval, as_of: date) -> AnswerResult:
+    def compose(self, retrieval: Retrieval, as_of: date) -> Answer:
         analysis = retrieval.analysis
         decision = self.decide(retrieval)
         status = decision.status
         region = analysis.region
-        resolved = region.jurisdiction if region.covered else None
         if status == AnswerStatus.REGION_NOT_COVERED:
-            text = self._region_not_covered_text(region.place or region.query)
-            return AnswerResult(question=analysis.question, status=status, answer=text, region=None, citations=[])
+            return Answer(
+                question=analysis.question,
+                status=status,
+                region=None,
+                place=region.place or region.query,
+                documents=self.documents,
+            )
         citations = [
             make_citation(item.clause, self.registry.document_of(item.clause), quote, item.score)
             for item, quote in decision.quoted
         ]
         notices = self._notices(citations, as_of)
-        if status == AnswerStatus.NO_ANSWER:
-            if decision.missing:
-                text = self._partial_text(citations, decision.missing, notices)
-            else:
-                text = self._no_answer_text(retrieval)
-        else:
-            if region.names_a_place and not region.covered and region.candidates:
-                covered = "、".join(region.candidates)
-                notices.insert(0, f"暂未收录{region.place}本级的政策文件，以下为其下辖{covered}的政策。")
-            text = self._answer_text(citations, notices, group=not region.covered)
-        return AnswerResult(
+        if status == AnswerStatus.ANSWERED and region.names_a_place and not region.covered and region.candidates:
+            notices.insert(0, RegionFallback(place=str(region.place), covered=region.candidates))
+        return Answer(
             question=analysis.question,
             status=status,
-            answer=text,
-            region=resolved,
-            citations=citations,
-            notices=notices,
+            region=region.jurisdiction if region.covered else None,
+            citations=tuple(citations),
+            notices=tuple(notices),
+            missing=decision.missing,
+            scope=retrieval.scope,
+            documents=self.documents,
         )
 
     def best_quote(
@@ -227,67 +289,35 @@ class Answerer:
             quote += sentences[follow]
         return quote.strip()
 
-    def _notices(self, citations: list[Citation], as_of: date) -> list[str]:
-        notices: list[str] = []
+    def _notices(self, citations: list[Citation], as_of: date) -> list[Notice]:
+        notices: list[Notice] = []
         for citation in citations:
             document = self.registry.documents[citation.clause_id.rsplit("-", 1)[0]]
             if document.is_draft:
-                notice = f"《{document.title}》是征求意见稿（草案），并非正式施行的文件，请以正式文件为准。"
-                if notice not in notices:
-                    notices.append(notice)
+                draft = DraftDocument(document_id=document.id, title=document.title)
+                if draft not in notices:
+                    notices.append(draft)
             for measure in document.measures_for(citation.clause_number):
-                if measure.has_expired(as_of) and measure.text in citation.quote:
+                if measure.has_expired(as_of) and measure.text in citation.quote and measure.valid_to:
                     notices.append(
-                        f"{document.jurisdiction}{citation.clause_label}中“{measure.text}”的措施有时限，"
-                        f"截至{measure.valid_to}，现已可能到期。"
+                        ExpiredMeasure(
+                            clause_id=citation.clause_id,
+                            jurisdiction=document.jurisdiction,
+                            clause_number=citation.clause_number,
+                            clause_label=citation.clause_label,
+                            structure=document.structure,
+                            text=measure.text,
+                            valid_to=measure.valid_to,
+                        )
                     )
         return notices
 
-    def _answer_text(self, citations: list[Citation], notices: list[str], group: bool) -> str:
-        lines = ["根据收录的政策原文，找到以下相关条款："]
-        jurisdictions = list(dict.fromkeys(c.jurisdiction for c in citations))
-        number = 0
-        for jurisdiction in jurisdictions:
-            if group and len(jurisdictions) > 1:
-                lines.append(f"\n【{jurisdiction}】")
-            for citation in (c for c in citations if c.jurisdiction == jurisdiction):
-                number += 1
-                document = self.registry.documents[citation.clause_id.rsplit("-", 1)[0]]
-                lines.append(f"{number}. {format_reference(citation, document.document_number)}：")
-                lines.append(f"   “{citation.quote}”")
-        if notices:
-            lines.append("")
-            lines.extend(f"⚠️ {notice}" for notice in notices)
-        lines.append("")
-        lines.append(DISCLAIMER)
-        return "\n".join(lines)
 
-    def covered_list(self) -> str:
-        return "、".join(
-            f"{doc.jurisdiction}（{doc.signed.year}年{'，征求意见稿' if doc.is_draft else ''}）"
-            for doc in self.registry.documents.values()
-        )
-
-    def _partial_text(self, citations: list[Citation], missing: str | None, notices: list[str]) -> str:
-        lines = [f"收录的政策文件提到了相关内容，但没有写明您问的{missing}，我不能替文件编造。相关条款如下："]
-        for number, citation in enumerate(citations, start=1):
-            document = self.registry.documents[citation.clause_id.rsplit("-", 1)[0]]
-            lines.append(f"{number}. {format_reference(citation, document.document_number)}：")
-            lines.append(f"   “{citation.quote}”")
-        lines.extend(["", *(f"⚠️ {notice}" for notice in notices)] if notices else [])
-        lines.append("")
-        lines.append(f"具体{missing}请以当地人社部门的规定为准，{HOTLINE}")
-        return "\n".join(lines)
-
-    def _region_not_covered_text(self, place: str) -> str:
-        return (
-            f"抱歉，目前还没有收录{place}的就业创业政策文件，无法回答该地区的问题。\n"
-            f"目前收录的地区：{self.covered_list()}。\n{HOTLINE}"
-        )
-
-    def _no_answer_text(self, retrieval: Retrieval) -> str:
-        scope = "、".join(retrieval.scope) if retrieval.scope else "已收录地区"
-        return (
-            f"抱歉，在收录的{scope}政策文件中没有找到能直接回答这个问题的条款，我不想用不相关的内容误导您。\n"
-            f"目前收录的地区：{self.covered_list()}。\n{HOTLINE}"
-        )
+def _source(document: Document) -> SourceDocument:
+    return SourceDocument(
+        document_id=document.id,
+        jurisdiction=document.jurisdiction,
+        year=document.signed.year,
+        is_draft=document.is_draft,
+        document_number=document.document_number,
+    )

@@ -1,4 +1,4 @@
-"""Citation objects: the one shape every channel shows next to a quoted clause."""
+"""Citation objects: the one shape every channel shows next to a quoted clause (worded by bot/present)."""
 
 from __future__ import annotations
 
@@ -44,11 +44,3 @@ def make_citation(clause: Clause, document: Document, quote: str, score: float |
         text=clause.text,
         score=score,
     )
-
-
-def format_reference(citation: Citation, document_number: str | None = None) -> str:
-    """《标题》（文号，发文机关，日期）第（七）条 — the human-readable reference."""
-    year, month, day = citation.date.split("-")
-    parts = [p for p in (document_number, citation.issuer, f"{int(year)}年{int(month)}月{int(day)}日") if p]
-    label = citation.clause_label.rstrip("、")
-    return f"《{citation.document_title}》（{'，'.join(parts)}）第{label}条"

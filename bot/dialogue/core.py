@@ -18,6 +18,7 @@ from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
+from bot.present.prose import DialogueNotices, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
 from knowledge.citations import make_citation
@@ -72,28 +73,28 @@ class Dialogue:
     def _press(self, work: Working, raw: str, today: date) -> list[Reply]:
         action = actions.parse(raw)
         if action is None:
-            return [render.notice("这个按钮已经失效了。"), render.welcome(self.covered, work.interviewing)]
+            return [render.notice(_notices().stale_button), render.welcome(self.covered, work.interviewing)]
         if action.kind == "cmd":
             return self._command(work, action.target, today)
         if action.kind in {"ans", "tick", "done"}:
             if work.pending:
-                return [render.notice("请先确认上面我理解的内容。"), self.interviewer.confirmation(work)]
+                return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
             return self.interviewer.press(work, action, today)
         if action.kind == "clause":
             return [self._clause(action.target)]
         if action.kind == actions.MORE:
             return [self.interviewer.reasons(work, today)]
         if not work.pending:
-            return [render.notice("没有需要确认的内容了。"), *self.interviewer.ask_again(work, today)]
+            return [render.notice(_notices().nothing_to_confirm), *self.interviewer.ask_again(work, today)]
         if action.kind == actions.CONFIRM:
             return self.interviewer.accept(work, today, pressed=True)
         if action.kind == actions.FIX:
-            return [render.notice("请直接告诉我哪里不对，例如“我是2020年毕业的”“我参保其实是5年”“我在巴中”。")]
+            return [render.notice(_notices().say_what_is_wrong)]
         return self.interviewer.drop(work, today, pressed=True)
 
     def _clause(self, clause_id: str) -> Reply:
         if not self.clauses.has(clause_id):
-            return render.notice("没有找到这一条款。")
+            return render.notice(_notices().no_such_clause)
         clause = self.clauses.get(clause_id)
         citation = make_citation(clause, self.clauses.document_of(clause), clause.text, None)
         return render.clause(citation, self.clauses.document_of(clause))
@@ -104,7 +105,7 @@ class Dialogue:
         if name in {"start", "help", "greeting"}:
             return [render.welcome(self.covered, work.interviewing)]
         if name == "thanks":
-            return [render.notice("不客气！还有别的问题随时问我。", (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
+            return [render.notice(_notices().thanks, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if name == "check":
             if work.pending:
                 return [self.interviewer.confirmation(work)]
@@ -113,28 +114,25 @@ class Dialogue:
             return [self.interviewer.profile_reply(work)]
         if name == "reset":
             work.clear()
-            return [render.notice("已清空您的资料，我们重新开始。"), *self.interviewer.next(work, today)]
+            return [render.notice(_notices().reset), *self.interviewer.next(work, today)]
         if name == "sources":
             return [render.sources(self.clauses.documents.values())]
-        return [render.notice(f"没有“/{name}”这个命令。"), render.welcome(self.covered, work.interviewing)]
+        return [
+            render.notice(_notices().no_such_command.format(command=name)),
+            render.welcome(self.covered, work.interviewing),
+        ]
 
     def _forgotten(self) -> Reply:
-        return render.notice(
-            "已删除您在本渠道留下的全部资料和对话进度，我这里不再保存关于您的任何信息。想再查的话随时发消息给我。",
-            (render.CHECK_BUTTON,),
-        )
+        return render.notice(_notices().forgotten, (render.CHECK_BUTTON,))
 
     # -- typed messages -------------------------------------------------------------------------
 
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
         text = _clean(raw)
         if not text:
-            return [render.notice("我只能看懂文字消息，请用文字描述您的问题。"), *self._reminder(work, today)]
+            return [render.notice(_notices().text_only), *self._reminder(work, today)]
         if len(text) > MAX_MESSAGE_CHARS:
-            too_long = (
-                f"消息太长了（{len(text)}字）。请分几次、每次{MAX_MESSAGE_CHARS}字以内告诉我，"
-                "例如先说您在哪里、现在做什么工作。"
-            )
+            too_long = _notices().too_long.format(length=len(text), limit=MAX_MESSAGE_CHARS)
             return [render.notice(too_long), *self._reminder(work, today)]
         command = _slash_command(text)
         if command is not None:
@@ -143,8 +141,7 @@ class Dialogue:
         if command is not None:
             return self._command(work, command, today)
         if self.words.is_abuse(text):
-            calm = "我理解您可能遇到了烦心事。我是就业政策查询助手，您可以问我政策问题，或者让我帮您查查能领哪些补贴。"
-            return [render.notice(calm), *self._reminder(work, today)]
+            return [render.notice(_notices().calm), *self._reminder(work, today)]
         if work.pending:
             return self._confirming(work, text, today)
         question = self.interviewer.current(work, today)
@@ -162,10 +159,10 @@ class Dialogue:
         if description.facts:
             return [self.interviewer.propose(work, description, today)]
         if self.words.is_denial(text) or (understood and value is False):
-            return [render.notice("请直接告诉我哪里不对，例如“我是2020年毕业的”“我参保其实是5年”“我在巴中”。")]
+            return [render.notice(_notices().say_what_is_wrong)]
         if self._is_policy_question(text):
             return [self._answer(work, text, today), self.interviewer.confirmation(work)]
-        return [render.notice("没太明白。上面我理解的内容对吗？"), self.interviewer.confirmation(work)]
+        return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
 
     def _extra_facts(self, work: Working, text: str, today: date, asked: set[str]) -> list[Reply]:
         """An answer that says more than was asked: the rest is shown for confirmation."""
@@ -182,11 +179,7 @@ class Dialogue:
 
     def _free_text(self, work: Working, text: str, today: date, interviewing: bool) -> list[Reply]:
         if len(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))) < MIN_QUESTION_CHARS:
-            unclear = (
-                "没看懂这个回答，请点下面的按钮，或者换个说法告诉我。"
-                if interviewing
-                else "没看懂您的意思。可以直接问政策问题，例如“长春开店有补贴吗？”，或者让我帮您查查能领哪些补贴。"
-            )
+            unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self.describer.describe(text, today)
         is_question = self._is_policy_question(text)
@@ -213,7 +206,7 @@ class Dialogue:
             result = self.answerer.answer(text, region, today)
         except QueryError as exc:
             return render.notice(str(exc))
-        return render.answer(result, self.interviewer.label, offer_check)
+        return render.answer(result, self.interviewer.clause_name, offer_check)
 
     def _is_policy_question(self, text: str) -> bool:
         return self.words.is_question(text) and len(text) > SHORT_ANSWER_CHARS
@@ -242,3 +235,7 @@ def _clean(raw: str) -> str:
 def _slash_command(text: str) -> str | None:
     match = _COMMAND.match(text)
     return match.group(1).lower() if match else None
+
+
+def _notices() -> DialogueNotices:
+    return prose().dialogue.notices

@@ -17,6 +17,8 @@ from bot.dialogue.actions import Action
 from bot.dialogue.describe import Description
 from bot.dialogue.types import Reply, SessionState
 from bot.dialogue.understand import AnswerReader, Understood
+from bot.present import citations
+from bot.present.prose import prose
 from eligibility.engine import Engine
 from eligibility.errors import ProfileError
 from eligibility.interview import apply_answer
@@ -73,11 +75,8 @@ class Interviewer:
         self.reader = reader
         self.regions = regions
 
-    def label(self, clause_id: str) -> str:
-        try:
-            return self.engine.rulebook.clause_label(clause_id)
-        except (KeyError, ValueError):
-            return clause_id
+    def clause_name(self, clause_id: str) -> str:
+        return citations.clause_name(clause_id, self.engine.rulebook.documents)
 
     def fact_label(self, fact: str) -> str:
         return self.facts[fact].label if fact in self.facts else fact
@@ -122,7 +121,7 @@ class Interviewer:
         if question is None:
             work.interviewing = False
             work.ticked, work.ticked_for = [], None
-            replies.append(render.results(result, self.label, self.fact_label))
+            replies.append(render.results(result, self.engine.rulebook.documents, self.fact_label))
             return replies
         if work.ticked_for != question.fact:
             work.ticked, work.ticked_for = [], None
@@ -145,7 +144,7 @@ class Interviewer:
     def press(self, work: Working, action: Action, today: date) -> list[Reply]:
         question = self.check(work, today).next_question
         if question is None or question.fact != action.target:
-            stale = render.notice("这个问题已经回答过了。")
+            stale = render.notice(prose().dialogue.notices.already_answered)
             return [stale, *self.next(work, today)] if work.interviewing else [stale]
         work.interviewing = True
         if action.kind == "tick":
@@ -182,17 +181,18 @@ class Interviewer:
         if question.type == GROUP_TYPE:
             values = [profile.values.get(f) for f in question.facts]
             if all(v is None for v in values):
-                return "不清楚"
+                return prose().dialogue.facts.unknown
             ticked = [
                 o.label
                 for o in question.options
                 if isinstance(o.value, dict) and all(_includes(profile.values.get(f), v) for f, v in o.value.items())
             ]
-            return "、".join(ticked) or "都不符合"
+            return "、".join(ticked) or prose().dialogue.facts.none_fit
         value = profile.values.get(question.fact)
         if question.fact == "region" and value is not None:
             region = self.regions.resolve(str(value))
-            suffix = f"（按{region.jurisdiction}的政策）" if region.jurisdiction else ""
+            by_policy = prose().dialogue.facts.by_policy.format(jurisdiction=region.jurisdiction)
+            suffix = f"（{by_policy}）" if region.jurisdiction else ""
             return f"{value}{suffix}"
         return render.fact_value(self.facts, question.fact, _json(value))
 
@@ -201,7 +201,7 @@ class Interviewer:
         if error.fact is not None and error.fact in self.facts:
             spec = self.facts[error.fact]
             message = message.replace(f"“{spec.name}”（{spec.label}）", spec.label)
-        return f"这个回答我没法记录：{message}请换个说法再回答一次。"
+        return prose().dialogue.notices.cannot_record.format(message=message)
 
     # -- self-descriptions ----------------------------------------------------------------------
 
@@ -225,11 +225,12 @@ class Interviewer:
         if not isinstance(place, str):
             return ""
         region = self.regions.resolve(place)
+        words = prose().dialogue.facts
         if region.jurisdiction:
-            return f"按{region.jurisdiction}的政策"
+            return words.by_policy.format(jurisdiction=region.jurisdiction)
         if region.candidates:
-            return f"其中收录了{'、'.join(region.candidates)}的政策"
-        return "暂未收录该地区的政策"
+            return words.covers_inside.format(covered="、".join(region.candidates))
+        return words.not_covered
 
     def accept(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
         """Use the confirmed facts; a tapped 对 turns the confirmation into a record of what was kept."""
@@ -256,7 +257,7 @@ class Interviewer:
         return render.profile(lines, dict(work.profile))
 
     def reasons(self, work: Working, today: date) -> Reply:
-        return render.all_reasons(self.check(work, today))
+        return render.all_reasons(self.check(work, today), self.engine.rulebook.documents)
 
 
 def _is_option(question: NextQuestion, index: int | None) -> bool:

@@ -11,13 +11,13 @@ from datetime import date
 from typing import Protocol
 
 from bot.dialogue.types import SessionState
-from knowledge.answer import AnswerResult
+from knowledge.answer import Answer
 from knowledge.clauses import Clause
 from knowledge.documents import Document
 
 
 class PolicyAnswerer(Protocol):
-    def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> AnswerResult: ...
+    def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer: ...
 
 
 class ClauseSource(Protocol):

@@ -26,21 +26,14 @@ from telegram.ext import (
 
 from bot.dialogue.service import Conversations, session_key
 from bot.dialogue.types import Reply, Turn
+from bot.present.prose import prose
 from bot.telegram.format import chunks, keyboard
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (
-    BotCommand("start", "开始使用"),
-    BotCommand("help", "使用说明"),
-    BotCommand("check", "补贴资格自查"),
-    BotCommand("profile", "我的资料"),
-    BotCommand("reset", "清空资料，重新开始"),
-    BotCommand("forget", "删除我的全部资料"),
-    BotCommand("sources", "收录的政策文件"),
-)
+COMMANDS = tuple(BotCommand(name, description) for name, description in prose().telegram.commands.model_dump().items())
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-SORRY = "抱歉，刚才出了点问题，请稍后再试一次。您的资料没有丢失。"
+SORRY = prose().telegram.sorry
 
 
 def api_urls(base: str) -> tuple[str, str]:

@@ -17,15 +17,18 @@ from fastapi.responses import JSONResponse, Response
 from bot.db import is_reachable
 from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, Turn
+from bot.present import citations as worded
 from bot.web.answer_log import quote_key
 from bot.web.errors import ApiError
 from bot.web.schemas import (
     ERROR_RESPONSES,
     AskRequest,
     AskResponse,
+    ChatCitation,
     ChatReply,
     ChatRequest,
     ChatResponse,
+    CitationWording,
     ClauseResponse,
     DocumentResponse,
     Health,
@@ -34,8 +37,9 @@ from bot.web.schemas import (
 )
 from bot.web.services import WebServices
 from eligibility.errors import ProfileError
-from knowledge.citations import Citation
+from knowledge.citations import Citation, make_citation
 from knowledge.errors import QueryError
+from knowledge.registry import Registry
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -56,6 +60,16 @@ def _json(model: Any) -> Response:
 
 def with_verified(citations: Iterable[Citation], keys: frozenset[str]) -> list[WebCitation]:
     return [WebCitation(**c.model_dump(), verified=quote_key(c.clause_id, c.quote) in keys) for c in citations]
+
+
+def wording(citation: Citation, registry: Registry) -> dict[str, Any]:
+    """How bot/present words this citation (the widget shows it as it is)."""
+    document = registry.document_of(registry.get(citation.clause_id))
+    return CitationWording(
+        title=worded.title(citation),
+        reference=worded.reference(citation, document.document_number),
+        status_note=worded.status_note(citation),
+    ).model_dump()
 
 
 @router.post(
@@ -122,12 +136,15 @@ def chat(body: ChatRequest, web: Services) -> Response:
             if reply.kind == "answer":
                 web.answer_log.record("chat", body.message.strip(), reply.text, reply.citations, session_key=key)
     keys = web.answer_log.verified_keys()
-    return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys) for r in replies]))
+    registry = web.kb.registry
+    return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, registry) for r in replies]))
 
 
-def _chat_reply(reply: Reply, keys: frozenset[str]) -> ChatReply:
+def _chat_reply(reply: Reply, keys: frozenset[str], registry: Registry) -> ChatReply:
     data = {name: getattr(reply, name) for name in type(reply).model_fields}
-    data["citations"] = tuple(with_verified(reply.citations, keys))
+    data["citations"] = tuple(
+        ChatCitation(**c.model_dump(), **wording(c, registry)) for c in with_verified(reply.citations, keys)
+    )
     return ChatReply.model_construct(**data)
 
 
@@ -146,6 +163,7 @@ def clause(web: Services, clause_id: Annotated[str, Path(pattern=CLAUSE_ID, exam
     document = registry.document_of(item)
     return _json(
         ClauseResponse(
+            **wording(make_citation(item, document, item.text, None), registry),
             clause_id=item.id,
             document_id=document.id,
             document_title=document.title,

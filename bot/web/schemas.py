@@ -1,7 +1,9 @@
 """The JSON API's models, split by role: what clients send, what they get back, what errors say.
 
 Responses reuse the channel-neutral models (`AnswerResult`, the dialogue core's `Reply`) and add
-only `verified` to each citation: true when staff have verified that quote of that clause.
+`verified` to each citation: true when staff have verified that quote of that clause. A chat
+reply's citations and a clause also carry how the server words them (`title`, `reference`,
+`status_note`), so the widget shows the same citation format as every other channel.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.dialogue.types import Reply
-from knowledge.answer import AnswerResult
+from bot.present.answers import AnswerResult
 from knowledge.citations import Citation
 
 SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
@@ -57,6 +59,18 @@ class WebCitation(Citation):
     verified: bool = Field(default=False, description="工作人员已核实这段引文（显示“已核实”）")
 
 
+class CitationWording(BaseModel):
+    """A citation as users see it, worded by bot/present (the widget shows these as they are)."""
+
+    title: str = Field(description="条款的列表标题，例如“吉林省 （七） 支持创业”")
+    reference: str = Field(description="完整出处：《标题》（文号，发文机关，日期）第（七）条")
+    status_note: str | None = Field(description="征求意见稿等文件状态说明；正式文件为 null")
+
+
+class ChatCitation(CitationWording, WebCitation):
+    """A chat reply's citation: the answer contract's fields, `verified`, then the wording."""
+
+
 class AskResponse(AnswerResult):
     """The `policybot ask --json` object (docs/ask-json.md), citations with `verified`."""
 
@@ -64,7 +78,7 @@ class AskResponse(AnswerResult):
 
 
 class ChatReply(Reply):
-    citations: tuple[WebCitation, ...] = ()
+    citations: tuple[ChatCitation, ...] = ()
 
 
 class ChatResponse(BaseModel):
@@ -72,7 +86,7 @@ class ChatResponse(BaseModel):
     replies: list[ChatReply]
 
 
-class ClauseResponse(BaseModel):
+class ClauseResponse(CitationWording):
     clause_id: str
     document_id: str
     document_title: str

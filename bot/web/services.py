@@ -17,6 +17,7 @@ from bot.checker import Checker
 from bot.db import open_database
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
+from bot.present.answers import AnswerResult, answer_result
 from bot.services import Services
 from bot.settings import Settings
 from bot.web.accounts import StaffAccounts
@@ -25,7 +26,6 @@ from bot.web.audit import AuditTrail
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
 from eligibility.rulebook import Rulebook
-from knowledge.answer import AnswerResult
 from knowledge.kb import KnowledgeBase
 
 Clock = Callable[[], date]
@@ -50,14 +50,17 @@ class WebServices:
 
     def __post_init__(self) -> None:
         size = self.settings.web_answer_cache_size
-        self._ask = lru_cache(maxsize=size)(self.kb.answerer.answer) if size else self.kb.answerer.answer
+        self._ask = lru_cache(maxsize=size)(self._answer) if size else self._answer
         for benefit in sorted(self.rulebook.benefits.values(), key=lambda b: b.id):
             for cited in benefit.citations:
                 self.clause_benefits.setdefault(cited.cite, []).append((benefit.id, benefit.name))
 
     def ask(self, question: str, region: str | None, as_of: date) -> AnswerResult:
-        """The knowledge core's answer; identical questions on the same day come from a bounded cache."""
+        """The knowledge core's answer, worded; identical questions on the same day come from a bounded cache."""
         return self._ask(question, region, as_of)
+
+    def _answer(self, question: str, region: str | None, as_of: date) -> AnswerResult:
+        return answer_result(self.kb.answerer.answer(question, region, as_of))
 
     def forget_person(self, key: str) -> tuple[bool, int]:
         """Delete everything kept about one conversation — its session and every answer logged for

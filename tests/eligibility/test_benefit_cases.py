@@ -42,4 +42,4 @@ def test_benefit_case(engine: Engine, benefit_id: str, case: Case) -> None:
     if expect.missing_facts is not None:
         assert list(result.missing_facts) == list(expect.missing_facts)
     if expect.reason_contains is not None:
-        assert any(expect.reason_contains in reason for reason in result.reasons), result.reasons
+        assert any(expect.reason_contains in reason.text for reason in result.reasons), result.reasons

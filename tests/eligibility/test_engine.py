@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from bot.present.results import reason_texts
 from eligibility.engine import Engine
 from eligibility.interview import answers_from, run_interview
+from eligibility.results import Reason
 
 
 def _benefit(result: Any, benefit_id: str) -> Any:
@@ -75,7 +77,11 @@ def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(engin
     )
     benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
     assert benefit.status == "ineligible"
-    assert benefit.reasons == ("需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））",)
+    assert benefit.reasons == (
+        Reason(text="需参加失业保险满3年，您的失业保险参保年限为2年", clause_id="jilin-2017-20"),
+    )
+    worded = reason_texts(benefit, engine.rulebook.documents)
+    assert worded == ("需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））",)
 
 
 def test_a_possibly_eligible_result_lists_what_is_missing(engine: Engine, profile_of: Any) -> None:
@@ -93,7 +99,8 @@ def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(engine: 
     assert in_2020.status == "eligible"
     assert in_2026.status == "expired"
     assert in_2026.valid_to == date(2020, 12, 31)
-    assert "2020年度内" in in_2026.reasons[0] and "平顶山（二十三）" in in_2026.reasons[0]
+    assert "2020年度内" in in_2026.reasons[0].text and in_2026.reasons[0].clause_id == "pingdingshan-2020-23"
+    assert "平顶山（二十三）" in reason_texts(in_2026, engine.rulebook.documents)[0]
 
 
 def test_facts_used_only_by_expired_measures_are_never_asked(engine: Engine, profile_of: Any) -> None:

@@ -76,7 +76,7 @@ def test_someone_who_answers_everything_with_dont_know_is_never_asked_again(engi
     assert interview.result.status == "complete"
     open_ = [b for b in interview.result.benefits if b.status == "possibly_eligible"]
     assert open_ and all(b.missing_facts for b in open_)
-    assert all("不清楚" in b.reasons[0] for b in open_)
+    assert all("不清楚" in b.reasons[0].text for b in open_)
 
 
 def _group_question(engine: Engine, profile: Profile) -> NextQuestion:

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from knowledge.answer import AnswerResult, AnswerStatus
+from bot.present.answers import AnswerResult, answer_result
+from knowledge.answer import AnswerStatus, DraftDocument, ExpiredMeasure, RegionFallback
 from knowledge.errors import QueryError
 from knowledge.kb import KnowledgeBase
 
@@ -15,7 +16,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?%?")
 
 
 def ask(kb: KnowledgeBase, question: str, region: str | None = None, as_of: date | None = None) -> AnswerResult:
-    return kb.answerer.answer(question, region, as_of or date(2026, 11, 21))
+    return answer_result(kb.answerer.answer(question, region, as_of or date(2026, 11, 21)))
 
 
 def assert_traceable(result: AnswerResult) -> None:
@@ -186,3 +187,22 @@ def test_one_character_questions_are_answered_politely(kb: KnowledgeBase, questi
         assert "请" in str(exc) or "没看懂" in str(exc)
     else:
         assert result.status == AnswerStatus.NO_ANSWER
+
+
+def test_the_answer_is_structured_and_worded_elsewhere(kb: KnowledgeBase) -> None:
+    """knowledge says what to tell (notices as typed items, the place, the documents), bot/present words it."""
+    answer = kb.answerer.answer("平顶山 就业困难人员 灵活就业社保补贴期满了 还能延长吗", None, date(2026, 11, 21))
+    draft, expired = answer.notices
+    assert isinstance(draft, DraftDocument) and draft.document_id == "pingdingshan-2020"
+    assert isinstance(expired, ExpiredMeasure)
+    assert (expired.clause_id, expired.text, expired.valid_to) == (
+        "pingdingshan-2020-11",
+        "2020年度内",
+        date(2020, 12, 31),
+    )
+    assert answer.scope == ("平顶山市",)
+    assert [d.jurisdiction for d in answer.documents] == ["巴中市", "平顶山市", "吉林省", "资阳市", "商洛市"]
+    province = kb.answerer.answer("四川 大学生 求职创业补贴", None, date(2026, 11, 21))
+    assert province.notices[0] == RegionFallback(place="四川省", covered=("巴中市", "资阳市"))
+    uncovered = kb.answerer.answer("北京有创业补贴吗", None, date(2026, 11, 21))
+    assert (uncovered.status, uncovered.place, uncovered.citations) == (AnswerStatus.REGION_NOT_COVERED, "北京市", ())

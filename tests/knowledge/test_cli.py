@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import AnswerResult
+from bot.present.answers import AnswerResult
 
 ASK_KEYS = {"question", "status", "answer", "region", "citations", "notices"}
 

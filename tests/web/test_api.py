@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.present.answers import answer_result
 from bot.web.app import create_app
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
@@ -33,7 +34,7 @@ def test_ask_returns_the_cli_answer_object_with_verified_flags(client: TestClien
     response = client.post("/api/ask", json={"question": QUESTION})
     assert response.status_code == 200
     body = response.json()
-    expected = services.kb.answerer.answer(QUESTION, None, date.today()).model_dump(mode="json")
+    expected = answer_result(services.kb.answerer.answer(QUESTION, None, date.today())).model_dump(mode="json")
     assert body["status"] == "answered" and body["region"] == "吉林省"
     assert [c["clause_id"] for c in body["citations"]] == [c["clause_id"] for c in expected["citations"]]
     assert {k: v for k, v in body.items() if k != "citations"} == {

@@ -124,6 +124,9 @@ def test_widget_answers_a_question_with_a_citation_that_opens(page, host_site: i
     quoted = frame.locator("#pb-sheet-text mark")
     expect(quoted).to_contain_text("5000元初创企业补贴")
     expect(frame.locator("#pb-sheet-meta")).to_contain_text("吉林省人民政府")
+    expect(frame.locator("#pb-sheet-meta")).to_contain_text(
+        "（吉政发〔2017〕32号，吉林省人民政府，2017年10月12日）第（七）条"
+    )
     page.screenshot(path=str(ARTIFACTS / "widget-citation.png"))
     frame.locator("#pb-sheet-close").click()
     expect(sheet).to_be_hidden()

@@ -85,19 +85,19 @@
     if (sheetOpener) sheetOpener.focus();
   }
 
+  // Citations arrive worded by the server (title, reference, status_note): the widget never
+  // composes a citation's format itself.
   function citationMeta(c) {
-    var meta = "《" + c.document_title + "》 " + c.issuer + " " + c.date;
-    return c.document_status === "draft" ? meta + " · 征求意见稿（草案）" : meta;
+    return c.status_note ? c.reference + " · " + c.status_note : c.reference;
   }
 
   function showCitation(c, opener) {
-    openSheet(c.jurisdiction + " " + c.clause_label + " " + c.heading, citationMeta(c), c.text, [c.quote], c.verified, opener);
+    openSheet(c.title, citationMeta(c), c.text, [c.quote], c.verified, opener);
   }
 
   function showClause(id, opener) {
     request("GET", "/api/clauses/" + encodeURIComponent(id)).then(function (c) {
-      openSheet(c.jurisdiction + " " + c.clause_label + " " + c.heading, citationMeta(c), c.text,
-        c.verified_quotes, c.verified_quotes.length > 0, opener);
+      openSheet(c.title, citationMeta(c), c.text, c.verified_quotes, c.verified_quotes.length > 0, opener);
     }, function (err) { addNotice(err.message); });
   }
 
@@ -106,7 +106,7 @@
     list.setAttribute("aria-label", "引用的条款");
     reply.citations.forEach(function (c) {
       var item = el("li");
-      var open = el("button", "cite", "📄 " + c.jurisdiction + " " + c.clause_label + " " + c.heading);
+      var open = el("button", "cite", "📄 " + c.title);
       open.type = "button";
       open.setAttribute("aria-haspopup", "dialog");
       open.addEventListener("click", function () { showCitation(c, open); });

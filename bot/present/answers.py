@@ -1,0 +1,145 @@
+"""A structured `knowledge.answer.Answer` worded for users, and the JSON contract built from it.
+
+`AnswerResult` is the object `policybot ask --json` prints and `POST /api/ask` returns
+(docs/ask-json.md); its `answer` and `notices` are worded here, from prose.yaml, for every status.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.present import citations
+from bot.present.prose import prose
+from knowledge.answer import (
+    Answer,
+    AnswerStatus,
+    DraftDocument,
+    ExpiredMeasure,
+    MissingAspect,
+    Notice,
+    RegionFallback,
+)
+from knowledge.citations import Citation
+from knowledge.documents import Structure
+
+
+class AnswerResult(BaseModel):
+    """The JSON contract of `policybot ask --json` and `POST /api/ask` (docs/ask-json.md)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    question: str
+    status: AnswerStatus
+    answer: str
+    region: str | None
+    citations: list[Citation]
+    notices: list[str] = []
+
+
+def answer_result(answer: Answer) -> AnswerResult:
+    """The contract object: the structured answer, worded."""
+    if answer.status == AnswerStatus.REGION_NOT_COVERED:
+        return AnswerResult(
+            question=answer.question, status=answer.status, answer=answer_text(answer), region=None, citations=[]
+        )
+    return AnswerResult(
+        question=answer.question,
+        status=answer.status,
+        answer=answer_text(answer),
+        region=answer.region,
+        citations=list(answer.citations),
+        notices=[notice_text(n) for n in answer.notices],
+    )
+
+
+def answer_text(answer: Answer) -> str:
+    """What the user reads: cited quotes, the partial answer, or the honest refusal."""
+    if answer.status == AnswerStatus.REGION_NOT_COVERED:
+        return _region_not_covered(answer)
+    if answer.status == AnswerStatus.ANSWERED:
+        return _answered(answer)
+    if answer.missing is not None:
+        return _partial(answer, answer.missing)
+    return _no_answer(answer)
+
+
+def notice_text(notice: Notice) -> str:
+    words = prose().notices
+    if isinstance(notice, DraftDocument):
+        return words.draft_document.format(title=notice.title)
+    if isinstance(notice, ExpiredMeasure):
+        return words.expired_measure.format(where=_where(notice), text=notice.text, valid_to=notice.valid_to)
+    if isinstance(notice, RegionFallback):
+        return words.region_fallback.format(place=notice.place, covered="、".join(notice.covered))
+    raise TypeError(f"unknown notice {notice!r}")
+
+
+def _where(measure: ExpiredMeasure) -> str:
+    """平顶山市（十七）; a section-numbered document's part as 商洛市文件第四部分."""
+    words = prose().notices
+    if measure.structure == Structure.SECTIONS_ONLY:
+        return words.in_section.format(
+            jurisdiction=measure.jurisdiction, numeral=citations.numeral(measure.clause_number)
+        )
+    return words.in_clause.format(jurisdiction=measure.jurisdiction, label=measure.clause_label)
+
+
+def _quoted(answer: Answer, number: int, citation: Citation) -> list[str]:
+    document_number = answer.document(citation).document_number
+    return [f"{number}. {citations.reference(citation, document_number)}：", f"   “{citation.quote}”"]
+
+
+def _notices(answer: Answer) -> list[str]:
+    return ["", *(f"⚠️ {notice_text(n)}" for n in answer.notices)] if answer.notices else []
+
+
+def _answered(answer: Answer) -> str:
+    words = prose().answers
+    lines = [words.found]
+    jurisdictions = list(dict.fromkeys(c.jurisdiction for c in answer.citations))
+    grouped = answer.region is None and len(jurisdictions) > 1
+    number = 0
+    for jurisdiction in jurisdictions:
+        if grouped:
+            lines.append(f"\n【{jurisdiction}】")
+        for citation in (c for c in answer.citations if c.jurisdiction == jurisdiction):
+            number += 1
+            lines.extend(_quoted(answer, number, citation))
+    lines.extend(_notices(answer))
+    lines.extend(["", words.disclaimer])
+    return "\n".join(lines)
+
+
+def _partial(answer: Answer, missing: MissingAspect) -> str:
+    words = prose().answers
+    aspect = words.missing.figure if missing.kind == "figure" else words.missing.procedure
+    name = missing.name or ""
+    lines = [words.partial.format(asked=aspect.asked.format(name=name))]
+    for number, citation in enumerate(answer.citations, start=1):
+        lines.extend(_quoted(answer, number, citation))
+    lines.extend(_notices(answer))
+    lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])
+    return "\n".join(lines)
+
+
+def _covered(answer: Answer) -> str:
+    words = prose().answers
+    documents = "、".join(
+        words.covered_document.format(
+            jurisdiction=d.jurisdiction, year=d.year, draft=words.covered_draft if d.is_draft else ""
+        )
+        for d in answer.documents
+    )
+    return words.covered.format(documents=documents)
+
+
+def _region_not_covered(answer: Answer) -> str:
+    words = prose().answers
+    head = words.region_not_covered.format(place=answer.place)
+    return f"{head}\n{_covered(answer)}\n{words.hotline}"
+
+
+def _no_answer(answer: Answer) -> str:
+    words = prose().answers
+    head = words.no_answer.format(scope="、".join(answer.scope) if answer.scope else words.every_region)
+    return f"{head}\n{_covered(answer)}\n{words.hotline}"

@@ -1,0 +1,87 @@
+"""`policybot check` in a terminal, worded: the banner, a question with numbered options, and the
+result in sections, each benefit with the full reference of the clause it rests on."""
+
+from __future__ import annotations
+
+from bot.present import citations
+from bot.present.prose import prose
+from bot.present.results import reason_texts
+from eligibility.questions import GROUP_TYPE
+from eligibility.results import BenefitResult, CheckResult, NextQuestion
+from eligibility.rulebook import Rulebook
+from knowledge.citations import make_citation
+from knowledge.registry import Registry
+
+MULTIPLE_CHOICE = {GROUP_TYPE, "enum_list"}
+MAX_REASONS = 3
+
+
+def banner() -> str:
+    return prose().check.banner
+
+
+def question_lines(question: NextQuestion) -> list[str]:
+    """The question and its options numbered from 1 (0 is 都不是 for a multiple choice)."""
+    words = prose().check
+    lines = [f"\n{question.text}"]
+    choices = [o for o in question.options if o.value is not None]
+    multiple = question.type in MULTIPLE_CHOICE
+    if multiple:
+        lines.append(f"  0. {words.none_of_these}")
+    lines.extend(f"  {number}. {option.label}" for number, option in enumerate(choices, start=1))
+    if question.type == "text":
+        return lines
+    lines.append(f"  {len(choices) + 1}. {words.unknown}" if choices else f"  {words.unknown_by_enter}")
+    if multiple:
+        lines.append(f"  {words.several}")
+    return lines
+
+
+def sections() -> tuple[tuple[str, str | None, str], ...]:
+    """(status, who, title): the result's sections in order; who is applicant, other or anyone."""
+    titles = prose().check.sections
+    return (
+        ("eligible", "applicant", titles.eligible_applicant),
+        ("possibly_eligible", "applicant", titles.possible_applicant),
+        ("eligible", "other", titles.eligible_other),
+        ("possibly_eligible", "other", titles.possible_other),
+        ("expired", None, titles.expired),
+    )
+
+
+def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> str:
+    """The result in sections; reasons for what is not certain, the first clause as a full reference."""
+    words = prose().check
+    lines = [result.message]
+    for status, who, title in sections():
+        chosen = [b for b in result.benefits if b.status == status and _is_for(b, who)]
+        if not chosen:
+            continue
+        lines.append(f"\n{title}")
+        for benefit in chosen:
+            lines.append(f"· {benefit.name}" + (f"：{benefit.amount}" if benefit.amount else ""))
+            if status != "eligible":
+                reasons = reason_texts(benefit, rulebook.documents)[:MAX_REASONS]
+                lines.extend(f"    {reason}" for reason in reasons)
+            if benefit.beneficiary != "applicant":
+                lines.append(f"    {benefit.beneficiary_label}")
+            lines.append(f"    {words.basis.format(reference=_reference(benefit, registry))}")
+            if benefit.document_status == "draft":
+                lines.append(f"    {words.draft}")
+    ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
+    if ineligible:
+        lines.append("\n" + words.ineligible.format(count=ineligible))
+    lines.append(f"\n{prose().results.disclaimer}")
+    return "\n".join(lines)
+
+
+def _is_for(benefit: BenefitResult, who: str | None) -> bool:
+    return who is None or (benefit.beneficiary == "applicant") == (who == "applicant")
+
+
+def _reference(benefit: BenefitResult, registry: Registry) -> str:
+    first = benefit.citations[0]
+    clause = registry.get(first.clause_id)
+    document = registry.document_of(clause)
+    citation = make_citation(clause, document, first.quote, None)
+    return citations.reference(citation, document.document_number)

@@ -1,0 +1,318 @@
+"""Fixed prose as data (prose.yaml): loaded once, frozen, strict.
+
+Each section lists the {fields} its templates may use; any other placeholder, and any unknown or
+missing key, stops the program at load with the file and the key, instead of reaching a user as
+a half-formatted sentence.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from pathlib import Path
+from typing import ClassVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+
+PROSE_PATH = Path(__file__).with_name("prose.yaml")
+# libyaml's loader when PyYAML was built with it: `policybot ask` pays ~2 ms instead of ~20 ms.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ProseError(Exception):
+    """prose.yaml is malformed; the message names the file and the key."""
+
+
+class Section(BaseModel):
+    """A group of texts. `placeholders` names the fields a template may use; others use none."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    placeholders: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _uses_known_fields(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        allowed = set(cls.placeholders.get(str(info.field_name), ()))
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError as exc:
+            raise ValueError(f"not a valid template: {exc}") from None
+        if used - allowed:
+            may = ", ".join(sorted(allowed)) or "no placeholders"
+            raise ValueError(f"unknown placeholder(s) {sorted(used - allowed)}; this text may use {may}")
+        return value
+
+
+class MissingWords(Section):
+    placeholders = {"asked": ("name",), "rule": ("name",)}
+    asked: str
+    rule: str
+
+
+class MissingProse(Section):
+    figure: MissingWords
+    procedure: MissingWords
+
+
+class AnswerProse(Section):
+    placeholders = {
+        "partial": ("asked",),
+        "partial_rule": ("rule", "hotline"),
+        "no_answer": ("scope",),
+        "region_not_covered": ("place",),
+        "covered": ("documents",),
+        "covered_document": ("jurisdiction", "year", "draft"),
+    }
+    found: str
+    disclaimer: str
+    hotline: str
+    partial: str
+    partial_rule: str
+    no_answer: str
+    every_region: str
+    region_not_covered: str
+    covered: str
+    covered_document: str
+    covered_draft: str
+    missing: MissingProse
+
+
+class NoticeProse(Section):
+    placeholders = {
+        "draft_document": ("title",),
+        "expired_measure": ("where", "text", "valid_to"),
+        "in_clause": ("jurisdiction", "label"),
+        "in_section": ("jurisdiction", "numeral"),
+        "region_fallback": ("place", "covered"),
+    }
+    draft_document: str
+    expired_measure: str
+    in_clause: str
+    in_section: str
+    region_fallback: str
+
+
+class CitationProse(Section):
+    placeholders = {"in_clause": ("document", "numeral"), "in_section": ("document", "numeral")}
+    in_clause: str
+    in_section: str
+    draft: str
+
+
+class ResultProse(Section):
+    placeholders = {"reason": ("reason", "clause")}
+    disclaimer: str
+    reason: str
+
+
+class CheckSections(Section):
+    eligible_applicant: str
+    possible_applicant: str
+    eligible_other: str
+    possible_other: str
+    expired: str
+
+
+class CheckProse(Section):
+    placeholders = {"basis": ("reference",), "ineligible": ("count",)}
+    banner: str
+    sections: CheckSections
+    basis: str
+    draft: str
+    ineligible: str
+    none_of_these: str
+    unknown: str
+    unknown_by_enter: str
+    several: str
+    input_ended: str
+    quit: str
+
+
+class ChatProse(Section):
+    banner: str
+
+
+class ButtonProse(Section):
+    placeholders = {"clause": ("clause",)}
+    check: str
+    sources: str
+    profile: str
+    reset: str
+    forget: str
+    more: str
+    clause: str
+    resume: str
+
+
+class DialogueResultProse(Section):
+    placeholders = {
+        "title": ("message",),
+        "count": ("title", "count"),
+        "basis": ("clauses",),
+        "amount": ("amount",),
+        "to_confirm": ("facts",),
+        "reason": ("reason",),
+        "valid_to": ("date",),
+        "ineligible": ("count",),
+        "expired": ("count", "names"),
+    }
+    title: str
+    draft: str
+    count: str
+    eligible: str
+    possible: str
+    other: str
+    near_miss: str
+    basis: str
+    amount: str
+    to_confirm: str
+    maybe: str
+    reason: str
+    valid_to: str
+    nothing: str
+    ineligible: str
+    expired: str
+    correct: str
+    no_reasons: str
+    reasons_title: str
+
+
+class ClauseProse(Section):
+    draft: str
+
+
+class SourcesProse(Section):
+    placeholders = {"document": ("number", "title", "issuer", "signed", "draft")}
+    title: str
+    document: str
+    draft: str
+    hint: str
+
+
+class QuestionProse(Section):
+    placeholders = {"hint": ("hint",), "recorded": ("answer",)}
+    submit: str
+    several: str
+    number: str
+    date: str
+    place: str
+    hint: str
+    recorded: str
+
+
+class FactProse(Section):
+    placeholders = {
+        "line": ("label", "value"),
+        "by_policy": ("jurisdiction",),
+        "covers_inside": ("covered",),
+    }
+    unknown: str
+    yes: str
+    no: str
+    none_of_these: str
+    none_fit: str
+    line: str
+    by_policy: str
+    covers_inside: str
+    not_covered: str
+
+
+class ConfirmProse(Section):
+    understood: str
+    change: str
+    ask: str
+    accept: str
+    fix: str
+    drop: str
+    kept: str
+    dropped: str
+
+
+class ProfileProse(Section):
+    empty: str
+    title: str
+    footer: str
+
+
+class DialogueNotices(Section):
+    placeholders = {
+        "no_such_command": ("command",),
+        "too_long": ("length", "limit"),
+        "cannot_record": ("message",),
+    }
+    stale_button: str
+    confirm_first: str
+    nothing_to_confirm: str
+    say_what_is_wrong: str
+    no_such_clause: str
+    thanks: str
+    reset: str
+    no_such_command: str
+    forgotten: str
+    text_only: str
+    too_long: str
+    calm: str
+    not_understood_confirm: str
+    not_understood_answer: str
+    not_understood: str
+    already_answered: str
+    cannot_record: str
+
+
+class DialogueProse(Section):
+    placeholders = {"welcome": ("covered", "commands")}
+    welcome: str
+    commands: str
+    buttons: ButtonProse
+    results: DialogueResultProse
+    clause: ClauseProse
+    sources: SourcesProse
+    questions: QuestionProse
+    facts: FactProse
+    confirm: ConfirmProse
+    profile: ProfileProse
+    notices: DialogueNotices
+
+
+class TelegramCommands(Section):
+    """The command menu's descriptions, in menu order (the commands the dialogue core knows)."""
+
+    start: str
+    help: str
+    check: str
+    profile: str
+    reset: str
+    forget: str
+    sources: str
+
+
+class TelegramProse(Section):
+    commands: TelegramCommands
+    sorry: str
+
+
+class Prose(Section):
+    answers: AnswerProse
+    notices: NoticeProse
+    citations: CitationProse
+    results: ResultProse
+    check: CheckProse
+    chat: ChatProse
+    dialogue: DialogueProse
+    telegram: TelegramProse
+
+
+def load_prose(path: Path = PROSE_PATH) -> Prose:
+    try:
+        return Prose.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise ProseError(f"{path}: {exc}") from None
+
+
+@cache
+def prose() -> Prose:
+    """The packaged prose, loaded once per process."""
+    return load_prose()
