@@ -38,6 +38,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from knowledge.evaluation import GOLDEN_DIR  # noqa: E402
 from knowledge.kb import KnowledgeBase  # noqa: E402
 from tests.postgres import running_cluster  # noqa: E402
 from tests.scaleout.replicas import Replica, next_choice, replica_env, running_replicas  # noqa: E402
@@ -53,7 +54,7 @@ TIMEOUT = 10.0
 
 
 def golden_questions() -> list[str]:
-    cases = yaml.safe_load((REPO / "tests" / "golden" / "retrieval.yaml").read_text(encoding="utf-8"))
+    cases = yaml.safe_load((GOLDEN_DIR / "retrieval.yaml").read_text(encoding="utf-8"))
     return [case["question"] for case in cases if case.get("in_scope", True)]
 
 

@@ -161,9 +161,9 @@ class Answerer:
         # that mentions 孩子上学 in passing while asking a policy question.
         outside = _most_specific(retrieval.analysis.outside_topics)
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
-        if outside and is_short and top.evidence < self.policy.outside_evidence:
-            if not all(mentions(top.clause.text, topic) for topic in outside):
-                return AnswerStatus.NO_ANSWER
+        is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
+        if is_near_miss and not all(mentions(top.clause.text, topic) for topic in outside):
+            return AnswerStatus.NO_ANSWER
         return None
 
     def decide(self, retrieval: Retrieval) -> Decision:
