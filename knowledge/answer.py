@@ -270,7 +270,8 @@ class Answerer:
         wanted = set(tokens)
         idf = self.retriever.lexical.idf
         token_sets = [set(tokenize(s)) for s in sentences]
-        scores = [sum(idf(t) for t in words if t in wanted) for words in token_sets]
+        # Sorted: a float sum over a set would depend on PYTHONHASHSEED and flip near-ties.
+        scores = [sum(idf(t) for t in sorted(words) if t in wanted) for words in token_sets]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
         if require_figure:
             focus = {t for t in token_sets[best] & set(own_words or tokens) if len(t) >= 3}

@@ -135,7 +135,7 @@ class LexicalIndex:
         """Sum of IDF of the distinct query words that occur in this clause (a bare number such as
         "6" is no evidence of topic)."""
         present = self._clause_token_sets[position]
-        return sum(self.idf(t) for t in set(tokens) if t in present and not _is_number(t))
+        return sum(self.idf(t) for t in sorted(set(tokens)) if t in present and not _is_number(t))
 
     def matched_tokens(self, position: int, tokens: list[str]) -> list[str]:
         present = self._clause_token_sets[position]
