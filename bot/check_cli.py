@@ -16,8 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-import cn2an
-
 from bot.arguments import iso_date
 from bot.checker import Checker
 from bot.present import check
@@ -29,6 +27,7 @@ from eligibility.interview import apply_answer
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import CheckResult, NextQuestion
+from knowledge.numerals import chinese_to_number
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -113,8 +112,8 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
         return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text
     if question.type in {"integer", "number"}:
         try:
-            value = float(cn2an.cn2an(text.removesuffix("岁").removesuffix("年").removesuffix("个月"), "smart"))
-        except (ValueError, KeyError):
+            value = chinese_to_number(text.removesuffix("岁").removesuffix("年").removesuffix("个月"))
+        except ValueError:
             return text
         return int(value) if question.type == "integer" and value.is_integer() else value
     choices = [o for o in question.options if o.value is not None]

@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-import cn2an
-
 from bot.present.prose import prose
+from knowledge.numerals import number_to_chinese
 
 if TYPE_CHECKING:
     from eligibility.schema import DocumentInfo
@@ -51,7 +50,7 @@ def status_note(citation: Citation) -> str | None:
 
 def numeral(number: int) -> str:
     """20 → 二十, as clause numbers are written."""
-    return str(cn2an.an2cn(number))
+    return number_to_chinese(number)
 
 
 def chinese_date(day: date) -> str:
