@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from knowledge.answer import Answerer, AnswerPolicy
+from knowledge.cache import read_cached, write_cached
 from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
 from knowledge.query import QueryAnalyzer
-from knowledge.regions import Gazetteer
+from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry, build_registry
 from knowledge.retrieve import HybridRetriever, RetrievalConfig
 from knowledge.store import ChromaClauseStore, Metadata, StoredRecord
@@ -71,11 +72,12 @@ class KnowledgeBase:
         config: RetrievalConfig,
         policy: AnswerPolicy | None = None,
         tokens: TokenCache | None = None,
+        places: PlaceIndex | None = None,
     ) -> None:
         self.registry = registry
         self.store = store
         self.embedder = embedder
-        self.gazetteer = Gazetteer(registry.jurisdictions)
+        self.gazetteer = Gazetteer(registry.jurisdictions, places)
         self.analyzer = QueryAnalyzer(self.gazetteer)
         tokens = TokenCache() if tokens is None else tokens
         self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize)
@@ -130,7 +132,7 @@ class KnowledgeBase:
                 "`policybot tune` chooses a fusion weight on the golden set",
                 embedding_model,
             )
-        return cls(registry, store, embedder, tuned, tokens=tokens)
+        return cls(registry, store, embedder, tuned, tokens=tokens, places=_place_index(data_dir / "index"))
 
 
 def ingest(
@@ -190,6 +192,20 @@ def _why_rebuild(data_dir: Path, chroma_url: str | None) -> str:
             return "索引目录不存在（已被删除？），正在重建"
         return "首次使用，正在建立索引"
     return "索引缺失或与当前政策文件不一致，正在重建"
+
+
+PLACES_FILE = "places.json"
+
+
+def _place_index(index_dir: Path) -> PlaceIndex:
+    """The gazetteer's derived index, kept beside the search index (rebuilt when its sources change)."""
+    expected = place_index_fingerprint()
+    cached = PlaceIndex.from_json(read_cached(index_dir / PLACES_FILE, expected))
+    if cached is not None:
+        return cached
+    built = PlaceIndex.build()
+    write_cached(index_dir / PLACES_FILE, expected, built.to_json())
+    return built
 
 
 def _marker_matches(data_dir: Path, registry: Registry, embedder_name: str, chroma_url: str | None) -> bool:

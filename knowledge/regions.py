@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jieba
 
+from knowledge.cache import fingerprint
 from knowledge.errors import SourceError
 
 jieba.setLogLevel(logging.WARNING)
@@ -170,25 +171,65 @@ def _place_words() -> frozenset[str]:
     return frozenset(_PLACE_ENTRY.findall(text))
 
 
-def _is_embedded(text: str, start: int) -> bool:
+@dataclass(frozen=True)
+class PlaceIndex:
+    """What the gazetteer derives from cpca's table and jieba's dictionary: each written form of a
+    place (巴中市, 巴中) → place codes, and the two-character place words (`ns`) that a match may
+    start inside (示范县 is not 范县, but 吉林 is a word of its own)."""
+
+    forms: dict[str, list[str]]
+    place_pairs: frozenset[str]
+
+    @classmethod
+    def build(cls) -> PlaceIndex:
+        nations = _nations()
+        forms: dict[str, list[str]] = {}
+        for place in load_places():
+            for form in short_names(place.name, nations, place.level):
+                forms.setdefault(form, []).append(place.code)
+        pairs = frozenset(word for word in _place_words() if len(word) == 2)
+        return cls(forms, pairs)
+
+    def to_json(self) -> dict[str, object]:
+        return {"forms": self.forms, "place_pairs": sorted(self.place_pairs)}
+
+    @classmethod
+    def from_json(cls, data: object) -> PlaceIndex | None:
+        if not isinstance(data, dict):
+            return None
+        forms, pairs = data.get("forms"), data.get("place_pairs")
+        if not isinstance(forms, dict) or not isinstance(pairs, list):
+            return None
+        return cls(forms, frozenset(pairs))
+
+
+def place_index_fingerprint() -> str:
+    """cpca's table, jieba's version and this module's source: what the place index derives from."""
+    return fingerprint(_adcodes_path().read_bytes(), f"jieba {jieba.__version__}", Path(__file__).read_bytes())
+
+
+def _is_embedded(text: str, start: int, place_pairs: frozenset[str]) -> bool:
     """A match whose first character forms a word with the previous one is inside another word
     (示范县 is not 范县, 人民和 is not 民和)."""
     if start == 0:
         return False
     pair = text[start - 1 : start + 1]
-    return jieba.dt.FREQ.get(pair, 0) >= _EMBEDDED_PAIR_FREQ and pair not in _place_words()
+    return jieba.dt.FREQ.get(pair, 0) >= _EMBEDDED_PAIR_FREQ and pair not in place_pairs
 
 
 class Gazetteer:
     """Finds place names in text and maps them onto covered jurisdictions."""
 
-    def __init__(self, covered: Iterable[str]) -> None:
-        places = load_places()
-        nations = _nations()
-        self._by_name: dict[str, list[Place]] = {}
-        for place in places:
-            for form in short_names(place.name, nations, place.level):
-                self._by_name.setdefault(form, []).append(place)
+    def __init__(self, covered: Iterable[str], index: PlaceIndex | None = None) -> None:
+        """`index`: the name forms and place-word pairs, derived once (`PlaceIndex.build`) and
+        possibly loaded from beside the search index; built here when not given."""
+        jieba.initialize()  # `find` reads word frequencies
+        index = index or PlaceIndex.build()
+        by_code = {place.code: place for place in load_places()}
+        self._by_name: dict[str, list[Place]] = {
+            form: [by_code[code] for code in codes] for form, codes in index.forms.items()
+        }
+        self._place_pairs = index.place_pairs
         self._max_len = max(len(k) for k in self._by_name)
         self._covered: dict[str, Place] = {}
         for jurisdiction in covered:
@@ -211,7 +252,7 @@ class Gazetteer:
         while i < len(text):
             for length in range(min(self._max_len, len(text) - i), 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
-                if candidates and not _is_embedded(text, i):
+                if candidates and not _is_embedded(text, i, self._place_pairs):
                     found.append(candidates)
                     i += length
                     break

@@ -12,9 +12,11 @@ from pathlib import Path
 import cn2an
 import pytest
 
+from knowledge.cache import read_cached
 from knowledge.kb import KnowledgeBase
 from knowledge.lexical import LexicalIndex
 from knowledge.numerals import chinese_to_number, number_to_chinese
+from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry
 from knowledge.tokens import TOKENS_FILE, TokenCache
 
@@ -50,7 +52,7 @@ def test_tokens_are_saved_once_and_reused_with_the_same_index(tmp_path: Path, re
     built = LexicalIndex(registry.clauses, tokenizer=first.tokenize)
     first.save()
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["fingerprint"] == first.fingerprint and len(saved["tokens"]) > len(registry.clauses)
+    assert saved["fingerprint"] == first.fingerprint and len(saved["payload"]) > len(registry.clauses)
 
     second = TokenCache(path)
     assert len(second) == len(first)
@@ -65,7 +67,7 @@ def test_tokens_are_saved_once_and_reused_with_the_same_index(tmp_path: Path, re
 
 def test_a_token_file_from_another_tokenizer_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / TOKENS_FILE
-    path.write_text(json.dumps({"fingerprint": "other", "tokens": {"创业补贴": ["错"]}}), encoding="utf-8")
+    path.write_text(json.dumps({"fingerprint": "other", "payload": {"创业补贴": ["错"]}}), encoding="utf-8")
     assert TokenCache(path).tokenize("创业补贴") != ["错"]
     path.write_text("{not json", encoding="utf-8")
     assert len(TokenCache(path)) == 0
@@ -109,3 +111,15 @@ def test_importing_the_web_app_computes_no_password_hash() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0"
+
+
+def test_the_place_index_survives_its_file_and_resolves_places_the_same(kb_dir: Path, kb: KnowledgeBase) -> None:
+    built = PlaceIndex.build()
+    saved = kb_dir / "index" / "places.json"
+    assert read_cached(saved, place_index_fingerprint()) == json.loads(json.dumps(built.to_json()))
+    loaded = PlaceIndex.from_json(json.loads(json.dumps(built.to_json())))
+    assert loaded == built
+    fresh, cached = Gazetteer(["吉林省", "巴中市"]), Gazetteer(["吉林省", "巴中市"], loaded)
+    for text in ("延吉 返乡创业", "示范县的政策", "老家巴中，在广州打工", "人民和谐", "通江县"):
+        assert [p.name for p in fresh.find(text)] == [p.name for p in cached.find(text)], text
+    assert PlaceIndex.from_json({"forms": "broken"}) is None
