@@ -18,13 +18,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eligibility.engine import Engine  # noqa: E402
+from bot.services import Services  # noqa: E402
+from bot.settings import Settings  # noqa: E402
 from eligibility.interview import answers_from, run_interview  # noqa: E402
 from eligibility.loading import read_model  # noqa: E402
 from eligibility.profile import parse_profile  # noqa: E402
-from eligibility.rulebook import CASES_SUFFIX, default_rulebook  # noqa: E402
+from eligibility.rulebook import CASES_SUFFIX  # noqa: E402
 from eligibility.schema import CasesFile  # noqa: E402
-from knowledge.regions import Gazetteer  # noqa: E402
 
 PERSONAS = ROOT / "tests" / "eligibility" / "personas.yaml"
 REPEATS = 300
@@ -32,8 +32,9 @@ REPEATS = 300
 
 def main() -> int:
     started = time.perf_counter()
-    book = default_rulebook()
-    engine = Engine(book, Gazetteer(covered=book.jurisdictions))
+    services = Services(Settings())
+    book = services.rulebook
+    engine = services.eligibility
     load_seconds = time.perf_counter() - started
     personas = yaml.safe_load(PERSONAS.read_text(encoding="utf-8"))["personas"]
     print(f"规则库：{len(book.benefits)} 项待遇，{len(book.facts.specs)} 个事实，加载 {load_seconds:.2f} 秒")

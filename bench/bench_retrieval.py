@@ -29,9 +29,10 @@ import bm25s
 import jieba
 import numpy as np
 
+from bot.services import Services
+from bot.settings import Settings
 from knowledge.clauses import Clause
 from knowledge.evaluation import GOLDEN_DIR, GoldenQuestion, Metrics, evaluate, load_golden
-from knowledge.kb import KnowledgeBase
 from knowledge.tuning import DEFAULT_WEIGHTS, answerer_with_weight, choose, try_weights
 
 GOLDEN = GOLDEN_DIR
@@ -156,10 +157,10 @@ def print_quality(rows: list[tuple[str, str, Quality]]) -> None:
 def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
         started = time.perf_counter()
-        kb = KnowledgeBase.open(Path(tmp))
+        kb = Services(Settings(data_dir=Path(tmp), embedding_model=None, chroma_url=None)).knowledge
         ingest_s = time.perf_counter() - started
         started = time.perf_counter()
-        kb = KnowledgeBase.open(Path(tmp))
+        kb = Services(Settings(data_dir=Path(tmp), embedding_model=None, chroma_url=None)).knowledge
         reopen_s = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -203,7 +204,7 @@ def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str])
 def bench_model(model: str, splits: dict[str, list[GoldenQuestion]], questions: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="policybot-bench-model-") as tmp:
         started = time.perf_counter()
-        kb = KnowledgeBase.open(Path(tmp), embedding_model=model)
+        kb = Services(Settings(data_dir=Path(tmp), embedding_model=model)).knowledge
         ingest_s = time.perf_counter() - started
         started = time.perf_counter()
         trials = try_weights(kb, splits["dev"], DEFAULT_WEIGHTS)

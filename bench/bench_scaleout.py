@@ -38,8 +38,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bot.services import Services  # noqa: E402
+from bot.settings import Settings  # noqa: E402
 from knowledge.evaluation import GOLDEN_DIR  # noqa: E402
-from knowledge.kb import KnowledgeBase  # noqa: E402
 from tests.postgres import running_cluster  # noqa: E402
 from tests.scaleout.replicas import Replica, next_choice, replica_env, running_replicas  # noqa: E402
 
@@ -175,7 +176,7 @@ def main() -> int:
             cluster = stack.enter_context(running_cluster())
             database_url = cluster.create_database("bench")
         data_dir = tmp / "data"
-        KnowledgeBase.open(data_dir)  # build the index once; the replicas attach to it
+        _ = Services(Settings(data_dir=data_dir)).knowledge  # build the index once; the replicas attach to it
         env = replica_env(data_dir, database_url)
         replicas = stack.enter_context(running_replicas(args.replicas, env, tmp))
         print(f"{args.replicas} replicas on PostgreSQL, {args.users} users, {args.seconds:.0f} s per run; {machine()}",
