@@ -170,7 +170,7 @@ def test_an_empty_or_blank_question_returns_no_documents(kb: KnowledgeBase, ques
 )
 def test_an_out_of_scope_question_returns_no_documents_not_score_zero_padding(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answerer.answer(question, None, date(2026, 11, 21))
-    assert (answer.status, answer.citations) == (AnswerStatus.NO_ANSWER, [])
+    assert (answer.status, list(answer.citations)) == (AnswerStatus.NO_ANSWER, [])
     assert PolicyClauseRetriever(retriever=kb.retriever, k=50).invoke(question) == []
 
 
