@@ -1,0 +1,96 @@
+"""Figures from the right measure (issue 10): on every amount question with labelled figures, does
+the answer show a figure of the asked measure, and does it show a figure of another measure?
+
+    python bench/bench_measures.py
+
+Two systems side by side: the clause-level answerer of today (figures inside its quotes) and the
+measure matcher (figures of the top matched measure that has any). Dev sets may be tuned on; the
+held-out set is only reported. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.services import Services
+from bot.settings import Settings
+from knowledge.evaluation import GOLDEN_DIR, GoldenQuestion, load_golden
+from knowledge.intent import classify
+from knowledge.kb import KnowledgeBase
+from knowledge.measure_match import MeasureMatcher
+from knowledge.measures import load_measures
+from knowledge.query import tokenize
+
+SETS = {"dev": "answers_dev", "held-out": "answers_holdout"}
+
+
+@dataclass
+class Tally:
+    questions: int = 0
+    right: int = 0
+    wrong_shown: int = 0
+    none_when_none: int = 0
+    none_expected: int = 0
+
+    def line(self, name: str) -> str:
+        with_figures = self.questions - self.none_expected
+        right = self.right / with_figures if with_figures else 0.0
+        honest = self.none_when_none / self.none_expected if self.none_expected else 0.0
+        return f"{name:<22} {self.questions:>4} {right:>14.3f} {self.wrong_shown:>12} {honest:>18.3f}"
+
+
+def shown_by_answerer(kb: KnowledgeBase, item: GoldenQuestion) -> str:
+    answer = kb.answerer.answer(item.question)
+    return "\n".join(c.quote for c in answer.citations)
+
+
+def shown_by_matcher(kb: KnowledgeBase, matcher: MeasureMatcher, item: GoldenQuestion) -> str:
+    retrieval = kb.retriever.retrieve(item.question)
+    matches = matcher.match(retrieval, classify(retrieval.analysis.question))
+    if not matches:
+        return ""
+    top = matches[0]
+    return "\n".join(top.payable_amounts)
+
+
+def tally(items: list[GoldenQuestion], shown: callable) -> Tally:  # type: ignore[valid-type]
+    result = Tally()
+    for item in items:
+        result.questions += 1
+        text = shown(item)
+        if not item.figures:
+            result.none_expected += 1
+            if not any(ch.isdigit() for ch in text):
+                result.none_when_none += 1
+        elif any(figure in text for figure in item.figures):
+            result.right += 1
+        if any(figure in text for figure in item.wrong_figures):
+            result.wrong_shown += 1
+    return result
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
+        kb = Services(Settings(data_dir=Path(tmp), embedding_model=None, chroma_url=None)).knowledge
+        matcher = MeasureMatcher(load_measures(), tokenize, kb.lexical.idf)
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"{'system / set':<22} {'n':>4} {'asked figure':>14} {'wrong shown':>12} {'says none honestly':>18}")
+        for label, name in SETS.items():
+            path = GOLDEN_DIR / f"{name}.yaml"
+            if not path.is_file():
+                continue
+            items = [q for q in load_golden(path) if q.kind == "in_scope" and q.intent == "amount"]
+            print(tally(items, lambda q: shown_by_answerer(kb, q)).line(f"answerer {label}"))
+            print(tally(items, lambda q: shown_by_matcher(kb, matcher, q)).line(f"measures {label}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Which measures a question is about (issue 10): the clause ranking of the retriever narrowed to the
+measure units inside the clauses, so an amount is only ever taken from the measure that was asked.
+
+A measure matches by its name or an alias written in the question (初创企业补贴, 创业贷款), by the
+question's own words found in its span (weighted by IDF, each word once), by its target groups, and
+by the rank of its clause. Glossary expansions count at a fraction of the user's own words. Ties
+break on the measure id, so the order never depends on hashing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from knowledge.intent import AskedIntent, Intent
+from knowledge.measures import AmountKind, Beneficiary, Measure
+from knowledge.retrieve import Retrieval
+
+Tokenizer = Callable[[str], list[str]]
+Idf = Callable[[str], float]
+
+# Words that show the asker is (or speaks for) an employer or a service provider.
+_EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人")
+
+
+@dataclass(frozen=True)
+class MatchWeights:
+    """How the signals add up; chosen on the dev sets only (never on a held-out set)."""
+
+    clause: float = 0.35
+    own_words: float = 0.45
+    expansions: float = 0.15
+    name: float = 0.5
+    name_in_parts: float = 0.3
+    target: float = 0.1
+    payable_amount: float = 0.1
+    other_beneficiary: float = 0.15
+    candidate_clauses: int = 8
+
+
+@dataclass(frozen=True)
+class MeasureMatch:
+    measure: Measure
+    score: float
+    named: str | None
+    own_overlap: float
+    clause_score: float
+
+    @property
+    def payable_amounts(self) -> tuple[str, ...]:
+        """The figures of this measure a person may take as "the amount" (not thresholds or targets)."""
+        return tuple(a.text for a in self.measure.amounts if a.kind is not AmountKind.THRESHOLD)
+
+
+class MeasureMatcher:
+    def __init__(
+        self,
+        measures: Mapping[str, tuple[Measure, ...]],
+        tokenizer: Tokenizer,
+        idf: Idf,
+        weights: MatchWeights | None = None,
+    ) -> None:
+        self.weights = weights or MatchWeights()
+        self._idf = idf
+        self._by_clause: dict[str, list[Measure]] = {}
+        self._span_tokens: dict[str, frozenset[str]] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._name_parts: dict[str, tuple[frozenset[str], ...]] = {}
+        for document_measures in measures.values():
+            for measure in document_measures:
+                self._by_clause.setdefault(measure.clause, []).append(measure)
+                names = (measure.name, *measure.aliases)
+                self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
+                parts = [_pieces(tokenizer(name)) for name in names]
+                self._name_parts[measure.id] = tuple(p for p in parts if len(p) >= 2)
+                # Words inside a figure describe the figure, not the measure: 最低工资标准的70% is the
+                # amount of a 见习补贴, and a question about 最低工资 is not a question about it.
+                described = measure.span
+                for amount in measure.amounts:
+                    described = described.replace(amount.text, "，")
+                self._span_tokens[measure.id] = frozenset(tokenizer(described) + [t for p in parts for t in p])
+
+    def measures_of(self, clause_id: str) -> list[Measure]:
+        return list(self._by_clause.get(clause_id, []))
+
+    def match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
+        """Every measure of the candidate clauses (and every measure named in the question within the
+        searched jurisdictions), best first."""
+        weights = self.weights
+        analysis = retrieval.analysis
+        text = analysis.normalized
+        in_scope = retrieval.in_scope
+        top = in_scope[0].score if in_scope and in_scope[0].score > 0 else 1.0
+        clause_scores = {item.clause.id: item.score / top for item in in_scope}
+        candidates = [item.clause.id for item in in_scope[: weights.candidate_clauses]]
+        named_elsewhere = [
+            clause_id
+            for clause_id in clause_scores
+            if clause_id not in candidates and any(self._named(m, text) for m in self._by_clause.get(clause_id, []))
+        ]
+        own = sorted(set(analysis.tokens))
+        extra = sorted(set(analysis.expansions) - set(own))
+        own_total = sum(self._idf(t) for t in own) or 1.0
+        extra_total = sum(self._idf(t) for t in extra) or 1.0
+        speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
+        words = set(own) | set(extra)
+        expanded_text = text + " " + " ".join(extra)
+        matches: list[MeasureMatch] = []
+        for clause_id in [*candidates, *named_elsewhere]:
+            for measure in self._by_clause.get(clause_id, []):
+                span = self._span_tokens[measure.id]
+                own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
+                extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
+                named = self._named(measure, text)
+                in_parts = not named and any(parts <= words for parts in self._name_parts[measure.id])
+                score = (
+                    weights.clause * clause_scores.get(clause_id, 0.0)
+                    + weights.own_words * own_overlap
+                    + weights.expansions * extra_overlap
+                    + (weights.name if named else weights.name_in_parts if in_parts else 0.0)
+                    + (weights.target if any(t in expanded_text for t in measure.targets) else 0.0)
+                )
+                if asked.asks(Intent.AMOUNT) and any(a.kind is not AmountKind.THRESHOLD for a in measure.amounts):
+                    score += weights.payable_amount
+                if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
+                    score -= weights.other_beneficiary
+                matches.append(MeasureMatch(measure, round(score, 9), named, own_overlap, clause_scores[clause_id]))
+        matches.sort(key=lambda m: (-m.score, m.measure.id))
+        return matches
+
+    def _named(self, measure: Measure, text: str) -> str | None:
+        return next((name for name in self._names[measure.id] if len(name) >= 3 and name in text), None)
+
+
+def _pieces(tokens: list[str]) -> frozenset[str]:
+    """The smallest words of a search-mode segmentation (创业补贴 → 创业, 补贴): a name is also meant
+    when its pieces are written apart (创业开个小店，能拿多少钱补贴)."""
+    unique = set(tokens)
+    return frozenset(t for t in unique if not any(other != t and other in t for other in unique))
