@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.services import Services
 from bot.settings import Settings
+from knowledge.errors import QueryError
 from knowledge.evaluation import GOLDEN_DIR, GoldenQuestion, load_golden
 from knowledge.intent import classify
 from knowledge.kb import KnowledgeBase
@@ -47,12 +48,18 @@ class Tally:
 
 
 def shown_by_answerer(kb: KnowledgeBase, item: GoldenQuestion) -> str:
-    answer = kb.answerer.answer(item.question)
+    try:
+        answer = kb.answerer.answer(item.question)
+    except QueryError:
+        return ""
     return "\n".join(c.quote for c in answer.citations)
 
 
 def shown_by_matcher(kb: KnowledgeBase, matcher: MeasureMatcher, item: GoldenQuestion) -> str:
-    retrieval = kb.retriever.retrieve(item.question)
+    try:
+        retrieval = kb.retriever.retrieve(item.question)
+    except QueryError:
+        return ""
     matches = matcher.match(retrieval, classify(retrieval.analysis.question))
     if not matches:
         return ""

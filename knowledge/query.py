@@ -10,7 +10,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jieba
@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.errors import QueryError
+from knowledge.latin import LatinReader, is_latin_question
 from knowledge.normalize import to_simplified
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, ResolvedRegion
@@ -81,6 +82,15 @@ def load_glossary() -> Glossary:
 def load_scope() -> Scope:
     data = yaml.safe_load((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))
     return Scope.model_validate(data)
+
+
+LATIN_NOT_UNDERSTOOD = (
+    "目前只能读懂中文提问（以及拼音或英文写的政策用语和地名）。请用中文描述您的问题，例如：“长春开店有补贴吗？”"
+)
+
+
+def _policy_terms() -> list[str]:
+    return (DATA_DIR / "policy_terms.txt").read_text(encoding="utf-8").splitlines()
 
 
 @lru_cache(maxsize=1)
@@ -187,18 +197,37 @@ class QueryAnalyzer:
         self._amount = scope.amount_intent
         self._procedure = scope.procedure_intent
 
+    @cached_property
+    def _latin(self) -> LatinReader:
+        """Built on the first Latin-script question: our vocabulary, transliterated."""
+        from knowledge.measures import load_measures
+
+        terms = [line.split()[0] for line in _policy_terms() if line.strip()]
+        for entry in self._entries:
+            terms.extend((*entry.means, *entry.say))
+        for measures in load_measures().values():
+            for measure in measures:
+                terms.extend((measure.name, *measure.aliases))
+        return LatinReader(terms, self._gazetteer.names())
+
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)
-        normalized = arabic_numerals(question)
+        text = question
+        if is_latin_question(question):
+            reading = self._latin.read(question)
+            if reading is None:
+                raise QueryError(LATIN_NOT_UNDERSTOOD)
+            text = reading.chinese
+        normalized = arabic_numerals(text)
         resolved = self._gazetteer.resolve(clean_question(region) if region else normalized)
         expansions: list[str] = []
         for entry in self._entries:
             if any(term in normalized for term in entry.say):
                 for term in entry.means:
                     expansions.extend(tokenize(term))
-        outside = tuple(t for t in self._outside if mentions(question, t) or mentions(normalized, t))
-        asks_amount = any(term in question or term in normalized for term in self._amount)
-        aspects = tuple(a for a in self._procedure if any(term in question for term in a.triggers))
+        outside = tuple(t for t in self._outside if mentions(text, t) or mentions(normalized, t))
+        asks_amount = any(term in text or term in normalized for term in self._amount)
+        aspects = tuple(a for a in self._procedure if any(term in text for term in a.triggers))
         tokens = [t for t in tokenize(normalized) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,

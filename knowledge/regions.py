@@ -238,6 +238,10 @@ class Gazetteer:
                 raise SourceError(f"covered jurisdiction {jurisdiction!r} is not a known place name")
             self._covered[jurisdiction] = min(match, key=lambda p: p.level)
 
+    def names(self) -> tuple[str, ...]:
+        """Every written form of every place (巴中市, 巴中, 通江县, 通江 …)."""
+        return tuple(self._by_name)
+
     def is_place_name(self, word: str) -> bool:
         return word in self._by_name
 

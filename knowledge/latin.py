@@ -1,0 +1,130 @@
+"""Questions written in Latin script (issue 10 §4): pinyin of our own vocabulary and a short list of
+English policy terms are read back into Chinese; anything else gets a polite request for Chinese,
+never an answer pieced together from fragments.
+
+Pinyin is matched without tones or spaces (pingdingshan shiye buzhujin, ping ding shan) against the
+transliteration of the words the product already knows — policy terms, glossary words, measure names
+and place names — so the reader grows with the vocabulary and needs no list of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+LATIN_FILE = Path(__file__).resolve().parent / "data" / "latin.yaml"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LETTERS = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+MIN_COVERAGE = 0.6
+_MIN_KEY_LETTERS = 4  # shorter pinyin keys (ji, ye) match inside anything
+
+
+class _LatinData(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    english: dict[str, str]
+    english_function: dict[str, str]
+    pinyin_function: tuple[str, ...]
+
+
+def is_latin_question(text: str) -> bool:
+    """Letters and no Chinese character at all."""
+    return not _CJK.search(text) and bool(_LETTERS.search(text))
+
+
+@dataclass(frozen=True)
+class Reading:
+    chinese: str
+    coverage: float
+    terms: tuple[str, ...]
+
+
+class LatinReader:
+    """Reads a Latin-script question into Chinese words from our vocabulary, or gives up."""
+
+    def __init__(self, terms: Iterable[str], places: Iterable[str]) -> None:
+        self._terms = tuple(dict.fromkeys(terms))
+        self._places = tuple(dict.fromkeys(places))
+
+    @cached_property
+    def _data(self) -> _LatinData:
+        return _LatinData.model_validate(yaml.safe_load(LATIN_FILE.read_text(encoding="utf-8")))
+
+    @cached_property
+    def _pinyin(self) -> dict[str, str]:
+        """Toneless pinyin without spaces → the word (policy terms win over place names)."""
+        from pypinyin import lazy_pinyin
+
+        keys: dict[str, str] = {}
+        for word in (*self._terms, *self._data.pinyin_function, *self._places):
+            if _CJK.search(word):
+                key = "".join(lazy_pinyin(word))
+                if len(key) >= _MIN_KEY_LETTERS and key.isalpha():
+                    keys.setdefault(key.lower(), word)
+        return keys
+
+    def read(self, text: str) -> Reading | None:
+        """The question in Chinese, or None when too little of it is understood."""
+        lowered = " " + re.sub(r"[^a-z\- ]+", " ", text.lower()) + " "
+        pieces: list[tuple[int, str, bool]] = []  # (position, chinese, is a term)
+        understood = 0
+        for table, is_term in ((self._data.english, True), (self._data.english_function, False)):
+            for phrase in sorted(table, key=lambda p: (-len(p), p)):
+                pattern = f" {phrase} "
+                while pattern in lowered:
+                    at = lowered.index(pattern)
+                    pieces.append((at, table[phrase], is_term))
+                    understood += len(phrase.replace(" ", ""))
+                    lowered = lowered[:at] + " " + "#" * len(phrase) + " " + lowered[at + len(pattern) :]
+        letters = [(m.start(), m.group(0)) for m in _WORD.finditer(lowered)]
+        total = understood + sum(len(w.replace("-", "")) for _, w in letters)
+        joined = "".join(w.replace("-", "") for _, w in letters)
+        starts: list[int] = []
+        for at, word in letters:
+            starts.extend([at] * len(word.replace("-", "")))
+        for begin, key in self._segment(joined, {at for at, _ in _word_starts(letters)}):
+            word = self._pinyin[key]
+            pieces.append((starts[begin], word, word in self._terms))
+            understood += len(key)
+        if not total or not any(is_term for _, _, is_term in pieces):
+            return None
+        coverage = understood / total
+        if coverage < MIN_COVERAGE:
+            return None
+        ordered = [chinese for _, chinese, _ in sorted(pieces, key=lambda p: p[0]) if chinese]
+        return Reading("".join(ordered), round(coverage, 3), tuple(c for _, c, t in sorted(pieces) if t and c))
+
+    def _segment(self, joined: str, boundaries: set[int]) -> list[tuple[int, str]]:
+        """The reading that covers most letters with known words, preferring words that start and end
+        where the writer put a space, then fewer words (dynamic programming, deterministic)."""
+        Score = tuple[int, int, int]  # (letters covered, aligned ends, -words)
+        best: list[tuple[Score, list[tuple[int, str]]]] = [((0, 0, 0), [])]
+        for i in range(1, len(joined) + 1):
+            score, path = best[i - 1]
+            candidates = [(score, path)]
+            for j in range(max(0, i - 30), i - _MIN_KEY_LETTERS + 1):
+                key = joined[j:i]
+                if key in self._pinyin:
+                    (covered, aligned, words), before = best[j]
+                    ends = (j in boundaries) + (i in boundaries)
+                    candidates.append(((covered + len(key), aligned + ends, words - 1), [*before, (j, key)]))
+            best.append(max(candidates, key=lambda c: c[0]))
+        return best[-1][1]
+
+
+def _word_starts(letters: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Offsets into the joined letters where each written word starts (and where the last ends)."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for _, word in letters:
+        out.append((offset, word))
+        offset += len(word.replace("-", ""))
+    out.append((offset, ""))
+    return out
