@@ -28,13 +28,13 @@ class MatchWeights:
     """How the signals add up; chosen on the dev sets only (never on a held-out set)."""
 
     clause: float = 0.35
-    own_words: float = 0.45
+    own_words: float = 0.6
     expansions: float = 0.15
-    name: float = 0.5
+    name: float = 0.8
     name_in_parts: float = 0.3
     target: float = 0.1
-    payable_amount: float = 0.1
-    other_beneficiary: float = 0.15
+    payable_amount: float = 0.3
+    other_beneficiary: float = 0.1
     candidate_clauses: int = 8
 
 
