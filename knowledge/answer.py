@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document, Structure
+from knowledge.intent import AskedIntent, classify
 from knowledge.lexical import split_sentences
+from knowledge.measure_match import MeasureMatcher
 from knowledge.query import mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
@@ -83,6 +85,17 @@ class SourceDocument(_Part):
     document_number: str | None
 
 
+class MeasureRef(_Part):
+    """A measure the answer is about (issue 10): its own verbatim span and figures, never another's."""
+
+    measure_id: str
+    name: str
+    beneficiary: str
+    amount_text: str | None
+    clause_id: str
+    quote: str
+
+
 class Answer(_Part):
     """The answer to one question, as data. `region` is the covered jurisdiction the question was
     resolved to; `place` the uncovered place named (region_not_covered); `scope` the jurisdictions
@@ -97,6 +110,8 @@ class Answer(_Part):
     missing: MissingAspect | None = None
     scope: tuple[str, ...] = ()
     documents: tuple[SourceDocument, ...] = ()
+    intent: str | None = None
+    measures: tuple[MeasureRef, ...] = ()
 
     def document(self, citation: Citation) -> SourceDocument:
         document_id = citation.clause_id.rsplit("-", 1)[0]
@@ -123,6 +138,7 @@ class AnswerPolicy:
     outside_max_chars: int = 60
     related_ratio: float = 0.8
     max_citations: int = 4
+    max_measures: int = 3
 
 
 def _most_specific(topics: tuple[str, ...]) -> list[str]:
@@ -131,7 +147,14 @@ def _most_specific(topics: tuple[str, ...]) -> list[str]:
 
 
 class Answerer:
-    def __init__(self, retriever: HybridRetriever, policy: AnswerPolicy | None = None) -> None:
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        policy: AnswerPolicy | None = None,
+        matcher: MeasureMatcher | None = None,
+    ) -> None:
+        """`matcher`: the measure registry's matcher; without one, answers name no measures."""
+        self.matcher = matcher
         self.retriever = retriever
         self.registry: Registry = retriever.registry
         self.policy = policy or AnswerPolicy()
@@ -240,6 +263,8 @@ class Answerer:
             for item, quote in decision.quoted
         ]
         notices = self._notices(citations, as_of)
+        asked = classify(analysis.normalized)
+        measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
         if status == AnswerStatus.ANSWERED and region.names_a_place and not region.covered and region.candidates:
             notices.insert(0, RegionFallback(place=str(region.place), covered=region.candidates))
         return Answer(
@@ -251,6 +276,29 @@ class Answerer:
             missing=decision.missing,
             scope=retrieval.scope,
             documents=self.documents,
+            intent=asked.primary.value,
+            measures=measures,
+        )
+
+    def _measures(self, retrieval: Retrieval, asked: AskedIntent, cited: set[str]) -> tuple[MeasureRef, ...]:
+        """The best-matching measures inside the cited clauses (at most `max_measures`)."""
+        if self.matcher is None or not cited:
+            return ()
+        chosen = [
+            match
+            for match in self.matcher.match(retrieval, asked)
+            if match.measure.clause in cited and (match.named or match.own_overlap > 0)
+        ][: self.policy.max_measures]
+        return tuple(
+            MeasureRef(
+                measure_id=match.measure.id,
+                name=match.measure.name,
+                beneficiary=match.measure.beneficiary.value,
+                amount_text="；".join(match.payable_amounts) or None,
+                clause_id=match.measure.clause,
+                quote=match.measure.span,
+            )
+            for match in chosen
         )
 
     def best_quote(

@@ -20,6 +20,8 @@ from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
+from knowledge.measure_match import MeasureMatcher
+from knowledge.measures import load_measures
 from knowledge.query import QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry, build_registry
@@ -81,9 +83,10 @@ class KnowledgeBase:
         self.analyzer = QueryAnalyzer(self.gazetteer)
         tokens = TokenCache() if tokens is None else tokens
         self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize)
-        tokens.save()
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
-        self.answerer = Answerer(self.retriever, policy)
+        matcher = MeasureMatcher(load_measures(), tokens.tokenize, self.lexical.idf)
+        self.answerer = Answerer(self.retriever, policy, matcher)
+        tokens.save()
 
     @classmethod
     def open(

@@ -15,6 +15,7 @@ from knowledge.answer import (
     AnswerStatus,
     DraftDocument,
     ExpiredMeasure,
+    MeasureRef,
     MissingAspect,
     Notice,
     RegionFallback,
@@ -34,6 +35,10 @@ class AnswerResult(BaseModel):
     region: str | None
     citations: list[Citation]
     notices: list[str] = []
+    # Issue 10, additive: what was asked, and the measures of the cited clauses the question is about
+    # (each with its own verbatim span and figures).
+    intent: str | None = None
+    measures: list[MeasureRef] = []
 
 
 def answer_result(answer: Answer) -> AnswerResult:
@@ -49,6 +54,8 @@ def answer_result(answer: Answer) -> AnswerResult:
         region=answer.region,
         citations=list(answer.citations),
         notices=[notice_text(n) for n in answer.notices],
+        intent=answer.intent,
+        measures=list(answer.measures),
     )
 
 

@@ -93,6 +93,7 @@ def ask(body: AskRequest, web: Services) -> Response:
     keys = web.answer_log.verified_keys()
     data = result.model_dump()
     data["citations"] = with_verified(result.citations, keys)
+    data["measures"] = result.measures  # the models, as model_construct does not validate dicts back
     return _json(AskResponse.model_construct(**data))
 
 

@@ -114,8 +114,12 @@ def test_the_answer_never_states_a_figure_outside_its_quotes(kb: KnowledgeBase) 
 
 def test_json_contract_fields(kb: KnowledgeBase) -> None:
     data = ask(kb, "延吉 返乡创业 有啥扶持").model_dump(mode="json")
-    assert set(data) == {"question", "status", "answer", "region", "citations", "notices"}
+    assert set(data) == {"question", "status", "answer", "region", "citations", "notices", "intent", "measures"}
     assert data["status"] == "answered" and data["region"] == "吉林省"
+    assert data["intent"] == "what"
+    for measure in data["measures"]:
+        assert set(measure) == {"measure_id", "name", "beneficiary", "amount_text", "clause_id", "quote"}
+        assert measure["clause_id"] in {c["clause_id"] for c in data["citations"]}
     citation = data["citations"][0]
     assert set(citation) == {
         "clause_id",

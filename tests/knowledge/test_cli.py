@@ -13,7 +13,7 @@ import pytest
 
 from bot.present.answers import AnswerResult
 
-ASK_KEYS = {"question", "status", "answer", "region", "citations", "notices"}
+ASK_KEYS = {"question", "status", "answer", "region", "citations", "notices", "intent", "measures"}
 
 
 def run(args: list[str], data_dir: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.errors import QueryError
+from knowledge.evaluation import DEV_SETS, golden_set
 from knowledge.intent import classify
 from knowledge.kb import KnowledgeBase
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.measures import load_measures
 from knowledge.query import tokenize
+from knowledge.registry import Registry
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +68,23 @@ def test_the_order_breaks_ties_on_the_measure_id(kb: KnowledgeBase, matcher: Mea
     matches = matcher.match(retrieval, classify(retrieval.analysis.question))
     keys = [(-m.score, m.measure.id) for m in matches]
     assert keys == sorted(keys)
+
+
+def test_every_measure_an_answer_names_is_inside_a_cited_clause_with_its_own_figures(
+    kb: KnowledgeBase, registry: Registry
+) -> None:
+    questions = [q.question for name in DEV_SETS for q in golden_set(name)]
+    named = 0
+    for question in questions:
+        try:
+            answer = kb.answerer.answer(question)
+        except QueryError:
+            continue
+        cited = {c.clause_id for c in answer.citations}
+        for ref in answer.measures:
+            named += 1
+            assert ref.clause_id in cited, (question, ref.measure_id)
+            assert ref.quote in registry.get(ref.clause_id).text, ref.measure_id
+            for piece in (ref.amount_text or "").split("；"):
+                assert piece in ref.quote, (ref.measure_id, piece)
+    assert named > len(questions) / 2
