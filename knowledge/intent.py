@@ -38,21 +38,32 @@ class _IntentFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     intents: tuple[_IntentCues, ...]
+    units: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
 class AskedIntent:
     primary: Intent
     all: tuple[Intent, ...]
+    unit: str | None = None  # for amounts: "duration" or "money" when the question says which
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
 
 
 @lru_cache(maxsize=1)
+def _data() -> _IntentFile:
+    return _IntentFile.model_validate(yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
-    data = _IntentFile.model_validate(yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")))
-    return tuple((entry.intent, re.compile("|".join(f"(?:{cue})" for cue in entry.cues))) for entry in data.intents)
+    return tuple((e.intent, re.compile("|".join(f"(?:{cue})" for cue in e.cues))) for e in _data().intents)
+
+
+def asked_unit(question: str) -> str | None:
+    """`duration` or `money` (checked in that order: 几个月 is more specific than 多少), else None."""
+    return next((unit for unit, cues in _data().units.items() if any(cue in question for cue in cues)), None)
 
 
 def classify(question: str) -> AskedIntent:
@@ -60,4 +71,5 @@ def classify(question: str) -> AskedIntent:
     found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
     if not found:
         return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,))
-    return AskedIntent(found[0], found)
+    unit = asked_unit(question) if Intent.AMOUNT in found else None
+    return AskedIntent(found[0], found, unit)

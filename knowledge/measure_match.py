@@ -46,10 +46,13 @@ class MeasureMatch:
     own_overlap: float
     clause_score: float
 
+    unit: str | None = None
+
     @property
     def payable_amounts(self) -> tuple[str, ...]:
-        """The figures of this measure a person may take as "the amount" (not thresholds or targets)."""
-        return tuple(a.text for a in self.measure.amounts if a.kind is not AmountKind.THRESHOLD)
+        """The figures of this measure that answer the question: never a threshold; for a money
+        question no duration, for a duration question only durations."""
+        return tuple(a.text for a in self.measure.amounts if _answers(a.kind, self.unit))
 
 
 class MeasureMatcher:
@@ -120,11 +123,13 @@ class MeasureMatcher:
                     + (weights.name if named else weights.name_in_parts if in_parts else 0.0)
                     + (weights.target if any(t in expanded_text for t in measure.targets) else 0.0)
                 )
-                if asked.asks(Intent.AMOUNT) and any(a.kind is not AmountKind.THRESHOLD for a in measure.amounts):
+                if asked.asks(Intent.AMOUNT) and any(_answers(a.kind, asked.unit) for a in measure.amounts):
                     score += weights.payable_amount
                 if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
                     score -= weights.other_beneficiary
-                matches.append(MeasureMatch(measure, round(score, 9), named, own_overlap, clause_scores[clause_id]))
+                matches.append(
+                    MeasureMatch(measure, round(score, 9), named, own_overlap, clause_scores[clause_id], asked.unit)
+                )
         matches.sort(key=lambda m: (-m.score, m.measure.id))
         return matches
 
@@ -137,3 +142,13 @@ def _pieces(tokens: list[str]) -> frozenset[str]:
     when its pieces are written apart (创业开个小店，能拿多少钱补贴)."""
     unique = set(tokens)
     return frozenset(t for t in unique if not any(other != t and other in t for other in unique))
+
+
+def _answers(kind: AmountKind, unit: str | None) -> bool:
+    if kind is AmountKind.THRESHOLD:
+        return False
+    if unit == "duration":
+        return kind is AmountKind.DURATION
+    if unit == "money":
+        return kind is not AmountKind.DURATION
+    return True

@@ -21,6 +21,8 @@ def test_the_primary_intent_is_recognised(case: dict[str, Any]) -> None:
     assert asked.primary == Intent(case["primary"])
     for other in case.get("also", []):
         assert asked.asks(Intent(other)), (case["q"], asked.all)
+    if "unit" in case:
+        assert asked.unit == case["unit"]
 
 
 def test_every_intent_but_overview_has_cues_and_a_case() -> None:

@@ -88,3 +88,13 @@ def test_every_measure_an_answer_names_is_inside_a_cited_clause_with_its_own_fig
             for piece in (ref.amount_text or "").split("；"):
                 assert piece in ref.quote, (ref.measure_id, piece)
     assert named > len(questions) / 2
+
+
+def test_a_money_question_is_never_answered_by_a_duration_nor_the_reverse(
+    kb: KnowledgeBase, matcher: MeasureMatcher
+) -> None:
+    money = top(kb, matcher, "平顶山失业补助金一个月多少钱")
+    assert money.measure.id == "pingdingshan-2020.unemployment_assistance_allowance"
+    assert "发放6个月" not in money.payable_amounts and any("80%" in a for a in money.payable_amounts)
+    duration = top(kb, matcher, "平顶山失业补助金能领几个月")
+    assert duration.payable_amounts == ("发放6个月",)
