@@ -8,6 +8,7 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -152,9 +153,13 @@ class Answerer:
         retriever: HybridRetriever,
         policy: AnswerPolicy | None = None,
         matcher: MeasureMatcher | None = None,
+        tokenizer: Callable[[str], list[str]] = tokenize,
     ) -> None:
-        """`matcher`: the measure registry's matcher; without one, answers name no measures."""
+        """`matcher`: the measure registry's matcher; without one, answers name no measures.
+        `tokenizer`: jieba by default; the knowledge base passes its token cache, which already holds
+        every clause sentence, so choosing a quote re-runs no segmentation."""
         self.matcher = matcher
+        self.tokenize = tokenizer
         self.retriever = retriever
         self.registry: Registry = retriever.registry
         self.policy = policy or AnswerPolicy()
@@ -317,7 +322,7 @@ class Answerer:
         sentences = split_sentences(item.clause.body) or [item.clause.body]
         wanted = set(tokens)
         idf = self.retriever.lexical.idf
-        token_sets = [set(tokenize(s)) for s in sentences]
+        token_sets = [set(self.tokenize(s)) for s in sentences]
         # Sorted: a float sum over a set would depend on PYTHONHASHSEED and flip near-ties.
         scores = [sum(idf(t) for t in sorted(words) if t in wanted) for words in token_sets]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))

@@ -85,7 +85,7 @@ class KnowledgeBase:
         self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize)
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
         matcher = MeasureMatcher(load_measures(), tokens.tokenize, self.lexical.idf)
-        self.answerer = Answerer(self.retriever, policy, matcher)
+        self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
         tokens.save()
 
     @classmethod
