@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -18,9 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document, Structure
-from knowledge.intent import AskedIntent, classify
+from knowledge.intent import AskedIntent, Intent, classify
 from knowledge.lexical import split_sentences
-from knowledge.measure_match import MeasureMatcher
+from knowledge.measure_answer import Selection, SelectionPolicy, select
+from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.query import mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
@@ -95,6 +96,20 @@ class MeasureRef(_Part):
     amount_text: str | None
     clause_id: str
     quote: str
+    jurisdiction: str = ""
+    clause_label: str = ""
+    conditions: tuple[str, ...] = ()
+
+
+class DirectAnswer(_Part):
+    """What the first line of an answer says, as data (worded by bot/present):
+    `figure` — the asked measure's own figures; `no_figure` — the asked measure states none here
+    (`elsewhere`: other covered regions' versions that do, shown labelled as such); `list` — several
+    measures answer a "what is there" question; `measure` — one measure (or one per region)."""
+
+    kind: Literal["figure", "no_figure", "list", "measure"]
+    measures: tuple[MeasureRef, ...]
+    elsewhere: tuple[MeasureRef, ...] = ()
 
 
 class Answer(_Part):
@@ -113,6 +128,7 @@ class Answer(_Part):
     documents: tuple[SourceDocument, ...] = ()
     intent: str | None = None
     measures: tuple[MeasureRef, ...] = ()
+    direct: DirectAnswer | None = None
 
     def document(self, citation: Citation) -> SourceDocument:
         document_id = citation.clause_id.rsplit("-", 1)[0]
@@ -128,6 +144,13 @@ class Decision:
     status: AnswerStatus
     quoted: list[tuple[ScoredClause, str]] = field(default_factory=list)
     missing: MissingAspect | None = None
+    selection: Selection | None = None
+    asked: AskedIntent | None = None
+
+
+# Intents answered from the clause text rather than a measure: how to apply, whether a document
+# is in force. Measures say what is granted, not where to queue.
+_CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS)
 
 
 @dataclass(frozen=True)
@@ -154,6 +177,7 @@ class Answerer:
         policy: AnswerPolicy | None = None,
         matcher: MeasureMatcher | None = None,
         tokenizer: Callable[[str], list[str]] = tokenize,
+        selection_policy: SelectionPolicy | None = None,
     ) -> None:
         """`matcher`: the measure registry's matcher; without one, answers name no measures.
         `tokenizer`: jieba by default; the knowledge base passes its token cache, which already holds
@@ -163,7 +187,14 @@ class Answerer:
         self.retriever = retriever
         self.registry: Registry = retriever.registry
         self.policy = policy or AnswerPolicy()
+        self.selection_policy = selection_policy or SelectionPolicy()
         self.documents = tuple(_source(doc) for doc in self.registry.documents.values())
+        self._jurisdiction_of = {
+            measure.id: document.jurisdiction
+            for document in self.registry.documents.values()
+            for clause in self.registry.clauses_of(document.id)
+            for measure in (matcher.measures_of(clause.id) if matcher else [])
+        }
 
     def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer:
         retrieval = self.retriever.retrieve(question, region)
@@ -195,18 +226,58 @@ class Answerer:
         return None
 
     def decide(self, retrieval: Retrieval) -> Decision:
-        """Whether the documents answer the question, and with which quoted clauses."""
+        """Whether the documents answer the question, and with which quoted clauses.
+
+        Where the candidate clauses hold measures about the question, the answer is made of those
+        measures (their own spans and figures); otherwise of the best sentences of the best clauses."""
         abstained = self.abstention(retrieval)
         if abstained is not None:
             return Decision(abstained)
+        asked = classify(retrieval.analysis.normalized)
+        selection = self._selection(retrieval, asked)
+        if selection is not None:
+            return self._from_measures(retrieval, selection, asked)
+        if self._has_measures(retrieval) and asked.primary not in _CLAUSE_INTENTS:
+            # The best clauses say what they grant, and none of it is what was asked: the question's
+            # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         tokens = self.retriever.query_tokens(retrieval.analysis)
         quoted = [(item, self.best_quote(item, tokens)) for item in self.selected(retrieval)]
         missing = self._unanswered_aspect(retrieval, quoted)
         if missing:
             # The clauses mention the measure but not what was asked (a figure, a procedure): say so
             # and show the related clause, never a made-up answer.
-            return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing)
-        return Decision(AnswerStatus.ANSWERED, quoted)
+            return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
+        return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _selection(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
+        if self.matcher is None or asked.primary in _CLAUSE_INTENTS:
+            return None
+        matcher = self.matcher
+        matches = matcher.match(retrieval, asked)
+
+        def outside_scope() -> list[MeasureMatch]:
+            rest = retrieval.ranked[retrieval.in_scope_count :]
+            return matcher.match(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked)
+
+        region_named = len(retrieval.scope) == 1
+        return select(matches, asked, self._jurisdiction_of, region_named, outside_scope, self.selection_policy)
+
+    def _has_measures(self, retrieval: Retrieval) -> bool:
+        matcher = self.matcher
+        top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else []
+        return matcher is not None and any(matcher.measures_of(item.clause.id) for item in top)
+
+    def _from_measures(self, retrieval: Retrieval, selection: Selection, asked: AskedIntent) -> Decision:
+        by_id = {item.clause.id: item for item in retrieval.ranked}
+        quoted: list[tuple[ScoredClause, str]] = []
+        for match in (*selection.chosen, *selection.elsewhere):
+            pair = (by_id[match.measure.clause], match.measure.span)
+            if pair not in quoted:
+                quoted.append(pair)
+        missing = MissingAspect(kind="figure") if selection.kind == "no_figure" else None
+        status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
+        return Decision(status, quoted, missing, selection, asked)
 
     def _unanswered_aspect(self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
         """The aspect of the question (a figure, a procedure) that the quoted clauses leave open.
@@ -268,8 +339,12 @@ class Answerer:
             for item, quote in decision.quoted
         ]
         notices = self._notices(citations, as_of)
-        asked = classify(analysis.normalized)
-        measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
+        asked = decision.asked or classify(analysis.normalized)
+        direct = self._direct(decision.selection) if decision.selection else None
+        if direct is not None:
+            measures = (*direct.measures, *direct.elsewhere)
+        else:
+            measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
         if status == AnswerStatus.ANSWERED and region.names_a_place and not region.covered and region.candidates:
             notices.insert(0, RegionFallback(place=str(region.place), covered=region.candidates))
         return Answer(
@@ -283,6 +358,7 @@ class Answerer:
             documents=self.documents,
             intent=asked.primary.value,
             measures=measures,
+            direct=direct,
         )
 
     def _measures(self, retrieval: Retrieval, asked: AskedIntent, cited: set[str]) -> tuple[MeasureRef, ...]:
@@ -294,16 +370,27 @@ class Answerer:
             for match in self.matcher.match(retrieval, asked)
             if match.measure.clause in cited and (match.named or match.own_overlap > 0)
         ][: self.policy.max_measures]
-        return tuple(
-            MeasureRef(
-                measure_id=match.measure.id,
-                name=match.measure.name,
-                beneficiary=match.measure.beneficiary.value,
-                amount_text="；".join(match.payable_amounts) or None,
-                clause_id=match.measure.clause,
-                quote=match.measure.span,
-            )
-            for match in chosen
+        return tuple(self._reference(match) for match in chosen)
+
+    def _reference(self, match: MeasureMatch) -> MeasureRef:
+        measure = match.measure
+        return MeasureRef(
+            measure_id=measure.id,
+            name=measure.name,
+            beneficiary=measure.beneficiary.value,
+            amount_text="；".join(match.payable_amounts) or None,
+            clause_id=measure.clause,
+            quote=measure.span,
+            jurisdiction=self._jurisdiction_of.get(measure.id, ""),
+            clause_label=self.registry.get(measure.clause).label,
+            conditions=measure.conditions,
+        )
+
+    def _direct(self, selection: Selection) -> DirectAnswer:
+        return DirectAnswer(
+            kind=selection.kind,
+            measures=tuple(self._reference(m) for m in selection.chosen),
+            elsewhere=tuple(self._reference(m) for m in selection.elsewhere),
         )
 
     def best_quote(

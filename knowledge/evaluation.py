@@ -60,10 +60,18 @@ class Outcome:
     rank: int | None
     top: tuple[str, ...]
     region: str | None
+    partial: bool = False
 
     @property
     def abstained(self) -> bool:
         return self.status != AnswerStatus.ANSWERED
+
+    @property
+    def refused(self) -> bool:
+        """Abstained without offering the asked measure. A partial answer — the measure quoted, with
+        "文件没有写明具体金额" — is the honest answer when the documents state no figure, so for an
+        in-scope question it is not a false abstention (and for a must-abstain one it still abstains)."""
+        return self.abstained and not self.partial
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,8 @@ def evaluate(
         except QueryError:  # refused politely (e.g. Latin text we cannot read): an abstention
             outcomes.append(Outcome(item, AnswerStatus.NO_ANSWER, None, (), None))
             continue
-        status = answerer.status_of(retrieval)
+        decision = answerer.decide(retrieval)
+        status = decision.status
         region = retrieval.analysis.region
         outcomes.append(
             Outcome(
@@ -110,6 +119,7 @@ def evaluate(
                 rank=first_rank(retrieval, item.expect) if item.expect else None,
                 top=tuple(s.clause.id for s in retrieval.ranked[:3]),
                 region=region.jurisdiction if region.covered else region.place,
+                partial=decision.missing is not None and bool(decision.quoted),
             )
         )
     return summarize(outcomes), outcomes
@@ -133,7 +143,7 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
         hit_at_1=sum(1 for o in scoped if o.rank == 1) / n,
         hit_at_3=sum(1 for o in scoped if o.rank is not None and o.rank <= 3) / n,
         mrr=sum(1.0 / o.rank for o in scoped if o.rank) / n,
-        false_abstain_rate=sum(1 for o in scoped if o.abstained) / n,
+        false_abstain_rate=sum(1 for o in scoped if o.refused) / n,
         abstain_recall=len(true_abstains) / max(len(negatives), 1),
         abstain_precision=len(true_abstains) / max(len(abstained), 1),
         abstain_kind_accuracy=len(kind_correct) / max(len(negatives), 1),

@@ -45,7 +45,7 @@ class _IntentFile(BaseModel):
 class AskedIntent:
     primary: Intent
     all: tuple[Intent, ...]
-    unit: str | None = None  # for amounts: "duration" or "money" when the question says which
+    unit: str | None = None  # for amounts: "ratio", "duration" or "money" when the question says which
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
@@ -62,7 +62,7 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
 
 
 def asked_unit(question: str) -> str | None:
-    """`duration` or `money` (checked in that order: 几个月 is more specific than 多少), else None."""
+    """`ratio`, `duration` or `money` (checked in that order: 几个月 is more specific than 多少), else None."""
     return next((unit for unit, cues in _data().units.items() if any(cue in question for cue in cues)), None)
 
 

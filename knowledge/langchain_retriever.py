@@ -45,6 +45,11 @@ class PolicyClauseRetriever(BaseRetriever):
     k: int = Field(default=4, ge=1)
     region: str | None = None
     policy: AnswerPolicy = Field(default_factory=AnswerPolicy)
+    answerer: Answerer | None = Field(
+        default=None,
+        description="the product's answerer (KnowledgeBase.answerer): with it, documents come back exactly "
+        "when the product cites a clause, the cited clauses first; without it, by clause evidence alone",
+    )
 
     def _get_relevant_documents(
         self,
@@ -73,9 +78,19 @@ class PolicyClauseRetriever(BaseRetriever):
         if not query.strip():
             return []
         retrieval = self.retriever.retrieve(query, self.region if region is None else region)
-        if Answerer(self.retriever, self.policy).abstention(retrieval) is not None:
+        if self.answerer is None:
+            if Answerer(self.retriever, self.policy).abstention(retrieval) is not None:
+                return []
+            return [self._document(item) for item in retrieval.in_scope[:limit]]
+        # The clauses the product quotes (the asked measures' own), then the rest of the searched
+        # jurisdictions best first; none when the product quotes nothing.
+        decision = self.answerer.decide(retrieval)
+        in_scope = {item.clause.id: item for item in retrieval.in_scope}
+        cited = [item.clause.id for item, _ in decision.quoted if item.clause.id in in_scope]
+        if not cited:
             return []
-        return [self._document(item) for item in retrieval.in_scope[:limit]]
+        order = [*dict.fromkeys(cited), *(c for c in in_scope if c not in cited)]
+        return [self._document(in_scope[clause_id]) for clause_id in order[:limit]]
 
     def _document(self, item: ScoredClause) -> Document:
         clause = item.clause

@@ -47,6 +47,7 @@ class MeasureMatch:
     clause_score: float
 
     unit: str | None = None
+    expansion_overlap: float = 0.0
 
     @property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -101,7 +102,7 @@ class MeasureMatcher:
             for clause_id in clause_scores
             if clause_id not in candidates and any(self._named(m, text) for m in self._by_clause.get(clause_id, []))
         ]
-        own = sorted(set(analysis.tokens))
+        own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
         own_total = sum(self._idf(t) for t in own) or 1.0
         extra_total = sum(self._idf(t) for t in extra) or 1.0
@@ -128,13 +129,27 @@ class MeasureMatcher:
                 if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
                     score -= weights.other_beneficiary
                 matches.append(
-                    MeasureMatch(measure, round(score, 9), named, own_overlap, clause_scores[clause_id], asked.unit)
+                    MeasureMatch(
+                        measure,
+                        round(score, 9),
+                        named,
+                        own_overlap,
+                        clause_scores[clause_id],
+                        asked.unit,
+                        extra_overlap,
+                    )
                 )
         matches.sort(key=lambda m: (-m.score, m.measure.id))
         return matches
 
     def _named(self, measure: Measure, text: str) -> str | None:
         return next((name for name in self._names[measure.id] if len(name) >= 3 and name in text), None)
+
+
+def is_concept_word(token: str) -> bool:
+    """A word that can carry a question's meaning: two characters or more and not a bare number
+    (一个月 → 1, 月 are never evidence that a measure is about the question)."""
+    return len(token) >= 2 and not token.replace(".", "").isdigit()
 
 
 def _pieces(tokens: list[str]) -> frozenset[str]:
@@ -151,4 +166,6 @@ def _answers(kind: AmountKind, unit: str | None) -> bool:
         return kind is AmountKind.DURATION
     if unit == "money":
         return kind is not AmountKind.DURATION
+    if unit == "ratio":
+        return kind in (AmountKind.RATIO, AmountKind.RATE)
     return True

@@ -210,6 +210,11 @@ class QueryAnalyzer:
                 terms.extend((measure.name, *measure.aliases))
         return LatinReader(terms, self._gazetteer.names())
 
+    def _without_places(self, text: str) -> str:
+        for written in sorted(set(self._gazetteer.mentions(text)), key=lambda w: (-len(w), w)):
+            text = text.replace(written, "，")
+        return text
+
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)
         text = question
@@ -228,7 +233,7 @@ class QueryAnalyzer:
         outside = tuple(t for t in self._outside if mentions(text, t) or mentions(normalized, t))
         asks_amount = any(term in text or term in normalized for term in self._amount)
         aspects = tuple(a for a in self._procedure if any(term in text for term in a.triggers))
-        tokens = [t for t in tokenize(normalized) if not self._gazetteer.is_place_name(t)]
+        tokens = [t for t in tokenize(self._without_places(normalized)) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,
             normalized=normalized,

@@ -251,18 +251,26 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Place]:
         """Place mentions, longest match first at each position, scanning left to right."""
-        found: list[list[Place]] = []
+        return _disambiguate([candidates for _, candidates in self._scan(text)], self._is_covered)
+
+    def mentions(self, text: str) -> list[str]:
+        """The place names as written in the text (平顶山, 长春): removed before a question is
+        segmented, so no fragment of a place (平顶) is ever taken as a word of the question."""
+        return [written for written, _ in self._scan(text)]
+
+    def _scan(self, text: str) -> list[tuple[str, list[Place]]]:
+        found: list[tuple[str, list[Place]]] = []
         i = 0
         while i < len(text):
             for length in range(min(self._max_len, len(text) - i), 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
                 if candidates and not _is_embedded(text, i, self._place_pairs):
-                    found.append(candidates)
+                    found.append((text[i : i + length], candidates))
                     i += length
                     break
             else:
                 i += 1
-        return _disambiguate(found, self._is_covered)
+        return found
 
     def _is_covered(self, place: Place) -> bool:
         return self.jurisdiction_of(place) is not None

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict
 
 from bot.present import citations
@@ -39,6 +41,7 @@ class AnswerResult(BaseModel):
     # (each with its own verbatim span and figures).
     intent: str | None = None
     measures: list[MeasureRef] = []
+    direct_answer: str | None = None
 
 
 def answer_result(answer: Answer) -> AnswerResult:
@@ -56,6 +59,7 @@ def answer_result(answer: Answer) -> AnswerResult:
         notices=[notice_text(n) for n in answer.notices],
         intent=answer.intent,
         measures=list(answer.measures),
+        direct_answer="\n".join(direct_lines(answer)) or None,
     )
 
 
@@ -91,27 +95,104 @@ def _where(measure: ExpiredMeasure) -> str:
     return words.in_clause.format(jurisdiction=measure.jurisdiction, label=measure.clause_label)
 
 
-def _quoted(answer: Answer, number: int, citation: Citation) -> list[str]:
-    document_number = answer.document(citation).document_number
-    return [f"{number}. {citations.reference(citation, document_number)}：", f"   “{citation.quote}”"]
+def _quoted(answer: Answer, number: int, citation: Citation, cited: set[str] | None = None) -> list[str]:
+    """One numbered quote. A document already cited above is named once only: later quotes from it
+    say 同一文件第（八）条 (`cited` holds the document ids named so far)."""
+    document = answer.document(citation)
+    if cited is not None and document.document_id in cited:
+        where = prose().answers.direct.same_document.format(label=citation.clause_label.rstrip("、"))
+    else:
+        where = citations.reference(citation, document.document_number)
+        if cited is not None:
+            cited.add(document.document_id)
+    return [f"{number}. {where}：", f"   “{shown_quote(citation.quote)}”"]
+
+
+def shown_quote(text: str) -> str:
+    """A verbatim quote as users read it: characters lost in the published source (□) are marked
+    instead of shown as boxes."""
+    return _GAP.sub(prose().answers.direct.gap, text)
+
+
+_GAP = re.compile("□+")
+
+
+def direct_lines(answer: Answer) -> list[str]:
+    """The first line(s): the asked measure's own name and figures, or that the document states none."""
+    direct = answer.direct
+    if direct is None:
+        return []
+    words = prose().answers.direct
+    if direct.kind == "list":
+        head = direct.measures[0]
+        lines = [words.listed.format(source=_source(answer, head))]
+        lines += [
+            words.item.format(name=m.name, side=_side(m), amounts=shown_quote(m.amount_text or words.unstated))
+            for m in direct.measures
+        ]
+        return lines
+    lines = []
+    for measure in direct.measures:
+        fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
+        if direct.kind == "figure" and measure.amount_text:
+            lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
+        elif direct.kind in ("figure", "no_figure"):
+            lines.append(words.no_figure.format(**fields))
+        else:
+            amounts = f"（{shown_quote(measure.amount_text)}）" if measure.amount_text else ""
+            lines.append(words.measure.format(**fields, amounts=amounts))
+            if measure.conditions and answer.intent in ("conditions", "eligibility"):
+                lines.append(words.conditions.format(conditions="；".join(measure.conditions)))
+    for other in direct.elsewhere:
+        lines.append(
+            words.elsewhere.format(
+                source=_source(answer, other),
+                name=other.name,
+                side=_side(other),
+                amounts=shown_quote(other.amount_text or ""),
+            )
+        )
+    return lines
+
+
+def _source(answer: Answer, measure: MeasureRef) -> str:
+    words = prose().answers.direct
+    document_id = measure.clause_id.rsplit("-", 1)[0]
+    document = next(d for d in answer.documents if d.document_id == document_id)
+    return words.source.format(
+        jurisdiction=document.jurisdiction, year=document.year, draft=words.draft if document.is_draft else ""
+    )
+
+
+def _side(measure: MeasureRef) -> str:
+    return prose().answers.direct.sides.get(measure.beneficiary, "")
 
 
 def _notices(answer: Answer) -> list[str]:
     return ["", *(f"⚠️ {notice_text(n)}" for n in answer.notices)] if answer.notices else []
 
 
-def _answered(answer: Answer) -> str:
-    words = prose().answers
-    lines = [words.found]
+def _cited(answer: Answer) -> list[str]:
+    """The quotes, grouped by region when several regions answer; each document named once."""
+    lines: list[str] = []
     jurisdictions = list(dict.fromkeys(c.jurisdiction for c in answer.citations))
     grouped = answer.region is None and len(jurisdictions) > 1
     number = 0
+    cited: set[str] = set()
     for jurisdiction in jurisdictions:
         if grouped:
             lines.append(f"\n【{jurisdiction}】")
         for citation in (c for c in answer.citations if c.jurisdiction == jurisdiction):
             number += 1
-            lines.extend(_quoted(answer, number, citation))
+            lines.extend(_quoted(answer, number, citation, cited))
+    return lines
+
+
+def _answered(answer: Answer) -> str:
+    words = prose().answers
+    direct = direct_lines(answer)
+    lines = [*direct, "", words.direct.based_on] if direct else [words.found]
+    lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.disclaimer])
     return "\n".join(lines)
@@ -121,9 +202,11 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     words = prose().answers
     aspect = words.missing.figure if missing.kind == "figure" else words.missing.procedure
     name = missing.name or ""
-    lines = [words.partial.format(asked=aspect.asked.format(name=name))]
-    for number, citation in enumerate(answer.citations, start=1):
-        lines.extend(_quoted(answer, number, citation))
+    direct = direct_lines(answer)
+    lines = (
+        [*direct, "", words.direct.based_on] if direct else [words.partial.format(asked=aspect.asked.format(name=name))]
+    )
+    lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])
     return "\n".join(lines)

@@ -57,6 +57,36 @@ class MissingProse(Section):
     procedure: MissingWords
 
 
+class DirectProse(Section):
+    """The first line of an answer, built from the asked measures' own names and figures."""
+
+    placeholders = {
+        "source": ("jurisdiction", "year", "draft"),
+        "figure": ("source", "name", "side", "amounts"),
+        "no_figure": ("source", "name", "side"),
+        "elsewhere": ("source", "name", "side", "amounts"),
+        "listed": ("source",),
+        "item": ("name", "side", "amounts"),
+        "measure": ("source", "name", "side", "amounts"),
+        "conditions": ("conditions",),
+        "same_document": ("label",),
+    }
+    source: str
+    draft: str
+    figure: str
+    no_figure: str
+    elsewhere: str
+    listed: str
+    item: str
+    measure: str
+    conditions: str
+    unstated: str
+    based_on: str
+    same_document: str
+    gap: str
+    sides: dict[str, str]
+
+
 class AnswerProse(Section):
     placeholders = {
         "partial": ("asked",),
@@ -78,6 +108,7 @@ class AnswerProse(Section):
     covered_document: str
     covered_draft: str
     missing: MissingProse
+    direct: DirectProse
 
 
 class NoticeProse(Section):

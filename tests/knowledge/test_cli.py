@@ -13,7 +13,7 @@ import pytest
 
 from bot.present.answers import AnswerResult
 
-ASK_KEYS = {"question", "status", "answer", "region", "citations", "notices", "intent", "measures"}
+ASK_KEYS = {"question", "status", "answer", "region", "citations", "notices", "intent", "measures", "direct_answer"}
 
 
 def run(args: list[str], data_dir: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

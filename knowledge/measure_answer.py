@@ -1,0 +1,154 @@
+"""Which measures an answer is about, and what its first line says (issue 10).
+
+The retriever ranks clauses; the matcher ranks the measures inside them; this module decides which
+of those measures the answer shows — the asked one first, other regions' versions of it when no
+region was named, and a short list when the question asks what there is — and whether the asked
+figure is stated. Every figure an answer shows is then a payable amount of a chosen measure, quoted
+with that measure's own span: never another measure's figure from the same clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.intent import AskedIntent, Intent
+from knowledge.measure_match import MeasureMatch
+from knowledge.measures import Beneficiary
+
+DirectKind = Literal["figure", "no_figure", "list", "measure"]
+
+# Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
+_LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
+
+
+@dataclass(frozen=True)
+class SelectionPolicy:
+    """How close a measure must come to the best one to be shown beside it; chosen on dev sets."""
+
+    min_own_overlap: float = 0.0
+    other_region_ratio: float = 0.75
+    listed_ratio: float = 0.8
+    figure_ratio: float = 0.8
+    max_listed: int = 3
+    max_regions: int = 4
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The measures an answer shows. `chosen` is grouped by jurisdiction, the best first; `elsewhere`
+    holds versions of the asked measure from other covered regions that do state a figure, shown
+    labelled as such when the asked region states none."""
+
+    kind: DirectKind
+    chosen: tuple[MeasureMatch, ...]
+    elsewhere: tuple[MeasureMatch, ...] = ()
+
+    @property
+    def primary(self) -> MeasureMatch:
+        return self.chosen[0]
+
+
+def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
+    """A measure shares the question's key concept: it is named, or the user's own words (never
+    place names, function words or bare numbers), or the policy terms they stand for (怀孕 → 孕期),
+    occur in its span."""
+    return match.named is not None or match.own_overlap > policy.min_own_overlap or match.expansion_overlap > 0
+
+
+def select(
+    matches: list[MeasureMatch],
+    asked: AskedIntent,
+    jurisdiction_of: dict[str, str],
+    region_named: bool,
+    others: Callable[[], list[MeasureMatch]] | None = None,
+    policy: SelectionPolicy | None = None,
+) -> Selection | None:
+    """The measures to show, or None when no measure of the candidate clauses is about the question.
+
+    `matches`: the matcher's ranking within the searched scope; `jurisdiction_of`: measure id →
+    jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
+    outside the scope (other covered regions), consulted only for a figure the asked region lacks."""
+    policy = policy or SelectionPolicy()
+    relevant = [m for m in matches if is_relevant(m, policy)]
+    if not relevant:
+        return None
+    best = relevant[0]
+    home = jurisdiction_of[best.measure.id]
+    chosen = [best]
+    if not region_named:
+        # The same question in every covered region: each region's best measure, when close.
+        seen = {home}
+        for match in relevant[1:]:
+            where = jurisdiction_of[match.measure.id]
+            if where in seen or len(seen) >= policy.max_regions:
+                continue
+            if match.score >= policy.other_region_ratio * best.score and _same_kind(match, best):
+                chosen.append(match)
+                seen.add(where)
+    wants_figure = asked.asks(Intent.AMOUNT) and asked.primary in (Intent.AMOUNT, Intent.ELIGIBILITY, Intent.OVERVIEW)
+    if asked.primary in _LISTING and not wants_figure:
+        listed = [
+            m
+            for m in relevant[1:]
+            if jurisdiction_of[m.measure.id] == home
+            and m.score >= policy.listed_ratio * best.score
+            and m.measure.beneficiary is best.measure.beneficiary
+        ][: policy.max_listed - 1]
+        if listed:
+            return Selection("list", (best, *listed, *chosen[1:]))
+    if not wants_figure:
+        return Selection("measure", tuple(chosen))
+    if any(m.payable_amounts for m in chosen):
+        # Regions that state the figure first; the order is otherwise the match order (stable sort).
+        return Selection("figure", tuple(sorted(chosen, key=lambda m: not m.payable_amounts)))
+    # A close runner-up in the same region that states the asked kind of figure and matches more of
+    # the user's own words is the measure asked about (分担比例 is the loan's risk-sharing rule, not
+    # its counter-guarantee waiver, which only won on the shared name 创业担保贷款). One that matches
+    # no more of them is another measure (失业保险金 ≠ the 80% 失业补助金): then no figure is shown.
+    stating = next(
+        (
+            m
+            for m in relevant[1:]
+            if m.payable_amounts
+            and m.own_overlap > best.own_overlap
+            and jurisdiction_of[m.measure.id] == home
+            and m.score >= policy.figure_ratio * best.score
+        ),
+        None,
+    )
+    if stating is not None:
+        return Selection("figure", (stating, *chosen[1:]))
+    elsewhere = tuple(
+        m
+        for m in (others() if others else [])
+        if m.payable_amounts and is_relevant(m, policy) and _same_measure(m, best)
+    )
+    return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _same_kind(a: MeasureMatch, b: MeasureMatch) -> bool:
+    return a.measure.kind is b.measure.kind and (a.measure.beneficiary is Beneficiary.PERSON) == (
+        b.measure.beneficiary is Beneficiary.PERSON
+    )
+
+
+def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
+    """Another region's version of the asked measure: same kind and beneficiary, and a shared name."""
+    if not _same_kind(a, b):
+        return False
+    names_a = {a.measure.name, *a.measure.aliases}
+    names_b = {b.measure.name, *b.measure.aliases}
+    return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
+
+
+def _one_per_region(matches: tuple[MeasureMatch, ...], jurisdiction_of: dict[str, str]) -> tuple[MeasureMatch, ...]:
+    seen: set[str] = set()
+    out: list[MeasureMatch] = []
+    for match in matches:
+        where = jurisdiction_of[match.measure.id]
+        if where not in seen:
+            seen.add(where)
+            out.append(match)
+    return tuple(out[:2])
