@@ -213,7 +213,10 @@ class Answerer:
         if region.names_a_place and not retrieval.scope:
             return AnswerStatus.REGION_NOT_COVERED
         top = retrieval.in_scope[0] if retrieval.in_scope else None
-        if top is None or top.evidence < self.policy.min_evidence:
+        if top is None:
+            return AnswerStatus.NO_ANSWER
+        if top.evidence < self.policy.min_evidence and not (self.matcher and self.matcher.names_a_measure(retrieval)):
+            # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱).
             return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description

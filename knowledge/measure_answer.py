@@ -27,7 +27,7 @@ _LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
 class SelectionPolicy:
     """How close a measure must come to the best one to be shown beside it; chosen on dev sets."""
 
-    min_own_overlap: float = 0.0
+    min_own_overlap: float = 0.2
     other_region_ratio: float = 0.75
     listed_ratio: float = 0.8
     figure_ratio: float = 0.8
@@ -54,7 +54,8 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
     """A measure shares the question's key concept: it is named, or the user's own words (never
     place names, function words or bare numbers), or the policy terms they stand for (怀孕 → 孕期),
     occur in its span."""
-    return match.named is not None or match.own_overlap > policy.min_own_overlap or match.expansion_overlap > 0
+    floor = policy.min_own_overlap
+    return match.named is not None or match.own_overlap > floor or match.expansion_overlap > floor
 
 
 def select(

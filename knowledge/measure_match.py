@@ -142,6 +142,15 @@ class MeasureMatcher:
         matches.sort(key=lambda m: (-m.score, m.measure.id))
         return matches
 
+    def names_a_measure(self, retrieval: Retrieval) -> bool:
+        """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
+        text = retrieval.analysis.normalized
+        return any(
+            self._named(measure, text)
+            for item in retrieval.in_scope
+            for measure in self._by_clause.get(item.clause.id, [])
+        )
+
     def _named(self, measure: Measure, text: str) -> str | None:
         return next((name for name in self._names[measure.id] if len(name) >= 3 and name in text), None)
 
