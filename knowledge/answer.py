@@ -105,11 +105,16 @@ class DirectAnswer(_Part):
     """What the first line of an answer says, as data (worded by bot/present):
     `figure` — the asked measure's own figures; `no_figure` — the asked measure states none here
     (`elsewhere`: other covered regions' versions that do, shown labelled as such); `list` — several
-    measures answer a "what is there" question; `measure` — one measure (or one per region)."""
+    measures answer a "what is there" question; `measure` — one measure (or one per region);
+    `department` — who leads and who is responsible, as the cited clause names them."""
 
-    kind: Literal["figure", "no_figure", "list", "measure"]
-    measures: tuple[MeasureRef, ...]
+    kind: Literal["figure", "no_figure", "list", "measure", "department"]
+    measures: tuple[MeasureRef, ...] = ()
     elsewhere: tuple[MeasureRef, ...] = ()
+    # kind `department`: the departments the cited clause names (牵头 / 按职责分工负责), verbatim.
+    clause_id: str | None = None
+    lead: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
 
 
 class Answer(_Part):
@@ -149,8 +154,8 @@ class Decision:
 
 
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
-# is in force. Measures say what is granted, not where to queue.
-_CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS)
+# is in force, which department is responsible. Measures say what is granted, not where to queue.
+_CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
 
 
 @dataclass(frozen=True)
@@ -238,9 +243,11 @@ class Answerer:
             return Decision(abstained)
         asked = classify(retrieval.analysis.normalized)
         selection = self._selection(retrieval, asked)
-        if selection is not None:
+        if selection is not None and not (selection.kind == "no_figure" and selection.primary.measure.derived):
             return self._from_measures(retrieval, selection, asked)
-        if self._has_measures(retrieval) and asked.primary not in _CLAUSE_INTENTS:
+        # Units cut automatically from an uncurated document may miss a measure or its figure: there
+        # the best sentences of the best clauses answer, as they would without measures.
+        if self._has_curated_measures(retrieval) and asked.primary not in _CLAUSE_INTENTS:
             # The best clauses say what they grant, and none of it is what was asked: the question's
             # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
@@ -266,10 +273,12 @@ class Answerer:
         region_named = len(retrieval.scope) == 1
         return select(matches, asked, self._jurisdiction_of, region_named, outside_scope, self.selection_policy)
 
-    def _has_measures(self, retrieval: Retrieval) -> bool:
+    def _has_curated_measures(self, retrieval: Retrieval) -> bool:
         matcher = self.matcher
         top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else []
-        return matcher is not None and any(matcher.measures_of(item.clause.id) for item in top)
+        return matcher is not None and any(
+            not measure.derived for item in top for measure in matcher.measures_of(item.clause.id)
+        )
 
     def _from_measures(self, retrieval: Retrieval, selection: Selection, asked: AskedIntent) -> Decision:
         by_id = {item.clause.id: item for item in retrieval.ranked}
@@ -344,7 +353,9 @@ class Answerer:
         notices = self._notices(citations, as_of)
         asked = decision.asked or classify(analysis.normalized)
         direct = self._direct(decision.selection) if decision.selection else None
-        if direct is not None:
+        if direct is None and asked.primary is Intent.DEPARTMENT and citations:
+            direct = self._departments(citations[0].clause_id)
+        if direct is not None and direct.kind != "department":
             measures = (*direct.measures, *direct.elsewhere)
         else:
             measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
@@ -387,6 +398,17 @@ class Answerer:
             jurisdiction=self._jurisdiction_of.get(measure.id, ""),
             clause_label=self.registry.get(measure.clause).label,
             conditions=measure.conditions,
+        )
+
+    def _departments(self, clause_id: str) -> DirectAnswer | None:
+        clause = self.registry.get(clause_id)
+        if not (clause.lead_departments or clause.responsible_departments):
+            return None
+        return DirectAnswer(
+            kind="department",
+            clause_id=clause_id,
+            lead=clause.lead_departments,
+            responsible=clause.responsible_departments,
         )
 
     def _direct(self, selection: Selection) -> DirectAnswer:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,11 +17,12 @@ from pathlib import Path
 from knowledge.answer import Answerer, AnswerPolicy
 from knowledge.cache import read_cached, write_cached
 from knowledge.clauses import Clause
+from knowledge.derive import measure_units
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
 from knowledge.measure_match import MeasureMatcher
-from knowledge.measures import load_measures
+from knowledge.measures import Measure, load_measures
 from knowledge.query import QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry, build_registry
@@ -75,7 +76,10 @@ class KnowledgeBase:
         policy: AnswerPolicy | None = None,
         tokens: TokenCache | None = None,
         places: PlaceIndex | None = None,
+        curated: Mapping[str, tuple[Measure, ...]] | None = None,
     ) -> None:
+        """`curated`: the curated measure files (default: knowledge/measures); documents without a
+        fitting one get measure units derived from their text."""
         self.registry = registry
         self.store = store
         self.embedder = embedder
@@ -84,7 +88,8 @@ class KnowledgeBase:
         tokens = TokenCache() if tokens is None else tokens
         self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize)
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
-        matcher = MeasureMatcher(load_measures(), tokens.tokenize, self.lexical.idf)
+        units = measure_units(registry.documents, registry.clauses_of, load_measures() if curated is None else curated)
+        matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
         self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
         tokens.save()
 

@@ -62,7 +62,7 @@ class Amount(BaseModel):
 class Measure(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z]+-\d{4}\.[a-z0-9_]+$")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.[a-z0-9_]+$")
     clause: str
     name: str = Field(description="the name the text uses, e.g. 初创企业补贴")
     aliases: tuple[str, ...] = Field(default=(), description="other names people and other documents use")
@@ -75,6 +75,7 @@ class Measure(BaseModel):
     valid_from: date | None = None
     valid_to: date | None = None
     note: str | None = None
+    derived: bool = Field(default=False, description="cut from the text automatically, not curated")
 
     @model_validator(mode="after")
     def _inside_span(self) -> Measure:

@@ -15,6 +15,7 @@ from bot.present.prose import prose
 from knowledge.answer import (
     Answer,
     AnswerStatus,
+    DirectAnswer,
     DraftDocument,
     ExpiredMeasure,
     MeasureRef,
@@ -123,6 +124,8 @@ def direct_lines(answer: Answer) -> list[str]:
     if direct is None:
         return []
     words = prose().answers.direct
+    if direct.kind == "department":
+        return [_department_line(answer, direct)]
     if direct.kind == "list":
         head = direct.measures[0]
         lines = [words.listed.format(source=_source(answer, head))]
@@ -155,9 +158,22 @@ def direct_lines(answer: Answer) -> list[str]:
     return lines
 
 
-def _source(answer: Answer, measure: MeasureRef) -> str:
+def _department_line(answer: Answer, direct: DirectAnswer) -> str:
     words = prose().answers.direct
-    document_id = measure.clause_id.rsplit("-", 1)[0]
+    clause_id = direct.clause_id or ""
+    citation = next(c for c in answer.citations if c.clause_id == clause_id)
+    parts = [words.lead.format(names="、".join(direct.lead))] if direct.lead else []
+    if direct.responsible:
+        parts.append(words.responsible.format(names="、".join(direct.responsible)))
+    return words.department.format(
+        source=_source(answer, clause_id), label=citation.clause_label.rstrip("、"), parts="；".join(parts)
+    )
+
+
+def _source(answer: Answer, measure: MeasureRef | str) -> str:
+    words = prose().answers.direct
+    clause_id = measure if isinstance(measure, str) else measure.clause_id
+    document_id = clause_id.rsplit("-", 1)[0]
     document = next(d for d in answer.documents if d.document_id == document_id)
     return words.source.format(
         jurisdiction=document.jurisdiction, year=document.year, draft=words.draft if document.is_draft else ""

@@ -70,6 +70,9 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "conditions": ("conditions",),
         "same_document": ("label",),
+        "department": ("source", "label", "parts"),
+        "lead": ("names",),
+        "responsible": ("names",),
     }
     source: str
     draft: str
@@ -85,6 +88,9 @@ class DirectProse(Section):
     same_document: str
     gap: str
     sides: dict[str, str]
+    department: str
+    lead: str
+    responsible: str
 
 
 class AnswerProse(Section):

@@ -1,0 +1,150 @@
+"""Measure units for a document nobody has curated yet (issue 10): a deployment loads its own city's
+documents, and answers must work the day they are published.
+
+Each clause is cut at sentence and semicolon boundaries; a piece that grants something (给予, 补贴,
+贷款 …) becomes one measure with its verbatim span, a name taken from the text (the noun ending in
+补贴/补助/贷款… that is granted), who receives it (对…企业/单位 … 给予 → the employer) and its figures
+(money, shares and periods after the grant verb; figures before it are conditions, never amounts).
+Curated files (`knowledge/measures/*.yaml`) replace these units for the documents they cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from knowledge.clauses import Clause
+from knowledge.lexical import split_sentences
+from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
+
+# What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
+_GRANTS = re.compile(r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助")
+_SUFFIX = re.compile(r"补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助")
+# Where a name cannot reach back past: figures, particles, grant verbs, conjunctions, punctuation.
+_BOUNDARY = re.compile(
+    r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以|其|"
+    r"落实|降低|提高|扩大|完善|实施|加大|利用|运用|增加|取消|建立|健全|纳入|通过|将|在|记"
+)
+_EMPLOYER = re.compile(
+    r"对[^，。；]{0,40}?(?:企业|单位|用人单位|雇主|合作社|经营主体)[^，。；给]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
+)
+_PROVIDER = re.compile(
+    r"对[^，。；]{0,40}?(?:机构|基地|园区|平台|孵化器|学校|院校)[^，。；给]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
+)
+_FIGURE = re.compile(
+    r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+)"
+)
+_KINDS: tuple[tuple[str, MeasureKind], ...] = (
+    ("贷款", MeasureKind.LOAN),
+    ("贴息", MeasureKind.LOAN),
+    ("社会保险", MeasureKind.INSURANCE),
+    ("社保", MeasureKind.INSURANCE),
+    ("失业保险金", MeasureKind.ALLOWANCE),
+    ("生活补助", MeasureKind.ALLOWANCE),
+    ("津贴", MeasureKind.ALLOWANCE),
+    ("税", MeasureKind.TAX),
+    ("补贴", MeasureKind.SUBSIDY),
+    ("补助", MeasureKind.SUBSIDY),
+    ("奖", MeasureKind.SUBSIDY),
+)
+
+
+def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measure, ...]:
+    """One measure per granting piece of every clause, in text order, with stable ids."""
+    measures: list[Measure] = []
+    for clause in clauses:
+        for index, piece in enumerate(_pieces(clause.body), start=1):
+            if not _GRANTS.search(piece) or piece not in clause.text:
+                continue
+            measures.append(
+                Measure(
+                    id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
+                    clause=clause.id,
+                    name=_name(piece, clause),
+                    kind=_kind(piece),
+                    beneficiary=_beneficiary(piece),
+                    span=piece,
+                    amounts=_amounts(piece),
+                    derived=True,
+                )
+            )
+    return tuple(measures)
+
+
+def _pieces(body: str) -> list[str]:
+    """Sentences, and semicolon parts of a sentence when each part is a sentence of its own."""
+    out: list[str] = []
+    for sentence in split_sentences(body):
+        parts = [p for p in re.split(r"(?<=；)", sentence) if p.strip()]
+        out.extend(p.strip() for p in parts)
+    return out
+
+
+def _name(piece: str, clause: Clause) -> str:
+    """The granted noun (初创企业补贴 in 给予一次性5000元初创企业补贴): the words before a grant
+    suffix, cut at the last figure, particle or verb before it; the clause heading when none."""
+    grant = piece.find("给予")
+    for match in _SUFFIX.finditer(piece):
+        if grant >= 0 and match.start() < grant:
+            continue
+        head = piece[max(0, match.start() - 14) : match.start()]
+        head = _BOUNDARY.split(head)[-1]
+        if len(head) >= 2:
+            return head + match.group(0)
+    return clause.heading or piece[:12]
+
+
+def _kind(piece: str) -> MeasureKind:
+    return next((kind for word, kind in _KINDS if word in piece), MeasureKind.SERVICE)
+
+
+def _beneficiary(piece: str) -> Beneficiary:
+    if _EMPLOYER.search(piece):
+        return Beneficiary.EMPLOYER
+    if _PROVIDER.search(piece):
+        return Beneficiary.PROVIDER
+    return Beneficiary.PERSON
+
+
+def _amounts(piece: str) -> tuple[Amount, ...]:
+    grant = piece.find("给予")
+    amounts: list[Amount] = []
+    for match in _FIGURE.finditer(piece):
+        text = match.group(0)
+        # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant.
+        is_condition = grant >= 0 and match.start() < grant
+        kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
+        amounts.append(Amount(text=text, kind=kind))
+    return tuple(amounts)
+
+
+def _amount_kind(text: str) -> AmountKind:
+    if text.endswith(("个月", "年")):
+        return AmountKind.DURATION
+    if text.startswith(("最高", "不超过")):
+        return AmountKind.CAP
+    if text.startswith("每"):
+        return AmountKind.RATE
+    if text.endswith("%") or "/" in text or "：" in text:
+        return AmountKind.RATIO
+    return AmountKind.FIXED
+
+
+def measure_units(
+    documents: Iterable[str],
+    clauses_of: Callable[[str], list[Clause]],
+    curated: Mapping[str, tuple[Measure, ...]],
+) -> dict[str, tuple[Measure, ...]]:
+    """The measures answers read, per loaded document: the curated file where one exists and still
+    fits the document (every curated clause present and every span verbatim in it), otherwise units
+    derived from the text. Curated files of documents that are not loaded are ignored, so a deployment
+    that replaces the seed documents never answers from them."""
+    out: dict[str, tuple[Measure, ...]] = {}
+    for document_id in documents:
+        clauses = clauses_of(document_id)
+        texts = {clause.id: clause.text for clause in clauses}
+        mine = curated.get(document_id, ())
+        fits = bool(mine) and all(m.clause in texts and m.span in texts[m.clause] for m in mine)
+        out[document_id] = mine if fits else derive_measures(document_id, clauses)
+    return out

@@ -1,0 +1,77 @@
+"""Measure units cut automatically from a document nobody has curated (issue 10): verbatim spans,
+figures of the grant (not of its conditions), and answers that work on them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.present.answers import answer_result
+from knowledge.answer import AnswerStatus
+from knowledge.derive import derive_measures, measure_units
+from knowledge.kb import KnowledgeBase
+from knowledge.measures import AmountKind, Beneficiary, load_measures
+from knowledge.registry import Registry
+
+AS_OF = date(2026, 11, 21)
+
+
+@pytest.fixture(scope="module")
+def derived(registry: Registry) -> dict[str, tuple]:
+    return {doc: derive_measures(doc, registry.clauses_of(doc)) for doc in registry.documents}
+
+
+def test_every_derived_span_is_verbatim_and_every_figure_inside_it(registry: Registry, derived: dict) -> None:
+    for document_id, measures in derived.items():
+        assert measures, document_id
+        ids = [m.id for m in measures]
+        assert len(ids) == len(set(ids))
+        for measure in measures:
+            assert measure.derived
+            assert measure.span in registry.get(measure.clause).text
+            assert all(a.text in measure.span for a in measure.amounts)
+
+
+def test_the_startup_subsidy_is_cut_with_its_name_beneficiary_and_figure(derived: dict) -> None:
+    unit = next(m for m in derived["jilin-2017"] if m.clause == "jilin-2017-07" and "5000" in m.span)
+    assert unit.name == "初创企业补贴"
+    assert unit.beneficiary is Beneficiary.PERSON
+    kinds = {a.text: a.kind for a in unit.amounts}
+    assert kinds["一次性5000元"] is AmountKind.FIXED
+    assert kinds["1年"] is AmountKind.THRESHOLD  # 正常经营行为1年以上 is a condition, not the grant
+
+
+def test_a_grant_to_an_enterprise_is_the_employers(derived: dict) -> None:
+    internship = next(m for m in derived["jilin-2017"] if "见习的单位，给予" in m.span)
+    assert internship.beneficiary is Beneficiary.EMPLOYER
+
+
+def test_derivation_is_deterministic(registry: Registry, derived: dict) -> None:
+    assert derive_measures("ziyang-2017", registry.clauses_of("ziyang-2017")) == derived["ziyang-2017"]
+
+
+def test_curated_files_are_used_only_where_they_still_fit_the_loaded_document(registry: Registry) -> None:
+    curated = load_measures()
+    units = measure_units(registry.documents, registry.clauses_of, curated)
+    assert units["jilin-2017"] == curated["jilin-2017"]
+    # A document whose text no longer holds a curated span (a replaced version) falls back to derived units.
+    stale = {**curated, "jilin-2017": (curated["jilin-2017"][0].model_copy(update={"span": "已被替换的旧文本。"}),)}
+    assert all(m.derived for m in measure_units(registry.documents, registry.clauses_of, stale)["jilin-2017"])
+    # Curated files of documents that are not loaded are never used.
+    only_shangluo = measure_units(["shangluo-2012"], registry.clauses_of, curated)
+    assert set(only_shangluo) == {"shangluo-2012"}
+
+
+def test_an_uncurated_deployment_answers_from_derived_units(kb: KnowledgeBase) -> None:
+    """The same documents with no curated file at all: the headline figure is still found and every
+    figure of the first line is in a quote."""
+    bare = KnowledgeBase(kb.registry, kb.store, kb.embedder, kb.retriever.config, curated={})
+    answer = bare.answerer.answer("吉林省初创企业补贴标准是多少", None, AS_OF)
+    result = answer_result(answer)
+    assert result.status == AnswerStatus.ANSWERED
+    assert any("一次性5000元" in c.quote for c in result.citations)
+    for measure in result.measures:
+        assert measure.measure_id.startswith("jilin-2017.auto_")
+        if measure.amount_text:
+            assert all(part in measure.quote for part in measure.amount_text.split("；"))
