@@ -20,6 +20,7 @@ from bot.arguments import iso_date
 from bot.checker import Checker
 from bot.present import check
 from bot.present.prose import prose
+from bot.present.results import check_message
 from bot.services import Services
 from bot.settings import Settings
 from eligibility.errors import ProfileError
@@ -144,7 +145,7 @@ def interview(
     while True:
         result = checker.engine.check(profile)
         if result.status == "region_not_covered":
-            write(result.message)
+            write(check_message(result))
             profile = Profile(as_of=profile.as_of, values={k: v for k, v in profile.values.items() if k != "region"})
             result = checker.engine.check(profile)
         question = result.next_question

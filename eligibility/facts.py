@@ -2,8 +2,9 @@
 
 The list of facts is a public contract (profiles sent to `policybot check` use these names), so
 it lives as data in `facts.yaml`: each fact carries its type, the Chinese question, the answer
-options and a short hint. The same spec parses a profile value, phrases it back to the person
-("您的失业保险参保年限为2年") and builds the next question, so the three never drift apart.
+options and a short hint. The same spec parses a profile value and builds the next question, and
+`bot/present` words a value back to the person from it ("您的失业保险参保年限为2年"), so the
+three never drift apart.
 """
 
 from __future__ import annotations
@@ -232,30 +233,6 @@ class FactSpec(BaseModel):
                 f"fact '{self.name}' must be 1 to {TEXT_MAX_LENGTH} printable characters.",
             )
         return text
-
-    # -- phrasing a value back to the person --------------------------------------------------
-
-    def describe(self, value: FactValue | None) -> str:
-        """How the person's own value reads in a reason: 您的失业保险参保年限为2年."""
-        if value is None:
-            return f"您表示不清楚{self.label}"
-        if self.type == "boolean":
-            return f"您{self.holds if value else self.fails}"
-        if self.type == "enum_list":
-            assert isinstance(value, tuple)
-            if not value:
-                return str(self.empty)
-            return f"您的{self.label}为{'、'.join(self.option_label(v) for v in value)}"
-        return f"您的{self.label}为{self.format_value(value)}"
-
-    def format_value(self, value: Any) -> str:
-        if isinstance(value, date):
-            return f"{value.year}年{value.month}月{value.day}日"
-        if self.type == "enum":
-            return self.option_label(value)
-        if isinstance(value, float):
-            return f"{value:g}{self.unit}"
-        return f"{value}{self.unit}"
 
 
 class FactGroup(BaseModel):

@@ -7,18 +7,19 @@ from typing import Any
 
 import pytest
 
+from bot.present.reasons import reason_texts
 from eligibility.engine import Engine
 from eligibility.interview import answers_from, apply_answer, run_interview
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
-from eligibility.results import NextQuestion
+from eligibility.results import Amount, NextQuestion
 
 from .personas import load_personas
 
 PERSONAS = [pytest.param(p, id=p["name"]) for p in load_personas()]
 
 
-def _statuses(result: Any) -> dict[str, tuple[str, str | None]]:
+def _statuses(result: Any) -> dict[str, tuple[str, Amount | None]]:
     return {b.id: (b.status, b.amount) for b in result.benefits}
 
 
@@ -76,7 +77,8 @@ def test_someone_who_answers_everything_with_dont_know_is_never_asked_again(engi
     assert interview.result.status == "complete"
     open_ = [b for b in interview.result.benefits if b.status == "possibly_eligible"]
     assert open_ and all(b.missing_facts for b in open_)
-    assert all("不清楚" in b.reasons[0].text for b in open_)
+    assert all(b.reasons[0].kind == "unsure" for b in open_)
+    assert all("不清楚" in reason_texts(b, engine.rulebook)[0] for b in open_)
 
 
 def _group_question(engine: Engine, profile: Profile) -> NextQuestion:
