@@ -24,7 +24,7 @@ from bot.present.results import check_message
 from bot.services import Services
 from bot.settings import Settings
 from eligibility.errors import ProfileError
-from eligibility.interview import apply_answer
+from eligibility.interview import NoMoreAnswers, run_interview
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import CheckResult, NextQuestion
@@ -133,6 +133,48 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     return choices[numbers[0] - 1].value
 
 
+class Quit(Exception):
+    """The person typed q: the interview ends without results."""
+
+
+class TerminalAnswers:
+    """The terminal side of `run_interview`: shows a question with numbered options, reads one
+    typed answer, explains a hint on `?`; says why a place or an answer was not taken."""
+
+    def __init__(self, read: Callable[[str], str], write: Callable[[str], None]) -> None:
+        self.read = read
+        self.write = write
+        self.asking_again = False
+
+    def answer(self, question: NextQuestion, profile: Profile) -> Any:
+        if not self.asking_again:
+            for line in check.question_lines(question):
+                self.write(line)
+        self.asking_again = False
+        while True:
+            try:
+                typed = self.read("> ")
+            except EOFError:
+                self.write("\n" + prose().check.input_ended)
+                raise NoMoreAnswers from None
+            if typed.strip().lower() in QUIT_WORDS:
+                raise Quit
+            if typed.strip() in {"?", "？"}:
+                self.write(question.hint)
+                continue
+            raw = parse_typed(question, typed)
+            if isinstance(raw, ProfileError):
+                raise raw
+            return raw
+
+    def uncovered(self, result: CheckResult) -> None:
+        self.write(check_message(result))
+
+    def rejected(self, question: NextQuestion, error: ProfileError) -> None:
+        self.write(error.message_zh)
+        self.asking_again = True
+
+
 def interview(
     checker: Checker, profile: Profile, read: Callable[[str], str], write: Callable[[str], None]
 ) -> CheckResult | None:
@@ -141,37 +183,14 @@ def interview(
     When input ends early (a piped script of answers), the result so far is returned.
     """
     write(check.banner())
-    result = checker.engine.check(profile)
-    while True:
-        result = checker.engine.check(profile)
-        if result.status == "region_not_covered":
-            write(check_message(result))
-            profile = Profile(as_of=profile.as_of, values={k: v for k, v in profile.values.items() if k != "region"})
-            result = checker.engine.check(profile)
-        question = result.next_question
-        if question is None:
-            return result
-        for line in check.question_lines(question):
-            write(line)
-        while True:
-            try:
-                typed = read("> ")
-            except EOFError:
-                write("\n" + prose().check.input_ended)
-                return result
-            if typed.strip().lower() in QUIT_WORDS:
-                return None
-            if typed.strip() in {"?", "？"}:
-                write(question.hint)
-                continue
-            raw = parse_typed(question, typed)
-            try:
-                if isinstance(raw, ProfileError):
-                    raise raw
-                profile = apply_answer(profile, question, raw, checker.facts)
-                break
-            except ProfileError as exc:
-                write(exc.message_zh)
+    terminal = TerminalAnswers(read, write)
+    try:
+        done = run_interview(
+            checker.engine, profile, terminal.answer, on_uncovered=terminal.uncovered, on_rejected=terminal.rejected
+        )
+    except Quit:
+        return None
+    return done.result
 
 
 def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -> int:

@@ -33,6 +33,10 @@ class Profile(BaseModel):
     def with_answer(self, fact: str, value: Any) -> Profile:
         return Profile(as_of=self.as_of, values={**self.values, fact: value})
 
+    def without_answer(self, fact: str) -> Profile:
+        """The profile with `fact` not asked yet (a place we do not cover is asked again)."""
+        return Profile(as_of=self.as_of, values={k: v for k, v in self.values.items() if k != fact})
+
     def as_json(self) -> dict[str, Any]:
         """The profile as it would be sent to `policybot check` (dates as ISO strings)."""
         out: dict[str, Any] = {AS_OF: self.as_of.isoformat()}
