@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from bot.arguments import iso_date
 from bot.checker import Checker
 from bot.present import check
+from bot.present.problems import invalid_profile, problem_json, problem_text
 from bot.present.prose import prose
 from bot.present.results import check_message
 from bot.services import Services
@@ -40,7 +41,7 @@ QUIT_WORDS = {"q", "quit", "exit", "退出"}
 
 
 def error_object(error: ProfileError, line: int | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"status": "error", "error": error.as_dict()}
+    out: dict[str, Any] = {"status": "error", "error": problem_json(error)}
     if line is not None:
         out["line"] = line
     return out
@@ -52,8 +53,10 @@ def _load_json(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ProfileError(
             None,
-            f"资料不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）。",
+            "not_json",
             f"the profile is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}.",
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
 
 
@@ -61,7 +64,7 @@ def read_profile_file(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(None, f"无法读取资料文件 {path}。", f"cannot read profile file {path}: {exc}.") from None
+        raise ProfileError(None, "unreadable", f"cannot read profile file {path}: {exc}.", path=path) from None
     return _load_json(text)
 
 
@@ -79,7 +82,7 @@ def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextI
         try:
             result = checker.check(read_profile_file(args.profile), today)
         except ProfileError as exc:
-            print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
+            print(invalid_profile(exc), file=sys.stderr)
             return EXIT_BAD_INPUT
         print(json.dumps(result, ensure_ascii=False), file=out)
         return EXIT_OK
@@ -120,7 +123,7 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     choices = [o for o in question.options if o.value is not None]
     picks = [p for p in re.split(r"[\s,，、]+", text) if p]
     if not all(p.isdigit() and 0 <= int(p) <= len(choices) + 1 for p in picks):
-        return ProfileError(question.fact, "请输入选项前面的序号。", "please type the number of an option.")
+        return ProfileError(question.fact, "type_a_number", "please type the number of an option.")
     numbers = [int(p) for p in picks]
     if len(choices) + 1 in numbers:
         return None
@@ -129,7 +132,7 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     if question.type == "enum_list":
         return [choices[n - 1].value for n in numbers if n > 0]
     if len(numbers) != 1 or numbers[0] == 0:
-        return ProfileError(question.fact, "这一题只能选一项。", "pick exactly one option.")
+        return ProfileError(question.fact, "pick_one", "pick exactly one option.")
     return choices[numbers[0] - 1].value
 
 
@@ -171,7 +174,7 @@ class TerminalAnswers:
         self.write(check_message(result))
 
     def rejected(self, question: NextQuestion, error: ProfileError) -> None:
-        self.write(error.message_zh)
+        self.write(problem_text(error))
         self.asking_again = True
 
 
@@ -197,7 +200,7 @@ def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -
     try:
         start = checker.profile(read_profile_file(args.profile) if args.profile else {}, today)
     except ProfileError as exc:
-        print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
+        print(invalid_profile(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     result = interview(checker, start, input, print)
     if result is None:

@@ -68,9 +68,7 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
                     continue
                 if chosen[fact] != facts[fact].unticked and chosen[fact] != value:
                     raise ProfileError(
-                        fact,
-                        f"“{facts[fact].label}”只能选一项。",
-                        f"only one option may be ticked for '{fact}'.",
+                        fact, "one_option_only", f"only one option may be ticked for '{fact}'.", label=facts[fact].label
                     )
                 chosen[fact] = value
     else:
@@ -87,7 +85,7 @@ def _check_offered(setting: Mapping[str, Any], question: NextQuestion) -> None:
 
 
 def _not_an_option(tick: Any) -> ProfileError:
-    return ProfileError(str(tick), f"“{tick}”不是本题的选项。", f"{tick!r} is not an option of this question.")
+    return ProfileError(str(tick), "not_an_option", f"{tick!r} is not an option of this question.", tick=tick)
 
 
 def run_interview(

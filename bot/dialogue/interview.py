@@ -18,6 +18,7 @@ from bot.dialogue.describe import Description
 from bot.dialogue.types import Reply, SessionState
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
+from bot.present.problems import problem_text
 from bot.present.prose import prose
 from bot.present.results import check_message
 from eligibility.engine import Engine
@@ -195,11 +196,7 @@ class Interviewer:
         return render.fact_value(self.facts, question.fact, _json(value))
 
     def _polite(self, error: ProfileError) -> str:
-        message = error.message_zh
-        if error.fact is not None and error.fact in self.facts:
-            spec = self.facts[error.fact]
-            message = message.replace(f"“{spec.name}”（{spec.label}）", spec.label)
-        return prose().dialogue.notices.cannot_record.format(message=message)
+        return prose().dialogue.notices.cannot_record.format(message=problem_text(error, plain=True))
 
     # -- self-descriptions ----------------------------------------------------------------------
 

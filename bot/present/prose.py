@@ -372,6 +372,60 @@ class ReasonProse(Section):
     not_yet_in_force: str
 
 
+class TypeNames(Section):
+    boolean: str
+    integer: str
+    number: str
+    date: str
+    enum: str
+    enum_list: str
+    text: str
+
+
+class ProfileErrorProse(Section):
+    placeholders = {
+        "named_fact": ("name", "label"),
+        "wrong_type": ("fact", "expected", "shown"),
+        "negative": ("fact", "value"),
+        "below_minimum": ("fact", "limit", "value"),
+        "above_maximum": ("fact", "limit", "value"),
+        "too_late": ("fact", "limit", "latest", "value"),
+        "days_after": ("days",),
+        "unknown_option": ("fact", "raw", "allowed"),
+        "bad_text": ("fact", "limit"),
+        "bad_as_of": ("raw",),
+        "unknown_fact": ("name",),
+        "unknown_fact_close": ("name", "close"),
+        "one_option_only": ("label",),
+        "not_an_option": ("tick",),
+        "not_json": ("line", "column"),
+        "unreadable": ("path",),
+        "invalid_profile": ("message",),
+    }
+    named_fact: str
+    type_names: TypeNames
+    wrong_type: str
+    negative: str
+    below_minimum: str
+    above_maximum: str
+    too_late: str
+    on_the_day: str
+    days_after: str
+    unknown_option: str
+    bad_text: str
+    bad_as_of: str
+    not_an_object: str
+    unknown_fact: str
+    unknown_fact_close: str
+    one_option_only: str
+    not_an_option: str
+    not_json: str
+    unreadable: str
+    type_a_number: str
+    pick_one: str
+    invalid_profile: str
+
+
 class EligibilityProse(Section):
     """What `eligibility` returns as codes and data, worded: the check's line, who may claim,
     the draft note, tiered amounts, requirements phrased from comparisons, answers and reasons."""
@@ -384,6 +438,7 @@ class EligibilityProse(Section):
     requirements: RequirementProse
     stated: StatedProse
     reasons: ReasonProse
+    profile_errors: ProfileErrorProse
 
 
 class Prose(Section):
