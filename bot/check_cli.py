@@ -19,11 +19,13 @@ from typing import Any, TextIO
 from bot.arguments import iso_date
 from bot.checker import Checker
 from bot.present import check
+from bot.present.problems import invalid_profile, problem_json, problem_text
 from bot.present.prose import prose
+from bot.present.results import check_message
 from bot.services import Services
 from bot.settings import Settings
 from eligibility.errors import ProfileError
-from eligibility.interview import apply_answer
+from eligibility.interview import NoMoreAnswers, run_interview
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import CheckResult, NextQuestion
@@ -39,7 +41,7 @@ QUIT_WORDS = {"q", "quit", "exit", "退出"}
 
 
 def error_object(error: ProfileError, line: int | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"status": "error", "error": error.as_dict()}
+    out: dict[str, Any] = {"status": "error", "error": problem_json(error)}
     if line is not None:
         out["line"] = line
     return out
@@ -51,8 +53,10 @@ def _load_json(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ProfileError(
             None,
-            f"资料不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）。",
+            "not_json",
             f"the profile is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}.",
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
 
 
@@ -60,7 +64,7 @@ def read_profile_file(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(None, f"无法读取资料文件 {path}。", f"cannot read profile file {path}: {exc}.") from None
+        raise ProfileError(None, "unreadable", f"cannot read profile file {path}: {exc}.", path=path) from None
     return _load_json(text)
 
 
@@ -78,7 +82,7 @@ def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextI
         try:
             result = checker.check(read_profile_file(args.profile), today)
         except ProfileError as exc:
-            print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
+            print(invalid_profile(exc), file=sys.stderr)
             return EXIT_BAD_INPUT
         print(json.dumps(result, ensure_ascii=False), file=out)
         return EXIT_OK
@@ -119,7 +123,7 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     choices = [o for o in question.options if o.value is not None]
     picks = [p for p in re.split(r"[\s,，、]+", text) if p]
     if not all(p.isdigit() and 0 <= int(p) <= len(choices) + 1 for p in picks):
-        return ProfileError(question.fact, "请输入选项前面的序号。", "please type the number of an option.")
+        return ProfileError(question.fact, "type_a_number", "please type the number of an option.")
     numbers = [int(p) for p in picks]
     if len(choices) + 1 in numbers:
         return None
@@ -128,8 +132,50 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     if question.type == "enum_list":
         return [choices[n - 1].value for n in numbers if n > 0]
     if len(numbers) != 1 or numbers[0] == 0:
-        return ProfileError(question.fact, "这一题只能选一项。", "pick exactly one option.")
+        return ProfileError(question.fact, "pick_one", "pick exactly one option.")
     return choices[numbers[0] - 1].value
+
+
+class Quit(Exception):
+    """The person typed q: the interview ends without results."""
+
+
+class TerminalAnswers:
+    """The terminal side of `run_interview`: shows a question with numbered options, reads one
+    typed answer, explains a hint on `?`; says why a place or an answer was not taken."""
+
+    def __init__(self, read: Callable[[str], str], write: Callable[[str], None]) -> None:
+        self.read = read
+        self.write = write
+        self.asking_again = False
+
+    def answer(self, question: NextQuestion, profile: Profile) -> Any:
+        if not self.asking_again:
+            for line in check.question_lines(question):
+                self.write(line)
+        self.asking_again = False
+        while True:
+            try:
+                typed = self.read("> ")
+            except EOFError:
+                self.write("\n" + prose().check.input_ended)
+                raise NoMoreAnswers from None
+            if typed.strip().lower() in QUIT_WORDS:
+                raise Quit
+            if typed.strip() in {"?", "？"}:
+                self.write(question.hint)
+                continue
+            raw = parse_typed(question, typed)
+            if isinstance(raw, ProfileError):
+                raise raw
+            return raw
+
+    def uncovered(self, result: CheckResult) -> None:
+        self.write(check_message(result))
+
+    def rejected(self, question: NextQuestion, error: ProfileError) -> None:
+        self.write(problem_text(error))
+        self.asking_again = True
 
 
 def interview(
@@ -140,44 +186,21 @@ def interview(
     When input ends early (a piped script of answers), the result so far is returned.
     """
     write(check.banner())
-    result = checker.engine.check(profile)
-    while True:
-        result = checker.engine.check(profile)
-        if result.status == "region_not_covered":
-            write(result.message)
-            profile = Profile(as_of=profile.as_of, values={k: v for k, v in profile.values.items() if k != "region"})
-            result = checker.engine.check(profile)
-        question = result.next_question
-        if question is None:
-            return result
-        for line in check.question_lines(question):
-            write(line)
-        while True:
-            try:
-                typed = read("> ")
-            except EOFError:
-                write("\n" + prose().check.input_ended)
-                return result
-            if typed.strip().lower() in QUIT_WORDS:
-                return None
-            if typed.strip() in {"?", "？"}:
-                write(question.hint)
-                continue
-            raw = parse_typed(question, typed)
-            try:
-                if isinstance(raw, ProfileError):
-                    raise raw
-                profile = apply_answer(profile, question, raw, checker.facts)
-                break
-            except ProfileError as exc:
-                write(exc.message_zh)
+    terminal = TerminalAnswers(read, write)
+    try:
+        done = run_interview(
+            checker.engine, profile, terminal.answer, on_uncovered=terminal.uncovered, on_rejected=terminal.rejected
+        )
+    except Quit:
+        return None
+    return done.result
 
 
 def run_interview_cli(checker: Checker, args: argparse.Namespace, today: date) -> int:
     try:
         start = checker.profile(read_profile_file(args.profile) if args.profile else {}, today)
     except ProfileError as exc:
-        print(f"资料有误：{exc.message_zh}\nInvalid profile: {exc.message_en}", file=sys.stderr)
+        print(invalid_profile(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     result = interview(checker, start, input, print)
     if result is None:

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.present.prose import prose
-from bot.present.results import reason_texts
+from bot.present.results import result_json
 from eligibility.engine import Engine
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile, parse_profile
 from eligibility.results import CheckResult
-from knowledge.citations import make_citation
 from knowledge.registry import Registry
 
 
@@ -37,15 +35,5 @@ class Checker:
         return self.to_json(self.engine.check(self.profile(raw, today)))
 
     def to_json(self, result: CheckResult) -> dict[str, Any]:
-        """The `check --json` contract (docs/eligibility.md): reasons worded, citations expanded."""
-        data = result.model_dump(mode="json")
-        documents = self.engine.rulebook.documents
-        for benefit, model in zip(data["benefits"], result.benefits, strict=True):
-            benefit["reasons"] = list(reason_texts(model, documents))
-            benefit["citations"] = [self._citation(c.clause_id, c.quote) for c in model.citations]
-        data["disclaimer"] = prose().results.disclaimer
-        return data
-
-    def _citation(self, clause_id: str, quote: str) -> dict[str, Any]:
-        clause = self.registry.get(clause_id)
-        return make_citation(clause, self.registry.document_of(clause), quote, None).model_dump()
+        """The `check --json` contract (docs/eligibility.md), worded by the presenter."""
+        return result_json(result, self.engine.rulebook, self.registry)

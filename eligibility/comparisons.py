@@ -1,8 +1,9 @@
 """Comparisons a rule may make on a fact, checked against the fact's type at load.
 
 Each YAML comparison (`gte: 3`, `contains_any: [dibao]`, `within_years: 2` …) becomes a small
-test function and a default Chinese requirement ("需失业保险参保年限不少于3年"); rule files
-override the wording with `requirement:` where the policy has a better phrase of its own.
+test function. The comparison itself travels with the result (`results.Requirement`), and
+`bot/present` phrases it ("需失业保险参保年限不少于3年") unless the rule file gives its own
+`requirement:` wording, where the policy has a better phrase.
 """
 
 from __future__ import annotations
@@ -23,10 +24,6 @@ ALLOWED = {
     "date": {"within_years", "within_months", "same_calendar_year", "same_school_year", "on_or_after"},
     "text": set(),
 }
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
 
 
 def _within_years(years: int) -> Test:
@@ -86,28 +83,3 @@ def build_test(spec: FactSpec, comparison: str, operand: Any) -> Test:
         return _same_school_year
     earliest: date = operand
     return lambda value, as_of: value >= earliest
-
-
-def default_requirement(spec: FactSpec, comparison: str, operand: Any) -> str:
-    """Plain Chinese for a comparison, used when the rule file gives no `requirement`."""
-    label, unit = spec.label, spec.unit
-    if spec.type == "boolean":
-        return f"需{spec.holds if operand else spec.fails}"
-    if comparison == "is":
-        return f"需{label}为{spec.option_label(operand)}"
-    if comparison in {"in", "not_in", "contains_any"}:
-        names = "或".join(spec.option_label(v) for v in operand)
-        verb = {"in": "为", "not_in": "不为", "contains_any": "属于"}[comparison]
-        return f"需{label}{verb}{names}"
-    if comparison in {"gte", "gt", "lte", "lt"}:
-        verb = {"gte": "不少于", "gt": "多于", "lte": "不超过", "lt": "少于"}[comparison]
-        return f"需{label}{verb}{_number(operand)}{unit}"
-    if comparison == "within_years":
-        return f"需在{label}后{operand}年内"
-    if comparison == "within_months":
-        return f"需在{label}后{operand}个月内"
-    if comparison == "same_calendar_year":
-        return f"需在{label}的当年内"
-    if comparison == "same_school_year":
-        return f"需在{label}所在学年内"
-    return f"需{label}不早于{operand.year}年{operand.month}月{operand.day}日"

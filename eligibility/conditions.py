@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from eligibility.results import Requirement
+
 Tri = bool | None
 Test = Callable[[Any, date], bool]
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One requirement in words, with the clause it comes from and the facts it speaks about."""
+    """One requirement, with the clause it comes from and the facts it speaks about."""
 
-    requirement: str
+    requirement: Requirement
     cite: str
     facts: tuple[str, ...]
 
@@ -37,7 +39,7 @@ class Outcome:
 class Leaf:
     fact: str
     test: Test
-    requirement: str
+    requirement: Requirement
     cite: str
     quote: str
 
@@ -56,7 +58,7 @@ class AllOf:
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     parts: tuple[Node, ...]
-    requirement: str
+    requirement: Requirement
     cite: str
 
     def facts(self) -> tuple[str, ...]:
@@ -66,7 +68,7 @@ class AnyOf:
 @dataclass(frozen=True, slots=True)
 class NotOf:
     part: Node
-    requirement: str
+    requirement: Requirement
     cite: str
 
     def facts(self) -> tuple[str, ...]:
@@ -79,7 +81,7 @@ class Defined:
 
     name: str
     part: Node
-    requirement: str
+    requirement: Requirement
     cite: str
     quote: str
 

@@ -2,10 +2,13 @@
 
 Two families, because they fail differently: a broken rulebook is our bug and must stop the
 program at load with the file and key; a bad profile is the user's input and must be explained
-politely, in Chinese and English, naming the fact.
+politely, naming the fact: it says what is wrong as a code with its data, `bot/present` words it
+in Chinese, and the English message is for developers and logs.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class EligibilityError(Exception):
@@ -23,13 +26,15 @@ class RulebookError(EligibilityError):
 
 
 class ProfileError(EligibilityError):
-    """A profile (the person's facts) cannot be used as given."""
+    """A profile (the person's facts) or an answer cannot be used as given.
 
-    def __init__(self, fact: str | None, message_zh: str, message_en: str) -> None:
+    `problem` names what is wrong (`wrong_type`, `unknown_option`, `too_late` …) and `details` carry
+    the data a message needs (the fact's label, the value received, the limit …).
+    """
+
+    def __init__(self, fact: str | None, problem: str, message_en: str, **details: Any) -> None:
         self.fact = fact
-        self.message_zh = message_zh
+        self.problem = problem
         self.message_en = message_en
-        super().__init__(f"{message_zh} / {message_en}")
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {"fact": self.fact, "message_zh": self.message_zh, "message_en": self.message_en}
+        self.details = details
+        super().__init__(message_en)

@@ -2,8 +2,9 @@
 
 The list of facts is a public contract (profiles sent to `policybot check` use these names), so
 it lives as data in `facts.yaml`: each fact carries its type, the Chinese question, the answer
-options and a short hint. The same spec parses a profile value, phrases it back to the person
-("您的失业保险参保年限为2年") and builds the next question, so the three never drift apart.
+options and a short hint. The same spec parses a profile value and builds the next question, and
+`bot/present` words a value back to the person from it ("您的失业保险参保年限为2年"), so the
+three never drift apart.
 """
 
 from __future__ import annotations
@@ -21,17 +22,7 @@ from eligibility.loading import read_model
 FactType = Literal["boolean", "integer", "number", "date", "enum", "enum_list", "text"]
 FactValue = bool | int | float | str | date | tuple[str, ...]
 
-UNKNOWN_LABEL = "不清楚"
 TEXT_MAX_LENGTH = 100
-TYPE_NAMES_ZH = {
-    "boolean": "是/否（true/false）",
-    "integer": "整数",
-    "number": "数字",
-    "date": "日期（YYYY-MM-DD）",
-    "enum": "选项之一",
-    "enum_list": "选项列表",
-    "text": "文字",
-}
 TYPE_NAMES_EN = {
     "boolean": "a boolean (true/false)",
     "integer": "an integer",
@@ -48,6 +39,16 @@ class Option(BaseModel):
 
     value: str | bool | None
     label: str
+
+
+class AnswerLabels(BaseModel):
+    """The answers every question offers besides its own options (facts.yaml `answers`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    unknown: str
+    yes: str
+    no: str
 
 
 class FactSpec(BaseModel):
@@ -109,13 +110,13 @@ class FactSpec(BaseModel):
                 return option.label
         return str(value)
 
-    def answer_options(self) -> list[Option]:
+    def answer_options(self, answers: AnswerLabels) -> list[Option]:
         """The options offered with the question; every question also accepts 不清楚 (null)."""
         if self.type == "boolean":
-            base = [Option(value=True, label="是"), Option(value=False, label="否")]
+            base = [Option(value=True, label=answers.yes), Option(value=False, label=answers.no)]
         else:
             base = list(self.options)
-        return [*base, Option(value=None, label=UNKNOWN_LABEL)]
+        return [*base, Option(value=None, label=answers.unknown)]
 
     # -- checking a profile value -------------------------------------------------------------
 
@@ -131,8 +132,11 @@ class FactSpec(BaseModel):
         shown = repr(raw) if not isinstance(raw, str) else f'"{raw}"'
         return ProfileError(
             self.name,
-            f"“{self.name}”（{self.label}）应为{TYPE_NAMES_ZH[self.type]}，收到 {shown}。",
+            "wrong_type",
             f"fact '{self.name}' must be {TYPE_NAMES_EN[self.type]}, got {shown}.",
+            label=self.label,
+            type=self.type,
+            shown=shown,
         )
 
     def _check_range(self, value: float) -> None:
@@ -140,20 +144,20 @@ class FactSpec(BaseModel):
             raise self._wrong_type(value)
         low = 0.0 if self.minimum is None else self.minimum
         if value < low:
-            if low == 0:
-                zh, en = "不能为负数", "must not be negative"
-            else:
-                zh, en = f"不能小于{low:g}", f"must be at least {low:g}"
+            problem, en = (
+                ("negative", "must not be negative") if low == 0 else ("below_minimum", f"must be at least {low:g}")
+            )
             raise ProfileError(
-                self.name,
-                f"“{self.name}”（{self.label}）{zh}，收到 {value:g}。",
-                f"fact '{self.name}' {en}, got {value:g}.",
+                self.name, problem, f"fact '{self.name}' {en}, got {value:g}.", label=self.label, limit=low, value=value
             )
         if self.maximum is not None and value > self.maximum:
             raise ProfileError(
                 self.name,
-                f"“{self.name}”（{self.label}）不能大于{self.maximum:g}，收到 {value:g}。",
+                "above_maximum",
                 f"fact '{self.name}' must be at most {self.maximum:g}, got {value:g}.",
+                label=self.label,
+                limit=self.maximum,
+                value=value,
             )
 
     def _parse_boolean(self, raw: Any, as_of: date) -> bool:
@@ -187,11 +191,14 @@ class FactSpec(BaseModel):
             raise self._wrong_type(raw)
         latest = as_of + timedelta(days=self.max_future_days)
         if value > latest:
-            limit_zh = "查询日期" if not self.max_future_days else f"查询日期后{self.max_future_days}天"
             raise ProfileError(
                 self.name,
-                f"“{self.name}”（{self.label}）不能晚于{limit_zh}（{latest}），收到 {value}。",
+                "too_late",
                 f"fact '{self.name}' must not be later than {latest.isoformat()}, got {value.isoformat()}.",
+                label=self.label,
+                days=self.max_future_days,
+                latest=latest,
+                value=value,
             )
         return value
 
@@ -199,8 +206,11 @@ class FactSpec(BaseModel):
         allowed = ", ".join(self.enum_values)
         return ProfileError(
             self.name,
-            f"“{self.name}”（{self.label}）的取值 {raw!r} 不在可选范围内，可选：{allowed}。",
+            "unknown_option",
             f"fact '{self.name}' has unknown value {raw!r}; allowed: {allowed}.",
+            label=self.label,
+            raw=raw,
+            allowed=allowed,
         )
 
     def _parse_enum(self, raw: Any, as_of: date) -> str:
@@ -228,34 +238,12 @@ class FactSpec(BaseModel):
         if not text or len(text) > TEXT_MAX_LENGTH or not text.isprintable():
             raise ProfileError(
                 self.name,
-                f"“{self.name}”（{self.label}）应为1至{TEXT_MAX_LENGTH}个字的文字。",
+                "bad_text",
                 f"fact '{self.name}' must be 1 to {TEXT_MAX_LENGTH} printable characters.",
+                label=self.label,
+                limit=TEXT_MAX_LENGTH,
             )
         return text
-
-    # -- phrasing a value back to the person --------------------------------------------------
-
-    def describe(self, value: FactValue | None) -> str:
-        """How the person's own value reads in a reason: 您的失业保险参保年限为2年."""
-        if value is None:
-            return f"您表示不清楚{self.label}"
-        if self.type == "boolean":
-            return f"您{self.holds if value else self.fails}"
-        if self.type == "enum_list":
-            assert isinstance(value, tuple)
-            if not value:
-                return str(self.empty)
-            return f"您的{self.label}为{'、'.join(self.option_label(v) for v in value)}"
-        return f"您的{self.label}为{self.format_value(value)}"
-
-    def format_value(self, value: Any) -> str:
-        if isinstance(value, date):
-            return f"{value.year}年{value.month}月{value.day}日"
-        if self.type == "enum":
-            return self.option_label(value)
-        if isinstance(value, float):
-            return f"{value:g}{self.unit}"
-        return f"{value}{self.unit}"
 
 
 class FactGroup(BaseModel):
@@ -280,12 +268,16 @@ class FactsFile(BaseModel):
 
     facts: dict[str, FactSpec] = Field(min_length=1)
     groups: dict[str, FactGroup] = Field(default_factory=dict)
+    answers: AnswerLabels
 
 
 class FactRegistry:
     """All facts, in the file's order; that order is also the tie-break for the next question."""
 
-    def __init__(self, specs: dict[str, FactSpec], groups: dict[str, FactGroup], source: str) -> None:
+    def __init__(
+        self, specs: dict[str, FactSpec], groups: dict[str, FactGroup], answers: AnswerLabels, source: str
+    ) -> None:
+        self.answers = answers
         self.specs = {name: spec.model_copy(update={"name": name}) for name, spec in specs.items()}
         self.priority = {name: index for index, name in enumerate(self.specs)}
         for name, spec in self.specs.items():
@@ -319,4 +311,4 @@ class FactRegistry:
 
 def load_facts(path: Path) -> FactRegistry:
     parsed = read_model(path, FactsFile)
-    return FactRegistry(parsed.facts, parsed.groups, str(path))
+    return FactRegistry(parsed.facts, parsed.groups, parsed.answers, str(path))

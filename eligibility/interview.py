@@ -1,8 +1,11 @@
 """The interview loop: ask the engine's next question until the check is complete.
 
-Channels differ only in how an answer is obtained (a terminal prompt, a chat message, a known
-profile in tests and benchmarks), so the loop takes an `answer` callable and stays free of I/O.
-Answers are raw JSON-like values and are checked here with the same fact specs as profiles.
+Channels differ only in how an answer is obtained (a terminal prompt, a known profile in tests
+and benchmarks), so the loop takes an `answer` callable and stays free of I/O. Answers are raw
+JSON-like values and are checked here with the same fact specs as profiles. A person at a
+terminal also needs to be told, and asked again, when a place is not covered or an answer cannot
+be used: the loop reports both through optional callbacks and asks again. The chat asks one
+question per turn instead (bot/dialogue/interview.py), with the same engine and `apply_answer`.
 """
 
 from __future__ import annotations
@@ -19,14 +22,23 @@ from eligibility.questions import GROUP_TYPE
 from eligibility.results import CheckResult, NextQuestion
 
 Answer = Callable[[NextQuestion, Profile], Any]
+Uncovered = Callable[[CheckResult], None]
+Rejected = Callable[[NextQuestion, ProfileError], None]
 MAX_QUESTIONS = 60
+
+
+class NoMoreAnswers(Exception):
+    """Raised by an answerer whose input has ended: the interview stops with the result so far."""
 
 
 @dataclass(frozen=True)
 class Interview:
+    """Where the interview ended; `finished` is False when the answers ran out first."""
+
     result: CheckResult
     profile: Profile
     asked: tuple[NextQuestion, ...]
+    finished: bool = True
 
 
 def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: FactRegistry) -> Profile:
@@ -56,9 +68,7 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
                     continue
                 if chosen[fact] != facts[fact].unticked and chosen[fact] != value:
                     raise ProfileError(
-                        fact,
-                        f"“{facts[fact].label}”只能选一项。",
-                        f"only one option may be ticked for '{fact}'.",
+                        fact, "one_option_only", f"only one option may be ticked for '{fact}'.", label=facts[fact].label
                     )
                 chosen[fact] = value
     else:
@@ -75,22 +85,53 @@ def _check_offered(setting: Mapping[str, Any], question: NextQuestion) -> None:
 
 
 def _not_an_option(tick: Any) -> ProfileError:
-    return ProfileError(str(tick), f"“{tick}”不是本题的选项。", f"{tick!r} is not an option of this question.")
+    return ProfileError(str(tick), "not_an_option", f"{tick!r} is not an option of this question.", tick=tick)
 
 
-def run_interview(engine: Engine, start: Profile, answer: Answer) -> Interview:
-    """Ask until the result is complete or the region is not covered."""
+def run_interview(
+    engine: Engine,
+    start: Profile,
+    answer: Answer,
+    *,
+    on_uncovered: Uncovered | None = None,
+    on_rejected: Rejected | None = None,
+) -> Interview:
+    """Ask until the result is complete.
+
+    Without callbacks an uncovered region ends the interview (its result says why) and an unusable
+    answer raises ProfileError. With `on_uncovered` the result is reported and the region asked
+    again; with `on_rejected` the error is reported and the same question asked again (also when
+    `answer` itself raises ProfileError, e.g. for an option number that does not exist). A person
+    may name uncovered places for as long as they like: the guard against a question loop counts
+    the questions asked since the region was last asked again.
+    """
     profile = start
     asked: list[NextQuestion] = []
+    since_region = 0
     result = engine.check(profile)
-    while result.next_question is not None:
-        if len(asked) >= MAX_QUESTIONS:
-            raise RuntimeError(f"interview did not finish after {MAX_QUESTIONS} questions")
+    while True:
+        if result.status == "region_not_covered" and on_uncovered is not None:
+            on_uncovered(result)
+            profile = profile.without_answer("region")
+            result = engine.check(profile)
+            since_region = 0
         question = result.next_question
-        profile = apply_answer(profile, question, answer(question, profile), engine.rulebook.facts)
+        if question is None:
+            return Interview(result=result, profile=profile, asked=tuple(asked))
+        if since_region >= MAX_QUESTIONS:
+            raise RuntimeError(f"interview did not finish after {MAX_QUESTIONS} questions")
+        try:
+            profile = apply_answer(profile, question, answer(question, profile), engine.rulebook.facts)
+        except NoMoreAnswers:
+            return Interview(result=result, profile=profile, asked=tuple(asked), finished=False)
+        except ProfileError as exc:
+            if on_rejected is None:
+                raise
+            on_rejected(question, exc)
+            continue
         asked.append(question)
+        since_region += 1
         result = engine.check(profile)
-    return Interview(result=result, profile=profile, asked=tuple(asked))
 
 
 def answers_from(known: Mapping[str, Any]) -> Answer:

@@ -3,7 +3,7 @@
 A profile distinguishes three states per fact, because the interview depends on it: absent (not
 asked yet — may be asked), `None` (asked, the person does not know — never asked again, results
 that depend on it stay possibly eligible) and a typed value. Anything else is rejected with a
-message naming the fact, in Chinese and English.
+ProfileError naming the fact (worded for people by `bot/present`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ class Profile(BaseModel):
     def with_answer(self, fact: str, value: Any) -> Profile:
         return Profile(as_of=self.as_of, values={**self.values, fact: value})
 
+    def without_answer(self, fact: str) -> Profile:
+        """The profile with `fact` not asked yet (a place we do not cover is asked again)."""
+        return Profile(as_of=self.as_of, values={k: v for k, v in self.values.items() if k != fact})
+
     def as_json(self) -> dict[str, Any]:
         """The profile as it would be sent to `policybot check` (dates as ISO strings)."""
         out: dict[str, Any] = {AS_OF: self.as_of.isoformat()}
@@ -56,19 +60,13 @@ def _parse_as_of(raw: Any, today: date) -> date:
             return date.fromisoformat(raw)
         except ValueError:
             pass
-    raise ProfileError(
-        AS_OF,
-        f"“as_of”（查询日期）应为日期（YYYY-MM-DD），收到 {raw!r}。",
-        f"'as_of' must be a date (YYYY-MM-DD), got {raw!r}.",
-    )
+    raise ProfileError(AS_OF, "bad_as_of", f"'as_of' must be a date (YYYY-MM-DD), got {raw!r}.", raw=raw)
 
 
 def parse_profile(raw: Any, facts: FactRegistry, today: date) -> Profile:
     """Check a JSON-like profile; `today` is the default `as_of` (time is an input, not read here)."""
     if not isinstance(raw, Mapping):
-        raise ProfileError(
-            None, "资料应为一个 JSON 对象（键为事实名称）。", "a profile must be a JSON object of facts."
-        )
+        raise ProfileError(None, "not_an_object", "a profile must be a JSON object of facts.")
     as_of = _parse_as_of(raw.get(AS_OF), today)
     values: dict[str, Any] = {}
     for name, value in raw.items():
@@ -76,8 +74,13 @@ def parse_profile(raw: Any, facts: FactRegistry, today: date) -> Profile:
             continue
         if not isinstance(name, str) or name not in facts:
             close = difflib.get_close_matches(str(name), [s.name for s in facts], n=1)
-            hint_zh = f"，是否想写“{close[0]}”？" if close else "。"
             hint_en = f"; did you mean '{close[0]}'?" if close else "."
-            raise ProfileError(str(name), f"未知的事实“{name}”{hint_zh}", f"unknown fact '{name}'{hint_en}")
+            raise ProfileError(
+                str(name),
+                "unknown_fact",
+                f"unknown fact '{name}'{hint_en}",
+                name=name,
+                close=close[0] if close else None,
+            )
         values[name] = facts[name].parse(value, as_of)
     return Profile(as_of=as_of, values=values)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from eligibility.facts import UNKNOWN_LABEL, FactRegistry
+from eligibility.facts import FactRegistry
 from eligibility.profile import Profile
 from eligibility.results import AnswerOption, NextQuestion
 from eligibility.rulebook import Rulebook
@@ -89,11 +89,11 @@ def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
             facts=members,
             text=group.question,
             type=GROUP_TYPE,
-            options=(*ticks, AnswerOption(value=None, label=UNKNOWN_LABEL)),
+            options=(*ticks, AnswerOption(value=None, label=facts.answers.unknown)),
             hint=group.hint,
         )
     spec = facts[members[0]]
-    options = tuple(AnswerOption(value=o.value, label=o.label) for o in spec.answer_options())
+    options = tuple(AnswerOption(value=o.value, label=o.label) for o in spec.answer_options(facts.answers))
     if spec.type not in {"boolean", "enum", "enum_list"}:
         options = tuple(o for o in options if o.value is None)
     return NextQuestion(

@@ -1,5 +1,9 @@
-"""What a check returns: channel-neutral, JSON-ready models; `bot/present` words them and builds the
-`policybot check --json` object from them."""
+"""What a check returns: channel-neutral models holding codes and data, never sentences.
+
+`bot/present` words them (messages, reasons, amounts, who may claim) and builds the
+`policybot check --json` object from them. Chinese here is only content data taken from the rule
+files: benefit names and summaries, amount texts, a rule's own `requirement:` wording, quotes.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,14 @@ from pydantic import BaseModel, ConfigDict
 
 BenefitStatus = Literal["eligible", "possibly_eligible", "ineligible", "expired"]
 CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
+Beneficiary = Literal["applicant", "employer", "service_provider"]
+# How the region was settled: `missing` (not asked yet), `unknown` (answered 不清楚), `unrecognised`
+# (no place in the text), `not_covered`, `partly_covered` (a larger place holding covered ones), `covered`.
+RegionStatus = Literal["missing", "unknown", "unrecognised", "not_covered", "partly_covered", "covered"]
+# Why a benefit is not (yet) open: a requirement `failed` on the person's answers, is `unsure`
+# (answered 不清楚), is `unconfirmed` (not asked yet); or the measure has `expired` / is
+# `not_yet_in_force` on the date judged at.
+ReasonKind = Literal["failed", "unsure", "unconfirmed", "expired", "not_yet_in_force"]
 
 
 class Result(BaseModel):
@@ -23,12 +35,53 @@ class ClauseQuote(Result):
     quote: str
 
 
-class Reason(Result):
-    """Why a benefit is not (or not yet) open: the requirement as phrased, and the clause it rests on
-    (`clause_id`, named by the presenter)."""
+class Requirement(Result):
+    """A condition as a rule states it: the rule file's own words (`text`, when it gives them) and,
+    for a fact comparison, which fact is compared how (`gte` 3, `in` [dibao] …) for the presenter."""
 
-    text: str
+    text: str | None = None
+    fact: str | None = None
+    comparison: str | None = None
+    operand: Any = None
+
+
+class Stated(Result):
+    """A fact as the person answered it; `value` None is 不清楚."""
+
+    fact: str
+    value: Any
+
+
+class Reason(Result):
+    """Why a benefit is not (or not yet) open, with the clause it rests on (`clause_id`).
+
+    `stated`: the person's own answers the requirement speaks about (known values for `failed`,
+    the facts answered 不清楚 for `unsure`). Validity reasons carry the dates instead; `window` is
+    the validity as the policy words it (2019年至2020年).
+    """
+
+    kind: ReasonKind
     clause_id: str | None
+    requirement: Requirement | None = None
+    stated: tuple[Stated, ...] = ()
+    window: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    as_of: date | None = None
+
+
+class AmountTier(Result):
+    when: str
+    text: str
+
+
+class Amount(Result):
+    """What a benefit is worth: `text` when one amount applies (a fixed text, the person's tier, or
+    the rule's `otherwise`); else every tier of `fact`, for the presenter to list."""
+
+    text: str | None
+    fact: str | None = None
+    tiers: tuple[AmountTier, ...] = ()
 
 
 class AnswerOption(Result):
@@ -51,10 +104,9 @@ class BenefitResult(Result):
     id: str
     name: str
     status: BenefitStatus
-    beneficiary: Literal["applicant", "employer", "service_provider"]
-    beneficiary_label: str
+    beneficiary: Beneficiary
     summary: str
-    amount: str | None
+    amount: Amount | None
     reasons: tuple[Reason, ...]
     missing_facts: tuple[str, ...]
     valid_from: date
@@ -65,8 +117,13 @@ class BenefitResult(Result):
 
 
 class RegionInfo(Result):
+    """What was typed (`query`), the place recognised in it, and how that settled the region:
+    `candidates` are the covered jurisdictions inside a larger place that is not covered itself."""
+
     query: str | None
     place: str | None
+    status: RegionStatus
+    candidates: tuple[str, ...] = ()
 
 
 class CheckResult(Result):
@@ -75,6 +132,5 @@ class CheckResult(Result):
     jurisdiction: str | None
     region: RegionInfo
     covered_jurisdictions: tuple[str, ...]
-    message: str
     next_question: NextQuestion | None
     benefits: tuple[BenefitResult, ...]

@@ -3,7 +3,7 @@
 Loading is strict because rules are policy: a fact that does not exist, an enum value that is
 misspelt, a clause cited from another jurisdiction's document or a definition that this
 jurisdiction never wrote all stop the program here, naming the file and the key. What comes out
-is compiled (`conditions.Node` trees with every requirement phrased and cited) and frozen.
+is compiled (`conditions.Node` trees with every requirement stated and cited) and frozen.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from eligibility import schema
-from eligibility.comparisons import build_test, default_requirement
+from eligibility.comparisons import build_test
 from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Test
 from eligibility.errors import RulebookError
-from eligibility.facts import FactRegistry, FactSpec, load_facts
+from eligibility.facts import FactRegistry, load_facts
 from eligibility.loading import read_model
+from eligibility.results import Amount as AmountResult
+from eligibility.results import AmountTier, Requirement
 
 RULES_DIR = Path(__file__).parent
 CASES_SUFFIX = ".cases.yaml"
@@ -34,19 +36,18 @@ class Amount:
     otherwise: str | None
     citations: tuple[schema.Source, ...]
 
-    def render(self, values: dict[str, Any], spec: FactSpec | None) -> str:
-        """The amount in Chinese; a tier is chosen once its fact is known, else all are listed."""
+    def for_values(self, values: dict[str, Any]) -> AmountResult:
+        """The amount that applies: a tier is chosen once its fact is known, else all are offered."""
         if self.kind != "tiers":
-            return str(self.text)
-        assert spec is not None
+            return AmountResult(text=self.text)
         value = values.get(str(self.fact))
         for when, text in self.tiers:
             if value == when:
-                return text
+                return AmountResult(text=text)
         if value is None:
-            listed = "；".join(f"{spec.option_label(when)}{text}" for when, text in self.tiers)
-            return f"按{spec.label}：{listed}"
-        return str(self.otherwise)
+            tiers = tuple(AmountTier(when=when, text=text) for when, text in self.tiers)
+            return AmountResult(text=None, fact=self.fact, tiers=tiers)
+        return AmountResult(text=self.otherwise)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +126,9 @@ class _Compiler:
             raise self.fail(f"{key}.cite", "every condition needs a clause id (its own or a parent's)")
         if isinstance(node, schema.AnyCondition):
             parts = tuple(self.compile(p, f"{key}.any[{i}]", own) for i, p in enumerate(node.any))
-            return AnyOf(parts, node.requirement, own.cite)
+            return AnyOf(parts, Requirement(text=node.requirement), own.cite)
         if isinstance(node, schema.NotCondition):
-            return NotOf(self.compile(node.not_, f"{key}.not", own), node.requirement, own.cite)
+            return NotOf(self.compile(node.not_, f"{key}.not", own), Requirement(text=node.requirement), own.cite)
         return self.leaf(node, key, own)
 
     def leaf(self, node: schema.FactCondition, key: str, source: schema.Source) -> Leaf:
@@ -139,7 +140,7 @@ class _Compiler:
             test: Test = build_test(spec, comparison, operand)
         except ValueError as exc:
             raise self.fail(f"{key}.{comparison}", str(exc)) from None
-        requirement = node.requirement or default_requirement(spec, comparison, operand)
+        requirement = Requirement(text=node.requirement, fact=node.fact, comparison=comparison, operand=operand)
         return Leaf(node.fact, test, requirement, source.cite, source.quote)
 
     def definition(self, ref: schema.DefinitionRef, key: str) -> Defined:
@@ -157,7 +158,7 @@ class _Compiler:
             raise self.fail(f"{key}.definition", f"definition {name!r} has no source for {self.jurisdiction}")
         inner = _Compiler(self.book, f"definitions.yaml ({name})", source.cite.rsplit("-", 1)[0], self.jurisdiction)
         part = inner.compile(definition.condition, "condition", source)
-        return Defined(name, part, definition.requirement, source.cite, source.quote)
+        return Defined(name, part, Requirement(text=definition.requirement), source.cite, source.quote)
 
 
 @dataclass(frozen=True)

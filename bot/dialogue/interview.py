@@ -18,7 +18,9 @@ from bot.dialogue.describe import Description
 from bot.dialogue.types import Reply, SessionState
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
+from bot.present.problems import problem_text
 from bot.present.prose import prose
+from bot.present.results import check_message
 from eligibility.engine import Engine
 from eligibility.errors import ProfileError
 from eligibility.interview import apply_answer
@@ -78,9 +80,6 @@ class Interviewer:
     def clause_name(self, clause_id: str) -> str:
         return citations.clause_name(clause_id, self.engine.rulebook.documents)
 
-    def fact_label(self, fact: str) -> str:
-        return self.facts[fact].label if fact in self.facts else fact
-
     # -- facts ----------------------------------------------------------------------------------
 
     def profile_of(self, work: Working, today: date) -> Profile:
@@ -114,14 +113,14 @@ class Interviewer:
         replies: list[Reply] = []
         result = self.check(work, today)
         if result.status == "region_not_covered":
-            replies.append(render.notice(result.message))
+            replies.append(render.notice(check_message(result)))
             work.profile.pop("region", None)
             result = self.check(work, today)
         question = result.next_question
         if question is None:
             work.interviewing = False
             work.ticked, work.ticked_for = [], None
-            replies.append(render.results(result, self.engine.rulebook.documents, self.fact_label))
+            replies.append(render.results(result, self.engine.rulebook))
             return replies
         if work.ticked_for != question.fact:
             work.ticked, work.ticked_for = [], None
@@ -197,11 +196,7 @@ class Interviewer:
         return render.fact_value(self.facts, question.fact, _json(value))
 
     def _polite(self, error: ProfileError) -> str:
-        message = error.message_zh
-        if error.fact is not None and error.fact in self.facts:
-            spec = self.facts[error.fact]
-            message = message.replace(f"“{spec.name}”（{spec.label}）", spec.label)
-        return prose().dialogue.notices.cannot_record.format(message=message)
+        return prose().dialogue.notices.cannot_record.format(message=problem_text(error, plain=True))
 
     # -- self-descriptions ----------------------------------------------------------------------
 
@@ -257,7 +252,7 @@ class Interviewer:
         return render.profile(lines, dict(work.profile))
 
     def reasons(self, work: Working, today: date) -> Reply:
-        return render.all_reasons(self.check(work, today), self.engine.rulebook.documents)
+        return render.all_reasons(self.check(work, today), self.engine.rulebook)
 
 
 def _is_option(question: NextQuestion, index: int | None) -> bool:

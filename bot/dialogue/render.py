@@ -8,7 +8,7 @@ comes from a rule's amount or a quoted clause.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -17,17 +17,17 @@ from bot.dialogue.types import BenefitCard, Button, Reply
 from bot.present import citations, conversation
 from bot.present.answers import answer_text
 from bot.present.prose import prose
-from bot.present.results import FactLabel, reason_texts, reasons_message, results_message
+from bot.present.reasons import reason_texts, value_text
+from bot.present.results import beneficiary_label, benefit_amount, reasons_message, results_message
 from eligibility.facts import FactRegistry
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import BenefitResult, CheckResult, NextQuestion
-from eligibility.schema import DocumentInfo
+from eligibility.rulebook import Rulebook
 from knowledge.answer import Answer, AnswerStatus
 from knowledge.citations import Citation
 from knowledge.documents import Document
 
 ClauseName = Callable[[str], str]
-Documents = Mapping[str, DocumentInfo]
 _words = prose().dialogue
 CHECK_BUTTON = Button(label=_words.buttons.check, action=actions.command("check"))
 SOURCES_BUTTON = Button(label=_words.buttons.sources, action=actions.command("sources"))
@@ -126,7 +126,7 @@ def fact_value(facts: FactRegistry, fact: str, value: Any) -> str:
         return "、".join(spec.option_label(v) for v in value) or words.none_of_these
     if spec.type == "date" and isinstance(value, str):
         value = date.fromisoformat(value)
-    return spec.format_value(value)
+    return value_text(spec, value)
 
 
 def fact_lines(
@@ -196,8 +196,9 @@ def sources(documents: Iterable[Document]) -> Reply:
 # -- results -------------------------------------------------------------------------------------
 
 
-def results(result: CheckResult, documents: Documents, fact_label: FactLabel) -> Reply:
-    message = results_message(result, documents, fact_label)
+def results(result: CheckResult, rulebook: Rulebook) -> Reply:
+    documents = rulebook.documents
+    message = results_message(result, rulebook)
     clause_ids = list(dict.fromkeys(c.clause_id for b in message.listed for c in b.citations))
     clause_buttons = [clause_button(i, lambda c: citations.clause_name(c, documents)) for i in clause_ids]
     rows = [tuple(clause_buttons[i : i + 2]) for i in range(0, len(clause_buttons), 2)]
@@ -205,25 +206,25 @@ def results(result: CheckResult, documents: Documents, fact_label: FactLabel) ->
     if any(b.status == "ineligible" for b in result.benefits):
         last.append(MORE_BUTTON)
     rows.append(tuple(last))
-    cards = tuple(_card(b, documents) for b in result.benefits)
+    cards = tuple(_card(b, rulebook) for b in result.benefits)
     return Reply(kind="results", text=message.text, buttons=tuple(rows), benefits=cards)
 
 
-def all_reasons(result: CheckResult, documents: Documents) -> Reply:
+def all_reasons(result: CheckResult, rulebook: Rulebook) -> Reply:
     failed = [b for b in result.benefits if b.status == "ineligible"]
-    text = reasons_message(result, documents)
+    text = reasons_message(result, rulebook)
     if not failed:
         return notice(text)
-    return Reply(kind="results", text=text, benefits=tuple(_card(b, documents) for b in failed))
+    return Reply(kind="results", text=text, benefits=tuple(_card(b, rulebook) for b in failed))
 
 
-def _card(benefit: BenefitResult, documents: Documents) -> BenefitCard:
+def _card(benefit: BenefitResult, rulebook: Rulebook) -> BenefitCard:
     return BenefitCard(
         id=benefit.id,
         name=benefit.name,
         status=benefit.status,
-        beneficiary=benefit.beneficiary_label,
-        amount=benefit.amount,
-        reasons=reason_texts(benefit, documents),
+        beneficiary=beneficiary_label(benefit),
+        amount=benefit_amount(benefit, rulebook.facts),
+        reasons=reason_texts(benefit, rulebook),
         clause_ids=tuple(c.clause_id for c in benefit.citations),
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bot.present import citations
 from bot.present.prose import prose
-from bot.present.results import reason_texts
+from bot.present.reasons import reason_texts
+from bot.present.results import beneficiary_label, benefit_amount, check_message
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import BenefitResult, CheckResult, NextQuestion
 from eligibility.rulebook import Rulebook
@@ -52,19 +53,20 @@ def sections() -> tuple[tuple[str, str | None, str], ...]:
 def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> str:
     """The result in sections; reasons for what is not certain, the first clause as a full reference."""
     words = prose().check
-    lines = [result.message]
+    lines = [check_message(result)]
     for status, who, title in sections():
         chosen = [b for b in result.benefits if b.status == status and _is_for(b, who)]
         if not chosen:
             continue
         lines.append(f"\n{title}")
         for benefit in chosen:
-            lines.append(f"· {benefit.name}" + (f"：{benefit.amount}" if benefit.amount else ""))
+            amount = benefit_amount(benefit, rulebook.facts)
+            lines.append(f"· {benefit.name}" + (f"：{amount}" if amount else ""))
             if status != "eligible":
-                reasons = reason_texts(benefit, rulebook.documents)[:MAX_REASONS]
+                reasons = reason_texts(benefit, rulebook)[:MAX_REASONS]
                 lines.extend(f"    {reason}" for reason in reasons)
             if benefit.beneficiary != "applicant":
-                lines.append(f"    {benefit.beneficiary_label}")
+                lines.append(f"    {beneficiary_label(benefit)}")
             lines.append(f"    {words.basis.format(reference=_reference(benefit, registry))}")
             if benefit.document_status == "draft":
                 lines.append(f"    {words.draft}")

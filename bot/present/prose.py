@@ -331,6 +331,153 @@ class TelegramProse(Section):
     sorry: str
 
 
+class RegionProse(Section):
+    placeholders = {
+        "unknown": ("covered",),
+        "unrecognised": ("covered",),
+        "not_covered": ("place", "covered"),
+        "partly_covered": ("place", "candidates", "covered"),
+        "covered": ("jurisdiction", "place"),
+    }
+    missing: str
+    unknown: str
+    unrecognised: str
+    not_covered: str
+    partly_covered: str
+    covered: str
+
+
+class BeneficiaryProse(Section):
+    applicant: str
+    employer: str
+    service_provider: str
+
+
+class RequirementProse(Section):
+    placeholders = {
+        "boolean": ("phrase",),
+        "equals": ("label", "option"),
+        "one_of": ("label", "options"),
+        "none_of": ("label", "options"),
+        "any_of": ("label", "options"),
+        "at_least": ("label", "number", "unit"),
+        "more_than": ("label", "number", "unit"),
+        "at_most": ("label", "number", "unit"),
+        "less_than": ("label", "number", "unit"),
+        "within_years": ("label", "count"),
+        "within_months": ("label", "count"),
+        "same_calendar_year": ("label",),
+        "same_school_year": ("label",),
+        "on_or_after": ("label", "date"),
+    }
+    boolean: str
+    equals: str
+    one_of: str
+    none_of: str
+    any_of: str
+    options_or: str
+    at_least: str
+    more_than: str
+    at_most: str
+    less_than: str
+    within_years: str
+    within_months: str
+    same_calendar_year: str
+    same_school_year: str
+    on_or_after: str
+
+
+class StatedProse(Section):
+    placeholders = {"unknown": ("label",), "boolean": ("phrase",), "value": ("label", "value")}
+    unknown: str
+    boolean: str
+    value: str
+
+
+class ReasonProse(Section):
+    placeholders = {
+        "failed": ("requirement", "stated"),
+        "unsure": ("requirement", "facts"),
+        "unconfirmed": ("requirement",),
+        "expired": ("window", "valid_to", "as_of"),
+        "not_yet_in_force": ("valid_from", "as_of"),
+    }
+    failed: str
+    unsure: str
+    unconfirmed: str
+    expired: str
+    not_yet_in_force: str
+
+
+class TypeNames(Section):
+    boolean: str
+    integer: str
+    number: str
+    date: str
+    enum: str
+    enum_list: str
+    text: str
+
+
+class ProfileErrorProse(Section):
+    placeholders = {
+        "named_fact": ("name", "label"),
+        "wrong_type": ("fact", "expected", "shown"),
+        "negative": ("fact", "value"),
+        "below_minimum": ("fact", "limit", "value"),
+        "above_maximum": ("fact", "limit", "value"),
+        "too_late": ("fact", "limit", "latest", "value"),
+        "days_after": ("days",),
+        "unknown_option": ("fact", "raw", "allowed"),
+        "bad_text": ("fact", "limit"),
+        "bad_as_of": ("raw",),
+        "unknown_fact": ("name",),
+        "unknown_fact_close": ("name", "close"),
+        "one_option_only": ("label",),
+        "not_an_option": ("tick",),
+        "not_json": ("line", "column"),
+        "unreadable": ("path",),
+        "invalid_profile": ("message",),
+    }
+    named_fact: str
+    type_names: TypeNames
+    wrong_type: str
+    negative: str
+    below_minimum: str
+    above_maximum: str
+    too_late: str
+    on_the_day: str
+    days_after: str
+    unknown_option: str
+    bad_text: str
+    bad_as_of: str
+    not_an_object: str
+    unknown_fact: str
+    unknown_fact_close: str
+    one_option_only: str
+    not_an_option: str
+    not_json: str
+    unreadable: str
+    type_a_number: str
+    pick_one: str
+    invalid_profile: str
+
+
+class EligibilityProse(Section):
+    """What `eligibility` returns as codes and data, worded: the check's line, who may claim,
+    the draft note, tiered amounts, requirements phrased from comparisons, answers and reasons."""
+
+    placeholders = {"amount_tiers": ("label", "tiers")}
+    region: RegionProse
+    beneficiaries: BeneficiaryProse
+    draft_note: str
+    amount_tiers: str
+    requirements: RequirementProse
+    stated: StatedProse
+    reasons: ReasonProse
+    profile_errors: ProfileErrorProse
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -340,6 +487,7 @@ class Prose(Section):
     chat: ChatProse
     dialogue: DialogueProse
     telegram: TelegramProse
+    eligibility: EligibilityProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

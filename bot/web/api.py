@@ -18,6 +18,8 @@ from bot.db import is_reachable
 from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, Turn
 from bot.present import citations as worded
+from bot.present.problems import problem_json, problem_text
+from bot.present.prose import prose
 from bot.web.answer_log import quote_key
 from bot.web.errors import ApiError
 from bot.web.schemas import (
@@ -112,7 +114,8 @@ def check(
     try:
         return JSONResponse(web.checker.check(profile, web.clock()))
     except ProfileError as exc:
-        raise ApiError(422, "bad_profile", f"资料有误：{exc.message_zh}", detail=exc.as_dict()) from None
+        message = prose().eligibility.profile_errors.invalid_profile.format(message=problem_text(exc))
+        raise ApiError(422, "bad_profile", message, detail=problem_json(exc)) from None
 
 
 @router.post(

@@ -8,16 +8,18 @@ from typing import Any
 import pytest
 
 from eligibility.conditions import AllOf, AnyOf, Leaf, Node, NotOf, evaluate, facts_that_matter
+from eligibility.results import Requirement
 
 DAY = date(2026, 3, 1)
 
 
 def leaf(fact: str) -> Leaf:
-    return Leaf(fact, lambda value, as_of: value is True, f"需{fact}", "jilin-2017-01", "q")
+    requirement = Requirement(fact=fact, comparison="is", operand=True)
+    return Leaf(fact, lambda value, as_of: value is True, requirement, "jilin-2017-01", "q")
 
 
 def any_of(*parts: Node) -> AnyOf:
-    return AnyOf(tuple(parts), "需其一", "jilin-2017-01")
+    return AnyOf(tuple(parts), Requirement(text="需其一"), "jilin-2017-01")
 
 
 A, B, C = leaf("a"), leaf("b"), leaf("c")

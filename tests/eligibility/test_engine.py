@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from bot.present.results import reason_texts
+from bot.present.reasons import reason_texts
+from bot.present.results import amount_text, beneficiary_label, check_message, notes
 from eligibility.engine import Engine
 from eligibility.interview import answers_from, run_interview
-from eligibility.results import Reason
+from eligibility.results import AmountTier, Reason, Requirement, Stated
 
 
 def _benefit(result: Any, benefit_id: str) -> Any:
@@ -51,13 +52,15 @@ def test_an_uncovered_region_lists_the_covered_ones(engine: Engine, profile_of: 
     result = engine.check(profile_of({"region": place}))
     assert result.status == "region_not_covered"
     assert result.benefits == () and result.next_question is None
-    assert all(j in result.message for j in engine.rulebook.jurisdictions)
+    assert result.region.status in {"not_covered", "unrecognised"} and result.region.candidates == ()
+    assert all(j in check_message(result) for j in engine.rulebook.jurisdictions)
 
 
 def test_a_province_with_covered_cities_asks_for_the_city(engine: Engine, profile_of: Any) -> None:
     result = engine.check(profile_of({"region": "四川"}))
     assert result.status == "region_not_covered"
-    assert "巴中市、资阳市" in result.message and "具体城市" in result.message
+    assert result.region.status == "partly_covered" and result.region.candidates == ("巴中市", "资阳市")
+    assert "巴中市、资阳市" in check_message(result) and "具体城市" in check_message(result)
 
 
 def test_unknown_region_is_not_asked_again(engine: Engine, profile_of: Any) -> None:
@@ -77,10 +80,16 @@ def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(engin
     )
     benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
     assert benefit.status == "ineligible"
+    requirement = Requirement(text="需参加失业保险满3年", fact="ui_years", comparison="gte", operand=3)
     assert benefit.reasons == (
-        Reason(text="需参加失业保险满3年，您的失业保险参保年限为2年", clause_id="jilin-2017-20"),
+        Reason(
+            kind="failed",
+            clause_id="jilin-2017-20",
+            requirement=requirement,
+            stated=(Stated(fact="ui_years", value=2),),
+        ),
     )
-    worded = reason_texts(benefit, engine.rulebook.documents)
+    worded = reason_texts(benefit, engine.rulebook)
     assert worded == ("需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））",)
 
 
@@ -89,7 +98,11 @@ def test_a_possibly_eligible_result_lists_what_is_missing(engine: Engine, profil
     benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
     assert benefit.status == "possibly_eligible"
     assert benefit.missing_facts == ("certificate_level", "certificate_date")
-    assert benefit.amount == "按职业资格或技能等级证书：初级（五级）1000元；中级（四级）1500元；高级（三级）2000元"
+    assert benefit.amount is not None and benefit.amount.text is None
+    assert benefit.amount.fact == "certificate_level"
+    assert benefit.amount.tiers[0] == AmountTier(when="junior", text="1000元")
+    worded = amount_text(benefit.amount, engine.rulebook.facts)
+    assert worded == "按职业资格或技能等级证书：初级（五级）1000元；中级（四级）1500元；高级（三级）2000元"
 
 
 def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(engine: Engine, profile_of: Any) -> None:
@@ -99,8 +112,12 @@ def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(engine: 
     assert in_2020.status == "eligible"
     assert in_2026.status == "expired"
     assert in_2026.valid_to == date(2020, 12, 31)
-    assert "2020年度内" in in_2026.reasons[0].text and in_2026.reasons[0].clause_id == "pingdingshan-2020-23"
-    assert "平顶山（二十三）" in reason_texts(in_2026, engine.rulebook.documents)[0]
+    reason = in_2026.reasons[0]
+    assert reason.kind == "expired" and reason.clause_id == "pingdingshan-2020-23"
+    assert reason.window == "2020年度内" and reason.valid_to == date(2020, 12, 31) and reason.as_of == date(2026, 3, 1)
+    assert reason_texts(in_2026, engine.rulebook) == (
+        "该措施限2020年度内执行，有效期至2020年12月31日，查询日期2026年3月1日已超过有效期（平顶山（二十三））",
+    )
 
 
 def test_facts_used_only_by_expired_measures_are_never_asked(engine: Engine, profile_of: Any) -> None:
@@ -124,7 +141,7 @@ def test_facts_used_only_by_expired_measures_are_never_asked(engine: Engine, pro
 def test_draft_document_is_flagged_on_every_benefit_it_grounds(engine: Engine, profile_of: Any) -> None:
     result = engine.check(profile_of({"region": "平顶山"}))
     assert result.benefits and all(b.document_status == "draft" for b in result.benefits)
-    assert all(any("征求意见稿" in note for note in b.notes) for b in result.benefits)
+    assert all(any("征求意见稿" in note for note in notes(b)) for b in result.benefits)
     jilin = engine.check(profile_of({"region": "吉林"}))
     assert all(b.document_status == "official" for b in jilin.benefits)
 
@@ -133,12 +150,12 @@ def test_employer_side_subsidies_say_who_receives_them(engine: Engine, profile_o
     profile = profile_of({"region": "巴中", "hard_to_employ": True})
     benefit = _benefit(engine.check(profile), "bazhong.hard_to_employ_hiring_subsidy")
     assert benefit.status == "eligible" and benefit.beneficiary == "employer"
-    assert benefit.beneficiary_label.startswith("用人单位可享受")
+    assert beneficiary_label(benefit).startswith("用人单位可享受")
     referral = _benefit(
         engine.check(profile_of({"region": "平顶山", "returning_migrant": True})),
         "pingdingshan.job_referral_service_subsidy",
     )
-    assert referral.beneficiary == "service_provider" and "人力资源服务机构" in referral.beneficiary_label
+    assert referral.beneficiary == "service_provider" and "人力资源服务机构" in beneficiary_label(referral)
 
 
 def test_every_result_cites_clauses_of_its_own_jurisdiction(engine: Engine, profile_of: Any) -> None:

@@ -7,18 +7,20 @@ from typing import Any
 
 import pytest
 
+from bot.present.reasons import reason_texts
 from eligibility.engine import Engine
-from eligibility.interview import answers_from, apply_answer, run_interview
+from eligibility.errors import ProfileError
+from eligibility.interview import NoMoreAnswers, answers_from, apply_answer, run_interview
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
-from eligibility.results import NextQuestion
+from eligibility.results import Amount, NextQuestion
 
 from .personas import load_personas
 
 PERSONAS = [pytest.param(p, id=p["name"]) for p in load_personas()]
 
 
-def _statuses(result: Any) -> dict[str, tuple[str, str | None]]:
+def _statuses(result: Any) -> dict[str, tuple[str, Amount | None]]:
     return {b.id: (b.status, b.amount) for b in result.benefits}
 
 
@@ -76,7 +78,8 @@ def test_someone_who_answers_everything_with_dont_know_is_never_asked_again(engi
     assert interview.result.status == "complete"
     open_ = [b for b in interview.result.benefits if b.status == "possibly_eligible"]
     assert open_ and all(b.missing_facts for b in open_)
-    assert all("不清楚" in b.reasons[0].text for b in open_)
+    assert all(b.reasons[0].kind == "unsure" for b in open_)
+    assert all("不清楚" in reason_texts(b, engine.rulebook)[0] for b in open_)
 
 
 def _group_question(engine: Engine, profile: Profile) -> NextQuestion:
@@ -115,3 +118,62 @@ def test_a_group_question_offers_only_facts_that_still_matter(engine: Engine, pr
     question = _group_question(engine, profile_of({"region": "商洛"}))
     assert {"overcapacity_worker", "organized_labor_export", "landless"}.isdisjoint(question.facts)
     assert {"hard_to_employ", "rural_labor", "veteran"} <= set(question.facts)
+
+
+def test_an_uncovered_place_is_reported_and_the_region_asked_again(engine: Engine, profile_of: Any) -> None:
+    places = iter(["北京", "四川", "延吉"])
+    reported: list[tuple[str, tuple[str, ...]]] = []
+
+    def answer(question: NextQuestion, profile: Profile) -> Any:
+        return next(places) if question.fact == "region" else None
+
+    interview = run_interview(
+        engine,
+        profile_of({}),
+        answer,
+        on_uncovered=lambda result: reported.append((result.region.status, result.region.candidates)),
+    )
+    assert reported == [("not_covered", ()), ("partly_covered", ("巴中市", "资阳市"))]
+    assert [q.fact for q in interview.asked[:3]] == ["region", "region", "region"]
+    assert interview.result.jurisdiction == "吉林省" and interview.result.status == "complete"
+
+
+def test_without_a_callback_an_uncovered_place_ends_the_interview(engine: Engine, profile_of: Any) -> None:
+    interview = run_interview(engine, profile_of({}), answers_from({"region": "北京"}))
+    assert interview.result.status == "region_not_covered" and interview.finished
+
+
+def test_an_unusable_answer_is_reported_and_the_same_question_asked_again(engine: Engine, profile_of: Any) -> None:
+    tries: dict[str, int] = {}
+    rejected: list[str] = []
+
+    def answer(question: NextQuestion, profile: Profile) -> Any:
+        tries[question.fact] = tries.get(question.fact, 0) + 1
+        if question.fact == "region":
+            return "平顶山"
+        return "不是一个选项" if tries[question.fact] == 1 else None
+
+    interview = run_interview(
+        engine, profile_of({}), answer, on_rejected=lambda question, error: rejected.append(question.fact)
+    )
+    assert interview.result.status == "complete"
+    assert rejected == [q.fact for q in interview.asked[1:]]
+    assert all(count == 2 for fact, count in tries.items() if fact != "region")
+
+
+def test_without_a_callback_an_unusable_answer_raises(engine: Engine, profile_of: Any) -> None:
+    with pytest.raises(ProfileError):
+        run_interview(engine, profile_of({"region": "延吉"}), lambda question, profile: "不是一个选项")
+
+
+def test_when_answers_run_out_the_result_so_far_is_returned(engine: Engine, profile_of: Any) -> None:
+    def answer(question: NextQuestion, profile: Profile) -> Any:
+        if profile.is_answered("region"):
+            raise NoMoreAnswers
+        return "巴中"
+
+    interview = run_interview(engine, profile_of({}), answer)
+    assert not interview.finished
+    assert [q.fact for q in interview.asked] == ["region"]
+    assert interview.result.status == "needs_more_info" and interview.result.jurisdiction == "巴中市"
+    assert interview.result.next_question is not None

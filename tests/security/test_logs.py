@@ -26,6 +26,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from bot.logs import MASK, QUIET_LIBRARIES, RedactingFormatter, configure_logging, redact, secrets_of
+from bot.present.reasons import stated_text
 from bot.settings import Settings
 from bot.web.services import WebServices
 from eligibility.facts import FactRegistry
@@ -50,7 +51,7 @@ def sensitive_strings(profile: dict[str, object]) -> list[str]:
     for name, value in profile.items():
         spec = facts[name]
         found.add(spec.label)
-        found.add(spec.describe(spec.parse(value, date.today())).split("（")[0])
+        found.add(stated_text(spec, spec.parse(value, date.today())).split("（")[0])
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, str) and item:
                 found.add(item)

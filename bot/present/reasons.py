@@ -1,0 +1,118 @@
+"""Why a benefit is not (yet) open, worded: requirements, the person's answers, the reasons.
+
+`eligibility` says which condition failed or is open (a rule's own `requirement:` words, or the
+fact, comparison and operand), which of the person's answers it speaks about, and the dates of a
+measure's validity; this module phrases them from prose.yaml (`eligibility.requirements`,
+`stated`, `reasons`), e.g. 需失业保险参保年限不少于3年，您的失业保险参保年限为2年.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.present import citations
+from bot.present.prose import prose
+from eligibility.facts import FactRegistry, FactSpec
+from eligibility.results import BenefitResult, Reason, Requirement, Stated
+from eligibility.rulebook import Rulebook
+
+NUMERIC = {"gte": "at_least", "gt": "more_than", "lte": "at_most", "lt": "less_than"}
+CHOICES = {"in": "one_of", "not_in": "none_of", "contains_any": "any_of"}
+
+
+def value_text(spec: FactSpec, value: Any) -> str:
+    """A fact's value as a person reads it: 2019年6月30日, 个体工商户, 2年, 3.5年."""
+    if isinstance(value, date):
+        return citations.chinese_date(value)
+    if spec.type == "enum":
+        return spec.option_label(value)
+    if isinstance(value, float):
+        return f"{value:g}{spec.unit}"
+    return f"{value}{spec.unit}"
+
+
+def stated_text(spec: FactSpec, value: Any) -> str:
+    """The person's own answer in a reason: 您的失业保险参保年限为2年, 您已认定为就业困难人员."""
+    words = prose().eligibility.stated
+    if value is None:
+        return words.unknown.format(label=spec.label)
+    if spec.type == "boolean":
+        return words.boolean.format(phrase=spec.holds if value else spec.fails)
+    if spec.type == "enum_list":
+        if not value:
+            return str(spec.empty)
+        return words.value.format(label=spec.label, value="、".join(spec.option_label(v) for v in value))
+    return words.value.format(label=spec.label, value=value_text(spec, value))
+
+
+def requirement_text(requirement: Requirement, facts: FactRegistry) -> str:
+    """The rule's own wording, else its comparison phrased: 需失业保险参保年限不少于3年."""
+    if requirement.text is not None:
+        return requirement.text
+    if requirement.fact is None or requirement.comparison is None:
+        raise ValueError(f"a requirement without words or comparison: {requirement!r}")
+    return _phrased(facts[requirement.fact], requirement.comparison, requirement.operand)
+
+
+def _phrased(spec: FactSpec, comparison: str, operand: Any) -> str:
+    words = prose().eligibility.requirements
+    label = spec.label
+    if spec.type == "boolean":
+        return words.boolean.format(phrase=spec.holds if operand else spec.fails)
+    if comparison == "is":
+        return words.equals.format(label=label, option=spec.option_label(operand))
+    if comparison in CHOICES:
+        options = words.options_or.join(spec.option_label(v) for v in operand)
+        return str(getattr(words, CHOICES[comparison])).format(label=label, options=options)
+    if comparison in NUMERIC:
+        template = str(getattr(words, NUMERIC[comparison]))
+        return template.format(label=label, number=f"{float(operand):g}", unit=spec.unit)
+    if comparison in {"within_years", "within_months"}:
+        return str(getattr(words, comparison)).format(label=label, count=operand)
+    if comparison in {"same_calendar_year", "same_school_year"}:
+        return str(getattr(words, comparison)).format(label=label)
+    if comparison == "on_or_after":
+        return words.on_or_after.format(label=label, date=citations.chinese_date(operand))
+    raise ValueError(f"no wording for comparison {comparison!r}")
+
+
+def reason_body(reason: Reason, facts: FactRegistry) -> str:
+    """A reason without its clause: 需参加失业保险满3年，您的失业保险参保年限为2年."""
+    words = prose().eligibility.reasons
+    if reason.kind == "expired":
+        return words.expired.format(window=reason.window, valid_to=_day(reason.valid_to), as_of=_day(reason.as_of))
+    if reason.kind == "not_yet_in_force":
+        return words.not_yet_in_force.format(valid_from=_day(reason.valid_from), as_of=_day(reason.as_of))
+    if reason.requirement is None:
+        raise ValueError(f"a {reason.kind} reason without its requirement")
+    requirement = requirement_text(reason.requirement, facts)
+    if reason.kind == "unsure":
+        return words.unsure.format(requirement=requirement, facts="、".join(_labels(reason.stated, facts)))
+    if reason.kind == "unconfirmed":
+        return words.unconfirmed.format(requirement=requirement)
+    stated = "，".join(stated_text(facts[s.fact], s.value) for s in reason.stated)
+    return words.failed.format(requirement=requirement, stated=stated) if stated else requirement
+
+
+def reason_text(reason: Reason, rulebook: Rulebook) -> str:
+    """需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））."""
+    body = reason_body(reason, rulebook.facts)
+    if reason.clause_id is None:
+        return body
+    clause = citations.clause_name(reason.clause_id, rulebook.documents)
+    return prose().results.reason.format(reason=body, clause=clause)
+
+
+def reason_texts(benefit: BenefitResult, rulebook: Rulebook) -> tuple[str, ...]:
+    return tuple(reason_text(r, rulebook) for r in benefit.reasons)
+
+
+def _labels(stated: tuple[Stated, ...], facts: FactRegistry) -> list[str]:
+    return [facts[s.fact].label for s in stated]
+
+
+def _day(day: date | None) -> str:
+    if day is None:
+        raise ValueError("a validity reason without its date")
+    return citations.chinese_date(day)
