@@ -15,6 +15,8 @@ from bot.dialogue import actions, render
 from bot.dialogue.describe import Describer
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
+from bot.dialogue.reading import MessageReader, Reading
+from bot.dialogue.thread import Threads
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
@@ -55,6 +57,8 @@ class Dialogue:
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions)
         self.covered = tuple(engine.rulebook.jurisdictions)
+        self.reader = MessageReader(self.words)
+        self.threads = Threads(self.words, regions)
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -142,31 +146,49 @@ class Dialogue:
             return self._command(work, command, today)
         if self.words.is_abuse(text):
             return [render.notice(_notices().calm), *self._reminder(work, today)]
+        cited = self.threads.cited(work.thread, text)
+        if cited is not None:
+            if cited.clause_id is None:
+                missing = prose().followups.no_such_citation.format(shown=cited.shown)
+                return [render.notice(missing), *self._reminder(work, today)]
+            return [self._clause(cited.clause_id), *self._reminder(work, today)]
+        reading = self.reader.read(text)
         if work.pending:
-            return self._confirming(work, text, today)
+            return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
-        if question is not None:
-            answered = None if self._is_policy_question(text) else self.interviewer.typed(work, question, text, today)
+        if question is not None and not self._asks(text, reading):
+            answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
-                return answered + self._extra_facts(work, text, today, set(question.facts))
-        return self._free_text(work, text, today, interviewing=question is not None)
+                return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
+        return self._free_text(work, text, reading, today, interviewing=question is not None)
 
-    def _confirming(self, work: Working, text: str, today: date) -> list[Reply]:
+    def _asks(self, text: str, reading: Reading) -> bool:
+        """A question to answer from the documents, not an answer to the pending one (是吗 is short)."""
+        return reading.asks and (reading.is_search or len(text) > SHORT_ANSWER_CHARS)
+
+    def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
+        """Facts wait for confirmation: a question is answered and the confirmation offered again;
+        only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
-        if understood and value is True and not self._is_policy_question(text):
+        if understood and value is True and not self._asks(text, reading):
             return self.interviewer.accept(work, today)
-        description = self.describer.describe(text, today)
-        if description.facts:
+        description = self.describer.describe(reading.statement, today) if reading.statement else None
+        if self._asks(text, reading):
+            replies = [self._answer(work, text, today)]
+            if description is not None and description.facts:
+                return [*replies, self.interviewer.propose(work, description, today)]
+            return [*replies, self.interviewer.confirmation(work)]
+        if description is not None and description.facts:
             return [self.interviewer.propose(work, description, today)]
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
-        if self._is_policy_question(text):
-            return [self._answer(work, text, today), self.interviewer.confirmation(work)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
 
-    def _extra_facts(self, work: Working, text: str, today: date, asked: set[str]) -> list[Reply]:
+    def _extra_facts(self, work: Working, statement: str, today: date, asked: set[str]) -> list[Reply]:
         """An answer that says more than was asked: the rest is shown for confirmation."""
-        description = self.describer.describe(text, today)
+        if not statement:
+            return []
+        description = self.describer.describe(statement, today)
         extra = {
             f: v
             for f, v in description.facts.items()
@@ -177,39 +199,45 @@ class Dialogue:
         notes = {f: n for f, n in description.notes.items() if f in extra}
         return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
 
-    def _free_text(self, work: Working, text: str, today: date, interviewing: bool) -> list[Reply]:
+    def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         if len(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))) < MIN_QUESTION_CHARS:
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
-        description = self.describer.describe(text, today)
-        is_question = self._is_policy_question(text)
+        description = self.describer.describe(reading.statement, today) if reading.statement else None
+        facts = description is not None and bool(description.facts)
         if self.words.is_eligibility_request(text):
-            if description.facts:
+            if description is not None and facts:
                 return [self.interviewer.propose(work, description, today)]
             return self.interviewer.next(work, today)
-        if description.facts and not is_question:
+        if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
         replies = [self._answer(work, text, today, offer_check=not interviewing)]
-        if description.facts and "我" in text and len(description.facts) >= 2:
+        if description is not None and facts:
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
             replies.extend(self.interviewer.ask_again(work, today))
         return replies
 
     def _answer(self, work: Working, text: str, today: date, offer_check: bool = False) -> Reply:
-        region = None
-        if not self.regions.resolve(text).place:
-            known = work.profile.get("region")
-            if isinstance(known, str) and self.regions.resolve(known).covered:
-                region = known
+        """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？) is read against the thread, and the
+        question names its place, or the thread's (那…, …呢), or the person's covered region."""
+        asked = self.threads.follow(work.thread, text)
+        region = asked.region
+        if region is None and not self.regions.resolve(text).place:
+            region = self._region_for(work, text)
         try:
-            result = self.answerer.answer(text, region, today)
+            result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
             return render.notice(str(exc))
-        return render.answer(result, self.interviewer.clause_name, offer_check)
+        work.thread = self.threads.after(work.thread, asked, result)
+        reply = render.answer(result, self.interviewer.clause_name, offer_check)
+        return render.followed(reply, asked.read_as) if asked.read_as else reply
 
-    def _is_policy_question(self, text: str) -> bool:
-        return self.words.is_question(text) and len(text) > SHORT_ANSWER_CHARS
+    def _region_for(self, work: Working, text: str) -> str | None:
+        known = work.profile.get("region")
+        person = known if isinstance(known, str) and self.regions.resolve(known).covered else None
+        last = work.thread.region if work.thread is not None else None
+        return last if last and self.words.continuing.search(text) else person
 
     def _is_forget(self, turn: Turn) -> bool:
         """/forget, its button or 删除我的资料: handled before anything else, so nothing is kept."""

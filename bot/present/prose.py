@@ -294,6 +294,12 @@ class TelegramProse(Section):
     sorry: str
 
 
+class FollowupProse(Section):
+    placeholders = {"read_as": ("question",), "no_such_citation": ("shown",)}
+    read_as: str
+    no_such_citation: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -303,6 +309,7 @@ class Prose(Section):
     chat: ChatProse
     dialogue: DialogueProse
     telegram: TelegramProse
+    followups: FollowupProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
