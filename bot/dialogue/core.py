@@ -156,15 +156,22 @@ class Dialogue:
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
-        if question is not None and not self._asks(text, reading):
+        if question is not None and not (self._asks(text, reading) and self._is_long_or_search(text, reading)):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
                 return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
         return self._free_text(work, text, reading, today, interviewing=question is not None)
 
     def _asks(self, text: str, reading: Reading) -> bool:
-        """A question to answer from the documents, not an answer to the pending one (是吗 is short)."""
-        return reading.asks and (reading.is_search or len(text) > SHORT_ANSWER_CHARS)
+        """A question to answer from the documents, not an answer to the pending one: a short message
+        that is a yes, a no or 不清楚 (是吗, 不知道呢) answers."""
+        if not reading.asks:
+            return False
+        return reading.is_search or len(text) > SHORT_ANSWER_CHARS or not self.words.yes_no(text)[0]
+
+    def _is_long_or_search(self, text: str, reading: Reading) -> bool:
+        """Mid-interview a short message is first tried as the answer (哪个都不是, 多少？ falls through)."""
+        return reading.is_search or len(text) > SHORT_ANSWER_CHARS
 
     def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
         """Facts wait for confirmation: a question is answered and the confirmation offered again;
@@ -174,7 +181,7 @@ class Dialogue:
             return self.interviewer.accept(work, today)
         description = self.describer.describe(reading.statement, today) if reading.statement else None
         if self._asks(text, reading):
-            replies = [self._answer(work, text, today)]
+            replies = [self._answer(work, self._asked(text, reading), today)]
             if description is not None and description.facts:
                 return [*replies, self.interviewer.propose(work, description, today)]
             return [*replies, self.interviewer.confirmation(work)]
@@ -205,18 +212,31 @@ class Dialogue:
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self.describer.describe(reading.statement, today) if reading.statement else None
         facts = description is not None and bool(description.facts)
-        if self.words.is_eligibility_request(text):
+        if self._requests_check(text, reading):
             if description is not None and facts:
                 return [self.interviewer.propose(work, description, today)]
             return self.interviewer.next(work, today)
         if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
-        replies = [self._answer(work, text, today, offer_check=not interviewing)]
+        replies = [self._answer(work, self._asked(text, reading), today, offer_check=not interviewing)]
         if description is not None and facts:
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
             replies.extend(self.interviewer.ask_again(work, today))
         return replies
+
+    def _requests_check(self, text: str, reading: Reading) -> bool:
+        """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""
+        if not self.words.is_eligibility_request(text):
+            return False
+        return self.reader.is_about_person(text) or not self.regions.resolve(text).place
+
+    def _asked(self, text: str, reading: Reading) -> str:
+        """The whole message (the person's situation is the question's context), or only what it asks
+        when that names a place of its own (我家在延吉，想知道北京有没有创业补贴)."""
+        if reading.statement and reading.question and self.regions.resolve(reading.question).place:
+            return reading.question
+        return text
 
     def _answer(self, work: Working, text: str, today: date, offer_check: bool = False) -> Reply:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？) is read against the thread, and the

@@ -52,14 +52,14 @@ class MessageReader:
         stretches = [m.group(0) for m in _STRETCH.finditer(text)] or [text]
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
-            if not self._is_about_person(text) and self._names_benefit(text):
+            if not self.is_about_person(text) and self._names_benefit(text):
                 return Reading(statement="", question=text, is_search=True)
             return Reading(statement=text, question="")
         statement: list[str] = []
         question: list[str] = []
         about_person = False
         for stretch, is_question in zip(stretches, asked, strict=True):
-            about_person = about_person or self._is_about_person(stretch)
+            about_person = about_person or self.is_about_person(stretch)
             if not is_question:
                 (statement if about_person and not self._supposes(stretch) else question).append(stretch)
                 continue
@@ -72,7 +72,7 @@ class MessageReader:
     def _is_question(self, stretch: str) -> bool:
         return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
 
-    def _is_about_person(self, text: str) -> bool:
+    def is_about_person(self, text: str) -> bool:
         return any(word in text for word in self.words.first_person)
 
     def _names_benefit(self, text: str) -> bool:

@@ -119,5 +119,5 @@ class Threads:
             topic=topic,
             region=region or question.region,
             intent=str(answer.intent or classify(question.text).primary),
-            clauses=tuple(c.clause_id for c in answer.citations),
+            clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
         )
