@@ -1,9 +1,13 @@
 """The dialogue core: (session, turn, today) → (session, replies), for every channel, with no I/O.
 
 Routing, in order: a repeated turn id is ignored (a channel redelivered it); buttons; commands
-(/check or 重新开始); abuse gets a calm answer; facts waiting for confirmation; an answer to the
-pending question; otherwise a self-description is shown for confirmation, an eligibility request
-starts the interview, and anything else is a policy question answered from the documents.
+(/check or 重新开始); abuse gets a calm answer; a citation of the last answer by its number. Every
+other message is read into what the person says about themselves and what they ask (reading.py)
+before the state is looked at, so a question is answered in every state — facts waiting for
+confirmation, a pending interview question, the results — and the state is offered again; only the
+statement part can add or correct facts. Otherwise a self-description is shown for confirmation, an
+eligibility request starts the interview, and anything else is a policy question answered from the
+documents, follow-ups read against the thread of the last question (thread.py).
 """
 
 from __future__ import annotations
@@ -182,6 +186,8 @@ class Dialogue:
         description = self.describer.describe(reading.statement, today) if reading.statement else None
         if self._asks(text, reading):
             replies = [self._answer(work, self._asked(text, reading), today)]
+            if understood and value is True and not reading.statement:
+                return [*replies, *self.interviewer.accept(work, today)]
             if description is not None and description.facts:
                 return [*replies, self.interviewer.propose(work, description, today)]
             return [*replies, self.interviewer.confirmation(work)]
