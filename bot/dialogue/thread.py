@@ -78,7 +78,8 @@ class Threads:
         return tuple(term for _, term in sorted(found))[:MAX_TOPIC_TERMS]
 
     def has_own_topic(self, text: str) -> bool:
-        return bool(self.topic_of(text)) or any(word in text for word in self.words.benefit_words)
+        """Names a measure or a situation (创业担保贷款, 返乡), not only a kind of payment (这个补贴)."""
+        return any(term not in self.words.not_a_topic for term in self.topic_of(text))
 
     def cited(self, thread: Thread | None, text: str) -> Cited | None:
         """`第二条` / `最后一条` of the last answer's citations, when the message points at one."""
@@ -111,9 +112,10 @@ class Threads:
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""
-        topic = self.topic_of(question.text) or tuple(m.name for m in answer.measures[:1])
-        if not topic and thread is not None and question.read_as:
+        if thread is not None and question.read_as:
             topic = thread.topic
+        else:
+            topic = self.topic_of(question.text) or tuple(m.name for m in answer.measures[:1])
         region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place
         return Thread(
             topic=topic,

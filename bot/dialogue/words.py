@@ -48,6 +48,7 @@ class VocabularyFile(BaseModel):
     intent_cues: dict[str, str]
     citation_ordinal: str
     continuing: str
+    not_a_topic: tuple[str, ...]
 
 
 class Vocabulary:
@@ -74,6 +75,7 @@ class Vocabulary:
         self.intent_cues = data.intent_cues
         self.citation_ordinal = re.compile(data.citation_ordinal)
         self.continuing = re.compile(data.continuing)
+        self.not_a_topic = frozenset(data.not_a_topic)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
