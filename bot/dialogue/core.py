@@ -160,7 +160,7 @@ class Dialogue:
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
-        if question is not None and not (self._asks(text, reading) and self._is_long_or_search(text, reading)):
+        if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
                 return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
@@ -173,9 +173,10 @@ class Dialogue:
             return False
         return reading.is_search or len(text) > SHORT_ANSWER_CHARS or not self.words.yes_no(text)[0]
 
-    def _is_long_or_search(self, text: str, reading: Reading) -> bool:
-        """Mid-interview a short message is first tried as the answer (哪个都不是, 多少？ falls through)."""
-        return reading.is_search or len(text) > SHORT_ANSWER_CHARS
+    def _is_plainly_asked(self, text: str, reading: Reading) -> bool:
+        """Mid-interview a short question is first tried as the answer (哪个都不是; 多少？ falls through
+        to the documents), unless it names a place: 那巴中呢？ never answers 您在哪个地方."""
+        return reading.is_search or len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
 
     def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
         """Facts wait for confirmation: a question is answered and the confirmation offered again;
