@@ -185,6 +185,8 @@ class Dialogue:
         if understood and value is True and not self._asks(text, reading):
             return self.interviewer.accept(work, today)
         description = self.describer.describe(reading.statement, today) if reading.statement else None
+        if self._requests_check(text, reading) and (description is None or not description.facts):
+            return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
             replies = [self._answer(work, self._asked(text, reading), today)]
             if understood and value is True and not reading.statement:
