@@ -178,6 +178,13 @@ class Dialogue:
         to the documents), unless it names a place: 那巴中呢？ never answers 您在哪个地方."""
         return reading.is_search or len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
 
+    def _opens_with_yes(self, reading: Reading) -> bool:
+        """是的，另外巴中有创业补贴吗？ confirms; 是不是要先办失业登记？ only asks."""
+        opening = reading.opening
+        if not opening or reading.statement or self.words.is_question(opening):
+            return False
+        return self.words.yes_no(opening) == (True, True)
+
     def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
         """Facts wait for confirmation: a question is answered and the confirmation offered again;
         only what the person says about themselves can correct the facts."""
@@ -189,7 +196,7 @@ class Dialogue:
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
             replies = [self._answer(work, self._asked(text, reading), today)]
-            if understood and value is True and not reading.statement:
+            if self._opens_with_yes(reading):
                 return [*replies, *self.interviewer.accept(work, today)]
             if description is not None and description.facts:
                 return [*replies, self.interviewer.propose(work, description, today)]

@@ -38,6 +38,7 @@ class Reading:
     statement: str
     question: str
     is_search: bool = False
+    opening: str = ""  # the first stretch, when the message has more than one (是的，| 另外…)
 
     @property
     def asks(self) -> bool:
@@ -67,7 +68,12 @@ class MessageReader:
             said = self._said_before_asking(stretch)
             if said:
                 statement.append(said)
-        return Reading(statement="，".join(s.strip(_PUNCTUATION) for s in statement), question="".join(question))
+        opening = stretches[0] if len(stretches) > 1 else ""
+        return Reading(
+            statement="，".join(s.strip(_PUNCTUATION) for s in statement),
+            question="".join(question),
+            opening=opening,
+        )
 
     def _is_question(self, stretch: str) -> bool:
         return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
