@@ -164,6 +164,10 @@ class Dialogue:
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
                 return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
+        if question is not None and self._opens_with_yes_or_no(reading):
+            answered = self.interviewer.typed(work, question, reading.opening, today)
+            if answered is not None and answered[0].kind == "acknowledge":
+                return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
 
     def _asks(self, text: str, reading: Reading) -> bool:
@@ -177,6 +181,13 @@ class Dialogue:
         """Mid-interview a short question is first tried as the answer (哪个都不是; 多少？ falls through
         to the documents), unless it names a place: 那巴中呢？ never answers 您在哪个地方."""
         return reading.is_search or len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
+
+    def _opens_with_yes_or_no(self, reading: Reading) -> bool:
+        """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer."""
+        opening = reading.opening
+        if not opening or not reading.asks or self.words.is_question(opening):
+            return False
+        return self.words.yes_no(opening)[0]
 
     def _opens_with_yes(self, reading: Reading) -> bool:
         """是的，另外巴中有创业补贴吗？ confirms; 是不是要先办失业登记？ only asks."""
