@@ -1,9 +1,13 @@
 """The dialogue core: (session, turn, today) → (session, replies), for every channel, with no I/O.
 
 Routing, in order: a repeated turn id is ignored (a channel redelivered it); buttons; commands
-(/check or 重新开始); abuse gets a calm answer; facts waiting for confirmation; an answer to the
-pending question; otherwise a self-description is shown for confirmation, an eligibility request
-starts the interview, and anything else is a policy question answered from the documents.
+(/check or 重新开始); abuse gets a calm answer; a citation of the last answer by its number. Every
+other message is read into what the person says about themselves and what they ask (reading.py)
+before the state is looked at, so a question is answered in every state — facts waiting for
+confirmation, a pending interview question, the results — and the state is offered again; only the
+statement part can add or correct facts. Otherwise a self-description is shown for confirmation, an
+eligibility request starts the interview, and anything else is a policy question answered from the
+documents, follow-ups read against the thread of the last question (thread.py).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from bot.dialogue import actions, render
 from bot.dialogue.describe import Describer
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
+from bot.dialogue.reading import MessageReader, Reading
+from bot.dialogue.thread import Threads
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
@@ -55,6 +61,8 @@ class Dialogue:
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions)
         self.covered = tuple(engine.rulebook.jurisdictions)
+        self.reader = MessageReader(self.words)
+        self.threads = Threads(self.words, regions)
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -142,31 +150,79 @@ class Dialogue:
             return self._command(work, command, today)
         if self.words.is_abuse(text):
             return [render.notice(_notices().calm), *self._reminder(work, today)]
+        cited = self.threads.cited(work.thread, text)
+        if cited is not None:
+            if cited.clause_id is None:
+                missing = prose().followups.no_such_citation.format(shown=cited.shown)
+                return [render.notice(missing), *self._reminder(work, today)]
+            return [self._clause(cited.clause_id), *self._reminder(work, today)]
+        reading = self.reader.read(text)
         if work.pending:
-            return self._confirming(work, text, today)
+            return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
-        if question is not None:
-            answered = None if self._is_policy_question(text) else self.interviewer.typed(work, question, text, today)
+        if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
+            answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
-                return answered + self._extra_facts(work, text, today, set(question.facts))
-        return self._free_text(work, text, today, interviewing=question is not None)
+                return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
+        if question is not None and self._opens_with_yes_or_no(reading):
+            answered = self.interviewer.typed(work, question, reading.opening, today)
+            if answered is not None and answered[0].kind == "acknowledge":
+                return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
+        return self._free_text(work, text, reading, today, interviewing=question is not None)
 
-    def _confirming(self, work: Working, text: str, today: date) -> list[Reply]:
+    def _asks(self, text: str, reading: Reading) -> bool:
+        """A question to answer from the documents, not an answer to the pending one: a short message
+        that is a yes, a no or 不清楚 (是吗, 不知道呢) answers."""
+        if not reading.asks:
+            return False
+        return reading.is_search or len(text) > SHORT_ANSWER_CHARS or not self.words.yes_no(text)[0]
+
+    def _is_plainly_asked(self, text: str, reading: Reading) -> bool:
+        """Mid-interview a short question is first tried as the answer (哪个都不是; 多少？ falls through
+        to the documents), unless it names a place: 那巴中呢？ never answers 您在哪个地方."""
+        return reading.is_search or len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
+
+    def _opens_with_yes_or_no(self, reading: Reading) -> bool:
+        """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer."""
+        opening = reading.opening
+        if not opening or not reading.asks or self.words.is_question(opening):
+            return False
+        return self.words.yes_no(opening)[0]
+
+    def _opens_with_yes(self, reading: Reading) -> bool:
+        """是的，另外巴中有创业补贴吗？ confirms; 是不是要先办失业登记？ only asks."""
+        opening = reading.opening
+        if not opening or reading.statement or self.words.is_question(opening):
+            return False
+        return self.words.yes_no(opening) == (True, True)
+
+    def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
+        """Facts wait for confirmation: a question is answered and the confirmation offered again;
+        only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
-        if understood and value is True and not self._is_policy_question(text):
+        if understood and value is True and not self._asks(text, reading):
             return self.interviewer.accept(work, today)
-        description = self.describer.describe(text, today)
-        if description.facts:
+        description = self.describer.describe(reading.statement, today) if reading.statement else None
+        if self._requests_check(text, reading) and (description is None or not description.facts):
+            return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
+        if self._asks(text, reading):
+            replies = [self._answer(work, self._asked(text, reading), today)]
+            if self._opens_with_yes(reading):
+                return [*replies, *self.interviewer.accept(work, today)]
+            if description is not None and description.facts:
+                return [*replies, self.interviewer.propose(work, description, today)]
+            return [*replies, self.interviewer.confirmation(work)]
+        if description is not None and description.facts:
             return [self.interviewer.propose(work, description, today)]
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
-        if self._is_policy_question(text):
-            return [self._answer(work, text, today), self.interviewer.confirmation(work)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
 
-    def _extra_facts(self, work: Working, text: str, today: date, asked: set[str]) -> list[Reply]:
+    def _extra_facts(self, work: Working, statement: str, today: date, asked: set[str]) -> list[Reply]:
         """An answer that says more than was asked: the rest is shown for confirmation."""
-        description = self.describer.describe(text, today)
+        if not statement:
+            return []
+        description = self.describer.describe(statement, today)
         extra = {
             f: v
             for f, v in description.facts.items()
@@ -177,39 +233,58 @@ class Dialogue:
         notes = {f: n for f, n in description.notes.items() if f in extra}
         return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
 
-    def _free_text(self, work: Working, text: str, today: date, interviewing: bool) -> list[Reply]:
+    def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         if len(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))) < MIN_QUESTION_CHARS:
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
-        description = self.describer.describe(text, today)
-        is_question = self._is_policy_question(text)
-        if self.words.is_eligibility_request(text):
-            if description.facts:
+        description = self.describer.describe(reading.statement, today) if reading.statement else None
+        facts = description is not None and bool(description.facts)
+        if self._requests_check(text, reading):
+            if description is not None and facts:
                 return [self.interviewer.propose(work, description, today)]
             return self.interviewer.next(work, today)
-        if description.facts and not is_question:
+        if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
-        replies = [self._answer(work, text, today, offer_check=not interviewing)]
-        if description.facts and "我" in text and len(description.facts) >= 2:
+        replies = [self._answer(work, self._asked(text, reading), today, offer_check=not interviewing)]
+        if description is not None and facts:
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
             replies.extend(self.interviewer.ask_again(work, today))
         return replies
 
+    def _requests_check(self, text: str, reading: Reading) -> bool:
+        """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""
+        if not self.words.is_eligibility_request(text):
+            return False
+        return self.reader.is_about_person(text) or not self.regions.resolve(text).place
+
+    def _asked(self, text: str, reading: Reading) -> str:
+        """The whole message (the person's situation is the question's context), or only what it asks
+        when that names a place of its own (我家在延吉，想知道北京有没有创业补贴)."""
+        if reading.statement and reading.question and self.regions.resolve(reading.question).place:
+            return reading.question
+        return text
+
     def _answer(self, work: Working, text: str, today: date, offer_check: bool = False) -> Reply:
-        region = None
-        if not self.regions.resolve(text).place:
-            known = work.profile.get("region")
-            if isinstance(known, str) and self.regions.resolve(known).covered:
-                region = known
+        """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？) is read against the thread, and the
+        question names its place, or the thread's (那…, …呢), or the person's covered region."""
+        asked = self.threads.follow(work.thread, text)
+        region = asked.region
+        if region is None and not self.regions.resolve(text).place:
+            region = self._region_for(work, text)
         try:
-            result = self.answerer.answer(text, region, today)
+            result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
             return render.notice(str(exc))
-        return render.answer(result, self.interviewer.clause_name, offer_check)
+        work.thread = self.threads.after(work.thread, asked, result)
+        reply = render.answer(result, self.interviewer.clause_name, offer_check)
+        return render.followed(reply, asked.read_as) if asked.read_as else reply
 
-    def _is_policy_question(self, text: str) -> bool:
-        return self.words.is_question(text) and len(text) > SHORT_ANSWER_CHARS
+    def _region_for(self, work: Working, text: str) -> str | None:
+        known = work.profile.get("region")
+        person = known if isinstance(known, str) and self.regions.resolve(known).covered else None
+        last = work.thread.region if work.thread is not None else None
+        return last if last and self.words.continuing.search(text) else person
 
     def _is_forget(self, turn: Turn) -> bool:
         """/forget, its button or 删除我的资料: handled before anything else, so nothing is kept."""

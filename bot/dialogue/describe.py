@@ -65,6 +65,7 @@ class DescriptionsFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     phrases: tuple[Phrase, ...]
+    schools: str
     implies: tuple[Implication, ...] = ()
 
 
@@ -95,6 +96,11 @@ class Describer:
         except (ValidationError, yaml.YAMLError) as exc:
             raise DescriptionError(f"{path}: {exc}") from None
         self.implications = data.implies
+        try:
+            self.schools = re.compile(data.schools)
+        except re.error as exc:
+            raise DescriptionError(f"{path}: schools: {exc}") from None
+        self._school = data.schools
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
@@ -104,7 +110,7 @@ class Describer:
         self._check(phrase.negated, f"{where}.negated")
         if phrase.match is not None:
             source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION)
-            source = source.replace("{DATE}", DATE)
+            source = source.replace("{DATE}", DATE).replace("{SCHOOL}", self._school)
         else:
             source = "|".join(re.escape(s) for s in sorted(phrase.say, key=len, reverse=True))
         try:
@@ -144,7 +150,7 @@ class Describer:
                     _merge(facts, fact, value)
                     if note:
                         notes[fact] = note
-        region = self.regions.resolve(text)
+        region = self.regions.resolve(self.schools.sub("，", text))
         if region.place:
             facts["region"] = region.place
         for implication in self.implications:

@@ -15,7 +15,7 @@ from typing import Any
 from bot.dialogue import render
 from bot.dialogue.actions import Action
 from bot.dialogue.describe import Description
-from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.types import Reply, SessionState, Thread
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
 from bot.present.problems import problem_text
@@ -42,6 +42,7 @@ class Working:
     pending_notes: dict[str, str] = field(default_factory=dict)
     ticked: list[int] = field(default_factory=list)
     ticked_for: str | None = None
+    thread: Thread | None = None
 
     @classmethod
     def of(cls, state: SessionState) -> Working:
@@ -52,11 +53,12 @@ class Working:
             pending_notes=dict(state.pending_notes),
             ticked=list(state.ticked),
             ticked_for=state.ticked_for,
+            thread=state.thread,
         )
 
     def clear(self) -> None:
         self.profile, self.interviewing, self.pending, self.pending_notes = {}, False, {}, {}
-        self.ticked, self.ticked_for = [], None
+        self.ticked, self.ticked_for, self.thread = [], None, None
 
     def state(self, last_turn_id: str | None) -> SessionState:
         return SessionState(
@@ -66,6 +68,7 @@ class Working:
             pending_notes=self.pending_notes,
             ticked=tuple(self.ticked),
             ticked_for=self.ticked_for,
+            thread=self.thread,
             last_turn_id=last_turn_id,
         )
 

@@ -44,6 +44,12 @@ def welcome(covered: Iterable[str], interviewing: bool) -> Reply:
     return Reply(kind="welcome", text=text, buttons=((first,), (SOURCES_BUTTON, PROFILE_BUTTON)))
 
 
+def followed(reply: Reply, read_as: str) -> Reply:
+    """An answer to a follow-up says first how the question was read (巴中市 · 创业担保贷款多少)."""
+    said = prose().followups.read_as.format(question=read_as.strip(" ·"))
+    return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
+
+
 def notice(text: str, *rows: tuple[Button, ...]) -> Reply:
     return Reply(kind="notice", text=text, buttons=tuple(rows))
 

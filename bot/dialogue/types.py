@@ -92,12 +92,27 @@ class Reply(Model):
         return [c.clause_id for c in self.citations]
 
 
+class Thread(Model):
+    """The topic of the last policy question, so that 那巴中呢？ and 能拿多少钱？ can be understood.
+
+    Only what was understood is kept, never the message: the topic's words as the documents and
+    the glossary spell them (创业担保贷款, 返乡), the jurisdiction answered for, what was asked
+    (knowledge's intent: amount, procedure …) and the clauses cited, in the order shown.
+    """
+
+    topic: tuple[str, ...] = ()
+    region: str | None = None
+    intent: str | None = None
+    clauses: tuple[str, ...] = ()
+
+
 class SessionState(Model):
     """All the core keeps about one conversation: the facts and where the conversation is.
 
     No message log and no names: the facts the person gave (JSON values, as in a profile sent to
     `policybot check`), facts understood but not yet confirmed, the boxes ticked in an open
-    multiple-choice question, and the id of the last handled turn.
+    multiple-choice question, the thread of the last policy question (its topic, not its words)
+    and the id of the last handled turn.
     """
 
     version: Literal[1] = 1
@@ -107,6 +122,7 @@ class SessionState(Model):
     pending_notes: dict[str, str] = Field(default_factory=dict)
     ticked: tuple[int, ...] = ()
     ticked_for: str | None = None
+    thread: Thread | None = None
     last_turn_id: str | None = None
 
 

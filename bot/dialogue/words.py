@@ -6,6 +6,7 @@ Messages are compared in a squashed form (繁→简, lower case, no spaces or pu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,16 @@ class VocabularyFile(BaseModel):
     deny: tuple[str, ...]
     question_marks: tuple[str, ...]
     abuse: tuple[str, ...]
+    question_patterns: tuple[str, ...]
+    first_person: tuple[str, ...]
+    asking: tuple[str, ...]
+    supposing: tuple[str, ...]
+    benefit_words: tuple[str, ...]
+    modal_words: tuple[str, ...]
+    intent_cues: dict[str, str]
+    citation_ordinal: str
+    continuing: str
+    not_a_topic: tuple[str, ...]
 
 
 class Vocabulary:
@@ -55,6 +66,17 @@ class Vocabulary:
         self.deny = squashed(data.deny)
         self.question_marks = data.question_marks
         self.abuse = squashed(data.abuse)
+        marks = [re.escape(mark) for mark in data.question_marks]
+        self.question_cue = re.compile("|".join([*marks, *data.question_patterns]))
+        self.first_person = data.first_person
+        self.asking = data.asking
+        self.supposing = data.supposing
+        self.benefit_words = data.benefit_words
+        self.intent_cues = data.intent_cues
+        self.citation_ordinal = re.compile(data.citation_ordinal)
+        self.continuing = re.compile(data.continuing)
+        self.not_a_topic = frozenset(data.not_a_topic)
+        self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
         """(understood, value): value True / False, or None for 不清楚."""
@@ -99,7 +121,7 @@ class Vocabulary:
         return any(phrase in squashed for phrase in self.deny)
 
     def is_question(self, text: str) -> bool:
-        return any(mark in text for mark in self.question_marks)
+        return self.question_cue.search(text) is not None
 
     def is_abuse(self, text: str) -> bool:
         squashed = squash(text)

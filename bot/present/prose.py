@@ -478,6 +478,12 @@ class EligibilityProse(Section):
     profile_errors: ProfileErrorProse
 
 
+class FollowupProse(Section):
+    placeholders = {"read_as": ("question",), "no_such_citation": ("shown",)}
+    read_as: str
+    no_such_citation: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -488,6 +494,7 @@ class Prose(Section):
     dialogue: DialogueProse
     telegram: TelegramProse
     eligibility: EligibilityProse
+    followups: FollowupProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -99,3 +99,26 @@ def test_the_default_database_is_an_sqlite_file_under_the_data_dir(tmp_path: Pat
     settings = Settings(data_dir=tmp_path / "state")
     assert settings.resolved_database_url() == f"sqlite:///{tmp_path / 'state' / 'policybot.sqlite3'}"
     assert Settings(database_url="sqlite:///elsewhere.db").resolved_database_url() == "sqlite:///elsewhere.db"
+
+
+def test_the_thread_of_a_question_survives_a_new_store_and_keeps_topic_words_not_the_message(
+    dialogue: Dialogue, databases: Databases
+) -> None:
+    url = databases.new_url()
+    first = SqlSessionStore(url)
+    Conversations(dialogue, first, clock=lambda: TODAY).handle(
+        "web:t", Turn(text="巴中创业担保贷款能贷多少？我叫王小明")
+    )
+    first.close()
+    second = SqlSessionStore(url)
+    state = second.load("web:t")
+    assert state is not None and state.thread is not None
+    assert state.thread.topic == ("创业担保贷款",) and state.thread.region == "巴中市"
+    assert state.profile == {} and state.pending == {}
+    stored = " ".join(state for _, state in _rows(second))
+    for private in ("王小明", "能贷多少", "我叫"):
+        assert private not in stored
+    replies = Conversations(dialogue, second, clock=lambda: TODAY).handle("web:t", Turn(text="那资阳呢？"))
+    assert replies[0].kind == "answer" and replies[0].clause_ids
+    assert all(c.startswith("ziyang-") for c in replies[0].clause_ids)
+    second.close()

@@ -64,6 +64,18 @@ def test_yes_no_and_dont_know_have_many_spellings(case: dict[str, Any]) -> None:
     assert value is case["value"]
 
 
+@pytest.mark.parametrize("case", _ids(CASES["readings"], "text"))
+def test_facts_are_read_only_from_what_a_message_says_about_the_person(
+    dialogue: Dialogue, case: dict[str, Any]
+) -> None:
+    reading = dialogue.reader.read(str(case["text"]))
+    assert (reading.statement, reading.asks, reading.is_search) == (
+        case["statement"],
+        case["asks"],
+        case.get("search", False),
+    )
+
+
 @pytest.mark.parametrize("case", _ids(CASES["durations"], "text"))
 def test_a_duration_is_counted_in_months(case: dict[str, Any]) -> None:
     assert parse_months(str(case["text"])) == case["months"]

@@ -10,6 +10,12 @@ button label, the latest shown first — older messages' buttons can be tapped t
   understood     facts shown for confirmation          profile      facts stored afterwards
   says / not_says  text fragments (all replies)        forgotten    nothing is stored any more
   buttons        labels that must be offered           quiet        no reply at all
+  answered       an answer that cites clauses           cited_from   every cited clause is from this
+                                                                     document family (bazhong, jilin …)
+  keeps_profile  the stored facts did not change        keeps_pending  the facts awaiting confirmation
+                 (a question never changes them)                       did not change
+  pending        facts awaiting confirmation (<absent> for one that must not be there)
+  reoffers       the last reply is the pending confirmation (confirm) or question (question)
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from bot.dialogue.service import Conversations
-from bot.dialogue.types import Button, Reply, Turn
+from bot.dialogue.types import Button, Reply, SessionState, Turn
 
 MAX_QUESTIONS = 40
 
@@ -31,6 +37,13 @@ class Run:
     replies: tuple[Reply, ...] = ()
     seen: list[Button] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
+    before: SessionState | None = None
+
+    def send(self, turn: Turn) -> tuple[Reply, ...]:
+        return self.conversations.handle(self.key, turn)
+
+    def stored(self) -> SessionState | None:
+        return self.conversations.state(self.key)
 
     def step(self, step: dict[str, Any], number: int) -> None:
         if "say_until_results" in step:
@@ -42,7 +55,8 @@ class Run:
             check(self, step.get("expect", {}))
             return
         turn = self._turn(step, number)
-        self.replies = self.conversations.handle(self.key, turn)
+        self.before = self.stored()
+        self.replies = self.send(turn)
         self.seen = [b for r in reversed(self.replies) for row in r.buttons for b in row] + self.seen
         shown = "\n".join(f"  [{r.kind}] {r.text[:300]} {r.actions}" for r in self.replies)
         self.history.append(f"#{number} {turn.text or turn.action!r}"[:200] + "\n" + shown)
@@ -100,7 +114,32 @@ def check(run: Run, expect: dict[str, Any]) -> None:
     for label in _list(expect.get("buttons")):
         labels = [b.label for r in replies for row in r.buttons for b in row]
         assert any(label in shown for shown in labels), f"no button {label!r}{context}"
-    state = run.conversations.state(run.key)
+    _check_answers(run, expect, context)
+    _check_state(run, expect, context)
+
+
+def _check_answers(run: Run, expect: dict[str, Any], context: str) -> None:
+    replies = run.replies
+    if expect.get("answered"):
+        assert [c for r in replies if r.kind == "answer" for c in r.clause_ids], f"no cited answer{context}"
+    if "cited_from" in expect:
+        cited = [c for r in replies if r.kind == "answer" for c in r.clause_ids]
+        assert cited and all(c.startswith(f"{expect['cited_from']}-") for c in cited), f"{cited}{context}"
+    if "reoffers" in expect:
+        assert replies and replies[-1].kind == expect["reoffers"], context
+
+
+def _check_state(run: Run, expect: dict[str, Any], context: str) -> None:
+    state = run.stored()
+    before = run.before or SessionState()
+    if expect.get("keeps_profile"):
+        assert state is not None and state.profile == before.profile, f"the profile changed{context}"
+    if expect.get("keeps_pending"):
+        assert state is not None and state.pending == before.pending, f"the pending facts changed{context}"
+    if "pending" in expect:
+        assert state is not None, context
+        for fact, value in expect["pending"].items():
+            assert _jsonable(state.pending.get(fact, "<absent>")) == _jsonable(value), f"{fact}{context}"
     if expect.get("forgotten"):
         assert state is None, context
     if "profile" in expect:

@@ -1,0 +1,109 @@
+"""A message split into what the person says about themselves and what they ask.
+
+Facts are read only from statements about the person (我在长春，开了个小店); a question about a place
+or a measure (北京有创业补贴吗, 巴中灵活就业有社保补贴吗) states nothing about them, so the core
+never turns it into facts. The split is made once, before the conversation's state is looked at,
+so every state (a confirmation pending, an interview question, the results) answers questions the
+same way. The cues are data (`data/words.yaml`: question words, first person, asking and
+supposing words, kinds of benefit).
+
+A message is cut into stretches at sentence and clause punctuation. A stretch is a question when it
+has a question cue, starts with an asking word (请问, 想知道) or a supposition (如果我去平顶山…).
+Without any question, the message is a statement, unless it names a kind of benefit and nothing
+about the person: then it is what one types into a search box (延吉大学生创业补贴) and is asked.
+With a question, the other stretches are statements only when they are about the person (they have
+a first-person word, or follow one that has); the rest is context of the question (巴中那边，…).
+A question stretch that starts about the person (我在长春开店能领什么) states what comes before
+its first modal or question word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.dialogue.words import Vocabulary
+
+_STRETCH = re.compile(r"[^，,。！!？?；;\n]+[，,。！!？?；;\n]*")
+_PUNCTUATION = "，,。！!；;\n "
+_DANGLING = _PUNCTUATION + "有的了"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """`statement`: the text to read facts from; `question`: the stretches that ask ("" when none).
+    A question is answered with the whole message: what the person says about themselves is its
+    context (我在长春开店，有补贴吗？)."""
+
+    statement: str
+    question: str
+    is_search: bool = False
+    opening: str = ""  # the first stretch, when the message has more than one (是的，| 另外…)
+
+    @property
+    def asks(self) -> bool:
+        return bool(self.question)
+
+
+class MessageReader:
+    def __init__(self, words: Vocabulary) -> None:
+        self.words = words
+
+    def read(self, text: str) -> Reading:
+        stretches = [m.group(0) for m in _STRETCH.finditer(text)] or [text]
+        asked = [self._is_question(s) for s in stretches]
+        if not any(asked):
+            if not self.is_about_person(text) and self._names_benefit(text):
+                return Reading(statement="", question=text, is_search=True)
+            return Reading(statement=text, question="")
+        statement: list[str] = []
+        question: list[str] = []
+        about_person = False
+        for stretch, is_question in zip(stretches, asked, strict=True):
+            about_person = about_person or self.is_about_person(stretch)
+            if not is_question:
+                (statement if about_person and not self._supposes(stretch) else question).append(stretch)
+                continue
+            question.append(stretch)
+            said = self._said_before_asking(stretch)
+            if said:
+                statement.append(said)
+        opening = stretches[0] if len(stretches) > 1 else ""
+        return Reading(
+            statement="，".join(s.strip(_PUNCTUATION) for s in statement),
+            question="".join(question),
+            opening=opening,
+        )
+
+    def _is_question(self, stretch: str) -> bool:
+        return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
+
+    def is_about_person(self, text: str) -> bool:
+        return any(word in text for word in self.words.first_person)
+
+    def _names_benefit(self, text: str) -> bool:
+        return any(word in text for word in self.words.benefit_words)
+
+    def _starts_asking(self, stretch: str) -> bool:
+        return any(word in stretch for word in self.words.asking)
+
+    def _supposes(self, stretch: str) -> bool:
+        return any(stretch.lstrip().startswith(word) for word in self.words.supposing)
+
+    def _said_before_asking(self, stretch: str) -> str:
+        """我在长春开店能领什么补贴 → 我在长春开店: what a question says about the person first."""
+        mentions = [at for at in (stretch.find(w) for w in self.words.first_person) if at >= 0]
+        if not mentions or self._supposes(stretch):
+            return ""
+        start = min(mentions)
+        cuts = [len(stretch)]
+        for cue in (self.words.question_cue, self.words.modal_cue):
+            found = cue.search(stretch, start)
+            if found:
+                cuts.append(found.start())
+        for word in self.words.asking:
+            at = stretch.find(word, start)
+            if at >= 0:
+                cuts.append(at)
+        said = stretch[start : min(cuts)].rstrip(_DANGLING)
+        return said if len(said) > 1 else ""

@@ -1,0 +1,125 @@
+"""The thread of a conversation: elliptical follow-ups read against the last policy question.
+
+After 吉林创业担保贷款能贷多少, `那巴中呢？` names only a place: the same question for 巴中.
+`能拿多少钱？` / `要什么条件？` / `去哪办？` name no topic: the same topic, another aspect, where
+the last answer was. `第二条说的是什么` points at a citation of the last answer. A message that
+names its own topic (a measure, a kind of benefit, an everyday word of the glossary) starts a new
+thread. The topic vocabulary is the knowledge base's own: its measures' names and aliases and the
+glossary (knowledge/data), so the thread holds words the documents know, never the message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.dialogue.types import Thread
+from bot.dialogue.words import Vocabulary
+from eligibility.regions import RegionResolver
+from knowledge.answer import Answer, AnswerStatus
+from knowledge.intent import Intent, classify
+from knowledge.measures import load_measures
+from knowledge.numerals import chinese_to_number
+from knowledge.query import load_glossary
+
+MAX_TOPIC_TERMS = 6
+MIN_TERM_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Question:
+    """What to ask the documents: the text, the place to answer for (None: the person's), and, for
+    a follow-up, the words it was read as (shown to the person)."""
+
+    text: str
+    region: str | None = None
+    read_as: str | None = None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The clause a message points at among the `shown` citations (None: there is no such one)."""
+
+    clause_id: str | None
+    shown: int
+
+
+@lru_cache(maxsize=1)
+def topic_vocabulary() -> tuple[str, ...]:
+    """Measure names and aliases, the glossary's everyday words and terms; longest first."""
+    terms: set[str] = set()
+    for measures in load_measures().values():
+        for measure in measures:
+            terms.update((measure.name, *measure.aliases))
+    for entry in load_glossary().entries:
+        terms.update((*entry.say, *entry.means))
+    usable = {t for t in terms if len(t) >= MIN_TERM_CHARS and not re.search(r"[“”（）()、，]", t)}
+    return tuple(sorted(usable, key=lambda t: (-len(t), t)))
+
+
+class Threads:
+    def __init__(self, words: Vocabulary, regions: RegionResolver) -> None:
+        self.words = words
+        self.regions = regions
+        self.vocabulary = topic_vocabulary()
+
+    def topic_of(self, text: str) -> tuple[str, ...]:
+        """The vocabulary's terms in `text`, in the order they occur, each stretch used once."""
+        found: list[tuple[int, str]] = []
+        used = [False] * len(text)
+        for term in self.vocabulary:
+            start = text.find(term)
+            while start >= 0:
+                if not any(used[start : start + len(term)]):
+                    used[start : start + len(term)] = [True] * len(term)
+                    found.append((start, term))
+                start = text.find(term, start + 1)
+        return tuple(term for _, term in sorted(found))[:MAX_TOPIC_TERMS]
+
+    def has_own_topic(self, text: str) -> bool:
+        """Names a measure or a situation (创业担保贷款, 返乡), not only a kind of payment (这个补贴)."""
+        return any(term not in self.words.not_a_topic for term in self.topic_of(text))
+
+    def cited(self, thread: Thread | None, text: str) -> Cited | None:
+        """`第二条` / `最后一条` of the last answer's citations, when the message points at one."""
+        if thread is None or not thread.clauses or self.regions.resolve(text).place or "（" in text:
+            return None
+        found = self.words.citation_ordinal.search(text)
+        if found is None:
+            return None
+        if found.group("last"):
+            return Cited(thread.clauses[-1], len(thread.clauses))
+        try:
+            number = int(chinese_to_number(found.group("n")))
+        except ValueError:
+            return None
+        shown = len(thread.clauses)
+        return Cited(thread.clauses[number - 1] if 1 <= number <= shown else None, shown)
+
+    def follow(self, thread: Thread | None, text: str) -> Question:
+        """The question a message asks, read against the thread when it names no topic of its own."""
+        if thread is None or not thread.topic or self.has_own_topic(text):
+            return Question(text)
+        subject = "".join(thread.topic)
+        place = self.regions.resolve(text).place
+        if place and classify(text).primary == Intent.OVERVIEW:
+            cue = self.words.intent_cues.get(thread.intent or Intent.OVERVIEW, "")
+            return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}")
+        if place:
+            return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}")
+        return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
+
+    def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
+        """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""
+        if thread is not None and question.read_as:
+            topic = thread.topic
+        else:
+            topic = self.topic_of(question.text) or tuple(m.name for m in answer.measures[:1])
+        region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place
+        return Thread(
+            topic=topic,
+            region=region or question.region,
+            intent=str(answer.intent or classify(question.text).primary),
+            clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
+        )
