@@ -3,8 +3,10 @@ the answer show a figure of the asked measure, and does it show a figure of anot
 
     python bench/bench_measures.py
 
-Two systems side by side: the clause-level answerer of today (figures inside its quotes) and the
-measure matcher (figures of the top matched measure that has any). Dev sets may be tuned on; the
+Three views side by side: everything the answer quotes (the asked measures' spans, which also hold
+their conditions' figures, and a labelled other-region version), what the answer states as the
+answer (its first line, without the labelled other-region reference — "wrong shown" there is a figure
+of another measure given as the answer), and the bare measure matcher's top measure. Dev sets may be tuned on; the
 held-out set is only reported. Figures are printed, never asserted.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -19,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.present.answers import answer_result
+from bot.present.prose import prose
 from bot.services import Services
 from bot.settings import Settings
 from knowledge.errors import QueryError
@@ -28,6 +33,9 @@ from knowledge.kb import KnowledgeBase
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measures import load_measures
 from knowledge.query import tokenize
+
+OTHER_REGION = prose().answers.direct.elsewhere.split("：", 1)[0]
+SOURCE_YEAR = re.compile(r"\d{4}年(?:征求意见稿)?文件")  # names the document, not a figure
 
 SETS = {"dev": "answers_dev", "held-out": "answers_holdout"}
 
@@ -53,6 +61,19 @@ def shown_by_answerer(kb: KnowledgeBase, item: GoldenQuestion) -> str:
     except QueryError:
         return ""
     return "\n".join(c.quote for c in answer.citations)
+
+
+def answer_line(kb: KnowledgeBase, item: GoldenQuestion) -> str:
+    """What the answer states as the answer: its first line(s), without the labelled other-region
+    reference (供参考…); for an answer without a measure line, its quotes."""
+    try:
+        result = answer_result(kb.answerer.answer(item.question))
+    except QueryError:
+        return ""
+    if result.direct_answer is None:
+        return "\n".join(c.quote for c in result.citations)
+    lines = [line for line in result.direct_answer.splitlines() if not line.startswith(OTHER_REGION)]
+    return SOURCE_YEAR.sub("", "\n".join(lines))
 
 
 def shown_by_matcher(kb: KnowledgeBase, matcher: MeasureMatcher, item: GoldenQuestion) -> str:
@@ -94,7 +115,8 @@ def main() -> int:
             if not path.is_file():
                 continue
             items = [q for q in load_golden(path) if q.kind == "in_scope" and q.intent == "amount"]
-            print(tally(items, lambda q: shown_by_answerer(kb, q)).line(f"answerer {label}"))
+            print(tally(items, lambda q: shown_by_answerer(kb, q)).line(f"quotes {label}"))
+            print(tally(items, lambda q: answer_line(kb, q)).line(f"answer line {label}"))
             print(tally(items, lambda q: shown_by_matcher(kb, matcher, q)).line(f"measures {label}"))
     return 0
 

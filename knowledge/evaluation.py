@@ -61,6 +61,7 @@ class Outcome:
     top: tuple[str, ...]
     region: str | None
     partial: bool = False
+    cited: tuple[str, ...] = ()
 
     @property
     def abstained(self) -> bool:
@@ -85,6 +86,9 @@ class Metrics:
     abstain_precision: float
     abstain_kind_accuracy: float
     region_accuracy: float
+    # What users see: the clauses the answer quotes (first, first three), not the retrieval ranking.
+    cited_at_1: float = 0.0
+    cited_at_3: float = 0.0
 
     def as_dict(self) -> dict[str, float]:
         return {k: round(float(v), 4) for k, v in self.__dict__.items()}
@@ -120,6 +124,7 @@ def evaluate(
                 top=tuple(s.clause.id for s in retrieval.ranked[:3]),
                 region=region.jurisdiction if region.covered else region.place,
                 partial=decision.missing is not None and bool(decision.quoted),
+                cited=tuple(dict.fromkeys(item.clause.id for item, _ in decision.quoted)),
             )
         )
     return summarize(outcomes), outcomes
@@ -148,4 +153,6 @@ def summarize(outcomes: list[Outcome]) -> Metrics:
         abstain_precision=len(true_abstains) / max(len(abstained), 1),
         abstain_kind_accuracy=len(kind_correct) / max(len(negatives), 1),
         region_accuracy=sum(1 for o in with_region if o.region == o.item.region) / max(len(with_region), 1),
+        cited_at_1=sum(1 for o in scoped if o.cited[:1] and o.cited[0] in o.item.expect) / n,
+        cited_at_3=sum(1 for o in scoped if any(c in o.item.expect for c in o.cited[:3])) / n,
     )

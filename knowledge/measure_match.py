@@ -9,11 +9,12 @@ break on the measure id, so the order never depends on hashing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from knowledge.intent import AskedIntent, Intent
-from knowledge.measures import AmountKind, Beneficiary, Measure
+from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -27,7 +28,7 @@ _EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "
 class MatchWeights:
     """How the signals add up; chosen on the dev sets only (never on a held-out set)."""
 
-    clause: float = 0.9
+    clause: float = 0.6
     own_words: float = 0.6
     expansions: float = 0.15
     name: float = 0.8
@@ -49,11 +50,27 @@ class MeasureMatch:
     unit: str | None = None
     expansion_overlap: float = 0.0
 
+    focus: tuple[str, ...] = ()
+
     @property
     def payable_amounts(self) -> tuple[str, ...]:
         """The figures of this measure that answer the question: never a threshold; for a money
-        question no duration, for a duration question only durations."""
-        return tuple(a.text for a in self.measure.amounts if _answers(a.kind, self.unit))
+        question no duration, for a duration question only durations. Of tiers, the ones the
+        question names (中级证 → 取得中级（四级）证书的补贴标准为1500元), when it names some."""
+        payable = [a.text for a in self.measure.amounts if _answers(a, self.unit)]
+        if len(payable) > 1:
+            names = (self.measure.name, *self.measure.aliases)
+            distinguishing = [
+                w
+                for w in self.focus
+                if any(w in t for t in payable)
+                and not all(w in t for t in payable)
+                and not any(w in name for name in names)  # 技能 of 技能提升补贴 names no tier
+            ]
+            named = [t for t in payable if any(w in t for w in distinguishing)]
+            if named:
+                return tuple(named)
+        return tuple(payable)
 
 
 class MeasureMatcher:
@@ -80,8 +97,10 @@ class MeasureMatcher:
                 # Words inside a figure describe the figure, not the measure: 最低工资标准的70% is the
                 # amount of a 见习补贴, and a question about 最低工资 is not a question about it.
                 described = measure.span
-                for amount in measure.amounts:
-                    described = described.replace(amount.text, "，")
+                if measure.kind is not MeasureKind.TARGET:
+                    # A target is described by its figure phrase (城镇登记失业率不高于4.5%): kept.
+                    for amount in measure.amounts:
+                        described = described.replace(amount.text, "，")
                 self._span_tokens[measure.id] = frozenset(tokenizer(described) + [t for p in parts for t in p])
 
     def measures_of(self, clause_id: str) -> list[Measure]:
@@ -124,7 +143,7 @@ class MeasureMatcher:
                     + (weights.name if named else weights.name_in_parts if in_parts else 0.0)
                     + (weights.target if any(t in expanded_text for t in measure.targets) else 0.0)
                 )
-                if asked.asks(Intent.AMOUNT) and any(_answers(a.kind, asked.unit) for a in measure.amounts):
+                if asked.asks(Intent.AMOUNT) and any(_answers(a, asked.unit) for a in measure.amounts):
                     score += weights.payable_amount
                 if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
                     score -= weights.other_beneficiary
@@ -137,6 +156,7 @@ class MeasureMatcher:
                         clause_scores[clause_id],
                         asked.unit,
                         extra_overlap,
+                        tuple(own),
                     )
                 )
         matches.sort(key=lambda m: (-m.score, m.measure.id))
@@ -168,13 +188,20 @@ def _pieces(tokens: list[str]) -> frozenset[str]:
     return frozenset(t for t in unique if not any(other != t and other in t for other in unique))
 
 
-def _answers(kind: AmountKind, unit: str | None) -> bool:
+def _answers(amount: Amount, unit: str | None) -> bool:
+    """Whether a figure answers the asked kind of amount: never a threshold; a share by its form
+    (70%, 2/3, 8：2, whatever the curated kind — 不超过…的70% is a cap and a share); a period only a
+    duration question, a sum only a money question."""
+    kind = amount.kind
     if kind is AmountKind.THRESHOLD:
         return False
+    if unit == "ratio":
+        return kind in (AmountKind.RATIO, AmountKind.RATE) or bool(_SHARE.search(amount.text))
     if unit == "duration":
         return kind is AmountKind.DURATION
     if unit == "money":
         return kind is not AmountKind.DURATION
-    if unit == "ratio":
-        return kind in (AmountKind.RATIO, AmountKind.RATE)
     return True
+
+
+_SHARE = re.compile(r"\d%|\d+/\d+|\d：\d|\d+成")
