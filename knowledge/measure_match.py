@@ -86,12 +86,17 @@ class MeasureMatcher:
         self._by_clause: dict[str, list[Measure]] = {}
         self._span_tokens: dict[str, frozenset[str]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
+        self._all_names: set[str] = set()
+        self._last_names: tuple[str, frozenset[str]] | None = None
+        self._name_lengths: set[int] = set()
         self._name_parts: dict[str, tuple[frozenset[str], ...]] = {}
         for document_measures in measures.values():
             for measure in document_measures:
                 self._by_clause.setdefault(measure.clause, []).append(measure)
                 names = (measure.name, *measure.aliases)
                 self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
+                self._name_lengths.update(len(n) for n in names if len(n) >= 3)
+                self._all_names.update(n for n in names if len(n) >= 3)
                 parts = [_pieces(tokenizer(name)) for name in names]
                 self._name_parts[measure.id] = tuple(p for p in parts if len(p) >= 2)
                 # Words inside a figure describe the figure, not the measure: 最低工资标准的70% is the
@@ -172,7 +177,25 @@ class MeasureMatcher:
         )
 
     def _named(self, measure: Measure, text: str) -> str | None:
-        return next((name for name in self._names[measure.id] if len(name) >= 3 and name in text), None)
+        found = self._names_in(text)
+        if not found:
+            return None
+        return next((name for name in self._names[measure.id] if name in found), None)
+
+    def _names_in(self, text: str) -> frozenset[str]:
+        """Every measure name or alias (3+ characters) written in the text: one dictionary lookup per
+        substring of a name's length, instead of a substring test per name per measure."""
+        cached = self._last_names
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        found = frozenset(
+            text[i : i + n]
+            for n in self._name_lengths
+            for i in range(len(text) - n + 1)
+            if text[i : i + n] in self._all_names
+        )
+        self._last_names = (text, found)
+        return found
 
 
 def is_concept_word(token: str) -> bool:
