@@ -73,3 +73,11 @@ def classify(question: str) -> AskedIntent:
         return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,))
     unit = asked_unit(question) if Intent.AMOUNT in found else None
     return AskedIntent(found[0], found, unit)
+
+
+def without_cues(question: str) -> str:
+    """The question with every intent cue taken out (多少, 什么条件, 去哪办 …): what remains is what
+    it is about."""
+    for _, pattern in _patterns():
+        question = pattern.sub("，", question)
+    return question

@@ -121,6 +121,12 @@ def tokenize(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def is_dictionary_word(word: str) -> bool:
+    """A word of jieba's dictionary or our policy vocabulary, not a pair jieba glued by guessing."""
+    _jieba_ready()
+    return bool(jieba.dt.FREQ.get(word))
+
+
 def _stopwords() -> frozenset[str]:
     return frozenset(load_scope().stopwords)
 

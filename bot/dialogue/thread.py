@@ -18,10 +18,10 @@ from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer import Answer, AnswerStatus
-from knowledge.intent import Intent, classify
+from knowledge.intent import Intent, classify, without_cues
 from knowledge.measures import load_measures
 from knowledge.numerals import chinese_to_number
-from knowledge.query import load_glossary
+from knowledge.query import is_dictionary_word, load_glossary, tokenize
 
 MAX_TOPIC_TERMS = 6
 MIN_TERM_CHARS = 2
@@ -78,8 +78,27 @@ class Threads:
         return tuple(term for _, term in sorted(found))[:MAX_TOPIC_TERMS]
 
     def has_own_topic(self, text: str) -> bool:
-        """Names a measure or a situation (创业担保贷款, 返乡), not only a kind of payment (这个补贴)."""
-        return any(term not in self.words.not_a_topic for term in self.topic_of(text))
+        """Names a measure or a situation (创业担保贷款, 返乡), not only a kind of payment (这个补贴) —
+        or any other word of substance the vocabulary does not know (最低工资, Python): only a message
+        left empty once its place, its question words and its function words are gone (那巴中呢？,
+        能拿多少钱？, 要什么条件？) continues the thread."""
+        if any(term not in self.words.not_a_topic for term in self.topic_of(text)):
+            return True
+        return bool(self.content_words(text))
+
+    def content_words(self, text: str) -> list[str]:
+        """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
+        那要, which say nothing), Latin words, never the place, question words or a bare number."""
+        place = self.regions.resolve(text).place or ""
+        return [
+            word
+            for word in tokenize(without_cues(text))
+            if len(word) >= MIN_TERM_CHARS
+            and (is_dictionary_word(word) or word.isascii())
+            and word not in place
+            and word not in self.words.not_a_topic
+            and not word.isdigit()
+        ]
 
     def cited(self, thread: Thread | None, text: str) -> Cited | None:
         """`第二条` / `最后一条` of the last answer's citations, when the message points at one."""
