@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
@@ -286,7 +286,7 @@ class AnswerLog:
         """The whole log, one row per citation, UTF-8 with a BOM so spreadsheet programs read Chinese."""
         marks = self.marks()
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = _FormulaSafeWriter(csv.writer(buffer))
         buffer.write("\ufeff")
         writer.writerow(CSV_COLUMNS)
         last_id = 0
@@ -329,3 +329,22 @@ class AnswerLog:
             buffer.seek(0)
             buffer.truncate()
         yield buffer.getvalue()
+
+
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…), +cmd, -2+3, @SUM, a leading tab or CR):
+# anyone can plant one through /api/ask, so it is exported as text (OWASP "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def neutralised(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _FormulaSafeWriter:
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([neutralised(cell) for cell in row])

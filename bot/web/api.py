@@ -210,13 +210,14 @@ def documents(web: Services) -> list[DocumentResponse]:
     ]
 
 
-@router.get("/healthz", response_model=Health, tags=["运维"], summary="存活检查")
+@router.api_route("/healthz", methods=["GET", "HEAD"], response_model=Health, tags=["运维"], summary="存活检查")
 def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.get(
+@router.api_route(
     "/readyz",
+    methods=["GET", "HEAD"],
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "未就绪"}},
     tags=["运维"],

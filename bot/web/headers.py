@@ -1,4 +1,5 @@
-"""Security headers on every response: nothing of ours may be framed except the widget's chat page.
+"""Security headers on every response: nothing of ours may be framed except the widget's chat page,
+and no staff page may be cached.
 
 A route that sets its own Content-Security-Policy (the chat page, with the site's
 `frame-ancestors`) keeps it; every other response gets a strict default and X-Frame-Options.
@@ -33,12 +34,17 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         is_docs = scope["path"] == self.docs_path
+        # Staff pages show what people typed and who marked what: never kept by a browser or proxy cache.
+        is_staff = scope["path"] == "/staff" or scope["path"].startswith("/staff/")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 names = {name.lower() for name, _ in headers}
                 headers.extend(COMMON)
+                if is_staff:
+                    headers = [(n, v) for n, v in headers if n.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", (DOCS_CSP if is_docs else DEFAULT_CSP).encode()))
                     headers.append((b"x-frame-options", b"DENY"))

@@ -26,6 +26,10 @@ def app_from_environment() -> FastAPI:
     return create_app(build_services(settings), owns_services=True)
 
 
+# The request line and headers together; nginx's default (4 × 8 KB buffers) is below it.
+MAX_HEADER_BYTES = 64 * 1024
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -43,6 +47,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "server_header": False,
         "access_log": args.access_log,
         "log_config": uvicorn_log_config(settings),
+        # h11 bounds a request's head (httptools reads any size: one 50 MB header was answered 200).
+        "http": "h11",
+        "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
     }
     print(f"正在加载政策索引和数据库（数据目录 {settings.resolved_data_dir()}）…", file=sys.stderr, flush=True)
     banner = f"就业政策通已启动：http://{host}:{port}/demo（演示） /docs（接口文档） /staff（工作台）"

@@ -6,6 +6,7 @@ One knowledge base serves /api/ask, the eligibility checker (/api/check) and the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,10 @@ from knowledge.kb import KnowledgeBase
 Clock = Callable[[], date]
 
 
+ACCOUNT_FAILURES = "5/minute;30/hour"
+PASSWORD_CHECKS = 2
+
+
 @dataclass
 class WebServices:
     settings: Settings
@@ -46,6 +51,12 @@ class WebServices:
     api_limiter: RateLimiter
     login_limiter: RateLimiter
     clock: Clock = date.today
+    # Failed logins per account name, whatever address they come from (a flood from many addresses).
+    account_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(ACCOUNT_FAILURES, "login-account"))
+    # argon2id takes 64 MiB and ~50 ms per check: at most this many at once, the rest are told to retry.
+    password_checks: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(PASSWORD_CHECKS)
+    )
     clause_benefits: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -72,6 +72,11 @@ def _login_page(request: Request, error: str = "", next_path: str = "/staff", st
     return response
 
 
+def _retry_later(response: Response, seconds: int) -> Response:
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
 @router.get("/staff/login", response_class=HTMLResponse)
 def login_form(request: Request, next: str = "/staff") -> Response:
     return _login_page(request, next_path=next)
@@ -91,8 +96,18 @@ def login(
         return _login_page(request, "页面已过期，请重新登录。", next, status=403)
     if web.login_limiter.hit(client_of(request.scope)) is not None:
         return _login_page(request, "登录尝试太频繁，请稍后再试。", next, status=429)
-    token = web.accounts.login(name.strip(), password)
+    account = name.strip()
+    wait = web.account_limiter.blocked(account)
+    if wait is not None:
+        return _retry_later(_login_page(request, "该账号登录失败次数过多，请稍后再试。", next, status=429), wait)
+    if not web.password_checks.acquire(blocking=False):
+        return _retry_later(_login_page(request, "登录的人太多，请稍后再试。", next, status=429), 1)
+    try:
+        token = web.accounts.login(account, password)
+    finally:
+        web.password_checks.release()
     if token is None:
+        web.account_limiter.hit(account)
         return _login_page(request, "账号或密码不正确。", next, status=401)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(

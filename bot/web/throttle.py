@@ -35,6 +35,14 @@ class RateLimiter:
         self.namespace = namespace
         self.strategy = MovingWindowRateLimiter(MemoryStorage())
 
+    def blocked(self, client: str) -> int | None:
+        """Like `hit`, without counting: seconds to wait when the client is over a limit already."""
+        for item in self.items:
+            if not self.strategy.test(item, self.namespace, client):
+                stats = self.strategy.get_window_stats(item, self.namespace, client)
+                return max(1, math.ceil(stats.reset_time - time.time()))
+        return None
+
     def hit(self, client: str) -> int | None:
         for item in self.items:
             if not self.strategy.hit(item, self.namespace, client):

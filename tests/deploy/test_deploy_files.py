@@ -211,6 +211,21 @@ def test_the_web_command_listens_where_the_healthcheck_and_the_proxy_look() -> N
     assert any(volume.startswith("./nginx.conf:") for volume in proxy["volumes"])
 
 
+def test_the_web_replicas_trust_forwarded_addresses_only_from_the_proxy() -> None:
+    """Issue 14, H1: uvicorn trusts X-Forwarded-For from exactly the proxy's fixed address, inside the
+    compose subnet, and nginx passes on only the address it saw."""
+    import ipaddress
+
+    trusted = SERVICES["web"]["environment"]["FORWARDED_ALLOW_IPS"]
+    proxy_address = SERVICES["proxy"]["networks"]["default"]["ipv4_address"]
+    assert trusted == proxy_address != "*"
+    subnet = ipaddress.ip_network(COMPOSE["networks"]["default"]["ipam"]["config"][0]["subnet"])
+    assert ipaddress.ip_address(proxy_address) in subnet
+    nginx = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
+    assert "$proxy_add_x_forwarded_for" not in nginx
+
+
 def test_the_chroma_service_runs_chroma_run_with_options_it_accepts() -> None:
     command = SERVICES["chroma"]["command"]
     assert command[:2] == ["chroma", "run"]

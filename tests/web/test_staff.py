@@ -231,3 +231,32 @@ def test_passwords_are_stored_as_argon2_hashes(services: WebServices, staff_acco
     with Session(services.engine) as session:
         stored = session.scalar(select(StaffAccount.password_hash).where(StaffAccount.name == STAFF_NAME))
     assert stored and stored.startswith("$argon2id$") and STAFF_PASSWORD not in stored
+
+
+@pytest.mark.parametrize(
+    "planted", ['=HYPERLINK("http://evil.example","点我")', "+1+1", "-2+3", "@SUM(A1:A2)", "＝1+1"]
+)
+def test_csv_export_neutralises_formula_cells_planted_through_the_api(
+    staff_client: tuple[TestClient, str], services: WebServices, planted: str
+) -> None:
+    """OWASP CSV injection: a question that starts like a formula is exported as text, not run."""
+    client, _ = staff_client
+    assert client.post("/api/ask", json={"question": planted + " 吉林创业补贴"}).status_code == 200
+    services.answer_log.flush()
+    text = client.get("/staff/export/answers.csv").text.lstrip("\ufeff")
+    questions = [row["question"] for row in csv.DictReader(io.StringIO(text))]
+    assert any(q.startswith("'") and planted[1:] in q for q in questions)
+    assert not any(q.startswith(("=", "+", "-", "@", "＝")) for q in questions)
+
+
+def test_staff_pages_are_never_cached(staff_client: tuple[TestClient, str]) -> None:
+    client, _ = staff_client
+    for path in ("/staff", "/staff/export/answers.csv", "/staff/login"):
+        assert client.get(path).headers["cache-control"] == "no-store", path
+    assert "no-store" not in client.get("/healthz").headers.get("cache-control", "")
+
+
+def test_health_checks_answer_head(anonymous: TestClient) -> None:
+    for path in ("/healthz", "/readyz"):
+        response = anonymous.head(path)
+        assert response.status_code == 200 and response.content == b"", path
