@@ -170,13 +170,13 @@ class FactSpec(BaseModel):
             raise self._wrong_type(raw)
         if isinstance(raw, float) and not raw.is_integer():
             raise self._wrong_type(raw)
-        self._check_range(float(raw))
+        self._check_range(_as_float(raw))
         return int(raw)
 
     def _parse_number(self, raw: Any, as_of: date) -> float:
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             raise self._wrong_type(raw)
-        self._check_range(float(raw))
+        self._check_range(_as_float(raw))
         return float(raw)
 
     def _parse_date(self, raw: Any, as_of: date) -> date:
@@ -312,3 +312,12 @@ class FactRegistry:
 def load_facts(path: Path) -> FactRegistry:
     parsed = read_model(path, FactsFile)
     return FactRegistry(parsed.facts, parsed.groups, parsed.answers, str(path))
+
+
+def _as_float(raw: int | float) -> float:
+    """An integer beyond float range (JSON allows 400 digits) is infinite, so the range check refuses
+    it with the usual message instead of an OverflowError."""
+    try:
+        return float(raw)
+    except OverflowError:
+        return math.inf if raw > 0 else -math.inf

@@ -117,6 +117,19 @@ def test_check_rejects_a_wrongly_typed_fact(client: TestClient) -> None:
     assert_error(client.post("/api/check", json={"region": "长春", "age": "三十"}), 422, "bad_profile")
 
 
+@pytest.mark.parametrize("fact", ["age", "ui_years"])
+@pytest.mark.parametrize("digits", ["1" + "0" * 400, "-" + "9" * 400, "1e400"])
+def test_check_refuses_a_number_beyond_float_range_with_a_clear_error(
+    client: TestClient, fact: str, digits: str
+) -> None:
+    """Issue 14, M2: an integer of 400 digits was a 500 with two tracebacks."""
+    body = f'{{"region": "长春", "{fact}": {digits}}}'
+    response = client.post("/api/check", content=body, headers={"content-type": "application/json"})
+    answer = assert_error(response, 422, "bad_profile")
+    assert answer["detail"]["fact"] == fact
+    assert client.post("/api/check", json={"region": "长春", "age": 30}).status_code == 200
+
+
 def test_check_rejects_a_list_body(client: TestClient) -> None:
     assert_error(client.post("/api/check", json=[1, 2]), 422, "invalid_request")
 
