@@ -124,7 +124,13 @@ class KnowledgeBase:
                 attached = store.attach(embedder, registry.content_hash, len(registry.clauses))
         except IndexStateError as exc:
             if chroma_url:
-                raise
+                # The Chroma server is down: answer from the lexical index (it needs no vectors) and
+                # connect when a dense query first needs it, as a running process does (issue 14).
+                log.warning("vector store %s unreachable at start, answering lexically: %s", chroma_url, exc)
+                say(f"向量索引服务暂不可用（{chroma_url}），先用关键词检索回答")
+                store.defer(embedder, registry.content_hash, len(registry.clauses))
+                tuned = config or load_tuning(data_dir, embedder.name)
+                return cls(registry, store, embedder, tuned, tokens=tokens, places=_place_index(data_dir / "index"))
             log.warning("index directory unusable, rebuilding: %s", exc)
             target = _quarantine(data_dir / "chroma")
             reason = f"索引目录无法打开（已移到 {target}），正在重建"

@@ -145,12 +145,18 @@ def test_the_cli_switches_to_the_server_with_the_environment_variable(
     assert not (tmp_path / "chroma").exists()
 
 
-def test_an_unreachable_server_at_start_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+def test_an_unreachable_server_at_start_answers_from_the_lexical_index(tmp_path: Path) -> None:
+    """Issue 14: the lexical index needs no vectors, so `ask` answers (and says why it is lexical);
+    `ingest`, whose job is to write the vectors, still fails with a clear message."""
     nowhere = f"http://127.0.0.1:{free_port()}"
-    done = run_cli(["ask", "失业补助金"], tmp_path, nowhere)
-    assert done.returncode == 1
-    assert "无法打开 Chroma 索引" in done.stderr and nowhere in done.stderr
+    done = run_cli(["ask", "--json", "失业补助金"], tmp_path, nowhere)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["status"] == "answered"
+    assert "unreachable at start, answering lexically" in done.stderr and nowhere in done.stderr
     assert "Traceback" not in done.stderr
+    ingest = run_cli(["ingest"], tmp_path, nowhere)
+    assert ingest.returncode == 1
+    assert "无法打开 Chroma 索引" in ingest.stderr and "Traceback" not in ingest.stderr
 
 
 # -- the same answers as the embedded directory -----------------------------------------------
