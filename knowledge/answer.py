@@ -108,9 +108,11 @@ class DirectAnswer(_Part):
     measures answer a "what is there" question; `measure` — one measure (or one per region);
     `department` — who leads and who is responsible, as the cited clause names them."""
 
-    kind: Literal["figure", "no_figure", "list", "measure", "department"]
+    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition"]
     measures: tuple[MeasureRef, ...] = ()
     elsewhere: tuple[MeasureRef, ...] = ()
+    # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
+    conditions: tuple[str, ...] = ()
     # kind `department`: the departments the cited clause names (牵头 / 按职责分工负责), verbatim.
     clause_id: str | None = None
     lead: tuple[str, ...] = ()
@@ -416,6 +418,7 @@ class Answerer:
             kind=selection.kind,
             measures=tuple(self._reference(m) for m in selection.chosen),
             elsewhere=tuple(self._reference(m) for m in selection.elsewhere),
+            conditions=selection.conditions,
         )
 
     def best_quote(

@@ -9,6 +9,7 @@ with that measure's own span: never another measure's figure from the same claus
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -17,7 +18,15 @@ from knowledge.intent import AskedIntent, Intent
 from knowledge.measure_match import MeasureMatch
 from knowledge.measures import Beneficiary
 
-DirectKind = Literal["figure", "no_figure", "list", "measure"]
+DirectKind = Literal["figure", "no_figure", "list", "measure", "condition"]
+
+# A figure of the asked kind inside a condition phrase. Durations of one or two digits only:
+# 自2017年1月1日起 is a date, not a length of time.
+_CONDITION_FIGURES = {
+    "duration": re.compile(r"(?<!\d)\d{1,2}(?:\.\d+)?(?:年|个月|天)"),
+    "money": re.compile(r"\d+(?:\.\d+)?万?元"),
+    "ratio": re.compile(r"\d+(?:\.\d+)?%|\d+成"),
+}
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
 _LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
@@ -44,6 +53,7 @@ class Selection:
     kind: DirectKind
     chosen: tuple[MeasureMatch, ...]
     elsewhere: tuple[MeasureMatch, ...] = ()
+    conditions: tuple[str, ...] = ()
 
     @property
     def primary(self) -> MeasureMatch:
@@ -121,12 +131,29 @@ def select(
     )
     if stating is not None:
         return Selection("figure", (stating, *chosen[1:]))
+    # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上).
+    conditions = conditions_asked(best, asked.unit)
+    if conditions:
+        return Selection("condition", (best,), conditions=conditions)
     elsewhere = tuple(
         m
         for m in (others() if others else [])
         if m.payable_amounts and is_relevant(m, policy) and _same_measure(m, best)
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def conditions_asked(match: MeasureMatch, unit: str | None) -> tuple[str, ...]:
+    """The measure's condition phrases that state a figure of the kind the question names and share
+    one of its own words (要交几年失业保险 → 依法参加失业保险3年以上)."""
+    if unit not in _CONDITION_FIGURES:
+        return ()  # 多少奖补 asks the grant; only 几年/多少钱/几成 can be about a condition
+    pattern = _CONDITION_FIGURES[unit]
+    return tuple(
+        condition
+        for condition in match.measure.conditions
+        if pattern.search(condition) and any(word in condition for word in match.focus)
+    )
 
 
 def _same_kind(a: MeasureMatch, b: MeasureMatch) -> bool:

@@ -137,7 +137,9 @@ def direct_lines(answer: Answer) -> list[str]:
     lines = []
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
-        if direct.kind == "figure" and measure.amount_text:
+        if direct.kind == "condition":
+            lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
+        elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
         elif direct.kind in ("figure", "no_figure"):
             lines.append(words.no_figure.format(**fields))

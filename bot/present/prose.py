@@ -69,6 +69,7 @@ class DirectProse(Section):
         "item": ("name", "side", "amounts"),
         "measure": ("source", "name", "side", "amounts"),
         "conditions": ("conditions",),
+        "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
         "lead": ("names",),
@@ -83,6 +84,7 @@ class DirectProse(Section):
     item: str
     measure: str
     conditions: str
+    condition: str
     unstated: str
     based_on: str
     same_document: str

@@ -135,3 +135,23 @@ def test_bad_input_is_refused_with_a_clear_message(kb: KnowledgeBase, question: 
     with pytest.raises(QueryError) as refused:
         kb.answerer.answer(question, None, AS_OF)
     assert re.search(r"[\u4e00-\u9fff]", str(refused.value))
+
+
+def test_a_figure_asked_of_a_condition_is_answered_with_that_condition(kb: KnowledgeBase) -> None:
+    result = ask(kb, "吉林技能提升补贴要交几年失业保险")
+    assert result.status == AnswerStatus.ANSWERED
+    assert result.direct_answer == "按吉林省2017年文件，技能提升补贴的条件是：依法参加失业保险3年以上。"
+    assert "依法参加失业保险3年以上" in result.citations[0].quote
+
+
+def test_a_situation_told_in_passing_is_not_taken_for_the_asked_condition(kb: KnowledgeBase) -> None:
+    """签了一年合同 describes the person; 能拿多少奖补 asks the grant, which the text leaves open."""
+    result = ask(kb, "巴中企业招贫困户签了一年合同，企业一个人能拿多少奖补？")
+    assert "条件是" not in (result.direct_answer or "")
+    assert "没有写明具体金额或标准" in (result.direct_answer or "")
+
+
+def test_one_tier_asked_shows_that_tier_only(kb: KnowledgeBase) -> None:
+    result = ask(kb, "四平的，刚拿到高级工（三级）证书，技能提升补贴能领多少？")
+    line = result.direct_answer or ""
+    assert "2000元" in line and "1000元" not in line and "1500元" not in line
