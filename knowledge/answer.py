@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document, Structure
-from knowledge.intent import AskedIntent, Intent, classify
+from knowledge.intent import AskedIntent, Intent, classify, is_about_a_document
 from knowledge.lexical import split_sentences
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
@@ -85,6 +85,9 @@ class SourceDocument(_Part):
     year: int
     is_draft: bool
     document_number: str | None
+    title: str = ""
+    issuer: str = ""
+    signed: date | None = None
 
 
 class MeasureRef(_Part):
@@ -106,13 +109,16 @@ class DirectAnswer(_Part):
     `figure` — the asked measure's own figures; `no_figure` — the asked measure states none here
     (`elsewhere`: other covered regions' versions that do, shown labelled as such); `list` — several
     measures answer a "what is there" question; `measure` — one measure (or one per region);
-    `department` — who leads and who is responsible, as the cited clause names them."""
+    `department` — who leads and who is responsible, as the cited clause names them; `status` — the
+    documents asked about, from their own metadata (draft or official, issuer, date)."""
 
-    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition"]
+    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition", "status"]
     measures: tuple[MeasureRef, ...] = ()
     elsewhere: tuple[MeasureRef, ...] = ()
     # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
     conditions: tuple[str, ...] = ()
+    # kind `status`: the documents asked about (is it official, a draft, from which year).
+    documents: tuple[str, ...] = ()
     # kind `department`: the departments the cited clause names (牵头 / 按职责分工负责), verbatim.
     clause_id: str | None = None
     lead: tuple[str, ...] = ()
@@ -241,9 +247,14 @@ class Answerer:
         Where the candidate clauses hold measures about the question, the answer is made of those
         measures (their own spans and figures); otherwise of the best sentences of the best clauses."""
         abstained = self.abstention(retrieval)
+        asked = classify(retrieval.analysis.normalized)
+        about_document = asked.primary is Intent.STATUS and is_about_a_document(retrieval.analysis.normalized)
+        if about_document and retrieval.scope and abstained is not AnswerStatus.REGION_NOT_COVERED:
+            # Whether a document is in force is answered by the document itself, however few words
+            # of the question its clauses share.
+            return self._status(retrieval, asked)
         if abstained is not None:
             return Decision(abstained)
-        asked = classify(retrieval.analysis.normalized)
         selection = self._selection(retrieval, asked)
         if selection is not None and not (selection.kind == "no_figure" and selection.primary.measure.derived):
             return self._from_measures(retrieval, selection, asked)
@@ -261,6 +272,11 @@ class Answerer:
             # and show the related clause, never a made-up answer.
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _status(self, retrieval: Retrieval, asked: AskedIntent) -> Decision:
+        """正式发布了吗 / 还有效吗: the collected documents of the searched regions answer from their own
+        metadata (draft or official, issuer, date) — no clause says whether its own document is in force."""
+        return Decision(AnswerStatus.ANSWERED, [], asked=asked)
 
     def _selection(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         if self.matcher is None or asked.primary in _CLAUSE_INTENTS:
@@ -357,7 +373,15 @@ class Answerer:
         direct = self._direct(decision.selection) if decision.selection else None
         if direct is None and asked.primary is Intent.DEPARTMENT and citations:
             direct = self._departments(citations[0].clause_id)
-        if direct is not None and direct.kind != "department":
+        if (
+            decision.asked is not None
+            and asked.primary is Intent.STATUS
+            and not citations
+            and status == AnswerStatus.ANSWERED
+        ):
+            in_scope = [d.document_id for d in self.documents if d.jurisdiction in retrieval.scope]
+            direct = DirectAnswer(kind="status", documents=tuple(in_scope))
+        if direct is not None and direct.kind not in ("department", "status"):
             measures = (*direct.measures, *direct.elsewhere)
         else:
             measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
@@ -489,4 +513,7 @@ def _source(document: Document) -> SourceDocument:
         year=document.signed.year,
         is_draft=document.is_draft,
         document_number=document.document_number,
+        title=document.title,
+        issuer=document.issuer,
+        signed=document.signed,
     )

@@ -39,6 +39,7 @@ class _IntentFile(BaseModel):
 
     intents: tuple[_IntentCues, ...]
     units: dict[str, tuple[str, ...]]
+    document_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,8 @@ def without_cues(question: str) -> str:
     for _, pattern in _patterns():
         question = pattern.sub("，", question)
     return question
+
+
+def is_about_a_document(question: str) -> bool:
+    """Names a document (这个文件, 征求意见稿), not one of its measures."""
+    return any(word in question for word in _data().document_words)

@@ -126,6 +126,8 @@ def direct_lines(answer: Answer) -> list[str]:
     words = prose().answers.direct
     if direct.kind == "department":
         return [_department_line(answer, direct)]
+    if direct.kind == "status":
+        return [_status_line(answer, document_id) for document_id in direct.documents] + [words.status_advice]
     if direct.kind == "list":
         head = direct.measures[0]
         lines = [words.listed.format(source=_source(answer, head))]
@@ -158,6 +160,22 @@ def direct_lines(answer: Answer) -> list[str]:
             )
         )
     return lines
+
+
+def _status_line(answer: Answer, document_id: str) -> str:
+    words = prose().answers.direct
+    document = next(d for d in answer.documents if d.document_id == document_id)
+    made = "，".join(
+        p
+        for p in (
+            document.document_number,
+            document.issuer,
+            citations.chinese_date(document.signed) if document.signed else None,
+        )
+        if p
+    )
+    template = words.status_draft if document.is_draft else words.status_official
+    return template.format(jurisdiction=document.jurisdiction, title=document.title, made=made)
 
 
 def _department_line(answer: Answer, direct: DirectAnswer) -> str:
@@ -210,6 +228,8 @@ def _answered(answer: Answer) -> str:
     words = prose().answers
     direct = direct_lines(answer)
     lines = [*direct, "", words.direct.based_on] if direct else [words.found]
+    if not answer.citations:
+        lines = direct  # a document-status answer: the documents' own metadata, no clause to quote
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.disclaimer])

@@ -72,6 +72,8 @@ class DirectProse(Section):
         "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
+        "status_draft": ("jurisdiction", "title", "made"),
+        "status_official": ("jurisdiction", "title", "made"),
         "lead": ("names",),
         "responsible": ("names",),
     }
@@ -91,6 +93,9 @@ class DirectProse(Section):
     gap: str
     sides: dict[str, str]
     department: str
+    status_draft: str
+    status_official: str
+    status_advice: str
     lead: str
     responsible: str
 

@@ -155,3 +155,18 @@ def test_one_tier_asked_shows_that_tier_only(kb: KnowledgeBase) -> None:
     result = ask(kb, "四平的，刚拿到高级工（三级）证书，技能提升补贴能领多少？")
     line = result.direct_answer or ""
     assert "2000元" in line and "1000元" not in line and "1500元" not in line
+
+
+def test_whether_a_document_is_official_is_answered_from_the_document_itself(kb: KnowledgeBase) -> None:
+    result = ask(kb, "平顶山征求意见稿正式发布了吗")
+    assert result.status == AnswerStatus.ANSWERED and result.citations == []
+    line = result.direct_answer or ""
+    assert "是征求意见稿（草案），不是正式施行的文件" in line and "2020年6月1日" in line
+    official = ask(kb, "吉林那个文件还有效吗").direct_answer or ""
+    assert "吉政发〔2017〕32号" in official and "是正式印发的文件" in official and "12333" in official
+
+
+def test_when_a_measure_ends_is_answered_from_its_clause(kb: KnowledgeBase) -> None:
+    result = ask(kb, "平顶山稳岗返还政策什么时候到期")
+    assert result.citations and result.citations[0].clause_id == "pingdingshan-2020-01"
+    assert "2020年年底" in result.citations[0].quote
