@@ -11,13 +11,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from knowledge.answer_model import (
+    Answer,
+    AnswerStatus,
+    DirectAnswer,
+    DraftDocument,
+    ExpiredMeasure,
+    MeasureRef,
+    MissingAspect,
+    Notice,
+    RegionFallback,
+    SourceDocument,
+)
 from knowledge.citations import Citation, make_citation
-from knowledge.documents import Document, Structure
+from knowledge.documents import Document
 from knowledge.intent import AskedIntent, Intent, classify, is_about_a_document
 from knowledge.lexical import split_sentences
 from knowledge.measure_answer import Selection, SelectionPolicy, select
@@ -25,128 +33,6 @@ from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.query import mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
-
-
-class AnswerStatus(StrEnum):
-    ANSWERED = "answered"
-    NO_ANSWER = "no_answer"
-    REGION_NOT_COVERED = "region_not_covered"
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class DraftDocument(_Part):
-    """A cited document is a draft for comment (征求意见稿), not a document in force."""
-
-    kind: Literal["draft_document"] = "draft_document"
-    document_id: str
-    title: str
-
-
-class ExpiredMeasure(_Part):
-    """A quote contains a time-limited measure whose validity ended before the answer's date."""
-
-    kind: Literal["expired_measure"] = "expired_measure"
-    clause_id: str
-    jurisdiction: str
-    clause_number: int
-    clause_label: str
-    structure: Structure
-    text: str
-    valid_to: date
-
-
-class RegionFallback(_Part):
-    """The place asked about has no document of its own; the answer quotes the covered places inside it."""
-
-    kind: Literal["region_fallback"] = "region_fallback"
-    place: str
-    covered: tuple[str, ...]
-
-
-Notice = Annotated[DraftDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")]
-
-
-class MissingAspect(_Part):
-    """What the question asked that the related clauses do not state: a figure, or a procedure
-    aspect named in knowledge/data/scope.yaml (所需材料, 办理流程 …)."""
-
-    kind: Literal["figure", "procedure"]
-    name: str | None = None
-
-
-class SourceDocument(_Part):
-    """A collected document, as an answer needs it: for the covered list and each citation's 文号."""
-
-    document_id: str
-    jurisdiction: str
-    year: int
-    is_draft: bool
-    document_number: str | None
-    title: str = ""
-    issuer: str = ""
-    signed: date | None = None
-
-
-class MeasureRef(_Part):
-    """A measure the answer is about (issue 10): its own verbatim span and figures, never another's."""
-
-    measure_id: str
-    name: str
-    beneficiary: str
-    amount_text: str | None
-    clause_id: str
-    quote: str
-    jurisdiction: str = ""
-    clause_label: str = ""
-    conditions: tuple[str, ...] = ()
-
-
-class DirectAnswer(_Part):
-    """What the first line of an answer says, as data (worded by bot/present):
-    `figure` — the asked measure's own figures; `no_figure` — the asked measure states none here
-    (`elsewhere`: other covered regions' versions that do, shown labelled as such); `list` — several
-    measures answer a "what is there" question; `measure` — one measure (or one per region);
-    `department` — who leads and who is responsible, as the cited clause names them; `status` — the
-    documents asked about, from their own metadata (draft or official, issuer, date)."""
-
-    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition", "status"]
-    measures: tuple[MeasureRef, ...] = ()
-    elsewhere: tuple[MeasureRef, ...] = ()
-    # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
-    conditions: tuple[str, ...] = ()
-    # kind `status`: the documents asked about (is it official, a draft, from which year).
-    documents: tuple[str, ...] = ()
-    # kind `department`: the departments the cited clause names (牵头 / 按职责分工负责), verbatim.
-    clause_id: str | None = None
-    lead: tuple[str, ...] = ()
-    responsible: tuple[str, ...] = ()
-
-
-class Answer(_Part):
-    """The answer to one question, as data. `region` is the covered jurisdiction the question was
-    resolved to; `place` the uncovered place named (region_not_covered); `scope` the jurisdictions
-    searched; `documents` every collected document in manifest order."""
-
-    question: str
-    status: AnswerStatus
-    region: str | None
-    place: str | None = None
-    citations: tuple[Citation, ...] = ()
-    notices: tuple[Notice, ...] = ()
-    missing: MissingAspect | None = None
-    scope: tuple[str, ...] = ()
-    documents: tuple[SourceDocument, ...] = ()
-    intent: str | None = None
-    measures: tuple[MeasureRef, ...] = ()
-    direct: DirectAnswer | None = None
-
-    def document(self, citation: Citation) -> SourceDocument:
-        document_id = citation.clause_id.rsplit("-", 1)[0]
-        return next(d for d in self.documents if d.document_id == document_id)
-
 
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")

@@ -10,7 +10,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from knowledge.answer import Answerer, AnswerStatus
+from knowledge.answer import Answerer
+from knowledge.answer_model import AnswerStatus
 from knowledge.errors import QueryError
 from knowledge.retrieve import Retrieval
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Protocol
 
 from bot.dialogue.types import SessionState
-from knowledge.answer import Answer
+from knowledge.answer_model import Answer
 from knowledge.clauses import Clause
 from knowledge.documents import Document
 

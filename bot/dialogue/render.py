@@ -23,7 +23,7 @@ from eligibility.facts import FactRegistry
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import BenefitResult, CheckResult, NextQuestion
 from eligibility.rulebook import Rulebook
-from knowledge.answer import Answer, AnswerStatus
+from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import Citation
 from knowledge.documents import Document
 

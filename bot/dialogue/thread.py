@@ -17,7 +17,7 @@ from functools import lru_cache
 from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
-from knowledge.answer import Answer, AnswerStatus
+from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.intent import Intent, classify, without_cues
 from knowledge.measures import load_measures
 from knowledge.numerals import chinese_to_number

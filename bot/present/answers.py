@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.present import citations
 from bot.present.prose import prose
-from knowledge.answer import (
+from knowledge.answer_model import (
     Answer,
     AnswerStatus,
     DirectAnswer,

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.present.answers import AnswerResult, answer_result
-from knowledge.answer import AnswerStatus, DraftDocument, ExpiredMeasure, RegionFallback
+from knowledge.answer_model import AnswerStatus, DraftDocument, ExpiredMeasure, RegionFallback
 from knowledge.errors import QueryError
 from knowledge.kb import KnowledgeBase
 

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
-from knowledge.answer import Answerer, AnswerStatus
+from knowledge.answer import Answerer
+from knowledge.answer_model import AnswerStatus
 from knowledge.kb import KnowledgeBase, clause_metadata
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RetrievalConfig

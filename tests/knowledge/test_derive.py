@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.present.answers import answer_result
-from knowledge.answer import AnswerStatus
+from knowledge.answer_model import AnswerStatus
 from knowledge.derive import derive_measures, measure_units
 from knowledge.kb import KnowledgeBase
 from knowledge.measures import AmountKind, Beneficiary, load_measures

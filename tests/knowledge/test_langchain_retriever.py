@@ -13,7 +13,8 @@ from langchain_core.documents import Document
 from langchain_core.runnables import RunnableLambda
 from pydantic import ValidationError
 
-from knowledge.answer import AnswerPolicy, AnswerStatus
+from knowledge.answer import AnswerPolicy
+from knowledge.answer_model import AnswerStatus
 from knowledge.evaluation import GoldenQuestion, load_golden
 from knowledge.kb import KnowledgeBase
 from knowledge.langchain_retriever import PolicyClauseRetriever

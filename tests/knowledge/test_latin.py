@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer import AnswerStatus
+from knowledge.answer_model import AnswerStatus
 from knowledge.errors import QueryError
 from knowledge.kb import KnowledgeBase
 from knowledge.latin import LatinReader, is_latin_question

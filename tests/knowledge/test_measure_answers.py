@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.present.answers import AnswerResult, answer_result
-from knowledge.answer import AnswerStatus
+from knowledge.answer_model import AnswerStatus
 from knowledge.errors import QueryError
 from knowledge.kb import KnowledgeBase
 from knowledge.measures import load_measures

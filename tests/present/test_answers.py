@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.present.answers import answer_result, answer_text, notice_text
-from knowledge.answer import (
+from knowledge.answer_model import (
     Answer,
     AnswerStatus,
     DraftDocument,

@@ -31,7 +31,8 @@ from fastapi.testclient import TestClient
 from bot.settings import Settings
 from bot.web.app import create_app
 from bot.web.services import WebServices, build_services
-from knowledge.answer import Answerer, AnswerStatus
+from knowledge.answer import Answerer
+from knowledge.answer_model import AnswerStatus
 from knowledge.evaluation import GoldenQuestion, load_golden
 from knowledge.kb import KnowledgeBase
 from knowledge.registry import Registry
