@@ -210,14 +210,15 @@ def documents(web: Services) -> list[DocumentResponse]:
     ]
 
 
-@router.api_route("/healthz", methods=["GET", "HEAD"], response_model=Health, tags=["运维"], summary="存活检查")
+@router.get("/healthz", response_model=Health, tags=["运维"], summary="存活检查")
+@router.head("/healthz", include_in_schema=False)  # load balancers and uptime checkers probe with HEAD
 def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.api_route(
+@router.head("/readyz", include_in_schema=False)
+@router.get(
     "/readyz",
-    methods=["GET", "HEAD"],
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "未就绪"}},
     tags=["运维"],
