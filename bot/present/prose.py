@@ -484,6 +484,19 @@ class FollowupProse(Section):
     no_such_citation: str
 
 
+class ConversationCareProse(Section):
+    """The web transcript's stale buttons and feedback on answers (web and Telegram)."""
+
+    stale_button: str
+    feedback_thanks: str
+    report_thanks: str
+    feedback_unknown: str
+    feedback_up: str
+    feedback_down: str
+    feedback_report: str
+    report_prompt: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -495,6 +508,7 @@ class Prose(Section):
     telegram: TelegramProse
     eligibility: EligibilityProse
     followups: FollowupProse
+    conversation_care: ConversationCareProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -18,12 +18,15 @@ from bot.db import is_reachable
 from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, Turn
 from bot.present import citations as worded
+from bot.present.conversation import welcome_text
 from bot.present.problems import problem_json, problem_text
 from bot.present.prose import prose
 from bot.web.answer_log import quote_key
 from bot.web.errors import ApiError
+from bot.web.feedback import new_ref
 from bot.web.schemas import (
     ERROR_RESPONSES,
+    SESSION_ID,
     AskRequest,
     AskResponse,
     ChatCitation,
@@ -33,8 +36,12 @@ from bot.web.schemas import (
     CitationWording,
     ClauseResponse,
     DocumentResponse,
+    FeedbackRequest,
+    FeedbackResponse,
     Health,
+    NewConversationRequest,
     Readiness,
+    TranscriptResponse,
     WebCitation,
 )
 from bot.web.services import WebServices
@@ -126,30 +133,115 @@ def check(
     summary="与机器人对话一轮：文字或按钮 → 回复（带按钮和引用）",
 )
 def chat(body: ChatRequest, web: Services) -> Response:
-    session_id = body.session_id or secrets.token_urlsafe(18)
+    session_id = _known_session(web, body.session_id) or secrets.token_urlsafe(18)
     key = session_key("web", session_id)
+    if body.turn_id is not None:
+        stored = web.transcripts.replies_of(key, body.turn_id)
+        if stored is not None:  # a resent turn (a retry after a lost response): the same replies again
+            return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(r) for r in stored]))
+    if body.choice is not None and not web.transcripts.is_offered(key, body.choice):
+        # A button from before 重新开始 / 新对话, or one never offered: refused, the session untouched.
+        stale = Reply(kind="notice", text=prose().conversation_care.stale_button)
+        return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(stale.model_dump())]))
     # Every turn carries an id, so a resent turn (a retry after a lost response) is not handled twice.
-    turn = Turn(text=body.message, action=body.choice, id=body.turn_id or secrets.token_hex(8))
+    turn_id = body.turn_id or secrets.token_hex(8)
+    turn = Turn(text=body.message, action=body.choice, id=turn_id)
     handled = web.conversations.handle_turn(key, turn)
-    replies = handled.replies
-    log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in replies])
+    log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
+    keys = web.answer_log.verified_keys()
+    answers = body.message is not None and not handled.forgotten  # a typed question is logged with its answer
+    replies = [
+        _chat_reply(r, keys, web, new_ref() if answers and r.kind == "answer" else None) for r in handled.replies
+    ]
     if handled.forgotten:
         web.answer_log.forget_session(key)
-    elif body.message is not None:
-        for reply in replies:
-            if reply.kind == "answer":
-                web.answer_log.record("chat", body.message.strip(), reply.text, reply.citations, session_key=key)
-    keys = web.answer_log.verified_keys()
+        web.transcripts.forget(key)
+        return _json(ChatResponse(session_id=session_id, replies=replies))
+    for reply in replies:
+        if reply.feedback_ref is not None and body.message is not None:
+            web.answer_log.record(
+                "chat", body.message.strip(), reply.text, reply.citations,
+                status=reply.answer_status, session_key=key, ref=reply.feedback_ref,
+            )  # fmt: skip
+    web.transcripts.record(
+        key,
+        turn_id,
+        body.message,
+        [r.model_dump(mode="json") for r in replies],
+        starts_over=any(r.starts_over for r in replies),
+    )
+    return _json(ChatResponse(session_id=session_id, replies=replies))
+
+
+def _known_session(web: WebServices, session_id: str | None) -> str | None:
+    """The id when this server knows the conversation; an unknown or forgotten id gets a fresh one
+    (never a conversation under an id the client made up)."""
+    if session_id is None:
+        return None
+    key = session_key("web", session_id)
+    if web.transcripts.has(key) or web.conversations.state(key) is not None:
+        return session_id
+    return None
+
+
+def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_ref: str | None = None) -> ChatReply:
     registry = web.kb.registry
-    return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, registry) for r in replies]))
-
-
-def _chat_reply(reply: Reply, keys: frozenset[str], registry: Registry) -> ChatReply:
     data = {name: getattr(reply, name) for name in type(reply).model_fields}
     data["citations"] = tuple(
         ChatCitation(**c.model_dump(), **wording(c, registry)) for c in with_verified(reply.citations, keys)
     )
+    if reply.kind == "welcome":  # the widget's buttons stand for the slash commands
+        data["text"] = welcome_text(web.rulebook.jurisdictions, with_commands=False)
+    data["feedback_ref"] = feedback_ref
     return ChatReply.model_construct(**data)
+
+
+@router.get(
+    "/api/chat/{session_id}",
+    response_model=TranscriptResponse,
+    responses={404: ERROR_RESPONSES[422] | {"description": "没有这段对话"}, 429: ERROR_RESPONSES[429]},
+    tags=["对话"],
+    summary="一段对话的记录（网页小窗重新打开时显示）",
+)
+def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID)]) -> Response:
+    key = session_key("web", session_id)
+    entries = web.transcripts.entries(key)
+    if not entries and web.conversations.state(key) is None:
+        raise ApiError(404, "session_not_found", "没有找到这段对话（可能已删除或已过期），请开始新的对话。")
+    return _json(TranscriptResponse.model_validate({"session_id": session_id, "entries": entries}))
+
+
+@router.post(
+    "/api/chat/new",
+    response_model=ChatResponse,
+    responses=ERROR_RESPONSES,
+    tags=["对话"],
+    summary="新对话：清除这段对话的资料和记录，换一个新的会话编号",
+)
+def new_conversation(body: NewConversationRequest, web: Services) -> Response:
+    if body.session_id is not None:
+        key = session_key("web", body.session_id)
+        web.conversations.forget(key)
+        web.transcripts.forget(key)
+        web.answer_log.detach_session(key)
+    return chat(ChatRequest(choice="cmd:start"), web)
+
+
+@router.post(
+    "/api/feedback",
+    response_model=FeedbackResponse,
+    responses={404: ERROR_RESPONSES[422] | {"description": "没有这条回答"}, **ERROR_RESPONSES},
+    tags=["对话"],
+    summary="对一条回答的反馈：有用、没用或报告问题（可附说明）",
+)
+def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
+    words = prose().conversation_care
+    key = session_key("web", body.session_id)
+    if not web.feedback.give(key, body.ref, body.rating, body.note):
+        raise ApiError(404, "answer_not_found", words.feedback_unknown)
+    return FeedbackResponse(
+        status="ok", message=words.report_thanks if body.rating == "report" else words.feedback_thanks
+    )
 
 
 @router.get(
