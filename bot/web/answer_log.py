@@ -178,6 +178,12 @@ class AnswerLog:
                 session.execute(delete(AnswerEntry).where(AnswerEntry.id.in_(ids)))
             return len(ids)
 
+    def count_session(self, session_key: str) -> int:
+        self.flush()
+        with Session(self.engine) as session:
+            query = select(func.count(AnswerEntry.id)).where(AnswerEntry.session_key == session_key)
+            return int(session.scalar(query) or 0)
+
     def detach_session(self, session_key: str) -> None:
         """A new conversation in its place (新对话): its answers stay for staff, no longer linked to anyone."""
         self.flush()

@@ -163,10 +163,13 @@ def chat(body: ChatRequest, web: Services) -> Response:
                 "chat", body.message.strip(), reply.text, reply.citations,
                 status=reply.answer_status, session_key=key, ref=reply.feedback_ref,
             )  # fmt: skip
+    said = body.message
+    if body.choice is not None and not (replies and replies[0].replaces_previous):
+        said = web.transcripts.label_of(key, body.choice)  # shown once, as the widget shows it
     web.transcripts.record(
         key,
         turn_id,
-        body.message,
+        said,
         [r.model_dump(mode="json") for r in replies],
         starts_over=any(r.starts_over for r in replies),
     )

@@ -65,6 +65,7 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         max_body_bytes=services.settings.web_max_body_bytes,
         api_limiter=services.api_limiter,
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
+        static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
     )
     app.add_middleware(SecurityHeaders)
     return app

@@ -73,6 +73,14 @@ class WebServices:
         had_session = self.transcripts.forget(key) > 0 or had_session
         return had_session, self.answer_log.forget_session(key)
 
+    def person_data(self, key: str) -> dict[str, int]:
+        """How much is kept about one conversation (shown before staff delete it)."""
+        return {
+            "session": int(self.conversations.state(key) is not None),
+            "messages": self.transcripts.count(key),
+            "answers": self.answer_log.count_session(key),
+        }
+
     def purge_expired(self) -> tuple[int, int]:
         """The retention limit: sessions and web transcripts idle longer than POLICYBOT_SESSION_TTL_DAYS
         are deleted (when the server starts); returns (sessions, transcript messages) deleted."""

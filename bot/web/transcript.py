@@ -14,7 +14,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -64,6 +64,10 @@ class Transcripts:
         with Session(self.engine) as session:
             return bool(session.scalar(select(exists().where(TranscriptEntry.session_key == key))))
 
+    def count(self, key: str) -> int:
+        with Session(self.engine) as session:
+            return int(session.scalar(select(func.count()).where(TranscriptEntry.session_key == key)) or 0)
+
     def is_offered(self, key: str, action: str) -> bool:
         """Whether a reply of this conversation offered `action` since it last started over."""
         if action.startswith(ALWAYS_LIVE_PREFIX):
@@ -71,6 +75,22 @@ class Transcripts:
         query = select(TranscriptEntry.offered).where(TranscriptEntry.session_key == key, TranscriptEntry.offered != "")
         with Session(self.engine) as session:
             return any(action in offered.split(" ") for offered in session.scalars(query))
+
+    def label_of(self, key: str, action: str) -> str | None:
+        """The label of the newest button with this action in the conversation (what the person pressed)."""
+        query = (
+            select(TranscriptEntry.body)
+            .where(TranscriptEntry.session_key == key, TranscriptEntry.offered.contains(action))
+            .order_by(TranscriptEntry.id.desc())
+            .limit(3)
+        )
+        with Session(self.engine) as session:
+            for body in session.scalars(query):
+                for row in json.loads(body).get("buttons", ()):
+                    for button in row:
+                        if button.get("action") == action:
+                            return str(button.get("label", ""))
+        return None
 
     def replies_of(self, key: str, turn_id: str) -> list[dict[str, Any]] | None:
         """The replies stored for a turn already handled (a resent request), or None."""
