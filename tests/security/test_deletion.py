@@ -64,9 +64,7 @@ def test_staff_delete_a_telegram_chat_by_its_key(staff: tuple[TestClient, str], 
     services.conversations.handle("telegram:5550001", Turn(action="ok"))
     assert services.conversations.state("telegram:5550001") is not None
     console, csrf = staff
-    page = console.post(
-        "/staff/privacy/delete", data={"csrf": csrf, "subject": " telegram:5550001 ", "confirm": "yes"}
-    )
+    page = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": " telegram:5550001 ", "confirm": "yes"})
     assert page.status_code == 200 and "会话记录 1 条" in page.text
     assert services.conversations.state("telegram:5550001") is None
     assert "5550001" not in stored_text(services.engine)

@@ -43,6 +43,8 @@ def host_site(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory)
     """A plain static server for the host page, on another port (so another origin)."""
     root = tmp_path_factory.mktemp("host")
     (root / "index.html").write_text(HOST_PAGE.format(server=live_server.url, key=PARTNER_KEY), encoding="utf-8")
+    other = HOST_PAGE.format(server=live_server.url, key=PARTNER_KEY).replace("测试宿主页", "另一个页面")
+    (root / "other.html").write_text(other, encoding="utf-8")
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", live_server.host_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
