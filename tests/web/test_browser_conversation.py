@@ -23,19 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from .browsing import ARTIFACTS, CHROMIUM, HOST_PAGE, QuietHandler, ask, open_widget, wait_idle
 from .conftest import PARTNER_KEY, REPO, LiveServer, free_port, wait_ready
-from .test_browser import (  # noqa: F401 - fixtures
-    ARTIFACTS,
-    CHROMIUM,
-    HOST_PAGE,
-    QuietHandler,
-    ask,
-    browser,
-    host_site,
-    open_widget,
-    page,
-    wait_idle,
-)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
 STAFF = ("queue-staff", "a long enough secret")
