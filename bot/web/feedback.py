@@ -19,9 +19,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.db import storable
+from bot.db import open_database, storable
+from bot.dialogue.types import Reply
 from bot.tables import AnswerEntry, AnswerFeedback, utcnow
 from bot.web.answer_log import AnswerLog
+from bot.web.audit import AuditTrail
 
 Rating = Literal["up", "down", "report"]
 QueueName = Literal["unanswered", "refused", "low_rated"]
@@ -108,3 +110,38 @@ def _local_date(stamp: datetime) -> date:
     if stamp.tzinfo is None:  # SQLite returns naive UTC
         stamp = stamp.replace(tzinfo=ZoneInfo("UTC"))
     return stamp.astimezone(BEIJING).date()
+
+
+class ChannelAnswerBook:
+    """A chat channel's answers in the staff answer log, with their feedback (Telegram's AnswerBook)."""
+
+    def __init__(self, channel: str, answer_log: AnswerLog, desk: FeedbackDesk) -> None:
+        self.channel = channel
+        self.answer_log = answer_log
+        self.desk = desk
+
+    def record(self, key: str, question: str, reply: Reply) -> str:
+        ref = new_ref()
+        self.answer_log.record(
+            self.channel, question, reply.text, reply.citations, status=reply.answer_status, session_key=key, ref=ref
+        )
+        return ref
+
+    def give(self, key: str, ref: str, rating: str, note: str = "") -> bool:
+        if rating not in ("up", "down", "report"):
+            return False
+        return self.desk.give(key, ref, rating, note)  # type: ignore[arg-type]
+
+    def forget(self, key: str) -> None:
+        self.answer_log.forget_session(key)
+
+    def close(self) -> None:
+        self.answer_log.close()
+        self.answer_log.engine.dispose()
+
+
+def open_answer_book(channel: str, database_url: str) -> ChannelAnswerBook:
+    """The answer log on the sessions' database, for a channel that runs without the web app."""
+    engine = open_database(database_url)
+    answer_log = AnswerLog(engine, AuditTrail(engine))
+    return ChannelAnswerBook(channel, answer_log, FeedbackDesk(engine, answer_log))
