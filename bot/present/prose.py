@@ -485,8 +485,10 @@ class FollowupProse(Section):
 
 
 class ConversationCareProse(Section):
-    """The web transcript's stale buttons and feedback on answers (web and Telegram)."""
+    """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
+    terminal's compact 可多选 question."""
 
+    placeholders = {"ticked_now": ("ticked",), "tick_hint": ("done",)}
     stale_button: str
     feedback_thanks: str
     report_thanks: str
@@ -495,6 +497,9 @@ class ConversationCareProse(Section):
     feedback_down: str
     feedback_report: str
     report_prompt: str
+    ticked_now: str
+    ticked_none: str
+    tick_hint: str
 
 
 class Prose(Section):
