@@ -15,8 +15,10 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
 from bot.db import is_reachable
+from bot.dialogue.ports import SessionAccess
 from bot.dialogue.service import session_key
-from bot.dialogue.types import Reply, Turn
+from bot.dialogue.store import SessionRows
+from bot.dialogue.types import Outcome, Reply, Turn
 from bot.present import citations as worded
 from bot.present.conversation import welcome_text
 from bot.present.problems import problem_json, problem_text
@@ -45,6 +47,7 @@ from bot.web.schemas import (
     WebCitation,
 )
 from bot.web.services import WebServices
+from bot.web.transcript import Glance
 from eligibility.errors import ProfileError
 from knowledge.citations import Citation, make_citation
 from knowledge.errors import QueryError
@@ -133,58 +136,57 @@ def check(
     summary="与机器人对话一轮：文字或按钮 → 回复（带按钮和引用）",
 )
 def chat(body: ChatRequest, web: Services) -> Response:
-    session_id = _known_session(web, body.session_id) or secrets.token_urlsafe(18)
+    session_id = body.session_id or secrets.token_urlsafe(18)
     key = session_key("web", session_id)
-    if body.turn_id is not None:
-        stored = web.transcripts.replies_of(key, body.turn_id)
-        if stored is not None:  # a resent turn (a retry after a lost response): the same replies again
-            return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(r) for r in stored]))
-    if body.choice is not None and not web.transcripts.is_offered(key, body.choice):
+    seen = web.transcripts.glance(key, body.turn_id)
+    if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
+        # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
+        session_id = secrets.token_urlsafe(18)
+        key = session_key("web", session_id)
+        seen = Glance(exists=False, replayed=False, offered=frozenset())
+    if seen.replayed and body.turn_id is not None:  # a resent turn: the same replies again
+        stored = web.transcripts.replies_of(key, body.turn_id) or []
+        return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(r) for r in stored]))
+    if body.choice is not None and not seen.is_offered(body.choice):
         # A button from before 重新开始 / 新对话, or one never offered: refused, the session untouched.
         stale = Reply(kind="notice", text=prose().conversation_care.stale_button)
         return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(stale.model_dump())]))
+    pressed = web.transcripts.label_of(key, body.choice) if body.choice is not None else None
     # Every turn carries an id, so a resent turn (a retry after a lost response) is not handled twice.
     turn_id = body.turn_id or secrets.token_hex(8)
     turn = Turn(text=body.message, action=body.choice, id=turn_id)
-    handled = web.conversations.handle_turn(key, turn)
+    replies: list[ChatReply] = []
+
+    def store_with_the_turn(rows: SessionAccess, outcome: Outcome) -> None:
+        """The transcript goes in the turn's own transaction: one commit for the session and it."""
+        if outcome.state is None:  # /forget: nothing is stored
+            return
+        keys = web.answer_log.verified_keys()
+        typed = body.message is not None
+        for reply in outcome.replies:
+            replies.append(_chat_reply(reply, keys, web, new_ref() if typed and reply.kind == "answer" else None))
+        said = body.message if typed else (None if replies and replies[0].replaces_previous else pressed)
+        shown = [r.model_dump(mode="json") for r in replies]
+        starts_over = any(r.starts_over for r in replies)
+        if isinstance(rows, SessionRows):
+            web.transcripts.add(rows.session, key, turn_id, said, shown, starts_over)
+        else:
+            web.transcripts.record(key, turn_id, said, shown, starts_over)
+
+    handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
     log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
-    keys = web.answer_log.verified_keys()
-    answers = body.message is not None and not handled.forgotten  # a typed question is logged with its answer
-    replies = [
-        _chat_reply(r, keys, web, new_ref() if answers and r.kind == "answer" else None) for r in handled.replies
-    ]
     if handled.forgotten:
         web.answer_log.forget_session(key)
         web.transcripts.forget(key)
-        return _json(ChatResponse(session_id=session_id, replies=replies))
+        keys = web.answer_log.verified_keys()
+        return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies]))
     for reply in replies:
         if reply.feedback_ref is not None and body.message is not None:
             web.answer_log.record(
                 "chat", body.message.strip(), reply.text, reply.citations,
                 status=reply.answer_status, session_key=key, ref=reply.feedback_ref,
             )  # fmt: skip
-    said = body.message
-    if body.choice is not None and not (replies and replies[0].replaces_previous):
-        said = web.transcripts.label_of(key, body.choice)  # shown once, as the widget shows it
-    web.transcripts.record(
-        key,
-        turn_id,
-        said,
-        [r.model_dump(mode="json") for r in replies],
-        starts_over=any(r.starts_over for r in replies),
-    )
     return _json(ChatResponse(session_id=session_id, replies=replies))
-
-
-def _known_session(web: WebServices, session_id: str | None) -> str | None:
-    """The id when this server knows the conversation; an unknown or forgotten id gets a fresh one
-    (never a conversation under an id the client made up)."""
-    if session_id is None:
-        return None
-    key = session_key("web", session_id)
-    if web.transcripts.has(key) or web.conversations.state(key) is not None:
-        return session_id
-    return None
 
 
 def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_ref: str | None = None) -> ChatReply:

@@ -11,6 +11,7 @@ and the retention limit purges it with idle sessions.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -26,9 +27,29 @@ ALWAYS_LIVE_PREFIX = "cmd:"
 MAX_SHOWN = 200
 
 
+@dataclass(frozen=True)
+class Glance:
+    """What one query tells about a conversation before its turn."""
+
+    exists: bool
+    replayed: bool  # the turn id was handled already
+    offered: frozenset[str]
+
+    def is_offered(self, action: str) -> bool:
+        return action.startswith(ALWAYS_LIVE_PREFIX) or action in self.offered
+
+
 class Transcripts:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def glance(self, key: str, turn_id: str | None) -> Glance:
+        query = select(TranscriptEntry.turn_id, TranscriptEntry.offered).where(TranscriptEntry.session_key == key)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        offered = frozenset(a for _, live in rows if live for a in live.split(" "))
+        replayed = turn_id is not None and any(seen == turn_id for seen, _ in rows)
+        return Glance(exists=bool(rows), replayed=replayed, offered=offered)
 
     def record(
         self,
@@ -40,25 +61,37 @@ class Transcripts:
     ) -> None:
         """One turn: the person's message (None for a button) and the replies as the API sent them.
         `starts_over`: the conversation started over, so every earlier button goes stale."""
-        now = utcnow()
         with Session(self.engine) as session, session.begin():
-            if starts_over:
-                session.execute(update(TranscriptEntry).where(TranscriptEntry.session_key == key).values(offered=""))
-            if said is not None:
-                body = json.dumps({"text": storable(said)}, ensure_ascii=False)
-                session.add(TranscriptEntry(session_key=key, created_at=now, turn_id=turn_id, role="user", body=body))
-            for reply in replies:
-                offered = " ".join(b["action"] for row in reply.get("buttons", ()) for b in row)
-                session.add(
-                    TranscriptEntry(
-                        session_key=key,
-                        created_at=now,
-                        turn_id=turn_id,
-                        role="bot",
-                        body=json.dumps(reply, ensure_ascii=False),
-                        offered=offered,
-                    )
+            self.add(session, key, turn_id, said, replies, starts_over)
+
+    def add(
+        self,
+        session: Session,
+        key: str,
+        turn_id: str | None,
+        said: str | None,
+        replies: list[dict[str, Any]],
+        starts_over: bool = False,
+    ) -> None:
+        """`record` inside a transaction already open (the turn's own, so one commit stores both)."""
+        now = utcnow()
+        if starts_over:
+            session.execute(update(TranscriptEntry).where(TranscriptEntry.session_key == key).values(offered=""))
+        if said is not None:
+            body = json.dumps({"text": storable(said)}, ensure_ascii=False)
+            session.add(TranscriptEntry(session_key=key, created_at=now, turn_id=turn_id, role="user", body=body))
+        for reply in replies:
+            offered = " ".join(b["action"] for row in reply.get("buttons", ()) for b in row)
+            session.add(
+                TranscriptEntry(
+                    session_key=key,
+                    created_at=now,
+                    turn_id=turn_id,
+                    role="bot",
+                    body=json.dumps(reply, ensure_ascii=False),
+                    offered=offered,
                 )
+            )
 
     def has(self, key: str) -> bool:
         with Session(self.engine) as session:
@@ -84,8 +117,8 @@ class Transcripts:
             .order_by(TranscriptEntry.id.desc())
             .limit(3)
         )
-        with Session(self.engine) as session:
-            for body in session.scalars(query):
+        with self.engine.connect() as connection:
+            for body in connection.scalars(query):
                 for row in json.loads(body).get("buttons", ()):
                     for button in row:
                         if button.get("action") == action:
