@@ -137,6 +137,18 @@ def test_feedback_and_a_report_reach_the_staff_queue(  # type: ignore[no-untyped
         expect(row).to_contain_text("网页对话")
         expect(staff.locator("table.counts")).to_be_visible()
         shot(staff, "web12-staff-queue.png")
+
+        row.get_by_role("link", name=question).click()
+        expect(staff.locator("p.sub")).to_contain_text("网页对话")
+        shot(staff, "web12-staff-answer.png")
+        staff.get_by_role("button", name=re.compile("删除提问者的全部资料")).click()
+        expect(staff.get_by_role("heading", name="确认删除？")).to_be_visible()
+        expect(staff.locator("section.confirm")).to_contain_text("答复记录 1 条")
+        shot(staff, "web12-staff-delete-confirm.png")
+        staff.get_by_role("button", name="确认删除").click()
+        expect(staff.get_by_role("status")).to_contain_text("已删除")
+        staff.goto(f"{live_server.url}/staff/queue?show=low_rated")
+        expect(staff.locator("tbody tr", has_text=question)).to_have_count(0)
     finally:
         context.close()
 
