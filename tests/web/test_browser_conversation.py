@@ -39,15 +39,29 @@ def shot(target, name: str) -> None:  # type: ignore[no-untyped-def]
         shutil.copy(path, Path(extra) / name)
 
 
-def test_a_reload_and_another_page_of_the_site_keep_the_transcript(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+# What Debian's Chromium does to a frame on a host page of another site: its localStorage throws.
+BLOCK_FRAME_STORAGE = """
+if (location.origin === %r) {
+  Object.defineProperty(window, "localStorage", {
+    get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }
+  });
+}
+"""
+
+
+def test_a_reload_and_another_page_of_the_site_keep_the_transcript(  # type: ignore[no-untyped-def]
+    page, host_site: int, live_server: LiveServer
+) -> None:
     from playwright.sync_api import expect
 
+    page.context.add_init_script(BLOCK_FRAME_STORAGE % live_server.url)
     frame = open_widget(page, host_site)
     answer = ask(frame, "长春开店有创业补贴吗？")
     expect(answer).to_contain_text("5000元")
     blocked = frame.locator("body").evaluate(
         "() => { try { window.localStorage.getItem('x'); return false; } catch (e) { return true; } }"
     )
+    assert blocked, "the frame's own storage throws, as on a cross-site host page"
     stored = page.evaluate("() => Object.keys(window.localStorage).filter(k => k.startsWith('policybot:session:'))")
     assert stored == [f"policybot:session:{PARTNER_KEY}"], "the loader keeps the id on the host page"
 
@@ -66,7 +80,6 @@ def test_a_reload_and_another_page_of_the_site_keep_the_transcript(page, host_si
     expect(elsewhere.locator("#pb-log .msg.user")).to_have_text(["长春开店有创业补贴吗？"])
     follow = ask(elsewhere, "那巴中呢？")
     expect(follow).to_contain_text("巴中")
-    print(f"frame storage blocked: {blocked}")
 
 
 def test_new_conversation_clears_the_transcript_and_old_buttons_are_refused(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
