@@ -294,7 +294,7 @@
         if (response.status >= 500) throw failure(response.status, ERRORS.server);
         throw failure(response.status, data.error || ERRORS.server);
       });
-    }, function () { throw failure(0, navigator.onLine === false ? ERRORS.offline : ERRORS.offline); });
+    }, function () { throw failure(0, ERRORS.offline); });
   }
 
   function isRetryable(err) { return err.status === 0 || err.status === 429 || err.status >= 500; }
