@@ -13,7 +13,14 @@ fixed time each:
 It prints throughput and latency percentiles, plus the gzipped size of the widget files.
 Targets: p95 ≤ 50 ms at 16 clients and ≥ 150 requests/s; widget ≤ 15 KB gzipped.
 
-    .venv/bin/python bench/bench_web.py [--clients 16] [--seconds 10] [--rate 160] [--workers 2]
+`--chat` measures chat turns instead: N users, each its own conversation through POST /api/chat
+(the welcome, policy questions, a self-description, the confirmation button, interview answers by
+button, 重新开始 — every turn stored with its transcript), each person sending a turn every half
+second by default (32 turns/s for 16 people; `--rate` changes it); next to it, in the same run and
+at the same pace, GET /healthz: the floor of a request on this machine.
+Target: chat turn p95 ≤ 50 ms at 16 users on embedded SQLite.
+
+    .venv/bin/python bench/bench_web.py [--clients 16] [--seconds 10] [--rate 160] [--workers 2] [--chat]
 """
 
 from __future__ import annotations
@@ -127,6 +134,135 @@ def run_clients(
     return latencies, errors
 
 
+DESCRIPTIONS = ("我在长春，高中毕业", "我在巴中跑外卖", "我是2019年毕业的大学生，在资阳开了个小店")
+
+
+class ChatUser:
+    """One person's conversation: the next turn follows from the last replies (buttons pressed are
+    ones the server offered), so every turn is a real one, stored with its transcript."""
+
+    PLAN = ("start", "ask", "describe", "confirm", "pick", "pick", "ask", "pick", "ask", "restart")
+
+    def __init__(self, pool: list[str], offset: int) -> None:
+        self.pool = pool
+        self.index = offset
+        self.step = 0
+        self.session_id: str | None = None
+        self.offered: list[str] = []
+
+    def next_body(self) -> bytes:
+        kind = self.PLAN[self.step % len(self.PLAN)]
+        self.step += 1
+        body: dict[str, str] = {}
+        if kind == "start":
+            body["choice"] = "cmd:start"
+        elif kind == "describe":
+            body["message"] = DESCRIPTIONS[self.index % len(DESCRIPTIONS)]
+        elif kind == "confirm" and "ok" in self.offered:
+            body["choice"] = "ok"
+        elif kind == "pick" and any(a.startswith(("ans:", "tick:", "done:")) for a in self.offered):
+            body["choice"] = next(a for a in self.offered if a.startswith(("ans:", "tick:", "done:")))
+        elif kind == "restart":
+            body["message"] = "重新开始"
+        else:
+            body["message"] = self.pool[self.index % len(self.pool)]
+            self.index += 16
+        if self.session_id:
+            body["session_id"] = self.session_id
+        return json.dumps(body).encode()
+
+    def read(self, payload: bytes) -> None:
+        data = json.loads(payload)
+        self.session_id = data["session_id"]
+        replies = data["replies"]
+        self.offered = [b["action"] for row in (replies[-1]["buttons"] if replies else []) for b in row]
+
+
+def run_chat_users(
+    port: int, users: int, seconds: float, pool: list[str], rate: float, path: str = "/api/chat"
+) -> tuple[list[float], int]:
+    """Each user sends one turn every users/rate s (latency from the scheduled time, so queueing
+    counts); `path` /healthz sends GET probes on the same schedule (the floor)."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    begin = time.perf_counter()
+    stop_at = begin + seconds
+
+    def user(offset: int) -> None:
+        nonlocal errors
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        person = ChatUser(pool, offset)
+        mine: list[float] = []
+        failed = 0
+        interval = users / rate
+        scheduled = begin + offset * interval / users
+        while time.perf_counter() < stop_at:
+            time.sleep(max(0.0, scheduled - time.perf_counter()))
+            started = scheduled
+            scheduled += interval
+            try:
+                if path == "/api/chat":
+                    connection.request("POST", path, person.next_body(), {"Content-Type": "application/json"})
+                else:
+                    connection.request("GET", path)
+                response = connection.getresponse()
+                payload = response.read()
+                ok = response.status == 200
+                if ok and path == "/api/chat":
+                    person.read(payload)
+            except OSError:
+                ok = False
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            mine.append(time.perf_counter() - started)
+            failed += 0 if ok else 1
+        with lock:
+            latencies.extend(mine)
+            errors += failed
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors
+
+
+def chat_bench(args: argparse.Namespace, pool: list[str]) -> bool:
+    print(
+        f"/api/chat, {args.clients} users (each its own conversation), {args.rate:.0f} turns/s offered, "
+        f"{args.seconds:.0f} s per run, embedded SQLite, {args.workers} server process(es)"
+    )
+    rows: dict[str, tuple[list[float], int, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
+        port = free_port()
+        server = start_server(port, Path(tmp) / "data", Path(tmp) / "chat.sqlite3", True, args.workers)
+        try:
+            run_chat_users(port, args.clients, args.warmup, pool, args.rate)
+            for label, path in (("floor: GET /healthz", "/healthz"), ("chat turn: POST /api/chat", "/api/chat")):
+                started = time.perf_counter()
+                latencies, errors = run_chat_users(port, args.clients, args.seconds, pool, args.rate, path)
+                rows[label] = (latencies, errors, time.perf_counter() - started)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    for label, (latencies, errors, elapsed) in rows.items():
+        ms = [v * 1000 for v in latencies]
+        print(
+            f"{label:26s} {len(ms):6d} req  {errors} err  {len(ms) / elapsed:6.0f} req/s   "
+            f"p50 {percentile(ms, 0.5):6.1f}  p95 {percentile(ms, 0.95):6.1f}  p99 {percentile(ms, 0.99):6.1f}  "
+            f"max {max(ms):6.1f} ms"
+        )
+    chat_ms = [v * 1000 for v in rows["chat turn: POST /api/chat"][0]]
+    floor_ms = [v * 1000 for v in rows["floor: GET /healthz"][0]]
+    p95, floor = percentile(chat_ms, 0.95), percentile(floor_ms, 0.95)
+    met = p95 <= 50
+    print(
+        f"chat turn p95 {p95:.1f} ms (floor p95 {floor:.1f} ms): {'target met' if met else 'target MISSED'} (≤ 50 ms)"
+    )
+    return met and all(errors == 0 for _, errors, _ in rows.values())
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -150,10 +286,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--rate", type=float, default=160.0, help="offered load of the paced run (requests/s)")
+    parser.add_argument(
+        "--rate", type=float, default=None, help="offered load of the paced run (requests/s; 160, or 32 with --chat)"
+    )
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--workers", type=int, default=2, help="server processes (policybot serve --workers)")
+    parser.add_argument("--chat", action="store_true", help="measure chat turns (POST /api/chat) with their floor")
     args = parser.parse_args()
+    if args.chat:
+        args.rate = args.rate or 32.0  # each of 16 people sends a turn every half second: a brisk human pace
+        return 0 if chat_bench(args, questions()) else 1
+    args.rate = args.rate or 160.0
 
     for name in ("widget.js", "chat.js", "chat.css"):
         raw = (STATIC / name).read_bytes()

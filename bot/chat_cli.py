@@ -22,14 +22,35 @@ EXIT_OK = 0
 QUIT_WORDS = {"q", "quit", "exit", "退出"}
 
 
+TICKED = "☑️"
+BOXES_PER_LINE = 3
+
+
 def render(reply: Reply, write: Callable[[str], None]) -> list[Button]:
-    """Print one reply; returns its buttons in the order they were numbered."""
+    """Print one reply; returns its buttons in the order they were numbered. A 可多选 question lists
+    its boxes a few to a line; after a tick only what is ticked is said again (the numbers stay)."""
+    buttons = [button for row in reply.buttons for button in row]
+    if reply.multi_select and reply.replaces_previous:
+        _ticked(buttons, write)
+        return buttons
     write("")
     write(reply.text)
-    buttons = [button for row in reply.buttons for button in row]
-    for number, button in enumerate(buttons, start=1):
-        write(f"  [{number}] {button.label}")
+    if not reply.multi_select:
+        for number, button in enumerate(buttons, start=1):
+            write(f"  [{number}] {button.label}")
+        return buttons
+    numbered = [f"[{number}] {button.label}" for number, button in enumerate(buttons, start=1)]
+    for start in range(0, len(numbered), BOXES_PER_LINE):
+        write("  " + "　".join(numbered[start : start + BOXES_PER_LINE]))
     return buttons
+
+
+def _ticked(buttons: list[Button], write: Callable[[str], None]) -> None:
+    words = prose().conversation_care
+    ticked = [b.label.removeprefix(TICKED).strip() for b in buttons if b.label.startswith(TICKED)]
+    done = next((n for n, b in enumerate(buttons, start=1) if b.action.startswith("done:")), len(buttons))
+    write("  " + (words.ticked_now.format(ticked="、".join(ticked)) if ticked else words.ticked_none))
+    write("  " + words.tick_hint.format(done=done))
 
 
 def turn_for(typed: str, buttons: list[Button], free_text: bool) -> Turn:

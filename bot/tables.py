@@ -54,7 +54,9 @@ class StaffSession(Base):
 
 
 class AnswerEntry(Base):
-    """One answer the bot gave: through /api/ask (channel `api`) or a chat turn (`chat`)."""
+    """One answer the bot gave: through /api/ask (channel `api`), a web chat turn (`chat`) or Telegram
+    (`telegram`). `status` is the knowledge core's (answered, no_answer, region_not_covered); `ref`
+    is the random reference a chat answer's feedback buttons carry (never the row id)."""
 
     __tablename__ = "answer_log"
 
@@ -66,6 +68,7 @@ class AnswerEntry(Base):
     status: Mapped[str | None] = mapped_column(String(32), nullable=True)
     region: Mapped[str | None] = mapped_column(String(32), nullable=True)
     answer: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str | None] = mapped_column(String(32), unique=True, index=True, nullable=True)
 
     citations: Mapped[list[AnswerCitation]] = relationship(
         back_populates="entry", order_by="AnswerCitation.position", cascade="all, delete-orphan"
@@ -120,3 +123,33 @@ class WidgetSite(Base):
     origins: Mapped[str] = mapped_column(Text)  # space-separated, normalized
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64))
+
+
+class AnswerFeedback(Base):
+    """A person's judgement of one answer: 👍 (`up`), 👎 (`down`) or a problem report (`report`, with
+    an optional note). Deleted with the answer (the person's /forget)."""
+
+    __tablename__ = "answer_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answer_log.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    rating: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TranscriptEntry(Base):
+    """One message of a web conversation, so the widget shows it again after a reload: what the
+    person sent (`user`) or one reply (`bot`, the reply's JSON). `offered` lists the button actions
+    of a reply that are still live (emptied when the person starts over). Same privacy rules as the
+    session: /forget deletes it, sessions idle past the retention limit are purged with it."""
+
+    __tablename__ = "chat_transcripts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_key: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    turn_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    role: Mapped[str] = mapped_column(String(8))
+    body: Mapped[str] = mapped_column(Text)
+    offered: Mapped[str] = mapped_column(Text, default="")

@@ -122,7 +122,8 @@ class Dialogue:
             return [self.interviewer.profile_reply(work)]
         if name == "reset":
             work.clear()
-            return [render.notice(_notices().reset), *self.interviewer.next(work, today)]
+            started = render.notice(_notices().reset).model_copy(update={"starts_over": True})
+            return [started, *self.interviewer.next(work, today)]
         if name == "sources":
             return [render.sources(self.clauses.documents.values())]
         return [

@@ -188,7 +188,13 @@ def answer(result: Answer, name: ClauseName, offer_check: bool) -> Reply:
         rows.append((CHECK_BUTTON,))
     if result.status != AnswerStatus.ANSWERED and not result.citations:
         rows.append((SOURCES_BUTTON,))
-    return Reply(kind="answer", text=answer_text(result), buttons=tuple(rows), citations=result.citations)
+    return Reply(
+        kind="answer",
+        text=answer_text(result),
+        buttons=tuple(rows),
+        citations=result.citations,
+        answer_status=result.status.value,
+    )
 
 
 def clause(citation: Citation, document: Document) -> Reply:

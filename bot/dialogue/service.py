@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.ports import SessionStore
-from bot.dialogue.types import Reply, SessionState, Turn
+from bot.dialogue.ports import SessionAccess, SessionStore
+from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 
 Clock = Callable[[], date]
 LOCK_STRIPES = 64
@@ -51,8 +51,12 @@ class Conversations:
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
         return self.handle_turn(key, turn).replies
 
-    def handle_turn(self, key: str, turn: Turn) -> Handled:
-        """`handle`, also telling whether the turn deleted the session (/forget)."""
+    def handle_turn(
+        self, key: str, turn: Turn, also: Callable[[SessionAccess, Outcome], None] | None = None
+    ) -> Handled:
+        """`handle`, also telling whether the turn deleted the session (/forget). `also` runs in the
+        turn's transaction after the save: a channel stores what belongs with the turn (the web's
+        transcript) in the same commit."""
         with self._lock(key), self.store.turn(key) as rows:
             state = rows.load(key) or SessionState()
             outcome = self.dialogue.respond(state, turn, self.clock())
@@ -60,6 +64,8 @@ class Conversations:
                 rows.delete(key)
             elif outcome.state != state:
                 rows.save(key, outcome.state)
+            if also is not None:
+                also(rows, outcome)
         return Handled(outcome.replies, forgotten=outcome.state is None)
 
     def state(self, key: str) -> SessionState | None:

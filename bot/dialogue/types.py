@@ -82,6 +82,10 @@ class Reply(Model):
     replaces_previous: bool = Field(
         default=False, description="replaces the message whose button was pressed (Telegram edits it)"
     )
+    answer_status: str | None = Field(
+        default=None, description="an answer's status from the knowledge core (answered, no_answer, region_not_covered)"
+    )
+    starts_over: bool = Field(default=False, description="the conversation started over: earlier buttons are stale")
 
     @property
     def actions(self) -> list[str]:

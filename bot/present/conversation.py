@@ -10,9 +10,10 @@ from knowledge.citations import Citation
 from knowledge.documents import Document
 
 
-def welcome_text(covered: Iterable[str]) -> str:
+def welcome_text(covered: Iterable[str], with_commands: bool = True) -> str:
+    """The welcome; without the slash commands where buttons stand for them (the web widget)."""
     words = prose().dialogue
-    return words.welcome.format(covered="、".join(covered), commands=words.commands)
+    return words.welcome.format(covered="、".join(covered), commands=words.commands if with_commands else "").rstrip()
 
 
 def clause_text(citation: Citation, document: Document) -> str:

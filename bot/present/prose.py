@@ -491,6 +491,24 @@ class FollowupProse(Section):
     no_such_citation: str
 
 
+class ConversationCareProse(Section):
+    """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
+    terminal's compact 可多选 question."""
+
+    placeholders = {"ticked_now": ("ticked",), "tick_hint": ("done",)}
+    stale_button: str
+    feedback_thanks: str
+    report_thanks: str
+    feedback_unknown: str
+    feedback_up: str
+    feedback_down: str
+    feedback_report: str
+    report_prompt: str
+    ticked_now: str
+    ticked_none: str
+    tick_hint: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -502,6 +520,7 @@ class Prose(Section):
     telegram: TelegramProse
     eligibility: EligibilityProse
     followups: FollowupProse
+    conversation_care: ConversationCareProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

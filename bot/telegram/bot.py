@@ -4,13 +4,17 @@ Text, commands and button presses become `Turn`s keyed `telegram:<chat id>`; rep
 messages with inline keyboards. A reply that replaces the pressed message (a ticked box, a
 recorded answer) edits it. Only private chats are served, so one person's facts never show in a
 group. One error handler logs with context and answers politely.
+
+With an answer book (the staff's answer log), every answer is logged like the web's and carries
+👍/👎/报告问题 buttons (`fb:<rating>:<ref>`, handled here, never by the core); a report's note is
+the next message the person sends.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
@@ -25,7 +29,7 @@ from telegram.ext import (
 )
 
 from bot.dialogue.service import Conversations, session_key
-from bot.dialogue.types import Reply, Turn
+from bot.dialogue.types import Button, Reply, Turn
 from bot.present.prose import prose
 from bot.telegram.format import chunks, keyboard
 
@@ -34,6 +38,21 @@ log = logging.getLogger(__name__)
 COMMANDS = tuple(BotCommand(name, description) for name, description in prose().telegram.commands.model_dump().items())
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 SORRY = prose().telegram.sorry
+FEEDBACK = "fb:"
+RATINGS = ("up", "down", "report")
+NO_NOTE = {"无", "没有", "不写", "no", "-"}
+
+
+class AnswerBook(Protocol):
+    """Where answers are logged for staff and feedback on them is kept (bot/web's answer log)."""
+
+    def record(self, key: str, question: str, reply: Reply) -> str:
+        """Log one answer; returns the reference its feedback buttons carry."""
+        ...
+
+    def give(self, key: str, ref: str, rating: str, note: str = "") -> bool: ...
+
+    def forget(self, key: str) -> None: ...
 
 
 def api_urls(base: str) -> tuple[str, str]:
@@ -43,14 +62,14 @@ def api_urls(base: str) -> tuple[str, str]:
 
 
 def build_application(
-    token: str, conversations: Conversations, base_url: str | None = None
+    token: str, conversations: Conversations, base_url: str | None = None, answers: AnswerBook | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     builder = Application.builder().token(token).rate_limiter(AIORateLimiter(max_retries=3))
     if base_url:
         api, files = api_urls(base_url)
         builder = builder.base_url(api).base_file_url(files)
     application = builder.post_init(_register_commands).build()
-    adapter = TelegramAdapter(conversations)
+    adapter = TelegramAdapter(conversations, answers)
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(private & filters.TEXT, adapter.on_text))
     application.add_handler(CallbackQueryHandler(adapter.on_button))
@@ -64,17 +83,43 @@ async def _register_commands(application: Application[Any, Any, Any, Any, Any, A
 
 
 class TelegramAdapter:
-    def __init__(self, conversations: Conversations) -> None:
+    def __init__(self, conversations: Conversations, answers: AnswerBook | None = None) -> None:
         self.conversations = conversations
+        self.answers = answers
+        self.reporting: dict[int, str] = {}  # chat id → the answer whose problem report comes next
 
     async def _handle(self, update: Update, turn: Turn) -> tuple[Reply, ...]:
         assert update.effective_chat is not None
         key = session_key("telegram", update.effective_chat.id)
-        return await asyncio.to_thread(self.conversations.handle, key, turn)
+        handled = await asyncio.to_thread(self.conversations.handle_turn, key, turn)
+        if self.answers is None:
+            return handled.replies
+        if handled.forgotten:
+            await asyncio.to_thread(self.answers.forget, key)
+            return handled.replies
+        if turn.text is None:
+            return handled.replies
+        return tuple(self._with_feedback(key, turn.text, reply) for reply in handled.replies)
+
+    def _with_feedback(self, key: str, question: str, reply: Reply) -> Reply:
+        if reply.kind != "answer" or self.answers is None:
+            return reply
+        ref = self.answers.record(key, question.strip(), reply)
+        words = prose().conversation_care
+        row = tuple(
+            Button(label=label, action=f"{FEEDBACK}{rating}:{ref}")
+            for rating, label in zip(
+                RATINGS, (words.feedback_up, words.feedback_down, words.feedback_report), strict=True
+            )
+        )
+        return reply.model_copy(update={"buttons": (*reply.buttons, row)})
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         assert message is not None
+        if self.answers is not None and message.chat_id in self.reporting:
+            await self._report(message, self.reporting.pop(message.chat_id), message.text or "")
+            return
         replies = await self._handle(update, Turn(text=message.text or "", id=str(update.update_id)))
         await self._send(message, replies, pressed=None)
 
@@ -88,16 +133,44 @@ class TelegramAdapter:
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None
+        message = query.message if isinstance(query.message, Message) else None
+        data = query.data or ""
+        if data.startswith(FEEDBACK) and message is not None and message.chat.type == "private":
+            await self._feedback(query, message, data)
+            return
         try:
             await query.answer()
         except BadRequest as exc:  # a tap older than Telegram keeps queries for; handle it anyway
             log.info("could not answer callback query: %s", exc)
-        message = query.message if isinstance(query.message, Message) else None
         if message is None or message.chat.type != "private":
             return
-        turn = Turn(action=(query.data or "")[:64] or "none", id=str(update.update_id))
+        turn = Turn(action=data[:64] or "none", id=str(update.update_id))
         replies = await self._handle(update, turn)
         await self._send(message, replies, pressed=message)
+
+    async def _feedback(self, query: Any, message: Message, data: str) -> None:
+        words = prose().conversation_care
+        rating, _, ref = data.removeprefix(FEEDBACK).partition(":")
+        key = session_key("telegram", message.chat_id)
+        if self.answers is None or rating not in RATINGS:
+            await query.answer(words.feedback_unknown)
+            return
+        if rating == "report":
+            self.reporting[message.chat_id] = ref
+            await query.answer()
+            await message.get_bot().send_message(chat_id=message.chat_id, text=words.report_prompt)
+            return
+        stored = await asyncio.to_thread(self.answers.give, key, ref, rating)
+        await query.answer(words.feedback_thanks if stored else words.feedback_unknown)
+
+    async def _report(self, message: Message, ref: str, text: str) -> None:
+        words = prose().conversation_care
+        note = "" if text.strip().lower() in NO_NOTE else text.strip()[:1000]
+        key = session_key("telegram", message.chat_id)
+        stored = await asyncio.to_thread(self.answers.give, key, ref, "report", note) if self.answers else False
+        await message.get_bot().send_message(
+            chat_id=message.chat_id, text=words.report_thanks if stored else words.feedback_unknown
+        )
 
     async def _send(self, anchor: Message, replies: tuple[Reply, ...], pressed: Message | None) -> None:
         for reply in replies:

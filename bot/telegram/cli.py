@@ -6,6 +6,7 @@ import argparse
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlparse
 
 from telegram import Update
@@ -15,6 +16,7 @@ from bot.logs import mask
 from bot.services import Services
 from bot.settings import Settings
 from bot.telegram.bot import build_application
+from bot.web.feedback import open_answer_book
 
 log = logging.getLogger(__name__)
 EXIT_OK = 0
@@ -31,9 +33,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         pruned = conversations.store.prune(datetime.now(UTC) - timedelta(days=settings.session_ttl_days))
         if pruned:
             log.info("deleted %d sessions idle for over %d days", pruned, settings.session_ttl_days)
+    # Telegram's answers go to the staff answer log (and its queues) like the web's.
+    answers = open_answer_book("telegram", settings.resolved_database_url())
     application = build_application(
-        settings.telegram_token.get_secret_value(), conversations, settings.telegram_base_url
+        settings.telegram_token.get_secret_value(), conversations, settings.telegram_base_url, answers
     )
+    try:
+        _serve(args, settings, application)
+    finally:
+        answers.close()
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, settings: Settings, application: Any) -> None:
     webhook_url = args.webhook_url or settings.telegram_webhook_url
     if webhook_url:
         secret = (
@@ -53,7 +65,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print("就业政策通 Telegram 机器人已启动（长轮询），Ctrl+C 停止。", flush=True)
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
-    return EXIT_OK
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

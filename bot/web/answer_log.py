@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db import DATABASE_DOWN, storable
-from bot.tables import AnswerCitation, AnswerEntry, CitationMark, utcnow
+from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.web.audit import AuditTrail
 from knowledge.citations import Citation
 
@@ -53,12 +53,14 @@ class _Answer:
     status: str | None
     region: str | None
     session_key: str | None
+    ref: str | None = None
     created_at: datetime = field(default_factory=utcnow)
 
     def entry(self) -> AnswerEntry:
         entry = AnswerEntry(
             created_at=self.created_at, channel=self.channel, session_key=self.session_key,
             question=storable(self.question), status=self.status, region=self.region, answer=storable(self.answer),
+            ref=self.ref,
         )  # fmt: skip
         entry.citations = [
             AnswerCitation(position=i, clause_id=clause_id, quote=quote, quote_key=quote_key(clause_id, quote))
@@ -106,9 +108,11 @@ class AnswerLog:
         status: str | None = None,
         region: str | None = None,
         session_key: str | None = None,
+        ref: str | None = None,
     ) -> None:
+        """Queue an answer for the log; `ref` is the reference its feedback buttons carry."""
         cited = tuple((c.clause_id, c.quote) for c in citations)
-        self._pending.put(_Answer(channel, question, answer, cited, status, region, session_key))
+        self._pending.put(_Answer(channel, question, answer, cited, status, region, session_key, ref))
 
     def _write_batches(self) -> None:
         while True:
@@ -169,9 +173,24 @@ class AnswerLog:
         with Session(self.engine) as session, session.begin():
             ids = list(session.scalars(select(AnswerEntry.id).where(AnswerEntry.session_key == session_key)))
             if ids:
+                session.execute(delete(AnswerFeedback).where(AnswerFeedback.answer_id.in_(ids)))
                 session.execute(delete(AnswerCitation).where(AnswerCitation.answer_id.in_(ids)))
                 session.execute(delete(AnswerEntry).where(AnswerEntry.id.in_(ids)))
             return len(ids)
+
+    def count_session(self, session_key: str) -> int:
+        self.flush()
+        with Session(self.engine) as session:
+            query = select(func.count(AnswerEntry.id)).where(AnswerEntry.session_key == session_key)
+            return int(session.scalar(query) or 0)
+
+    def detach_session(self, session_key: str) -> None:
+        """A new conversation in its place (新对话): its answers stay for staff, no longer linked to anyone."""
+        self.flush()
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(AnswerEntry).where(AnswerEntry.session_key == session_key).values(session_key=None, ref=None)
+            )
 
     def mark(self, citation_id: int, status: MarkStatus, note: str, staff_name: str) -> AnswerCitation | None:
         """Mark a logged citation's quote; None when there is no such citation."""

@@ -15,15 +15,20 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
 from bot.db import is_reachable
+from bot.dialogue.ports import SessionAccess
 from bot.dialogue.service import session_key
-from bot.dialogue.types import Reply, Turn
+from bot.dialogue.store import SessionRows
+from bot.dialogue.types import Outcome, Reply, Turn
 from bot.present import citations as worded
+from bot.present.conversation import welcome_text
 from bot.present.problems import problem_json, problem_text
 from bot.present.prose import prose
 from bot.web.answer_log import quote_key
 from bot.web.errors import ApiError
+from bot.web.feedback import new_ref
 from bot.web.schemas import (
     ERROR_RESPONSES,
+    SESSION_ID,
     AskRequest,
     AskResponse,
     ChatCitation,
@@ -33,11 +38,16 @@ from bot.web.schemas import (
     CitationWording,
     ClauseResponse,
     DocumentResponse,
+    FeedbackRequest,
+    FeedbackResponse,
     Health,
+    NewConversationRequest,
     Readiness,
+    TranscriptResponse,
     WebCitation,
 )
 from bot.web.services import WebServices
+from bot.web.transcript import Glance
 from eligibility.errors import ProfileError
 from knowledge.citations import Citation, make_citation
 from knowledge.errors import QueryError
@@ -128,28 +138,115 @@ def check(
 def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
     key = session_key("web", session_id)
+    seen = web.transcripts.glance(key, body.turn_id)
+    if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
+        # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
+        session_id = secrets.token_urlsafe(18)
+        key = session_key("web", session_id)
+        seen = Glance(exists=False, replayed=False, offered=frozenset())
+    if seen.replayed and body.turn_id is not None:  # a resent turn: the same replies again
+        stored = web.transcripts.replies_of(key, body.turn_id) or []
+        return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(r) for r in stored]))
+    if body.choice is not None and not seen.is_offered(body.choice):
+        # A button from before 重新开始 / 新对话, or one never offered: refused, the session untouched.
+        stale = Reply(kind="notice", text=prose().conversation_care.stale_button)
+        return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(stale.model_dump())]))
+    pressed = web.transcripts.label_of(key, body.choice) if body.choice is not None else None
     # Every turn carries an id, so a resent turn (a retry after a lost response) is not handled twice.
-    turn = Turn(text=body.message, action=body.choice, id=body.turn_id or secrets.token_hex(8))
-    handled = web.conversations.handle_turn(key, turn)
-    replies = handled.replies
-    log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in replies])
+    turn_id = body.turn_id or secrets.token_hex(8)
+    turn = Turn(text=body.message, action=body.choice, id=turn_id)
+    replies: list[ChatReply] = []
+
+    def store_with_the_turn(rows: SessionAccess, outcome: Outcome) -> None:
+        """The transcript goes in the turn's own transaction: one commit for the session and it."""
+        if outcome.state is None:  # /forget: nothing is stored
+            return
+        keys = web.answer_log.verified_keys()
+        typed = body.message is not None
+        for reply in outcome.replies:
+            replies.append(_chat_reply(reply, keys, web, new_ref() if typed and reply.kind == "answer" else None))
+        said = body.message if typed else (None if replies and replies[0].replaces_previous else pressed)
+        shown = [r.model_dump(mode="json") for r in replies]
+        starts_over = any(r.starts_over for r in replies)
+        if isinstance(rows, SessionRows):
+            web.transcripts.add(rows.session, key, turn_id, said, shown, starts_over)
+        else:
+            web.transcripts.record(key, turn_id, said, shown, starts_over)
+
+    handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
+    log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
     if handled.forgotten:
         web.answer_log.forget_session(key)
-    elif body.message is not None:
-        for reply in replies:
-            if reply.kind == "answer":
-                web.answer_log.record("chat", body.message.strip(), reply.text, reply.citations, session_key=key)
-    keys = web.answer_log.verified_keys()
+        web.transcripts.forget(key)
+        keys = web.answer_log.verified_keys()
+        return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies]))
+    for reply in replies:
+        if reply.feedback_ref is not None and body.message is not None:
+            web.answer_log.record(
+                "chat", body.message.strip(), reply.text, reply.citations,
+                status=reply.answer_status, session_key=key, ref=reply.feedback_ref,
+            )  # fmt: skip
+    return _json(ChatResponse(session_id=session_id, replies=replies))
+
+
+def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_ref: str | None = None) -> ChatReply:
     registry = web.kb.registry
-    return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, registry) for r in replies]))
-
-
-def _chat_reply(reply: Reply, keys: frozenset[str], registry: Registry) -> ChatReply:
     data = {name: getattr(reply, name) for name in type(reply).model_fields}
     data["citations"] = tuple(
         ChatCitation(**c.model_dump(), **wording(c, registry)) for c in with_verified(reply.citations, keys)
     )
+    if reply.kind == "welcome":  # the widget's buttons stand for the slash commands
+        data["text"] = welcome_text(web.rulebook.jurisdictions, with_commands=False)
+    data["feedback_ref"] = feedback_ref
     return ChatReply.model_construct(**data)
+
+
+@router.get(
+    "/api/chat/{session_id}",
+    response_model=TranscriptResponse,
+    responses={404: ERROR_RESPONSES[422] | {"description": "没有这段对话"}, 429: ERROR_RESPONSES[429]},
+    tags=["对话"],
+    summary="一段对话的记录（网页小窗重新打开时显示）",
+)
+def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID)]) -> Response:
+    key = session_key("web", session_id)
+    entries = web.transcripts.entries(key)
+    if not entries and web.conversations.state(key) is None:
+        raise ApiError(404, "session_not_found", "没有找到这段对话（可能已删除或已过期），请开始新的对话。")
+    return _json(TranscriptResponse.model_validate({"session_id": session_id, "entries": entries}))
+
+
+@router.post(
+    "/api/chat/new",
+    response_model=ChatResponse,
+    responses=ERROR_RESPONSES,
+    tags=["对话"],
+    summary="新对话：清除这段对话的资料和记录，换一个新的会话编号",
+)
+def new_conversation(body: NewConversationRequest, web: Services) -> Response:
+    if body.session_id is not None:
+        key = session_key("web", body.session_id)
+        web.conversations.forget(key)
+        web.transcripts.forget(key)
+        web.answer_log.detach_session(key)
+    return chat(ChatRequest(choice="cmd:start"), web)
+
+
+@router.post(
+    "/api/feedback",
+    response_model=FeedbackResponse,
+    responses={404: ERROR_RESPONSES[422] | {"description": "没有这条回答"}, **ERROR_RESPONSES},
+    tags=["对话"],
+    summary="对一条回答的反馈：有用、没用或报告问题（可附说明）",
+)
+def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
+    words = prose().conversation_care
+    key = session_key("web", body.session_id)
+    if not web.feedback.give(key, body.ref, body.rating, body.note):
+        raise ApiError(404, "answer_not_found", words.feedback_unknown)
+    return FeedbackResponse(
+        status="ok", message=words.report_thanks if body.rating == "report" else words.feedback_thanks
+    )
 
 
 @router.get(

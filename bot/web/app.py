@@ -6,6 +6,7 @@ tests run the real app on a temporary data directory and database.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from bot.web.headers import SecurityHeaders
 from bot.web.services import WebServices
 from bot.web.throttle import GuardMiddleware, RateLimiter
 
+log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 DESCRIPTION = """就业政策通的 JSON 接口：政策问答（引用条款原文）、补贴资格自查、与机器人对话。
 
@@ -32,6 +34,10 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if owns_services:
+            sessions, messages = services.purge_expired()
+            if sessions or messages:
+                log.info("retention: deleted %d idle sessions and %d transcript messages", sessions, messages)
         yield
         if owns_services:
             services.close()  # the answer log's last entries are written before the process ends
@@ -59,6 +65,7 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         max_body_bytes=services.settings.web_max_body_bytes,
         api_limiter=services.api_limiter,
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
+        static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
     )
     app.add_middleware(SecurityHeaders)
     return app

@@ -52,6 +52,17 @@ class ChatRequest(Request):
         return self
 
 
+class NewConversationRequest(Request):
+    session_id: str | None = Field(default=None, pattern=SESSION_ID, description="要结束的对话；不填则只开始新的对话")
+
+
+class FeedbackRequest(Request):
+    session_id: str = Field(pattern=SESSION_ID, description="回答所在对话的 session_id")
+    ref: str = Field(pattern=r"^[A-Za-z0-9_-]{8,32}$", description="回答的 feedback_ref")
+    rating: Literal["up", "down", "report"] = Field(description="up 有用，down 没用，report 报告问题")
+    note: str = Field(default="", max_length=1000, description="报告问题时的说明（可不填）")
+
+
 # -- responses -----------------------------------------------------------------------------------
 
 
@@ -79,11 +90,31 @@ class AskResponse(AnswerResult):
 
 class ChatReply(Reply):
     citations: tuple[ChatCitation, ...] = ()
+    feedback_ref: str | None = Field(
+        default=None, description="回答的反馈编号（POST /api/feedback 用）；不是回答则为 null"
+    )
 
 
 class ChatResponse(BaseModel):
     session_id: str = Field(description="下次请求带上它，继续同一段对话")
     replies: list[ChatReply]
+
+
+class TranscriptEntryModel(BaseModel):
+    role: Literal["user", "bot"]
+    text: str | None = Field(default=None, description="用户发送的文字（role 为 user）")
+    reply: ChatReply | None = Field(default=None, description="机器人的一条回复（role 为 bot）")
+    live: bool = Field(default=False, description="这条回复的按钮仍然有效")
+
+
+class TranscriptResponse(BaseModel):
+    session_id: str
+    entries: list[TranscriptEntryModel]
+
+
+class FeedbackResponse(BaseModel):
+    status: Literal["ok"]
+    message: str = Field(description="给用户看的中文回执")
 
 
 class ClauseResponse(CitationWording):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy.engine import Engine
@@ -24,8 +24,10 @@ from bot.settings import Settings
 from bot.web.accounts import StaffAccounts
 from bot.web.answer_log import AnswerLog
 from bot.web.audit import AuditTrail
+from bot.web.feedback import FeedbackDesk
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
+from bot.web.transcript import Transcripts
 from eligibility.rulebook import Rulebook
 from knowledge.kb import KnowledgeBase
 
@@ -50,6 +52,8 @@ class WebServices:
     sites: SiteRegistry
     api_limiter: RateLimiter
     login_limiter: RateLimiter
+    transcripts: Transcripts
+    feedback: FeedbackDesk
     clock: Clock = date.today
     # Failed logins per account name, whatever address they come from (a flood from many addresses).
     account_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(ACCOUNT_FAILURES, "login-account"))
@@ -74,10 +78,27 @@ class WebServices:
         return answer_result(self.kb.answerer.answer(question, region, as_of))
 
     def forget_person(self, key: str) -> tuple[bool, int]:
-        """Delete everything kept about one conversation — its session and every answer logged for
-        it — from the database all replicas share; returns (had a session, answers deleted)."""
+        """Delete everything kept about one conversation — its session, its transcript and every answer
+        logged for it — from the database all replicas share; returns (had a session, answers deleted)."""
         had_session = self.conversations.forget(key)
+        had_session = self.transcripts.forget(key) > 0 or had_session
         return had_session, self.answer_log.forget_session(key)
+
+    def person_data(self, key: str) -> dict[str, int]:
+        """How much is kept about one conversation (shown before staff delete it)."""
+        return {
+            "session": int(self.conversations.state(key) is not None),
+            "messages": self.transcripts.count(key),
+            "answers": self.answer_log.count_session(key),
+        }
+
+    def purge_expired(self) -> tuple[int, int]:
+        """The retention limit: sessions and web transcripts idle longer than POLICYBOT_SESSION_TTL_DAYS
+        are deleted (when the server starts); returns (sessions, transcript messages) deleted."""
+        older_than = datetime.now(UTC) - timedelta(days=self.settings.session_ttl_days)
+        store = self.conversations.store
+        sessions = store.prune(older_than) if isinstance(store, SqlSessionStore) else 0
+        return sessions, self.transcripts.prune(older_than)
 
     def close(self) -> None:
         self.answer_log.close()
@@ -92,6 +113,7 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
     core = Services(settings, clock=clock, knowledge=kb)
     engine = open_database(settings.resolved_database_url())
     audit = AuditTrail(engine)
+    answer_log = AnswerLog(engine, audit)
     return WebServices(
         settings=settings,
         kb=core.knowledge,
@@ -101,9 +123,11 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
         engine=engine,
         audit=audit,
         accounts=StaffAccounts(engine, audit, settings.staff_session_hours),
-        answer_log=AnswerLog(engine, audit),
+        answer_log=answer_log,
         sites=SiteRegistry(engine, audit, settings.web_sites, demo=settings.web_demo_site),
         api_limiter=RateLimiter(settings.web_rate_limit, "api"),
         login_limiter=RateLimiter(settings.web_login_rate_limit, "login"),
+        transcripts=Transcripts(engine),
+        feedback=FeedbackDesk(engine, answer_log),
         clock=clock,
     )

@@ -11,8 +11,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
+from bot.present.citations import clause_name
 from bot.web.answer_log import MARK_LABELS, LogFilter
 from bot.web.api import Services
+from bot.web.feedback import QUEUES, RATING_LABELS, QueueName
+from bot.web.services import WebServices
 from bot.web.sites import SiteError
 from bot.web.staff_auth import Staff, StaffPost
 from bot.web.templating import templates
@@ -24,9 +27,15 @@ FILTERS: dict[str, str] = {"all": "全部", "unmarked": "待核实", "verified":
 
 
 def _page(request: Request, name: str, login: object, status: int = 200, **context: object) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request, f"staff/{name}.html", {"login": login, "mark_labels": MARK_LABELS, **context}, status_code=status
-    )
+    web: WebServices = request.app.state.services
+    documents = web.rulebook.documents
+    values = {
+        "login": login,
+        "mark_labels": MARK_LABELS,
+        "clause_name": lambda clause_id: clause_name(clause_id, documents),
+        **context,
+    }
+    return templates.TemplateResponse(request, f"staff/{name}.html", values, status_code=status)
 
 
 def _not_found(request: Request, login: object, message: str) -> HTMLResponse:
@@ -35,7 +44,15 @@ def _not_found(request: Request, login: object, message: str) -> HTMLResponse:
 
 @router.get("/staff", response_class=HTMLResponse)
 def home(request: Request, web: Services, login: Staff) -> HTMLResponse:
-    return _page(request, "home", login, counts=web.answer_log.counts(), documents=len(web.kb.registry.documents))
+    return _page(
+        request,
+        "home",
+        login,
+        counts=web.answer_log.counts(),
+        documents=len(web.kb.registry.documents),
+        queues=QUEUES,
+        queue_totals=web.feedback.totals(),
+    )
 
 
 @router.get("/staff/documents", response_class=HTMLResponse)
@@ -43,7 +60,7 @@ def documents(request: Request, web: Services, login: Staff) -> HTMLResponse:
     registry = web.kb.registry
     quality = {r.document_id: r.summary() for r in registry.quality_reports()}
     rows = [(d, len(registry.clauses_of(d.id)), quality.get(d.id, {})) for d in registry.documents.values()]
-    return _page(request, "documents", login, rows=rows)
+    return _page(request, "documents", login, rows=rows, issue_labels={k.value: v for k, v in ISSUE_LABELS.items()})
 
 
 @router.get("/staff/documents/{document_id}", response_class=HTMLResponse)
@@ -106,6 +123,33 @@ def answers(
         filters=FILTERS,
         page=page,
         has_next=len(entries) > PAGE_SIZE,
+    )
+
+
+@router.get("/staff/queue", response_class=HTMLResponse)
+def queue(
+    request: Request,
+    web: Services,
+    login: Staff,
+    show: Literal["unanswered", "refused", "low_rated"] = "unanswered",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> HTMLResponse:
+    """Where content is missing: unanswered, declined and low-rated questions from every channel."""
+    which: QueueName = show
+    rows = web.feedback.queue(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    dates, per_day = web.feedback.counts()
+    return _page(
+        request,
+        "queue",
+        login,
+        rows=rows[:PAGE_SIZE],
+        show=show,
+        queues=QUEUES,
+        totals=web.feedback.totals(),
+        days=[(day, [per_day[name][i] for name in QUEUES]) for i, day in enumerate(dates)][::-1],
+        rating_labels=RATING_LABELS,
+        page=page,
+        has_next=len(rows) > PAGE_SIZE,
     )
 
 

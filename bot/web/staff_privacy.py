@@ -42,7 +42,7 @@ def fingerprint(key: str) -> str:
 
 
 def _page(request: Request, login: object, status: int = 200, **context: object) -> HTMLResponse:
-    values = {"login": login, "error": "", "done": None, "subject": "", **context}
+    values = {"login": login, "error": "", "done": None, "review": None, "subject": "", **context}
     return templates.TemplateResponse(request, "staff/privacy.html", values, status_code=status)
 
 
@@ -53,11 +53,19 @@ def privacy(request: Request, login: Staff) -> HTMLResponse:
 
 @router.post("/staff/privacy/delete")
 def delete_person(
-    request: Request, web: Services, login: StaffPost, subject: Annotated[str, Form(max_length=200)] = ""
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    subject: Annotated[str, Form(max_length=200)] = "",
+    confirm: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
+    """Two steps: the first post shows what would be deleted; only the confirmed one deletes."""
     key = parse_subject(subject)
     if key is None:
         return _page(request, login, status=422, error=NOT_A_KEY, subject=subject[:200])
+    if confirm != "yes":
+        review = {"key": key, "channel": key.split(":", 1)[0], **web.person_data(key)}
+        return _page(request, login, review=review, subject=key)
     had_session, answers = web.forget_person(key)
     channel = key.split(":", 1)[0]
     detail = f"会话记录 {int(had_session)} 条，答复记录 {answers} 条"

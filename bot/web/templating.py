@@ -42,3 +42,15 @@ def local_time(moment: datetime | None) -> str:
 templates.env.filters["local_time"] = local_time
 templates.env.globals["highlight"] = highlight
 templates.env.globals["action_label"] = lambda action: ACTION_LABELS.get(action, action)
+
+
+CHANNEL_LABELS = {
+    "api": "接口提问",
+    "chat": "网页对话",
+    "web": "网页对话",
+    "telegram": "Telegram 对话",
+    "terminal": "命令行对话",
+}
+STATUS_LABELS = {"answered": "已回答", "no_answer": "未能回答", "region_not_covered": "地区未收录"}
+templates.env.globals["channel_label"] = lambda channel: CHANNEL_LABELS.get(channel or "", channel or "—")
+templates.env.globals["status_label"] = lambda status: STATUS_LABELS.get(status or "", status or "—")

@@ -72,11 +72,44 @@ async def _send_json(send: Send, status: int, body: dict[str, Any], headers: lis
     await send({"type": "http.response.body", "body": payload})
 
 
+# A page (the demo, the widget's frame, the console) past the limit: words, not JSON.
+TOO_MANY_PAGE = (
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>请稍后再试</title>'
+    '<link rel="stylesheet" href="/static/chat.css"></head>'
+    '<body><p class="refused">请求太频繁了，请稍等一会儿（约 {seconds} 秒）再刷新页面。</p></body></html>'
+)
+# Nothing on that page acts for anyone, so any host page may show it (the widget's frame included).
+TOO_MANY_CSP = b"default-src 'none'; style-src 'self'; base-uri 'none'; frame-ancestors *"
+
+
+def _wants_page(scope: Scope) -> bool:
+    headers = dict(scope.get("headers", ()))
+    if headers.get(b"sec-fetch-mode") == b"navigate":
+        return True
+    accept = headers.get(b"accept", b"")
+    return b"text/html" in accept and not scope["path"].startswith("/api/")
+
+
+async def _send_page(send: Send, status: int, page: str, headers: list[tuple[bytes, bytes]]) -> None:
+    payload = page.encode()
+    start = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(payload)).encode()),
+        (b"content-security-policy", TOO_MANY_CSP),
+        (b"cache-control", b"no-store"),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": [*start, *headers]})
+    await send({"type": "http.response.body", "body": payload})
+
+
 class GuardMiddleware:
     """Caps request bodies and rate-limits every route per client, before any route runs.
 
     Health probes are counted apart (same limits), so a busy client address — a proxy in front of
-    many people — never makes a replica look dead to its load balancer. Staff login attempts also
+    many people — never makes a replica look dead to its load balancer. Static assets (the widget's
+    loader, scripts and styles, the docs' files) are counted apart too: a host page's visitors
+    loading the widget never use up the chat's budget for their address. Staff login attempts also
     have their own, stricter limit (staff_auth)."""
 
     def __init__(
@@ -86,21 +119,35 @@ class GuardMiddleware:
         api_limiter: RateLimiter,
         probe_limiter: RateLimiter | None = None,
         probes: tuple[str, ...] = ("/healthz", "/readyz"),
+        static_limiter: RateLimiter | None = None,
+        static: tuple[str, ...] = ("/static/", "/docs-static/", "/widget.js"),
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.api_limiter = api_limiter
         self.probe_limiter = probe_limiter or RateLimiter("", "probe")
         self.probes = probes
+        self.static_limiter = static_limiter or RateLimiter("", "static")
+        self.static = static
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limiter = self.probe_limiter if scope["path"] in self.probes else self.api_limiter
+        path = scope["path"]
+        if path in self.probes:
+            limiter = self.probe_limiter
+        elif path.startswith(self.static):
+            limiter = self.static_limiter
+        else:
+            limiter = self.api_limiter
         retry_after = limiter.hit(client_of(scope))
         if retry_after is not None:
-            await _send_json(send, 429, error_body(429), [(b"retry-after", str(retry_after).encode())])
+            retry = [(b"retry-after", str(retry_after).encode())]
+            if _wants_page(scope):
+                await _send_page(send, 429, TOO_MANY_PAGE.format(seconds=retry_after), retry)
+            else:
+                await _send_json(send, 429, error_body(429), retry)
             return
         if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)

@@ -82,6 +82,13 @@ def contents(url: str) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
+def kept(url: str, before: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the tables in `before`, with only the columns they had: what a later revision
+    must keep (it may add tables, and columns with a default)."""
+    now = contents(url)
+    return {name: [{k: row[k] for k in rows[0]} if rows else row for row in now[name]] for name, rows in before.items()}
+
+
 def described(url: str) -> dict[str, dict[str, Any]]:
     """Each table as the database describes it: columns, keys, foreign keys, indexes, uniques."""
     with connected(url) as connection:

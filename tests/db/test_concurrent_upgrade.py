@@ -73,4 +73,5 @@ def test_replicas_upgrading_together_all_start_and_migrate_once(databases: Datab
     assert version(url) == [head()]
     assert differences(url) == []
     if start == "previous release":
-        assert {name: len(rows) for name, rows in contents(url).items()} == {n: len(r) for n, r in ROWS.items()}
+        counted = {name: len(rows) for name, rows in contents(url).items() if name in ROWS}
+        assert counted == {n: len(r) for n, r in ROWS.items()}

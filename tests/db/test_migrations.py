@@ -10,11 +10,11 @@ import re
 import pytest
 from alembic import command
 from alembic.util import CommandError
-from sqlalchemy import select, text
+from sqlalchemy import MetaData, Table, select, text
 from sqlalchemy.orm import Session
 
 from bot.db import INITIAL_REVISION, PREVIOUS_RELEASE_TABLES, alembic_config, make_engine, open_database, upgrade
-from bot.tables import AnswerEntry, SessionRow, StaffAccount
+from bot.tables import AnswerEntry, AnswerFeedback, SessionRow, StaffAccount, TranscriptEntry
 
 from ..databases import Databases
 from .schemas import (
@@ -25,10 +25,12 @@ from .schemas import (
     described,
     differences,
     head,
+    kept,
     recorded_statements,
     version,
 )
 
+LATER_TABLES = {"answer_feedback", "chat_transcripts"}  # revision 0002
 WRITES = re.compile(r"^(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 
@@ -62,10 +64,11 @@ def test_a_database_of_the_previous_release_is_stamped_and_keeps_every_row(
     with caplog.at_level(logging.INFO, logger="bot.db"), recorded_statements(engine) as statements:
         upgrade(engine)
     assert f"stamping it at revision {INITIAL_REVISION}" in caplog.text
-    created = [s for s in statements if s.upper().startswith("CREATE")]
-    assert created and all("alembic_version" in s for s in created), "stamped, no table made again"
+    created = [s for s in statements if s.upper().startswith("CREATE TABLE")]
+    made = {re.sub(r"\W", "", s.split()[2]) for s in created}
+    assert "alembic_version" in made and not made & PREVIOUS_RELEASE_TABLES, "stamped, no table made again"
 
-    assert contents(url) == before
+    assert kept(url, before) == before
     assert version(url) == [head()]
     assert differences(url) == []
     with Session(engine) as session, session.begin():
@@ -91,7 +94,7 @@ def test_a_previous_release_database_with_only_the_sessions_keeps_them_and_gains
     assert "database of the previous release without answer_citations, answer_log," in caplog.text
     after = contents(url)
     assert after["dialogue_sessions"] == sessions
-    assert set(after) == PREVIOUS_RELEASE_TABLES
+    assert set(after) == PREVIOUS_RELEASE_TABLES | LATER_TABLES
     assert version(url) == [head()]
     assert differences(url) == []
 
@@ -121,3 +124,33 @@ def test_an_older_release_refuses_a_database_that_a_newer_one_migrated(databases
         connection.execute(text("UPDATE alembic_version SET version_num = 'f00d'"))
     with pytest.raises(CommandError, match="Can't locate revision identified by 'f00d'"):
         open_database(url)
+
+
+def test_revision_0002_keeps_every_row_and_adds_transcripts_feedback_and_answer_references(
+    databases: Databases,
+) -> None:
+    """A database at the initial revision with rows in it: the upgrade keeps every row, adds the
+    transcript and feedback tables, and answers get a reference column (empty for old ones)."""
+    url = databases.new_url()
+    with connected(url) as connection:
+        command.upgrade(alembic_config(connection), INITIAL_REVISION)
+        metadata = MetaData()
+        for name, rows in ROWS.items():
+            connection.execute(Table(name, metadata, autoload_with=connection).insert(), rows)
+    before = contents(url)
+    open_database(url).dispose()
+    assert kept(url, before) == before
+    after = contents(url)
+    assert set(after) == PREVIOUS_RELEASE_TABLES | LATER_TABLES
+    assert {row["ref"] for row in after["answer_log"]} == {None}
+    assert version(url) == [head()] and differences(url) == []
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        entry = session.scalars(select(AnswerEntry)).first()
+        assert entry is not None
+        session.add(AnswerFeedback(answer_id=entry.id, rating="down", note="数字不对"))
+        session.add(TranscriptEntry(session_key="web:abc", role="user", body='{"text": "你好"}'))
+    with Session(engine) as session:
+        assert session.scalar(select(AnswerFeedback.note)) == "数字不对"
+        assert session.scalar(select(TranscriptEntry.offered)) == ""
+    engine.dispose()

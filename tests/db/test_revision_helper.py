@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Column, Integer, String, Table
 
 from bot.db import MIGRATIONS, Base, make_engine, upgrade
-from bot.migrations.__main__ import NothingToWrite, main, write_revision
+from bot.migrations.__main__ import NothingToWrite, main, next_revision_id, write_revision
 
 from .schemas import differences, version
 
@@ -37,24 +37,29 @@ def feedback_table() -> Iterator[Table]:
 def test_a_new_table_gets_the_next_numbered_revision_that_creates_it(
     migrations: Path, feedback_table: Table, tmp_path: Path
 ) -> None:
+    head = max(p.name[:4] for p in (migrations / "versions").glob("[0-9]*.py"))
+    number = next_revision_id(migrations)
+    assert int(number) == int(head) + 1
     path = write_revision(f"sqlite:///{tmp_path / 'head.sqlite3'}", "add feedback table", migrations=migrations)
-    assert path == migrations / "versions" / "0002_add_feedback_table.py"
+    assert path == migrations / "versions" / f"{number}_add_feedback_table.py"
     source = path.read_text(encoding="utf-8").replace("'", '"')  # formatted by ruff, or not
-    assert 'revision: str = "0002"' in source and 'down_revision: str | Sequence[str] | None = "0001"' in source
+    assert f'revision: str = "{number}"' in source
+    assert f'down_revision: str | Sequence[str] | None = "{head}"' in source
     assert re.search(r'create_table\(\s*"feedback"', source) and "ix_feedback_verdict" in source
 
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     engine = make_engine(url)
     upgrade(engine, migrations)
     engine.dispose()
-    assert version(url) == ["0002"]
+    assert version(url) == [number]
     assert differences(url) == []
 
 
 def test_without_a_model_change_nothing_is_written(migrations: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in (migrations / "versions").glob("*.py"))
     with pytest.raises(NothingToWrite):
         write_revision(f"sqlite:///{tmp_path / 'head.sqlite3'}", "nothing", migrations=migrations)
-    assert sorted(p.name for p in (migrations / "versions").glob("*.py")) == ["0001_initial_schema.py"]
+    assert sorted(p.name for p in (migrations / "versions").glob("*.py")) == before
 
 
 def test_the_command_says_when_the_models_and_head_agree(capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,3 +73,17 @@ def test_the_terminal_session_is_kept_between_runs_until_forgotten(data_dir: Pat
     store = SqlSessionStore(f"sqlite:///{database}")
     assert store.keys() == ["terminal:staff"]
     store.close()
+
+
+def test_a_multi_select_question_is_compact_and_a_tick_prints_two_lines_not_the_list(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    done = _chat(["我在长春", "1", "1", "2", "1"], data_dir, tmp_path / "sessions.sqlite3")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    listed = out.split("人员类别", 1)[1]
+    assert "[1] ⬜ 就业困难人员（已认定）　[2] ⬜ 已办理失业登记" in listed, "several boxes to a line"
+    after_ticks = out.rsplit("（继续输入序号勾选或取消", 1)[0]
+    assert out.count("就业困难人员（已认定）") <= 3, "the list is not printed again on each tick"
+    assert "已选：就业困难人员（已认定）、已办理失业登记" in after_ticks
+    assert "已选：已办理失业登记" in out, "unticking says what is left"

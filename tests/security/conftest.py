@@ -82,7 +82,7 @@ def stored_text(engine: Engine) -> str:
 # Sample values for path parameters, so every route can be requested.
 PATH_SAMPLES = {
     "clause_id": "jilin-2017-07", "document_id": "jilin-2017", "answer_id": "1", "citation_id": "1",
-    "key": "site-none", "path": "chat.css",
+    "key": "site-none", "path": "chat.css", "session_id": "no-such-session-0000",
 }  # fmt: skip
 
 

@@ -44,7 +44,10 @@ def test_staff_delete_a_person_by_web_session_id(
     session_id = describe_yourself(client)
     other = describe_yourself(client)
     console, csrf = staff
-    page = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": session_id})
+    review = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": session_id})
+    assert review.status_code == 200 and "确认删除" in review.text and "答复记录 1 条" in review.text
+    assert person_is_stored(services, session_id), "the first step only shows what would be deleted"
+    page = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": session_id, "confirm": "yes"})
     assert page.status_code == 200 and "已删除" in page.text and "会话记录 1 条" in page.text
     assert not person_is_stored(services, session_id)
     assert person_is_stored(services, other)
@@ -61,7 +64,7 @@ def test_staff_delete_a_telegram_chat_by_its_key(staff: tuple[TestClient, str], 
     services.conversations.handle("telegram:5550001", Turn(action="ok"))
     assert services.conversations.state("telegram:5550001") is not None
     console, csrf = staff
-    page = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": " telegram:5550001 "})
+    page = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": " telegram:5550001 ", "confirm": "yes"})
     assert page.status_code == 200 and "会话记录 1 条" in page.text
     assert services.conversations.state("telegram:5550001") is None
     assert "5550001" not in stored_text(services.engine)
@@ -77,7 +80,9 @@ def test_the_answer_page_deletes_the_asker_with_one_button(
     page = console.get(f"/staff/answers/{entry.id}").text
     assert 'action="/staff/privacy/delete"' in page and f'value="web:{session_id}"' in page
     csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-    console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": f"web:{session_id}"})
+    review = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": f"web:{session_id}"}).text
+    assert 'name="confirm" value="yes"' in review and person_is_stored(services, session_id)
+    console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": f"web:{session_id}", "confirm": "yes"})
     assert not person_is_stored(services, session_id)
     assert console.get(f"/staff/answers/{entry.id}").status_code == 404
 
@@ -87,7 +92,7 @@ def test_staff_deletion_without_the_csrf_token_deletes_nothing(
 ) -> None:
     session_id = describe_yourself(client)
     console, _ = staff
-    forged = console.post("/staff/privacy/delete", data={"csrf": "forged", "subject": session_id})
+    forged = console.post("/staff/privacy/delete", data={"csrf": "forged", "subject": session_id, "confirm": "yes"})
     missing = console.post("/staff/privacy/delete", data={"subject": session_id})
     assert forged.status_code == missing.status_code == 403
     assert person_is_stored(services, session_id)
@@ -97,7 +102,9 @@ def test_staff_deletion_without_login_deletes_nothing(services: WebServices, cli
     session_id = describe_yourself(client)
     with TestClient(create_app(services)) as anonymous:
         response = anonymous.post(
-            "/staff/privacy/delete", data={"csrf": "x", "subject": session_id}, follow_redirects=False
+            "/staff/privacy/delete",
+            data={"csrf": "x", "subject": session_id, "confirm": "yes"},
+            follow_redirects=False,
         )
     assert response.status_code == 303 and response.headers["location"].startswith("/staff/login")
     assert person_is_stored(services, session_id)

@@ -67,6 +67,17 @@ def test_probes_are_counted_apart_so_busy_clients_do_not_fail_them(limited: tupl
     assert client.get("/healthz").status_code == 429
 
 
+def test_static_assets_are_counted_apart_so_loading_the_widget_leaves_the_chat_its_budget(
+    limited: tuple[FastAPI, WebServices],
+) -> None:
+    app, _ = limited
+    client = TestClient(app, client=("host-page-visitor", 40000))
+    assert client.get("/widget.js").status_code == 200
+    assert client.get("/static/chat.js").status_code == 429  # one counter for every static file
+    assert client.get("/api/documents").status_code == 200
+    assert client.get("/api/documents").status_code == 429
+
+
 def test_every_route_refuses_a_body_over_the_limit_before_parsing(limited: tuple[FastAPI, WebServices]) -> None:
     app, _ = limited
     body = b"x" * (LIMIT_BYTES + 1)

@@ -75,8 +75,8 @@ def staff_account(services: WebServices) -> str:
 
 def login(client: TestClient, name: str = STAFF_NAME, password: str = STAFF_PASSWORD) -> str:
     """Log in through the real form; returns the console's CSRF token."""
-    page = client.get("/staff/login")
-    token = CSRF_FIELD.search(page.text)
+    form = client.get("/staff/login")
+    token = CSRF_FIELD.search(form.text)
     assert token, "the login form carries a CSRF token"
     response = client.post(
         "/staff/login",
@@ -162,3 +162,7 @@ def live_server(kb: KnowledgeBase, kb_dir: Path, databases: Databases) -> Iterat
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+# The browser tests' fixtures (Chromium, the host pages), defined with their helpers.
+from .browsing import browser, host_site, page  # noqa: E402, F401

@@ -155,12 +155,18 @@ def test_chat_policy_question_carries_citations_with_verified_flags(client: Test
     assert answer["citations"] and all(c["verified"] is False for c in answer["citations"])
 
 
-def test_chat_replaying_a_turn_id_is_not_handled_twice(client: TestClient) -> None:
-    first = client.post("/api/chat", json={"message": "我能领什么补贴？", "turn_id": "t1"}).json()
+def test_chat_replaying_a_turn_id_is_not_handled_twice(client: TestClient, services: WebServices) -> None:
+    """A resent turn (a retry after a lost response) gets the replies stored for it, nothing more."""
+    first = client.post("/api/chat", json={"message": "我在长春", "turn_id": "t1"}).json()
+    key = f"web:{first['session_id']}"
+    confirmed = client.post("/api/chat", json={"session_id": first["session_id"], "choice": "ok", "turn_id": "t2"})
+    state = services.conversations.state(key)
     again = client.post(
-        "/api/chat", json={"session_id": first["session_id"], "message": "我能领什么补贴？", "turn_id": "t1"}
+        "/api/chat", json={"session_id": first["session_id"], "message": "我在长春", "turn_id": "t1"}
     ).json()
-    assert again["replies"] == []
+    assert again == first
+    assert services.conversations.state(key) == state, "the session is intact"
+    assert state is not None and state.profile.get("region") and confirmed.status_code == 200
 
 
 def test_chat_forget_deletes_the_session_and_its_logged_answers(client: TestClient, services: WebServices) -> None:

@@ -18,8 +18,8 @@ from bot.web.app import create_app
 from bot.web.services import WebServices
 
 OPERATIONS = [
-    "POST /api/ask", "POST /api/check", "POST /api/chat", "GET /api/clauses/{clause_id}",
-    "GET /api/documents", "GET /healthz", "GET /readyz",
+    "POST /api/ask", "POST /api/check", "POST /api/chat", "GET /api/chat/{session_id}", "POST /api/chat/new",
+    "POST /api/feedback", "GET /api/clauses/{clause_id}", "GET /api/documents", "GET /healthz", "GET /readyz",
 ]  # fmt: skip
 
 

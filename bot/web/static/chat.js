@@ -1,5 +1,8 @@
 /* 就业政策通 chat page (runs inside the widget iframe, same origin as the API).
- * One conversation per site and browser: the dialogue core keeps the facts under web:<session_id>. */
+ * One conversation per site and browser: the dialogue core keeps the facts under web:<session_id>
+ * and the server keeps the transcript. Storage inside a cross-site iframe is partitioned or
+ * blocked, so the loader (first-party on the host page) keeps the id: it arrives in this page's
+ * fragment (#s=…) and every new id goes back to the loader by postMessage. */
 (function () {
   "use strict";
   var body = document.body;
@@ -11,13 +14,23 @@
   var send = document.getElementById("pb-send");
   var sheet = document.getElementById("pb-sheet");
   var storeKey = "policybot:session:" + siteKey;
+  var SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
   var sessionId = null;
   var busy = false;
   var composing = false;
   var sheetOpener = null;
   var placeholder = input.getAttribute("placeholder");
 
-  try { sessionId = window.localStorage.getItem(storeKey); } catch (e) { sessionId = null; }
+  var given = /(?:^#|&)s=([A-Za-z0-9_-]{16,64})(?:&|$)/.exec(location.hash);
+  if (given) sessionId = given[1];
+  else { try { sessionId = window.localStorage.getItem(storeKey); } catch (e) { sessionId = null; } }
+  if (sessionId && !SESSION_ID.test(sessionId)) sessionId = null;
+  var CHECKBOX = /^(☑️|⬜)\s*/;
+  var ERRORS = {
+    rate: "请求太频繁了，请稍等一会儿再试。",
+    server: "服务暂时出了点问题，请稍后再试。",
+    offline: "网络好像断开了，请检查网络后再试。"
+  };
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -26,8 +39,20 @@
     return node;
   }
 
-  function toParent(type) {
-    if (window.parent !== window && parentOrigin) window.parent.postMessage({ type: type }, parentOrigin);
+  function toParent(type, extra) {
+    var message = { type: type };
+    for (var name in extra || {}) message[name] = extra[name];
+    if (window.parent !== window && parentOrigin) window.parent.postMessage(message, parentOrigin);
+  }
+
+  // The id goes to the loader (host page storage) and, where the browser allows, this frame's own.
+  function remember(id) {
+    if (id === sessionId) return;
+    sessionId = id;
+    toParent("policybot:session", { id: id });
+    try {
+      if (id) window.localStorage.setItem(storeKey, id); else window.localStorage.removeItem(storeKey);
+    } catch (e) { /* storage blocked in a cross-site frame: the loader keeps it */ }
   }
 
   function turnId() {
@@ -72,7 +97,10 @@
     document.getElementById("pb-sheet-title").textContent = title;
     var metaBox = document.getElementById("pb-sheet-meta");
     metaBox.textContent = meta;
-    if (verified) metaBox.appendChild(el("span", "verified", "已核实"));
+    if (verified) {
+      metaBox.appendChild(verifiedBadge());
+      metaBox.appendChild(el("span", "verified-note", VERIFIED_NOTE));
+    }
     var box = document.getElementById("pb-sheet-text");
     box.textContent = "";
     box.appendChild(highlighted(text, quotes));
@@ -111,32 +139,112 @@
       open.setAttribute("aria-haspopup", "dialog");
       open.addEventListener("click", function () { showCitation(c, open); });
       item.appendChild(open);
-      if (c.verified) item.appendChild(el("span", "verified", "已核实"));
+      if (c.verified) item.appendChild(verifiedBadge());
       list.appendChild(item);
     });
     return list;
+  }
+
+  var VERIFIED_NOTE = "已核实：工作人员已核对，这段引文与政策原文一致。";
+
+  function verifiedBadge() {
+    var badge = el("span", "verified", "已核实");
+    badge.title = VERIFIED_NOTE;
+    return badge;
   }
 
   function buttonRows(reply, message) {
     var cited = {};
     reply.citations.forEach(function (c) { cited[c.clause_id] = c; });
     var box = el("div", "choices");
+    var boxes = null;
+    if (reply.multi_select) {
+      boxes = el("div", "checks");
+      boxes.setAttribute("role", "group");
+      boxes.setAttribute("aria-label", reply.text.split("\n")[0]);
+      box.appendChild(boxes);
+    }
     reply.buttons.forEach(function (row) {
       var line = el("div", "row");
       row.forEach(function (b) {
         var clauseId = b.action.indexOf("clause:") === 0 ? b.action.slice(7) : null;
         if (clauseId && cited[clauseId]) return;
-        var button = el("button", clauseId ? "choice clause" : "choice", b.label);
+        var ticks = b.action.indexOf("tick:") === 0;
+        var mark = CHECKBOX.exec(b.label);
+        var button = el("button", clauseId ? "choice clause" : ticks ? "choice check" : "choice", ticks ? b.label.replace(CHECKBOX, "") : b.label);
         button.type = "button";
+        button.setAttribute("data-action", b.action);
+        if (ticks) {
+          button.setAttribute("role", "checkbox");
+          button.setAttribute("aria-checked", String(!!mark && mark[1] === "☑️"));
+        }
         button.addEventListener("click", function () {
           if (clauseId) return showClause(clauseId, button);
-          var answered = reply.kind === "question" && b.action.indexOf("tick:") !== 0;
-          if (answered) message.querySelectorAll(".choice").forEach(function (x) { x.disabled = true; });
-          turn({ choice: b.action }, b.action.indexOf("tick:") === 0 ? null : b.label, message);
+          if (busy) return;
+          if (ticks) {
+            button.setAttribute("aria-checked", String(button.getAttribute("aria-checked") !== "true"));
+            return turn({ choice: b.action }, null, message, b.action);
+          }
+          var answered = reply.kind === "question" || reply.kind === "confirm";
+          if (answered) message.querySelectorAll(".choice:not(.clause)").forEach(function (x) { x.disabled = true; });
+          turn({ choice: b.action }, b.label, message, null);
         });
-        line.appendChild(button);
+        (ticks ? boxes : line).appendChild(button);
       });
       if (line.childNodes.length) box.appendChild(line);
+    });
+    return box;
+  }
+
+  function feedbackRow(reply) {
+    var box = el("div", "feedback");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "这条回答有帮助吗？");
+    box.appendChild(el("span", "feedback-ask", "有帮助吗？"));
+    var status = el("span", "feedback-status");
+    status.setAttribute("role", "status");
+    var choices = [["up", "👍 有用"], ["down", "👎 没用"], ["report", "报告问题"]];
+    var buttons = choices.map(function (pair) {
+      var button = el("button", "fb", pair[1]);
+      button.type = "button";
+      button.setAttribute("data-rating", pair[0]);
+      button.setAttribute("aria-pressed", "false");
+      box.appendChild(button);
+      return button;
+    });
+    box.appendChild(status);
+    function give(rating, note, pressed) {
+      request("POST", "/api/feedback", { session_id: sessionId, ref: reply.feedback_ref, rating: rating, note: note || "" })
+        .then(function (data) {
+          buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === pressed)); });
+          status.textContent = data.message;
+          var form = box.querySelector(".report");
+          if (form) form.remove();
+        }, function (err) { status.textContent = err.message; });
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var rating = button.getAttribute("data-rating");
+        if (rating !== "report") return give(rating, "", button);
+        if (box.querySelector(".report")) return box.querySelector(".report textarea").focus();
+        var form = el("div", "report");
+        var label = el("label", null, "哪里有问题？（可不填）");
+        var note = el("textarea");
+        note.maxLength = 1000;
+        note.rows = 2;
+        label.appendChild(note);
+        var submit = el("button", "fb", "提交");
+        submit.type = "button";
+        var cancel = el("button", "fb", "取消");
+        cancel.type = "button";
+        submit.addEventListener("click", function () { give("report", note.value.trim(), button); });
+        cancel.addEventListener("click", function () { form.remove(); button.focus(); });
+        form.appendChild(label);
+        form.appendChild(submit);
+        form.appendChild(cancel);
+        box.appendChild(form);
+        note.focus();
+      });
     });
     return box;
   }
@@ -146,8 +254,12 @@
     message.textContent = "";
     message.setAttribute("data-kind", reply.kind);
     message.appendChild(textBlock(reply.text));
-    if (reply.citations.length && reply.kind !== "clause") message.appendChild(citationList(reply));
+    if (reply.citations.length && reply.kind !== "clause") {
+      message.appendChild(citationList(reply));
+      if (reply.citations.some(function (c) { return c.verified; })) message.appendChild(el("p", "verified-note", VERIFIED_NOTE));
+    }
     if (reply.buttons.length) message.appendChild(buttonRows(reply, message));
+    if (reply.feedback_ref) message.appendChild(feedbackRow(reply));
     if (!into) log.appendChild(message);
     return message;
   }
@@ -162,6 +274,13 @@
     scrollDown();
   }
 
+  function failure(status, message) {
+    var err = new Error(message);
+    err.status = status;
+    return err;
+  }
+
+  // Past the rate limit, a server error or no network: a calm Chinese sentence, never raw JSON.
   function request(method, url, payload) {
     return fetch(url, {
       method: method,
@@ -170,10 +289,33 @@
       credentials: "same-origin"
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) throw new Error(data.error || "网络出错了，请稍后再试。");
-        return data;
+        if (response.ok) return data;
+        if (response.status === 429) throw failure(429, ERRORS.rate);
+        if (response.status >= 500) throw failure(response.status, ERRORS.server);
+        throw failure(response.status, data.error || ERRORS.server);
       });
-    }, function () { throw new Error("网络出错了，请检查网络后再试。"); });
+    }, function () { throw failure(0, ERRORS.offline); });
+  }
+
+  function isRetryable(err) { return err.status === 0 || err.status === 429 || err.status >= 500; }
+
+  function addProblem(err, retry) {
+    var box = el("div", "msg notice problem");
+    box.setAttribute("role", "alert");
+    box.appendChild(el("span", null, err.message));
+    if (retry && isRetryable(err)) {
+      var again = el("button", "retry", "重试");
+      again.type = "button";
+      again.addEventListener("click", function () {
+        if (busy) return;
+        box.remove();
+        retry();
+      });
+      box.appendChild(again);
+    }
+    log.appendChild(box);
+    scrollDown();
+    return box;
   }
 
   function setBusy(on) {
@@ -182,37 +324,103 @@
     log.setAttribute("aria-busy", String(on));
   }
 
-  function turn(payload, echo, pressed) {
+  // One turn. A typed message is shown at once; a pressed button's label is shown once, after the
+  // reply, unless the reply replaces the pressed message (it then says what was answered itself).
+  function turn(payload, echo, pressed, ticked) {
     if (busy) return;
-    if (echo) addUser(echo);
+    if (payload.message != null && echo) addUser(echo);
     if (sessionId) payload.session_id = sessionId;
-    payload.turn_id = turnId();
+    payload.turn_id = payload.turn_id || turnId();
     setBusy(true);
     var waiting = el("div", "msg bot waiting", "正在查找…");
     log.appendChild(waiting);
     scrollDown();
     request("POST", "/api/chat", payload).then(function (data) {
       waiting.remove();
-      sessionId = data.session_id;
-      try { window.localStorage.setItem(storeKey, sessionId); } catch (e) { /* storage blocked: this page only */ }
-      var last = null;
-      var first = null;
-      data.replies.forEach(function (reply) {
-        last = reply;
-        var shown;
-        if (reply.replaces_previous && pressed && pressed.isConnected) { shown = renderReply(reply, pressed); pressed = null; }
-        else shown = renderReply(reply);
-        first = first || shown;
-      });
-      var typed = last && last.kind === "question" && last.free_text;
-      input.setAttribute("placeholder", typed ? "直接输入您的回答…" : placeholder);
-      // A long reply is read from its start; a short one just scrolls into view.
-      if (first && log.scrollHeight - first.offsetTop > log.clientHeight) log.scrollTop = first.offsetTop - 8;
-      else scrollDown();
+      remember(data.session_id);
+      if (payload.choice && echo && !(data.replies[0] && data.replies[0].replaces_previous)) addUser(echo);
+      showReplies(data.replies, pressed);
+      if (ticked && pressed && pressed.isConnected) {
+        var again = pressed.querySelector('[data-action="' + ticked + '"]');
+        if (again) again.focus();
+      }
     }, function (err) {
       waiting.remove();
-      addNotice(err.message);
+      if (ticked && pressed) {
+        var box = pressed.querySelector('[data-action="' + ticked + '"]');
+        if (box) box.setAttribute("aria-checked", String(box.getAttribute("aria-checked") !== "true"));
+      }
+      addProblem(err, function () { turn(payload, payload.message != null ? null : echo, pressed, ticked); });
     }).then(function () { setBusy(false); });
+  }
+
+  function retireButtons() {
+    log.querySelectorAll(".choice:not(.clause)").forEach(function (x) { x.disabled = true; });
+  }
+
+  function showReplies(replies, pressed) {
+    var last = null;
+    var first = null;
+    replies.forEach(function (reply) {
+      if (reply.starts_over) retireButtons();
+      last = reply;
+      var shown;
+      if (reply.replaces_previous && pressed && pressed.isConnected) { shown = renderReply(reply, pressed); pressed = null; }
+      else shown = renderReply(reply);
+      first = first || shown;
+    });
+    var typed = last && last.kind === "question" && last.free_text;
+    input.setAttribute("placeholder", typed ? "直接输入您的回答…" : placeholder);
+    // A long reply is read from its start; a short one just scrolls into view.
+    if (first && log.scrollHeight - first.offsetTop > log.clientHeight) log.scrollTop = first.offsetTop - 8;
+    else scrollDown();
+  }
+
+  // The transcript the server kept: shown again after a reload or on another page of the site.
+  function restore(data) {
+    log.textContent = "";
+    var lastReply = null;
+    data.entries.forEach(function (entry) {
+      if (entry.role === "user") { log.appendChild(el("div", "msg user", entry.text)); return; }
+      var reply = entry.reply;
+      var into = null;
+      if (reply.replaces_previous) {
+        var earlier = log.querySelectorAll('.msg.bot[data-kind="question"], .msg.bot[data-kind="confirm"]');
+        into = earlier.length ? earlier[earlier.length - 1] : null;
+      }
+      var shown = renderReply(reply, into);
+      if (!entry.live) shown.querySelectorAll(".choice:not(.clause)").forEach(function (x) { x.disabled = true; });
+      lastReply = reply;
+    });
+    var typed = lastReply && lastReply.kind === "question" && lastReply.free_text;
+    input.setAttribute("placeholder", typed ? "直接输入您的回答…" : placeholder);
+    scrollDown();
+  }
+
+  function begin() {
+    if (!sessionId) return turn({ choice: "cmd:start" }, null, null, null);
+    setBusy(true);
+    request("GET", "/api/chat/" + encodeURIComponent(sessionId)).then(function (data) {
+      setBusy(false);
+      restore(data);
+      if (!data.entries.length) turn({ choice: "cmd:start" }, null, null, null);
+    }, function (err) {
+      setBusy(false);
+      if (isRetryable(err)) return addProblem(err, begin);
+      remember(null);  // forgotten, expired or invalid: a fresh conversation, not an error loop
+      turn({ choice: "cmd:start" }, null, null, null);
+    });
+  }
+
+  function startOver() {
+    if (busy) return;
+    setBusy(true);
+    request("POST", "/api/chat/new", sessionId ? { session_id: sessionId } : {}).then(function (data) {
+      log.textContent = "";
+      remember(data.session_id);
+      showReplies(data.replies, null);
+      input.focus();
+    }, function (err) { addProblem(err, startOver); }).then(function () { setBusy(false); });
   }
 
   form.addEventListener("submit", function (event) {
@@ -221,7 +429,7 @@
     if (!text || busy) return;
     input.value = "";
     grow();
-    turn({ message: text }, text, null);
+    turn({ message: text }, text, null, null);
   });
 
   // Enter sends, Shift+Enter is a new line; never while a pinyin IME is composing.
@@ -241,6 +449,7 @@
   input.addEventListener("input", grow);
 
   document.getElementById("pb-close").addEventListener("click", function () { toParent("policybot:close"); });
+  document.getElementById("pb-new").addEventListener("click", startOver);
   document.getElementById("pb-sheet-close").addEventListener("click", closeSheet);
   sheet.addEventListener("click", function (event) { if (event.target === sheet) closeSheet(); });
   document.addEventListener("keydown", function (event) {
@@ -252,6 +461,6 @@
     if (event.data && event.data.type === "policybot:open") input.focus();
   });
 
-  turn({ choice: "cmd:start" }, null, null);
+  begin();
   toParent("policybot:ready");
 })();

@@ -1,6 +1,8 @@
 /* 就业政策通 widget loader: <script src="https://HOST/widget.js" data-site-key="KEY" async></script>
  * Adds a launcher button; the chat itself runs in an iframe served by HOST. Host page and iframe
- * talk only through postMessage, and each side checks the other's origin. */
+ * talk only through postMessage, and each side checks the other's origin. The conversation's id is
+ * kept here, first-party on the host page (storage inside a cross-site iframe is partitioned or
+ * blocked), so the chat shows the same conversation on every page of the site. */
 (function () {
   "use strict";
   var script = document.currentScript || document.querySelector('script[data-site-key][src*="widget.js"]');
@@ -10,7 +12,24 @@
   var base = new URL(script.src, location.href).origin;
   var frame = null;
   var open = false;
+  var ready = false;
   var mobile = window.matchMedia("(max-width: 480px)");
+  var storeKey = "policybot:session:" + key;
+  var SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+  function storedSession() {
+    try {
+      var id = window.localStorage.getItem(storeKey);
+      return id && SESSION_ID.test(id) ? id : null;
+    } catch (e) { return null; }
+  }
+
+  function keepSession(id) {
+    try {
+      if (id && SESSION_ID.test(id)) window.localStorage.setItem(storeKey, id);
+      else window.localStorage.removeItem(storeKey);
+    } catch (e) { /* storage off: the conversation lasts for this page */ }
+  }
 
   function style(el, rules) {
     for (var name in rules) el.style.setProperty(name, rules[name], "important");
@@ -50,7 +69,9 @@
       frame = document.createElement("iframe");
       frame.id = "policybot-frame";
       frame.title = "就业政策通 · 政策咨询";
-      frame.src = base + "/widget/frame?site=" + encodeURIComponent(key) + "&origin=" + encodeURIComponent(location.origin);
+      var session = storedSession();
+      frame.src = base + "/widget/frame?site=" + encodeURIComponent(key) + "&origin=" + encodeURIComponent(location.origin) +
+        (session ? "#s=" + session : "");
       frame.setAttribute("allow", "clipboard-write");
       button.setAttribute("aria-controls", frame.id);
       document.body.appendChild(frame);
@@ -59,9 +80,13 @@
     place();
     button.setAttribute("aria-expanded", String(open));
     style(button, { display: open && mobile.matches ? "none" : "block" });
+    button.textContent = open && mobile.matches ? "✕ 关闭" : "政策咨询";
+    button.setAttribute("aria-label", open && mobile.matches ? "关闭就业政策咨询" : "打开就业政策咨询");
     if (open) {
       post("policybot:open");
       frame.focus();
+      // A frame that never says it is ready (no network, too many requests) must still close.
+      if (!ready) setTimeout(function () { if (open && !ready) style(button, { display: "block" }); }, 5000);
     } else {
       button.focus();
     }
@@ -72,7 +97,11 @@
     if (event.origin !== base || !frame || event.source !== frame.contentWindow) return;
     var data = event.data || {};
     if (data.type === "policybot:close") toggle(false);
-    if (data.type === "policybot:ready" && open) post("policybot:open");
+    if (data.type === "policybot:ready") {
+      ready = true;
+      if (open) post("policybot:open");
+    }
+    if (data.type === "policybot:session") keepSession(typeof data.id === "string" ? data.id : null);
   });
   if (mobile.addEventListener) mobile.addEventListener("change", place);
 

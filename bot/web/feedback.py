@@ -1,0 +1,147 @@
+"""People's feedback on answers, and the staff queues that show where content is missing.
+
+Every chat answer (web and Telegram) is logged with a random reference; its 👍/👎/报告问题 buttons
+carry that reference, and feedback is accepted only from the conversation the answer was given in.
+The queues: questions the documents could not answer, questions declined because the place is
+not covered, and answers people rated down or reported — each with counts per day.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.db import open_database, storable
+from bot.dialogue.types import Reply
+from bot.tables import AnswerEntry, AnswerFeedback, utcnow
+from bot.web.answer_log import AnswerLog
+from bot.web.audit import AuditTrail
+
+Rating = Literal["up", "down", "report"]
+QueueName = Literal["unanswered", "refused", "low_rated"]
+QUEUES: dict[QueueName, str] = {"unanswered": "未能回答", "refused": "地区未收录", "low_rated": "差评与报告"}
+RATING_LABELS: dict[str, str] = {"up": "👍 有用", "down": "👎 没用", "report": "⚑ 报告问题"}
+LOW_RATINGS = ("down", "report")
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def new_ref() -> str:
+    return secrets.token_urlsafe(12)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    entry: AnswerEntry
+    ratings: tuple[tuple[str, str], ...]  # (rating, note), newest first
+
+
+class FeedbackDesk:
+    def __init__(self, engine: Engine, answer_log: AnswerLog) -> None:
+        self.engine = engine
+        self.answer_log = answer_log
+
+    def give(self, session_key: str, ref: str, rating: Rating, note: str = "") -> bool:
+        """Store feedback on the answer `ref` of this conversation; False when there is no such answer
+        in it (another conversation's answer, a forgotten one, a made-up reference)."""
+        self.answer_log.flush()
+        with Session(self.engine) as session, session.begin():
+            answer_id = session.scalar(
+                select(AnswerEntry.id).where(AnswerEntry.ref == ref, AnswerEntry.session_key == session_key)
+            )
+            if answer_id is None:
+                return False
+            session.add(AnswerFeedback(answer_id=answer_id, rating=rating, note=storable(note.strip())))
+        return True
+
+    def _query(self, name: QueueName) -> Select[AnswerEntry]:
+        if name == "unanswered":
+            return select(AnswerEntry).where(AnswerEntry.status == "no_answer")
+        if name == "refused":
+            return select(AnswerEntry).where(AnswerEntry.status == "region_not_covered")
+        rated = select(AnswerFeedback.answer_id).where(AnswerFeedback.rating.in_(LOW_RATINGS))
+        return select(AnswerEntry).where(AnswerEntry.id.in_(rated))
+
+    def queue(self, name: QueueName, limit: int = 50, offset: int = 0) -> list[QueueRow]:
+        query = self._query(name).order_by(AnswerEntry.id.desc()).limit(limit).offset(offset)
+        with Session(self.engine) as session:
+            entries = list(session.scalars(query))
+            ids = [e.id for e in entries]
+            notes: dict[int, list[tuple[str, str]]] = {}
+            rows = session.execute(
+                select(AnswerFeedback.answer_id, AnswerFeedback.rating, AnswerFeedback.note)
+                .where(AnswerFeedback.answer_id.in_(ids))
+                .order_by(AnswerFeedback.id.desc())
+            )
+            for answer_id, rating, note in rows:
+                notes.setdefault(answer_id, []).append((rating, note))
+        return [QueueRow(e, tuple(notes.get(e.id, ()))) for e in entries]
+
+    def counts(self, days: int = 14, today: date | None = None) -> tuple[list[date], dict[QueueName, list[int]]]:
+        """Per queue, how many questions arrived each day of the last `days` days (Beijing dates)."""
+        end = today or utcnow().astimezone(BEIJING).date()
+        dates = [end - timedelta(days=n) for n in range(days - 1, -1, -1)]
+        since = datetime.combine(dates[0], datetime.min.time(), BEIJING)
+        per_day: dict[QueueName, list[int]] = {}
+        with Session(self.engine) as session:
+            for name in QUEUES:
+                subquery = self._query(name).where(AnswerEntry.created_at >= since).subquery()
+                stamps = session.scalars(select(subquery.c.created_at))
+                counted = Counter(_local_date(stamp) for stamp in stamps)
+                per_day[name] = [counted.get(day, 0) for day in dates]
+        return dates, per_day
+
+    def totals(self) -> dict[QueueName, int]:
+        with Session(self.engine) as session:
+            return {
+                name: int(session.scalar(select(func.count()).select_from(self._query(name).subquery())) or 0)
+                for name in QUEUES
+            }
+
+
+def _local_date(stamp: datetime) -> date:
+    if stamp.tzinfo is None:  # SQLite returns naive UTC
+        stamp = stamp.replace(tzinfo=ZoneInfo("UTC"))
+    return stamp.astimezone(BEIJING).date()
+
+
+class ChannelAnswerBook:
+    """A chat channel's answers in the staff answer log, with their feedback (Telegram's AnswerBook)."""
+
+    def __init__(self, channel: str, answer_log: AnswerLog, desk: FeedbackDesk) -> None:
+        self.channel = channel
+        self.answer_log = answer_log
+        self.desk = desk
+
+    def record(self, key: str, question: str, reply: Reply) -> str:
+        ref = new_ref()
+        self.answer_log.record(
+            self.channel, question, reply.text, reply.citations, status=reply.answer_status, session_key=key, ref=ref
+        )
+        return ref
+
+    def give(self, key: str, ref: str, rating: str, note: str = "") -> bool:
+        if rating not in ("up", "down", "report"):
+            return False
+        return self.desk.give(key, ref, rating, note)  # type: ignore[arg-type]
+
+    def forget(self, key: str) -> None:
+        self.answer_log.forget_session(key)
+
+    def close(self) -> None:
+        self.answer_log.close()
+        self.answer_log.engine.dispose()
+
+
+def open_answer_book(channel: str, database_url: str) -> ChannelAnswerBook:
+    """The answer log on the sessions' database, for a channel that runs without the web app."""
+    engine = open_database(database_url)
+    answer_log = AnswerLog(engine, AuditTrail(engine))
+    return ChannelAnswerBook(channel, answer_log, FeedbackDesk(engine, answer_log))

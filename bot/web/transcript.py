@@ -1,0 +1,175 @@
+"""The web conversation's transcript, kept on the server so the widget shows it again after a reload
+or on another page of the host site (storage inside a cross-site iframe is partitioned or blocked).
+
+Each turn stores what the person sent and the replies, with the button actions each reply offered.
+A pressed button must be one the server offered in this conversation since it last started over, so
+a stale button (after 重新开始 or 新对话) is refused instead of answering falsely. A resent turn id
+gets the replies stored for it. Same privacy rules as the session: /forget deletes the transcript,
+and the retention limit purges it with idle sessions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.db import storable
+from bot.tables import TranscriptEntry, utcnow
+
+# Commands are what the person could type anyway (/check, 重新开始): never stale.
+ALWAYS_LIVE_PREFIX = "cmd:"
+MAX_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What one query tells about a conversation before its turn."""
+
+    exists: bool
+    replayed: bool  # the turn id was handled already
+    offered: frozenset[str]
+
+    def is_offered(self, action: str) -> bool:
+        return action.startswith(ALWAYS_LIVE_PREFIX) or action in self.offered
+
+
+class Transcripts:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def glance(self, key: str, turn_id: str | None) -> Glance:
+        query = select(TranscriptEntry.turn_id, TranscriptEntry.offered).where(TranscriptEntry.session_key == key)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        offered = frozenset(a for _, live in rows if live for a in live.split(" "))
+        replayed = turn_id is not None and any(seen == turn_id for seen, _ in rows)
+        return Glance(exists=bool(rows), replayed=replayed, offered=offered)
+
+    def record(
+        self,
+        key: str,
+        turn_id: str | None,
+        said: str | None,
+        replies: list[dict[str, Any]],
+        starts_over: bool = False,
+    ) -> None:
+        """One turn: the person's message (None for a button) and the replies as the API sent them.
+        `starts_over`: the conversation started over, so every earlier button goes stale."""
+        with Session(self.engine) as session, session.begin():
+            self.add(session, key, turn_id, said, replies, starts_over)
+
+    def add(
+        self,
+        session: Session,
+        key: str,
+        turn_id: str | None,
+        said: str | None,
+        replies: list[dict[str, Any]],
+        starts_over: bool = False,
+    ) -> None:
+        """`record` inside a transaction already open (the turn's own, so one commit stores both)."""
+        now = utcnow()
+        if starts_over:
+            session.execute(update(TranscriptEntry).where(TranscriptEntry.session_key == key).values(offered=""))
+        if said is not None:
+            body = json.dumps({"text": storable(said)}, ensure_ascii=False)
+            session.add(TranscriptEntry(session_key=key, created_at=now, turn_id=turn_id, role="user", body=body))
+        for reply in replies:
+            offered = " ".join(b["action"] for row in reply.get("buttons", ()) for b in row)
+            session.add(
+                TranscriptEntry(
+                    session_key=key,
+                    created_at=now,
+                    turn_id=turn_id,
+                    role="bot",
+                    body=json.dumps(reply, ensure_ascii=False),
+                    offered=offered,
+                )
+            )
+
+    def has(self, key: str) -> bool:
+        with Session(self.engine) as session:
+            return bool(session.scalar(select(exists().where(TranscriptEntry.session_key == key))))
+
+    def count(self, key: str) -> int:
+        with Session(self.engine) as session:
+            return int(session.scalar(select(func.count()).where(TranscriptEntry.session_key == key)) or 0)
+
+    def is_offered(self, key: str, action: str) -> bool:
+        """Whether a reply of this conversation offered `action` since it last started over."""
+        if action.startswith(ALWAYS_LIVE_PREFIX):
+            return True
+        query = select(TranscriptEntry.offered).where(TranscriptEntry.session_key == key, TranscriptEntry.offered != "")
+        with Session(self.engine) as session:
+            return any(action in offered.split(" ") for offered in session.scalars(query))
+
+    def label_of(self, key: str, action: str) -> str | None:
+        """The label of the newest button with this action in the conversation (what the person pressed)."""
+        query = (
+            select(TranscriptEntry.body)
+            .where(TranscriptEntry.session_key == key, TranscriptEntry.offered.contains(action))
+            .order_by(TranscriptEntry.id.desc())
+            .limit(3)
+        )
+        with self.engine.connect() as connection:
+            for body in connection.scalars(query):
+                for row in json.loads(body).get("buttons", ()):
+                    for button in row:
+                        if button.get("action") == action:
+                            return str(button.get("label", ""))
+        return None
+
+    def replies_of(self, key: str, turn_id: str) -> list[dict[str, Any]] | None:
+        """The replies stored for a turn already handled (a resent request), or None."""
+        query = (
+            select(TranscriptEntry.role, TranscriptEntry.body)
+            .where(TranscriptEntry.session_key == key, TranscriptEntry.turn_id == turn_id)
+            .order_by(TranscriptEntry.id)
+        )
+        with Session(self.engine) as session:
+            rows = session.execute(query).all()
+        if not rows:
+            return None
+        return [json.loads(body) for role, body in rows if role == "bot"]
+
+    def entries(self, key: str) -> list[dict[str, Any]]:
+        """The conversation as shown: `{"role": "user", "text"}` or `{"role": "bot", "reply", "live"}`
+        (the last MAX_SHOWN messages)."""
+        query = (
+            select(TranscriptEntry.role, TranscriptEntry.body, TranscriptEntry.offered)
+            .where(TranscriptEntry.session_key == key)
+            .order_by(TranscriptEntry.id.desc())
+            .limit(MAX_SHOWN)
+        )
+        with Session(self.engine) as session:
+            rows = list(session.execute(query).all())[::-1]
+        shown: list[dict[str, Any]] = []
+        for role, body, offered in rows:
+            data = json.loads(body)
+            if role == "user":
+                shown.append({"role": "user", "text": data["text"]})
+            else:
+                shown.append({"role": "bot", "reply": data, "live": bool(offered)})
+        return shown
+
+    def forget(self, key: str) -> int:
+        with Session(self.engine) as session, session.begin():
+            result = session.execute(delete(TranscriptEntry).where(TranscriptEntry.session_key == key))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    def prune(self, older_than: datetime) -> int:
+        """Delete the transcripts of conversations with no message since `older_than`."""
+        recent = select(TranscriptEntry.session_key).where(TranscriptEntry.created_at >= older_than)
+        with Session(self.engine) as session, session.begin():
+            result = session.execute(
+                delete(TranscriptEntry).where(
+                    TranscriptEntry.created_at < older_than, TranscriptEntry.session_key.not_in(recent)
+                )
+            )
+            return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,157 @@
+"""The web transcript and feedback through the real API (issue 12 items 4-5), on SQLite and
+PostgreSQL: the transcript comes back after a reload, 新对话 and /forget clear it, the retention
+limit purges it, stale or never-offered buttons and other sessions' ids are refused politely with
+the session intact, and feedback reaches the staff queue with counts per day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from bot.present.prose import prose
+from bot.tables import SessionRow, TranscriptEntry
+from bot.web.services import WebServices
+
+from .conftest import login
+
+STALE = prose().conversation_care.stale_button
+
+
+def say(client: TestClient, session_id: str | None, **turn: Any) -> dict[str, Any]:
+    body = {"session_id": session_id, **turn} if session_id else turn
+    response = client.post("/api/chat", json=body)
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def actions(reply: dict[str, Any]) -> list[str]:
+    return [b["action"] for row in reply["buttons"] for b in row]
+
+
+def test_the_transcript_comes_back_in_order_with_live_buttons(client: TestClient) -> None:
+    first = say(client, None, choice="cmd:start")
+    sid = first["session_id"]
+    say(client, sid, message="长春开店有创业补贴吗？")
+    say(client, sid, message="我在长春")
+    shown = client.get(f"/api/chat/{sid}").json()
+    roles = [e["role"] for e in shown["entries"]]
+    assert roles == ["bot", "user", "bot", "user", "bot"]
+    assert [e["text"] for e in shown["entries"] if e["role"] == "user"] == ["长春开店有创业补贴吗？", "我在长春"]
+    answer = shown["entries"][2]["reply"]
+    assert answer["kind"] == "answer" and answer["feedback_ref"] and answer["citations"]
+    assert shown["entries"][-1]["reply"]["kind"] == "confirm" and shown["entries"][-1]["live"]
+    assert "/check" not in shown["entries"][0]["reply"]["text"], "the web welcome has no slash commands"
+
+
+def test_a_pressed_button_is_shown_once_and_a_reply_that_replaces_it_is_not_echoed(client: TestClient) -> None:
+    sid = say(client, None, choice="cmd:start")["session_id"]
+    say(client, sid, choice="cmd:sources")
+    say(client, sid, message="我在长春")
+    say(client, sid, choice="ok")
+    users = [e["text"] for e in client.get(f"/api/chat/{sid}").json()["entries"] if e["role"] == "user"]
+    assert users == ["📚 收录了哪些文件", "我在长春"]
+
+
+def test_buttons_from_before_starting_over_are_refused_and_change_nothing(
+    client: TestClient, services: WebServices
+) -> None:
+    sid = say(client, None, message="我在长春，高中毕业")["session_id"]
+    card = actions(say(client, sid, choice="ok")["replies"][-1])
+    say(client, sid, message="重新开始")
+    key = f"web:{sid}"
+    before = services.conversations.state(key)
+    for old in card[:2]:
+        replies = say(client, sid, choice=old)["replies"]
+        assert [r["text"] for r in replies] == [STALE]
+    assert services.conversations.state(key) == before
+    entries = client.get(f"/api/chat/{sid}").json()["entries"]
+    assert not any(e["live"] for e in entries[:-2]), "earlier buttons are shown as no longer live"
+
+
+def test_an_action_never_offered_or_another_sessions_button_is_refused_politely(
+    client: TestClient, services: WebServices
+) -> None:
+    mine = say(client, None, message="我在长春")
+    other = say(client, None, choice="cmd:start")
+    key = f"web:{other['session_id']}"
+    before = services.conversations.state(key)
+    for action in ("ok", "ans:region:0", "tick:situation:99", "more", "clause:jilin-2017-07", "zzz"):
+        replies = say(client, other["session_id"], choice=action)["replies"]
+        assert [r["kind"] for r in replies] == ["notice"] and replies[0]["text"] == STALE, action
+    assert services.conversations.state(key) == before
+    assert mine["replies"][-1]["kind"] == "confirm"
+
+
+def test_an_unknown_or_forgotten_id_gets_a_fresh_conversation(client: TestClient) -> None:
+    made_up = "made-up-session-id-0001"
+    fresh = say(client, made_up, message="你好")
+    assert fresh["session_id"] != made_up
+    assert client.get(f"/api/chat/{made_up}").json()["code"] == "session_not_found"
+    assert client.get("/api/chat/bad id").status_code in {404, 422}
+    sid = say(client, None, message="我在长春")["session_id"]
+    say(client, sid, message="/forget")
+    assert client.get(f"/api/chat/{sid}").status_code == 404
+    assert say(client, sid, message="你好")["session_id"] != sid
+
+
+def test_new_conversation_clears_the_transcript_and_the_facts(client: TestClient, services: WebServices) -> None:
+    sid = say(client, None, message="我在长春")["session_id"]
+    say(client, sid, choice="ok")
+    new = client.post("/api/chat/new", json={"session_id": sid}).json()
+    assert new["session_id"] != sid and [r["kind"] for r in new["replies"]] == ["welcome"]
+    assert client.get(f"/api/chat/{sid}").status_code == 404
+    assert services.conversations.state(f"web:{sid}") is None
+    assert [e["role"] for e in client.get(f"/api/chat/{new['session_id']}").json()["entries"]] == ["bot"]
+
+
+def test_the_retention_limit_purges_idle_transcripts_with_their_sessions(
+    client: TestClient, services: WebServices
+) -> None:
+    old = say(client, None, message="我在长春")["session_id"]
+    recent = say(client, None, message="我在巴中")["session_id"]
+    long_ago = datetime.now(UTC) - timedelta(days=services.settings.session_ttl_days + 1)
+    with Session(services.engine) as session, session.begin():
+        session.execute(
+            update(TranscriptEntry).where(TranscriptEntry.session_key == f"web:{old}").values(created_at=long_ago)
+        )
+        session.execute(update(SessionRow).where(SessionRow.key == f"web:{old}").values(updated_at=long_ago))
+    sessions, messages = services.purge_expired()
+    assert sessions >= 1 and messages >= 2
+    assert client.get(f"/api/chat/{old}").status_code == 404
+    assert client.get(f"/api/chat/{recent}").status_code == 200
+
+
+def test_feedback_is_accepted_only_from_the_answers_conversation_and_reaches_the_queue(
+    client: TestClient, services: WebServices, staff_account: str
+) -> None:
+    sid = say(client, None, message="长春开店有创业补贴吗？")["session_id"]
+    answer = next(r for r in say(client, sid, message="北京有创业补贴吗")["replies"] if r["kind"] == "answer")
+    ref = answer["feedback_ref"]
+    other = say(client, None, choice="cmd:start")["session_id"]
+    stolen = client.post("/api/feedback", json={"session_id": other, "ref": ref, "rating": "down"})
+    assert stolen.status_code == 404 and stolen.json()["code"] == "answer_not_found"
+    made_up = client.post("/api/feedback", json={"session_id": sid, "ref": "nosuchref000", "rating": "up"})
+    assert made_up.status_code == 404
+    bad = client.post("/api/feedback", json={"session_id": sid, "ref": ref, "rating": "great"})
+    assert bad.status_code == 422
+    given = client.post(
+        "/api/feedback", json={"session_id": sid, "ref": ref, "rating": "report", "note": "北京没有收录"}
+    )
+    assert given.status_code == 200 and "谢谢" in given.json()["message"]
+
+    low = services.feedback.queue("low_rated")
+    assert low[0].entry.question == "北京有创业补贴吗" and low[0].ratings == (("report", "北京没有收录"),)
+    assert any(r.entry.question == "北京有创业补贴吗" for r in services.feedback.queue("refused"))
+    dates, counts = services.feedback.counts()
+    assert len(dates) == 14 and counts["low_rated"][-1] >= 1
+
+    login(client)
+    page = client.get("/staff/queue?show=low_rated").text
+    assert "北京有创业补贴吗" in page and "⚑ 报告问题" in page and "北京没有收录" in page and "网页对话" in page
+    assert ">chat<" not in page
+    say(client, sid, message="/forget")
+    assert not any(r.entry.question == "北京有创业补贴吗" for r in services.feedback.queue("low_rated"))
