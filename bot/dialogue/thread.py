@@ -18,7 +18,7 @@ from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus
-from knowledge.intent import Intent, classify, without_cues
+from knowledge.intent import Intent, classify, is_about_a_document, without_cues
 from knowledge.measures import load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.query import is_dictionary_word, load_glossary, tokenize
@@ -84,7 +84,8 @@ class Threads:
         能拿多少钱？, 要什么条件？) continues the thread."""
         if any(term not in self.words.not_a_topic for term in self.topic_of(text)):
             return True
-        return bool(self.content_words(text))
+        # 征求意见稿正式发布了吗 is about a document, whatever the last measure was.
+        return is_about_a_document(text) or bool(self.content_words(text))
 
     def content_words(self, text: str) -> list[str]:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
