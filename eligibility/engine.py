@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eligibility.conditions import Finding, Outcome, evaluate, facts_that_matter
+from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, question_for, region_question
 from eligibility.regions import RegionResolver
@@ -21,16 +21,30 @@ from eligibility.results import (
     CheckResult,
     CheckStatus,
     ClauseQuote,
+    DocumentRef,
     NextQuestion,
     Reason,
     ReasonKind,
     RegionInfo,
     RegionStatus,
     Stated,
+    Term,
 )
 from eligibility.rulebook import Benefit, Rulebook
+from eligibility.schema import Term as TermSource
 
-STATUS_ORDER = {"eligible": 0, "possibly_eligible": 1, "ineligible": 2, "expired": 3}
+STATUS_ORDER = {
+    "eligible": 0,
+    "possibly_eligible": 1,
+    "if_hired": 2,
+    "employer_only": 3,
+    "not_yet_in_force": 4,
+    "ineligible": 5,
+    "expired": 6,
+}
+# Who runs their own business and is not looking for a job cannot be hired: an employer's benefit
+# for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
+NOT_FOR_HIRE = {"employment_status": "self_employed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +120,10 @@ class Engine:
             return Evaluation(self._result(benefit, profile, "expired", (reason,), ()), ())
         if as_of < benefit.valid_from:
             reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
-            return Evaluation(self._result(benefit, profile, "ineligible", (reason,), ()), ())
+            return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), ()), ())
         outcome = evaluate(benefit.condition, profile.values, as_of)
+        if benefit.beneficiary != "applicant" and outcome.value is not False:
+            return self._for_a_unit(benefit, profile, outcome)
         if outcome.value is True:
             return Evaluation(self._result(benefit, profile, "eligible", (), ()), ())
         if outcome.value is False:
@@ -115,15 +131,47 @@ class Engine:
             return Evaluation(self._result(benefit, profile, "ineligible", reasons, ()), ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        open_facts = self._open_facts(benefit, profile, missing)
+        return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
+
+    def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome) -> Evaluation:
+        """An employer's or provider's benefit the person does not rule out: never the person's own.
+
+        `if_hired` when an employer would claim it for hiring this person, who can be hired;
+        otherwise `employer_only`. Its open facts ask no question: they decide nothing of the
+        person's own.
+        """
+        reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        missing = _missing(outcome)
+        if not (benefit.beneficiary == "employer" and benefit.hiring and _can_be_hired(profile)):
+            return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
+        open_facts = self._open_facts(benefit, profile, missing) if outcome.value is None else ()
+        return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
+
+    def _open_facts(self, benefit: Benefit, profile: Profile, missing: tuple[str, ...]) -> tuple[str, ...]:
         facts = self.rulebook.facts
         matter = facts_that_matter(
             benefit.condition,
             profile.values,
-            as_of,
+            profile.as_of,
             lambda f: not profile.is_answered(f) and facts[f].is_askable,
         )
-        open_facts = tuple(f for f in missing if f in matter)
-        return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
+        return tuple(f for f in missing if f in matter)
+
+    def _document(self, benefit: Benefit, profile: Profile) -> DocumentRef:
+        doc = self.rulebook.documents[benefit.document_id]
+        stale = add_years(doc.signed, self.rulebook.stale_after_years) <= profile.as_of
+        return DocumentRef(
+            id=benefit.document_id,
+            short_name=doc.short_name,
+            status=doc.status,
+            signed=doc.signed,
+            year=doc.signed.year,
+            effective=doc.effective,
+            ends=doc.ends,
+            checked_on=doc.checked_on,
+            stale=stale,
+        )
 
     def _result(
         self,
@@ -147,7 +195,21 @@ class Engine:
             document_status=benefit.document_status,  # type: ignore[arg-type]
             notes=benefit.notes,
             citations=tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in benefit.citations),
+            document=self._document(benefit, profile),
+            hiring=tuple(_term(t) for t in benefit.hiring),
+            deadline=_term(benefit.deadline) if benefit.deadline is not None else None,
         )
+
+
+def _term(term: TermSource) -> Term:
+    return Term(text=term.text, clause_id=term.cite, quote=term.quote)
+
+
+def _can_be_hired(profile: Profile) -> bool:
+    """Unknown counts as hireable; a self-employed person is hireable only when looking for a job."""
+    values = profile.values
+    own_business = all(values.get(fact) == value for fact, value in NOT_FOR_HIRE.items())
+    return not own_business or values.get("job_seeking") is True
 
 
 def _failure(finding: Finding, profile: Profile) -> Reason:
@@ -160,11 +222,13 @@ def _unknown(finding: Finding, profile: Profile) -> Reason:
     """An open requirement: answered 不清楚 (`unsure`, naming those facts) or not asked yet."""
     unsure = tuple(Stated(fact=f, value=None) for f in finding.facts if profile.is_answered(f))
     kind: ReasonKind = "unsure" if unsure else "unconfirmed"
+    if finding.requirement.open:
+        kind = "to_confirm"
     return Reason(kind=kind, clause_id=finding.cite, requirement=finding.requirement, stated=unsure)
 
 
 def _open_facts(evaluations: list[Evaluation]) -> list[tuple[str, ...]]:
-    return [e.open_facts for e in evaluations if e.result.status == "possibly_eligible"]
+    return [e.open_facts for e in evaluations if e.open_facts]
 
 
 def _missing(outcome: Outcome) -> tuple[str, ...]:

@@ -21,7 +21,13 @@ PERSONAS = [pytest.param(p, id=p["name"]) for p in load_personas()]
 
 
 def _statuses(result: Any) -> dict[str, tuple[str, Amount | None]]:
-    return {b.id: (b.status, b.amount) for b in result.benefits}
+    """Statuses to compare; a unit's benefit that is not for this person is `not_theirs` whether or
+    not the interview asked the facts that rule it out (it asks nothing only a unit's benefit needs)."""
+    unit = {"employer_only", "ineligible"}
+    return {
+        b.id: ("not_theirs" if b.beneficiary != "applicant" and b.status in unit else b.status, b.amount)
+        for b in result.benefits
+    }
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -46,6 +52,10 @@ def test_persona_gets_the_benefits_their_situation_calls_for(
         assert statuses[benefit_id] == "eligible", (benefit_id, statuses.get(benefit_id))
     for benefit_id in persona.get("not_eligible", []):
         assert statuses[benefit_id] != "eligible", benefit_id
+    for benefit_id in persona.get("if_hired", []):
+        assert statuses[benefit_id] == "if_hired", (benefit_id, statuses.get(benefit_id))
+    for benefit_id in persona.get("employer_only", []):
+        assert statuses[benefit_id] == "employer_only", (benefit_id, statuses.get(benefit_id))
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
