@@ -52,6 +52,8 @@ def test_persona_gets_the_benefits_their_situation_calls_for(
         assert statuses[benefit_id] == "eligible", (benefit_id, statuses.get(benefit_id))
     for benefit_id in persona.get("not_eligible", []):
         assert statuses[benefit_id] != "eligible", benefit_id
+    for benefit_id in persona.get("possibly_eligible", []):
+        assert statuses[benefit_id] == "possibly_eligible", (benefit_id, statuses.get(benefit_id))
     for benefit_id in persona.get("if_hired", []):
         assert statuses[benefit_id] == "if_hired", (benefit_id, statuses.get(benefit_id))
     for benefit_id in persona.get("employer_only", []):
