@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-RESULT_KEYS = {"status", "jurisdiction", "next_question", "benefits"}
+RESULT_KEYS = {"status", "jurisdiction", "next_question", "benefits", "own_benefits", "unit_benefits", "dated_notice"}
 QUESTION_KEYS = {"fact", "text", "options", "hint"}
 BENEFIT_KEYS = {
     "id",
@@ -26,6 +26,11 @@ BENEFIT_KEYS = {
     "valid_to",
     "document_status",
     "citations",
+    "side",
+    "hiring",
+    "to_confirm",
+    "document",
+    "apply",
 }
 CITATION_KEYS = {
     "clause_id",

@@ -1,0 +1,133 @@
+"""Issue 11 regressions: whose benefit it is, open conditions, prior receipt, timing, dated advice
+and what to do next — people written from the clause texts (regressions.yaml), plus the invariants
+a caseworker would sign: no unit's benefit is the person's, every `eligible` is fully verified."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.present.results import result_json
+from eligibility.engine import Engine
+from eligibility.profile import parse_profile
+from eligibility.results import CheckResult
+from knowledge.registry import Registry, load_registry
+
+from .personas import load_personas
+
+PEOPLE = yaml.safe_load(Path(__file__).with_name("regressions.yaml").read_text(encoding="utf-8"))["people"]
+UNIT_STATUSES = {"if_hired", "employer_only", "ineligible", "expired", "not_yet_in_force"}
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry()
+
+
+def _check(engine: Engine, profile: dict[str, Any], as_of: date) -> CheckResult:
+    return engine.check(parse_profile(profile, engine.rulebook.facts, as_of))
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=[p["name"] for p in PEOPLE])
+def test_regression_person(engine: Engine, person: dict[str, Any]) -> None:
+    result = _check(engine, person["profile"], person["as_of"])
+    statuses = {b.id: b for b in result.benefits}
+    for benefit_id, status in person["expect"].items():
+        assert statuses[benefit_id].status == status, (benefit_id, statuses[benefit_id].reasons)
+    for benefit_id in person.get("to_confirm", []):
+        assert any(r.kind == "to_confirm" for r in statuses[benefit_id].reasons), benefit_id
+
+
+def _everyone() -> list[Any]:
+    people = [(p["profile"], p["as_of"], p["name"]) for p in PEOPLE]
+    people += [(p["profile"], p["as_of"], p["name"]) for p in load_personas()]
+    return [pytest.param(profile, as_of, id=name) for profile, as_of, name in people]
+
+
+@pytest.mark.parametrize(("profile", "as_of"), _everyone())
+def test_no_unit_benefit_is_the_persons_and_every_eligible_is_verified(
+    engine: Engine, profile: dict[str, Any], as_of: date
+) -> None:
+    for benefit in _check(engine, profile, as_of).benefits:
+        if benefit.beneficiary != "applicant":
+            assert benefit.status in UNIT_STATUSES, (benefit.id, benefit.status)
+        if benefit.status == "eligible":
+            assert not benefit.reasons and not benefit.missing_facts, benefit.id
+
+
+# -- dated advice ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "stale"),
+    [
+        # at/over: 吉林 signed 2017-10-12; three years later the standard may have changed.
+        (date(2020, 10, 11), False),
+        (date(2020, 10, 12), True),
+    ],
+)
+def test_an_old_document_says_the_standard_may_have_changed(
+    engine: Engine, registry: Registry, as_of: date, stale: bool
+) -> None:
+    result = _check(engine, {"region": "长春"}, as_of)
+    document = result.benefits[0].document
+    assert document is not None and document.year == 2017 and document.stale is stale
+    out = result_json(result, engine.rulebook, registry)
+    assert out["benefits"][0]["document"]["may_have_changed"] is stale
+    assert (out["dated_notice"] is not None) is stale
+    if stale:
+        assert "2017年" in out["dated_notice"] and "12333" in out["dated_notice"]
+
+
+def test_a_measure_before_its_document_is_not_yet_in_force_and_says_when(engine: Engine, registry: Registry) -> None:
+    result = _check(engine, {"region": "平顶山", "employment_status": "unemployed"}, date(2019, 5, 1))
+    assert {b.status for b in result.benefits} == {"not_yet_in_force"}
+    assert result.next_question is None
+    out = result_json(result, engine.rulebook, registry)
+    assert all("早于" in b["reasons"][0] for b in out["benefits"])
+
+
+# -- what to do next -------------------------------------------------------------------------------
+
+
+def test_eligible_benefits_say_where_to_apply_and_the_deadline_the_text_states(
+    engine: Engine, registry: Registry
+) -> None:
+    profile = {
+        "region": "长春",
+        "employment_status": "employed",
+        "ui_insured": True,
+        "ui_years": 4,
+        "certificate_level": "intermediate",
+        "certificate_date": "2018-03-01",
+    }
+    result = _check(engine, profile, date(2018, 8, 1))
+    out = result_json(result, engine.rulebook, registry)
+    upgrade = next(b for b in out["benefits"] if b["id"] == "jilin.skill_upgrade_subsidy")
+    assert upgrade["status"] == "eligible"
+    # 吉林（二十）……（省人力资源社会保障厅、省财政厅负责）; 在证书颁发之日起12个月内，可申请技能提升补贴
+    assert upgrade["apply"]["departments"][0] == "省人力资源社会保障厅"
+    assert upgrade["apply"]["deadline"] == "证书颁发之日起12个月内申请"
+    assert upgrade["apply"]["hotline"] == "12333"
+    assert any(b["apply"] is None for b in out["benefits"] if b["status"] == "ineligible")
+    for benefit in out["benefits"]:
+        if benefit["status"] in {"eligible", "possibly_eligible"}:
+            assert benefit["apply"]["departments"] and benefit["apply"]["text"][-1].startswith("咨询")
+
+
+def test_the_json_lists_the_persons_own_benefits_apart_with_the_hiring_terms(
+    engine: Engine, registry: Registry
+) -> None:
+    profile = {"region": "巴中", "employment_status": "unemployed", "hard_to_employ": True}
+    out = result_json(_check(engine, profile, date(2019, 5, 1)), engine.rulebook, registry)
+    hire = next(b for b in out["benefits"] if b["id"] == "bazhong.hard_to_employ_hiring_subsidy")
+    assert hire["status"] == "if_hired" and hire["side"] == "unit"
+    assert hire["hiring"] == ["用人单位需与您签订劳动合同并为您缴纳社会保险费"]
+    assert "bazhong.hard_to_employ_hiring_subsidy" in out["unit_benefits"]
+    assert "bazhong.hard_to_employ_hiring_subsidy" not in out["own_benefits"]
+    sides = [b["side"] for b in out["benefits"] if b["status"] in {"eligible", "possibly_eligible", "if_hired"}]
+    assert sides == sorted(sides, key=lambda s: s != "own")
