@@ -10,7 +10,6 @@ from bot.present.results import (
     apply_lines,
     benefit_amount,
     check_message,
-    document_line,
     hiring_text,
     stale_notice,
     unit_label,
@@ -81,9 +80,6 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
                 hiring = hiring_text(benefit)
                 lines.extend(f"    {line}" for line in (unit_label(benefit), hiring) if line)
             lines.append(f"    {words.basis.format(reference=_reference(benefit, registry))}")
-            dated = document_line(benefit)
-            if dated:
-                lines.append(f"    {dated}")
             if benefit.document_status == "draft":
                 lines.append(f"    {words.draft}")
             if status in {"eligible", "possibly_eligible"}:

@@ -325,7 +325,8 @@ def _deadline(benefit: BenefitResult) -> list[str]:
 
 def _other_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     hiring = hiring_text(benefit)
-    return [prose().check_advice.if_hired_count, *_amount(benefit, facts), *([hiring] if hiring else [])]
+    maybe = prose().dialogue.results.maybe if benefit.missing_facts else ""
+    return [prose().check_advice.if_hired_count + maybe, *_amount(benefit, facts), *([hiring] if hiring else [])]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:
