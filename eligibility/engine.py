@@ -10,6 +10,7 @@ carry codes and data, and `bot/present` words them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
@@ -45,6 +46,9 @@ STATUS_ORDER = {
 # Who runs their own business and is not looking for a job cannot be hired: an employer's benefit
 # for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
 NOT_FOR_HIRE = {"employment_status": "self_employed"}
+DOCUMENT_CACHE = 4096
+# A question settling an employer's benefit counts for less than one settling the person's own.
+UNIT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,12 @@ class Engine:
     def __init__(self, rulebook: Rulebook, resolver: RegionResolver) -> None:
         self.rulebook = rulebook
         self.resolver = resolver
+        # Result parts that depend only on the rule (and the date judged at): built once.
+        self._terms = {
+            b.id: (tuple(_term(t) for t in b.hiring), _term(b.deadline) if b.deadline is not None else None)
+            for b in rulebook.benefits.values()
+        }
+        self._documents: dict[tuple[str, date], DocumentRef] = {}
 
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
@@ -76,10 +86,15 @@ class Engine:
                 status = "partly_covered" if region.candidates else "not_covered"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             return self._without_benefits(profile, "region_not_covered", info, None)
+        implied = self.rulebook.facts.with_implied(profile.values)
+        if implied is not profile.values:
+            profile = profile.model_copy(update={"values": implied})
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
-        members = choose_next_facts(_open_facts(evaluations), profile, self.rulebook.facts)
+        asking = [e for e in evaluations if e.open_facts]
+        weights = [UNIT_WEIGHT if e.result.status == "if_hired" else 1.0 for e in asking]
+        members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         return CheckResult(
@@ -159,10 +174,18 @@ class Engine:
         return tuple(f for f in missing if f in matter)
 
     def _document(self, benefit: Benefit, profile: Profile) -> DocumentRef:
-        doc = self.rulebook.documents[benefit.document_id]
-        stale = add_years(doc.signed, self.rulebook.stale_after_years) <= profile.as_of
+        key = (benefit.document_id, profile.as_of)
+        if key not in self._documents:
+            if len(self._documents) > DOCUMENT_CACHE:
+                self._documents.clear()
+            self._documents[key] = self._document_ref(benefit.document_id, profile.as_of)
+        return self._documents[key]
+
+    def _document_ref(self, document_id: str, as_of: date) -> DocumentRef:
+        doc = self.rulebook.documents[document_id]
+        stale = add_years(doc.signed, self.rulebook.stale_after_years) <= as_of
         return DocumentRef(
-            id=benefit.document_id,
+            id=document_id,
             short_name=doc.short_name,
             status=doc.status,
             signed=doc.signed,
@@ -196,8 +219,8 @@ class Engine:
             notes=benefit.notes,
             citations=tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in benefit.citations),
             document=self._document(benefit, profile),
-            hiring=tuple(_term(t) for t in benefit.hiring),
-            deadline=_term(benefit.deadline) if benefit.deadline is not None else None,
+            hiring=self._terms[benefit.id][0],
+            deadline=self._terms[benefit.id][1],
         )
 
 
@@ -225,10 +248,6 @@ def _unknown(finding: Finding, profile: Profile) -> Reason:
     if finding.requirement.open:
         kind = "to_confirm"
     return Reason(kind=kind, clause_id=finding.cite, requirement=finding.requirement, stated=unsure)
-
-
-def _open_facts(evaluations: list[Evaluation]) -> list[tuple[str, ...]]:
-    return [e.open_facts for e in evaluations if e.open_facts]
 
 
 def _missing(outcome: Outcome) -> tuple[str, ...]:
