@@ -42,7 +42,11 @@ def choose_next_facts(
     benefits = list(open_benefits)
     weighted = list(weights) if weights is not None else [1.0] * len(benefits)
     for relevant, weight in zip(benefits, weighted, strict=True):
-        askable = {f for f in relevant if not profile.is_answered(f) and facts[f].is_askable}
+        askable = {
+            f
+            for f in relevant
+            if not profile.is_answered(f) and facts[f].is_askable and not _presupposes_unknown(f, profile, facts)
+        }
         keys: set[str] = set()
         for fact in {_first_prerequisite(f, askable, facts) for f in askable}:
             group = facts.group_of.get(fact)
@@ -58,6 +62,12 @@ def choose_next_facts(
     if best in facts.groups and len(members[best]) > 1:
         return tuple(f for f in facts.groups[best].facts if f in members[best])
     return (members[best][0],)
+
+
+def _presupposes_unknown(fact: str, profile: Profile, facts: FactRegistry) -> bool:
+    """A follow-up whose premise was answered 不清楚 is not asked: “这张证书是哪天颁发的？” after
+    不清楚 to the certificate presupposes an answer the person did not give."""
+    return any(profile.is_answered(p) and profile.values[p] is None for p in facts[fact].after)
 
 
 def _effort(members: list[str], facts: FactRegistry) -> float:

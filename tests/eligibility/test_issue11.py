@@ -131,3 +131,35 @@ def test_the_json_lists_the_persons_own_benefits_apart_with_the_hiring_terms(
     assert "bazhong.hard_to_employ_hiring_subsidy" not in out["own_benefits"]
     sides = [b["side"] for b in out["benefits"] if b["status"] in {"eligible", "possibly_eligible", "if_hired"}]
     assert sides == sorted(sides, key=lambda s: s != "own")
+
+
+# -- the interview -----------------------------------------------------------------------------------
+
+
+def test_a_follow_up_is_not_asked_when_its_premise_was_answered_dont_know(engine: Engine) -> None:
+    profile = {
+        "region": "长春",
+        "employment_status": "employed",
+        "ui_insured": True,
+        "ui_years": 4,
+        "certificate_level": None,
+    }
+    asked = set()
+    result = _check(engine, profile, date(2018, 8, 1))
+    while result.next_question is not None and len(asked) < 40:
+        question = result.next_question
+        asked.update(question.facts)
+        profile.update({fact: None for fact in question.facts})
+        result = _check(engine, profile, date(2018, 8, 1))
+    assert "certificate_date" not in asked
+    upgrade = next(b for b in result.benefits if b.id == "jilin.skill_upgrade_subsidy")
+    assert upgrade.status == "possibly_eligible"
+
+
+def test_someone_in_a_job_is_not_asked_whether_they_run_a_business(engine: Engine) -> None:
+    for status in ("employed", "unemployed", "student"):
+        result = _check(engine, {"region": "巴中", "employment_status": status}, date(2019, 5, 1))
+        assert result.next_question is not None and "business_form" not in result.next_question.facts
+        assert all("business_form" not in b.missing_facts for b in result.benefits)
+    result = _check(engine, {"region": "巴中", "employment_status": "self_employed"}, date(2019, 5, 1))
+    assert any("business_form" in b.missing_facts for b in result.benefits)
