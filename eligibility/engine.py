@@ -33,6 +33,7 @@ from eligibility.results import (
 )
 from eligibility.rulebook import Benefit, Rulebook
 from eligibility.schema import Term as TermSource
+from eligibility.waiting import qualifies_on
 
 STATUS_ORDER = {
     "eligible": 0,
@@ -143,7 +144,11 @@ class Engine:
             return Evaluation(self._result(benefit, profile, "eligible", (), ()), ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
-            return Evaluation(self._result(benefit, profile, "ineligible", reasons, ()), ())
+            result = self._result(benefit, profile, "ineligible", reasons, ())
+            later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
+            if later is not None:
+                result = result.model_copy(update={"eligible_from": later})
+            return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         open_facts = self._open_facts(benefit, profile, missing)

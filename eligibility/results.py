@@ -148,6 +148,8 @@ class BenefitResult(Result):
     document: DocumentRef | None = None
     hiring: tuple[Term, ...] = ()
     deadline: Term | None = None
+    # A near miss that time alone will meet (经营满12个月): the first day it would qualify.
+    eligible_from: date | None = None
 
 
 class RegionInfo(Result):

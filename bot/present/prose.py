@@ -502,6 +502,7 @@ class CheckAdviceProse(Section):
         "departments": ("departments",),
         "deadline": ("deadline",),
         "employer_only_count": ("count",),
+        "eligible_from": ("date",),
     }
     to_confirm: str
     if_hired: str
@@ -518,6 +519,7 @@ class CheckAdviceProse(Section):
     sections: AdviceSections
     employer_only_count: str
     if_hired_count: str
+    eligible_from: str
 
 
 class Prose(Section):

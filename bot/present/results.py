@@ -186,7 +186,16 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         ],
         "document": _document_json(benefit),
         "apply": apply_info(benefit, registry),
+        "eligible_from": benefit.eligible_from.isoformat() if benefit.eligible_from else None,
+        "eligible_from_text": eligible_from_text(benefit),
     }
+
+
+def eligible_from_text(benefit: BenefitResult) -> str | None:
+    """如情况不变，2026年7月1日起可以申请 — for a near miss that time alone will meet."""
+    if benefit.eligible_from is None:
+        return None
+    return prose().check_advice.eligible_from.format(date=_day(benefit.eligible_from))
 
 
 def _document_json(benefit: BenefitResult) -> dict[str, Any] | None:
@@ -256,7 +265,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     section(words.eligible, eligible, lambda b: _eligible_detail(b, facts))
     section(words.possible, possible, lambda b: _possible_detail(b, facts))
     section(words.other, for_others, lambda b: _other_detail(b, facts))
-    section(words.near_miss, near, lambda b: [words.reason.format(reason=reason_texts(b, rulebook)[0])])
+    section(words.near_miss, near, lambda b: _near_miss_detail(b, rulebook))
     if not eligible and not possible:
         lines.append("\n" + words.nothing)
     rest = len(ineligible) - len(near) + sum(1 for b in others if b.status == "ineligible")
@@ -283,6 +292,12 @@ def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
         lines.append(f"{number}. {benefit.name}")
         lines.extend(f"   · {reason}" for reason in reason_texts(benefit, rulebook))
     return "\n".join(lines)
+
+
+def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:
+    later = eligible_from_text(benefit)
+    reason = prose().dialogue.results.reason.format(reason=reason_texts(benefit, rulebook)[0])
+    return [reason, *([later] if later else [])]
 
 
 def _is_near_miss(reasons: tuple[str, ...]) -> bool:

@@ -31,6 +31,7 @@ BENEFIT_KEYS = {
     "to_confirm",
     "document",
     "apply",
+    "eligible_from",
 }
 CITATION_KEYS = {
     "clause_id",

@@ -149,7 +149,7 @@ def test_a_follow_up_is_not_asked_when_its_premise_was_answered_dont_know(engine
     while result.next_question is not None and len(asked) < 40:
         question = result.next_question
         asked.update(question.facts)
-        profile.update({fact: None for fact in question.facts})
+        profile.update(dict.fromkeys(question.facts))
         result = _check(engine, profile, date(2018, 8, 1))
     assert "certificate_date" not in asked
     upgrade = next(b for b in result.benefits if b.id == "jilin.skill_upgrade_subsidy")
@@ -163,3 +163,44 @@ def test_someone_in_a_job_is_not_asked_whether_they_run_a_business(engine: Engin
         assert all("business_form" not in b.missing_facts for b in result.benefits)
     result = _check(engine, {"region": "巴中", "employment_status": "self_employed"}, date(2019, 5, 1))
     assert any("business_form" in b.missing_facts for b in result.benefits)
+
+
+# -- when a near miss will qualify -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("months", "expected"),
+    [
+        # 吉林（七）正常经营1年以上: 8 months on 2026-03-01 → 12 months on 2026-07-01.
+        (8, date(2026, 7, 1)),
+        (11, date(2026, 4, 1)),
+    ],
+)
+def test_a_near_miss_on_months_in_business_says_when_it_will_qualify(
+    engine: Engine, registry: Registry, months: int, expected: date
+) -> None:
+    profile = {
+        "region": "长春",
+        "employment_status": "self_employed",
+        "business_form": "individual",
+        "business_first": True,
+        "business_licensed": True,
+        "business_months": months,
+        "business_insured": True,
+    }
+    result = _check(engine, profile, date(2026, 3, 1))
+    startup = next(b for b in result.benefits if b.id == "jilin.startup_subsidy")
+    assert startup.status == "ineligible" and startup.eligible_from == expected
+    out = next(b for b in result_json(result, engine.rulebook, registry)["benefits"] if b["id"] == startup.id)
+    assert out["eligible_from"] == expected.isoformat()
+    assert f"{expected.year}年{expected.month}月{expected.day}日起可以申请" in out["eligible_from_text"]
+
+
+def test_a_near_miss_that_time_cannot_mend_has_no_date(engine: Engine) -> None:
+    profile = {"region": "长春", "employment_status": "employed", "ui_insured": True, "ui_years": 2.5}
+    profile |= {"certificate_level": "intermediate", "certificate_date": "2025-01-01"}
+    upgrade = next(
+        b for b in _check(engine, profile, date(2026, 3, 1)).benefits if b.id == "jilin.skill_upgrade_subsidy"
+    )
+    # 参保满3年 would come on 2026-08-31, but by then the certificate is over 12 months old (吉林（二十）).
+    assert upgrade.status == "ineligible" and upgrade.eligible_from is None
