@@ -44,9 +44,9 @@ STATUS_ORDER = {
     "ineligible": 5,
     "expired": 6,
 }
-# Who runs their own business and is not looking for a job cannot be hired: an employer's benefit
+# Who runs their own business or has retired, and is not looking for a job, cannot be hired: an employer's benefit
 # for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
-NOT_FOR_HIRE = {"employment_status": "self_employed"}
+NOT_FOR_HIRE = {"self_employed", "retired"}
 DOCUMENT_CACHE = 4096
 # A question settling an employer's benefit counts for less than one settling the person's own.
 UNIT_WEIGHT = 0.5
@@ -234,10 +234,9 @@ def _term(term: TermSource) -> Term:
 
 
 def _can_be_hired(profile: Profile) -> bool:
-    """Unknown counts as hireable; a self-employed person is hireable only when looking for a job."""
+    """Unknown counts as hireable; a self-employed or retired person only when looking for a job."""
     values = profile.values
-    own_business = all(values.get(fact) == value for fact, value in NOT_FOR_HIRE.items())
-    return not own_business or values.get("job_seeking") is True
+    return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
 
 
 def _failure(finding: Finding, profile: Profile) -> Reason:

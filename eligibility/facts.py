@@ -59,7 +59,7 @@ class Implied(BaseModel):
 
     when: str
     in_: tuple[str, ...] = Field(alias="in", min_length=1)
-    value: str
+    value: str | bool
 
 
 class FactSpec(BaseModel):
@@ -304,7 +304,8 @@ class FactRegistry:
             if implied.when not in self.specs:
                 raise RulebookError(source, f"{key}.when", f"unknown fact {implied.when!r}")
             allowed = set(self.specs[implied.when].enum_values)
-            if not set(implied.in_) <= allowed or implied.value not in spec.enum_values:
+            fits = isinstance(implied.value, bool) if spec.type == "boolean" else implied.value in spec.enum_values
+            if not set(implied.in_) <= allowed or not fits:
                 raise RulebookError(source, key, "values must be options of the facts they name")
             self.implied[name] = implied
         self.groups = {name: group.model_copy(update={"name": name}) for name, group in groups.items()}

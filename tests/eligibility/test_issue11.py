@@ -204,3 +204,12 @@ def test_a_near_miss_that_time_cannot_mend_has_no_date(engine: Engine) -> None:
     )
     # 参保满3年 would come on 2026-08-31, but by then the certificate is over 12 months old (吉林（二十）).
     assert upgrade.status == "ineligible" and upgrade.eligible_from is None
+
+
+def test_farming_at_home_is_rural_labour_and_a_retiree_is_not_for_hire(engine: Engine) -> None:
+    farmer = _check(engine, {"region": "平顶山", "employment_status": "farming"}, date(2020, 8, 1))
+    assert all("rural_labor" not in b.missing_facts for b in farmer.benefits)
+    assert farmer.next_question is None or "rural_labor" not in farmer.next_question.facts
+    retiree = {"region": "巴中", "employment_status": "retired", "hard_to_employ": True}
+    hire = next(b for b in _check(engine, retiree, date(2019, 5, 1)).benefits if b.id.endswith("hiring_subsidy"))
+    assert hire.status == "employer_only"
