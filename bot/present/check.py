@@ -10,6 +10,7 @@ from bot.present.results import (
     apply_lines,
     benefit_amount,
     check_message,
+    document_line,
     hiring_text,
     stale_notice,
     unit_label,
@@ -62,9 +63,9 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
     """The result in sections; reasons for what is not certain, the first clause as a full reference."""
     words = prose().check
     lines = [check_message(result)]
+    dated = document_line(result.benefits[0]) if result.benefits else None
     notice = stale_notice(result)
-    if notice:
-        lines.append(notice)
+    lines.extend(line for line in (dated, notice) if line)
     for status, who, title in sections():
         chosen = [b for b in result.benefits if b.status == status and _is_for(b, who)]
         if not chosen:

@@ -246,9 +246,9 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     lines = [words.title.format(message=check_message(result))]
     if any(b.document_status == "draft" for b in result.benefits):
         lines.append(words.draft)
+    dated = document_line(result.benefits[0]) if result.benefits else None
     notice = stale_notice(result)
-    if notice:
-        lines.append(notice)
+    lines.extend(line for line in (dated, notice) if line)
     listed: list[BenefitResult] = []
 
     def section(title: str, benefits: list[BenefitResult], detail: Callable[[BenefitResult], list[str]]) -> None:

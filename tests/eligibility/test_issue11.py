@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.present.results import result_json
+from bot.present.check import check_text
+from bot.present.results import result_json, results_message
 from eligibility.engine import Engine
 from eligibility.profile import parse_profile
 from eligibility.results import CheckResult
@@ -213,3 +214,12 @@ def test_farming_at_home_is_rural_labour_and_a_retiree_is_not_for_hire(engine: E
     retiree = {"region": "巴中", "employment_status": "retired", "hard_to_employ": True}
     hire = next(b for b in _check(engine, retiree, date(2019, 5, 1)).benefits if b.id.endswith("hiring_subsidy"))
     assert hire.status == "employer_only"
+
+
+def test_the_chat_and_the_terminal_say_the_documents_year(engine: Engine, registry: Registry) -> None:
+    result = _check(engine, {"region": "平顶山", "employment_status": "unemployed"}, date(2020, 8, 1))
+    for text in (results_message(result, engine.rulebook).text, check_text(result, registry, engine.rulebook)):
+        assert "依据平顶山2020年的文件（征求意见稿）" in text and "12333" not in text.split("\n")[1]
+    old = _check(engine, {"region": "商洛", "employment_status": "unemployed"}, date(2026, 3, 1))
+    text = results_message(old, engine.rulebook).text
+    assert "依据商洛2012年的文件" in text and "该文件是2012年印发的，距查询日期已14年" in text
