@@ -105,7 +105,7 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     profile = _structured(facts, as_of)
     _business(facts, as_of, profile)
     _from_text(facts, profile, rulebook)
-    return profile
+    return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
 def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
@@ -198,7 +198,8 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
     if status in {"eligible", "possibly_eligible"}:
         if found.document_status == "draft":
             return "not_yet_in_force"
-        if found.document is not None and found.document.stale:
+        document = getattr(found, "document", None)
+        if document is not None and document.stale:
             return "expired_or_uncertain"
     return {"ineligible": "not_eligible", "expired": "expired_or_uncertain"}.get(status, status)
 
