@@ -165,16 +165,19 @@ class Engine:
         missing = _missing(outcome)
         if not (benefit.beneficiary == "employer" and benefit.hiring and _can_be_hired(profile)):
             return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
-        open_facts = self._open_facts(benefit, profile, missing) if outcome.value is None else ()
+        open_facts = self._open_facts(benefit, profile, missing, to_true=False) if outcome.value is None else ()
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
 
-    def _open_facts(self, benefit: Benefit, profile: Profile, missing: tuple[str, ...]) -> tuple[str, ...]:
+    def _open_facts(
+        self, benefit: Benefit, profile: Profile, missing: tuple[str, ...], to_true: bool = True
+    ) -> tuple[str, ...]:
         facts = self.rulebook.facts
         matter = facts_that_matter(
             benefit.condition,
             profile.values,
             profile.as_of,
             lambda f: not profile.is_answered(f) and facts[f].is_askable,
+            to_true,
         )
         return tuple(f for f in missing if f in matter)
 

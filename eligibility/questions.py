@@ -21,6 +21,8 @@ from eligibility.results import AnswerOption, NextQuestion
 from eligibility.rulebook import Rulebook
 
 GROUP_TYPE = "choice_group"
+# The (never asked) fact listing the 可多选 questions answered 不清楚: their facts are asked singly.
+UNSURE_GROUPS = "unsure_groups"
 # Extra cost of a question by fact type, counted in benefits it must settle to be worth asking first.
 EFFORT = {"integer": 0.5, "number": 0.5, "date": 0.5}
 
@@ -39,6 +41,7 @@ def choose_next_facts(
     """
     touched: dict[str, float] = {}
     members: dict[str, list[str]] = {}
+    unsure = set(profile.values.get(UNSURE_GROUPS) or ())
     benefits = list(open_benefits)
     weighted = list(weights) if weights is not None else [1.0] * len(benefits)
     for relevant, weight in zip(benefits, weighted, strict=True):
@@ -50,7 +53,7 @@ def choose_next_facts(
         keys: set[str] = set()
         for fact in {_first_prerequisite(f, askable, facts) for f in askable}:
             group = facts.group_of.get(fact)
-            key = group.name if group else fact
+            key = group.name if group and group.name not in unsure else fact
             keys.add(key)
             if fact not in members.setdefault(key, []):
                 members[key].append(fact)
@@ -59,7 +62,7 @@ def choose_next_facts(
     if not touched:
         return None
     best = min(touched, key=lambda k: (-touched[k] + _effort(members[k], facts), _priority(k, members[k], facts)))
-    if best in facts.groups and len(members[best]) > 1:
+    if best in facts.groups and best not in unsure and len(members[best]) > 1:
         return tuple(f for f in facts.groups[best].facts if f in members[best])
     return (members[best][0],)
 

@@ -14,6 +14,7 @@ import yaml
 from bot.present.check import check_text
 from bot.present.results import result_json, results_message
 from eligibility.engine import Engine
+from eligibility.interview import apply_answer
 from eligibility.profile import parse_profile
 from eligibility.results import CheckResult
 from knowledge.registry import Registry, load_registry
@@ -223,3 +224,30 @@ def test_the_chat_and_the_terminal_say_the_documents_year(engine: Engine, regist
     old = _check(engine, {"region": "商洛", "employment_status": "unemployed"}, date(2026, 3, 1))
     text = results_message(old, engine.rulebook).text
     assert "依据商洛2012年的文件" in text and "该文件是2012年印发的，距查询日期已14年" in text
+
+
+def test_dont_know_to_a_list_asks_its_facts_one_at_a_time(engine: Engine) -> None:
+    facts = engine.rulebook.facts
+    assert set(facts["unsure_groups"].enum_values) == set(facts.groups)
+    profile = parse_profile({"region": "资阳", "employment_status": "farming"}, facts, date(2019, 5, 1))
+    question = engine.check(profile).next_question
+    assert question is not None and question.fact == "situation"
+    profile = apply_answer(profile, question, None, facts)
+    assert list(profile.values["unsure_groups"]) == ["situation"]
+    assert not any(profile.is_answered(f) for f in question.facts)
+    single = engine.check(profile).next_question
+    assert single is not None and len(single.facts) == 1 and single.facts[0] in question.facts
+    assert any(o.value is None for o in single.options)
+    # 不清楚 only about 建档立卡: the veteran benefits are not left open by it.
+    profile = apply_answer(profile, single, None if single.fact == "household" else single.options[0].value, facts)
+    asked = 0
+    while (q := engine.check(profile).next_question) is not None and asked < 30:
+        value = (
+            None if q.fact == "household" else (False if q.type == "boolean" else "none" if q.type == "enum" else [])
+        )
+        if q.type == "enum" and "none" not in {o.value for o in q.options}:
+            value = q.options[0].value
+        profile = apply_answer(profile, q, value, facts)
+        asked += 1
+    veterans = [b for b in engine.check(profile).benefits if b.id.startswith("ziyang.veteran")]
+    assert veterans and all(b.status == "ineligible" for b in veterans)
