@@ -23,6 +23,7 @@ from knowledge.citations import make_citation
 from knowledge.registry import Registry
 
 NEAR_MISSES = 3
+RESPONSIBLE_SHOWN = 3
 NEAR_MISS_CHARS = 100
 
 
@@ -106,13 +107,13 @@ def stale_notice(result: CheckResult) -> str | None:
 
 
 def departments(benefit: BenefitResult, registry: Registry) -> tuple[str, ...]:
-    """The departments the benefit's clauses name as lead (else responsible), in order."""
+    """The departments the benefit's clauses name as lead (else the first responsible ones), in order."""
     names: list[str] = []
     for cited in benefit.citations:
         if not registry.has(cited.clause_id):
             continue
         clause = registry.get(cited.clause_id)
-        names.extend(clause.lead_departments or clause.responsible_departments[:1])
+        names.extend(clause.lead_departments or clause.responsible_departments[:RESPONSIBLE_SHOWN])
     return tuple(dict.fromkeys(names))
 
 
