@@ -89,7 +89,19 @@ class Defined:
         return self.part.facts()
 
 
-Node = Leaf | AllOf | AnyOf | NotOf | Defined
+@dataclass(frozen=True, slots=True)
+class Open:
+    """A condition the text leaves to rules it does not give: unknown for good, asked of nobody."""
+
+    requirement: Requirement
+    cite: str
+    quote: str
+
+    def facts(self) -> tuple[str, ...]:
+        return ()
+
+
+Node = Leaf | AllOf | AnyOf | NotOf | Defined | Open
 
 
 def _unique(items: Any) -> tuple[str, ...]:
@@ -98,13 +110,8 @@ def _unique(items: Any) -> tuple[str, ...]:
 
 def evaluate(node: Node, values: Mapping[str, Any], as_of: date) -> Outcome:
     """Evaluate `node` against known values; a fact absent from `values` or None is unknown."""
-    if isinstance(node, Leaf):
-        value = values.get(node.fact)
-        if value is None:
-            return Outcome(None, unknown=[Finding(node.requirement, node.cite, (node.fact,))])
-        if node.test(value, as_of):
-            return Outcome(True)
-        return Outcome(False, failed=[Finding(node.requirement, node.cite, (node.fact,))])
+    if isinstance(node, Leaf | Open):
+        return _evaluate_leaf(node, values, as_of)
     if isinstance(node, AllOf):
         outcomes = [evaluate(part, values, as_of) for part in node.parts]
         failed = [f for o in outcomes if o.value is False for f in o.failed]
@@ -134,6 +141,17 @@ def evaluate(node: Node, values: Mapping[str, Any], as_of: date) -> Outcome:
         facts = _unique(f for finding in inner.unknown for f in finding.facts)
         return Outcome(None, unknown=[Finding(node.requirement, node.cite, facts)])
     return inner
+
+
+def _evaluate_leaf(node: Leaf | Open, values: Mapping[str, Any], as_of: date) -> Outcome:
+    if isinstance(node, Open):
+        return Outcome(None, unknown=[Finding(node.requirement, node.cite, ())])
+    value = values.get(node.fact)
+    if value is None:
+        return Outcome(None, unknown=[Finding(node.requirement, node.cite, (node.fact,))])
+    if node.test(value, as_of):
+        return Outcome(True)
+    return Outcome(False, failed=[Finding(node.requirement, node.cite, (node.fact,))])
 
 
 def add_years(day: date, years: int) -> date:
@@ -184,6 +202,8 @@ def reach(node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[
             return Reach(node.test(value, as_of), None, None)
         side = frozenset({node.fact}) if askable(node.fact) else None
         return Reach(None, side, side)
+    if isinstance(node, Open):
+        return Reach(None, None, None)
     if isinstance(node, NotOf):
         inner = reach(node.part, values, as_of, askable)
         return Reach(None if inner.value is None else not inner.value, inner.to_false, inner.to_true)
@@ -211,7 +231,9 @@ def _side(part: Reach, side: bool) -> frozenset[str] | None:
 
 
 def facts_that_matter(
-    node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[[str], bool]
+    node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[[str], bool], to_true: bool = True
 ) -> frozenset[str]:
+    """Facts that could move `node` to yes or no (only to no with `to_true=False`: for a status
+    that yes and unknown share, such as an employer's `if_hired`)."""
     result = reach(node, values, as_of, askable)
-    return (result.to_true or _NONE) | (result.to_false or _NONE)
+    return ((result.to_true or _NONE) if to_true else _NONE) | (result.to_false or _NONE)

@@ -10,8 +10,9 @@ carry codes and data, and `bot/present` words them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from eligibility.conditions import Finding, Outcome, evaluate, facts_that_matter
+from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, question_for, region_question
 from eligibility.regions import RegionResolver
@@ -21,16 +22,34 @@ from eligibility.results import (
     CheckResult,
     CheckStatus,
     ClauseQuote,
+    DocumentRef,
     NextQuestion,
     Reason,
     ReasonKind,
     RegionInfo,
     RegionStatus,
     Stated,
+    Term,
 )
 from eligibility.rulebook import Benefit, Rulebook
+from eligibility.schema import Term as TermSource
+from eligibility.waiting import qualifies_on
 
-STATUS_ORDER = {"eligible": 0, "possibly_eligible": 1, "ineligible": 2, "expired": 3}
+STATUS_ORDER = {
+    "eligible": 0,
+    "possibly_eligible": 1,
+    "if_hired": 2,
+    "employer_only": 3,
+    "not_yet_in_force": 4,
+    "ineligible": 5,
+    "expired": 6,
+}
+# Who runs their own business or has retired, and is not looking for a job, cannot be hired: an employer's benefit
+# for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
+NOT_FOR_HIRE = {"self_employed", "retired"}
+DOCUMENT_CACHE = 4096
+# A question settling an employer's benefit counts for less than one settling the person's own.
+UNIT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +64,12 @@ class Engine:
     def __init__(self, rulebook: Rulebook, resolver: RegionResolver) -> None:
         self.rulebook = rulebook
         self.resolver = resolver
+        # Result parts that depend only on the rule (and the date judged at): built once.
+        self._terms = {
+            b.id: (tuple(_term(t) for t in b.hiring), _term(b.deadline) if b.deadline is not None else None)
+            for b in rulebook.benefits.values()
+        }
+        self._documents: dict[tuple[str, date], DocumentRef] = {}
 
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
@@ -62,10 +87,15 @@ class Engine:
                 status = "partly_covered" if region.candidates else "not_covered"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             return self._without_benefits(profile, "region_not_covered", info, None)
+        implied = self.rulebook.facts.with_implied(profile.values)
+        if implied is not profile.values:
+            profile = profile.model_copy(update={"values": implied})
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
-        members = choose_next_facts(_open_facts(evaluations), profile, self.rulebook.facts)
+        asking = [e for e in evaluations if e.open_facts]
+        weights = [UNIT_WEIGHT if e.result.status == "if_hired" else 1.0 for e in asking]
+        members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         return CheckResult(
@@ -106,24 +136,73 @@ class Engine:
             return Evaluation(self._result(benefit, profile, "expired", (reason,), ()), ())
         if as_of < benefit.valid_from:
             reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
-            return Evaluation(self._result(benefit, profile, "ineligible", (reason,), ()), ())
+            return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), ()), ())
         outcome = evaluate(benefit.condition, profile.values, as_of)
+        if benefit.beneficiary != "applicant" and outcome.value is not False:
+            return self._for_a_unit(benefit, profile, outcome)
         if outcome.value is True:
             return Evaluation(self._result(benefit, profile, "eligible", (), ()), ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
-            return Evaluation(self._result(benefit, profile, "ineligible", reasons, ()), ())
+            result = self._result(benefit, profile, "ineligible", reasons, ())
+            later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
+            if later is not None:
+                result = result.model_copy(update={"eligible_from": later})
+            return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        open_facts = self._open_facts(benefit, profile, missing)
+        return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
+
+    def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome) -> Evaluation:
+        """An employer's or provider's benefit the person does not rule out: never the person's own.
+
+        `if_hired` when an employer would claim it for hiring this person, who can be hired;
+        otherwise `employer_only`. Its open facts ask no question: they decide nothing of the
+        person's own.
+        """
+        reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        missing = _missing(outcome)
+        if not (benefit.beneficiary == "employer" and benefit.hiring and _can_be_hired(profile)):
+            return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
+        open_facts = self._open_facts(benefit, profile, missing, to_true=False) if outcome.value is None else ()
+        return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
+
+    def _open_facts(
+        self, benefit: Benefit, profile: Profile, missing: tuple[str, ...], to_true: bool = True
+    ) -> tuple[str, ...]:
         facts = self.rulebook.facts
         matter = facts_that_matter(
             benefit.condition,
             profile.values,
-            as_of,
+            profile.as_of,
             lambda f: not profile.is_answered(f) and facts[f].is_askable,
+            to_true,
         )
-        open_facts = tuple(f for f in missing if f in matter)
-        return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
+        return tuple(f for f in missing if f in matter)
+
+    def _document(self, benefit: Benefit, profile: Profile) -> DocumentRef:
+        key = (benefit.document_id, profile.as_of)
+        if key not in self._documents:
+            if len(self._documents) > DOCUMENT_CACHE:
+                self._documents.clear()
+            self._documents[key] = self._document_ref(benefit.document_id, profile.as_of)
+        return self._documents[key]
+
+    def _document_ref(self, document_id: str, as_of: date) -> DocumentRef:
+        doc = self.rulebook.documents[document_id]
+        stale = add_years(doc.signed, self.rulebook.stale_after_years) <= as_of
+        return DocumentRef(
+            id=document_id,
+            short_name=doc.short_name,
+            status=doc.status,
+            signed=doc.signed,
+            year=doc.signed.year,
+            effective=doc.effective,
+            ends=doc.ends,
+            checked_on=doc.checked_on,
+            stale=stale,
+        )
 
     def _result(
         self,
@@ -147,7 +226,20 @@ class Engine:
             document_status=benefit.document_status,  # type: ignore[arg-type]
             notes=benefit.notes,
             citations=tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in benefit.citations),
+            document=self._document(benefit, profile),
+            hiring=self._terms[benefit.id][0],
+            deadline=self._terms[benefit.id][1],
         )
+
+
+def _term(term: TermSource) -> Term:
+    return Term(text=term.text, clause_id=term.cite, quote=term.quote)
+
+
+def _can_be_hired(profile: Profile) -> bool:
+    """Unknown counts as hireable; a self-employed or retired person only when looking for a job."""
+    values = profile.values
+    return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
 
 
 def _failure(finding: Finding, profile: Profile) -> Reason:
@@ -160,11 +252,9 @@ def _unknown(finding: Finding, profile: Profile) -> Reason:
     """An open requirement: answered 不清楚 (`unsure`, naming those facts) or not asked yet."""
     unsure = tuple(Stated(fact=f, value=None) for f in finding.facts if profile.is_answered(f))
     kind: ReasonKind = "unsure" if unsure else "unconfirmed"
+    if finding.requirement.open:
+        kind = "to_confirm"
     return Reason(kind=kind, clause_id=finding.cite, requirement=finding.requirement, stated=unsure)
-
-
-def _open_facts(evaluations: list[Evaluation]) -> list[tuple[str, ...]]:
-    return [e.open_facts for e in evaluations if e.result.status == "possibly_eligible"]
 
 
 def _missing(outcome: Outcome) -> tuple[str, ...]:

@@ -51,6 +51,17 @@ class AnswerLabels(BaseModel):
     no: str
 
 
+class Implied(BaseModel):
+    """A value a fact takes, unasked, when another answer settles it: whoever works for an
+    employer, is out of work or at school runs no business of their own (经营形式 = 没有)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    when: str
+    in_: tuple[str, ...] = Field(alias="in", min_length=1)
+    value: str | bool
+
+
 class FactSpec(BaseModel):
     """One fact: its type and bounds, and the Chinese wording to ask and to explain it."""
 
@@ -71,6 +82,7 @@ class FactSpec(BaseModel):
     fails: str | None = None
     tick: str | None = None
     empty: str | None = None
+    implied: Implied | None = None
 
     @model_validator(mode="after")
     def _check_shape(self) -> FactSpec:
@@ -284,6 +296,18 @@ class FactRegistry:
             for prerequisite in spec.after:
                 if prerequisite not in self.specs:
                     raise RulebookError(source, f"facts.{name}.after", f"unknown fact {prerequisite!r}")
+        self.implied: dict[str, Implied] = {}
+        for name, spec in self.specs.items():
+            if spec.implied is None:
+                continue
+            implied, key = spec.implied, f"facts.{name}.implied"
+            if implied.when not in self.specs:
+                raise RulebookError(source, f"{key}.when", f"unknown fact {implied.when!r}")
+            allowed = set(self.specs[implied.when].enum_values)
+            fits = isinstance(implied.value, bool) if spec.type == "boolean" else implied.value in spec.enum_values
+            if not set(implied.in_) <= allowed or not fits:
+                raise RulebookError(source, key, "values must be options of the facts they name")
+            self.implied[name] = implied
         self.groups = {name: group.model_copy(update={"name": name}) for name, group in groups.items()}
         self.group_of: dict[str, FactGroup] = {}
         for name, group in self.groups.items():
@@ -298,6 +322,15 @@ class FactRegistry:
                 if member in self.group_of:
                     raise RulebookError(source, key, f"{member!r} is already in group {self.group_of[member].name!r}")
                 self.group_of[member] = group
+
+    def with_implied(self, values: dict[str, Any]) -> dict[str, Any]:
+        """`values` plus the facts another answer settles (never overriding an answer)."""
+        extra = {
+            name: implied.value
+            for name, implied in self.implied.items()
+            if name not in values and values.get(implied.when) in implied.in_
+        }
+        return {**values, **extra} if extra else values
 
     def __contains__(self, name: object) -> bool:
         return name in self.specs

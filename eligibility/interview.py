@@ -18,7 +18,7 @@ from eligibility.engine import Engine
 from eligibility.errors import ProfileError
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile
-from eligibility.questions import GROUP_TYPE
+from eligibility.questions import GROUP_TYPE, UNSURE_GROUPS
 from eligibility.results import CheckResult, NextQuestion
 
 Answer = Callable[[NextQuestion, Profile], Any]
@@ -44,15 +44,18 @@ class Interview:
 def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: FactRegistry) -> Profile:
     """The profile with this answer recorded; ProfileError names the fact when the answer is unusable.
 
-    A group question takes None (不清楚: every offered fact unknown), a list of ticked options (each
+    A group question takes None (不清楚: its facts are then asked one at a time), a list of ticked options (each
     an option's value such as {"veteran": "soldier_self_employed"}, or a yes/no fact's name), or a
     mapping fact → value; offered facts not ticked become false / `none` / an empty list.
     """
     if question.type != GROUP_TYPE:
         return profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
     if raw is None:
-        chosen: dict[str, Any] = dict.fromkeys(question.facts)
-    elif isinstance(raw, Mapping):
+        # 不清楚 to the whole list: its facts are asked one at a time, each with its own 不清楚.
+        unsure = [*(profile.values.get(UNSURE_GROUPS) or []), question.fact]
+        return profile.with_answer(UNSURE_GROUPS, facts[UNSURE_GROUPS].parse(sorted(set(unsure)), profile.as_of))
+    chosen: dict[str, Any]
+    if isinstance(raw, Mapping):
         chosen = {f: raw.get(f, facts[f].unticked) for f in question.facts}
         _check_offered(raw, question)
     elif isinstance(raw, list | tuple):

@@ -21,10 +21,17 @@ from eligibility.results import AnswerOption, NextQuestion
 from eligibility.rulebook import Rulebook
 
 GROUP_TYPE = "choice_group"
+# The (never asked) fact listing the 可多选 questions answered 不清楚: their facts are asked singly.
+UNSURE_GROUPS = "unsure_groups"
+# Extra cost of a question by fact type, counted in benefits it must settle to be worth asking first.
+EFFORT = {"integer": 0.5, "number": 0.5, "date": 0.5}
 
 
 def choose_next_facts(
-    open_benefits: Iterable[tuple[str, ...]], profile: Profile, facts: FactRegistry
+    open_benefits: Iterable[tuple[str, ...]],
+    profile: Profile,
+    facts: FactRegistry,
+    weights: Iterable[float] | None = None,
 ) -> tuple[str, ...] | None:
     """The facts to ask next (one, or a group's relevant members), or None when nothing can matter.
 
@@ -32,25 +39,44 @@ def choose_next_facts(
     the facts it is asked `after` (经营时长 after 经营形式) when those are relevant to the same
     benefit, so follow-up questions come in a natural order.
     """
-    touched: dict[str, int] = {}
+    touched: dict[str, float] = {}
     members: dict[str, list[str]] = {}
-    for relevant in open_benefits:
-        askable = {f for f in relevant if not profile.is_answered(f) and facts[f].is_askable}
+    unsure = set(profile.values.get(UNSURE_GROUPS) or ())
+    benefits = list(open_benefits)
+    weighted = list(weights) if weights is not None else [1.0] * len(benefits)
+    for relevant, weight in zip(benefits, weighted, strict=True):
+        askable = {
+            f
+            for f in relevant
+            if not profile.is_answered(f) and facts[f].is_askable and not _presupposes_unknown(f, profile, facts)
+        }
         keys: set[str] = set()
         for fact in {_first_prerequisite(f, askable, facts) for f in askable}:
             group = facts.group_of.get(fact)
-            key = group.name if group else fact
+            key = group.name if group and group.name not in unsure else fact
             keys.add(key)
             if fact not in members.setdefault(key, []):
                 members[key].append(fact)
         for key in keys:
-            touched[key] = touched.get(key, 0) + 1
+            touched[key] = touched.get(key, 0) + weight
     if not touched:
         return None
-    best = min(touched, key=lambda k: (-touched[k], _priority(k, members[k], facts)))
-    if best in facts.groups and len(members[best]) > 1:
+    best = min(touched, key=lambda k: (-touched[k] + _effort(members[k], facts), _priority(k, members[k], facts)))
+    if best in facts.groups and best not in unsure and len(members[best]) > 1:
         return tuple(f for f in facts.groups[best].facts if f in members[best])
     return (members[best][0],)
+
+
+def _presupposes_unknown(fact: str, profile: Profile, facts: FactRegistry) -> bool:
+    """A follow-up whose premise was answered 不清楚 is not asked: “这张证书是哪天颁发的？” after
+    不清楚 to the certificate presupposes an answer the person did not give."""
+    return any(profile.is_answered(p) and profile.values[p] is None for p in facts[fact].after)
+
+
+def _effort(members: list[str], facts: FactRegistry) -> float:
+    """What answering costs, in benefits: a number or a date must be looked up or worked out,
+    a yes/no or a tick is at hand — so between near-equal questions the easy one goes first."""
+    return max(EFFORT.get(facts[f].type, 0.0) for f in members)
 
 
 def _priority(key: str, members: list[str], facts: FactRegistry) -> int:

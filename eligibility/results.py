@@ -12,7 +12,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-BenefitStatus = Literal["eligible", "possibly_eligible", "ineligible", "expired"]
+# `if_hired`: an employer's benefit that hiring this person (who can be hired) would bring the
+# employer, on the `hiring` terms; `employer_only`: a unit's benefit that is never this person's;
+# `not_yet_in_force`: the date judged at is before the document existed.
+BenefitStatus = Literal[
+    "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+]
 CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
 Beneficiary = Literal["applicant", "employer", "service_provider"]
 # How the region was settled: `missing` (not asked yet), `unknown` (answered 不清楚), `unrecognised`
@@ -21,7 +26,9 @@ RegionStatus = Literal["missing", "unknown", "unrecognised", "not_covered", "par
 # Why a benefit is not (yet) open: a requirement `failed` on the person's answers, is `unsure`
 # (answered 不清楚), is `unconfirmed` (not asked yet); or the measure has `expired` / is
 # `not_yet_in_force` on the date judged at.
-ReasonKind = Literal["failed", "unsure", "unconfirmed", "expired", "not_yet_in_force"]
+# `to_confirm`: a condition the text leaves to rules it does not give (按规定, 受疫情影响): only the
+# 人社部门 can confirm it.
+ReasonKind = Literal["failed", "unsure", "unconfirmed", "to_confirm", "expired", "not_yet_in_force"]
 
 
 class Result(BaseModel):
@@ -43,6 +50,7 @@ class Requirement(Result):
     fact: str | None = None
     comparison: str | None = None
     operand: Any = None
+    open: bool = False
 
 
 class Stated(Result):
@@ -100,6 +108,29 @@ class NextQuestion(Result):
     hint: str
 
 
+class Term(Result):
+    """A sentence of the rule with its clause: a hiring condition, a deadline for applying."""
+
+    text: str
+    clause_id: str
+    quote: str
+
+
+class DocumentRef(Result):
+    """The document a benefit comes from and how old it is on the date judged at: `stale` when
+    `as_of` is long after signing (the standard may have changed since)."""
+
+    id: str
+    short_name: str
+    status: Literal["official", "draft"]
+    signed: date
+    year: int
+    effective: date | None
+    ends: date | None
+    checked_on: date
+    stale: bool
+
+
 class BenefitResult(Result):
     id: str
     name: str
@@ -114,6 +145,11 @@ class BenefitResult(Result):
     document_status: Literal["official", "draft"]
     notes: tuple[str, ...]
     citations: tuple[ClauseQuote, ...]
+    document: DocumentRef | None = None
+    hiring: tuple[Term, ...] = ()
+    deadline: Term | None = None
+    # A near miss that time alone will meet (经营满12个月): the first day it would qualify.
+    eligible_from: date | None = None
 
 
 class RegionInfo(Result):

@@ -16,7 +16,7 @@ from typing import Any
 
 from eligibility import schema
 from eligibility.comparisons import build_test
-from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Test
+from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Open, Test
 from eligibility.errors import RulebookError
 from eligibility.facts import FactRegistry, load_facts
 from eligibility.loading import read_model
@@ -69,6 +69,8 @@ class Benefit:
     notes: tuple[str, ...]
     citations: tuple[schema.Source, ...]
     path: Path
+    hiring: tuple[schema.Term, ...] = ()
+    deadline: schema.Term | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Rulebook:
     definitions: dict[str, schema.Definition]
     benefits: dict[str, Benefit]
     root: Path
+    stale_after_years: int = 3
 
     @property
     def jurisdictions(self) -> list[str]:
@@ -127,6 +130,8 @@ class _Compiler:
         if isinstance(node, schema.AnyCondition):
             parts = tuple(self.compile(p, f"{key}.any[{i}]", own) for i, p in enumerate(node.any))
             return AnyOf(parts, Requirement(text=node.requirement), own.cite)
+        if isinstance(node, schema.OpenCondition):
+            return Open(Requirement(text=node.open, open=True), own.cite, own.quote)
         if isinstance(node, schema.NotCondition):
             return NotOf(self.compile(node.not_, f"{key}.not", own), Requirement(text=node.requirement), own.cite)
         return self.leaf(node, key, own)
@@ -190,6 +195,10 @@ def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> B
         valid_from, valid_to, label = _window(compiler, parts, raw.validity, doc.signed)
         validity_cite = raw.validity.cite
         citations.append(schema.Source(cite=raw.validity.cite, quote=raw.validity.quote))
+    for index, term in enumerate(raw.hiring):
+        compiler.check_cite(f"hiring[{index}].cite", term.cite)
+    if raw.deadline is not None:
+        compiler.check_cite("deadline.cite", raw.deadline.cite)
     if amount:
         citations.extend(amount.citations)
     citations.extend(_node_sources(condition))
@@ -214,6 +223,8 @@ def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> B
         notes=raw.notes,
         citations=tuple(unique.values()),
         path=path,
+        hiring=raw.hiring,
+        deadline=raw.deadline,
     )
 
 
@@ -251,6 +262,8 @@ def _window(
 
 
 def _node_sources(node: Node) -> list[schema.Source]:
+    if isinstance(node, Open):
+        return [schema.Source(cite=node.cite, quote=node.quote)]
     if isinstance(node, Leaf | Defined):
         own = [schema.Source(cite=node.cite, quote=node.quote)]
         return own + (_node_sources(node.part) if isinstance(node, Defined) else [])
@@ -284,7 +297,9 @@ def load_rulebook(root: Path = RULES_DIR) -> Rulebook:
         benefits[benefit_id] = _compile_benefit(parts, path, benefit_id, slug)
     if not benefits:
         raise RulebookError(str(root / "benefits"), "<dir>", "no benefit files found")
-    return Rulebook(facts, parts.documents, parts.windows, definitions, benefits, root)
+    return Rulebook(
+        facts, parts.documents, parts.windows, definitions, benefits, root, documents_file.stale_after_years
+    )
 
 
 @lru_cache(maxsize=1)

@@ -119,6 +119,14 @@ class NotCondition(Cited):
     requirement: str
 
 
+class OpenCondition(Cited):
+    """A condition the text states but leaves to rules it does not give (按规定, 受疫情影响, 确实难以就业):
+    never decided from facts, so it caps the benefit at `possibly_eligible` and is listed as
+    something to confirm with the 人社部门. `open` words what is to be confirmed."""
+
+    open: str = Field(min_length=2)
+
+
 class DefinitionRef(Frozen):
     """Use of a shared definition; `cite`/`quote` name the clause that uses the term here, when it
     is not the clause the jurisdiction's definition source points to (吉林（十九） says 毕业年度 too)."""
@@ -132,7 +140,7 @@ class DefinitionRef(Frozen):
 
 def _condition_kind(value: Any) -> str | None:
     if isinstance(value, dict):
-        for key in ("all", "any", "not", "definition", "fact"):
+        for key in ("all", "any", "not", "definition", "fact", "open"):
             if key in value:
                 return key
         return None
@@ -142,6 +150,7 @@ def _condition_kind(value: Any) -> str | None:
         NotCondition: "not",
         DefinitionRef: "definition",
         FactCondition: "fact",
+        OpenCondition: "open",
     }
     return kinds.get(type(value))
 
@@ -151,11 +160,12 @@ Condition = Annotated[
     | Annotated[AnyCondition, Tag("any")]
     | Annotated[NotCondition, Tag("not")]
     | Annotated[DefinitionRef, Tag("definition")]
-    | Annotated[FactCondition, Tag("fact")],
+    | Annotated[FactCondition, Tag("fact")]
+    | Annotated[OpenCondition, Tag("open")],
     Discriminator(
         _condition_kind,
         custom_error_type="condition_kind",
-        custom_error_message="a condition needs one of the keys all / any / not / definition / fact",
+        custom_error_message="a condition needs one of the keys all / any / not / definition / fact / open",
     ),
 ]
 
@@ -171,7 +181,7 @@ class Tier(Frozen):
 class Amount(Frozen):
     """What the benefit is worth, in Chinese, using only figures that its cited clause states."""
 
-    kind: Literal["fixed", "tiers", "formula", "cap", "local_rule", "package"]
+    kind: Literal["fixed", "floor", "tiers", "formula", "cap", "local_rule", "package"]
     text: str | None = None
     cite: str = Field(pattern=CLAUSE_ID)
     quote: str
@@ -213,6 +223,16 @@ class Validity(Frozen):
         return self
 
 
+class Term(Frozen):
+    """A sentence of the text with the clause it comes from: a hiring condition, a deadline."""
+
+    text: str = Field(min_length=2)
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+
 class BenefitFile(Frozen):
     name: str
     jurisdiction: str
@@ -224,6 +244,17 @@ class BenefitFile(Frozen):
     amount: Amount | None = None
     validity: Validity | None = None
     notes: tuple[str, ...] = ()
+    # Employer / provider benefits: what the hire (or placement) of this person must be for the
+    # unit to claim, in the text's own terms (单位需与您签订1年以上劳动合同并缴纳社会保险费).
+    hiring: tuple[Term, ...] = ()
+    # A time limit the text states for applying (吉林（二十）：证书颁发之日起12个月内).
+    deadline: Term | None = None
+
+    @model_validator(mode="after")
+    def _hiring_for_others(self) -> BenefitFile:
+        if self.hiring and self.beneficiary == "applicant":
+            raise ValueError("`hiring` is for employer / service_provider benefits")
+        return self
 
 
 class Definition(Frozen):
@@ -247,6 +278,11 @@ class DocumentInfo(Frozen):
     signed: date
     numbering: Literal["clauses", "sections"]
     clauses: int = Field(ge=1)
+    # In-force facts: `effective` when the text names a date from which it applies, `ends` when it
+    # names an end, `checked_on` the day the text was last compared with the source.
+    effective: date | None = None
+    ends: date | None = None
+    checked_on: date
 
 
 class Window(Frozen):
@@ -257,11 +293,16 @@ class Window(Frozen):
 
 class DocumentsFile(Frozen):
     documents: dict[str, DocumentInfo]
+    # A result judged this many years or more after its document was signed says the standard may
+    # have changed since (confirm with 12333 / the local 人社部门).
+    stale_after_years: int = Field(default=3, ge=1)
     windows: dict[str, Window] = Field(default_factory=dict)
 
 
 class CaseExpectation(Frozen):
-    status: Literal["eligible", "possibly_eligible", "ineligible", "expired"]
+    status: Literal[
+        "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+    ]
     amount: str | None = None
     missing_facts: tuple[str, ...] | None = None
     reason_contains: str | None = None
@@ -278,5 +319,5 @@ class CasesFile(Frozen):
     cases: tuple[Case, ...] = Field(min_length=2)
 
 
-for _model in (AllCondition, AnyCondition, NotCondition, BenefitFile, Definition):
+for _model in (AllCondition, AnyCondition, NotCondition, OpenCondition, BenefitFile, Definition):
     _model.model_rebuild()

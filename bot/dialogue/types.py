@@ -62,7 +62,9 @@ class BenefitCard(Model):
 
     id: str
     name: str
-    status: Literal["eligible", "possibly_eligible", "ineligible", "expired"]
+    status: Literal[
+        "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+    ]
     beneficiary: str
     amount: str | None
     reasons: tuple[str, ...]

@@ -6,7 +6,15 @@ from __future__ import annotations
 from bot.present import citations
 from bot.present.prose import prose
 from bot.present.reasons import reason_texts
-from bot.present.results import beneficiary_label, benefit_amount, check_message
+from bot.present.results import (
+    apply_lines,
+    benefit_amount,
+    check_message,
+    document_line,
+    hiring_text,
+    stale_notice,
+    unit_label,
+)
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import BenefitResult, CheckResult, NextQuestion
 from eligibility.rulebook import Rulebook
@@ -41,11 +49,12 @@ def question_lines(question: NextQuestion) -> list[str]:
 def sections() -> tuple[tuple[str, str | None, str], ...]:
     """(status, who, title): the result's sections in order; who is applicant, other or anyone."""
     titles = prose().check.sections
+    advice = prose().check_advice.sections
     return (
         ("eligible", "applicant", titles.eligible_applicant),
         ("possibly_eligible", "applicant", titles.possible_applicant),
-        ("eligible", "other", titles.eligible_other),
-        ("possibly_eligible", "other", titles.possible_other),
+        ("if_hired", "other", advice.if_hired),
+        ("not_yet_in_force", None, advice.not_yet_in_force),
         ("expired", None, titles.expired),
     )
 
@@ -54,6 +63,9 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
     """The result in sections; reasons for what is not certain, the first clause as a full reference."""
     words = prose().check
     lines = [check_message(result)]
+    dated = document_line(result.benefits[0]) if result.benefits else None
+    notice = stale_notice(result)
+    lines.extend(line for line in (dated, notice) if line)
     for status, who, title in sections():
         chosen = [b for b in result.benefits if b.status == status and _is_for(b, who)]
         if not chosen:
@@ -66,13 +78,19 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
                 reasons = reason_texts(benefit, rulebook)[:MAX_REASONS]
                 lines.extend(f"    {reason}" for reason in reasons)
             if benefit.beneficiary != "applicant":
-                lines.append(f"    {beneficiary_label(benefit)}")
+                hiring = hiring_text(benefit)
+                lines.extend(f"    {line}" for line in (unit_label(benefit), hiring) if line)
             lines.append(f"    {words.basis.format(reference=_reference(benefit, registry))}")
             if benefit.document_status == "draft":
                 lines.append(f"    {words.draft}")
+            if status in {"eligible", "possibly_eligible"}:
+                lines.extend(f"    {line}" for line in apply_lines(benefit, registry))
     ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
     if ineligible:
         lines.append("\n" + words.ineligible.format(count=ineligible))
+    units_only = sum(1 for b in result.benefits if b.status == "employer_only")
+    if units_only:
+        lines.append(prose().check_advice.employer_only_count.format(count=units_only))
     lines.append(f"\n{prose().results.disclaimer}")
     return "\n".join(lines)
 

@@ -509,6 +509,44 @@ class ConversationCareProse(Section):
     tick_hint: str
 
 
+class AdviceSections(Section):
+    if_hired: str
+    not_yet_in_force: str
+
+
+class CheckAdviceProse(Section):
+    """Issue 11's words: who claims a unit's benefit, what to confirm, how old the document is,
+    where to apply."""
+
+    placeholders = {
+        "to_confirm": ("requirement",),
+        "hiring": ("terms",),
+        "document": ("name", "year", "draft"),
+        "stale": ("year", "years"),
+        "not_yet_in_force": ("signed",),
+        "departments": ("departments",),
+        "deadline": ("deadline",),
+        "employer_only_count": ("count",),
+        "eligible_from": ("date",),
+    }
+    to_confirm: str
+    if_hired: str
+    employer_only: str
+    hiring: str
+    document: str
+    draft: str
+    stale: str
+    not_yet_in_force: str
+    departments: str
+    deadline: str
+    hotline: str
+    default_department: str
+    sections: AdviceSections
+    employer_only_count: str
+    if_hired_count: str
+    eligible_from: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -521,6 +559,7 @@ class Prose(Section):
     eligibility: EligibilityProse
     followups: FollowupProse
     conversation_care: ConversationCareProse
+    check_advice: CheckAdviceProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -89,6 +89,8 @@ def reason_body(reason: Reason, facts: FactRegistry) -> str:
     requirement = requirement_text(reason.requirement, facts)
     if reason.kind == "unsure":
         return words.unsure.format(requirement=requirement, facts="、".join(_labels(reason.stated, facts)))
+    if reason.kind == "to_confirm":
+        return prose().check_advice.to_confirm.format(requirement=requirement)
     if reason.kind == "unconfirmed":
         return words.unconfirmed.format(requirement=requirement)
     stated = "，".join(stated_text(facts[s.fact], s.value) for s in reason.stated)

@@ -23,6 +23,7 @@ from knowledge.citations import make_citation
 from knowledge.registry import Registry
 
 NEAR_MISSES = 3
+RESPONSIBLE_SHOWN = 3
 NEAR_MISS_CHARS = 100
 
 
@@ -68,6 +69,82 @@ def notes(benefit: BenefitResult) -> tuple[str, ...]:
     return benefit.notes + draft
 
 
+OWN = {"eligible", "possibly_eligible"}
+UNITS = {"if_hired", "employer_only"}
+
+
+def hiring_text(benefit: BenefitResult) -> str | None:
+    """单位申领的条件：… — the hire a unit's benefit needs, in the clause's terms."""
+    if not benefit.hiring:
+        return None
+    return prose().check_advice.hiring.format(terms="；".join(t.text for t in benefit.hiring))
+
+
+def unit_label(benefit: BenefitResult) -> str:
+    """Who claims a unit's benefit: the employer that hires you, or the unit alone."""
+    words = prose().check_advice
+    return words.if_hired if benefit.status == "if_hired" else words.employer_only
+
+
+def document_line(benefit: BenefitResult) -> str | None:
+    """依据吉林2017年的文件 — the year of the text a result rests on."""
+    doc = benefit.document
+    if doc is None:
+        return None
+    words = prose().check_advice
+    draft = words.draft if doc.status == "draft" else ""
+    return words.document.format(name=doc.short_name, year=doc.year, draft=draft)
+
+
+def stale_notice(result: CheckResult) -> str | None:
+    """The warning for an old document: its year, how old it is, and 12333."""
+    for benefit in result.benefits:
+        doc = benefit.document
+        if doc is not None and doc.stale:
+            years = result.as_of.year - doc.year
+            return prose().check_advice.stale.format(year=doc.year, years=years)
+    return None
+
+
+def departments(benefit: BenefitResult, registry: Registry) -> tuple[str, ...]:
+    """The departments the benefit's clauses name as lead (else the first responsible ones), in order."""
+    names: list[str] = []
+    for cited in benefit.citations:
+        if not registry.has(cited.clause_id):
+            continue
+        clause = registry.get(cited.clause_id)
+        names.extend(clause.lead_departments or clause.responsible_departments[:RESPONSIBLE_SHOWN])
+    return tuple(dict.fromkeys(names))
+
+
+def apply_info(benefit: BenefitResult, registry: Registry) -> dict[str, Any] | None:
+    """What to do next for a benefit that is (possibly) the person's: where, by when, 12333."""
+    if benefit.status not in OWN:
+        return None
+    words = prose().check_advice
+    named = departments(benefit, registry)
+    deadline = benefit.deadline
+    return {
+        "departments": list(named) or [words.default_department],
+        "departments_from_text": bool(named),
+        "deadline": deadline.text if deadline is not None else None,
+        "deadline_clause_id": deadline.clause_id if deadline is not None else None,
+        "hotline": "12333",
+        "text": apply_lines(benefit, registry),
+    }
+
+
+def apply_lines(benefit: BenefitResult, registry: Registry) -> list[str]:
+    """经办部门：… / 申请时限：… / 咨询：拨打12333 …"""
+    words = prose().check_advice
+    named = departments(benefit, registry) or (words.default_department,)
+    lines = [words.departments.format(departments="、".join(named))]
+    if benefit.deadline is not None:
+        lines.append(words.deadline.format(deadline=benefit.deadline.text))
+    lines.append(words.hotline)
+    return lines
+
+
 def result_json(result: CheckResult, rulebook: Rulebook, registry: Registry) -> dict[str, Any]:
     """The `check --json` contract (docs/eligibility.md): worded, with every citation expanded."""
     question = result.next_question
@@ -80,6 +157,9 @@ def result_json(result: CheckResult, rulebook: Rulebook, registry: Registry) -> 
         "message": check_message(result),
         "next_question": question.model_dump(mode="json") if question is not None else None,
         "benefits": [_benefit_json(b, rulebook, registry) for b in result.benefits],
+        "own_benefits": [b.id for b in result.benefits if b.beneficiary == "applicant"],
+        "unit_benefits": [b.id for b in result.benefits if b.beneficiary != "applicant"],
+        "dated_notice": stale_notice(result),
         "disclaimer": prose().results.disclaimer,
     }
 
@@ -100,6 +180,40 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "document_status": benefit.document_status,
         "notes": list(notes(benefit)),
         "citations": [_citation(c.clause_id, c.quote, registry) for c in benefit.citations],
+        "side": "own" if benefit.beneficiary == "applicant" else "unit",
+        "hiring": [t.text for t in benefit.hiring],
+        "to_confirm": [
+            r for r, k in zip(reason_texts(benefit, rulebook), benefit.reasons, strict=True) if k.kind == "to_confirm"
+        ],
+        "document": _document_json(benefit),
+        "apply": apply_info(benefit, registry),
+        "eligible_from": benefit.eligible_from.isoformat() if benefit.eligible_from else None,
+        "eligible_from_text": eligible_from_text(benefit),
+    }
+
+
+def eligible_from_text(benefit: BenefitResult) -> str | None:
+    """如情况不变，2026年7月1日起可以申请 — for a near miss that time alone will meet."""
+    if benefit.eligible_from is None:
+        return None
+    return prose().check_advice.eligible_from.format(date=_day(benefit.eligible_from))
+
+
+def _document_json(benefit: BenefitResult) -> dict[str, Any] | None:
+    doc = benefit.document
+    if doc is None:
+        return None
+    return {
+        "id": doc.id,
+        "name": doc.short_name,
+        "year": doc.year,
+        "signed": doc.signed.isoformat(),
+        "effective": doc.effective.isoformat() if doc.effective else None,
+        "ends": doc.ends.isoformat() if doc.ends else None,
+        "status": doc.status,
+        "checked_on": doc.checked_on.isoformat(),
+        "may_have_changed": doc.stale,
+        "text": document_line(benefit),
     }
 
 
@@ -127,12 +241,15 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     others = [b for b in result.benefits if b.beneficiary != "applicant"]
     eligible = [b for b in applicant if b.status == "eligible"]
     possible = [b for b in applicant if b.status == "possibly_eligible"]
-    for_others = [b for b in others if b.status in {"eligible", "possibly_eligible"}]
+    for_others = [b for b in others if b.status == "if_hired"]
     ineligible = [b for b in applicant if b.status == "ineligible"]
     near = [b for b in ineligible if _is_near_miss(reason_texts(b, rulebook))][:NEAR_MISSES]
     lines = [words.title.format(message=check_message(result))]
     if any(b.document_status == "draft" for b in result.benefits):
         lines.append(words.draft)
+    dated = document_line(result.benefits[0]) if result.benefits else None
+    notice = stale_notice(result)
+    lines.extend(line for line in (dated, notice) if line)
     listed: list[BenefitResult] = []
 
     def section(title: str, benefits: list[BenefitResult], detail: Callable[[BenefitResult], list[str]]) -> None:
@@ -149,12 +266,15 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     section(words.eligible, eligible, lambda b: _eligible_detail(b, facts))
     section(words.possible, possible, lambda b: _possible_detail(b, facts))
     section(words.other, for_others, lambda b: _other_detail(b, facts))
-    section(words.near_miss, near, lambda b: [words.reason.format(reason=reason_texts(b, rulebook)[0])])
+    section(words.near_miss, near, lambda b: _near_miss_detail(b, rulebook))
     if not eligible and not possible:
         lines.append("\n" + words.nothing)
     rest = len(ineligible) - len(near) + sum(1 for b in others if b.status == "ineligible")
     if rest > 0:
         lines.append("\n" + words.ineligible.format(count=rest))
+    units_only = sum(1 for b in others if b.status == "employer_only")
+    if units_only:
+        lines.append(prose().check_advice.employer_only_count.format(count=units_only))
     expired = [b for b in result.benefits if b.status == "expired"]
     if expired:
         lines.append(words.expired.format(count=len(expired), names="、".join(b.name for b in expired)))
@@ -175,6 +295,12 @@ def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
     return "\n".join(lines)
 
 
+def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:
+    later = eligible_from_text(benefit)
+    reason = prose().dialogue.results.reason.format(reason=reason_texts(benefit, rulebook)[0])
+    return [reason, *([later] if later else [])]
+
+
 def _is_near_miss(reasons: tuple[str, ...]) -> bool:
     """Failed on one requirement with a figure (参保满3年, 毕业年度, 12个月内) — not on who one is."""
     return len(reasons) == 1 and len(reasons[0]) <= NEAR_MISS_CHARS and any(ch.isdigit() for ch in reasons[0])
@@ -192,18 +318,31 @@ def _amount(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
 
 
 def _eligible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
-    return _amount(benefit, facts) + _warnings(benefit)
+    return _amount(benefit, facts) + _warnings(benefit) + _deadline(benefit)
 
 
 def _possible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     labels = "、".join(dict.fromkeys(_fact_label(f, facts) for f in benefit.missing_facts))
     missing = [prose().dialogue.results.to_confirm.format(facts=labels)] if labels else []
-    return _amount(benefit, facts) + missing + _warnings(benefit)
+    words = prose().check_advice
+    open_ = [
+        words.to_confirm.format(requirement=r.requirement.text)
+        for r in benefit.reasons
+        if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
+    ]
+    return _amount(benefit, facts) + missing + open_ + _warnings(benefit) + _deadline(benefit)
+
+
+def _deadline(benefit: BenefitResult) -> list[str]:
+    if benefit.deadline is None:
+        return []
+    return [prose().check_advice.deadline.format(deadline=benefit.deadline.text)]
 
 
 def _other_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
-    status = "" if benefit.status == "eligible" else prose().dialogue.results.maybe
-    return [f"{beneficiary_label(benefit)}{status}", *_amount(benefit, facts), *_warnings(benefit)]
+    hiring = hiring_text(benefit)
+    maybe = prose().dialogue.results.maybe if benefit.missing_facts else ""
+    return [prose().check_advice.if_hired_count + maybe, *_amount(benefit, facts), *([hiring] if hiring else [])]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-RESULT_KEYS = {"status", "jurisdiction", "next_question", "benefits"}
+RESULT_KEYS = {"status", "jurisdiction", "next_question", "benefits", "own_benefits", "unit_benefits", "dated_notice"}
 QUESTION_KEYS = {"fact", "text", "options", "hint"}
 BENEFIT_KEYS = {
     "id",
@@ -26,6 +26,12 @@ BENEFIT_KEYS = {
     "valid_to",
     "document_status",
     "citations",
+    "side",
+    "hiring",
+    "to_confirm",
+    "document",
+    "apply",
+    "eligible_from",
 }
 CITATION_KEYS = {
     "clause_id",
@@ -121,7 +127,7 @@ def test_batch_mode_answers_every_line_in_order_and_reports_bad_lines(tmp_path: 
     assert out[2]["line"] == 3 and "JSON" in out[2]["error"]["message_zh"]
     assert "吉林省" in out[3]["message"]
     allowance = next(b for b in out[4]["benefits"] if b["id"] == "pingdingshan.temporary_living_allowance")
-    assert allowance["status"] == "eligible" and allowance["document_status"] == "draft"
+    assert allowance["status"] == "possibly_eligible" and allowance["document_status"] == "draft"
     for result in (out[0], out[3], out[4]):
         assert_contract(result)
 

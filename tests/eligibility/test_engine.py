@@ -109,7 +109,7 @@ def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(engine: 
     raw = {"region": "平顶山", "employment_status": "unemployed", "living_difficulty": True}
     in_2020 = _benefit(engine.check(profile_of(raw, date(2020, 8, 1))), "pingdingshan.temporary_living_allowance")
     in_2026 = _benefit(engine.check(profile_of(raw)), "pingdingshan.temporary_living_allowance")
-    assert in_2020.status == "eligible"
+    assert in_2020.status == "possibly_eligible"  # 符合条件的 is for the 人社部门 to confirm
     assert in_2026.status == "expired"
     assert in_2026.valid_to == date(2020, 12, 31)
     reason = in_2026.reasons[0]
@@ -149,13 +149,15 @@ def test_draft_document_is_flagged_on_every_benefit_it_grounds(engine: Engine, p
 def test_employer_side_subsidies_say_who_receives_them(engine: Engine, profile_of: Any) -> None:
     profile = profile_of({"region": "巴中", "hard_to_employ": True})
     benefit = _benefit(engine.check(profile), "bazhong.hard_to_employ_hiring_subsidy")
-    assert benefit.status == "eligible" and benefit.beneficiary == "employer"
+    assert benefit.status == "if_hired" and benefit.beneficiary == "employer"
     assert beneficiary_label(benefit).startswith("用人单位可享受")
+    assert "签订劳动合同" in benefit.hiring[0].text
     referral = _benefit(
         engine.check(profile_of({"region": "平顶山", "returning_migrant": True})),
         "pingdingshan.job_referral_service_subsidy",
     )
     assert referral.beneficiary == "service_provider" and "人力资源服务机构" in beneficiary_label(referral)
+    assert referral.status == "employer_only"
 
 
 def test_every_result_cites_clauses_of_its_own_jurisdiction(engine: Engine, profile_of: Any) -> None:
@@ -166,7 +168,15 @@ def test_every_result_cites_clauses_of_its_own_jurisdiction(engine: Engine, prof
 
 def test_benefits_are_listed_eligible_first(engine: Engine, profile_of: Any) -> None:
     result = engine.check(profile_of({"region": "巴中", "hard_to_employ": True, "employment_status": "unemployed"}))
-    order = {"eligible": 0, "possibly_eligible": 1, "ineligible": 2, "expired": 3}
+    order = {
+        "eligible": 0,
+        "possibly_eligible": 1,
+        "if_hired": 2,
+        "employer_only": 3,
+        "not_yet_in_force": 4,
+        "ineligible": 5,
+        "expired": 6,
+    }
     ranks = [order[b.status] for b in result.benefits]
     assert ranks == sorted(ranks)
 

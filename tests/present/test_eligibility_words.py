@@ -125,6 +125,14 @@ REASONS = [
         Reason(kind="not_yet_in_force", clause_id=None, valid_from=date(2017, 7, 1), as_of=date(2016, 1, 2)),
         "该政策自2017年7月1日起施行，查询日期2016年1月2日早于施行日期",
     ),
+    (
+        Reason(
+            kind="to_confirm",
+            clause_id="pingdingshan-2020-09",
+            requirement=Requirement(text="招用您的企业是否属于疫情防控保障企业", open=True),
+        ),
+        "需向人社部门确认：招用您的企业是否属于疫情防控保障企业",
+    ),
 ]
 
 

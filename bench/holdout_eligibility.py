@@ -1,0 +1,246 @@
+"""Held-out eligibility people (tests/eligibility/holdout/personas_holdout.yaml), judged per benefit.
+
+Run once, after the work, never to tune: `.venv/bin/python bench/holdout_eligibility.py`. The file was
+written by someone who read only the source texts, in their own words: free-form facts (place,
+employment, education, `other` as text …) and expectations per (clause, measure name). This runner
+translates generically — facts by a keyword lexicon built from facts.yaml's vocabulary, measures to
+the benefit citing that clause whose name is closest — and maps our statuses onto the writer's
+conventions (stated in the file's header): draft 平顶山 text met → not_yet_in_force; a document
+long before as_of → expired_or_uncertain. It prints the agreement and the disagreements by class.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from datetime import date
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from eligibility.engine import Engine  # noqa: E402
+from eligibility.errors import ProfileError  # noqa: E402
+from eligibility.profile import parse_profile  # noqa: E402
+from eligibility.results import BenefitResult, CheckResult  # noqa: E402
+from eligibility.rulebook import Benefit, Rulebook, default_rulebook  # noqa: E402
+from knowledge.regions import Gazetteer  # noqa: E402
+
+HOLDOUT = ROOT / "tests" / "eligibility" / "holdout" / "personas_holdout.yaml"
+EMPLOYMENT = {
+    "student": "student",
+    "unemployed": "unemployed",
+    "employed": "employed",
+    "self_employed": "self_employed",
+    "employer": "self_employed",
+}
+EDUCATION = {
+    "college": "college",
+    "middle_school": "below_high_school",
+    "high_school": "high_school",
+    "vocational": "secondary_vocational",
+}
+LEVELS = {
+    "初级": "junior",
+    "中级": "intermediate",
+    "高级": "senior",
+    "技师": "technician",
+    "高级技师": "senior_technician",
+}
+HOUSEHOLD = {
+    "低保": "dibao",
+    "建档立卡": "poverty_registered",
+    "贫困残疾人": "poor_disabled",
+    "特困": "destitute",
+    "零就业": "zero_employment",
+    "低收入": "low_income",
+}
+# Words for yes/no facts, Chinese and English, as people describe themselves.
+FLAGS: dict[str, tuple[str, ...]] = {
+    "hard_to_employ": ("就业困难人员",),
+    "registered_unemployed": ("失业登记", "registered as unemployed", "registered unemployed", "实名登记"),
+    "job_seeking": ("求职", "找工作", "job-hunting", "job hunting", "looking for", "job-seeking", "seeking"),
+    "wants_business": ("想创业", "打算创业", "准备创业", "start a business", "plans to start"),
+    "wants_training": ("培训", "training"),
+    "rural_labor": ("农村", "农民", "rural", "farmer", "务农"),
+    "returning_migrant": ("返乡", "returned home", "returning"),
+    "overcapacity_worker": ("去产能",),
+    "organized_labor_export": ("劳务输出", "劳务经纪人"),
+    "student_loan": ("助学贷款",),
+    "landless": ("无地",),
+    "living_difficulty": ("生活困难",),
+    "grassroots_service": ("三支一扶", "西部计划", "特岗", "选调生", "基层服务"),
+    "enlisted_student": ("入伍",),
+    "social_insurance_paid": ("缴纳社会保险", "缴社保", "pays social insurance", "social insurance paid"),
+    "ui_insured": ("失业保险",),
+    "business_in_incubator": ("孵化", "创业园"),
+    "business_has_employees": ("员工", "employees", "hired"),
+}
+NEGATION = re.compile(r"(not|no|never|未|没有|没|不|非|无)\W{0,2}$", re.IGNORECASE)
+
+
+def mentions(text: str, words: tuple[str, ...]) -> bool | None:
+    """True if a word is mentioned, False if only negated, None if not mentioned."""
+    found: bool | None = None
+    for word in words:
+        for match in re.finditer(re.escape(word), text, re.IGNORECASE):
+            negated = bool(NEGATION.search(text[max(0, match.start() - 8) : match.start()]))
+            if not negated:
+                return True
+            found = False
+    return found
+
+
+def months_between(start: date, end: date) -> int:
+    return max(0, (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0))
+
+
+def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[str, Any]:
+    """The holdout's free-form facts as our profile (unknowns left out: asked, never guessed)."""
+    profile = _structured(facts, as_of)
+    _business(facts, as_of, profile)
+    _from_text(facts, profile, rulebook)
+    return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
+
+
+def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
+    profile: dict[str, Any] = {"region": facts["place"]}
+    if "age" in facts:
+        profile["age"] = int(facts["age"])
+    employment = facts.get("employment")
+    if employment in EMPLOYMENT:
+        profile["employment_status"] = EMPLOYMENT[employment]
+    if employment == "farmer":
+        profile["rural_labor"] = True
+    if facts.get("education") in EDUCATION:
+        profile["education"] = EDUCATION[facts["education"]]
+    graduated = facts.get("graduated")
+    if isinstance(graduated, date) and (graduated - as_of).days <= 366:
+        profile["graduation_date"] = graduated
+    if "insured_years" in facts:
+        years = float(facts["insured_years"])
+        profile["ui_years"] = years
+        profile["ui_insured"] = years > 0
+    certificates = [c for c in facts.get("certificates") or [] if c.get("issued") and c["issued"] <= as_of]
+    if certificates:
+        latest = max(certificates, key=lambda c: c["issued"])
+        if latest.get("level") in LEVELS:
+            profile["certificate_level"] = LEVELS[latest["level"]]
+            profile["certificate_date"] = latest["issued"]
+    return profile
+
+
+def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> None:
+    other = str(facts.get("other") or "")
+    registered = facts.get("business_registered")
+    if isinstance(registered, date) and registered <= as_of:
+        profile["business_licensed"] = True
+        profile["business_months"] = months_between(registered, as_of)
+    if facts.get("employment") in {"self_employed", "employer"} or isinstance(registered, date):
+        form = "individual"
+        if re.search(r"公司|企业|company|enterprise", other, re.IGNORECASE):
+            form = "micro_enterprise"
+        if re.search(r"合作社|家庭农场|cooperative|farm", other, re.IGNORECASE):
+            form = "farm_entity"
+        profile["business_form"] = form
+
+
+def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Rulebook) -> None:
+    received = [str(r) for r in facts.get("received") or []]
+    text = str(facts.get("other") or "") + " " + " ".join(received)
+    household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
+    if household:
+        profile["household"] = household
+    if "贫困残疾人" not in text and mentions(text, ("残疾",)):
+        profile["disabled"] = True
+    for fact, words in FLAGS.items():
+        said = mentions(text, words)
+        if said is not None and fact in rulebook.facts:
+            profile.setdefault(fact, said)
+    for item in received:
+        if "公益性岗位" in item:
+            profile["public_welfare_job_ended"] = "2020" in item
+        if "灵活就业社会保险补贴" in item:
+            profile["flexible_subsidy_ended"] = "2020" in item
+        if "创业担保贷款" in item:
+            profile["has_startup_loan"] = True
+    if "退役" in text:
+        profile["veteran"] = "soldier_awaiting_placement" if "待安排" in text else "soldier_self_employed"
+    unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
+    if unemployed:
+        profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def benefit_for(clause: str, measure: str, rulebook: Rulebook) -> Benefit | None:
+    """The benefit citing `clause` whose name (then summary) is closest to the measure's name."""
+    citing = [b for b in rulebook.benefits.values() if any(c.cite == clause for c in b.citations)]
+
+    def closeness(benefit: Benefit) -> float:
+        return max(
+            SequenceMatcher(None, measure, benefit.name).ratio(),
+            0.8 * SequenceMatcher(None, measure, benefit.summary).ratio(),
+        )
+
+    best = max(citing, key=closeness, default=None)
+    return best if best is not None and closeness(best) >= 0.25 else None
+
+
+def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | None) -> str:
+    """Our result in the writer's vocabulary (the header of the holdout file)."""
+    if result.jurisdiction != benefit.jurisdiction or found is None:
+        return "not_covered"
+    status = found.status
+    if status in {"eligible", "possibly_eligible"}:
+        if found.document_status == "draft":
+            return "not_yet_in_force"
+        document = getattr(found, "document", None)
+        if document is not None and document.stale:
+            return "expired_or_uncertain"
+    return {"ineligible": "not_eligible", "expired": "expired_or_uncertain"}.get(status, status)
+
+
+def main() -> None:
+    rulebook = default_rulebook()
+    engine = Engine(rulebook, Gazetteer(covered=rulebook.jurisdictions))
+    people = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+    agree = total = unmapped = 0
+    misses: Counter[tuple[str, str, str]] = Counter()
+    by_class: Counter[str] = Counter()
+    class_total: Counter[str] = Counter()
+    for person in people:
+        as_of = person["as_of"]
+        try:
+            profile = parse_profile(profile_of(person["facts"], as_of, rulebook), rulebook.facts, as_of)
+        except ProfileError as exc:
+            print(f"  {person['id']}: profile not usable ({exc})")
+            continue
+        result = engine.check(profile)
+        statuses = {b.id: b for b in result.benefits}
+        for expected in person["expected"]:
+            benefit = benefit_for(expected["clause"], expected["measure"], rulebook)
+            if benefit is None:
+                unmapped += 1
+                continue
+            ours = their_status(result, benefit, statuses.get(benefit.id))
+            total += 1
+            class_total[person["defect_class"]] += 1
+            if ours == expected["status"]:
+                agree += 1
+                by_class[person["defect_class"]] += 1
+            else:
+                misses[(person["defect_class"], expected["status"], ours)] += 1
+    print(f"held-out per-benefit agreement: {agree}/{total} = {agree / total:.1%} ({unmapped} measures not encoded)")
+    for name in sorted(class_total):
+        print(f"  {name:16s} {by_class[name]}/{class_total[name]}")
+    print("disagreements (class, expected → ours):")
+    for (name, theirs, ours), count in misses.most_common():
+        print(f"  {count:2d}  {name:16s} {theirs} → {ours}")
+
+
+if __name__ == "__main__":
+    main()
