@@ -161,3 +161,23 @@ def is_reachable(engine: Engine) -> bool:
         return True
     except Exception:
         return False
+
+
+def is_writable(engine: Engine) -> bool:
+    """Whether a turn could be stored now, not only read (issue 14, M3): on SQLite a write rolled
+    back (a read-only file or volume refuses it; a full disk may still pass, as nothing is flushed),
+    on PostgreSQL whether transactions are read-only (a standby, default_transaction_read_only)."""
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                # A write that is rolled back: SQLite DDL is transactional, and a read-only file
+                # refuses it ("attempt to write a readonly database").
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                connection.exec_driver_sql("CREATE TABLE policybot_write_probe (x INTEGER)")
+                connection.rollback()
+                return True
+            read_only = connection.execute(text("SHOW transaction_read_only")).scalar()
+            connection.rollback()
+            return str(read_only).lower() != "on"
+    except Exception:
+        return False

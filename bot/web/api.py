@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
-from bot.db import is_reachable
+from bot.db import is_reachable, is_writable
 from bot.dialogue.ports import SessionAccess
 from bot.dialogue.service import session_key
 from bot.dialogue.store import SessionRows
@@ -319,13 +319,14 @@ def healthz() -> Health:
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "未就绪"}},
     tags=["运维"],
-    summary="就绪检查：索引已加载、数据库可达",
+    summary="就绪检查：索引已加载、数据库可达且可写",
 )
 def readyz(web: Services) -> JSONResponse:
     checks = {
         "index": len(web.kb.lexical.clauses) == len(web.kb.registry.clauses) > 0,
         "vectors": web.kb.store.is_ready(),
-        "database": is_reachable(web.engine),
+        # Reachable is not enough: a read-only file or a read-only replica cannot store a turn.
+        "database": is_reachable(web.engine) and is_writable(web.engine),
     }
     if not checks["index"] or not checks["database"]:
         status, code = "not_ready", 503
