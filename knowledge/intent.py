@@ -47,6 +47,8 @@ class AskedIntent:
     primary: Intent
     all: tuple[Intent, ...]
     unit: str | None = None  # for amounts: "ratio", "duration" or "money" when the question says which
+    # Every kind of amount the question names (能领几个月、多少钱 → duration and money); `unit` is the first.
+    units: tuple[str, ...] = ()
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
@@ -64,16 +66,33 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
 
 def asked_unit(question: str) -> str | None:
     """`ratio`, `duration` or `money` (checked in that order: 几个月 is more specific than 多少), else None."""
-    return next((unit for unit, cues in _data().units.items() if any(cue in question for cue in cues)), None)
+    return next(iter(asked_units(question)), None)
+
+
+def asked_units(question: str) -> tuple[str, ...]:
+    """Every kind of amount the question names, most specific first. A money cue that only lies
+    inside a duration or ratio cue (补多长 holds no 多少) does not count twice: the cue text is taken
+    out once it has been read."""
+    found: list[str] = []
+    rest = question
+    for unit, cues in _data().units.items():
+        hits = [cue for cue in cues if cue in rest]
+        if hits:
+            found.append(unit)
+            for cue in sorted(hits, key=len, reverse=True):
+                rest = rest.replace(cue, "，")
+    return tuple(found)
 
 
 def classify(question: str) -> AskedIntent:
     """Every intent whose cue occurs in the question, in priority order; `overview` when none does."""
     found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
     if not found:
-        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,))
-    unit = asked_unit(question) if Intent.AMOUNT in found else None
-    return AskedIntent(found[0], found, unit)
+        units = asked_units(question)
+        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), units[0] if units else None, units)
+    # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
+    units = asked_units(question)
+    return AskedIntent(found[0], found, units[0] if units else None, units)
 
 
 def without_cues(question: str) -> str:

@@ -16,16 +16,18 @@ from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.measure_match import MeasureMatch
-from knowledge.measures import Beneficiary
+from knowledge.measures import Beneficiary, MeasureKind
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition"]
 
 # A figure of the asked kind inside a condition phrase. Durations of one or two digits only:
 # 自2017年1月1日起 is a date, not a length of time.
 _CONDITION_FIGURES = {
-    "duration": re.compile(r"(?<!\d)\d{1,2}(?:\.\d+)?(?:年|个月|天)"),
+    "duration": re.compile(r"(?<!\d)\d{1,2}(?:\.\d+)?(?:年|个月|天)|半年"),
     "money": re.compile(r"\d+(?:\.\d+)?万?元"),
     "ratio": re.compile(r"\d+(?:\.\d+)?%|\d+成"),
+    "age": re.compile(r"\d+(?:周岁|岁)"),
+    "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
 }
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
@@ -85,7 +87,9 @@ def select(
     relevant = [m for m in matches if is_relevant(m, policy)]
     if not relevant:
         return None
-    best = relevant[0]
+    best = _facet_asked(relevant)
+    if best is not relevant[0]:
+        relevant = [best, *(m for m in relevant if m is not best)]
     home = jurisdiction_of[best.measure.id]
     chosen = [best]
     if not region_named:
@@ -110,6 +114,10 @@ def select(
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
     if not wants_figure:
+        if asked.primary in (Intent.CONDITIONS, Intent.ELIGIBILITY, Intent.OVERVIEW):
+            conditions = conditions_asked(best, asked.units)
+            if conditions:
+                return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
     if any(m.payable_amounts for m in chosen):
         # Regions that state the figure first; the order is otherwise the match order (stable sort).
@@ -131,8 +139,13 @@ def select(
     )
     if stating is not None:
         return Selection("figure", (stating, *chosen[1:]))
+    # Variants of the asked measure in its own clause that do state the figure (稳岗返还 of 中小微企业
+    # and of 受疫情影响的企业, when the general 稳岗返还 states none): each is shown with its own figure.
+    variants = [m for m in relevant[1:] if m.payable_amounts and _variant_of(m, best)][: policy.max_listed]
+    if variants:
+        return Selection("figure", (*variants, *chosen[1:]))
     # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上).
-    conditions = conditions_asked(best, asked.unit)
+    conditions = conditions_asked(best, asked.units)
     if conditions:
         return Selection("condition", (best,), conditions=conditions)
     elsewhere = tuple(
@@ -143,17 +156,46 @@ def select(
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
 
 
-def conditions_asked(match: MeasureMatch, unit: str | None) -> tuple[str, ...]:
-    """The measure's condition phrases that state a figure of the kind the question names and share
-    one of its own words (要交几年失业保险 → 依法参加失业保险3年以上)."""
-    if unit not in _CONDITION_FIGURES:
-        return ()  # 多少奖补 asks the grant; only 几年/多少钱/几成 can be about a condition
-    pattern = _CONDITION_FIGURES[unit]
-    return tuple(
-        condition
-        for condition in match.measure.conditions
-        if pattern.search(condition) and any(word in condition for word in match.focus)
-    )
+def conditions_asked(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The measure's condition (or target-group) phrases that state a figure of a kind the question
+    names (要交几年失业保险 → 依法参加失业保险3年以上; 多大年龄以下 → 20岁以下登记失业人员): those that
+    share one of its own words, else the only one stating such a figure."""
+    patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES]
+    if not patterns:
+        return ()  # 多少奖补 asks the grant; only 几年/多少钱/几成/几个/几岁 can be about a condition
+    phrases = (*match.measure.conditions, *match.measure.targets)
+    stating = [p for p in dict.fromkeys(phrases) if any(pattern.search(p) for pattern in patterns)]
+    shared = tuple(p for p in stating if any(word in p for word in match.focus))
+    return shared or (tuple(stating) if len(stating) == 1 else ())
+
+
+def _facet_asked(relevant: list[MeasureMatch]) -> MeasureMatch:
+    """Of measures curated on the very same sentence (a loan and the year's loan target; two targets
+    of one sentence), the one whose own words — name and figures — hold more of the question's: the
+    sentence matches them all equally, so only what tells them apart can decide."""
+    best = relevant[0]
+    facets = [m for m in relevant if m.measure.clause == best.measure.clause and m.measure.span == best.measure.span]
+    if len(facets) < 2:
+        return best
+    # On a tie, what a measure grants before the year's target of it: 6亿元 is the city's loan target,
+    # never what one person may borrow. max keeps the first (the match order) on a full tie.
+    return max(facets, key=lambda m: (_own_word_hits(m), m.measure.kind is not MeasureKind.TARGET))
+
+
+def _own_word_hits(match: MeasureMatch) -> int:
+    measure = match.measure
+    own_text = "".join((measure.name, *measure.aliases, *(a.text for a in measure.amounts)))
+    return sum(1 for word in match.focus if len(word) > 1 and word in own_text)
+
+
+def _variant_of(a: MeasureMatch, b: MeasureMatch) -> bool:
+    """A variant of measure b: in b's clause and region, and sharing a name with it (one name
+    holding the other counts: 稳岗返还 ⊂ 受疫情影响企业稳岗返还)."""
+    if a.measure.clause != b.measure.clause or not _same_kind(a, b):
+        return False
+    names_a = {a.measure.name, *a.measure.aliases}
+    names_b = {b.measure.name, *b.measure.aliases}
+    return any(x in y or y in x for x in names_a for y in names_b)
 
 
 def _same_kind(a: MeasureMatch, b: MeasureMatch) -> bool:

@@ -47,7 +47,7 @@ class MeasureMatch:
     own_overlap: float
     clause_score: float
 
-    unit: str | None = None
+    units: tuple[str, ...] = ()
     expansion_overlap: float = 0.0
 
     focus: tuple[str, ...] = ()
@@ -57,7 +57,7 @@ class MeasureMatch:
         """The figures of this measure that answer the question: never a threshold; for a money
         question no duration, for a duration question only durations. Of tiers, the ones the
         question names (中级证 → 取得中级（四级）证书的补贴标准为1500元), when it names some."""
-        payable = [a.text for a in self.measure.amounts if _answers(a, self.unit)]
+        payable = [a.text for a in self.measure.amounts if _answers(a, self.units)]
         if len(payable) > 1:
             names = (self.measure.name, *self.measure.aliases)
             distinguishing = [
@@ -65,7 +65,7 @@ class MeasureMatch:
                 for w in self.focus
                 if any(w in t for t in payable)
                 and not all(w in t for t in payable)
-                and not any(w in name for name in names)  # 技能 of 技能提升补贴 names no tier
+                and not any(w in name for name in names if len(name) <= len(w) + 2)  # 技能补贴 names no tier
             ]
             named = [t for t in payable if any(w in t for w in distinguishing)]
             if named:
@@ -104,8 +104,10 @@ class MeasureMatcher:
                 described = measure.span
                 if measure.kind is not MeasureKind.TARGET:
                     # A target is described by its figure phrase (城镇登记失业率不高于4.5%): kept.
+                    # A tier names who gets it (取得中级（四级）证书的…1500元): that part is kept.
                     for amount in measure.amounts:
-                        described = described.replace(amount.text, "，")
+                        if amount.kind is not AmountKind.TIERS:
+                            described = described.replace(amount.text, "，")
                 self._span_tokens[measure.id] = frozenset(tokenizer(described) + [t for p in parts for t in p])
 
     def measures_of(self, clause_id: str) -> list[Measure]:
@@ -134,8 +136,12 @@ class MeasureMatcher:
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
         matches: list[MeasureMatch] = []
+        asked_levels = levels_named(text)
         for clause_id in [*candidates, *named_elsewhere]:
             for measure in self._by_clause.get(clause_id, []):
+                if asked_levels and _other_level(measure, asked_levels):
+                    continue  # 市级的能拿多少: the 省级 base's 80万元 is another measure's figure
+                at_level = bool(asked_levels & levels_named(measure.name))
                 span = self._span_tokens[measure.id]
                 own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
                 extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
@@ -146,9 +152,10 @@ class MeasureMatcher:
                     + weights.own_words * own_overlap
                     + weights.expansions * extra_overlap
                     + (weights.name if named else weights.name_in_parts if in_parts else 0.0)
+                    + (weights.name_in_parts if at_level else 0.0)
                     + (weights.target if any(t in expanded_text for t in measure.targets) else 0.0)
                 )
-                if asked.asks(Intent.AMOUNT) and any(_answers(a, asked.unit) for a in measure.amounts):
+                if asked.asks(Intent.AMOUNT) and any(_answers(a, asked.units) for a in measure.amounts):
                     score += weights.payable_amount
                 if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
                     score -= weights.other_beneficiary
@@ -159,7 +166,7 @@ class MeasureMatcher:
                         named,
                         own_overlap,
                         clause_scores[clause_id],
-                        asked.unit,
+                        asked.units,
                         extra_overlap,
                         tuple(own),
                     )
@@ -204,6 +211,23 @@ def is_concept_word(token: str) -> bool:
     return len(token) >= 2 and not token.replace(".", "").isdigit()
 
 
+# An administrative level a measure is for, as written (省级, 市级, 市、县级, 国家级): a question naming
+# one level is not about a measure that names only others.
+_LEVELS = re.compile(r"((?:国家|全国|省|市|州|县|区)(?:[、和/](?:省|市|州|县|区))*)级")
+
+
+def levels_named(text: str) -> frozenset[str]:
+    levels: set[str] = set()
+    for match in _LEVELS.finditer(text):
+        levels.update(ch for ch in match.group(1).replace("国家", "国").replace("全国", "国") if ch not in "、和/")
+    return frozenset(levels)
+
+
+def _other_level(measure: Measure, asked: frozenset[str]) -> bool:
+    own = levels_named(measure.name)
+    return bool(own) and not (own & asked)
+
+
 def _pieces(tokens: list[str]) -> frozenset[str]:
     """The smallest words of a search-mode segmentation (创业补贴 → 创业, 补贴): a name is also meant
     when its pieces are written apart (创业开个小店，能拿多少钱补贴)."""
@@ -211,20 +235,33 @@ def _pieces(tokens: list[str]) -> frozenset[str]:
     return frozenset(t for t in unique if not any(other != t and other in t for other in unique))
 
 
-def _answers(amount: Amount, unit: str | None) -> bool:
-    """Whether a figure answers the asked kind of amount: never a threshold; a share by its form
-    (70%, 2/3, 8：2, whatever the curated kind — 不超过…的70% is a cap and a share); a period only a
-    duration question, a sum only a money question."""
-    kind = amount.kind
-    if kind is AmountKind.THRESHOLD:
+def _answers(amount: Amount, units: tuple[str, ...]) -> bool:
+    """Whether a figure answers one of the asked kinds of amount (any kind when none is named):
+    never a threshold; a share or a period by its form (70%, 2/3, 8：2 — 不超过…的70% is a cap and a
+    share; 按不超过6个月的…失业保险金 is a cap and a period), whatever the curated kind; a sum only a
+    money question."""
+    if amount.kind is AmountKind.THRESHOLD:
         return False
+    return not units or any(_answers_unit(amount, unit) for unit in units)
+
+
+def _answers_unit(amount: Amount, unit: str) -> bool:
+    kind = amount.kind
     if unit == "ratio":
         return kind in (AmountKind.RATIO, AmountKind.RATE) or bool(_SHARE.search(amount.text))
     if unit == "duration":
-        return kind is AmountKind.DURATION
+        return kind is AmountKind.DURATION or bool(_PERIOD.search(amount.text))
     if unit == "money":
         return kind is not AmountKind.DURATION
+    if unit in ("age", "count"):
+        return bool(_COUNTED[unit].search(amount.text))
     return True
 
 
 _SHARE = re.compile(r"\d%|\d+/\d+|\d：\d|\d+成")
+_COUNTED = {
+    "age": re.compile(r"\d+(?:周岁|岁)"),
+    "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
+}
+# A length of time written in a figure: one or two digits (自2017年1月1日起 is a date).
+_PERIOD = re.compile(r"(?<![\d.])\d{1,2}(?:个月|年(?![\d底初末])|周|天)")

@@ -208,13 +208,21 @@ def place_index_fingerprint() -> str:
     return fingerprint(_adcodes_path().read_bytes(), f"jieba {jieba.__version__}", Path(__file__).read_bytes())
 
 
-def _is_embedded(text: str, start: int, place_pairs: frozenset[str]) -> bool:
+def _is_embedded(text: str, start: int, place_pairs: frozenset[str], end: int | None = None) -> bool:
     """A match whose first character forms a word with the previous one is inside another word
-    (示范县 is not 范县, 人民和 is not 民和)."""
+    (示范县 is not 范县, 人民和 is not 民和) — unless that previous character already belongs to the
+    word before it (落户长春: 户 is 落户's, so 户长 is no word there and 长春 is a place)."""
     if start == 0:
         return False
     pair = text[start - 1 : start + 1]
-    return jieba.dt.FREQ.get(pair, 0) >= _EMBEDDED_PAIR_FREQ and pair not in place_pairs
+    if jieba.dt.FREQ.get(pair, 0) < _EMBEDDED_PAIR_FREQ or pair in place_pairs:
+        return False
+    before = text[start - 2 : start] if start >= 2 else ""
+    after = text[end - 1 : end + 1] if end is not None and end < len(text) else ""
+    taken_before = bool(before) and jieba.dt.FREQ.get(before, 0) >= _EMBEDDED_PAIR_FREQ
+    # 重建和政府: 建 is 重建's, but 政 is 政府's too — a word on both sides, no place between them.
+    taken_after = bool(after) and jieba.dt.FREQ.get(after, 0) >= _EMBEDDED_PAIR_FREQ
+    return not taken_before or taken_after
 
 
 class Gazetteer:
@@ -264,7 +272,7 @@ class Gazetteer:
         while i < len(text):
             for length in range(min(self._max_len, len(text) - i), 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
-                if candidates and not _is_embedded(text, i, self._place_pairs):
+                if candidates and not _is_embedded(text, i, self._place_pairs, i + length):
                     found.append((text[i : i + length], candidates))
                     i += length
                     break
