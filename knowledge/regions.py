@@ -261,6 +261,17 @@ class Gazetteer:
         """Place mentions, longest match first at each position, scanning left to right."""
         return _disambiguate([candidates for _, candidates in self._scan(text)], self._is_covered)
 
+    def _situation_places(self, text: str) -> list[Place]:
+        """The places the question is about: a place named only as where the person comes from
+        (老家巴中，在广州打工) does not govern a question about somewhere else, unless the question is
+        about going back there (回老家创业)."""
+        scanned = self._scan(text)
+        if len(scanned) > 1 and not _RETURN_CUES.search(text):
+            marked = _origin_marked(text, [written for written, _ in scanned])
+            if not all(marked):
+                scanned = [entry for entry, is_origin in zip(scanned, marked, strict=True) if not is_origin]
+        return _disambiguate([candidates for _, candidates in scanned], self._is_covered)
+
     def mentions(self, text: str) -> list[str]:
         """The place names as written in the text (平顶山, 长春): removed before a question is
         segmented, so no fragment of a place (平顶) is ever taken as a word of the question."""
@@ -301,7 +312,7 @@ class Gazetteer:
         )
 
     def resolve(self, text: str) -> ResolvedRegion:
-        places = self.find(text)
+        places = self._situation_places(text)
         if not places:
             return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False)
         names = tuple(p.name for p in places)
@@ -321,6 +332,23 @@ class Gazetteer:
             candidates=tuple(dict.fromkeys(candidates)),
             places=names,
         )
+
+
+_ORIGIN_MARKERS = ("老家", "家乡", "户口", "户籍", "原籍", "祖籍", "出生")
+_RETURN_CUES = re.compile(r"返乡|回乡|回老家|回家|回到|回来|回去|返回")
+
+
+def _origin_marked(text: str, mentions: list[str]) -> list[bool]:
+    """Per mention, in order: whether a word for where one comes from stands just before it
+    (老家巴中, 户口在资阳)."""
+    marked: list[bool] = []
+    start = 0
+    for written in mentions:
+        at = text.find(written, start)
+        start = at + len(written)
+        before = text[max(0, at - 4) : at]
+        marked.append(any(marker in before for marker in _ORIGIN_MARKERS))
+    return marked
 
 
 def _disambiguate(found: list[list[Place]], is_covered: Callable[[Place], bool]) -> list[Place]:

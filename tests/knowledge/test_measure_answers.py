@@ -170,3 +170,49 @@ def test_when_a_measure_ends_is_answered_from_its_clause(kb: KnowledgeBase) -> N
     result = ask(kb, "平顶山稳岗返还政策什么时候到期")
     assert result.citations and result.citations[0].clause_id == "pingdingshan-2020-01"
     assert "2020年年底" in result.citations[0].quote
+
+
+# Classes found on the fresh dev set answers_dev3 (session 4); the questions here are new phrasings.
+
+
+def test_two_kinds_of_figure_asked_get_both(kb: KnowledgeBase) -> None:
+    from knowledge.intent import classify
+
+    assert classify("能补几个月、一个月多少钱？").units == ("duration", "money")
+    assert classify("补多长时间").units == ("duration",)  # 补多长 holds no money cue once read
+
+
+def test_a_period_inside_a_cap_answers_a_how_many_months_question(kb: KnowledgeBase) -> None:
+    result = ask(kb, "宝丰受疫情影响的企业稳岗返还，最多按几个月失业保险金算")
+    assert "6个月" in (result.direct_answer or "")
+    assert_figures_are_the_measures_own(result)
+
+
+def test_a_figure_of_a_condition_is_answered_as_the_condition(kb: KnowledgeBase) -> None:
+    count = ask(kb, "巴中就业扶贫基地得吸纳几个贫困劳动力才给奖励")
+    assert "10个以上" in (count.direct_answer or "") and "的条件是" in (count.direct_answer or "")
+    period = ask(kb, "南江的合作社招贫困户，稳定干满多久才有一次性奖补")
+    assert "半年以上" in (period.direct_answer or "")
+    age = ask(kb, "平顶山劳动预备制培训要多少岁以下才能参加")
+    assert "20岁以下" in (age.direct_answer or "")
+
+
+def test_a_level_named_in_the_question_excludes_measures_of_other_levels(kb: KnowledgeBase) -> None:
+    city = ask(kb, "通化市级返乡创业基地给多少补助")
+    assert "80万元" not in (city.direct_answer or "")  # the 省级 base's grant
+    assert "市、县级返乡创业基地资金补助" in (city.direct_answer or "")
+    province = ask(kb, "吉林省级返乡创业园区补助多少")
+    assert "80万元" in (province.direct_answer or "")
+
+
+def test_a_city_target_is_not_what_one_person_may_borrow(kb: KnowledgeBase) -> None:
+    person = ask(kb, "柞水开个小卖部，小额担保贷款个人能贷多少")
+    assert "6亿元" not in (person.direct_answer or "")
+    target = ask(kb, "商洛当年新增小额担保贷款任务是多少")
+    assert "6亿元" in (target.direct_answer or "")
+
+
+def test_a_tier_is_found_by_the_words_that_name_it(kb: KnowledgeBase) -> None:
+    result = ask(kb, "在吉林考了个高级工证书，能补多少")
+    assert result.status == AnswerStatus.ANSWERED
+    assert "2000元" in (result.direct_answer or "") and "1000元" not in (result.direct_answer or "")

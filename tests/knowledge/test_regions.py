@@ -62,3 +62,17 @@ def test_policy_texts_mention_no_spurious_places(gazetteer: Gazetteer, registry)
 def test_unknown_covered_jurisdiction_fails_loudly() -> None:
     with pytest.raises(Exception, match="火星市"):
         Gazetteer(["火星市"])
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("老家资阳，现在在杭州上班，杭州失业了有补贴吗", "杭州市"),  # where one comes from does not govern
+        ("户口在巴中，人在深圳打工", "深圳市"),
+        ("老家商洛，在外地打工多年，想回老家开店", "商洛市"),  # going back: the home place governs
+        ("我想落户长春", "长春市"),  # 户长 is no word here: 户 is 落户's
+        ("我想了解一下巴中的政策", "巴中市"),  # 下巴 is no word here: 下 is 一下's
+    ],
+)
+def test_the_place_of_the_situation_is_resolved(gazetteer: Gazetteer, text: str, place: str) -> None:
+    assert gazetteer.resolve(text).place == place
