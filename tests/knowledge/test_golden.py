@@ -17,12 +17,18 @@ HOLDOUT = load_golden(GOLDEN / "retrieval_holdout.yaml")
 # other sets (issue 10); never tuned on. Its thresholds arrive with the measure registry.
 ANSWERS_HOLDOUT = load_golden(GOLDEN / "answers_holdout.yaml")
 ANSWERS_DEV = load_golden(GOLDEN / "answers_dev.yaml")  # the same schema, written independently; tuned on
+# Written fresh in session 4 the same way (source texts only), to find failure classes; tuned on.
+ANSWERS_DEV3 = load_golden(GOLDEN / "answers_dev3.yaml")
 
 # (hit@1, hit@3, abstain recall, max false-abstain rate)
 THRESHOLDS = {
     "dev": (0.94, 0.97, 0.88, 0.03),
     "dev2": (0.92, 0.97, 0.90, 0.03),
     "holdout": (0.86, 0.95, 0.70, 0.05),
+    "answers_dev": (0.92, 0.97, 0.95, 0.02),
+    "answers_dev3": (0.90, 0.95, 0.90, 0.03),
+    # A regression guard below today's figures, never a target to tune towards.
+    "answers_holdout": (0.88, 0.93, 0.80, 0.04),
 }
 
 
@@ -30,14 +36,14 @@ def test_golden_sets_are_large_and_mixed() -> None:
     assert len(DEV) >= 60 and len(HOLDOUT) >= 40
     kinds = {q.kind for q in DEV}
     assert kinds == {"in_scope", "out_of_scope", "region_not_covered"}
-    everything = DEV + DEV2 + HOLDOUT + ANSWERS_HOLDOUT + ANSWERS_DEV
+    everything = DEV + DEV2 + HOLDOUT + ANSWERS_HOLDOUT + ANSWERS_DEV + ANSWERS_DEV3
     assert len({q.id for q in everything}) == len(everything)
 
 
 @pytest.mark.parametrize(
     "golden",
-    [DEV, DEV2, HOLDOUT, ANSWERS_HOLDOUT, ANSWERS_DEV],
-    ids=["dev", "dev2", "holdout", "answers_holdout", "answers_dev"],
+    [DEV, DEV2, HOLDOUT, ANSWERS_HOLDOUT, ANSWERS_DEV, ANSWERS_DEV3],
+    ids=["dev", "dev2", "holdout", "answers_holdout", "answers_dev", "answers_dev3"],
 )
 def test_every_expected_clause_exists(registry: Registry, golden: list[GoldenQuestion]) -> None:
     for item in golden:
@@ -46,7 +52,9 @@ def test_every_expected_clause_exists(registry: Registry, golden: list[GoldenQue
         assert (item.kind == "in_scope") == bool(item.expect), item.id
 
 
-@pytest.mark.parametrize("golden", [ANSWERS_HOLDOUT, ANSWERS_DEV], ids=["answers_holdout", "answers_dev"])
+@pytest.mark.parametrize(
+    "golden", [ANSWERS_HOLDOUT, ANSWERS_DEV, ANSWERS_DEV3], ids=["answers_holdout", "answers_dev", "answers_dev3"]
+)
 def test_the_answers_sets_state_figures_verbatim_in_an_expected_clause(
     registry: Registry, golden: list[GoldenQuestion]
 ) -> None:
@@ -61,7 +69,16 @@ def test_the_answers_sets_state_figures_verbatim_in_an_expected_clause(
 
 
 @pytest.mark.parametrize(
-    "name,golden", [("dev", DEV), ("dev2", DEV2), ("holdout", HOLDOUT)], ids=["dev", "dev2", "holdout"]
+    "name,golden",
+    [
+        ("dev", DEV),
+        ("dev2", DEV2),
+        ("holdout", HOLDOUT),
+        ("answers_dev", ANSWERS_DEV),
+        ("answers_dev3", ANSWERS_DEV3),
+        ("answers_holdout", ANSWERS_HOLDOUT),
+    ],
+    ids=["dev", "dev2", "holdout", "answers_dev", "answers_dev3", "answers_holdout"],
 )
 def test_golden_set_meets_thresholds(kb: KnowledgeBase, name: str, golden: list[GoldenQuestion]) -> None:
     metrics, outcomes = evaluate(kb.answerer, golden)
