@@ -137,7 +137,7 @@ def _department_list(text: str) -> list[str]:
     return [p for p in cleaned if p]
 
 
-def _lead_phrase(text: str) -> str:
+def lead_phrase(text: str) -> str:
     head = re.split(r"[。；]", text, maxsplit=1)[0]
     return head if len(head) <= 60 else head[:60]
 
@@ -274,7 +274,7 @@ def _build_clause(fields: dict[str, object]) -> Clause:
         document_id=str(fields["document_id"]),
         clause_number=int(str(fields["clause_number"])),
         label=label,
-        heading=_lead_phrase(content),
+        heading=lead_phrase(content),
         section_number=section.number if section else None,
         section_heading=section.heading if section else None,
         text=text,

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from knowledge.clauses import ParsedDocument, parse_document
+from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
 from knowledge.filetext import MAX_BYTES, IntakeError, read_file
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, load_places
+from knowledge.structure import parse_structure
 
 __all__ = [
     "MAX_BYTES",
@@ -325,4 +326,4 @@ def looks_like_policy(text: str) -> bool:
 
 def parse_clauses(document: Document, text: str) -> ParsedDocument:
     """The clauses of a document, whatever the layout of its numbering."""
-    return parse_document(document, text)
+    return parse_structure(document, text)
