@@ -152,7 +152,31 @@ _SKIPPED_TAGS = frozenset(
 )
 _VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"})
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "td", "dd", "dt", "ul", "ol", "hr", "center", "blockquote", "pre"}
+    {
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "section",
+        "article",
+        "td",
+        "dd",
+        "dt",
+        "ul",
+        "ol",
+        "hr",
+        "center",
+        "blockquote",
+        "pre",
+    }
 )
 # class or id words of page furniture on government sites (navigation, share bars, footers).
 _FURNITURE_ATTR = re.compile(
@@ -295,13 +319,13 @@ def _pdf_text(data: bytes) -> str:
     if not _pdf_has_fonts(data):
         raise IntakeError("pdf_without_text", "the PDF uses no fonts: scanned pages")
     try:
-        import pypdf  # noqa: PLC0415 - optional dependency, only for PDF uploads
+        import pypdf
     except ImportError:
         raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package") from None
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
+    except Exception as exc:
         raise IntakeError("unsupported_type", f"unreadable PDF: {exc}") from None
     text = "\n".join(pages)
     if not text.strip():

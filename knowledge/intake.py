@@ -70,7 +70,9 @@ _ISSUER_SUFFIX = re.compile(
     r"[\u4e00-\u9fff]{0,12}(厅|局|委|部|院|署|中心|联合会|总工会))$"
 )
 _PLACE_SUFFIX = r"(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|自治县|区|旗|自治旗|林区|特区)"
-_PLACE_PREFIX = re.compile(rf"^((?:[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})+?)(?=人民政府|人大|人力|财政|发展|教育|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff]{{0,10}}(?:厅|局|委|办|部|院|会|中心))")
+_PLACE_PREFIX = re.compile(
+    rf"^((?:[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})+?)(?=人民政府|人大|人力|财政|发展|教育|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff]{{0,10}}(?:厅|局|委|办|部|院|会|中心))"
+)
 _DRAFT = re.compile(r"征求意见稿|（?草案）?$|送审稿|（讨论稿）")
 _EFFECTIVE = re.compile(rf"自\s*({_DATE.pattern})\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|下发|发文)之日起(?:施行|执行|实施|生效)")
@@ -89,7 +91,9 @@ def _to_int(text: str) -> int:
 
 def _as_date(match: re.Match[str], offset: int = 0) -> date | None:
     try:
-        return date(_to_int(match.group(offset + 1)), _to_int(match.group(offset + 2)), _to_int(match.group(offset + 3)))
+        return date(
+            _to_int(match.group(offset + 1)), _to_int(match.group(offset + 2)), _to_int(match.group(offset + 3))
+        )
     except (ValueError, TypeError):
         return None
 
@@ -151,7 +155,9 @@ def extract_facts(text: str) -> DocumentFacts:
     )
 
 
-_NATIONAL = re.compile(r"^(国务院|中共中央|全国|国家|中华人民共和国|[\u4e00-\u9fff]{1,12}部$|人力资源社会保障部|财政部)")
+_NATIONAL = re.compile(
+    r"^(国务院|中共中央|全国|国家|中华人民共和国|[\u4e00-\u9fff]{1,12}部$|人力资源社会保障部|财政部)"
+)
 
 
 def _is_national(issuer: str) -> bool:
@@ -255,7 +261,7 @@ def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date 
 
 
 def _place_prefix(issuer: str) -> str | None:
-    first = issuer.split("、")[0]
+    first = issuer.split("、", maxsplit=1)[0]
     if _is_national(first):
         return None
     match = _PLACE_PREFIX.match(first)
@@ -298,7 +304,9 @@ _POLICY_WORDS = re.compile(
     r"按照|根据|符合条件|标准|职责|执行|施行"
 )
 _GOVERNMENT = re.compile(r"人民政府|国务院|办公厅|办公室|[厅局委部]|管委会|委员会")
-_STRUCTURE = re.compile(r"^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", re.M)
+_STRUCTURE = re.compile(
+    r"^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", re.M
+)
 _ADDRESSEE = re.compile(r"^[^。\n]{2,80}(各|有关)[^。\n]{0,80}：$", re.M)
 
 

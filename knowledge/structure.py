@@ -40,7 +40,9 @@ WHOLE_ARTICLE = 1500
 _ISSUER = re.compile(
     r"(人民政府|办公厅|办公室|委员会|管委会|[厅局委部院署]|中心|联合会|总工会|分行|支行|公司)(（[^（）]{1,8}）)?$"
 )
-_DATE_TAIL = re.compile(r"[0-9一二三四五六七八九十○〇零]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
+_DATE_TAIL = re.compile(
+    r"[0-9一二三四五六七八九十○〇零]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日"
+)
 _CLOSING_LINE = re.compile(
     r"^(（此件.{0,8}）|\(此件.{0,8}\)|此件.{0,6}公开|附件[:：0-9一二三四五六七八九十]|附件$|抄送[:：]|主送[:：]|"
     r"主题词[:：]|关键词[:：]|（联系人|联系人[:：]|联系电话[:：]|（信息公开形式"
@@ -211,7 +213,9 @@ class _Builder:
         self.pending = []
 
     def _place(self, node: _Node) -> None:
-        same = next((i for i, n in enumerate(self.stack) if n.label and node.label and n.label.style == node.label.style), None)
+        same = next(
+            (i for i, n in enumerate(self.stack) if n.label and node.label and n.label.style == node.label.style), None
+        )
         if same is not None:
             del self.stack[same:]
         else:
@@ -224,7 +228,13 @@ class _Builder:
     def _open(self, label: Label, para: Paragraph) -> None:
         self._absorb_pending()
         text = para.text
-        node = _Node(label=label, text=label.text + para.text[label.end :], original=para.original, part=self.part, rank=label.style)
+        node = _Node(
+            label=label,
+            text=label.text + para.text[label.end :],
+            original=para.original,
+            part=self.part,
+            rank=label.style,
+        )
         if label.is_repaired:
             self.outline.structural.append(
                 (node, QualityIssue(kind=IssueKind.LABEL_REPAIRED, original=text[: label.end], replacement=label.text))
@@ -254,7 +264,9 @@ class _Builder:
         self._absorb_pending()
         self.sections_in_part += 1
         number = self.sections_in_part
-        node = _Node(label=None, text=para.text, original=para.original, part=self.part, rank=Style.CN, inferred_number=number)
+        node = _Node(
+            label=None, text=para.text, original=para.original, part=self.part, rank=Style.CN, inferred_number=number
+        )
         heading = node.content
         self.outline.structural.append(
             (
@@ -284,12 +296,19 @@ class _Emitted:
 def _section_of(node: _Node) -> Section:
     if node.label is None:
         number = node.inferred_number or 0
-        return Section(number=number, label=f"{number_to_chinese(number)}、", heading=node.content, is_number_inferred=True)
+        return Section(
+            number=number, label=f"{number_to_chinese(number)}、", heading=node.content, is_number_inferred=True
+        )
     return Section(number=node.label.number, label=node.label.text, heading=node.content.strip())
 
 
 def _emit(
-    node: _Node, path: list[Label], section: Section | None, containers: list[str], out: list[_Emitted], sections: list[Section]
+    node: _Node,
+    path: list[Label],
+    section: Section | None,
+    containers: list[str],
+    out: list[_Emitted],
+    sections: list[Section],
 ) -> None:
     here = [*path, node.label] if node.label else path
     if not node.children:
@@ -326,9 +345,7 @@ def _labels(emitted: list[_Emitted]) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
     labels that repeat in an attachment."""
     own = [e.node.label.text if e.node.label else "" for e in emitted]
-    labels = [
-        label if own.count(label) == 1 else cited_as(e.path) for label, e in zip(own, emitted, strict=True)
-    ]
+    labels = [label if own.count(label) == 1 else cited_as(e.path) for label, e in zip(own, emitted, strict=True)]
     return [
         f"附件{e.node.part}{label}" if e.node.part and labels.count(label) > 1 else label
         for label, e in zip(labels, emitted, strict=True)
@@ -371,13 +388,17 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         labels = [f"第{number_to_chinese(n)}段" for n in range(1, len(emitted) + 1)]
     if not emitted:
         raise ParseError(f"{document.id}: no clauses found")
-    clauses = [_clause(document, number, label, e) for number, (label, e) in enumerate(zip(labels, emitted, strict=True), start=1)]
+    clauses = [
+        _clause(document, number, label, e)
+        for number, (label, e) in enumerate(zip(labels, emitted, strict=True), start=1)
+    ]
     owner = _owners(emitted)
-    for (node, issue) in outline.structural:
+    for node, issue in outline.structural:
         number = owner.get(id(node))
         if issue.kind == IssueKind.LABEL_REPAIRED and number is not None:
-            issue = issue.model_copy(update={"clause_id": clause_id(document.id, number)})
-        issues.append(issue)
+            issues.append(issue.model_copy(update={"clause_id": clause_id(document.id, number)}))
+        else:
+            issues.append(issue)
     issues = [_attach_clause(issue, clauses) for issue in issues]
     closing_texts = [p.text for p in closing]
     return ParsedDocument(
