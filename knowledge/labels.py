@@ -99,11 +99,13 @@ def is_item_style(style: Style) -> bool:
 
 
 def cited_as(path: list[Label]) -> str:
-    """How a label is cited when it alone is ambiguous: 第三条第（二）项, 二、（三）, 第五条第（一）项第2目."""
-    if path and path[0].style <= Style.ARTICLE:
-        head = [label.text for label in path if label.style <= Style.ARTICLE]
-        items = [label for label in path if label.style > Style.ARTICLE]
+    """How a label is cited with the parts above it: 第三条第（二）项, 二、（三）, 第五条第（一）项第2目.
+    Articles are numbered through the whole document, so chapters and sections never need naming."""
+    articles = [i for i, label in enumerate(path) if label.style == Style.ARTICLE]
+    if articles:
+        article = articles[-1]
         words = ["项", "目", "小目"]
+        items = path[article + 1 :]
         tail = [f"第{label.text.rstrip('.．、')}{words[min(i, 2)]}" for i, label in enumerate(items)]
-        return "".join(head + tail)
-    return "".join(label.text for label in path)
+        return path[article].text + "".join(tail)
+    return "".join(label.text for label in path if label.style >= Style.CN or label is path[-1])

@@ -70,7 +70,12 @@ class _Node:
         return self.text[len(self.label.text) :] if self.text.startswith(self.label.text) else self.text
 
     def is_heading(self) -> bool:
-        return not self.extra and len(self.content) <= MAX_HEADING and not re.search("[。；]", self.content)
+        """A title over its parts (一、支持企业稳定岗位), not a sentence introducing a list; an
+        article is always a clause."""
+        if self.extra or (self.label is not None and self.label.style == Style.ARTICLE):
+            return False
+        content = self.content
+        return len(content) <= MAX_HEADING and not re.search("[。；]", content) and not content.endswith("：")
 
     def size(self) -> int:
         return len(self.text) + sum(len(p.text) for p in self.extra) + sum(c.size() for c in self.children)
@@ -161,7 +166,8 @@ class _Builder:
             self._keep_outside(para)
             return
         label = read_label(text)
-        if label and self.state == "closing" and label.number == 1:
+        if label and self.state == "closing" and label.number == 1 and label.style <= Style.CN_PAREN:
+            # An attachment's own text after the 落款; its forms (1．申请人签字) stay closing.
             self._start_part()
         if label and self.state != "closing" and self._accepts(label):
             self._open(label, para)
@@ -186,10 +192,20 @@ class _Builder:
 
     def _close_body(self) -> None:
         if self.state == "body":
+            if self.pending and self._continues_last(self.stack[-1]):
+                self.stack[-1].extra.extend(self.pending)
+                self.pending = []
             self.outline.closing.extend(self.pending)
             self.pending = []
             self.stack = []
             self.state = "closing"
+
+    @staticmethod
+    def _continues_last(node: _Node) -> bool:
+        """Whether unlabelled paragraphs after the last numbered part are its text, not the
+        document's closing: under a bare heading, after a colon, or in an article (款)."""
+        in_article = node.label is not None and node.label.style == Style.ARTICLE
+        return in_article or (not node.children and node.is_heading()) or node.text.endswith("：")
 
     def _start_part(self) -> None:
         self.part += 1
@@ -302,6 +318,12 @@ def _section_of(node: _Node) -> Section:
     return Section(number=node.label.number, label=node.label.text, heading=node.content.strip())
 
 
+def _holds_only_items(node: _Node) -> bool:
+    """A heading over a short list (1．… ①…) is read as one clause; over numbered measures or
+    articles it is a section."""
+    return all(child.label is not None and child.label.style >= Style.ARABIC for child in node.children)
+
+
 def _emit(
     node: _Node,
     path: list[Label],
@@ -316,7 +338,7 @@ def _emit(
         out.append(_Emitted(node, here, texts, originals, section, containers))
         return
     if node.is_heading():
-        if node.size() <= SMALL_GROUP and node.label is not None:
+        if node.label is not None and node.size() <= SMALL_GROUP and _holds_only_items(node):
             texts, originals = node.texts()
             out.append(_Emitted(node, here, texts, originals, section, containers))
             return
@@ -337,15 +359,27 @@ def _emit(
     own = [node.text, *(p.text for p in node.extra)]
     own_original = [node.original, *(p.original for p in node.extra)]
     out.append(_Emitted(node, here, own, own_original, section, containers))
+    inner = [*containers, lead_phrase(node.content)] if section else containers
     for child in node.children:
-        _emit(child, here, section, containers, out, sections)
+        _emit(child, here, section, inner, out, sections)
+
+
+def _needs_path(path: list[Label], is_repeated: bool) -> bool:
+    """An item (1．, （1）, ①, or any item of an article) restarts under each parent, so it is
+    cited with the parts above it; a 一、 or （一） only when the document repeats it."""
+    if len(path) < 2:
+        return False
+    return is_repeated or path[-1].style >= Style.ARABIC or any(label.style == Style.ARTICLE for label in path[:-1])
 
 
 def _labels(emitted: list[_Emitted]) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
     labels that repeat in an attachment."""
     own = [e.node.label.text if e.node.label else "" for e in emitted]
-    labels = [label if own.count(label) == 1 else cited_as(e.path) for label, e in zip(own, emitted, strict=True)]
+    labels = [
+        cited_as(e.path) if _needs_path(e.path, own.count(label) > 1) else label
+        for label, e in zip(own, emitted, strict=True)
+    ]
     return [
         f"附件{e.node.part}{label}" if e.node.part and labels.count(label) > 1 else label
         for label, e in zip(labels, emitted, strict=True)
