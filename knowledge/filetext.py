@@ -35,12 +35,13 @@ class IntakeError(Exception):
     """An uploaded file that cannot become a document. `code` selects the user's message
     (prose.yaml `intake`), `detail` is for logs and staff."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", *, file_type: str | None = None) -> None:
         if code not in INTAKE_CODES:
             raise ValueError(f"unknown intake error code {code!r}")
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.file_type = file_type
 
 
 _IMAGE_MAGIC = (
@@ -180,7 +181,7 @@ _BLOCK_TAGS = frozenset(
 )
 # class or id words of page furniture on government sites (navigation, share bars, footers).
 _FURNITURE_ATTR = re.compile(
-    r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|toolbar|sidebar|footer|header|"
+    r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|toolbar|sidebar|footer|header|top|"
     r"topbar|copyright|related|fontsize|print|search|login|banner|qrcode|ewm)([-_\s\d]|$)",
     re.I,
 )
@@ -248,9 +249,22 @@ _FURNITURE_LINES = tuple(
 )
 
 
+# Words of site menus; a line made only of them (设为首页 | 加入收藏 | 无障碍) is furniture.
+_MENU_WORDS = frozenset(
+    (
+        "设为首页 加入收藏 无障碍 繁体版 简体版 English 登录 注册 首页 网站地图 联系我们 打印 关闭 收藏 纠错 "
+        "分享 打印本页 关闭窗口 返回顶部 长者模式 智能问答 政务服务 互动交流 政务公开 走进 信息公开 新闻中心"
+    ).split()
+)
+_MENU_SEPARATOR = re.compile(r"[|｜/\s·•【】\[\]]+")
+
+
 def is_page_furniture(line: str) -> bool:
     """A line of a government web page that belongs to the site, not to the document."""
     stripped = line.strip()
+    words = [w for w in _MENU_SEPARATOR.split(stripped) if w]
+    if words and all(w in _MENU_WORDS for w in words):
+        return True
     return any(pattern.search(stripped) for pattern in _FURNITURE_LINES)
 
 
@@ -278,7 +292,10 @@ def _docx_text(data: bytes, filename: str) -> str:
         names = {info.filename for info in infos}
         if "word/document.xml" not in names:
             raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
-        xml = _read_bounded(archive, "word/document.xml", len(data))
+        try:
+            xml = _read_bounded(archive, "word/document.xml", len(data))
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as exc:
@@ -321,12 +338,12 @@ def _pdf_text(data: bytes) -> str:
     try:
         import pypdf
     except ImportError:
-        raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package") from None
+        raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package", file_type="pdf") from None
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:
-        raise IntakeError("unsupported_type", f"unreadable PDF: {exc}") from None
+        raise IntakeError("unsupported_type", f"unreadable PDF: {exc}", file_type="pdf") from None
     text = "\n".join(pages)
     if not text.strip():
         raise IntakeError("pdf_without_text", "no text on any page")
