@@ -13,6 +13,8 @@ import zlib
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
+from knowledge.normalize import to_simplified
+
 MAX_BYTES = 20 * 1024 * 1024
 # A DOCX is a zip: its parts may not inflate beyond this, whatever their headers declare.
 MAX_INFLATED = 64 * 1024 * 1024
@@ -112,14 +114,40 @@ def decode_text(data: bytes) -> str:
         return _checked(data[3:], "utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(data, "utf-16")
-    for encoding in ("utf-8", "gb18030", "big5"):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _is_plausible_text(text):
+            return text
+    candidates = []
+    for encoding in ("gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _is_plausible_text(text):
-            return text
-    raise IntakeError("undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text")
+            candidates.append((_common_share(text), text))
+    if not candidates or max(candidates)[0] < 0.5:
+        raise IntakeError("undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text")
+    return max(candidates)[1]
+
+
+def _common_share(text: str) -> float:
+    """Share of the non-ASCII characters that are common Chinese (GB2312 once simplified): Big5
+    bytes read as GB18030 decode without error, but into rare characters, kana and symbols."""
+    wide = [ch for ch in to_simplified(text) if ord(ch) > 0x7F and not ch.isspace()]
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(wide)
 
 
 def _checked(data: bytes, encoding: str) -> str:
@@ -127,7 +155,7 @@ def _checked(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise IntakeError("undecodable", str(exc)) from None
-    if not _is_plausible_text(text):
+    if text.strip() and not _is_plausible_text(text):
         raise IntakeError("undecodable", f"control characters in {encoding} text")
     return text
 
@@ -318,7 +346,7 @@ def _docx_text(data: bytes, filename: str) -> str:
         if "word/document.xml" not in names:
             raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
         try:
-            xml = _read_bounded(archive, "word/document.xml", len(data))
+            xml = _read_bounded(archive, data, "word/document.xml")
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
     try:
@@ -339,15 +367,31 @@ def _docx_text(data: bytes, filename: str) -> str:
     return "\n".join(paragraphs)
 
 
-def _read_bounded(archive: zipfile.ZipFile, name: str, compressed_size: int) -> bytes:
-    """Inflate one member, stopping as soon as it passes the limit: a header may lie."""
-    limit = min(MAX_INFLATED, max(compressed_size, 1 << 20) * MAX_RATIO)
+def _read_bounded(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
+    """Inflate one member from its raw bytes, stopping as soon as it passes the limit: the sizes
+    in a zip's headers may lie, so they are not trusted."""
+    info = archive.getinfo(name)
+    limit = min(MAX_INFLATED, max(len(data), 1 << 20) * MAX_RATIO)
+    local = data[info.header_offset : info.header_offset + 30]
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise IntakeError("unsupported_type", f"{name}: broken local header")
+    start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
+    raw = data[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return raw
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise IntakeError("unsupported_type", f"{name}: compression method {info.compress_type}")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     out = bytearray()
-    with archive.open(name) as member:
-        while chunk := member.read(1 << 16):
-            out += chunk
-            if len(out) > limit:
-                raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
+    pending = raw
+    while pending:
+        out += inflater.decompress(pending, 1 << 20)
+        if len(out) > limit:
+            raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
+        pending = inflater.unconsumed_tail
+    out += inflater.flush()
+    if len(out) > limit:
+        raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
     return bytes(out)
 
 
