@@ -19,7 +19,7 @@ from knowledge.documents import Document
 from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, read_file
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
-from knowledge.regions import Gazetteer, Place, load_places
+from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
 from knowledge.structure import parse_structure
 
 __all__ = [
@@ -113,7 +113,7 @@ def _lines(text: str) -> list[str]:
     return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
 
 
-def extract_facts(text: str) -> DocumentFacts:
+def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFacts:
     """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text.
 
     Raises IntakeError("unknown_place") when the issuer names a place that is not in the
@@ -135,7 +135,7 @@ def extract_facts(text: str) -> DocumentFacts:
     province = city = county = None
     place_text = _place_prefix(issuer) if issuer else None
     if place_text:
-        place = resolve_place(place_text)
+        place = resolve_place(place_text, places)
         if place is None:
             raise IntakeError("unknown_place", place_text)
         province, city, county = place
@@ -296,9 +296,16 @@ def _place_prefix(issuer: str) -> str | None:
     return match.group(1) if match else None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return Gazetteer(covered=())
+_GAZETTEERS: dict[int, Gazetteer] = {}
+
+
+def _gazetteer(places: PlaceIndex | None = None) -> Gazetteer:
+    """A gazetteer over the whole division table; `places` is the index a knowledge base already
+    derived (kb.py keeps it beside the search index), so intake need not derive it again."""
+    key = id(places)
+    if key not in _GAZETTEERS:
+        _GAZETTEERS[key] = Gazetteer(covered=(), index=places)
+    return _GAZETTEERS[key]
 
 
 @lru_cache(maxsize=1)
@@ -312,11 +319,11 @@ _NOT_A_CITY = frozenset({"市辖区", "县", "省直辖县级行政区划", "自
 _ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(开发区|新区|高新区|示范区|园区|管理区|试验区|合作区|保税区|管委会)$")
 
 
-def resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
+def resolve_place(name: str, places: PlaceIndex | None = None) -> tuple[str, str | None, str | None] | None:
     """(province, city, county) for a place written as in an issuer's name (吉林省, 巴中市,
     四川省巴中市通江县, 延边朝鲜族自治州, 巴中经济开发区); None when the name is not in the
     administrative-division table."""
-    gazetteer = _gazetteer()
+    gazetteer = _gazetteer(places)
     mentions = gazetteer.mentions(name)
     covered = ""
     for written in mentions:
@@ -326,8 +333,7 @@ def resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
     rest = name[len(covered) :]
     if not covered or (rest and not _ZONE.match(rest)):
         return None
-    places = gazetteer.find(covered)
-    place = max(places, key=lambda p: p.level)
+    place = max(gazetteer.find(covered), key=lambda p: p.level)
     by_code = _places_by_code()
     province = by_code.get(place.province_code + "0" * 10)
     city = by_code.get(place.city_code + "0" * 8) if place.level >= 2 else None
@@ -387,10 +393,10 @@ class Intake:
     facts: DocumentFacts
 
 
-def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Intake:
+def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: PlaceIndex | None = None) -> Intake:
     """Read an upload and check that it is a policy of a known place; IntakeError otherwise
     (nothing is stored here, so a refused file leaves no trace)."""
     text = read_file(data, filename, max_bytes=max_bytes)
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
-    return Intake(text=text, facts=extract_facts(text))
+    return Intake(text=text, facts=extract_facts(text, places=places))
