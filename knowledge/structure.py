@@ -48,6 +48,8 @@ _CLOSING_LINE = re.compile(
     r"主题词[:：]|关键词[:：]|（联系人|联系人[:：]|联系电话[:：]|（信息公开形式"
     r")"
 )
+_TERMINAL = set("。；！？：”）〕」』…")
+_OPEN_ENDINGS = set("，、；：（）〔〕“”")
 _PRINTED = re.compile(rf"{_DATE_TAIL.pattern}(印发|印制)$")
 
 
@@ -215,9 +217,13 @@ class _Builder:
         self.state = "body"
 
     def _accepts(self, label: Label) -> bool:
+        """A label is structure when it continues its sequence: the next number (or one skipped,
+        a slip of the source) after its open sibling, or 1 / the next number for a new parent.
+        A list of items (1．, （1）, ①) may also start again at 1 under the same parent."""
         for node in self.stack:
             if node.label is not None and node.label.style == label.style:
-                return label.number == node.label.number + 1
+                step = label.number - node.label.number
+                return step in (1, 2) or (label.number == 1 and label.style >= Style.ARABIC)
         return label.number in (1, self.last_seen.get(label.style, 0) + 1)
 
     def _absorb_pending(self) -> None:
@@ -267,6 +273,8 @@ class _Builder:
         text = self.paragraphs[index].text
         if len(text) > MAX_HEADING or "。" in text or index + 1 >= len(self.paragraphs):
             return False
+        if text[-1] in _OPEN_ENDINGS or (index and self.paragraphs[index - 1].text[-1] not in _TERMINAL):
+            return False  # the tail or middle of a wrapped sentence, not a heading
         if self.state == "preamble" and not self.outline.preamble:
             return False
         following = read_label(self.paragraphs[index + 1].text)

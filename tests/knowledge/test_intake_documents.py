@@ -212,3 +212,26 @@ def test_a_stray_number_inside_a_part_is_not_a_new_part() -> None:
     result = parse_clauses(uploaded(), text)
     assert [c.label for c in result.clauses] == ["一、", "二、"]
     assert "3．本条所称企业" in result.clauses[0].text
+
+
+def test_a_skipped_number_still_starts_a_new_part() -> None:
+    text = (
+        "某市人民政府关于稳就业的通知\n各县（区）人民政府：\n"
+        "（一）稳岗返还。对不裁员的企业返还失业保险费。\n"
+        "（三）吸纳就业补贴。对招用高校毕业生的企业给予补贴。\n"
+        "（四）创业补贴。对首次创业的给予补贴。"
+    )
+    result = parse_clauses(uploaded(), text)
+    assert [c.label for c in result.clauses] == ["（一）", "（三）", "（四）"]
+
+
+def test_the_wrapped_tail_of_a_sentence_is_not_taken_for_a_heading() -> None:
+    text = (
+        "某市人民政府关于稳就业的通知\n各县（区）人民政府：\n"
+        "（一）稳岗返还。对企业返还失业保险费（市人力资源社会保\n"  # short: normalization keeps the break
+        "障局负责）\n"
+        "（二）创业补贴。对首次创业的给予补贴。"
+    )
+    result = parse_clauses(uploaded(), text)
+    assert result.sections == ()
+    assert result.clauses[0].text.endswith("障局负责）")
