@@ -17,7 +17,7 @@ import yaml
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, read_source
 from knowledge.intake import examine, extract_facts, parse_clauses, read_file
-from knowledge.labels import read_label
+from knowledge.labels import cited_form, read_label
 from knowledge.normalize import normalize_document
 
 DATA = Path(__file__).parent / "data" / "intake"
@@ -235,3 +235,25 @@ def test_the_wrapped_tail_of_a_sentence_is_not_taken_for_a_heading() -> None:
     result = parse_clauses(uploaded(), text)
     assert result.sections == ()
     assert result.clauses[0].text.endswith("障局负责）")
+
+
+@pytest.mark.parametrize(
+    ("label", "cited"),
+    [
+        ("（七）", "第（七）条"),  # the seeds' clauses, cited as before
+        ("一、", "第一条"),
+        ("第三条", "第三条"),
+        ("第三条第（二）项", "第三条第（二）项"),
+        ("一、（一）1．", "一、（一）1．"),
+        ("第二段", "第二段"),
+    ],
+)
+def test_every_label_reads_well_in_a_citation(label: str, cited: str) -> None:
+    assert cited_form(label) == cited
+
+
+def test_labels_from_every_layout_read_well_in_a_citation() -> None:
+    for name in EXPECTED:
+        for clause in parsed(name).clauses:
+            cited = cited_form(clause.label)
+            assert not cited.startswith("第第") and not cited.endswith("条条"), cited
