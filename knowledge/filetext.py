@@ -8,43 +8,16 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 import zlib
 from html.parser import HTMLParser
-from xml.etree import ElementTree
 
+from knowledge.docx import MAX_INFLATED, docx_text
+from knowledge.errors import INTAKE_CODES, IntakeError
 from knowledge.normalize import to_simplified
 
 MAX_BYTES = 20 * 1024 * 1024
-# A DOCX is a zip: its parts may not inflate beyond this, whatever their headers declare.
-MAX_INFLATED = 64 * 1024 * 1024
-MAX_RATIO = 200
 
-INTAKE_CODES = (
-    "empty",
-    "too_large",
-    "unsupported_type",
-    "image",
-    "archive_bomb",
-    "pdf_without_text",
-    "undecodable",
-    "not_a_policy",
-    "unknown_place",
-)
-
-
-class IntakeError(Exception):
-    """An uploaded file that cannot become a document. `code` selects the user's message
-    (prose.yaml `intake`), `detail` is for logs and staff."""
-
-    def __init__(self, code: str, detail: str = "", *, file_type: str | None = None) -> None:
-        if code not in INTAKE_CODES:
-            raise ValueError(f"unknown intake error code {code!r}")
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
-        self.file_type = file_type
-
+__all__ = ["INTAKE_CODES", "MAX_BYTES", "IntakeError", "decode_text", "html_text", "is_page_furniture", "read_file"]
 
 _IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
@@ -82,7 +55,7 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if data.startswith(b"%PDF") or suffix == ".pdf":
         text = _pdf_text(data)
     elif data.startswith(b"PK\x03\x04"):
-        text = _docx_text(data, filename)
+        text = docx_text(data, filename)
     elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
         raise IntakeError("unsupported_type", filename)
     else:
@@ -326,75 +299,6 @@ def is_page_furniture(line: str) -> bool:
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-
-
-# --- DOCX -------------------------------------------------------------------------------------
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _docx_text(data: bytes, filename: str) -> str:
-    """Paragraph text of word/document.xml (tables cell by cell), read through a size guard."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
-    with archive:
-        infos = archive.infolist()
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_INFLATED:
-            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
-        names = {info.filename for info in infos}
-        if "word/document.xml" not in names:
-            raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
-        try:
-            xml = _read_bounded(archive, data, "word/document.xml")
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-            raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
-    paragraphs: list[str] = []
-    for paragraph in root.iter(f"{_W}p"):
-        pieces: list[str] = []
-        for node in paragraph.iter():
-            if node.tag == f"{_W}t" and node.text:
-                pieces.append(node.text)
-            elif node.tag == f"{_W}tab":
-                pieces.append(" ")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                pieces.append("\n")
-        paragraphs.append("".join(pieces))
-    return "\n".join(paragraphs)
-
-
-def _read_bounded(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
-    """Inflate one member from its raw bytes, stopping as soon as it passes the limit: the sizes
-    in a zip's headers may lie, so they are not trusted."""
-    info = archive.getinfo(name)
-    limit = min(MAX_INFLATED, max(len(data), 1 << 20) * MAX_RATIO)
-    local = data[info.header_offset : info.header_offset + 30]
-    if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise IntakeError("unsupported_type", f"{name}: broken local header")
-    start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
-    raw = data[start : start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        return raw
-    if info.compress_type != zipfile.ZIP_DEFLATED:
-        raise IntakeError("unsupported_type", f"{name}: compression method {info.compress_type}")
-    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    out = bytearray()
-    pending = raw
-    while pending:
-        out += inflater.decompress(pending, 1 << 20)
-        if len(out) > limit:
-            raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
-        pending = inflater.unconsumed_tail
-    out += inflater.flush()
-    if len(out) > limit:
-        raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
-    return bytes(out)
 
 
 # --- PDF --------------------------------------------------------------------------------------

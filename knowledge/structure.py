@@ -384,8 +384,12 @@ def _labels(emitted: list[_Emitted]) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
     labels that repeat in an attachment."""
     own = [e.node.label.text if e.node.label else "" for e in emitted]
+    # One style is cited one way throughout: when some （一） repeats, every （N） names its part.
+    repeating = {
+        e.node.label.style for e, label in zip(emitted, own, strict=True) if e.node.label and own.count(label) > 1
+    }
     labels = [
-        cited_as(e.path) if _needs_path(e.path, own.count(label) > 1) else label
+        cited_as(e.path) if _needs_path(e.path, e.node.label is not None and e.node.label.style in repeating) else label
         for label, e in zip(own, emitted, strict=True)
     ]
     return [

@@ -257,3 +257,58 @@ def test_labels_from_every_layout_read_well_in_a_citation() -> None:
         for clause in parsed(name).clauses:
             cited = cited_form(clause.label)
             assert not cited.startswith("第第") and not cited.endswith("条条"), cited
+
+
+NUMBERING_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"""
+
+
+def numbered_docx(paragraphs: list[tuple[int | None, str]]) -> bytes:
+    """A Word document whose list numbers are automatic: (level, text), level None for plain text."""
+
+    def paragraph(level: int | None, text: str) -> str:
+        number = "" if level is None else f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'
+        return f"<w:p><w:pPr>{number}</w:pPr><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
+
+    body = "".join(paragraph(level, text) for level, text in paragraphs)
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/numbering.xml", NUMBERING_XML)
+    return buffer.getvalue()
+
+
+def test_word_automatic_list_numbers_become_the_labels() -> None:
+    data = numbered_docx(
+        [
+            (None, "淄博市人民政府关于稳就业的通知"),
+            (None, "各区县人民政府："),
+            (0, "支持企业稳岗"),
+            (1, "稳岗返还。对不裁员的企业返还失业保险费。"),
+            (1, "吸纳就业补贴。对招用高校毕业生的企业给予补贴，标准如下："),
+            (2, "签订1年以上劳动合同的，每人1500元；"),
+            (2, "签订3年以上劳动合同的，每人3000元。"),
+            (0, "支持创业"),
+            (1, "创业补贴。对首次创业的给予5000元补贴。"),
+            (None, "淄博市人民政府"),
+            (None, "2024年3月1日"),
+        ]
+    )
+    text = read_file(data, "通知.docx")
+    assert "一、支持企业稳岗\n（一）稳岗返还" in text
+    assert "1.签订1年以上" in text and "2.签订3年以上" in text
+    assert "二、支持创业\n（一）创业补贴" in text  # the second-level counter starts again
+    result = parse_clauses(uploaded(), text)
+    assert [c.label for c in result.clauses] == ["一、（一）", "一、（二）", "二、（一）"]
+    assert result.clauses[1].text.endswith("每人3000元。")
