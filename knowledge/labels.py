@@ -108,7 +108,7 @@ def cited_as(path: list[Label]) -> str:
         items = path[article + 1 :]
         tail = [f"第{label.text.rstrip('.．、')}{words[min(i, 2)]}" for i, label in enumerate(items)]
         return path[article].text + "".join(tail)
-    return "".join(label.text for label in path if label.style >= Style.CN or label is path[-1])
+    return "".join(label.text for label in path)
 
 
 _BARE_LABEL = re.compile(rf"^（([{_CN}]{{1,4}})）$|^([{_CN}]{{1,4}})、$|^([{_AR}]{{1,2}})[.．、]$")

@@ -139,12 +139,22 @@ def _needs_path(path: list[Label], is_repeated: bool) -> bool:
     return is_repeated or path[-1].style >= Style.ARABIC or any(label.style == Style.ARTICLE for label in path[:-1])
 
 
+def _repeating_styles(emitted: list[Emitted]) -> set[Style]:
+    """Styles whose numbers recur under different parents (第一部分一、 and 第二部分一、), as clauses or as
+    headings over clauses: every label of such a style is cited with the parts above it."""
+    parents: dict[tuple[int, Style, int], set[tuple[tuple[Style, int], ...]]] = {}
+    for e in emitted:
+        for depth, label in enumerate(e.path):
+            above = tuple((parent.style, parent.number) for parent in e.path[:depth])
+            parents.setdefault((e.node.part, label.style, label.number), set()).add(above)
+    return {style for (_, style, _), chains in parents.items() if len(chains) > 1}
+
+
 def clause_labels(emitted: list[Emitted]) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
     labels that repeat in an attachment."""
     own = [e.node.label.text if e.node.label else "" for e in emitted]
-    # One style is cited one way throughout: when some （一） repeats, every （N） names its part.
-    repeating = {
+    repeating = _repeating_styles(emitted) | {
         e.node.label.style for e, label in zip(emitted, own, strict=True) if e.node.label and own.count(label) > 1
     }
     labels = [
