@@ -142,9 +142,15 @@ def _is_plausible_text(text: str) -> bool:
     return controls <= len(text) / 1000
 
 
+_BLOCK_MARKUP = re.compile(r"<(p|br|div|td)\b[^>]*>", re.I)
+
+
 def _looks_like_html(text: str) -> bool:
+    """A page saved as .txt, or a fragment of one (<p>…</p> without <html>)."""
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+    if "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head):
+        return True
+    return len(_BLOCK_MARKUP.findall(text[:20000])) >= 3
 
 
 # --- HTML -------------------------------------------------------------------------------------

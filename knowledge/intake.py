@@ -79,7 +79,9 @@ _PLACE_PREFIX = re.compile(
 _DRAFT = re.compile(r"征求意见稿|（?草案）?$|送审稿|（讨论稿）")
 _EFFECTIVE = re.compile(rf"自\s*({_DATE.pattern})\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|下发|发文)之日起(?:施行|执行|实施|生效)")
-_VALID_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*({_DATE.pattern})")
+_VALID_UNTIL = re.compile(rf"有效期(?:至|到|截至|截止到|截止至)\s*({_DATE.pattern})")
+_VALID_UNTIL_YEAR_END = re.compile(rf"有效期(?:至|到|截至|截止到|截止至)\s*([{_DIGITS}]{{4}})\s*年(?:底|末|12月底)")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _VALID_YEARS = re.compile(rf"有效期(?:为)?\s*([{_DIGITS}两]{{1,3}})\s*年")
 
 
@@ -128,7 +130,7 @@ def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFac
     issuer = signature or table.get("发文机关") or _issuer_from_title(title)
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
     if signed is None and "成文日期" in table:
-        match = _DATE.search(table["成文日期"])
+        match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
     effective, valid_until = _validity(lines, signed)
@@ -271,20 +273,19 @@ def _document_number(head: list[str]) -> str | None:
 def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date | None]:
     text = "\n".join(lines)
     effective: date | None = None
-    match = _EFFECTIVE.search(text)
+    match = next(reversed(list(_EFFECTIVE.finditer(text))), None)
     if match:
         effective = _as_date(match, 1)
     elif _EFFECTIVE_ON_ISSUE.search(text):
         effective = signed
-    valid_until: date | None = None
-    until = _VALID_UNTIL.search(text)
-    if until:
-        valid_until = _as_date(until, 1)
-    else:
-        years = _VALID_YEARS.search(text)
-        start = effective or signed
-        if years and start:
-            valid_until = _add_years(start, _to_int(years.group(1)))
+    # The document's own validity is stated last (附则, closing); a measure's own term comes earlier.
+    stated: list[tuple[int, date | None]] = []
+    stated += [(m.start(), _as_date(m, 1)) for m in _VALID_UNTIL.finditer(text)]
+    stated += [(m.start(), date(_to_int(m.group(1)), 12, 31)) for m in _VALID_UNTIL_YEAR_END.finditer(text)]
+    start = effective or signed
+    if start:
+        stated += [(m.start(), _add_years(start, _to_int(m.group(1)))) for m in _VALID_YEARS.finditer(text)]
+    valid_until = max(stated, key=lambda item: item[0])[1] if stated else None
     return effective, valid_until
 
 

@@ -312,3 +312,30 @@ def test_word_automatic_list_numbers_become_the_labels() -> None:
     result = parse_clauses(uploaded(), text)
     assert [c.label for c in result.clauses] == ["一、（一）", "一、（二）", "二、（一）"]
     assert result.clauses[1].text.endswith("每人3000元。")
+
+
+@pytest.mark.parametrize(
+    ("closing", "valid_until"),
+    [
+        ("本通知自2024年1月1日起施行，有效期至2026年底。", date(2026, 12, 31)),
+        ("本通知自2024年1月1日起施行，有效期两年。", date(2025, 12, 31)),
+        ("本通知自印发之日起施行，有效期截至2025年6月30日。", date(2025, 6, 30)),
+    ],
+)
+def test_the_documents_own_validity_is_read_from_its_last_words(closing: str, valid_until: date) -> None:
+    text = (
+        "淄博市人民政府关于稳就业的通知\n各区县人民政府：\n"
+        "一、吸纳就业补贴。政策有效期至2022年12月31日，对招用高校毕业生的企业给予补贴。\n"
+        f"{closing}\n淄博市人民政府\n2024年1月1日"
+    )
+    assert extract_facts(text).valid_until == valid_until
+
+
+def test_a_page_fragment_saved_as_text_is_read_as_html() -> None:
+    fragment = "<p>淄博市人民政府关于稳就业的通知</p><p>各区县人民政府：</p><p>一、落实补贴。</p><p>淄博市人民政府</p>"
+    assert read_file(fragment.encode("utf-8"), "通知.txt").split("\n") == [
+        "淄博市人民政府关于稳就业的通知",
+        "各区县人民政府：",
+        "一、落实补贴。",
+        "淄博市人民政府",
+    ]
