@@ -16,7 +16,7 @@ import yaml
 
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, read_source
-from knowledge.intake import examine, extract_facts, parse_clauses, read_file
+from knowledge.intake import examine, extract_facts, looks_like_policy, parse_clauses, read_file
 from knowledge.labels import cited_form, read_label
 from knowledge.normalize import normalize_document
 
@@ -339,3 +339,19 @@ def test_a_page_fragment_saved_as_text_is_read_as_html() -> None:
         "一、落实补贴。",
         "淄博市人民政府",
     ]
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_every_written_document_is_accepted_as_a_policy(name: str) -> None:
+    intake = examine((DATA / name).read_bytes(), name)
+    assert intake.facts.title == EXPECTED[name]["facts"]["title"]
+
+
+def test_a_short_notice_without_numbering_is_still_a_policy() -> None:
+    text = (
+        "某县人民政府关于做好春节期间农民工返乡就业服务的通知\n各乡镇人民政府，县级各部门：\n"
+        "春节期间，各地要组织开展春风行动，为返乡农民工提供岗位信息和职业指导。\n"
+        "对返乡创业的农民工，按规定落实创业担保贷款和一次性创业补贴政策。\n"
+        "某县人民政府\n2024年1月20日"
+    )
+    assert looks_like_policy(text)
