@@ -125,7 +125,7 @@ def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFac
     problems: list[str] = []
     head = _head(lines)
     table = _metadata_table(lines)
-    title = table.get("标题") or _title(head)
+    title = _solicited(table.get("标题") or _title(head))
     signature, signed = _signature(lines)
     issuer = signature or table.get("发文机关") or _issuer_from_title(title)
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
@@ -225,6 +225,18 @@ def _title(head: list[str]) -> str | None:
                 candidate += "（征求意见稿）"
             return re.sub(r"^[^\u4e00-\u9fff《]+", "", candidate)
     return None
+
+
+_SOLICITING = re.compile(r"征求《(.+?)》(?:的)?(?:修改)?意见")
+
+
+def _solicited(title: str | None) -> str | None:
+    """The title of the draft a call for comments is about (关于征求《X》意见的通知 → X（征求意见稿））."""
+    match = _SOLICITING.search(title or "")
+    if not match:
+        return title
+    inner = match.group(1)
+    return inner if "征求意见稿" in inner else f"{inner}（征求意见稿）"
 
 
 def _issuer_from_title(title: str | None) -> str | None:
