@@ -355,3 +355,13 @@ def test_a_short_notice_without_numbering_is_still_a_policy() -> None:
         "某县人民政府\n2024年1月20日"
     )
     assert looks_like_policy(text)
+
+
+def test_an_article_after_a_sentence_cut_by_a_page_break_is_not_joined_to_it() -> None:
+    text = (
+        "某市就业补贴办法\n"
+        "第一条　为促进高校毕业生、就业困难人员等重点群体就业，根据国家和省有关规定，结合本市实际制定本办法\n"
+        "第二条　本办法自2024年1月1日起施行。"
+    )
+    result = parse_clauses(uploaded(), text)
+    assert [c.label for c in result.clauses] == ["第一条", "第二条"]
