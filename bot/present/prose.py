@@ -547,6 +547,23 @@ class CheckAdviceProse(Section):
     eligible_from: str
 
 
+class IntakeProse(Section):
+    """Why an upload was refused, one text per knowledge.intake IntakeError code."""
+
+    placeholders = {"too_large": ("limit",), "unknown_place": ("place",)}
+    empty: str
+    too_large: str
+    unsupported_type: str
+    image: str
+    archive_bomb: str
+    pdf_without_text: str
+    pdf_unsupported: str
+    undecodable: str
+    not_a_policy: str
+    unknown_place: str
+    nothing_saved: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -560,6 +577,7 @@ class Prose(Section):
     followups: FollowupProse
     conversation_care: ConversationCareProse
     check_advice: CheckAdviceProse
+    intake: IntakeProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
