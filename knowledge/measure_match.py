@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
-from knowledge.query import is_dictionary_word
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -37,8 +36,6 @@ class MatchWeights:
     target: float = 0.1
     payable_amount: float = 0.3
     other_beneficiary: float = 0.1
-    # The weight of a question word the documents never use, as a share of the rarest word's.
-    unknown_word: float = 1.0
     candidate_clauses: int = 8
 
 
@@ -113,9 +110,6 @@ class MeasureMatcher:
                             described = described.replace(amount.text, "，")
                 self._span_tokens[measure.id] = frozenset(tokenizer(described) + [t for p in parts for t in p])
 
-        # The rarest word of the measures' text: what a word the documents never use is measured by.
-        self._max_idf = max((idf(t) for tokens in self._span_tokens.values() for t in tokens), default=1.0)
-
     def measures_of(self, clause_id: str) -> list[Measure]:
         return list(self._by_clause.get(clause_id, []))
 
@@ -136,16 +130,7 @@ class MeasureMatcher:
         ]
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
-        # A real word the documents never use (高温, 工伤认定's 认定 is used; 社保卡, 双倍 are not) is the
-        # question's own concept that no measure covers: it weighs in the total, so a question about it
-        # is not taken as covered by the one policy word it shares (补贴). Pieces of a longer word of
-        # the question count with it, once; fragments jieba glued by guessing do not count.
-        unknown = [
-            t
-            for t in own
-            if self._idf(t) == 0.0 and is_dictionary_word(t) and not any(t != o and t in o for o in own)
-        ]
-        own_total = (sum(self._idf(t) for t in own) + weights.unknown_word * self._max_idf * len(unknown)) or 1.0
+        own_total = sum(self._idf(t) for t in own) or 1.0
         extra_total = sum(self._idf(t) for t in extra) or 1.0
         speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)

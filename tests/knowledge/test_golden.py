@@ -19,6 +19,7 @@ ANSWERS_HOLDOUT = load_golden(GOLDEN / "answers_holdout.yaml")
 ANSWERS_DEV = load_golden(GOLDEN / "answers_dev.yaml")  # the same schema, written independently; tuned on
 # Written fresh in session 4 the same way (source texts only), to find failure classes; tuned on.
 ANSWERS_DEV3 = load_golden(GOLDEN / "answers_dev3.yaml")
+ANSWERS_DEV4 = load_golden(GOLDEN / "answers_dev4.yaml")  # mostly near misses that must be declined
 
 # (hit@1, hit@3, abstain recall, max false-abstain rate)
 THRESHOLDS = {
@@ -27,6 +28,7 @@ THRESHOLDS = {
     "holdout": (0.86, 0.95, 0.70, 0.05),
     "answers_dev": (0.92, 0.97, 0.95, 0.02),
     "answers_dev3": (0.90, 0.95, 0.90, 0.03),
+    "answers_dev4": (0.90, 0.95, 0.75, 0.03),
     # A regression guard below today's figures, never a target to tune towards.
     "answers_holdout": (0.88, 0.93, 0.80, 0.04),
 }
@@ -36,14 +38,14 @@ def test_golden_sets_are_large_and_mixed() -> None:
     assert len(DEV) >= 60 and len(HOLDOUT) >= 40
     kinds = {q.kind for q in DEV}
     assert kinds == {"in_scope", "out_of_scope", "region_not_covered"}
-    everything = DEV + DEV2 + HOLDOUT + ANSWERS_HOLDOUT + ANSWERS_DEV + ANSWERS_DEV3
+    everything = DEV + DEV2 + HOLDOUT + ANSWERS_HOLDOUT + ANSWERS_DEV + ANSWERS_DEV3 + ANSWERS_DEV4
     assert len({q.id for q in everything}) == len(everything)
 
 
 @pytest.mark.parametrize(
     "golden",
-    [DEV, DEV2, HOLDOUT, ANSWERS_HOLDOUT, ANSWERS_DEV, ANSWERS_DEV3],
-    ids=["dev", "dev2", "holdout", "answers_holdout", "answers_dev", "answers_dev3"],
+    [DEV, DEV2, HOLDOUT, ANSWERS_HOLDOUT, ANSWERS_DEV, ANSWERS_DEV3, ANSWERS_DEV4],
+    ids=["dev", "dev2", "holdout", "answers_holdout", "answers_dev", "answers_dev3", "answers_dev4"],
 )
 def test_every_expected_clause_exists(registry: Registry, golden: list[GoldenQuestion]) -> None:
     for item in golden:
@@ -76,9 +78,10 @@ def test_the_answers_sets_state_figures_verbatim_in_an_expected_clause(
         ("holdout", HOLDOUT),
         ("answers_dev", ANSWERS_DEV),
         ("answers_dev3", ANSWERS_DEV3),
+        ("answers_dev4", ANSWERS_DEV4),
         ("answers_holdout", ANSWERS_HOLDOUT),
     ],
-    ids=["dev", "dev2", "holdout", "answers_dev", "answers_dev3", "answers_holdout"],
+    ids=["dev", "dev2", "holdout", "answers_dev", "answers_dev3", "answers_dev4", "answers_holdout"],
 )
 def test_golden_set_meets_thresholds(kb: KnowledgeBase, name: str, golden: list[GoldenQuestion]) -> None:
     metrics, outcomes = evaluate(kb.answerer, golden)
