@@ -4,7 +4,8 @@ PostgreSQL when several replicas share the sessions (the engine and the schema: 
 One row per channel-qualified key, the state as JSON, committed on every turn, so a restart or a
 kill -9 between turns loses nothing. SQLite runs in WAL mode: a committed turn survives a crash
 of the process, and readers do not block the writer. On PostgreSQL a turn holds an advisory lock
-on its key, so two replicas never handle turns of one conversation at the same time.
+on its key, on SQLite the file's write lock (`BEGIN IMMEDIATE`), so two processes never handle
+turns of one conversation at the same time.
 """
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ class SqlSessionStore:
         with Session(self.engine) as session, session.begin():
             if self.engine.dialect.name == "postgresql":
                 session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+            elif self.engine.dialect.name == "sqlite":
+                # SQLite has one writer per file: taking the write lock before the load makes turns of
+                # every process on this file (workers, replicas) run one after the other, so two taps
+                # at once never both read the old state (without it one of two was lost, issue 14).
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield SessionRows(session)
 
     def prune(self, older_than: datetime) -> int:
