@@ -25,6 +25,12 @@ class Settings(BaseSettings):
         default=None, description="SQLAlchemy URL of the database, e.g. postgresql://user:password@host/policybot"
     )
     session_ttl_days: int = Field(default=90, ge=1, description="Sessions untouched this long are deleted")
+    answer_log_days: int = Field(
+        default=180, ge=1, description="Logged answers (the questions people typed) older than this are deleted"
+    )
+    retention_interval_minutes: float = Field(
+        default=60, gt=0, le=24 * 60, description="How often `policybot serve` deletes what is past its retention"
+    )
 
     # Telegram (policybot telegram)
     telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather")
