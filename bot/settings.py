@@ -62,7 +62,11 @@ class Settings(BaseSettings):
         description='Widget sites: site key → allowed origins, JSON ({"gov-cc": ["https://www.example.gov.cn"]})',
     )
     web_demo_site: bool = Field(default=True, description="Serve /demo and the built-in `demo` site key (own origin)")
-    web_cookie_secure: bool = Field(default=False, description="Mark staff cookies Secure (set behind HTTPS)")
+    web_cookie_secure: bool | None = Field(
+        default=None,
+        description="Staff cookies Secure: unset = always, except plain http on this machine (127.0.0.1, "
+        "localhost); false = never (plain-http development on a LAN only); true = always",
+    )
     staff_session_hours: int = Field(default=12, ge=1, le=720, description="Staff login lifetime")
 
     def resolved_data_dir(self) -> Path:
