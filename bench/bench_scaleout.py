@@ -52,6 +52,7 @@ DESCRIPTIONS = [
     "我在商洛打零工，灵活就业，自己交社保三年了",
 ]
 TIMEOUT = 10.0
+KEEP_ALIVE_SECONDS = 4.0
 
 
 def golden_questions() -> list[str]:
@@ -73,7 +74,9 @@ async def user(
 ) -> None:
     rng = random.Random(number)
     turn_count = 0
-    async with httpx.AsyncClient(timeout=TIMEOUT) as http:
+    # Idle connections expire before the server's keep-alive (5 s) closes them, as a proxy's do.
+    limits = httpx.Limits(keepalive_expiry=KEEP_ALIVE_SECONDS)
+    async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as http:
 
         async def send(kind: str, session_id: str | None, **turn: str) -> tuple[str | None, list[dict[str, Any]]]:
             nonlocal turn_count
