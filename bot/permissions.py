@@ -10,8 +10,6 @@ import os
 import stat
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -21,11 +19,15 @@ FILE_MODE = 0o600
 
 
 def sqlite_files(database_url: str) -> list[Path]:
-    """The database file and its companions, when the URL names an SQLite file."""
-    url = make_url(database_url)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    """The database file and its companions, when the URL names an SQLite file (read without
+    SQLAlchemy, which `policybot ask` does not otherwise import)."""
+    scheme, separator, rest = database_url.partition(":///")
+    if not separator or scheme.split("+", 1)[0] != "sqlite":
         return []
-    main = Path(url.database).expanduser()
+    name = rest.split("?", 1)[0]
+    if not name or name == ":memory:":
+        return []
+    main = Path(name).expanduser()
     return [main, main.with_name(main.name + "-wal"), main.with_name(main.name + "-shm")]
 
 

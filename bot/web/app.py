@@ -18,8 +18,8 @@ from fastapi_offline import FastAPIOffline
 
 from bot.web import api, staff, staff_auth, staff_privacy, widget
 from bot.web.errors import install_error_handlers
-from bot.web.retention import keep_purging, purge_now
 from bot.web.headers import SecurityHeaders
+from bot.web.retention import keep_purging, purge_now
 from bot.web.services import WebServices
 from bot.web.throttle import GuardMiddleware, RateLimiter
 

@@ -56,3 +56,19 @@ def test_files_an_older_release_left_open_are_tightened(tmp_path: Path, open_uma
     done = add_staff(data_dir, "lisi")
     assert done.returncode == 0, done.stderr
     assert (mode(data_dir), mode(database)) == (0o700, 0o600)
+
+
+@pytest.mark.parametrize(
+    ("url", "files"),
+    [
+        ("sqlite:////srv/policybot/db.sqlite3", ["/srv/policybot/db.sqlite3", "/srv/policybot/db.sqlite3-wal"]),
+        ("sqlite+pysqlite:///data/x.db?timeout=5", ["data/x.db", "data/x.db-wal"]),
+        ("sqlite://", []),
+        ("postgresql+psycopg://policybot:secret@db:5432/policybot", []),
+    ],
+    ids=["absolute", "relative-with-options", "in-memory", "postgresql"],
+)
+def test_the_files_of_a_database_url(url: str, files: list[str]) -> None:
+    from bot.permissions import sqlite_files
+
+    assert [str(path) for path in sqlite_files(url)][:2] == files

@@ -64,7 +64,9 @@ def test_the_running_server_purges_on_its_interval_not_only_at_start(kb: Knowled
         age(services, old_answers, days=61)  # past both limits
         assert kept(services, idle) == {"session": 1, "messages": 2, "answers": 1}, "made after the start's purge"
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and (kept(services, idle)["session"] or kept(services, old_answers)["answers"]):
+        while time.monotonic() < deadline and (
+            kept(services, idle)["session"] or kept(services, old_answers)["answers"]
+        ):
             time.sleep(0.2)
         assert kept(services, idle) == {"session": 0, "messages": 0, "answers": 1}
         assert kept(services, old_answers) == {"session": 0, "messages": 0, "answers": 0}
@@ -74,7 +76,9 @@ def test_the_running_server_purges_on_its_interval_not_only_at_start(kb: Knowled
         assert session.scalar(orphans) == 0, "citations go with their answers"
 
 
-def test_a_forgotten_persons_words_are_not_left_in_the_sqlite_file_or_its_log(kb: KnowledgeBase, tmp_path: Path) -> None:
+def test_a_forgotten_persons_words_are_not_left_in_the_sqlite_file_or_its_log(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
     marker = "ZQXJ-forget-me-7731"
     database = tmp_path / "policybot.sqlite3"
     services = make_services(kb, f"sqlite:///{database}")
