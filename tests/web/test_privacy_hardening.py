@@ -3,6 +3,7 @@ Secure by default, and staff pages never carry a person's session key (only a fi
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,7 +13,7 @@ from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
 from ..databases import Databases
-from .conftest import CSRF_FIELD, STAFF_NAME, STAFF_PASSWORD, make_services
+from .conftest import CSRF_FIELD, STAFF_NAME, STAFF_PASSWORD, LiveServer, make_services
 
 
 def failed_login(client: TestClient, name: str, password: str) -> int:
@@ -80,3 +81,13 @@ def test_staff_cookies_are_secure_by_default(
 
 def test_the_settings_default_is_secure_cookies() -> None:
     assert Settings().web_cookie_secure is None, "unset: Secure except plain http on this machine"
+
+
+def test_behind_the_proxy_the_scheme_it_reports_makes_cookies_secure(live_server: LiveServer) -> None:
+    """A real `policybot serve`: nginx (here a loopback client, the trusted proxy address) reports
+    https in X-Forwarded-Proto, and the console's cookie is Secure although the hop is plain http."""
+    with httpx.Client(base_url=live_server.url, timeout=30) as client:
+        behind_tls = client.get("/staff/login", headers={"X-Forwarded-Proto": "https"})
+        local = client.get("/staff/login")
+    assert is_secure(behind_tls.headers["set-cookie"])
+    assert not is_secure(local.headers["set-cookie"]), "plain http on 127.0.0.1: the README's local server"
