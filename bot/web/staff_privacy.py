@@ -16,7 +16,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from bot.db import checkpoint
 from bot.dialogue.service import CHANNELS, session_key
+from bot.web.accounts import StaffLogin
 from bot.web.api import Services
 from bot.web.schemas import SESSION_ID
 from bot.web.services import WebServices
@@ -25,7 +27,7 @@ from bot.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 CHAT_KEY = re.compile(r"^(?P<channel>[a-z]+):(?P<identity>[A-Za-z0-9_-]{1,100})$")
-NO_ASKER = "这条答复没有关联的对话（可能已删除或已过期），没有可删除的个人资料。"
+NO_ANSWER = "没有找到这条答复（可能已经删除）。"
 NOT_A_KEY = "请填写网页会话编号（session_id，16–64 个字母、数字、_ 或 -），或对话标识（如 telegram:123456789）。"
 
 
@@ -66,10 +68,17 @@ def delete_person(
     """Two steps: the first post shows what would be deleted; only the confirmed one deletes.
     The person is named by what staff typed (`subject`) or by one of their logged answers (`answer`,
     the answer page's button), so no page carries a session key staff did not type themselves."""
-    key = parse_subject(subject) if answer is None else _asker_of(web, answer)
+    if answer is not None:
+        entry = web.answer_log.entry(answer)
+        if entry is None:
+            return _page(request, login, status=404, error=NO_ANSWER)
+        if entry.session_key is None:  # asked through /api/ask: the answer is all that is kept
+            return _delete_one_answer(request, web, login, answer, confirmed=confirm == "yes")
+        key: str | None = entry.session_key
+    else:
+        key = parse_subject(subject)
     if key is None:
-        error = NOT_A_KEY if answer is None else NO_ASKER
-        return _page(request, login, status=422, error=error, subject=subject[:200])
+        return _page(request, login, status=422, error=NOT_A_KEY, subject=subject[:200])
     channel = key.split(":", 1)[0]
     if confirm != "yes":
         review = {"channel": channel, "fingerprint": fingerprint(key), "answer": answer, **web.person_data(key)}
@@ -81,6 +90,14 @@ def delete_person(
     return _page(request, login, done=done)
 
 
-def _asker_of(web: WebServices, answer_id: int) -> str | None:
-    entry = web.answer_log.entry(answer_id)
-    return entry.session_key if entry is not None else None
+def _delete_one_answer(request: Request, web: WebServices, login: StaffLogin, answer: int, confirmed: bool) -> Response:
+    """An answer logged without a conversation (/api/ask): its question may hold what a person typed
+    about themselves, and it is the only record of them, so staff delete that one answer."""
+    if not confirmed:
+        review = {"channel": "api", "answer": answer, "single": True, "session": 0, "messages": 0, "answers": 1}
+        return _page(request, login, review=review)
+    deleted = web.answer_log.delete_entry(answer)
+    checkpoint(web.engine)
+    web.audit.record(login.name, "person_deleted", f"答复#{answer}", f"答复记录 {int(deleted)} 条")
+    done = {"channel": "api", "answer": answer, "single": True, "session": False, "answers": int(deleted)}
+    return _page(request, login, done=done)
