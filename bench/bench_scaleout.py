@@ -52,6 +52,7 @@ DESCRIPTIONS = [
     "我在商洛打零工，灵活就业，自己交社保三年了",
 ]
 TIMEOUT = 10.0
+KEEP_ALIVE_SECONDS = 4.0
 
 
 def golden_questions() -> list[str]:
@@ -73,7 +74,9 @@ async def user(
 ) -> None:
     rng = random.Random(number)
     turn_count = 0
-    async with httpx.AsyncClient(timeout=TIMEOUT) as http:
+    # Idle connections expire before the server's keep-alive (5 s) closes them, as a proxy's do.
+    limits = httpx.Limits(keepalive_expiry=KEEP_ALIVE_SECONDS)
+    async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as http:
 
         async def send(kind: str, session_id: str | None, **turn: str) -> tuple[str | None, list[dict[str, Any]]]:
             nonlocal turn_count
@@ -165,7 +168,11 @@ def main() -> int:
     parser.add_argument(
         "--think-ms", default="1000,0", help="mean pause of a user between turns, one run per value (0: none)"
     )
-    parser.add_argument("--database-url", help="an existing PostgreSQL database (default: a throwaway cluster)")
+    parser.add_argument(
+        "--database-url",
+        help="an existing database: PostgreSQL, or sqlite:///FILE (replicas share the file; default: a throwaway "
+        "PostgreSQL cluster)",
+    )
     args = parser.parse_args()
 
     with ExitStack() as stack:
@@ -179,7 +186,8 @@ def main() -> int:
         _ = Services(Settings(data_dir=data_dir)).knowledge  # build the index once; the replicas attach to it
         env = replica_env(data_dir, database_url)
         replicas = stack.enter_context(running_replicas(args.replicas, env, tmp))
-        print(f"{args.replicas} replicas on PostgreSQL, {args.users} users, {args.seconds:.0f} s per run; {machine()}",
+        database = "SQLite (one file)" if database_url.startswith("sqlite") else "PostgreSQL"
+        print(f"{args.replicas} replicas on {database}, {args.users} users, {args.seconds:.0f} s per run; {machine()}",
               flush=True)  # fmt: skip
         clean = True
         for think_ms in (float(value) for value in args.think_ms.split(",")):

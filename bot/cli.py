@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         _stderr(f"配置错误（环境变量 POLICYBOT_*）：{exc}")
         return EXIT_FAILURE
     configure_logging(settings)
+    from bot.permissions import keep_private
+
+    keep_private(settings)
     try:
         return int(args.handler(args, settings))
     except KnowledgeError as exc:

@@ -64,6 +64,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
                 raise
             time.sleep(0.02)
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros, so a person's deleted words do not stay readable in
+    # the file's free space (issue 14: /forget's text survived in the file).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
@@ -152,6 +155,19 @@ def storable(value: str) -> str:
     """PostgreSQL text cannot hold NUL characters (psycopg refuses the statement); nothing a person
     meant is lost without them. Applied to free text from requests before it is stored."""
     return value.replace("\x00", "")
+
+
+def checkpoint(engine: Engine) -> None:
+    """After deleting people's data: SQLite copies its write-ahead log into the file and empties it,
+    so the deleted text is not kept in the log's older page images. Best effort (a reader holding an
+    old snapshot makes it partial; the next checkpoint finishes it); nothing to do on PostgreSQL."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DBAPIError as exc:
+        log.warning("WAL checkpoint failed (%s)", type(exc.orig).__name__)
 
 
 def is_reachable(engine: Engine) -> bool:

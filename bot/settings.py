@@ -25,6 +25,12 @@ class Settings(BaseSettings):
         default=None, description="SQLAlchemy URL of the database, e.g. postgresql://user:password@host/policybot"
     )
     session_ttl_days: int = Field(default=90, ge=1, description="Sessions untouched this long are deleted")
+    answer_log_days: int = Field(
+        default=180, ge=1, description="Logged answers (the questions people typed) older than this are deleted"
+    )
+    retention_interval_minutes: float = Field(
+        default=60, gt=0, le=24 * 60, description="How often `policybot serve` deletes what is past its retention"
+    )
 
     # Telegram (policybot telegram)
     telegram_token: SecretStr | None = Field(default=None, description="Bot token from @BotFather")
@@ -56,7 +62,11 @@ class Settings(BaseSettings):
         description='Widget sites: site key → allowed origins, JSON ({"gov-cc": ["https://www.example.gov.cn"]})',
     )
     web_demo_site: bool = Field(default=True, description="Serve /demo and the built-in `demo` site key (own origin)")
-    web_cookie_secure: bool = Field(default=False, description="Mark staff cookies Secure (set behind HTTPS)")
+    web_cookie_secure: bool | None = Field(
+        default=None,
+        description="Staff cookies Secure: unset = always, except plain http on this machine (127.0.0.1, "
+        "localhost); false = never (plain-http development on a LAN only); true = always",
+    )
     staff_session_hours: int = Field(default=12, ge=1, le=720, description="Staff login lifetime")
 
     def resolved_data_dir(self) -> Path:

@@ -4,12 +4,14 @@ PostgreSQL when several replicas share the sessions (the engine and the schema: 
 One row per channel-qualified key, the state as JSON, committed on every turn, so a restart or a
 kill -9 between turns loses nothing. SQLite runs in WAL mode: a committed turn survives a crash
 of the process, and readers do not block the writer. On PostgreSQL a turn holds an advisory lock
-on its key, so two replicas never handle turns of one conversation at the same time.
+on its key, on SQLite the file's write lock (`BEGIN IMMEDIATE`), so two processes never handle
+turns of one conversation at the same time.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -62,6 +64,7 @@ class SqlSessionStore:
 
     def __init__(self, url: str) -> None:
         self.engine = open_database(url)
+        self._sqlite_turns = threading.Lock()
 
     def load(self, key: str) -> SessionState | None:
         with Session(self.engine) as session:
@@ -81,9 +84,18 @@ class SqlSessionStore:
         transaction first takes an advisory lock on the key: a turn of the same conversation on
         another replica waits for this one (the lock goes with the commit, or with the connection
         when a replica dies)."""
-        with Session(self.engine) as session, session.begin():
-            if self.engine.dialect.name == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+        if self.engine.dialect.name != "sqlite":
+            with Session(self.engine) as session, session.begin():
+                if self.engine.dialect.name == "postgresql":
+                    session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+                yield SessionRows(session)
+            return
+        # SQLite has one writer per file: taking the write lock before the load makes turns of every
+        # process on this file (workers, replicas) run one after the other, so two taps at once never
+        # both read the old state (without it one of two was lost, issue 14). This process's turns
+        # queue on a thread lock first, so only other processes wait in SQLite's polling busy handler.
+        with self._sqlite_turns, Session(self.engine) as session, session.begin():
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield SessionRows(session)
 
     def prune(self, older_than: datetime) -> int:

@@ -25,6 +25,7 @@ from bot.web.audit import AuditTrail, as_utc
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 MIN_PASSWORD_CHARS = 10
+UNKNOWN_ACTOR = "?"  # shown as 未知账号 in the console
 _hasher = PasswordHasher()
 
 
@@ -81,7 +82,10 @@ class StaffAccounts:
             query = select(StaffAccount).where(StaffAccount.name == name)
             account = session.scalar(query) if NAME_PATTERN.match(name) else None
             if not self._password_matches(account, password):
-                self.audit.record(name or "?", "login_failed", session=session)
+                # Only a real account is named: a typed name may be a person's password in the wrong
+                # field, or anything at all (issue 14); the trail keeps that a failure happened.
+                actor = account.name if account is not None else UNKNOWN_ACTOR
+                self.audit.record(actor, "login_failed", session=session)
                 return None
             assert account is not None
             if _hasher.check_needs_rehash(account.password_hash):

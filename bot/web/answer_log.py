@@ -178,6 +178,27 @@ class AnswerLog:
                 session.execute(delete(AnswerEntry).where(AnswerEntry.id.in_(ids)))
             return len(ids)
 
+    def delete_entry(self, answer_id: int) -> bool:
+        """Delete one logged answer with its citations and feedback (staff, for an /api/ask question
+        that holds personal details); False when there is none."""
+        self.flush()
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(AnswerFeedback).where(AnswerFeedback.answer_id == answer_id))
+            session.execute(delete(AnswerCitation).where(AnswerCitation.answer_id == answer_id))
+            result = session.execute(delete(AnswerEntry).where(AnswerEntry.id == answer_id))
+            return bool(getattr(result, "rowcount", 0))
+
+    def prune(self, older_than: datetime) -> int:
+        """Delete answers logged before `older_than` with their citations and feedback (the retention
+        limit); staff marks stay, they belong to the quote. Returns how many answers."""
+        self.flush()
+        old = select(AnswerEntry.id).where(AnswerEntry.created_at < older_than)
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(AnswerFeedback).where(AnswerFeedback.answer_id.in_(old)))
+            session.execute(delete(AnswerCitation).where(AnswerCitation.answer_id.in_(old)))
+            result = session.execute(delete(AnswerEntry).where(AnswerEntry.created_at < older_than))
+            return int(getattr(result, "rowcount", 0) or 0)
+
     def count_session(self, session_key: str) -> int:
         self.flush()
         with Session(self.engine) as session:

@@ -6,9 +6,10 @@ tests run the real app on a temporary data directory and database.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -18,6 +19,7 @@ from fastapi_offline import FastAPIOffline
 from bot.web import api, staff, staff_auth, staff_privacy, widget
 from bot.web.errors import install_error_handlers
 from bot.web.headers import SecurityHeaders
+from bot.web.retention import keep_purging, purge_now
 from bot.web.services import WebServices
 from bot.web.throttle import GuardMiddleware, RateLimiter
 
@@ -34,11 +36,16 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        purging = None
         if owns_services:
-            sessions, messages = services.purge_expired()
-            if sessions or messages:
-                log.info("retention: deleted %d idle sessions and %d transcript messages", sessions, messages)
+            purge_now(services)
+            every = services.settings.retention_interval_minutes * 60
+            purging = asyncio.create_task(keep_purging(services, every), name="retention")
         yield
+        if purging is not None:
+            purging.cancel()
+            with suppress(asyncio.CancelledError):
+                await purging
         if owns_services:
             services.close()  # the answer log's last entries are written before the process ends
 

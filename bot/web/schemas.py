@@ -36,6 +36,16 @@ class AskRequest(Request):
 class ChatRequest(Request):
     """One turn: a typed `message`, or the `choice` of a button (its `action` id). Not both."""
 
+    # The rule of the validator below, stated in the OpenAPI schema too (issue 14: it was missing).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["message"], "properties": {"message": {"type": "string"}, "choice": {"type": "null"}}},
+                {"required": ["choice"], "properties": {"choice": {"type": "string"}, "message": {"type": "null"}}},
+            ]
+        }
+    )
+
     session_id: str | None = Field(
         default=None, pattern=SESSION_ID, description="上一次回复里的 session_id；不填则开始新的对话"
     )

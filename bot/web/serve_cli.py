@@ -28,6 +28,9 @@ def app_from_environment() -> FastAPI:
 
 # The request line and headers together; nginx's default (4 × 8 KB buffers) is below it.
 MAX_HEADER_BYTES = 64 * 1024
+# An idle keep-alive connection is closed after this; a proxy's upstream keep-alive must be shorter
+# (deploy/nginx.conf: 4 s), or it may send a request on a connection the server is closing.
+KEEP_ALIVE_SECONDS = 5
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -50,6 +53,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         # h11 bounds a request's head (httptools reads any size: one 50 MB header was answered 200).
         "http": "h11",
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
     }
     print(f"正在加载政策索引和数据库（数据目录 {settings.resolved_data_dir()}）…", file=sys.stderr, flush=True)
     banner = f"就业政策通已启动：http://{host}:{port}/demo（演示） /docs（接口文档） /staff（工作台）"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from sqlalchemy.engine import Engine
 
 from bot.checker import Checker
-from bot.db import open_database
+from bot.db import checkpoint, open_database
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
 from bot.present.answers import AnswerResult, answer_result
@@ -25,6 +25,7 @@ from bot.web.accounts import StaffAccounts
 from bot.web.answer_log import AnswerLog
 from bot.web.audit import AuditTrail
 from bot.web.feedback import FeedbackDesk
+from bot.web.retention import Purged
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
 from bot.web.transcript import Transcripts
@@ -82,7 +83,9 @@ class WebServices:
         logged for it — from the database all replicas share; returns (had a session, answers deleted)."""
         had_session = self.conversations.forget(key)
         had_session = self.transcripts.forget(key) > 0 or had_session
-        return had_session, self.answer_log.forget_session(key)
+        answers = self.answer_log.forget_session(key)
+        checkpoint(self.engine)  # the deleted text leaves SQLite's write-ahead log too
+        return had_session, answers
 
     def person_data(self, key: str) -> dict[str, int]:
         """How much is kept about one conversation (shown before staff delete it)."""
@@ -92,13 +95,20 @@ class WebServices:
             "answers": self.answer_log.count_session(key),
         }
 
-    def purge_expired(self) -> tuple[int, int]:
-        """The retention limit: sessions and web transcripts idle longer than POLICYBOT_SESSION_TTL_DAYS
-        are deleted (when the server starts); returns (sessions, transcript messages) deleted."""
-        older_than = datetime.now(UTC) - timedelta(days=self.settings.session_ttl_days)
+    def purge_expired(self) -> Purged:
+        """The retention limits (bot/web/retention.py): sessions and web transcripts idle longer than
+        POLICYBOT_SESSION_TTL_DAYS, logged answers older than POLICYBOT_ANSWER_LOG_DAYS."""
+        now = datetime.now(UTC)
+        idle_since = now - timedelta(days=self.settings.session_ttl_days)
         store = self.conversations.store
-        sessions = store.prune(older_than) if isinstance(store, SqlSessionStore) else 0
-        return sessions, self.transcripts.prune(older_than)
+        purged = Purged(
+            sessions=store.prune(idle_since) if isinstance(store, SqlSessionStore) else 0,
+            messages=self.transcripts.prune(idle_since),
+            answers=self.answer_log.prune(now - timedelta(days=self.settings.answer_log_days)),
+        )
+        if any(purged):
+            checkpoint(self.engine)
+        return purged
 
     def close(self) -> None:
         self.answer_log.close()

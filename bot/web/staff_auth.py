@@ -2,7 +2,7 @@
 
 The login form itself is protected by a double-submit token (a cookie and a hidden field that must
 match); after login the token is the one stored with the session. Cookies are HttpOnly and
-SameSite=Strict, scoped to /staff, and Secure when `POLICYBOT_WEB_COOKIE_SECURE` is set.
+SameSite=Strict, scoped to /staff, and Secure by default (`cookie_is_secure`).
 """
 
 from __future__ import annotations
@@ -52,6 +52,20 @@ def require_csrf(login: Staff, csrf: Annotated[str, Form(max_length=100)] = "") 
 StaffPost = Annotated[StaffLogin, Depends(require_csrf)]
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+def cookie_is_secure(request: Request) -> bool:
+    """Secure unless the operator opted out (POLICYBOT_WEB_COOKIE_SECURE=false, plain-http
+    development) — and, when unset, unless the console is opened over plain http on this machine
+    (the README's `policybot serve` at http://127.0.0.1:8000). Always Secure over https (the scheme
+    the proxy reports in X-Forwarded-Proto) and on any other host name (issue 14)."""
+    configured = request.app.state.services.settings.web_cookie_secure
+    if configured is not None:
+        return bool(configured) or request.url.scheme == "https"
+    return request.url.scheme == "https" or request.url.hostname not in LOOPBACK_HOSTS
+
+
 def _safe_next(path: str) -> str:
     """Only our own console paths, so the login form cannot redirect anywhere else."""
     return path if path.startswith("/staff") and not path.startswith("//") and "\\" not in path else "/staff"
@@ -65,9 +79,14 @@ def _login_page(request: Request, error: str = "", next_path: str = "/staff", st
         {"csrf": token, "error": error, "next": _safe_next(next_path)},
         status_code=status,
     )
-    secure = request.app.state.services.settings.web_cookie_secure
     response.set_cookie(
-        LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict", secure=secure, path="/staff", max_age=3600
+        LOGIN_CSRF_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=cookie_is_secure(request),
+        path="/staff",
+        max_age=3600,
     )
     return response
 
@@ -92,6 +111,9 @@ def login(
     next: Annotated[str, Form(max_length=300)] = "/staff",
 ) -> Response:
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not cookie and request.url.scheme == "http" and cookie_is_secure(request):
+        # The browser keeps a Secure cookie to itself over plain http: say why the login cannot work.
+        return _login_page(request, "请通过 HTTPS（https:// 开头的地址）打开工作台再登录。", next, status=403)
     if not cookie or not secrets.compare_digest(cookie, csrf):
         return _login_page(request, "页面已过期，请重新登录。", next, status=403)
     if web.login_limiter.hit(client_of(request.scope)) is not None:
@@ -115,11 +137,11 @@ def login(
         token,
         httponly=True,
         samesite="strict",
-        secure=web.settings.web_cookie_secure,
+        secure=cookie_is_secure(request),
         path="/staff",
         max_age=web.settings.staff_session_hours * 3600,
     )
-    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/staff")
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/staff", secure=cookie_is_secure(request), httponly=True)
     return response
 
 

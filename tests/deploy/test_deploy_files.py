@@ -226,6 +226,17 @@ def test_the_web_replicas_trust_forwarded_addresses_only_from_the_proxy() -> Non
     assert "$proxy_add_x_forwarded_for" not in nginx
 
 
+def test_nginx_drops_idle_upstream_connections_before_the_replicas_do() -> None:
+    """Otherwise nginx may send a POST on a connection uvicorn is closing: a 502 it cannot retry."""
+    from bot.web.serve_cli import KEEP_ALIVE_SECONDS
+
+    nginx = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    upstream = re.search(r"upstream policybot_web \{(.*?)\}", nginx, re.S)
+    assert upstream, "the upstream block"
+    timeout = re.search(r"keepalive_timeout\s+(\d+)s;", upstream.group(1))
+    assert timeout and int(timeout.group(1)) < KEEP_ALIVE_SECONDS
+
+
 def test_the_chroma_service_runs_chroma_run_with_options_it_accepts() -> None:
     command = SERVICES["chroma"]["command"]
     assert command[:2] == ["chroma", "run"]

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from bot.dialogue.types import Turn
 from bot.web.app import create_app
 from bot.web.services import WebServices
-from bot.web.staff_privacy import parse_subject
+from bot.web.staff_privacy import fingerprint, parse_subject
 
 from .conftest import POLICY_QUESTION, SELF_DESCRIPTION, chat, describe_yourself, stored_text
 
@@ -78,13 +78,40 @@ def test_the_answer_page_deletes_the_asker_with_one_button(
     entry = next(e for e in services.answer_log.entries(limit=50) if e.session_key == f"web:{session_id}")
     console, _ = staff
     page = console.get(f"/staff/answers/{entry.id}").text
-    assert 'action="/staff/privacy/delete"' in page and f'value="web:{session_id}"' in page
+    assert 'action="/staff/privacy/delete"' in page and f'name="answer" value="{entry.id}"' in page
+    assert session_id not in page, "staff pages show a fingerprint, never the person's session key"
     csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-    review = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": f"web:{session_id}"}).text
+    review = console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id)}).text
     assert 'name="confirm" value="yes"' in review and person_is_stored(services, session_id)
-    console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": f"web:{session_id}", "confirm": "yes"})
+    assert session_id not in review and fingerprint(f"web:{session_id}") in review
+    console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id), "confirm": "yes"})
     assert not person_is_stored(services, session_id)
     assert console.get(f"/staff/answers/{entry.id}").status_code == 404
+
+
+def test_an_answer_asked_through_the_api_is_deleted_by_staff_on_its_own(
+    staff: tuple[TestClient, str], client: TestClient, services: WebServices
+) -> None:
+    """/api/ask keeps no conversation, so the logged question is the only record of the person
+    (issue 14: such rows could not be deleted at all)."""
+    question = "我叫李明，身份证号220102199001011234，长春开店有创业补贴吗？"
+    assert client.post("/api/ask", json={"question": question}).status_code == 200
+    services.answer_log.flush()
+    entry = next(e for e in services.answer_log.entries(limit=50) if e.question == question)
+    assert entry.session_key is None
+    console, _ = staff
+    page = console.get(f"/staff/answers/{entry.id}").text
+    assert f'name="answer" value="{entry.id}"' in page and "删除这条答复记录" in page
+    csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+    review = console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id)}).text
+    assert 'name="confirm" value="yes"' in review and services.answer_log.entry(entry.id) is not None
+    done = console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id), "confirm": "yes"})
+    assert done.status_code == 200 and f"已删除答复 #{entry.id}" in done.text
+    assert services.answer_log.entry(entry.id) is None
+    assert "220102199001011234" not in stored_text(services.engine)
+    assert services.audit.recent(1)[0].action == "person_deleted"
+    gone = console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id)})
+    assert gone.status_code == 404
 
 
 def test_staff_deletion_without_the_csrf_token_deletes_nothing(

@@ -48,6 +48,8 @@ def make_services(kb: KnowledgeBase, database_url: str, **overrides: object) -> 
         "database_url": database_url,
         "web_rate_limit": "",
         "web_sites": {PARTNER_KEY: ["http://partner.example:8080"]},
+        # TestClient speaks plain http to "testserver": the documented opt-out for plain-http development.
+        "web_cookie_secure": False,
     }
     settings = Settings(**{**values, **overrides})  # type: ignore[arg-type]
     return build_services(settings, kb=kb, clock=date.today)

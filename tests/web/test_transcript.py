@@ -119,8 +119,8 @@ def test_the_retention_limit_purges_idle_transcripts_with_their_sessions(
             update(TranscriptEntry).where(TranscriptEntry.session_key == f"web:{old}").values(created_at=long_ago)
         )
         session.execute(update(SessionRow).where(SessionRow.key == f"web:{old}").values(updated_at=long_ago))
-    sessions, messages = services.purge_expired()
-    assert sessions >= 1 and messages >= 2
+    purged = services.purge_expired()
+    assert purged.sessions >= 1 and purged.messages >= 2
     assert client.get(f"/api/chat/{old}").status_code == 404
     assert client.get(f"/api/chat/{recent}").status_code == 200
 
