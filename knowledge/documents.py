@@ -78,6 +78,10 @@ class Document(BaseModel):
         starts = self.effective or self.signed
         return starts <= as_of and (self.valid_until is None or as_of <= self.valid_until)
 
+    def is_replaced(self, as_of: date) -> bool:
+        """Superseded by a newer document, or past its validity: answers prefer other documents."""
+        return self.superseded_by is not None or (self.valid_until is not None and self.valid_until < as_of)
+
     @property
     def is_draft(self) -> bool:
         return self.status == DocumentStatus.DRAFT
