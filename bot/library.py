@@ -272,6 +272,28 @@ class DocumentLibrary:
                 raise LibraryError(f"intake_{exc.code}", file=upload.filename, detail=str(exc.detail)) from exc
             taken.add(document.id)
             prepared.append((document, text, parsed, problems, upload))
+        return self._store(prepared, actor, publish)
+
+    def add_document(
+        self, document: Document, upload: Upload, actor: str, publish: bool = False, text: str | None = None
+    ) -> DocumentView:
+        """Store a document whose metadata is already known (as a manifest gives it), read as UTF-8
+        text unless `text` is given; in review, or published at once."""
+        self.ensure_seeds()
+        with Session(self.engine) as session:
+            if session.get(PolicyDocument, document.id) is not None:
+                raise LibraryError("duplicate_id", id=document.id)
+        content = upload.data.decode("utf-8") if text is None else text
+        try:
+            parsed = parse_source(document, content)
+        except KnowledgeError as exc:
+            raise LibraryError("unparsable", file=upload.filename, detail=str(exc)) from exc
+        (view,) = self._store([(document, content, parsed, [], upload)], actor, publish)
+        return view
+
+    def _store(
+        self, prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]], actor: str, publish: bool
+    ) -> list[DocumentView]:
         if publish:
             for document, _text, parsed, problems, upload in prepared:
                 self._check_publishable(document, parsed, problems, upload.filename)

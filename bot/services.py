@@ -17,6 +17,8 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.checker import Checker
+    from bot.dialogue.store import SqlSessionStore
+    from bot.library import DocumentLibrary
     from bot.dialogue.core import Dialogue
     from bot.dialogue.service import Conversations
     from eligibility.engine import Engine
@@ -49,6 +51,26 @@ class Services:
         self.verify_vectors = verify_vectors
         if knowledge is not None:
             self.__dict__["knowledge"] = knowledge
+            self.__dict__["registry"] = knowledge.registry
+            self.__dict__["documents_version"] = None
+
+    @cached_property
+    def library(self) -> DocumentLibrary:
+        """The policy documents in the database (the seeds are loaded on first use)."""
+        from bot.db import open_database
+        from bot.library import DocumentLibrary
+
+        return DocumentLibrary(open_database(self.settings.resolved_database_url()))
+
+    @cached_property
+    def published(self) -> tuple[int, Registry]:
+        """The published documents' version and clause registry, read together."""
+        return self.library.registry()
+
+    @property
+    def documents_version(self) -> int | None:
+        """The version of the published documents answered from (None: a knowledge base given)."""
+        return self.__dict__.get("documents_version", self.published[0])
 
     @cached_property
     def knowledge(self) -> KnowledgeBase:
@@ -61,16 +83,30 @@ class Services:
             chroma_url=self.settings.chroma_url,
             progress=self.progress,
             verify_vectors=self.verify_vectors,
+            registry=self.registry,
         )
 
     @cached_property
     def registry(self) -> Registry:
-        """The clause registry; taken from the knowledge base when one is open (no index needed)."""
-        if "knowledge" in self.__dict__:
-            return self.knowledge.registry
-        from knowledge.registry import load_registry
+        """The clause registry of the published documents (the seeds until staff change them)."""
+        return self.published[1]
 
-        return load_registry()
+    @cached_property
+    def session_store(self) -> SqlSessionStore:
+        from bot.dialogue.store import SqlSessionStore
+
+        return SqlSessionStore(self.settings.resolved_database_url())
+
+    def renewed(self, version: int, registry: Registry) -> Services:
+        """The same product on other published documents: a new knowledge base, checker and dialogue
+        around the parts that do not depend on them (rules, database, sessions), built eagerly."""
+        fresh = Services(self.settings, progress=self.progress, clock=self.clock, verify_vectors=self.verify_vectors)
+        for shared in ("rulebook", "library", "session_store"):
+            if shared in self.__dict__:
+                fresh.__dict__[shared] = self.__dict__[shared]
+        fresh.__dict__["published"] = (version, registry)
+        _ = fresh.knowledge, fresh.checker, fresh.conversations
+        return fresh
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -109,6 +145,5 @@ class Services:
     def conversations(self) -> Conversations:
         """The dialogue core with its session store in the configured database."""
         from bot.dialogue.service import Conversations
-        from bot.dialogue.store import SqlSessionStore
 
-        return Conversations(self.dialogue, SqlSessionStore(self.settings.resolved_database_url()), self.clock)
+        return Conversations(self.dialogue, self.session_store, self.clock)

@@ -583,6 +583,7 @@ class DocumentErrors(Section):
         "already_retired": ("id",),
         "last_document": ("id",),
         "supersedes_itself": ("id",),
+        "duplicate_id": ("id",),
         "duplicate_file": ("file",),
         "empty_file": ("file",),
         "too_large": ("file", "limit"),
@@ -600,6 +601,7 @@ class DocumentErrors(Section):
     already_retired: str
     last_document: str
     supersedes_itself: str
+    duplicate_id: str
     duplicate_file: str
     empty_file: str
     too_large: str

@@ -7,11 +7,11 @@ tests run the real app on a temporary data directory and database.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -52,6 +52,12 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         static_url="/docs-static",
     )
     app.state.services = services
+
+    @app.middleware("http")
+    async def published_documents(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        services.refresh()  # published means live: the newest documents' knowledge base (bot/live.py)
+        return await call_next(request)
+
     install_error_handlers(app)
     staff_auth.install(app)
     app.include_router(api.router)
