@@ -24,8 +24,12 @@ STATUS_LABELS = {DocumentStatus.OFFICIAL: "正式文件", DocumentStatus.DRAFT: 
 
 
 class Structure(StrEnum):
+    """The layout a document's numbering follows. The parser reads every layout by itself
+    (knowledge.structure); the value tells the wording of citations how clauses are labelled."""
+
     SECTIONS_WITH_CLAUSES = "sections_with_clauses"
     SECTIONS_ONLY = "sections_only"
+    AUTO = "auto"
 
 
 class TimeLimitedMeasure(BaseModel):

@@ -1,0 +1,352 @@
+"""The text of an uploaded file: plain text, HTML, DOCX or PDF with a text layer.
+
+Anything else (images, archives, executables, scanned PDFs, text in an unknown encoding) raises
+`IntakeError` with a code that `bot.present` words in Chinese. Nothing here writes anywhere.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+MAX_BYTES = 20 * 1024 * 1024
+# A DOCX is a zip: its parts may not inflate beyond this, whatever their headers declare.
+MAX_INFLATED = 64 * 1024 * 1024
+MAX_RATIO = 200
+
+INTAKE_CODES = (
+    "empty",
+    "too_large",
+    "unsupported_type",
+    "image",
+    "archive_bomb",
+    "pdf_without_text",
+    "undecodable",
+    "not_a_policy",
+    "unknown_place",
+)
+
+
+class IntakeError(Exception):
+    """An uploaded file that cannot become a document. `code` selects the user's message
+    (prose.yaml `intake`), `detail` is for logs and staff."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        if code not in INTAKE_CODES:
+            raise ValueError(f"unknown intake error code {code!r}")
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+_IMAGE_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\x00\x00\x01\x00",
+)
+_BINARY_MAGIC = (
+    b"\xd0\xcf\x11\xe0",  # OLE2: .doc, .xls, .wps
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"MZ",
+    b"{\\rtf",
+)
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg")
+_TEXT_SUFFIXES = (".txt", ".text", ".md", "")
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+
+
+def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
+    """The text of one uploaded file, or IntakeError saying why there is none."""
+    if len(data) > max_bytes:
+        raise IntakeError("too_large", f"{len(data)} bytes > {max_bytes}")
+    if not data.strip():
+        raise IntakeError("empty", filename)
+    suffix = _suffix(filename)
+    if _is_image(data) or suffix in _IMAGE_SUFFIXES:
+        raise IntakeError("image", filename)
+    if data.startswith(b"%PDF") or suffix == ".pdf":
+        text = _pdf_text(data)
+    elif data.startswith(b"PK\x03\x04"):
+        text = _docx_text(data, filename)
+    elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
+        raise IntakeError("unsupported_type", filename)
+    else:
+        decoded = decode_text(data)
+        text = html_text(decoded) if suffix in _HTML_SUFFIXES or _looks_like_html(decoded) else decoded
+    text = _tidy(text)
+    if not text.strip():
+        raise IntakeError("empty", f"{filename}: no text")
+    return text
+
+
+def _suffix(filename: str) -> str:
+    name = filename.lower().rsplit("/", 1)[-1]
+    return name[name.rfind(".") :] if "." in name else ""
+
+
+def _is_image(data: bytes) -> bool:
+    if data.startswith(_IMAGE_MAGIC):
+        return True
+    return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes) -> str:
+    """Text in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _checked(data[3:], "utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(data, "utf-16")
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _is_plausible_text(text):
+            return text
+    raise IntakeError("undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text")
+
+
+def _checked(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise IntakeError("undecodable", str(exc)) from None
+    if not _is_plausible_text(text):
+        raise IntakeError("undecodable", f"control characters in {encoding} text")
+    return text
+
+
+def _is_plausible_text(text: str) -> bool:
+    """Binary data decodes as GB18030 more often than not; real text has almost no control
+    characters and is mostly letters, digits, CJK or punctuation."""
+    if not text:
+        return False
+    controls = len(_CONTROL.findall(text))
+    return controls <= len(text) / 1000
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_SKIPPED_TAGS = frozenset(
+    {"script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "select", "button", "svg", "head"}
+)
+_VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "section",
+        "article",
+        "td",
+        "dd",
+        "dt",
+        "ul",
+        "ol",
+        "hr",
+        "center",
+        "blockquote",
+        "pre",
+    }
+)
+# class or id words of page furniture on government sites (navigation, share bars, footers).
+_FURNITURE_ATTR = re.compile(
+    r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|toolbar|sidebar|footer|header|"
+    r"topbar|copyright|related|fontsize|print|search|login|banner|qrcode|ewm)([-_\s\d]|$)",
+    re.I,
+)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_TAGS:
+            if tag in _BLOCK_TAGS and not self._skip_stack:
+                self.parts.append("\n")
+            return
+        attr_text = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
+        if self._skip_stack or tag in _SKIPPED_TAGS or (attr_text and _FURNITURE_ATTR.search(attr_text)):
+            self._skip_stack.append(tag)
+            return
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip_stack:
+            if tag in self._skip_stack:
+                while self._skip_stack and self._skip_stack.pop() != tag:
+                    pass
+            return
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_stack:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    """Visible text of a page, one block per line, without scripts, navigation or share bars."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line and not is_page_furniture(line))
+
+
+# Lines of government web pages that are no part of the document.
+_FURNITURE_LINES = tuple(
+    re.compile(p)
+    for p in (
+        r"^(分享到|打印本页|关闭窗口|【?打印】?|【?关闭】?|【?收藏】?|返回顶部|上一篇|下一篇|网站地图|联系我们|"
+        r"设为首页|加入收藏|无障碍|繁体版|简体版|English|登录|注册|首页)[:：]?\s*$",
+        r"^(分享到|上一篇|下一篇)[:：]",
+        r"字号[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小",
+        r"^【?\s*字体[:：]",
+        r"(访问量|浏览次数|阅读次数|点击数|浏览量)[:：]",
+        r"^(主办单位|承办单位|网站标识码|ICP备|京ICP|[\u4e00-\u9fff]ICP备|公网安备|版权所有)",
+        r"ICP备\d+号|公网安备",
+        r"^扫一扫|微信扫|^手机版",
+        r"^(当前位置|您的位置|您现在的位置)[:：]",
+        r"^(首页|网站首页)\s*(>|＞|»|->|/)",
+        r"^(打印|关闭|收藏|纠错)(\s*[|｜]\s*(打印|关闭|收藏|纠错|分享))+\s*$",
+    )
+)
+
+
+def is_page_furniture(line: str) -> bool:
+    """A line of a government web page that belongs to the site, not to the document."""
+    stripped = line.strip()
+    return any(pattern.search(stripped) for pattern in _FURNITURE_LINES)
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_text(data: bytes, filename: str) -> str:
+    """Paragraph text of word/document.xml (tables cell by cell), read through a size guard."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+    with archive:
+        infos = archive.infolist()
+        declared = sum(info.file_size for info in infos)
+        if declared > MAX_INFLATED:
+            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
+        names = {info.filename for info in infos}
+        if "word/document.xml" not in names:
+            raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
+        xml = _read_bounded(archive, "word/document.xml", len(data))
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+    paragraphs: list[str] = []
+    for paragraph in root.iter(f"{_W}p"):
+        pieces: list[str] = []
+        for node in paragraph.iter():
+            if node.tag == f"{_W}t" and node.text:
+                pieces.append(node.text)
+            elif node.tag == f"{_W}tab":
+                pieces.append(" ")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                pieces.append("\n")
+        paragraphs.append("".join(pieces))
+    return "\n".join(paragraphs)
+
+
+def _read_bounded(archive: zipfile.ZipFile, name: str, compressed_size: int) -> bytes:
+    """Inflate one member, stopping as soon as it passes the limit: a header may lie."""
+    limit = min(MAX_INFLATED, max(compressed_size, 1 << 20) * MAX_RATIO)
+    out = bytearray()
+    with archive.open(name) as member:
+        while chunk := member.read(1 << 16):
+            out += chunk
+            if len(out) > limit:
+                raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
+    return bytes(out)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+
+
+def _pdf_text(data: bytes) -> str:
+    """Text of a PDF's text layer through pypdf; a PDF with no fonts at all is a scan."""
+    if not _pdf_has_fonts(data):
+        raise IntakeError("pdf_without_text", "the PDF uses no fonts: scanned pages")
+    try:
+        import pypdf
+    except ImportError:
+        raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package") from None
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:
+        raise IntakeError("unsupported_type", f"unreadable PDF: {exc}") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise IntakeError("pdf_without_text", "no text on any page")
+    return text
+
+
+def _pdf_has_fonts(data: bytes) -> bool:
+    """Whether any object, in the open or in a compressed object stream, declares a font."""
+    if b"/Font" in data:
+        return True
+    budget = MAX_INFLATED
+    for match in _STREAM.finditer(data):
+        try:
+            inflater = zlib.decompressobj()
+            chunk = inflater.decompress(match.group(1), budget)
+        except zlib.error:
+            continue
+        budget -= len(chunk)
+        if b"/Font" in chunk:
+            return True
+        if budget <= 0:
+            break
+    return False

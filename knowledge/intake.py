@@ -1,0 +1,337 @@
+"""Reading an uploaded policy file: its text, its metadata, whether it is a policy at all.
+
+Everything a staff member may upload passes through here before it becomes a document: the bytes
+are read into text (plain text in any common Chinese encoding, HTML from government sites, DOCX,
+PDF with a text layer), the facts a reviewer confirms are extracted (title, issuer, 文号,
+jurisdiction from the administrative-division table, dates, draft status), and the text is parsed
+into clauses. Bad input raises `IntakeError` with a code; `bot.present` words it for users.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from knowledge.clauses import ParsedDocument
+from knowledge.documents import Document
+from knowledge.filetext import MAX_BYTES, IntakeError, read_file
+from knowledge.normalize import normalize_document
+from knowledge.numerals import chinese_to_number
+from knowledge.regions import Gazetteer, Place, load_places
+from knowledge.structure import parse_structure
+
+__all__ = [
+    "MAX_BYTES",
+    "DocumentFacts",
+    "IntakeError",
+    "extract_facts",
+    "looks_like_policy",
+    "parse_clauses",
+    "read_file",
+]
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the text says about itself, for staff to confirm. `problems` lists what could not be
+    found or looks inconsistent, in Chinese, so the review screen can show it beside the field."""
+
+    title: str | None
+    issuer: str | None
+    document_number: str | None
+    province: str | None
+    city: str | None
+    county: str | None
+    signed: date | None
+    effective: date | None
+    valid_until: date | None
+    is_draft: bool
+    problems: tuple[str, ...] = ()
+
+    @property
+    def jurisdiction(self) -> str | None:
+        """The most specific place the document governs (county, else city, else province)."""
+        return self.county or self.city or self.province
+
+
+_DIGITS = "0-9０-９一二三四五六七八九十○〇零"
+_DATE = re.compile(rf"([{_DIGITS}]{{4}})\s*年\s*([{_DIGITS}]{{1,3}})\s*月\s*([{_DIGITS}]{{1,3}})\s*日")
+_DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\s*月\s*[{_DIGITS}]{{1,3}}\s*日\s*$")
+# 吉政发〔2017〕32号, 人社部发[2019]5号, 川府办函（2020）12号
+_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
+_TITLE_END = re.compile(
+    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要)"
+    r"(（[^（）]{0,12}）)?$"
+)
+_ISSUER_SUFFIX = re.compile(
+    r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|人民代表大会常务委员会|"
+    r"[\u4e00-\u9fff]{0,12}(厅|局|委|部|院|署|中心|联合会|总工会))$"
+)
+_PLACE_SUFFIX = r"(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|自治县|区|旗|自治旗|林区|特区)"
+_PLACE_PREFIX = re.compile(
+    rf"^((?:[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})+?)(?=人民政府|人大|人力|财政|发展|教育|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff]{{0,10}}(?:厅|局|委|办|部|院|会|中心))"
+)
+_DRAFT = re.compile(r"征求意见稿|（?草案）?$|送审稿|（讨论稿）")
+_EFFECTIVE = re.compile(rf"自\s*({_DATE.pattern})\s*起(?:施行|执行|实施|生效)")
+_EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|下发|发文)之日起(?:施行|执行|实施|生效)")
+_VALID_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*({_DATE.pattern})")
+_VALID_YEARS = re.compile(rf"有效期(?:为)?\s*([{_DIGITS}两]{{1,3}})\s*年")
+
+
+def _to_int(text: str) -> int:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 or any(ch in "○〇零" for ch in text):
+        return int("".join(str(int(chinese_to_number("零" if ch in "○〇" else ch))) for ch in text))
+    return int(chinese_to_number(text.replace("两", "二")))
+
+
+def _as_date(match: re.Match[str], offset: int = 0) -> date | None:
+    try:
+        return date(
+            _to_int(match.group(offset + 1)), _to_int(match.group(offset + 2)), _to_int(match.group(offset + 3))
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def _add_years(start: date, years: int) -> date:
+    try:
+        end = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + years, day=28)
+    return end - timedelta(days=1)
+
+
+def _lines(text: str) -> list[str]:
+    return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
+
+
+def extract_facts(text: str) -> DocumentFacts:
+    """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text.
+
+    Raises IntakeError("unknown_place") when the issuer names a place that is not in the
+    administrative-division table (a typo, or a place that does not exist).
+    """
+    lines = _lines(text)
+    problems: list[str] = []
+    head = _head(lines)
+    title = _title(head)
+    signature, signed = _signature(lines)
+    issuer = signature or _issuer_from_title(title)
+    number = _document_number(head)
+    is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
+    effective, valid_until = _validity(lines, signed)
+    province = city = county = None
+    place_text = _place_prefix(issuer) if issuer else None
+    if place_text:
+        place = resolve_place(place_text)
+        if place is None:
+            raise IntakeError("unknown_place", place_text)
+        province, city, county = place
+    if title is None:
+        problems.append("未找到标题")
+    if issuer is None:
+        problems.append("未找到发文机关")
+    if signed is None:
+        problems.append("未找到落款日期")
+    if issuer and province is None and not _is_national(issuer):
+        problems.append("未能从发文机关判断适用地区")
+    return DocumentFacts(
+        title=title,
+        issuer=issuer,
+        document_number=number,
+        province=province,
+        city=city,
+        county=county,
+        signed=signed,
+        effective=effective,
+        valid_until=valid_until,
+        is_draft=is_draft,
+        problems=tuple(problems),
+    )
+
+
+_NATIONAL = re.compile(
+    r"^(国务院|中共中央|全国|国家|中华人民共和国|[\u4e00-\u9fff]{1,12}部$|人力资源社会保障部|财政部)"
+)
+
+
+def _is_national(issuer: str) -> bool:
+    return bool(_NATIONAL.match(issuer))
+
+
+def _head(lines: list[str]) -> list[str]:
+    """The lines before the body starts: title block, 文号, addressees."""
+    head: list[str] = []
+    for line in lines[:25]:
+        head.append(line)
+        if line.endswith("：") and ("各" in line or "有关" in line):
+            break
+    return head
+
+
+def _is_title_part(line: str) -> bool:
+    return len(line) <= 60 and not re.search(r"[。；：，]", line) and not _DATE_ONLY_LINE.match(line)
+
+
+def _title(head: list[str]) -> str | None:
+    """The first run of short unpunctuated lines ending like a title (…的通知, …实施意见)."""
+    for start, line in enumerate(head):
+        if not _is_title_part(line) or _DOC_NUMBER.search(line):
+            continue
+        parts = [line]
+        end = start
+        while not _TITLE_END.search(parts[-1]) and end + 1 < len(head) and _is_title_part(head[end + 1]):
+            end += 1
+            parts.append(head[end])
+        candidate = "".join(parts)
+        if _TITLE_END.search(candidate) and ("关于" in candidate or len(parts) > 1 or len(candidate) >= 8):
+            draft = next((h for h in head[end + 1 : end + 2] if h in ("征求意见稿", "（征求意见稿）")), None)
+            if draft and "征求意见稿" not in candidate:
+                candidate += "（征求意见稿）"
+            return re.sub(r"^[^\u4e00-\u9fff《]+", "", candidate)
+    return None
+
+
+def _issuer_from_title(title: str | None) -> str | None:
+    if not title or "关于" not in title:
+        return None
+    prefix = title.split("关于", 1)[0]
+    if not prefix and "《" in title:  # 关于征求《XX市人民政府关于…》意见的通知
+        return _issuer_from_title(title.split("《", 1)[1])
+    prefix = re.sub(r"(印发|转发|批转)$", "", prefix)
+    return prefix if prefix and _ISSUER_SUFFIX.search(prefix) else None
+
+
+def _signature(lines: list[str]) -> tuple[str | None, date | None]:
+    """The 落款: the last date line of the document and the issuer line(s) just above it."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not _DATE_ONLY_LINE.match(line):
+            continue
+        match = _DATE.search(line)
+        signed = _as_date(match) if match else None
+        issuers: list[str] = []
+        for above in reversed(lines[max(0, index - 3) : index]):
+            if len(above) <= 30 and _ISSUER_SUFFIX.search(above) and not re.search(r"[。；：，]", above):
+                issuers.insert(0, above)
+            else:
+                break
+        return ("、".join(issuers) if issuers else None), signed
+    return None, None
+
+
+def _document_number(head: list[str]) -> str | None:
+    """The document's own 文号: on a line of its own, or heading the page; never one cited in the
+    body (…意见》（川府发〔2017〕53号）)."""
+    for line in head:
+        for match in _DOC_NUMBER.finditer(line):
+            before = line[: match.start()]
+            if before.endswith(("》（", "》(", "》")) or "》（" in line[max(0, match.start() - 2) : match.start()]:
+                continue
+            if line.startswith(("为", "根据", "按照")):
+                continue
+            prefix = match.group(1)[-8:]
+            return f"{prefix}〔{match.group(2)}〕{match.group(3)}号"
+    return None
+
+
+def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date | None]:
+    text = "\n".join(lines)
+    effective: date | None = None
+    match = _EFFECTIVE.search(text)
+    if match:
+        effective = _as_date(match, 1)
+    elif _EFFECTIVE_ON_ISSUE.search(text):
+        effective = signed
+    valid_until: date | None = None
+    until = _VALID_UNTIL.search(text)
+    if until:
+        valid_until = _as_date(until, 1)
+    else:
+        years = _VALID_YEARS.search(text)
+        start = effective or signed
+        if years and start:
+            valid_until = _add_years(start, _to_int(years.group(1)))
+    return effective, valid_until
+
+
+def _place_prefix(issuer: str) -> str | None:
+    first = issuer.split("、", maxsplit=1)[0]
+    if _is_national(first):
+        return None
+    match = _PLACE_PREFIX.match(first)
+    return match.group(1) if match else None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer(covered=())
+
+
+@lru_cache(maxsize=1)
+def _places_by_code() -> dict[str, Place]:
+    return {place.code: place for place in load_places()}
+
+
+def resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
+    """(province, city, county) for a place written as in an issuer's name (吉林省, 巴中市,
+    四川省巴中市通江县, 延边州); None when the whole name is not in the division table."""
+    gazetteer = _gazetteer()
+    if "".join(gazetteer.mentions(name)) != name:
+        return None
+    places = gazetteer.find(name)
+    if not places:
+        return None
+    place = max(places, key=lambda p: p.level)
+    by_code = _places_by_code()
+    province = by_code.get(place.province_code + "0" * 10)
+    city = by_code.get(place.city_code + "0" * 8) if place.level >= 2 else None
+    county = place if place.level == 3 else None
+    return (
+        province.name if province else place.name,
+        city.name if city else None,
+        county.name if county else None,
+    )
+
+
+_POLICY_WORDS = re.compile(
+    r"政策|措施|实施|贯彻|落实|规定|办法|条例|意见|通知|补贴|补助|就业|创业|保障|管理|申请|办理|部门|单位|人民政府|"
+    r"按照|根据|符合条件|标准|职责|执行|施行"
+)
+_GOVERNMENT = re.compile(r"人民政府|国务院|办公厅|办公室|[厅局委部]|管委会|委员会")
+_STRUCTURE = re.compile(
+    r"^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", re.M
+)
+_ADDRESSEE = re.compile(r"^[^。\n]{2,80}(各|有关)[^。\n]{0,80}：$", re.M)
+
+
+def looks_like_policy(text: str) -> bool:
+    """True when the text reads like a government policy document, not a recipe, a story or a menu.
+
+    Counts independent kinds of evidence (government issuer, policy vocabulary, the numbering
+    of official documents, addressees, 文号 or a signature date), so no one word decides.
+    """
+    lines = _lines(text)
+    body = "\n".join(lines)
+    if len(body) < 60:
+        return False
+    words = len(_POLICY_WORDS.findall(body))
+    density = words / max(len(body), 1) * 100
+    evidence = [
+        bool(_GOVERNMENT.search(body)),
+        density >= 1.0 and words >= 8,
+        len(_STRUCTURE.findall(body)) >= 2,
+        bool(_ADDRESSEE.search(body)),
+        bool(_DOC_NUMBER.search(body)) or any(_DATE_ONLY_LINE.match(line) for line in lines[-6:]),
+    ]
+    return evidence[1] and sum(evidence) >= 3
+
+
+def parse_clauses(document: Document, text: str) -> ParsedDocument:
+    """The clauses of a document, whatever the layout of its numbering."""
+    return parse_structure(document, text)

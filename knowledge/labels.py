@@ -1,0 +1,111 @@
+"""The numbering of Chinese government documents: which label starts a paragraph, and its level.
+
+第X部分/第X章/第X节/第X条 for regulations, 一、/（一）/1./（1）/① for notices and opinions. Each
+style has a conventional rank (a 章 holds 条, a 一、 holds （一）); a label is only structure when
+its number continues the sequence it belongs to, so "1.5倍" or a stray "3." quoted in a sentence
+stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from knowledge.numerals import chinese_to_number
+
+_CN = "一二三四五六七八九十百零〇两"
+_AR = "0-9０-９"
+
+
+class Style(IntEnum):
+    """Label styles in conventional order, outermost first."""
+
+    PART = 0  # 第一部分
+    CHAPTER = 1  # 第一章
+    SECTION = 2  # 第一节
+    ARTICLE = 3  # 第一条
+    CN = 4  # 一、
+    CN_PAREN = 5  # （一）
+    ARABIC = 6  # 1. 1． 1、
+    ARABIC_PAREN = 7  # （1） ⑴
+    ARABIC_HALF = 8  # 1）
+    CIRCLED = 9  # ①
+
+
+@dataclass(frozen=True)
+class Label:
+    style: Style
+    number: int
+    text: str  # the label as it should read: （一）, 第三条, 1.
+    end: int  # where the label ends in the paragraph as written
+    is_repaired: bool = False  # 一） written without its opening bracket
+
+
+_PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
+    (Style.PART, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})部分")),
+    (Style.CHAPTER, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})章")),
+    (Style.SECTION, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})节")),
+    (Style.ARTICLE, re.compile(rf"^第([{_CN}]{{1,5}}|[{_AR}]{{1,3}})条")),
+    (Style.CN, re.compile(rf"^([{_CN}]{{1,3}})[、．.](?![{_AR}])")),
+    (Style.CN_PAREN, re.compile(rf"^([（(]?)([{_CN}]{{1,3}})[）)]")),
+    (Style.ARABIC_PAREN, re.compile(rf"^[（(]([{_AR}]{{1,2}})[）)]")),
+    (Style.ARABIC, re.compile(rf"^([{_AR}]{{1,2}})(?:[.．](?![{_AR}])|、(?![{_AR}]))")),
+    (Style.ARABIC_HALF, re.compile(rf"^([{_AR}]{{1,2}})[）)]")),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _number(text: str) -> int:
+    text = text.translate(_FULLWIDTH)
+    return int(text) if text.isdigit() else int(chinese_to_number(text.replace("〇", "零")))
+
+
+def read_label(paragraph: str) -> Label | None:
+    """The label a paragraph starts with, if it starts with one."""
+    if not paragraph:
+        return None
+    first = paragraph[0]
+    if first in _CIRCLED:
+        return Label(Style.CIRCLED, _CIRCLED.index(first) + 1, first, 1)
+    if first in _PAREN_DIGITS:
+        number = _PAREN_DIGITS.index(first) + 1
+        return Label(Style.ARABIC_PAREN, number, f"（{number}）", 1)
+    for style, pattern in _PATTERNS:
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        try:
+            number = _number(match.group(match.lastindex or 1))
+        except (ValueError, TypeError):
+            return None
+        if number <= 0:
+            return None
+        if style == Style.CN_PAREN:
+            written = match.group(0)
+            text = f"（{match.group(2)}）"
+            return Label(style, number, text, match.end(), is_repaired=written != text and match.group(1) != "（")
+        if style == Style.ARABIC_PAREN:
+            return Label(style, number, f"（{match.group(1).translate(_FULLWIDTH)}）", match.end())
+        return Label(style, number, match.group(0), match.end())
+    return None
+
+
+def is_item_style(style: Style) -> bool:
+    """Styles that number items inside a clause (项, 目) rather than the clauses themselves."""
+    return style >= Style.CN_PAREN
+
+
+def cited_as(path: list[Label]) -> str:
+    """How a label is cited with the parts above it: 第三条第（二）项, 二、（三）, 第五条第（一）项第2目.
+    Articles are numbered through the whole document, so chapters and sections never need naming."""
+    articles = [i for i, label in enumerate(path) if label.style == Style.ARTICLE]
+    if articles:
+        article = articles[-1]
+        words = ["项", "目", "小目"]
+        items = path[article + 1 :]
+        tail = [f"第{label.text.rstrip('.．、')}{words[min(i, 2)]}" for i, label in enumerate(items)]
+        return path[article].text + "".join(tail)
+    return "".join(label.text for label in path if label.style >= Style.CN or label is path[-1])
