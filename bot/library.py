@@ -262,6 +262,8 @@ class DocumentLibrary:
             taken = set(session.scalars(select(PolicyDocument.id)))
             known = set(session.scalars(select(DocumentFile.sha256)))
         for upload in uploads:
+            if len(upload.data) > MAX_FILE_BYTES:
+                raise LibraryError("too_large", file=upload.filename, limit=str(MAX_FILE_BYTES // (1024 * 1024)))
             digest = _sha256(upload.data)
             if digest in known:
                 raise LibraryError("duplicate_file", file=upload.filename)
@@ -269,7 +271,7 @@ class DocumentLibrary:
             try:
                 document, text, parsed, problems = self._read(upload, taken)
             except IntakeError as exc:
-                raise LibraryError(f"intake_{exc.code}", file=upload.filename, detail=str(exc.detail)) from exc
+                raise LibraryError(exc.code, file=upload.filename, detail=str(exc.detail)) from exc
             taken.add(document.id)
             prepared.append((document, text, parsed, problems, upload))
         return self._store(prepared, actor, publish)
@@ -370,11 +372,7 @@ class DocumentLibrary:
     def _read(self, upload: Upload, taken: set[str]) -> tuple[Document, str, ParsedDocument, list[str]]:
         from knowledge.intake import extract_facts, looks_like_policy, read_file
 
-        if not upload.data:
-            raise LibraryError("empty_file", file=upload.filename)
-        if len(upload.data) > MAX_FILE_BYTES:
-            raise LibraryError("too_large", file=upload.filename, limit=str(MAX_FILE_BYTES // (1024 * 1024)))
-        text = read_file(upload.data, upload.filename)
+        text = read_file(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES)
         if not looks_like_policy(text):
             raise LibraryError("not_a_policy", file=upload.filename)
         facts = extract_facts(text)

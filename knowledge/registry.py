@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.clauses import Clause, ParsedDocument, parse_document
-from knowledge.documents import Document, Structure, load_manifest, read_source
+from knowledge.documents import Document, load_manifest, read_source
 from knowledge.quality import QualityReport
 
 
@@ -61,16 +61,9 @@ class Registry:
         return seen
 
 
-LEGACY_STRUCTURES = (Structure.SECTIONS_WITH_CLAUSES, Structure.SECTIONS_ONLY)
-
-
 def parse_source(document: Document, text: str) -> ParsedDocument:
-    """Clauses of one document: the seeds' two known layouts, anything else by the general parser."""
-    if document.structure in LEGACY_STRUCTURES:
-        return parse_document(document, text)
-    from knowledge.intake import parse_clauses
-
-    return parse_clauses(document, text)
+    """Clauses of one document (the general parser, whatever its layout)."""
+    return parse_document(document, text)
 
 
 def assemble_registry(sources: Iterable[tuple[Document, str]]) -> Registry:

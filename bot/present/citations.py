@@ -24,7 +24,9 @@ def reference(citation: Citation, document_number: str | None = None) -> str:
     """《标题》（文号，发文机关，日期）第（七）条 — the human-readable reference."""
     parts = [p for p in (document_number, citation.issuer, chinese_date(date.fromisoformat(citation.date))) if p]
     label = citation.clause_label.rstrip("、")
-    return f"《{citation.document_title}》（{'，'.join(parts)}）第{label}条"
+    # A label that is already a full reference (第四条, 第三条第（二）项) is not wrapped again.
+    cited = label if label.startswith("第") else f"第{label}条"
+    return f"《{citation.document_title}》（{'，'.join(parts)}）{cited}"
 
 
 def clause_name(clause_id: str, documents: Mapping[str, DocumentInfo]) -> str:

@@ -24,7 +24,7 @@ def error_text(error: LibraryError) -> str:
     """The refusal in Chinese; an intake code without its own text reads as an unreadable file."""
     errors = prose().documents.errors
     template = getattr(errors, error.code, None)
-    fields = {"file": "", "detail": "", **error.fields}
+    fields = {"file": "", "detail": "", "limit": "", **error.fields}
     if not isinstance(template, str):
         template = errors.unreadable
     return template.format(**fields)

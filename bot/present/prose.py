@@ -585,8 +585,13 @@ class DocumentErrors(Section):
         "supersedes_itself": ("id",),
         "duplicate_id": ("id",),
         "duplicate_file": ("file",),
-        "empty_file": ("file",),
+        "empty": ("file",),
         "too_large": ("file", "limit"),
+        "unsupported_type": ("file",),
+        "image": ("file",),
+        "archive_bomb": ("file",),
+        "pdf_without_text": ("file",),
+        "undecodable": ("file",),
         "not_a_policy": ("file",),
         "unknown_place": ("file",),
         "unparsable": ("file", "detail"),
@@ -603,8 +608,13 @@ class DocumentErrors(Section):
     supersedes_itself: str
     duplicate_id: str
     duplicate_file: str
-    empty_file: str
+    empty: str
     too_large: str
+    unsupported_type: str
+    image: str
+    archive_bomb: str
+    pdf_without_text: str
+    undecodable: str
     not_a_policy: str
     unknown_place: str
     unparsable: str
