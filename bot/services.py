@@ -101,9 +101,7 @@ class Services:
         """The same product on other published documents: a new knowledge base, checker and dialogue
         around the parts that do not depend on them (rules, database, sessions), built eagerly."""
         fresh = Services(self.settings, progress=self.progress, clock=self.clock, verify_vectors=self.verify_vectors)
-        for shared in ("rulebook", "library", "session_store"):
-            if shared in self.__dict__:
-                fresh.__dict__[shared] = self.__dict__[shared]
+        fresh.__dict__.update(rulebook=self.rulebook, library=self.library, session_store=self.session_store)
         fresh.__dict__["published"] = (version, registry)
         _ = fresh.knowledge, fresh.checker, fresh.conversations
         return fresh
