@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from bot.web import api, staff, staff_auth, staff_privacy, widget
+from bot.web import api, staff, staff_auth, staff_library, staff_privacy, widget
 from bot.web.errors import install_error_handlers
 from bot.web.headers import SecurityHeaders
 from bot.web.services import WebServices
@@ -65,6 +65,7 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.include_router(staff_auth.router)
     app.include_router(staff.router)
     app.include_router(staff_privacy.router)
+    app.include_router(staff_library.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(
         GuardMiddleware,
@@ -72,6 +73,8 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         api_limiter=services.api_limiter,
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
         static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
+        # A few files of up to 20 MB each, plus the form's own bytes.
+        uploads={staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES},
     )
     app.add_middleware(SecurityHeaders)
     return app
