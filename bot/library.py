@@ -484,7 +484,9 @@ class DocumentLibrary:
 
     @staticmethod
     def _file(data: bytes, filename: str) -> DocumentFile:
-        return DocumentFile(filename=filename[-255:], media_type=_media_type(filename), sha256=_sha256(data), content=data)
+        return DocumentFile(
+            filename=filename[-255:], media_type=_media_type(filename), sha256=_sha256(data), content=data
+        )
 
 
 _PLACE_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|地区|盟|省|市|县|区|州|旗)$")

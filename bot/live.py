@@ -92,7 +92,9 @@ class LiveServices:
         except Exception:
             self.failures += 1
             self._failed_version = version if "version" in locals() else None
-            log.exception("published documents changed but the knowledge base could not be rebuilt; keeping the old one")
+            log.exception(
+                "published documents changed but the knowledge base could not be rebuilt; keeping the old one"
+            )
             return False
         self._current, self.version = fresh, version
         log.info(

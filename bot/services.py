@@ -17,10 +17,10 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.checker import Checker
-    from bot.dialogue.store import SqlSessionStore
-    from bot.library import DocumentLibrary
     from bot.dialogue.core import Dialogue
     from bot.dialogue.service import Conversations
+    from bot.dialogue.store import SqlSessionStore
+    from bot.library import DocumentLibrary
     from eligibility.engine import Engine
     from eligibility.rulebook import Rulebook
     from knowledge.kb import KnowledgeBase
@@ -49,10 +49,10 @@ class Services:
         self.progress = progress
         self.clock = clock
         self.verify_vectors = verify_vectors
+        self.is_given_knowledge = knowledge is not None
         if knowledge is not None:
             self.__dict__["knowledge"] = knowledge
             self.__dict__["registry"] = knowledge.registry
-            self.__dict__["documents_version"] = None
 
     @cached_property
     def library(self) -> DocumentLibrary:
@@ -70,7 +70,7 @@ class Services:
     @property
     def documents_version(self) -> int | None:
         """The version of the published documents answered from (None: a knowledge base given)."""
-        return self.__dict__.get("documents_version", self.published[0])
+        return None if self.is_given_knowledge else self.published[0]
 
     @cached_property
     def knowledge(self) -> KnowledgeBase:

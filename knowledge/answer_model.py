@@ -63,9 +63,7 @@ class RegionFallback(_Part):
     covered: tuple[str, ...]
 
 
-Notice = Annotated[
-    DraftDocument | SupersededDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")
-]
+Notice = Annotated[DraftDocument | SupersededDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")]
 
 
 class MissingAspect(_Part):

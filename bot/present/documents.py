@@ -84,10 +84,9 @@ def list_lines(views: list[DocumentView]) -> list[str]:
         state = state_label(view.state.value)
         if view.document.superseded_by:
             state += prose().documents.superseded_by.format(id=view.document.superseded_by)
-        lines.append(
-            f"{view.id}\t{state}\t{status_label(summary['status'])}\t{summary['jurisdiction']}\t"
-            f"{summary['signed'] or prose().documents.unknown_date}\t{summary['clauses']} 条\t{summary['title']}{number}"
-        )
+        signed = summary["signed"] or prose().documents.unknown_date
+        cells = [view.id, state, status_label(summary["status"]), summary["jurisdiction"], signed]
+        lines.append("\t".join([*cells, f"{summary['clauses']} 条", f"{summary['title']}{number}"]))
     return lines
 
 

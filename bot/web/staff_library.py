@@ -41,7 +41,13 @@ def _page(request: Request, name: str, login: object, status: int = 200, **conte
 def _list(request: Request, web: Services, login: object, error: str = "", status: int = 200) -> HTMLResponse:
     views = _library(web).documents()
     return _page(
-        request, "library", login, status=status, views=views, error=error, notice=request.query_params.get("notice", "")
+        request,
+        "library",
+        login,
+        status=status,
+        views=views,
+        error=error,
+        notice=request.query_params.get("notice", ""),
     )
 
 
@@ -142,7 +148,9 @@ def publish(
     except LibraryError as exc:
         return _refused(request, web, login, document_id, exc)
     web.audit.record(login.name, "document_published", document_id, f"supersedes {supersedes}" if supersedes else "")
-    return _after(request, web, login, document_id, prose().documents.published.format(id=view.id, title=view.document.title))
+    return _after(
+        request, web, login, document_id, prose().documents.published.format(id=view.id, title=view.document.title)
+    )
 
 
 @router.post("/staff/library/{document_id}/retire", response_model=None)
@@ -157,8 +165,12 @@ def retire(
         view = _library(web).retire(document_id, login.name, superseded_by=superseded_by or None)
     except LibraryError as exc:
         return _refused(request, web, login, document_id, exc)
-    web.audit.record(login.name, "document_retired", document_id, f"superseded by {superseded_by}" if superseded_by else "")
-    return _after(request, web, login, document_id, prose().documents.retired.format(id=view.id, title=view.document.title))
+    web.audit.record(
+        login.name, "document_retired", document_id, f"superseded by {superseded_by}" if superseded_by else ""
+    )
+    return _after(
+        request, web, login, document_id, prose().documents.retired.format(id=view.id, title=view.document.title)
+    )
 
 
 @router.get("/staff/library/{document_id}/original", response_model=None)
@@ -171,5 +183,8 @@ def original(request: Request, web: Services, login: Staff, document_id: str) ->
     return Response(
         data,
         media_type="application/octet-stream",
-        headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}", "x-original-type": media_type},
+        headers={
+            "content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}",
+            "x-original-type": media_type,
+        },
     )

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.library import DocumentLibrary, Upload
 from bot.present.answers import answer_text
@@ -21,7 +22,7 @@ TODAY = date(2026, 6, 1)
 
 
 def services(tmp_path: Path) -> Services:
-    return Services(Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'policybot.sqlite3'}"))
+    return Services(Settings(data_dir=tmp_path, database_url=SecretStr(f"sqlite:///{tmp_path / 'policybot.sqlite3'}")))
 
 
 def upload(name: str) -> Upload:
@@ -70,10 +71,13 @@ def test_the_newer_document_is_preferred_and_the_superseded_one_says_so(tmp_path
     graduates = answerer.answer("吉林省高校毕业生到基层工作有什么补贴", as_of=TODAY)
     assert graduates.status is AnswerStatus.ANSWERED
     assert graduates.citations and all(c.clause_id.startswith("jilin-2017") for c in graduates.citations)
-    assert SupersededDocument(
-        document_id="jilin-2017",
-        title=core.library.get("jilin-2017").document.title,
-        newer_id=newer.id,
-        newer_title=newer.document.title,
-    ) in graduates.notices
+    assert (
+        SupersededDocument(
+            document_id="jilin-2017",
+            title=core.library.get("jilin-2017").document.title,
+            newer_id=newer.id,
+            newer_title=newer.document.title,
+        )
+        in graduates.notices
+    )
     assert f"已被新文件《{newer.document.title}》替代" in answer_text(graduates)

@@ -107,7 +107,7 @@ def test_upload_review_publish_and_retire(staff: tuple[TestClient, str], web: We
     assert metadata["文号"] == "吉人社发〔2024〕9号"
     assert metadata["成文日期"] == "2024-04-01" and metadata["有效期至"] == "2029-04-30"
     assert metadata["状态"] == "待审核" and metadata["条款数"] == "6"
-    assert review.text.count("<li id=\"" + document_id) == 6, "every parsed clause is listed"
+    assert review.text.count('<li id="' + document_id) == 6, "every parsed clause is listed"
     assert "个人创业担保贷款最高额度为30万元" in review.text.split('class="original"')[1], "the original beside"
     assert "抄送：人力资源社会保障部" in review.text, "the original text, furniture included"
 

@@ -17,6 +17,7 @@ import pytest
 
 from tests.scaleout.replicas import Replica, replica_env
 from tests.web.conftest import REPO  # noqa: F401 - first: tests.web.browsing imports it back
+
 from tests.web.browsing import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # isort: skip
 
 DATA = Path(__file__).with_name("data")
@@ -27,9 +28,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     root = tmp_path_factory.mktemp("console-browser")
-    env = replica_env(
-        root / "data", f"sqlite:///{root / 'policybot.sqlite3'}", POLICYBOT_DOCUMENTS_REFRESH_SECONDS="1"
-    )
+    env = replica_env(root / "data", f"sqlite:///{root / 'policybot.sqlite3'}", POLICYBOT_DOCUMENTS_REFRESH_SECONDS="1")
     env.pop("POLICYBOT_CHROMA_URL", None)
     created = subprocess.run(
         [sys.executable, "-m", "bot.cli", "staff", "add", STAFF[0], "--password-stdin"],

@@ -111,16 +111,33 @@ def test_add_show_publish_retire_round_trip(tmp_path: Path) -> None:
         (["add", "IMAGE"], "是图片"),
         (["add", "UNKNOWN_PLACE"], "未能从文件"),
     ],
-    ids=["publish-unknown", "retire-unknown", "publish-twice", "show-unknown", "missing", "empty", "recipe", "image", "place"],
+    ids=[
+        "publish-unknown",
+        "retire-unknown",
+        "publish-twice",
+        "show-unknown",
+        "missing",
+        "empty",
+        "recipe",
+        "image",
+        "place",
+    ],
 )
 def test_refusals_are_polite_exit_non_zero_and_change_nothing(tmp_path: Path, args: list[str], message: str) -> None:
     files = {
         "EMPTY": ("empty.txt", b""),
-        "RECIPE": ("recipe.txt", "红烧肉的做法\n\n1. 五花肉切块焯水。\n2. 冰糖炒糖色，下肉翻炒。\n3. 加生抽、老抽和热水，小火炖一小时。\n".encode()),
+        "RECIPE": (
+            "recipe.txt",
+            "红烧肉的做法\n\n1. 五花肉切块焯水。\n2. 冰糖炒糖色，下肉翻炒。\n3. 小火炖一小时。\n".encode(),
+        ),
         "IMAGE": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200),
         "UNKNOWN_PLACE": (
             "nowhere.txt",
-            (DATA / "jilin_loans_2024.txt").read_text(encoding="utf-8").replace("吉林省", "某某省").replace("吉", "某").encode(),
+            (DATA / "jilin_loans_2024.txt")
+            .read_text(encoding="utf-8")
+            .replace("吉林省", "某某省")
+            .replace("吉", "某")
+            .encode(),
         ),
     }
     args = [str(_write(tmp_path, *files[a])) if a in files else a for a in args]

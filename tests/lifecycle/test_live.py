@@ -5,7 +5,6 @@ restart. PostgreSQL: the same with the throwaway cluster the suite starts."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time

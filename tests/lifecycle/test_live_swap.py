@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pydantic import SecretStr
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,7 @@ class Ticks:
 
 
 def services(tmp_path: Path) -> Services:
-    return Services(Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'policybot.sqlite3'}"))
+    return Services(Settings(data_dir=tmp_path, database_url=SecretStr(f"sqlite:///{tmp_path / 'policybot.sqlite3'}")))
 
 
 def cites_shangluo(core: Services) -> bool:
