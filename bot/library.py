@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.published import UNKNOWN_DATE, document_from
 from bot.tables import DocumentFile, DocumentsVersion, PolicyDocument
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, sources_dir
@@ -95,10 +96,6 @@ class DocumentView:
         }
 
 
-# A document whose date was not found is kept in review with this placeholder and cannot be published.
-UNKNOWN_DATE = date(1, 1, 1)
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -109,26 +106,7 @@ def _details(document: Document) -> dict[str, Any]:
 
 
 def _document(row: PolicyDocument) -> Document:
-    details = json.loads(row.details or "{}")
-    details.pop("clause_count", None)
-    details.pop("problems", None)
-    return Document.model_validate(
-        {
-            **details,
-            "id": row.id,
-            "title": row.title,
-            "issuer": row.issuer,
-            "document_number": row.document_number,
-            "province": row.province or "",
-            "city": row.city,
-            "county": row.county,
-            "signed": row.signed or UNKNOWN_DATE,
-            "effective": row.effective,
-            "valid_until": row.valid_until,
-            "status": row.status,
-            "superseded_by": row.superseded_by,
-        }
-    )
+    return document_from({column.key: getattr(row, column.key) for column in PolicyDocument.__table__.columns})
 
 
 def _view(row: PolicyDocument) -> DocumentView:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
@@ -44,7 +45,8 @@ class Services:
         verify_vectors: bool = True,
     ) -> None:
         """`verify_vectors=False`: trust a current index marker and connect the vector store on first
-        use (one-shot commands); servers keep the default and verify (and repair) it at start."""
+        use, and read the published documents without the database stack (one-shot commands);
+        servers keep the default and verify (and repair) it at start."""
         self.settings = settings
         self.progress = progress
         self.clock = clock
@@ -64,7 +66,21 @@ class Services:
 
     @cached_property
     def published(self) -> tuple[int, Registry]:
-        """The published documents' version and clause registry, read together."""
+        """The published documents' version and clause registry, read together. One-shot commands
+        (`verify_vectors=False`: `policybot ask`) read the embedded SQLite file without the database
+        stack when they can (bot/published.py); servers and the rest go through the library."""
+        url = self.settings.resolved_database_url()
+        one_shot = not self.verify_vectors and "library" not in self.__dict__
+        if one_shot and url.startswith("sqlite:///") and "?" not in url:
+            from bot.published import read_sqlite
+            from knowledge.registry import assemble_registry, load_registry
+
+            path = Path(url.removeprefix("sqlite:///"))
+            if not path.exists():
+                return 0, load_registry()  # no database yet, so no staff change yet: the seeds
+            snapshot = read_sqlite(path)
+            if snapshot is not None:
+                return snapshot[0], assemble_registry(snapshot[1])
         return self.library.registry()
 
     @property
