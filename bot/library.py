@@ -49,10 +49,12 @@ class LibraryError(Exception):
     """A request the library refuses; `code` names the case (worded in bot/present/prose.yaml,
     section `documents`), `fields` fill its template."""
 
-    def __init__(self, code: str, **fields: str) -> None:
+    def __init__(self, code: str, intake: Exception | None = None, **fields: str) -> None:
+        """`intake`: the knowledge.intake IntakeError that refused a file (code `intake`)."""
         super().__init__(f"{code}: {fields}")
         self.code = code
         self.fields = fields
+        self.intake = intake
 
 
 @dataclass(frozen=True)
@@ -240,8 +242,6 @@ class DocumentLibrary:
             taken = set(session.scalars(select(PolicyDocument.id)))
             known = set(session.scalars(select(DocumentFile.sha256)))
         for upload in uploads:
-            if len(upload.data) > MAX_FILE_BYTES:
-                raise LibraryError("too_large", file=upload.filename, limit=str(MAX_FILE_BYTES // (1024 * 1024)))
             digest = _sha256(upload.data)
             if digest in known:
                 raise LibraryError("duplicate_file", file=upload.filename)
@@ -249,7 +249,7 @@ class DocumentLibrary:
             try:
                 document, text, parsed, problems = self._read(upload, taken)
             except IntakeError as exc:
-                raise LibraryError(exc.code, file=upload.filename, detail=str(exc.detail)) from exc
+                raise LibraryError("intake", exc, file=upload.filename) from exc
             taken.add(document.id)
             prepared.append((document, text, parsed, problems, upload))
         return self._store(prepared, actor, publish)
@@ -348,11 +348,11 @@ class DocumentLibrary:
     # --- inside --------------------------------------------------------------------------------
 
     def _read(self, upload: Upload, taken: set[str]) -> tuple[Document, str, ParsedDocument, list[str]]:
-        from knowledge.intake import extract_facts, looks_like_policy, read_file
+        from knowledge.intake import IntakeError, extract_facts, looks_like_policy, read_file
 
         text = read_file(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES)
         if not looks_like_policy(text):
-            raise LibraryError("not_a_policy", file=upload.filename)
+            raise IntakeError("not_a_policy", upload.filename)
         facts = extract_facts(text)
         if not facts.province:
             raise LibraryError("unknown_place", file=upload.filename)

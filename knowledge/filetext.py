@@ -8,40 +8,16 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 import zlib
 from html.parser import HTMLParser
-from xml.etree import ElementTree
+
+from knowledge.docx import MAX_INFLATED, docx_text
+from knowledge.errors import INTAKE_CODES, IntakeError
+from knowledge.normalize import to_simplified
 
 MAX_BYTES = 20 * 1024 * 1024
-# A DOCX is a zip: its parts may not inflate beyond this, whatever their headers declare.
-MAX_INFLATED = 64 * 1024 * 1024
-MAX_RATIO = 200
 
-INTAKE_CODES = (
-    "empty",
-    "too_large",
-    "unsupported_type",
-    "image",
-    "archive_bomb",
-    "pdf_without_text",
-    "undecodable",
-    "not_a_policy",
-    "unknown_place",
-)
-
-
-class IntakeError(Exception):
-    """An uploaded file that cannot become a document. `code` selects the user's message
-    (prose.yaml `intake`), `detail` is for logs and staff."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        if code not in INTAKE_CODES:
-            raise ValueError(f"unknown intake error code {code!r}")
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
-
+__all__ = ["INTAKE_CODES", "MAX_BYTES", "IntakeError", "decode_text", "html_text", "is_page_furniture", "read_file"]
 
 _IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
@@ -79,7 +55,7 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if data.startswith(b"%PDF") or suffix == ".pdf":
         text = _pdf_text(data)
     elif data.startswith(b"PK\x03\x04"):
-        text = _docx_text(data, filename)
+        text = docx_text(data, filename)
     elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
         raise IntakeError("unsupported_type", filename)
     else:
@@ -111,14 +87,40 @@ def decode_text(data: bytes) -> str:
         return _checked(data[3:], "utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(data, "utf-16")
-    for encoding in ("utf-8", "gb18030", "big5"):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _is_plausible_text(text):
+            return text
+    candidates = []
+    for encoding in ("gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _is_plausible_text(text):
-            return text
-    raise IntakeError("undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text")
+            candidates.append((_common_share(text), text))
+    if not candidates or max(candidates)[0] < 0.5:
+        raise IntakeError("undecodable", "not UTF-8, UTF-16, GB18030 or Big5 text")
+    return max(candidates)[1]
+
+
+def _common_share(text: str) -> float:
+    """Share of the non-ASCII characters that are common Chinese (GB2312 once simplified): Big5
+    bytes read as GB18030 decode without error, but into rare characters, kana and symbols."""
+    wide = [ch for ch in to_simplified(text) if ord(ch) > 0x7F and not ch.isspace()]
+    if not wide:
+        return 1.0
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(wide)
 
 
 def _checked(data: bytes, encoding: str) -> str:
@@ -126,7 +128,7 @@ def _checked(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise IntakeError("undecodable", str(exc)) from None
-    if not _is_plausible_text(text):
+    if text.strip() and not _is_plausible_text(text):
         raise IntakeError("undecodable", f"control characters in {encoding} text")
     return text
 
@@ -140,9 +142,15 @@ def _is_plausible_text(text: str) -> bool:
     return controls <= len(text) / 1000
 
 
+_BLOCK_MARKUP = re.compile(r"<(p|br|div|td)\b[^>]*>", re.I)
+
+
 def _looks_like_html(text: str) -> bool:
+    """A page saved as .txt, or a fragment of one (<p>…</p> without <html>)."""
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+    if "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head):
+        return True
+    return len(_BLOCK_MARKUP.findall(text[:20000])) >= 3
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -180,7 +188,7 @@ _BLOCK_TAGS = frozenset(
 )
 # class or id words of page furniture on government sites (navigation, share bars, footers).
 _FURNITURE_ATTR = re.compile(
-    r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|toolbar|sidebar|footer|header|"
+    r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|toolbar|sidebar|footer|header|top|"
     r"topbar|copyright|related|fontsize|print|search|login|banner|qrcode|ewm)([-_\s\d]|$)",
     re.I,
 )
@@ -234,7 +242,9 @@ _FURNITURE_LINES = tuple(
     for p in (
         r"^(分享到|打印本页|关闭窗口|【?打印】?|【?关闭】?|【?收藏】?|返回顶部|上一篇|下一篇|网站地图|联系我们|"
         r"设为首页|加入收藏|无障碍|繁体版|简体版|English|登录|注册|首页)[:：]?\s*$",
-        r"^(分享到|上一篇|下一篇)[:：]",
+        r"^(分享到|分享|上一篇|下一篇|相关链接|相关文件|相关阅读)[:：]",
+        r"^(来源|信息来源|文章来源|发布时间|发布日期|更新时间|作者|编辑|责任编辑|审核|浏览次数|点击率)[:：]",
+        r"[【\[]\s*(字号|字体)?[:：]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]",
         r"字号[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小",
         r"^【?\s*字体[:：]",
         r"(访问量|浏览次数|阅读次数|点击数|浏览量)[:：]",
@@ -248,65 +258,53 @@ _FURNITURE_LINES = tuple(
 )
 
 
+# Words of site menus; a line made only of them (设为首页 | 加入收藏 | 无障碍) is furniture.
+_MENU_WORDS = frozenset(
+    {
+        "设为首页",
+        "加入收藏",
+        "无障碍",
+        "繁体版",
+        "简体版",
+        "English",
+        "登录",
+        "注册",
+        "首页",
+        "网站地图",
+        "联系我们",
+        "打印",
+        "关闭",
+        "收藏",
+        "纠错",
+        "分享",
+        "打印本页",
+        "关闭窗口",
+        "返回顶部",
+        "长者模式",
+        "智能问答",
+        "政务服务",
+        "互动交流",
+        "政务公开",
+        "走进",
+        "信息公开",
+        "新闻中心",
+    }
+)
+_MENU_SEPARATOR = re.compile(r"[|｜/\s·•【】\[\]]+")
+
+
 def is_page_furniture(line: str) -> bool:
     """A line of a government web page that belongs to the site, not to the document."""
     stripped = line.strip()
+    words = [w for w in _MENU_SEPARATOR.split(stripped) if w]
+    if words and all(w in _MENU_WORDS for w in words):
+        return True
     return any(pattern.search(stripped) for pattern in _FURNITURE_LINES)
 
 
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-
-
-# --- DOCX -------------------------------------------------------------------------------------
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _docx_text(data: bytes, filename: str) -> str:
-    """Paragraph text of word/document.xml (tables cell by cell), read through a size guard."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
-    with archive:
-        infos = archive.infolist()
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_INFLATED:
-            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
-        names = {info.filename for info in infos}
-        if "word/document.xml" not in names:
-            raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
-        xml = _read_bounded(archive, "word/document.xml", len(data))
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
-    paragraphs: list[str] = []
-    for paragraph in root.iter(f"{_W}p"):
-        pieces: list[str] = []
-        for node in paragraph.iter():
-            if node.tag == f"{_W}t" and node.text:
-                pieces.append(node.text)
-            elif node.tag == f"{_W}tab":
-                pieces.append(" ")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                pieces.append("\n")
-        paragraphs.append("".join(pieces))
-    return "\n".join(paragraphs)
-
-
-def _read_bounded(archive: zipfile.ZipFile, name: str, compressed_size: int) -> bytes:
-    """Inflate one member, stopping as soon as it passes the limit: a header may lie."""
-    limit = min(MAX_INFLATED, max(compressed_size, 1 << 20) * MAX_RATIO)
-    out = bytearray()
-    with archive.open(name) as member:
-        while chunk := member.read(1 << 16):
-            out += chunk
-            if len(out) > limit:
-                raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
-    return bytes(out)
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -321,12 +319,12 @@ def _pdf_text(data: bytes) -> str:
     try:
         import pypdf
     except ImportError:
-        raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package") from None
+        raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package", file_type="pdf") from None
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:
-        raise IntakeError("unsupported_type", f"unreadable PDF: {exc}") from None
+        raise IntakeError("unsupported_type", f"unreadable PDF: {exc}", file_type="pdf") from None
     text = "\n".join(pages)
     if not text.strip():
         raise IntakeError("pdf_without_text", "no text on any page")

@@ -16,16 +16,19 @@ from functools import lru_cache
 
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
-from knowledge.filetext import MAX_BYTES, IntakeError, read_file
+from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, read_file
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
-from knowledge.regions import Gazetteer, Place, load_places
+from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
 from knowledge.structure import parse_structure
 
 __all__ = [
+    "INTAKE_CODES",
     "MAX_BYTES",
     "DocumentFacts",
+    "Intake",
     "IntakeError",
+    "examine",
     "extract_facts",
     "looks_like_policy",
     "parse_clauses",
@@ -76,7 +79,9 @@ _PLACE_PREFIX = re.compile(
 _DRAFT = re.compile(r"征求意见稿|（?草案）?$|送审稿|（讨论稿）")
 _EFFECTIVE = re.compile(rf"自\s*({_DATE.pattern})\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|下发|发文)之日起(?:施行|执行|实施|生效)")
-_VALID_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*({_DATE.pattern})")
+_VALID_UNTIL = re.compile(rf"有效期(?:至|到|截至|截止到|截止至)\s*({_DATE.pattern})")
+_VALID_UNTIL_YEAR_END = re.compile(rf"有效期(?:至|到|截至|截止到|截止至)\s*([{_DIGITS}]{{4}})\s*年(?:底|末|12月底)")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _VALID_YEARS = re.compile(rf"有效期(?:为)?\s*([{_DIGITS}两]{{1,3}})\s*年")
 
 
@@ -110,7 +115,7 @@ def _lines(text: str) -> list[str]:
     return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
 
 
-def extract_facts(text: str) -> DocumentFacts:
+def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFacts:
     """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text.
 
     Raises IntakeError("unknown_place") when the issuer names a place that is not in the
@@ -119,16 +124,20 @@ def extract_facts(text: str) -> DocumentFacts:
     lines = _lines(text)
     problems: list[str] = []
     head = _head(lines)
-    title = _title(head)
+    table = _metadata_table(lines)
+    title = _solicited(table.get("标题") or _title(head))
     signature, signed = _signature(lines)
-    issuer = signature or _issuer_from_title(title)
-    number = _document_number(head)
+    issuer = signature or table.get("发文机关") or _issuer_from_title(title)
+    number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
+    if signed is None and "成文日期" in table:
+        match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
+        signed = _as_date(match) if match else None
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
     effective, valid_until = _validity(lines, signed)
     province = city = county = None
     place_text = _place_prefix(issuer) if issuer else None
     if place_text:
-        place = resolve_place(place_text)
+        place = resolve_place(place_text, places)
         if place is None:
             raise IntakeError("unknown_place", place_text)
         province, city, county = place
@@ -164,6 +173,27 @@ def _is_national(issuer: str) -> bool:
     return bool(_NATIONAL.match(issuer))
 
 
+_TABLE_KEYS = ("标题", "发文机关", "发文字号", "文号", "成文日期")
+_TABLE_ENTRY = re.compile(rf"^({'|'.join(_TABLE_KEYS)})[:：](.*)$")
+
+
+def _metadata_table(lines: list[str]) -> dict[str, str]:
+    """The 政府信息公开 table government sites put above a document (发文字号：…, 成文日期：…);
+    a value may sit on the line after its key, as table cells do."""
+    table: dict[str, str] = {}
+    for index, line in enumerate(lines[:40]):
+        match = _TABLE_ENTRY.match(line)
+        if not match:
+            continue
+        value = match.group(2).strip()
+        if not value and index + 1 < len(lines) and not _TABLE_ENTRY.match(lines[index + 1]):
+            value = lines[index + 1]
+        key = "发文字号" if match.group(1) == "文号" else match.group(1)
+        if value and key not in table:
+            table[key] = value
+    return table
+
+
 def _head(lines: list[str]) -> list[str]:
     """The lines before the body starts: title block, 文号, addressees."""
     head: list[str] = []
@@ -195,6 +225,18 @@ def _title(head: list[str]) -> str | None:
                 candidate += "（征求意见稿）"
             return re.sub(r"^[^\u4e00-\u9fff《]+", "", candidate)
     return None
+
+
+_SOLICITING = re.compile(r"征求《(.+?)》(?:的)?(?:修改)?意见")
+
+
+def _solicited(title: str | None) -> str | None:
+    """The title of the draft a call for comments is about (关于征求《X》意见的通知 → X（征求意见稿））."""
+    match = _SOLICITING.search(title or "")
+    if not match:
+        return title
+    inner = match.group(1)
+    return inner if "征求意见稿" in inner else f"{inner}（征求意见稿）"
 
 
 def _issuer_from_title(title: str | None) -> str | None:
@@ -243,34 +285,40 @@ def _document_number(head: list[str]) -> str | None:
 def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date | None]:
     text = "\n".join(lines)
     effective: date | None = None
-    match = _EFFECTIVE.search(text)
+    match = next(reversed(list(_EFFECTIVE.finditer(text))), None)
     if match:
         effective = _as_date(match, 1)
     elif _EFFECTIVE_ON_ISSUE.search(text):
         effective = signed
-    valid_until: date | None = None
-    until = _VALID_UNTIL.search(text)
-    if until:
-        valid_until = _as_date(until, 1)
-    else:
-        years = _VALID_YEARS.search(text)
-        start = effective or signed
-        if years and start:
-            valid_until = _add_years(start, _to_int(years.group(1)))
+    # The document's own validity is stated last (附则, closing); a measure's own term comes earlier.
+    stated: list[tuple[int, date | None]] = []
+    stated += [(m.start(), _as_date(m, 1)) for m in _VALID_UNTIL.finditer(text)]
+    stated += [(m.start(), date(_to_int(m.group(1)), 12, 31)) for m in _VALID_UNTIL_YEAR_END.finditer(text)]
+    start = effective or signed
+    if start:
+        stated += [(m.start(), _add_years(start, _to_int(m.group(1)))) for m in _VALID_YEARS.finditer(text)]
+    valid_until = max(stated, key=lambda item: item[0])[1] if stated else None
     return effective, valid_until
 
 
 def _place_prefix(issuer: str) -> str | None:
-    first = issuer.split("、", maxsplit=1)[0]
+    first = re.sub(r"^(中共|中国共产党|共青团)", "", issuer.split("、", maxsplit=1)[0])
     if _is_national(first):
         return None
     match = _PLACE_PREFIX.match(first)
     return match.group(1) if match else None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return Gazetteer(covered=())
+_GAZETTEERS: dict[int, Gazetteer] = {}
+
+
+def _gazetteer(places: PlaceIndex | None = None) -> Gazetteer:
+    """A gazetteer over the whole division table; `places` is the index a knowledge base already
+    derived (kb.py keeps it beside the search index), so intake need not derive it again."""
+    key = id(places)
+    if key not in _GAZETTEERS:
+        _GAZETTEERS[key] = Gazetteer(covered=(), index=places)
+    return _GAZETTEERS[key]
 
 
 @lru_cache(maxsize=1)
@@ -278,19 +326,32 @@ def _places_by_code() -> dict[str, Place]:
     return {place.code: place for place in load_places()}
 
 
-def resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
+# Rows of the table that group a municipality's districts or a province's county-level cities.
+_NOT_A_CITY = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+# What follows a place in the name of a zone it runs (巴中经济开发区, 长春新区).
+_ZONE = re.compile(r"^[\u4e00-\u9fff]{0,8}(开发区|新区|高新区|示范区|园区|管理区|试验区|合作区|保税区|管委会)$")
+
+
+def resolve_place(name: str, places: PlaceIndex | None = None) -> tuple[str, str | None, str | None] | None:
     """(province, city, county) for a place written as in an issuer's name (吉林省, 巴中市,
-    四川省巴中市通江县, 延边州); None when the whole name is not in the division table."""
-    gazetteer = _gazetteer()
-    if "".join(gazetteer.mentions(name)) != name:
+    四川省巴中市通江县, 延边朝鲜族自治州, 巴中经济开发区); None when the name is not in the
+    administrative-division table."""
+    gazetteer = _gazetteer(places)
+    mentions = gazetteer.mentions(name)
+    covered = ""
+    for written in mentions:
+        if not name.startswith(covered + written):
+            break
+        covered += written
+    rest = name[len(covered) :]
+    if not covered or (rest and not _ZONE.match(rest)):
         return None
-    places = gazetteer.find(name)
-    if not places:
-        return None
-    place = max(places, key=lambda p: p.level)
+    place = max(gazetteer.find(covered), key=lambda p: p.level)
     by_code = _places_by_code()
     province = by_code.get(place.province_code + "0" * 10)
     city = by_code.get(place.city_code + "0" * 8) if place.level >= 2 else None
+    if city is not None and city.name in _NOT_A_CITY:
+        city = None
     county = place if place.level == 3 else None
     return (
         province.name if province else place.name,
@@ -335,3 +396,20 @@ def looks_like_policy(text: str) -> bool:
 def parse_clauses(document: Document, text: str) -> ParsedDocument:
     """The clauses of a document, whatever the layout of its numbering."""
     return parse_structure(document, text)
+
+
+@dataclass(frozen=True)
+class Intake:
+    """An uploaded file read and checked: its text and what it says about itself."""
+
+    text: str
+    facts: DocumentFacts
+
+
+def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: PlaceIndex | None = None) -> Intake:
+    """Read an upload and check that it is a policy of a known place; IntakeError otherwise
+    (nothing is stored here, so a refused file leaves no trace)."""
+    text = read_file(data, filename, max_bytes=max_bytes)
+    if not looks_like_policy(text):
+        raise IntakeError("not_a_policy", filename)
+    return Intake(text=text, facts=extract_facts(text, places=places))

@@ -108,4 +108,18 @@ def cited_as(path: list[Label]) -> str:
         items = path[article + 1 :]
         tail = [f"第{label.text.rstrip('.．、')}{words[min(i, 2)]}" for i, label in enumerate(items)]
         return path[article].text + "".join(tail)
-    return "".join(label.text for label in path if label.style >= Style.CN or label is path[-1])
+    return "".join(label.text for label in path)
+
+
+_BARE_LABEL = re.compile(rf"^（([{_CN}]{{1,4}})）$|^([{_CN}]{{1,4}})、$|^([{_AR}]{{1,2}})[.．、]$")
+
+
+def cited_form(label: str) -> str:
+    """A clause label as a citation names it: （七） → 第（七）条, 一、 → 第一条, 3． → 第3条; a label
+    that already says what it is (第三条, 第三条第（二）项, 二、（三）, 第二段) stays as it is."""
+    match = _BARE_LABEL.match(label)
+    if not match:
+        return label
+    if match.group(1):
+        return f"第{label}条"
+    return f"第{match.group(2) or match.group(3)}条"

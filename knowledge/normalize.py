@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import opencc
 
+from knowledge.labels import read_label
 from knowledge.quality import IssueKind, QualityIssue
 
 GARBLED_MARK = "□"
@@ -229,7 +230,9 @@ def _merge_in_order(
 
 
 def is_structural_start(text: str) -> bool:
-    return bool(_LABEL_START.match(text)) or bool(DATE_LINE.match(text))
+    """A line a page break never splits from: a numbered part of any style (第三条, 1．, （2）, ①)
+    or a signature date."""
+    return bool(_LABEL_START.match(text)) or bool(DATE_LINE.match(text)) or read_label(text) is not None
 
 
 def _is_cut_mid_sentence(text: str) -> bool:

@@ -13,29 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.clauses import (
-    Clause,
-    ParsedDocument,
-    Section,
-    clause_id,
-    lead_phrase,
-    parse_date,
-    split_departments,
-)
+from knowledge.clauses import ParsedDocument, Section, clause_id, parse_date
 from knowledge.documents import Document
 from knowledge.errors import ParseError
 from knowledge.filetext import is_page_furniture
-from knowledge.labels import Label, Style, cited_as, read_label
+from knowledge.labels import Label, Style, read_label
 from knowledge.normalize import DATE_LINE, Paragraph, normalize_document
 from knowledge.numerals import number_to_chinese
+from knowledge.outline import MAX_HEADING, Emitted, Node, attach_clause, build_clause, clause_labels, emit, owners
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
-
-MAX_HEADING = 40
-# A heading whose whole group is this short is one clause; a longer group is split into its parts.
-SMALL_GROUP = 300
-# A clause with its own text and numbered items stays whole up to this size (an article more).
-WHOLE_ITEM = 600
-WHOLE_ARTICLE = 1500
 
 _ISSUER = re.compile(
     r"(人民政府|办公厅|办公室|委员会|管委会|[厅局委部院署]|中心|联合会|总工会|分行|支行|公司)(（[^（）]{1,8}）)?$"
@@ -48,55 +34,18 @@ _CLOSING_LINE = re.compile(
     r"主题词[:：]|关键词[:：]|（联系人|联系人[:：]|联系电话[:：]|（信息公开形式"
     r")"
 )
+_TERMINAL = set("。；！？：”）〕」』…")
+_OPEN_ENDINGS = set("，、；：（）〔〕“”")
 _PRINTED = re.compile(rf"{_DATE_TAIL.pattern}(印发|印制)$")
 
 
 @dataclass
-class _Node:
-    label: Label | None  # None: a heading written without its number
-    text: str
-    original: str
-    part: int
-    rank: int
-    inferred_number: int | None = None
-    extra: list[Paragraph] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    clause_number: int | None = None
-
-    @property
-    def content(self) -> str:
-        if self.label is None:
-            return self.text.lstrip("、")
-        return self.text[len(self.label.text) :] if self.text.startswith(self.label.text) else self.text
-
-    def is_heading(self) -> bool:
-        """A title over its parts (一、支持企业稳定岗位), not a sentence introducing a list; an
-        article is always a clause."""
-        if self.extra or (self.label is not None and self.label.style == Style.ARTICLE):
-            return False
-        content = self.content
-        return len(content) <= MAX_HEADING and not re.search("[。；]", content) and not content.endswith("：")
-
-    def size(self) -> int:
-        return len(self.text) + sum(len(p.text) for p in self.extra) + sum(c.size() for c in self.children)
-
-    def texts(self) -> tuple[list[str], list[str]]:
-        texts = [self.text, *(p.text for p in self.extra)]
-        originals = [self.original, *(p.original for p in self.extra)]
-        for child in self.children:
-            child_texts, child_originals = child.texts()
-            texts += child_texts
-            originals += child_originals
-        return texts, originals
-
-
-@dataclass
 class _Outline:
-    roots: list[_Node] = field(default_factory=list)
+    roots: list[Node] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     closing: list[Paragraph] = field(default_factory=list)
     # (node, issue) in document order; clause ids are filled in once clauses are numbered.
-    structural: list[tuple[_Node, QualityIssue]] = field(default_factory=list)
+    structural: list[tuple[Node, QualityIssue]] = field(default_factory=list)
 
 
 def is_date_line(text: str) -> bool:
@@ -139,7 +88,7 @@ class _Builder:
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs
         self.outline = _Outline()
-        self.stack: list[_Node] = []
+        self.stack: list[Node] = []
         self.last_seen: dict[Style, int] = {}
         self.pending: list[Paragraph] = []
         self.state = "preamble"
@@ -201,7 +150,7 @@ class _Builder:
             self.state = "closing"
 
     @staticmethod
-    def _continues_last(node: _Node) -> bool:
+    def _continues_last(node: Node) -> bool:
         """Whether unlabelled paragraphs after the last numbered part are its text, not the
         document's closing: under a bare heading, after a colon, or in an article (款)."""
         in_article = node.label is not None and node.label.style == Style.ARTICLE
@@ -215,9 +164,13 @@ class _Builder:
         self.state = "body"
 
     def _accepts(self, label: Label) -> bool:
+        """A label is structure when it continues its sequence: the next number (or one skipped,
+        a slip of the source) after its open sibling, or 1 / the next number for a new parent.
+        A list of items (1．, （1）, ①) may also start again at 1 under the same parent."""
         for node in self.stack:
             if node.label is not None and node.label.style == label.style:
-                return label.number == node.label.number + 1
+                step = label.number - node.label.number
+                return step in (1, 2) or (label.number == 1 and label.style >= Style.ARABIC)
         return label.number in (1, self.last_seen.get(label.style, 0) + 1)
 
     def _absorb_pending(self) -> None:
@@ -228,7 +181,7 @@ class _Builder:
             self.outline.preamble.extend(p.text for p in self.pending)
         self.pending = []
 
-    def _place(self, node: _Node) -> None:
+    def _place(self, node: Node) -> None:
         same = next(
             (i for i, n in enumerate(self.stack) if n.label and node.label and n.label.style == node.label.style), None
         )
@@ -244,7 +197,7 @@ class _Builder:
     def _open(self, label: Label, para: Paragraph) -> None:
         self._absorb_pending()
         text = para.text
-        node = _Node(
+        node = Node(
             label=label,
             text=label.text + para.text[label.end :],
             original=para.original,
@@ -267,6 +220,8 @@ class _Builder:
         text = self.paragraphs[index].text
         if len(text) > MAX_HEADING or "。" in text or index + 1 >= len(self.paragraphs):
             return False
+        if text[-1] in _OPEN_ENDINGS or (index and self.paragraphs[index - 1].text[-1] not in _TERMINAL):
+            return False  # the tail or middle of a wrapped sentence, not a heading
         if self.state == "preamble" and not self.outline.preamble:
             return False
         following = read_label(self.paragraphs[index + 1].text)
@@ -280,7 +235,7 @@ class _Builder:
         self._absorb_pending()
         self.sections_in_part += 1
         number = self.sections_in_part
-        node = _Node(
+        node = Node(
             label=None, text=para.text, original=para.original, part=self.part, rank=Style.CN, inferred_number=number
         )
         heading = node.content
@@ -299,94 +254,7 @@ class _Builder:
         self.state = "body"
 
 
-@dataclass
-class _Emitted:
-    node: _Node
-    path: list[Label]
-    texts: list[str]
-    originals: list[str]
-    section: Section | None
-    containers: list[str]
-
-
-def _section_of(node: _Node) -> Section:
-    if node.label is None:
-        number = node.inferred_number or 0
-        return Section(
-            number=number, label=f"{number_to_chinese(number)}、", heading=node.content, is_number_inferred=True
-        )
-    return Section(number=node.label.number, label=node.label.text, heading=node.content.strip())
-
-
-def _holds_only_items(node: _Node) -> bool:
-    """A heading over a short list (1．… ①…) is read as one clause; over numbered measures or
-    articles it is a section."""
-    return all(child.label is not None and child.label.style >= Style.ARABIC for child in node.children)
-
-
-def _emit(
-    node: _Node,
-    path: list[Label],
-    section: Section | None,
-    containers: list[str],
-    out: list[_Emitted],
-    sections: list[Section],
-) -> None:
-    here = [*path, node.label] if node.label else path
-    if not node.children:
-        texts, originals = node.texts()
-        out.append(_Emitted(node, here, texts, originals, section, containers))
-        return
-    if node.is_heading():
-        if node.label is not None and node.size() <= SMALL_GROUP and _holds_only_items(node):
-            texts, originals = node.texts()
-            out.append(_Emitted(node, here, texts, originals, section, containers))
-            return
-        if section is None:
-            section = _section_of(node)
-            sections.append(section)
-            inner = containers
-        else:
-            inner = [*containers, node.content.strip()]
-        for child in node.children:
-            _emit(child, here, section, inner, out, sections)
-        return
-    limit = WHOLE_ARTICLE if node.label and node.label.style == Style.ARTICLE else WHOLE_ITEM
-    if node.size() <= limit:
-        texts, originals = node.texts()
-        out.append(_Emitted(node, here, texts, originals, section, containers))
-        return
-    own = [node.text, *(p.text for p in node.extra)]
-    own_original = [node.original, *(p.original for p in node.extra)]
-    out.append(_Emitted(node, here, own, own_original, section, containers))
-    inner = [*containers, lead_phrase(node.content)] if section else containers
-    for child in node.children:
-        _emit(child, here, section, inner, out, sections)
-
-
-def _needs_path(path: list[Label], is_repeated: bool) -> bool:
-    """An item (1．, （1）, ①, or any item of an article) restarts under each parent, so it is
-    cited with the parts above it; a 一、 or （一） only when the document repeats it."""
-    if len(path) < 2:
-        return False
-    return is_repeated or path[-1].style >= Style.ARABIC or any(label.style == Style.ARTICLE for label in path[:-1])
-
-
-def _labels(emitted: list[_Emitted]) -> list[str]:
-    """Each clause's own label where that is unambiguous, else its full path; 附件N before
-    labels that repeat in an attachment."""
-    own = [e.node.label.text if e.node.label else "" for e in emitted]
-    labels = [
-        cited_as(e.path) if _needs_path(e.path, own.count(label) > 1) else label
-        for label, e in zip(own, emitted, strict=True)
-    ]
-    return [
-        f"附件{e.node.part}{label}" if e.node.part and labels.count(label) > 1 else label
-        for label, e in zip(labels, emitted, strict=True)
-    ]
-
-
-def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[_Emitted], list[Paragraph]]:
+def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
     """A document with no numbering at all: each paragraph of its body is a clause (第N段)."""
     texts = [p.text for p in paragraphs]
     start = max((i + 1 for i, t in enumerate(texts[:15]) if t.endswith("：") and len(t) <= 120), default=0)
@@ -395,8 +263,8 @@ def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[_Em
     end = next((i for i in range(start, len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
     emitted = []
     for para in paragraphs[start:end]:
-        node = _Node(label=None, text=para.text, original=para.original, part=0, rank=Style.CN)
-        emitted.append(_Emitted(node, [], [para.text], [para.original], None, []))
+        node = Node(label=None, text=para.text, original=para.original, part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [para.text], [para.original], None, []))
     return texts[:start], emitted, paragraphs[end:]
 
 
@@ -412,28 +280,28 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
             paragraphs.append(para)
     outline = _Builder(paragraphs).run()
     sections: list[Section] = []
-    emitted: list[_Emitted] = []
+    emitted: list[Emitted] = []
     for root in outline.roots:
-        _emit(root, [], None, [], emitted, sections)
+        emit(root, [], None, [], emitted, sections)
     preamble, closing = outline.preamble, outline.closing
-    labels = _labels(emitted)
+    labels = clause_labels(emitted)
     if not emitted:
         preamble, emitted, closing = _paragraph_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}段" for n in range(1, len(emitted) + 1)]
     if not emitted:
         raise ParseError(f"{document.id}: no clauses found")
     clauses = [
-        _clause(document, number, label, e)
+        build_clause(document, number, label, e)
         for number, (label, e) in enumerate(zip(labels, emitted, strict=True), start=1)
     ]
-    owner = _owners(emitted)
+    owner = owners(emitted)
     for node, issue in outline.structural:
         number = owner.get(id(node))
         if issue.kind == IssueKind.LABEL_REPAIRED and number is not None:
             issues.append(issue.model_copy(update={"clause_id": clause_id(document.id, number)}))
         else:
             issues.append(issue)
-    issues = [_attach_clause(issue, clauses) for issue in issues]
+    issues = [attach_clause(issue, clauses) for issue in issues]
     closing_texts = [p.text for p in closing]
     return ParsedDocument(
         document_id=document.id,
@@ -444,52 +312,3 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         closing_date=next((d for d in (parse_date(t) for t in closing_texts) if d), None),
         quality=QualityReport(document_id=document.id, issues=tuple(issues)),
     )
-
-
-def _owners(emitted: list[_Emitted]) -> dict[int, int]:
-    """The clause number each outline node's text ended up in."""
-    owner: dict[int, int] = {}
-
-    def mark(node: _Node, number: int) -> None:
-        owner.setdefault(id(node), number)
-        for child in node.children:
-            mark(child, number)
-
-    for number, e in enumerate(emitted, start=1):
-        owner[id(e.node)] = number
-    for number, e in enumerate(emitted, start=1):
-        mark(e.node, number)
-    return owner
-
-
-def _clause(document: Document, number: int, label: str, e: _Emitted) -> Clause:
-    text = "\n".join(e.texts)
-    own = e.node.label.text if e.node.label else ""
-    content = text[len(own) :] if own and text.startswith(own) else text
-    body, lead, responsible = split_departments(content, document.departments_lead_first)
-    section_heading = e.section.heading if e.section else None
-    if section_heading and e.containers:
-        section_heading = "／".join([section_heading, *e.containers])
-    return Clause(
-        id=clause_id(document.id, number),
-        document_id=document.id,
-        clause_number=number,
-        label=label,
-        heading=lead_phrase(content),
-        section_number=e.section.number if e.section else None,
-        section_heading=section_heading,
-        text=text,
-        body=body,
-        original_text="\n".join(e.originals),
-        lead_departments=lead,
-        responsible_departments=responsible,
-    )
-
-
-def _attach_clause(issue: QualityIssue, clauses: list[Clause]) -> QualityIssue:
-    if issue.clause_id or issue.kind not in (IssueKind.GARBLED_SPAN, IssueKind.STRAY_ENGLISH):
-        return issue
-    for clause in clauses:
-        if issue.context and issue.context in clause.text:
-            return issue.model_copy(update={"clause_id": clause.id})
-    return issue

@@ -26,6 +26,7 @@ from knowledge.answer_model import (
 )
 from knowledge.citations import Citation
 from knowledge.documents import Structure
+from knowledge.labels import cited_form
 
 
 class AnswerResult(BaseModel):
@@ -107,7 +108,7 @@ def _quoted(answer: Answer, number: int, citation: Citation, cited: set[str] | N
     say 同一文件第（八）条 (`cited` holds the document ids named so far)."""
     document = answer.document(citation)
     if cited is not None and document.document_id in cited:
-        where = prose().answers.direct.same_document.format(label=citation.clause_label.rstrip("、"))
+        where = prose().answers.direct.same_document.format(label=cited_form(citation.clause_label))
     else:
         where = citations.reference(citation, document.document_number)
         if cited is not None:
@@ -192,7 +193,7 @@ def _department_line(answer: Answer, direct: DirectAnswer) -> str:
     if direct.responsible:
         parts.append(words.responsible.format(names="、".join(direct.responsible)))
     return words.department.format(
-        source=_source(answer, clause_id), label=citation.clause_label.rstrip("、"), parts="；".join(parts)
+        source=_source(answer, clause_id), label=cited_form(citation.clause_label), parts="；".join(parts)
     )
 
 

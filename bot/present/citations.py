@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.present.prose import prose
+from knowledge.labels import cited_form
 from knowledge.numerals import number_to_chinese
 
 if TYPE_CHECKING:
@@ -23,10 +24,7 @@ if TYPE_CHECKING:
 def reference(citation: Citation, document_number: str | None = None) -> str:
     """《标题》（文号，发文机关，日期）第（七）条 — the human-readable reference."""
     parts = [p for p in (document_number, citation.issuer, chinese_date(date.fromisoformat(citation.date))) if p]
-    label = citation.clause_label.rstrip("、")
-    # A label that is already a full reference (第四条, 第三条第（二）项) is not wrapped again.
-    cited = label if label.startswith("第") else f"第{label}条"
-    return f"《{citation.document_title}》（{'，'.join(parts)}）{cited}"
+    return f"《{citation.document_title}》（{'，'.join(parts)}）{cited_form(citation.clause_label)}"
 
 
 def clause_name(clause_id: str, documents: Mapping[str, DocumentInfo]) -> str:

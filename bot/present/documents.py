@@ -21,10 +21,16 @@ def status_label(status: str) -> str:
 
 
 def error_text(error: LibraryError) -> str:
-    """The refusal in Chinese; an intake code without its own text reads as an unreadable file."""
+    """The refusal in Chinese: a file the intake refused in its words (bot/present/intake.py), named."""
+    from bot.library import MAX_FILE_BYTES
+    from bot.present.intake import refusal
+    from knowledge.intake import IntakeError
+
     errors = prose().documents.errors
+    fields = {"file": "", "detail": "", **error.fields}
+    if isinstance(error.intake, IntakeError):
+        return errors.intake.format(file=fields["file"], reason=refusal(error.intake, max_bytes=MAX_FILE_BYTES))
     template = getattr(errors, error.code, None)
-    fields = {"file": "", "detail": "", "limit": "", **error.fields}
     if not isinstance(template, str):
         template = errors.unreadable
     return template.format(**fields)

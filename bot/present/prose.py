@@ -547,6 +547,23 @@ class CheckAdviceProse(Section):
     eligible_from: str
 
 
+class IntakeProse(Section):
+    """Why an upload was refused, one text per knowledge.intake IntakeError code."""
+
+    placeholders = {"too_large": ("limit",), "unknown_place": ("place",)}
+    empty: str
+    too_large: str
+    unsupported_type: str
+    image: str
+    archive_bomb: str
+    pdf_without_text: str
+    pdf_unsupported: str
+    undecodable: str
+    not_a_policy: str
+    unknown_place: str
+    nothing_saved: str
+
+
 class DocumentStates(Section):
     draft_review: str
     published: str
@@ -585,15 +602,8 @@ class DocumentErrors(Section):
         "supersedes_itself": ("id",),
         "duplicate_id": ("id",),
         "duplicate_file": ("file",),
-        "empty": ("file",),
-        "too_large": ("file", "limit"),
-        "unsupported_type": ("file",),
-        "image": ("file",),
-        "archive_bomb": ("file",),
-        "pdf_without_text": ("file",),
-        "undecodable": ("file",),
-        "not_a_policy": ("file",),
         "unknown_place": ("file",),
+        "intake": ("file", "reason"),
         "unparsable": ("file", "detail"),
         "no_clauses": ("file",),
         "missing_metadata": ("file", "fields"),
@@ -608,15 +618,8 @@ class DocumentErrors(Section):
     supersedes_itself: str
     duplicate_id: str
     duplicate_file: str
-    empty: str
-    too_large: str
-    unsupported_type: str
-    image: str
-    archive_bomb: str
-    pdf_without_text: str
-    undecodable: str
-    not_a_policy: str
     unknown_place: str
+    intake: str
     unparsable: str
     no_clauses: str
     missing_metadata: str
@@ -668,6 +671,7 @@ class Prose(Section):
     followups: FollowupProse
     conversation_care: ConversationCareProse
     check_advice: CheckAdviceProse
+    intake: IntakeProse
     documents: DocumentsProse
 
 

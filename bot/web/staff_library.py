@@ -66,7 +66,7 @@ async def upload(
 ) -> Response:
     chosen = [f for f in files if f.filename]
     if not chosen:
-        return _list(request, web, login, prose().documents.errors.empty.format(file=""), status=422)
+        return _list(request, web, login, prose().intake.empty, status=422)
     uploads = []
     for item in chosen[:MAX_FILES]:
         data = await item.read(MAX_FILE_BYTES + 1)

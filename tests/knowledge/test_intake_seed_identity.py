@@ -3,6 +3,8 @@
 `data/intake/seed_parses.json` was written by the fixed-layout parser (sections_with_clauses /
 sections_only) just before the general parser replaced it: ids, labels, headings, sections,
 departments, preamble, closing and the quality report verbatim, clause texts by SHA-256.
+After an intended change to normalization, re-pin it (and review the diff) with
+`PYTHONPATH=. python tests/knowledge/test_intake_seed_identity.py`.
 """
 
 from __future__ import annotations
@@ -47,3 +49,8 @@ def test_the_general_parser_reads_each_seed_as_before(document_id: str) -> None:
     for mine, theirs in zip(got["clauses"], expected["clauses"], strict=True):
         assert mine == theirs, mine["id"]
     assert got == expected
+
+
+if __name__ == "__main__":
+    pinned = {doc_id: snapshot_of(parse_clauses(doc, read_source(doc))) for doc_id, doc in DOCUMENTS.items()}
+    SNAPSHOT.write_text(json.dumps(pinned, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -77,7 +77,7 @@ def test_an_upload_without_the_form_token_is_refused_and_stores_nothing(
     ("name", "data", "message"),
     [
         ("recipe.txt", "红烧肉的做法\n1. 五花肉切块焯水。\n2. 小火炖一小时。\n".encode(), "看起来不是政策文件"),
-        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "是图片"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "是一张图片"),
         ("empty.txt", b"", "是空的"),
     ],
     ids=["recipe", "image", "empty"],

@@ -108,7 +108,7 @@ def test_add_show_publish_retire_round_trip(tmp_path: Path) -> None:
         (["add", "/nonexistent/file.txt"], "找不到文件“/nonexistent/file.txt”"),
         (["add", "EMPTY"], "是空的"),
         (["add", "RECIPE"], "看起来不是政策文件"),
-        (["add", "IMAGE"], "是图片"),
+        (["add", "IMAGE"], "是一张图片"),
         (["add", "UNKNOWN_PLACE"], "未能从文件"),
     ],
     ids=[

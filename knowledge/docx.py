@@ -1,0 +1,171 @@
+"""The text of a Word (.docx) upload, with the numbers Word draws itself, read through a size guard.
+
+Word keeps list numbers (一、 （一） 1. ①) out of the text when they are automatic: they live in
+word/numbering.xml and are drawn at display time. They are the document's structure, so they are
+rendered back in front of their paragraphs here. A DOCX is a zip, so every part is inflated from
+its raw bytes under a bound, whatever its headers declare (a zip bomb may lie about its sizes).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from knowledge.errors import IntakeError
+from knowledge.numerals import number_to_chinese
+
+# No part of a DOCX may inflate beyond this.
+MAX_INFLATED = 64 * 1024 * 1024
+MAX_RATIO = 200
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting"}
+
+
+def docx_text(data: bytes, filename: str) -> str:
+    """One line per paragraph of word/document.xml (table cells included), list numbers drawn."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+    with archive:
+        infos = archive.infolist()
+        declared = sum(info.file_size for info in infos)
+        if declared > MAX_INFLATED:
+            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
+        names = {info.filename for info in infos}
+        if "word/document.xml" not in names:
+            raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
+        try:
+            document = _parse(read_bounded(archive, data, "word/document.xml"), filename)
+            numbering = (
+                _Numbering.read(_parse(read_bounded(archive, data, "word/numbering.xml"), filename))
+                if "word/numbering.xml" in names
+                else _Numbering()
+            )
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+    return "\n".join(_paragraph_text(p, numbering) for p in document.iter(f"{_W}p"))
+
+
+def _parse(xml: bytes, filename: str) -> ElementTree.Element:
+    try:
+        return ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+
+
+def _paragraph_text(paragraph: ElementTree.Element, numbering: _Numbering) -> str:
+    pieces: list[str] = []
+    for node in paragraph.iter():
+        if node.tag == f"{_W}t" and node.text:
+            pieces.append(node.text)
+        elif node.tag == f"{_W}tab":
+            pieces.append(" ")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            pieces.append("\n")
+    text = "".join(pieces)
+    num = paragraph.find(f"{_W}pPr/{_W}numPr")
+    if num is None or not text.strip():
+        return text
+    num_id = _value(num.find(f"{_W}numId"))
+    level = _value(num.find(f"{_W}ilvl")) or "0"
+    return numbering.label(num_id, int(level)) + text if num_id else text
+
+
+def _value(node: ElementTree.Element | None) -> str | None:
+    return None if node is None else node.get(f"{_W}val")
+
+
+@dataclass
+class _Level:
+    format: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class _Numbering:
+    """Word's list definitions and the counters of the lists drawn so far."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId → ilvl → level
+    counters: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, root: ElementTree.Element) -> _Numbering:
+        abstract: dict[str, dict[int, _Level]] = {}
+        for definition in root.iter(f"{_W}abstractNum"):
+            levels: dict[int, _Level] = {}
+            for lvl in definition.iter(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = _Level(
+                    format=_value(lvl.find(f"{_W}numFmt")) or "decimal",
+                    text=_value(lvl.find(f"{_W}lvlText")) or "",
+                    start=int(_value(lvl.find(f"{_W}start")) or "1"),
+                )
+            abstract[definition.get(f"{_W}abstractNumId", "")] = levels
+        numbering = cls()
+        for num in root.iter(f"{_W}num"):
+            abstract_id = _value(num.find(f"{_W}abstractNumId"))
+            if abstract_id in abstract:
+                numbering.levels[num.get(f"{_W}numId", "")] = abstract[abstract_id]
+        return numbering
+
+    def label(self, num_id: str, level: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= level:
+            counters.append(levels.get(len(counters), _Level()).start - 1)
+        counters[level] += 1
+        del counters[level + 1 :]
+        spec = levels[level]
+        if spec.format in ("bullet", "none"):
+            return ""
+
+        def draw(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            value = counters[at] if at < len(counters) else 1
+            return _formatted(value, levels.get(at, spec).format)
+
+        return re.sub(r"%(\d)", draw, spec.text)
+
+
+def _formatted(value: int, number_format: str) -> str:
+    if number_format in _CHINESE_FORMATS:
+        return number_to_chinese(value)
+    if number_format == "decimalEnclosedCircle" and 0 < value <= len(_CIRCLED):
+        return _CIRCLED[value - 1]
+    return str(value)
+
+
+def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
+    """Inflate one member from its raw bytes, stopping as soon as it passes the limit."""
+    info = archive.getinfo(name)
+    limit = min(MAX_INFLATED, max(len(data), 1 << 20) * MAX_RATIO)
+    local = data[info.header_offset : info.header_offset + 30]
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise IntakeError("unsupported_type", f"{name}: broken local header")
+    start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
+    raw = data[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return raw
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise IntakeError("unsupported_type", f"{name}: compression method {info.compress_type}")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    out = bytearray()
+    pending = raw
+    while pending:
+        out += inflater.decompress(pending, 1 << 20)
+        if len(out) > limit:
+            raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
+        pending = inflater.unconsumed_tail
+    out += inflater.flush()
+    if len(out) > limit:
+        raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
+    return bytes(out)

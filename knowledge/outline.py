@@ -1,0 +1,216 @@
+"""How the outline of a document becomes its clauses.
+
+The structure parser (knowledge.structure) reads paragraphs into an outline of numbered parts. Here
+the outline is cut into clauses: a leaf is a clause; a heading over numbered measures or articles is
+a section and its parts are clauses; a part with text of its own stays whole with its items while it
+is short, and is cut into its items when long. A label that is ambiguous alone is cited with the
+parts above it (第三条第（二）项, 二、（三）).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.clauses import Clause, Section, clause_id, lead_phrase, split_departments
+from knowledge.documents import Document
+from knowledge.labels import Label, Style, cited_as
+from knowledge.normalize import Paragraph
+from knowledge.numerals import number_to_chinese
+from knowledge.quality import IssueKind, QualityIssue
+
+MAX_HEADING = 40
+# A heading whose whole group is this short is one clause; a longer group is split into its parts.
+SMALL_GROUP = 300
+# A clause with its own text and numbered items stays whole up to this size (an article more).
+WHOLE_ITEM = 600
+WHOLE_ARTICLE = 1500
+
+
+@dataclass
+class Node:
+    label: Label | None  # None: a heading written without its number
+    text: str
+    original: str
+    part: int
+    rank: int
+    inferred_number: int | None = None
+    extra: list[Paragraph] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    clause_number: int | None = None
+
+    @property
+    def content(self) -> str:
+        if self.label is None:
+            return self.text.lstrip("、")
+        return self.text[len(self.label.text) :] if self.text.startswith(self.label.text) else self.text
+
+    def is_heading(self) -> bool:
+        """A title over its parts (一、支持企业稳定岗位), not a sentence introducing a list; an
+        article is always a clause."""
+        if self.extra or (self.label is not None and self.label.style == Style.ARTICLE):
+            return False
+        content = self.content
+        return len(content) <= MAX_HEADING and not re.search("[。；]", content) and not content.endswith("：")
+
+    def size(self) -> int:
+        return len(self.text) + sum(len(p.text) for p in self.extra) + sum(c.size() for c in self.children)
+
+    def texts(self) -> tuple[list[str], list[str]]:
+        texts = [self.text, *(p.text for p in self.extra)]
+        originals = [self.original, *(p.original for p in self.extra)]
+        for child in self.children:
+            child_texts, child_originals = child.texts()
+            texts += child_texts
+            originals += child_originals
+        return texts, originals
+
+
+@dataclass
+class Emitted:
+    node: Node
+    path: list[Label]
+    texts: list[str]
+    originals: list[str]
+    section: Section | None
+    containers: list[str]
+
+
+def _section_of(node: Node) -> Section:
+    if node.label is None:
+        number = node.inferred_number or 0
+        return Section(
+            number=number, label=f"{number_to_chinese(number)}、", heading=node.content, is_number_inferred=True
+        )
+    return Section(number=node.label.number, label=node.label.text, heading=node.content.strip())
+
+
+def _holds_only_items(node: Node) -> bool:
+    """A heading over a short list (1．… ①…) is read as one clause; over numbered measures or
+    articles it is a section."""
+    return all(child.label is not None and child.label.style >= Style.ARABIC for child in node.children)
+
+
+def emit(
+    node: Node,
+    path: list[Label],
+    section: Section | None,
+    containers: list[str],
+    out: list[Emitted],
+    sections: list[Section],
+) -> None:
+    here = [*path, node.label] if node.label else path
+    if not node.children:
+        texts, originals = node.texts()
+        out.append(Emitted(node, here, texts, originals, section, containers))
+        return
+    if node.is_heading():
+        if node.label is not None and node.size() <= SMALL_GROUP and _holds_only_items(node):
+            texts, originals = node.texts()
+            out.append(Emitted(node, here, texts, originals, section, containers))
+            return
+        if section is None:
+            section = _section_of(node)
+            sections.append(section)
+            inner = containers
+        else:
+            inner = [*containers, node.content.strip()]
+        for child in node.children:
+            emit(child, here, section, inner, out, sections)
+        return
+    limit = WHOLE_ARTICLE if node.label and node.label.style == Style.ARTICLE else WHOLE_ITEM
+    if node.size() <= limit:
+        texts, originals = node.texts()
+        out.append(Emitted(node, here, texts, originals, section, containers))
+        return
+    own = [node.text, *(p.text for p in node.extra)]
+    own_original = [node.original, *(p.original for p in node.extra)]
+    out.append(Emitted(node, here, own, own_original, section, containers))
+    inner = [*containers, lead_phrase(node.content)] if section else containers
+    for child in node.children:
+        emit(child, here, section, inner, out, sections)
+
+
+def _needs_path(path: list[Label], is_repeated: bool) -> bool:
+    """An item (1．, （1）, ①, or any item of an article) restarts under each parent, so it is
+    cited with the parts above it; a 一、 or （一） only when the document repeats it."""
+    if len(path) < 2:
+        return False
+    return is_repeated or path[-1].style >= Style.ARABIC or any(label.style == Style.ARTICLE for label in path[:-1])
+
+
+def _repeating_styles(emitted: list[Emitted]) -> set[Style]:
+    """Styles whose numbers recur under different parents (第一部分一、 and 第二部分一、), as clauses or as
+    headings over clauses: every label of such a style is cited with the parts above it."""
+    parents: dict[tuple[int, Style, int], set[tuple[tuple[Style, int], ...]]] = {}
+    for e in emitted:
+        for depth, label in enumerate(e.path):
+            above = tuple((parent.style, parent.number) for parent in e.path[:depth])
+            parents.setdefault((e.node.part, label.style, label.number), set()).add(above)
+    return {style for (_, style, _), chains in parents.items() if len(chains) > 1}
+
+
+def clause_labels(emitted: list[Emitted]) -> list[str]:
+    """Each clause's own label where that is unambiguous, else its full path; 附件N before
+    labels that repeat in an attachment."""
+    own = [e.node.label.text if e.node.label else "" for e in emitted]
+    repeating = _repeating_styles(emitted) | {
+        e.node.label.style for e, label in zip(emitted, own, strict=True) if e.node.label and own.count(label) > 1
+    }
+    labels = [
+        cited_as(e.path) if _needs_path(e.path, e.node.label is not None and e.node.label.style in repeating) else label
+        for label, e in zip(own, emitted, strict=True)
+    ]
+    return [
+        f"附件{e.node.part}{label}" if e.node.part and labels.count(label) > 1 else label
+        for label, e in zip(labels, emitted, strict=True)
+    ]
+
+
+def owners(emitted: list[Emitted]) -> dict[int, int]:
+    """The clause number each outline node's text ended up in."""
+    owner: dict[int, int] = {}
+
+    def mark(node: Node, number: int) -> None:
+        owner.setdefault(id(node), number)
+        for child in node.children:
+            mark(child, number)
+
+    for number, e in enumerate(emitted, start=1):
+        owner[id(e.node)] = number
+    for number, e in enumerate(emitted, start=1):
+        mark(e.node, number)
+    return owner
+
+
+def build_clause(document: Document, number: int, label: str, e: Emitted) -> Clause:
+    text = "\n".join(e.texts)
+    own = e.node.label.text if e.node.label else ""
+    content = text[len(own) :] if own and text.startswith(own) else text
+    body, lead, responsible = split_departments(content, document.departments_lead_first)
+    section_heading = e.section.heading if e.section else None
+    if section_heading and e.containers:
+        section_heading = "／".join([section_heading, *e.containers])
+    return Clause(
+        id=clause_id(document.id, number),
+        document_id=document.id,
+        clause_number=number,
+        label=label,
+        heading=lead_phrase(content),
+        section_number=e.section.number if e.section else None,
+        section_heading=section_heading,
+        text=text,
+        body=body,
+        original_text="\n".join(e.originals),
+        lead_departments=lead,
+        responsible_departments=responsible,
+    )
+
+
+def attach_clause(issue: QualityIssue, clauses: list[Clause]) -> QualityIssue:
+    if issue.clause_id or issue.kind not in (IssueKind.GARBLED_SPAN, IssueKind.STRAY_ENGLISH):
+        return issue
+    for clause in clauses:
+        if issue.context and issue.context in clause.text:
+            return issue.model_copy(update={"clause_id": clause.id})
+    return issue
