@@ -93,7 +93,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return int(args.action(args, library))
     except LibraryError as exc:
         _stderr(words.error_text(exc))
-        if args.action in (_add, _publish):
+        if args.action in (_add, _publish) and exc.intake is None:  # an intake refusal says so itself
             _stderr(prose().documents.nothing_changed)
         return EXIT_REFUSED
     finally:

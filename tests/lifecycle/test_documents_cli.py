@@ -109,7 +109,7 @@ def test_add_show_publish_retire_round_trip(tmp_path: Path) -> None:
         (["add", "EMPTY"], "是空的"),
         (["add", "RECIPE"], "看起来不是政策文件"),
         (["add", "IMAGE"], "是一张图片"),
-        (["add", "UNKNOWN_PLACE"], "未能从文件"),
+        (["add", "UNKNOWN_PLACE"], "“某某省”不在行政区划表中"),
     ],
     ids=[
         "publish-unknown",
