@@ -41,6 +41,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("chat", "bot.chat_cli", "在终端里和机器人对话（与 Telegram 同一个对话核心）"),
     Subcommand("serve", "bot.web.serve_cli", "启动网页服务：JSON 接口、可嵌入的咨询窗口和工作台"),
     Subcommand("staff", "bot.web.staff_cli", "管理工作台账号"),
+    Subcommand("documents", "bot.documents_cli", "管理政策文件：添加、审核、发布、停用"),
 )
 
 

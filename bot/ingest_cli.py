@@ -7,9 +7,9 @@ import argparse
 import json
 import sys
 
+from bot.services import Services
 from bot.settings import Settings
 from knowledge.kb import ingest, make_embedder
-from knowledge.registry import build_registry
 from knowledge.store import ChromaClauseStore
 
 EXIT_OK = 0
@@ -22,7 +22,7 @@ def _stderr(message: str) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     data_dir = settings.resolved_data_dir()
     _stderr(f"数据目录：{data_dir}")
-    registry = build_registry()
+    registry = Services(settings).registry  # the published documents in the database
     embedder = make_embedder(settings.embedding_model)
     store = (
         ChromaClauseStore(url=settings.chroma_url)

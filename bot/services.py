@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from bot.checker import Checker
     from bot.dialogue.core import Dialogue
     from bot.dialogue.service import Conversations
+    from bot.dialogue.store import SqlSessionStore
+    from bot.library import DocumentLibrary
     from eligibility.engine import Engine
     from eligibility.rulebook import Rulebook
     from knowledge.kb import KnowledgeBase
@@ -42,13 +45,48 @@ class Services:
         verify_vectors: bool = True,
     ) -> None:
         """`verify_vectors=False`: trust a current index marker and connect the vector store on first
-        use (one-shot commands); servers keep the default and verify (and repair) it at start."""
+        use, and read the published documents without the database stack (one-shot commands);
+        servers keep the default and verify (and repair) it at start."""
         self.settings = settings
         self.progress = progress
         self.clock = clock
         self.verify_vectors = verify_vectors
+        self.is_given_knowledge = knowledge is not None
         if knowledge is not None:
             self.__dict__["knowledge"] = knowledge
+            self.__dict__["registry"] = knowledge.registry
+
+    @cached_property
+    def library(self) -> DocumentLibrary:
+        """The policy documents in the database (the seeds are loaded on first use)."""
+        from bot.db import open_database
+        from bot.library import DocumentLibrary
+
+        return DocumentLibrary(open_database(self.settings.resolved_database_url()))
+
+    @cached_property
+    def published(self) -> tuple[int, Registry]:
+        """The published documents' version and clause registry, read together. One-shot commands
+        (`verify_vectors=False`: `policybot ask`) read the embedded SQLite file without the database
+        stack when they can (bot/published.py); servers and the rest go through the library."""
+        url = self.settings.resolved_database_url()
+        one_shot = not self.verify_vectors and "library" not in self.__dict__
+        if one_shot and url.startswith("sqlite:///") and "?" not in url:
+            from bot.published import read_sqlite
+            from knowledge.registry import assemble_registry, load_registry
+
+            path = Path(url.removeprefix("sqlite:///"))
+            if not path.exists():
+                return 0, load_registry()  # no database yet, so no staff change yet: the seeds
+            snapshot = read_sqlite(path)
+            if snapshot is not None:
+                return snapshot[0], assemble_registry(snapshot[1])
+        return self.library.registry()
+
+    @property
+    def documents_version(self) -> int | None:
+        """The version of the published documents answered from (None: a knowledge base given)."""
+        return None if self.is_given_knowledge else self.published[0]
 
     @cached_property
     def knowledge(self) -> KnowledgeBase:
@@ -61,16 +99,28 @@ class Services:
             chroma_url=self.settings.chroma_url,
             progress=self.progress,
             verify_vectors=self.verify_vectors,
+            registry=self.registry,
         )
 
     @cached_property
     def registry(self) -> Registry:
-        """The clause registry; taken from the knowledge base when one is open (no index needed)."""
-        if "knowledge" in self.__dict__:
-            return self.knowledge.registry
-        from knowledge.registry import load_registry
+        """The clause registry of the published documents (the seeds until staff change them)."""
+        return self.published[1]
 
-        return load_registry()
+    @cached_property
+    def session_store(self) -> SqlSessionStore:
+        from bot.dialogue.store import SqlSessionStore
+
+        return SqlSessionStore(self.settings.resolved_database_url())
+
+    def renewed(self, version: int, registry: Registry) -> Services:
+        """The same product on other published documents: a new knowledge base, checker and dialogue
+        around the parts that do not depend on them (rules, database, sessions), built eagerly."""
+        fresh = Services(self.settings, progress=self.progress, clock=self.clock, verify_vectors=self.verify_vectors)
+        fresh.__dict__.update(rulebook=self.rulebook, library=self.library, session_store=self.session_store)
+        fresh.__dict__["published"] = (version, registry)
+        _ = fresh.knowledge, fresh.checker, fresh.conversations
+        return fresh
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -109,6 +159,5 @@ class Services:
     def conversations(self) -> Conversations:
         """The dialogue core with its session store in the configured database."""
         from bot.dialogue.service import Conversations
-        from bot.dialogue.store import SqlSessionStore
 
-        return Conversations(self.dialogue, SqlSessionStore(self.settings.resolved_database_url()), self.clock)
+        return Conversations(self.dialogue, self.session_store, self.clock)

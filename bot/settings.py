@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     )
     staff_session_hours: int = Field(default=12, ge=1, le=720, description="Staff login lifetime")
 
+    # Published documents (issue 13): how often a process asks the database whether they changed.
+    documents_refresh_seconds: float = Field(
+        default=2.0, gt=0, description="Seconds between checks for published or retired documents"
+    )
+
     def resolved_data_dir(self) -> Path:
         return self.data_dir.expanduser().resolve()
 

@@ -8,9 +8,9 @@ the revisions produce exactly these tables.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.db import Base
@@ -153,3 +153,63 @@ class TranscriptEntry(Base):
     role: Mapped[str] = mapped_column(String(8))
     body: Mapped[str] = mapped_column(Text)
     offered: Mapped[str] = mapped_column(Text, default="")
+
+
+class PolicyDocument(Base):
+    """A policy document as data (issue 13): its metadata, lifecycle and extracted text. `state` is
+    draft-review → published → retired; only published documents are answered from. `details` holds
+    the parser's settings as JSON (short name, structure, time-limited measures, web publication)."""
+
+    __tablename__ = "policy_documents"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    issuer: Mapped[str] = mapped_column(String(200))
+    document_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    province: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    city: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    county: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    signed: Mapped[date | None] = mapped_column(Date, nullable=True)
+    effective: Mapped[date | None] = mapped_column(Date, nullable=True)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    superseded_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    origin: Mapped[str] = mapped_column(String(16))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    actor: Mapped[str] = mapped_column(String(64))
+
+    files: Mapped[list[DocumentFile]] = relationship(
+        back_populates="document", order_by="DocumentFile.id", cascade="all, delete-orphan"
+    )
+
+
+class DocumentFile(Base):
+    """An original file a document was read from, kept byte for byte."""
+
+    __tablename__ = "document_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("policy_documents.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    document: Mapped[PolicyDocument] = relationship(back_populates="files")
+
+
+class DocumentsVersion(Base):
+    """One row: a counter raised by every change to the published documents. Every process compares
+    it with the version it answers from and rebuilds its knowledge base when it moved."""
+
+    __tablename__ = "documents_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -23,6 +23,7 @@ from knowledge.answer_model import (
     Notice,
     RegionFallback,
     SourceDocument,
+    SupersededDocument,
 )
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document
@@ -96,8 +97,21 @@ class Answerer:
         }
 
     def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer:
-        retrieval = self.retriever.retrieve(question, region)
-        return self.compose(retrieval, as_of or date.today())
+        as_of = as_of or date.today()
+        retrieval = self.prefer_in_force(self.retriever.retrieve(question, region), as_of)
+        return self.compose(retrieval, as_of)
+
+    def prefer_in_force(self, retrieval: Retrieval, as_of: date) -> Retrieval:
+        """Clauses of documents in force first: a superseded or expired document's clauses come after
+        every other in-scope clause (each group in its ranked order), so they answer only what the
+        current documents do not."""
+        documents = self.registry.documents
+        if not any(d.is_replaced(as_of) for d in documents.values()):
+            return retrieval
+        scoped = retrieval.in_scope
+        current = [item for item in scoped if not documents[item.clause.document_id].is_replaced(as_of)]
+        replaced = [item for item in scoped if documents[item.clause.document_id].is_replaced(as_of)]
+        return replace(retrieval, ranked=[*current, *replaced, *retrieval.ranked[len(scoped) :]])
 
     def status_of(self, retrieval: Retrieval) -> AnswerStatus:
         return self.decide(retrieval).status
@@ -376,6 +390,16 @@ class Answerer:
                 draft = DraftDocument(document_id=document.id, title=document.title)
                 if draft not in notices:
                     notices.append(draft)
+            if document.superseded_by is not None:
+                newer = self.registry.successor_of(document)
+                superseded = SupersededDocument(
+                    document_id=document.id,
+                    title=document.title,
+                    newer_id=document.superseded_by,
+                    newer_title=newer.title if newer else "",
+                )
+                if superseded not in notices:
+                    notices.append(superseded)
             for measure in document.measures_for(citation.clause_number):
                 if measure.has_expired(as_of) and measure.text in citation.quote and measure.valid_to:
                     notices.append(

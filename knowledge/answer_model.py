@@ -31,6 +31,17 @@ class DraftDocument(_Part):
     title: str
 
 
+class SupersededDocument(_Part):
+    """A cited document was replaced by a newer one (staff recorded it); `newer_title` is empty when
+    the newer document is not among the published ones."""
+
+    kind: Literal["superseded_document"] = "superseded_document"
+    document_id: str
+    title: str
+    newer_id: str
+    newer_title: str = ""
+
+
 class ExpiredMeasure(_Part):
     """A quote contains a time-limited measure whose validity ended before the answer's date."""
 
@@ -52,7 +63,7 @@ class RegionFallback(_Part):
     covered: tuple[str, ...]
 
 
-Notice = Annotated[DraftDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")]
+Notice = Annotated[DraftDocument | SupersededDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")]
 
 
 class MissingAspect(_Part):

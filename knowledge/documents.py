@@ -63,11 +63,28 @@ class Document(BaseModel):
     structure: Structure
     departments_lead_first: bool = False
     time_limited_measures: tuple[TimeLimitedMeasure, ...] = ()
+    # The lifecycle (documents kept in the database): a county's document, when it takes effect and
+    # until when, and the newer document that replaced it.
+    county: str | None = None
+    effective: date | None = None
+    valid_until: date | None = None
+    superseded_by: str | None = None
 
     @property
     def jurisdiction(self) -> str:
-        """The place the document governs: the city where it is a city's, else the province."""
-        return self.city or self.province
+        """The place the document governs: the county or city where it is theirs, else the province."""
+        return self.county or self.city or self.province
+
+    def is_in_force(self, as_of: date) -> bool:
+        """Official, not replaced by a newer document, and within its validity on `as_of`."""
+        if self.is_draft or self.superseded_by is not None:
+            return False
+        starts = self.effective or self.signed
+        return starts <= as_of and (self.valid_until is None or as_of <= self.valid_until)
+
+    def is_replaced(self, as_of: date) -> bool:
+        """Superseded by a newer document, or past its validity: answers prefer other documents."""
+        return self.superseded_by is not None or (self.valid_until is not None and self.valid_until < as_of)
 
     @property
     def is_draft(self) -> bool:

@@ -102,6 +102,7 @@ class KnowledgeBase:
         progress: Progress | None = None,
         config: RetrievalConfig | None = None,
         verify_vectors: bool = True,
+        registry: Registry | None = None,
     ) -> KnowledgeBase:
         """Open the index under data_dir, building it first if it is missing or stale.
 
@@ -109,9 +110,11 @@ class KnowledgeBase:
         marker (index/state.json) matches the current clauses is trusted and the vector store is
         only connected when a dense query first needs it; a store found broken then degrades to
         lexical answers, as it does in a running process. Servers verify it at start.
+        `registry`: the documents to answer from (the published ones in the database); default the
+        packaged seeds.
         """
         say = progress or (lambda _msg: None)
-        registry = build_registry()
+        registry = registry or build_registry()
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
         reason = _why_rebuild(data_dir, chroma_url)

@@ -99,6 +99,8 @@ class ResolvedRegion:
     covered: bool
     candidates: tuple[str, ...] = ()
     places: tuple[str, ...] = field(default=())
+    # Covered jurisdictions that contain `jurisdiction` (吉林省 around 长春市): their documents apply too.
+    enclosing: tuple[str, ...] = ()
 
     @property
     def names_a_place(self) -> bool:
@@ -295,12 +297,21 @@ class Gazetteer:
         return self.jurisdiction_of(place) is not None
 
     def jurisdiction_of(self, place: Place) -> str | None:
-        for name, covered in self._covered.items():
-            if covered.level == 1 and place.province_code == covered.province_code:
-                return name
-            if covered.level == 2 and place.level >= 2 and place.city_code == covered.city_code:
-                return name
-        return None
+        """The most specific covered jurisdiction that contains the place (长春市 before 吉林省)."""
+        containing = self.covering(place)
+        return containing[0] if containing else None
+
+    def covering(self, place: Place) -> tuple[str, ...]:
+        """Every covered jurisdiction that contains the place, the most specific first: a county's
+        or a city's documents apply there, and so do its province's."""
+        found = [
+            (covered.level, name)
+            for name, covered in self._covered.items()
+            if (covered.level == 1 and place.province_code == covered.province_code)
+            or (covered.level == 2 and place.level >= 2 and place.city_code == covered.city_code)
+            or (covered.level == 3 and place.code == covered.code)
+        ]
+        return tuple(name for _level, name in sorted(found, key=lambda item: -item[0]))
 
     def candidates_in(self, place: Place) -> tuple[str, ...]:
         if place.level != 1:
@@ -317,10 +328,15 @@ class Gazetteer:
             return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False)
         names = tuple(p.name for p in places)
         for place in sorted(places, key=lambda p: -p.level):
-            jurisdiction = self.jurisdiction_of(place)
-            if jurisdiction:
+            containing = self.covering(place)
+            if containing:
                 return ResolvedRegion(
-                    query=text, place=place.name, jurisdiction=jurisdiction, covered=True, places=names
+                    query=text,
+                    place=place.name,
+                    jurisdiction=containing[0],
+                    covered=True,
+                    places=names,
+                    enclosing=containing[1:],
                 )
         most_specific = max(places, key=lambda p: p.level)
         candidates = tuple(c for p in places for c in self.candidates_in(p))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +44,13 @@ class Registry:
     def quality_reports(self) -> list[QualityReport]:
         return [p.quality for p in self.parsed.values()]
 
+    def is_in_force(self, document_id: str, as_of: date) -> bool:
+        return self.documents[document_id].is_in_force(as_of)
+
+    def successor_of(self, document: Document) -> Document | None:
+        """The newer document that replaced this one, when it is in the registry too."""
+        return self.documents.get(document.superseded_by) if document.superseded_by else None
+
     @property
     def jurisdictions(self) -> list[str]:
         """Covered jurisdictions, in manifest order (吉林省, 巴中市, …)."""
@@ -52,25 +61,37 @@ class Registry:
         return seen
 
 
-def build_registry(sources: Path | None = None) -> Registry:
-    """Parse every document in the manifest. Raises on any malformed source (fail loudly at load)."""
-    manifest = load_manifest(sources)
+def parse_source(document: Document, text: str) -> ParsedDocument:
+    """Clauses of one document (the general parser, whatever its layout)."""
+    return parse_document(document, text)
+
+
+def assemble_registry(sources: Iterable[tuple[Document, str]]) -> Registry:
+    """A registry of these documents and their texts, in the order given. Raises on any malformed
+    source (fail loudly at load)."""
     digest = hashlib.sha256()
+    documents: dict[str, Document] = {}
     parsed: dict[str, ParsedDocument] = {}
     clauses: list[Clause] = []
-    for document in manifest.documents:
-        raw = read_source(document, sources)
+    for document, raw in sources:
         digest.update(document.model_dump_json().encode())
         digest.update(raw.encode())
-        result = parse_document(document, raw)
+        result = parse_source(document, raw)
+        documents[document.id] = document
         parsed[document.id] = result
         clauses.extend(result.clauses)
     return Registry(
-        documents=dict(manifest.by_id),
+        documents=documents,
         parsed=parsed,
         clauses=tuple(clauses),
         content_hash=digest.hexdigest()[:16],
     )
+
+
+def build_registry(sources: Path | None = None) -> Registry:
+    """Parse every document in the manifest (the packaged seeds)."""
+    manifest = load_manifest(sources)
+    return assemble_registry((document, read_source(document, sources)) for document in manifest.documents)
 
 
 @lru_cache(maxsize=1)

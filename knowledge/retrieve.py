@@ -86,7 +86,7 @@ class HybridRetriever:
     def scope_of(self, analysis: QueryAnalysis) -> tuple[str, ...]:
         region = analysis.region
         if region.covered and region.jurisdiction:
-            return (region.jurisdiction,)
+            return (region.jurisdiction, *region.enclosing)
         if region.names_a_place:
             return region.candidates
         return tuple(self.registry.jurisdictions)

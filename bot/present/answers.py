@@ -22,6 +22,7 @@ from knowledge.answer_model import (
     MissingAspect,
     Notice,
     RegionFallback,
+    SupersededDocument,
 )
 from knowledge.citations import Citation
 from knowledge.documents import Structure
@@ -82,6 +83,11 @@ def notice_text(notice: Notice) -> str:
         return words.draft_document.format(title=notice.title)
     if isinstance(notice, ExpiredMeasure):
         return words.expired_measure.format(where=_where(notice), text=notice.text, valid_to=notice.valid_to)
+    if isinstance(notice, SupersededDocument):
+        lifecycle = prose().documents
+        if notice.newer_title:
+            return lifecycle.superseded_document.format(title=notice.title, newer=notice.newer_title)
+        return lifecycle.superseded_unnamed.format(title=notice.title)
     if isinstance(notice, RegionFallback):
         return words.region_fallback.format(place=notice.place, covered="、".join(notice.covered))
     raise TypeError(f"unknown notice {notice!r}")

@@ -564,6 +564,100 @@ class IntakeProse(Section):
     nothing_saved: str
 
 
+class DocumentStates(Section):
+    draft_review: str
+    published: str
+    retired: str
+
+
+class DocumentStatuses(Section):
+    official: str
+    draft: str
+
+
+class DocumentFields(Section):
+    id: str
+    title: str
+    issuer: str
+    document_number: str
+    jurisdiction: str
+    signed: str
+    effective: str
+    valid_until: str
+    status: str
+    state: str
+    clauses: str
+    files: str
+    quality: str
+
+
+class DocumentErrors(Section):
+    """One text per bot.library.LibraryError code."""
+
+    placeholders = {
+        "unknown_document": ("id",),
+        "already_published": ("id",),
+        "already_retired": ("id",),
+        "last_document": ("id",),
+        "supersedes_itself": ("id",),
+        "duplicate_id": ("id",),
+        "duplicate_file": ("file",),
+        "unknown_place": ("file",),
+        "intake": ("file", "reason"),
+        "unparsable": ("file", "detail"),
+        "no_clauses": ("file",),
+        "missing_metadata": ("file", "fields"),
+        "does_not_build": ("detail",),
+        "unreadable": ("file", "detail"),
+        "not_found": ("file",),
+    }
+    unknown_document: str
+    already_published: str
+    already_retired: str
+    last_document: str
+    supersedes_itself: str
+    duplicate_id: str
+    duplicate_file: str
+    unknown_place: str
+    intake: str
+    unparsable: str
+    no_clauses: str
+    missing_metadata: str
+    does_not_build: str
+    unreadable: str
+    not_found: str
+
+
+class DocumentsProse(Section):
+    """Issue 13's words: the superseded notice, `policybot documents` and the console's documents."""
+
+    placeholders = {
+        "superseded_document": ("title", "newer"),
+        "superseded_unnamed": ("title",),
+        "added": ("file", "id", "title", "clauses", "state"),
+        "published": ("id", "title"),
+        "retired": ("id", "title"),
+        "superseded_by": ("id",),
+        "problems": ("problems",),
+        "review_hint": ("id",),
+    }
+    superseded_document: str
+    superseded_unnamed: str
+    states: DocumentStates
+    statuses: DocumentStatuses
+    added: str
+    published: str
+    retired: str
+    superseded_by: str
+    problems: str
+    review_hint: str
+    no_documents: str
+    unknown_date: str
+    fields: DocumentFields
+    errors: DocumentErrors
+    nothing_changed: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -578,6 +672,7 @@ class Prose(Section):
     conversation_care: ConversationCareProse
     check_advice: CheckAdviceProse
     intake: IntakeProse
+    documents: DocumentsProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

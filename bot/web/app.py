@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from bot.web import api, staff, staff_auth, staff_privacy, widget
+from bot.web import api, staff, staff_auth, staff_library, staff_privacy, widget
 from bot.web.errors import install_error_handlers
 from bot.web.headers import SecurityHeaders
 from bot.web.retention import keep_purging, purge_now
@@ -59,6 +59,12 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         static_url="/docs-static",
     )
     app.state.services = services
+
+    @app.middleware("http")
+    async def published_documents(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        services.refresh()  # published means live: the newest documents' knowledge base (bot/live.py)
+        return await call_next(request)
+
     install_error_handlers(app)
     staff_auth.install(app)
     app.include_router(api.router)
@@ -66,6 +72,7 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.include_router(staff_auth.router)
     app.include_router(staff.router)
     app.include_router(staff_privacy.router)
+    app.include_router(staff_library.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(
         GuardMiddleware,
@@ -73,6 +80,8 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         api_limiter=services.api_limiter,
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
         static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
+        # A few files of up to 20 MB each, plus the form's own bytes.
+        uploads={staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES},
     )
     app.add_middleware(SecurityHeaders)
     return app

@@ -22,6 +22,9 @@ ACTION_LABELS = {
     "site_removed": "删除网站",
     "export": "导出",
     "person_deleted": "删除个人资料",
+    "document_added": "添加政策文件",
+    "document_published": "发布政策文件",
+    "document_retired": "停用政策文件",
 }
 
 

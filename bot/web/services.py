@@ -18,6 +18,7 @@ from bot.checker import Checker
 from bot.db import checkpoint, open_database
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
+from bot.live import LiveServices
 from bot.present.answers import AnswerResult, answer_result
 from bot.services import Services
 from bot.settings import Settings
@@ -63,10 +64,26 @@ class WebServices:
         default_factory=lambda: threading.BoundedSemaphore(PASSWORD_CHECKS)
     )
     clause_benefits: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # The product on the published documents, renewed when staff publish or retire one (bot/live.py).
+    live: LiveServices | None = None
 
     def __post_init__(self) -> None:
         size = self.settings.web_answer_cache_size
         self._ask = lru_cache(maxsize=size)(self._answer) if size else self._answer
+        self._core = self.live.current() if self.live else None
+
+    def refresh(self) -> None:
+        """Take the newest product when the published documents changed (checked in the background
+        at most every POLICYBOT_DOCUMENTS_REFRESH_SECONDS); cached answers of the old one are dropped."""
+        if self.live is None:
+            return
+        core = self.live.current()
+        if core is self._core:
+            return
+        size = self.settings.web_answer_cache_size
+        self.kb, self.checker, self.conversations = core.knowledge, core.checker, core.conversations
+        self._ask = lru_cache(maxsize=size)(self._answer) if size else self._answer
+        self._core = core
         for benefit in sorted(self.rulebook.benefits.values(), key=lambda b: b.id):
             for cited in benefit.citations:
                 self.clause_benefits.setdefault(cited.cite, []).append((benefit.id, benefit.name))
@@ -121,6 +138,7 @@ class WebServices:
 def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = date.today) -> WebServices:
     """The web's parts: the product's core from the composition root, plus the web's own tables."""
     core = Services(settings, clock=clock, knowledge=kb)
+    live = LiveServices(core, settings.documents_refresh_seconds) if kb is None else None
     engine = open_database(settings.resolved_database_url())
     audit = AuditTrail(engine)
     answer_log = AnswerLog(engine, audit)
@@ -140,4 +158,5 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
         transcripts=Transcripts(engine),
         feedback=FeedbackDesk(engine, answer_log),
         clock=clock,
+        live=live,
     )

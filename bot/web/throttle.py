@@ -121,7 +121,9 @@ class GuardMiddleware:
         probes: tuple[str, ...] = ("/healthz", "/readyz"),
         static_limiter: RateLimiter | None = None,
         static: tuple[str, ...] = ("/static/", "/docs-static/", "/widget.js"),
+        uploads: dict[str, int] | None = None,
     ) -> None:
+        """`uploads`: paths that take larger bodies (the console's document upload) and their cap."""
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.api_limiter = api_limiter
@@ -129,6 +131,7 @@ class GuardMiddleware:
         self.probes = probes
         self.static_limiter = static_limiter or RateLimiter("", "static")
         self.static = static
+        self.uploads = uploads or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -153,7 +156,8 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers", ())).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+        cap = max(self.max_body_bytes, self.uploads.get(path, 0))
+        if declared is not None and (not declared.isdigit() or int(declared) > cap):
             await self._too_large(send)
             return
         body = bytearray()
@@ -162,7 +166,7 @@ class GuardMiddleware:
             if message["type"] == "http.disconnect":
                 return
             body.extend(message.get("body", b""))
-            if len(body) > self.max_body_bytes:
+            if len(body) > cap:
                 await self._too_large(send)
                 return
             if not message.get("more_body", False):

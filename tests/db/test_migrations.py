@@ -30,7 +30,13 @@ from .schemas import (
     version,
 )
 
-LATER_TABLES = {"answer_feedback", "chat_transcripts"}  # revision 0002
+LATER_TABLES = {
+    "answer_feedback",
+    "chat_transcripts",  # revision 0002
+    "policy_documents",
+    "document_files",
+    "documents_version",  # revision 0003
+}
 WRITES = re.compile(r"^(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 

@@ -1,0 +1,126 @@
+"""`policybot documents`: add, list, show, publish and retire the policy documents answered from
+(issue 13). Changes go to the database every process reads; running servers take them up within
+seconds (bot/live.py). A refusal is one polite Chinese line on stderr and a non-zero exit code;
+nothing is stored or published half-way."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from bot.db import open_database
+from bot.library import DocumentLibrary, LibraryError, Upload
+from bot.present import documents as words
+from bot.present.prose import prose
+from bot.settings import Settings
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _library(settings: Settings) -> DocumentLibrary:
+    library = DocumentLibrary(open_database(settings.resolved_database_url()))
+    library.ensure_seeds()
+    return library
+
+
+def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    uploads = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            uploads.append(Upload(path.read_bytes(), path.name))
+        except OSError:
+            raise LibraryError("not_found", file=name) from None
+    added = library.add(uploads, _actor(), publish=args.publish)
+    for view, upload in zip(added, uploads, strict=True):
+        _stderr(words.added_text(view, upload.filename))
+        if not args.publish:
+            _stderr(prose().documents.review_hint.format(id=view.id))
+    if args.json:
+        print(json.dumps([view.summary() for view in added], ensure_ascii=False))
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    views = library.documents()
+    if args.json:
+        print(json.dumps([view.summary() for view in views], ensure_ascii=False))
+    else:
+        print("\n".join(words.list_lines(views)))
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    view = library.get(args.id)
+    parsed = library.parsed(args.id)
+    if args.json:
+        print(json.dumps(words.show_json(view, parsed), ensure_ascii=False))
+    else:
+        print("\n".join(words.show_lines(view, parsed)))
+    return EXIT_OK
+
+
+def _publish(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    view = library.publish(args.id, _actor(), supersedes=args.supersedes)
+    _stderr(prose().documents.published.format(id=view.id, title=view.document.title))
+    return EXIT_OK
+
+
+def _retire(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    view = library.retire(args.id, _actor(), superseded_by=args.superseded_by)
+    _stderr(prose().documents.retired.format(id=view.id, title=view.document.title))
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    library = _library(settings)
+    try:
+        return int(args.action(args, library))
+    except LibraryError as exc:
+        _stderr(words.error_text(exc))
+        if args.action in (_add, _publish) and exc.intake is None:  # an intake refusal says so itself
+            _stderr(prose().documents.nothing_changed)
+        return EXIT_REFUSED
+    finally:
+        library.engine.dispose()
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `policybot documents` (help text: the table in bot/cli.py)."""
+    actions = parser.add_subparsers(dest="documents_command", required=True)
+    add = actions.add_parser("add", help="添加政策文件（文本、HTML、DOCX、带文字层的 PDF），默认待审核")
+    add.add_argument("files", nargs="+", metavar="FILE", help="文件路径，可以多个（全部成功才保存）")
+    add.add_argument("--publish", action="store_true", help="检查通过后立即发布")
+    add.add_argument("--json", action="store_true", help="输出 JSON")
+    add.set_defaults(action=_add)
+    listing = actions.add_parser("list", help="列出全部文件及其状态")
+    listing.add_argument("--json", action="store_true", help="输出 JSON")
+    listing.set_defaults(action=_list)
+    show = actions.add_parser("show", help="查看一个文件：元数据、质量报告和解析出的条款")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="输出 JSON")
+    show.set_defaults(action=_show)
+    publish = actions.add_parser("publish", help="发布文件：各服务进程数秒内开始依据它回答")
+    publish.add_argument("id", metavar="ID")
+    publish.add_argument("--supersedes", metavar="OLD_ID", help="它替代的旧文件（旧文件仍可回答，但会注明已被替代）")
+    publish.set_defaults(action=_publish)
+    retire = actions.add_parser("retire", help="停用文件：不再引用它")
+    retire.add_argument("id", metavar="ID")
+    retire.add_argument("--superseded-by", metavar="NEW_ID", help="替代它的新文件")
+    retire.set_defaults(action=_retire)
+    parser.set_defaults(handler=run)

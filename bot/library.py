@@ -1,0 +1,483 @@
+"""The document library (issue 13): policy documents as data in the one database, with their
+lifecycle draft-review → published → retired, their original files and the extracted text.
+
+The five packaged seeds (knowledge/sources) are its bootstrap, loaded the same way on first use and
+never again. Every change to what is published raises one version counter in the same transaction,
+so every process (workers, replicas) sees that its knowledge base is out of date (bot/live.py).
+Publishing checks first that the new set of documents builds; a document is published in one
+transaction or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.published import UNKNOWN_DATE, document_from
+from bot.tables import DocumentFile, DocumentsVersion, PolicyDocument
+from knowledge.clauses import ParsedDocument
+from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, sources_dir
+from knowledge.errors import KnowledgeError
+from knowledge.registry import Registry, assemble_registry, parse_source
+
+SEED_ACTOR = "seed"
+VERSION_ROW = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Columns of a document row; everything else about a Document is in `details` (JSON).
+_COLUMNS = ("title", "issuer", "document_number", "province", "city", "county", "signed", "effective", "valid_until")
+
+
+class DocumentState(StrEnum):
+    DRAFT_REVIEW = "draft-review"
+    PUBLISHED = "published"
+    RETIRED = "retired"
+
+
+class LibraryError(Exception):
+    """A request the library refuses; `code` names the case (worded in bot/present/prose.yaml,
+    section `documents`), `fields` fill its template."""
+
+    def __init__(self, code: str, intake: Exception | None = None, **fields: str) -> None:
+        """`intake`: the knowledge.intake IntakeError that refused a file (code `intake`)."""
+        super().__init__(f"{code}: {fields}")
+        self.code = code
+        self.fields = fields
+        self.intake = intake
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file given to `add`: its bytes and its name (the name decides how it is read)."""
+
+    data: bytes
+    filename: str
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A stored document with what the console and the CLI show about it."""
+
+    id: str
+    document: Document
+    state: DocumentState
+    origin: str
+    actor: str
+    created_at: datetime
+    published_at: datetime | None
+    retired_at: datetime | None
+    clause_count: int
+    problems: tuple[str, ...]
+    files: tuple[tuple[str, str, str, int], ...]  # filename, media type, sha256, size
+
+    def summary(self) -> dict[str, Any]:
+        """The `documents list --json` object."""
+        doc = self.document
+        return {
+            "id": self.id,
+            "title": doc.title,
+            "issuer": doc.issuer,
+            "document_number": doc.document_number,
+            "jurisdiction": doc.jurisdiction,
+            "signed": doc.signed.isoformat() if doc.signed != UNKNOWN_DATE else None,
+            "status": doc.status.value,
+            "state": self.state.value,
+            "clauses": self.clause_count,
+            "superseded_by": doc.superseded_by,
+        }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _details(document: Document) -> dict[str, Any]:
+    dumped = document.model_dump(mode="json")
+    return {key: value for key, value in dumped.items() if key not in (*_COLUMNS, "id", "status", "superseded_by")}
+
+
+def _document(row: PolicyDocument) -> Document:
+    return document_from({column.key: getattr(row, column.key) for column in PolicyDocument.__table__.columns})
+
+
+def _view(row: PolicyDocument) -> DocumentView:
+    details = json.loads(row.details or "{}")
+    return DocumentView(
+        id=row.id,
+        document=_document(row),
+        state=DocumentState(row.state),
+        origin=row.origin,
+        actor=row.actor,
+        created_at=row.created_at,
+        published_at=row.published_at,
+        retired_at=row.retired_at,
+        clause_count=int(details.get("clause_count", 0)),
+        problems=tuple(details.get("problems", ())),
+        files=tuple((f.filename, f.media_type, f.sha256, len(f.content)) for f in row.files),
+    )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _media_type(filename: str) -> str:
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+class DocumentLibrary:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The published-documents version (0 before the seeds are loaded)."""
+        with Session(self.engine) as session:
+            found = session.get(DocumentsVersion, VERSION_ROW)
+            return found.version if found else 0
+
+    def documents(self, state: DocumentState | None = None) -> list[DocumentView]:
+        with Session(self.engine) as session:
+            query = select(PolicyDocument).order_by(PolicyDocument.created_at, PolicyDocument.id)
+            if state is not None:
+                query = query.where(PolicyDocument.state == state.value)
+            return [_view(row) for row in session.scalars(query)]
+
+    def get(self, document_id: str) -> DocumentView:
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            return _view(row)
+
+    def text(self, document_id: str) -> str:
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            return row.text
+
+    def parsed(self, document_id: str) -> ParsedDocument:
+        """The document's clauses and quality report, as it would be answered from."""
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            return parse_source(_document(row), row.text)
+
+    def original(self, document_id: str) -> tuple[str, str, bytes]:
+        """The first original file: (filename, media type, bytes)."""
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None or not row.files:
+                raise LibraryError("unknown_document", id=document_id)
+            first = row.files[0]
+            return first.filename, first.media_type, first.content
+
+    def published(self) -> tuple[int, list[tuple[Document, str]]]:
+        """The version and the published documents with their texts, read in one transaction."""
+        with Session(self.engine) as session, session.begin():
+            found = session.get(DocumentsVersion, VERSION_ROW)
+            rows = session.scalars(
+                select(PolicyDocument)
+                .where(PolicyDocument.state == DocumentState.PUBLISHED.value)
+                .order_by(PolicyDocument.created_at, PolicyDocument.id)
+            )
+            return (found.version if found else 0), [(_document(row), row.text) for row in rows]
+
+    def registry(self) -> tuple[int, Registry]:
+        """The clause registry of the published documents, and the version it was built from."""
+        self.ensure_seeds()
+        version, sources = self.published()
+        return version, assemble_registry(sources)
+
+    # --- the seeds ---------------------------------------------------------------------------
+
+    def ensure_seeds(self) -> int:
+        """Load the packaged seeds once (idempotent, safe when processes start together); returns
+        how many were added. A seed staff retired stays retired."""
+        with Session(self.engine) as session:
+            if session.get(DocumentsVersion, VERSION_ROW) is not None:
+                return 0
+        manifest = load_manifest()
+        start = _now()
+        try:
+            with Session(self.engine) as session, session.begin():
+                for position, document in enumerate(manifest.documents):
+                    raw = (sources_dir() / document.source_file).read_bytes()
+                    text = raw.decode("utf-8")
+                    parsed = parse_source(document, text)
+                    row = self._row(document, text, DocumentState.PUBLISHED, SEED_ACTOR, "seed", parsed, [])
+                    row.created_at = start + timedelta(microseconds=position)
+                    row.published_at = start
+                    row.files = [self._file(raw, document.source_file)]
+                    session.add(row)
+                session.add(DocumentsVersion(id=VERSION_ROW, version=1, changed_at=start))
+        except IntegrityError:
+            return 0  # another process loaded them first
+        return len(manifest.documents)
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def add(self, uploads: Sequence[Upload], actor: str, publish: bool = False) -> list[DocumentView]:
+        """Read, check and store every file as a document in review (all or none); with `publish`
+        they are published in the same transaction, after the new set of documents has built."""
+        from knowledge.intake import IntakeError
+
+        self.ensure_seeds()
+        prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]] = []
+        with Session(self.engine) as session:
+            taken = set(session.scalars(select(PolicyDocument.id)))
+            known = set(session.scalars(select(DocumentFile.sha256)))
+        for upload in uploads:
+            digest = _sha256(upload.data)
+            if digest in known:
+                raise LibraryError("duplicate_file", file=upload.filename)
+            known.add(digest)
+            try:
+                document, text, parsed, problems = self._read(upload, taken)
+            except IntakeError as exc:
+                raise LibraryError("intake", exc, file=upload.filename) from exc
+            taken.add(document.id)
+            prepared.append((document, text, parsed, problems, upload))
+        return self._store(prepared, actor, publish)
+
+    def add_document(
+        self, document: Document, upload: Upload, actor: str, publish: bool = False, text: str | None = None
+    ) -> DocumentView:
+        """Store a document whose metadata is already known (as a manifest gives it), read as UTF-8
+        text unless `text` is given; in review, or published at once."""
+        self.ensure_seeds()
+        with Session(self.engine) as session:
+            if session.get(PolicyDocument, document.id) is not None:
+                raise LibraryError("duplicate_id", id=document.id)
+        content = upload.data.decode("utf-8") if text is None else text
+        try:
+            parsed = parse_source(document, content)
+        except KnowledgeError as exc:
+            raise LibraryError("unparsable", file=upload.filename, detail=str(exc)) from exc
+        (view,) = self._store([(document, content, parsed, [], upload)], actor, publish)
+        return view
+
+    def _store(
+        self, prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]], actor: str, publish: bool
+    ) -> list[DocumentView]:
+        if publish:
+            for document, _text, parsed, problems, upload in prepared:
+                self._check_publishable(document, parsed, problems, upload.filename)
+            self._check_builds([(d, t) for d, t, *_ in prepared])
+        state = DocumentState.PUBLISHED if publish else DocumentState.DRAFT_REVIEW
+        with Session(self.engine) as session, session.begin():
+            now = _now()
+            for document, text, parsed, problems, upload in prepared:
+                row = self._row(document, text, state, actor, "upload", parsed, problems)
+                row.created_at = now
+                row.published_at = now if publish else None
+                row.files = [self._file(upload.data, upload.filename)]
+                session.add(row)
+            if publish:
+                self._bump(session)
+        return [self.get(document.id) for document, *_ in prepared]
+
+    def publish(self, document_id: str, actor: str, supersedes: str | None = None) -> DocumentView:
+        """Publish a document in review (or a retired one again). `supersedes`: an older published
+        document this one replaces; it stays answerable, and answers say it was replaced."""
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            if row.state == DocumentState.PUBLISHED.value:
+                raise LibraryError("already_published", id=document_id)
+            document, text = _document(row), row.text
+            if supersedes is not None:
+                self._check_successor(session, supersedes, document_id)
+        parsed = parse_source(document, text)
+        self._check_publishable(document, parsed, [], document_id)
+        self._check_builds([(document, text)])
+        with Session(self.engine) as session, session.begin():
+            row = session.get(PolicyDocument, document_id)
+            assert row is not None
+            row.state = DocumentState.PUBLISHED.value
+            row.published_at = _now()
+            row.retired_at = None
+            row.actor = actor
+            if supersedes is not None:
+                older = session.get(PolicyDocument, supersedes)
+                assert older is not None
+                older.superseded_by = document_id
+                older.actor = actor
+            self._bump(session)
+        return self.get(document_id)
+
+    def retire(self, document_id: str, actor: str, superseded_by: str | None = None) -> DocumentView:
+        """No longer answered from; `superseded_by` records the newer document that replaced it."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            if row.state == DocumentState.RETIRED.value:
+                raise LibraryError("already_retired", id=document_id)
+            if superseded_by is not None:
+                self._check_successor(session, superseded_by, document_id)
+                row.superseded_by = superseded_by
+            was_published = row.state == DocumentState.PUBLISHED.value
+            row.state = DocumentState.RETIRED.value
+            row.retired_at = _now()
+            row.actor = actor
+            if was_published:
+                remaining = session.scalars(
+                    select(PolicyDocument.id).where(PolicyDocument.state == DocumentState.PUBLISHED.value)
+                ).first()
+                if remaining is None:
+                    raise LibraryError("last_document", id=document_id)
+                self._bump(session)
+        return self.get(document_id)
+
+    # --- inside --------------------------------------------------------------------------------
+
+    def _read(self, upload: Upload, taken: set[str]) -> tuple[Document, str, ParsedDocument, list[str]]:
+        from knowledge.intake import IntakeError, extract_facts, looks_like_policy, read_file
+
+        text = read_file(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES)
+        if not looks_like_policy(text):
+            raise IntakeError("not_a_policy", upload.filename)
+        facts = extract_facts(text)
+        if not facts.province:
+            raise LibraryError("unknown_place", file=upload.filename)
+        problems = list(facts.problems)
+        title = facts.title or ""
+        document = Document(
+            id=_slug(facts.county or facts.city or facts.province, facts.signed, taken),
+            source_file=upload.filename,
+            title=title,
+            short_name=title,
+            issuer=facts.issuer or "",
+            province=facts.province,
+            city=facts.city,
+            county=facts.county,
+            document_number=facts.document_number,
+            signed=facts.signed or UNKNOWN_DATE,
+            published=None,
+            published_note=None,
+            status=DocumentStatus.DRAFT if facts.is_draft else DocumentStatus.OFFICIAL,
+            structure=Structure.AUTO,
+            effective=facts.effective,
+            valid_until=facts.valid_until,
+        )
+        try:
+            parsed = parse_source(document, text)
+        except KnowledgeError as exc:
+            raise LibraryError("unparsable", file=upload.filename, detail=str(exc)) from exc
+        if not parsed.clauses:
+            raise LibraryError("no_clauses", file=upload.filename)
+        return document, text, parsed, problems
+
+    @staticmethod
+    def _check_publishable(document: Document, parsed: ParsedDocument, problems: Sequence[str], name: str) -> None:
+        missing = [
+            label
+            for label, absent in (
+                ("标题", not document.title),
+                ("发文机关", not document.issuer),
+                ("成文日期", document.signed == UNKNOWN_DATE),
+            )
+            if absent
+        ]
+        if missing:
+            raise LibraryError("missing_metadata", file=name, fields="、".join(missing))
+        if not parsed.clauses:
+            raise LibraryError("no_clauses", file=name)
+
+    def _check_builds(self, adding: Iterable[tuple[Document, str]]) -> None:
+        """The published documents with these added still make a registry and a gazetteer: what
+        every process will build once the version moves (a failure here publishes nothing)."""
+        from knowledge.regions import Gazetteer
+
+        _version, sources = self.published()
+        try:
+            registry = assemble_registry([*sources, *adding])
+            Gazetteer(registry.jurisdictions)
+        except KnowledgeError as exc:
+            raise LibraryError("does_not_build", detail=str(exc)) from exc
+
+    @staticmethod
+    def _check_successor(session: Session, other: str, document_id: str) -> None:
+        if other == document_id:
+            raise LibraryError("supersedes_itself", id=document_id)
+        if session.get(PolicyDocument, other) is None:
+            raise LibraryError("unknown_document", id=other)
+
+    @staticmethod
+    def _bump(session: Session) -> None:
+        changed = session.execute(
+            update(DocumentsVersion)
+            .where(DocumentsVersion.id == VERSION_ROW)
+            .values(version=DocumentsVersion.version + 1, changed_at=_now())
+        )
+        if not getattr(changed, "rowcount", 0):
+            session.add(DocumentsVersion(id=VERSION_ROW, version=1, changed_at=_now()))
+
+    @staticmethod
+    def _row(
+        document: Document,
+        text: str,
+        state: DocumentState,
+        actor: str,
+        origin: str,
+        parsed: ParsedDocument,
+        problems: list[str],
+    ) -> PolicyDocument:
+        details = _details(document) | {"clause_count": len(parsed.clauses), "problems": problems}
+        return PolicyDocument(
+            id=document.id,
+            title=document.title,
+            issuer=document.issuer,
+            document_number=document.document_number,
+            province=document.province,
+            city=document.city,
+            county=document.county,
+            signed=None if document.signed == UNKNOWN_DATE else document.signed,
+            effective=document.effective,
+            valid_until=document.valid_until,
+            status=document.status.value,
+            state=state.value,
+            superseded_by=document.superseded_by,
+            origin=origin,
+            details=json.dumps(details, ensure_ascii=False),
+            text=text,
+            actor=actor,
+        )
+
+    @staticmethod
+    def _file(data: bytes, filename: str) -> DocumentFile:
+        return DocumentFile(
+            filename=filename[-255:], media_type=_media_type(filename), sha256=_sha256(data), content=data
+        )
+
+
+_PLACE_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|地区|盟|省|市|县|区|州|旗)$")
+
+
+def _slug(place: str, signed: date | None, taken: set[str]) -> str:
+    """A readable, stable id: the place in pinyin and the year (changchun-2023), numbered when taken."""
+    from pypinyin import lazy_pinyin
+
+    name = _PLACE_SUFFIX.sub("", place) or place
+    letters = re.sub(r"[^a-z]", "", "".join(lazy_pinyin(name)).lower()) or "doc"
+    base = f"{letters}-{signed.year}" if signed else letters
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

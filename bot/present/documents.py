@@ -1,0 +1,141 @@
+"""Words about stored documents (issue 13), for `policybot documents` and the staff console: states,
+metadata lines, the library's refusals. The texts are in prose.yaml, section `documents`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.present.prose import prose
+
+if TYPE_CHECKING:
+    from bot.library import DocumentView, LibraryError
+    from knowledge.clauses import ParsedDocument
+
+
+def state_label(state: str) -> str:
+    return str(getattr(prose().documents.states, state.replace("-", "_")))
+
+
+def status_label(status: str) -> str:
+    return str(getattr(prose().documents.statuses, status))
+
+
+def error_text(error: LibraryError) -> str:
+    """The refusal in Chinese: a file the intake refused in its words (bot/present/intake.py), named."""
+    from bot.library import MAX_FILE_BYTES
+    from bot.present.intake import refusal
+    from knowledge.intake import IntakeError
+
+    errors = prose().documents.errors
+    fields = {"file": "", "detail": "", **error.fields}
+    if isinstance(error.intake, IntakeError):
+        return errors.intake.format(file=fields["file"], reason=refusal(error.intake, max_bytes=MAX_FILE_BYTES))
+    template = getattr(errors, error.code, None)
+    if not isinstance(template, str):
+        template = errors.unreadable
+    return template.format(**fields)
+
+
+def added_text(view: DocumentView, filename: str) -> str:
+    words = prose().documents
+    return words.added.format(
+        file=filename,
+        id=view.id,
+        title=view.document.title or words.unknown_date,
+        clauses=view.clause_count,
+        state=state_label(view.state.value),
+    )
+
+
+def metadata(view: DocumentView) -> list[tuple[str, str]]:
+    """(label, value) pairs shown for confirmation: what was extracted, as it will be cited."""
+    words = prose().documents
+    names = words.fields
+    doc = view.document
+    unknown = words.unknown_date
+
+    def shown(value: Any) -> str:
+        if value is None or value == "":
+            return unknown
+        if hasattr(value, "isoformat"):
+            return unknown if value.year == 1 else str(value.isoformat())
+        return str(value)
+
+    state = state_label(view.state.value)
+    if doc.superseded_by:
+        state += words.superseded_by.format(id=doc.superseded_by)
+    return [
+        (names.id, view.id),
+        (names.title, shown(doc.title)),
+        (names.issuer, shown(doc.issuer)),
+        (names.document_number, shown(doc.document_number)),
+        (names.jurisdiction, "".join(p for p in (doc.province, doc.city, doc.county) if p) or unknown),
+        (names.signed, shown(doc.signed)),
+        (names.effective, shown(doc.effective)),
+        (names.valid_until, shown(doc.valid_until)),
+        (names.status, status_label(doc.status.value)),
+        (names.state, state),
+        (names.clauses, str(view.clause_count)),
+        (names.files, "、".join(f"{name}（{size} 字节）" for name, _type, _sha, size in view.files) or unknown),
+    ]
+
+
+def list_lines(views: list[DocumentView]) -> list[str]:
+    if not views:
+        return [prose().documents.no_documents]
+    lines = []
+    for view in views:
+        summary = view.summary()
+        number = f"（{summary['document_number']}）" if summary["document_number"] else ""
+        state = state_label(view.state.value)
+        if view.document.superseded_by:
+            state += prose().documents.superseded_by.format(id=view.document.superseded_by)
+        signed = summary["signed"] or prose().documents.unknown_date
+        cells = [view.id, state, status_label(summary["status"]), summary["jurisdiction"], signed]
+        lines.append("\t".join([*cells, f"{summary['clauses']} 条", f"{summary['title']}{number}"]))
+    return lines
+
+
+def show_lines(view: DocumentView, parsed: ParsedDocument) -> list[str]:
+    words = prose().documents
+    lines = [f"{label}：{value}" for label, value in metadata(view)]
+    if view.problems:
+        lines.append(words.problems.format(problems="；".join(view.problems)))
+    summary = parsed.quality.summary()
+    quality = "，".join(f"{kind} {count}" for kind, count in summary.items()) or "—"
+    lines.append(f"{words.fields.quality}：{quality}")
+    lines.append("")
+    for clause in parsed.clauses:
+        section = f"{clause.section_heading} · " if clause.section_heading else ""
+        lines.append(f"[{clause.id}] {section}{clause.text}")
+    return lines
+
+
+def show_json(view: DocumentView, parsed: ParsedDocument) -> dict[str, Any]:
+    doc = view.document
+    return {
+        **view.summary(),
+        "province": doc.province,
+        "city": doc.city,
+        "county": doc.county,
+        "effective": doc.effective.isoformat() if doc.effective else None,
+        "valid_until": doc.valid_until.isoformat() if doc.valid_until else None,
+        "origin": view.origin,
+        "actor": view.actor,
+        "created_at": view.created_at.isoformat(),
+        "published_at": view.published_at.isoformat() if view.published_at else None,
+        "retired_at": view.retired_at.isoformat() if view.retired_at else None,
+        "problems": list(view.problems),
+        "files": [{"filename": n, "media_type": t, "sha256": s, "bytes": b} for n, t, s, b in view.files],
+        "quality": parsed.quality.model_dump(mode="json"),
+        "clause_list": [
+            {
+                "id": c.id,
+                "label": c.label,
+                "heading": c.heading,
+                "section": c.section_heading,
+                "text": c.text,
+            }
+            for c in parsed.clauses
+        ],
+    }

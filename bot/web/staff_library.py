@@ -1,0 +1,190 @@
+"""The staff console's document library (issue 13): every stored document with its state, upload
+(multipart, several files at once), a review page with the parsed clauses beside the original text,
+the quality report and the extracted metadata, then publish (optionally replacing an older one) or
+retire (optionally naming the newer one). Login and CSRF as every console page; every change is in
+the audit trail. Published and retired documents reach every process within seconds (bot/live.py).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from bot.library import MAX_FILE_BYTES, DocumentLibrary, LibraryError, Upload
+from bot.present import documents as words
+from bot.present.prose import prose
+from bot.web.api import Services
+from bot.web.staff_auth import Staff, StaffPost
+from bot.web.templating import templates
+from knowledge.quality import ISSUE_LABELS
+
+router = APIRouter(include_in_schema=False)
+UPLOAD_PATH = "/staff/library/upload"
+MAX_FILES = 10
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES + 1024 * 1024
+
+
+def _library(web: Services) -> DocumentLibrary:
+    library = DocumentLibrary(web.engine)
+    library.ensure_seeds()
+    return library
+
+
+def _page(request: Request, name: str, login: object, status: int = 200, **context: object) -> HTMLResponse:
+    values = {"login": login, "state_label": words.state_label, "status_label": words.status_label, **context}
+    return templates.TemplateResponse(request, f"staff/{name}.html", values, status_code=status)
+
+
+def _list(request: Request, web: Services, login: object, error: str = "", status: int = 200) -> HTMLResponse:
+    views = _library(web).documents()
+    return _page(
+        request,
+        "library",
+        login,
+        status=status,
+        views=views,
+        error=error,
+        notice=request.query_params.get("notice", ""),
+    )
+
+
+@router.get("/staff/library", response_class=HTMLResponse)
+def library_page(request: Request, web: Services, login: Staff) -> HTMLResponse:
+    return _list(request, web, login)
+
+
+@router.post(UPLOAD_PATH, response_model=None)
+async def upload(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    files: Annotated[list[UploadFile], File()],
+    publish: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    chosen = [f for f in files if f.filename]
+    if not chosen:
+        return _list(request, web, login, prose().intake.empty, status=422)
+    uploads = []
+    for item in chosen[:MAX_FILES]:
+        data = await item.read(MAX_FILE_BYTES + 1)
+        uploads.append(Upload(data, item.filename or "upload"))
+    library = _library(web)
+    try:
+        added = library.add(uploads, login.name, publish=publish == "1")
+    except LibraryError as exc:
+        return _list(request, web, login, words.error_text(exc), status=422)
+    for view in added:
+        web.audit.record(login.name, "document_added", view.id, view.document.title)
+        if publish == "1":
+            web.audit.record(login.name, "document_published", view.id)
+    target = f"/staff/library/{added[0].id}" if len(added) == 1 else "/staff/library"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/staff/library/{document_id}", response_class=HTMLResponse)
+def review(request: Request, web: Services, login: Staff, document_id: str) -> HTMLResponse:
+    library = _library(web)
+    try:
+        view = library.get(document_id)
+        parsed = library.parsed(document_id)
+        original = library.text(document_id)
+    except LibraryError as exc:
+        return _page(request, "error", login, status=404, message=words.error_text(exc))
+    others = [v for v in library.documents() if v.id != document_id]
+    return _page(
+        request,
+        "library_review",
+        login,
+        view=view,
+        metadata=words.metadata(view),
+        parsed=parsed,
+        original=original,
+        others=others,
+        issue_labels=ISSUE_LABELS,
+        notice=request.query_params.get("notice", ""),
+        error="",
+    )
+
+
+def _after(request: Request, web: Services, login: object, document_id: str, message: str) -> Response:
+    return RedirectResponse(f"/staff/library/{document_id}?notice={quote(message)}", status_code=303)
+
+
+def _refused(request: Request, web: Services, login: object, document_id: str, exc: LibraryError) -> HTMLResponse:
+    library = _library(web)
+    try:
+        view = library.get(document_id)
+    except LibraryError:
+        return _page(request, "error", login, status=404, message=words.error_text(exc))
+    return _page(
+        request,
+        "library_review",
+        login,
+        status=422,
+        view=view,
+        metadata=words.metadata(view),
+        parsed=library.parsed(document_id),
+        original=library.text(document_id),
+        others=[v for v in library.documents() if v.id != document_id],
+        issue_labels=ISSUE_LABELS,
+        notice="",
+        error=words.error_text(exc),
+    )
+
+
+@router.post("/staff/library/{document_id}/publish", response_model=None)
+def publish(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    document_id: str,
+    supersedes: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    try:
+        view = _library(web).publish(document_id, login.name, supersedes=supersedes or None)
+    except LibraryError as exc:
+        return _refused(request, web, login, document_id, exc)
+    web.audit.record(login.name, "document_published", document_id, f"supersedes {supersedes}" if supersedes else "")
+    return _after(
+        request, web, login, document_id, prose().documents.published.format(id=view.id, title=view.document.title)
+    )
+
+
+@router.post("/staff/library/{document_id}/retire", response_model=None)
+def retire(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    document_id: str,
+    superseded_by: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    try:
+        view = _library(web).retire(document_id, login.name, superseded_by=superseded_by or None)
+    except LibraryError as exc:
+        return _refused(request, web, login, document_id, exc)
+    web.audit.record(
+        login.name, "document_retired", document_id, f"superseded by {superseded_by}" if superseded_by else ""
+    )
+    return _after(
+        request, web, login, document_id, prose().documents.retired.format(id=view.id, title=view.document.title)
+    )
+
+
+@router.get("/staff/library/{document_id}/original", response_model=None)
+def original(request: Request, web: Services, login: Staff, document_id: str) -> Response:
+    try:
+        filename, media_type, data = _library(web).original(document_id)
+    except LibraryError as exc:
+        return _page(request, "error", login, status=404, message=words.error_text(exc))
+    # Served as a download, never rendered: an uploaded HTML file runs no script in the console.
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={
+            "content-disposition": f"attachment; filename*=UTF-8''{quote(filename)}",
+            "x-original-type": media_type,
+        },
+    )

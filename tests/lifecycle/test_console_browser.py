@@ -1,0 +1,107 @@
+"""Staff add a document in headless Chromium (Debian's, through Playwright's executable_path): log
+in, upload a real file, check the extracted metadata and the clauses beside the original, publish
+— and the same running server answers from it within seconds. A real `policybot serve` process on
+a real SQLite file."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.scaleout.replicas import Replica, replica_env
+from tests.web.conftest import REPO  # noqa: F401 - first: tests.web.browsing imports it back
+
+from tests.web.browsing import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # isort: skip
+
+DATA = Path(__file__).with_name("data")
+STAFF = ("文件管理员", "a long enough secret")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
+    root = tmp_path_factory.mktemp("console-browser")
+    env = replica_env(root / "data", f"sqlite:///{root / 'policybot.sqlite3'}", POLICYBOT_DOCUMENTS_REFRESH_SECONDS="1")
+    env.pop("POLICYBOT_CHROMA_URL", None)
+    created = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "staff", "add", STAFF[0], "--password-stdin"],
+        input=STAFF[1] + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    replica = Replica("console", env, root)
+    replica.start()
+    yield replica
+    replica.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from_it(  # type: ignore[no-untyped-def]
+    browser, server: Replica
+) -> None:
+    from playwright.sync_api import expect
+
+    question = {"question": "长春市就业见习补贴每月多少钱", "as_of": "2026-06-01"}
+    before = httpx.post(f"{server.url}/api/ask", json=question, timeout=30).json()
+    assert not any(c["clause_id"].startswith("changchun-") for c in before["citations"])
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto(f"{server.url}/staff/library")
+    expect(page).to_have_url(re.compile(r"/staff/login"))
+    page.get_by_label("账号").fill(STAFF[0])
+    page.get_by_label("密码").fill(STAFF[1])
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(re.compile(r"/staff/library$"))
+    expect(page.locator('tr[data-state="published"]')).to_have_count(5)
+
+    # A file that is not a policy: refused in Chinese, nothing stored.
+    page.locator('input[type="file"]').set_input_files(
+        files=[{"name": "recipe.txt", "mimeType": "text/plain", "buffer": "红烧肉的做法\n1. 五花肉切块。\n".encode()}]
+    )
+    page.get_by_role("button", name="上传").click()
+    expect(page.get_by_role("alert")).to_contain_text("看起来不是政策文件")
+    expect(page.locator("tbody tr")).to_have_count(5)
+
+    page.locator('input[type="file"]').set_input_files(str(DATA / "changchun_trainee_2025.txt"))
+    page.get_by_role("button", name="上传").click()
+    expect(page).to_have_url(re.compile(r"/staff/library/changchun-2025$"))
+    metadata = page.locator("#metadata")
+    expect(metadata).to_contain_text("长府办发〔2025〕3号")
+    expect(metadata).to_contain_text("吉林省长春市")
+    expect(metadata).to_contain_text("待审核")
+    expect(page.locator("section.clauses li")).to_have_count(4)
+    expect(page.locator("section.original pre")).to_contain_text("经市政府同意，现将")
+    page.screenshot(path=str(ARTIFACTS / "staff-document-review.png"), full_page=True)
+
+    page.get_by_role("button", name="确认无误，发布").click()
+    expect(page.get_by_role("status")).to_contain_text("已发布 changchun-2025")
+    expect(page.locator("#metadata")).to_contain_text("已发布")
+    context.close()
+
+    started = time.monotonic()
+    while True:
+        answer = httpx.post(f"{server.url}/api/ask", json=question, timeout=30).json()
+        if answer["citations"] and answer["citations"][0]["clause_id"] == "changchun-2025-03":
+            break
+        assert time.monotonic() - started < 60, "the published document was not answered from within 60 s"
+        time.sleep(0.3)
+    assert "2000元" in answer["answer"]
+    print(f"published in the console → answered after {time.monotonic() - started:.1f} s")
