@@ -135,9 +135,8 @@ def _check_benefit(
             continue
         quotes += 1
         if quote not in registry.get(cite).text:
-            problems.append(
-                RuleProblem("quote_not_in_clause", f"{key}.quote", lines.line(key, "quote"), {"cite": cite, "quote": quote})
-            )
+            details = {"cite": cite, "quote": quote}
+            problems.append(RuleProblem("quote_not_in_clause", f"{key}.quote", lines.line(key, "quote"), details))
     for key, cites, shown in _shown_figures(data):
         known = [c for c in cites if registry.has(c)]
         if len(known) < len(cites):
@@ -266,7 +265,8 @@ def _check_documents(data: dict[str, Any], registry: ClauseRegistry, source: str
             given = getattr(info, name)
             if given != value:
                 details = {"document": document_id, "field": name, "given": given, "expected": value}
-                problems.append(RuleProblem("document_disagrees", f"{key}.{name}", lines.line(f"{key}.{name}"), details))
+                where = f"{key}.{name}"
+                problems.append(RuleProblem("document_disagrees", where, lines.line(where), details))
     return RulesReport(source, "documents", _by_line(problems), checked=len(raw.documents))
 
 
