@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, question_for, region_question
@@ -24,6 +25,7 @@ from eligibility.results import (
     ClauseQuote,
     DocumentRef,
     NextQuestion,
+    PendingDocument,
     Reason,
     ReasonKind,
     RegionInfo,
@@ -61,9 +63,10 @@ class Evaluation:
 
 
 class Engine:
-    def __init__(self, rulebook: Rulebook, resolver: RegionResolver) -> None:
+    def __init__(self, rulebook: Rulebook, resolver: RegionResolver, catalog: DocumentCatalog | None = None) -> None:
         self.rulebook = rulebook
         self.resolver = resolver
+        self.catalog = catalog
         # Result parts that depend only on the rule (and the date judged at): built once.
         self._terms = {
             b.id: (tuple(_term(t) for t in b.hiring), _term(b.deadline) if b.deadline is not None else None)
@@ -74,12 +77,12 @@ class Engine:
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
             info = RegionInfo(query=None, place=None, status="missing")
-            return self._without_benefits(profile, "needs_more_info", info, region_question(self.rulebook))
+            return self._without_benefits(profile, "needs_more_info", info, region_question(self.rulebook, self.jurisdictions))
         query = profile.values["region"]
         if query is None:
             info = RegionInfo(query=None, place=None, status="unknown")
             return self._without_benefits(profile, "region_not_covered", info, None)
-        covered = tuple(self.rulebook.jurisdictions)
+        covered = self.jurisdictions
         region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
             status: RegionStatus = "unrecognised"
@@ -98,6 +101,7 @@ class Engine:
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
+        pending = self.pending_documents(jurisdiction)
         return CheckResult(
             status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,
@@ -106,7 +110,34 @@ class Engine:
             covered_jurisdictions=covered,
             next_question=next_question,
             benefits=tuple(results),
+            pending_documents=pending,
         )
+
+    @property
+    def jurisdictions(self) -> tuple[str, ...]:
+        """Places with rules, then places with a published document only (its rules still to come)."""
+        places = dict.fromkeys(self.rulebook.jurisdictions)
+        if self.catalog is not None:
+            places.update(dict.fromkeys(d.jurisdiction for d in self.catalog.documents.values()))
+        return tuple(places)
+
+    def pending_documents(self, jurisdiction: str) -> tuple[PendingDocument, ...]:
+        """Published documents of this place without rules yet, newest first."""
+        if self.catalog is None:
+            return ()
+        ruled = self.rulebook.documents
+        pending = [
+            PendingDocument(
+                id=doc.id,
+                title=doc.title,
+                jurisdiction=doc.jurisdiction,
+                signed=doc.signed,
+                status="draft" if doc.is_draft else "official",
+            )
+            for doc in self.catalog.documents.values()
+            if doc.jurisdiction == jurisdiction and doc.id not in ruled
+        ]
+        return tuple(sorted(pending, key=lambda d: d.signed, reverse=True))
 
     def _without_benefits(
         self, profile: Profile, status: CheckStatus, info: RegionInfo, question: NextQuestion | None
@@ -117,7 +148,7 @@ class Engine:
             as_of=profile.as_of,
             jurisdiction=None,
             region=info,
-            covered_jurisdictions=tuple(self.rulebook.jurisdictions),
+            covered_jurisdictions=self.jurisdictions,
             next_question=question,
             benefits=(),
         )

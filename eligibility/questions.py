@@ -132,10 +132,11 @@ def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
     )
 
 
-def region_question(rulebook: Rulebook) -> NextQuestion:
-    """The first question: where. Covered places are offered as options; any place name is accepted."""
+def region_question(rulebook: Rulebook, places: tuple[str, ...] | None = None) -> NextQuestion:
+    """The first question: where. Covered places (`places`, default the rulebook's) are offered as
+    options; any place name is accepted."""
     spec = rulebook.facts["region"]
-    options = tuple(AnswerOption(value=j, label=j) for j in rulebook.jurisdictions)
+    options = tuple(AnswerOption(value=j, label=j) for j in (places or rulebook.jurisdictions))
     return NextQuestion(
         fact="region",
         facts=("region",),

@@ -162,6 +162,17 @@ class RegionInfo(Result):
     candidates: tuple[str, ...] = ()
 
 
+class PendingDocument(Result):
+    """A published document of the person's place that has no rules yet: listed as 条件尚未整理成规则,
+    never silently left out."""
+
+    id: str
+    title: str
+    jurisdiction: str
+    signed: date
+    status: Literal["official", "draft"]
+
+
 class CheckResult(Result):
     status: CheckStatus
     as_of: date
@@ -170,3 +181,4 @@ class CheckResult(Result):
     covered_jurisdictions: tuple[str, ...]
     next_question: NextQuestion | None
     benefits: tuple[BenefitResult, ...]
+    pending_documents: tuple[PendingDocument, ...] = ()

@@ -12,6 +12,7 @@ from bot.present.results import (
     check_message,
     document_line,
     hiring_text,
+    pending_lines,
     stale_notice,
     unit_label,
 )
@@ -85,6 +86,9 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
                 lines.append(f"    {words.draft}")
             if status in {"eligible", "possibly_eligible"}:
                 lines.extend(f"    {line}" for line in apply_lines(benefit, registry))
+    pending = pending_lines(result)
+    if pending:
+        lines.append("\n" + "\n".join(pending))
     ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
     if ineligible:
         lines.append("\n" + words.ineligible.format(count=ineligible))

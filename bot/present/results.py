@@ -17,7 +17,7 @@ from bot.present import citations
 from bot.present.prose import prose
 from bot.present.reasons import reason_texts
 from eligibility.facts import FactRegistry
-from eligibility.results import Amount, BenefitResult, CheckResult
+from eligibility.results import Amount, BenefitResult, CheckResult, PendingDocument
 from eligibility.rulebook import Rulebook
 from knowledge.citations import make_citation
 from knowledge.registry import Registry
@@ -32,6 +32,8 @@ def check_message(result: CheckResult) -> str:
     words = prose().eligibility.region
     region = result.region
     covered = "、".join(result.covered_jurisdictions)
+    if region.status == "covered" and not result.benefits and result.pending_documents:
+        return prose().rules_check.pending_only.format(place=region.place or result.jurisdiction)
     if region.status == "covered":
         return words.covered.format(jurisdiction=result.jurisdiction, place=region.place or result.jurisdiction)
     if region.status == "missing":
@@ -160,8 +162,36 @@ def result_json(result: CheckResult, rulebook: Rulebook, registry: Registry) -> 
         "own_benefits": [b.id for b in result.benefits if b.beneficiary == "applicant"],
         "unit_benefits": [b.id for b in result.benefits if b.beneficiary != "applicant"],
         "dated_notice": stale_notice(result),
+        "pending_documents": [pending_json(d) for d in result.pending_documents],
         "disclaimer": prose().results.disclaimer,
     }
+
+
+def pending_json(document: PendingDocument) -> dict[str, Any]:
+    """A published document without rules yet (issue 13): `status` is always `rules_pending`."""
+    return {
+        "id": document.id,
+        "title": document.title,
+        "jurisdiction": document.jurisdiction,
+        "signed": document.signed.isoformat(),
+        "year": document.signed.year,
+        "document_status": document.status,
+        "status": "rules_pending",
+        "label": prose().rules_check.pending,
+        "text": pending_line(document),
+    }
+
+
+def pending_line(document: PendingDocument) -> str:
+    """《…》（2026年）：条件尚未整理成规则，…请拨打12333…"""
+    return prose().rules_check.pending_line.format(title=document.title, year=document.signed.year)
+
+
+def pending_lines(result: CheckResult) -> list[str]:
+    """The section listing the person's place's documents without rules yet; empty when none."""
+    if not result.pending_documents:
+        return []
+    return [prose().rules_check.pending_title, *(f"· {pending_line(d)}" for d in result.pending_documents)]
 
 
 def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry) -> dict[str, Any]:
@@ -267,7 +297,10 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     section(words.possible, possible, lambda b: _possible_detail(b, facts))
     section(words.other, for_others, lambda b: _other_detail(b, facts))
     section(words.near_miss, near, lambda b: _near_miss_detail(b, rulebook))
-    if not eligible and not possible:
+    pending = pending_lines(result)
+    if pending:
+        lines.append("\n" + "\n".join(pending))
+    if not eligible and not possible and result.benefits:
         lines.append("\n" + words.nothing)
     rest = len(ineligible) - len(near) + sum(1 for b in others if b.status == "ineligible")
     if rest > 0:
