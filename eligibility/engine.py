@@ -77,7 +77,8 @@ class Engine:
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
             info = RegionInfo(query=None, place=None, status="missing")
-            return self._without_benefits(profile, "needs_more_info", info, region_question(self.rulebook, self.jurisdictions))
+            question = region_question(self.rulebook, self.jurisdictions)
+            return self._without_benefits(profile, "needs_more_info", info, question)
         query = profile.values["region"]
         if query is None:
             info = RegionInfo(query=None, place=None, status="unknown")
