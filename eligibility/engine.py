@@ -15,7 +15,7 @@ from datetime import date
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
-from eligibility.questions import choose_next_facts, question_for, region_question
+from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.regions import RegionResolver
 from eligibility.results import (
     BenefitResult,
@@ -86,6 +86,13 @@ class Engine:
         covered = self.jurisdictions
         region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
+            if region.place and region.candidates:
+                # 四川省: its cities have their own documents, so the city is asked, not the check ended.
+                info = RegionInfo(
+                    query=query, place=region.place, status="partly_covered", candidates=region.candidates
+                )
+                question = city_question(self.rulebook, region.place, region.candidates)
+                return self._without_benefits(profile, "needs_more_info", info, question)
             status: RegionStatus = "unrecognised"
             if region.place:
                 status = "partly_covered" if region.candidates else "not_covered"

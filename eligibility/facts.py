@@ -71,6 +71,9 @@ class FactSpec(BaseModel):
     type: FactType
     label: str
     question: str | None = None
+    # The region only: asked again when a province (四川) holds covered cities but is not covered
+    # itself, because then the city decides which document applies. {place}: the province.
+    narrow_question: str | None = None
     hint: str = ""
     options: tuple[Option, ...] = ()
     unit: str = ""

@@ -145,3 +145,18 @@ def region_question(rulebook: Rulebook, places: tuple[str, ...] | None = None) -
         options=options,
         hint=spec.hint,
     )
+
+
+def city_question(rulebook: Rulebook, place: str, candidates: tuple[str, ...]) -> NextQuestion:
+    """The region asked again when a province holds covered cities but is not covered itself
+    (四川省 → 巴中市, 资阳市): the city decides which document applies. Its covered cities are offered."""
+    spec = rulebook.facts["region"]
+    template = spec.narrow_question or str(spec.question)
+    return NextQuestion(
+        fact="region",
+        facts=("region",),
+        text=template.format(place=place),
+        type=spec.type,
+        options=tuple(AnswerOption(value=c, label=c) for c in candidates),
+        hint=spec.hint,
+    )

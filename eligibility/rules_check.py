@@ -145,7 +145,7 @@ def _check_benefit(
         for figure in FIGURE.findall(shown):
             figures += 1
             if figure not in clause_text:
-                details = {"figure": figure, "text": shown, "cite": "、".join(cites)}
+                details = {"figure": figure, "text": shown, "cite": tuple(cites)}
                 problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), details))
     try:
         parts = _parts_with(rulebook, registry, raw.document)
