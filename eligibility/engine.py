@@ -9,13 +9,16 @@ carry codes and data, and `bot/present` words them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
+from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver
 from eligibility.results import (
     BenefitResult,
@@ -73,6 +76,9 @@ class Engine:
             for b in rulebook.benefits.values()
         }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
+        # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
+        lists = record_lists(rulebook.facts)
+        self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
 
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
@@ -176,11 +182,24 @@ class Engine:
         if as_of < benefit.valid_from:
             reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
             return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), ()), ())
-        outcome = evaluate(benefit.condition, profile.values, as_of)
+        records = self._records[benefit.id]
+        qualifying: tuple[Mapping[str, Any], ...] = ()
+        if records is None:
+            outcome = evaluate(benefit.condition, profile.values, as_of)
+        else:
+            judged = evaluate_records(benefit.condition, profile.values, as_of, records)
+            outcome, qualifying = judged.outcome, judged.qualifying
+            if judged.values is not profile.values:
+                # The record that decided it speaks in reasons, amount and the next question.
+                profile = profile.model_copy(update={"values": dict(judged.values)})
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome)
         if outcome.value is True:
-            return Evaluation(self._result(benefit, profile, "eligible", (), ()), ())
+            result = self._result(benefit, profile, "eligible", (), ())
+            if len(qualifying) > 1 and benefit.amount is not None:
+                # The text pays per certificate: every one that qualifies brings its tier.
+                result = result.model_copy(update={"amount": benefit.amount.for_records(qualifying)})
+            return Evaluation(result, ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             result = self._result(benefit, profile, "ineligible", reasons, ())

@@ -85,11 +85,14 @@ class AmountTier(Result):
 
 class Amount(Result):
     """What a benefit is worth: `text` when one amount applies (a fixed text, the person's tier, or
-    the rule's `otherwise`); else every tier of `fact`, for the presenter to list."""
+    the rule's `otherwise`); else every tier of `fact`, for the presenter to list — or, with
+    `per_record`, the tier of each of the person's qualifying records."""
 
     text: str | None
     fact: str | None = None
     tiers: tuple[AmountTier, ...] = ()
+    # The tiers are the person's own, one per qualifying record (paid per certificate), not a menu.
+    per_record: bool = False
 
 
 class AnswerOption(Result):

@@ -8,6 +8,7 @@ is compiled (`conditions.Node` trees with every requirement stated and cited) an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -48,6 +49,17 @@ class Amount:
             tiers = tuple(AmountTier(when=when, text=text) for when, text in self.tiers)
             return AmountResult(text=None, fact=self.fact, tiers=tiers)
         return AmountResult(text=self.otherwise)
+
+    def for_records(self, records: tuple[Mapping[str, Any], ...]) -> AmountResult:
+        """Paid per record (吉林（二十）: per certificate): each qualifying record's own tier."""
+        if self.kind != "tiers":
+            return AmountResult(text=self.text)
+        chosen = dict(self.tiers)
+        tiers = []
+        for values in records:
+            when = str(values.get(str(self.fact)))
+            tiers.append(AmountTier(when=when, text=chosen.get(when, self.otherwise or "")))
+        return AmountResult(text=None, fact=self.fact, tiers=tuple(tiers), per_record=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,11 @@ def problem_text(error: ProfileError, *, plain: bool = False) -> str:
         details["limit"] = words.days_after.format(days=days) if days else words.on_the_day
     elif problem == "unknown_fact" and details.get("close"):
         problem = "unknown_fact_close"
-    template = getattr(words, problem, None)
+    if problem == "bad_records":
+        label = details["label"]
+        details["fact"] = label if plain else words.named_fact.format(name=error.fact, label=label)
+        details["keys"] = "、".join(details["keys"])
+    template = getattr(words, problem, None) or getattr(prose().records, problem, None)
     if not isinstance(template, str):
         raise ValueError(f"no wording for profile problem {error.problem!r}")
     return template.format(**details)

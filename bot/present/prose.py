@@ -626,6 +626,18 @@ class RulesCheckProse(Section):
     pending_only: str
 
 
+class RecordsProse(Section):
+    """A fact kept as a list of records (certificates), worded."""
+
+    placeholders = {"per_record": ("tiers",), "bad_records": ("fact", "limit", "keys")}
+    per_record: str
+    field_separator: str
+    record_separator: str
+    none: str
+    unknown_field: str
+    bad_records: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -640,6 +652,7 @@ class Prose(Section):
     conversation_care: ConversationCareProse
     check_advice: CheckAdviceProse
     rules_check: RulesCheckProse
+    records: RecordsProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -58,6 +58,8 @@ def amount_text(amount: Amount, facts: FactRegistry) -> str:
         return amount.text
     spec = facts[str(amount.fact)]
     tiers = "；".join(f"{spec.option_label(t.when)}{t.text}" for t in amount.tiers)
+    if amount.per_record:
+        return prose().records.per_record.format(tiers=tiers)
     return prose().eligibility.amount_tiers.format(label=spec.label, tiers=tiers)
 
 

@@ -33,6 +33,9 @@ def value_of(spec: FactSpec, as_of: date) -> st.SearchStrategy[Any]:
         return st.integers(min_value=0, max_value=int(min(spec.maximum or 100, 100)))
     if spec.type == "number":
         return st.sampled_from([0, 0.5, 0.9, 1, 2, 2.9, 3, 4.5, 10])
+    if spec.type == "record_list":
+        fields = {key: st.none() | value_of(BOOK.facts[fact], as_of) for key, fact in spec.fields.items()}
+        return st.lists(st.fixed_dictionaries({}, optional=fields), max_size=3).map(tuple)
     if spec.type == "date":
         return st.integers(min_value=-6 * 365, max_value=spec.max_future_days).map(
             lambda days: as_of + timedelta(days=days)
