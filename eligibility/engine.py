@@ -210,6 +210,9 @@ class Engine:
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         open_facts = self._open_facts(benefit, profile, missing)
+        if records is not None and records.more in missing and not profile.is_answered(records.more):
+            # Every certificate named fails; another one could still meet it (records.py).
+            open_facts = (*open_facts, records.more)
         return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
 
     def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome) -> Evaluation:
