@@ -44,14 +44,19 @@ STATUS_ORDER = {
     "eligible": 0,
     "possibly_eligible": 1,
     "if_hired": 2,
-    "employer_only": 3,
-    "not_yet_in_force": 4,
-    "ineligible": 5,
-    "expired": 6,
+    "as_employer": 3,
+    "employer_only": 4,
+    "not_yet_in_force": 5,
+    "ineligible": 6,
+    "expired": 7,
 }
 # Who runs their own business or has retired, and is not looking for a job, cannot be hired: an employer's benefit
 # for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
 NOT_FOR_HIRE = {"self_employed", "retired"}
+# Who runs a business of their own is an employer; whether it is hiring decides whether employers'
+# subsidies for hiring are theirs to claim (`as_employer`).
+NO_BUSINESS = "none"
+HIRING = "hiring_staff"
 DOCUMENT_CACHE = 4096
 # A question settling an employer's benefit counts for less than one settling the person's own.
 UNIT_WEIGHT = 0.5
@@ -111,7 +116,7 @@ class Engine:
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
         asking = [e for e in evaluations if e.open_facts]
-        weights = [UNIT_WEIGHT if e.result.status == "if_hired" else 1.0 for e in asking]
+        weights = [UNIT_WEIGHT if e.result.beneficiary != "applicant" else 1.0 for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
@@ -182,6 +187,17 @@ class Engine:
         if as_of < benefit.valid_from:
             reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
             return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), ()), ())
+        if benefit.beneficiary == "employer" and _is_employer(profile):
+            if profile.values.get(HIRING) is True:
+                return Evaluation(self._result(benefit, profile, "as_employer", (), ()), ())
+            if self._asks_hiring(profile):
+                # Whether the person's business hires decides whose benefit this is: ask it, and
+                # until then judge it as before (the person's own side of it).
+                judged = self._evaluate(benefit, profile, as_of)
+                return Evaluation(judged.result, (*judged.open_facts, HIRING))
+        return self._evaluate(benefit, profile, as_of)
+
+    def _evaluate(self, benefit: Benefit, profile: Profile, as_of: date) -> Evaluation:
         records = self._records[benefit.id]
         qualifying: tuple[Mapping[str, Any], ...] = ()
         if records is None:
@@ -228,6 +244,12 @@ class Engine:
             return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
         open_facts = self._open_facts(benefit, profile, missing, to_true=False) if outcome.value is None else ()
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
+
+    def _asks_hiring(self, profile: Profile) -> bool:
+        """An employer's benefit is the person's business's to claim when it hires (`as_employer`:
+        its conditions are about whom it hires, stated in `hiring`); asked of a person who runs a
+        business and cannot be hired themselves."""
+        return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
 
     def _open_facts(
         self, benefit: Benefit, profile: Profile, missing: tuple[str, ...], to_true: bool = True
@@ -295,6 +317,13 @@ class Engine:
 
 def _term(term: TermSource) -> Term:
     return Term(text=term.text, clause_id=term.cite, quote=term.quote)
+
+
+def _is_employer(profile: Profile) -> bool:
+    """Runs a business of their own (or is self-employed): could claim an employer's subsidy."""
+    values = profile.values
+    form = values.get("business_form")
+    return (form is not None and form != NO_BUSINESS) or values.get("employment_status") == "self_employed"
 
 
 def _can_be_hired(profile: Profile) -> bool:

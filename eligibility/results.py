@@ -14,9 +14,18 @@ from pydantic import BaseModel, ConfigDict
 
 # `if_hired`: an employer's benefit that hiring this person (who can be hired) would bring the
 # employer, on the `hiring` terms; `employer_only`: a unit's benefit that is never this person's;
-# `not_yet_in_force`: the date judged at is before the document existed.
+# `not_yet_in_force`: the date judged at is before the document existed; `as_employer`: an employer's
+# benefit for a person who runs a business that is hiring — theirs to claim as the employer, on the
+# terms of the hire (the hired person's conditions are not the owner's).
 BenefitStatus = Literal[
-    "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+    "eligible",
+    "possibly_eligible",
+    "if_hired",
+    "as_employer",
+    "employer_only",
+    "not_yet_in_force",
+    "ineligible",
+    "expired",
 ]
 CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
 Beneficiary = Literal["applicant", "employer", "service_provider"]

@@ -301,7 +301,14 @@ class DocumentsFile(Frozen):
 
 class CaseExpectation(Frozen):
     status: Literal[
-        "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+        "eligible",
+        "possibly_eligible",
+        "if_hired",
+        "as_employer",
+        "employer_only",
+        "not_yet_in_force",
+        "ineligible",
+        "expired",
     ]
     amount: str | None = None
     missing_facts: tuple[str, ...] | None = None

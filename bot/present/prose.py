@@ -638,6 +638,15 @@ class RecordsProse(Section):
     bad_records: str
 
 
+class AsEmployerProse(Section):
+    """An employer's subsidy for hiring, for a person whose business is hiring (`as_employer`)."""
+
+    label: str
+    section: str
+    chat_title: str
+    chat_line: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -653,6 +662,7 @@ class Prose(Section):
     check_advice: CheckAdviceProse
     rules_check: RulesCheckProse
     records: RecordsProse
+    as_employer: AsEmployerProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -74,7 +74,9 @@ def notes(benefit: BenefitResult) -> tuple[str, ...]:
 
 
 OWN = {"eligible", "possibly_eligible"}
-UNITS = {"if_hired", "employer_only"}
+UNITS = {"if_hired", "as_employer", "employer_only"}
+# Whoever claims it can act on it: the person for their own, the person's business as the employer.
+ACTIONABLE = OWN | {"as_employer"}
 
 
 def hiring_text(benefit: BenefitResult) -> str | None:
@@ -87,6 +89,8 @@ def hiring_text(benefit: BenefitResult) -> str | None:
 def unit_label(benefit: BenefitResult) -> str:
     """Who claims a unit's benefit: the employer that hires you, or the unit alone."""
     words = prose().check_advice
+    if benefit.status == "as_employer":
+        return prose().as_employer.label
     return words.if_hired if benefit.status == "if_hired" else words.employer_only
 
 
@@ -122,8 +126,9 @@ def departments(benefit: BenefitResult, registry: Registry) -> tuple[str, ...]:
 
 
 def apply_info(benefit: BenefitResult, registry: Registry) -> dict[str, Any] | None:
-    """What to do next for a benefit that is (possibly) the person's: where, by when, 12333."""
-    if benefit.status not in OWN:
+    """What to do next for a benefit that is (possibly) the person's, or their business's as the
+    employer: where, by when, 12333."""
+    if benefit.status not in ACTIONABLE:
         return None
     words = prose().check_advice
     named = departments(benefit, registry)
@@ -274,6 +279,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     eligible = [b for b in applicant if b.status == "eligible"]
     possible = [b for b in applicant if b.status == "possibly_eligible"]
     for_others = [b for b in others if b.status == "if_hired"]
+    as_employer = [b for b in others if b.status == "as_employer"]
     ineligible = [b for b in applicant if b.status == "ineligible"]
     near = [b for b in ineligible if _is_near_miss(reason_texts(b, rulebook))][:NEAR_MISSES]
     lines = [words.title.format(message=check_message(result))]
@@ -298,6 +304,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     section(words.eligible, eligible, lambda b: _eligible_detail(b, facts))
     section(words.possible, possible, lambda b: _possible_detail(b, facts))
     section(words.other, for_others, lambda b: _other_detail(b, facts))
+    section(prose().as_employer.chat_title, as_employer, lambda b: _employer_detail(b, facts))
     section(words.near_miss, near, lambda b: _near_miss_detail(b, rulebook))
     pending = pending_lines(result)
     if pending:
@@ -378,6 +385,11 @@ def _other_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     hiring = hiring_text(benefit)
     maybe = prose().dialogue.results.maybe if benefit.missing_facts else ""
     return [prose().check_advice.if_hired_count + maybe, *_amount(benefit, facts), *([hiring] if hiring else [])]
+
+
+def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
+    hiring = hiring_text(benefit)
+    return [prose().as_employer.chat_line, *_amount(benefit, facts), *([hiring] if hiring else [])]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:
