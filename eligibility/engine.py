@@ -77,7 +77,11 @@ class Engine:
         self.catalog = catalog
         # Result parts that depend only on the rule (and the date judged at): built once.
         self._terms = {
-            b.id: (tuple(_term(t) for t in b.hiring), _term(b.deadline) if b.deadline is not None else None)
+            b.id: (
+                tuple(_term(t) for t in b.hiring),
+                _term(b.deadline) if b.deadline is not None else None,
+                tuple(_term(t) for t in b.apply),
+            )
             for b in rulebook.benefits.values()
         }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
@@ -312,6 +316,7 @@ class Engine:
             document=self._document(benefit, profile),
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],
+            apply_terms=self._terms[benefit.id][2],
         )
 
 

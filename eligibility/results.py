@@ -160,6 +160,8 @@ class BenefitResult(Result):
     document: DocumentRef | None = None
     hiring: tuple[Term, ...] = ()
     deadline: Term | None = None
+    # Where and how to apply, or what to bring, as the text says it (with its clause).
+    apply_terms: tuple[Term, ...] = ()
     # A near miss that time alone will meet (经营满12个月): the first day it would qualify.
     eligible_from: date | None = None
 

@@ -83,6 +83,8 @@ class Benefit:
     path: Path
     hiring: tuple[schema.Term, ...] = ()
     deadline: schema.Term | None = None
+    # Where and how to apply (the benefit's own terms, then its document's).
+    apply: tuple[schema.Term, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,8 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         compiler.check_cite(f"hiring[{index}].cite", term.cite)
     if raw.deadline is not None:
         compiler.check_cite("deadline.cite", raw.deadline.cite)
+    for index, term in enumerate(raw.apply):
+        compiler.check_cite(f"apply[{index}].cite", term.cite)
     if amount:
         citations.extend(amount.citations)
     citations.extend(_node_sources(condition))
@@ -277,6 +281,7 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         path=path,
         hiring=raw.hiring,
         deadline=raw.deadline,
+        apply=(*raw.apply, *doc.apply),
     )
 
 
@@ -341,6 +346,17 @@ def load_rulebook(root: Path = RULES_DIR) -> Rulebook:
     documents_file = read_model(root / "documents.yaml", schema.DocumentsFile)
     definitions = read_model(root / "definitions.yaml", schema.DefinitionsFile).definitions
     parts = Parts(facts, documents_file.documents, documents_file.windows, definitions)
+    for document_id, info in parts.documents.items():
+        for index, term in enumerate(info.apply):
+            if term.cite.rsplit("-", 1)[0] != document_id:
+                raise RulebookError(
+                    str(root / "documents.yaml"),
+                    f"documents.{document_id}.apply[{index}].cite",
+                    f"{term.cite} is not a clause of {document_id}",
+                    "clause_of_other_document",
+                    cite=term.cite,
+                    document=document_id,
+                )
     for name, definition in definitions.items():
         for jurisdiction, source in definition.sources.items():
             document_id = source.cite.rsplit("-", 1)[0]

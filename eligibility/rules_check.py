@@ -211,6 +211,8 @@ def _shown_figures(data: dict[str, Any]) -> Iterator[tuple[str, list[str], str]]
     deadline = data.get("deadline")
     if isinstance(deadline, dict):
         yield "deadline.text", [deadline["cite"]], deadline["text"]
+    for index, term in enumerate(data.get("apply") or ()):
+        yield f"apply[{index}].text", [term["cite"]], term["text"]
 
 
 def _schema_problems(exc: ValidationError, lines: _LineMap) -> Iterator[RuleProblem]:
@@ -261,6 +263,17 @@ def _check_documents(data: dict[str, Any], registry: ClauseRegistry, source: str
             "signed": doc.signed,
             "clauses": len(registry.clauses_of(document_id)),
         }
+        for index, term in enumerate(info.apply):
+            where = f"{key}.apply[{index}]"
+            if not registry.has(term.cite):
+                problems.append(
+                    RuleProblem("unknown_clause", f"{where}.cite", lines.line(where, "cite"), {"cite": term.cite})
+                )
+            elif term.quote not in registry.get(term.cite).text:
+                details = {"cite": term.cite, "quote": term.quote}
+                problems.append(
+                    RuleProblem("quote_not_in_clause", f"{where}.quote", lines.line(where, "quote"), details)
+                )
         for name, value in expected.items():
             given = getattr(info, name)
             if given != value:

@@ -629,13 +629,14 @@ class RulesCheckProse(Section):
 class RecordsProse(Section):
     """A fact kept as a list of records (certificates), worded."""
 
-    placeholders = {"per_record": ("tiers",), "bad_records": ("fact", "limit", "keys")}
+    placeholders = {"per_record": ("tiers",), "bad_records": ("fact", "limit", "keys"), "how": ("how", "clause")}
     per_record: str
     field_separator: str
     record_separator: str
     none: str
     unknown_field: str
     bad_records: str
+    how: str
 
 
 class AsEmployerProse(Section):

@@ -138,6 +138,7 @@ def apply_info(benefit: BenefitResult, registry: Registry) -> dict[str, Any] | N
         "departments_from_text": bool(named),
         "deadline": deadline.text if deadline is not None else None,
         "deadline_clause_id": deadline.clause_id if deadline is not None else None,
+        "how": [{"text": t.text, "clause_id": t.clause_id, "quote": t.quote} for t in benefit.apply_terms],
         "hotline": "12333",
         "text": apply_lines(benefit, registry),
     }
@@ -150,6 +151,8 @@ def apply_lines(benefit: BenefitResult, registry: Registry) -> list[str]:
     lines = [words.departments.format(departments="、".join(named))]
     if benefit.deadline is not None:
         lines.append(words.deadline.format(deadline=benefit.deadline.text))
+    for term in benefit.apply_terms:
+        lines.append(prose().records.how.format(how=term.text, clause=_clause_label(benefit, term.clause_id, registry)))
     lines.append(words.hotline)
     return lines
 
@@ -172,6 +175,13 @@ def result_json(result: CheckResult, rulebook: Rulebook, registry: Registry) -> 
         "pending_documents": [pending_json(d) for d in result.pending_documents],
         "disclaimer": prose().results.disclaimer,
     }
+
+
+def _clause_label(benefit: BenefitResult, clause_id: str, registry: Registry) -> str:
+    """平顶山（十九） — the benefit's document, briefly, and the clause's own label."""
+    clause = registry.get(clause_id)
+    name = benefit.document.short_name if benefit.document is not None else registry.document_of(clause).short_name
+    return f"{name}{clause.label}"
 
 
 def pending_json(document: PendingDocument) -> dict[str, Any]:

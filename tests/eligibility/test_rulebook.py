@@ -39,6 +39,7 @@ def _quotes(benefit_id: str) -> list[tuple[str, str]]:
     pairs += [(t.cite, t.quote) for t in benefit.hiring]
     if benefit.deadline is not None:
         pairs.append((benefit.deadline.cite, benefit.deadline.quote))
+    pairs += [(t.cite, t.quote) for t in benefit.apply]
     return pairs
 
 
