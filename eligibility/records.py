@@ -116,9 +116,9 @@ def _with(values: Mapping[str, Any], records: RecordList, record: Mapping[str, A
 
 
 def _pending(node: Node, values: Mapping[str, Any], as_of: date, records: RecordList) -> Finding | None:
-    """The person named a record and was not yet asked whether there is another: one could still
-    meet the condition, unless the condition fails whatever the record is."""
-    if records.more is None or records.more in values:
+    """The person named a record and has not said there is no other (not asked yet, or 不清楚): one
+    could still meet the condition, unless the condition fails whatever the record is."""
+    if records.more is None or values.get(records.more, True) is False:
         return None
     level = values.get(records.main)
     if level is None or level == NO_RECORD:
