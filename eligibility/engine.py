@@ -57,6 +57,8 @@ NOT_FOR_HIRE = {"self_employed", "retired"}
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
 HIRING = "hiring_staff"
+# The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
+ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
 # A question settling an employer's benefit counts for less than one settling the person's own.
 UNIT_WEIGHT = 0.5

@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import HIRING, Engine
+from eligibility.engine import ROLE_FACTS, Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
 from eligibility.rulebook import Benefit, default_rulebook
@@ -82,13 +82,13 @@ def test_a_fact_outside_a_benefits_conditions_never_changes_its_status(
 def _speaks_of(benefit: Benefit) -> set[str]:
     """The facts a benefit's status may depend on: its conditions' facts, a record list holding them
     with the fact that collects a record (certificates, more_certificates), and — for an employer's
-    benefit — whether the person's own business hires (whose benefit it is)."""
+    benefit — the facts that decide whose it is (the person's business hiring, the person hireable)."""
     facts = set(benefit.facts)
     for name, spec in BOOK.facts.specs.items():
         if set(spec.fields.values()) & facts:
             facts |= {name, *(f.name for f in BOOK.facts if f.collects == name)}
     if benefit.beneficiary == "employer":
-        facts.add(HIRING)
+        facts |= ROLE_FACTS
     return facts
 
 
