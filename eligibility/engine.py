@@ -60,8 +60,10 @@ HIRING = "hiring_staff"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
 ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
-# A question settling an employer's benefit counts for less than one settling the person's own.
+# A question settling an employer's benefit counts for less than one settling the person's own;
+# whether the person's business hires settles none of the person's own, so it comes last.
 UNIT_WEIGHT = 0.5
+ROLE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,7 @@ class Engine:
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
         asking = [e for e in evaluations if e.open_facts]
-        weights = [UNIT_WEIGHT if e.result.beneficiary != "applicant" else 1.0 for e in asking]
+        weights = [_weight(e.result) for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
@@ -324,6 +326,12 @@ class Engine:
 
 def _term(term: TermSource) -> Term:
     return Term(text=term.text, clause_id=term.cite, quote=term.quote)
+
+
+def _weight(result: BenefitResult) -> float:
+    if result.beneficiary == "applicant":
+        return 1.0
+    return UNIT_WEIGHT if result.status == "if_hired" else ROLE_WEIGHT
 
 
 def _is_employer(profile: Profile) -> bool:

@@ -635,6 +635,7 @@ class RecordsProse(Section):
     record_separator: str
     none: str
     unknown_field: str
+    type_name: str
     bad_records: str
     how: str
 
