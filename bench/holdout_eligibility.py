@@ -127,11 +127,10 @@ def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
         profile["ui_years"] = years
         profile["ui_insured"] = years > 0
     certificates = [c for c in facts.get("certificates") or [] if c.get("issued") and c["issued"] <= as_of]
-    if certificates:
-        latest = max(certificates, key=lambda c: c["issued"])
-        if latest.get("level") in LEVELS:
-            profile["certificate_level"] = LEVELS[latest["level"]]
-            profile["certificate_date"] = latest["issued"]
+    listed = [{"level": LEVELS[c["level"]], "date": c["issued"]} for c in certificates if c.get("level") in LEVELS]
+    if listed:
+        # Every certificate the writer lists, as the profile's list of records (issue 11).
+        profile["certificates"] = listed
     return profile
 
 

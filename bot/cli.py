@@ -30,6 +30,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("ingest", "bot.ingest_cli", "解析政策文件并建立索引（幂等）"),
     Subcommand("ask", "bot.ask_cli", "就政策提问，引用条款原文回答"),
     Subcommand("check", "bot.check_cli", "补贴资格自查：回答几个问题，看看能享受哪些就业创业扶持"),
+    Subcommand("rules", "bot.rules_cli", "检查补贴规则文件是否与条款原文一致（引文、数字、条款编号）"),
     Subcommand("tune", "bot.tune_cli", "在开发集上选择向量与关键词检索的融合权重并保存"),
     Subcommand(
         "telegram",

@@ -140,7 +140,7 @@ class Services:
     def eligibility(self) -> Engine:
         from eligibility.engine import Engine
 
-        return Engine(self.rulebook, self.gazetteer)
+        return Engine(self.rulebook, self.gazetteer, self.registry)
 
     @cached_property
     def checker(self) -> Checker:

@@ -8,7 +8,7 @@ next question), so the engine never asks about a part that a known answer has al
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -102,6 +102,17 @@ class Open:
 
 
 Node = Leaf | AllOf | AnyOf | NotOf | Defined | Open
+
+
+def walk_leaves(node: Node, keep: Callable[[Node], bool]) -> Iterator[Node]:
+    """The nodes under `node` (itself included) that `keep` picks, depth first in rule order."""
+    if keep(node):
+        yield node
+    if isinstance(node, AllOf | AnyOf):
+        for part in node.parts:
+            yield from walk_leaves(part, keep)
+    elif isinstance(node, NotOf | Defined):
+        yield from walk_leaves(node.part, keep)
 
 
 def _unique(items: Any) -> tuple[str, ...]:

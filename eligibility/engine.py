@@ -9,12 +9,16 @@ carry codes and data, and `bot/present` words them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
-from eligibility.questions import choose_next_facts, question_for, region_question
+from eligibility.questions import choose_next_facts, city_question, question_for, region_question
+from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver
 from eligibility.results import (
     BenefitResult,
@@ -24,6 +28,7 @@ from eligibility.results import (
     ClauseQuote,
     DocumentRef,
     NextQuestion,
+    PendingDocument,
     Reason,
     ReasonKind,
     RegionInfo,
@@ -39,17 +44,26 @@ STATUS_ORDER = {
     "eligible": 0,
     "possibly_eligible": 1,
     "if_hired": 2,
-    "employer_only": 3,
-    "not_yet_in_force": 4,
-    "ineligible": 5,
-    "expired": 6,
+    "as_employer": 3,
+    "employer_only": 4,
+    "not_yet_in_force": 5,
+    "ineligible": 6,
+    "expired": 7,
 }
 # Who runs their own business or has retired, and is not looking for a job, cannot be hired: an employer's benefit
 # for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
 NOT_FOR_HIRE = {"self_employed", "retired"}
+# Who runs a business of their own is an employer; whether it is hiring decides whether employers'
+# subsidies for hiring are theirs to claim (`as_employer`).
+NO_BUSINESS = "none"
+HIRING = "hiring_staff"
+# The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
+ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
-# A question settling an employer's benefit counts for less than one settling the person's own.
+# A question settling an employer's benefit counts for less than one settling the person's own;
+# whether the person's business hires settles none of the person's own, so it comes last.
 UNIT_WEIGHT = 0.5
+ROLE_WEIGHT = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,27 +75,43 @@ class Evaluation:
 
 
 class Engine:
-    def __init__(self, rulebook: Rulebook, resolver: RegionResolver) -> None:
+    def __init__(self, rulebook: Rulebook, resolver: RegionResolver, catalog: DocumentCatalog | None = None) -> None:
         self.rulebook = rulebook
         self.resolver = resolver
+        self.catalog = catalog
         # Result parts that depend only on the rule (and the date judged at): built once.
         self._terms = {
-            b.id: (tuple(_term(t) for t in b.hiring), _term(b.deadline) if b.deadline is not None else None)
+            b.id: (
+                tuple(_term(t) for t in b.hiring),
+                _term(b.deadline) if b.deadline is not None else None,
+                tuple(_term(t) for t in b.apply),
+            )
             for b in rulebook.benefits.values()
         }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
+        # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
+        lists = record_lists(rulebook.facts)
+        self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
 
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
             info = RegionInfo(query=None, place=None, status="missing")
-            return self._without_benefits(profile, "needs_more_info", info, region_question(self.rulebook))
+            question = region_question(self.rulebook, self.jurisdictions)
+            return self._without_benefits(profile, "needs_more_info", info, question)
         query = profile.values["region"]
         if query is None:
             info = RegionInfo(query=None, place=None, status="unknown")
             return self._without_benefits(profile, "region_not_covered", info, None)
-        covered = tuple(self.rulebook.jurisdictions)
+        covered = self.jurisdictions
         region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
+            if region.place and region.candidates:
+                # 四川省: its cities have their own documents, so the city is asked, not the check ended.
+                info = RegionInfo(
+                    query=query, place=region.place, status="partly_covered", candidates=region.candidates
+                )
+                question = city_question(self.rulebook, region.place, region.candidates)
+                return self._without_benefits(profile, "needs_more_info", info, question)
             status: RegionStatus = "unrecognised"
             if region.place:
                 status = "partly_covered" if region.candidates else "not_covered"
@@ -94,10 +124,11 @@ class Engine:
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
         asking = [e for e in evaluations if e.open_facts]
-        weights = [UNIT_WEIGHT if e.result.status == "if_hired" else 1.0 for e in asking]
+        weights = [_weight(e.result) for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
         next_question = question_for(members, self.rulebook.facts) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
+        pending = self.pending_documents(jurisdiction)
         return CheckResult(
             status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,
@@ -106,7 +137,34 @@ class Engine:
             covered_jurisdictions=covered,
             next_question=next_question,
             benefits=tuple(results),
+            pending_documents=pending,
         )
+
+    @property
+    def jurisdictions(self) -> tuple[str, ...]:
+        """Places with rules, then places with a published document only (its rules still to come)."""
+        places = dict.fromkeys(self.rulebook.jurisdictions)
+        if self.catalog is not None:
+            places.update(dict.fromkeys(d.jurisdiction for d in self.catalog.documents.values()))
+        return tuple(places)
+
+    def pending_documents(self, jurisdiction: str) -> tuple[PendingDocument, ...]:
+        """Published documents of this place without rules yet, newest first."""
+        if self.catalog is None:
+            return ()
+        ruled = self.rulebook.documents
+        pending = [
+            PendingDocument(
+                id=doc.id,
+                title=doc.title,
+                jurisdiction=doc.jurisdiction,
+                signed=doc.signed,
+                status="draft" if doc.is_draft else "official",
+            )
+            for doc in self.catalog.documents.values()
+            if doc.jurisdiction == jurisdiction and doc.id not in ruled
+        ]
+        return tuple(sorted(pending, key=lambda d: d.signed, reverse=True))
 
     def _without_benefits(
         self, profile: Profile, status: CheckStatus, info: RegionInfo, question: NextQuestion | None
@@ -117,7 +175,7 @@ class Engine:
             as_of=profile.as_of,
             jurisdiction=None,
             region=info,
-            covered_jurisdictions=tuple(self.rulebook.jurisdictions),
+            covered_jurisdictions=self.jurisdictions,
             next_question=question,
             benefits=(),
         )
@@ -137,11 +195,35 @@ class Engine:
         if as_of < benefit.valid_from:
             reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
             return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), ()), ())
-        outcome = evaluate(benefit.condition, profile.values, as_of)
+        if benefit.beneficiary == "employer" and _is_employer(profile):
+            if profile.values.get(HIRING) is True:
+                return Evaluation(self._result(benefit, profile, "as_employer", (), ()), ())
+            if self._asks_hiring(profile):
+                # Whether the person's business hires decides whose benefit this is: ask it, and
+                # until then judge it as before (the person's own side of it).
+                judged = self._evaluate(benefit, profile, as_of)
+                return Evaluation(judged.result, (*judged.open_facts, HIRING))
+        return self._evaluate(benefit, profile, as_of)
+
+    def _evaluate(self, benefit: Benefit, profile: Profile, as_of: date) -> Evaluation:
+        records = self._records[benefit.id]
+        qualifying: tuple[Mapping[str, Any], ...] = ()
+        if records is None:
+            outcome = evaluate(benefit.condition, profile.values, as_of)
+        else:
+            judged = evaluate_records(benefit.condition, profile.values, as_of, records)
+            outcome, qualifying = judged.outcome, judged.qualifying
+            if judged.values is not profile.values:
+                # The record that decided it speaks in reasons, amount and the next question.
+                profile = profile.model_copy(update={"values": dict(judged.values)})
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome)
         if outcome.value is True:
-            return Evaluation(self._result(benefit, profile, "eligible", (), ()), ())
+            result = self._result(benefit, profile, "eligible", (), ())
+            if len(qualifying) > 1 and benefit.amount is not None:
+                # The text pays per certificate: every one that qualifies brings its tier.
+                result = result.model_copy(update={"amount": benefit.amount.for_records(qualifying)})
+            return Evaluation(result, ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             result = self._result(benefit, profile, "ineligible", reasons, ())
@@ -152,6 +234,9 @@ class Engine:
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         open_facts = self._open_facts(benefit, profile, missing)
+        if records is not None and records.more in missing and not profile.is_answered(records.more):
+            # Every certificate named fails; another one could still meet it (records.py).
+            open_facts = (*open_facts, records.more)
         return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
 
     def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome) -> Evaluation:
@@ -167,6 +252,12 @@ class Engine:
             return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
         open_facts = self._open_facts(benefit, profile, missing, to_true=False) if outcome.value is None else ()
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
+
+    def _asks_hiring(self, profile: Profile) -> bool:
+        """An employer's benefit is the person's business's to claim when it hires (`as_employer`:
+        its conditions are about whom it hires, stated in `hiring`); asked of a person who runs a
+        business and cannot be hired themselves."""
+        return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
 
     def _open_facts(
         self, benefit: Benefit, profile: Profile, missing: tuple[str, ...], to_true: bool = True
@@ -229,11 +320,25 @@ class Engine:
             document=self._document(benefit, profile),
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],
+            apply_terms=self._terms[benefit.id][2],
         )
 
 
 def _term(term: TermSource) -> Term:
     return Term(text=term.text, clause_id=term.cite, quote=term.quote)
+
+
+def _weight(result: BenefitResult) -> float:
+    if result.beneficiary == "applicant":
+        return 1.0
+    return UNIT_WEIGHT if result.status == "if_hired" else ROLE_WEIGHT
+
+
+def _is_employer(profile: Profile) -> bool:
+    """Runs a business of their own (or is self-employed): could claim an employer's subsidy."""
+    values = profile.values
+    form = values.get("business_form")
+    return (form is not None and form != NO_BUSINESS) or values.get("employment_status") == "self_employed"
 
 
 def _can_be_hired(profile: Profile) -> bool:

@@ -18,10 +18,14 @@ class EligibilityError(Exception):
 class RulebookError(EligibilityError):
     """A rule, fact or definition file is malformed; the message names the file and the key."""
 
-    def __init__(self, source: str, key: str, problem: str) -> None:
+    def __init__(self, source: str, key: str, problem: str, code: str = "invalid", **details: Any) -> None:
         self.source = source
         self.key = key
         self.problem = problem
+        # What is wrong as a code with its data (`unknown_fact`, fact=…), for `rules_check` to
+        # report in Chinese; `problem` is the English message for developers and logs.
+        self.code = code
+        self.details = details
         super().__init__(f"{source}: {key}: {problem}")
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from eligibility.errors import ProfileError, RulebookError
 from eligibility.loading import read_model
 
-FactType = Literal["boolean", "integer", "number", "date", "enum", "enum_list", "text"]
+FactType = Literal["boolean", "integer", "number", "date", "enum", "enum_list", "text", "record_list"]
 FactValue = bool | int | float | str | date | tuple[str, ...]
 
 TEXT_MAX_LENGTH = 100
@@ -31,7 +31,10 @@ TYPE_NAMES_EN = {
     "enum": "one of the options",
     "enum_list": "a list of options",
     "text": "a string",
+    "record_list": "a list of records",
 }
+# More records than anyone holds (certificates …): a bigger list is a mistake, not a person.
+RECORDS_MAX = 20
 
 
 class Option(BaseModel):
@@ -71,6 +74,9 @@ class FactSpec(BaseModel):
     type: FactType
     label: str
     question: str | None = None
+    # The region only: asked again when a province (四川) holds covered cities but is not covered
+    # itself, because then the city decides which document applies. {place}: the province.
+    narrow_question: str | None = None
     hint: str = ""
     options: tuple[Option, ...] = ()
     unit: str = ""
@@ -83,6 +89,12 @@ class FactSpec(BaseModel):
     tick: str | None = None
     empty: str | None = None
     implied: Implied | None = None
+    # record_list: record key → the fact that key holds ({level: certificate_level, date: …}). A
+    # benefit that speaks of those facts is judged once per record (吉林（二十） pays per certificate).
+    fields: dict[str, str] = Field(default_factory=dict)
+    # boolean: “yes” (another one) moves the record being asked into this record_list and asks the
+    # record's facts again (您还有其他证书吗？).
+    collects: str | None = None
 
     @model_validator(mode="after")
     def _check_shape(self) -> FactSpec:
@@ -92,6 +104,10 @@ class FactSpec(BaseModel):
             raise ValueError("boolean facts need `holds` and `fails` phrases")
         if self.type == "enum_list" and not self.empty:
             raise ValueError("enum_list facts need an `empty` phrase")
+        if (self.type == "record_list") != bool(self.fields):
+            raise ValueError("record_list facts, and only they, have `fields`")
+        if self.collects and self.type != "boolean":
+            raise ValueError("only a yes/no fact `collects` a record")
         values = [o.value for o in self.options]
         if len(values) != len(set(values)):
             raise ValueError("option values must be unique")
@@ -308,6 +324,7 @@ class FactRegistry:
             if not set(implied.in_) <= allowed or not fits:
                 raise RulebookError(source, key, "values must be options of the facts they name")
             self.implied[name] = implied
+        self.records = self._record_lists(source)
         self.groups = {name: group.model_copy(update={"name": name}) for name, group in groups.items()}
         self.group_of: dict[str, FactGroup] = {}
         for name, group in self.groups.items():
@@ -322,6 +339,46 @@ class FactRegistry:
                 if member in self.group_of:
                     raise RulebookError(source, key, f"{member!r} is already in group {self.group_of[member].name!r}")
                 self.group_of[member] = group
+
+    def _record_lists(self, source: str) -> dict[str, FactSpec]:
+        records: dict[str, FactSpec] = {}
+        for name, spec in self.specs.items():
+            for key, field_fact in spec.fields.items():
+                if field_fact not in self.specs or self.specs[field_fact].type in {"record_list", "enum_list"}:
+                    raise RulebookError(source, f"facts.{name}.fields.{key}", f"{field_fact!r} is not a plain fact")
+            if spec.fields:
+                records[name] = spec
+            if spec.collects is not None and self.specs.get(spec.collects, spec).type != "record_list":
+                raise RulebookError(source, f"facts.{name}.collects", f"{spec.collects!r} is not a record_list fact")
+        return records
+
+    def parse(self, name: str, raw: Any, as_of: date) -> Any:
+        """A profile value of fact `name`: a record list record by record, anything else by its spec."""
+        spec = self.specs[name]
+        if spec.type != "record_list" or raw is None:
+            return spec.parse(raw, as_of)
+        if not isinstance(raw, list | tuple) or len(raw) > RECORDS_MAX:
+            raise ProfileError(
+                name,
+                "bad_records",
+                f"fact '{name}' must be a list of at most {RECORDS_MAX} objects with keys {', '.join(spec.fields)}.",
+                label=spec.label,
+                keys=tuple(spec.fields),
+                limit=RECORDS_MAX,
+            )
+        records = []
+        for item in raw:
+            if not isinstance(item, dict) or not set(item) <= set(spec.fields):
+                raise ProfileError(
+                    name,
+                    "bad_records",
+                    f"each record of '{name}' must be an object with keys {', '.join(spec.fields)}, got {item!r}.",
+                    label=spec.label,
+                    keys=tuple(spec.fields),
+                    limit=RECORDS_MAX,
+                )
+            records.append({key: self.specs[spec.fields[key]].parse(value, as_of) for key, value in item.items()})
+        return tuple(records)
 
     def with_implied(self, values: dict[str, Any]) -> dict[str, Any]:
         """`values` plus the facts another answer settles (never overriding an answer)."""

@@ -19,6 +19,7 @@ from eligibility.errors import ProfileError
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE, UNSURE_GROUPS
+from eligibility.records import collect
 from eligibility.results import CheckResult, NextQuestion
 
 Answer = Callable[[NextQuestion, Profile], Any]
@@ -49,7 +50,8 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
     mapping fact → value; offered facts not ticked become false / `none` / an empty list.
     """
     if question.type != GROUP_TYPE:
-        return profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
+        answered = profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
+        return collect(answered, question.fact, facts)
     if raw is None:
         # 不清楚 to the whole list: its facts are asked one at a time, each with its own 不清楚.
         unsure = [*(profile.values.get(UNSURE_GROUPS) or []), question.fact]

@@ -44,10 +44,14 @@ class Profile(BaseModel):
             if isinstance(value, date):
                 out[fact] = value.isoformat()
             elif isinstance(value, tuple):
-                out[fact] = list(value)
+                out[fact] = [_record_json(v) if isinstance(v, dict) else v for v in value]
             else:
                 out[fact] = value
         return out
+
+
+def _record_json(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in record.items()}
 
 
 def _parse_as_of(raw: Any, today: date) -> date:
@@ -82,5 +86,5 @@ def parse_profile(raw: Any, facts: FactRegistry, today: date) -> Profile:
                 name=name,
                 close=close[0] if close else None,
             )
-        values[name] = facts[name].parse(value, as_of)
+        values[name] = facts.parse(name, value, as_of)
     return Profile(as_of=as_of, values=values)

@@ -132,15 +132,31 @@ def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
     )
 
 
-def region_question(rulebook: Rulebook) -> NextQuestion:
-    """The first question: where. Covered places are offered as options; any place name is accepted."""
+def region_question(rulebook: Rulebook, places: tuple[str, ...] | None = None) -> NextQuestion:
+    """The first question: where. Covered places (`places`, default the rulebook's) are offered as
+    options; any place name is accepted."""
     spec = rulebook.facts["region"]
-    options = tuple(AnswerOption(value=j, label=j) for j in rulebook.jurisdictions)
+    options = tuple(AnswerOption(value=j, label=j) for j in (places or rulebook.jurisdictions))
     return NextQuestion(
         fact="region",
         facts=("region",),
         text=str(spec.question),
         type=spec.type,
         options=options,
+        hint=spec.hint,
+    )
+
+
+def city_question(rulebook: Rulebook, place: str, candidates: tuple[str, ...]) -> NextQuestion:
+    """The region asked again when a province holds covered cities but is not covered itself
+    (四川省 → 巴中市, 资阳市): the city decides which document applies. Its covered cities are offered."""
+    spec = rulebook.facts["region"]
+    template = spec.narrow_question or str(spec.question)
+    return NextQuestion(
+        fact="region",
+        facts=("region",),
+        text=template.format(place=place),
+        type=spec.type,
+        options=tuple(AnswerOption(value=c, label=c) for c in candidates),
         hint=spec.hint,
     )

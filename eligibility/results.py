@@ -14,9 +14,18 @@ from pydantic import BaseModel, ConfigDict
 
 # `if_hired`: an employer's benefit that hiring this person (who can be hired) would bring the
 # employer, on the `hiring` terms; `employer_only`: a unit's benefit that is never this person's;
-# `not_yet_in_force`: the date judged at is before the document existed.
+# `not_yet_in_force`: the date judged at is before the document existed; `as_employer`: an employer's
+# benefit for a person who runs a business that is hiring — theirs to claim as the employer, on the
+# terms of the hire (the hired person's conditions are not the owner's).
 BenefitStatus = Literal[
-    "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+    "eligible",
+    "possibly_eligible",
+    "if_hired",
+    "as_employer",
+    "employer_only",
+    "not_yet_in_force",
+    "ineligible",
+    "expired",
 ]
 CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
 Beneficiary = Literal["applicant", "employer", "service_provider"]
@@ -85,11 +94,14 @@ class AmountTier(Result):
 
 class Amount(Result):
     """What a benefit is worth: `text` when one amount applies (a fixed text, the person's tier, or
-    the rule's `otherwise`); else every tier of `fact`, for the presenter to list."""
+    the rule's `otherwise`); else every tier of `fact`, for the presenter to list — or, with
+    `per_record`, the tier of each of the person's qualifying records."""
 
     text: str | None
     fact: str | None = None
     tiers: tuple[AmountTier, ...] = ()
+    # The tiers are the person's own, one per qualifying record (paid per certificate), not a menu.
+    per_record: bool = False
 
 
 class AnswerOption(Result):
@@ -148,6 +160,8 @@ class BenefitResult(Result):
     document: DocumentRef | None = None
     hiring: tuple[Term, ...] = ()
     deadline: Term | None = None
+    # Where and how to apply, or what to bring, as the text says it (with its clause).
+    apply_terms: tuple[Term, ...] = ()
     # A near miss that time alone will meet (经营满12个月): the first day it would qualify.
     eligible_from: date | None = None
 
@@ -162,6 +176,17 @@ class RegionInfo(Result):
     candidates: tuple[str, ...] = ()
 
 
+class PendingDocument(Result):
+    """A published document of the person's place that has no rules yet: listed as 条件尚未整理成规则,
+    never silently left out."""
+
+    id: str
+    title: str
+    jurisdiction: str
+    signed: date
+    status: Literal["official", "draft"]
+
+
 class CheckResult(Result):
     status: CheckStatus
     as_of: date
@@ -170,3 +195,4 @@ class CheckResult(Result):
     covered_jurisdictions: tuple[str, ...]
     next_question: NextQuestion | None
     benefits: tuple[BenefitResult, ...]
+    pending_documents: tuple[PendingDocument, ...] = ()

@@ -8,6 +8,7 @@ is compiled (`conditions.Node` trees with every requirement stated and cited) an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -49,6 +50,17 @@ class Amount:
             return AmountResult(text=None, fact=self.fact, tiers=tiers)
         return AmountResult(text=self.otherwise)
 
+    def for_records(self, records: tuple[Mapping[str, Any], ...]) -> AmountResult:
+        """Paid per record (吉林（二十）: per certificate): each qualifying record's own tier."""
+        if self.kind != "tiers":
+            return AmountResult(text=self.text)
+        chosen = dict(self.tiers)
+        tiers = []
+        for values in records:
+            when = str(values.get(str(self.fact)))
+            tiers.append(AmountTier(when=when, text=chosen.get(when, self.otherwise or "")))
+        return AmountResult(text=None, fact=self.fact, tiers=tuple(tiers), per_record=True)
+
 
 @dataclass(frozen=True, slots=True)
 class Benefit:
@@ -71,6 +83,8 @@ class Benefit:
     path: Path
     hiring: tuple[schema.Term, ...] = ()
     deadline: schema.Term | None = None
+    # Where and how to apply (the benefit's own terms, then its document's).
+    apply: tuple[schema.Term, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,9 @@ class Rulebook:
     def benefits_of(self, jurisdiction: str) -> list[Benefit]:
         return [b for b in self.benefits.values() if b.jurisdiction == jurisdiction]
 
+    def parts(self) -> Parts:
+        return Parts(self.facts, self.documents, self.windows, self.definitions)
+
     def case_files(self) -> list[Path]:
         return sorted((self.root / "benefits").rglob(f"*{CASES_SUFFIX}"))
 
@@ -97,22 +114,28 @@ class Rulebook:
 class _Compiler:
     """Turns one benefit's YAML conditions into a cited `Node` tree, checking meaning as it goes."""
 
-    def __init__(self, book: _Parts, source: str, document_id: str, jurisdiction: str) -> None:
+    def __init__(self, book: Parts, source: str, document_id: str, jurisdiction: str) -> None:
         self.book = book
         self.source = source
         self.document_id = document_id
         self.jurisdiction = jurisdiction
 
-    def fail(self, key: str, problem: str) -> RulebookError:
-        return RulebookError(self.source, key, problem)
+    def fail(self, key: str, problem: str, code: str = "invalid", **details: Any) -> RulebookError:
+        return RulebookError(self.source, key, problem, code, **details)
 
     def check_cite(self, key: str, cite: str) -> None:
         document_id, number = cite.rsplit("-", 1)
         if document_id != self.document_id:
-            raise self.fail(key, f"cites {cite}, which is not a clause of {self.document_id}")
+            raise self.fail(
+                key,
+                f"cites {cite}, which is not a clause of {self.document_id}",
+                "clause_of_other_document",
+                cite=cite,
+                document=self.document_id,
+            )
         count = self.book.documents[document_id].clauses
         if not 1 <= int(number) <= count:
-            raise self.fail(key, f"cites {cite}, but {document_id} has clauses 1..{count}")
+            raise self.fail(key, f"cites {cite}, but {document_id} has clauses 1..{count}", "unknown_clause", cite=cite)
 
     def compile(self, node: Any, key: str, inherited: schema.Source | None) -> Node:
         if isinstance(node, schema.DefinitionRef):
@@ -121,12 +144,12 @@ class _Compiler:
         if node.cite is not None:
             self.check_cite(f"{key}.cite", node.cite)
             if node.quote is None:
-                raise self.fail(f"{key}.quote", "a cited condition needs the quote it rests on")
+                raise self.fail(f"{key}.quote", "a cited condition needs the quote it rests on", "missing_quote")
             own = schema.Source(cite=node.cite, quote=node.quote)
         if isinstance(node, schema.AllCondition):
             return AllOf(tuple(self.compile(p, f"{key}.all[{i}]", own) for i, p in enumerate(node.all)))
         if own is None:
-            raise self.fail(f"{key}.cite", "every condition needs a clause id (its own or a parent's)")
+            raise self.fail(f"{key}.cite", "every condition needs a clause id (its own or a parent's)", "missing_cite")
         if isinstance(node, schema.AnyCondition):
             parts = tuple(self.compile(p, f"{key}.any[{i}]", own) for i, p in enumerate(node.any))
             return AnyOf(parts, Requirement(text=node.requirement), own.cite)
@@ -138,13 +161,20 @@ class _Compiler:
 
     def leaf(self, node: schema.FactCondition, key: str, source: schema.Source) -> Leaf:
         if node.fact not in self.book.facts:
-            raise self.fail(f"{key}.fact", f"unknown fact {node.fact!r}")
+            raise self.fail(f"{key}.fact", f"unknown fact {node.fact!r}", "unknown_fact", fact=node.fact)
         spec = self.book.facts[node.fact]
         comparison, operand = node.comparison
         try:
             test: Test = build_test(spec, comparison, operand)
         except ValueError as exc:
-            raise self.fail(f"{key}.{comparison}", str(exc)) from None
+            raise self.fail(
+                f"{key}.{comparison}",
+                str(exc),
+                "bad_comparison",
+                fact=node.fact,
+                comparison=comparison,
+                values=spec.enum_values,
+            ) from None
         requirement = Requirement(text=node.requirement, fact=node.fact, comparison=comparison, operand=operand)
         return Leaf(node.fact, test, requirement, source.cite, source.quote)
 
@@ -152,38 +182,62 @@ class _Compiler:
         name = ref.definition
         definition = self.book.definitions.get(name)
         if definition is None:
-            raise self.fail(f"{key}.definition", f"unknown definition {name!r}")
+            raise self.fail(f"{key}.definition", f"unknown definition {name!r}", "unknown_definition", name=name)
         source = definition.sources.get(self.jurisdiction)
         if ref.cite is not None:
             self.check_cite(f"{key}.cite", ref.cite)
             if ref.quote is None:
-                raise self.fail(f"{key}.quote", "a cited definition use needs the quote it rests on")
+                raise self.fail(f"{key}.quote", "a cited definition use needs the quote it rests on", "missing_quote")
             source = schema.Source(cite=ref.cite, quote=ref.quote)
         if source is None:
-            raise self.fail(f"{key}.definition", f"definition {name!r} has no source for {self.jurisdiction}")
+            raise self.fail(
+                f"{key}.definition",
+                f"definition {name!r} has no source for {self.jurisdiction}",
+                "definition_not_here",
+                name=name,
+                jurisdiction=self.jurisdiction,
+            )
         inner = _Compiler(self.book, f"definitions.yaml ({name})", source.cite.rsplit("-", 1)[0], self.jurisdiction)
         part = inner.compile(definition.condition, "condition", source)
         return Defined(name, part, Requirement(text=definition.requirement), source.cite, source.quote)
 
 
 @dataclass(frozen=True)
-class _Parts:
+class Parts:
+    """What a benefit is compiled against: the facts, documents, windows and shared definitions."""
+
     facts: FactRegistry
     documents: dict[str, schema.DocumentInfo]
     windows: dict[str, schema.Window]
     definitions: dict[str, schema.Definition]
 
 
-def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> Benefit:
+def _compile_benefit(parts: Parts, path: Path, benefit_id: str, slug: str) -> Benefit:
     raw = read_model(path, schema.BenefitFile)
-    source = str(path)
+    doc = parts.documents.get(raw.document)
+    if doc is not None and doc.slug != slug:
+        raise RulebookError(str(path), "document", f"a benefit of {raw.document} belongs under benefits/{doc.slug}/")
+    return compile_benefit(parts, raw, str(path), benefit_id, path)
+
+
+def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_id: str, path: Path) -> Benefit:
+    """Check one benefit's meaning against the rulebook's parts and compile it; RulebookError names
+    `source` and the key. Shared by loading and by `rules_check` (a file not yet in the rulebook)."""
     doc = parts.documents.get(raw.document)
     if doc is None:
-        raise RulebookError(source, "document", f"unknown document {raw.document!r}")
+        raise RulebookError(
+            source, "document", f"unknown document {raw.document!r}", "unknown_document", document=raw.document
+        )
     if doc.jurisdiction != raw.jurisdiction:
-        raise RulebookError(source, "jurisdiction", f"{raw.document} is {doc.jurisdiction}, not {raw.jurisdiction}")
-    if doc.slug != slug:
-        raise RulebookError(source, "document", f"a benefit of {raw.document} belongs under benefits/{doc.slug}/")
+        raise RulebookError(
+            source,
+            "jurisdiction",
+            f"{raw.document} is {doc.jurisdiction}, not {raw.jurisdiction}",
+            "wrong_jurisdiction",
+            document=raw.document,
+            expected=doc.jurisdiction,
+            given=raw.jurisdiction,
+        )
     compiler = _Compiler(parts, source, raw.document, raw.jurisdiction)
     for index, cited in enumerate(raw.sources):
         compiler.check_cite(f"sources[{index}].cite", cited.cite)
@@ -199,6 +253,8 @@ def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> B
         compiler.check_cite(f"hiring[{index}].cite", term.cite)
     if raw.deadline is not None:
         compiler.check_cite("deadline.cite", raw.deadline.cite)
+    for index, term in enumerate(raw.apply):
+        compiler.check_cite(f"apply[{index}].cite", term.cite)
     if amount:
         citations.extend(amount.citations)
     citations.extend(_node_sources(condition))
@@ -225,19 +281,29 @@ def _compile_benefit(parts: _Parts, path: Path, benefit_id: str, slug: str) -> B
         path=path,
         hiring=raw.hiring,
         deadline=raw.deadline,
+        apply=(*raw.apply, *doc.apply),
     )
 
 
-def _compile_amount(compiler: _Compiler, parts: _Parts, amount: schema.Amount) -> Amount:
+def _compile_amount(compiler: _Compiler, parts: Parts, amount: schema.Amount) -> Amount:
     compiler.check_cite("amount.cite", amount.cite)
     citations = [schema.Source(cite=amount.cite, quote=amount.quote)]
     if amount.kind == "tiers":
         if amount.fact not in parts.facts or parts.facts[str(amount.fact)].type != "enum":
-            raise compiler.fail("amount.fact", f"tiers need an enum fact, got {amount.fact!r}")
+            raise compiler.fail(
+                "amount.fact", f"tiers need an enum fact, got {amount.fact!r}", "bad_tiers", fact=amount.fact
+            )
         allowed = parts.facts[str(amount.fact)].enum_values
         for index, tier in enumerate(amount.tiers):
             if tier.when not in allowed:
-                raise compiler.fail(f"amount.tiers[{index}].when", f"{tier.when!r} is not a value of {amount.fact}")
+                raise compiler.fail(
+                    f"amount.tiers[{index}].when",
+                    f"{tier.when!r} is not a value of {amount.fact}",
+                    "bad_comparison",
+                    fact=amount.fact,
+                    comparison="when",
+                    values=allowed,
+                )
             citations.append(schema.Source(cite=amount.cite, quote=tier.quote))
     return Amount(
         amount.kind,
@@ -250,13 +316,15 @@ def _compile_amount(compiler: _Compiler, parts: _Parts, amount: schema.Amount) -
 
 
 def _window(
-    compiler: _Compiler, parts: _Parts, validity: schema.Validity, signed: date
+    compiler: _Compiler, parts: Parts, validity: schema.Validity, signed: date
 ) -> tuple[date, date | None, str]:
     compiler.check_cite("validity.cite", validity.cite)
     if validity.window:
         window = parts.windows.get(validity.window)
         if window is None:
-            raise compiler.fail("validity.window", f"unknown window {validity.window!r}")
+            raise compiler.fail(
+                "validity.window", f"unknown window {validity.window!r}", "unknown_window", name=validity.window
+            )
         return window.from_ or signed, window.to, window.label
     return validity.from_ or signed, validity.to, validity.quote
 
@@ -277,7 +345,18 @@ def load_rulebook(root: Path = RULES_DIR) -> Rulebook:
     facts = load_facts(root / "facts.yaml")
     documents_file = read_model(root / "documents.yaml", schema.DocumentsFile)
     definitions = read_model(root / "definitions.yaml", schema.DefinitionsFile).definitions
-    parts = _Parts(facts, documents_file.documents, documents_file.windows, definitions)
+    parts = Parts(facts, documents_file.documents, documents_file.windows, definitions)
+    for document_id, info in parts.documents.items():
+        for index, term in enumerate(info.apply):
+            if term.cite.rsplit("-", 1)[0] != document_id:
+                raise RulebookError(
+                    str(root / "documents.yaml"),
+                    f"documents.{document_id}.apply[{index}].cite",
+                    f"{term.cite} is not a clause of {document_id}",
+                    "clause_of_other_document",
+                    cite=term.cite,
+                    document=document_id,
+                )
     for name, definition in definitions.items():
         for jurisdiction, source in definition.sources.items():
             document_id = source.cite.rsplit("-", 1)[0]

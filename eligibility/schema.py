@@ -249,6 +249,8 @@ class BenefitFile(Frozen):
     hiring: tuple[Term, ...] = ()
     # A time limit the text states for applying (吉林（二十）：证书颁发之日起12个月内).
     deadline: Term | None = None
+    # What the text says about where and how to apply, or what to bring (在常住地进行失业登记).
+    apply: tuple[Term, ...] = ()
 
     @model_validator(mode="after")
     def _hiring_for_others(self) -> BenefitFile:
@@ -283,6 +285,9 @@ class DocumentInfo(Frozen):
     effective: date | None = None
     ends: date | None = None
     checked_on: date
+    # What the text says about where and how to apply, for every benefit of the document
+    # (平顶山（十九）：推进在线办理就业服务和补贴申领).
+    apply: tuple[Term, ...] = ()
 
 
 class Window(Frozen):
@@ -301,7 +306,14 @@ class DocumentsFile(Frozen):
 
 class CaseExpectation(Frozen):
     status: Literal[
-        "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+        "eligible",
+        "possibly_eligible",
+        "if_hired",
+        "as_employer",
+        "employer_only",
+        "not_yet_in_force",
+        "ineligible",
+        "expired",
     ]
     amount: str | None = None
     missing_facts: tuple[str, ...] | None = None

@@ -60,7 +60,7 @@ class Dialogue:
         self.describer = Describer(engine.rulebook.facts, regions)
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions)
-        self.covered = tuple(engine.rulebook.jurisdictions)
+        self.covered = engine.jurisdictions
         self.reader = MessageReader(self.words)
         self.threads = Threads(self.words, regions)
 

@@ -119,6 +119,9 @@ class Interviewer:
             replies.append(render.notice(check_message(result)))
             work.profile.pop("region", None)
             result = self.check(work, today)
+        elif result.region.status == "partly_covered":
+            # A province whose cities have their own documents: say which, then ask for the city.
+            replies.append(render.notice(check_message(result)))
         question = result.next_question
         if question is None:
             work.interviewing = False

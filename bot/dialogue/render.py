@@ -17,7 +17,7 @@ from bot.dialogue.types import BenefitCard, Button, Reply
 from bot.present import citations, conversation
 from bot.present.answers import answer_text
 from bot.present.prose import prose
-from bot.present.reasons import reason_texts, value_text
+from bot.present.reasons import reason_texts, records_text, value_text
 from bot.present.results import beneficiary_label, benefit_amount, reasons_message, results_message
 from eligibility.facts import FactRegistry
 from eligibility.questions import GROUP_TYPE
@@ -130,6 +130,8 @@ def fact_value(facts: FactRegistry, fact: str, value: Any) -> str:
         return words.yes if value else words.no
     if spec.type == "enum_list":
         return "、".join(spec.option_label(v) for v in value) or words.none_of_these
+    if spec.type == "record_list":
+        return records_text(facts, spec, value)
     if spec.type == "date" and isinstance(value, str):
         value = date.fromisoformat(value)
     return value_text(spec, value)

@@ -63,7 +63,14 @@ class BenefitCard(Model):
     id: str
     name: str
     status: Literal[
-        "eligible", "possibly_eligible", "if_hired", "employer_only", "not_yet_in_force", "ineligible", "expired"
+        "eligible",
+        "possibly_eligible",
+        "if_hired",
+        "as_employer",
+        "employer_only",
+        "not_yet_in_force",
+        "ineligible",
+        "expired",
     ]
     beneficiary: str
     amount: str | None

@@ -12,6 +12,7 @@ from bot.present.results import (
     check_message,
     document_line,
     hiring_text,
+    pending_lines,
     stale_notice,
     unit_label,
 )
@@ -54,6 +55,7 @@ def sections() -> tuple[tuple[str, str | None, str], ...]:
         ("eligible", "applicant", titles.eligible_applicant),
         ("possibly_eligible", "applicant", titles.possible_applicant),
         ("if_hired", "other", advice.if_hired),
+        ("as_employer", "other", prose().as_employer.section),
         ("not_yet_in_force", None, advice.not_yet_in_force),
         ("expired", None, titles.expired),
     )
@@ -83,8 +85,11 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
             lines.append(f"    {words.basis.format(reference=_reference(benefit, registry))}")
             if benefit.document_status == "draft":
                 lines.append(f"    {words.draft}")
-            if status in {"eligible", "possibly_eligible"}:
+            if status in {"eligible", "possibly_eligible", "as_employer"}:
                 lines.extend(f"    {line}" for line in apply_lines(benefit, registry))
+    pending = pending_lines(result)
+    if pending:
+        lines.append("\n" + "\n".join(pending))
     ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
     if ineligible:
         lines.append("\n" + words.ineligible.format(count=ineligible))

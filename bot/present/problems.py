@@ -33,16 +33,27 @@ def problem_text(error: ProfileError, *, plain: bool = False) -> str:
         label = details["label"]
         details["fact"] = label if plain else words.named_fact.format(name=error.fact, label=label)
     if problem == "wrong_type":
-        details["expected"] = getattr(words.type_names, details["type"])
+        details["expected"] = type_name(details["type"])
     elif problem == "too_late":
         days = details["days"]
         details["limit"] = words.days_after.format(days=days) if days else words.on_the_day
     elif problem == "unknown_fact" and details.get("close"):
         problem = "unknown_fact_close"
-    template = getattr(words, problem, None)
+    if problem == "bad_records":
+        label = details["label"]
+        details["fact"] = label if plain else words.named_fact.format(name=error.fact, label=label)
+        details["keys"] = "、".join(details["keys"])
+    template = getattr(words, problem, None) or getattr(prose().records, problem, None)
     if not isinstance(template, str):
         raise ValueError(f"no wording for profile problem {error.problem!r}")
     return template.format(**details)
+
+
+def type_name(fact_type: str) -> str:
+    """是/否（true/false）, 整数 … — what a value of this type looks like, for wrong-type messages."""
+    if fact_type == "record_list":
+        return prose().records.type_name
+    return str(getattr(prose().eligibility.profile_errors.type_names, fact_type))
 
 
 def problem_json(error: ProfileError) -> dict[str, str | None]:

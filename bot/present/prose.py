@@ -656,6 +656,106 @@ class DocumentsProse(Section):
     fields: DocumentFields
     errors: DocumentErrors
     nothing_changed: str
+class RulesProblemProse(Section):
+    """One message per problem code of `eligibility.rules_check` (and the rulebook's load errors)."""
+
+    placeholders = {
+        "yaml_syntax": ("detail",),
+        "unreadable": ("detail",),
+        "unknown_key": ("field",),
+        "missing_key": ("field",),
+        "invalid_value": ("field", "detail"),
+        "bad_cite": ("value",),
+        "not_an_option": ("field", "expected"),
+        "unknown_clause": ("cite",),
+        "clause_of_other_document": ("cite", "document"),
+        "quote_not_in_clause": ("cite", "quote"),
+        "figure_not_in_clause": ("figure", "cite", "text"),
+        "unknown_fact": ("fact",),
+        "bad_comparison": ("fact", "comparison", "values"),
+        "unknown_definition": ("name",),
+        "definition_not_here": ("name", "jurisdiction"),
+        "unknown_document": ("document",),
+        "wrong_jurisdiction": ("document", "expected", "given"),
+        "bad_tiers": ("fact",),
+        "unknown_window": ("name",),
+        "document_disagrees": ("document", "field", "given", "expected"),
+        "invalid": ("detail",),
+    }
+    yaml_syntax: str
+    not_a_mapping: str
+    unreadable: str
+    unknown_key: str
+    missing_key: str
+    invalid_value: str
+    bad_cite: str
+    not_an_option: str
+    ascii_punctuation: str
+    unknown_clause: str
+    clause_of_other_document: str
+    quote_not_in_clause: str
+    figure_not_in_clause: str
+    missing_quote: str
+    missing_cite: str
+    unknown_fact: str
+    bad_comparison: str
+    unknown_definition: str
+    definition_not_here: str
+    unknown_document: str
+    wrong_jurisdiction: str
+    bad_tiers: str
+    unknown_window: str
+    document_disagrees: str
+    invalid: str
+
+
+class RulesCheckProse(Section):
+    """`policybot rules check` and the documents that have no rules yet (issue 13)."""
+
+    placeholders = {
+        "passed": ("source", "quotes", "figures"),
+        "passed_documents": ("source", "count"),
+        "failed": ("source", "count"),
+        "at_line": ("source", "line", "key", "message"),
+        "at_key": ("source", "key", "message"),
+        "values": ("values",),
+        "pending_line": ("title", "year"),
+        "pending_only": ("place",),
+    }
+    passed: str
+    passed_documents: str
+    failed: str
+    at_line: str
+    at_key: str
+    problems: RulesProblemProse
+    values: str
+    pending_title: str
+    pending: str
+    pending_line: str
+    pending_only: str
+
+
+class RecordsProse(Section):
+    """A fact kept as a list of records (certificates), worded."""
+
+    placeholders = {"per_record": ("tiers",), "bad_records": ("fact", "limit", "keys"), "how": ("how", "clause")}
+    per_record: str
+    field_separator: str
+    record_separator: str
+    none: str
+    unknown_field: str
+    type_name: str
+    bad_records: str
+    how: str
+
+
+class AsEmployerProse(Section):
+    """An employer's subsidy for hiring, for a person whose business is hiring (`as_employer`)."""
+
+    label: str
+    section: str
+    chat_title: str
+    chat_line: str
 
 
 class Prose(Section):
@@ -673,6 +773,9 @@ class Prose(Section):
     check_advice: CheckAdviceProse
     intake: IntakeProse
     documents: DocumentsProse
+    rules_check: RulesCheckProse
+    records: RecordsProse
+    as_employer: AsEmployerProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

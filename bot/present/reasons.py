@@ -32,6 +32,24 @@ def value_text(spec: FactSpec, value: Any) -> str:
     return f"{value}{spec.unit}"
 
 
+def records_text(facts: FactRegistry, spec: FactSpec, records: Any) -> str:
+    """A list of records as a person reads it: 高级（三级），2015年6月1日；中级（四级），2026年3月1日."""
+    words = prose().records
+    if not records:
+        return words.none
+    shown = []
+    for record in records:
+        parts = []
+        for key, fact in spec.fields.items():
+            value = record.get(key)
+            if isinstance(value, str) and facts[fact].type == "date":
+                value = date.fromisoformat(value)
+            parts.append(words.unknown_field if value is None else value_text(facts[fact], value))
+        if record:
+            shown.append(words.field_separator.join(parts))
+    return words.record_separator.join(shown) or words.none
+
+
 def stated_text(spec: FactSpec, value: Any) -> str:
     """The person's own answer in a reason: 您的失业保险参保年限为2年, 您已认定为就业困难人员."""
     words = prose().eligibility.stated

@@ -17,7 +17,7 @@ from bot.present import citations
 from bot.present.prose import prose
 from bot.present.reasons import reason_texts
 from eligibility.facts import FactRegistry
-from eligibility.results import Amount, BenefitResult, CheckResult
+from eligibility.results import Amount, BenefitResult, CheckResult, PendingDocument
 from eligibility.rulebook import Rulebook
 from knowledge.citations import make_citation
 from knowledge.registry import Registry
@@ -32,6 +32,8 @@ def check_message(result: CheckResult) -> str:
     words = prose().eligibility.region
     region = result.region
     covered = "、".join(result.covered_jurisdictions)
+    if region.status == "covered" and not result.benefits and result.pending_documents:
+        return prose().rules_check.pending_only.format(place=region.place or result.jurisdiction)
     if region.status == "covered":
         return words.covered.format(jurisdiction=result.jurisdiction, place=region.place or result.jurisdiction)
     if region.status == "missing":
@@ -56,6 +58,8 @@ def amount_text(amount: Amount, facts: FactRegistry) -> str:
         return amount.text
     spec = facts[str(amount.fact)]
     tiers = "；".join(f"{spec.option_label(t.when)}{t.text}" for t in amount.tiers)
+    if amount.per_record:
+        return prose().records.per_record.format(tiers=tiers)
     return prose().eligibility.amount_tiers.format(label=spec.label, tiers=tiers)
 
 
@@ -70,7 +74,9 @@ def notes(benefit: BenefitResult) -> tuple[str, ...]:
 
 
 OWN = {"eligible", "possibly_eligible"}
-UNITS = {"if_hired", "employer_only"}
+UNITS = {"if_hired", "as_employer", "employer_only"}
+# Whoever claims it can act on it: the person for their own, the person's business as the employer.
+ACTIONABLE = OWN | {"as_employer"}
 
 
 def hiring_text(benefit: BenefitResult) -> str | None:
@@ -83,6 +89,8 @@ def hiring_text(benefit: BenefitResult) -> str | None:
 def unit_label(benefit: BenefitResult) -> str:
     """Who claims a unit's benefit: the employer that hires you, or the unit alone."""
     words = prose().check_advice
+    if benefit.status == "as_employer":
+        return prose().as_employer.label
     return words.if_hired if benefit.status == "if_hired" else words.employer_only
 
 
@@ -118,8 +126,9 @@ def departments(benefit: BenefitResult, registry: Registry) -> tuple[str, ...]:
 
 
 def apply_info(benefit: BenefitResult, registry: Registry) -> dict[str, Any] | None:
-    """What to do next for a benefit that is (possibly) the person's: where, by when, 12333."""
-    if benefit.status not in OWN:
+    """What to do next for a benefit that is (possibly) the person's, or their business's as the
+    employer: where, by when, 12333."""
+    if benefit.status not in ACTIONABLE:
         return None
     words = prose().check_advice
     named = departments(benefit, registry)
@@ -129,6 +138,7 @@ def apply_info(benefit: BenefitResult, registry: Registry) -> dict[str, Any] | N
         "departments_from_text": bool(named),
         "deadline": deadline.text if deadline is not None else None,
         "deadline_clause_id": deadline.clause_id if deadline is not None else None,
+        "how": [{"text": t.text, "clause_id": t.clause_id, "quote": t.quote} for t in benefit.apply_terms],
         "hotline": "12333",
         "text": apply_lines(benefit, registry),
     }
@@ -141,6 +151,8 @@ def apply_lines(benefit: BenefitResult, registry: Registry) -> list[str]:
     lines = [words.departments.format(departments="、".join(named))]
     if benefit.deadline is not None:
         lines.append(words.deadline.format(deadline=benefit.deadline.text))
+    for term in benefit.apply_terms:
+        lines.append(prose().records.how.format(how=term.text, clause=_clause_label(benefit, term.clause_id, registry)))
     lines.append(words.hotline)
     return lines
 
@@ -160,8 +172,43 @@ def result_json(result: CheckResult, rulebook: Rulebook, registry: Registry) -> 
         "own_benefits": [b.id for b in result.benefits if b.beneficiary == "applicant"],
         "unit_benefits": [b.id for b in result.benefits if b.beneficiary != "applicant"],
         "dated_notice": stale_notice(result),
+        "pending_documents": [pending_json(d) for d in result.pending_documents],
         "disclaimer": prose().results.disclaimer,
     }
+
+
+def _clause_label(benefit: BenefitResult, clause_id: str, registry: Registry) -> str:
+    """平顶山（十九） — the benefit's document, briefly, and the clause's own label."""
+    clause = registry.get(clause_id)
+    name = benefit.document.short_name if benefit.document is not None else registry.document_of(clause).short_name
+    return f"{name}{clause.label}"
+
+
+def pending_json(document: PendingDocument) -> dict[str, Any]:
+    """A published document without rules yet (issue 13): `status` is always `rules_pending`."""
+    return {
+        "id": document.id,
+        "title": document.title,
+        "jurisdiction": document.jurisdiction,
+        "signed": document.signed.isoformat(),
+        "year": document.signed.year,
+        "document_status": document.status,
+        "status": "rules_pending",
+        "label": prose().rules_check.pending,
+        "text": pending_line(document),
+    }
+
+
+def pending_line(document: PendingDocument) -> str:
+    """《…》（2026年）：条件尚未整理成规则，…请拨打12333…"""
+    return prose().rules_check.pending_line.format(title=document.title, year=document.signed.year)
+
+
+def pending_lines(result: CheckResult) -> list[str]:
+    """The section listing the person's place's documents without rules yet; empty when none."""
+    if not result.pending_documents:
+        return []
+    return [prose().rules_check.pending_title, *(f"· {pending_line(d)}" for d in result.pending_documents)]
 
 
 def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry) -> dict[str, Any]:
@@ -242,6 +289,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     eligible = [b for b in applicant if b.status == "eligible"]
     possible = [b for b in applicant if b.status == "possibly_eligible"]
     for_others = [b for b in others if b.status == "if_hired"]
+    as_employer = [b for b in others if b.status == "as_employer"]
     ineligible = [b for b in applicant if b.status == "ineligible"]
     near = [b for b in ineligible if _is_near_miss(reason_texts(b, rulebook))][:NEAR_MISSES]
     lines = [words.title.format(message=check_message(result))]
@@ -266,8 +314,12 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     section(words.eligible, eligible, lambda b: _eligible_detail(b, facts))
     section(words.possible, possible, lambda b: _possible_detail(b, facts))
     section(words.other, for_others, lambda b: _other_detail(b, facts))
+    section(prose().as_employer.chat_title, as_employer, lambda b: _employer_detail(b, facts))
     section(words.near_miss, near, lambda b: _near_miss_detail(b, rulebook))
-    if not eligible and not possible:
+    pending = pending_lines(result)
+    if pending:
+        lines.append("\n" + "\n".join(pending))
+    if not eligible and not possible and result.benefits:
         lines.append("\n" + words.nothing)
     rest = len(ineligible) - len(near) + sum(1 for b in others if b.status == "ineligible")
     if rest > 0:
@@ -343,6 +395,11 @@ def _other_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     hiring = hiring_text(benefit)
     maybe = prose().dialogue.results.maybe if benefit.missing_facts else ""
     return [prose().check_advice.if_hired_count + maybe, *_amount(benefit, facts), *([hiring] if hiring else [])]
+
+
+def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
+    hiring = hiring_text(benefit)
+    return [prose().as_employer.chat_line, *_amount(benefit, facts), *([hiring] if hiring else [])]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:

@@ -57,10 +57,25 @@ def test_an_uncovered_region_lists_the_covered_ones(engine: Engine, profile_of: 
 
 
 def test_a_province_with_covered_cities_asks_for_the_city(engine: Engine, profile_of: Any) -> None:
+    """The city decides which document applies (巴中 and 资阳 each have their own): the check goes on
+    with the region asked again, offering the covered cities, instead of ending (issue 11)."""
     result = engine.check(profile_of({"region": "四川"}))
-    assert result.status == "region_not_covered"
+    assert result.status == "needs_more_info" and result.benefits == ()
     assert result.region.status == "partly_covered" and result.region.candidates == ("巴中市", "资阳市")
     assert "巴中市、资阳市" in check_message(result) and "具体城市" in check_message(result)
+    question = result.next_question
+    assert question is not None and question.fact == "region"
+    assert [o.value for o in question.options] == ["巴中市", "资阳市"]
+    assert "您在四川省的哪个市" in question.text
+    city = engine.check(profile_of({"region": "四川省资阳市雁江区"}))
+    assert city.jurisdiction == "资阳市" and city.region.status == "covered"
+
+
+def test_a_covered_province_does_not_ask_for_the_city(engine: Engine, profile_of: Any) -> None:
+    """吉林省's document covers the whole province: the city changes nothing, so it is not asked."""
+    result = engine.check(profile_of({"region": "吉林"}))
+    assert result.jurisdiction == "吉林省" and result.region.status == "covered"
+    assert result.next_question is not None and result.next_question.fact != "region"
 
 
 def test_unknown_region_is_not_asked_again(engine: Engine, profile_of: Any) -> None:

@@ -10,10 +10,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import Engine
+from eligibility.engine import ROLE_FACTS, Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
-from eligibility.rulebook import default_rulebook
+from eligibility.rulebook import Benefit, default_rulebook
 
 BOOK = default_rulebook()
 REGIONS = ["延吉", "巴中", "资阳", "平顶山", "商洛"]
@@ -33,6 +33,9 @@ def value_of(spec: FactSpec, as_of: date) -> st.SearchStrategy[Any]:
         return st.integers(min_value=0, max_value=int(min(spec.maximum or 100, 100)))
     if spec.type == "number":
         return st.sampled_from([0, 0.5, 0.9, 1, 2, 2.9, 3, 4.5, 10])
+    if spec.type == "record_list":
+        fields = {key: st.none() | value_of(BOOK.facts[fact], as_of) for key, fact in spec.fields.items()}
+        return st.lists(st.fixed_dictionaries({}, optional=fields), max_size=3).map(tuple)
     if spec.type == "date":
         return st.integers(min_value=-6 * 365, max_value=spec.max_future_days).map(
             lambda days: as_of + timedelta(days=days)
@@ -69,11 +72,24 @@ def test_a_fact_outside_a_benefits_conditions_never_changes_its_status(
     engine: Engine, data: st.DataObject, profile: Profile
 ) -> None:
     benefit = data.draw(st.sampled_from(sorted(BOOK.benefits.values(), key=lambda b: b.id)), label="benefit")
-    outside = [s for s in BOOK.facts if s.name not in benefit.facts and s.name != "region"]
+    outside = [s for s in BOOK.facts if s.name not in _speaks_of(benefit) and s.name != "region"]
     spec = data.draw(st.sampled_from(outside), label="fact")
     other = data.draw(st.one_of(st.none(), value_of(spec, profile.as_of)), label="value")
     changed = profile.with_answer(spec.name, other)
     assert engine.evaluate(benefit, profile).result.status == engine.evaluate(benefit, changed).result.status
+
+
+def _speaks_of(benefit: Benefit) -> set[str]:
+    """The facts a benefit's status may depend on: its conditions' facts, a record list holding them
+    with the fact that collects a record (certificates, more_certificates), and — for an employer's
+    benefit — the facts that decide whose it is (the person's business hiring, the person hireable)."""
+    facts = set(benefit.facts)
+    for name, spec in BOOK.facts.specs.items():
+        if set(spec.fields.values()) & facts:
+            facts |= {name, *(f.name for f in BOOK.facts if f.collects == name)}
+    if benefit.beneficiary == "employer":
+        facts |= ROLE_FACTS
+    return facts
 
 
 def _domain(spec: FactSpec, as_of: date) -> list[Any]:

@@ -9,7 +9,7 @@ from typing import Any, get_args
 
 import pytest
 
-from bot.present.problems import problem_json, problem_text
+from bot.present.problems import problem_json, problem_text, type_name
 from bot.present.prose import prose
 from bot.present.reasons import reason_body, requirement_text, stated_text, value_text
 from bot.present.results import amount_text, beneficiary_label, check_message, notes
@@ -284,8 +284,7 @@ def test_an_unusable_tick_is_worded(rulebook: Rulebook) -> None:
 
 
 def test_every_fact_type_has_a_name_for_wrong_type_messages() -> None:
-    names = prose().eligibility.profile_errors.type_names
-    assert all(getattr(names, t) for t in get_args(FactType))
+    assert all(type_name(t) for t in get_args(FactType))
 
 
 def test_a_problem_without_wording_fails_loudly() -> None:

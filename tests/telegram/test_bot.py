@@ -93,6 +93,8 @@ def test_an_interview_runs_on_buttons_edits_ticked_boxes_and_ends_with_results(
     api.send_text(CHAT, "都不是")
     _until_text(api, "关于您的经营")
     api.send_text(CHAT, "第一次创业，有营业执照")
+    hiring = _until_text(api, "在招用员工吗")  # issue 11: does the shop hire?
+    api.press(CHAT, hiring, "否")
     results = _until_text(api, "【查询结果】")
     assert "<b>【查询结果】" in results.params["text"]
     assert "一次性5000元" in results.text

@@ -1,0 +1,144 @@
+"""Facts that come as a list of records: a person may hold several certificates, each with its level
+and date, and a benefit that speaks of a certificate is met by any one of them.
+
+facts.yaml declares the list (`certificates: {type: record_list, fields: {level: certificate_level,
+date: certificate_date}}`); rules keep speaking of the plain facts (`certificate_level`,
+`certificate_date`), and a benefit that uses them is judged once per record with that record's
+values in place (an old 高级 certificate fails 吉林（二十）'s 12-month limit, a new 中级 one meets it).
+Where the text pays per certificate, every record that qualifies brings its own tier.
+
+The interview asks one record at a time through the plain facts (the *slot*); a yes to the
+collecting fact (`more_certificates: 您还有其他证书吗？`) stores the slot in the list and asks it
+again. A list ending in an empty record `{}` means "another one, not yet described": the slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eligibility.conditions import Finding, Leaf, Node, Outcome, evaluate, walk_leaves
+from eligibility.facts import FactRegistry
+from eligibility.profile import Profile
+from eligibility.results import Requirement
+
+NO_RECORD = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordList:
+    """One record_list fact: its name, record key → plain fact, and the fact that collects a record."""
+
+    name: str
+    fields: dict[str, str]
+    more: str | None
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        return tuple(self.fields.values())
+
+    @property
+    def main(self) -> str:
+        """The record's first fact (the certificate's level): `none` there means no record."""
+        return next(iter(self.fields.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordOutcome:
+    """The benefit judged over every record: the outcome, the values of the record that decided it
+    (for reasons, amount and next question), and the values of every record that qualifies."""
+
+    outcome: Outcome
+    values: Mapping[str, Any]
+    qualifying: tuple[Mapping[str, Any], ...]
+
+
+def record_lists(facts: FactRegistry) -> list[RecordList]:
+    lists = []
+    for name, spec in facts.records.items():
+        more = next((f.name for f in facts if f.collects == name), None)
+        lists.append(RecordList(name, dict(spec.fields), more))
+    return lists
+
+
+def record_list_of(node: Node, lists: list[RecordList]) -> RecordList | None:
+    """The record list whose facts this condition speaks of, if any."""
+    used = set(node.facts())
+    return next((r for r in lists if used & set(r.facts)), None)
+
+
+def evaluate_records(node: Node, values: Mapping[str, Any], as_of: date, records: RecordList) -> RecordOutcome:
+    """Any record that meets the condition meets it; unknown while a record could, or — when every
+    record named fails — while the person has not said whether there is another; else the failures
+    of the record that came closest."""
+    candidates = _bound(values, records)
+    judged = [(evaluate(node, bound, as_of), bound) for bound in candidates]
+    qualifying = tuple(bound for outcome, bound in judged if outcome.value is True)
+    if qualifying:
+        return RecordOutcome(Outcome(True), qualifying[0], qualifying)
+    unknown = [(outcome, bound) for outcome, bound in judged if outcome.value is None]
+    if unknown:
+        outcome, bound = unknown[0]
+        return RecordOutcome(outcome, bound, ())
+    outcome, bound = min(reversed(judged), key=lambda pair: len(pair[0].failed))
+    pending = _pending(node, values, as_of, records)
+    if pending:
+        return RecordOutcome(Outcome(None, unknown=[pending]), bound, ())
+    return RecordOutcome(outcome, bound, ())
+
+
+def _bound(values: Mapping[str, Any], records: RecordList) -> list[Mapping[str, Any]]:
+    """The person's values once per record, with that record's facts in place of the slot's."""
+    stored = values.get(records.name)
+    slot = {f: values[f] for f in records.facts if f in values}
+    if stored is None:
+        return [values]
+    rows = list(stored)
+    if rows and not rows[-1]:
+        rows.pop()  # "another one": the slot stands for it
+        if not slot:
+            return [*(_with(values, records, r) for r in rows), values]
+    elif not slot:
+        if not rows:
+            return [{**values, records.main: NO_RECORD}]
+        return [_with(values, records, r) for r in rows]
+    bound = [_with(values, records, r) for r in rows]
+    if slot.get(records.main) != NO_RECORD or not bound:
+        bound.append(values)
+    return bound
+
+
+def _with(values: Mapping[str, Any], records: RecordList, record: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored record's facts in place; a key it does not give is unknown for good (never asked)."""
+    return {**values, **{fact: record.get(key) for key, fact in records.fields.items()}}
+
+
+def _pending(node: Node, values: Mapping[str, Any], as_of: date, records: RecordList) -> Finding | None:
+    """The person named a record and has not said there is no other (not asked yet, or 不清楚): one
+    could still meet the condition, unless the condition fails whatever the record is."""
+    if records.more is None or values.get(records.more, True) is False:
+        return None
+    level = values.get(records.main)
+    if level is None or level == NO_RECORD:
+        return None
+    unset = {k: v for k, v in values.items() if k not in records.facts}
+    if evaluate(node, unset, as_of).value is False:
+        return None
+    leaf = next(walk_leaves(node, lambda n: isinstance(n, Leaf) and n.fact in records.facts))
+    requirement = Requirement(fact=records.more, comparison="is", operand=True)
+    return Finding(requirement, leaf.cite, (records.more,))
+
+
+def collect(profile: Profile, fact: str, facts: FactRegistry) -> Profile:
+    """After a yes to a collecting fact: the record being asked joins its list, and is asked afresh."""
+    target = facts[fact].collects
+    if target is None or profile.values.get(fact) is not True:
+        return profile
+    spec = facts[target]
+    slot = {key: profile.values[f] for key, f in spec.fields.items() if f in profile.values}
+    stored = [r for r in (profile.values.get(target) or ()) if r]
+    values = {k: v for k, v in profile.values.items() if k not in spec.fields.values() and k != fact}
+    values[target] = (*stored, *([slot] if slot else []), {})
+    return Profile(as_of=profile.as_of, values=values)

@@ -1,0 +1,317 @@
+"""Check a rules file against the clause text before it is used: `policybot rules check` and uploads.
+
+A rules file is YAML written by a person (a benefit, or the documents file). Loading already
+rejects a wrong shape; this check goes further, because rules are policy: every quote must be a
+verbatim part of the clause it cites, every figure a rule shows must stand in that clause, and
+every clause, document, fact, definition and window it refers to must exist. All problems are
+reported at once, each with the YAML line it sits on, as codes with their data (`bot/present/rules.py`
+words them in Chinese). The clause text comes through the `ClauseRegistry` protocol, so this
+package still imports nothing of the knowledge core.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import yaml
+from pydantic import ValidationError
+
+from eligibility import schema
+from eligibility.errors import RulebookError
+from eligibility.loading import key_path
+from eligibility.rulebook import Rulebook, compile_benefit
+
+# A figure as a rule shows it: 5000, 2/3, 0.5, 80%. Compared with the clause text as written.
+FIGURE = re.compile(r"\d+(?:[./]\d+)?%?")
+RulesKind = Literal["benefit", "documents"]
+
+
+class ClauseText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+class RegistryDocument(Protocol):
+    """A document as the clause registry knows it (the knowledge core's `Document` fits)."""
+
+    @property
+    def jurisdiction(self) -> str: ...
+
+    @property
+    def short_name(self) -> str: ...
+
+    @property
+    def signed(self) -> date: ...
+
+    @property
+    def is_draft(self) -> bool: ...
+
+
+class ClauseRegistry(Protocol):
+    """The clause texts a rule is checked against (the knowledge core's `Registry` fits)."""
+
+    @property
+    def documents(self) -> Mapping[str, RegistryDocument]: ...
+
+    def has(self, clause_id: str) -> bool: ...
+
+    def get(self, clause_id: str) -> ClauseText: ...
+
+    def clauses_of(self, document_id: str) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RuleProblem:
+    """One problem: a code (`quote_not_in_clause` …), the YAML key and line it is at, its data."""
+
+    code: str
+    key: str
+    line: int | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RulesReport:
+    source: str
+    kind: RulesKind | None
+    problems: tuple[RuleProblem, ...]
+    quotes: int = 0
+    figures: int = 0
+    name: str | None = None
+    # Entries checked in a documents file.
+    checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_rules(text: str, registry: ClauseRegistry, rulebook: Rulebook, source: str = "<upload>") -> RulesReport:
+    """Every problem of one rules file (a benefit or the documents file), none when it may be used."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        detail = str(getattr(exc, "problem", None) or exc)
+        return RulesReport(source, None, (RuleProblem("yaml_syntax", "<yaml>", line, {"detail": detail}),))
+    lines = _LineMap(root)
+    if not isinstance(data, dict):
+        return RulesReport(source, None, (RuleProblem("not_a_mapping", "<root>", 1 if root else None),))
+    if "documents" in data:
+        return _check_documents(data, registry, source, lines)
+    return _check_benefit(data, registry, rulebook, source, lines)
+
+
+def check_rules_file(path: Path, registry: ClauseRegistry, rulebook: Rulebook) -> RulesReport:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return RulesReport(str(path), None, (RuleProblem("unreadable", "<file>", None, {"detail": str(exc)}),))
+    return check_rules(text, registry, rulebook, str(path))
+
+
+# -- benefits -----------------------------------------------------------------------------------
+
+
+def _check_benefit(
+    data: dict[str, Any], registry: ClauseRegistry, rulebook: Rulebook, source: str, lines: _LineMap
+) -> RulesReport:
+    try:
+        raw = schema.BenefitFile.model_validate(data)
+    except ValidationError as exc:
+        return RulesReport(source, "benefit", tuple(_schema_problems(exc, lines)))
+    problems: list[RuleProblem] = []
+    quotes = figures = 0
+    for key, cite, quote in _cited_quotes(data, "", None):
+        if not registry.has(cite):
+            problems.append(RuleProblem("unknown_clause", f"{key}.cite", lines.line(key, "cite"), {"cite": cite}))
+            continue
+        quotes += 1
+        if quote not in registry.get(cite).text:
+            details = {"cite": cite, "quote": quote}
+            problems.append(RuleProblem("quote_not_in_clause", f"{key}.quote", lines.line(key, "quote"), details))
+    for key, cites, shown in _shown_figures(data):
+        known = [c for c in cites if registry.has(c)]
+        if len(known) < len(cites):
+            continue  # the unknown clause is reported above
+        clause_text = " ".join(registry.get(c).text for c in known)
+        for figure in FIGURE.findall(shown):
+            figures += 1
+            if figure not in clause_text:
+                details = {"figure": figure, "text": shown, "cite": tuple(cites)}
+                problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), details))
+    try:
+        parts = _parts_with(rulebook, registry, raw.document)
+        compile_benefit(parts, raw, source, f"upload.{raw.name}", Path(source))
+    except RulebookError as exc:
+        known = {(p.code, p.key) for p in problems}
+        if (exc.code, exc.key) not in known and not (exc.code == "unknown_clause" and problems):
+            problems.append(RuleProblem(exc.code, exc.key, lines.line(exc.key), {**exc.details, "detail": exc.problem}))
+    return RulesReport(source, "benefit", _by_line(problems), quotes, figures, raw.name)
+
+
+def _parts_with(rulebook: Rulebook, registry: ClauseRegistry, document_id: str) -> Any:
+    """The rulebook's parts, plus the document from the registry when it has no rules yet.
+
+    A newly published document is not in documents.yaml until its first rules arrive; its
+    jurisdiction, date and clause count are the registry's.
+    """
+    parts = rulebook.parts()
+    if document_id in parts.documents or document_id not in registry.documents:
+        return parts
+    doc = registry.documents[document_id]
+    info = schema.DocumentInfo(
+        jurisdiction=doc.jurisdiction,
+        slug=document_id.split("-", 1)[0],
+        short_name=doc.short_name,
+        status="draft" if doc.is_draft else "official",
+        signed=doc.signed,
+        numbering="clauses",
+        clauses=max(1, len(registry.clauses_of(document_id))),
+        checked_on=doc.signed,
+    )
+    return type(parts)(parts.facts, {**parts.documents, document_id: info}, parts.windows, parts.definitions)
+
+
+def _cited_quotes(node: Any, key: str, cite: str | None) -> Iterator[tuple[str, str, str]]:
+    """(key, clause id, quote) for every quote of the file, with the cite it rests on: its own or
+    the nearest parent's (a tier's quote is the amount's clause, a leaf may inherit its parent's)."""
+    if isinstance(node, dict):
+        own = node.get("cite") if isinstance(node.get("cite"), str) else cite
+        if isinstance(node.get("quote"), str) and own is not None:
+            yield key, own, node["quote"]
+        for name, value in node.items():
+            if isinstance(value, dict | list):
+                yield from _cited_quotes(value, f"{key}.{name}".lstrip("."), own)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _cited_quotes(item, f"{key}[{index}]", cite)
+
+
+def _shown_figures(data: dict[str, Any]) -> Iterator[tuple[str, list[str], str]]:
+    """(key, cited clauses, text) for every text a user reads as a figure: the amount (text,
+    otherwise, each tier), the hiring terms and the deadline, each with its own clause."""
+    amount = data.get("amount")
+    if isinstance(amount, dict):
+        cites = [amount["cite"]]
+        for name in ("text", "otherwise"):
+            if isinstance(amount.get(name), str):
+                yield f"amount.{name}", cites, amount[name]
+        for index, tier in enumerate(amount.get("tiers") or ()):
+            yield f"amount.tiers[{index}].text", cites, tier["text"]
+    for index, term in enumerate(data.get("hiring") or ()):
+        yield f"hiring[{index}].text", [term["cite"]], term["text"]
+    deadline = data.get("deadline")
+    if isinstance(deadline, dict):
+        yield "deadline.text", [deadline["cite"]], deadline["text"]
+    for index, term in enumerate(data.get("apply") or ()):
+        yield f"apply[{index}].text", [term["cite"]], term["text"]
+
+
+def _schema_problems(exc: ValidationError, lines: _LineMap) -> Iterator[RuleProblem]:
+    seen: set[tuple[str, str]] = set()
+    for error in exc.errors():
+        key = key_path(tuple(error["loc"]))
+        kind = error["type"]
+        code = {"extra_forbidden": "unknown_key", "missing": "missing_key"}.get(kind, "invalid_value")
+        if (code, key) in seen:
+            continue
+        seen.add((code, key))
+        details: dict[str, Any] = {"detail": error["msg"]}
+        if kind == "string_pattern_mismatch" and key.endswith("cite"):
+            code = "bad_cite"
+            details["value"] = error.get("input")
+        elif kind == "literal_error":
+            code = "not_an_option"
+            details["expected"] = (error.get("ctx") or {}).get("expected", "")
+        elif "full-width punctuation" in error["msg"]:
+            code = "ascii_punctuation"
+        yield RuleProblem(code, key, lines.line(key), details)
+
+
+def _by_line(problems: list[RuleProblem]) -> tuple[RuleProblem, ...]:
+    return tuple(sorted(problems, key=lambda p: p.line or 0))
+
+
+# -- the documents file -------------------------------------------------------------------------
+
+
+def _check_documents(data: dict[str, Any], registry: ClauseRegistry, source: str, lines: _LineMap) -> RulesReport:
+    """Each document entry must be a document of the registry, with its place, status, date and
+    clause count."""
+    try:
+        raw = schema.DocumentsFile.model_validate(data)
+    except ValidationError as exc:
+        return RulesReport(source, "documents", tuple(_schema_problems(exc, lines)))
+    problems: list[RuleProblem] = []
+    for document_id, info in raw.documents.items():
+        key = f"documents.{document_id}"
+        doc = registry.documents.get(document_id)
+        if doc is None:
+            problems.append(RuleProblem("unknown_document", key, lines.line(key), {"document": document_id}))
+            continue
+        expected: dict[str, Any] = {
+            "jurisdiction": doc.jurisdiction,
+            "status": "draft" if doc.is_draft else "official",
+            "signed": doc.signed,
+            "clauses": len(registry.clauses_of(document_id)),
+        }
+        for index, term in enumerate(info.apply):
+            where = f"{key}.apply[{index}]"
+            if not registry.has(term.cite):
+                problems.append(
+                    RuleProblem("unknown_clause", f"{where}.cite", lines.line(where, "cite"), {"cite": term.cite})
+                )
+            elif term.quote not in registry.get(term.cite).text:
+                details = {"cite": term.cite, "quote": term.quote}
+                problems.append(
+                    RuleProblem("quote_not_in_clause", f"{where}.quote", lines.line(where, "quote"), details)
+                )
+        for name, value in expected.items():
+            given = getattr(info, name)
+            if given != value:
+                details = {"document": document_id, "field": name, "given": given, "expected": value}
+                where = f"{key}.{name}"
+                problems.append(RuleProblem("document_disagrees", where, lines.line(where), details))
+    return RulesReport(source, "documents", _by_line(problems), checked=len(raw.documents))
+
+
+# -- line numbers -------------------------------------------------------------------------------
+
+
+class _LineMap:
+    """Key paths as the messages write them (`conditions.all[2].gtee`) → 1-based YAML lines."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.lines: dict[str, int] = {}
+        if root is not None:
+            self.lines["<root>"] = root.start_mark.line + 1
+            self._walk(root, "")
+
+    def _walk(self, node: yaml.Node, key: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value in node.value:
+                child = f"{key}.{key_node.value}".lstrip(".")
+                self.lines.setdefault(child, key_node.start_mark.line + 1)
+                self._walk(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                child = f"{key}[{index}]"
+                self.lines.setdefault(child, item.start_mark.line + 1)
+                self._walk(item, child)
+
+    def line(self, key: str, leaf: str | None = None) -> int | None:
+        """The line of `key` (or its `leaf` child), else of its nearest written parent."""
+        path = f"{key}.{leaf}".lstrip(".") if leaf else key
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", path) if re.search(r"[.\[]", path) else ""
+        return self.lines.get("<root>")
