@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -54,6 +55,39 @@ def clause_tokens(
     return heading * heading_repeat + section + tokenizer(clause.body)
 
 
+@dataclass
+class DocumentCorpus:
+    """The token lists the three indexes are built from, for a run of clauses: one per clause, one
+    per sentence (with the position of its clause), one of character bigrams per clause."""
+
+    clauses: list[list[str]] = field(default_factory=list)
+    sentences: list[list[str]] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+    bigrams: list[list[str]] = field(default_factory=list)
+
+    def extend(self, other: DocumentCorpus) -> None:
+        offset = len(self.clauses)
+        self.clauses += other.clauses
+        self.sentences += other.sentences
+        self.owner += [offset + o for o in other.owner]
+        self.bigrams += other.bigrams
+
+
+def document_corpus(
+    clauses: Sequence[Clause], heading_repeat: int = 2, with_section: bool = True, tokenizer: Tokenizer = tokenize
+) -> DocumentCorpus:
+    """Tokenize clauses for indexing (the only place jieba runs over clause text)."""
+    corpus = DocumentCorpus()
+    for position, clause in enumerate(clauses):
+        corpus.clauses.append(clause_tokens(clause, heading_repeat, with_section, tokenizer))
+        heading = tokenizer(clause.heading)
+        for sentence in split_sentences(clause.body):
+            corpus.owner.append(position)
+            corpus.sentences.append(heading + tokenizer(sentence))
+        corpus.bigrams.append(char_bigrams(clause.heading) * heading_repeat + char_bigrams(clause.body))
+    return corpus
+
+
 class LexicalIndex:
     """Two BM25 indexes over the same clauses (plus one over character bigrams), with scores
     normalized per query.
@@ -73,26 +107,28 @@ class LexicalIndex:
         tokenizer: Tokenizer = tokenize,
     ) -> None:
         """`tokenizer`: jieba by default; a `TokenCache.tokenize` reuses tokens saved at ingest."""
-        self.clauses = list(clauses)
-        corpus = [clause_tokens(c, heading_repeat, with_section, tokenizer) for c in self.clauses]
-        self._clause_bm25 = bm25s.BM25(k1=k1, b=b)
-        self._clause_bm25.index(corpus, show_progress=False)
+        self._index(list(clauses), document_corpus(clauses, heading_repeat, with_section, tokenizer), k1, b)
 
-        owner: list[int] = []
-        sentence_corpus: list[list[str]] = []
-        for position, clause in enumerate(self.clauses):
-            heading = tokenizer(clause.heading)
-            for sentence in split_sentences(clause.body):
-                owner.append(position)
-                sentence_corpus.append(heading + tokenizer(sentence))
+    @classmethod
+    def from_corpora(
+        cls, clauses: Sequence[Clause], corpus: DocumentCorpus, k1: float = 1.2, b: float = 0.75
+    ) -> LexicalIndex:
+        """Index clauses whose tokens were computed earlier (stored per document at ingest)."""
+        index = cls.__new__(cls)
+        index._index(list(clauses), corpus, k1, b)
+        return index
+
+    def _index(self, clauses: list[Clause], corpus: DocumentCorpus, k1: float, b: float) -> None:
+        if len(corpus.clauses) != len(clauses):
+            raise ValueError(f"{len(corpus.clauses)} token lists for {len(clauses)} clauses")
+        self.clauses = clauses
+        self._clause_bm25 = bm25s.BM25(k1=k1, b=b)
+        self._clause_bm25.index(corpus.clauses, show_progress=False)
         self._sentence_bm25 = bm25s.BM25(k1=k1, b=b)
-        self._sentence_bm25.index(sentence_corpus, show_progress=False)
-        self._owner = np.asarray(owner, dtype=np.int64)
+        self._sentence_bm25.index(corpus.sentences, show_progress=False)
+        self._owner = np.asarray(corpus.owner, dtype=np.int64)
         self._bigram_bm25 = bm25s.BM25(k1=k1, b=b)
-        self._bigram_bm25.index(
-            [char_bigrams(c.heading) * heading_repeat + char_bigrams(c.body) for c in self.clauses],
-            show_progress=False,
-        )
+        self._bigram_bm25.index(corpus.bigrams, show_progress=False)
         self._prepare()
 
     def _prepare(self) -> None:
@@ -102,6 +138,10 @@ class LexicalIndex:
         has_sentences[self._owner] = True
         self._sentence_clauses = np.flatnonzero(has_sentences)
         self._sentence_starts = np.searchsorted(self._owner, self._sentence_clauses)
+        for bm25 in (self._clause_bm25, self._sentence_bm25, self._bigram_bm25):
+            for key in ("data", "indices", "indptr"):
+                # Plain views of the mapped arrays: slicing an np.memmap costs ~5 µs, a view ~0.3 µs.
+                bm25.scores[key] = np.asarray(bm25.scores[key]).view(np.ndarray)
         scores = self._clause_bm25.scores
         self._vocab: dict[str, int] = self._clause_bm25.vocab_dict
         self._indptr = scores["indptr"]
@@ -126,6 +166,8 @@ class LexicalIndex:
     def load(cls, directory: Path, clauses: Sequence[Clause], fingerprint: str) -> LexicalIndex | None:
         """The saved index of exactly these clauses (memory-mapped), or None when it is missing,
         stale or unreadable (then the caller builds it)."""
+        if not (directory / META_FILE).is_file():
+            return None
         try:
             meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
             if meta.get("fingerprint") != fingerprint or meta.get("clauses") != [c.id for c in clauses]:

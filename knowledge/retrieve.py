@@ -67,6 +67,21 @@ class Retrieval:
     def in_scope(self) -> Sequence[ScoredClause]:
         return self.ranked[: self.in_scope_count]
 
+    def scored(self, clause_id: str) -> ScoredClause | None:
+        """The ranked clause with this id, wherever it ranks (None when it was not searched)."""
+        return _find(self.ranked, clause_id)
+
+    def in_scope_item(self, clause_id: str) -> ScoredClause | None:
+        """The clause with this id if it is among the searched jurisdictions' clauses."""
+        return _find(self.in_scope, clause_id)
+
+
+def _find(ranked: Sequence[ScoredClause], clause_id: str) -> ScoredClause | None:
+    """A lookup without sorting or scoring the whole ranking when it is lazy; a scan otherwise."""
+    if isinstance(ranked, RankedClauses | _RankedView):
+        return ranked.find(clause_id)
+    return next((item for item in ranked if item.clause.id == clause_id), None)
+
 
 class HybridRetriever:
     def __init__(
@@ -90,6 +105,9 @@ class HybridRetriever:
         self._jurisdiction_names = list(dict.fromkeys(jurisdictions))
         code = {name: i for i, name in enumerate(self._jurisdiction_names)}
         self._jurisdiction_code = np.array([code[j] for j in jurisdictions], dtype=np.int32)
+
+    def position_of(self, clause_id: str) -> int | None:
+        return self._positions.get(clause_id)
 
     def _in_scope_mask(self, scope: tuple[str, ...]) -> np.ndarray:
         """The region filter as one vectorised comparison over clause jurisdiction codes."""
@@ -214,8 +232,11 @@ class RankedClauses(Sequence[ScoredClause]):
         self._dense = dense
         self._tokens = tokens
         self._groups = [np.flatnonzero(in_scope), np.flatnonzero(~in_scope)]
+        self._in_scope = in_scope
+        self._in_scope_count = int(in_scope.sum())
         self._order = np.empty(0, dtype=np.int64)
         self._made: list[ScoredClause] = []
+        self._by_position: dict[int, ScoredClause] = {}
         self._size = len(combined)
 
     def __len__(self) -> int:
@@ -250,7 +271,36 @@ class RankedClauses(Sequence[ScoredClause]):
         if wanted > len(self._order):
             self._order = self._prefix(wanted)
         positions = self._order[len(self._made) : wanted]
-        self._made += self._retriever.scored(positions, self._combined, self._lexical, self._dense, self._tokens)
+        self._made += [self._item(int(p)) for p in positions] if len(positions) <= 2 else self._items(positions)
+
+    def _items(self, positions: np.ndarray) -> list[ScoredClause]:
+        missing = np.array([p for p in positions.tolist() if p not in self._by_position], dtype=np.int64)
+        if len(missing):
+            made = self._retriever.scored(missing, self._combined, self._lexical, self._dense, self._tokens)
+            self._by_position.update(zip(missing.tolist(), made, strict=True))
+        return [self._by_position[p] for p in positions.tolist()]
+
+    def _item(self, position: int) -> ScoredClause:
+        return self._items(np.array([position], dtype=np.int64))[0]
+
+    def find(self, clause_id: str, start: int = 0, stop: int | None = None) -> ScoredClause | None:
+        """The clause with this id if it ranks in [start, stop): the scope groups are known without
+        sorting; other bounds sort only up to `stop`."""
+        position = self._retriever.position_of(clause_id)
+        if position is None:
+            return None
+        stop = self._size if stop is None else stop
+        if start >= stop:
+            return None
+        bounds = (0, self._in_scope_count, self._size)
+        if start in bounds and stop in bounds:
+            rank_group_start = 0 if self._in_scope[position] else self._in_scope_count
+            if not start <= rank_group_start < stop:
+                return None
+            return self._item(position)
+        self._materialise(stop)
+        item = self._item(position)
+        return item if item in self._made[start:stop] else None
 
     def _prefix(self, count: int) -> np.ndarray:
         """The first `count` positions of the full order."""
@@ -307,6 +357,9 @@ class _RankedView(Sequence[ScoredClause]):
     def __iter__(self) -> Iterator[ScoredClause]:
         for i in range(self._start, self._stop):
             yield self._ranking[i]
+
+    def find(self, clause_id: str) -> ScoredClause | None:
+        return self._ranking.find(clause_id, self._start, self._stop)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
