@@ -125,12 +125,10 @@ class MeasureMatcher:
         best = list(in_scope[: weights.candidate_clauses])
         candidates = [item.clause.id for item in best]
         clause_scores = {item.clause.id: item.score / top for item in best}
-        named_elsewhere = []
-        for clause_id in self._named_clauses(text):
-            item = None if clause_id in clause_scores else retrieval.in_scope_item(clause_id)
-            if item is not None:
-                clause_scores[clause_id] = item.score / top
-                named_elsewhere.append(clause_id)
+        named_ids = [c for c in self._named_clauses(text) if c not in clause_scores]
+        named_scores = retrieval.in_scope_scores(named_ids)
+        named_elsewhere = [c for c in named_ids if c in named_scores]
+        clause_scores.update({c: named_scores[c] / top for c in named_elsewhere})
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
         own_total = sum(self._idf(t) for t in own) or 1.0
@@ -175,7 +173,7 @@ class MeasureMatcher:
     def names_a_measure(self, retrieval: Retrieval) -> bool:
         """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
         text = retrieval.analysis.normalized
-        return any(retrieval.in_scope_item(clause_id) is not None for clause_id in self._named_clauses(text))
+        return bool(retrieval.in_scope_scores(self._named_clauses(text)))
 
     def _named_clauses(self, text: str) -> list[str]:
         """The clauses holding a measure named (by name or alias) in the text, in id order: looked up

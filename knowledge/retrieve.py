@@ -78,6 +78,15 @@ class Retrieval:
         """The clause with this id if it is among the searched jurisdictions' clauses."""
         return _find(self.in_scope, clause_id)
 
+    def in_scope_scores(self, clause_ids: Sequence[str]) -> dict[str, float]:
+        """The scores of those of these clauses that are in scope, in one vectorised lookup (no
+        ScoredClause is made: a measure named in every city's documents must not cost a clause each)."""
+        in_scope = self.in_scope
+        if isinstance(in_scope, _RankedView):
+            return in_scope.scores_of(clause_ids)
+        wanted = set(clause_ids)
+        return {item.clause.id: item.score for item in in_scope if item.clause.id in wanted}
+
 
 def _find(ranked: Sequence[ScoredClause], clause_id: str) -> ScoredClause | None:
     """A lookup without sorting or scoring the whole ranking when it is lazy; a scan otherwise."""
@@ -286,24 +295,33 @@ class RankedClauses(Sequence[ScoredClause]):
     def _item(self, position: int) -> ScoredClause:
         return self._items(np.array([position], dtype=np.int64))[0]
 
+    def scores_of(self, clause_ids: Sequence[str], start: int = 0, stop: int | None = None) -> dict[str, float]:
+        """Rounded scores (as ScoredClause.score) of the clauses that rank in [start, stop)."""
+        found: dict[str, float] = {}
+        for clause_id in clause_ids:
+            position = self._retriever.position_of(clause_id)
+            if position is not None and self._ranks_within(position, start, stop):
+                found[clause_id] = round(float(self._combined[position]), 4)
+        return found
+
+    def _ranks_within(self, position: int, start: int, stop: int | None) -> bool:
+        stop = self._size if stop is None else stop
+        if start >= stop:
+            return False
+        bounds = (0, self._in_scope_count, self._size)
+        if start in bounds and stop in bounds:
+            group_start = 0 if self._in_scope[position] else self._in_scope_count
+            return start <= group_start < stop
+        self._materialise(stop)
+        return self._item(position) in self._made[start:stop]
+
     def find(self, clause_id: str, start: int = 0, stop: int | None = None) -> ScoredClause | None:
         """The clause with this id if it ranks in [start, stop): the scope groups are known without
         sorting; other bounds sort only up to `stop`."""
         position = self._retriever.position_of(clause_id)
-        if position is None:
+        if position is None or not self._ranks_within(position, start, stop):
             return None
-        stop = self._size if stop is None else stop
-        if start >= stop:
-            return None
-        bounds = (0, self._in_scope_count, self._size)
-        if start in bounds and stop in bounds:
-            rank_group_start = 0 if self._in_scope[position] else self._in_scope_count
-            if not start <= rank_group_start < stop:
-                return None
-            return self._item(position)
-        self._materialise(stop)
-        item = self._item(position)
-        return item if item in self._made[start:stop] else None
+        return self._item(position)
 
     def _prefix(self, count: int) -> np.ndarray:
         """The first `count` positions of the full order."""
@@ -363,6 +381,9 @@ class _RankedView(Sequence[ScoredClause]):
 
     def find(self, clause_id: str) -> ScoredClause | None:
         return self._ranking.find(clause_id, self._start, self._stop)
+
+    def scores_of(self, clause_ids: Sequence[str]) -> dict[str, float]:
+        return self._ranking.scores_of(clause_ids, self._start, self._stop)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
