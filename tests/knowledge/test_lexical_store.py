@@ -147,3 +147,18 @@ def test_the_lazy_ranking_orders_exactly_like_a_full_sort(kb: KnowledgeBase, see
     assert item.evidence == round(kb.lexical.evidence(some, tokens), 3)
     assert list(item.matched) == kb.lexical.matched_tokens(some, tokens)
     assert len(ranked[int(in_scope.sum()) :]) == n - int(in_scope.sum())
+
+
+@pytest.mark.parametrize("question", ["巴中 创业担保贷款", "求职创业补贴给多少", "商洛 技能提升补贴 多少钱"])
+def test_lookups_by_clause_agree_with_the_full_ranking(kb: KnowledgeBase, question: str) -> None:
+    retrieval = kb.retriever.retrieve(question)
+    full = {item.clause.id: item for item in list(retrieval.ranked)}
+    in_scope = {item.clause.id: item.score for item in list(retrieval.in_scope)}
+    fresh = kb.retriever.retrieve(question)  # nothing materialised yet
+    ids = [c.id for c in kb.registry.clauses]
+    assert fresh.in_scope_scores(ids) == in_scope
+    assert all(fresh.scored(clause_id) == full[clause_id] for clause_id in ids[::9])
+    outside = next((i for i in ids if i not in in_scope), None)
+    if outside is not None:
+        assert fresh.in_scope_item(outside) is None
+        assert fresh.scored(outside) == full[outside]
