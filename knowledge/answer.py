@@ -199,10 +199,12 @@ class Answerer:
         )
 
     def _from_measures(self, retrieval: Retrieval, selection: Selection, asked: AskedIntent) -> Decision:
-        by_id = {item.clause.id: item for item in retrieval.ranked}
         quoted: list[tuple[ScoredClause, str]] = []
         for match in (*selection.chosen, *selection.elsewhere):
-            pair = (by_id[match.measure.clause], match.measure.span)
+            item = retrieval.scored(match.measure.clause)
+            if item is None:
+                raise KeyError(match.measure.clause)
+            pair = (item, match.measure.span)
             if pair not in quoted:
                 quoted.append(pair)
         missing = MissingAspect(kind="figure") if selection.kind == "no_figure" else None
@@ -245,9 +247,9 @@ class Answerer:
         top = candidates[0]
         chosen = [top]
         for item in candidates[1:]:
-            if len(chosen) >= self.policy.max_citations:
-                break
-            if item.score >= self.policy.related_ratio * top.score and item.evidence >= self.policy.min_evidence:
+            if len(chosen) >= self.policy.max_citations or item.score < self.policy.related_ratio * top.score:
+                break  # ranked by score: no later clause is close enough either
+            if item.evidence >= self.policy.min_evidence:
                 chosen.append(item)
         return chosen
 

@@ -21,6 +21,7 @@ from knowledge.derive import measure_units
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
+from knowledge.lexical_store import LexicalStore
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measures import Measure, load_measures
 from knowledge.query import QueryAnalyzer
@@ -67,7 +68,7 @@ def make_embedder(model: str | None) -> Embedder:
 
 
 class KnowledgeBase:
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts a knowledge base is wired from, most optional
         self,
         registry: Registry,
         store: ChromaClauseStore,
@@ -77,16 +78,19 @@ class KnowledgeBase:
         tokens: TokenCache | None = None,
         places: PlaceIndex | None = None,
         curated: Mapping[str, tuple[Measure, ...]] | None = None,
+        *,
+        lexical: LexicalIndex | None = None,
     ) -> None:
         """`curated`: the curated measure files (default: knowledge/measures); documents without a
-        fitting one get measure units derived from their text."""
+        fitting one get measure units derived from their text. `lexical`: the saved index
+        (`LexicalStore.open`); without it one is built in memory."""
         self.registry = registry
         self.store = store
         self.embedder = embedder
         self.gazetteer = Gazetteer(registry.jurisdictions, places)
         self.analyzer = QueryAnalyzer(self.gazetteer)
         tokens = TokenCache() if tokens is None else tokens
-        self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize)
+        self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
         units = measure_units(registry.documents, registry.clauses_of, load_measures() if curated is None else curated)
         matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
@@ -133,7 +137,16 @@ class KnowledgeBase:
                 say(f"向量索引服务暂不可用（{chroma_url}），先用关键词检索回答")
                 store.defer(embedder, registry.content_hash, len(registry.clauses))
                 tuned = config or load_tuning(data_dir, embedder.name)
-                return cls(registry, store, embedder, tuned, tokens=tokens, places=_place_index(data_dir / "index"))
+                lexical = lexical_store(data_dir, tokens).open(registry.clauses)
+                return cls(
+                    registry,
+                    store,
+                    embedder,
+                    tuned,
+                    tokens=tokens,
+                    places=_place_index(data_dir / "index"),
+                    lexical=lexical,
+                )
             log.warning("index directory unusable, rebuilding: %s", exc)
             target = _quarantine(data_dir / "chroma")
             reason = f"索引目录无法打开（已移到 {target}），正在重建"
@@ -142,6 +155,7 @@ class KnowledgeBase:
         if not attached:
             say(f"{reason}：{store.location}")
             ingest(registry, store, embedder, data_dir, progress)
+            tokens = TokenCache(data_dir / "index" / TOKENS_FILE)  # as ingest saved it
         tuned = config or load_tuning(data_dir, embedder.name)
         if embedding_model and config is None and not has_tuning(data_dir, embedder.name):
             log.warning(
@@ -149,7 +163,15 @@ class KnowledgeBase:
                 "`policybot tune` chooses a fusion weight on the golden set",
                 embedding_model,
             )
-        return cls(registry, store, embedder, tuned, tokens=tokens, places=_place_index(data_dir / "index"))
+        lexical = lexical_store(data_dir, tokens).open(registry.clauses)
+        return cls(
+            registry, store, embedder, tuned, tokens=tokens, places=_place_index(data_dir / "index"), lexical=lexical
+        )
+
+
+def lexical_store(data_dir: Path, tokens: TokenCache) -> LexicalStore:
+    """The lexical index under data_dir/index, tokenizing through (and filling) the token cache."""
+    return LexicalStore(data_dir / "index", tokens.tokenize, tokens.fingerprint)
 
 
 def ingest(
@@ -174,6 +196,13 @@ def ingest(
     quality = {r.document_id: r.summary() for r in registry.quality_reports()}
     _write_json(index_dir / "quality.json", [r.model_dump(mode="json") for r in registry.quality_reports()])
     _write_json(index_dir / "clauses.json", [c.model_dump(mode="json") for c in registry.clauses])
+    tokens = TokenCache(index_dir / TOKENS_FILE)
+    lexical = lexical_store(data_dir, tokens)
+    changed = lexical.sync(registry.clauses)
+    for doc_id in changed.tokenized:
+        say(f"分词 {doc_id}")
+    lexical.open(registry.clauses)
+    tokens.save()
     state = {
         "content_hash": registry.content_hash,
         "embedder": embedder.name,

@@ -6,11 +6,16 @@ outrank a clause that merely repeats common words, while the clause grain keeps 
 
 from __future__ import annotations
 
+import json
 import logging
 import math
+import os
 import re
-from collections import Counter
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -18,7 +23,12 @@ import numpy as np
 from knowledge.clauses import Clause
 from knowledge.query import tokenize
 
+log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+META_FILE = "meta.json"
+OWNER_FILE = "sentence_owner.npy"
+_PART_NAMES = ("clause", "sentence", "bigram")
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？])")
 _NOT_WORD_CHAR = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]")
@@ -45,8 +55,47 @@ def clause_tokens(
     return heading * heading_repeat + section + tokenizer(clause.body)
 
 
+@dataclass
+class DocumentCorpus:
+    """The token lists the three indexes are built from, for a run of clauses: one per clause, one
+    per sentence (with the position of its clause), one of character bigrams per clause."""
+
+    clauses: list[list[str]] = field(default_factory=list)
+    sentences: list[list[str]] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+    bigrams: list[list[str]] = field(default_factory=list)
+
+    def extend(self, other: DocumentCorpus) -> None:
+        offset = len(self.clauses)
+        self.clauses += other.clauses
+        self.sentences += other.sentences
+        self.owner += [offset + o for o in other.owner]
+        self.bigrams += other.bigrams
+
+
+def document_corpus(
+    clauses: Sequence[Clause], heading_repeat: int = 2, with_section: bool = True, tokenizer: Tokenizer = tokenize
+) -> DocumentCorpus:
+    """Tokenize clauses for indexing (the only place jieba runs over clause text)."""
+    corpus = DocumentCorpus()
+    for position, clause in enumerate(clauses):
+        corpus.clauses.append(clause_tokens(clause, heading_repeat, with_section, tokenizer))
+        heading = tokenizer(clause.heading)
+        for sentence in split_sentences(clause.body):
+            corpus.owner.append(position)
+            corpus.sentences.append(heading + tokenizer(sentence))
+        corpus.bigrams.append(char_bigrams(clause.heading) * heading_repeat + char_bigrams(clause.body))
+    return corpus
+
+
 class LexicalIndex:
-    """Two BM25 indexes over the same clauses, with scores normalized per query."""
+    """Two BM25 indexes over the same clauses (plus one over character bigrams), with scores
+    normalized per query.
+
+    Built once at ingest and saved (`save`); every process then opens the saved arrays memory-mapped
+    (`load`), so workers share one copy in the page cache and start in milliseconds. Which words a
+    clause contains is read from the clause index's own columns, never kept as Python sets.
+    """
 
     def __init__(
         self,
@@ -58,38 +107,128 @@ class LexicalIndex:
         tokenizer: Tokenizer = tokenize,
     ) -> None:
         """`tokenizer`: jieba by default; a `TokenCache.tokenize` reuses tokens saved at ingest."""
-        self.clauses = list(clauses)
-        corpus = [clause_tokens(c, heading_repeat, with_section, tokenizer) for c in self.clauses]
+        self._index(list(clauses), document_corpus(clauses, heading_repeat, with_section, tokenizer), k1, b)
+
+    @classmethod
+    def from_corpora(
+        cls, clauses: Sequence[Clause], corpus: DocumentCorpus, k1: float = 1.2, b: float = 0.75
+    ) -> LexicalIndex:
+        """Index clauses whose tokens were computed earlier (stored per document at ingest)."""
+        index = cls.__new__(cls)
+        index._index(list(clauses), corpus, k1, b)
+        return index
+
+    def _index(self, clauses: list[Clause], corpus: DocumentCorpus, k1: float, b: float) -> None:
+        if len(corpus.clauses) != len(clauses):
+            raise ValueError(f"{len(corpus.clauses)} token lists for {len(clauses)} clauses")
+        self.clauses = clauses
         self._clause_bm25 = bm25s.BM25(k1=k1, b=b)
-        self._clause_bm25.index(corpus, show_progress=False)
-
-        self.sentences: list[str] = []
-        self._sentence_owner: list[int] = []
-        sentence_corpus: list[list[str]] = []
-        for position, clause in enumerate(self.clauses):
-            heading = tokenizer(clause.heading)
-            for sentence in split_sentences(clause.body):
-                self.sentences.append(sentence)
-                self._sentence_owner.append(position)
-                sentence_corpus.append(heading + tokenizer(sentence))
+        self._clause_bm25.index(corpus.clauses, show_progress=False)
         self._sentence_bm25 = bm25s.BM25(k1=k1, b=b)
-        self._sentence_bm25.index(sentence_corpus, show_progress=False)
-        self._owner = np.array(self._sentence_owner)
-
-        df: Counter[str] = Counter()
-        for tokens in corpus:
-            df.update(set(tokens))
-        n = len(corpus)
-        self._idf = {t: math.log((n - f + 0.5) / (f + 0.5) + 1.0) for t, f in df.items()}
-        self._clause_token_sets = [set(tokens) for tokens in corpus]
+        self._sentence_bm25.index(corpus.sentences, show_progress=False)
+        self._owner = np.asarray(corpus.owner, dtype=np.int64)
         self._bigram_bm25 = bm25s.BM25(k1=k1, b=b)
-        self._bigram_bm25.index(
-            [char_bigrams(c.heading) * heading_repeat + char_bigrams(c.body) for c in self.clauses],
-            show_progress=False,
-        )
+        self._bigram_bm25.index(corpus.bigrams, show_progress=False)
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Derived lookups, cheap on a loaded index: where each clause's sentences start, and IDF."""
+        self._idf: dict[str, float] = {}
+        has_sentences = np.zeros(len(self.clauses), dtype=bool)
+        has_sentences[self._owner] = True
+        self._sentence_clauses = np.flatnonzero(has_sentences)
+        self._sentence_starts = np.searchsorted(self._owner, self._sentence_clauses)
+        for bm25 in (self._clause_bm25, self._sentence_bm25, self._bigram_bm25):
+            for key in ("data", "indices", "indptr"):
+                # Plain views of the mapped arrays: slicing an np.memmap costs ~5 µs, a view ~0.3 µs.
+                bm25.scores[key] = np.asarray(bm25.scores[key]).view(np.ndarray)
+        scores = self._clause_bm25.scores
+        self._vocab: dict[str, int] = self._clause_bm25.vocab_dict
+        self._indptr = scores["indptr"]
+        self._indices = scores["indices"]
+
+    def save(self, directory: Path, fingerprint: str) -> None:
+        """Write the index atomically: a reader sees the old directory or the new one, never half."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+        for name, bm25 in self._parts():
+            bm25.save(str(staging / name), show_progress=False)
+        np.save(staging / OWNER_FILE, self._owner)
+        meta = {"fingerprint": fingerprint, "clauses": [c.id for c in self.clauses]}
+        (staging / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        retired = directory.with_name(f".{directory.name}-old-{os.getpid()}")
+        if directory.exists():
+            directory.rename(retired)
+        staging.rename(directory)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path, clauses: Sequence[Clause], fingerprint: str) -> LexicalIndex | None:
+        """The saved index of exactly these clauses (memory-mapped), or None when it is missing,
+        stale or unreadable (then the caller builds it)."""
+        if not (directory / META_FILE).is_file():
+            return None
+        try:
+            meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+            if meta.get("fingerprint") != fingerprint or meta.get("clauses") != [c.id for c in clauses]:
+                return None
+            index = cls.__new__(cls)
+            index.clauses = list(clauses)
+            parts = {}
+            for name in _PART_NAMES:
+                parts[name] = bm25s.BM25.load(str(directory / name), mmap=True, show_progress=False)
+            index._clause_bm25 = parts["clause"]
+            index._sentence_bm25 = parts["sentence"]
+            index._bigram_bm25 = parts["bigram"]
+            index._owner = np.load(directory / OWNER_FILE, mmap_mode="r")
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("saved lexical index %s unusable, rebuilding: %s", directory, exc)
+            return None
+        index._prepare()
+        return index
+
+    def _parts(self) -> list[tuple[str, bm25s.BM25]]:
+        return [("clause", self._clause_bm25), ("sentence", self._sentence_bm25), ("bigram", self._bigram_bm25)]
 
     def idf(self, token: str) -> float:
-        return self._idf.get(token, 0.0)
+        """log((N - df + 0.5) / (df + 0.5) + 1), df = the clauses that contain the token."""
+        cached = self._idf.get(token)
+        if cached is None:
+            token_id = self._vocab.get(token)
+            if token_id is None or token == "":
+                cached = 0.0
+            else:
+                df = int(self._indptr[token_id + 1] - self._indptr[token_id])
+                n = len(self.clauses)
+                cached = math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
+            self._idf[token] = cached
+        return cached
+
+    def contains(self, position: int, token: str) -> bool:
+        """Whether the clause at `position` contains the token (a binary search in its column)."""
+        token_id = self._vocab.get(token)
+        if token_id is None or token == "":
+            return False
+        start, end = int(self._indptr[token_id]), int(self._indptr[token_id + 1])
+        column = self._indices[start:end]
+        found = int(np.searchsorted(column, position))
+        return found < len(column) and int(column[found]) == position
+
+    def presence(self, positions: np.ndarray, tokens: Sequence[str]) -> dict[str, np.ndarray]:
+        """For each distinct token, which of the clauses at `positions` contain it (one vectorised
+        lookup per token, for a batch of ranked clauses)."""
+        found: dict[str, np.ndarray] = {}
+        for token in dict.fromkeys(tokens):
+            token_id = self._vocab.get(token)
+            if token_id is None or token == "":
+                found[token] = np.zeros(len(positions), dtype=bool)
+                continue
+            column = self._indices[int(self._indptr[token_id]) : int(self._indptr[token_id + 1])]
+            at = np.searchsorted(column, positions)
+            hit = at < len(column)
+            hit[hit] = column[at[hit]] == positions[hit]
+            found[token] = hit
+        return found
 
     def clause_scores(self, tokens: list[str]) -> np.ndarray:
         return np.asarray(self._clause_bm25.get_scores(tokens), dtype=float)
@@ -98,7 +237,9 @@ class LexicalIndex:
         """For each clause, the BM25 score of its best-matching sentence."""
         sentence_scores = np.asarray(self._sentence_bm25.get_scores(tokens), dtype=float)
         best = np.zeros(len(self.clauses))
-        np.maximum.at(best, self._owner, sentence_scores)
+        if len(self._sentence_starts):
+            segment_max = np.maximum.reduceat(sentence_scores, self._sentence_starts)
+            best[self._sentence_clauses] = np.maximum(segment_max, 0.0)
         return best
 
     def raw_scores(self, tokens: list[str], sentence_weight: float) -> np.ndarray:
@@ -134,12 +275,15 @@ class LexicalIndex:
     def evidence(self, position: int, tokens: list[str]) -> float:
         """Sum of IDF of the distinct query words that occur in this clause (a bare number such as
         "6" is no evidence of topic)."""
-        present = self._clause_token_sets[position]
-        return sum(self.idf(t) for t in sorted(set(tokens)) if t in present and not _is_number(t))
+        return evidence_of([t for t in sorted(set(tokens)) if self.contains(position, t)], self.idf)
 
     def matched_tokens(self, position: int, tokens: list[str]) -> list[str]:
-        present = self._clause_token_sets[position]
-        return [t for t in dict.fromkeys(tokens) if t in present]
+        return [t for t in dict.fromkeys(tokens) if self.contains(position, t)]
+
+
+def evidence_of(present: Sequence[str], idf: Callable[[str], float]) -> float:
+    """Summed IDF of the words present, in the given order (the order fixes the float rounding)."""
+    return sum(idf(t) for t in present if not _is_number(t))
 
 
 def _is_number(token: str) -> bool:

@@ -90,9 +90,12 @@ class MeasureMatcher:
         self._last_names: tuple[str, frozenset[str]] | None = None
         self._name_lengths: set[int] = set()
         self._name_parts: dict[str, tuple[frozenset[str], ...]] = {}
+        self._clause_of: dict[str, str] = {}
+        self._clauses_by_name: dict[str, set[str]] | None = None
         for document_measures in measures.values():
             for measure in document_measures:
                 self._by_clause.setdefault(measure.clause, []).append(measure)
+                self._clause_of[measure.id] = measure.clause
                 names = (measure.name, *measure.aliases)
                 self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
@@ -121,13 +124,13 @@ class MeasureMatcher:
         text = analysis.normalized
         in_scope = retrieval.in_scope
         top = in_scope[0].score if in_scope and in_scope[0].score > 0 else 1.0
-        clause_scores = {item.clause.id: item.score / top for item in in_scope}
-        candidates = [item.clause.id for item in in_scope[: weights.candidate_clauses]]
-        named_elsewhere = [
-            clause_id
-            for clause_id in clause_scores
-            if clause_id not in candidates and any(self._named(m, text) for m in self._by_clause.get(clause_id, []))
-        ]
+        best = list(in_scope[: weights.candidate_clauses])
+        candidates = [item.clause.id for item in best]
+        clause_scores = {item.clause.id: item.score / top for item in best}
+        named_ids = [c for c in self._named_clauses(text) if c not in clause_scores]
+        named_scores = retrieval.in_scope_scores(named_ids)
+        named_elsewhere = [c for c in named_ids if c in named_scores]
+        clause_scores.update({c: named_scores[c] / top for c in named_elsewhere})
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
         own_total = sum(self._idf(t) for t in own) or 1.0
@@ -177,11 +180,20 @@ class MeasureMatcher:
     def names_a_measure(self, retrieval: Retrieval) -> bool:
         """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
         text = retrieval.analysis.normalized
-        return any(
-            self._named(measure, text)
-            for item in retrieval.in_scope
-            for measure in self._by_clause.get(item.clause.id, [])
-        )
+        return bool(retrieval.in_scope_scores(self._named_clauses(text)))
+
+    def _named_clauses(self, text: str) -> list[str]:
+        """The clauses holding a measure named (by name or alias) in the text, in id order: looked up
+        by name, so the cost does not grow with the clauses searched."""
+        if self._clauses_by_name is None:
+            by_name: dict[str, set[str]] = {}
+            for measure_id, names in self._names.items():
+                clause = self._clause_of[measure_id]
+                for name in names:
+                    by_name.setdefault(name, set()).add(clause)
+            self._clauses_by_name = by_name
+        found = self._names_in(text)
+        return sorted({c for name in found for c in self._clauses_by_name.get(name, ())})
 
     def _named(self, measure: Measure, text: str) -> str | None:
         found = self._names_in(text)

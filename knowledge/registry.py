@@ -21,9 +21,14 @@ class Registry:
     clauses: tuple[Clause, ...]
     content_hash: str
     _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
+    _by_document: dict[str, list[Clause]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {c.id: c for c in self.clauses})
+        grouped: dict[str, list[Clause]] = {}
+        for clause in self.clauses:
+            grouped.setdefault(clause.document_id, []).append(clause)
+        object.__setattr__(self, "_by_document", grouped)
 
     def get(self, clause_id: str) -> Clause:
         """The clause with this id; KeyError names the id when there is none."""
@@ -39,7 +44,8 @@ class Registry:
         return self.documents[clause.document_id]
 
     def clauses_of(self, document_id: str) -> list[Clause]:
-        return [c for c in self.clauses if c.document_id == document_id]
+        """A document's clauses in order (a lookup: called once per document at start)."""
+        return list(self._by_document.get(document_id, []))
 
     def quality_reports(self) -> list[QualityReport]:
         return [p.quality for p in self.parsed.values()]

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
 
 from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder
-from knowledge.lexical import LexicalIndex
+from knowledge.lexical import LexicalIndex, evidence_of
 from knowledge.query import QueryAnalysis, QueryAnalyzer
 from knowledge.registry import Registry
 from knowledge.store import ClauseStore
@@ -27,6 +29,8 @@ DENSE_RETRY_SECONDS = 15.0
 class RetrievalConfig:
     """Tunable weights; defaults were chosen on the dev golden set (see docs/retrieval.md).
 
+    `dense_candidates`: how many nearest clauses the vector store is asked for; the others get no
+    dense score (all of the five seed documents' 119 clauses fit, so their answers do not change).
     `dense_retry_seconds`: after a failed vector query (Chroma server down, model error) answers come
     from the lexical index alone for this long before the dense path is tried again.
     """
@@ -36,6 +40,7 @@ class RetrievalConfig:
     bigram_weight: float = 0.1
     dense_weight: float = 0.0
     dense_retry_seconds: float = DENSE_RETRY_SECONDS
+    dense_candidates: int = 200
 
 
 @dataclass(frozen=True)
@@ -50,17 +55,44 @@ class ScoredClause:
 
 @dataclass(frozen=True)
 class Retrieval:
-    """All clauses ranked: the `in_scope_count` clauses of the searched jurisdictions come first."""
+    """All clauses ranked: the `in_scope_count` clauses of the searched jurisdictions come first.
+
+    `ranked` is lazy (`RankedClauses`): only the clauses a reader looks at are sorted and scored
+    into `ScoredClause`s, so a query costs the same whether 100 or 100,000 clauses were searched."""
 
     analysis: QueryAnalysis
-    ranked: list[ScoredClause]
+    ranked: Sequence[ScoredClause]
     scope: tuple[str, ...]
     in_scope_count: int
     degraded: bool = False
 
     @property
-    def in_scope(self) -> list[ScoredClause]:
+    def in_scope(self) -> Sequence[ScoredClause]:
         return self.ranked[: self.in_scope_count]
+
+    def scored(self, clause_id: str) -> ScoredClause | None:
+        """The ranked clause with this id, wherever it ranks (None when it was not searched)."""
+        return _find(self.ranked, clause_id)
+
+    def in_scope_item(self, clause_id: str) -> ScoredClause | None:
+        """The clause with this id if it is among the searched jurisdictions' clauses."""
+        return _find(self.in_scope, clause_id)
+
+    def in_scope_scores(self, clause_ids: Sequence[str]) -> dict[str, float]:
+        """The scores of those of these clauses that are in scope, in one vectorised lookup (no
+        ScoredClause is made: a measure named in every city's documents must not cost a clause each)."""
+        in_scope = self.in_scope
+        if isinstance(in_scope, _RankedView):
+            return in_scope.scores_of(clause_ids)
+        wanted = set(clause_ids)
+        return {item.clause.id: item.score for item in in_scope if item.clause.id in wanted}
+
+
+def _find(ranked: Sequence[ScoredClause], clause_id: str) -> ScoredClause | None:
+    """A lookup without sorting or scoring the whole ranking when it is lazy; a scan otherwise."""
+    if isinstance(ranked, RankedClauses | _RankedView):
+        return ranked.find(clause_id)
+    return next((item for item in ranked if item.clause.id == clause_id), None)
 
 
 class HybridRetriever:
@@ -81,7 +113,18 @@ class HybridRetriever:
         self.config = config or RetrievalConfig()
         self._positions = {c.id: i for i, c in enumerate(lexical.clauses)}
         self._dense_retry_at = 0.0
-        self._jurisdiction = np.array([registry.document_of(c).jurisdiction for c in lexical.clauses], dtype=object)
+        jurisdictions = [registry.document_of(c).jurisdiction for c in lexical.clauses]
+        self._jurisdiction_names = list(dict.fromkeys(jurisdictions))
+        code = {name: i for i, name in enumerate(self._jurisdiction_names)}
+        self._jurisdiction_code = np.array([code[j] for j in jurisdictions], dtype=np.int32)
+
+    def position_of(self, clause_id: str) -> int | None:
+        return self._positions.get(clause_id)
+
+    def _in_scope_mask(self, scope: tuple[str, ...]) -> np.ndarray:
+        """The region filter as one vectorised comparison over clause jurisdiction codes."""
+        codes = [i for i, name in enumerate(self._jurisdiction_names) if name in scope]
+        return np.isin(self._jurisdiction_code, codes)
 
     def scope_of(self, analysis: QueryAnalysis) -> tuple[str, ...]:
         region = analysis.region
@@ -115,20 +158,8 @@ class HybridRetriever:
         else:
             combined = lexical
         scope = self.scope_of(analysis)
-        in_scope = np.isin(self._jurisdiction, list(scope)) if scope else np.zeros(len(combined), bool)
-        # In-scope clauses first, each group by score; ties broken by document order (stable).
-        order = sorted(range(len(combined)), key=lambda i: (not in_scope[i], -combined[i], i))
-        ranked = [
-            ScoredClause(
-                clause=self.lexical.clauses[i],
-                score=round(float(combined[i]), 4),
-                lexical=round(float(lexical[i]), 4),
-                dense=None if dense is None else round(float(dense[i]), 4),
-                evidence=round(self.lexical.evidence(i, tokens), 3),
-                matched=tuple(self.lexical.matched_tokens(i, tokens)),
-            )
-            for i in order
-        ]
+        in_scope = self._in_scope_mask(scope)
+        ranked = RankedClauses(self, combined, lexical, dense, in_scope, tokens)
         return Retrieval(
             analysis=analysis,
             ranked=ranked,
@@ -137,6 +168,34 @@ class HybridRetriever:
             degraded=degraded,
         )
 
+    def scored(
+        self,
+        positions: np.ndarray,
+        combined: np.ndarray,
+        lexical: np.ndarray,
+        dense: np.ndarray | None,
+        tokens: list[str],
+    ) -> list[ScoredClause]:
+        """ScoredClauses for a batch of positions: which query words each contains is looked up once
+        per word for the whole batch."""
+        present = self.lexical.presence(positions, tokens)
+        ordered = sorted(set(tokens))
+        distinct = list(dict.fromkeys(tokens))
+        idf = self.lexical.idf
+        made = []
+        for row, i in enumerate(positions.tolist()):
+            made.append(
+                ScoredClause(
+                    clause=self.lexical.clauses[i],
+                    score=round(float(combined[i]), 4),
+                    lexical=round(float(lexical[i]), 4),
+                    dense=None if dense is None else round(float(dense[i]), 4),
+                    evidence=round(evidence_of([t for t in ordered if present[t][row]], idf), 3),
+                    matched=tuple(t for t in distinct if present[t][row]),
+                )
+            )
+        return made
+
     def _dense_scores(self, analysis: QueryAnalysis) -> tuple[np.ndarray | None, bool]:
         if self.store is None or self.embedder is None or self.config.dense_weight <= 0:
             return None, False
@@ -144,7 +203,7 @@ class HybridRetriever:
             return None, True
         try:
             vector = self.embedder.embed_query(analysis.normalized)
-            nearest = self.store.nearest(vector, len(self._positions))
+            nearest = self.store.nearest(vector, min(self.config.dense_candidates, len(self._positions)))
         except Exception as exc:  # a model or store failure must never fail the answer
             retry = self.config.dense_retry_seconds
             log.warning("dense retrieval unavailable, serving lexical only for %ss: %s", retry, exc)
@@ -158,3 +217,177 @@ class HybridRetriever:
                 scores[position] = max(similarity, 0.0)
         top = scores.max()
         return (scores / top if top > 0 else scores), False
+
+
+class RankedClauses(Sequence[ScoredClause]):
+    """Clauses in ranking order — in-scope first, then by score, ties by position — sorted and
+    materialised only as far as they are read.
+
+    The order is exactly that of sorting every clause by (not in scope, -score, position): a prefix
+    is found with a partial sort (every clause tying with the last one taken is included before the
+    exact sort), and grows on demand. Slices are lazy views."""
+
+    FIRST = 32
+
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        combined: np.ndarray,
+        lexical: np.ndarray,
+        dense: np.ndarray | None,
+        in_scope: np.ndarray,
+        tokens: list[str],
+    ) -> None:
+        self._retriever = retriever
+        self._combined = combined
+        self._lexical = lexical
+        self._dense = dense
+        self._tokens = tokens
+        self._groups = [np.flatnonzero(in_scope), np.flatnonzero(~in_scope)]
+        self._in_scope = in_scope
+        self._in_scope_count = int(in_scope.sum())
+        self._order = np.empty(0, dtype=np.int64)
+        self._made: list[ScoredClause] = []
+        self._by_position: dict[int, ScoredClause] = {}
+        self._size = len(combined)
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> ScoredClause: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ScoredClause]: ...
+
+    def __getitem__(self, index: int | slice) -> ScoredClause | Sequence[ScoredClause]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._size)
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return _RankedView(self, start, max(start, stop))
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        self._materialise(index + 1)
+        return self._made[index]
+
+    def __iter__(self) -> Iterator[ScoredClause]:
+        return iter(_RankedView(self, 0, self._size))
+
+    def _materialise(self, count: int) -> None:
+        if count <= len(self._made):
+            return
+        wanted = min(self._size, max(count, 2 * len(self._made), self.FIRST))
+        if wanted > len(self._order):
+            self._order = self._prefix(wanted)
+        positions = self._order[len(self._made) : wanted]
+        self._made += [self._item(int(p)) for p in positions] if len(positions) <= 2 else self._items(positions)
+
+    def _items(self, positions: np.ndarray) -> list[ScoredClause]:
+        missing = np.array([p for p in positions.tolist() if p not in self._by_position], dtype=np.int64)
+        if len(missing):
+            made = self._retriever.scored(missing, self._combined, self._lexical, self._dense, self._tokens)
+            self._by_position.update(zip(missing.tolist(), made, strict=True))
+        return [self._by_position[p] for p in positions.tolist()]
+
+    def _item(self, position: int) -> ScoredClause:
+        return self._items(np.array([position], dtype=np.int64))[0]
+
+    def scores_of(self, clause_ids: Sequence[str], start: int = 0, stop: int | None = None) -> dict[str, float]:
+        """Rounded scores (as ScoredClause.score) of the clauses that rank in [start, stop)."""
+        found: dict[str, float] = {}
+        for clause_id in clause_ids:
+            position = self._retriever.position_of(clause_id)
+            if position is not None and self._ranks_within(position, start, stop):
+                found[clause_id] = round(float(self._combined[position]), 4)
+        return found
+
+    def _ranks_within(self, position: int, start: int, stop: int | None) -> bool:
+        stop = self._size if stop is None else stop
+        if start >= stop:
+            return False
+        bounds = (0, self._in_scope_count, self._size)
+        if start in bounds and stop in bounds:
+            group_start = 0 if self._in_scope[position] else self._in_scope_count
+            return start <= group_start < stop
+        self._materialise(stop)
+        return self._item(position) in self._made[start:stop]
+
+    def find(self, clause_id: str, start: int = 0, stop: int | None = None) -> ScoredClause | None:
+        """The clause with this id if it ranks in [start, stop): the scope groups are known without
+        sorting; other bounds sort only up to `stop`."""
+        position = self._retriever.position_of(clause_id)
+        if position is None or not self._ranks_within(position, start, stop):
+            return None
+        return self._item(position)
+
+    def _prefix(self, count: int) -> np.ndarray:
+        """The first `count` positions of the full order."""
+        parts: list[np.ndarray] = []
+        left = count
+        for group in self._groups:
+            if left <= 0:
+                break
+            parts.append(_best(group, self._combined, left))
+            left -= len(parts[-1])
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+
+def _best(group: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:
+    """The `count` best positions of `group` by (-score, position), exactly as a full sort would."""
+    values = scores[group]
+    if count < len(group):
+        threshold = np.partition(values, len(group) - count)[len(group) - count]
+        keep = values >= threshold
+        group, values = group[keep], values[keep]
+    order = np.lexsort((group, -values))
+    return group[order][:count]
+
+
+class _RankedView(Sequence[ScoredClause]):
+    """A lazy slice of `RankedClauses`."""
+
+    def __init__(self, ranking: RankedClauses, start: int, stop: int) -> None:
+        self._ranking = ranking
+        self._start = start
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> ScoredClause: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ScoredClause]: ...
+
+    def __getitem__(self, index: int | slice) -> ScoredClause | Sequence[ScoredClause]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            return _RankedView(self._ranking, self._start + start, self._start + max(start, stop))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._ranking[self._start + index]
+
+    def __iter__(self) -> Iterator[ScoredClause]:
+        for i in range(self._start, self._stop):
+            yield self._ranking[i]
+
+    def find(self, clause_id: str) -> ScoredClause | None:
+        return self._ranking.find(clause_id, self._start, self._stop)
+
+    def scores_of(self, clause_ids: Sequence[str]) -> dict[str, float]:
+        return self._ranking.scores_of(clause_ids, self._start, self._stop)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]

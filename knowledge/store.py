@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -50,6 +52,42 @@ def _forget_cached_clients() -> None:
 
 def _collection_name(embedder: Embedder) -> str:
     return "clauses-" + re.sub(r"[^A-Za-z0-9._-]", "-", embedder.name)[:50]
+
+
+def _doc(record: StoredRecord) -> str:
+    return str(record.metadata["document_id"])
+
+
+def _collection_meta(content_hash: str, embedder_name: str) -> Metadata:
+    return {"content_hash": content_hash, "embedder": embedder_name, "hnsw:space": "cosine"}
+
+
+def _document_hashes(records: Sequence[StoredRecord]) -> dict[str, tuple[str, int]]:
+    """document id → (hash of its records' ids, texts and metadata in order, number of records)."""
+    digests: dict[str, Any] = {}
+    counts: dict[str, int] = {}
+    for record in records:
+        digest = digests.setdefault(_doc(record), hashlib.sha256())
+        digest.update(
+            json.dumps([record.id, record.text, record.metadata], ensure_ascii=False, sort_keys=True).encode()
+        )
+        counts[_doc(record)] = counts.get(_doc(record), 0) + 1
+    return {doc: (digest.hexdigest()[:16], counts[doc]) for doc, digest in digests.items()}
+
+
+def _stored_document_hashes(collection: Any) -> dict[str, tuple[str, int]]:
+    """document id → (the hash its stored records carry, how many there are). A document written
+    half-way (fewer records) or by another version (no or mixed hashes) never equals the wanted
+    state, so it is written again."""
+    hashes: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    metadatas = collection.get(include=["metadatas"])["metadatas"] or []
+    for meta in metadatas:
+        doc = str(meta.get("document_id", ""))
+        digest = str(meta.get("document_hash", ""))
+        hashes[doc] = digest if hashes.get(doc, digest) == digest else "mixed"
+        counts[doc] = counts.get(doc, 0) + 1
+    return {doc: (hashes[doc], counts[doc]) for doc in hashes}
 
 
 class ChromaClauseStore:
@@ -104,42 +142,52 @@ class ChromaClauseStore:
     ) -> bool:
         """Make the collection hold exactly these records; a no-op when the content hash matches.
 
-        Returns True when it (re)built the collection.
+        Incremental per document: each record carries its document's hash (`document_hash`), and
+        only the documents whose hash changed are deleted and written again (a new document is
+        added, a removed one deleted). The collection's content hash is set last, so an ingest that
+        dies half-way is never attached and the next one finishes only what is missing.
+        Returns True when it wrote or deleted anything.
         """
         say = progress or (lambda _msg: None)
         client = self._connect()
         name = _collection_name(embedder)
         try:
-            existing = client.get_collection(name, embedding_function=None)
+            collection = client.get_collection(name, embedding_function=None)
         except Exception:
-            existing = None
-        if existing is not None:
-            meta = existing.metadata or {}
-            if meta.get("content_hash") == content_hash and existing.count() == len(records):
-                self._collection = existing
+            collection = None
+        if collection is not None:
+            meta = collection.metadata or {}
+            if meta.get("content_hash") == content_hash and collection.count() == len(records):
+                self._collection = collection
                 self._expected = (name, content_hash, len(records))
                 say(f"Chroma 集合 {name} 已是最新（{len(records)} 条），跳过")
                 return False
-            client.delete_collection(name)
-        collection = client.create_collection(
-            name,
-            embedding_function=None,
-            metadata={"content_hash": content_hash, "embedder": embedder.name, "hnsw:space": "cosine"},
-        )
+        else:
+            collection = client.create_collection(
+                name, embedding_function=None, metadata=_collection_meta("", embedder.name)
+            )
+        wanted = _document_hashes(records)
+        stored = _stored_document_hashes(collection)
+        stale = sorted(doc for doc, state in stored.items() if wanted.get(doc) != state)
+        for document_id in stale:
+            collection.delete(where={"document_id": document_id})
+        fresh = [r for r in records if stored.get(_doc(r)) != wanted[_doc(r)]]
         batch = 32
-        for start in range(0, len(records), batch):
-            chunk = records[start : start + batch]
+        for start in range(0, len(fresh), batch):
+            chunk = fresh[start : start + batch]
             vectors = embedder.embed_documents([r.text for r in chunk])
             collection.add(
                 ids=[r.id for r in chunk],
                 embeddings=vectors,
                 documents=[r.text for r in chunk],
-                metadatas=[r.metadata for r in chunk],
+                metadatas=[{**r.metadata, "document_hash": wanted[_doc(r)][0]} for r in chunk],
             )
-            say(f"写入 Chroma：{min(start + batch, len(records))}/{len(records)}")
+            say(f"写入 Chroma：{min(start + batch, len(fresh))}/{len(fresh)}")
+        # The distance function cannot be modified once set, so only the content keys are written.
+        collection.modify(metadata={"content_hash": content_hash, "embedder": embedder.name})
         self._collection = collection
         self._expected = (name, content_hash, len(records))
-        return True
+        return bool(stale or fresh)
 
     def attach(self, embedder: Embedder, content_hash: str, expected_count: int) -> bool:
         """Open the existing collection if it holds exactly this content; False when it must be

@@ -1,0 +1,358 @@
+"""Scale benchmark (issue 13, item 5): retrieval and answers from 5 documents to every city's.
+
+    python bench/bench_scale.py                    # ×1, ×100, ×700 (≈ 83,000 clauses)
+    python bench/bench_scale.py --scales 1 20      # a quick run
+
+The synthetic corpus is built here: replicas of the five seed documents, each assigned to another
+real place from the administrative-division table (cities first, then counties), with the seed's own
+place names in the text replaced by the replica's. Each scale is ingested into a fresh data directory
+(tokens per document, the saved lexical index), then a worker process is started the way a server
+starts one and answers the golden questions. Printed side by side, measured in the same run:
+
+- floor: a bare bm25s top-10 over the same saved clause index (mmap), and an SQLite FTS5 top-10 over
+  the same jieba tokens (embedded alternatives for the persisted index; both without our scoring);
+- warm answer p50/p95 of `Answerer.answer` (analysis, retrieval, measures, quotes), CPU time of the
+  worker (time.process_time, so other load on the machine changes it less), with the wall p95;
+- process start (imports, clause snapshot, saved index, knowledge base wiring) and peak RSS;
+- adding and replacing one document (tokenize that document, rebuild and save the BM25 arrays).
+
+Figures are printed, never asserted. Targets: ×700 p95 ≤ 30 ms, start ≤ 5 s, RSS ≤ 600 MB,
+add/replace ≤ 5 s; ×1 p95 ≤ 10 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+QUESTIONS_PER_RUN = 200
+
+WORKER = r"""
+import json, resource, statistics, sys, time
+started = time.perf_counter()
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from bench.bench_scale import golden_questions, load_corpus, peak_rss_mb
+from knowledge.kb import KnowledgeBase, _place_index, make_embedder
+from knowledge.lexical_store import LexicalStore
+from knowledge.retrieve import RetrievalConfig
+from knowledge.store import ChromaClauseStore
+from knowledge.tokens import TOKENS_FILE, TokenCache
+imported = time.perf_counter()
+data = Path(sys.argv[2])
+registry = load_corpus(data)
+loaded = time.perf_counter()
+tokens = TokenCache(data / "index" / TOKENS_FILE)
+lexical = LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
+opened = time.perf_counter()
+kb = KnowledgeBase(registry, ChromaClauseStore(path=data / "chroma"), make_embedder(None), RetrievalConfig(),
+                   tokens=tokens, places=_place_index(data / "index"), lexical=lexical)
+ready = time.perf_counter()
+questions = golden_questions()[: int(sys.argv[3])]
+for q in questions:  # warm: first touch of the mapped pages and caches
+    kb.answerer.answer(q)
+times, walls = [], []
+for q in questions:
+    t, w = time.process_time(), time.perf_counter()
+    kb.answerer.answer(q)
+    times.append((time.process_time() - t) * 1000)
+    walls.append((time.perf_counter() - w) * 1000)
+times.sort()
+walls.sort()
+print(json.dumps({
+    "imports_s": imported - started, "snapshot_s": loaded - imported, "index_open_s": opened - loaded,
+    "wiring_s": ready - opened, "start_s": ready - started,
+    "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
+    "wall_p95_ms": walls[int(0.95 * (len(walls) - 1))],
+    "rss_mb": peak_rss_mb(),
+    "questions": len(times),
+}))
+"""
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set (VmHWM). Not ru_maxrss: Linux carries that over from the
+    parent across fork and exec, so a worker started by a big process would report the parent's."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def golden_questions() -> list[str]:
+    """Every golden question the analyzer accepts, in a fixed order."""
+    from knowledge.evaluation import GOLDEN_DIR, load_golden
+
+    found: list[str] = []
+    for path in sorted(GOLDEN_DIR.glob("*.yaml")):
+        found += [item.question for item in load_golden(path)]
+    return [q for q in found if any("\u4e00" <= ch <= "\u9fff" for ch in q)]
+
+
+def replica_places(count: int, taken: set[str]) -> list[tuple[str, str]]:
+    """(place, province) pairs: real cities first, then counties, each name used once."""
+    from knowledge.regions import load_places
+
+    places = load_places()
+    provinces = {p.province_code: p.name for p in places if p.level == 1}
+    seen = set(taken)
+    chosen: list[tuple[str, str]] = []
+    for level in (2, 3):
+        for place in places:
+            if place.level != level or place.name in seen or place.province_code not in provinces:
+                continue
+            seen.add(place.name)
+            chosen.append((place.name, provinces[place.province_code]))
+            if len(chosen) == count:
+                return chosen
+    raise SystemExit(f"only {len(chosen)} places for {count} replicas")
+
+
+def build_corpus(scale: int, data: Path) -> int:
+    """Write the documents and clauses of `scale` replicas of the seeds to data/corpus.json."""
+    from knowledge.registry import load_registry
+
+    seeds = load_registry()
+    seed_docs = list(seeds.documents.values())
+    taken = {d.jurisdiction for d in seed_docs}
+    places = replica_places(scale - 1, taken) if scale > 1 else []
+    documents = [d.model_dump(mode="json") for d in seed_docs]
+    clauses = [c.model_dump(mode="json") for c in seeds.clauses]
+    for k, (place, province) in enumerate(places, start=1):
+        short = _short(place)
+        for doc in seed_docs:
+            own = _short(doc.jurisdiction)
+            replica_id = f"{doc.id}-r{k:03d}"
+            city = place if not place.endswith("省") else None
+            documents.append(
+                doc.model_copy(
+                    update={
+                        "id": replica_id,
+                        "province": province,
+                        "city": city,
+                        "title": doc.title.replace(own, short),
+                        "issuer": doc.issuer.replace(own, short),
+                    }
+                ).model_dump(mode="json")
+            )
+            for clause in seeds.clauses_of(doc.id):
+                replaced = {
+                    key: getattr(clause, key).replace(own, short)
+                    for key in ("heading", "text", "body", "original_text")
+                }
+                clauses.append(
+                    clause.model_copy(
+                        update={"id": f"{replica_id}-{clause.clause_number:02d}", "document_id": replica_id, **replaced}
+                    ).model_dump(mode="json")
+                )
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "corpus.json").write_text(json.dumps({"documents": documents, "clauses": clauses}, ensure_ascii=False))
+    return len(clauses)
+
+
+def _short(name: str) -> str:
+    for suffix in ("市", "县", "区", "省", "自治州", "地区", "盟"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def load_corpus(data: Path):  # type: ignore[no-untyped-def]
+    """The registry of a synthetic corpus (stands in for reading documents from the database)."""
+    from knowledge.clauses import Clause
+    from knowledge.documents import Document
+    from knowledge.registry import Registry
+
+    raw = json.loads((data / "corpus.json").read_text(encoding="utf-8"))
+    documents = {d["id"]: Document.model_validate(d) for d in raw["documents"]}
+    clauses = tuple(Clause.model_validate(c) for c in raw["clauses"])
+    return Registry(documents=documents, parsed={}, clauses=clauses, content_hash=str(len(clauses)))
+
+
+def ingest(data: Path) -> float:
+    from knowledge.kb import _place_index
+    from knowledge.lexical_store import LexicalStore
+    from knowledge.tokens import TOKENS_FILE, TokenCache
+
+    registry = load_corpus(data)
+    started = time.perf_counter()
+    tokens = TokenCache(data / "index" / TOKENS_FILE)
+    LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
+    tokens.save()
+    _place_index(data / "index")  # written at ingest by `policybot ingest` too
+    return time.perf_counter() - started
+
+
+def add_and_replace(data: Path) -> tuple[float, float]:
+    """Seconds to add one new document, then to replace it with an edited version."""
+    from knowledge.lexical_store import LexicalStore
+    from knowledge.tokens import TokenCache
+
+    registry = load_corpus(data)
+    seed = registry.clauses_of("bazhong-2018")
+    added = [
+        c.model_copy(update={"id": f"added-2026-{c.clause_number:02d}", "document_id": "added-2026"}) for c in seed
+    ]
+    clauses = [*registry.clauses, *added]
+    store = LexicalStore(data / "index", TokenCache().tokenize, TokenCache().fingerprint)
+    started = time.perf_counter()
+    store.put("added-2026", added)
+    store.open(clauses)
+    add = time.perf_counter() - started
+    edited = [*added[:-1], added[-1].model_copy(update={"body": added[-1].body + "另行规定的补贴标准另文公布。"})]
+    clauses = [*registry.clauses, *edited]
+    started = time.perf_counter()
+    store.put("added-2026", edited)
+    store.open(clauses)
+    replace = time.perf_counter() - started
+    store.delete("added-2026")
+    store.open(registry.clauses)
+    return add, replace
+
+
+def floors(data: Path, runs: int) -> dict[str, float]:
+    """Bare top-10 over the same clause tokens: bm25s (the saved, memory-mapped clause index) and
+    SQLite FTS5 (the same tokens joined by spaces, bm25() ranking)."""
+    import bm25s
+    import numpy as np
+
+    from knowledge.query import tokenize
+
+    questions = golden_questions()[:runs]
+    tokenized = [tokenize(q) for q in questions]
+    index = bm25s.BM25.load(str(data / "index" / "lexical" / "clause"), mmap=True, show_progress=False)
+    times = []
+    for tokens in tokenized * 2:
+        t = time.process_time()
+        scores = index.get_scores(tokens or [""])
+        top = np.argpartition(-scores, 10)[:10]
+        top[np.argsort(-scores[top])]
+        times.append((time.process_time() - t) * 1000)
+    times = sorted(times[len(tokenized) :])
+    out = {"bm25s_p95_ms": times[int(0.95 * (len(times) - 1))]}
+
+    db_path = data / "fts5.sqlite3"
+    with sqlite3.connect(db_path) as db:
+        db.execute("DROP TABLE IF EXISTS clauses")
+        db.execute("CREATE VIRTUAL TABLE clauses USING fts5(clause_id UNINDEXED, tokens, tokenize='unicode61')")
+        started = time.perf_counter()
+        rows = _fts_rows(data)
+        db.executemany("INSERT INTO clauses (clause_id, tokens) VALUES (?, ?)", rows)
+        db.commit()
+        out["fts5_build_s"] = time.perf_counter() - started
+    out["fts5_mb"] = db_path.stat().st_size / 1e6
+    db = sqlite3.connect(db_path)
+    times = []
+    for tokens in tokenized * 2:
+        match = " OR ".join('"' + t.replace('"', "") + '"' for t in tokens if t.strip()) or '""'
+        t = time.process_time()
+        db.execute(
+            "SELECT clause_id FROM clauses WHERE clauses MATCH ? ORDER BY bm25(clauses) LIMIT 10", (match,)
+        ).fetchall()
+        times.append((time.process_time() - t) * 1000)
+    db.close()
+    times = sorted(times[len(tokenized) :])
+    out["fts5_p95_ms"] = times[int(0.95 * (len(times) - 1))]
+    return out
+
+
+def _fts_rows(data: Path) -> list[tuple[str, str]]:
+    """(clause id, tokens joined by spaces) from the tokens stored per document at ingest."""
+    rows: list[tuple[str, str]] = []
+    with sqlite3.connect(data / "index" / "lexical-tokens.sqlite3") as db:
+        ids_by_doc: dict[str, list[str]] = {}
+        raw = json.loads((data / "corpus.json").read_text(encoding="utf-8"))
+        for clause in raw["clauses"]:
+            ids_by_doc.setdefault(clause["document_id"], []).append(clause["id"])
+        for doc_id, corpus in db.execute("SELECT document_id, corpus FROM document_tokens"):
+            for clause_id, tokens in zip(ids_by_doc[doc_id], json.loads(corpus)["clauses"], strict=True):
+                rows.append((clause_id, " ".join(tokens)))
+    return rows
+
+
+def worker(data: Path, questions: int) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER, str(REPO), str(data), str(questions)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 100, 700])
+    parser.add_argument("--max", type=int, default=None, help="largest scale to run (a quick run)")
+    parser.add_argument("--questions", type=int, default=QUESTIONS_PER_RUN)
+    parser.add_argument("--keep", type=Path, default=None, help="data directory to keep (default: a temporary one)")
+    args = parser.parse_args()
+    scales = [s for s in args.scales if args.max is None or s <= args.max]
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}; load average {os.getloadavg()}"
+    )
+    header = (
+        "scale",
+        "clauses",
+        "ingest s",
+        "floor bm25s p95",
+        "floor FTS5 p95",
+        "answer p50",
+        "answer p95",
+        "start s",
+        "index open s",
+        "RSS MB",
+        "add s",
+        "replace s",
+    )
+    print(" | ".join(header))
+    for scale in scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            data = (args.keep / f"x{scale}") if args.keep else Path(tmp)
+            clauses = build_corpus(scale, data)
+            ingest_s = ingest(data)
+            floor = floors(data, args.questions)
+            work = worker(data, args.questions)
+            add_s, replace_s = add_and_replace(data)
+            row = (
+                f"×{scale}",
+                clauses,
+                f"{ingest_s:.1f}",
+                f"{floor['bm25s_p95_ms']:.2f} ms",
+                f"{floor['fts5_p95_ms']:.2f} ms",
+                f"{work['p50_ms']:.1f} ms",
+                f"{work['p95_ms']:.1f} ms (wall {work['wall_p95_ms']:.1f})",
+                f"{work['start_s']:.2f} (imports {work['imports_s']:.2f}, snapshot {work['snapshot_s']:.2f}, "
+                f"wiring {work['wiring_s']:.2f})",
+                f"{work['index_open_s']:.3f}",
+                f"{work['rss_mb']:.0f}",
+                f"{add_s:.2f}",
+                f"{replace_s:.2f}",
+            )
+            print(" | ".join(str(x) for x in row), flush=True)
+            print(
+                f"  FTS5 build {floor['fts5_build_s']:.1f} s, {floor['fts5_mb']:.0f} MB; "
+                f"load average {os.getloadavg()}; peak RSS of this script "
+                f"{peak_rss_mb():.0f} MB",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
