@@ -24,7 +24,7 @@ from bot.dialogue.thread import Threads
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
-from bot.present.prose import DialogueNotices, prose
+from bot.present.prose import DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
 from knowledge.citations import make_citation
@@ -151,6 +151,10 @@ class Dialogue:
             return self._command(work, command, today)
         if self.words.is_abuse(text):
             return [render.notice(_notices().calm), *self._reminder(work, today)]
+        if self.words.addresses_instructions(text):
+            return [render.notice(_reading().declined), *self._reminder(work, today)]
+        if self.words.is_opener(text):
+            return self._opened(work, today)
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
             if cited.clause_id is None:
@@ -161,6 +165,8 @@ class Dialogue:
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
+        if question is None and self.words.is_assent(text):
+            return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
@@ -170,6 +176,13 @@ class Dialogue:
             if answered is not None and answered[0].kind == "acknowledge":
                 return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _opened(self, work: Working, today: date) -> list[Reply]:
+        """你好，我想问问: the welcome, or — with a card or a question waiting — that again, unanswered."""
+        waiting = self._reminder(work, today)
+        if waiting:
+            return [render.notice(_reading().listening), *waiting]
+        return [render.welcome(self.covered, work.interviewing)]
 
     def _asks(self, text: str, reading: Reading) -> bool:
         """A question to answer from the documents, not an answer to the pending one: a short message
@@ -315,3 +328,7 @@ def _slash_command(text: str) -> str | None:
 
 def _notices() -> DialogueNotices:
     return prose().dialogue.notices
+
+
+def _reading() -> DialogueReadingProse:
+    return prose().dialogue_reading

@@ -491,6 +491,16 @@ class FollowupProse(Section):
     no_such_citation: str
 
 
+class DialogueReadingProse(Section):
+    """Messages read as a whole: instructions to the bot, openers, a bare yes, a document's article."""
+
+    placeholders = {"no_such_article": ("document", "number", "count")}
+    declined: str
+    listening: str
+    noted: str
+    no_such_article: str
+
+
 class ConversationCareProse(Section):
     """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
     terminal's compact 可多选 question."""
@@ -560,6 +570,7 @@ class Prose(Section):
     followups: FollowupProse
     conversation_care: ConversationCareProse
     check_advice: CheckAdviceProse
+    dialogue_reading: DialogueReadingProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
