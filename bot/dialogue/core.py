@@ -61,8 +61,8 @@ class Dialogue:
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions)
         self.covered = tuple(engine.rulebook.jurisdictions)
-        self.reader = MessageReader(self.words)
         self.threads = Threads(self.words, regions)
+        self.reader = MessageReader(self.words, self.threads.is_keywords)
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -295,7 +295,8 @@ class Dialogue:
         return render.followed(reply, asked.read_as) if asked.read_as else reply
 
     def _region_for(self, work: Working, text: str) -> str | None:
-        known = work.profile.get("region")
+        # The place the person gave, confirmed or still on the card: the question's context either way.
+        known = work.profile.get("region") or work.pending.get("region")
         person = known if isinstance(known, str) and self.regions.resolve(known).covered else None
         last = work.thread.region if work.thread is not None else None
         return last if last and self.words.continuing.search(text) else person

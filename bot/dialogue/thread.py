@@ -87,6 +87,21 @@ class Threads:
         # 征求意见稿正式发布了吗 is about a document, whatever the last measure was.
         return is_about_a_document(text) or bool(self.content_words(text))
 
+    def is_keywords(self, text: str) -> bool:
+        """Only names the documents know and at most a place (残疾人, 资阳 退役士兵, 长春 创业担保贷款):
+        what one types into a search box, not a sentence about oneself."""
+        terms = [t for t in self.topic_of(text) if t not in self.words.not_a_topic]
+        if not terms:
+            return False
+        rest = text
+        for term in terms:
+            rest = rest.replace(term, " ")
+        rest = re.sub(r"[\s，,。、和的与及/]+", "", rest)
+        if not rest:
+            return True
+        place = self.regions.resolve(rest).place or ""
+        return bool(place) and rest in place
+
     def content_words(self, text: str) -> list[str]:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
         那要, which say nothing), Latin words, never the place, question words or a bare number."""
