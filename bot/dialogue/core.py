@@ -61,7 +61,7 @@ class Dialogue:
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions)
         self.covered = tuple(engine.rulebook.jurisdictions)
-        self.threads = Threads(self.words, regions)
+        self.threads = Threads(self.words, regions, clauses)
         self.reader = MessageReader(self.words, self.threads.is_keywords)
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
@@ -157,6 +157,11 @@ class Dialogue:
             return self._opened(work, today)
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
+            if cited.clause_id is None and cited.document is not None:
+                missing = _reading().no_such_article.format(
+                    document=cited.document, number=cited.number, count=cited.count
+                )
+                return [render.notice(missing), *self._reminder(work, today)]
             if cited.clause_id is None:
                 missing = prose().followups.no_such_citation.format(shown=cited.shown)
                 return [render.notice(missing), *self._reminder(work, today)]

@@ -47,6 +47,7 @@ class VocabularyFile(BaseModel):
     modal_words: tuple[str, ...]
     intent_cues: dict[str, str]
     citation_ordinal: str
+    document_word: str
     continuing: str
     not_a_topic: tuple[str, ...]
     assent: tuple[str, ...]
@@ -83,6 +84,7 @@ class Vocabulary:
         self.benefit_words = data.benefit_words
         self.intent_cues = data.intent_cues
         self.citation_ordinal = re.compile(data.citation_ordinal)
+        self.document_word = re.compile(data.document_word)
         self.continuing = re.compile(data.continuing)
         self.not_a_topic = frozenset(data.not_a_topic)
         self.assent = frozenset(squashed(data.assent))
