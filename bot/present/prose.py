@@ -501,6 +501,13 @@ class DialogueReadingProse(Section):
     no_such_article: str
 
 
+class EligibilityStatedProse(Section):
+    placeholders = {"itself": ("option",), "bare": ("option", "label")}
+    itself: str
+    bare: str
+    negations: tuple[str, ...]
+
+
 class ConversationCareProse(Section):
     """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
     terminal's compact 可多选 question."""
@@ -571,6 +578,7 @@ class Prose(Section):
     conversation_care: ConversationCareProse
     check_advice: CheckAdviceProse
     dialogue_reading: DialogueReadingProse
+    eligibility_stated: EligibilityStatedProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
