@@ -508,6 +508,10 @@ class EligibilityStatedProse(Section):
     negations: tuple[str, ...]
 
 
+class StaffExportProse(Section):
+    columns: tuple[str, ...]
+
+
 class ConversationCareProse(Section):
     """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
     terminal's compact 可多选 question."""
@@ -579,6 +583,7 @@ class Prose(Section):
     check_advice: CheckAdviceProse
     dialogue_reading: DialogueReadingProse
     eligibility_stated: EligibilityStatedProse
+    staff_export: StaffExportProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
