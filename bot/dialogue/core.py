@@ -37,7 +37,10 @@ SHORT_ANSWER_CHARS = 6
 # Fewer Chinese characters, digits or Latin letters than this (是, a, 😀, éé) is not a question to
 # look up in the documents (and the retriever cannot take it: see docs/dialogue.md).
 MIN_QUESTION_CHARS = 2
+# Space-separated words this short are typed as into a search box (吉林 高级证).
+SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
@@ -167,6 +170,8 @@ class Dialogue:
                 return [render.notice(missing), *self._reminder(work, today)]
             return [self._clause(cited.clause_id), *self._reminder(work, today)]
         reading = self.reader.read(text)
+        if self._refines_search(work, text, reading):
+            reading = Reading(statement="", question=text, is_search=True, refines=True)
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
@@ -181,6 +186,21 @@ class Dialogue:
             if answered is not None and answered[0].kind == "acknowledge":
                 return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
+        """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a
+        place alone moves it (吉林的): asked against the thread, never the person's facts. A place alone
+        while a card waits is a correction, and mid-interview words are the answer."""
+        asks = reading.asks and not reading.is_search
+        if work.thread is None or work.interviewing or asks or self.reader.is_about_person(text):
+            return False
+        if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
+            return True
+        if work.pending:
+            return False
+        bare = re.sub(r"[的\s，,。]", "", text)
+        place = self.regions.resolve(bare).place or ""
+        return bool(bare) and bare in place
 
     def _opened(self, work: Working, today: date) -> list[Reply]:
         """你好，我想问问: the welcome, or — with a card or a question waiting — that again, unanswered."""
@@ -225,7 +245,7 @@ class Dialogue:
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
-            replies = [self._answer(work, self._asked(text, reading), today)]
+            replies = [self._answer(work, self._asked(text, reading), today, refines=reading.refines)]
             if self._opens_with_yes(reading):
                 return [*replies, *self.interviewer.accept(work, today)]
             if description is not None and description.facts:
@@ -253,7 +273,9 @@ class Dialogue:
         return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
-        if len(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))) < MIN_QUESTION_CHARS:
+        words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
+        # asdfghjkl, …: the documents are Chinese; a message without one Chinese character asks them nothing.
+        if len(words) < MIN_QUESTION_CHARS or not _CHINESE.search(text):
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self.describer.describe(reading.statement, today) if reading.statement else None
@@ -264,7 +286,8 @@ class Dialogue:
             return self.interviewer.next(work, today)
         if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
-        replies = [self._answer(work, self._asked(text, reading), today, offer_check=not interviewing)]
+        asked = self._asked(text, reading)
+        replies = [self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)]
         if description is not None and facts:
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
@@ -284,10 +307,13 @@ class Dialogue:
             return reading.question
         return text
 
-    def _answer(self, work: Working, text: str, today: date, offer_check: bool = False) -> Reply:
-        """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？) is read against the thread, and the
-        question names its place, or the thread's (那…, …呢), or the person's covered region."""
-        asked = self.threads.follow(work.thread, text)
+    def _answer(
+        self, work: Working, text: str, today: date, offer_check: bool = False, refines: bool = False
+    ) -> Reply:
+        """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
+        one: 白山 中级工) is read against the thread, and the question names its place, or the
+        thread's (那…, …呢), or the person's covered region."""
+        asked = self.threads.follow(work.thread, text, refines=refines)
         region = asked.region
         if region is None and not self.regions.resolve(text).place:
             region = self._region_for(work, text)

@@ -40,6 +40,7 @@ class Reading:
     question: str
     is_search: bool = False
     opening: str = ""  # the first stretch, when the message has more than one (是的，| 另外…)
+    refines: bool = False  # search words narrowing the last answer (吉林 高级证): read against the thread
 
     @property
     def asks(self) -> bool:

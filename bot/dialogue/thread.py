@@ -63,6 +63,13 @@ def topic_vocabulary() -> tuple[str, ...]:
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
 
 
+@lru_cache(maxsize=1)
+def measure_vocabulary() -> frozenset[str]:
+    """Measure names and aliases only: what a search narrowing the last answer cannot name without
+    starting a new one (中级工 narrows 技能提升补贴; 创业担保贷款 is a new search)."""
+    return frozenset(t for measures in load_measures().values() for m in measures for t in (m.name, *m.aliases))
+
+
 class Threads:
     def __init__(self, words: Vocabulary, regions: RegionResolver, clauses: ClauseSource) -> None:
         self.words = words
@@ -164,9 +171,16 @@ class Threads:
         ids = [d.id for d in self.clauses.documents.values() if d.jurisdiction == jurisdiction]
         return ids[-1] if ids else None
 
-    def follow(self, thread: Thread | None, text: str) -> Question:
-        """The question a message asks, read against the thread when it names no topic of its own."""
-        if thread is None or not thread.topic or self.has_own_topic(text):
+    def follow(self, thread: Thread | None, text: str, refines: bool = False) -> Question:
+        """The question a message asks, read against the thread when it names no topic of its own —
+        or, for search words that narrow the last answer (白山 中级工), no measure of its own."""
+        if thread is None or not thread.topic:
+            return Question(text)
+        if refines:
+            measures = measure_vocabulary()
+            if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
+                return Question(text)
+        elif self.has_own_topic(text):
             return Question(text)
         subject = "".join(thread.topic)
         place = self.regions.resolve(text).place
