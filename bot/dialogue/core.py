@@ -13,6 +13,7 @@ documents, follow-ups read against the thread of the last question (thread.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import actions, render
@@ -169,7 +170,7 @@ class Dialogue:
                 missing = prose().followups.no_such_citation.format(shown=cited.shown)
                 return [render.notice(missing), *self._reminder(work, today)]
             return [self._clause(cited.clause_id), *self._reminder(work, today)]
-        reading = self.reader.read(text)
+        reading = self._with_situation(self.reader.read(text), today)
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
         if work.pending:
@@ -186,6 +187,18 @@ class Dialogue:
             if answered is not None and answered[0].kind == "acknowledge":
                 return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _with_situation(self, reading: Reading, today: date) -> Reading:
+        """明年六月毕业，在吉林市读大四，想问问创业的事: stretches without 我 that state a situation of
+        the person (a fact besides a place) are statements too; a place alone (巴中那边，) is the
+        question's context."""
+        if not reading.context:
+            return reading
+        described = self.describer.describe(reading.context, today).facts
+        if not set(described) - {"region"}:
+            return reading
+        statement = "，".join(part for part in (reading.statement, reading.context) if part)
+        return replace(reading, statement=statement)
 
     def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
         """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a

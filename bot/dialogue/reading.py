@@ -40,6 +40,7 @@ class Reading:
     question: str
     is_search: bool = False
     opening: str = ""  # the first stretch, when the message has more than one (是的，| 另外…)
+    context: str = ""  # stretches that neither ask nor name the person (巴中那边，| 在吉林市读大四，)
     refines: bool = False  # search words narrowing the last answer (吉林 高级证): read against the thread
 
     @property
@@ -71,11 +72,17 @@ class MessageReader:
             return Reading(statement=text, question="")
         statement: list[str] = []
         question: list[str] = []
+        context: list[str] = []
         about_person = False
         for stretch, is_question in zip(stretches, asked, strict=True):
             about_person = about_person or self.is_about_person(stretch)
             if not is_question:
-                (statement if about_person and not self._supposes(stretch) else question).append(stretch)
+                if about_person and not self._supposes(stretch):
+                    statement.append(stretch)
+                else:
+                    question.append(stretch)
+                    if not self._supposes(stretch) and not self.is_about_other(stretch):
+                        context.append(stretch)
                 continue
             question.append(stretch)
             said = self._said_before_asking(stretch)
@@ -86,6 +93,7 @@ class MessageReader:
             statement="，".join(s.strip(_PUNCTUATION) for s in statement),
             question="".join(question),
             opening=opening,
+            context="，".join(s.strip(_PUNCTUATION) for s in context),
         )
 
     def _is_question(self, stretch: str) -> bool:
