@@ -192,12 +192,14 @@ class Dialogue:
         """明年六月毕业，在吉林市读大四，想问问创业的事: stretches without 我 that state a situation of
         the person (a fact besides a place) are statements too; a place alone (巴中那边，) is the
         question's context."""
-        if not reading.context:
+        # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about.
+        situation = "，".join(p for p in reading.context.split("，") if p and not self.threads.is_keywords(p))
+        if not situation:
             return reading
-        described = self.describer.describe(reading.context, today).facts
+        described = self.describer.describe(situation, today).facts
         if not set(described) - {"region"}:
             return reading
-        statement = "，".join(part for part in (reading.statement, reading.context) if part)
+        statement = "，".join(part for part in (reading.statement, situation) if part)
         return replace(reading, statement=statement)
 
     def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
