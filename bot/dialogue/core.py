@@ -21,7 +21,7 @@ from bot.dialogue.describe import Describer
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
-from bot.dialogue.thread import Threads
+from bot.dialogue.thread import Cited, Threads
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
@@ -142,34 +142,12 @@ class Dialogue:
 
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
         text = _clean(raw)
-        if not text:
-            return [render.notice(_notices().text_only), *self._reminder(work, today)]
-        if len(text) > MAX_MESSAGE_CHARS:
-            too_long = _notices().too_long.format(length=len(text), limit=MAX_MESSAGE_CHARS)
-            return [render.notice(too_long), *self._reminder(work, today)]
-        command = _slash_command(text)
-        if command is not None:
-            return self._command(work, command, today)
-        command = self.words.command(text)
-        if command is not None:
-            return self._command(work, command, today)
-        if self.words.is_abuse(text):
-            return [render.notice(_notices().calm), *self._reminder(work, today)]
-        if self.words.addresses_instructions(text):
-            return [render.notice(_reading().declined), *self._reminder(work, today)]
-        if self.words.is_opener(text):
-            return self._opened(work, today)
+        whole = self._whole(work, text, today)
+        if whole is not None:
+            return whole
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
-            if cited.clause_id is None and cited.document is not None:
-                missing = _reading().no_such_article.format(
-                    document=cited.document, number=cited.number, count=cited.count
-                )
-                return [render.notice(missing), *self._reminder(work, today)]
-            if cited.clause_id is None:
-                missing = prose().followups.no_such_citation.format(shown=cited.shown)
-                return [render.notice(missing), *self._reminder(work, today)]
-            return [self._clause(cited.clause_id), *self._reminder(work, today)]
+            return [self._cited(cited), *self._reminder(work, today)]
         reading = self._with_situation(self.reader.read(text), today)
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
@@ -187,6 +165,34 @@ class Dialogue:
             if answered is not None and answered[0].kind == "acknowledge":
                 return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _whole(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
+        instructions to the bot, openers."""
+        if not text:
+            return [render.notice(_notices().text_only), *self._reminder(work, today)]
+        if len(text) > MAX_MESSAGE_CHARS:
+            too_long = _notices().too_long.format(length=len(text), limit=MAX_MESSAGE_CHARS)
+            return [render.notice(too_long), *self._reminder(work, today)]
+        command = _slash_command(text) or self.words.command(text)
+        if command is not None:
+            return self._command(work, command, today)
+        if self.words.is_abuse(text):
+            return [render.notice(_notices().calm), *self._reminder(work, today)]
+        if self.words.addresses_instructions(text):
+            return [render.notice(_reading().declined), *self._reminder(work, today)]
+        if self.words.is_opener(text):
+            return self._opened(work, today)
+        return None
+
+    def _cited(self, cited: Cited) -> Reply:
+        """A shown citation or a document's article in full, or why there is none."""
+        if cited.clause_id is not None:
+            return self._clause(cited.clause_id)
+        if cited.document is not None:
+            words = _reading().no_such_article
+            return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
+        return render.notice(prose().followups.no_such_citation.format(shown=cited.shown))
 
     def _with_situation(self, reading: Reading, today: date) -> Reading:
         """明年六月毕业，在吉林市读大四，想问问创业的事: stretches without 我 that state a situation of
@@ -322,9 +328,7 @@ class Dialogue:
             return reading.question
         return text
 
-    def _answer(
-        self, work: Working, text: str, today: date, offer_check: bool = False, refines: bool = False
-    ) -> Reply:
+    def _answer(self, work: Working, text: str, today: date, offer_check: bool = False, refines: bool = False) -> Reply:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
         one: 白山 中级工) is read against the thread, and the question names its place, or the
         thread's (那…, …呢), or the person's covered region."""

@@ -148,7 +148,7 @@ class Describer:
                 sets = compiled.phrase.negated if _is_negated(text, match.start()) else compiled.phrase.sets
                 for fact, raw in sets.items():
                     value, note = self._value(raw, match, today)
-                    if value is None or said_by.get(fact, index) < index and not isinstance(value, list):
+                    if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
                         continue
                     said_by.setdefault(fact, index)
                     _merge(facts, fact, value)

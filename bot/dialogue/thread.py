@@ -149,9 +149,9 @@ class Threads:
             in_list = Cited(shown[number - 1] if 1 <= number <= len(shown) else None, len(shown))
             if found.group("item"):
                 return in_list
-            articles = [c for c in shown if self.clauses.has(c) and self.clauses.get(c).clause_number == number]
-            if articles:
-                return Cited(articles[0], len(shown))
+            on_screen = [c for c in shown if self.clauses.has(c) and self.clauses.get(c).clause_number == number]
+            if on_screen:
+                return Cited(on_screen[0], len(shown))
             if number <= len(shown) and not self.words.document_word.search(text):
                 return in_list
             if self.clauses.has(shown[0]):

@@ -178,9 +178,7 @@ class Vocabulary:
         spaced = _spaced(text)
         if self.system_like.search(text) or any(phrase in spaced for phrase in self.role_change):
             return True
-        return any(word in spaced for word in self.bot_instructions) and any(
-            verb in spaced for verb in self.overriding
-        )
+        return any(word in spaced for word in self.bot_instructions) and any(verb in spaced for verb in self.overriding)
 
     def is_abuse(self, text: str) -> bool:
         squashed = squash(text)

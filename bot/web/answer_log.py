@@ -24,14 +24,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db import DATABASE_DOWN, storable
-from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.present.prose import prose
+from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.web.audit import AuditTrail
 from knowledge.citations import Citation
 
 log = logging.getLogger(__name__)
 MarkStatus = Literal["verified", "flagged"]
 LogFilter = Literal["all", "unmarked", "verified", "flagged"]
+
+
 def csv_headers() -> tuple[str, ...]:
     """The Chinese header row, one per CSV_COLUMNS entry (checked: a missing header fails loudly)."""
     headers = prose().staff_export.columns

@@ -87,9 +87,7 @@ class HttpRun(Run):
         return self.conversations.state(self.key) if self.session_id else None
 
 
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, id=c["name"]) for c in (*CHATS["chats"], *DEV_CHATS["chats"])]
-)
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["name"]) for c in (*CHATS["chats"], *DEV_CHATS["chats"])])
 def test_chat(http: TestClient, chat_services: WebServices, clock: Clock, case: dict[str, Any]) -> None:
     clock.day = case.get("today", DEFAULT_DAY)
     run = HttpRun(http, chat_services)
@@ -116,8 +114,10 @@ def test_dev_chats_report_their_pass_figure(http: TestClient, chat_services: Web
                 continue
             passed[case["class"]] += 1
         chats_passed += ok
-    print(f"\ndev chats: {chats_passed}/{len(DEV_CHATS['chats'])} conversations pass, "
-          f"{sum(passed.values())}/{sum(total.values())} turns pass")
+    print(
+        f"\ndev chats: {chats_passed}/{len(DEV_CHATS['chats'])} conversations pass, "
+        f"{sum(passed.values())}/{sum(total.values())} turns pass"
+    )
     for name in sorted(total):
         print(f"  {name}: {passed[name]}/{total[name]} turns")
     assert sum(total.values()) == sum(len(c["steps"]) for c in DEV_CHATS["chats"])
