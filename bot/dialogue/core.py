@@ -13,6 +13,7 @@ documents, follow-ups read against the thread of the last question (thread.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import actions, render
@@ -20,11 +21,11 @@ from bot.dialogue.describe import Describer
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
-from bot.dialogue.thread import Threads
+from bot.dialogue.thread import Cited, Threads
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
-from bot.present.prose import DialogueNotices, prose
+from bot.present.prose import DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
 from knowledge.citations import make_citation
@@ -37,7 +38,10 @@ SHORT_ANSWER_CHARS = 6
 # Fewer Chinese characters, digits or Latin letters than this (是, a, 😀, éé) is not a question to
 # look up in the documents (and the retriever cannot take it: see docs/dialogue.md).
 MIN_QUESTION_CHARS = 2
+# Space-separated words this short are typed as into a search box (吉林 高级证).
+SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
@@ -61,8 +65,8 @@ class Dialogue:
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions)
         self.covered = engine.jurisdictions
-        self.reader = MessageReader(self.words)
-        self.threads = Threads(self.words, regions)
+        self.threads = Threads(self.words, regions, clauses)
+        self.reader = MessageReader(self.words, self.threads.is_keywords)
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -138,29 +142,20 @@ class Dialogue:
 
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
         text = _clean(raw)
-        if not text:
-            return [render.notice(_notices().text_only), *self._reminder(work, today)]
-        if len(text) > MAX_MESSAGE_CHARS:
-            too_long = _notices().too_long.format(length=len(text), limit=MAX_MESSAGE_CHARS)
-            return [render.notice(too_long), *self._reminder(work, today)]
-        command = _slash_command(text)
-        if command is not None:
-            return self._command(work, command, today)
-        command = self.words.command(text)
-        if command is not None:
-            return self._command(work, command, today)
-        if self.words.is_abuse(text):
-            return [render.notice(_notices().calm), *self._reminder(work, today)]
+        whole = self._whole(work, text, today)
+        if whole is not None:
+            return whole
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
-            if cited.clause_id is None:
-                missing = prose().followups.no_such_citation.format(shown=cited.shown)
-                return [render.notice(missing), *self._reminder(work, today)]
-            return [self._clause(cited.clause_id), *self._reminder(work, today)]
-        reading = self.reader.read(text)
+            return [self._cited(cited), *self._reminder(work, today)]
+        reading = self._with_situation(self.reader.read(text), today)
+        if self._refines_search(work, text, reading):
+            reading = Reading(statement="", question=text, is_search=True, refines=True)
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
+        if question is None and self.words.is_assent(text):
+            return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
@@ -170,6 +165,70 @@ class Dialogue:
             if answered is not None and answered[0].kind == "acknowledge":
                 return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _whole(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
+        instructions to the bot, openers."""
+        if not text:
+            return [render.notice(_notices().text_only), *self._reminder(work, today)]
+        if len(text) > MAX_MESSAGE_CHARS:
+            too_long = _notices().too_long.format(length=len(text), limit=MAX_MESSAGE_CHARS)
+            return [render.notice(too_long), *self._reminder(work, today)]
+        command = _slash_command(text) or self.words.command(text)
+        if command is not None:
+            return self._command(work, command, today)
+        if self.words.is_abuse(text):
+            return [render.notice(_notices().calm), *self._reminder(work, today)]
+        if self.words.addresses_instructions(text):
+            return [render.notice(_reading().declined), *self._reminder(work, today)]
+        if self.words.is_opener(text):
+            return self._opened(work, today)
+        return None
+
+    def _cited(self, cited: Cited) -> Reply:
+        """A shown citation or a document's article in full, or why there is none."""
+        if cited.clause_id is not None:
+            return self._clause(cited.clause_id)
+        if cited.document is not None:
+            words = _reading().no_such_article
+            return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
+        return render.notice(prose().followups.no_such_citation.format(shown=cited.shown))
+
+    def _with_situation(self, reading: Reading, today: date) -> Reading:
+        """明年六月毕业，在吉林市读大四，想问问创业的事: stretches without 我 that state a situation of
+        the person (a fact besides a place) are statements too; a place alone (巴中那边，) is the
+        question's context."""
+        # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about.
+        situation = "，".join(p for p in reading.context.split("，") if p and not self.threads.is_keywords(p))
+        if not situation:
+            return reading
+        described = self.describer.describe(situation, today).facts
+        if not set(described) - {"region"}:
+            return reading
+        statement = "，".join(part for part in (reading.statement, situation) if part)
+        return replace(reading, statement=statement)
+
+    def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
+        """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a
+        place alone moves it (吉林的): asked against the thread, never the person's facts. A place alone
+        while a card waits is a correction, and mid-interview words are the answer."""
+        asks = reading.asks and not reading.is_search
+        if work.thread is None or work.interviewing or asks or self.reader.is_about_person(text):
+            return False
+        if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
+            return True
+        if work.pending:
+            return False
+        bare = re.sub(r"[的\s，,。]", "", text)
+        place = self.regions.resolve(bare).place or ""
+        return bool(bare) and bare in place
+
+    def _opened(self, work: Working, today: date) -> list[Reply]:
+        """你好，我想问问: the welcome, or — with a card or a question waiting — that again, unanswered."""
+        waiting = self._reminder(work, today)
+        if waiting:
+            return [render.notice(_reading().listening), *waiting]
+        return [render.welcome(self.covered, work.interviewing)]
 
     def _asks(self, text: str, reading: Reading) -> bool:
         """A question to answer from the documents, not an answer to the pending one: a short message
@@ -207,7 +266,7 @@ class Dialogue:
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
-            replies = [self._answer(work, self._asked(text, reading), today)]
+            replies = [self._answer(work, self._asked(text, reading), today, refines=reading.refines)]
             if self._opens_with_yes(reading):
                 return [*replies, *self.interviewer.accept(work, today)]
             if description is not None and description.facts:
@@ -235,7 +294,9 @@ class Dialogue:
         return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
-        if len(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))) < MIN_QUESTION_CHARS:
+        words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
+        # asdfghjkl, …: the documents are Chinese; a message without one Chinese character asks them nothing.
+        if len(words) < MIN_QUESTION_CHARS or not _CHINESE.search(text):
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self.describer.describe(reading.statement, today) if reading.statement else None
@@ -246,7 +307,8 @@ class Dialogue:
             return self.interviewer.next(work, today)
         if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
-        replies = [self._answer(work, self._asked(text, reading), today, offer_check=not interviewing)]
+        asked = self._asked(text, reading)
+        replies = [self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)]
         if description is not None and facts:
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
@@ -266,10 +328,11 @@ class Dialogue:
             return reading.question
         return text
 
-    def _answer(self, work: Working, text: str, today: date, offer_check: bool = False) -> Reply:
-        """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？) is read against the thread, and the
-        question names its place, or the thread's (那…, …呢), or the person's covered region."""
-        asked = self.threads.follow(work.thread, text)
+    def _answer(self, work: Working, text: str, today: date, offer_check: bool = False, refines: bool = False) -> Reply:
+        """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
+        one: 白山 中级工) is read against the thread, and the question names its place, or the
+        thread's (那…, …呢), or the person's covered region."""
+        asked = self.threads.follow(work.thread, text, refines=refines)
         region = asked.region
         if region is None and not self.regions.resolve(text).place:
             region = self._region_for(work, text)
@@ -282,7 +345,8 @@ class Dialogue:
         return render.followed(reply, asked.read_as) if asked.read_as else reply
 
     def _region_for(self, work: Working, text: str) -> str | None:
-        known = work.profile.get("region")
+        # The place the person gave, confirmed or still on the card: the question's context either way.
+        known = work.profile.get("region") or work.pending.get("region")
         person = known if isinstance(known, str) and self.regions.resolve(known).covered else None
         last = work.thread.region if work.thread is not None else None
         return last if last and self.words.continuing.search(text) else person
@@ -315,3 +379,7 @@ def _slash_command(text: str) -> str | None:
 
 def _notices() -> DialogueNotices:
     return prose().dialogue.notices
+
+
+def _reading() -> DialogueReadingProse:
+    return prose().dialogue_reading

@@ -135,7 +135,10 @@ class Describer:
         facts: dict[str, Any] = {}
         notes: dict[str, str] = {}
         used = [False] * len(text)
-        for compiled in self.phrases:
+        # A fact set by an earlier (more specific) phrase is not overwritten by a later, vaguer one:
+        # 今年初刚毕业 is January, not the 刚毕业 default of June.
+        said_by: dict[str, int] = {}
+        for index, compiled in enumerate(self.phrases):
             for match in compiled.pattern.finditer(text):
                 spans = _spans(match)
                 if any(used[i] for start, end in spans for i in range(start, end)):
@@ -145,8 +148,9 @@ class Describer:
                 sets = compiled.phrase.negated if _is_negated(text, match.start()) else compiled.phrase.sets
                 for fact, raw in sets.items():
                     value, note = self._value(raw, match, today)
-                    if value is None:
+                    if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
                         continue
+                    said_by.setdefault(fact, index)
                     _merge(facts, fact, value)
                     if note:
                         notes[fact] = note

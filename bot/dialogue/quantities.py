@@ -23,17 +23,26 @@ DURATION = (
     rf"|{NUMBER}\s*个?半?多?月|半个?月)"
 )
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
+# 21年, 98年: two digits only right before 年 (never inside 2021年, never 21年代).
+_SHORT_YEAR = r"(?<![\d.])\d{2}(?=\s*年(?!代|纪))"
+_RELATIVE_WORD = r"(?:大前年|前年|去年|今年|明年|后年)"
+# Part of a year: 年底 / 底 / 年末 → December, 年初 / 初 → January, 上半年 → June, 下半年 → December.
+_PART = r"(?:年底|年末|年初|上半年|下半年|底|末|初)"
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = (
     rf"(?:{_YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*[日号]?"
-    rf"|{_YEAR}\s*(?:年|[-/.])\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月?"
+    rf"|(?:{_YEAR}|{_SHORT_YEAR})\s*年\s*{_PART}"
+    rf"|{_YEAR}\s*(?:年|[-/.])\s*{_MONTH}\s*月?"
+    rf"|{_SHORT_YEAR}\s*年\s*{_MONTH}\s*月"
     rf"|{_YEAR}\s*年?"
-    rf"|(?:今年|去年|前年|大前年)(?:\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月)?"
+    rf"|{_SHORT_YEAR}\s*年"
+    rf"|{_RELATIVE_WORD}\s*(?:{_PART}|{_MONTH}\s*月)?"
     rf"|(?:{NUMBER}|半)\s*年前|上个月|本月|这个月)"
 )
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF0E: ord(".")}
 _NUMERAL_RUN = re.compile(rf"\d+(?:\.\d+)?|[{CN_DIGITS}]+")
 
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "month", "part", "year"]
 ASSUMED_MONTH = 6  # a year alone is read as the end of June: when graduates leave school
 
 
@@ -49,6 +58,8 @@ class Day:
             return f"只说了年份，按{self.value.month}月{self.value.day}日算"
         if self.precision == "month":
             return f"只说了月份，按{self.value.day}日算"
+        if self.precision == "part":
+            return f"按{self.value.month}月{self.value.day}日算"
         return None
 
 
@@ -110,26 +121,35 @@ def _has_number_before(text: str, index: int) -> bool:
     return index > 0 and (text[index - 1].isdigit() or text[index - 1] in CN_DIGITS or text[index - 1] == "半")
 
 
+_PART_MONTH = {"年底": 12, "年末": 12, "底": 12, "末": 12, "下半年": 12, "年初": 1, "初": 1, "上半年": 6}
+_YEAR_PART = re.compile(rf"(?P<y>{_YEAR}|{_SHORT_YEAR})\s*年\s*(?P<part>{_PART})")
+_SHORT_YEAR_MONTH = re.compile(rf"(?P<y>{_SHORT_YEAR})\s*年\s*(?P<m>{_MONTH})\s*月")
+_SHORT_YEAR_ONLY = re.compile(rf"(?P<y>{_SHORT_YEAR})\s*年")
 _FULL_DATE = re.compile(rf"(?P<y>{_YEAR})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})")
 _YEAR_MONTH = re.compile(rf"(?P<y>{_YEAR})\s*(?:年|[-/.])\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?!\d)")
 _YEAR_ONLY = re.compile(rf"(?P<y>{_YEAR})(?:\s*年|届|(?!\d))")
-_RELATIVE_YEAR = {"大前年": 3, "前年": 2, "去年": 1, "今年": 0}
-_RELATIVE = re.compile(r"(?P<word>大前年|前年|去年|今年)(?:\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)?")
+_RELATIVE_YEAR = {"大前年": 3, "前年": 2, "去年": 1, "今年": 0, "明年": -1, "后年": -2}
+_RELATIVE = re.compile(rf"(?P<word>{_RELATIVE_WORD})\s*(?:(?P<part>{_PART})|(?P<m>{_MONTH})\s*月)?")
 _YEARS_AGO = re.compile(rf"(?P<n>{NUMBER}|半)\s*年前")
 
 
 def parse_day(text: str, today: date) -> Day | None:
-    """The date in the text: 2019-06-30, 2019年6月, 2019年, 二〇一九年, 去年, 去年6月, 三年前, 上个月."""
+    """The date in the text: 2019-06-30, 2019年6月, 2019年, 二〇一九年, 21年, 去年, 去年6月, 明年七月,
+    去年底, 2023年初, 三年前, 上个月."""
     text = ascii_digits(text)
     if match := _FULL_DATE.search(text):
-        year, month, day = _year(match["y"]), int(match["m"]), int(match["d"])
+        year, month, day = _year(match["y"], today), int(match["m"]), int(match["d"])
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
             return Day(date(year, month, day), "day")
         return None
-    if match := _YEAR_MONTH.search(text):
-        return _month_day(_year(match["y"]), _month(match["m"]))
+    if match := _YEAR_PART.search(text):
+        return _part_day(_year(match["y"], today), match["part"])
+    if match := _YEAR_MONTH.search(text) or _SHORT_YEAR_MONTH.search(text):
+        return _month_day(_year(match["y"], today), _month(match["m"]))
     if match := _RELATIVE.search(text):
         year = today.year - _RELATIVE_YEAR[match["word"]]
+        if match["part"]:
+            return _part_day(year, match["part"])
         if match["m"]:
             return _month_day(year, _month(match["m"]))
         return _year_day(year)
@@ -144,12 +164,16 @@ def parse_day(text: str, today: date) -> Day | None:
             return None
         total = today.year * 12 + today.month - 1 - round(months)
         return Day(_clamp_day(total // 12, total % 12 + 1, today.day), "month")
-    if match := _YEAR_ONLY.search(text):
-        return _year_day(_year(match["y"]))
+    if match := _YEAR_ONLY.search(text) or _SHORT_YEAR_ONLY.search(text):
+        return _year_day(_year(match["y"], today))
     return None
 
 
-def _year(raw: str) -> int:
+def _year(raw: str, today: date) -> int:
+    """2019, 二〇一九, or two digits (21 → 2021, 98 → 1998: not later than next year)."""
+    if raw.isdigit() and len(raw) == 2:
+        year = today.year // 100 * 100 + int(raw)
+        return year if year <= today.year + 1 else year - 100
     if raw.isdigit():
         return int(raw)
     return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in raw))
@@ -163,6 +187,11 @@ def _month_day(year: int, month: int) -> Day | None:
     if not 1 <= month <= 12:
         return None
     return Day(date(year, month, calendar.monthrange(year, month)[1]), "month")
+
+
+def _part_day(year: int, part: str) -> Day:
+    month = _PART_MONTH[part]
+    return Day(date(year, month, calendar.monthrange(year, month)[1]), "part")
 
 
 def _year_day(year: int) -> Day:

@@ -20,6 +20,7 @@ its first modal or question word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.dialogue.words import Vocabulary
@@ -39,6 +40,8 @@ class Reading:
     question: str
     is_search: bool = False
     opening: str = ""  # the first stretch, when the message has more than one (是的，| 另外…)
+    context: str = ""  # stretches that neither ask nor name the person (巴中那边，| 在吉林市读大四，)
+    refines: bool = False  # search words narrowing the last answer (吉林 高级证): read against the thread
 
     @property
     def asks(self) -> bool:
@@ -46,23 +49,40 @@ class Reading:
 
 
 class MessageReader:
-    def __init__(self, words: Vocabulary) -> None:
+    """`is_keywords`: the message is only names of measures, groups and places (资阳 退役士兵): a
+    search, whatever kind of word it names."""
+
+    def __init__(self, words: Vocabulary, is_keywords: Callable[[str], bool] = lambda text: False) -> None:
         self.words = words
+        self.is_keywords = is_keywords
+        first = sorted(words.first_person, key=len, reverse=True)
+        relations = sorted(words.relations, key=len, reverse=True)
+        self._first_person = re.compile("|".join(re.escape(w) for w in first))
+        self._relation = re.compile("(?:的|们的)?(?:" + "|".join(re.escape(w) for w in relations) + ")")
+        self._third_person = re.compile("|".join(f"(?<!其){re.escape(w)}" for w in words.third_person))
 
     def read(self, text: str) -> Reading:
         stretches = [m.group(0) for m in _STRETCH.finditer(text)] or [text]
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
-            if not self.is_about_person(text) and self._names_benefit(text):
+            if not self.is_about_person(text) and (
+                self._names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
+            ):
                 return Reading(statement="", question=text, is_search=True)
             return Reading(statement=text, question="")
         statement: list[str] = []
         question: list[str] = []
+        context: list[str] = []
         about_person = False
         for stretch, is_question in zip(stretches, asked, strict=True):
             about_person = about_person or self.is_about_person(stretch)
             if not is_question:
-                (statement if about_person and not self._supposes(stretch) else question).append(stretch)
+                if about_person and not self._supposes(stretch):
+                    statement.append(stretch)
+                else:
+                    question.append(stretch)
+                    if not self._supposes(stretch) and not self.is_about_other(stretch):
+                        context.append(stretch)
                 continue
             question.append(stretch)
             said = self._said_before_asking(stretch)
@@ -73,13 +93,24 @@ class MessageReader:
             statement="，".join(s.strip(_PUNCTUATION) for s in statement),
             question="".join(question),
             opening=opening,
+            context="，".join(s.strip(_PUNCTUATION) for s in context),
         )
 
     def _is_question(self, stretch: str) -> bool:
         return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
 
     def is_about_person(self, text: str) -> bool:
-        return any(word in text for word in self.words.first_person)
+        return bool(self._mentions(text))
+
+    def is_about_other(self, text: str) -> bool:
+        """我朋友是退役军人, 我家孩子…, 他…: the person speaks about someone else."""
+        if self._third_person.search(text):
+            return True
+        return any(self._relation.match(text, m.end()) for m in self._first_person.finditer(text))
+
+    def _mentions(self, text: str) -> list[int]:
+        """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子."""
+        return [m.start() for m in self._first_person.finditer(text) if not self._relation.match(text, m.end())]
 
     def _names_benefit(self, text: str) -> bool:
         return any(word in text for word in self.words.benefit_words)
@@ -92,7 +123,7 @@ class MessageReader:
 
     def _said_before_asking(self, stretch: str) -> str:
         """我在长春开店能领什么补贴 → 我在长春开店: what a question says about the person first."""
-        mentions = [at for at in (stretch.find(w) for w in self.words.first_person) if at >= 0]
+        mentions = self._mentions(stretch)
         if not mentions or self._supposes(stretch):
             return ""
         start = min(mentions)

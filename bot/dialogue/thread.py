@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.dialogue.ports import ClauseSource
 from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
@@ -39,10 +40,14 @@ class Question:
 
 @dataclass(frozen=True)
 class Cited:
-    """The clause a message points at among the `shown` citations (None: there is no such one)."""
+    """The clause a message points at among the `shown` citations, or an article of a `document`
+    (its title; `number` as typed, `count` its articles). `clause_id` None: there is no such one."""
 
     clause_id: str | None
     shown: int
+    document: str | None = None
+    number: str = ""
+    count: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +63,18 @@ def topic_vocabulary() -> tuple[str, ...]:
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
 
 
+@lru_cache(maxsize=1)
+def measure_vocabulary() -> frozenset[str]:
+    """Measure names and aliases only: what a search narrowing the last answer cannot name without
+    starting a new one (中级工 narrows 技能提升补贴; 创业担保贷款 is a new search)."""
+    return frozenset(t for measures in load_measures().values() for m in measures for t in (m.name, *m.aliases))
+
+
 class Threads:
-    def __init__(self, words: Vocabulary, regions: RegionResolver) -> None:
+    def __init__(self, words: Vocabulary, regions: RegionResolver, clauses: ClauseSource) -> None:
         self.words = words
         self.regions = regions
+        self.clauses = clauses
         self.vocabulary = topic_vocabulary()
 
     def topic_of(self, text: str) -> tuple[str, ...]:
@@ -87,6 +100,21 @@ class Threads:
         # 征求意见稿正式发布了吗 is about a document, whatever the last measure was.
         return is_about_a_document(text) or bool(self.content_words(text))
 
+    def is_keywords(self, text: str) -> bool:
+        """Only names the documents know and at most a place (残疾人, 资阳 退役士兵, 长春 创业担保贷款):
+        what one types into a search box, not a sentence about oneself."""
+        terms = [t for t in self.topic_of(text) if t not in self.words.not_a_topic]
+        if not terms:
+            return False
+        rest = text
+        for term in terms:
+            rest = rest.replace(term, " ")
+        rest = re.sub(r"[\s，,。、和的与及/]+", "", rest)
+        if not rest:
+            return True
+        place = self.regions.resolve(rest).place or ""
+        return bool(place) and rest in place
+
     def content_words(self, text: str) -> list[str]:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
         那要, which say nothing), Latin words, never the place, question words or a bare number."""
@@ -102,24 +130,57 @@ class Threads:
         ]
 
     def cited(self, thread: Thread | None, text: str) -> Cited | None:
-        """`第二条` / `最后一条` of the last answer's citations, when the message points at one."""
-        if thread is None or not thread.clauses or self.regions.resolve(text).place or "（" in text:
-            return None
+        """`第二条` / `最后一条` of the last answer's citations, or `第七条` of a document: the one named
+        (这个文件, 商洛的文件), else the last answer's. A number within the shown list is its place in
+        the list, unless a shown citation is that article itself (第（七）条 was on the screen); a
+        larger one is an article of the document the last answer cited first."""
         found = self.words.citation_ordinal.search(text)
-        if found is None:
+        if found is None or any(t not in self.words.not_a_topic for t in self.topic_of(text)):
             return None
+        shown = thread.clauses if thread is not None else ()
         if found.group("last"):
-            return Cited(thread.clauses[-1], len(thread.clauses))
+            return Cited(shown[-1], len(shown)) if shown else None
         try:
             number = int(chinese_to_number(found.group("n")))
         except ValueError:
             return None
-        shown = len(thread.clauses)
-        return Cited(thread.clauses[number - 1] if 1 <= number <= shown else None, shown)
+        named = self._document_named(text)
+        if named is None and shown:
+            in_list = Cited(shown[number - 1] if 1 <= number <= len(shown) else None, len(shown))
+            if found.group("item"):
+                return in_list
+            on_screen = [c for c in shown if self.clauses.has(c) and self.clauses.get(c).clause_number == number]
+            if on_screen:
+                return Cited(on_screen[0], len(shown))
+            if number <= len(shown) and not self.words.document_word.search(text):
+                return in_list
+            if self.clauses.has(shown[0]):
+                named = self.clauses.get(shown[0]).document_id
+        if named is None:
+            return None
+        document = self.clauses.documents[named]
+        articles = [c for c in self.clauses.clauses_of(named) if c.clause_number is not None]
+        wanted = [c.id for c in articles if c.clause_number == number]
+        return Cited(wanted[0] if wanted else None, len(shown), document.title, found.group("n"), len(articles))
 
-    def follow(self, thread: Thread | None, text: str) -> Question:
-        """The question a message asks, read against the thread when it names no topic of its own."""
-        if thread is None or not thread.topic or self.has_own_topic(text):
+    def _document_named(self, text: str) -> str | None:
+        """The document of the place a message names (商洛的文件第三条), when one is collected."""
+        jurisdiction = self.regions.resolve(text).jurisdiction
+        if jurisdiction is None:
+            return None
+        ids = [d.id for d in self.clauses.documents.values() if d.jurisdiction == jurisdiction]
+        return ids[-1] if ids else None
+
+    def follow(self, thread: Thread | None, text: str, refines: bool = False) -> Question:
+        """The question a message asks, read against the thread when it names no topic of its own —
+        or, for search words that narrow the last answer (白山 中级工), no measure of its own."""
+        if thread is None or not thread.topic:
+            return Question(text)
+        if refines:
+            measures = measure_vocabulary()
+            if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
+                return Question(text)
+        elif self.has_own_topic(text):
             return Question(text)
         subject = "".join(thread.topic)
         place = self.regions.resolve(text).place

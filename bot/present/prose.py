@@ -491,6 +491,27 @@ class FollowupProse(Section):
     no_such_citation: str
 
 
+class DialogueReadingProse(Section):
+    """Messages read as a whole: instructions to the bot, openers, a bare yes, a document's article."""
+
+    placeholders = {"no_such_article": ("document", "number", "count")}
+    declined: str
+    listening: str
+    noted: str
+    no_such_article: str
+
+
+class EligibilityStatedProse(Section):
+    placeholders = {"itself": ("option",), "bare": ("option", "label")}
+    itself: str
+    bare: str
+    negations: tuple[str, ...]
+
+
+class StaffExportProse(Section):
+    columns: tuple[str, ...]
+
+
 class ConversationCareProse(Section):
     """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
     terminal's compact 可多选 question."""
@@ -776,6 +797,9 @@ class Prose(Section):
     rules_check: RulesCheckProse
     records: RecordsProse
     as_employer: AsEmployerProse
+    dialogue_reading: DialogueReadingProse
+    eligibility_stated: EligibilityStatedProse
+    staff_export: StaffExportProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

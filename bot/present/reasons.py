@@ -51,7 +51,8 @@ def records_text(facts: FactRegistry, spec: FactSpec, records: Any) -> str:
 
 
 def stated_text(spec: FactSpec, value: Any) -> str:
-    """The person's own answer in a reason: 您的失业保险参保年限为2年, 您已认定为就业困难人员."""
+    """The person's own answer in a reason: 您的失业保险参保年限为2年, 您已认定为就业困难人员; an
+    option that says it all by itself is quoted alone (您不是退役军人)."""
     words = prose().eligibility.stated
     if value is None:
         return words.unknown.format(label=spec.label)
@@ -61,6 +62,13 @@ def stated_text(spec: FactSpec, value: Any) -> str:
         if not value:
             return str(spec.empty)
         return words.value.format(label=spec.label, value="、".join(spec.option_label(v) for v in value))
+    if spec.type == "enum":
+        option = spec.option_label(value)
+        plain = prose().eligibility_stated
+        if option in plain.negations:
+            return plain.bare.format(option=option, label=spec.label)
+        if option.startswith(plain.negations):
+            return plain.itself.format(option=option)
     return words.value.format(label=spec.label, value=value_text(spec, value))
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db import DATABASE_DOWN, storable
+from bot.present.prose import prose
 from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.web.audit import AuditTrail
 from knowledge.citations import Citation
@@ -31,7 +32,18 @@ from knowledge.citations import Citation
 log = logging.getLogger(__name__)
 MarkStatus = Literal["verified", "flagged"]
 LogFilter = Literal["all", "unmarked", "verified", "flagged"]
+
+
+def csv_headers() -> tuple[str, ...]:
+    """The Chinese header row, one per CSV_COLUMNS entry (checked: a missing header fails loudly)."""
+    headers = prose().staff_export.columns
+    if len(headers) != len(CSV_COLUMNS):
+        raise ValueError(f"prose staff_export.columns has {len(headers)} headers for {len(CSV_COLUMNS)} columns")
+    return headers
+
+
 MARK_LABELS = {"verified": "已核实", "flagged": "有问题"}
+# The export's columns, in order; their Chinese headers are prose (staff_export.columns).
 CSV_COLUMNS = (
     "answer_id", "time_utc", "channel", "question", "status", "region",
     "position", "clause_id", "quote", "mark", "note", "marked_by", "marked_at_utc",
@@ -328,7 +340,7 @@ class AnswerLog:
         buffer = io.StringIO()
         writer = _FormulaSafeWriter(csv.writer(buffer))
         buffer.write("\ufeff")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(csv_headers())
         last_id = 0
         while True:
             with Session(self.engine) as session:

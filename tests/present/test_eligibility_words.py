@@ -92,6 +92,11 @@ def test_every_comparison_a_rule_may_use_is_worded() -> None:
         ("household", ("dibao", "low_income"), "您的家庭情况为低保家庭、低收入家庭"),
         ("household", (), "您的家庭不属于所列困难家庭"),
         ("ui_years", None, "您表示不清楚失业保险参保年限"),
+        # an option that says it all is quoted alone, never 您的退役军人身份为不是退役军人
+        ("veteran", "none", "您不是退役军人"),
+        ("certificate_level", "none", "您没有证书"),
+        ("business_form", "none", "您没有经营形式"),
+        ("veteran", "soldier_self_employed", "您的退役军人身份为退役士兵（自主就业）"),
     ],
 )
 def test_the_persons_answer_is_quoted_back(rulebook: Rulebook, fact: str, value: Any, worded: str) -> None:

@@ -1,4 +1,5 @@
-"""Multi-turn chats (tests/dialogue/chats.yaml) through the real app's `POST /api/chat`.
+"""Multi-turn chats (tests/dialogue/chats.yaml, and the dev chats of the held-out failure classes in
+tests/dialogue/chats_dev.yaml) through the real app's `POST /api/chat`.
 
 Each chat is one web session: typed messages and pressed buttons go over HTTP exactly as the widget
 sends them; the checks read the replies from the JSON and the stored session from the app's own
@@ -8,6 +9,7 @@ store (the profile must never change because of a question). The step format is 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -27,7 +29,9 @@ from knowledge.kb import KnowledgeBase
 
 from ..dialogue.transcript import Run
 
-CHATS = yaml.safe_load((Path(__file__).parents[1] / "dialogue" / "chats.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parents[1] / "dialogue"
+CHATS = yaml.safe_load((HERE / "chats.yaml").read_text(encoding="utf-8"))
+DEV_CHATS = yaml.safe_load((HERE / "chats_dev.yaml").read_text(encoding="utf-8"))
 DEFAULT_DAY = date(2026, 12, 1)
 
 
@@ -83,9 +87,37 @@ class HttpRun(Run):
         return self.conversations.state(self.key) if self.session_id else None
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c["name"]) for c in CHATS["chats"]])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["name"]) for c in (*CHATS["chats"], *DEV_CHATS["chats"])])
 def test_chat(http: TestClient, chat_services: WebServices, clock: Clock, case: dict[str, Any]) -> None:
     clock.day = case.get("today", DEFAULT_DAY)
     run = HttpRun(http, chat_services)
     for number, step in enumerate(case["steps"], start=1):
         run.step(step, number)
+
+
+def test_dev_chats_report_their_pass_figure(http: TestClient, chat_services: WebServices, clock: Clock) -> None:
+    """The dev figure by class, turn by turn (run with -s): the same chats as above, but a failed step
+    is counted instead of stopping the chat, so a figure before and after a change can be compared."""
+    passed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    chats_passed = 0
+    for case in DEV_CHATS["chats"]:
+        clock.day = case.get("today", DEFAULT_DAY)
+        run = HttpRun(http, chat_services)
+        ok = True
+        for number, step in enumerate(case["steps"], start=1):
+            total[case["class"]] += 1
+            try:
+                run.step(step, number)
+            except AssertionError:
+                ok = False
+                continue
+            passed[case["class"]] += 1
+        chats_passed += ok
+    print(
+        f"\ndev chats: {chats_passed}/{len(DEV_CHATS['chats'])} conversations pass, "
+        f"{sum(passed.values())}/{sum(total.values())} turns pass"
+    )
+    for name in sorted(total):
+        print(f"  {name}: {passed[name]}/{total[name]} turns")
+    assert sum(total.values()) == sum(len(c["steps"]) for c in DEV_CHATS["chats"])

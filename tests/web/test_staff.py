@@ -173,8 +173,10 @@ def test_csv_export_has_a_bom_one_row_per_citation_and_marks(
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert response.text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
-    marked = [r for r in rows if r["question"] == "吉林省技能提升补贴" and r["position"] == "1"]
-    assert marked and marked[-1]["mark"] == "已核实" and marked[-1]["marked_by"] == STAFF_NAME
+    assert list(rows[0]) == ["回答编号", "时间（UTC）", "渠道", "问题", "回答状态", "地区", "引用序号", "条款编号",
+                             "引用原文", "核对结果", "核对备注", "核对人", "核对时间（UTC）"]  # fmt: skip
+    marked = [r for r in rows if r["问题"] == "吉林省技能提升补贴" and r["引用序号"] == "1"]
+    assert marked and marked[-1]["核对结果"] == "已核实" and marked[-1]["核对人"] == STAFF_NAME
     assert services.audit.recent(1)[0].action == "export"
 
 
@@ -244,7 +246,7 @@ def test_csv_export_neutralises_formula_cells_planted_through_the_api(
     assert client.post("/api/ask", json={"question": planted + " 吉林创业补贴"}).status_code == 200
     services.answer_log.flush()
     text = client.get("/staff/export/answers.csv").text.lstrip("\ufeff")
-    questions = [row["question"] for row in csv.DictReader(io.StringIO(text))]
+    questions = [row["问题"] for row in csv.DictReader(io.StringIO(text))]
     assert any(q.startswith("'") and planted[1:] in q for q in questions)
     assert not any(q.startswith(("=", "+", "-", "@", "＝")) for q in questions)
 
