@@ -104,7 +104,7 @@ def _bound(values: Mapping[str, Any], records: RecordList) -> list[Mapping[str, 
         if not rows:
             return [{**values, records.main: NO_RECORD}]
         return [_with(values, records, r) for r in rows]
-    bound = [_with(values, records, r) for r in rows]
+    bound: list[Mapping[str, Any]] = [_with(values, records, r) for r in rows]
     if slot.get(records.main) != NO_RECORD or not bound:
         bound.append(values)
     return bound
@@ -127,6 +127,7 @@ def _pending(node: Node, values: Mapping[str, Any], as_of: date, records: Record
     if evaluate(node, unset, as_of).value is False:
         return None
     leaf = next(walk_leaves(node, lambda n: isinstance(n, Leaf) and n.fact in records.facts))
+    assert isinstance(leaf, Leaf)  # the predicate above
     requirement = Requirement(fact=records.more, comparison="is", operand=True)
     return Finding(requirement, leaf.cite, (records.more,))
 

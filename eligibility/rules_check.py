@@ -145,14 +145,14 @@ def _check_benefit(
         for figure in FIGURE.findall(shown):
             figures += 1
             if figure not in clause_text:
-                details = {"figure": figure, "text": shown, "cite": tuple(cites)}
-                problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), details))
+                found = {"figure": figure, "text": shown, "cite": tuple(cites)}
+                problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), found))
     try:
         parts = _parts_with(rulebook, registry, raw.document)
         compile_benefit(parts, raw, source, f"upload.{raw.name}", Path(source))
     except RulebookError as exc:
-        known = {(p.code, p.key) for p in problems}
-        if (exc.code, exc.key) not in known and not (exc.code == "unknown_clause" and problems):
+        reported = {(p.code, p.key) for p in problems}
+        if (exc.code, exc.key) not in reported and not (exc.code == "unknown_clause" and problems):
             problems.append(RuleProblem(exc.code, exc.key, lines.line(exc.key), {**exc.details, "detail": exc.problem}))
     return RulesReport(source, "benefit", _by_line(problems), quotes, figures, raw.name)
 

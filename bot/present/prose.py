@@ -677,6 +677,8 @@ class DocumentsProse(Section):
     fields: DocumentFields
     errors: DocumentErrors
     nothing_changed: str
+
+
 class RulesProblemProse(Section):
     """One message per problem code of `eligibility.rules_check` (and the rulebook's load errors)."""
 
