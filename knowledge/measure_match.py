@@ -65,7 +65,9 @@ class MeasureMatch:
                 for w in self.focus
                 if any(w in t for t in payable)
                 and not all(w in t for t in payable)
-                and not any(w in name for name in names if len(name) <= len(w) + 2)  # 技能补贴 names no tier
+                # 企业 of 受疫情影响企业稳岗返还 names no tier; a name listing its parts (转移就业、劳务输出和
+                # 劳务收入目标) does name each
+                and not any(w in name for name in names if not _lists_parts(name))
             ]
             named = [t for t in payable if any(w in t for w in distinguishing)]
             if named:
@@ -238,6 +240,10 @@ def levels_named(text: str) -> frozenset[str]:
 def _other_level(measure: Measure, asked: frozenset[str]) -> bool:
     own = levels_named(measure.name)
     return bool(own) and not (own & asked)
+
+
+def _lists_parts(name: str) -> bool:
+    return "、" in name or "和" in name
 
 
 def _pieces(tokens: list[str]) -> frozenset[str]:
