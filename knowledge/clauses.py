@@ -134,7 +134,7 @@ def _department_list(text: str) -> list[str]:
 
 
 def lead_phrase(text: str) -> str:
-    head = re.split(r"[。；]", text, maxsplit=1)[0]
+    head = re.split(r"[。；\n]", text, maxsplit=1)[0]  # a heading line above its items ends there
     return head if len(head) <= 60 else head[:60]
 
 

@@ -76,7 +76,8 @@ def _pieces(body: str) -> list[str]:
     """Sentences, and semicolon parts of a sentence when each part is a sentence of its own."""
     out: list[str] = []
     for sentence in split_sentences(body):
-        parts = [p for p in re.split(r"(?<=；)", sentence) if p.strip()]
+        # A heading line above items ends where its line does (返乡创业补贴\n（一）…).
+        parts = [p for p in re.split(r"(?<=；)|\n", sentence) if p.strip()]
         out.extend(p.strip() for p in parts)
     return out
 
@@ -92,6 +93,8 @@ def _name(piece: str, clause: Clause) -> str:
         head = _BOUNDARY.split(head)[-1]
         if len(head) >= 2:
             return head + match.group(0)
+        if piece[: match.start()].endswith("一次性"):
+            return "一次性" + match.group(0)  # 再给予一次性奖补2万元
     return clause.heading or piece[:12]
 
 

@@ -75,3 +75,29 @@ def test_an_uncurated_deployment_answers_from_derived_units(kb: KnowledgeBase) -
         assert measure.measure_id.startswith("jilin-2017.auto_")
         if measure.amount_text:
             assert all(part in measure.quote for part in measure.amount_text.split("；"))
+
+
+def test_an_article_with_a_heading_line_over_items_is_cut_per_item() -> None:
+    """第二条 返乡创业补贴 / （一）… / （二）…: the heading line is no part of a unit or its name."""
+    from knowledge.documents import Document, DocumentStatus, Structure
+    from knowledge.intake import parse_clauses
+
+    text = (
+        "某市支持返乡创业若干措施\n第一条 为鼓励返乡创业，制定本措施。\n第二条 返乡创业补贴\n"
+        "（一）返乡人员首次创办小微企业，正常经营6个月以上的，给予一次性创业补贴8000元。\n"
+        "（二）吸纳脱贫人口就业5人以上的，再给予一次性奖补2万元。\n"
+        "第三条 本措施自印发之日起施行。\n"
+    )
+    document = Document(
+        id="test-2024", source_file="test.txt", title="某市支持返乡创业若干措施", short_name="测试",
+        issuer="某市人民政府", province="河南省", city="洛阳市", document_number=None, signed=date(2024, 3, 18),
+        published=None, published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
+    )  # fmt: skip
+    clauses = parse_clauses(document, text).clauses
+    article = next(c for c in clauses if c.label == "第二条")
+    assert article.heading == "返乡创业补贴"
+    units = {m.name: m for m in derive_measures("test-2024", clauses)}
+    assert "一次性奖补" in units and [a.text for a in units["一次性奖补"].amounts][-1].endswith("2万元")
+    assert all("\n" not in m.name and "8000元" not in m.name for m in units.values())
+    grant = next(m for m in units.values() if "8000元" in m.span)
+    assert "2万元" not in grant.span and "返乡创业补贴\n" not in grant.span
