@@ -12,8 +12,9 @@ from collections.abc import Callable
 from datetime import date
 
 from bot.arguments import iso_date
-from bot.dialogue.service import Conversations, session_key
+from bot.dialogue.service import TurnHandler, session_key
 from bot.dialogue.types import Button, Reply, Turn
+from bot.live import LiveConversations, LiveServices
 from bot.present.prose import prose
 from bot.services import Services
 from bot.settings import Settings
@@ -60,7 +61,7 @@ def turn_for(typed: str, buttons: list[Button], free_text: bool) -> Turn:
     return Turn(text=typed)
 
 
-def chat(conversations: Conversations, key: str, read: Callable[[str], str], write: Callable[[str], None]) -> int:
+def chat(conversations: TurnHandler, key: str, read: Callable[[str], str], write: Callable[[str], None]) -> int:
     write(prose().chat.banner)
     buttons: list[Button] = []
     free_text = False
@@ -83,7 +84,8 @@ def chat(conversations: Conversations, key: str, read: Callable[[str], str], wri
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     today = args.as_of
-    conversations = Services(settings, clock=(lambda: today) if today else date.today).conversations
+    services = Services(settings, clock=(lambda: today) if today else date.today)
+    conversations = LiveConversations(LiveServices(services, settings.documents_refresh_seconds))
     try:
         return chat(conversations, session_key("terminal", args.session), input, _print)
     except KeyboardInterrupt:

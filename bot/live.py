@@ -17,6 +17,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot.dialogue.ports import SessionAccess
+from bot.dialogue.service import Handled
+from bot.dialogue.types import Outcome, Reply, Turn
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -105,3 +108,20 @@ class LiveServices:
             time.perf_counter() - started,
         )
         return True
+
+
+class LiveConversations:
+    """The conversations of the documents published now, for channels that hold one object for their
+    whole life (Telegram, the terminal chat): each turn goes to the current product, so a publish or
+    retire is answered from within seconds there too, without a restart."""
+
+    def __init__(self, live: LiveServices) -> None:
+        self.live = live
+
+    def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
+        return self.live.current().conversations.handle(key, turn)
+
+    def handle_turn(
+        self, key: str, turn: Turn, also: Callable[[SessionAccess, Outcome], None] | None = None
+    ) -> Handled:
+        return self.live.current().conversations.handle_turn(key, turn, also)

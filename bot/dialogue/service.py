@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from bot.dialogue.core import Dialogue
 from bot.dialogue.ports import SessionAccess, SessionStore
@@ -36,6 +37,17 @@ def session_key(channel: str, identity: str | int) -> str:
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
     return f"{channel}:{identity}"
+
+
+class TurnHandler(Protocol):
+    """What a channel needs of the conversations: `Conversations`, or the live wrapper that hands each
+    turn to the product of the documents published now (bot/live.py)."""
+
+    def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]: ...
+
+    def handle_turn(
+        self, key: str, turn: Turn, also: Callable[[SessionAccess, Outcome], None] | None = None
+    ) -> Handled: ...
 
 
 class Conversations:

@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.dialogue.service import Conversations, session_key
+from bot.dialogue.service import TurnHandler, session_key
 from bot.dialogue.types import Button, Reply, Turn
 from bot.present.prose import prose
 from bot.telegram.format import chunks, keyboard
@@ -62,7 +62,7 @@ def api_urls(base: str) -> tuple[str, str]:
 
 
 def build_application(
-    token: str, conversations: Conversations, base_url: str | None = None, answers: AnswerBook | None = None
+    token: str, conversations: TurnHandler, base_url: str | None = None, answers: AnswerBook | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     builder = Application.builder().token(token).rate_limiter(AIORateLimiter(max_retries=3))
     if base_url:
@@ -83,7 +83,7 @@ async def _register_commands(application: Application[Any, Any, Any, Any, Any, A
 
 
 class TelegramAdapter:
-    def __init__(self, conversations: Conversations, answers: AnswerBook | None = None) -> None:
+    def __init__(self, conversations: TurnHandler, answers: AnswerBook | None = None) -> None:
         self.conversations = conversations
         self.answers = answers
         self.reporting: dict[int, str] = {}  # chat id → the answer whose problem report comes next

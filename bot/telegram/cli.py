@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from telegram import Update
 
 from bot.dialogue.store import SqlSessionStore
+from bot.live import LiveConversations, LiveServices
 from bot.logs import mask
 from bot.services import Services
 from bot.settings import Settings
@@ -28,15 +29,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.telegram_token is None:
         print("请设置 POLICYBOT_TELEGRAM_TOKEN（从 @BotFather 获取的机器人令牌）。", flush=True)
         return EXIT_CONFIG
-    conversations = Services(settings).conversations
-    if isinstance(conversations.store, SqlSessionStore):
-        pruned = conversations.store.prune(datetime.now(UTC) - timedelta(days=settings.session_ttl_days))
+    services = Services(settings)
+    store = services.conversations.store
+    if isinstance(store, SqlSessionStore):
+        pruned = store.prune(datetime.now(UTC) - timedelta(days=settings.session_ttl_days))
         if pruned:
             log.info("deleted %d sessions idle for over %d days", pruned, settings.session_ttl_days)
     # Telegram's answers go to the staff answer log (and its queues) like the web's.
     answers = open_answer_book("telegram", settings.resolved_database_url())
     application = build_application(
-        settings.telegram_token.get_secret_value(), conversations, settings.telegram_base_url, answers
+        settings.telegram_token.get_secret_value(),
+        LiveConversations(LiveServices(services, settings.documents_refresh_seconds)),  # published means live
+        settings.telegram_base_url,
+        answers,
     )
     try:
         _serve(args, settings, application)

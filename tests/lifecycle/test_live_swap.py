@@ -69,3 +69,24 @@ def test_documents_that_cannot_be_built_leave_the_previous_knowledge_base_answer
     assert live.failures == 1 and live.version == 1
     assert live.current() is first and cites_shangluo(first)
     assert live.renew_now() is False and live.failures == 1, "the same broken version is not rebuilt again"
+
+
+def test_the_terminal_chat_and_telegram_turns_go_to_the_current_product(tmp_path: Path) -> None:
+    """LiveConversations (Telegram, the terminal chat) hands each turn to the product of the documents
+    published now: after a retire, the same object answers without the retired document."""
+    from bot.dialogue.types import Turn
+    from bot.live import LiveConversations
+
+    ticks = Ticks()
+    first = services(tmp_path)
+    live = LiveServices(first, interval=5, clock=ticks)
+    chat = LiveConversations(live)
+    before = "\n".join(r.text for r in chat.handle("terminal:one", Turn(text=QUESTION)))
+    assert "商洛" in before and "小额担保贷款" in before
+
+    DocumentLibrary(first.library.engine).retire("shangluo-2012", "tester")
+    ticks.now = 5.0
+    live.current()
+    live.wait(120)
+    after = "\n".join(r.text for r in chat.handle("terminal:two", Turn(text=QUESTION)))
+    assert "没有收录商洛市" in after or "暂未收录" in after or "还没有收录" in after, after
