@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
+from eligibility.results import BenefitStatus
+
 CLAUSE_ID = r"^[a-z]+-\d{4}-\d{2}$"
 ASCII_PUNCTUATION = re.compile(r"[,;:()?!]")
 Beneficiary = Literal["applicant", "employer", "service_provider"]
@@ -305,16 +307,7 @@ class DocumentsFile(Frozen):
 
 
 class CaseExpectation(Frozen):
-    status: Literal[
-        "eligible",
-        "possibly_eligible",
-        "if_hired",
-        "as_employer",
-        "employer_only",
-        "not_yet_in_force",
-        "ineligible",
-        "expired",
-    ]
+    status: BenefitStatus  # one list of statuses: eligibility/results.py
     amount: str | None = None
     missing_facts: tuple[str, ...] | None = None
     reason_contains: str | None = None

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from eligibility.results import BenefitStatus
 from knowledge.citations import Citation
 
 MAX_ACTION_BYTES = 64
@@ -62,16 +63,7 @@ class BenefitCard(Model):
 
     id: str
     name: str
-    status: Literal[
-        "eligible",
-        "possibly_eligible",
-        "if_hired",
-        "as_employer",
-        "employer_only",
-        "not_yet_in_force",
-        "ineligible",
-        "expired",
-    ]
+    status: BenefitStatus  # one list of statuses: eligibility/results.py
     beneficiary: str
     amount: str | None
     reasons: tuple[str, ...]
