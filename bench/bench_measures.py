@@ -37,7 +37,12 @@ from knowledge.query import tokenize
 OTHER_REGION = prose().answers.direct.elsewhere.split("：", 1)[0]
 SOURCE_YEAR = re.compile(r"\d{4}年(?:征求意见稿)?文件")  # names the document, not a figure
 
-SETS = {"dev": "answers_dev", "dev3": "answers_dev3", "held-out": "answers_holdout"}
+SETS = {
+    "dev": "answers_dev",
+    "dev3": "answers_dev3",
+    "held-out": "answers_holdout",
+    "held-out 2": "answers_holdout2",
+}
 
 
 @dataclass

@@ -160,7 +160,7 @@ class Answerer:
             return self._from_measures(retrieval, selection, asked)
         # Units cut automatically from an uncurated document may miss a measure or its figure: there
         # the best sentences of the best clauses answer, as they would without measures.
-        if self._has_curated_measures(retrieval) and asked.primary not in _CLAUSE_INTENTS:
+        if self._has_curated_measures(retrieval) and not self._about_a_measure(retrieval, asked):
             # The best clauses say what they grant, and none of it is what was asked: the question's
             # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
@@ -190,6 +190,14 @@ class Answerer:
 
         region_named = len(retrieval.scope) == 1
         return select(matches, asked, self._jurisdiction_of, region_named, outside_scope, self.selection_policy)
+
+    def _about_a_measure(self, retrieval: Retrieval, asked: AskedIntent) -> bool:
+        """Whether a question answered from clause text (a procedure) is about a measure of them: how
+        to apply for 创业担保贷款 is; how to activate a 社保卡 is not, though the clause says 网上社保.
+        Status and department questions are about the document and its offices: always."""
+        if asked.primary is not Intent.PROCEDURE:
+            return asked.primary in _CLAUSE_INTENTS
+        return self._selection(retrieval, AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,))) is not None
 
     def _has_curated_measures(self, retrieval: Retrieval) -> bool:
         matcher = self.matcher

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.errors import QueryError
+from knowledge.intent import Intent, classify
 from knowledge.latin import LatinReader, is_latin_question
 from knowledge.normalize import to_simplified
 from knowledge.numerals import chinese_to_number
@@ -238,7 +239,11 @@ class QueryAnalyzer:
                     expansions.extend(tokenize(term))
         outside = tuple(t for t in self._outside if mentions(text, t) or mentions(normalized, t))
         asks_amount = any(term in text or term in normalized for term in self._amount)
-        aspects = tuple(a for a in self._procedure if any(term in text for term in a.triggers))
+        aspects = tuple(a for a in self._procedure if a.triggers and any(term in text for term in a.triggers))
+        if not aspects and classify(normalized).primary is Intent.PROCEDURE:
+            # A how-to question that names no aspect of its own (怎么激活) is still answered only from
+            # procedural text.
+            aspects = tuple(a for a in self._procedure if not a.triggers)
         tokens = [t for t in tokenize(self._without_places(normalized)) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,

@@ -92,6 +92,21 @@ def test_off_topic_questions_are_not_answered_from_fragments(kb: KnowledgeBase, 
     assert result.citations == []
 
 
+@pytest.mark.parametrize("question", ["医保卡的密码忘了怎么重置", "公司的营业执照年报如何补报"])
+def test_a_how_to_question_about_something_no_measure_grants_is_not_answered(kb: KnowledgeBase, question: str) -> None:
+    """The clauses may mention 网上社保 or 营业执照 in passing: a how-to question about something none
+    of their measures is about is a near miss, not a procedure to quote."""
+    result = ask(kb, question)
+    assert result.status == AnswerStatus.NO_ANSWER
+    assert not result.direct_answer or "文件没有" in result.direct_answer or not result.measures
+
+
+def test_a_how_to_question_about_a_measure_is_answered_from_its_clause(kb: KnowledgeBase) -> None:
+    result = ask(kb, "巴中的创业担保贷款如何申请")
+    assert result.citations, "the clause of the measure asked about is shown"
+    assert result.citations[0].clause_id == "bazhong-2018-07"
+
+
 def test_a_place_fragment_is_never_a_word_of_the_question(kb: KnowledgeBase) -> None:
     analysis = kb.retriever.retrieve("平顶山电动车上牌去哪办").analysis
     assert "平顶" not in analysis.tokens
