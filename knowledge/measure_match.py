@@ -36,7 +36,6 @@ class MatchWeights:
     target: float = 0.1
     payable_amount: float = 0.3
     other_beneficiary: float = 0.1
-    asked_object: float = 0.2
     candidate_clauses: int = 8
 
 
@@ -143,8 +142,6 @@ class MeasureMatcher:
         expanded_text = text + " " + " ".join(extra)
         matches: list[MeasureMatch] = []
         asked_levels = levels_named(text)
-        asking = self._asking(text)
-        asked_words = frozenset(w for w in own if asking and w in asking)
         for clause_id in [*candidates, *named_elsewhere]:
             for measure in self._by_clause.get(clause_id, []):
                 if asked_levels and _other_level(measure, asked_levels):
@@ -153,8 +150,7 @@ class MeasureMatcher:
                 span = self._span_tokens[measure.id]
                 own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
                 extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
-                # A name in the told situation only (失业保险金已经领到期了，还有补助吗) is not what is asked.
-                named = self._named(measure, text if asking is None else asking)
+                named = self._named(measure, text)
                 in_parts = not named and any(parts <= words for parts in self._name_parts[measure.id])
                 score = (
                     weights.clause * clause_scores.get(clause_id, 0.0)
@@ -164,9 +160,6 @@ class MeasureMatcher:
                     + (weights.name_in_parts if at_level else 0.0)
                     + (weights.target if any(t in expanded_text for t in measure.targets) else 0.0)
                 )
-                if asked_words and any(w in name for w in asked_words for name in self._names[measure.id]):
-                    # 失业保险金领到期了，还有补助吗: the 补助 asked for, not the 失业保险金 of the situation
-                    score += weights.asked_object
                 if asked.asks(Intent.AMOUNT) and any(_answers(a, asked.units) for a in measure.amounts):
                     score += weights.payable_amount
                 if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
@@ -185,15 +178,6 @@ class MeasureMatcher:
                 )
         matches.sort(key=lambda m: (-m.score, m.measure.id))
         return matches
-
-    def _asking(self, text: str) -> str | None:
-        """The parts of a message that ask (还有补助吗, 能给多久), when other parts only tell the
-        situation (失业保险金已经领到期了): what is asked for is named there. None when every part asks."""
-        parts = [p for p in _PARTS.split(text) if p.strip()]
-        asking = [p for p in parts if _ASKS.search(p)]
-        if len(parts) < 2 or not asking or len(asking) == len(parts):
-            return None
-        return "，".join(asking)
 
     def names_a_measure(self, retrieval: Retrieval) -> bool:
         """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
@@ -233,11 +217,6 @@ class MeasureMatcher:
         )
         self._last_names = (text, found)
         return found
-
-
-# A message's parts, and the parts that ask something rather than tell.
-_PARTS = re.compile(r"[，,。；;！!？?\s]+")
-_ASKS = re.compile(r"吗|么|呢|多少|多久|多长|几|什么|啥|哪|怎么|怎样|如何|咋|谁|能否|是否|有没有|能不能|可不可以|有无")
 
 
 def is_concept_word(token: str) -> bool:
