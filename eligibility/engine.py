@@ -183,6 +183,13 @@ class Engine:
     def evaluate(self, benefit: Benefit, profile: Profile) -> Evaluation:
         """One benefit against one profile: status, reasons, missing facts, amount, citations."""
         as_of = profile.as_of
+        outside = as_of < benefit.valid_from or (benefit.valid_to is not None and as_of > benefit.valid_to)
+        if outside:
+            # A stated condition the person fails says more than the date: "not for you" comes first,
+            # and "not yet in force" / "expired" is kept for whoever the text would otherwise cover.
+            judged = self._evaluate(benefit, profile, as_of)
+            if judged.result.status == "ineligible":
+                return Evaluation(judged.result.model_copy(update={"eligible_from": None}), ())
         if benefit.valid_to is not None and as_of > benefit.valid_to:
             reason = Reason(
                 kind="expired",

@@ -87,10 +87,35 @@ def test_an_old_document_says_the_standard_may_have_changed(
 
 def test_a_measure_before_its_document_is_not_yet_in_force_and_says_when(engine: Engine, registry: Registry) -> None:
     result = _check(engine, {"region": "平顶山", "employment_status": "unemployed"}, date(2019, 5, 1))
-    assert {b.status for b in result.benefits} == {"not_yet_in_force"}
+    statuses = {b.status for b in result.benefits}
+    # Nothing is asked or offered before the text exists; a benefit the person already fails says so.
+    assert statuses == {"not_yet_in_force", "ineligible"}
     assert result.next_question is None
     out = result_json(result, engine.rulebook, registry)
-    assert all("早于" in b["reasons"][0] for b in out["benefits"])
+    assert all("早于" in b["reasons"][0] for b in out["benefits"] if b["status"] == "not_yet_in_force")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        # 平顶山（十一）离校2年内未就业高校毕业生实现灵活就业…（最长3年）: a 2012 graduate fails it whatever the date;
+        # before the draft (2020-06-01) and after its 2020 window alike, the failed condition is what is said.
+        (date(2019, 5, 1), "ineligible"),
+        (date(2021, 3, 1), "ineligible"),
+    ],
+)
+def test_a_failed_condition_outranks_the_documents_dates(engine: Engine, as_of: date, status: str) -> None:
+    profile = {
+        "region": "平顶山",
+        "education": "college",
+        "graduation_date": "2012-07-01",
+        "employment_status": "flexible",
+        "social_insurance_paid": True,
+    }
+    result = _check(engine, profile, as_of)
+    benefit = {b.id: b for b in result.benefits}["pingdingshan.graduate_flexible_social_insurance"]
+    assert benefit.status == status
+    assert benefit.reasons and benefit.reasons[0].kind == "failed" and benefit.eligible_from is None
 
 
 # -- what to do next -------------------------------------------------------------------------------
