@@ -51,8 +51,10 @@ def _small(text: str) -> int | None:
     return high * 10 + low
 
 
+@lru_cache(maxsize=4096)
 def chinese_to_number(text: str) -> float:
     """四十七 → 47, 两千 → 2000, 3.5 → 3.5 ("smart" mode: Arabic digits and mixed forms too).
+    Kept per text: cn2an compiles its patterns on every call, a few hundred microseconds each.
 
     Raises ValueError for text that is not a number."""
     small = _small(text)
