@@ -105,7 +105,10 @@ class _FileWrites:
 
     def __init__(self, database: Path) -> None:
         self.database = database
-        self.threads = threading.Lock()
+        # Re-entrant: a writer that opens another write in the same thread goes on, it never waits
+        # for itself; only the outermost one takes and lets go of the file lock.
+        self.threads = threading.RLock()
+        self.depth = 0
         self.path = database.with_name(database.name + ".writes.lock")
         self.handle: int | None = None
         self.pid = 0
@@ -113,15 +116,17 @@ class _FileWrites:
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
         with self.threads:
-            handle = self._handle()
-            if handle is None:  # a read-only directory: SQLite refuses the write itself
-                yield
-                return
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            self.depth += 1
+            # None: a read-only directory, where SQLite refuses the write itself.
+            handle = self._handle() if self.depth == 1 else None
+            if handle is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
             finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                if handle is not None:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+                self.depth -= 1
 
     def _handle(self) -> int | None:
         # A forked child opens its own: a descriptor shared with the parent shares its lock too.

@@ -62,6 +62,22 @@ def test_one_file_named_two_ways_is_one_lock(tmp_path: Path, monkeypatch: pytest
     assert order == ["first", "second"]
 
 
+def test_a_write_opened_inside_a_write_of_the_same_thread_goes_on(tmp_path: Path) -> None:
+    """Nested writers of one thread (a turn whose bookkeeping writes too) never wait for themselves;
+    the file stays locked for other threads until the outer one ends."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'policybot.sqlite3'}")
+    order: list[str] = []
+    with writing(engine):
+        with writing(engine):
+            order.append("inner")
+        other = threading.Thread(target=_write, args=(engine, order))
+        other.start()
+        time.sleep(0.2)
+        order.append("outer")
+    other.join(10)
+    assert order == ["inner", "outer", "second"]
+
+
 def _write(engine: Engine, order: list[str]) -> None:
     with writing(engine):
         order.append("second")
