@@ -7,7 +7,10 @@ from self-descriptions before using it, and lays out the results.
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -30,6 +33,10 @@ from eligibility.regions import RegionResolver
 from eligibility.results import CheckResult, NextQuestion
 
 log = logging.getLogger(__name__)
+# Checks kept per process, by stored facts and day: a turn checks the facts it found (is the pressed
+# button the current question?) and the facts it leaves (the next question), and the next turn
+# starts from those. About twice the people talking at once.
+KEPT_CHECKS = 512
 
 
 @dataclass
@@ -79,6 +86,8 @@ class Interviewer:
         self.facts = engine.rulebook.facts
         self.reader = reader
         self.regions = regions
+        self._checks: OrderedDict[tuple[str, date], CheckResult] = OrderedDict()
+        self._checks_lock = threading.Lock()
 
     def clause_name(self, clause_id: str) -> str:
         return citations.clause_name(clause_id, self.engine.rulebook.documents)
@@ -103,7 +112,20 @@ class Interviewer:
         work.profile = stored
 
     def check(self, work: Working, today: date) -> CheckResult:
-        return self.engine.check(self.profile_of(work, today))
+        """The engine's check of the stored facts. The engine is a pure function of the rules and
+        the facts, and one conversation checks the same facts several times (within a turn and from
+        one turn to the next), so results are kept by the facts as stored (JSON) and the day."""
+        key = (json.dumps(work.profile, sort_keys=True, ensure_ascii=False, default=str), today)
+        with self._checks_lock:
+            if key in self._checks:
+                self._checks.move_to_end(key)
+                return self._checks[key]
+        result = self.engine.check(self.profile_of(work, today))
+        with self._checks_lock:
+            self._checks[key] = result
+            if len(self._checks) > KEPT_CHECKS:
+                self._checks.popitem(last=False)
+        return result
 
     def current(self, work: Working, today: date) -> NextQuestion | None:
         return self.check(work, today).next_question if work.interviewing else None

@@ -11,21 +11,33 @@ turns of one conversation at the same time.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select, text
+from sqlalchemy import bindparam, delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.db import open_database
+from bot.db import open_database, writing
 from bot.dialogue.types import SessionState
 from bot.tables import SessionRow
 
 log = logging.getLogger(__name__)
+
+
+def _upsert(insert: Any) -> Any:
+    # The table, not the mapped class: the ORM's bulk insert path costs more than the statement.
+    statement = insert(SessionRow.metadata.tables[SessionRow.__tablename__])
+    update = {"state": statement.excluded.state, "updated_at": statement.excluded.updated_at}
+    return statement.on_conflict_do_update(index_elements=["key"], set_=update)
+
+
+# Built once: a turn runs them with its values (a statement built per turn is compiled per turn).
+_LOAD = select(SessionRow.state).where(SessionRow.key == bindparam("key"))
+_UPSERT = {"postgresql": _upsert(postgresql.insert), "sqlite": _upsert(sqlite.insert)}
 
 
 class SessionRows:
@@ -35,23 +47,20 @@ class SessionRows:
         self.session = session
 
     def load(self, key: str) -> SessionState | None:
-        row = self.session.get(SessionRow, key)
-        if row is None:
+        state = self.session.scalar(_LOAD, {"key": key})
+        if state is None:
             return None
         try:
-            return SessionState.model_validate_json(row.state)
+            return SessionState.model_validate_json(state)
         except ValidationError:
             log.warning("discarding unreadable session state for %s", key.split(":", 1)[0])
             return None
 
     def save(self, key: str, state: SessionState) -> None:
         values = {"key": key, "state": state.model_dump_json(), "updated_at": datetime.now(UTC)}
-        dialect = self.session.get_bind().dialect.name
-        if dialect in ("postgresql", "sqlite"):
-            insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-            statement = insert(SessionRow).values(**values)
-            update = {"state": statement.excluded.state, "updated_at": statement.excluded.updated_at}
-            self.session.execute(statement.on_conflict_do_update(index_elements=["key"], set_=update))
+        upsert = _UPSERT.get(self.session.get_bind().dialect.name)
+        if upsert is not None:
+            self.session.execute(upsert, values)
         else:
             self.session.merge(SessionRow(**values))
 
@@ -64,7 +73,6 @@ class SqlSessionStore:
 
     def __init__(self, url: str) -> None:
         self.engine = open_database(url)
-        self._sqlite_turns = threading.Lock()
 
     def load(self, key: str) -> SessionState | None:
         with Session(self.engine) as session:
@@ -92,9 +100,9 @@ class SqlSessionStore:
             return
         # SQLite has one writer per file: taking the write lock before the load makes turns of every
         # process on this file (workers, replicas) run one after the other, so two taps at once never
-        # both read the old state (without it one of two was lost, issue 14). This process's turns
-        # queue on a thread lock first, so only other processes wait in SQLite's polling busy handler.
-        with self._sqlite_turns, Session(self.engine) as session, session.begin():
+        # both read the old state (without it one of two was lost, issue 14). Turns queue on the
+        # file's writers lock first (bot/db.py `writing`), so none waits in SQLite's polling busy handler.
+        with writing(self.engine), Session(self.engine) as session, session.begin():
             session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield SessionRows(session)
 

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
-from bot.db import DATABASE_DOWN, storable
+from bot.db import DATABASE_DOWN, storable, writing
 from bot.present.prose import prose
 from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.web.audit import AuditTrail
@@ -167,7 +167,7 @@ class AnswerLog:
                 return
 
     def _insert(self, answers: list[_Answer]) -> None:
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine), Session(self.engine) as session, session.begin():
             session.add_all(answer.entry() for answer in answers)
 
     def flush(self) -> None:
@@ -182,7 +182,7 @@ class AnswerLog:
     def forget_session(self, session_key: str) -> int:
         """Delete every logged answer of one conversation (the person sent /forget)."""
         self.flush()
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine), Session(self.engine) as session, session.begin():
             ids = list(session.scalars(select(AnswerEntry.id).where(AnswerEntry.session_key == session_key)))
             if ids:
                 session.execute(delete(AnswerFeedback).where(AnswerFeedback.answer_id.in_(ids)))

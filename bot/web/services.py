@@ -32,6 +32,7 @@ from bot.web.throttle import RateLimiter
 from bot.web.transcript import Transcripts
 from eligibility.rulebook import Rulebook
 from knowledge.kb import KnowledgeBase
+from knowledge.numerals import preload as preload_numerals
 
 Clock = Callable[[], date]
 
@@ -138,6 +139,7 @@ class WebServices:
 def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: Clock = date.today) -> WebServices:
     """The web's parts: the product's core from the composition root, plus the web's own tables."""
     core = Services(settings, clock=clock, knowledge=kb)
+    preload_numerals()
     live = LiveServices(core, settings.documents_refresh_seconds) if kb is None else None
     engine = open_database(settings.resolved_database_url())
     audit = AuditTrail(engine)

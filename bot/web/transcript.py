@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.db import storable
+from bot.db import storable, writing
 from bot.tables import TranscriptEntry, utcnow
 
 # Commands are what the person could type anyway (/check, 重新开始): never stale.
 ALWAYS_LIVE_PREFIX = "cmd:"
 MAX_SHOWN = 200
+_INSERT = insert(TranscriptEntry.metadata.tables[TranscriptEntry.__tablename__])
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Transcripts:
     ) -> None:
         """One turn: the person's message (None for a button) and the replies as the API sent them.
         `starts_over`: the conversation started over, so every earlier button goes stale."""
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine), Session(self.engine) as session, session.begin():
             self.add(session, key, turn_id, said, replies, starts_over)
 
     def add(
@@ -77,21 +78,18 @@ class Transcripts:
         now = utcnow()
         if starts_over:
             session.execute(update(TranscriptEntry).where(TranscriptEntry.session_key == key).values(offered=""))
+        rows: list[dict[str, Any]] = []
         if said is not None:
             body = json.dumps({"text": storable(said)}, ensure_ascii=False)
-            session.add(TranscriptEntry(session_key=key, created_at=now, turn_id=turn_id, role="user", body=body))
+            rows.append({"role": "user", "body": body, "offered": ""})
         for reply in replies:
             offered = " ".join(b["action"] for row in reply.get("buttons", ()) for b in row)
-            session.add(
-                TranscriptEntry(
-                    session_key=key,
-                    created_at=now,
-                    turn_id=turn_id,
-                    role="bot",
-                    body=json.dumps(reply, ensure_ascii=False),
-                    offered=offered,
-                )
-            )
+            rows.append({"role": "bot", "body": json.dumps(reply, ensure_ascii=False), "offered": offered})
+        if rows:
+            # One statement for the turn's messages, in order (ids follow it), without the ORM's flush.
+            for row in rows:
+                row.update(session_key=key, created_at=now, turn_id=turn_id)
+            session.execute(_INSERT, rows)
 
     def has(self, key: str) -> bool:
         with Session(self.engine) as session:
@@ -159,7 +157,7 @@ class Transcripts:
         return shown
 
     def forget(self, key: str) -> int:
-        with Session(self.engine) as session, session.begin():
+        with writing(self.engine), Session(self.engine) as session, session.begin():
             result = session.execute(delete(TranscriptEntry).where(TranscriptEntry.session_key == key))
             return int(getattr(result, "rowcount", 0) or 0)
 
