@@ -30,7 +30,7 @@ def error_text(error: LibraryError) -> str:
     fields = {"file": "", "detail": "", **error.fields}
     if isinstance(error.intake, IntakeError):
         return errors.intake.format(file=fields["file"], reason=refusal(error.intake, max_bytes=MAX_FILE_BYTES))
-    template = getattr(errors, error.code, None)
+    template = getattr(errors, error.code, getattr(prose().staff_rules.errors, error.code, None))
     if not isinstance(template, str):
         template = errors.unreadable
     return template.format(**fields)

@@ -781,6 +781,40 @@ class AsEmployerProse(Section):
     chat_line: str
 
 
+class StaffRulesProblems(Section):
+    """Problems of a rules upload on one document's review page (beside rules_check.problems)."""
+
+    placeholders = {"other_document": ("document", "expected")}
+    not_utf8: str
+    not_a_benefit: str
+    other_document: str
+
+
+class StaffRulesErrors(Section):
+    placeholders = {"packaged_rules": ("id",)}
+    packaged_rules: str
+
+
+class StaffRulesProse(Section):
+    """Rules uploaded in the console for a document without packaged rules (issue 13)."""
+
+    placeholders = {"stored": ("count", "names"), "stored_live": ("count", "names")}
+    title: str
+    intro: str
+    packaged: str
+    none: str
+    upload_label: str
+    upload_button: str
+    columns: tuple[str, ...]
+    refused: str
+    empty: str
+    too_large: str
+    stored: str
+    stored_live: str
+    problems: StaffRulesProblems
+    errors: StaffRulesErrors
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -802,6 +836,7 @@ class Prose(Section):
     dialogue_reading: DialogueReadingProse
     eligibility_stated: EligibilityStatedProse
     staff_export: StaffExportProse
+    staff_rules: StaffRulesProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

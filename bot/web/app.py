@@ -82,7 +82,11 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
         # A few files of up to 20 MB each, plus the form's own bytes.
         uploads=LargeUploads(
-            {staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES}, staff_auth.logged_in_check(services.accounts)
+            {
+                staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES,
+                staff_library.RULES_PATH: staff_library.MAX_RULES_UPLOAD_BYTES,
+            },
+            staff_auth.logged_in_check(services.accounts),
         ),
     )
     app.add_middleware(SecurityHeaders)

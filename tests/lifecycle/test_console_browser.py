@@ -105,3 +105,55 @@ def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from
         time.sleep(0.3)
     assert "2000元" in answer["answer"]
     print(f"published in the console → answered after {time.monotonic() - started:.1f} s")
+
+
+def test_staff_upload_rules_for_the_published_document_in_chromium_and_eligibility_uses_them(  # type: ignore[no-untyped-def]
+    browser, server: Replica
+) -> None:
+    """After the first test published 长春's document: eligibility lists it as 条件尚未整理成规则; a
+    misquoted rules file is refused with its line numbers in Chinese; a valid one is stored and the
+    same running server judges with it within seconds (no restart)."""
+    from playwright.sync_api import expect
+
+    person = {"region": "长春", "education": "college", "employment_status": "unemployed", "as_of": "2026-06-01"}
+    before = httpx.post(f"{server.url}/api/check", json=person, timeout=30).json()
+    assert [d["id"] for d in before["pending_documents"]] == ["changchun-2025"], before
+    assert before["benefits"] == []
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto(f"{server.url}/staff/library/changchun-2025")
+    page.get_by_label("账号").fill(STAFF[0])
+    page.get_by_label("密码").fill(STAFF[1])
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(re.compile(r"/staff/library/changchun-2025$"))
+    expect(page.locator("section.rules")).to_contain_text("还没有规则")
+
+    rules = DATA / "rules"
+    page.get_by_label("规则文件").set_input_files(str(rules / "changchun_trainee_subsidy_misquoted.yaml"))
+    page.get_by_role("button", name="检查并保存规则").click()
+    expect(page.get_by_role("alert")).to_contain_text("规则没有保存")
+    problems = page.locator("ul.rules-problems")
+    expect(problems).to_contain_text("第9行（sources[0].quote）：引文未逐字出现在条款 changchun-2025-03 中")
+    expect(problems).to_contain_text("第22行（amount.text）：数字“3000”未出现在所引条款 changchun-2025-03 中")
+    page.screenshot(path=str(ARTIFACTS / "staff-rules-refused.png"), full_page=True)
+
+    page.get_by_label("规则文件").set_input_files(str(rules / "changchun_trainee_subsidy.yaml"))
+    page.get_by_role("button", name="检查并保存规则").click()
+    expect(page.get_by_role("status")).to_contain_text("已保存 1 个规则文件")
+    expect(page.locator('tr[data-rules="changchun_trainee_subsidy"]')).to_contain_text("就业见习补贴（长春）")
+    page.locator("section.rules").screenshot(path=str(ARTIFACTS / "staff-rules-stored.png"))
+    context.close()
+
+    started = time.monotonic()
+    while True:
+        after = httpx.post(f"{server.url}/api/check", json=person, timeout=30).json()
+        if after["benefits"]:
+            break
+        assert time.monotonic() - started < 60, "the uploaded rules were not used within 60 s"
+        time.sleep(0.3)
+    assert after["pending_documents"] == []
+    (benefit,) = after["benefits"]
+    assert benefit["id"] == "changchun-2025.changchun_trainee_subsidy" and benefit["status"] == "employer_only"
+    print(f"rules stored in the console → used by /api/check after {time.monotonic() - started:.1f} s")
