@@ -167,14 +167,16 @@ def parts_with(parts: Parts, registry: ClauseRegistry, document_id: str) -> Part
     if document_id in parts.documents or document_id not in registry.documents:
         return parts
     doc = registry.documents[document_id]
+    clauses = registry.clauses_of(document_id)
     info = schema.DocumentInfo(
         jurisdiction=doc.jurisdiction,
         slug=document_id,
         short_name=doc.short_name,
         status="draft" if doc.is_draft else "official",
         signed=doc.signed,
-        numbering="clauses",
-        clauses=max(1, len(registry.clauses_of(document_id))),
+        numbering="labels",
+        clauses=max(1, len(clauses)),
+        labels={clause.id: clause.label for clause in clauses},
         checked_on=doc.signed,
     )
     return Parts(parts.facts, {**parts.documents, document_id: info}, parts.windows, parts.definitions)

@@ -815,6 +815,11 @@ class StaffRulesProse(Section):
     errors: StaffRulesErrors
 
 
+class ClauseNameProse(Section):
+    placeholders = {"by_label": ("place", "label")}
+    by_label: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -837,6 +842,7 @@ class Prose(Section):
     eligibility_stated: EligibilityStatedProse
     staff_export: StaffExportProse
     staff_rules: StaffRulesProse
+    clause_names: ClauseNameProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
