@@ -14,7 +14,7 @@ import hashlib
 import json
 import mimetypes
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -357,6 +357,34 @@ class DocumentLibrary:
                 self._bump(session)
         return self.get(document_id)
 
+    def edit(self, document_id: str, actor: str, changes: Mapping[str, str]) -> tuple[DocumentView, list[str]]:
+        """Correct the extracted metadata of a document not published (in review, or retired), as
+        staff typed it: `title`, `issuer`, `document_number`, `jurisdiction` (a place name, resolved
+        through the administrative-division table), `signed`, `effective`, `valid_until`
+        (YYYY-MM-DD; empty clears the optional ones) and `draft` (yes/no). Returns the view and
+        the names of the fields that changed; nothing is stored unless every value is good."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            if row.state == DocumentState.PUBLISHED.value:
+                raise LibraryError("edit_published", id=document_id)
+            before = {column: getattr(row, column) for column in (*_COLUMNS, "status")}
+            details = json.loads(row.details or "{}")
+            for name, value in changes.items():
+                _apply(row, details, name, value.strip())
+            signed, ends = row.signed, row.valid_until
+            if signed is not None and ends is not None and ends < signed:
+                raise LibraryError("dates_out_of_order", signed=signed.isoformat(), until=ends.isoformat())
+            row.details = json.dumps(details, ensure_ascii=False)
+            row.actor = actor
+            try:
+                _document(row)
+            except ValueError as exc:
+                raise LibraryError("bad_metadata", detail=str(exc)) from exc
+            changed = [column for column, value in before.items() if getattr(row, column) != value]
+        return self.get(document_id), changed
+
     # --- rules of documents without packaged rules ----------------------------------------------
 
     def rules(self, document_id: str) -> list[RulesView]:
@@ -545,6 +573,66 @@ class DocumentLibrary:
         return DocumentFile(
             filename=filename[-255:], media_type=_media_type(filename), sha256=_sha256(data), content=data
         )
+
+
+EDITABLE = ("title", "issuer", "document_number", "jurisdiction", "signed", "effective", "valid_until", "draft")
+_LIMITS = {"title": 300, "issuer": 200, "document_number": 100}
+_YES, _NO = frozenset({"1", "yes", "true", "是"}), frozenset({"0", "no", "false", "否", ""})
+
+
+def _apply(row: PolicyDocument, details: dict[str, Any], name: str, value: str) -> None:
+    """One corrected field onto the row (LibraryError when the value cannot be right)."""
+    if name in ("title", "issuer"):
+        if not value:
+            raise LibraryError("empty_field", field=name)
+        if name == "title" and details.get("short_name") in (None, row.title):
+            details["short_name"] = value[: _LIMITS[name]]
+    if name in _LIMITS:
+        if len(value) > _LIMITS[name]:
+            raise LibraryError("too_long", field=name, limit=str(_LIMITS[name]))
+        optional = name == "document_number"
+        setattr(row, name, (value or None) if optional else value)
+    elif name == "jurisdiction":
+        place = _resolve_place(value)
+        if place is None:
+            raise LibraryError("unknown_place_name", place=value[:40])
+        row.province, row.city, row.county = place
+    elif name in ("signed", "effective", "valid_until"):
+        if not value and name == "signed":
+            raise LibraryError("empty_field", field=name)
+        try:
+            setattr(row, name, date.fromisoformat(value) if value else None)
+        except ValueError:
+            raise LibraryError("bad_date", field=name, value=value[:40]) from None
+    elif name == "draft":
+        if value.lower() not in _YES | _NO:
+            raise LibraryError("bad_metadata", detail=value[:40])
+        is_draft = value.lower() in _YES
+        row.status = (DocumentStatus.DRAFT if is_draft else DocumentStatus.OFFICIAL).value
+    else:
+        raise LibraryError("bad_metadata", detail=name[:40])
+
+
+_PLACE_PART = re.compile(r"(?:特别行政区|自治区|自治州|省|市|州|盟|地区)")
+
+
+def _resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
+    """(province, city, county) of a place as staff write it: 长春, 长春市, 吉林省长春市, 延吉 —
+    through the administrative-division table; a full form is resolved by its most specific part,
+    whose province must be the one written before it."""
+    from knowledge.intake import resolve_place
+
+    if not name:
+        return None
+    found = resolve_place(name)
+    if found is not None:
+        return found
+    for cut in _PLACE_PART.finditer(name):
+        rest = name[cut.end() :]
+        found = resolve_place(rest) if rest else None
+        if found is not None and name[: cut.end()].startswith(found[0]):
+            return found
+    return None
 
 
 _RULES_NAME = re.compile(r"[^a-z0-9_]+")

@@ -820,6 +820,40 @@ class ClauseNameProse(Section):
     by_label: str
 
 
+class DocumentEditErrors(Section):
+    placeholders = {
+        "edit_published": ("id",),
+        "unknown_place_name": ("place",),
+        "bad_date": ("field", "value"),
+        "empty_field": ("field",),
+        "too_long": ("field", "limit"),
+        "dates_out_of_order": ("signed", "until"),
+        "bad_metadata": ("detail",),
+    }
+    edit_published: str
+    unknown_place_name: str
+    bad_date: str
+    empty_field: str
+    too_long: str
+    dates_out_of_order: str
+    bad_metadata: str
+
+
+class DocumentEditProse(Section):
+    """Staff correct a document's extracted metadata (issue 13)."""
+
+    placeholders = {"edited": ("id", "fields")}
+    title: str
+    intro: str
+    button: str
+    draft_label: str
+    official: str
+    draft: str
+    edited: str
+    unchanged: str
+    errors: DocumentEditErrors
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -843,6 +877,7 @@ class Prose(Section):
     staff_export: StaffExportProse
     staff_rules: StaffRulesProse
     clause_names: ClauseNameProse
+    document_edit: DocumentEditProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "document_added": "添加政策文件",
     "document_published": "发布政策文件",
     "rules_added": "上传文件的规则",
+    "document_edited": "修改文件信息",
     "document_retired": "停用政策文件",
 }
 

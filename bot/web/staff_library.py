@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from bot.library import MAX_FILE_BYTES, DocumentLibrary, DocumentState, LibraryError, Upload
@@ -172,6 +173,39 @@ async def upload_rules(
     state = _library(web).get(document_id).state
     template = words_.stored_live if state == DocumentState.PUBLISHED else words_.stored
     return _after(request, web, login, document_id, template.format(count=len(reports), names=names))
+
+
+class MetadataForm(BaseModel):
+    """The review page's metadata form: every field at once, as staff typed it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str = Field(default="", max_length=400)
+    issuer: str = Field(default="", max_length=300)
+    document_number: str = Field(default="", max_length=200)
+    jurisdiction: str = Field(default="", max_length=100)
+    signed: str = Field(default="", max_length=40)
+    effective: str = Field(default="", max_length=40)
+    valid_until: str = Field(default="", max_length=40)
+    draft: str = Field(default="0", max_length=10)
+
+
+@router.post("/staff/library/{document_id}/edit", response_model=None)
+def edit(
+    request: Request, web: Services, login: StaffPost, document_id: str, typed: Annotated[MetadataForm, Form()]
+) -> Response:
+    """The extracted metadata corrected before publishing."""
+    changes = typed.model_dump()
+    try:
+        view, changed = _library(web).edit(document_id, login.name, changes)
+    except LibraryError as exc:
+        return _refused(request, web, login, document_id, exc)
+    words_ = prose().document_edit
+    if not changed:
+        return _after(request, web, login, document_id, words_.unchanged)
+    web.audit.record(login.name, "document_edited", document_id, ", ".join(changed))
+    names = words.changed_fields(changed)
+    return _after(request, web, login, document_id, words_.edited.format(id=view.id, fields=names))
 
 
 @router.post("/staff/library/{document_id}/publish", response_model=None)
