@@ -91,6 +91,20 @@ def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from
     expect(page.locator("section.original pre")).to_contain_text("经市政府同意，现将")
     page.screenshot(path=str(ARTIFACTS / "staff-document-review.png"), full_page=True)
 
+    # Correct the extracted metadata before publishing: an unknown place is refused, a date is fixed.
+    page.get_by_text("修改提取的信息").click()
+    page.get_by_label("适用地区").fill("火星市")
+    page.get_by_role("button", name="保存修改").click()
+    expect(page.get_by_role("alert")).to_contain_text("行政区划表中没有找到“火星市”")
+    expect(page.locator("#metadata")).to_contain_text("吉林省长春市")
+    page.get_by_label("适用地区").fill("吉林省长春市")
+    page.get_by_label("施行日期").fill("2025-02-15")
+    page.get_by_role("button", name="保存修改").click()
+    expect(page.get_by_role("status")).to_contain_text("已更新 changchun-2025 的施行日期")
+    expect(page.locator("#metadata")).to_contain_text("2025-02-15")
+    page.get_by_text("修改提取的信息").click()
+    page.screenshot(path=str(ARTIFACTS / "staff-document-edit.png"), full_page=True)
+
     page.get_by_role("button", name="确认无误，发布").click()
     expect(page.get_by_role("status")).to_contain_text("已发布 changchun-2025")
     expect(page.locator("#metadata")).to_contain_text("已发布")
