@@ -87,13 +87,32 @@ def _retire(args: argparse.Namespace, library: DocumentLibrary) -> int:
     return EXIT_OK
 
 
+def _edit(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    given = {
+        "title": args.title,
+        "issuer": args.issuer,
+        "document_number": args.number,
+        "jurisdiction": args.place,
+        "signed": args.signed,
+        "effective": args.effective,
+        "valid_until": args.valid_until,
+        "draft": None if args.draft is None else ("1" if args.draft else "0"),
+    }
+    view, changed = library.edit(args.id, _actor(), {k: v for k, v in given.items() if v is not None})
+    words_ = prose().document_edit
+    _stderr(words_.edited.format(id=view.id, fields=words.changed_fields(changed)) if changed else words_.unchanged)
+    if args.json:
+        print(json.dumps(view.summary(), ensure_ascii=False))
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     library = _library(settings)
     try:
         return int(args.action(args, library))
     except LibraryError as exc:
         _stderr(words.error_text(exc))
-        if args.action in (_add, _publish) and exc.intake is None:  # an intake refusal says so itself
+        if args.action in (_add, _publish, _edit) and exc.intake is None:  # an intake refusal says so itself
             _stderr(prose().documents.nothing_changed)
         return EXIT_REFUSED
     finally:
@@ -119,6 +138,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     publish.add_argument("id", metavar="ID")
     publish.add_argument("--supersedes", metavar="OLD_ID", help="它替代的旧文件（旧文件仍可回答，但会注明已被替代）")
     publish.set_defaults(action=_publish)
+    edit = actions.add_parser("edit", help="发布前改正提取的信息（只改给出的项；空字符串清除可选项）")
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--title", help="标题")
+    edit.add_argument("--issuer", help="发文机关")
+    edit.add_argument("--number", help="文号")
+    edit.add_argument("--place", help="适用地区，如 长春市、吉林省延吉市（按行政区划表识别）")
+    edit.add_argument("--signed", metavar="YYYY-MM-DD", help="成文日期")
+    edit.add_argument("--effective", metavar="YYYY-MM-DD", help="施行日期")
+    edit.add_argument("--valid-until", metavar="YYYY-MM-DD", help="有效期至")
+    draft = edit.add_mutually_exclusive_group()
+    draft.add_argument("--draft", action="store_true", default=None, help="征求意见稿")
+    draft.add_argument("--official", dest="draft", action="store_false", help="正式文件")
+    edit.add_argument("--json", action="store_true", help="输出 JSON")
+    edit.set_defaults(action=_edit)
     retire = actions.add_parser("retire", help="停用文件：不再引用它")
     retire.add_argument("id", metavar="ID")
     retire.add_argument("--superseded-by", metavar="NEW_ID", help="替代它的新文件")

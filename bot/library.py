@@ -14,8 +14,8 @@ import hashlib
 import json
 import mimetypes
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -26,7 +26,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.published import UNKNOWN_DATE, document_from
-from bot.tables import DocumentFile, DocumentsVersion, PolicyDocument
+from bot.tables import DocumentFile, DocumentRules, DocumentsVersion, PolicyDocument
+from eligibility.added_rules import AddedRules
+from eligibility.rules_check import RuleProblem, RulesReport
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, sources_dir
 from knowledge.errors import KnowledgeError
@@ -96,6 +98,16 @@ class DocumentView:
             "clauses": self.clause_count,
             "superseded_by": doc.superseded_by,
         }
+
+
+@dataclass(frozen=True)
+class RulesView:
+    """A rules file stored for a document: what the review page lists."""
+
+    name: str
+    benefit: str
+    actor: str
+    created_at: datetime
 
 
 def _now() -> datetime:
@@ -345,6 +357,102 @@ class DocumentLibrary:
                 self._bump(session)
         return self.get(document_id)
 
+    def edit(self, document_id: str, actor: str, changes: Mapping[str, str]) -> tuple[DocumentView, list[str]]:
+        """Correct the extracted metadata of a document not published (in review, or retired), as
+        staff typed it: `title`, `issuer`, `document_number`, `jurisdiction` (a place name, resolved
+        through the administrative-division table), `signed`, `effective`, `valid_until`
+        (YYYY-MM-DD; empty clears the optional ones) and `draft` (yes/no). Returns the view and
+        the names of the fields that changed; nothing is stored unless every value is good."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            if row.state == DocumentState.PUBLISHED.value:
+                raise LibraryError("edit_published", id=document_id)
+            before = {column: getattr(row, column) for column in (*_COLUMNS, "status")}
+            details = json.loads(row.details or "{}")
+            for name, value in changes.items():
+                _apply(row, details, name, value.strip())
+            signed, ends = row.signed, row.valid_until
+            if signed is not None and ends is not None and ends < signed:
+                raise LibraryError("dates_out_of_order", signed=signed.isoformat(), until=ends.isoformat())
+            row.details = json.dumps(details, ensure_ascii=False)
+            row.actor = actor
+            try:
+                _document(row)
+            except ValueError as exc:
+                raise LibraryError("bad_metadata", detail=str(exc)) from exc
+            changed = [column for column, value in before.items() if getattr(row, column) != value]
+        return self.get(document_id), changed
+
+    # --- rules of documents without packaged rules ----------------------------------------------
+
+    def rules(self, document_id: str) -> list[RulesView]:
+        with Session(self.engine) as session:
+            rows = session.scalars(
+                select(DocumentRules).where(DocumentRules.document_id == document_id).order_by(DocumentRules.name)
+            )
+            return [RulesView(r.name, _benefit_name(r.text), r.actor, r.created_at) for r in rows]
+
+    def published_rules(self) -> list[AddedRules]:
+        """The rules stored for the published documents (eligibility joins them to the packaged ones)."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DocumentRules.document_id, DocumentRules.name, DocumentRules.text)
+                .join(PolicyDocument, PolicyDocument.id == DocumentRules.document_id)
+                .where(PolicyDocument.state == DocumentState.PUBLISHED.value)
+                .order_by(DocumentRules.document_id, DocumentRules.name)
+            )
+            return [AddedRules(document_id, name, text) for document_id, name, text in rows]
+
+    def add_rules(self, document_id: str, uploads: Sequence[Upload], actor: str) -> list[RulesReport]:
+        """Check each file as `policybot rules check` does, against this document's clauses; when
+        every one passes, store them all (a file of the same name replaces the older one) and, for a
+        published document, raise the version so every process takes them up. A report per file."""
+        from eligibility.rulebook import default_rulebook
+        from eligibility.rules_check import check_rules
+
+        view = self.get(document_id)
+        packaged = default_rulebook()
+        if document_id in packaged.documents:
+            raise LibraryError("packaged_rules", id=document_id)
+        registry = self._registry_with(document_id)
+        reports: list[RulesReport] = []
+        named: dict[str, str] = {}
+        for upload in uploads:
+            try:
+                text = upload.data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                problem = RuleProblem("not_utf8", "<file>", None)
+                reports.append(RulesReport(upload.filename, None, (problem,)))
+                continue
+            reports.append(_for_document(check_rules(text, registry, packaged, upload.filename), text, document_id))
+            named[_rules_name(upload.filename, text)] = text
+        if not reports or not all(report.ok for report in reports):
+            return reports
+        with Session(self.engine) as session, session.begin():
+            for name, text in named.items():
+                found = session.scalar(
+                    select(DocumentRules).where(DocumentRules.document_id == document_id, DocumentRules.name == name)
+                )
+                if found is None:
+                    session.add(DocumentRules(document_id=document_id, name=name, text=text, actor=actor))
+                else:
+                    found.text, found.actor, found.created_at = text, actor, _now()
+            if view.state == DocumentState.PUBLISHED:
+                self._bump(session)
+        return reports
+
+    def _registry_with(self, document_id: str) -> Registry:
+        """The published documents' clauses, with this document's whether it is published or not."""
+        _version, sources = self.published()
+        if all(document.id != document_id for document, _text in sources):
+            with Session(self.engine) as session:
+                row = session.get(PolicyDocument, document_id)
+                assert row is not None
+                sources.append((_document(row), row.text))
+        return assemble_registry(sources)
+
     # --- inside --------------------------------------------------------------------------------
 
     def _read(self, upload: Upload, taken: set[str]) -> tuple[Document, str, ParsedDocument, list[str]]:
@@ -465,6 +573,106 @@ class DocumentLibrary:
         return DocumentFile(
             filename=filename[-255:], media_type=_media_type(filename), sha256=_sha256(data), content=data
         )
+
+
+EDITABLE = ("title", "issuer", "document_number", "jurisdiction", "signed", "effective", "valid_until", "draft")
+_LIMITS = {"title": 300, "issuer": 200, "document_number": 100}
+_YES, _NO = frozenset({"1", "yes", "true", "是"}), frozenset({"0", "no", "false", "否", ""})
+
+
+def _apply(row: PolicyDocument, details: dict[str, Any], name: str, value: str) -> None:
+    """One corrected field onto the row (LibraryError when the value cannot be right)."""
+    if name in ("title", "issuer"):
+        if not value:
+            raise LibraryError("empty_field", field=name)
+        if name == "title" and details.get("short_name") in (None, row.title):
+            details["short_name"] = value[: _LIMITS[name]]
+    if name in _LIMITS:
+        if len(value) > _LIMITS[name]:
+            raise LibraryError("too_long", field=name, limit=str(_LIMITS[name]))
+        optional = name == "document_number"
+        setattr(row, name, (value or None) if optional else value)
+    elif name == "jurisdiction":
+        place = _resolve_place(value)
+        if place is None:
+            raise LibraryError("unknown_place_name", place=value[:40])
+        row.province, row.city, row.county = place
+    elif name in ("signed", "effective", "valid_until"):
+        if not value and name == "signed":
+            raise LibraryError("empty_field", field=name)
+        try:
+            setattr(row, name, date.fromisoformat(value) if value else None)
+        except ValueError:
+            raise LibraryError("bad_date", field=name, value=value[:40]) from None
+    elif name == "draft":
+        if value.lower() not in _YES | _NO:
+            raise LibraryError("bad_metadata", detail=value[:40])
+        is_draft = value.lower() in _YES
+        row.status = (DocumentStatus.DRAFT if is_draft else DocumentStatus.OFFICIAL).value
+    else:
+        raise LibraryError("bad_metadata", detail=name[:40])
+
+
+_PLACE_PART = re.compile(r"(?:特别行政区|自治区|自治州|省|市|州|盟|地区)")
+
+
+def _resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
+    """(province, city, county) of a place as staff write it: 长春, 长春市, 吉林省长春市, 延吉 —
+    through the administrative-division table; a full form is resolved by its most specific part,
+    whose province must be the one written before it."""
+    from knowledge.intake import resolve_place
+
+    if not name:
+        return None
+    found = resolve_place(name)
+    if found is not None:
+        return found
+    for cut in _PLACE_PART.finditer(name):
+        rest = name[cut.end() :]
+        found = resolve_place(rest) if rest else None
+        if found is not None and name[: cut.end()].startswith(found[0]):
+            return found
+    return None
+
+
+_RULES_NAME = re.compile(r"[^a-z0-9_]+")
+
+
+def _rules_name(filename: str, text: str) -> str:
+    """A stored rules file's name, the second half of its benefit's id: the file name's ASCII
+    letters (startup_subsidy.yaml → startup_subsidy), else a digest of its text."""
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    name = _RULES_NAME.sub("_", stem).strip("_")[:48]
+    return name or f"rules_{_sha256(text.encode())[:8]}"
+
+
+def _benefit_name(text: str) -> str:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return ""
+    return str(data.get("name", "")) if isinstance(data, dict) else ""
+
+
+def _for_document(report: RulesReport, text: str, document_id: str) -> RulesReport:
+    """A benefit file for this document, and nothing else (not the documents file, not a benefit of
+    another document): the console uploads rules onto one document's page."""
+    import yaml
+
+    if report.kind == "documents":
+        return replace(report, problems=(*report.problems, RuleProblem("not_a_benefit", "documents", 1)))
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return report
+    named = data.get("document") if isinstance(data, dict) else None
+    if named is None or named == document_id:
+        return report
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("document:")), None)
+    problem = RuleProblem("other_document", "document", line, {"document": str(named), "expected": document_id})
+    return replace(report, problems=tuple(sorted((*report.problems, problem), key=lambda p: p.line or 0)))
 
 
 _PLACE_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|地区|盟|省|市|县|区|州|旗)$")

@@ -114,10 +114,11 @@ class Services:
         return SqlSessionStore(self.settings.resolved_database_url())
 
     def renewed(self, version: int, registry: Registry) -> Services:
-        """The same product on other published documents: a new knowledge base, checker and dialogue
-        around the parts that do not depend on them (rules, database, sessions), built eagerly."""
+        """The same product on other published documents: a new knowledge base, rulebook (the packaged
+        rules with those staff added for the published documents), checker and dialogue around the
+        parts that do not depend on them (database, sessions), built eagerly."""
         fresh = Services(self.settings, progress=self.progress, clock=self.clock, verify_vectors=self.verify_vectors)
-        fresh.__dict__.update(rulebook=self.rulebook, library=self.library, session_store=self.session_store)
+        fresh.__dict__.update(library=self.library, session_store=self.session_store)
         fresh.__dict__["published"] = (version, registry)
         _ = fresh.knowledge, fresh.checker, fresh.conversations
         return fresh
@@ -132,9 +133,19 @@ class Services:
 
     @cached_property
     def rulebook(self) -> Rulebook:
+        """The packaged rules, with the rules staff added in the console for published documents
+        (the same object as the packaged rulebook while there are none)."""
         from eligibility.rulebook import default_rulebook
 
-        return default_rulebook()
+        packaged = default_rulebook()
+        if self.is_given_knowledge:
+            return packaged
+        added = self.library.published_rules()
+        if not added:
+            return packaged
+        from eligibility.added_rules import rulebook_with
+
+        return rulebook_with(packaged, self.registry, added)
 
     @cached_property
     def eligibility(self) -> Engine:

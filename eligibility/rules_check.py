@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from eligibility import schema
 from eligibility.errors import RulebookError
 from eligibility.loading import key_path
-from eligibility.rulebook import Rulebook, compile_benefit
+from eligibility.rulebook import Parts, Rulebook, compile_benefit
 
 # A figure as a rule shows it: 5000, 2/3, 0.5, 80%. Compared with the clause text as written.
 FIGURE = re.compile(r"\d+(?:[./]\d+)?%?")
@@ -148,7 +148,7 @@ def _check_benefit(
                 found = {"figure": figure, "text": shown, "cite": tuple(cites)}
                 problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), found))
     try:
-        parts = _parts_with(rulebook, registry, raw.document)
+        parts = parts_with(rulebook.parts(), registry, raw.document)
         compile_benefit(parts, raw, source, f"upload.{raw.name}", Path(source))
     except RulebookError as exc:
         reported = {(p.code, p.key) for p in problems}
@@ -157,27 +157,29 @@ def _check_benefit(
     return RulesReport(source, "benefit", _by_line(problems), quotes, figures, raw.name)
 
 
-def _parts_with(rulebook: Rulebook, registry: ClauseRegistry, document_id: str) -> Any:
+def parts_with(parts: Parts, registry: ClauseRegistry, document_id: str) -> Parts:
     """The rulebook's parts, plus the document from the registry when it has no rules yet.
 
-    A newly published document is not in documents.yaml until its first rules arrive; its
-    jurisdiction, date and clause count are the registry's.
+    A newly published document is not in documents.yaml: its jurisdiction, date and clause count
+    are the registry's, and its slug (the prefix of its benefits' ids) is its whole id, so two
+    documents of one place never share benefit ids.
     """
-    parts = rulebook.parts()
     if document_id in parts.documents or document_id not in registry.documents:
         return parts
     doc = registry.documents[document_id]
+    clauses = registry.clauses_of(document_id)
     info = schema.DocumentInfo(
         jurisdiction=doc.jurisdiction,
-        slug=document_id.split("-", 1)[0],
+        slug=document_id,
         short_name=doc.short_name,
         status="draft" if doc.is_draft else "official",
         signed=doc.signed,
-        numbering="clauses",
-        clauses=max(1, len(registry.clauses_of(document_id))),
+        numbering="labels",
+        clauses=max(1, len(clauses)),
+        labels={clause.id: clause.label for clause in clauses},
         checked_on=doc.signed,
     )
-    return type(parts)(parts.facts, {**parts.documents, document_id: info}, parts.windows, parts.definitions)
+    return Parts(parts.facts, {**parts.documents, document_id: info}, parts.windows, parts.definitions)
 
 
 def _cited_quotes(node: Any, key: str, cite: str | None) -> Iterator[tuple[str, str, str]]:

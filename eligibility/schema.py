@@ -280,8 +280,11 @@ class DocumentInfo(Frozen):
     short_name: str
     status: DocumentStatus
     signed: date
-    numbering: Literal["clauses", "sections"]
+    # `labels`: a document added by staff, whose clauses are named by their own label path (第三条,
+    # 第二章第三条, 三、（二）) kept in `labels`, not by a running number (吉林（五）).
+    numbering: Literal["clauses", "sections", "labels"]
     clauses: int = Field(ge=1)
+    labels: dict[str, str] = Field(default_factory=dict)
     # In-force facts: `effective` when the text names a date from which it applies, `ends` when it
     # names an end, `checked_on` the day the text was last compared with the source.
     effective: date | None = None

@@ -63,7 +63,7 @@ class Dialogue:
         self.words = vocabulary or load_vocabulary()
         self.describer = Describer(engine.rulebook.facts, regions)
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
-        self.interviewer = Interviewer(engine, reader, regions)
+        self.interviewer = Interviewer(engine, reader, regions, clauses)
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
         self.reader = MessageReader(self.words, self.threads.is_keywords)

@@ -21,6 +21,7 @@ from bot.dialogue.describe import Description
 from bot.dialogue.types import Reply, SessionState, Thread
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
+from bot.present.citations import PublishedClauses
 from bot.present.problems import problem_text
 from bot.present.prose import prose
 from bot.present.results import check_message
@@ -81,8 +82,12 @@ class Working:
 
 
 class Interviewer:
-    def __init__(self, engine: Engine, reader: AnswerReader, regions: RegionResolver) -> None:
+    def __init__(
+        self, engine: Engine, reader: AnswerReader, regions: RegionResolver, clauses: PublishedClauses | None = None
+    ) -> None:
+        """`clauses`: the published clauses, to name a clause of a document that has no rules yet."""
         self.engine = engine
+        self.clauses = clauses
         self.facts = engine.rulebook.facts
         self.reader = reader
         self.regions = regions
@@ -90,7 +95,7 @@ class Interviewer:
         self._checks_lock = threading.Lock()
 
     def clause_name(self, clause_id: str) -> str:
-        return citations.clause_name(clause_id, self.engine.rulebook.documents)
+        return citations.clause_name(clause_id, self.engine.rulebook.documents, self.clauses)
 
     # -- facts ----------------------------------------------------------------------------------
 

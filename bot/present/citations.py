@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from bot.present.prose import prose
 from knowledge.labels import cited_form
@@ -19,6 +19,19 @@ from knowledge.numerals import number_to_chinese
 if TYPE_CHECKING:
     from eligibility.schema import DocumentInfo
     from knowledge.citations import Citation
+    from knowledge.clauses import Clause
+    from knowledge.documents import Document
+
+
+class PublishedClauses(Protocol):
+    """The published documents' clauses (the knowledge core's Registry fits)."""
+
+    @property
+    def documents(self) -> Mapping[str, Document]: ...
+
+    def get(self, clause_id: str) -> Clause: ...
+
+    def has(self, clause_id: str) -> bool: ...
 
 
 def reference(citation: Citation, document_number: str | None = None) -> str:
@@ -27,15 +40,26 @@ def reference(citation: Citation, document_number: str | None = None) -> str:
     return f"《{citation.document_title}》（{'，'.join(parts)}）{cited_form(citation.clause_label)}"
 
 
-def clause_name(clause_id: str, documents: Mapping[str, DocumentInfo]) -> str:
-    """吉林（二十）, 商洛第三部分 — a clause named briefly; the id itself when the document is unknown."""
+def clause_name(clause_id: str, documents: Mapping[str, DocumentInfo], registry: PublishedClauses | None = None) -> str:
+    """A clause named briefly. A packaged document by its running number (吉林（二十）, 商洛第三部分);
+    a document staff added by its clause's own label path (长春市第三条, 长春市第二章第三条), from
+    its rules' document entry or, without rules, from the published clauses; else the id itself."""
     document_id, _, number = clause_id.rpartition("-")
     document = documents.get(document_id)
-    if document is None or not number.isdigit():
-        return clause_id
-    words = prose().citations
-    template = words.in_section if document.numbering == "sections" else words.in_clause
-    return template.format(document=document.short_name, numeral=numeral(int(number)))
+    if document is not None and document.numbering != "labels" and number.isdigit():
+        words = prose().citations
+        template = words.in_section if document.numbering == "sections" else words.in_clause
+        return template.format(document=document.short_name, numeral=numeral(int(number)))
+    if document is not None and clause_id in document.labels:
+        return _by_label(document.jurisdiction, document.labels[clause_id])
+    if registry is not None and registry.has(clause_id):
+        clause = registry.get(clause_id)
+        return _by_label(registry.documents[clause.document_id].jurisdiction, clause.label)
+    return clause_id
+
+
+def _by_label(place: str, label: str) -> str:
+    return prose().clause_names.by_label.format(place=place, label=cited_form(label))
 
 
 def title(citation: Citation) -> str:

@@ -26,11 +26,21 @@ def error_text(error: LibraryError) -> str:
     from bot.present.intake import refusal
     from knowledge.intake import IntakeError
 
-    errors = prose().documents.errors
+    words = prose()
+    errors = words.documents.errors
     fields = {"file": "", "detail": "", **error.fields}
     if isinstance(error.intake, IntakeError):
         return errors.intake.format(file=fields["file"], reason=refusal(error.intake, max_bytes=MAX_FILE_BYTES))
-    template = getattr(errors, error.code, None)
+    if "field" in fields:
+        fields["field"] = field_label(fields["field"])
+    template = next(
+        (
+            found
+            for section in (errors, words.staff_rules.errors, words.document_edit.errors)
+            if isinstance(found := getattr(section, error.code, None), str)
+        ),
+        None,
+    )
     if not isinstance(template, str):
         template = errors.unreadable
     return template.format(**fields)
@@ -45,6 +55,18 @@ def added_text(view: DocumentView, filename: str) -> str:
         clauses=view.clause_count,
         state=state_label(view.state.value),
     )
+
+
+def field_label(name: str) -> str:
+    """signed → 成文日期: a metadata field as the console and the CLI name it."""
+    return str(getattr(prose().documents.fields, name, name))
+
+
+def changed_fields(columns: list[str]) -> str:
+    """标题、适用地区: the fields an edit changed (the place's three columns are one field)."""
+    places = {"province", "city", "county"}
+    names = dict.fromkeys(field_label("jurisdiction" if c in places else c) for c in columns)
+    return "、".join(names)
 
 
 def metadata(view: DocumentView) -> list[tuple[str, str]]:

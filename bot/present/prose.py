@@ -781,6 +781,79 @@ class AsEmployerProse(Section):
     chat_line: str
 
 
+class StaffRulesProblems(Section):
+    """Problems of a rules upload on one document's review page (beside rules_check.problems)."""
+
+    placeholders = {"other_document": ("document", "expected")}
+    not_utf8: str
+    not_a_benefit: str
+    other_document: str
+
+
+class StaffRulesErrors(Section):
+    placeholders = {"packaged_rules": ("id",)}
+    packaged_rules: str
+
+
+class StaffRulesProse(Section):
+    """Rules uploaded in the console for a document without packaged rules (issue 13)."""
+
+    placeholders = {"stored": ("count", "names"), "stored_live": ("count", "names")}
+    title: str
+    intro: str
+    packaged: str
+    none: str
+    upload_label: str
+    upload_button: str
+    columns: tuple[str, ...]
+    refused: str
+    empty: str
+    too_large: str
+    stored: str
+    stored_live: str
+    problems: StaffRulesProblems
+    errors: StaffRulesErrors
+
+
+class ClauseNameProse(Section):
+    placeholders = {"by_label": ("place", "label")}
+    by_label: str
+
+
+class DocumentEditErrors(Section):
+    placeholders = {
+        "edit_published": ("id",),
+        "unknown_place_name": ("place",),
+        "bad_date": ("field", "value"),
+        "empty_field": ("field",),
+        "too_long": ("field", "limit"),
+        "dates_out_of_order": ("signed", "until"),
+        "bad_metadata": ("detail",),
+    }
+    edit_published: str
+    unknown_place_name: str
+    bad_date: str
+    empty_field: str
+    too_long: str
+    dates_out_of_order: str
+    bad_metadata: str
+
+
+class DocumentEditProse(Section):
+    """Staff correct a document's extracted metadata (issue 13)."""
+
+    placeholders = {"edited": ("id", "fields")}
+    title: str
+    intro: str
+    button: str
+    draft_label: str
+    official: str
+    draft: str
+    edited: str
+    unchanged: str
+    errors: DocumentEditErrors
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -802,6 +875,9 @@ class Prose(Section):
     dialogue_reading: DialogueReadingProse
     eligibility_stated: EligibilityStatedProse
     staff_export: StaffExportProse
+    staff_rules: StaffRulesProse
+    clause_names: ClauseNameProse
+    document_edit: DocumentEditProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -15,7 +15,9 @@ from eligibility.rules_check import RuleProblem, RulesReport
 def problem_message(problem: RuleProblem) -> str:
     """The problem in one Chinese sentence."""
     words = prose().rules_check
-    template: str = getattr(words.problems, problem.code, words.problems.invalid)
+    template: str = getattr(
+        words.problems, problem.code, getattr(prose().staff_rules.problems, problem.code, words.problems.invalid)
+    )
     details = {key: _shown(value) for key, value in problem.details.items()}
     details.setdefault("detail", problem.code)
     details["field"] = re.split(r"[.\[]", problem.key)[-1].rstrip("]") or problem.key

@@ -49,6 +49,7 @@ from bot.web.schemas import (
 from bot.web.services import WebServices
 from bot.web.transcript import Glance
 from eligibility.errors import ProfileError
+from knowledge.answer_model import AnswerStatus
 from knowledge.citations import Citation, make_citation
 from knowledge.errors import QueryError
 from knowledge.registry import Registry
@@ -95,10 +96,12 @@ def ask(body: AskRequest, web: Services) -> Response:
     try:
         result = web.ask(body.question, body.region, body.as_of or web.clock())
     except QueryError as exc:
-        message = str(exc)
-        raise ApiError(
-            422, "bad_question", message, question=body.question, answer=message, region=None, citations=[]
-        ) from None
+        # A well-formed question we cannot read (symbols only, words we do not know): answered, as
+        # the chat answers it, with what to ask instead — the schema cannot tell such text apart.
+        unread = AskResponse(
+            question=body.question, status=AnswerStatus.NO_ANSWER, answer=str(exc), region=None, citations=[]
+        )
+        return _json(unread)
     web.answer_log.record(
         "api", result.question, result.answer, result.citations, status=result.status.value, region=result.region
     )

@@ -21,7 +21,7 @@ from bot.web.errors import install_error_handlers
 from bot.web.headers import SecurityHeaders
 from bot.web.retention import keep_purging, purge_now
 from bot.web.services import WebServices
-from bot.web.throttle import GuardMiddleware, RateLimiter
+from bot.web.throttle import GuardMiddleware, LargeUploads, RateLimiter
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -81,7 +81,13 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
         static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
         # A few files of up to 20 MB each, plus the form's own bytes.
-        uploads={staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES},
+        uploads=LargeUploads(
+            {
+                staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES,
+                staff_library.RULES_PATH: staff_library.MAX_RULES_UPLOAD_BYTES,
+            },
+            staff_auth.logged_in_check(services.accounts),
+        ),
     )
     app.add_middleware(SecurityHeaders)
     return app

@@ -24,6 +24,8 @@ ACTION_LABELS = {
     "person_deleted": "删除个人资料",
     "document_added": "添加政策文件",
     "document_published": "发布政策文件",
+    "rules_added": "上传文件的规则",
+    "document_edited": "修改文件信息",
     "document_retired": "停用政策文件",
 }
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from bot.dialogue.types import Reply
 from bot.present.answers import AnswerResult
 from knowledge.citations import Citation
+from knowledge.query import MAX_QUESTION_CHARS
 
 SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
 
@@ -28,7 +29,12 @@ class Request(BaseModel):
 
 
 class AskRequest(Request):
-    question: str = Field(min_length=1, max_length=2000, examples=["长春开店有创业补贴吗？"])
+    # The limits the knowledge core applies (knowledge.query): some visible text, at most 1000
+    # characters. Text within them that cannot be read is answered (200, status no_answer, with
+    # what to ask instead), not refused.
+    question: str = Field(
+        min_length=1, max_length=MAX_QUESTION_CHARS, pattern=r"\S", examples=["长春开店有创业补贴吗？"]
+    )
     region: str | None = Field(default=None, max_length=100, examples=["延吉"], description="地区；不填则从问题识别")
     as_of: date | None = Field(default=None, description="按此日期判断时限性措施是否到期（默认今天）")
 

@@ -72,6 +72,7 @@ class WebServices:
         size = self.settings.web_answer_cache_size
         self._ask = lru_cache(maxsize=size)(self._answer) if size else self._answer
         self._core = self.live.current() if self.live else None
+        self._index_benefits()
 
     def refresh(self) -> None:
         """Take the newest product when the published documents changed (checked in the background
@@ -83,11 +84,18 @@ class WebServices:
             return
         size = self.settings.web_answer_cache_size
         self.kb, self.checker, self.conversations = core.knowledge, core.checker, core.conversations
+        self.rulebook = core.rulebook
         self._ask = lru_cache(maxsize=size)(self._answer) if size else self._answer
         self._core = core
+        self._index_benefits()
+
+    def _index_benefits(self) -> None:
+        """Which benefits cite each clause (the console's clause pages), for the rulebook in use."""
+        index: dict[str, list[tuple[str, str]]] = {}
         for benefit in sorted(self.rulebook.benefits.values(), key=lambda b: b.id):
             for cited in benefit.citations:
-                self.clause_benefits.setdefault(cited.cite, []).append((benefit.id, benefit.name))
+                index.setdefault(cited.cite, []).append((benefit.id, benefit.name))
+        self.clause_benefits = index
 
     def ask(self, question: str, region: str | None, as_of: date) -> AnswerResult:
         """The knowledge core's answer, worded; identical questions on the same day come from a bounded cache."""

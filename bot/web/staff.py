@@ -28,11 +28,11 @@ FILTERS: dict[str, str] = {"all": "全部", "unmarked": "待核实", "verified":
 
 def _page(request: Request, name: str, login: object, status: int = 200, **context: object) -> HTMLResponse:
     web: WebServices = request.app.state.services
-    documents = web.rulebook.documents
+    documents, registry = web.rulebook.documents, web.kb.registry
     values = {
         "login": login,
         "mark_labels": MARK_LABELS,
-        "clause_name": lambda clause_id: clause_name(clause_id, documents),
+        "clause_name": lambda clause_id: clause_name(clause_id, documents, registry),
         **context,
     }
     return templates.TemplateResponse(request, f"staff/{name}.html", values, status_code=status)

@@ -8,16 +8,19 @@ SameSite=Strict, scoped to /staff, and Secure by default (`cookie_is_secure`).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import cookie_parser
 
-from bot.web.accounts import StaffLogin
+from bot.web.accounts import StaffAccounts, StaffLogin
 from bot.web.api import Services
 from bot.web.templating import templates
-from bot.web.throttle import client_of
+from bot.web.throttle import Scope, client_of
 
 router = APIRouter(include_in_schema=False)
 SESSION_COOKIE = "policybot_staff"
@@ -50,6 +53,20 @@ def require_csrf(login: Staff, csrf: Annotated[str, Form(max_length=100)] = "") 
 
 
 StaffPost = Annotated[StaffLogin, Depends(require_csrf)]
+
+
+def logged_in_check(accounts: StaffAccounts) -> Callable[[Scope], Awaitable[bool]]:
+    """Whether a request (its ASGI scope, before the body is read) carries a valid staff session:
+    the body limit grants large uploads only to logged-in staff (issue 14)."""
+
+    async def is_logged_in(scope: Scope) -> bool:
+        cookies = [value.decode("latin-1") for name, value in scope.get("headers", ()) if name == b"cookie"]
+        token = cookie_parser("; ".join(cookies)).get(SESSION_COOKIE)
+        if not token:
+            return False
+        return await run_in_threadpool(accounts.current, token) is not None
+
+    return is_logged_in
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})

@@ -7,24 +7,33 @@ the audit trail. Published and retired documents reach every process within seco
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
-from bot.library import MAX_FILE_BYTES, DocumentLibrary, LibraryError, Upload
+from bot.library import MAX_FILE_BYTES, DocumentLibrary, DocumentState, LibraryError, Upload
 from bot.present import documents as words
 from bot.present.prose import prose
+from bot.present.rules import report_lines
 from bot.web.api import Services
 from bot.web.staff_auth import Staff, StaffPost
 from bot.web.templating import templates
+from eligibility.rulebook import default_rulebook
 from knowledge.quality import ISSUE_LABELS
 
 router = APIRouter(include_in_schema=False)
 UPLOAD_PATH = "/staff/library/upload"
+RULES_PATH = "/staff/library/rules"
 MAX_FILES = 10
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES + 1024 * 1024
+# A benefit's YAML is a few kilobytes; ten of them with room to spare.
+MAX_RULES_BYTES = 64 * 1024
+MAX_RULES_UPLOAD_BYTES = MAX_FILES * MAX_RULES_BYTES + 64 * 1024
 
 
 def _library(web: Services) -> DocumentLibrary:
@@ -86,6 +95,20 @@ async def upload(
 
 @router.get("/staff/library/{document_id}", response_class=HTMLResponse)
 def review(request: Request, web: Services, login: Staff, document_id: str) -> HTMLResponse:
+    return _review(request, web, login, document_id, notice=request.query_params.get("notice", ""))
+
+
+def _review(
+    request: Request,
+    web: Services,
+    login: object,
+    document_id: str,
+    status: int = 200,
+    notice: str = "",
+    error: str = "",
+    rules_problems: Sequence[str] = (),
+) -> HTMLResponse:
+    """The review page: metadata, quality report, clauses beside the original, rules, actions."""
     library = _library(web)
     try:
         view = library.get(document_id)
@@ -93,19 +116,23 @@ def review(request: Request, web: Services, login: Staff, document_id: str) -> H
         original = library.text(document_id)
     except LibraryError as exc:
         return _page(request, "error", login, status=404, message=words.error_text(exc))
-    others = [v for v in library.documents() if v.id != document_id]
     return _page(
         request,
         "library_review",
         login,
+        status=status,
         view=view,
         metadata=words.metadata(view),
         parsed=parsed,
         original=original,
-        others=others,
+        others=[v for v in library.documents() if v.id != document_id],
         issue_labels=ISSUE_LABELS,
-        notice=request.query_params.get("notice", ""),
-        error="",
+        notice=notice,
+        error=error,
+        rules=library.rules(document_id),
+        has_packaged_rules=document_id in default_rulebook().documents,
+        rules_problems=rules_problems,
+        rules_path=RULES_PATH,
     )
 
 
@@ -114,25 +141,71 @@ def _after(request: Request, web: Services, login: object, document_id: str, mes
 
 
 def _refused(request: Request, web: Services, login: object, document_id: str, exc: LibraryError) -> HTMLResponse:
-    library = _library(web)
+    return _review(request, web, login, document_id, status=422, error=words.error_text(exc))
+
+
+@router.post(RULES_PATH, response_model=None)
+async def upload_rules(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    files: Annotated[list[UploadFile], File()],
+    document_id: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    """Rules for a document without packaged rules: checked as `policybot rules check` checks them,
+    stored only when every file passes, live within seconds for a published document."""
+    words_ = prose().staff_rules
+    chosen = [f for f in files if f.filename][:MAX_FILES]
+    uploads = [Upload(await item.read(MAX_RULES_BYTES + 1), item.filename or "rules.yaml") for item in chosen]
+    if not uploads:
+        return _review(request, web, login, document_id, status=422, error=words_.empty)
+    if any(len(u.data) > MAX_RULES_BYTES for u in uploads):
+        return _review(request, web, login, document_id, status=422, error=words_.too_large)
     try:
-        view = library.get(document_id)
-    except LibraryError:
-        return _page(request, "error", login, status=404, message=words.error_text(exc))
-    return _page(
-        request,
-        "library_review",
-        login,
-        status=422,
-        view=view,
-        metadata=words.metadata(view),
-        parsed=library.parsed(document_id),
-        original=library.text(document_id),
-        others=[v for v in library.documents() if v.id != document_id],
-        issue_labels=ISSUE_LABELS,
-        notice="",
-        error=words.error_text(exc),
-    )
+        reports = await run_in_threadpool(_library(web).add_rules, document_id, uploads, login.name)
+    except LibraryError as exc:
+        return _refused(request, web, login, document_id, exc)
+    if not all(report.ok for report in reports):
+        lines = [line for report in reports for line in report_lines(report)]
+        return _review(request, web, login, document_id, status=422, error=words_.refused, rules_problems=lines)
+    names = "、".join(report.name or report.source for report in reports)
+    web.audit.record(login.name, "rules_added", document_id, names)
+    state = _library(web).get(document_id).state
+    template = words_.stored_live if state == DocumentState.PUBLISHED else words_.stored
+    return _after(request, web, login, document_id, template.format(count=len(reports), names=names))
+
+
+class MetadataForm(BaseModel):
+    """The review page's metadata form: every field at once, as staff typed it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str = Field(default="", max_length=400)
+    issuer: str = Field(default="", max_length=300)
+    document_number: str = Field(default="", max_length=200)
+    jurisdiction: str = Field(default="", max_length=100)
+    signed: str = Field(default="", max_length=40)
+    effective: str = Field(default="", max_length=40)
+    valid_until: str = Field(default="", max_length=40)
+    draft: str = Field(default="0", max_length=10)
+
+
+@router.post("/staff/library/{document_id}/edit", response_model=None)
+def edit(
+    request: Request, web: Services, login: StaffPost, document_id: str, typed: Annotated[MetadataForm, Form()]
+) -> Response:
+    """The extracted metadata corrected before publishing."""
+    changes = typed.model_dump()
+    try:
+        view, changed = _library(web).edit(document_id, login.name, changes)
+    except LibraryError as exc:
+        return _refused(request, web, login, document_id, exc)
+    words_ = prose().document_edit
+    if not changed:
+        return _after(request, web, login, document_id, words_.unchanged)
+    web.audit.record(login.name, "document_edited", document_id, ", ".join(changed))
+    names = words.changed_fields(changed)
+    return _after(request, web, login, document_id, words_.edited.format(id=view.id, fields=names))
 
 
 @router.post("/staff/library/{document_id}/publish", response_model=None)

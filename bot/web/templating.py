@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi.templating import Jinja2Templates
 
+from bot.present.prose import prose
 from bot.web.audit import ACTION_LABELS, as_utc
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -54,3 +55,4 @@ CHANNEL_LABELS = {
 STATUS_LABELS = {"answered": "已回答", "no_answer": "未能回答", "region_not_covered": "地区未收录"}
 templates.env.globals["channel_label"] = lambda channel: CHANNEL_LABELS.get(channel or "", channel or "—")
 templates.env.globals["status_label"] = lambda status: STATUS_LABELS.get(status or "", status or "—")
+templates.env.globals["prose"] = prose

@@ -11,6 +11,7 @@ import json
 import math
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
 from typing import Any
 
 from limits import RateLimitItem, parse_many
@@ -103,6 +104,16 @@ async def _send_page(send: Send, status: int, page: str, headers: list[tuple[byt
     await send({"type": "http.response.body", "body": payload})
 
 
+@dataclass(frozen=True)
+class LargeUploads:
+    """Paths that take larger bodies (the console's document upload) and their caps, granted only
+    when `may_upload` says the request comes from a logged-in staff member: an anonymous client is
+    held to the ordinary cap there too, so nobody streams megabytes before the login check."""
+
+    caps: dict[str, int]
+    may_upload: Callable[[Scope], Awaitable[bool]]
+
+
 class GuardMiddleware:
     """Caps request bodies and rate-limits every route per client, before any route runs.
 
@@ -121,9 +132,8 @@ class GuardMiddleware:
         probes: tuple[str, ...] = ("/healthz", "/readyz"),
         static_limiter: RateLimiter | None = None,
         static: tuple[str, ...] = ("/static/", "/docs-static/", "/widget.js"),
-        uploads: dict[str, int] | None = None,
+        uploads: LargeUploads | None = None,
     ) -> None:
-        """`uploads`: paths that take larger bodies (the console's document upload) and their cap."""
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.api_limiter = api_limiter
@@ -131,7 +141,7 @@ class GuardMiddleware:
         self.probes = probes
         self.static_limiter = static_limiter or RateLimiter("", "static")
         self.static = static
-        self.uploads = uploads or {}
+        self.uploads = uploads
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -156,9 +166,11 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers", ())).get(b"content-length")
-        cap = max(self.max_body_bytes, self.uploads.get(path, 0))
+        cap = self.max_body_bytes
+        if self.uploads is not None and path in self.uploads.caps and await self.uploads.may_upload(scope):
+            cap = max(cap, self.uploads.caps[path])
         if declared is not None and (not declared.isdigit() or int(declared) > cap):
-            await self._too_large(send)
+            await self._too_large(send, cap)
             return
         body = bytearray()
         while True:
@@ -167,7 +179,7 @@ class GuardMiddleware:
                 return
             body.extend(message.get("body", b""))
             if len(body) > cap:
-                await self._too_large(send)
+                await self._too_large(send, cap)
                 return
             if not message.get("more_body", False):
                 break
@@ -182,6 +194,7 @@ class GuardMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, send: Send) -> None:
-        message = f"请求内容太大了（上限 {self.max_body_bytes // 1024} KB）。"
+    @staticmethod
+    async def _too_large(send: Send, cap: int) -> None:
+        message = f"请求内容太大了（上限 {cap // 1024} KB）。"
         await _send_json(send, 413, error_body(413, message), [(b"connection", b"close")])

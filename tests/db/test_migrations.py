@@ -36,6 +36,7 @@ LATER_TABLES = {
     "policy_documents",
     "document_files",
     "documents_version",  # revision 0003
+    "document_rules",  # revision 0004
 }
 WRITES = re.compile(r"^(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 

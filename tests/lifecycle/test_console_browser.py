@@ -91,6 +91,20 @@ def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from
     expect(page.locator("section.original pre")).to_contain_text("经市政府同意，现将")
     page.screenshot(path=str(ARTIFACTS / "staff-document-review.png"), full_page=True)
 
+    # Correct the extracted metadata before publishing: an unknown place is refused, a date is fixed.
+    page.get_by_text("修改提取的信息").click()
+    page.get_by_label("适用地区").fill("火星市")
+    page.get_by_role("button", name="保存修改").click()
+    expect(page.get_by_role("alert")).to_contain_text("行政区划表中没有找到“火星市”")
+    expect(page.locator("#metadata")).to_contain_text("吉林省长春市")
+    page.get_by_label("适用地区").fill("吉林省长春市")
+    page.get_by_label("施行日期").fill("2025-02-15")
+    page.get_by_role("button", name="保存修改").click()
+    expect(page.get_by_role("status")).to_contain_text("已更新 changchun-2025 的施行日期")
+    expect(page.locator("#metadata")).to_contain_text("2025-02-15")
+    page.get_by_text("修改提取的信息").click()
+    page.screenshot(path=str(ARTIFACTS / "staff-document-edit.png"), full_page=True)
+
     page.get_by_role("button", name="确认无误，发布").click()
     expect(page.get_by_role("status")).to_contain_text("已发布 changchun-2025")
     expect(page.locator("#metadata")).to_contain_text("已发布")
@@ -105,3 +119,55 @@ def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from
         time.sleep(0.3)
     assert "2000元" in answer["answer"]
     print(f"published in the console → answered after {time.monotonic() - started:.1f} s")
+
+
+def test_staff_upload_rules_for_the_published_document_in_chromium_and_eligibility_uses_them(  # type: ignore[no-untyped-def]
+    browser, server: Replica
+) -> None:
+    """After the first test published 长春's document: eligibility lists it as 条件尚未整理成规则; a
+    misquoted rules file is refused with its line numbers in Chinese; a valid one is stored and the
+    same running server judges with it within seconds (no restart)."""
+    from playwright.sync_api import expect
+
+    person = {"region": "长春", "education": "college", "employment_status": "unemployed", "as_of": "2026-06-01"}
+    before = httpx.post(f"{server.url}/api/check", json=person, timeout=30).json()
+    assert [d["id"] for d in before["pending_documents"]] == ["changchun-2025"], before
+    assert before["benefits"] == []
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto(f"{server.url}/staff/library/changchun-2025")
+    page.get_by_label("账号").fill(STAFF[0])
+    page.get_by_label("密码").fill(STAFF[1])
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(re.compile(r"/staff/library/changchun-2025$"))
+    expect(page.locator("section.rules")).to_contain_text("还没有规则")
+
+    rules = DATA / "rules"
+    page.get_by_label("规则文件").set_input_files(str(rules / "changchun_trainee_subsidy_misquoted.yaml"))
+    page.get_by_role("button", name="检查并保存规则").click()
+    expect(page.get_by_role("alert")).to_contain_text("规则没有保存")
+    problems = page.locator("ul.rules-problems")
+    expect(problems).to_contain_text("第9行（sources[0].quote）：引文未逐字出现在条款 changchun-2025-03 中")
+    expect(problems).to_contain_text("第22行（amount.text）：数字“3000”未出现在所引条款 changchun-2025-03 中")
+    page.screenshot(path=str(ARTIFACTS / "staff-rules-refused.png"), full_page=True)
+
+    page.get_by_label("规则文件").set_input_files(str(rules / "changchun_trainee_subsidy.yaml"))
+    page.get_by_role("button", name="检查并保存规则").click()
+    expect(page.get_by_role("status")).to_contain_text("已保存 1 个规则文件")
+    expect(page.locator('tr[data-rules="changchun_trainee_subsidy"]')).to_contain_text("就业见习补贴（长春）")
+    page.locator("section.rules").screenshot(path=str(ARTIFACTS / "staff-rules-stored.png"))
+    context.close()
+
+    started = time.monotonic()
+    while True:
+        after = httpx.post(f"{server.url}/api/check", json=person, timeout=30).json()
+        if after["benefits"]:
+            break
+        assert time.monotonic() - started < 60, "the uploaded rules were not used within 60 s"
+        time.sleep(0.3)
+    assert after["pending_documents"] == []
+    (benefit,) = after["benefits"]
+    assert benefit["id"] == "changchun-2025.changchun_trainee_subsidy" and benefit["status"] == "employer_only"
+    print(f"rules stored in the console → used by /api/check after {time.monotonic() - started:.1f} s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -59,9 +60,23 @@ def test_ask_for_an_uncovered_place_says_so_without_citations(client: TestClient
     "payload",
     [pytest.param({"question": "   "}, id="blank"), pytest.param({"question": "补" * 1500}, id="over-1000-chars")],
 )
-def test_ask_refuses_an_unusable_question_politely(client: TestClient, payload: dict) -> None:
-    body = assert_error(client.post("/api/ask", json=payload), 422, "bad_question")
-    assert body["citations"] == [] and body["answer"] == body["error"]
+def test_ask_refuses_a_question_outside_the_schema_as_an_invalid_request(client: TestClient, payload: dict) -> None:
+    assert_error(client.post("/api/ask", json=payload), 422, "invalid_request")
+
+
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [("？？！！……", "请用中文描述"), ("qwzx vbnm", "")],
+    ids=["punctuation-only", "latin-gibberish"],
+)
+def test_a_well_formed_question_we_cannot_read_is_answered_with_what_to_ask_instead(
+    client: TestClient, question: str, hint: str
+) -> None:
+    response = client.post("/api/ask", json={"question": question})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "no_answer" and body["citations"] == [] and body["question"] == question
+    assert hint in body["answer"] and re.search(r"[\u4e00-\u9fff]", body["answer"]), "a Chinese hint"
 
 
 @pytest.mark.parametrize(
