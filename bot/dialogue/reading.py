@@ -66,7 +66,7 @@ class MessageReader:
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
             if not self.is_about_person(text) and (
-                self._names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
+                self.names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
             ):
                 return Reading(statement="", question=text, is_search=True)
             return Reading(statement=text, question="")
@@ -112,7 +112,7 @@ class MessageReader:
         """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子."""
         return [m.start() for m in self._first_person.finditer(text) if not self._relation.match(text, m.end())]
 
-    def _names_benefit(self, text: str) -> bool:
+    def names_benefit(self, text: str) -> bool:
         return any(word in text for word in self.words.benefit_words)
 
     def _starts_asking(self, stretch: str) -> bool:

@@ -52,6 +52,8 @@ class VocabularyFile(BaseModel):
     document_word: str
     continuing: str
     not_a_topic: tuple[str, ...]
+    place_words: tuple[str, ...]
+    own_place: str
     assent: tuple[str, ...]
     filler: tuple[str, ...]
     greetings: tuple[str, ...]
@@ -59,6 +61,8 @@ class VocabularyFile(BaseModel):
     relations: tuple[str, ...]
     third_person: tuple[str, ...]
     bot_instructions: tuple[str, ...]
+    generic_instructions: tuple[str, ...]
+    pointing_at_bot: str
     overriding: tuple[str, ...]
     role_change: tuple[str, ...]
     system_like: tuple[str, ...]
@@ -92,6 +96,8 @@ class Vocabulary:
         self.document_word = re.compile(data.document_word)
         self.continuing = re.compile(data.continuing)
         self.not_a_topic = frozenset(data.not_a_topic)
+        self.place_words = frozenset(data.place_words)
+        self.own_place = re.compile(data.own_place)
         self.assent = frozenset(squashed(data.assent))
         self.filler = frozenset(squashed(data.filler))
         self.greetings = frozenset(squashed(data.greetings))
@@ -100,6 +106,8 @@ class Vocabulary:
         self.relations = data.relations
         self.third_person = data.third_person
         self.bot_instructions = tuple(_spaced(w) for w in data.bot_instructions)
+        self.generic_instructions = tuple(_spaced(w) for w in data.generic_instructions)
+        self.pointing_at_bot = re.compile(data.pointing_at_bot)
         self.overriding = tuple(_spaced(w) for w in data.overriding)
         self.role_change = tuple(_spaced(w) for w in data.role_change)
         self.system_like = re.compile("|".join(f"(?:{p})" for p in data.system_like))
@@ -108,7 +116,7 @@ class Vocabulary:
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
         """(understood, value): value True / False, or None for 不清楚."""
         squashed = squash(text)
-        if not squashed:
+        if not squashed or self.supposes(text):
             return False, None
         if any(word in squashed for word in self.unknown) or not squashed.strip("?？"):
             return True, None
@@ -131,6 +139,10 @@ class Vocabulary:
         if len(squashed) > SHORT_MESSAGE and best[0] == 1:
             return False, None
         return True, best[1]
+
+    def supposes(self, text: str) -> bool:
+        """要是我回巴中…, 如果…: a supposition, never a yes or a no (要是 starts with 要)."""
+        return any(squash(text).startswith(squash(word)) for word in self.supposing)
 
     def is_unknown(self, text: str) -> bool:
         understood, value = self.yes_no(text)
@@ -178,7 +190,13 @@ class Vocabulary:
         spaced = _spaced(text)
         if self.system_like.search(text) or any(phrase in spaced for phrase in self.role_change):
             return True
-        return any(word in spaced for word in self.bot_instructions) and any(verb in spaced for verb in self.overriding)
+        if not any(verb in spaced for verb in self.overriding):
+            return False
+        return any(word in spaced for word in self.bot_instructions) or any(
+            self.pointing_at_bot.search(spaced[: m.start()])
+            for word in self.generic_instructions
+            for m in re.finditer(re.escape(word), spaced)
+        )
 
     def is_abuse(self, text: str) -> bool:
         squashed = squash(text)
