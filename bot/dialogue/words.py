@@ -56,6 +56,8 @@ class VocabularyFile(BaseModel):
     own_place: str
     assent: tuple[str, ...]
     filler: tuple[str, ...]
+    no_change: tuple[str, ...]
+    go_on: tuple[str, ...]
     greetings: tuple[str, ...]
     opening_verbs: tuple[str, ...]
     relations: tuple[str, ...]
@@ -100,6 +102,8 @@ class Vocabulary:
         self.own_place = re.compile(data.own_place)
         self.assent = frozenset(squashed(data.assent))
         self.filler = frozenset(squashed(data.filler))
+        self.no_change = squashed(data.no_change)
+        self.go_on = frozenset(squashed(data.go_on))
         self.greetings = frozenset(squashed(data.greetings))
         self.asking_words = frozenset(squashed(data.asking))
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
@@ -165,6 +169,8 @@ class Vocabulary:
 
     def is_denial(self, text: str) -> bool:
         squashed = squash(text)
+        for phrase in self.no_change:
+            squashed = squashed.replace(phrase, " ")
         return any(phrase in squashed for phrase in self.deny)
 
     def is_question(self, text: str) -> bool:
@@ -175,8 +181,8 @@ class Vocabulary:
         yes although it starts with 没, and no denial (不对, 有误) is ever assent."""
         if self.is_denial(text):
             return False
-        words = _cover(squash(text), self.assent | self.filler)
-        return words is not None and any(word in self.assent for word in words)
+        words = _cover(squash(text), self.assent | self.go_on | self.filler)
+        return words is not None and any(word in self.assent or word in self.go_on for word in words)
 
     def is_opener(self, text: str) -> bool:
         """The whole message only opens the conversation (你好，我想咨询一下; 好的，我想问问): it asks
