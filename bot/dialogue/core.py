@@ -162,7 +162,7 @@ class Dialogue:
         if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
-                return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
+                return self._extra_facts(work, answered, reading.statement, today, set(question.facts))
         if question is not None and self._opens_with_yes_or_no(reading):
             answered = self.interviewer.typed(work, question, reading.opening, today)
             if answered is not None and answered[0].kind == "acknowledge":
@@ -328,20 +328,29 @@ class Dialogue:
         settled = [r for r in accepted if r.kind not in {"question", "results"}]
         return [*settled, self.interviewer.propose(work, Description(facts=more, notes=notes), today)]
 
-    def _extra_facts(self, work: Working, statement: str, today: date, asked: set[str]) -> list[Reply]:
-        """An answer that says more than was asked: the rest is shown for confirmation."""
-        if not statement:
-            return []
+    def _extra_facts(
+        self, work: Working, answered: list[Reply], statement: str, today: date, asked: set[str]
+    ) -> list[Reply]:
+        """An answer that says more than was asked (是的，而且我还有残疾证): what it adds is recorded
+        like the answer itself and said back, and the interview goes on; what it changes in the stored
+        facts (a correction) is shown for confirmation first."""
+        if not statement or work.pending:
+            return answered
         description = self.describer.describe(statement, today)
-        extra = {
-            f: v
-            for f, v in description.facts.items()
-            if f not in asked and (f not in work.profile or work.profile[f] != v)
-        }
-        if not extra:
-            return []
-        notes = {f: n for f, n in description.notes.items() if f in extra}
-        return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
+        extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
+        added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
+        if not extra and not added:
+            return answered
+        replies = [r for r in answered if r.kind not in {"question", "results"}]
+        if added:
+            work.pending = dict(added)
+            work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
+            replies.extend(self.interviewer.accept(work, today))
+        if extra:
+            notes = {f: n for f, n in description.notes.items() if f in extra}
+            replies = [r for r in replies if r.kind not in {"question", "results"}]
+            replies.append(self.interviewer.propose(work, Description(facts=extra, notes=notes), today))
+        return replies
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
