@@ -412,11 +412,14 @@ class Dialogue:
 
     def _region_for(self, work: Working, text: str) -> str | None:
         """A question naming no place: where the last answer was when it goes on from it (那…呢) or
-        when the person has not said where they are (the conversation's place), else the person's."""
+        when the person has not said where they are (the conversation's place), else the person's —
+        always the person's for a question about their own case (我这种…能给多少呢)."""
         person = self._person_region(work)
         last = work.thread.region if work.thread is not None else None
         if last and not self.regions.resolve(last).covered:
             last = None
+        if person is not None and self.reader.is_about_person(text):
+            return person
         return last if last and (person is None or self.words.continuing.search(text)) else person
 
     def _is_forget(self, turn: Turn) -> bool:

@@ -109,8 +109,13 @@ class MessageReader:
         return any(self._relation.match(text, m.end()) for m in self._first_person.finditer(text))
 
     def _mentions(self, text: str) -> list[int]:
-        """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子."""
-        return [m.start() for m in self._first_person.finditer(text) if not self._relation.match(text, m.end())]
+        """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子, nor 我 as the one
+        told or helped (告诉我…, 帮我查一下…, 给我讲讲…): that asks, it says nothing about them."""
+        return [
+            m.start()
+            for m in self._first_person.finditer(text)
+            if not self._relation.match(text, m.end()) and not text[: m.start()].endswith(self.words.addressing)
+        ]
 
     def names_benefit(self, text: str) -> bool:
         return any(word in text for word in self.words.benefit_words)

@@ -204,6 +204,9 @@ class Threads:
         if not measures:
             return None
         rest = self.words.continuing.sub("", text).strip(" ？?。！!，,的")
+        # Only an elliptical message (那大学生呢, 退役士兵的呢): names and at most a place, nothing more.
+        if not self.is_keywords(rest):
+            return None
         subject = "".join(measures)
         cue = "" if self.words.is_question(rest) else self.words.intent_cues.get(thread.intent or Intent.OVERVIEW, "")
         region = self.regions.resolve(text).place or thread.region

@@ -43,6 +43,7 @@ class VocabularyFile(BaseModel):
     not_a_question: str
     wh_question: str
     first_person: tuple[str, ...]
+    addressing: tuple[str, ...]
     asking: tuple[str, ...]
     supposing: tuple[str, ...]
     benefit_words: tuple[str, ...]
@@ -90,6 +91,7 @@ class Vocabulary:
         self.not_a_question = re.compile(data.not_a_question)
         self.wh_question = re.compile(data.wh_question)
         self.first_person = data.first_person
+        self.addressing = data.addressing
         self.asking = data.asking
         self.supposing = data.supposing
         self.benefit_words = data.benefit_words
