@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import actions, render
-from bot.dialogue.describe import Describer
+from bot.dialogue.describe import Describer, Description
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
@@ -44,6 +44,9 @@ _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+# A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
+_SEARCH_PARTS = re.compile(r"[，,。；;！!\s]+")
+_STATES = re.compile(r"[了的过着]$")
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
 COMMANDS = {"start", "help", "check", "profile", "reset", "forget", "sources"}
 
@@ -148,7 +151,7 @@ class Dialogue:
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
             return [self._cited(cited), *self._reminder(work, today)]
-        reading = self._with_situation(self.reader.read(text), today)
+        reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
         if work.pending:
@@ -159,7 +162,7 @@ class Dialogue:
         if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
-                return answered + self._extra_facts(work, reading.statement, today, set(question.facts))
+                return self._extra_facts(work, answered, reading.statement, today, set(question.facts))
         if question is not None and self._opens_with_yes_or_no(reading):
             answered = self.interviewer.typed(work, question, reading.opening, today)
             if answered is not None and answered[0].kind == "acknowledge":
@@ -197,9 +200,16 @@ class Dialogue:
     def _with_situation(self, reading: Reading, today: date) -> Reading:
         """明年六月毕业，在吉林市读大四，想问问创业的事: stretches without 我 that state a situation of
         the person (a fact besides a place) are statements too; a place alone (巴中那边，) is the
-        question's context."""
-        # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about.
-        situation = "，".join(p for p in reading.context.split("，") if p and not self.threads.is_keywords(p))
+        question's context. So are the situations in a search of several stretches (成都，开小店的，
+        创业补贴)."""
+        stretches = reading.context.split("，") if reading.context else []
+        if reading.is_search and not stretches:
+            stretches = _SEARCH_PARTS.split(reading.question)
+            if len(stretches) < 2:
+                return reading
+        # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about;
+        # a name said as a state (失业了, 开小店的) is the person's situation.
+        situation = "，".join(p for p in stretches if p and (_STATES.search(p) or not self.threads.is_keywords(p)))
         if not situation:
             return reading
         described = self.describer.describe(situation, today).facts
@@ -207,6 +217,26 @@ class Dialogue:
             return reading
         statement = "，".join(part for part in (reading.statement, situation) if part)
         return replace(reading, statement=statement)
+
+    def _as_search(self, text: str, reading: Reading, today: date) -> Reading:
+        """长春 最低工资, 公积金: words without a question, about no one, that state nothing about the
+        person but a place are typed as into a search box: asked, never a card with only the place."""
+        if reading.asks or self.reader.is_about_person(text) or self.words.yes_no(text)[0]:
+            return reading
+        if self.words.is_denial(text) or self.words.is_assent(text):
+            return reading
+        if set(self.describer.describe(text, today).facts) - {"region"}:
+            return reading
+        if not any(self._names_something(word) for word in self.threads.content_words(text)):
+            return reading
+        return Reading(statement="", question=text, is_search=True)
+
+    def _names_something(self, word: str) -> bool:
+        """A word of substance: not a place (长春), nor where or how one lives there (那边, 户口), nor
+        filler (这样)."""
+        if word in self.words.place_words or word in self.words.filler or word in self.words.assent:
+            return False
+        return not self.regions.resolve(word).place
 
     def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
         """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a
@@ -239,8 +269,12 @@ class Dialogue:
 
     def _is_plainly_asked(self, text: str, reading: Reading) -> bool:
         """Mid-interview a short question is first tried as the answer (哪个都不是; 多少？ falls through
-        to the documents), unless it names a place: 那巴中呢？ never answers 您在哪个地方."""
-        return reading.is_search or len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
+        to the documents), unless it names a place: 那巴中呢？ never answers 您在哪个地方. Names of
+        groups or schooling typed without a question (大专, 残疾人) are tried as the answer first; a
+        search naming a kind of benefit (延吉大学生创业补贴) is asked."""
+        if reading.is_search:
+            return self.words.is_question(text) or self.reader.names_benefit(text)
+        return len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
 
     def _opens_with_yes_or_no(self, reading: Reading) -> bool:
         """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer."""
@@ -260,15 +294,15 @@ class Dialogue:
         """Facts wait for confirmation: a question is answered and the confirmation offered again;
         only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
-        if understood and value is True and not self._asks(text, reading):
-            return self.interviewer.accept(work, today)
         description = self.describer.describe(reading.statement, today) if reading.statement else None
+        if understood and value is True and not self._asks(text, reading):
+            return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
             replies = [self._answer(work, self._asked(text, reading), today, refines=reading.refines)]
             if self._opens_with_yes(reading):
-                return [*replies, *self.interviewer.accept(work, today)]
+                return [*replies, *self._accept_and_more(work, description, today)]
             if description is not None and description.facts:
                 return [*replies, self.interviewer.propose(work, description, today)]
             return [*replies, self.interviewer.confirmation(work)]
@@ -278,20 +312,45 @@ class Dialogue:
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
 
-    def _extra_facts(self, work: Working, statement: str, today: date, asked: set[str]) -> list[Reply]:
-        """An answer that says more than was asked: the rest is shown for confirmation."""
-        if not statement:
-            return []
-        description = self.describer.describe(statement, today)
-        extra = {
+    def _accept_and_more(self, work: Working, description: Description | None, today: date) -> list[Reply]:
+        """对，另外我还交了社保: the card is confirmed as shown, and what the message adds (or corrects)
+        is shown for confirmation in its turn, never dropped."""
+        pending = dict(work.pending)
+        more = {
             f: v
-            for f, v in description.facts.items()
-            if f not in asked and (f not in work.profile or work.profile[f] != v)
+            for f, v in (description.facts if description is not None else {}).items()
+            if pending.get(f, work.profile.get(f)) != v
         }
-        if not extra:
-            return []
-        notes = {f: n for f, n in description.notes.items() if f in extra}
-        return [self.interviewer.propose(work, type(description)(facts=extra, notes=notes), today)]
+        accepted = self.interviewer.accept(work, today)
+        if not more or description is None:
+            return accepted
+        notes = {f: n for f, n in description.notes.items() if f in more}
+        settled = [r for r in accepted if r.kind not in {"question", "results"}]
+        return [*settled, self.interviewer.propose(work, Description(facts=more, notes=notes), today)]
+
+    def _extra_facts(
+        self, work: Working, answered: list[Reply], statement: str, today: date, asked: set[str]
+    ) -> list[Reply]:
+        """An answer that says more than was asked (是的，而且我还有残疾证): what it adds is recorded
+        like the answer itself and said back, and the interview goes on; what it changes in the stored
+        facts (a correction) is shown for confirmation first."""
+        if not statement or work.pending:
+            return answered
+        description = self.describer.describe(statement, today)
+        extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
+        added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
+        if not extra and not added:
+            return answered
+        replies = [r for r in answered if r.kind not in {"question", "results"}]
+        if added:
+            work.pending = dict(added)
+            work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
+            replies.extend(self.interviewer.accept(work, today))
+        if extra:
+            notes = {f: n for f, n in description.notes.items() if f in extra}
+            replies = [r for r in replies if r.kind not in {"question", "results"}]
+            replies.append(self.interviewer.propose(work, Description(facts=extra, notes=notes), today))
+        return replies
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
@@ -332,7 +391,9 @@ class Dialogue:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
         one: 白山 中级工) is read against the thread, and the question names its place, or the
         thread's (那…, …呢), or the person's covered region."""
-        asked = self.threads.follow(work.thread, text, refines=refines)
+        person = self._person_region(work)
+        here = person if self.words.own_place.search(text) else None
+        asked = self.threads.follow(work.thread, text, refines=refines, here=here)
         region = asked.region
         if region is None and not self.regions.resolve(text).place:
             region = self._region_for(work, text)
@@ -344,12 +405,22 @@ class Dialogue:
         reply = render.answer(result, self.interviewer.clause_name, offer_check)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
 
-    def _region_for(self, work: Working, text: str) -> str | None:
+    def _person_region(self, work: Working) -> str | None:
         # The place the person gave, confirmed or still on the card: the question's context either way.
         known = work.profile.get("region") or work.pending.get("region")
-        person = known if isinstance(known, str) and self.regions.resolve(known).covered else None
+        return known if isinstance(known, str) and self.regions.resolve(known).covered else None
+
+    def _region_for(self, work: Working, text: str) -> str | None:
+        """A question naming no place: where the last answer was when it goes on from it (那…呢) or
+        when the person has not said where they are (the conversation's place), else the person's —
+        always the person's for a question about their own case (我这种…能给多少呢)."""
+        person = self._person_region(work)
         last = work.thread.region if work.thread is not None else None
-        return last if last and self.words.continuing.search(text) else person
+        if last and not self.regions.resolve(last).covered:
+            last = None
+        if person is not None and self.reader.is_about_person(text):
+            return person
+        return last if last and (person is None or self.words.continuing.search(text)) else person
 
     def _is_forget(self, turn: Turn) -> bool:
         """/forget, its button or 删除我的资料: handled before anything else, so nothing is kept."""

@@ -66,7 +66,7 @@ class MessageReader:
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
             if not self.is_about_person(text) and (
-                self._names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
+                self.names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
             ):
                 return Reading(statement="", question=text, is_search=True)
             return Reading(statement=text, question="")
@@ -109,10 +109,15 @@ class MessageReader:
         return any(self._relation.match(text, m.end()) for m in self._first_person.finditer(text))
 
     def _mentions(self, text: str) -> list[int]:
-        """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子."""
-        return [m.start() for m in self._first_person.finditer(text) if not self._relation.match(text, m.end())]
+        """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子, nor 我 as the one
+        told or helped (告诉我…, 帮我查一下…, 给我讲讲…): that asks, it says nothing about them."""
+        return [
+            m.start()
+            for m in self._first_person.finditer(text)
+            if not self._relation.match(text, m.end()) and not text[: m.start()].endswith(self.words.addressing)
+        ]
 
-    def _names_benefit(self, text: str) -> bool:
+    def names_benefit(self, text: str) -> bool:
         return any(word in text for word in self.words.benefit_words)
 
     def _starts_asking(self, stretch: str) -> bool:

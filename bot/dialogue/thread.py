@@ -103,7 +103,7 @@ class Threads:
     def is_keywords(self, text: str) -> bool:
         """Only names the documents know and at most a place (残疾人, 资阳 退役士兵, 长春 创业担保贷款):
         what one types into a search box, not a sentence about oneself."""
-        terms = [t for t in self.topic_of(text) if t not in self.words.not_a_topic]
+        terms = [t for t in self.topic_of(text) if t not in self.words.not_a_topic and t not in self.words.place_words]
         if not terms:
             return False
         rest = text
@@ -171,9 +171,10 @@ class Threads:
         ids = [d.id for d in self.clauses.documents.values() if d.jurisdiction == jurisdiction]
         return ids[-1] if ids else None
 
-    def follow(self, thread: Thread | None, text: str, refines: bool = False) -> Question:
+    def follow(self, thread: Thread | None, text: str, refines: bool = False, here: str | None = None) -> Question:
         """The question a message asks, read against the thread when it names no topic of its own —
-        or, for search words that narrow the last answer (白山 中级工), no measure of its own."""
+        or, for search words that narrow the last answer (白山 中级工), no measure of its own. `here`:
+        the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
             return Question(text)
         if refines:
@@ -181,15 +182,40 @@ class Threads:
             if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
                 return Question(text)
         elif self.has_own_topic(text):
-            return Question(text)
+            return self._other_group(thread, text) or Question(text)
         subject = "".join(thread.topic)
-        place = self.regions.resolve(text).place
+        place = self.regions.resolve(text).place or here
         if place and classify(text).primary == Intent.OVERVIEW:
             cue = self.words.intent_cues.get(thread.intent or Intent.OVERVIEW, "")
             return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}")
         if place:
             return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
+
+    def _other_group(self, thread: Thread, text: str) -> Question | None:
+        """那退役军人呢？ after 创业担保贷款: the same measure for another group of people (or another
+        situation), where the last answer was unless the message names its own place."""
+        if not self.words.continuing.search(text):
+            return None
+        own = [t for t in self.topic_of(text) if t not in self.words.not_a_topic]
+        if not own or any(self._is_measure(t) for t in own):
+            return None
+        measures = [t for t in thread.topic if self._is_measure(t) and t not in own]
+        if not measures:
+            return None
+        rest = self.words.continuing.sub("", text).strip(" ？?。！!，,的")
+        # Only an elliptical message (那大学生呢, 退役士兵的呢): names and at most a place, nothing more.
+        if not self.is_keywords(rest):
+            return None
+        subject = "".join(measures)
+        cue = "" if self.words.is_question(rest) else self.words.intent_cues.get(thread.intent or Intent.OVERVIEW, "")
+        region = self.regions.resolve(text).place or thread.region
+        wording = f"{rest}{subject}{cue}"
+        return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
+
+    def _is_measure(self, term: str) -> bool:
+        """A measure or a kind of benefit (创业担保贷款, 补贴), not a group or a situation (退役军人)."""
+        return term in measure_vocabulary() or any(word in term for word in self.words.benefit_words)
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""

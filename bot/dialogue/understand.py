@@ -136,7 +136,7 @@ class AnswerReader:
         options = [o for o in question.options if o.value is not None]
         typed = squash(text)
         named = [o for o in options if squash(o.label) in typed] or [o for o in options if _label_in(o.label, text)]
-        ticked = [o.value for o in options if o in named or _sets_described(o.value, described)]
+        ticked = _unambiguous([o.value for o in options if o in named or _sets_described(o.value, described)])
         if ticked:
             return Understood(ticked)
         if self.words.is_no(text):
@@ -167,6 +167,19 @@ def _by_label(choices: list[AnswerOption], text: str) -> AnswerOption | None:
         return parts[0]
     inside = [o for o in choices if len(typed) >= 2 and typed in squash(o.label)]
     return inside[0] if len(inside) == 1 else None
+
+
+def _unambiguous(values: list[Any]) -> list[Any]:
+    """退役士兵 names two kinds of veteran: options that set one single-valued fact to different
+    values are left out (the person is asked again, never recorded as one of them)."""
+    seen: dict[str, set[str]] = {}
+    for value in values:
+        if isinstance(value, dict):
+            for fact, wanted in value.items():
+                if not isinstance(wanted, list):
+                    seen.setdefault(fact, set()).add(repr(wanted))
+    clashing = {fact for fact, wanted in seen.items() if len(wanted) > 1}
+    return [v for v in values if not (isinstance(v, dict) and clashing & set(v))]
 
 
 def _sets_described(value: Any, described: dict[str, Any]) -> bool:

@@ -43,6 +43,7 @@ class VocabularyFile(BaseModel):
     not_a_question: str
     wh_question: str
     first_person: tuple[str, ...]
+    addressing: tuple[str, ...]
     asking: tuple[str, ...]
     supposing: tuple[str, ...]
     benefit_words: tuple[str, ...]
@@ -52,13 +53,19 @@ class VocabularyFile(BaseModel):
     document_word: str
     continuing: str
     not_a_topic: tuple[str, ...]
+    place_words: tuple[str, ...]
+    own_place: str
     assent: tuple[str, ...]
     filler: tuple[str, ...]
+    no_change: tuple[str, ...]
+    go_on: tuple[str, ...]
     greetings: tuple[str, ...]
     opening_verbs: tuple[str, ...]
     relations: tuple[str, ...]
     third_person: tuple[str, ...]
     bot_instructions: tuple[str, ...]
+    generic_instructions: tuple[str, ...]
+    pointing_at_bot: str
     overriding: tuple[str, ...]
     role_change: tuple[str, ...]
     system_like: tuple[str, ...]
@@ -84,6 +91,7 @@ class Vocabulary:
         self.not_a_question = re.compile(data.not_a_question)
         self.wh_question = re.compile(data.wh_question)
         self.first_person = data.first_person
+        self.addressing = data.addressing
         self.asking = data.asking
         self.supposing = data.supposing
         self.benefit_words = data.benefit_words
@@ -92,14 +100,20 @@ class Vocabulary:
         self.document_word = re.compile(data.document_word)
         self.continuing = re.compile(data.continuing)
         self.not_a_topic = frozenset(data.not_a_topic)
+        self.place_words = frozenset(data.place_words)
+        self.own_place = re.compile(data.own_place)
         self.assent = frozenset(squashed(data.assent))
         self.filler = frozenset(squashed(data.filler))
+        self.no_change = squashed(data.no_change)
+        self.go_on = frozenset(squashed(data.go_on))
         self.greetings = frozenset(squashed(data.greetings))
         self.asking_words = frozenset(squashed(data.asking))
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.relations = data.relations
         self.third_person = data.third_person
         self.bot_instructions = tuple(_spaced(w) for w in data.bot_instructions)
+        self.generic_instructions = tuple(_spaced(w) for w in data.generic_instructions)
+        self.pointing_at_bot = re.compile(data.pointing_at_bot)
         self.overriding = tuple(_spaced(w) for w in data.overriding)
         self.role_change = tuple(_spaced(w) for w in data.role_change)
         self.system_like = re.compile("|".join(f"(?:{p})" for p in data.system_like))
@@ -108,7 +122,7 @@ class Vocabulary:
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
         """(understood, value): value True / False, or None for 不清楚."""
         squashed = squash(text)
-        if not squashed:
+        if not squashed or self.supposes(text):
             return False, None
         if any(word in squashed for word in self.unknown) or not squashed.strip("?？"):
             return True, None
@@ -132,6 +146,10 @@ class Vocabulary:
             return False, None
         return True, best[1]
 
+    def supposes(self, text: str) -> bool:
+        """要是我回巴中…, 如果…: a supposition, never a yes or a no (要是 starts with 要)."""
+        return any(squash(text).startswith(squash(word)) for word in self.supposing)
+
     def is_unknown(self, text: str) -> bool:
         understood, value = self.yes_no(text)
         return understood and value is None
@@ -153,6 +171,8 @@ class Vocabulary:
 
     def is_denial(self, text: str) -> bool:
         squashed = squash(text)
+        for phrase in self.no_change:
+            squashed = squashed.replace(phrase, " ")
         return any(phrase in squashed for phrase in self.deny)
 
     def is_question(self, text: str) -> bool:
@@ -163,8 +183,8 @@ class Vocabulary:
         yes although it starts with 没, and no denial (不对, 有误) is ever assent."""
         if self.is_denial(text):
             return False
-        words = _cover(squash(text), self.assent | self.filler)
-        return words is not None and any(word in self.assent for word in words)
+        words = _cover(squash(text), self.assent | self.go_on | self.filler)
+        return words is not None and any(word in self.assent or word in self.go_on for word in words)
 
     def is_opener(self, text: str) -> bool:
         """The whole message only opens the conversation (你好，我想咨询一下; 好的，我想问问): it asks
@@ -178,7 +198,13 @@ class Vocabulary:
         spaced = _spaced(text)
         if self.system_like.search(text) or any(phrase in spaced for phrase in self.role_change):
             return True
-        return any(word in spaced for word in self.bot_instructions) and any(verb in spaced for verb in self.overriding)
+        if not any(verb in spaced for verb in self.overriding):
+            return False
+        return any(word in spaced for word in self.bot_instructions) or any(
+            self.pointing_at_bot.search(spaced[: m.start()])
+            for word in self.generic_instructions
+            for m in re.finditer(re.escape(word), spaced)
+        )
 
     def is_abuse(self, text: str) -> bool:
         squashed = squash(text)

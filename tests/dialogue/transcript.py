@@ -16,6 +16,10 @@ button label, the latest shown first — older messages' buttons can be tapped t
                  (a question never changes them)                       did not change
   pending        facts awaiting confirmation (<absent> for one that must not be there)
   reoffers       the last reply is the pending confirmation (confirm) or question (question)
+  records        the step also records facts (an answer or a confirmation besides the question)
+
+Whatever a step expects, a step whose replies answer from the documents leaves the stored facts as
+they were (a question never changes the profile), unless it says `records` or `profile`.
 """
 
 from __future__ import annotations
@@ -137,6 +141,9 @@ def _check_answers(run: Run, expect: dict[str, Any], context: str) -> None:
 def _check_state(run: Run, expect: dict[str, Any], context: str) -> None:
     state = run.stored()
     before = run.before or SessionState()
+    answered = any(r.kind == "answer" for r in run.replies)
+    if answered and not expect.get("records") and "profile" not in expect:
+        assert state is not None and state.profile == before.profile, f"a question changed the profile{context}"
     if expect.get("keeps_profile"):
         assert state is not None and state.profile == before.profile, f"the profile changed{context}"
     if expect.get("keeps_pending"):
