@@ -23,6 +23,7 @@ from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
 from knowledge.lexical_store import LexicalStore
 from knowledge.measure_match import MeasureMatcher
+from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
 from knowledge.measures import Measure, load_measures
 from knowledge.query import QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
@@ -80,10 +81,12 @@ class KnowledgeBase:
         curated: Mapping[str, tuple[Measure, ...]] | None = None,
         *,
         lexical: LexicalIndex | None = None,
+        derived: MeasureUnitStore | None = None,
     ) -> None:
         """`curated`: the curated measure files (default: knowledge/measures); documents without a
         fitting one get measure units derived from their text. `lexical`: the saved index
-        (`LexicalStore.open`); without it one is built in memory."""
+        (`LexicalStore.open`); without it one is built in memory. `derived`: where units derived
+        at an earlier start or ingest are kept (default: derived again in memory)."""
         self.registry = registry
         self.store = store
         self.embedder = embedder
@@ -92,7 +95,11 @@ class KnowledgeBase:
         tokens = TokenCache() if tokens is None else tokens
         self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
-        units = measure_units(registry.documents, registry.clauses_of, load_measures() if curated is None else curated)
+        curated = load_measures() if curated is None else curated
+        if derived is None:
+            units = measure_units(registry.documents, registry.clauses_of, curated)
+        else:
+            units = derived.units(registry.documents, registry.clauses_of, curated)
         matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
         self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
         tokens.save()
@@ -146,6 +153,7 @@ class KnowledgeBase:
                     tokens=tokens,
                     places=_place_index(data_dir / "index"),
                     lexical=lexical,
+                    derived=derived_store(data_dir),
                 )
             log.warning("index directory unusable, rebuilding: %s", exc)
             target = _quarantine(data_dir / "chroma")
@@ -165,8 +173,20 @@ class KnowledgeBase:
             )
         lexical = lexical_store(data_dir, tokens).open(registry.clauses)
         return cls(
-            registry, store, embedder, tuned, tokens=tokens, places=_place_index(data_dir / "index"), lexical=lexical
+            registry,
+            store,
+            embedder,
+            tuned,
+            tokens=tokens,
+            places=_place_index(data_dir / "index"),
+            lexical=lexical,
+            derived=derived_store(data_dir),
         )
+
+
+def derived_store(data_dir: Path) -> MeasureUnitStore:
+    """Measure units derived per document, kept under data_dir/index (filled at ingest)."""
+    return MeasureUnitStore(data_dir / "index" / MEASURES_DB)
 
 
 def lexical_store(data_dir: Path, tokens: TokenCache) -> LexicalStore:
@@ -203,6 +223,7 @@ def ingest(
         say(f"分词 {doc_id}")
     lexical.open(registry.clauses)
     tokens.save()
+    derived_store(data_dir).units(registry.documents, registry.clauses_of, load_measures())
     state = {
         "content_hash": registry.content_hash,
         "embedder": embedder.name,

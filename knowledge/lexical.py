@@ -118,6 +118,24 @@ class LexicalIndex:
         index._index(list(clauses), corpus, k1, b)
         return index
 
+    @classmethod
+    def from_arrays(
+        cls,
+        clauses: Sequence[Clause],
+        clause: bm25s.BM25,
+        sentence: bm25s.BM25,
+        bigram: bm25s.BM25,
+        owner: np.ndarray,
+    ) -> LexicalIndex:
+        """Index clauses from BM25 arrays assembled elsewhere (`knowledge.bm25_arrays`); `owner`:
+        the position of each sentence's clause."""
+        index = cls.__new__(cls)
+        index.clauses = list(clauses)
+        index._clause_bm25, index._sentence_bm25, index._bigram_bm25 = clause, sentence, bigram
+        index._owner = owner
+        index._prepare()
+        return index
+
     def _index(self, clauses: list[Clause], corpus: DocumentCorpus, k1: float, b: float) -> None:
         if len(corpus.clauses) != len(clauses):
             raise ValueError(f"{len(corpus.clauses)} token lists for {len(clauses)} clauses")

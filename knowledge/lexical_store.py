@@ -1,11 +1,13 @@
 """The lexical index on disk, kept per document: tokens stored at ingest, the BM25 arrays built from
 them and opened memory-mapped by every process.
 
-Adding, replacing or deleting one document tokenizes only that document (jieba is the slow part);
-the BM25 arrays are then rebuilt from the stored tokens of every document, because IDF and length
-normalisation are corpus-wide — every clause's weights move when a document comes or goes. The
-saved arrays carry a fingerprint of the tokenizer and of every document's hash, so a process opens
-them only when they index exactly the clauses it serves.
+Adding, replacing or deleting one document tokenizes only that document (jieba is the slow part)
+and stores its units as term ids and counts (an append-only vocabulary). IDF and length
+normalisation are corpus-wide — every clause's weight moves when a document comes or goes — so the
+BM25 arrays are then assembled again from every document's stored counts, with numpy
+(`knowledge.bm25_arrays`), not re-indexed token by token. The saved arrays carry a fingerprint of
+the tokenizer and of every document's hash, so a process opens them only when they index exactly the
+clauses it serves.
 
     store = LexicalStore(data_dir / "index")
     store.put("jilin-2017", clauses_of_jilin)      # add or replace one document's tokens
@@ -24,6 +26,9 @@ from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+
+from knowledge.bm25_arrays import TermCounts, assemble
 from knowledge.cache import fingerprint
 from knowledge.clauses import Clause
 from knowledge.lexical import DocumentCorpus, LexicalIndex, Tokenizer, document_corpus
@@ -39,8 +44,20 @@ CREATE TABLE IF NOT EXISTS document_tokens (
     hash TEXT NOT NULL,
     tokenizer TEXT NOT NULL,
     corpus TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS vocabulary (
+    id INTEGER PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS document_terms (
+    document_id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL,
+    tokenizer TEXT NOT NULL,
+    terms BLOB NOT NULL
 )
 """
+_GRAINS = ("clauses", "sentences", "bigrams")
+_LOOKUP_BATCH = 500
 
 
 def document_hash(clauses: Sequence[Clause]) -> str:
@@ -76,28 +93,33 @@ class LexicalStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.directory / TOKENS_DB, timeout=30)
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute(_SCHEMA)
+        connection.executescript(_SCHEMA)
         return connection
 
-    def put(self, document_id: str, clauses: Sequence[Clause]) -> bool:
-        """Add or replace one document's tokens; False (and no jieba) when they are up to date."""
+    def put(self, document_id: str, clauses: Sequence[Clause], known: tuple[str, str] | None = None) -> bool:
+        """Add or replace one document's tokens; False (and no jieba) when they are up to date.
+        `known`: the (hash, tokenizer) stored for it, when the caller has read them already."""
         if any(c.document_id != document_id for c in clauses):
             raise ValueError(f"clauses of another document given for {document_id}")
         wanted = document_hash(clauses)
         with closing(self._connect()) as db, db:
-            row = db.execute("SELECT hash, tokenizer FROM document_tokens WHERE document_id = ?", (document_id,))
-            if row.fetchone() == (wanted, self.tokenizer_fingerprint):
+            if known is None:
+                row = db.execute("SELECT hash, tokenizer FROM document_terms WHERE document_id = ?", (document_id,))
+                known = row.fetchone()
+            if known == (wanted, self.tokenizer_fingerprint):
                 return False
             corpus = document_corpus(clauses, tokenizer=self.tokenizer)
             db.execute(
                 "INSERT OR REPLACE INTO document_tokens (document_id, hash, tokenizer, corpus) VALUES (?, ?, ?, ?)",
                 (document_id, wanted, self.tokenizer_fingerprint, json.dumps(asdict(corpus), ensure_ascii=False)),
             )
+            _store_terms(db, document_id, wanted, self.tokenizer_fingerprint, corpus)
         return True
 
     def delete(self, document_id: str) -> bool:
         """Forget one document's tokens; False when there were none."""
         with closing(self._connect()) as db, db:
+            db.execute("DELETE FROM document_terms WHERE document_id = ?", (document_id,))
             return db.execute("DELETE FROM document_tokens WHERE document_id = ?", (document_id,)).rowcount > 0
 
     def documents(self) -> dict[str, str]:
@@ -108,7 +130,12 @@ class LexicalStore:
     def sync(self, clauses: Sequence[Clause]) -> StoreChange:
         """Make the stored tokens those of exactly these clauses' documents."""
         grouped = _by_document(clauses)
-        tokenized = tuple(doc_id for doc_id, own in grouped.items() if self.put(doc_id, own))
+        with closing(self._connect()) as db:
+            _migrate_terms(db)
+            stored = {d: (h, t) for d, h, t in db.execute("SELECT document_id, hash, tokenizer FROM document_terms")}
+        tokenized = tuple(
+            doc_id for doc_id, own in grouped.items() if self.put(doc_id, own, stored.get(doc_id, ("", "")))
+        )
         stale = sorted(set(self.documents()) - set(grouped))
         deleted = tuple(doc_id for doc_id in stale if self.delete(doc_id))
         return StoreChange(tokenized, deleted)
@@ -128,16 +155,26 @@ class LexicalStore:
         return self.rebuild(clauses, expected)
 
     def rebuild(self, clauses: Sequence[Clause], expected: str | None = None) -> LexicalIndex:
-        """Build the BM25 arrays from the stored tokens of these clauses' documents, save, reopen."""
+        """Assemble the BM25 arrays from the stored term counts of these clauses' documents, save,
+        reopen."""
         grouped = _by_document(clauses)
         self.sync(clauses)
         with closing(self._connect()) as db:
-            rows = db.execute("SELECT document_id, corpus FROM document_tokens")
-            stored = {doc_id: corpus for doc_id, corpus in rows if doc_id in grouped}
-        corpus = DocumentCorpus()
+            rows = db.execute("SELECT document_id, terms FROM document_terms")
+            stored = {doc_id: terms for doc_id, terms in rows if doc_id in grouped}
+            vocabulary = _vocabulary(db)
+        parts: dict[str, list[TermCounts]] = {grain: [] for grain in _GRAINS}
+        owners: list[np.ndarray] = []
+        offset = 0
         for doc_id in grouped:
-            corpus.extend(DocumentCorpus(**json.loads(stored[doc_id])))
-        index = LexicalIndex.from_corpora(clauses, corpus)
+            decoded, owner = _decode_terms(stored[doc_id])
+            for grain, counts in zip(_GRAINS, decoded, strict=True):
+                parts[grain].append(counts)
+            owners.append(owner + offset)
+            offset += len(decoded[0].lengths)
+        clause, sentence, bigram = (assemble(TermCounts.concat(parts[grain]), vocabulary) for grain in _GRAINS)
+        owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+        index = LexicalIndex.from_arrays(clauses, clause, sentence, bigram, owner.astype(np.int64))
         fingerprint_now = expected or self.index_fingerprint(clauses)
         try:
             index.save(self.index_dir, fingerprint_now)
@@ -146,6 +183,62 @@ class LexicalStore:
             return index
         reopened = LexicalIndex.load(self.index_dir, clauses, fingerprint_now)
         return reopened if reopened is not None else index
+
+
+def _store_terms(db: sqlite3.Connection, document_id: str, hash_: str, tokenizer: str, corpus: DocumentCorpus) -> None:
+    """One document's units as term ids and counts, new words appended to the vocabulary."""
+    words = sorted({t for grain in _GRAINS for unit in getattr(corpus, grain) for t in unit})
+    db.executemany("INSERT OR IGNORE INTO vocabulary (token) VALUES (?)", ((w,) for w in words))
+    ids: dict[str, int] = {}
+    for start in range(0, len(words), _LOOKUP_BATCH):
+        batch = words[start : start + _LOOKUP_BATCH]
+        marks = ",".join("?" * len(batch))
+        ids.update(db.execute(f"SELECT token, id FROM vocabulary WHERE token IN ({marks})", batch))
+    counted = [TermCounts.of(getattr(corpus, grain), ids.__getitem__) for grain in _GRAINS]
+    header = [n for c in counted for n in (len(c.lengths), len(c.terms))]
+    arrays = [np.asarray(header, dtype=np.int32), *(a for c in counted for a in c.arrays())]
+    arrays.append(np.asarray(corpus.owner, dtype=np.int32))
+    db.execute(
+        "INSERT OR REPLACE INTO document_terms (document_id, hash, tokenizer, terms) VALUES (?, ?, ?, ?)",
+        (document_id, hash_, tokenizer, np.concatenate(arrays).astype("<i4").tobytes()),
+    )
+
+
+def _decode_terms(blob: bytes) -> tuple[list[TermCounts], np.ndarray]:
+    values = np.frombuffer(blob, dtype="<i4")
+    header = values[: 2 * len(_GRAINS)]
+    at = len(header)
+    decoded = []
+    for units, entries in header.reshape(-1, 2).tolist():
+        lengths, sizes = values[at : at + units], values[at + units : at + 2 * units]
+        at += 2 * units
+        terms, counts = values[at : at + entries], values[at + entries : at + 2 * entries]
+        at += 2 * entries
+        decoded.append(TermCounts(lengths, sizes, terms, counts))
+    return decoded, values[at:].astype(np.int64)
+
+
+def _vocabulary(db: sqlite3.Connection) -> list[str]:
+    """Token of each term id (ids start at 1; position 0 is never a term)."""
+    (top,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM vocabulary").fetchone()
+    vocabulary = [""] * (top + 1)
+    for term_id, token in db.execute("SELECT id, token FROM vocabulary"):
+        vocabulary[term_id] = token
+    return vocabulary
+
+
+def _migrate_terms(db: sqlite3.Connection) -> None:
+    """Term counts for documents whose tokens were stored before counts were (no jieba needed)."""
+    missing = db.execute(
+        "SELECT t.document_id, t.hash, t.tokenizer, t.corpus FROM document_tokens t "
+        "LEFT JOIN document_terms c ON c.document_id = t.document_id "
+        "WHERE c.document_id IS NULL OR c.hash != t.hash OR c.tokenizer != t.tokenizer"
+    ).fetchall()
+    if not missing:
+        return
+    with db:
+        for document_id, hash_, tokenizer, corpus in missing:
+            _store_terms(db, document_id, hash_, tokenizer, DocumentCorpus(**json.loads(corpus)))
 
 
 def _by_document(clauses: Iterable[Clause]) -> dict[str, list[Clause]]:

@@ -94,6 +94,9 @@ class MeasureMatcher:
         self._name_parts: dict[str, tuple[frozenset[str], ...]] = {}
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, set[str]] | None = None
+        # Replicated and amended documents repeat names and spans: each distinct text is cut once.
+        pieces_of: dict[str, frozenset[str]] = {}
+        words_of: dict[str, frozenset[str]] = {}
         for document_measures in measures.values():
             for measure in document_measures:
                 self._by_clause.setdefault(measure.clause, []).append(measure)
@@ -102,7 +105,7 @@ class MeasureMatcher:
                 self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
                 self._all_names.update(n for n in names if len(n) >= 3)
-                parts = [_pieces(tokenizer(name)) for name in names]
+                parts = [_memo(pieces_of, name, lambda text: _pieces(tokenizer(text))) for name in names]
                 self._name_parts[measure.id] = tuple(p for p in parts if len(p) >= 2)
                 # Words inside a figure describe the figure, not the measure: 最低工资标准的70% is the
                 # amount of a 见习补贴, and a question about 最低工资 is not a question about it.
@@ -113,7 +116,8 @@ class MeasureMatcher:
                     for amount in measure.amounts:
                         if amount.kind is not AmountKind.TIERS:
                             described = described.replace(amount.text, "，")
-                self._span_tokens[measure.id] = frozenset(tokenizer(described) + [t for p in parts for t in p])
+                words = _memo(words_of, described, lambda text: frozenset(tokenizer(text)))
+                self._span_tokens[measure.id] = words.union(*parts)
 
     def measures_of(self, clause_id: str) -> list[Measure]:
         return list(self._by_clause.get(clause_id, []))
@@ -244,6 +248,13 @@ def _other_level(measure: Measure, asked: frozenset[str]) -> bool:
 
 def _lists_parts(name: str) -> bool:
     return "、" in name or "和" in name
+
+
+def _memo(memo: dict[str, frozenset[str]], text: str, compute: Callable[[str], frozenset[str]]) -> frozenset[str]:
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = compute(text)
+    return found
 
 
 def _pieces(tokens: list[str]) -> frozenset[str]:

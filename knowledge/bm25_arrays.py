@@ -1,0 +1,111 @@
+"""BM25 arrays assembled with numpy from term counts stored per document.
+
+bm25s indexes a corpus in Python (a Counter per unit, a loop per document); at every city's scale
+that takes minutes, and IDF and length normalisation are corpus-wide, so adding one document moves
+every weight. Here each document's units (clauses or sentences) are stored once as term ids and
+counts; the arrays of the whole corpus are a handful of vectorised steps over those counts.
+
+The result is bit-identical to `bm25s.BM25(method="lucene").index(tokens)`: IDF with `math.log` per
+document frequency, cast to float32; the term-frequency part in float64 with the same operation
+order; the product cast to float32. Only the column numbering differs (vocabulary ids instead of
+first-seen order), which changes no score: a query sums its words' columns in the query's order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+_INT = np.int32
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """A run of units (clauses or sentences): each unit's length in tokens, how many distinct terms
+    it has, and those terms (vocabulary ids) with their counts, unit after unit."""
+
+    lengths: np.ndarray
+    sizes: np.ndarray
+    terms: np.ndarray
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, units: Sequence[Sequence[str]], term_id: Callable[[str], int]) -> TermCounts:
+        lengths: list[int] = []
+        sizes: list[int] = []
+        terms: list[int] = []
+        counts: list[int] = []
+        for tokens in units:
+            counted = Counter(term_id(t) for t in tokens)
+            lengths.append(len(tokens))
+            sizes.append(len(counted))
+            terms += counted.keys()
+            counts += counted.values()
+        return cls(*(np.asarray(a, dtype=_INT) for a in (lengths, sizes, terms, counts)))
+
+    @classmethod
+    def concat(cls, parts: Sequence[TermCounts]) -> TermCounts:
+        if not parts:
+            return cls(*(np.zeros(0, dtype=_INT) for _ in range(4)))
+        return cls(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("lengths", "sizes", "terms", "counts")))
+
+    def arrays(self) -> list[np.ndarray]:
+        return [self.lengths, self.sizes, self.terms, self.counts]
+
+
+def assemble(counts: TermCounts, vocabulary: Sequence[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
+    """A bm25s index (lucene BM25, as `bm25s.BM25(k1, b).index(...)` builds it) of these units;
+    `vocabulary[i]` is the token of term id i."""
+    n_units = len(counts.lengths)
+    rows = np.repeat(np.arange(n_units, dtype=_INT), counts.sizes)
+    present = np.zeros(len(vocabulary) + 1, dtype=bool)
+    present[counts.terms] = True
+    columns_of = np.cumsum(present, dtype=np.int64) - 1
+    cols = columns_of[counts.terms]
+    kept = np.flatnonzero(present)
+    n_cols = len(kept)
+
+    doc_freq = np.bincount(cols, minlength=n_cols)
+    distinct, which = np.unique(doc_freq, return_inverse=True)
+    idf_by_df = np.asarray([math.log(1 + (n_units - df + 0.5) / (df + 0.5)) for df in distinct.tolist()])
+    idf = idf_by_df.astype(np.float32)[which]
+
+    rows, cols, tf = _column_order(rows, cols, counts.counts)
+    lengths = counts.lengths.astype(np.int64)
+    average = lengths.mean()
+    norm = k1 * ((1 - b) + b * lengths.astype(np.float64) / average)
+    tf64 = tf.astype(np.float64)
+    tfc = tf64 / (norm[rows] + tf64)
+    data = (idf[cols].astype(np.float64) * tfc).astype(np.float32)
+    indptr = np.zeros(n_cols + 1, dtype=np.int64)
+    np.cumsum(doc_freq, out=indptr[1:])
+
+    index = bm25s.BM25(k1=k1, b=b)
+    index.scores = {"data": data, "indices": rows.astype(_INT), "indptr": indptr, "num_docs": n_units}
+    vocab_dict = {vocabulary[int(i)]: c for c, i in enumerate(kept.tolist())}
+    if "" not in vocab_dict:
+        vocab_dict[""] = n_cols
+    index.vocab_dict = vocab_dict
+    index.unique_token_ids_set = set(vocab_dict.values())
+    index.nonoccurrence_array = None
+    return index
+
+
+def _column_order(rows: np.ndarray, cols: np.ndarray, tf: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The entries sorted by (column, row), as CSC stores them. Packed into one int64 key and sorted
+    by value (several times faster than an argsort); an argsort when they do not fit 63 bits."""
+    row_bits = max(int(rows.max(initial=0)).bit_length(), 1)
+    tf_bits = max(int(tf.max(initial=0)).bit_length(), 1)
+    col_bits = max(int(cols.max(initial=0)).bit_length(), 1)
+    if row_bits + tf_bits + col_bits > 63:
+        order = np.argsort(cols, kind="stable")
+        return rows[order].astype(np.int64), cols[order], tf[order].astype(np.int64)
+    key = (cols.astype(np.int64) << (row_bits + tf_bits)) | (rows.astype(np.int64) << tf_bits) | tf
+    key.sort()
+    tf_mask, row_mask = (1 << tf_bits) - 1, (1 << row_bits) - 1
+    return (key >> tf_bits) & row_mask, key >> (row_bits + tf_bits), key & tf_mask
