@@ -363,6 +363,12 @@ class Dialogue:
         if self._requests_check(text, reading):
             if description is not None and facts:
                 return [self.interviewer.propose(work, description, today)]
+            if interviewing and reading.asks:
+                # 失业金领完了还能领什么，能领几个月 in the middle of the check: the documents answer what it
+                # names, then the check goes on; a bare 我能领什么 just goes on with the check.
+                reply = self._answer(work, self._asked(text, reading), today, thread=False)
+                if reply.answer_status == "answered" and reply.citations:
+                    return [reply, *self.interviewer.ask_again(work, today)]
             return self.interviewer.next(work, today)
         if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
@@ -387,13 +393,22 @@ class Dialogue:
             return reading.question
         return text
 
-    def _answer(self, work: Working, text: str, today: date, offer_check: bool = False, refines: bool = False) -> Reply:
+    def _answer(
+        self,
+        work: Working,
+        text: str,
+        today: date,
+        offer_check: bool = False,
+        refines: bool = False,
+        thread: bool = True,
+    ) -> Reply:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
-        one: 白山 中级工) is read against the thread, and the question names its place, or the
-        thread's (那…, …呢), or the person's covered region."""
+        one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
+        alone), and the question names its place, or the thread's (那…, …呢), or the person's covered
+        region."""
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
-        asked = self.threads.follow(work.thread, text, refines=refines, here=here)
+        asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here)
         region = asked.region
         if region is None and not self.regions.resolve(text).place:
             region = self._region_for(work, text)
