@@ -334,6 +334,7 @@ class Answerer:
             jurisdiction=self._jurisdiction_of.get(measure.id, ""),
             clause_label=self.registry.get(measure.clause).label,
             conditions=measure.conditions,
+            targets=measure.targets,
         )
 
     def _departments(self, clause_id: str) -> DirectAnswer | None:

@@ -99,6 +99,8 @@ class MeasureRef(_Part):
     jurisdiction: str = ""
     clause_label: str = ""
     conditions: tuple[str, ...] = ()
+    # Who it is for, as the span names them (就业困难人员): part of every answer about conditions.
+    targets: tuple[str, ...] = ()
 
 
 class DirectAnswer(_Part):

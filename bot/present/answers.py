@@ -155,8 +155,11 @@ def direct_lines(answer: Answer) -> list[str]:
         else:
             amounts = f"（{shown_quote(measure.amount_text)}）" if measure.amount_text else ""
             lines.append(words.measure.format(**fields, amounts=amounts))
-            if measure.conditions and answer.intent in ("conditions", "eligibility"):
-                lines.append(words.conditions.format(conditions="；".join(measure.conditions)))
+            if answer.intent in ("conditions", "eligibility"):
+                if measure.targets:
+                    lines.append(words.targets.format(targets="、".join(measure.targets)))
+                if measure.conditions:
+                    lines.append(words.conditions.format(conditions="；".join(measure.conditions)))
     for other in direct.elsewhere:
         lines.append(
             words.elsewhere.format(

@@ -68,6 +68,7 @@ class DirectProse(Section):
         "listed": ("source",),
         "item": ("name", "side", "amounts"),
         "measure": ("source", "name", "side", "amounts"),
+        "targets": ("targets",),
         "conditions": ("conditions",),
         "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
@@ -85,6 +86,7 @@ class DirectProse(Section):
     listed: str
     item: str
     measure: str
+    targets: str
     conditions: str
     condition: str
     unstated: str

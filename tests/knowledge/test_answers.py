@@ -144,6 +144,7 @@ def test_json_contract_fields(kb: KnowledgeBase) -> None:
             "jurisdiction",
             "clause_label",
             "conditions",
+            "targets",
         }
         assert measure["clause_id"] in {c["clause_id"] for c in data["citations"]}
     citation = data["citations"][0]

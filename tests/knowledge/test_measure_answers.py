@@ -107,6 +107,16 @@ def test_a_how_to_question_about_a_measure_is_answered_from_its_clause(kb: Knowl
     assert result.citations[0].clause_id == "bazhong-2018-07"
 
 
+def test_an_answer_about_conditions_says_who_the_measure_is_for(kb: KnowledgeBase) -> None:
+    """ "条件：首次创办…正常经营1年以上" alone reads as if any founder qualified; the 资阳 创业补贴 is
+    for 就业困难人员, and the answer says so, in the span's own words."""
+    result = ask(kb, "资阳那边的创业补贴，申请要满足啥")
+    lines = (result.direct_answer or "").splitlines()
+    assert "对象：就业困难人员。" in lines
+    for measure in result.measures:
+        assert all(target in measure.quote for target in measure.targets)
+
+
 def test_a_place_fragment_is_never_a_word_of_the_question(kb: KnowledgeBase) -> None:
     analysis = kb.retriever.retrieve("平顶山电动车上牌去哪办").analysis
     assert "平顶" not in analysis.tokens
