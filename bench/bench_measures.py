@@ -34,7 +34,7 @@ from knowledge.measure_match import MeasureMatcher
 from knowledge.measures import load_measures
 from knowledge.query import tokenize
 
-OTHER_REGION = prose().answers.direct.elsewhere.split("：", 1)[0]
+OTHER_REGION = prose().answers.direct.elsewhere.split("，", 1)[0]
 SOURCE_YEAR = re.compile(r"\d{4}年(?:征求意见稿)?文件")  # names the document, not a figure
 
 SETS = {

@@ -160,9 +160,13 @@ def direct_lines(answer: Answer) -> list[str]:
                     lines.append(words.targets.format(targets="、".join(measure.targets)))
                 if measure.conditions:
                     lines.append(words.conditions.format(conditions="；".join(measure.conditions)))
+    # The place asked about, which another region's figure does not apply to (not always where the
+    # person lives: 那巴中呢 from someone in 长春).
+    asked = direct.measures[0].jurisdiction if direct.measures else ""
     for other in direct.elsewhere:
         lines.append(
             words.elsewhere.format(
+                asked=asked or words.here,
                 source=_source(answer, other),
                 name=other.name,
                 side=_side(other),

@@ -64,7 +64,7 @@ class DirectProse(Section):
         "source": ("jurisdiction", "year", "draft"),
         "figure": ("source", "name", "side", "amounts"),
         "no_figure": ("source", "name", "side"),
-        "elsewhere": ("source", "name", "side", "amounts"),
+        "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
         "item": ("name", "side", "amounts"),
         "measure": ("source", "name", "side", "amounts"),
@@ -83,6 +83,7 @@ class DirectProse(Section):
     figure: str
     no_figure: str
     elsewhere: str
+    here: str
     listed: str
     item: str
     measure: str
