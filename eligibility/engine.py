@@ -342,10 +342,15 @@ def _weight(result: BenefitResult) -> float:
 
 
 def _is_employer(profile: Profile) -> bool:
-    """Runs a business of their own (or is self-employed): could claim an employer's subsidy."""
+    """Runs a business of their own: could claim an employer's subsidy. The answer to 经营形式 decides;
+    until it is known, being self-employed counts. A self-employed person who answered 没有 (only
+    planning one, per the question's hint) has no business to hire for, so is never asked whether it hires.
+    """
     values = profile.values
     form = values.get("business_form")
-    return (form is not None and form != NO_BUSINESS) or values.get("employment_status") == "self_employed"
+    if form is not None:
+        return bool(form != NO_BUSINESS)
+    return values.get("employment_status") == "self_employed"
 
 
 def _can_be_hired(profile: Profile) -> bool:
