@@ -104,3 +104,23 @@ def test_the_chat_and_the_terminal_word_several_certificates(engine: Engine, pro
     both = {**WORKER, "certificates": records}
     text = check_text(engine.check(parse_profile(both, facts, AS_OF)), load_registry(), engine.rulebook)
     assert "· 职工技能提升补贴：按每张证书分别计发：初级（五级）1000元；高级（三级）2000元" in text
+
+
+def test_a_certificates_date_is_asked_even_when_the_job_and_insurance_are_unknown(
+    engine: Engine, profile_of: Any
+) -> None:
+    """A hypothesis example: 在职 and 参保年限 answered 不清楚 keep 吉林（二十）open, yet the date still
+    decides it — an old certificate and no other one rule it out, a recent one keeps it open."""
+    unsure = dict.fromkeys(["employment_status", "education", "household", "job_seeking", "veteran"])
+    unsure |= dict.fromkeys(["overcapacity_worker", "social_insurance_paid", "ui_years"])
+    raw = {"region": "延吉", **unsure, "business_form": "none", "wants_business": False, "wants_training": False}
+    profile = profile_of({**raw, "certificate_level": "junior"}, date(2019, 1, 1))
+    question = engine.check(profile).next_question
+    assert question is not None and question.fact == "certificate_date"
+    recent = profile.with_answer("certificate_date", date(2018, 6, 1))
+    assert _benefit(engine.check(recent)).status == "possibly_eligible"
+    old = profile.with_answer("certificate_date", date(2016, 6, 1))
+    asked = engine.check(old)
+    assert asked.next_question is not None and asked.next_question.fact == "more_certificates"
+    assert _benefit(asked).status == "possibly_eligible"
+    assert _benefit(engine.check(old.with_answer("more_certificates", False))).status == "ineligible"
