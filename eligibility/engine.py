@@ -241,6 +241,11 @@ class Engine:
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         open_facts = self._open_facts(benefit, profile, missing)
+        if records is not None and records.is_unsure_of_more(profile.values):
+            # 不清楚 to another certificate: a failing one leaves the benefit open (records.py), so its
+            # details are worth asking only where they could meet the condition.
+            toward_yes = self._open_facts(benefit, profile, missing, to_false=False)
+            open_facts = tuple(f for f in open_facts if f not in records.details or f in toward_yes)
         if records is not None and records.more in missing and not profile.is_answered(records.more):
             # Every certificate named fails; another one could still meet it (records.py).
             open_facts = (*open_facts, records.more)
@@ -267,7 +272,12 @@ class Engine:
         return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
 
     def _open_facts(
-        self, benefit: Benefit, profile: Profile, missing: tuple[str, ...], to_true: bool = True
+        self,
+        benefit: Benefit,
+        profile: Profile,
+        missing: tuple[str, ...],
+        to_true: bool = True,
+        to_false: bool = True,
     ) -> tuple[str, ...]:
         facts = self.rulebook.facts
         matter = facts_that_matter(
@@ -276,6 +286,7 @@ class Engine:
             profile.as_of,
             lambda f: not profile.is_answered(f) and facts[f].is_askable,
             to_true,
+            to_false,
         )
         return tuple(f for f in missing if f in matter)
 

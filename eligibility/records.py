@@ -44,6 +44,16 @@ class RecordList:
         """The record's first fact (the certificate's level): `none` there means no record."""
         return next(iter(self.fields.values()))
 
+    @property
+    def details(self) -> tuple[str, ...]:
+        """The record's other facts (the certificate's date): asked once the main one names a record."""
+        return self.facts[1:]
+
+    def is_unsure_of_more(self, values: Mapping[str, Any]) -> bool:
+        """Answered 不清楚 to whether there is another record: a record that fails then leaves the
+        benefit open (`_pending`), so the named record's details can no longer rule it out."""
+        return self.more is not None and self.more in values and values[self.more] is None
+
 
 @dataclass(frozen=True, slots=True)
 class RecordOutcome:

@@ -124,3 +124,27 @@ def test_a_certificates_date_is_asked_even_when_the_job_and_insurance_are_unknow
     assert asked.next_question is not None and asked.next_question.fact == "more_certificates"
     assert _benefit(asked).status == "possibly_eligible"
     assert _benefit(engine.check(old.with_answer("more_certificates", False))).status == "ineligible"
+
+
+def _asked_with_everything_else_unknown(engine: Engine, profile: Profile, certificate_date: date) -> Any:
+    asked: list[str] = []
+
+    def answer(question: NextQuestion, profile: Profile) -> Any:
+        asked.append(question.fact)
+        return certificate_date if question.fact == "certificate_date" else None
+
+    return run_interview(engine, profile, answer), asked
+
+
+def test_after_dont_know_to_another_certificate_the_date_is_asked_only_where_it_could_qualify(
+    engine: Engine, profile_of: Any
+) -> None:
+    """不清楚 to 其他证书: an old certificate no longer rules 吉林（二十）out (another may exist), so its
+    date is worth asking only while the rest could still be met — not after 不清楚 to the job too."""
+    named = {"certificate_level": "intermediate", "more_certificates": None}
+    worker = profile_of({**WORKER, **named}, AS_OF)
+    interview, asked = _asked_with_everything_else_unknown(engine, worker, date(2025, 9, 1))
+    assert "certificate_date" in asked and _benefit(interview.result).status == "eligible"
+    unsure = profile_of({**WORKER, "employment_status": None, **named}, AS_OF)
+    interview, asked = _asked_with_everything_else_unknown(engine, unsure, date(2025, 9, 1))
+    assert "certificate_date" not in asked and _benefit(interview.result).status == "possibly_eligible"
