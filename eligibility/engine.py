@@ -241,9 +241,9 @@ class Engine:
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         open_facts = self._open_facts(benefit, profile, missing)
-        if records is not None and records.is_unsure_of_more(profile.values):
-            # 不清楚 to another certificate: a failing one leaves the benefit open (records.py), so its
-            # details are worth asking only where they could meet the condition.
+        if records is not None and records.may_have_more(profile.values):
+            # 不清楚 (or yes) to another certificate: a failing one leaves the benefit open (records.py),
+            # so its details are worth asking only where they could meet the condition.
             toward_yes = self._open_facts(benefit, profile, missing, to_false=False)
             open_facts = tuple(f for f in open_facts if f not in records.details or f in toward_yes)
         if records is not None and records.more in missing and not profile.is_answered(records.more):

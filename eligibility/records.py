@@ -49,10 +49,11 @@ class RecordList:
         """The record's other facts (the certificate's date): asked once the main one names a record."""
         return self.facts[1:]
 
-    def is_unsure_of_more(self, values: Mapping[str, Any]) -> bool:
-        """Answered 不清楚 to whether there is another record: a record that fails then leaves the
-        benefit open (`_pending`), so the named record's details can no longer rule it out."""
-        return self.more is not None and self.more in values and values[self.more] is None
+    def may_have_more(self, values: Mapping[str, Any]) -> bool:
+        """Answered whether there is another record, other than no (不清楚, or yes before it is
+        described): a record that fails then leaves the benefit open (`_pending`), so the named
+        record's details can no longer rule it out."""
+        return self.more is not None and self.more in values and values[self.more] is not False
 
 
 @dataclass(frozen=True, slots=True)

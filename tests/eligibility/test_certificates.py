@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from bot.dialogue.render import fact_value
 from bot.present.check import check_text
 from eligibility.engine import Engine
@@ -136,12 +138,13 @@ def _asked_with_everything_else_unknown(engine: Engine, profile: Profile, certif
     return run_interview(engine, profile, answer), asked
 
 
+@pytest.mark.parametrize("more", [None, True])
 def test_after_dont_know_to_another_certificate_the_date_is_asked_only_where_it_could_qualify(
-    engine: Engine, profile_of: Any
+    engine: Engine, profile_of: Any, more: bool | None
 ) -> None:
-    """不清楚 to 其他证书: an old certificate no longer rules 吉林（二十）out (another may exist), so its
-    date is worth asking only while the rest could still be met — not after 不清楚 to the job too."""
-    named = {"certificate_level": "intermediate", "more_certificates": None}
+    """不清楚 (or yes, not yet described) to 其他证书: an old certificate no longer rules 吉林（二十）out,
+    so its date is worth asking only while the rest could still be met — not after 不清楚 to the job."""
+    named = {"certificate_level": "intermediate", "more_certificates": more}
     worker = profile_of({**WORKER, **named}, AS_OF)
     interview, asked = _asked_with_everything_else_unknown(engine, worker, date(2025, 9, 1))
     assert "certificate_date" in asked and _benefit(interview.result).status == "eligible"
