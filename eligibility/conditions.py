@@ -242,9 +242,15 @@ def _side(part: Reach, side: bool) -> frozenset[str] | None:
 
 
 def facts_that_matter(
-    node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[[str], bool], to_true: bool = True
+    node: Node,
+    values: Mapping[str, Any],
+    as_of: date,
+    askable: Callable[[str], bool],
+    to_true: bool = True,
+    to_false: bool = True,
 ) -> frozenset[str]:
     """Facts that could move `node` to yes or no (only to no with `to_true=False`: for a status
-    that yes and unknown share, such as an employer's `if_hired`)."""
+    that yes and unknown share, such as an employer's `if_hired`; only to yes with `to_false=False`:
+    where a no would still leave the result open, such as a certificate while another may exist)."""
     result = reach(node, values, as_of, askable)
-    return ((result.to_true or _NONE) if to_true else _NONE) | (result.to_false or _NONE)
+    return ((result.to_true or _NONE) if to_true else _NONE) | ((result.to_false or _NONE) if to_false else _NONE)

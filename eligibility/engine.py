@@ -241,6 +241,11 @@ class Engine:
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         open_facts = self._open_facts(benefit, profile, missing)
+        if records is not None and records.may_have_more(profile.values):
+            # 不清楚 (or yes) to another certificate: a failing one leaves the benefit open (records.py),
+            # so its details are worth asking only where they could meet the condition.
+            toward_yes = self._open_facts(benefit, profile, missing, to_false=False)
+            open_facts = tuple(f for f in open_facts if f not in records.details or f in toward_yes)
         if records is not None and records.more in missing and not profile.is_answered(records.more):
             # Every certificate named fails; another one could still meet it (records.py).
             open_facts = (*open_facts, records.more)
@@ -267,7 +272,12 @@ class Engine:
         return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
 
     def _open_facts(
-        self, benefit: Benefit, profile: Profile, missing: tuple[str, ...], to_true: bool = True
+        self,
+        benefit: Benefit,
+        profile: Profile,
+        missing: tuple[str, ...],
+        to_true: bool = True,
+        to_false: bool = True,
     ) -> tuple[str, ...]:
         facts = self.rulebook.facts
         matter = facts_that_matter(
@@ -276,6 +286,7 @@ class Engine:
             profile.as_of,
             lambda f: not profile.is_answered(f) and facts[f].is_askable,
             to_true,
+            to_false,
         )
         return tuple(f for f in missing if f in matter)
 
@@ -342,10 +353,15 @@ def _weight(result: BenefitResult) -> float:
 
 
 def _is_employer(profile: Profile) -> bool:
-    """Runs a business of their own (or is self-employed): could claim an employer's subsidy."""
+    """Runs a business of their own: could claim an employer's subsidy. The answer to 经营形式 decides;
+    until it is known, being self-employed counts. A self-employed person who answered 没有 (only
+    planning one, per the question's hint) has no business to hire for, so is never asked whether it hires.
+    """
     values = profile.values
     form = values.get("business_form")
-    return (form is not None and form != NO_BUSINESS) or values.get("employment_status") == "self_employed"
+    if form is not None:
+        return bool(form != NO_BUSINESS)
+    return values.get("employment_status") == "self_employed"
 
 
 def _can_be_hired(profile: Profile) -> bool:

@@ -44,6 +44,17 @@ class RecordList:
         """The record's first fact (the certificate's level): `none` there means no record."""
         return next(iter(self.fields.values()))
 
+    @property
+    def details(self) -> tuple[str, ...]:
+        """The record's other facts (the certificate's date): asked once the main one names a record."""
+        return self.facts[1:]
+
+    def may_have_more(self, values: Mapping[str, Any]) -> bool:
+        """Answered whether there is another record, other than no (不清楚, or yes before it is
+        described): a record that fails then leaves the benefit open (`_pending`), so the named
+        record's details can no longer rule it out."""
+        return self.more is not None and self.more in values and values[self.more] is not False
+
 
 @dataclass(frozen=True, slots=True)
 class RecordOutcome:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from bot.dialogue.render import fact_value
 from bot.present.check import check_text
 from eligibility.engine import Engine
@@ -104,3 +106,48 @@ def test_the_chat_and_the_terminal_word_several_certificates(engine: Engine, pro
     both = {**WORKER, "certificates": records}
     text = check_text(engine.check(parse_profile(both, facts, AS_OF)), load_registry(), engine.rulebook)
     assert "· 职工技能提升补贴：按每张证书分别计发：初级（五级）1000元；高级（三级）2000元" in text
+
+
+def test_a_certificates_date_is_asked_even_when_the_job_and_insurance_are_unknown(
+    engine: Engine, profile_of: Any
+) -> None:
+    """A hypothesis example: 在职 and 参保年限 answered 不清楚 keep 吉林（二十）open, yet the date still
+    decides it — an old certificate and no other one rule it out, a recent one keeps it open."""
+    unsure = dict.fromkeys(["employment_status", "education", "household", "job_seeking", "veteran"])
+    unsure |= dict.fromkeys(["overcapacity_worker", "social_insurance_paid", "ui_years"])
+    raw = {"region": "延吉", **unsure, "business_form": "none", "wants_business": False, "wants_training": False}
+    profile = profile_of({**raw, "certificate_level": "junior"}, date(2019, 1, 1))
+    question = engine.check(profile).next_question
+    assert question is not None and question.fact == "certificate_date"
+    recent = profile.with_answer("certificate_date", date(2018, 6, 1))
+    assert _benefit(engine.check(recent)).status == "possibly_eligible"
+    old = profile.with_answer("certificate_date", date(2016, 6, 1))
+    asked = engine.check(old)
+    assert asked.next_question is not None and asked.next_question.fact == "more_certificates"
+    assert _benefit(asked).status == "possibly_eligible"
+    assert _benefit(engine.check(old.with_answer("more_certificates", False))).status == "ineligible"
+
+
+def _asked_with_everything_else_unknown(engine: Engine, profile: Profile, certificate_date: date) -> Any:
+    asked: list[str] = []
+
+    def answer(question: NextQuestion, profile: Profile) -> Any:
+        asked.append(question.fact)
+        return certificate_date if question.fact == "certificate_date" else None
+
+    return run_interview(engine, profile, answer), asked
+
+
+@pytest.mark.parametrize("more", [None, True])
+def test_after_dont_know_to_another_certificate_the_date_is_asked_only_where_it_could_qualify(
+    engine: Engine, profile_of: Any, more: bool | None
+) -> None:
+    """不清楚 (or yes, not yet described) to 其他证书: an old certificate no longer rules 吉林（二十）out,
+    so its date is worth asking only while the rest could still be met — not after 不清楚 to the job."""
+    named = {"certificate_level": "intermediate", "more_certificates": more}
+    worker = profile_of({**WORKER, **named}, AS_OF)
+    interview, asked = _asked_with_everything_else_unknown(engine, worker, date(2025, 9, 1))
+    assert "certificate_date" in asked and _benefit(interview.result).status == "eligible"
+    unsure = profile_of({**WORKER, "employment_status": None, **named}, AS_OF)
+    interview, asked = _asked_with_everything_else_unknown(engine, unsure, date(2025, 9, 1))
+    assert "certificate_date" not in asked and _benefit(interview.result).status == "possibly_eligible"

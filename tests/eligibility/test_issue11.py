@@ -192,6 +192,46 @@ def test_someone_in_a_job_is_not_asked_whether_they_run_a_business(engine: Engin
     assert any("business_form" in b.missing_facts for b in result.benefits)
 
 
+def test_a_self_employed_person_without_a_business_is_not_asked_whether_it_hires(engine: Engine) -> None:
+    """A hypothesis example (商洛): 自主创业 but 没有 to 经营形式 — “您经营的企业或个体户目前在招用员工吗”
+    would presuppose a business she said she does not have; 商洛 hiring support stays the unit's."""
+    profile = {
+        "region": "商洛",
+        "employment_status": "self_employed",
+        "education": "below_high_school",
+        "hard_to_employ": True,
+        "business_form": "none",
+        "wants_business": None,
+        "registered_unemployed": None,
+        "wants_training": None,
+    }
+    result = _check(engine, profile, date(2019, 1, 1))
+    assert result.next_question is None or "hiring_staff" not in result.next_question.facts
+    hiring = next(b for b in result.benefits if b.id == "shangluo.hiring_support")
+    assert hiring.status == "employer_only" and "hiring_staff" not in hiring.missing_facts
+
+
+@pytest.mark.parametrize(("business", "asked"), [("none", False), ("micro_enterprise", True)])
+def test_whether_the_business_hires_is_asked_only_of_someone_who_has_one(
+    engine: Engine, business: str, asked: bool
+) -> None:
+    """平顶山, a self-employed man not looking for work, every other question 不清楚: his answer to
+    经营形式 decides whether 是否在招人 is asked at all."""
+    profile: dict[str, Any] = {
+        "region": "平顶山",
+        "employment_status": "self_employed",
+        "job_seeking": False,
+        "business_form": business,
+    }
+    facts: set[str] = set()
+    result = _check(engine, profile, date(2020, 8, 1))
+    while result.next_question is not None and len(facts) < 60:
+        facts.update(result.next_question.facts)
+        profile.update(dict.fromkeys(result.next_question.facts))
+        result = _check(engine, profile, date(2020, 8, 1))
+    assert ("hiring_staff" in facts) is asked
+
+
 # -- when a near miss will qualify -------------------------------------------------------------------
 
 

@@ -113,9 +113,12 @@ def _domain(spec: FactSpec, as_of: date) -> list[Any]:
     ]
 
 
-def _matters(engine: Engine, benefit: Any, fact: str, profile: Profile) -> bool:
-    """Is there a way to answer the benefit's other open facts such that `fact` decides its status?"""
-    others = [f for f in benefit.facts if f != fact and not profile.is_answered(f) and BOOK.facts[f].is_askable]
+def _matters(engine: Engine, benefit: Benefit, fact: str, profile: Profile) -> bool:
+    """Is there a way to answer the other open facts the benefit's status depends on (`_speaks_of`:
+    its conditions, another certificate, whose benefit it is) such that `fact` decides its status?"""
+    others = sorted(
+        f for f in _speaks_of(benefit) if f != fact and not profile.is_answered(f) and BOOK.facts[f].is_askable
+    )
     domains = [_domain(BOOK.facts[f], profile.as_of) for f in others]
     combos = list(itertools.islice(itertools.product(*domains), 3000))
     for combo in combos:
@@ -138,12 +141,14 @@ def test_every_question_asked_can_change_some_result(engine: Engine, profile: Pr
     question = result.next_question
     if question is None or question.fact == "region":
         return
-    open_benefits = [BOOK.benefits[b.id] for b in result.benefits if b.status in {"possibly_eligible", "if_hired"}]
+    # Any result of the place may be the one that changes, not only an open one: an employer's
+    # benefit that is `employer_only` becomes `as_employer` when the person's business hires.
+    benefits = [BOOK.benefits[b.id] for b in result.benefits]
     assert any(
         _matters(engine, benefit, fact, profile)
         for fact in question.facts
-        for benefit in open_benefits
-        if fact in benefit.facts
+        for benefit in benefits
+        if fact in _speaks_of(benefit)
     ), question.facts
 
 
