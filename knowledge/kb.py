@@ -143,17 +143,8 @@ class KnowledgeBase:
                 log.warning("vector store %s unreachable at start, answering lexically: %s", chroma_url, exc)
                 say(f"向量索引服务暂不可用（{chroma_url}），先用关键词检索回答")
                 store.defer(embedder, registry.content_hash, len(registry.clauses))
-                tuned = config or load_tuning(data_dir, embedder.name)
-                lexical = lexical_store(data_dir, tokens).open(registry.clauses)
-                return cls(
-                    registry,
-                    store,
-                    embedder,
-                    tuned,
-                    tokens=tokens,
-                    places=_place_index(data_dir / "index"),
-                    lexical=lexical,
-                    derived=derived_store(data_dir),
+                return cls._over_index(
+                    data_dir, registry, store, embedder, config or load_tuning(data_dir, embedder.name), tokens
                 )
             log.warning("index directory unusable, rebuilding: %s", exc)
             target = _quarantine(data_dir / "chroma")
@@ -171,6 +162,19 @@ class KnowledgeBase:
                 "`policybot tune` chooses a fusion weight on the golden set",
                 embedding_model,
             )
+        return cls._over_index(data_dir, registry, store, embedder, tuned, tokens)
+
+    @classmethod
+    def _over_index(
+        cls,
+        data_dir: Path,
+        registry: Registry,
+        store: ChromaClauseStore,
+        embedder: Embedder,
+        tuned: RetrievalConfig,
+        tokens: TokenCache,
+    ) -> KnowledgeBase:
+        """The knowledge base over the saved lexical index, place index and measure units of data_dir."""
         lexical = lexical_store(data_dir, tokens).open(registry.clauses)
         return cls(
             registry,
