@@ -45,10 +45,21 @@ def _head(path: str, port: int, extra: str) -> bytes:
 
 
 def _reply(raw: socket.socket) -> bytes:
+    """The whole response: the head and its Content-Length of body (one recv may hold only the head)."""
+    data = b""
     try:
-        return raw.recv(4096)
+        while True:
+            head, sep, body = data.partition(b"\r\n\r\n")
+            if sep:
+                lengths = [line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")]
+                if not lengths or len(body) >= int(lengths[0].split(b":", 1)[1]):
+                    return data
+            chunk = raw.recv(4096)
+            if not chunk:
+                return data
+            data += chunk
     except (ConnectionResetError, TimeoutError):
-        return b""
+        return data
 
 
 def test_an_anonymous_upload_declaring_21_mb_is_refused_before_its_body(server: Replica) -> None:
