@@ -33,7 +33,7 @@ from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.query import mentions, tokenize
 from knowledge.registry import Registry
-from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
+from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
@@ -89,6 +89,7 @@ class Answerer:
         self.policy = policy or AnswerPolicy()
         self.selection_policy = selection_policy or SelectionPolicy()
         self.documents = tuple(_source(doc) for doc in self.registry.documents.values())
+        self._replaced: tuple[date, frozenset[str]] | None = None
         self._jurisdiction_of = {
             measure.id: document.jurisdiction
             for document in self.registry.documents.values()
@@ -105,13 +106,25 @@ class Answerer:
         """Clauses of documents in force first: a superseded or expired document's clauses come after
         every other in-scope clause (each group in its ranked order), so they answer only what the
         current documents do not."""
-        documents = self.registry.documents
-        if not any(d.is_replaced(as_of) for d in documents.values()):
+        replaced_ids = self._replaced_documents(as_of)
+        if not replaced_ids:
             return retrieval
+        if isinstance(retrieval.ranked, RankedClauses):
+            demoted = self.retriever.documents_mask(replaced_ids)
+            return replace(retrieval, ranked=retrieval.ranked.demoting(demoted))
+        documents = self.registry.documents
         scoped = retrieval.in_scope
         current = [item for item in scoped if not documents[item.clause.document_id].is_replaced(as_of)]
         replaced = [item for item in scoped if documents[item.clause.document_id].is_replaced(as_of)]
         return replace(retrieval, ranked=[*current, *replaced, *retrieval.ranked[len(scoped) :]])
+
+    def _replaced_documents(self, as_of: date) -> frozenset[str]:
+        """The documents superseded or expired on that day (kept for the last day asked)."""
+        cached = self._replaced
+        if cached is None or cached[0] != as_of:
+            documents = self.registry.documents.values()
+            cached = self._replaced = (as_of, frozenset(d.id for d in documents if d.is_replaced(as_of)))
+        return cached[1]
 
     def status_of(self, retrieval: Retrieval) -> AnswerStatus:
         return self.decide(retrieval).status

@@ -75,6 +75,21 @@ class MeasureMatch:
         return tuple(payable)
 
 
+_RECENT = 4
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """The part of a measure's match score that does not depend on its clause, for one question."""
+
+    named: str | None
+    own_overlap: float
+    extra_overlap: float
+    terms: tuple[float, float, float, float, float]
+    pays: bool
+    for_others: bool
+
+
 class MeasureMatcher:
     def __init__(
         self,
@@ -94,6 +109,11 @@ class MeasureMatcher:
         self._name_parts: dict[str, tuple[frozenset[str], ...]] = {}
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, set[str]] | None = None
+        # Measures that a question scores alike (replicas and amendments repeat name, span words,
+        # targets and figures) share a profile: its part of the score is computed once per question.
+        self._profile: dict[str, int] = {}
+        profiles: dict[tuple[object, ...], int] = {}
+        self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, list[MeasureMatch]]] = {}
         # Replicated and amended documents repeat names and spans: each distinct text is cut once.
         pieces_of: dict[str, frozenset[str]] = {}
         words_of: dict[str, frozenset[str]] = {}
@@ -118,13 +138,35 @@ class MeasureMatcher:
                             described = described.replace(amount.text, "，")
                 words = _memo(words_of, described, lambda text: frozenset(tokenizer(text)))
                 self._span_tokens[measure.id] = words.union(*parts)
+                signature = (
+                    measure.name,
+                    self._names[measure.id],
+                    self._name_parts[measure.id],
+                    self._span_tokens[measure.id],
+                    measure.targets,
+                    tuple((a.kind, a.text) for a in measure.amounts),
+                    measure.beneficiary,
+                )
+                self._profile[measure.id] = profiles.setdefault(signature, len(profiles))
 
     def measures_of(self, clause_id: str) -> list[Measure]:
         return list(self._by_clause.get(clause_id, []))
 
     def match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
         """Every measure of the candidate clauses (and every measure named in the question within the
-        searched jurisdictions), best first."""
+        searched jurisdictions), best first. An answer asks this more than once for one retrieval:
+        the last few are kept."""
+        key = (id(retrieval), asked)
+        kept = self._recent.get(key)
+        if kept is not None and kept[0] is retrieval:
+            return list(kept[1])
+        matches = self._match(retrieval, asked)
+        if len(self._recent) >= _RECENT:
+            self._recent.pop(next(iter(self._recent)), None)
+        self._recent[key] = (retrieval, matches)
+        return list(matches)
+
+    def _match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
         weights = self.weights
         analysis = retrieval.analysis
         text = analysis.normalized
@@ -146,38 +188,58 @@ class MeasureMatcher:
         expanded_text = text + " " + " ".join(extra)
         matches: list[MeasureMatch] = []
         asked_levels = levels_named(text)
+        asks_amount = asked.asks(Intent.AMOUNT)
+        focus = tuple(own)
+        profiles: dict[int, _Profile | None] = {}
         for clause_id in [*candidates, *named_elsewhere]:
+            clause_part = weights.clause * clause_scores.get(clause_id, 0.0)
             for measure in self._by_clause.get(clause_id, []):
-                if asked_levels and _other_level(measure, asked_levels):
-                    continue  # 市级的能拿多少: the 省级 base's 80万元 is another measure's figure
-                at_level = bool(asked_levels & levels_named(measure.name))
-                span = self._span_tokens[measure.id]
-                own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
-                extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
-                named = self._named(measure, text)
-                in_parts = not named and any(parts <= words for parts in self._name_parts[measure.id])
-                score = (
-                    weights.clause * clause_scores.get(clause_id, 0.0)
-                    + weights.own_words * own_overlap
-                    + weights.expansions * extra_overlap
-                    + (weights.name if named else weights.name_in_parts if in_parts else 0.0)
-                    + (weights.name_in_parts if at_level else 0.0)
-                    + (weights.target if any(t in expanded_text for t in measure.targets) else 0.0)
-                )
-                if asked.asks(Intent.AMOUNT) and any(_answers(a, asked.units) for a in measure.amounts):
+                profile_id = self._profile[measure.id]
+                if profile_id in profiles:
+                    profile = profiles[profile_id]
+                else:
+                    profile = profiles[profile_id] = None
+                    if not (asked_levels and _other_level(measure, asked_levels)):
+                        # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
+                        at_level = bool(asked_levels & levels_named(measure.name))
+                        span = self._span_tokens[measure.id]
+                        own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
+                        extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
+                        named = self._named(measure, text)
+                        in_parts = not named and any(parts <= words for parts in self._name_parts[measure.id])
+                        profile = profiles[profile_id] = _Profile(
+                            named,
+                            own_overlap,
+                            extra_overlap,
+                            (
+                                weights.own_words * own_overlap,
+                                weights.expansions * extra_overlap,
+                                weights.name if named else weights.name_in_parts if in_parts else 0.0,
+                                weights.name_in_parts if at_level else 0.0,
+                                weights.target if any(t in expanded_text for t in measure.targets) else 0.0,
+                            ),
+                            asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
+                            measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer,
+                        )
+                if profile is None:
+                    continue
+                # The terms are added in this order whatever is cached: the rounding stays the same.
+                own_term, extra_term, name_term, level_term, target_term = profile.terms
+                score = clause_part + own_term + extra_term + name_term + level_term + target_term
+                if profile.pays:
                     score += weights.payable_amount
-                if measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer:
+                if profile.for_others:
                     score -= weights.other_beneficiary
                 matches.append(
                     MeasureMatch(
                         measure,
                         round(score, 9),
-                        named,
-                        own_overlap,
+                        profile.named,
+                        profile.own_overlap,
                         clause_scores[clause_id],
                         asked.units,
-                        extra_overlap,
-                        tuple(own),
+                        profile.extra_overlap,
+                        focus,
                     )
                 )
         matches.sort(key=lambda m: (-m.score, m.measure.id))

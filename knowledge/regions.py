@@ -247,6 +247,13 @@ class Gazetteer:
             if not match:
                 raise SourceError(f"covered jurisdiction {jurisdiction!r} is not a known place name")
             self._covered[jurisdiction] = min(match, key=lambda p: p.level)
+        # Covered jurisdictions by the code a place is compared on at their level: a lookup per
+        # place instead of a scan of every covered jurisdiction (every city's documents at scale).
+        self._covered_by_key: dict[tuple[int, str], list[str]] = {}
+        for name, covered_place in self._covered.items():
+            key = _covering_key(covered_place.level, covered_place)
+            if key is not None:
+                self._covered_by_key.setdefault(key, []).append(name)
 
     def names(self) -> tuple[str, ...]:
         """Every written form of every place (巴中市, 巴中, 通江县, 通江 …)."""
@@ -304,14 +311,12 @@ class Gazetteer:
     def covering(self, place: Place) -> tuple[str, ...]:
         """Every covered jurisdiction that contains the place, the most specific first: a county's
         or a city's documents apply there, and so do its province's."""
-        found = [
-            (covered.level, name)
-            for name, covered in self._covered.items()
-            if (covered.level == 1 and place.province_code == covered.province_code)
-            or (covered.level == 2 and place.level >= 2 and place.city_code == covered.city_code)
-            or (covered.level == 3 and place.code == covered.code)
-        ]
-        return tuple(name for _level, name in sorted(found, key=lambda item: -item[0]))
+        found: list[str] = []
+        for level in (3, 2, 1):
+            key = _covering_key(level, place)
+            if key is not None:
+                found += self._covered_by_key.get(key, [])
+        return tuple(found)
 
     def candidates_in(self, place: Place) -> tuple[str, ...]:
         if place.level != 1:
@@ -365,6 +370,16 @@ def _origin_marked(text: str, mentions: list[str]) -> list[bool]:
         before = text[max(0, at - 4) : at]
         marked.append(any(marker in before for marker in _ORIGIN_MARKERS))
     return marked
+
+
+def _covering_key(level: int, place: Place) -> tuple[int, str] | None:
+    """The code a covered jurisdiction of `level` shares with every place it contains: its province
+    (level 1), its city (level 2, for places of city level or below), itself (level 3)."""
+    if level == 1:
+        return (1, place.province_code)
+    if level == 2:
+        return (2, place.city_code) if place.level >= 2 else None
+    return (3, place.code)
 
 
 def _disambiguate(found: list[list[Place]], is_covered: Callable[[Place], bool]) -> list[Place]:

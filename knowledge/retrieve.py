@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -117,6 +117,14 @@ class HybridRetriever:
         self._jurisdiction_names = list(dict.fromkeys(jurisdictions))
         code = {name: i for i, name in enumerate(self._jurisdiction_names)}
         self._jurisdiction_code = np.array([code[j] for j in jurisdictions], dtype=np.int32)
+        self._document_ids = list(dict.fromkeys(c.document_id for c in lexical.clauses))
+        document_code = {doc_id: i for i, doc_id in enumerate(self._document_ids)}
+        self._document_code = np.array([document_code[c.document_id] for c in lexical.clauses], dtype=np.int32)
+
+    def documents_mask(self, document_ids: Collection[str]) -> np.ndarray:
+        """Which clause positions belong to these documents (one vectorised comparison)."""
+        codes = [i for i, doc_id in enumerate(self._document_ids) if doc_id in document_ids]
+        return np.isin(self._document_code, codes)
 
     def position_of(self, clause_id: str) -> int | None:
         return self._positions.get(clause_id)
@@ -253,6 +261,23 @@ class RankedClauses(Sequence[ScoredClause]):
 
     def __len__(self) -> int:
         return self._size
+
+    def demoting(self, demoted: np.ndarray) -> RankedClauses:
+        """The same ranking with the in-scope clauses at the `demoted` positions (a mask) moved after
+        every other in-scope clause, each part in its own order; clauses out of scope stay last.
+        Lazy like this one: nothing is sorted or scored until read."""
+        ranking = RankedClauses.__new__(RankedClauses)
+        ranking.__dict__.update(self.__dict__)
+        in_scope = self._in_scope
+        ranking._groups = [
+            np.flatnonzero(in_scope & ~demoted),
+            np.flatnonzero(in_scope & demoted),
+            np.flatnonzero(~in_scope),
+        ]
+        ranking._order = np.empty(0, dtype=np.int64)
+        ranking._made = []
+        ranking._by_position = self._by_position
+        return ranking
 
     @overload
     def __getitem__(self, index: int) -> ScoredClause: ...
