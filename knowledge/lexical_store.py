@@ -21,9 +21,9 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +67,11 @@ def document_hash(clauses: Sequence[Clause]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
+def document_hashes(grouped: Mapping[str, Sequence[Clause]]) -> dict[str, str]:
+    """document id → `document_hash`, in the given order."""
+    return {doc_id: document_hash(own) for doc_id, own in grouped.items()}
+
+
 @dataclass(frozen=True)
 class StoreChange:
     """What one `sync` did: documents tokenized (added or replaced) and documents dropped."""
@@ -96,12 +101,20 @@ class LexicalStore:
         connection.executescript(_SCHEMA)
         return connection
 
-    def put(self, document_id: str, clauses: Sequence[Clause], known: tuple[str, str] | None = None) -> bool:
+    def put(
+        self,
+        document_id: str,
+        clauses: Sequence[Clause],
+        known: tuple[str, str] | None = None,
+        wanted: str | None = None,
+    ) -> bool:
         """Add or replace one document's tokens; False (and no jieba) when they are up to date.
         `known`: the (hash, tokenizer) stored for it, when the caller has read them already."""
         if any(c.document_id != document_id for c in clauses):
             raise ValueError(f"clauses of another document given for {document_id}")
-        wanted = document_hash(clauses)
+        wanted = wanted or document_hash(clauses)
+        if known == (wanted, self.tokenizer_fingerprint):
+            return False  # up to date: not even a connection (sync asks this of every document)
         with closing(self._connect()) as db, db:
             if known is None:
                 row = db.execute("SELECT hash, tokenizer FROM document_terms WHERE document_id = ?", (document_id,))
@@ -111,7 +124,7 @@ class LexicalStore:
             corpus = document_corpus(clauses, tokenizer=self.tokenizer)
             db.execute(
                 "INSERT OR REPLACE INTO document_tokens (document_id, hash, tokenizer, corpus) VALUES (?, ?, ?, ?)",
-                (document_id, wanted, self.tokenizer_fingerprint, json.dumps(asdict(corpus), ensure_ascii=False)),
+                (document_id, wanted, self.tokenizer_fingerprint, json.dumps(vars(corpus), ensure_ascii=False)),
             )
             _store_terms(db, document_id, wanted, self.tokenizer_fingerprint, corpus)
         return True
@@ -127,38 +140,45 @@ class LexicalStore:
         with closing(self._connect()) as db:
             return dict(db.execute("SELECT document_id, hash FROM document_tokens"))
 
-    def sync(self, clauses: Sequence[Clause]) -> StoreChange:
-        """Make the stored tokens those of exactly these clauses' documents."""
+    def sync(self, clauses: Sequence[Clause], hashes: Mapping[str, str] | None = None) -> StoreChange:
+        """Make the stored tokens those of exactly these clauses' documents (`hashes`: their
+        `document_hash`es, when the caller has them)."""
         grouped = _by_document(clauses)
+        hashes = hashes or document_hashes(grouped)
         with closing(self._connect()) as db:
             _migrate_terms(db)
             stored = {d: (h, t) for d, h, t in db.execute("SELECT document_id, hash, tokenizer FROM document_terms")}
         tokenized = tuple(
-            doc_id for doc_id, own in grouped.items() if self.put(doc_id, own, stored.get(doc_id, ("", "")))
+            doc_id
+            for doc_id, own in grouped.items()
+            if self.put(doc_id, own, stored.get(doc_id, ("", "")), hashes[doc_id])
         )
         stale = sorted(set(self.documents()) - set(grouped))
         deleted = tuple(doc_id for doc_id in stale if self.delete(doc_id))
         return StoreChange(tokenized, deleted)
 
-    def index_fingerprint(self, clauses: Sequence[Clause]) -> str:
-        grouped = _by_document(clauses)
-        parts = [self.tokenizer_fingerprint, *(f"{d}:{document_hash(c)}" for d, c in grouped.items())]
-        return fingerprint(*parts)
+    def index_fingerprint(self, clauses: Sequence[Clause], hashes: Mapping[str, str] | None = None) -> str:
+        hashes = hashes or document_hashes(_by_document(clauses))
+        return fingerprint(self.tokenizer_fingerprint, *(f"{d}:{h}" for d, h in hashes.items()))
 
     def open(self, clauses: Sequence[Clause]) -> LexicalIndex:
         """The saved index of exactly these clauses, memory-mapped; rebuilt from stored tokens (and
         saved) when it is missing or stale. Documents without stored tokens are tokenized first."""
-        expected = self.index_fingerprint(clauses)
+        hashes = document_hashes(_by_document(clauses))
+        expected = self.index_fingerprint(clauses, hashes)
         saved = LexicalIndex.load(self.index_dir, clauses, expected)
         if saved is not None:
             return saved
-        return self.rebuild(clauses, expected)
+        return self.rebuild(clauses, expected, hashes)
 
-    def rebuild(self, clauses: Sequence[Clause], expected: str | None = None) -> LexicalIndex:
+    def rebuild(
+        self, clauses: Sequence[Clause], expected: str | None = None, hashes: Mapping[str, str] | None = None
+    ) -> LexicalIndex:
         """Assemble the BM25 arrays from the stored term counts of these clauses' documents, save,
         reopen."""
         grouped = _by_document(clauses)
-        self.sync(clauses)
+        hashes = hashes or document_hashes(grouped)
+        self.sync(clauses, hashes)
         with closing(self._connect()) as db:
             rows = db.execute("SELECT document_id, terms FROM document_terms")
             stored = {doc_id: terms for doc_id, terms in rows if doc_id in grouped}
@@ -175,7 +195,7 @@ class LexicalStore:
         clause, sentence, bigram = (assemble(TermCounts.concat(parts[grain]), vocabulary) for grain in _GRAINS)
         owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
         index = LexicalIndex.from_arrays(clauses, clause, sentence, bigram, owner.astype(np.int64))
-        fingerprint_now = expected or self.index_fingerprint(clauses)
+        fingerprint_now = expected or self.index_fingerprint(clauses, hashes)
         try:
             index.save(self.index_dir, fingerprint_now)
         except OSError as exc:  # a read-only data dir still answers, from memory
