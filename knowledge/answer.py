@@ -8,9 +8,10 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from knowledge.answer_model import (
     Answer,
@@ -88,14 +89,13 @@ class Answerer:
         self.registry: Registry = retriever.registry
         self.policy = policy or AnswerPolicy()
         self.selection_policy = selection_policy or SelectionPolicy()
-        self.documents = tuple(_source(doc) for doc in self.registry.documents.values())
         self._replaced: tuple[date, frozenset[str]] | None = None
-        self._jurisdiction_of = {
-            measure.id: document.jurisdiction
-            for document in self.registry.documents.values()
-            for clause in self.registry.clauses_of(document.id)
-            for measure in (matcher.measures_of(clause.id) if matcher else [])
-        }
+        self._jurisdiction_of = _JurisdictionOf(self.registry, matcher)
+
+    @cached_property
+    def documents(self) -> tuple[SourceDocument, ...]:
+        """Every document answers are drawn from (made on the first answer, not at start)."""
+        return tuple(_source(doc) for doc in self.registry.documents.values())
 
     def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer:
         as_of = as_of or date.today()
@@ -438,6 +438,28 @@ class Answerer:
                         )
                     )
         return notices
+
+
+class _JurisdictionOf(Mapping[str, str]):
+    """measure id → the jurisdiction of its document, looked up when asked (a table of every
+    measure was seconds of start at every city's scale)."""
+
+    def __init__(self, registry: Registry, matcher: MeasureMatcher | None) -> None:
+        self._registry = registry
+        self._matcher = matcher
+
+    def __getitem__(self, measure_id: str) -> str:
+        clause_id = self._matcher.clause_of(measure_id) if self._matcher else None
+        if clause_id is None or not self._registry.has(clause_id):
+            raise KeyError(measure_id)
+        return self._registry.documents[self._registry.get(clause_id).document_id].jurisdiction
+
+    def __iter__(self) -> Iterator[str]:
+        matcher = self._matcher
+        return iter(m for m in (matcher.measure_ids() if matcher else ()) if m in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _source(document: Document) -> SourceDocument:

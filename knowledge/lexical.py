@@ -150,12 +150,9 @@ class LexicalIndex:
         self._prepare()
 
     def _prepare(self) -> None:
-        """Derived lookups, cheap on a loaded index: where each clause's sentences start, and IDF."""
+        """Derived lookups, cheap on a loaded index: plain views of the arrays, and IDF."""
         self._idf: dict[str, float] = {}
-        has_sentences = np.zeros(len(self.clauses), dtype=bool)
-        has_sentences[self._owner] = True
-        self._sentence_clauses = np.flatnonzero(has_sentences)
-        self._sentence_starts = np.searchsorted(self._owner, self._sentence_clauses)
+        self._owner = np.asarray(self._owner).view(np.ndarray)
         for bm25 in (self._clause_bm25, self._sentence_bm25, self._bigram_bm25):
             for key in ("data", "indices", "indptr"):
                 # Plain views of the mapped arrays: slicing an np.memmap costs ~5 µs, a view ~0.3 µs.
@@ -255,9 +252,13 @@ class LexicalIndex:
         """For each clause, the BM25 score of its best-matching sentence."""
         sentence_scores = np.asarray(self._sentence_bm25.get_scores(tokens), dtype=float)
         best = np.zeros(len(self.clauses))
-        if len(self._sentence_starts):
-            segment_max = np.maximum.reduceat(sentence_scores, self._sentence_starts)
-            best[self._sentence_clauses] = np.maximum(segment_max, 0.0)
+        # Only sentences that score take part (BM25 is never negative, so a clause without one
+        # keeps 0): at scale most sentences share no word with the question.
+        scoring = np.flatnonzero(sentence_scores > 0)
+        if len(scoring):
+            owners = self._owner[scoring]
+            starts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
+            best[owners[starts]] = np.maximum.reduceat(sentence_scores[scoring], starts)
         return best
 
     def raw_scores(self, tokens: list[str], sentence_weight: float) -> np.ndarray:

@@ -10,7 +10,7 @@ with that measure's own span: never another measure's figure from the same claus
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -73,7 +73,7 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
 def select(
     matches: list[MeasureMatch],
     asked: AskedIntent,
-    jurisdiction_of: dict[str, str],
+    jurisdiction_of: Mapping[str, str],
     region_named: bool,
     others: Callable[[], list[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
@@ -213,7 +213,7 @@ def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
     return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
 
 
-def _one_per_region(matches: tuple[MeasureMatch, ...], jurisdiction_of: dict[str, str]) -> tuple[MeasureMatch, ...]:
+def _one_per_region(matches: tuple[MeasureMatch, ...], jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
     seen: set[str] = set()
     out: list[MeasureMatch] = []
     for match in matches:

@@ -90,6 +90,16 @@ class _Profile:
     for_others: bool
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A measure as the matcher scores it: its span's words (figures left out, name pieces in), the
+    pieces of each of its names, and its profile."""
+
+    span: frozenset[str]
+    name_parts: tuple[frozenset[str], ...]
+    profile: int
+
+
 class MeasureMatcher:
     def __init__(
         self,
@@ -100,23 +110,25 @@ class MeasureMatcher:
     ) -> None:
         self.weights = weights or MatchWeights()
         self._idf = idf
+        self._tokenizer = tokenizer
         self._by_clause: dict[str, list[Measure]] = {}
-        self._span_tokens: dict[str, frozenset[str]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._all_names: set[str] = set()
         self._last_names: tuple[str, frozenset[str]] | None = None
         self._name_lengths: set[int] = set()
-        self._name_parts: dict[str, tuple[frozenset[str], ...]] = {}
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, set[str]] | None = None
+        self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, list[MeasureMatch]]] = {}
+        # What a measure is scored on (its span's words, its name's pieces) is prepared when a
+        # question first reaches it: at every city's scale most measures are never candidates, and
+        # preparing all of them was most of a process's start.
+        self._prepared: dict[str, _Prepared] = {}
         # Measures that a question scores alike (replicas and amendments repeat name, span words,
         # targets and figures) share a profile: its part of the score is computed once per question.
-        self._profile: dict[str, int] = {}
-        profiles: dict[tuple[object, ...], int] = {}
-        self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, list[MeasureMatch]]] = {}
+        self._profiles: dict[tuple[object, ...], int] = {}
         # Replicated and amended documents repeat names and spans: each distinct text is cut once.
-        pieces_of: dict[str, frozenset[str]] = {}
-        words_of: dict[str, frozenset[str]] = {}
+        self._pieces_of: dict[str, frozenset[str]] = {}
+        self._words_of: dict[str, frozenset[str]] = {}
         for document_measures in measures.values():
             for measure in document_measures:
                 self._by_clause.setdefault(measure.clause, []).append(measure)
@@ -125,29 +137,44 @@ class MeasureMatcher:
                 self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
                 self._all_names.update(n for n in names if len(n) >= 3)
-                parts = [_memo(pieces_of, name, lambda text: _pieces(tokenizer(text))) for name in names]
-                self._name_parts[measure.id] = tuple(p for p in parts if len(p) >= 2)
-                # Words inside a figure describe the figure, not the measure: 最低工资标准的70% is the
-                # amount of a 见习补贴, and a question about 最低工资 is not a question about it.
-                described = measure.span
-                if measure.kind is not MeasureKind.TARGET:
-                    # A target is described by its figure phrase (城镇登记失业率不高于4.5%): kept.
-                    # A tier names who gets it (取得中级（四级）证书的…1500元): that part is kept.
-                    for amount in measure.amounts:
-                        if amount.kind is not AmountKind.TIERS:
-                            described = described.replace(amount.text, "，")
-                words = _memo(words_of, described, lambda text: frozenset(tokenizer(text)))
-                self._span_tokens[measure.id] = words.union(*parts)
-                signature = (
-                    measure.name,
-                    self._names[measure.id],
-                    self._name_parts[measure.id],
-                    self._span_tokens[measure.id],
-                    measure.targets,
-                    tuple((a.kind, a.text) for a in measure.amounts),
-                    measure.beneficiary,
-                )
-                self._profile[measure.id] = profiles.setdefault(signature, len(profiles))
+
+    def _prepare(self, measure: Measure) -> _Prepared:
+        prepared = self._prepared.get(measure.id)
+        if prepared is not None:
+            return prepared
+        tokenizer = self._tokenizer
+        names = (measure.name, *measure.aliases)
+        parts = [_memo(self._pieces_of, name, lambda text: _pieces(tokenizer(text))) for name in names]
+        name_parts = tuple(p for p in parts if len(p) >= 2)
+        # Words inside a figure describe the figure, not the measure: 最低工资标准的70% is the
+        # amount of a 见习补贴, and a question about 最低工资 is not a question about it.
+        described = measure.span
+        if measure.kind is not MeasureKind.TARGET:
+            # A target is described by its figure phrase (城镇登记失业率不高于4.5%): kept.
+            # A tier names who gets it (取得中级（四级）证书的…1500元): that part is kept.
+            for amount in measure.amounts:
+                if amount.kind is not AmountKind.TIERS:
+                    described = described.replace(amount.text, "，")
+        words = _memo(self._words_of, described, lambda text: frozenset(tokenizer(text)))
+        span = words.union(*parts)
+        signature = (
+            measure.name,
+            self._names[measure.id],
+            name_parts,
+            span,
+            measure.targets,
+            tuple((a.kind, a.text) for a in measure.amounts),
+            measure.beneficiary,
+        )
+        profile = self._profiles.setdefault(signature, len(self._profiles))
+        prepared = self._prepared[measure.id] = _Prepared(span, name_parts, profile)
+        return prepared
+
+    def clause_of(self, measure_id: str) -> str | None:
+        return self._clause_of.get(measure_id)
+
+    def measure_ids(self) -> list[str]:
+        return list(self._clause_of)
 
     def measures_of(self, clause_id: str) -> list[Measure]:
         return list(self._by_clause.get(clause_id, []))
@@ -194,7 +221,8 @@ class MeasureMatcher:
         for clause_id in [*candidates, *named_elsewhere]:
             clause_part = weights.clause * clause_scores.get(clause_id, 0.0)
             for measure in self._by_clause.get(clause_id, []):
-                profile_id = self._profile[measure.id]
+                prepared = self._prepare(measure)
+                profile_id = prepared.profile
                 if profile_id in profiles:
                     profile = profiles[profile_id]
                 else:
@@ -202,11 +230,11 @@ class MeasureMatcher:
                     if not (asked_levels and _other_level(measure, asked_levels)):
                         # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
                         at_level = bool(asked_levels & levels_named(measure.name))
-                        span = self._span_tokens[measure.id]
+                        span = prepared.span
                         own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
                         extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
                         named = self._named(measure, text)
-                        in_parts = not named and any(parts <= words for parts in self._name_parts[measure.id])
+                        in_parts = not named and any(parts <= words for parts in prepared.name_parts)
                         profile = profiles[profile_id] = _Profile(
                             named,
                             own_overlap,

@@ -22,7 +22,7 @@ from knowledge.cache import fingerprint
 from knowledge.clauses import Clause
 from knowledge.derive import derive_measures
 from knowledge.lexical_store import document_hash
-from knowledge.measures import Measure
+from knowledge.measures import CHECKED_WHEN_STORED, Measure
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class MeasureUnitStore:
             wanted = document_hash(clauses)
             row = stored.get(document_id)
             if row is not None and row[0] == wanted:
-                out[document_id] = _UNITS.validate_json(row[1])
+                out[document_id] = _UNITS.validate_json(row[1], context={CHECKED_WHEN_STORED: True})
                 continue
             out[document_id] = derive_measures(document_id, clauses)
             missing.append((document_id, wanted, out[document_id]))

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from knowledge.clauses import Clause, ParsedDocument, parse_document
@@ -60,11 +60,11 @@ class Registry:
     @property
     def jurisdictions(self) -> list[str]:
         """Covered jurisdictions, in manifest order (吉林省, 巴中市, …)."""
-        seen: list[str] = []
-        for doc in self.documents.values():
-            if doc.jurisdiction not in seen:
-                seen.append(doc.jurisdiction)
-        return seen
+        return list(self._jurisdictions)
+
+    @cached_property
+    def _jurisdictions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(doc.jurisdiction for doc in self.documents.values()))
 
 
 def parse_source(document: Document, text: str) -> ParsedDocument:

@@ -123,7 +123,8 @@ class HybridRetriever:
 
     def documents_mask(self, document_ids: Collection[str]) -> np.ndarray:
         """Which clause positions belong to these documents (one vectorised comparison)."""
-        codes = [i for i, doc_id in enumerate(self._document_ids) if doc_id in document_ids]
+        wanted = set(document_ids)
+        codes = [i for i, doc_id in enumerate(self._document_ids) if doc_id in wanted]
         return np.isin(self._document_code, codes)
 
     def position_of(self, clause_id: str) -> int | None:
@@ -131,7 +132,8 @@ class HybridRetriever:
 
     def _in_scope_mask(self, scope: tuple[str, ...]) -> np.ndarray:
         """The region filter as one vectorised comparison over clause jurisdiction codes."""
-        codes = [i for i, name in enumerate(self._jurisdiction_names) if name in scope]
+        wanted = set(scope)
+        codes = [i for i, name in enumerate(self._jurisdiction_names) if name in wanted]
         return np.isin(self._jurisdiction_code, codes)
 
     def scope_of(self, analysis: QueryAnalysis) -> tuple[str, ...]:
