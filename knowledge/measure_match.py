@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
@@ -52,7 +53,7 @@ class MeasureMatch:
 
     focus: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
         """The figures of this measure that answer the question: never a threshold; for a money
         question no duration, for a duration question only durations. Of tiers, the ones the
@@ -129,14 +130,18 @@ class MeasureMatcher:
         # Replicated and amended documents repeat names and spans: each distinct text is cut once.
         self._pieces_of: dict[str, frozenset[str]] = {}
         self._words_of: dict[str, frozenset[str]] = {}
+        ordered_names: dict[tuple[str, ...], tuple[str, ...]] = {}
         for document_measures in measures.values():
             for measure in document_measures:
                 self._by_clause.setdefault(measure.clause, []).append(measure)
                 self._clause_of[measure.id] = measure.clause
                 names = (measure.name, *measure.aliases)
-                self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
-                self._name_lengths.update(len(n) for n in names if len(n) >= 3)
-                self._all_names.update(n for n in names if len(n) >= 3)
+                ordered = ordered_names.get(names)
+                if ordered is None:
+                    ordered = ordered_names[names] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
+                    self._name_lengths.update(len(n) for n in names if len(n) >= 3)
+                    self._all_names.update(n for n in names if len(n) >= 3)
+                self._names[measure.id] = ordered
 
     def _prepare(self, measure: Measure) -> _Prepared:
         prepared = self._prepared.get(measure.id)
