@@ -162,3 +162,37 @@ def test_lookups_by_clause_agree_with_the_full_ranking(kb: KnowledgeBase, questi
     if outside is not None:
         assert fresh.in_scope_item(outside) is None
         assert fresh.scored(outside) == full[outside]
+
+
+@pytest.mark.parametrize("question", ["巴中 创业担保贷款", "求职创业补贴给多少", "吉林 技能提升补贴 领取条件"])
+def test_best_sentence_scores_equal_the_maximum_over_every_sentence(kb: KnowledgeBase, question: str) -> None:
+    lexical = kb.lexical
+    tokens = tokenize(question)
+    sentence_scores = np.asarray(lexical._sentence_bm25.get_scores(tokens), dtype=float)
+    owner = np.asarray(lexical._owner)
+    expected = np.zeros(len(lexical.clauses))
+    for sentence, clause in enumerate(owner.tolist()):
+        expected[clause] = max(expected[clause], sentence_scores[sentence])
+    assert np.count_nonzero(expected) > 0
+    assert np.array_equal(lexical.best_sentence_scores(tokens), expected)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_demoted_documents_rank_after_the_others_in_scope_exactly_as_a_list_would(kb: KnowledgeBase, seed: int) -> None:
+    rng = random.Random(seed)
+    retrieval = kb.retriever.retrieve(rng.choice(["创业补贴能拿多少", "巴中 创业担保贷款", "技能提升补贴"]))
+    documents = sorted(kb.registry.documents)
+    replaced = set(rng.sample(documents, rng.randint(1, 3)))
+    full = list(retrieval.ranked)
+    scoped = full[: retrieval.in_scope_count]
+    expected = [
+        *(item for item in scoped if item.clause.document_id not in replaced),
+        *(item for item in scoped if item.clause.document_id in replaced),
+        *full[retrieval.in_scope_count :],
+    ]
+    assert isinstance(retrieval.ranked, RankedClauses)
+    demoted = retrieval.ranked.demoting(kb.retriever.documents_mask(replaced))
+    assert [item.clause.id for item in demoted] == [item.clause.id for item in expected]
+    assert demoted[: retrieval.in_scope_count] == expected[: retrieval.in_scope_count]
+    moved = next((item for item in expected if item.clause.document_id in replaced), None)
+    assert moved is not None and demoted.find(moved.clause.id) == moved

@@ -76,3 +76,31 @@ def test_unknown_covered_jurisdiction_fails_loudly() -> None:
 )
 def test_the_place_of_the_situation_is_resolved(gazetteer: Gazetteer, text: str, place: str) -> None:
     assert gazetteer.resolve(text).place == place
+
+
+# Covered sets of every level, with several counties and cities of one province: the lookup by code
+# must give what comparing the place with every covered jurisdiction gives, most specific first.
+_MIXED_COVER = ["四川省", "巴中市", "平昌县", "通江县", "资阳市", "商洛市", "镇安县", "吉林省", "长春市", "朝阳区"]
+
+
+def _covering_by_scan(gazetteer: Gazetteer, place) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    found = [
+        (covered.level, name)
+        for name, covered in gazetteer._covered.items()
+        if (covered.level == 1 and place.province_code == covered.province_code)
+        or (covered.level == 2 and place.level >= 2 and place.city_code == covered.city_code)
+        or (covered.level == 3 and place.code == covered.code)
+    ]
+    return tuple(name for _level, name in sorted(found, key=lambda item: -item[0]))
+
+
+@pytest.mark.parametrize("covered", [COVERED, _MIXED_COVER], ids=["seeds", "every-level"])
+def test_covering_jurisdictions_by_code_agree_with_a_scan_of_every_place(covered: list[str]) -> None:
+    gazetteer = Gazetteer(covered)
+    places = load_places()
+    nonempty = 0
+    for place in places:
+        expected = _covering_by_scan(gazetteer, place)
+        assert gazetteer.covering(place) == expected, place
+        nonempty += bool(expected)
+    assert nonempty > 100  # the comparison covered places inside the covered jurisdictions, not only misses
