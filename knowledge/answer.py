@@ -31,7 +31,7 @@ from knowledge.intent import AskedIntent, Intent, classify, is_about_a_document
 from knowledge.lexical import split_sentences
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
-from knowledge.query import QueryAnalysis, mentions, tokenize
+from knowledge.query import QueryAnalysis, jieba_words, mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, Retrieval, ScoredClause
 
@@ -70,6 +70,18 @@ class AnswerPolicy:
 def _most_specific(topics: tuple[str, ...]) -> list[str]:
     """Drop topics contained in a longer matched topic (工伤 inside 工伤认定)."""
     return [t for t in topics if not any(t != other and t in other for other in topics)]
+
+
+def _said_in(text: str, topic: str, question: str) -> bool:
+    """Whether the clause speaks of the topic itself, not only of a longer word that holds it and
+    that the question does not use: a clause on 工伤保险 (insurance cover for the self-employed) does
+    not answer 算不算工伤 (a work-injury ruling). `拖欠+工资` needs every part."""
+    if "+" in topic:
+        return mentions(text, topic)
+    if topic not in text:
+        return False
+    words = [w for w in jieba_words(text) if topic in w]
+    return not words or any(w == topic or w in question for w in words)
 
 
 class Answerer:
@@ -142,7 +154,8 @@ class Answerer:
         outside = _most_specific(retrieval.analysis.outside_topics)
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
         is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
-        if is_near_miss and not all(mentions(top.clause.text, topic) for topic in outside):
+        question = retrieval.analysis.normalized
+        if is_near_miss and not all(_said_in(top.clause.text, topic, question) for topic in outside):
             return AnswerStatus.NO_ANSWER
         return None
 

@@ -111,6 +111,12 @@ def _jieba_ready() -> bool:
     return True
 
 
+def jieba_words(text: str) -> list[str]:
+    """Accurate-mode jieba words (with the policy dictionary): each character in one word."""
+    _jieba_ready()
+    return jieba.lcut(text)
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens without stopwords or punctuation (compounds and their parts)."""
     _jieba_ready()

@@ -104,3 +104,35 @@ def test_an_english_status_question_is_read(kb: KnowledgeBase) -> None:
     result = ask(kb, "Is the Pingdingshan policy document official or a draft?")
     assert result.status == AnswerStatus.ANSWERED
     assert "征求意见稿" in (result.direct_answer or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "防暑降温费一般一个月给多少",
+        "单位给我交社保的缴费基数是怎么定的",
+        "下班路上摔了一跤，能认定工伤吗",
+        "巴中耕地地力补贴一亩多少钱",
+    ],
+)
+def test_a_topic_the_documents_never_set_is_not_answered_from_a_near_clause(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.status == AnswerStatus.NO_ANSWER
+    assert result.measures == []
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("灵活就业人员能参加工伤保险吗，在巴中", "bazhong-2018-09"),
+        ("平顶山怀孕期间单位能跟我解除劳动合同吗", "pingdingshan-2020-04"),
+    ],
+)
+def test_a_clause_using_the_words_the_question_uses_still_answers(
+    kb: KnowledgeBase, question: str, clause: str
+) -> None:
+    """工伤保险 asked is 工伤保险 said: only a topic buried in a longer word the question does not use
+    is a near miss."""
+    result = ask(kb, question)
+    assert result.status == AnswerStatus.ANSWERED
+    assert clause in [c.clause_id for c in result.citations]
