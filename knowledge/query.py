@@ -114,7 +114,7 @@ def _jieba_ready() -> bool:
 def jieba_words(text: str) -> list[str]:
     """Accurate-mode jieba words (with the policy dictionary): each character in one word."""
     _jieba_ready()
-    return jieba.lcut(text)
+    return [str(word) for word in jieba.lcut(text)]
 
 
 def tokenize(text: str) -> list[str]:
