@@ -136,3 +136,28 @@ def test_a_clause_using_the_words_the_question_uses_still_answers(
     result = ask(kb, question)
     assert result.status == AnswerStatus.ANSWERED
     assert clause in [c.clause_id for c in result.citations]
+
+
+def test_the_benefit_after_unemployment_insurance_is_answered_with_its_own_figures(kb: KnowledgeBase) -> None:
+    """失业金 ran out: the asked benefit is what comes next (失业补助金), not the extension of the
+    失业保险金 itself to retirement age, which needs 距法定退休年龄不足1年."""
+    result = ask(kb, "平顶山这边失业金领完了还是没工作，接下来还能领啥补助，领多久")
+    assert result.status == AnswerStatus.ANSWERED
+    assert "失业补助金" in (result.direct_answer or "")
+    assert "6个月" in (result.direct_answer or "")
+
+
+@pytest.mark.parametrize("question", ["平顶山失业保险金每月发多少钱", "国家助学贷款毕业后还款要多少年"])
+def test_a_benefit_the_documents_only_build_on_gets_no_figure_of_another_measure(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """失业补助金 is 当地失业保险金的80%, and 求职创业补贴 goes to graduates with a 国家助学贷款: neither
+    figure answers a question about the 失业保险金 or the 国家助学贷款 itself."""
+    result = ask(kb, question)
+    line = result.direct_answer or ""
+    assert "80%" not in line and "6个月" not in line and "1年" not in line
+    assert not any(
+        m.measure_id.endswith(("unemployment_assistance_allowance", "job_search_subsidy")) and m.amount_text in line
+        for m in result.measures
+        if m.amount_text
+    )
