@@ -90,6 +90,15 @@ def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
     return any(len(b) >= 3 and b in measure.span for b in benefits)
 
 
+def _relevant(matches: list[MeasureMatch], policy: SelectionPolicy) -> list[MeasureMatch]:
+    if matches and matches[0].named is None and _asked_benefit_is_only_its_base(matches[0]):
+        # The best measure only builds on the benefit asked about (国家助学贷款 as a condition of a
+        # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
+        # measure that merely shares words (贷款, 还款) is no answer either.
+        return []
+    return [m for m in matches if is_relevant(m, policy)]
+
+
 def select(
     matches: list[MeasureMatch],
     asked: AskedIntent,
@@ -104,12 +113,7 @@ def select(
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
     outside the scope (other covered regions), consulted only for a figure the asked region lacks."""
     policy = policy or SelectionPolicy()
-    if matches and matches[0].named is None and _asked_benefit_is_only_its_base(matches[0]):
-        # The best measure only builds on the benefit asked about (国家助学贷款 as a condition of a
-        # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
-        # measure that merely shares words (贷款, 还款) is no answer either.
-        return None
-    relevant = [m for m in matches if is_relevant(m, policy)]
+    relevant = _relevant(matches, policy)
     if not relevant:
         return None
     best = _facet_asked(relevant)
