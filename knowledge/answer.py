@@ -32,7 +32,7 @@ from knowledge.intent import AskedIntent, Intent, classify, is_about_a_document
 from knowledge.lexical import split_sentences
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
-from knowledge.query import mentions, tokenize
+from knowledge.query import QueryAnalysis, jieba_words, mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 
@@ -47,6 +47,8 @@ class Decision:
     missing: MissingAspect | None = None
     selection: Selection | None = None
     asked: AskedIntent | None = None
+    # A document-status answer (正式发布了吗) is about whole documents, not clauses: the ones it names.
+    documents: tuple[str, ...] = ()
 
 
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
@@ -69,6 +71,18 @@ class AnswerPolicy:
 def _most_specific(topics: tuple[str, ...]) -> list[str]:
     """Drop topics contained in a longer matched topic (工伤 inside 工伤认定)."""
     return [t for t in topics if not any(t != other and t in other for other in topics)]
+
+
+def _said_in(text: str, topic: str, question: str) -> bool:
+    """Whether the clause speaks of the topic itself, not only of a longer word that holds it and
+    that the question does not use: a clause on 工伤保险 (insurance cover for the self-employed) does
+    not answer 算不算工伤 (a work-injury ruling). `拖欠+工资` needs every part."""
+    if "+" in topic:
+        return mentions(text, topic)
+    if topic not in text:
+        return False
+    words = [w for w in jieba_words(text) if topic in w]
+    return not words or any(w == topic or w in question for w in words)
 
 
 class Answerer:
@@ -135,6 +149,9 @@ class Answerer:
 
         The one place that says whether the documents cover a question at all: `decide` starts
         here, and the LangChain adapter returns no documents when this abstains."""
+        if retrieval.analysis.to_assistant:
+            # Addressed to the assistant (忽略规则, 照着说): declined, whatever words it shares.
+            return AnswerStatus.NO_ANSWER
         region = retrieval.analysis.region
         if region.names_a_place and not retrieval.scope:
             return AnswerStatus.REGION_NOT_COVERED
@@ -150,7 +167,8 @@ class Answerer:
         outside = _most_specific(retrieval.analysis.outside_topics)
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
         is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
-        if is_near_miss and not all(mentions(top.clause.text, topic) for topic in outside):
+        question = retrieval.analysis.normalized
+        if is_near_miss and not all(_said_in(top.clause.text, topic, question) for topic in outside):
             return AnswerStatus.NO_ANSWER
         return None
 
@@ -160,7 +178,7 @@ class Answerer:
         Where the candidate clauses hold measures about the question, the answer is made of those
         measures (their own spans and figures); otherwise of the best sentences of the best clauses."""
         abstained = self.abstention(retrieval)
-        asked = classify(retrieval.analysis.normalized)
+        asked = _asked(retrieval.analysis)
         about_document = asked.primary is Intent.STATUS and is_about_a_document(retrieval.analysis.normalized)
         if about_document and retrieval.scope and abstained is not AnswerStatus.REGION_NOT_COVERED:
             # Whether a document is in force is answered by the document itself, however few words
@@ -189,7 +207,8 @@ class Answerer:
     def _status(self, retrieval: Retrieval, asked: AskedIntent) -> Decision:
         """正式发布了吗 / 还有效吗: the collected documents of the searched regions answer from their own
         metadata (draft or official, issuer, date) — no clause says whether its own document is in force."""
-        return Decision(AnswerStatus.ANSWERED, [], asked=asked)
+        in_scope = tuple(d.document_id for d in self.documents if d.jurisdiction in retrieval.scope)
+        return Decision(AnswerStatus.ANSWERED, [], asked=asked, documents=in_scope)
 
     def _selection(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         if self.matcher is None or asked.primary in _CLAUSE_INTENTS:
@@ -292,18 +311,12 @@ class Answerer:
             for item, quote in decision.quoted
         ]
         notices = self._notices(citations, as_of)
-        asked = decision.asked or classify(analysis.normalized)
+        asked = decision.asked or _asked(analysis)
         direct = self._direct(decision.selection) if decision.selection else None
         if direct is None and asked.primary is Intent.DEPARTMENT and citations:
             direct = self._departments(citations[0].clause_id)
-        if (
-            decision.asked is not None
-            and asked.primary is Intent.STATUS
-            and not citations
-            and status == AnswerStatus.ANSWERED
-        ):
-            in_scope = [d.document_id for d in self.documents if d.jurisdiction in retrieval.scope]
-            direct = DirectAnswer(kind="status", documents=tuple(in_scope))
+        if decision.documents and status == AnswerStatus.ANSWERED:
+            direct = DirectAnswer(kind="status", documents=decision.documents)
         if direct is not None and direct.kind not in ("department", "status"):
             measures = (*direct.measures, *direct.elsewhere)
         else:
@@ -473,3 +486,9 @@ def _source(document: Document) -> SourceDocument:
         issuer=document.issuer,
         signed=document.signed,
     )
+
+
+def _asked(analysis: QueryAnalysis) -> AskedIntent:
+    if analysis.to_assistant:
+        return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
+    return classify(analysis.normalized)

@@ -117,18 +117,33 @@ def evaluate(
         decision = answerer.decide(retrieval)
         status = decision.status
         region = retrieval.analysis.region
+        rank = first_rank(retrieval, item.expect) if item.expect else None
+        cited = tuple(dict.fromkeys(item.clause.id for item, _ in decision.quoted))
+        if decision.documents:
+            # A document-status answer (正式发布了吗, 哪年发的) speaks of whole documents from their
+            # metadata; it is judged by document: right when it names the expected clause's document.
+            named = [c for c in item.expect if _document_of(answerer, c) in decision.documents]
+            rank = 1 if named else None
+            cited = tuple(named[:1])
         outcomes.append(
             Outcome(
                 item=item,
                 status=status,
-                rank=first_rank(retrieval, item.expect) if item.expect else None,
+                rank=rank,
                 top=tuple(s.clause.id for s in retrieval.ranked[:3]),
                 region=region.jurisdiction if region.covered else region.place,
                 partial=decision.missing is not None and bool(decision.quoted),
-                cited=tuple(dict.fromkeys(item.clause.id for item, _ in decision.quoted)),
+                cited=cited,
             )
         )
     return summarize(outcomes), outcomes
+
+
+def _document_of(answerer: Answerer, clause_id: str) -> str | None:
+    try:
+        return answerer.registry.get(clause_id).document_id
+    except KeyError:
+        return None
 
 
 def summarize(outcomes: list[Outcome]) -> Metrics:

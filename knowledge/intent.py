@@ -13,10 +13,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.instructions import addresses_the_assistant
+
 INTENTS_FILE = Path(__file__).resolve().parent / "data" / "intents.yaml"
 
 
 class Intent(StrEnum):
+    INSTRUCTION = "instruction"  # addressed to the assistant (忽略规则, 你现在是…): declined
     STATUS = "status"
     DEPARTMENT = "department"
     PROCEDURE = "procedure"
@@ -85,7 +88,10 @@ def asked_units(question: str) -> tuple[str, ...]:
 
 
 def classify(question: str) -> AskedIntent:
-    """Every intent whose cue occurs in the question, in priority order; `overview` when none does."""
+    """Every intent whose cue occurs in the question, in priority order; `overview` when none does;
+    `instruction` for a message addressed to the assistant itself (knowledge/instructions.py)."""
+    if addresses_the_assistant(question):
+        return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
     found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
     if not found:
         units = asked_units(question)

@@ -67,7 +67,36 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
     place names, function words or bare numbers), or the policy terms they stand for (怀孕 → 孕期),
     occur in its span."""
     floor = policy.min_own_overlap
+    if match.named is None and _asked_benefit_is_only_its_base(match):
+        return False
     return match.named is not None or match.own_overlap > floor or match.expansion_overlap > floor
+
+
+# How the name of a benefit ends (失业保险金, 创业补贴, 失业补助金, 担保贷款 …).
+_BENEFIT_HEADS = ("金", "补贴", "补助", "津贴", "贷款", "奖励", "奖补", "补偿", "资助")
+
+
+def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
+    """The question names a benefit that this measure only builds on — 失业补助金 is paid as 当地失业
+    保险金的80% to people whose 失业保险金 ran out — and nothing in the question names this measure:
+    a question about the 失业保险金 itself is not answered with the 失业补助金's figure."""
+    benefits = [w for w in match.focus if w.endswith(_BENEFIT_HEADS)]
+    if not benefits:
+        return False
+    measure = match.measure
+    names = (measure.name, *measure.aliases)
+    if any(any(b in name for name in names) for b in benefits):
+        return False
+    return any(len(b) >= 3 and b in measure.span for b in benefits)
+
+
+def _relevant(matches: list[MeasureMatch], policy: SelectionPolicy) -> list[MeasureMatch]:
+    if matches and matches[0].named is None and _asked_benefit_is_only_its_base(matches[0]):
+        # The best measure only builds on the benefit asked about (国家助学贷款 as a condition of a
+        # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
+        # measure that merely shares words (贷款, 还款) is no answer either.
+        return []
+    return [m for m in matches if is_relevant(m, policy)]
 
 
 def select(
@@ -84,7 +113,7 @@ def select(
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
     outside the scope (other covered regions), consulted only for a figure the asked region lacks."""
     policy = policy or SelectionPolicy()
-    relevant = [m for m in matches if is_relevant(m, policy)]
+    relevant = _relevant(matches, policy)
     if not relevant:
         return None
     best = _facet_asked(relevant)

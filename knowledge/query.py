@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.errors import QueryError
+from knowledge.instructions import addresses_the_assistant
 from knowledge.intent import Intent, classify
 from knowledge.latin import LatinReader, is_latin_question
 from knowledge.normalize import to_simplified
@@ -110,6 +111,12 @@ def _jieba_ready() -> bool:
     return True
 
 
+def jieba_words(text: str) -> list[str]:
+    """Accurate-mode jieba words (with the policy dictionary): each character in one word."""
+    _jieba_ready()
+    return [str(word) for word in jieba.lcut(text)]
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens without stopwords or punctuation (compounds and their parts)."""
     _jieba_ready()
@@ -186,6 +193,8 @@ class QueryAnalysis:
     outside_topics: tuple[str, ...] = field(default=())
     asks_amount: bool = False
     procedure_aspects: tuple[ProcedureAspect, ...] = field(default=())
+    # Addressed to the assistant itself (忽略规则, 你现在是…, ignore your rules): declined, not searched.
+    to_assistant: bool = False
 
     @property
     def all_tokens(self) -> list[str]:
@@ -215,7 +224,7 @@ class QueryAnalyzer:
         for measures in load_measures().values():
             for measure in measures:
                 terms.extend((measure.name, *measure.aliases))
-        return LatinReader(terms, self._gazetteer.names())
+        return LatinReader(terms, self._gazetteer.names_covered_first())
 
     def _without_places(self, text: str) -> str:
         for written in sorted(set(self._gazetteer.mentions(text)), key=lambda w: (-len(w), w)):
@@ -225,7 +234,8 @@ class QueryAnalyzer:
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)
         text = question
-        if is_latin_question(question):
+        to_assistant = addresses_the_assistant(question)
+        if is_latin_question(question) and not to_assistant:
             reading = self._latin.read(question)
             if reading is None:
                 raise QueryError(LATIN_NOT_UNDERSTOOD)
@@ -254,4 +264,5 @@ class QueryAnalyzer:
             outside_topics=outside,
             asks_amount=asks_amount,
             procedure_aspects=aspects,
+            to_assistant=to_assistant,
         )

@@ -259,6 +259,13 @@ class Gazetteer:
         """Every written form of every place (巴中市, 巴中, 通江县, 通江 …)."""
         return tuple(self._by_name)
 
+    def names_covered_first(self) -> tuple[str, ...]:
+        """`names()`, the names of places inside a covered jurisdiction first: where two places are
+        written alike in pinyin (ziyang: 资阳 and 紫阳), the one the documents cover is meant."""
+        covered = [name for name, places in self._by_name.items() if any(map(self._is_covered, places))]
+        seen = set(covered)
+        return (*covered, *(name for name in self._by_name if name not in seen))
+
     def is_place_name(self, word: str) -> bool:
         return word in self._by_name
 

@@ -283,5 +283,7 @@ def _region_not_covered(answer: Answer) -> str:
 
 def _no_answer(answer: Answer) -> str:
     words = prose().answers
+    if answer.intent == "instruction":
+        return f"{prose().declined.instruction}\n{words.hotline}"
     head = words.no_answer.format(scope="、".join(answer.scope) if answer.scope else words.every_region)
     return f"{head}\n{_covered(answer)}\n{words.hotline}"

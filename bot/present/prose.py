@@ -857,6 +857,10 @@ class DocumentEditProse(Section):
     errors: DocumentEditErrors
 
 
+class DeclinedProse(Section):
+    instruction: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -881,6 +885,7 @@ class Prose(Section):
     staff_rules: StaffRulesProse
     clause_names: ClauseNameProse
     document_edit: DocumentEditProse
+    declined: DeclinedProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -1,0 +1,85 @@
+"""Messages addressed to the assistant rather than questions about the policies (issues 10, 12): an
+instruction to drop or reveal its rules, a role to play, a claim to repeat, or text shaped like
+markup or a system message. One detector, read from `knowledge/data/instructions.yaml`, serves the
+dialogue (which declines and keeps what it was doing) and every answer (`/api/ask`, `policybot ask`),
+which declines instead of quoting a clause that shares a few words with the message."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.normalize import to_simplified
+
+INSTRUCTIONS_FILE = Path(__file__).resolve().parent / "data" / "instructions.yaml"
+
+
+class _InstructionFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    bot_instructions: tuple[str, ...]
+    generic_instructions: tuple[str, ...]
+    pointing_at_bot: str
+    overriding: tuple[str, ...]
+    role_change: tuple[str, ...]
+    system_like: tuple[str, ...]
+    dictating: tuple[str, ...]
+
+
+def _spaced(text: str) -> str:
+    """Lower case, 繁→简, single spaces: for phrases of several English words (act as)."""
+    return " ".join(to_simplified(text).lower().split())
+
+
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases; an English one only as whole words (DAN is not inside danbao, the pinyin
+    of 担保)."""
+    parts = []
+    for word in sorted({_spaced(w) for w in words}, key=lambda w: (-len(w), w)):
+        escaped = re.escape(word)
+        parts.append(rf"(?<![a-z]){escaped}(?![a-z])" if word.isascii() else escaped)
+    return re.compile("|".join(parts))
+
+
+class InstructionDetector:
+    def __init__(self, data: _InstructionFile) -> None:
+        self._bot_instructions = _phrases(data.bot_instructions)
+        self._generic_instructions = _phrases(data.generic_instructions)
+        self._pointing_at_bot = re.compile(data.pointing_at_bot)
+        self._overriding = _phrases(data.overriding)
+        self._role_change = _phrases(data.role_change)
+        self._system_like = re.compile("|".join(f"(?:{p})" for p in data.system_like))
+        self._dictating = re.compile("|".join(f"(?:{p})" for p in data.dictating))
+
+    def addresses_the_assistant(self, text: str) -> bool:
+        spaced = _spaced(text)
+        if self._system_like.search(text) or self._role_change.search(spaced) or self._dictating.search(spaced):
+            return True
+        overriding = [m.end() for m in self._overriding.finditer(spaced)]
+        if not overriding:
+            return False
+        if self._bot_instructions.search(spaced):
+            return True
+        # An everyday word for rules (规则, 设定) means the assistant's own when it points at it (你的设定,
+        # 以上规则) or follows the overriding verb at once (忽略规则, ignore rules).
+        for m in self._generic_instructions.finditer(spaced):
+            before = spaced[: m.start()]
+            if self._pointing_at_bot.search(before) or any(0 <= m.start() - end <= 1 for end in overriding):
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def detector() -> InstructionDetector:
+    data = yaml.safe_load(INSTRUCTIONS_FILE.read_text(encoding="utf-8"))
+    return InstructionDetector(_InstructionFile.model_validate(data))
+
+
+def addresses_the_assistant(text: str) -> bool:
+    """Whether the message speaks to the assistant's own instructions or role (忽略以上规则,
+    你现在是市长, 照着说一遍, <script>…) instead of asking about the policies."""
+    return detector().addresses_the_assistant(text)
