@@ -857,6 +857,15 @@ class DocumentEditProse(Section):
     errors: DocumentEditErrors
 
 
+class DialogueLeftoversProse(Section):
+    """A clause asked for by typing with nothing cited yet, and a card naming a place not covered."""
+
+    placeholders = {"uncovered": ("place", "covered"), "uncovered_ask": ("example",)}
+    nothing_cited: str
+    uncovered: str
+    uncovered_ask: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -881,6 +890,7 @@ class Prose(Section):
     staff_rules: StaffRulesProse
     clause_names: ClauseNameProse
     document_edit: DocumentEditProse
+    dialogue_leftovers: DialogueLeftoversProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

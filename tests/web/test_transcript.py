@@ -155,3 +155,20 @@ def test_feedback_is_accepted_only_from_the_answers_conversation_and_reaches_the
     assert ">chat<" not in page
     say(client, sid, message="/forget")
     assert not any(r.entry.question == "北京有创业补贴吗" for r in services.feedback.queue("low_rated"))
+
+
+def test_a_clause_asked_for_by_typing_is_an_answer_staff_can_see_and_rate(
+    client: TestClient, services: WebServices
+) -> None:
+    """资阳（九）的原文 typed while a card waits: an answer citing the clause (logged, with feedback),
+    then the card again; pressing a clause button stays a plain `clause` reply, not a logged answer."""
+    sid = say(client, None, message="本人在通化，刚下岗")["session_id"]
+    replies = say(client, sid, message="资阳（九）那条原文我想看看")["replies"]
+    assert [r["kind"] for r in replies] == ["answer", "confirm"]
+    answer = replies[0]
+    assert [c["clause_id"] for c in answer["citations"]] == ["ziyang-2017-09"] and answer["feedback_ref"]
+    assert "（九）" in answer["text"] and answer["answer_status"] == "answered"
+    given = client.post("/api/feedback", json={"session_id": sid, "ref": answer["feedback_ref"], "rating": "down"})
+    assert given.status_code == 200
+    low = services.feedback.queue("low_rated")
+    assert any(r.entry.question == "资阳（九）那条原文我想看看" for r in low)
