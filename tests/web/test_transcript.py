@@ -5,6 +5,7 @@ the session intact, and feedback reaches the staff queue with counts per day."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -172,3 +173,25 @@ def test_a_clause_asked_for_by_typing_is_an_answer_staff_can_see_and_rate(
     assert given.status_code == 200
     low = services.feedback.queue("low_rated")
     assert any(r.entry.question == "资阳（九）那条原文我想看看" for r in low)
+
+
+def test_bad_input_gets_a_clear_reply_or_error_and_the_conversation_goes_on(
+    client: TestClient, services: WebServices
+) -> None:
+    """Empty, whitespace, 10,000 characters, control characters and emoji only, while a card waits:
+    a Chinese notice (or a Chinese error for what the API refuses), the facts untouched, and the
+    card still answers 对."""
+    sid = say(client, None, message="本人在敦化，没工作大半年了")["session_id"]
+    key = f"web:{sid}"
+    before = services.conversations.state(key)
+    assert before is not None and before.pending.get("region") == "敦化市"
+    for message in ("", "   ", "\x00\x01\x02\ufffd", "😀🙏👍"):
+        replies = say(client, sid, message=message)["replies"]
+        assert replies[0]["kind"] == "notice" and re.search(r"[\u4e00-\u9fff]", replies[0]["text"]), message
+    refused = client.post("/api/chat", json={"session_id": sid, "message": "长" * 10_000})
+    assert refused.status_code in {413, 422} and re.search(r"[\u4e00-\u9fff]", refused.json()["error"])
+    after = services.conversations.state(key)
+    assert after is not None and (after.profile, after.pending) == (before.profile, before.pending)
+    replies = say(client, sid, message="对")["replies"]
+    assert replies[0]["kind"] == "acknowledge"
+    assert services.conversations.state(key).profile.get("region") == "敦化市"  # type: ignore[union-attr]
