@@ -107,12 +107,13 @@ class Dialogue:
             return [render.notice(_notices().say_what_is_wrong)]
         return self.interviewer.drop(work, today, pressed=True)
 
-    def _clause(self, clause_id: str) -> Reply:
+    def _clause(self, clause_id: str, typed: bool = False) -> Reply:
         if not self.clauses.has(clause_id):
             return render.notice(_notices().no_such_clause)
         clause = self.clauses.get(clause_id)
-        citation = make_citation(clause, self.clauses.document_of(clause), clause.text, None)
-        return render.clause(citation, self.clauses.document_of(clause))
+        document = self.clauses.document_of(clause)
+        citation = make_citation(clause, document, clause.text, None)
+        return render.typed_clause(citation, document) if typed else render.clause(citation, document)
 
     # -- commands -------------------------------------------------------------------------------
 
@@ -189,12 +190,15 @@ class Dialogue:
         return None
 
     def _cited(self, cited: Cited) -> Reply:
-        """A shown citation or a document's article in full, or why there is none."""
+        """A shown citation or a document's article in full (an answer: it was asked by typing), or
+        why there is none."""
         if cited.clause_id is not None:
-            return self._clause(cited.clause_id)
+            return self._clause(cited.clause_id, typed=True)
         if cited.document is not None:
             words = _reading().no_such_article
             return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
+        if not cited.shown:
+            return render.notice(prose().dialogue_leftovers.nothing_cited)
         return render.notice(prose().followups.no_such_citation.format(shown=cited.shown))
 
     def _with_situation(self, reading: Reading, today: date) -> Reading:

@@ -246,7 +246,20 @@ class Interviewer:
     def confirmation(self, work: Working) -> Reply:
         changed = {f: v for f, v in work.pending.items() if work.profile.get(f, v) != v}
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
-        return render.confirm(lines, dict(work.pending), is_change=bool(changed))
+        uncovered = self._uncovered(work)
+        covered = self.engine.jurisdictions if uncovered else ()
+        return render.confirm(lines, dict(work.pending), is_change=bool(changed), uncovered=uncovered, covered=covered)
+
+    def _uncovered(self, work: Working) -> str | None:
+        """The place on the card when no document covers it nor anything inside it (成都市): the card
+        then says so plainly, with the places that are covered (四川省 is answered by its cities)."""
+        place = work.pending.get("region")
+        if not isinstance(place, str):
+            return None
+        region = self.regions.resolve(place)
+        if region.covered or region.candidates or not region.place:
+            return None
+        return region.place
 
     def _region(self, work: Working) -> str:
         place = work.pending.get("region")

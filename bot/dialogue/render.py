@@ -8,7 +8,7 @@ comes from a rule's amount or a quoted clause.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -152,13 +152,26 @@ def fact_lines(
     return lines
 
 
-def confirm(lines: list[str], facts: dict[str, Any], is_change: bool) -> Reply:
+def confirm(
+    lines: list[str], facts: dict[str, Any], is_change: bool, uncovered: str | None = None, covered: Sequence[str] = ()
+) -> Reply:
+    """The facts understood, for confirmation. A place no document covers (`uncovered`) is said
+    plainly, with the places that are `covered` and what can still be done there."""
     words = _words.confirm
-    text = "\n".join([words.change if is_change else words.understood, *lines, "", words.ask])
-    buttons = (
+    ask = [words.ask]
+    buttons: tuple[tuple[Button, ...], ...] = (
         (Button(label=words.accept, action=actions.CONFIRM), Button(label=words.fix, action=actions.FIX)),
         (Button(label=words.drop, action=actions.DROP),),
     )
+    if uncovered:
+        plain = prose().dialogue_leftovers
+        example = next((c.rstrip("省市") for c in covered), "")
+        ask = [
+            plain.uncovered.format(place=uncovered, covered="、".join(covered)),
+            plain.uncovered_ask.format(example=example),
+        ]
+        buttons = (*buttons, (SOURCES_BUTTON,))
+    text = "\n".join([words.change if is_change else words.understood, *lines, "", *ask])
     return Reply(kind="confirm", text=text, buttons=buttons, facts=facts)
 
 
@@ -201,6 +214,17 @@ def answer(result: Answer, name: ClauseName, offer_check: bool) -> Reply:
 
 def clause(citation: Citation, document: Document) -> Reply:
     return Reply(kind="clause", text=conversation.clause_text(citation, document), citations=(citation,))
+
+
+def typed_clause(citation: Citation, document: Document) -> Reply:
+    """A clause asked for by typing (吉林第七条写的什么, 把那条原文发我) is answered like any question
+    from the documents: an answer citing it (logged for staff, with feedback), its whole text."""
+    return Reply(
+        kind="answer",
+        text=conversation.clause_text(citation, document),
+        citations=(citation,),
+        answer_status=AnswerStatus.ANSWERED.value,
+    )
 
 
 def sources(documents: Iterable[Document]) -> Reply:

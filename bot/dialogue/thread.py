@@ -26,6 +26,8 @@ from knowledge.query import is_dictionary_word, load_glossary, tokenize
 
 MAX_TOPIC_TERMS = 6
 MIN_TERM_CHARS = 2
+# The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
+MAX_PLACE_CHARS = 8
 
 
 @dataclass(frozen=True)
@@ -133,15 +135,22 @@ class Threads:
         """`第二条` / `最后一条` of the last answer's citations, or `第七条` of a document: the one named
         (这个文件, 商洛的文件), else the last answer's. A number within the shown list is its place in
         the list, unless a shown citation is that article itself (第（七）条 was on the screen); a
-        larger one is an article of the document the last answer cited first."""
+        larger one is an article of the document the last answer cited first. A clause as the bot
+        names it (资阳（九）) is that article; a request for the text without a number (把那条原文发我)
+        is the clause the last answer cited first."""
         found = self.words.citation_ordinal.search(text)
-        if found is None or any(t not in self.words.not_a_topic for t in self.topic_of(text)):
+        if found is not None and found.group("label") and not self._is_clause_name(text, found.start()):
+            found = None
+        if found is None:
+            return self._pointed_at(thread, text)
+        if any(t not in self.words.not_a_topic for t in self.topic_of(text)):
             return None
         shown = thread.clauses if thread is not None else ()
         if found.group("last"):
             return Cited(shown[-1], len(shown)) if shown else None
+        written = found.group("n") or found.group("label")
         try:
-            number = int(chinese_to_number(found.group("n")))
+            number = int(chinese_to_number(written))
         except ValueError:
             return None
         named = self._document_named(text)
@@ -152,7 +161,7 @@ class Threads:
             on_screen = [c for c in shown if self.clauses.has(c) and self.clauses.get(c).clause_number == number]
             if on_screen:
                 return Cited(on_screen[0], len(shown))
-            if number <= len(shown) and not self.words.document_word.search(text):
+            if number <= len(shown) and not found.group("label") and not self.words.document_word.search(text):
                 return in_list
             if self.clauses.has(shown[0]):
                 named = self.clauses.get(shown[0]).document_id
@@ -161,7 +170,37 @@ class Threads:
         document = self.clauses.documents[named]
         articles = [c for c in self.clauses.clauses_of(named) if c.clause_number is not None]
         wanted = [c.id for c in articles if c.clause_number == number]
-        return Cited(wanted[0] if wanted else None, len(shown), document.title, found.group("n"), len(articles))
+        return Cited(wanted[0] if wanted else None, len(shown), document.title, written, len(articles))
+
+    def _is_clause_name(self, text: str, start: int) -> bool:
+        """（九） names a clause after a place or a document word (资阳（九）, 这个文件（九）), or in a
+        message asking for a clause's text ((九)的原文); elsewhere brackets are only brackets."""
+        if self.words.clause_text_request.search(text):
+            return True
+        before = text[:start].rstrip()
+        if re.search(f"(?:{self.words.document_word.pattern})$", before):
+            return True
+        for size in range(min(len(before), MAX_PLACE_CHARS), 1, -1):
+            place = self.regions.resolve(before[-size:]).place
+            if place and place.startswith(before[-size:]):
+                return True
+        return False
+
+    def _pointed_at(self, thread: Thread | None, text: str) -> Cited | None:
+        """把那条原文发我, 刚才引用的条款全文, 原文是怎么写的: the clause the last answer cited first,
+        when the message asks for a clause's text and points at it or names nothing else (失业保险金的
+        原文 names its own topic: a question)."""
+        request = self.words.clause_text_request.search(text)
+        if request is None or any(t not in self.words.not_a_topic for t in self.topic_of(text)):
+            return None
+        if self.regions.resolve(text).place or self.words.document_word.search(text):
+            return None
+        if not self.words.clause_pointer.search(text):
+            rest = self.words.clause_text_request.sub(" ", text)
+            if any(w not in self.words.asking for w in self.content_words(rest)):
+                return None
+        shown = thread.clauses if thread is not None else ()
+        return Cited(shown[0] if shown else None, len(shown))
 
     def _document_named(self, text: str) -> str | None:
         """The document of the place a message names (商洛的文件第三条), when one is collected."""

@@ -51,6 +51,8 @@ class VocabularyFile(BaseModel):
     modal_words: tuple[str, ...]
     intent_cues: dict[str, str]
     citation_ordinal: str
+    clause_text_request: str
+    clause_pointer: str
     document_word: str
     continuing: str
     not_a_topic: tuple[str, ...]
@@ -92,6 +94,8 @@ class Vocabulary:
         self.benefit_words = data.benefit_words
         self.intent_cues = data.intent_cues
         self.citation_ordinal = re.compile(data.citation_ordinal)
+        self.clause_text_request = re.compile(data.clause_text_request)
+        self.clause_pointer = re.compile(data.clause_pointer)
         self.document_word = re.compile(data.document_word)
         self.continuing = re.compile(data.continuing)
         self.not_a_topic = frozenset(data.not_a_topic)

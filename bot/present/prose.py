@@ -861,6 +861,15 @@ class DeclinedProse(Section):
     instruction: str
 
 
+class DialogueLeftoversProse(Section):
+    """A clause asked for by typing with nothing cited yet, and a card naming a place not covered."""
+
+    placeholders = {"uncovered": ("place", "covered"), "uncovered_ask": ("example",)}
+    nothing_cited: str
+    uncovered: str
+    uncovered_ask: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -886,6 +895,7 @@ class Prose(Section):
     clause_names: ClauseNameProse
     document_edit: DocumentEditProse
     declined: DeclinedProse
+    dialogue_leftovers: DialogueLeftoversProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

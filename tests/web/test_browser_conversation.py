@@ -297,3 +297,26 @@ def test_past_the_rate_limit_the_widget_says_so_in_chinese(browser, limited_serv
         shot(user, "web12-rate-limited-page.png")
     finally:
         context.close()
+
+
+def test_an_uncovered_place_is_said_plainly_and_a_typed_clause_is_an_answer_to_rate(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 leftovers in the widget: the card for a place no document covers names the covered
+    places, and a clause asked for by typing comes back as an answer with its citation and the
+    feedback row, the card offered again below it."""
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    frame.locator("#pb-input").fill("我在昆明，今年刚毕业，想开个小店")
+    frame.locator("#pb-input").press("Enter")
+    wait_idle(frame)
+    card = frame.locator('.msg.bot[data-kind="confirm"]').last
+    expect(card).to_contain_text("昆明市不在收录范围内")
+    expect(card).to_contain_text("商洛市")
+    expect(card.get_by_role("button", name=re.compile("收录了哪些文件"))).to_be_visible()
+    shot(page, "web12-uncovered-card.png")
+    answer = ask(frame, "把吉林（七）的原文发我看看")
+    expect(answer).to_contain_text("5000元初创企业补贴")
+    expect(answer.locator("button.cite").first).to_contain_text("吉林省")
+    expect(answer.get_by_role("group", name="这条回答有帮助吗？")).to_be_visible()
+    expect(frame.locator(".msg.bot").last).to_have_attribute("data-kind", "confirm")
+    shot(page, "web12-typed-clause.png")

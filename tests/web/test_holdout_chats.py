@@ -11,9 +11,12 @@ A turn passes when
   is a question (or the results, when nothing is left to ask); `error_message` → a polite notice,
   or a Chinese error from the API;
 - `cites`: at least one of the listed clauses is cited (all of them is reported too);
-- `facts`: the ones with a machine-checkable meaning — `region` (the stored or pending place names
-  it: 长春 → 长春市, 宝丰县（平顶山） → 宝丰县) and `graduated` (the graduation date's year); other
-  keys are described in words and are not checked;
+- `facts`: the ones with a machine-checkable meaning — `region` and `graduated` (the graduation
+  date's year); other keys are described in words and are not checked. `region` is judged by the
+  administrative-division table (knowledge's Gazetteer), not by the name: the stored or pending place
+  is the expected one or lies inside it (长春 → 长春市; 通江县 is inside 巴中; 宝丰县（平顶山） →
+  宝丰县). The report also counts the turns a judge comparing names alone would fail (the figure
+  before 2026-12-02, when 通江县 against 巴中 failed);
 - and, whatever the file says, a turn expected to be answered from the documents leaves the stored
   facts as they were (a question never changes the profile).
 `must_not` and `note` are prose for a human reader and are not checked.
@@ -41,6 +44,7 @@ from bot.web.app import create_app
 from bot.web.schemas import ChatResponse
 from bot.web.services import WebServices, build_services
 from knowledge.kb import KnowledgeBase
+from knowledge.regions import Gazetteer, Place
 
 HOLDOUT = Path(__file__).parents[1] / "dialogue" / "holdout" / "chats_holdout.yaml"
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
@@ -57,6 +61,7 @@ class Clock:
 
 @dataclass
 class Tally:
+    places: Gazetteer
     conversations: Counter[str] = field(default_factory=Counter)
     passed: Counter[str] = field(default_factory=Counter)
     turns: int = 0
@@ -64,6 +69,9 @@ class Tally:
     all_cited: int = 0
     with_cites: int = 0
     failures: Counter[str] = field(default_factory=Counter)
+    # The same turns judged as before 2026-12-02, comparing place names (the figure to compare with).
+    passed_by_name: int = 0
+    turns_passed_by_name: int = 0
     server_errors: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
@@ -87,13 +95,14 @@ def test_held_out_chats_report_their_pass_figure(
     kb: KnowledgeBase, holdout_services: WebServices, holdout_clock: Clock
 ) -> None:
     chats = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
-    tally = Tally()
+    tally = Tally(places=kb.gazetteer)
     with TestClient(create_app(holdout_services), base_url="http://testserver") as client:
         for chat in chats:
             holdout_clock.day = chat["as_of"]
             tally.conversations[chat["class"]] += 1
-            if _run_chat(client, holdout_services, chat, tally):
-                tally.passed[chat["class"]] += 1
+            passed, passed_by_name = _run_chat(client, holdout_services, chat, tally)
+            tally.passed[chat["class"]] += passed
+            tally.passed_by_name += passed_by_name
     report = _report(tally)
     print(report)
     target = os.environ.get("POLICYBOT_HOLDOUT_REPORT")
@@ -103,9 +112,10 @@ def test_held_out_chats_report_their_pass_figure(
     assert tally.turns == sum(len(chat["turns"]) for chat in chats)
 
 
-def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], tally: Tally) -> bool:
+def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], tally: Tally) -> tuple[bool, bool]:
+    """Whether the chat passes, judged by the division table and by place names alone."""
     session_id: str | None = None
-    chat_passed = True
+    chat_passed = chat_passed_by_name = True
     for number, turn in enumerate(chat["turns"], start=1):
         key = session_key("web", session_id) if session_id else None
         before = (services.conversations.state(key) if key else None) or SessionState()
@@ -124,6 +134,12 @@ def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], t
         after = (services.conversations.state(key) if key else None) or SessionState()
         problems = _judge(turn["expect"], replies, response.status_code, before, after, tally)
         tally.turns += 1
+        by_name = [p for p in problems if p != "fact:region"]
+        region = (turn["expect"].get("facts") or {}).get("region")
+        if region is not None and not _names_region(region, after):
+            by_name.append("fact:region")
+        tally.turns_passed_by_name += not by_name
+        chat_passed_by_name = chat_passed_by_name and not by_name
         if problems:
             chat_passed = False
             tally.failures.update(problems)
@@ -131,7 +147,7 @@ def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], t
             tally.lines.append(f"{chat['id']} ({chat['class']}) #{number} {problems}: {shown}")
         else:
             tally.turns_passed += 1
-    return chat_passed
+    return chat_passed, chat_passed_by_name
 
 
 def _judge(
@@ -154,7 +170,7 @@ def _judge(
         if not wanted & cited:
             problems.append("cites")
     for fact, value in (expect.get("facts") or {}).items():
-        if not _fact_matches(str(fact), value, after):
+        if not _fact_matches(str(fact), value, after, tally.places):
             problems.append(f"fact:{fact}")
     if kind in ANSWERED_KINDS and after.profile != before.profile:
         problems.append("profile_changed_by_question")
@@ -176,16 +192,44 @@ def _kind_matches(kind: str, replies: tuple[Reply, ...], status: int) -> bool:
     return False
 
 
-def _fact_matches(fact: str, value: Any, state: SessionState) -> bool:
+def _fact_matches(fact: str, value: Any, state: SessionState, places: Gazetteer) -> bool:
     """Only `region` and `graduated` have a meaning a machine can check; other facts pass."""
     known = {**state.profile, **state.pending}
     if fact == "region":
-        place = str(known.get("region") or "")
-        stems = [_PLACE_SUFFIX.sub("", re.split(r"[（(]", v)[0].strip()) for v in str(value).split("/")]
-        return bool(place) and any(stem and stem in place for stem in stems)
+        return _is_within_region(value, str(known.get("region") or ""), places)
     if fact == "graduated" and isinstance(value, int):
         return str(known.get("graduation_date") or "").startswith(str(value))
     return True
+
+
+def _is_within_region(value: Any, stored: str, places: Gazetteer) -> bool:
+    """The stored place is an expected one (巴中 / 通江) or lies inside it in the division table:
+    通江县 is inside 巴中市, 吉林市 inside 吉林省; 吉林省 is not inside 吉林市."""
+    found = places.find(stored) if stored else []
+    if not found:
+        return False
+    place = max(found, key=lambda p: p.level)
+    return any(_contains(area, place) for expected in _expected_names(value) for area in places.find(expected))
+
+
+def _contains(area: Place, place: Place) -> bool:
+    if area.level == 1:
+        return place.province_code == area.province_code
+    if area.level == 2:
+        return place.level >= 2 and place.city_code == area.city_code
+    return place.code == area.code
+
+
+def _names_region(value: Any, state: SessionState) -> bool:
+    """The name-only judge used before 2026-12-02: the expected name's stem is in the stored name."""
+    place = str({**state.profile, **state.pending}.get("region") or "")
+    stems = [_PLACE_SUFFIX.sub("", name) for name in _expected_names(value)]
+    return bool(place) and any(stem and stem in place for stem in stems)
+
+
+def _expected_names(value: Any) -> list[str]:
+    """巴中/通江 → 巴中, 通江; 宝丰县（平顶山） → 宝丰县 (the bracket only says where it is)."""
+    return [re.split(r"[（(]", v)[0].strip() for v in str(value).split("/") if v.strip()]
 
 
 def _report(tally: Tally) -> str:
@@ -198,4 +242,28 @@ def _report(tally: Tally) -> str:
     for name in sorted(tally.conversations):
         lines.append(f"  {name}: {tally.passed[name]}/{tally.conversations[name]}")
     lines.append("  failed checks: " + ", ".join(f"{k} {v}" for k, v in tally.failures.most_common()))
+    lines.append(
+        f"  judged as before 2026-12-02 (place names compared, not the division table): "
+        f"{tally.passed_by_name}/{total} conversations, {tally.turns_passed_by_name}/{tally.turns} turns"
+    )
     return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("expected", "stored", "same"),
+    [
+        ("巴中", "通江县", True),  # a county inside the expected city
+        ("通江（巴中）", "通江县", True),
+        ("长春", "长春市", True),
+        ("吉林", "延吉市", True),  # 吉林 alone is the province
+        ("资阳/乐至", "安岳县", True),
+        ("巴中", "吉林省", False),
+        ("吉林市", "吉林省", False),  # the province is wider than the city asked for
+        ("通江", "平昌县", False),  # two counties of one city are not the same place
+        ("平顶山", "", False),
+    ],
+)
+def test_the_judge_reads_places_by_the_division_table(
+    kb: KnowledgeBase, expected: str, stored: str, same: bool
+) -> None:
+    assert _is_within_region(expected, stored, kb.gazetteer) is same

@@ -5,6 +5,7 @@ the session intact, and feedback reaches the staff queue with counts per day."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -155,3 +156,42 @@ def test_feedback_is_accepted_only_from_the_answers_conversation_and_reaches_the
     assert ">chat<" not in page
     say(client, sid, message="/forget")
     assert not any(r.entry.question == "北京有创业补贴吗" for r in services.feedback.queue("low_rated"))
+
+
+def test_a_clause_asked_for_by_typing_is_an_answer_staff_can_see_and_rate(
+    client: TestClient, services: WebServices
+) -> None:
+    """资阳（九）的原文 typed while a card waits: an answer citing the clause (logged, with feedback),
+    then the card again; pressing a clause button stays a plain `clause` reply, not a logged answer."""
+    sid = say(client, None, message="本人在通化，刚下岗")["session_id"]
+    replies = say(client, sid, message="资阳（九）那条原文我想看看")["replies"]
+    assert [r["kind"] for r in replies] == ["answer", "confirm"]
+    answer = replies[0]
+    assert [c["clause_id"] for c in answer["citations"]] == ["ziyang-2017-09"] and answer["feedback_ref"]
+    assert "（九）" in answer["text"] and answer["answer_status"] == "answered"
+    given = client.post("/api/feedback", json={"session_id": sid, "ref": answer["feedback_ref"], "rating": "down"})
+    assert given.status_code == 200
+    low = services.feedback.queue("low_rated")
+    assert any(r.entry.question == "资阳（九）那条原文我想看看" for r in low)
+
+
+def test_bad_input_gets_a_clear_reply_or_error_and_the_conversation_goes_on(
+    client: TestClient, services: WebServices
+) -> None:
+    """Empty, whitespace, 10,000 characters, control characters and emoji only, while a card waits:
+    a Chinese notice (or a Chinese error for what the API refuses), the facts untouched, and the
+    card still answers 对."""
+    sid = say(client, None, message="本人在敦化，没工作大半年了")["session_id"]
+    key = f"web:{sid}"
+    before = services.conversations.state(key)
+    assert before is not None and before.pending.get("region") == "敦化市"
+    for message in ("", "   ", "\x00\x01\x02\ufffd", "😀🙏👍"):
+        replies = say(client, sid, message=message)["replies"]
+        assert replies[0]["kind"] == "notice" and re.search(r"[\u4e00-\u9fff]", replies[0]["text"]), message
+    refused = client.post("/api/chat", json={"session_id": sid, "message": "长" * 10_000})
+    assert refused.status_code in {413, 422} and re.search(r"[\u4e00-\u9fff]", refused.json()["error"])
+    after = services.conversations.state(key)
+    assert after is not None and (after.profile, after.pending) == (before.profile, before.pending)
+    replies = say(client, sid, message="对")["replies"]
+    assert replies[0]["kind"] == "acknowledge"
+    assert services.conversations.state(key).profile.get("region") == "敦化市"  # type: ignore[union-attr]
