@@ -82,3 +82,26 @@ def test_someone_who_neither_hires_nor_seeks_a_job_is_asked_only_for_their_own_b
     assert 0 < asked < 40
     units = [b for b in result.benefits if b.beneficiary != "applicant"]
     assert units and all(b.status in {"employer_only", "ineligible", "expired"} for b in units)
+
+
+@pytest.mark.parametrize(
+    ("region", "clause"),
+    [
+        # 巴中（十八）/ 资阳（二十四）：构建以实体服务大厅、网上办事大厅、移动客户端、自助终端……的便民服务平台
+        ("巴中", "bazhong-2018-18"),
+        ("资阳", "ziyang-2017-24"),
+    ],
+)
+def test_the_service_channels_a_document_names_are_on_every_benefit_one_may_act_on(
+    engine: Engine, registry: Registry, region: str, clause: str
+) -> None:
+    raw = {"region": region, "employment_status": "unemployed", "hard_to_employ": True, "wants_training": True}
+    out = result_json(
+        engine.check(parse_profile(raw, engine.rulebook.facts, date(2019, 5, 1))), engine.rulebook, registry
+    )
+    actionable = [b for b in out["benefits"] if b["status"] in ACTIONABLE]
+    assert actionable
+    for benefit in actionable:
+        how = {h["clause_id"]: h for h in benefit["apply"]["how"]}
+        assert clause in how and "网上办事大厅" in how[clause]["quote"], benefit["id"]
+        assert any("公共就业服务大厅" in line for line in benefit["apply"]["text"]), benefit["id"]
