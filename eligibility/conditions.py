@@ -150,6 +150,10 @@ def evaluate(node: Node, values: Mapping[str, Any], as_of: date) -> Outcome:
         return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
     if inner.value is None:
         facts = _unique(f for finding in inner.unknown for f in finding.facts)
+        if not facts:
+            # Only a part the text leaves open is unknown (两后生 who left school over a year ago):
+            # what is to be confirmed is that part, not the whole term.
+            return Outcome(None, unknown=inner.unknown)
         return Outcome(None, unknown=[Finding(node.requirement, node.cite, facts)])
     return inner
 

@@ -153,6 +153,21 @@ def test_a_bad_profile_exits_2_with_a_bilingual_message_naming_the_fact(
     assert done.stderr.count(fact) >= 2
 
 
+def test_ten_megabytes_of_profile_are_an_error_for_that_line_and_nothing_else() -> None:
+    """A 10 MB line (a 10-million-character place name) and a 10 MB list under an unknown key: each is
+    that line's clear error; the lines around them are answered as if they were not there."""
+    huge_place = json.dumps({"region": "长" * 10_000_000}, ensure_ascii=False)
+    huge_list = '{"region": "长春", "extras": [' + "1," * 5_000_000 + "1]}"
+    lines = [json.dumps(WORKER, ensure_ascii=False), huge_place, huge_list, json.dumps(WORKER, ensure_ascii=False)]
+    done = check("--json", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    out = [json.loads(line) for line in done.stdout.strip().splitlines()]
+    assert [o["status"] for o in out] == ["needs_more_info", "error", "error", "needs_more_info"]
+    assert out[1]["error"]["fact"] == "region" and "1至100个字" in out[1]["error"]["message_zh"]
+    assert out[2]["error"]["fact"] == "extras" and len(done.stdout) < 200_000
+    assert out[0] == out[3]
+
+
 @pytest.mark.parametrize("content", ['{"region": ', "[1, 2]", '"延吉"'])
 def test_a_profile_file_that_is_not_a_json_object_exits_2(tmp_path: Path, content: str) -> None:
     done = check("--json", "--profile", str(write(tmp_path, content)))

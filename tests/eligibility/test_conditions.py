@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from eligibility.conditions import AllOf, AnyOf, Leaf, Node, NotOf, evaluate, facts_that_matter
+from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Open, evaluate, facts_that_matter
 from eligibility.results import Requirement
 
 DAY = date(2026, 3, 1)
@@ -71,3 +71,22 @@ def test_a_fact_that_can_still_make_an_all_fail_matters_even_beside_an_unknowabl
 def test_decided_parts_are_ignored() -> None:
     node = any_of(AllOf((A, B)), C)
     assert facts_that_matter(node, {"a": False}, DAY, _askable("b", "c")) == {"c"}
+
+
+def _term_with_an_open_part() -> Defined:
+    """A shared term whose last stretch the text leaves open (两后生 who left school a while ago)."""
+    open_part = Open(Requirement(text="是否仍算", open=True), "pingdingshan-2020-16", "q")
+    return Defined("term", any_of(A, AllOf((B, open_part))), Requirement(text="需属于该类人员"), "x-2020-01", "q")
+
+
+def test_a_term_open_only_in_the_texts_gap_says_what_to_confirm_not_the_whole_term() -> None:
+    outcome = evaluate(_term_with_an_open_part(), {"a": False, "b": True}, DAY)
+    assert outcome.value is None
+    assert [(f.requirement.text, f.requirement.open, f.cite) for f in outcome.unknown] == [
+        ("是否仍算", True, "pingdingshan-2020-16")
+    ]
+
+
+def test_a_term_still_waiting_for_an_answer_is_reported_as_the_term() -> None:
+    outcome = evaluate(_term_with_an_open_part(), {"a": False}, DAY)
+    assert [(f.requirement.text, f.facts) for f in outcome.unknown] == [("需属于该类人员", ("b",))]

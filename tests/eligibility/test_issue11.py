@@ -22,7 +22,8 @@ from knowledge.registry import Registry, load_registry
 from .personas import load_personas
 
 PEOPLE = yaml.safe_load(Path(__file__).with_name("regressions.yaml").read_text(encoding="utf-8"))["people"]
-UNIT_STATUSES = {"if_hired", "employer_only", "ineligible", "expired", "not_yet_in_force"}
+# `as_employer`: the person runs a business that hires — its claim as the employer, never their own `eligible`.
+UNIT_STATUSES = {"if_hired", "as_employer", "employer_only", "ineligible", "expired", "not_yet_in_force"}
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,7 @@ def test_no_unit_benefit_is_the_persons_and_every_eligible_is_verified(
     for benefit in _check(engine, profile, as_of).benefits:
         if benefit.beneficiary != "applicant":
             assert benefit.status in UNIT_STATUSES, (benefit.id, benefit.status)
+            assert benefit.status != "as_employer" or profile.get("hiring_staff") is True, benefit.id
         if benefit.status == "eligible":
             assert not benefit.reasons and not benefit.missing_facts, benefit.id
 

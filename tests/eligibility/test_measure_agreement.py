@@ -28,6 +28,9 @@ KNOWN_SIDE_DISAGREEMENTS = {
     # 商洛 三: the registry keeps 职业培训补贴和免费就业服务 … 被企业吸纳的 … as one person-side measure;
     # the rule encodes the sentence's employer part (税收减免、小额贷款和社保补贴 给予企业).
     "shangluo.hiring_support": "shangluo-2012.laid_off_training_subsidy",
+    # 吉林（八） has one sentence for 见习: the unit that takes 高校毕业生和中职毕业生 gets the subsidy. The
+    # registry keeps it as the unit's measure; the rule is the graduate's own side (joining the placement).
+    "jilin.internship_placement": "jilin-2017.employment_internship_subsidy",
 }
 
 
