@@ -208,6 +208,15 @@ class Answerer:
         """正式发布了吗 / 还有效吗: the collected documents of the searched regions answer from their own
         metadata (draft or official, issuer, date) — no clause says whether its own document is in force."""
         in_scope = tuple(d.document_id for d in self.documents if d.jurisdiction in retrieval.scope)
+        named = self._selection(retrieval, AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,)))
+        if named is not None and named.primary.named is not None:
+            # 这个5000元的补贴是哪个文件规定的: the named measure's own document, with the measure quoted.
+            measure = named.primary.measure
+            item = next((s for s in retrieval.in_scope if s.clause.id == measure.clause), None)
+            if item is not None:
+                return Decision(
+                    AnswerStatus.ANSWERED, [(item, measure.span)], asked=asked, documents=(item.clause.document_id,)
+                )
         return Decision(AnswerStatus.ANSWERED, [], asked=asked, documents=in_scope)
 
     def _selection(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:

@@ -161,3 +161,12 @@ def test_a_benefit_the_documents_only_build_on_gets_no_figure_of_another_measure
         for m in result.measures
         if m.amount_text
     )
+
+
+def test_which_document_set_a_named_measure_is_answered_with_that_document_and_its_clause(kb: KnowledgeBase) -> None:
+    result = ask(kb, "资阳那个贫困劳动者创业担保贷款是哪年哪个文件里定的")
+    assert result.status == AnswerStatus.ANSWERED
+    assert result.intent == "status"
+    assert "资阳市人民政府关于做好当前和今后一段时期就业创业工作的实施意见" in (result.direct_answer or "")
+    assert "吉林" not in (result.direct_answer or "")
+    assert [c.clause_id for c in result.citations] == ["ziyang-2017-19"]
