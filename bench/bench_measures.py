@@ -42,6 +42,7 @@ SETS = {
     "dev3": "answers_dev3",
     "held-out": "answers_holdout",
     "held-out 2": "answers_holdout2",
+    "held-out 3": "answers_holdout3",
 }
 
 
