@@ -88,6 +88,7 @@ class MeasureMatcher:
         self._by_clause: dict[str, list[Measure]] = {}
         self._span_tokens: dict[str, frozenset[str]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
+        self._levels: dict[str, frozenset[str]] = {}  # the administrative levels each measure's name says
         self._all_names: set[str] = set()
         self._last_names: tuple[str, frozenset[str]] | None = None
         self._name_lengths: set[int] = set()
@@ -102,6 +103,7 @@ class MeasureMatcher:
                 self._by_clause.setdefault(measure.clause, []).append(measure)
                 self._clause_of[measure.id] = measure.clause
                 names = (measure.name, *measure.aliases)
+                self._levels[measure.id] = levels_named(measure.name)
                 self._names[measure.id] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
                 self._all_names.update(n for n in names if len(n) >= 3)
@@ -139,8 +141,9 @@ class MeasureMatcher:
         clause_scores.update({c: named_scores[c] / top for c in named_elsewhere})
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
-        own_total = sum(self._idf(t) for t in own) or 1.0
-        extra_total = sum(self._idf(t) for t in extra) or 1.0
+        idf = {t: self._idf(t) for t in (*own, *extra)}
+        own_total = sum(idf[t] for t in own) or 1.0
+        extra_total = sum(idf[t] for t in extra) or 1.0
         speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
@@ -148,12 +151,13 @@ class MeasureMatcher:
         asked_levels = levels_named(text)
         for clause_id in [*candidates, *named_elsewhere]:
             for measure in self._by_clause.get(clause_id, []):
-                if asked_levels and _other_level(measure, asked_levels):
+                own_levels = self._levels[measure.id]
+                if asked_levels and own_levels and not own_levels & asked_levels:
                     continue  # 市级的能拿多少: the 省级 base's 80万元 is another measure's figure
-                at_level = bool(asked_levels & levels_named(measure.name))
+                at_level = bool(asked_levels & own_levels)
                 span = self._span_tokens[measure.id]
-                own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
-                extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
+                own_overlap = sum(idf[t] for t in own if t in span) / own_total
+                extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                 named = self._named(measure, text)
                 in_parts = not named and any(parts <= words for parts in self._name_parts[measure.id])
                 score = (
@@ -239,11 +243,6 @@ def levels_named(text: str) -> frozenset[str]:
     for match in _LEVELS.finditer(text):
         levels.update(ch for ch in match.group(1).replace("国家", "国").replace("全国", "国") if ch not in "、和/")
     return frozenset(levels)
-
-
-def _other_level(measure: Measure, asked: frozenset[str]) -> bool:
-    own = levels_named(measure.name)
-    return bool(own) and not (own & asked)
 
 
 def _lists_parts(name: str) -> bool:
