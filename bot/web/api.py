@@ -179,7 +179,7 @@ def chat(body: ChatRequest, web: Services) -> Response:
     handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
     log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
     if handled.forgotten:
-        web.forget_person(key)
+        web.forget_person(key, session_deleted=True)
         keys = web.answer_log.verified_keys()
         return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies]))
     for reply in replies:

@@ -104,10 +104,11 @@ class WebServices:
     def _answer(self, question: str, region: str | None, as_of: date) -> AnswerResult:
         return answer_result(self.kb.answerer.answer(question, region, as_of))
 
-    def forget_person(self, key: str) -> tuple[bool, int]:
+    def forget_person(self, key: str, session_deleted: bool = False) -> tuple[bool, int]:
         """Delete everything kept about one conversation — its session, its transcript and every answer
-        logged for it — from the database all replicas share; returns (had a session, answers deleted)."""
-        had_session = self.conversations.forget(key)
+        logged for it — from the database all replicas share; returns (had a session, answers deleted).
+        `session_deleted`: the person's /forget turn deleted the session in its own transaction already."""
+        had_session = session_deleted or self.conversations.forget(key)
         had_session = self.transcripts.forget(key) > 0 or had_session
         answers = self.answer_log.forget_session(key)
         checkpoint(self.engine)  # the deleted text leaves SQLite's write-ahead log too
