@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
@@ -68,17 +68,30 @@ class _Answer:
     ref: str | None = None
     created_at: datetime = field(default_factory=utcnow)
 
-    def entry(self) -> AnswerEntry:
-        entry = AnswerEntry(
-            created_at=self.created_at, channel=self.channel, session_key=self.session_key,
-            question=storable(self.question), status=self.status, region=self.region, answer=storable(self.answer),
-            ref=self.ref,
-        )  # fmt: skip
-        entry.citations = [
-            AnswerCitation(position=i, clause_id=clause_id, quote=quote, quote_key=quote_key(clause_id, quote))
+    def row(self) -> dict[str, Any]:
+        return {
+            "created_at": self.created_at, "channel": self.channel, "session_key": self.session_key,
+            "question": storable(self.question), "status": self.status, "region": self.region,
+            "answer": storable(self.answer), "ref": self.ref,
+        }  # fmt: skip
+
+    def citation_rows(self, answer_id: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "answer_id": answer_id,
+                "position": i,
+                "clause_id": clause_id,
+                "quote": quote,
+                "quote_key": quote_key(clause_id, quote),
+            }
             for i, (clause_id, quote) in enumerate(self.citations, start=1)
         ]
-        return entry
+
+
+# The writer's statements, built once on the tables (Core: the ORM's unit of work cost more than the SQL).
+_ANSWERS = AnswerEntry.metadata.tables[AnswerEntry.__tablename__]
+_INSERT_ANSWER = insert(_ANSWERS).returning(_ANSWERS.c.id)
+_INSERT_CITATIONS = insert(AnswerCitation.metadata.tables[AnswerCitation.__tablename__])
 
 
 @dataclass(frozen=True)
@@ -167,8 +180,12 @@ class AnswerLog:
                 return
 
     def _insert(self, answers: list[_Answer]) -> None:
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            session.add_all(answer.entry() for answer in answers)
+        with writing(self.engine), self.engine.begin() as connection:
+            for answer in answers:
+                answer_id = connection.execute(_INSERT_ANSWER, answer.row()).scalar_one()
+                citations = answer.citation_rows(answer_id)
+                if citations:
+                    connection.execute(_INSERT_CITATIONS, citations)
 
     def flush(self) -> None:
         """Wait until every recorded answer is in the database."""
