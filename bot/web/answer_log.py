@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db import DATABASE_DOWN, storable, writing
@@ -91,7 +91,15 @@ class _Answer:
 # The writer's statements, built once on the tables (Core: the ORM's unit of work cost more than the SQL).
 _ANSWERS = AnswerEntry.metadata.tables[AnswerEntry.__tablename__]
 _INSERT_ANSWER = insert(_ANSWERS).returning(_ANSWERS.c.id)
-_INSERT_CITATIONS = insert(AnswerCitation.metadata.tables[AnswerCitation.__tablename__])
+_CITATIONS = AnswerCitation.metadata.tables[AnswerCitation.__tablename__]
+_INSERT_CITATIONS = insert(_CITATIONS)
+_FEEDBACK = AnswerFeedback.metadata.tables[AnswerFeedback.__tablename__]
+_SESSION_ANSWERS = select(_ANSWERS.c.id).where(_ANSWERS.c.session_key == bindparam("key"))
+_FORGET_ANSWERS = (
+    delete(_FEEDBACK).where(_FEEDBACK.c.answer_id.in_(bindparam("ids", expanding=True))),
+    delete(_CITATIONS).where(_CITATIONS.c.answer_id.in_(bindparam("ids", expanding=True))),
+    delete(_ANSWERS).where(_ANSWERS.c.id.in_(bindparam("ids", expanding=True))),
+)
 
 
 @dataclass(frozen=True)
@@ -199,13 +207,16 @@ class AnswerLog:
     def forget_session(self, session_key: str) -> int:
         """Delete every logged answer of one conversation (the person sent /forget)."""
         self.flush()
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            ids = list(session.scalars(select(AnswerEntry.id).where(AnswerEntry.session_key == session_key)))
-            if ids:
-                session.execute(delete(AnswerFeedback).where(AnswerFeedback.answer_id.in_(ids)))
-                session.execute(delete(AnswerCitation).where(AnswerCitation.answer_id.in_(ids)))
-                session.execute(delete(AnswerEntry).where(AnswerEntry.id.in_(ids)))
-            return len(ids)
+        with writing(self.engine), self.engine.begin() as connection:
+            return self.forget_session_on(connection, session_key)
+
+    def forget_session_on(self, connection: Connection, session_key: str) -> int:
+        """`forget_session` inside a transaction already open (after `flush()`: queued answers are stored)."""
+        ids = list(connection.scalars(_SESSION_ANSWERS, {"key": session_key}))
+        if ids:
+            for statement in _FORGET_ANSWERS:
+                connection.execute(statement, {"ids": ids})
+        return len(ids)
 
     def delete_entry(self, answer_id: int) -> bool:
         """Delete one logged answer with its citations and feedback (staff, for an /api/ask question

@@ -15,7 +15,7 @@ from functools import lru_cache
 from sqlalchemy.engine import Engine
 
 from bot.checker import Checker
-from bot.db import checkpoint, open_database
+from bot.db import checkpoint, open_database, writing
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
 from bot.live import LiveServices
@@ -109,8 +109,11 @@ class WebServices:
         logged for it — from the database all replicas share; returns (had a session, answers deleted).
         `session_deleted`: the person's /forget turn deleted the session in its own transaction already."""
         had_session = session_deleted or self.conversations.forget(key)
-        had_session = self.transcripts.forget(key) > 0 or had_session
-        answers = self.answer_log.forget_session(key)
+        self.answer_log.flush()  # answers still queued for this conversation are stored, then deleted
+        # The transcript and the logged answers go in one transaction.
+        with writing(self.engine), self.engine.begin() as connection:
+            had_session = self.transcripts.forget_on(connection, key) > 0 or had_session
+            answers = self.answer_log.forget_session_on(connection, key)
         checkpoint(self.engine)  # the deleted text leaves SQLite's write-ahead log too
         return had_session, answers
 

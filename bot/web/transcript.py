@@ -40,6 +40,7 @@ _GLANCE_PRESSED = (
     .where(_TRANSCRIPT.c.session_key == bindparam("key"))
     .order_by(_TRANSCRIPT.c.id)
 )
+_FORGET = delete(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key"))
 LABEL_CANDIDATES = 3  # the newest messages offering the action that are searched for its label
 
 
@@ -175,9 +176,13 @@ class Transcripts:
         return shown
 
     def forget(self, key: str) -> int:
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            result = session.execute(delete(TranscriptEntry).where(TranscriptEntry.session_key == key))
-            return int(getattr(result, "rowcount", 0) or 0)
+        with writing(self.engine), self.engine.begin() as connection:
+            return self.forget_on(connection, key)
+
+    def forget_on(self, connection: Connection, key: str) -> int:
+        """`forget` inside a transaction already open; returns how many messages were deleted."""
+        result = connection.execute(_FORGET, {"key": key})
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def prune(self, older_than: datetime) -> int:
         """Delete the transcripts of conversations with no message since `older_than`."""
