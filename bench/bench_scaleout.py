@@ -12,10 +12,11 @@ Two runs by default, `--seconds` each: users who pause between turns as people d
 of 0–2 s, mean `--think-ms` 1000: reading a reply, tapping a button), then users who send each
 turn the moment the reply arrives (think time 0: saturation, every core busy). Each prints
 turns/s, p50/p95/p99 of all turns and per kind, and errors; the machine is printed first.
-Target: zero errors, p95 ≤ 150 ms for a policy question turn at 32 users (issue 14: ≤ 30 ms at 1 s
-pauses). Figures: docs/deploy-scaleout.md, with the server CPU per turn of these conversations before
-and after the issue 14 cuts (one `serve`, one client: 21–25 → 15–16.5 ms on SQLite, 28–35 → 19–21 ms
-on PostgreSQL, measured at load average 7–11, so both inflated).
+Target (issue 14): zero errors and p95 ≤ 30 ms for a policy question turn at 32 users with 1 s pauses
+(the saturation run has no latency target: its latency is users ÷ throughput). Figures:
+docs/deploy-scaleout.md, with the server CPU per turn of these conversations before and after the issue
+14 cuts (one `serve`, one client: 21–25 → 15–16.5 ms on SQLite, 28–35 → 19–21 ms on PostgreSQL, measured
+at load average 7–11, so both inflated).
 
     .venv/bin/python bench/bench_scaleout.py [--users 32] [--seconds 60] [--think-ms 1000,0]
 """
@@ -55,6 +56,8 @@ DESCRIPTIONS = [
     "我在商洛打零工，灵活就业，自己交社保三年了",
 ]
 TIMEOUT = 10.0
+TARGET_P95_MS = 30.0  # a policy question turn, 32 users pausing 1 s on average (issue 14)
+TARGET_THINK_MS = 1000.0
 KEEP_ALIVE_SECONDS = 4.0
 
 
@@ -199,7 +202,7 @@ def main() -> int:
             server_cpu = sum(cpu_seconds(r.process.pid) for r in replicas if r.process)
             record = asyncio.run(run(replicas, args.users, args.seconds, think_ms / 1000))
             elapsed = time.perf_counter() - started
-            clean &= report(f"think time {think_ms:.0f} ms", record, elapsed)
+            clean &= report(f"think time {think_ms:.0f} ms", record, elapsed, think_ms == TARGET_THINK_MS)
             turns = max(1, sum(len(v) for v in record.latencies.values()))
             server_cpu = sum(cpu_seconds(r.process.pid) for r in replicas if r.process) - server_cpu
             busy_now = machine_busy()
@@ -209,7 +212,7 @@ def main() -> int:
     return 0 if clean else 1
 
 
-def report(label: str, record: Recorder, elapsed: float) -> bool:
+def report(label: str, record: Recorder, elapsed: float, has_target: bool) -> bool:
     every = [v for values in record.latencies.values() for v in values]
     print(f"-- {label}")
     if not every:
@@ -221,9 +224,12 @@ def report(label: str, record: Recorder, elapsed: float) -> bool:
             print(row(kind, record.latencies[kind], elapsed))
     policy = record.latencies["policy question"]
     policy_p95 = percentile(policy, 0.95) if policy else float("nan")
-    met = not record.errors and policy_p95 <= 150
-    print(f"errors: {len(record.errors)}; policy question p95 {policy_p95:.1f} ms (target ≤ 150 ms): "
-          f"{'targets met' if met else 'targets MISSED'}", flush=True)  # fmt: skip
+    if has_target:
+        met = not record.errors and policy_p95 <= TARGET_P95_MS
+        verdict = f"(target ≤ {TARGET_P95_MS:.0f} ms): {'targets met' if met else 'targets MISSED'}"
+    else:
+        verdict = f"(the target, ≤ {TARGET_P95_MS:.0f} ms, is for {TARGET_THINK_MS:.0f} ms pauses)"
+    print(f"errors: {len(record.errors)}; policy question p95 {policy_p95:.1f} ms {verdict}", flush=True)
     for error in record.errors[:10]:
         print("  ", error)
     return not record.errors

@@ -213,8 +213,9 @@ class MeasureMatcher:
         clause_scores.update({c: named_scores[c] / top for c in named_elsewhere})
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
-        own_total = sum(self._idf(t) for t in own) or 1.0
-        extra_total = sum(self._idf(t) for t in extra) or 1.0
+        idf = {t: self._idf(t) for t in (*own, *extra)}
+        own_total = sum(idf[t] for t in own) or 1.0
+        extra_total = sum(idf[t] for t in extra) or 1.0
         speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
@@ -236,8 +237,8 @@ class MeasureMatcher:
                         # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
                         at_level = bool(asked_levels & levels_named(measure.name))
                         span = prepared.span
-                        own_overlap = sum(self._idf(t) for t in own if t in span) / own_total
-                        extra_overlap = sum(self._idf(t) for t in extra if t in span) / extra_total
+                        own_overlap = sum(idf[t] for t in own if t in span) / own_total
+                        extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                         named = self._named(measure, text)
                         in_parts = not named and any(parts <= words for parts in prepared.name_parts)
                         profile = profiles[profile_id] = _Profile(

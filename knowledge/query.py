@@ -212,6 +212,16 @@ class QueryAnalyzer:
         self._outside = scope.outside
         self._amount = scope.amount_intent
         self._procedure = scope.procedure_intent
+        # Per question only lookups: which entries' everyday words occur (one dictionary lookup per
+        # substring of a word's length), the outside topics' parts split once, and each entry's
+        # expansion tokens cut once (jieba's dictionary is fixed once loaded).
+        self._say_entries: dict[str, list[int]] = {}
+        for index, entry in enumerate(self._entries):
+            for term in entry.say:
+                self._say_entries.setdefault(term, []).append(index)
+        self._say_lengths = sorted({len(term) for term in self._say_entries})
+        self._outside_parts = tuple((topic, tuple(topic.split("+"))) for topic in self._outside)
+        self._means_tokens: dict[int, tuple[str, ...]] = {}
 
     @cached_property
     def _latin(self) -> LatinReader:
@@ -225,6 +235,21 @@ class QueryAnalyzer:
             for measure in measures:
                 terms.extend((measure.name, *measure.aliases))
         return LatinReader(terms, self._gazetteer.names_covered_first())
+
+    def _entries_said(self, text: str) -> list[int]:
+        """The glossary entries (by position, in glossary order) with an everyday word in `text`."""
+        said: set[int] = set()
+        for n in self._say_lengths:
+            for i in range(len(text) - n + 1):
+                said.update(self._say_entries.get(text[i : i + n], ()))
+        return sorted(said)
+
+    def _expansion_tokens(self, index: int) -> tuple[str, ...]:
+        tokens = self._means_tokens.get(index)
+        if tokens is None:
+            tokens = tuple(token for term in self._entries[index].means for token in tokenize(term))
+            self._means_tokens[index] = tokens
+        return tokens
 
     def _without_places(self, text: str) -> str:
         for written in sorted(set(self._gazetteer.mentions(text)), key=lambda w: (-len(w), w)):
@@ -243,11 +268,13 @@ class QueryAnalyzer:
         normalized = arabic_numerals(text)
         resolved = self._gazetteer.resolve(clean_question(region) if region else normalized)
         expansions: list[str] = []
-        for entry in self._entries:
-            if any(term in normalized for term in entry.say):
-                for term in entry.means:
-                    expansions.extend(tokenize(term))
-        outside = tuple(t for t in self._outside if mentions(text, t) or mentions(normalized, t))
+        for index in self._entries_said(normalized):
+            expansions.extend(self._expansion_tokens(index))
+        outside = tuple(
+            topic
+            for topic, parts in self._outside_parts
+            if all(part in text for part in parts) or all(part in normalized for part in parts)
+        )
         asks_amount = any(term in text or term in normalized for term in self._amount)
         aspects = tuple(a for a in self._procedure if a.triggers and any(term in text for term in a.triggers))
         if not aspects and classify(normalized).primary is Intent.PROCEDURE:

@@ -241,6 +241,8 @@ class Gazetteer:
         }
         self._place_pairs = index.place_pairs
         self._max_len = max(len(k) for k in self._by_name)
+        # Every beginning of a name: a scan stops lengthening at a position as soon as none goes on.
+        self._prefixes = frozenset(name[:k] for name in self._by_name for k in range(1, len(name) + 1))
         self._covered: dict[str, Place] = {}
         for jurisdiction in covered:
             match = [p for p in self._by_name.get(jurisdiction, []) if p.name == jurisdiction]
@@ -297,7 +299,10 @@ class Gazetteer:
         found: list[tuple[str, list[Place]]] = []
         i = 0
         while i < len(text):
-            for length in range(min(self._max_len, len(text) - i), 1, -1):
+            longest = 0
+            while longest < min(self._max_len, len(text) - i) and text[i : i + longest + 1] in self._prefixes:
+                longest += 1
+            for length in range(longest, 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
                 if candidates and not _is_embedded(text, i, self._place_pairs, i + length):
                     found.append((text[i : i + length], candidates))

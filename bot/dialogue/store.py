@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, select, text
+from sqlalchemy import bindparam, delete, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from bot.db import open_database, writing
@@ -28,26 +29,32 @@ from bot.tables import SessionRow
 log = logging.getLogger(__name__)
 
 
+_SESSIONS = SessionRow.metadata.tables[SessionRow.__tablename__]
+
+
 def _upsert(insert: Any) -> Any:
-    # The table, not the mapped class: the ORM's bulk insert path costs more than the statement.
-    statement = insert(SessionRow.metadata.tables[SessionRow.__tablename__])
+    statement = insert(_SESSIONS)
     update = {"state": statement.excluded.state, "updated_at": statement.excluded.updated_at}
     return statement.on_conflict_do_update(index_elements=["key"], set_=update)
 
 
-# Built once: a turn runs them with its values (a statement built per turn is compiled per turn).
-_LOAD = select(SessionRow.state).where(SessionRow.key == bindparam("key"))
+# Built once, on the table (Core, not the ORM): a turn runs them with its values. A statement built
+# per turn is compiled per turn, and the ORM's execution and loading paths cost more than the SQL.
+_LOAD = select(_SESSIONS.c.state).where(_SESSIONS.c.key == bindparam("key"))
+_DELETE = delete(_SESSIONS).where(_SESSIONS.c.key == bindparam("key"))
+_INSERT = insert(_SESSIONS)
 _UPSERT = {"postgresql": _upsert(postgresql.insert), "sqlite": _upsert(sqlite.insert)}
+_TURN_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 
 
 class SessionRows:
-    """Load, save and delete inside one database session (one transaction when it began one)."""
+    """Load, save and delete on one connection (in one transaction when it began one)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
     def load(self, key: str) -> SessionState | None:
-        state = self.session.scalar(_LOAD, {"key": key})
+        state = self.connection.execute(_LOAD, {"key": key}).scalar()
         if state is None:
             return None
         try:
@@ -58,14 +65,15 @@ class SessionRows:
 
     def save(self, key: str, state: SessionState) -> None:
         values = {"key": key, "state": state.model_dump_json(), "updated_at": datetime.now(UTC)}
-        upsert = _UPSERT.get(self.session.get_bind().dialect.name)
+        upsert = _UPSERT.get(self.connection.dialect.name)
         if upsert is not None:
-            self.session.execute(upsert, values)
+            self.connection.execute(upsert, values)
         else:
-            self.session.merge(SessionRow(**values))
+            self.connection.execute(_DELETE, {"key": key})
+            self.connection.execute(_INSERT, values)
 
     def delete(self, key: str) -> None:
-        self.session.execute(delete(SessionRow).where(SessionRow.key == key))
+        self.connection.execute(_DELETE, {"key": key})
 
 
 class SqlSessionStore:
@@ -75,16 +83,16 @@ class SqlSessionStore:
         self.engine = open_database(url)
 
     def load(self, key: str) -> SessionState | None:
-        with Session(self.engine) as session:
-            return SessionRows(session).load(key)
+        with self.engine.connect() as connection:
+            return SessionRows(connection).load(key)
 
     def save(self, key: str, state: SessionState) -> None:
-        with Session(self.engine) as session, session.begin():
-            SessionRows(session).save(key, state)
+        with self.engine.begin() as connection:
+            SessionRows(connection).save(key, state)
 
     def delete(self, key: str) -> None:
-        with Session(self.engine) as session, session.begin():
-            SessionRows(session).delete(key)
+        with self.engine.begin() as connection:
+            SessionRows(connection).delete(key)
 
     @contextmanager
     def turn(self, key: str) -> Iterator[SessionRows]:
@@ -93,18 +101,18 @@ class SqlSessionStore:
         another replica waits for this one (the lock goes with the commit, or with the connection
         when a replica dies)."""
         if self.engine.dialect.name != "sqlite":
-            with Session(self.engine) as session, session.begin():
+            with self.engine.begin() as connection:
                 if self.engine.dialect.name == "postgresql":
-                    session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
-                yield SessionRows(session)
+                    connection.execute(_TURN_LOCK, {"key": key})
+                yield SessionRows(connection)
             return
         # SQLite has one writer per file: taking the write lock before the load makes turns of every
         # process on this file (workers, replicas) run one after the other, so two taps at once never
         # both read the old state (without it one of two was lost, issue 14). Turns queue on the
         # file's writers lock first (bot/db.py `writing`), so none waits in SQLite's polling busy handler.
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            yield SessionRows(session)
+        with writing(self.engine), self.engine.begin() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            yield SessionRows(connection)
 
     def prune(self, older_than: datetime) -> int:
         """Delete sessions untouched since `older_than`; returns how many."""

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, selectinload
 
 from bot.db import DATABASE_DOWN, storable, writing
@@ -68,17 +68,38 @@ class _Answer:
     ref: str | None = None
     created_at: datetime = field(default_factory=utcnow)
 
-    def entry(self) -> AnswerEntry:
-        entry = AnswerEntry(
-            created_at=self.created_at, channel=self.channel, session_key=self.session_key,
-            question=storable(self.question), status=self.status, region=self.region, answer=storable(self.answer),
-            ref=self.ref,
-        )  # fmt: skip
-        entry.citations = [
-            AnswerCitation(position=i, clause_id=clause_id, quote=quote, quote_key=quote_key(clause_id, quote))
+    def row(self) -> dict[str, Any]:
+        return {
+            "created_at": self.created_at, "channel": self.channel, "session_key": self.session_key,
+            "question": storable(self.question), "status": self.status, "region": self.region,
+            "answer": storable(self.answer), "ref": self.ref,
+        }  # fmt: skip
+
+    def citation_rows(self, answer_id: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "answer_id": answer_id,
+                "position": i,
+                "clause_id": clause_id,
+                "quote": quote,
+                "quote_key": quote_key(clause_id, quote),
+            }
             for i, (clause_id, quote) in enumerate(self.citations, start=1)
         ]
-        return entry
+
+
+# The writer's statements, built once on the tables (Core: the ORM's unit of work cost more than the SQL).
+_ANSWERS = AnswerEntry.metadata.tables[AnswerEntry.__tablename__]
+_INSERT_ANSWER = insert(_ANSWERS).returning(_ANSWERS.c.id)
+_CITATIONS = AnswerCitation.metadata.tables[AnswerCitation.__tablename__]
+_INSERT_CITATIONS = insert(_CITATIONS)
+_FEEDBACK = AnswerFeedback.metadata.tables[AnswerFeedback.__tablename__]
+_SESSION_ANSWERS = select(_ANSWERS.c.id).where(_ANSWERS.c.session_key == bindparam("key"))
+_FORGET_ANSWERS = (
+    delete(_FEEDBACK).where(_FEEDBACK.c.answer_id.in_(bindparam("ids", expanding=True))),
+    delete(_CITATIONS).where(_CITATIONS.c.answer_id.in_(bindparam("ids", expanding=True))),
+    delete(_ANSWERS).where(_ANSWERS.c.id.in_(bindparam("ids", expanding=True))),
+)
 
 
 @dataclass(frozen=True)
@@ -167,8 +188,12 @@ class AnswerLog:
                 return
 
     def _insert(self, answers: list[_Answer]) -> None:
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            session.add_all(answer.entry() for answer in answers)
+        with writing(self.engine), self.engine.begin() as connection:
+            for answer in answers:
+                answer_id = connection.execute(_INSERT_ANSWER, answer.row()).scalar_one()
+                citations = answer.citation_rows(answer_id)
+                if citations:
+                    connection.execute(_INSERT_CITATIONS, citations)
 
     def flush(self) -> None:
         """Wait until every recorded answer is in the database."""
@@ -182,13 +207,16 @@ class AnswerLog:
     def forget_session(self, session_key: str) -> int:
         """Delete every logged answer of one conversation (the person sent /forget)."""
         self.flush()
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            ids = list(session.scalars(select(AnswerEntry.id).where(AnswerEntry.session_key == session_key)))
-            if ids:
-                session.execute(delete(AnswerFeedback).where(AnswerFeedback.answer_id.in_(ids)))
-                session.execute(delete(AnswerCitation).where(AnswerCitation.answer_id.in_(ids)))
-                session.execute(delete(AnswerEntry).where(AnswerEntry.id.in_(ids)))
-            return len(ids)
+        with writing(self.engine), self.engine.begin() as connection:
+            return self.forget_session_on(connection, session_key)
+
+    def forget_session_on(self, connection: Connection, session_key: str) -> int:
+        """`forget_session` inside a transaction already open (after `flush()`: queued answers are stored)."""
+        ids = list(connection.scalars(_SESSION_ANSWERS, {"key": session_key}))
+        if ids:
+            for statement in _FORGET_ANSWERS:
+                connection.execute(statement, {"ids": ids})
+        return len(ids)
 
     def delete_entry(self, answer_id: int) -> bool:
         """Delete one logged answer with its citations and feedback (staff, for an /api/ask question

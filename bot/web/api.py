@@ -141,7 +141,7 @@ def check(
 def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
     key = session_key("web", session_id)
-    seen = web.transcripts.glance(key, body.turn_id)
+    seen = web.transcripts.glance(key, body.turn_id, body.choice)
     if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
         # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
         session_id = secrets.token_urlsafe(18)
@@ -154,7 +154,7 @@ def chat(body: ChatRequest, web: Services) -> Response:
         # A button from before 重新开始 / 新对话, or one never offered: refused, the session untouched.
         stale = Reply(kind="notice", text=prose().conversation_care.stale_button)
         return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(stale.model_dump())]))
-    pressed = web.transcripts.label_of(key, body.choice) if body.choice is not None else None
+    pressed = seen.pressed if body.choice is not None else None
     # Every turn carries an id, so a resent turn (a retry after a lost response) is not handled twice.
     turn_id = body.turn_id or secrets.token_hex(8)
     turn = Turn(text=body.message, action=body.choice, id=turn_id)
@@ -172,14 +172,14 @@ def chat(body: ChatRequest, web: Services) -> Response:
         shown = [r.model_dump(mode="json") for r in replies]
         starts_over = any(r.starts_over for r in replies)
         if isinstance(rows, SessionRows):
-            web.transcripts.add(rows.session, key, turn_id, said, shown, starts_over)
+            web.transcripts.add(rows.connection, key, turn_id, said, shown, starts_over)
         else:
             web.transcripts.record(key, turn_id, said, shown, starts_over)
 
     handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
     log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
     if handled.forgotten:
-        web.forget_person(key)
+        web.forget_person(key, session_deleted=True)
         keys = web.answer_log.verified_keys()
         return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies]))
     for reply in replies:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -21,7 +21,7 @@ from bot.web.errors import install_error_handlers
 from bot.web.headers import SecurityHeaders
 from bot.web.retention import keep_purging, purge_now
 from bot.web.services import WebServices
-from bot.web.throttle import GuardMiddleware, LargeUploads, RateLimiter
+from bot.web.throttle import App, GuardMiddleware, LargeUploads, RateLimiter, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -60,11 +60,6 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     )
     app.state.services = services
 
-    @app.middleware("http")
-    async def published_documents(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        services.refresh()  # published means live: the newest documents' knowledge base (bot/live.py)
-        return await call_next(request)
-
     install_error_handlers(app)
     staff_auth.install(app)
     app.include_router(api.router)
@@ -74,6 +69,7 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.include_router(staff_privacy.router)
     app.include_router(staff_library.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(PublishedDocuments, services=services)
     app.add_middleware(
         GuardMiddleware,
         max_body_bytes=services.settings.web_max_body_bytes,
@@ -91,3 +87,18 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     )
     app.add_middleware(SecurityHeaders)
     return app
+
+
+class PublishedDocuments:
+    """Published means live: every request is answered from the newest documents' knowledge base
+    (bot/live.py). Plain ASGI: Starlette's `@app.middleware("http")` ran each request through a task
+    group and memory streams."""
+
+    def __init__(self, app: App, services: WebServices) -> None:
+        self.app = app
+        self.services = services
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            self.services.refresh()
+        await self.app(scope, receive, send)

@@ -8,6 +8,7 @@ N processes share the port (each with its own index in memory, answer cache and 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from fastapi import FastAPI
@@ -23,7 +24,17 @@ def app_from_environment() -> FastAPI:
 
     settings = Settings()
     configure_logging(settings)
-    return create_app(build_services(settings), owns_services=True)
+    app = create_app(build_services(settings), owns_services=True)
+    freeze_loaded_objects()
+    return app
+
+
+def freeze_loaded_objects() -> None:
+    """What a server loads at start (the index, the rules, the dictionaries: millions of objects) lives
+    as long as the process. Moved out of the collector's generations, a full collection walks only what
+    turns made since: it was about 5 % of a chat turn's CPU under the load bench."""
+    gc.collect()
+    gc.freeze()
 
 
 # The request line and headers together; nginx's default (4 × 8 KB buffers) is below it.
@@ -64,6 +75,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run("bot.web.serve_cli:app_from_environment", factory=True, workers=args.workers, **options)
         return 0
     app = create_app(build_services(settings), owns_services=True)
+    freeze_loaded_objects()
     print(banner, file=sys.stderr, flush=True)
     uvicorn.run(app, **options)
     return 0

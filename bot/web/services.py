@@ -15,7 +15,7 @@ from functools import lru_cache
 from sqlalchemy.engine import Engine
 
 from bot.checker import Checker
-from bot.db import checkpoint, open_database
+from bot.db import checkpoint, open_database, writing
 from bot.dialogue.service import Conversations
 from bot.dialogue.store import SqlSessionStore
 from bot.live import LiveServices
@@ -104,12 +104,16 @@ class WebServices:
     def _answer(self, question: str, region: str | None, as_of: date) -> AnswerResult:
         return answer_result(self.kb.answerer.answer(question, region, as_of))
 
-    def forget_person(self, key: str) -> tuple[bool, int]:
+    def forget_person(self, key: str, session_deleted: bool = False) -> tuple[bool, int]:
         """Delete everything kept about one conversation — its session, its transcript and every answer
-        logged for it — from the database all replicas share; returns (had a session, answers deleted)."""
-        had_session = self.conversations.forget(key)
-        had_session = self.transcripts.forget(key) > 0 or had_session
-        answers = self.answer_log.forget_session(key)
+        logged for it — from the database all replicas share; returns (had a session, answers deleted).
+        `session_deleted`: the person's /forget turn deleted the session in its own transaction already."""
+        had_session = session_deleted or self.conversations.forget(key)
+        self.answer_log.flush()  # answers still queued for this conversation are stored, then deleted
+        # The transcript and the logged answers go in one transaction.
+        with writing(self.engine), self.engine.begin() as connection:
+            had_session = self.transcripts.forget_on(connection, key) > 0 or had_session
+            answers = self.answer_log.forget_session_on(connection, key)
         checkpoint(self.engine)  # the deleted text leaves SQLite's write-ahead log too
         return had_session, answers
 

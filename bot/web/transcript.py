@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, case, delete, exists, func, insert, null, select, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from bot.db import storable, writing
@@ -25,7 +25,23 @@ from bot.tables import TranscriptEntry, utcnow
 # Commands are what the person could type anyway (/check, 重新开始): never stale.
 ALWAYS_LIVE_PREFIX = "cmd:"
 MAX_SHOWN = 200
-_INSERT = insert(TranscriptEntry.metadata.tables[TranscriptEntry.__tablename__])
+_TRANSCRIPT = TranscriptEntry.metadata.tables[TranscriptEntry.__tablename__]
+_INSERT = insert(_TRANSCRIPT)
+_NOTHING_LIVE = update(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key")).values(offered="")
+# Before a turn, one query: the turn ids and live buttons of the conversation and, for a pressed
+# button, the bodies of the messages that may hold it (its label is what the person "said").
+_GLANCE = select(_TRANSCRIPT.c.turn_id, _TRANSCRIPT.c.offered).where(_TRANSCRIPT.c.session_key == bindparam("key"))
+_GLANCE_PRESSED = (
+    select(
+        _TRANSCRIPT.c.turn_id,
+        _TRANSCRIPT.c.offered,
+        case((_TRANSCRIPT.c.offered.contains(bindparam("action")), _TRANSCRIPT.c.body), else_=null()),
+    )
+    .where(_TRANSCRIPT.c.session_key == bindparam("key"))
+    .order_by(_TRANSCRIPT.c.id)
+)
+_FORGET = delete(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key"))
+LABEL_CANDIDATES = 3  # the newest messages offering the action that are searched for its label
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,7 @@ class Glance:
     exists: bool
     replayed: bool  # the turn id was handled already
     offered: frozenset[str]
+    pressed: str | None = None  # the label of the newest button with the action asked about
 
     def is_offered(self, action: str) -> bool:
         return action.startswith(ALWAYS_LIVE_PREFIX) or action in self.offered
@@ -44,13 +61,20 @@ class Transcripts:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def glance(self, key: str, turn_id: str | None) -> Glance:
-        query = select(TranscriptEntry.turn_id, TranscriptEntry.offered).where(TranscriptEntry.session_key == key)
+    def glance(self, key: str, turn_id: str | None, action: str | None = None) -> Glance:
+        """What the conversation holds before a turn; with `action`, also the pressed button's label
+        (as `label_of`), in the same query."""
         with self.engine.connect() as connection:
-            rows = connection.execute(query).all()
-        offered = frozenset(a for _, live in rows if live for a in live.split(" "))
-        replayed = turn_id is not None and any(seen == turn_id for seen, _ in rows)
-        return Glance(exists=bool(rows), replayed=replayed, offered=offered)
+            pressed = None
+            if action is None:
+                rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key})]
+            else:
+                rows = [tuple(row) for row in connection.execute(_GLANCE_PRESSED, {"key": key, "action": action})]
+                bodies = [row[2] for row in reversed(rows) if row[2] is not None]
+                pressed = _label_in(bodies[:LABEL_CANDIDATES], action)
+        offered = frozenset(a for _, live, *_ in rows if live for a in live.split(" "))
+        replayed = turn_id is not None and any(row[0] == turn_id for row in rows)
+        return Glance(exists=bool(rows), replayed=replayed, offered=offered, pressed=pressed)
 
     def record(
         self,
@@ -62,12 +86,12 @@ class Transcripts:
     ) -> None:
         """One turn: the person's message (None for a button) and the replies as the API sent them.
         `starts_over`: the conversation started over, so every earlier button goes stale."""
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            self.add(session, key, turn_id, said, replies, starts_over)
+        with writing(self.engine), self.engine.begin() as connection:
+            self.add(connection, key, turn_id, said, replies, starts_over)
 
     def add(
         self,
-        session: Session,
+        connection: Connection,
         key: str,
         turn_id: str | None,
         said: str | None,
@@ -77,7 +101,7 @@ class Transcripts:
         """`record` inside a transaction already open (the turn's own, so one commit stores both)."""
         now = utcnow()
         if starts_over:
-            session.execute(update(TranscriptEntry).where(TranscriptEntry.session_key == key).values(offered=""))
+            connection.execute(_NOTHING_LIVE, {"key": key})
         rows: list[dict[str, Any]] = []
         if said is not None:
             body = json.dumps({"text": storable(said)}, ensure_ascii=False)
@@ -89,7 +113,7 @@ class Transcripts:
             # One statement for the turn's messages, in order (ids follow it), without the ORM's flush.
             for row in rows:
                 row.update(session_key=key, created_at=now, turn_id=turn_id)
-            session.execute(_INSERT, rows)
+            connection.execute(_INSERT, rows)
 
     def has(self, key: str) -> bool:
         with Session(self.engine) as session:
@@ -113,15 +137,10 @@ class Transcripts:
             select(TranscriptEntry.body)
             .where(TranscriptEntry.session_key == key, TranscriptEntry.offered.contains(action))
             .order_by(TranscriptEntry.id.desc())
-            .limit(3)
+            .limit(LABEL_CANDIDATES)
         )
         with self.engine.connect() as connection:
-            for body in connection.scalars(query):
-                for row in json.loads(body).get("buttons", ()):
-                    for button in row:
-                        if button.get("action") == action:
-                            return str(button.get("label", ""))
-        return None
+            return _label_in(list(connection.scalars(query)), action)
 
     def replies_of(self, key: str, turn_id: str) -> list[dict[str, Any]] | None:
         """The replies stored for a turn already handled (a resent request), or None."""
@@ -157,9 +176,13 @@ class Transcripts:
         return shown
 
     def forget(self, key: str) -> int:
-        with writing(self.engine), Session(self.engine) as session, session.begin():
-            result = session.execute(delete(TranscriptEntry).where(TranscriptEntry.session_key == key))
-            return int(getattr(result, "rowcount", 0) or 0)
+        with writing(self.engine), self.engine.begin() as connection:
+            return self.forget_on(connection, key)
+
+    def forget_on(self, connection: Connection, key: str) -> int:
+        """`forget` inside a transaction already open; returns how many messages were deleted."""
+        result = connection.execute(_FORGET, {"key": key})
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def prune(self, older_than: datetime) -> int:
         """Delete the transcripts of conversations with no message since `older_than`."""
@@ -171,3 +194,13 @@ class Transcripts:
                 )
             )
             return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _label_in(bodies: list[str], action: str) -> str | None:
+    """The label of the first button with this action in these stored replies (newest first)."""
+    for body in bodies:
+        for row in json.loads(body).get("buttons", ()):
+            for button in row:
+                if button.get("action") == action:
+                    return str(button.get("label", ""))
+    return None
