@@ -32,6 +32,7 @@ from eligibility.rulebook import Benefit, Rulebook, default_rulebook  # noqa: E4
 from knowledge.regions import Gazetteer  # noqa: E402
 
 HOLDOUT = ROOT / "tests" / "eligibility" / "holdout" / "personas_holdout.yaml"
+VERBOSE = "--verbose" in sys.argv  # each disagreement, for the note (never to tune on)
 EMPLOYMENT = {
     "student": "student",
     "unemployed": "unemployed",
@@ -126,12 +127,25 @@ def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
         years = float(facts["insured_years"])
         profile["ui_years"] = years
         profile["ui_insured"] = years > 0
-    certificates = [c for c in facts.get("certificates") or [] if c.get("issued") and c["issued"] <= as_of]
+    written = [_certificate(c) for c in facts.get("certificates") or []]
+    certificates = [c for c in written if c.get("issued") and c["issued"] <= as_of]
     listed = [{"level": LEVELS[c["level"]], "date": c["issued"]} for c in certificates if c.get("level") in LEVELS]
     if listed:
         # Every certificate the writer lists, as the profile's list of records (issue 11).
         profile["certificates"] = listed
     return profile
+
+
+def _certificate(written: Any) -> dict[str, Any]:
+    """A certificate as {level, issued}: the writer's mapping, or a line of text (焊工 中级（四级）职业资格证书
+    2016-11-20) read for its level word and its date."""
+    if isinstance(written, dict):
+        return written
+    text = str(written)
+    level = next((name for name in sorted(LEVELS, key=len, reverse=True) if name in text), None)
+    found = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
+    issued = date(int(found[1]), int(found[2]), int(found[3])) if found else None
+    return {"level": level, "issued": issued}
 
 
 def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> None:
@@ -204,9 +218,13 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
 
 
 def main() -> None:
+    """`python bench/holdout_eligibility.py [FILE]`: the first held-out file by default, or another
+    written the same way (tests/eligibility/holdout/personas_holdout2.yaml)."""
+    files = [a for a in sys.argv[1:] if not a.startswith("--")]
+    path = Path(files[0]) if files else HOLDOUT
     rulebook = default_rulebook()
     engine = Engine(rulebook, Gazetteer(covered=rulebook.jurisdictions))
-    people = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+    people = yaml.safe_load(path.read_text(encoding="utf-8"))
     agree = total = unmapped = 0
     misses: Counter[tuple[str, str, str]] = Counter()
     by_class: Counter[str] = Counter()
@@ -233,6 +251,8 @@ def main() -> None:
                 by_class[person["defect_class"]] += 1
             else:
                 misses[(person["defect_class"], expected["status"], ours)] += 1
+                if VERBOSE:
+                    print(f"  {person['id']} {benefit.id}: expected {expected['status']}, ours {ours}")
     print(f"held-out per-benefit agreement: {agree}/{total} = {agree / total:.1%} ({unmapped} measures not encoded)")
     for name in sorted(class_total):
         print(f"  {name:16s} {by_class[name]}/{class_total[name]}")
