@@ -198,8 +198,9 @@ def _adopt_previous_release(connection: Connection, config: Config) -> None:
     command.stamp(config, INITIAL_REVISION)
 
 
-def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
+def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: bytes | None = None) -> None:
     """Bring the schema to the newest revision, one process at a time; a no-op when it is there.
+    `session_key_secret`: for revision 0005, which rewrites stored session keys as keyed hashes.
 
     A database left by the release before migrations is stamped first. Errors of the database
     (SQLite still locked by another process after its busy timeout) are tried again a few times."""
@@ -208,6 +209,7 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
             with engine.begin() as connection:
                 _lock_schema(connection)
                 config = alembic_config(connection, migrations)
+                config.attributes["session_key_secret"] = session_key_secret
                 _adopt_previous_release(connection, config)
                 command.upgrade(config, "head")
             return
@@ -218,11 +220,11 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-def open_database(url: str) -> Engine:
-    """An engine for `url` whose schema is at the newest revision."""
+def open_database(url: str, session_key_secret: bytes | None = None) -> Engine:
+    """An engine for `url` whose schema is at the newest revision (`session_key_secret`: `upgrade`)."""
     engine = make_engine(url)
     try:
-        upgrade(engine)
+        upgrade(engine, session_key_secret=session_key_secret)
     except BaseException:
         engine.dispose()
         raise

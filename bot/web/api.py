@@ -16,7 +16,6 @@ from fastapi.responses import JSONResponse, Response
 
 from bot.db import is_reachable, is_writable
 from bot.dialogue.ports import SessionAccess
-from bot.dialogue.service import session_key
 from bot.dialogue.store import SessionRows
 from bot.dialogue.types import Outcome, Reply, Turn
 from bot.present import citations as worded
@@ -140,12 +139,12 @@ def check(
 )
 def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
-    key = session_key("web", session_id)
+    key = web.conversations.key_of("web", session_id)
     seen = web.transcripts.glance(key, body.turn_id)
     if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
         # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
         session_id = secrets.token_urlsafe(18)
-        key = session_key("web", session_id)
+        key = web.conversations.key_of("web", session_id)
         seen = Glance(exists=False, replayed=False, offered=frozenset())
     if seen.replayed and body.turn_id is not None:  # a resent turn: the same replies again
         stored = web.transcripts.replies_of(key, body.turn_id) or []
@@ -211,7 +210,7 @@ def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_r
     summary="一段对话的记录（网页小窗重新打开时显示）",
 )
 def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID)]) -> Response:
-    key = session_key("web", session_id)
+    key = web.conversations.key_of("web", session_id)
     entries = web.transcripts.entries(key)
     if not entries and web.conversations.state(key) is None:
         raise ApiError(404, "session_not_found", "没有找到这段对话（可能已删除或已过期），请开始新的对话。")
@@ -227,7 +226,7 @@ def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID
 )
 def new_conversation(body: NewConversationRequest, web: Services) -> Response:
     if body.session_id is not None:
-        key = session_key("web", body.session_id)
+        key = web.conversations.key_of("web", body.session_id)
         web.conversations.forget(key)
         web.transcripts.forget(key)
         web.answer_log.detach_session(key)
@@ -243,7 +242,7 @@ def new_conversation(body: NewConversationRequest, web: Services) -> Response:
 )
 def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
     words = prose().conversation_care
-    key = session_key("web", body.session_id)
+    key = web.conversations.key_of("web", body.session_id)
     if not web.feedback.give(key, body.ref, body.rating, body.note):
         raise ApiError(404, "answer_not_found", words.feedback_unknown)
     return FeedbackResponse(
