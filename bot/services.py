@@ -175,8 +175,7 @@ class Services:
     @cached_property
     def conversations(self) -> Conversations:
         """The dialogue core with its session store in the configured database."""
-        from bot.dialogue.service import Conversations
-
         from bot.dialogue.keys import SessionKeys
+        from bot.dialogue.service import Conversations
 
         return Conversations(self.dialogue, self.session_store, self.clock, SessionKeys(self.session_key_secret))

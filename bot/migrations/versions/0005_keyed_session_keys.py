@@ -38,7 +38,9 @@ def stored_key(secret: bytes, key: str) -> str:
 def upgrade() -> None:
     bind = op.get_bind()
     found = {
-        (table, column): list(bind.execute(sa.text(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL")).scalars())
+        (table, column): list(
+            bind.execute(sa.text(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL")).scalars()
+        )
         for table, column in KEY_COLUMNS
     }
     if not any(found.values()):
