@@ -857,6 +857,15 @@ class DocumentEditProse(Section):
     errors: DocumentEditErrors
 
 
+class ProfileWarningProse(Section):
+    """Dates `POST /api/check` sets aside instead of refusing the profile (issue 14)."""
+
+    placeholders = {"impossible_date": ("fact", "raw"), "impossible_as_of": ("raw",)}
+    impossible_date: str
+    impossible_as_of: str
+    set_aside: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -881,6 +890,7 @@ class Prose(Section):
     staff_rules: StaffRulesProse
     clause_names: ClauseNameProse
     document_edit: DocumentEditProse
+    profile_warnings: ProfileWarningProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -20,11 +20,12 @@ from bot.dialogue.store import SessionRows
 from bot.dialogue.types import Outcome, Reply, Turn
 from bot.present import citations as worded
 from bot.present.conversation import welcome_text
-from bot.present.problems import problem_json, problem_text
+from bot.present.problems import problem_json, problem_text, profile_warning
 from bot.present.prose import prose
 from bot.web.answer_log import quote_key
 from bot.web.errors import ApiError
 from bot.web.feedback import new_ref
+from bot.web.profile_schema import CHECK_RESPONSE, packaged_profile_schema
 from bot.web.schemas import (
     ERROR_RESPONSES,
     SESSION_ID,
@@ -113,9 +114,10 @@ def ask(body: AskRequest, web: Services) -> Response:
 
 @router.post(
     "/api/check",
-    responses=ERROR_RESPONSES,
+    responses={200: CHECK_RESPONSE, **ERROR_RESPONSES},
     tags=["补贴自查"],
-    summary="补贴资格自查：一份资料 → 结果与下一个问题（同 policybot check --json）",
+    summary="补贴资格自查：一份资料 → 结果与下一个问题（同 policybot check --json，另加 warnings）",
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": packaged_profile_schema()}}}},
 )
 def check(
     web: Services,
@@ -124,7 +126,8 @@ def check(
     ],
 ) -> JSONResponse:
     try:
-        return JSONResponse(web.checker.check(profile, web.clock()))
+        result, set_aside = web.checker.check_setting_dates_aside(profile, web.clock())
+        return JSONResponse({**result, "warnings": [profile_warning(error) for error in set_aside]})
     except ProfileError as exc:
         message = prose().eligibility.profile_errors.invalid_profile.format(message=problem_text(exc))
         raise ApiError(422, "bad_profile", message, detail=problem_json(exc)) from None
