@@ -208,7 +208,11 @@ def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_r
 @router.get(
     "/api/chat/{session_id}",
     response_model=TranscriptResponse,
-    responses={404: ERROR_RESPONSES[422] | {"description": "没有这段对话"}, 429: ERROR_RESPONSES[429]},
+    responses={
+        404: ERROR_RESPONSES[422] | {"description": "没有这段对话"},
+        422: ERROR_RESPONSES[422],
+        429: ERROR_RESPONSES[429],
+    },
     tags=["对话"],
     summary="一段对话的记录（网页小窗重新打开时显示）",
 )
@@ -256,7 +260,11 @@ def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
 @router.get(
     "/api/clauses/{clause_id}",
     response_model=ClauseResponse,
-    responses={404: ERROR_RESPONSES[422] | {"description": "没有这一条款"}, 429: ERROR_RESPONSES[429]},
+    responses={
+        404: ERROR_RESPONSES[422] | {"description": "没有这一条款"},
+        422: ERROR_RESPONSES[422],
+        429: ERROR_RESPONSES[429],
+    },
     tags=["政策文件"],
     summary="一条条款：规范化全文、原文和出处",
 )
