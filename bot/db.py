@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase
 
@@ -48,8 +48,10 @@ PREVIOUS_RELEASE_TABLES = frozenset(
         "widget_sites",
     }
 )
-# What SQLAlchemy raises while the database cannot be reached (down, restarting, pool exhausted).
-DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
+# What SQLAlchemy raises while the database cannot be reached or cannot store a turn (down, restarting,
+# pool exhausted; PostgreSQL made read-only or a standby: InternalError, SQLSTATE class 25 — SQLite's
+# read-only file is an OperationalError already).
+DATABASE_DOWN = (OperationalError, InterfaceError, InternalError, PoolTimeout)
 
 
 class Base(DeclarativeBase):

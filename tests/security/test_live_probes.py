@@ -14,10 +14,18 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
+from bot.db import make_engine
 from knowledge.kb import KnowledgeBase
+from tests.postgres import free_port
 from tests.scaleout.replicas import Replica, replica_env
 
+from ..databases import Databases
+
+OTHER_SESSIONS = (
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :db AND pid <> pg_backend_pid()"
+)
 STAFF = ("probe-admin", "a-long-probe-password-1")
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -113,3 +121,57 @@ def test_a_login_flood_is_refused_by_the_bounded_password_checks_with_retry_afte
     assert busy, "the flood was never held back"
     assert all("登录的人太多" in r.text and int(r.headers["retry-after"]) >= 1 for r in busy)
     assert asked.status_code == 200 and asked.json()["status"] == "answered"
+
+
+def test_a_server_started_while_the_vector_store_is_down_answers_from_the_lexical_index(
+    kb: KnowledgeBase, kb_dir: Path, tmp_path: Path
+) -> None:
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    env = replica_env(kb_dir, f"sqlite:///{tmp_path / 'policybot.sqlite3'}", chroma_url=nowhere)
+    replica = Replica("no-chroma", env, tmp_path)
+    replica.start()
+    try:
+        ready = httpx.get(f"{replica.url}/readyz", timeout=30)
+        assert ready.status_code == 200 and ready.json()["status"] == "degraded", ready.text
+        asked = httpx.post(f"{replica.url}/api/ask", json={"question": "长春创业补贴多少钱"}, timeout=60)
+        assert asked.status_code == 200 and asked.json()["status"] == "answered"
+    finally:
+        replica.stop()
+
+
+def test_readyz_says_not_ready_while_the_database_refuses_writes_and_ready_after(
+    kb: KnowledgeBase, kb_dir: Path, databases: Databases, tmp_path: Path
+) -> None:
+    """M3: a database that opens but cannot store a turn (here a PostgreSQL made read-only; an SQLite
+    file on a read-only volume is tests/db/test_writable.py) is not ready."""
+    url = databases.new_url()
+    if not url.startswith("postgresql"):
+        pytest.skip("a read-only SQLite file cannot be made under root here; tests/db/test_writable.py covers it")
+    replica = Replica("read-only", replica_env(kb_dir, url), tmp_path)
+    replica.start()
+    admin = make_engine(url)
+    database = admin.url.database
+    try:
+        assert httpx.get(f"{replica.url}/readyz", timeout=30).status_code == 200
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text(f'ALTER DATABASE "{database}" SET default_transaction_read_only = on'))
+            connection.execute(text(OTHER_SESSIONS), {"db": database})
+        ready = httpx.get(f"{replica.url}/readyz", timeout=30)
+        for _ in range(20):
+            if ready.status_code == 503:
+                break
+            time.sleep(0.5)
+            ready = httpx.get(f"{replica.url}/readyz", timeout=30)
+        assert ready.status_code == 503 and ready.json()["checks"]["database"] is False, ready.text
+        turn = httpx.post(f"{replica.url}/api/chat", json={"message": "我在长春"}, timeout=30)
+        assert turn.status_code == 503 and turn.json()["code"] == "database_unavailable", turn.text
+        assert httpx.get(f"{replica.url}/healthz", timeout=30).status_code == 200, "alive, just not ready"
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE"))
+            connection.execute(text(f'ALTER DATABASE "{database}" SET default_transaction_read_only = off'))
+            connection.execute(text(OTHER_SESSIONS), {"db": database})
+        again = httpx.get(f"{replica.url}/readyz", timeout=30)
+        assert again.status_code == 200, again.text
+    finally:
+        admin.dispose()
+        replica.stop()
