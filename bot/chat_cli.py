@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from bot.arguments import iso_date
-from bot.dialogue.service import TurnHandler, session_key
+from bot.dialogue.service import TurnHandler
 from bot.dialogue.types import Button, Reply, Turn
 from bot.live import LiveConversations, LiveServices
 from bot.present.prose import prose
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     services = Services(settings, clock=(lambda: today) if today else date.today)
     conversations = LiveConversations(LiveServices(services, settings.documents_refresh_seconds))
     try:
-        return chat(conversations, session_key("terminal", args.session), input, _print)
+        return chat(conversations, conversations.key_of("terminal", args.session), input, _print)
     except KeyboardInterrupt:
         return EXIT_OK
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.present.results import result_json
 from eligibility.engine import Engine
+from eligibility.errors import ProfileError
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile, parse_profile
 from eligibility.results import CheckResult
@@ -33,6 +34,13 @@ class Checker:
     def check(self, raw: Any, today: date) -> dict[str, Any]:
         """One raw profile (a JSON object) → the `check --json` result object."""
         return self.to_json(self.engine.check(self.profile(raw, today)))
+
+    def check_setting_dates_aside(self, raw: Any, today: date) -> tuple[dict[str, Any], list[ProfileError]]:
+        """`check`, but a date that no calendar has or that is later than its fact allows is left out
+        of the profile (so the result asks it) and returned beside the result, not raised."""
+        set_aside: list[ProfileError] = []
+        profile = parse_profile(raw, self.facts, today, set_aside)
+        return self.to_json(self.engine.check(profile)), set_aside
 
     def to_json(self, result: CheckResult) -> dict[str, Any]:
         """The `check --json` contract (docs/eligibility.md), worded by the presenter."""

@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase
 
@@ -48,8 +48,10 @@ PREVIOUS_RELEASE_TABLES = frozenset(
         "widget_sites",
     }
 )
-# What SQLAlchemy raises while the database cannot be reached (down, restarting, pool exhausted).
-DATABASE_DOWN = (OperationalError, InterfaceError, PoolTimeout)
+# What SQLAlchemy raises while the database cannot be reached or cannot store a turn (down, restarting,
+# pool exhausted; PostgreSQL made read-only or a standby: InternalError, SQLSTATE class 25 — SQLite's
+# read-only file is an OperationalError already).
+DATABASE_DOWN = (OperationalError, InterfaceError, InternalError, PoolTimeout)
 
 
 class Base(DeclarativeBase):
@@ -198,8 +200,9 @@ def _adopt_previous_release(connection: Connection, config: Config) -> None:
     command.stamp(config, INITIAL_REVISION)
 
 
-def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
+def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: bytes | None = None) -> None:
     """Bring the schema to the newest revision, one process at a time; a no-op when it is there.
+    `session_key_secret`: for revision 0005, which rewrites stored session keys as keyed hashes.
 
     A database left by the release before migrations is stamped first. Errors of the database
     (SQLite still locked by another process after its busy timeout) are tried again a few times."""
@@ -208,6 +211,7 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
             with engine.begin() as connection:
                 _lock_schema(connection)
                 config = alembic_config(connection, migrations)
+                config.attributes["session_key_secret"] = session_key_secret
                 _adopt_previous_release(connection, config)
                 command.upgrade(config, "head")
             return
@@ -218,11 +222,11 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS) -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-def open_database(url: str) -> Engine:
-    """An engine for `url` whose schema is at the newest revision."""
+def open_database(url: str, session_key_secret: bytes | None = None) -> Engine:
+    """An engine for `url` whose schema is at the newest revision (`session_key_secret`: `upgrade`)."""
     engine = make_engine(url)
     try:
-        upgrade(engine)
+        upgrade(engine, session_key_secret=session_key_secret)
     except BaseException:
         engine.dispose()
         raise

@@ -33,7 +33,7 @@ def _actor() -> str:
 
 
 def _library(settings: Settings) -> DocumentLibrary:
-    library = DocumentLibrary(open_database(settings.resolved_database_url()))
+    library = DocumentLibrary(open_database(settings.resolved_database_url(), settings.resolved_session_key_secret()))
     library.ensure_seeds()
     return library
 

@@ -118,6 +118,9 @@ class LiveConversations:
     def __init__(self, live: LiveServices) -> None:
         self.live = live
 
+    def key_of(self, channel: str, identity: str | int) -> str:
+        return self.live.current().conversations.key_of(channel, identity)
+
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
         return self.live.current().conversations.handle(key, turn)
 

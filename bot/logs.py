@@ -47,7 +47,8 @@ def redact(text: str, secrets: set[str]) -> str:
 
 
 def secrets_of(settings: Settings) -> set[str]:
-    found = {s.get_secret_value() for s in (settings.telegram_token, settings.telegram_webhook_secret) if s}
+    named = (settings.telegram_token, settings.telegram_webhook_secret, settings.session_key_secret)
+    found = {s.get_secret_value() for s in named if s}
     for url in (settings.database_url.get_secret_value() if settings.database_url else None, settings.chroma_url):
         password = urlsplit(url).password if url else None
         if password:

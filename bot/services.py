@@ -62,7 +62,7 @@ class Services:
         from bot.db import open_database
         from bot.library import DocumentLibrary
 
-        return DocumentLibrary(open_database(self.settings.resolved_database_url()))
+        return DocumentLibrary(open_database(self.settings.resolved_database_url(), self.session_key_secret))
 
     @cached_property
     def published(self) -> tuple[int, Registry]:
@@ -111,14 +111,20 @@ class Services:
     def session_store(self) -> SqlSessionStore:
         from bot.dialogue.store import SqlSessionStore
 
-        return SqlSessionStore(self.settings.resolved_database_url())
+        return SqlSessionStore(self.settings.resolved_database_url(), self.session_key_secret)
+
+    @cached_property
+    def session_key_secret(self) -> bytes:
+        return self.settings.resolved_session_key_secret()
 
     def renewed(self, version: int, registry: Registry) -> Services:
         """The same product on other published documents: a new knowledge base, rulebook (the packaged
         rules with those staff added for the published documents), checker and dialogue around the
         parts that do not depend on them (database, sessions), built eagerly."""
         fresh = Services(self.settings, progress=self.progress, clock=self.clock, verify_vectors=self.verify_vectors)
-        fresh.__dict__.update(library=self.library, session_store=self.session_store)
+        fresh.__dict__.update(
+            library=self.library, session_store=self.session_store, session_key_secret=self.session_key_secret
+        )
         fresh.__dict__["published"] = (version, registry)
         _ = fresh.knowledge, fresh.checker, fresh.conversations
         return fresh
@@ -169,6 +175,7 @@ class Services:
     @cached_property
     def conversations(self) -> Conversations:
         """The dialogue core with its session store in the configured database."""
+        from bot.dialogue.keys import SessionKeys
         from bot.dialogue.service import Conversations
 
-        return Conversations(self.dialogue, self.session_store, self.clock)
+        return Conversations(self.dialogue, self.session_store, self.clock, SessionKeys(self.session_key_secret))

@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(
         default=None, description="SQLAlchemy URL of the database, e.g. postgresql://user:password@host/policybot"
     )
+    session_key_secret: SecretStr | None = Field(
+        default=None,
+        description="Secret of the keyed hash session keys are stored as (at least 32 characters; every "
+        "process on one database needs the same). Unset: made once in data_dir/session-key.secret",
+    )
     session_ttl_days: int = Field(default=90, ge=1, description="Sessions untouched this long are deleted")
     answer_log_days: int = Field(
         default=180, ge=1, description="Logged answers (the questions people typed) older than this are deleted"
@@ -76,6 +81,13 @@ class Settings(BaseSettings):
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir.expanduser().resolve()
+
+    def resolved_session_key_secret(self) -> bytes:
+        """The session key secret (bot/dialogue/keys.py): the setting, else the data directory's file."""
+        from bot.dialogue.keys import read_or_create_secret
+
+        configured = self.session_key_secret.get_secret_value() if self.session_key_secret else None
+        return read_or_create_secret(configured, self.resolved_data_dir())
 
     def resolved_database_url(self) -> str:
         """The URL to connect with; postgres:// and postgresql:// mean PostgreSQL through psycopg 3."""

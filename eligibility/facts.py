@@ -10,6 +10,7 @@ three never drift apart.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -35,6 +36,23 @@ TYPE_NAMES_EN = {
 }
 # More records than anyone holds (certificates …): a bigger list is a mistake, not a person.
 RECORDS_MAX = 20
+# A date as profiles write it: YYYY-MM-DD in 1900–2099 (the documents' and people's years; the engine's
+# date arithmetic stays far from date.max). The form is JSON Schema's `pattern` for every date
+# (bot/web/profile_schema.py); a date of that form that no calendar has (2021-02-30) or one later
+# than a fact allows is a date problem of its own (`DATE_PROBLEMS`): the API sets it aside.
+DATE_FORM = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+DATE_PROBLEMS = frozenset({"impossible_date", "too_late"})
+# Text facts (a place name): some character that is not a space, none a control character; at most
+# TEXT_MAX_LENGTH characters as sent (stored stripped). Also the JSON Schema `pattern` of such facts.
+_PLAIN = r"[^\x00-\x1f\x7f-\x9f]"
+TEXT_FORM = rf"^{_PLAIN}*[^\s\x00-\x1f\x7f-\x9f]{_PLAIN}*$"
+
+
+def parse_date_text(raw: str) -> date | None:
+    """A date of `DATE_FORM`; None when `raw` has another form. ValueError: the form, but no such day."""
+    if re.fullmatch(DATE_FORM, raw) is None:
+        return None
+    return date.fromisoformat(raw)
 
 
 class Option(BaseModel):
@@ -212,9 +230,18 @@ class FactSpec(BaseModel):
             value = raw
         elif isinstance(raw, str):
             try:
-                value = date.fromisoformat(raw)
+                parsed = parse_date_text(raw)
             except ValueError:
-                raise self._wrong_type(raw) from None
+                raise ProfileError(
+                    self.name,
+                    "impossible_date",
+                    f"fact '{self.name}' is not a real date: {raw}.",
+                    label=self.label,
+                    raw=raw,
+                ) from None
+            if parsed is None:
+                raise self._wrong_type(raw)
+            value = parsed
         else:
             raise self._wrong_type(raw)
         latest = as_of + timedelta(days=self.max_future_days)
@@ -262,8 +289,7 @@ class FactSpec(BaseModel):
     def _parse_text(self, raw: Any, as_of: date) -> str:
         if not isinstance(raw, str):
             raise self._wrong_type(raw)
-        text = raw.strip()
-        if not text or len(text) > TEXT_MAX_LENGTH or not text.isprintable():
+        if len(raw) > TEXT_MAX_LENGTH or re.fullmatch(TEXT_FORM, raw) is None:
             raise ProfileError(
                 self.name,
                 "bad_text",
@@ -271,7 +297,7 @@ class FactSpec(BaseModel):
                 label=self.label,
                 limit=TEXT_MAX_LENGTH,
             )
-        return text
+        return raw.strip()
 
 
 class FactGroup(BaseModel):
@@ -352,8 +378,10 @@ class FactRegistry:
                 raise RulebookError(source, f"facts.{name}.collects", f"{spec.collects!r} is not a record_list fact")
         return records
 
-    def parse(self, name: str, raw: Any, as_of: date) -> Any:
-        """A profile value of fact `name`: a record list record by record, anything else by its spec."""
+    def parse(self, name: str, raw: Any, as_of: date, set_aside: list[ProfileError] | None = None) -> Any:
+        """A profile value of fact `name`: a record list record by record, anything else by its spec.
+        `set_aside`: a record's date with a date problem (`DATE_PROBLEMS`) is left out of the record
+        and its error added here, instead of raised."""
         spec = self.specs[name]
         if spec.type != "record_list" or raw is None:
             return spec.parse(raw, as_of)
@@ -377,7 +405,15 @@ class FactRegistry:
                     keys=tuple(spec.fields),
                     limit=RECORDS_MAX,
                 )
-            records.append({key: self.specs[spec.fields[key]].parse(value, as_of) for key, value in item.items()})
+            record = {}
+            for key, value in item.items():
+                try:
+                    record[key] = self.specs[spec.fields[key]].parse(value, as_of)
+                except ProfileError as exc:
+                    if set_aside is None or exc.problem not in DATE_PROBLEMS:
+                        raise
+                    set_aside.append(exc)
+            records.append(record)
         return tuple(records)
 
     def with_implied(self, values: dict[str, Any]) -> dict[str, Any]:

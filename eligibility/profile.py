@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from eligibility.errors import ProfileError
-from eligibility.facts import FactRegistry
+from eligibility.facts import DATE_PROBLEMS, FactRegistry, parse_date_text
 
 AS_OF = "as_of"
 
@@ -61,17 +61,30 @@ def _parse_as_of(raw: Any, today: date) -> date:
         return raw
     if isinstance(raw, str):
         try:
-            return date.fromisoformat(raw)
+            parsed = parse_date_text(raw)
         except ValueError:
-            pass
+            raise ProfileError(AS_OF, "impossible_as_of", f"'as_of' is not a real date: {raw}.", raw=raw) from None
+        if parsed is not None:
+            return parsed
     raise ProfileError(AS_OF, "bad_as_of", f"'as_of' must be a date (YYYY-MM-DD), got {raw!r}.", raw=raw)
 
 
-def parse_profile(raw: Any, facts: FactRegistry, today: date) -> Profile:
-    """Check a JSON-like profile; `today` is the default `as_of` (time is an input, not read here)."""
+def parse_profile(raw: Any, facts: FactRegistry, today: date, set_aside: list[ProfileError] | None = None) -> Profile:
+    """Check a JSON-like profile; `today` is the default `as_of` (time is an input, not read here).
+
+    `set_aside`: a date fact with a date problem (no such day, or later than the fact allows) is left
+    out of the profile — not asked yet, so the interview asks it — and its error added here instead
+    of raised (the API's `warnings`); so is an `as_of` that is no real day, and today is used.
+    Without it every problem is raised."""
     if not isinstance(raw, Mapping):
         raise ProfileError(None, "not_an_object", "a profile must be a JSON object of facts.")
-    as_of = _parse_as_of(raw.get(AS_OF), today)
+    try:
+        as_of = _parse_as_of(raw.get(AS_OF), today)
+    except ProfileError as exc:
+        if set_aside is None or exc.problem != "impossible_as_of":
+            raise
+        set_aside.append(exc)
+        as_of = today
     values: dict[str, Any] = {}
     for name, value in raw.items():
         if name == AS_OF:
@@ -86,5 +99,10 @@ def parse_profile(raw: Any, facts: FactRegistry, today: date) -> Profile:
                 name=name,
                 close=close[0] if close else None,
             )
-        values[name] = facts.parse(name, value, as_of)
+        try:
+            values[name] = facts.parse(name, value, as_of, set_aside)
+        except ProfileError as exc:
+            if set_aside is None or exc.problem not in DATE_PROBLEMS:
+                raise
+            set_aside.append(exc)
     return Profile(as_of=as_of, values=values)

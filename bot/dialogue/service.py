@@ -18,6 +18,7 @@ from datetime import date
 from typing import Protocol
 
 from bot.dialogue.core import Dialogue
+from bot.dialogue.keys import SessionKeys
 from bot.dialogue.ports import SessionAccess, SessionStore
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 
@@ -43,6 +44,8 @@ class TurnHandler(Protocol):
     """What a channel needs of the conversations: `Conversations`, or the live wrapper that hands each
     turn to the product of the documents published now (bot/live.py)."""
 
+    def key_of(self, channel: str, identity: str | int) -> str: ...
+
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]: ...
 
     def handle_turn(
@@ -51,14 +54,23 @@ class TurnHandler(Protocol):
 
 
 class Conversations:
-    def __init__(self, dialogue: Dialogue, store: SessionStore, clock: Clock = date.today) -> None:
+    def __init__(
+        self, dialogue: Dialogue, store: SessionStore, clock: Clock = date.today, keys: SessionKeys | None = None
+    ) -> None:
+        """`keys`: how a channel key is stored (a keyed hash, bot/dialogue/keys.py); None keeps it as is."""
         self.dialogue = dialogue
         self.store = store
         self.clock = clock
+        self.keys = keys or SessionKeys(None)
         self._locks = tuple(threading.Lock() for _ in range(LOCK_STRIPES))
 
     def _lock(self, key: str) -> threading.Lock:
         return self._locks[zlib.crc32(key.encode()) % LOCK_STRIPES]
+
+    def key_of(self, channel: str, identity: str | int) -> str:
+        """The key a channel's person is stored under: every turn, transcript row and logged answer
+        of theirs carries it, and /forget and staff deletion find them by it."""
+        return self.keys.stored(session_key(channel, identity))
 
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
         return self.handle_turn(key, turn).replies

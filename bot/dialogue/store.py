@@ -79,8 +79,9 @@ class SessionRows:
 class SqlSessionStore:
     """`SessionStore` over any SQLAlchemy URL (sqlite:///…, postgresql+psycopg://…)."""
 
-    def __init__(self, url: str) -> None:
-        self.engine = open_database(url)
+    def __init__(self, url: str, session_key_secret: bytes | None = None) -> None:
+        """`session_key_secret`: see bot.db.upgrade."""
+        self.engine = open_database(url, session_key_secret)
 
     def load(self, key: str) -> SessionState | None:
         with self.engine.connect() as connection:

@@ -21,6 +21,7 @@ FACT_PROBLEMS = {
     "too_late",
     "unknown_option",
     "bad_text",
+    "impossible_date",
 }
 
 
@@ -43,7 +44,11 @@ def problem_text(error: ProfileError, *, plain: bool = False) -> str:
         label = details["label"]
         details["fact"] = label if plain else words.named_fact.format(name=error.fact, label=label)
         details["keys"] = "、".join(details["keys"])
-    template = getattr(words, problem, None) or getattr(prose().records, problem, None)
+    template = (
+        getattr(words, problem, None)
+        or getattr(prose().records, problem, None)
+        or getattr(prose().profile_warnings, problem, None)
+    )
     if not isinstance(template, str):
         raise ValueError(f"no wording for profile problem {error.problem!r}")
     return template.format(**details)
@@ -59,6 +64,15 @@ def type_name(fact_type: str) -> str:
 def problem_json(error: ProfileError) -> dict[str, str | None]:
     """The error object of the JSON contracts (docs/eligibility.md, docs/web.md)."""
     return {"fact": error.fact, "message_zh": problem_text(error), "message_en": error.message_en}
+
+
+def profile_warning(error: ProfileError) -> dict[str, str | None]:
+    """A date `POST /api/check` set aside: the error object plus what was done with it."""
+    words = prose().profile_warnings
+    said = problem_json(error)
+    if error.problem != "impossible_as_of":
+        said["message_zh"] = f"{said['message_zh']}{words.set_aside}"
+    return {"problem": error.problem, **said}
 
 
 def invalid_profile(error: ProfileError) -> str:

@@ -870,6 +870,15 @@ class DialogueLeftoversProse(Section):
     uncovered_ask: str
 
 
+class ProfileWarningProse(Section):
+    """Dates `POST /api/check` sets aside instead of refusing the profile (issue 14)."""
+
+    placeholders = {"impossible_date": ("fact", "raw"), "impossible_as_of": ("raw",)}
+    impossible_date: str
+    impossible_as_of: str
+    set_aside: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -896,6 +905,7 @@ class Prose(Section):
     document_edit: DocumentEditProse
     declined: DeclinedProse
     dialogue_leftovers: DialogueLeftoversProse
+    profile_warnings: ProfileWarningProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.dialogue.service import TurnHandler, session_key
+from bot.dialogue.service import TurnHandler
 from bot.dialogue.types import Button, Reply, Turn
 from bot.present.prose import prose
 from bot.telegram.format import chunks, keyboard
@@ -90,7 +90,7 @@ class TelegramAdapter:
 
     async def _handle(self, update: Update, turn: Turn) -> tuple[Reply, ...]:
         assert update.effective_chat is not None
-        key = session_key("telegram", update.effective_chat.id)
+        key = self.conversations.key_of("telegram", update.effective_chat.id)
         handled = await asyncio.to_thread(self.conversations.handle_turn, key, turn)
         if self.answers is None:
             return handled.replies
@@ -151,7 +151,7 @@ class TelegramAdapter:
     async def _feedback(self, query: Any, message: Message, data: str) -> None:
         words = prose().conversation_care
         rating, _, ref = data.removeprefix(FEEDBACK).partition(":")
-        key = session_key("telegram", message.chat_id)
+        key = self.conversations.key_of("telegram", message.chat_id)
         if self.answers is None or rating not in RATINGS:
             await query.answer(words.feedback_unknown)
             return
@@ -166,7 +166,7 @@ class TelegramAdapter:
     async def _report(self, message: Message, ref: str, text: str) -> None:
         words = prose().conversation_care
         note = "" if text.strip().lower() in NO_NOTE else text.strip()[:1000]
-        key = session_key("telegram", message.chat_id)
+        key = self.conversations.key_of("telegram", message.chat_id)
         stored = await asyncio.to_thread(self.answers.give, key, ref, "report", note) if self.answers else False
         await message.get_bot().send_message(
             chat_id=message.chat_id, text=words.report_thanks if stored else words.feedback_unknown

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if pruned:
             log.info("deleted %d sessions idle for over %d days", pruned, settings.session_ttl_days)
     # Telegram's answers go to the staff answer log (and its queues) like the web's.
-    answers = open_answer_book("telegram", settings.resolved_database_url())
+    answers = open_answer_book("telegram", settings.resolved_database_url(), services.session_key_secret)
     application = build_application(
         settings.telegram_token.get_secret_value(),
         LiveConversations(LiveServices(services, settings.documents_refresh_seconds)),  # published means live

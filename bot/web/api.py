@@ -16,16 +16,16 @@ from fastapi.responses import JSONResponse, Response
 
 from bot.db import is_reachable, is_writable
 from bot.dialogue.ports import SessionAccess
-from bot.dialogue.service import session_key
 from bot.dialogue.store import SessionRows
 from bot.dialogue.types import Outcome, Reply, Turn
 from bot.present import citations as worded
 from bot.present.conversation import welcome_text
-from bot.present.problems import problem_json, problem_text
+from bot.present.problems import problem_json, problem_text, profile_warning
 from bot.present.prose import prose
 from bot.web.answer_log import quote_key
 from bot.web.errors import ApiError
 from bot.web.feedback import new_ref
+from bot.web.profile_schema import CHECK_RESPONSE, packaged_profile_schema
 from bot.web.schemas import (
     ERROR_RESPONSES,
     SESSION_ID,
@@ -114,9 +114,10 @@ def ask(body: AskRequest, web: Services) -> Response:
 
 @router.post(
     "/api/check",
-    responses=ERROR_RESPONSES,
+    responses={200: CHECK_RESPONSE, **ERROR_RESPONSES},
     tags=["补贴自查"],
-    summary="补贴资格自查：一份资料 → 结果与下一个问题（同 policybot check --json）",
+    summary="补贴资格自查：一份资料 → 结果与下一个问题（同 policybot check --json，另加 warnings）",
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": packaged_profile_schema()}}}},
 )
 def check(
     web: Services,
@@ -125,7 +126,8 @@ def check(
     ],
 ) -> JSONResponse:
     try:
-        return JSONResponse(web.checker.check(profile, web.clock()))
+        result, set_aside = web.checker.check_setting_dates_aside(profile, web.clock())
+        return JSONResponse({**result, "warnings": [profile_warning(error) for error in set_aside]})
     except ProfileError as exc:
         message = prose().eligibility.profile_errors.invalid_profile.format(message=problem_text(exc))
         raise ApiError(422, "bad_profile", message, detail=problem_json(exc)) from None
@@ -140,12 +142,12 @@ def check(
 )
 def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
-    key = session_key("web", session_id)
+    key = web.conversations.key_of("web", session_id)
     seen = web.transcripts.glance(key, body.turn_id, body.choice)
     if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
         # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
         session_id = secrets.token_urlsafe(18)
-        key = session_key("web", session_id)
+        key = web.conversations.key_of("web", session_id)
         seen = Glance(exists=False, replayed=False, offered=frozenset())
     if seen.replayed and body.turn_id is not None:  # a resent turn: the same replies again
         stored = web.transcripts.replies_of(key, body.turn_id) or []
@@ -206,12 +208,16 @@ def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_r
 @router.get(
     "/api/chat/{session_id}",
     response_model=TranscriptResponse,
-    responses={404: ERROR_RESPONSES[422] | {"description": "没有这段对话"}, 429: ERROR_RESPONSES[429]},
+    responses={
+        404: ERROR_RESPONSES[422] | {"description": "没有这段对话"},
+        422: ERROR_RESPONSES[422],
+        429: ERROR_RESPONSES[429],
+    },
     tags=["对话"],
     summary="一段对话的记录（网页小窗重新打开时显示）",
 )
 def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID)]) -> Response:
-    key = session_key("web", session_id)
+    key = web.conversations.key_of("web", session_id)
     entries = web.transcripts.entries(key)
     if not entries and web.conversations.state(key) is None:
         raise ApiError(404, "session_not_found", "没有找到这段对话（可能已删除或已过期），请开始新的对话。")
@@ -227,7 +233,7 @@ def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID
 )
 def new_conversation(body: NewConversationRequest, web: Services) -> Response:
     if body.session_id is not None:
-        key = session_key("web", body.session_id)
+        key = web.conversations.key_of("web", body.session_id)
         web.conversations.forget(key)
         web.transcripts.forget(key)
         web.answer_log.detach_session(key)
@@ -243,7 +249,7 @@ def new_conversation(body: NewConversationRequest, web: Services) -> Response:
 )
 def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
     words = prose().conversation_care
-    key = session_key("web", body.session_id)
+    key = web.conversations.key_of("web", body.session_id)
     if not web.feedback.give(key, body.ref, body.rating, body.note):
         raise ApiError(404, "answer_not_found", words.feedback_unknown)
     return FeedbackResponse(
@@ -254,7 +260,11 @@ def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
 @router.get(
     "/api/clauses/{clause_id}",
     response_model=ClauseResponse,
-    responses={404: ERROR_RESPONSES[422] | {"description": "没有这一条款"}, 429: ERROR_RESPONSES[429]},
+    responses={
+        404: ERROR_RESPONSES[422] | {"description": "没有这一条款"},
+        422: ERROR_RESPONSES[422],
+        429: ERROR_RESPONSES[429],
+    },
     tags=["政策文件"],
     summary="一条条款：规范化全文、原文和出处",
 )

@@ -140,8 +140,9 @@ class ChannelAnswerBook:
         self.answer_log.engine.dispose()
 
 
-def open_answer_book(channel: str, database_url: str) -> ChannelAnswerBook:
-    """The answer log on the sessions' database, for a channel that runs without the web app."""
-    engine = open_database(database_url)
+def open_answer_book(channel: str, database_url: str, session_key_secret: bytes | None = None) -> ChannelAnswerBook:
+    """The answer log on the sessions' database, for a channel that runs without the web app
+    (`session_key_secret`: see bot.db.upgrade)."""
+    engine = open_database(database_url, session_key_secret)
     answer_log = AnswerLog(engine, AuditTrail(engine))
     return ChannelAnswerBook(channel, answer_log, FeedbackDesk(engine, answer_log))

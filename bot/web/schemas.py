@@ -183,6 +183,7 @@ class ErrorResponse(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "请求无法读取（例如不是有效的 JSON）"},
     413: {"model": ErrorResponse, "description": "请求内容太大"},
     422: {"model": ErrorResponse, "description": "请求内容有误"},
     429: {"model": ErrorResponse, "description": "请求太频繁"},

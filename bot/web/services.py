@@ -153,7 +153,7 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
     core = Services(settings, clock=clock, knowledge=kb)
     preload_numerals()
     live = LiveServices(core, settings.documents_refresh_seconds) if kb is None else None
-    engine = open_database(settings.resolved_database_url())
+    engine = open_database(settings.resolved_database_url(), core.session_key_secret)
     audit = AuditTrail(engine)
     answer_log = AnswerLog(engine, audit)
     return WebServices(

@@ -34,7 +34,7 @@ def add(args: argparse.Namespace, settings: Settings) -> int:
     password = _password(args)
     if password is None:
         return EXIT_BAD_INPUT
-    engine = open_database(settings.resolved_database_url())
+    engine = open_database(settings.resolved_database_url(), settings.resolved_session_key_secret())
     try:
         StaffAccounts(engine, AuditTrail(engine)).add(args.name, password)
     except AccountError as exc:

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.db import checkpoint
-from bot.dialogue.service import CHANNELS, session_key
+from bot.dialogue.service import CHANNELS
 from bot.web.accounts import StaffLogin
 from bot.web.api import Services
 from bot.web.schemas import SESSION_ID
@@ -31,18 +31,19 @@ NO_ANSWER = "没有找到这条答复（可能已经删除）。"
 NOT_A_KEY = "请填写网页会话编号（session_id，16–64 个字母、数字、_ 或 -），或对话标识（如 telegram:123456789）。"
 
 
-def parse_subject(raw: str) -> str | None:
-    """`web:<id>`, `telegram:<chat id>`, `terminal:<name>`, or a bare web session id → the session key."""
+def parse_subject(raw: str) -> tuple[str, str] | None:
+    """`web:<id>`, `telegram:<chat id>`, `terminal:<name>`, or a bare web session id → (channel, identity)."""
     text = raw.strip()
     found = CHAT_KEY.match(text)
     if found and found["channel"] in CHANNELS:
-        return session_key(found["channel"], found["identity"])
+        return found["channel"], found["identity"]
     if re.match(SESSION_ID, text):
-        return session_key("web", text)
+        return "web", text
     return None
 
 
 def fingerprint(key: str) -> str:
+    """12 hex digits of the SHA-256 of the stored key (itself a keyed hash: bot/dialogue/keys.py)."""
     return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -76,7 +77,8 @@ def delete_person(
             return _delete_one_answer(request, web, login, answer, confirmed=confirm == "yes")
         key: str | None = entry.session_key
     else:
-        key = parse_subject(subject)
+        named = parse_subject(subject)
+        key = web.conversations.key_of(*named) if named is not None else None
     if key is None:
         return _page(request, login, status=422, error=NOT_A_KEY, subject=subject[:200])
     channel = key.split(":", 1)[0]

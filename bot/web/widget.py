@@ -33,6 +33,7 @@ def own_origin(request: Request) -> str:
 
 
 @router.get("/widget.js")
+@router.head("/widget.js", include_in_schema=False)  # uptime checkers and caches probe the loader with HEAD
 def loader() -> Response:
     return Response(
         (STATIC / "widget.js").read_bytes(),

@@ -22,9 +22,30 @@ from sqlalchemy.engine import Connection, Engine
 
 import bot.tables  # noqa: F401 - every table on Base.metadata
 from bot.db import PREVIOUS_RELEASE_TABLES, Base, alembic_config
+from bot.dialogue.keys import stored_key
 
 PREVIOUS_RELEASE = Path(__file__).with_name("previous_release")
 ROWS: dict[str, list[dict[str, Any]]] = yaml.safe_load((PREVIOUS_RELEASE / "rows.yaml").read_text(encoding="utf-8"))
+# The deploy secret these databases are upgraded with (revision 0005 rewrites stored session keys).
+SECRET = b"a-test-session-key-secret-of-forty-characters"
+KEY_COLUMNS = {"dialogue_sessions": "key", "chat_transcripts": "session_key", "answer_log": "session_key"}
+
+
+def with_stored_keys(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """`rows` as revision 0005 leaves them: every session key its keyed hash, all else the same."""
+
+    def rewritten(table: str, row: dict[str, Any]) -> dict[str, Any]:
+        column = KEY_COLUMNS.get(table)
+        if column is None or row.get(column) is None:
+            return row
+        return {**row, column: stored_key(SECRET, row[column])}
+
+    return unordered({table: [rewritten(table, row) for row in table_rows] for table, table_rows in rows.items()})
+
+
+def unordered(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Rows per table in a fixed order of their own (a rewritten primary key reorders a table)."""
+    return {table: sorted(table_rows, key=repr) for table, table_rows in rows.items()}
 
 
 def head() -> str:

@@ -24,7 +24,7 @@ logging.basicConfig(level=logging.WARNING)
 engine = make_engine(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.readline()
-upgrade(engine)
+upgrade(engine, session_key_secret=b"a-test-session-key-secret-of-forty-characters")
 engine.dispose()
 print("upgraded", flush=True)
 """

@@ -4,6 +4,7 @@ database of the release before migrations keeps every row, and a second start ch
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 
@@ -14,11 +15,13 @@ from sqlalchemy import MetaData, Table, select, text
 from sqlalchemy.orm import Session
 
 from bot.db import INITIAL_REVISION, PREVIOUS_RELEASE_TABLES, alembic_config, make_engine, open_database, upgrade
+from bot.dialogue.keys import stored_key
 from bot.tables import AnswerEntry, AnswerFeedback, SessionRow, StaffAccount, TranscriptEntry
 
 from ..databases import Databases
 from .schemas import (
     ROWS,
+    SECRET,
     connected,
     contents,
     create_previous_release,
@@ -27,7 +30,9 @@ from .schemas import (
     head,
     kept,
     recorded_statements,
+    unordered,
     version,
+    with_stored_keys,
 )
 
 LATER_TABLES = {
@@ -69,18 +74,19 @@ def test_a_database_of_the_previous_release_is_stamped_and_keeps_every_row(
 
     engine = make_engine(url)
     with caplog.at_level(logging.INFO, logger="bot.db"), recorded_statements(engine) as statements:
-        upgrade(engine)
+        upgrade(engine, session_key_secret=SECRET)
     assert f"stamping it at revision {INITIAL_REVISION}" in caplog.text
     created = [s for s in statements if s.upper().startswith("CREATE TABLE")]
     made = {re.sub(r"\W", "", s.split()[2]) for s in created}
     assert "alembic_version" in made and not made & PREVIOUS_RELEASE_TABLES, "stamped, no table made again"
 
-    assert kept(url, before) == before
+    assert unordered(kept(url, before)) == with_stored_keys(before)
     assert version(url) == [head()]
     assert differences(url) == []
     with Session(engine) as session, session.begin():
         assert set(session.scalars(select(StaffAccount.name))) == {"李敏", "wang.qiang"}
-        assert session.get(SessionRow, "telegram:4711") is not None
+        assert session.get(SessionRow, stored_key(SECRET, "telegram:4711")) is not None
+        assert session.get(SessionRow, "telegram:4711") is None, "no key is stored as it was"
         new = AnswerEntry(channel="api", question="新问题", answer="新回答")
         session.add(new)
         session.flush()
@@ -97,10 +103,12 @@ def test_a_previous_release_database_with_only_the_sessions_keeps_them_and_gains
     sessions = contents(url)["dialogue_sessions"]
     assert len(sessions) == len(ROWS["dialogue_sessions"])
     with caplog.at_level(logging.INFO, logger="bot.db"):
-        open_database(url).dispose()
+        open_database(url, SECRET).dispose()
     assert "database of the previous release without answer_citations, answer_log," in caplog.text
     after = contents(url)
-    assert after["dialogue_sessions"] == sessions
+    assert unordered({"dialogue_sessions": after["dialogue_sessions"]}) == with_stored_keys(
+        {"dialogue_sessions": sessions}
+    )
     assert set(after) == PREVIOUS_RELEASE_TABLES | LATER_TABLES
     assert version(url) == [head()]
     assert differences(url) == []
@@ -109,7 +117,7 @@ def test_a_previous_release_database_with_only_the_sessions_keeps_them_and_gains
 def test_upgrading_a_database_at_head_again_writes_nothing(databases: Databases) -> None:
     url = databases.new_url()
     create_previous_release(url)
-    open_database(url).dispose()
+    open_database(url, SECRET).dispose()
     before, schema = contents(url), described(url)
     engine = make_engine(url)
     with recorded_statements(engine) as statements:
@@ -145,8 +153,8 @@ def test_revision_0002_keeps_every_row_and_adds_transcripts_feedback_and_answer_
         for name, rows in ROWS.items():
             connection.execute(Table(name, metadata, autoload_with=connection).insert(), rows)
     before = contents(url)
-    open_database(url).dispose()
-    assert kept(url, before) == before
+    open_database(url, SECRET).dispose()
+    assert unordered(kept(url, before)) == with_stored_keys(before)
     after = contents(url)
     assert set(after) == PREVIOUS_RELEASE_TABLES | LATER_TABLES
     assert {row["ref"] for row in after["answer_log"]} == {None}
@@ -161,3 +169,38 @@ def test_revision_0002_keeps_every_row_and_adds_transcripts_feedback_and_answer_
         assert session.scalar(select(AnswerFeedback.note)) == "数字不对"
         assert session.scalar(select(TranscriptEntry.offered)) == ""
     engine.dispose()
+
+
+def test_revision_0005_stores_every_session_key_as_its_keyed_hash(databases: Databases) -> None:
+    """A database at revision 0004 with a Telegram session, a web conversation's transcript and logged
+    answers: 0005 rewrites each key (the table's own column) and nothing else; an /api/ask answer
+    keeps its empty key. Chat ids are small integers: the stored form must not be a plain hash."""
+    url = databases.new_url()
+    with connected(url) as connection:
+        command.upgrade(alembic_config(connection), "0004")
+        metadata = MetaData()
+        for name, rows in ROWS.items():
+            connection.execute(Table(name, metadata, autoload_with=connection).insert(), rows)
+        transcripts = Table("chat_transcripts", metadata, autoload_with=connection)
+        said = {"session_key": "web:7f3a9c", "role": "user", "body": "{}", "offered": ""}
+        connection.execute(transcripts.insert(), [{**said, "created_at": ROWS["answer_log"][0]["created_at"]}])
+    before = contents(url)
+    open_database(url, SECRET).dispose()
+    after = contents(url)
+    assert unordered(after) == with_stored_keys(before)
+    stored = {row["key"] for row in after["dialogue_sessions"]} | {
+        row["session_key"] for row in after["chat_transcripts"]
+    }
+    assert stored == {stored_key(SECRET, "web:7f3a9c"), stored_key(SECRET, "telegram:4711")}
+    assert all(re.fullmatch(r"(web|telegram):[0-9a-f]{64}", key) for key in stored)
+    assert hashlib.sha256(b"telegram:4711").hexdigest() not in str(after), "keyed, not a plain hash"
+    assert [row["session_key"] for row in after["answer_log"]].count(None) == 1
+
+
+def test_revision_0005_without_the_secret_refuses_and_changes_nothing(databases: Databases) -> None:
+    url = databases.new_url()
+    create_previous_release(url)
+    before = contents(url)
+    with pytest.raises(RuntimeError, match="needs the session key secret"):
+        open_database(url)
+    assert contents(url) == before, "the whole upgrade is one transaction: nothing half done"

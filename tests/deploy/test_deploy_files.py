@@ -275,9 +275,12 @@ def test_every_policybot_variable_in_compose_is_a_setting_and_validates(monkeypa
             if key.startswith("POLICYBOT_"):
                 assert key in SETTING_NAMES, f"{name}: {key} is not a Settings field"
                 seen.add(key)
-                monkeypatch.setenv(key, interpolate(value, {"POSTGRES_PASSWORD": "secret"}))
+                given = {"POSTGRES_PASSWORD": "secret", "POLICYBOT_SESSION_KEY_SECRET": "k" * 64}
+                monkeypatch.setenv(key, interpolate(value, given))
     assert seen >= {"POLICYBOT_DATA_DIR", "POLICYBOT_CHROMA_URL", "POLICYBOT_DATABASE_URL"}
+    assert "POLICYBOT_SESSION_KEY_SECRET" in seen, "every replica gets the one deploy secret"
     settings = Settings()
+    assert settings.session_key_secret is not None and settings.session_key_secret.get_secret_value() == "k" * 64
     assert settings.chroma_url == "http://chroma:8000"
     assert str(settings.data_dir) == "/data"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.dialogue.keys import read_or_create_secret, stored_key
 from bot.dialogue.store import SqlSessionStore
 from knowledge.kb import KnowledgeBase
 
@@ -72,7 +73,8 @@ def test_the_terminal_session_is_kept_between_runs_until_forgotten(data_dir: Pat
     again = _chat(["/profile"], data_dir, database, "--session", "staff")
     assert "巴中市" in again.stdout and "灵活就业" in again.stdout
     store = SqlSessionStore(f"sqlite:///{database}")
-    assert store.keys() == ["terminal:staff"]
+    secret = read_or_create_secret(None, data_dir)  # the file the chat made in its data directory
+    assert store.keys() == [stored_key(secret, "terminal:staff")]
     store.close()
 
 

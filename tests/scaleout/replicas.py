@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from bot.dialogue.keys import read_or_create_secret, stored_key
 from tests.postgres import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,6 +37,13 @@ class Replica:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def web_key(self, session_id: str) -> str:
+        """The key a web conversation is stored under (a keyed hash with the replicas' secret)."""
+        secret = read_or_create_secret(
+            self.env.get("POLICYBOT_SESSION_KEY_SECRET"), Path(self.env["POLICYBOT_DATA_DIR"])
+        )
+        return stored_key(secret, f"web:{session_id}")
 
     @property
     def is_running(self) -> bool:

@@ -31,12 +31,12 @@ def http() -> Iterator[httpx.Client]:
         yield client
 
 
-def answers_logged(url: str, session_id: str) -> int:
+def answers_logged(url: str, key: str) -> int:
     engine = sqlalchemy.create_engine(url)
     try:
         with engine.connect() as connection:
             query = sqlalchemy.text("SELECT count(*) FROM answer_log WHERE session_key = :key")
-            return int(connection.execute(query, {"key": f"web:{session_id}"}).scalar_one())
+            return int(connection.execute(query, {"key": key}).scalar_one())
     finally:
         engine.dispose()
 
@@ -74,7 +74,7 @@ def test_a_turn_during_an_outage_is_a_clear_error_and_nothing_is_lost_after_it(
     profile = person.say(both[0], message="/profile")[0]["text"]
     for fact in ("巴中市", "低保家庭", "残疾", "45岁", "个体工商户"):
         assert fact in profile, f"{fact} was lost"
-    assert answers_logged(both[0].env["POLICYBOT_DATABASE_URL"], person.session_id or "") == 1
+    assert answers_logged(both[0].env["POLICYBOT_DATABASE_URL"], both[0].web_key(person.session_id or "")) == 1
 
 
 def test_answers_logged_while_the_database_is_down_are_stored_when_it_is_back(

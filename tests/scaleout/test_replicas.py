@@ -104,7 +104,7 @@ def test_taps_at_the_same_moment_on_two_replicas_are_both_kept(
     assert question.get("multi_select"), "the interview asks a 可多选 question next"
     ticks = [b["action"] for row in question["buttons"] for b in row if b["action"].startswith("tick:")]
     assert len(ticks) >= 4
-    key = f"web:{person.session_id}"
+    key = both[0].web_key(person.session_id or "")
     store = SqlSessionStore(both[0].env["POLICYBOT_DATABASE_URL"])
     try:
         for pair in ((ticks[0], ticks[1]), (ticks[2], ticks[3])):

@@ -11,7 +11,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.dialogue.service import session_key
 from bot.dialogue.store import SqlSessionStore
 from knowledge.kb import KnowledgeBase
 from tests.scaleout.replicas import Person, Replica, replica_env, running_replicas
@@ -47,7 +46,7 @@ def test_taps_at_the_same_moment_on_two_processes_sharing_one_sqlite_file_are_bo
                 for pair in ((ticks[0], ticks[1]), (ticks[2], ticks[3])):
                     statuses = at_the_same_moment(http, person.session_id or "", list(zip(both, pair, strict=True)))
                     assert statuses == [200, 200]
-                state = store.load(session_key("web", person.session_id or ""))
+                state = store.load(both[0].web_key(person.session_id or ""))
                 assert state is not None
                 if sorted(state.ticked) != [0, 1, 2, 3]:
                     lost.append(f"{person.session_id}: ticked {sorted(state.ticked)}")

@@ -18,9 +18,15 @@ from .conftest import POLICY_QUESTION, SELF_DESCRIPTION, chat, describe_yourself
 
 
 def person_is_stored(services: WebServices, session_id: str) -> bool:
+    """Anything stored under the person's key; the session id itself is never stored (a keyed hash is)."""
     services.answer_log.flush()
     text = stored_text(services.engine)
-    return session_id in text
+    assert session_id not in text, "session keys are stored as keyed hashes"
+    return web_key(services, session_id) in text
+
+
+def web_key(services: WebServices, session_id: str) -> str:
+    return services.conversations.key_of("web", session_id)
 
 
 def test_forget_removes_the_person_from_every_table(client: TestClient, services: WebServices) -> None:
@@ -34,7 +40,7 @@ def test_forget_removes_the_person_from_every_table(client: TestClient, services
     reply = chat(client, session_id, message="/forget")
     assert reply["replies"] and "删除" in reply["replies"][0]["text"]
     assert not person_is_stored(services, session_id)
-    assert services.conversations.state(f"web:{session_id}") is None
+    assert services.conversations.state(web_key(services, session_id)) is None
     assert person_is_stored(services, other), "nobody else's data is touched"
 
 
@@ -52,7 +58,7 @@ def test_staff_delete_a_person_by_web_session_id(
     assert not person_is_stored(services, session_id)
     assert person_is_stored(services, other)
     event = services.audit.recent(1)[0]
-    fingerprint = hashlib.sha256(f"web:{session_id}".encode()).hexdigest()[:12]
+    fingerprint = hashlib.sha256(web_key(services, session_id).encode()).hexdigest()[:12]
     assert (event.actor, event.action) == ("zhangsan", "person_deleted")
     assert fingerprint in event.target and session_id not in event.target + event.detail
     assert "答复记录 1 条" in event.detail
@@ -60,13 +66,14 @@ def test_staff_delete_a_person_by_web_session_id(
 
 
 def test_staff_delete_a_telegram_chat_by_its_key(staff: tuple[TestClient, str], services: WebServices) -> None:
-    services.conversations.handle("telegram:5550001", Turn(text=SELF_DESCRIPTION))
-    services.conversations.handle("telegram:5550001", Turn(action="ok"))
-    assert services.conversations.state("telegram:5550001") is not None
+    key = services.conversations.key_of("telegram", 5550001)
+    services.conversations.handle(key, Turn(text=SELF_DESCRIPTION))
+    services.conversations.handle(key, Turn(action="ok"))
+    assert services.conversations.state(key) is not None
     console, csrf = staff
     page = console.post("/staff/privacy/delete", data={"csrf": csrf, "subject": " telegram:5550001 ", "confirm": "yes"})
     assert page.status_code == 200 and "会话记录 1 条" in page.text
-    assert services.conversations.state("telegram:5550001") is None
+    assert services.conversations.state(key) is None
     assert "5550001" not in stored_text(services.engine)
 
 
@@ -75,7 +82,7 @@ def test_the_answer_page_deletes_the_asker_with_one_button(
 ) -> None:
     session_id = describe_yourself(client)
     services.answer_log.flush()
-    entry = next(e for e in services.answer_log.entries(limit=50) if e.session_key == f"web:{session_id}")
+    entry = next(e for e in services.answer_log.entries(limit=50) if e.session_key == web_key(services, session_id))
     console, _ = staff
     page = console.get(f"/staff/answers/{entry.id}").text
     assert 'action="/staff/privacy/delete"' in page and f'name="answer" value="{entry.id}"' in page
@@ -83,7 +90,7 @@ def test_the_answer_page_deletes_the_asker_with_one_button(
     csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
     review = console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id)}).text
     assert 'name="confirm" value="yes"' in review and person_is_stored(services, session_id)
-    assert session_id not in review and fingerprint(f"web:{session_id}") in review
+    assert session_id not in review and fingerprint(web_key(services, session_id)) in review
     console.post("/staff/privacy/delete", data={"csrf": csrf, "answer": str(entry.id), "confirm": "yes"})
     assert not person_is_stored(services, session_id)
     assert console.get(f"/staff/answers/{entry.id}").status_code == 404
@@ -147,13 +154,13 @@ def test_staff_deletion_of_something_that_is_not_a_key_is_refused(staff: tuple[T
 @pytest.mark.parametrize(
     "raw, key",
     [
-        ("AbCdEfGhIjKlMnOpQrStUvWx", "web:AbCdEfGhIjKlMnOpQrStUvWx"),
-        ("web:AbCdEfGhIjKlMnOpQrStUvWx", "web:AbCdEfGhIjKlMnOpQrStUvWx"),
-        ("telegram:123456789", "telegram:123456789"),
-        ("terminal:staff", "terminal:staff"),
+        ("AbCdEfGhIjKlMnOpQrStUvWx", ("web", "AbCdEfGhIjKlMnOpQrStUvWx")),
+        ("web:AbCdEfGhIjKlMnOpQrStUvWx", ("web", "AbCdEfGhIjKlMnOpQrStUvWx")),
+        ("telegram:123456789", ("telegram", "123456789")),
+        ("terminal:staff", ("terminal", "staff")),
         ("telegram:12 34", None),
         ("12345", None),
     ],
 )
-def test_deletion_subjects_are_session_ids_or_channel_keys(raw: str, key: str | None) -> None:
+def test_deletion_subjects_are_session_ids_or_channel_keys(raw: str, key: tuple[str, str] | None) -> None:
     assert parse_subject(raw) == key

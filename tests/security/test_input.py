@@ -36,7 +36,11 @@ def test_a_note_and_a_chat_message_with_nul_characters_are_stored_without_them(
     body = client.post("/api/chat", json={"message": "资阳市创业担保贷款\u0000额度是多少？"}).json()
     assert any(r["kind"] == "answer" for r in body["replies"])
     services.answer_log.flush()
-    entry = next(e for e in services.answer_log.entries(limit=20) if e.session_key == f"web:{body['session_id']}")
+    entry = next(
+        e
+        for e in services.answer_log.entries(limit=20)
+        if e.session_key == services.conversations.key_of("web", body["session_id"])
+    )
     assert entry.question == "资阳市创业担保贷款额度是多少？"
     console, csrf = staff
     marked = console.post(

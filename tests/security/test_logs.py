@@ -70,7 +70,7 @@ def assert_nothing_private(log_text: str, private: list[str]) -> None:
 
 def test_every_secret_setting_comes_from_the_environment_and_has_no_default(monkeypatch: pytest.MonkeyPatch) -> None:
     secret_fields = {name for name, field in Settings.model_fields.items() if field.annotation == SecretStr | None}
-    assert secret_fields == {"telegram_token", "telegram_webhook_secret", "database_url"}
+    assert secret_fields == {"telegram_token", "telegram_webhook_secret", "database_url", "session_key_secret"}
     for name in secret_fields:
         monkeypatch.delenv(f"POLICYBOT_{name.upper()}", raising=False)
     assert all(getattr(Settings(), name) is None for name in secret_fields)
@@ -83,14 +83,18 @@ def test_every_secret_setting_comes_from_the_environment_and_has_no_default(monk
     assert TOKEN not in shown and "db-Pa55word" not in shown
 
 
+SESSION_KEY_SECRET = "session-key-secret-for-the-log-test-0123456789"
+
+
 def test_the_formatter_masks_known_secrets_tokens_in_urls_and_url_passwords() -> None:
     settings = Settings(
         telegram_token=SecretStr(TOKEN),
         telegram_webhook_secret=SecretStr(WEBHOOK_SECRET),
         database_url=SecretStr("postgresql+psycopg://policybot:db-Pa55word@127.0.0.1:5432/policybot"),
+        session_key_secret=SecretStr(SESSION_KEY_SECRET),
     )
     secrets = secrets_of(settings)
-    assert secrets == {TOKEN, WEBHOOK_SECRET, "db-Pa55word"}
+    assert secrets == {TOKEN, WEBHOOK_SECRET, "db-Pa55word", SESSION_KEY_SECRET}
     line = (
         f"POST https://api.telegram.org/bot{TOKEN}/getUpdates secret={WEBHOOK_SECRET} "
         "url=postgresql://someone:other-pass@db/x bot 1234567:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh"
@@ -136,7 +140,7 @@ def test_a_chat_with_a_self_description_logs_none_of_the_facts_at_debug(
     session_id = describe_yourself(client)
     client.post("/api/chat", json={"session_id": session_id, "message": "/profile"})
     services.answer_log.flush()
-    state = services.conversations.state(f"web:{session_id}")
+    state = services.conversations.state(services.conversations.key_of("web", session_id))
     assert state is not None and state.profile["disabled"] is True and state.profile["household"] == ["dibao"]
     text = "\n".join(f"{r.name}: {r.getMessage()}" for r in debug_logging.records)
     assert "chat turn" in text, "the turns were logged at DEBUG"
@@ -169,6 +173,7 @@ def serve_at_debug(
         "POLICYBOT_DATABASE_URL": database_url,
         "POLICYBOT_LOG_LEVEL": "DEBUG",
         "POLICYBOT_TELEGRAM_TOKEN": TOKEN,
+        "POLICYBOT_SESSION_KEY_SECRET": SESSION_KEY_SECRET,
         "POLICYBOT_WEB_RATE_LIMIT": "",
     }
     command = [sys.executable, "-m", "bot.cli"]
@@ -210,7 +215,8 @@ def test_the_server_log_at_debug_has_the_requests(serve_at_debug: ServerRun) -> 
 
 def test_the_server_log_has_no_secret(serve_at_debug: ServerRun) -> None:
     password = sqlalchemy.make_url(serve_at_debug.database_url).password
-    secrets = [TOKEN, STAFF[1], serve_at_debug.staff_cookie, serve_at_debug.csrf, *([password] if password else [])]
+    secrets = [TOKEN, STAFF[1], serve_at_debug.staff_cookie, serve_at_debug.csrf, SESSION_KEY_SECRET]
+    secrets += [password] if password else []
     assert [s for s in secrets if s in serve_at_debug.log] == []
 
 

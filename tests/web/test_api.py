@@ -114,7 +114,7 @@ def test_check_returns_the_cli_check_object(client: TestClient, services: WebSer
     profile = {"region": "长春", "employment_status": "self_employed", "education": "college", "as_of": "2020-06-01"}
     response = client.post("/api/check", json=profile)
     assert response.status_code == 200
-    assert response.json() == services.checker.check(profile, date.today())
+    assert response.json() == {**services.checker.check(profile, date.today()), "warnings": []}
     assert response.json()["jurisdiction"] == "吉林省"
 
 
@@ -173,7 +173,7 @@ def test_chat_policy_question_carries_citations_with_verified_flags(client: Test
 def test_chat_replaying_a_turn_id_is_not_handled_twice(client: TestClient, services: WebServices) -> None:
     """A resent turn (a retry after a lost response) gets the replies stored for it, nothing more."""
     first = client.post("/api/chat", json={"message": "我在长春", "turn_id": "t1"}).json()
-    key = f"web:{first['session_id']}"
+    key = services.conversations.key_of("web", first["session_id"])
     confirmed = client.post("/api/chat", json={"session_id": first["session_id"], "choice": "ok", "turn_id": "t2"})
     state = services.conversations.state(key)
     again = client.post(
@@ -186,7 +186,7 @@ def test_chat_replaying_a_turn_id_is_not_handled_twice(client: TestClient, servi
 
 def test_chat_forget_deletes_the_session_and_its_logged_answers(client: TestClient, services: WebServices) -> None:
     first = client.post("/api/chat", json={"message": QUESTION}).json()
-    key = f"web:{first['session_id']}"
+    key = services.conversations.key_of("web", first["session_id"])
     services.answer_log.flush()
     assert any(e.session_key == key for e in services.answer_log.entries(limit=20))
     client.post("/api/chat", json={"session_id": first["session_id"], "message": "/forget"})

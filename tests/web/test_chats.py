@@ -19,7 +19,6 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, SessionState, Turn
 from bot.settings import Settings
 from bot.web.app import create_app
@@ -80,7 +79,7 @@ class HttpRun(Run):
         assert response.status_code == 200, response.text
         body = ChatResponse.model_validate(response.json())
         self.session_id = body.session_id
-        self.key = session_key("web", body.session_id)
+        self.key = self.conversations.key_of("web", body.session_id)
         return tuple(body.replies)
 
     def stored(self) -> SessionState | None:

@@ -37,7 +37,6 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from bot.dialogue.service import session_key
 from bot.dialogue.types import Reply, SessionState
 from bot.settings import Settings
 from bot.web.app import create_app
@@ -117,7 +116,7 @@ def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], t
     session_id: str | None = None
     chat_passed = chat_passed_by_name = True
     for number, turn in enumerate(chat["turns"], start=1):
-        key = session_key("web", session_id) if session_id else None
+        key = services.conversations.key_of("web", session_id) if session_id else None
         before = (services.conversations.state(key) if key else None) or SessionState()
         payload: dict[str, Any] = {"message": turn["user"]}
         if session_id:
@@ -130,7 +129,7 @@ def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], t
             body = ChatResponse.model_validate(response.json())
             session_id = body.session_id
             replies = tuple(body.replies)
-        key = session_key("web", session_id) if session_id else None
+        key = services.conversations.key_of("web", session_id) if session_id else None
         after = (services.conversations.state(key) if key else None) or SessionState()
         problems = _judge(turn["expect"], replies, response.status_code, before, after, tally)
         tally.turns += 1

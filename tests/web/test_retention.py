@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from bot.dialogue.service import session_key
 from bot.tables import AnswerCitation, AnswerEntry, SessionRow, TranscriptEntry
 from bot.web.app import create_app
 from bot.web.services import WebServices
@@ -57,9 +56,9 @@ def test_the_running_server_purges_on_its_interval_not_only_at_start(kb: Knowled
         kb, databases.new_url(), session_ttl_days=30, answer_log_days=60, retention_interval_minutes=0.02
     )
     with TestClient(create_app(services, owns_services=True)) as client:
-        idle = session_key("web", chat(client, None, QUESTION))
-        old_answers = session_key("web", chat(client, None, QUESTION))
-        fresh = session_key("web", chat(client, None, QUESTION))
+        idle = services.conversations.key_of("web", chat(client, None, QUESTION))
+        old_answers = services.conversations.key_of("web", chat(client, None, QUESTION))
+        fresh = services.conversations.key_of("web", chat(client, None, QUESTION))
         age(services, idle, days=31)  # past the session limit (its answers are younger than 60 days)
         age(services, old_answers, days=61)  # past both limits
         assert kept(services, idle) == {"session": 1, "messages": 2, "answers": 1}, "made after the start's purge"

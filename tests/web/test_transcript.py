@@ -63,7 +63,7 @@ def test_buttons_from_before_starting_over_are_refused_and_change_nothing(
     sid = say(client, None, message="我在长春，高中毕业")["session_id"]
     card = actions(say(client, sid, choice="ok")["replies"][-1])
     say(client, sid, message="重新开始")
-    key = f"web:{sid}"
+    key = services.conversations.key_of("web", sid)
     before = services.conversations.state(key)
     for old in card[:2]:
         replies = say(client, sid, choice=old)["replies"]
@@ -78,7 +78,7 @@ def test_an_action_never_offered_or_another_sessions_button_is_refused_politely(
 ) -> None:
     mine = say(client, None, message="我在长春")
     other = say(client, None, choice="cmd:start")
-    key = f"web:{other['session_id']}"
+    key = services.conversations.key_of("web", other["session_id"])
     before = services.conversations.state(key)
     for action in ("ok", "ans:region:0", "tick:situation:99", "more", "clause:jilin-2017-07", "zzz"):
         replies = say(client, other["session_id"], choice=action)["replies"]
@@ -105,7 +105,7 @@ def test_new_conversation_clears_the_transcript_and_the_facts(client: TestClient
     new = client.post("/api/chat/new", json={"session_id": sid}).json()
     assert new["session_id"] != sid and [r["kind"] for r in new["replies"]] == ["welcome"]
     assert client.get(f"/api/chat/{sid}").status_code == 404
-    assert services.conversations.state(f"web:{sid}") is None
+    assert services.conversations.state(services.conversations.key_of("web", sid)) is None
     assert [e["role"] for e in client.get(f"/api/chat/{new['session_id']}").json()["entries"]] == ["bot"]
 
 
@@ -117,9 +117,15 @@ def test_the_retention_limit_purges_idle_transcripts_with_their_sessions(
     long_ago = datetime.now(UTC) - timedelta(days=services.settings.session_ttl_days + 1)
     with Session(services.engine) as session, session.begin():
         session.execute(
-            update(TranscriptEntry).where(TranscriptEntry.session_key == f"web:{old}").values(created_at=long_ago)
+            update(TranscriptEntry)
+            .where(TranscriptEntry.session_key == services.conversations.key_of("web", old))
+            .values(created_at=long_ago)
         )
-        session.execute(update(SessionRow).where(SessionRow.key == f"web:{old}").values(updated_at=long_ago))
+        session.execute(
+            update(SessionRow)
+            .where(SessionRow.key == services.conversations.key_of("web", old))
+            .values(updated_at=long_ago)
+        )
     purged = services.purge_expired()
     assert purged.sessions >= 1 and purged.messages >= 2
     assert client.get(f"/api/chat/{old}").status_code == 404
