@@ -327,13 +327,18 @@ def is_concept_word(token: str) -> bool:
 
 # An administrative level a measure is for, as written (省级, 市级, 市、县级, 国家级): a question naming
 # one level is not about a measure that names only others.
-_LEVELS = re.compile(r"((?:国家|全国|省|市|州|县|区)(?:[、和/](?:省|市|州|县|区))*)级")
+_LEVELS = re.compile(
+    r"((?:国家|全国|省|市|州|县|区)(?:[、和/](?:省|市|州|县|区))*)级"
+    # said the way people say it: 县里认定的, 市上评的, 省一级批的
+    r"|((?:省|市|州|县|区))(?:里|上|一级)(?=认定|评|批|命名|授予|挂牌|认证)"
+)
 
 
 def levels_named(text: str) -> frozenset[str]:
     levels: set[str] = set()
     for match in _LEVELS.finditer(text):
-        levels.update(ch for ch in match.group(1).replace("国家", "国").replace("全国", "国") if ch not in "、和/")
+        written = match.group(1) or match.group(2)
+        levels.update(ch for ch in written.replace("国家", "国").replace("全国", "国") if ch not in "、和/")
     return frozenset(levels)
 
 

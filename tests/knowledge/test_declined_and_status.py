@@ -170,3 +170,12 @@ def test_which_document_set_a_named_measure_is_answered_with_that_document_and_i
     assert "资阳市人民政府关于做好当前和今后一段时期就业创业工作的实施意见" in (result.direct_answer or "")
     assert "吉林" not in (result.direct_answer or "")
     assert [c.clause_id for c in result.citations] == ["ziyang-2017-19"]
+
+
+def test_a_level_said_the_way_people_say_it_keeps_another_levels_figure_out(kb: KnowledgeBase) -> None:
+    """县里评定的 is the 市、县级 base, whose text states no sum: the 省级 base's 80万元 is never its answer."""
+    county = ask(kb, "通化这边县里评定的返乡创业园区能拿多少补助")
+    assert "80万元" not in (county.direct_answer or "")
+    assert "市、县级" in (county.direct_answer or "")
+    province = ask(kb, "省里认定的返乡创业基地能拿多少补助，吉林")
+    assert "80万元" in (province.direct_answer or "")
