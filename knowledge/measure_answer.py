@@ -96,7 +96,14 @@ def _relevant(matches: list[MeasureMatch], policy: SelectionPolicy) -> list[Meas
         # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
         # measure that merely shares words (贷款, 还款) is no answer either.
         return []
-    return [m for m in matches if is_relevant(m, policy)]
+    relevant = [m for m in matches if is_relevant(m, policy)]
+    if relevant and any("贷" in word for word in relevant[0].focus):
+        # A question about borrowing (能贷多少, 贷款) is answered by a loan when one matches, however
+        # strongly the person's group (退役士兵) ties it to another measure of the same clause.
+        loans = [m for m in relevant if m.measure.kind is MeasureKind.LOAN]
+        if loans:
+            relevant = [*loans, *(m for m in relevant if m.measure.kind is not MeasureKind.LOAN)]
+    return relevant
 
 
 def select(

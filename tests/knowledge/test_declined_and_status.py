@@ -179,3 +179,11 @@ def test_a_level_said_the_way_people_say_it_keeps_another_levels_figure_out(kb: 
     assert "市、县级" in (county.direct_answer or "")
     province = ask(kb, "省里认定的返乡创业基地能拿多少补助，吉林")
     assert "80万元" in (province.direct_answer or "")
+
+
+def test_a_question_about_borrowing_is_answered_by_a_loan(kb: KnowledgeBase) -> None:
+    """退役士兵 ties the question to the veterans' clause, but 能贷多少 asks about a loan: the loan
+    measure answers (its text states no sum), not the veterans' job placement."""
+    result = ask(kb, "南江县退伍军人自己开店，创业的话能贷多少钱")
+    assert "创业担保贷款" in (result.direct_answer or "")
+    assert "安排工作" not in (result.direct_answer or "")
