@@ -246,7 +246,9 @@ def _answered(answer: Answer) -> str:
         lines = direct  # a document-status answer: the documents' own metadata, no clause to quote
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
-    lines.extend(["", words.disclaimer])
+    if answer.citations:
+        lines.extend(["", words.disclaimer])
+    # A status answer quotes nothing: its own line already sends people to the 人社部门 (12333).
     return "\n".join(lines)
 
 
