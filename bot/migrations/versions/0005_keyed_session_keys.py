@@ -59,4 +59,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("a keyed hash cannot be turned back into the key: restore the backup taken before")
+    """Nothing to undo in the schema. A keyed hash cannot be turned back into its key, so the rows keep
+    their hashed keys: code from before 0005 finds none of those conversations and starts afresh, as
+    after a lost secret (restore the backup taken before the upgrade to keep them). Raising here would
+    instead block every later downgrade through this revision."""
