@@ -80,7 +80,7 @@ def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
     """The question names a benefit that this measure only builds on — 失业补助金 is paid as 当地失业
     保险金的80% to people whose 失业保险金 ran out — and nothing in the question names this measure:
     a question about the 失业保险金 itself is not answered with the 失业补助金's figure."""
-    benefits = [w for w in match.focus if w.endswith(_BENEFIT_HEADS)]
+    benefits = [w for w in match.focus if w.endswith(_BENEFIT_HEADS) and w not in match.had]
     if not benefits:
         return False
     measure = match.measure
@@ -97,8 +97,9 @@ def _relevant(matches: list[MeasureMatch], policy: SelectionPolicy) -> list[Meas
         # measure that merely shares words (贷款, 还款) is no answer either.
         return []
     relevant = [m for m in matches if is_relevant(m, policy)]
-    if relevant and any("贷" in word for word in relevant[0].focus):
-        # A question about borrowing (能贷多少, 贷款) is answered by a loan when one matches, however
+    focus = relevant[0].focus if relevant else ()
+    if any("贷" in w for w in focus) and not any(w.endswith(_BENEFIT_HEADS) and "贷" not in w for w in focus):
+        # A question only about borrowing (能贷多少, 贷款) is answered by a loan when one matches, however
         # strongly the person's group (退役士兵) ties it to another measure of the same clause.
         loans = [m for m in relevant if m.measure.kind is MeasureKind.LOAN]
         if loans:

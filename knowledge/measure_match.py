@@ -52,6 +52,9 @@ class MeasureMatch:
     expansion_overlap: float = 0.0
 
     focus: tuple[str, ...] = ()
+    # Words of the question the person tells as already had (失业保险金领到期了, 补贴领完了): their
+    # situation, not what they ask for.
+    had: tuple[str, ...] = ()
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -223,6 +226,7 @@ class MeasureMatcher:
         asked_levels = levels_named(text)
         asks_amount = asked.asks(Intent.AMOUNT)
         focus = tuple(own)
+        had = tuple(w for w in own if _told_as_had(w, text))
         profiles: dict[int, _Profile | None] = {}
         for clause_id in [*candidates, *named_elsewhere]:
             clause_part = weights.clause * clause_scores.get(clause_id, 0.0)
@@ -274,6 +278,7 @@ class MeasureMatcher:
                         asked.units,
                         profile.extra_overlap,
                         focus,
+                        had,
                     )
                 )
         matches.sort(key=lambda m: (-m.score, m.measure.id))
@@ -340,6 +345,14 @@ def levels_named(text: str) -> frozenset[str]:
         written = match.group(1) or match.group(2)
         levels.update(ch for ch in written.replace("国家", "国").replace("全国", "国") if ch not in "、和/")
     return frozenset(levels)
+
+
+_HAD = "(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|完|过|满|光|没了|停了|结束|期满)"
+
+
+def _told_as_had(word: str, text: str) -> bool:
+    """The question says the person already had it, or that it ran out (失业金领完了, 失业保险金已经领到期)."""
+    return re.search(re.escape(word) + _HAD, text) is not None
 
 
 def _other_level(measure: Measure, asked: frozenset[str]) -> bool:

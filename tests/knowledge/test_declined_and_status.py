@@ -187,3 +187,10 @@ def test_a_question_about_borrowing_is_answered_by_a_loan(kb: KnowledgeBase) -> 
     result = ask(kb, "南江县退伍军人自己开店，创业的话能贷多少钱")
     assert "创业担保贷款" in (result.direct_answer or "")
     assert "安排工作" not in (result.direct_answer or "")
+
+
+def test_a_benefit_told_as_already_had_is_the_situation_not_the_ask(kb: KnowledgeBase) -> None:
+    """失业保险金已经领完了 tells the situation; 下一步还能领点啥 asks what comes next (失业补助金)."""
+    result = ask(kb, "舞钢的，失业保险金已经领完了，下一步还能领点啥，能领多久")
+    assert result.status == AnswerStatus.ANSWERED
+    assert "失业补助金" in (result.direct_answer or "") and "6个月" in (result.direct_answer or "")

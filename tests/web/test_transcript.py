@@ -188,7 +188,7 @@ def test_bad_input_gets_a_clear_reply_or_error_and_the_conversation_goes_on(
     a Chinese notice (or a Chinese error for what the API refuses), the facts untouched, and the
     card still answers 对."""
     sid = say(client, None, message="本人在敦化，没工作大半年了")["session_id"]
-    key = f"web:{sid}"
+    key = services.conversations.key_of("web", sid)
     before = services.conversations.state(key)
     assert before is not None and before.pending.get("region") == "敦化市"
     for message in ("", "   ", "\x00\x01\x02\ufffd", "😀🙏👍"):
