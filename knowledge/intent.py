@@ -87,6 +87,7 @@ def asked_units(question: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1024)
 def classify(question: str) -> AskedIntent:
     """Every intent whose cue occurs in the question, in priority order; `overview` when none does;
     `instruction` for a message addressed to the assistant itself (knowledge/instructions.py)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
@@ -67,20 +68,28 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
     place names, function words or bare numbers), or the policy terms they stand for (怀孕 → 孕期),
     occur in its span."""
     floor = policy.min_own_overlap
-    if match.named is None and _asked_benefit_is_only_its_base(match):
+    if match.named is not None:
+        return True
+    if not (match.own_overlap > floor or match.expansion_overlap > floor):
         return False
-    return match.named is not None or match.own_overlap > floor or match.expansion_overlap > floor
+    return not _asked_benefit_is_only_its_base(match)
 
 
 # How the name of a benefit ends (失业保险金, 创业补贴, 失业补助金, 担保贷款 …).
 _BENEFIT_HEADS = ("金", "补贴", "补助", "津贴", "贷款", "奖励", "奖补", "补偿", "资助")
 
 
+@lru_cache(maxsize=256)
+def _benefit_words(focus: tuple[str, ...], had: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's words naming a benefit (…补贴, …金, …贷款), less those told as already had."""
+    return tuple(w for w in focus if w.endswith(_BENEFIT_HEADS) and w not in had)
+
+
 def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
     """The question names a benefit that this measure only builds on — 失业补助金 is paid as 当地失业
     保险金的80% to people whose 失业保险金 ran out — and nothing in the question names this measure:
     a question about the 失业保险金 itself is not answered with the 失业补助金's figure."""
-    benefits = [w for w in match.focus if w.endswith(_BENEFIT_HEADS) and w not in match.had]
+    benefits = _benefit_words(match.focus, match.had)
     if not benefits:
         return False
     measure = match.measure

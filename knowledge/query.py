@@ -221,6 +221,14 @@ class QueryAnalyzer:
                 self._say_entries.setdefault(term, []).append(index)
         self._say_lengths = sorted({len(term) for term in self._say_entries})
         self._outside_parts = tuple((topic, tuple(topic.split("+"))) for topic in self._outside)
+        # Every part of every outside topic by its first character: the parts a question contains are
+        # found in one pass over the question instead of one substring scan per part.
+        by_first: dict[str, list[str]] = {}
+        for _, parts in self._outside_parts:
+            for part in parts:
+                if part and part not in by_first.get(part[0], []):
+                    by_first.setdefault(part[0], []).append(part)
+        self._outside_by_first = {ch: tuple(parts) for ch, parts in by_first.items()}
         self._means_tokens: dict[int, tuple[str, ...]] = {}
 
     @cached_property
@@ -251,6 +259,13 @@ class QueryAnalyzer:
             self._means_tokens[index] = tokens
         return tokens
 
+    def _outside_present(self, text: str) -> set[str]:
+        """The parts of outside topics written in the text."""
+        by_first = self._outside_by_first
+        return {
+            part for i, ch in enumerate(text) if ch in by_first for part in by_first[ch] if text.startswith(part, i)
+        }
+
     def _without_places(self, text: str) -> str:
         for written in sorted(set(self._gazetteer.mentions(text)), key=lambda w: (-len(w), w)):
             text = text.replace(written, "，")
@@ -270,10 +285,11 @@ class QueryAnalyzer:
         expansions: list[str] = []
         for index in self._entries_said(normalized):
             expansions.extend(self._expansion_tokens(index))
+        in_text, in_normalized = self._outside_present(text), self._outside_present(normalized)
         outside = tuple(
             topic
             for topic, parts in self._outside_parts
-            if all(part in text for part in parts) or all(part in normalized for part in parts)
+            if all(part in in_text for part in parts) or all(part in in_normalized for part in parts)
         )
         asks_amount = any(term in text or term in normalized for term in self._amount)
         aspects = tuple(a for a in self._procedure if a.triggers and any(term in text for term in a.triggers))
