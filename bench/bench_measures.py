@@ -43,6 +43,7 @@ SETS = {
     "held-out": "answers_holdout",
     "held-out 2": "answers_holdout2",
     "held-out 3": "answers_holdout3",
+    "held-out 4": "answers_holdout4",
 }
 
 
