@@ -384,6 +384,12 @@ class Answerer:
         )
 
     def _direct(self, selection: Selection) -> DirectAnswer:
+        if selection.kind == "stated":
+            # The asked figure is written in the measure's own sentence (服务满2年后, 2020年6月底前)
+            # without being a sum it pays: shown as the measure's figure, verbatim from its span.
+            reference = self._reference(selection.primary)
+            stated = reference.model_copy(update={"amount_text": "；".join(selection.conditions)})
+            return DirectAnswer(kind="figure", measures=(stated,))
         return DirectAnswer(
             kind=selection.kind,
             measures=tuple(self._reference(m) for m in selection.chosen),

@@ -42,6 +42,7 @@ class _IntentFile(BaseModel):
 
     intents: tuple[_IntentCues, ...]
     units: dict[str, tuple[str, ...]]
+    open_list: tuple[str, ...]
     document_words: tuple[str, ...]
 
 
@@ -52,9 +53,18 @@ class AskedIntent:
     unit: str | None = None  # for amounts: "ratio", "duration" or "money" when the question says which
     # Every kind of amount the question names (能领几个月、多少钱 → duration and money); `unit` is the first.
     units: tuple[str, ...] = ()
+    # Asks what there is (有什么补贴, 哪些政策, 能享受啥扶持): a list of measures answers it. Without it a
+    # question about one measure (能不能延长, 怎么算的, a name typed as keywords) gets that measure alone.
+    open_list: bool = False
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
+
+    @property
+    def asks_figure(self) -> bool:
+        """An amount question, or one naming a kind of figure other than money (怎么分摊 → a share,
+        缓交到啥时候 → a date, 几个人 → a count): 钱 or 标准 alone may only name the topic."""
+        return Intent.AMOUNT in self.all or any(unit in _FIGURE_UNITS for unit in self.units)
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +77,12 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
     return tuple((e.intent, re.compile("|".join(f"(?:{cue})" for cue in e.cues))) for e in _data().intents)
 
 
+_FIGURE_UNITS = ("ratio", "date", "duration", "count", "age")
+# 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means; they ask nothing
+# (疫情那几个月增值税征收率降到多少 asks a share, not a length of time).
+_DEMONSTRATIVE = re.compile(r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十)几(?:个月|年|天|周)")
+
+
 def asked_unit(question: str) -> str | None:
     """`ratio`, `duration` or `money` (checked in that order: 几个月 is more specific than 多少), else None."""
     return next(iter(asked_units(question)), None)
@@ -77,7 +93,7 @@ def asked_units(question: str) -> tuple[str, ...]:
     inside a duration or ratio cue (补多长 holds no 多少) does not count twice: the cue text is taken
     out once it has been read."""
     found: list[str] = []
-    rest = question
+    rest = _DEMONSTRATIVE.sub("，", question)
     for unit, cues in _data().units.items():
         hits = [cue for cue in cues if cue in rest]
         if hits:
@@ -94,12 +110,17 @@ def classify(question: str) -> AskedIntent:
     if addresses_the_assistant(question):
         return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
     found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
-    if not found:
-        units = asked_units(question)
-        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), units[0] if units else None, units)
-    # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
     units = asked_units(question)
-    return AskedIntent(found[0], found, units[0] if units else None, units)
+    open_list = bool(_open_list().search(question))
+    if not found:
+        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), units[0] if units else None, units, open_list)
+    # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
+    return AskedIntent(found[0], found, units[0] if units else None, units, open_list)
+
+
+@lru_cache(maxsize=1)
+def _open_list() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in _data().open_list))
 
 
 def without_cues(question: str) -> str:

@@ -19,7 +19,7 @@ from knowledge.intent import AskedIntent, Intent
 from knowledge.measure_match import MeasureMatch
 from knowledge.measures import Beneficiary, MeasureKind
 
-DirectKind = Literal["figure", "no_figure", "list", "measure", "condition"]
+DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
 
 # A figure of the asked kind inside a condition phrase. Durations of one or two digits only:
 # 自2017年1月1日起 is a date, not a length of time.
@@ -29,7 +29,13 @@ _CONDITION_FIGURES = {
     "ratio": re.compile(r"\d+(?:\.\d+)?%|\d+成"),
     "age": re.compile(r"\d+(?:周岁|岁)"),
     "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
+    "date": re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|前|以前|之前)?|年底|年末|月底"),
 }
+# A sum, a share or a count, for a figure question that names no kind (降到多少, 要求达到多少):
+# not an age or a length of time, which a bare 多少 does not ask.
+_ANY_FIGURE = re.compile("|".join(_CONDITION_FIGURES[unit].pattern for unit in ("money", "ratio", "count")))
+# A phrase of a span: the text between two marks of punctuation.
+_PHRASE_END = re.compile(r"[，；。！？]|：(?!\d)")
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
 _LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
@@ -42,7 +48,7 @@ class SelectionPolicy:
     min_own_overlap: float = 0.2
     other_region_ratio: float = 0.75
     listed_ratio: float = 0.8
-    figure_ratio: float = 0.8
+    figure_ratio: float = 0.75
     max_listed: int = 3
     max_regions: int = 4
 
@@ -75,6 +81,10 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
     return not _asked_benefit_is_only_its_base(match)
 
 
+# What a measure pays out (a subsidy, a loan, an allowance, insurance paid, a tax cut), as opposed to
+# a service, support, a duty or a target.
+_PAYMENTS = (MeasureKind.SUBSIDY, MeasureKind.LOAN, MeasureKind.ALLOWANCE, MeasureKind.INSURANCE, MeasureKind.TAX)
+
 # How the name of a benefit ends (失业保险金, 创业补贴, 失业补助金, 担保贷款 …).
 _BENEFIT_HEADS = ("金", "补贴", "补助", "津贴", "贷款", "奖励", "奖补", "补偿", "资助")
 
@@ -89,10 +99,14 @@ def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
     """The question names a benefit that this measure only builds on — 失业补助金 is paid as 当地失业
     保险金的80% to people whose 失业保险金 ran out — and nothing in the question names this measure:
     a question about the 失业保险金 itself is not answered with the 失业补助金's figure."""
+    measure = match.measure
+    if measure.kind not in _PAYMENTS:
+        # A rule about the named benefit itself (how a 创业担保贷款's losses are shared, who funds it)
+        # is not another benefit built on it.
+        return False
     benefits = _benefit_words(match.focus, match.had)
     if not benefits:
         return False
-    measure = match.measure
     names = (measure.name, *measure.aliases)
     if any(any(b in name for name in names) for b in benefits):
         return False
@@ -133,7 +147,12 @@ def select(
     relevant = _relevant(matches, policy)
     if not relevant:
         return None
-    best = _facet_asked(relevant)
+    wants_figure = asked.asks_figure and asked.primary in (
+        Intent.AMOUNT,
+        Intent.ELIGIBILITY,
+        Intent.OVERVIEW,
+    )
+    best = _facet_asked(relevant, wants_figure)
     if best is not relevant[0]:
         relevant = [best, *(m for m in relevant if m is not best)]
     home = jurisdiction_of[best.measure.id]
@@ -148,14 +167,15 @@ def select(
             if match.score >= policy.other_region_ratio * best.score and _same_kind(match, best):
                 chosen.append(match)
                 seen.add(where)
-    wants_figure = asked.asks(Intent.AMOUNT) and asked.primary in (Intent.AMOUNT, Intent.ELIGIBILITY, Intent.OVERVIEW)
     if asked.primary in _LISTING and not wants_figure:
+        open_question = asked.open_list
         listed = [
             m
             for m in relevant[1:]
             if jurisdiction_of[m.measure.id] == home
             and m.score >= policy.listed_ratio * best.score
             and m.measure.beneficiary is best.measure.beneficiary
+            and (open_question or not _asked_less_than(m, best))
         ][: policy.max_listed - 1]
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
@@ -165,9 +185,30 @@ def select(
             if conditions:
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
+    return _figure(relevant, chosen, asked, jurisdiction_of, others, policy)
+
+
+def _figure(
+    relevant: list[MeasureMatch],
+    chosen: list[MeasureMatch],
+    asked: AskedIntent,
+    jurisdiction_of: Mapping[str, str],
+    others: Callable[[], list[MeasureMatch]] | None,
+    policy: SelectionPolicy,
+) -> Selection:
+    """The answer to a figure question: the chosen measures' own figures, a runner-up or variant
+    that states the one asked, the condition or phrase of the measure's sentence stating it — or
+    that none is stated, with other covered regions' versions that do state one."""
+    best = chosen[0]
+    home = jurisdiction_of[best.measure.id]
     if any(m.payable_amounts for m in chosen):
         # Regions that state the figure first; the order is otherwise the match order (stable sort).
-        return Selection("figure", tuple(sorted(chosen, key=lambda m: not m.payable_amounts)))
+        chosen = sorted(chosen, key=lambda m: not m.payable_amounts)
+        # Two figures asked at once (新增就业目标多少人，失业率控制在多少): facets of the same sentence
+        # that state a kind of figure asked which the chosen measures leave out are shown beside them.
+        if len(asked.units) > 1:
+            chosen += _other_facets_stating(relevant, chosen)
+        return Selection("figure", tuple(chosen))
     # A close runner-up in the same region that states the asked kind of figure and matches more of
     # the user's own words is the measure asked about (分担比例 is the loan's risk-sharing rule, not
     # its counter-guarantee waiver, which only won on the shared name 创业担保贷款). One that matches
@@ -194,6 +235,11 @@ def select(
     conditions = conditions_asked(best, asked.units)
     if conditions:
         return Selection("condition", (best,), conditions=conditions)
+    # The figure asked may be written in the measure's own sentence without being a sum it pays (服务
+    # 满2年后…落实编制, 2020年6月底前…暂缓缴存): that phrase answers, never "没有写明".
+    stated = stated_in_span(best, asked.units)
+    if stated:
+        return Selection("stated", (best,), conditions=stated)
     elsewhere = tuple(
         m
         for m in (others() if others else [])
@@ -215,7 +261,27 @@ def conditions_asked(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, 
     return shared or (tuple(stating) if len(stating) == 1 else ())
 
 
-def _facet_asked(relevant: list[MeasureMatch]) -> MeasureMatch:
+def stated_in_span(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases of the measure's own sentence that state a figure of the asked kind (any figure
+    but a date when no kind is named): those sharing one of the question's words, else all of them
+    when there are at most two."""
+    patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES] or [_ANY_FIGURE]
+    measure = match.measure
+    phrases = [p.strip() for p in _PHRASE_END.split(measure.span) if p.strip()]
+    # A phrase saying who qualifies (对签订1年以上劳动合同…的, a curated condition or target group) is
+    # not what the measure sets: 1年以上 is no answer to 能拿多少.
+    stating = [
+        p
+        for p in dict.fromkeys(phrases)
+        if any(pattern.search(p) for pattern in patterns)
+        and not p.endswith("的")
+        and not any(p.removeprefix("对") in c for c in (*measure.conditions, *measure.targets))
+    ]
+    shared = tuple(p for p in stating if any(len(word) > 1 and word in p for word in match.focus))
+    return shared or (tuple(stating) if len(stating) <= 2 else ())
+
+
+def _facet_asked(relevant: list[MeasureMatch], wants_figure: bool = False) -> MeasureMatch:
     """Of measures curated on the very same sentence (a loan and the year's loan target; two targets
     of one sentence), the one whose own words — name and figures — hold more of the question's: the
     sentence matches them all equally, so only what tells them apart can decide."""
@@ -223,15 +289,57 @@ def _facet_asked(relevant: list[MeasureMatch]) -> MeasureMatch:
     facets = [m for m in relevant if m.measure.clause == best.measure.clause and m.measure.span == best.measure.span]
     if len(facets) < 2:
         return best
-    # On a tie, what a measure grants before the year's target of it: 6亿元 is the city's loan target,
-    # never what one person may borrow. max keeps the first (the match order) on a full tie.
-    return max(facets, key=lambda m: (_own_word_hits(m), m.measure.kind is not MeasureKind.TARGET))
+    # On a tie, when a figure is asked, the facet stating one — unless a payment of the sentence
+    # states none (then that silence is the answer); then what a measure grants before the year's
+    # target of it. max keeps the first (the match order) on a full tie.
+    silent_payment = any(m.measure.kind in _PAYMENTS and not m.payable_amounts for m in facets)
+    stating = wants_figure and not silent_payment
+    return max(
+        facets,
+        key=lambda m: (
+            _own_word_hits(m),
+            stating and bool(m.payable_amounts),
+            m.measure.kind is not MeasureKind.TARGET,
+        ),
+    )
+
+
+def _other_facets_stating(relevant: list[MeasureMatch], chosen: list[MeasureMatch]) -> list[MeasureMatch]:
+    """Facets of a chosen measure's sentence that state a kind of figure asked that none of the chosen
+    measures states."""
+    covered = {unit for m in chosen for unit in m.units if _states(m, unit)}
+    spans = {(m.measure.clause, m.measure.span) for m in chosen}
+    out: list[MeasureMatch] = []
+    for match in relevant:
+        if match in chosen or (match.measure.clause, match.measure.span) not in spans:
+            continue
+        new = {unit for unit in match.units if unit not in covered and _states(match, unit)}
+        if new:
+            out.append(match)
+            covered |= new
+    return out
+
+
+def _states(match: MeasureMatch, unit: str) -> bool:
+    pattern = _CONDITION_FIGURES.get(unit)
+    return pattern is not None and any(pattern.search(text) for text in match.payable_amounts)
+
+
+def _asked_less_than(match: MeasureMatch, best: MeasureMatch) -> bool:
+    """The question's words found in this measure's own words (name, aliases, figures) are a strict
+    part of those found in the best one's: the question tells them apart, and asks the best."""
+    mine, theirs = _own_words_hit(match), _own_words_hit(best)
+    return mine < theirs
 
 
 def _own_word_hits(match: MeasureMatch) -> int:
+    return len(_own_words_hit(match))
+
+
+def _own_words_hit(match: MeasureMatch) -> frozenset[str]:
     measure = match.measure
     own_text = "".join((measure.name, *measure.aliases, *(a.text for a in measure.amounts)))
-    return sum(1 for word in match.focus if len(word) > 1 and word in own_text)
+    return frozenset(word for word in match.focus if len(word) > 1 and word in own_text)
 
 
 def _variant_of(a: MeasureMatch, b: MeasureMatch) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from knowledge.intent import AskedIntent, Intent
+from knowledge.intent import AskedIntent
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.retrieve import Retrieval
 
@@ -224,7 +224,7 @@ class MeasureMatcher:
         expanded_text = text + " " + " ".join(extra)
         matches: list[MeasureMatch] = []
         asked_levels = levels_named(text)
-        asks_amount = asked.asks(Intent.AMOUNT)
+        asks_amount = asked.asks_figure
         focus = tuple(own)
         had = tuple(w for w in own if _told_as_had(w, text))
         profiles: dict[int, _Profile | None] = {}
@@ -398,6 +398,8 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
         return kind is not AmountKind.DURATION
     if unit in ("age", "count"):
         return bool(_COUNTED[unit].search(amount.text))
+    if unit == "date":
+        return bool(_DATE.search(amount.text))
     return True
 
 
@@ -406,5 +408,7 @@ _COUNTED = {
     "age": re.compile(r"\d+(?:周岁|岁)"),
     "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
 }
+# A date a measure runs until or must be met by (2020年6月底前, 延长至2020年年底, 2019年12月31日).
+_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|年底|年末|月底")
 # A length of time written in a figure: one or two digits (自2017年1月1日起 is a date).
 _PERIOD = re.compile(r"(?<![\d.])\d{1,2}(?:个月|年(?![\d底初末])|周|天)")

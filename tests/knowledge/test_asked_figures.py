@@ -1,0 +1,98 @@
+"""The asked figure when it is not a sum the measure pays (issue 10, session 7): a date, a share, a
+target, a figure written in the measure's own sentence. Each case is worded apart from every golden
+set; the classes came from answers_holdout3 (read after its first run)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.present.answers import AnswerResult, answer_result
+from knowledge.intent import asked_units, classify
+from knowledge.kb import KnowledgeBase
+
+AS_OF = date(2026, 12, 2)
+
+
+def first_lines(kb: KnowledgeBase, question: str) -> str:
+    result: AnswerResult = answer_result(kb.answerer.answer(question, None, AS_OF))
+    return result.direct_answer or ""
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("这几个月平顶山的小规模纳税人增值税降成多少了", None),
+        ("前几年在外地打工，回来后商洛的失业率目标定的多少", "ratio"),
+        ("好几年没交社保了，灵活就业社保补贴能补几年", "duration"),
+        ("十几年的老厂了，稳岗返还截止时间是哪天", "date"),
+    ],
+)
+def test_a_time_the_person_points_at_is_not_a_length_asked(question: str, unit: str | None) -> None:
+    """那几个月 / 好几年 / 十几年 tell the person's situation; only a question word asks a length."""
+    units = asked_units(question)
+    assert "duration" not in units or unit == "duration"
+    if unit is not None:
+        assert unit in units
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("平顶山允许工程项目暂缓缴存农民工工资保证金，截止到什么时候", "2020年6月底前"),
+        ("平顶山线上申领失业保险金最晚到啥时候实现", "2020年4月底前"),
+        ("平顶山的稳岗返还政策延长到哪一年", "2020年年底"),
+    ],
+)
+def test_a_date_asked_is_quoted_from_the_measures_own_sentence(kb: KnowledgeBase, question: str, figure: str) -> None:
+    lines = first_lines(kb, question)
+    assert figure in lines, lines
+    assert "没有写明" not in lines
+
+
+def test_a_share_named_by_a_rate_is_answered_with_the_share(kb: KnowledgeBase) -> None:
+    lines = first_lines(kb, "商洛当年给城镇登记失业率定的上限是多少")
+    assert "4.5%" in lines, lines
+
+
+def test_two_figures_asked_at_once_get_both_facets_of_the_sentence(kb: KnowledgeBase) -> None:
+    lines = first_lines(kb, "商洛那年打算新增多少人就业？登记失业率又要压在多少以内？")
+    assert "1.2万" in lines and "4.5%" in lines, lines
+
+
+def test_a_target_sharing_a_service_sentence_gives_its_figure_when_a_figure_is_asked(kb: KnowledgeBase) -> None:
+    lines = first_lines(kb, "商洛给登记失业大学生的就业服务率定了个多少的指标")
+    assert "90%" in lines, lines
+    assert "没有写明" not in lines
+
+
+def test_a_rule_about_a_loan_is_not_mistaken_for_another_benefit_built_on_it(kb: KnowledgeBase) -> None:
+    """The risk-sharing rule of a 创业担保贷款 answers how its losses are split; before, it was read
+    as a separate benefit that only builds on the loan (like 失业补助金 on 失业保险金) and dropped."""
+    lines = first_lines(kb, "平顶山个人创业担保贷款碰上不可抗力收不回来，担保基金和银行怎么分摊")
+    assert "8：2" in lines, lines
+
+
+def test_a_condition_phrase_is_never_given_as_the_amount(kb: KnowledgeBase) -> None:
+    """对签订1年以上劳动合同…的 says who qualifies; 能拿多少 is not answered with 1年以上."""
+    lines = first_lines(kb, "资阳用人单位招了贫困家庭的人，签了一年多的合同，单位能拿多少奖补")
+    assert "1年以上" not in lines.splitlines()[0], lines
+
+
+def test_a_question_naming_one_measure_of_a_shared_sentence_gets_that_measure_only(kb: KnowledgeBase) -> None:
+    """Two measures of one sentence (50万元 for a 培训基地, 5万元 for a 工作室): keywords naming the
+    工作室 show its figure and not the other's."""
+    lines = first_lines(kb, "巴中 市级技能大师工作室 建设补贴")
+    assert "5万元" in lines, lines
+    assert "50万元" not in lines
+
+
+def test_an_open_question_still_lists_every_measure_that_matches(kb: KnowledgeBase) -> None:
+    lines = first_lines(kb, "巴中对技能人才培训基地和大师工作室都有哪些补贴")
+    assert "50万元" in lines and "5万元" in lines, lines
+
+
+def test_open_list_is_read_from_the_question() -> None:
+    assert classify("在巴中创业都有啥补贴").open_list
+    assert not classify("巴中创业补贴能不能延长").open_list
