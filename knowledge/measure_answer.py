@@ -117,8 +117,10 @@ def _relevant(matches: list[MeasureMatch], policy: SelectionPolicy) -> list[Meas
     if matches and matches[0].named is None and _asked_benefit_is_only_its_base(matches[0]):
         # The best measure only builds on the benefit asked about (国家助学贷款 as a condition of a
         # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
-        # measure that merely shares words (贷款, 还款) is no answer either.
-        return []
+        # measure that merely shares words (贷款, 还款) is no answer either — unless it holds more of
+        # the user's own words (网上申请 失业保险金 → the online claim of that very benefit).
+        top = matches[0]
+        return [m for m in matches[1:] if m.own_overlap > top.own_overlap and is_relevant(m, policy)]
     relevant = [m for m in matches if is_relevant(m, policy)]
     focus = relevant[0].focus if relevant else ()
     if any("贷" in w for w in focus) and not any(w.endswith(_BENEFIT_HEADS) and "贷" not in w for w in focus):

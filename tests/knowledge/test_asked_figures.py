@@ -96,3 +96,14 @@ def test_an_open_question_still_lists_every_measure_that_matches(kb: KnowledgeBa
 def test_open_list_is_read_from_the_question() -> None:
     assert classify("在巴中创业都有啥补贴").open_list
     assert not classify("巴中创业补贴能不能延长").open_list
+
+
+def test_a_measure_about_the_named_benefit_itself_survives_when_the_best_only_builds_on_it(
+    kb: KnowledgeBase,
+) -> None:
+    """失业补助金 (80% of 失业保险金) only builds on the benefit named; the online claim of the 失业
+    保险金 holds more of the question's words and answers it."""
+    result = answer_result(kb.answerer.answer("平顶山的失业保险金能不能在网上申请领取", None, AS_OF))
+    assert result.citations, result.answer
+    assert result.citations[0].clause_id == "pingdingshan-2020-22"
+    assert "线上申领" in result.answer
