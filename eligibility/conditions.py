@@ -42,9 +42,13 @@ class Leaf:
     requirement: Requirement
     cite: str
     quote: str
+    # Met while `fact` is unknown when this is met (劳动年龄 shown by a labour contract); never a no.
+    presumed_by: Node | None = None
 
     def facts(self) -> tuple[str, ...]:
-        return (self.fact,)
+        if self.presumed_by is None:
+            return (self.fact,)
+        return _unique((self.fact, *self.presumed_by.facts()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,8 @@ def _evaluate_leaf(node: Leaf | Open, values: Mapping[str, Any], as_of: date) ->
         return Outcome(None, unknown=[Finding(node.requirement, node.cite, ())])
     value = values.get(node.fact)
     if value is None:
+        if node.presumed_by is not None and evaluate(node.presumed_by, values, as_of).value is True:
+            return Outcome(True)
         return Outcome(None, unknown=[Finding(node.requirement, node.cite, (node.fact,))])
     if node.test(value, as_of):
         return Outcome(True)
@@ -216,7 +222,13 @@ def reach(node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[
         if value is not None:
             return Reach(node.test(value, as_of), None, None)
         side = frozenset({node.fact}) if askable(node.fact) else None
-        return Reach(None, side, side)
+        if node.presumed_by is None:
+            return Reach(None, side, side)
+        presumed = reach(node.presumed_by, values, as_of, askable)
+        if presumed.value is True:
+            return Reach(True, None, None)
+        to_true = side if presumed.to_true is None else (side or _NONE) | presumed.to_true
+        return Reach(None, to_true, side)
     if isinstance(node, Open):
         return Reach(None, None, None)
     if isinstance(node, NotOf):

@@ -102,6 +102,9 @@ class FactSpec(BaseModel):
     maximum: float | None = None
     max_future_days: int = 0
     after: tuple[str, ...] = ()
+    # What answering costs, in benefits it must settle to be asked first (default by type: a number or
+    # a date 0.5). 年龄 settles a benefit only for the rare person under 16, so it waits for the rest.
+    effort: float | None = Field(default=None, ge=0)
     holds: str | None = None
     fails: str | None = None
     tick: str | None = None

@@ -76,7 +76,12 @@ def _presupposes_unknown(fact: str, profile: Profile, facts: FactRegistry) -> bo
 def _effort(members: list[str], facts: FactRegistry) -> float:
     """What answering costs, in benefits: a number or a date must be looked up or worked out,
     a yes/no or a tick is at hand — so between near-equal questions the easy one goes first."""
-    return max(EFFORT.get(facts[f].type, 0.0) for f in members)
+    return max(_own_effort(facts, f) for f in members)
+
+
+def _own_effort(facts: FactRegistry, fact: str) -> float:
+    spec = facts[fact]
+    return spec.effort if spec.effort is not None else EFFORT.get(spec.type, 0.0)
 
 
 def _priority(key: str, members: list[str], facts: FactRegistry) -> int:

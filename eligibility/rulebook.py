@@ -176,7 +176,8 @@ class _Compiler:
                 values=spec.enum_values,
             ) from None
         requirement = Requirement(text=node.requirement, fact=node.fact, comparison=comparison, operand=operand)
-        return Leaf(node.fact, test, requirement, source.cite, source.quote)
+        presumed = None if node.presumed_by is None else self.compile(node.presumed_by, f"{key}.presumed_by", source)
+        return Leaf(node.fact, test, requirement, source.cite, source.quote, presumed)
 
     def definition(self, ref: schema.DefinitionRef, key: str) -> Defined:
         name = ref.definition
@@ -241,7 +242,7 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
     compiler = _Compiler(parts, source, raw.document, raw.jurisdiction)
     for index, cited in enumerate(raw.sources):
         compiler.check_cite(f"sources[{index}].cite", cited.cite)
-    condition = compiler.compile(raw.conditions, "conditions", None)
+    condition = _with_required(compiler, raw, compiler.compile(raw.conditions, "conditions", None))
     amount = _compile_amount(compiler, parts, raw.amount) if raw.amount else None
     valid_from, valid_to, label, validity_cite = doc.signed, None, None, None
     citations = list(raw.sources)
@@ -283,6 +284,20 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         deadline=raw.deadline,
         apply=(*raw.apply, *doc.apply),
     )
+
+
+def _with_required(compiler: _Compiler, raw: schema.BenefitFile, condition: Node) -> Node:
+    """The benefit's conditions and the shared definitions it `requires` (劳动年龄 for a benefit about
+    work), each cited to the benefit's first source: the clause that names who it is for."""
+    if not raw.requires:
+        return condition
+    first = raw.sources[0]
+    required = tuple(
+        compiler.definition(schema.DefinitionRef(definition=name, cite=first.cite, quote=first.quote), f"requires[{i}]")
+        for i, name in enumerate(raw.requires)
+    )
+    own = condition.parts if isinstance(condition, AllOf) else (condition,)
+    return AllOf((*own, *required))
 
 
 def _compile_amount(compiler: _Compiler, parts: Parts, amount: schema.Amount) -> Amount:

@@ -86,6 +86,9 @@ class FactCondition(Cited):
     same_calendar_year: Literal[True] | None = None
     same_school_year: Literal[True] | None = None
     on_or_after: date | None = None
+    # While the fact is not known, the condition is met when this is (劳动年龄: a labour contract shows
+    # 16); it never fails on it, so the fact itself is still asked when this is not met.
+    presumed_by: Condition | None = None
 
     @model_validator(mode="after")
     def _one_comparison(self) -> FactCondition:
@@ -253,6 +256,9 @@ class BenefitFile(Frozen):
     deadline: Term | None = None
     # What the text says about where and how to apply, or what to bring (在常住地进行失业登记).
     apply: tuple[Term, ...] = ()
+    # Shared definitions every condition of this benefit also needs, cited to its first source:
+    # `working_age` for a benefit about work (a job, a hire, a business, unemployment registration).
+    requires: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _hiring_for_others(self) -> BenefitFile:

@@ -136,11 +136,12 @@ def test_a_time_limited_measure_has_expired_in_2026_but_applied_in_2020(engine: 
 
 
 def test_facts_used_only_by_expired_measures_are_never_asked(engine: Engine, profile_of: Any) -> None:
-    """`age` matters only to 平顶山's 2020 劳动预备制培训; in 2026 nobody is asked their age."""
+    """For a 大专 graduate (of working age by the degree, session 7) `age` matters only to 平顶山's 2020
+    劳动预备制培训 (20岁以下登记失业人员); in 2026, with that measure expired, nobody asks their age."""
     youth = {
         "region": "平顶山",
-        "age": 19,
-        "education": "secondary_vocational",
+        "age": 20,
+        "education": "college",
         "employment_status": "unemployed",
         "registered_unemployed": True,
         "wants_training": True,

@@ -312,6 +312,8 @@ def test_dont_know_to_a_list_asks_its_facts_one_at_a_time(engine: Engine) -> Non
         value = (
             None if q.fact == "household" else (False if q.type == "boolean" else "none" if q.type == "enum" else [])
         )
+        if q.type == "integer":
+            value = 40  # 年龄 (劳动年龄, session 7)
         if q.type == "enum" and "none" not in {o.value for o in q.options}:
             value = q.options[0].value
         profile = apply_answer(profile, q, value, facts)

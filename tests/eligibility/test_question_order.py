@@ -35,8 +35,8 @@ def test_a_number_still_comes_first_when_it_settles_clearly_more(rulebook: Ruleb
 def test_the_persons_own_benefits_outweigh_an_employers(rulebook: Rulebook) -> None:
     facts = rulebook.facts
     profile = parse_profile({"region": "平顶山"}, facts, DAY)
-    # `age` settles two employers' benefits (weighted as a unit's), `living_difficulty` one of hers.
-    open_benefits = [("age",), ("age",), ("living_difficulty",)]
+    # `ui_years` settles two employers' benefits (weighted as a unit's), `living_difficulty` one of hers.
+    open_benefits = [("ui_years",), ("ui_years",), ("living_difficulty",)]
     weights = [UNIT_WEIGHT, UNIT_WEIGHT, 1.0]
     assert choose_next_facts(open_benefits, profile, facts, weights) == ("living_difficulty",)
-    assert choose_next_facts(open_benefits, profile, facts) == ("age",)
+    assert choose_next_facts(open_benefits, profile, facts) == ("ui_years",)
