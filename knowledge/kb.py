@@ -24,7 +24,7 @@ from knowledge.lexical import LexicalIndex
 from knowledge.lexical_store import LexicalStore
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
-from knowledge.measures import Measure, load_measures
+from knowledge.measures import Measure, MeasureCatalog, load_measures
 from knowledge.query import QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry, build_registry
@@ -96,10 +96,11 @@ class KnowledgeBase:
         self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
         self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
         curated = load_measures() if curated is None else curated
+        units: Mapping[str, tuple[Measure, ...]] | MeasureCatalog
         if derived is None:
             units = measure_units(registry.documents, registry.clauses_of, curated)
         else:
-            units = derived.units(registry.documents, registry.clauses_of, curated)
+            units = derived.catalog(registry.documents, registry.clauses_of, curated)
         matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
         self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
         tokens.save()
