@@ -100,7 +100,7 @@ class KnowledgeBase:
         if derived is None:
             units = measure_units(registry.documents, registry.clauses_of, curated)
         else:
-            units = derived.catalog(registry.documents, registry.clauses_of, curated)
+            units = derived.catalog(registry.documents, registry.clauses_of, curated, self.lexical.document_hashes)
         matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
         self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
         tokens.save()

@@ -151,9 +151,12 @@ class MeasureUnitStore:
         documents: Iterable[str],
         clauses_of: Callable[[str], list[Clause]],
         curated: Mapping[str, tuple[Measure, ...]],
+        hashes: Mapping[str, str] | None = None,
     ) -> StoredMeasures:
         """The same units as `units`, as a catalog: headings now, each stored document's units when
-        first asked for. Documents without an up-to-date row are cut now (and stored)."""
+        first asked for. Documents without an up-to-date row are cut now (and stored). `hashes`:
+        the documents' `document_hash`es when the caller has them (the lexical index does)."""
+        hashes = hashes or {}
         rows = self._read_headings()
         in_memory: dict[str, tuple[Measure, ...]] = {}
         headings: list[MeasureHeading] = []
@@ -168,7 +171,7 @@ class MeasureUnitStore:
                     in_memory[document_id] = mine
                     headings += [heading_of(m, document_id) for m in mine]
                     continue
-            wanted = document_hash(clauses)
+            wanted = hashes.get(document_id) or document_hash(clauses)
             row = rows.get(document_id)
             if row is not None and row[0] == wanted:
                 stored[document_id] = wanted

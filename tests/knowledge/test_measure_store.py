@@ -144,3 +144,19 @@ def test_a_row_replaced_after_start_is_cut_again_from_the_clauses_this_process_s
 
 def _never(document_id: str, clauses: list[Clause]) -> tuple[Measure, ...]:
     raise AssertionError(f"{document_id} cut again although its units are stored")
+
+
+def test_a_catalog_given_the_index_hashes_hashes_no_clause_again(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "derived.sqlite3"
+    MeasureUnitStore(path).units(registry.documents, registry.clauses_of, NO_CURATED)
+    hashes = {doc: measure_store.document_hash(registry.clauses_of(doc)) for doc in registry.documents}
+
+    def hashing(clauses: list[Clause]) -> str:
+        raise AssertionError("hashed again")
+
+    monkeypatch.setattr(measure_store, "document_hash", hashing)
+    monkeypatch.setattr(measure_store, "derive_measures", _never)
+    catalog = MeasureUnitStore(path).catalog(registry.documents, registry.clauses_of, NO_CURATED, hashes)
+    assert set(_all_measures(catalog)) == {d for d in registry.documents if registry.clauses_of(d)}
