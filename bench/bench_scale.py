@@ -51,12 +51,12 @@ from knowledge.lexical_store import LexicalStore
 from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
 from knowledge.retrieve import RetrievalConfig
 from knowledge.store import ChromaClauseStore
-from knowledge.tokens import TOKENS_FILE, TokenCache
+from knowledge.tokens import TokenCache
 imported = time.perf_counter()
 data = Path(sys.argv[2])
 registry = load_corpus(data)
 loaded = time.perf_counter()
-tokens = TokenCache(data / "index" / TOKENS_FILE)
+tokens = TokenCache()  # as KnowledgeBase.open: a serving process does not load the ingest's token file
 lexical = LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
 opened = time.perf_counter()
 kb = KnowledgeBase(registry, ChromaClauseStore(path=data / "chroma"), make_embedder(None), RetrievalConfig(),

@@ -130,7 +130,9 @@ class KnowledgeBase:
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
         reason = _why_rebuild(data_dir, chroma_url)
-        tokens = TokenCache(data_dir / "index" / TOKENS_FILE)
+        # A serving process reads its tokens from the saved index; the token file only speeds up
+        # ingest (at every city's scale it was ≈ 200 MB of token lists in every worker).
+        tokens = TokenCache()
         try:
             if not verify_vectors and _marker_matches(data_dir, registry, embedder.name, chroma_url):
                 store.defer(embedder, registry.content_hash, len(registry.clauses))
@@ -155,7 +157,6 @@ class KnowledgeBase:
         if not attached:
             say(f"{reason}：{store.location}")
             ingest(registry, store, embedder, data_dir, progress)
-            tokens = TokenCache(data_dir / "index" / TOKENS_FILE)  # as ingest saved it
         tuned = config or load_tuning(data_dir, embedder.name)
         if embedding_model and config is None and not has_tuning(data_dir, embedder.name):
             log.warning(
