@@ -197,7 +197,7 @@ def ingest(data: Path) -> float:
     LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
     tokens.save()
     _place_index(data / "index")  # written at ingest by `policybot ingest` too
-    MeasureUnitStore(data / "index" / MEASURES_DB).units(registry.documents, registry.clauses_of, load_measures())
+    MeasureUnitStore(data / "index" / MEASURES_DB).catalog(registry.documents, registry.clauses_of, load_measures())
     return time.perf_counter() - started
 
 

@@ -229,7 +229,7 @@ def ingest(
         say(f"分词 {doc_id}")
     lexical.open(registry.clauses)
     tokens.save()
-    derived_store(data_dir).units(registry.documents, registry.clauses_of, load_measures())
+    derived_store(data_dir).catalog(registry.documents, registry.clauses_of, load_measures())  # fills the store
     state = {
         "content_hash": registry.content_hash,
         "embedder": embedder.name,
