@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO))
 QUESTIONS_PER_RUN = 200
 
 WORKER = r"""
-import json, resource, statistics, sys, time
+import gc, json, resource, statistics, sys, time
 started = time.perf_counter()
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
@@ -62,6 +62,8 @@ opened = time.perf_counter()
 kb = KnowledgeBase(registry, ChromaClauseStore(path=data / "chroma"), make_embedder(None), RetrievalConfig(),
                    tokens=tokens, places=_place_index(data / "index"), lexical=lexical,
                    derived=MeasureUnitStore(data / "index" / MEASURES_DB))
+gc.collect()  # as `serve` does once a worker has loaded (bot/web/serve_cli.freeze_loaded_objects)
+gc.freeze()
 ready = time.perf_counter()
 questions = golden_questions()[: int(sys.argv[3])]
 for q in questions:  # warm: first touch of the mapped pages and caches

@@ -6,10 +6,12 @@ Chroma collection and the on-disk snapshot are rebuilt. `open` builds them on fi
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,23 +89,24 @@ class KnowledgeBase:
         fitting one get measure units derived from their text. `lexical`: the saved index
         (`LexicalStore.open`); without it one is built in memory. `derived`: where units derived
         at an earlier start or ingest are kept (default: derived again in memory)."""
-        self.registry = registry
-        self.store = store
-        self.embedder = embedder
-        self.gazetteer = Gazetteer(registry.jurisdictions, places)
-        self.analyzer = QueryAnalyzer(self.gazetteer)
-        tokens = TokenCache() if tokens is None else tokens
-        self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
-        self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
-        curated = load_measures() if curated is None else curated
-        units: Mapping[str, tuple[Measure, ...]] | MeasureCatalog
-        if derived is None:
-            units = measure_units(registry.documents, registry.clauses_of, curated)
-        else:
-            units = derived.catalog(registry.documents, registry.clauses_of, curated, self.lexical.document_hashes)
-        matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
-        self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
-        tokens.save()
+        with _collection_paused():
+            self.registry = registry
+            self.store = store
+            self.embedder = embedder
+            self.gazetteer = Gazetteer(registry.jurisdictions, places)
+            self.analyzer = QueryAnalyzer(self.gazetteer)
+            tokens = TokenCache() if tokens is None else tokens
+            self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
+            self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
+            curated = load_measures() if curated is None else curated
+            units: Mapping[str, tuple[Measure, ...]] | MeasureCatalog
+            if derived is None:
+                units = measure_units(registry.documents, registry.clauses_of, curated)
+            else:
+                units = derived.catalog(registry.documents, registry.clauses_of, curated, self.lexical.document_hashes)
+            matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
+            self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
+            tokens.save()
 
     @classmethod
     def open(
@@ -188,6 +191,20 @@ class KnowledgeBase:
             lexical=lexical,
             derived=derived_store(data_dir),
         )
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Wiring allocates hundreds of thousands of long-lived objects and no reference cycles; the
+    collector's full passes over everything already loaded were about a quarter of the wiring's CPU
+    at every city's scale. (A server freezes what it loaded once it has started: `serve`.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def derived_store(data_dir: Path) -> MeasureUnitStore:

@@ -145,6 +145,7 @@ class MeasureMatcher:
         # Replicated and amended documents repeat names and spans: each distinct text is cut once.
         self._pieces_of: dict[str, frozenset[str]] = {}
         self._words_of: dict[str, frozenset[str]] = {}
+        self._spans: dict[frozenset[str], frozenset[str]] = {}
         ordered_names: dict[tuple[str, ...], tuple[str, ...]] = {}
         for heading in self._catalog.headings():
             self._by_clause.setdefault(heading.clause, []).append(heading)
@@ -176,6 +177,8 @@ class MeasureMatcher:
                     described = described.replace(amount.text, "，")
         words = _memo(self._words_of, described, lambda text: frozenset(tokenizer(text)))
         span = words.union(*parts)
+        # Copies of a measure have equal spans: one set is kept for all of them.
+        span = self._spans.setdefault(span, span)
         signature = (
             measure.name,
             self._names[measure.id],
