@@ -6,10 +6,12 @@ Chroma collection and the on-disk snapshot are rebuilt. `open` builds them on fi
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ from knowledge.lexical import LexicalIndex
 from knowledge.lexical_store import LexicalStore
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
-from knowledge.measures import Measure, load_measures
+from knowledge.measures import Measure, MeasureCatalog, load_measures
 from knowledge.query import QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry, build_registry
@@ -87,22 +89,24 @@ class KnowledgeBase:
         fitting one get measure units derived from their text. `lexical`: the saved index
         (`LexicalStore.open`); without it one is built in memory. `derived`: where units derived
         at an earlier start or ingest are kept (default: derived again in memory)."""
-        self.registry = registry
-        self.store = store
-        self.embedder = embedder
-        self.gazetteer = Gazetteer(registry.jurisdictions, places)
-        self.analyzer = QueryAnalyzer(self.gazetteer)
-        tokens = TokenCache() if tokens is None else tokens
-        self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
-        self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
-        curated = load_measures() if curated is None else curated
-        if derived is None:
-            units = measure_units(registry.documents, registry.clauses_of, curated)
-        else:
-            units = derived.units(registry.documents, registry.clauses_of, curated)
-        matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
-        self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
-        tokens.save()
+        with _collection_paused():
+            self.registry = registry
+            self.store = store
+            self.embedder = embedder
+            self.gazetteer = Gazetteer(registry.jurisdictions, places)
+            self.analyzer = QueryAnalyzer(self.gazetteer)
+            tokens = TokenCache() if tokens is None else tokens
+            self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
+            self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
+            curated = load_measures() if curated is None else curated
+            units: Mapping[str, tuple[Measure, ...]] | MeasureCatalog
+            if derived is None:
+                units = measure_units(registry.documents, registry.clauses_of, curated)
+            else:
+                units = derived.catalog(registry.documents, registry.clauses_of, curated, self.lexical.document_hashes)
+            matcher = MeasureMatcher(units, tokens.tokenize, self.lexical.idf)
+            self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
+            tokens.save()
 
     @classmethod
     def open(
@@ -129,7 +133,9 @@ class KnowledgeBase:
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
         reason = _why_rebuild(data_dir, chroma_url)
-        tokens = TokenCache(data_dir / "index" / TOKENS_FILE)
+        # A serving process reads its tokens from the saved index; the token file only speeds up
+        # ingest (at every city's scale it was ≈ 200 MB of token lists in every worker).
+        tokens = TokenCache()
         try:
             if not verify_vectors and _marker_matches(data_dir, registry, embedder.name, chroma_url):
                 store.defer(embedder, registry.content_hash, len(registry.clauses))
@@ -154,7 +160,6 @@ class KnowledgeBase:
         if not attached:
             say(f"{reason}：{store.location}")
             ingest(registry, store, embedder, data_dir, progress)
-            tokens = TokenCache(data_dir / "index" / TOKENS_FILE)  # as ingest saved it
         tuned = config or load_tuning(data_dir, embedder.name)
         if embedding_model and config is None and not has_tuning(data_dir, embedder.name):
             log.warning(
@@ -186,6 +191,20 @@ class KnowledgeBase:
             lexical=lexical,
             derived=derived_store(data_dir),
         )
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Wiring allocates hundreds of thousands of long-lived objects and no reference cycles; the
+    collector's full passes over everything already loaded were about a quarter of the wiring's CPU
+    at every city's scale. (A server freezes what it loaded once it has started: `serve`.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def derived_store(data_dir: Path) -> MeasureUnitStore:
@@ -227,7 +246,7 @@ def ingest(
         say(f"分词 {doc_id}")
     lexical.open(registry.clauses)
     tokens.save()
-    derived_store(data_dir).units(registry.documents, registry.clauses_of, load_measures())
+    derived_store(data_dir).catalog(registry.documents, registry.clauses_of, load_measures())  # fills the store
     state = {
         "content_hash": registry.content_hash,
         "embedder": embedder.name,

@@ -151,6 +151,9 @@ class LexicalIndex:
 
     def _prepare(self) -> None:
         """Derived lookups, cheap on a loaded index: plain views of the arrays, and IDF."""
+        # document id → hash of the clauses indexed (`knowledge.lexical_store.document_hash`), when
+        # the store that opened the index worked them out: the measure catalog checks against them.
+        self.document_hashes: dict[str, str] = {}
         self._idf: dict[str, float] = {}
         self._owner = np.asarray(self._owner).view(np.ndarray)
         for bm25 in (self._clause_bm25, self._sentence_bm25, self._bigram_bm25):

@@ -167,9 +167,9 @@ class LexicalStore:
         hashes = document_hashes(_by_document(clauses))
         expected = self.index_fingerprint(clauses, hashes)
         saved = LexicalIndex.load(self.index_dir, clauses, expected)
-        if saved is not None:
-            return saved
-        return self.rebuild(clauses, expected, hashes)
+        index = saved if saved is not None else self.rebuild(clauses, expected, hashes)
+        index.document_hashes = hashes
+        return index
 
     def rebuild(
         self, clauses: Sequence[Clause], expected: str | None = None, hashes: Mapping[str, str] | None = None

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from knowledge.intent import AskedIntent
-from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
+from knowledge.measures import (
+    Amount,
+    AmountKind,
+    Beneficiary,
+    Measure,
+    MeasureCatalog,
+    MeasureHeading,
+    MeasureKind,
+    MeasuresInMemory,
+)
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -107,7 +116,7 @@ class _Prepared:
 class MeasureMatcher:
     def __init__(
         self,
-        measures: Mapping[str, tuple[Measure, ...]],
+        measures: Mapping[str, tuple[Measure, ...]] | MeasureCatalog,
         tokenizer: Tokenizer,
         idf: Idf,
         weights: MatchWeights | None = None,
@@ -115,7 +124,10 @@ class MeasureMatcher:
         self.weights = weights or MatchWeights()
         self._idf = idf
         self._tokenizer = tokenizer
-        self._by_clause: dict[str, list[Measure]] = {}
+        # Only headings are held for every measure; a measure is read from the catalog when a
+        # question reaches its clause.
+        self._catalog: MeasureCatalog = MeasuresInMemory(measures) if isinstance(measures, Mapping) else measures
+        self._by_clause: dict[str, list[MeasureHeading]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._all_names: set[str] = set()
         self._last_names: tuple[str, frozenset[str]] | None = None
@@ -133,18 +145,18 @@ class MeasureMatcher:
         # Replicated and amended documents repeat names and spans: each distinct text is cut once.
         self._pieces_of: dict[str, frozenset[str]] = {}
         self._words_of: dict[str, frozenset[str]] = {}
+        self._spans: dict[frozenset[str], frozenset[str]] = {}
         ordered_names: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for document_measures in measures.values():
-            for measure in document_measures:
-                self._by_clause.setdefault(measure.clause, []).append(measure)
-                self._clause_of[measure.id] = measure.clause
-                names = (measure.name, *measure.aliases)
-                ordered = ordered_names.get(names)
-                if ordered is None:
-                    ordered = ordered_names[names] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
-                    self._name_lengths.update(len(n) for n in names if len(n) >= 3)
-                    self._all_names.update(n for n in names if len(n) >= 3)
-                self._names[measure.id] = ordered
+        for heading in self._catalog.headings():
+            self._by_clause.setdefault(heading.clause, []).append(heading)
+            self._clause_of[heading.id] = heading.clause
+            names = heading.names
+            ordered = ordered_names.get(names)
+            if ordered is None:
+                ordered = ordered_names[names] = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
+                self._name_lengths.update(len(n) for n in names if len(n) >= 3)
+                self._all_names.update(n for n in names if len(n) >= 3)
+            self._names[heading.id] = ordered
 
     def _prepare(self, measure: Measure) -> _Prepared:
         prepared = self._prepared.get(measure.id)
@@ -165,6 +177,8 @@ class MeasureMatcher:
                     described = described.replace(amount.text, "，")
         words = _memo(self._words_of, described, lambda text: frozenset(tokenizer(text)))
         span = words.union(*parts)
+        # Copies of a measure have equal spans: one set is kept for all of them.
+        span = self._spans.setdefault(span, span)
         signature = (
             measure.name,
             self._names[measure.id],
@@ -185,7 +199,8 @@ class MeasureMatcher:
         return list(self._clause_of)
 
     def measures_of(self, clause_id: str) -> list[Measure]:
-        return list(self._by_clause.get(clause_id, []))
+        catalog = self._catalog
+        return [catalog.measure(heading) for heading in self._by_clause.get(clause_id, [])]
 
     def match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
         """Every measure of the candidate clauses (and every measure named in the question within the
@@ -230,7 +245,7 @@ class MeasureMatcher:
         profiles: dict[int, _Profile | None] = {}
         for clause_id in [*candidates, *named_elsewhere]:
             clause_part = weights.clause * clause_scores.get(clause_id, 0.0)
-            for measure in self._by_clause.get(clause_id, []):
+            for measure in self.measures_of(clause_id):
                 prepared = self._prepare(measure)
                 profile_id = prepared.profile
                 if profile_id in profiles:

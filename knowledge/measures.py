@@ -9,9 +9,11 @@ substring of its clause's text, checked at load.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, model_validator
@@ -118,3 +120,42 @@ def load_measures(directory: Path = MEASURES_DIR) -> dict[str, tuple[Measure, ..
                 raise SourceError(f"{path.name}: {measure.id} / {measure.clause} is not of {loaded.document}")
         out[loaded.document] = loaded.measures
     return out
+
+
+class MeasureHeading(NamedTuple):
+    """What finds a measure without reading it: its id, clause and document, and its names (the
+    name first, then the aliases)."""
+
+    id: str
+    clause: str
+    document: str
+    names: tuple[str, ...]
+
+
+class MeasureCatalog(Protocol):
+    """Every measure's heading up front, a measure itself when it is read: at every city's scale
+    most measures are never reached by a question, and holding all of them as models was hundreds
+    of megabytes and seconds of every start."""
+
+    def headings(self) -> Iterable[MeasureHeading]: ...
+
+    def measure(self, heading: MeasureHeading) -> Measure: ...
+
+
+def heading_of(measure: Measure, document_id: str) -> MeasureHeading:
+    return MeasureHeading(measure.id, measure.clause, document_id, (measure.name, *measure.aliases))
+
+
+class MeasuresInMemory:
+    """A catalog over measures already loaded, per document id (curated files, units derived in
+    this process)."""
+
+    def __init__(self, units: Mapping[str, tuple[Measure, ...]]) -> None:
+        self._by_id = {m.id: m for measures in units.values() for m in measures}
+        self._headings = [heading_of(m, doc_id) for doc_id, measures in units.items() for m in measures]
+
+    def headings(self) -> list[MeasureHeading]:
+        return list(self._headings)
+
+    def measure(self, heading: MeasureHeading) -> Measure:
+        return self._by_id[heading.id]

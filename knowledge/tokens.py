@@ -7,6 +7,7 @@ and the source of the tokenizer itself. Any change there makes a stale file a pl
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import jieba
@@ -43,7 +44,8 @@ class TokenCache:
     def tokenize(self, text: str) -> list[str]:
         cached = self._tokens.get(text)
         if cached is None:
-            cached = self._tokens[text] = tokenize(text)
+            # Interned: a long-running process tokenizes many sentences that repeat the same words.
+            cached = self._tokens[text] = [sys.intern(token) for token in tokenize(text)]
             self._changed = True
         return list(cached)
 

@@ -123,3 +123,19 @@ def test_the_place_index_survives_its_file_and_resolves_places_the_same(kb_dir: 
     for text in ("延吉 返乡创业", "示范县的政策", "老家巴中，在广州打工", "人民和谐", "通江县"):
         assert [p.name for p in fresh.find(text)] == [p.name for p in cached.find(text)], text
     assert PlaceIndex.from_json({"forms": "broken"}) is None
+
+
+def test_a_serving_process_neither_reads_nor_rewrites_the_token_file(kb_dir: Path, kb: KnowledgeBase) -> None:
+    path = kb_dir / "index" / TOKENS_FILE
+    original = path.read_bytes()
+    question = "失业了能领什么补贴"
+    planted = {"fingerprint": TokenCache().fingerprint, "payload": {question: ["错"]}}
+    path.write_text(json.dumps(planted, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    try:
+        opened = KnowledgeBase.open(kb_dir)
+        assert opened.answerer.tokenize(question) != ["错"]
+        assert opened.answerer.answer(question).citations
+        assert path.read_bytes() == before
+    finally:
+        path.write_bytes(original)
