@@ -187,4 +187,5 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorResponse, "description": "请求内容太大"},
     422: {"model": ErrorResponse, "description": "请求内容有误"},
     429: {"model": ErrorResponse, "description": "请求太频繁"},
+    431: {"model": ErrorResponse, "description": "请求头太多"},
 }
