@@ -29,6 +29,8 @@ FRAME_CSP = (
 REFUSED_CSP = "default-src 'none'; style-src 'self'; frame-ancestors 'none'"
 
 
+# Shown in the embed code while no address is known (every address listened on, no public URL).
+UNSET_BASE = "https://本服务的公开地址"
 # Listening on these means every address of the machine: none of them is the one people use.
 EVERY_ADDRESS = frozenset({"", "0.0.0.0", "::", "[::]"})
 
@@ -92,4 +94,6 @@ def frame(
 def demo(request: Request, web: Services) -> HTMLResponse:
     if not web.settings.web_demo_site:
         raise ApiError(404, "not_found", "演示页面未开启。")
-    return templates.TemplateResponse(request, "widget/demo.html", {"base": embed_base(web.settings)})
+    return templates.TemplateResponse(
+        request, "widget/demo.html", {"base": embed_base(web.settings), "unset_base": UNSET_BASE}
+    )
