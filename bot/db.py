@@ -231,10 +231,8 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: b
 
     A database left by the release before migrations is stamped first. Errors of the database
     (SQLite still locked by another process after its busy timeout) are tried again a few times.
-    A database already at head is only read, so a process starts on one it cannot write now (a
-    read-only volume, a full disk) and reports not ready until it can (issue 14, M3)."""
-    if _is_at_head(engine, migrations):
-        return
+    A database already at head that cannot be written now (a read-only volume, a full disk) is not
+    an error: the process starts and reports not ready until it can be written (issue 14, M3)."""
     for attempt in range(5):
         try:
             with engine.begin() as connection:
@@ -245,6 +243,9 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: b
                 command.upgrade(config, "head")
             return
         except DBAPIError as exc:
+            if _is_at_head(engine, migrations):
+                log.warning("database at the newest schema but not writable now (%s): /readyz says so", exc.orig)
+                return
             if attempt == 4:
                 raise
             log.warning("schema upgrade failed (%s), trying again", type(exc.orig).__name__)
