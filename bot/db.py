@@ -244,7 +244,8 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: b
             return
         except DBAPIError as exc:
             if _is_at_head(engine, migrations):
-                log.warning("database at the newest schema but not writable now (%s): /readyz says so", exc.orig)
+                # Nothing to change; if it cannot be written now (read-only, full), /readyz says so.
+                log.warning("schema already at the newest revision; the upgrade's write failed: %s", exc.orig)
                 return
             if attempt == 4:
                 raise
