@@ -17,12 +17,15 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, OperationalError
@@ -78,6 +81,26 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# The SQLite engines of this process by file: SQLite shares one read-only shared-memory mapping among
+# all of a process's connections to a file, so recovering from read-only takes closing all of them.
+_sqlite_engines: dict[str, weakref.WeakSet[Engine]] = {}
+
+
+def _read_only_drops_the_pools(context: Any) -> None:
+    """A connection that found its SQLite file read-only stays read-only once the file can be written
+    again (SQLite opened it, or its shared memory, read-only). Treated as a lost connection, and every
+    other engine's idle connections to the file closed, the next connection opens the file afresh:
+    turns are stored again once the fault clears, without a restart (issue 14, M3)."""
+    code = getattr(context.original_exception, "sqlite_errorcode", 0)
+    if code & 0xFF != sqlite3.SQLITE_READONLY:  # extended codes keep the primary one in the low byte
+        return
+    context.is_disconnect = True
+    database = context.engine.url.database if context.engine is not None else None
+    for engine in list(_sqlite_engines.get(str(database), ())):
+        if engine is not context.engine:
+            engine.pool.dispose()
+
+
 def make_engine(url: str) -> Engine:
     """An engine that survives a database restart (pre-ping replaces dead pooled connections) and
     never writes statement parameters — a person's facts — into error messages or SQL logging.
@@ -92,6 +115,8 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "handle_error", _read_only_drops_the_pools)
+        _sqlite_engines.setdefault(str(engine.url.database), weakref.WeakSet()).add(engine)
     return engine
 
 
@@ -205,7 +230,9 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: b
     `session_key_secret`: for revision 0005, which rewrites stored session keys as keyed hashes.
 
     A database left by the release before migrations is stamped first. Errors of the database
-    (SQLite still locked by another process after its busy timeout) are tried again a few times."""
+    (SQLite still locked by another process after its busy timeout) are tried again a few times.
+    A database already at head that cannot be written now (a read-only volume, a full disk) is not
+    an error: the process starts and reports not ready until it can be written (issue 14, M3)."""
     for attempt in range(5):
         try:
             with engine.begin() as connection:
@@ -216,10 +243,23 @@ def upgrade(engine: Engine, migrations: Path = MIGRATIONS, session_key_secret: b
                 command.upgrade(config, "head")
             return
         except DBAPIError as exc:
+            if _is_at_head(engine, migrations):
+                # Nothing to change; if it cannot be written now (read-only, full), /readyz says so.
+                log.warning("schema already at the newest revision; the upgrade's write failed: %s", exc.orig)
+                return
             if attempt == 4:
                 raise
             log.warning("schema upgrade failed (%s), trying again", type(exc.orig).__name__)
             time.sleep(0.2 * (attempt + 1))
+
+
+def _is_at_head(engine: Engine, migrations: Path) -> bool:
+    try:
+        with engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    except DBAPIError:
+        return False
+    return bool(current) and current == set(ScriptDirectory.from_config(alembic_config(None, migrations)).get_heads())
 
 
 def open_database(url: str, session_key_secret: bytes | None = None) -> Engine:
@@ -262,10 +302,28 @@ def is_reachable(engine: Engine) -> bool:
         return False
 
 
+# Below this much free space on the SQLite file's filesystem a turn may not be stored: SQLite needs
+# room for the write-ahead log's new pages and for a checkpoint, beyond the few KB of one turn.
+MIN_FREE_BYTES = 1024 * 1024
+
+
+def has_room(engine: Engine) -> bool:
+    """Whether the SQLite file's filesystem has room for turns (a full disk fails only the commit,
+    which a probe that rolls back never reaches); PostgreSQL reports a full disk on its own writes."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return True
+    try:
+        stats = os.statvfs(Path(database).resolve().parent)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize >= MIN_FREE_BYTES
+
+
 def is_writable(engine: Engine) -> bool:
     """Whether a turn could be stored now, not only read (issue 14, M3): on SQLite a write rolled
-    back (a read-only file or volume refuses it; a full disk may still pass, as nothing is flushed),
-    on PostgreSQL whether transactions are read-only (a standby, default_transaction_read_only)."""
+    back (a read-only file or volume refuses it) and room on the disk (`has_room`), on PostgreSQL
+    whether transactions are read-only (a standby, default_transaction_read_only)."""
     try:
         with engine.connect() as connection:
             if connection.dialect.name == "sqlite":
@@ -274,7 +332,7 @@ def is_writable(engine: Engine) -> bool:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
                 connection.exec_driver_sql("CREATE TABLE policybot_write_probe (x INTEGER)")
                 connection.rollback()
-                return True
+                return has_room(engine)
             read_only = connection.execute(text("SHOW transaction_read_only")).scalar()
             connection.rollback()
             return str(read_only).lower() != "on"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -62,6 +63,11 @@ class Settings(BaseSettings):
         default=4096, ge=0, description="Answers kept per process for repeated questions (0 turns the cache off)"
     )
     web_max_body_bytes: int = Field(default=16_384, ge=1024, description="Largest request body accepted")
+    web_public_url: str | None = Field(
+        default=None,
+        description="Public address of this service as people reach it, e.g. https://policy.example.gov.cn "
+        "(behind the proxy): the embed code in the staff console and on /demo. Never taken from a request",
+    )
     web_sites: dict[str, list[str]] = Field(
         default_factory=dict,
         description='Widget sites: site key → allowed origins, JSON ({"gov-cc": ["https://www.example.gov.cn"]})',
@@ -78,6 +84,20 @@ class Settings(BaseSettings):
     documents_refresh_seconds: float = Field(
         default=2.0, gt=0, description="Seconds between checks for published or retired documents"
     )
+
+    @field_validator("web_public_url")
+    @classmethod
+    def _is_an_origin(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in {"http", "https"} or not parts.hostname or parts.username or parts.password:
+            raise ValueError(
+                "POLICYBOT_WEB_PUBLIC_URL must be http(s)://host[:port], e.g. https://policy.example.gov.cn"
+            )
+        if parts.path not in {"", "/"} or parts.query or parts.fragment:
+            raise ValueError("POLICYBOT_WEB_PUBLIC_URL takes no path, query or fragment: http(s)://host[:port]")
+        return f"{parts.scheme}://{parts.netloc}"
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir.expanduser().resolve()

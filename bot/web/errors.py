@@ -29,6 +29,7 @@ MESSAGES = {
     415: ("unsupported_media_type", "请以 JSON 格式发送请求（Content-Type: application/json）。"),
     422: ("invalid_request", "请求内容有误。"),
     429: ("rate_limited", "请求太频繁了，请稍等片刻再试。"),
+    431: ("too_many_headers", "请求头太多了。"),
     500: ("internal_error", "抱歉，服务器出了点问题，请稍后再试。"),
     503: ("unavailable", "服务暂时不可用，请稍后再试。"),
 }

@@ -16,6 +16,8 @@ import asyncio
 import logging
 from typing import NamedTuple, Protocol
 
+from bot.db import DATABASE_DOWN
+
 log = logging.getLogger(__name__)
 
 
@@ -33,6 +35,13 @@ def purge_now(services: Purging) -> Purged:
     """One purge, logged; a database error is logged and tried again at the next interval."""
     try:
         purged = services.purge_expired()
+    except DATABASE_DOWN as exc:
+        # Down, read-only or full: /readyz says so; one line, not a traceback, each interval.
+        log.warning(
+            "retention: the database cannot be written (%s); trying again at the next interval",
+            getattr(exc, "orig", exc),
+        )
+        return Purged(0, 0, 0)
     except Exception:
         log.exception("retention: the purge failed; trying again at the next interval")
         return Purged(0, 0, 0)

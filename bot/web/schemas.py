@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.dialogue.types import Reply
 from bot.present.answers import AnswerResult
@@ -37,6 +37,15 @@ class AskRequest(Request):
     )
     region: str | None = Field(default=None, max_length=100, examples=["延吉"], description="地区；不填则从问题识别")
     as_of: date | None = Field(default=None, description="按此日期判断时限性措施是否到期（默认今天）")
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _is_written_as_a_date(cls, value: object) -> object:
+        # A number would be read as seconds since 1970 (`as_of: 0` was 1970-01-01; issue 14):
+        # a date is only ever written as the schema says, "YYYY-MM-DD".
+        if value is not None and not isinstance(value, (str, date)):
+            raise ValueError("as_of 请写成 YYYY-MM-DD 形式的日期")
+        return value
 
 
 class ChatRequest(Request):
@@ -187,4 +196,5 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorResponse, "description": "请求内容太大"},
     422: {"model": ErrorResponse, "description": "请求内容有误"},
     429: {"model": ErrorResponse, "description": "请求太频繁"},
+    431: {"model": ErrorResponse, "description": "请求头太多"},
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from fastapi import FastAPI
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     host = args.host or settings.web_host
     port = args.port or settings.web_port
+    # The address listened on is what the embed code shows when no public URL is set (bot/web/widget.py).
+    settings = settings.model_copy(update={"web_host": host, "web_port": port})
     options = {
         "host": host,
         "port": port,
@@ -71,6 +74,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.workers > 1:
         # Build (or check) the index once here, so the workers only attach to it.
         _ = Services(settings).knowledge
+        # The workers build their settings from the environment (app_from_environment).
+        os.environ["POLICYBOT_WEB_HOST"], os.environ["POLICYBOT_WEB_PORT"] = host, str(port)
         print(banner + f"，{args.workers} 个进程", file=sys.stderr, flush=True)
         uvicorn.run("bot.web.serve_cli:app_from_environment", factory=True, workers=args.workers, **options)
         return 0

@@ -19,6 +19,7 @@ from bot.web.services import WebServices
 from bot.web.sites import SiteError
 from bot.web.staff_auth import Staff, StaffPost
 from bot.web.templating import templates
+from bot.web.widget import UNSET_BASE, embed_base
 from knowledge.quality import ISSUE_LABELS
 
 router = APIRouter(include_in_schema=False)
@@ -203,7 +204,9 @@ def export(web: Services, login: Staff) -> StreamingResponse:
 
 @router.get("/staff/sites", response_class=HTMLResponse)
 def sites(request: Request, web: Services, login: Staff) -> HTMLResponse:
-    return _page(request, "sites", login, sites=web.sites.all(), error="", base=str(request.base_url).rstrip("/"))
+    return _page(
+        request, "sites", login, sites=web.sites.all(), error="", base=embed_base(web.settings), unset_base=UNSET_BASE
+    )
 
 
 @router.post("/staff/sites")
@@ -219,7 +222,7 @@ def add_site(
     except SiteError as exc:
         return _page(
             request, "sites", login, status=422, sites=web.sites.all(), error=str(exc),
-            base=str(request.base_url).rstrip("/"),
+            base=embed_base(web.settings), unset_base=UNSET_BASE,
         )  # fmt: skip
     return RedirectResponse("/staff/sites", status_code=303)
 

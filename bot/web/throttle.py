@@ -1,6 +1,7 @@
 """Request-size and rate limits, applied before any route runs (pure ASGI middleware).
 
-Bodies over the limit are refused with 413 before they are parsed. Rate limits are per client
+Requests with more than MAX_HEADERS headers are refused with 431, bodies over the limit with 413,
+before they are parsed. Rate limits are per client
 address (what uvicorn reports, after trusted proxy headers), moving windows from the `limits`
 library, in memory: each replica counts its own clients.
 """
@@ -26,6 +27,10 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 BODY_METHODS = {"POST", "PUT", "PATCH"}
+# Headers per request: a browser behind the proxy sends about 20. The app server caps the head's
+# size (bot/web/serve_cli.py), which alone still lets thousands of tiny headers through, each
+# parsed, copied and searched by every layer (issue 14).
+MAX_HEADERS = 100
 
 
 class RateLimiter:
@@ -146,6 +151,10 @@ class GuardMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if len(scope.get("headers", ())) > MAX_HEADERS:
+            refusal = f"请求头太多了（上限 {MAX_HEADERS} 个）。"
+            await _send_json(send, 431, error_body(431, refusal), [(b"connection", b"close")])
             return
         path = scope["path"]
         if path in self.probes:

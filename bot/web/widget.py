@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from bot.settings import Settings
 from bot.web.api import Services
 from bot.web.errors import ApiError
 from bot.web.sites import SITE_KEY, normalize_origin
@@ -28,8 +29,32 @@ FRAME_CSP = (
 REFUSED_CSP = "default-src 'none'; style-src 'self'; frame-ancestors 'none'"
 
 
+# Shown in the embed code while no address is known (every address listened on, no public URL).
+UNSET_BASE = "https://本服务的公开地址"
+# Listening on these means every address of the machine: none of them is the one people use.
+EVERY_ADDRESS = frozenset({"", "0.0.0.0", "::", "[::]"})
+
+
 def own_origin(request: Request) -> str:
+    """The origin the browser framing the chat page reports: it wrote this Host itself (a page of
+    another site cannot make a visitor's browser send another), and it is only compared, never shown."""
     return f"{request.url.scheme}://{request.url.netloc}"
+
+
+def embed_base(settings: Settings) -> str | None:
+    """Where host pages load `widget.js` from, as shown in the embed code: POLICYBOT_WEB_PUBLIC_URL;
+    without it the one address `policybot serve` listens on (the README's http://127.0.0.1:8000).
+    Never the request's Host header, which any client writes (issue 14: a forged Host was shown to
+    staff as the code to paste into a government site). None: listening on every address with no
+    public URL set; the page then says to set it."""
+    if settings.web_public_url:
+        return settings.web_public_url
+    host = settings.web_host.strip()
+    if host in EVERY_ADDRESS:
+        return None
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{settings.web_port}"
 
 
 @router.get("/widget.js")
@@ -69,4 +94,6 @@ def frame(
 def demo(request: Request, web: Services) -> HTMLResponse:
     if not web.settings.web_demo_site:
         raise ApiError(404, "not_found", "演示页面未开启。")
-    return templates.TemplateResponse(request, "widget/demo.html", {})
+    return templates.TemplateResponse(
+        request, "widget/demo.html", {"base": embed_base(web.settings), "unset_base": UNSET_BASE}
+    )

@@ -286,3 +286,22 @@ def test_a_wiped_server_is_degraded_until_reingested_then_recovers_without_a_res
     assert wait_until(lambda: not kb.retriever.retrieve(QUESTION).degraded, seconds=10 * RETRY_SECONDS + 5)
     assert ids(kb.retriever.retrieve(QUESTION)) == ids(before)
     assert readiness(client)[1] == "ready"
+
+
+def test_a_process_started_while_the_server_is_down_attaches_once_it_is_up(
+    first_open: tuple[KnowledgeBase, list[str], Path], chroma_server: ChromaServer
+) -> None:
+    """Issue 14: started with the server down (as `policybot serve` or `telegram` opens it), the
+    knowledge base answers lexically and connects in the background of later queries: no restart."""
+    _, _, data_dir = first_open
+    chroma_server.stop(signal.SIGTERM)
+    kb = KnowledgeBase.open(data_dir, chroma_url=chroma_server.url, config=FUSED)
+    started = kb.retriever.retrieve(QUESTION)
+    assert started.degraded and all(entry.dense is None for entry in started.ranked)
+    assert not kb.store.is_ready()
+
+    chroma_server.start()
+
+    assert wait_until(lambda: not kb.retriever.retrieve(QUESTION).degraded, seconds=10 * RETRY_SECONDS + 5)
+    assert kb.store.is_ready()
+    assert any(entry.dense is not None for entry in kb.retriever.retrieve(QUESTION).ranked)

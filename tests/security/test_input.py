@@ -50,3 +50,12 @@ def test_a_note_and_a_chat_message_with_nul_characters_are_stored_without_them(
     )
     assert marked.status_code == 303
     assert services.answer_log.history(entry.citations[0].quote_key)[0].note == "引文截断"
+
+
+def test_a_query_day_given_as_a_number_is_refused_not_read_as_seconds_since_1970(client: TestClient) -> None:
+    for number in (0, 1_600_000_000, 20200601, 0.5):
+        response = client.post("/api/ask", json={"question": "长春创业补贴多少钱", "as_of": number})
+        assert response.status_code == 422, (number, response.text)
+        assert response.json()["code"] == "invalid_request"
+    written = client.post("/api/ask", json={"question": "长春创业补贴多少钱", "as_of": "2020-06-01"})
+    assert written.status_code == 200 and written.json()["status"] == "answered"

@@ -143,10 +143,10 @@ def test_readyz_says_not_ready_while_the_database_refuses_writes_and_ready_after
     kb: KnowledgeBase, kb_dir: Path, databases: Databases, tmp_path: Path
 ) -> None:
     """M3: a database that opens but cannot store a turn (here a PostgreSQL made read-only; an SQLite
-    file on a read-only volume is tests/db/test_writable.py) is not ready."""
+    file on a read-only or full volume is tests/security/test_live_faults.py) is not ready."""
     url = databases.new_url()
     if not url.startswith("postgresql"):
-        pytest.skip("a read-only SQLite file cannot be made under root here; tests/db/test_writable.py covers it")
+        pytest.skip("PostgreSQL only: SQLite on a read-only or full volume is tests/security/test_live_faults.py")
     replica = Replica("read-only", replica_env(kb_dir, url), tmp_path)
     replica.start()
     admin = make_engine(url)
