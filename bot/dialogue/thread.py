@@ -28,6 +28,8 @@ MAX_TOPIC_TERMS = 6
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
+# Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
+_PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,23 @@ class Threads:
     def _is_measure(self, term: str) -> bool:
         """A measure or a kind of benefit (创业担保贷款, 补贴), not a group or a situation (退役军人)."""
         return term in measure_vocabulary() or any(word in term for word in self.words.benefit_words)
+
+    def viewed(self, thread: Thread | None, clause_id: str) -> Thread:
+        """The thread once a clause was shown in full (吉林第七条, a pressed 查看条款原文): what the
+        person saw last is what 能拿多少钱？ goes on from — the clause's own measure (one with a
+        figure first, then a payment), where its document applies. A citation of the shown list
+        keeps the list (第三条 still counts in it); another clause becomes the one shown."""
+        clause = self.clauses.get(clause_id)
+        document = self.clauses.document_of(clause)
+        bound = [m for m in load_measures().get(clause.document_id, ()) if m.clause == clause_id]
+        bound.sort(key=lambda m: (not m.amounts, m.kind not in _PAYMENTS))
+        shown = thread.clauses if thread is not None else ()
+        return Thread(
+            topic=(bound[0].name,) if bound else (thread.topic if thread is not None else ()),
+            region=document.jurisdiction,
+            intent=None,
+            clauses=shown if clause_id in shown else (clause_id,),
+        )
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""
