@@ -219,6 +219,8 @@ class Dialogue:
                 return reading
         # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about;
         # a name said as a state (失业了, 开小店的) is the person's situation.
+        # 听说吉林残疾人创业给5000: what others say is reported, not the person's situation.
+        stretches = [p for p in stretches if not p.lstrip().startswith(self.words.hearsay)]
         situation = "，".join(p for p in stretches if p and (_STATES.search(p) or not self.threads.is_keywords(p)))
         if not situation:
             return reading
