@@ -20,7 +20,7 @@ from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.intent import Intent, classify, is_about_a_document, without_cues
-from knowledge.measures import load_measures
+from knowledge.measures import Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.query import is_dictionary_word, load_glossary, tokenize
 
@@ -65,6 +65,20 @@ def topic_vocabulary() -> tuple[str, ...]:
         terms.update((*entry.say, *entry.means))
     usable = {t for t in terms if len(t) >= MIN_TERM_CHARS and not re.search(r"[“”（）()、，]", t)}
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def measures_by_clause() -> dict[str, tuple[Measure, ...]]:
+    """Each clause's measures, ranked for 能拿多少钱 after the clause is shown: one with a figure
+    first, then a payment (read once: load_measures parses every file)."""
+    bound: dict[str, list[Measure]] = {}
+    for measures in load_measures().values():
+        for measure in measures:
+            bound.setdefault(measure.clause, []).append(measure)
+    return {
+        clause: tuple(sorted(found, key=lambda m: (not m.amounts, m.kind not in _PAYMENTS)))
+        for clause, found in bound.items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -265,8 +279,7 @@ class Threads:
         keeps the list (第三条 still counts in it); another clause becomes the one shown."""
         clause = self.clauses.get(clause_id)
         document = self.clauses.document_of(clause)
-        bound = [m for m in load_measures().get(clause.document_id, ()) if m.clause == clause_id]
-        bound.sort(key=lambda m: (not m.amounts, m.kind not in _PAYMENTS))
+        bound = measures_by_clause().get(clause_id, ())
         shown = thread.clauses if thread is not None else ()
         return Thread(
             topic=(bound[0].name,) if bound else (thread.topic if thread is not None else ()),
