@@ -121,6 +121,7 @@ async def user(
                 session_id, replies = await send("button", session_id, choice=choice)
             session_id, _ = await send("command", session_id, message="/profile")
             await send("command", session_id, message="/forget")
+            await send("command", session_id, choice="cmd:erase")
 
 
 def percentile(values: list[float], fraction: float) -> float:

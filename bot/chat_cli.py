@@ -7,6 +7,7 @@ a place is being asked, when digits are the answer). Everything else is sent as 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -19,6 +20,7 @@ from bot.present.prose import prose
 from bot.services import Services
 from bot.settings import Settings
 
+log = logging.getLogger(__name__)
 EXIT_OK = 0
 QUIT_WORDS = {"q", "quit", "exit", "退出"}
 
@@ -73,7 +75,12 @@ def chat(conversations: TurnHandler, key: str, read: Callable[[str], str], write
             return EXIT_OK
         if typed.strip().lower() in QUIT_WORDS:
             return EXIT_OK
-        replies = conversations.handle(key, turn_for(typed, buttons, free_text))
+        try:
+            replies = conversations.handle(key, turn_for(typed, buttons, free_text))
+        except Exception:  # one error handler, as in the other channels: logged, said in Chinese
+            log.exception("terminal chat turn failed")
+            write(prose().telegram.sorry)
+            continue
         if not replies:
             continue
         for reply in replies:

@@ -16,6 +16,28 @@ from typing import Any
 from eligibility.results import Requirement
 
 Tri = bool | None
+
+
+class Possible(str):
+    """A value said without its kind (退役士兵: 待安排工作 or 自主就业): the broad option, which
+    `covers` the options it may be. A condition is decided when every covered option decides it
+    the same way; otherwise it is open and the fact is asked — only then."""
+
+    covers: tuple[str, ...]
+
+    def __new__(cls, value: str, covers: tuple[str, ...]) -> Possible:
+        made = super().__new__(cls, value)
+        made.covers = covers
+        return made
+
+
+def _test(node: Leaf, value: Any, as_of: date) -> Tri:
+    if not isinstance(value, Possible):
+        return bool(node.test(value, as_of))
+    seen = {bool(node.test(option, as_of)) for option in value.covers}
+    return seen.pop() if len(seen) == 1 else None
+
+
 Test = Callable[[Any, date], bool]
 
 
@@ -166,11 +188,12 @@ def _evaluate_leaf(node: Leaf | Open, values: Mapping[str, Any], as_of: date) ->
     if isinstance(node, Open):
         return Outcome(None, unknown=[Finding(node.requirement, node.cite, ())])
     value = values.get(node.fact)
-    if value is None:
-        if node.presumed_by is not None and evaluate(node.presumed_by, values, as_of).value is True:
-            return Outcome(True)
+    if value is None and node.presumed_by is not None and evaluate(node.presumed_by, values, as_of).value is True:
+        return Outcome(True)
+    tested = None if value is None else _test(node, value, as_of)
+    if tested is None:
         return Outcome(None, unknown=[Finding(node.requirement, node.cite, (node.fact,))])
-    if node.test(value, as_of):
+    if tested:
         return Outcome(True)
     return Outcome(False, failed=[Finding(node.requirement, node.cite, (node.fact,))])
 
@@ -219,8 +242,9 @@ def reach(node: Node, values: Mapping[str, Any], as_of: date, askable: Callable[
     """The facts whose answers could still change `node`: the basis of every next question."""
     if isinstance(node, Leaf):
         value = values.get(node.fact)
-        if value is not None:
-            return Reach(node.test(value, as_of), None, None)
+        tested = None if value is None else _test(node, value, as_of)
+        if tested is not None:
+            return Reach(tested, None, None)
         side = frozenset({node.fact}) if askable(node.fact) else None
         if node.presumed_by is None:
             return Reach(None, side, side)

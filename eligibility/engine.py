@@ -117,7 +117,7 @@ class Engine:
                 status = "partly_covered" if region.candidates else "not_covered"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             return self._without_benefits(profile, "region_not_covered", info, None)
-        implied = self.rulebook.facts.with_implied(profile.values)
+        implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
         if implied is not profile.values:
             profile = profile.model_copy(update={"values": implied})
         info = RegionInfo(query=query, place=region.place, status="covered")
@@ -126,7 +126,8 @@ class Engine:
         asking = [e for e in evaluations if e.open_facts]
         weights = [_weight(e.result) for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
-        next_question = question_for(members, self.rulebook.facts) if members else None
+        said = profile.values.get(members[0]) if members and len(members) == 1 else None
+        next_question = question_for(members, self.rulebook.facts, said) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         pending = self.pending_documents(jurisdiction)
         return CheckResult(
@@ -284,7 +285,7 @@ class Engine:
             benefit.condition,
             profile.values,
             profile.as_of,
-            lambda f: not profile.is_answered(f) and facts[f].is_askable,
+            lambda f: profile.is_open(f) and facts[f].is_askable,
             to_true,
             to_false,
         )
@@ -378,7 +379,7 @@ def _failure(finding: Finding, profile: Profile) -> Reason:
 
 def _unknown(finding: Finding, profile: Profile) -> Reason:
     """An open requirement: answered 不清楚 (`unsure`, naming those facts) or not asked yet."""
-    unsure = tuple(Stated(fact=f, value=None) for f in finding.facts if profile.is_answered(f))
+    unsure = tuple(Stated(fact=f, value=None) for f in finding.facts if profile.values.get(f, "") is None)
     kind: ReasonKind = "unsure" if unsure else "unconfirmed"
     if finding.requirement.open:
         kind = "to_confirm"

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from eligibility.conditions import Possible
 from eligibility.errors import ProfileError, RulebookError
 from eligibility.loading import read_model
 
@@ -60,6 +61,9 @@ class Option(BaseModel):
 
     value: str | bool | None
     label: str
+    # A broad option (退役士兵 said without its kind): the options it may be. Never offered as a
+    # choice; a condition on the fact is open until the person says which (eligibility/conditions.py).
+    covers: tuple[str, ...] = ()
 
 
 class AnswerLabels(BaseModel):
@@ -121,6 +125,12 @@ class FactSpec(BaseModel):
     def _check_shape(self) -> FactSpec:
         if self.type in {"enum", "enum_list"} and not self.options:
             raise ValueError("enum facts need options")
+        narrow = {o.value for o in self.options if not o.covers}
+        for option in self.options:
+            if option.covers and (self.type != "enum" or not set(option.covers) <= narrow):
+                raise ValueError(
+                    f"option {option.value!r} covers {list(option.covers)}: not other options of this enum"
+                )
         if self.type == "boolean" and not (self.holds and self.fails):
             raise ValueError("boolean facts need `holds` and `fails` phrases")
         if self.type == "enum_list" and not self.empty:
@@ -164,8 +174,13 @@ class FactSpec(BaseModel):
         if self.type == "boolean":
             base = [Option(value=True, label=answers.yes), Option(value=False, label=answers.no)]
         else:
-            base = list(self.options)
+            base = [o for o in self.options if not o.covers]
         return [*base, Option(value=None, label=answers.unknown)]
+
+    @property
+    def offered(self) -> tuple[Option, ...]:
+        """The options a question offers (a broad option is said, never chosen)."""
+        return tuple(o for o in self.options if not o.covers)
 
     # -- checking a profile value -------------------------------------------------------------
 
@@ -418,6 +433,17 @@ class FactRegistry:
                     set_aside.append(exc)
             records.append(record)
         return tuple(records)
+
+    def with_possible(self, values: dict[str, Any]) -> dict[str, Any]:
+        """`values` with each broad option (退役士兵 without its kind) as the options it may be."""
+        broad = {
+            name: Possible(value, option.covers)
+            for name, value in values.items()
+            if isinstance(value, str) and not isinstance(value, Possible) and name in self.specs
+            for option in self.specs[name].options
+            if option.covers and option.value == value
+        }
+        return {**values, **broad} if broad else values
 
     def with_implied(self, values: dict[str, Any]) -> dict[str, Any]:
         """`values` plus the facts another answer settles (never overriding an answer)."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from eligibility.conditions import Possible
 from eligibility.errors import ProfileError
 from eligibility.facts import DATE_PROBLEMS, FactRegistry, parse_date_text
 
@@ -29,6 +30,10 @@ class Profile(BaseModel):
 
     def is_answered(self, fact: str) -> bool:
         return fact in self.values
+
+    def is_open(self, fact: str) -> bool:
+        """Not asked yet, or said without its kind (退役士兵): a question may still settle it."""
+        return fact not in self.values or isinstance(self.values[fact], Possible)
 
     def with_answer(self, fact: str, value: Any) -> Profile:
         return Profile(as_of=self.as_of, values={**self.values, fact: value})

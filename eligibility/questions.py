@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from eligibility.conditions import Possible
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile
 from eligibility.results import AnswerOption, NextQuestion
@@ -48,11 +49,12 @@ def choose_next_facts(
         askable = {
             f
             for f in relevant
-            if not profile.is_answered(f) and facts[f].is_askable and not _presupposes_unknown(f, profile, facts)
+            if profile.is_open(f) and facts[f].is_askable and not _presupposes_unknown(f, profile, facts)
         }
         keys: set[str] = set()
         for fact in {_first_prerequisite(f, askable, facts) for f in askable}:
-            group = facts.group_of.get(fact)
+            # A fact said without its kind is asked alone, with the options it may be.
+            group = facts.group_of.get(fact) if fact not in profile.values else None
             key = group.name if group and group.name not in unsure else fact
             keys.add(key)
             if fact not in members.setdefault(key, []):
@@ -95,7 +97,7 @@ def _first_prerequisite(fact: str, askable: set[str], facts: FactRegistry) -> st
     return fact
 
 
-def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
+def question_for(members: tuple[str, ...], facts: FactRegistry, said: object = None) -> NextQuestion:
     """One fact's own question, or its group's 可多选 question over `members`.
 
     A group option's value is the facts it sets when ticked ({"rural_labor": true},
@@ -110,10 +112,10 @@ def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
             if spec.type == "boolean":
                 ticks.append(AnswerOption(value={name: True}, label=spec.tick or str(spec.holds)))
             elif spec.type == "enum_list":
-                ticks.extend(AnswerOption(value={name: [o.value]}, label=o.label) for o in spec.options)
+                ticks.extend(AnswerOption(value={name: [o.value]}, label=o.label) for o in spec.offered)
             else:
                 ticks.extend(
-                    AnswerOption(value={name: o.value}, label=o.label) for o in spec.options if o.value != "none"
+                    AnswerOption(value={name: o.value}, label=o.label) for o in spec.offered if o.value != "none"
                 )
         return NextQuestion(
             fact=group.name,
@@ -127,6 +129,8 @@ def question_for(members: tuple[str, ...], facts: FactRegistry) -> NextQuestion:
     options = tuple(AnswerOption(value=o.value, label=o.label) for o in spec.answer_options(facts.answers))
     if spec.type not in {"boolean", "enum", "enum_list"}:
         options = tuple(o for o in options if o.value is None)
+    if isinstance(said, Possible):  # 退役士兵 was said: which kind, of those it may be
+        options = tuple(o for o in options if o.value is None or o.value in said.covers)
     return NextQuestion(
         fact=spec.name,
         facts=(spec.name,),

@@ -1,6 +1,7 @@
 """Button action ids: short ASCII strings (Telegram callback data ≤ 64 bytes), never Chinese.
 
-cmd:<command>          a command (check, profile, reset, forget, sources, help)
+cmd:<command>          a command (check, profile, reset, forget, sources, help); forget only asks:
+                       cmd:erase (pressed, never typed) deletes, cmd:keep cancels
 ans:<question>:<i>     answer the pending question with its option number i
 tick:<group>:<i>       tick or untick option i of the pending 可多选 question
 done:<group>           submit the ticked options
@@ -17,6 +18,7 @@ CONFIRM = "ok"
 FIX = "fix"
 DROP = "drop"
 MORE = "more"
+ERASE = "cmd:erase"
 
 
 def command(name: str) -> str:

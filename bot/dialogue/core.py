@@ -96,7 +96,7 @@ class Dialogue:
                 return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
             return self.interviewer.press(work, action, today)
         if action.kind == "clause":
-            return [self._clause(action.target)]
+            return [self._clause(work, action.target)]
         if action.kind == actions.MORE:
             return [self.interviewer.reasons(work, today)]
         if not work.pending:
@@ -107,9 +107,11 @@ class Dialogue:
             return [render.notice(_notices().say_what_is_wrong)]
         return self.interviewer.drop(work, today, pressed=True)
 
-    def _clause(self, clause_id: str, typed: bool = False) -> Reply:
+    def _clause(self, work: Working, clause_id: str, typed: bool = False) -> Reply:
+        """A clause in full; the thread goes on from it (能拿多少钱？ next asks about what was shown)."""
         if not self.clauses.has(clause_id):
             return render.notice(_notices().no_such_clause)
+        work.thread = self.threads.viewed(work.thread, clause_id)
         clause = self.clauses.get(clause_id)
         document = self.clauses.document_of(clause)
         citation = make_citation(clause, document, clause.text, None)
@@ -134,6 +136,10 @@ class Dialogue:
             return [started, *self.interviewer.next(work, today)]
         if name == "sources":
             return [render.sources(self.clauses.documents.values())]
+        if name == "forget":
+            return [render.forget_question()]
+        if name == "keep":
+            return [render.notice(prose().forgetting.kept), *self._reminder(work, today)]
         return [
             render.notice(_notices().no_such_command.format(command=name)),
             render.welcome(self.covered, work.interviewing),
@@ -151,7 +157,7 @@ class Dialogue:
             return whole
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
-            return [self._cited(cited), *self._reminder(work, today)]
+            return [self._cited(work, cited), *self._reminder(work, today)]
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
@@ -189,11 +195,11 @@ class Dialogue:
             return self._opened(work, today)
         return None
 
-    def _cited(self, cited: Cited) -> Reply:
+    def _cited(self, work: Working, cited: Cited) -> Reply:
         """A shown citation or a document's article in full (an answer: it was asked by typing), or
         why there is none."""
         if cited.clause_id is not None:
-            return self._clause(cited.clause_id, typed=True)
+            return self._clause(work, cited.clause_id, typed=True)
         if cited.document is not None:
             words = _reading().no_such_article
             return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
@@ -213,6 +219,8 @@ class Dialogue:
                 return reading
         # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about;
         # a name said as a state (失业了, 开小店的) is the person's situation.
+        # 听说吉林残疾人创业给5000: what others say is reported, not the person's situation.
+        stretches = [p for p in stretches if not p.lstrip().startswith(self.words.hearsay)]
         situation = "，".join(p for p in stretches if p and (_STATES.search(p) or not self.threads.is_keywords(p)))
         if not situation:
             return reading
@@ -442,11 +450,9 @@ class Dialogue:
         return last if last and (person is None or self.words.continuing.search(text)) else person
 
     def _is_forget(self, turn: Turn) -> bool:
-        """/forget, its button or 删除我的资料: handled before anything else, so nothing is kept."""
-        if turn.action is not None:
-            return turn.action == actions.command("forget")
-        text = _clean(turn.text or "")
-        return _slash_command(text) == "forget" or self.words.command(text) == "forget"
+        """确认删除, pressed after /forget or 删除我的资料 asked: handled before anything else, so
+        nothing is kept. Typed, nothing deletes at once (删除我的资料 may be a slip)."""
+        return turn.action == actions.ERASE
 
     def _reminder(self, work: Working, today: date) -> list[Reply]:
         if work.pending:

@@ -50,6 +50,14 @@ def followed(reply: Reply, read_as: str) -> Reply:
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
+def forget_question() -> Reply:
+    """/forget and 🗑 删除我的资料 ask first: one tap deletes nothing."""
+    words = prose().forgetting
+    confirm = Button(label=words.confirm, action=actions.ERASE)
+    cancel = Button(label=words.cancel, action=actions.command("keep"))
+    return Reply(kind="notice", text=words.ask, buttons=((confirm, cancel),))
+
+
 def notice(text: str, *rows: tuple[Button, ...]) -> Reply:
     return Reply(kind="notice", text=text, buttons=tuple(rows))
 

@@ -20,7 +20,7 @@ from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.intent import Intent, classify, is_about_a_document, without_cues
-from knowledge.measures import load_measures
+from knowledge.measures import Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.query import is_dictionary_word, load_glossary, tokenize
 
@@ -28,6 +28,8 @@ MAX_TOPIC_TERMS = 6
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
+# Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
+_PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,20 @@ def topic_vocabulary() -> tuple[str, ...]:
         terms.update((*entry.say, *entry.means))
     usable = {t for t in terms if len(t) >= MIN_TERM_CHARS and not re.search(r"[“”（）()、，]", t)}
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def measures_by_clause() -> dict[str, tuple[Measure, ...]]:
+    """Each clause's measures, ranked for 能拿多少钱 after the clause is shown: one with a figure
+    first, then a payment (read once: load_measures parses every file)."""
+    bound: dict[str, list[Measure]] = {}
+    for measures in load_measures().values():
+        for measure in measures:
+            bound.setdefault(measure.clause, []).append(measure)
+    return {
+        clause: tuple(sorted(found, key=lambda m: (not m.amounts, m.kind not in _PAYMENTS)))
+        for clause, found in bound.items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +271,22 @@ class Threads:
     def _is_measure(self, term: str) -> bool:
         """A measure or a kind of benefit (创业担保贷款, 补贴), not a group or a situation (退役军人)."""
         return term in measure_vocabulary() or any(word in term for word in self.words.benefit_words)
+
+    def viewed(self, thread: Thread | None, clause_id: str) -> Thread:
+        """The thread once a clause was shown in full (吉林第七条, a pressed 查看条款原文): what the
+        person saw last is what 能拿多少钱？ goes on from — the clause's own measure (one with a
+        figure first, then a payment), where its document applies. A citation of the shown list
+        keeps the list (第三条 still counts in it); another clause becomes the one shown."""
+        clause = self.clauses.get(clause_id)
+        document = self.clauses.document_of(clause)
+        bound = measures_by_clause().get(clause_id, ())
+        shown = thread.clauses if thread is not None else ()
+        return Thread(
+            topic=(bound[0].name,) if bound else (thread.topic if thread is not None else ()),
+            region=document.jurisdiction,
+            intent=None,
+            clauses=shown if clause_id in shown else (clause_id,),
+        )
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""

@@ -66,6 +66,8 @@ class VocabularyFile(BaseModel):
     opening_verbs: tuple[str, ...]
     relations: tuple[str, ...]
     third_person: tuple[str, ...]
+    # 听说…, 网上说…: what others say, reported — never the person's own situation.
+    hearsay: tuple[str, ...] = ()
 
 
 class Vocabulary:
@@ -110,6 +112,7 @@ class Vocabulary:
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.relations = data.relations
         self.third_person = data.third_person
+        self.hearsay = data.hearsay
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:

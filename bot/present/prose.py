@@ -879,6 +879,31 @@ class ProfileWarningProse(Section):
     set_aside: str
 
 
+class ApiProblemProse(Section):
+    """What was wrong with one field of a request, by pydantic's error type (bot/web/errors.py)."""
+
+    placeholders = {"too_long": ("limit",)}
+    too_long: str
+    too_short: str
+    missing: str
+    extra: str
+    pattern: str
+    wrong_type: str
+    other: str
+
+
+class ForgettingProse(Section):
+    """Deleting a person's data asks first; the web API's own errors in Chinese."""
+
+    placeholders = {"message_too_long": ("limit",)}
+    ask: str
+    confirm: str
+    cancel: str
+    kept: str
+    problems: ApiProblemProse
+    message_too_long: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -906,6 +931,7 @@ class Prose(Section):
     declined: DeclinedProse
     dialogue_leftovers: DialogueLeftoversProse
     profile_warnings: ProfileWarningProse
+    forgetting: ForgettingProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.db import DATABASE_DOWN
+from bot.present.prose import prose
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,39 @@ def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     out = []
     for error in exc.errors():
         location = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
-        out.append({"field": location, "problem": str(error.get("msg", ""))})
+        out.append({"field": location, "problem": _problem(error)})
     return out
+
+
+def _problem(error: Any) -> str:
+    """What was wrong with one field, in Chinese (pydantic's own message is English): by the error's
+    type, with the limit where there is one; a validator's own message is already Chinese."""
+    words = prose().forgetting.problems
+    kind = str(error.get("type", ""))
+    context = error.get("ctx") or {}
+    if kind == "value_error" and not str(context.get("error", "")).isascii():
+        return str(context["error"])
+    if kind in {"string_too_long", "too_long"} and "max_length" in context:
+        return words.too_long.format(limit=context["max_length"])
+    if kind in {"string_too_short", "too_short"}:
+        return words.too_short
+    if kind == "missing":
+        return words.missing
+    if kind == "extra_forbidden":
+        return words.extra
+    if kind in {"string_pattern_mismatch", "literal_error"}:
+        return words.pattern
+    if kind.endswith("_type") or kind.endswith("_parsing") or kind.startswith("int_"):
+        return words.wrong_type
+    return words.other
+
+
+def _too_long_message(problems: list[dict[str, str]], errors: list[Any]) -> str | None:
+    """A chat message over the API's limit: said as the widget shows it, with the limit."""
+    for problem, error in zip(problems, errors, strict=True):
+        if problem["field"] == "message" and error.get("type") == "string_too_long":
+            return prose().forgetting.message_too_long.format(limit=error["ctx"]["max_length"])
+    return None
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -84,6 +116,7 @@ def install_error_handlers(app: FastAPI) -> None:
         message = f"请求内容有误（{fields}）。" if fields else "请求内容有误。"
         if any(p["field"] == "body" for p in problems):
             message = "请求内容不是有效的 JSON 对象。"
+        message = _too_long_message(problems, list(exc.errors())) or message
         return error_response(422, message, detail=problems)
 
     @app.exception_handler(StarletteHTTPException)

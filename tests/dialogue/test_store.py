@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from bot.dialogue import actions
 from bot.dialogue.core import Dialogue
 from bot.dialogue.service import Conversations, session_key
 from bot.dialogue.store import SqlSessionStore
@@ -57,6 +58,8 @@ def test_forget_removes_the_row_from_the_database(conversations: Conversations, 
     conversations.handle("web:8", Turn(text="/check"))
     assert {key for key, _ in _rows(store)} == {"telegram:7", "web:8"}
     conversations.handle("telegram:7", Turn(text="/forget"))
+    assert {key for key, _ in _rows(store)} == {"telegram:7", "web:8"}, "/forget only asks"
+    conversations.handle("telegram:7", Turn(action=actions.ERASE))
     assert {key for key, _ in _rows(store)} == {"web:8"}
 
 

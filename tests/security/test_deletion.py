@@ -37,8 +37,11 @@ def test_forget_removes_the_person_from_every_table(client: TestClient, services
     stored = stored_text(services.engine)
     assert POLICY_QUESTION in stored and '"dibao"' in stored, "the question and the facts were stored"
 
-    reply = chat(client, session_id, message="/forget")
-    assert reply["replies"] and "删除" in reply["replies"][0]["text"]
+    asked = chat(client, session_id, message="/forget")
+    assert person_is_stored(services, session_id), "/forget only asks"
+    assert asked["replies"][0]["buttons"][0][0]["action"] == "cmd:erase"
+    reply = chat(client, session_id, choice="cmd:erase")
+    assert reply["replies"] and "已删除" in reply["replies"][0]["text"]
     assert not person_is_stored(services, session_id)
     assert services.conversations.state(web_key(services, session_id)) is None
     assert person_is_stored(services, other), "nobody else's data is touched"

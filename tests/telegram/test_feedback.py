@@ -69,5 +69,10 @@ def test_telegram_answers_are_logged_and_rated_and_reported_into_the_staff_queue
 
     before = len(api.calls)
     api.send_text(CHAT, "/forget")
-    api.wait_for(lambda calls: any(c.method == "sendMessage" for c in calls[before:]))
+    asked = api.wait_for(lambda calls: any(any("确认删除" in label for label in c.labels) for c in calls[before:]))
+    assert answers.desk.queue("refused"), "/forget only asks"
+    confirm = next(c for c in reversed(asked) if any("确认删除" in label for label in c.labels))
+    before = len(api.calls)
+    api.press(CHAT, confirm, "确认删除")
+    api.wait_for(lambda calls: any("已删除" in c.text for c in calls[before:]))
     assert answers.desk.queue("low_rated") == [] and answers.desk.queue("refused") == []

@@ -82,6 +82,10 @@ def test_a_telegram_chat_stored_before_keyed_hashes_goes_on_after_the_upgrade(
             profile = api.wait_for(lambda calls: any("我知道的您的情况" in c.text for c in calls))[-1]
             assert "巴中市" in profile.text and "低保" in profile.text, "the facts from before the upgrade"
             api.send_text(CHAT, "/forget")
+            asked = api.wait_for(lambda calls: any(any("确认删除" in label for label in c.labels) for c in calls))
+            api.press(
+                CHAT, next(c for c in reversed(asked) if any("确认删除" in label for label in c.labels)), "确认删除"
+            )
             api.wait_for(lambda calls: any("已删除" in c.text for c in calls))
         finally:
             process.send_signal(signal.SIGTERM)

@@ -190,6 +190,8 @@ def test_chat_forget_deletes_the_session_and_its_logged_answers(client: TestClie
     services.answer_log.flush()
     assert any(e.session_key == key for e in services.answer_log.entries(limit=20))
     client.post("/api/chat", json={"session_id": first["session_id"], "message": "/forget"})
+    assert services.conversations.state(key) is not None, "/forget only asks"
+    client.post("/api/chat", json={"session_id": first["session_id"], "choice": "cmd:erase"})
     assert services.conversations.state(key) is None
     assert not any(e.session_key == key for e in services.answer_log.entries(limit=200))
 

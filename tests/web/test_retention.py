@@ -23,8 +23,8 @@ from .conftest import make_services
 QUESTION = "长春开店有创业补贴吗？"
 
 
-def chat(client: TestClient, session_id: str | None, message: str) -> str:
-    body: dict[str, str] = {"message": message}
+def chat(client: TestClient, session_id: str | None, message: str = "", choice: str = "") -> str:
+    body: dict[str, str] = {"choice": choice} if choice else {"message": message}
     if session_id:
         body["session_id"] = session_id
     response = client.post("/api/chat", json=body)
@@ -89,6 +89,7 @@ def test_a_forgotten_persons_words_are_not_left_in_the_sqlite_file_or_its_log(
             files = [database, database.with_name(database.name + "-wal")]
             assert any(marker.encode() in path.read_bytes() for path in files if path.exists()), "stored at all"
             chat(client, session_id, "/forget")
+            chat(client, session_id, choice="cmd:erase")
             for path in (*files, database.with_name(database.name + "-shm")):
                 if path.exists():
                     assert marker.encode() not in path.read_bytes(), f"{path.name} still holds the words"

@@ -95,6 +95,8 @@ def test_an_unknown_or_forgotten_id_gets_a_fresh_conversation(client: TestClient
     assert client.get("/api/chat/bad id").status_code in {404, 422}
     sid = say(client, None, message="我在长春")["session_id"]
     say(client, sid, message="/forget")
+    assert client.get(f"/api/chat/{sid}").status_code == 200, "/forget only asks"
+    say(client, sid, choice="cmd:erase")
     assert client.get(f"/api/chat/{sid}").status_code == 404
     assert say(client, sid, message="你好")["session_id"] != sid
 
@@ -161,6 +163,7 @@ def test_feedback_is_accepted_only_from_the_answers_conversation_and_reaches_the
     assert "北京有创业补贴吗" in page and "⚑ 报告问题" in page and "北京没有收录" in page and "网页对话" in page
     assert ">chat<" not in page
     say(client, sid, message="/forget")
+    say(client, sid, choice="cmd:erase")
     assert not any(r.entry.question == "北京有创业补贴吗" for r in services.feedback.queue("low_rated"))
 
 
