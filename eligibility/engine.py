@@ -88,6 +88,10 @@ class Engine:
             )
             for b in rulebook.benefits.values()
         }
+        self._quotes = {
+            b.id: tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in b.citations)
+            for b in rulebook.benefits.values()
+        }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
@@ -334,7 +338,7 @@ class Engine:
             valid_to=benefit.valid_to,
             document_status=benefit.document_status,  # type: ignore[arg-type]
             notes=benefit.notes,
-            citations=tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in benefit.citations),
+            citations=self._quotes[benefit.id],
             document=self._document(benefit, profile),
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],
