@@ -131,7 +131,7 @@ class Describer:
 
     def describe(self, text: str, today: date) -> Description:
         """The facts this message states about the person (possibly none)."""
-        text = to_simplified(text)
+        text = _COHORT.sub(lambda m: str(_full_year(int(m[1]), today)), to_simplified(text))
         facts: dict[str, Any] = {}
         notes: dict[str, str] = {}
         used = [False] * len(text)
@@ -196,6 +196,16 @@ class Describer:
                 continue
             valid[fact] = value
         return valid
+
+
+# A cohort named by two digits (23届, 19届的): the year in full, read like any two-digit year.
+_COHORT = re.compile(r"(?<![\d.])(\d{2})(?=届)")
+
+
+def _full_year(two_digits: int, today: date) -> int:
+    """23 → 2023, 98 → 1998: never later than next year."""
+    year = today.year // 100 * 100 + two_digits
+    return year if year <= today.year + 1 else year - 100
 
 
 def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
