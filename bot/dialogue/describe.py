@@ -7,6 +7,7 @@ Gazetteer. What comes out is never used directly: the core shows it for confirma
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -183,7 +184,7 @@ class Describer:
             return int(months), None
         if kind == "years":
             return round(months / 12, 2), None
-        ago = today - timedelta(days=round(months * 30.44))
+        ago = _months_before(today, months)
         return ago.isoformat(), "按现在往前推算"
 
     def _valid(self, facts: dict[str, Any], today: date) -> dict[str, Any]:
@@ -196,6 +197,16 @@ class Describer:
                 continue
             valid[fact] = value
         return valid
+
+
+def _months_before(today: date, months: float) -> date:
+    """The day that many calendar months back (两年 from 2020-06-01 is 2018-06-01, 一年 2019-06-01),
+    a fraction of a month counted in days; the 31st becomes the month's last day where needed."""
+    whole = int(months)
+    index = today.year * 12 + today.month - 1 - whole
+    year, month = index // 12, index % 12 + 1
+    day = min(today.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) - timedelta(days=round((months - whole) * 30.44))
 
 
 # A cohort named by two digits (23届, 19届的): the year in full, read like any two-digit year.

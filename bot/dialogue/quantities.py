@@ -32,11 +32,11 @@ _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = (
     rf"(?:{_YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*[日号]?"
     rf"|(?:{_YEAR}|{_SHORT_YEAR})\s*年\s*{_PART}"
-    rf"|{_YEAR}\s*(?:年|[-/.])\s*{_MONTH}\s*月?"
-    rf"|{_SHORT_YEAR}\s*年\s*{_MONTH}\s*月"
+    rf"|{_YEAR}\s*(?:年|[-/.])\s*{_MONTH}\s*(?:月份?)?"
+    rf"|{_SHORT_YEAR}\s*年\s*{_MONTH}\s*月份?"
     rf"|{_YEAR}\s*年?"
     rf"|{_SHORT_YEAR}\s*年"
-    rf"|{_RELATIVE_WORD}\s*(?:{_PART}|{_MONTH}\s*月)?"
+    rf"|{_RELATIVE_WORD}\s*(?:{_PART}|{_MONTH}\s*月份?)?"
     rf"|(?:{NUMBER}|半)\s*年前|上个月|本月|这个月)"
 )
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF0E: ord(".")}
@@ -76,9 +76,17 @@ def parse_number(text: str) -> float | None:
     return _numeral(match.group(0))
 
 
+# Two neighbouring numerals are a rough range (五六年, 两三个月, 三四十): its lower end is taken, so
+# no window is assumed longer than the person said.
+_RANGE = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])(十|百|千|万)?$")
+_RANGE_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
 def _numeral(run: str) -> float | None:
     if run[0].isdigit():
         return float(run)
+    if (approx := _RANGE.match(run)) and _RANGE_DIGIT[approx[2]] == _RANGE_DIGIT[approx[1]] + 1:
+        return float(_RANGE_DIGIT[approx[1]] * {None: 1, "十": 10, "百": 100, "千": 1000, "万": 10000}[approx[3]])
     if run in {"万", "千", "百"}:
         return None
     try:
