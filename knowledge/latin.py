@@ -72,7 +72,7 @@ class LatinReader:
 
     def read(self, text: str) -> Reading | None:
         """The question in Chinese, or None when too little of it is understood."""
-        lowered = " " + re.sub(r"[^a-z\- ]+", " ", text.lower()) + " "
+        lowered = " " + " ".join(map(self._base_form, re.sub(r"[^a-z\- ]+", " ", text.lower()).split())) + " "
         pieces: list[tuple[int, str, bool]] = []  # (position, chinese, is a term)
         understood = 0
         for table, is_term in ((self._data.english, True), (self._data.english_function, False)):
@@ -100,6 +100,33 @@ class LatinReader:
             return None
         ordered = [chinese for _, chinese, _ in sorted(pieces, key=lambda p: p[0]) if chinese]
         return Reading("".join(ordered), round(coverage, 3), tuple(c for _, c, t in sorted(pieces) if t and c))
+
+    @cached_property
+    def _english_words(self) -> frozenset[str]:
+        """Every word of the English tables (startup, subsidy, how, …)."""
+        phrases = (*self._data.english, *self._data.english_function)
+        return frozenset(word for phrase in phrases for word in phrase.split())
+
+    def _base_form(self, word: str) -> str:
+        """An English word as the tables write it: workers → worker, subsidies → subsidy, upgrading →
+        upgrade, certified → certify is not tried — only the plain endings -s, -es, -ies, -ing, -ed.
+        Words the tables hold, and words no ending turns into one of them, stay as written (pinyin
+        is read from the letters that are left)."""
+        known = self._english_words
+        if word in self._data.english or word in self._data.english_function or len(word) <= 3:
+            return word
+        candidates = []
+        if word.endswith("ies"):
+            candidates.append(word[:-3] + "y")
+        if word.endswith("es"):
+            candidates.append(word[:-2])
+        if word.endswith("s") and not word.endswith("ss"):
+            candidates.append(word[:-1])
+        if word.endswith("ing"):
+            candidates += [word[:-3], word[:-3] + "e"]
+        if word.endswith("ed"):
+            candidates += [word[:-2], word[:-1]]
+        return next((c for c in candidates if c in known), word)
 
     def _segment(self, joined: str, boundaries: set[int]) -> list[tuple[int, str]]:
         """The reading that covers most letters with known words, preferring words that start and end

@@ -56,3 +56,33 @@ def test_a_place_name_alone_is_not_a_policy_question() -> None:
 )
 def test_only_text_without_any_chinese_character_is_read_as_latin(text: str, latin: bool) -> None:
     assert is_latin_question(text) is latin
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "figure"),
+    [
+        # Plurals and -ing forms are read by their base form (workers → worker, upgrading → upgrade).
+        (
+            "What is the skill upgrading subsidy for employees holding a vocational certificate in Changchun?",
+            "jilin-2017-20",
+            "1000元",
+        ),
+        ("Do graduates get startup subsidies in Jilin, and how much?", "jilin-2017-07", "5000元"),
+    ],
+)
+def test_a_longer_english_question_is_read_by_the_base_forms_of_its_words(
+    kb: KnowledgeBase, question: str, clause: str, figure: str
+) -> None:
+    answer = kb.answerer.answer(question)
+    assert answer.status == AnswerStatus.ANSWERED
+    assert answer.citations[0].clause_id == clause
+    assert any(figure in c.quote for c in answer.citations)
+
+
+def test_base_forms_never_turn_a_word_into_an_unrelated_one(kb: KnowledgeBase) -> None:
+    reader = kb.analyzer._latin  # the analyzer's own reader, with our vocabulary
+    assert reader._base_form("allowances") == "allowance"
+    assert reader._base_form("loans") == "loan"
+    assert reader._base_form("workers") == "worker"
+    assert reader._base_form("business") == "business"  # -ss is not a plural
+    assert reader._base_form("shiye") == "shiye"  # pinyin stays as written
