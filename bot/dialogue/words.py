@@ -53,8 +53,10 @@ class VocabularyFile(BaseModel):
     citation_ordinal: str
     clause_text_request: str
     clause_pointer: str
+    clause_view_request: str
     document_word: str
     continuing: str
+    totals: str
     not_a_topic: tuple[str, ...]
     place_words: tuple[str, ...]
     own_place: str
@@ -98,6 +100,8 @@ class Vocabulary:
         self.citation_ordinal = re.compile(data.citation_ordinal)
         self.clause_text_request = re.compile(data.clause_text_request)
         self.clause_pointer = re.compile(data.clause_pointer)
+        self.clause_view_request = re.compile(data.clause_view_request)
+        self.totals = re.compile(data.totals)
         self.document_word = re.compile(data.document_word)
         self.continuing = re.compile(data.continuing)
         self.not_a_topic = frozenset(data.not_a_topic)
