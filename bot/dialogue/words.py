@@ -70,6 +70,8 @@ class VocabularyFile(BaseModel):
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: tuple[str, ...] = ()
+    # 我招…, 店里雇了…: the people hired follow, not the speaker.
+    hiring: str = "$^"
 
 
 class Vocabulary:
@@ -117,6 +119,7 @@ class Vocabulary:
         self.relations = data.relations
         self.third_person = data.third_person
         self.hearsay = data.hearsay
+        self.hiring = re.compile(data.hiring)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
