@@ -308,8 +308,8 @@ class Threads:
         clause = self.clauses.get(clause_id)
         document = self.clauses.document_of(clause)
         bound = measures_by_clause().get(clause_id, ())
-        # The clause of the measure just answered about (资阳（十九） after its loan) stays on that measure.
-        kept = [m for m in bound if thread is not None and m.name == thread.measure]
+        # The clause of the payment just answered about (资阳（十九） after its loan) stays on it.
+        kept = [m for m in bound if thread is not None and m.name == thread.measure and m.kind in _PAYMENTS]
         bound = (*kept, *bound)
         shown = thread.clauses if thread is not None else ()
         return Thread(
@@ -330,7 +330,10 @@ class Threads:
         region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place
         primary = primary_measure(answer)
         measure, measure_region = (primary.name, primary.jurisdiction or None) if primary else (None, None)
-        if primary is None and thread is not None and question.read_as:
+        # A follow-up answered with no measure of its own keeps the thread's — unless it moved the
+        # place (资阳呢 after 巴中's parks): another place's measure is not asked of here.
+        moved = region is not None and thread is not None and region != thread.measure_region
+        if primary is None and thread is not None and question.read_as and not moved:
             measure, measure_region = thread.measure, thread.measure_region
         return Thread(
             topic=topic,
