@@ -221,6 +221,8 @@ class Dialogue:
         # a name said as a state (失业了, 开小店的) is the person's situation.
         # 听说吉林残疾人创业给5000: what others say is reported, not the person's situation.
         stretches = [p for p in stretches if not p.lstrip().startswith(self.words.hearsay)]
+        # 店里新招了几个大学生: the people hired, not the speaker.
+        stretches = [self.reader.own_part(p) for p in stretches]
         situation = "，".join(p for p in stretches if p and (_STATES.search(p) or not self.threads.is_keywords(p)))
         if not situation:
             return reading

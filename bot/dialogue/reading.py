@@ -69,7 +69,7 @@ class MessageReader:
                 self.names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
             ):
                 return Reading(statement="", question=text, is_search=True)
-            return Reading(statement=text, question="")
+            return Reading(statement=self.own_part(text), question="")
         statement: list[str] = []
         question: list[str] = []
         context: list[str] = []
@@ -89,12 +89,22 @@ class MessageReader:
             if said:
                 statement.append(said)
         opening = stretches[0] if len(stretches) > 1 else ""
+        statement = [own for own in (self.own_part(s) for s in statement) if own]
         return Reading(
             statement="，".join(s.strip(_PUNCTUATION) for s in statement),
             question="".join(question),
             opening=opening,
             context="，".join(s.strip(_PUNCTUATION) for s in context),
         )
+
+    def own_part(self, stretch: str) -> str:
+        """What a stretch says about the speaker: up to a verb of hiring (我开了个饭店，招了两个残疾人
+        → 我开了个饭店), since whoever is hired is someone else; a stretch that only hires says nothing."""
+        hired = self.words.hiring.search(stretch)
+        if hired is None:
+            return stretch
+        own = stretch[: hired.start()].rstrip(_DANGLING)
+        return own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
 
     def _is_question(self, stretch: str) -> bool:
         return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
@@ -141,5 +151,5 @@ class MessageReader:
             at = stretch.find(word, start)
             if at >= 0:
                 cuts.append(at)
-        said = stretch[start : min(cuts)].rstrip(_DANGLING)
+        said = self.own_part(stretch[start : min(cuts)].rstrip(_DANGLING))
         return said if len(said) > 1 else ""

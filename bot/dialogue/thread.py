@@ -18,7 +18,7 @@ from bot.dialogue.ports import ClauseSource
 from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
-from knowledge.answer_model import Answer, AnswerStatus
+from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
 from knowledge.intent import Intent, classify, is_about_a_document, without_cues
 from knowledge.measures import Measure, load_measures
 from knowledge.numerals import chinese_to_number
@@ -152,7 +152,7 @@ class Threads:
         place = self.regions.resolve(text).place or ""
         return [
             word
-            for word in tokenize(without_cues(text))
+            for word in tokenize(without_cues(self.words.totals.sub(" ", text)))
             if len(word) >= MIN_TERM_CHARS
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
@@ -182,7 +182,7 @@ class Threads:
             number = int(chinese_to_number(written))
         except ValueError:
             return None
-        named = self._document_named(text)
+        named = self._document_named(text, found.start())
         if named is None and shown:
             in_list = Cited(shown[number - 1] if 1 <= number <= len(shown) else None, len(shown))
             if found.group("item"):
@@ -204,22 +204,30 @@ class Threads:
     def _is_clause_name(self, text: str, start: int) -> bool:
         """（九） names a clause after a place or a document word (资阳（九）, 这个文件（九）), or in a
         message asking for a clause's text ((九)的原文); elsewhere brackets are only brackets."""
-        if self.words.clause_text_request.search(text):
+        if self.words.clause_text_request.search(text) or self.words.clause_view_request.search(text):
             return True
         before = text[:start].rstrip()
         if re.search(f"(?:{self.words.document_word.pattern})$", before):
             return True
+        return self._place_before(text, start) is not None
+
+    def _place_before(self, text: str, start: int) -> str | None:
+        """The jurisdiction of a place written right before `start` (巴中（十一）, 看下巴中（十一）: read
+        alone, so that the words around it — 看下巴 — cannot hide it)."""
+        before = text[:start].rstrip()
         for size in range(min(len(before), MAX_PLACE_CHARS), 1, -1):
-            place = self.regions.resolve(before[-size:]).place
-            if place and place.startswith(before[-size:]):
-                return True
-        return False
+            resolved = self.regions.resolve(before[-size:])
+            if resolved.place and resolved.place.startswith(before[-size:]):
+                return resolved.jurisdiction or resolved.place
+        return None
 
     def _pointed_at(self, thread: Thread | None, text: str) -> Cited | None:
         """把那条原文发我, 刚才引用的条款全文, 原文是怎么写的: the clause the last answer cited first,
         when the message asks for a clause's text and points at it or names nothing else (失业保险金的
         原文 names its own topic: a question)."""
         request = self.words.clause_text_request.search(text)
+        if request is None and self.words.clause_pointer.search(text):
+            request = self.words.clause_view_request.search(text)
         if request is None or any(t not in self.words.not_a_topic for t in self.topic_of(text)):
             return None
         if self.regions.resolve(text).place or self.words.document_word.search(text):
@@ -231,9 +239,10 @@ class Threads:
         shown = thread.clauses if thread is not None else ()
         return Cited(shown[0] if shown else None, len(shown))
 
-    def _document_named(self, text: str) -> str | None:
-        """The document of the place a message names (商洛的文件第三条), when one is collected."""
-        jurisdiction = self.regions.resolve(text).jurisdiction
+    def _document_named(self, text: str, start: int) -> str | None:
+        """The document of the place a message names (商洛的文件第三条, 看下巴中（十一）: the place
+        before the number), when one is collected."""
+        jurisdiction = self.regions.resolve(text).jurisdiction or self._place_before(text, start)
         if jurisdiction is None:
             return None
         ids = [d.id for d in self.clauses.documents.values() if d.jurisdiction == jurisdiction]
@@ -258,6 +267,11 @@ class Threads:
             return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}")
         if place:
             return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}")
+        if thread.measure:
+            # Another aspect of what the last answer showed (利息谁出, 能领几个月): asked of that
+            # measure, by its own name, where its document applies — not of the words asked before.
+            region = thread.measure_region or thread.region
+            return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
 
     def _other_group(self, thread: Thread, text: str) -> Question | None:
@@ -287,18 +301,24 @@ class Threads:
 
     def viewed(self, thread: Thread | None, clause_id: str) -> Thread:
         """The thread once a clause was shown in full (吉林第七条, a pressed 查看条款原文): what the
-        person saw last is what 能拿多少钱？ goes on from — the clause's own measure (one with a
-        figure first, then a payment), where its document applies. A citation of the shown list
-        keeps the list (第三条 still counts in it); another clause becomes the one shown."""
+        person saw last is what 能拿多少钱？ goes on from — the clause's own measure (the one the last
+        answer was about, else one with a figure first, then a payment), where its document applies.
+        A citation of the shown list keeps the list (第三条 still counts in it); another clause becomes
+        the one shown."""
         clause = self.clauses.get(clause_id)
         document = self.clauses.document_of(clause)
         bound = measures_by_clause().get(clause_id, ())
+        # The clause of the payment just answered about (资阳（十九） after its loan) stays on it.
+        kept = [m for m in bound if thread is not None and m.name == thread.measure and m.kind in _PAYMENTS]
+        bound = (*kept, *bound)
         shown = thread.clauses if thread is not None else ()
         return Thread(
             topic=(bound[0].name,) if bound else (thread.topic if thread is not None else ()),
             region=document.jurisdiction,
             intent=None,
             clauses=shown if clause_id in shown else (clause_id,),
+            measure=bound[0].name if bound else None,
+            measure_region=document.jurisdiction if bound else None,
         )
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
@@ -308,9 +328,27 @@ class Threads:
         else:
             topic = self.topic_of(question.text) or tuple(m.name for m in answer.measures[:1])
         region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place
+        primary = primary_measure(answer)
+        measure, measure_region = (primary.name, primary.jurisdiction or None) if primary else (None, None)
+        # A follow-up answered with no measure of its own keeps the thread's — unless it moved the
+        # place (资阳呢 after 巴中's parks): another place's measure is not asked of here.
+        moved = region is not None and thread is not None and region != thread.measure_region
+        if primary is None and thread is not None and question.read_as and not moved:
+            measure, measure_region = thread.measure, thread.measure_region
         return Thread(
             topic=topic,
             region=region or question.region,
             intent=str(answer.intent or classify(question.text).primary),
             clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
+            measure=measure,
+            measure_region=measure_region,
         )
+
+
+def primary_measure(answer: Answer) -> MeasureRef | None:
+    """The measure an answer was about, as the person saw it: the first of its own place's (an answer
+    for 巴中 may also show other places' figures, labelled), never one picked from a list of several."""
+    if answer.direct is not None and answer.direct.kind == "list":
+        return None
+    own = [m for m in answer.measures if answer.region is None or m.jurisdiction == answer.region]
+    return own[0] if own else None

@@ -102,13 +102,17 @@ class Thread(Model):
 
     Only what was understood is kept, never the message: the topic's words as the documents and
     the glossary spell them (创业担保贷款, 返乡), the jurisdiction answered for, what was asked
-    (knowledge's intent: amount, procedure …) and the clauses cited, in the order shown.
+    (knowledge's intent: amount, procedure …) and the clauses cited, in the order shown. `measure`
+    is the measure the last answer was about, as its document names it (创业担保贷款（个人）), and
+    `measure_region` where that document applies: what 利息谁出？ or 能领几个月？ is asked of.
     """
 
     topic: tuple[str, ...] = ()
     region: str | None = None
     intent: str | None = None
     clauses: tuple[str, ...] = ()
+    measure: str | None = None
+    measure_region: str | None = None
 
 
 class SessionState(Model):

@@ -53,8 +53,10 @@ class VocabularyFile(BaseModel):
     citation_ordinal: str
     clause_text_request: str
     clause_pointer: str
+    clause_view_request: str
     document_word: str
     continuing: str
+    totals: str
     not_a_topic: tuple[str, ...]
     place_words: tuple[str, ...]
     own_place: str
@@ -68,6 +70,8 @@ class VocabularyFile(BaseModel):
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: tuple[str, ...] = ()
+    # 我招…, 店里雇了…: the people hired follow, not the speaker.
+    hiring: str = "$^"
 
 
 class Vocabulary:
@@ -98,6 +102,8 @@ class Vocabulary:
         self.citation_ordinal = re.compile(data.citation_ordinal)
         self.clause_text_request = re.compile(data.clause_text_request)
         self.clause_pointer = re.compile(data.clause_pointer)
+        self.clause_view_request = re.compile(data.clause_view_request)
+        self.totals = re.compile(data.totals)
         self.document_word = re.compile(data.document_word)
         self.continuing = re.compile(data.continuing)
         self.not_a_topic = frozenset(data.not_a_topic)
@@ -113,6 +119,7 @@ class Vocabulary:
         self.relations = data.relations
         self.third_person = data.third_person
         self.hearsay = data.hearsay
+        self.hiring = re.compile(data.hiring)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
