@@ -20,6 +20,7 @@ from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver
+from eligibility.results import Amount as AmountResult
 from eligibility.results import (
     BenefitResult,
     BenefitStatus,
@@ -87,6 +88,16 @@ class Engine:
                 tuple(_term(t) for t in b.apply),
             )
             for b in rulebook.benefits.values()
+        }
+        self._quotes = {
+            b.id: tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in b.citations)
+            for b in rulebook.benefits.values()
+        }
+        # An amount without tiers is the same for everyone.
+        self._fixed_amounts = {
+            b.id: b.amount.for_values({})
+            for b in rulebook.benefits.values()
+            if b.amount is not None and b.amount.kind != "tiers"
         }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
@@ -291,6 +302,12 @@ class Engine:
         )
         return tuple(f for f in missing if f in matter)
 
+    def _amount(self, benefit: Benefit, profile: Profile) -> AmountResult | None:
+        fixed = self._fixed_amounts.get(benefit.id)
+        if fixed is not None or benefit.amount is None:
+            return fixed
+        return benefit.amount.for_values(profile.values)
+
     def _document(self, benefit: Benefit, profile: Profile) -> DocumentRef:
         key = (benefit.document_id, profile.as_of)
         if key not in self._documents:
@@ -328,14 +345,14 @@ class Engine:
             status=status,
             beneficiary=benefit.beneficiary,  # type: ignore[arg-type]
             summary=benefit.summary,
-            amount=benefit.amount.for_values(profile.values) if benefit.amount is not None else None,
+            amount=self._amount(benefit, profile),
             reasons=reasons,
             missing_facts=missing,
             valid_from=benefit.valid_from,
             valid_to=benefit.valid_to,
             document_status=benefit.document_status,  # type: ignore[arg-type]
             notes=benefit.notes,
-            citations=tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in benefit.citations),
+            citations=self._quotes[benefit.id],
             document=self._document(benefit, profile),
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],

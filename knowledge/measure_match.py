@@ -362,12 +362,19 @@ def levels_named(text: str) -> frozenset[str]:
     return frozenset(levels)
 
 
-_HAD = "(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|完|过|满|光|没了|停了|结束|期满)"
+# Matched right after each place the word is written: one compiled pattern, where a pattern built per
+# word was compiled per question (the words outnumber re's cache).
+_HAD = re.compile("(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|完|过|满|光|没了|停了|结束|期满)")
 
 
 def _told_as_had(word: str, text: str) -> bool:
     """The question says the person already had it, or that it ran out (失业金领完了, 失业保险金已经领到期)."""
-    return re.search(re.escape(word) + _HAD, text) is not None
+    start = text.find(word)
+    while start >= 0:
+        if _HAD.match(text, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _other_level(measure: Measure, asked: frozenset[str]) -> bool:

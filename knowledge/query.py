@@ -229,6 +229,10 @@ class QueryAnalyzer:
                 if part and part not in by_first.get(part[0], []):
                     by_first.setdefault(part[0], []).append(part)
         self._outside_by_first = {ch: tuple(parts) for ch, parts in by_first.items()}
+        # The outside topics by their first part: only those whose first part is written are checked.
+        self._outside_led_by: dict[str, list[int]] = {}
+        for index, (_, parts) in enumerate(self._outside_parts):
+            self._outside_led_by.setdefault(parts[0], []).append(index)
         self._means_tokens: dict[int, tuple[str, ...]] = {}
 
     @cached_property
@@ -286,9 +290,10 @@ class QueryAnalyzer:
         for index in self._entries_said(normalized):
             expansions.extend(self._expansion_tokens(index))
         in_text, in_normalized = self._outside_present(text), self._outside_present(normalized)
+        led = sorted({index for part in in_text | in_normalized for index in self._outside_led_by.get(part, ())})
         outside = tuple(
             topic
-            for topic, parts in self._outside_parts
+            for topic, parts in (self._outside_parts[index] for index in led)
             if all(part in in_text for part in parts) or all(part in in_normalized for part in parts)
         )
         asks_amount = any(term in text or term in normalized for term in self._amount)

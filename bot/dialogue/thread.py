@@ -94,18 +94,31 @@ class Threads:
         self.regions = regions
         self.clauses = clauses
         self.vocabulary = topic_vocabulary()
+        # Each term's place in the vocabulary (longest first) and the lengths terms have: the terms a
+        # text holds are found by looking up its substrings, not by one scan of the text per term.
+        self._rank = {term: rank for rank, term in enumerate(self.vocabulary)}
+        self._lengths = sorted({len(term) for term in self.vocabulary})
 
     def topic_of(self, text: str) -> tuple[str, ...]:
-        """The vocabulary's terms in `text`, in the order they occur, each stretch used once."""
+        """The vocabulary's terms in `text`, in the order they occur, each stretch used once: the
+        longest (then first in the vocabulary's order) term takes its stretch first."""
+        rank, size = self._rank, len(text)
+        written: list[tuple[int, int]] = []
+        for start in range(size):
+            for length in self._lengths:
+                if start + length > size:
+                    break
+                term_rank = rank.get(text[start : start + length])
+                if term_rank is not None:
+                    written.append((term_rank, start))
+        written.sort()
         found: list[tuple[int, str]] = []
         used = [False] * len(text)
-        for term in self.vocabulary:
-            start = text.find(term)
-            while start >= 0:
-                if not any(used[start : start + len(term)]):
-                    used[start : start + len(term)] = [True] * len(term)
-                    found.append((start, term))
-                start = text.find(term, start + 1)
+        for term_rank, start in written:
+            term = self.vocabulary[term_rank]
+            if not any(used[start : start + len(term)]):
+                used[start : start + len(term)] = [True] * len(term)
+                found.append((start, term))
         return tuple(term for _, term in sorted(found))[:MAX_TOPIC_TERMS]
 
     def has_own_topic(self, text: str) -> bool:
