@@ -58,42 +58,93 @@ class TermCounts:
         return [self.lengths, self.sizes, self.terms, self.counts]
 
 
+@dataclass(frozen=True)
+class Postings:
+    """The unweighted CSC of a run of units: for each present term (column, in vocabulary-id order)
+    the units that contain it (rows, ascending) and how often (tf), plus every unit's length. BM25
+    weights are a function of these alone, so one document's units can be spliced in or out without
+    re-sorting the rest (`splice`), and the weights recomputed in one vectorised pass."""
+
+    rows: np.ndarray
+    tf: np.ndarray
+    indptr: np.ndarray
+    kept: np.ndarray
+    lengths: np.ndarray
+
+    @classmethod
+    def of(cls, counts: TermCounts) -> Postings:
+        rows = np.repeat(np.arange(len(counts.lengths), dtype=_INT), counts.sizes)
+        top = int(counts.terms.max(initial=0))
+        present = np.zeros(top + 1, dtype=bool)
+        present[counts.terms] = True
+        columns_of = np.cumsum(present, dtype=np.int64) - 1
+        cols = columns_of[counts.terms]
+        kept = np.flatnonzero(present)
+        doc_freq = np.bincount(cols, minlength=len(kept))
+        rows, _, tf = _column_order(rows, cols, counts.counts)
+        indptr = np.zeros(len(kept) + 1, dtype=np.int64)
+        np.cumsum(doc_freq, out=indptr[1:])
+        return cls(rows.astype(_INT), tf.astype(_INT), indptr, kept.astype(np.int64), counts.lengths.astype(_INT))
+
+    def splice(self, start: int, removed: int, added: TermCounts) -> Postings:
+        """These postings with units [start, start + removed) replaced by `added`'s units (an add:
+        removed = 0; a delete: no units added). Equal to `Postings.of` over the spliced counts."""
+        cols = np.repeat(np.arange(len(self.kept), dtype=np.int64), np.diff(self.indptr))
+        rows = self.rows.astype(np.int64)
+        keep = (rows < start) | (rows >= start + removed)
+        shift = len(added.lengths) - removed
+        rows, cols, tf = rows[keep], cols[keep], self.tf[keep]
+        rows[rows >= start + removed] += shift
+        new_rows = start + np.repeat(np.arange(len(added.lengths), dtype=np.int64), added.sizes)
+        # Column numbering is the rank of the term id among present terms: map old and new entries
+        # to the new numbering (monotone, so old entries stay in (column, row) order).
+        old_terms = self.kept[cols]
+        kept = np.union1d(np.unique(old_terms), added.terms.astype(np.int64))
+        old_keys = (np.searchsorted(kept, old_terms) << 32) | rows
+        new_keys = (np.searchsorted(kept, added.terms.astype(np.int64)) << 32) | new_rows
+        order = np.argsort(new_keys, kind="stable")
+        new_keys, new_tf = new_keys[order], added.counts[order]
+        at = np.searchsorted(old_keys, new_keys)
+        keys = np.insert(old_keys, at, new_keys)
+        tf = np.insert(tf, at, new_tf)
+        doc_freq = np.bincount(keys >> 32, minlength=len(kept))
+        indptr = np.zeros(len(kept) + 1, dtype=np.int64)
+        np.cumsum(doc_freq, out=indptr[1:])
+        lengths = np.concatenate([self.lengths[:start], added.lengths, self.lengths[start + removed :]])
+        return Postings((keys & 0xFFFFFFFF).astype(_INT), tf.astype(_INT), indptr, kept, lengths.astype(_INT))
+
+    def bm25(self, vocabulary: Sequence[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
+        """A bm25s index (lucene BM25, as `bm25s.BM25(k1, b).index(...)` builds it) of these units;
+        `vocabulary[i]` is the token of term id i."""
+        n_units = len(self.lengths)
+        n_cols = len(self.kept)
+        doc_freq = np.diff(self.indptr)
+        distinct, which = np.unique(doc_freq, return_inverse=True)
+        idf_by_df = np.asarray([math.log(1 + (n_units - df + 0.5) / (df + 0.5)) for df in distinct.tolist()])
+        idf = idf_by_df.astype(np.float32)[which]
+        cols = np.repeat(np.arange(n_cols, dtype=np.int64), doc_freq)
+        lengths = self.lengths.astype(np.int64)
+        average = lengths.mean() if n_units else 0.0
+        norm = k1 * ((1 - b) + b * lengths.astype(np.float64) / average)
+        tf64 = self.tf.astype(np.float64)
+        tfc = tf64 / (norm[self.rows] + tf64)
+        data = (idf[cols].astype(np.float64) * tfc).astype(np.float32)
+
+        index = bm25s.BM25(k1=k1, b=b)
+        index.scores = {"data": data, "indices": self.rows.astype(_INT), "indptr": self.indptr, "num_docs": n_units}
+        vocab_dict = {vocabulary[int(i)]: c for c, i in enumerate(self.kept.tolist())}
+        if "" not in vocab_dict:
+            vocab_dict[""] = n_cols
+        index.vocab_dict = vocab_dict
+        index.unique_token_ids_set = set(vocab_dict.values())
+        index.nonoccurrence_array = None
+        return index
+
+
 def assemble(counts: TermCounts, vocabulary: Sequence[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
     """A bm25s index (lucene BM25, as `bm25s.BM25(k1, b).index(...)` builds it) of these units;
     `vocabulary[i]` is the token of term id i."""
-    n_units = len(counts.lengths)
-    rows = np.repeat(np.arange(n_units, dtype=_INT), counts.sizes)
-    present = np.zeros(len(vocabulary) + 1, dtype=bool)
-    present[counts.terms] = True
-    columns_of = np.cumsum(present, dtype=np.int64) - 1
-    cols = columns_of[counts.terms]
-    kept = np.flatnonzero(present)
-    n_cols = len(kept)
-
-    doc_freq = np.bincount(cols, minlength=n_cols)
-    distinct, which = np.unique(doc_freq, return_inverse=True)
-    idf_by_df = np.asarray([math.log(1 + (n_units - df + 0.5) / (df + 0.5)) for df in distinct.tolist()])
-    idf = idf_by_df.astype(np.float32)[which]
-
-    rows, cols, tf = _column_order(rows, cols, counts.counts)
-    lengths = counts.lengths.astype(np.int64)
-    average = lengths.mean()
-    norm = k1 * ((1 - b) + b * lengths.astype(np.float64) / average)
-    tf64 = tf.astype(np.float64)
-    tfc = tf64 / (norm[rows] + tf64)
-    data = (idf[cols].astype(np.float64) * tfc).astype(np.float32)
-    indptr = np.zeros(n_cols + 1, dtype=np.int64)
-    np.cumsum(doc_freq, out=indptr[1:])
-
-    index = bm25s.BM25(k1=k1, b=b)
-    index.scores = {"data": data, "indices": rows.astype(_INT), "indptr": indptr, "num_docs": n_units}
-    vocab_dict = {vocabulary[int(i)]: c for c, i in enumerate(kept.tolist())}
-    if "" not in vocab_dict:
-        vocab_dict[""] = n_cols
-    index.vocab_dict = vocab_dict
-    index.unique_token_ids_set = set(vocab_dict.values())
-    index.nonoccurrence_array = None
-    return index
+    return Postings.of(counts).bm25(vocabulary, k1, b)
 
 
 def _column_order(rows: np.ndarray, cols: np.ndarray, tf: np.ndarray) -> tuple[np.ndarray, ...]:

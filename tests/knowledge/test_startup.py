@@ -17,9 +17,9 @@ from knowledge.cache import read_cached
 from knowledge.kb import KnowledgeBase
 from knowledge.lexical import LexicalIndex
 from knowledge.numerals import chinese_to_number, number_to_chinese
+from knowledge.query import DATA_DIR
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry
-from knowledge.query import DATA_DIR
 from knowledge.tokens import TOKENS_FILE, TokenCache, tokenizer_fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
