@@ -88,30 +88,47 @@ class Postings:
 
     def splice(self, start: int, removed: int, added: TermCounts) -> Postings:
         """These postings with units [start, start + removed) replaced by `added`'s units (an add:
-        removed = 0; a delete: no units added). Equal to `Postings.of` over the spliced counts."""
-        cols = np.repeat(np.arange(len(self.kept), dtype=np.int64), np.diff(self.indptr))
-        rows = self.rows.astype(np.int64)
-        keep = (rows < start) | (rows >= start + removed)
+        removed = 0; a delete: no units added). Equal to `Postings.of` over the spliced counts, in a
+        few linear passes over the entries and no sort of them."""
+        old_df = np.diff(self.indptr)
+        rows, tf = np.asarray(self.rows), np.asarray(self.tf)
+        if removed:
+            gone = (rows >= start) & (rows < start + removed)
+            before = np.concatenate([[0], np.cumsum(gone, dtype=np.int64)])
+            old_df = old_df - (before[self.indptr[1:]] - before[self.indptr[:-1]])
+            rows, tf = rows[~gone], tf[~gone]
+        else:
+            rows = rows.copy()
         shift = len(added.lengths) - removed
-        rows, cols, tf = rows[keep], cols[keep], self.tf[keep]
-        rows[rows >= start + removed] += shift
+        if shift:
+            rows[rows >= start + removed] += shift
+        old_indptr = np.zeros(len(old_df) + 1, dtype=np.int64)
+        np.cumsum(old_df, out=old_indptr[1:])
+        # Column numbering is the rank of the term id among present terms (monotone: old entries
+        # keep their (column, row) order; only the column starts move).
+        added_terms = added.terms.astype(np.int64)
+        kept = np.union1d(self.kept[old_df > 0], added_terms)
+        df = np.zeros(len(kept), dtype=np.int64)
+        alive = old_df > 0
+        df[np.searchsorted(kept, self.kept[alive])] = old_df[alive]
+        new_cols = np.searchsorted(kept, added_terms)
         new_rows = start + np.repeat(np.arange(len(added.lengths), dtype=np.int64), added.sizes)
-        # Column numbering is the rank of the term id among present terms: map old and new entries
-        # to the new numbering (monotone, so old entries stay in (column, row) order).
-        old_terms = self.kept[cols]
-        kept = np.union1d(np.unique(old_terms), added.terms.astype(np.int64))
-        old_keys = (np.searchsorted(kept, old_terms) << 32) | rows
-        new_keys = (np.searchsorted(kept, added.terms.astype(np.int64)) << 32) | new_rows
-        order = np.argsort(new_keys, kind="stable")
-        new_keys, new_tf = new_keys[order], added.counts[order]
-        at = np.searchsorted(old_keys, new_keys)
-        keys = np.insert(old_keys, at, new_keys)
-        tf = np.insert(tf, at, new_tf)
-        doc_freq = np.bincount(keys >> 32, minlength=len(kept))
+        df += np.bincount(new_cols, minlength=len(kept))
+        # Where each new entry goes: after the entries of its term's column (or of the columns of
+        # smaller terms) whose rows come before the new document's.
+        below = np.concatenate([[0], np.cumsum(rows < start, dtype=np.int64)])
+        base = old_indptr[:-1] + (below[old_indptr[1:]] - below[old_indptr[:-1]])
+        base = np.append(base, old_indptr[-1])
+        order = np.lexsort((new_rows, new_cols))
+        exact = np.searchsorted(self.kept, added_terms[order])
+        padded = np.append(self.kept, -1)  # a term past the last column is never known
+        at = np.where(padded[exact] == added_terms[order], base[exact], old_indptr[exact])
+        rows = np.insert(rows, at, new_rows[order].astype(rows.dtype))
+        tf = np.insert(tf, at, added.counts[order].astype(tf.dtype))
         indptr = np.zeros(len(kept) + 1, dtype=np.int64)
-        np.cumsum(doc_freq, out=indptr[1:])
+        np.cumsum(df, out=indptr[1:])
         lengths = np.concatenate([self.lengths[:start], added.lengths, self.lengths[start + removed :]])
-        return Postings((keys & 0xFFFFFFFF).astype(_INT), tf.astype(_INT), indptr, kept, lengths.astype(_INT))
+        return Postings(rows.astype(_INT), tf.astype(_INT), indptr, kept, lengths.astype(_INT))
 
     def bm25(self, vocabulary: Sequence[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
         """A bm25s index (lucene BM25, as `bm25s.BM25(k1, b).index(...)` builds it) of these units;

@@ -173,3 +173,11 @@ def test_the_store_splices_a_changed_document_into_the_saved_index(
         assert _arrays(spliced) == _arrays(fresh), number
         words = ["创业", "补贴", "具体", "标准"]
         assert np.array_equal(spliced.clause_scores(words), fresh.clause_scores(words))
+
+
+def test_splicing_into_no_units_equals_assembling_them() -> None:
+    units = TermCounts(*(np.asarray(a, dtype=np.int32) for a in ([3, 2], [2, 1], [4, 9, 4], [2, 1, 2])))
+    empty = Postings.of(TermCounts.concat([]))
+    spliced, built = empty.splice(0, 0, units), Postings.of(units)
+    for field in ("rows", "tf", "indptr", "kept", "lengths"):
+        assert np.array_equal(getattr(spliced, field), getattr(built, field)), field
