@@ -94,8 +94,8 @@ class Postings:
         rows, tf = np.asarray(self.rows), np.asarray(self.tf)
         if removed:
             gone = (rows >= start) & (rows < start + removed)
-            before = np.concatenate([[0], np.cumsum(gone, dtype=np.int64)])
-            old_df = old_df - (before[self.indptr[1:]] - before[self.indptr[:-1]])
+            gone_columns = np.searchsorted(self.indptr, np.flatnonzero(gone), side="right") - 1
+            old_df = old_df - np.bincount(gone_columns, minlength=len(old_df))
             rows, tf = rows[~gone], tf[~gone]
         else:
             rows = rows.copy()
@@ -116,11 +116,12 @@ class Postings:
         df += np.bincount(new_cols, minlength=len(kept))
         # Where each new entry goes: after the entries of its term's column (or of the columns of
         # smaller terms) whose rows come before the new document's.
-        below = np.concatenate([[0], np.cumsum(rows < start, dtype=np.int64)])
-        base = old_indptr[:-1] + (below[old_indptr[1:]] - below[old_indptr[:-1]])
-        base = np.append(base, old_indptr[-1])
         order = np.lexsort((new_rows, new_cols))
         exact = np.searchsorted(self.kept, added_terms[order])
+        base = old_indptr.copy()  # only the columns that receive entries need their split point
+        for column in np.unique(exact[exact < len(self.kept)]).tolist():
+            first, last = int(old_indptr[column]), int(old_indptr[column + 1])
+            base[column] = first + int(np.searchsorted(rows[first:last], start))
         padded = np.append(self.kept, -1)  # a term past the last column is never known
         at = np.where(padded[exact] == added_terms[order], base[exact], old_indptr[exact])
         rows = np.insert(rows, at, new_rows[order].astype(rows.dtype))
@@ -128,7 +129,7 @@ class Postings:
         indptr = np.zeros(len(kept) + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
         lengths = np.concatenate([self.lengths[:start], added.lengths, self.lengths[start + removed :]])
-        return Postings(rows.astype(_INT), tf.astype(_INT), indptr, kept, lengths.astype(_INT))
+        return Postings(rows.astype(_INT, copy=False), tf.astype(_INT, copy=False), indptr, kept, lengths)
 
     def bm25(self, vocabulary: Sequence[str], k1: float = 1.2, b: float = 0.75) -> bm25s.BM25:
         """A bm25s index (lucene BM25, as `bm25s.BM25(k1, b).index(...)` builds it) of these units;
