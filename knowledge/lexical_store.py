@@ -4,10 +4,11 @@ them and opened memory-mapped by every process.
 Adding, replacing or deleting one document tokenizes only that document (jieba is the slow part)
 and stores its units as term ids and counts (an append-only vocabulary). IDF and length
 normalisation are corpus-wide — every clause's weight moves when a document comes or goes — so the
-BM25 arrays are then assembled again from every document's stored counts, with numpy
-(`knowledge.bm25_arrays`), not re-indexed token by token. The saved arrays carry a fingerprint of
-the tokenizer and of every document's hash, so a process opens them only when they index exactly the
-clauses it serves.
+weights are recomputed, with numpy (`knowledge.bm25_arrays`), from unweighted postings saved beside
+the index: the changed documents' postings are spliced out and in (no sort of the rest), or, when
+many changed or nothing was saved, assembled from every document's stored counts. The saved arrays
+carry a fingerprint of the tokenizer and of every document's hash, so a process opens them only
+when they index exactly the clauses it serves.
 
     store = LexicalStore(data_dir / "index")
     store.put("jilin-2017", clauses_of_jilin)      # add or replace one document's tokens
@@ -294,8 +295,15 @@ def _saved_postings(directory: Path, tokenizer: str) -> _Built | None:
             arrays = {f: np.load(directory / f"{grain}-{f}.npy", mmap_mode="r") for f in _SAVED}
             postings.append(Postings(**{f: np.asarray(a).view(np.ndarray) for f, a in arrays.items()}))
         owner = np.asarray(np.load(directory / OWNER_FILE, mmap_mode="r")).astype(np.int64)
+        # Another process may have swapped the directory while these were read: the same meta after
+        # as before means the same index, and the arrays must add up to its documents.
+        unchanged = json.loads((directory / META_FILE).read_text(encoding="utf-8")) == meta
     except (OSError, ValueError, KeyError) as exc:
         log.info("no saved postings to splice in %s: %s", directory, exc)
+        return None
+    units = [sum(int(d[2 + g]) for d in meta["documents"]) for g in range(len(_GRAINS))]
+    consistent = all(len(p.lengths) == n and p.indptr[-1] == len(p.rows) for p, n in zip(postings, units, strict=True))
+    if not (unchanged and consistent and len(owner) == units[1]):
         return None
     return _Built(tuple(postings), owner, meta["documents"])
 
