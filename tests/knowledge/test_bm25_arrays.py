@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import bm25s
 import numpy as np
@@ -181,3 +182,25 @@ def test_splicing_into_no_units_equals_assembling_them() -> None:
     spliced, built = empty.splice(0, 0, units), Postings.of(units)
     for field in ("rows", "tf", "indptr", "kept", "lengths"):
         assert np.array_equal(getattr(spliced, field), getattr(built, field)), field
+
+
+def test_saved_postings_that_do_not_add_up_are_assembled_again(tmp_path: Path, registry: Registry) -> None:
+    """A postings file from another index (a directory swapped mid-read, a partial copy) is not
+    spliced into: the store assembles every document, and the result is still right."""
+    store = LexicalStore(tmp_path / "kept")
+    store.open(registry.clauses)
+    lengths = tmp_path / "kept" / "lexical" / "clauses-lengths.npy"
+    np.save(lengths, np.load(lengths)[:-1])
+    fewer = [c for c in registry.clauses if c.document_id != registry.clauses[0].document_id]
+    assembled: list[int] = []
+    original = LexicalStore._assembled
+
+    def counting(self: LexicalStore, *args: Any) -> Any:
+        assembled.append(1)
+        return original(self, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LexicalStore, "_assembled", counting)
+        index = store.open(fewer)
+    assert assembled == [1]
+    assert _arrays(index) == _arrays(LexicalStore(tmp_path / "fresh").open(fewer))
