@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,14 +165,23 @@ class LexicalIndex:
         self._indptr = scores["indptr"]
         self._indices = scores["indices"]
 
-    def save(self, directory: Path, fingerprint: str) -> None:
-        """Write the index atomically: a reader sees the old directory or the new one, never half."""
+    def save(
+        self,
+        directory: Path,
+        fingerprint: str,
+        extra: Mapping[str, np.ndarray] | None = None,
+        extra_meta: Mapping[str, object] | None = None,
+    ) -> None:
+        """Write the index atomically: a reader sees the old directory or the new one, never half.
+        `extra`: arrays saved beside it (name → `name.npy`); `extra_meta`: more keys of meta.json."""
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
         for name, bm25 in self._parts():
             bm25.save(str(staging / name), show_progress=False)
         np.save(staging / OWNER_FILE, self._owner)
-        meta = {"fingerprint": fingerprint, "clauses": [c.id for c in self.clauses]}
+        for name, array in (extra or {}).items():
+            np.save(staging / f"{name}.npy", array)
+        meta = {**(extra_meta or {}), "fingerprint": fingerprint, "clauses": [c.id for c in self.clauses]}
         (staging / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         retired = directory.with_name(f".{directory.name}-old-{os.getpid()}")
         if directory.exists():

@@ -4,10 +4,11 @@ them and opened memory-mapped by every process.
 Adding, replacing or deleting one document tokenizes only that document (jieba is the slow part)
 and stores its units as term ids and counts (an append-only vocabulary). IDF and length
 normalisation are corpus-wide — every clause's weight moves when a document comes or goes — so the
-BM25 arrays are then assembled again from every document's stored counts, with numpy
-(`knowledge.bm25_arrays`), not re-indexed token by token. The saved arrays carry a fingerprint of
-the tokenizer and of every document's hash, so a process opens them only when they index exactly the
-clauses it serves.
+weights are recomputed, with numpy (`knowledge.bm25_arrays`), from unweighted postings saved beside
+the index: the changed documents' postings are spliced out and in (no sort of the rest), or, when
+many changed or nothing was saved, assembled from every document's stored counts. The saved arrays
+carry a fingerprint of the tokenizer and of every document's hash, so a process opens them only
+when they index exactly the clauses it serves.
 
     store = LexicalStore(data_dir / "index")
     store.put("jilin-2017", clauses_of_jilin)      # add or replace one document's tokens
@@ -28,10 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.bm25_arrays import TermCounts, assemble
+from knowledge.bm25_arrays import Postings, TermCounts
 from knowledge.cache import fingerprint
 from knowledge.clauses import Clause
-from knowledge.lexical import DocumentCorpus, LexicalIndex, Tokenizer, document_corpus
+from knowledge.lexical import META_FILE, OWNER_FILE, DocumentCorpus, LexicalIndex, Tokenizer, document_corpus
 from knowledge.query import tokenize
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,11 @@ CREATE TABLE IF NOT EXISTS document_terms (
 """
 _GRAINS = ("clauses", "sentences", "bigrams")
 _LOOKUP_BATCH = 500
+# Postings arrays saved beside the index (rows and column starts are the index's own arrays, kept
+# again so a splice does not depend on bm25s's file names).
+_SAVED = ("rows", "tf", "indptr", "kept", "lengths")
+# Above this many documents added, replaced or deleted at once, assembling everything is cheaper.
+_SPLICE_LIMIT = 16
 
 
 def document_hash(clauses: Sequence[Clause]) -> str:
@@ -174,17 +180,39 @@ class LexicalStore:
     def rebuild(
         self, clauses: Sequence[Clause], expected: str | None = None, hashes: Mapping[str, str] | None = None
     ) -> LexicalIndex:
-        """Assemble the BM25 arrays from the stored term counts of these clauses' documents, save,
-        reopen."""
+        """The BM25 arrays of these clauses' documents, saved and reopened: the saved postings with
+        the documents that changed spliced out and in (`Postings.splice`) when a few changed, else
+        assembled from every document's stored term counts."""
         grouped = _by_document(clauses)
         hashes = hashes or document_hashes(grouped)
         self.sync(clauses, hashes)
+        built = self._spliced(grouped, hashes) or self._assembled(grouped, hashes)
+        with closing(self._connect()) as db:
+            vocabulary = _vocabulary(db)
+        clause, sentence, bigram = (p.bm25(vocabulary) for p in built.postings)
+        index = LexicalIndex.from_arrays(clauses, clause, sentence, bigram, built.owner.astype(np.int64))
+        fingerprint_now = expected or self.index_fingerprint(clauses, hashes)
+        extra = {
+            f"{grain}-{field}": getattr(p, field)
+            for grain, p in zip(_GRAINS, built.postings, strict=True)
+            for field in _SAVED
+        }
+        meta = {"tokenizer": self.tokenizer_fingerprint, "documents": built.documents}
+        try:
+            index.save(self.index_dir, fingerprint_now, extra, meta)
+        except OSError as exc:  # a read-only data dir still answers, from memory
+            log.warning("could not save the lexical index to %s: %s", self.index_dir, exc)
+            return index
+        reopened = LexicalIndex.load(self.index_dir, clauses, fingerprint_now)
+        return reopened if reopened is not None else index
+
+    def _assembled(self, grouped: Mapping[str, Sequence[Clause]], hashes: Mapping[str, str]) -> _Built:
         with closing(self._connect()) as db:
             rows = db.execute("SELECT document_id, terms FROM document_terms")
             stored = {doc_id: terms for doc_id, terms in rows if doc_id in grouped}
-            vocabulary = _vocabulary(db)
         parts: dict[str, list[TermCounts]] = {grain: [] for grain in _GRAINS}
         owners: list[np.ndarray] = []
+        documents: list[list[object]] = []
         offset = 0
         for doc_id in grouped:
             decoded, owner = _decode_terms(stored[doc_id])
@@ -192,17 +220,92 @@ class LexicalStore:
                 parts[grain].append(counts)
             owners.append(owner + offset)
             offset += len(decoded[0].lengths)
-        clause, sentence, bigram = (assemble(TermCounts.concat(parts[grain]), vocabulary) for grain in _GRAINS)
+            documents.append([doc_id, hashes[doc_id], *(len(c.lengths) for c in decoded)])
+        postings = tuple(Postings.of(TermCounts.concat(parts[grain])) for grain in _GRAINS)
         owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
-        index = LexicalIndex.from_arrays(clauses, clause, sentence, bigram, owner.astype(np.int64))
-        fingerprint_now = expected or self.index_fingerprint(clauses, hashes)
-        try:
-            index.save(self.index_dir, fingerprint_now)
-        except OSError as exc:  # a read-only data dir still answers, from memory
-            log.warning("could not save the lexical index to %s: %s", self.index_dir, exc)
-            return index
-        reopened = LexicalIndex.load(self.index_dir, clauses, fingerprint_now)
-        return reopened if reopened is not None else index
+        return _Built(postings, owner, documents)
+
+    def _spliced(self, grouped: Mapping[str, Sequence[Clause]], hashes: Mapping[str, str]) -> _Built | None:
+        """The saved postings with changed documents replaced, or None when there are none to start
+        from, the documents were reordered, or too many changed for splicing to pay."""
+        saved = _saved_postings(self.index_dir, self.tokenizer_fingerprint)
+        if saved is None:
+            return None
+        postings, owner, documents = list(saved.postings), saved.owner, saved.documents
+        old = {str(d[0]): str(d[1]) for d in documents}
+        changed = [d for d in grouped if old.get(d) != hashes[d]]
+        gone = {str(d[0]) for d in documents if d[0] not in grouped or d[0] in changed}
+        if len(changed) + len(gone) > _SPLICE_LIMIT:
+            return None
+        if [d for d in grouped if d not in changed] != [d[0] for d in documents if d[0] not in gone]:
+            return None
+        with closing(self._connect()) as db:
+            marks = ",".join("?" * len(changed))
+            query = f"SELECT document_id, terms FROM document_terms WHERE document_id IN ({marks})"
+            stored = dict(db.execute(query, changed).fetchall()) if changed else {}
+        if set(stored) != set(changed):
+            return None
+        units = {str(d[0]): [int(str(n)) for n in d[2:]] for d in documents}
+        starts = [0] * len(_GRAINS)
+        kept: list[list[object]] = []
+        for entry in documents:  # out: every gone document, in order (its later neighbours move up)
+            doc_id, sizes = str(entry[0]), units[str(entry[0])]
+            if doc_id not in gone:
+                kept.append(entry)
+                starts = [a + n for a, n in zip(starts, sizes, strict=True)]
+                continue
+            postings = [p.splice(a, n, TermCounts.concat([])) for p, a, n in zip(postings, starts, sizes, strict=True)]
+            owner = np.concatenate([owner[: starts[1]], owner[starts[1] + sizes[1] :] - sizes[0]])
+        by_id = {str(d[0]): d for d in kept}
+        starts = [0] * len(_GRAINS)
+        result: list[list[object]] = []
+        for doc_id in grouped:  # in: every changed document at its place in the new order
+            if doc_id not in stored:
+                sizes = units[doc_id]
+                result.append(by_id[doc_id])
+            else:
+                decoded, own = _decode_terms(stored[doc_id])
+                sizes = [len(c.lengths) for c in decoded]
+                postings = [p.splice(a, 0, c) for p, a, c in zip(postings, starts, decoded, strict=True)]
+                owner = np.concatenate([owner[: starts[1]], own + starts[0], owner[starts[1] :] + sizes[0]])
+                result.append([doc_id, hashes[doc_id], *sizes])
+            starts = [a + n for a, n in zip(starts, sizes, strict=True)]
+        return _Built(tuple(postings), owner, result)
+
+
+@dataclass(frozen=True)
+class _Built:
+    """The three grains' postings, each sentence's clause position, and per document in order its
+    id, hash and units per grain (what a later splice needs to find its rows)."""
+
+    postings: tuple[Postings, ...]
+    owner: np.ndarray
+    documents: list[list[object]]
+
+
+def _saved_postings(directory: Path, tokenizer: str) -> _Built | None:
+    """The postings saved beside the index in `directory` (memory-mapped), when they are there and
+    from this tokenizer."""
+    try:
+        meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+        if meta.get("tokenizer") != tokenizer or "documents" not in meta:
+            return None
+        postings = []
+        for grain in _GRAINS:
+            arrays = {f: np.load(directory / f"{grain}-{f}.npy", mmap_mode="r") for f in _SAVED}
+            postings.append(Postings(**{f: np.asarray(a).view(np.ndarray) for f, a in arrays.items()}))
+        owner = np.asarray(np.load(directory / OWNER_FILE, mmap_mode="r")).astype(np.int64)
+        # Another process may have swapped the directory while these were read: the same meta after
+        # as before means the same index, and the arrays must add up to its documents.
+        unchanged = json.loads((directory / META_FILE).read_text(encoding="utf-8")) == meta
+    except (OSError, ValueError, KeyError) as exc:
+        log.info("no saved postings to splice in %s: %s", directory, exc)
+        return None
+    units = [sum(int(d[2 + g]) for d in meta["documents"]) for g in range(len(_GRAINS))]
+    consistent = all(len(p.lengths) == n and p.indptr[-1] == len(p.rows) for p, n in zip(postings, units, strict=True))
+    if not (unchanged and consistent and len(owner) == units[1]):
+        return None
+    return _Built(tuple(postings), owner, meta["documents"])
 
 
 def _store_terms(db: sqlite3.Connection, document_id: str, hash_: str, tokenizer: str, corpus: DocumentCorpus) -> None:

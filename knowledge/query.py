@@ -6,6 +6,8 @@ scope.yaml) so it can be reviewed and tested as data.
 
 from __future__ import annotations
 
+import inspect
+import json
 import logging
 import re
 import unicodedata
@@ -95,20 +97,39 @@ def _policy_terms() -> list[str]:
     return (DATA_DIR / "policy_terms.txt").read_text(encoding="utf-8").splitlines()
 
 
+def glossary_words(glossary: Glossary) -> list[tuple[str, int | None]]:
+    """The glossary words jieba learns, with their frequency (None: jieba's default)."""
+    words: list[tuple[str, int | None]] = []
+    for entry in glossary.entries:
+        words += [(term, None) for term in entry.means if len(term) <= 8 and "、" not in term]
+        # Everyday words as single tokens too, so 失业金领完 splits as 失业金/领完, not 失业/金领.
+        words += [(term, 2000) for term in entry.say if 2 <= len(term) <= 6]
+    return words
+
+
 @lru_cache(maxsize=1)
 def _jieba_ready() -> bool:
     """Load the policy-term dictionary into jieba once per process."""
     jieba.initialize()
     jieba.load_userdict(str(DATA_DIR / "policy_terms.txt"))
-    for entry in load_glossary().entries:
-        for term in entry.means:
-            if len(term) <= 8 and "、" not in term:
-                jieba.add_word(term)
-        # Everyday words as single tokens too, so 失业金领完 splits as 失业金/领完, not 失业/金领.
-        for term in entry.say:
-            if 2 <= len(term) <= 6:
-                jieba.add_word(term, freq=2000)
+    for term, freq in glossary_words(load_glossary()):
+        jieba.add_word(term, freq=freq)
     return True
+
+
+def tokenizer_inputs(data_dir: Path = DATA_DIR) -> list[str | bytes]:
+    """Everything `tokenize` reads — the policy-term dictionary, the glossary words jieba learns,
+    the stopwords and the code that cuts — and nothing else, so an edit to intents or scope topics
+    does not invalidate every stored token list (tokens.tokenizer_fingerprint)."""
+    glossary = Glossary.model_validate(yaml.safe_load((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
+    scope = Scope.model_validate(yaml.safe_load((data_dir / "scope.yaml").read_text(encoding="utf-8")))
+    code = (glossary_words, _jieba_ready, tokenize, _stopwords, _is_punctuation)
+    return [
+        (data_dir / "policy_terms.txt").read_bytes(),
+        json.dumps(glossary_words(glossary), ensure_ascii=False),
+        json.dumps(sorted(set(scope.stopwords)), ensure_ascii=False),
+        *(inspect.getsource(function) for function in code),
+    ]
 
 
 def jieba_words(text: str) -> list[str]:

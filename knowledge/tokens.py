@@ -1,31 +1,28 @@
 """Tokens of the clause texts, kept beside the index so a process does not re-run jieba over every
 clause and sentence at start.
 
-The file is only trusted when its fingerprint matches: the jieba version, the vocabulary data files
-and the source of the tokenizer itself. Any change there makes a stale file a plain cache miss.
+The file is only trusted when its fingerprint matches: the jieba version, the vocabulary the tokenizer
+reads (policy-term dictionary, glossary words, stopwords) and the source of the tokenizer itself. Any
+change there makes a stale file a plain cache miss; an edit to other data (intents, scope topics) does not.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 
 import jieba
 
-from knowledge import query
 from knowledge.cache import fingerprint, read_cached, write_cached
-from knowledge.query import DATA_DIR, tokenize
+from knowledge.query import DATA_DIR, tokenize, tokenizer_inputs
 
 TOKENS_FILE = "tokens.json"
 
 
-def tokenizer_fingerprint() -> str:
-    parts: list[str | bytes] = [f"jieba {jieba.__version__}"]
-    for path in sorted(DATA_DIR.iterdir()):
-        if path.is_file():
-            parts += [path.name, path.read_bytes()]
-    parts.append(Path(query.__file__).read_bytes())
-    return fingerprint(*parts)
+def tokenizer_fingerprint(data_dir: Path = DATA_DIR) -> str:
+    """jieba's version, what the tokenizer reads (`query.tokenizer_inputs`) and the cache's own code."""
+    return fingerprint(f"jieba {jieba.__version__}", *tokenizer_inputs(data_dir), inspect.getsource(TokenCache))
 
 
 class TokenCache:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,10 @@ from knowledge.cache import read_cached
 from knowledge.kb import KnowledgeBase
 from knowledge.lexical import LexicalIndex
 from knowledge.numerals import chinese_to_number, number_to_chinese
+from knowledge.query import DATA_DIR
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry
-from knowledge.tokens import TOKENS_FILE, TokenCache
+from knowledge.tokens import TOKENS_FILE, TokenCache, tokenizer_fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("telegram", "fastapi", "uvicorn", "starlette", "argon2", "sqlalchemy", "chromadb", "jieba.posseg")
@@ -71,6 +73,45 @@ def test_a_token_file_from_another_tokenizer_is_ignored(tmp_path: Path) -> None:
     assert TokenCache(path).tokenize("创业补贴") != ["错"]
     path.write_text("{not json", encoding="utf-8")
     assert len(TokenCache(path)) == 0
+
+
+# (file, text replaced, replacement): what tokenization reads, and what it does not.
+_READ_BY_THE_TOKENIZER = [
+    ("policy_terms.txt", "创业补贴 2000 n\n", "创业补贴 2000 n\n灵活就业补助 300 n\n"),
+    ("glossary.yaml", "say: [大学生, ", "say: [在校大学生, 大学生, "),
+    ("scope.yaml", "stopwords: [的, ", "stopwords: [的, 之, "),
+]
+_NOT_READ_BY_THE_TOKENIZER = [
+    ("intents.yaml", "# What a question asks", "# What a user's question asks"),
+    ("scope.yaml", "amount_intent: [多少钱, ", "amount_intent: [多少钱, 补几千, "),
+    ("glossary.yaml", "# How people talk", "# How job-seekers talk"),
+]
+
+
+def _edited_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    text = (data / name).read_text(encoding="utf-8")
+    assert old in text, f"{name} no longer contains {old!r}"
+    (data / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize(("name", "old", "new"), _READ_BY_THE_TOKENIZER, ids=lambda v: str(v)[:20])
+def test_an_edit_to_what_tokenization_reads_changes_the_tokenizer_fingerprint(
+    tmp_path: Path, name: str, old: str, new: str
+) -> None:
+    assert tokenizer_fingerprint(_edited_copy(tmp_path, name, old, new)) != tokenizer_fingerprint()
+
+
+@pytest.mark.parametrize(("name", "old", "new"), _NOT_READ_BY_THE_TOKENIZER, ids=lambda v: str(v)[:20])
+def test_an_edit_to_intents_or_scope_topics_keeps_the_stored_tokens(
+    tmp_path: Path, name: str, old: str, new: str
+) -> None:
+    """Re-tokenizing every document (40 min at ×700) only when the tokens could differ."""
+    edited = _edited_copy(tmp_path, name, old, new)
+    assert (edited / name).read_bytes() != (DATA_DIR / name).read_bytes()
+    assert tokenizer_fingerprint(edited) == tokenizer_fingerprint()
 
 
 def test_the_knowledge_base_writes_the_token_file_beside_the_index(kb_dir: Path, kb: KnowledgeBase) -> None:
