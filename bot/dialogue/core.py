@@ -157,7 +157,7 @@ class Dialogue:
             return whole
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
-            return [self._cited(work, cited), *self._reminder(work, today)]
+            return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
@@ -382,7 +382,7 @@ class Dialogue:
                 # names, then the check goes on; a bare 我能领什么 just goes on with the check.
                 reply = self._answer(work, self._asked(text, reading), today, thread=False)
                 if reply.answer_status == "answered" and reply.citations:
-                    return [reply, *self.interviewer.ask_again(work, today)]
+                    return [reply, *self.interviewer.remind(work, today)]
             return self.interviewer.next(work, today)
         if not reading.asks and description is not None and facts:
             return [self.interviewer.propose(work, description, today)]
@@ -391,7 +391,7 @@ class Dialogue:
         if description is not None and facts:
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
-            replies.extend(self.interviewer.ask_again(work, today))
+            replies.extend(self.interviewer.remind(work, today))
         return replies
 
     def _requests_check(self, text: str, reading: Reading) -> bool:
@@ -456,9 +456,11 @@ class Dialogue:
         nothing is kept. Typed, nothing deletes at once (删除我的资料 may be a slip)."""
         return turn.action == actions.ERASE
 
-    def _reminder(self, work: Working, today: date) -> list[Reply]:
+    def _reminder(self, work: Working, today: date, after_answer: bool = False) -> list[Reply]:
         if work.pending:
             return [self.interviewer.confirmation(work)]
+        if after_answer:
+            return self.interviewer.remind(work, today)
         return self.interviewer.ask_again(work, today)
 
 

@@ -81,6 +81,10 @@ class Working:
         )
 
 
+# A multi-select question longer than this is re-offered as one line after an answer.
+COMPACT_OPTIONS = 6
+
+
 class Interviewer:
     def __init__(
         self, engine: Engine, reader: AnswerReader, regions: RegionResolver, clauses: PublishedClauses | None = None
@@ -163,6 +167,17 @@ class Interviewer:
     def ask_again(self, work: Working, today: date) -> list[Reply]:
         question = self.current(work, today)
         return [render.question(question, work.ticked)] if question else []
+
+    def remind(self, work: Working, today: date) -> list[Reply]:
+        """The pending question after an answer to something else: a long list of options (人员类别,
+        16 boxes) as one line and a 继续回答 button that shows it again, so an answer is not followed
+        by the same long card each time; a short question is asked again as it is."""
+        question = self.current(work, today)
+        if question is None:
+            return []
+        if question.type == GROUP_TYPE and len(question.options) > COMPACT_OPTIONS:
+            return [render.reminder(question)]
+        return [render.question(question, work.ticked)]
 
     # -- answers --------------------------------------------------------------------------------
 

@@ -65,6 +65,17 @@ def notice(text: str, *rows: tuple[Button, ...]) -> Reply:
 # -- questions -----------------------------------------------------------------------------------
 
 
+def reminder(q: NextQuestion) -> Reply:
+    """A pending question in one line with a button that shows it again (all its options)."""
+    words = prose().reminders
+    return Reply(
+        kind="question",
+        text=words.pending.format(question=q.text.split("\n")[0]),
+        buttons=((Button(label=words.resume, action=actions.command("check")),),),
+        asks=q.fact,
+    )
+
+
 def question(q: NextQuestion, ticked: Iterable[int] = (), replaces_previous: bool = False) -> Reply:
     words = _words.questions
     chosen = set(ticked)

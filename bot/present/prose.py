@@ -904,6 +904,14 @@ class ForgettingProse(Section):
     message_too_long: str
 
 
+class ReminderProse(Section):
+    """A long pending question re-offered in one line after an answer."""
+
+    placeholders = {"pending": ("question",)}
+    pending: str
+    resume: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -932,6 +940,7 @@ class Prose(Section):
     dialogue_leftovers: DialogueLeftoversProse
     profile_warnings: ProfileWarningProse
     forgetting: ForgettingProse
+    reminders: ReminderProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
