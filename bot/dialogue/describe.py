@@ -132,7 +132,7 @@ class Describer:
 
     def describe(self, text: str, today: date) -> Description:
         """The facts this message states about the person (possibly none)."""
-        text = _COHORT.sub(lambda m: str(_full_year(int(m[1]), today)), to_simplified(text))
+        text = _COHORT.sub(lambda m: _cohort_year(m[1], today), to_simplified(text))
         facts: dict[str, Any] = {}
         notes: dict[str, str] = {}
         used = [False] * len(text)
@@ -213,10 +213,10 @@ def _months_before(today: date, months: float) -> date:
 _COHORT = re.compile(r"(?<![\d.])(\d{2})(?=届)")
 
 
-def _full_year(two_digits: int, today: date) -> int:
-    """23 → 2023, 98 → 1998: never later than next year."""
-    year = today.year // 100 * 100 + two_digits
-    return year if year <= today.year + 1 else year - 100
+def _cohort_year(two_digits: str, today: date) -> str:
+    """23届 → 2023届: the year read as any two-digit year is (21年 → 2021, 98年 → 1998)."""
+    day = parse_day(f"{two_digits}年", today)
+    return str(day.value.year) if day is not None else two_digits
 
 
 def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
