@@ -6,8 +6,6 @@ a real SQLite file."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.scaleout.replicas import Replica, replica_env
+from tests.scaleout.replicas import Replica, replica_env, staffed_replica
 from tests.web.conftest import REPO  # noqa: F401 - first: tests.web.browsing imports it back
 
 from tests.web.browsing import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # isort: skip
@@ -30,15 +28,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     root = tmp_path_factory.mktemp("console-browser")
     env = replica_env(root / "data", f"sqlite:///{root / 'policybot.sqlite3'}", POLICYBOT_DOCUMENTS_REFRESH_SECONDS="1")
     env.pop("POLICYBOT_CHROMA_URL", None)
-    created = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", STAFF[0], "--password-stdin"],
-        input=STAFF[1] + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
-    assert created.returncode == 0, created.stderr
-    replica = Replica("console", env, root)
-    replica.start()
-    yield replica
-    replica.stop()
+    with staffed_replica("console", env, root, STAFF) as replica:
+        yield replica
 
 
 @pytest.fixture(scope="module")

@@ -106,6 +106,27 @@ def replica_env(data_dir: Path, database_url: str, chroma_url: str | None = None
     return env
 
 
+def add_staff(env: dict[str, str], name: str, password: str) -> None:
+    """A staff account made the way an operator makes one: `policybot staff add`, password on stdin."""
+    created = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "staff", "add", name, "--password-stdin"],
+        input=password + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+
+
+@contextmanager
+def staffed_replica(name: str, env: dict[str, str], root: Path, staff: tuple[str, str]) -> Iterator[Replica]:
+    """One started replica with a staff account, stopped on exit."""
+    add_staff(env, *staff)
+    replica = Replica(name, env, root)
+    replica.start()
+    try:
+        yield replica
+    finally:
+        replica.stop()
+
+
 @contextmanager
 def running_replicas(count: int, env: dict[str, str], log_dir: Path) -> Iterator[list[Replica]]:
     """`count` replicas started together (they load their index in parallel), stopped afterwards."""

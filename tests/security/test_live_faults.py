@@ -84,6 +84,14 @@ def assert_no_server_error(replica: Replica) -> None:
     assert "Traceback" not in log and "unhandled error" not in log, log[-3000:]
 
 
+def assert_recovered(replica: Replica, session_id: str) -> None:
+    """Once the fault clears, the same process is ready and stores the same conversation's turn."""
+    assert readiness(replica, 200).status_code == 200
+    again = httpx.post(f"{replica.url}/api/chat", json={"session_id": session_id, **QUESTION}, timeout=60)
+    assert again.status_code == 200 and again.json()["session_id"] == session_id, again.text
+    assert_no_server_error(replica)
+
+
 def test_a_full_disk_is_not_ready_turns_get_a_chinese_503_and_the_server_recovers(kb_dir: Path, volume: Path) -> None:
     replica = Replica("full-disk", replica_env(kb_dir, f"sqlite:///{volume / 'policybot.sqlite3'}"), volume.parent)
     replica.start()
@@ -103,10 +111,7 @@ def test_a_full_disk_is_not_ready_turns_get_a_chinese_503_and_the_server_recover
         assert httpx.get(f"{replica.url}/healthz", timeout=30).status_code == 200, "alive, only not ready"
 
         filler.unlink()
-        assert readiness(replica, 200).status_code == 200
-        again = httpx.post(f"{replica.url}/api/chat", json={"session_id": session_id, **QUESTION}, timeout=60)
-        assert again.status_code == 200 and again.json()["session_id"] == session_id, again.text
-        assert_no_server_error(replica)
+        assert_recovered(replica, session_id)
     finally:
         replica.stop()
 
@@ -135,9 +140,6 @@ def test_a_read_only_volume_is_not_ready_turns_get_a_chinese_503_and_the_server_
 
         made = mount("-o", "remount,rw", str(volume))
         assert made.returncode == 0, made.stderr
-        assert readiness(replica, 200).status_code == 200
-        again = httpx.post(f"{replica.url}/api/chat", json={"session_id": session_id, **QUESTION}, timeout=60)
-        assert again.status_code == 200 and again.json()["session_id"] == session_id, again.text
-        assert_no_server_error(replica)
+        assert_recovered(replica, session_id)
     finally:
         replica.stop()

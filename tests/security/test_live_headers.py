@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +17,7 @@ from fastapi.testclient import TestClient
 from bot.web.app import create_app
 from bot.web.throttle import MAX_HEADERS
 from knowledge.kb import KnowledgeBase
-from tests.scaleout.replicas import Replica, replica_env
+from tests.scaleout.replicas import Replica, replica_env, staffed_replica
 
 from ..databases import Databases
 from ..web.conftest import STAFF_NAME, STAFF_PASSWORD, login, make_services
@@ -35,15 +33,8 @@ def server(kb_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[R
     root = tmp_path_factory.mktemp("live-headers")
     env = replica_env(kb_dir, f"sqlite:///{root / 'policybot.sqlite3'}", POLICYBOT_WEB_LOGIN_RATE_LIMIT="")
     env.pop("POLICYBOT_WEB_PUBLIC_URL", None)
-    created = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", STAFF[0], "--password-stdin"],
-        input=STAFF[1] + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
-    assert created.returncode == 0, created.stderr
-    replica = Replica("live-headers", env, root)
-    replica.start()
-    yield replica
-    replica.stop()
+    with staffed_replica("live-headers", env, root, STAFF) as replica:
+        yield replica
 
 
 def embed_sources(page: str) -> list[str]:

@@ -5,8 +5,6 @@ CSV export's formula cells, and a login flood held by the bounded password verif
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +17,7 @@ from sqlalchemy import text
 from bot.db import make_engine
 from knowledge.kb import KnowledgeBase
 from tests.postgres import free_port
-from tests.scaleout.replicas import Replica, replica_env
+from tests.scaleout.replicas import Replica, replica_env, staffed_replica
 
 from ..databases import Databases
 
@@ -34,15 +32,8 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 def server(kb: KnowledgeBase, kb_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     root = tmp_path_factory.mktemp("live-probes")
     env = replica_env(kb_dir, f"sqlite:///{root / 'policybot.sqlite3'}", POLICYBOT_WEB_LOGIN_RATE_LIMIT="")
-    created = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", STAFF[0], "--password-stdin"],
-        input=STAFF[1] + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
-    assert created.returncode == 0, created.stderr
-    replica = Replica("live-probes", env, root)
-    replica.start()
-    yield replica
-    replica.stop()
+    with staffed_replica("live-probes", env, root, STAFF) as replica:
+        yield replica
 
 
 def logged_in(server: Replica) -> tuple[httpx.Client, str]:

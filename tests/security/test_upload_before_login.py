@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from bot.web import staff_library
-from tests.scaleout.replicas import Replica, replica_env
+from tests.scaleout.replicas import Replica, replica_env, staffed_replica
 
 STAFF = ("上传管理员", "a long enough secret")
 BODY_LIMIT = 16_384
@@ -26,15 +24,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     root = tmp_path_factory.mktemp("upload-limit")
     env = replica_env(root / "data", f"sqlite:///{root / 'policybot.sqlite3'}")
     env["POLICYBOT_WEB_MAX_BODY_BYTES"] = str(BODY_LIMIT)
-    created = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "staff", "add", STAFF[0], "--password-stdin"],
-        input=STAFF[1] + "\n", capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
-    assert created.returncode == 0, created.stderr
-    replica = Replica("upload-limit", env, root)
-    replica.start()
-    yield replica
-    replica.stop()
+    with staffed_replica("upload-limit", env, root, STAFF) as replica:
+        yield replica
 
 
 def _head(path: str, port: int, extra: str) -> bytes:
