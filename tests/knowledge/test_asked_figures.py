@@ -46,9 +46,16 @@ def test_a_time_the_person_points_at_is_not_a_length_asked(question: str, unit: 
     ],
 )
 def test_a_date_asked_is_quoted_from_the_measures_own_sentence(kb: KnowledgeBase, question: str, figure: str) -> None:
-    lines = first_lines(kb, question)
+    result = answer_result(kb.answerer.answer(question, None, AS_OF))
+    lines = result.direct_answer or ""
     assert figure in lines, lines
     assert "没有写明" not in lines
+    # The phrase shown is the measure's own, verbatim in the quote of the clause it cites.
+    shown = [m for m in result.measures if m.amount_text and figure in m.amount_text]
+    assert shown, result.measures
+    for measure in shown:
+        assert measure.amount_text in measure.quote
+        assert any(c.clause_id == measure.clause_id and measure.amount_text in c.quote for c in result.citations)
 
 
 def test_a_share_named_by_a_rate_is_answered_with_the_share(kb: KnowledgeBase) -> None:
