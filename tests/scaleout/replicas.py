@@ -166,7 +166,8 @@ class Person:
 
 def next_choice(replies: list[dict[str, Any]]) -> str | None:
     """A deterministic answer to the last question: its first option that is not 不清楚, or 确定 for
-    a 可多选 question (after ticking its first box); None when nothing is asked."""
+    a 可多选 question (after ticking its first box), or the one button of a question re-offered as a
+    one-line reminder; None when nothing is asked."""
     last = replies[-1] if replies else {}
     buttons = [b for row in last.get("buttons", []) for b in row]
     if last.get("kind") != "question" or not buttons:
@@ -178,4 +179,7 @@ def next_choice(replies: list[dict[str, Any]]) -> str | None:
             return str(ticks[0]["action"])
         return str(next(b["action"] for b in buttons if b["action"].startswith("done:")))
     answers = [b for b in buttons if b["action"].startswith("ans:") and "不清楚" not in b["label"]]
-    return str(answers[0]["action"]) if answers else None
+    if answers:
+        return str(answers[0]["action"])
+    # A long question re-offered in one line after an answer carries one button that shows it again.
+    return str(buttons[0]["action"]) if len(buttons) == 1 else None
