@@ -44,6 +44,7 @@ SETS = {
     "held-out 2": "answers_holdout2",
     "held-out 3": "answers_holdout3",
     "held-out 4": "answers_holdout4",
+    "held-out 5": "answers_holdout5",
 }
 
 

@@ -28,7 +28,7 @@ from knowledge.answer_model import (
 )
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document
-from knowledge.intent import AskedIntent, Intent, classify, is_about_a_document
+from knowledge.intent import AskedIntent, Intent, asked_phrases, classify, is_about_a_document
 from knowledge.lexical import split_sentences
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
@@ -169,8 +169,18 @@ class Answerer:
         is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
         question = retrieval.analysis.normalized
         if is_near_miss and not all(_said_in(top.clause.text, topic, question) for topic in outside):
+            if self._only_told(outside, retrieval):
+                return None
             return AnswerStatus.NO_ANSWER
         return None
+
+    def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:
+        """The outside topics are only the person's situation (我们厂加班生产口罩，…吸纳就业补贴一人多少):
+        the question names a measure of the documents, and no phrase that asks holds a topic."""
+        if self.matcher is None or not self.matcher.names_a_measure(retrieval):
+            return False
+        asking = asked_phrases(retrieval.analysis.normalized)
+        return not any(mentions(phrase, topic) for phrase in asking for topic in topics)
 
     def decide(self, retrieval: Retrieval) -> Decision:
         """Whether the documents answer the question, and with which quoted clauses.

@@ -20,7 +20,14 @@ GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 sets (tuned on); files named `*holdout*` are never tuned on and only reported."""
 
 DEV_SETS = ("retrieval", "retrieval_dev2", "answers_dev", "answers_dev3", "answers_dev4")
-HOLDOUT_SETS = ("retrieval_holdout", "answers_holdout", "answers_holdout2", "answers_holdout3", "answers_holdout4")
+HOLDOUT_SETS = (
+    "retrieval_holdout",
+    "answers_holdout",
+    "answers_holdout2",
+    "answers_holdout3",
+    "answers_holdout4",
+    "answers_holdout5",
+)
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
 

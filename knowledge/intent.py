@@ -123,6 +123,22 @@ def _open_list() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{cue})" for cue in _data().open_list))
 
 
+_PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
+
+
+def asked_phrases(question: str) -> tuple[str, ...]:
+    """The phrases of the question that ask (hold an intent or figure cue, or end in a question
+    mark): in 春节那会儿我们厂加班生产口罩，新招了一批人，吸纳就业补贴一人多少？ only the last one
+    asks; the others tell the person's situation. Every phrase when none holds a cue."""
+    phrases = [(m.group(), question[m.end() : m.end() + 1]) for m in _PHRASE.finditer(question)]
+    asking = tuple(
+        text
+        for text, after in phrases
+        if after in ("？", "?") or asked_units(text) or any(pattern.search(text) for _, pattern in _patterns())
+    )
+    return asking or tuple(text for text, _ in phrases)
+
+
 def without_cues(question: str) -> str:
     """The question with every intent cue taken out (多少, 什么条件, 去哪办 …): what remains is what
     it is about."""

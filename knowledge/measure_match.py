@@ -69,23 +69,39 @@ class MeasureMatch:
     def payable_amounts(self) -> tuple[str, ...]:
         """The figures of this measure that answer the question: never a threshold; for a money
         question no duration, for a duration question only durations. Of tiers, the ones the
-        question names (中级证 → 取得中级（四级）证书的补贴标准为1500元), when it names some."""
-        payable = [a.text for a in self.measure.amounts if _answers(a, self.units)]
-        if len(payable) > 1:
-            names = (self.measure.name, *self.measure.aliases)
-            distinguishing = [
-                w
-                for w in self.focus
-                if any(w in t for t in payable)
-                and not all(w in t for t in payable)
-                # 企业 of 受疫情影响企业稳岗返还 names no tier; a name listing its parts (转移就业、劳务输出和
-                # 劳务收入目标) does name each
-                and not any(w in name for name in names if not _lists_parts(name))
-            ]
-            named = [t for t in payable if any(w in t for w in distinguishing)]
-            if named:
-                return tuple(named)
-        return tuple(payable)
+        question names (中级证 → 取得中级（四级）证书的补贴标准为1500元), when it names some; each
+        kind of figure asked is chosen on its own (补几成、补几年 keeps the share and the period)."""
+        amounts = [a for a in self.measure.amounts if _answers(a, self.units)]
+        if len(amounts) < 2:
+            return tuple(a.text for a in amounts)
+        names = (self.measure.name, *self.measure.aliases)
+        groups = [[a.text for a in amounts if _answers_unit(a, unit)] for unit in self.units] or [
+            [a.text for a in amounts]
+        ]
+        kept: set[str] = set()
+        for group in groups:
+            kept.update(_tiers_named(group, self.focus, names) or group)
+        return tuple(a.text for a in amounts if a.text in kept)
+
+
+def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, ...]:
+    """The tiers the question names: those holding a word no other tier holds (劳务输出 names one
+    of two targets; 万人, in both, names neither) when there are such, else those holding a word
+    some but not all tiers hold; () when no word tells them apart."""
+    if len(payable) < 2:
+        return ()
+    distinguishing = [
+        w
+        for w in words
+        if any(w in t for t in payable)
+        and not all(w in t for t in payable)
+        # 企业 of 受疫情影响企业稳岗返还 names no tier; a name listing its parts (转移就业、劳务输出和
+        # 劳务收入目标) does name each
+        and not any(w in name for name in names if not _lists_parts(name))
+    ]
+    unique = [w for w in distinguishing if sum(w in t for t in payable) == 1]
+    telling = unique or distinguishing
+    return tuple(t for t in payable if any(w in t for w in telling))
 
 
 _RECENT = 4

@@ -114,3 +114,35 @@ def test_a_measure_about_the_named_benefit_itself_survives_when_the_best_only_bu
     assert result.citations, result.answer
     assert result.citations[0].clause_id == "pingdingshan-2020-22"
     assert "线上申领" in result.answer
+
+
+# Session 8: a tier named by a word only it holds; each kind of figure asked chosen on its own; an
+# outside topic told as the person's situation. Worded apart from every golden set.
+
+
+def test_a_count_in_ten_thousands_asks_a_count_not_money() -> None:
+    assert asked_units("商洛那年农村外出务工的目标是几万人") == ("count",)
+    assert asked_units("创业担保贷款最多能贷多少万") == ("money",)
+
+
+def test_a_tier_named_by_a_word_only_it_holds_is_the_one_shown(kb: KnowledgeBase) -> None:
+    """Two targets of one sentence hold 万人; 转移就业 is in only one of them: that one answers."""
+    lines = first_lines(kb, "商洛当年农村劳动力转移就业的目标定了多少万人")
+    assert "58.2万人" in lines, lines
+    assert "51.1万人" not in lines, lines
+
+
+def test_each_kind_of_figure_asked_is_kept(kb: KnowledgeBase) -> None:
+    """A share and a period asked together: naming the share does not drop the period."""
+    lines = first_lines(kb, "平顶山刚毕业的大学生打零工自己缴社保，补贴按缴费的几成补，最长补几年")
+    assert "2/3" in lines and "3年" in lines, lines
+
+
+def test_an_outside_topic_told_as_the_situation_does_not_refuse_a_named_measure(kb: KnowledgeBase) -> None:
+    """加班 only tells what the factory did; the question asks a measure the documents name."""
+    told = answer_result(
+        kb.answerer.answer("我们厂去年加班生产消毒液，新招了员工，一次性吸纳就业补贴能给多少", None, AS_OF)
+    )
+    assert "1000元" in (told.direct_answer or ""), told.direct_answer
+    asked = answer_result(kb.answerer.answer("一次性吸纳就业补贴能不能当加班费发给工人", None, AS_OF))
+    assert asked.status.value == "no_answer", asked.direct_answer
