@@ -242,6 +242,18 @@ def _figure(
     stated = stated_in_span(best, asked.units)
     if stated:
         return Selection("stated", (best,), conditions=stated)
+    # A measure of the same clause whose name holds a word of the question that the best one's name
+    # and sentence never use (三支一扶 names the programme; 干满几年…落实编制 asks its sibling 服务基层期满
+    # 考核合格落实编制) answers with the figure its own text states.
+    for sibling in relevant[1:]:
+        if sibling.measure.clause != best.measure.clause or not _names_what_best_lacks(sibling, best):
+            continue
+        conditions = conditions_asked(sibling, asked.units)
+        if conditions:
+            return Selection("condition", (sibling,), conditions=conditions)
+        stated = stated_in_span(sibling, asked.units)
+        if stated:
+            return Selection("stated", (sibling,), conditions=stated)
     elsewhere = tuple(
         m
         for m in (others() if others else [])
@@ -325,6 +337,11 @@ def _other_facets_stating(relevant: list[MeasureMatch], chosen: list[MeasureMatc
 def _states(match: MeasureMatch, unit: str) -> bool:
     pattern = _CONDITION_FIGURES.get(unit)
     return pattern is not None and any(pattern.search(text) for text in match.payable_amounts)
+
+
+def _names_what_best_lacks(match: MeasureMatch, best: MeasureMatch) -> bool:
+    extra = _own_words_hit(match) - _own_words_hit(best)
+    return any(word not in best.measure.span for word in extra)
 
 
 def _asked_less_than(match: MeasureMatch, best: MeasureMatch) -> bool:

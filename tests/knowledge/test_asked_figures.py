@@ -146,3 +146,17 @@ def test_an_outside_topic_told_as_the_situation_does_not_refuse_a_named_measure(
     assert "1000元" in (told.direct_answer or ""), told.direct_answer
     asked = answer_result(kb.answerer.answer("一次性吸纳就业补贴能不能当加班费发给工人", None, AS_OF))
     assert asked.status.value == "no_answer", asked.direct_answer
+
+
+def test_a_figure_asked_of_a_sibling_measure_named_by_the_question(kb: KnowledgeBase) -> None:
+    """选调生 names the programme, which states no figure; 多少年…编制 asks its sibling in the same
+    clause (落实编制), whose own condition states the period."""
+    lines = first_lines(kb, "吉林去基层当选调生，服务多少年考核后能给编制")
+    assert "满2年" in lines, lines
+    assert "没有写明" not in lines, lines
+
+
+def test_a_sibling_sharing_only_a_word_of_the_best_measures_sentence_does_not_answer(kb: KnowledgeBase) -> None:
+    """贫困 is in the base award's own sentence: a sibling named for 贫困家庭 is no better an answer."""
+    lines = first_lines(kb, "巴中的就业扶贫基地招多少贫困人口才能拿到奖励")
+    assert "至少1人" not in lines, lines
