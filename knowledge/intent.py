@@ -56,6 +56,8 @@ class AskedIntent:
     # Asks what there is (有什么补贴, 哪些政策, 能享受啥扶持): a list of measures answers it. Without it a
     # question about one measure (能不能延长, 怎么算的, a name typed as keywords) gets that measure alone.
     open_list: bool = False
+    # Asks how much is needed to qualify (招多少人才有奖励, 交几年才能领): a figure of a condition.
+    threshold: bool = False
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
@@ -112,10 +114,16 @@ def classify(question: str) -> AskedIntent:
     found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
     units = asked_units(question)
     open_list = bool(_open_list().search(question))
+    threshold = bool(_THRESHOLD.search(question))
+    unit = units[0] if units else None
     if not found:
-        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), units[0] if units else None, units, open_list)
+        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), unit, units, open_list, threshold)
     # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
-    return AskedIntent(found[0], found, units[0] if units else None, units, open_list)
+    return AskedIntent(found[0], found, unit, units, open_list, threshold)
+
+
+# A figure asked, then 才 within the same phrase: how much is needed before the measure applies.
+_THRESHOLD = re.compile(r"(?:多少|几)[^，,。；;！!？?\s]{0,12}?才")
 
 
 @lru_cache(maxsize=1)

@@ -183,7 +183,7 @@ def select(
             return Selection("list", (best, *listed, *chosen[1:]))
     if not wants_figure:
         if asked.primary in (Intent.CONDITIONS, Intent.ELIGIBILITY, Intent.OVERVIEW):
-            conditions = conditions_asked(best, asked.units)
+            conditions = conditions_asked(best, asked.units, asked.threshold)
             if conditions:
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
@@ -234,7 +234,7 @@ def _figure(
     if variants:
         return Selection("figure", (*variants, *chosen[1:]))
     # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上).
-    conditions = conditions_asked(best, asked.units)
+    conditions = conditions_asked(best, asked.units, asked.threshold)
     if conditions:
         return Selection("condition", (best,), conditions=conditions)
     # The figure asked may be written in the measure's own sentence without being a sum it pays (服务
@@ -248,7 +248,7 @@ def _figure(
     for sibling in relevant[1:]:
         if sibling.measure.clause != best.measure.clause or not _names_what_best_lacks(sibling, best):
             continue
-        conditions = conditions_asked(sibling, asked.units)
+        conditions = conditions_asked(sibling, asked.units, asked.threshold)
         if conditions:
             return Selection("condition", (sibling,), conditions=conditions)
         stated = stated_in_span(sibling, asked.units)
@@ -262,13 +262,15 @@ def _figure(
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
 
 
-def conditions_asked(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ...]:
+def conditions_asked(match: MeasureMatch, units: tuple[str, ...], threshold: bool = False) -> tuple[str, ...]:
     """The measure's condition (or target-group) phrases that state a figure of a kind the question
     names (要交几年失业保险 → 依法参加失业保险3年以上; 多大年龄以下 → 20岁以下登记失业人员): those that
     share one of its own words, else the only one stating such a figure."""
     patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES]
+    if not patterns and threshold:
+        patterns = [_ANY_FIGURE]  # 招多少人才有奖励: whatever figure the condition states
     if not patterns:
-        return ()  # 多少奖补 asks the grant; only 几年/多少钱/几成/几个/几岁 can be about a condition
+        return ()  # 多少奖补 asks the grant; only 几年/多少钱/几成/几个/几岁 or 多少…才 can be about a condition
     phrases = (*match.measure.conditions, *match.measure.targets)
     stating = [p for p in dict.fromkeys(phrases) if any(pattern.search(p) for pattern in patterns)]
     shared = tuple(p for p in stating if any(word in p for word in match.focus))

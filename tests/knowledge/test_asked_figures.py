@@ -160,3 +160,19 @@ def test_a_sibling_sharing_only_a_word_of_the_best_measures_sentence_does_not_an
     """贫困 is in the base award's own sentence: a sibling named for 贫困家庭 is no better an answer."""
     lines = first_lines(kb, "巴中的就业扶贫基地招多少贫困人口才能拿到奖励")
     assert "至少1人" not in lines, lines
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("巴中的就业扶贫基地招多少贫困人口才能拿到奖励", "10个以上"),
+        ("在吉林考了个技能证书，失业保险得交几年才能申请技能提升补贴", "3年以上"),
+    ],
+)
+def test_how_much_is_needed_before_a_measure_applies_is_its_conditions_figure(
+    kb: KnowledgeBase, question: str, figure: str
+) -> None:
+    """多少/几 … 才 asks a threshold: the figure of the measure's condition answers."""
+    assert classify(question).threshold
+    lines = first_lines(kb, question)
+    assert figure in lines, lines
