@@ -41,6 +41,10 @@ def check_message(result: CheckResult) -> str:
     if region.status == "partly_covered":
         candidates = "、".join(region.candidates)
         return words.partly_covered.format(place=region.place, candidates=candidates, covered=covered)
+    if region.status == "not_covered" and region.candidates:
+        # 四川其他城市: the province's covered cities were excluded by the person.
+        candidates = "、".join(region.candidates)
+        return prose().province_rest.not_covered.format(place=region.place, candidates=candidates, covered=covered)
     if region.status == "not_covered":
         return words.not_covered.format(place=region.place, covered=covered)
     template = words.unknown if region.status == "unknown" else words.unrecognised
