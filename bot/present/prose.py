@@ -915,8 +915,9 @@ class ReminderProse(Section):
 class ProvinceRestProse(Section):
     """A province named with the rest of it (四川其他城市): none of its covered cities applies."""
 
-    placeholders = {"not_covered": ("place", "candidates", "covered")}
+    placeholders = {"not_covered": ("place", "candidates", "covered"), "documents": ("names",)}
     not_covered: str
+    documents: str
 
 
 class Prose(Section):

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.present.reasons import reason_texts
-from bot.present.results import check_message
+from bot.present.results import check_message, documents_line
 from eligibility.engine import Engine
 from eligibility.interview import run_interview
 from eligibility.profile import Profile, parse_profile
@@ -118,3 +118,11 @@ def test_a_city_named_with_its_province_is_that_city(engine: Engine) -> None:
     result = _check(engine, {"region": "河南省洛阳市"})
     assert result.status == "region_not_covered" and result.region.place == "洛阳市"
     assert result.next_question is None and result.benefits == ()
+
+
+def test_the_results_of_a_province_name_every_city_document_they_rest_on(engine: Engine) -> None:
+    """四川 alone lists 巴中's and 资阳's benefits: the line saying which document they rest on names both."""
+    result = _check(engine, {"region": "四川省", **SHOPKEEPER})
+    line = documents_line(result)
+    assert line is not None and "巴中2018年" in line and "资阳2017年" in line
+    assert documents_line(_check(engine, {"region": "巴中", **SHOPKEEPER})) == "依据巴中2018年的文件"
