@@ -205,7 +205,8 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook) -> Benefit | None
 
 def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | None) -> str:
     """Our result in the writer's vocabulary (the header of the holdout file)."""
-    if result.jurisdiction != benefit.jurisdiction or found is None:
+    # A province alone (四川省) lists each candidate city's benefits, none of them `eligible`.
+    if found is None:
         return "not_covered"
     status = found.status
     if status in {"eligible", "possibly_eligible"}:

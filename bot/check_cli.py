@@ -110,7 +110,8 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     if question.type == "text":
         if text.isdigit() and 1 <= int(text) <= len(question.options):
             return question.options[int(text) - 1].value
-        return text
+        # An option typed by its label (其他城市 of the city question) stands for its value.
+        return next((o.value for o in question.options if o.label == text), text)
     if question.type == "date":
         match = DATE_PATTERN.match(text)
         return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text

@@ -34,6 +34,7 @@ from eligibility.results import (
     ReasonKind,
     RegionInfo,
     RegionStatus,
+    Requirement,
     Stated,
     Term,
 )
@@ -116,27 +117,21 @@ class Engine:
         covered = self.jurisdictions
         region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
-            if region.place and region.candidates:
+            if region.place and region.candidates and not region.outside_candidates:
                 # 四川省: its cities have their own documents, so the city is asked, not the check ended.
-                info = RegionInfo(
-                    query=query, place=region.place, status="partly_covered", candidates=region.candidates
-                )
-                question = city_question(self.rulebook, region.place, region.candidates)
-                return self._without_benefits(profile, "needs_more_info", info, question)
-            status: RegionStatus = "unrecognised"
-            if region.place:
-                status = "partly_covered" if region.candidates else "not_covered"
+                return self._in_province(profile, query, region.place, region.candidates)
+            # 四川其他城市 names the province and excludes its covered cities: not covered, and said so.
+            status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             return self._without_benefits(profile, "region_not_covered", info, None)
-        implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
-        if implied is not profile.values:
-            profile = profile.model_copy(update={"values": implied})
+        profile = self._implied(profile)
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
         asking = [e for e in evaluations if e.open_facts]
         weights = [_weight(e.result) for e in asking]
-        members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights)
+        own = [e.result.beneficiary == "applicant" for e in asking]
+        members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
         said = profile.values.get(members[0]) if members and len(members) == 1 else None
         next_question = question_for(members, self.rulebook.facts, said) if members else None
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
@@ -150,6 +145,30 @@ class Engine:
             next_question=next_question,
             benefits=tuple(results),
             pending_documents=pending,
+        )
+
+    def _implied(self, profile: Profile) -> Profile:
+        implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
+        return profile if implied is profile.values else profile.model_copy(update={"values": implied})
+
+    def _in_province(self, profile: Profile, query: str, place: str, candidates: tuple[str, ...]) -> CheckResult:
+        """A province that is not covered itself but holds covered cities (四川省 → 巴中市, 资阳市): the
+        city is asked, and meanwhile every candidate city's benefits are judged on the facts given, none
+        of them the person's for sure — which city's document applies is unconfirmed (`region`)."""
+        profile = self._implied(profile)
+        results = [
+            _in_city(self.evaluate(b, profile).result, b, jurisdiction)
+            for jurisdiction in candidates
+            for b in self.rulebook.benefits_of(jurisdiction)
+        ]
+        return CheckResult(
+            status="needs_more_info",
+            as_of=profile.as_of,
+            jurisdiction=None,
+            region=RegionInfo(query=query, place=place, status="partly_covered", candidates=candidates),
+            covered_jurisdictions=self.jurisdictions,
+            next_question=city_question(self.rulebook, place, candidates),
+            benefits=tuple(sorted(results, key=lambda r: STATUS_ORDER[r.status])),
         )
 
     @property
@@ -358,6 +377,28 @@ class Engine:
             deadline=self._terms[benefit.id][1],
             apply_terms=self._terms[benefit.id][2],
         )
+
+
+# Statuses a province alone leaves open: the benefit is the person's only if the city is this one.
+CITY_OPEN = frozenset({"eligible", "possibly_eligible", "if_hired", "as_employer"})
+REGION = "region"
+
+
+def _in_city(result: BenefitResult, benefit: Benefit, jurisdiction: str) -> BenefitResult:
+    """A city's benefit judged for someone who named only the province: never `eligible` — the city
+    is unconfirmed, a reason of its own (需所在地区为巴中市) cited to the benefit's first clause."""
+    if result.status not in CITY_OPEN:
+        return result
+    requirement = Requirement(fact=REGION, comparison="is", operand=jurisdiction)
+    reason = Reason(kind="unconfirmed", clause_id=benefit.citations[0].cite, requirement=requirement)
+    status: BenefitStatus = "possibly_eligible" if result.status == "eligible" else result.status
+    return result.model_copy(
+        update={
+            "status": status,
+            "reasons": (reason, *result.reasons),
+            "missing_facts": (REGION, *result.missing_facts),
+        }
+    )
 
 
 def _term(term: TermSource) -> Term:

@@ -99,6 +99,10 @@ class FactSpec(BaseModel):
     # The region only: asked again when a province (四川) holds covered cities but is not covered
     # itself, because then the city decides which document applies. {place}: the province.
     narrow_question: str | None = None
+    # …and the option for the rest of the province (a city whose documents are not collected): its
+    # label, and the place it stands for, which the region resolver reads as "in {place}, none of its
+    # covered cities" (四川省其他城市).
+    rest_of_place: Option | None = None
     hint: str = ""
     options: tuple[Option, ...] = ()
     unit: str = ""

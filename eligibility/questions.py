@@ -33,19 +33,26 @@ def choose_next_facts(
     profile: Profile,
     facts: FactRegistry,
     weights: Iterable[float] | None = None,
+    own: Iterable[bool] | None = None,
 ) -> tuple[str, ...] | None:
     """The facts to ask next (one, or a group's relevant members), or None when nothing can matter.
 
     Each open benefit lists its still-relevant unknown facts. Within one benefit a fact waits for
     the facts it is asked `after` (经营时长 after 经营形式) when those are relevant to the same
     benefit, so follow-up questions come in a natural order.
+
+    `own` says which benefits are the person's own (default: all). A question that settles none of
+    them is asked only when what it settles outweighs its effort: a date looked up only for an
+    employer's subsidy for hiring the person (worth `UNIT_WEIGHT`, the date's effort) is not.
     """
     touched: dict[str, float] = {}
     members: dict[str, list[str]] = {}
+    settles_own: set[str] = set()
     unsure = set(profile.values.get(UNSURE_GROUPS) or ())
     benefits = list(open_benefits)
     weighted = list(weights) if weights is not None else [1.0] * len(benefits)
-    for relevant, weight in zip(benefits, weighted, strict=True):
+    owned = list(own) if own is not None else [True] * len(benefits)
+    for relevant, weight, is_own in zip(benefits, weighted, owned, strict=True):
         askable = {
             f
             for f in relevant
@@ -61,6 +68,10 @@ def choose_next_facts(
                 members[key].append(fact)
         for key in keys:
             touched[key] = touched.get(key, 0) + weight
+        if is_own:
+            settles_own |= keys
+    for key in [k for k in touched if k not in settles_own and touched[k] <= _effort(members[k], facts)]:
+        del touched[key]
     if not touched:
         return None
     best = min(touched, key=lambda k: (-touched[k] + _effort(members[k], facts), _priority(k, members[k], facts)))
@@ -158,14 +169,19 @@ def region_question(rulebook: Rulebook, places: tuple[str, ...] | None = None) -
 
 def city_question(rulebook: Rulebook, place: str, candidates: tuple[str, ...]) -> NextQuestion:
     """The region asked again when a province holds covered cities but is not covered itself
-    (四川省 → 巴中市, 资阳市): the city decides which document applies. Its covered cities are offered."""
+    (四川省 → 巴中市, 资阳市): the city decides which document applies. Its covered cities are offered,
+    and the rest of the province (其他城市), which no collected document covers."""
     spec = rulebook.facts["region"]
     template = spec.narrow_question or str(spec.question)
+    options = [AnswerOption(value=c, label=c) for c in candidates]
+    if spec.rest_of_place is not None:
+        rest = spec.rest_of_place
+        options.append(AnswerOption(value=str(rest.value).format(place=place), label=rest.label))
     return NextQuestion(
         fact="region",
         facts=("region",),
         text=template.format(place=place),
         type=spec.type,
-        options=tuple(AnswerOption(value=c, label=c) for c in candidates),
+        options=tuple(options),
         hint=spec.hint,
     )

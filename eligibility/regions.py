@@ -31,6 +31,10 @@ class ResolvedRegion(Protocol):
     def candidates(self) -> tuple[str, ...]:
         """Covered jurisdictions inside a larger place that is not itself covered (四川省 → 巴中市)."""
 
+    @property
+    def outside_candidates(self) -> bool:
+        """The text puts the person in `place` but in none of its `candidates` (四川其他城市)."""
+
 
 class RegionResolver(Protocol):
     def resolve(self, text: str) -> ResolvedRegion: ...

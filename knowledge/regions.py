@@ -101,6 +101,8 @@ class ResolvedRegion:
     places: tuple[str, ...] = field(default=())
     # Covered jurisdictions that contain `jurisdiction` (吉林省 around 长春市): their documents apply too.
     enclosing: tuple[str, ...] = ()
+    # The text puts the person in `place` but in none of its `candidates` (四川其他城市, 河南别的地方).
+    outside_candidates: bool = False
 
     @property
     def names_a_place(self) -> bool:
@@ -356,15 +358,33 @@ class Gazetteer:
                     enclosing=containing[1:],
                 )
         most_specific = max(places, key=lambda p: p.level)
-        candidates = tuple(c for p in places for c in self.candidates_in(p))
+        # Only a province named alone holds candidates: 四川省成都市 is 成都市, which holds neither
+        # 巴中市 nor 资阳市.
+        candidates = self.candidates_in(most_specific)
         return ResolvedRegion(
             query=text,
             place=most_specific.name,
             jurisdiction=None,
             covered=False,
-            candidates=tuple(dict.fromkeys(candidates)),
+            candidates=candidates,
             places=names,
+            outside_candidates=bool(candidates) and _names_the_rest(text, self.mentions(text)),
         )
+
+
+# After a province: the rest of it (四川其他城市, 河南省别的地方, 陕西除商洛以外).
+_THE_REST = re.compile(r"^[省内的\s]{0,3}(?:其他|其它|其余|别的|另外|以外|之外)")
+
+
+def _names_the_rest(text: str, mentions: list[str]) -> bool:
+    """Whether a place mention is followed by words for the rest of it (其他城市)."""
+    start = 0
+    for written in mentions:
+        at = text.find(written, start)
+        start = at + len(written)
+        if _THE_REST.search(text[start:]):
+            return True
+    return False
 
 
 _ORIGIN_MARKERS = ("老家", "家乡", "户口", "户籍", "原籍", "祖籍", "出生")

@@ -120,11 +120,27 @@ class AnswerReader:
         """The region: a place name anywhere in the message, or a covered jurisdiction's label."""
         if self.words.is_unknown(text):
             return Understood(None)
-        place = self.regions.resolve(text).place
-        if place:
-            return Understood(place)
+        region = self.regions.resolve(text)
+        if region.place and region.outside_candidates:
+            # 四川其他地方: kept as said, since the province alone would ask for its city again.
+            return Understood(text.strip())
+        if region.place:
+            return Understood(region.place)
         picked = _by_label([o for o in question.options if o.value is not None], text)
-        return Understood(picked.value) if picked is not None else None
+        if picked is not None:
+            return Understood(picked.value)
+        return self._rest_of_place(question, text)
+
+    def _rest_of_place(self, question: NextQuestion, text: str) -> Understood | None:
+        """其它地方 / 别的市 typed to the city question: the option standing for the rest of the province
+        (四川省其他城市), when the words, said after that province, name the rest of it too."""
+        for option in question.options:
+            if not isinstance(option.value, str):
+                continue
+            meant = self.regions.resolve(option.value)
+            if meant.place and meant.outside_candidates and self.regions.resolve(meant.place + text).outside_candidates:
+                return Understood(option.value)
+        return None
 
     # -- a 可多选 group --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from bot.present.results import (
     apply_lines,
     benefit_amount,
     check_message,
-    document_line,
+    documents_line,
     hiring_text,
     pending_lines,
     stale_notice,
@@ -65,7 +65,7 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
     """The result in sections; reasons for what is not certain, the first clause as a full reference."""
     words = prose().check
     lines = [check_message(result)]
-    dated = document_line(result.benefits[0]) if result.benefits else None
+    dated = documents_line(result)
     notice = stale_notice(result)
     lines.extend(line for line in (dated, notice) if line)
     for status, who, title in sections():

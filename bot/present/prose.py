@@ -912,6 +912,14 @@ class ReminderProse(Section):
     resume: str
 
 
+class ProvinceRestProse(Section):
+    """A province named with the rest of it (四川其他城市): none of its covered cities applies."""
+
+    placeholders = {"not_covered": ("place", "candidates", "covered"), "documents": ("names",)}
+    not_covered: str
+    documents: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -941,6 +949,7 @@ class Prose(Section):
     profile_warnings: ProfileWarningProse
     forgetting: ForgettingProse
     reminders: ReminderProse
+    province_rest: ProvinceRestProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

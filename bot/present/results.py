@@ -41,6 +41,10 @@ def check_message(result: CheckResult) -> str:
     if region.status == "partly_covered":
         candidates = "、".join(region.candidates)
         return words.partly_covered.format(place=region.place, candidates=candidates, covered=covered)
+    if region.status == "not_covered" and region.candidates:
+        # 四川其他城市: the province's covered cities were excluded by the person.
+        candidates = "、".join(region.candidates)
+        return prose().province_rest.not_covered.format(place=region.place, candidates=candidates, covered=covered)
     if region.status == "not_covered":
         return words.not_covered.format(place=region.place, covered=covered)
     template = words.unknown if region.status == "unknown" else words.unrecognised
@@ -102,6 +106,17 @@ def document_line(benefit: BenefitResult) -> str | None:
     words = prose().check_advice
     draft = words.draft if doc.status == "draft" else ""
     return words.document.format(name=doc.short_name, year=doc.year, draft=draft)
+
+
+def documents_line(result: CheckResult) -> str | None:
+    """依据巴中2018年的文件 — or, for a province's candidate cities, every document the results rest on
+    (依据巴中2018年、资阳2017年的文件), never one city's document for all."""
+    docs = {b.document.id: b.document for b in result.benefits if b.document is not None}
+    if len(docs) <= 1:
+        return document_line(result.benefits[0]) if result.benefits else None
+    draft = prose().check_advice.draft
+    names = "、".join(f"{d.short_name}{d.year}年{draft if d.status == 'draft' else ''}" for d in docs.values())
+    return prose().province_rest.documents.format(names=names)
 
 
 def stale_notice(result: CheckResult) -> str | None:
@@ -295,7 +310,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     lines = [words.title.format(message=check_message(result))]
     if any(b.document_status == "draft" for b in result.benefits):
         lines.append(words.draft)
-    dated = document_line(result.benefits[0]) if result.benefits else None
+    dated = documents_line(result)
     notice = stale_notice(result)
     lines.extend(line for line in (dated, notice) if line)
     listed: list[BenefitResult] = []

@@ -60,12 +60,12 @@ def test_a_province_with_covered_cities_asks_for_the_city(engine: Engine, profil
     """The city decides which document applies (巴中 and 资阳 each have their own): the check goes on
     with the region asked again, offering the covered cities, instead of ending (issue 11)."""
     result = engine.check(profile_of({"region": "四川"}))
-    assert result.status == "needs_more_info" and result.benefits == ()
+    assert result.status == "needs_more_info" and result.jurisdiction is None
     assert result.region.status == "partly_covered" and result.region.candidates == ("巴中市", "资阳市")
     assert "巴中市、资阳市" in check_message(result) and "具体城市" in check_message(result)
     question = result.next_question
     assert question is not None and question.fact == "region"
-    assert [o.value for o in question.options] == ["巴中市", "资阳市"]
+    assert [o.value for o in question.options] == ["巴中市", "资阳市", "四川省其他城市"]
     assert "您在四川省的哪个市" in question.text
     city = engine.check(profile_of({"region": "四川省资阳市雁江区"}))
     assert city.jurisdiction == "资阳市" and city.region.status == "covered"
@@ -209,6 +209,7 @@ class _Place:
         self.place = jurisdiction
         self.covered = jurisdiction is not None
         self.candidates: tuple[str, ...] = ()
+        self.outside_candidates = False
 
 
 class _TableResolver:

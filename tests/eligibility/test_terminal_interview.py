@@ -129,6 +129,14 @@ def test_an_uncovered_place_is_explained_and_the_region_asked_again(checker: Che
     assert written[-1] == "\n" + "（输入已结束，以下是根据已回答内容的判断）"
 
 
+def test_the_rest_of_a_province_typed_by_its_label_ends_as_not_covered(checker: Checker) -> None:
+    """河南 asks for the city (平顶山市 or 其他城市); typing the label 其他城市 is that choice (session 8)."""
+    start = checker.profile({}, date(2026, 3, 1))
+    result, written = _run(checker, start, _script("河南省", "其他城市", "舞钢"))
+    assert any("河南省平顶山市以外地区" in line for line in written)
+    assert result is not None and result.jurisdiction == "平顶山市"
+
+
 def test_a_bad_number_is_explained_without_showing_the_question_again(checker: Checker) -> None:
     start = checker.profile({"region": "巴中"}, date(2026, 3, 1))
     question = checker.engine.check(start).next_question

@@ -104,3 +104,21 @@ def test_covering_jurisdictions_by_code_agree_with_a_scan_of_every_place(covered
         assert gazetteer.covering(place) == expected, place
         nonempty += bool(expected)
     assert nonempty > 100  # the comparison covered places inside the covered jurisdictions, not only misses
+
+
+@pytest.mark.parametrize("text,place", CASES["province_with_city"].items())
+def test_a_city_named_with_its_province_holds_no_candidates(gazetteer: Gazetteer, text: str, place: str) -> None:
+    resolved = gazetteer.resolve(text)
+    assert resolved.place == place and not resolved.covered
+    assert resolved.candidates == () and not resolved.outside_candidates
+
+
+@pytest.mark.parametrize("text", CASES["province_rest"])
+def test_the_rest_of_a_province_is_outside_its_covered_cities(gazetteer: Gazetteer, text: str) -> None:
+    resolved = gazetteer.resolve(text)
+    assert resolved.candidates and resolved.outside_candidates and not resolved.covered
+
+
+@pytest.mark.parametrize("text", list(CASES["province_candidates"]))
+def test_a_province_alone_is_not_the_rest_of_it(gazetteer: Gazetteer, text: str) -> None:
+    assert not gazetteer.resolve(text).outside_candidates
