@@ -912,6 +912,13 @@ class ReminderProse(Section):
     resume: str
 
 
+class CommandLineProse(Section):
+    """argparse's own words in Chinese, keyed by the English text it looks up (bot/arguments.py)."""
+
+    messages: dict[str, str]
+    command: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -941,6 +948,7 @@ class Prose(Section):
     profile_warnings: ProfileWarningProse
     forgetting: ForgettingProse
     reminders: ReminderProse
+    command_line: CommandLineProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
