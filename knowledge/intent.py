@@ -44,6 +44,8 @@ class _IntentFile(BaseModel):
     units: dict[str, tuple[str, ...]]
     open_list: tuple[str, ...]
     document_words: tuple[str, ...]
+    payer: tuple[str, ...]
+    payer_evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ class AskedIntent:
     # Asks what there is (有什么补贴, 哪些政策, 能享受啥扶持): a list of measures answers it. Without it a
     # question about one measure (能不能延长, 怎么算的, a name typed as keywords) gets that measure alone.
     open_list: bool = False
+    # Asks who bears a cost (利息谁出, 医保谁给交): answered from the sentence naming the payer, not
+    # from the offices a clause lists as responsible for the work.
+    asks_payer: bool = False
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
@@ -112,10 +117,27 @@ def classify(question: str) -> AskedIntent:
     found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
     units = asked_units(question)
     open_list = bool(_open_list().search(question))
+    payer = bool(_payer().search(question))
     if not found:
-        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), units[0] if units else None, units, open_list)
+        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), units[0] if units else None, units, open_list, payer)
     # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
-    return AskedIntent(found[0], found, units[0] if units else None, units, open_list)
+    return AskedIntent(found[0], found, units[0] if units else None, units, open_list, payer)
+
+
+@lru_cache(maxsize=1)
+def _payer() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in _data().payer))
+
+
+def payer_cue_at(question: str) -> int | None:
+    """Where a who-pays cue starts (利息|谁出 → 2), or None."""
+    found = _payer().search(question)
+    return found.start() if found else None
+
+
+def names_a_payer(sentence: str) -> bool:
+    """Whether a clause's sentence says who bears a cost (财政贴息, 由…缴纳, 从…基金中列支)."""
+    return any(word in sentence for word in _data().payer_evidence)
 
 
 @lru_cache(maxsize=1)
