@@ -81,8 +81,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of `policybot ask` (help text: the table in bot/cli.py)."""
-    parser.add_argument("question", nargs="*", default=None, help="问题；--json 且不给问题时从标准输入逐行读取")
+    parser.add_argument(
+        "question", nargs="*", default=None, metavar="问题", help="问题；--json 且不给问题时从标准输入逐行读取"
+    )
     parser.add_argument("--json", action="store_true", help="输出 JSON（批量模式为 JSON Lines）")
-    parser.add_argument("--region", help="地区（如 长春、巴中市）；不填则从问题中识别")
-    parser.add_argument("--as-of", type=iso_date, help="按此日期判断时限性措施是否到期（默认今天）")
+    parser.add_argument("--region", metavar="地区", help="地区（如 长春、巴中市）；不填则从问题中识别")
+    parser.add_argument("--as-of", type=iso_date, metavar="日期", help="按此日期判断时限性措施是否到期（默认今天）")
     parser.set_defaults(handler=run)

@@ -105,8 +105,8 @@ def _print(line: str) -> None:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of `policybot chat` (help text: the table in bot/cli.py)."""
-    parser.add_argument("--session", default="local", help="会话名（资料按会话保存，/forget 删除）")
-    parser.add_argument("--as-of", type=iso_date, help="按此日期判断（默认今天）")
+    parser.add_argument("--session", default="local", metavar="会话名", help="会话名（资料按会话保存，/forget 删除）")
+    parser.add_argument("--as-of", type=iso_date, metavar="日期", help="按此日期判断（默认今天）")
     parser.set_defaults(handler=run)
 
 

@@ -227,8 +227,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="输出 JSON；不给 --profile 时从标准输入逐行读取资料（JSON Lines）"
     )
-    parser.add_argument("--profile", type=Path, help="资料文件（JSON 对象，键为事实名称）")
-    parser.add_argument("--as-of", type=iso_date, help="查询日期（默认今天；资料中的 as_of 优先）")
+    parser.add_argument("--profile", type=Path, metavar="文件", help="资料文件（JSON 对象，键为事实名称）")
+    parser.add_argument("--as-of", type=iso_date, metavar="日期", help="查询日期（默认今天；资料中的 as_of 优先）")
     parser.set_defaults(handler=run)
 
 

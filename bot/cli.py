@@ -13,6 +13,9 @@ import os
 import sys
 from dataclasses import dataclass
 
+from bot.arguments import in_chinese
+from bot.present.prose import prose
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
@@ -53,7 +56,7 @@ def _stderr(message: str) -> None:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or (with `only`) one where just that subcommand's module is imported."""
     parser = argparse.ArgumentParser(prog="policybot", description="就业政策通：就业创业政策问答与补贴资格自查")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar=prose().command_line.command)
     for command in SUBCOMMANDS:
         child = sub.add_parser(command.name, help=command.help, description=command.description or command.help)
         if only is None or command.name == only:
@@ -68,7 +71,8 @@ def _chosen(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(only=_chosen(argv)).parse_args(argv)
+    with in_chinese():
+        args = build_parser(only=_chosen(argv)).parse_args(argv)
     from pydantic import ValidationError
 
     from bot.logs import configure_logging

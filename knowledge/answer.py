@@ -28,10 +28,11 @@ from knowledge.answer_model import (
 )
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document
-from knowledge.intent import AskedIntent, Intent, asked_phrases, classify, is_about_a_document
+from knowledge.intent import AskedIntent, Intent, asked_phrases, classify, is_about_a_document, names_a_payer
 from knowledge.lexical import split_sentences
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
+from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
@@ -206,7 +207,8 @@ class Answerer:
             # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         tokens = self.retriever.query_tokens(retrieval.analysis)
-        quoted = [(item, self.best_quote(item, tokens)) for item in self.selected(retrieval)]
+        paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
+        quoted = [(item, self.best_quote(item, tokens, paid=paid)) for item in self.selected(retrieval)]
         missing = self._unanswered_aspect(retrieval, quoted)
         if missing:
             # The clauses mention the measure but not what was asked (a figure, a procedure): say so
@@ -332,7 +334,8 @@ class Answerer:
         notices = self._notices(citations, as_of)
         asked = decision.asked or _asked(analysis)
         direct = self._direct(decision.selection) if decision.selection else None
-        if direct is None and asked.primary is Intent.DEPARTMENT and citations:
+        if direct is None and asked.primary is Intent.DEPARTMENT and citations and not asked.asks_payer:
+            # 利息谁出 is answered by the quoted sentence naming the payer, not the clause's offices.
             direct = self._departments(citations[0].clause_id)
         if decision.documents and status == AnswerStatus.ANSWERED:
             direct = DirectAnswer(kind="status", documents=decision.documents)
@@ -413,20 +416,30 @@ class Answerer:
         tokens: list[str],
         require_figure: bool = False,
         own_words: tuple[str, ...] = (),
+        paid: tuple[str, ...] | None = None,
     ) -> str:
         """The sentence (or two adjacent sentences) of the clause that best matches the question.
 
         With `require_figure`, only a sentence that states a figure *about the same thing* qualifies:
         it must share at least half of the specific terms (3+ characters, from the question's own
         words) that the best sentence matched. Returns "" when there is none, so 20万元园区建设补贴
-        is never offered as the amount of 创业补贴."""
+        is never offered as the amount of 创业补贴. With `paid` (a who-pays question: 利息谁出, and what
+        is paid for: 利息, 贴息), a sentence that names who bears a cost (财政贴息, 由…缴纳) qualifies
+        first — of that cost first — when the clause has one."""
         sentences = split_sentences(item.clause.body) or [item.clause.body]
         wanted = set(tokens)
         idf = self.retriever.lexical.idf
         token_sets = [set(self.tokenize(s)) for s in sentences]
         # Sorted: a float sum over a set would depend on PYTHONHASHSEED and flip near-ties.
         scores = [sum(idf(t) for t in sorted(words) if t in wanted) for words in token_sets]
-        best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+        candidates: list[int] | range = range(len(sentences))
+        if paid is not None:
+            # Who pays (利息谁出): the best of the sentences that name a payer — of what is asked about
+            # (贴息 for 利息) when one does — when the clause has one.
+            paying = [i for i in candidates if names_a_payer(sentences[i]) and scores[i] > 0]
+            of_it = [i for i in paying if any(term in sentences[i] for term in paid)]
+            candidates = of_it or paying or candidates
+        best = max(candidates, key=lambda i: (scores[i], -i))
         if require_figure:
             focus = {t for t in token_sets[best] & set(own_words or tokens) if len(t) >= 3}
             needed = max(1, (len(focus) + 1) // 2) if focus else 0

@@ -44,6 +44,8 @@ class _IntentFile(BaseModel):
     units: dict[str, tuple[str, ...]]
     open_list: tuple[str, ...]
     document_words: tuple[str, ...]
+    payer: tuple[str, ...]
+    payer_evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class AskedIntent:
     open_list: bool = False
     # Asks how much is needed to qualify (招多少人才有奖励, 交几年才能领): a figure of a condition.
     threshold: bool = False
+    # Asks who bears a cost (利息谁出, 医保谁给交): answered from the sentence naming the payer, not
+    # from the offices a clause lists as responsible for the work.
+    asks_payer: bool = False
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
@@ -115,15 +120,34 @@ def classify(question: str) -> AskedIntent:
     units = asked_units(question)
     open_list = bool(_open_list().search(question))
     threshold = bool(_THRESHOLD.search(question))
+    payer = bool(_payer().search(question))
     unit = units[0] if units else None
     if not found:
-        return AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,), unit, units, open_list, threshold)
+        return AskedIntent(
+            Intent.OVERVIEW, (Intent.OVERVIEW,), unit, units, open_list, threshold=threshold, asks_payer=payer
+        )
     # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
-    return AskedIntent(found[0], found, unit, units, open_list, threshold)
+    return AskedIntent(found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer)
 
 
 # A figure asked, then 才 within the same phrase: how much is needed before the measure applies.
 _THRESHOLD = re.compile(r"(?:多少|几)[^，,。；;！!？?\s]{0,12}?才")
+
+
+@lru_cache(maxsize=1)
+def _payer() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in _data().payer))
+
+
+def payer_cue_at(question: str) -> int | None:
+    """Where a who-pays cue starts (利息|谁出 → 2), or None."""
+    found = _payer().search(question)
+    return found.start() if found else None
+
+
+def names_a_payer(sentence: str) -> bool:
+    """Whether a clause's sentence says who bears a cost (财政贴息, 由…缴纳, 从…基金中列支)."""
+    return any(word in sentence for word in _data().payer_evidence)
 
 
 @lru_cache(maxsize=1)

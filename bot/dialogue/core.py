@@ -33,6 +33,8 @@ from knowledge.errors import QueryError
 from knowledge.normalize import to_simplified
 
 MAX_MESSAGE_CHARS = 1000
+# The longest message read as a typed button label (📄 查看条款原文 平顶山（二十八）).
+MAX_LABEL_CHARS = 40
 # A question this short may still be an answer (是吗, 多少？ are not policy questions).
 SHORT_ANSWER_CHARS = 6
 # Fewer Chinese characters, digits or Latin letters than this (是, a, 😀, éé) is not a question to
@@ -150,8 +152,46 @@ class Dialogue:
 
     # -- typed messages -------------------------------------------------------------------------
 
+    def _typed_button(self, work: Working, text: str, today: date) -> str | None:
+        """The action of the live button whose label the message is (▶️ 继续回答, 继续回答, 不用了,
+        查看全部原因): typing a label is tapping it. Live means what the state offers now
+        (render.live_buttons): the commands, 对/不对 while a card waits, the options of the question
+        being asked, the last answer's clauses, 查看全部原因 under results. Never 确认删除 (typed text
+        never deletes) and never a box of a 可多选 list (a typed name is an answer: the boxes it names)."""
+        typed = _label_key(text)
+        if not typed:
+            return None
+        question = None if work.pending else self.interviewer.current(work, today)
+        results = not work.interviewing and bool(work.profile)
+        live = render.live_buttons(
+            pending=bool(work.pending),
+            asked=question,
+            ticked=work.ticked,
+            clauses=[render.clause_button(c, self.interviewer.clause_name) for c in self._shown_clauses(work)],
+            results=results,
+        )
+        matching = {b.action for b in live if _label_key(b.label) == typed}
+        return matching.pop() if len(matching) == 1 else None
+
+    def _shown_clauses(self, work: Working) -> tuple[str, ...]:
+        shown = work.thread.clauses if work.thread is not None else ()
+        return tuple(c for c in shown if self.clauses.has(c))
+
+    def _typed_press(self, work: Working, action: str, today: date) -> list[Reply]:
+        """A button's label typed: what the tap does, as a typed message — a clause asked for is an
+        answer (logged for staff), and nothing replaces an earlier message."""
+        parsed = actions.parse(action)
+        if parsed is not None and parsed.kind == "clause":
+            return [self._clause(work, parsed.target, typed=True), *self._reminder(work, today, after_answer=True)]
+        replies = self._press(work, action, today)
+        return [r.model_copy(update={"replaces_previous": False}) if r.replaces_previous else r for r in replies]
+
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
         text = _clean(raw)
+        if len(text) <= MAX_LABEL_CHARS:
+            pressed = self._typed_button(work, text, today)
+            if pressed is not None:
+                return self._typed_press(work, pressed, today)
         whole = self._whole(work, text, today)
         if whole is not None:
             return whole
@@ -470,6 +510,12 @@ def _clean(raw: str) -> str:
     text = _CONTROL.sub(" ", text).replace("\ufffd", " ")
     text = re.sub(r"\s+", " ", text).strip()
     return to_simplified(text) if len(text) <= MAX_MESSAGE_CHARS else text
+
+
+def _label_key(text: str) -> str:
+    """A label as typed: its words without the emoji, marks and punctuation (▶️ 继续回答 → 继续回答,
+    ✅ 对，继续 → 对继续)."""
+    return "".join(_WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))).lower()
 
 
 def _slash_command(text: str) -> str | None:

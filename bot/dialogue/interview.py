@@ -234,6 +234,13 @@ class Interviewer:
                 for o in question.options
                 if isinstance(o.value, dict) and all(_includes(profile.values.get(f), v) for f, v in o.value.items())
             ]
+            # A member said without its kind (退役士兵): its broad option's own label.
+            ticked += [
+                o.label
+                for f in question.facts
+                for o in self.facts[f].options
+                if o.covers and o.value == profile.values.get(f)
+            ]
             return "、".join(ticked) or prose().dialogue.facts.none_fit
         value = profile.values.get(question.fact)
         if question.fact == "region" and value is not None:

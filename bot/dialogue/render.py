@@ -38,6 +38,39 @@ CONTINUE_BUTTON = Button(label=_words.buttons.resume, action=actions.command("ch
 MORE_BUTTON = Button(label=_words.buttons.more, action=actions.MORE)
 
 
+def live_buttons(
+    pending: bool,
+    asked: NextQuestion | None,
+    ticked: Iterable[int],
+    clauses: Sequence[Button],
+    results: bool,
+) -> list[Button]:
+    """The buttons that mean now what their labels say, as the replies lay them out: the commands
+    (always live), the card's while facts wait for confirmation, the pending question's answers
+    (not its boxes: a typed name of a box is an answer), the shown clauses, 查看全部原因 under
+    results. 确认删除 is not among them: only a tap deletes."""
+    words = prose()
+    live = [
+        CHECK_BUTTON,
+        SOURCES_BUTTON,
+        PROFILE_BUTTON,
+        RESET_BUTTON,
+        FORGET_BUTTON,
+        CONTINUE_BUTTON,
+        Button(label=words.reminders.resume, action=actions.command("check")),
+        Button(label=words.forgetting.cancel, action=actions.command("keep")),
+        *clauses,
+    ]
+    if pending:
+        live.extend(b for row in confirm([], {}, is_change=False).buttons for b in row)
+    elif asked is not None:
+        answers = [b for row in question(asked, ticked).buttons for b in row]
+        live.extend(b for b in answers if not b.action.startswith("tick:"))
+    if results:
+        live.append(MORE_BUTTON)
+    return live
+
+
 def welcome(covered: Iterable[str], interviewing: bool) -> Reply:
     first = CONTINUE_BUTTON if interviewing else CHECK_BUTTON
     text = conversation.welcome_text(covered)

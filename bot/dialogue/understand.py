@@ -153,11 +153,26 @@ class AnswerReader:
         typed = squash(text)
         named = [o for o in options if squash(o.label) in typed] or [o for o in options if _label_in(o.label, text)]
         ticked = _unambiguous([o.value for o in options if o in named or _sets_described(o.value, described)])
+        ticked += self._said_without_kind(question, described, ticked)
         if ticked:
             return Understood(ticked)
         if self.words.is_no(text):
             return Understood([])
         return None
+
+    def _said_without_kind(self, question: NextQuestion, described: dict[str, Any], ticked: list[Any]) -> list[Any]:
+        """退役士兵 typed to a list that offers its kinds (待安排工作, 自主就业): the broad option, as a
+        self-description records it — never one of the kinds, never dropped — for each member fact
+        no ticked box already sets."""
+        settled = {fact for value in ticked if isinstance(value, dict) for fact in value}
+        return [
+            {fact: value}
+            for fact, value in described.items()
+            if fact in question.facts and fact not in settled and self._is_broad(fact, value)
+        ]
+
+    def _is_broad(self, fact: str, value: Any) -> bool:
+        return any(o.covers and o.value == value for o in self.facts[fact].options)
 
 
 def _core(label: str) -> str:

@@ -920,6 +920,13 @@ class ProvinceRestProse(Section):
     documents: str
 
 
+class CommandLineProse(Section):
+    """argparse's own words in Chinese, keyed by the English text it looks up (bot/arguments.py)."""
+
+    messages: dict[str, str]
+    command: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -950,6 +957,7 @@ class Prose(Section):
     forgetting: ForgettingProse
     reminders: ReminderProse
     province_rest: ProvinceRestProse
+    command_line: CommandLineProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -55,6 +55,7 @@ from knowledge.errors import QueryError
 from knowledge.registry import Registry
 
 log = logging.getLogger(__name__)
+CHAT_PATH = "/api/chat"
 router = APIRouter()
 CLAUSE_ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PROFILE_EXAMPLE = {"region": "长春", "employment_status": "self_employed", "education": "college"}
@@ -134,7 +135,7 @@ def check(
 
 
 @router.post(
-    "/api/chat",
+    CHAT_PATH,
     response_model=ChatResponse,
     responses=ERROR_RESPONSES,
     tags=["对话"],

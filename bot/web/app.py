@@ -17,11 +17,22 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from bot.web import api, staff, staff_auth, staff_library, staff_privacy, widget
-from bot.web.errors import install_error_handlers
+from bot.web.errors import install_error_handlers, message_too_long_body
 from bot.web.headers import SecurityHeaders
 from bot.web.retention import keep_purging, purge_now
+from bot.web.schemas import CHAT_BODY_BYTES, CHAT_MESSAGE_CHARS
 from bot.web.services import WebServices
-from bot.web.throttle import App, GuardMiddleware, LargeUploads, RateLimiter, Receive, Scope, Send
+from bot.web.throttle import (
+    App,
+    BodyLimits,
+    GuardMiddleware,
+    LargeUploads,
+    OwnLimit,
+    RateLimiter,
+    Receive,
+    Scope,
+    Send,
+)
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -72,18 +83,22 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.add_middleware(PublishedDocuments, services=services)
     app.add_middleware(
         GuardMiddleware,
-        max_body_bytes=services.settings.web_max_body_bytes,
+        bodies=BodyLimits(
+            services.settings.web_max_body_bytes,
+            # A chat message of up to 5,000 characters however escaped; past that, told it is too long.
+            own={api.CHAT_PATH: OwnLimit(CHAT_BODY_BYTES, 422, message_too_long_body(CHAT_MESSAGE_CHARS))},
+            # A few files of up to 20 MB each, plus the form's own bytes.
+            uploads=LargeUploads(
+                {
+                    staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES,
+                    staff_library.RULES_PATH: staff_library.MAX_RULES_UPLOAD_BYTES,
+                },
+                staff_auth.logged_in_check(services.accounts),
+            ),
+        ),
         api_limiter=services.api_limiter,
         probe_limiter=RateLimiter(services.settings.web_rate_limit, "probe"),
         static_limiter=RateLimiter(services.settings.web_rate_limit, "static"),
-        # A few files of up to 20 MB each, plus the form's own bytes.
-        uploads=LargeUploads(
-            {
-                staff_library.UPLOAD_PATH: staff_library.MAX_UPLOAD_BYTES,
-                staff_library.RULES_PATH: staff_library.MAX_RULES_UPLOAD_BYTES,
-            },
-            staff_auth.logged_in_check(services.accounts),
-        ),
     )
     app.add_middleware(SecurityHeaders)
     return app

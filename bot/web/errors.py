@@ -94,6 +94,14 @@ def _problem(error: Any) -> str:
     return words.other
 
 
+def message_too_long_body(limit: int) -> dict[str, Any]:
+    """What a chat message over `limit` characters is told: the same whether the schema measured it
+    or the body was past the chat's size cap before it could be read."""
+    words = prose().forgetting
+    detail = [{"field": "message", "problem": words.problems.too_long.format(limit=limit)}]
+    return error_body(422, words.message_too_long.format(limit=limit), detail=detail)
+
+
 def _too_long_message(problems: list[dict[str, str]], errors: list[Any]) -> str | None:
     """A chat message over the API's limit: said as the widget shows it, with the limit."""
     for problem, error in zip(problems, errors, strict=True):

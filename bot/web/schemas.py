@@ -19,6 +19,12 @@ from knowledge.citations import Citation
 from knowledge.query import MAX_QUESTION_CHARS
 
 SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
+# A chat message's longest; and the largest body a valid chat request can be: every character of the
+# message as a JSON escape (\\uXXXX, 6 bytes; a character beyond the BMP is two of them), plus the
+# other fields. Read whole up to that, a message is judged by its length in characters, however the
+# client escaped it (bot/web/throttle.py).
+CHAT_MESSAGE_CHARS = 5000
+CHAT_BODY_BYTES = CHAT_MESSAGE_CHARS * 12 + 1024
 
 
 class Request(BaseModel):
@@ -64,7 +70,7 @@ class ChatRequest(Request):
     session_id: str | None = Field(
         default=None, pattern=SESSION_ID, description="上一次回复里的 session_id；不填则开始新的对话"
     )
-    message: str | None = Field(default=None, max_length=5000, examples=["我能领什么补贴？"])
+    message: str | None = Field(default=None, max_length=CHAT_MESSAGE_CHARS, examples=["我能领什么补贴？"])
     choice: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[\x21-\x7e]+$")
     turn_id: str | None = Field(
         default=None, pattern=r"^[A-Za-z0-9_-]{1,64}$", description="客户端生成的本轮编号；重发同一编号不会重复处理"

@@ -1,7 +1,7 @@
 """Request-size and rate limits, applied before any route runs (pure ASGI middleware).
 
-Requests with more than MAX_HEADERS headers are refused with 431, bodies over the limit with 413,
-before they are parsed. Rate limits are per client
+Requests with more than MAX_HEADERS headers are refused with 431, bodies over the limit with 413
+(a chat message too long to read: the chat's own 消息太长了), before they are parsed. Rate limits are per client
 address (what uvicorn reports, after trusted proxy headers), moving windows from the `limits`
 library, in memory: each replica counts its own clients.
 """
@@ -12,7 +12,7 @@ import json
 import math
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from limits import RateLimitItem, parse_many
@@ -119,6 +119,35 @@ class LargeUploads:
     may_upload: Callable[[Scope], Awaitable[bool]]
 
 
+@dataclass(frozen=True)
+class OwnLimit:
+    """A path whose bodies have their own cap (the chat: a message of up to 5,000 characters as JSON
+    escapes them) and the answer for a body past it (the chat's: 消息太长了, as for a message the
+    schema measured) instead of the plain 413."""
+
+    cap: int
+    status: int
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BodyLimits:
+    """How large a request body may be: `ordinary` bytes, a path's `own` limit, or — for a logged-in
+    staff member — an upload path's cap."""
+
+    ordinary: int
+    own: dict[str, OwnLimit] = field(default_factory=dict)
+    uploads: LargeUploads | None = None
+
+    async def of(self, scope: Scope) -> tuple[int, OwnLimit | None]:
+        path = scope["path"]
+        own = self.own.get(path)
+        cap = own.cap if own is not None else self.ordinary
+        if self.uploads is not None and path in self.uploads.caps and await self.uploads.may_upload(scope):
+            cap = max(cap, self.uploads.caps[path])
+        return cap, own
+
+
 class GuardMiddleware:
     """Caps request bodies and rate-limits every route per client, before any route runs.
 
@@ -131,22 +160,20 @@ class GuardMiddleware:
     def __init__(
         self,
         app: App,
-        max_body_bytes: int,
+        bodies: BodyLimits,
         api_limiter: RateLimiter,
         probe_limiter: RateLimiter | None = None,
         probes: tuple[str, ...] = ("/healthz", "/readyz"),
         static_limiter: RateLimiter | None = None,
         static: tuple[str, ...] = ("/static/", "/docs-static/", "/widget.js"),
-        uploads: LargeUploads | None = None,
     ) -> None:
         self.app = app
-        self.max_body_bytes = max_body_bytes
+        self.bodies = bodies
         self.api_limiter = api_limiter
         self.probe_limiter = probe_limiter or RateLimiter("", "probe")
         self.probes = probes
         self.static_limiter = static_limiter or RateLimiter("", "static")
         self.static = static
-        self.uploads = uploads
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -174,36 +201,44 @@ class GuardMiddleware:
         if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", ())).get(b"content-length")
-        cap = self.max_body_bytes
-        if self.uploads is not None and path in self.uploads.caps and await self.uploads.may_upload(scope):
-            cap = max(cap, self.uploads.caps[path])
-        if declared is not None and (not declared.isdigit() or int(declared) > cap):
-            await self._too_large(send, cap)
+        body = await self._read_body(scope, receive, send)
+        if body is None:
             return
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body.extend(message.get("body", b""))
-            if len(body) > cap:
-                await self._too_large(send, cap)
-                return
-            if not message.get("more_body", False):
-                break
         replayed = False
 
         async def replay() -> Message:
             nonlocal replayed
             if not replayed:
                 replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
+                return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
         await self.app(scope, replay, send)
 
+    async def _read_body(self, scope: Scope, receive: Receive, send: Send) -> bytes | None:
+        """The whole body, or None once a refusal was sent (over the cap, declared or streamed) or the
+        client went away."""
+        declared = dict(scope.get("headers", ())).get(b"content-length")
+        cap, own = await self.bodies.of(scope)
+        if declared is not None and (not declared.isdigit() or int(declared) > cap):
+            await self._too_large(send, cap, own)
+            return None
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            body.extend(message.get("body", b""))
+            if len(body) > cap:
+                await self._too_large(send, cap, own)
+                return None
+            if not message.get("more_body", False):
+                return bytes(body)
+
     @staticmethod
-    async def _too_large(send: Send, cap: int) -> None:
+    async def _too_large(send: Send, cap: int, own: OwnLimit | None = None) -> None:
+        if own is not None:
+            await _send_json(send, own.status, own.body, [(b"connection", b"close")])
+            return
         message = f"请求内容太大了（上限 {cap // 1024} KB）。"
         await _send_json(send, 413, error_body(413, message), [(b"connection", b"close")])

@@ -49,6 +49,7 @@ def test_a_whole_check_runs_in_the_terminal_with_typed_answers_and_numbered_butt
             "我是2019年毕业的大学生，在长春开了个小店一年多了，交了社保",
             "1",
             "都不是",
+            "个体工商户",  # a shop says nothing of its form: asked
             "都不是",
             "第一次创业，有营业执照",
             "否",  # issue 11: does the shop hire? (employers' subsidies would be hers)

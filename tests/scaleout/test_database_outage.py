@@ -21,7 +21,7 @@ from knowledge.kb import KnowledgeBase
 from tests.postgres import PostgresCluster
 from tests.scaleout.replicas import Person, Replica, next_choice
 
-SELF_DESCRIPTION = "我是残疾人，家里是低保户，在巴中开了个小店两年了，今年45岁"
+SELF_DESCRIPTION = "我是残疾人，家里是低保户，在巴中开了个小店两年了，办的个体户，今年45岁"
 QUESTION = "巴中市创业担保贷款额度是多少？"
 
 

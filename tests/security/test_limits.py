@@ -10,7 +10,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from bot.web import staff_library
+from bot.web.api import CHAT_PATH
 from bot.web.app import create_app
+from bot.web.schemas import CHAT_BODY_BYTES
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
@@ -83,14 +85,18 @@ def test_every_route_refuses_a_body_over_the_limit_before_parsing(limited: tuple
     app, _ = limited
     body = b"x" * (LIMIT_BYTES + 1)
     # The console's document upload takes files of up to 20 MB: over its own cap it is refused too.
-    upload_body = b"x" * (staff_library.MAX_UPLOAD_BYTES + 1)
+    # The chat takes a 5,000-character message however escaped: over its cap, the chat's own 422.
+    own = {
+        staff_library.UPLOAD_PATH: (b"x" * (staff_library.MAX_UPLOAD_BYTES + 1), 413, "too_large"),
+        CHAT_PATH: (b"x" * (CHAT_BODY_BYTES + 1), 422, "invalid_request"),
+    }
     accepted: list[str] = []
     for number, (method, path) in enumerate(every_route(app)):
         client = TestClient(app, client=(f"size-client-{number}", 40000), follow_redirects=False)
         sent_as = method if method in {"POST", "PUT", "PATCH"} else "POST"
-        content = upload_body if path == staff_library.UPLOAD_PATH else body
+        content, status, code = own.get(path, (body, 413, "too_large"))
         response = client.request(sent_as, path, content=content, headers={"content-type": "application/json"})
-        if response.status_code != 413 or response.json()["code"] != "too_large":
+        if response.status_code != status or response.json()["code"] != code:
             accepted.append(f"{sent_as} {path}: {response.status_code}")
     assert accepted == []
 
@@ -103,5 +109,20 @@ def test_a_streamed_body_without_a_length_is_cut_off_at_the_limit(limited: tuple
             yield b'{"message": "' + b"x" * 1024
 
     client = TestClient(app, client=("streaming-client", 40000))
-    response = client.post("/api/chat", content=chunks(), headers={"content-type": "application/json"})
+    response = client.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
     assert response.status_code == 413 and response.json()["code"] == "too_large"
+
+
+def test_a_streamed_chat_message_past_the_chats_cap_is_told_it_is_too_long(
+    limited: tuple[FastAPI, WebServices],
+) -> None:
+    app, _ = limited
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"message": "'
+        for _ in range(CHAT_BODY_BYTES // 3000 + 1):
+            yield ("长" * 1000).encode()
+
+    client = TestClient(app, client=("streaming-chat-client", 40000))
+    response = client.post(CHAT_PATH, content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 422 and "消息太长了（最多 5000 个字）" in response.json()["error"]

@@ -86,9 +86,11 @@ def test_an_interview_runs_on_buttons_edits_ticked_boxes_and_ends_with_results(
     assert "⬜ 低保家庭" in api.sent("editMessageText")[-1].labels
 
     api.press(CHAT, api.sent("editMessageText")[-1], "确定")
-    graduate = _until_text(api, "以下哪些情况符合您")
+    form = _until_text(api, "自己经营的企业、个体户")  # a shop says nothing of its form: asked
     recorded = api.sent("editMessageText")[-1]
     assert "✔️ 都不符合" in recorded.text and recorded.buttons == []
+    api.press(CHAT, form, "个体工商户")
+    graduate = _until_text(api, "以下哪些情况符合您")
 
     api.send_text(CHAT, "都不是")
     _until_text(api, "关于您的经营")

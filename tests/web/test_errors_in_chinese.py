@@ -53,8 +53,7 @@ def assert_chinese(body: Any, sent: Any = None) -> None:
     ("payload", "status"),
     [
         pytest.param({"message": "补" * 5001}, {422}, id="just-over-the-api-limit"),
-        # Past the body limit (16 KB) before it is read, or past the field's: either way in Chinese.
-        pytest.param({"message": "我想问创业补贴" * 1500}, {413, 422}, id="ten-thousand-characters"),
+        pytest.param({"message": "我想问创业补贴" * 1500}, {422}, id="ten-thousand-characters"),
         pytest.param({"message": 12345}, {422}, id="a-number-for-the-message"),
         pytest.param({"choice": "按钮"}, {422}, id="a-choice-that-is-not-an-action"),
         pytest.param({"message": "你好", "choice": "ok"}, {422}, id="both-message-and-choice"),
@@ -101,3 +100,42 @@ def test_a_body_the_api_cannot_read_is_explained_in_chinese(
     code, answer = post(live_server, "/api/chat", body, content_type)
     assert 400 <= code < 500, answer
     assert_chinese(answer)
+
+
+# -- a long message is measured in characters, however the client escaped it (session 8) -------------
+
+TOO_LONG = "消息太长了（最多 5000 个字）"
+
+
+@pytest.mark.parametrize("ascii_escapes", [True, False], ids=["escaped", "utf-8"])
+def test_a_message_at_the_limit_is_answered_however_it_is_escaped(live_server: LiveServer, ascii_escapes: bool) -> None:
+    """5,000 Chinese characters are 30 KB as \\u escapes (what Python's json sends by default): read
+    and answered like the same message in UTF-8, not refused as too large a body."""
+    body = json.dumps({"message": "请问巴中的创业补贴" * 555 + "吗？？？？"}, ensure_ascii=ascii_escapes).encode()
+    assert len(json.loads(body)["message"]) == 5000
+    code, answer = post(live_server, "/api/chat", body)
+    assert code == 200, answer
+    assert answer["replies"], answer
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(json.dumps({"message": "补" * 10_000}).encode(), id="ten-thousand-escaped"),
+        pytest.param(json.dumps({"message": "补" * 10_000}, ensure_ascii=False).encode(), id="ten-thousand-utf-8"),
+        pytest.param(json.dumps({"message": "创业" * 60_000}, ensure_ascii=False).encode(), id="far-past-any-cap"),
+        pytest.param(json.dumps({"message": "😀" * 6_000}).encode(), id="emoji-as-surrogate-pairs"),
+    ],
+)
+def test_a_message_too_long_gets_the_length_message_whatever_its_size(live_server: LiveServer, body: bytes) -> None:
+    """However far past the limit, and whether the server measured the message or stopped reading the
+    body first: the same polite Chinese 消息太长了 with the limit, never a 413."""
+    code, answer = post(live_server, "/api/chat", body)
+    assert code == 422, answer
+    assert answer["error"].startswith(TOO_LONG), answer
+    assert [d["problem"] for d in answer["detail"]] == ["太长了（最多 5000 个字）"]
+
+
+def test_other_routes_keep_the_plain_body_limit(live_server: LiveServer) -> None:
+    code, answer = post(live_server, "/api/ask", json.dumps({"question": "补" * 10_000}).encode())
+    assert code == 413 and "KB" in answer["error"], answer
