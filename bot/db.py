@@ -141,6 +141,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def one_statement_reads(engine: Engine) -> Engine:
+    """`engine` for reads of one statement: on PostgreSQL in autocommit, so such a read costs no
+    BEGIN and no ROLLBACK round trip (issue 14); SQLite's driver opens no transaction for a read."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
+    return engine
+
+
 class _FileWrites:
     """The writers of one SQLite file, one at a time across threads and processes.
 
