@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import select
 import sqlite3
 import threading
 import time
@@ -28,7 +29,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import DeclarativeBase
 
@@ -101,22 +102,50 @@ def _read_only_drops_the_pools(context: Any) -> None:
             engine.pool.dispose()
 
 
+def _closed_by_the_server(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """A pooled PostgreSQL connection the server has closed (restarted, stopped, the connection
+    terminated) is replaced on checkout, as `pool_pre_ping` would, without its round trip: the
+    server's goodbye (an error message, then the end of the stream) makes the idle socket readable,
+    and an idle connection in good health has nothing to read. A socket found readable for any other
+    reason only costs a new connection."""
+    try:
+        poller = select.poll()
+        poller.register(dbapi_connection.fileno(), select.POLLIN)
+        closed = bool(poller.poll(0))
+    except Exception as exc:  # the driver knows it is closed already
+        raise DisconnectionError("pooled connection unusable") from exc
+    if closed:
+        raise DisconnectionError("the database server closed the pooled connection")
+
+
 def make_engine(url: str) -> Engine:
-    """An engine that survives a database restart (pre-ping replaces dead pooled connections) and
-    never writes statement parameters — a person's facts — into error messages or SQL logging.
+    """An engine that survives a database restart (a dead pooled connection is replaced on checkout)
+    and never writes statement parameters — a person's facts — into error messages or SQL logging.
     SQLite runs in WAL mode: a committed turn survives a crash, and readers do not block the writer.
-    An SQLite file has no server that could drop a pooled connection, so it is not pinged."""
+    An SQLite file has no server that could drop a pooled connection, so it is not checked."""
     options: dict[str, Any] = {"hide_parameters": True}
-    if not url.startswith("sqlite"):
-        options["pool_pre_ping"] = True
     if url.startswith("postgresql"):
         # A database that does not answer fails the turn in seconds instead of hanging it.
         options |= {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10, "connect_args": {"connect_timeout": 5}}
+    elif not url.startswith("sqlite"):
+        options["pool_pre_ping"] = True
     engine = create_engine(url, **options)
+    if engine.dialect.name == "postgresql":
+        # Instead of `pool_pre_ping`, which cost a round trip (and a BEGIN) on every checkout, two
+        # per turn (issue 14).
+        event.listen(engine, "checkout", _closed_by_the_server)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "handle_error", _read_only_drops_the_pools)
         _sqlite_engines.setdefault(str(engine.url.database), weakref.WeakSet()).add(engine)
+    return engine
+
+
+def one_statement_reads(engine: Engine) -> Engine:
+    """`engine` for reads of one statement: on PostgreSQL in autocommit, so such a read costs no
+    BEGIN and no ROLLBACK round trip (issue 14); SQLite's driver opens no transaction for a read."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="AUTOCOMMIT")
     return engine
 
 

@@ -102,6 +102,14 @@ _FORGET_ANSWERS = (
 )
 
 
+def _insert_on(connection: Connection, answers: list[_Answer]) -> None:
+    for answer in answers:
+        answer_id = connection.execute(_INSERT_ANSWER, answer.row()).scalar_one()
+        citations = answer.citation_rows(answer_id)
+        if citations:
+            connection.execute(_INSERT_CITATIONS, citations)
+
+
 @dataclass(frozen=True)
 class Mark:
     status: MarkStatus
@@ -147,6 +155,22 @@ class AnswerLog:
         cited = tuple((c.clause_id, c.quote) for c in citations)
         self._pending.put(_Answer(channel, question, answer, cited, status, region, session_key, ref))
 
+    def add(
+        self,
+        connection: Connection,
+        channel: str,
+        question: str,
+        answer: str,
+        citations: Iterable[Citation],
+        status: str | None = None,
+        session_key: str | None = None,
+        ref: str | None = None,
+    ) -> None:
+        """`record` inside a transaction already open: a chat turn's answer goes in the turn's own
+        commit, with its session and transcript, instead of a transaction of the writer's of its own."""
+        cited = tuple((c.clause_id, c.quote) for c in citations)
+        _insert_on(connection, [_Answer(channel, question, answer, cited, status, None, session_key, ref)])
+
     def _write_batches(self) -> None:
         while True:
             first = self._pending.get()
@@ -189,11 +213,7 @@ class AnswerLog:
 
     def _insert(self, answers: list[_Answer]) -> None:
         with writing(self.engine), self.engine.begin() as connection:
-            for answer in answers:
-                answer_id = connection.execute(_INSERT_ANSWER, answer.row()).scalar_one()
-                citations = answer.citation_rows(answer_id)
-                if citations:
-                    connection.execute(_INSERT_CITATIONS, citations)
+            _insert_on(connection, answers)
 
     def flush(self) -> None:
         """Wait until every recorded answer is in the database."""

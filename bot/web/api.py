@@ -61,7 +61,10 @@ CLAUSE_ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PROFILE_EXAMPLE = {"region": "长春", "employment_status": "self_employed", "education": "college"}
 
 
-def services(request: Request) -> WebServices:
+async def services(request: Request) -> WebServices:
+    """Async on purpose: FastAPI runs a plain `def` dependency on the thread pool, and handing it there
+    and back (waking a worker, then the event loop) cost more than every other part of reading a
+    request (issue 14)."""
     return request.app.state.services  # type: ignore[no-any-return]
 
 
@@ -164,7 +167,8 @@ def chat(body: ChatRequest, web: Services) -> Response:
     replies: list[ChatReply] = []
 
     def store_with_the_turn(rows: SessionAccess, outcome: Outcome) -> None:
-        """The transcript goes in the turn's own transaction: one commit for the session and it."""
+        """The transcript and the answers logged for staff go in the turn's own transaction: one commit
+        for the session and them."""
         if outcome.state is None:  # /forget: nothing is stored
             return
         keys = web.answer_log.verified_keys()
@@ -174,10 +178,16 @@ def chat(body: ChatRequest, web: Services) -> Response:
         said = body.message if typed else (None if replies and replies[0].replaces_previous else pressed)
         shown = [r.model_dump(mode="json") for r in replies]
         starts_over = any(r.starts_over for r in replies)
+        answered = [r for r in replies if r.feedback_ref is not None]  # answers to a typed question
         if isinstance(rows, SessionRows):
             web.transcripts.add(rows.connection, key, turn_id, said, shown, starts_over)
+            for reply in answered:
+                logged = _logged(body.message, reply)
+                web.answer_log.add(rows.connection, "chat", *logged, session_key=key, ref=reply.feedback_ref)
         else:
             web.transcripts.record(key, turn_id, said, shown, starts_over)
+            for reply in answered:
+                web.answer_log.record("chat", *_logged(body.message, reply), session_key=key, ref=reply.feedback_ref)
 
     handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
     log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
@@ -185,13 +195,12 @@ def chat(body: ChatRequest, web: Services) -> Response:
         web.forget_person(key, session_deleted=True)
         keys = web.answer_log.verified_keys()
         return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies]))
-    for reply in replies:
-        if reply.feedback_ref is not None and body.message is not None:
-            web.answer_log.record(
-                "chat", body.message.strip(), reply.text, reply.citations,
-                status=reply.answer_status, session_key=key, ref=reply.feedback_ref,
-            )  # fmt: skip
     return _json(ChatResponse(session_id=session_id, replies=replies))
+
+
+def _logged(message: str | None, reply: ChatReply) -> tuple[str, str, list[Citation], str | None]:
+    """What the answer log keeps of an answer to a typed question: question, answer, citations, status."""
+    return (message or "").strip(), reply.text, list(reply.citations), reply.answer_status
 
 
 def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_ref: str | None = None) -> ChatReply:

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, case, delete, exists, func, insert, null, sele
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
-from bot.db import storable, writing
+from bot.db import one_statement_reads, storable, writing
 from bot.tables import TranscriptEntry, utcnow
 
 # Commands are what the person could type anyway (/check, 重新开始): never stale.
@@ -60,11 +60,12 @@ class Glance:
 class Transcripts:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.reads = one_statement_reads(engine)
 
     def glance(self, key: str, turn_id: str | None, action: str | None = None) -> Glance:
         """What the conversation holds before a turn; with `action`, also the pressed button's label
         (as `label_of`), in the same query."""
-        with self.engine.connect() as connection:
+        with self.reads.connect() as connection:
             pressed = None
             if action is None:
                 rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key})]
