@@ -28,6 +28,7 @@ from bot.dialogue.words import Vocabulary, load_vocabulary
 from bot.present.prose import DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
+from knowledge.answer_model import AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
 from knowledge.normalize import to_simplified
@@ -470,6 +471,14 @@ class Dialogue:
             result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
             return render.notice(str(exc))
+        if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
+            # Not answerable alone, yet it goes on from the thread (要是留下来的人多呢 after a 见习补贴
+            # answer): asked of the thread's measure, kept only when that reading is answered.
+            again = self.threads.against(work.thread, text)
+            if again is not None:
+                retried = self.answerer.answer(again.text, again.region, today)
+                if retried.status is AnswerStatus.ANSWERED:
+                    asked, result = again, retried
         work.thread = self.threads.after(work.thread, asked, result)
         reply = render.answer(result, self.interviewer.clause_name, offer_check)
         return render.followed(reply, asked.read_as) if asked.read_as else reply

@@ -274,6 +274,18 @@ class Threads:
             return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
 
+    def against(self, thread: Thread | None, text: str) -> Question | None:
+        """A message that goes on from the thread (要是留下来的人多呢, 那…) read against it even though
+        it names words of its own: asked of the last answer's measure (else its topic), where the
+        message's own place is, else where that measure applies. None without a thread to go on from
+        or when the message does not read as going on."""
+        if thread is None or not thread.topic or not self.words.continuing.search(text):
+            return None
+        subject = thread.measure or "".join(thread.topic)
+        place = self.regions.resolve(text).place
+        region = place or (thread.measure_region if thread.measure else None) or thread.region
+        return Question(f"{subject}{text}", region=region, read_as=f"{region or ''} · {subject}")
+
     def _other_group(self, thread: Thread, text: str) -> Question | None:
         """那退役军人呢？ after 创业担保贷款: the same measure for another group of people (or another
         situation), where the last answer was unless the message names its own place."""
