@@ -480,7 +480,7 @@ class _JurisdictionOf(Mapping[str, str]):
         clause_id = self._matcher.clause_of(measure_id) if self._matcher else None
         if clause_id is None or not self._registry.has(clause_id):
             raise KeyError(measure_id)
-        return self._registry.documents[self._registry.get(clause_id).document_id].jurisdiction
+        return self._registry.documents[self._registry.document_id_of(clause_id)].jurisdiction
 
     def __iter__(self) -> Iterator[str]:
         matcher = self._matcher
