@@ -2,6 +2,8 @@
 
     python bench/bench_scale.py                    # ×1, ×100, ×700 (≈ 83,000 clauses)
     python bench/bench_scale.py --scales 1 20      # a quick run
+    python bench/bench_scale.py --scales 700 --keep /tmp/scale --reuse --only worker
+                                                   # a kept corpus: ingest only what is stale
 
 The synthetic corpus is built here: replicas of the five seed documents, each assigned to another
 real place from the administrative-division table (cities first, then counties), with the seed's own
@@ -13,7 +15,8 @@ starts one and answers the golden questions. Printed side by side, measured in t
   the same jieba tokens (embedded alternatives for the persisted index; both without our scoring);
 - warm answer p50/p95 of `Answerer.answer` (analysis, retrieval, measures, quotes), CPU time of the
   worker (time.process_time, so other load on the machine changes it less), with the wall p95;
-- process start (imports, clause snapshot, saved index, knowledge base wiring) and peak RSS;
+- process start (imports, the documents and the clause file written at ingest — clauses are read
+  when a question reaches them —, saved index, knowledge base wiring) and peak RSS;
 - adding and replacing one document (tokenize that document, assemble and save the BM25 arrays
   from every document's stored term counts), in a process that has jieba loaded already.
 
