@@ -158,6 +158,29 @@ def save_clauses(
     `document_hash`es, when the caller has them; `sources`, `quality`: see `ClauseTable`."""
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        _write(staging, grouped, hashes or {}, sources or {}, quality)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # a full volume leaves no half-written copy behind
+        raise
+    retired = directory.with_name(f".{directory.name}-old-{staging.name}")
+    try:
+        if directory.exists():
+            directory.rename(retired)
+        staging.rename(directory)
+    except OSError as exc:  # another process saved at the same moment: its file serves as well
+        log.warning("clause file %s not replaced: %s", directory, exc)
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _write(
+    staging: Path,
+    grouped: Mapping[str, Sequence[Clause]],
+    hashes: Mapping[str, str],
+    sources: Mapping[str, str],
+    quality: Sequence[QualityReport],
+) -> None:
     offsets = [0]
     ids: list[str] = []
     documents: list[tuple[str, str, int]] = []
@@ -168,25 +191,16 @@ def save_clauses(
                 out.write(data)
                 offsets.append(offsets[-1] + len(data))
                 ids.append(clause.id)
-            documents.append((doc_id, (hashes or {}).get(doc_id) or document_hash(own), len(own)))
+            documents.append((doc_id, hashes.get(doc_id) or document_hash(own), len(own)))
     np.save(staging / _OFFSETS, np.array(offsets, dtype=np.int64))
     meta = {
         "format": _FORMAT,
         "ids": ids,
         "documents": documents,
-        "sources": dict(sources or {}),
+        "sources": dict(sources),
         "quality": {r.document_id: r.model_dump_json() for r in quality},
     }
     (staging / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    retired = directory.with_name(f".{directory.name}-old-{staging.name}")
-    try:
-        if directory.exists():
-            directory.rename(retired)
-        staging.rename(directory)
-    except OSError as exc:  # another process saved at the same moment: its file serves as well
-        log.warning("clause file %s not replaced: %s", directory, exc)
-        shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from knowledge.clause_table import ClauseTable, open_clauses, save_clauses
 from knowledge.clauses import Clause, ParsedDocument, parse_document
 from knowledge.documents import Document, load_manifest, read_source
 from knowledge.quality import QualityReport
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,11 @@ def save_registry(registry: Registry, directory: Path, hashes: Mapping[str, str]
     if table is not None and table.source_keys == registry.source_keys:
         return False
     grouped = {doc_id: registry.clauses_of(doc_id) for doc_id in registry.document_ids()}
-    save_clauses(directory, grouped, hashes, registry.source_keys, registry.quality_reports())
+    try:
+        save_clauses(directory, grouped, hashes, registry.source_keys, registry.quality_reports())
+    except OSError as exc:  # a full or read-only volume: the next start parses, as before
+        log.warning("parsed clauses not saved to %s: %s", directory, exc)
+        return False
     return True
 
 

@@ -140,3 +140,12 @@ def test_a_registry_of_parsed_clauses_and_one_of_the_file_agree_on_positions(sav
     assert table is not None
     saved = Registry.saved(dict(parsed.documents), table, parsed.content_hash)
     assert saved.document_ids() == parsed.document_ids() == list(parsed.documents)
+
+
+def test_a_volume_that_refuses_the_file_leaves_the_registry_parsed(tmp_path: Path) -> None:
+    """A full or read-only volume: nothing is saved, nothing raised; the next start parses again."""
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the index directory should be", encoding="utf-8")
+    assert not save_registry(load_registry(), blocked / "clauses")
+    assert saved_registry(_sources(), blocked / "clauses") is None
+    assert not isinstance(registry_of(_sources(), blocked / "clauses").clauses, ClauseTable)
