@@ -2,6 +2,8 @@
 
     python bench/bench_scale.py                    # ×1, ×100, ×700 (≈ 83,000 clauses)
     python bench/bench_scale.py --scales 1 20      # a quick run
+    python bench/bench_scale.py --scales 700 --keep /tmp/scale --reuse --only worker
+                                                   # a kept corpus: ingest only what is stale
 
 The synthetic corpus is built here: replicas of the five seed documents, each assigned to another
 real place from the administrative-division table (cities first, then counties), with the seed's own
@@ -13,7 +15,8 @@ starts one and answers the golden questions. Printed side by side, measured in t
   the same jieba tokens (embedded alternatives for the persisted index; both without our scoring);
 - warm answer p50/p95 of `Answerer.answer` (analysis, retrieval, measures, quotes), CPU time of the
   worker (time.process_time, so other load on the machine changes it less), with the wall p95;
-- process start (imports, clause snapshot, saved index, knowledge base wiring) and peak RSS;
+- process start (imports, the documents and the clause file written at ingest — clauses are read
+  when a question reaches them —, saved index, knowledge base wiring) and peak RSS;
 - adding and replacing one document (tokenize that document, assemble and save the BM25 arrays
   from every document's stored term counts), in a process that has jieba loaded already.
 
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,7 +49,7 @@ import gc, json, resource, statistics, sys, time
 started = time.perf_counter()
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from bench.bench_scale import golden_questions, load_corpus, peak_rss_mb
+from bench.bench_scale import golden_questions, load_saved, peak_rss_mb
 from knowledge.kb import KnowledgeBase, _place_index, make_embedder
 from knowledge.lexical_store import LexicalStore
 from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
@@ -54,7 +58,7 @@ from knowledge.store import ChromaClauseStore
 from knowledge.tokens import TokenCache
 imported = time.perf_counter()
 data = Path(sys.argv[2])
-registry = load_corpus(data)
+registry = load_saved(data)
 loaded = time.perf_counter()
 tokens = TokenCache()  # as KnowledgeBase.open: a serving process does not load the ingest's token file
 lexical = LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
@@ -186,7 +190,23 @@ def load_corpus(data: Path):  # type: ignore[no-untyped-def]
     return Registry(documents=documents, parsed={}, clauses=clauses, content_hash=str(len(clauses)))
 
 
+def load_saved(data: Path):  # type: ignore[no-untyped-def]
+    """The registry a serving process opens: the documents (stands in for the database's rows) and
+    the clause file written at ingest, whose clauses are parsed when read."""
+    from knowledge.clause_table import CLAUSES_DIR, open_clauses
+    from knowledge.documents import Document
+    from knowledge.registry import Registry
+
+    raw = json.loads((data / "documents.json").read_text(encoding="utf-8"))
+    documents = {d["id"]: Document.model_validate(d) for d in raw}
+    clauses = open_clauses(data / "index" / CLAUSES_DIR)
+    if clauses is None:
+        raise SystemExit(f"no clause file under {data}: run the ingest first")
+    return Registry.saved(documents, clauses, str(len(clauses)))
+
+
 def ingest(data: Path) -> float:
+    from knowledge.clause_table import CLAUSES_DIR, save_clauses
     from knowledge.kb import _place_index
     from knowledge.lexical_store import LexicalStore
     from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
@@ -196,8 +216,12 @@ def ingest(data: Path) -> float:
     registry = load_corpus(data)
     started = time.perf_counter()
     tokens = TokenCache(data / "index" / TOKENS_FILE)
-    LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
+    lexical = LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
     tokens.save()
+    grouped = {doc_id: registry.clauses_of(doc_id) for doc_id in registry.document_ids()}
+    save_clauses(data / "index" / CLAUSES_DIR, grouped, lexical.document_hashes)
+    documents = [d.model_dump(mode="json") for d in registry.documents.values()]
+    (data / "documents.json").write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
     _place_index(data / "index")  # written at ingest by `policybot ingest` too
     MeasureUnitStore(data / "index" / MEASURES_DB).catalog(registry.documents, registry.clauses_of, load_measures())
     return time.perf_counter() - started
@@ -305,13 +329,34 @@ def worker(data: Path, questions: int) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _clause_count(data: Path) -> int:
+    raw = json.loads((data / "corpus.json").read_text(encoding="utf-8"))
+    return len(raw["clauses"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 100, 700])
     parser.add_argument("--max", type=int, default=None, help="largest scale to run (a quick run)")
     parser.add_argument("--questions", type=int, default=QUESTIONS_PER_RUN)
     parser.add_argument("--keep", type=Path, default=None, help="data directory to keep (default: a temporary one)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: use the corpus kept there (x<scale>/corpus.json) instead of building it; the "
+        "ingest then only updates what is out of date (jieba runs again over every document when the "
+        "tokenizer's fingerprint changed: ≈ 40 min at ×700)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("floors", "worker", "changes"),
+        nargs="+",
+        default=("floors", "worker", "changes"),
+        help="which measurements to run after the ingest (default: all; the FTS5 floor takes minutes at ×700)",
+    )
     args = parser.parse_args()
+    if args.reuse and args.keep is None:
+        parser.error("--reuse needs --keep")
     scales = [s for s in args.scales if args.max is None or s <= args.max]
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -335,11 +380,13 @@ def main() -> None:
     for scale in scales:
         with tempfile.TemporaryDirectory() as tmp:
             data = (args.keep / f"x{scale}") if args.keep else Path(tmp)
-            clauses = build_corpus(scale, data)
+            kept = args.reuse and (data / "corpus.json").is_file()
+            clauses = _clause_count(data) if kept else build_corpus(scale, data)
             ingest_s = ingest(data)
-            floor = floors(data, args.questions)
-            work = worker(data, args.questions)
-            changes = add_and_replace(data)
+            floor = floors(data, args.questions) if "floors" in args.only else {}
+            work = worker(data, args.questions) if "worker" in args.only else {}
+            changes = add_and_replace(data) if "changes" in args.only else {}
+            floor, work, changes = (defaultdict(lambda: float("nan"), part) for part in (floor, work, changes))
             row = (
                 f"×{scale}",
                 clauses,

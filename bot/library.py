@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
@@ -32,7 +33,7 @@ from eligibility.rules_check import RuleProblem, RulesReport
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, sources_dir
 from knowledge.errors import KnowledgeError
-from knowledge.registry import Registry, assemble_registry, parse_source
+from knowledge.registry import Registry, assemble_registry, parse_source, registry_of
 
 SEED_ACTOR = "seed"
 VERSION_ROW = 1
@@ -209,11 +210,13 @@ class DocumentLibrary:
             )
             return (found.version if found else 0), [(_document(row), row.text) for row in rows]
 
-    def registry(self) -> tuple[int, Registry]:
-        """The clause registry of the published documents, and the version it was built from."""
+    def registry(self, saved: Path | None = None) -> tuple[int, Registry]:
+        """The clause registry of the published documents, and the version it was built from.
+        `saved`: where the knowledge base keeps their parsed clauses (`knowledge.kb.saved_clauses_dir`):
+        read from there when parsed from exactly these documents, instead of parsing each again."""
         self.ensure_seeds()
         version, sources = self.published()
-        return version, assemble_registry(sources)
+        return version, registry_of(sources, saved)
 
     # --- the seeds ---------------------------------------------------------------------------
 

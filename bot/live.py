@@ -83,13 +83,15 @@ class LiveServices:
         return self._renew()
 
     def _renew(self) -> bool:
+        from knowledge.kb import saved_clauses_dir
+
         services = self._current
         try:
             version = services.library.version()
             if version in (self.version, self._failed_version):
                 return False
             started = time.perf_counter()
-            version, registry = services.library.registry()
+            version, registry = services.library.registry(saved_clauses_dir(services.settings.resolved_data_dir()))
             with ingest_lock(services.settings.resolved_data_dir()):
                 fresh = services.renewed(version, registry)
         except Exception:

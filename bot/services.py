@@ -69,19 +69,22 @@ class Services:
         """The published documents' version and clause registry, read together. One-shot commands
         (`verify_vectors=False`: `policybot ask`) read the embedded SQLite file without the database
         stack when they can (bot/published.py); servers and the rest go through the library."""
+        from knowledge.kb import saved_clauses_dir
+
         url = self.settings.resolved_database_url()
+        saved = saved_clauses_dir(self.settings.resolved_data_dir())
         one_shot = not self.verify_vectors and "library" not in self.__dict__
         if one_shot and url.startswith("sqlite:///") and "?" not in url:
             from bot.published import read_sqlite
-            from knowledge.registry import assemble_registry, load_registry
+            from knowledge.registry import load_registry, registry_of
 
             path = Path(url.removeprefix("sqlite:///"))
             if not path.exists():
                 return 0, load_registry()  # no database yet, so no staff change yet: the seeds
             snapshot = read_sqlite(path)
             if snapshot is not None:
-                return snapshot[0], assemble_registry(snapshot[1])
-        return self.library.registry()
+                return snapshot[0], registry_of(snapshot[1], saved)
+        return self.library.registry(saved)
 
     @property
     def documents_version(self) -> int | None:

@@ -237,9 +237,9 @@ class Answerer:
         matcher = self.matcher
         matches = matcher.match(retrieval, asked)
 
-        def outside_scope() -> list[MeasureMatch]:
+        def outside_scope() -> Iterator[MeasureMatch]:
             rest = retrieval.ranked[retrieval.in_scope_count :]
-            return matcher.match(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked)
+            return matcher.in_order(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked)
 
         region_named = len(retrieval.scope) == 1
         return select(matches, asked, self._jurisdiction_of, region_named, outside_scope, self.selection_policy)
@@ -498,12 +498,21 @@ class _JurisdictionOf(Mapping[str, str]):
     def __init__(self, registry: Registry, matcher: MeasureMatcher | None) -> None:
         self._registry = registry
         self._matcher = matcher
+        # Kept once looked up: a figure question over every region asks this of every copy of the
+        # measure (≈ 700 at every city's scale), and questions reach the same measures again.
+        self._found: dict[str, str] = {}
 
     def __getitem__(self, measure_id: str) -> str:
+        found = self._found.get(measure_id)
+        if found is not None:
+            return found
         clause_id = self._matcher.clause_of(measure_id) if self._matcher else None
         if clause_id is None or not self._registry.has(clause_id):
             raise KeyError(measure_id)
-        return self._registry.documents[self._registry.get(clause_id).document_id].jurisdiction
+        found = self._found[measure_id] = self._registry.documents[
+            self._registry.document_id_of(clause_id)
+        ].jurisdiction
+        return found
 
     def __iter__(self) -> Iterator[str]:
         matcher = self._matcher

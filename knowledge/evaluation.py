@@ -148,7 +148,7 @@ def evaluate(
 
 def _document_of(answerer: Answerer, clause_id: str) -> str | None:
     try:
-        return answerer.registry.get(clause_id).document_id
+        return answerer.registry.document_id_of(clause_id)
     except KeyError:
         return None
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from knowledge.answer import Answerer, AnswerPolicy
 from knowledge.cache import read_cached, write_cached
+from knowledge.clause_table import CLAUSES_DIR
 from knowledge.clauses import Clause
 from knowledge.derive import measure_units
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
@@ -29,7 +30,7 @@ from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
 from knowledge.measures import Measure, MeasureCatalog, load_measures
 from knowledge.query import QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
-from knowledge.registry import Registry, build_registry
+from knowledge.registry import Registry, build_registry, save_registry
 from knowledge.retrieve import HybridRetriever, RetrievalConfig
 from knowledge.store import ChromaClauseStore, Metadata, StoredRecord
 from knowledge.tokens import TOKENS_FILE, TokenCache
@@ -179,8 +180,10 @@ class KnowledgeBase:
         tuned: RetrievalConfig,
         tokens: TokenCache,
     ) -> KnowledgeBase:
-        """The knowledge base over the saved lexical index, place index and measure units of data_dir."""
+        """The knowledge base over the saved lexical index, place index and measure units of data_dir.
+        Parsed clauses are kept in the clause file for the next process (`saved_clauses_dir`)."""
         lexical = lexical_store(data_dir, tokens).open(registry.clauses)
+        save_registry(registry, saved_clauses_dir(data_dir), lexical.document_hashes)
         return cls(
             registry,
             store,
@@ -205,6 +208,12 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def saved_clauses_dir(data_dir: Path) -> Path:
+    """Where the published documents' parsed clauses are kept (`knowledge.registry.registry_of`
+    reads them instead of parsing every document at start)."""
+    return data_dir / "index" / CLAUSES_DIR
 
 
 def derived_store(data_dir: Path) -> MeasureUnitStore:

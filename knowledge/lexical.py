@@ -20,6 +20,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from knowledge.clause_table import ClauseTable, clause_ids
 from knowledge.clauses import Clause
 from knowledge.query import tokenize
 
@@ -88,6 +89,12 @@ def document_corpus(
     return corpus
 
 
+def _kept(clauses: Sequence[Clause]) -> Sequence[Clause]:
+    """The clauses an index answers for: a clause table as it is (it parses a clause when read),
+    anything else copied into a list."""
+    return clauses if isinstance(clauses, ClauseTable) else list(clauses)
+
+
 class LexicalIndex:
     """Two BM25 indexes over the same clauses (plus one over character bigrams), with scores
     normalized per query.
@@ -130,11 +137,13 @@ class LexicalIndex:
         """Index clauses from BM25 arrays assembled elsewhere (`knowledge.bm25_arrays`); `owner`:
         the position of each sentence's clause."""
         index = cls.__new__(cls)
-        index.clauses = list(clauses)
+        index.clauses = _kept(clauses)
         index._clause_bm25, index._sentence_bm25, index._bigram_bm25 = clause, sentence, bigram
         index._owner = owner
         index._prepare()
         return index
+
+    clauses: Sequence[Clause]
 
     def _index(self, clauses: list[Clause], corpus: DocumentCorpus, k1: float, b: float) -> None:
         if len(corpus.clauses) != len(clauses):
@@ -181,7 +190,7 @@ class LexicalIndex:
         np.save(staging / OWNER_FILE, self._owner)
         for name, array in (extra or {}).items():
             np.save(staging / f"{name}.npy", array)
-        meta = {**(extra_meta or {}), "fingerprint": fingerprint, "clauses": [c.id for c in self.clauses]}
+        meta = {**(extra_meta or {}), "fingerprint": fingerprint, "clauses": clause_ids(self.clauses)}
         (staging / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         retired = directory.with_name(f".{directory.name}-old-{os.getpid()}")
         if directory.exists():
@@ -197,10 +206,10 @@ class LexicalIndex:
             return None
         try:
             meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
-            if meta.get("fingerprint") != fingerprint or meta.get("clauses") != [c.id for c in clauses]:
+            if meta.get("fingerprint") != fingerprint or meta.get("clauses") != clause_ids(clauses):
                 return None
             index = cls.__new__(cls)
-            index.clauses = list(clauses)
+            index.clauses = _kept(clauses)
             parts = {}
             for name in _PART_NAMES:
                 parts[name] = bm25s.BM25.load(str(directory / name), mmap=True, show_progress=False)

@@ -18,7 +18,6 @@ when they index exactly the clauses it serves.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
@@ -31,6 +30,7 @@ import numpy as np
 
 from knowledge.bm25_arrays import Postings, TermCounts
 from knowledge.cache import fingerprint
+from knowledge.clause_table import ClauseTable, document_hash
 from knowledge.clauses import Clause
 from knowledge.lexical import META_FILE, OWNER_FILE, DocumentCorpus, LexicalIndex, Tokenizer, document_corpus
 from knowledge.query import tokenize
@@ -66,16 +66,17 @@ _SAVED = ("rows", "tf", "indptr", "kept", "lengths")
 _SPLICE_LIMIT = 16
 
 
-def document_hash(clauses: Sequence[Clause]) -> str:
-    """What the index depends on in one document: its clauses' ids and texts, in order (one hash
-    update per document: this runs over every clause each time a process opens the index)."""
-    parts = [part for c in clauses for part in (c.id, c.heading, c.section_heading or "", c.body)]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
-
-
 def document_hashes(grouped: Mapping[str, Sequence[Clause]]) -> dict[str, str]:
     """document id → `document_hash`, in the given order."""
     return {doc_id: document_hash(own) for doc_id, own in grouped.items()}
+
+
+def hashes_of(clauses: Sequence[Clause]) -> dict[str, str]:
+    """document id → `document_hash` of these clauses' documents, in order: read from a clause
+    table (worked out when it was saved), computed otherwise."""
+    if isinstance(clauses, ClauseTable):
+        return dict(clauses.document_hashes)
+    return document_hashes(_by_document(clauses))
 
 
 @dataclass(frozen=True)
@@ -164,13 +165,13 @@ class LexicalStore:
         return StoreChange(tokenized, deleted)
 
     def index_fingerprint(self, clauses: Sequence[Clause], hashes: Mapping[str, str] | None = None) -> str:
-        hashes = hashes or document_hashes(_by_document(clauses))
+        hashes = hashes or hashes_of(clauses)
         return fingerprint(self.tokenizer_fingerprint, *(f"{d}:{h}" for d, h in hashes.items()))
 
     def open(self, clauses: Sequence[Clause]) -> LexicalIndex:
         """The saved index of exactly these clauses, memory-mapped; rebuilt from stored tokens (and
         saved) when it is missing or stale. Documents without stored tokens are tokenized first."""
-        hashes = document_hashes(_by_document(clauses))
+        hashes = hashes_of(clauses)
         expected = self.index_fingerprint(clauses, hashes)
         saved = LexicalIndex.load(self.index_dir, clauses, expected)
         index = saved if saved is not None else self.rebuild(clauses, expected, hashes)

@@ -10,7 +10,7 @@ with that measure's own span: never another measure's figure from the same claus
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -39,6 +39,8 @@ _PHRASE_END = re.compile(r"[，；。！？]|：(?!\d)")
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
 _LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
+# Other covered regions named when the asked one states no figure.
+_OTHER_REGIONS_SHOWN = 2
 
 
 @dataclass(frozen=True)
@@ -137,14 +139,15 @@ def select(
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
     region_named: bool,
-    others: Callable[[], list[MeasureMatch]] | None = None,
+    others: Callable[[], Iterable[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
 ) -> Selection | None:
     """The measures to show, or None when no measure of the candidate clauses is about the question.
 
     `matches`: the matcher's ranking within the searched scope; `jurisdiction_of`: measure id →
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
-    outside the scope (other covered regions), consulted only for a figure the asked region lacks."""
+    outside the scope (other covered regions), in match order, consulted only for a figure the asked
+    region lacks and read only until two regions are found."""
     policy = policy or SelectionPolicy()
     relevant = _relevant(matches, policy)
     if not relevant:
@@ -195,7 +198,7 @@ def _figure(
     chosen: list[MeasureMatch],
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
-    others: Callable[[], list[MeasureMatch]] | None,
+    others: Callable[[], Iterable[MeasureMatch]] | None,
     policy: SelectionPolicy,
 ) -> Selection:
     """The answer to a figure question: the chosen measures' own figures, a runner-up or variant
@@ -254,7 +257,9 @@ def _figure(
         stated = stated_in_span(sibling, asked.units)
         if stated:
             return Selection("stated", (sibling,), conditions=stated)
-    elsewhere = tuple(
+    # Read in match order only until two regions are found (at every city's scale the other
+    # regions hold ≈ 700 copies of a named measure).
+    elsewhere = (
         m
         for m in (others() if others else [])
         if m.payable_amounts and is_relevant(m, policy) and _same_measure(m, best)
@@ -388,7 +393,8 @@ def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
     return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
 
 
-def _one_per_region(matches: tuple[MeasureMatch, ...], jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
+def _one_per_region(matches: Iterable[MeasureMatch], jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
+    """The first match of each of the first two regions, in the given order."""
     seen: set[str] = set()
     out: list[MeasureMatch] = []
     for match in matches:
@@ -396,4 +402,6 @@ def _one_per_region(matches: tuple[MeasureMatch, ...], jurisdiction_of: Mapping[
         if where not in seen:
             seen.add(where)
             out.append(match)
-    return tuple(out[:2])
+            if len(out) == _OTHER_REGIONS_SHOWN:
+                break
+    return tuple(out)

@@ -10,8 +10,8 @@ break on the measure id, so the order never depends on hashing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from knowledge.intent import AskedIntent
@@ -64,6 +64,10 @@ class MeasureMatch:
     # Words of the question the person tells as already had (失业保险金领到期了, 补贴领完了): their
     # situation, not what they ask for.
     had: tuple[str, ...] = ()
+    # Shared by the matches of one question whose measures score alike (one profile: the same name,
+    # names, span words, targets and figures): what only those decide is worked out once for all
+    # copies (at every city's scale a named measure has ≈ 700).
+    shared: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -71,6 +75,12 @@ class MeasureMatch:
         question no duration, for a duration question only durations. Of tiers, the ones the
         question names (中级证 → 取得中级（四级）证书的补贴标准为1500元), when it names some; each
         kind of figure asked is chosen on its own (补几成、补几年 keeps the share and the period)."""
+        found = self.shared.get("payable_amounts")
+        if found is None:
+            found = self.shared["payable_amounts"] = self._payable_amounts()
+        return found
+
+    def _payable_amounts(self) -> tuple[str, ...]:
         amounts = [a for a in self.measure.amounts if _answers(a, self.units)]
         if len(amounts) < 2:
             return tuple(a.text for a in amounts)
@@ -144,6 +154,7 @@ class MeasureMatcher:
         # question reaches its clause.
         self._catalog: MeasureCatalog = MeasuresInMemory(measures) if isinstance(measures, Mapping) else measures
         self._by_clause: dict[str, list[MeasureHeading]] = {}
+        self._measures: dict[str, tuple[Measure, ...]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._all_names: set[str] = set()
         self._last_names: tuple[str, frozenset[str]] | None = None
@@ -215,8 +226,15 @@ class MeasureMatcher:
         return list(self._clause_of)
 
     def measures_of(self, clause_id: str) -> list[Measure]:
-        catalog = self._catalog
-        return [catalog.measure(heading) for heading in self._by_clause.get(clause_id, [])]
+        return list(self._measures_of(clause_id))
+
+    def _measures_of(self, clause_id: str) -> tuple[Measure, ...]:
+        """A clause's measures, read from the catalog once (the catalog keeps what it read too)."""
+        found = self._measures.get(clause_id)
+        if found is None:
+            catalog = self._catalog
+            found = self._measures[clause_id] = tuple(catalog.measure(h) for h in self._by_clause.get(clause_id, []))
+        return found
 
     def match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
         """Every measure of the candidate clauses (and every measure named in the question within the
@@ -232,7 +250,16 @@ class MeasureMatcher:
         self._recent[key] = (retrieval, matches)
         return list(matches)
 
+    def in_order(self, retrieval: Retrieval, asked: AskedIntent) -> Iterator[MeasureMatch]:
+        """The matches of `match`, in its order, each made when read: a reader that stops early
+        (another region's version of a measure, the first two found) does not pay for the copies
+        it never reads (≈ 700 of a named measure at every city's scale)."""
+        return self._in_order(retrieval, asked)
+
     def _match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
+        return list(self._in_order(retrieval, asked))
+
+    def _in_order(self, retrieval: Retrieval, asked: AskedIntent) -> Iterator[MeasureMatch]:
         weights = self.weights
         analysis = retrieval.analysis
         text = analysis.normalized
@@ -253,15 +280,18 @@ class MeasureMatcher:
         speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
-        matches: list[MeasureMatch] = []
+        # (score, measure id, measure, profile, its shared part, clause): sorted as the matches are,
+        # each match made when read.
+        rows: list[tuple[float, str, Measure, _Profile, dict[str, tuple[str, ...]], str]] = []
         asked_levels = levels_named(text)
         asks_amount = asked.asks_figure
         focus = tuple(own)
         had = tuple(w for w in own if _told_as_had(w, text))
         profiles: dict[int, _Profile | None] = {}
+        shared: dict[int, dict[str, tuple[str, ...]]] = {}
         for clause_id in [*candidates, *named_elsewhere]:
             clause_part = weights.clause * clause_scores.get(clause_id, 0.0)
-            for measure in self.measures_of(clause_id):
+            for measure in self._measures_of(clause_id):
                 prepared = self._prepare(measure)
                 profile_id = prepared.profile
                 if profile_id in profiles:
@@ -299,21 +329,23 @@ class MeasureMatcher:
                     score += weights.payable_amount
                 if profile.for_others:
                     score -= weights.other_beneficiary
-                matches.append(
-                    MeasureMatch(
-                        measure,
-                        round(score, 9),
-                        profile.named,
-                        profile.own_overlap,
-                        clause_scores[clause_id],
-                        asked.units,
-                        profile.extra_overlap,
-                        focus,
-                        had,
-                    )
+                rows.append(
+                    (round(score, 9), measure.id, measure, profile, shared.setdefault(profile_id, {}), clause_id)
                 )
-        matches.sort(key=lambda m: (-m.score, m.measure.id))
-        return matches
+        rows.sort(key=lambda row: (-row[0], row[1]))
+        for score, _id, measure, profile, common, clause_id in rows:
+            yield MeasureMatch(
+                measure,
+                score,
+                profile.named,
+                profile.own_overlap,
+                clause_scores[clause_id],
+                asked.units,
+                profile.extra_overlap,
+                focus,
+                had,
+                common,
+            )
 
     def names_a_measure(self, retrieval: Retrieval) -> bool:
         """Whether the question names (by name or alias) a measure of the searched jurisdictions."""

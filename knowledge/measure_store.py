@@ -26,9 +26,9 @@ from pydantic import TypeAdapter
 
 from knowledge import derive, measures
 from knowledge.cache import fingerprint
+from knowledge.clause_table import document_hash
 from knowledge.clauses import Clause
 from knowledge.derive import derive_measures
-from knowledge.lexical_store import document_hash
 from knowledge.measures import CHECKED_WHEN_STORED, Measure, MeasureHeading, heading_of
 
 log = logging.getLogger(__name__)
@@ -163,21 +163,22 @@ class MeasureUnitStore:
         stored: dict[str, str] = {}
         missing: list[tuple[str, str, tuple[Measure, ...]]] = []
         for document_id in documents:
-            clauses = clauses_of(document_id)
+            # A document's clauses are read only when they are needed (curated units to check, or
+            # units to cut): with a clause table a stored document parses none of them.
             mine = curated.get(document_id, ())
             if mine:
-                texts = {clause.id: clause.text for clause in clauses}
+                texts = {clause.id: clause.text for clause in clauses_of(document_id)}
                 if all(m.clause in texts and m.span in texts[m.clause] for m in mine):
                     in_memory[document_id] = mine
                     headings += [heading_of(m, document_id) for m in mine]
                     continue
-            wanted = hashes.get(document_id) or document_hash(clauses)
+            wanted = hashes.get(document_id) or document_hash(clauses_of(document_id))
             row = rows.get(document_id)
             if row is not None and row[0] == wanted:
                 stored[document_id] = wanted
                 headings += [MeasureHeading(i, c, document_id, tuple(n)) for i, c, n in json.loads(row[1])]
                 continue
-            units = in_memory[document_id] = derive_measures(document_id, clauses)
+            units = in_memory[document_id] = derive_measures(document_id, clauses_of(document_id))
             headings += [heading_of(m, document_id) for m in units]
             missing.append((document_id, wanted, units))
         if missing:

@@ -14,6 +14,7 @@ from typing import overload
 
 import numpy as np
 
+from knowledge.clause_table import clause_document_ids, clause_ids
 from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder
 from knowledge.lexical import LexicalIndex, evidence_of
@@ -111,15 +112,17 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.config = config or RetrievalConfig()
-        self._positions = {c.id: i for i, c in enumerate(lexical.clauses)}
+        # Read from the clauses' ids and document ids only (a clause table parses no clause here).
+        self._positions = {clause_id: i for i, clause_id in enumerate(clause_ids(lexical.clauses))}
         self._dense_retry_at = 0.0
-        jurisdictions = [registry.document_of(c).jurisdiction for c in lexical.clauses]
-        self._jurisdiction_names = list(dict.fromkeys(jurisdictions))
-        code = {name: i for i, name in enumerate(self._jurisdiction_names)}
-        self._jurisdiction_code = np.array([code[j] for j in jurisdictions], dtype=np.int32)
-        self._document_ids = list(dict.fromkeys(c.document_id for c in lexical.clauses))
+        owners = clause_document_ids(lexical.clauses)
+        self._document_ids = list(dict.fromkeys(owners))
         document_code = {doc_id: i for i, doc_id in enumerate(self._document_ids)}
-        self._document_code = np.array([document_code[c.document_id] for c in lexical.clauses], dtype=np.int32)
+        self._document_code = np.array([document_code[doc_id] for doc_id in owners], dtype=np.int32)
+        by_document = [registry.documents[doc_id].jurisdiction for doc_id in self._document_ids]
+        self._jurisdiction_names = list(dict.fromkeys(by_document))
+        code = {name: i for i, name in enumerate(self._jurisdiction_names)}
+        self._jurisdiction_code = np.array([code[j] for j in by_document], dtype=np.int32)[self._document_code]
 
     def documents_mask(self, document_ids: Collection[str]) -> np.ndarray:
         """Which clause positions belong to these documents (one vectorised comparison)."""

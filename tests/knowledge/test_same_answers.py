@@ -19,9 +19,12 @@ from typing import Any
 
 import pytest
 
+from knowledge.clause_table import ClauseTable
+from knowledge.documents import load_manifest, read_source
 from knowledge.errors import QueryError
 from knowledge.evaluation import GOLDEN_DIR, load_golden
-from knowledge.kb import KnowledgeBase
+from knowledge.kb import KnowledgeBase, saved_clauses_dir
+from knowledge.registry import saved_registry
 
 RECORD = Path(__file__).resolve().parent / "data" / "golden_answers.json"
 AS_OF = date(2026, 6, 1)
@@ -68,6 +71,26 @@ def test_the_answer_is_the_recorded_one(kb: KnowledgeBase, golden_id: str, quest
     assert recorded["question"] == question
     now = observed(kb, question)
     assert now == {k: v for k, v in recorded.items() if k != "question"}
+
+
+@pytest.fixture(scope="module")
+def saved_kb(kb: KnowledgeBase, kb_dir: Path) -> KnowledgeBase:
+    """The same documents answered from the clause file the first knowledge base saved: clauses
+    read from disk when used, none parsed at start (issue 13, item 5)."""
+    manifest = load_manifest()
+    registry = saved_registry([(d, read_source(d)) for d in manifest.documents], saved_clauses_dir(kb_dir))
+    assert registry is not None
+    assert isinstance(registry.clauses, ClauseTable)
+    assert registry.content_hash == kb.registry.content_hash
+    return KnowledgeBase.open(kb_dir, registry=registry)
+
+
+@pytest.mark.parametrize(("golden_id", "question"), questions(), ids=[g for g, _ in questions()])
+def test_the_answer_from_saved_clauses_is_the_recorded_one(
+    saved_kb: KnowledgeBase, golden_id: str, question: str
+) -> None:
+    recorded = RECORDED[golden_id]
+    assert observed(saved_kb, question) == {k: v for k, v in recorded.items() if k != "question"}
 
 
 def _write() -> None:

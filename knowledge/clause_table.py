@@ -1,0 +1,222 @@
+"""Clauses kept on disk and read per candidate (issue 13, item 5).
+
+At every city's scale (83,300 clauses) holding every clause as a pydantic model cost each serving
+process ≈ 440 MB and ≈ 7 s of its start, though an answer reads a few dozen clauses. A clause file
+keeps every clause's JSON in one memory-mapped file (shared between workers through the page
+cache); a process holds only what ranking and lookups need — clause ids, each clause's document,
+each document's hash — and parses a `Clause` when it is first read (a bounded cache keeps the ones
+in use). The file is written atomically at ingest, like the lexical index.
+
+    save_clauses(index_dir / CLAUSES_DIR, grouped)     # document id → its clauses, in order
+    table = open_clauses(index_dir / CLAUSES_DIR)       # None when missing or unreadable
+    table[i], table.ids[i], table.document_id_at(i), table.document_hashes
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import overload
+
+import numpy as np
+
+from knowledge.clauses import Clause
+from knowledge.quality import QualityReport
+
+log = logging.getLogger(__name__)
+
+CLAUSES_DIR = "clauses"
+_TEXTS = "clauses.jsonl"
+_OFFSETS = "offsets.npy"
+_META = "meta.json"
+_FORMAT = 1
+# Clauses parsed and kept per process: a question reads a few dozen, a worker's answers a few
+# thousand distinct ones between restarts; each is a few KB.
+CACHE_SIZE = 4096
+
+
+def document_hash(clauses: Sequence[Clause]) -> str:
+    """What the index depends on in one document: its clauses' ids and texts, in order (one hash
+    update per document: this runs over every clause each time a process opens the index)."""
+    parts = [part for c in clauses for part in (c.id, c.heading, c.section_heading or "", c.body)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+class ClauseTable(Sequence[Clause]):
+    """The clauses of a set of documents, in order, read from a clause file: ids, each clause's
+    document and each document's `document_hash` in memory, a `Clause` parsed when first read.
+    Clauses read twice are equal (pydantic models compare by value), not always the same object."""
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        documents: Sequence[tuple[str, str, int]],
+        texts: np.ndarray,
+        offsets: np.ndarray,
+        cache_size: int = CACHE_SIZE,
+        sources: Mapping[str, str] | None = None,
+        quality: Mapping[str, str] | None = None,
+    ) -> None:
+        """`documents`: (document id, hash, clause count) in order; `texts`: the bytes of every
+        clause's JSON, `offsets`: where each starts (one more than the clauses: the end).
+        `sources`: what the clauses were parsed from, per document (`knowledge.registry.source_key`);
+        `quality`: each document's parse quality report as JSON, parsed when asked for."""
+        self.ids: tuple[str, ...] = tuple(ids)
+        self.source_keys: dict[str, str] = dict(sources or {})
+        self._quality = dict(quality or {})
+        self.document_hashes: dict[str, str] = {doc_id: hash_ for doc_id, hash_, _count in documents}
+        self._document_ids = tuple(doc_id for doc_id, _hash, _count in documents)
+        counts = np.array([count for _doc, _hash, count in documents], dtype=np.int64)
+        if int(counts.sum()) != len(self.ids) or len(offsets) != len(self.ids) + 1:
+            raise ValueError("clause file: counts, ids and offsets disagree")
+        self._starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self._document_code = np.repeat(np.arange(len(documents), dtype=np.int32), counts)
+        self._range = {
+            doc_id: (int(self._starts[k]), int(self._starts[k + 1])) for k, doc_id in enumerate(self._document_ids)
+        }
+        self._texts = texts
+        self._offsets = offsets
+        self._parse = lru_cache(maxsize=cache_size)(self._parse_at)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Clause: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Clause]: ...
+
+    def __getitem__(self, index: int | slice) -> Clause | list[Clause]:
+        if isinstance(index, slice):
+            return [self._parse(i) for i in range(*index.indices(len(self.ids)))]
+        if index < 0:
+            index += len(self.ids)
+        if not 0 <= index < len(self.ids):
+            raise IndexError(index)
+        return self._parse(index)
+
+    def __iter__(self) -> Iterator[Clause]:
+        """Every clause in order, parsed as it comes and not kept (reading all of them is ingest's
+        business; a serving process reads by position)."""
+        for i in range(len(self.ids)):
+            yield self._parse_at(i)
+
+    def _parse_at(self, position: int) -> Clause:
+        start, end = int(self._offsets[position]), int(self._offsets[position + 1])
+        return Clause.model_validate_json(self._texts[start:end].tobytes())
+
+    def quality_reports(self) -> list[QualityReport]:
+        """Each document's parse quality report, in document order (read when staff ask)."""
+        return [QualityReport.model_validate_json(self._quality[d]) for d in self._document_ids if d in self._quality]
+
+    @property
+    def document_ids(self) -> tuple[str, ...]:
+        """The documents, in order."""
+        return self._document_ids
+
+    def document_id_at(self, position: int) -> str:
+        return self._document_ids[int(self._document_code[position])]
+
+    def clause_document_ids(self) -> list[str]:
+        """Each clause's document id, in clause order (shared strings)."""
+        return [self._document_ids[k] for k in self._document_code.tolist()]
+
+    def positions_of(self, document_id: str) -> range:
+        """A document's clause positions (a document's clauses are contiguous)."""
+        start, end = self._range.get(document_id, (0, 0))
+        return range(start, end)
+
+
+def clause_ids(clauses: Sequence[Clause]) -> list[str]:
+    """The clauses' ids, without parsing a clause table's clauses."""
+    return list(clauses.ids) if isinstance(clauses, ClauseTable) else [c.id for c in clauses]
+
+
+def clause_document_ids(clauses: Sequence[Clause]) -> list[str]:
+    """Each clause's document id, without parsing a clause table's clauses."""
+    if isinstance(clauses, ClauseTable):
+        return clauses.clause_document_ids()
+    return [c.document_id for c in clauses]
+
+
+def save_clauses(
+    directory: Path,
+    grouped: Mapping[str, Sequence[Clause]],
+    hashes: Mapping[str, str] | None = None,
+    sources: Mapping[str, str] | None = None,
+    quality: Sequence[QualityReport] = (),
+) -> None:
+    """Write the clause file of these documents' clauses (document id → its clauses, in order)
+    atomically: a reader sees the old directory or the new one, never half. `hashes`: their
+    `document_hash`es, when the caller has them; `sources`, `quality`: see `ClauseTable`."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        _write(staging, grouped, hashes or {}, sources or {}, quality)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # a full volume leaves no half-written copy behind
+        raise
+    retired = directory.with_name(f".{directory.name}-old-{staging.name}")
+    try:
+        if directory.exists():
+            directory.rename(retired)
+        staging.rename(directory)
+    except OSError as exc:  # another process saved at the same moment: its file serves as well
+        log.warning("clause file %s not replaced: %s", directory, exc)
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _write(
+    staging: Path,
+    grouped: Mapping[str, Sequence[Clause]],
+    hashes: Mapping[str, str],
+    sources: Mapping[str, str],
+    quality: Sequence[QualityReport],
+) -> None:
+    offsets = [0]
+    ids: list[str] = []
+    documents: list[tuple[str, str, int]] = []
+    with (staging / _TEXTS).open("wb") as out:
+        for doc_id, own in grouped.items():
+            for clause in own:
+                data = clause.model_dump_json().encode()
+                out.write(data)
+                offsets.append(offsets[-1] + len(data))
+                ids.append(clause.id)
+            documents.append((doc_id, hashes.get(doc_id) or document_hash(own), len(own)))
+    np.save(staging / _OFFSETS, np.array(offsets, dtype=np.int64))
+    meta = {
+        "format": _FORMAT,
+        "ids": ids,
+        "documents": documents,
+        "sources": dict(sources),
+        "quality": {r.document_id: r.model_dump_json() for r in quality},
+    }
+    (staging / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable | None:
+    """The clause table saved in directory (memory-mapped), or None when missing or unreadable."""
+    if not (directory / _META).is_file():
+        return None
+    try:
+        meta = json.loads((directory / _META).read_text(encoding="utf-8"))
+        if meta.get("format") != _FORMAT:
+            return None
+        offsets = np.load(directory / _OFFSETS)
+        size = (directory / _TEXTS).stat().st_size
+        texts = np.memmap(directory / _TEXTS, dtype=np.uint8, mode="r") if size else np.zeros(0, np.uint8)
+        documents = [(str(d), str(h), int(n)) for d, h, n in meta["documents"]]
+        view = np.asarray(texts).view(np.ndarray)
+        return ClauseTable(meta["ids"], documents, view, offsets, cache_size, meta["sources"], meta["quality"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("saved clause file %s unusable: %s", directory, exc)
+        return None

@@ -1,0 +1,151 @@
+"""Clauses kept in a clause file and read when used (issue 13, item 5): what a serving process
+reads back is what the parser made, and a registry is read from the file only when the file was
+parsed from exactly the documents published now."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge import registry as registry_module
+from knowledge.clause_table import ClauseTable, clause_document_ids, clause_ids, document_hash, open_clauses
+from knowledge.documents import Document, load_manifest, read_source
+from knowledge.lexical_store import LexicalStore
+from knowledge.registry import Registry, assemble_registry, load_registry, registry_of, save_registry, saved_registry
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _sources() -> list[tuple[Document, str]]:
+    return [(d, read_source(d)) for d in load_manifest().documents]
+
+
+@pytest.fixture
+def saved_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "clauses"
+    assert save_registry(load_registry(), directory)
+    return directory
+
+
+def test_every_clause_reads_back_as_the_parser_made_it(saved_dir: Path) -> None:
+    parsed = load_registry()
+    table = open_clauses(saved_dir)
+    assert table is not None
+    assert len(table) == len(parsed.clauses)
+    assert list(table) == list(parsed.clauses)
+    assert table[-1] == parsed.clauses[-1]
+    assert table[3:6] == list(parsed.clauses[3:6])
+    with pytest.raises(IndexError):
+        table[len(parsed.clauses)]
+    assert clause_ids(table) == [c.id for c in parsed.clauses]
+    assert clause_document_ids(table) == [c.document_id for c in parsed.clauses]
+    assert [table.document_id_at(i) for i in range(len(table))] == [c.document_id for c in parsed.clauses]
+
+
+def test_a_saved_document_hash_is_the_one_the_index_works_out(saved_dir: Path) -> None:
+    parsed = load_registry()
+    table = open_clauses(saved_dir)
+    assert table is not None
+    assert table.document_hashes == {d: document_hash(parsed.clauses_of(d)) for d in parsed.documents}
+    store = LexicalStore(saved_dir.parent / "index")
+    assert store.index_fingerprint(table) == store.index_fingerprint(parsed.clauses)
+
+
+def test_a_registry_over_the_file_finds_what_the_parsed_one_finds(saved_dir: Path) -> None:
+    parsed = load_registry()
+    saved = saved_registry(_sources(), saved_dir)
+    assert saved is not None
+    assert isinstance(saved.clauses, ClauseTable)
+    assert saved.content_hash == parsed.content_hash
+    assert saved.source_keys == parsed.source_keys
+    some = parsed.clauses[len(parsed.clauses) // 2]
+    assert saved.get(some.id) == some
+    assert saved.has(some.id)
+    assert not saved.has("no-such-clause-01")
+    for doc_id in parsed.documents:
+        assert saved.clauses_of(doc_id) == parsed.clauses_of(doc_id)
+    assert saved.quality_reports() == parsed.quality_reports()
+
+
+def _edited_text(sources: list[tuple[Document, str]]) -> list[tuple[Document, str]]:
+    (document, text), *rest = sources
+    return [(document, text.replace("。", "；", 1)), *rest]
+
+
+def _renamed(sources: list[tuple[Document, str]]) -> list[tuple[Document, str]]:
+    (document, text), *rest = sources
+    return [(document.model_copy(update={"title": document.title + "（修订）"}), text), *rest]
+
+
+def _reordered(sources: list[tuple[Document, str]]) -> list[tuple[Document, str]]:
+    return sources[::-1]
+
+
+def _one_fewer(sources: list[tuple[Document, str]]) -> list[tuple[Document, str]]:
+    return sources[1:]
+
+
+@pytest.mark.parametrize("change", [_edited_text, _renamed, _reordered, _one_fewer])
+def test_documents_that_changed_since_the_file_was_saved_are_parsed_again(saved_dir: Path, change) -> None:  # type: ignore[no-untyped-def]
+    sources = change(_sources())
+    assert saved_registry(sources, saved_dir) is None
+    fresh = registry_of(sources, saved_dir)
+    assert not isinstance(fresh.clauses, ClauseTable)
+    assert fresh.content_hash == assemble_registry(sources).content_hash
+
+
+def test_a_changed_parser_parses_again(saved_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry_module, "parser_fingerprint", lambda: "another parser")
+    assert saved_registry(_sources(), saved_dir) is None
+
+
+def test_a_broken_or_missing_file_is_parsed_again(saved_dir: Path, tmp_path: Path) -> None:
+    assert saved_registry(_sources(), tmp_path / "nothing-here") is None
+    (saved_dir / "meta.json").write_text("{not json", encoding="utf-8")
+    assert open_clauses(saved_dir) is None
+    assert not isinstance(registry_of(_sources(), saved_dir).clauses, ClauseTable)
+
+
+def test_a_registry_read_from_the_file_is_not_written_again(saved_dir: Path) -> None:
+    saved = saved_registry(_sources(), saved_dir)
+    assert saved is not None
+    before = (saved_dir / "meta.json").stat().st_mtime_ns
+    assert not save_registry(saved, saved_dir)
+    assert not save_registry(load_registry(), saved_dir)  # the same documents: nothing to write
+    assert (saved_dir / "meta.json").stat().st_mtime_ns == before
+
+
+def test_the_parser_fingerprint_covers_every_module_the_parser_loads() -> None:
+    """Read in a fresh interpreter: whatever `knowledge.structure` imports, directly or not, is
+    part of the fingerprint (so an edit to any of them parses every document again)."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, knowledge.structure; print(' '.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO)},
+    ).stdout.split()
+    ours = {name.removeprefix("knowledge.") for name in loaded if name.startswith("knowledge.")}
+    assert "labels" in ours
+    assert ours <= set(registry_module.parser_modules())
+
+
+def test_a_registry_of_parsed_clauses_and_one_of_the_file_agree_on_positions(saved_dir: Path) -> None:
+    parsed = load_registry()
+    table = open_clauses(saved_dir)
+    assert table is not None
+    saved = Registry.saved(dict(parsed.documents), table, parsed.content_hash)
+    assert saved.document_ids() == parsed.document_ids() == list(parsed.documents)
+
+
+def test_a_volume_that_refuses_the_file_leaves_the_registry_parsed(tmp_path: Path) -> None:
+    """A full or read-only volume: nothing is saved, nothing raised; the next start parses again."""
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the index directory should be", encoding="utf-8")
+    assert not save_registry(load_registry(), blocked / "clauses")
+    assert saved_registry(_sources(), blocked / "clauses") is None
+    assert not isinstance(registry_of(_sources(), blocked / "clauses").clauses, ClauseTable)
