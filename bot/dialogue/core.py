@@ -21,7 +21,7 @@ from bot.dialogue.describe import Describer, Description
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
-from bot.dialogue.thread import Cited, Threads
+from bot.dialogue.thread import Cited, Threads, common_kinds
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
@@ -234,7 +234,19 @@ class Dialogue:
             return [render.notice(_reading().declined), *self._reminder(work, today)]
         if self.words.is_opener(text):
             return self._opened(work, today)
+        if self.words.is_general_question(text):
+            return [self._general(), *self._reminder(work, today)]
         return None
+
+    def _general(self) -> Reply:
+        """你好，我想问问补贴的事: the kinds of help the documents grant most widely, an example question
+        naming one, and the check — not a measure picked for the word 补贴."""
+        kinds = common_kinds()
+        if not kinds:
+            return render.welcome(self.covered, False)
+        example = f"{kinds[0]}有什么条件"
+        guide = prose().general_question.guide.format(kinds="、".join(kinds), example=example)
+        return render.notice(guide, (render.CHECK_BUTTON,))
 
     def _cited(self, work: Working, cited: Cited) -> Reply:
         """A shown citation or a document's article in full (an answer: it was asked by typing), or

@@ -20,7 +20,7 @@ from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
 from knowledge.intent import Intent, classify, is_about_a_document, without_cues
-from knowledge.measures import Measure, load_measures
+from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.query import is_dictionary_word, load_glossary, tokenize
 
@@ -65,6 +65,38 @@ def topic_vocabulary() -> tuple[str, ...]:
         terms.update((*entry.say, *entry.means))
     usable = {t for t in terms if len(t) >= MIN_TERM_CHARS and not re.search(r"[“”（）()、，]", t)}
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
+
+
+# How many kinds of help a general question is told about, and the longest name shown for one.
+COMMON_KINDS = 6
+MAX_KIND_CHARS = 6
+
+
+@lru_cache(maxsize=1)
+def common_kinds() -> tuple[str, ...]:
+    """The kinds of help the collected documents grant people most widely (创业担保贷款, 社会保险补贴 …):
+    short names and aliases of payments to a person, by how many documents use them (longer first on
+    a tie), each shown once — a name whose measures are mostly those of a name already taken (社保补贴
+    after 社会保险补贴) is the same kind."""
+    measures_of: dict[str, set[str]] = {}
+    documents_of: dict[str, set[str]] = {}
+    for document, measures in load_measures().items():
+        for measure in measures:
+            if measure.beneficiary is not Beneficiary.PERSON or measure.kind.value not in _PAYMENTS:
+                continue
+            for name in {measure.name, *measure.aliases}:
+                if len(name) <= MAX_KIND_CHARS:
+                    measures_of.setdefault(name, set()).add(measure.id)
+                    documents_of.setdefault(name, set()).add(document)
+    chosen: list[str] = []
+    seen: set[str] = set()
+    for name in sorted(measures_of, key=lambda n: (-len(documents_of[n]), -len(n), n)):
+        ids = measures_of[name]
+        if 2 * len(ids & seen) >= len(ids):
+            continue
+        chosen.append(name)
+        seen |= ids
+    return tuple(chosen[:COMMON_KINDS])
 
 
 @lru_cache(maxsize=1)

@@ -927,6 +927,13 @@ class CommandLineProse(Section):
     command: str
 
 
+class GeneralQuestionProse(Section):
+    """A message asking what help there is at all (你好，我想问问补贴的事): what the documents hold."""
+
+    placeholders = {"guide": ("kinds", "example")}
+    guide: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -958,6 +965,7 @@ class Prose(Section):
     reminders: ReminderProse
     province_rest: ProvinceRestProse
     command_line: CommandLineProse
+    general_question: GeneralQuestionProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
