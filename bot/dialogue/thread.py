@@ -19,12 +19,15 @@ from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
-from knowledge.intent import Intent, classify, is_about_a_document, without_cues
+from knowledge.intent import Intent, classify, is_about_a_document, payer_cue_at, without_cues
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
-from knowledge.query import is_dictionary_word, load_glossary, tokenize
+from knowledge.query import is_dictionary_word, jieba_words, load_glossary, tokenize
 
 MAX_TOPIC_TERMS = 6
+# The thread's kind of question for 利息谁出 (knowledge reads it as a department question answered
+# from the sentence naming the payer): `intent_cues` asks it again in those words.
+PAYER = "payer"
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
@@ -295,7 +298,7 @@ class Threads:
         subject = "".join(thread.topic)
         place = self.regions.resolve(text).place or here
         if place and classify(text).primary == Intent.OVERVIEW:
-            cue = self.words.intent_cues.get(thread.intent or Intent.OVERVIEW, "")
+            cue = self._cue(thread)
             return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}")
         if place:
             return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}")
@@ -334,10 +337,17 @@ class Threads:
         if not self.is_keywords(rest):
             return None
         subject = "".join(measures)
-        cue = "" if self.words.is_question(rest) else self.words.intent_cues.get(thread.intent or Intent.OVERVIEW, "")
+        cue = "" if self.words.is_question(rest) else self._cue(thread)
         region = self.regions.resolve(text).place or thread.region
         wording = f"{rest}{subject}{cue}"
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
+
+    def _cue(self, thread: Thread) -> str:
+        """The words asking the thread's kind of question again (哪个部门负责, 利息谁出钱)."""
+        kind = thread.intent or Intent.OVERVIEW
+        if kind == PAYER or kind.startswith(f"{PAYER}:"):
+            return kind.partition(":")[2] + self.words.intent_cues.get(PAYER, "")
+        return self.words.intent_cues.get(kind, "")
 
     def _is_measure(self, term: str) -> bool:
         """A measure or a kind of benefit (创业担保贷款, 补贴), not a group or a situation (退役军人)."""
@@ -382,7 +392,7 @@ class Threads:
         return Thread(
             topic=topic,
             region=region or question.region,
-            intent=str(answer.intent or classify(question.text).primary),
+            intent=_asked_kind(question.text, answer),
             clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
             measure=measure,
             measure_region=measure_region,
@@ -396,3 +406,15 @@ def primary_measure(answer: Answer) -> MeasureRef | None:
         return None
     own = [m for m in answer.measures if answer.region is None or m.jurisdiction == answer.region]
     return own[0] if own else None
+
+
+def _asked_kind(text: str, answer: Answer) -> str:
+    """What was asked, for a follow-up to ask again elsewhere (那资阳呢): the answer's intent, or who
+    bears a cost (利息谁出) — asked again as such, not as which office is responsible."""
+    asked = classify(text)
+    at = payer_cue_at(text) if asked.asks_payer else None
+    if at is None:
+        return str(answer.intent or asked.primary)
+    # The cost asked about, when a word of it comes right before the cue (利息 of 利息谁出).
+    before = [w for w in jieba_words(text[:at]) if is_dictionary_word(w)]
+    return f"{PAYER}:{before[-1]}" if before and len(before[-1]) >= MIN_TERM_CHARS else PAYER
