@@ -438,7 +438,9 @@ class Answerer:
             # (贴息 for 利息) when one does — when the clause has one.
             paying = [i for i in candidates if names_a_payer(sentences[i]) and scores[i] > 0]
             of_it = [i for i in paying if any(term in sentences[i] for term in paid)]
-            candidates = of_it or paying or candidates
+            # A cost named (利息) that no sentence pays for: another cost's payer (扶贫车间's 1000元
+            # from 就业资金) is no answer; the best sentence about the measure is quoted instead.
+            candidates = of_it or (candidates if paid else paying) or candidates
         best = max(candidates, key=lambda i: (scores[i], -i))
         if require_figure:
             focus = {t for t in token_sets[best] & set(own_words or tokens) if len(t) >= 3}

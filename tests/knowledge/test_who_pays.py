@@ -36,3 +36,12 @@ def test_a_question_about_who_leads_the_work_still_names_the_offices(kb: Knowled
     answer = kb.answerer.answer("技能大师工作室这块哪个部门牵头", "巴中市", AS_OF)
     assert answer.direct is not None and answer.direct.kind == "department"
     assert answer.direct.lead, answer.direct
+
+
+def test_another_costs_payer_is_not_quoted_for_the_cost_asked(kb: KnowledgeBase) -> None:
+    """资阳（十九） pays 扶贫车间 1000元 per person from 就业资金 and grants a loan to poor workers;
+    nothing there says who bears the loan's interest: the payer of the 1000元 is no answer to it."""
+    answer = kb.answerer.answer("贫困劳动者创业担保贷款的利息谁出", "资阳市", AS_OF)
+    quoted = " ".join(c.quote for c in answer.citations)
+    assert "1000元" not in quoted, quoted
+    assert "就业资金" not in quoted, quoted
