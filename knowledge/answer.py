@@ -177,8 +177,12 @@ class Answerer:
 
     def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:
         """The outside topics are only the person's situation (我们厂加班生产口罩，…吸纳就业补贴一人多少):
-        the question names a measure of the documents, and no phrase that asks holds a topic."""
-        if self.matcher is None or not self.matcher.names_a_measure(retrieval):
+        the question asks a figure of a measure of the documents it names, and no phrase that asks
+        holds a topic. Whether one may have it at all (主动辞职的，能领失业金吗) turns on that
+        situation: the topic is then what is asked."""
+        if self.matcher is None or not classify(retrieval.analysis.question).asks_figure:
+            return False
+        if not self.matcher.names_a_measure(retrieval):
             return False
         asking = asked_phrases(retrieval.analysis.normalized)
         return not any(mentions(phrase, topic) for phrase in asking for topic in topics)

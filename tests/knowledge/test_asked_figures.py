@@ -146,6 +146,9 @@ def test_an_outside_topic_told_as_the_situation_does_not_refuse_a_named_measure(
     assert "1000元" in (told.direct_answer or ""), told.direct_answer
     asked = answer_result(kb.answerer.answer("一次性吸纳就业补贴能不能当加班费发给工人", None, AS_OF))
     assert asked.status.value == "no_answer", asked.direct_answer
+    # Whether one may have it at all turns on the situation told: that topic is what is asked.
+    turns_on_it = answer_result(kb.answerer.answer("上个月我自己辞职不干了，失业保险金还能领吗", None, AS_OF))
+    assert turns_on_it.status.value == "no_answer", turns_on_it.direct_answer
 
 
 def test_a_figure_asked_of_a_sibling_measure_named_by_the_question(kb: KnowledgeBase) -> None:
