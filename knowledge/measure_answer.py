@@ -236,27 +236,20 @@ def _figure(
     variants = [m for m in relevant[1:] if m.payable_amounts and _variant_of(m, best)][: policy.max_listed]
     if variants:
         return Selection("figure", (*variants, *chosen[1:]))
-    # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上).
-    conditions = conditions_asked(best, asked.units, asked.threshold)
-    if conditions:
-        return Selection("condition", (best,), conditions=conditions)
-    # The figure asked may be written in the measure's own sentence without being a sum it pays (服务
-    # 满2年后…落实编制, 2020年6月底前…暂缓缴存): that phrase answers, never "没有写明".
-    stated = stated_in_span(best, asked.units)
-    if stated:
-        return Selection("stated", (best,), conditions=stated)
+    # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上)
+    # or written in its own sentence without being a sum it pays (服务满2年后…落实编制, 2020年6月底前…
+    # 暂缓缴存): that phrase answers, never "没有写明".
+    own = _figure_written(best, asked)
+    if own is not None:
+        return own
     # A measure of the same clause whose name holds a word of the question that the best one's name
     # and sentence never use (三支一扶 names the programme; 干满几年…落实编制 asks its sibling 服务基层期满
     # 考核合格落实编制) answers with the figure its own text states.
     for sibling in relevant[1:]:
-        if sibling.measure.clause != best.measure.clause or not _names_what_best_lacks(sibling, best):
-            continue
-        conditions = conditions_asked(sibling, asked.units, asked.threshold)
-        if conditions:
-            return Selection("condition", (sibling,), conditions=conditions)
-        stated = stated_in_span(sibling, asked.units)
-        if stated:
-            return Selection("stated", (sibling,), conditions=stated)
+        if sibling.measure.clause == best.measure.clause and _names_what_best_lacks(sibling, best):
+            written = _figure_written(sibling, asked)
+            if written is not None:
+                return written
     # Read in match order only until two regions are found (at every city's scale the other
     # regions hold ≈ 700 copies of a named measure).
     elsewhere = (
@@ -265,6 +258,18 @@ def _figure(
         if m.payable_amounts and is_relevant(m, policy) and _same_measure(m, best)
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:
+    """The measure's condition stating the asked kind of figure, else the phrase of its sentence
+    stating it, as the answer; None when neither does."""
+    conditions = conditions_asked(match, asked.units, asked.threshold)
+    if conditions:
+        return Selection("condition", (match,), conditions=conditions)
+    stated = stated_in_span(match, asked.units)
+    if stated:
+        return Selection("stated", (match,), conditions=stated)
+    return None
 
 
 def conditions_asked(match: MeasureMatch, units: tuple[str, ...], threshold: bool = False) -> tuple[str, ...]:
