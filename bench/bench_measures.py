@@ -45,6 +45,7 @@ SETS = {
     "held-out 3": "answers_holdout3",
     "held-out 4": "answers_holdout4",
     "held-out 5": "answers_holdout5",
+    "held-out 6": "answers_holdout6",
 }
 
 

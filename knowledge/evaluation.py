@@ -27,6 +27,7 @@ HOLDOUT_SETS = (
     "answers_holdout3",
     "answers_holdout4",
     "answers_holdout5",
+    "answers_holdout6",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
