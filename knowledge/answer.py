@@ -83,7 +83,9 @@ def _said_in(text: str, topic: str, question: str) -> bool:
     if topic not in text:
         return False
     words = [w for w in jieba_words(text) if topic in w]
-    return not words or any(w == topic or w in question for w in words)
+    # The question may split the longer word (大学生创业的基金 for 创业基金): it still speaks of it when
+    # it holds every other piece of that word.
+    return not words or any(w == topic or all(piece in question for piece in w.split(topic) if piece) for w in words)
 
 
 class Answerer:

@@ -63,6 +63,9 @@ class AskedIntent:
     # Asks who bears a cost (利息谁出, 医保谁给交): answered from the sentence naming the payer, not
     # from the offices a clause lists as responsible for the work.
     asks_payer: bool = False
+    # Which side of a length of time is asked: "within" (多长时间以内去申请 → 12个月内) or "at_least"
+    # (要交满几年 → 3年以上); None when the question says neither.
+    bound: str | None = None
 
     def asks(self, intent: Intent) -> bool:
         return intent in self.all
@@ -122,12 +125,38 @@ def classify(question: str) -> AskedIntent:
     threshold = bool(_THRESHOLD.search(question))
     payer = bool(_payer().search(question))
     unit = units[0] if units else None
+    bound = _bound(question)
     if not found:
         return AskedIntent(
-            Intent.OVERVIEW, (Intent.OVERVIEW,), unit, units, open_list, threshold=threshold, asks_payer=payer
+            Intent.OVERVIEW,
+            (Intent.OVERVIEW,),
+            unit,
+            units,
+            open_list,
+            threshold=threshold,
+            asks_payer=payer,
+            bound=bound,
         )
     # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
-    return AskedIntent(found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer)
+    return AskedIntent(found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound)
+
+
+# A length of time asked, then the side of it: within (以内/之内/内) or at least (以上/起).
+_LENGTH_ASKED = r"(?:多久|多长时间|多长|几个月|多少个月|几年|多少年|几天|多少天)"
+_WITHIN = re.compile(_LENGTH_ASKED + r"[^，,。；;！!？?\s]{0,2}?(?:以内|之内|内)")
+_AT_LEAST = re.compile(_LENGTH_ASKED + r"[^，,。；;！!？?\s]{0,2}?(?:以上|之上)|(?:满|够|至少|起码)" + _LENGTH_ASKED)
+
+
+def _bound(question: str) -> str | None:
+    """The side of a length asked, when every length the question asks is asked on that side
+    (要交几年失业保险？多久内得去申请 asks two lengths, one of them plain: no side)."""
+    lengths = len(re.findall(_LENGTH_ASKED, question))
+    within, at_least = len(_WITHIN.findall(question)), len(_AT_LEAST.findall(question))
+    if within and not at_least and within >= lengths:
+        return "within"
+    if at_least and not within and at_least >= lengths:
+        return "at_least"
+    return None
 
 
 # A figure asked, then 才 within the same phrase: how much is needed before the measure applies.

@@ -34,6 +34,12 @@ _CONDITION_FIGURES = {
 # A sum, a share or a count, for a figure question that names no kind (降到多少, 要求达到多少):
 # not an age or a length of time, which a bare 多少 does not ask.
 _ANY_FIGURE = re.compile("|".join(_CONDITION_FIGURES[unit].pattern for unit in ("money", "ratio", "count")))
+# How a condition states each side of a length of time: 在证书颁发之日起12个月内 (within), 依法参加失业
+# 保险3年以上 / 满2年 (at least).
+_BOUND_SIDES = {
+    "within": re.compile(r"(?:\d|半)[年月天]?[^，；。]{0,2}?(?:内|以内|之内)"),
+    "at_least": re.compile(r"\d(?:年|个月|天)(?:以上|及以上)|满\d"),
+}
 # A phrase of a span: the text between two marks of punctuation.
 _PHRASE_END = re.compile(r"[，；。！？]|：(?!\d)")
 
@@ -186,7 +192,7 @@ def select(
             return Selection("list", (best, *listed, *chosen[1:]))
     if not wants_figure:
         if asked.primary in (Intent.CONDITIONS, Intent.ELIGIBILITY, Intent.OVERVIEW):
-            conditions = conditions_asked(best, asked.units, asked.threshold)
+            conditions = conditions_asked(best, asked.units, asked.threshold, asked.bound)
             if conditions:
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
@@ -206,6 +212,18 @@ def _figure(
     that none is stated, with other covered regions' versions that do state one."""
     best = chosen[0]
     home = jurisdiction_of[best.measure.id]
+    # Two measures of one clause that the question tells apart by a word each holds alone (市县级 …
+    # 跟省级一样吗): both are asked, each shown with its own figure or its silence.
+    chosen += [
+        m
+        for m in relevant[1:]
+        if m.measure.clause == best.measure.clause
+        and m not in chosen
+        and _same_kind(m, best)
+        and _names_share_what_was_asked(m, best)
+        and _names_what_best_lacks(m, best)
+        and _names_what_best_lacks(best, m)
+    ][: policy.max_listed - 1]
     if any(m.payable_amounts for m in chosen):
         # Regions that state the figure first; the order is otherwise the match order (stable sort).
         chosen = sorted(chosen, key=lambda m: not m.payable_amounts)
@@ -263,7 +281,7 @@ def _figure(
 def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:
     """The measure's condition stating the asked kind of figure, else the phrase of its sentence
     stating it, as the answer; None when neither does."""
-    conditions = conditions_asked(match, asked.units, asked.threshold)
+    conditions = conditions_asked(match, asked.units, asked.threshold, asked.bound)
     if conditions:
         return Selection("condition", (match,), conditions=conditions)
     stated = stated_in_span(match, asked.units)
@@ -272,10 +290,13 @@ def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None
     return None
 
 
-def conditions_asked(match: MeasureMatch, units: tuple[str, ...], threshold: bool = False) -> tuple[str, ...]:
+def conditions_asked(
+    match: MeasureMatch, units: tuple[str, ...], threshold: bool = False, bound: str | None = None
+) -> tuple[str, ...]:
     """The measure's condition (or target-group) phrases that state a figure of a kind the question
     names (要交几年失业保险 → 依法参加失业保险3年以上; 多大年龄以下 → 20岁以下登记失业人员): those that
-    share one of its own words, else the only one stating such a figure."""
+    share one of its own words, else the only one stating such a figure. A side of a length asked
+    (多长时间以内 → 12个月内, not 3年以上) leaves out the phrases stating the other side."""
     patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES]
     if not patterns and threshold:
         patterns = [_ANY_FIGURE]  # 招多少人才有奖励: whatever figure the condition states
@@ -283,6 +304,9 @@ def conditions_asked(match: MeasureMatch, units: tuple[str, ...], threshold: boo
         return ()  # 多少奖补 asks the grant; only 几年/多少钱/几成/几个/几岁 or 多少…才 can be about a condition
     phrases = (*match.measure.conditions, *match.measure.targets)
     stating = [p for p in dict.fromkeys(phrases) if any(pattern.search(p) for pattern in patterns)]
+    if bound is not None:
+        side = _BOUND_SIDES[bound]
+        stating = [p for p in stating if side.search(p)] or stating
     shared = tuple(p for p in stating if any(word in p for word in match.focus))
     return shared or (tuple(stating) if len(stating) == 1 else ())
 
@@ -354,6 +378,20 @@ def _states(match: MeasureMatch, unit: str) -> bool:
 def _names_what_best_lacks(match: MeasureMatch, best: MeasureMatch) -> bool:
     extra = _own_words_hit(match) - _own_words_hit(best)
     return any(word not in best.measure.span for word in extra)
+
+
+def _names_share_what_was_asked(a: MeasureMatch, b: MeasureMatch) -> bool:
+    """The two measures' names share a word of the question (返乡创业基地 of 省级… and 市、县级…资金补助),
+    and no fewer of its words than tell them apart: versions of one thing, each named by a word."""
+    words_a, words_b = _own_words_hit(a), _own_words_hit(b)
+    shared = words_a & words_b
+    if len(shared) < max(len(words_a - words_b), len(words_b - words_a)):
+        return False  # told apart by more than they share: two measures, one of them asked
+    names_a = (a.measure.name, *a.measure.aliases)
+    names_b = (b.measure.name, *b.measure.aliases)
+    return any(
+        len(word) >= 3 and any(word in n for n in names_a) and any(word in n for n in names_b) for word in shared
+    )
 
 
 def _asked_less_than(match: MeasureMatch, best: MeasureMatch) -> bool:

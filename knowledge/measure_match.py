@@ -89,7 +89,12 @@ class MeasureMatch:
             [a.text for a in amounts]
         ]
         kept: set[str] = set()
-        for group in groups:
+        for unit, group in zip(self.units or ("",), groups, strict=True):
+            if unit == "money":
+                # A sum asked (创收多少亿) is a sum stated, when the measure states one beside a count
+                # of people or a share (58.2万人 and 31亿元 are targets of one sentence).
+                sums = [t for t in group if _SUM.search(t)]
+                group = sums or group  # noqa: PLW2901
             kept.update(_tiers_named(group, self.focus, names) or group)
         return tuple(a.text for a in amounts if a.text in kept)
 
@@ -474,6 +479,7 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
 
 
 _SHARE = re.compile(r"\d%|\d+/\d+|\d：\d|\d+成")
+_SUM = re.compile(r"\d(?:\.\d+)?[万亿]?元")
 _COUNTED = {
     "age": re.compile(r"\d+(?:周岁|岁)"),
     "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),

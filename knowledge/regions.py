@@ -387,7 +387,9 @@ def _names_the_rest(text: str, mentions: list[str]) -> bool:
     return False
 
 
-_ORIGIN_MARKERS = ("老家", "家乡", "户口", "户籍", "原籍", "祖籍", "出生")
+# Where one comes from (老家巴中), or a place only heard of beside one's own (我是广元的，听说巴中有…，
+# 我们广元有没有): neither governs a question that names another place.
+_ORIGIN_MARKERS = ("老家", "家乡", "户口", "户籍", "原籍", "祖籍", "出生", "听说", "据说", "听人说", "看到", "网上说")
 _RETURN_CUES = re.compile(r"返乡|回乡|回老家|回家|回到|回来|回去|返回")
 
 
