@@ -216,6 +216,10 @@ class Answerer:
         paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
         quoted = [(item, self.best_quote(item, tokens, paid=paid)) for item in self.selected(retrieval)]
         missing = self._unanswered_aspect(retrieval, quoted)
+        if missing is None and paid and not any(names_a_payer(quote) for _, quote in quoted):
+            # 利息谁出 where no sentence of the related clauses says who bears it: say so plainly,
+            # never leave the loan's own sentence to read as the answer.
+            missing = MissingAspect(kind="payer", name=paid[0])
         if missing:
             # The clauses mention the measure but not what was asked (a figure, a procedure): say so
             # and show the related clause, never a made-up answer.

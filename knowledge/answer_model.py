@@ -67,10 +67,10 @@ Notice = Annotated[DraftDocument | SupersededDocument | ExpiredMeasure | RegionF
 
 
 class MissingAspect(_Part):
-    """What the question asked that the related clauses do not state: a figure, or a procedure
-    aspect named in knowledge/data/scope.yaml (所需材料, 办理流程 …)."""
+    """What the question asked that the related clauses do not state: a figure, a procedure aspect
+    named in knowledge/data/scope.yaml (所需材料, 办理流程 …), or who bears a cost (`name`: 利息)."""
 
-    kind: Literal["figure", "procedure"]
+    kind: Literal["figure", "procedure", "payer"]
     name: str | None = None
 
 

@@ -11,7 +11,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from bot.present import citations
-from bot.present.prose import prose
+from bot.present.prose import MissingWords, PayerMissingProse, prose
 from knowledge.answer_model import (
     Answer,
     AnswerStatus,
@@ -254,7 +254,11 @@ def _answered(answer: Answer) -> str:
 
 def _partial(answer: Answer, missing: MissingAspect) -> str:
     words = prose().answers
-    aspect = words.missing.figure if missing.kind == "figure" else words.missing.procedure
+    aspect: MissingWords | PayerMissingProse = words.missing.procedure
+    if missing.kind == "figure":
+        aspect = words.missing.figure
+    elif missing.kind == "payer":
+        aspect = prose().payer_missing
     name = missing.name or ""
     direct = direct_lines(answer)
     lines = (

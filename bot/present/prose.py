@@ -927,6 +927,14 @@ class CommandLineProse(Section):
     command: str
 
 
+class PayerMissingProse(Section):
+    """Who bears a cost (利息谁出) when no sentence of the related clauses says it."""
+
+    placeholders = {"asked": ("name",), "rule": ("name",)}
+    asked: str
+    rule: str
+
+
 class GeneralQuestionProse(Section):
     """A message asking what help there is at all (你好，我想问问补贴的事): what the documents hold."""
 
@@ -966,6 +974,7 @@ class Prose(Section):
     province_rest: ProvinceRestProse
     command_line: CommandLineProse
     general_question: GeneralQuestionProse
+    payer_missing: PayerMissingProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

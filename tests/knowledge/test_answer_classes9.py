@@ -91,3 +91,15 @@ def test_a_place_only_heard_of_does_not_govern_a_question_about_ones_own(kb: Kno
     heard_only = answered(kb, "听说资阳有给大学生的创业补贴，是真的吗")
     assert heard_only.status != "region_not_covered"
     assert any(c.clause_id.startswith("ziyang-2017") for c in heard_only.citations)
+
+
+def test_who_bears_a_cost_no_sentence_names_is_said_plainly(kb: KnowledgeBase) -> None:
+    """保费谁交 / 利息谁出 where the related clause names no payer: the answer says the documents do
+    not say who bears it, and still quotes the related clause."""
+    result = answered(kb, "商洛的小额担保贷款，贷出来以后利息由谁来出")
+    assert result.status == "no_answer"
+    assert result.citations and result.citations[0].clause_id == "shangluo-2012-04"
+    assert "利息由谁承担" in result.answer, result.answer
+    # Where a sentence names the payer, that sentence answers and nothing is said missing.
+    paid = answered(kb, "退役士兵等着安排工作，这段时间的医疗保险费由谁缴纳？我在资阳")
+    assert "由谁承担" not in paid.answer, paid.answer
