@@ -174,6 +174,19 @@ class Dialogue:
         matching = {b.action for b in live if _label_key(b.label) == typed}
         return matching.pop() if len(matching) == 1 else None
 
+    def _typed_control(self, work: Working, text: str, today: date) -> str | None:
+        """What a button typed while it is not on the screen controls (确认删除 with no deletion asked,
+        查看全部原因 before any check, 报告问题): its label is not a policy question. A card's 有不对的 /
+        不用了 typed while a question waits is that question's answer, not a control."""
+        typed = _label_key(text)
+        kinds = {k for k, labels in render.control_labels().items() if typed in {_label_key(x) for x in labels}}
+        if len(kinds) != 1:
+            return None
+        kind = kinds.pop()
+        if kind == "card" and (work.pending or self.interviewer.current(work, today) is not None):
+            return None
+        return kind
+
     def _shown_clauses(self, work: Working) -> tuple[str, ...]:
         shown = work.thread.clauses if work.thread is not None else ()
         return tuple(c for c in shown if self.clauses.has(c))
@@ -196,6 +209,10 @@ class Dialogue:
         whole = self._whole(work, text, today)
         if whole is not None:
             return whole
+        if len(text) <= MAX_LABEL_CHARS:
+            control = self._typed_control(work, text, today)
+            if control is not None:
+                return [render.typed_control(control), *self._reminder(work, today)]
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
             return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
