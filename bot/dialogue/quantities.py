@@ -112,10 +112,10 @@ def parse_months(text: str) -> float | None:
     text = ascii_digits(text)
     total = 0.0
     found = False
-    for said, months in _HALF_YEARS.items():
+    for said, half in _HALF_YEARS.items():
         if said in text:
             text = text.replace(said, " ")
-            total += months
+            total += half
             found = True
     for match in _DURATION_PARTS.finditer(text):
         if match.group(0).strip() in {"年", "月", "个月"} and not _has_number_before(text, match.start()):
