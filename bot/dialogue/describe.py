@@ -33,7 +33,7 @@ from eligibility.regions import RegionResolver
 from knowledge.normalize import to_simplified
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
-_TEMPLATE = re.compile(r"^\{(months|years|date|ago|number|this_year)\}$")
+_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # Far in the future, so that checking a literal value at load never trips the date bounds.
@@ -194,6 +194,8 @@ class Describer:
             return int(months), note
         if kind == "years":
             return round(months / 12, 2), note
+        if kind == "ahead":
+            return _months_before(today, -months).isoformat(), "按现在往后推算"
         ago = _months_before(today, months)
         return ago.isoformat(), note or "按现在往前推算"
 
