@@ -174,6 +174,19 @@ class Dialogue:
         matching = {b.action for b in live if _label_key(b.label) == typed}
         return matching.pop() if len(matching) == 1 else None
 
+    def _typed_control(self, work: Working, text: str, today: date) -> str | None:
+        """What a button typed while it is not on the screen controls (确认删除 with no deletion asked,
+        查看全部原因 before any check, 报告问题): its label is not a policy question. A card's 有不对的 /
+        不用了 typed while a question waits is that question's answer, not a control."""
+        typed = _label_key(text)
+        kinds = {k for k, labels in render.control_labels().items() if typed in {_label_key(x) for x in labels}}
+        if len(kinds) != 1:
+            return None
+        kind = kinds.pop()
+        if kind == "card" and (work.pending or self.interviewer.current(work, today) is not None):
+            return None
+        return kind
+
     def _shown_clauses(self, work: Working) -> tuple[str, ...]:
         shown = work.thread.clauses if work.thread is not None else ()
         return tuple(c for c in shown if self.clauses.has(c))
@@ -196,6 +209,10 @@ class Dialogue:
         whole = self._whole(work, text, today)
         if whole is not None:
             return whole
+        if len(text) <= MAX_LABEL_CHARS:
+            control = self._typed_control(work, text, today)
+            if control is not None:
+                return [render.typed_control(control), *self._reminder(work, today)]
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
             return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
@@ -344,16 +361,20 @@ class Dialogue:
         return len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
 
     def _opens_with_yes_or_no(self, reading: Reading) -> bool:
-        """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer."""
+        """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer,
+        nor does taking in what was said (好吧，那…怎么申请)."""
         opening = reading.opening
         if not opening or not reading.asks or self.words.is_question(opening):
+            return False
+        if self.words.is_acknowledgment(opening):
             return False
         return self.words.yes_no(opening)[0]
 
     def _opens_with_yes(self, reading: Reading) -> bool:
-        """是的，另外巴中有创业补贴吗？ confirms; 是不是要先办失业登记？ only asks."""
+        """是的，另外巴中有创业补贴吗？ confirms; 是不是要先办失业登记？ only asks, and 好吧，那巴中的贷款
+        怎么申请 only takes in the last reply before asking."""
         opening = reading.opening
-        if not opening or reading.statement or self.words.is_question(opening):
+        if not opening or reading.statement or self.words.is_question(opening) or self.words.is_acknowledgment(opening):
             return False
         return self.words.yes_no(opening) == (True, True)
 
@@ -438,6 +459,8 @@ class Dialogue:
                     return [reply, *self.interviewer.remind(work, today)]
             return self.interviewer.next(work, today)
         if not reading.asks and description is not None and facts:
+            if interviewing and self._only_adds(work, description):
+                return self._record_added(work, description, today)
             return [self.interviewer.propose(work, description, today)]
         asked = self._asked(text, reading)
         replies = [self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)]
@@ -446,6 +469,21 @@ class Dialogue:
         elif interviewing:
             replies.extend(self.interviewer.remind(work, today))
         return replies
+
+    def _only_adds(self, work: Working, description: Description) -> bool:
+        """What a statement mid-interview says adds to the stored facts and changes none of them."""
+        return all(work.profile.get(f, v) == v for f, v in description.facts.items())
+
+    def _record_added(self, work: Working, description: Description, today: date) -> list[Reply]:
+        """有，一直按灵活就业交的 while another question waits: what it adds is recorded like an answer's
+        extra facts (said back, ✔️ 好的，已记下) and the interview goes on — only a change to what was
+        recorded is shown for confirmation first."""
+        added = {f: v for f, v in description.facts.items() if f not in work.profile}
+        if not added:
+            return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
+        work.pending = dict(added)
+        work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
+        return self.interviewer.accept(work, today)
 
     def _requests_check(self, text: str, reading: Reading) -> bool:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""

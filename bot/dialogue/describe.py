@@ -33,7 +33,7 @@ from eligibility.regions import RegionResolver
 from knowledge.normalize import to_simplified
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
-_TEMPLATE = re.compile(r"^\{(months|years|date|ago|number|this_year)\}$")
+_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # Far in the future, so that checking a literal value at load never trips the date bounds.
@@ -67,15 +67,18 @@ class DescriptionsFile(BaseModel):
 
     phrases: tuple[Phrase, ...]
     schools: str
+    businesses: str
     implies: tuple[Implication, ...] = ()
 
 
 @dataclass(frozen=True)
 class Description:
-    """Facts read from a message (raw JSON values, as in a profile) and what was assumed."""
+    """Facts read from a message (raw JSON values, as in a profile), what was assumed, and which facts
+    only follow from others (`implied`: not news when the profile already holds them)."""
 
     facts: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    implied: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class Describer:
         except re.error as exc:
             raise DescriptionError(f"{path}: schools: {exc}") from None
         self._school = data.schools
+        self._business = data.businesses
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
@@ -112,6 +116,7 @@ class Describer:
         if phrase.match is not None:
             source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION)
             source = source.replace("{DATE}", DATE).replace("{SCHOOL}", self._school)
+            source = source.replace("{BUSINESS}", self._business)
         else:
             source = "|".join(re.escape(s) for s in sorted(phrase.say, key=len, reverse=True))
         try:
@@ -158,11 +163,12 @@ class Describer:
         region = self.regions.resolve(self.schools.sub("，", text))
         if region.place:
             facts["region"] = region.place
+        said = set(facts)
         for implication in self.implications:
             if all(_holds(facts, f, v) for f, v in implication.when.items()):
                 for fact, value in implication.sets.items():
                     facts.setdefault(fact, value)
-        return Description(facts=self._valid(facts, today), notes=notes)
+        return Description(facts=self._valid(facts, today), notes=notes, implied=frozenset(set(facts) - said))
 
     def _value(self, raw: Any, match: re.Match[str], today: date) -> tuple[Any, str | None]:
         if not isinstance(raw, str) or not _TEMPLATE.match(raw):
@@ -180,12 +186,18 @@ class Describer:
         months = parse_months(match.group("dur"))
         if months is None:
             return None, None
+        below = _is_below(match.string, match.start("dur"))
+        if below and months > 1:
+            months -= 1
+        note = f"{_BELOW_NOTE}按{_months_said(months)}算" if below else None
         if kind == "months":
-            return int(months), None
+            return int(months), note
         if kind == "years":
-            return round(months / 12, 2), None
+            return round(months / 12, 2), note
+        if kind == "ahead":
+            return _months_before(today, -months).isoformat(), "按现在往后推算"
         ago = _months_before(today, months)
-        return ago.isoformat(), "按现在往前推算"
+        return ago.isoformat(), note or "按现在往前推算"
 
     def _valid(self, facts: dict[str, Any], today: date) -> dict[str, Any]:
         """Only values the facts contract accepts (a 300岁 or a future certificate is dropped)."""
@@ -197,6 +209,19 @@ class Describer:
                 continue
             valid[fact] = value
         return valid
+
+
+# 不到一年, 不满半年, 还不足3年: a bound from above, read as one month less than the figure said.
+_BELOW = re.compile(r"(?:不到|不足|不满|未满|没满|没到|不够)$")
+_BELOW_NOTE = "说的是不到，"
+
+
+def _is_below(text: str, start: int) -> bool:
+    return _BELOW.search(text[max(0, start - 3) : start]) is not None
+
+
+def _months_said(months: float) -> str:
+    return f"{int(months)}个月" if months.is_integer() else f"{months:g}个月"
 
 
 def _months_before(today: date, months: float) -> date:

@@ -256,8 +256,11 @@ class Interviewer:
     # -- self-descriptions ----------------------------------------------------------------------
 
     def propose(self, work: Working, description: Description, today: date) -> Reply:
-        """Keep what was understood aside and show it for confirmation."""
+        """Keep what was understood aside and show it for confirmation; a fact that only follows from
+        what was said (自主创业 from 店开了一年零三个月) is not shown again when already recorded."""
         for fact, value in description.facts.items():
+            if fact in description.implied and work.profile.get(fact) == value:
+                continue
             work.pending[fact] = value
             if fact in description.notes:
                 work.pending_notes[fact] = description.notes[fact]

@@ -17,11 +17,16 @@ from knowledge.numerals import chinese_to_number
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
-# 三年半, 一年零三个月, 1年3个月, 半年, 两个半月, 18个月, 一年多
+# A round number said loosely (十来个月, 十几年, 二十多个月): its lower end, like 一年多.
+_LOOSE = r"(?:来|几|多)?"
+# 三年半, 一年零三个月, 1年3个月, 半年, 两个半月, 18个月, 一年多, 大半年, 小半年, 十来个月
 DURATION = (
-    rf"(?:(?:{NUMBER}|半)\s*(?:个)?(?:年|周年)(?:半|多)?(?:零|又)?(?:{NUMBER}\s*(?:个)?(?:半)?月)?"
-    rf"|{NUMBER}\s*个?半?多?月|半个?月)"
+    rf"(?:(?:{NUMBER}{_LOOSE}|半)\s*(?:个)?(?:年|周年)(?:半|多)?(?:零|又)?(?:{NUMBER}\s*(?:个)?(?:半)?月)?"
+    rf"|[大小]半年多?|{NUMBER}{_LOOSE}\s*个?半?多?月|半个?月)"
 )
+# 大半年 is more than half a year and 小半年 less: read as their lower end and as 不到半年 (5 months),
+# so no window is assumed longer than the person said.
+_HALF_YEARS = {"大半年": 6.0, "小半年": 5.0}
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 # 21年, 98年: two digits only right before 年 (never inside 2021年, never 21年代).
 _SHORT_YEAR = r"(?<![\d.])\d{2}(?=\s*年(?!代|纪))"
@@ -78,7 +83,7 @@ def parse_number(text: str) -> float | None:
 
 # Two neighbouring numerals are a rough range (五六年, 两三个月, 三四十): its lower end is taken, so
 # no window is assumed longer than the person said.
-_RANGE = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])(十|百|千|万)?$")
+_RANGE = re.compile(r"^([一二两三四五六七八九])([二两三四五六七八九])(十|百|千|万)?$")
 _RANGE_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
@@ -96,16 +101,22 @@ def _numeral(run: str) -> float | None:
 
 
 _DURATION_PARTS = re.compile(
-    rf"(?P<years>{NUMBER}|半)?\s*(?:个)?(?:年|周年)(?P<half_year>半)?"
-    rf"|(?P<months>{NUMBER})?\s*个?(?P<half_month>半)?\s*月"
+    rf"(?P<years>{NUMBER}|半)?{_LOOSE}\s*(?:个)?(?:年|周年)(?P<half_year>半)?"
+    rf"|(?P<months>{NUMBER})?{_LOOSE}\s*个?(?P<half_month>半)?\s*月"
 )
 
 
 def parse_months(text: str) -> float | None:
-    """A duration in months: 三年半 → 42, 一年多 → 12, 半年 → 6, 14个月 → 14, 两个半月 → 2.5."""
+    """A duration in months: 三年半 → 42, 一年多 → 12, 半年 → 6, 14个月 → 14, 两个半月 → 2.5,
+    大半年 → 6, 十来个月 → 10, 一两年 → 12 (a rough range or a loose number: its lower end)."""
     text = ascii_digits(text)
     total = 0.0
     found = False
+    for said, half in _HALF_YEARS.items():
+        if said in text:
+            text = text.replace(said, " ")
+            total += half
+            found = True
     for match in _DURATION_PARTS.finditer(text):
         if match.group(0).strip() in {"年", "月", "个月"} and not _has_number_before(text, match.start()):
             continue

@@ -71,6 +71,31 @@ def live_buttons(
     return live
 
 
+def control_labels() -> dict[str, tuple[str, ...]]:
+    """The labels of the buttons that appear only in some states, by what they control: erase (🗑 确认删除,
+    shown after 删除我的资料), card (the card's 有不对的 / 不用了), more (查看全部原因, under results) and
+    feedback (👍 有用 / 👎 没用 / ⚑ 报告问题, under answers, handled by the channel). Typed while not
+    on the screen, such a label is a request for what its button does, not a policy question."""
+    words = prose()
+    card = _words.confirm
+    care = words.conversation_care
+    return {
+        "erase": (words.forgetting.confirm,),
+        "card": (card.fix, card.drop),
+        "more": (_words.buttons.more,),
+        "feedback": (care.feedback_up, care.feedback_down, care.feedback_report),
+    }
+
+
+def typed_control(kind: str) -> Reply:
+    """What a button typed while not on the screen does, and how to get to it."""
+    words = prose().typed_controls
+    if kind == "more":
+        return notice(words.more, (CHECK_BUTTON,))
+    text = {"erase": words.erase, "card": words.card, "feedback": words.feedback}[kind]
+    return notice(text)
+
+
 def welcome(covered: Iterable[str], interviewing: bool) -> Reply:
     first = CONTINUE_BUTTON if interviewing else CHECK_BUTTON
     text = conversation.welcome_text(covered)

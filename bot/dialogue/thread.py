@@ -43,6 +43,8 @@ class Question:
     text: str
     region: str | None = None
     read_as: str | None = None
+    # The thread's topic from here on, when the follow-up asked it by other words (the measure's name).
+    topic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,11 +299,17 @@ class Threads:
             return self._other_group(thread, text) or Question(text)
         subject = "".join(thread.topic)
         place = self.regions.resolve(text).place or here
+        topic: tuple[str, ...] = ()
+        if place and thread.measure and all(term in thread.measure for term in thread.topic):
+            # 资阳呢 after 巴中市级创业园区…: the words asked (创业) were only part of what the answer
+            # showed (众创空间和创业园区（孵化基地）创业场所); elsewhere the same kind is asked by that name,
+            # and the thread goes on with it (多少 next).
+            subject, topic = thread.measure, (thread.measure,)
         if place and classify(text).primary == Intent.OVERVIEW:
             cue = self._cue(thread)
-            return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}")
+            return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}", topic=topic)
         if place:
-            return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}")
+            return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}", topic=topic)
         if thread.measure:
             # Another aspect of what the last answer showed (利息谁出, 能领几个月): asked of that
             # measure, by its own name, where its document applies — not of the words asked before.
@@ -378,7 +386,7 @@ class Threads:
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""
         if thread is not None and question.read_as:
-            topic = thread.topic
+            topic = question.topic or thread.topic
         else:
             topic = self.topic_of(question.text) or tuple(m.name for m in answer.measures[:1])
         region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place

@@ -76,6 +76,9 @@ class VocabularyFile(BaseModel):
     # these, openers and filler asks what there is at all (你好，我想问问补贴的事; 有什么政策).
     general_benefit: tuple[str, ...] = ()
     general_asking: tuple[str, ...] = ()
+    # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
+    # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
+    acknowledging: tuple[str, ...] = ()
 
 
 class Vocabulary:
@@ -122,6 +125,7 @@ class Vocabulary:
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking = frozenset(squashed(data.general_asking))
+        self.acknowledging = frozenset(squashed(data.acknowledging))
         self.relations = data.relations
         self.third_person = data.third_person
         self.hearsay = data.hearsay
@@ -194,6 +198,11 @@ class Vocabulary:
             return False
         words = _cover(squash(text), self.assent | self.go_on | self.filler)
         return words is not None and any(word in self.assent or word in self.go_on for word in words)
+
+    def is_acknowledgment(self, text: str) -> bool:
+        """好吧, 行吧, 嗯嗯, 那好: the message only takes in what was said (see `acknowledging`)."""
+        words = _cover(squash(text), self.acknowledging)
+        return words is not None and bool(words)
 
     def is_opener(self, text: str) -> bool:
         """The whole message only opens the conversation (你好，我想咨询一下; 好的，我想问问): it asks

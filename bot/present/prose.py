@@ -942,6 +942,15 @@ class GeneralQuestionProse(Section):
     guide: str
 
 
+class TypedControlProse(Section):
+    """A button's label typed while that button is not on the screen: what it does, how to get it."""
+
+    erase: str
+    card: str
+    more: str
+    feedback: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -975,6 +984,7 @@ class Prose(Section):
     command_line: CommandLineProse
     general_question: GeneralQuestionProse
     payer_missing: PayerMissingProse
+    typed_controls: TypedControlProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
