@@ -63,6 +63,9 @@ class AskedIntent:
     # Asks who bears a cost (利息谁出, 医保谁给交): answered from the sentence naming the payer, not
     # from the offices a clause lists as responsible for the work.
     asks_payer: bool = False
+    # Asked by a person for themself (我能领啥, 俺有啥补贴): a measure paid to an employer or a provider
+    # is not what they asked for when one paid to them matches as well.
+    for_self: bool = False
     # Which side of a length of time is asked: "within" (多长时间以内去申请 → 12个月内) or "at_least"
     # (要交满几年 → 3年以上); None when the question says neither.
     bound: str | None = None
@@ -126,6 +129,7 @@ def classify(question: str) -> AskedIntent:
     payer = bool(_payer().search(question))
     unit = units[0] if units else None
     bound = _bound(question)
+    for_self = bool(_FIRST_PERSON.search(question)) and not any(word in question for word in _EMPLOYER_VOICE)
     if not found:
         return AskedIntent(
             Intent.OVERVIEW,
@@ -136,9 +140,20 @@ def classify(question: str) -> AskedIntent:
             threshold=threshold,
             asks_payer=payer,
             bound=bound,
+            for_self=for_self,
         )
     # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
-    return AskedIntent(found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound)
+    return AskedIntent(
+        found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound, for_self=for_self
+    )
+
+
+_FIRST_PERSON = re.compile(r"我|俺|本人|咱")
+# Words of an employer or a provider speaking (我们公司招了…, 我们机构): then what the employer gets is asked.
+_EMPLOYER_VOICE = (
+    *("企业", "单位", "公司", "招用", "招聘", "招了", "吸纳", "雇", "机构", "用人", "员工", "职工"),
+    *("学校", "学院", "园区", "基地", "合作社", "我们厂", "本厂"),
+)
 
 
 # A length of time asked, then the side of it: within (以内/之内/内) or at least (以上/起).

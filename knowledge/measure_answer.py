@@ -164,6 +164,18 @@ def select(
         Intent.OVERVIEW,
     )
     best = _facet_asked(relevant, wants_figure)
+    if asked.for_self and asked.primary in _LISTING and best.measure.beneficiary is not Beneficiary.PERSON:
+        # 我…有啥补贴能领: a measure paid to the person, when one matches nearly as well, answers before
+        # an employer's (不裁员的企业's 稳岗返还 matched only the 裁员 the person told of losing a job).
+        own = next(
+            (
+                m
+                for m in relevant
+                if m.measure.beneficiary is Beneficiary.PERSON and m.score >= policy.other_region_ratio * best.score
+            ),
+            None,
+        )
+        best = own or best
     if best is not relevant[0]:
         relevant = [best, *(m for m in relevant if m is not best)]
     home = jurisdiction_of[best.measure.id]

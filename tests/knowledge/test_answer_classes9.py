@@ -103,3 +103,22 @@ def test_who_bears_a_cost_no_sentence_names_is_said_plainly(kb: KnowledgeBase) -
     # Where a sentence names the payer, that sentence answers and nothing is said missing.
     paid = answered(kb, "退役士兵等着安排工作，这段时间的医疗保险费由谁缴纳？我在资阳")
     assert "由谁承担" not in paid.answer, paid.answer
+
+
+def test_a_person_asking_what_they_can_get_is_answered_with_what_is_paid_to_them(kb: KnowledgeBase) -> None:
+    """The 裁员 a person tells of losing a job matches 不裁员's employer refund; asked for oneself, the
+    measures paid to the person come first."""
+    result = answered(kb, "我是汝州的，前年单位倒闭裁员我就失业了，一直没找着活，我现在能领点啥补助")
+    assert result.measures, result.answer
+    assert result.measures[0].beneficiary == "person", result.measures
+    assert all(m.beneficiary == "person" for m in result.measures)
+    # Spoken for an employer, the employer's measures are still what is asked.
+    firm = answered(kb, "我们公司在汝州，今年坚持不裁员，有啥补贴能领")
+    assert firm.measures and firm.measures[0].beneficiary != "person", firm.measures
+
+
+def test_for_self_is_read_from_the_voice_of_the_question() -> None:
+    assert classify("我下岗了能领啥").for_self
+    assert not classify("我们公司招了三个人有啥补贴").for_self
+    assert not classify("我们学校想办孵化基地，有扶持吗").for_self
+    assert not classify("创业补贴有哪些").for_self
