@@ -934,6 +934,13 @@ class GeneralQuestionProse(Section):
     guide: str
 
 
+class CityUnknownProse(Section):
+    """The city question answered 不清楚: the province kept, its covered cities' benefits listed, none sure."""
+
+    placeholders = {"message": ("place", "candidates")}
+    message: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -966,6 +973,7 @@ class Prose(Section):
     province_rest: ProvinceRestProse
     command_line: CommandLineProse
     general_question: GeneralQuestionProse
+    city_unknown: CityUnknownProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
