@@ -118,8 +118,9 @@ class Engine:
         region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
             if region.place and region.candidates and not region.outside_candidates:
-                # 四川省: its cities have their own documents, so the city is asked, not the check ended.
-                return self._in_province(profile, query, region.place, region.candidates)
+                # 四川省: its cities have their own documents, so the city is asked, not the check ended;
+                # when the person said they do not know it, the province stays and the rest is asked.
+                return self._in_province(profile, query, region.place, region.candidates, region.city_unknown)
             # 四川其他城市 names the province and excludes its covered cities: not covered, and said so.
             status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
@@ -128,12 +129,7 @@ class Engine:
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
-        asking = [e for e in evaluations if e.open_facts]
-        weights = [_weight(e.result) for e in asking]
-        own = [e.result.beneficiary == "applicant" for e in asking]
-        members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
-        said = profile.values.get(members[0]) if members and len(members) == 1 else None
-        next_question = question_for(members, self.rulebook.facts, said) if members else None
+        next_question = self._next_question(evaluations, profile)
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         pending = self.pending_documents(jurisdiction)
         return CheckResult(
@@ -147,27 +143,48 @@ class Engine:
             pending_documents=pending,
         )
 
+    def _next_question(self, evaluations: list[Evaluation], profile: Profile) -> NextQuestion | None:
+        """The question that could decide the most open benefits (questions.py), or None."""
+        asking = [e for e in evaluations if e.open_facts]
+        weights = [_weight(e.result) for e in asking]
+        own = [e.result.beneficiary == "applicant" for e in asking]
+        members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
+        said = profile.values.get(members[0]) if members and len(members) == 1 else None
+        return question_for(members, self.rulebook.facts, said) if members else None
+
     def _implied(self, profile: Profile) -> Profile:
         implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
         return profile if implied is profile.values else profile.model_copy(update={"values": implied})
 
-    def _in_province(self, profile: Profile, query: str, place: str, candidates: tuple[str, ...]) -> CheckResult:
+    def _in_province(
+        self, profile: Profile, query: str, place: str, candidates: tuple[str, ...], city_unknown: bool = False
+    ) -> CheckResult:
         """A province that is not covered itself but holds covered cities (四川省 → 巴中市, 资阳市): the
         city is asked, and meanwhile every candidate city's benefits are judged on the facts given, none
-        of them the person's for sure — which city's document applies is unconfirmed (`region`)."""
+        of them the person's for sure — which city's document applies is unconfirmed (`region`).
+
+        `city_unknown` (the person said 不清楚 to the city): the province is kept and the city stays
+        open — the interview goes on with what the candidate cities' benefits still need, and what the
+        city would make `eligible` stays `possibly_eligible` (“待确认：需所在地区为巴中市”)."""
         profile = self._implied(profile)
-        results = [
-            _in_city(self.evaluate(b, profile).result, b, jurisdiction)
+        judged = [
+            (self.evaluate(b, profile, asking=city_unknown), b, jurisdiction)
             for jurisdiction in candidates
             for b in self.rulebook.benefits_of(jurisdiction)
         ]
+        results = [_in_city(evaluation.result, b, jurisdiction) for evaluation, b, jurisdiction in judged]
+        if city_unknown:
+            status: RegionStatus = "city_unknown"
+            next_question = self._next_question([evaluation for evaluation, _, _ in judged], profile)
+        else:
+            status, next_question = "partly_covered", city_question(self.rulebook, place, candidates)
         return CheckResult(
-            status="needs_more_info",
+            status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,
             jurisdiction=None,
-            region=RegionInfo(query=query, place=place, status="partly_covered", candidates=candidates),
+            region=RegionInfo(query=query, place=place, status=status, candidates=candidates),
             covered_jurisdictions=self.jurisdictions,
-            next_question=city_question(self.rulebook, place, candidates),
+            next_question=next_question,
             benefits=tuple(sorted(results, key=lambda r: STATUS_ORDER[r.status])),
         )
 
@@ -211,14 +228,17 @@ class Engine:
             benefits=(),
         )
 
-    def evaluate(self, benefit: Benefit, profile: Profile) -> Evaluation:
-        """One benefit against one profile: status, reasons, missing facts, amount, citations."""
+    def evaluate(self, benefit: Benefit, profile: Profile, asking: bool = True) -> Evaluation:
+        """One benefit against one profile: status, reasons, missing facts, amount, citations.
+
+        `asking=False`: the facts that could still change it are not worked out (the next question
+        is decided otherwise — a province's city is asked first)."""
         as_of = profile.as_of
         outside = as_of < benefit.valid_from or (benefit.valid_to is not None and as_of > benefit.valid_to)
         if outside:
             # A stated condition the person fails says more than the date: "not for you" comes first,
             # and "not yet in force" / "expired" is kept for whoever the text would otherwise cover.
-            judged = self._evaluate(benefit, profile, as_of)
+            judged = self._evaluate(benefit, profile, as_of, asking)
             if judged.result.status == "ineligible":
                 return Evaluation(judged.result.model_copy(update={"eligible_from": None}), ())
         if benefit.valid_to is not None and as_of > benefit.valid_to:
@@ -239,11 +259,11 @@ class Engine:
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
                 # until then judge it as before (the person's own side of it).
-                judged = self._evaluate(benefit, profile, as_of)
+                judged = self._evaluate(benefit, profile, as_of, asking)
                 return Evaluation(judged.result, (*judged.open_facts, HIRING))
-        return self._evaluate(benefit, profile, as_of)
+        return self._evaluate(benefit, profile, as_of, asking)
 
-    def _evaluate(self, benefit: Benefit, profile: Profile, as_of: date) -> Evaluation:
+    def _evaluate(self, benefit: Benefit, profile: Profile, as_of: date, asking: bool = True) -> Evaluation:
         records = self._records[benefit.id]
         qualifying: tuple[Mapping[str, Any], ...] = ()
         if records is None:
@@ -255,7 +275,7 @@ class Engine:
                 # The record that decided it speaks in reasons, amount and the next question.
                 profile = profile.model_copy(update={"values": dict(judged.values)})
         if benefit.beneficiary != "applicant" and outcome.value is not False:
-            return self._for_a_unit(benefit, profile, outcome)
+            return self._for_a_unit(benefit, profile, outcome, asking)
         if outcome.value is True:
             result = self._result(benefit, profile, "eligible", (), ())
             if len(qualifying) > 1 and benefit.amount is not None:
@@ -271,6 +291,9 @@ class Engine:
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        result = self._result(benefit, profile, "possibly_eligible", reasons, missing)
+        if not asking:
+            return Evaluation(result, ())
         open_facts = self._open_facts(benefit, profile, missing)
         if records is not None and records.may_have_more(profile.values):
             # 不清楚 (or yes) to another certificate: a failing one leaves the benefit open (records.py),
@@ -280,9 +303,9 @@ class Engine:
         if records is not None and records.more in missing and not profile.is_answered(records.more):
             # Every certificate named fails; another one could still meet it (records.py).
             open_facts = (*open_facts, records.more)
-        return Evaluation(self._result(benefit, profile, "possibly_eligible", reasons, missing), open_facts)
+        return Evaluation(result, open_facts)
 
-    def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome) -> Evaluation:
+    def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome, asking: bool = True) -> Evaluation:
         """An employer's or provider's benefit the person does not rule out: never the person's own.
 
         `if_hired` when an employer would claim it for hiring this person, who can be hired;
@@ -293,7 +316,9 @@ class Engine:
         missing = _missing(outcome)
         if not (benefit.beneficiary == "employer" and benefit.hiring and _can_be_hired(profile)):
             return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
-        open_facts = self._open_facts(benefit, profile, missing, to_true=False) if outcome.value is None else ()
+        open_facts = (
+            self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
+        )
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
 
     def _asks_hiring(self, profile: Profile) -> bool:

@@ -103,6 +103,9 @@ class FactSpec(BaseModel):
     # label, and the place it stands for, which the region resolver reads as "in {place}, none of its
     # covered cities" (四川省其他城市).
     rest_of_place: Option | None = None
+    # …and its 不清楚: the place it stands for, which the resolver reads as "in {place}, the city not
+    # known" (四川省（具体城市不清楚）) — so 不清楚 keeps the province said (session 9).
+    unknown_city: Option | None = None
     hint: str = ""
     options: tuple[Option, ...] = ()
     unit: str = ""
@@ -356,6 +359,12 @@ class FactRegistry:
         self.answers = answers
         self.specs = {name: spec.model_copy(update={"name": name}) for name, spec in specs.items()}
         self.priority = {name: index for index, name in enumerate(self.specs)}
+        # Broad options (退役士兵 without its kind) by fact and value: looked up at every check.
+        self._broad = {
+            name: {o.value: o.covers for o in spec.options if o.covers}
+            for name, spec in self.specs.items()
+            if any(o.covers for o in spec.options)
+        }
         for name, spec in self.specs.items():
             for prerequisite in spec.after:
                 if prerequisite not in self.specs:
@@ -441,11 +450,12 @@ class FactRegistry:
     def with_possible(self, values: dict[str, Any]) -> dict[str, Any]:
         """`values` with each broad option (退役士兵 without its kind) as the options it may be."""
         broad = {
-            name: Possible(value, option.covers)
+            name: Possible(value, self._broad[name][value])
             for name, value in values.items()
-            if isinstance(value, str) and not isinstance(value, Possible) and name in self.specs
-            for option in self.specs[name].options
-            if option.covers and option.value == value
+            if name in self._broad
+            and isinstance(value, str)
+            and not isinstance(value, Possible)
+            and value in self._broad[name]
         }
         return {**values, **broad} if broad else values
 

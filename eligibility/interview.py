@@ -48,7 +48,12 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
     A group question takes None (不清楚: its facts are then asked one at a time), a list of ticked options (each
     an option's value such as {"veteran": "soldier_self_employed"}, or a yes/no fact's name), or a
     mapping fact → value; offered facts not ticked become false / `none` / an empty list.
+
+    None to a question whose 不清楚 option stands for a value (the city question's “四川省（具体城市
+    不清楚）”) records that value: not knowing the city keeps the province said.
     """
+    if raw is None:
+        raw = _unknown_stands_for(question, facts)
     if question.type != GROUP_TYPE:
         answered = profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
         return collect(answered, question.fact, facts)
@@ -81,6 +86,12 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
     for fact, value in chosen.items():
         profile = profile.with_answer(fact, facts[fact].parse(value, profile.as_of))
     return profile
+
+
+def _unknown_stands_for(question: NextQuestion, facts: FactRegistry) -> Any:
+    """The value of the question's 不清楚 option (None for every question but the city question)."""
+    label = facts.answers.unknown
+    return next((o.value for o in question.options if o.label == label and o.value is not None), None)
 
 
 def _check_offered(setting: Mapping[str, Any], question: NextQuestion) -> None:

@@ -170,13 +170,14 @@ def region_question(rulebook: Rulebook, places: tuple[str, ...] | None = None) -
 def city_question(rulebook: Rulebook, place: str, candidates: tuple[str, ...]) -> NextQuestion:
     """The region asked again when a province holds covered cities but is not covered itself
     (四川省 → 巴中市, 资阳市): the city decides which document applies. Its covered cities are offered,
-    and the rest of the province (其他城市), which no collected document covers."""
+    the rest of the province (其他城市), which no collected document covers, and 不清楚 — standing for
+    the province with its city unknown, so that not knowing the city keeps the province."""
     spec = rulebook.facts["region"]
     template = spec.narrow_question or str(spec.question)
     options = [AnswerOption(value=c, label=c) for c in candidates]
-    if spec.rest_of_place is not None:
-        rest = spec.rest_of_place
-        options.append(AnswerOption(value=str(rest.value).format(place=place), label=rest.label))
+    for other in (spec.rest_of_place, spec.unknown_city):
+        if other is not None:
+            options.append(AnswerOption(value=str(other.value).format(place=place), label=other.label))
     return NextQuestion(
         fact="region",
         facts=("region",),

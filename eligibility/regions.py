@@ -35,6 +35,15 @@ class ResolvedRegion(Protocol):
     def outside_candidates(self) -> bool:
         """The text puts the person in `place` but in none of its `candidates` (四川其他城市)."""
 
+    @property
+    def city_unknown(self) -> bool:
+        """The text puts the person in `place` and says they do not know which of its `candidates`
+        (四川，具体哪个市不清楚): the city stays open, the province is kept."""
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """Places the text names as where the person is not (吉林省以外, 不在四川): never `place`."""
+
 
 class RegionResolver(Protocol):
     def resolve(self, text: str) -> ResolvedRegion: ...

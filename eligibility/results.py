@@ -31,7 +31,7 @@ CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
 Beneficiary = Literal["applicant", "employer", "service_provider"]
 # How the region was settled: `missing` (not asked yet), `unknown` (answered 不清楚), `unrecognised`
 # (no place in the text), `not_covered`, `partly_covered` (a larger place holding covered ones), `covered`.
-RegionStatus = Literal["missing", "unknown", "unrecognised", "not_covered", "partly_covered", "covered"]
+RegionStatus = Literal["missing", "unknown", "unrecognised", "not_covered", "partly_covered", "city_unknown", "covered"]
 # Why a benefit is not (yet) open: a requirement `failed` on the person's answers, is `unsure`
 # (answered 不清楚), is `unconfirmed` (not asked yet); or the measure has `expired` / is
 # `not_yet_in_force` on the date judged at.

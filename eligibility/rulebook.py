@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +102,15 @@ class Rulebook:
         return [doc.jurisdiction for doc in self.documents.values()]
 
     def benefits_of(self, jurisdiction: str) -> list[Benefit]:
-        return [b for b in self.benefits.values() if b.jurisdiction == jurisdiction]
+        return list(self._by_jurisdiction.get(jurisdiction, ()))
+
+    @cached_property
+    def _by_jurisdiction(self) -> dict[str, tuple[Benefit, ...]]:
+        """Benefits by jurisdiction, in rule order: every check asks for one place's (a province's, two)."""
+        grouped: dict[str, list[Benefit]] = {}
+        for benefit in self.benefits.values():
+            grouped.setdefault(benefit.jurisdiction, []).append(benefit)
+        return {place: tuple(benefits) for place, benefits in grouped.items()}
 
     def parts(self) -> Parts:
         return Parts(self.facts, self.documents, self.windows, self.definitions)

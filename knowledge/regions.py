@@ -103,6 +103,11 @@ class ResolvedRegion:
     enclosing: tuple[str, ...] = ()
     # The text puts the person in `place` but in none of its `candidates` (四川其他城市, 河南别的地方).
     outside_candidates: bool = False
+    # The text puts the person in `place` and says they do not know which of its cities
+    # (四川，具体哪个市不清楚): the province stays, the city stays open.
+    city_unknown: bool = False
+    # Places the text names as where the person is not (吉林省以外, 不在四川, 老家巴中、人在外地).
+    excluded: tuple[str, ...] = ()
 
     @property
     def names_a_place(self) -> bool:
@@ -281,16 +286,23 @@ class Gazetteer:
         """Place mentions, longest match first at each position, scanning left to right."""
         return _disambiguate([candidates for _, candidates in self._scan(text)], self._is_covered)
 
-    def _situation_places(self, text: str) -> list[Place]:
-        """The places the question is about: a place named only as where the person comes from
-        (老家巴中，在广州打工) does not govern a question about somewhere else, unless the question is
-        about going back there (回老家创业)."""
-        scanned = self._scan(text)
+    def _situation_places(self, text: str) -> tuple[list[Place], list[Place]]:
+        """The places the question is about, and the places named as where the person is not.
+
+        A place named only as where the person comes from (老家巴中，在广州打工) does not govern a
+        question about somewhere else, unless the question is about going back there (回老家创业).
+        A place said with a negation or as the outside of it (不在四川, 吉林省以外, 除巴中外, 老家资阳、
+        人在外地) is not where the person is, whatever else the sentence says."""
+        scanned = self._scan_at(text)
+        away = [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]
+        excluded = [entry for entry, is_away in zip(scanned, away, strict=True) if is_away]
+        scanned = [entry for entry, is_away in zip(scanned, away, strict=True) if not is_away]
         if len(scanned) > 1 and not _RETURN_CUES.search(text):
-            marked = _origin_marked(text, [written for written, _ in scanned])
+            marked = [_is_origin(text, start) for start, _, _ in scanned]
             if not all(marked):
                 scanned = [entry for entry, is_origin in zip(scanned, marked, strict=True) if not is_origin]
-        return _disambiguate([candidates for _, candidates in scanned], self._is_covered)
+        here = _disambiguate([candidates for _, _, candidates in scanned], self._is_covered)
+        return here, _disambiguate([candidates for _, _, candidates in excluded], self._is_covered)
 
     def mentions(self, text: str) -> list[str]:
         """The place names as written in the text (平顶山, 长春): removed before a question is
@@ -298,7 +310,11 @@ class Gazetteer:
         return [written for written, _ in self._scan(text)]
 
     def _scan(self, text: str) -> list[tuple[str, list[Place]]]:
-        found: list[tuple[str, list[Place]]] = []
+        return [(written, candidates) for _, written, candidates in self._scan_at(text)]
+
+    def _scan_at(self, text: str) -> list[tuple[int, str, list[Place]]]:
+        """Place mentions with where each starts in the text."""
+        found: list[tuple[int, str, list[Place]]] = []
         i = 0
         while i < len(text):
             longest = 0
@@ -307,7 +323,7 @@ class Gazetteer:
             for length in range(longest, 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
                 if candidates and not _is_embedded(text, i, self._place_pairs, i + length):
-                    found.append((text[i : i + length], candidates))
+                    found.append((i, text[i : i + length], candidates))
                     i += length
                     break
             else:
@@ -342,9 +358,10 @@ class Gazetteer:
         )
 
     def resolve(self, text: str) -> ResolvedRegion:
-        places = self._situation_places(text)
+        places, away = self._situation_places(text)
+        excluded = tuple(p.name for p in away)
         if not places:
-            return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False)
+            return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False, excluded=excluded)
         names = tuple(p.name for p in places)
         for place in sorted(places, key=lambda p: -p.level):
             containing = self.covering(place)
@@ -356,24 +373,73 @@ class Gazetteer:
                     covered=True,
                     places=names,
                     enclosing=containing[1:],
+                    excluded=excluded,
                 )
         most_specific = max(places, key=lambda p: p.level)
         # Only a province named alone holds candidates: 四川省成都市 is 成都市, which holds neither
         # 巴中市 nor 资阳市.
         candidates = self.candidates_in(most_specific)
+        # A covered city named as where the person is not (四川，不在巴中) leaves the others.
+        ruled_out = {self.jurisdiction_of(p) for p in away}
+        remaining = tuple(c for c in candidates if c not in ruled_out)
+        rest = bool(candidates) and (not remaining or _names_the_rest(text, self.mentions(text)))
         return ResolvedRegion(
             query=text,
             place=most_specific.name,
             jurisdiction=None,
             covered=False,
-            candidates=candidates,
+            candidates=candidates if rest else remaining,
             places=names,
-            outside_candidates=bool(candidates) and _names_the_rest(text, self.mentions(text)),
+            outside_candidates=rest,
+            city_unknown=bool(remaining) and not rest and _says_unknown_after(text, self.mentions(text)),
+            excluded=excluded,
         )
 
 
-# After a province: the rest of it (四川其他城市, 河南省别的地方, 陕西除商洛以外).
-_THE_REST = re.compile(r"^[省内的\s]{0,3}(?:其他|其它|其余|别的|另外|以外|之外)")
+# After a province: the rest of it (四川其他城市, 河南省别的地方). 陕西除商洛以外 is the province with
+# its covered city excluded (`_is_away`); 四川以外 is outside the province altogether.
+_THE_REST = re.compile(r"^[省内的\s]{0,3}(?:其他|其它|其余|别的|另外)")
+# Words of not knowing after a province (四川，具体哪个市不清楚): the city is unknown, the province said.
+_UNKNOWN_CITY = re.compile(r"不清楚|不太清楚|不知道|不确定|说不准|说不好|不记得|记不清|不晓得|忘了")
+
+
+def _says_unknown_after(text: str, mentions: list[str]) -> bool:
+    if not mentions:
+        return False
+    last = text.rfind(mentions[-1]) + len(mentions[-1])
+    return bool(_UNKNOWN_CITY.search(text[last:]))
+
+
+# A place said as where the person is not: a negation right before it (不在四川, 不是平顶山的, 除了巴中),
+# or the outside of it right after (吉林省以外, 之外, 资阳市外, 巴中外地). A negation about where one comes
+# from (户口不在平顶山, 不是吉林人) says nothing of where one is.
+_NOT_BEFORE = re.compile(r"(?:(?<!是)(?:不|没有?|并非|非)(?:是|住|待|呆)?(?:在|于)?|除了?)$")
+_OUTSIDE_AFTER = re.compile(
+    r"^(?:省|市|县|区)?(?:以外|之外|外地|外省|外市|外县|外(?=$|[，,。；;！!？?的\s]|工作|打工|上班|生活))"
+)
+_ORIGIN_SUBJECT = re.compile(r"户口|户籍|籍贯|老家|祖籍")
+_ORIGIN_AFTER = re.compile(r"^(?:户口|户籍|籍|人(?!社|力|民|才))")
+# The person placed somewhere else than a place named as where they come from (老家巴中，现在在外地).
+_ELSEWHERE = re.compile(r"(?:在|去|到|跑)(?:了)?(?:外地|外省|省外|外市|异地)")
+_CLAUSE = re.compile(r"[，,。；;！!？?、\s]")
+
+
+def _is_away(text: str, start: int, end: int, scanned: list[tuple[int, str, list[Place]]]) -> bool:
+    """Whether the mention at text[start:end] is named as where the person is not."""
+    clause = _CLAUSE.split(text[:start])[-1]
+    if _OUTSIDE_AFTER.match(text[end:]):
+        return True
+    if _NOT_BEFORE.search(clause[-4:]):
+        return not (_ORIGIN_SUBJECT.search(clause) or _ORIGIN_AFTER.match(text[end:]))
+    if _ELSEWHERE.search(text) and not _RETURN_CUES.search(text):
+        return _is_origin(text, start) or bool(_ORIGIN_AFTER.match(text[end:]))
+    return False
+
+
+def _is_origin(text: str, start: int) -> bool:
+    """Whether a word for where one comes from stands just before the mention (老家巴中, 户口在资阳)."""
+    before = text[max(0, start - 4) : start]
+    return any(marker in before for marker in _ORIGIN_MARKERS)
 
 
 def _names_the_rest(text: str, mentions: list[str]) -> bool:
@@ -391,19 +457,6 @@ def _names_the_rest(text: str, mentions: list[str]) -> bool:
 # 我们广元有没有): neither governs a question that names another place.
 _ORIGIN_MARKERS = ("老家", "家乡", "户口", "户籍", "原籍", "祖籍", "出生", "听说", "据说", "听人说", "看到", "网上说")
 _RETURN_CUES = re.compile(r"返乡|回乡|回老家|回家|回到|回来|回去|返回")
-
-
-def _origin_marked(text: str, mentions: list[str]) -> list[bool]:
-    """Per mention, in order: whether a word for where one comes from stands just before it
-    (老家巴中, 户口在资阳)."""
-    marked: list[bool] = []
-    start = 0
-    for written in mentions:
-        at = text.find(written, start)
-        start = at + len(written)
-        before = text[max(0, at - 4) : at]
-        marked.append(any(marker in before for marker in _ORIGIN_MARKERS))
-    return marked
 
 
 def _covering_key(level: int, place: Place) -> tuple[int, str] | None:

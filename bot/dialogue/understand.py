@@ -117,15 +117,21 @@ class AnswerReader:
         return Understood(day.value.isoformat(), day.note)
 
     def _text(self, question: NextQuestion, text: str, today: date) -> Understood | None:
-        """The region: a place name anywhere in the message, or a covered jurisdiction's label."""
+        """The region: a place name anywhere in the message, or a covered jurisdiction's label.
+
+        不清楚 is None, which the city question records as its province with the city unknown
+        (`apply_answer`); a place said as where the person is not (吉林省以外) is kept as said, so
+        the check says it is not that place and asks again."""
+        region = self.regions.resolve(text)
+        if region.place and (region.outside_candidates or region.city_unknown):
+            # 四川其他地方, 四川、哪个市不清楚: kept as said, since the province alone would ask for its city again.
+            return Understood(text.strip())
         if self.words.is_unknown(text):
             return Understood(None)
-        region = self.regions.resolve(text)
-        if region.place and region.outside_candidates:
-            # 四川其他地方: kept as said, since the province alone would ask for its city again.
-            return Understood(text.strip())
         if region.place:
             return Understood(region.place)
+        if region.excluded:
+            return Understood(text.strip())
         picked = _by_label([o for o in question.options if o.value is not None], text)
         if picked is not None:
             return Understood(picked.value)
@@ -133,13 +139,19 @@ class AnswerReader:
 
     def _rest_of_place(self, question: NextQuestion, text: str) -> Understood | None:
         """其它地方 / 别的市 typed to the city question: the option standing for the rest of the province
-        (四川省其他城市), when the words, said after that province, name the rest of it too."""
+        (四川省其他城市), when the words, said after that province, name the rest of it too; 外省的 /
+        省外: said after the province, the words put the person outside it — kept as said."""
         for option in question.options:
             if not isinstance(option.value, str):
                 continue
             meant = self.regions.resolve(option.value)
-            if meant.place and meant.outside_candidates and self.regions.resolve(meant.place + text).outside_candidates:
+            if not (meant.place and meant.outside_candidates):
+                continue
+            said = self.regions.resolve(meant.place + text)
+            if said.outside_candidates:
                 return Understood(option.value)
+            if meant.place in said.excluded:
+                return Understood(text.strip())
         return None
 
     # -- a 可多选 group --------------------------------------------------------------------------

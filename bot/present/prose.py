@@ -951,6 +951,13 @@ class TypedControlProse(Section):
     feedback: str
 
 
+class CityUnknownProse(Section):
+    """The city question answered 不清楚: the province kept, its covered cities' benefits listed, none sure."""
+
+    placeholders = {"message": ("place", "candidates")}
+    message: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -985,6 +992,7 @@ class Prose(Section):
     general_question: GeneralQuestionProse
     payer_missing: PayerMissingProse
     typed_controls: TypedControlProse
+    city_unknown: CityUnknownProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -41,6 +41,8 @@ def check_message(result: CheckResult) -> str:
     if region.status == "partly_covered":
         candidates = "、".join(region.candidates)
         return words.partly_covered.format(place=region.place, candidates=candidates, covered=covered)
+    if region.status == "city_unknown":
+        return prose().city_unknown.message.format(place=region.place, candidates="、".join(region.candidates))
     if region.status == "not_covered" and region.candidates:
         # 四川其他城市: the province's covered cities were excluded by the person.
         candidates = "、".join(region.candidates)

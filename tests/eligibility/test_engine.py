@@ -65,7 +65,8 @@ def test_a_province_with_covered_cities_asks_for_the_city(engine: Engine, profil
     assert "巴中市、资阳市" in check_message(result) and "具体城市" in check_message(result)
     question = result.next_question
     assert question is not None and question.fact == "region"
-    assert [o.value for o in question.options] == ["巴中市", "资阳市", "四川省其他城市"]
+    # Session 9: 不清楚 stands for the province with its city unknown, so it keeps the province.
+    assert [o.value for o in question.options] == ["巴中市", "资阳市", "四川省其他城市", "四川省（具体城市不清楚）"]
     assert "您在四川省的哪个市" in question.text
     city = engine.check(profile_of({"region": "四川省资阳市雁江区"}))
     assert city.jurisdiction == "资阳市" and city.region.status == "covered"
@@ -210,6 +211,8 @@ class _Place:
         self.covered = jurisdiction is not None
         self.candidates: tuple[str, ...] = ()
         self.outside_candidates = False
+        self.city_unknown = False
+        self.excluded: tuple[str, ...] = ()
 
 
 class _TableResolver:

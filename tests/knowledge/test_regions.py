@@ -122,3 +122,25 @@ def test_the_rest_of_a_province_is_outside_its_covered_cities(gazetteer: Gazette
 @pytest.mark.parametrize("text", list(CASES["province_candidates"]))
 def test_a_province_alone_is_not_the_rest_of_it(gazetteer: Gazetteer, text: str) -> None:
     assert not gazetteer.resolve(text).outside_candidates
+
+
+@pytest.mark.parametrize("text", list(CASES["away"]))
+def test_a_place_said_as_where_one_is_not_is_never_the_place(gazetteer: Gazetteer, text: str) -> None:
+    expected = CASES["away"][text]
+    resolved = gazetteer.resolve(text)
+    assert resolved.place == expected["place"]
+    assert list(resolved.excluded) == expected["excluded"]
+    assert not resolved.covered or resolved.place not in expected["excluded"]
+
+
+@pytest.mark.parametrize("text,place", CASES["not_away"].items())
+def test_where_one_comes_from_denied_keeps_the_place(gazetteer: Gazetteer, text: str, place: str) -> None:
+    resolved = gazetteer.resolve(text)
+    assert resolved.place == place and resolved.covered and resolved.excluded == ()
+
+
+@pytest.mark.parametrize("text", CASES["city_unknown"])
+def test_a_province_with_its_city_not_known_is_the_province(gazetteer: Gazetteer, text: str) -> None:
+    resolved = gazetteer.resolve(text)
+    assert resolved.city_unknown and resolved.candidates and not resolved.outside_candidates
+    assert not gazetteer.resolve(resolved.place or "").city_unknown
