@@ -1,7 +1,9 @@
 """Conversations: the core plus a store, one turn at a time per person.
 
 This is what channels call: load the session, let the core answer, save (or, after /forget,
-delete) in one transaction, committed before the replies are handed back. Turns of the same person
+delete) in one transaction, committed before the replies are handed back. On a database with one
+writer (SQLite) the core answers before the transaction, and the transaction checks that the session
+it answered on is still the stored one (else it answers again). Turns of the same person
 are serialized in-process (striped locks: bounded memory however many people write) and, on
 PostgreSQL, across replicas (the store's advisory lock), so two quick taps never overwrite each
 other's answer. A turn that changes nothing is not written; a turn with an id always changes the
@@ -81,16 +83,38 @@ class Conversations:
         """`handle`, also telling whether the turn deleted the session (/forget). `also` runs in the
         turn's transaction after the save: a channel stores what belongs with the turn (the web's
         transcript) in the same commit."""
-        with self._lock(key), self.store.turn(key) as rows:
-            state = rows.load(key) or SessionState()
-            outcome = self.dialogue.respond(state, turn, self.clock())
-            if outcome.state is None:
-                rows.delete(key)
-            elif outcome.state != state:
-                rows.save(key, outcome.state)
-            if also is not None:
-                also(rows, outcome)
+        today = self.clock()
+        with self._lock(key):
+            answered: tuple[SessionState, Outcome] | None = None
+            if self.store.has_one_writer:
+                # Every writer of the database waits while a turn holds its write lock, so the turn is
+                # answered before, on the state read without the lock; under the lock it is only checked
+                # that this is still the stored state (issue 14: the wait for the lock was the tail).
+                before = self.store.load(key) or SessionState()
+                answered = before, self.dialogue.respond(before, turn, today)
+            with self.store.turn(key) as rows:
+                state = rows.load(key) or SessionState()
+                if answered is not None and answered[0] == state:
+                    outcome = answered[1]
+                else:  # another process handled a turn of this conversation in between: answered again
+                    outcome = self.dialogue.respond(state, turn, today)
+                self._write(rows, key, state, outcome, also)
         return Handled(outcome.replies, forgotten=outcome.state is None)
+
+    @staticmethod
+    def _write(
+        rows: SessionAccess,
+        key: str,
+        state: SessionState,
+        outcome: Outcome,
+        also: Callable[[SessionAccess, Outcome], None] | None,
+    ) -> None:
+        if outcome.state is None:
+            rows.delete(key)
+        elif outcome.state != state:
+            rows.save(key, outcome.state)
+        if also is not None:
+            also(rows, outcome)
 
     def state(self, key: str) -> SessionState | None:
         return self.store.load(key)
