@@ -142,6 +142,40 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time so far of a process and its living descendants (`serve --workers N`: the workers)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            continue
+    tree, grown = {pid}, True
+    while grown:
+        more = {child for child, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grown = bool(more)
+    total = 0.0
+    for member in tree:
+        try:
+            total += cpu_seconds(member)
+        except OSError:
+            continue
+    return total
+
+
+def wait_until_loaded(replicas: list[Replica], seconds: float = 180) -> None:
+    """With several workers `/readyz` answers as soon as one has loaded: wait until all of them have
+    (the replicas' CPU stops climbing), so none is still loading its index during the run."""
+    deadline, before = time.monotonic() + seconds, -1.0
+    while time.monotonic() < deadline:
+        now = sum(tree_cpu_seconds(r.process.pid) for r in replicas if r.process)
+        if 0 <= now - before < 0.2:
+            return
+        before = now
+        time.sleep(1)
+
+
 def machine_busy() -> tuple[float, float]:
     """(busy, total) CPU seconds of the whole machine so far."""
     values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
@@ -172,6 +206,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1, help="processes per replica (`policybot serve --workers`)")
     parser.add_argument(
         "--think-ms", default="1000,0", help="mean pause of a user between turns, one run per value (0: none)"
     )
@@ -192,20 +227,22 @@ def main() -> int:
         data_dir = tmp / "data"
         _ = Services(Settings(data_dir=data_dir)).knowledge  # build the index once; the replicas attach to it
         env = replica_env(data_dir, database_url)
-        replicas = stack.enter_context(running_replicas(args.replicas, env, tmp))
+        replicas = stack.enter_context(running_replicas(args.replicas, env, tmp, args.workers))
+        if args.workers > 1:
+            wait_until_loaded(replicas)
         database = "SQLite (one file)" if database_url.startswith("sqlite") else "PostgreSQL"
-        print(f"{args.replicas} replicas on {database}, {args.users} users, {args.seconds:.0f} s per run; {machine()}",
-              flush=True)  # fmt: skip
+        print(f"{args.replicas} replicas × {args.workers} workers on {database}, {args.users} users, "
+              f"{args.seconds:.0f} s per run; {machine()}", flush=True)  # fmt: skip
         clean = True
         for think_ms in (float(value) for value in args.think_ms.split(",")):
             asyncio.run(run(replicas, args.users, args.warmup, think_ms / 1000))
             started, client_cpu, busy = time.perf_counter(), time.process_time(), machine_busy()
-            server_cpu = sum(cpu_seconds(r.process.pid) for r in replicas if r.process)
+            server_cpu = sum(tree_cpu_seconds(r.process.pid) for r in replicas if r.process)
             record = asyncio.run(run(replicas, args.users, args.seconds, think_ms / 1000))
             elapsed = time.perf_counter() - started
             clean &= report(f"think time {think_ms:.0f} ms", record, elapsed, think_ms == TARGET_THINK_MS)
             turns = max(1, sum(len(v) for v in record.latencies.values()))
-            server_cpu = sum(cpu_seconds(r.process.pid) for r in replicas if r.process) - server_cpu
+            server_cpu = sum(tree_cpu_seconds(r.process.pid) for r in replicas if r.process) - server_cpu
             busy_now = machine_busy()
             print(f"CPU: machine {100 * (busy_now[0] - busy[0]) / (busy_now[1] - busy[1]):.0f}% busy; replicas "
                   f"{1000 * server_cpu / turns:.1f} ms per turn; this load generator "

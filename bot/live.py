@@ -17,9 +17,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bot.dialogue.ports import SessionAccess
-from bot.dialogue.service import Handled
-from bot.dialogue.types import Outcome, Reply, Turn
+from bot.dialogue.service import Handled, WithTheTurn
+from bot.dialogue.types import Reply, Turn
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -126,7 +125,5 @@ class LiveConversations:
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
         return self.live.current().conversations.handle(key, turn)
 
-    def handle_turn(
-        self, key: str, turn: Turn, also: Callable[[SessionAccess, Outcome], None] | None = None
-    ) -> Handled:
+    def handle_turn(self, key: str, turn: Turn, also: WithTheTurn | None = None) -> Handled:
         return self.live.current().conversations.handle_turn(key, turn, also)

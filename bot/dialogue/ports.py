@@ -44,6 +44,11 @@ class SessionAccess(Protocol):
 
 
 class SessionStore(SessionAccess, Protocol):
+    @property
+    def has_one_writer(self) -> bool:
+        """One write transaction at a time for the whole database (an SQLite file), not per key."""
+        ...
+
     def turn(self, key: str) -> AbstractContextManager[SessionAccess]:
         """Load and save of one turn, committed together; one turn of `key` at a time across processes."""
         ...

@@ -1,7 +1,9 @@
 """Conversations: the core plus a store, one turn at a time per person.
 
 This is what channels call: load the session, let the core answer, save (or, after /forget,
-delete) in one transaction, committed before the replies are handed back. Turns of the same person
+delete) in one transaction, committed before the replies are handed back. On a database with one
+writer (SQLite) the core answers before the transaction, and the transaction checks that the session
+it answered on is still the stored one (else it answers again). Turns of the same person
 are serialized in-process (striped locks: bounded memory however many people write) and, on
 PostgreSQL, across replicas (the store's advisory lock), so two quick taps never overwrite each
 other's answer. A turn that changes nothing is not written; a turn with an id always changes the
@@ -23,6 +25,11 @@ from bot.dialogue.ports import SessionAccess, SessionStore
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 
 Clock = Callable[[], date]
+# What a channel stores with a turn (the web's transcript and logged answers): made ready from the
+# outcome — before the turn's write lock when the store has one writer — and written in the turn's
+# transaction, in the same commit as the session.
+TurnWrites = Callable[[SessionAccess], None]
+WithTheTurn = Callable[[Outcome], TurnWrites]
 LOCK_STRIPES = 64
 CHANNELS = frozenset({"telegram", "web", "terminal", "bench", "test"})
 
@@ -48,9 +55,7 @@ class TurnHandler(Protocol):
 
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]: ...
 
-    def handle_turn(
-        self, key: str, turn: Turn, also: Callable[[SessionAccess, Outcome], None] | None = None
-    ) -> Handled: ...
+    def handle_turn(self, key: str, turn: Turn, also: WithTheTurn | None = None) -> Handled: ...
 
 
 class Conversations:
@@ -75,21 +80,33 @@ class Conversations:
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
         return self.handle_turn(key, turn).replies
 
-    def handle_turn(
-        self, key: str, turn: Turn, also: Callable[[SessionAccess, Outcome], None] | None = None
-    ) -> Handled:
-        """`handle`, also telling whether the turn deleted the session (/forget). `also` runs in the
-        turn's transaction after the save: a channel stores what belongs with the turn (the web's
-        transcript) in the same commit."""
-        with self._lock(key), self.store.turn(key) as rows:
-            state = rows.load(key) or SessionState()
-            outcome = self.dialogue.respond(state, turn, self.clock())
-            if outcome.state is None:
-                rows.delete(key)
-            elif outcome.state != state:
-                rows.save(key, outcome.state)
-            if also is not None:
-                also(rows, outcome)
+    def handle_turn(self, key: str, turn: Turn, also: WithTheTurn | None = None) -> Handled:
+        """`handle`, also telling whether the turn deleted the session (/forget). `also`: what the
+        channel stores with the turn (the web's transcript), written after the save in the same commit."""
+        today = self.clock()
+        with self._lock(key):
+            answered: tuple[SessionState, Outcome, TurnWrites | None] | None = None
+            if self.store.has_one_writer:
+                # Every writer of the database waits while a turn holds its write lock, so the turn is
+                # answered (and the channel's rows made ready) before, on the state read without the
+                # lock; under the lock it is only checked that this is still the stored state (issue 14:
+                # the wait for the lock was the tail).
+                before = self.store.load(key) or SessionState()
+                outcome = self.dialogue.respond(before, turn, today)
+                answered = before, outcome, also(outcome) if also is not None else None
+            with self.store.turn(key) as rows:
+                state = rows.load(key) or SessionState()
+                if answered is not None and answered[0] == state:
+                    _, outcome, writes = answered
+                else:  # another process handled a turn of this conversation in between: answered again
+                    outcome = self.dialogue.respond(state, turn, today)
+                    writes = also(outcome) if also is not None else None
+                if outcome.state is None:
+                    rows.delete(key)
+                elif outcome.state != state:
+                    rows.save(key, outcome.state)
+                if writes is not None:
+                    writes(rows)
         return Handled(outcome.replies, forgotten=outcome.state is None)
 
     def state(self, key: str) -> SessionState | None:

@@ -83,6 +83,12 @@ class SqlSessionStore:
         """`session_key_secret`: see bot.db.upgrade."""
         self.engine = open_database(url, session_key_secret)
 
+    @property
+    def has_one_writer(self) -> bool:
+        """SQLite: a turn's write lock holds every writer of the file (of every process), so a turn is
+        answered before it takes it (`Conversations.handle_turn`); PostgreSQL locks one conversation."""
+        return self.engine.dialect.name == "sqlite"
+
     def load(self, key: str) -> SessionState | None:
         with self.engine.connect() as connection:
             return SessionRows(connection).load(key)

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 
 from bot.db import is_reachable, is_writable
 from bot.dialogue.ports import SessionAccess
+from bot.dialogue.service import TurnWrites
 from bot.dialogue.store import SessionRows
 from bot.dialogue.types import Outcome, Reply, Turn
 from bot.present import citations as worded
@@ -166,28 +167,36 @@ def chat(body: ChatRequest, web: Services) -> Response:
     turn = Turn(text=body.message, action=body.choice, id=turn_id)
     replies: list[ChatReply] = []
 
-    def store_with_the_turn(rows: SessionAccess, outcome: Outcome) -> None:
-        """The transcript and the answers logged for staff go in the turn's own transaction: one commit
-        for the session and them."""
+    def store_with_the_turn(outcome: Outcome) -> TurnWrites:
+        """The replies as sent, the transcript and the answers logged for staff, made ready from the
+        outcome (on SQLite before the turn takes the write lock) and written in the turn's own
+        transaction: one commit for the session and them."""
         if outcome.state is None:  # /forget: nothing is stored
-            return
+            return lambda rows: None
         keys = web.answer_log.verified_keys()
         typed = body.message is not None
-        for reply in outcome.replies:
-            replies.append(_chat_reply(reply, keys, web, new_ref() if typed and reply.kind == "answer" else None))
+        replies[:] = [
+            _chat_reply(reply, keys, web, new_ref() if typed and reply.kind == "answer" else None)
+            for reply in outcome.replies
+        ]
         said = body.message if typed else (None if replies and replies[0].replaces_previous else pressed)
         shown = [r.model_dump(mode="json") for r in replies]
         starts_over = any(r.starts_over for r in replies)
         answered = [r for r in replies if r.feedback_ref is not None]  # answers to a typed question
-        if isinstance(rows, SessionRows):
-            web.transcripts.add(rows.connection, key, turn_id, said, shown, starts_over)
-            for reply in answered:
-                logged = _logged(body.message, reply)
-                web.answer_log.add(rows.connection, "chat", *logged, session_key=key, ref=reply.feedback_ref)
-        else:
-            web.transcripts.record(key, turn_id, said, shown, starts_over)
-            for reply in answered:
-                web.answer_log.record("chat", *_logged(body.message, reply), session_key=key, ref=reply.feedback_ref)
+
+        def write(rows: SessionAccess) -> None:
+            if isinstance(rows, SessionRows):
+                web.transcripts.add(rows.connection, key, turn_id, said, shown, starts_over)
+                for reply in answered:
+                    logged = _logged(body.message, reply)
+                    web.answer_log.add(rows.connection, "chat", *logged, session_key=key, ref=reply.feedback_ref)
+            else:
+                web.transcripts.record(key, turn_id, said, shown, starts_over)
+                for reply in answered:
+                    logged = _logged(body.message, reply)
+                    web.answer_log.record("chat", *logged, session_key=key, ref=reply.feedback_ref)
+
+        return write
 
     handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
     log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])

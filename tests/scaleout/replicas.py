@@ -27,9 +27,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 class Replica:
-    def __init__(self, name: str, env: dict[str, str], log_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self, name: str, env: dict[str, str], log_dir: Path, port: int | None = None, workers: int = 1
+    ) -> None:
+        """`workers`: `policybot serve --workers N` (N processes on the port)."""
         self.name = name
         self.env = env
+        self.workers = workers
         self.port = port or free_port()
         self.log = log_dir / f"{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -55,7 +59,7 @@ class Replica:
             return
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "serve", "--port", str(self.port)],
+                [sys.executable, "-m", "bot.cli", "serve", "--port", str(self.port), "--workers", str(self.workers)],
                 cwd=REPO, env=self.env, stdout=subprocess.DEVNULL, stderr=log,
             )  # fmt: skip
 
@@ -128,9 +132,9 @@ def staffed_replica(name: str, env: dict[str, str], root: Path, staff: tuple[str
 
 
 @contextmanager
-def running_replicas(count: int, env: dict[str, str], log_dir: Path) -> Iterator[list[Replica]]:
+def running_replicas(count: int, env: dict[str, str], log_dir: Path, workers: int = 1) -> Iterator[list[Replica]]:
     """`count` replicas started together (they load their index in parallel), stopped afterwards."""
-    replicas = [Replica(f"replica-{i + 1}", env, log_dir) for i in range(count)]
+    replicas = [Replica(f"replica-{i + 1}", env, log_dir, workers=workers) for i in range(count)]
     with ExitStack() as stack:
         for replica in replicas:
             stack.callback(replica.stop)
