@@ -167,7 +167,7 @@ class MeasureMatcher:
         self._last_names: tuple[str, frozenset[str]] | None = None
         self._name_lengths: set[int] = set()
         self._clause_of: dict[str, str] = {}
-        self._clauses_by_name: dict[str, set[str]] | None = None
+        self._clauses_by_name: dict[str, np.ndarray] | None = None
         self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, MatchRanking]] = {}
         # What a measure is scored on (its span's words, its name's pieces) is prepared when a
         # question first reaches it: at every city's scale most measures are never candidates, and
@@ -203,6 +203,13 @@ class MeasureMatcher:
             self._names[heading.id] = ordered
         self._groups = np.array(groups, dtype=np.int64)
         self._clause_codes = np.array(clause_codes, dtype=np.int64)
+        self._clause_ids = list(self._clause_code)
+        # The headings of each clause code: _by_clause_code[_clause_starts[c] : + _clause_counts[c]].
+        self._by_clause_code = np.argsort(self._clause_codes, kind="stable")
+        self._clause_counts = np.bincount(self._clause_codes, minlength=len(self._clause_ids))
+        self._clause_starts = np.concatenate([[0], np.cumsum(self._clause_counts)[:-1]]).astype(np.int64)
+        self._position_map: Mapping[str, int] | None = None
+        self._code_positions = np.empty(0, dtype=np.int64)
 
     def _measure_at(self, index: int) -> Measure:
         """The measure of heading `index`: the first copy of its group read from the catalog is kept
@@ -301,12 +308,17 @@ class MeasureMatcher:
         in_scope = retrieval.in_scope
         top = in_scope[0].score if in_scope and in_scope[0].score > 0 else 1.0
         best = list(in_scope[: weights.candidate_clauses])
-        candidates = [item.clause.id for item in best]
-        clause_scores = {item.clause.id: item.score / top for item in best}
-        named_ids = [c for c in self._named_clauses(text) if c not in clause_scores]
-        named_scores = retrieval.in_scope_scores(named_ids)
-        named_elsewhere = [c for c in named_ids if c in named_scores]
-        clause_scores.update({c: named_scores[c] / top for c in named_elsewhere})
+        # The clauses reached (the best in scope, and every in-scope clause holding a measure the
+        # question names) as codes, with their scores relative to the best: arrays, since a measure
+        # named in every city's documents reaches thousands of clauses.
+        near = [
+            (code, item.score / top) for item in best if (code := self._clause_code.get(item.clause.id)) is not None
+        ]
+        named_codes = self._named_codes(text)
+        named_codes = named_codes[~np.isin(named_codes, [code for code, _ in near])]
+        named_codes, named_scores = self._in_scope(retrieval, named_codes)
+        codes = np.concatenate([np.array([code for code, _ in near], dtype=np.int64), named_codes])
+        relative = np.concatenate([np.array([part for _, part in near], dtype=np.float64), named_scores / top])
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
         idf = {t: self._idf(t) for t in (*own, *extra)}
@@ -320,15 +332,11 @@ class MeasureMatcher:
         focus = tuple(own)
         had = tuple(w for w in own if _told_as_had(w, text))
         # Every copy of a measure in the clauses reached, as arrays: heading, clause score.
-        picked: list[int] = []
-        parts: list[float] = []
-        for clause_id in [*candidates, *named_elsewhere]:
-            found = self._by_clause.get(clause_id)
-            if found:
-                picked += found
-                parts += [clause_scores[clause_id]] * len(found)
-        index = np.array(picked, dtype=np.int64)
-        clause_part = np.array(parts, dtype=np.float64)
+        counts = self._clause_counts[codes]
+        ends = np.cumsum(counts)
+        offsets = np.repeat(self._clause_starts[codes] - (ends - counts), counts)
+        index = self._by_clause_code[offsets + np.arange(int(ends[-1]) if len(ends) else 0)]
+        clause_part = np.repeat(relative, counts)
         groups = self._groups[index]
         # What a measure says is scored once per group of copies (and once per profile).
         distinct, first = np.unique(groups, return_index=True)
@@ -416,21 +424,50 @@ class MeasureMatcher:
 
     def names_a_measure(self, retrieval: Retrieval) -> bool:
         """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
-        text = retrieval.analysis.normalized
-        return bool(retrieval.in_scope_scores(self._named_clauses(text)))
+        named, _ = self._in_scope(retrieval, self._named_codes(retrieval.analysis.normalized))
+        return len(named) > 0
 
-    def _named_clauses(self, text: str) -> list[str]:
-        """The clauses holding a measure named (by name or alias) in the text, in id order: looked up
-        by name, so the cost does not grow with the clauses searched."""
+    def _named_codes(self, text: str) -> np.ndarray:
+        """The codes of the clauses holding a measure named (by name or alias) in the text, sorted:
+        looked up by name, so the cost does not grow with the clauses searched."""
         if self._clauses_by_name is None:
-            by_name: dict[str, set[str]] = {}
+            by_name: dict[str, set[int]] = {}
             for measure_id, names in self._names.items():
-                clause = self._clause_of[measure_id]
+                code = self._clause_code[self._clause_of[measure_id]]
                 for name in names:
-                    by_name.setdefault(name, set()).add(clause)
-            self._clauses_by_name = by_name
-        found = self._names_in(text)
-        return sorted({c for name in found for c in self._clauses_by_name.get(name, ())})
+                    by_name.setdefault(name, set()).add(code)
+            self._clauses_by_name = {name: np.array(sorted(found), dtype=np.int64) for name, found in by_name.items()}
+        found = [self._clauses_by_name[name] for name in sorted(self._names_in(text)) if name in self._clauses_by_name]
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
+
+    def _in_scope(self, retrieval: Retrieval, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Those of these clause codes that are in the retrieval's scope, with their scores (as
+        `Retrieval.in_scope_scores`)."""
+        positions = self._positions(retrieval)
+        if positions is not None:
+            at = positions[codes]
+            known = at >= 0
+            scores = retrieval.in_scope_scores_at(at[known])
+            if scores is not None:
+                kept = ~np.isnan(scores)
+                return codes[known][kept], scores[kept]
+        ids = self._clause_ids
+        found = retrieval.in_scope_scores([ids[c] for c in codes.tolist()])
+        kept_codes = [c for c in codes.tolist() if ids[c] in found]
+        return np.array(kept_codes, dtype=np.int64), np.array([found[ids[c]] for c in kept_codes], dtype=np.float64)
+
+    def _positions(self, retrieval: Retrieval) -> np.ndarray | None:
+        """Each clause code's position in the retrieval's arrays (-1: not in the index), worked out
+        once per index."""
+        mapping = retrieval.clause_positions()
+        if mapping is None:
+            return None
+        if self._position_map is not mapping:
+            self._code_positions = np.array([mapping.get(c, -1) for c in self._clause_ids], dtype=np.int64)
+            self._position_map = mapping
+        return self._code_positions
 
     def _named(self, measure: Measure, text: str) -> str | None:
         found = self._names_in(text)
