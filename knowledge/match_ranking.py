@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from knowledge.measure_match import MeasureMatch
 
 
+def among(values: np.ndarray, wanted: Sequence[int]) -> np.ndarray:
+    """`np.isin(values, wanted)`; a few wanted values are compared one by one (np.isin's sorting is
+    most of the cost of a small ranking, and answers at five documents' scale make many)."""
+    if len(wanted) > 8:
+        return np.isin(values, wanted)
+    mask = np.zeros(len(values), dtype=bool)
+    for value in wanted:
+        mask |= values == value
+    return mask
+
+
 class RankedCopies:
     """The matches of one ranking by copy number: group (copies saying the same), score, clause, and
     how to make one. Made matches are kept, so a match read twice is the same object."""
@@ -110,11 +121,11 @@ class MatchRanking(Sequence["MeasureMatch"]):
         what was asked (never its id, clause, region or score): it is asked once per group of
         copies, of the group's first match here."""
         groups = self._copies.groups[self._order]
-        distinct, first = np.unique(groups, return_index=True)
-        kept = [g for g, at in zip(distinct.tolist(), first.tolist(), strict=True) if keep(self[at])]
-        if len(kept) == len(distinct):
+        _distinct, first, inverse = np.unique(groups, return_index=True, return_inverse=True)
+        kept = np.array([keep(self[at]) for at in first.tolist()], dtype=bool)
+        if kept.all():
             return self
-        return MatchRanking(self._copies, self._order[np.isin(groups, kept)])
+        return MatchRanking(self._copies, self._order[kept[inverse.reshape(-1)]])
 
     def scoring_at_least(self, floor: float) -> MatchRanking:
         """The matches whose score is at least `floor`, in order."""
@@ -129,7 +140,7 @@ class MatchRanking(Sequence["MeasureMatch"]):
         return np.flatnonzero(self._in(clause_ids)).tolist()
 
     def _in(self, clause_ids: Collection[str]) -> np.ndarray:
-        return np.isin(self._copies.clause_codes[self._order], self._copies.codes_of(clause_ids))
+        return among(self._copies.clause_codes[self._order], self._copies.codes_of(clause_ids))
 
     def then(self, other: MatchRanking) -> MatchRanking:
         """This ranking followed by another over the same matches."""

@@ -17,7 +17,7 @@ from functools import cached_property
 import numpy as np
 
 from knowledge.intent import AskedIntent
-from knowledge.match_ranking import MatchRanking, RankedCopies
+from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
     Amount,
     AmountKind,
@@ -202,6 +202,7 @@ class MeasureMatcher:
                 self._all_names.update(n for n in names if len(n) >= 3)
             self._names[heading.id] = ordered
         self._groups = np.array(groups, dtype=np.int64)
+        self._group_list = groups
         self._clause_codes = np.array(clause_codes, dtype=np.int64)
         self._clause_ids = list(self._clause_code)
         # The headings of each clause code: _by_clause_code[_clause_starts[c] : + _clause_counts[c]].
@@ -215,7 +216,7 @@ class MeasureMatcher:
         """The measure of heading `index`: the first copy of its group read from the catalog is kept
         for the group, the others are made from it (their own documents' units are never read)."""
         heading = self._headings[index]
-        group = int(self._groups[index])
+        group = self._group_list[index]
         read = self._read.get(group)
         if read is None:
             read = self._read[group] = self._catalog.measure(heading)
@@ -315,7 +316,7 @@ class MeasureMatcher:
             (code, item.score / top) for item in best if (code := self._clause_code.get(item.clause.id)) is not None
         ]
         named_codes = self._named_codes(text)
-        named_codes = named_codes[~np.isin(named_codes, [code for code, _ in near])]
+        named_codes = named_codes[~among(named_codes, [code for code, _ in near])]
         named_codes, named_scores = self._in_scope(retrieval, named_codes)
         codes = np.concatenate([np.array([code for code, _ in near], dtype=np.int64), named_codes])
         relative = np.concatenate([np.array([part for _, part in near], dtype=np.float64), named_scores / top])
@@ -339,7 +340,7 @@ class MeasureMatcher:
         clause_part = np.repeat(relative, counts)
         groups = self._groups[index]
         # What a measure says is scored once per group of copies (and once per profile).
-        distinct, first = np.unique(groups, return_index=True)
+        distinct, first, group_row = np.unique(groups, return_index=True, return_inverse=True)
         profiles: dict[int, _Profile | None] = {}
         of_group: dict[int, tuple[_Profile, int]] = {}
         for group, at in zip(distinct.tolist(), index[first].tolist(), strict=True):
@@ -374,7 +375,7 @@ class MeasureMatcher:
                     )
             if profile is not None:
                 of_group[group] = (profile, profile_id)
-        alive = np.isin(groups, list(of_group))
+        alive = np.array([g in of_group for g in distinct.tolist()], dtype=bool)[group_row.reshape(-1)]
         index, clause_part, groups = index[alive], clause_part[alive], groups[alive]
         rows = np.searchsorted(np.array(list(of_group), dtype=np.int64), groups)  # of_group is in group order
         chosen = [of_group[g][0] for g in of_group]
@@ -396,15 +397,17 @@ class MeasureMatcher:
         index, clause_part, groups, rounded = index[order], clause_part[order], groups[order], rounded[order]
         shared: dict[int, dict[str, tuple[str, ...]]] = {}
         headings = self._headings
+        at, scores, parts = index.tolist(), rounded.tolist(), clause_part.tolist()
 
         def make(copy: int) -> MeasureMatch:
-            profile, profile_id = of_group[int(groups[copy])]
+            heading = at[copy]
+            profile, profile_id = of_group[self._group_list[heading]]
             return MeasureMatch(
-                self._measure_at(int(index[copy])),
-                float(rounded[copy]),
+                self._measure_at(heading),
+                scores[copy],
                 profile.named,
                 profile.own_overlap,
-                float(clause_part[copy]),
+                parts[copy],
                 asked.units,
                 profile.extra_overlap,
                 focus,
@@ -417,7 +420,7 @@ class MeasureMatcher:
             rounded,
             self._clause_codes[index],
             self._clause_code.get,
-            lambda copy: headings[int(index[copy])].id,
+            lambda copy: headings[at[copy]].id,
             make,
         )
         return MatchRanking(copies, np.arange(len(index), dtype=np.int64))

@@ -294,7 +294,7 @@ def _entries_with_content(headings: str | None) -> list[list[Any]] | None:
     if headings is None:
         return None
     entries: list[list[Any]] = json.loads(headings)
-    return entries if all(len(entry) == 4 for entry in entries) else None
+    return entries if not entries or len(entries[0]) == 4 else None  # a row is written in one format
 
 
 def _interned(value: Any, strings: dict[str, str], key: str = "") -> Any:
