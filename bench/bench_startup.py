@@ -25,9 +25,11 @@ from pathlib import Path
 QUESTION = "吉林创业补贴"
 
 FLOOR_BUILD = """
-import sys, json, bm25s, jieba
-clauses = json.load(open(sys.argv[1], encoding="utf-8"))
-corpus = [[t for t in jieba.lcut(c["heading"] + c["body"]) if t.strip()] for c in clauses]
+import sys, bm25s, jieba
+from pathlib import Path
+from knowledge.clause_table import open_clauses
+clauses = open_clauses(Path(sys.argv[1]))
+corpus = [[t for t in jieba.lcut(c.heading + c.body) if t.strip()] for c in clauses]
 retriever = bm25s.BM25()
 retriever.index(corpus)
 retriever.save(sys.argv[2], corpus=None)
@@ -61,7 +63,7 @@ def main() -> int:
         env = {**os.environ, "POLICYBOT_DATA_DIR": str(Path(tmp) / "data")}
         subprocess.run([policybot, "ingest"], env=env, check=True, capture_output=True)
         subprocess.run([policybot, "ask", QUESTION], env=env, check=True, capture_output=True)  # warm
-        clauses = Path(tmp) / "data" / "index" / "clauses.json"
+        clauses = Path(tmp) / "data" / "index" / "clauses"  # the clause file (knowledge.kb.saved_clauses_dir)
         index = Path(tmp) / "floor-index"
         subprocess.run([sys.executable, "-c", FLOOR_BUILD, str(clauses), str(index)], check=True, env=env)
         subprocess.run([sys.executable, "-c", FLOOR_QUERY, str(index), QUESTION], check=True, env=env)  # warm

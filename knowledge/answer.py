@@ -30,6 +30,7 @@ from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document
 from knowledge.intent import AskedIntent, Intent, asked_phrases, classify, is_about_a_document, names_a_payer
 from knowledge.lexical import split_sentences
+from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.payer import paid_for
@@ -247,7 +248,7 @@ class Answerer:
         matcher = self.matcher
         matches = matcher.match(retrieval, asked)
 
-        def outside_scope() -> Iterator[MeasureMatch]:
+        def outside_scope() -> MatchRanking:
             rest = retrieval.ranked[retrieval.in_scope_count :]
             return matcher.in_order(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked)
 
@@ -375,8 +376,8 @@ class Answerer:
             return ()
         chosen = [
             match
-            for match in self.matcher.match(retrieval, asked)
-            if match.measure.clause in cited and (match.named or match.own_overlap > 0)
+            for match in self.matcher.match(retrieval, asked).in_clauses(cited)
+            if match.named or match.own_overlap > 0
         ][: self.policy.max_measures]
         return tuple(self._reference(match) for match in chosen)
 

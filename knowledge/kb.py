@@ -184,6 +184,7 @@ class KnowledgeBase:
         Parsed clauses are kept in the clause file for the next process (`saved_clauses_dir`)."""
         lexical = lexical_store(data_dir, tokens).open(registry.clauses)
         save_registry(registry, saved_clauses_dir(data_dir), lexical.document_hashes)
+        drop_clause_snapshot(data_dir / "index")
         return cls(
             registry,
             store,
@@ -216,6 +217,20 @@ def saved_clauses_dir(data_dir: Path) -> Path:
     return data_dir / "index" / CLAUSES_DIR
 
 
+# Every clause as one JSON list, written by ingest before the clause file existed and read by
+# nothing since (264 MB at every city's scale, beside the clause file's own copy).
+_CLAUSE_SNAPSHOT = "clauses.json"
+
+
+def drop_clause_snapshot(index_dir: Path) -> None:
+    """Remove the old clause snapshot from an index directory written before the clause file; a
+    read-only directory keeps it (it is only disk space)."""
+    try:
+        (index_dir / _CLAUSE_SNAPSHOT).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove the old clause snapshot in %s: %s", index_dir, exc)
+
+
 def derived_store(data_dir: Path) -> MeasureUnitStore:
     """Measure units derived per document, kept under data_dir/index (filled at ingest)."""
     return MeasureUnitStore(data_dir / "index" / MEASURES_DB)
@@ -233,7 +248,8 @@ def ingest(
     data_dir: Path,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Write the clause snapshot and quality report, and sync Chroma; skip what is up to date."""
+    """Write the quality report, tokens, lexical index and measure units, and sync Chroma; skip what
+    is up to date. (The clauses themselves are kept in the clause file: `saved_clauses_dir`.)"""
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
     counts = {doc_id: len(registry.clauses_of(doc_id)) for doc_id in registry.documents}
@@ -247,7 +263,7 @@ def ingest(
     index_dir.mkdir(parents=True, exist_ok=True)
     quality = {r.document_id: r.summary() for r in registry.quality_reports()}
     _write_json(index_dir / "quality.json", [r.model_dump(mode="json") for r in registry.quality_reports()])
-    _write_json(index_dir / "clauses.json", [c.model_dump(mode="json") for c in registry.clauses])
+    drop_clause_snapshot(index_dir)
     tokens = TokenCache(index_dir / TOKENS_FILE)
     lexical = lexical_store(data_dir, tokens)
     changed = lexical.sync(registry.clauses)

@@ -10,12 +10,13 @@ with that measure's own span: never another measure's figure from the same claus
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
+from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import MeasureMatch
 from knowledge.measures import Beneficiary, MeasureKind
 
@@ -121,41 +122,44 @@ def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
     return any(len(b) >= 3 and b in measure.span for b in benefits)
 
 
-def _relevant(matches: list[MeasureMatch], policy: SelectionPolicy) -> list[MeasureMatch]:
+def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
+    """The matches about the question, in order (decided once per group of copies: relevance
+    depends on what a measure says, not where)."""
     if matches and matches[0].named is None and _asked_benefit_is_only_its_base(matches[0]):
         # The best measure only builds on the benefit asked about (国家助学贷款 as a condition of a
         # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
         # measure that merely shares words (贷款, 还款) is no answer either — unless it holds more of
         # the user's own words (网上申请 失业保险金 → the online claim of that very benefit).
         top = matches[0]
-        return [m for m in matches[1:] if m.own_overlap > top.own_overlap and is_relevant(m, policy)]
-    relevant = [m for m in matches if is_relevant(m, policy)]
+        return matches[1:].where(lambda m: m.own_overlap > top.own_overlap and is_relevant(m, policy))
+    relevant = matches.where(lambda m: is_relevant(m, policy))
     focus = relevant[0].focus if relevant else ()
     if any("贷" in w for w in focus) and not any(w.endswith(_BENEFIT_HEADS) and "贷" not in w for w in focus):
         # A question only about borrowing (能贷多少, 贷款) is answered by a loan when one matches, however
         # strongly the person's group (退役士兵) ties it to another measure of the same clause.
-        loans = [m for m in relevant if m.measure.kind is MeasureKind.LOAN]
+        loans = relevant.where(lambda m: m.measure.kind is MeasureKind.LOAN)
         if loans:
-            relevant = [*loans, *(m for m in relevant if m.measure.kind is not MeasureKind.LOAN)]
+            relevant = loans.then(relevant.where(lambda m: m.measure.kind is not MeasureKind.LOAN))
     return relevant
 
 
 def select(
-    matches: list[MeasureMatch],
+    matches: Sequence[MeasureMatch],
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
     region_named: bool,
-    others: Callable[[], Iterable[MeasureMatch]] | None = None,
+    others: Callable[[], Sequence[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
 ) -> Selection | None:
     """The measures to show, or None when no measure of the candidate clauses is about the question.
 
-    `matches`: the matcher's ranking within the searched scope; `jurisdiction_of`: measure id →
+    `matches`: the matcher's ranking within the searched scope (a `MatchRanking` is read lazily:
+    only the matches shown, and one per group of copies, are made); `jurisdiction_of`: measure id →
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
     outside the scope (other covered regions), in match order, consulted only for a figure the asked
     region lacks and read only until two regions are found."""
     policy = policy or SelectionPolicy()
-    relevant = _relevant(matches, policy)
+    relevant = _relevant(MatchRanking.of(matches), policy)
     if not relevant:
         return None
     wants_figure = asked.asks_figure and asked.primary in (
@@ -163,43 +167,35 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
-    best = _facet_asked(relevant, wants_figure)
-    if asked.for_self and asked.primary in _LISTING and best.measure.beneficiary is not Beneficiary.PERSON:
-        # 我…有啥补贴能领: a measure paid to the person, when one matches nearly as well, answers before
-        # an employer's (不裁员的企业's 稳岗返还 matched only the 裁员 the person told of losing a job).
-        own = next(
-            (
-                m
-                for m in relevant
-                if m.measure.beneficiary is Beneficiary.PERSON and m.score >= policy.other_region_ratio * best.score
-            ),
-            None,
-        )
-        best = own or best
-    if best is not relevant[0]:
-        relevant = [best, *(m for m in relevant if m is not best)]
+    at = _facet_asked(relevant, wants_figure)
+    if asked.for_self and asked.primary in _LISTING:
+        at = _paid_to_the_person(relevant, at, policy)
+    if at:
+        relevant = relevant.moved_first(at)
+    best = relevant[0]
     home = jurisdiction_of[best.measure.id]
     chosen = [best]
     if not region_named:
         # The same question in every covered region: each region's best measure, when close.
         seen = {home}
-        for match in relevant[1:]:
-            where = jurisdiction_of[match.measure.id]
-            if where in seen or len(seen) >= policy.max_regions:
-                continue
-            if match.score >= policy.other_region_ratio * best.score and _same_kind(match, best):
-                chosen.append(match)
+        close = relevant[1:].scoring_at_least(policy.other_region_ratio * best.score)
+        close = close.where(lambda m: _same_kind(m, best))
+        for position, measure_id in close.measure_ids():
+            if len(seen) >= policy.max_regions:
+                break
+            where = jurisdiction_of[measure_id]
+            if where not in seen:
+                chosen.append(close[position])
                 seen.add(where)
     if asked.primary in _LISTING and not wants_figure:
         open_question = asked.open_list
-        listed = [
-            m
-            for m in relevant[1:]
-            if jurisdiction_of[m.measure.id] == home
-            and m.score >= policy.listed_ratio * best.score
-            and m.measure.beneficiary is best.measure.beneficiary
-            and (open_question or not _asked_less_than(m, best))
-        ][: policy.max_listed - 1]
+        alike = relevant[1:].scoring_at_least(policy.listed_ratio * best.score)
+        alike = alike.where(
+            lambda m: (
+                m.measure.beneficiary is best.measure.beneficiary and (open_question or not _asked_less_than(m, best))
+            )
+        )
+        listed = _in_region(alike, home, jurisdiction_of, policy.max_listed - 1)
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
     if not wants_figure:
@@ -211,12 +207,27 @@ def select(
     return _figure(relevant, chosen, asked, jurisdiction_of, others, policy)
 
 
+def _in_region(
+    matches: MatchRanking, region: str, jurisdiction_of: Mapping[str, str], limit: int
+) -> list[MeasureMatch]:
+    """The first `limit` matches of measures of that region, in order (made only when taken)."""
+    found: list[MeasureMatch] = []
+    if limit <= 0:
+        return found
+    for position, measure_id in matches.measure_ids():
+        if jurisdiction_of[measure_id] == region:
+            found.append(matches[position])
+            if len(found) == limit:
+                break
+    return found
+
+
 def _figure(
-    relevant: list[MeasureMatch],
+    relevant: MatchRanking,
     chosen: list[MeasureMatch],
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
-    others: Callable[[], Iterable[MeasureMatch]] | None,
+    others: Callable[[], Sequence[MeasureMatch]] | None,
     policy: SelectionPolicy,
 ) -> Selection:
     """The answer to a figure question: the chosen measures' own figures, a runner-up or variant
@@ -226,11 +237,11 @@ def _figure(
     home = jurisdiction_of[best.measure.id]
     # Two measures of one clause that the question tells apart by a word each holds alone (市县级 …
     # 跟省级一样吗): both are asked, each shown with its own figure or its silence.
+    same_clause = relevant[1:].in_clauses({best.measure.clause})
     chosen += [
         m
-        for m in relevant[1:]
-        if m.measure.clause == best.measure.clause
-        and m not in chosen
+        for m in same_clause
+        if m not in chosen
         and _same_kind(m, best)
         and _names_share_what_was_asked(m, best)
         and _names_what_best_lacks(m, best)
@@ -248,22 +259,14 @@ def _figure(
     # the user's own words is the measure asked about (分担比例 is the loan's risk-sharing rule, not
     # its counter-guarantee waiver, which only won on the shared name 创业担保贷款). One that matches
     # no more of them is another measure (失业保险金 ≠ the 80% 失业补助金): then no figure is shown.
-    stating = next(
-        (
-            m
-            for m in relevant[1:]
-            if m.payable_amounts
-            and m.own_overlap > best.own_overlap
-            and jurisdiction_of[m.measure.id] == home
-            and m.score >= policy.figure_ratio * best.score
-        ),
-        None,
-    )
+    runners_up = relevant[1:].scoring_at_least(policy.figure_ratio * best.score)
+    runners_up = runners_up.where(lambda m: bool(m.payable_amounts) and m.own_overlap > best.own_overlap)
+    stating = next(iter(_in_region(runners_up, home, jurisdiction_of, 1)), None)
     if stating is not None:
         return Selection("figure", (stating, *chosen[1:]))
     # Variants of the asked measure in its own clause that do state the figure (稳岗返还 of 中小微企业
     # and of 受疫情影响的企业, when the general 稳岗返还 states none): each is shown with its own figure.
-    variants = [m for m in relevant[1:] if m.payable_amounts and _variant_of(m, best)][: policy.max_listed]
+    variants = [m for m in same_clause if m.payable_amounts and _variant_of(m, best)][: policy.max_listed]
     if variants:
         return Selection("figure", (*variants, *chosen[1:]))
     # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上)
@@ -275,17 +278,15 @@ def _figure(
     # A measure of the same clause whose name holds a word of the question that the best one's name
     # and sentence never use (三支一扶 names the programme; 干满几年…落实编制 asks its sibling 服务基层期满
     # 考核合格落实编制) answers with the figure its own text states.
-    for sibling in relevant[1:]:
-        if sibling.measure.clause == best.measure.clause and _names_what_best_lacks(sibling, best):
+    for sibling in same_clause:
+        if _names_what_best_lacks(sibling, best):
             written = _figure_written(sibling, asked)
             if written is not None:
                 return written
     # Read in match order only until two regions are found (at every city's scale the other
-    # regions hold ≈ 700 copies of a named measure).
-    elsewhere = (
-        m
-        for m in (others() if others else [])
-        if m.payable_amounts and is_relevant(m, policy) and _same_measure(m, best)
+    # regions hold ≈ 700 copies of a named measure, decided once per group of copies).
+    elsewhere = MatchRanking.of(others() if others else []).where(
+        lambda m: bool(m.payable_amounts) and is_relevant(m, policy) and _same_measure(m, best)
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
 
@@ -343,36 +344,61 @@ def stated_in_span(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ..
     return shared or (tuple(stating) if len(stating) <= 2 else ())
 
 
-def _facet_asked(relevant: list[MeasureMatch], wants_figure: bool = False) -> MeasureMatch:
+# How far down the ranking a measure paid to the person is looked for (they score near the top).
+_OWN_LOOKED_AT = 20
+
+
+def _paid_to_the_person(relevant: MatchRanking, at: int, policy: SelectionPolicy) -> int:
+    """我…有啥补贴能领: a measure paid to the person, when one matches nearly as well, answers before
+    an employer's (不裁员的企业's 稳岗返还 matched only the 裁员 the person told of losing a job). The
+    position of the measure to put first."""
+    best = relevant[at]
+    if best.measure.beneficiary is Beneficiary.PERSON:
+        return at
+    floor = policy.other_region_ratio * best.score
+    for position in range(min(len(relevant), _OWN_LOOKED_AT)):
+        match = relevant[position]
+        if match.measure.beneficiary is Beneficiary.PERSON and match.score >= floor:
+            return position
+    return at
+
+
+def _facet_asked(relevant: MatchRanking, wants_figure: bool = False) -> int:
     """Of measures curated on the very same sentence (a loan and the year's loan target; two targets
     of one sentence), the one whose own words — name and figures — hold more of the question's: the
-    sentence matches them all equally, so only what tells them apart can decide."""
+    sentence matches them all equally, so only what tells them apart can decide. Its position in
+    `relevant`."""
     best = relevant[0]
-    facets = [m for m in relevant if m.measure.clause == best.measure.clause and m.measure.span == best.measure.span]
+    facets = [
+        (position, relevant[position])
+        for position in relevant.positions_in({best.measure.clause})
+        if relevant[position].measure.span == best.measure.span
+    ]
     if len(facets) < 2:
-        return best
+        return 0
     # On a tie, when a figure is asked, the facet stating one — unless a payment of the sentence
     # states none (then that silence is the answer); then what a measure grants before the year's
     # target of it. max keeps the first (the match order) on a full tie.
-    silent_payment = any(m.measure.kind in _PAYMENTS and not m.payable_amounts for m in facets)
+    silent_payment = any(m.measure.kind in _PAYMENTS and not m.payable_amounts for _, m in facets)
     stating = wants_figure and not silent_payment
-    return max(
+    position, _ = max(
         facets,
-        key=lambda m: (
-            _own_word_hits(m),
-            stating and bool(m.payable_amounts),
-            m.measure.kind is not MeasureKind.TARGET,
+        key=lambda pair: (
+            _own_word_hits(pair[1]),
+            stating and bool(pair[1].payable_amounts),
+            pair[1].measure.kind is not MeasureKind.TARGET,
         ),
     )
+    return position
 
 
-def _other_facets_stating(relevant: list[MeasureMatch], chosen: list[MeasureMatch]) -> list[MeasureMatch]:
+def _other_facets_stating(relevant: MatchRanking, chosen: list[MeasureMatch]) -> list[MeasureMatch]:
     """Facets of a chosen measure's sentence that state a kind of figure asked that none of the chosen
     measures states."""
     covered = {unit for m in chosen for unit in m.units if _states(m, unit)}
     spans = {(m.measure.clause, m.measure.span) for m in chosen}
     out: list[MeasureMatch] = []
-    for match in relevant:
+    for match in relevant.in_clauses({clause for clause, _ in spans}):
         if match in chosen or (match.measure.clause, match.measure.span) not in spans:
             continue
         new = {unit for unit in match.units if unit not in covered and _states(match, unit)}
@@ -448,15 +474,15 @@ def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
     return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
 
 
-def _one_per_region(matches: Iterable[MeasureMatch], jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
+def _one_per_region(matches: MatchRanking, jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
     """The first match of each of the first two regions, in the given order."""
     seen: set[str] = set()
     out: list[MeasureMatch] = []
-    for match in matches:
-        where = jurisdiction_of[match.measure.id]
+    for position, measure_id in matches.measure_ids():
+        where = jurisdiction_of[measure_id]
         if where not in seen:
             seen.add(where)
-            out.append(match)
+            out.append(matches[position])
             if len(out) == _OTHER_REGIONS_SHOWN:
                 break
     return tuple(out)

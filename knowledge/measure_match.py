@@ -10,11 +10,14 @@ break on the measure id, so the order never depends on hashing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+
 from knowledge.intent import AskedIntent
+from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
     Amount,
     AmountKind,
@@ -24,6 +27,7 @@ from knowledge.measures import (
     MeasureHeading,
     MeasureKind,
     MeasuresInMemory,
+    copy_at,
 )
 from knowledge.retrieve import Retrieval
 
@@ -156,21 +160,24 @@ class MeasureMatcher:
         self._idf = idf
         self._tokenizer = tokenizer
         # Only headings are held for every measure; a measure is read from the catalog when a
-        # question reaches its clause.
+        # question reaches its clause — one copy per group of copies (equal content keys), the
+        # others made from it with their own id and clause.
         self._catalog: MeasureCatalog = MeasuresInMemory(measures) if isinstance(measures, Mapping) else measures
-        self._by_clause: dict[str, list[MeasureHeading]] = {}
+        self._headings: list[MeasureHeading] = []
+        self._by_clause: dict[str, list[int]] = {}
+        self._clause_code: dict[str, int] = {}
         self._measures: dict[str, tuple[Measure, ...]] = {}
         self._names: dict[str, tuple[str, ...]] = {}
         self._all_names: set[str] = set()
         self._last_names: tuple[str, frozenset[str]] | None = None
         self._name_lengths: set[int] = set()
         self._clause_of: dict[str, str] = {}
-        self._clauses_by_name: dict[str, set[str]] | None = None
-        self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, list[MeasureMatch]]] = {}
+        self._clauses_by_name: dict[str, np.ndarray] | None = None
+        self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, MatchRanking]] = {}
         # What a measure is scored on (its span's words, its name's pieces) is prepared when a
         # question first reaches it: at every city's scale most measures are never candidates, and
         # preparing all of them was most of a process's start.
-        self._prepared: dict[str, _Prepared] = {}
+        self._prepared: dict[int, _Prepared] = {}
         # Measures that a question scores alike (replicas and amendments repeat name, span words,
         # targets and figures) share a profile: its part of the score is computed once per question.
         self._profiles: dict[tuple[object, ...], int] = {}
@@ -178,10 +185,20 @@ class MeasureMatcher:
         self._pieces_of: dict[str, frozenset[str]] = {}
         self._words_of: dict[str, frozenset[str]] = {}
         self._spans: dict[frozenset[str], frozenset[str]] = {}
+        # Copies of a measure (equal content keys) form a group; one of them is read per group.
+        self._group_of_content: dict[str, int] = {}
+        self._read: dict[int, Measure] = {}
+        self._id_rank: np.ndarray | None = None
         ordered_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+        groups: list[int] = []
+        clause_codes: list[int] = []
         for heading in self._catalog.headings():
-            self._by_clause.setdefault(heading.clause, []).append(heading)
+            self._by_clause.setdefault(heading.clause, []).append(len(self._headings))
+            self._headings.append(heading)
             self._clause_of[heading.id] = heading.clause
+            content = heading.content or "#" + heading.id  # no key: a group of its own
+            groups.append(self._group_of_content.setdefault(content, len(self._group_of_content)))
+            clause_codes.append(self._clause_code.setdefault(heading.clause, len(self._clause_code)))
             names = heading.names
             ordered = ordered_names.get(names)
             if ordered is None:
@@ -189,9 +206,39 @@ class MeasureMatcher:
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
                 self._all_names.update(n for n in names if len(n) >= 3)
             self._names[heading.id] = ordered
+        self._groups = np.array(groups, dtype=np.int64)
+        self._group_list = groups
+        self._clause_codes = np.array(clause_codes, dtype=np.int64)
+        self._clause_ids = list(self._clause_code)
+        # The headings of each clause code: _by_clause_code[_clause_starts[c] : + _clause_counts[c]].
+        self._by_clause_code = np.argsort(self._clause_codes, kind="stable")
+        self._clause_counts = np.bincount(self._clause_codes, minlength=len(self._clause_ids))
+        self._clause_starts = np.concatenate([[0], np.cumsum(self._clause_counts)[:-1]]).astype(np.int64)
+        self._position_map: Mapping[str, int] | None = None
+        self._code_positions = np.empty(0, dtype=np.int64)
 
-    def _prepare(self, measure: Measure) -> _Prepared:
-        prepared = self._prepared.get(measure.id)
+    def _measure_at(self, index: int) -> Measure:
+        """The measure of heading `index`: the first copy of its group read from the catalog is kept
+        for the group, the others are made from it (their own documents' units are never read)."""
+        heading = self._headings[index]
+        group = self._group_list[index]
+        read = self._read.get(group)
+        if read is None:
+            read = self._read[group] = self._catalog.measure(heading)
+        return copy_at(read, heading)
+
+    def _ranks(self) -> np.ndarray:
+        """Each heading's place in measure-id order (ties in score break on the id)."""
+        if self._id_rank is None:
+            headings = self._headings
+            ranks = np.empty(len(headings), dtype=np.int64)
+            ranks[sorted(range(len(headings)), key=lambda k: headings[k].id)] = np.arange(len(headings))
+            self._id_rank = ranks
+        return self._id_rank
+
+    def _prepare(self, group: int, measure: Measure) -> _Prepared:
+        """What the copies of one group (`measure` is one of them) are scored on."""
+        prepared = self._prepared.get(group)
         if prepared is not None:
             return prepared
         tokenizer = self._tokenizer
@@ -212,6 +259,7 @@ class MeasureMatcher:
         # Copies of a measure have equal spans: one set is kept for all of them.
         span = self._spans.setdefault(span, span)
         signature = (
+            measure.kind,
             measure.name,
             self._names[measure.id],
             name_parts,
@@ -221,7 +269,7 @@ class MeasureMatcher:
             measure.beneficiary,
         )
         profile = self._profiles.setdefault(signature, len(self._profiles))
-        prepared = self._prepared[measure.id] = _Prepared(span, name_parts, profile)
+        prepared = self._prepared[group] = _Prepared(span, name_parts, profile)
         return prepared
 
     def clause_of(self, measure_id: str) -> str | None:
@@ -234,49 +282,49 @@ class MeasureMatcher:
         return list(self._measures_of(clause_id))
 
     def _measures_of(self, clause_id: str) -> tuple[Measure, ...]:
-        """A clause's measures, read from the catalog once (the catalog keeps what it read too)."""
+        """A clause's measures, made once."""
         found = self._measures.get(clause_id)
         if found is None:
-            catalog = self._catalog
-            found = self._measures[clause_id] = tuple(catalog.measure(h) for h in self._by_clause.get(clause_id, []))
+            found = self._measures[clause_id] = tuple(self._measure_at(k) for k in self._by_clause.get(clause_id, []))
         return found
 
-    def match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
+    def match(self, retrieval: Retrieval, asked: AskedIntent) -> MatchRanking:
         """Every measure of the candidate clauses (and every measure named in the question within the
-        searched jurisdictions), best first. An answer asks this more than once for one retrieval:
-        the last few are kept."""
+        searched jurisdictions), best first, each match made when read. An answer asks this more than
+        once for one retrieval: the last few are kept."""
         key = (id(retrieval), asked)
         kept = self._recent.get(key)
         if kept is not None and kept[0] is retrieval:
-            return list(kept[1])
-        matches = self._match(retrieval, asked)
+            return kept[1]
+        matches = self._rank(retrieval, asked)
         if len(self._recent) >= _RECENT:
             self._recent.pop(next(iter(self._recent)), None)
         self._recent[key] = (retrieval, matches)
-        return list(matches)
+        return matches
 
-    def in_order(self, retrieval: Retrieval, asked: AskedIntent) -> Iterator[MeasureMatch]:
-        """The matches of `match`, in its order, each made when read: a reader that stops early
-        (another region's version of a measure, the first two found) does not pay for the copies
-        it never reads (≈ 700 of a named measure at every city's scale)."""
-        return self._in_order(retrieval, asked)
+    def in_order(self, retrieval: Retrieval, asked: AskedIntent) -> MatchRanking:
+        """The matches of `match`, not kept (another region's version of a measure, read only until
+        two are found)."""
+        return self._rank(retrieval, asked)
 
-    def _match(self, retrieval: Retrieval, asked: AskedIntent) -> list[MeasureMatch]:
-        return list(self._in_order(retrieval, asked))
-
-    def _in_order(self, retrieval: Retrieval, asked: AskedIntent) -> Iterator[MeasureMatch]:
+    def _rank(self, retrieval: Retrieval, asked: AskedIntent) -> MatchRanking:  # noqa: PLR0915 - one pass, kept together
         weights = self.weights
         analysis = retrieval.analysis
         text = analysis.normalized
         in_scope = retrieval.in_scope
         top = in_scope[0].score if in_scope and in_scope[0].score > 0 else 1.0
         best = list(in_scope[: weights.candidate_clauses])
-        candidates = [item.clause.id for item in best]
-        clause_scores = {item.clause.id: item.score / top for item in best}
-        named_ids = [c for c in self._named_clauses(text) if c not in clause_scores]
-        named_scores = retrieval.in_scope_scores(named_ids)
-        named_elsewhere = [c for c in named_ids if c in named_scores]
-        clause_scores.update({c: named_scores[c] / top for c in named_elsewhere})
+        # The clauses reached (the best in scope, and every in-scope clause holding a measure the
+        # question names) as codes, with their scores relative to the best: arrays, since a measure
+        # named in every city's documents reaches thousands of clauses.
+        near = [
+            (code, item.score / top) for item in best if (code := self._clause_code.get(item.clause.id)) is not None
+        ]
+        named_codes = self._named_codes(text)
+        named_codes = named_codes[~among(named_codes, [code for code, _ in near])]
+        named_codes, named_scores = self._in_scope(retrieval, named_codes)
+        codes = np.concatenate([np.array([code for code, _ in near], dtype=np.int64), named_codes])
+        relative = np.concatenate([np.array([part for _, part in near], dtype=np.float64), named_scores / top])
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
         extra = sorted(set(analysis.expansions) - set(own))
         idf = {t: self._idf(t) for t in (*own, *extra)}
@@ -285,90 +333,149 @@ class MeasureMatcher:
         speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
-        # (score, measure id, measure, profile, its shared part, clause): sorted as the matches are,
-        # each match made when read.
-        rows: list[tuple[float, str, Measure, _Profile, dict[str, tuple[str, ...]], str]] = []
         asked_levels = levels_named(text)
         asks_amount = asked.asks_figure
         focus = tuple(own)
         had = tuple(w for w in own if _told_as_had(w, text))
+        # Every copy of a measure in the clauses reached, as arrays: heading, clause score.
+        counts = self._clause_counts[codes]
+        ends = np.cumsum(counts)
+        offsets = np.repeat(self._clause_starts[codes] - (ends - counts), counts)
+        index = self._by_clause_code[offsets + np.arange(int(ends[-1]) if len(ends) else 0)]
+        clause_part = np.repeat(relative, counts)
+        groups = self._groups[index]
+        # What a measure says is scored once per group of copies (and once per profile).
+        distinct, first, group_row = np.unique(groups, return_index=True, return_inverse=True)
         profiles: dict[int, _Profile | None] = {}
+        of_group: dict[int, tuple[_Profile, int]] = {}
+        for group, at in zip(distinct.tolist(), index[first].tolist(), strict=True):
+            measure = self._measure_at(at)
+            prepared = self._prepare(group, measure)
+            profile_id = prepared.profile
+            if profile_id in profiles:
+                profile = profiles[profile_id]
+            else:
+                profile = profiles[profile_id] = None
+                if not (asked_levels and _other_level(measure, asked_levels)):
+                    # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
+                    at_level = bool(asked_levels & levels_named(measure.name))
+                    span = prepared.span
+                    own_overlap = sum(idf[t] for t in own if t in span) / own_total
+                    extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
+                    named = self._named(measure, text)
+                    in_parts = not named and any(parts <= words for parts in prepared.name_parts)
+                    profile = profiles[profile_id] = _Profile(
+                        named,
+                        own_overlap,
+                        extra_overlap,
+                        (
+                            weights.own_words * own_overlap,
+                            weights.expansions * extra_overlap,
+                            weights.name if named else weights.name_in_parts if in_parts else 0.0,
+                            weights.name_in_parts if at_level else 0.0,
+                            weights.target if any(t in expanded_text for t in measure.targets) else 0.0,
+                        ),
+                        asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
+                        measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer,
+                    )
+            if profile is not None:
+                of_group[group] = (profile, profile_id)
+        alive = np.array([g in of_group for g in distinct.tolist()], dtype=bool)[group_row.reshape(-1)]
+        index, clause_part, groups = index[alive], clause_part[alive], groups[alive]
+        rows = np.searchsorted(np.array(list(of_group), dtype=np.int64), groups)  # of_group is in group order
+        chosen = [of_group[g][0] for g in of_group]
+        terms = np.array([p.terms for p in chosen], dtype=np.float64).reshape(len(chosen), 5)
+        # The terms are added in the order of one match's sum, element by element: every score is
+        # the float the same sum gives for one match.
+        score = weights.clause * clause_part
+        for column in range(5):
+            score = score + terms[rows, column]
+        score = np.where(np.array([p.pays for p in chosen], dtype=bool)[rows], score + weights.payable_amount, score)
+        score = np.where(
+            np.array([p.for_others for p in chosen], dtype=bool)[rows], score - weights.other_beneficiary, score
+        )
+        # round(score, 9) as Python rounds (numpy's rounding can differ in the last place): once per
+        # distinct value.
+        values, inverse = np.unique(score, return_inverse=True)
+        rounded = np.array([round(v, 9) for v in values.tolist()], dtype=np.float64)[inverse.reshape(-1)]
+        order = np.lexsort((self._ranks()[index], -rounded))
+        index, clause_part, groups, rounded = index[order], clause_part[order], groups[order], rounded[order]
         shared: dict[int, dict[str, tuple[str, ...]]] = {}
-        for clause_id in [*candidates, *named_elsewhere]:
-            clause_part = weights.clause * clause_scores.get(clause_id, 0.0)
-            for measure in self._measures_of(clause_id):
-                prepared = self._prepare(measure)
-                profile_id = prepared.profile
-                if profile_id in profiles:
-                    profile = profiles[profile_id]
-                else:
-                    profile = profiles[profile_id] = None
-                    if not (asked_levels and _other_level(measure, asked_levels)):
-                        # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
-                        at_level = bool(asked_levels & levels_named(measure.name))
-                        span = prepared.span
-                        own_overlap = sum(idf[t] for t in own if t in span) / own_total
-                        extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
-                        named = self._named(measure, text)
-                        in_parts = not named and any(parts <= words for parts in prepared.name_parts)
-                        profile = profiles[profile_id] = _Profile(
-                            named,
-                            own_overlap,
-                            extra_overlap,
-                            (
-                                weights.own_words * own_overlap,
-                                weights.expansions * extra_overlap,
-                                weights.name if named else weights.name_in_parts if in_parts else 0.0,
-                                weights.name_in_parts if at_level else 0.0,
-                                weights.target if any(t in expanded_text for t in measure.targets) else 0.0,
-                            ),
-                            asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
-                            measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer,
-                        )
-                if profile is None:
-                    continue
-                # The terms are added in this order whatever is cached: the rounding stays the same.
-                own_term, extra_term, name_term, level_term, target_term = profile.terms
-                score = clause_part + own_term + extra_term + name_term + level_term + target_term
-                if profile.pays:
-                    score += weights.payable_amount
-                if profile.for_others:
-                    score -= weights.other_beneficiary
-                rows.append(
-                    (round(score, 9), measure.id, measure, profile, shared.setdefault(profile_id, {}), clause_id)
-                )
-        rows.sort(key=lambda row: (-row[0], row[1]))
-        for score, _id, measure, profile, common, clause_id in rows:
-            yield MeasureMatch(
-                measure,
-                score,
+        headings = self._headings
+        at, scores, parts = index.tolist(), rounded.tolist(), clause_part.tolist()
+
+        def make(copy: int) -> MeasureMatch:
+            heading = at[copy]
+            profile, profile_id = of_group[self._group_list[heading]]
+            return MeasureMatch(
+                self._measure_at(heading),
+                scores[copy],
                 profile.named,
                 profile.own_overlap,
-                clause_scores[clause_id],
+                parts[copy],
                 asked.units,
                 profile.extra_overlap,
                 focus,
                 had,
-                common,
+                shared.setdefault(profile_id, {}),
             )
+
+        copies = RankedCopies(
+            groups,
+            rounded,
+            self._clause_codes[index],
+            self._clause_code.get,
+            lambda copy: headings[at[copy]].id,
+            make,
+        )
+        return MatchRanking(copies, np.arange(len(index), dtype=np.int64))
 
     def names_a_measure(self, retrieval: Retrieval) -> bool:
         """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
-        text = retrieval.analysis.normalized
-        return bool(retrieval.in_scope_scores(self._named_clauses(text)))
+        named, _ = self._in_scope(retrieval, self._named_codes(retrieval.analysis.normalized))
+        return len(named) > 0
 
-    def _named_clauses(self, text: str) -> list[str]:
-        """The clauses holding a measure named (by name or alias) in the text, in id order: looked up
-        by name, so the cost does not grow with the clauses searched."""
+    def _named_codes(self, text: str) -> np.ndarray:
+        """The codes of the clauses holding a measure named (by name or alias) in the text, sorted:
+        looked up by name, so the cost does not grow with the clauses searched."""
         if self._clauses_by_name is None:
-            by_name: dict[str, set[str]] = {}
+            by_name: dict[str, set[int]] = {}
             for measure_id, names in self._names.items():
-                clause = self._clause_of[measure_id]
+                code = self._clause_code[self._clause_of[measure_id]]
                 for name in names:
-                    by_name.setdefault(name, set()).add(clause)
-            self._clauses_by_name = by_name
-        found = self._names_in(text)
-        return sorted({c for name in found for c in self._clauses_by_name.get(name, ())})
+                    by_name.setdefault(name, set()).add(code)
+            self._clauses_by_name = {name: np.array(sorted(found), dtype=np.int64) for name, found in by_name.items()}
+        found = [self._clauses_by_name[name] for name in sorted(self._names_in(text)) if name in self._clauses_by_name]
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
+
+    def _in_scope(self, retrieval: Retrieval, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Those of these clause codes that are in the retrieval's scope, with their scores (as
+        `Retrieval.in_scope_scores`)."""
+        positions = self._positions(retrieval)
+        if positions is not None:
+            at = positions[codes]
+            known = at >= 0
+            scores = retrieval.in_scope_scores_at(at[known])
+            if scores is not None:
+                kept = ~np.isnan(scores)
+                return codes[known][kept], scores[kept]
+        ids = self._clause_ids
+        found = retrieval.in_scope_scores([ids[c] for c in codes.tolist()])
+        kept_codes = [c for c in codes.tolist() if ids[c] in found]
+        return np.array(kept_codes, dtype=np.int64), np.array([found[ids[c]] for c in kept_codes], dtype=np.float64)
+
+    def _positions(self, retrieval: Retrieval) -> np.ndarray | None:
+        """Each clause code's position in the retrieval's arrays (-1: not in the index), worked out
+        once per index."""
+        mapping = retrieval.clause_positions()
+        if mapping is None:
+            return None
+        if self._position_map is not mapping:
+            self._code_positions = np.array([mapping.get(c, -1) for c in self._clause_ids], dtype=np.int64)
+            self._position_map = mapping
+        return self._code_positions
 
     def _named(self, measure: Measure, text: str) -> str | None:
         found = self._names_in(text)

@@ -29,7 +29,7 @@ from knowledge.cache import fingerprint
 from knowledge.clause_table import document_hash
 from knowledge.clauses import Clause
 from knowledge.derive import derive_measures
-from knowledge.measures import CHECKED_WHEN_STORED, Measure, MeasureHeading, heading_of
+from knowledge.measures import CHECKED_WHEN_STORED, Measure, MeasureHeading, content_key, heading_of
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ class MeasureUnitStore:
             row = rows.get(document_id)
             if row is not None and row[0] == wanted:
                 stored[document_id] = wanted
-                headings += [MeasureHeading(i, c, document_id, tuple(n)) for i, c, n in json.loads(row[1])]
+                headings += [MeasureHeading(i, c, document_id, tuple(n), k) for i, c, n, k in row[1]]
                 continue
             units = in_memory[document_id] = derive_measures(document_id, clauses_of(document_id))
             headings += [heading_of(m, document_id) for m in units]
@@ -185,9 +185,10 @@ class MeasureUnitStore:
             self._write(missing)
         return StoredMeasures(self, headings, in_memory, stored, clauses_of)
 
-    def _read_headings(self) -> dict[str, tuple[str, str]]:
-        """document id → (hash, headings JSON) of the current deriver; headings missing for a stored
-        row (a store written before they were) are made from its units, without pydantic."""
+    def _read_headings(self) -> dict[str, tuple[str, list[list[Any]]]]:
+        """document id → (hash, headings as [id, clause, names, content key]) of the current deriver;
+        headings missing for a stored row (a store written before they were, or before they held
+        each unit's content key) are made from its units, without pydantic."""
         connection = self._connect()
         if connection is None:
             return {}
@@ -198,20 +199,23 @@ class MeasureUnitStore:
                 "WHERE m.deriver = ?",
                 (self.deriver,),
             ).fetchall()
-            out = {doc_id: (hash_, headings) for doc_id, hash_, own_hash, headings in rows if own_hash == hash_}
-            stale = [doc_id for doc_id, hash_, own_hash, _ in rows if own_hash != hash_]
+            out = {
+                doc_id: (hash_, entries)
+                for doc_id, hash_, own_hash, headings in rows
+                if own_hash == hash_ and (entries := _entries_with_content(headings)) is not None
+            }
+            stale = [doc_id for doc_id, *_ in rows if doc_id not in out]
             if stale:
                 made = []
                 for doc_id in stale:
                     hash_, units = db.execute(
                         "SELECT hash, measures FROM derived_measures WHERE document_id = ?", (doc_id,)
                     ).fetchone()
-                    text = json.dumps(
-                        [[u["id"], u["clause"], [u["name"], *u["aliases"]]] for u in json.loads(units)],
-                        ensure_ascii=False,
-                    )
-                    made.append((doc_id, hash_, self.deriver, text))
-                    out[doc_id] = (hash_, text)
+                    entries = [
+                        [u["id"], u["clause"], [u["name"], *u["aliases"]], content_key(u)] for u in json.loads(units)
+                    ]
+                    made.append((doc_id, hash_, self.deriver, json.dumps(entries, ensure_ascii=False)))
+                    out[doc_id] = (hash_, entries)
                 try:
                     with db:
                         db.executemany(_INSERT_HEADINGS, made)
@@ -281,7 +285,16 @@ class StoredMeasures:
 
 
 def _headings_json(headings: list[MeasureHeading]) -> str:
-    return json.dumps([[h.id, h.clause, list(h.names)] for h in headings], ensure_ascii=False)
+    return json.dumps([[h.id, h.clause, list(h.names), h.content] for h in headings], ensure_ascii=False)
+
+
+def _entries_with_content(headings: str | None) -> list[list[Any]] | None:
+    """The entries of a headings JSON, or None when there is none or they carry no content key (a
+    store written before they did)."""
+    if headings is None:
+        return None
+    entries: list[list[Any]] = json.loads(headings)
+    return entries if not entries or len(entries[0]) == 4 else None  # a row is written in one format
 
 
 def _interned(value: Any, strings: dict[str, str], key: str = "") -> Any:

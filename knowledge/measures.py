@@ -9,6 +9,8 @@ substring of its clause's text, checked at load.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
@@ -123,13 +125,27 @@ def load_measures(directory: Path = MEASURES_DIR) -> dict[str, tuple[Measure, ..
 
 
 class MeasureHeading(NamedTuple):
-    """What finds a measure without reading it: its id, clause and document, and its names (the
-    name first, then the aliases)."""
+    """What finds a measure without reading it: its id, clause and document, its names (the name
+    first, then the aliases) and its `content` key ("" when unknown)."""
 
     id: str
     clause: str
     document: str
     names: tuple[str, ...]
+    content: str = ""
+
+
+# Fields that place a unit (its own id and clause); all the others are what it says.
+_PLACING_FIELDS = ("id", "clause")
+
+
+def content_key(unit: Mapping[str, object]) -> str:
+    """A key of everything a unit says but its id and clause, from its JSON form (`Measure.model_dump(
+    mode="json")`, as stored): units with equal keys are copies of one measure (a replica's or an
+    amendment's), so whatever a question decides from what a measure says is decided once for all."""
+    said = {k: v for k, v in unit.items() if k not in _PLACING_FIELDS}
+    text = json.dumps(said, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
 class MeasureCatalog(Protocol):
@@ -143,7 +159,16 @@ class MeasureCatalog(Protocol):
 
 
 def heading_of(measure: Measure, document_id: str) -> MeasureHeading:
-    return MeasureHeading(measure.id, measure.clause, document_id, (measure.name, *measure.aliases))
+    names = (measure.name, *measure.aliases)
+    return MeasureHeading(measure.id, measure.clause, document_id, names, content_key(measure.model_dump(mode="json")))
+
+
+def copy_at(measure: Measure, heading: MeasureHeading) -> Measure:
+    """The unit of `heading`, made from another unit with the same content key (`content_key`): only
+    the id and clause differ."""
+    if measure.id == heading.id and measure.clause == heading.clause:
+        return measure
+    return measure.model_copy(update={"id": heading.id, "clause": heading.clause})
 
 
 class MeasuresInMemory:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -88,6 +88,20 @@ class Retrieval:
         wanted = set(clause_ids)
         return {item.clause.id: item.score for item in in_scope if item.clause.id in wanted}
 
+    def in_scope_scores_at(self, positions: np.ndarray) -> np.ndarray | None:
+        """`in_scope_scores` by clause position (`clause_positions`), as an array: NaN for a clause
+        out of scope. None when the ranking is not the lazy one (then ask `in_scope_scores`)."""
+        in_scope = self.in_scope
+        return in_scope.scores_at(positions) if isinstance(in_scope, _RankedView) else None
+
+    def clause_positions(self) -> Mapping[str, int] | None:
+        """clause id → position in the arrays of the lazy ranking (the same mapping for every
+        question of one index); None when the ranking is not lazy."""
+        ranked = self.ranked
+        if isinstance(ranked, _RankedView):
+            ranked = ranked.ranking
+        return ranked.positions if isinstance(ranked, RankedClauses) else None
+
 
 def _find(ranked: Sequence[ScoredClause], clause_id: str) -> ScoredClause | None:
     """A lookup without sorting or scoring the whole ranking when it is lazy; a scan otherwise."""
@@ -132,6 +146,10 @@ class HybridRetriever:
 
     def position_of(self, clause_id: str) -> int | None:
         return self._positions.get(clause_id)
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        return self._positions
 
     def _in_scope_mask(self, scope: tuple[str, ...]) -> np.ndarray:
         """The region filter as one vectorised comparison over clause jurisdiction codes."""
@@ -334,6 +352,29 @@ class RankedClauses(Sequence[ScoredClause]):
                 found[clause_id] = round(float(self._combined[position]), 4)
         return found
 
+    @property
+    def positions(self) -> Mapping[str, int]:
+        return self._retriever.positions
+
+    def scores_at(self, positions: np.ndarray, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """`scores_of` by position, as an array with NaN for the clauses that do not rank in
+        [start, stop): one vectorised pass over the positions when the bounds are those of the scope
+        groups (a measure named in every city's documents reaches thousands of clauses)."""
+        stop = self._size if stop is None else stop
+        bounds = (0, self._in_scope_count, self._size)
+        if not (start in bounds and stop in bounds):
+            ids = clause_ids(self._retriever.lexical.clauses)
+            found = self.scores_of([ids[p] for p in positions.tolist()], start, stop)
+            return np.array([found.get(ids[p], np.nan) for p in positions.tolist()], dtype=np.float64)
+        group_start = np.where(self._in_scope[positions], 0, self._in_scope_count)
+        inside = (start <= group_start) & (group_start < stop) if start < stop else np.zeros(len(positions), bool)
+        out = np.full(len(positions), np.nan)
+        # round(float(score), 4) as Python rounds (as `scores_of`), once per distinct score
+        values, inverse = np.unique(self._combined[positions[inside]], return_inverse=True)
+        rounded = np.array([round(v, 4) for v in values.tolist()], dtype=np.float64)
+        out[inside] = rounded[inverse.reshape(-1)]
+        return out
+
     def _ranks_within(self, position: int, start: int, stop: int | None) -> bool:
         stop = self._size if stop is None else stop
         if start >= stop:
@@ -414,6 +455,13 @@ class _RankedView(Sequence[ScoredClause]):
 
     def scores_of(self, clause_ids: Sequence[str]) -> dict[str, float]:
         return self._ranking.scores_of(clause_ids, self._start, self._stop)
+
+    def scores_at(self, positions: np.ndarray) -> np.ndarray:
+        return self._ranking.scores_at(positions, self._start, self._stop)
+
+    @property
+    def ranking(self) -> RankedClauses:
+        return self._ranking
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):

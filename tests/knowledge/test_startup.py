@@ -14,7 +14,7 @@ import cn2an
 import pytest
 
 from knowledge.cache import read_cached
-from knowledge.kb import KnowledgeBase
+from knowledge.kb import KnowledgeBase, saved_clauses_dir
 from knowledge.lexical import LexicalIndex
 from knowledge.numerals import chinese_to_number, number_to_chinese
 from knowledge.query import DATA_DIR
@@ -180,3 +180,15 @@ def test_a_serving_process_neither_reads_nor_rewrites_the_token_file(kb_dir: Pat
         assert path.read_bytes() == before
     finally:
         path.write_bytes(original)
+
+
+def test_an_index_written_with_the_old_clause_snapshot_loses_it_and_keeps_its_clause_file(
+    kb_dir: Path, kb: KnowledgeBase
+) -> None:
+    index = kb_dir / "index"
+    assert not (index / "clauses.json").exists()  # ingest no longer writes it
+    (index / "clauses.json").write_text(json.dumps([{"id": "旧快照"}], ensure_ascii=False), encoding="utf-8")
+    opened = KnowledgeBase.open(kb_dir)
+    assert not (index / "clauses.json").exists()
+    assert (saved_clauses_dir(kb_dir) / "clauses.jsonl").is_file()
+    assert opened.answerer.answer("失业了能领什么补贴").citations
