@@ -22,6 +22,7 @@ from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
 from knowledge.intent import Intent, classify, is_about_a_document, payer_cue_at, without_cues
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
+from knowledge.payer import paid_for
 from knowledge.query import is_dictionary_word, jieba_words, load_glossary, tokenize
 
 MAX_TOPIC_TERMS = 6
@@ -315,6 +316,10 @@ class Threads:
             # measure, by its own name, where its document applies — not of the words asked before.
             region = thread.measure_region or thread.region
             return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
+        if paid_for(text):
+            # 利息谁出 after a list of several measures: the cost it names is what is asked, where the
+            # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
+            return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
 
     def against(self, thread: Thread | None, text: str) -> Question | None:
