@@ -144,6 +144,9 @@ class Describer:
         # A fact set by an earlier (more specific) phrase is not overwritten by a later, vaguer one:
         # 今年初刚毕业 is January, not the 刚毕业 default of June.
         said_by: dict[str, int] = {}
+        for heard in _HEARSAY.finditer(text):
+            # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
+            used[heard.start() : heard.end()] = [True] * (heard.end() - heard.start())
         for index, compiled in enumerate(self.phrases):
             for match in compiled.pattern.finditer(text):
                 spans = _spans(match)
@@ -249,6 +252,10 @@ def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
     if groups:
         return [match.span(name) for name in groups]
     return [match.span()]
+
+
+# A phrase telling what one has heard or read (听说…, 据说…, 网上说…), up to the end of the phrase.
+_HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")
 
 
 def _is_negated(text: str, start: int) -> bool:
