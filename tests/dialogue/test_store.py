@@ -34,9 +34,11 @@ def _rows(store: SqlSessionStore) -> list[tuple[str, str]]:
         return [(key, state) for key, state in connection.execute(text("SELECT key, state FROM dialogue_sessions"))]
 
 
-def _start_interview(conversations: Conversations, key: str) -> None:
+def _start_interview(conversations: Conversations, key: str) -> str | None:
+    """Describe oneself, confirm the card: the interview starts. The question it asks first."""
     conversations.handle(key, Turn(text="我在长春开了个小店一年多了"))
-    conversations.handle(key, Turn(action="ok"))
+    replies = conversations.handle(key, Turn(action="ok"))
+    return replies[-1].asks
 
 
 def test_a_new_store_on_the_same_database_resumes_the_interview_where_it_was(
@@ -44,11 +46,12 @@ def test_a_new_store_on_the_same_database_resumes_the_interview_where_it_was(
 ) -> None:
     url = databases.new_url()
     first = SqlSessionStore(url)
-    _start_interview(Conversations(dialogue, first, clock=lambda: TODAY), "telegram:1")
+    asked = _start_interview(Conversations(dialogue, first, clock=lambda: TODAY), "telegram:1")
     first.close()
+    assert asked is not None
     second = Conversations(dialogue, SqlSessionStore(url), clock=lambda: TODAY)
     replies = second.handle("telegram:1", Turn(text="/check"))
-    assert replies[-1].asks == "situation"
+    assert replies[-1].asks == asked
     state = second.state("telegram:1")
     assert state is not None and state.profile["region"] == "长春市"
 
