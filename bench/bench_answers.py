@@ -3,7 +3,8 @@
     python bench/bench_answers.py [SET ...]
 
 For each set: in-scope questions, hit@1 / hit@3 (the retrieval ranking), cited@1 (the clause the answer
-quotes first), false abstains, abstain recall, region accuracy. Lexical mode, no model. Dev sets may be
+quotes first), false abstains, abstain recall, region accuracy, and the questions about a place no document covers that
+are told so (region-not-covered). Lexical mode, no model. Dev sets may be
 tuned on; held-out sets (`*holdout*`) are only reported. Figures are printed, never asserted; the
 figure-level view (the asked figure in the answer's first line, another measure's figure) is
 bench/bench_measures.py.
@@ -21,9 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.services import Services
 from bot.settings import Settings
+from knowledge.answer_model import AnswerStatus
 from knowledge.evaluation import DEV_SETS, GOLDEN_DIR, HOLDOUT_SETS, evaluate, load_golden
 
-COLUMNS = ("n", "hit@1", "hit@3", "cited@1", "false abst.", "abst. recall", "region")
+COLUMNS = ("n", "hit@1", "hit@3", "cited@1", "false abst.", "abst. recall", "region", "not covered")
 
 
 def main(argv: list[str]) -> int:
@@ -37,7 +39,9 @@ def main(argv: list[str]) -> int:
             if not path.is_file():
                 print(f"{name:<30} (no such set)")
                 continue
-            metrics, _ = evaluate(kb.answerer, load_golden(path))
+            metrics, outcomes = evaluate(kb.answerer, load_golden(path))
+            uncovered = [o for o in outcomes if o.item.kind == "region_not_covered"]
+            recognised = sum(1 for o in uncovered if o.status is AnswerStatus.REGION_NOT_COVERED)
             cells = (
                 metrics.hit_at_1,
                 metrics.hit_at_3,
@@ -47,7 +51,8 @@ def main(argv: list[str]) -> int:
                 metrics.region_accuracy,
             )
             label = f"{name} ({'held-out' if 'holdout' in name else 'dev'})"
-            print(f"{label:<30}{metrics.in_scope:>13}" + "".join(f"{c:>13.3f}" for c in cells))
+            share = f"{recognised}/{len(uncovered)}" if uncovered else "-"
+            print(f"{label:<30}{metrics.in_scope:>13}" + "".join(f"{c:>13.3f}" for c in cells) + f"{share:>13}")
     return 0
 
 

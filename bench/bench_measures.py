@@ -46,6 +46,7 @@ SETS = {
     "held-out 4": "answers_holdout4",
     "held-out 5": "answers_holdout5",
     "held-out 6": "answers_holdout6",
+    "held-out 7": "answers_holdout7",
 }
 
 

@@ -28,6 +28,7 @@ HOLDOUT_SETS = (
     "answers_holdout4",
     "answers_holdout5",
     "answers_holdout6",
+    "answers_holdout7",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
