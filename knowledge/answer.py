@@ -253,7 +253,15 @@ class Answerer:
             return matcher.in_order(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked)
 
         region_named = len(retrieval.scope) == 1
-        return select(matches, asked, self._jurisdiction_of, region_named, outside_scope, self.selection_policy)
+        return select(
+            matches,
+            asked,
+            self._jurisdiction_of,
+            region_named,
+            outside_scope,
+            self.selection_policy,
+            retrieval.analysis.unplaced or retrieval.analysis.normalized,
+        )
 
     def _about_a_measure(self, retrieval: Retrieval, asked: AskedIntent) -> bool:
         """Whether a question answered from clause text (a procedure) is about a measure of them: how

@@ -18,7 +18,8 @@ from typing import Literal
 from knowledge.intent import AskedIntent, Intent
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import MeasureMatch
-from knowledge.measures import Beneficiary, MeasureKind
+from knowledge.measures import Beneficiary, Measure, MeasureKind
+from knowledge.query import tokenize
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
 
@@ -150,6 +151,7 @@ def select(
     region_named: bool,
     others: Callable[[], Sequence[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
+    question: str = "",
 ) -> Selection | None:
     """The measures to show, or None when no measure of the candidate clauses is about the question.
 
@@ -157,11 +159,14 @@ def select(
     only the matches shown, and one per group of copies, are made); `jurisdiction_of`: measure id →
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
     outside the scope (other covered regions), in match order, consulted only for a figure the asked
-    region lacks and read only until two regions are found."""
+    region lacks and read only until two regions are found; `question`: the normalized question
+    (what it says a measure is not)."""
     policy = policy or SelectionPolicy()
     relevant = _relevant(MatchRanking.of(matches), policy)
     if not relevant:
         return None
+    said_not = _said_as_not(question)
+    relevant = _general_before_narrower(_not_excluded(relevant, said_not), jurisdiction_of, policy)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
@@ -204,7 +209,7 @@ def select(
             if conditions:
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
-    return _figure(relevant, chosen, asked, jurisdiction_of, others, policy)
+    return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not)
 
 
 def _in_region(
@@ -229,6 +234,7 @@ def _figure(
     jurisdiction_of: Mapping[str, str],
     others: Callable[[], Sequence[MeasureMatch]] | None,
     policy: SelectionPolicy,
+    said_not: tuple[str, ...] = (),
 ) -> Selection:
     """The answer to a figure question: the chosen measures' own figures, a runner-up or variant
     that states the one asked, the condition or phrase of the measure's sentence stating it — or
@@ -269,6 +275,13 @@ def _figure(
     variants = [m for m in same_clause if m.payable_amounts and _variant_of(m, best)][: policy.max_listed]
     if variants:
         return Selection("figure", (*variants, *chosen[1:]))
+    # Narrower versions of the asked measure in its region, for a group the question did not name
+    # (去产能企业稳岗补贴 beside 巴中's general 稳岗补贴, which states no figure): the general measure's
+    # silence first, then each narrower one with its own figure, named by its own name.
+    narrower = [m for m in relevant[1:] if m.payable_amounts and _narrows(m, best)]
+    narrower = [m for m in narrower if jurisdiction_of[m.measure.id] == home][: policy.max_listed - 1]
+    if narrower:
+        return Selection("figure", (best, *narrower, *chosen[1:]))
     # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上)
     # or written in its own sentence without being a sum it pays (服务满2年后…落实编制, 2020年6月底前…
     # 暂缓缴存): that phrase answers, never "没有写明".
@@ -286,7 +299,12 @@ def _figure(
     # Read in match order only until two regions are found (at every city's scale the other
     # regions hold ≈ 700 copies of a named measure, decided once per group of copies).
     elsewhere = MatchRanking.of(others() if others else []).where(
-        lambda m: bool(m.payable_amounts) and is_relevant(m, policy) and _same_measure(m, best)
+        lambda m: (
+            bool(m.payable_amounts)
+            and is_relevant(m, policy)
+            and _same_measure(m, best)
+            and not any(_holds_said_as_not(m.measure, span) for span in said_not)
+        )
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
 
@@ -486,3 +504,68 @@ def _one_per_region(matches: MatchRanking, jurisdiction_of: Mapping[str, str]) -
             if len(out) == _OTHER_REGIONS_SHOWN:
                 break
     return tuple(out)
+
+
+# What a question says it is not about: 不是去产能那种, 非去产能企业, 除了去产能企业, 去产能企业以外的企业.
+_SAID_AS_NOT = re.compile(
+    r"(?:(?<![是算属])不(?:是|算|属于)|并非|除了|(?<![是除])非)([^，。；,;？?！!（）()]{2,12}?)"
+    r"(?:那种|这种|那类|这类|的|以外|之外|[，。；,;？?！!（）()]|$)"
+    r"|([^，。；,;？?！!（）()的]{2,12}?)(?:以外|之外|除外)"
+)
+
+
+def _said_as_not(question: str) -> tuple[str, ...]:
+    return tuple(next(g for g in m.groups() if g) for m in _SAID_AS_NOT.finditer(question))
+
+
+def _not_excluded(relevant: MatchRanking, said_not: tuple[str, ...]) -> MatchRanking:
+    """The measures about a group or a kind the question says it is not about (巴中普通企业（不是去产能
+    那种）的稳岗补贴 is not 去产能企业稳岗补贴) are not asked — unless nothing else is about it."""
+    if not said_not:
+        return relevant
+    kept = relevant.where(lambda m: not any(_holds_said_as_not(m.measure, span) for span in said_not))
+    return kept or relevant
+
+
+def _holds_said_as_not(measure: Measure, span: str) -> bool:
+    """The measure's name or one of its target groups holds the whole of what was said as not
+    (去产能 in 去产能企业稳岗补贴). A question form (是不是, 算不算) says nothing is not."""
+    return any(span in text for text in (measure.name, *measure.targets))
+
+
+def _general_before_narrower(
+    relevant: MatchRanking, jurisdiction_of: Mapping[str, str], policy: SelectionPolicy
+) -> MatchRanking:
+    """A measure the question names by a name (or an alias) that another measure of the same region
+    carries as its own name (稳岗补贴 of 巴中（四）, and 去产能企业稳岗补贴 of 巴中（十三）): the narrower one
+    is asked only when the question says the words that narrow it (去产能); unsaid, the general measure
+    leads — its figure, or its silence, is the answer, never the narrower measure's figure alone."""
+    best = relevant[0]
+    named = best.named
+    if not named or named == best.measure.name:
+        return relevant
+    home = jurisdiction_of[best.measure.id]
+    close = relevant[1 : policy.max_listed + 3].scoring_at_least(policy.figure_ratio * best.score)
+    general = next((m for m in close if jurisdiction_of[m.measure.id] == home and _narrows(best, m)), None)
+    if general is None:
+        return relevant
+    focus = "".join(best.focus)
+    if any(word in focus for word in _narrowing_words(best, general)):
+        return relevant
+    return relevant.moved_first(list(relevant).index(general))
+
+
+def _narrows(narrow: MeasureMatch, general: MeasureMatch) -> bool:
+    """The first measure is the second one for a narrower group: its name holds the other's whole
+    name and more (去产能企业稳岗补贴 ⊃ 稳岗补贴), same kind and beneficiary side."""
+    name = general.measure.name
+    return _same_kind(narrow, general) and name != narrow.measure.name and name in narrow.measure.name
+
+
+def _narrowing_words(narrow: MeasureMatch, general: MeasureMatch) -> tuple[str, ...]:
+    """The words of the narrower measure's name, beside the name they share, and of its target
+    groups, that the general measure's own text never uses (去产能 in 去产能企业稳岗补贴; not 企业, which
+    the general one's sentence 对符合条件的企业… also says)."""
+    rest = "，".join((narrow.measure.name.replace(general.measure.name, "，"), *narrow.measure.targets))
+    own = "".join((general.measure.name, *general.measure.aliases, general.measure.span))
+    return tuple(dict.fromkeys(w for w in tokenize(rest) if len(w) > 1 and w not in own))

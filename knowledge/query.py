@@ -216,6 +216,9 @@ class QueryAnalysis:
     procedure_aspects: tuple[ProcedureAspect, ...] = field(default=())
     # Addressed to the assistant itself (忽略规则, 你现在是…, ignore your rules): declined, not searched.
     to_assistant: bool = False
+    # The normalized question with every place name cut out (巴中去产能企业以外 → ，去产能企业以外):
+    # what it says of groups and measures, apart from where.
+    unplaced: str = ""
 
     @property
     def all_tokens(self) -> list[str]:
@@ -323,7 +326,8 @@ class QueryAnalyzer:
             # A how-to question that names no aspect of its own (怎么激活) is still answered only from
             # procedural text.
             aspects = tuple(a for a in self._procedure if not a.triggers)
-        tokens = [t for t in tokenize(self._without_places(normalized)) if not self._gazetteer.is_place_name(t)]
+        unplaced = self._without_places(normalized)
+        tokens = [t for t in tokenize(unplaced) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,
             normalized=normalized,
@@ -334,4 +338,5 @@ class QueryAnalyzer:
             asks_amount=asks_amount,
             procedure_aspects=aspects,
             to_assistant=to_assistant,
+            unplaced=unplaced,
         )
