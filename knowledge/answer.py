@@ -28,7 +28,15 @@ from knowledge.answer_model import (
 )
 from knowledge.citations import Citation, make_citation
 from knowledge.documents import Document
-from knowledge.intent import AskedIntent, Intent, asked_phrases, classify, is_about_a_document, names_a_payer
+from knowledge.intent import (
+    AskedIntent,
+    Intent,
+    asked_phrases,
+    classify,
+    is_about_a_document,
+    names_a_payer,
+    told_as_condition,
+)
 from knowledge.lexical import split_sentences
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
@@ -179,16 +187,25 @@ class Answerer:
         return None
 
     def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:
-        """The outside topics are only the person's situation (我们厂加班生产口罩，…吸纳就业补贴一人多少):
-        the question asks a figure of a measure of the documents it names, and no phrase that asks
-        holds a topic. Whether one may have it at all (主动辞职的，能领失业金吗) turns on that
-        situation: the topic is then what is asked."""
-        if self.matcher is None or not classify(retrieval.analysis.question).asks_figure:
+        """The outside topics are only the person's situation (我们厂加班生产口罩，…吸纳就业补贴一人多少;
+        儿子正在到处投简历，他能领一次性求职创业补贴不): the question asks a figure, or whether one may
+        have a measure of the documents it names, and no phrase that asks holds a topic. Whether one
+        may have it when the topic is told as a condition (主动辞职的，能领失业金吗) turns on that
+        condition: the topic is then what is asked."""
+        if self.matcher is None:
+            return False
+        asked = classify(retrieval.analysis.question)
+        if not (asked.asks_figure or asked.primary is Intent.ELIGIBILITY):
             return False
         if not self.matcher.names_a_measure(retrieval):
             return False
-        asking = asked_phrases(retrieval.analysis.normalized)
-        return not any(mentions(phrase, topic) for phrase in asking for topic in topics)
+        question = retrieval.analysis.normalized
+        asking = asked_phrases(question)
+        if any(mentions(phrase, topic) for phrase in asking for topic in topics):
+            return False
+        # 能不能领 after a told situation (儿子正在到处投简历，他能领一次性求职创业补贴不) asks the measure
+        # named; after a condition (主动辞职的，能领失业金吗) it asks whether that condition is met.
+        return asked.asks_figure or not any(told_as_condition(question, topic) for topic in topics)
 
     def decide(self, retrieval: Retrieval) -> Decision:
         """Whether the documents answer the question, and with which quoted clauses.

@@ -215,6 +215,22 @@ def asked_phrases(question: str) -> tuple[str, ...]:
     return asking or tuple(text for text, _ in phrases)
 
 
+# A phrase told as a condition: 如果/要是… or …的 (主动辞职的，能领失业金吗).
+_CONDITION_OPENINGS = ("如果", "要是", "假如", "假设", "若是", "万一", "若")
+
+
+def told_as_condition(question: str, topic: str) -> bool:
+    """A phrase holding the topic (`拖欠+工资` = both words) is told as a condition of what is asked,
+    not as the person's situation: it opens with 如果/要是… or ends with 的 (主动辞职的，能领失业金吗)."""
+    for match in _PHRASE.finditer(question):
+        phrase = match.group()
+        if all(part in phrase for part in topic.split("+")) and (
+            phrase.startswith(_CONDITION_OPENINGS) or phrase.endswith(("的", "的话"))
+        ):
+            return True
+    return False
+
+
 def without_cues(question: str) -> str:
     """The question with every intent cue taken out (多少, 什么条件, 去哪办 …): what remains is what
     it is about."""

@@ -74,3 +74,24 @@ def test_the_general_agency_subsidy_answers_a_plain_question_with_its_figure(kb:
 )
 def test_a_question_form_is_not_a_negation(kb: KnowledgeBase, question: str, measure: str) -> None:
     assert measure in measure_ids(answered(kb, question))
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("女儿在巴中读大专，最近在网上投简历找工作，能申请求职创业补贴吗", "bazhong-2018-10"),
+        ("孩子是低保家庭的，今年在吉林读大四，天天投简历，一次性求职创业补贴他能拿吗", "jilin-2017-08"),
+    ],
+)
+def test_a_topic_told_as_the_situation_does_not_stop_an_eligibility_answer(
+    kb: KnowledgeBase, question: str, clause: str
+) -> None:
+    result = answered(kb, question)
+    assert result.status == "answered", result.direct_answer
+    assert result.citations[0].clause_id == clause
+
+
+def test_a_topic_told_as_a_condition_of_what_is_asked_still_abstains(kb: KnowledgeBase) -> None:
+    # Whether someone who resigned may have it is the resignation question, which no document states.
+    assert answered(kb, "平顶山主动辞职的能领失业保险金吗").status == "no_answer"
+    assert answered(kb, "要是我自己辞职了，还能领失业金吗").status == "no_answer"
