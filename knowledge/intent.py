@@ -202,6 +202,11 @@ def _open_list() -> re.Pattern[str]:
 _PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
 
 
+def phrases_of(question: str) -> tuple[str, ...]:
+    """The text between marks of punctuation."""
+    return tuple(_PHRASE.findall(question))
+
+
 def asked_phrases(question: str) -> tuple[str, ...]:
     """The phrases of the question that ask (hold an intent or figure cue, or end in a question
     mark): in 春节那会儿我们厂加班生产口罩，新招了一批人，吸纳就业补贴一人多少？ only the last one

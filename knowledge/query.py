@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.errors import QueryError
 from knowledge.instructions import addresses_the_assistant
-from knowledge.intent import Intent, classify
+from knowledge.intent import Intent, asked_phrases, classify, phrases_of
 from knowledge.latin import LatinReader, is_latin_question
 from knowledge.normalize import to_simplified
 from knowledge.numerals import chinese_to_number
@@ -37,6 +37,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-
 _FULLWIDTH_ALNUM = {
     code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
 }
+# How a phrase that asks may end without a question mark (南充创业有补贴吗).
+_ASKING_ENDS = ("吗", "呢", "么", "没", "不")
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
 _NUMERAL_UNIT = re.compile(r"^[零〇一二两三四五六七八九十百千万]+(?=年|个月|月|岁|元|块|万|千|级|人|天|学时|小时|%|倍)")
 
@@ -299,6 +301,23 @@ class QueryAnalyzer:
             text = text.replace(written, "，")
         return text
 
+    def _asked_place(self, text: str, resolved: ResolvedRegion) -> ResolvedRegion:
+        """Of several places, the one the question asks about: 之前在资阳打工，现在回遂宁了，遂宁返乡创业有啥
+        补贴 asks about 遂宁, which no document covers, though 资阳 is named too. The last phrase that asks
+        (a cue, or a closing 吗/呢) decides when it names a place; when it names none (想去浙江进厂，路费
+        能不能补助), a covered place named anywhere stands."""
+        if not resolved.covered or len(set(resolved.places)) < 2:
+            return resolved
+        phrases = phrases_of(text)
+        cued = asked_phrases(text)
+        if len(cued) == len(phrases):
+            cued = ()  # no phrase holds a cue: only a closing 吗/呢 tells one apart
+        asking = [p for p in phrases if p in cued or p.endswith(_ASKING_ENDS)]
+        if not asking:
+            return resolved
+        asked = self._gazetteer.resolve(asking[-1])
+        return asked if asked.names_a_place and not asked.covered else resolved
+
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)
         text = question
@@ -310,6 +329,8 @@ class QueryAnalyzer:
             text = reading.chinese
         normalized = arabic_numerals(text)
         resolved = self._gazetteer.resolve(clean_question(region) if region else normalized)
+        if region is None:
+            resolved = self._asked_place(normalized, resolved)
         expansions: list[str] = []
         for index in self._entries_said(normalized):
             expansions.extend(self._expansion_tokens(index))

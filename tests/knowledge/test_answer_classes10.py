@@ -95,3 +95,30 @@ def test_a_topic_told_as_a_condition_of_what_is_asked_still_abstains(kb: Knowled
     # Whether someone who resigned may have it is the resignation question, which no document states.
     assert answered(kb, "平顶山主动辞职的能领失业保险金吗").status == "no_answer"
     assert answered(kb, "要是我自己辞职了，还能领失业金吗").status == "no_answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "前几年在巴中的厂里干，现在回了广元老家，广元那边返乡创业有补贴吗",
+        "以前在平顶山打过工，现在在洛阳，洛阳有没有创业担保贷款",
+    ],
+)
+def test_the_place_the_closing_question_names_is_the_place_asked(kb: KnowledgeBase, question: str) -> None:
+    assert answered(kb, question).status == "region_not_covered"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        # The closing question names no place: the covered place the person names stands.
+        ("我是通江的，想带几个贫困户去江苏进厂，路费能申请补助吗", "bazhong-2018-12"),
+        ("我在成都上班，资阳有没有创业补贴", "ziyang-2017-08"),
+    ],
+)
+def test_a_covered_place_stands_when_the_closing_question_names_another_place_only_in_passing(
+    kb: KnowledgeBase, question: str, clause: str
+) -> None:
+    result = answered(kb, question)
+    assert result.status != "region_not_covered"
+    assert clause in [c.clause_id for c in result.citations]
