@@ -122,3 +122,18 @@ def test_a_covered_place_stands_when_the_closing_question_names_another_place_on
     result = answered(kb, question)
     assert result.status != "region_not_covered"
     assert clause in [c.clause_id for c in result.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "others"),
+    [
+        ("How much is the skill subsidy in Jilin for an advanced certificate?", "2000元", ("1000元", "1500元")),
+        ("Jilin skill upgrade subsidy, intermediate certificate, how much?", "1500元", ("1000元", "2000元")),
+    ],
+)
+def test_an_english_certificate_level_picks_its_own_tier(
+    kb: KnowledgeBase, question: str, figure: str, others: tuple[str, ...]
+) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert figure in line, line
+    assert not any(other in line for other in others), line
