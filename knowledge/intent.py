@@ -202,6 +202,10 @@ def _open_list() -> re.Pattern[str]:
 _PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
 
 
+# A figure the phrase states (听说省级的有80万, 给了5000块): told, not asked.
+_STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:元|块钱|块)?")
+
+
 def phrases_of(question: str) -> tuple[str, ...]:
     """The text between marks of punctuation."""
     return tuple(_PHRASE.findall(question))
@@ -215,7 +219,9 @@ def asked_phrases(question: str) -> tuple[str, ...]:
     asking = tuple(
         text
         for text, after in phrases
-        if after in ("？", "?") or asked_units(text) or any(pattern.search(text) for _, pattern in _patterns())
+        if after in ("？", "?")
+        or asked_units(_STATED_FIGURE.sub("，", text))
+        or any(pattern.search(text) for _, pattern in _patterns())
     )
     return asking or tuple(text for text, _ in phrases)
 

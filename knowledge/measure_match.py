@@ -16,7 +16,7 @@ from functools import cached_property
 
 import numpy as np
 
-from knowledge.intent import AskedIntent
+from knowledge.intent import AskedIntent, asked_phrases
 from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
     Amount,
@@ -333,7 +333,7 @@ class MeasureMatcher:
         speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
-        asked_levels = levels_named(text)
+        asked_levels = _levels_asked(text)
         asks_amount = asked.asks_figure
         focus = tuple(own)
         had = tuple(w for w in own if _told_as_had(w, text))
@@ -525,6 +525,16 @@ def levels_named(text: str) -> frozenset[str]:
 # Matched right after each place the word is written: one compiled pattern, where a pattern built per
 # word was compiled per question (the words outnumber re's cache).
 _HAD = re.compile("(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|完|过|满|光|没了|停了|结束|期满)")
+
+
+def _levels_asked(text: str) -> frozenset[str]:
+    """The levels the question asks about: those of the phrases that ask, when they name one (听说省级
+    的有补助，我们这个市级的能拿多少 asks 市级; 省级 was only told); else every level it names."""
+    named = levels_named(text)
+    if len(named) < 2:
+        return named
+    asking = levels_named("，".join(asked_phrases(text)))
+    return asking or named
 
 
 def _told_as_had(word: str, text: str) -> bool:

@@ -137,3 +137,16 @@ def test_an_english_certificate_level_picks_its_own_tier(
     line = answered(kb, question).direct_answer or ""
     assert figure in line, line
     assert not any(other in line for other in others), line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们是吉林市评上的市级家庭服务职业培训示范基地，听说省级的一户给30万，我们市级的能给多少",
+        "省级的家庭服务培训示范基地给30万元，那市级示范基地能补多少钱",
+    ],
+)
+def test_a_level_only_told_is_not_the_level_asked(kb: KnowledgeBase, question: str) -> None:
+    result = answered(kb, question)
+    assert measure_ids(result)[0] == "jilin-2017.city_home_service_training_base_grant"
+    assert "30万元" not in (result.direct_answer or "").split("\n")[0], result.direct_answer
