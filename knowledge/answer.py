@@ -64,6 +64,8 @@ class Decision:
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
 # is in force, which department is responsible. Measures say what is granted, not where to queue.
 _CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
+# 还能领吗 / 还可以申请吗 / 还有没有: whether something told stops what one would otherwise have.
+_STILL = re.compile(r"还(?:能|可以|可|有没有|有吗|会|算|给|让)")
 
 
 @dataclass(frozen=True)
@@ -204,8 +206,13 @@ class Answerer:
         if any(mentions(phrase, topic) for phrase in asking for topic in topics):
             return False
         # 能不能领 after a told situation (儿子正在到处投简历，他能领一次性求职创业补贴不) asks the measure
-        # named; after a condition (主动辞职的，能领失业金吗) it asks whether that condition is met.
-        return asked.asks_figure or not any(told_as_condition(question, topic) for topic in topics)
+        # named; after a condition (主动辞职的，能领失业金吗), or asked as 还能… (我自己辞职不干了，失业保险金
+        # 还能领吗: may I still), it asks whether that situation stops it.
+        if asked.asks_figure:
+            return True
+        if any(_STILL.search(phrase) for phrase in asking):
+            return False
+        return not any(told_as_condition(question, topic) for topic in topics)
 
     def decide(self, retrieval: Retrieval) -> Decision:
         """Whether the documents answer the question, and with which quoted clauses.
@@ -233,6 +240,15 @@ class Answerer:
         tokens = self.retriever.query_tokens(retrieval.analysis)
         paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
         quoted = [(item, self.best_quote(item, tokens, paid=paid)) for item in self.selected(retrieval)]
+        figure = self._figure_asked_beside(retrieval, asked)
+        if figure is not None:
+            # 能补多少，怎么申请: the measure's own figure first, then how to apply — its sentences, or
+            # plainly that the documents do not say.
+            measure_quotes = self._from_measures(retrieval, figure, asked).quoted
+            quoted = measure_quotes + [pair for pair in quoted if pair not in measure_quotes]
+            how = _procedure_unanswered(retrieval.analysis, quoted)
+            status = AnswerStatus.NO_ANSWER if how else AnswerStatus.ANSWERED
+            return Decision(status, quoted[: len(measure_quotes)] if how else quoted, how, figure, asked)
         missing = self._unanswered_aspect(retrieval, quoted)
         if missing is None and paid and not any(names_a_payer(quote) for _, quote in quoted):
             # 利息谁出 where no sentence of the related clauses says who bears it: say so plainly,
@@ -243,6 +259,19 @@ class Answerer:
             # and show the related clause, never a made-up answer.
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _figure_asked_beside(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
+        """A how-to question that also asks a measure's figure in a phrase of its own (能补多少，怎么申请;
+        来问能补多少，我该怎么答): the measures that state it, or None."""
+        if asked.primary is not Intent.PROCEDURE or not asked.asks(Intent.AMOUNT) or not asked.units:
+            return None
+        question = retrieval.analysis.normalized
+        phrases = asked_phrases(question)
+        by_amount = [p for p in phrases if classify(p).asks(Intent.AMOUNT)]
+        if not by_amount or any(classify(p).primary is Intent.PROCEDURE for p in by_amount):
+            return None  # one phrase asks both (怎么算多少): the how-to reading stands
+        selection = self._selection(retrieval, replace(asked, primary=Intent.AMOUNT))
+        return selection if selection is not None and selection.kind == "figure" else None
 
     def _status(self, retrieval: Retrieval, asked: AskedIntent) -> Decision:
         """正式发布了吗 / 还有效吗: the collected documents of the searched regions answer from their own
@@ -330,11 +359,7 @@ class Answerer:
                 return MissingAspect(kind="figure")
             others = [(item, quote) for item, quote in quoted if item not in [i for i, _ in with_figures]]
             quoted[:] = (with_figures + others)[: self.policy.max_citations]
-        for aspect in analysis.procedure_aspects:
-            body = quoted[0][0].clause.body if quoted else ""
-            if not any(term in body for term in aspect.evidence):
-                return MissingAspect(kind="procedure", name=aspect.aspect)
-        return None
+        return _procedure_unanswered(analysis, quoted)
 
     def selected(self, retrieval: Retrieval) -> list[ScoredClause]:
         """The best clause, plus close runners-up (other regions' versions of the same measure)."""
@@ -577,3 +602,12 @@ def _asked(analysis: QueryAnalysis) -> AskedIntent:
     if analysis.to_assistant:
         return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
     return classify(analysis.normalized)
+
+
+def _procedure_unanswered(analysis: QueryAnalysis, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
+    """The procedure aspect asked (所需材料, 办理流程 …) that the first quoted clause does not state."""
+    for aspect in analysis.procedure_aspects:
+        body = quoted[0][0].clause.body if quoted else ""
+        if not any(term in body for term in aspect.evidence):
+            return MissingAspect(kind="procedure", name=aspect.aspect)
+    return None

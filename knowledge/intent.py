@@ -91,9 +91,10 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
 
 
 _FIGURE_UNITS = ("ratio", "date", "duration", "count", "age")
-# 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means; they ask nothing
-# (疫情那几个月增值税征收率降到多少 asks a share, not a length of time).
-_DEMONSTRATIVE = re.compile(r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十)几(?:个月|年|天|周)")
+# 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means, and after a verb done
+# (带了几个贫困户, 打了几年工) 几 is "a few": they ask nothing (疫情那几个月增值税征收率降到多少 asks a
+# share, not a length of time; 带了几个贫困户进厂…给我多少服务补贴 asks money, not a count).
+_DEMONSTRATIVE = re.compile(r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十|了)几(?:个月|年|天|周|个|名|户|家|人|次)")
 
 
 def asked_unit(question: str) -> str | None:

@@ -109,10 +109,17 @@ def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, .
     some but not all tiers hold; () when no word tells them apart."""
     if len(payable) < 2:
         return ()
+    cores = _tier_cores(payable)
+
+    def in_own_part(word: str, tier: int) -> bool:
+        # A figure (50%) is read in the whole tier: the own parts have their figures masked.
+        return word in (payable[tier] if _DIGITS.search(word) else cores[tier])
+
+    tiers = range(len(payable))
     distinguishing = [
         w
         for w in words
-        if any(w in t for t in payable)
+        if any(in_own_part(w, i) for i in tiers)
         and not all(w in t for t in payable)
         # 企业 of 受疫情影响企业稳岗返还 names no tier; a name listing its parts (转移就业、劳务输出和
         # 劳务收入目标) does name each
@@ -120,7 +127,31 @@ def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, .
     ]
     unique = [w for w in distinguishing if sum(w in t for t in payable) == 1]
     telling = unique or distinguishing
-    return tuple(t for t in payable if any(w in t for w in telling))
+    return tuple(payable[i] for i in tiers if any(in_own_part(w, i) for w in telling))
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _shared_start(texts: list[str]) -> int:
+    """How many characters every text opens with."""
+    shortest = min(len(t) for t in texts)
+    for at in range(shortest):
+        if len({t[at] for t in texts}) > 1:
+            return at
+    return shortest
+
+
+def _tier_cores(tiers: list[str]) -> list[str]:
+    """What tells each tier apart: its text without the words all tiers open and close with, figures
+    aside (取得…证书的补贴标准为…元 around 初级（五级）职业资格证书或职业技能等级 / 中级（四级） / 高级（三级）),
+    so that a fragment of a shared word (级证 of 等级证书) names no tier. A word names a tier when it is
+    in that tier's own part and not in every tier's whole text (证书 is in all of them)."""
+    shapes = [_DIGITS.sub("#", t) for t in tiers]
+    head = _shared_start(shapes)
+    tail = _shared_start([shape[::-1] for shape in shapes])
+    cores = [shape[head : len(shape) - tail] for shape in shapes]
+    return cores if all(cores) else list(tiers)
 
 
 _RECENT = 4

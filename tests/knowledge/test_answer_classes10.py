@@ -150,3 +150,45 @@ def test_a_level_only_told_is_not_the_level_asked(kb: KnowledgeBase, question: s
     result = answered(kb, question)
     assert measure_ids(result)[0] == "jilin-2017.city_home_service_training_base_grant"
     assert "30万元" not in (result.direct_answer or "").split("\n")[0], result.direct_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # 带了几个 / 招了几个 after a verb done is "a few": money is asked, not a count.
+        ("我是劳务经纪人，带了几个贫困家庭的人去企业上班，合同签了一年，巴中给多少服务补贴", "300元/人"),
+        ("我们合作社在安岳招了几个贫困户，干满半年了，合作社能拿多少奖补", "1000元"),
+    ],
+)
+def test_a_few_told_after_a_verb_is_not_a_count_asked(kb: KnowledgeBase, question: str, figure: str) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert figure in line, line
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "others"),
+    [
+        ("高级三级证 技能提升补贴 吉林", "2000元", ("1000元", "1500元")),
+        ("吉林 中级工证书 技能提升补贴多少", "1500元", ("1000元", "2000元")),
+    ],
+)
+def test_a_fragment_of_a_word_all_tiers_share_names_no_tier(
+    kb: KnowledgeBase, question: str, figure: str, others: tuple[str, ...]
+) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert figure in line and not any(other in line for other in others), line
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "missing"),
+    [
+        ("吉林技能提升补贴初级证能补多少，去哪里申请", "1000元", "办理"),
+        ("资阳贫困劳动者创业担保贷款最高贷多少，需要准备什么材料", "10万元", "材料"),
+    ],
+)
+def test_a_figure_asked_beside_how_to_apply_is_answered_with_the_how_to_left_open(
+    kb: KnowledgeBase, question: str, figure: str, missing: str
+) -> None:
+    result = answered(kb, question)
+    assert figure in (result.direct_answer or "").split("\n")[0], result.direct_answer
+    assert missing in result.answer.split("\n")[-1], result.answer
