@@ -47,6 +47,7 @@ SETS = {
     "held-out 5": "answers_holdout5",
     "held-out 6": "answers_holdout6",
     "held-out 7": "answers_holdout7",
+    "held-out 8": "answers_holdout8",
 }
 
 

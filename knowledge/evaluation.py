@@ -29,6 +29,7 @@ HOLDOUT_SETS = (
     "answers_holdout5",
     "answers_holdout6",
     "answers_holdout7",
+    "answers_holdout8",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
