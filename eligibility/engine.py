@@ -116,6 +116,14 @@ class Engine:
             return self._without_benefits(profile, "region_not_covered", info, None)
         covered = self.jurisdictions
         region = self.resolver.resolve(query)
+        if profile.is_answered(CITY) and not region.covered and _only_province(region):
+            # A JSON client kept the province in `region` and answered the city question in `city`:
+            # 不清楚 keeps the province (city_unknown), a city is read inside it — as the interview does.
+            city = profile.values[CITY]
+            if city is None:
+                return self._in_province(profile, query, str(region.place), region.candidates, True, covered)
+            query = f"{query} {city}"
+            region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
             if _only_province(region):
                 # 四川省: its cities have their own documents, so the city is asked, not the check ended;
@@ -435,6 +443,8 @@ class Engine:
 # Statuses a province alone leaves open: the benefit is the person's only if the city is this one.
 CITY_OPEN = frozenset({"eligible", "possibly_eligible", "if_hired", "as_employer"})
 REGION = "region"
+# Not asked: the city inside the province `region` names (a JSON client's answer to the city question).
+CITY = "city"
 
 
 def _only_province(region: ResolvedRegion) -> bool:
