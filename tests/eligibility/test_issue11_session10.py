@@ -177,3 +177,56 @@ def test_a_terminal_interview_answering_the_city_with_not_sure_goes_on_with_the_
     result = interview(checker, checker.profile({}, AS_OF), read, written.append)
     assert result is not None and result.region.status == "city_unknown"
     assert result.jurisdiction is None and result.next_question is not None
+
+
+# -- a question never presupposes an answer given as 不清楚 --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("region", "as_of"),
+    [("长春", date(2018, 6, 1)), ("资阳市雁江区", date(2018, 6, 1)), ("吉林市", date(2019, 3, 1))],
+)
+def test_insurance_years_are_not_asked_of_someone_unsure_of_being_insured(
+    checker: Checker, region: str, as_of: date
+) -> None:
+    """吉林（二十）/ 资阳（二十二） ask 参加失业保险3年以上 of an employee with a certificate: after 不清楚 to
+    “是否参加了失业保险”, “您累计参加失业保险多少年了？” would presuppose the insurance."""
+    raw = {
+        "region": region,
+        "employment_status": "employed",
+        "certificate_level": "intermediate",
+        "certificate_date": as_of.replace(month=1, day=15).isoformat(),
+        "more_certificates": False,
+        "ui_insured": None,
+    }
+    profile = checker.profile(raw, as_of)
+    asked: list[str] = []
+    for _ in range(30):
+        question = checker.engine.check(profile).next_question
+        if question is None:
+            break
+        asked += question.facts
+        profile = apply_answer(profile, question, None, checker.facts)
+    assert "ui_years" not in asked
+    skill = next(b for b in checker.engine.check(profile).benefits if b.id.endswith("skill_upgrade_subsidy"))
+    assert skill.status == "possibly_eligible" and "ui_years" in skill.missing_facts
+
+
+def test_insurance_years_are_still_asked_of_someone_insured(checker: Checker) -> None:
+    raw = {
+        "region": "长春",
+        "employment_status": "employed",
+        "certificate_level": "senior",
+        "certificate_date": "2018-03-01",
+        "more_certificates": False,
+        "ui_insured": True,
+    }
+    profile = checker.profile(raw, date(2018, 9, 1))
+    asked: list[str] = []
+    for _ in range(30):
+        question = checker.engine.check(profile).next_question
+        if question is None:
+            break
+        asked += question.facts
+        profile = apply_answer(profile, question, None, checker.facts)
+    assert "ui_years" in asked
