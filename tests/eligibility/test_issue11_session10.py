@@ -5,6 +5,8 @@
   city in `city` — null (不清楚) keeps the province and judges every candidate city, as the
   interview's 不清楚 does; a city is read inside the province; a city nobody knows asks again.
 - The terminal takes a typed 不知道 / 不确定 / 记不清 wherever it offers 不清楚 (the city question too).
+- A question never presupposes an answer given as 不清楚: 参保年限 is not asked of someone unsure of
+  being insured. (The open conditions of this session are benefit cases and regression people.)
 """
 
 from __future__ import annotations
