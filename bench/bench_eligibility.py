@@ -4,12 +4,21 @@ Run: `.venv/bin/python bench/bench_eligibility.py`. Prints figures against the i
 (evaluation ≤ 2 ms per full profile, also when only the province is known and two cities are
 judged; interviews reach `complete` in ≤ 7 questions (issue 11) on average over the test personas;
 every benefit case passes). Not a timed test: it only reports.
+
+`--against REV` (e.g. `--against main`): the timings of commit REV (extracted with `git archive`) and
+of this tree, run alternately `--rounds` times in the same minutes, so that both see the same load.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -129,5 +138,32 @@ def _timed(run: Callable[[], object]) -> tuple[float, float]:
     return (time.perf_counter() - begin) / REPEATS * 1000, (time.thread_time() - begin_cpu) / REPEATS * 1000
 
 
+def compare(revision: str, rounds: int) -> int:
+    """Before/after in one run: this bench at `revision` and at this tree, alternately."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True).stdout
+    with tempfile.TemporaryDirectory(prefix="bench-eligibility-") as base:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(base, filter="data")
+        for round_number in range(1, rounds + 1):
+            for label, root in ((revision, Path(base)), ("本工作区", ROOT)):
+                load = os.getloadavg()[0]
+                done = subprocess.run(
+                    [sys.executable, str(root / "bench" / "bench_eligibility.py")],
+                    capture_output=True,
+                    text=True,
+                    cwd=root,
+                    check=False,
+                )
+                print(f"第{round_number}轮 {label}（负载 {load:.1f}）：")
+                for line in done.stdout.splitlines():
+                    if "中位数" in line or "目标 ≤ 2 ms" in line:
+                        print(f"  {line.strip()}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", help="also time this commit, alternately with this tree")
+    parser.add_argument("--rounds", type=int, default=2)
+    arguments = parser.parse_args()
+    sys.exit(compare(arguments.against, arguments.rounds) if arguments.against else main())

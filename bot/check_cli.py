@@ -11,13 +11,14 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.arguments import iso_date
 from bot.checker import Checker
+from bot.dialogue.words import load_vocabulary
 from bot.present import check
 from bot.present.problems import invalid_profile, problem_json, problem_text
 from bot.present.prose import prose
@@ -25,10 +26,11 @@ from bot.present.results import check_message
 from bot.services import Services
 from bot.settings import Settings
 from eligibility.errors import ProfileError
+from eligibility.facts import FactRegistry
 from eligibility.interview import NoMoreAnswers, run_interview
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
-from eligibility.results import CheckResult, NextQuestion
+from eligibility.results import AnswerOption, CheckResult, NextQuestion
 from knowledge.numerals import chinese_to_number
 
 EXIT_OK = 0
@@ -102,11 +104,17 @@ def run_json(checker: Checker, args: argparse.Namespace, today: date, out: TextI
 DATE_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
-def parse_typed(question: NextQuestion, text: str) -> Any:
-    """Turn what was typed into a raw answer for `apply_answer` (which then checks it)."""
+def parse_typed(question: NextQuestion, text: str, unsure_labels: Collection[str] = ()) -> Any:
+    """Turn what was typed into a raw answer for `apply_answer` (which then checks it).
+
+    `unsure_labels`: the labels of a 不清楚 option whose value is not null (the city question's)."""
     text = text.strip()
     if not text:
         return None
+    unsure = _unsure_option(question, unsure_labels)
+    if unsure is not None and load_vocabulary().is_unknown(text):
+        # 不知道 / 不确定 typed where 不清楚 is offered is that option (the city question's keeps the province).
+        return unsure.value
     if question.type == "text":
         if text.isdigit() and 1 <= int(text) <= len(question.options):
             return question.options[int(text) - 1].value
@@ -137,6 +145,18 @@ def parse_typed(question: NextQuestion, text: str) -> Any:
     return choices[numbers[0] - 1].value
 
 
+def unsure_labels(facts: FactRegistry) -> frozenset[str]:
+    """Labels of 不清楚 options: the plain one and the city question's (facts.yaml)."""
+    city = facts["region"].unknown_city
+    return frozenset({facts.answers.unknown, *([city.label] if city is not None else [])})
+
+
+def _unsure_option(question: NextQuestion, labels: Collection[str]) -> AnswerOption | None:
+    """The question's 不清楚 option: the one with no value, or the city question's text value
+    standing for the province with its city unknown; None where 不清楚 is not offered (the region)."""
+    return next((o for o in question.options if o.value is None or o.label in labels), None)
+
+
 class Quit(Exception):
     """The person typed q: the interview ends without results."""
 
@@ -145,9 +165,12 @@ class TerminalAnswers:
     """The terminal side of `run_interview`: shows a question with numbered options, reads one
     typed answer, explains a hint on `?`; says why a place or an answer was not taken."""
 
-    def __init__(self, read: Callable[[str], str], write: Callable[[str], None]) -> None:
+    def __init__(
+        self, read: Callable[[str], str], write: Callable[[str], None], unsure_labels: Collection[str] = ()
+    ) -> None:
         self.read = read
         self.write = write
+        self.unsure_labels = unsure_labels
         self.asking_again = False
 
     def answer(self, question: NextQuestion, profile: Profile) -> Any:
@@ -166,7 +189,7 @@ class TerminalAnswers:
             if typed.strip() in {"?", "？"}:
                 self.write(question.hint)
                 continue
-            raw = parse_typed(question, typed)
+            raw = parse_typed(question, typed, self.unsure_labels)
             if isinstance(raw, ProfileError):
                 raise raw
             return raw
@@ -187,7 +210,7 @@ def interview(
     When input ends early (a piped script of answers), the result so far is returned.
     """
     write(check.banner())
-    terminal = TerminalAnswers(read, write)
+    terminal = TerminalAnswers(read, write, unsure_labels(checker.facts))
     try:
         done = run_interview(
             checker.engine, profile, terminal.answer, on_uncovered=terminal.uncovered, on_rejected=terminal.rejected

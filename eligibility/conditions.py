@@ -57,6 +57,10 @@ class Outcome:
     unknown: list[Finding] = field(default_factory=list)
 
 
+# The one `yes` (it carries no findings): shared, never mutated.
+YES = Outcome(True)
+
+
 @dataclass(frozen=True, slots=True)
 class Leaf:
     fact: str
@@ -66,11 +70,30 @@ class Leaf:
     quote: str
     # Met while `fact` is unknown when this is met (劳动年龄 shown by a labour contract); never a no.
     presumed_by: Node | None = None
+    # Its `no` and `unknown` outcomes are the same in every check: built once (never mutated).
+    no: Outcome = field(init=False, repr=False, compare=False)
+    unsure: Outcome = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        finding = Finding(self.requirement, self.cite, (self.fact,))
+        object.__setattr__(self, "no", Outcome(False, failed=[finding]))
+        object.__setattr__(self, "unsure", Outcome(None, unknown=[finding]))
 
     def facts(self) -> tuple[str, ...]:
         if self.presumed_by is None:
             return (self.fact,)
         return _unique((self.fact, *self.presumed_by.facts()))
+
+    def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
+        value = values.get(self.fact)
+        if value is None:
+            if self.presumed_by is not None and self.presumed_by.judge(values, as_of).value is True:
+                return YES
+            return self.unsure
+        tested = bool(self.test(value, as_of)) if type(value) is not Possible else _test(self, value, as_of)
+        if tested is None:
+            return self.unsure
+        return YES if tested else self.no
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +103,47 @@ class AllOf:
     def facts(self) -> tuple[str, ...]:
         return _unique(f for part in self.parts for f in part.facts())
 
+    def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
+        failed: list[Finding] | None = None
+        unknown: list[Finding] | None = None
+        for part in self.parts:
+            outcome = part.judge(values, as_of)
+            value = outcome.value
+            if value is False:
+                failed = outcome.failed if failed is None else failed + outcome.failed
+            elif value is None and failed is None:
+                unknown = outcome.unknown if unknown is None else unknown + outcome.unknown
+        if failed:
+            return Outcome(False, failed=failed)
+        return Outcome(None, unknown=unknown) if unknown else YES
+
 
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     parts: tuple[Node, ...]
     requirement: Requirement
     cite: str
+    # The facts it speaks about, worked out once (a failed `any` names them in every check).
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    no: Outcome = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", _unique(f for part in self.parts for f in part.facts()))
+        object.__setattr__(self, "no", Outcome(False, failed=[Finding(self.requirement, self.cite, self.names)]))
 
     def facts(self) -> tuple[str, ...]:
-        return _unique(f for part in self.parts for f in part.facts())
+        return self.names
+
+    def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
+        unknown: list[Finding] | None = None
+        for part in self.parts:
+            outcome = part.judge(values, as_of)
+            value = outcome.value
+            if value is True:
+                return YES
+            if value is None:
+                unknown = outcome.unknown if unknown is None else unknown + outcome.unknown
+        return Outcome(None, unknown=unknown) if unknown else self.no
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +151,21 @@ class NotOf:
     part: Node
     requirement: Requirement
     cite: str
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    no: Outcome = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", self.part.facts())
+        object.__setattr__(self, "no", Outcome(False, failed=[Finding(self.requirement, self.cite, self.names)]))
 
     def facts(self) -> tuple[str, ...]:
-        return self.part.facts()
+        return self.names
+
+    def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
+        inner = self.part.judge(values, as_of)
+        if inner.value is None:
+            return inner
+        return self.no if inner.value else YES
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +177,28 @@ class Defined:
     requirement: Requirement
     cite: str
     quote: str
+    names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    no: Outcome = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", self.part.facts())
+        object.__setattr__(self, "no", Outcome(False, failed=[Finding(self.requirement, self.cite, self.names)]))
 
     def facts(self) -> tuple[str, ...]:
-        return self.part.facts()
+        return self.names
+
+    def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
+        inner = self.part.judge(values, as_of)
+        if inner.value is False:
+            return self.no
+        if inner.value is None:
+            facts = _unique(f for finding in inner.unknown for f in finding.facts)
+            if not facts:
+                # Only a part the text leaves open is unknown (两后生 who left school over a year ago):
+                # what is to be confirmed is that part, not the whole term.
+                return inner
+            return Outcome(None, unknown=[Finding(self.requirement, self.cite, facts)])
+        return inner
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +208,16 @@ class Open:
     requirement: Requirement
     cite: str
     quote: str
+    unsure: Outcome = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unsure", Outcome(None, unknown=[Finding(self.requirement, self.cite, ())]))
 
     def facts(self) -> tuple[str, ...]:
         return ()
+
+    def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
+        return self.unsure
 
 
 Node = Leaf | AllOf | AnyOf | NotOf | Defined | Open
@@ -146,56 +239,12 @@ def _unique(items: Any) -> tuple[str, ...]:
 
 
 def evaluate(node: Node, values: Mapping[str, Any], as_of: date) -> Outcome:
-    """Evaluate `node` against known values; a fact absent from `values` or None is unknown."""
-    if isinstance(node, Leaf | Open):
-        return _evaluate_leaf(node, values, as_of)
-    if isinstance(node, AllOf):
-        outcomes = [evaluate(part, values, as_of) for part in node.parts]
-        failed = [f for o in outcomes if o.value is False for f in o.failed]
-        if failed:
-            return Outcome(False, failed=failed)
-        unknown = [f for o in outcomes if o.value is None for f in o.unknown]
-        return Outcome(None, unknown=unknown) if unknown else Outcome(True)
-    if isinstance(node, AnyOf):
-        outcomes = [evaluate(part, values, as_of) for part in node.parts]
-        if any(o.value is True for o in outcomes):
-            return Outcome(True)
-        unknown = [f for o in outcomes if o.value is None for f in o.unknown]
-        if unknown:
-            return Outcome(None, unknown=unknown)
-        return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
-    if isinstance(node, NotOf):
-        inner = evaluate(node.part, values, as_of)
-        if inner.value is None:
-            return inner
-        if inner.value:
-            return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
-        return Outcome(True)
-    inner = evaluate(node.part, values, as_of)
-    if inner.value is False:
-        return Outcome(False, failed=[Finding(node.requirement, node.cite, node.facts())])
-    if inner.value is None:
-        facts = _unique(f for finding in inner.unknown for f in finding.facts)
-        if not facts:
-            # Only a part the text leaves open is unknown (两后生 who left school over a year ago):
-            # what is to be confirmed is that part, not the whole term.
-            return Outcome(None, unknown=inner.unknown)
-        return Outcome(None, unknown=[Finding(node.requirement, node.cite, facts)])
-    return inner
+    """Evaluate `node` against known values; a fact absent from `values` or None is unknown.
 
-
-def _evaluate_leaf(node: Leaf | Open, values: Mapping[str, Any], as_of: date) -> Outcome:
-    if isinstance(node, Open):
-        return Outcome(None, unknown=[Finding(node.requirement, node.cite, ())])
-    value = values.get(node.fact)
-    if value is None and node.presumed_by is not None and evaluate(node.presumed_by, values, as_of).value is True:
-        return Outcome(True)
-    tested = None if value is None else _test(node, value, as_of)
-    if tested is None:
-        return Outcome(None, unknown=[Finding(node.requirement, node.cite, (node.fact,))])
-    if tested:
-        return Outcome(True)
-    return Outcome(False, failed=[Finding(node.requirement, node.cite, (node.fact,))])
+    The hot path of every check (a province judges two cities' ≈ 40 benefits): each node class
+    judges itself (no type tests), one `yes` outcome is shared and a node's own `no` / unknown
+    outcomes are built once at load (outcomes are never mutated)."""
+    return node.judge(values, as_of)
 
 
 def add_years(day: date, years: int) -> date:

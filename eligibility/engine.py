@@ -19,7 +19,7 @@ from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.records import evaluate_records, record_list_of, record_lists
-from eligibility.regions import RegionResolver
+from eligibility.regions import RegionResolver, ResolvedRegion
 from eligibility.results import Amount as AmountResult
 from eligibility.results import (
     BenefitResult,
@@ -116,11 +116,21 @@ class Engine:
             return self._without_benefits(profile, "region_not_covered", info, None)
         covered = self.jurisdictions
         region = self.resolver.resolve(query)
+        if profile.is_answered(CITY) and not region.covered and _only_province(region):
+            # A JSON client kept the province in `region` and answered the city question in `city`:
+            # 不清楚 keeps the province (city_unknown), a city is read inside it — as the interview does.
+            city = profile.values[CITY]
+            if city is None:
+                return self._in_province(profile, query, str(region.place), region.candidates, True, covered)
+            query = f"{query} {city}"
+            region = self.resolver.resolve(query)
         if not region.covered or region.jurisdiction not in covered:
-            if region.place and region.candidates and not region.outside_candidates:
+            if _only_province(region):
                 # 四川省: its cities have their own documents, so the city is asked, not the check ended;
                 # when the person said they do not know it, the province stays and the rest is asked.
-                return self._in_province(profile, query, region.place, region.candidates, region.city_unknown)
+                return self._in_province(
+                    profile, query, str(region.place), region.candidates, region.city_unknown, covered
+                )
             # 四川其他城市 names the province and excludes its covered cities: not covered, and said so.
             status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
@@ -157,7 +167,13 @@ class Engine:
         return profile if implied is profile.values else profile.model_copy(update={"values": implied})
 
     def _in_province(
-        self, profile: Profile, query: str, place: str, candidates: tuple[str, ...], city_unknown: bool = False
+        self,
+        profile: Profile,
+        query: str,
+        place: str,
+        candidates: tuple[str, ...],
+        city_unknown: bool = False,
+        covered: tuple[str, ...] = (),
     ) -> CheckResult:
         """A province that is not covered itself but holds covered cities (四川省 → 巴中市, 资阳市): the
         city is asked, and meanwhile every candidate city's benefits are judged on the facts given, none
@@ -168,14 +184,14 @@ class Engine:
         city would make `eligible` stays `possibly_eligible` (“待确认：需所在地区为巴中市”)."""
         profile = self._implied(profile)
         judged = [
-            (self.evaluate(b, profile, asking=city_unknown), b, jurisdiction)
+            self.evaluate(b, profile, asking=city_unknown, city=jurisdiction)
             for jurisdiction in candidates
             for b in self.rulebook.benefits_of(jurisdiction)
         ]
-        results = [_in_city(evaluation.result, b, jurisdiction) for evaluation, b, jurisdiction in judged]
+        results = [evaluation.result for evaluation in judged]
         if city_unknown:
             status: RegionStatus = "city_unknown"
-            next_question = self._next_question([evaluation for evaluation, _, _ in judged], profile)
+            next_question = self._next_question(judged, profile)
         else:
             status, next_question = "partly_covered", city_question(self.rulebook, place, candidates)
         return CheckResult(
@@ -183,7 +199,7 @@ class Engine:
             as_of=profile.as_of,
             jurisdiction=None,
             region=RegionInfo(query=query, place=place, status=status, candidates=candidates),
-            covered_jurisdictions=self.jurisdictions,
+            covered_jurisdictions=covered or self.jurisdictions,
             next_question=next_question,
             benefits=tuple(sorted(results, key=lambda r: STATUS_ORDER[r.status])),
         )
@@ -228,70 +244,77 @@ class Engine:
             benefits=(),
         )
 
-    def evaluate(self, benefit: Benefit, profile: Profile, asking: bool = True) -> Evaluation:
+    def evaluate(self, benefit: Benefit, profile: Profile, asking: bool = True, city: str | None = None) -> Evaluation:
         """One benefit against one profile: status, reasons, missing facts, amount, citations.
 
         `asking=False`: the facts that could still change it are not worked out (the next question
-        is decided otherwise — a province's city is asked first)."""
+        is decided otherwise — a province's city is asked first). `city`: the person named only the
+        province, and this benefit is that city's — never `eligible`, the city is to be confirmed.
+        The conditions are evaluated into plain findings first; the result object is built once."""
         as_of = profile.as_of
-        outside = as_of < benefit.valid_from or (benefit.valid_to is not None and as_of > benefit.valid_to)
-        if outside:
+        if as_of < benefit.valid_from or (benefit.valid_to is not None and as_of > benefit.valid_to):
             # A stated condition the person fails says more than the date: "not for you" comes first,
             # and "not yet in force" / "expired" is kept for whoever the text would otherwise cover.
-            judged = self._evaluate(benefit, profile, as_of, asking)
-            if judged.result.status == "ineligible":
-                return Evaluation(judged.result.model_copy(update={"eligible_from": None}), ())
-        if benefit.valid_to is not None and as_of > benefit.valid_to:
-            reason = Reason(
-                kind="expired",
-                clause_id=benefit.validity_cite,
-                window=benefit.validity_label,
-                valid_to=benefit.valid_to,
-                as_of=as_of,
-            )
-            return Evaluation(self._result(benefit, profile, "expired", (reason,), ()), ())
-        if as_of < benefit.valid_from:
+            outcome, bound, _ = self._outcome(benefit, profile, as_of)
+            if outcome.value is False:
+                reasons = tuple(_failure(f, bound) for f in outcome.failed)
+                return Evaluation(self._result(benefit, bound, "ineligible", reasons, (), city), ())
+            if benefit.valid_to is not None and as_of > benefit.valid_to:
+                reason = Reason(
+                    kind="expired",
+                    clause_id=benefit.validity_cite,
+                    window=benefit.validity_label,
+                    valid_to=benefit.valid_to,
+                    as_of=as_of,
+                )
+                return Evaluation(self._result(benefit, profile, "expired", (reason,), (), city), ())
             reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
-            return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), ()), ())
+            return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), (), city), ())
         if benefit.beneficiary == "employer" and _is_employer(profile):
             if profile.values.get(HIRING) is True:
-                return Evaluation(self._result(benefit, profile, "as_employer", (), ()), ())
+                return Evaluation(self._result(benefit, profile, "as_employer", (), (), city), ())
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
                 # until then judge it as before (the person's own side of it).
-                judged = self._evaluate(benefit, profile, as_of, asking)
+                judged = self._evaluate(benefit, profile, as_of, asking, city)
                 return Evaluation(judged.result, (*judged.open_facts, HIRING))
-        return self._evaluate(benefit, profile, as_of, asking)
+        return self._evaluate(benefit, profile, as_of, asking, city)
 
-    def _evaluate(self, benefit: Benefit, profile: Profile, as_of: date, asking: bool = True) -> Evaluation:
+    def _outcome(
+        self, benefit: Benefit, profile: Profile, as_of: date
+    ) -> tuple[Outcome, Profile, tuple[Mapping[str, Any], ...]]:
+        """The conditions' outcome, the profile it speaks of (with the deciding record's facts, when
+        the benefit is judged per certificate) and the records that meet it."""
         records = self._records[benefit.id]
-        qualifying: tuple[Mapping[str, Any], ...] = ()
         if records is None:
-            outcome = evaluate(benefit.condition, profile.values, as_of)
-        else:
-            judged = evaluate_records(benefit.condition, profile.values, as_of, records)
-            outcome, qualifying = judged.outcome, judged.qualifying
-            if judged.values is not profile.values:
-                # The record that decided it speaks in reasons, amount and the next question.
-                profile = profile.model_copy(update={"values": dict(judged.values)})
+            return evaluate(benefit.condition, profile.values, as_of), profile, ()
+        judged = evaluate_records(benefit.condition, profile.values, as_of, records)
+        if judged.values is not profile.values:
+            # The record that decided it speaks in reasons, amount and the next question.
+            profile = profile.model_copy(update={"values": dict(judged.values)})
+        return judged.outcome, profile, judged.qualifying
+
+    def _evaluate(
+        self, benefit: Benefit, profile: Profile, as_of: date, asking: bool = True, city: str | None = None
+    ) -> Evaluation:
+        records = self._records[benefit.id]
+        outcome, profile, qualifying = self._outcome(benefit, profile, as_of)
         if benefit.beneficiary != "applicant" and outcome.value is not False:
-            return self._for_a_unit(benefit, profile, outcome, asking)
+            return self._for_a_unit(benefit, profile, outcome, asking, city)
         if outcome.value is True:
-            result = self._result(benefit, profile, "eligible", (), ())
+            amount = None
             if len(qualifying) > 1 and benefit.amount is not None:
                 # The text pays per certificate: every one that qualifies brings its tier.
-                result = result.model_copy(update={"amount": benefit.amount.for_records(qualifying)})
-            return Evaluation(result, ())
+                amount = benefit.amount.for_records(qualifying)
+            return Evaluation(self._result(benefit, profile, "eligible", (), (), city, amount=amount), ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
-            result = self._result(benefit, profile, "ineligible", reasons, ())
             later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
-            if later is not None:
-                result = result.model_copy(update={"eligible_from": later})
+            result = self._result(benefit, profile, "ineligible", reasons, (), city, eligible_from=later)
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
-        result = self._result(benefit, profile, "possibly_eligible", reasons, missing)
+        result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
         open_facts = self._open_facts(benefit, profile, missing)
@@ -305,7 +328,9 @@ class Engine:
             open_facts = (*open_facts, records.more)
         return Evaluation(result, open_facts)
 
-    def _for_a_unit(self, benefit: Benefit, profile: Profile, outcome: Outcome, asking: bool = True) -> Evaluation:
+    def _for_a_unit(
+        self, benefit: Benefit, profile: Profile, outcome: Outcome, asking: bool = True, city: str | None = None
+    ) -> Evaluation:
         """An employer's or provider's benefit the person does not rule out: never the person's own.
 
         `if_hired` when an employer would claim it for hiring this person, who can be hired;
@@ -315,11 +340,11 @@ class Engine:
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         missing = _missing(outcome)
         if not (benefit.beneficiary == "employer" and benefit.hiring and _can_be_hired(profile)):
-            return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing), ())
+            return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing, city), ())
         open_facts = (
             self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
         )
-        return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing), open_facts)
+        return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing, city), open_facts)
 
     def _asks_hiring(self, profile: Profile) -> bool:
         """An employer's benefit is the person's business's to claim when it hires (`as_employer`:
@@ -382,14 +407,24 @@ class Engine:
         status: BenefitStatus,
         reasons: tuple[Reason, ...],
         missing: tuple[str, ...],
+        city: str | None = None,
+        amount: AmountResult | None = None,
+        eligible_from: date | None = None,
     ) -> BenefitResult:
+        if city is not None and status in CITY_OPEN:
+            # Only the province is known: whether this city's document applies is unconfirmed
+            # (需所在地区为巴中市), a reason of its own cited to the benefit's first clause.
+            requirement = Requirement(fact=REGION, comparison="is", operand=city)
+            reason = Reason(kind="unconfirmed", clause_id=benefit.citations[0].cite, requirement=requirement)
+            status = "possibly_eligible" if status == "eligible" else status
+            reasons, missing = (reason, *reasons), (REGION, *missing)
         return BenefitResult(
             id=benefit.id,
             name=benefit.name,
             status=status,
             beneficiary=benefit.beneficiary,  # type: ignore[arg-type]
             summary=benefit.summary,
-            amount=self._amount(benefit, profile),
+            amount=self._amount(benefit, profile) if amount is None else amount,
             reasons=reasons,
             missing_facts=missing,
             valid_from=benefit.valid_from,
@@ -401,29 +436,21 @@ class Engine:
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],
             apply_terms=self._terms[benefit.id][2],
+            eligible_from=eligible_from,
         )
 
 
 # Statuses a province alone leaves open: the benefit is the person's only if the city is this one.
 CITY_OPEN = frozenset({"eligible", "possibly_eligible", "if_hired", "as_employer"})
 REGION = "region"
+# Not asked: the city inside the province `region` names (a JSON client's answer to the city question).
+CITY = "city"
 
 
-def _in_city(result: BenefitResult, benefit: Benefit, jurisdiction: str) -> BenefitResult:
-    """A city's benefit judged for someone who named only the province: never `eligible` — the city
-    is unconfirmed, a reason of its own (需所在地区为巴中市) cited to the benefit's first clause."""
-    if result.status not in CITY_OPEN:
-        return result
-    requirement = Requirement(fact=REGION, comparison="is", operand=jurisdiction)
-    reason = Reason(kind="unconfirmed", clause_id=benefit.citations[0].cite, requirement=requirement)
-    status: BenefitStatus = "possibly_eligible" if result.status == "eligible" else result.status
-    return result.model_copy(
-        update={
-            "status": status,
-            "reasons": (reason, *result.reasons),
-            "missing_facts": (REGION, *result.missing_facts),
-        }
-    )
+def _only_province(region: ResolvedRegion) -> bool:
+    """A province not covered itself that holds covered cities (四川省 → 巴中市, 资阳市), said without
+    excluding them: the city decides which document applies."""
+    return bool(region.place and region.candidates and not region.outside_candidates)
 
 
 def _term(term: TermSource) -> Term:
