@@ -155,6 +155,8 @@ def _tier_cores(tiers: list[str]) -> list[str]:
 
 
 _RECENT = 4
+# The share of the best own-word overlap a measure needs for its stated figure to count.
+_FIGURE_BONUS_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -421,7 +423,12 @@ class MeasureMatcher:
         score = weights.clause * clause_part
         for column in range(5):
             score = score + terms[rows, column]
-        score = np.where(np.array([p.pays for p in chosen], dtype=bool)[rows], score + weights.payable_amount, score)
+        # Stating the kind of figure asked tells apart measures about the question; it never lifts one
+        # that shares far fewer of the user's words (一次性临时生活补助 over 培训期间生活费补贴 for
+        # 参加技能培训…给不给生活费，给多少): a figure of another measure is no answer.
+        best_own = max((p.own_overlap for p in chosen), default=0.0)
+        pays = [p.pays and (p.named is not None or p.own_overlap >= _FIGURE_BONUS_SHARE * best_own) for p in chosen]
+        score = np.where(np.array(pays, dtype=bool)[rows], score + weights.payable_amount, score)
         score = np.where(
             np.array([p.for_others for p in chosen], dtype=bool)[rows], score - weights.other_beneficiary, score
         )

@@ -192,3 +192,11 @@ def test_a_figure_asked_beside_how_to_apply_is_answered_with_the_how_to_left_ope
     result = answered(kb, question)
     assert figure in (result.direct_answer or "").split("\n")[0], result.direct_answer
     assert missing in result.answer.split("\n")[-1], result.answer
+
+
+def test_a_stated_figure_does_not_lift_a_measure_that_shares_few_of_the_words(kb: KnowledgeBase) -> None:
+    # 培训期间生活费补贴 (平顶山（十六）, no figure) is asked; 一次性临时生活补助's 最低生活保障标准 belongs to
+    # another measure for laid-off people in hardship.
+    result = answered(kb, "平顶山的贫困劳动力去参加职业技能培训，培训期间有没有生活费补贴，一天给多少")
+    assert measure_ids(result)[0] == "pingdingshan-2020.training_living_allowance"
+    assert "最低生活保障标准" not in (result.direct_answer or ""), result.direct_answer
