@@ -45,6 +45,7 @@ MIN_QUESTION_CHARS = 2
 SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
@@ -224,7 +225,11 @@ class Dialogue:
         question = self.interviewer.current(work, today)
         if question is None and self.words.is_assent(text):
             return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
-        if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
+        if (
+            question is not None
+            and not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
+            and not self._corrects(text, reading, today)
+        ):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
                 return self._extra_facts(work, answered, reading.statement, today, set(question.facts))
@@ -304,10 +309,11 @@ class Dialogue:
 
     def _as_search(self, text: str, reading: Reading, today: date) -> Reading:
         """长春 最低工资, 公积金: words without a question, about no one, that state nothing about the
-        person but a place are typed as into a search box: asked, never a card with only the place."""
+        person but a place are typed as into a search box: asked, never a card with only the place.
+        A correction (是卫东区不是湛河，说错了) states, whatever it names."""
         if reading.asks or self.reader.is_about_person(text) or self.words.yes_no(text)[0]:
             return reading
-        if self.words.is_denial(text) or self.words.is_assent(text):
+        if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
         if set(self.describer.describe(text, today).facts) - {"region"}:
             return reading
@@ -325,9 +331,12 @@ class Dialogue:
     def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
         """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a
         place alone moves it (吉林的): asked against the thread, never the person's facts. A place alone
-        while a card waits is a correction, and mid-interview words are the answer."""
+        while a card waits is a correction, and mid-interview words are the answer. Words that only
+        say yes or no (对 没错, 好的 上面没问题, 不对 不对) narrow nothing: they answer the card."""
         asks = reading.asks and not reading.is_search
         if work.thread is None or work.interviewing or asks or self.reader.is_about_person(text):
+            return False
+        if self.words.is_assent(text) or self.words.is_denial(text):
             return False
         if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
             return True
@@ -336,6 +345,13 @@ class Dialogue:
         bare = re.sub(r"[的\s，,。]", "", text)
         place = self.regions.resolve(bare).place or ""
         return bool(bare) and bare in place
+
+    def _corrects(self, text: str, reading: Reading, today: date) -> bool:
+        """不对不对，说错了，执照是我老公的，我自己没有: a correction of what was said before, with the facts
+        it corrects — its 不对 is about those, never a 不 to the question asked now."""
+        if not reading.statement or not self.words.correcting.search(text):
+            return False
+        return bool(self.describer.describe(reading.statement, today).facts)
 
     def _opened(self, work: Working, today: date) -> list[Reply]:
         """你好，我想问问: the welcome, or — with a card or a question waiting — that again, unanswered."""
@@ -442,8 +458,10 @@ class Dialogue:
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
-        # asdfghjkl, …: the documents are Chinese; a message without one Chinese character asks them nothing.
-        if len(words) < MIN_QUESTION_CHARS or not _CHINESE.search(text):
+        # 12345, 😀: a message without one Chinese character or letter asks the documents nothing. One in
+        # Latin letters goes to the answerer, which reads pinyin and English policy terms
+        # (startup subsidy in jilin) and says in Chinese when it cannot (asdfghjkl).
+        if len(words) < MIN_QUESTION_CHARS or not (_CHINESE.search(text) or _LATIN.search(text)):
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self.describer.describe(reading.statement, today) if reading.statement else None

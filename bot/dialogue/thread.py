@@ -32,6 +32,8 @@ PAYER = "payer"
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
+# An A-not-A question (要不要, 算不算, 有没有): it asks whether, it names nothing (不要 is no topic).
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
 _PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
 
@@ -188,9 +190,10 @@ class Threads:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
         那要, which say nothing), Latin words, never the place, question words or a bare number."""
         place = self.regions.resolve(text).place or ""
+        asked = _A_NOT_A.sub(" ", self.words.totals.sub(" ", text))
         return [
             word
-            for word in tokenize(without_cues(self.words.totals.sub(" ", text)))
+            for word in tokenize(without_cues(asked))
             if len(word) >= MIN_TERM_CHARS
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
