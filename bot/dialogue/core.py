@@ -21,14 +21,15 @@ from bot.dialogue.describe import Describer, Description
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
-from bot.dialogue.thread import Cited, Threads, common_kinds
+from bot.dialogue.spelling import Speller
+from bot.dialogue.thread import Cited, Question, Threads, common_kinds, topic_vocabulary
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
 from bot.present.prose import DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
-from knowledge.answer_model import AnswerStatus
+from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
 from knowledge.normalize import to_simplified
@@ -46,6 +47,7 @@ SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
@@ -74,6 +76,7 @@ class Dialogue:
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
         self.reader = MessageReader(self.words, self.threads.is_keywords)
+        self.speller = Speller((*topic_vocabulary(), *self.describer.said_words()))
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -203,6 +206,9 @@ class Dialogue:
 
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
         text = _clean(raw)
+        if len(text) <= MAX_MESSAGE_CHARS:
+            # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character.
+            text = self.speller.correct(text)
         if len(text) <= MAX_LABEL_CHARS:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
@@ -257,8 +263,39 @@ class Dialogue:
         if self.words.is_opener(text):
             return self._opened(work, today)
         if self.words.is_general_question(text):
+            situated = self._situated(work, text, today)
+            if situated is not None:
+                return [situated, *self._reminder(work, today, after_answer=True)]
             return [self._general(), *self._reminder(work, today)]
         return None
+
+    def _situated(self, work: Working, text: str, today: date) -> Reply | None:
+        """有啥政策, 能享受点啥 from someone who has described themselves (on the card or recorded): asked
+        of their situation in the documents' words (山阳县 · 失业人员 高校毕业生), where they are — and
+        kept only when the documents answer it."""
+        found = self._situation_answer(work, text, today)
+        if found is None:
+            return None
+        asked, result, situation = found
+        work.thread = self.threads.after(work.thread, asked, result)
+        offer_check = not work.pending and not work.interviewing
+        return render.situated(render.answer(result, self.interviewer.clause_name, offer_check), situation)
+
+    def _situation_answer(self, work: Working, text: str, today: date) -> tuple[Question, Answer, str] | None:
+        """The question asked of the person's situation, its answer and how it was read; None when the
+        person said nothing of their situation or the documents do not answer it."""
+        words = self.describer.situation_words({**work.profile, **work.pending})
+        if not words:
+            return None
+        region = self._person_region(work)
+        asked = Question(f"{' '.join(words)} {text}", region=region)
+        try:
+            result = self.answerer.answer(asked.text, region, today)
+        except QueryError:
+            return None
+        if result.status is not AnswerStatus.ANSWERED or not result.citations:
+            return None
+        return asked, result, f"{region or ''} · {' '.join(words)}"
 
     def _general(self) -> Reply:
         """你好，我想问问补贴的事: the kinds of help the documents grant most widely, an example question
@@ -547,9 +584,24 @@ class Dialogue:
                 retried = self.answerer.answer(again.text, again.region, today)
                 if retried.status is AnswerStatus.ANSWERED:
                     asked, result = again, retried
+        situation = None
+        if result.status is AnswerStatus.NO_ANSWER and asked.read_as is None and self._asks_nothing_named(text):
+            # 能享受点啥 names nothing the documents could look up: asked of the person's situation.
+            found = self._situation_answer(work, text, today) if thread else None
+            if found is not None:
+                asked, result, situation = found
         work.thread = self.threads.after(work.thread, asked, result)
         reply = render.answer(result, self.interviewer.clause_name, offer_check)
+        if situation is not None:
+            return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
+
+    def _asks_nothing_named(self, text: str) -> bool:
+        """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,
+        and no figure (那个5000能拿吗 asks about the measure of that figure, not about the situation)."""
+        if _FIGURE.search(text) or self.regions.resolve(text).place:
+            return False
+        return not self.threads.has_own_topic(text)
 
     def _person_region(self, work: Working) -> str | None:
         # The place the person gave, confirmed or still on the card: the question's context either way.

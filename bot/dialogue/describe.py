@@ -62,6 +62,15 @@ class Implication(BaseModel):
     sets: dict[str, Any]
 
 
+class Situation(BaseModel):
+    """A situation the check records, in the documents' own words (失业人员, 高校毕业生)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    when: dict[str, Any]
+    say: str
+
+
 class DescriptionsFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -69,6 +78,7 @@ class DescriptionsFile(BaseModel):
     schools: str
     businesses: str
     implies: tuple[Implication, ...] = ()
+    situations: tuple[Situation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,26 @@ class Describer:
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
+        self.situations = data.situations
+        for index, situation in enumerate(data.situations):
+            when = {f: [v] if self._is_list(f) else v for f, v in situation.when.items()}
+            self._check(when, f"{path}: situations[{index}].when")
+
+    def said_words(self) -> tuple[str, ...]:
+        """The phrases' listed words (大学毕业, 没有工作, 营业执照): vocabulary for the speller."""
+        return tuple(word for compiled in self.phrases for word in compiled.phrase.say)
+
+    def _is_list(self, fact: str) -> bool:
+        return fact in self.facts and self.facts[fact].type == "enum_list"
+
+    def situation_words(self, facts: dict[str, Any]) -> tuple[str, ...]:
+        """The person's situation as the documents name it (失业人员, 高校毕业生), each word once."""
+        words = [
+            s.say
+            for s in self.situations
+            if all(_holds(facts, f, v) or (isinstance(facts.get(f), list) and v in facts[f]) for f, v in s.when.items())
+        ]
+        return tuple(dict.fromkeys(words))
 
     def _compile(self, phrase: Phrase, where: str) -> _Compiled:
         self._check(phrase.sets, f"{where}.sets")
