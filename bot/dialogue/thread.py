@@ -301,6 +301,10 @@ class Threads:
                 return Question(text)
         elif self.has_own_topic(text):
             return self._other_group(thread, text) or Question(text)
+        else:
+            other = self._other_kind(thread, text)
+            if other is not None:
+                return other
         subject = "".join(thread.topic)
         place = self.regions.resolve(text).place or here
         topic: tuple[str, ...] = ()
@@ -357,6 +361,17 @@ class Threads:
         region = self.regions.resolve(text).place or thread.region
         wording = f"{rest}{subject}{cue}"
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
+
+    def _other_kind(self, thread: Thread, text: str) -> Question | None:
+        """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
+        answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan."""
+        if not self.words.continuing.search(text) or self.regions.resolve(text).place:
+            return None
+        shown = f"{thread.measure or ''}{''.join(thread.topic)}"
+        kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]
+        if not kinds or any(kind in shown for kind in kinds):
+            return None
+        return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
 
     def _cue(self, thread: Thread) -> str:
         """The words asking the thread's kind of question again (哪个部门负责, 利息谁出钱)."""
