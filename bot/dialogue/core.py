@@ -21,14 +21,15 @@ from bot.dialogue.describe import Describer, Description
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
-from bot.dialogue.thread import Cited, Threads, common_kinds
+from bot.dialogue.spelling import Speller
+from bot.dialogue.thread import Cited, Question, Threads, common_kinds, topic_vocabulary
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
 from bot.present.prose import DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
-from knowledge.answer_model import AnswerStatus
+from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
 from knowledge.normalize import to_simplified
@@ -45,6 +46,8 @@ MIN_QUESTION_CHARS = 2
 SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
@@ -73,6 +76,7 @@ class Dialogue:
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
         self.reader = MessageReader(self.words, self.threads.is_keywords)
+        self.speller = Speller((*topic_vocabulary(), *self.describer.said_words()))
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -202,6 +206,9 @@ class Dialogue:
 
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
         text = _clean(raw)
+        if len(text) <= MAX_MESSAGE_CHARS:
+            # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character.
+            text = self.speller.correct(text)
         if len(text) <= MAX_LABEL_CHARS:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
@@ -224,7 +231,11 @@ class Dialogue:
         question = self.interviewer.current(work, today)
         if question is None and self.words.is_assent(text):
             return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
-        if question is not None and not (self._asks(text, reading) and self._is_plainly_asked(text, reading)):
+        if (
+            question is not None
+            and not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
+            and not self._corrects(text, reading, today)
+        ):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
                 return self._extra_facts(work, answered, reading.statement, today, set(question.facts))
@@ -252,8 +263,39 @@ class Dialogue:
         if self.words.is_opener(text):
             return self._opened(work, today)
         if self.words.is_general_question(text):
+            situated = self._situated(work, text, today)
+            if situated is not None:
+                return [situated, *self._reminder(work, today, after_answer=True)]
             return [self._general(), *self._reminder(work, today)]
         return None
+
+    def _situated(self, work: Working, text: str, today: date) -> Reply | None:
+        """有啥政策, 能享受点啥 from someone who has described themselves (on the card or recorded): asked
+        of their situation in the documents' words (山阳县 · 失业人员 高校毕业生), where they are — and
+        kept only when the documents answer it."""
+        found = self._situation_answer(work, text, today)
+        if found is None:
+            return None
+        asked, result, situation = found
+        work.thread = self.threads.after(work.thread, asked, result)
+        offer_check = not work.pending and not work.interviewing
+        return render.situated(render.answer(result, self.interviewer.clause_name, offer_check), situation)
+
+    def _situation_answer(self, work: Working, text: str, today: date) -> tuple[Question, Answer, str] | None:
+        """The question asked of the person's situation, its answer and how it was read; None when the
+        person said nothing of their situation or the documents do not answer it."""
+        words = self.describer.situation_words({**work.profile, **work.pending})
+        if not words:
+            return None
+        region = self._person_region(work)
+        asked = Question(f"{' '.join(words)} {text}", region=region)
+        try:
+            result = self.answerer.answer(asked.text, region, today)
+        except QueryError:
+            return None
+        if result.status is not AnswerStatus.ANSWERED or not result.citations:
+            return None
+        return asked, result, f"{region or ''} · {' '.join(words)}"
 
     def _general(self) -> Reply:
         """你好，我想问问补贴的事: the kinds of help the documents grant most widely, an example question
@@ -304,10 +346,11 @@ class Dialogue:
 
     def _as_search(self, text: str, reading: Reading, today: date) -> Reading:
         """长春 最低工资, 公积金: words without a question, about no one, that state nothing about the
-        person but a place are typed as into a search box: asked, never a card with only the place."""
+        person but a place are typed as into a search box: asked, never a card with only the place.
+        A correction (是卫东区不是湛河，说错了) states, whatever it names."""
         if reading.asks or self.reader.is_about_person(text) or self.words.yes_no(text)[0]:
             return reading
-        if self.words.is_denial(text) or self.words.is_assent(text):
+        if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
         if set(self.describer.describe(text, today).facts) - {"region"}:
             return reading
@@ -325,9 +368,12 @@ class Dialogue:
     def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
         """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a
         place alone moves it (吉林的): asked against the thread, never the person's facts. A place alone
-        while a card waits is a correction, and mid-interview words are the answer."""
+        while a card waits is a correction, and mid-interview words are the answer. Words that only
+        say yes or no (对 没错, 好的 上面没问题, 不对 不对) narrow nothing: they answer the card."""
         asks = reading.asks and not reading.is_search
         if work.thread is None or work.interviewing or asks or self.reader.is_about_person(text):
+            return False
+        if self.words.is_assent(text) or self.words.is_denial(text):
             return False
         if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
             return True
@@ -336,6 +382,13 @@ class Dialogue:
         bare = re.sub(r"[的\s，,。]", "", text)
         place = self.regions.resolve(bare).place or ""
         return bool(bare) and bare in place
+
+    def _corrects(self, text: str, reading: Reading, today: date) -> bool:
+        """不对不对，说错了，执照是我老公的，我自己没有: a correction of what was said before, with the facts
+        it corrects — its 不对 is about those, never a 不 to the question asked now."""
+        if not reading.statement or not self.words.correcting.search(text):
+            return False
+        return bool(self.describer.describe(reading.statement, today).facts)
 
     def _opened(self, work: Working, today: date) -> list[Reply]:
         """你好，我想问问: the welcome, or — with a card or a question waiting — that again, unanswered."""
@@ -442,8 +495,10 @@ class Dialogue:
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
-        # asdfghjkl, …: the documents are Chinese; a message without one Chinese character asks them nothing.
-        if len(words) < MIN_QUESTION_CHARS or not _CHINESE.search(text):
+        # 12345, 😀: a message without one Chinese character or letter asks the documents nothing. One in
+        # Latin letters goes to the answerer, which reads pinyin and English policy terms
+        # (startup subsidy in jilin) and says in Chinese when it cannot (asdfghjkl).
+        if len(words) < MIN_QUESTION_CHARS or not (_CHINESE.search(text) or _LATIN.search(text)):
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self.describer.describe(reading.statement, today) if reading.statement else None
@@ -529,9 +584,24 @@ class Dialogue:
                 retried = self.answerer.answer(again.text, again.region, today)
                 if retried.status is AnswerStatus.ANSWERED:
                     asked, result = again, retried
+        situation = None
+        if result.status is AnswerStatus.NO_ANSWER and asked.read_as is None and self._asks_nothing_named(text):
+            # 能享受点啥 names nothing the documents could look up: asked of the person's situation.
+            found = self._situation_answer(work, text, today) if thread else None
+            if found is not None:
+                asked, result, situation = found
         work.thread = self.threads.after(work.thread, asked, result)
         reply = render.answer(result, self.interviewer.clause_name, offer_check)
+        if situation is not None:
+            return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
+
+    def _asks_nothing_named(self, text: str) -> bool:
+        """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,
+        and no figure (那个5000能拿吗 asks about the measure of that figure, not about the situation)."""
+        if _FIGURE.search(text) or self.regions.resolve(text).place:
+            return False
+        return not self.threads.has_own_topic(text)
 
     def _person_region(self, work: Working) -> str | None:
         # The place the person gave, confirmed or still on the card: the question's context either way.

@@ -47,6 +47,9 @@ class Phrase(BaseModel):
     say: tuple[str, ...] = ()
     sets: dict[str, Any]
     negated: dict[str, Any] = {}
+    # Facts an earlier phrase of the message must have said for this one to count (a bare 三年多了 is
+    # how long the business runs only once a business of one's own was named).
+    when: dict[str, Any] = {}
 
     @model_validator(mode="after")
     def _one_form(self) -> Phrase:
@@ -62,6 +65,15 @@ class Implication(BaseModel):
     sets: dict[str, Any]
 
 
+class Situation(BaseModel):
+    """A situation the check records, in the documents' own words (失业人员, 高校毕业生)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    when: dict[str, Any]
+    say: str
+
+
 class DescriptionsFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -69,6 +81,8 @@ class DescriptionsFile(BaseModel):
     schools: str
     businesses: str
     implies: tuple[Implication, ...] = ()
+    situations: tuple[Situation, ...] = ()
+    came_back_from: str = "$^"
 
 
 @dataclass(frozen=True)
@@ -105,14 +119,39 @@ class Describer:
         except re.error as exc:
             raise DescriptionError(f"{path}: schools: {exc}") from None
         self._school = data.schools
+        try:
+            self.came_back_from = re.compile(data.came_back_from)
+        except re.error as exc:
+            raise DescriptionError(f"{path}: came_back_from: {exc}") from None
         self._business = data.businesses
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
+        self.situations = data.situations
+        for index, situation in enumerate(data.situations):
+            when = {f: [v] if self._is_list(f) else v for f, v in situation.when.items()}
+            self._check(when, f"{path}: situations[{index}].when")
+
+    def said_words(self) -> tuple[str, ...]:
+        """The phrases' listed words (大学毕业, 没有工作, 营业执照): vocabulary for the speller."""
+        return tuple(word for compiled in self.phrases for word in compiled.phrase.say)
+
+    def _is_list(self, fact: str) -> bool:
+        return fact in self.facts and self.facts[fact].type == "enum_list"
+
+    def situation_words(self, facts: dict[str, Any]) -> tuple[str, ...]:
+        """The person's situation as the documents name it (失业人员, 高校毕业生), each word once."""
+        words = [
+            s.say
+            for s in self.situations
+            if all(_holds(facts, f, v) or (isinstance(facts.get(f), list) and v in facts[f]) for f, v in s.when.items())
+        ]
+        return tuple(dict.fromkeys(words))
 
     def _compile(self, phrase: Phrase, where: str) -> _Compiled:
         self._check(phrase.sets, f"{where}.sets")
         self._check(phrase.negated, f"{where}.negated")
+        self._check(phrase.when, f"{where}.when")
         if phrase.match is not None:
             source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION)
             source = source.replace("{DATE}", DATE).replace("{SCHOOL}", self._school)
@@ -148,6 +187,8 @@ class Describer:
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
             used[heard.start() : heard.end()] = [True] * (heard.end() - heard.start())
         for index, compiled in enumerate(self.phrases):
+            if not all(_holds(facts, f, v) for f, v in compiled.phrase.when.items()):
+                continue
             for match in compiled.pattern.finditer(text):
                 spans = _spans(match)
                 if any(used[i] for start, end in spans for i in range(start, end)):
@@ -163,7 +204,7 @@ class Describer:
                     _merge(facts, fact, value)
                     if note:
                         notes[fact] = note
-        region = self.regions.resolve(self.schools.sub("，", text))
+        region = self.regions.resolve(self.came_back_from.sub("，", self.schools.sub("，", text)))
         if region.place:
             facts["region"] = region.place
         said = set(facts)

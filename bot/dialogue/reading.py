@@ -107,7 +107,19 @@ class MessageReader:
         return own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
 
     def _is_question(self, stretch: str) -> bool:
+        if self._says_not_knowing(stretch):
+            return False
         return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
+
+    def _says_not_knowing(self, stretch: str) -> bool:
+        """具体哪个市不清楚, 哪年毕业的记不清了: a wh-word under a verb of not knowing, naming no kind of
+        benefit and no modal, says what the person does not know; 不知道能领多少, 不清楚创业补贴怎么申请
+        and 不清楚吗？ still ask."""
+        if not self.words.not_knowing.search(stretch) or not self.words.wh_question.search(stretch):
+            return False
+        if re.search(r"[？?吗么呢]", stretch) or self.names_benefit(stretch) or self.words.modal_cue.search(stretch):
+            return False
+        return not self._starts_asking(stretch)
 
     def is_about_person(self, text: str) -> bool:
         return bool(self._mentions(text))

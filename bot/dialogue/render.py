@@ -108,6 +108,12 @@ def followed(reply: Reply, read_as: str) -> Reply:
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
+def situated(reply: Reply, situation: str) -> Reply:
+    """An answer asked of the person's situation (有啥政策 → 山阳县 · 失业人员 高校毕业生) says so first."""
+    said = prose().situation_question.read_as.format(situation=situation.strip(" ·"))
+    return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
+
+
 def forget_question() -> Reply:
     """/forget and 🗑 删除我的资料 ask first: one tap deletes nothing."""
     words = prose().forgetting

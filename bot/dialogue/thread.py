@@ -32,6 +32,8 @@ PAYER = "payer"
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
+# An A-not-A question (要不要, 算不算, 有没有): it asks whether, it names nothing (不要 is no topic).
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
 _PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
 
@@ -188,9 +190,10 @@ class Threads:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
         那要, which say nothing), Latin words, never the place, question words or a bare number."""
         place = self.regions.resolve(text).place or ""
+        asked = _A_NOT_A.sub(" ", self.words.totals.sub(" ", text))
         return [
             word
-            for word in tokenize(without_cues(self.words.totals.sub(" ", text)))
+            for word in tokenize(without_cues(asked))
             if len(word) >= MIN_TERM_CHARS
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
@@ -298,6 +301,10 @@ class Threads:
                 return Question(text)
         elif self.has_own_topic(text):
             return self._other_group(thread, text) or Question(text)
+        else:
+            other = self._other_kind(thread, text)
+            if other is not None:
+                return other
         subject = "".join(thread.topic)
         place = self.regions.resolve(text).place or here
         topic: tuple[str, ...] = ()
@@ -354,6 +361,17 @@ class Threads:
         region = self.regions.resolve(text).place or thread.region
         wording = f"{rest}{subject}{cue}"
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
+
+    def _other_kind(self, thread: Thread, text: str) -> Question | None:
+        """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
+        answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan."""
+        if not self.words.continuing.search(text) or self.regions.resolve(text).place:
+            return None
+        shown = f"{thread.measure or ''}{''.join(thread.topic)}"
+        kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]
+        if not kinds or any(kind in shown for kind in kinds):
+            return None
+        return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
 
     def _cue(self, thread: Thread) -> str:
         """The words asking the thread's kind of question again (哪个部门负责, 利息谁出钱)."""

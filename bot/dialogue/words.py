@@ -21,6 +21,8 @@ from knowledge.normalize import to_simplified
 DATA = Path(__file__).parent / "data" / "words.yaml"
 Command = Literal["check", "profile", "reset", "forget", "help", "sources", "greeting", "thanks"]
 SHORT_MESSAGE = 12
+# Sentence-final particles: 是吗, 有吗, 对呀 ask or answer nothing more than the word before them.
+_PARTICLES = "吗么呢吧啊呀哈哦嘛啦?？"
 
 
 class Answers(BaseModel):
@@ -79,6 +81,10 @@ class VocabularyFile(BaseModel):
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
     # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
     acknowledging: tuple[str, ...] = ()
+    # 具体哪个市不清楚: a wh-word under a verb of not knowing states what the person does not know.
+    not_knowing: str = "$^"
+    # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
+    correcting: str = "$^"
 
 
 class Vocabulary:
@@ -126,6 +132,8 @@ class Vocabulary:
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking = frozenset(squashed(data.general_asking))
         self.acknowledging = frozenset(squashed(data.acknowledging))
+        self.not_knowing = re.compile(data.not_knowing)
+        self.correcting = re.compile(data.correcting)
         self.relations = data.relations
         self.third_person = data.third_person
         self.hearsay = data.hearsay
@@ -157,7 +165,17 @@ class Vocabulary:
         # A long message that merely starts with 有 or 不 is not a yes/no answer.
         if len(squashed) > SHORT_MESSAGE and best[0] == 1:
             return False, None
+        # 要交社保吗, 有补贴吗, 可以贷款吗: the word is the verb of a yes/no question of its own, glued to
+        # what it asks — not an answer (是吗, 有吗？ and 交了，能领多久？ still open with one).
+        if self._asks_with(text, squashed[: best[0]]):
+            return False, None
         return True, best[1]
+
+    def _asks_with(self, text: str, word: str) -> bool:
+        """The message is a question whose first word, `word`, runs on into more than particles."""
+        first = re.split(r"[\s，,。！!？?；;、~～…]+", to_simplified(text).lower().strip(), maxsplit=1)[0]
+        rest = squash(first)[len(word) :] if squash(first).startswith(word) else ""
+        return bool(rest.strip(_PARTICLES)) and self.is_question(text)
 
     def supposes(self, text: str) -> bool:
         """要是我回巴中…, 如果…: a supposition, never a yes or a no (要是 starts with 要)."""

@@ -958,6 +958,13 @@ class CityUnknownProse(Section):
     message: str
 
 
+class SituationQuestionProse(Section):
+    """有啥政策 from someone who described themselves: asked of their situation, said first."""
+
+    placeholders = {"read_as": ("situation",)}
+    read_as: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -993,6 +1000,7 @@ class Prose(Section):
     payer_missing: PayerMissingProse
     typed_controls: TypedControlProse
     city_unknown: CityUnknownProse
+    situation_question: SituationQuestionProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:
