@@ -200,6 +200,20 @@ def select(
                 m.measure.beneficiary is best.measure.beneficiary and (open_question or not _asked_less_than(m, best))
             )
         )
+        if best.named is None and best.named_apart is None:
+            # The best measure only shares words (自主创业); a payment the question names as people say
+            # it (大学生自主创业有补贴吗 → 大学生创业补贴: the 5000元 初创企业补贴) is listed first among the
+            # rest, however far its clause ranks below the best one's.
+            named = relevant[1 : policy.max_listed + 3].where(
+                lambda m: (
+                    m.named_apart is not None
+                    and m.measure.kind in _PAYMENTS
+                    and m.measure.beneficiary is best.measure.beneficiary
+                )
+            )
+            if named:
+                ids = {m.measure.id for m in named}
+                alike = named.then(alike.where(lambda m: m.measure.id not in ids))
         listed = _in_region(alike, home, jurisdiction_of, policy.max_listed - 1)
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))

@@ -29,6 +29,7 @@ from knowledge.measures import (
     MeasuresInMemory,
     copy_at,
 )
+from knowledge.query import jieba_words
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -72,6 +73,9 @@ class MeasureMatch:
     # names, span words, targets and figures): what only those decide is worked out once for all
     # copies (at every city's scale a named measure has ≈ 700).
     shared: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # A name of three words or more that the question says in order within one phrase, a few
+    # characters apart (大学生自主创业有补贴吗 → 大学生创业补贴): named as people say it.
+    named_apart: str | None = None
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -169,6 +173,7 @@ class _Profile:
     terms: tuple[float, float, float, float, float]
     pays: bool
     for_others: bool
+    apart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,9 @@ class _Prepared:
     span: frozenset[str]
     name_parts: tuple[frozenset[str], ...]
     profile: int
+    # Each name of three words or more as its words in order (大学生创业补贴 → 大学生, 创业, 补贴); two
+    # words said apart (培训…补贴) name too many measures to tell one.
+    name_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class MeasureMatcher:
@@ -302,7 +310,8 @@ class MeasureMatcher:
             measure.beneficiary,
         )
         profile = self._profiles.setdefault(signature, len(self._profiles))
-        prepared = self._prepared[group] = _Prepared(span, name_parts, profile)
+        name_words = tuple((name, words) for name in names if len(words := _words_in_order(name, tokenizer)) >= 3)
+        prepared = self._prepared[group] = _Prepared(span, name_parts, profile, name_words)
         return prepared
 
     def clause_of(self, measure_id: str) -> str | None:
@@ -396,6 +405,7 @@ class MeasureMatcher:
                     own_overlap = sum(idf[t] for t in own if t in span) / own_total
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     named = self._named(measure, text)
+                    apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
                     profile = profiles[profile_id] = _Profile(
                         named,
@@ -410,6 +420,7 @@ class MeasureMatcher:
                         ),
                         asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
                         measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer,
+                        apart,
                     )
             if profile is not None:
                 of_group[group] = (profile, profile_id)
@@ -456,6 +467,7 @@ class MeasureMatcher:
                 focus,
                 had,
                 shared.setdefault(profile_id, {}),
+                profile.apart,
             )
 
         copies = RankedCopies(
@@ -535,6 +547,57 @@ class MeasureMatcher:
         )
         self._last_names = (text, found)
         return found
+
+
+# How many characters a name said apart may have between its words, in all (大学生自主创业有补贴: 3).
+_APART = 4
+_PHRASE_MARKS = re.compile(r"[，,。；;！!？?\s]+")
+
+
+def _words_in_order(name: str, tokenizer: Callable[[str], list[str]]) -> tuple[str, ...]:
+    """A name's words in order, a compound cut into the words it is made of (大学生创业补贴 →
+    大学生, 创业, 补贴), as people say them apart."""
+    out: list[str] = []
+    for word in (w for w in jieba_words(name) if w.strip()):
+        pieces = sorted({t for t in tokenizer(word) if t != word and len(t) >= 2}, key=len, reverse=True)
+        at, cut = 0, []
+        while at < len(word):
+            piece = next((p for p in pieces if word.startswith(p, at)), None)
+            if piece is None:
+                break
+            cut.append(piece)
+            at += len(piece)
+        out.extend(cut if at == len(word) and len(cut) > 1 else [word])
+    return tuple(out)
+
+
+def _said_apart(names: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> str | None:
+    """The name whose words the text says in order within one phrase, a few characters apart
+    (大学生自主创业有补贴吗 says 大学生创业补贴): a name as people say it is still that name."""
+    if not names:
+        return None
+    phrases = _PHRASE_MARKS.split(text)
+    for name, words in names:
+        if any(_in_order(words, phrase) for phrase in phrases):
+            return name
+    return None
+
+
+def _in_order(words: tuple[str, ...], phrase: str) -> bool:
+    start = phrase.find(words[0])
+    while start >= 0:
+        at, gap, complete = start + len(words[0]), 0, True
+        for word in words[1:]:
+            found = phrase.find(word, at)
+            if found < 0:
+                complete = False
+                break
+            gap += found - at
+            at = found + len(word)
+        if complete and gap <= _APART:
+            return True
+        start = phrase.find(words[0], start + 1)
+    return False
 
 
 def is_concept_word(token: str) -> bool:

@@ -200,3 +200,27 @@ def test_a_stated_figure_does_not_lift_a_measure_that_shares_few_of_the_words(kb
     result = answered(kb, "平顶山的贫困劳动力去参加职业技能培训，培训期间有没有生活费补贴，一天给多少")
     assert measure_ids(result)[0] == "pingdingshan-2020.training_living_allowance"
     assert "最低生活保障标准" not in (result.direct_answer or ""), result.direct_answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["吉林省对大学生自主创业有补贴吗", "延吉的大学生自己创业有没有补贴"],
+)
+def test_a_payment_named_as_people_say_it_is_listed_beside_a_measure_that_only_shares_words(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # 大学生…创业…补贴 says the alias 大学生创业补贴 of 吉林（七）'s 5000元 初创企业补贴, whose clause
+    # never writes 自主创业.
+    result = answered(kb, question)
+    assert "jilin-2017.startup_subsidy" in measure_ids(result)
+    assert "5000元" in (result.direct_answer or ""), result.direct_answer
+
+
+def test_a_name_said_apart_needs_its_words_in_one_phrase_and_in_order() -> None:
+    from knowledge.measure_match import _said_apart
+
+    names = (("大学生创业补贴", ("大学生", "创业", "补贴")),)
+    assert _said_apart(names, "吉林省对大学生自主创业有补贴吗") == "大学生创业补贴"
+    assert _said_apart(names, "大学生毕业了，想创业，有补贴吗") is None  # three phrases
+    assert _said_apart(names, "补贴创业大学生") is None  # out of order
+    assert _said_apart(names, "大学生们都说自己想要去创业的话有没有补贴") is None  # too far apart
