@@ -310,7 +310,7 @@ class MeasureMatcher:
             measure.beneficiary,
         )
         profile = self._profiles.setdefault(signature, len(self._profiles))
-        name_words = tuple((name, words) for name in names if len(words := _words_in_order(name, tokenizer)) >= 3)
+        name_words = tuple((name, said) for name in names if len(said := _words_in_order(name, tokenizer)) >= 3)
         prepared = self._prepared[group] = _Prepared(span, name_parts, profile, name_words)
         return prepared
 
