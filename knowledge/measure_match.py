@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -358,7 +358,7 @@ class MeasureMatcher:
                 profile = profiles[profile_id] = None
                 if not (asked_levels and _other_level(measure, asked_levels)):
                     # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
-                    at_level = bool(asked_levels & levels_named(measure.name))
+                    at_level = bool(asked_levels & _levels_of_name(measure.name))
                     span = prepared.span
                     own_overlap = sum(idf[t] for t in own if t in span) / own_total
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
@@ -427,6 +427,7 @@ class MeasureMatcher:
             self._clause_code.get,
             lambda copy: headings[at[copy]].id,
             make,
+            singletons=len(of_group) == len(index),
         )
         return MatchRanking(copies, np.arange(len(index), dtype=np.int64))
 
@@ -522,6 +523,13 @@ def levels_named(text: str) -> frozenset[str]:
     return frozenset(levels)
 
 
+@lru_cache(maxsize=16384)
+def _levels_of_name(name: str) -> frozenset[str]:
+    """`levels_named` of a measure's name: asked of every candidate measure of every question, and
+    the names are few."""
+    return levels_named(name)
+
+
 # Matched right after each place the word is written: one compiled pattern, where a pattern built per
 # word was compiled per question (the words outnumber re's cache).
 _HAD = re.compile("(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|完|过|满|光|没了|停了|结束|期满)")
@@ -538,7 +546,7 @@ def _told_as_had(word: str, text: str) -> bool:
 
 
 def _other_level(measure: Measure, asked: frozenset[str]) -> bool:
-    own = levels_named(measure.name)
+    own = _levels_of_name(measure.name)
     return bool(own) and not (own & asked)
 
 
