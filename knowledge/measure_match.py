@@ -124,6 +124,10 @@ def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, .
 
 
 _RECENT = 4
+# Groups of copies a server prepares before its first question (`MeasureMatcher.prepare`): one unit
+# read and its words cut per group — 0.1 s of CPU for the five documents' 377 groups, 0.8 s for the
+# 1,214 groups of every city's replicas.
+PREPARED_AHEAD = 4000
 
 
 @dataclass(frozen=True)
@@ -271,6 +275,21 @@ class MeasureMatcher:
         profile = self._profiles.setdefault(signature, len(self._profiles))
         prepared = self._prepared[group] = _Prepared(span, name_parts, profile)
         return prepared
+
+    def prepare(self, limit: int = PREPARED_AHEAD) -> int:
+        """Prepare every group of copies now, when there are at most `limit` (a server, before its
+        first question: otherwise the first questions reaching a measure pay for cutting its name
+        and span — ≈ 1.5 ms a question over the first few hundred at five documents' scale). Each
+        group reads one unit; past the limit groups stay prepared when first reached. Returns the
+        number prepared."""
+        first: dict[int, int] = {}
+        for index, group in enumerate(self._group_list):
+            first.setdefault(group, index)
+        if len(first) > limit:
+            return 0
+        for group, index in first.items():
+            self._prepare(group, self._measure_at(index))
+        return len(first)
 
     def clause_of(self, measure_id: str) -> str | None:
         return self._clause_of.get(measure_id)

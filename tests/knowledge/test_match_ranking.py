@@ -189,3 +189,20 @@ def _as_groups_of_one(ranking: MatchRanking) -> RankedCopies:
     return RankedCopies(
         copies.groups, copies.scores, copies.clause_codes, copies._clause_code, copies.measure_id, copies.match
     )
+
+
+def test_a_matcher_prepared_ahead_answers_as_one_prepared_when_reached(kb: KnowledgeBase) -> None:
+    units = _units(kb)
+    ahead, lazy = _answerer(kb, Counting(units, keys=True)), _answerer(kb, Counting(units, keys=True))
+    assert ahead.matcher is not None and lazy.matcher is not None
+    assert ahead.matcher.prepare(limit=10) == 0  # more groups than the limit: left for the questions
+    assert not ahead.matcher._prepared
+    prepared = ahead.matcher.prepare()
+    assert prepared == len(set(ahead.matcher._group_list)) == len(ahead.matcher._prepared)
+    for question in [q.question for q in golden_set(DEV_SETS[0])][:60]:
+        try:
+            expected = lazy.answer(question)
+        except QueryError:
+            continue
+        assert ahead.answer(question).model_dump() == expected.model_dump(), question
+    assert len(lazy.matcher._prepared) < prepared  # the questions reached only some of the groups
