@@ -129,7 +129,7 @@ class Services:
             library=self.library, session_store=self.session_store, session_key_secret=self.session_key_secret
         )
         fresh.__dict__["published"] = (version, registry)
-        _ = fresh.checker, fresh.conversations
+        _ = fresh.knowledge, fresh.checker, fresh.conversations
         fresh.knowledge.warm()  # swapped in by a running server (bot/live.py), before its next question
         return fresh
 
