@@ -66,6 +66,7 @@ opened = time.perf_counter()
 kb = KnowledgeBase(registry, ChromaClauseStore(path=data / "chroma"), make_embedder(None), RetrievalConfig(),
                    tokens=tokens, places=_place_index(data / "index"), lexical=lexical,
                    derived=MeasureUnitStore(data / "index" / MEASURES_DB))
+kb.warm()  # as a server does before its first question (bot/web/services.build_services)
 gc.collect()  # as `serve` does once a worker has loaded (bot/web/serve_cli.freeze_loaded_objects)
 gc.freeze()
 ready, ready_cpu = time.perf_counter(), time.process_time()

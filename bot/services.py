@@ -130,6 +130,7 @@ class Services:
         )
         fresh.__dict__["published"] = (version, registry)
         _ = fresh.knowledge, fresh.checker, fresh.conversations
+        fresh.knowledge.warm()  # swapped in by a running server (bot/live.py), before its next question
         return fresh
 
     @cached_property

@@ -109,6 +109,12 @@ class KnowledgeBase:
             self.answerer = Answerer(self.retriever, policy, matcher, tokens.tokenize)
             tokens.save()
 
+    def warm(self) -> None:
+        """What a long-running process does once before its first question (one-shot commands
+        skip it): the measure matcher prepares what it scores measures on."""
+        if self.answerer.matcher is not None:
+            self.answerer.matcher.prepare()
+
     @classmethod
     def open(
         cls,

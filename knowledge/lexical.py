@@ -271,16 +271,14 @@ class LexicalIndex:
 
     def best_sentence_scores(self, tokens: list[str]) -> np.ndarray:
         """For each clause, the BM25 score of its best-matching sentence."""
-        sentence_scores = np.asarray(self._sentence_bm25.get_scores(tokens), dtype=float)
-        best = np.zeros(len(self.clauses))
-        # Only sentences that score take part (BM25 is never negative, so a clause without one
-        # keeps 0): at scale most sentences share no word with the question.
-        scoring = np.flatnonzero(sentence_scores > 0)
-        if len(scoring):
-            owners = self._owner[scoring]
-            starts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
-            best[owners[starts]] = np.maximum.reduceat(sentence_scores[scoring], starts)
-        return best
+        sentence_scores = self._sentence_bm25.get_scores(tokens)
+        # One unbuffered pass over every sentence, in the index's own precision (BM25 is never
+        # negative, so a clause whose sentences all score 0 keeps 0; the maximum is exact, so
+        # widening it afterwards gives the float a float64 maximum gives). At every city's scale
+        # (≈ 460,000 sentences) the segmented reduction over the scoring ones cost twice as much.
+        best = np.zeros(len(self.clauses), dtype=sentence_scores.dtype)
+        np.maximum.at(best, self._owner, sentence_scores)
+        return best.astype(np.float64)
 
     def raw_scores(self, tokens: list[str], sentence_weight: float) -> np.ndarray:
         """Blend of clause- and sentence-grain BM25 (unscaled)."""

@@ -42,8 +42,13 @@ class RankedCopies:
         clause_code: Callable[[str], int | None],
         measure_id: Callable[[int], str],
         make: Callable[[int], MeasureMatch],
+        *,
+        singletons: bool = False,
     ) -> None:
+        """`singletons`: no two copies share a group (at five documents' scale every measure is a
+        group of its own), so a filter needs no grouping."""
         self.groups = groups
+        self.singletons = singletons
         self.scores = scores
         self.clause_codes = clause_codes
         self._clause_code = clause_code
@@ -73,6 +78,7 @@ class RankedCopies:
             clauses.get,
             lambda copy: made[copy].measure.id,
             made.__getitem__,
+            singletons=True,
         )
 
 
@@ -120,6 +126,9 @@ class MatchRanking(Sequence["MeasureMatch"]):
         """The matches `keep` accepts, in order. `keep` must decide from what a measure says and
         what was asked (never its id, clause, region or score): it is asked once per group of
         copies, of the group's first match here."""
+        if self._copies.singletons:
+            each = np.fromiter(map(keep, self), dtype=bool, count=len(self._order))
+            return self if each.all() else MatchRanking(self._copies, self._order[each])
         groups = self._copies.groups[self._order]
         _distinct, first, inverse = np.unique(groups, return_index=True, return_inverse=True)
         kept = np.array([keep(self[at]) for at in first.tolist()], dtype=bool)

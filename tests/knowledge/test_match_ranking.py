@@ -22,10 +22,10 @@ from knowledge.errors import QueryError
 from knowledge.evaluation import DEV_SETS, golden_set
 from knowledge.intent import classify
 from knowledge.kb import KnowledgeBase, make_embedder
-from knowledge.match_ranking import MatchRanking
+from knowledge.match_ranking import MatchRanking, RankedCopies
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measure_store import MeasureUnitStore
-from knowledge.measures import Measure, MeasureHeading, MeasuresInMemory, copy_at, load_measures
+from knowledge.measures import Measure, MeasureHeading, MeasureKind, MeasuresInMemory, copy_at, load_measures
 from knowledge.registry import Registry
 from knowledge.retrieve import RetrievalConfig
 from knowledge.store import ChromaClauseStore
@@ -164,3 +164,45 @@ def test_stored_headings_without_content_keys_are_remade_with_them(tmp_path: Pat
     with sqlite3.connect(path) as db:
         stored = [json.loads(h) for (h,) in db.execute("SELECT headings FROM derived_headings")]
     assert all(len(entry) == 4 for entries in stored for entry in entries)
+
+
+@pytest.mark.parametrize("question", ["创业担保贷款最高能贷多少", "巴中的大学生创业有什么补贴", "失业保险金能领几个月"])
+def test_a_ranking_without_copies_keeps_what_each_match_is_kept_for(kb: KnowledgeBase, question: str) -> None:
+    # At five documents' scale every measure is a group of its own: the filter asks each match.
+    matcher = kb.answerer.matcher
+    assert matcher is not None
+    retrieval = kb.retriever.retrieve(question)
+    ranking = matcher.match(retrieval, classify(retrieval.analysis.question))
+    assert ranking._copies.singletons
+    everything = list(ranking)
+    for keep in (lambda m: m.score >= everything[0].score / 2, lambda m: m.measure.kind is MeasureKind.LOAN):
+        kept = ranking.where(keep)
+        assert list(kept) == [m for m in everything if keep(m)]
+        # the same filter over the same matches taken as groups of one
+        grouped = MatchRanking(_as_groups_of_one(ranking), ranking._order).where(keep)
+        assert list(grouped) == list(kept)
+    assert len(ranking.where(lambda m: True)) == len(everything)
+
+
+def _as_groups_of_one(ranking: MatchRanking) -> RankedCopies:
+    copies = ranking._copies
+    return RankedCopies(
+        copies.groups, copies.scores, copies.clause_codes, copies._clause_code, copies.measure_id, copies.match
+    )
+
+
+def test_a_matcher_prepared_ahead_answers_as_one_prepared_when_reached(kb: KnowledgeBase) -> None:
+    units = _units(kb)
+    ahead, lazy = _answerer(kb, Counting(units, keys=True)), _answerer(kb, Counting(units, keys=True))
+    assert ahead.matcher is not None and lazy.matcher is not None
+    assert ahead.matcher.prepare(limit=10) == 0  # more groups than the limit: left for the questions
+    assert not ahead.matcher._prepared
+    prepared = ahead.matcher.prepare()
+    assert prepared == len(set(ahead.matcher._group_list)) == len(ahead.matcher._prepared)
+    for question in [q.question for q in golden_set(DEV_SETS[0])][:60]:
+        try:
+            expected = lazy.answer(question)
+        except QueryError:
+            continue
+        assert ahead.answer(question).model_dump() == expected.model_dump(), question
+    assert len(lazy.matcher._prepared) < prepared  # the questions reached only some of the groups
