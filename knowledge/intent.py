@@ -207,6 +207,16 @@ _PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
 _STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:元|块钱|块)?")
 
 
+# Words that pass on what others said (听说省级的有补助): told, not asked.
+_HEARSAY = re.compile(r"听说|据说|听人说|听别人说|人家说|别人说|有人说|听朋友说")
+
+
+def is_told(phrase: str) -> bool:
+    """A phrase that passes on what was heard or states a figure (听说省级的有补助, 省级的给30万元):
+    what the person knows already, not what they ask."""
+    return bool(_HEARSAY.search(phrase) or _STATED_FIGURE.search(phrase))
+
+
 def phrases_of(question: str) -> tuple[str, ...]:
     """The text between marks of punctuation."""
     return tuple(_PHRASE.findall(question))

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from knowledge.intent import AskedIntent, asked_phrases
+from knowledge.intent import AskedIntent, asked_phrases, is_told, phrases_of
 from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
     Amount,
@@ -656,13 +656,17 @@ _HAD = re.compile("(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|�
 
 
 def _levels_asked(text: str) -> frozenset[str]:
-    """The levels the question asks about: those of the phrases that ask, when they name one (听说省级
-    的有补助，我们这个市级的能拿多少 asks 市级; 省级 was only told); else every level it names."""
+    """The levels the question asks about: every level it names, less those named only in phrases
+    that pass on what was heard or state a figure (听说省级的有补助，我们这个市级的能拿多少 asks 市级;
+    县级的补多少？省级的呢 and 市县级的基地能给多少？跟省级一样吗 ask both)."""
     named = levels_named(text)
     if len(named) < 2:
         return named
-    asking = levels_named("，".join(asked_phrases(text)))
-    return asking or named
+    asking = set(asked_phrases(text))
+    told = [p for p in phrases_of(text) if p not in asking and is_told(p)]
+    rest = [p for p in phrases_of(text) if p not in told]
+    only_told = levels_named("，".join(told)) - levels_named("，".join(rest))
+    return (named - only_told) or named
 
 
 def _told_as_had(word: str, text: str) -> bool:
