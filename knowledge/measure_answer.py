@@ -306,7 +306,9 @@ def _figure(
     # and sentence never use (三支一扶 names the programme; 干满几年…落实编制 asks its sibling 服务基层期满
     # 考核合格落实编制) answers with the figure its own text states.
     for sibling in same_clause:
-        if _names_what_best_lacks(sibling, best):
+        # Of the same kind and for the same side: a training base's 50万元 never answers a person's
+        # 考个技师证…能补多少 because its name holds 补贴 where the asked measure's does not.
+        if _same_kind(sibling, best) and _names_what_best_lacks(sibling, best):
             written = _figure_written(sibling, asked)
             if written is not None:
                 return written

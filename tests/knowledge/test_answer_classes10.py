@@ -224,3 +224,10 @@ def test_a_name_said_apart_needs_its_words_in_one_phrase_and_in_order() -> None:
     assert _said_apart(names, "大学生毕业了，想创业，有补贴吗") is None  # three phrases
     assert _said_apart(names, "补贴创业大学生") is None  # out of order
     assert _said_apart(names, "大学生们都说自己想要去创业的话有没有补贴") is None  # too far apart
+
+
+def test_a_provider_measure_of_the_clause_never_gives_a_person_its_figure(kb: KnowledgeBase) -> None:
+    # 巴中（十七）: 技能人才 get equal treatment (no sum); the 50万元/5万元 go to training bases and studios.
+    result = answered(kb, "我是巴中的电工，准备考个技师证，考下来有补贴吗，能补多少钱")
+    line = result.direct_answer or ""
+    assert "50万元" not in line and "5万元" not in line, line
