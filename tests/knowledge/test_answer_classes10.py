@@ -231,3 +231,11 @@ def test_a_provider_measure_of_the_clause_never_gives_a_person_its_figure(kb: Kn
     result = answered(kb, "我是巴中的电工，准备考个技师证，考下来有补贴吗，能补多少钱")
     line = result.direct_answer or ""
     assert "50万元" not in line and "5万元" not in line, line
+
+
+@pytest.mark.parametrize("question", ["平顶山摆摊有什么政策", "在平顶山出摊卖小吃，城管让摆吗"])
+def test_a_street_stall_in_everyday_words_reaches_the_stall_clause(kb: KnowledgeBase, question: str) -> None:
+    # 平顶山（十一）: 合理设定无固定经营场所摊贩管理模式，预留自由市场、摊点群等经营网点。
+    result = answered(kb, question)
+    assert result.status == "answered", result.answer
+    assert result.citations[0].clause_id == "pingdingshan-2020-11"
