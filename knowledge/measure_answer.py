@@ -88,7 +88,7 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
         return True
     if not (match.own_overlap > floor or match.expansion_overlap > floor):
         return False
-    return not _asked_benefit_is_only_its_base(match)
+    return not _asked_benefit_is_only_its_base(match) and not _is_target_not_asked(match)
 
 
 # What a measure pays out (a subsidy, a loan, an allowance, insurance paid, a tax cut), as opposed to
@@ -280,7 +280,15 @@ def _figure(
     # its counter-guarantee waiver, which only won on the shared name 创业担保贷款). One that matches
     # no more of them is another measure (失业保险金 ≠ the 80% 失业补助金): then no figure is shown.
     runners_up = relevant[1:].scoring_at_least(policy.figure_ratio * best.score)
-    runners_up = runners_up.where(lambda m: bool(m.payable_amounts) and m.own_overlap > best.own_overlap)
+    runners_up = runners_up.where(
+        lambda m: (
+            bool(m.payable_amounts)
+            and m.own_overlap > best.own_overlap
+            and not _other_payment(m, best)
+            # An agency's 300元/人 is never the figure of a person's own 返乡创业扶持.
+            and not (best.measure.beneficiary is Beneficiary.PERSON and m.measure.beneficiary in _PAID_TO_OTHERS)
+        )
+    )
     stating = next(iter(_in_region(runners_up, home, jurisdiction_of, 1)), None)
     if stating is not None:
         return Selection("figure", (stating, *chosen[1:]))
@@ -491,6 +499,31 @@ def _variant_of(a: MeasureMatch, b: MeasureMatch) -> bool:
     names_a = {a.measure.name, *a.measure.aliases}
     names_b = {b.measure.name, *b.measure.aliases}
     return any(x in y or y in x for x in names_a for y in names_b)
+
+
+def _other_payment(a: MeasureMatch, b: MeasureMatch) -> bool:
+    """Two payments of different kinds: a subsidy's 5000元 is never what a loan lends (能贷多少)."""
+    kinds = (a.measure.kind, b.measure.kind)
+    return all(kind in _PAYMENTS for kind in kinds) and kinds[0] is not kinds[1]
+
+
+def _is_target_not_asked(match: MeasureMatch) -> bool:
+    """A target the government sets (全年农村劳动力转移就业58.2万人…创经济收入31亿元) asked about as a benefit
+    (返乡养殖补贴多少): the question names a payment and never the target."""
+    if match.measure.kind is not MeasureKind.TARGET or match.named is not None:
+        return False
+    grants = [w for w in _benefit_words(match.focus, match.had) if w.endswith(_GRANT_HEADS)]
+    if any(w in match.measure.span for w in grants):
+        return False  # the target counts that very payment (新增小额担保贷款6亿元, 补助资金的20%)
+    return bool(grants) and not any(w in _TARGET_WORDS for w in match.focus)
+
+
+# A payment asked by name (…补贴, …补助, …奖励, …贷款): not 资金 or 基金, which a target may well count.
+_GRANT_HEADS = ("补贴", "补助", "津贴", "贷款", "奖励", "奖补", "资助")
+# Paid to someone other than the person asking (an employer, an agency or training provider).
+_PAID_TO_OTHERS = (Beneficiary.EMPLOYER, Beneficiary.PROVIDER)
+# What names a target (新增小额担保贷款目标是多少, 今年的任务): a target is then what is asked.
+_TARGET_WORDS = ("目标", "任务", "指标", "计划")
 
 
 def _same_kind(a: MeasureMatch, b: MeasureMatch) -> bool:

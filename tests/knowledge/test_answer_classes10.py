@@ -239,3 +239,23 @@ def test_a_street_stall_in_everyday_words_reaches_the_stall_clause(kb: Knowledge
     result = answered(kb, question)
     assert result.status == "answered", result.answer
     assert result.citations[0].clause_id == "pingdingshan-2020-11"
+
+
+def test_a_loan_question_never_gets_a_subsidys_figure(kb: KnowledgeBase) -> None:
+    # Seen in a newcomer's walkthrough: 能贷多少 answered with 吉林（七）'s 一次性5000元 初创企业补贴.
+    result = answered(kb, "我外甥女在延吉，去年大学毕业，想开个奶茶店，能贷款吗？能贷多少")
+    assert "5000元" not in (result.direct_answer or ""), result.direct_answer
+    assert measure_ids(result)[0] == "jilin-2017.startup_guarantee_loan"
+
+
+def test_an_agencys_figure_is_not_the_figure_of_a_persons_own_measure(kb: KnowledgeBase) -> None:
+    # 巴中（十二）'s 不低于300元/人 goes to agencies that place poor workers, not to a returning farmer.
+    result = answered(kb, "巴中返乡搞养殖有一次性补贴吗？给多少")
+    assert "300元" not in (result.direct_answer or ""), result.direct_answer
+
+
+@pytest.mark.parametrize("question", ["商洛市 · 返乡养殖补贴多少", "商洛的农民工回乡搞养殖，补贴多少"])
+def test_a_target_is_no_answer_to_a_question_about_a_payment(kb: KnowledgeBase, question: str) -> None:
+    # 商洛 二、's 58.2万人 / 31亿元 are the city's targets, not what a person is paid.
+    line = answered(kb, question).direct_answer or ""
+    assert "58.2万人" not in line and "31亿元" not in line, line
