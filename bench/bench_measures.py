@@ -48,6 +48,7 @@ SETS = {
     "held-out 6": "answers_holdout6",
     "held-out 7": "answers_holdout7",
     "held-out 8": "answers_holdout8",
+    "held-out 9": "answers_holdout9",
 }
 
 

@@ -99,6 +99,12 @@ def _said_in(text: str, topic: str, question: str) -> bool:
     return not words or any(w == topic or all(piece in question for piece in w.split(topic) if piece) for w in words)
 
 
+# A phrase of a question (split like knowledge/intent.py's phrases), and the particles a phrase that
+# asks ends with when it holds no other cue (孩子上学能解决不, 老婆的工作能安排吗).
+_QUESTION_PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
+_QUESTION_ENDINGS = ("吗", "么", "嘛", "呢", "不", "没", "没有")
+
+
 class Answerer:
     def __init__(
         self,
@@ -183,10 +189,31 @@ class Answerer:
         is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
         question = retrieval.analysis.normalized
         if is_near_miss and not all(_said_in(top.clause.text, topic, question) for topic in outside):
-            if self._only_told(outside, retrieval):
+            if self._only_told(outside, retrieval) or self._asked_apart(outside, retrieval):
                 return None
             return AnswerStatus.NO_ANSWER
         return None
+
+    def _asked_apart(self, topics: list[str], retrieval: Retrieval) -> bool:
+        """Two questions in one message, one of them asking about a measure the documents name and free
+        of the outside topics (急需紧缺人才有安家补助吗？孩子上学能解决不): the covered one is answered,
+        never dropped with the other. A question that holds both (创业补贴能交公积金吗), or a measure only
+        told (我拿了创业补贴，公积金能提取吗), stays a near miss."""
+        if self.matcher is None:
+            return False
+        question = retrieval.analysis.normalized
+        asking = asked_phrases(question, strict=True)
+        # Each topic must itself be asked (孩子上学能解决不), not told as the situation (上个月我辞职不干了，
+        # 失业保险金还能领吗) or as a condition (主动辞职的，能领失业金吗): then it is what turns the answer.
+        phrases = [m.group() for m in _QUESTION_PHRASE.finditer(question)]
+        for topic in topics:
+            holding = [p for p in phrases if mentions(p, topic)]
+            if not holding or not all(p in asking or p.endswith(_QUESTION_ENDINGS) for p in holding):
+                return False
+        return any(
+            not any(mentions(phrase, topic) for topic in topics) and self.matcher.names_a_measure(retrieval, phrase)
+            for phrase in asking
+        )
 
     def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:
         """The outside topics are only the person's situation (我们厂加班生产口罩，…吸纳就业补贴一人多少;

@@ -30,6 +30,7 @@ HOLDOUT_SETS = (
     "answers_holdout6",
     "answers_holdout7",
     "answers_holdout8",
+    "answers_holdout9",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

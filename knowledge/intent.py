@@ -110,11 +110,19 @@ def asked_units(question: str) -> tuple[str, ...]:
     rest = _DEMONSTRATIVE.sub("，", question)
     for unit, cues in _data().units.items():
         hits = [cue for cue in cues if cue in rest]
+        per_period = _PER_PERIOD.search(rest) if unit == "money" else None
+        if per_period is not None:
+            hits.append(per_period.group())
         if hits:
             found.append(unit)
             for cue in sorted(hits, key=len, reverse=True):
                 rest = rest.replace(cue, "，")
     return tuple(found)
+
+
+# A rate per period or per head (一个月能领多少, 每年补多少, 每人给多少): money, not how long — read
+# after the duration cues, so 每个月…领几个月 stays a duration.
+_PER_PERIOD = re.compile(r"(?:每|一|1)个?(?:月|年|人|次|季度)[^，。？?\s多]{0,3}多少")
 
 
 @lru_cache(maxsize=1024)
@@ -222,10 +230,11 @@ def phrases_of(question: str) -> tuple[str, ...]:
     return tuple(_PHRASE.findall(question))
 
 
-def asked_phrases(question: str) -> tuple[str, ...]:
+def asked_phrases(question: str, strict: bool = False) -> tuple[str, ...]:
     """The phrases of the question that ask (hold an intent or figure cue, or end in a question
     mark): in 春节那会儿我们厂加班生产口罩，新招了一批人，吸纳就业补贴一人多少？ only the last one
-    asks; the others tell the person's situation. Every phrase when none holds a cue."""
+    asks; the others tell the person's situation. Every phrase when none holds a cue, unless
+    `strict` (then none)."""
     phrases = [(m.group(), question[m.end() : m.end() + 1]) for m in _PHRASE.finditer(question)]
     asking = tuple(
         text
@@ -234,7 +243,7 @@ def asked_phrases(question: str) -> tuple[str, ...]:
         or asked_units(_STATED_FIGURE.sub("，", text))
         or any(pattern.search(text) for _, pattern in _patterns())
     )
-    return asking or tuple(text for text, _ in phrases)
+    return asking or (() if strict else tuple(text for text, _ in phrases))
 
 
 # A phrase told as a condition: 如果/要是… or …的 (主动辞职的，能领失业金吗).

@@ -88,7 +88,26 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
         return True
     if not (match.own_overlap > floor or match.expansion_overlap > floor):
         return False
-    return not _asked_benefit_is_only_its_base(match) and not _is_target_not_asked(match)
+    return (
+        not _asked_benefit_is_only_its_base(match)
+        and not _is_target_not_asked(match)
+        and not _only_parts_of_another_benefit(match)
+    )
+
+
+def _only_parts_of_another_benefit(match: MeasureMatch) -> bool:
+    """The question names a benefit (失业保险金) that this measure neither names nor holds, and every
+    word they share is only a part of that name (失业, 保险 of a 稳岗补贴 paid from 失业保险费): the
+    measure is not about what was asked, however many of those parts it holds."""
+    if match.named is not None or match.named_apart is not None:
+        return False
+    measure = match.measure
+    texts = (measure.span, measure.name, *measure.aliases)
+    unheld = [b for b in _benefit_words(match.focus, match.had) if len(b) >= 3 and not any(b in t for t in texts)]
+    if not unheld:
+        return False
+    shared = [w for w in match.focus if any(w in t for t in texts)]
+    return all(any(w in b and w != b for b in unheld) for w in shared)
 
 
 # What a measure pays out (a subsidy, a loan, an allowance, insurance paid, a tax cut), as opposed to
@@ -123,6 +142,12 @@ def _asked_benefit_is_only_its_base(match: MeasureMatch) -> bool:
     return any(len(b) >= 3 and b in measure.span for b in benefits)
 
 
+def _names_the_benefit(match: MeasureMatch) -> bool:
+    """The measure's name or an alias holds a benefit the question names (…补贴, …金, …贷款)."""
+    names = (match.measure.name, *match.measure.aliases)
+    return any(len(b) >= 3 and any(b in name for name in names) for b in _benefit_words(match.focus, match.had))
+
+
 def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
     """The matches about the question, in order (decided once per group of copies: relevance
     depends on what a measure says, not where)."""
@@ -131,8 +156,12 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
         # 求职创业补贴): the documents mention that benefit but grant nothing of it here, and a weaker
         # measure that merely shares words (贷款, 还款) is no answer either — unless it holds more of
         # the user's own words (网上申请 失业保险金 → the online claim of that very benefit).
+        # A measure whose own name holds the benefit asked (灵活就业人员…缴存住房公积金 for 能交住房公积金吗)
+        # is about that very benefit, however its overlap compares.
         top = matches[0]
-        return matches[1:].where(lambda m: m.own_overlap > top.own_overlap and is_relevant(m, policy))
+        return matches[1:].where(
+            lambda m: (m.own_overlap > top.own_overlap or _names_the_benefit(m)) and is_relevant(m, policy)
+        )
     relevant = matches.where(lambda m: is_relevant(m, policy))
     focus = relevant[0].focus if relevant else ()
     if any("贷" in w for w in focus) and not any(w.endswith(_BENEFIT_HEADS) and "贷" not in w for w in focus):
@@ -184,7 +213,9 @@ def select(
         # The same question in every covered region: each region's best measure, when close.
         seen = {home}
         close = relevant[1:].scoring_at_least(policy.other_region_ratio * best.score)
-        close = close.where(lambda m: _same_kind(m, best))
+        # A question about one measure gets each region's version of it; one asking what there is
+        # (有什么安置政策) gets each region's nearest measure.
+        close = close.where(lambda m: _same_kind(m, best) and (asked.open_list or _holds_what_named_best(m, best)))
         for position, measure_id in close.measure_ids():
             if len(seen) >= policy.max_regions:
                 break
@@ -530,6 +561,17 @@ def _same_kind(a: MeasureMatch, b: MeasureMatch) -> bool:
     return a.measure.kind is b.measure.kind and (a.measure.beneficiary is Beneficiary.PERSON) == (
         b.measure.beneficiary is Beneficiary.PERSON
     )
+
+
+def _holds_what_named_best(other: MeasureMatch, best: MeasureMatch) -> bool:
+    """Another region's measure is that region's version of the asked one only if it holds the
+    question's words that the best measure's name holds (去产能 of 去产能企业稳岗补贴: a 中小微企业稳岗返还
+    is not its version), leaving out the heads every payment shares (补贴, 补助 …)."""
+    name = best.measure.name
+    words = [w for w in best.focus if len(w) >= 2 and w in name and not any(w in head for head in _BENEFIT_HEADS)]
+    measure = other.measure
+    texts = (measure.span, measure.name, *measure.aliases)
+    return all(any(w in t for t in texts) for w in words)
 
 
 def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:

@@ -500,9 +500,10 @@ class MeasureMatcher:
         )
         return MatchRanking(copies, np.arange(len(index), dtype=np.int64))
 
-    def names_a_measure(self, retrieval: Retrieval) -> bool:
-        """Whether the question names (by name or alias) a measure of the searched jurisdictions."""
-        named, _ = self._in_scope(retrieval, self._named_codes(retrieval.analysis.normalized))
+    def names_a_measure(self, retrieval: Retrieval, text: str | None = None) -> bool:
+        """Whether the question (or `text`, one phrase of it) names (by name or alias) a measure of the
+        searched jurisdictions."""
+        named, _ = self._in_scope(retrieval, self._named_codes(retrieval.analysis.normalized if text is None else text))
         return len(named) > 0
 
     def _named_codes(self, text: str) -> np.ndarray:

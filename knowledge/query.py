@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
 import yaml
@@ -26,6 +27,9 @@ from knowledge.latin import LatinReader, is_latin_question
 from knowledge.normalize import to_simplified
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, ResolvedRegion
+
+if TYPE_CHECKING:
+    from knowledge.place_sound import PlacesBySound
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -262,6 +266,13 @@ class QueryAnalyzer:
         self._means_tokens: dict[int, tuple[str, ...]] = {}
 
     @cached_property
+    def _places_by_sound(self) -> PlacesBySound:
+        """Built on the first question that names no place: the covered places by their sound."""
+        from knowledge.place_sound import PlacesBySound
+
+        return PlacesBySound(self._gazetteer.covered_names())
+
+    @cached_property
     def _latin(self) -> LatinReader:
         """Built on the first Latin-script question: our vocabulary, transliterated."""
         from knowledge.measures import load_measures
@@ -328,6 +339,9 @@ class QueryAnalyzer:
                 raise QueryError(LATIN_NOT_UNDERSTOOD)
             text = reading.chinese
         normalized = arabic_numerals(text)
+        if region is None and not self._gazetteer.mentions(normalized):
+            # 商落创业贷款: a covered place typed with a same-sounding character.
+            normalized = self._places_by_sound.correct(normalized)
         resolved = self._gazetteer.resolve(clean_question(region) if region else normalized)
         if region is None:
             resolved = self._asked_place(normalized, resolved)

@@ -275,6 +275,10 @@ class Gazetteer:
         seen = set(covered)
         return (*covered, *(name for name in self._by_name if name not in seen))
 
+    def covered_names(self) -> tuple[str, ...]:
+        """The written forms of the places inside a covered jurisdiction (巴中, 通江县, 通江 …)."""
+        return tuple(name for name, places in self._by_name.items() if any(map(self._is_covered, places)))
+
     def is_place_name(self, word: str) -> bool:
         return word in self._by_name
 
@@ -293,7 +297,7 @@ class Gazetteer:
         question about somewhere else, unless the question is about going back there (回老家创业).
         A place said with a negation or as the outside of it (不在四川, 吉林省以外, 除巴中外, 老家资阳、
         人在外地) is not where the person is, whatever else the sentence says."""
-        scanned = self._scan_at(text)
+        scanned = _within_the_place_before(self._scan_at(text))
         away = [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]
         excluded = [entry for entry, is_away in zip(scanned, away, strict=True) if is_away]
         scanned = [entry for entry, is_away in zip(scanned, away, strict=True) if not is_away]
@@ -394,6 +398,33 @@ class Gazetteer:
             city_unknown=bool(remaining) and not rest and _says_unknown_after(text, self.mentions(text)),
             excluded=excluded,
         )
+
+
+def _within_the_place_before(scanned: list[tuple[int, str, list[Place]]]) -> list[tuple[int, str, list[Place]]]:
+    """A place written right after a larger one is read inside it (新疆巴州 is 新疆's 巴州, never 巴中's
+    巴州区; 四川巴州区 is): its readings outside that place are dropped, and a name with none inside
+    it is no place of its own — the larger place stands."""
+    out: list[tuple[int, str, list[Place]]] = []
+    for start, written, readings in scanned:
+        candidates = readings
+        before = out[-1] if out else None
+        if before is not None and before[0] + len(before[1]) == start:
+            lowest = min(c.level for c in readings)
+            parents = [p for p in before[2] if p.level < lowest]
+            if parents:
+                candidates = [c for c in readings if any(_is_inside(c, p) for p in parents)]
+                if not candidates:
+                    continue
+        out.append((start, written, candidates))
+    return out
+
+
+def _is_inside(place: Place, larger: Place) -> bool:
+    if larger.level == 1:
+        return place.province_code == larger.province_code
+    if larger.level == 2:
+        return place.city_code == larger.city_code
+    return place.code.startswith(larger.code)
 
 
 # After a province: the rest of it (四川其他城市, 河南省别的地方). 陕西除商洛以外 is the province with

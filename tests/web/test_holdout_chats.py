@@ -48,8 +48,9 @@ from knowledge.regions import Gazetteer, Place
 HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # Set 1 (session 5) has since been read by the team and is a dev set now; so has set 2 (session 7), read in
 # session 10 (its figure then: 22/45 chats, 153/194 turns). Both are run as dev sets, for their figures.
-# Set 3 (session 10, task hc3) is unread: only its figures are looked at.
-HOLDOUTS = ("chats_holdout.yaml", "chats_holdout2.yaml", "chats_holdout3.yaml")
+# Set 3 (session 10, task hc3) is read in session 11 (a dev set now). Set 4 (session 11, task hc4) is unread: only
+# its figures are looked at (first run on b6f9efd: 24/45 chats, 155/195 turns; `closing` turns were not yet judged).
+HOLDOUTS = ("chats_holdout.yaml", "chats_holdout2.yaml", "chats_holdout3.yaml", "chats_holdout4.yaml")
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
 
