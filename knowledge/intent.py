@@ -93,8 +93,11 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
 _FIGURE_UNITS = ("ratio", "date", "duration", "count", "age")
 # 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means, and after a verb done
 # (带了几个贫困户, 打了几年工) 几 is "a few": they ask nothing (疫情那几个月增值税征收率降到多少 asks a
-# share, not a length of time; 带了几个贫困户进厂…给我多少服务补贴 asks money, not a count).
-_DEMONSTRATIVE = re.compile(r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十|了)几(?:个月|年|天|周|个|名|户|家|人|次)")
+# share, not a length of time; 带了几个贫困户进厂…给我多少服务补贴 asks money, not a count). After a
+# plural pronoun (我们几个返乡的, 他们几个人) it counts the people told of.
+_DEMONSTRATIVE = re.compile(
+    r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十|了|我们|咱们|俺们|他们|她们|你们|咱)几(?:个月|年|天|周|个|名|户|家|人|次)"
+)
 
 
 def asked_unit(question: str) -> str | None:
@@ -120,9 +123,11 @@ def asked_units(question: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-# A rate per period or per head (一个月能领多少, 每年补多少, 每人给多少): money, not how long — read
-# after the duration cues, so 每个月…领几个月 stays a duration.
-_PER_PERIOD = re.compile(r"(?:每|一|1)个?(?:月|年|人|次|季度)[^，。？?\s多]{0,3}多少")
+# A rate per period or per head (一个月多少, 一个月能领多少, 每人给多少): money, not how long — read
+# after the duration cues, so 每个月…领几个月 stays a duration; 一年要完成多少 (a count of a year) is not one.
+_PER_PERIOD = re.compile(
+    r"(?:每|一|1)个?(?:月|年|人|次|季度)(?:能|可以|可|都)?(?:领|拿|发|给|补|贴|交|缴|贷|补贴)?多少"
+)
 
 
 @lru_cache(maxsize=1024)

@@ -129,8 +129,13 @@ def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, .
         # 劳务收入目标) does name each
         and not any(w in name for name in names if not _lists_parts(name))
     ]
-    unique = [w for w in distinguishing if sum(w in t for t in payable) == 1]
-    telling = unique or distinguishing
+    # A name listing its parts (转移就业、劳务输出和劳务收入目标) names the tiers by those parts: a word the
+    # list holds (劳务输出) tells a tier apart before one written in only a tier's own wording (全年 of
+    # 全年农村劳动力转移就业58.2万人, said for every target of the sentence).
+    listed = [w for w in distinguishing if any(w in name for name in names if _lists_parts(name))]
+    pool = listed or distinguishing
+    unique = [w for w in pool if sum(w in t for t in payable) == 1]
+    telling = unique or pool
     return tuple(payable[i] for i in tiers if any(in_own_part(w, i) for w in telling))
 
 

@@ -157,3 +157,30 @@ def test_a_place_written_after_a_larger_one_is_read_inside_it(
 ) -> None:
     resolved = kb.gazetteer.resolve(text)
     assert (resolved.covered, resolved.jurisdiction) == (covered, jurisdiction), resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "hidden"),
+    [
+        ("商洛那年定的劳务输出任务是多少万人", "51.1万人", "58.2万人"),
+        ("商洛一年要完成多少劳务输出", "51.1万人", "58.2万人"),
+        ("商洛全年农村劳动力转移就业任务多少", "58.2万人", "51.1万人"),
+    ],
+)
+def test_a_target_of_a_listed_set_is_told_apart_by_the_part_the_name_lists(
+    kb: KnowledgeBase, question: str, shown: str, hidden: str
+) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert shown in line and hidden not in line, line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们几个老乡在通化搞了个返乡创业园，要是评上省级基地给多少钱",
+        "咱几个返乡农民工在白山建了创业园区，省级返乡创业基地补助是多少",
+    ],
+)
+def test_a_few_of_us_counts_the_people_told_of_and_asks_no_count(kb: KnowledgeBase, question: str) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert "80万元" in line, line
