@@ -12,6 +12,7 @@ import pytest
 
 from bot.present.answers import AnswerResult, answer_result
 from knowledge.answer_model import AnswerStatus
+from knowledge.intent import Intent, classify
 from knowledge.kb import KnowledgeBase
 
 AS_OF = date(2026, 12, 2)
@@ -184,3 +185,28 @@ def test_a_target_of_a_listed_set_is_told_apart_by_the_part_the_name_lists(
 def test_a_few_of_us_counts_the_people_told_of_and_asks_no_count(kb: KnowledgeBase, question: str) -> None:
     line = answered(kb, question).direct_answer or ""
     assert "80万元" in line, line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "洛南哪儿可以报名参加创业培训",
+        "电工证在哪考",
+        "劳务经纪人去哪儿登记备案",
+        "技能大赛啥时候开始报名",
+        "见习岗位什么时候可以申请",
+    ],
+)
+def test_where_or_when_one_does_it_is_a_procedure_question(question: str) -> None:
+    assert classify(question).primary is Intent.PROCEDURE
+
+
+@pytest.mark.parametrize("question", ["哪些人能领一次性求职创业补贴", "哪个部门负责发创业补贴"])
+def test_who_or_which_office_is_not_a_procedure_question(question: str) -> None:
+    assert classify(question).primary is not Intent.PROCEDURE
+
+
+def test_a_where_question_the_text_leaves_open_says_so(kb: KnowledgeBase) -> None:
+    # 商洛's clause encourages 创业培训 and says nothing of where to sign up: no answer is made up.
+    result = answered(kb, "商州区哪里可以报名参加创业培训")
+    assert result.status is AnswerStatus.NO_ANSWER
