@@ -148,6 +148,23 @@ def _names_the_benefit(match: MeasureMatch) -> bool:
     return any(len(b) >= 3 and any(b in name for name in names) for b in _benefit_words(match.focus, match.had))
 
 
+def _payment_asked_of_no_payment(match: MeasureMatch) -> bool:
+    """The question asks for money by name (奖金, 补贴, 补助 …) and the measure pays nothing (an honour, a
+    service, a duty) nor says the word asked."""
+    if match.measure.kind in _PAYMENTS or match.named is not None:
+        return False
+    span = match.measure.span
+    if any(word in span for word in _GRANTS_BY_REFERENCE):
+        # 同等享受企业吸纳就业扶持政策, 参照…享受, 纳入…补贴范围: it pays what the policies it points to pay.
+        return False
+    asked = [w for w in match.focus if w.endswith(_BENEFIT_HEADS) and w not in match.had]
+    return bool(asked) and not any(w in span for w in asked)
+
+
+# Words of a measure that grants other measures' benefits by pointing at them.
+_GRANTS_BY_REFERENCE = ("享受", "政策", "参照", "同等", "纳入", "按规定")
+
+
 def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
     """The matches about the question, in order (decided once per group of copies: relevance
     depends on what a measure says, not where)."""
@@ -249,6 +266,10 @@ def select(
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
     if not wants_figure:
+        if asked.primary is Intent.ELIGIBILITY and _payment_asked_of_no_payment(best):
+            # 得了五一劳动奖章，有没有奖金: the measure honours, it pays nothing — the money asked is
+            # not stated, and the answer says so beside the measure's own sentence.
+            return Selection("no_figure", (best,))
         if asked.primary in (Intent.CONDITIONS, Intent.ELIGIBILITY, Intent.OVERVIEW):
             conditions = conditions_asked(best, asked.units, asked.threshold, asked.bound)
             if conditions:

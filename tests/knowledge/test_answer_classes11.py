@@ -210,3 +210,16 @@ def test_a_where_question_the_text_leaves_open_says_so(kb: KnowledgeBase) -> Non
     # 商洛's clause encourages 创业培训 and says nothing of where to sign up: no answer is made up.
     result = answered(kb, "商州区哪里可以报名参加创业培训")
     assert result.status is AnswerStatus.NO_ANSWER
+
+
+def test_money_asked_of_a_measure_that_pays_nothing_is_said_to_be_unstated(kb: KnowledgeBase) -> None:
+    # 吉林（十八） honours contest winners with a title; no sum is written for it.
+    result = answered(kb, "吉林省技能大赛拿了第一名，授予称号之外给不给奖金")
+    assert result.status is AnswerStatus.NO_ANSWER
+    assert "jilin-2017-18" in cited(result), cited(result)
+
+
+def test_a_measure_granting_other_policies_by_reference_still_answers_may_i(kb: KnowledgeBase) -> None:
+    # 资阳: 社会组织吸纳高校毕业生 同等享受企业吸纳就业扶持政策 — the 补贴 is granted by reference.
+    result = answered(kb, "资阳一家社会组织招了应届大学生，能不能和企业一样拿吸纳就业补贴")
+    assert result.status is AnswerStatus.ANSWERED, result
