@@ -101,6 +101,22 @@ class Engine:
             if b.amount is not None and b.amount.kind != "tiers"
         }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
+        # A draft's text was never in force as written: meeting it is `possibly_eligible`, with what
+        # the issued text kept left to the 人社部门 (documents.yaml `draft_to_confirm`).
+        self._draft_reasons = {
+            b.id: (
+                (
+                    Reason(
+                        kind="to_confirm",
+                        clause_id=b.citations[0].cite,
+                        requirement=Requirement(text=rulebook.draft_to_confirm, open=True),
+                    ),
+                )
+                if b.document_status == "draft" and b.beneficiary == "applicant"
+                else ()
+            )
+            for b in rulebook.benefits.values()
+        }
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
         self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
@@ -306,7 +322,9 @@ class Engine:
             if len(qualifying) > 1 and benefit.amount is not None:
                 # The text pays per certificate: every one that qualifies brings its tier.
                 amount = benefit.amount.for_records(qualifying)
-            return Evaluation(self._result(benefit, profile, "eligible", (), (), city, amount=amount), ())
+            draft = self._draft_reasons[benefit.id]
+            status: BenefitStatus = "possibly_eligible" if draft else "eligible"
+            return Evaluation(self._result(benefit, profile, status, draft, (), city, amount=amount), ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
@@ -314,6 +332,7 @@ class Engine:
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        reasons = (*reasons, *self._draft_reasons[benefit.id])
         result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
