@@ -52,9 +52,10 @@ STATUS_ORDER = {
     "ineligible": 6,
     "expired": 7,
 }
-# Who runs their own business or has retired, and is not looking for a job, cannot be hired: an employer's benefit
-# for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
-NOT_FOR_HIRE = {"self_employed", "retired"}
+# Who runs their own business, has retired or already works for a unit, and is not looking for a job, is not about
+# to be hired: an employer's benefit for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
+# Session 11: an employee's hire has happened — what their employer may claim for it is the employer's.
+NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
 # Who runs a business of their own is an employer; whether it is hiring decides whether employers'
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
@@ -495,7 +496,7 @@ def _is_employer(profile: Profile) -> bool:
 
 
 def _can_be_hired(profile: Profile) -> bool:
-    """Unknown counts as hireable; a self-employed or retired person only when looking for a job."""
+    """Unknown counts as hireable; a self-employed, retired or employed person only when looking for a job."""
     values = profile.values
     return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
 
