@@ -33,16 +33,22 @@ from knowledge.regions import Gazetteer  # noqa: E402
 
 HOLDOUT = ROOT / "tests" / "eligibility" / "holdout" / "personas_holdout.yaml"
 VERBOSE = "--verbose" in sys.argv  # each disagreement, for the note (never to tune on)
+# The writers' words for a person's work (set 3 also wrote farmer, flexible_employed, business_owner).
 EMPLOYMENT = {
     "student": "student",
     "unemployed": "unemployed",
     "employed": "employed",
     "self_employed": "self_employed",
     "employer": "self_employed",
+    "business_owner": "self_employed",
+    "flexible_employed": "flexible",
+    "farmer": "farming",
+    "retired": "retired",
 }
 EDUCATION = {
     "college": "college",
     "middle_school": "below_high_school",
+    "primary_school": "below_high_school",
     "high_school": "high_school",
     "vocational": "secondary_vocational",
 }
@@ -66,7 +72,15 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "hard_to_employ": ("就业困难人员",),
     "registered_unemployed": ("失业登记", "registered as unemployed", "registered unemployed", "实名登记"),
     "job_seeking": ("求职", "找工作", "job-hunting", "job hunting", "looking for", "job-seeking", "seeking"),
-    "wants_business": ("想创业", "打算创业", "准备创业", "start a business", "plans to start"),
+    "wants_business": (
+        "想创业",
+        "打算创业",
+        "准备创业",
+        "计划创业",
+        "计划自主创业",
+        "start a business",
+        "plans to start",
+    ),
     "wants_training": ("培训", "training"),
     "rural_labor": ("农村", "农民", "rural", "farmer", "务农"),
     "returning_migrant": ("返乡", "returned home", "returning"),
@@ -81,8 +95,17 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "ui_insured": ("失业保险",),
     "business_in_incubator": ("孵化", "创业园"),
     "business_has_employees": ("员工", "employees", "hired"),
+    "business_first": ("首次创业", "第一次创业", "first business"),
 }
-NEGATION = re.compile(r"(not|no|never|未|没有|没|不|非|无)\W{0,2}$", re.IGNORECASE)
+# Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
+OPPOSITES: dict[str, tuple[str, ...]] = {
+    "rural_labor": ("城镇户口", "城里户口", "城市户口"),
+    "business_first": ("第二次创业", "再次创业", "二次创业"),
+}
+# Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
+NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_ended": "灵活就业社会保险补贴"}
+# A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在).
+NEGATION = re.compile(r"(\b(not|no|never)\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
 
 
 def mentions(text: str, words: tuple[str, ...]) -> bool | None:
@@ -171,10 +194,16 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
         profile["household"] = household
     if "贫困残疾人" not in text and mentions(text, ("残疾",)):
         profile["disabled"] = True
+    for fact, words in OPPOSITES.items():
+        if mentions(text, words):
+            profile[fact] = False
     for fact, words in FLAGS.items():
         said = mentions(text, words)
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
+    for fact, word in NEVER_HAD.items():
+        if mentions(text, (word,)) is False:
+            profile.setdefault(fact, False)
     for item in received:
         if "公益性岗位" in item:
             profile["public_welfare_job_ended"] = "2020" in item

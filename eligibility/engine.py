@@ -52,9 +52,10 @@ STATUS_ORDER = {
     "ineligible": 6,
     "expired": 7,
 }
-# Who runs their own business or has retired, and is not looking for a job, cannot be hired: an employer's benefit
-# for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
-NOT_FOR_HIRE = {"self_employed", "retired"}
+# Who runs their own business, has retired or already works for a unit, and is not looking for a job, is not about
+# to be hired: an employer's benefit for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
+# Session 11: an employee's hire has happened — what their employer may claim for it is the employer's.
+NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
 # Who runs a business of their own is an employer; whether it is hiring decides whether employers'
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
@@ -101,6 +102,22 @@ class Engine:
             if b.amount is not None and b.amount.kind != "tiers"
         }
         self._documents: dict[tuple[str, date], DocumentRef] = {}
+        # A draft's text was never in force as written: meeting it is `possibly_eligible`, with what
+        # the issued text kept left to the 人社部门 (documents.yaml `draft_to_confirm`).
+        self._draft_reasons = {
+            b.id: (
+                (
+                    Reason(
+                        kind="to_confirm",
+                        clause_id=b.citations[0].cite,
+                        requirement=Requirement(text=rulebook.draft_to_confirm, open=True),
+                    ),
+                )
+                if b.document_status == "draft" and b.beneficiary == "applicant"
+                else ()
+            )
+            for b in rulebook.benefits.values()
+        }
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
         self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
@@ -306,7 +323,9 @@ class Engine:
             if len(qualifying) > 1 and benefit.amount is not None:
                 # The text pays per certificate: every one that qualifies brings its tier.
                 amount = benefit.amount.for_records(qualifying)
-            return Evaluation(self._result(benefit, profile, "eligible", (), (), city, amount=amount), ())
+            draft = self._draft_reasons[benefit.id]
+            status: BenefitStatus = "possibly_eligible" if draft else "eligible"
+            return Evaluation(self._result(benefit, profile, status, draft, (), city, amount=amount), ())
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
@@ -314,6 +333,7 @@ class Engine:
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
+        reasons = (*reasons, *self._draft_reasons[benefit.id])
         result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
@@ -476,7 +496,7 @@ def _is_employer(profile: Profile) -> bool:
 
 
 def _can_be_hired(profile: Profile) -> bool:
-    """Unknown counts as hireable; a self-employed or retired person only when looking for a job."""
+    """Unknown counts as hireable; a self-employed, retired or employed person only when looking for a job."""
     values = profile.values
     return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
 

@@ -96,6 +96,8 @@ class Rulebook:
     benefits: dict[str, Benefit]
     root: Path
     stale_after_years: int = 3
+    # What a draft document's measure leaves to confirm (documents.yaml `draft_to_confirm`).
+    draft_to_confirm: str = ""
 
     @property
     def jurisdictions(self) -> list[str]:
@@ -400,7 +402,14 @@ def load_rulebook(root: Path = RULES_DIR) -> Rulebook:
     if not benefits:
         raise RulebookError(str(root / "benefits"), "<dir>", "no benefit files found")
     return Rulebook(
-        facts, parts.documents, parts.windows, definitions, benefits, root, documents_file.stale_after_years
+        facts,
+        parts.documents,
+        parts.windows,
+        definitions,
+        benefits,
+        root,
+        documents_file.stale_after_years,
+        documents_file.draft_to_confirm,
     )
 
 

@@ -312,6 +312,9 @@ class DocumentsFile(Frozen):
     # A result judged this many years or more after its document was signed says the standard may
     # have changed since (confirm with 12333 / the local 人社部门).
     stale_after_years: int = Field(default=3, ge=1)
+    # A draft (征求意见稿) was never in force as written: what its measures leave to confirm, so that none
+    # of them is a person's `eligible` (session 11) — the 人社部门 knows whether the issued text kept it.
+    draft_to_confirm: str = Field(min_length=2)
     windows: dict[str, Window] = Field(default_factory=dict)
 
 

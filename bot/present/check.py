@@ -12,6 +12,7 @@ from bot.present.results import (
     check_message,
     documents_line,
     hiring_text,
+    listed_expired,
     pending_lines,
     stale_notice,
     unit_label,
@@ -70,6 +71,8 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
     lines.extend(line for line in (dated, notice) if line)
     for status, who, title in sections():
         chosen = [b for b in result.benefits if b.status == status and _is_for(b, who)]
+        if status == "expired":
+            chosen = listed_expired(result)
         if not chosen:
             continue
         lines.append(f"\n{title}")

@@ -344,11 +344,19 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     units_only = sum(1 for b in others if b.status == "employer_only")
     if units_only:
         lines.append(prose().check_advice.employer_only_count.format(count=units_only))
-    expired = [b for b in result.benefits if b.status == "expired"]
+    expired = listed_expired(result)
     if expired:
         lines.append(words.expired.format(count=len(expired), names="、".join(b.name for b in expired)))
     lines.append(f"\n{prose().results.disclaimer}\n{words.correct}")
     return ResultsMessage(text="\n".join(lines), listed=tuple(listed))
+
+
+def listed_expired(result: CheckResult) -> list[BenefitResult]:
+    """The ended time-limited measures worth telling this person: their own; an employer's or provider's
+    only when the person's own business hires (it has an `as_employer` benefit). A job-seeker in 2026 is
+    not shown a 2020 employer's subsidy that has ended (session 11): it was never theirs, and it is over."""
+    employer = any(b.status == "as_employer" for b in result.benefits)
+    return [b for b in result.benefits if b.status == "expired" and (employer or b.beneficiary == "applicant")]
 
 
 def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:

@@ -22,12 +22,17 @@ PERSONAS = [pytest.param(p, id=p["name"]) for p in load_personas()]
 
 def _statuses(result: Any) -> dict[str, tuple[str, Amount | None]]:
     """Statuses to compare; a unit's benefit that is not for this person is `not_theirs` whether or
-    not the interview asked the facts that rule it out (it asks nothing only a unit's benefit needs)."""
+    not the interview asked the facts that rule it out (it asks nothing only a unit's benefit needs);
+    a measure whose window has ended is `over` whether or not a fact asked for another benefit showed
+    the person fails it too (the interview asks nothing for an ended measure)."""
     unit = {"employer_only", "ineligible"}
-    return {
-        b.id: ("not_theirs" if b.beneficiary != "applicant" and b.status in unit else b.status, b.amount)
-        for b in result.benefits
-    }
+
+    def status(b: Any) -> str:
+        if b.valid_to is not None and result.as_of > b.valid_to and b.status in {"expired", "ineligible"}:
+            return "over"
+        return "not_theirs" if b.beneficiary != "applicant" and b.status in unit else str(b.status)
+
+    return {b.id: (status(b), b.amount) for b in result.benefits}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
