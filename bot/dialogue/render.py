@@ -118,7 +118,7 @@ def joined(parts: list[tuple[str, Reply]]) -> Reply:
     """One answer to a message that asks several things (能拿多少，去哪申请): each part under the words
     it answers, the clause buttons once each, answered when any part is."""
     texts = [f"【{asked}】\n{reply.text}" for asked, reply in parts]
-    citations = tuple(c for _, reply in parts for c in reply.citations)
+    citations = tuple(dict.fromkeys(c for _, reply in parts for c in reply.citations))
     rows: list[tuple[Button, ...]] = []
     for _, reply in parts:
         rows += [row for row in reply.buttons if row not in rows]
