@@ -26,12 +26,13 @@ from bot.dialogue.thread import Cited, Question, Threads, common_kinds, topic_vo
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
-from bot.present.prose import DialogueNotices, DialogueReadingProse, prose
+from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
+from knowledge.intent import Intent, classify
 from knowledge.normalize import to_simplified
 
 MAX_MESSAGE_CHARS = 1000
@@ -53,6 +54,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
 _SEARCH_PARTS = re.compile(r"[，,。；;！!\s]+")
 _STATES = re.compile(r"[了的过着]$")
+# The stretches of a question that may ask several things (能拿多少，去哪申请 / 贷款多少钱 利息谁出).
+_ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
+_PART_EDGES = "，,。！!；;？? "
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
 COMMANDS = {"start", "help", "check", "profile", "reset", "forget", "sources"}
 
@@ -88,6 +92,12 @@ class Dialogue:
             replies = self._press(work, turn.action, today)
         else:
             replies = self._say(work, turn.text or "", today)
+        if work.for_someone_else:
+            # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker.
+            note = _closing().for_someone_else
+            replies = [
+                r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
+            ]
         return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies))
 
     # -- buttons --------------------------------------------------------------------------------
@@ -226,6 +236,7 @@ class Dialogue:
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
+        reading = self._whose(work, text, reading, today)
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
@@ -245,6 +256,25 @@ class Dialogue:
                 return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
 
+    def _whose(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
+        """Whose facts a message states. The person's own, as a rule: what it says of someone else (我妹妹
+        在巴中，42岁，下岗了) is never merged into them. But when the first facts told in a conversation are
+        someone else's (帮我爸问问，他52了，在延吉…), the conversation is about that person: their facts
+        are the ones recorded and checked (`for_someone_else`), and the speaker's own words add nothing."""
+        if not work.for_someone_else:
+            if work.profile or work.pending or reading.statement or not reading.others:
+                return reading
+            # 我表哥是退役士兵，通江有什么扶持 asks the documents about a group; 他能享受啥 asks for a check.
+            asks = reading.asks and not (reading.is_search and not self.words.is_question(reading.question))
+            if asks and not (self.words.is_eligibility_request(text) or self.words.on_behalf.search(text)):
+                return reading
+            if not self.describer.describe(reading.others, today).facts:
+                return reading
+            work.for_someone_else = True
+        if reading.is_search and reading.others and not self.words.is_question(reading.question):
+            return Reading(statement=reading.others, question="", others=reading.others)
+        return replace(reading, statement=reading.others)
+
     def _whole(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
         instructions to the bot, openers."""
@@ -260,6 +290,16 @@ class Dialogue:
             return [render.notice(_notices().calm), *self._reminder(work, today)]
         if self.words.addresses_instructions(text):
             return [render.notice(_reading().declined), *self._reminder(work, today)]
+        closing = self.words.closing(text)
+        if closing is not None:
+            # 明白了, 再见: a short reply, the waiting card or question again — never a search.
+            buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
+            if closing == "farewell":
+                return [render.notice(_closing().farewell, buttons)]
+            return [render.notice(_closing().understood, buttons), *self._reminder(work, today)]
+        if self.words.is_objection(text) and not work.pending and self.interviewer.current(work, today) is None:
+            # 你说的不对 after an answer (with a card waiting, 不对 says the card is wrong).
+            return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if self.words.is_opener(text):
             return self._opened(work, today)
         if self.words.is_general_question(text):
@@ -297,6 +337,24 @@ class Dialogue:
             return None
         return asked, result, f"{region or ''} · {' '.join(words)}"
 
+    def _supposed_answer(self, text: str, region: str | None, today: date) -> tuple[Question, Answer, str] | None:
+        """要是去长春开个小饭馆呢，有啥扶持: the supposed situation (自主创业) asked where it is supposed;
+        None when the message supposes nothing or the documents do not answer that either."""
+        if not any(self.words.supposes(m.group(0)) for m in _ASKING_STRETCH.finditer(text)):
+            return None
+        words = self.describer.situation_words(self.describer.describe(text, today).facts)
+        if not words:
+            return None
+        place = self.regions.resolve(text).place or region
+        asked = Question(f"{' '.join(words)} {text}", region=place)
+        try:
+            result = self.answerer.answer(asked.text, place, today)
+        except QueryError:
+            return None
+        if result.status is not AnswerStatus.ANSWERED or not result.citations:
+            return None
+        return asked, result, f"{place or ''} · {' '.join(words)}"
+
     def _general(self) -> Reply:
         """你好，我想问问补贴的事: the kinds of help the documents grant most widely, an example question
         naming one, and the check — not a measure picked for the word 补贴."""
@@ -326,6 +384,9 @@ class Dialogue:
         创业补贴)."""
         stretches = reading.context.split("，") if reading.context else []
         if reading.is_search and not stretches:
+            if self.reader.is_about_other(reading.question):
+                # 我妹妹在巴中，42岁，下岗了: the sister's situation, never the person's.
+                return reading
             stretches = _SEARCH_PARTS.split(reading.question)
             if len(stretches) < 2:
                 return reading
@@ -562,6 +623,61 @@ class Dialogue:
         refines: bool = False,
         thread: bool = True,
     ) -> Reply:
+        """A cited answer to every part of the message: 能拿多少，去哪申请 asks two things of one measure,
+        so each later part that asks another kind of thing is answered in its turn, as a follow-up of
+        the part before it (the thread), and the answers are joined into one reply — never dropped."""
+        parts = self._asked_parts(text) if thread and not refines else [text]
+        if len(parts) == 1:
+            reply = self._answer_one(work, text, today, offer_check, refines, thread)
+        else:
+            answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
+            answers += [(part, self._answer_one(work, part, today)) for part in parts[1:]]
+            reply = render.joined([(_asking_stretch(part), r) for part, r in answers])
+        if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
+            return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
+        return reply
+
+    def _tells_of_someone_else(self, text: str, today: date) -> bool:
+        """我妹妹在巴中，42岁，下岗了，她能领什么: a situation told of someone else (more than a place),
+        answered from the documents and said not to be recorded as the person's."""
+        if not self.reader.is_about_other(text) or self.reader.read(text).statement:
+            return False
+        return bool(set(self.describer.describe(text, today).facts) - {"region"})
+
+    def _asked_parts(self, text: str) -> list[str]:
+        """The message cut where a stretch asks another kind of thing than all before it (贷款多少钱 |
+        利息谁出; 能拿多少 | 去哪申请): each part a question of its own kind. 怎么申请，要带什么材料 stays
+        one part when both ask the same kind."""
+        stretches = [m.group(0) for m in _ASKING_STRETCH.finditer(text)]
+        parts: list[str] = []
+        kinds: set[Intent] = set()
+        for stretch in stretches:
+            asked = classify(stretch).primary
+            if (
+                parts
+                and self.words.is_question(stretch)
+                and asked not in {Intent.OVERVIEW, Intent.INSTRUCTION}
+                and kinds
+                and asked not in kinds
+            ):
+                parts.append(stretch)
+            elif parts:
+                parts[-1] += stretch
+            else:
+                parts.append(stretch)
+            if asked is not Intent.OVERVIEW:
+                kinds.add(asked)
+        return parts if len(parts) > 1 else [text]
+
+    def _answer_one(
+        self,
+        work: Working,
+        text: str,
+        today: date,
+        offer_check: bool = False,
+        refines: bool = False,
+        thread: bool = True,
+    ) -> Reply:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
         one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
         alone), and the question names its place, or the thread's (那…, …呢), or the person's covered
@@ -590,6 +706,12 @@ class Dialogue:
             found = self._situation_answer(work, text, today) if thread else None
             if found is not None:
                 asked, result, situation = found
+        if result.status is AnswerStatus.NO_ANSWER and asked.read_as is None and situation is None:
+            # 如果我回巴中创业，有啥扶持: a supposition is a question, never the person's facts — asked of
+            # the situation it supposes, in the documents' words, where it supposes it.
+            supposed = self._supposed_answer(text, region, today)
+            if supposed is not None:
+                asked, result, situation = supposed
         work.thread = self.threads.after(work.thread, asked, result)
         reply = render.answer(result, self.interviewer.clause_name, offer_check)
         if situation is not None:
@@ -641,6 +763,12 @@ def _clean(raw: str) -> str:
     return to_simplified(text) if len(text) <= MAX_MESSAGE_CHARS else text
 
 
+def _asking_stretch(part: str) -> str:
+    """The words a part of a message asks, for its heading (我在长春，失业了，能领多久 → 能领多久)."""
+    stretches = [m.group(0).strip(_PART_EDGES) for m in _ASKING_STRETCH.finditer(part)]
+    return next((s for s in reversed(stretches) if s), part.strip(_PART_EDGES))
+
+
 def _label_key(text: str) -> str:
     """A label as typed: its words without the emoji, marks and punctuation (▶️ 继续回答 → 继续回答,
     ✅ 对，继续 → 对继续)."""
@@ -658,3 +786,7 @@ def _notices() -> DialogueNotices:
 
 def _reading() -> DialogueReadingProse:
     return prose().dialogue_reading
+
+
+def _closing() -> ClosingProse:
+    return prose().closing

@@ -51,6 +51,7 @@ class Working:
     ticked: list[int] = field(default_factory=list)
     ticked_for: str | None = None
     thread: Thread | None = None
+    for_someone_else: bool = False
 
     @classmethod
     def of(cls, state: SessionState) -> Working:
@@ -62,11 +63,13 @@ class Working:
             ticked=list(state.ticked),
             ticked_for=state.ticked_for,
             thread=state.thread,
+            for_someone_else=state.for_someone_else,
         )
 
     def clear(self) -> None:
         self.profile, self.interviewing, self.pending, self.pending_notes = {}, False, {}, {}
         self.ticked, self.ticked_for, self.thread = [], None, None
+        self.for_someone_else = False
 
     def state(self, last_turn_id: str | None) -> SessionState:
         return SessionState(
@@ -78,6 +81,7 @@ class Working:
             ticked_for=self.ticked_for,
             thread=self.thread,
             last_turn_id=last_turn_id,
+            for_someone_else=self.for_someone_else,
         )
 
 
@@ -261,12 +265,22 @@ class Interviewer:
         for fact, value in description.facts.items():
             if fact in description.implied and work.profile.get(fact) == value:
                 continue
+            if fact == "region" and self._is_broader(value, work.pending.get(fact, work.profile.get(fact))):
+                # 那我们商洛… after 商州区: the same place said broadly, no correction.
+                continue
             work.pending[fact] = value
             if fact in description.notes:
                 work.pending_notes[fact] = description.notes[fact]
             else:
                 work.pending_notes.pop(fact, None)
         return self.confirmation(work)
+
+    def _is_broader(self, said: object, known: object) -> bool:
+        """`said` is the jurisdiction the known place lies in (商洛市 for 商州区, 吉林省 for 长春市)."""
+        if not isinstance(said, str) or not isinstance(known, str) or said == known:
+            return False
+        place = self.regions.resolve(said).place
+        return bool(place) and place != known and place == self.regions.resolve(known).jurisdiction
 
     def confirmation(self, work: Working) -> Reply:
         changed = {f: v for f, v in work.pending.items() if work.profile.get(f, v) != v}

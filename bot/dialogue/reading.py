@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from bot.dialogue.words import Vocabulary
 
-_STRETCH = re.compile(r"[^，,。！!？?；;\n]+[，,。！!？?；;\n]*")
+_STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 _PUNCTUATION = "，,。！!；;\n "
 _DANGLING = _PUNCTUATION + "有的了"
 
@@ -42,6 +42,7 @@ class Reading:
     opening: str = ""  # the first stretch, when the message has more than one (是的，| 另外…)
     context: str = ""  # stretches that neither ask nor name the person (巴中那边，| 在吉林市读大四，)
     refines: bool = False  # search words narrowing the last answer (吉林 高级证): read against the thread
+    others: str = ""  # what the message states about someone else (我妹妹在巴中，42岁，下岗了): never the person's
 
     @property
     def asks(self) -> bool:
@@ -60,6 +61,10 @@ class MessageReader:
         self._first_person = re.compile("|".join(re.escape(w) for w in first))
         self._relation = re.compile("(?:的|们的)?(?:" + "|".join(re.escape(w) for w in relations) + ")")
         self._third_person = re.compile("|".join(f"(?<!其){re.escape(w)}" for w in words.third_person))
+        # 郏县的亲戚也开店, 亲戚在郏县开店: a relative named without 我 (one-character kin words such as
+        # 表 or 姨 only after 我: 的表格 names no one).
+        named = sorted((w for w in words.relations if len(w) > 1), key=len, reverse=True)
+        self._named_relative = re.compile(r"(?:^|[的，,。\s])(?:" + "|".join(re.escape(w) for w in named) + ")")
 
     def read(self, text: str) -> Reading:
         stretches = [m.group(0) for m in _STRETCH.finditer(text)] or [text]
@@ -68,20 +73,21 @@ class MessageReader:
             if not self.is_about_person(text) and (
                 self.names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
             ):
-                return Reading(statement="", question=text, is_search=True)
-            return Reading(statement=self.own_part(text), question="")
+                others = self._about_others(stretches, asked)
+                return Reading(statement="", question=text, is_search=True, others=others)
+            return Reading(statement=self.own_part(text), question="", others=self._about_others(stretches, asked))
         statement: list[str] = []
         question: list[str] = []
         context: list[str] = []
-        about_person = False
+        subject = ""
         for stretch, is_question in zip(stretches, asked, strict=True):
-            about_person = about_person or self.is_about_person(stretch)
+            subject = self._subject(stretch, subject)
             if not is_question:
-                if about_person and not self._supposes(stretch):
+                if subject == "self" and not self._supposes(stretch):
                     statement.append(stretch)
                 else:
                     question.append(stretch)
-                    if not self._supposes(stretch) and not self.is_about_other(stretch):
+                    if not subject and not self._supposes(stretch):
                         context.append(stretch)
                 continue
             question.append(stretch)
@@ -95,7 +101,38 @@ class MessageReader:
             question="".join(question),
             opening=opening,
             context="，".join(s.strip(_PUNCTUATION) for s in context),
+            others=self._about_others(stretches, asked),
         )
+
+    def _about_others(self, stretches: list[str], asked: list[bool]) -> str:
+        """The stretches that state something of someone else (他52了，在延吉乡下): not questions, not
+        suppositions, about the one named last."""
+        said: list[str] = []
+        subject = ""
+        for stretch, is_question in zip(stretches, asked, strict=True):
+            subject = self._subject(stretch, subject)
+            if subject == "other" and not is_question and not self._supposes(stretch):
+                said.append(stretch.strip(_PUNCTUATION))
+        return "，".join(s for s in said if s)
+
+    def _subject(self, stretch: str, before: str) -> str:
+        """Whom a stretch is about: the speaker ("self": 我在巴中), someone else ("other": 我妹妹在巴中,
+        他…, 郏县的亲戚…), or — naming no one — whoever the stretch before was about (我妹妹在巴中，42岁，
+        下岗了: all three are the sister's). What is said of someone else is never the person's facts."""
+        own = self._mentions(stretch)
+        other = self._other_at(stretch)
+        if own and (other is None or min(own) < other):
+            return "self"
+        if other is not None:
+            return "other"
+        return before
+
+    def _other_at(self, text: str) -> int | None:
+        """Where the message first names someone else (我朋友, 他, 的亲戚), or None."""
+        found = [m.start() for m in self._third_person.finditer(text)]
+        found += [m.start() for m in self._first_person.finditer(text) if self._relation.match(text, m.end())]
+        found += [m.start() for m in self._named_relative.finditer(text)]
+        return min(found) if found else None
 
     def own_part(self, stretch: str) -> str:
         """What a stretch says about the speaker: up to a verb of hiring (我开了个饭店，招了两个残疾人
@@ -125,10 +162,8 @@ class MessageReader:
         return bool(self._mentions(text))
 
     def is_about_other(self, text: str) -> bool:
-        """我朋友是退役军人, 我家孩子…, 他…: the person speaks about someone else."""
-        if self._third_person.search(text):
-            return True
-        return any(self._relation.match(text, m.end()) for m in self._first_person.finditer(text))
+        """我朋友是退役军人, 我家孩子…, 他…, 郏县的亲戚…: the person speaks about someone else."""
+        return self._other_at(text) is not None
 
     def _mentions(self, text: str) -> list[int]:
         """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子, nor 我 as the one

@@ -114,6 +114,25 @@ def situated(reply: Reply, situation: str) -> Reply:
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
+def joined(parts: list[tuple[str, Reply]]) -> Reply:
+    """One answer to a message that asks several things (能拿多少，去哪申请): each part under the words
+    it answers, the clause buttons once each, answered when any part is."""
+    texts = [f"【{asked}】\n{reply.text}" for asked, reply in parts]
+    citations = tuple(dict.fromkeys(c for _, reply in parts for c in reply.citations))
+    rows: list[tuple[Button, ...]] = []
+    for _, reply in parts:
+        rows += [row for row in reply.buttons if row not in rows]
+    statuses = [reply.answer_status for _, reply in parts]
+    answered = AnswerStatus.ANSWERED.value
+    return Reply(
+        kind="answer",
+        text="\n\n".join(texts),
+        buttons=tuple(rows),
+        citations=citations,
+        answer_status=answered if answered in statuses else statuses[0],
+    )
+
+
 def forget_question() -> Reply:
     """/forget and 🗑 删除我的资料 ask first: one tap deletes nothing."""
     words = prose().forgetting

@@ -133,6 +133,10 @@ class SessionState(Model):
     ticked_for: str | None = None
     thread: Thread | None = None
     last_turn_id: str | None = None
+    # 帮我爸问问，他52了，在延吉…: the facts are of the person asked for, not of the one typing. Set when
+    # the first facts told are someone else's; the person's own words then add nothing to them, and
+    # 重新开始 clears it.
+    for_someone_else: bool = False
 
 
 class Outcome(Model):

@@ -81,6 +81,11 @@ class VocabularyFile(BaseModel):
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
     # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
     acknowledging: tuple[str, ...] = ()
+    # 再见, 拜拜: the person is leaving; 你说的不对, 回答有误: the person objects to the last answer.
+    farewell: tuple[str, ...] = ()
+    objecting: tuple[str, ...] = ()
+    # 帮我妈问问, 替我老公打听: the person asks on behalf of someone else.
+    on_behalf: str = "$^"
     # 具体哪个市不清楚: a wh-word under a verb of not knowing states what the person does not know.
     not_knowing: str = "$^"
     # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
@@ -132,6 +137,9 @@ class Vocabulary:
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking = frozenset(squashed(data.general_asking))
         self.acknowledging = frozenset(squashed(data.acknowledging))
+        self.farewell = frozenset(squashed(data.farewell))
+        self.objecting = frozenset(squashed(data.objecting))
+        self.on_behalf = re.compile(data.on_behalf)
         self.not_knowing = re.compile(data.not_knowing)
         self.correcting = re.compile(data.correcting)
         self.relations = data.relations
@@ -221,6 +229,23 @@ class Vocabulary:
         """好吧, 行吧, 嗯嗯, 那好: the message only takes in what was said (see `acknowledging`)."""
         words = _cover(squash(text), self.acknowledging)
         return words is not None and bool(words)
+
+    def closing(self, text: str) -> Literal["farewell", "understood"] | None:
+        """The whole message only takes in the last reply, thanks or leaves (明白了，谢谢; 好的，再见):
+        "farewell" when it says goodbye, "understood" when it only takes in what was said; None for
+        anything else, and for a bare yes (好的, 行: a yes where a card or a question waits)."""
+        thanks = self.commands.get("thanks", frozenset())
+        words = _cover(squash(text), self.acknowledging | self.farewell | thanks | self.filler)
+        if words is None or not any(w in self.acknowledging or w in self.farewell or w in thanks for w in words):
+            return None
+        if any(word in self.farewell for word in words):
+            return "farewell"
+        return None if self.is_assent(text) else "understood"
+
+    def is_objection(self, text: str) -> bool:
+        """你说的不对, 回答有误吧: the whole message says the last reply is wrong, and nothing else."""
+        words = _cover(squash(text), frozenset(self.deny) | self.objecting | self.filler)
+        return words is not None and any(word in self.deny for word in words)
 
     def is_opener(self, text: str) -> bool:
         """The whole message only opens the conversation (你好，我想咨询一下; 好的，我想问问): it asks

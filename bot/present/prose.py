@@ -965,6 +965,16 @@ class SituationQuestionProse(Section):
     read_as: str
 
 
+class ClosingProse(Section):
+    """谢谢 / 明白了 / 再见 / 你说的不对 after an answer, and a question about someone else."""
+
+    understood: str
+    farewell: str
+    objection: str
+    someone_else: str
+    for_someone_else: str
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -1001,6 +1011,7 @@ class Prose(Section):
     typed_controls: TypedControlProse
     city_unknown: CityUnknownProse
     situation_question: SituationQuestionProse
+    closing: ClosingProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

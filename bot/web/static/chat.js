@@ -20,6 +20,12 @@
   var composing = false;
   var sheetOpener = null;
   var placeholder = input.getAttribute("placeholder");
+  // A card or question that waits below a long answer: the answer is shown from its start, and a
+  // button (↓ 还有信息等您确认) brings the waiting card into view, its buttons never out of reach. It is
+  // out of the tab order: by keyboard, the card's own buttons come next after the log (Shift+Tab from
+  // the input), and focusing one scrolls it into view.
+  var jump = document.getElementById("pb-jump");
+  var waitingCard = null;
 
   var given = /(?:^#|&)s=([A-Za-z0-9_-]{16,64})(?:&|$)/.exec(location.hash);
   if (given) sessionId = given[1];
@@ -61,7 +67,24 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  function scrollDown() { log.scrollTop = log.scrollHeight; updateJump(); }
+
+  // Shown while the waiting card's buttons are below the visible part of the log.
+  function updateJump() {
+    if (!waitingCard || !waitingCard.isConnected) { jump.hidden = true; return; }
+    jump.hidden = waitingCard.offsetTop + waitingCard.offsetHeight <= log.scrollTop + log.clientHeight + 4;
+  }
+
+  function showWaiting() {
+    if (!waitingCard) return;
+    log.scrollTop = waitingCard.offsetTop + waitingCard.offsetHeight - log.clientHeight + 12;
+    var first = waitingCard.querySelector("button.choice:not(:disabled)");
+    if (first) first.focus({ preventScroll: true });
+    updateJump();
+  }
+
+  jump.addEventListener("click", showWaiting);
+  log.addEventListener("scroll", updateJump);
 
   function textBlock(text) {
     var block = el("div", "text");
@@ -361,6 +384,7 @@
   function showReplies(replies, pressed) {
     var last = null;
     var first = null;
+    var lastShown = null;
     replies.forEach(function (reply) {
       if (reply.starts_over) retireButtons();
       last = reply;
@@ -368,17 +392,24 @@
       if (reply.replaces_previous && pressed && pressed.isConnected) { shown = renderReply(reply, pressed); pressed = null; }
       else shown = renderReply(reply);
       first = first || shown;
+      lastShown = shown;
     });
     var typed = last && last.kind === "question" && last.free_text;
     input.setAttribute("placeholder", typed ? "直接输入您的回答…" : placeholder);
+    var waits = last && (last.kind === "confirm" || last.kind === "question") && lastShown !== first;
+    waitingCard = waits ? lastShown : null;
+    if (waits) jump.textContent = last.kind === "confirm" ? "↓ 还有信息等您确认" : "↓ 还有问题等您回答";
     // A long reply is read from its start; a short one just scrolls into view.
     if (first && log.scrollHeight - first.offsetTop > log.clientHeight) log.scrollTop = first.offsetTop - 8;
     else scrollDown();
+    updateJump();
   }
 
   // The transcript the server kept: shown again after a reload or on another page of the site.
   function restore(data) {
     log.textContent = "";
+    waitingCard = null;
+    jump.hidden = true;
     var lastReply = null;
     data.entries.forEach(function (entry) {
       if (entry.role === "user") { log.appendChild(el("div", "msg user", entry.text)); return; }
@@ -417,6 +448,8 @@
     setBusy(true);
     request("POST", "/api/chat/new", sessionId ? { session_id: sessionId } : {}).then(function (data) {
       log.textContent = "";
+      waitingCard = null;
+      jump.hidden = true;
       remember(data.session_id);
       showReplies(data.replies, null);
       input.focus();

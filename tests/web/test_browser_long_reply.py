@@ -1,0 +1,83 @@
+"""A long answer above a waiting card, in a real browser (Debian's Chromium through Playwright): the
+answer is shown from its start, and the card's buttons stay reachable — a ↓ button brings the card into
+view and puts the focus on its first button (issue 12, session 11). Screenshots go to test-artifacts/
+(and to POLICYBOT_SHOTS when set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .browsing import CHROMIUM, open_widget, wait_idle
+from .test_browser_conversation import shot
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
+
+# Two questions of one measure in one message: one long answer, then the card waits below it.
+LONG = "我在长春开了个小饭馆，创业担保贷款能贷多少，利息谁出，去哪申请"
+
+
+@pytest.fixture
+def phone(browser, host_site: int):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 740}, is_mobile=True)
+    context.set_default_timeout(15_000)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def _in_view(frame, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    """The element's top (or, for buttons, the whole of it) lies inside the visible part of the log."""
+    return bool(
+        frame.locator("#pb-log").evaluate(
+            """(log, selector) => {
+                const box = log.getBoundingClientRect();
+                const target = log.querySelector(selector).getBoundingClientRect();
+                return target.top >= box.top - 1 && target.top < box.bottom
+                    && (!selector.includes('button') || target.bottom <= box.bottom + 1);
+            }""",
+            selector,
+        )
+    )
+
+
+def test_a_long_answer_is_read_from_its_start_and_the_waiting_card_stays_reachable(phone, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(phone, host_site)
+    frame.locator("#pb-input").fill(LONG)
+    frame.locator("#pb-input").press("Enter")
+    wait_idle(frame)
+    log = frame.locator("#pb-log")
+    answer = log.locator('.msg.bot[data-kind="answer"]').last
+    card = log.locator('.msg.bot[data-kind="confirm"]').last
+    expect(answer).to_contain_text("利息谁出")
+    expect(card).to_contain_text("长春")
+    assert log.evaluate("log => log.scrollHeight > log.clientHeight * 1.5"), "the answer is long on a phone"
+    assert _in_view(frame, '.msg.bot[data-kind="answer"]:last-of-type, .msg.bot[data-kind="answer"]')
+    jump = frame.locator("#pb-jump")
+    expect(jump).to_be_visible()
+    expect(jump).to_have_text("↓ 还有信息等您确认")
+    shot(phone, "web12-long-answer-start.png")
+
+    jump.click()
+    expect(jump).to_be_hidden()
+    assert _in_view(frame, '.msg.bot[data-kind="confirm"]:last-child button.choice')
+    focused = frame.locator("body").evaluate("() => document.activeElement.getAttribute('data-action')")
+    assert focused == "ok", "the focus is on the card's first button"
+    shot(phone, "web12-long-answer-card.png")
+
+    frame.locator('.msg.bot[data-kind="confirm"] button[data-action="ok"]').last.press("Enter")
+    wait_idle(frame)
+    expect(log.locator('.msg.bot[data-kind="question"]').last).to_be_visible()
+
+
+def test_a_short_reply_scrolls_to_the_card_without_the_jump_button(phone, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(phone, host_site)
+    frame.locator("#pb-input").fill("我在长春开了个小饭馆")
+    frame.locator("#pb-input").press("Enter")
+    wait_idle(frame)
+    expect(frame.locator('.msg.bot[data-kind="confirm"]')).to_have_count(1)
+    expect(frame.locator("#pb-jump")).to_be_hidden()
+    assert _in_view(frame, '.msg.bot[data-kind="confirm"] button.choice')
