@@ -334,6 +334,7 @@ class Answerer:
             outside_scope,
             self.selection_policy,
             retrieval.analysis.unplaced or retrieval.analysis.normalized,
+            compared=bool(retrieval.analysis.region.compared),
         )
 
     def _about_a_measure(self, retrieval: Retrieval, asked: AskedIntent) -> bool:

@@ -198,6 +198,7 @@ def select(
     others: Callable[[], Sequence[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
     question: str = "",
+    compared: bool = False,
 ) -> Selection | None:
     """The measures to show, or None when no measure of the candidate clauses is about the question.
 
@@ -206,7 +207,8 @@ def select(
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
     outside the scope (other covered regions), in match order, consulted only for a figure the asked
     region lacks and read only until two regions are found; `question`: the normalized question
-    (what it says a measure is not)."""
+    (what it says a measure is not); `compared`: the question compares the searched regions (巴中和
+    平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
     relevant = _relevant(MatchRanking.of(matches), policy)
     if not relevant:
@@ -225,21 +227,7 @@ def select(
         relevant = relevant.moved_first(at)
     best = relevant[0]
     home = jurisdiction_of[best.measure.id]
-    chosen = [best]
-    if not region_named:
-        # The same question in every covered region: each region's best measure, when close.
-        seen = {home}
-        close = relevant[1:].scoring_at_least(policy.other_region_ratio * best.score)
-        # A question about one measure gets each region's version of it; one asking what there is
-        # (有什么安置政策) gets each region's nearest measure.
-        close = close.where(lambda m: _same_kind(m, best) and (asked.open_list or _holds_what_named_best(m, best)))
-        for position, measure_id in close.measure_ids():
-            if len(seen) >= policy.max_regions:
-                break
-            where = jurisdiction_of[measure_id]
-            if where not in seen:
-                chosen.append(close[position])
-                seen.add(where)
+    chosen = [best] if region_named else _each_regions_best(relevant, asked, jurisdiction_of, policy, compared)
     if asked.primary in _LISTING and not wants_figure:
         open_question = asked.open_list
         alike = relevant[1:].scoring_at_least(policy.listed_ratio * best.score)
@@ -276,6 +264,35 @@ def select(
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
     return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not)
+
+
+def _each_regions_best(
+    relevant: MatchRanking,
+    asked: AskedIntent,
+    jurisdiction_of: Mapping[str, str],
+    policy: SelectionPolicy,
+    compared: bool,
+) -> list[MeasureMatch]:
+    """The same question in every covered region: each region's best measure, when close (in a
+    comparison, however it scores)."""
+    best = relevant[0]
+    chosen = [best]
+    seen = {jurisdiction_of[best.measure.id]}
+    if compared:
+        close = relevant[1:].where(lambda m: _same_kind(m, best))
+    else:
+        close = relevant[1:].scoring_at_least(policy.other_region_ratio * best.score)
+        # A question about one measure gets each region's version of it; one asking what there is
+        # (有什么安置政策) gets each region's nearest measure.
+        close = close.where(lambda m: _same_kind(m, best) and (asked.open_list or _holds_what_named_best(m, best)))
+    for position, measure_id in close.measure_ids():
+        if len(seen) >= policy.max_regions:
+            break
+        where = jurisdiction_of[measure_id]
+        if where not in seen:
+            chosen.append(close[position])
+            seen.add(where)
+    return chosen
 
 
 def _in_region(

@@ -108,6 +108,8 @@ class ResolvedRegion:
     city_unknown: bool = False
     # Places the text names as where the person is not (吉林省以外, 不在四川, 老家巴中、人在外地).
     excluded: tuple[str, ...] = ()
+    # Covered jurisdictions a comparison names side by side (巴中和平顶山的见习补贴一样吗): each is asked.
+    compared: tuple[str, ...] = ()
 
     @property
     def names_a_place(self) -> bool:
@@ -342,6 +344,14 @@ class Gazetteer:
         containing = self.covering(place)
         return containing[0] if containing else None
 
+    def _compared(self, text: str, places: list[Place]) -> tuple[str, ...]:
+        """Two covered jurisdictions or more named in a comparison (资阳这边中级证给多少？两边一样吗 with
+        吉林 named before), else ()."""
+        if len(places) < 2 or not _COMPARES.search(text):
+            return ()
+        found = _nearest_jurisdictions(self, places)
+        return found if len(found) >= 2 else ()
+
     def covering(self, place: Place) -> tuple[str, ...]:
         """Every covered jurisdiction that contains the place, the most specific first: a county's
         or a city's documents apply there, and so do its province's."""
@@ -367,6 +377,18 @@ class Gazetteer:
         if not places:
             return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False, excluded=excluded)
         names = tuple(p.name for p in places)
+        compared = self._compared(text, places)
+        if compared:
+            first = next(p for p in places if self.covering(p)[:1] == compared[:1])
+            return ResolvedRegion(
+                query=text,
+                place=first.name,
+                jurisdiction=compared[0],
+                covered=True,
+                places=names,
+                excluded=excluded,
+                compared=compared,
+            )
         for place in sorted(places, key=lambda p: -p.level):
             containing = self.covering(place)
             if containing:
@@ -425,6 +447,20 @@ def _is_inside(place: Place, larger: Place) -> bool:
     if larger.level == 2:
         return place.city_code == larger.city_code
     return place.code.startswith(larger.code)
+
+
+# A question comparing places (两地一样吗, 有什么区别, 哪边多, 巴中和平顶山…): each place named is asked.
+_COMPARES = re.compile(r"一样|相同|区别|不同|差别|差多少|比较|对比|哪边|哪个地方|两地|两边|分别")
+
+
+def _nearest_jurisdictions(gazetteer: Gazetteer, places: list[Place]) -> tuple[str, ...]:
+    """The covered jurisdiction of each place, in the order named, each once."""
+    found: list[str] = []
+    for place in places:
+        covering = gazetteer.covering(place)
+        if covering and covering[0] not in found:
+            found.append(covering[0])
+    return tuple(found)
 
 
 # After a province: the rest of it (四川其他城市, 河南省别的地方). 陕西除商洛以外 is the province with

@@ -159,6 +159,8 @@ class HybridRetriever:
 
     def scope_of(self, analysis: QueryAnalysis) -> tuple[str, ...]:
         region = analysis.region
+        if region.compared:
+            return region.compared
         if region.covered and region.jurisdiction:
             return (region.jurisdiction, *region.enclosing)
         if region.names_a_place:

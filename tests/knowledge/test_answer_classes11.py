@@ -223,3 +223,23 @@ def test_a_measure_granting_other_policies_by_reference_still_answers_may_i(kb: 
     # 资阳: 社会组织吸纳高校毕业生 同等享受企业吸纳就业扶持政策 — the 补贴 is granted by reference.
     result = answered(kb, "资阳一家社会组织招了应届大学生，能不能和企业一样拿吸纳就业补贴")
     assert result.status is AnswerStatus.ANSWERED, result
+
+
+@pytest.mark.parametrize(
+    ("question", "clauses"),
+    [
+        ("平顶山跟巴中的见习补贴有区别吗", {"pingdingshan-2020-13", "bazhong-2018-10"}),
+        ("吉林和资阳，中级工证书的技能提升补贴分别是多少", {"jilin-2017-20", "ziyang-2017-22"}),
+    ],
+)
+def test_a_comparison_of_two_covered_places_answers_for_each(
+    kb: KnowledgeBase, question: str, clauses: set[str]
+) -> None:
+    result = answered(kb, question)
+    assert set(cited(result)) >= clauses, cited(result)
+
+
+def test_two_places_without_a_comparison_are_not_compared(kb: KnowledgeBase) -> None:
+    resolved = kb.gazetteer.resolve("之前在资阳打工，现在回巴中了，创业补贴能拿多少")
+    assert resolved.compared == ()
+    assert kb.gazetteer.resolve("资阳和巴中的稳岗补贴比例一样吗").compared == ("资阳市", "巴中市")
