@@ -99,6 +99,18 @@ def _said_in(text: str, topic: str, question: str) -> bool:
     return not words or any(w == topic or all(piece in question for piece in w.split(topic) if piece) for w in words)
 
 
+# What the money may be spent on, asked (能用来买车吗, 能不能拿来交房租, 可以用于…吗) and said (用于, 用途 …).
+_USE_ASKED = re.compile(r"(?:用来|拿来|用于|拿去|用在|花在|用作)")
+_USE_SAID = re.compile(r"用于|用途|可用|用来|用作|专款|列支")
+
+
+def _use_unanswered(question: str, selection: Selection) -> bool:
+    """The question asks what the money may be spent on and no chosen measure's sentence says."""
+    if not any(_USE_ASKED.search(phrase) for phrase in asked_phrases(question)):
+        return False
+    return not any(_USE_SAID.search(match.measure.span) for match in selection.chosen)
+
+
 # A phrase of a question (split like knowledge/intent.py's phrases), and the particles a phrase that
 # asks ends with when it holds no other cue (孩子上学能解决不, 老婆的工作能安排吗).
 _QUESTION_PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
@@ -362,6 +374,8 @@ class Answerer:
             if pair not in quoted:
                 quoted.append(pair)
         missing = MissingAspect(kind="figure") if selection.kind == "no_figure" else None
+        if missing is None and _use_unanswered(retrieval.analysis.normalized, selection):
+            missing = MissingAspect(kind="use")
         status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
         return Decision(status, quoted, missing, selection, asked)
 

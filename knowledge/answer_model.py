@@ -68,9 +68,10 @@ Notice = Annotated[DraftDocument | SupersededDocument | ExpiredMeasure | RegionF
 
 class MissingAspect(_Part):
     """What the question asked that the related clauses do not state: a figure, a procedure aspect
-    named in knowledge/data/scope.yaml (所需材料, 办理流程 …), or who bears a cost (`name`: 利息)."""
+    named in knowledge/data/scope.yaml (所需材料, 办理流程 …), who bears a cost (`name`: 利息), or what
+    the money may be spent on (`use`: 创业补贴能用来买车吗)."""
 
-    kind: Literal["figure", "procedure", "payer"]
+    kind: Literal["figure", "procedure", "payer", "use"]
     name: str | None = None
 
 

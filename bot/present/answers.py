@@ -257,13 +257,16 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     aspect: MissingWords | PayerMissingProse = words.missing.procedure
     if missing.kind == "figure":
         aspect = words.missing.figure
+    elif missing.kind == "use":
+        aspect = words.missing.use
     elif missing.kind == "payer":
         aspect = prose().payer_missing
     name = missing.name or ""
     direct = direct_lines(answer)
-    lines = (
-        [*direct, "", words.direct.based_on] if direct else [words.partial.format(asked=aspect.asked.format(name=name))]
-    )
+    said = words.partial.format(asked=aspect.asked.format(name=name))
+    # The first line says what the measure grants; what it leaves open is said before the quote unless
+    # that line already says it (没有写明具体金额).
+    lines = [*direct, "", said if missing.kind == "use" else words.direct.based_on] if direct else [said]
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])

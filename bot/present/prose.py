@@ -55,6 +55,7 @@ class MissingWords(Section):
 class MissingProse(Section):
     figure: MissingWords
     procedure: MissingWords
+    use: MissingWords
 
 
 class DirectProse(Section):

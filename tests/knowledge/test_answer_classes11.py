@@ -243,3 +243,17 @@ def test_two_places_without_a_comparison_are_not_compared(kb: KnowledgeBase) -> 
     resolved = kb.gazetteer.resolve("之前在资阳打工，现在回巴中了，创业补贴能拿多少")
     assert resolved.compared == ()
     assert kb.gazetteer.resolve("资阳和巴中的稳岗补贴比例一样吗").compared == ("资阳市", "巴中市")
+
+
+def test_what_the_money_may_be_spent_on_is_said_to_be_unstated_when_the_text_is_silent(kb: KnowledgeBase) -> None:
+    result = answered(kb, "巴中的创业补贴下来了能拿去还网贷吗")
+    assert result.status is AnswerStatus.NO_ANSWER
+    assert "bazhong-2018-06" in cited(result), cited(result)
+    assert "能用在哪些方面" in result.answer, result.answer
+
+
+def test_what_the_money_may_be_spent_on_is_answered_where_the_text_says(kb: KnowledgeBase) -> None:
+    # 吉林（八）: 就业见习补贴…可用于为见习人员办理人身意外伤害保险.
+    result = answered(kb, "吉林的就业见习补贴，单位能用来给见习生买意外险吗")
+    assert result.status is AnswerStatus.ANSWERED
+    assert cited(result)[:1] == ["jilin-2017-08"], cited(result)
