@@ -350,18 +350,22 @@ def has_room(engine: Engine) -> bool:
 
 
 def is_writable(engine: Engine) -> bool:
-    """Whether a turn could be stored now, not only read (issue 14, M3): on SQLite a write rolled
-    back (a read-only file or volume refuses it) and room on the disk (`has_room`), on PostgreSQL
-    whether transactions are read-only (a standby, default_transaction_read_only)."""
+    """Whether a turn could be stored now, not only read (issue 14, M3): on SQLite a committed write
+    and room on the disk (`has_room`), on PostgreSQL whether transactions are read-only (a standby,
+    default_transaction_read_only)."""
     try:
-        with engine.connect() as connection:
-            if connection.dialect.name == "sqlite":
-                # A write that is rolled back: SQLite DDL is transactional, and a read-only file
-                # refuses it ("attempt to write a readonly database").
+        if engine.dialect.name == "sqlite":
+            # Committed, in line with the other writers: SQLite writes the write-ahead log only at
+            # commit, so a probe that rolled back passed while a log the process cannot write (made
+            # read-only or immutable beside a read-only file) refused every turn. What it writes is
+            # the file header's user_version, set to the value it has (SQLite still writes the page).
+            with writing(engine), engine.connect() as connection:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
-                connection.exec_driver_sql("CREATE TABLE policybot_write_probe (x INTEGER)")
-                connection.rollback()
-                return has_room(engine)
+                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+                connection.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
+                connection.commit()
+            return has_room(engine)
+        with engine.connect() as connection:
             read_only = connection.execute(text("SHOW transaction_read_only")).scalar()
             connection.rollback()
             return str(read_only).lower() != "on"
