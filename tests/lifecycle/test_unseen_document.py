@@ -6,6 +6,7 @@ the item it sits under — never after the lead-in sentence (…按以下规定�
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from bot.present.answers import answer_text
 from bot.services import Services
 from bot.settings import Settings
 from knowledge.answer_model import AnswerStatus
+from knowledge.documents import Document
 
 DATA = Path(__file__).with_name("data")
 TODAY = date(2025, 6, 1)
@@ -69,3 +71,33 @@ def test_the_seed_documents_still_answer_as_before(published: Services) -> None:
     answer = published.knowledge.answerer.answer("长春创业补贴多少钱", as_of=TODAY)
     assert answer.citations[0].clause_id == "jilin-2017-07"
     assert "5000元" in answer_text(answer).splitlines()[0]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (.ci/run installs it)")
+def test_the_same_document_printed_to_pdf_by_chromium_reads_the_same(tmp_path: Path) -> None:
+    """Chromium's PDF text layer names 长 U+2ED3 and 人 U+2F08 (radicals): read as they are, the
+    county was 兴县 (山西) and no date was found, so the PDF could not be published."""
+    from knowledge.intake import examine, parse_clauses
+
+    printed = tmp_path / "changxing.pdf"
+    subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={printed}", (DATA / NAME).resolve().as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    page, pdf = examine((DATA / NAME).read_bytes(), NAME), examine(printed.read_bytes(), printed.name)
+    assert pdf.facts == page.facts
+    assert (pdf.facts.county, str(pdf.facts.signed)) == ("长兴县", "2024-03-18")
+    document = published_document()
+    assert [c.text for c in parse_clauses(document, pdf.text).clauses] == [
+        c.text for c in parse_clauses(document, page.text).clauses
+    ]
+
+
+def published_document() -> Document:
+    from tests.knowledge.test_intake_documents import uploaded
+
+    return uploaded("changxing-2024")
