@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import logging
 import os
 import select
@@ -97,9 +98,29 @@ def _read_only_drops_the_pools(context: Any) -> None:
         return
     context.is_disconnect = True
     database = context.engine.url.database if context.engine is not None else None
+    _found_read_only.add(str(database))
     for engine in list(_sqlite_engines.get(str(database), ())):
         if engine is not context.engine:
             engine.pool.dispose()
+
+
+# Files a connection of this process found read-only since the last collection (below).
+_found_read_only: set[str] = set()
+
+
+def _closes_read_only_leftovers(database: str) -> Any:
+    """Before a new connection to a file found read-only: a connection closed while a failed
+    statement is still referenced (from the failed turn's traceback, a reference cycle) stays open in
+    SQLite until that statement is finalized, and while any connection of this process holds the file
+    SQLite opens the next one read-only too — a server started on an immutable file never stored a
+    turn again after the fault cleared. Collecting the cycles closes them first (issue 14, M3)."""
+
+    def before_connect(*_args: Any) -> None:
+        if database in _found_read_only:
+            _found_read_only.discard(database)
+            gc.collect()
+
+    return before_connect
 
 
 def _closed_by_the_server(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
@@ -137,6 +158,7 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "handle_error", _read_only_drops_the_pools)
+        event.listen(engine, "do_connect", _closes_read_only_leftovers(str(engine.url.database)))
         _sqlite_engines.setdefault(str(engine.url.database), weakref.WeakSet()).add(engine)
     return engine
 
