@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import logging
 import os
 import select
@@ -97,9 +98,29 @@ def _read_only_drops_the_pools(context: Any) -> None:
         return
     context.is_disconnect = True
     database = context.engine.url.database if context.engine is not None else None
+    _found_read_only.add(str(database))
     for engine in list(_sqlite_engines.get(str(database), ())):
         if engine is not context.engine:
             engine.pool.dispose()
+
+
+# Files a connection of this process found read-only since the last collection (below).
+_found_read_only: set[str] = set()
+
+
+def _closes_read_only_leftovers(database: str) -> Any:
+    """Before a new connection to a file found read-only: a connection closed while a failed
+    statement is still referenced (from the failed turn's traceback, a reference cycle) stays open in
+    SQLite until that statement is finalized, and while any connection of this process holds the file
+    SQLite opens the next one read-only too — a server started on an immutable file never stored a
+    turn again after the fault cleared. Collecting the cycles closes them first (issue 14, M3)."""
+
+    def before_connect(*_args: Any) -> None:
+        if database in _found_read_only:
+            _found_read_only.discard(database)
+            gc.collect()
+
+    return before_connect
 
 
 def _closed_by_the_server(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
@@ -137,6 +158,7 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "handle_error", _read_only_drops_the_pools)
+        event.listen(engine, "do_connect", _closes_read_only_leftovers(str(engine.url.database)))
         _sqlite_engines.setdefault(str(engine.url.database), weakref.WeakSet()).add(engine)
     return engine
 
@@ -350,18 +372,22 @@ def has_room(engine: Engine) -> bool:
 
 
 def is_writable(engine: Engine) -> bool:
-    """Whether a turn could be stored now, not only read (issue 14, M3): on SQLite a write rolled
-    back (a read-only file or volume refuses it) and room on the disk (`has_room`), on PostgreSQL
-    whether transactions are read-only (a standby, default_transaction_read_only)."""
+    """Whether a turn could be stored now, not only read (issue 14, M3): on SQLite a committed write
+    and room on the disk (`has_room`), on PostgreSQL whether transactions are read-only (a standby,
+    default_transaction_read_only)."""
     try:
-        with engine.connect() as connection:
-            if connection.dialect.name == "sqlite":
-                # A write that is rolled back: SQLite DDL is transactional, and a read-only file
-                # refuses it ("attempt to write a readonly database").
+        if engine.dialect.name == "sqlite":
+            # Committed, in line with the other writers: SQLite writes the write-ahead log only at
+            # commit, so a probe that rolled back passed while a log the process cannot write (made
+            # read-only or immutable beside a read-only file) refused every turn. What it writes is
+            # the file header's user_version, set to the value it has (SQLite still writes the page).
+            with writing(engine), engine.connect() as connection:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
-                connection.exec_driver_sql("CREATE TABLE policybot_write_probe (x INTEGER)")
-                connection.rollback()
-                return has_room(engine)
+                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+                connection.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
+                connection.commit()
+            return has_room(engine)
+        with engine.connect() as connection:
             read_only = connection.execute(text("SHOW transaction_read_only")).scalar()
             connection.rollback()
             return str(read_only).lower() != "on"

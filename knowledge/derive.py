@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from knowledge.clauses import Clause
+from knowledge.labels import Style, read_label
 from knowledge.lexical import split_sentences
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 
@@ -25,16 +26,23 @@ _BOUNDARY = re.compile(
     r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以|其|"
     r"落实|降低|提高|扩大|完善|实施|加大|利用|运用|增加|取消|建立|健全|纳入|通过|将|在|记"
 )
+# The payee ends the 对… phrase: 对吸纳…的企业，给予 pays the employer; 对到本县企业就业的高校毕业生，给予
+# pays the graduate (企业 followed by 的 only modifies the person).
 _EMPLOYER = re.compile(
-    r"对[^，。；]{0,40}?(?:企业|单位|用人单位|雇主|合作社|经营主体)[^，。；给]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
+    r"对[^，。；]{0,40}?(?:企业|单位|用人单位|雇主|合作社|经营主体)[^，。；给的]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
 )
 _PROVIDER = re.compile(
-    r"对[^，。；]{0,40}?(?:机构|基地|园区|平台|孵化器|学校|院校)[^，。；给]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
+    r"对[^，。；]{0,40}?(?:机构|基地|园区|平台|孵化器|学校|院校)[^，。；给的]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
 )
+# An item's own title: （一）生活补贴。 — a short run of words closed by 。 or ：.
+_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,12})[。：:]?$")
+# A lead-in that lists conditions (符合下列条件之一的…可以申请…：) is followed by conditions, not grants.
+_CONDITIONS = re.compile(r"条件|情形|之一|具备|应当")
 _FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
     r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+)"
 )
+_BOUNDS = ("以上", "以内", "内")
 _KINDS: tuple[tuple[str, MeasureKind], ...] = (
     ("贷款", MeasureKind.LOAN),
     ("贴息", MeasureKind.LOAN),
@@ -54,22 +62,67 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     """One measure per granting piece of every clause, in text order, with stable ids."""
     measures: list[Measure] = []
     for clause in clauses:
-        for index, piece in enumerate(_pieces(clause.body), start=1):
-            if not _GRANTS.search(piece) or piece not in clause.text:
+        pieces = _pieces(clause.body)
+        for index, piece in enumerate(pieces, start=1):
+            if piece not in clause.text or _is_grant_list_lead_in(piece):
                 continue
+            context = _enclosing(pieces, index - 1)
+            # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
+            # what its figures say, though it names neither (1.硕士研究生每人每月2000元；).
+            is_granted_item = bool(_FIGURE.search(piece)) and any(map(_introduces_grants, context))
+            if not (_GRANTS.search(piece) or is_granted_item):
+                continue
+            name = _name(piece, context, clause)
             measures.append(
                 Measure(
                     id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
                     clause=clause.id,
-                    name=_name(piece, clause),
-                    kind=_kind(piece),
-                    beneficiary=_beneficiary(piece),
+                    name=name,
+                    kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
+                    beneficiary=_beneficiary(piece if "给予" in piece else _granting_line(piece, context)),
                     span=piece,
                     amounts=_amounts(piece),
                     derived=True,
                 )
             )
     return tuple(measures)
+
+
+def _introduces_grants(line: str) -> bool:
+    """…给予以下补贴： / 创业担保贷款按以下规定执行：, not 符合下列条件之一的…可以申请贷款："""
+    return line.endswith(("：", ":")) and bool(_GRANTS.search(line)) and not _CONDITIONS.search(line)
+
+
+def _is_grant_list_lead_in(piece: str) -> bool:
+    """A lead-in that grants nothing itself (no figure of the grant): its items are the measures,
+    named after it."""
+    return _introduces_grants(piece) and all(a.kind is AmountKind.THRESHOLD for a in _amounts(piece))
+
+
+def _enclosing(pieces: list[str], index: int) -> list[str]:
+    """The lines a piece sits under, innermost first: the titles of the items that hold it (label
+    removed) and the lead-ins (…：) of the lists it belongs to — never a line inside a sibling item."""
+    label = read_label(pieces[index])
+    rank: Style | None = label.style if label else None
+    inside_sibling = False
+    out: list[str] = []
+    for piece in reversed(pieces[:index]):
+        other = read_label(piece)
+        if other is None:
+            if piece.endswith(("：", ":")) and not inside_sibling:
+                out.append(piece)
+        elif rank is not None and other.style > rank:
+            inside_sibling = True  # an item nested in a sibling: its lead-ins are not ours
+        elif rank is not None and other.style == rank:
+            inside_sibling = False  # a sibling's own line: what precedes it is outside the sibling
+        else:
+            out.append(piece[other.end :])
+            rank, inside_sibling = other.style, False
+    return out
+
+
+def _granting_line(piece: str, context: list[str]) -> str:
+    return next((line for line in context if "给予" in line), piece)
 
 
 def _pieces(body: str) -> list[str]:
@@ -82,9 +135,20 @@ def _pieces(body: str) -> list[str]:
     return out
 
 
-def _name(piece: str, clause: Clause) -> str:
-    """The granted noun (初创企业补贴 in 给予一次性5000元初创企业补贴): the words before a grant
-    suffix, cut at the last figure, particle or verb before it; the clause heading when none."""
+def _name(piece: str, context: list[str], clause: Clause) -> str:
+    """The granted noun (初创企业补贴 in 给予一次性5000元初创企业补贴); for an item that names none,
+    the title or granted noun of what it sits under (生活补贴 over 3.本科毕业生每人每月1000元); the
+    clause heading when none, without its closing punctuation."""
+    for line in (piece, *context):
+        title = _TITLE.match(line) if line is not piece else None
+        name = title.group(1) if title else _granted_noun(line)
+        if name:
+            return name
+    return (clause.heading or piece[:12]).rstrip("：:。；，,")
+
+
+def _granted_noun(piece: str) -> str | None:
+    """The words before a grant suffix after the grant verb, cut at the last figure, particle or verb."""
     grant = piece.find("给予")
     for match in _SUFFIX.finditer(piece):
         if grant >= 0 and match.start() < grant:
@@ -95,11 +159,11 @@ def _name(piece: str, clause: Clause) -> str:
             return head + match.group(0)
         if piece[: match.start()].endswith("一次性"):
             return "一次性" + match.group(0)  # 再给予一次性奖补2万元
-    return clause.heading or piece[:12]
+    return None
 
 
-def _kind(piece: str) -> MeasureKind:
-    return next((kind for word, kind in _KINDS if word in piece), MeasureKind.SERVICE)
+def _kind(text: str) -> MeasureKind | None:
+    return next((kind for word, kind in _KINDS if word in text), None)
 
 
 def _beneficiary(piece: str) -> Beneficiary:
@@ -115,8 +179,9 @@ def _amounts(piece: str) -> tuple[Amount, ...]:
     amounts: list[Amount] = []
     for match in _FIGURE.finditer(piece):
         text = match.group(0)
-        # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant.
-        is_condition = grant >= 0 and match.start() < grant
+        # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant;
+        # so does one that bounds a condition where no verb says so (签订1年以上劳动合同的，每人2000元).
+        is_condition = (grant >= 0 and match.start() < grant) or piece.startswith(_BOUNDS, match.end())
         kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
         amounts.append(Amount(text=text, kind=kind))
     return tuple(amounts)

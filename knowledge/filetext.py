@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zlib
+from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
 
 from knowledge.docx import MAX_INFLATED, docx_text
 from knowledge.errors import INTAKE_CODES, IntakeError
@@ -53,18 +58,43 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if _is_image(data) or suffix in _IMAGE_SUFFIXES:
         raise IntakeError("image", filename)
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        text = _pdf_text(data)
+        text = whole_characters(_pdf_text(data))
     elif data.startswith(b"PK\x03\x04"):
-        text = docx_text(data, filename)
+        text = whole_characters(docx_text(data, filename))
     elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
         raise IntakeError("unsupported_type", filename)
     else:
-        decoded = decode_text(data)
+        decoded = whole_characters(decode_text(data))
         text = html_text(decoded) if suffix in _HTML_SUFFIXES or _looks_like_html(decoded) else decoded
     text = _tidy(text)
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
     return text
+
+
+RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.yaml"
+# Kangxi radicals and CJK compatibility ideographs: Unicode decomposes each to its ideograph.
+_COMPATIBLE = ((0x2F00, 0x2FD5), (0xF900, 0xFAD9))
+
+
+@cache
+def _whole_character_table() -> dict[int, str]:
+    table = {
+        code: unicodedata.normalize("NFKC", chr(code))
+        for start, end in _COMPATIBLE
+        for code in range(start, end + 1)
+        if unicodedata.name(chr(code), None)
+    }
+    listed = yaml.safe_load(RADICALS_FILE.read_text(encoding="utf-8"))
+    table.update({ord(radical): character for radical, character in listed.items()})
+    return table
+
+
+def whole_characters(text: str) -> str:
+    """Radical code points written where the document has the whole character (PDF text layers
+    name 长 U+2ED3, 人 U+2F08, 日 U+2F47 …) become that character: otherwise 长兴县 reads as 兴县
+    (another county) and no date 年⽉⽇ is found."""
+    return text.translate(_whole_character_table())
 
 
 def _suffix(filename: str) -> str:

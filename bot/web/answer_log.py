@@ -201,8 +201,6 @@ class AnswerLog:
                 if time.monotonic() + pause > deadline:
                     log.error("database unavailable: %d answer log entries lost (%s)", len(answers), type(exc).__name__)
                     return
-                time.sleep(pause)
-                pause = min(pause * 2, 2.0)
             except Exception:
                 if len(answers) == 1:
                     log.exception("could not store an answer log entry")
@@ -210,6 +208,11 @@ class AnswerLog:
                 for answer in answers:
                     self._store([answer])
                 return
+            # Waited outside the handler: the failed statement (referenced from the exception's
+            # traceback) keeps its connection, and on SQLite the file read-only for the whole
+            # process, for as long as the exception lives (bot/db.py `_closes_read_only_leftovers`).
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
     def _insert(self, answers: list[_Answer]) -> None:
         with writing(self.engine), self.engine.begin() as connection:

@@ -101,3 +101,51 @@ def test_an_article_with_a_heading_line_over_items_is_cut_per_item() -> None:
     assert all("\n" not in m.name and "8000元" not in m.name for m in units.values())
     grant = next(m for m in units.values() if "8000元" in m.span)
     assert "2万元" not in grant.span and "返乡创业补贴\n" not in grant.span
+
+
+# A notice of another layout (一、 over （1） items), written for these tests: a list of grants after
+# an employer's lead-in, and a list of conditions that grants nothing.
+LISTED = """某某市人民政府关于支持企业吸纳就业的通知
+
+一、吸纳就业补贴
+对吸纳登记失业人员就业的小微企业，按以下标准给予一次性吸纳就业补贴：
+（1）签订1年以上劳动合同的，每人2000元；
+（2）签订3年以上劳动合同的，每人3000元。
+二、个人创业担保贷款
+符合下列条件之一的城乡劳动者，可以申请个人创业担保贷款：
+（1）毕业5年内的高校毕业生；
+（2）登记失业半年以上的人员。
+三、对到园区企业就业的退役军人，给予每月500元交通补贴。
+"""
+
+
+@pytest.fixture(scope="module")
+def listed() -> tuple:
+    from knowledge.intake import parse_clauses
+    from tests.knowledge.test_intake_documents import uploaded
+
+    return derive_measures("listed", parse_clauses(uploaded("listed"), LISTED).clauses)
+
+
+def test_items_of_a_grant_list_are_measures_named_after_its_lead_in_and_paid_to_its_payee(listed: tuple) -> None:
+    items = {m.span: m for m in listed if m.span.startswith("（")}
+    two_thousand = items["（1）签订1年以上劳动合同的，每人2000元；"]
+    assert two_thousand.name == "吸纳就业补贴"
+    assert two_thousand.beneficiary is Beneficiary.EMPLOYER  # 对…小微企业，按以下标准给予
+    assert [a.text for a in two_thousand.amounts if a.kind is not AmountKind.THRESHOLD] == ["每人2000元"]
+    assert not any(m.span.endswith("：") and "按以下标准" in m.span for m in listed), "the lead-in grants nothing"
+
+
+def test_items_of_a_list_of_conditions_are_not_measures(listed: tuple) -> None:
+    assert not any("毕业5年内" in m.span or "半年以上的人员" in m.span for m in listed)
+
+
+def test_a_company_inside_the_persons_description_does_not_make_the_grant_an_employers(listed: tuple) -> None:
+    fare = next(m for m in listed if "交通补贴" in m.span)
+    assert fare.name == "交通补贴"
+    assert fare.beneficiary is Beneficiary.PERSON  # 到园区企业就业的退役军人 is the payee
+
+
+def test_no_derived_name_ends_in_punctuation(registry: Registry, derived: dict, listed: tuple) -> None:
+    names = [m.name for measures in derived.values() for m in measures] + [m.name for m in listed]
+    assert not [name for name in names if name.endswith(("：", ":", "。", "；", "，"))]
