@@ -124,9 +124,11 @@ def asked_units(question: str) -> tuple[str, ...]:
 
 
 # A rate per period or per head (一个月多少, 一个月能领多少, 每人给多少): money, not how long — read
-# after the duration cues, so 每个月…领几个月 stays a duration; 一年要完成多少 (a count of a year) is not one.
+# after the duration cues, so 每个月…领几个月 stays a duration. Between the period and 多少 only an adverb
+# or a paying verb: 一年要完成多少 (what a year must achieve) is a count.
 _PER_PERIOD = re.compile(
-    r"(?:每|一|1)个?(?:月|年|人|次|季度)(?:能|可以|可|都)?(?:领|拿|发|给|补|贴|交|缴|贷|补贴)?多少"
+    r"(?:每|一|1)个?(?:月|年|人|次|季度)(?:大概|大约|平均|一共|总共|最多|最高|能够|能|可以|可|都|给)?"
+    r"(?:领|拿|发|给|补|贴|交|缴|贷|补贴|返)?多少"
 )
 
 

@@ -81,6 +81,7 @@ def test_a_benefit_the_region_never_grants_is_not_answered_by_the_parts_of_its_n
     [
         ("平顶山失业补助金每月发多少", "80%", "发放6个月"),
         ("平顶山失业补助金一个月给多少", "80%", "发放6个月"),
+        ("平顶山失业补助金一个月大概多少", "80%", "发放6个月"),
     ],
 )
 def test_a_rate_per_period_asks_money_not_how_long(
