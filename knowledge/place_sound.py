@@ -47,14 +47,19 @@ class PlacesBySound:
             chars = run.group()
             if len(chars) < _SHORTEST:
                 continue
-            sounds = [lazy_pinyin(ch)[0] for ch in chars]
-            word_of = _word_spans(chars)
+            sounds = lazy_pinyin(chars)  # one reading per character of a Han run
+            if len(sounds) != len(chars):
+                continue
+            word_of: list[tuple[int, int]] | None = None  # cut only when a run sounds like a place
             for length in range(min(_LONGEST, len(chars)), _SHORTEST - 1, -1):
                 for start in range(len(chars) - length + 1):
                     window = chars[start : start + length]
                     names = by_sound.get(tuple(sounds[start : start + length]), ())
                     name = next((n for n in names if n != window and n[0] == window[0]), None)
-                    if name is None or names.count(window) or not _stands_alone(word_of, start, start + length):
+                    if name is None or names.count(window):
+                        continue
+                    word_of = word_of or _word_spans(chars)
+                    if not _stands_alone(word_of, start, start + length):
                         continue
                     at = run.start() + start
                     return text[:at] + name + text[at + length :]
