@@ -36,7 +36,9 @@ Tokenizer = Callable[[str], list[str]]
 Idf = Callable[[str], float]
 
 # Words that show the asker is (or speaks for) an employer or a service provider.
-_EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人")
+_EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人", "招人")
+# Words of one who hires and pays staff (招人, 雇了3个, 给员工交社保).
+_HIRING_WORDS = ("招人", "招了", "招用", "招聘", "雇", "员工", "吸纳")
 
 
 @dataclass(frozen=True)
@@ -396,7 +398,8 @@ class MeasureMatcher:
         idf = {t: self._idf(t) for t in (*own, *extra)}
         own_total = sum(idf[t] for t in own) or 1.0
         extra_total = sum(idf[t] for t in extra) or 1.0
-        speaks_for_employer = any(word in text for word in _EMPLOYER_WORDS)
+        hires = any(word in text for word in _HIRING_WORDS)
+        speaks_for_employer = hires or any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
         asked_levels = _levels_asked(text)
@@ -443,7 +446,16 @@ class MeasureMatcher:
                             weights.target if any(t in expanded_text for t in measure.targets) else 0.0,
                         ),
                         asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
-                        measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer,
+                        (measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer)
+                        # One who hires (我给店里3个员工交社保, 开小店招人) is not asking a person's
+                        # measure for a group the question never names (灵活就业人员, 高校毕业生),
+                        # unless the measure rewards hiring itself (创业吸纳就业奖励).
+                        or (
+                            hires
+                            and measure.beneficiary is Beneficiary.PERSON
+                            and not any(t in text for t in measure.targets)
+                            and not any(w in measure.span for w in _HIRING_WORDS)
+                        ),
                         apart,
                     )
             if profile is not None:

@@ -258,3 +258,15 @@ def test_what_the_money_may_be_spent_on_is_answered_where_the_text_says(kb: Know
     result = answered(kb, "吉林的就业见习补贴，单位能用来给见习生买意外险吗")
     assert result.status is AnswerStatus.ANSWERED
     assert cited(result)[:1] == ["jilin-2017-08"], cited(result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我在商州开了个饭馆，雇了两个下岗的，社保有补贴没", "商洛开个小超市招人，给员工交的社保政府补不补"],
+)
+def test_one_who_hires_is_asking_the_employers_measure(kb: KnowledgeBase, question: str) -> None:
+    # 商洛（三）: 企业吸纳下岗失业人员和就业困难人员…社保补贴 — not the 灵活就业 or graduates' own subsidy.
+    result = answered(kb, question)
+    assert [m.measure_id for m in result.measures][:1] == ["shangluo-2012.hiring_social_insurance_subsidy"], (
+        result.measures
+    )
