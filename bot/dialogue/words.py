@@ -198,9 +198,15 @@ class Vocabulary:
         return understood and value is False
 
     def command(self, text: str) -> Command | None:
+        """The command the whole message says: its phrase alone, or with filler and softeners around it
+        (算了 删除我的资料吧, 麻烦帮我删除资料) — one command's phrase, nothing else."""
         squashed = squash(text)
         for command, phrases in self.commands.items():
             if squashed in phrases:
+                return command
+        for command, phrases in self.commands.items():
+            words = _cover(squashed, frozenset(phrases) | self.filler | _SOFTENERS)
+            if words is not None and any(w in phrases for w in words) and not any(w in _SOFTENERS for w in phrases):
                 return command
         return None
 
@@ -269,6 +275,10 @@ class Vocabulary:
     def is_abuse(self, text: str) -> bool:
         squashed = squash(text)
         return any(phrase in squashed for phrase in self.abuse)
+
+
+# Words around a command that soften it (算了 删除我的资料吧, 请帮我把资料删了): never a command alone.
+_SOFTENERS = frozenset(("算了", "请", "帮我", "给我", "把", "还是", "直接", "那就", "那"))
 
 
 def _cover(squashed: str, words: frozenset[str]) -> tuple[str, ...] | None:
