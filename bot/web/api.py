@@ -203,7 +203,11 @@ def chat(body: ChatRequest, web: Services) -> Response:
     if handled.forgotten:
         web.forget_person(key, session_deleted=True)
         keys = web.answer_log.verified_keys()
-        return _json(ChatResponse(session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies]))
+        return _json(
+            ChatResponse(
+                session_id=session_id, replies=[_chat_reply(r, keys, web) for r in handled.replies], forgotten=True
+            )
+        )
     return _json(ChatResponse(session_id=session_id, replies=replies))
 
 

@@ -129,6 +129,9 @@ class ChatReply(Reply):
 class ChatResponse(BaseModel):
     session_id: str = Field(description="下次请求带上它，继续同一段对话")
     replies: list[ChatReply]
+    forgotten: bool = Field(
+        default=False, description="本轮已按用户确认删除了这段对话的全部资料：界面应清空已显示的对话记录"
+    )
 
 
 class TranscriptEntryModel(BaseModel):

@@ -55,6 +55,9 @@ def test_deleting_asks_first_cancel_keeps_the_data_and_confirm_deletes_it(page, 
     tap(frame.locator(".msg.bot").last, "确认删除")
     wait_idle(frame)
     expect(frame.locator(".msg.bot").last).to_contain_text("已删除")
+    # What was said is gone from the screen too, not only from the server (session 11 walkthrough).
+    expect(frame.locator("#pb-log")).not_to_contain_text("延吉")
+    expect(frame.locator(".msg.user")).to_have_count(0)
 
     after = say(frame, "我的资料")
     expect(after).to_contain_text("我还不知道您的任何情况")

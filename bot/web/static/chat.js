@@ -361,6 +361,13 @@
     request("POST", "/api/chat", payload).then(function (data) {
       waiting.remove();
       remember(data.session_id);
+      if (data.forgotten) {
+        // Deleted on the person's word: what was said is gone from the screen too, not only the server.
+        log.textContent = "";
+        waitingCard = null;
+        jump.hidden = true;
+        echo = null;
+      }
       if (payload.choice && echo && !(data.replies[0] && data.replies[0].replaces_previous)) addUser(echo);
       showReplies(data.replies, pressed);
       if (ticked && pressed && pressed.isConnected) {
