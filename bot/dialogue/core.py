@@ -55,6 +55,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-
 _SEARCH_PARTS = re.compile(r"[，,。；;！!\s]+")
 _STATES = re.compile(r"[了的过着]$")
 # The stretches of a question that may ask several things (能拿多少，去哪申请 / 贷款多少钱 利息谁出).
+# Kinds of asking that one answer gives together (whether one may have a measure and how much).
+_ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
@@ -659,6 +661,10 @@ class Dialogue:
                 and asked not in {Intent.OVERVIEW, Intent.INSTRUCTION}
                 and kinds
                 and asked not in kinds
+                # 有没有一次性创业补贴，给多少钱 asks one thing: whether and how much of the same measure
+                # (the answer's first line says both); split, the figure part followed the thread's older
+                # topic when the first part found nothing.
+                and not ({asked, *kinds} <= _ONE_ASK)
             ):
                 parts.append(stretch)
             elif parts:
