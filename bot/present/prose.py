@@ -779,10 +779,13 @@ class RecordsProse(Section):
 class AsEmployerProse(Section):
     """An employer's subsidy for hiring, for a person whose business is hiring (`as_employer`)."""
 
+    placeholders = {"hiring": ("terms",)}
     label: str
     section: str
     chat_title: str
     chat_line: str
+    hiring: str
+    hired: str
 
 
 class StaffRulesProblems(Section):

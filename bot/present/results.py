@@ -70,7 +70,11 @@ def amount_text(amount: Amount, facts: FactRegistry) -> str:
 
 
 def benefit_amount(benefit: BenefitResult, facts: FactRegistry) -> str | None:
-    return amount_text(benefit.amount, facts) if benefit.amount is not None else None
+    if benefit.amount is None:
+        return None
+    text = amount_text(benefit.amount, facts)
+    # A summary written to a job-seeker (单位需与您签订…) speaks of the one hired to an employer.
+    return text.replace("您", prose().as_employer.hired) if benefit.status == "as_employer" else text
 
 
 def notes(benefit: BenefitResult) -> tuple[str, ...]:
@@ -89,7 +93,12 @@ def hiring_text(benefit: BenefitResult) -> str | None:
     """单位申领的条件：… — the hire a unit's benefit needs, in the clause's terms."""
     if not benefit.hiring:
         return None
-    return prose().check_advice.hiring.format(terms="；".join(t.text for t in benefit.hiring))
+    terms = "；".join(t.text for t in benefit.hiring)
+    if benefit.status == "as_employer":
+        # Written to a job-seeker (企业需吸纳您就业): to the employer, the one hired is 所招人员.
+        words = prose().as_employer
+        return words.hiring.format(terms=terms.replace("您", words.hired))
+    return prose().check_advice.hiring.format(terms=terms)
 
 
 def unit_label(benefit: BenefitResult) -> str:

@@ -108,6 +108,16 @@ def test_the_terminal_and_the_chat_list_them_apart(checker: Checker, rulebook: R
     assert "您的企业或个体户招人时可申领" in chat
 
 
+def test_the_hires_terms_speak_of_the_one_hired_to_an_employer(checker: Checker, rulebook: Rulebook) -> None:
+    """The terms are written to a job-seeker (用人单位需与您签订劳动合同): to a shop owner who hires, the
+    one hired is 所招人员 — never 您 (session 11 walkthrough: 企业需吸纳您就业 shown about her own shop)."""
+    profile = checker.profile({"as_of": TODAY.isoformat(), **SHOP, "hiring_staff": True}, TODAY)
+    chat = results_message(checker.engine.check(profile), rulebook).text
+    section = chat.split("您的企业或个体户招人时可申领")[1]
+    assert "您的企业或个体户申领的条件：" in section and "所招人员" in section, section
+    assert "需与您" not in section and "吸纳您" not in section and "招用您" not in section, section
+
+
 # -- next steps: where and how, from the text ------------------------------------------------------
 
 
