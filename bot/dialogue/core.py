@@ -329,15 +329,7 @@ class Dialogue:
         words = self.describer.situation_words({**work.profile, **work.pending})
         if not words:
             return None
-        region = self._person_region(work)
-        asked = Question(f"{' '.join(words)} {text}", region=region)
-        try:
-            result = self.answerer.answer(asked.text, region, today)
-        except QueryError:
-            return None
-        if result.status is not AnswerStatus.ANSWERED or not result.citations:
-            return None
-        return asked, result, f"{region or ''} · {' '.join(words)}"
+        return self._asked_in_situation(words, text, self._person_region(work), today)
 
     def _supposed_answer(self, text: str, region: str | None, today: date) -> tuple[Question, Answer, str] | None:
         """要是去长春开个小饭馆呢，有啥扶持: the supposed situation (自主创业) asked where it is supposed;
@@ -347,7 +339,13 @@ class Dialogue:
         words = self.describer.situation_words(self.describer.describe(text, today).facts)
         if not words:
             return None
-        place = self.regions.resolve(text).place or region
+        return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
+
+    def _asked_in_situation(
+        self, words: tuple[str, ...], text: str, place: str | None, today: date
+    ) -> tuple[Question, Answer, str] | None:
+        """The question asked with the situation's words in front (自主创业 …) at that place, its answer
+        and how it was read; None when the documents do not answer it so either."""
         asked = Question(f"{' '.join(words)} {text}", region=place)
         try:
             result = self.answerer.answer(asked.text, place, today)
