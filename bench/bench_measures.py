@@ -49,6 +49,7 @@ SETS = {
     "held-out 7": "answers_holdout7",
     "held-out 8": "answers_holdout8",
     "held-out 9": "answers_holdout9",
+    "held-out 10": "answers_holdout10",
 }
 
 

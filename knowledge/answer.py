@@ -50,6 +50,16 @@ from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, Scored
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
 
 
+def _names_its_payer(selection: Selection) -> bool:
+    """Whether a chosen measure's own span says who bears a cost (由安置地民政部门为其缴纳, 所需资金从
+    失业保险基金中列支)."""
+    return any(names_a_payer(match.measure.span) for match in selection.chosen)
+
+
+# Words by which a clause says where its own measure's money comes from (所需资金从…列支).
+_FUNDS_OF_THE_MEASURE = ("所需资金", "所需经费", "补贴资金", "奖补资金")
+
+
 @dataclass(frozen=True)
 class Decision:
     status: AnswerStatus
@@ -268,11 +278,19 @@ class Answerer:
         if abstained is not None:
             return Decision(abstained)
         selection = self._selection(retrieval, asked)
-        if selection is not None and not (selection.kind == "no_figure" and selection.primary.measure.derived):
+        if selection is not None and asked.asks_payer and not _names_its_payer(selection):
+            # 利息是我自己出还是政府给贴: the measures' own spans say nothing of who bears it; the sentence
+            # of their clauses that does answers, or the answer says plainly that none does.
+            selection = None
+        elif selection is not None and not (selection.kind == "no_figure" and selection.primary.measure.derived):
             return self._from_measures(retrieval, selection, asked)
         # Units cut automatically from an uncurated document may miss a measure or its figure: there
         # the best sentences of the best clauses answer, as they would without measures.
-        if self._has_curated_measures(retrieval) and not self._about_a_measure(retrieval, asked):
+        if (
+            self._has_curated_measures(retrieval)
+            and not asked.asks_payer
+            and not self._about_a_measure(retrieval, asked)
+        ):
             # The best clauses say what they grant, and none of it is what was asked: the question's
             # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
@@ -540,7 +558,15 @@ class Answerer:
             # Who pays (利息谁出): the best of the sentences that name a payer — of what is asked about
             # (贴息 for 利息) when one does — when the clause has one.
             paying = [i for i in candidates if names_a_payer(sentences[i]) and scores[i] > 0]
-            of_it = [i for i in paying if any(term in sentences[i] for term in paid)]
+            # The measure itself asked about (技能提升补贴这钱谁出) is paid for by a sentence of its own
+            # clause that says where 所需资金 come from, without naming it again.
+            own_cost = any(term in item.clause.text for term in paid)
+            of_it = [
+                i
+                for i in paying
+                if any(term in sentences[i] for term in paid)
+                or (own_cost and any(word in sentences[i] for word in _FUNDS_OF_THE_MEASURE))
+            ]
             # A cost named (利息) that no sentence pays for: another cost's payer (扶贫车间's 1000元
             # from 就业资金) is no answer; the best sentence about the measure is quoted instead.
             candidates = of_it or (candidates if paid else paying) or candidates

@@ -31,6 +31,7 @@ HOLDOUT_SETS = (
     "answers_holdout7",
     "answers_holdout8",
     "answers_holdout9",
+    "answers_holdout10",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

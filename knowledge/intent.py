@@ -142,7 +142,14 @@ def classify(question: str) -> AskedIntent:
     units = asked_units(question)
     open_list = bool(_open_list().search(question))
     threshold = bool(_THRESHOLD.search(question))
-    payer = bool(_payer().search(question))
+    cue = _payer().search(question)
+    payer = cue is not None
+    if cue is not None and Intent.AMOUNT in found:
+        # The cost whose payer is asked (利息 of 利息是我自己出还是政府给贴) is not a figure asked.
+        rest = question[: cue.start()].removesuffix("是") + "，" + question[cue.end() :]
+        rest = _COST_NOUN_BEFORE.sub("，", rest)
+        if not dict(_patterns())[Intent.AMOUNT].search(rest):
+            found = tuple(intent for intent in found if intent is not Intent.AMOUNT)
     unit = units[0] if units else None
     bound = _bound(question)
     for_self = bool(_FIRST_PERSON.search(question)) and not any(word in question for word in _EMPLOYER_VOICE)
@@ -164,6 +171,8 @@ def classify(question: str) -> AskedIntent:
     )
 
 
+# A cost named right before a who-pays cue (贷款利息，) — left as its own phrase once the cue is cut.
+_COST_NOUN_BEFORE = re.compile(r"(?:利息|贴息|保费|费用)(?:要|得|该)?，")
 _FIRST_PERSON = re.compile(r"我|俺|本人|咱")
 # Words of an employer or a provider speaking (我们公司招了…, 我们机构): then what the employer gets is asked.
 _EMPLOYER_VOICE = (
@@ -199,10 +208,10 @@ def _payer() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{cue})" for cue in _data().payer))
 
 
-def payer_cue_at(question: str) -> int | None:
-    """Where a who-pays cue starts (利息|谁出 → 2), or None."""
+def payer_cue_at(question: str) -> tuple[int, int] | None:
+    """Where a who-pays cue starts and ends (利息|谁出 → (2, 4)), or None."""
     found = _payer().search(question)
-    return found.start() if found else None
+    return found.span() if found else None
 
 
 def names_a_payer(sentence: str) -> bool:

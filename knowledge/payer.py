@@ -7,6 +7,7 @@ payer of that, not of something else the clause pays for (a loan's losses, 8：2
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from knowledge.intent import payer_cue_at
@@ -19,16 +20,27 @@ def paid_for(question: str) -> tuple[str, ...]:
     """The word for what is paid (利息) and its policy terms (贴息): of the words before the cue, the
     nearest the glossary knows, else the nearest; empty when there is none (谁出钱？) or the question
     asks nothing of who pays."""
-    start = payer_cue_at(question)
-    if start is None:
+    cue = payer_cue_at(question)
+    if cue is None:
         return ()
-    words = [w for w in tokenize(question[:start]) if len(w) >= MIN_WORD_CHARS]
+    start, end = cue
+    words = _named(question[:start]) or _named(question[start:end])  # 我自己交社保还是单位交: inside
     if not words:
         return ()
     # The nearest word the glossary knows (利息 in 利息最后由谁承担), else the nearest word.
     known = [w for w in words if w in _policy_terms()]
     said = known[-1] if known else words[-1]
     return (said, *_policy_terms().get(said, ()))
+
+
+def _named(text: str) -> list[str]:
+    """The words of `text` that can name a cost: not a question word (哪儿, 谁) nor one of the payers
+    a question weighs (自己, 政府, 单位)."""
+    return [w for w in tokenize(text) if len(w) >= MIN_WORD_CHARS and not _QUESTION_WORD.search(w) and w not in _PAYERS]
+
+
+_QUESTION_WORD = re.compile(r"哪|谁|什么|啥|怎么|多少|几")
+_PAYERS = frozenset({"自己", "个人", "本人", "单位", "企业", "公司", "老板", "政府", "国家", "财政", "这钱", "这笔"})
 
 
 @lru_cache(maxsize=1)

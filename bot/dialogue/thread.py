@@ -443,9 +443,9 @@ def _asked_kind(text: str, answer: Answer) -> str:
     """What was asked, for a follow-up to ask again elsewhere (那资阳呢): the answer's intent, or who
     bears a cost (利息谁出) — asked again as such, not as which office is responsible."""
     asked = classify(text)
-    at = payer_cue_at(text) if asked.asks_payer else None
-    if at is None:
+    cue = payer_cue_at(text) if asked.asks_payer else None
+    if cue is None:
         return str(answer.intent or asked.primary)
     # The cost asked about, when a word of it comes right before the cue (利息 of 利息谁出).
-    before = [w for w in jieba_words(text[:at]) if is_dictionary_word(w)]
+    before = [w for w in jieba_words(text[: cue[0]]) if is_dictionary_word(w)]
     return f"{PAYER}:{before[-1]}" if before and len(before[-1]) >= MIN_TERM_CHARS else PAYER

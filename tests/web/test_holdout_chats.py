@@ -53,8 +53,15 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # session 11 (its figure then: 27/45 chats, 167/193 turns; failed checks included graduated 7, cites 14,
 # kind:answer 9). All three are run as dev sets, for their figures. Set 4 (session 11, task hc4) is unread:
 # only its figures are looked at (first run on b6f9efd: 24/45 chats, 155/195 turns, when `closing` turns were
-# not yet judged; with `closing` judged, b6f9efd gives 24/45 chats, 158/195 turns).
-HOLDOUTS = ("chats_holdout.yaml", "chats_holdout2.yaml", "chats_holdout3.yaml", "chats_holdout4.yaml")
+# not yet judged; with `closing` judged, b6f9efd gives 24/45 chats, 158/195 turns); it is read from session 12.
+# Set 5 (session 12, task hc5) is unread: first run 19/45 chats, 142/198 turns.
+HOLDOUTS = (
+    "chats_holdout.yaml",
+    "chats_holdout2.yaml",
+    "chats_holdout3.yaml",
+    "chats_holdout4.yaml",
+    "chats_holdout5.yaml",
+)
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
 

@@ -1,0 +1,86 @@
+"""Classes of answer failure fixed in session 12 (issue 10). Every case is worded apart from the
+golden sets, from the source texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.present.answers import AnswerResult, answer_result, answer_text
+from knowledge.answer_model import AnswerStatus
+from knowledge.intent import Intent, classify
+from knowledge.kb import KnowledgeBase
+from knowledge.payer import paid_for
+
+AS_OF = date(2026, 12, 3)
+
+
+def answered(kb: KnowledgeBase, question: str) -> AnswerResult:
+    return answer_result(kb.answerer.answer(question, None, AS_OF))
+
+
+def cited(result: AnswerResult) -> list[str]:
+    return [c.clause_id for c in result.citations]
+
+
+# ---- who bears a cost, asked as a choice of payers or a yes/no about one payer ----
+
+
+@pytest.mark.parametrize(
+    ("question", "cost"),
+    [
+        ("创业担保贷款的利息是我自己出还是政府给贴", "利息"),
+        ("贷款利息要自己还吗", "利息"),
+        ("那个利息财政贴不贴", "利息"),
+        ("我自己交社保还是单位交", "自己交社保"),
+        ("吉林技能提升补贴这钱是哪儿出的？公司出还是国家出", "技能提升补贴"),
+    ],
+)
+def test_a_choice_of_payers_asks_who_pays(question: str, cost: str) -> None:
+    asked = classify(question)
+    assert asked.asks_payer
+    # The cost is what is paid for, never a question word (哪儿) or one of the payers weighed.
+    assert paid_for(question)[:1] == (cost,)
+    # The cost named is not a figure asked.
+    assert not asked.asks(Intent.AMOUNT)
+
+
+@pytest.mark.parametrize("question", ["政府给不给创业补贴", "利息多少", "我自己开店能拿多少补贴"])
+def test_other_questions_do_not_ask_who_pays(question: str) -> None:
+    assert not classify(question).asks_payer
+
+
+def test_a_figure_asked_beside_the_payer_stays_asked() -> None:
+    asked = classify("贷款额度最高多少，利息谁出")
+    assert asked.asks_payer and asked.asks(Intent.AMOUNT)
+
+
+def test_the_measures_own_funds_sentence_answers_who_pays_for_it(kb: KnowledgeBase) -> None:
+    # jilin-2017-20 names 技能提升补贴 in one sentence and says 所需资金从失业保险基金中列支 in another.
+    result = answered(kb, "吉林技能提升补贴是单位出钱还是政府出钱")
+    assert cited(result)[:1] == ["jilin-2017-20"]
+    assert "失业保险基金" in result.citations[0].quote
+
+
+def test_no_payer_in_the_loan_clauses_is_said_plainly(kb: KnowledgeBase) -> None:
+    # 资阳's loan clauses grant loans (最高不超过10万元) and never say who bears the interest.
+    result = answered(kb, "资阳创业担保贷款利息是自己出还是政府贴")
+    assert result.status is AnswerStatus.NO_ANSWER
+    text = answer_text(kb.answerer.answer("资阳创业担保贷款利息是自己出还是政府贴", None, AS_OF))
+    assert "由谁承担" in text
+    assert "10万元" not in text.splitlines()[0]
+
+
+def test_a_payer_named_for_its_own_measure_is_quoted(kb: KnowledgeBase) -> None:
+    # 平顶山（十）: 财政部门继续给予贴息支持 for a loan extended for the epidemic.
+    result = answered(kb, "平顶山创业贷款的利息要自己还吗")
+    assert result.status is AnswerStatus.ANSWERED
+    assert "贴息" in result.citations[0].quote
+
+
+def test_an_employer_that_pays_for_its_staff_names_the_payer(kb: KnowledgeBase) -> None:
+    # 资阳（十一）: 企业要依法依规为其参加职工社会保险和缴存住房公积金.
+    result = answered(kb, "资阳跑平台的签了合同，社保是平台交还是自己交")
+    assert result.status is AnswerStatus.ANSWERED
+    assert cited(result)[:1] == ["ziyang-2017-11"]
