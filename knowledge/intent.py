@@ -44,6 +44,8 @@ class _IntentFile(BaseModel):
     units: dict[str, tuple[str, ...]]
     open_list: tuple[str, ...]
     document_words: tuple[str, ...]
+    issued: tuple[str, ...]
+    procedure_nouns: tuple[str, ...]
     payer: tuple[str, ...]
     payer_evidence: tuple[str, ...]
 
@@ -87,7 +89,14 @@ def _data() -> _IntentFile:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
-    return tuple((e.intent, re.compile("|".join(f"(?:{cue})" for cue in e.cues))) for e in _data().intents)
+    data = _data()
+    return tuple(
+        (
+            e.intent,
+            re.compile("|".join(f"(?:{cue})" for cue in (*e.cues, *(data.issued if e.intent == "status" else ())))),
+        )
+        for e in data.intents
+    )
 
 
 _FIGURE_UNITS = ("ratio", "date", "duration", "count", "age")
@@ -138,7 +147,10 @@ def classify(question: str) -> AskedIntent:
     `instruction` for a message addressed to the assistant itself (knowledge/instructions.py)."""
     if addresses_the_assistant(question):
         return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
-    found = tuple(intent for intent, pattern in _patterns() if pattern.search(question))
+    nouns = procedure_nouns_asked(question)
+    found = tuple(
+        intent for intent, pattern in _patterns() if pattern.search(question) or (intent is Intent.PROCEDURE and nouns)
+    )
     units = asked_units(question)
     open_list = bool(_open_list().search(question))
     threshold = bool(_THRESHOLD.search(question))
@@ -225,6 +237,27 @@ def _open_list() -> re.Pattern[str]:
 
 
 _PHRASE = re.compile(r"[^，,。；;！!？?\s]+")
+_CLAUSE_PHRASE = re.compile(r"[^，,。；;！!？?]+")
+# Words that make a phrase ask (吗, 哪, 什么, 多少 …), beside a question mark after it.
+_ASKING_WORD = re.compile(r"吗|呢|哪|什么|啥|怎么|怎样|如何|多少|几|是否|能否|有没有|要不要|可不可以|能不能")
+
+
+def procedure_nouns() -> tuple[str, ...]:
+    return _data().procedure_nouns
+
+
+def procedure_nouns_asked(question: str) -> tuple[str, ...]:
+    """The procedure nouns (材料, 流程) said in a phrase that asks — one ending in a question mark or
+    holding a question word — or anywhere in a message of one phrase (创业补贴材料). A noun in the story
+    told (耐火材料厂, 做电话销售的) asks nothing."""
+    nouns = [noun for noun in _data().procedure_nouns if noun in question]
+    if not nouns:
+        return ()
+    if len(_CLAUSE_PHRASE.findall(question)) <= 1:
+        return tuple(nouns)  # one phrase, or keywords apart (创业补贴 材料)
+    phrases = [(m.group(), question[m.end() : m.end() + 1]) for m in _PHRASE.finditer(question)]
+    asking = [text for text, after in phrases if after in ("？", "?") or _ASKING_WORD.search(text)]
+    return tuple(noun for noun in nouns if any(noun in text for text in asking))
 
 
 # A figure the phrase states (听说省级的有80万, 给了5000块): told, not asked.
@@ -287,5 +320,11 @@ def without_cues(question: str) -> str:
 
 
 def is_about_a_document(question: str) -> bool:
-    """Names a document (这个文件, 征求意见稿), not one of its measures."""
-    return any(word in question for word in _data().document_words)
+    """Names a document (这个文件, 征求意见稿), not one of its measures, or asks what only a document
+    has: who issued it, when, under which number (政策措施是哪年发的, 谁发的)."""
+    return any(word in question for word in _data().document_words) or bool(_issued().search(question))
+
+
+@lru_cache(maxsize=1)
+def _issued() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in _data().issued))

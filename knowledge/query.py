@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.errors import QueryError
 from knowledge.instructions import addresses_the_assistant
-from knowledge.intent import Intent, asked_phrases, classify, phrases_of
+from knowledge.intent import Intent, asked_phrases, classify, phrases_of, procedure_nouns, procedure_nouns_asked
 from knowledge.latin import LatinReader, is_latin_question
 from knowledge.normalize import to_simplified
 from knowledge.numerals import chinese_to_number
@@ -356,7 +356,13 @@ class QueryAnalyzer:
             if all(part in in_text for part in parts) or all(part in in_normalized for part in parts)
         )
         asks_amount = any(term in text or term in normalized for term in self._amount)
-        aspects = tuple(a for a in self._procedure if a.triggers and any(term in text for term in a.triggers))
+        nouns = procedure_nouns_asked(text)
+        aspects = tuple(
+            a
+            for a in self._procedure
+            if a.triggers
+            and any(term in text and (term not in procedure_nouns() or term in nouns) for term in a.triggers)
+        )
         if not aspects and classify(normalized).primary is Intent.PROCEDURE:
             # A how-to question that names no aspect of its own (怎么激活) is still answered only from
             # procedural text.

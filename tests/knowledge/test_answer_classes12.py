@@ -84,3 +84,71 @@ def test_an_employer_that_pays_for_its_staff_names_the_payer(kb: KnowledgeBase) 
     result = answered(kb, "资阳跑平台的签了合同，社保是平台交还是自己交")
     assert result.status is AnswerStatus.ANSWERED
     assert cited(result)[:1] == ["ziyang-2017-11"]
+
+
+# ---- a noun of a procedure in the story told is no procedure question ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我在一家建筑材料公司上班，失业保险交了4年，吉林技能提升补贴中级证多少钱",
+        "我做电话销售的，在长春，考了高级证书，技能提升补贴能给多少",
+    ],
+)
+def test_a_procedure_noun_in_the_story_asks_no_procedure(kb: KnowledgeBase, question: str) -> None:
+    assert classify(question).primary is not Intent.PROCEDURE
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.ANSWERED
+    assert cited(result)[:1] == ["jilin-2017-20"]
+
+
+@pytest.mark.parametrize(
+    "question", ["申请创业补贴要准备什么材料", "创业担保贷款 流程", "求职创业补贴的申请材料，去哪交"]
+)
+def test_a_procedure_noun_asked_is_a_procedure_question(question: str) -> None:
+    assert classify(question).asks(Intent.PROCEDURE)
+
+
+# ---- which office: answered by the offices the clause names ----
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [("资阳创业担保贷款归哪个部门管", "ziyang-2017-09"), ("巴中去产能职工安置是哪个部门牵头", "bazhong-2018-13")],
+)
+def test_which_office_is_answered_by_the_offices_named(kb: KnowledgeBase, question: str, clause: str) -> None:
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.ANSWERED
+    assert cited(result)[:1] == [clause]
+    assert result.direct_answer is not None and "部门" in result.direct_answer
+
+
+def test_a_role_asked_by_its_name_is_a_department_question(kb: KnowledgeBase) -> None:
+    assert classify("资阳市就业工作的第一责任人").primary is Intent.DEPARTMENT
+    # A role the person tells about themselves asks nothing of offices.
+    assert classify("我是合作社负责人，招了贫困户有奖补吗").primary is not Intent.DEPARTMENT
+    result = answered(kb, "资阳市就业工作的第一责任人")
+    assert cited(result)[:1] == ["ziyang-2017-27"]
+    assert "第一责任人" in result.citations[0].quote
+
+
+# ---- who issued a document, when, under which number: the document's own data ----
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "said"),
+    [
+        ("巴中那个就业创业实施意见是哪年谁发的", "bazhong-2018", "2018年2月1日"),
+        ("吉林就业创业若干政策措施的文号是多少", "jilin-2017", "吉政发〔2017〕32号"),
+        ("商洛加强就业的那份是哪个单位印发的", "shangluo-2012", "商洛市人民政府办公室"),
+    ],
+)
+def test_who_issued_a_document_is_answered_from_the_document(
+    kb: KnowledgeBase, question: str, document: str, said: str
+) -> None:
+    answer = kb.answerer.answer(question, None, AS_OF)
+    assert answer.status is AnswerStatus.ANSWERED
+    text = answer_text(answer)
+    assert said in text
+    assert [c.clause_id for c in answer.citations] == []  # no clause quoted as if it said so
