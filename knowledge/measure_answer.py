@@ -17,7 +17,7 @@ from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import MeasureMatch
+from knowledge.measure_match import MeasureMatch, fits
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import tokenize
 
@@ -363,7 +363,11 @@ def _figure(
         return Selection("figure", (stating, *chosen[1:]))
     # Variants of the asked measure in its own clause that do state the figure (稳岗返还 of 中小微企业
     # and of 受疫情影响的企业, when the general 稳岗返还 states none): each is shown with its own figure.
-    variants = [m for m in same_clause if m.payable_amounts and _variant_of(m, best)][: policy.max_listed]
+    # A variant whose conditions the question never touches, beside a best one whose conditions it
+    # does, is for another circumstance (疫情防控物资企业's 每人1000元 for hiring 离校未就业大学生).
+    variants = [m for m in same_clause if m.payable_amounts and _variant_of(m, best) and not _fits_less(m, best)][
+        : policy.max_listed
+    ]
     if variants:
         return Selection("figure", (*variants, *chosen[1:]))
     # Narrower versions of the asked measure in its region, for a group the question did not name
@@ -400,6 +404,12 @@ def _figure(
         )
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _fits_less(other: MeasureMatch, best: MeasureMatch) -> bool:
+    """The question says a word of the best measure's conditions and none of the other's."""
+    words = set(best.focus)
+    return bool(fits(best.measure, words)) and fits(other.measure, words) is False
 
 
 def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:

@@ -152,3 +152,18 @@ def test_who_issued_a_document_is_answered_from_the_document(
     text = answer_text(answer)
     assert said in text
     assert [c.clause_id for c in answer.citations] == []  # no clause quoted as if it said so
+
+
+# ---- a variant of the named measure for a circumstance the question does not touch ----
+
+
+def test_the_variant_whose_conditions_the_question_meets_is_answered(kb: KnowledgeBase) -> None:
+    # pingdingshan-2020-09: the SME 一次性吸纳就业补贴 (for hiring 登记失业半年以上人员) states no amount;
+    # 每人1000元 is the variant for firms making epidemic supplies in the 2020 Spring Festival.
+    answer = kb.answerer.answer("平顶山小公司招了个登记失业半年多的人，一次性吸纳就业补贴给多少", None, AS_OF)
+    assert answer.status is AnswerStatus.NO_ANSWER
+    assert "1000元" not in answer_text(answer).splitlines()[0]
+    supplies = kb.answerer.answer(
+        "平顶山春节期间生产配送防疫物资的企业新招员工，一次性吸纳就业补贴每人多少", None, AS_OF
+    )
+    assert "1000元" in answer_text(supplies).splitlines()[0]
