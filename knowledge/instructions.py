@@ -28,6 +28,11 @@ class _InstructionFile(BaseModel):
     role_change: tuple[str, ...]
     system_like: tuple[str, ...]
     dictating: tuple[str, ...]
+    task_request: str
+
+
+# A question word or mark: a message holding one asks something, whatever it opens with.
+_ASKS = re.compile(r"[？?]|吗|呢|哪|什么|啥|怎么|怎样|如何|多少|几|是否|能否|有没有|能不能|可不可以|要不要")
 
 
 def _spaced(text: str) -> str:
@@ -54,10 +59,13 @@ class InstructionDetector:
         self._role_change = _phrases(data.role_change)
         self._system_like = re.compile("|".join(f"(?:{p})" for p in data.system_like))
         self._dictating = re.compile("|".join(f"(?:{p})" for p in data.dictating))
+        self._task_request = re.compile(data.task_request)
 
     def addresses_the_assistant(self, text: str) -> bool:
         spaced = _spaced(text)
         if self._system_like.search(text) or self._role_change.search(spaced) or self._dictating.search(spaced):
+            return True
+        if self._task_request.search(spaced) and not _ASKS.search(spaced):
             return True
         overriding = [m.end() for m in self._overriding.finditer(spaced)]
         if not overriding:

@@ -167,3 +167,30 @@ def test_the_variant_whose_conditions_the_question_meets_is_answered(kb: Knowled
         "平顶山春节期间生产配送防疫物资的企业新招员工，一次性吸纳就业补贴每人多少", None, AS_OF
     )
     assert "1000元" in answer_text(supplies).splitlines()[0]
+
+
+# ---- a task for the assistant to carry out is declined, never answered from shared words ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["请帮我用java写个程序统计招聘网站的岗位数", "给我写一份申请就业见习的自荐信", "用C语言编一个工资计算器"],
+)
+def test_a_task_for_the_assistant_is_declined(kb: KnowledgeBase, question: str) -> None:
+    assert classify(question).primary is Intent.INSTRUCTION
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.NO_ANSWER
+    assert cited(result) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "帮我看看长春创业补贴多少钱",
+        "写字楼开店有场租补贴吗",
+        "帮我写个申请，创业补贴要什么条件",
+        "做个体户三年了，能申请创业补贴",
+    ],
+)
+def test_a_question_opening_like_a_task_is_still_a_question(question: str) -> None:
+    assert classify(question).primary is not Intent.INSTRUCTION
