@@ -409,7 +409,7 @@ def _figure(
 def _fits_less(other: MeasureMatch, best: MeasureMatch) -> bool:
     """The question says a word of the best measure's conditions and none of the other's."""
     words = set(best.focus)
-    return bool(fits(best.measure, words)) and fits(other.measure, words) is False
+    return bool(fits(best.measure, words, other.named)) and fits(other.measure, words, other.named) is False
 
 
 def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:

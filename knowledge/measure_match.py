@@ -170,13 +170,34 @@ _RECENT = 4
 _FIGURE_BONUS_SHARE = 0.5
 
 
-def fits(measure: Measure, words: set[str]) -> bool | None:
-    """Whether a word of the question (two characters or more) is in the measure's conditions or
-    target groups; None when it states neither."""
+# How many characters a qualifier before another name must have for a name's head to name it.
+_QUALIFIER_CHARS = 2
+
+
+def _heads(name: str, known: frozenset[str], lengths: list[int]) -> tuple[str, ...]:
+    """The heads of a name that end with another known name after a qualifier of their own
+    (紧缺急需工种技能提升补贴 ends with 技能提升补贴), longest first; none past a head that is itself a
+    measure's name (that head names the other measure)."""
+    found: list[str] = []
+    for end in range(len(name) - 1, 2, -1):
+        head = name[:end]
+        if head in known:
+            break
+        if head.count("（") != head.count("）") or head.count("“") != head.count("”"):
+            continue  # cut inside a bracket or a quotation
+        if any(size <= end - _QUALIFIER_CHARS and head[end - size :] in known for size in lengths):
+            found.append(head)
+    return tuple(found)
+
+
+def fits(measure: Measure, words: set[str], named: str | None = None) -> bool | None:
+    """Whether a word of the question (two characters or more, not one of the name it was called
+    by: 技能 of 技能提升补贴 is no condition met) is in the measure's conditions or target groups; None
+    when it states neither."""
     stated = "，".join((*measure.conditions, *measure.targets))
     if not stated:
         return None
-    return any(len(word) >= 2 and word in stated for word in words)
+    return any(len(word) >= 2 and word in stated and not (named and word in named) for word in words)
 
 
 # Groups of copies a server prepares before its first question (`MeasureMatcher.prepare`): one unit
@@ -273,6 +294,7 @@ class MeasureMatcher:
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
                 self._all_names.update(n for n in names if len(n) >= 3)
             self._names[heading.id] = ordered
+        self._add_heads()
         self._groups = np.array(groups, dtype=np.int64)
         self._group_list = groups
         self._clause_codes = np.array(clause_codes, dtype=np.int64)
@@ -283,6 +305,25 @@ class MeasureMatcher:
         self._clause_starts = np.concatenate([[0], np.cumsum(self._clause_counts)[:-1]]).astype(np.int64)
         self._position_map: Mapping[str, int] | None = None
         self._code_positions = np.empty(0, dtype=np.int64)
+
+    def _add_heads(self) -> None:
+        """A measure is named by the head of its name too, where the head is another name with a
+        qualifier before it (紧缺急需工种技能提升补贴 of 紧缺急需工种技能提升补贴提标, which says more than
+        the 技能提升补贴 it holds): said that way, it is named more closely than the shorter name."""
+        known = frozenset(self._all_names)
+        lengths = sorted(self._name_lengths)
+        heads_of: dict[str, tuple[str, ...]] = {}
+        for heading in self._headings:
+            name = heading.names[0] if heading.names else ""
+            heads = heads_of.get(name)
+            if heads is None:
+                heads = heads_of[name] = _heads(name, known, lengths)
+            if heads:
+                self._names[heading.id] = tuple(sorted({*self._names[heading.id], *heads}, key=lambda n: (-len(n), n)))
+        added = {head for heads in heads_of.values() for head in heads}
+        self._heads = frozenset(added)
+        self._all_names.update(added)
+        self._name_lengths.update(len(head) for head in added)
 
     def _measure_at(self, index: int) -> Measure:
         """The measure of heading `index`: the first copy of its group read from the catalog is kept
@@ -421,6 +462,11 @@ class MeasureMatcher:
         asks_amount = asked.asks_figure
         focus = tuple(own)
         had = tuple(w for w in own if _told_as_had(w, text))
+        # A name said only inside the head of a longer name (技能提升补贴 in 紧缺急需工种技能提升补贴): the
+        # head names its measure; the shorter name names the others no more than their parts would.
+        said = self._names_in(text)
+        heads = said & self._heads
+        covered = {name for name in said if any(name != head and name in head for head in heads)}
         # Every copy of a measure in the clauses reached, as arrays: heading, clause score.
         counts = self._clause_counts[codes]
         ends = np.cumsum(counts)
@@ -456,7 +502,11 @@ class MeasureMatcher:
                         (
                             weights.own_words * own_overlap,
                             weights.expansions * extra_overlap,
-                            weights.name if named else weights.name_in_parts if in_parts else 0.0,
+                            weights.name
+                            if named and named not in covered
+                            else weights.name_in_parts
+                            if named or in_parts
+                            else 0.0,
                             weights.name_in_parts if at_level else 0.0,
                             weights.target if any(t in expanded_text for t in measure.targets) else 0.0,
                         ),
@@ -472,7 +522,7 @@ class MeasureMatcher:
                             and not any(w in measure.span for w in _HIRING_WORDS)
                         ),
                         apart,
-                        fits(measure, words),
+                        fits(measure, words, named),
                     )
             if profile is not None:
                 of_group[group] = (profile, profile_id)
@@ -497,7 +547,7 @@ class MeasureMatcher:
         pays = [
             p.pays
             and (p.named is not None or p.own_overlap >= _FIGURE_BONUS_SHARE * best_own)
-            and not (p.fits is False and p.named in fitting)
+            and not (p.fits is False and p.named is not None and any(p.named in f for f in fitting))
             for p in chosen
         ]
         score = np.where(np.array(pays, dtype=bool)[rows], score + weights.payable_amount, score)

@@ -194,3 +194,22 @@ def test_a_task_for_the_assistant_is_declined(kb: KnowledgeBase, question: str) 
 )
 def test_a_question_opening_like_a_task_is_still_a_question(question: str) -> None:
     assert classify(question).primary is not Intent.INSTRUCTION
+
+
+# ---- a measure named by the head of its name, more closely than the shorter name inside it ----
+
+
+def test_the_head_of_a_longer_name_names_its_measure(kb: KnowledgeBase) -> None:
+    # jilin-2017-20: 对符合条件的省内紧缺急需工种可适当提高补贴标准 — no raised figure is written; the
+    # 1000/1500/2000元 tiers are the ordinary 技能提升补贴's.
+    answer = kb.answerer.answer("省里紧缺急需工种技能提升补贴标准会提高多少钱", None, AS_OF)
+    first = answer_text(answer).splitlines()[0]
+    assert answer.status is AnswerStatus.NO_ANSWER
+    assert not any(figure in first for figure in ("1000元", "1500元", "2000元"))
+    assert [m.measure_id for m in answer.measures][:1] == ["jilin-2017.shortage_trades_higher_subsidy"]
+
+
+def test_a_plain_name_still_names_every_measure_called_so(kb: KnowledgeBase) -> None:
+    # 失业保险稳岗返还 heads no longer name: the 平顶山 measures called by it keep their figures.
+    answer = kb.answerer.answer("平顶山中小微企业不裁员，失业保险稳岗返还最多返多少", None, AS_OF)
+    assert "100%" in answer_text(answer).splitlines()[0]
