@@ -213,3 +213,19 @@ def test_a_plain_name_still_names_every_measure_called_so(kb: KnowledgeBase) -> 
     # 失业保险稳岗返还 heads no longer name: the 平顶山 measures called by it keep their figures.
     answer = kb.answerer.answer("平顶山中小微企业不裁员，失业保险稳岗返还最多返多少", None, AS_OF)
     assert "100%" in answer_text(answer).splitlines()[0]
+
+
+# ---- how long the handling takes is a procedure's time limit, not a length the measure sets ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["吉林的初创企业补贴申请了多长时间能批下来", "资阳创业担保贷款放款要几天", "巴中求职创业补贴交了申请多久能发下来"],
+)
+def test_how_long_the_handling_takes_is_said_to_be_unstated(kb: KnowledgeBase, question: str) -> None:
+    assert classify(question).primary is Intent.PROCEDURE
+    answer = kb.answerer.answer(question, None, AS_OF)
+    assert answer.status is AnswerStatus.NO_ANSWER
+    assert answer.missing is not None and answer.missing.name == "办理时限"
+    # The measure's own lengths (正常经营行为1年以上) are not shown as the answer.
+    assert "1年以上" not in answer_text(answer).splitlines()[0]
