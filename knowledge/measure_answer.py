@@ -158,7 +158,17 @@ def _payment_asked_of_no_payment(match: MeasureMatch) -> bool:
         # 同等享受企业吸纳就业扶持政策, 参照…享受, 纳入…补贴范围: it pays what the policies it points to pay.
         return False
     asked = [w for w in match.focus if w.endswith(_BENEFIT_HEADS) and w not in match.had]
-    return bool(asked) and not any(w in span for w in asked)
+    said = f"{match.measure.name}，{span}"
+    return bool(asked) and not any(_shortened_in(w, said) for w in asked)
+
+
+def _shortened_in(word: str, text: str) -> bool:
+    """The word is in the text, whole or as people shorten it, dropping characters from the middle
+    (失业金 of 失业保险金, 社保 of 社会保险)."""
+    if word in text:
+        return True
+    gaps = "".join(f"{re.escape(ch)}[^，,。；;]{{0,3}}?" for ch in word[:-1])
+    return re.search(gaps + re.escape(word[-1]), text) is not None
 
 
 # Words of a measure that grants other measures' benefits by pointing at them.

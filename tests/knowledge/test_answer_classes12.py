@@ -229,3 +229,20 @@ def test_how_long_the_handling_takes_is_said_to_be_unstated(kb: KnowledgeBase, q
     assert answer.missing is not None and answer.missing.name == "办理时限"
     # The measure's own lengths (正常经营行为1年以上) are not shown as the answer.
     assert "1年以上" not in answer_text(answer).splitlines()[0]
+
+
+# ---- "may I do what the measure offers" is an eligibility question: its target group is shown ----
+
+
+def test_may_i_with_the_verb_in_between_asks_eligibility(kb: KnowledgeBase) -> None:
+    question = "我是南江的，中专毕业半年了还没工作，能去参加见习吗"
+    assert classify(question).primary is Intent.ELIGIBILITY
+    text = answer_text(kb.answerer.answer(question, None, AS_OF))
+    assert "离校1年内未就业的中职（技校）毕业生" in text.split("依据政策原文")[0]
+
+
+def test_a_benefit_said_shortened_is_the_measures_own(kb: KnowledgeBase) -> None:
+    # 失业金 is how people say 失业保险金: the online claim is about it, not a payment the service lacks.
+    answer = kb.answerer.answer("平顶山失业金可以在网上申请吗", None, AS_OF)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "没有写明" not in answer_text(answer).splitlines()[0]
