@@ -39,6 +39,11 @@ Idf = Callable[[str], float]
 _EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人", "招人")
 # Words of one who hires and pays staff (招人, 雇了3个, 给员工交社保).
 _HIRING_WORDS = ("招人", "招了", "招用", "招聘", "雇", "员工", "吸纳")
+# 招 with the people hired after it (招离校一年内大学生, 招两个残疾人): not 招商, 招标, 招生, 招牌 ….
+_HIRES = re.compile(
+    r"招(?:收|录|进|个|两|几|一|些)?(?:[^，,。？?\s]{0,8})(?:大学生|毕业生|人员|工人|贫困|残疾|失业|退役|农民工|人)"
+)
+_NOT_HIRING = re.compile(r"招(?:商|标|生|牌|呼|待|手|式|数|募|考)")
 
 
 @dataclass(frozen=True)
@@ -454,7 +459,9 @@ class MeasureMatcher:
         idf = {t: self._idf(t) for t in (*own, *extra)}
         own_total = sum(idf[t] for t in own) or 1.0
         extra_total = sum(idf[t] for t in extra) or 1.0
-        hires = any(word in text for word in _HIRING_WORDS)
+        hires = any(word in text for word in _HIRING_WORDS) or (
+            _HIRES.search(text) is not None and not _NOT_HIRING.search(text)
+        )
         speaks_for_employer = hires or any(word in text for word in _EMPLOYER_WORDS)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)

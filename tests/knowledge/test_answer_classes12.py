@@ -246,3 +246,12 @@ def test_a_benefit_said_shortened_is_the_measures_own(kb: KnowledgeBase) -> None
     answer = kb.answerer.answer("平顶山失业金可以在网上申请吗", None, AS_OF)
     assert answer.status is AnswerStatus.ANSWERED
     assert "没有写明" not in answer_text(answer).splitlines()[0]
+
+
+# ---- one who hires, said with a bare 招 and the people hired ----
+
+
+def test_hiring_said_with_a_bare_zhao_asks_the_employers_measure(kb: KnowledgeBase) -> None:
+    answer = kb.answerer.answer("巴中我们店准备招应届大学生，签合同交社保，社保补贴能补多久", None, AS_OF)
+    assert [m.measure_id for m in answer.measures][:1] == ["bazhong-2018.graduate_hiring_social_insurance"]
+    assert "最长1年" in answer_text(answer).splitlines()[0]
