@@ -17,7 +17,7 @@ from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import MeasureMatch, fits
+from knowledge.measure_match import MeasureMatch, by_headcount, fits
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import tokenize
 
@@ -269,7 +269,9 @@ def select(
             # not stated, and the answer says so beside the measure's own sentence.
             return Selection("no_figure", (best,))
         if asked.primary in (Intent.CONDITIONS, Intent.ELIGIBILITY, Intent.OVERVIEW):
-            conditions = conditions_asked(best, asked.units, asked.threshold, asked.bound)
+            conditions = by_headcount(
+                conditions_asked(best, asked.units, asked.threshold, asked.bound), best.headcounts
+            )
             if conditions:
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
@@ -425,10 +427,10 @@ def _fits_less(other: MeasureMatch, best: MeasureMatch) -> bool:
 def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:
     """The measure's condition stating the asked kind of figure, else the phrase of its sentence
     stating it, as the answer; None when neither does."""
-    conditions = conditions_asked(match, asked.units, asked.threshold, asked.bound)
+    conditions = by_headcount(conditions_asked(match, asked.units, asked.threshold, asked.bound), match.headcounts)
     if conditions:
         return Selection("condition", (match,), conditions=conditions)
-    stated = stated_in_span(match, asked.units)
+    stated = by_headcount(stated_in_span(match, asked.units), match.headcounts)
     if stated:
         return Selection("stated", (match,), conditions=stated)
     return None

@@ -29,6 +29,7 @@ from knowledge.measures import (
     MeasuresInMemory,
     copy_at,
 )
+from knowledge.numerals import chinese_to_number
 from knowledge.query import jieba_words
 from knowledge.retrieve import Retrieval
 
@@ -83,6 +84,8 @@ class MeasureMatch:
     # A name of three words or more that the question says in order within one phrase, a few
     # characters apart (大学生自主创业有补贴吗 → 大学生创业补贴): named as people say it.
     named_apart: str | None = None
+    # Headcounts the question tells (现在有120个工人): they pick the tier a headcount threshold sets.
+    headcounts: tuple[int, ...] = ()
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -110,7 +113,7 @@ class MeasureMatch:
                 # of people or a share (58.2万人 and 31亿元 are targets of one sentence).
                 sums = [t for t in group if _SUM.search(t)]
                 group = sums or group  # noqa: PLW2901
-            kept.update(_tiers_named(group, self.focus, names) or group)
+            kept.update(by_headcount(_tiers_named(group, self.focus, names) or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
 
 
@@ -193,6 +196,52 @@ def _heads(name: str, known: frozenset[str], lengths: list[int]) -> tuple[str, .
         if any(size <= end - _QUALIFIER_CHARS and head[end - size :] in known for size in lengths):
             found.append(head)
     return tuple(found)
+
+
+# A headcount a phrase sets as its threshold (在职职工超过100人的, 吸纳10人以上), and one the question
+# tells (现在有120个工人, 厂里150多名职工).
+_THRESHOLD_ABOVE = re.compile(r"(?:超过|多于|大于)(\d+)(?:人|名)")
+_THRESHOLD_AT_LEAST = re.compile(r"(\d+)(?:人|名)(?:以上|及以上)")
+_HEADCOUNT_TOLD = re.compile(
+    r"(超过|多于|大于)?(?<![每按])(\d+|[一二两三四五六七八九十百千]+)(多|来|余)?(?:个|名|号)?"
+    r"(?:人|工人|员工|职工|在职职工|正式工)(?!多少|能|可以|给|补|发|标准|的标准)"
+)
+
+
+def told_headcounts(text: str) -> tuple[int, ...]:
+    """The headcounts the text tells, a bound read as a count past it (超过100人 → 101; 100多人 → 101)."""
+    told: list[int] = []
+    for above, count, more in _HEADCOUNT_TOLD.findall(text):
+        try:
+            number = int(count) if count.isdigit() else int(chinese_to_number(count))
+        except ValueError:
+            continue
+        told.append(number + (1 if above or more else 0))
+    return tuple(told)
+
+
+def by_headcount(phrases: tuple[str, ...], told: tuple[int, ...]) -> tuple[str, ...]:
+    """Of phrases that differ by a headcount threshold (比例下调为20%; 在职职工超过100人的下调为10%), the
+    ones the headcount the question tells meets: the thresholded phrase when met, the others when not.
+    Unchanged when the question tells no headcount or no phrase sets one."""
+    if len(phrases) < 2 or not told:
+        return phrases
+
+    def met(phrase: str) -> bool | None:
+        above = _THRESHOLD_ABOVE.search(phrase)
+        if above:
+            return any(n > int(above.group(1)) for n in told)
+        at_least = _THRESHOLD_AT_LEAST.search(phrase)
+        if at_least:
+            return any(n >= int(at_least.group(1)) for n in told)
+        return None
+
+    verdicts = [met(p) for p in phrases]
+    if not any(v is not None for v in verdicts):
+        return phrases
+    if any(verdicts):
+        return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v)
+    return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v is None) or phrases
 
 
 def fits(measure: Measure, words: set[str], named: str | None = None) -> bool | None:
@@ -471,6 +520,7 @@ class MeasureMatcher:
         had = tuple(w for w in own if _told_as_had(w, text))
         # A name said only inside the head of a longer name (技能提升补贴 in 紧缺急需工种技能提升补贴): the
         # head names its measure; the shorter name names the others no more than their parts would.
+        headcounts = told_headcounts(text)
         said = self._names_in(text)
         heads = said & self._heads
         covered = {name for name in said if any(name != head and name in head for head in heads)}
@@ -586,6 +636,7 @@ class MeasureMatcher:
                 had,
                 shared.setdefault(profile_id, {}),
                 profile.apart,
+                headcounts,
             )
 
         copies = RankedCopies(

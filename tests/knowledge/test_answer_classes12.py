@@ -255,3 +255,34 @@ def test_hiring_said_with_a_bare_zhao_asks_the_employers_measure(kb: KnowledgeBa
     answer = kb.answerer.answer("巴中我们店准备招应届大学生，签合同交社保，社保补贴能补多久", None, AS_OF)
     assert [m.measure_id for m in answer.measures][:1] == ["bazhong-2018.graduate_hiring_social_insurance"]
     assert "最长1年" in answer_text(answer).splitlines()[0]
+
+
+# ---- a headcount the person tells picks the tier a headcount threshold sets ----
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "not_shown"),
+    [
+        ("宝丰一家小厂有一百五十个职工，想申请创业担保贷款，新招人员占比要求降到多少", "10%", "20%"),
+        ("宝丰一家小厂有六十个职工，想申请创业担保贷款，新招人员占比要求降到多少", "20%", "10%"),
+        ("郏县小微企业，厂里150多名职工，创业担保贷款对新招人员比例有啥要求", "10%", "20%"),
+    ],
+)
+def test_a_told_headcount_picks_the_tier(kb: KnowledgeBase, question: str, shown: str, not_shown: str) -> None:
+    first = answer_text(kb.answerer.answer(question, None, AS_OF)).splitlines()[0]
+    assert shown in first and not_shown not in first, first
+
+
+def test_no_headcount_told_shows_every_tier(kb: KnowledgeBase) -> None:
+    first = answer_text(
+        kb.answerer.answer("平顶山小微企业创业担保贷款，新招人员比例要求是多少", None, AS_OF)
+    ).splitlines()[0]
+    assert "20%" in first
+
+
+def test_a_rate_per_head_is_no_headcount() -> None:
+    from knowledge.measure_match import told_headcounts
+
+    assert told_headcounts("吸纳就业补贴一人多少") == ()
+    assert told_headcounts("在职职工超过100人的") == (101,)
+    assert told_headcounts("现在有一百二十个工人") == (120,)
