@@ -336,6 +336,12 @@ class Threads:
         or when the message does not read as going on."""
         if thread is None or not thread.topic or not self.words.continuing.search(text):
             return None
+        # 假如我不考公了，去基层干三支一扶呢: a measure of its own, not the thread's, goes on from nothing.
+        shown = f"{thread.measure or ''}{''.join(thread.topic)}"
+        measures = measure_vocabulary()
+        own = [t for t in self.topic_of(text) if t in measures and t not in self.words.not_a_topic]
+        if own and not any(t in shown or shown in t for t in own):
+            return None
         subject = thread.measure or "".join(thread.topic)
         place = self.regions.resolve(text).place
         region = place or (thread.measure_region if thread.measure else None) or thread.region
@@ -427,6 +433,7 @@ class Threads:
             clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
             measure=measure,
             measure_region=measure_region,
+            found=bool(answer.citations),
         )
 
 
