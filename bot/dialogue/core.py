@@ -803,8 +803,12 @@ class Dialogue:
         here = person if self.words.own_place.search(text) else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here)
         region = asked.region
-        if region is None and not self.regions.resolve(text).place:
+        named = self.regions.resolve(text).place
+        if region is None and not named:
             region = self._region_for(work, text)
+        elif region is None and asked.text == text and self.threads.asked_place(text) != named:
+            # 那资中县呢，资中不就是资阳的吗: the place asked about, not the aside's.
+            region = self.threads.asked_place(text)
         try:
             result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
