@@ -43,6 +43,10 @@ SHORT_ANSWER_CHARS = 6
 # Fewer Chinese characters, digits or Latin letters than this (是, a, 😀, éé) is not a question to
 # look up in the documents (and the retriever cannot take it: see docs/dialogue.md).
 MIN_QUESTION_CHARS = 2
+# From this many offers of the same card in a row past other messages on, it is one line.
+IGNORED_CARD_OFFERS = 2
+# The longest opening of a question tried as the answer to the pending one (大专。顺便问下…).
+SHORT_OPENING_CHARS = 8
 # Space-separated words this short are typed as into a search box (吉林 高级证).
 SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
@@ -82,7 +86,10 @@ class Dialogue:
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
         self.reader = MessageReader(self.words, self.threads.is_keywords)
-        self.speller = Speller((*topic_vocabulary(), *self.describer.said_words()))
+        # The product's own words: topic terms, description phrases, and its words for asking
+        # (怎么申请, 想咨询): 去哪申情 keeps its where-to-apply reading.
+        asking = (*self.words.asking, *self.words.intent_cues.values())
+        self.speller = Speller((*topic_vocabulary(), *self.describer.said_words(), *asking))
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -94,6 +101,7 @@ class Dialogue:
             replies = self._press(work, turn.action, today)
         else:
             replies = self._say(work, turn.text or "", today)
+        replies = self._passed_over(work, state, replies)
         if work.for_someone_else:
             # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker.
             note = _closing().for_someone_else
@@ -101,6 +109,20 @@ class Dialogue:
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
         return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies))
+
+    def _passed_over(self, work: Working, state: SessionState, replies: list[Reply]) -> list[Reply]:
+        """The same card offered again past a message that did not answer it (a question asked while it
+        waits): the whole card the first time, one line with its buttons from the second on — never the
+        same long card again and again. Any change to the card, or its answer, starts the count over."""
+        offered = [r for r in replies if r.kind == "confirm"]
+        if not (state.pending and work.pending == state.pending and offered):
+            work.pending_offers = 0
+            return replies
+        work.pending_offers += 1
+        if work.pending_offers < IGNORED_CARD_OFFERS:
+            return replies
+        short = self.interviewer.card_reminder(work)
+        return [short if r.kind == "confirm" else r for r in replies]
 
     # -- buttons --------------------------------------------------------------------------------
 
@@ -239,6 +261,9 @@ class Dialogue:
         if self._refines_search(work, text, reading):
             reading = Reading(statement="", question=text, is_search=True, refines=True)
         reading = self._whose(work, text, reading, today)
+        reattributed = self._reattributed(work, text, reading, today)
+        if reattributed is not None:
+            return reattributed
         if work.pending:
             return self._confirming(work, text, reading, today)
         question = self.interviewer.current(work, today)
@@ -252,10 +277,13 @@ class Dialogue:
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
                 return self._extra_facts(work, answered, reading.statement, today, set(question.facts))
-        if question is not None and self._opens_with_yes_or_no(reading):
-            answered = self.interviewer.typed(work, question, reading.opening, today)
+        if question is not None and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading)):
+            answered = self.interviewer.typed(work, question, reading.opening.strip(_PART_EDGES), today)
             if answered is not None and answered[0].kind == "acknowledge":
-                return [answered[0], self._answer(work, self._asked(text, reading), today), *answered[1:]]
+                # 交了，失业保险能领多久？ / 大专。顺便问下创业贷款去哪申请: the answer is recorded, the
+                # question answered (its own words when the opening only answered), then the next question.
+                asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
+                return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
 
     def _whose(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
@@ -276,6 +304,47 @@ class Dialogue:
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=reading.others, question="", others=reading.others)
         return replace(reading, statement=reading.others)
+
+    def _reattributed(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """刚才说的是我表妹的店, 那家店不是我的，是我姐的: what was told before is someone else's — a
+        correction of whose it is. A business named takes the business's facts off the card and the
+        record (the business form and all that is asked after it); naming nothing, every fact on the
+        card is someone else's. Said back in one line, with what stays — never 没太明白, never a search.
+        A message that also states the person's own facts (执照是我老公的，我自己没有) is a correction of
+        those facts instead."""
+        if work.for_someone_else or self.words.is_question(text) or not self.reader.is_about_other(text):
+            return None
+        if reading.statement and self.describer.describe(reading.statement, today).facts:
+            return None
+        if not self.words.reattributing.search(text) or not (work.pending or work.profile):
+            return None
+        business = self.describer.names_business(text)
+        if business:
+            told = {**work.profile, **work.pending}
+            dropped = self._business_facts() & set(told)
+            if told.get("employment_status") == "self_employed":
+                dropped.add("employment_status")
+        else:
+            dropped = set(work.pending)
+        if not dropped:
+            return None
+        for fact in dropped:
+            work.pending.pop(fact, None)
+            work.pending_notes.pop(fact, None)
+            work.profile.pop(fact, None)
+        said = _closing().reattributed if business else _closing().reattributed_all
+        return [render.notice(said), *self._reminder(work, today)]
+
+    def _business_facts(self) -> set[str]:
+        """The business form and every fact asked after it (经营时长, 营业执照, 正在招人 …)."""
+        facts = self.interviewer.facts
+        found = {"business_form"}
+        grown = True
+        while grown:
+            more = {name for name, spec in facts.specs.items() if set(spec.after) & found} - found
+            found |= more
+            grown = bool(more)
+        return found
 
     def _whole(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
@@ -394,8 +463,10 @@ class Dialogue:
         # a name said as a state (失业了, 开小店的) is the person's situation.
         # 听说吉林残疾人创业给5000: what others say is reported, not the person's situation.
         stretches = [p for p in stretches if not p.lstrip().startswith(self.words.hearsay)]
+        # 平顶山对离校两年内灵活就业的大学生，社保补多少: whom the policy asked about is for.
+        stretches = [p for p in stretches if not self.reader.names_whom_for(p, self._is_place)]
         # 店里新招了几个大学生: the people hired, not the speaker.
-        stretches = [self.reader.own_part(p) for p in stretches]
+        stretches = [self.reader.own_part(p, hiring=False) for p in stretches]
         situation = "，".join(p for p in stretches if p and (_STATES.search(p) or not self.threads.is_keywords(p)))
         if not situation:
             return reading
@@ -413,11 +484,26 @@ class Dialogue:
             return reading
         if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
-        if set(self.describer.describe(text, today).facts) - {"region"}:
+        if set(self.describer.describe(self._stated_in_search(text), today).facts) - {"region"}:
             return reading
         if not any(self._names_something(word) for word in self.threads.content_words(text)):
             return reading
         return Reading(statement="", question=text, is_search=True)
+
+    def _stated_in_search(self, text: str) -> str:
+        """What words typed as into a search box state about the person: of several (孵化基地 免费场地
+        高校毕业生), only those said as a state (失业了) or that are no name the documents use — a
+        group's or a measure's name (高校毕业生) is what is searched for."""
+        parts = [p for p in _SEARCH_PARTS.split(text) if p]
+        if len(parts) < 2:
+            return text
+        return "，".join(p for p in parts if _STATES.search(p) or not self.threads.is_keywords(p))
+
+    def _is_place(self, text: str) -> bool:
+        """Only a place's name (平顶山, 巴中市那边)."""
+        place = self.regions.resolve(text).place or ""
+        bare = text.removesuffix("那边").removesuffix("这边")
+        return bool(place) and (bare in place or place in bare)
 
     def _names_something(self, word: str) -> bool:
         """A word of substance: not a place (长春), nor where or how one lives there (那边, 户口), nor
@@ -437,12 +523,26 @@ class Dialogue:
         if self.words.is_assent(text) or self.words.is_denial(text):
             return False
         if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
-            return True
+            return self._narrows_shown(work, text)
         if work.pending:
             return False
         bare = re.sub(r"[的\s，,。]", "", text)
         place = self.regions.resolve(bare).place or ""
         return bool(bare) and bare in place
+
+    def _narrows_shown(self, work: Working, text: str) -> bool:
+        """Search words narrow the last answer only when each word of substance they type (a place
+        aside) shares two characters with what that answer cited: 白山 中级工 after 技能提升补贴 (中级
+        is in its clause); 小规模纳税人 增值税 or 资阳 柠檬加工 就业 after another answer is a search of
+        its own, never that answer's measure again."""
+        shown = "".join(self.clauses.get(c).text for c in self._shown_clauses(work))
+        if not shown:
+            return False
+        topic = [t for t in self.threads.topic_of(text) if t not in self.words.not_a_topic]
+        words = {*topic, *self.threads.content_words(text)}
+        # Latin words (how much) cannot be found in a Chinese clause: only Chinese words are judged.
+        words = {w for w in words if _CHINESE.search(w) and not self.regions.resolve(w).place}
+        return all(any(w[i : i + 2] in shown for i in range(len(w) - 1)) for w in words)
 
     def _corrects(self, text: str, reading: Reading, today: date) -> bool:
         """不对不对，说错了，执照是我老公的，我自己没有: a correction of what was said before, with the facts
@@ -473,6 +573,16 @@ class Dialogue:
         if reading.is_search:
             return self.words.is_question(text) or self.reader.names_benefit(text)
         return len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
+
+    def _opens_with_short_answer(self, reading: Reading) -> bool:
+        """大专。顺便问下…: a few words opening a question, asking nothing and about no one else — tried
+        as the answer to the question asked (an option's name, a place, a number)."""
+        opening = reading.opening.strip(_PART_EDGES)
+        if not opening or not reading.asks or len(opening) > SHORT_OPENING_CHARS:
+            return False
+        if self.words.is_question(opening) or self.words.is_acknowledgment(opening) or self.words.is_assent(opening):
+            return False
+        return not self.reader.is_about_other(opening) and not self.words.supposes(opening)
 
     def _opens_with_yes_or_no(self, reading: Reading) -> bool:
         """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer,
@@ -686,12 +796,19 @@ class Dialogue:
         one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
         alone), and the question names its place, or the thread's (那…, …呢), or the person's covered
         region."""
+        if self.words.making.search(text) and not self.reader.names_benefit(text):
+            # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words.
+            return render.nothing_to_cite(_reading().cannot_make)
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here)
         region = asked.region
-        if region is None and not self.regions.resolve(text).place:
+        named = self.regions.resolve(text).place
+        if region is None and not named:
             region = self._region_for(work, text)
+        elif region is None and asked.text == text and self.threads.asked_place(text) != named:
+            # 那资中县呢，资中不就是资阳的吗: the place asked about, not the aside's.
+            region = self.threads.asked_place(text)
         try:
             result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
@@ -741,6 +858,10 @@ class Dialogue:
         person = self._person_region(work)
         last = work.thread.region if work.thread is not None else None
         if last and not self.regions.resolve(last).covered:
+            last = None
+        if work.thread is not None and not work.thread.found and not self.words.continuing.search(text):
+            # 商洛 技能补贴 标准 found nothing there: 技能提升补贴 多少钱 next is asked everywhere, not
+            # again where nothing was found (那贷款呢 still goes on there).
             last = None
         if person is not None and self.reader.is_about_person(text):
             return person

@@ -36,6 +36,8 @@ DATA = Path(__file__).parent / "data" / "descriptions.yaml"
 _TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
+# Coming back (从浙江打工回来, 返乡): the place named before is not where the person is now.
+_CAME_BACK = re.compile(r"回来|回乡|返乡|回老家|回家|回到")
 # Far in the future, so that checking a literal value at load never trips the date bounds.
 _LOAD_CHECK_DAY = date(2100, 1, 1)
 
@@ -132,6 +134,10 @@ class Describer:
             when = {f: [v] if self._is_list(f) else v for f, v in situation.when.items()}
             self._check(when, f"{path}: situations[{index}].when")
 
+    def names_business(self, text: str) -> bool:
+        """Whether the text names a business (店, 饭馆, 公司, 个体户): the `businesses` words."""
+        return re.search(self._business, text) is not None
+
     def said_words(self) -> tuple[str, ...]:
         """The phrases' listed words (大学毕业, 没有工作, 营业执照): vocabulary for the speller."""
         return tuple(word for compiled in self.phrases for word in compiled.phrase.say)
@@ -204,7 +210,13 @@ class Describer:
                     _merge(facts, fact, value)
                     if note:
                         notes[fact] = note
-        region = self.regions.resolve(self.came_back_from.sub("，", self.schools.sub("，", text)))
+        unschooled = self.schools.sub("，", text)
+        region = self.regions.resolve(self.came_back_from.sub("，", unschooled))
+        if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
+            # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
+            # name no other place and do not say they came back, is still where they are (他之前在深圳
+            # alone says where someone was, not where they are).
+            region = self.regions.resolve(unschooled)
         if region.place:
             facts["region"] = region.place
         said = set(facts)

@@ -52,6 +52,7 @@ class Working:
     ticked_for: str | None = None
     thread: Thread | None = None
     for_someone_else: bool = False
+    pending_offers: int = 0
 
     @classmethod
     def of(cls, state: SessionState) -> Working:
@@ -64,12 +65,14 @@ class Working:
             ticked_for=state.ticked_for,
             thread=state.thread,
             for_someone_else=state.for_someone_else,
+            pending_offers=state.pending_offers,
         )
 
     def clear(self) -> None:
         self.profile, self.interviewing, self.pending, self.pending_notes = {}, False, {}, {}
         self.ticked, self.ticked_for, self.thread = [], None, None
         self.for_someone_else = False
+        self.pending_offers = 0
 
     def state(self, last_turn_id: str | None) -> SessionState:
         return SessionState(
@@ -82,6 +85,7 @@ class Working:
             thread=self.thread,
             last_turn_id=last_turn_id,
             for_someone_else=self.for_someone_else,
+            pending_offers=self.pending_offers,
         )
 
 
@@ -288,6 +292,11 @@ class Interviewer:
         uncovered = self._uncovered(work)
         covered = self.engine.jurisdictions if uncovered else ()
         return render.confirm(lines, dict(work.pending), is_change=bool(changed), uncovered=uncovered, covered=covered)
+
+    def card_reminder(self, work: Working) -> Reply:
+        """The waiting card in one line (what it holds, by name) with its buttons."""
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        return render.card_reminder(lines, dict(work.pending))
 
     def _uncovered(self, work: Working) -> str | None:
         """The place on the card when no document covers it nor anything inside it (成都市): the card

@@ -132,20 +132,32 @@ class MessageReader:
         found = [m.start() for m in self._third_person.finditer(text)]
         found += [m.start() for m in self._first_person.finditer(text) if self._relation.match(text, m.end())]
         found += [m.start() for m in self._named_relative.finditer(text)]
+        # 问了我妈，是平昌的: the one asked tells what follows; it is not about them.
+        found = [at for at in found if not self.words.told_by.search(text[:at])]
         return min(found) if found else None
 
-    def own_part(self, stretch: str) -> str:
+    def own_part(self, stretch: str, hiring: bool = True) -> str:
         """What a stretch says about the speaker: up to a verb of hiring (我开了个饭店，招了两个残疾人
-        → 我开了个饭店), since whoever is hired is someone else; a stretch that only hires says nothing."""
+        → 我开了个饭店，招了两个), since whoever is hired is someone else — the hiring itself, said with
+        how many (雇了3个), is the speaker's — in a statement (`hiring`), not in the context of a question
+        about those hired (厂里雇了两个残疾人，能补多少); a stretch that only hires, without a count, says
+        nothing."""
         hired = self.words.hiring.search(stretch)
         if hired is None:
             return stretch
+        count = self.words.hired_count.match(stretch, hired.end())
+        if hiring and count is not None and not self.is_about_other(stretch[: hired.start()]):
+            # 我雇了3个人, 店里雇了两个残疾人: the speaker hires (an employer) — kept up to the count.
+            return stretch[: count.end()]
         own = stretch[: hired.start()].rstrip(_DANGLING)
         return own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
 
     def _is_question(self, stretch: str) -> bool:
         if self._says_not_knowing(stretch):
             return False
+        if self.words.making.search(stretch):
+            # 帮我写一首关于找工作的诗: a request to the bot, never a statement about the person.
+            return True
         return self.words.is_question(stretch) or self._starts_asking(stretch) or self._supposes(stretch)
 
     def _says_not_knowing(self, stretch: str) -> bool:
@@ -157,6 +169,15 @@ class MessageReader:
         if re.search(r"[？?吗么呢]", stretch) or self.names_benefit(stretch) or self.words.modal_cue.search(stretch):
             return False
         return not self._starts_asking(stretch)
+
+    def names_whom_for(self, stretch: str, is_place: Callable[[str], bool]) -> bool:
+        """平顶山对离校两年内灵活就业的大学生: whom a policy is for, at the stretch's start or right after
+        a place — a group asked about, never the person's situation."""
+        found = self.words.beneficiary.search(stretch)
+        if found is None or self._mentions(stretch[: found.start()]):
+            return False
+        before = stretch[: found.start()].strip(_PUNCTUATION)
+        return not before or is_place(before)
 
     def is_about_person(self, text: str) -> bool:
         return bool(self._mentions(text))

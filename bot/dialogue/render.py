@@ -277,6 +277,17 @@ def confirm(
     return Reply(kind="confirm", text=text, buttons=buttons, facts=facts)
 
 
+def card_reminder(lines: list[str], facts: dict[str, Any]) -> Reply:
+    """A card the person has passed over twice, offered again in one line with its buttons."""
+    words = _words.confirm
+    named = "、".join(line.lstrip("· ").split("：")[0] for line in lines if line.strip())
+    buttons = (
+        (Button(label=words.accept, action=actions.CONFIRM), Button(label=words.fix, action=actions.FIX)),
+        (Button(label=words.drop, action=actions.DROP),),
+    )
+    return Reply(kind="confirm", text=prose().reminders.card.format(facts=named), buttons=buttons, facts=facts)
+
+
 def settled(lines: list[str], kept: bool, replaces_previous: bool) -> Reply:
     """What became of a confirmation: kept (好的，已记下) or dropped (不记录了)."""
     head = _words.confirm.kept if kept else _words.confirm.dropped
@@ -296,6 +307,12 @@ def profile(lines: list[str], facts: dict[str, Any]) -> Reply:
 
 def clause_button(clause_id: str, name: ClauseName) -> Button:
     return Button(label=_words.buttons.clause.format(clause=name(clause_id)), action=actions.clause(clause_id))
+
+
+def nothing_to_cite(text: str) -> Reply:
+    """An answer that cites nothing because the request is not one the documents can answer (帮我写一首
+    诗): logged for staff like any unanswered question."""
+    return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=AnswerStatus.NO_ANSWER.value)
 
 
 def answer(result: Answer, name: ClauseName, offer_check: bool) -> Reply:

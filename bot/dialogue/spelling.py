@@ -3,8 +3,9 @@
 
 A pair of characters is read as a vocabulary word when jieba knows neither of its characters as part
 of a word of two or more characters (不贴息 is 不 + 贴息: left alone; 交代款项 is 交代 + 款项), the pair
-sounds like the word with its tones (any reading of each character: 帖 is tiē, tiě or tiè), and it
-keeps one of the word's characters in its place. The vocabulary is the product's own — the
+sounds like the word with its tones (any reading of each character: 帖 is tiē, tiě or tiè) — or, when
+no word has its tones, like one word alone by its syllables (a pinyin keyboard takes no tones: 申情 is
+申请) — and it keeps one of the word's characters in its place. The vocabulary is the product's own — the
 two-character dictionary words inside its topic terms and description phrases — so no list of
 misspellings is kept, and the corrector grows with the vocabulary.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from knowledge.query import is_dictionary_word, jieba_words
@@ -31,12 +32,23 @@ class Speller:
         """Each vocabulary word by its sound (tone-numbered pinyin of its usual reading)."""
         from pypinyin import Style, lazy_pinyin
 
+        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.TONE3)))
+
+    @cached_property
+    def _by_syllables(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Each vocabulary word by its syllables without tones: a pinyin keyboard takes no tones
+        (shenqing offers 申请 and 申情 side by side)."""
+        from pypinyin import Style, lazy_pinyin
+
+        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.NORMAL)))
+
+    def _indexed(self, sound_of: Callable[[str], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
         found: dict[tuple[str, ...], list[str]] = {}
         for term in self._terms:
             for at in range(len(term) - WORD_CHARS + 1):
                 word = term[at : at + WORD_CHARS]
                 if _HAN.fullmatch(word[0]) and _HAN.fullmatch(word[1]) and is_dictionary_word(word):
-                    sound = tuple(lazy_pinyin(word, style=Style.TONE3))
+                    sound = sound_of(word)
                     if word not in found.setdefault(sound, []):
                         found[sound].append(word)
         return {sound: tuple(words) for sound, words in found.items()}
@@ -61,16 +73,21 @@ class Speller:
         """The one vocabulary word that sounds like `pair` and keeps one of its characters in place."""
         if is_dictionary_word(pair):
             return None
-        from pypinyin import Style, pinyin
+        from pypinyin import Style, lazy_pinyin, pinyin
 
-        readings = pinyin(pair, style=Style.TONE3, heteronym=True)
-        matches = {
-            word
-            for sound in itertools.product(*readings)
-            for word in self._by_sound.get(tuple(sound), ())
-            if word != pair and (word[0] == pair[0] or word[1] == pair[1])
-        }
-        return matches.pop() if len(matches) == 1 else None
+        # The word with the pair's tones (any reading of each character) first; else the one word
+        # with the syllables of the pair's usual reading (申情 → 申请; 了家 is le jia, never 了解).
+        toned = itertools.product(*pinyin(pair, style=Style.TONE3, heteronym=True))
+        for sounds, index in ((toned, self._by_sound), ([lazy_pinyin(pair)], self._by_syllables)):
+            matches = {
+                word
+                for sound in sounds
+                for word in index.get(tuple(sound), ())
+                if word != pair and (word[0] == pair[0] or word[1] == pair[1])
+            }
+            if matches:
+                return matches.pop() if len(matches) == 1 else None
+        return None
 
     @staticmethod
     def _in_known_words(text: str) -> list[bool]:

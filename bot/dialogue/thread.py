@@ -32,6 +32,10 @@ PAYER = "payer"
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
+# A figure as documents write it: a number with its unit (110%, 5000元, 20万元, 6个月).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)")
+# A message's stretches, cut at clause punctuation.
+_STRETCH = re.compile(r"[^，,。！!？?；;]+[，,。！!？?；;]*")
 # An A-not-A question (要不要, 算不算, 有没有): it asks whether, it names nothing (不要 is no topic).
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
@@ -295,6 +299,11 @@ class Threads:
         the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
             return Question(text)
+        if thread.measure and self.asked_place(text) is None and self._quotes_shown_figure(thread, text):
+            # 留用比例要到多少才能拿110% after 见习补贴's 70%/110%: a figure the last answer's clauses state
+            # is asked about their measure, where it applies.
+            region = thread.measure_region or thread.region
+            return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
         if refines:
             measures = measure_vocabulary()
             if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
@@ -306,7 +315,7 @@ class Threads:
             if other is not None:
                 return other
         subject = "".join(thread.topic)
-        place = self.regions.resolve(text).place or here
+        place = self.asked_place(text) or here
         topic: tuple[str, ...] = ()
         if place and thread.measure and all(term in thread.measure for term in thread.topic):
             # 资阳呢 after 巴中市级创业园区…: the words asked (创业) were only part of what the answer
@@ -329,6 +338,24 @@ class Threads:
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
 
+    def _quotes_shown_figure(self, thread: Thread, text: str) -> bool:
+        """The message names a figure (110%, 5000元, 20万) written in a clause the last answer cited."""
+        figures = _FIGURE.findall(text)
+        if not figures:
+            return False
+        shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
+        return any(figure in shown for figure in figures)
+
+    def asked_place(self, text: str) -> str | None:
+        """The place a follow-up asks about: the one named in its first asking stretch (那资中县呢，资中不就是
+        资阳的吗 asks about 资中县; what follows is the person's aside), else the message's."""
+        for stretch in _STRETCH.findall(text):
+            if self.words.is_question(stretch):
+                place = self.regions.resolve(stretch).place
+                if place:
+                    return place
+        return self.regions.resolve(text).place
+
     def against(self, thread: Thread | None, text: str) -> Question | None:
         """A message that goes on from the thread (要是留下来的人多呢, 那…) read against it even though
         it names words of its own: asked of the last answer's measure (else its topic), where the
@@ -336,8 +363,14 @@ class Threads:
         or when the message does not read as going on."""
         if thread is None or not thread.topic or not self.words.continuing.search(text):
             return None
+        # 假如我不考公了，去基层干三支一扶呢: a measure of its own, not the thread's, goes on from nothing.
+        shown = f"{thread.measure or ''}{''.join(thread.topic)}"
+        measures = measure_vocabulary()
+        own = [t for t in self.topic_of(text) if t in measures and t not in self.words.not_a_topic]
+        if own and not any(t in shown or shown in t for t in own):
+            return None
         subject = thread.measure or "".join(thread.topic)
-        place = self.regions.resolve(text).place
+        place = self.asked_place(text)
         region = place or (thread.measure_region if thread.measure else None) or thread.region
         return Question(f"{subject}{text}", region=region, read_as=f"{region or ''} · {subject}")
 
@@ -358,7 +391,7 @@ class Threads:
             return None
         subject = "".join(measures)
         cue = "" if self.words.is_question(rest) else self._cue(thread)
-        region = self.regions.resolve(text).place or thread.region
+        region = self.asked_place(text) or thread.region
         wording = f"{rest}{subject}{cue}"
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
 
@@ -427,6 +460,7 @@ class Threads:
             clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
             measure=measure,
             measure_region=measure_region,
+            found=bool(answer.citations),
         )
 
 

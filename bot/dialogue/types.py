@@ -105,6 +105,8 @@ class Thread(Model):
     (knowledge's intent: amount, procedure …) and the clauses cited, in the order shown. `measure`
     is the measure the last answer was about, as its document names it (创业担保贷款（个人）), and
     `measure_region` where that document applies: what 利息谁出？ or 能领几个月？ is asked of.
+    `found`: whether the last answer cited anything there (a place where nothing was found
+    is not the conversation's place for the next question of another topic).
     """
 
     topic: tuple[str, ...] = ()
@@ -113,6 +115,7 @@ class Thread(Model):
     clauses: tuple[str, ...] = ()
     measure: str | None = None
     measure_region: str | None = None
+    found: bool = True
 
 
 class SessionState(Model):
@@ -137,6 +140,9 @@ class SessionState(Model):
     # the first facts told are someone else's; the person's own words then add nothing to them, and
     # 重新开始 clears it.
     for_someone_else: bool = False
+    # How many times in a row the waiting card was offered again past messages that did not answer
+    # it: from the second on it is one line, not the whole card again.
+    pending_offers: int = 0
 
 
 class Outcome(Model):

@@ -72,8 +72,13 @@ class VocabularyFile(BaseModel):
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: tuple[str, ...] = ()
+    # 刚才说的是我表妹的店: what was said before is someone else's.
+    reattributing: str = "$^"
+    # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
+    told_by: str = "$^"
     # 我招…, 店里雇了…: the people hired follow, not the speaker.
     hiring: str = "$^"
+    hired_count: str = "$^"
     # Kinds of help in general (补贴, 政策, 扶持) and the words that ask what there is: a message of only
     # these, openers and filler asks what there is at all (你好，我想问问补贴的事; 有什么政策).
     general_benefit: tuple[str, ...] = ()
@@ -90,6 +95,11 @@ class VocabularyFile(BaseModel):
     not_knowing: str = "$^"
     # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
     correcting: str = "$^"
+    # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
+    # about, never the person's situation.
+    beneficiary: str = "$^"
+    # 帮我写一首诗, 给我编个简历: something the bot is asked to make — a request, not a self-description.
+    making: str = "$^"
 
 
 class Vocabulary:
@@ -142,10 +152,15 @@ class Vocabulary:
         self.on_behalf = re.compile(data.on_behalf)
         self.not_knowing = re.compile(data.not_knowing)
         self.correcting = re.compile(data.correcting)
+        self.beneficiary = re.compile(data.beneficiary)
+        self.making = re.compile(data.making)
         self.relations = data.relations
         self.third_person = data.third_person
         self.hearsay = data.hearsay
         self.hiring = re.compile(data.hiring)
+        self.hired_count = re.compile(data.hired_count)
+        self.told_by = re.compile(data.told_by)
+        self.reattributing = re.compile(data.reattributing)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:

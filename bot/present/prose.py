@@ -503,6 +503,7 @@ class DialogueReadingProse(Section):
     listening: str
     noted: str
     no_such_article: str
+    cannot_make: str
 
 
 class EligibilityStatedProse(Section):
@@ -911,9 +912,10 @@ class ForgettingProse(Section):
 class ReminderProse(Section):
     """A long pending question re-offered in one line after an answer."""
 
-    placeholders = {"pending": ("question",)}
+    placeholders = {"pending": ("question",), "card": ("facts",)}
     pending: str
     resume: str
+    card: str
 
 
 class ProvinceRestProse(Section):
@@ -977,6 +979,8 @@ class ClosingProse(Section):
     objection: str
     someone_else: str
     for_someone_else: str
+    reattributed: str
+    reattributed_all: str
 
 
 class Prose(Section):

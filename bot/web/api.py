@@ -244,6 +244,12 @@ def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID
     entries = web.transcripts.entries(key)
     if not entries and web.conversations.state(key) is None:
         raise ApiError(404, "session_not_found", "没有找到这段对话（可能已删除或已过期），请开始新的对话。")
+    # 👍/👎 given before a reload are shown pressed again.
+    ratings = web.feedback.ratings_of(key)
+    for entry in entries:
+        ref = entry.get("reply", {}).get("feedback_ref") if entry["role"] == "bot" else None
+        if ref in ratings:
+            entry["rating"] = ratings[ref]
     return _json(TranscriptResponse.model_validate({"session_id": session_id, "entries": entries}))
 
 

@@ -61,6 +61,19 @@ class FeedbackDesk:
             session.add(AnswerFeedback(answer_id=answer_id, rating=rating, note=storable(note.strip())))
         return True
 
+    def ratings_of(self, session_key: str) -> dict[str, str]:
+        """The latest 👍/👎 given to each answer of this conversation, by the answer's reference: what
+        the widget shows pressed again after a reload (a report is shown as a report)."""
+        self.answer_log.flush()
+        query = (
+            select(AnswerEntry.ref, AnswerFeedback.rating)
+            .join(AnswerFeedback, AnswerFeedback.answer_id == AnswerEntry.id)
+            .where(AnswerEntry.session_key == session_key)
+            .order_by(AnswerFeedback.id)
+        )
+        with Session(self.engine) as session:
+            return {ref: rating for ref, rating in session.execute(query).all() if ref}
+
     def _query(self, name: QueueName) -> Select[AnswerEntry]:
         if name == "unanswered":
             return select(AnswerEntry).where(AnswerEntry.status == "no_answer")

@@ -139,6 +139,9 @@ class TranscriptEntryModel(BaseModel):
     text: str | None = Field(default=None, description="用户发送的文字（role 为 user）")
     reply: ChatReply | None = Field(default=None, description="机器人的一条回复（role 为 bot）")
     live: bool = Field(default=False, description="这条回复的按钮仍然有效")
+    rating: Literal["up", "down", "report"] | None = Field(
+        default=None, description="用户对这条回答最近一次的评价（👍 up、👎 down、报告问题 report），没有评价时为空"
+    )
 
 
 class TranscriptResponse(BaseModel):

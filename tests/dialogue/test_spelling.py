@@ -18,6 +18,9 @@ from bot.dialogue.core import Dialogue
         ("创业担保带款能贷多少", "创业担保贷款能贷多少"),
         ("那代款呢", "那贷款呢"),
         ("我在设保局上班", "我在社保局上班"),
+        # A pinyin keyboard takes no tones: shenqing offers 申情 beside 申请 (the product's asking words).
+        ("通江这个补帖到哪儿申情", "通江这个补贴到哪儿申请"),
+        ("失业金怎么申情", "失业金怎么申请"),
     ],
 )
 def test_a_misspelt_word_of_the_vocabulary_is_read_as_the_word(dialogue: Dialogue, typed: str, read: str) -> None:
@@ -33,6 +36,7 @@ def test_a_misspelt_word_of_the_vocabulary_is_read_as_the_word(dialogue: Dialogu
         "叶县也算吗",
         "我在待业，想问问",
         "灵活就业的社保补贴补多少",
+        "我在梅河口开了家面馆",  # 了家 is le jia by its usual reading: never 了解 (liao jie)
     ],
 )
 def test_words_that_are_words_are_left_as_typed(dialogue: Dialogue, typed: str) -> None:

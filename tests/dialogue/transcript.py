@@ -2,7 +2,8 @@
 
 A step has `say` (typed text; `repeat: N` repeats it, for very long messages) or `press` (a
 button label, the latest shown first — older messages' buttons can be tapped too — or
-`<action id>`) or `say_until_results` (the same answer to every question until the results), and
+`<action id>`) or `say_until_results` (the same answer to every question until the results) or
+`say_until_asked: {fact, answer}` (that answer to every question until `fact` is asked), and
 `expect` with any of:
   kinds          reply kinds, in order                 asks         the fact or group asked last
   not_asks       a fact or group that is not asked
@@ -57,6 +58,15 @@ class Run:
                 self.step({"say": step["say_until_results"]}, number)
             assert self.replies[-1].kind == "results", self.transcript()
             check(self, step.get("expect", {}))
+            return
+        if "say_until_asked" in step:
+            wanted = step["say_until_asked"]
+            for _ in range(MAX_QUESTIONS):
+                asked = [r.asks for r in self.replies if r.kind == "question"]
+                if not asked or asked[-1] == wanted["fact"]:
+                    break
+                self.step({"say": wanted["answer"]}, number)
+            assert [r.asks for r in self.replies if r.kind == "question"][-1:] == [wanted["fact"]], self.transcript()
             return
         turn = self._turn(step, number)
         self.before = self.stored()

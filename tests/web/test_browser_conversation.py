@@ -88,9 +88,24 @@ def test_new_conversation_clears_the_transcript_and_old_buttons_are_refused(page
     frame = open_widget(page, host_site)
     ask(frame, "资阳市创业担保贷款额度是多少？")
     old_id = page.evaluate(f"() => window.localStorage.getItem('policybot:session:{PARTNER_KEY}')")
-    frame.get_by_role("button", name="新对话").click()
-    wait_idle(frame)
     log = frame.locator("#pb-log")
+    # 新对话 asks first: 取消 (or Escape) keeps the conversation, focus back on 新对话.
+    frame.get_by_role("button", name="新对话").click()
+    asking = frame.get_by_role("alertdialog")
+    expect(asking).to_contain_text("清除这段对话")
+    expect(frame.get_by_role("button", name="清除并重新开始")).to_be_focused()
+    shot(page, "web12-new-conversation-asks.png")
+    frame.get_by_role("button", name="取消").click()
+    expect(asking).to_be_hidden()
+    expect(frame.get_by_role("button", name="新对话")).to_be_focused()
+    expect(log.locator(".msg.user")).to_have_count(1)
+    frame.get_by_role("button", name="新对话").click()
+    frame.locator("body").press("Escape")
+    expect(asking).to_be_hidden()
+    expect(log.locator(".msg.user")).to_have_count(1)
+    frame.get_by_role("button", name="新对话").click()
+    frame.get_by_role("button", name="清除并重新开始").click()
+    wait_idle(frame)
     expect(log.locator(".msg.user")).to_have_count(0)
     expect(log.locator('.msg.bot[data-kind="welcome"]')).to_have_count(1)
     new_id = page.evaluate(f"() => window.localStorage.getItem('policybot:session:{PARTNER_KEY}')")
@@ -100,6 +115,24 @@ def test_new_conversation_clears_the_transcript_and_old_buttons_are_refused(page
     expect(again.locator("#pb-log .msg.user")).to_have_count(0)
     expect(again.locator("#pb-log")).not_to_contain_text("创业担保贷款额度")
     shot(page, "web12-new-conversation.png")
+
+
+def test_a_rating_given_is_shown_pressed_again_after_a_reload(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    answer = ask(frame, "平顶山就业见习补贴标准是多少？")
+    feedback = answer.get_by_role("group", name="这条回答有帮助吗？")
+    feedback.get_by_role("button", name="👎 没用").click()
+    expect(feedback.get_by_role("status")).to_contain_text("谢谢")
+    page.reload()
+    again = open_widget(page, host_site)
+    restored = again.locator('#pb-log .msg.bot[data-kind="answer"]').last.get_by_role(
+        "group", name="这条回答有帮助吗？"
+    )
+    expect(restored.get_by_role("button", name="👎 没用")).to_have_attribute("aria-pressed", "true")
+    expect(restored.get_by_role("button", name="👍 有用")).to_have_attribute("aria-pressed", "false")
+    shot(page, "web12-rating-restored.png")
 
 
 def test_a_forgotten_stored_id_starts_a_fresh_conversation(page, host_site: int) -> None:  # type: ignore[no-untyped-def]

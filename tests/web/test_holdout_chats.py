@@ -51,9 +51,9 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # Set 1 (session 5) has since been read by the team and is a dev set now; so has set 2 (session 7), read in
 # session 10 (its figure then: 22/45 chats, 153/194 turns), and set 3 (session 10, task hc3), read in
 # session 11 (its figure then: 27/45 chats, 167/193 turns; failed checks included graduated 7, cites 14,
-# kind:answer 9). All three are run as dev sets, for their figures. Set 4 (session 11, task hc4) is unread:
-# only its figures are looked at (first run on b6f9efd: 24/45 chats, 155/195 turns, when `closing` turns were
-# not yet judged; with `closing` judged, b6f9efd gives 24/45 chats, 158/195 turns); it is read from session 12.
+# kind:answer 9). All three are run as dev sets, for their figures. Set 4 (session 11, task hc4; first run on
+# b6f9efd: 24/45 chats, 158/195 turns with `closing` judged) was read in session 12 (task chat7; its figure
+# then: 26/45 chats, 163/195 turns) and is a dev set too.
 # Set 5 (session 12, task hc5) is unread: first run 19/45 chats, 142/198 turns.
 HOLDOUTS = (
     "chats_holdout.yaml",

@@ -48,6 +48,20 @@ def test_the_transcript_comes_back_in_order_with_live_buttons(client: TestClient
     assert "/check" not in shown["entries"][0]["reply"]["text"], "the web welcome has no slash commands"
 
 
+def test_the_latest_rating_of_each_answer_comes_back_with_the_transcript(client: TestClient) -> None:
+    sid = say(client, None, choice="cmd:start")["session_id"]
+    rated = say(client, sid, message="资阳一次性创业补贴多少钱")["replies"][0]
+    unrated = say(client, sid, message="那巴中呢？")["replies"][0]
+    for rating in ("up", "down"):  # changed its mind: the latest counts
+        given = client.post("/api/feedback", json={"session_id": sid, "ref": rated["feedback_ref"], "rating": rating})
+        assert given.status_code == 200, given.text
+    entries = client.get(f"/api/chat/{sid}").json()["entries"]
+    ratings = {
+        e["reply"]["feedback_ref"]: e["rating"] for e in entries if e["role"] == "bot" and e["reply"]["feedback_ref"]
+    }
+    assert ratings == {rated["feedback_ref"]: "down", unrated["feedback_ref"]: None}
+
+
 def test_a_pressed_button_is_shown_once_and_a_reply_that_replaces_it_is_not_echoed(client: TestClient) -> None:
     sid = say(client, None, choice="cmd:start")["session_id"]
     say(client, sid, choice="cmd:sources")

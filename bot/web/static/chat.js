@@ -219,7 +219,8 @@
     return box;
   }
 
-  function feedbackRow(reply) {
+  // `rating`: the 👍/👎/报告 given before a reload, shown pressed again (the server keeps it).
+  function feedbackRow(reply, rating) {
     var box = el("div", "feedback");
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", "这条回答有帮助吗？");
@@ -231,7 +232,7 @@
       var button = el("button", "fb", pair[1]);
       button.type = "button";
       button.setAttribute("data-rating", pair[0]);
-      button.setAttribute("aria-pressed", "false");
+      button.setAttribute("aria-pressed", String(pair[0] === rating));
       box.appendChild(button);
       return button;
     });
@@ -272,7 +273,7 @@
     return box;
   }
 
-  function renderReply(reply, into) {
+  function renderReply(reply, into, rating) {
     var message = into || el("div", "msg bot");
     message.textContent = "";
     message.setAttribute("data-kind", reply.kind);
@@ -282,7 +283,7 @@
       if (reply.citations.some(function (c) { return c.verified; })) message.appendChild(el("p", "verified-note", VERIFIED_NOTE));
     }
     if (reply.buttons.length) message.appendChild(buttonRows(reply, message));
-    if (reply.feedback_ref) message.appendChild(feedbackRow(reply));
+    if (reply.feedback_ref) message.appendChild(feedbackRow(reply, rating || null));
     if (!into) log.appendChild(message);
     return message;
   }
@@ -426,7 +427,7 @@
         var earlier = log.querySelectorAll('.msg.bot[data-kind="question"], .msg.bot[data-kind="confirm"]');
         into = earlier.length ? earlier[earlier.length - 1] : null;
       }
-      var shown = renderReply(reply, into);
+      var shown = renderReply(reply, into, entry.rating);
       if (!entry.live) shown.querySelectorAll(".choice:not(.clause)").forEach(function (x) { x.disabled = true; });
       lastReply = reply;
     });
@@ -450,8 +451,25 @@
     });
   }
 
+  // 新对话 clears what is shown and starts again: asked first, in the widget itself (a browser's
+  // confirm() may be blocked inside a cross-site frame). 取消 or Escape keeps everything.
+  var newButton = document.getElementById("pb-new");
+  var asking = document.getElementById("pb-confirm-new");
+
+  function askStartOver() {
+    if (busy) return;
+    asking.hidden = false;
+    document.getElementById("pb-confirm-new-yes").focus();
+  }
+
+  function keepConversation() {
+    asking.hidden = true;
+    newButton.focus();
+  }
+
   function startOver() {
     if (busy) return;
+    asking.hidden = true;
     setBusy(true);
     request("POST", "/api/chat/new", sessionId ? { session_id: sessionId } : {}).then(function (data) {
       log.textContent = "";
@@ -489,12 +507,16 @@
   input.addEventListener("input", grow);
 
   document.getElementById("pb-close").addEventListener("click", function () { toParent("policybot:close"); });
-  document.getElementById("pb-new").addEventListener("click", startOver);
+  newButton.addEventListener("click", askStartOver);
+  document.getElementById("pb-confirm-new-yes").addEventListener("click", startOver);
+  document.getElementById("pb-confirm-new-no").addEventListener("click", keepConversation);
   document.getElementById("pb-sheet-close").addEventListener("click", closeSheet);
   sheet.addEventListener("click", function (event) { if (event.target === sheet) closeSheet(); });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    if (!sheet.hidden) closeSheet(); else toParent("policybot:close");
+    if (!sheet.hidden) closeSheet();
+    else if (!asking.hidden) keepConversation();
+    else toParent("policybot:close");
   });
   window.addEventListener("message", function (event) {
     if (event.origin !== parentOrigin || event.source !== window.parent) return;
