@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
     )
 
 
-_FIGURE_UNITS = ("ratio", "date", "duration", "count", "age")
+_FIGURE_UNITS = ("ratio", "frequency", "date", "duration", "count", "age")
 # 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means, and after a verb done
 # (带了几个贫困户, 打了几年工) 几 is "a few": they ask nothing (疫情那几个月增值税征收率降到多少 asks a
 # share, not a length of time; 带了几个贫困户进厂…给我多少服务补贴 asks money, not a count). After a
@@ -125,6 +125,9 @@ def asked_units(question: str) -> tuple[str, ...]:
         per_period = _PER_PERIOD.search(rest) if unit == "money" else None
         if per_period is not None:
             hits.append(per_period.group())
+        how_often = _HOW_OFTEN.search(rest) if unit == "frequency" else None
+        if how_often is not None:
+            hits.append(how_often.group())
         if hits:
             found.append(unit)
             for cue in sorted(hits, key=len, reverse=True):
@@ -138,6 +141,12 @@ def asked_units(question: str) -> tuple[str, ...]:
 _PER_PERIOD = re.compile(
     r"(?:每|一|1)个?(?:月|年|人|次|季度)(?:大概|大约|平均|一共|总共|最多|最高|能够|能|可以|可|都|给)?"
     r"(?:领|拿|发|给|补|贴|交|缴|贷|补贴|返)?多少"
+)
+
+
+# How often, a verb in between (一年搞几次, 多长时间查一次, 每月开展几次): a frequency.
+_HOW_OFTEN = re.compile(
+    r"(?:[一1每]年|[一1每]个?月|每季度|多久|多长时间|隔多久)[^，,。？?\s]{0,3}?(?:几次|多少次|[一1]次)(?!性)"
 )
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import MeasureMatch, by_headcount, fits
+from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import tokenize
 
@@ -28,10 +28,11 @@ DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "sta
 _CONDITION_FIGURES = {
     "duration": re.compile(r"(?<!\d)\d{1,2}(?:\.\d+)?(?:年|个月|天)|半年"),
     "money": re.compile(r"\d+(?:\.\d+)?万?元"),
-    "ratio": re.compile(r"\d+(?:\.\d+)?%|\d+成"),
+    "ratio": re.compile(r"\d+(?:\.\d+)?%|\d+成|\d+[：:]\d+|\d+/\d+"),
     "age": re.compile(r"\d+(?:周岁|岁)"),
     "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
     "date": re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|前|以前|之前)?|年底|年末|月底"),
+    "frequency": FREQUENCY,
 }
 # A sum, a share or a count, for a figure question that names no kind (降到多少, 要求达到多少):
 # not an age or a length of time, which a bare 多少 does not ask.
@@ -360,8 +361,18 @@ def _figure(
     # the user's own words is the measure asked about (分担比例 is the loan's risk-sharing rule, not
     # its counter-guarantee waiver, which only won on the shared name 创业担保贷款). One that matches
     # no more of them is another measure (失业保险金 ≠ the 80% 失业补助金): then no figure is shown.
-    runners_up = relevant[1:].scoring_at_least(policy.figure_ratio * best.score)
-    runners_up = runners_up.where(
+    # In the best one's own clause the scores differ only by naming: one sharing clearly more of the
+    # user's words (损失担保基金和银行咋分 → 8：2) is a runner-up however the shared name lifted the best.
+    close = relevant[1:].scoring_at_least(policy.figure_ratio * best.score)
+    ids = {m.measure.id for m in close}
+    own_clause = same_clause.where(
+        lambda m: (
+            m.measure.id not in ids
+            and m.own_overlap >= _CLEARLY_MORE * best.own_overlap
+            and _states_in_form(m, asked.units)
+        )
+    )
+    runners_up = close.then(own_clause).where(
         lambda m: (
             bool(m.payable_amounts)
             and m.own_overlap > best.own_overlap
@@ -416,6 +427,17 @@ def _figure(
         )
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+# How many times the best measure's share of the user's words a runner-up of its clause must hold.
+_CLEARLY_MORE = 1.25
+
+
+def _states_in_form(match: MeasureMatch, units: tuple[str, ...]) -> bool:
+    """A figure of the measure is written as the kind asked (a sum for 额度多少, a share for 咋分): a
+    share is no sum, however a money question lets the curated kinds pass."""
+    patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES]
+    return bool(patterns) and any(p.search(text) for p in patterns for text in match.payable_amounts)
 
 
 def _fits_less(other: MeasureMatch, best: MeasureMatch) -> bool:

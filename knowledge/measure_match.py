@@ -875,6 +875,8 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
         return bool(_COUNTED[unit].search(amount.text))
     if unit == "date":
         return bool(_DATE.search(amount.text))
+    if unit == "frequency":
+        return bool(FREQUENCY.search(amount.text))
     return True
 
 
@@ -884,6 +886,8 @@ _COUNTED = {
     "age": re.compile(r"\d+(?:周岁|岁)"),
     "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
 }
+# How often a thing is done, in words or figures (按季度, 每年, 定期, 每年2次).
+FREQUENCY = re.compile(r"(?:每|按)(?:年|季度|季|月|周|旬|半年|两年)|定期|每年\d+次|\d+年一次")
 # A date a measure runs until or must be met by (2020年6月底前, 延长至2020年年底, 2019年12月31日).
 _DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|年底|年末|月底")
 # A length of time written in a figure: one or two digits (自2017年1月1日起 is a date).

@@ -286,3 +286,28 @@ def test_a_rate_per_head_is_no_headcount() -> None:
     assert told_headcounts("吸纳就业补贴一人多少") == ()
     assert told_headcounts("在职职工超过100人的") == (101,)
     assert told_headcounts("现在有一百二十个工人") == (120,)
+
+
+# ---- how often: a frequency the text states in words ----
+
+
+def test_how_often_is_answered_by_the_frequency_stated(kb: KnowledgeBase) -> None:
+    question = "吉林那个就业失业动态监测，一年搞几次"
+    assert classify(question).units[:1] == ("frequency",)
+    answer = kb.answerer.answer(question, None, AS_OF)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "按季度" in answer_text(answer).splitlines()[0]
+
+
+# ---- how a loss is split: the share, from the measure of the clause that states it ----
+
+
+def test_how_a_loss_is_split_shows_the_share(kb: KnowledgeBase) -> None:
+    answer = kb.answerer.answer("平顶山个人创业贷款因为不可抗力还不上了，担保基金跟银行怎么分", None, AS_OF)
+    assert "8：2" in answer_text(answer).splitlines()[0]
+
+
+def test_a_share_is_no_answer_to_a_sum_asked(kb: KnowledgeBase) -> None:
+    # The 8：2 risk-sharing sentence names 个人创业担保贷款 but states no loan amount.
+    answer = kb.answerer.answer("平顶山个人创业担保贷款额度最高能贷多少钱", None, AS_OF)
+    assert "8：2" not in answer_text(answer).splitlines()[0]
