@@ -870,7 +870,9 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
     if unit == "duration":
         return kind is AmountKind.DURATION or bool(_PERIOD.search(amount.text))
     if unit == "money":
-        return kind is not AmountKind.DURATION
+        # A sum, a share or a standard it is set by (按当地最低生活保障标准): not words naming what is
+        # covered without any of them (一次性单程铁路、公路或水运交通补贴 tells no sum).
+        return kind is not AmountKind.DURATION and bool(_MONEY_FORM.search(amount.text))
     if unit in ("age", "count"):
         return bool(_COUNTED[unit].search(amount.text))
     if unit == "date":
@@ -881,6 +883,7 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
 
 
 _SHARE = re.compile(r"\d%|\d+/\d+|\d：\d|\d+成")
+_MONEY_FORM = re.compile(r"\d|[一二两三四五六七八九十百千万]+元|标准|比例|倍|全额|[一二两三四五六七八九]成")
 _SUM = re.compile(r"\d(?:\.\d+)?[万亿]?元")
 _COUNTED = {
     "age": re.compile(r"\d+(?:周岁|岁)"),

@@ -311,3 +311,21 @@ def test_a_share_is_no_answer_to_a_sum_asked(kb: KnowledgeBase) -> None:
     # The 8：2 risk-sharing sentence names 个人创业担保贷款 but states no loan amount.
     answer = kb.answerer.answer("平顶山个人创业担保贷款额度最高能贷多少钱", None, AS_OF)
     assert "8：2" not in answer_text(answer).splitlines()[0]
+
+
+# ---- words naming what is covered are no sum: a money question is told none is written ----
+
+
+def test_a_covered_cost_without_a_sum_is_no_figure(kb: KnowledgeBase) -> None:
+    # bazhong-2018-12: 给予一次性单程铁路、公路或水运（路）交通补贴 — which fares, no sum.
+    answer = kb.answerer.answer("通江贫困户跟着县里组织去外地务工，火车票最多给报多少钱", None, AS_OF)
+    first = answer_text(answer).splitlines()[0]
+    assert answer.status is AnswerStatus.NO_ANSWER
+    assert "没有写明" in first
+    assert "单程" in answer.citations[0].quote  # what it covers is still quoted
+
+
+def test_a_standard_it_is_set_by_still_answers_a_money_question(kb: KnowledgeBase) -> None:
+    # pingdingshan-2020-23: 按当地最低生活保障标准发放 — a standard, not a sum, but the answer.
+    answer = kb.answerer.answer("平顶山生活困难的下岗职工，一次性临时生活补助给多少钱", None, AS_OF)
+    assert "最低生活保障标准" in answer_text(answer).splitlines()[0]
