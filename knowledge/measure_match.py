@@ -142,7 +142,8 @@ def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, .
     # A name listing its parts (转移就业、劳务输出和劳务收入目标) names the tiers by those parts: a word the
     # list holds (劳务输出) tells a tier apart before one written in only a tier's own wording (全年 of
     # 全年农村劳动力转移就业58.2万人, said for every target of the sentence).
-    listed = [w for w in distinguishing if any(w in name for name in names if _lists_parts(name))]
+    # A word in two listed parts (劳务 of 劳务输出 and 劳务收入) names neither.
+    listed = [w for w in distinguishing if any(_names_one_part(w, name) for name in names if _lists_parts(name))]
     pool = listed or distinguishing
     unique = [w for w in pool if sum(w in t for t in payable) == 1]
     telling = unique or pool
@@ -837,6 +838,14 @@ def _other_level(measure: Measure, asked: frozenset[str]) -> bool:
 
 def _lists_parts(name: str) -> bool:
     return "、" in name or "和" in name
+
+
+_PART_MARKS = re.compile(r"[、和及与]")
+
+
+def _names_one_part(word: str, name: str) -> bool:
+    """The word is in exactly one of the parts the name lists (收入 of 转移就业、劳务输出和劳务收入目标)."""
+    return sum(word in part for part in _PART_MARKS.split(name)) == 1
 
 
 def _memo(memo: dict[str, frozenset[str]], text: str, compute: Callable[[str], frozenset[str]]) -> frozenset[str]:

@@ -329,3 +329,14 @@ def test_a_standard_it_is_set_by_still_answers_a_money_question(kb: KnowledgeBas
     # pingdingshan-2020-23: 按当地最低生活保障标准发放 — a standard, not a sum, but the answer.
     answer = kb.answerer.answer("平顶山生活困难的下岗职工，一次性临时生活补助给多少钱", None, AS_OF)
     assert "最低生活保障标准" in answer_text(answer).splitlines()[0]
+
+
+# ---- a word in two listed parts of a name names neither ----
+
+
+def test_a_word_shared_by_two_listed_parts_names_no_tier(kb: KnowledgeBase) -> None:
+    # shangluo-2012-06 lists 转移就业、劳务输出和劳务收入: 劳务 is in two parts; 收入 names one.
+    first = answer_text(kb.answerer.answer("商洛劳务收入的目标定了多少", None, AS_OF)).splitlines()[0]
+    assert "31亿元" in first and "51.1万人" not in first
+    first = answer_text(kb.answerer.answer("商洛劳务输出目标多少人", None, AS_OF)).splitlines()[0]
+    assert "51.1万人" in first and "31亿元" not in first
