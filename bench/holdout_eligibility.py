@@ -51,6 +51,20 @@ EDUCATION = {
     "primary_school": "below_high_school",
     "high_school": "high_school",
     "vocational": "secondary_vocational",
+    # Set 4's header words (session 12): 初中, 中职/技校, 大专/高职.
+    "junior_high": "below_high_school",
+    "secondary_vocational": "secondary_vocational",
+    "vocational_college": "college",
+}
+# What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
+# nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
+# the writers state it where it holds). Longest words first: 求职创业补贴 is not 创业补贴.
+RECEIVED = {
+    "job_search_subsidy": ("求职创业补贴",),
+    "startup_subsidy": ("初创企业补贴", "创业补贴"),
+    "startup_loan": ("创业担保贷款", "小额担保贷款"),
+    "living_allowance": ("临时生活补助",),
+    "hiring_subsidy": ("吸纳就业补贴",),
 }
 LEVELS = {
     "初级": "junior",
@@ -204,6 +218,7 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     for fact, word in NEVER_HAD.items():
         if mentions(text, (word,)) is False:
             profile.setdefault(fact, False)
+    profile["received_before"] = _had(received)
     for item in received:
         if "公益性岗位" in item:
             profile["public_welfare_job_ended"] = "2020" in item
@@ -216,6 +231,19 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _had(received: list[str]) -> list[str]:
+    """The one-time measures a person lists as already had (`received`), as `received_before` options."""
+    had = []
+    for item in received:
+        rest = item
+        for option, words in RECEIVED.items():
+            if any(word in rest for word in words):
+                had.append(option)
+                for word in words:
+                    rest = rest.replace(word, "")
+    return had
 
 
 def benefit_for(clause: str, measure: str, rulebook: Rulebook) -> Benefit | None:

@@ -38,7 +38,8 @@ from eligibility.results import (
     Stated,
     Term,
 )
-from eligibility.rulebook import Benefit, Rulebook
+from eligibility.rulebook import RECEIVED, Benefit, Rulebook
+from eligibility.schema import Once
 from eligibility.schema import Term as TermSource
 from eligibility.waiting import qualifies_on
 
@@ -177,7 +178,19 @@ class Engine:
         own = [e.result.beneficiary == "applicant" for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
         said = profile.values.get(members[0]) if members and len(members) == 1 else None
-        return question_for(members, self.rulebook.facts, said) if members else None
+        if not members:
+            return None
+        only = None
+        if members == (RECEIVED,):
+            # Offer the measures still at stake: those this answer decides now, and the one-time
+            # measures still open (the answer covers them too), not every one of the list.
+            only = frozenset(
+                once.measure
+                for e in evaluations
+                if (once := self.rulebook.benefits[e.result.id].once) is not None
+                and (RECEIVED in e.open_facts or (once.repeat == "never" and e.result.status == "possibly_eligible"))
+            )
+        return question_for(members, self.rulebook.facts, said, only)
 
     def _implied(self, profile: Profile) -> Profile:
         implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
@@ -276,7 +289,10 @@ class Engine:
             if outcome.value is False:
                 reasons = tuple(_failure(f, bound) for f in outcome.failed)
                 return Evaluation(self._result(benefit, bound, "ineligible", reasons, (), city), ())
-            if benefit.valid_to is not None and as_of > benefit.valid_to:
+            if self._had_it(benefit, profile) and _once(benefit).repeat == "never":
+                return Evaluation(self._result(benefit, bound, "ineligible", (_received(benefit),), (), city), ())
+            ended = benefit.valid_to is not None and as_of > benefit.valid_to
+            if ended:
                 reason = Reason(
                     kind="expired",
                     clause_id=benefit.validity_cite,
@@ -284,11 +300,19 @@ class Engine:
                     valid_to=benefit.valid_to,
                     as_of=as_of,
                 )
-                return Evaluation(self._result(benefit, profile, "expired", (reason,), (), city), ())
-            reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
-            return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), (), city), ())
+            else:
+                reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
+            if benefit.beneficiary != "applicant" and not self._may_be_the_unit(benefit, profile):
+                # Whose it is comes before when (session 12): a unit's benefit is never the person's,
+                # in force or not — `employer_only`, with the dates kept as its reason.
+                return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
+            status: BenefitStatus = "expired" if ended else "not_yet_in_force"
+            return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
         if benefit.beneficiary == "employer" and _is_employer(profile):
             if profile.values.get(HIRING) is True:
+                if self._had_it(benefit, profile) and _once(benefit).repeat == "never":
+                    # The business already had this one-time measure (平顶山（九） 2020年春节 hires).
+                    return Evaluation(self._result(benefit, profile, "ineligible", (_received(benefit),), (), city), ())
                 return Evaluation(self._result(benefit, profile, "as_employer", (), (), city), ())
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
@@ -318,12 +342,34 @@ class Engine:
         outcome, profile, qualifying = self._outcome(benefit, profile, as_of)
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome, asking, city)
+        held = self._had_it(benefit, profile) if benefit.once is not None and outcome.value is not False else False
+        if held and _once(benefit).repeat == "never":
+            # Had once, not again (一次性, 首次): the prior receipt says no, whatever else is open.
+            return Evaluation(self._result(benefit, profile, "ineligible", (_received(benefit),), (), city), ())
         if outcome.value is True:
             amount = None
             if len(qualifying) > 1 and benefit.amount is not None:
                 # The text pays per certificate: every one that qualifies brings its tier.
                 amount = benefit.amount.for_records(qualifying)
             draft = self._draft_reasons[benefit.id]
+            if held:
+                # Had before, and the text does not say whether again (创业担保贷款): to confirm.
+                reasons = (*draft, _received(benefit))
+                return Evaluation(
+                    self._result(benefit, profile, "possibly_eligible", reasons, (), city, amount=amount), ()
+                )
+            if held is None and (draft == () or _once(benefit).repeat == "never"):
+                # Every other condition holds: only the prior receipt still decides — ask it now.
+                reason = _not_received(benefit, profile)
+                ask = (
+                    (RECEIVED,)
+                    if asking and profile.is_open(RECEIVED) and self.rulebook.facts[RECEIVED].is_askable
+                    else ()
+                )
+                result = self._result(
+                    benefit, profile, "possibly_eligible", (*draft, reason), (RECEIVED,), city, amount=amount
+                )
+                return Evaluation(result, ask)
             status: BenefitStatus = "possibly_eligible" if draft else "eligible"
             return Evaluation(self._result(benefit, profile, status, draft, (), city, amount=amount), ())
         if outcome.value is False:
@@ -333,7 +379,7 @@ class Engine:
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
-        reasons = (*reasons, *self._draft_reasons[benefit.id])
+        reasons = (*reasons, *self._draft_reasons[benefit.id], *((_received(benefit),) if held else ()))
         result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
@@ -365,6 +411,20 @@ class Engine:
             self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
         )
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing, city), open_facts)
+
+    def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:
+        """The person runs a business that may be the unit claiming this benefit: its dates are theirs
+        to know (an owner asking about 稳岗返还, a park's owner). Not when the business is known not
+        to hire and the benefit is an employer's (for hiring)."""
+        if not _is_employer(profile):
+            return False
+        return benefit.beneficiary != "employer" or profile.values.get(HIRING) is not False
+
+    def _had_it(self, benefit: Benefit, profile: Profile) -> bool | None:
+        """Whether the person already had this benefit's one-time measure (False: no such measure)."""
+        if benefit.once is None:
+            return False
+        return self.rulebook.facts.holds_option(profile.values, RECEIVED, benefit.once.measure)
 
     def _asks_hiring(self, profile: Profile) -> bool:
         """An employer's benefit is the person's business's to claim when it hires (`as_employer`:
@@ -499,6 +559,37 @@ def _can_be_hired(profile: Profile) -> bool:
     """Unknown counts as hireable; a self-employed, retired or employed person only when looking for a job."""
     values = profile.values
     return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
+
+
+def _once(benefit: Benefit) -> Once:
+    if benefit.once is None:
+        raise ValueError(f"{benefit.id} has no one-time measure")
+    return benefit.once
+
+
+def _received(benefit: Benefit) -> Reason:
+    """The person already had this measure: `failed` when it is had once (一次性, 首次), `to_confirm`
+    in the rule's words when the text does not say whether again."""
+    once = _once(benefit)
+    if once.repeat == "to_confirm":
+        requirement = Requirement(text=once.requirement, open=True)
+        return Reason(kind="to_confirm", clause_id=once.cite, requirement=requirement)
+    stated = (Stated(fact=RECEIVED, value=(once.measure,)),)
+    return Reason(kind="failed", clause_id=once.cite, requirement=_once_requirement(once), stated=stated)
+
+
+def _not_received(benefit: Benefit, profile: Profile) -> Reason:
+    """Not known yet whether the person already had it: to be answered (or 不清楚, `unsure`)."""
+    once = _once(benefit)
+    unsure = profile.is_answered(RECEIVED) and profile.values[RECEIVED] is None
+    stated = (Stated(fact=RECEIVED, value=None),) if unsure else ()
+    kind: ReasonKind = "unsure" if unsure else "unconfirmed"
+    return Reason(kind=kind, clause_id=once.cite, requirement=_once_requirement(once), stated=stated)
+
+
+def _once_requirement(once: Once) -> Requirement:
+    text = once.requirement if once.repeat == "never" else None
+    return Requirement(text=text, fact=RECEIVED, comparison="not_contains_any", operand=(once.measure,))
 
 
 def _failure(finding: Finding, profile: Profile) -> Reason:
