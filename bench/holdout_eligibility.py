@@ -109,7 +109,10 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "ui_insured": ("失业保险",),
     "business_in_incubator": ("孵化", "创业园"),
     "business_has_employees": ("员工", "employees", "hired"),
+    # An owner whose business takes people on (session 12): his unit claims employers' subsidies.
+    "hiring_staff": ("招用", "招了", "雇了", "雇用", "hired", "employs"),
     "business_first": ("首次创业", "第一次创业", "first business"),
+    "business_licensed": ("营业执照", "business licence", "business license"),
 }
 # Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
 OPPOSITES: dict[str, tuple[str, ...]] = {
@@ -266,6 +269,11 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
     if found is None:
         return "not_covered"
     status = found.status
+    if status == "as_employer":
+        # The owner's unit claims it when its hires meet the terms — the hires' conditions are not
+        # facts here, so it is the writer's possibly_eligible (their header: a boss's own unit is
+        # judged on its conditions), dated like any other.
+        status = "possibly_eligible"
     if status in {"eligible", "possibly_eligible"}:
         if found.document_status == "draft":
             return "not_yet_in_force"

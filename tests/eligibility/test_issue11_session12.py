@@ -225,3 +225,20 @@ def test_check_json_takes_the_new_fact_and_old_profiles_still_work(tmp_path: Pat
     assert old["status"] == "needs_more_info"
     assert {b["id"]: b for b in old["benefits"]}["jilin.startup_subsidy"]["missing_facts"] == ["received_before"]
     assert wrong["status"] == "error" and wrong["error"]["fact"] == "received_before"
+
+
+def test_a_county_said_as_not_belonging_to_a_covered_city_is_not_that_city(engine: Engine) -> None:
+    # 简阳 has been administered by 成都 since 2016: “不属资阳市” says where the person is not.
+    for said in ("四川省成都市简阳市（不属资阳市）", "简阳，现在不属于资阳市了"):
+        result = _check(engine, {"region": said, "employment_status": "self_employed"}, date(2026, 4, 1))
+        assert result.status == "region_not_covered" and result.jurisdiction is None
+    assert _check(engine, {"region": "我属于资阳的雁江区"}, date(2026, 4, 1)).jurisdiction == "资阳市"
+
+
+def test_a_worker_of_fifty_six_is_not_a_recent_school_leaver_whatever_the_date(engine: Engine) -> None:
+    # 平顶山（十七） 城乡未继续升学的初高中毕业生 (两后生): the age bounds an unknown leaving date.
+    worker = {"region": "平顶山", "age": 56, "education": "below_high_school", "employment_status": "unemployed"}
+    training = _benefit(
+        _check(engine, {**worker, "wants_training": True}, date(2026, 2, 1)), "pingdingshan.labor_preparation_training"
+    )
+    assert training.status == "ineligible" and "graduation_date" not in training.missing_facts
