@@ -383,7 +383,10 @@ class Engine:
         result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
-        open_facts = self._open_facts(benefit, profile, missing)
+        # A draft's measure is at best possible: a fact that could only meet it changes no status
+        # (unless a prior receipt could then still rule it out) — only one that could fail it is asked.
+        capped = bool(self._draft_reasons[benefit.id]) and (benefit.once is None or benefit.once.repeat != "never")
+        open_facts = self._open_facts(benefit, profile, missing, to_true=not capped)
         if records is not None and records.may_have_more(profile.values):
             # 不清楚 (or yes) to another certificate: a failing one leaves the benefit open (records.py),
             # so its details are worth asking only where they could meet the condition.

@@ -27,7 +27,7 @@ import pytest
 from bot.present.results import result_json
 from eligibility.engine import Engine
 from eligibility.interview import answers_from, run_interview
-from eligibility.profile import parse_profile
+from eligibility.profile import Profile, parse_profile
 from eligibility.results import BenefitResult, CheckResult
 from knowledge.registry import Registry, load_registry
 
@@ -242,3 +242,23 @@ def test_a_worker_of_fifty_six_is_not_a_recent_school_leaver_whatever_the_date(e
         _check(engine, {**worker, "wants_training": True}, date(2026, 2, 1)), "pingdingshan.labor_preparation_training"
     )
     assert training.status == "ineligible" and "graduation_date" not in training.missing_facts
+
+
+def test_a_drafts_measure_is_not_asked_about_what_could_only_meet_it(engine: Engine) -> None:
+    # 平顶山's 劳动预备制 (a 征求意见稿) is at best possible: a leaving date that could only make the person a
+    # 两后生 changes no status, so it is not asked (it was, found by test_properties' search).
+    profile = Profile(
+        as_of=date(2020, 1, 1),
+        values={
+            "region": "平顶山",
+            "employment_status": "employed",
+            "education": "below_high_school",
+            "hard_to_employ": None,
+            "registered_unemployed": None,
+            "age": None,
+            "wants_training": True,
+        },
+    )
+    result = engine.check(profile)
+    assert _benefit(result, "pingdingshan.labor_preparation_training").status == "possibly_eligible"
+    assert result.next_question is None or "graduation_date" not in result.next_question.facts
