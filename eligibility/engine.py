@@ -18,6 +18,7 @@ from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
+from eligibility.receipt import once_of, prior_receipt, unknown_receipt
 from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver, ResolvedRegion
 from eligibility.results import Amount as AmountResult
@@ -39,7 +40,6 @@ from eligibility.results import (
     Term,
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
-from eligibility.schema import Once
 from eligibility.schema import Term as TermSource
 from eligibility.waiting import qualifies_on
 
@@ -289,8 +289,8 @@ class Engine:
             if outcome.value is False:
                 reasons = tuple(_failure(f, bound) for f in outcome.failed)
                 return Evaluation(self._result(benefit, bound, "ineligible", reasons, (), city), ())
-            if self._had_it(benefit, profile) and _once(benefit).repeat == "never":
-                return Evaluation(self._result(benefit, bound, "ineligible", (_received(benefit),), (), city), ())
+            if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
+                return Evaluation(self._result(benefit, bound, "ineligible", (prior_receipt(benefit),), (), city), ())
             ended = benefit.valid_to is not None and as_of > benefit.valid_to
             if ended:
                 reason = Reason(
@@ -310,9 +310,11 @@ class Engine:
             return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
         if benefit.beneficiary == "employer" and _is_employer(profile):
             if profile.values.get(HIRING) is True:
-                if self._had_it(benefit, profile) and _once(benefit).repeat == "never":
+                if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
                     # The business already had this one-time measure (平顶山（九） 2020年春节 hires).
-                    return Evaluation(self._result(benefit, profile, "ineligible", (_received(benefit),), (), city), ())
+                    return Evaluation(
+                        self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ()
+                    )
                 return Evaluation(self._result(benefit, profile, "as_employer", (), (), city), ())
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
@@ -343,9 +345,9 @@ class Engine:
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome, asking, city)
         held = self._had_it(benefit, profile) if benefit.once is not None and outcome.value is not False else False
-        if held and _once(benefit).repeat == "never":
+        if held and once_of(benefit).repeat == "never":
             # Had once, not again (一次性, 首次): the prior receipt says no, whatever else is open.
-            return Evaluation(self._result(benefit, profile, "ineligible", (_received(benefit),), (), city), ())
+            return Evaluation(self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ())
         if outcome.value is True:
             amount = None
             if len(qualifying) > 1 and benefit.amount is not None:
@@ -354,13 +356,13 @@ class Engine:
             draft = self._draft_reasons[benefit.id]
             if held:
                 # Had before, and the text does not say whether again (创业担保贷款): to confirm.
-                reasons = (*draft, _received(benefit))
+                reasons = (*draft, prior_receipt(benefit))
                 return Evaluation(
                     self._result(benefit, profile, "possibly_eligible", reasons, (), city, amount=amount), ()
                 )
-            if held is None and (draft == () or _once(benefit).repeat == "never"):
+            if held is None and (draft == () or once_of(benefit).repeat == "never"):
                 # Every other condition holds: only the prior receipt still decides — ask it now.
-                reason = _not_received(benefit, profile)
+                reason = unknown_receipt(benefit, profile)
                 ask = (
                     (RECEIVED,)
                     if asking and profile.is_open(RECEIVED) and self.rulebook.facts[RECEIVED].is_askable
@@ -379,7 +381,7 @@ class Engine:
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
-        reasons = (*reasons, *self._draft_reasons[benefit.id], *((_received(benefit),) if held else ()))
+        reasons = (*reasons, *self._draft_reasons[benefit.id], *((prior_receipt(benefit),) if held else ()))
         result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
@@ -562,37 +564,6 @@ def _can_be_hired(profile: Profile) -> bool:
     """Unknown counts as hireable; a self-employed, retired or employed person only when looking for a job."""
     values = profile.values
     return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
-
-
-def _once(benefit: Benefit) -> Once:
-    if benefit.once is None:
-        raise ValueError(f"{benefit.id} has no one-time measure")
-    return benefit.once
-
-
-def _received(benefit: Benefit) -> Reason:
-    """The person already had this measure: `failed` when it is had once (一次性, 首次), `to_confirm`
-    in the rule's words when the text does not say whether again."""
-    once = _once(benefit)
-    if once.repeat == "to_confirm":
-        requirement = Requirement(text=once.requirement, open=True)
-        return Reason(kind="to_confirm", clause_id=once.cite, requirement=requirement)
-    stated = (Stated(fact=RECEIVED, value=(once.measure,)),)
-    return Reason(kind="failed", clause_id=once.cite, requirement=_once_requirement(once), stated=stated)
-
-
-def _not_received(benefit: Benefit, profile: Profile) -> Reason:
-    """Not known yet whether the person already had it: to be answered (or 不清楚, `unsure`)."""
-    once = _once(benefit)
-    unsure = profile.is_answered(RECEIVED) and profile.values[RECEIVED] is None
-    stated = (Stated(fact=RECEIVED, value=None),) if unsure else ()
-    kind: ReasonKind = "unsure" if unsure else "unconfirmed"
-    return Reason(kind=kind, clause_id=once.cite, requirement=_once_requirement(once), stated=stated)
-
-
-def _once_requirement(once: Once) -> Requirement:
-    text = once.requirement if once.repeat == "never" else None
-    return Requirement(text=text, fact=RECEIVED, comparison="not_contains_any", operand=(once.measure,))
 
 
 def _failure(finding: Finding, profile: Profile) -> Reason:
