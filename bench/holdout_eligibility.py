@@ -121,8 +121,9 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
 }
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
 NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_ended": "灵活就业社会保险补贴"}
-# A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在).
-NEGATION = re.compile(r"(\b(not|no|never)\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
+# A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在),
+# or in English up to three words before it (session 12: never received, never held a, not recognized as).
+NEGATION = re.compile(r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
 
 
 def mentions(text: str, words: tuple[str, ...]) -> bool | None:
@@ -130,7 +131,7 @@ def mentions(text: str, words: tuple[str, ...]) -> bool | None:
     found: bool | None = None
     for word in words:
         for match in re.finditer(re.escape(word), text, re.IGNORECASE):
-            negated = bool(NEGATION.search(text[max(0, match.start() - 8) : match.start()]))
+            negated = bool(NEGATION.search(text[max(0, match.start() - 24) : match.start()]))
             if not negated:
                 return True
             found = False
