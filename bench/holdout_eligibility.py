@@ -51,6 +51,20 @@ EDUCATION = {
     "primary_school": "below_high_school",
     "high_school": "high_school",
     "vocational": "secondary_vocational",
+    # Set 4's header words (session 12): 初中, 中职/技校, 大专/高职.
+    "junior_high": "below_high_school",
+    "secondary_vocational": "secondary_vocational",
+    "vocational_college": "college",
+}
+# What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
+# nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
+# the writers state it where it holds). Longest words first: 求职创业补贴 is not 创业补贴.
+RECEIVED = {
+    "job_search_subsidy": ("求职创业补贴",),
+    "startup_subsidy": ("初创企业补贴", "创业补贴"),
+    "startup_loan": ("创业担保贷款", "小额担保贷款"),
+    "living_allowance": ("临时生活补助",),
+    "hiring_subsidy": ("吸纳就业补贴",),
 }
 LEVELS = {
     "初级": "junior",
@@ -95,7 +109,10 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "ui_insured": ("失业保险",),
     "business_in_incubator": ("孵化", "创业园"),
     "business_has_employees": ("员工", "employees", "hired"),
+    # An owner whose business takes people on (session 12): his unit claims employers' subsidies.
+    "hiring_staff": ("招用", "招了", "雇了", "雇用", "hired", "employs"),
     "business_first": ("首次创业", "第一次创业", "first business"),
+    "business_licensed": ("营业执照", "business licence", "business license"),
 }
 # Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
 OPPOSITES: dict[str, tuple[str, ...]] = {
@@ -104,8 +121,9 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
 }
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
 NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_ended": "灵活就业社会保险补贴"}
-# A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在).
-NEGATION = re.compile(r"(\b(not|no|never)\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
+# A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在),
+# or in English up to three words before it (session 12: never received, never held a, not recognized as).
+NEGATION = re.compile(r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
 
 
 def mentions(text: str, words: tuple[str, ...]) -> bool | None:
@@ -113,7 +131,7 @@ def mentions(text: str, words: tuple[str, ...]) -> bool | None:
     found: bool | None = None
     for word in words:
         for match in re.finditer(re.escape(word), text, re.IGNORECASE):
-            negated = bool(NEGATION.search(text[max(0, match.start() - 8) : match.start()]))
+            negated = bool(NEGATION.search(text[max(0, match.start() - 24) : match.start()]))
             if not negated:
                 return True
             found = False
@@ -204,6 +222,7 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     for fact, word in NEVER_HAD.items():
         if mentions(text, (word,)) is False:
             profile.setdefault(fact, False)
+    profile["received_before"] = _had(received)
     for item in received:
         if "公益性岗位" in item:
             profile["public_welfare_job_ended"] = "2020" in item
@@ -216,6 +235,19 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _had(received: list[str]) -> list[str]:
+    """The one-time measures a person lists as already had (`received`), as `received_before` options."""
+    had = []
+    for item in received:
+        rest = item
+        for option, words in RECEIVED.items():
+            if any(word in rest for word in words):
+                had.append(option)
+                for word in words:
+                    rest = rest.replace(word, "")
+    return had
 
 
 def benefit_for(clause: str, measure: str, rulebook: Rulebook) -> Benefit | None:
@@ -238,6 +270,11 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
     if found is None:
         return "not_covered"
     status = found.status
+    if status == "as_employer":
+        # The owner's unit claims it when its hires meet the terms — the hires' conditions are not
+        # facts here, so it is the writer's possibly_eligible (their header: a boss's own unit is
+        # judged on its conditions), dated like any other.
+        status = "possibly_eligible"
     if status in {"eligible", "possibly_eligible"}:
         if found.document_status == "draft":
             return "not_yet_in_force"

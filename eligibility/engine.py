@@ -18,6 +18,7 @@ from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
+from eligibility.receipt import once_of, prior_receipt, unknown_receipt
 from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver, ResolvedRegion
 from eligibility.results import Amount as AmountResult
@@ -38,7 +39,7 @@ from eligibility.results import (
     Stated,
     Term,
 )
-from eligibility.rulebook import Benefit, Rulebook
+from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Term as TermSource
 from eligibility.waiting import qualifies_on
 
@@ -177,7 +178,19 @@ class Engine:
         own = [e.result.beneficiary == "applicant" for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
         said = profile.values.get(members[0]) if members and len(members) == 1 else None
-        return question_for(members, self.rulebook.facts, said) if members else None
+        if not members:
+            return None
+        only = None
+        if members == (RECEIVED,):
+            # Offer the measures still at stake: those this answer decides now, and the one-time
+            # measures still open (the answer covers them too), not every one of the list.
+            only = frozenset(
+                once.measure
+                for e in evaluations
+                if (once := self.rulebook.benefits[e.result.id].once) is not None
+                and (RECEIVED in e.open_facts or (once.repeat == "never" and e.result.status == "possibly_eligible"))
+            )
+        return question_for(members, self.rulebook.facts, said, only)
 
     def _implied(self, profile: Profile) -> Profile:
         implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
@@ -276,7 +289,10 @@ class Engine:
             if outcome.value is False:
                 reasons = tuple(_failure(f, bound) for f in outcome.failed)
                 return Evaluation(self._result(benefit, bound, "ineligible", reasons, (), city), ())
-            if benefit.valid_to is not None and as_of > benefit.valid_to:
+            if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
+                return Evaluation(self._result(benefit, bound, "ineligible", (prior_receipt(benefit),), (), city), ())
+            ended = benefit.valid_to is not None and as_of > benefit.valid_to
+            if ended:
                 reason = Reason(
                     kind="expired",
                     clause_id=benefit.validity_cite,
@@ -284,11 +300,21 @@ class Engine:
                     valid_to=benefit.valid_to,
                     as_of=as_of,
                 )
-                return Evaluation(self._result(benefit, profile, "expired", (reason,), (), city), ())
-            reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
-            return Evaluation(self._result(benefit, profile, "not_yet_in_force", (reason,), (), city), ())
+            else:
+                reason = Reason(kind="not_yet_in_force", clause_id=None, valid_from=benefit.valid_from, as_of=as_of)
+            if benefit.beneficiary != "applicant" and not self._may_be_the_unit(benefit, profile):
+                # Whose it is comes before when (session 12): a unit's benefit is never the person's,
+                # in force or not — `employer_only`, with the dates kept as its reason.
+                return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
+            status: BenefitStatus = "expired" if ended else "not_yet_in_force"
+            return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
         if benefit.beneficiary == "employer" and _is_employer(profile):
             if profile.values.get(HIRING) is True:
+                if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
+                    # The business already had this one-time measure (平顶山（九） 2020年春节 hires).
+                    return Evaluation(
+                        self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ()
+                    )
                 return Evaluation(self._result(benefit, profile, "as_employer", (), (), city), ())
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
@@ -318,12 +344,34 @@ class Engine:
         outcome, profile, qualifying = self._outcome(benefit, profile, as_of)
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome, asking, city)
+        held = self._had_it(benefit, profile) if benefit.once is not None and outcome.value is not False else False
+        if held and once_of(benefit).repeat == "never":
+            # Had once, not again (一次性, 首次): the prior receipt says no, whatever else is open.
+            return Evaluation(self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ())
         if outcome.value is True:
             amount = None
             if len(qualifying) > 1 and benefit.amount is not None:
                 # The text pays per certificate: every one that qualifies brings its tier.
                 amount = benefit.amount.for_records(qualifying)
             draft = self._draft_reasons[benefit.id]
+            if held:
+                # Had before, and the text does not say whether again (创业担保贷款): to confirm.
+                reasons = (*draft, prior_receipt(benefit))
+                return Evaluation(
+                    self._result(benefit, profile, "possibly_eligible", reasons, (), city, amount=amount), ()
+                )
+            if held is None and (draft == () or once_of(benefit).repeat == "never"):
+                # Every other condition holds: only the prior receipt still decides — ask it now.
+                reason = unknown_receipt(benefit, profile)
+                ask = (
+                    (RECEIVED,)
+                    if asking and profile.is_open(RECEIVED) and self.rulebook.facts[RECEIVED].is_askable
+                    else ()
+                )
+                result = self._result(
+                    benefit, profile, "possibly_eligible", (*draft, reason), (RECEIVED,), city, amount=amount
+                )
+                return Evaluation(result, ask)
             status: BenefitStatus = "possibly_eligible" if draft else "eligible"
             return Evaluation(self._result(benefit, profile, status, draft, (), city, amount=amount), ())
         if outcome.value is False:
@@ -333,11 +381,14 @@ class Engine:
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
-        reasons = (*reasons, *self._draft_reasons[benefit.id])
+        reasons = (*reasons, *self._draft_reasons[benefit.id], *((prior_receipt(benefit),) if held else ()))
         result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
         if not asking:
             return Evaluation(result, ())
-        open_facts = self._open_facts(benefit, profile, missing)
+        # A draft's measure is at best possible: a fact that could only meet it changes no status
+        # (unless a prior receipt could then still rule it out) — only one that could fail it is asked.
+        capped = bool(self._draft_reasons[benefit.id]) and (benefit.once is None or benefit.once.repeat != "never")
+        open_facts = self._open_facts(benefit, profile, missing, to_true=not capped)
         if records is not None and records.may_have_more(profile.values):
             # 不清楚 (or yes) to another certificate: a failing one leaves the benefit open (records.py),
             # so its details are worth asking only where they could meet the condition.
@@ -365,6 +416,20 @@ class Engine:
             self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
         )
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing, city), open_facts)
+
+    def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:
+        """The person runs a business that may be the unit claiming this benefit: its dates are theirs
+        to know (an owner asking about 稳岗返还, a park's owner). Not when the business is known not
+        to hire and the benefit is an employer's (for hiring)."""
+        if not _is_employer(profile):
+            return False
+        return benefit.beneficiary != "employer" or profile.values.get(HIRING) is not False
+
+    def _had_it(self, benefit: Benefit, profile: Profile) -> bool | None:
+        """Whether the person already had this benefit's one-time measure (False: no such measure)."""
+        if benefit.once is None:
+            return False
+        return self.rulebook.facts.holds_option(profile.values, RECEIVED, benefit.once.measure)
 
     def _asks_hiring(self, profile: Profile) -> bool:
         """An employer's benefit is the person's business's to claim when it hires (`as_employer`:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -64,6 +65,9 @@ class Option(BaseModel):
     # A broad option (退役士兵 said without its kind): the options it may be. Never offered as a
     # choice; a condition on the fact is open until the person says which (eligibility/conditions.py).
     covers: tuple[str, ...] = ()
+    # enum_list: a yes/no fact whose `true` also says this option holds (有未还清的创业担保贷款 →
+    # 办过创业担保贷款), so it is not asked twice.
+    shown_by: str | None = None
 
 
 class AnswerLabels(BaseModel):
@@ -381,6 +385,13 @@ class FactRegistry:
             if not set(implied.in_) <= allowed or not fits:
                 raise RulebookError(source, key, "values must be options of the facts they name")
             self.implied[name] = implied
+        for name, spec in self.specs.items():
+            for index, option in enumerate(spec.options):
+                shown = option.shown_by
+                if shown is not None and (spec.type != "enum_list" or self.specs.get(shown, spec).type != "boolean"):
+                    raise RulebookError(
+                        source, f"facts.{name}.options[{index}].shown_by", f"{shown!r} is not a yes/no fact"
+                    )
         self.records = self._record_lists(source)
         self.groups = {name: group.model_copy(update={"name": name}) for name, group in groups.items()}
         self.group_of: dict[str, FactGroup] = {}
@@ -446,6 +457,16 @@ class FactRegistry:
                     set_aside.append(exc)
             records.append(record)
         return tuple(records)
+
+    def holds_option(self, values: Mapping[str, Any], name: str, option: str) -> bool | None:
+        """Whether the list fact `name` holds `option`: its answer, or the yes/no fact the option is
+        `shown_by` answered yes (有未还清的创业担保贷款 → 办过创业担保贷款); None while unknown."""
+        spec = self.specs[name]
+        shown = next((o.shown_by for o in spec.options if o.value == option and o.shown_by), None)
+        if shown is not None and values.get(shown) is True:
+            return True
+        listed = values.get(name)
+        return None if listed is None else option in listed
 
     def with_possible(self, values: dict[str, Any]) -> dict[str, Any]:
         """`values` with each broad option (退役士兵 without its kind) as the options it may be."""

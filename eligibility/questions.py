@@ -108,9 +108,12 @@ def _first_prerequisite(fact: str, askable: set[str], facts: FactRegistry) -> st
     return fact
 
 
-def question_for(members: tuple[str, ...], facts: FactRegistry, said: object = None) -> NextQuestion:
+def question_for(
+    members: tuple[str, ...], facts: FactRegistry, said: object = None, only: frozenset[str] | None = None
+) -> NextQuestion:
     """One fact's own question, or its group's 可多选 question over `members`.
 
+    `only`: the options still at stake, for a list fact asked on its own (the rest are not offered).
     A group option's value is the facts it sets when ticked ({"rural_labor": true},
     {"veteran": "soldier_self_employed"}, {"household": ["dibao"]}); members left unticked become
     false, `none` or an empty list.
@@ -142,6 +145,8 @@ def question_for(members: tuple[str, ...], facts: FactRegistry, said: object = N
         options = tuple(o for o in options if o.value is None)
     if isinstance(said, Possible):  # 退役士兵 was said: which kind, of those it may be
         options = tuple(o for o in options if o.value is None or o.value in said.covers)
+    if only:  # a list asked about the options still at stake (以前领过的补贴: those open here)
+        options = tuple(o for o in options if o.value is None or o.value in only)
     return NextQuestion(
         fact=spec.name,
         facts=(spec.name,),

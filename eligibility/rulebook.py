@@ -85,6 +85,8 @@ class Benefit:
     deadline: schema.Term | None = None
     # Where and how to apply (the benefit's own terms, then its document's).
     apply: tuple[schema.Term, ...] = ()
+    # Prior receipt: the `received_before` option that says the person already had this measure.
+    once: schema.Once | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,10 @@ class Rulebook:
 
     def case_files(self) -> list[Path]:
         return sorted((self.root / "benefits").rglob(f"*{CASES_SUFFIX}"))
+
+
+# The fact that lists the one-time measures a person already had (a benefit's `once.measure`).
+RECEIVED = "received_before"
 
 
 class _Compiler:
@@ -266,6 +272,14 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         compiler.check_cite("deadline.cite", raw.deadline.cite)
     for index, term in enumerate(raw.apply):
         compiler.check_cite(f"apply[{index}].cite", term.cite)
+    if raw.once is not None:
+        compiler.check_cite("once.cite", raw.once.cite)
+        received = parts.facts.specs.get(RECEIVED)
+        if received is None or raw.once.measure not in received.enum_values:
+            options = ", ".join(received.enum_values) if received else ""
+            raise compiler.fail(
+                "once.measure", f"{raw.once.measure!r} is not a value of {RECEIVED!r} ({options})", "unknown_value"
+            )
     if amount:
         citations.extend(amount.citations)
     citations.extend(_node_sources(condition))
@@ -293,6 +307,7 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         hiring=raw.hiring,
         deadline=raw.deadline,
         apply=(*raw.apply, *doc.apply),
+        once=raw.once,
     )
 
 

@@ -238,6 +238,27 @@ class Term(Frozen):
     _quote = field_validator("quote")(_check_quote)
 
 
+class Once(Frozen):
+    """Prior receipt (issue 11): the measure is paid once (一次性, 首次), or the text does not say
+    whether it may be had again (创业担保贷款). `measure` is the option of the `received_before` fact
+    that says the person already had it; `repeat: never` makes a prior receipt `ineligible`,
+    `to_confirm` caps the benefit at `possibly_eligible` with the rule's own `requirement` words."""
+
+    measure: str
+    repeat: Literal["never", "to_confirm"] = "never"
+    requirement: str | None = None
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+    @model_validator(mode="after")
+    def _worded_when_open(self) -> Once:
+        if self.repeat == "to_confirm" and not self.requirement:
+            raise ValueError("`repeat: to_confirm` needs the `requirement` to confirm, in the rule's words")
+        return self
+
+
 class BenefitFile(Frozen):
     name: str
     jurisdiction: str
@@ -259,6 +280,8 @@ class BenefitFile(Frozen):
     # Shared definitions every condition of this benefit also needs, cited to its first source:
     # `working_age` for a benefit about work (a job, a hire, a business, unemployment registration).
     requires: tuple[str, ...] = ()
+    # Prior receipt: a measure had once is not had again (or whether it may be is to confirm).
+    once: Once | None = None
 
     @model_validator(mode="after")
     def _hiring_for_others(self) -> BenefitFile:

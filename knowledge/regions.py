@@ -477,10 +477,11 @@ def _says_unknown_after(text: str, mentions: list[str]) -> bool:
     return bool(_UNKNOWN_CITY.search(text[last:]))
 
 
-# A place said as where the person is not: a negation right before it (不在四川, 不是平顶山的, 除了巴中),
+# A place said as where the person is not: a negation right before it (不在四川, 不是平顶山的, 除了巴中,
+# session 12: 不属资阳市, 不属于巴中 — a county now under another city),
 # or the outside of it right after (吉林省以外, 之外, 资阳市外, 巴中外地). A negation about where one comes
 # from (户口不在平顶山, 不是吉林人) says nothing of where one is.
-_NOT_BEFORE = re.compile(r"(?:(?<!是)(?:不|没有?|并非|非)(?:是|住|待|呆)?(?:在|于)?|除了?)$")
+_NOT_BEFORE = re.compile(r"(?:(?<!是)(?:不|没有?|并非|非)(?:是|住|待|呆|属)?(?:在|于)?|除了?)$")
 _OUTSIDE_AFTER = re.compile(
     r"^(?:省|市|县|区)?(?:以外|之外|外地|外省|外市|外县|外(?=$|[，,。；;！!？?的\s]|工作|打工|上班|生活))"
 )

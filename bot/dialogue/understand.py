@@ -78,7 +78,13 @@ class AnswerReader:
         choices = [o for o in question.options if o.value is not None]
         if self.words.is_unknown(text):
             return Understood(None)
-        picked = [o.value for o in choices if _label_in(o.label, text)]
+        matched = {o.value: spans for o in choices if (spans := _said_spans(o.label, text))}
+        # A label said inside a longer one is not said (求职创业补贴 names no 创业补贴).
+        picked = [
+            value
+            for value, spans in matched.items()
+            if not any(other != value and _within(spans, wider) for other, wider in matched.items())
+        ]
         described = self.describer.describe(text, today).facts.get(question.fact) or []
         picked += [v for v in described if v not in picked]
         if picked:
@@ -195,6 +201,24 @@ def _core(label: str) -> str:
 def _label_in(label: str, text: str) -> bool:
     core = _core(label)
     return len(core) >= 2 and core in squash(text)
+
+
+def _said_spans(label: str, text: str) -> list[tuple[int, int]]:
+    """Where a list option is said: its label without the bracket (创业补贴), or the bracket's words
+    as another name for it (初创企业补贴) — each span in the squashed message."""
+    typed = squash(text)
+    names = [_core(label), *(squash(n) for n in _PARENTHESES.findall(label) for n in re.split("[、/]", n))]
+    spans = []
+    for said in names:
+        name = said.strip("（）()")
+        if len(name) >= 2:
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), typed)]
+    return spans
+
+
+def _within(spans: list[tuple[int, int]], wider: list[tuple[int, int]]) -> bool:
+    """Every span lies inside one of the wider spans (and is not the same span)."""
+    return all(any(a <= s and e <= b and (a, b) != (s, e) for a, b in wider) for s, e in spans)
 
 
 def _by_label(choices: list[AnswerOption], text: str) -> AnswerOption | None:

@@ -371,6 +371,8 @@ class RequirementProse(Section):
         "one_of": ("label", "options"),
         "none_of": ("label", "options"),
         "any_of": ("label", "options"),
+        "not_received": ("options",),
+        "had_it": ("options",),
         "at_least": ("label", "number", "unit"),
         "more_than": ("label", "number", "unit"),
         "at_most": ("label", "number", "unit"),
@@ -386,6 +388,8 @@ class RequirementProse(Section):
     one_of: str
     none_of: str
     any_of: str
+    not_received: str
+    had_it: str
     options_or: str
     at_least: str
     more_than: str

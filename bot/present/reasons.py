@@ -18,7 +18,7 @@ from eligibility.results import BenefitResult, Reason, Requirement, Stated
 from eligibility.rulebook import Rulebook
 
 NUMERIC = {"gte": "at_least", "gt": "more_than", "lte": "at_most", "lt": "less_than"}
-CHOICES = {"in": "one_of", "not_in": "none_of", "contains_any": "any_of"}
+CHOICES = {"in": "one_of", "not_in": "none_of", "contains_any": "any_of", "not_contains_any": "not_received"}
 
 
 def value_text(spec: FactSpec, value: Any) -> str:
@@ -61,6 +61,8 @@ def stated_text(spec: FactSpec, value: Any) -> str:
     if spec.type == "enum_list":
         if not value:
             return str(spec.empty)
+        if spec.holds:  # 您已领取（办理）过求职创业补贴
+            return words.boolean.format(phrase=spec.holds.format(value="、".join(spec.option_label(v) for v in value)))
         return words.value.format(label=spec.label, value="、".join(spec.option_label(v) for v in value))
     if spec.type == "enum":
         option = spec.option_label(value)
@@ -119,6 +121,11 @@ def reason_body(reason: Reason, facts: FactRegistry) -> str:
         return prose().check_advice.to_confirm.format(requirement=requirement)
     if reason.kind == "unconfirmed":
         return words.unconfirmed.format(requirement=requirement)
+    if reason.requirement.comparison == "not_contains_any" and reason.requirement.fact is not None:
+        # A one-time measure the person already had: 创业补贴（初创企业补贴）只能享受一次，您已经领取过.
+        spec = facts[reason.requirement.fact]
+        had = prose().eligibility.requirements.options_or.join(spec.option_label(v) for v in reason.requirement.operand)
+        return prose().eligibility.requirements.had_it.format(options=had)
     stated = "，".join(stated_text(facts[s.fact], s.value) for s in reason.stated)
     return words.failed.format(requirement=requirement, stated=stated) if stated else requirement
 

@@ -53,6 +53,7 @@ def test_a_whole_check_runs_in_the_terminal_with_typed_answers_and_numbered_butt
             "都不是",
             "第一次创业，有营业执照",
             "否",  # issue 11: does the shop hire? (employers' subsidies would be hers)
+            "都没有",  # session 12: the one-time 初创企业补贴 is hers only if she never had it
             "/forget",
             "1",  # 🗑 确认删除
         ],

@@ -34,6 +34,7 @@ SHOPKEEPER = {
     "hiring_staff": False,
     "job_seeking": False,
     "age": 35,
+    "received_before": [],
 }
 PROVINCES = {"四川省": ("巴中市", "资阳市"), "河南": ("平顶山市",), "陕西省": ("商洛市",)}
 # Counties and county-level cities of each covered city, written as people write them.

@@ -98,12 +98,14 @@ def test_the_draft_is_said_in_json_and_in_the_chat(engine: Engine, registry: Reg
 
 
 def test_an_ended_employers_subsidy_is_not_listed_to_a_job_seeker(engine: Engine, registry: Registry) -> None:
-    """The walkthrough's 2026 person saw the 2020 epidemic subsidy of employers: it is `expired` (the
-    JSON keeps every benefit with its `side`), and neither the chat nor the terminal lists it to her;
-    her own ended 2020 measures are still named as ended."""
+    """The walkthrough's 2026 person saw the 2020 epidemic subsidy of employers: it is the unit's
+    (`employer_only` since session 12 — whose it is comes before when — its reason saying it ended;
+    the JSON keeps every benefit with its `side`), and neither the chat nor the terminal lists it to
+    her; her own ended 2020 measures are still named as ended."""
     result = _check(engine, JOB_SEEKER_2026, date(2026, 3, 1))
     statuses = {b.id: b.status for b in result.benefits}
-    assert statuses[EPIDEMIC] == "expired"
+    assert statuses[EPIDEMIC] == "employer_only"
+    assert [r.kind for r in next(b for b in result.benefits if b.id == EPIDEMIC).reasons] == ["expired"]
     name = next(b.name for b in result.benefits if b.id == EPIDEMIC)
     own_ended = [b.name for b in result.benefits if b.status == "expired" and b.beneficiary == "applicant"]
     assert own_ended
@@ -111,7 +113,7 @@ def test_an_ended_employers_subsidy_is_not_listed_to_a_job_seeker(engine: Engine
         assert name not in text
         assert own_ended[0] in text
     payload = {b["id"]: b for b in result_json(result, engine.rulebook, registry)["benefits"]}
-    assert payload[EPIDEMIC]["status"] == "expired" and payload[EPIDEMIC]["side"] == "unit"
+    assert payload[EPIDEMIC]["status"] == "employer_only" and payload[EPIDEMIC]["side"] == "unit"
 
 
 def test_an_ended_employers_subsidy_is_listed_to_an_employer_who_hires(engine: Engine) -> None:

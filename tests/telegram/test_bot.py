@@ -95,6 +95,9 @@ def test_an_interview_runs_on_buttons_edits_ticked_boxes_and_ends_with_results(
     api.send_text(CHAT, "都不是")
     _until_text(api, "关于您的经营")
     api.send_text(CHAT, "第一次创业，有营业执照")
+    received = _until_text(api, "以前领过")  # session 12: the one-time 初创企业补贴, had before?
+    assert "创业补贴（初创企业补贴）" in received.labels and "求职创业补贴" not in received.labels
+    api.send_text(CHAT, "都没有")
     hiring = _until_text(api, "在招用员工吗")  # issue 11: does the shop hire?
     api.press(CHAT, hiring, "否")
     results = _until_text(api, "【查询结果】")
