@@ -116,6 +116,15 @@ def test_document_page_lists_metadata_quality_and_clauses(staff_client: tuple[Te
     assert "征求意见稿" in page and "入库质量报告" in page and "/staff/clauses/pingdingshan-2020-13" in page
 
 
+def test_a_time_limited_measure_shows_its_dates_never_none(staff_client: tuple[TestClient, str]) -> None:
+    # jilin-2017 has a measure that starts on a date (自2017年1月1日起) and states no end.
+    client, _ = staff_client
+    page = client.get("/staff/documents/jilin-2017").text
+    assert "时限性措施" in page
+    assert "None" not in page
+    assert "自 2017-01-01 起" in page
+
+
 def test_verifying_a_citation_shows_verified_to_users(
     staff_client: tuple[TestClient, str], services: WebServices
 ) -> None:
