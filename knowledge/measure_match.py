@@ -580,7 +580,7 @@ class MeasureMatcher:
                             and not any(w in measure.span for w in _HIRING_WORDS)
                         ),
                         apart,
-                        fits(measure, words, named),
+                        fits(measure, words, named) if named else None,  # only named siblings compare
                     )
             if profile is not None:
                 of_group[group] = (profile, profile_id)
