@@ -79,6 +79,8 @@ def document(request: Request, web: Services, login: Staff, document_id: str) ->
         report=report,
         issue_labels=ISSUE_LABELS,
         benefits=web.clause_benefits,
+        # Staff read a clause by its label (第（九）条), not its id (jilin-2017-09).
+        labels={c.id: c.label for c in registry.clauses_of(document_id)},
     )
 
 

@@ -125,6 +125,20 @@ def test_a_time_limited_measure_shows_its_dates_never_none(staff_client: tuple[T
     assert "自 2017-01-01 起" in page
 
 
+def test_the_quality_report_names_clauses_by_their_labels(
+    staff_client: tuple[TestClient, str], services: WebServices
+) -> None:
+    client, _ = staff_client
+    report = next(r for r in services.kb.registry.quality_reports() if r.document_id == "jilin-2017")
+    with_clause = [i for i in report.issues if i.clause_id]
+    assert with_clause, "the 吉林 scrape has repaired spans tied to clauses"
+    page = client.get("/staff/documents/jilin-2017").text
+    table = page.split("入库质量报告", 1)[1].split("<h2>条款", 1)[0]
+    label = services.kb.registry.get(with_clause[0].clause_id).label
+    assert f'">{label}</a>' in table
+    assert f'">{with_clause[0].clause_id}</a>' not in table
+
+
 def test_verifying_a_citation_shows_verified_to_users(
     staff_client: tuple[TestClient, str], services: WebServices
 ) -> None:
