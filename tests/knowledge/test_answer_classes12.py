@@ -152,6 +152,8 @@ def test_who_issued_a_document_is_answered_from_the_document(
     text = answer_text(answer)
     assert said in text
     assert [c.clause_id for c in answer.citations] == []  # no clause quoted as if it said so
+    # The document asked about, and only it, is the one the answer speaks of.
+    assert answer.direct is not None and answer.direct.documents == (document,)
 
 
 # ---- a variant of the named measure for a circumstance the question does not touch ----
