@@ -50,6 +50,7 @@ SETS = {
     "held-out 8": "answers_holdout8",
     "held-out 9": "answers_holdout9",
     "held-out 10": "answers_holdout10",
+    "held-out 11": "answers_holdout11",
 }
 
 

@@ -45,6 +45,7 @@ from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
+from knowledge.told_figures import states_a_told_figure
 
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
@@ -74,6 +75,9 @@ class Decision:
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
 # is in force, which department is responsible. Measures say what is granted, not where to queue.
 _CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
+# A phrase asking for a benefit of some kind without naming it (听说有个啥一次性补贴能领): after a story
+# the story's outside topics (投简历) are the situation, not what is asked.
+_ASKS_FOR_MONEY = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金")
 # 还能领吗 / 还可以申请吗 / 还有没有: whether something told stops what one would otherwise have.
 _STILL = re.compile(r"还(?:能|可以|可|有没有|有吗|会|算|给|让)")
 
@@ -248,10 +252,10 @@ class Answerer:
         asked = classify(retrieval.analysis.question)
         if not (asked.asks_figure or asked.primary is Intent.ELIGIBILITY):
             return False
-        if not self.matcher.names_a_measure(retrieval):
-            return False
         question = retrieval.analysis.normalized
         asking = asked_phrases(question)
+        if not (self.matcher.names_a_measure(retrieval) or any(_ASKS_FOR_MONEY.search(phrase) for phrase in asking)):
+            return False
         if any(mentions(phrase, topic) for phrase in asking for topic in topics):
             return False
         # 能不能领 after a told situation (儿子正在到处投简历，他能领一次性求职创业补贴不) asks the measure
@@ -277,6 +281,8 @@ class Answerer:
             return self._status(retrieval, asked)
         if abstained is not None:
             return Decision(abstained)
+        if asked.primary in _CLAUSE_INTENTS:
+            retrieval = self._told_figure_first(retrieval)
         selection = self._selection(retrieval, asked)
         if selection is not None and asked.asks_payer and not _names_its_payer(selection):
             # 利息是我自己出还是政府给贴: the measures' own spans say nothing of who bears it; the sentence
@@ -317,6 +323,18 @@ class Answerer:
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
 
+    def _told_figure_first(self, retrieval: Retrieval) -> Retrieval:
+        """吸纳贫困户那1000块奖补归哪个部门管: a sum or share the question tells names the measure; among
+        the close candidates, the clauses stating it come first (each group in its ranked order)."""
+        question = retrieval.analysis.normalized
+        top = list(retrieval.in_scope[: self.policy.max_citations + 2])
+        stating = [item for item in top if states_a_told_figure(question, item.clause.text)]
+        if not stating or len(stating) == len(top) or stating[0] is top[0]:
+            return retrieval
+        scoped = list(retrieval.in_scope)
+        rest = [item for item in scoped if item not in stating]
+        return replace(retrieval, ranked=[*stating, *rest, *retrieval.ranked[len(scoped) :]])
+
     def _figure_asked_beside(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         """A how-to question that also asks a measure's figure in a phrase of its own (能补多少，怎么申请;
         来问能补多少，我该怎么答): the measures that state it, or None."""
@@ -335,7 +353,10 @@ class Answerer:
         metadata (draft or official, issuer, date) — no clause says whether its own document is in force."""
         in_scope = tuple(d.document_id for d in self.documents if d.jurisdiction in retrieval.scope)
         named = self._selection(retrieval, AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,)))
-        if named is not None and named.primary.named is not None:
+        question = retrieval.analysis.normalized
+        if named is not None and (
+            named.primary.named is not None or states_a_told_figure(question, named.primary.measure.span)
+        ):
             # 这个5000元的补贴是哪个文件规定的: the named measure's own document, with the measure quoted.
             measure = named.primary.measure
             item = next((s for s in retrieval.in_scope if s.clause.id == measure.clause), None)

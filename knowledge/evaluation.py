@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter, field_validator
 
 from knowledge.answer import Answerer
 from knowledge.answer_model import AnswerStatus
 from knowledge.errors import QueryError
+from knowledge.normalize import as_in_clauses
 from knowledge.retrieve import Retrieval
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
@@ -32,6 +33,7 @@ HOLDOUT_SETS = (
     "answers_holdout8",
     "answers_holdout9",
     "answers_holdout10",
+    "answers_holdout11",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
@@ -50,6 +52,13 @@ class GoldenQuestion(BaseModel):
     intent: Intent | None = None
     figures: tuple[str, ...] = ()
     wrong_figures: tuple[str, ...] = ()
+
+    @field_validator("figures", "wrong_figures")
+    @classmethod
+    def _as_answers_write_them(cls, figures: tuple[str, ...]) -> tuple[str, ...]:
+        # Writers copy figures from the source texts (吉林's are traditional: 80萬元; 8:2; "1 年以上");
+        # answers quote the normalized clause text. Compared the way the clauses write them.
+        return tuple(as_in_clauses(f) for f in figures)
 
 
 def load_golden(path: Path) -> list[GoldenQuestion]:

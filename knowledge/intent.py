@@ -114,6 +114,14 @@ def asked_unit(question: str) -> str | None:
     return next(iter(asked_units(question)), None)
 
 
+def _cue_in(intent: Intent, pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the intent's cue is in the text. A few told (招了几个贫困户, 好几年, 那几个月) asks no
+    figure: the amount cues are read without them, as the units are."""
+    if intent is Intent.AMOUNT:
+        text = _DEMONSTRATIVE.sub("，", text)
+    return pattern.search(text) is not None
+
+
 def asked_units(question: str) -> tuple[str, ...]:
     """Every kind of amount the question names, most specific first. A money cue that only lies
     inside a duration or ratio cue (补多长 holds no 多少) does not count twice: the cue text is taken
@@ -158,7 +166,9 @@ def classify(question: str) -> AskedIntent:
         return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
     nouns = procedure_nouns_asked(question)
     found = tuple(
-        intent for intent, pattern in _patterns() if pattern.search(question) or (intent is Intent.PROCEDURE and nouns)
+        intent
+        for intent, pattern in _patterns()
+        if _cue_in(intent, pattern, question) or (intent is Intent.PROCEDURE and nouns)
     )
     units = asked_units(question)
     open_list = bool(_open_list().search(question))
@@ -299,7 +309,7 @@ def asked_phrases(question: str, strict: bool = False) -> tuple[str, ...]:
         for text, after in phrases
         if after in ("？", "?")
         or asked_units(_STATED_FIGURE.sub("，", text))
-        or any(pattern.search(text) for _, pattern in _patterns())
+        or any(_cue_in(intent, pattern, text) for intent, pattern in _patterns())
     )
     return asking or (() if strict else tuple(text for text, _ in phrases))
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from knowledge.intent import AskedIntent, Intent
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits
+from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import tokenize
 
@@ -453,7 +453,7 @@ def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None
     if conditions:
         return Selection("condition", (match,), conditions=conditions)
     stated = by_headcount(stated_in_span(match, asked.units), match.headcounts)
-    if stated:
+    if stated and not grade_not_stated(list(stated), match.grades):
         return Selection("stated", (match,), conditions=stated)
     return None
 

@@ -86,6 +86,8 @@ class MeasureMatch:
     named_apart: str | None = None
     # Headcounts the question tells (现在有120个工人): they pick the tier a headcount threshold sets.
     headcounts: tuple[int, ...] = ()
+    # Skill grades the question names (技师证 → 2): tiers set by grade that state none of them answer nothing.
+    grades: frozenset[int] = frozenset()
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -113,8 +115,33 @@ class MeasureMatch:
                 # of people or a share (58.2万人 and 31亿元 are targets of one sentence).
                 sums = [t for t in group if _SUM.search(t)]
                 group = sums or group  # noqa: PLW2901
+            if grade_not_stated(group, self.grades):
+                continue  # 技师证能补多少 of tiers for 初级、中级、高级: none of them is the answer
             kept.update(by_headcount(_tiers_named(group, self.focus, names) or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
+
+
+# The national grades of vocational skill (职业技能等级, 五级/初级工 … 一级/高级技师), longest first; an
+# administrative 一级 (省一级认定) is no grade.
+_GRADE = re.compile(r"(?<![省市县区州家])(高级技师|技师|初级|中级|高级|[一二三四五12345]级)")
+_GRADE_NUMBER = {
+    "高级技师": 1, "技师": 2, "高级": 3, "中级": 4, "初级": 5,
+    "一级": 1, "二级": 2, "三级": 3, "四级": 4, "五级": 5,
+    "1级": 1, "2级": 2, "3级": 3, "4级": 4, "5级": 5,
+}  # fmt: skip
+
+
+def grades_in(text: str) -> frozenset[int]:
+    return frozenset(_GRADE_NUMBER[m.group()] for m in _GRADE.finditer(text))
+
+
+def grade_not_stated(tiers: list[str], asked: frozenset[int]) -> bool:
+    """Tiers set by skill grade, and the question asks a grade none of them states (技师（二级）证 of
+    tiers for 初级、中级、高级): no tier is its figure."""
+    if len(tiers) < 2 or not asked:
+        return False
+    stated = [grades_in(tier) for tier in tiers]
+    return all(stated) and not (asked & frozenset().union(*stated))
 
 
 def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, ...]:
@@ -522,6 +549,7 @@ class MeasureMatcher:
         # A name said only inside the head of a longer name (技能提升补贴 in 紧缺急需工种技能提升补贴): the
         # head names its measure; the shorter name names the others no more than their parts would.
         headcounts = told_headcounts(text)
+        grades = grades_in(text)
         said = self._names_in(text)
         heads = said & self._heads
         covered = {name for name in said if any(name != head and name in head for head in heads)}
@@ -638,6 +666,7 @@ class MeasureMatcher:
                 shared.setdefault(profile_id, {}),
                 profile.apart,
                 headcounts,
+                grades,
             )
 
         copies = RankedCopies(

@@ -151,6 +151,13 @@ def _unify_punctuation(text: str) -> str:
     return text.strip()
 
 
+def as_in_clauses(text: str) -> str:
+    """A phrase written the way normalized clause text writes it (simplified characters, full-width
+    punctuation beside Chinese, no conversion spaces): `80萬元` → `80万元`, `8:2` → `8：2`,
+    `1 年以上` → `1年以上`. For comparing a figure copied from a source document with an answer."""
+    return _unify_punctuation(to_simplified(text))
+
+
 def _fix_straight_quotes(text: str) -> str:
     out: list[str] = []
     is_open = False

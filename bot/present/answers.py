@@ -139,7 +139,12 @@ def direct_lines(answer: Answer) -> list[str]:
         head = direct.measures[0]
         lines = [words.listed.format(source=_source(answer, head))]
         lines += [
-            words.item.format(name=m.name, side=_side(m), amounts=shown_quote(m.amount_text or words.unstated))
+            words.item.format(
+                name=m.name,
+                side=_side(m),
+                amounts=shown_quote(m.amount_text or words.unstated),
+                details=_item_details(answer, m),
+            )
             for m in direct.measures
         ]
         return lines
@@ -174,6 +179,20 @@ def direct_lines(answer: Answer) -> list[str]:
             )
         )
     return lines
+
+
+def _item_details(answer: Answer, measure: MeasureRef) -> str:
+    """Who and on what terms, for a listed measure when whether one qualifies is asked (请了两个贫困户
+    帮工，有没有奖补): its own target and condition phrases, verbatim."""
+    if answer.intent not in ("conditions", "eligibility"):
+        return ""
+    words = prose().answers.direct
+    parts = []
+    if measure.targets:
+        parts.append(words.targets.format(targets="、".join(measure.targets)).rstrip("。"))
+    if measure.conditions:
+        parts.append(words.conditions.format(conditions="；".join(measure.conditions)).rstrip("。"))
+    return words.item_details.format(details="；".join(parts)) if parts else ""
 
 
 def _status_line(answer: Answer, document_id: str) -> str:

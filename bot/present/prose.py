@@ -67,7 +67,8 @@ class DirectProse(Section):
         "no_figure": ("source", "name", "side"),
         "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
-        "item": ("name", "side", "amounts"),
+        "item": ("name", "side", "amounts", "details"),
+        "item_details": ("details",),
         "measure": ("source", "name", "side", "amounts"),
         "targets": ("targets",),
         "conditions": ("conditions",),
@@ -87,6 +88,7 @@ class DirectProse(Section):
     here: str
     listed: str
     item: str
+    item_details: str
     measure: str
     targets: str
     conditions: str

@@ -54,13 +54,15 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # kind:answer 9). All three are run as dev sets, for their figures. Set 4 (session 11, task hc4; first run on
 # b6f9efd: 24/45 chats, 158/195 turns with `closing` judged) was read in session 12 (task chat7; its figure
 # then: 26/45 chats, 163/195 turns) and is a dev set too.
-# Set 5 (session 12, task hc5) is unread: first run 19/45 chats, 142/198 turns.
+# Set 5 (session 12, task hc5) is unread: first run 19/45 chats, 142/198 turns. Set 6 (session 13, task
+# hc6) is unread.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
     "chats_holdout3.yaml",
     "chats_holdout4.yaml",
     "chats_holdout5.yaml",
+    "chats_holdout6.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")

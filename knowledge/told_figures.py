@@ -1,0 +1,35 @@
+"""Sums and shares a question tells (那个5000块的补贴, 调到70%的见习补贴, 新增6个亿的贷款): they identify
+the measure that states them, whatever the question calls it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A number with a magnitude (万, 亿) or a unit of money or share. Bare numbers (2017年, 1年以上, 3个人)
+# tell nothing about which measure is meant.
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*([千万亿])?\s*(元|块|%|％)?")
+
+Quantity = tuple[str, str, bool]
+
+
+def _number(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@lru_cache(maxsize=4096)
+def quantities(text: str) -> frozenset[Quantity]:
+    """(number, magnitude, is a share) of every sum or share in the text: 5000块 ≡ 5000元, 6个亿 ≡ 6亿元."""
+    found: set[Quantity] = set()
+    for match in _QUANTITY.finditer(text):
+        number, magnitude, unit = match.groups()
+        if not magnitude and not unit:
+            continue
+        found.add((_number(number), magnitude or "", unit in ("%", "％")))
+    return frozenset(found)
+
+
+def states_a_told_figure(question: str, text: str) -> bool:
+    """Whether the text states a sum or share the question tells."""
+    told = quantities(question)
+    return bool(told) and bool(told & quantities(text))
