@@ -51,10 +51,34 @@ from knowledge.told_figures import states_a_told_figure
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
 
 
-def _names_its_payer(selection: Selection) -> bool:
-    """Whether a chosen measure's own span says who bears a cost (由安置地民政部门为其缴纳, 所需资金从
-    失业保险基金中列支)."""
-    return any(names_a_payer(match.measure.span) for match in selection.chosen)
+def _names_its_payer(selection: Selection, paid: tuple[str, ...]) -> bool:
+    """Whether a chosen measure's own span says who bears the cost asked (由安置地民政部门为其缴纳, 所需
+    资金从失业保险基金中列支): a span naming who pays for 医保 says nothing of who pays 养老保险."""
+    return any(_pays_for(match.measure.span, paid) for match in selection.chosen)
+
+
+def _pays_for(text: str, paid: tuple[str, ...]) -> bool:
+    """The text names a payer, and the cost asked when the question names one."""
+    return names_a_payer(text) and (not paid or any(word in text or _abbreviates(word, text) for word in paid))
+
+
+def _abbreviates(word: str, text: str) -> bool:
+    """The word is a short form of a phrase of the text: its characters in order, a few apart
+    (医保 of 基本医疗保险费, 社保 of 社会保险)."""
+    if len(word) < 2:
+        return False
+    start = text.find(word[0])
+    while start >= 0:
+        at, ok = start, True
+        for ch in word[1:]:
+            at = text.find(ch, at + 1, at + 4)
+            if at < 0:
+                ok = False
+                break
+        if ok:
+            return True
+        start = text.find(word[0], start + 1)
+    return False
 
 
 # Words by which a clause says where its own measure's money comes from (所需资金从…列支).
@@ -75,6 +99,38 @@ class Decision:
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
 # is in force, which department is responsible. Measures say what is granted, not where to queue.
 _CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
+# Standards a measure is reckoned by (当地最低工资标准的70%, 按当地最低生活保障标准) that no document of
+# this kind states: set elsewhere, by the province or the city each year.
+_STANDARD = re.compile(
+    r"最低工资(?:标准)?|最低生活保障(?:标准)?|低保(?:标准|金)|社会平均工资|社平工资|城镇居民人均可支配收入"
+)
+
+
+def _lists_no_offices(item: ScoredClause) -> bool:
+    return not (item.clause.lead_departments or item.clause.responsible_departments)
+
+
+def _standard_asked(question: str) -> str | None:
+    """The standard whose own amount a phrase asks (那平顶山现在的最低工资标准是每月多少钱): the phrase
+    that asks the figure names the standard and no measure word. None when the standard only says how
+    a measure is reckoned (见习补贴按最低工资的百分之几)."""
+    for phrase in asked_phrases(question, strict=True):
+        found = _STANDARD.search(phrase)
+        if found is None or not classify(phrase).asks_figure:
+            continue
+        if re.match(r"的?(?:多少|几|百分之|百分比|比例)", phrase[found.end() :]):
+            continue  # 提到最低工资标准的多少: the share of it a measure pays is asked
+        rest = phrase[: found.start()] + phrase[found.end() :]
+        if not _MEASURE_WORD.search(rest) and not re.search(r"[%％]|几成|百分之|比例", rest):
+            return found.group()
+    return None
+
+
+# How the documents write a standard people call by a short name (低保标准 → 最低生活保障).
+_STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
+_MEASURE_WORD = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金|救助|奖励")
+
+
 # A phrase asking for a benefit of some kind without naming it (听说有个啥一次性补贴能领): after a story
 # the story's outside topics (投简历) are the situation, not what is asked.
 _ASKS_FOR_MONEY = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金")
@@ -283,8 +339,12 @@ class Answerer:
             return Decision(abstained)
         if asked.primary in _CLAUSE_INTENTS:
             retrieval = self._told_figure_first(retrieval)
+        standard = _standard_asked(retrieval.analysis.normalized) if asked.asks_figure else None
+        if standard is not None:
+            return self._standard_unstated(retrieval, standard, asked)
         selection = self._selection(retrieval, asked)
-        if selection is not None and asked.asks_payer and not _names_its_payer(selection):
+        paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
+        if selection is not None and asked.asks_payer and not _names_its_payer(selection, paid or ()):
             # 利息是我自己出还是政府给贴: the measures' own spans say nothing of who bears it; the sentence
             # of their clauses that does answers, or the answer says plainly that none does.
             selection = None
@@ -301,19 +361,28 @@ class Answerer:
             # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         tokens = self.retriever.query_tokens(retrieval.analysis)
-        paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
-        quoted = [(item, self.best_quote(item, tokens, paid=paid)) for item in self.selected(retrieval)]
+        # 哪些部门负责, where the clause lists no offices at its end: its sentence naming 部门.
+        offices = asked.primary is Intent.DEPARTMENT and not asked.asks_payer
+        quoted = [
+            (
+                item,
+                self.best_quote(
+                    item, tokens, paid=paid, naming="部门" if offices and _lists_no_offices(item) else None
+                ),
+            )
+            for item in self.selected(retrieval)
+        ]
         figure = self._figure_asked_beside(retrieval, asked)
         if figure is not None:
             # 能补多少，怎么申请: the measure's own figure first, then how to apply — its sentences, or
             # plainly that the documents do not say.
             measure_quotes = self._from_measures(retrieval, figure, asked).quoted
             quoted = measure_quotes + [pair for pair in quoted if pair not in measure_quotes]
-            how = _procedure_unanswered(retrieval.analysis, quoted)
+            how = _procedure_unanswered(retrieval.analysis, quoted) if asked.primary is Intent.PROCEDURE else None
             status = AnswerStatus.NO_ANSWER if how else AnswerStatus.ANSWERED
             return Decision(status, quoted[: len(measure_quotes)] if how else quoted, how, figure, asked)
         missing = self._unanswered_aspect(retrieval, quoted)
-        if missing is None and paid and not any(names_a_payer(quote) for _, quote in quoted):
+        if missing is None and paid and not any(_pays_for(quote, paid) for _, quote in quoted):
             # 利息谁出 where no sentence of the related clauses says who bears it: say so plainly,
             # never leave the loan's own sentence to read as the answer.
             missing = MissingAspect(kind="payer", name=paid[0])
@@ -322,6 +391,18 @@ class Answerer:
             # and show the related clause, never a made-up answer.
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _standard_unstated(self, retrieval: Retrieval, standard: str, asked: AskedIntent) -> Decision:
+        """见习补贴按最低工资的70%，那最低工资每月多少: the documents reckon measures by such standards and
+        never state them. Said plainly, with the clause sentence that names the standard."""
+        tokens = self.retriever.query_tokens(retrieval.analysis)
+        written = _STANDARD_WRITTEN.get(standard[:2], standard)
+        top = retrieval.in_scope[: self.policy.max_citations]
+        naming = [item for item in top if written in item.clause.text]
+        if not naming:
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)  # no document here names it at all
+        quoted = [(item, self.best_quote(item, [*tokens, written])) for item in naming[:1]]
+        return Decision(AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="standard", name=standard), asked=asked)
 
     def _told_figure_first(self, retrieval: Retrieval) -> Retrieval:
         """吸纳贫困户那1000块奖补归哪个部门管: a sum or share the question tells names the measure; among
@@ -338,12 +419,13 @@ class Answerer:
     def _figure_asked_beside(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         """A how-to question that also asks a measure's figure in a phrase of its own (能补多少，怎么申请;
         来问能补多少，我该怎么答): the measures that state it, or None."""
-        if asked.primary is not Intent.PROCEDURE or not asked.asks(Intent.AMOUNT) or not asked.units:
-            return None
+        beside = (Intent.PROCEDURE, Intent.DEPARTMENT)
+        if asked.primary not in beside or not asked.asks(Intent.AMOUNT) or not asked.units or asked.asks_payer:
+            return None  # 利息谁出，贴息多少: who bears a cost is answered on its own (`decide`)
         question = retrieval.analysis.normalized
         phrases = asked_phrases(question)
         by_amount = [p for p in phrases if classify(p).asks(Intent.AMOUNT)]
-        if not by_amount or any(classify(p).primary is Intent.PROCEDURE for p in by_amount):
+        if not by_amount or any(classify(p).primary in beside for p in by_amount):
             return None  # one phrase asks both (怎么算多少): the how-to reading stands
         selection = self._selection(retrieval, replace(asked, primary=Intent.AMOUNT))
         return selection if selection is not None and selection.kind == "figure" else None
@@ -476,9 +558,16 @@ class Answerer:
         notices = self._notices(citations, as_of)
         asked = decision.asked or _asked(analysis)
         direct = self._direct(decision.selection) if decision.selection else None
-        if direct is None and asked.primary is Intent.DEPARTMENT and citations and not asked.asks_payer:
+        if asked.primary is Intent.DEPARTMENT and citations and not asked.asks_payer:
             # 利息谁出 is answered by the quoted sentence naming the payer, not the clause's offices.
-            direct = self._departments(citations[0].clause_id)
+            offices = self._departments(citations[0].clause_id)
+            if direct is None:
+                direct = offices
+            elif offices is not None:
+                # 补贴比例多少，归哪些部门管: the figure, then the offices of its clause.
+                direct = direct.model_copy(
+                    update={"clause_id": offices.clause_id, "lead": offices.lead, "responsible": offices.responsible}
+                )
         if decision.documents and status == AnswerStatus.ANSWERED:
             direct = DirectAnswer(kind="status", documents=decision.documents)
         if direct is not None and direct.kind not in ("department", "status"):
@@ -559,8 +648,10 @@ class Answerer:
         require_figure: bool = False,
         own_words: tuple[str, ...] = (),
         paid: tuple[str, ...] | None = None,
+        naming: str | None = None,
     ) -> str:
         """The sentence (or two adjacent sentences) of the clause that best matches the question.
+        With `naming` (部门 for which office is responsible), a sentence holding that word first.
 
         With `require_figure`, only a sentence that states a figure *about the same thing* qualifies:
         it must share at least half of the specific terms (3+ characters, from the question's own
@@ -575,17 +666,19 @@ class Answerer:
         # Sorted: a float sum over a set would depend on PYTHONHASHSEED and flip near-ties.
         scores = [sum(idf(t) for t in sorted(words) if t in wanted) for words in token_sets]
         candidates: list[int] | range = range(len(sentences))
+        if naming is not None:
+            candidates = [i for i in candidates if naming in sentences[i]] or candidates
         if paid is not None:
             # Who pays (利息谁出): the best of the sentences that name a payer — of what is asked about
             # (贴息 for 利息) when one does — when the clause has one.
             paying = [i for i in candidates if names_a_payer(sentences[i]) and scores[i] > 0]
             # The measure itself asked about (技能提升补贴这钱谁出) is paid for by a sentence of its own
             # clause that says where 所需资金 come from, without naming it again.
-            own_cost = any(term in item.clause.text for term in paid)
+            own_cost = any(term in item.clause.text or _abbreviates(term, item.clause.text) for term in paid)
             of_it = [
                 i
                 for i in paying
-                if any(term in sentences[i] for term in paid)
+                if any(term in sentences[i] or _abbreviates(term, sentences[i]) for term in paid)
                 or (own_cost and any(word in sentences[i] for word in _FUNDS_OF_THE_MEASURE))
             ]
             # A cost named (利息) that no sentence pays for: another cost's payer (扶贫车间's 1000元

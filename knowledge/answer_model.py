@@ -69,9 +69,10 @@ Notice = Annotated[DraftDocument | SupersededDocument | ExpiredMeasure | RegionF
 class MissingAspect(_Part):
     """What the question asked that the related clauses do not state: a figure, a procedure aspect
     named in knowledge/data/scope.yaml (所需材料, 办理流程 …), who bears a cost (`name`: 利息), or what
-    the money may be spent on (`use`: 创业补贴能用来买车吗)."""
+    the money may be spent on (`use`: 创业补贴能用来买车吗), or the amount of a standard a measure is
+    reckoned by (`standard`, `name`: 最低工资标准 of 见习补贴按最低工资的70%，那最低工资是多少)."""
 
-    kind: Literal["figure", "procedure", "payer", "use"]
+    kind: Literal["figure", "procedure", "payer", "use", "standard"]
     name: str | None = None
 
 

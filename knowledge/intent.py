@@ -114,11 +114,16 @@ def asked_unit(question: str) -> str | None:
     return next(iter(asked_units(question)), None)
 
 
+# A sum the question tells, with its bound (那个最高10万元的贷款, 那80万元补助): it names the measure; it
+# asks no sum (年利率是多少, 申报截止到几号 ask a share and a date).
+_TOLD_SUM = re.compile(r"(?:最高|最多|最低|至少|不超过|不低于|上限|封顶)?\d+(?:\.\d+)?(?:万|亿)?(?:元|块钱|块)")
+
+
 def _cue_in(intent: Intent, pattern: re.Pattern[str], text: str) -> bool:
     """Whether the intent's cue is in the text. A few told (招了几个贫困户, 好几年, 那几个月) asks no
     figure: the amount cues are read without them, as the units are."""
     if intent is Intent.AMOUNT:
-        text = _DEMONSTRATIVE.sub("，", text)
+        text = _TOLD_SUM.sub("，", _DEMONSTRATIVE.sub("，", text))
     return pattern.search(text) is not None
 
 
@@ -170,7 +175,7 @@ def classify(question: str) -> AskedIntent:
         for intent, pattern in _patterns()
         if _cue_in(intent, pattern, question) or (intent is Intent.PROCEDURE and nouns)
     )
-    units = asked_units(question)
+    units = asked_units(_TOLD_SUM.sub("，", question))
     open_list = bool(_open_list().search(question))
     threshold = bool(_THRESHOLD.search(question))
     cue = _payer().search(question)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.intent import AskedIntent, Intent
+from knowledge.intent import AskedIntent, Intent, asked_phrases
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
@@ -264,6 +264,8 @@ def select(
         listed = _in_region(alike, home, jurisdiction_of, policy.max_listed - 1)
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
+    if wants_figure and (conditions := _condition_figure_asked(best, asked, question)):
+        return Selection("condition", (best,), conditions=conditions)
     if not wants_figure:
         if asked.primary is Intent.ELIGIBILITY and _payment_asked_of_no_payment(best):
             # 得了五一劳动奖章，有没有奖金: the measure honours, it pays nothing — the money asked is
@@ -456,6 +458,46 @@ def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None
     if stated and not grade_not_stated(list(stated), match.grades):
         return Selection("stated", (match,), conditions=stated)
     return None
+
+
+def _condition_figure_asked(match: MeasureMatch, asked: AskedIntent, question: str) -> tuple[str, ...]:
+    """要签多长合同才给社保补贴: the figure asked is a condition's (签订1年以上劳动合同), not what the measure
+    pays (最长1年) — the phrase that asks names a thing of the condition that neither the measure's name
+    nor its paid figures hold."""
+    if not asked.units or not question or not match.payable_amounts or "money" in asked.units:
+        # Only a figure the measure pays can be mistaken for a condition's; 要满多久、每人给多少 asks
+        # the sum it pays too.
+        return ()
+    asking = "，".join(asked_phrases(question, strict=True))
+    cues = [m.span() for m in _FIGURE_CUE.finditer(asking)]
+    paid = (*match.payable_amounts, match.measure.name, *match.measure.aliases)
+
+    def beside_a_cue(word: str) -> bool:
+        # The thing measured is said next to the cue (签多长合同, 合同签多久, 职工多大比例), not anywhere
+        # in the question (离校未就业毕业生…最长补几年 asks how long it pays).
+        at = asking.find(word)
+        while at >= 0:
+            if any(at - _CUE_REACH <= end and start <= at + len(word) + _CUE_REACH for start, end in cues):
+                return True
+            at = asking.find(word, at + 1)
+        return False
+
+    named = tuple(
+        phrase
+        for phrase in conditions_asked(match, asked.units, asked.threshold, asked.bound)
+        if any(
+            len(word) > 1 and word in phrase and beside_a_cue(word) and not any(word in text for text in paid)
+            for word in match.focus
+        )
+    )
+    if named and match.headcounts:
+        # 职工超过100人，新招用比例: the headcount told picks among every phrase stating the share.
+        return by_headcount(conditions_asked(match, asked.units, asked.threshold, asked.bound), match.headcounts)
+    return named
+
+
+_FIGURE_CUE = re.compile(r"多长|多久|几年|几个月|多少|多大|比例|几成|百分之|几")
+_CUE_REACH = 4
 
 
 def conditions_asked(

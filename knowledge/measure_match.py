@@ -117,6 +117,10 @@ class MeasureMatch:
                 group = sums or group  # noqa: PLW2901
             if grade_not_stated(group, self.grades):
                 continue  # 技师证能补多少 of tiers for 初级、中级、高级: none of them is the answer
+            graded = [t for t in group if grades_in(t) & self.grades] if len(group) > 1 else []
+            if graded and all(grades_in(t) for t in group):
+                kept.update(graded)  # 中级（四级）…职业技能等级证书: the grade names the tier, not 证书
+                continue
             kept.update(by_headcount(_tiers_named(group, self.focus, names) or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
 

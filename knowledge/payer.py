@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from knowledge.intent import payer_cue_at
-from knowledge.query import load_glossary, tokenize
+from knowledge.query import is_dictionary_word, load_glossary, tokenize
 
 MIN_WORD_CHARS = 2
 
@@ -24,12 +24,17 @@ def paid_for(question: str) -> tuple[str, ...]:
     if cue is None:
         return ()
     start, end = cue
-    words = _named(question[:start]) or _named(question[start:end])  # 我自己交社保还是单位交: inside
+    # The phrase holding the cue names the cost first (…民政部门交医保，那养老保险是谁交 asks of 养老保险).
+    opening = max(question.rfind(mark, 0, start) for mark in _PHRASE_MARKS) + 1
+    own = _named(question[opening:start])
+    words = own or _named(question[:start]) or _named(question[start:end])  # 我自己交社保还是单位交: inside
     if not words:
         return ()
-    # The nearest word the glossary knows (利息 in 利息最后由谁承担), else the nearest word.
+    # The nearest word the glossary knows (利息 in 利息最后由谁承担), else the nearest dictionary word
+    # (医疗保险 of 基本医疗保险费是由谁来交, not the fragment 费是), else the nearest word.
     known = [w for w in words if w in _policy_terms()]
-    said = known[-1] if known else words[-1]
+    listed = [w for w in words if is_dictionary_word(w)]
+    said = known[-1] if known else listed[-1] if listed else words[-1]
     return (said, *_policy_terms().get(said, ()))
 
 
@@ -39,6 +44,7 @@ def _named(text: str) -> list[str]:
     return [w for w in tokenize(text) if len(w) >= MIN_WORD_CHARS and not _QUESTION_WORD.search(w) and w not in _PAYERS]
 
 
+_PHRASE_MARKS = ("，", ",", "、", "。", "？", "?", "！", "!", "；", ";", " ")
 _QUESTION_WORD = re.compile(r"哪|谁|什么|啥|怎么|多少|几")
 _PAYERS = frozenset({"自己", "个人", "本人", "单位", "企业", "公司", "老板", "政府", "国家", "财政", "这钱", "这笔"})
 

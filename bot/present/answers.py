@@ -165,6 +165,8 @@ def direct_lines(answer: Answer) -> list[str]:
                     lines.append(words.targets.format(targets="、".join(measure.targets)))
                 if measure.conditions:
                     lines.append(words.conditions.format(conditions="；".join(measure.conditions)))
+    if direct.lead or direct.responsible:
+        lines.append(_department_line(answer, direct))  # 比例多少，归哪些部门管: both asked
     # The place asked about, which another region's figure does not apply to (not always where the
     # person lives: 那巴中呢 from someone in 长春).
     asked = direct.measures[0].jurisdiction if direct.measures else ""
@@ -278,6 +280,8 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         aspect = words.missing.figure
     elif missing.kind == "use":
         aspect = words.missing.use
+    elif missing.kind == "standard":
+        aspect = words.missing.standard
     elif missing.kind == "payer":
         aspect = prose().payer_missing
     name = missing.name or ""
@@ -285,7 +289,7 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     said = words.partial.format(asked=aspect.asked.format(name=name))
     # The first line says what the measure grants; what it leaves open is said before the quote unless
     # that line already says it (没有写明具体金额).
-    lines = [*direct, "", said if missing.kind == "use" else words.direct.based_on] if direct else [said]
+    lines = [*direct, "", said if missing.kind in ("use", "standard") else words.direct.based_on] if direct else [said]
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])

@@ -56,6 +56,7 @@ class MissingProse(Section):
     figure: MissingWords
     procedure: MissingWords
     use: MissingWords
+    standard: MissingWords
 
 
 class DirectProse(Section):

@@ -168,3 +168,81 @@ def test_a_grade_the_tiers_do_not_state_shows_none_of_their_figures(kb: Knowledg
     named = answered(kb, "我在白山，拿了个中级工的证，技能提升补贴给多少钱")
     assert named.direct_answer is not None and "1500元" in named.direct_answer
     assert "2000元" not in named.direct_answer
+
+
+def test_a_grade_named_picks_its_tier_over_words_every_certificate_shares(kb: KnowledgeBase) -> None:
+    # 吉林（二十）: the 初级 tier says 职业资格证书或职业技能等级证书 in full; a question naming 中级 and
+    # 职业技能等级证书 asks the 中级 tier alone.
+    result = answered(kb, "在四平的厂里干了六年，刚拿到中级（四级）焊工的职业技能等级证书，吉林这个补贴给多少")
+    assert result.direct_answer is not None
+    assert "1500元" in result.direct_answer
+    assert "1000元" not in result.direct_answer
+
+
+# ---- a sum told with its bound names the measure; it asks no sum ----
+
+
+def test_a_told_sum_asks_no_sum() -> None:
+    asked = classify("巴中那个最高10万元的贷款，申请截止到哪天")
+    assert "money" not in asked.units
+    assert "date" in asked.units
+    assert "money" in classify("巴中创业贷款最高贷多少钱").units
+
+
+# ---- who pays: the cost asked must be the one the sentence pays for ----
+
+
+def test_a_payer_of_another_cost_is_no_answer(kb: KnowledgeBase) -> None:
+    # 巴中（十四）: 民政部门 pays the 基本医疗保险费 of veterans waiting for a post; nothing on 养老保险.
+    result = answered(kb, "在通江等着安排工作的退役士兵，养老保险谁给交")
+    assert result.status is AnswerStatus.NO_ANSWER
+    assert "养老保险" in result.answer
+    said = answered(kb, "在通江等着安排工作的退役士兵，这段时间医保谁给交")
+    assert said.status is AnswerStatus.ANSWERED
+    assert "民政部门" in said.citations[0].quote
+
+
+# ---- a standard a measure is reckoned by is not stated by the documents ----
+
+
+def test_the_amount_of_a_standard_is_said_to_be_unstated(kb: KnowledgeBase) -> None:
+    # 平顶山（十三）: 见习补贴 = 当地最低工资标准的70%; the 最低工资 itself is set elsewhere.
+    result = answered(kb, "郏县见习补贴是按最低工资算的，那郏县最低工资一个月到底多少钱")
+    assert result.status is AnswerStatus.NO_ANSWER
+    assert "最低工资" in result.answer
+    assert "70%" not in result.answer.splitlines()[0]
+
+
+def test_a_share_of_a_standard_is_the_measures_figure(kb: KnowledgeBase) -> None:
+    result = answered(kb, "宝丰的企业留用见习生过半，见习补贴能提到最低工资标准的多少")
+    assert result.status is AnswerStatus.ANSWERED
+    assert result.direct_answer is not None and "110%" in result.direct_answer
+
+
+def test_a_standard_no_document_names_gets_the_plain_refusal(kb: KnowledgeBase) -> None:
+    result = answered(kb, "商洛的社平工资一年是多少")
+    assert result.status is AnswerStatus.NO_ANSWER
+    assert result.citations == []
+
+
+# ---- a figure asked beside which office: both answered ----
+
+
+def test_a_figure_and_the_offices_asked_together_are_both_answered(kb: KnowledgeBase) -> None:
+    # 平顶山（十一）: 灵活就业 graduates get 2/3 of their contributions; the clause names its offices.
+    result = answered(kb, "平顶山毕业两年内没找到工作在打零工的大学生，社保补贴按多少比例补，哪些部门负责")
+    assert result.direct_answer is not None
+    assert "2/3" in result.direct_answer
+    assert "负责部门" in result.direct_answer
+
+
+# ---- the figure asked is a condition's, named beside the cue ----
+
+
+def test_the_length_of_a_contract_asked_is_the_conditions(kb: KnowledgeBase) -> None:
+    # 巴中（十）: a firm hiring a graduate 签订1年以上劳动合同 gets 社保补贴 for 最长1年.
+    result = answered(kb, "巴中的小公司招了应届大学生，合同至少签多久才能拿社保补贴")
+    assert result.direct_answer is not None
+    assert "1年以上劳动合同" in result.direct_answer
+    paid = answered(kb, "巴中的小公司招了应届大学生，社保补贴最长补多久")
+    assert paid.direct_answer is not None and "最长1年" in paid.direct_answer
