@@ -119,6 +119,28 @@ def asked_unit(question: str) -> str | None:
 _TOLD_SUM = re.compile(r"(?:最高|最多|最低|至少|不超过|不低于|上限|封顶)?\d+(?:\.\d+)?(?:万|亿)?(?:元|块钱|块)")
 
 
+def _asking_text(question: str) -> str:
+    """The phrases that ask, by a question mark or an intent cue (a unit word alone does not make a
+    phrase ask: 帮村里几个贫困户介绍进了厂子 tells a count); the whole question when none does."""
+    # Phrases by punctuation only: the words of a search-box message (稳岗返还 截止时间 平顶山) ask together.
+    phrases = [(m.group(), question[m.end() : m.end() + 1]) for m in _CLAUSE_PHRASE.finditer(question)]
+    last = len(phrases) - 1
+    asking = [
+        text
+        for at, (text, after) in enumerate(phrases)
+        # The last phrase asks however it ends (…能缓到什么时候 without a question mark).
+        if at == last
+        or after in ("？", "?")
+        or any(_cue_in(intent, pattern, _A_FEW.sub("，", text)) for intent, pattern in _patterns())
+    ]
+    return "，".join(asking) if asking else question
+
+
+# 几 with a measure word inside a story (帮村里几个贫困户介绍进了厂子) tells "a few"; it asks only in a
+# phrase that asks otherwise (招几个人能拿补贴？).
+_A_FEW = re.compile(r"几(?:[名户家位人]|个(?![月人]))")
+
+
 def _cue_in(intent: Intent, pattern: re.Pattern[str], text: str) -> bool:
     """Whether the intent's cue is in the text. A few told (招了几个贫困户, 好几年, 那几个月) asks no
     figure: the amount cues are read without them, as the units are."""
@@ -153,7 +175,7 @@ def asked_units(question: str) -> tuple[str, ...]:
 # or a paying verb: 一年要完成多少 (what a year must achieve) is a count.
 _PER_PERIOD = re.compile(
     r"(?:每|一|1)个?(?:月|年|人|次|季度)(?:大概|大约|平均|一共|总共|最多|最高|能够|能|可以|可|都|给)?"
-    r"(?:领|拿|发|给|补|贴|交|缴|贷|补贴|返)?多少"
+    r"(?:领|拿|发|给|补|贴|交|缴|贷|补贴|返)?(?:给?我|给?俺|给?咱)?多少"
 )
 
 
@@ -170,12 +192,15 @@ def classify(question: str) -> AskedIntent:
     if addresses_the_assistant(question):
         return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
     nouns = procedure_nouns_asked(question)
+    asking = _asking_text(question)
     found = tuple(
         intent
         for intent, pattern in _patterns()
-        if _cue_in(intent, pattern, question) or (intent is Intent.PROCEDURE and nouns)
+        # A figure is asked by a phrase that asks (村里几个建档立卡户… tells a few; …能补几个月 asks).
+        if _cue_in(intent, pattern, asking if intent is Intent.AMOUNT else question)
+        or (intent is Intent.PROCEDURE and nouns)
     )
-    units = asked_units(_TOLD_SUM.sub("，", question))
+    units = asked_units(_TOLD_SUM.sub("，", asking))
     open_list = bool(_open_list().search(question))
     threshold = bool(_THRESHOLD.search(question))
     cue = _payer().search(question)

@@ -246,3 +246,22 @@ def test_the_length_of_a_contract_asked_is_the_conditions(kb: KnowledgeBase) -> 
     assert "1年以上劳动合同" in result.direct_answer
     paid = answered(kb, "巴中的小公司招了应届大学生，社保补贴最长补多久")
     assert paid.direct_answer is not None and "最长1年" in paid.direct_answer
+
+
+# ---- what the story tells is not what the question asks ----
+
+
+def test_a_few_told_in_the_story_is_no_count_asked() -> None:
+    asked = classify("我在通江帮乡亲们找活，去年带了几个贫困户去宁波进厂，都签了两年合同，这种补贴一个人能给我多少？")
+    assert asked.units == ("money",)
+    assert classify("公司招几个人能拿补贴").units == ("count",)
+    assert classify("失业补助金能发几个月").units == ("duration",)
+
+
+def test_the_last_phrase_asks_without_a_question_mark() -> None:
+    asked = classify("工资保证金能不能先不交？能缓到什么时候")
+    assert "date" in asked.units
+
+
+def test_the_words_of_a_search_box_message_ask_together() -> None:
+    assert "date" in classify("稳岗返还 截止时间 平顶山").units
