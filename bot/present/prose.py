@@ -72,6 +72,7 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "targets": ("targets",),
         "conditions": ("conditions",),
+        "misfit": ("said", "name", "requirement"),
         "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
@@ -92,6 +93,7 @@ class DirectProse(Section):
     measure: str
     targets: str
     conditions: str
+    misfit: str
     condition: str
     unstated: str
     based_on: str
