@@ -59,6 +59,8 @@ _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF2
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
 _SEARCH_PARTS = re.compile(r"[，,。；;！!\s]+")
+# A sum of money typed as a search word of its own (返乡创业基地 80万, 见习补贴 1500元).
+_AMOUNT = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)\s*(?:万元|万|元|块)")
 _STATES = re.compile(r"[了的过着]$")
 # The stretches of a question that may ask several things (能拿多少，去哪申请 / 贷款多少钱 利息谁出).
 # Kinds of asking that one answer gives together (whether one may have a measure and how much).
@@ -365,6 +367,9 @@ class Dialogue:
             return [render.notice(_notices().calm), *self._reminder(work, today)]
         if self.words.addresses_instructions(text):
             return [render.notice(_reading().declined), *self._reminder(work, today)]
+        if self.words.about_bot.search(text) and not self.reader.names_benefit(text):
+            # 你是机器人吧: what the bot is (an uncited answer, logged) — never a yes, never a search.
+            return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
         closing = self.words.closing(text)
         if closing is not None:
             # 明白了, 再见: a short reply, the waiting card or question again — never a search.
@@ -488,6 +493,13 @@ class Dialogue:
             return reading
         if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
+        if self.words.moving.search(text) and self.regions.resolve(text).place:
+            # 铺子早不在通化了，搬梅河口去了: where one is now, stated.
+            return reading
+        if any(_AMOUNT.fullmatch(part) for part in _SEARCH_PARTS.split(text)):
+            # 返乡创业基地 80万: a sum typed as a word of its own is searched for, whatever the other words
+            # would say of a person (返乡创业).
+            return Reading(statement="", question=text, is_search=True)
         if set(self.describer.describe(self._stated_in_search(text), today).facts) - {"region"}:
             return reading
         if not any(self._names_something(word) for word in self.threads.content_words(text)):
@@ -815,6 +827,9 @@ class Dialogue:
         if self.words.making.search(text) and not self.reader.names_benefit(text):
             # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words.
             return render.nothing_to_cite(_reading().cannot_make)
+        if self.words.acting.search(text) and not self.words.wh_question.search(text):
+            # 你能直接帮我把贷款办了不: the bot cannot act for anyone; where it is done, no search.
+            return render.nothing_to_cite(_reading().cannot_act)
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here)

@@ -512,6 +512,8 @@ class DialogueReadingProse(Section):
     noted: str
     no_such_article: str
     cannot_make: str
+    cannot_act: str
+    about_bot: str
 
 
 class EligibilityStatedProse(Section):

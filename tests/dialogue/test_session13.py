@@ -123,3 +123,49 @@ def test_a_clause_cited_by_two_parts_is_cited_once(dialogue: Dialogue) -> None:
     _, replies = say(dialogue, SessionState(), "长春创业担保贷款能贷多少？利息谁来出")
     ids = replies[0].clause_ids
     assert "【" in replies[0].text and len(ids) == len(set(ids))
+
+
+# -- more classes of set 5 -------------------------------------------------------------------------
+
+
+def test_a_move_states_the_new_place_even_said_of_a_business(dialogue: Dialogue) -> None:
+    """铺面早就不在敦化了 挪到珲春去了: where one is now — never a search for the two places."""
+    state, _ = say(dialogue, SessionState(), "我在敦化开了个小饭馆")
+    state, replies = say(dialogue, state, "铺面早就不在敦化了 挪到珲春去了")
+    assert [r.kind for r in replies] == ["confirm"]
+    assert state.pending["region"] == "珲春市"
+
+
+def test_a_request_to_carry_out_a_procedure_is_declined_plainly(dialogue: Dialogue) -> None:
+    _, replies = say(dialogue, SessionState(), "你直接替我把创业补贴申请了吧")
+    assert replies[0].kind == "answer" and not replies[0].citations
+    assert "办不了" in replies[0].text and "12333" in replies[0].text
+
+
+@pytest.mark.parametrize("message", ["你到底是不是真人", "是人工客服吗"])
+def test_a_question_about_the_bot_says_what_it_is(dialogue: Dialogue, message: str) -> None:
+    state, _ = say(dialogue, SessionState(), "我在巴中，失业了")
+    state, replies = say(dialogue, state, message)
+    assert replies[0].kind == "answer" and not replies[0].citations and "不是真人" in replies[0].text
+    assert state.pending and not state.profile  # no yes: the card still waits
+
+
+@pytest.mark.parametrize("compare", ["巴中的一样不", "吉林也一样吗"])
+def test_comparing_with_the_last_answer_asks_it_again_at_the_place_named(dialogue: Dialogue, compare: str) -> None:
+    state, _ = say(dialogue, SessionState(), "资阳企业稳岗补贴的标准是多少")
+    _, replies = say(dialogue, state, compare)
+    assert replies[0].kind == "answer" and "接着刚才的问题" in replies[0].text
+
+
+def test_a_question_that_found_nothing_keeps_the_topic_for_the_next_follow_up(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "吉林技能提升补贴中级证书给多少")
+    state, replies = say(dialogue, state, "前年考下来的 现在过时了没")
+    assert not replies[0].citations
+    _, replies = say(dialogue, state, "资阳呢")
+    assert "接着刚才的问题" in replies[0].text and "技能提升" in replies[0].text
+
+
+def test_a_sum_typed_as_a_search_word_is_searched_not_carded(dialogue: Dialogue) -> None:
+    """返乡创业 names a situation too, but beside a sum of its own it is what is searched for."""
+    state, replies = say(dialogue, SessionState(), "农民工返乡创业园区 80万元")
+    assert replies[0].kind == "answer" and not state.pending
