@@ -25,6 +25,8 @@ from knowledge.answer_model import Answer, MeasureRef
 
 # Measures paid to the person themselves (knowledge's measure registry words it `person`).
 _PERSONAL = "person"
+# Facts whose values name themselves (an option's label); any other value is shown with its fact's label.
+_SELF_NAMED = frozenset({"enum", "enum_list"})
 
 
 class Fit:
@@ -55,13 +57,19 @@ class Fit:
                 if reason.kind != "failed" or reason.requirement is None or not reason.requirement.text:
                     continue
                 said = [
-                    render.fact_value(self.facts, s.fact, s.value)
+                    self._said(s.fact, s.value)
                     for s in reason.stated
                     if s.fact in profile.values and s.value is not None
                 ]
                 if said:
                     return Misfit(name=measure.name, requirement=reason.requirement.text, said="，".join(said))
         return None
+
+    def _said(self, fact: str, value: Any) -> str:
+        """失业、待业（没有工作） says itself; 3个月 or 是 needs its fact's name (正常经营时长：3个月)."""
+        spec = self.facts[fact]
+        shown = render.fact_value(self.facts, fact, value)
+        return shown if spec.type in _SELF_NAMED else f"{spec.label}：{shown}"
 
     def _rules_of(self, measure: MeasureRef) -> list[Benefit]:
         """The person's benefits whose cited sentences are this measure's span."""

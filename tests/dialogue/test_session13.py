@@ -92,6 +92,13 @@ def test_a_measure_the_persons_own_facts_rule_out_is_marked_not_offered_as_their
     assert "按您说的情况（失业" in answer.text and "您目前不符合" in answer.text
 
 
+def test_a_value_that_does_not_name_itself_is_shown_with_its_fact(dialogue: Dialogue) -> None:
+    """Three months of business fail 初创企业补贴's year (jilin-2017-07): said as 正常经营时长：3个月, not 3个月."""
+    state = SessionState(profile={"region": "通化市", "employment_status": "self_employed", "business_months": 3})
+    _, replies = say(dialogue, state, "吉林初创企业补贴能给多少")
+    assert "按您说的情况（正常经营时长：3个月）" in replies[0].text
+
+
 def test_a_measure_is_not_marked_when_the_facts_fit_or_were_not_said(dialogue: Dialogue) -> None:
     employed, _ = say(dialogue, SessionState(), "我在四平一家企业上班")
     _, replies = say(dialogue, employed, "考下来职业技能证书能补多少钱")
