@@ -17,7 +17,9 @@ from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import actions, render
+from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
+from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
@@ -57,6 +59,8 @@ _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF2
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
 _SEARCH_PARTS = re.compile(r"[，,。；;！!\s]+")
+# A sum of money typed as a search word of its own (返乡创业基地 80万, 见习补贴 1500元).
+_AMOUNT = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+)\s*(?:万元|万|元|块)")
 _STATES = re.compile(r"[了的过着]$")
 # The stretches of a question that may ask several things (能拿多少，去哪申请 / 贷款多少钱 利息谁出).
 # Kinds of asking that one answer gives together (whether one may have a measure and how much).
@@ -83,6 +87,8 @@ class Dialogue:
         self.describer = Describer(engine.rulebook.facts, regions)
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions, clauses)
+        self.corrections = Corrections(self.describer, reader, engine.rulebook.facts)
+        self.fit = Fit(engine)
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
         self.reader = MessageReader(self.words, self.threads.is_keywords)
@@ -272,7 +278,7 @@ class Dialogue:
         if (
             question is not None
             and not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
-            and not self._corrects(text, reading, today)
+            and not self._corrects(work, text, reading, today)
         ):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
@@ -361,6 +367,9 @@ class Dialogue:
             return [render.notice(_notices().calm), *self._reminder(work, today)]
         if self.words.addresses_instructions(text):
             return [render.notice(_reading().declined), *self._reminder(work, today)]
+        if self.words.about_bot.search(text) and not self.reader.names_benefit(text):
+            # 你是机器人吧: what the bot is (an uncited answer, logged) — never a yes, never a search.
+            return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
         closing = self.words.closing(text)
         if closing is not None:
             # 明白了, 再见: a short reply, the waiting card or question again — never a search.
@@ -484,6 +493,13 @@ class Dialogue:
             return reading
         if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
+        if self.words.moving.search(text) and self.regions.resolve(text).place:
+            # 铺子早不在通化了，搬梅河口去了: where one is now, stated.
+            return reading
+        if any(_AMOUNT.fullmatch(part) for part in _SEARCH_PARTS.split(text)):
+            # 返乡创业基地 80万: a sum typed as a word of its own is searched for, whatever the other words
+            # would say of a person (返乡创业).
+            return Reading(statement="", question=text, is_search=True)
         if set(self.describer.describe(self._stated_in_search(text), today).facts) - {"region"}:
             return reading
         if not any(self._names_something(word) for word in self.threads.content_words(text)):
@@ -544,12 +560,13 @@ class Dialogue:
         words = {w for w in words if _CHINESE.search(w) and not self.regions.resolve(w).place}
         return all(any(w[i : i + 2] in shown for i in range(len(w) - 1)) for w in words)
 
-    def _corrects(self, text: str, reading: Reading, today: date) -> bool:
+    def _corrects(self, work: Working, text: str, reading: Reading, today: date) -> bool:
         """不对不对，说错了，执照是我老公的，我自己没有: a correction of what was said before, with the facts
         it corrects — its 不对 is about those, never a 不 to the question asked now."""
-        if not reading.statement or not self.words.correcting.search(text):
+        if not reading.statement or not (self.words.correcting.search(text) or self.corrections.replaces(text)):
             return False
-        return bool(self.describer.describe(reading.statement, today).facts)
+        described = self._described(work, text, reading, today)
+        return described is not None and bool(described.facts)
 
     def _opened(self, work: Working, today: date) -> list[Reply]:
         """你好，我想问问: the welcome, or — with a card or a question waiting — that again, unanswered."""
@@ -606,7 +623,7 @@ class Dialogue:
         """Facts wait for confirmation: a question is answered and the confirmation offered again;
         only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
-        description = self.describer.describe(reading.statement, today) if reading.statement else None
+        description = self._described(work, text, reading, today)
         if understood and value is True and not self._asks(text, reading):
             return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
@@ -623,6 +640,17 @@ class Dialogue:
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _described(self, work: Working, text: str, reading: Reading, today: date) -> Description | None:
+        """What the statement part says about the person; a correction giving only the new value
+        (岁数说错了，是五十八; 我不是三年前毕业，是两年前) is read in the place of the old one."""
+        if not reading.statement:
+            return None
+        description = self.describer.describe(reading.statement, today)
+        if description.facts or not (self.words.correcting.search(text) or self.corrections.replaces(text)):
+            return description
+        known = {**work.profile, **work.pending}
+        return self.corrections.read(reading.statement, known, today) or description
 
     def _accept_and_more(self, work: Working, description: Description | None, today: date) -> list[Reply]:
         """对，另外我还交了社保: the card is confirmed as shown, and what the message adds (or corrects)
@@ -672,7 +700,7 @@ class Dialogue:
         if len(words) < MIN_QUESTION_CHARS or not (_CHINESE.search(text) or _LATIN.search(text)):
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
-        description = self.describer.describe(reading.statement, today) if reading.statement else None
+        description = self._described(work, text, reading, today)
         facts = description is not None and bool(description.facts)
         if self._requests_check(text, reading):
             if description is not None and facts:
@@ -799,6 +827,9 @@ class Dialogue:
         if self.words.making.search(text) and not self.reader.names_benefit(text):
             # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words.
             return render.nothing_to_cite(_reading().cannot_make)
+        if self.words.acting.search(text) and not self.words.wh_question.search(text):
+            # 你能直接帮我把贷款办了不: the bot cannot act for anyone; where it is done, no search.
+            return render.nothing_to_cite(_reading().cannot_act)
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here)
@@ -834,7 +865,11 @@ class Dialogue:
             if supposed is not None:
                 asked, result, situation = supposed
         work.thread = self.threads.after(work.thread, asked, result)
-        reply = render.answer(result, self.interviewer.clause_name, offer_check)
+        # 我能拿什么 from someone who said 失业: a measure the rules rule out on what they said is not theirs.
+        misfits = (
+            self.fit.misfits(result, {**work.profile, **work.pending}, today) if work.profile or work.pending else {}
+        )
+        reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply

@@ -8,14 +8,14 @@ comes from a rule's amount or a quoted clause.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from bot.dialogue import actions
 from bot.dialogue.types import BenefitCard, Button, Reply
 from bot.present import citations, conversation
-from bot.present.answers import answer_text
+from bot.present.answers import Misfit, answer_text, fitting_first
 from bot.present.prose import prose
 from bot.present.reasons import reason_texts, records_text, value_text
 from bot.present.results import beneficiary_label, benefit_amount, reasons_message, results_message
@@ -118,7 +118,12 @@ def joined(parts: list[tuple[str, Reply]]) -> Reply:
     """One answer to a message that asks several things (能拿多少，去哪申请): each part under the words
     it answers, the clause buttons once each, answered when any part is."""
     texts = [f"【{asked}】\n{reply.text}" for asked, reply in parts]
-    citations = tuple(dict.fromkeys(c for _, reply in parts for c in reply.citations))
+    # A clause an earlier part cites is not cited again by a later one (one 📄 button per clause; the
+    # widget shows one button per clause within a part too).
+    citations: list[Citation] = []
+    for _, reply in parts:
+        earlier = {c.clause_id for c in citations}
+        citations += [c for c in reply.citations if c.clause_id not in earlier and c not in citations]
     rows: list[tuple[Button, ...]] = []
     for _, reply in parts:
         rows += [row for row in reply.buttons if row not in rows]
@@ -128,7 +133,7 @@ def joined(parts: list[tuple[str, Reply]]) -> Reply:
         kind="answer",
         text="\n\n".join(texts),
         buttons=tuple(rows),
-        citations=citations,
+        citations=tuple(citations),
         answer_status=answered if answered in statuses else statuses[0],
     )
 
@@ -315,7 +320,9 @@ def nothing_to_cite(text: str) -> Reply:
     return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=AnswerStatus.NO_ANSWER.value)
 
 
-def answer(result: Answer, name: ClauseName, offer_check: bool) -> Reply:
+def answer(result: Answer, name: ClauseName, offer_check: bool, misfits: Mapping[str, Misfit] | None = None) -> Reply:
+    """`misfits`: measures the person's stated facts rule out — the answer leads with the others."""
+    result = fitting_first(result, misfits or {})
     ids = list(dict.fromkeys(c.clause_id for c in result.citations))
     rows: list[tuple[Button, ...]] = [(clause_button(i, name),) for i in ids]
     if offer_check:
@@ -324,7 +331,7 @@ def answer(result: Answer, name: ClauseName, offer_check: bool) -> Reply:
         rows.append((SOURCES_BUTTON,))
     return Reply(
         kind="answer",
-        text=answer_text(result),
+        text=answer_text(result, misfits),
         buttons=tuple(rows),
         citations=result.citations,
         answer_status=result.status.value,

@@ -441,17 +441,21 @@ class Threads:
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""
-        if thread is not None and question.read_as:
+        own = self.topic_of(question.text)
+        # A question naming no topic of its own that found nothing (证是前年拿的，还能申请不) leaves the
+        # conversation's topic and measure as they were: 巴中呢 next still asks about them.
+        kept = thread is not None and not answer.citations and not own
+        if thread is not None and (question.read_as or kept):
             topic = question.topic or thread.topic
         else:
-            topic = self.topic_of(question.text) or tuple(m.name for m in answer.measures[:1])
+            topic = own or tuple(m.name for m in answer.measures[:1])
         region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place
         primary = primary_measure(answer)
         measure, measure_region = (primary.name, primary.jurisdiction or None) if primary else (None, None)
         # A follow-up answered with no measure of its own keeps the thread's — unless it moved the
         # place (资阳呢 after 巴中's parks): another place's measure is not asked of here.
         moved = region is not None and thread is not None and region != thread.measure_region
-        if primary is None and thread is not None and question.read_as and not moved:
+        if primary is None and thread is not None and (question.read_as or kept) and not moved:
             measure, measure_region = thread.measure, thread.measure_region
         return Thread(
             topic=topic,

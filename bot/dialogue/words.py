@@ -95,6 +95,9 @@ class VocabularyFile(BaseModel):
     not_knowing: str = "$^"
     # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
     correcting: str = "$^"
+    moving: str = "$^"
+    acting: str = "$^"
+    about_bot: str = "$^"
     # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
     # about, never the person's situation.
     beneficiary: str = "$^"
@@ -152,6 +155,9 @@ class Vocabulary:
         self.on_behalf = re.compile(data.on_behalf)
         self.not_knowing = re.compile(data.not_knowing)
         self.correcting = re.compile(data.correcting)
+        self.moving = re.compile(data.moving)
+        self.acting = re.compile(data.acting)
+        self.about_bot = re.compile(data.about_bot)
         self.beneficiary = re.compile(data.beneficiary)
         self.making = re.compile(data.making)
         self.relations = data.relations

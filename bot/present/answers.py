@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -27,6 +29,16 @@ from knowledge.answer_model import (
 from knowledge.citations import Citation
 from knowledge.documents import Structure
 from knowledge.labels import cited_form
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """A measure of the answer that the person's stated facts rule out: its name, the rule's
+    requirement (需为在职的企业职工) and what the person said that fails it (失业、待业（没有工作）)."""
+
+    name: str
+    requirement: str
+    said: str
 
 
 class AnswerResult(BaseModel):
@@ -66,12 +78,13 @@ def answer_result(answer: Answer) -> AnswerResult:
     )
 
 
-def answer_text(answer: Answer) -> str:
-    """What the user reads: cited quotes, the partial answer, or the honest refusal."""
+def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> str:
+    """What the user reads: cited quotes, the partial answer, or the honest refusal. `misfits`: the
+    measures (by id) the person's own facts rule out, each marked where it is shown."""
     if answer.status == AnswerStatus.REGION_NOT_COVERED:
         return _region_not_covered(answer)
     if answer.status == AnswerStatus.ANSWERED:
-        return _answered(answer)
+        return _answered(answer, misfits or {})
     if answer.missing is not None:
         return _partial(answer, answer.missing)
     return _no_answer(answer)
@@ -125,8 +138,53 @@ def shown_quote(text: str) -> str:
 _GAP = re.compile("□+")
 
 
-def direct_lines(answer: Answer) -> list[str]:
-    """The first line(s): the asked measure's own name and figures, or that the document states none."""
+def fitting_first(answer: Answer, misfits: Mapping[str, Misfit]) -> Answer:
+    """The answer with the measures the person's facts rule out after the others, and the quotes of
+    clauses only those measures come from after the rest: it leads with what fits."""
+    if not misfits:
+        return answer
+
+    def fits(measure: MeasureRef) -> bool:
+        return measure.measure_id not in misfits
+
+    measures = (*answer.measures, *(answer.direct.measures if answer.direct is not None else ()))
+    fitting = {m.clause_id for m in measures if fits(m)}
+    ruled_out = {m.clause_id for m in measures if not fits(m)} - fitting
+    direct = answer.direct
+    if direct is not None:
+        direct = direct.model_copy(update={"measures": tuple(sorted(direct.measures, key=lambda m: not fits(m)))})
+    return answer.model_copy(
+        update={
+            "measures": tuple(sorted(answer.measures, key=lambda m: not fits(m))),
+            "direct": direct,
+            "citations": tuple(sorted(answer.citations, key=lambda c: c.clause_id in ruled_out)),
+        }
+    )
+
+
+def direct_lines(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> list[str]:
+    """The first line(s): the asked measure's own name and figures, or that the document states none;
+    under a measure the person's facts rule out, one line saying so."""
+    lines = _direct_lines(answer)
+    if not misfits or answer.direct is None:
+        return lines
+    words = prose().answers.direct
+    marked: list[str] = []
+    pending = [m for m in answer.direct.measures if m.measure_id in misfits]
+    for line in lines:
+        marked.append(line)
+        for measure in list(pending):
+            if measure.name in line:
+                marked.append(_misfit_line(misfits[measure.measure_id], words.misfit))
+                pending.remove(measure)
+    return marked
+
+
+def _misfit_line(misfit: Misfit, template: str) -> str:
+    return template.format(said=misfit.said, name=misfit.name, requirement=misfit.requirement)
+
+
+def _direct_lines(answer: Answer) -> list[str]:
     direct = answer.direct
     if direct is None:
         return []
@@ -259,13 +317,18 @@ def _cited(answer: Answer) -> list[str]:
     return lines
 
 
-def _answered(answer: Answer) -> str:
+def _answered(answer: Answer, misfits: Mapping[str, Misfit]) -> str:
     words = prose().answers
-    direct = direct_lines(answer)
+    direct = direct_lines(answer, misfits)
     lines = [*direct, "", words.direct.based_on] if direct else [words.found]
+    shown = {m.measure_id for m in answer.direct.measures} if direct and answer.direct is not None else set()
+    # A ruled-out measure the first lines do not name (only quoted) is marked after the quotes.
+    unmarked = [misfit for measure_id, misfit in misfits.items() if measure_id not in shown]
     if not answer.citations:
         lines = direct  # a document-status answer: the documents' own metadata, no clause to quote
     lines.extend(_cited(answer))
+    if unmarked:
+        lines.extend(["", *(_misfit_line(m, words.direct.misfit) for m in dict.fromkeys(unmarked))])
     lines.extend(_notices(answer))
     if answer.citations:
         lines.extend(["", words.disclaimer])

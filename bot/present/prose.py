@@ -73,6 +73,7 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "targets": ("targets",),
         "conditions": ("conditions",),
+        "misfit": ("said", "name", "requirement"),
         "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
@@ -93,6 +94,7 @@ class DirectProse(Section):
     measure: str
     targets: str
     conditions: str
+    misfit: str
     condition: str
     unstated: str
     based_on: str
@@ -511,6 +513,8 @@ class DialogueReadingProse(Section):
     noted: str
     no_such_article: str
     cannot_make: str
+    cannot_act: str
+    about_bot: str
 
 
 class EligibilityStatedProse(Section):

@@ -41,6 +41,8 @@ def new_ref() -> str:
 class QueueRow:
     entry: AnswerEntry
     ratings: tuple[tuple[str, str], ...]  # (rating, note), newest first
+    # The question asked just before in the same conversation: 那巴中呢 alone cannot be judged.
+    before: str | None = None
 
 
 class FeedbackDesk:
@@ -95,7 +97,20 @@ class FeedbackDesk:
             )
             for answer_id, rating, note in rows:
                 notes.setdefault(answer_id, []).append((rating, note))
-        return [QueueRow(e, tuple(notes.get(e.id, ()))) for e in entries]
+            before = {e.id: self._asked_before(session, e) for e in entries}
+        return [QueueRow(e, tuple(notes.get(e.id, ())), before[e.id]) for e in entries]
+
+    def _asked_before(self, session: Session, entry: AnswerEntry) -> str | None:
+        """The conversation's question logged right before this one (none once the session is forgotten)."""
+        if entry.session_key is None:
+            return None
+        query = (
+            select(AnswerEntry.question)
+            .where(AnswerEntry.session_key == entry.session_key, AnswerEntry.id < entry.id)
+            .order_by(AnswerEntry.id.desc())
+            .limit(1)
+        )
+        return session.scalar(query)
 
     def counts(self, days: int = 14, today: date | None = None) -> tuple[list[date], dict[QueueName, list[int]]]:
         """Per queue, how many questions arrived each day of the last `days` days (Beijing dates)."""

@@ -353,3 +353,18 @@ def test_an_uncovered_place_is_said_plainly_and_a_typed_clause_is_an_answer_to_r
     expect(answer.get_by_role("group", name="这条回答有帮助吗？")).to_be_visible()
     expect(frame.locator(".msg.bot").last).to_have_attribute("data-kind", "confirm")
     shot(page, "web12-typed-clause.png")
+
+
+def test_a_clause_quoted_twice_has_one_citation_button_that_marks_both_quotes(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    """An answer quoting two sentences of 吉林（十九） shows one 📄 button for it, and the clause it opens
+    has both sentences marked (session 13: the same button appeared twice)."""
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    answer = ask(frame, "吉林失业了学技能考证书有什么补贴")
+    buttons = answer.locator(".citations button.cite")
+    titles = [buttons.nth(i).inner_text() for i in range(buttons.count())]
+    assert len(titles) == len(set(titles)) and any("（十九）" in t for t in titles)
+    answer.locator(".citations button.cite", has_text="（十九）").click()
+    expect(frame.locator("#pb-sheet-text mark")).to_have_count(2)
+    shot(page, "web13-one-button-per-clause.png")

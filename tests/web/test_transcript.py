@@ -218,3 +218,18 @@ def test_bad_input_gets_a_clear_reply_or_error_and_the_conversation_goes_on(
     replies = say(client, sid, message="对")["replies"]
     assert replies[0]["kind"] == "acknowledge"
     assert services.conversations.state(key).profile.get("region") == "敦化市"  # type: ignore[union-attr]
+
+
+def test_a_queue_row_for_a_follow_up_shows_the_question_asked_before_it(
+    client: TestClient, services: WebServices, staff_account: str
+) -> None:
+    """那商洛呢 alone cannot be judged: the staff queue shows the conversation's question before it."""
+    sid = say(client, None, message="平顶山返乡创业有哪些扶持？")["session_id"]
+    answer = next(r for r in say(client, sid, message="那商洛那边呢")["replies"] if r["kind"] == "answer")
+    given = client.post("/api/feedback", json={"session_id": sid, "ref": answer["feedback_ref"], "rating": "down"})
+    assert given.status_code == 200
+    row = next(r for r in services.feedback.queue("low_rated") if r.entry.question == "那商洛那边呢")
+    assert row.before == "平顶山返乡创业有哪些扶持？"
+    login(client)
+    page = client.get("/staff/queue?show=low_rated").text
+    assert "上一问：平顶山返乡创业有哪些扶持？" in page

@@ -142,8 +142,21 @@
     return c.status_note ? c.reference + " · " + c.status_note : c.reference;
   }
 
-  function showCitation(c, opener) {
-    openSheet(c.title, citationMeta(c), c.text, [c.quote], c.verified, opener);
+  // One clause, however many of its sentences the answer quotes: one button, every quote marked.
+  function showCitation(group, opener) {
+    var c = group[0];
+    var quotes = group.map(function (g) { return g.quote; });
+    openSheet(c.title, citationMeta(c), c.text, quotes, group.every(function (g) { return g.verified; }), opener);
+  }
+
+  function byClause(citations) {
+    var groups = [];
+    var seen = {};
+    citations.forEach(function (c) {
+      if (!seen[c.clause_id]) { seen[c.clause_id] = []; groups.push(seen[c.clause_id]); }
+      if (seen[c.clause_id].every(function (g) { return g.quote !== c.quote; })) seen[c.clause_id].push(c);
+    });
+    return groups;
   }
 
   function showClause(id, opener) {
@@ -155,14 +168,14 @@
   function citationList(reply) {
     var list = el("ul", "citations");
     list.setAttribute("aria-label", "引用的条款");
-    reply.citations.forEach(function (c) {
+    byClause(reply.citations).forEach(function (group) {
       var item = el("li");
-      var open = el("button", "cite", "📄 " + c.title);
+      var open = el("button", "cite", "📄 " + group[0].title);
       open.type = "button";
       open.setAttribute("aria-haspopup", "dialog");
-      open.addEventListener("click", function () { showCitation(c, open); });
+      open.addEventListener("click", function () { showCitation(group, open); });
       item.appendChild(open);
-      if (c.verified) item.appendChild(verifiedBadge());
+      if (group.every(function (g) { return g.verified; })) item.appendChild(verifiedBadge());
       list.appendChild(item);
     });
     return list;

@@ -1,0 +1,72 @@
+"""Corrections that give only the new value: what they correct is read from the words around it.
+
+People correct a card the way they would correct a person: 我不是三年前毕业，是两年前 (the new value
+without its verb) or 岁数说错了，是五十八 (the fact named, the value bare). Neither states a fact on its
+own, so the describer finds nothing in them. Here the new value is read in the place of the old one:
+- 不是X，是Y: Y takes X's place — with as much of X's end as makes Y a fact of the same kind as X
+  (两年前 + 毕业, the words X corrected);
+- …说错了，是Y with no X: Y is read as the answer to each fact the card or the record holds (the
+  interview's own answer reader, so 五十八 is an age in 岁 and 去年 a date); the correction is taken
+  only when exactly one of those facts reads it and it changes that fact.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from bot.dialogue.describe import Describer, Description
+from bot.dialogue.understand import AnswerReader
+from eligibility.facts import FactRegistry
+from eligibility.questions import question_for
+
+_REPLACED = re.compile(r"不是(?P<old>[^，,。？?！!\s]{1,12}?)[\s，,]*(?:而是|是)(?P<new>[^，,。？?！!吗呢\s]{1,12})")
+_NEW_VALUE = re.compile(r"(?:^|[\s，,。；;])(?:应该是|其实是|是)(?P<new>[^，,。？?！!吗呢\s]{1,12})")
+# Facts whose value is a yes or a no: a bare value never corrects them (是 would read as a yes).
+_VALUED = frozenset({"integer", "number", "date", "enum"})
+
+
+class Corrections:
+    def __init__(self, describer: Describer, reader: AnswerReader, facts: FactRegistry) -> None:
+        self.describer = describer
+        self.reader = reader
+        self.facts = facts
+
+    def replaces(self, text: str) -> bool:
+        """不是X，是Y: a correction by its shape, whatever words it uses (我不是三年前毕业 是两年前)."""
+        return _REPLACED.search(text) is not None
+
+    def read(self, text: str, known: dict[str, Any], today: date) -> Description | None:
+        """The facts a correction gives by its new value alone, or None."""
+        replaced = _REPLACED.search(text)
+        if replaced is not None:
+            return self._in_place_of(replaced["old"], replaced["new"], today)
+        said = _NEW_VALUE.search(text)
+        return self._of_known_fact(said["new"], known, today) if said is not None else None
+
+    def _in_place_of(self, old: str, new: str, today: date) -> Description | None:
+        before = self.describer.describe(old, today).facts
+        if not before:
+            return None
+        for cut in range(len(old) - 1, 0, -1):
+            described = self.describer.describe(new + old[cut:], today)
+            if described.facts and set(described.facts) <= set(before):
+                return described
+        return None
+
+    def _of_known_fact(self, value: str, known: dict[str, Any], today: date) -> Description | None:
+        read: dict[str, Any] = {}
+        notes: dict[str, str] = {}
+        for fact, before in known.items():
+            if fact not in self.facts or self.facts[fact].type not in _VALUED:
+                continue
+            understood = self.reader.read(question_for((fact,), self.facts), value, today)
+            if understood is None or understood.raw is None or understood.raw == before:
+                continue
+            read[fact] = understood.raw
+            if understood.note:
+                notes[fact] = understood.note
+        if len(read) != 1:
+            return None
+        return Description(facts=read, notes=notes)

@@ -1,0 +1,101 @@
+"""Answers that know the person: a measure the person's own facts rule out is not presented as theirs.
+
+After a self-description or a check the dialogue knows facts about the person (失业, 在长春, 大专…).
+An answer to 我能拿什么 may still quote a measure whose rule requires the opposite (技能提升补贴 is for
+在职的企业职工). Whether it does is decided the way the check decides it — by the eligibility rules,
+deterministically: the measure's rule is the benefit for the person (`applicant`) whose cited sentence
+is the measure's verbatim span (same clause, one quote inside the other), evaluated on the facts the
+person gave (recorded, or still on the card: "按您说的情况"). A rule that fails on a stated fact makes
+the measure a misfit: shown after the ones that fit, marked with that requirement and the fact said.
+Facts not given are never assumed: a measure is only marked when a fact the person stated fails it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.dialogue import render
+from bot.present.answers import Misfit
+from eligibility.engine import Engine
+from eligibility.errors import ProfileError
+from eligibility.profile import Profile
+from eligibility.rulebook import Benefit
+from knowledge.answer_model import Answer, MeasureRef
+
+# Measures paid to the person themselves (knowledge's measure registry words it `person`).
+_PERSONAL = "person"
+# Facts whose values name themselves (an option's label); any other value is shown with its fact's label.
+_SELF_NAMED = frozenset({"enum", "enum_list"})
+
+
+class Fit:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.facts = engine.rulebook.facts
+
+    def misfits(self, answer: Answer, known: dict[str, Any], today: date) -> dict[str, Misfit]:
+        """The answer's measures (by id) that a rule rules out on the facts the person stated."""
+        profile = self._profile(known, today)
+        if not profile.values:
+            return {}
+        found: dict[str, Misfit] = {}
+        for measure in _measures(answer):
+            if measure.beneficiary != _PERSONAL or measure.measure_id in found:
+                continue
+            misfit = self._misfit(measure, profile)
+            if misfit is not None:
+                found[measure.measure_id] = misfit
+        return found
+
+    def _misfit(self, measure: MeasureRef, profile: Profile) -> Misfit | None:
+        for benefit in self._rules_of(measure):
+            result = self.engine.evaluate(benefit, profile, asking=False).result
+            if result.status != "ineligible":
+                continue
+            for reason in result.reasons:
+                if reason.kind != "failed" or reason.requirement is None or not reason.requirement.text:
+                    continue
+                said = [
+                    self._said(s.fact, s.value)
+                    for s in reason.stated
+                    if s.fact in profile.values and s.value is not None
+                ]
+                if said:
+                    return Misfit(name=measure.name, requirement=reason.requirement.text, said="，".join(said))
+        return None
+
+    def _said(self, fact: str, value: Any) -> str:
+        """失业、待业（没有工作） says itself; 3个月 or 是 needs its fact's name (正常经营时长：3个月)."""
+        spec = self.facts[fact]
+        shown = render.fact_value(self.facts, fact, value)
+        return shown if spec.type in _SELF_NAMED else f"{spec.label}：{shown}"
+
+    def _rules_of(self, measure: MeasureRef) -> list[Benefit]:
+        """The person's benefits whose cited sentences are this measure's span."""
+        rules = self.engine.rulebook.benefits_of(measure.jurisdiction) if measure.jurisdiction else []
+        return [
+            b
+            for b in rules
+            if b.beneficiary == "applicant"
+            and any(
+                s.cite == measure.clause_id and (s.quote in measure.quote or measure.quote in s.quote)
+                for s in b.citations
+            )
+        ]
+
+    def _profile(self, known: dict[str, Any], today: date) -> Profile:
+        values: dict[str, Any] = {}
+        for fact, raw in known.items():
+            if fact not in self.facts:
+                continue
+            try:
+                values[fact] = self.facts[fact].parse(raw, today)
+            except ProfileError:
+                continue
+        return Profile(as_of=today, values=values)
+
+
+def _measures(answer: Answer) -> list[MeasureRef]:
+    direct = answer.direct.measures if answer.direct is not None else ()
+    return [*direct, *answer.measures]
