@@ -35,6 +35,8 @@ from knowledge.intent import (
     classify,
     is_about_a_document,
     names_a_payer,
+    standard_asked,
+    tells_a_measure_beside_a_standard,
     told_as_condition,
 )
 from knowledge.lexical import split_sentences
@@ -99,36 +101,14 @@ class Decision:
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
 # is in force, which department is responsible. Measures say what is granted, not where to queue.
 _CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
-# Standards a measure is reckoned by (当地最低工资标准的70%, 按当地最低生活保障标准) that no document of
-# this kind states: set elsewhere, by the province or the city each year.
-_STANDARD = re.compile(
-    r"最低工资(?:标准)?|最低生活保障(?:标准)?|低保(?:标准|金)|社会平均工资|社平工资|城镇居民人均可支配收入"
-)
 
 
 def _lists_no_offices(item: ScoredClause) -> bool:
     return not (item.clause.lead_departments or item.clause.responsible_departments)
 
 
-def _standard_asked(question: str) -> str | None:
-    """The standard whose own amount a phrase asks (那平顶山现在的最低工资标准是每月多少钱): the phrase
-    that asks the figure names the standard and no measure word. None when the standard only says how
-    a measure is reckoned (见习补贴按最低工资的百分之几)."""
-    for phrase in asked_phrases(question, strict=True):
-        found = _STANDARD.search(phrase)
-        if found is None or not classify(phrase).asks_figure:
-            continue
-        if re.match(r"的?(?:多少|几|百分之|百分比|比例)", phrase[found.end() :]):
-            continue  # 提到最低工资标准的多少: the share of it a measure pays is asked
-        rest = phrase[: found.start()] + phrase[found.end() :]
-        if not _MEASURE_WORD.search(rest) and not re.search(r"[%％]|几成|百分之|比例", rest):
-            return found.group()
-    return None
-
-
 # How the documents write a standard people call by a short name (低保标准 → 最低生活保障).
 _STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
-_MEASURE_WORD = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金|救助|奖励")
 
 
 # A phrase asking for a benefit of some kind without naming it (听说有个啥一次性补贴能领): after a story
@@ -339,7 +319,7 @@ class Answerer:
             return Decision(abstained)
         if asked.primary in _CLAUSE_INTENTS:
             retrieval = self._told_figure_first(retrieval)
-        standard = _standard_asked(retrieval.analysis.normalized) if asked.asks_figure else None
+        standard = standard_asked(retrieval.analysis.normalized) if asked.asks_figure else None
         if standard is not None:
             return self._standard_unstated(retrieval, standard, asked)
         selection = self._selection(retrieval, asked)
@@ -399,8 +379,12 @@ class Answerer:
         written = _STANDARD_WRITTEN.get(standard[:2], standard)
         top = retrieval.in_scope[: self.policy.max_citations]
         naming = [item for item in top if written in item.clause.text]
-        if not naming:
-            return Decision(AnswerStatus.NO_ANSWER, asked=asked)  # no document here names it at all
+        question = retrieval.analysis.normalized
+        told_measure = tells_a_measure_beside_a_standard(question)
+        if not naming or not told_measure:
+            # No document here names it, or the question is about the standard alone (最低工资一个月多少):
+            # the plain refusal, no clause that merely mentions it.
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         quoted = [(item, self.best_quote(item, [*tokens, written])) for item in naming[:1]]
         return Decision(AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="standard", name=standard), asked=asked)
 

@@ -377,3 +377,34 @@ def is_about_a_document(question: str) -> bool:
 @lru_cache(maxsize=1)
 def _issued() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{cue})" for cue in _data().issued))
+
+
+# Standards a measure is reckoned by (当地最低工资标准的70%, 按当地最低生活保障标准) that no document of
+# this kind states: set elsewhere, by the province or the city each year.
+_STANDARD = re.compile(
+    r"最低工资(?:标准)?|最低生活保障(?:标准)?|低保(?:标准|金)|社会平均工资|社平工资|城镇居民人均可支配收入"
+)
+
+
+def standard_asked(question: str) -> str | None:
+    """The standard whose own amount a phrase asks (那平顶山现在的最低工资标准是每月多少钱): the phrase
+    that asks the figure names the standard and no measure word. None when the standard only says how
+    a measure is reckoned (见习补贴按最低工资的百分之几)."""
+    for phrase in asked_phrases(question, strict=True):
+        found = _STANDARD.search(phrase)
+        if found is None or not classify(phrase).asks_figure:
+            continue
+        if re.match(r"的?(?:多少|几|百分之|百分比|比例)", phrase[found.end() :]):
+            continue  # 提到最低工资标准的多少: the share of it a measure pays is asked
+        rest = phrase[: found.start()] + phrase[found.end() :]
+        if not _MEASURE_WORD.search(rest) and not re.search(r"[%％]|几成|百分之|比例", rest):
+            return found.group()
+    return None
+
+
+_MEASURE_WORD = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金|救助|奖励")
+
+
+def tells_a_measure_beside_a_standard(question: str) -> bool:
+    """The question names a measure besides the standard (见习补贴按最低工资的70%算，那最低工资…)."""
+    return _MEASURE_WORD.search(_STANDARD.sub("，", question)) is not None

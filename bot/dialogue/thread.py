@@ -19,7 +19,7 @@ from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
-from knowledge.intent import Intent, classify, is_about_a_document, payer_cue_at, without_cues
+from knowledge.intent import Intent, classify, is_about_a_document, payer_cue_at, standard_asked, without_cues
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.payer import paid_for
@@ -444,7 +444,7 @@ class Threads:
         own = self.topic_of(question.text)
         # A question naming no topic of its own that found nothing (证是前年拿的，还能申请不) leaves the
         # conversation's topic and measure as they were: 巴中呢 next still asks about them.
-        kept = thread is not None and not answer.citations and not own
+        kept = thread is not None and not answer.citations and not own and standard_asked(question.text) is None
         if thread is not None and (question.read_as or kept):
             topic = question.topic or thread.topic
         else:
