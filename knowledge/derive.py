@@ -85,7 +85,49 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     derived=True,
                 )
             )
-    return tuple(measures)
+    return tuple(_told_apart(measures))
+
+
+# An item's list label (①, 1., （1）, 一、) and where its opening words end (个人 of ①个人最高可申请…;
+# 合伙创业 of ②合伙创业的，按每人…).
+_ITEM_LABEL = re.compile(r"^(?:[①-⑳]|\d+[.．、]|[（(]\d+[）)]|[一二三四五六七八九十]+、)\s*")
+_OPENING_END = re.compile(r"[^\u4e00-\u9fff]|的|最高|最多|可|按|每|给予|享受|申请|贷款|补贴|不超过")
+_MAX_QUALIFIER = 8
+
+
+def _told_apart(measures: list[Measure]) -> list[Measure]:
+    """Items of one list named alike after their lead-in (创业担保贷款 for ①个人… and ②合伙创业的…) are
+    told apart by their own opening words, as a curator would name them: 创业担保贷款（个人）,
+    创业担保贷款（合伙创业）, with the said forms (个人创业担保贷款, 合伙创业担保贷款) as aliases."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for at, measure in enumerate(measures):
+        groups.setdefault((measure.clause, measure.name), []).append(at)
+    named = list(measures)
+    for (_, name), members in groups.items():
+        if len(members) < 2:
+            continue
+        openings = [_opening(measures[at].span) for at in members]
+        if not all(openings) or len(set(openings)) < len(openings):
+            continue
+        for at, opening in zip(members, openings, strict=True):
+            said = _joined(opening, name)
+            named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
+    return named
+
+
+def _opening(span: str) -> str:
+    text = _ITEM_LABEL.sub("", span, count=1)
+    end = _OPENING_END.search(text)
+    opening = text[: end.start()] if end else ""
+    return opening if 2 <= len(opening) <= _MAX_QUALIFIER else ""
+
+
+def _joined(opening: str, name: str) -> str:
+    """合伙创业 + 创业担保贷款 → 合伙创业担保贷款 (the shared 创业 said once)."""
+    for overlap in range(min(len(opening), len(name)), 0, -1):
+        if opening.endswith(name[:overlap]):
+            return opening + name[overlap:]
+    return opening + name
 
 
 def _introduces_grants(line: str) -> bool:

@@ -52,6 +52,8 @@ def test_its_facts_and_articles_are_read_without_the_pages_furniture(published: 
         ("长兴本科生就业生活补贴能领多久", "24个月", "3.本科毕业生每人每月1000元"),
         # ①②③ items under 创业担保贷款按以下规定执行：
         ("长兴创业担保贷款最多贷多少", "50万元", "①个人最高可申请贷款额度50万元"),
+        # Items named alike after their lead-in are told apart by their own opening words.
+        ("长兴合伙创业能贷多少", "300万元", "②合伙创业的，按每人50万元、总额不超过300万元的额度给予贷款"),
     ],
 )
 def test_an_item_is_answered_with_its_own_figure_under_the_name_of_what_it_sits_under(
@@ -65,6 +67,14 @@ def test_an_item_is_answered_with_its_own_figure_under_the_name_of_what_it_sits_
     assert figure in first_line, text
     assert quoted in text, text
     assert "以下" not in first_line and "：：" not in first_line, text
+
+
+def test_items_named_alike_are_told_apart_by_their_opening_words(published: Services) -> None:
+    names = {m.name for m in published.knowledge.answerer.matcher.measures_of("changxing-2024-06")}
+    assert {"创业担保贷款（个人）", "创业担保贷款（合伙创业）"} <= names
+    for measure in published.knowledge.answerer.matcher.measures_of("changxing-2024-06"):
+        for amount in measure.amounts:
+            assert amount.text in measure.span
 
 
 def test_the_seed_documents_still_answer_as_before(published: Services) -> None:
