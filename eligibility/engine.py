@@ -16,6 +16,7 @@ from typing import Any
 
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
+from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.receipt import once_of, prior_receipt, unknown_receipt
@@ -61,6 +62,9 @@ NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
 HIRING = "hiring_staff"
+# A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
+STAFFED = "business_has_employees"
+HIRE_DATE = "hire_date"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
 ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
@@ -68,6 +72,14 @@ DOCUMENT_CACHE = 4096
 # whether the person's business hires settles none of the person's own, so it comes last.
 UNIT_WEIGHT = 0.5
 ROLE_WEIGHT = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Within reach: the day time alone opens it (waiting.py), or what the person can do (nearmiss.py)."""
+
+    eligible_from: date | None
+    opening: Opening | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +131,16 @@ class Engine:
             )
             for b in rulebook.benefits.values()
         }
+        # An employer's measure for the unit itself, not for a hire (稳岗补贴, 小微企业贷款): its
+        # conditions speak of no person and it states no hiring terms.
+        self._units_own = {
+            b.id: b.unit_condition is not None
+            and not b.hiring
+            and all(rulebook.facts[f].about != "person" for f in b.unit_condition.facts())
+            for b in rulebook.benefits.values()
+        }
+        # What a person can do to open a near miss (facts.yaml `action`).
+        self._actions = Actions(rulebook.facts)
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
         self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
@@ -175,7 +197,7 @@ class Engine:
         """The question that could decide the most open benefits (questions.py), or None."""
         asking = [e for e in evaluations if e.open_facts]
         weights = [_weight(e.result) for e in asking]
-        own = [e.result.beneficiary == "applicant" for e in asking]
+        own = [e.result.beneficiary == "applicant" or e.result.status == "as_employer" for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
         said = profile.values.get(members[0]) if members and len(members) == 1 else None
         if not members:
@@ -309,13 +331,16 @@ class Engine:
             status: BenefitStatus = "expired" if ended else "not_yet_in_force"
             return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
         if benefit.beneficiary == "employer" and _is_employer(profile):
-            if profile.values.get(HIRING) is True:
+            units_own = self._units_own[benefit.id]
+            staffed = units_own and profile.values.get(STAFFED) is True
+            if profile.values.get(HIRING) is True or staffed:
                 if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
                     # The business already had this one-time measure (平顶山（九） 2020年春节 hires).
                     return Evaluation(
                         self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ()
                     )
-                return Evaluation(self._result(benefit, profile, "as_employer", (), (), city), ())
+                # A unit's own measure (稳岗补贴) is the business's once it has staff, hiring or not.
+                return self._as_the_unit(benefit, profile, asking and not units_own, city)
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
                 # until then judge it as before (the person's own side of it).
@@ -377,12 +402,20 @@ class Engine:
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
-            result = self._result(benefit, profile, "ineligible", reasons, (), city, eligible_from=later)
+            opening = self._opening(benefit, profile, outcome.failed) if benefit.beneficiary == "applicant" else None
+            result = self._result(benefit, profile, "ineligible", reasons, (), city, near=NearMiss(later, opening))
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         reasons = (*reasons, *self._draft_reasons[benefit.id], *((prior_receipt(benefit),) if held else ()))
-        result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
+        # Open only on facts answered 不清楚 that an action settles (失业登记): doing it may make it sure.
+        settled = [f for f in outcome.unknown if all(profile.values.get(x, "") is None for x in f.facts)]
+        opening = self._opening(benefit, profile, settled) if settled and len(settled) == len(outcome.unknown) else None
+        if opening is not None and opening.outcome is not True:
+            opening = None
+        result = self._result(
+            benefit, profile, "possibly_eligible", reasons, missing, city, near=NearMiss(None, opening)
+        )
         if not asking:
             return Evaluation(result, ())
         # A draft's measure is at best possible: a fact that could only meet it changes no status
@@ -398,6 +431,14 @@ class Engine:
             # Every certificate named fails; another one could still meet it (records.py).
             open_facts = (*open_facts, records.more)
         return Evaluation(result, open_facts)
+
+    def _opening(self, benefit: Benefit, profile: Profile, findings: list[Finding]) -> Opening | None:
+        """What the person could do to open this benefit (nearmiss.py), judged on the whole rule."""
+
+        def judge(values: dict[str, Any]) -> Outcome:
+            return self._outcome(benefit, profile.model_copy(update={"values": values}), profile.as_of)[0]
+
+        return opened_by(self._actions, findings, profile.values, profile.as_of, judge)
 
     def _for_a_unit(
         self, benefit: Benefit, profile: Profile, outcome: Outcome, asking: bool = True, city: str | None = None
@@ -416,6 +457,58 @@ class Engine:
             self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
         )
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing, city), open_facts)
+
+    def _as_the_unit(self, benefit: Benefit, profile: Profile, asking: bool, city: str | None) -> Evaluation:
+        """An employer's benefit for the person whose business is that employer (`as_employer`):
+        judged on the person hired and on the unit (`unit_condition`), never on the owner's own
+        situation. A failed condition of the hire or the unit makes it `ineligible`; what is still
+        unknown about them is asked (所招人员…), worded as the unit's, not the owner's."""
+        facts = self.rulebook.facts
+        view = self._unit_view(profile)
+        node = benefit.unit_condition
+        assert node is not None
+        outcome = evaluate(node, view.values, view.as_of)
+        if outcome.value is False:
+            reasons = tuple(self._of_the_hire(_failure(f, view), f) for f in outcome.failed)
+            return Evaluation(self._result(benefit, profile, "ineligible", reasons, (), city), ())
+        findings = _unique_findings(outcome.unknown)
+        reasons = tuple(self._of_the_hire(_unknown(f, view), f) for f in findings)
+        hire = facts.hire_facts
+        missing = tuple(dict.fromkeys(hire.get(f, f) for f in _missing(outcome)))
+        result = self._result(benefit, profile, "as_employer", reasons, missing, city)
+        if not asking or outcome.value is not None:
+            return Evaluation(result, ())
+
+        def askable(fact: str) -> bool:
+            asked = hire.get(fact, fact)
+            return facts[asked].about != "person" and profile.is_open(asked) and facts[asked].is_askable
+
+        matter = facts_that_matter(node, view.values, view.as_of, askable, True, True)
+        return Evaluation(result, tuple(f for f in missing if f in {hire.get(m, m) for m in matter}))
+
+    def _unit_view(self, profile: Profile) -> Profile:
+        """The facts an owner's unit is judged on: the unit's own and the hire's, each hire fact in
+        the place of the person fact it stands for (所招人员的家庭情况 read as `household`)."""
+        facts = self.rulebook.facts
+        values = {f: v for f, v in profile.values.items() if f in facts and facts[f].about != "person"}
+        for base, hire in facts.hire_facts.items():
+            if hire in profile.values:
+                values[base] = profile.values[hire]
+        # Whom a unit hired is judged on the day of the hire (吸纳毕业年度高校毕业生), when it is given.
+        hired = profile.values.get(HIRE_DATE)
+        return Profile(as_of=hired if isinstance(hired, date) else profile.as_of, values=values)
+
+    def _of_the_hire(self, reason: Reason, finding: Finding) -> Reason:
+        """A reason about the person hired names the hire facts (所招人员…), not the owner's own."""
+        hire = self.rulebook.facts.hire_facts
+        requirement = reason.requirement
+        if requirement is not None and any(f in hire for f in finding.facts):
+            update: dict[str, Any] = {"subject": "hire"}
+            if requirement.fact in hire:
+                update["fact"] = hire[requirement.fact]
+            requirement = requirement.model_copy(update=update)
+        stated = tuple(Stated(fact=hire.get(s.fact, s.fact), value=s.value) for s in reason.stated)
+        return reason.model_copy(update={"requirement": requirement, "stated": stated})
 
     def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:
         """The person runs a business that may be the unit claiming this benefit: its dates are theirs
@@ -494,7 +587,7 @@ class Engine:
         missing: tuple[str, ...],
         city: str | None = None,
         amount: AmountResult | None = None,
-        eligible_from: date | None = None,
+        near: NearMiss | None = None,
     ) -> BenefitResult:
         if city is not None and status in CITY_OPEN:
             # Only the province is known: whether this city's document applies is unconfirmed
@@ -521,8 +614,18 @@ class Engine:
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],
             apply_terms=self._terms[benefit.id][2],
-            eligible_from=eligible_from,
+            eligible_from=near.eligible_from if near is not None else None,
+            opens_with=near.opening.actions if near is not None and near.opening is not None else (),
+            opens_to=self._opens_to(benefit, near.opening if near is not None else None),
         )
+
+    def _opens_to(self, benefit: Benefit, opening: Opening | None) -> BenefitStatus | None:
+        """What an opened near miss becomes: `eligible` only when every condition would then hold and
+        nothing else caps it (a draft; a one-time measure whose prior receipt is still to say)."""
+        if opening is None:
+            return None
+        sure = opening.outcome is True and not self._draft_reasons[benefit.id] and benefit.once is None
+        return "eligible" if sure else "possibly_eligible"
 
 
 # Statuses a province alone leaves open: the benefit is the person's only if the city is this one.
@@ -543,7 +646,8 @@ def _term(term: TermSource) -> Term:
 
 
 def _weight(result: BenefitResult) -> float:
-    if result.beneficiary == "applicant":
+    if result.beneficiary == "applicant" or result.status == "as_employer":
+        # An owner's unit's benefit is the owner's to claim: its hire facts count as his own.
         return 1.0
     return UNIT_WEIGHT if result.status == "if_hired" else ROLE_WEIGHT
 

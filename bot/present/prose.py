@@ -558,6 +558,8 @@ class CheckAdviceProse(Section):
         "deadline": ("deadline",),
         "employer_only_count": ("count",),
         "eligible_from": ("date",),
+        "opens_with": ("actions",),
+        "opens_with_possible": ("actions",),
     }
     to_confirm: str
     if_hired: str
@@ -575,6 +577,10 @@ class CheckAdviceProse(Section):
     employer_only_count: str
     if_hired_count: str
     eligible_from: str
+    opens_with: str
+    opens_with_possible: str
+    actions_joiner: str
+    near_miss_section: str
 
 
 class IntakeProse(Section):
