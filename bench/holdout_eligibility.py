@@ -140,6 +140,7 @@ HIRE_FLAGS: dict[str, tuple[str, ...]] = {
     "hire_insured": ("社会保险", "五险", "social insurance"),
 }
 HIRE_PERSON_FACTS = ("household", "hard_to_employ", "registered_unemployed", "rural_labor")
+BROKERS = ("劳务经纪", "人力资源服务机构", "labour broker", "labor broker")
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -166,6 +167,7 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     _from_text(facts, profile, rulebook)
     _dated_in_text(facts, as_of, profile)
     _hires(facts, profile)
+    _broker(facts, profile)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
@@ -312,6 +314,24 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         profile["has_startup_loan"] = not any("还清" in part for part in said_had)
 
 
+def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:
+    """A labour broker or HR agency asking about its own provider's measure (session 13): the people
+    it placed are the `hire_*` facts; one working on his own without registering runs no business."""
+    text = str(facts.get("other") or "")
+    if facts.get("employment") not in {"self_employed", *OWNERS} or not mentions(text, BROKERS):
+        return
+    profile["labor_broker"] = True
+    for fact in HIRE_PERSON_FACTS:
+        profile.pop(fact, None)
+    _placed(text, profile)
+    if mentions(text, ("农村劳动力", "农民工", "rural workers")):
+        profile["hire_rural_labor"] = True
+    if mentions(text, ("劳务输出", "organized")):
+        profile["hire_organized_labor_export"] = True
+    if profile.get("business_licensed") is False:
+        profile["business_form"] = "none"
+
+
 def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     """An owner who hires: the hire's facts from the text (the owner's own are not what it says)."""
     text = str(facts.get("other") or "")
@@ -322,11 +342,16 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
         profile.pop(fact, None)
     if not isinstance(facts.get("graduated"), date):
         profile.pop("graduation_date", None)
+    _placed(text, profile)
+
+
+def _placed(text: str, profile: dict[str, Any]) -> None:
+    """What the text says of the people hired or placed, and of the unit (the `hire_*` facts)."""
     for fact, words in HIRE_FLAGS.items():
         said = mentions(text, words)
         if said is not None:
             profile[fact] = said
-    if mentions(text, ("建档立卡", "脱贫")):
+    if mentions(text, ("建档立卡", "脱贫", "贫困家庭")):
         profile["hire_household"] = ["poverty_registered"]
     if mentions(text, ("高校毕业生", "大学生", "college graduate", "届")):
         profile["hire_education"] = "college"
@@ -337,11 +362,11 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     elif year:
         profile["hire_graduation_date"] = date(int(year[1]), 6, 30)
     hired = re.search(r"(20\d\d)-(\d\d)-(\d\d)(?:起|新)?(?:招用|吸纳)", text)
-    said = re.search(r"\b([A-Z][a-z]{2})[a-z]* (20\d\d) hired", text)
+    spoken = re.search(r"\b([A-Z][a-z]{2})[a-z]* (20\d\d) hired", text)
     if hired:
         profile["hire_date"] = date(int(hired[1]), int(hired[2]), int(hired[3]))
-    elif said and said[1] in ENGLISH_MONTHS:
-        profile["hire_date"] = date(int(said[2]), ENGLISH_MONTHS.index(said[1]) + 1, 1)
+    elif spoken and spoken[1] in ENGLISH_MONTHS:
+        profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
     months = re.search(r"连续(\d+)个多?月|(\d+) months continuously", text)
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))

@@ -65,6 +65,8 @@ HIRING = "hiring_staff"
 # A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
 STAFFED = "business_has_employees"
 HIRE_DATE = "hire_date"
+# The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
+BROKER = "labor_broker"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
 ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
@@ -330,6 +332,13 @@ class Engine:
                 return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
             status: BenefitStatus = "expired" if ended else "not_yet_in_force"
             return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
+        if benefit.beneficiary == "service_provider" and benefit.hiring:
+            if profile.values.get(BROKER) is True:
+                # The person is the broker or agency the measure pays: judged on whom they placed.
+                return self._as_the_unit(benefit, profile, asking, city)
+            if self._asks_broker(profile):
+                judged = self._evaluate(benefit, profile, as_of, asking, city)
+                return Evaluation(judged.result, (*judged.open_facts, BROKER))
         if benefit.beneficiary == "employer" and _is_employer(profile):
             units_own = self._units_own[benefit.id]
             staffed = units_own and profile.values.get(STAFFED) is True
@@ -529,6 +538,16 @@ class Engine:
         its conditions are about whom it hires, stated in `hiring`); asked of a person who runs a
         business and cannot be hired themselves."""
         return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
+
+    def _asks_broker(self, profile: Profile) -> bool:
+        """Whether the person may be the broker or agency a provider's measure pays: asked only of the
+        self-employed (a broker works for themselves), and only until answered."""
+        values = profile.values
+        return (
+            values.get("employment_status") == "self_employed"
+            and not profile.is_answered(BROKER)
+            and self.rulebook.facts[BROKER].is_askable
+        )
 
     def _open_facts(
         self,

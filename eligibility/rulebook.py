@@ -323,7 +323,7 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
 def _unit_condition(compiler: _Compiler, parts: Parts, raw: schema.BenefitFile, own: Node) -> Node | None:
     """An employer benefit's conditions read of the person hired, with the unit's own: what an owner
     whose business is that unit is judged on (`employer_conditions` may name no fact about a person)."""
-    if raw.beneficiary != "employer":
+    if raw.beneficiary == "applicant":
         return None
     if raw.employer_conditions is None:
         return AllOf((own,))

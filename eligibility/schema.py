@@ -291,8 +291,8 @@ class BenefitFile(Frozen):
     def _hiring_for_others(self) -> BenefitFile:
         if self.hiring and self.beneficiary == "applicant":
             raise ValueError("`hiring` is for employer / service_provider benefits")
-        if self.employer_conditions is not None and self.beneficiary != "employer":
-            raise ValueError("`employer_conditions` are for employer benefits")
+        if self.employer_conditions is not None and self.beneficiary == "applicant":
+            raise ValueError("`employer_conditions` are for employer / service_provider benefits")
         return self
 
 

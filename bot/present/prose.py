@@ -797,6 +797,9 @@ class AsEmployerProse(Section):
     chat_line: str
     hiring: str
     hired: str
+    # A measure for units as such (稳岗补贴): no hire, so no 招用 in its lines (session 13).
+    unit_label: str
+    unit_chat_line: str
 
 
 class StaffRulesProblems(Section):

@@ -105,7 +105,8 @@ def unit_label(benefit: BenefitResult) -> str:
     """Who claims a unit's benefit: the employer that hires you, or the unit alone."""
     words = prose().check_advice
     if benefit.status == "as_employer":
-        return prose().as_employer.label
+        employer = prose().as_employer
+        return employer.label if benefit.hiring else employer.unit_label
     return words.if_hired if benefit.status == "if_hired" else words.employer_only
 
 
@@ -477,7 +478,8 @@ def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
         for r in benefit.reasons
         if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
     ]
-    return [prose().as_employer.chat_line, *_amount(benefit, facts), *([hiring] if hiring else []), *missing, *open_]
+    line = prose().as_employer.chat_line if benefit.hiring else prose().as_employer.unit_chat_line
+    return [line, *_amount(benefit, facts), *([hiring] if hiring else []), *missing, *open_]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:

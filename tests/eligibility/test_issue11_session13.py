@@ -244,7 +244,11 @@ def test_a_graduate_is_judged_on_the_day_he_was_hired(engine: Engine) -> None:
 def test_a_unit_with_staff_is_the_unit_of_the_job_stabilisation_subsidy_hiring_or_not(engine: Engine) -> None:
     shop = {"region": "巴中", "employment_status": "self_employed", "business_form": "micro_enterprise"}
     staffed = {**shop, "hiring_staff": False, "business_has_employees": True}
-    assert _benefit(_check(engine, staffed), "bazhong.job_stabilization_subsidy").status == "as_employer"
+    result = _check(engine, staffed)
+    assert _benefit(result, "bazhong.job_stabilization_subsidy").status == "as_employer"
+    # Said as the unit's, not the owner's, and with no hire to speak of.
+    section = results_message(result, engine.rulebook).text.split(prose().as_employer.chat_title)[1]
+    assert "企业稳岗补贴" in section and prose().as_employer.unit_chat_line in section
     alone = {**shop, "hiring_staff": False, "business_has_employees": False}
     assert _benefit(_check(engine, alone), "bazhong.job_stabilization_subsidy").status == "employer_only"
 
@@ -261,3 +265,50 @@ def test_a_units_condition_on_a_person_fact_fails_at_load(tmp_path: Path) -> Non
     )
     with pytest.raises(RulebookError, match="fact about a person"):
         load_rulebook(root)
+
+
+# -- a broker's own provider measure -------------------------------------------------------------------
+
+BROKER = {
+    "region": "南江",
+    "age": 38,
+    "employment_status": "self_employed",
+    "business_form": "individual",
+    "labor_broker": True,
+    "hire_household": ["poverty_registered"],
+    "hire_contract": True,
+    "hire_insured": True,
+}
+
+
+def test_a_broker_who_placed_poor_workers_on_contracts_is_the_one_paid(engine: Engine) -> None:
+    # 巴中（十二）: 劳务经纪人组织贫困家庭劳动力到企业就业，协助签订1年以上劳动合同并参加社会保险的 — 300元/人.
+    placement = _benefit(_check(engine, BROKER, date(2019, 3, 1)), "bazhong.job_placement_service_subsidy")
+    assert placement.status == "as_employer" and placement.missing_facts == ()
+    uninsured = {**BROKER, "hire_insured": False}
+    assert _benefit(_check(engine, uninsured, date(2019, 3, 1)), "bazhong.job_placement_service_subsidy").status == (
+        "ineligible"
+    )
+    # A worker the broker placed is not the broker: the same measure is never hers.
+    worker = {"region": "南江", "age": 30, "employment_status": "employed", "household": ["poverty_registered"]}
+    placed = _benefit(_check(engine, worker, date(2019, 3, 1)), "bazhong.job_placement_service_subsidy")
+    assert placed.status == "employer_only"
+
+
+def test_a_broker_working_on_his_own_is_no_agency_for_the_300_yuan_referral_subsidy(engine: Engine) -> None:
+    # 平顶山（二十） pays 经营性人力资源服务机构 only; 平顶山（十四） pays 劳务经纪人 too.
+    alone = {**BROKER, "region": "叶县", "business_form": "none", "hire_rural_labor": True}
+    result = _check(engine, alone, date(2020, 8, 10))
+    referral = _benefit(result, "pingdingshan.job_referral_service_subsidy")
+    assert referral.status == "ineligible"
+    assert "经营性人力资源服务机构" in reason_texts(referral, engine.rulebook)[0]
+    assert _benefit(result, "pingdingshan.labor_export_service_subsidy").status == "as_employer"
+
+
+def test_only_the_self_employed_are_asked_whether_they_broker_labour(engine: Engine) -> None:
+    start = parse_profile({"region": "南江"}, engine.rulebook.facts, AS_OF)
+    owner = run_interview(engine, start, answers_from({**BROKER, "received_before": []}))
+    assert "labor_broker" in {f for q in owner.asked for f in q.facts}
+    seeker = {"region": "南江", "age": 24, "employment_status": "unemployed", "job_seeking": True}
+    looking = run_interview(engine, start, answers_from(seeker))
+    assert "labor_broker" not in {f for q in looking.asked for f in q.facts}

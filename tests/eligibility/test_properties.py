@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import HIRE_DATE, ROLE_FACTS, STAFFED, Engine
+from eligibility.engine import BROKER, HIRE_DATE, ROLE_FACTS, STAFFED, Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
 from eligibility.rulebook import Benefit, default_rulebook
@@ -87,8 +87,8 @@ def _speaks_of(benefit: Benefit) -> set[str]:
     for name, spec in BOOK.facts.specs.items():
         if set(spec.fields.values()) & facts:
             facts |= {name, *(f.name for f in BOOK.facts if f.collects == name)}
-    if benefit.beneficiary == "employer":
-        facts |= ROLE_FACTS | {STAFFED, HIRE_DATE}
+    if benefit.beneficiary != "applicant":
+        facts |= ROLE_FACTS | {STAFFED, HIRE_DATE, BROKER}
         # Session 13: an owner's unit is judged on the hire's and the unit's facts (the unit view).
         if benefit.unit_condition is not None:
             unit = set(benefit.unit_condition.facts())
