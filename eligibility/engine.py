@@ -479,7 +479,12 @@ class Engine:
         outcome = evaluate(node, view.values, view.as_of)
         if outcome.value is False:
             reasons = tuple(self._of_the_hire(_failure(f, view), f) for f in outcome.failed)
-            return Evaluation(self._result(benefit, profile, "ineligible", reasons, (), city), ())
+            # What the unit can do (签订1年以上劳动合同, 缴纳社会保险费) to open it: the unit view judged again.
+            opening = opened_by(
+                self._actions, outcome.failed, view.values, view.as_of, lambda v: evaluate(node, v, view.as_of)
+            )
+            near = NearMiss(None, opening)
+            return Evaluation(self._result(benefit, profile, "ineligible", reasons, (), city, near=near), ())
         findings = _unique_findings(outcome.unknown)
         reasons = tuple(self._of_the_hire(_unknown(f, view), f) for f in findings)
         hire = facts.hire_facts
@@ -643,6 +648,9 @@ class Engine:
         nothing else caps it (a draft; a one-time measure whose prior receipt is still to say)."""
         if opening is None:
             return None
+        if benefit.beneficiary != "applicant":
+            # The unit's: once done, the owner's business claims it (as_employer).
+            return "as_employer"
         sure = opening.outcome is True and not self._draft_reasons[benefit.id] and benefit.once is None
         return "eligible" if sure else "possibly_eligible"
 

@@ -282,7 +282,7 @@ def opens_with_text(benefit: BenefitResult, facts: FactRegistry) -> str | None:
         return None
     words = prose().check_advice
     actions = words.actions_joiner.join(_action(f, facts) for f in benefit.opens_with)
-    template = words.opens_with if benefit.opens_to == "eligible" else words.opens_with_possible
+    template = words.opens_with if benefit.opens_to in {"eligible", "as_employer"} else words.opens_with_possible
     return template.format(actions=actions)
 
 
@@ -294,8 +294,11 @@ def _action(fact: str, facts: FactRegistry) -> str:
 def is_near_miss(benefit: BenefitResult, reasons: tuple[str, ...]) -> bool:
     """Not (yet) the person's, but within reach: something they can do opens it, time alone will,
     or it failed on one requirement with a figure (参保满3年, 毕业年度, 12个月内) — not on who one is."""
-    if benefit.status != "ineligible" or benefit.beneficiary != "applicant":
+    if benefit.status != "ineligible":
         return False
+    if benefit.beneficiary != "applicant":
+        # The owner's unit's, when something the unit can do opens it (与所招人员签订劳动合同).
+        return bool(benefit.opens_with)
     return bool(benefit.opens_with) or benefit.eligible_from is not None or _is_near_miss(reasons)
 
 
@@ -343,10 +346,10 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     possible = [b for b in applicant if b.status == "possibly_eligible"]
     for_others = [b for b in others if b.status == "if_hired"]
     as_employer = [b for b in others if b.status == "as_employer"]
-    ineligible = [b for b in applicant if b.status == "ineligible"]
     # Within reach first: what the person can do, or time will do, before a figure missed.
+    failed = [b for b in result.benefits if b.status == "ineligible"]
     reachable = sorted(
-        (b for b in ineligible if is_near_miss(b, reason_texts(b, rulebook))),
+        (b for b in failed if is_near_miss(b, reason_texts(b, rulebook))),
         key=lambda b: not (b.opens_with or b.eligible_from),
     )
     near = reachable[:NEAR_MISSES]
@@ -379,7 +382,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
         lines.append("\n" + "\n".join(pending))
     if not eligible and not possible and result.benefits:
         lines.append("\n" + words.nothing)
-    rest = len(ineligible) - len(near) + sum(1 for b in others if b.status == "ineligible")
+    rest = len(failed) - len(near)
     if rest > 0:
         lines.append("\n" + words.ineligible.format(count=rest))
     units_only = sum(1 for b in others if b.status == "employer_only")
@@ -417,7 +420,9 @@ def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:
     later = eligible_from_text(benefit)
     reason = prose().dialogue.results.reason.format(reason=reason_texts(benefit, rulebook)[0])
     opens = opens_with_text(benefit, rulebook.facts)
-    return [reason, *([later] if later else []), *([opens] if opens else [])]
+    # The owner's unit's near miss is said as the unit's (补贴发给单位，不是您个人).
+    whose = [prose().as_employer.unit_label] if benefit.beneficiary != "applicant" else []
+    return [*whose, reason, *([later] if later else []), *([opens] if opens else [])]
 
 
 def _is_near_miss(reasons: tuple[str, ...]) -> bool:

@@ -168,6 +168,11 @@ def test_a_cooperative_is_judged_on_the_people_it_took_on_not_on_its_chairman(en
     texts = reason_texts(enterprise, engine.rulebook)
     assert len(texts) == 2 and all("所招人员" in t for t in texts)
     assert not any("您的家庭" in t for t in texts)
+    # What the unit can do opens it: a contract and insurance for the people it took on.
+    assert enterprise.opens_with == ("hire_contract", "hire_insured") and enterprise.opens_to == "as_employer"
+    chat = results_message(result, engine.rulebook).text
+    near = chat.split(prose().dialogue.results.near_miss)[1]
+    assert "企业吸纳贫困家庭劳动力就业奖补" in near and prose().as_employer.unit_label in near
 
 
 def test_hires_kept_five_months_do_not_yet_bring_the_reward(engine: Engine) -> None:
