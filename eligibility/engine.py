@@ -42,6 +42,7 @@ from eligibility.results import (
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Term as TermSource
+from eligibility.units import of_the_hire, unit_view
 from eligibility.waiting import qualifies_on
 
 STATUS_ORDER = {
@@ -64,7 +65,6 @@ NO_BUSINESS = "none"
 HIRING = "hiring_staff"
 # A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
 STAFFED = "business_has_employees"
-HIRE_DATE = "hire_date"
 # The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
 BROKER = "labor_broker"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
@@ -473,12 +473,12 @@ class Engine:
         situation. A failed condition of the hire or the unit makes it `ineligible`; what is still
         unknown about them is asked (所招人员…), worded as the unit's, not the owner's."""
         facts = self.rulebook.facts
-        view = self._unit_view(profile)
+        view = unit_view(profile, facts)
         node = benefit.unit_condition
         assert node is not None
         outcome = evaluate(node, view.values, view.as_of)
         if outcome.value is False:
-            reasons = tuple(self._of_the_hire(_failure(f, view), f) for f in outcome.failed)
+            reasons = tuple(of_the_hire(_failure(f, view), f, facts) for f in outcome.failed)
             # What the unit can do (签订1年以上劳动合同, 缴纳社会保险费) to open it: the unit view judged again.
             opening = opened_by(
                 self._actions, outcome.failed, view.values, view.as_of, lambda v: evaluate(node, v, view.as_of)
@@ -486,7 +486,7 @@ class Engine:
             near = NearMiss(None, opening)
             return Evaluation(self._result(benefit, profile, "ineligible", reasons, (), city, near=near), ())
         findings = _unique_findings(outcome.unknown)
-        reasons = tuple(self._of_the_hire(_unknown(f, view), f) for f in findings)
+        reasons = tuple(of_the_hire(_unknown(f, view), f, facts) for f in findings)
         hire = facts.hire_facts
         missing = tuple(dict.fromkeys(hire.get(f, f) for f in _missing(outcome)))
         result = self._result(benefit, profile, "as_employer", reasons, missing, city)
@@ -499,30 +499,6 @@ class Engine:
 
         matter = facts_that_matter(node, view.values, view.as_of, askable, True, True)
         return Evaluation(result, tuple(f for f in missing if f in {hire.get(m, m) for m in matter}))
-
-    def _unit_view(self, profile: Profile) -> Profile:
-        """The facts an owner's unit is judged on: the unit's own and the hire's, each hire fact in
-        the place of the person fact it stands for (所招人员的家庭情况 read as `household`)."""
-        facts = self.rulebook.facts
-        values = {f: v for f, v in profile.values.items() if f in facts and facts[f].about != "person"}
-        for base, hire in facts.hire_facts.items():
-            if hire in profile.values:
-                values[base] = profile.values[hire]
-        # Whom a unit hired is judged on the day of the hire (吸纳毕业年度高校毕业生), when it is given.
-        hired = profile.values.get(HIRE_DATE)
-        return Profile(as_of=hired if isinstance(hired, date) else profile.as_of, values=values)
-
-    def _of_the_hire(self, reason: Reason, finding: Finding) -> Reason:
-        """A reason about the person hired names the hire facts (所招人员…), not the owner's own."""
-        hire = self.rulebook.facts.hire_facts
-        requirement = reason.requirement
-        if requirement is not None and any(f in hire for f in finding.facts):
-            update: dict[str, Any] = {"subject": "hire"}
-            if requirement.fact in hire:
-                update["fact"] = hire[requirement.fact]
-            requirement = requirement.model_copy(update=update)
-        stated = tuple(Stated(fact=hire.get(s.fact, s.fact), value=s.value) for s in reason.stated)
-        return reason.model_copy(update={"requirement": requirement, "stated": stated})
 
     def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:
         """The person runs a business that may be the unit claiming this benefit: its dates are theirs

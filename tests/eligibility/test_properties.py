@@ -10,10 +10,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import BROKER, HIRE_DATE, ROLE_FACTS, STAFFED, Engine
+from eligibility.engine import BROKER, ROLE_FACTS, STAFFED, Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
 from eligibility.rulebook import Benefit, default_rulebook
+from eligibility.units import HIRE_DATE
 
 BOOK = default_rulebook()
 REGIONS = ["延吉", "巴中", "资阳", "平顶山", "商洛"]
