@@ -55,6 +55,8 @@ EDUCATION = {
     "junior_high": "below_high_school",
     "secondary_vocational": "secondary_vocational",
     "vocational_college": "college",
+    # Set 5's word (session 13).
+    "university": "college",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -111,19 +113,35 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "business_has_employees": ("员工", "employees", "hired"),
     # An owner whose business takes people on (session 12): his unit claims employers' subsidies.
     "hiring_staff": ("招用", "招了", "雇了", "雇用", "hired", "employs"),
-    "business_first": ("首次创业", "第一次创业", "first business"),
-    "business_licensed": ("营业执照", "business licence", "business license"),
+    "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "头一回"),
+    "business_licensed": ("营业执照", "business licence", "business license", "工商登记", "注册", "登记个体工商户"),
 }
 # Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
 OPPOSITES: dict[str, tuple[str, ...]] = {
     "rural_labor": ("城镇户口", "城里户口", "城市户口"),
-    "business_first": ("第二次创业", "再次创业", "二次创业"),
+    "business_first": ("第二次创业", "再次创业", "二次创业", "注销"),
 }
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
 NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_ended": "灵活就业社会保险补贴"}
 # A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在),
 # or in English up to three words before it (session 12: never received, never held a, not recognized as).
 NEGATION = re.compile(r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
+
+
+# An owner asking about his own unit (session 13): what the text says of the people he hired is the
+# hire's (`hire_*` facts), never his own; so are the terms of their employment and the unit's own facts.
+OWNERS = {"employer", "business_owner"}
+HIRES = ("吸纳", "招用", "招了", "雇了", "雇用", "hired", "employs")
+HIRE_FLAGS: dict[str, tuple[str, ...]] = {
+    "hire_hard_to_employ": ("就业困难人员",),
+    "hire_registered_unemployed": ("登记失业", "失业登记", "registered unemployed"),
+    "hire_rural_labor": ("农民工", "migrant worker"),
+    "hire_contract": ("劳动合同", "labour contract", "labor contract", "contract"),
+    "hire_insured": ("社会保险", "五险", "social insurance"),
+}
+HIRE_PERSON_FACTS = ("household", "hard_to_employ", "registered_unemployed", "rural_labor")
+BROKERS = ("劳务经纪", "人力资源服务机构", "labour broker", "labor broker")
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def mentions(text: str, words: tuple[str, ...]) -> bool | None:
@@ -147,6 +165,9 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     profile = _structured(facts, as_of)
     _business(facts, as_of, profile)
     _from_text(facts, profile, rulebook)
+    _dated_in_text(facts, as_of, profile)
+    _hires(facts, profile)
+    _broker(facts, profile)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
@@ -237,6 +258,124 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
 
 
+# Set 5's writer put dated facts in prose (session 13): 2018-03-10取得育婴员中级（四级）职业资格证书, 2018届,
+# 2019-07离校, 经营约6个月, 2018-03注册小微企业, 已领取过一次性求职创业补贴.
+DATED = r"(\d{4})-(\d{2})(?:-(\d{2}))?"
+HAD = re.compile(r"领取过|领过|已领|获得|获|贷过|贷了|办了|享受过")
+NOT_HAD = re.compile(r"(未|没有?|从未|从没)(领取过|领过|获得|贷过|享受过|办过)")
+
+
+def _on(found: re.Match[str], first: int = 1) -> date:
+    return date(int(found[first]), int(found[first + 1]), int(found[first + 2] or 1))
+
+
+def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> None:
+    """Dates, durations and receipts written in the person's prose, where the structured fields say none."""
+    text = str(facts.get("other") or "")
+    if "certificates" not in profile:
+        records = []
+        for found in re.finditer(DATED + r"取得([^;；]*?证)", text):
+            issued = _on(found)
+            level = next((LEVELS[n] for n in sorted(LEVELS, key=len, reverse=True) if n in found[4]), None)
+            if issued <= as_of:
+                records.append({"date": issued, **({"level": level} if level else {})})
+        if records:
+            profile["certificates"] = records
+    if "graduation_date" not in profile:
+        left = re.search(DATED + r"(?:毕业|离校)", text)
+        year = re.search(r"(\d{4})届", text)
+        if left:
+            profile["graduation_date"] = _on(left)
+        elif year:
+            profile["graduation_date"] = date(int(year[1]), 6, 30)
+    since = re.search(DATED + r"起[^;；]*?失业保险", text)
+    spans = re.search(r"失业保险[^;；]*?(\d+)年以上", text)
+    if "ui_years" not in profile and (since or spans):
+        years = (as_of - _on(since)).days / 365.25 if since else float(spans[1]) if spans else 0.0
+        profile["ui_years"], profile["ui_insured"] = round(years, 2), True
+    months = re.search(r"经营约?(\d+)个多?月", text)
+    years = re.search(r"经营(?:满)?(\d+)年(?:以上|多)", text)
+    opened = [_on(m) for m in re.finditer(DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设)", text)]
+    if "business_months" not in profile and facts.get("employment") in {"self_employed", *OWNERS}:
+        if months:
+            profile["business_months"] = int(months[1])
+        elif years:
+            profile["business_months"] = 12 * int(years[1])
+        elif opened and max(opened) <= as_of:
+            profile["business_months"] = months_between(max(opened), as_of)
+    if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
+        profile["business_has_employees"] = True
+    parts = re.split(r"[;；，,]", text)
+    said_had = [part for part in parts if HAD.search(part) and not NOT_HAD.search(part)]
+    had = _had(said_had)
+    if had:
+        profile["received_before"] = sorted({*profile.get("received_before", []), *had})
+    if any("创业担保贷款" in part for part in said_had):
+        profile["has_startup_loan"] = not any("还清" in part for part in said_had)
+
+
+def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:
+    """A labour broker or HR agency asking about its own provider's measure (session 13): the people
+    it placed are the `hire_*` facts; one working on his own without registering runs no business."""
+    text = str(facts.get("other") or "")
+    if facts.get("employment") not in {"self_employed", *OWNERS} or not mentions(text, BROKERS):
+        return
+    profile["labor_broker"] = True
+    for fact in HIRE_PERSON_FACTS:
+        profile.pop(fact, None)
+    _placed(text, profile)
+    if mentions(text, ("农村劳动力", "农民工", "rural workers")):
+        profile["hire_rural_labor"] = True
+    if mentions(text, ("劳务输出", "organized")):
+        profile["hire_organized_labor_export"] = True
+    if profile.get("business_licensed") is False:
+        profile["business_form"] = "none"
+
+
+def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
+    """An owner who hires: the hire's facts from the text (the owner's own are not what it says)."""
+    text = str(facts.get("other") or "")
+    if facts.get("employment") not in OWNERS or not mentions(text, HIRES):
+        return
+    profile["hiring_staff"] = True
+    for fact in HIRE_PERSON_FACTS:
+        profile.pop(fact, None)
+    if not isinstance(facts.get("graduated"), date):
+        profile.pop("graduation_date", None)
+    _placed(text, profile)
+
+
+def _placed(text: str, profile: dict[str, Any]) -> None:
+    """What the text says of the people hired or placed, and of the unit (the `hire_*` facts)."""
+    for fact, words in HIRE_FLAGS.items():
+        said = mentions(text, words)
+        if said is not None:
+            profile[fact] = said
+    if mentions(text, ("建档立卡", "脱贫", "贫困家庭")):
+        profile["hire_household"] = ["poverty_registered"]
+    if mentions(text, ("高校毕业生", "大学生", "college graduate", "届")):
+        profile["hire_education"] = "college"
+    year = re.search(r"(20\d\d)届", text)
+    left = re.search(r"(20\d\d)-(\d\d)离校", text)
+    if left:
+        profile["hire_graduation_date"] = date(int(left[1]), int(left[2]), 1)
+    elif year:
+        profile["hire_graduation_date"] = date(int(year[1]), 6, 30)
+    hired = re.search(r"(20\d\d)-(\d\d)-(\d\d)(?:起|新)?(?:招用|吸纳)", text)
+    spoken = re.search(r"\b([A-Z][a-z]{2})[a-z]* (20\d\d) hired", text)
+    if hired:
+        profile["hire_date"] = date(int(hired[1]), int(hired[2]), int(hired[3]))
+    elif spoken and spoken[1] in ENGLISH_MONTHS:
+        profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
+    months = re.search(r"连续(\d+)个多?月|(\d+) months continuously", text)
+    if months:
+        profile["hire_months"] = int(next(g for g in months.groups() if g))
+    if re.search(r"(不|未)生产[^;；]*疫情防控", text):
+        profile["unit_epidemic_supplies"] = False
+    elif mentions(text, ("疫情防控急需物资", "疫情防控物资")):
+        profile["unit_epidemic_supplies"] = True
+
+
 def _had(received: list[str]) -> list[str]:
     """The one-time measures a person lists as already had (`received`), as `received_before` options."""
     had = []
@@ -271,10 +410,10 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
         return "not_covered"
     status = found.status
     if status == "as_employer":
-        # The owner's unit claims it when its hires meet the terms — the hires' conditions are not
-        # facts here, so it is the writer's possibly_eligible (their header: a boss's own unit is
-        # judged on its conditions), dated like any other.
-        status = "possibly_eligible"
+        # The owner's unit, judged on its hires and itself (session 13): sure when nothing about
+        # them is open (the writers' header: a boss's own unit is judged on its conditions), dated
+        # like any other.
+        status = "possibly_eligible" if found.missing_facts or found.reasons else "eligible"
     if status in {"eligible", "possibly_eligible"}:
         if found.document_status == "draft":
             return "not_yet_in_force"

@@ -16,6 +16,7 @@ from typing import Any
 
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
+from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.receipt import once_of, prior_receipt, unknown_receipt
@@ -41,6 +42,7 @@ from eligibility.results import (
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Term as TermSource
+from eligibility.units import of_the_hire, unit_view
 from eligibility.waiting import qualifies_on
 
 STATUS_ORDER = {
@@ -61,6 +63,10 @@ NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
 HIRING = "hiring_staff"
+# A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
+STAFFED = "business_has_employees"
+# The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
+BROKER = "labor_broker"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
 ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
@@ -68,6 +74,14 @@ DOCUMENT_CACHE = 4096
 # whether the person's business hires settles none of the person's own, so it comes last.
 UNIT_WEIGHT = 0.5
 ROLE_WEIGHT = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Within reach: the day time alone opens it (waiting.py), or what the person can do (nearmiss.py)."""
+
+    eligible_from: date | None
+    opening: Opening | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +133,16 @@ class Engine:
             )
             for b in rulebook.benefits.values()
         }
+        # An employer's measure for the unit itself, not for a hire (稳岗补贴, 小微企业贷款): its
+        # conditions speak of no person and it states no hiring terms.
+        self._units_own = {
+            b.id: b.unit_condition is not None
+            and not b.hiring
+            and all(rulebook.facts[f].about != "person" for f in b.unit_condition.facts())
+            for b in rulebook.benefits.values()
+        }
+        # What a person can do to open a near miss (facts.yaml `action`).
+        self._actions = Actions(rulebook.facts)
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
         self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
@@ -175,7 +199,7 @@ class Engine:
         """The question that could decide the most open benefits (questions.py), or None."""
         asking = [e for e in evaluations if e.open_facts]
         weights = [_weight(e.result) for e in asking]
-        own = [e.result.beneficiary == "applicant" for e in asking]
+        own = [e.result.beneficiary == "applicant" or e.result.status == "as_employer" for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
         said = profile.values.get(members[0]) if members and len(members) == 1 else None
         if not members:
@@ -308,14 +332,24 @@ class Engine:
                 return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
             status: BenefitStatus = "expired" if ended else "not_yet_in_force"
             return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
+        if benefit.beneficiary == "service_provider" and benefit.hiring:
+            if profile.values.get(BROKER) is True:
+                # The person is the broker or agency the measure pays: judged on whom they placed.
+                return self._as_the_unit(benefit, profile, asking, city)
+            if self._asks_broker(profile):
+                judged = self._evaluate(benefit, profile, as_of, asking, city)
+                return Evaluation(judged.result, (*judged.open_facts, BROKER))
         if benefit.beneficiary == "employer" and _is_employer(profile):
-            if profile.values.get(HIRING) is True:
+            units_own = self._units_own[benefit.id]
+            staffed = units_own and profile.values.get(STAFFED) is True
+            if profile.values.get(HIRING) is True or staffed:
                 if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
                     # The business already had this one-time measure (平顶山（九） 2020年春节 hires).
                     return Evaluation(
                         self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ()
                     )
-                return Evaluation(self._result(benefit, profile, "as_employer", (), (), city), ())
+                # A unit's own measure (稳岗补贴) is the business's once it has staff, hiring or not.
+                return self._as_the_unit(benefit, profile, asking and not units_own, city)
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
                 # until then judge it as before (the person's own side of it).
@@ -377,12 +411,20 @@ class Engine:
         if outcome.value is False:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
-            result = self._result(benefit, profile, "ineligible", reasons, (), city, eligible_from=later)
+            opening = self._opening(benefit, profile, outcome.failed) if benefit.beneficiary == "applicant" else None
+            result = self._result(benefit, profile, "ineligible", reasons, (), city, near=NearMiss(later, opening))
             return Evaluation(result, ())
         missing = _missing(outcome)
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         reasons = (*reasons, *self._draft_reasons[benefit.id], *((prior_receipt(benefit),) if held else ()))
-        result = self._result(benefit, profile, "possibly_eligible", reasons, missing, city)
+        # Open only on facts answered 不清楚 that an action settles (失业登记): doing it may make it sure.
+        settled = [f for f in outcome.unknown if all(profile.values.get(x, "") is None for x in f.facts)]
+        opening = self._opening(benefit, profile, settled) if settled and len(settled) == len(outcome.unknown) else None
+        if opening is not None and opening.outcome is not True:
+            opening = None
+        result = self._result(
+            benefit, profile, "possibly_eligible", reasons, missing, city, near=NearMiss(None, opening)
+        )
         if not asking:
             return Evaluation(result, ())
         # A draft's measure is at best possible: a fact that could only meet it changes no status
@@ -398,6 +440,14 @@ class Engine:
             # Every certificate named fails; another one could still meet it (records.py).
             open_facts = (*open_facts, records.more)
         return Evaluation(result, open_facts)
+
+    def _opening(self, benefit: Benefit, profile: Profile, findings: list[Finding]) -> Opening | None:
+        """What the person could do to open this benefit (nearmiss.py), judged on the whole rule."""
+
+        def judge(values: dict[str, Any]) -> Outcome:
+            return self._outcome(benefit, profile.model_copy(update={"values": values}), profile.as_of)[0]
+
+        return opened_by(self._actions, findings, profile.values, profile.as_of, judge)
 
     def _for_a_unit(
         self, benefit: Benefit, profile: Profile, outcome: Outcome, asking: bool = True, city: str | None = None
@@ -416,6 +466,39 @@ class Engine:
             self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
         )
         return Evaluation(self._result(benefit, profile, "if_hired", reasons, missing, city), open_facts)
+
+    def _as_the_unit(self, benefit: Benefit, profile: Profile, asking: bool, city: str | None) -> Evaluation:
+        """An employer's benefit for the person whose business is that employer (`as_employer`):
+        judged on the person hired and on the unit (`unit_condition`), never on the owner's own
+        situation. A failed condition of the hire or the unit makes it `ineligible`; what is still
+        unknown about them is asked (所招人员…), worded as the unit's, not the owner's."""
+        facts = self.rulebook.facts
+        view = unit_view(profile, facts)
+        node = benefit.unit_condition
+        assert node is not None
+        outcome = evaluate(node, view.values, view.as_of)
+        if outcome.value is False:
+            reasons = tuple(of_the_hire(_failure(f, view), f, facts) for f in outcome.failed)
+            # What the unit can do (签订1年以上劳动合同, 缴纳社会保险费) to open it: the unit view judged again.
+            opening = opened_by(
+                self._actions, outcome.failed, view.values, view.as_of, lambda v: evaluate(node, v, view.as_of)
+            )
+            near = NearMiss(None, opening)
+            return Evaluation(self._result(benefit, profile, "ineligible", reasons, (), city, near=near), ())
+        findings = _unique_findings(outcome.unknown)
+        reasons = tuple(of_the_hire(_unknown(f, view), f, facts) for f in findings)
+        hire = facts.hire_facts
+        missing = tuple(dict.fromkeys(hire.get(f, f) for f in _missing(outcome)))
+        result = self._result(benefit, profile, "as_employer", reasons, missing, city)
+        if not asking or outcome.value is not None:
+            return Evaluation(result, ())
+
+        def askable(fact: str) -> bool:
+            asked = hire.get(fact, fact)
+            return facts[asked].about != "person" and profile.is_open(asked) and facts[asked].is_askable
+
+        matter = facts_that_matter(node, view.values, view.as_of, askable, True, True)
+        return Evaluation(result, tuple(f for f in missing if f in {hire.get(m, m) for m in matter}))
 
     def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:
         """The person runs a business that may be the unit claiming this benefit: its dates are theirs
@@ -436,6 +519,16 @@ class Engine:
         its conditions are about whom it hires, stated in `hiring`); asked of a person who runs a
         business and cannot be hired themselves."""
         return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
+
+    def _asks_broker(self, profile: Profile) -> bool:
+        """Whether the person may be the broker or agency a provider's measure pays: asked only of the
+        self-employed (a broker works for themselves), and only until answered."""
+        values = profile.values
+        return (
+            values.get("employment_status") == "self_employed"
+            and not profile.is_answered(BROKER)
+            and self.rulebook.facts[BROKER].is_askable
+        )
 
     def _open_facts(
         self,
@@ -494,7 +587,7 @@ class Engine:
         missing: tuple[str, ...],
         city: str | None = None,
         amount: AmountResult | None = None,
-        eligible_from: date | None = None,
+        near: NearMiss | None = None,
     ) -> BenefitResult:
         if city is not None and status in CITY_OPEN:
             # Only the province is known: whether this city's document applies is unconfirmed
@@ -521,8 +614,21 @@ class Engine:
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],
             apply_terms=self._terms[benefit.id][2],
-            eligible_from=eligible_from,
+            eligible_from=near.eligible_from if near is not None else None,
+            opens_with=near.opening.actions if near is not None and near.opening is not None else (),
+            opens_to=self._opens_to(benefit, near.opening if near is not None else None),
         )
+
+    def _opens_to(self, benefit: Benefit, opening: Opening | None) -> BenefitStatus | None:
+        """What an opened near miss becomes: `eligible` only when every condition would then hold and
+        nothing else caps it (a draft; a one-time measure whose prior receipt is still to say)."""
+        if opening is None:
+            return None
+        if benefit.beneficiary != "applicant":
+            # The unit's: once done, the owner's business claims it (as_employer).
+            return "as_employer"
+        sure = opening.outcome is True and not self._draft_reasons[benefit.id] and benefit.once is None
+        return "eligible" if sure else "possibly_eligible"
 
 
 # Statuses a province alone leaves open: the benefit is the person's only if the city is this one.
@@ -543,7 +649,8 @@ def _term(term: TermSource) -> Term:
 
 
 def _weight(result: BenefitResult) -> float:
-    if result.beneficiary == "applicant":
+    if result.beneficiary == "applicant" or result.status == "as_employer":
+        # An owner's unit's benefit is the owner's to claim: its hire facts count as his own.
         return 1.0
     return UNIT_WEIGHT if result.status == "if_hired" else ROLE_WEIGHT
 

@@ -87,8 +87,28 @@ class Implied(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     when: str
-    in_: tuple[str, ...] = Field(alias="in", min_length=1)
+    # Options of `when`, or `true` / `false` when it is a yes/no fact (创业后参加了社会保险 → 在缴纳社会保险费).
+    in_: tuple[bool | str, ...] = Field(alias="in", min_length=1)
     value: str | bool
+
+
+class Action(BaseModel):
+    """What a person can do to make a fact hold (办理失业登记, 取得职业资格证书): a near miss failed
+    only on such facts opens once they are done (eligibility/nearmiss.py). `sets` gives the facts the
+    action settles (`as_of` for a date: done today); `unless` lists answers under which the action
+    is not open to the person (an employee cannot register as unemployed)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str = Field(min_length=2)
+    sets: dict[str, Any] = Field(min_length=1)
+    unless: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+
+# Whom a fact is about: the person (default), the person a unit hires (`hire`: 所招人员, asked of an
+# owner whose business hires, standing for a fact about a person), or the unit itself (`unit`: the
+# owner's business). An owner's unit is judged on `hire` and `unit` facts only (issue 11, session 13).
+About = Literal["person", "hire", "unit"]
 
 
 class FactSpec(BaseModel):
@@ -131,6 +151,11 @@ class FactSpec(BaseModel):
     # boolean: “yes” (another one) moves the record being asked into this record_list and asks the
     # record's facts again (您还有其他证书吗？).
     collects: str | None = None
+    about: About = "person"
+    # A `hire` fact that says of the person hired what another fact says of a person (所招人员的家庭情况
+    # → household): the unit's conditions, written about the person hired, read it in that fact's place.
+    stands_for: str | None = None
+    action: Action | None = None
 
     @model_validator(mode="after")
     def _check_shape(self) -> FactSpec:
@@ -150,6 +175,8 @@ class FactSpec(BaseModel):
             raise ValueError("record_list facts, and only they, have `fields`")
         if self.collects and self.type != "boolean":
             raise ValueError("only a yes/no fact `collects` a record")
+        if self.stands_for and self.about != "hire":
+            raise ValueError("only a `hire` fact `stands_for` a fact about a person")
         values = [o.value for o in self.options]
         if len(values) != len(set(values)):
             raise ValueError("option values must be unique")
@@ -380,7 +407,8 @@ class FactRegistry:
             implied, key = spec.implied, f"facts.{name}.implied"
             if implied.when not in self.specs:
                 raise RulebookError(source, f"{key}.when", f"unknown fact {implied.when!r}")
-            allowed = set(self.specs[implied.when].enum_values)
+            when = self.specs[implied.when]
+            allowed: set[bool | str] = {True, False} if when.type == "boolean" else set(when.enum_values)
             fits = isinstance(implied.value, bool) if spec.type == "boolean" else implied.value in spec.enum_values
             if not set(implied.in_) <= allowed or not fits:
                 raise RulebookError(source, key, "values must be options of the facts they name")
@@ -393,6 +421,8 @@ class FactRegistry:
                         source, f"facts.{name}.options[{index}].shown_by", f"{shown!r} is not a yes/no fact"
                     )
         self.records = self._record_lists(source)
+        self.hire_facts = self._hire_facts(source)
+        self._check_actions(source)
         self.groups = {name: group.model_copy(update={"name": name}) for name, group in groups.items()}
         self.group_of: dict[str, FactGroup] = {}
         for name, group in self.groups.items():
@@ -407,6 +437,41 @@ class FactRegistry:
                 if member in self.group_of:
                     raise RulebookError(source, key, f"{member!r} is already in group {self.group_of[member].name!r}")
                 self.group_of[member] = group
+
+    def _hire_facts(self, source: str) -> dict[str, str]:
+        """person fact → the `hire` fact standing for it, checked to have the same type and options."""
+        hire: dict[str, str] = {}
+        for name, spec in self.specs.items():
+            base = spec.stands_for
+            if base is None:
+                continue
+            key = f"facts.{name}.stands_for"
+            other = self.specs.get(base)
+            if other is None or other.about != "person":
+                raise RulebookError(source, key, f"{base!r} is not a fact about a person")
+            if other.type != spec.type or other.enum_values != spec.enum_values:
+                raise RulebookError(source, key, f"{name!r} must have the type and options of {base!r}")
+            if base in hire:
+                raise RulebookError(source, key, f"{base!r} already has the hire fact {hire[base]!r}")
+            hire[base] = name
+        return hire
+
+    def _check_actions(self, source: str) -> None:
+        for name, spec in self.specs.items():
+            if spec.action is None:
+                continue
+            key = f"facts.{name}.action"
+            for fact, value in spec.action.sets.items():
+                if fact not in self.specs:
+                    raise RulebookError(source, f"{key}.sets.{fact}", f"unknown fact {fact!r}")
+                if value != "as_of" or self.specs[fact].type != "date":
+                    try:
+                        self.specs[fact].parse(value, date(2099, 1, 1))
+                    except ProfileError as exc:
+                        raise RulebookError(source, f"{key}.sets.{fact}", str(exc)) from None
+            for fact, values in spec.action.unless.items():
+                if fact not in self.specs or not set(values) <= set(self.specs[fact].enum_values):
+                    raise RulebookError(source, f"{key}.unless.{fact}", "values must be options of the fact named")
 
     def _record_lists(self, source: str) -> dict[str, FactSpec]:
         records: dict[str, FactSpec] = {}

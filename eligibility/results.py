@@ -60,6 +60,8 @@ class Requirement(Result):
     comparison: str | None = None
     operand: Any = None
     open: bool = False
+    # `hire`: said of the person an owner's unit hires (所招人员), not of the person asking (session 13).
+    subject: Literal["person", "hire"] = "person"
 
 
 class Stated(Result):
@@ -164,6 +166,10 @@ class BenefitResult(Result):
     apply_terms: tuple[Term, ...] = ()
     # A near miss that time alone will meet (经营满12个月): the first day it would qualify.
     eligible_from: date | None = None
+    # A near miss the person can open by doing something (办理失业登记, 考取证书): the facts whose
+    # `action` (facts.yaml) opens it, and what it then becomes (eligibility/nearmiss.py).
+    opens_with: tuple[str, ...] = ()
+    opens_to: BenefitStatus | None = None
 
 
 class RegionInfo(Result):

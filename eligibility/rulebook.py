@@ -87,6 +87,10 @@ class Benefit:
     apply: tuple[schema.Term, ...] = ()
     # Prior receipt: the `received_before` option that says the person already had this measure.
     once: schema.Once | None = None
+    # Employer benefits: the conditions read of the person hired (without the shared definitions the
+    # person's side `requires`: a lawful hire is of working age, the unit's duty) and the unit's own
+    # (`employer_conditions`) — what an owner whose business is the unit is judged on.
+    unit_condition: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -258,7 +262,9 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
     compiler = _Compiler(parts, source, raw.document, raw.jurisdiction)
     for index, cited in enumerate(raw.sources):
         compiler.check_cite(f"sources[{index}].cite", cited.cite)
-    condition = _with_required(compiler, raw, compiler.compile(raw.conditions, "conditions", None))
+    own = compiler.compile(raw.conditions, "conditions", None)
+    condition = _with_required(compiler, raw, own)
+    unit_condition = _unit_condition(compiler, parts, raw, own)
     amount = _compile_amount(compiler, parts, raw.amount) if raw.amount else None
     valid_from, valid_to, label, validity_cite = doc.signed, None, None, None
     citations = list(raw.sources)
@@ -283,6 +289,8 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
     if amount:
         citations.extend(amount.citations)
     citations.extend(_node_sources(condition))
+    if unit_condition is not None:
+        citations.extend(_node_sources(unit_condition))
     unique: dict[str, schema.Source] = {}
     for cited in citations:
         unique.setdefault(cited.cite, cited)
@@ -308,7 +316,22 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         deadline=raw.deadline,
         apply=(*raw.apply, *doc.apply),
         once=raw.once,
+        unit_condition=unit_condition,
     )
+
+
+def _unit_condition(compiler: _Compiler, parts: Parts, raw: schema.BenefitFile, own: Node) -> Node | None:
+    """An employer benefit's conditions read of the person hired, with the unit's own: what an owner
+    whose business is that unit is judged on (`employer_conditions` may name no fact about a person)."""
+    if raw.beneficiary == "applicant":
+        return None
+    if raw.employer_conditions is None:
+        return AllOf((own,))
+    unit = compiler.compile(raw.employer_conditions, "employer_conditions", None)
+    for fact in unit.facts():
+        if parts.facts[fact].about == "person":
+            raise compiler.fail("employer_conditions", f"{fact!r} is a fact about a person", "person_fact")
+    return AllOf((own, unit))
 
 
 def _with_required(compiler: _Compiler, raw: schema.BenefitFile, condition: Node) -> Node:

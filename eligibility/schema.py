@@ -282,11 +282,17 @@ class BenefitFile(Frozen):
     requires: tuple[str, ...] = ()
     # Prior receipt: a measure had once is not had again (or whether it may be is to confirm).
     once: Once | None = None
+    # Employer benefits: what the text asks of the unit itself or of the hire's terms (签订1年以上劳动
+    # 合同, 稳定就业6个月以上, 生产配送疫情防控急需物资), judged with `conditions` — read of the person
+    # hired — when the person asking runs that unit (issue 11, session 13). Facts `about: hire`/`unit`.
+    employer_conditions: Condition | None = None
 
     @model_validator(mode="after")
     def _hiring_for_others(self) -> BenefitFile:
         if self.hiring and self.beneficiary == "applicant":
             raise ValueError("`hiring` is for employer / service_provider benefits")
+        if self.employer_conditions is not None and self.beneficiary == "applicant":
+            raise ValueError("`employer_conditions` are for employer / service_provider benefits")
         return self
 
 

@@ -304,7 +304,7 @@ class Gazetteer:
         excluded = [entry for entry, is_away in zip(scanned, away, strict=True) if is_away]
         scanned = [entry for entry, is_away in zip(scanned, away, strict=True) if not is_away]
         if len(scanned) > 1 and not _RETURN_CUES.search(text):
-            marked = [_is_origin(text, start) for start, _, _ in scanned]
+            marked = _origin_runs(text, scanned)
             if not all(marked):
                 scanned = [entry for entry, is_origin in zip(scanned, marked, strict=True) if not is_origin]
         here = _disambiguate([candidates for _, _, candidates in scanned], self._is_covered)
@@ -502,6 +502,17 @@ def _is_away(text: str, start: int, end: int, scanned: list[tuple[int, str, list
     if _ELSEWHERE.search(text) and not _RETURN_CUES.search(text):
         return _is_origin(text, start) or bool(_ORIGIN_AFTER.match(text[end:]))
     return False
+
+
+def _origin_runs(text: str, scanned: list[tuple[int, str, list[Place]]]) -> list[bool]:
+    """Which mentions name where the person comes from: one right after a word for it, and the
+    places written on straight after it (户籍四川省资阳市安岳县: the whole address is the origin)."""
+    marked: list[bool] = []
+    end = -1
+    for start, written, _ in scanned:
+        marked.append(_is_origin(text, start) or (bool(marked) and marked[-1] and start == end))
+        end = start + len(written)
+    return marked
 
 
 def _is_origin(text: str, start: int) -> bool:

@@ -11,8 +11,11 @@ from bot.present.results import (
     benefit_amount,
     check_message,
     documents_line,
+    eligible_from_text,
     hiring_text,
+    is_near_miss,
     listed_expired,
+    opens_with_text,
     pending_lines,
     stale_notice,
     unit_label,
@@ -82,6 +85,9 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
             if status != "eligible":
                 reasons = reason_texts(benefit, rulebook)[:MAX_REASONS]
                 lines.extend(f"    {reason}" for reason in reasons)
+            opens = opens_with_text(benefit, rulebook.facts) if status == "possibly_eligible" else None
+            if opens:
+                lines.append(f"    {opens}")
             if benefit.beneficiary != "applicant":
                 hiring = hiring_text(benefit)
                 lines.extend(f"    {line}" for line in (unit_label(benefit), hiring) if line)
@@ -90,6 +96,14 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
                 lines.append(f"    {words.draft}")
             if status in {"eligible", "possibly_eligible", "as_employer"}:
                 lines.extend(f"    {line}" for line in apply_lines(benefit, registry))
+    near = [b for b in result.benefits if is_near_miss(b, reason_texts(b, rulebook))]
+    if near:
+        lines.append(f"\n{prose().check_advice.near_miss_section}")
+        for benefit in near:
+            lines.append(f"· {benefit.name}")
+            reasons = reason_texts(benefit, rulebook)[:MAX_REASONS]
+            advice = (eligible_from_text(benefit), opens_with_text(benefit, rulebook.facts))
+            lines.extend(f"    {line}" for line in (*reasons, *advice) if line)
     pending = pending_lines(result)
     if pending:
         lines.append("\n" + "\n".join(pending))

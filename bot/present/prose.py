@@ -565,6 +565,8 @@ class CheckAdviceProse(Section):
         "deadline": ("deadline",),
         "employer_only_count": ("count",),
         "eligible_from": ("date",),
+        "opens_with": ("actions",),
+        "opens_with_possible": ("actions",),
     }
     to_confirm: str
     if_hired: str
@@ -582,6 +584,10 @@ class CheckAdviceProse(Section):
     employer_only_count: str
     if_hired_count: str
     eligible_from: str
+    opens_with: str
+    opens_with_possible: str
+    actions_joiner: str
+    near_miss_section: str
 
 
 class IntakeProse(Section):
@@ -798,6 +804,9 @@ class AsEmployerProse(Section):
     chat_line: str
     hiring: str
     hired: str
+    # A measure for units as such (稳岗补贴): no hire, so no 招用 in its lines (session 13).
+    unit_label: str
+    unit_chat_line: str
 
 
 class StaffRulesProblems(Section):

@@ -77,6 +77,10 @@ def stated_text(spec: FactSpec, value: Any) -> str:
 def requirement_text(requirement: Requirement, facts: FactRegistry) -> str:
     """The rule's own wording, else its comparison phrased: 需失业保险参保年限不少于3年."""
     if requirement.text is not None:
+        hired = prose().as_employer.hired
+        if requirement.subject == "hire" and hired not in requirement.text:
+            # The rule's words are said of a person; to an owner they speak of the one he hires.
+            return f"{hired}{requirement.text}"
         return requirement.text
     if requirement.fact is None or requirement.comparison is None:
         raise ValueError(f"a requirement without words or comparison: {requirement!r}")

@@ -105,7 +105,8 @@ def unit_label(benefit: BenefitResult) -> str:
     """Who claims a unit's benefit: the employer that hires you, or the unit alone."""
     words = prose().check_advice
     if benefit.status == "as_employer":
-        return prose().as_employer.label
+        employer = prose().as_employer
+        return employer.label if benefit.hiring else employer.unit_label
     return words.if_hired if benefit.status == "if_hired" else words.employer_only
 
 
@@ -262,6 +263,9 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "apply": apply_info(benefit, registry),
         "eligible_from": benefit.eligible_from.isoformat() if benefit.eligible_from else None,
         "eligible_from_text": eligible_from_text(benefit),
+        "opens_with": [{"fact": f, "action": _action(f, rulebook.facts)} for f in benefit.opens_with],
+        "opens_to": benefit.opens_to,
+        "opens_with_text": opens_with_text(benefit, rulebook.facts),
     }
 
 
@@ -270,6 +274,32 @@ def eligible_from_text(benefit: BenefitResult) -> str | None:
     if benefit.eligible_from is None:
         return None
     return prose().check_advice.eligible_from.format(date=_day(benefit.eligible_from))
+
+
+def opens_with_text(benefit: BenefitResult, facts: FactRegistry) -> str | None:
+    """👉 到当地公共就业服务机构办理失业登记后，就可以申请 — what the person can do to open it."""
+    if not benefit.opens_with:
+        return None
+    words = prose().check_advice
+    actions = words.actions_joiner.join(_action(f, facts) for f in benefit.opens_with)
+    template = words.opens_with if benefit.opens_to in {"eligible", "as_employer"} else words.opens_with_possible
+    return template.format(actions=actions)
+
+
+def _action(fact: str, facts: FactRegistry) -> str:
+    action = facts[fact].action
+    return action.text if action is not None else facts[fact].label
+
+
+def is_near_miss(benefit: BenefitResult, reasons: tuple[str, ...]) -> bool:
+    """Not (yet) the person's, but within reach: something they can do opens it, time alone will,
+    or it failed on one requirement with a figure (参保满3年, 毕业年度, 12个月内) — not on who one is."""
+    if benefit.status != "ineligible":
+        return False
+    if benefit.beneficiary != "applicant":
+        # The owner's unit's, when something the unit can do opens it (与所招人员签订劳动合同).
+        return bool(benefit.opens_with)
+    return bool(benefit.opens_with) or benefit.eligible_from is not None or _is_near_miss(reasons)
 
 
 def _document_json(benefit: BenefitResult) -> dict[str, Any] | None:
@@ -316,8 +346,13 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     possible = [b for b in applicant if b.status == "possibly_eligible"]
     for_others = [b for b in others if b.status == "if_hired"]
     as_employer = [b for b in others if b.status == "as_employer"]
-    ineligible = [b for b in applicant if b.status == "ineligible"]
-    near = [b for b in ineligible if _is_near_miss(reason_texts(b, rulebook))][:NEAR_MISSES]
+    # Within reach first: what the person can do, or time will do, before a figure missed.
+    failed = [b for b in result.benefits if b.status == "ineligible"]
+    reachable = sorted(
+        (b for b in failed if is_near_miss(b, reason_texts(b, rulebook))),
+        key=lambda b: not (b.opens_with or b.eligible_from),
+    )
+    near = reachable[:NEAR_MISSES]
     lines = [words.title.format(message=check_message(result))]
     if any(b.document_status == "draft" for b in result.benefits):
         lines.append(words.draft)
@@ -347,7 +382,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
         lines.append("\n" + "\n".join(pending))
     if not eligible and not possible and result.benefits:
         lines.append("\n" + words.nothing)
-    rest = len(ineligible) - len(near) + sum(1 for b in others if b.status == "ineligible")
+    rest = len(failed) - len(near)
     if rest > 0:
         lines.append("\n" + words.ineligible.format(count=rest))
     units_only = sum(1 for b in others if b.status == "employer_only")
@@ -384,7 +419,10 @@ def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
 def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:
     later = eligible_from_text(benefit)
     reason = prose().dialogue.results.reason.format(reason=reason_texts(benefit, rulebook)[0])
-    return [reason, *([later] if later else [])]
+    opens = opens_with_text(benefit, rulebook.facts)
+    # The owner's unit's near miss is said as the unit's (补贴发给单位，不是您个人).
+    whose = [prose().as_employer.unit_label] if benefit.beneficiary != "applicant" else []
+    return [*whose, reason, *([later] if later else []), *([opens] if opens else [])]
 
 
 def _is_near_miss(reasons: tuple[str, ...]) -> bool:
@@ -416,7 +454,10 @@ def _possible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
         for r in benefit.reasons
         if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
     ]
-    return _amount(benefit, facts) + missing + open_ + _warnings(benefit) + _deadline(benefit)
+    opens = opens_with_text(benefit, facts)
+    return (
+        _amount(benefit, facts) + missing + open_ + ([opens] if opens else []) + _warnings(benefit) + _deadline(benefit)
+    )
 
 
 def _deadline(benefit: BenefitResult) -> list[str]:
@@ -433,7 +474,17 @@ def _other_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
 
 def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     hiring = hiring_text(benefit)
-    return [prose().as_employer.chat_line, *_amount(benefit, facts), *([hiring] if hiring else [])]
+    # What is still open about the people hired or the unit (session 13), worded as the unit's.
+    labels = "、".join(dict.fromkeys(_fact_label(f, facts) for f in benefit.missing_facts))
+    missing = [prose().dialogue.results.to_confirm.format(facts=labels)] if labels else []
+    words = prose().check_advice
+    open_ = [
+        words.to_confirm.format(requirement=r.requirement.text)
+        for r in benefit.reasons
+        if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
+    ]
+    line = prose().as_employer.chat_line if benefit.hiring else prose().as_employer.unit_chat_line
+    return [line, *_amount(benefit, facts), *([hiring] if hiring else []), *missing, *open_]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:

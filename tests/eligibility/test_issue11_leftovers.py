@@ -67,8 +67,9 @@ def test_a_shop_owner_is_asked_whether_the_shop_hires(checker: Checker) -> None:
         question = out["next_question"]
         if question is None:
             break
-        asked.append(question["fact"])
+        asked.extend(question["facts"])
         profile.update(dict.fromkeys(question["facts"]))
+    # Session 13: ticked with the rest of what she says of her shop (business_details), or alone.
     assert "hiring_staff" in asked
 
 
@@ -101,11 +102,11 @@ def test_the_terminal_and_the_chat_list_them_apart(checker: Checker, rulebook: R
     profile = checker.profile({"as_of": TODAY.isoformat(), **SHOP, "hiring_staff": True}, TODAY)
     result = checker.engine.check(profile)
     text = check_text(result, checker.registry, rulebook)
-    assert "【您作为用人单位招人时可申领（补贴发给您的企业或个体户）】" in text
-    section = text.split("【您作为用人单位招人时可申领")[1]
+    assert "【您的企业或个体户作为用人单位可申领（补贴发给单位，不是您个人）】" in text
+    section = text.split("【您的企业或个体户作为用人单位可申领")[1]
     assert "招用就业困难人员社会保险补贴和岗位补贴" in section
     chat = results_message(result, rulebook).text
-    assert "您的企业或个体户招人时可申领" in chat
+    assert "您的企业或个体户作为用人单位可申领（发给单位，不是您个人）" in chat
 
 
 def test_the_hires_terms_speak_of_the_one_hired_to_an_employer(checker: Checker, rulebook: Rulebook) -> None:
@@ -113,7 +114,7 @@ def test_the_hires_terms_speak_of_the_one_hired_to_an_employer(checker: Checker,
     one hired is 所招人员 — never 您 (session 11 walkthrough: 企业需吸纳您就业 shown about her own shop)."""
     profile = checker.profile({"as_of": TODAY.isoformat(), **SHOP, "hiring_staff": True}, TODAY)
     chat = results_message(checker.engine.check(profile), rulebook).text
-    section = chat.split("您的企业或个体户招人时可申领")[1]
+    section = chat.split("您的企业或个体户作为用人单位可申领")[1]
     assert "您的企业或个体户申领的条件：" in section and "所招人员" in section, section
     assert "需与您" not in section and "吸纳您" not in section and "招用您" not in section, section
 

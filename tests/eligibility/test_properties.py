@@ -10,10 +10,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import ROLE_FACTS, Engine
+from eligibility.engine import BROKER, ROLE_FACTS, STAFFED, Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
 from eligibility.rulebook import Benefit, default_rulebook
+from eligibility.units import HIRE_DATE
 
 BOOK = default_rulebook()
 REGIONS = ["延吉", "巴中", "资阳", "平顶山", "商洛"]
@@ -87,8 +88,12 @@ def _speaks_of(benefit: Benefit) -> set[str]:
     for name, spec in BOOK.facts.specs.items():
         if set(spec.fields.values()) & facts:
             facts |= {name, *(f.name for f in BOOK.facts if f.collects == name)}
-    if benefit.beneficiary == "employer":
-        facts |= ROLE_FACTS
+    if benefit.beneficiary != "applicant":
+        facts |= ROLE_FACTS | {STAFFED, HIRE_DATE, BROKER}
+        # Session 13: an owner's unit is judged on the hire's and the unit's facts (the unit view).
+        if benefit.unit_condition is not None:
+            unit = set(benefit.unit_condition.facts())
+            facts |= unit | {hire for base, hire in BOOK.facts.hire_facts.items() if base in unit}
     return facts
 
 

@@ -122,13 +122,21 @@ def test_every_case_file_belongs_to_a_benefit() -> None:
 
 def test_every_fact_used_is_defined_and_every_askable_fact_is_used() -> None:
     used = {f for b in BOOK.benefits.values() for f in b.facts}
+    # An owner's unit is judged on the hire's facts, each standing for a fact the rule states (session 13).
+    unit = {f for b in BOOK.benefits.values() if b.unit_condition is not None for f in b.unit_condition.facts()}
+    used |= unit | {hire for base, hire in BOOK.facts.hire_facts.items() if base in unit}
     # `received_before` is asked through the benefits' `once` (prior receipt), not a condition.
     used |= {"received_before"} if any(b.once for b in BOOK.benefits.values()) else set()
     assert used <= set(BOOK.facts.specs)
     # A record list is used through its records' facts, and the fact that collects a record with them.
     records = {name for name, spec in BOOK.facts.specs.items() if spec.fields or spec.collects}
     # `hiring_staff` decides whose an employer's benefit is (engine.HIRING), not a condition.
-    unused = set(BOOK.facts.specs) - used - records - {"region", "unsure_groups", "hiring_staff", "city"}
+    unused = (
+        set(BOOK.facts.specs)
+        - used
+        - records
+        - {"region", "unsure_groups", "hiring_staff", "city", "hire_date", "labor_broker"}
+    )
     assert not unused, f"facts asked by no rule: {sorted(unused)}"
 
 

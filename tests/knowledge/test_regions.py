@@ -71,6 +71,9 @@ def test_unknown_covered_jurisdiction_fails_loudly() -> None:
         ("户口在巴中，人在深圳打工", "深圳市"),
         ("老家商洛，在外地打工多年，想回老家开店", "商洛市"),  # going back: the home place governs
         ("我想落户长春", "长春市"),  # 户长 is no word here: 户 is 落户's
+        # Session 13: a whole address written after 户籍 is where one comes from, not only its first name.
+        ("在四平打工，户籍是四川省巴中市通江县的", "四平市"),
+        ("通化（工作地；户籍河南省平顶山市叶县）", "通化市"),
         ("我想了解一下巴中的政策", "巴中市"),  # 下巴 is no word here: 下 is 一下's
     ],
 )

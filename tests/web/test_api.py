@@ -118,6 +118,22 @@ def test_check_returns_the_cli_check_object(client: TestClient, services: WebSer
     assert response.json()["jurisdiction"] == "吉林省"
 
 
+def test_check_says_what_would_open_a_near_miss(client: TestClient) -> None:
+    # 吉林（二十）: an insured 企业职工 with a certificate gets 技能提升补贴 — without one, taking it opens it.
+    profile = {
+        "region": "四平",
+        "employment_status": "employed",
+        "ui_insured": True,
+        "ui_years": 5,
+        "certificate_level": "none",
+        "as_of": "2018-09-01",
+    }
+    body = client.post("/api/check", json=profile).json()
+    upgrade = next(b for b in body["benefits"] if b["id"] == "jilin.skill_upgrade_subsidy")
+    assert upgrade["status"] == "ineligible" and upgrade["opens_to"] == "eligible"
+    assert [a["fact"] for a in upgrade["opens_with"]] == ["certificate_level"] and "证书" in upgrade["opens_with_text"]
+
+
 def test_check_without_facts_asks_for_the_region(client: TestClient) -> None:
     body = client.post("/api/check", json={}).json()
     assert body["status"] == "needs_more_info" and body["next_question"]["fact"] == "region"
