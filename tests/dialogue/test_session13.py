@@ -176,3 +176,27 @@ def test_a_sum_typed_as_a_search_word_is_searched_not_carded(dialogue: Dialogue)
     """返乡创业 names a situation too, but beside a sum of its own it is what is searched for."""
     state, replies = say(dialogue, SessionState(), "农民工返乡创业园区 80万元")
     assert replies[0].kind == "answer" and not state.pending
+
+
+# ---- walkthrough (walk9): the people hired and one's relatives are not the speaker ----
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["我是南江的 开了个养鸡场 准备请村里三个贫困户来喂鸡", "我在平昌开农家乐，请了两个贫困户帮工"],
+)
+def test_poor_households_one_hires_are_not_the_speakers_household(dialogue: Dialogue, message: str) -> None:
+    state, _ = say(dialogue, SessionState(), message)
+    facts = state.pending or {}
+    assert "poverty_registered" not in (facts.get("household") or [])
+    assert facts.get("hiring_staff") is True
+
+
+def test_applying_for_two_subsidies_is_no_hiring(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在资阳，下岗了，申请了两个补贴")
+    assert (state.pending or {}).get("hiring_staff") is None
+
+
+def test_a_dialect_a_not_a_question_after_a_story_is_answered(dialogue: Dialogue) -> None:
+    _, replies = say(dialogue, SessionState(), "我在通江开了个农家乐 请了两个贫困户帮工 有没得奖补")
+    assert any(r.kind == "answer" for r in replies)
