@@ -445,18 +445,26 @@ def _eligible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     return _amount(benefit, facts) + _warnings(benefit) + _deadline(benefit)
 
 
-def _possible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
+def _still_open(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
+    """What is still to confirm: the facts not yet known, then the requirements the answers left open."""
     labels = "、".join(dict.fromkeys(_fact_label(f, facts) for f in benefit.missing_facts))
     missing = [prose().dialogue.results.to_confirm.format(facts=labels)] if labels else []
     words = prose().check_advice
-    open_ = [
+    return missing + [
         words.to_confirm.format(requirement=r.requirement.text)
         for r in benefit.reasons
         if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
     ]
+
+
+def _possible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     opens = opens_with_text(benefit, facts)
     return (
-        _amount(benefit, facts) + missing + open_ + ([opens] if opens else []) + _warnings(benefit) + _deadline(benefit)
+        _amount(benefit, facts)
+        + _still_open(benefit, facts)
+        + ([opens] if opens else [])
+        + _warnings(benefit)
+        + _deadline(benefit)
     )
 
 
@@ -475,16 +483,8 @@ def _other_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
 def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     hiring = hiring_text(benefit)
     # What is still open about the people hired or the unit (session 13), worded as the unit's.
-    labels = "、".join(dict.fromkeys(_fact_label(f, facts) for f in benefit.missing_facts))
-    missing = [prose().dialogue.results.to_confirm.format(facts=labels)] if labels else []
-    words = prose().check_advice
-    open_ = [
-        words.to_confirm.format(requirement=r.requirement.text)
-        for r in benefit.reasons
-        if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
-    ]
     line = prose().as_employer.chat_line if benefit.hiring else prose().as_employer.unit_chat_line
-    return [line, *_amount(benefit, facts), *([hiring] if hiring else []), *missing, *open_]
+    return [line, *_amount(benefit, facts), *([hiring] if hiring else []), *_still_open(benefit, facts)]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:

@@ -3,28 +3,15 @@ golden sets, from the source texts."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.present.answers import AnswerResult, answer_result
 from knowledge.answer_model import AnswerStatus
 from knowledge.evaluation import GoldenQuestion
 from knowledge.intent import Intent, classify
 from knowledge.kb import KnowledgeBase
 from knowledge.normalize import as_in_clauses
 from knowledge.told_figures import quantities, states_a_told_figure
-
-AS_OF = date(2026, 12, 3)
-
-
-def answered(kb: KnowledgeBase, question: str) -> AnswerResult:
-    return answer_result(kb.answerer.answer(question, None, AS_OF))
-
-
-def cited(result: AnswerResult) -> list[str]:
-    return [c.clause_id for c in result.citations]
-
+from tests.knowledge.test_answer_classes12 import answered, cited
 
 # ---- 好多 / 几多 ask how much in dialect; 好多年, 好多人 do not ----
 
