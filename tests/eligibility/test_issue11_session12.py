@@ -28,8 +28,9 @@ from bot.present.results import result_json
 from eligibility.engine import Engine
 from eligibility.interview import answers_from, run_interview
 from eligibility.profile import Profile, parse_profile
-from eligibility.results import BenefitResult, CheckResult
+from eligibility.results import CheckResult
 from knowledge.registry import Registry, load_registry
+from tests.eligibility.checking import benefit_of, check
 
 ROOT = Path(__file__).resolve().parents[2]
 # A 长春 graduate whose first shop has run 20 months with a licence and insurance: 吉林（七） holds.
@@ -58,11 +59,10 @@ def registry() -> Registry:
 
 
 def _check(engine: Engine, profile: dict[str, Any], as_of: date = AS_OF) -> CheckResult:
-    return engine.check(parse_profile(profile, engine.rulebook.facts, as_of))
+    return check(engine, profile, as_of)
 
 
-def _benefit(result: CheckResult, benefit_id: str) -> BenefitResult:
-    return next(b for b in result.benefits if b.id == benefit_id)
+_benefit = benefit_of
 
 
 def test_a_shop_owner_who_already_had_the_one_time_subsidy_is_not_told_eligible_again(

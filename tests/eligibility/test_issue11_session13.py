@@ -30,9 +30,10 @@ from eligibility.engine import Engine
 from eligibility.errors import RulebookError
 from eligibility.interview import answers_from, run_interview
 from eligibility.profile import parse_profile
-from eligibility.results import BenefitResult, CheckResult
+from eligibility.results import CheckResult
 from eligibility.rulebook import load_rulebook
 from knowledge.registry import Registry, load_registry
+from tests.eligibility.checking import benefit_of, check
 
 ROOT = Path(__file__).resolve().parents[2]
 # Out of work in 白山, 38, 高中, in none of 吉林（十九）'s other four groups, wants training, not registered.
@@ -81,11 +82,10 @@ def registry() -> Registry:
 
 
 def _check(engine: Engine, profile: dict[str, Any], as_of: date = AS_OF) -> CheckResult:
-    return engine.check(parse_profile(profile, engine.rulebook.facts, as_of))
+    return check(engine, profile, as_of)
 
 
-def _benefit(result: CheckResult, benefit_id: str) -> BenefitResult:
-    return next(b for b in result.benefits if b.id == benefit_id)
+_benefit = benefit_of
 
 
 # -- near misses -------------------------------------------------------------------------------------
