@@ -51,6 +51,7 @@ SETS = {
     "held-out 9": "answers_holdout9",
     "held-out 10": "answers_holdout10",
     "held-out 11": "answers_holdout11",
+    "held-out 12": "answers_holdout12",
 }
 
 

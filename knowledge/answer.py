@@ -27,6 +27,7 @@ from knowledge.answer_model import (
     SupersededDocument,
 )
 from knowledge.citations import Citation, make_citation
+from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
 from knowledge.intent import (
     AskedIntent,
@@ -96,7 +97,13 @@ class Decision:
     asked: AskedIntent | None = None
     # A document-status answer (正式发布了吗) is about whole documents, not clauses: the ones it names.
     documents: tuple[str, ...] = ()
+    # A definition asked (两后生是指啥人) and what the quoted clause says the term means.
+    definition: Meaning | None = None
 
+
+# How far down the searched clauses a term asked to be defined is looked for (it is one of the
+# question's own words, so the clauses writing it rank near the top).
+_DEFINITION_LOOKED_AT = 20
 
 # Intents answered from the clause text rather than a measure: how to apply, whether a document
 # is in force, which department is responsible. Measures say what is granted, not where to queue.
@@ -317,6 +324,9 @@ class Answerer:
             return self._status(retrieval, asked)
         if abstained is not None:
             return Decision(abstained)
+        definition = self._definition(retrieval, asked)
+        if definition is not None:
+            return definition
         if asked.primary in _CLAUSE_INTENTS:
             retrieval = self._told_figure_first(retrieval)
         standard = standard_asked(retrieval.analysis.normalized) if asked.asks_figure else None
@@ -388,6 +398,30 @@ class Answerer:
         quoted = [(item, self.best_quote(item, [*tokens, written])) for item in naming[:1]]
         return Decision(AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="standard", name=standard), asked=asked)
 
+    def _definition(self, retrieval: Retrieval, asked: AskedIntent) -> Decision | None:
+        """两后生是指啥人 / 哪些人算就业困难人员: the searched documents' own meaning of the term (a bracket
+        after it, the list it sums up), or — for a group of people they never define — that plainly,
+        with the sentence naming the group. None when no definition is asked or no document here
+        writes the term (the question is then answered as any other)."""
+        asked_terms = terms_asked(retrieval.analysis.normalized)
+        if not asked_terms:
+            return None
+        items = list(retrieval.in_scope[:_DEFINITION_LOOKED_AT])
+        texts = [item.clause.text for item in items]
+        terms = [t for t in dict.fromkeys(term_in(asked, texts) for asked in asked_terms) if t is not None]
+        for term in terms:
+            for item in items:
+                meaning = meaning_in(item.clause.text, term)
+                if meaning is not None:
+                    return Decision(AnswerStatus.ANSWERED, [(item, meaning.sentence)], asked=asked, definition=meaning)
+        # A group of people the documents never define (创业担保贷款是什么 is answered by the measure).
+        group = next((term for term in terms if names_people(term)), None)
+        if group is None:
+            return None
+        naming = [(item, mentioning(item.clause.text, group)) for item in items]
+        quoted = [(item, sentence) for item, sentence in naming if sentence][:1]
+        return Decision(AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="definition", name=group), asked=asked)
+
     def _told_figure_first(self, retrieval: Retrieval) -> Retrieval:
         """吸纳贫困户那1000块奖补归哪个部门管: a sum or share the question tells names the measure; among
         the close candidates, the clauses stating it come first (each group in its ranked order)."""
@@ -428,7 +462,11 @@ class Answerer:
             item = next((s for s in retrieval.in_scope if s.clause.id == measure.clause), None)
             if item is not None:
                 return Decision(
-                    AnswerStatus.ANSWERED, [(item, measure.span)], asked=asked, documents=(item.clause.document_id,)
+                    AnswerStatus.ANSWERED,
+                    [(item, measure.span)],
+                    selection=Selection("measure", (named.primary,)),
+                    asked=asked,
+                    documents=(item.clause.document_id,),
                 )
         return Decision(AnswerStatus.ANSWERED, [], asked=asked, documents=in_scope)
 
@@ -542,6 +580,17 @@ class Answerer:
         notices = self._notices(citations, as_of)
         asked = decision.asked or _asked(analysis)
         direct = self._direct(decision.selection) if decision.selection else None
+        if decision.definition is not None and citations:
+            direct = DirectAnswer(
+                kind="definition",
+                term=decision.definition.term,
+                conditions=(decision.definition.text,),
+                clause_id=citations[0].clause_id,
+            )
+        if decision.documents and status == AnswerStatus.ANSWERED:
+            # 这个110%的见习补贴是正式文件吗: the documents' status, naming the measure asked about.
+            named = direct.measures if direct is not None else ()
+            direct = DirectAnswer(kind="status", documents=decision.documents, measures=named)
         if asked.primary is Intent.DEPARTMENT and citations and not asked.asks_payer:
             # 利息谁出 is answered by the quoted sentence naming the payer, not the clause's offices.
             offices = self._departments(citations[0].clause_id)
@@ -552,8 +601,6 @@ class Answerer:
                 direct = direct.model_copy(
                     update={"clause_id": offices.clause_id, "lead": offices.lead, "responsible": offices.responsible}
                 )
-        if decision.documents and status == AnswerStatus.ANSWERED:
-            direct = DirectAnswer(kind="status", documents=decision.documents)
         if direct is not None and direct.kind not in ("department", "status"):
             measures = (*direct.measures, *direct.elsewhere)
         else:

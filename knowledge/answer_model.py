@@ -70,9 +70,10 @@ class MissingAspect(_Part):
     """What the question asked that the related clauses do not state: a figure, a procedure aspect
     named in knowledge/data/scope.yaml (所需材料, 办理流程 …), who bears a cost (`name`: 利息), or what
     the money may be spent on (`use`: 创业补贴能用来买车吗), or the amount of a standard a measure is
-    reckoned by (`standard`, `name`: 最低工资标准 of 见习补贴按最低工资的70%，那最低工资是多少)."""
+    reckoned by (`standard`, `name`: 最低工资标准 of 见习补贴按最低工资的70%，那最低工资是多少), or
+    who a group of people is (`definition`, `name`: 就业困难人员 of 哪些人算就业困难人员)."""
 
-    kind: Literal["figure", "procedure", "payer", "use", "standard"]
+    kind: Literal["figure", "procedure", "payer", "use", "standard", "definition"]
     name: str | None = None
 
 
@@ -113,14 +114,16 @@ class DirectAnswer(_Part):
     `department` — who leads and who is responsible, as the cited clause names them; `status` — the
     documents asked about, from their own metadata (draft or official, issuer, date)."""
 
-    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition", "status"]
+    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition", "status", "definition"]
     measures: tuple[MeasureRef, ...] = ()
     elsewhere: tuple[MeasureRef, ...] = ()
     # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
     conditions: tuple[str, ...] = ()
     # kind `status`: the documents asked about (is it official, a draft, from which year).
     documents: tuple[str, ...] = ()
-    # kind `department`: the departments the cited clause names (牵头 / 按职责分工负责), verbatim.
+    # kind `definition`: the term asked about; `conditions` holds what the cited clause says it means.
+    term: str | None = None
+    # kind `department` and `definition`: the clause the line quotes from (its departments verbatim).
     clause_id: str | None = None
     lead: tuple[str, ...] = ()
     responsible: tuple[str, ...] = ()

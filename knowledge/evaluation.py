@@ -34,6 +34,7 @@ HOLDOUT_SETS = (
     "answers_holdout9",
     "answers_holdout10",
     "answers_holdout11",
+    "answers_holdout12",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

@@ -197,7 +197,7 @@ def classify(question: str) -> AskedIntent:
         intent
         for intent, pattern in _patterns()
         # A figure is asked by a phrase that asks (村里几个建档立卡户… tells a few; …能补几个月 asks).
-        if _cue_in(intent, pattern, asking if intent is Intent.AMOUNT else question)
+        if _cue_in(intent, pattern, asking if intent is Intent.AMOUNT else _without_advice(question, intent))
         or (intent is Intent.PROCEDURE and nouns)
     )
     units = asked_units(_TOLD_SUM.sub("，", asking))
@@ -230,6 +230,24 @@ def classify(question: str) -> AskedIntent:
     return AskedIntent(
         found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound, for_self=for_self
     )
+
+
+# A phrase that only asks what to do (…离退休还不到一年，咋弄 / 厂子倒了，我该怎么办): advice about the
+# situation told — what the documents offer for it — not how to apply for something named.
+_ADVICE = re.compile(
+    r"(?:那|那我|我|俺|我们|咱|这)?(?:该|应该|要|得)?(?:怎么办|咋办|咋弄|咋整|怎么弄|怎么整|咋个办|怎么搞|咋搞|如何是好)"
+    r"(?:呢|啊|呀|哦|嘞|哇)?"
+)
+# …as a phrase of its own, or the words after the last space of one (还没找到工作 我该怎么办呢).
+_ADVICE_AT_END = re.compile(r"(?:^|(?<=\s))" + _ADVICE.pattern + "$")
+
+
+def _without_advice(question: str, intent: Intent) -> str:
+    """The question without its phrases that only ask what to do, for the procedure cues."""
+    if intent is not Intent.PROCEDURE:
+        return question
+    phrases = (_ADVICE_AT_END.sub("", p.strip()) for p in _CLAUSE_PHRASE.findall(question))
+    return "，".join(p for p in phrases if p)
 
 
 # A cost named right before a who-pays cue (贷款利息，) — left as its own phrase once the cue is cut.

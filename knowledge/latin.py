@@ -22,6 +22,8 @@ LATIN_FILE = Path(__file__).resolve().parent / "data" / "latin.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LETTERS = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# Latin words inside a Chinese question, spaces between them kept (interest rate, jiuye jianxi).
+_LATIN_RUN = re.compile(r"[A-Za-z]+(?:[- ]+[A-Za-z]+)*")
 MIN_COVERAGE = 0.6
 _MIN_KEY_LETTERS = 4  # shorter pinyin keys (ji, ye) match inside anything
 
@@ -72,6 +74,31 @@ class LatinReader:
 
     def read(self, text: str) -> Reading | None:
         """The question in Chinese, or None when too little of it is understood."""
+        pieces, understood, total = self._pieces(text)
+        if not total or not any(is_term for _, _, is_term in pieces):
+            return None
+        coverage = understood / total
+        if coverage < MIN_COVERAGE:
+            return None
+        ordered = [chinese for _, chinese, _ in sorted(pieces, key=lambda p: p[0]) if chinese]
+        return Reading("".join(ordered), round(coverage, 3), tuple(c for _, c, t in sorted(pieces) if t and c))
+
+    def within(self, text: str) -> str:
+        """A Chinese question with Latin words in it (平顶山 jianxi见习补贴 是最低工资的几个percent): each run
+        of Latin words read wholly as our vocabulary or the English tables is put back in Chinese, in
+        place; a run read only in part (a brand, a name, QQ) stays as written."""
+        if not _LETTERS.search(text):
+            return text
+
+        def chinese(run: re.Match[str]) -> str:
+            pieces, understood, total = self._pieces(run.group())
+            said = "".join(c for _, c, _ in sorted(pieces, key=lambda p: p[0]))
+            return said if total and understood == total and said else run.group()
+
+        return _LATIN_RUN.sub(chinese, text)
+
+    def _pieces(self, text: str) -> tuple[list[tuple[int, str, bool]], int, int]:
+        """The words read (position, Chinese, whether a policy term), the letters read and all letters."""
         lowered = " " + " ".join(map(self._base_form, re.sub(r"[^a-z\- ]+", " ", text.lower()).split())) + " "
         pieces: list[tuple[int, str, bool]] = []  # (position, chinese, is a term)
         understood = 0
@@ -93,13 +120,7 @@ class LatinReader:
             word = self._pinyin[key]
             pieces.append((starts[begin], word, word in self._terms))
             understood += len(key)
-        if not total or not any(is_term for _, _, is_term in pieces):
-            return None
-        coverage = understood / total
-        if coverage < MIN_COVERAGE:
-            return None
-        ordered = [chinese for _, chinese, _ in sorted(pieces, key=lambda p: p[0]) if chinese]
-        return Reading("".join(ordered), round(coverage, 3), tuple(c for _, c, t in sorted(pieces) if t and c))
+        return pieces, understood, total
 
     @cached_property
     def _english_words(self) -> frozenset[str]:

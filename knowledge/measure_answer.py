@@ -20,6 +20,7 @@ from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import tokenize
+from knowledge.told_figures import states_a_told_figure
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
 
@@ -34,6 +35,9 @@ _CONDITION_FIGURES = {
     "date": re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|前|以前|之前)?|年底|年末|月底"),
     "frequency": FREQUENCY,
 }
+# How many people a condition asks for, written as their share (留用见习期满人员比例达到50%及以上,
+# 新招用人员占职工总数的20%): the answer to 多少人, when the text states no head count.
+_SHARE_OF_PEOPLE = re.compile(r"(?:人员|人数|职工|员工|人)[^，；。]{0,8}?(?:比例|占)[^，；。]{0,10}?\d+(?:\.\d+)?%")
 # A sum, a share or a count, for a figure question that names no kind (降到多少, 要求达到多少):
 # not an age or a length of time, which a bare 多少 does not ask.
 _ANY_FIGURE = re.compile("|".join(_CONDITION_FIGURES[unit].pattern for unit in ("money", "ratio", "count")))
@@ -231,7 +235,7 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
-    at = _facet_asked(relevant, wants_figure)
+    at = _facet_asked(relevant, wants_figure) or _states_the_told_figure(relevant, question, policy)
     if asked.for_self and asked.primary in _LISTING:
         at = _paid_to_the_person(relevant, at, policy)
     if at:
@@ -279,6 +283,24 @@ def select(
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
     return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not)
+
+
+def _states_the_told_figure(relevant: MatchRanking, question: str, policy: SelectionPolicy) -> int:
+    """想拿最低工资110%那档，要留下几个人: a sum or share the question tells names the measure whose own
+    sentence states it, among the close ones of the best one's clause; its position, 0 when the best
+    one states it or none does."""
+    best = relevant[0]
+    if not question or states_a_told_figure(question, best.measure.span):
+        return 0
+    floor = policy.figure_ratio * best.score
+    return next(
+        (
+            position
+            for position in relevant.positions_in({best.measure.clause})
+            if relevant[position].score >= floor and states_a_told_figure(question, relevant[position].measure.span)
+        ),
+        0,
+    )
 
 
 def _each_regions_best(
@@ -379,8 +401,13 @@ def _figure(
             bool(m.payable_amounts)
             and m.own_overlap > best.own_overlap
             and not _other_payment(m, best)
-            # An agency's 300元/人 is never the figure of a person's own 返乡创业扶持.
-            and not (best.measure.beneficiary is Beneficiary.PERSON and m.measure.beneficiary in _PAID_TO_OTHERS)
+            # An agency's 300元/人 is never the figure of a person's own 返乡创业扶持 — unless the
+            # question names whom that figure pays (创业园区…给业主补多少 → 给予业主20万元).
+            and not (
+                best.measure.beneficiary is Beneficiary.PERSON
+                and m.measure.beneficiary in _PAID_TO_OTHERS
+                and not _names_the_payee(m, best)
+            )
         )
     )
     stating = next(iter(_in_region(runners_up, home, jurisdiction_of, 1)), None)
@@ -429,6 +456,17 @@ def _figure(
         )
     )
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _names_the_payee(other: MeasureMatch, best: MeasureMatch) -> bool:
+    """The question says a word of whom the other measure's figure pays (给予业主20万元, 对园区业主) that
+    the best measure's name, targets and figures never use: the figure asked is the other one's."""
+    paid = (*other.payable_amounts, *other.measure.targets)
+    told = (best.measure.name, *best.measure.aliases, *best.measure.targets, *(a.text for a in best.measure.amounts))
+    return any(
+        len(word) > 1 and any(word in text for text in paid) and not any(word in text for text in told)
+        for word in other.focus
+    )
 
 
 # How many times the best measure's share of the user's words a runner-up of its clause must hold.
@@ -508,6 +546,8 @@ def conditions_asked(
     share one of its own words, else the only one stating such a figure. A side of a length asked
     (多长时间以内 → 12个月内, not 3年以上) leaves out the phrases stating the other side."""
     patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES]
+    if "count" in units:
+        patterns.append(_SHARE_OF_PEOPLE)  # 得留用多少人 → 留用…人员比例达到50%及以上
     if not patterns and threshold:
         patterns = [_ANY_FIGURE]  # 招多少人才有奖励: whatever figure the condition states
     if not patterns:

@@ -338,6 +338,8 @@ class QueryAnalyzer:
             if reading is None:
                 raise QueryError(LATIN_NOT_UNDERSTOOD)
             text = reading.chinese
+        elif not to_assistant:
+            text = self._latin.within(question)
         normalized = arabic_numerals(text)
         if region is None and not self._gazetteer.mentions(normalized):
             # 商落创业贷款: a covered place typed with a same-sounding character.

@@ -191,8 +191,11 @@ def _direct_lines(answer: Answer) -> list[str]:
     words = prose().answers.direct
     if direct.kind == "department":
         return [_department_line(answer, direct)]
+    if direct.kind == "definition":
+        return [_definition_line(answer, direct)]
     if direct.kind == "status":
-        return [_status_line(answer, document_id) for document_id in direct.documents] + [words.status_advice]
+        named = [_status_measure_line(answer, measure) for measure in direct.measures[:1]]
+        return named + [_status_line(answer, d) for d in direct.documents] + [words.status_advice]
     if direct.kind == "list":
         head = direct.measures[0]
         lines = [words.listed.format(source=_source(answer, head))]
@@ -255,6 +258,14 @@ def _item_details(answer: Answer, measure: MeasureRef) -> str:
     return words.item_details.format(details="；".join(parts)) if parts else ""
 
 
+def _status_measure_line(answer: Answer, measure: MeasureRef) -> str:
+    """The measure a status question is about, with its own figures (您问的就业见习补贴（…110%）): what
+    the status below is the status of."""
+    words = prose().answers.direct
+    figures = words.status_figures.format(amount=measure.amount_text) if measure.amount_text else ""
+    return words.status_measure.format(name=measure.name, figures=figures)
+
+
 def _status_line(answer: Answer, document_id: str) -> str:
     words = prose().answers.direct
     document = next(d for d in answer.documents if d.document_id == document_id)
@@ -280,6 +291,17 @@ def _department_line(answer: Answer, direct: DirectAnswer) -> str:
         parts.append(words.responsible.format(names="、".join(direct.responsible)))
     return words.department.format(
         source=_source(answer, clause_id), label=cited_form(citation.clause_label), parts="；".join(parts)
+    )
+
+
+def _definition_line(answer: Answer, direct: DirectAnswer) -> str:
+    clause_id = direct.clause_id or ""
+    citation = next(c for c in answer.citations if c.clause_id == clause_id)
+    return prose().answers.direct.definition.format(
+        source=_source(answer, clause_id),
+        label=cited_form(citation.clause_label),
+        term=direct.term or "",
+        meaning="".join(direct.conditions),
     )
 
 
@@ -345,6 +367,8 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         aspect = words.missing.use
     elif missing.kind == "standard":
         aspect = words.missing.standard
+    elif missing.kind == "definition":
+        aspect = words.missing.definition
     elif missing.kind == "payer":
         aspect = prose().payer_missing
     name = missing.name or ""

@@ -57,6 +57,7 @@ class MissingProse(Section):
     procedure: MissingWords
     use: MissingWords
     standard: MissingWords
+    definition: MissingWords
 
 
 class DirectProse(Section):
@@ -78,6 +79,9 @@ class DirectProse(Section):
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
         "status_draft": ("jurisdiction", "title", "made"),
+        "status_measure": ("name", "figures"),
+        "definition": ("source", "label", "term", "meaning"),
+        "status_figures": ("amount",),
         "status_official": ("jurisdiction", "title", "made"),
         "lead": ("names",),
         "responsible": ("names",),
@@ -102,7 +106,10 @@ class DirectProse(Section):
     gap: str
     sides: dict[str, str]
     department: str
+    definition: str
     status_draft: str
+    status_measure: str
+    status_figures: str
     status_official: str
     status_advice: str
     lead: str

@@ -64,6 +64,7 @@ HOLDOUTS = (
     "chats_holdout4.yaml",
     "chats_holdout5.yaml",
     "chats_holdout6.yaml",
+    "chats_holdout7.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
