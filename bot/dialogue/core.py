@@ -866,9 +866,10 @@ class Dialogue:
                 asked, result, situation = supposed
         work.thread = self.threads.after(work.thread, asked, result)
         # 我能拿什么 from someone who said 失业: a measure the rules rule out on what they said is not theirs.
-        misfits = (
-            self.fit.misfits(result, {**work.profile, **work.pending}, today) if work.profile or work.pending else {}
-        )
+        # 他是大专毕业生，他能有社保补贴吗 asks of someone else: the speaker's facts decide nothing there.
+        of_another = not work.for_someone_else and self.reader.is_about_other(text)
+        known = {**work.profile, **work.pending}
+        misfits = self.fit.misfits(result, known, today) if known and not of_another else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
         if situation is not None:
             return render.situated(reply, situation)

@@ -201,7 +201,8 @@ class Describer:
                     continue
                 for start, end in spans:
                     used[start:end] = [True] * (end - start)
-                sets = compiled.phrase.negated if _is_negated(text, match.start()) else compiled.phrase.sets
+                negated = _is_negated(text, match.start(), match.end())
+                sets = compiled.phrase.negated if negated else compiled.phrase.sets
                 for fact, raw in sets.items():
                     value, note = self._value(raw, match, today)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
@@ -311,10 +312,30 @@ def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
 _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")
 
 
-def _is_negated(text: str, start: int) -> bool:
+def _is_negated(text: str, start: int, end: int) -> bool:
+    """A phrase said with a negation: right before it (没办, 不是), before it with the verb between
+    (没有办理失业登记, 还没去登记失业), or after it ending its phrase (失业登记没办过, 失业保险现在没有在交 —
+    not 交了社保没交失业保险, where the negation has an object of its own)."""
     before = text[max(0, start - 3) : start]
     before = _CLAUSE_BREAK.split(before)[-1]
-    return any(ch in _NEGATIONS for ch in before)
+    if any(ch in _NEGATIONS for ch in before):
+        return True
+    phrase_before = _CLAUSE_BREAK.split(text[:start])[-1]
+    return bool(_NEGATED_VERB_BEFORE.search(phrase_before) or _NEGATED_AFTER.match(text, end))
+
+
+# The verbs a fact is done with (办理 a registration, 交 insurance, 是 a status), for a negation that
+# stands apart from the phrase it negates.
+_FACT_VERB = r"(?:办理|办|参加|参保|缴纳|交纳|缴|交|登记|领取|领|买|上|考|签|做|弄|是|算|属于)"
+_NEGATION = r"(?:没有|没得|没|未曾|未|不|从没|从来没|从未|还没|也没|并没|一直没)"
+_NEGATED_VERB_BEFORE = re.compile(_NEGATION + r"(?:有)?(?:在|去)?" + _FACT_VERB + r"(?:过|了)?(?:个|一个)?$")
+_NEGATED_AFTER = re.compile(
+    r"(?:[我俺他她]|现在|目前|一直|还|也|都|从来|根本|暂时|还是|最近|今年|去年|这[一两三几]?(?:年|个月|段时间|阵子|阵))*"
+    + _NEGATION
+    + r"(?:有)?(?:在|去)?"
+    + _FACT_VERB
+    + r"(?:过|了|着)?(?:呢|啊|哦|吧|的)?(?=$|[，,。.;；!！?？\s])"
+)
 
 
 def _merge(facts: dict[str, Any], fact: str, value: Any) -> None:
