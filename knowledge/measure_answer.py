@@ -238,6 +238,10 @@ def select(
     at = _facet_asked(relevant, wants_figure) or _states_the_told_figure(relevant, question, policy)
     if asked.for_self and asked.primary in _LISTING:
         at = _paid_to_the_person(relevant, at, policy)
+        if relevant[at].measure.beneficiary is Beneficiary.INSTITUTION:
+            # 我这情况有啥补贴: a government's own duty (调剂失业保险金缺口) is nothing a person can get;
+            # when it is the best match, nothing here answers what the person asked.
+            return None
     if at:
         relevant = relevant.moved_first(at)
     best = relevant[0]
@@ -290,7 +294,9 @@ def _states_the_told_figure(relevant: MatchRanking, question: str, policy: Selec
     sentence states it, among the close ones of the best one's clause; its position, 0 when the best
     one states it or none does."""
     best = relevant[0]
-    if not question or states_a_told_figure(question, best.measure.span):
+    if not question or best.named is not None or best.named_apart is not None:
+        return 0  # a measure the question names by name is the one asked, whatever figure it tells
+    if states_a_told_figure(question, best.measure.span):
         return 0
     floor = policy.figure_ratio * best.score
     return next(

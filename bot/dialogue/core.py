@@ -54,6 +54,8 @@ SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
+_OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -719,6 +721,10 @@ class Dialogue:
         asked = self._asked(text, reading)
         replies = [self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)]
         if description is not None and facts:
+            if replies[0].answer_status == "no_answer" and self._asks_what_fits(text):
+                # 俺38岁…在家抖音卖货…我这情况有啥补贴没有: no clause answers "what is there for me"; the
+                # check does, from the facts on the card — a 抱歉，没有找到 before it would say the opposite.
+                replies = []
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
             replies.extend(self.interviewer.remind(work, today))
@@ -738,6 +744,10 @@ class Dialogue:
         work.pending = dict(added)
         work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
         return self.interviewer.accept(work, today)
+
+    def _asks_what_fits(self, text: str) -> bool:
+        """The person asks, openly, what there is for them (我这情况有啥补贴, 像我这样的能享受点啥)."""
+        return self.reader.is_about_person(text) and _OPEN_ASKING.search(text) is not None
 
     def _requests_check(self, text: str, reading: Reading) -> bool:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""

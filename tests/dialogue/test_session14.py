@@ -51,3 +51,28 @@ def test_a_question_about_someone_else_is_not_judged_on_the_speakers_facts(dialo
     assert "您目前不符合" not in outcome.replies[0].text
     own = dialogue.respond(state, Turn(text="高校毕业生灵活就业的社保补贴 我能拿吗"), TODAY)
     assert "您目前不符合" in own.replies[0].text
+
+
+def test_a_story_ending_in_what_is_there_for_me_goes_to_the_check_not_to_a_funds_rule(dialogue: Dialogue) -> None:
+    """A story told without punctuation, ending 我这种情况能有点啥补贴: the best clause match is 平顶山（二十二）'s
+    rule for a fund's shortfall (由政府部门落实) — nothing a person gets. No such answer, and no 抱歉 before
+    the card that offers the check."""
+    story = "俺38岁 宝丰县的 以前在郑州厂里上班 三年前辞职回来带娃 失业保险交了4年 现在在家抖音卖货 没有营业执照"
+    outcome = dialogue.respond(SessionState(), Turn(text=f"{story} 想问问我这情况有啥补贴没有"), TODAY)
+    kinds = [reply.kind for reply in outcome.replies]
+    assert kinds == ["confirm"]
+    assert "调剂" not in outcome.replies[0].text
+    # Worded so that the person's own measures match, the story is answered before the card.
+    outcome = dialogue.respond(
+        SessionState(), Turn(text="我四十岁 在舞钢 失业保险交了三年 现在在家带孩子 我这种情况能有点啥补贴"), TODAY
+    )
+    assert [reply.kind for reply in outcome.replies] == ["answer", "confirm"]
+    assert "调剂" not in outcome.replies[0].text
+
+
+def test_a_named_question_after_a_story_is_still_answered(dialogue: Dialogue) -> None:
+    outcome = dialogue.respond(
+        SessionState(), Turn(text="我在舞钢，失业保险金领完了还没找到工作，失业补助金能领几个月"), TODAY
+    )
+    kinds = [reply.kind for reply in outcome.replies]
+    assert kinds[0] == "answer" and "confirm" in kinds

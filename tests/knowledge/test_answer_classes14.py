@@ -185,3 +185,10 @@ def test_no_definition_is_asked_by_an_ordinary_question(question: str) -> None:
 def test_a_place_before_the_cue_is_not_taken_for_the_term(kb: KnowledgeBase) -> None:
     result = answered(kb, "乐至哪些人算就业困难人员")
     assert "“就业困难人员”" in result.answer
+
+
+def test_a_governments_own_duty_is_no_answer_to_what_a_person_can_get(kb: KnowledgeBase) -> None:
+    # 平顶山（二十二）: 对失业保险金发放出现缺口的地方…采取失业保险省级调剂金调剂 — for the government.
+    story = "俺38岁 宝丰县的 以前在郑州厂里上班 三年前辞职回来带娃 失业保险交了4年 现在在家抖音卖货 没有营业执照"
+    result = answered(kb, f"{story} 想问问我这情况有啥补贴没有")
+    assert all("调剂" not in c.quote for c in result.citations)
