@@ -461,7 +461,38 @@ def _figure(
             and not any(_holds_said_as_not(m.measure, span) for span in said_not)
         )
     )
+    tied = _tied_unnamed(relevant, chosen, jurisdiction_of, policy)
+    if tied:
+        # 考个育婴员证培训能补多少: several of the region's training subsidies match equally and none is
+        # named — each is said to state no sum, and no other region's figure is offered as "its" one.
+        return Selection("no_figure", (best, *tied, *chosen[1:]))
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _tied_unnamed(
+    relevant: MatchRanking, chosen: list[MeasureMatch], jurisdiction_of: Mapping[str, str], policy: SelectionPolicy
+) -> list[MeasureMatch]:
+    """Measures of the best one's region and kind that match the question as well as it does, when
+    the question names none of them: which one was meant cannot be told, so none is picked alone."""
+    best = chosen[0]
+    if best.named is not None or best.named_apart is not None:
+        return []
+    home = jurisdiction_of[best.measure.id]
+    floor = _TIED * best.score
+    return [
+        m
+        for m in relevant[1 : policy.max_listed + 3]
+        if m not in chosen
+        and m.score >= floor
+        and jurisdiction_of[m.measure.id] == home
+        and _same_kind(m, best)
+        and m.own_overlap >= best.own_overlap
+    ][: policy.max_listed - 1]
+
+
+# How close a measure's score must come to the best one's to be a tie (the question says nothing
+# that tells them apart).
+_TIED = 0.9
 
 
 def _names_the_payee(other: MeasureMatch, best: MeasureMatch) -> bool:

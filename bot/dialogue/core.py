@@ -54,6 +54,8 @@ SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# Phrases of a message, by punctuation or space (a story typed without punctuation).
+_PHRASES = re.compile(r"[，,。.;；!！?？\s]+")
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
@@ -746,8 +748,15 @@ class Dialogue:
         return self.interviewer.accept(work, today)
 
     def _asks_what_fits(self, text: str) -> bool:
-        """The person asks, openly, what there is for them (我这情况有啥补贴, 像我这样的能享受点啥)."""
-        return self.reader.is_about_person(text) and _OPEN_ASKING.search(text) is not None
+        """The person asks, openly, what there is for them, in a last phrase that names nothing to look
+        up (…我这情况有啥补贴没有, 像我这样的能享受点啥) — not 失业保险金能领多久，需要什么条件."""
+        last = _PHRASES.split(text.strip())[-1]
+        return (
+            self.reader.is_about_person(text)
+            and _OPEN_ASKING.search(last) is not None
+            and classify(last).primary in (Intent.WHAT, Intent.OVERVIEW, Intent.ELIGIBILITY)
+            and self._asks_nothing_named(last)
+        )
 
     def _requests_check(self, text: str, reading: Reading) -> bool:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""

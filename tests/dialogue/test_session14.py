@@ -76,3 +76,13 @@ def test_a_named_question_after_a_story_is_still_answered(dialogue: Dialogue) ->
     )
     kinds = [reply.kind for reply in outcome.replies]
     assert kinds[0] == "answer" and "confirm" in kinds
+
+
+@pytest.mark.parametrize("message", ["我开网约车算灵活就业还是算个体户", "见习补贴是发给单位还是发给个人"])
+def test_an_alternative_question_is_a_question(dialogue: Dialogue, message: str) -> None:
+    assert dialogue.words.is_question(message)
+
+
+@pytest.mark.parametrize("message", ["我还是没找到工作", "现在还是在家带孩子"])
+def test_still_is_no_alternative_question(dialogue: Dialogue, message: str) -> None:
+    assert not dialogue.words.is_question(message)

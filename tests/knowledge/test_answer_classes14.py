@@ -192,3 +192,16 @@ def test_a_governments_own_duty_is_no_answer_to_what_a_person_can_get(kb: Knowle
     story = "俺38岁 宝丰县的 以前在郑州厂里上班 三年前辞职回来带娃 失业保险交了4年 现在在家抖音卖货 没有营业执照"
     result = answered(kb, f"{story} 想问问我这情况有啥补贴没有")
     assert all("调剂" not in c.quote for c in result.citations)
+
+
+# ---- several measures match equally and none is named ----
+
+
+def test_a_figure_asked_of_equally_matching_measures_names_each_not_one(kb: KnowledgeBase) -> None:
+    # 平顶山（十六）and（十七）: training subsidies for graduates and for 劳动预备制 — neither states a sum,
+    # the question (a 38-year-old's certificate course) names neither; 吉林's 每学时8元 is no version of "it".
+    result = answered(kb, "宝丰 考个育婴员证培训有补贴没 能补多少钱")  # the walkthrough's (walk10) words
+    assert result.status is AnswerStatus.NO_ANSWER
+    lines = (result.direct_answer or "").splitlines()
+    assert len([line for line in lines if "没有写明" in line]) >= 2
+    assert "8元" not in (result.direct_answer or "")
