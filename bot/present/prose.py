@@ -320,6 +320,7 @@ class DialogueNotices(Section):
     not_understood: str
     already_answered: str
     cannot_record: str
+    latin_read: str
 
 
 class DialogueProse(Section):
@@ -509,6 +510,7 @@ class FollowupProse(Section):
     placeholders = {"read_as": ("question",), "no_such_citation": ("shown",)}
     read_as: str
     no_such_citation: str
+    nothing_more: str
 
 
 class DialogueReadingProse(Section):
@@ -1006,8 +1008,11 @@ class ClosingProse(Section):
     objection: str
     someone_else: str
     for_someone_else: str
+    placeholders = {"reattributed_named": ("facts",)}
     reattributed: str
     reattributed_all: str
+    reattributed_named: str
+    other_situation_needed: str
 
 
 class Prose(Section):
