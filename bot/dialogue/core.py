@@ -860,7 +860,8 @@ class Dialogue:
         measure named — no document answers that; their situation does."""
         if not self.words.is_eligibility_request(text) or not self.reader.is_about_other(text):
             return False
-        if self.reader.is_about_person(text.replace("我们", "")) and not self.reader.read(text).others:
+        if self.reader.read(text).statement:
+            # 我在恩阳 我儿子能领啥: the speaker says something of their own — an ordinary question.
             return False
         if set(self.describer.describe(text, today).facts) - {"region"}:
             return False
