@@ -53,6 +53,8 @@ SHORT_OPENING_CHARS = 8
 SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+# 镇巴县的能申请…: a place and 的 opening a message — a person of that place.
+_PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
 # 不是我 是我婆姨: the contrast form of `reattributing` (不是我的 is whose a thing is, not this).
 _NOT_ME_BUT = re.compile(r"不是(?:我|俺)(?:本人|自己)?[\s，,]*(?:是|而是)")
 # Facts a family shares: said by a parent asking for a child, they go with the child's.
@@ -826,7 +828,8 @@ class Dialogue:
         """The whole message (the person's situation is the question's context), or only what it asks
         when that names a place of its own (我家在延吉，想知道北京有没有创业补贴)."""
         if reading.statement and reading.question and self.regions.resolve(reading.question).place:
-            return reading.question
+            # (我在资中县 资阳的政策俺能用不 stays whole: where the asker is decides the answer.)
+            return text if self._outsider(text) is not None else reading.question
         return text
 
     def _answer(
@@ -841,6 +844,12 @@ class Dialogue:
         """A cited answer to every part of the message: 能拿多少，去哪申请 asks two things of one measure,
         so each later part that asks another kind of thing is answered in its turn, as a follow-up of
         the part before it (the thread), and the answers are joined into one reply — never dropped."""
+        outsider = self._outsider(text)
+        if outsider is not None:
+            # 镇巴县的能申请商洛的培训补贴吗: where the asker is, no document covers — said plainly.
+            place, asked = outsider
+            said = prose().dialogue_leftovers.outsider.format(place=place, asked=asked, covered="、".join(self.covered))
+            return render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
         if self._asks_check_for_other(text, today):
             # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
             return render.nothing_to_cite(_closing().other_situation_needed)
@@ -854,6 +863,23 @@ class Dialogue:
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _outsider(self, text: str) -> tuple[str, str] | None:
+        """(where the asker is, the place asked about) when someone from a place no document covers (我在
+        资中县, 镇巴县的…) asks whether a covered place's policy applies to them (能申请, 能用, 适用); else None."""
+        if not self.words.applying.search(text):
+            return None
+        own = self.reader.read(text).statement
+        lead = _PERSON_OF_PLACE.match(text)
+        said = own or (lead.group(1) if lead else "")
+        home = self.regions.resolve(said) if said else None
+        if home is None or not home.place or home.covered or home.candidates:
+            return None
+        rest = text.replace(said, " ", 1)
+        asked = self.regions.resolve(rest)
+        if not asked.place or not asked.covered or asked.place == home.place:
+            return None
+        return home.place, asked.place
 
     def _asks_check_for_other(self, text: str, today: date) -> bool:
         """我儿子能领什么补贴: what someone else can get, with nothing of their situation said and no

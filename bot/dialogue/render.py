@@ -324,10 +324,10 @@ def clause_button(clause_id: str, name: ClauseName) -> Button:
     return Button(label=_words.buttons.clause.format(clause=name(clause_id)), action=actions.clause(clause_id))
 
 
-def nothing_to_cite(text: str) -> Reply:
+def nothing_to_cite(text: str, status: AnswerStatus = AnswerStatus.NO_ANSWER) -> Reply:
     """An answer that cites nothing because the request is not one the documents can answer (帮我写一首
-    诗): logged for staff like any unanswered question."""
-    return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=AnswerStatus.NO_ANSWER.value)
+    诗): logged for staff like any unanswered question (`status`: or as a place not covered)."""
+    return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=status.value)
 
 
 def answer(result: Answer, name: ClauseName, offer_check: bool, misfits: Mapping[str, Misfit] | None = None) -> Reply:

@@ -101,6 +101,8 @@ class VocabularyFile(BaseModel):
     stopping: str = "$^"
     # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
     thanking: str = "$^"
+    # 能申请, 能用, 适用: whether a place's policy applies to the one asking.
+    applying: str = "$^"
     about_bot: str = "$^"
     # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
     # about, never the person's situation.
@@ -163,6 +165,7 @@ class Vocabulary:
         self.acting = re.compile(data.acting)
         self.stopping = re.compile(data.stopping)
         self.thanking = re.compile(data.thanking)
+        self.applying = re.compile(data.applying)
         self.about_bot = re.compile(data.about_bot)
         self.beneficiary = re.compile(data.beneficiary)
         self.making = re.compile(data.making)

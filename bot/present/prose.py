@@ -898,10 +898,15 @@ class DeclinedProse(Section):
 class DialogueLeftoversProse(Section):
     """A clause asked for by typing with nothing cited yet, and a card naming a place not covered."""
 
-    placeholders = {"uncovered": ("place", "covered"), "uncovered_ask": ("example",)}
+    placeholders = {
+        "uncovered": ("place", "covered"),
+        "uncovered_ask": ("example",),
+        "outsider": ("place", "asked", "covered"),
+    }
     nothing_cited: str
     uncovered: str
     uncovered_ask: str
+    outsider: str
 
 
 class ProfileWarningProse(Section):

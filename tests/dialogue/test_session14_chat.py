@@ -203,3 +203,21 @@ def test_a_message_in_latin_letters_is_answered_and_says_chinese_reads_better(di
     _, replies = say(dialogue, SessionState(), message)
     assert replies[0].kind == "answer"
     assert replies[-1].kind == "notice" and replies[-1].text == prose().dialogue.notices.latin_read
+
+
+@pytest.mark.parametrize(
+    ("message", "home", "asked"),
+    [("宁强县的能申请巴中的创业补贴吗", "宁强县", "巴中市"), ("我在绵阳 资阳的培训补贴俺可以领不", "绵阳市", "资阳市")],
+)
+def test_someone_from_an_uncovered_place_asking_whether_a_covered_places_policy_applies_is_told_plainly(
+    dialogue: Dialogue, message: str, home: str, asked: str
+) -> None:
+    _, replies = say(dialogue, SessionState(), message)
+    assert replies[0].kind == "answer" and not replies[0].citations
+    assert replies[0].answer_status == "region_not_covered"
+    assert f"{home}不在{asked}的范围内" in replies[0].text
+
+
+def test_someone_moving_to_a_covered_place_is_answered_from_its_documents(dialogue: Dialogue) -> None:
+    _, replies = say(dialogue, SessionState(), "我在成都，想回巴中创业，能申请创业补贴吗")
+    assert replies[0].kind == "answer" and replies[0].citations
