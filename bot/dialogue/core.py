@@ -776,7 +776,7 @@ class Dialogue:
             # 商洛这边大学生没工作的 政府管不管 from a graduate out of work: nothing new to confirm.
             replies.extend(self.interviewer.remind(work, today))
         elif description is not None and facts:
-            if replies[0].answer_status == "no_answer" and self._asks_what_fits(text):
+            if replies[0].answer_status == "no_answer" and not replies[0].citations and self._asks_what_fits(text):
                 # 俺38岁…在家抖音卖货…我这情况有啥补贴没有: no clause answers "what is there for me"; the
                 # check does, from the facts on the card — a 抱歉，没有找到 before it would say the opposite.
                 replies = []
