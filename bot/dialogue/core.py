@@ -53,6 +53,13 @@ SHORT_OPENING_CHARS = 8
 SEARCH_WORDS_CHARS = 16
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+# 镇巴县的能申请…: a place and 的 opening a message — a person of that place.
+_PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
+# 不是我 是我婆姨: the contrast form of `reattributing` (不是我的 is whose a thing is, not this).
+_NOT_ME_BUT = re.compile(r"不是(?:我|俺)(?:本人|自己)?[\s，,]*(?:是|而是)")
+# Facts a family shares: said by a parent asking for a child, they go with the child's.
+_SHARED_FACTS = frozenset({"region", "household"})
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN = re.compile(r"[A-Za-z]")
 # Phrases of a message, by punctuation or space (a story typed without punctuation).
 _PHRASES = re.compile(r"[，,。.;；!！?？\s]+")
@@ -95,7 +102,14 @@ class Dialogue:
         self.fit = Fit(engine)
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
-        self.reader = MessageReader(self.words, self.threads.is_keywords)
+        self.reader = MessageReader(
+            self.words,
+            self.threads.is_keywords,
+            lambda text: any(
+                term not in self.words.not_a_topic and self.threads.is_measure(term)
+                for term in self.threads.topic_of(text)
+            ),
+        )
         # The product's own words: topic terms, description phrases, and its words for asking
         # (怎么申请, 想咨询): 去哪申情 keeps its where-to-apply reading.
         asking = (*self.words.asking, *self.words.intent_cues.values())
@@ -302,7 +316,12 @@ class Dialogue:
         someone else's (帮我爸问问，他52了，在延吉…), the conversation is about that person: their facts
         are the ones recorded and checked (`for_someone_else`), and the speaker's own words add nothing."""
         if not work.for_someone_else:
-            if work.profile or work.pending or reading.statement or not reading.others:
+            # 俺在松原 儿子大专今年刚毕业: a speaker who says only where they are (the family's place) and
+            # then tells someone else's situation asks for that person; one who tells their own (我45岁
+            # 通江的 媳妇是…) is the subject, and the other's facts are left out.
+            # The family's place and household (我们家是低保户) are no facts of the speaker alone.
+            own = set(self.describer.describe(reading.statement, today).facts) if reading.statement else set()
+            if work.profile or work.pending or own - _SHARED_FACTS or not reading.others:
                 return reading
             # 我表哥是退役士兵，通江有什么扶持 asks the documents about a group; 他能享受啥 asks for a check.
             asks = reading.asks and not (reading.is_search and not self.words.is_question(reading.question))
@@ -311,9 +330,15 @@ class Dialogue:
             if not self.describer.describe(reading.others, today).facts:
                 return reading
             work.for_someone_else = True
+        elif not reading.others and not self.reader.is_about_person(text):
+            # 说错了 是大前年 in a conversation about someone else: naming no one, it is about them.
+            return reading
+        # The place the speaker gave is the family's: it stays with the person asked for.
+        place = reading.statement if not work.profile and not work.pending else ""
+        told = "，".join(part for part in (place, reading.others) if part)
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
-            return Reading(statement=reading.others, question="", others=reading.others)
-        return replace(reading, statement=reading.others)
+            return Reading(statement=told, question="", others=reading.others)
+        return replace(reading, statement=told)
 
     def _reattributed(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
         """刚才说的是我表妹的店, 那家店不是我的，是我姐的: what was told before is someone else's — a
@@ -322,27 +347,45 @@ class Dialogue:
         card is someone else's. Said back in one line, with what stays — never 没太明白, never a search.
         A message that also states the person's own facts (执照是我老公的，我自己没有) is a correction of
         those facts instead."""
-        if work.for_someone_else or self.words.is_question(text) or not self.reader.is_about_other(text):
+        moved = self.words.reattributing.search(text)
+        # 不是我 是我婆娘: the contrast itself says the one named is someone else, whatever the word.
+        contrast = moved is not None and _NOT_ME_BUT.match(moved.group(0)) is not None
+        if work.for_someone_else or self.words.is_question(text):
             return None
-        if reading.statement and self.describer.describe(reading.statement, today).facts:
+        if not (contrast or self.reader.is_about_other(text)):
             return None
-        if not self.words.reattributing.search(text) or not (work.pending or work.profile):
+        told = {**work.profile, **work.pending}
+        named: set[str] = set()
+        if contrast and moved is not None:
+            named = set(self.describer.describe(text[: moved.start()], today).facts) & set(told)
+        if not named and reading.statement and self.describer.describe(reading.statement, today).facts:
+            return None
+        if moved is None or not (work.pending or work.profile):
             return None
         business = self.describer.names_business(text)
-        if business:
+        if named and not business:
+            # 低保户不是我 是我婆娘: the facts named before 不是我 are someone else's — only those move.
+            dropped = named
+        elif business:
             told = {**work.profile, **work.pending}
             dropped = self._business_facts() & set(told)
             if told.get("employment_status") == "self_employed":
                 dropped.add("employment_status")
         else:
-            dropped = set(work.pending)
+            # Naming nothing, the card is someone else's — but 不是我 是我婆娘 is said from where the
+            # family is: the place stays.
+            dropped = set(work.pending) - ({"region"} if contrast else set())
         if not dropped:
             return None
         for fact in dropped:
             work.pending.pop(fact, None)
             work.pending_notes.pop(fact, None)
             work.profile.pop(fact, None)
-        said = _closing().reattributed if business else _closing().reattributed_all
+        if (named or contrast) and not business:
+            labels = "、".join(self.interviewer.facts.specs[fact].label for fact in sorted(dropped))
+            said = _closing().reattributed_named.format(facts=labels)
+        else:
+            said = _closing().reattributed if business else _closing().reattributed_all
         return [render.notice(said), *self._reminder(work, today)]
 
     def _business_facts(self) -> set[str]:
@@ -558,6 +601,9 @@ class Dialogue:
         shown = "".join(self.clauses.get(c).text for c in self._shown_clauses(work))
         if not shown:
             return False
+        if any(figure not in shown for figure in _NUMBER.findall(text)):
+            # 奖补 1000 after 贫困家庭劳动力岗位推荐: a figure the answer's clauses do not state is searched for.
+            return False
         topic = [t for t in self.threads.topic_of(text) if t not in self.words.not_a_topic]
         words = {*topic, *self.threads.content_words(text)}
         # Latin words (how much) cannot be found in a Chinese clause: only Chinese words are judged.
@@ -701,7 +747,9 @@ class Dialogue:
         # 12345, 😀: a message without one Chinese character or letter asks the documents nothing. One in
         # Latin letters goes to the answerer, which reads pinyin and English policy terms
         # (startup subsidy in jilin) and says in Chinese when it cannot (asdfghjkl).
-        if len(words) < MIN_QUESTION_CHARS or not (_CHINESE.search(text) or _LATIN.search(text)):
+        wordless = len(words) < MIN_QUESTION_CHARS or not (_CHINESE.search(text) or _LATIN.search(text))
+        if wordless and not (work.thread is not None and self.threads.quotes_shown_figure(work.thread, text)):
+            # (110% after an answer whose clause states it is a question about that figure: below.)
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
         description = self._described(work, text, reading, today)
@@ -722,8 +770,15 @@ class Dialogue:
             return [self.interviewer.propose(work, description, today)]
         asked = self._asked(text, reading)
         replies = [self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)]
-        if description is not None and facts:
-            if replies[0].answer_status == "no_answer" and self._asks_what_fits(text):
+        if replies[0].kind == "answer" and not _CHINESE.search(text) and _LATIN.search(text):
+            # wo zai bazhong xiang wen chuangye daikuan, Is there any subsidy…: only its policy words were
+            # read — said plainly, with a word on writing in Chinese.
+            replies.append(render.notice(_notices().latin_read))
+        if description is not None and facts and interviewing and not self._changes_record(work, description):
+            # 商洛这边大学生没工作的 政府管不管 from a graduate out of work: nothing new to confirm.
+            replies.extend(self.interviewer.remind(work, today))
+        elif description is not None and facts:
+            if replies[0].answer_status == "no_answer" and not replies[0].citations and self._asks_what_fits(text):
                 # 俺38岁…在家抖音卖货…我这情况有啥补贴没有: no clause answers "what is there for me"; the
                 # check does, from the facts on the card — a 抱歉，没有找到 before it would say the opposite.
                 replies = []
@@ -731,6 +786,14 @@ class Dialogue:
         elif interviewing:
             replies.extend(self.interviewer.remind(work, today))
         return replies
+
+    def _changes_record(self, work: Working, description: Description) -> bool:
+        """The statement says something the record does not hold already, as it holds it (the place
+        said broadly — 商洛这边 for 商南县 — is the same place)."""
+        return any(
+            work.profile.get(f) != v and not (f == "region" and self.interviewer.is_broader(v, work.profile.get(f)))
+            for f, v in description.facts.items()
+        )
 
     def _only_adds(self, work: Working, description: Description) -> bool:
         """What a statement mid-interview says adds to the stored facts and changes none of them."""
@@ -762,13 +825,20 @@ class Dialogue:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""
         if not self.words.is_eligibility_request(text):
             return False
+        if self.reader.read(text).others or (
+            self.reader.is_about_other(text) and not self.reader.is_about_person(text)
+        ):
+            # 我儿子能领什么补贴 while the speaker's own card waits: a question about someone else,
+            # answered — never 请先确认, and never the speaker's check.
+            return False
         return self.reader.is_about_person(text) or not self.regions.resolve(text).place
 
     def _asked(self, text: str, reading: Reading) -> str:
         """The whole message (the person's situation is the question's context), or only what it asks
         when that names a place of its own (我家在延吉，想知道北京有没有创业补贴)."""
         if reading.statement and reading.question and self.regions.resolve(reading.question).place:
-            return reading.question
+            # (我在资中县 资阳的政策俺能用不 stays whole: where the asker is decides the answer.)
+            return text if self._outsider(text) is not None else reading.question
         return text
 
     def _answer(
@@ -783,16 +853,54 @@ class Dialogue:
         """A cited answer to every part of the message: 能拿多少，去哪申请 asks two things of one measure,
         so each later part that asks another kind of thing is answered in its turn, as a follow-up of
         the part before it (the thread), and the answers are joined into one reply — never dropped."""
+        outsider = self._outsider(text)
+        if outsider is not None:
+            # 镇巴县的能申请商洛的培训补贴吗: where the asker is, no document covers — said plainly.
+            place, asked = outsider
+            said = prose().dialogue_leftovers.outsider.format(place=place, asked=asked, covered="、".join(self.covered))
+            return render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
+        if self._asks_check_for_other(text, today):
+            # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
+            return render.nothing_to_cite(_closing().other_situation_needed)
         parts = self._asked_parts(text) if thread and not refines else [text]
         if len(parts) == 1:
             reply = self._answer_one(work, text, today, offer_check, refines, thread)
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
-            answers += [(part, self._answer_one(work, part, today)) for part in parts[1:]]
+            answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
             reply = render.joined([(_asking_stretch(part), r) for part, r in answers])
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _outsider(self, text: str) -> tuple[str, str] | None:
+        """(where the asker is, the place asked about) when someone from a place no document covers (我在
+        资中县, 镇巴县的…) asks whether a covered place's policy applies to them (能申请, 能用, 适用); else None."""
+        if not self.words.applying.search(text):
+            return None
+        own = self.reader.read(text).statement
+        lead = _PERSON_OF_PLACE.match(text)
+        said = own or (lead.group(1) if lead else "")
+        home = self.regions.resolve(said) if said else None
+        if home is None or not home.place or home.covered or home.candidates:
+            return None
+        rest = text.replace(said, " ", 1)
+        asked = self.regions.resolve(rest)
+        if not asked.place or not asked.covered or asked.place == home.place:
+            return None
+        return home.place, asked.place
+
+    def _asks_check_for_other(self, text: str, today: date) -> bool:
+        """我儿子能领什么补贴: what someone else can get, with nothing of their situation said and no
+        measure named — no document answers that; their situation does."""
+        if not self.words.is_eligibility_request(text) or not self.reader.is_about_other(text):
+            return False
+        if self.reader.read(text).statement:
+            # 我在恩阳 我儿子能领啥: the speaker says something of their own — an ordinary question.
+            return False
+        if set(self.describer.describe(text, today).facts) - {"region"}:
+            return False
+        return not any(t not in self.words.not_a_topic for t in self.threads.topic_of(text))
 
     def _tells_of_someone_else(self, text: str, today: date) -> bool:
         """我妹妹在巴中，42岁，下岗了，她能领什么: a situation told of someone else (more than a place),
@@ -815,11 +923,14 @@ class Dialogue:
                 and self.words.is_question(stretch)
                 and asked not in {Intent.OVERVIEW, Intent.INSTRUCTION}
                 and kinds
-                and asked not in kinds
-                # 有没有一次性创业补贴，给多少钱 asks one thing: whether and how much of the same measure
-                # (the answer's first line says both); split, the figure part followed the thread's older
-                # topic when the first part found nothing.
-                and not ({asked, *kinds} <= _ONE_ASK)
+                and (
+                    # 有没有一次性创业补贴，给多少钱 asks one thing: whether and how much of the same measure
+                    # (the answer's first line says both); split, the figure part followed the thread's
+                    # older topic when the first part found nothing.
+                    (asked not in kinds and not ({asked, *kinds} <= _ONE_ASK))
+                    # 能贷好多 利息咋算: the same kind of thing asked of another thing (利息, not the loan).
+                    or self._names_another_thing(stretch, "".join(parts))
+                )
             ):
                 parts.append(stretch)
             elif parts:
@@ -830,6 +941,15 @@ class Dialogue:
                 kinds.add(asked)
         return parts if len(parts) > 1 else [text]
 
+    def _names_another_thing(self, stretch: str, before: str) -> bool:
+        """The stretch names a thing of the vocabulary (利息, 社保补贴) that the words before it do not
+        (创业担保贷款能贷好多 | 利息咋算): a question about another thing, even of the same kind."""
+        earlier = self.threads.topic_of(before)
+        return any(
+            term not in before and not any(term in other for other in earlier)
+            for term in self.threads.topic_of(stretch)
+        )
+
     def _answer_one(
         self,
         work: Working,
@@ -838,6 +958,7 @@ class Dialogue:
         offer_check: bool = False,
         refines: bool = False,
         thread: bool = True,
+        goes_on: bool = False,
     ) -> Reply:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
         one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
@@ -851,7 +972,7 @@ class Dialogue:
             return render.nothing_to_cite(_reading().cannot_act)
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
-        asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here)
+        asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here, goes_on=goes_on)
         region = asked.region
         named = self.regions.resolve(text).place
         if region is None and not named:
@@ -885,8 +1006,11 @@ class Dialogue:
                 asked, result, situation = supposed
         work.thread = self.threads.after(work.thread, asked, result)
         # 我能拿什么 from someone who said 失业: a measure the rules rule out on what they said is not theirs.
-        # 他是大专毕业生，他能有社保补贴吗 asks of someone else: the speaker's facts decide nothing there.
-        of_another = not work.for_someone_else and self.reader.is_about_other(text)
+        # 他是大专毕业生，他能有社保补贴吗 / 我战友在乐至 他那儿一样不 ask of someone else: the speaker's facts
+        # decide nothing there.
+        of_another = (
+            not work.for_someone_else and self.reader.is_about_other(text) and not self.reader.is_about_person(text)
+        )
         known = {**work.profile, **work.pending}
         misfits = self.fit.misfits(result, known, today) if known and not of_another else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)

@@ -7,7 +7,8 @@ own, so the describer finds nothing in them. Here the new value is read in the p
   (两年前 + 毕业, the words X corrected);
 - …说错了，是Y with no X: Y is read as the answer to each fact the card or the record holds (the
   interview's own answer reader, so 五十八 is an age in 岁 and 去年 a date); the correction is taken
-  only when exactly one of those facts reads it and it changes that fact.
+  only when exactly one of those facts reads it and it changes that fact — or, when several do
+  (58: an age, or months out of work), the one the words around it name (岁数打错了 → 岁, age's unit).
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ class Corrections:
         if replaced is not None:
             return self._in_place_of(replaced["old"], replaced["new"], today)
         said = _NEW_VALUE.search(text)
-        return self._of_known_fact(said["new"], known, today) if said is not None else None
+        if said is None:
+            return None
+        return self._of_known_fact(said["new"], known, today, text[: said.start("new")] + text[said.end("new") :])
 
     def _in_place_of(self, old: str, new: str, today: date) -> Description | None:
         before = self.describer.describe(old, today).facts
@@ -55,7 +58,7 @@ class Corrections:
                 return described
         return None
 
-    def _of_known_fact(self, value: str, known: dict[str, Any], today: date) -> Description | None:
+    def _of_known_fact(self, value: str, known: dict[str, Any], today: date, around: str = "") -> Description | None:
         read: dict[str, Any] = {}
         notes: dict[str, str] = {}
         for fact, before in known.items():
@@ -67,6 +70,18 @@ class Corrections:
             read[fact] = understood.raw
             if understood.note:
                 notes[fact] = understood.note
+        if len(read) > 1:
+            # 岁数打错了 是58: 58 reads as an age and as months out of work — the words around the value
+            # name which (岁 is age's unit; 失业 is in 连续失业时长).
+            named = {fact for fact in read if self._names(fact, around)}
+            read = {fact: value for fact, value in read.items() if fact in named}
         if len(read) != 1:
             return None
-        return Description(facts=read, notes=notes)
+        return Description(facts=read, notes={f: n for f, n in notes.items() if f in read})
+
+    def _names(self, fact: str, words: str) -> bool:
+        """`words` name the fact: its unit (岁, 个月) or two characters of its label (年龄, 失业)."""
+        spec = self.facts[fact]
+        if spec.unit and spec.unit in words:
+            return True
+        return any(spec.label[i : i + 2] in words for i in range(len(spec.label) - 1))

@@ -93,7 +93,9 @@ class Fit:
                 values[fact] = self.facts[fact].parse(raw, today)
             except ProfileError:
                 continue
-        return Profile(as_of=today, values=values)
+        # As the check reads them: what the facts imply, and a group said without its kind (退役士兵)
+        # as every kind it may be — a requirement on the kind is undecided, never failed.
+        return Profile(as_of=today, values=self.facts.with_possible(self.facts.with_implied(values)))
 
 
 def _measures(answer: Answer) -> list[MeasureRef]:

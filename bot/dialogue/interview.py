@@ -269,7 +269,7 @@ class Interviewer:
         for fact, value in description.facts.items():
             if fact in description.implied and work.profile.get(fact) == value:
                 continue
-            if fact == "region" and self._is_broader(value, work.pending.get(fact, work.profile.get(fact))):
+            if fact == "region" and self.is_broader(value, work.pending.get(fact, work.profile.get(fact))):
                 # 那我们商洛… after 商州区: the same place said broadly, no correction.
                 continue
             work.pending[fact] = value
@@ -279,7 +279,7 @@ class Interviewer:
                 work.pending_notes.pop(fact, None)
         return self.confirmation(work)
 
-    def _is_broader(self, said: object, known: object) -> bool:
+    def is_broader(self, said: object, known: object) -> bool:
         """`said` is the jurisdiction the known place lies in (商洛市 for 商州区, 吉林省 for 长春市)."""
         if not isinstance(said, str) or not isinstance(known, str) or said == known:
             return False

@@ -28,6 +28,8 @@ from bot.dialogue.words import Vocabulary
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 _PUNCTUATION = "，,。！!；;\n "
 _DANGLING = _PUNCTUATION + "有的了"
+# 退伍的在资阳…, 毕业的想…: 的 making a group the subject of what follows ("those who…").
+_GROUP_SUBJECT = re.compile(r"[\u4e00-\u9fff]的(?:人)?(?:在|去|回|想|要|能|可以|到|都|也)")
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,15 @@ class MessageReader:
     """`is_keywords`: the message is only names of measures, groups and places (资阳 退役士兵): a
     search, whatever kind of word it names."""
 
-    def __init__(self, words: Vocabulary, is_keywords: Callable[[str], bool] = lambda text: False) -> None:
+    def __init__(
+        self,
+        words: Vocabulary,
+        is_keywords: Callable[[str], bool] = lambda text: False,
+        names_topic: Callable[[str], bool] = lambda text: False,
+    ) -> None:
         self.words = words
         self.is_keywords = is_keywords
+        self.names_topic = names_topic
         first = sorted(words.first_person, key=len, reverse=True)
         relations = sorted(words.relations, key=len, reverse=True)
         self._first_person = re.compile("|".join(re.escape(w) for w in first))
@@ -67,7 +75,8 @@ class MessageReader:
         self._named_relative = re.compile(r"(?:^|[的，,。\s])(?:" + "|".join(re.escape(w) for w in named) + ")")
 
     def read(self, text: str) -> Reading:
-        stretches = [m.group(0) for m in _STRETCH.finditer(text)] or [text]
+        stretches = [part for m in _STRETCH.finditer(text) for part in self._by_whom(m.group(0))] or [text]
+        stretches = [part for s in stretches for part in self._said_before_question(s)]
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
             if not self.is_about_person(text) and (
@@ -75,7 +84,12 @@ class MessageReader:
             ):
                 others = self._about_others(stretches, asked)
                 return Reading(statement="", question=text, is_search=True, others=others)
-            return Reading(statement=self.own_part(text), question="", others=self._about_others(stretches, asked))
+            others = self._about_others(stretches, asked)
+            if not others:
+                return Reading(statement=self.own_part(text), question="", others=others)
+            # 我45岁 通江的 媳妇是就业困难人员: only the speaker's stretches state the speaker's facts.
+            own = self._own_stretches(stretches)
+            return Reading(statement=self.own_part(own.strip(_PUNCTUATION)), question="", others=others)
         statement: list[str] = []
         question: list[str] = []
         context: list[str] = []
@@ -104,6 +118,49 @@ class MessageReader:
             others=self._about_others(stretches, asked),
         )
 
+    def _said_before_question(self, stretch: str) -> list[str]:
+        """A question naming nothing of its own, typed after words that ask nothing with only spaces
+        between (在镇安跑摩的的 想问问有啥补贴; 三年前退伍的 现在在宝丰 想自己干点啥): it asks about what
+        those words state, so they are stretches of their own — read like any stretch (a situation, a
+        place, someone else). A question naming a measure of its own (村里人跟着我干 想学点技术 培训给补贴没)
+        stays whole: the words before it are its context."""
+        if " " not in stretch.strip() or not self._is_question(stretch):
+            return [stretch]
+        pieces = re.findall(r"\S+\s*", stretch)
+        lead = 0
+        while lead < len(pieces) - 1 and not self._is_question(pieces[lead]):
+            lead += 1
+        rest = "".join(pieces[lead:])
+        if lead == 0 or not self._is_question(rest) or self.names_topic(rest):
+            return [stretch]
+        if any(_GROUP_SUBJECT.search(piece) for piece in pieces[:lead]):
+            # 退伍的在资阳自己找工作 有啥扶持: "those who…" — a group asked about, not the speaker.
+            return [stretch]
+        return [*pieces[:lead], rest]
+
+    def _own_stretches(self, stretches: list[str]) -> str:
+        """The stretches not about someone else, joined as typed."""
+        own: list[str] = []
+        subject = ""
+        for stretch in stretches:
+            subject = self._subject(stretch, subject)
+            if subject != "other":
+                own.append(stretch)
+        return "".join(own)
+
+    def _by_whom(self, stretch: str) -> list[str]:
+        """A stretch typed without punctuation that goes on from the speaker to someone else (我45岁
+        通江的 媳妇是就业困难人员) is cut at the space before the one named: what comes after is theirs,
+        never the speaker's. Without a space between them (我和我老婆都失业了) it stays whole."""
+        own = self._mentions(stretch)
+        other = self._other_at(stretch)
+        if not own or other is None or min(own) > other:
+            return [stretch]
+        space = stretch.rfind(" ", min(own), other + 1)
+        if space <= min(own) or not stretch[:space].strip():
+            return [stretch]
+        return [stretch[: space + 1], *self._by_whom(stretch[space + 1 :])]
+
     def _about_others(self, stretches: list[str], asked: list[bool]) -> str:
         """The stretches that state something of someone else (他52了，在延吉乡下): not questions, not
         suppositions, about the one named last."""
@@ -111,8 +168,11 @@ class MessageReader:
         subject = ""
         for stretch, is_question in zip(stretches, asked, strict=True):
             subject = self._subject(stretch, subject)
-            if subject == "other" and not is_question and not self._supposes(stretch):
-                said.append(stretch.strip(_PUNCTUATION))
+            if subject == "other" and not self._supposes(stretch):
+                # 儿子大专今年刚毕业 能领啥补贴: what a question about them says first is theirs too.
+                said.append(
+                    (self._said_before_asking(stretch, by_other=True) if is_question else stretch).strip(_PUNCTUATION)
+                )
         return "，".join(s for s in said if s)
 
     def _subject(self, stretch: str, before: str) -> str:
@@ -204,9 +264,11 @@ class MessageReader:
     def _supposes(self, stretch: str) -> bool:
         return any(stretch.lstrip().startswith(word) for word in self.words.supposing)
 
-    def _said_before_asking(self, stretch: str) -> str:
-        """我在长春开店能领什么补贴 → 我在长春开店: what a question says about the person first."""
-        mentions = self._mentions(stretch)
+    def _said_before_asking(self, stretch: str, by_other: bool = False) -> str:
+        """我在长春开店能领什么补贴 → 我在长春开店: what a question says about the person first (with
+        `by_other`, about the one it names: 儿子大专刚毕业能领啥 → 儿子大专刚毕业)."""
+        other = self._other_at(stretch) if by_other else None
+        mentions = [other] if other is not None else [] if by_other else self._mentions(stretch)
         if not mentions or self._supposes(stretch):
             return ""
         start = min(mentions)

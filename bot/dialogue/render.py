@@ -117,7 +117,17 @@ def situated(reply: Reply, situation: str) -> Reply:
 def joined(parts: list[tuple[str, Reply]]) -> Reply:
     """One answer to a message that asks several things (能拿多少，去哪申请): each part under the words
     it answers, the clause buttons once each, answered when any part is."""
-    texts = [f"【{asked}】\n{reply.text}" for asked, reply in parts]
+    texts: list[str] = []
+    cited: set[str] = set()
+    for asked, reply in parts:
+        own = {c.clause_id for c in reply.citations}
+        if texts and own and own <= cited:
+            # 能贷好多 | 利息咋算 answered from the same clauses as the part before: the documents say
+            # nothing more on it — said plainly, never the same answer twice.
+            texts.append(f"【{asked}】\n{prose().followups.nothing_more}")
+        else:
+            texts.append(f"【{asked}】\n{reply.text}")
+        cited |= own
     # A clause an earlier part cites is not cited again by a later one (one 📄 button per clause; the
     # widget shows one button per clause within a part too).
     citations: list[Citation] = []
@@ -314,10 +324,10 @@ def clause_button(clause_id: str, name: ClauseName) -> Button:
     return Button(label=_words.buttons.clause.format(clause=name(clause_id)), action=actions.clause(clause_id))
 
 
-def nothing_to_cite(text: str) -> Reply:
+def nothing_to_cite(text: str, status: AnswerStatus = AnswerStatus.NO_ANSWER) -> Reply:
     """An answer that cites nothing because the request is not one the documents can answer (帮我写一首
-    诗): logged for staff like any unanswered question."""
-    return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=AnswerStatus.NO_ANSWER.value)
+    诗): logged for staff like any unanswered question (`status`: or as a place not covered)."""
+    return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=status.value)
 
 
 def answer(result: Answer, name: ClauseName, offer_check: bool, misfits: Mapping[str, Misfit] | None = None) -> Reply:

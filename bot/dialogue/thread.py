@@ -37,6 +37,9 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)")
 # A message's stretches, cut at clause punctuation.
 _STRETCH = re.compile(r"[^，,。！!？?；;]+[，,。！!？?；;]*")
 # An A-not-A question (要不要, 算不算, 有没有): it asks whether, it names nothing (不要 is no topic).
+# A figure typed as a search word of its own (奖补 1000, 中介 300元): between spaces or at an end.
+_TYPED_FIGURE = re.compile(r"(?:^|\s)\d+(?:\.\d+)?(?:%|万元|万|元|块|个月|年|人)?(?:\s|$)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
 _PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
@@ -202,6 +205,9 @@ class Threads:
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
             and word not in self.words.not_a_topic
+            # 我战友在乐至 他那儿一样不: whom it is about is no topic (the last question, there).
+            and word not in self.words.relations
+            and word not in self.words.third_person
             and not word.isdigit()
         ]
 
@@ -293,17 +299,23 @@ class Threads:
         ids = [d.id for d in self.clauses.documents.values() if d.jurisdiction == jurisdiction]
         return ids[-1] if ids else None
 
-    def follow(self, thread: Thread | None, text: str, refines: bool = False, here: str | None = None) -> Question:
+    def follow(
+        self, thread: Thread | None, text: str, refines: bool = False, here: str | None = None, goes_on: bool = False
+    ) -> Question:
         """The question a message asks, read against the thread when it names no topic of its own —
         or, for search words that narrow the last answer (白山 中级工), no measure of its own. `here`:
         the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
             return Question(text)
-        if thread.measure and self.asked_place(text) is None and self._quotes_shown_figure(thread, text):
+        if thread.measure and self.asked_place(text) is None and self.quotes_shown_figure(thread, text):
             # 留用比例要到多少才能拿110% after 见习补贴's 70%/110%: a figure the last answer's clauses state
             # is asked about their measure, where it applies.
             region = thread.measure_region or thread.region
             return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
+        if _TYPED_FIGURE.search(text) and not self.words.is_question(text) and not self._states_figures(thread, text):
+            # 奖补 1000 after 贫困家庭劳动力岗位推荐: search words with a figure the last answer's clauses do
+            # not state look for the measure of that figure, not the thread's again.
+            return Question(text)
         if refines:
             measures = measure_vocabulary()
             if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
@@ -311,7 +323,7 @@ class Threads:
         elif self.has_own_topic(text):
             return self._other_group(thread, text) or Question(text)
         else:
-            other = self._other_kind(thread, text)
+            other = self._other_kind(thread, text, goes_on)
             if other is not None:
                 return other
         subject = "".join(thread.topic)
@@ -338,7 +350,12 @@ class Threads:
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
 
-    def _quotes_shown_figure(self, thread: Thread, text: str) -> bool:
+    def _states_figures(self, thread: Thread, text: str) -> bool:
+        """Every number the message types is in a clause the last answer cited."""
+        shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
+        return all(number in shown for number in _NUMBER.findall(text))
+
+    def quotes_shown_figure(self, thread: Thread, text: str) -> bool:
         """The message names a figure (110%, 5000元, 20万) written in a clause the last answer cited."""
         figures = _FIGURE.findall(text)
         if not figures:
@@ -380,9 +397,9 @@ class Threads:
         if not self.words.continuing.search(text):
             return None
         own = [t for t in self.topic_of(text) if t not in self.words.not_a_topic]
-        if not own or any(self._is_measure(t) for t in own):
+        if not own or any(self.is_measure(t) for t in own):
             return None
-        measures = [t for t in thread.topic if self._is_measure(t) and t not in own]
+        measures = [t for t in thread.topic if self.is_measure(t) and t not in own]
         if not measures:
             return None
         rest = self.words.continuing.sub("", text).strip(" ？?。！!，,的")
@@ -395,10 +412,11 @@ class Threads:
         wording = f"{rest}{subject}{cue}"
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
 
-    def _other_kind(self, thread: Thread, text: str) -> Question | None:
+    def _other_kind(self, thread: Thread, text: str, goes_on: bool = False) -> Question | None:
         """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
-        answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan."""
-        if not self.words.continuing.search(text) or self.regions.resolve(text).place:
+        answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan.
+        `goes_on`: a later part of the same message (开网店算不算创业 | 能贷款不) goes on by its place."""
+        if not (goes_on or self.words.continuing.search(text)) or self.regions.resolve(text).place:
             return None
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"
         kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]
@@ -413,7 +431,7 @@ class Threads:
             return kind.partition(":")[2] + self.words.intent_cues.get(PAYER, "")
         return self.words.intent_cues.get(kind, "")
 
-    def _is_measure(self, term: str) -> bool:
+    def is_measure(self, term: str) -> bool:
         """A measure or a kind of benefit (创业担保贷款, 补贴), not a group or a situation (退役军人)."""
         return term in measure_vocabulary() or any(word in term for word in self.words.benefit_words)
 

@@ -97,6 +97,12 @@ class VocabularyFile(BaseModel):
     correcting: str = "$^"
     moving: str = "$^"
     acting: str = "$^"
+    # 先不问了, 算了不弄了: the person stops here — a leave-taking, whatever verb is stopped.
+    stopping: str = "$^"
+    # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
+    thanking: str = "$^"
+    # 能申请, 能用, 适用: whether a place's policy applies to the one asking.
+    applying: str = "$^"
     about_bot: str = "$^"
     # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
     # about, never the person's situation.
@@ -157,6 +163,9 @@ class Vocabulary:
         self.correcting = re.compile(data.correcting)
         self.moving = re.compile(data.moving)
         self.acting = re.compile(data.acting)
+        self.stopping = re.compile(data.stopping)
+        self.thanking = re.compile(data.thanking)
+        self.applying = re.compile(data.applying)
         self.about_bot = re.compile(data.about_bot)
         self.beneficiary = re.compile(data.beneficiary)
         self.making = re.compile(data.making)
@@ -258,14 +267,36 @@ class Vocabulary:
         return words is not None and bool(words)
 
     def closing(self, text: str) -> Literal["farewell", "understood"] | None:
-        """The whole message only takes in the last reply, thanks or leaves (明白了，谢谢; 好的，再见):
-        "farewell" when it says goodbye, "understood" when it only takes in what was said; None for
-        anything else, and for a bare yes (好的, 行: a yes where a card or a question waits)."""
+        """The whole message only takes in the last reply, thanks, stops or leaves (明白了，谢谢; 好的，
+        再见; 先不问了 谢了; 拜拜👋): "farewell" when it says goodbye or stops asking, "understood" when it
+        only takes in what was said; None for anything else, and for a bare yes (好的, 行: a yes where a
+        card or a question waits). Gestures (👋 🙏) say nothing more than the words beside them."""
+        squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
         thanks = self.commands.get("thanks", frozenset())
-        words = _cover(squash(text), self.acknowledging | self.farewell | thanks | self.filler)
-        if words is None or not any(w in self.acknowledging or w in self.farewell or w in thanks for w in words):
+        # Stopping and thanking are patterns (不问了, 不弄了, 谢了哈): each found stretch is one word.
+        spans = [m.span() for pattern in (self.stopping, self.thanking) for m in pattern.finditer(squashed)]
+        parts: list[str] = []
+        at = 0
+        for start, end in sorted(spans):
+            if start < at:
+                continue
+            rest = squashed[at:start]
+            if rest:
+                words = _cover(rest, self.acknowledging | self.farewell | thanks | self.filler)
+                if words is None:
+                    return None
+                parts.extend(words)
+            parts.append(_STOP if any(m.span() == (start, end) for m in self.stopping.finditer(squashed)) else _THANKS)
+            at = end
+        if at < len(squashed):
+            words = _cover(squashed[at:], self.acknowledging | self.farewell | thanks | self.filler)
+            if words is None:
+                return None
+            parts.extend(words)
+        closing = self.acknowledging | self.farewell | thanks | {_STOP, _THANKS}
+        if not any(w in closing for w in parts):
             return None
-        if any(word in self.farewell for word in words):
+        if any(word in self.farewell or word == _STOP for word in parts):
             return "farewell"
         return None if self.is_assent(text) else "understood"
 
@@ -299,6 +330,10 @@ class Vocabulary:
         squashed = squash(text)
         return any(phrase in squashed for phrase in self.abuse)
 
+
+# Stand-ins for a stretch the stopping and thanking patterns found (they contain no Chinese).
+_STOP = "<stop>"
+_THANKS = "<thanks>"
 
 # Words around a command that soften it (算了 删除我的资料吧, 请帮我把资料删了): never a command alone.
 _SOFTENERS = frozenset(("算了", "请", "帮我", "给我", "把", "还是", "直接", "那就", "那"))

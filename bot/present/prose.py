@@ -320,6 +320,7 @@ class DialogueNotices(Section):
     not_understood: str
     already_answered: str
     cannot_record: str
+    latin_read: str
 
 
 class DialogueProse(Section):
@@ -509,6 +510,7 @@ class FollowupProse(Section):
     placeholders = {"read_as": ("question",), "no_such_citation": ("shown",)}
     read_as: str
     no_such_citation: str
+    nothing_more: str
 
 
 class DialogueReadingProse(Section):
@@ -896,10 +898,15 @@ class DeclinedProse(Section):
 class DialogueLeftoversProse(Section):
     """A clause asked for by typing with nothing cited yet, and a card naming a place not covered."""
 
-    placeholders = {"uncovered": ("place", "covered"), "uncovered_ask": ("example",)}
+    placeholders = {
+        "uncovered": ("place", "covered"),
+        "uncovered_ask": ("example",),
+        "outsider": ("place", "asked", "covered"),
+    }
     nothing_cited: str
     uncovered: str
     uncovered_ask: str
+    outsider: str
 
 
 class ProfileWarningProse(Section):
@@ -1006,8 +1013,11 @@ class ClosingProse(Section):
     objection: str
     someone_else: str
     for_someone_else: str
+    placeholders = {"reattributed_named": ("facts",)}
     reattributed: str
     reattributed_all: str
+    reattributed_named: str
+    other_situation_needed: str
 
 
 class Prose(Section):

@@ -44,6 +44,37 @@ _FORGET = delete(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key"
 LABEL_CANDIDATES = 3  # the newest messages offering the action that are searched for its label
 
 
+# Buttons that answer the state they were shown in (a card's 对/有不对的/不用了, a question's options,
+# 查看全部原因 under results): one newer button of these kinds makes every earlier one stale. Clause
+# buttons and commands stay live: they mean the same whenever pressed.
+_STATE_BOUND = frozenset({"ok", "fix", "drop", "more"})
+_STATE_BOUND_PREFIXES = ("ans:", "tick:", "done:")
+_LIVE_ROWS = select(_TRANSCRIPT.c.id, _TRANSCRIPT.c.offered).where(
+    _TRANSCRIPT.c.session_key == bindparam("key"), _TRANSCRIPT.c.offered != ""
+)
+
+
+def _is_state_bound(action: str) -> bool:
+    return action in _STATE_BOUND or action.startswith(_STATE_BOUND_PREFIXES)
+
+
+def _is_live(reply: dict[str, Any], offered: str) -> bool:
+    """Whether a message's buttons still work: a card, question or results while its own buttons are
+    offered; any other message while it offers anything."""
+    bound = any(_is_state_bound(b["action"]) for row in reply.get("buttons", ()) for b in row)
+    if bound:
+        return any(_is_state_bound(a) for a in offered.split(" "))
+    return bool(offered)
+
+
+def _retire_state_bound(connection: Connection, key: str) -> None:
+    """Earlier messages keep only the buttons that never go stale (clauses, commands)."""
+    for row_id, offered in connection.execute(_LIVE_ROWS, {"key": key}).all():
+        kept = " ".join(a for a in offered.split(" ") if not _is_state_bound(a))
+        if kept != offered:
+            connection.execute(update(_TRANSCRIPT).where(_TRANSCRIPT.c.id == row_id).values(offered=kept))
+
+
 @dataclass(frozen=True)
 class Glance:
     """What one query tells about a conversation before its turn."""
@@ -103,6 +134,10 @@ class Transcripts:
         now = utcnow()
         if starts_over:
             connection.execute(_NOTHING_LIVE, {"key": key})
+        elif any(_is_state_bound(b["action"]) for reply in replies for row in reply.get("buttons", ()) for b in row):
+            # A new card, question or results: the buttons of earlier ones answered a state that is
+            # gone — stale, refused politely if pressed (the widget greys them out too).
+            _retire_state_bound(connection, key)
         rows: list[dict[str, Any]] = []
         if said is not None:
             body = json.dumps({"text": storable(said)}, ensure_ascii=False)
@@ -173,7 +208,7 @@ class Transcripts:
             if role == "user":
                 shown.append({"role": "user", "text": data["text"]})
             else:
-                shown.append({"role": "bot", "reply": data, "live": bool(offered)})
+                shown.append({"role": "bot", "reply": data, "live": _is_live(data, offered)})
         return shown
 
     def forget(self, key: str) -> int:

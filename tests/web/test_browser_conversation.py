@@ -368,3 +368,32 @@ def test_a_clause_quoted_twice_has_one_citation_button_that_marks_both_quotes(pa
     answer.locator(".citations button.cite", has_text="（十九）").click()
     expect(frame.locator("#pb-sheet-text mark")).to_have_count(2)
     shot(page, "web13-one-button-per-clause.png")
+
+
+def test_an_older_cards_buttons_are_greyed_out_once_a_newer_card_is_shown(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    """Session 14: a card replaced by a newer one (a correction typed, not a button pressed) keeps no live
+    对/有不对的/不用了 — in the widget at once and after a reload; the newest card's buttons work."""
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    log = frame.locator("#pb-log")
+
+    def send(text: str) -> None:
+        frame.locator("#pb-input").fill(text)
+        frame.locator("#pb-input").press("Enter")
+        wait_idle(frame)
+
+    send("我在白山 下岗半年了")
+    send("不是白山 是通化")
+    cards = log.locator('.msg.bot[data-kind="confirm"]')
+    expect(cards).to_have_count(2)
+    expect(cards.first.locator("button.choice")).to_have_count(3)
+    for button in cards.first.locator("button.choice").all():
+        expect(button).to_be_disabled()
+    expect(cards.last.locator("button.choice").first).to_be_enabled()
+    shot(page, "web14-older-card-greyed.png")
+    page.reload()
+    again = open_widget(page, host_site).locator('#pb-log .msg.bot[data-kind="confirm"]')
+    expect(again).to_have_count(2)
+    expect(again.first.locator("button.choice").first).to_be_disabled()
+    expect(again.last.locator("button.choice").first).to_be_enabled()

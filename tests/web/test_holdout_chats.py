@@ -56,7 +56,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # then: 26/45 chats, 163/195 turns) and is a dev set too.
 # Set 5 (session 12, task hc5; first run 19/45 chats, 142/198 turns) was read in session 13 (task chat8; its
 # figure then: 23/45 chats, 154/198 turns) and is a dev set too.
-# Set 6 (session 13, task hc6) is unread.
+# Set 6 (session 13, task hc6) was read in session 14 (task chat9; its figure then: 25/45 chats, 164/189 turns)
+# and is a dev set too.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",

@@ -402,12 +402,27 @@
     log.querySelectorAll(".choice:not(.clause)").forEach(function (x) { x.disabled = true; });
   }
 
+  // Buttons that answer the state they were shown in (a card's 对/有不对的/不用了, a question's options,
+  // 查看全部原因): a newer one of these makes the older ones stale (the server refuses them too).
+  var STATE_BOUND = /^(?:ok|fix|drop|more|ans:|tick:|done:)/;
+
+  function offersStateBound(reply) {
+    return reply.buttons.some(function (row) { return row.some(function (b) { return STATE_BOUND.test(b.action); }); });
+  }
+
+  function retireStateBound() {
+    log.querySelectorAll(".choice:not(.clause)").forEach(function (x) {
+      if (STATE_BOUND.test(x.getAttribute("data-action") || "")) x.disabled = true;
+    });
+  }
+
   function showReplies(replies, pressed) {
     var last = null;
     var first = null;
     var lastShown = null;
     replies.forEach(function (reply) {
       if (reply.starts_over) retireButtons();
+      else if (offersStateBound(reply)) retireStateBound();
       last = reply;
       var shown;
       if (reply.replaces_previous && pressed && pressed.isConnected) { shown = renderReply(reply, pressed); pressed = null; }
