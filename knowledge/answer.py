@@ -247,8 +247,13 @@ class Answerer:
         top = retrieval.in_scope[0] if retrieval.in_scope else None
         if top is None:
             return AnswerStatus.NO_ANSWER
-        if top.evidence < self.policy.min_evidence and not (self.matcher and self.matcher.names_a_measure(retrieval)):
-            # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱).
+        if (
+            top.evidence < self.policy.min_evidence
+            and not (self.matcher and self.matcher.names_a_measure(retrieval))
+            and not self._tells_a_stated_figure(retrieval)
+        ):
+            # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱) or by
+            # a figure a clause here states (吉林那个5000块的能要不).
             return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
@@ -262,6 +267,13 @@ class Answerer:
                 return None
             return AnswerStatus.NO_ANSWER
         return None
+
+    def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
+        """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses
+        states: the figure names the measure."""
+        question = retrieval.analysis.normalized
+        top = retrieval.in_scope[: self.policy.max_citations + 2]
+        return any(states_a_told_figure(question, item.clause.text) for item in top)
 
     def _asked_apart(self, topics: list[str], retrieval: Retrieval) -> bool:
         """Two questions in one message, one of them asking about a measure the documents name and free

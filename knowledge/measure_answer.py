@@ -226,6 +226,9 @@ def select(
     平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
     relevant = _relevant(MatchRanking.of(matches), policy)
+    if not relevant and question:
+        # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
+        relevant = MatchRanking.of(matches).where(lambda m: states_a_told_figure(question, m.measure.span))
     if not relevant:
         return None
     said_not = _said_as_not(question)

@@ -26,7 +26,14 @@ def quantities(text: str) -> frozenset[Quantity]:
         if not magnitude and not unit:
             continue
         found.add((_number(number), magnitude or "", unit in ("%", "％")))
+    for match in _POINTED_AT.finditer(text):
+        found.add((match.group(1), "", False))  # 那个5000的: the sum pointed at, its unit left unsaid
     return frozenset(found)
+
+
+# A bare sum pointed at (那个5000的, 这个1000的能要不): a number of three digits or more between a
+# demonstrative and 的 — never a year (那个2017的文件).
+_POINTED_AT = re.compile(r"(?:那个|这个|那|这)(?!19\d\d|20\d\d)(\d{3,})(?=的)")
 
 
 def states_a_told_figure(question: str, text: str) -> bool:

@@ -205,3 +205,20 @@ def test_a_figure_asked_of_equally_matching_measures_names_each_not_one(kb: Know
     lines = (result.direct_answer or "").splitlines()
     assert len([line for line in lines if "没有写明" in line]) >= 2
     assert "8元" not in (result.direct_answer or "")
+
+
+# ---- a sum pointed at names the measure, with no other word ----
+
+
+@pytest.mark.parametrize("question", ["延吉那个5000块的 我能要不", "通化这个5000的咋申请"])
+def test_a_sum_pointed_at_names_the_measure_stating_it(kb: KnowledgeBase, question: str) -> None:
+    # 吉林（七）: 给予一次性5000元初创企业补贴 — the sum alone says which measure is meant.
+    result = answered(kb, question)
+    assert cited(result)[:1] == ["jilin-2017-07"]
+
+
+def test_a_year_pointed_at_is_no_sum() -> None:
+    from knowledge.told_figures import quantities
+
+    assert quantities("那个2017的文件") == frozenset()
+    assert quantities("那个5000的") == {("5000", "", False)}
