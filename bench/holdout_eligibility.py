@@ -353,6 +353,9 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
 
 def _placed(text: str, profile: dict[str, Any]) -> None:
     """What the text says of the people hired or placed, and of the unit (the `hire_*` facts)."""
+    # Session 14: hires are judged one by one; the writer's text says all it knows of them in one
+    # description, so there is no other hire to ask about.
+    profile["more_hires"] = False
     for fact, words in HIRE_FLAGS.items():
         said = mentions(text, words)
         if said is not None:

@@ -90,7 +90,7 @@ class Fit:
             if fact not in self.facts:
                 continue
             try:
-                values[fact] = self.facts[fact].parse(raw, today)
+                values[fact] = self.facts.parse(fact, raw, today)
             except ProfileError:
                 continue
         return Profile(as_of=today, values=values)
