@@ -525,6 +525,10 @@ class Engine:
         matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, True, True)}
         # The hire day and another hire are not in the condition: they matter when they are missing.
         matter |= {f for f in (HIRE_DATE, MORE_HIRES) if f in missing and askable(f)}
+        if self._hires is not None and self._hires.may_have_more(profile.values):
+            # Another hire said to exist (or 不清楚) and not described: this one failing rules nothing
+            # out, and meeting it leaves the unit's benefit the unit's — its facts change no status.
+            matter -= set(self._hires.facts)
         return Evaluation(result, tuple(f for f in missing if f in matter))
 
     def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:

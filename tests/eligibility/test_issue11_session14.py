@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from bot.dialogue.render import fact_value
 from bot.present.check import check_text
 from bot.present.results import result_json, results_message
 from eligibility.engine import Engine
@@ -167,3 +168,15 @@ def test_a_bad_hires_list_is_refused_with_a_clear_error(engine: Engine, hires: A
     with pytest.raises(ProfileError) as refused:
         parse_profile({**RESTAURANT, "hires": hires}, engine.rulebook.facts, AUTUMN)
     assert "hire" in str(refused.value)
+
+
+def test_the_hires_read_back_as_said_of_each(engine: Engine) -> None:
+    """The chat reads the facts back before using them: each hire in the facts' own phrases, nothing
+    said as 不清楚 that was simply not given."""
+    facts = engine.rulebook.facts
+    shown = fact_value(facts, "hires", [OLDER_WORKER, {**GRADUATE, "insured": False, "household": ["dibao"]}])
+    assert shown.startswith(
+        "已认定的就业困难人员，所招人员的学历：初中及以下，签订了1年以上劳动合同，为其缴纳了社会保险费；"
+    )
+    assert "所招人员的家庭情况：低保家庭" in shown and "未为招用的人员缴纳社会保险费" in shown
+    assert "不清楚" not in shown
