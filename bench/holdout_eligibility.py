@@ -243,6 +243,10 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     for fact, word in NEVER_HAD.items():
         if mentions(text, (word,)) is False:
             profile.setdefault(fact, False)
+        # Set 6: 公益性岗位享受期2021-02-28期满 — what ended, and when (the extensions are for 2020 ends).
+        ended = re.search(re.escape(word) + r"[^;；]*?(\d{4})[^;；]*?期满", text)
+        if ended:
+            profile.setdefault(fact, ended[1] == "2020")
     profile["received_before"] = _had(received)
     for item in received:
         if "公益性岗位" in item:
@@ -282,14 +286,16 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         if records:
             profile["certificates"] = records
     if "graduation_date" not in profile:
-        left = re.search(DATED + r"(?:毕业|离校)", text)
+        # 2018-06离校, and (set 6) 2018-06高校毕业 / 2018-06中职毕业: a school word may stand between.
+        left = re.search(DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:毕业|离校)", text)
         year = re.search(r"(\d{4})届", text)
         if left:
             profile["graduation_date"] = _on(left)
         elif year:
             profile["graduation_date"] = date(int(year[1]), 6, 30)
     since = re.search(DATED + r"起[^;；]*?失业保险", text)
-    spans = re.search(r"失业保险[^;；]*?(\d+)年以上", text)
+    # 失业保险5年以上, and (set 6) 参加失业保险约6年 / 失业保险5年.
+    spans = re.search(r"失业保险[^;；\d]*?(\d+)年", text)
     if "ui_years" not in profile and (since or spans):
         years = (as_of - _on(since)).days / 365.25 if since else float(spans[1]) if spans else 0.0
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
@@ -347,6 +353,9 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
 
 def _placed(text: str, profile: dict[str, Any]) -> None:
     """What the text says of the people hired or placed, and of the unit (the `hire_*` facts)."""
+    # Session 14: hires are judged one by one; the writer's text says all it knows of them in one
+    # description, so there is no other hire to ask about.
+    profile["more_hires"] = False
     for fact, words in HIRE_FLAGS.items():
         said = mentions(text, words)
         if said is not None:

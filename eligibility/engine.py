@@ -42,7 +42,7 @@ from eligibility.results import (
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Term as TermSource
-from eligibility.units import of_the_hire, unit_view
+from eligibility.units import HIRE_DATE, judge_unit, of_the_hire
 from eligibility.waiting import qualifies_on
 
 STATUS_ORDER = {
@@ -65,6 +65,8 @@ NO_BUSINESS = "none"
 HIRING = "hiring_staff"
 # A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
 STAFFED = "business_has_employees"
+# Another hire: a yes stores the hire described in `hires` and asks the next one (records.py).
+MORE_HIRES = "more_hires"
 # The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
 BROKER = "labor_broker"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
@@ -146,6 +148,8 @@ class Engine:
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
         self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
+        # The people a unit hires, each judged on its own (session 14): the list collected by `more_hires`.
+        self._hires = next((r for r in lists if r.more == MORE_HIRES), None)
 
     def check(self, profile: Profile) -> CheckResult:
         if not profile.is_answered("region"):
@@ -198,6 +202,12 @@ class Engine:
     def _next_question(self, evaluations: list[Evaluation], profile: Profile) -> NextQuestion | None:
         """The question that could decide the most open benefits (questions.py), or None."""
         asking = [e for e in evaluations if e.open_facts]
+        if self._hires is not None:
+            # Another hire is asked about once the one being described is complete (records.py).
+            slot = set(self._hires.facts)
+            if any(slot & set(e.open_facts) for e in asking):
+                asking = [Evaluation(e.result, tuple(f for f in e.open_facts if f != MORE_HIRES)) for e in asking]
+                asking = [e for e in asking if e.open_facts]
         weights = [_weight(e.result) for e in asking]
         own = [e.result.beneficiary == "applicant" or e.result.status == "as_employer" for e in asking]
         members = choose_next_facts([e.open_facts for e in asking], profile, self.rulebook.facts, weights, own)
@@ -214,7 +224,18 @@ class Engine:
                 if (once := self.rulebook.benefits[e.result.id].once) is not None
                 and (RECEIVED in e.open_facts or (once.repeat == "never" and e.result.status == "possibly_eligible"))
             )
-        return question_for(members, self.rulebook.facts, said, only)
+        return self._of_the_next_record(question_for(members, self.rulebook.facts, said, only), members, profile)
+
+    def _of_the_next_record(self, question: NextQuestion, members: tuple[str, ...], profile: Profile) -> NextQuestion:
+        """A question about a record after the first (the second hire): said as the next one."""
+        records = self._hires
+        if records is None or not set(members) & set(records.facts):
+            return question
+        stored = [r for r in (profile.values.get(records.name) or ()) if r]
+        lead = self.rulebook.facts[records.name].next_record
+        if not stored or lead is None:
+            return question
+        return question.model_copy(update={"text": lead.format(number=len(stored) + 1) + question.text})
 
     def _implied(self, profile: Profile) -> Profile:
         implied = self.rulebook.facts.with_possible(self.rulebook.facts.with_implied(profile.values))
@@ -469,14 +490,15 @@ class Engine:
 
     def _as_the_unit(self, benefit: Benefit, profile: Profile, asking: bool, city: str | None) -> Evaluation:
         """An employer's benefit for the person whose business is that employer (`as_employer`):
-        judged on the person hired and on the unit (`unit_condition`), never on the owner's own
-        situation. A failed condition of the hire or the unit makes it `ineligible`; what is still
-        unknown about them is asked (所招人员…), worded as the unit's, not the owner's."""
+        judged on the people hired — each on their own facts (units.py) — and on the unit
+        (`unit_condition`), never on the owner's own situation. A failed condition of every hire or of
+        the unit makes it `ineligible`; what is still unknown about them is asked (所招人员…), worded
+        as the unit's, not the owner's."""
         facts = self.rulebook.facts
-        view = unit_view(profile, facts)
         node = benefit.unit_condition
         assert node is not None
-        outcome = evaluate(node, view.values, view.as_of)
+        judged = judge_unit(node, profile, facts, self._hires)
+        outcome, view, row = judged.outcome, judged.view, judged.row
         if outcome.value is False:
             reasons = tuple(of_the_hire(_failure(f, view), f, facts) for f in outcome.failed)
             # What the unit can do (签订1年以上劳动合同, 缴纳社会保险费) to open it: the unit view judged again.
@@ -490,15 +512,24 @@ class Engine:
         hire = facts.hire_facts
         missing = tuple(dict.fromkeys(hire.get(f, f) for f in _missing(outcome)))
         result = self._result(benefit, profile, "as_employer", reasons, missing, city)
+        if judged.meeting:
+            result = result.model_copy(update={"hires_meeting": judged.meeting})
         if not asking or outcome.value is not None:
             return Evaluation(result, ())
 
         def askable(fact: str) -> bool:
+            # Only what is not said of the hire that decided it (a hire given in `hires` is complete).
             asked = hire.get(fact, fact)
-            return facts[asked].about != "person" and profile.is_open(asked) and facts[asked].is_askable
+            return facts[asked].about != "person" and asked not in row and facts[asked].is_askable
 
-        matter = facts_that_matter(node, view.values, view.as_of, askable, True, True)
-        return Evaluation(result, tuple(f for f in missing if f in {hire.get(m, m) for m in matter}))
+        matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, True, True)}
+        # The hire day and another hire are not in the condition: they matter when they are missing.
+        matter |= {f for f in (HIRE_DATE, MORE_HIRES) if f in missing and askable(f)}
+        if self._hires is not None and self._hires.may_have_more(profile.values):
+            # Another hire said to exist (or 不清楚) and not described: this one failing rules nothing
+            # out, and meeting it leaves the unit's benefit the unit's — its facts change no status.
+            matter -= set(self._hires.facts)
+        return Evaluation(result, tuple(f for f in missing if f in matter))
 
     def _may_be_the_unit(self, benefit: Benefit, profile: Profile) -> bool:
         """The person runs a business that may be the unit claiming this benefit: its dates are theirs
@@ -586,6 +617,7 @@ class Engine:
         reasons: tuple[Reason, ...],
         missing: tuple[str, ...],
         city: str | None = None,
+        *,
         amount: AmountResult | None = None,
         near: NearMiss | None = None,
     ) -> BenefitResult:

@@ -148,6 +148,9 @@ class FactSpec(BaseModel):
     # record_list: record key → the fact that key holds ({level: certificate_level, date: …}). A
     # benefit that speaks of those facts is judged once per record (吉林（二十） pays per certificate).
     fields: dict[str, str] = Field(default_factory=dict)
+    # record_list: said before the questions about a record after the first ({number}: its place in
+    # the list), so 所招人员 asked again is heard as the next one (关于您招用的第2位人员：…).
+    next_record: str | None = None
     # boolean: “yes” (another one) moves the record being asked into this record_list and asks the
     # record's facts again (您还有其他证书吗？).
     collects: str | None = None
@@ -477,7 +480,7 @@ class FactRegistry:
         records: dict[str, FactSpec] = {}
         for name, spec in self.specs.items():
             for key, field_fact in spec.fields.items():
-                if field_fact not in self.specs or self.specs[field_fact].type in {"record_list", "enum_list"}:
+                if field_fact not in self.specs or self.specs[field_fact].type == "record_list":
                     raise RulebookError(source, f"facts.{name}.fields.{key}", f"{field_fact!r} is not a plain fact")
             if spec.fields:
                 records[name] = spec

@@ -14,12 +14,12 @@ again. A list ending in an empty record `{}` means "another one, not yet describ
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eligibility.conditions import Finding, Leaf, Node, Outcome, evaluate, walk_leaves
+from eligibility.conditions import Finding, Leaf, Node, Open, Outcome, evaluate, walk_leaves
 from eligibility.facts import FactRegistry
 from eligibility.profile import Profile
 from eligibility.results import Requirement
@@ -34,6 +34,9 @@ class RecordList:
     name: str
     fields: dict[str, str]
     more: str | None
+    # The main fact has a `none` option (certificate_level: none = no certificate): `[]` then says
+    # "no record". A list without one (the people a unit hires) is empty until someone is described.
+    none_main: bool = True
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -48,6 +51,13 @@ class RecordList:
     def details(self) -> tuple[str, ...]:
         """The record's other facts (the certificate's date): asked once the main one names a record."""
         return self.facts[1:]
+
+    def names_a_record(self, values: Mapping[str, Any]) -> bool:
+        """The record being asked (the slot) names one: a certificate's level other than none, or
+        anything said about a hire."""
+        if self.none_main:
+            return values.get(self.main) not in {None, NO_RECORD}
+        return any(values.get(f) is not None for f in self.facts)
 
     def may_have_more(self, values: Mapping[str, Any]) -> bool:
         """Answered whether there is another record, other than no (不清楚, or yes before it is
@@ -64,13 +74,17 @@ class RecordOutcome:
     outcome: Outcome
     values: Mapping[str, Any]
     qualifying: tuple[Mapping[str, Any], ...]
+    # Where the qualifying records stand in the list (0-based, the slot last) and how many were judged.
+    meeting: tuple[int, ...] = ()
+    judged: int = 1
 
 
 def record_lists(facts: FactRegistry) -> list[RecordList]:
     lists = []
     for name, spec in facts.records.items():
         more = next((f.name for f in facts if f.collects == name), None)
-        lists.append(RecordList(name, dict(spec.fields), more))
+        main = facts[next(iter(spec.fields.values()))]
+        lists.append(RecordList(name, dict(spec.fields), more, NO_RECORD in main.enum_values))
     return lists
 
 
@@ -80,28 +94,37 @@ def record_list_of(node: Node, lists: list[RecordList]) -> RecordList | None:
     return next((r for r in lists if used & set(r.facts)), None)
 
 
-def evaluate_records(node: Node, values: Mapping[str, Any], as_of: date, records: RecordList) -> RecordOutcome:
+Judge = Callable[[Mapping[str, Any]], Outcome]
+
+
+def evaluate_records(
+    node: Node, values: Mapping[str, Any], as_of: date, records: RecordList, judge: Judge | None = None
+) -> RecordOutcome:
     """Any record that meets the condition meets it; unknown while a record could, or — when every
     record named fails — while the person has not said whether there is another; else the failures
-    of the record that came closest."""
-    candidates = _bound(values, records)
-    judged = [(evaluate(node, bound, as_of), bound) for bound in candidates]
+    of the record that came closest. `judge`: how one record's values are judged (default: the
+    condition on them at `as_of`; a unit's hires are judged on the unit view, units.py)."""
+    judge = judge or (lambda bound: evaluate(node, bound, as_of))
+    candidates = bound_records(values, records)
+    judged = [(judge(bound), bound) for bound in candidates]
     qualifying = tuple(bound for outcome, bound in judged if outcome.value is True)
     if qualifying:
-        return RecordOutcome(Outcome(True), qualifying[0], qualifying)
+        meeting = tuple(i for i, (outcome, _) in enumerate(judged) if outcome.value is True)
+        return RecordOutcome(Outcome(True), qualifying[0], qualifying, meeting, len(judged))
     unknown = [(outcome, bound) for outcome, bound in judged if outcome.value is None]
     if unknown:
         outcome, bound = unknown[0]
         return RecordOutcome(outcome, bound, ())
     outcome, bound = min(reversed(judged), key=lambda pair: len(pair[0].failed))
-    pending = _pending(node, values, as_of, records)
+    pending = _pending(node, values, records, judge)
     if pending:
         return RecordOutcome(Outcome(None, unknown=[pending]), bound, ())
     return RecordOutcome(outcome, bound, ())
 
 
-def _bound(values: Mapping[str, Any], records: RecordList) -> list[Mapping[str, Any]]:
-    """The person's values once per record, with that record's facts in place of the slot's."""
+def bound_records(values: Mapping[str, Any], records: RecordList) -> list[Mapping[str, Any]]:
+    """The person's values once per record, with that record's facts in place of the slot's: the
+    stored records in order, then the record being asked (the slot), if any."""
     stored = values.get(records.name)
     slot = {f: values[f] for f in records.facts if f in values}
     if stored is None:
@@ -113,7 +136,7 @@ def _bound(values: Mapping[str, Any], records: RecordList) -> list[Mapping[str, 
             return [*(_with(values, records, r) for r in rows), values]
     elif not slot:
         if not rows:
-            return [{**values, records.main: NO_RECORD}]
+            return [{**values, records.main: NO_RECORD}] if records.none_main else [values]
         return [_with(values, records, r) for r in rows]
     bound: list[Mapping[str, Any]] = [_with(values, records, r) for r in rows]
     if slot.get(records.main) != NO_RECORD or not bound:
@@ -126,21 +149,27 @@ def _with(values: Mapping[str, Any], records: RecordList, record: Mapping[str, A
     return {**values, **{fact: record.get(key) for key, fact in records.fields.items()}}
 
 
-def _pending(node: Node, values: Mapping[str, Any], as_of: date, records: RecordList) -> Finding | None:
+def _pending(node: Node, values: Mapping[str, Any], records: RecordList, judge: Judge) -> Finding | None:
     """The person named a record and has not said there is no other (not asked yet, or 不清楚): one
     could still meet the condition, unless the condition fails whatever the record is."""
     if records.more is None or values.get(records.more, True) is False:
         return None
-    level = values.get(records.main)
-    if level is None or level == NO_RECORD:
+    if not records.names_a_record(values):
         return None
     unset = {k: v for k, v in values.items() if k not in records.facts}
-    if evaluate(node, unset, as_of).value is False:
+    if judge(unset).value is False:
         return None
-    leaf = next(walk_leaves(node, lambda n: isinstance(n, Leaf) and n.fact in records.facts))
-    assert isinstance(leaf, Leaf)  # the predicate above
+    leaves = walk_leaves(node, lambda n: isinstance(n, Leaf))
+    leaf = next((n for n in leaves if isinstance(n, Leaf) and n.fact in records.facts), None)
+    cite = leaf.cite if leaf is not None else next(iter(_cites(node)))
     requirement = Requirement(fact=records.more, comparison="is", operand=True)
-    return Finding(requirement, leaf.cite, (records.more,))
+    return Finding(requirement, cite, (records.more,))
+
+
+def _cites(node: Node) -> list[str]:
+    """The clause ids a condition cites, first leaf first (a unit's condition speaks of the hire's
+    facts under the person's names, so no leaf names a record's own fact)."""
+    return [n.cite for n in walk_leaves(node, lambda n: isinstance(n, Leaf | Open)) if isinstance(n, Leaf | Open)]
 
 
 def collect(profile: Profile, fact: str, facts: FactRegistry) -> Profile:

@@ -170,6 +170,9 @@ class BenefitResult(Result):
     # `action` (facts.yaml) opens it, and what it then becomes (eligibility/nearmiss.py).
     opens_with: tuple[str, ...] = ()
     opens_to: BenefitStatus | None = None
+    # An owner who described several hires (session 14): which of them (1-based, in the order given)
+    # meet this unit's benefit; empty when one hire (or none) was described.
+    hires_meeting: tuple[int, ...] = ()
 
 
 class RegionInfo(Result):

@@ -90,7 +90,7 @@ class Fit:
             if fact not in self.facts:
                 continue
             try:
-                values[fact] = self.facts[fact].parse(raw, today)
+                values[fact] = self.facts.parse(fact, raw, today)
             except ProfileError:
                 continue
         # As the check reads them: what the facts imply, and a group said without its kind (退役士兵)

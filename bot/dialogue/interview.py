@@ -118,7 +118,7 @@ class Interviewer:
             if fact not in self.facts:
                 continue
             try:
-                values[fact] = self.facts[fact].parse(raw, today)
+                values[fact] = self.facts.parse(fact, raw, today)
             except ProfileError:
                 log.info("dropping stored fact %s that no longer parses", fact)
         return Profile(as_of=today, values=values)
@@ -327,7 +327,7 @@ class Interviewer:
         profile = self.profile_of(work, today)
         for fact, value in work.pending.items():
             try:
-                profile = profile.with_answer(fact, self.facts[fact].parse(value, today))
+                profile = profile.with_answer(fact, self.facts.parse(fact, value, today))
             except ProfileError:
                 continue
         self._store(work, profile)

@@ -12,6 +12,7 @@ from bot.present.results import (
     check_message,
     documents_line,
     eligible_from_text,
+    hires_text,
     hiring_text,
     is_near_miss,
     listed_expired,
@@ -90,7 +91,7 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
                 lines.append(f"    {opens}")
             if benefit.beneficiary != "applicant":
                 hiring = hiring_text(benefit)
-                lines.extend(f"    {line}" for line in (unit_label(benefit), hiring) if line)
+                lines.extend(f"    {line}" for line in (unit_label(benefit), hiring, hires_text(benefit)) if line)
             lines.append(f"    {words.basis.format(reference=_reference(benefit, registry))}")
             if benefit.document_status == "draft":
                 lines.append(f"    {words.draft}")

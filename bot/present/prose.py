@@ -806,7 +806,7 @@ class RecordsProse(Section):
 class AsEmployerProse(Section):
     """An employer's subsidy for hiring, for a person whose business is hiring (`as_employer`)."""
 
-    placeholders = {"hiring": ("terms",)}
+    placeholders = {"hiring": ("terms",), "hires": ("numbers",)}
     label: str
     section: str
     chat_title: str
@@ -816,6 +816,7 @@ class AsEmployerProse(Section):
     # A measure for units as such (稳岗补贴): no hire, so no 招用 in its lines (session 13).
     unit_label: str
     unit_chat_line: str
+    hires: str
 
 
 class StaffRulesProblems(Section):

@@ -38,13 +38,26 @@ def records_text(facts: FactRegistry, spec: FactSpec, records: Any) -> str:
     if not records:
         return words.none
     shown = []
+    # A list described one record at a time (the people hired, session 14) says what was said of each,
+    # in the facts' own phrases; a short fixed record (a certificate: level, date) shows every field.
+    described = spec.next_record is not None
     for record in records:
         parts = []
         for key, fact in spec.fields.items():
             value = record.get(key)
-            if isinstance(value, str) and facts[fact].type == "date":
+            field = facts[fact]
+            if isinstance(value, str) and field.type == "date":
                 value = date.fromisoformat(value)
-            parts.append(words.unknown_field if value is None else value_text(facts[fact], value))
+            if described and value is None:
+                continue
+            if described and field.type == "boolean":
+                parts.append(str(field.tick or field.holds) if value else str(field.fails))
+            elif described and field.type == "enum_list":
+                parts.append(f"{field.label}：{'、'.join(field.option_label(v) for v in value) or field.empty}")
+            elif described:
+                parts.append(f"{field.label}：{value_text(field, value)}")
+            else:
+                parts.append(words.unknown_field if value is None else value_text(field, value))
         if record:
             shown.append(words.field_separator.join(parts))
     return words.record_separator.join(shown) or words.none

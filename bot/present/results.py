@@ -101,6 +101,13 @@ def hiring_text(benefit: BenefitResult) -> str | None:
     return prose().check_advice.hiring.format(terms=terms)
 
 
+def hires_text(benefit: BenefitResult) -> str | None:
+    """Which of the hires an owner described bring this unit's benefit (按所招人员逐人判断：第1、3位…)."""
+    if not benefit.hires_meeting:
+        return None
+    return prose().as_employer.hires.format(numbers="、".join(str(n) for n in benefit.hires_meeting))
+
+
 def unit_label(benefit: BenefitResult) -> str:
     """Who claims a unit's benefit: the employer that hires you, or the unit alone."""
     words = prose().check_advice
@@ -266,6 +273,8 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "opens_with": [{"fact": f, "action": _action(f, rulebook.facts)} for f in benefit.opens_with],
         "opens_to": benefit.opens_to,
         "opens_with_text": opens_with_text(benefit, rulebook.facts),
+        "hires_meeting": list(benefit.hires_meeting),
+        "hires_meeting_text": hires_text(benefit),
     }
 
 
@@ -484,7 +493,14 @@ def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     hiring = hiring_text(benefit)
     # What is still open about the people hired or the unit (session 13), worded as the unit's.
     line = prose().as_employer.chat_line if benefit.hiring else prose().as_employer.unit_chat_line
-    return [line, *_amount(benefit, facts), *([hiring] if hiring else []), *_still_open(benefit, facts)]
+    hires = hires_text(benefit)
+    return [
+        line,
+        *_amount(benefit, facts),
+        *([hiring] if hiring else []),
+        *([hires] if hires else []),
+        *_still_open(benefit, facts),
+    ]
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:

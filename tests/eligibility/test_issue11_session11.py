@@ -77,7 +77,13 @@ def test_an_official_document_still_gives_eligible(engine: Engine) -> None:
     """The cap is the draft's, not every old document's: 巴中's official 2018 text met is `eligible`."""
     result = _check(
         engine,
-        {"region": "巴中", "age": 40, "employment_status": "unemployed", "overcapacity_worker": True},
+        {
+            "region": "巴中",
+            "age": 40,
+            "employment_status": "unemployed",
+            "overcapacity_worker": True,
+            "organized_labor_export": True,  # session 14: the package's 交通补贴 is for 劳务输出
+        },
         date(2018, 6, 1),
     )
     statuses = {b.id: b.status for b in result.benefits}

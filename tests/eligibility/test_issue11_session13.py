@@ -72,6 +72,8 @@ COOPERATIVE = {
     "hire_months": 9,
     "hire_contract": False,
     "hire_insured": False,
+    # Session 14: hires are judged one by one; the four are alike, so there is no other to describe.
+    "more_hires": False,
 }
 AS_OF = date(2018, 9, 1)
 
@@ -242,8 +244,11 @@ def test_a_graduate_is_judged_on_the_day_he_was_hired(engine: Engine) -> None:
         _check(engine, {**firm, "hire_date": "2018-09-10"}, april), "bazhong.graduate_hiring_social_insurance"
     )
     assert hired.status == "as_employer" and hired.missing_facts == ()
+    # Session 14: without the day, the day decides (a 2018 hire would meet 毕业年度): asked, not refused.
     now = _benefit(_check(engine, firm, april), "bazhong.graduate_hiring_social_insurance")
-    assert now.status == "ineligible"
+    assert now.status == "as_employer" and now.missing_facts == ("hire_date",)
+    later = {**firm, "hire_date": "2019-01-15", "more_hires": False}
+    assert _benefit(_check(engine, later, april), "bazhong.graduate_hiring_social_insurance").status == "ineligible"
 
 
 def test_a_unit_with_staff_is_the_unit_of_the_job_stabilisation_subsidy_hiring_or_not(engine: Engine) -> None:
@@ -283,6 +288,7 @@ BROKER = {
     "hire_household": ["poverty_registered"],
     "hire_contract": True,
     "hire_insured": True,
+    "more_hires": False,  # session 14: the people he placed are alike
 }
 
 

@@ -85,15 +85,16 @@ def _speaks_of(benefit: Benefit) -> set[str]:
     with the fact that collects a record (certificates, more_certificates), and — for an employer's
     benefit — the facts that decide whose it is (the person's business hiring, the person hireable)."""
     facts = set(benefit.facts)
-    for name, spec in BOOK.facts.specs.items():
-        if set(spec.fields.values()) & facts:
-            facts |= {name, *(f.name for f in BOOK.facts if f.collects == name)}
     if benefit.beneficiary != "applicant":
         facts |= ROLE_FACTS | {STAFFED, HIRE_DATE, BROKER}
         # Session 13: an owner's unit is judged on the hire's and the unit's facts (the unit view).
         if benefit.unit_condition is not None:
             unit = set(benefit.unit_condition.facts())
             facts |= unit | {hire for base, hire in BOOK.facts.hire_facts.items() if base in unit}
+    # Session 14: after the unit's facts, so the hires list and `more_hires` count for a unit's benefit.
+    for name, spec in BOOK.facts.specs.items():
+        if set(spec.fields.values()) & facts:
+            facts |= {name, *(f.name for f in BOOK.facts if f.collects == name)}
     return facts
 
 
