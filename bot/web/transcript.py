@@ -11,6 +11,7 @@ and the retention limit purges it with idle sessions.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,11 +31,16 @@ _INSERT = insert(_TRANSCRIPT)
 _NOTHING_LIVE = update(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key")).values(offered="")
 # Before a turn, one query: the turn ids and live buttons of the conversation and, for a pressed
 # button, the bodies of the messages that may hold it (its label is what the person "said").
-_GLANCE = select(_TRANSCRIPT.c.turn_id, _TRANSCRIPT.c.offered).where(_TRANSCRIPT.c.session_key == bindparam("key"))
+_GLANCE = (
+    select(_TRANSCRIPT.c.turn_id, _TRANSCRIPT.c.offered, _TRANSCRIPT.c.created_at)
+    .where(_TRANSCRIPT.c.session_key == bindparam("key"))
+    .order_by(_TRANSCRIPT.c.id)
+)
 _GLANCE_PRESSED = (
     select(
         _TRANSCRIPT.c.turn_id,
         _TRANSCRIPT.c.offered,
+        _TRANSCRIPT.c.created_at,
         case((_TRANSCRIPT.c.offered.contains(bindparam("action")), _TRANSCRIPT.c.body), else_=null()),
     )
     .where(_TRANSCRIPT.c.session_key == bindparam("key"))
@@ -49,9 +55,6 @@ LABEL_CANDIDATES = 3  # the newest messages offering the action that are searche
 # buttons and commands stay live: they mean the same whenever pressed.
 _STATE_BOUND = frozenset({"ok", "fix", "drop", "more"})
 _STATE_BOUND_PREFIXES = ("ans:", "tick:", "done:")
-_LIVE_ROWS = select(_TRANSCRIPT.c.id, _TRANSCRIPT.c.offered).where(
-    _TRANSCRIPT.c.session_key == bindparam("key"), _TRANSCRIPT.c.offered != ""
-)
 
 
 def _is_state_bound(action: str) -> bool:
@@ -67,12 +70,22 @@ def _is_live(reply: dict[str, Any], offered: str) -> bool:
     return bool(offered)
 
 
-def _retire_state_bound(connection: Connection, key: str) -> None:
-    """Earlier messages keep only the buttons that never go stale (clauses, commands)."""
-    for row_id, offered in connection.execute(_LIVE_ROWS, {"key": key}).all():
-        kept = " ".join(a for a in offered.split(" ") if not _is_state_bound(a))
-        if kept != offered:
-            connection.execute(update(_TRANSCRIPT).where(_TRANSCRIPT.c.id == row_id).values(offered=kept))
+def _live_offers(rows: Sequence[tuple[Any, ...]]) -> list[str]:
+    """What each stored message (turn id, offered, created at …, in order) still offers: the buttons
+    that never go stale (clauses, commands) always; the state-bound ones only in the newest turn that
+    offered any — a newer card, question or results makes every earlier one stale. Worked out when
+    read, so a turn writes no update of earlier messages."""
+    newest = None
+    for turn_id, offered, created_at, *_ in rows:
+        if offered and any(_is_state_bound(a) for a in offered.split(" ")):
+            newest = (turn_id, created_at)
+    live = []
+    for turn_id, offered, created_at, *_ in rows:
+        if not offered or (turn_id, created_at) == newest:
+            live.append(offered or "")
+        else:
+            live.append(" ".join(a for a in offered.split(" ") if not _is_state_bound(a)))
+    return live
 
 
 @dataclass(frozen=True)
@@ -102,9 +115,9 @@ class Transcripts:
                 rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key})]
             else:
                 rows = [tuple(row) for row in connection.execute(_GLANCE_PRESSED, {"key": key, "action": action})]
-                bodies = [row[2] for row in reversed(rows) if row[2] is not None]
+                bodies = [row[3] for row in reversed(rows) if row[3] is not None]
                 pressed = _label_in(bodies[:LABEL_CANDIDATES], action)
-        offered = frozenset(a for _, live, *_ in rows if live for a in live.split(" "))
+        offered = frozenset(a for live in _live_offers(rows) if live for a in live.split(" "))
         replayed = turn_id is not None and any(row[0] == turn_id for row in rows)
         return Glance(exists=bool(rows), replayed=replayed, offered=offered, pressed=pressed)
 
@@ -134,10 +147,8 @@ class Transcripts:
         now = utcnow()
         if starts_over:
             connection.execute(_NOTHING_LIVE, {"key": key})
-        elif any(_is_state_bound(b["action"]) for reply in replies for row in reply.get("buttons", ()) for b in row):
-            # A new card, question or results: the buttons of earlier ones answered a state that is
-            # gone — stale, refused politely if pressed (the widget greys them out too).
-            _retire_state_bound(connection, key)
+        # A new card, question or results makes the buttons of earlier ones stale (they answered a
+        # state that is gone): worked out when read (`_live_offers`), refused politely if pressed.
         rows: list[dict[str, Any]] = []
         if said is not None:
             body = json.dumps({"text": storable(said)}, ensure_ascii=False)
@@ -163,9 +174,9 @@ class Transcripts:
         """Whether a reply of this conversation offered `action` since it last started over."""
         if action.startswith(ALWAYS_LIVE_PREFIX):
             return True
-        query = select(TranscriptEntry.offered).where(TranscriptEntry.session_key == key, TranscriptEntry.offered != "")
-        with Session(self.engine) as session:
-            return any(action in offered.split(" ") for offered in session.scalars(query))
+        with self.reads.connect() as connection:
+            rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key})]
+        return any(action in live.split(" ") for live in _live_offers(rows))
 
     def label_of(self, key: str, action: str) -> str | None:
         """The label of the newest button with this action in the conversation (what the person pressed)."""
@@ -195,16 +206,22 @@ class Transcripts:
         """The conversation as shown: `{"role": "user", "text"}` or `{"role": "bot", "reply", "live"}`
         (the last MAX_SHOWN messages)."""
         query = (
-            select(TranscriptEntry.role, TranscriptEntry.body, TranscriptEntry.offered)
+            select(
+                TranscriptEntry.turn_id,
+                TranscriptEntry.offered,
+                TranscriptEntry.created_at,
+                TranscriptEntry.role,
+                TranscriptEntry.body,
+            )
             .where(TranscriptEntry.session_key == key)
             .order_by(TranscriptEntry.id.desc())
             .limit(MAX_SHOWN)
         )
         with Session(self.engine) as session:
-            rows = list(session.execute(query).all())[::-1]
+            rows = [tuple(row) for row in session.execute(query).all()][::-1]
         shown: list[dict[str, Any]] = []
-        for role, body, offered in rows:
-            data = json.loads(body)
+        for (_, _, _, role, body), offered in zip(rows, _live_offers(rows), strict=True):
+            data = json.loads(str(body))
             if role == "user":
                 shown.append({"role": "user", "text": data["text"]})
             else:
