@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from bot.db import open_database, storable
 from bot.dialogue.types import Reply
-from bot.tables import AnswerEntry, AnswerFeedback, utcnow
+from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, utcnow
 from bot.web.answer_log import AnswerLog
 from bot.web.audit import AuditTrail
 
@@ -43,6 +43,9 @@ class QueueRow:
     ratings: tuple[tuple[str, str], ...]  # (rating, note), newest first
     # The question asked just before in the same conversation: 那巴中呢 alone cannot be judged.
     before: str | None = None
+    # Not answered, yet clauses were quoted: the documents name the measure but not what was asked (a
+    # sum, a procedure) — another kind of gap than a question nothing in them is about.
+    quoted: bool = False
 
 
 class FeedbackDesk:
@@ -98,7 +101,8 @@ class FeedbackDesk:
             for answer_id, rating, note in rows:
                 notes.setdefault(answer_id, []).append((rating, note))
             before = {e.id: self._asked_before(session, e) for e in entries}
-        return [QueueRow(e, tuple(notes.get(e.id, ())), before[e.id]) for e in entries]
+            quoted = set(session.scalars(select(AnswerCitation.answer_id).where(AnswerCitation.answer_id.in_(ids))))
+        return [QueueRow(e, tuple(notes.get(e.id, ())), before[e.id], e.id in quoted) for e in entries]
 
     def _asked_before(self, session: Session, entry: AnswerEntry) -> str | None:
         """The conversation's question logged right before this one (none once the session is forgotten)."""

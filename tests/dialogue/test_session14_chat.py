@@ -4,25 +4,12 @@ descriptions before a question, and follow-ups by a figure — through the dialo
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState, Turn
+from bot.dialogue.types import SessionState
 from bot.present.prose import prose
-
-TODAY = date(2026, 12, 1)
-
-
-def say(dialogue: Dialogue, state: SessionState, *messages: str) -> tuple[SessionState, tuple[Reply, ...]]:
-    replies: tuple[Reply, ...] = ()
-    for message in messages:
-        outcome = dialogue.respond(state, Turn(text=message), TODAY)
-        assert outcome.state is not None
-        state, replies = outcome.state, outcome.replies
-    return state, replies
-
+from tests.dialogue.test_session13 import say
 
 # -- whose facts ----------------------------------------------------------------------------------
 

@@ -4,25 +4,10 @@ are refused politely and change nothing; the transcript shows them as no longer 
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi.testclient import TestClient
 
-from bot.present.prose import prose
 from bot.web.services import WebServices
-
-STALE = prose().conversation_care.stale_button
-
-
-def say(client: TestClient, session_id: str | None, **turn: Any) -> dict[str, Any]:
-    body = {"session_id": session_id, **turn} if session_id else turn
-    response = client.post("/api/chat", json=body)
-    assert response.status_code == 200, response.text
-    return response.json()  # type: ignore[no-any-return]
-
-
-def actions(reply: dict[str, Any]) -> list[str]:
-    return [b["action"] for row in reply["buttons"] for b in row]
+from tests.web.test_transcript import STALE, actions, say
 
 
 def test_a_confirmed_cards_buttons_are_refused_once_a_question_follows(
