@@ -457,7 +457,12 @@ class Engine:
             # so its details are worth asking only where they could meet the condition.
             toward_yes = self._open_facts(benefit, profile, missing, to_false=False)
             open_facts = tuple(f for f in open_facts if f not in records.details or f in toward_yes)
-        if records is not None and records.more in missing and not profile.is_answered(records.more):
+        if (
+            records is not None
+            and records.more in missing
+            and not profile.is_answered(records.more)
+            and not records.asked_enough(profile.values)
+        ):
             # Every certificate named fails; another one could still meet it (records.py).
             open_facts = (*open_facts, records.more)
         return Evaluation(result, open_facts)
@@ -525,6 +530,8 @@ class Engine:
         matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, True, True)}
         # The hire day and another hire are not in the condition: they matter when they are missing.
         matter |= {f for f in (HIRE_DATE, MORE_HIRES) if f in missing and askable(f)}
+        if self._hires is not None and self._hires.asked_enough(profile.values):
+            matter.discard(MORE_HIRES)
         if self._hires is not None and self._hires.may_have_more(profile.values):
             # Another hire said to exist (or 不清楚) and not described: this one failing rules nothing
             # out, and meeting it leaves the unit's benefit the unit's — its facts change no status.

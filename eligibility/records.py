@@ -25,6 +25,9 @@ from eligibility.profile import Profile
 from eligibility.results import Requirement
 
 NO_RECORD = "none"
+# How many records (hires, certificates) the interview has described one by one before it stops asking
+# for another: three tell apart the kinds a unit's or a person's benefits distinguish.
+MAX_ASKED_RECORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,13 @@ class RecordList:
     def details(self) -> tuple[str, ...]:
         """The record's other facts (the certificate's date): asked once the main one names a record."""
         return self.facts[1:]
+
+    def asked_enough(self, values: Mapping[str, Any]) -> bool:
+        """The interview has had this many records described one by one (`MAX_ASKED_RECORDS`): it asks
+        for no other (a person who keeps saying "yes, another" would never reach the results); more
+        can still be given at once in the JSON list."""
+        stored = len([r for r in values.get(self.name) or () if r])
+        return stored + (1 if self.names_a_record(values) else 0) >= MAX_ASKED_RECORDS
 
     def names_a_record(self, values: Mapping[str, Any]) -> bool:
         """The record being asked (the slot) names one: a certificate's level other than none, or

@@ -29,6 +29,7 @@ from eligibility.errors import ProfileError
 from eligibility.interview import run_interview
 from eligibility.profile import Profile, parse_profile
 from eligibility.questions import GROUP_TYPE
+from eligibility.records import MAX_ASKED_RECORDS
 from eligibility.results import NextQuestion
 from knowledge.registry import Registry, load_registry
 from tests.eligibility.checking import benefit_of, check
@@ -180,3 +181,22 @@ def test_the_hires_read_back_as_said_of_each(engine: Engine) -> None:
     )
     assert "所招人员的家庭情况：低保家庭" in shown and "未为招用的人员缴纳社会保险费" in shown
     assert "不清楚" not in shown
+
+
+def test_the_interview_stops_asking_for_another_hire_after_three(engine: Engine) -> None:
+    """An owner who answers 是 to 还招用了其他人员吗 every time, each hire bringing nothing, would never
+    reach the results: after three hires described one by one, no fourth is asked."""
+    start = parse_profile({"region": "恩阳"}, engine.rulebook.facts, AUTUMN)
+    owner = {**RESTAURANT, "education": "college", "household": [], "business_first": True, "business_months": 30}
+    neither = {f"hire_{k}": v for k, v in {**GRADUATE, "insured": False}.items()}
+
+    def answer(question: NextQuestion, profile: Profile) -> Any:
+        known = {**owner, **neither, "more_hires": True}
+        if question.type == GROUP_TYPE:
+            unticked = {f: engine.rulebook.facts[f].unticked for f in question.facts}
+            return {f: known.get(f, unticked[f]) for f in question.facts}
+        return known.get(question.fact)
+
+    interview = run_interview(engine, start, answer)
+    assert interview.finished
+    assert [q.fact for q in interview.asked].count("more_hires") == MAX_ASKED_RECORDS - 1

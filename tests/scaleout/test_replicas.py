@@ -32,7 +32,7 @@ def visible(replies: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return [(r["kind"], r["text"], str(r["buttons"]), r.get("asks")) for r in replies]
 
 
-def interview(person: Person, route: list[Replica], first: str, turns: int = 14) -> list[list[tuple[Any, ...]]]:
+def interview(person: Person, route: list[Replica], first: str, turns: int = 24) -> list[list[tuple[Any, ...]]]:
     """A whole interview, turn i sent to route[i % len(route)]: describe, confirm, a policy
     question in between, then answer each question with its first option."""
     seen = []
