@@ -52,6 +52,7 @@ SETS = {
     "held-out 10": "answers_holdout10",
     "held-out 11": "answers_holdout11",
     "held-out 12": "answers_holdout12",
+    "held-out 13": "answers_holdout13",
 }
 
 

@@ -39,8 +39,9 @@ from knowledge.intent import (
     standard_asked,
     tells_a_measure_beside_a_standard,
     told_as_condition,
+    without_figure_cues,
 )
-from knowledge.lexical import split_sentences
+from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
@@ -255,6 +256,8 @@ class Answerer:
             # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱) or by
             # a figure a clause here states (吉林那个5000块的能要不).
             return AnswerStatus.NO_ANSWER
+        if self._only_the_figure_asked_is_shared(retrieval, top):
+            return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
         # that mentions 孩子上学 in passing while asking a policy question.
@@ -267,6 +270,18 @@ class Answerer:
                 return None
             return AnswerStatus.NO_ANSWER
         return None
+
+    def _only_the_figure_asked_is_shared(self, retrieval: Retrieval, top: ScoredClause) -> bool:
+        """The best clause shares enough words only with how the figure is asked (有育儿补贴吗 一个月多少钱:
+        月, 钱), not with what it is asked of: the words of the asking are no evidence of the topic."""
+        question = retrieval.analysis.normalized
+        rest = without_figure_cues(question)
+        if rest == question or (self.matcher and self.matcher.names_a_measure(retrieval)):
+            return False
+        topical = sorted({t for t in top.matched if t in rest or t not in question})
+        return evidence_of(
+            topical, self.retriever.lexical.idf
+        ) < self.policy.min_evidence and not self._tells_a_stated_figure(retrieval)
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses

@@ -35,6 +35,7 @@ HOLDOUT_SETS = (
     "answers_holdout10",
     "answers_holdout11",
     "answers_holdout12",
+    "answers_holdout13",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

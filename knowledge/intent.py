@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
     )
 
 
-_FIGURE_UNITS = ("ratio", "frequency", "date", "duration", "count", "age")
+_FIGURE_UNITS = ("interest", "ratio", "frequency", "date", "duration", "count", "age")
 # 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means, and after a verb done
 # (带了几个贫困户, 打了几年工) 几 is "a few": they ask nothing (疫情那几个月增值税征收率降到多少 asks a
 # share, not a length of time; 带了几个贫困户进厂…给我多少服务补贴 asks money, not a count). After a
@@ -153,6 +153,17 @@ def asked_units(question: str) -> tuple[str, ...]:
     """Every kind of amount the question names, most specific first. A money cue that only lies
     inside a duration or ratio cue (补多长 holds no 多少) does not count twice: the cue text is taken
     out once it has been read."""
+    return _read_units(question)[0]
+
+
+def without_figure_cues(question: str) -> str:
+    """The question with the words that ask for a figure taken out (育儿补贴 一个月多少钱 → 育儿补贴): what
+    is left says what the figure is asked of."""
+    return _read_units(question)[1]
+
+
+@lru_cache(maxsize=1024)
+def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []
     rest = _DEMONSTRATIVE.sub("，", question)
     for unit, cues in _data().units.items():
@@ -167,14 +178,17 @@ def asked_units(question: str) -> tuple[str, ...]:
             found.append(unit)
             for cue in sorted(hits, key=len, reverse=True):
                 rest = rest.replace(cue, "，")
-    return tuple(found)
+    return tuple(found), rest
 
 
 # A rate per period or per head (一个月多少, 一个月能领多少, 每人给多少): money, not how long — read
 # after the duration cues, so 每个月…领几个月 stays a duration. Between the period and 多少 only an adverb
 # or a paying verb: 一年要完成多少 (what a year must achieve) is a count.
 _PER_PERIOD = re.compile(
-    r"(?:每|一|1)个?(?:月|年|人|次|季度)(?:大概|大约|平均|一共|总共|最多|最高|能够|能|可以|可|都|给)?"
+    r"(?:每|一|1)个?(?:月|年|人|次|季度)"
+    # what is paid by the period may be named in between (一个月工资是多少, 每月生活费有多少)
+    r"(?:的?(?:工资|薪水|薪资|工钱|收入|待遇|补贴|补助|生活费)(?:是|有|大概有|能有)?)?"
+    r"(?:大概|大约|平均|一共|总共|最多|最高|能够|能|可以|可|都|给)?"
     r"(?:领|拿|发|给|补|贴|交|缴|贷|补贴|返)?(?:给?我|给?俺|给?咱)?多少"
 )
 
@@ -238,8 +252,9 @@ _ADVICE = re.compile(
     r"(?:那|那我|我|俺|我们|咱|这)?(?:该|应该|要|得)?(?:怎么办|咋办|咋弄|咋整|怎么弄|怎么整|咋个办|怎么搞|咋搞|如何是好)"
     r"(?:呢|啊|呀|哦|嘞|哇)?"
 )
-# …as a phrase of its own, or the words after the last space of one (还没找到工作 我该怎么办呢).
-_ADVICE_AT_END = re.compile(r"(?:^|(?<=\s))" + _ADVICE.pattern + "$")
+# …as a phrase of its own, or words set apart by spaces in one (还没找到工作 我该怎么办呢; 离退休还差10个月 咋办
+# 能一直领吗).
+_ADVICE_AT_END = re.compile(r"(?:^|(?<=\s))" + _ADVICE.pattern + r"(?=\s|$)")
 
 
 def _without_advice(question: str, intent: Intent) -> str:

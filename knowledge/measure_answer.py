@@ -34,6 +34,8 @@ _CONDITION_FIGURES = {
     "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
     "date": re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|前|以前|之前)?|年底|年末|月底"),
     "frequency": FREQUENCY,
+    # a figure about interest (全额贴息, 贴息50%, 基准利率): what 利息怎么算 asks
+    "interest": re.compile(r"[^，；。]{0,6}(?:贴息|利息|利率)[^，；。]{0,6}(?:\d|全额|一半)|全额贴息"),
 }
 # How many people a condition asks for, written as their share (留用见习期满人员比例达到50%及以上,
 # 新招用人员占职工总数的20%): the answer to 多少人, when the text states no head count.
@@ -239,7 +241,9 @@ def select(
         Intent.OVERVIEW,
     )
     at = _facet_asked(relevant, wants_figure) or _states_the_told_figure(relevant, question, policy)
-    if asked.for_self and asked.primary in _LISTING:
+    if asked.for_self and asked.primary in _LISTING and not at:
+        # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
+        # what is asked, however it is paid)
         at = _paid_to_the_person(relevant, at, policy)
         if relevant[at].measure.beneficiary is Beneficiary.INSTITUTION:
             # 我这情况有啥补贴: a government's own duty (调剂失业保险金缺口) is nothing a person can get;
@@ -297,19 +301,36 @@ def _states_the_told_figure(relevant: MatchRanking, question: str, policy: Selec
     sentence states it, among the close ones of the best one's clause; its position, 0 when the best
     one states it or none does."""
     best = relevant[0]
-    if not question or best.named is not None or best.named_apart is not None:
-        return 0  # a measure the question names by name is the one asked, whatever figure it tells
-    if states_a_told_figure(question, best.measure.span):
+    if not question or best.named_apart is not None or _states_as_its_own(question, best.measure):
         return 0
+    named = best.named
     floor = policy.figure_ratio * best.score
+
+    def fits(match: MeasureMatch) -> bool:
+        # A measure the question names by name is the one asked, whatever figure it tells — unless a
+        # measure named more closely after it (新增小额担保贷款目标 of 小额担保贷款) states the figure.
+        return named is None or any(named in name and name != named for name in _names(match))
+
     return next(
         (
             position
             for position in relevant.positions_in({best.measure.clause})
-            if relevant[position].score >= floor and states_a_told_figure(question, relevant[position].measure.span)
+            if (relevant[position].score >= floor or named is not None)
+            and fits(relevant[position])
+            and _states_as_its_own(question, relevant[position].measure)
         ),
         0,
     )
+
+
+def _names(match: MeasureMatch) -> tuple[str, ...]:
+    return (match.measure.name, *match.measure.aliases)
+
+
+def _states_as_its_own(question: str, measure: Measure) -> bool:
+    """The measure's own figures state a sum or share the question tells: a sentence shared by two
+    measures (小额担保贷款 and its 新增小额担保贷款6亿元 target) states it for the one whose figure it is."""
+    return any(states_a_told_figure(question, amount.text) for amount in measure.amounts)
 
 
 def _each_regions_best(

@@ -907,6 +907,8 @@ def _answers(amount: Amount, units: tuple[str, ...]) -> bool:
 
 def _answers_unit(amount: Amount, unit: str) -> bool:
     kind = amount.kind
+    if unit == "interest":
+        return "息" in amount.text or "利率" in amount.text
     if unit == "ratio":
         return kind in (AmountKind.RATIO, AmountKind.RATE) or bool(_SHARE.search(amount.text))
     if unit == "duration":

@@ -221,7 +221,9 @@ def _direct_lines(answer: Answer) -> list[str]:
         else:
             amounts = f"（{shown_quote(measure.amount_text)}）" if measure.amount_text else ""
             lines.append(words.measure.format(**fields, amounts=amounts))
-            if answer.intent in ("conditions", "eligibility"):
+            # Who it is for and on what conditions, whenever a measure is shown without its figure
+            # asked: 能参加劳动预备制培训领补贴吗 (an overview in form) asks it as much as 符合条件吗.
+            if answer.intent in ("conditions", "eligibility", "overview"):
                 if measure.targets:
                     lines.append(words.targets.format(targets="、".join(measure.targets)))
                 if measure.conditions:

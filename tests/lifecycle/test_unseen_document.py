@@ -111,3 +111,12 @@ def published_document() -> Document:
     from tests.knowledge.test_intake_documents import uploaded
 
     return uploaded("changxing-2024")
+
+
+def test_interest_asked_is_answered_by_the_interest_item_not_the_loan_amount(published: Services) -> None:
+    # ③ 全额贴息 answers interest; ①'s 50万元 is what the loan lends (the audit's open item of session 11).
+    # Still open: 长兴创业担保贷款的利息怎么算 quotes ① (③ shares too few of its words to be relevant).
+    answer = published.knowledge.answerer.answer("长兴县创业担保贷款贴息吗", as_of=TODAY)
+    first_line = answer_text(answer).splitlines()[0]
+    assert "贴息" in first_line, first_line
+    assert "50万元" not in first_line, first_line
