@@ -275,6 +275,21 @@ _EMPLOYER_VOICE = (
 )
 
 
+# The person asks what they themselves receive (给我多少, 我能领吗, 发给俺不) …
+_TO_ME = re.compile(
+    r"(?:给|发给|补给|打给)(?:我|俺)(?!们)"
+    r"|(?:我|俺)(?![们家])(?:自己)?(?:能|可以|可|能不能|可不可以|也能)?(?:领|拿|得到|享受|申请|要)"
+)
+# … and speaks neither as one who hires nor for a business of their own.
+_AS_EMPLOYER = re.compile(r"招|雇|聘|老板|我们(?:公司|厂|单位|企业|店|合作社)|我的(?:公司|厂|店)|我开|俺开")
+
+
+def receives_for_self(question: str) -> bool:
+    """Whether the question asks what the speaker would be paid as a worker or job-seeker (社保补贴我能领
+    多少, 见习补贴给我多少) — not as an employer or a business owner."""
+    return bool(_TO_ME.search(question)) and not _AS_EMPLOYER.search(question)
+
+
 # A length of time asked, then the side of it: within (以内/之内/内) or at least (以上/起).
 _LENGTH_ASKED = r"(?:多久|多长时间|多长|几个月|多少个月|几年|多少年|几天|多少天)"
 _WITHIN = re.compile(_LENGTH_ASKED + r"[^，,。；;！!？?\s]{0,2}?(?:以内|之内|内)")

@@ -228,6 +228,7 @@ def select(
     平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
     relevant = _relevant(MatchRanking.of(matches), policy)
+    relevant = _taxes_when_asked(relevant, matches, question)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
         relevant = MatchRanking.of(matches).where(lambda m: states_a_told_figure(question, m.measure.span))
@@ -325,6 +326,31 @@ def _states_the_told_figure(relevant: MatchRanking, question: str, policy: Selec
 
 def _names(match: MeasureMatch) -> tuple[str, ...]:
     return (match.measure.name, *match.measure.aliases)
+
+
+def _taxes_when_asked(relevant: MatchRanking, matches: Sequence[MeasureMatch], question: str) -> MatchRanking:
+    """每年能减免多少税: only a tax measure answers; a subsidy's 5000元 or a reward's 1000元 is no tax cut.
+    The clauses reached may hold one sharing few words (全面落实…重点群体创业就业的税收政策): it answers,
+    its silence on the sum included; none reached, nothing does (an empty ranking)."""
+    if (
+        not relevant
+        or relevant[0].measure.kind is MeasureKind.TAX
+        or "税" in relevant[0].measure.name  # (a service about taxes: 创业税收政策首问首办责任制)
+        or not _asks_tax(question)
+    ):
+        return relevant
+    taxes = MatchRanking.of(matches).where(lambda m: m.measure.kind is MeasureKind.TAX)
+    if not taxes:
+        return taxes
+    # the one sharing most of the person's own words (自主创业 → 创业税收优惠, not a severance tax rule)
+    closest = max(range(min(len(taxes), _OWN_LOOKED_AT)), key=lambda at: (taxes[at].own_overlap, -at))
+    return taxes.moved_first(closest) if closest else taxes
+
+
+def _asks_tax(question: str) -> bool:
+    """A phrase that asks names a tax (减免多少税, 免税吗, 税收优惠有哪些) and no other kind of benefit."""
+    asking = "，".join(asked_phrases(question)) if question else ""
+    return "税" in asking and not any(head in asking for head in _GRANT_HEADS)
 
 
 def _states_as_its_own(question: str, measure: Measure) -> bool:

@@ -28,6 +28,7 @@ from knowledge.answer_model import (
 )
 from knowledge.citations import Citation
 from knowledge.documents import Structure
+from knowledge.intent import receives_for_self
 from knowledge.labels import cited_form
 
 
@@ -233,6 +234,7 @@ def _direct_lines(answer: Answer) -> list[str]:
     # The place asked about, which another region's figure does not apply to (not always where the
     # person lives: 那巴中呢 from someone in 长春).
     asked = direct.measures[0].jurisdiction if direct.measures else ""
+    lines += _paid_to_others(answer, direct)
     for other in direct.elsewhere:
         lines.append(
             words.elsewhere.format(
@@ -244,6 +246,15 @@ def _direct_lines(answer: Answer) -> list[str]:
             )
         )
     return lines
+
+
+def _paid_to_others(answer: Answer, direct: DirectAnswer) -> list[str]:
+    """社保补贴我能领多少 of a subsidy paid to the employer: one line saying whom it pays."""
+    words = prose().answers.direct
+    first = direct.measures[0] if direct.measures else None
+    if first is None or first.beneficiary not in words.paid_to_others or not receives_for_self(answer.question):
+        return []
+    return [words.paid_to_others[first.beneficiary]]
 
 
 def _item_details(answer: Answer, measure: MeasureRef) -> str:

@@ -105,6 +105,7 @@ class DirectProse(Section):
     same_document: str
     gap: str
     sides: dict[str, str]
+    paid_to_others: dict[str, str]
     department: str
     definition: str
     status_draft: str

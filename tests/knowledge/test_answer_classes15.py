@@ -133,3 +133,61 @@ def test_a_told_sum_picks_the_target_over_the_loan_it_shares_a_sentence_with(kb:
     result = answered(kb, "我是丹凤的 网上看到新增小额担保贷款6亿元 现在还是这样吗")
     assert cited(result)[:1] == ["shangluo-2012-04"]
     assert result.direct_answer is not None and "6亿元" in result.direct_answer
+
+
+# ---- a tax asked is answered by a tax measure, never by another payment's figure ----
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        # 资阳（十九）'s 每人1000元 一次性奖补 rewards hiring; it cuts no tax.
+        ("资阳招贫困户 企业能减多少税", "1000元"),
+        # 吉林（七）'s 5000元 初创企业补贴 is a subsidy; its tax policy states no sum.
+        ("长春大学生创业 交税能少交多少", "5000元"),
+    ],
+)
+def test_a_tax_question_never_shows_another_payments_figure(kb: KnowledgeBase, question: str, wrong: str) -> None:
+    result = answered(kb, question)
+    assert result.direct_answer is None or wrong not in result.direct_answer
+
+
+def test_the_tax_measure_sharing_the_persons_words_answers(kb: KnowledgeBase) -> None:
+    # 巴中（六）: 全面落实支持城乡劳动者创业的财政扶持、税收优惠等政策 — not the severance income-tax rule.
+    result = answered(kb, "巴中退役士兵自主创业 税收减免多少")
+    assert result.direct_answer is not None and "税收优惠" in result.direct_answer
+    assert "所得税" not in result.direct_answer
+
+
+def test_a_tax_told_of_leaves_the_benefit_asked(kb: KnowledgeBase) -> None:
+    result = answered(kb, "我开店交着税呢 吉林创业补贴能领多少")
+    assert result.direct_answer is not None and "5000元" in result.direct_answer
+
+
+# ---- a measure paid to an employer, asked by a worker for themselves, says whom it pays ----
+
+
+def test_who_asks_to_receive_is_told_apart_from_who_hires() -> None:
+    from knowledge.intent import receives_for_self
+
+    assert receives_for_self("我在资阳一家厂子上班 稳岗补贴能发给我不")
+    assert receives_for_self("俺刚毕业进了单位 社保补贴俺能领多少")
+    assert not receives_for_self("我们公司招了个大学生 社保补贴能领多少")
+    assert not receives_for_self("我开了个饭馆雇了两个人 我能申请啥补贴")
+    assert not receives_for_self("巴中见习补贴多少")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我在通江一家企业见习 见习补贴能发给我多少", "俺刚毕业进了巴中一家单位 社保补贴俺能领多少"],
+)
+def test_an_employers_subsidy_asked_for_oneself_says_it_is_not_the_persons(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answerer.answer(question, None, AS_OF)
+    first = answer_text(answer).split("依据政策原文")[0]
+    assert "发给用人单位" in first
+    assert "不是直接发给您个人" in first
+
+
+def test_an_employer_asking_gets_no_such_reminder(kb: KnowledgeBase) -> None:
+    answer = kb.answerer.answer("我们公司招了应届生 巴中社保补贴能补多少", None, AS_OF)
+    assert "不是直接发给您个人" not in answer_text(answer)
