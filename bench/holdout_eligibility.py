@@ -132,7 +132,8 @@ NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_en
 # or in English up to three words before it (session 12: never received, never held a, not recognized as).
 # Set 7 (session 15): 未被认定为就业困难人员, 未领取工商营业执照 — a passive or a 领取 before the word.
 NEGATION = re.compile(
-    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|\w{0,2})\W{0,2})$", re.IGNORECASE
+    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|\w{0,2})\W{0,2})$",
+    re.IGNORECASE,
 )
 
 
@@ -265,16 +266,20 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
             profile["has_startup_loan"] = True
     if "退役" in text:
         profile["veteran"] = "soldier_awaiting_placement" if "待安排" in text else "soldier_self_employed"
-    # Set 7 (session 15): 失业保险金2020-07领取期满, 距法定退休年龄15年左右.
+    _insurance_in_text(text, profile)
+    unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
+    if unemployed:
+        profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
+    """Set 7 (session 15): 失业保险金2020-07领取期满, 距法定退休年龄15年左右."""
     if re.search(r"失业保险金[^;；]{0,12}期满|失业金[^;；]{0,6}(领完|期满)", text):
         profile.setdefault("ui_benefit", "exhausted")
         profile.setdefault("ui_insured", True)
     retiring = re.search(r"距(?:法定)?退休年龄[^;；\d]{0,4}(\d+(?:\.\d+)?)年", text)
     if retiring:
         profile["years_to_retirement"] = float(retiring[1])
-    unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
-    if unemployed:
-        profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
 
 
 # Set 5's writer put dated facts in prose (session 13): 2018-03-10取得育婴员中级（四级）职业资格证书, 2018届,
@@ -302,7 +307,9 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
             profile["certificates"] = records
     if "graduation_date" not in profile:
         # 2018-06离校, and (set 6) 2018-06高校毕业 / 2018-06中职毕业: a school word may stand between.
-        left = re.search(DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text)
+        left = re.search(
+            DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text
+        )
         year = re.search(r"(\d{4})届", text)
         if left:
             profile["graduation_date"] = _on(left)
@@ -316,7 +323,12 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
     months = re.search(r"经营约?(\d+)个[多半]?月", text)
     years = re.search(r"经营(?:满)?(\d+)年(?:以上|多)", text)
-    opened = [_on(m) for m in re.finditer(DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)", text)]
+    opened = [
+        _on(m)
+        for m in re.finditer(
+            DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)", text
+        )
+    ]
     if "business_months" not in profile and facts.get("employment") in {"self_employed", *OWNERS}:
         if months:
             profile["business_months"] = int(months[1])
