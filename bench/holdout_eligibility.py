@@ -336,6 +336,7 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
             profile["business_months"] = 12 * int(years[1])
         elif opened and max(opened) <= as_of:
             profile["business_months"] = months_between(max(opened), as_of)
+    _started(facts, text, as_of, profile)
     if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
         profile["business_has_employees"] = True
     parts = re.split(r"[;；，,]", text)
@@ -345,6 +346,13 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         profile["received_before"] = sorted({*profile.get("received_before", []), *had})
     if any("创业担保贷款" in part for part in said_had):
         profile["has_startup_loan"] = not any("还清" in part for part in said_had)
+
+
+def _started(facts: dict[str, Any], text: str, as_of: date, profile: dict[str, Any]) -> None:
+    """Set 6/7 (session 15): an employee's own start, 2018-09被巴中本地企业招用 / 2018-09入职."""
+    started = re.search(DATED + r"(?:被[^;；]{0,12}(?:招用|录用)|入职|进入[^;；]{0,8}工作)", text)
+    if facts.get("employment") == "employed" and started and _on(started) <= as_of:
+        profile["job_start_date"] = _on(started)
 
 
 def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:

@@ -42,7 +42,7 @@ from eligibility.results import (
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Term as TermSource
-from eligibility.units import HIRE_DATE, judge_unit, of_the_hire
+from eligibility.units import HIRE_DATE, judge_hire, judge_unit, of_the_hire
 from eligibility.waiting import qualifies_on
 
 STATUS_ORDER = {
@@ -67,6 +67,9 @@ HIRING = "hiring_staff"
 STAFFED = "business_has_employees"
 # Another hire: a yes stores the hire described in `hires` and asks the next one (records.py).
 MORE_HIRES = "more_hires"
+# The day an employee started with the present employer: the employer's benefits for that hire are
+# judged on it (session 15).
+JOB_START = "job_start_date"
 # The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
 BROKER = "labor_broker"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
@@ -397,6 +400,8 @@ class Engine:
     ) -> Evaluation:
         records = self._records[benefit.id]
         outcome, profile, qualifying = self._outcome(benefit, profile, as_of)
+        if benefit.beneficiary != "applicant" and records is None and _is_hired(profile):
+            outcome = _on_the_hire_day(benefit, profile, outcome)
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome, asking, city)
         held = self._had_it(benefit, profile) if benefit.once is not None and outcome.value is not False else False
@@ -704,6 +709,28 @@ def _is_employer(profile: Profile) -> bool:
     if form is not None:
         return bool(form != NO_BUSINESS)
     return values.get("employment_status") == "self_employed"
+
+
+def _on_the_hire_day(benefit: Benefit, profile: Profile, today: Outcome) -> Outcome:
+    """Session 15: an employee was hired on a day before today; what the employer may claim for that hire
+    is judged on that day (吸纳毕业年度高校毕业生: a 2018 graduate hired in 2018, asked about in 2019) —
+    on `job_start_date` when given; else, when an earlier day would meet what today fails, that day is
+    what decides (unknown on `job_start_date`), never a no judged as if hired today."""
+    started = profile.values.get(JOB_START)
+    if isinstance(started, date) and started <= profile.as_of:
+        return evaluate(benefit.condition, profile.values, started)
+    if today.value is not False:
+        return today
+    earlier = judge_hire(benefit.condition, profile, {})
+    if earlier.value is not None:
+        return today
+    return Outcome(None, unknown=[Finding(f.requirement, f.cite, (JOB_START,)) for f in earlier.unknown])
+
+
+def _is_hired(profile: Profile) -> bool:
+    """An employee not looking for another job: their hire has already happened."""
+    values = profile.values
+    return values.get("employment_status") == "employed" and values.get("job_seeking") is not True
 
 
 def _can_be_hired(profile: Profile) -> bool:

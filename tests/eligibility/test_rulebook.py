@@ -135,7 +135,7 @@ def test_every_fact_used_is_defined_and_every_askable_fact_is_used() -> None:
         set(BOOK.facts.specs)
         - used
         - records
-        - {"region", "unsure_groups", "hiring_staff", "city", "hire_date", "labor_broker"}
+        - {"region", "unsure_groups", "hiring_staff", "city", "hire_date", "labor_broker", "job_start_date"}
     )
     assert not unused, f"facts asked by no rule: {sorted(unused)}"
 
