@@ -146,9 +146,6 @@ def test_facts_used_only_by_expired_measures_are_never_asked(engine: Engine, pro
         "employment_status": "unemployed",
         "registered_unemployed": True,
         "wants_training": True,
-        # Session 15: age also tells whether retirement is within a year (平顶山（二十二）); with the
-        # unemployment-insurance answer given, that measure needs no age.
-        "ui_benefit": "not_entitled",
     }
     asked_2026 = run_interview(engine, profile_of({}), answers_from(profile_of(youth).values)).asked
     asked_2020 = run_interview(

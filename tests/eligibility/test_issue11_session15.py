@@ -4,8 +4,6 @@
   “各类企业、社会组织吸纳毕业年度高校毕业生，与其签订1年以上劳动合同，并为其缴纳社会保险费的，给予最长1年的
   社会保险补贴” — a 2018届 graduate taken on in 2018 and asking in March 2019 is no longer in the 毕业年度,
   but the unit took her on when she was; the subsidy is the unit's (`employer_only`), not `ineligible`.
-- 平顶山（二十二） “距法定退休年龄不足1年”: the earliest statutory retirement age is 45, so a 43-year-old is
-  not within a year of it whatever else is unknown (cases in the benefit's cases file).
 """
 
 from __future__ import annotations
