@@ -44,6 +44,8 @@ EMPLOYMENT = {
     "flexible_employed": "flexible",
     "farmer": "farming",
     "retired": "retired",
+    # Set 7's word (session 15).
+    "flexible": "flexible",
 }
 EDUCATION = {
     "college": "college",
@@ -57,6 +59,9 @@ EDUCATION = {
     "vocational_college": "college",
     # Set 5's word (session 13).
     "university": "college",
+    # Set 7's words (session 15).
+    "bachelor": "college",
+    "primary": "below_high_school",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -125,7 +130,11 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
 NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_ended": "灵活就业社会保险补贴"}
 # A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在),
 # or in English up to three words before it (session 12: never received, never held a, not recognized as).
-NEGATION = re.compile(r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)\w{0,2}\W{0,2})$", re.IGNORECASE)
+# Set 7 (session 15): 未被认定为就业困难人员, 未领取工商营业执照 — a passive or a 领取 before the word.
+NEGATION = re.compile(
+    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|\w{0,2})\W{0,2})$",
+    re.IGNORECASE,
+)
 
 
 # An owner asking about his own unit (session 13): what the text says of the people he hired is the
@@ -257,9 +266,20 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
             profile["has_startup_loan"] = True
     if "退役" in text:
         profile["veteran"] = "soldier_awaiting_placement" if "待安排" in text else "soldier_self_employed"
+    _insurance_in_text(text, profile)
     unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
+    """Set 7 (session 15): 失业保险金2020-07领取期满, 距法定退休年龄15年左右."""
+    if re.search(r"失业保险金[^;；]{0,12}期满|失业金[^;；]{0,6}(领完|期满)", text):
+        profile.setdefault("ui_benefit", "exhausted")
+        profile.setdefault("ui_insured", True)
+    retiring = re.search(r"距(?:法定)?退休年龄[^;；\d]{0,4}(\d+(?:\.\d+)?)年", text)
+    if retiring:
+        profile["years_to_retirement"] = float(retiring[1])
 
 
 # Set 5's writer put dated facts in prose (session 13): 2018-03-10取得育婴员中级（四级）职业资格证书, 2018届,
@@ -287,7 +307,9 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
             profile["certificates"] = records
     if "graduation_date" not in profile:
         # 2018-06离校, and (set 6) 2018-06高校毕业 / 2018-06中职毕业: a school word may stand between.
-        left = re.search(DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:毕业|离校)", text)
+        left = re.search(
+            DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text
+        )
         year = re.search(r"(\d{4})届", text)
         if left:
             profile["graduation_date"] = _on(left)
@@ -299,9 +321,14 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
     if "ui_years" not in profile and (since or spans):
         years = (as_of - _on(since)).days / 365.25 if since else float(spans[1]) if spans else 0.0
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
-    months = re.search(r"经营约?(\d+)个多?月", text)
+    months = re.search(r"经营约?(\d+)个[多半]?月", text)
     years = re.search(r"经营(?:满)?(\d+)年(?:以上|多)", text)
-    opened = [_on(m) for m in re.finditer(DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设)", text)]
+    opened = [
+        _on(m)
+        for m in re.finditer(
+            DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)", text
+        )
+    ]
     if "business_months" not in profile and facts.get("employment") in {"self_employed", *OWNERS}:
         if months:
             profile["business_months"] = int(months[1])
@@ -309,6 +336,7 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
             profile["business_months"] = 12 * int(years[1])
         elif opened and max(opened) <= as_of:
             profile["business_months"] = months_between(max(opened), as_of)
+    _started(facts, text, as_of, profile)
     if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
         profile["business_has_employees"] = True
     parts = re.split(r"[;；，,]", text)
@@ -318,6 +346,13 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         profile["received_before"] = sorted({*profile.get("received_before", []), *had})
     if any("创业担保贷款" in part for part in said_had):
         profile["has_startup_loan"] = not any("还清" in part for part in said_had)
+
+
+def _started(facts: dict[str, Any], text: str, as_of: date, profile: dict[str, Any]) -> None:
+    """Set 6/7 (session 15): an employee's own start, 2018-09被巴中本地企业招用 / 2018-09入职."""
+    started = re.search(DATED + r"(?:被[^;；]{0,12}(?:招用|录用)|入职|进入[^;；]{0,8}工作)", text)
+    if facts.get("employment") == "employed" and started and _on(started) <= as_of:
+        profile["job_start_date"] = _on(started)
 
 
 def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:

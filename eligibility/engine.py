@@ -40,6 +40,16 @@ from eligibility.results import (
     Stated,
     Term,
 )
+from eligibility.roles import (
+    BROKER,
+    HIRING,
+    MORE_HIRES,
+    STAFFED,
+    can_be_hired,
+    is_employer,
+    is_hired,
+    on_the_hire_day,
+)
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Term as TermSource
 from eligibility.units import HIRE_DATE, judge_unit, of_the_hire
@@ -55,22 +65,6 @@ STATUS_ORDER = {
     "ineligible": 6,
     "expired": 7,
 }
-# Who runs their own business, has retired or already works for a unit, and is not looking for a job, is not about
-# to be hired: an employer's benefit for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
-# Session 11: an employee's hire has happened — what their employer may claim for it is the employer's.
-NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
-# Who runs a business of their own is an employer; whether it is hiring decides whether employers'
-# subsidies for hiring are theirs to claim (`as_employer`).
-NO_BUSINESS = "none"
-HIRING = "hiring_staff"
-# A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
-STAFFED = "business_has_employees"
-# Another hire: a yes stores the hire described in `hires` and asks the next one (records.py).
-MORE_HIRES = "more_hires"
-# The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
-BROKER = "labor_broker"
-# The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
-ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 DOCUMENT_CACHE = 4096
 # A question settling an employer's benefit counts for less than one settling the person's own;
 # whether the person's business hires settles none of the person's own, so it comes last.
@@ -360,7 +354,7 @@ class Engine:
             if self._asks_broker(profile):
                 judged = self._evaluate(benefit, profile, as_of, asking, city)
                 return Evaluation(judged.result, (*judged.open_facts, BROKER))
-        if benefit.beneficiary == "employer" and _is_employer(profile):
+        if benefit.beneficiary == "employer" and is_employer(profile):
             units_own = self._units_own[benefit.id]
             staffed = units_own and profile.values.get(STAFFED) is True
             if profile.values.get(HIRING) is True or staffed:
@@ -397,6 +391,8 @@ class Engine:
     ) -> Evaluation:
         records = self._records[benefit.id]
         outcome, profile, qualifying = self._outcome(benefit, profile, as_of)
+        if benefit.beneficiary != "applicant" and records is None and is_hired(profile):
+            outcome = on_the_hire_day(benefit, profile, outcome)
         if benefit.beneficiary != "applicant" and outcome.value is not False:
             return self._for_a_unit(benefit, profile, outcome, asking, city)
         held = self._had_it(benefit, profile) if benefit.once is not None and outcome.value is not False else False
@@ -486,7 +482,7 @@ class Engine:
         """
         reasons = tuple(_unknown(f, profile) for f in _unique_findings(outcome.unknown))
         missing = _missing(outcome)
-        if not (benefit.beneficiary == "employer" and benefit.hiring and _can_be_hired(profile)):
+        if not (benefit.beneficiary == "employer" and benefit.hiring and can_be_hired(profile)):
             return Evaluation(self._result(benefit, profile, "employer_only", reasons, missing, city), ())
         open_facts = (
             self._open_facts(benefit, profile, missing, to_true=False) if asking and outcome.value is None else ()
@@ -542,7 +538,7 @@ class Engine:
         """The person runs a business that may be the unit claiming this benefit: its dates are theirs
         to know (an owner asking about 稳岗返还, a park's owner). Not when the business is known not
         to hire and the benefit is an employer's (for hiring)."""
-        if not _is_employer(profile):
+        if not is_employer(profile):
             return False
         return benefit.beneficiary != "employer" or profile.values.get(HIRING) is not False
 
@@ -556,7 +552,7 @@ class Engine:
         """An employer's benefit is the person's business's to claim when it hires (`as_employer`:
         its conditions are about whom it hires, stated in `hiring`); asked of a person who runs a
         business and cannot be hired themselves."""
-        return not profile.is_answered(HIRING) and not _can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
+        return not profile.is_answered(HIRING) and not can_be_hired(profile) and self.rulebook.facts[HIRING].is_askable
 
     def _asks_broker(self, profile: Profile) -> bool:
         """Whether the person may be the broker or agency a provider's measure pays: asked only of the
@@ -692,24 +688,6 @@ def _weight(result: BenefitResult) -> float:
         # An owner's unit's benefit is the owner's to claim: its hire facts count as his own.
         return 1.0
     return UNIT_WEIGHT if result.status == "if_hired" else ROLE_WEIGHT
-
-
-def _is_employer(profile: Profile) -> bool:
-    """Runs a business of their own: could claim an employer's subsidy. The answer to 经营形式 decides;
-    until it is known, being self-employed counts. A self-employed person who answered 没有 (only
-    planning one, per the question's hint) has no business to hire for, so is never asked whether it hires.
-    """
-    values = profile.values
-    form = values.get("business_form")
-    if form is not None:
-        return bool(form != NO_BUSINESS)
-    return values.get("employment_status") == "self_employed"
-
-
-def _can_be_hired(profile: Profile) -> bool:
-    """Unknown counts as hireable; a self-employed, retired or employed person only when looking for a job."""
-    values = profile.values
-    return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
 
 
 def _failure(finding: Finding, profile: Profile) -> Reason:

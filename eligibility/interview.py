@@ -43,7 +43,15 @@ class Interview:
 
 
 def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: FactRegistry) -> Profile:
-    """The profile with this answer recorded; ProfileError names the fact when the answer is unusable.
+    """The profile with this answer recorded and, after a yes to another hire or certificate, the record
+    described so far folded into its list (records.collect); ProfileError names the fact when unusable."""
+    answered = answer_as_given(profile, question, raw, facts)
+    return answered if question.type == GROUP_TYPE else collect(answered, question.fact, facts)
+
+
+def answer_as_given(profile: Profile, question: NextQuestion, raw: Any, facts: FactRegistry) -> Profile:
+    """The profile with this answer set as given — what is said back to the person (session 15: after a yes
+    to 还招用了其他人员吗 the stored profile no longer holds the yes, it has become a new record).
 
     A group question takes None (不清楚: its facts are then asked one at a time), a list of ticked options (each
     an option's value such as {"veteran": "soldier_self_employed"}, or a yes/no fact's name), or a
@@ -55,8 +63,7 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
     if raw is None:
         raw = _unknown_stands_for(question, facts)
     if question.type != GROUP_TYPE:
-        answered = profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
-        return collect(answered, question.fact, facts)
+        return profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
     if raw is None:
         # 不清楚 to the whole list: its facts are asked one at a time, each with its own 不清楚.
         unsure = [*(profile.values.get(UNSURE_GROUPS) or []), question.fact]

@@ -27,7 +27,7 @@ from bot.present.prose import prose
 from bot.present.results import check_message
 from eligibility.engine import Engine
 from eligibility.errors import ProfileError
-from eligibility.interview import apply_answer
+from eligibility.interview import answer_as_given, apply_answer
 from eligibility.profile import Profile
 from eligibility.questions import GROUP_TYPE
 from eligibility.regions import RegionResolver
@@ -223,12 +223,14 @@ class Interviewer:
     ) -> list[Reply]:
         profile = self.profile_of(work, today)
         try:
+            given = answer_as_given(profile, question, understood.raw, self.facts)
             profile = apply_answer(profile, question, understood.raw, self.facts)
         except ProfileError as exc:
             return [render.notice(self._polite(exc)), render.question(question, work.ticked)]
         self._store(work, profile)
         work.ticked, work.ticked_for = [], None
-        said = self._said(question, profile)
+        # What was answered, before a yes to another hire or certificate becomes a new record.
+        said = self._said(question, given)
         ack = render.acknowledge(question, said, understood.note, replaces_previous)
         return [ack, *self.next(work, today)]
 

@@ -31,6 +31,9 @@ KNOWN_SIDE_DISAGREEMENTS = {
     # 吉林（八） has one sentence for 见习: the unit that takes 高校毕业生和中职毕业生 gets the subsidy. The
     # registry keeps it as the unit's measure; the rule is the graduate's own side (joining the placement).
     "jilin.internship_placement": "jilin-2017.employment_internship_subsidy",
+    # 巴中（十） says only 按规定给予就业见习补贴 — no recipient. The registry reads it as the unit's (as 吉林、平顶山
+    # say); the rule leaves whose it is open for the person in the 见习 range (session 15).
+    "bazhong.employment_internship": "bazhong-2018.employment_internship_subsidy",
 }
 
 

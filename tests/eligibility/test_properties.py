@@ -10,9 +10,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import BROKER, ROLE_FACTS, STAFFED, Engine
+from eligibility.engine import Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
+from eligibility.roles import BROKER, ROLE_FACTS, STAFFED
 from eligibility.rulebook import Benefit, default_rulebook
 from eligibility.units import HIRE_DATE
 

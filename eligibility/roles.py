@@ -1,0 +1,72 @@
+"""Whose an employer's benefit is: the person's role (an owner who hires, an employee already hired, someone
+who can be hired) and the day a hire is judged on. Split from engine.py in session 15: the engine asks
+these questions of a profile; the answers depend on the role facts alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eligibility.conditions import Finding, Outcome, evaluate
+from eligibility.profile import Profile
+from eligibility.rulebook import Benefit
+from eligibility.units import judge_hire
+
+# Who runs their own business, has retired or already works for a unit, and is not looking for a job, is not about
+# to be hired: an employer's benefit for hiring them is never an `if_hired` result (it is the unit's, `employer_only`).
+# Session 11: an employee's hire has happened — what their employer may claim for it is the employer's.
+NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
+# Who runs a business of their own is an employer; whether it is hiring decides whether employers'
+# subsidies for hiring are theirs to claim (`as_employer`).
+NO_BUSINESS = "none"
+HIRING = "hiring_staff"
+# A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
+STAFFED = "business_has_employees"
+# Another hire: a yes stores the hire described in `hires` and asks the next one (records.py).
+MORE_HIRES = "more_hires"
+# The day an employee started with the present employer: the employer's benefits for that hire are
+# judged on it (session 15).
+JOB_START = "job_start_date"
+# The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
+BROKER = "labor_broker"
+# The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
+ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
+
+
+def is_employer(profile: Profile) -> bool:
+    """Runs a business of their own: could claim an employer's subsidy. The answer to 经营形式 decides;
+    until it is known, being self-employed counts. A self-employed person who answered 没有 (only
+    planning one, per the question's hint) has no business to hire for, so is never asked whether it hires.
+    """
+    values = profile.values
+    form = values.get("business_form")
+    if form is not None:
+        return bool(form != NO_BUSINESS)
+    return values.get("employment_status") == "self_employed"
+
+
+def on_the_hire_day(benefit: Benefit, profile: Profile, today: Outcome) -> Outcome:
+    """Session 15: an employee was hired on a day before today; what the employer may claim for that hire
+    is judged on that day (吸纳毕业年度高校毕业生: a 2018 graduate hired in 2018, asked about in 2019) —
+    on `job_start_date` when given; else, when an earlier day would meet what today fails, that day is
+    what decides (unknown on `job_start_date`), never a no judged as if hired today."""
+    started = profile.values.get(JOB_START)
+    if isinstance(started, date) and started <= profile.as_of:
+        return evaluate(benefit.condition, profile.values, started)
+    if today.value is not False:
+        return today
+    earlier = judge_hire(benefit.condition, profile, {})
+    if earlier.value is not None:
+        return today
+    return Outcome(None, unknown=[Finding(f.requirement, f.cite, (JOB_START,)) for f in earlier.unknown])
+
+
+def is_hired(profile: Profile) -> bool:
+    """An employee not looking for another job: their hire has already happened."""
+    values = profile.values
+    return values.get("employment_status") == "employed" and values.get("job_seeking") is not True
+
+
+def can_be_hired(profile: Profile) -> bool:
+    """Unknown counts as hireable; a self-employed, retired or employed person only when looking for a job."""
+    values = profile.values
+    return values.get("employment_status") not in NOT_FOR_HIRE or values.get("job_seeking") is True
