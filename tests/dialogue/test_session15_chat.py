@@ -218,3 +218,13 @@ def test_a_question_in_the_words_of_the_clause_just_shown_goes_on_from_it(dialog
     # A question whose words the shown clause does not hold is not pulled onto it.
     _, replies = say(dialogue, state, "退休了养老金能领多少")
     assert replies[0].kind == "answer" and not replies[0].citations
+
+
+def test_a_business_wished_for_is_a_plan_whatever_its_kind(dialogue: Dialogue) -> None:
+    for wish in ("打算做微商卖山货", "准备在快手上卖货", "我想做点小生意"):
+        state, _ = say(dialogue, SessionState(), f"我在洛南 {wish}")
+        assert state.pending.get("wants_business") is True, wish
+        assert "employment_status" not in state.pending, wish
+    # Said as done, it is a business run now.
+    state, _ = say(dialogue, SessionState(), "我在洛南 在快手上卖货")
+    assert state.pending.get("employment_status") == "self_employed"
