@@ -60,6 +60,8 @@ _AMBIGUOUS_SHORT = frozenset(
 )
 _COMMON_WORD_FREQ = 150
 _EMBEDDED_PAIR_FREQ = 20
+# Prepositions and verbs of place a place name follows (在内江, 到达州, 回安岳, 住在…).
+_LOCATIVE = frozenset("在到回去住")
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,10 @@ def _is_embedded(text: str, start: int, place_pairs: frozenset[str], end: int | 
     before = text[start - 2 : start] if start >= 2 else ""
     after = text[end - 1 : end + 1] if end is not None and end < len(text) else ""
     taken_before = bool(before) and jieba.dt.FREQ.get(before, 0) >= _EMBEDDED_PAIR_FREQ
+    if text[start - 1] in _LOCATIVE and not taken_before:
+        # 我在内江, 回到达州: 在/到 marks where, so the place follows it — 在内 and 到达 are no words there
+        # (现在内江 still reads 现在 first: its 在 is taken by the word before).
+        return False
     # 重建和政府: 建 is 重建's, but 政 is 政府's too — a word on both sides, no place between them.
     taken_after = bool(after) and jieba.dt.FREQ.get(after, 0) >= _EMBEDDED_PAIR_FREQ
     return not taken_before or taken_after

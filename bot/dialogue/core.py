@@ -45,7 +45,8 @@ SHORT_ANSWER_CHARS = 6
 # Fewer Chinese characters, digits or Latin letters than this (是, a, 😀, éé) is not a question to
 # look up in the documents (and the retriever cannot take it: see docs/dialogue.md).
 MIN_QUESTION_CHARS = 2
-# From this many offers of the same card in a row past other messages on, it is one line.
+# From this many offers of the same card in a row past other messages on, an answer goes out without
+# it and anything else gets it in one line.
 IGNORED_CARD_OFFERS = 2
 # The longest opening of a question tried as the answer to the pending one (大专。顺便问下…).
 SHORT_OPENING_CHARS = 8
@@ -109,6 +110,7 @@ class Dialogue:
                 term not in self.words.not_a_topic and self.threads.is_measure(term)
                 for term in self.threads.topic_of(text)
             ),
+            lambda text: self.regions.resolve(text).place,
         )
         # The product's own words: topic terms, description phrases, and its words for asking
         # (怎么申请, 想咨询): 去哪申情 keeps its where-to-apply reading.
@@ -136,8 +138,11 @@ class Dialogue:
 
     def _passed_over(self, work: Working, state: SessionState, replies: list[Reply]) -> list[Reply]:
         """The same card offered again past a message that did not answer it (a question asked while it
-        waits): the whole card the first time, one line with its buttons from the second on — never the
-        same long card again and again. Any change to the card, or its answer, starts the count over."""
+        waits): the whole card once after an answer; from then on an answer goes out alone — the card
+        and its buttons stay where they are (re-offered after every answer, its reminder and the
+        widget's 还有信息等您确认 pill came back five times in a row in a walkthrough). A message that
+        answers nothing (你好, 嗯, a slip) returns to the card: it is offered in one line with its
+        buttons. Any change to the card, or its answer, starts the count over."""
         offered = [r for r in replies if r.kind == "confirm"]
         if not (state.pending and work.pending == state.pending and offered):
             work.pending_offers = 0
@@ -145,6 +150,8 @@ class Dialogue:
         work.pending_offers += 1
         if work.pending_offers < IGNORED_CARD_OFFERS:
             return replies
+        if any(r.kind == "answer" for r in replies):
+            return [r for r in replies if r.kind != "confirm"]
         short = self.interviewer.card_reminder(work)
         return [short if r.kind == "confirm" else r for r in replies]
 
@@ -289,7 +296,7 @@ class Dialogue:
         if reattributed is not None:
             return reattributed
         if work.pending:
-            return self._confirming(work, text, reading, today)
+            return self._confirming(work, text, self._corrects_card_of(work, text, reading, today), today)
         question = self.interviewer.current(work, today)
         if question is None and self.words.is_assent(text):
             return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
@@ -325,7 +332,9 @@ class Dialogue:
                 return reading
             # 我表哥是退役士兵，通江有什么扶持 asks the documents about a group; 他能享受啥 asks for a check.
             asks = reading.asks and not (reading.is_search and not self.words.is_question(reading.question))
-            if asks and not (self.words.is_eligibility_request(text) or self.words.on_behalf.search(text)):
+            # 俺闺女…在延吉…有啥扶持不: what there is for them, asked openly, is the check too.
+            checks = self.words.is_eligibility_request(text) or self._asks_what_there_is(text)
+            if asks and not (checks or self.words.on_behalf.search(text)):
                 return reading
             if not self.describer.describe(reading.others, today).facts:
                 return reading
@@ -339,6 +348,24 @@ class Dialogue:
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=told, question="", others=reading.others)
         return replace(reading, statement=told)
+
+    def _corrects_card_of(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
+        """说错了 他今年51, 不对 他是48岁 while a card waits: a correction names whom the card is about (他,
+        她) — it states, it asks nothing, when what it says replaces facts on the card."""
+        if reading.statement or not reading.others or self.words.is_question(text):
+            return reading
+        denied = self.words.yes_no(text) == (True, False)
+        if not (denied or self.words.correcting.search(text) or self.corrections.replaces(text)):
+            return reading
+        described = self.describer.describe(reading.others, today)
+        if not described.facts:
+            # 更正一下 他47了: only the new value, read in the place of the old one.
+            known = {**work.profile, **work.pending}
+            described = self.corrections.read(reading.others, known, today) or described
+        said = set(described.facts)
+        if not said or not said <= set(work.pending):
+            return reading
+        return Reading(statement=reading.others, question="")
 
     def _reattributed(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
         """刚才说的是我表妹的店, 那家店不是我的，是我姐的: what was told before is someone else's — a
@@ -543,8 +570,8 @@ class Dialogue:
         if self.words.moving.search(text) and self.regions.resolve(text).place:
             # 铺子早不在通化了，搬梅河口去了: where one is now, stated.
             return reading
-        if any(_AMOUNT.fullmatch(part) for part in _SEARCH_PARTS.split(text)):
-            # 返乡创业基地 80万: a sum typed as a word of its own is searched for, whatever the other words
+        if any(self._is_searched_sum(part) for part in _SEARCH_PARTS.split(text)):
+            # 返乡创业基地 80万, 返乡创业基地80万: a sum typed as a search word, whatever the other words
             # would say of a person (返乡创业).
             return Reading(statement="", question=text, is_search=True)
         if set(self.describer.describe(self._stated_in_search(text), today).facts) - {"region"}:
@@ -552,6 +579,20 @@ class Dialogue:
         if not any(self._names_something(word) for word in self.threads.content_words(text)):
             return reading
         return Reading(statement="", question=text, is_search=True)
+
+    def _is_searched_sum(self, part: str) -> bool:
+        """A sum typed as a word of its own (80万) or right after names the documents know, with no
+        space (返乡创业基地80万): what is searched for, not something said of the person."""
+        found = _AMOUNT.search(part)
+        if found is None or found.end() != len(part):
+            return False
+        head = part[: found.start()].strip()
+        if not head or self.threads.is_keywords(head):
+            return True
+        # 返乡创业基地80万 names a thing of the documents right before the sum; 创业贷了10万 says what
+        # happened (a verb done: 了, 过).
+        named = [t for t in self.threads.topic_of(head) if t not in self.words.not_a_topic]
+        return bool(named) and not _STATES.search(head)
 
     def _stated_in_search(self, text: str) -> str:
         """What words typed as into a search box state about the person: of several (孵化基地 免费场地
@@ -587,11 +628,24 @@ class Dialogue:
             return False
         if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
             return self._narrows_shown(work, text)
-        if work.pending:
-            return False
-        bare = re.sub(r"[的\s，,。]", "", text)
+        # 那资阳: a place after a word that goes on (那, 还有) is the last question asked there.
+        going_on = self.words.continuing.search(text) is not None
+        bare = re.sub(r"[的\s，,。]", "", self.words.continuing.sub("", text))
         place = self.regions.resolve(bare).place or ""
-        return bool(bare) and bare in place
+        if not (bare and bare in place):
+            return False
+        return not work.pending or going_on or self._comparing_places(work)
+
+    def _comparing_places(self, work: Working) -> bool:
+        """The last answer was for another place than the card's (巴中呢 after 平顶山's answer while the
+        平顶山 card waits): the person is going from place to place, so a place alone next (商洛的) asks
+        there too — it corrects the card only when the talk was about the card's own place."""
+        last = work.thread.region if work.thread is not None else None
+        card = work.pending.get("region")
+        if not last or not isinstance(card, str):
+            return False
+        here = self.regions.resolve(card)
+        return bool(here.jurisdiction) and self.regions.resolve(last).jurisdiction != here.jurisdiction
 
     def _narrows_shown(self, work: Working, text: str) -> bool:
         """Search words narrow the last answer only when each word of substance they type (a place
@@ -679,17 +733,42 @@ class Dialogue:
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
-            replies = [self._answer(work, self._asked(text, reading), today, refines=reading.refines)]
+            asked = self._answer(work, self._asked(text, reading), today, refines=reading.refines)
+            replies = [self._for_place_asked(work, reading, asked)]
             if self._opens_with_yes(reading):
                 return [*replies, *self._accept_and_more(work, description, today)]
             if description is not None and description.facts:
                 return [*replies, self.interviewer.propose(work, description, today)]
             return [*replies, self.interviewer.confirmation(work)]
         if description is not None and description.facts:
-            return [self.interviewer.propose(work, description, today)]
+            return self._propose(work, description, today)
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _propose(self, work: Working, description: Description, today: date) -> list[Reply]:
+        """What a statement says, shown for confirmation. A place moved from a covered one to one no
+        document covers (我不在长春，在丹东) is first said plainly, as an answer (logged as
+        region_not_covered): the documents of the place before do not apply there, and what can still
+        be done — the card then holds the rest."""
+        before = work.pending.get("region", work.profile.get("region"))
+        card = self.interviewer.propose(work, description, today)
+        moved = description.facts.get("region")
+        uncovered = self.interviewer.uncovered(work)
+        if not (isinstance(before, str) and isinstance(moved, str) and moved != before and uncovered):
+            return [card]
+        old = self.regions.resolve(before)
+        if not old.covered:
+            return [card]
+        covered = self.interviewer.engine.jurisdictions
+        said = prose().dialogue_leftovers.moved_uncovered.format(
+            place=uncovered,
+            before=old.jurisdiction or old.place,
+            covered="、".join(covered),
+            example=next((c.rstrip("省市") for c in covered), ""),
+        )
+        plain = render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
+        return [plain, self.interviewer.confirmation(work, uncovered_said=True)]
 
     def _described(self, work: Working, text: str, reading: Reading, today: date) -> Description | None:
         """What the statement part says about the person; a correction giving only the new value
@@ -767,9 +846,10 @@ class Dialogue:
         if not reading.asks and description is not None and facts:
             if interviewing and self._only_adds(work, description):
                 return self._record_added(work, description, today)
-            return [self.interviewer.propose(work, description, today)]
+            return self._propose(work, description, today)
         asked = self._asked(text, reading)
-        replies = [self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)]
+        answered = self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)
+        replies = [self._for_place_asked(work, reading, answered)]
         if replies[0].kind == "answer" and not _CHINESE.search(text) and _LATIN.search(text):
             # wo zai bazhong xiang wen chuangye daikuan, Is there any subsidy…: only its policy words were
             # read — said plainly, with a word on writing in Chinese.
@@ -786,6 +866,27 @@ class Dialogue:
         elif interviewing:
             replies.extend(self.interviewer.remind(work, today))
         return replies
+
+    def _for_place_asked(self, work: Working, reading: Reading, reply: Reply) -> Reply:
+        """我在长春 巴中的创业补贴能申请吗: the place the question names wins over where the person is, and
+        the answer says so first — which place it answers for, and that the person's own place has its
+        own documents."""
+        if reply.kind != "answer" or reply.answer_status != AnswerStatus.ANSWERED.value or not reading.question:
+            return reply
+        own = self._person_region(work)
+        if own is None and reading.statement:
+            stated = self.regions.resolve(reading.statement)
+            own = stated.place if stated.covered else None
+        asked = self.regions.resolve(reading.question)
+        if own is None or not asked.covered or not asked.jurisdiction:
+            return reply
+        home = self.regions.resolve(own)
+        if home.jurisdiction == asked.jurisdiction or not home.jurisdiction:
+            return reply
+        said = prose().dialogue_leftovers.asked_elsewhere.format(
+            asked=asked.jurisdiction, own=home.place or own, own_jurisdiction=home.jurisdiction
+        )
+        return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
     def _changes_record(self, work: Working, description: Description) -> bool:
         """The statement says something the record does not hold already, as it holds it (the place
@@ -813,10 +914,13 @@ class Dialogue:
     def _asks_what_fits(self, text: str) -> bool:
         """The person asks, openly, what there is for them, in a last phrase that names nothing to look
         up (…我这情况有啥补贴没有, 像我这样的能享受点啥) — not 失业保险金能领多久，需要什么条件."""
-        last = _PHRASES.split(text.strip())[-1]
+        return self.reader.is_about_person(text) and self._asks_what_there_is(text)
+
+    def _asks_what_there_is(self, text: str) -> bool:
+        """A last phrase asking openly what there is (有啥扶持不, 能享受点啥) and naming nothing to look up."""
+        last = _PHRASES.split(text.strip(_PART_EDGES))[-1]
         return (
-            self.reader.is_about_person(text)
-            and _OPEN_ASKING.search(last) is not None
+            _OPEN_ASKING.search(last) is not None
             and classify(last).primary in (Intent.WHAT, Intent.OVERVIEW, Intent.ELIGIBILITY)
             and self._asks_nothing_named(last)
         )
@@ -987,7 +1091,7 @@ class Dialogue:
         if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
             # Not answerable alone, yet it goes on from the thread (要是留下来的人多呢 after a 见习补贴
             # answer): asked of the thread's measure, kept only when that reading is answered.
-            again = self.threads.against(work.thread, text)
+            again = self.threads.against(work.thread, text, about_shown=self._speaks_of_shown(work, text))
             if again is not None:
                 retried = self.answerer.answer(again.text, again.region, today)
                 if retried.status is AnswerStatus.ANSWERED:
@@ -1017,6 +1121,20 @@ class Dialogue:
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
+
+    def _speaks_of_shown(self, work: Working, text: str) -> bool:
+        """拿到证以后多久内要去申请 after 技能提升补贴, 介绍啥样的人才算 after 职业介绍补贴: a question naming no
+        place whose own words are written in the clauses the last answer cited — it asks about what was
+        just shown, even without 那 or 呢."""
+        if self.regions.resolve(text).place or work.thread is None:
+            return False
+        if str(classify(text).primary) == work.thread.intent:
+            # 最低工资是多少 after 见习补贴给多少 (当地最低工资标准的70%): the same kind of question of the
+            # same clause would only give the last answer again — it asks what the clause does not say.
+            return False
+        shown = "".join(self.clauses.get(c).text for c in self._shown_clauses(work))
+        words = [w for w in self.threads.content_words(text) if _CHINESE.search(w) and w not in self.words.asking]
+        return bool(shown) and any(w in shown for w in words)
 
     def _asks_nothing_named(self, text: str) -> bool:
         """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,

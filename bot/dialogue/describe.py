@@ -203,6 +203,10 @@ class Describer:
                     used[start:end] = [True] * (end - start)
                 negated = _is_negated(text, match.start(), match.end())
                 sets = compiled.phrase.negated if negated else compiled.phrase.sets
+                if sets.get("employment_status") == "self_employed" and _PLANNED.search(text[: match.start()]):
+                    # 想搞直播带货, 打算做电商: a business wished for is a plan, whatever its kind — not a
+                    # business run now (the plan phrases above name kinds of shop; this reads the wish).
+                    sets = {"wants_business": True}
                 for fact, raw in sets.items():
                     value, note = self._value(raw, match, today)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
@@ -309,6 +313,8 @@ def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
 
 
 # A phrase telling what one has heard or read (听说…, 据说…, 网上说…), up to the end of the phrase.
+# A wish right before what reads as running a business (想搞|打算做|准备自己干 …): the business is planned.
+_PLANNED = re.compile(r"(?:想|打算|准备|计划|考虑|希望)(?:要|着)?(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$")
 _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")
 
 

@@ -288,10 +288,11 @@ class Interviewer:
         place = self.regions.resolve(said).place
         return bool(place) and place != known and place == self.regions.resolve(known).jurisdiction
 
-    def confirmation(self, work: Working) -> Reply:
+    def confirmation(self, work: Working, uncovered_said: bool = False) -> Reply:
+        """The card; `uncovered_said`: a reply before it already said its place is not covered."""
         changed = {f: v for f, v in work.pending.items() if work.profile.get(f, v) != v}
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
-        uncovered = self._uncovered(work)
+        uncovered = None if uncovered_said else self.uncovered(work)
         covered = self.engine.jurisdictions if uncovered else ()
         return render.confirm(lines, dict(work.pending), is_change=bool(changed), uncovered=uncovered, covered=covered)
 
@@ -300,7 +301,7 @@ class Interviewer:
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
         return render.card_reminder(lines, dict(work.pending))
 
-    def _uncovered(self, work: Working) -> str | None:
+    def uncovered(self, work: Working) -> str | None:
         """The place on the card when no document covers it nor anything inside it (成都市): the card
         then says so plainly, with the places that are covered (四川省 is answered by its cities)."""
         place = work.pending.get("region")

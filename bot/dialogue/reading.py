@@ -27,6 +27,8 @@ from bot.dialogue.words import Vocabulary
 
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 _PUNCTUATION = "，,。！!；;\n "
+# The longest subject a supposition may follow (网店要是…, 我们家要是…).
+SUBJECT_CHARS = 3
 _DANGLING = _PUNCTUATION + "有的了"
 # 退伍的在资阳…, 毕业的想…: 的 making a group the subject of what follows ("those who…").
 _GROUP_SUBJECT = re.compile(r"[\u4e00-\u9fff]的(?:人)?(?:在|去|回|想|要|能|可以|到|都|也)")
@@ -60,10 +62,16 @@ class MessageReader:
         words: Vocabulary,
         is_keywords: Callable[[str], bool] = lambda text: False,
         names_topic: Callable[[str], bool] = lambda text: False,
+        place_of: Callable[[str], str | None] = lambda text: None,
     ) -> None:
         self.words = words
         self.is_keywords = is_keywords
         self.names_topic = names_topic
+        self.place_of = place_of
+        words_ = "|".join(re.escape(w) for w in sorted(words.supposing, key=len, reverse=True))
+        self._supposing = re.compile(
+            rf"^\s*[^，,。；;！!？?\s]{{0,{SUBJECT_CHARS}}}?(?<![只主需重想还就总不])(?:{words_})"
+        )
         first = sorted(words.first_person, key=len, reverse=True)
         relations = sorted(words.relations, key=len, reverse=True)
         self._first_person = re.compile("|".join(re.escape(w) for w in first))
@@ -118,12 +126,19 @@ class MessageReader:
             others=self._about_others(stretches, asked),
         )
 
+    def _places_apart(self, lead: str, rest: str) -> bool:
+        """我在长春 巴中的创业补贴能申请吗: the words before the question say where the speaker is, and the
+        question names another place of its own — two stretches, the question asked of its place."""
+        here, asked = self.place_of(lead), self.place_of(rest)
+        return bool(here and asked and here != asked and self.is_about_person(lead))
+
     def _said_before_question(self, stretch: str) -> list[str]:
         """A question naming nothing of its own, typed after words that ask nothing with only spaces
         between (在镇安跑摩的的 想问问有啥补贴; 三年前退伍的 现在在宝丰 想自己干点啥): it asks about what
         those words state, so they are stretches of their own — read like any stretch (a situation, a
         place, someone else). A question naming a measure of its own (村里人跟着我干 想学点技术 培训给补贴没)
-        stays whole: the words before it are its context."""
+        stays whole: the words before it are its context — unless they say where the speaker is and the
+        question names another place (我在长春 巴中的创业补贴能申请吗)."""
         if " " not in stretch.strip() or not self._is_question(stretch):
             return [stretch]
         pieces = re.findall(r"\S+\s*", stretch)
@@ -131,7 +146,9 @@ class MessageReader:
         while lead < len(pieces) - 1 and not self._is_question(pieces[lead]):
             lead += 1
         rest = "".join(pieces[lead:])
-        if lead == 0 or not self._is_question(rest) or self.names_topic(rest):
+        if lead == 0 or not self._is_question(rest):
+            return [stretch]
+        if self.names_topic(rest) and not self._places_apart("".join(pieces[:lead]), rest):
             return [stretch]
         if any(_GROUP_SUBJECT.search(piece) for piece in pieces[:lead]):
             # 退伍的在资阳自己找工作 有啥扶持: "those who…" — a group asked about, not the speaker.
@@ -262,7 +279,9 @@ class MessageReader:
         return any(word in stretch for word in self.words.asking)
 
     def _supposes(self, stretch: str) -> bool:
-        return any(stretch.lstrip().startswith(word) for word in self.words.supposing)
+        """如果我回巴中…, and a supposition after a short subject (网店要是办了执照…, 我要是…): said of a
+        case that is not (yet) so — never the person's facts. 主要是 / 只要是 suppose nothing."""
+        return self._supposing.search(stretch) is not None
 
     def _said_before_asking(self, stretch: str, by_other: bool = False) -> str:
         """我在长春开店能领什么补贴 → 我在长春开店: what a question says about the person first (with

@@ -373,12 +373,13 @@ class Threads:
                     return place
         return self.regions.resolve(text).place
 
-    def against(self, thread: Thread | None, text: str) -> Question | None:
+    def against(self, thread: Thread | None, text: str, about_shown: bool = False) -> Question | None:
         """A message that goes on from the thread (要是留下来的人多呢, 那…) read against it even though
         it names words of its own: asked of the last answer's measure (else its topic), where the
         message's own place is, else where that measure applies. None without a thread to go on from
-        or when the message does not read as going on."""
-        if thread is None or not thread.topic or not self.words.continuing.search(text):
+        or when the message does not read as going on (`about_shown`: its words are in the clauses
+        the last answer cited, which reads as going on too)."""
+        if thread is None or not thread.topic or not (about_shown or self.words.continuing.search(text)):
             return None
         # 假如我不考公了，去基层干三支一扶呢: a measure of its own, not the thread's, goes on from nothing.
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"

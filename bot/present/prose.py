@@ -904,11 +904,15 @@ class DialogueLeftoversProse(Section):
         "uncovered": ("place", "covered"),
         "uncovered_ask": ("example",),
         "outsider": ("place", "asked", "covered"),
+        "moved_uncovered": ("place", "before", "covered", "example"),
+        "asked_elsewhere": ("asked", "own", "own_jurisdiction"),
     }
     nothing_cited: str
     uncovered: str
     uncovered_ask: str
     outsider: str
+    moved_uncovered: str
+    asked_elsewhere: str
 
 
 class ProfileWarningProse(Section):

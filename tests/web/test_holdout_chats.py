@@ -57,7 +57,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # Set 5 (session 12, task hc5; first run 19/45 chats, 142/198 turns) was read in session 13 (task chat8; its
 # figure then: 23/45 chats, 154/198 turns) and is a dev set too.
 # Set 6 (session 13, task hc6) was read in session 14 (task chat9; its figure then: 25/45 chats, 164/189 turns)
-# and is a dev set too.
+# and is a dev set too; so is set 7 (session 14, task hc7), read in session 15 (task chat10; its figure then:
+# 28/45 chats, 170/198 turns).
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
