@@ -103,6 +103,7 @@ class Services:
             progress=self.progress,
             verify_vectors=self.verify_vectors,
             registry=self.registry,
+            lexical_database=self.library.engine if self.settings.lexical_index == "database" else None,
         )
 
     @cached_property
