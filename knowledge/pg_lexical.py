@@ -147,7 +147,8 @@ class PostgresLexicalStore:
 
     def sync(self, clauses: Sequence[Clause], hashes: Mapping[str, str] | None = None) -> StoreChange:
         """Store the documents of these clauses that are missing; mark every other version unused and
-        delete those unused for longer than the grace period."""
+        delete those unused for longer than the grace period (`deleted`: documents a version of which
+        was deleted)."""
         hashes = dict(hashes or hashes_of(clauses))
         tokenized = self._store_missing(clauses, hashes)
         with self.engine.begin() as connection:
