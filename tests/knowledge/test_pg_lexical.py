@@ -229,3 +229,29 @@ def copying(engine: Engine) -> bool:
 def test_the_index_in_the_database_is_refused_on_sqlite(tmp_path: Path, tokens: TokenCache) -> None:
     with pytest.raises(ValueError, match="PostgreSQL"):
         PostgresLexicalStore(sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}"), tokens.tokenize)
+
+
+def test_policybot_ingest_writes_the_index_into_the_database_when_configured(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    url = postgres.create_database("ingest_lexical")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "POLICYBOT_DATA_DIR": str(tmp_path / "data"),
+        "POLICYBOT_DATABASE_URL": url,
+        "POLICYBOT_LEXICAL_INDEX": "database",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest"], cwd=REPO, env=env, capture_output=True, text=True,
+        timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    engine = sqlalchemy.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            stored = set(connection.execute(text("SELECT document_id FROM lexical_documents")).scalars())
+    finally:
+        engine.dispose()
+    assert {"jilin-2017", "bazhong-2018", "ziyang-2017", "pingdingshan-2020", "shangluo-2012"} <= stored
+    assert not (tmp_path / "data" / "index" / "lexical").exists()
