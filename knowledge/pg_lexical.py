@@ -327,14 +327,12 @@ class PostgresLexicalIndex(LexicalIndex):
 
     def _fetch(self, missing: Sequence[tuple[str, str]]) -> dict[tuple[str, str], _Column | None]:
         read: dict[tuple[str, str], _Column | None] = dict.fromkeys(missing)
+        params = ([_CODE[g] for g, _ in missing], [t for _, t in missing], self._keys)
+        # Through SQLAlchemy, so a database that went away raises its OperationalError (a 503 on the web).
         with self._store.reads.connect() as connection:
-            driver = connection.connection.driver_connection
-            assert driver is not None
-            with driver.cursor() as cursor:
-                cursor.execute(_COLUMNS, ([_CODE[g] for g, _ in missing], [t for _, t in missing], self._keys))
-                for code, term, ords, sizes, units, tfs in cursor.fetchall():
-                    grain = GRAINS[code]
-                    read[(grain, term)] = self._weighted(grain, ords, sizes, units, tfs)
+            for code, term, ords, sizes, units, tfs in connection.exec_driver_sql(_COLUMNS, params):
+                grain = GRAINS[code]
+                read[(grain, term)] = self._weighted(grain, ords, sizes, units, tfs)
         self.fetches += 1
         with self._lock:
             for key, column in read.items():
