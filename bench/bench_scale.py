@@ -18,7 +18,11 @@ starts one and answers the golden questions. Printed side by side, measured in t
 - process start (imports, the documents and the clause file written at ingest — clauses are read
   when a question reaches them —, saved index, knowledge base wiring) and peak RSS;
 - adding and replacing one document (tokenize that document, assemble and save the BM25 arrays
-  from every document's stored term counts), in a process that has jieba loaded already.
+  from every document's stored term counts), in a process that has jieba loaded already;
+- with `--postgres` (a throwaway cluster, tests/postgres.py), the lexical index kept in PostgreSQL
+  (knowledge/pg_lexical.py) beside it: filled from the same stored tokens, then a worker answering
+  from it — warm (columns cached in the worker after the warm pass) and cold (every column of every
+  question read from the database) —, and adding / replacing one document there.
 
 Figures are printed, never asserted. Targets: ×700 p95 ≤ 30 ms, start ≤ 5 s, RSS ≤ 600 MB,
 add/replace ≤ 5 s; ×1 p95 ≤ 10 ms.
@@ -27,6 +31,7 @@ add/replace ≤ 5 s; ×1 p95 ≤ 10 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -61,7 +66,13 @@ data = Path(sys.argv[2])
 registry = load_saved(data)
 loaded = time.perf_counter()
 tokens = TokenCache()  # as KnowledgeBase.open: a serving process does not load the ingest's token file
-lexical = LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
+database = sys.argv[4] if len(sys.argv) > 4 else ""
+if database:
+    from bot.db import make_engine
+    from knowledge.pg_lexical import PostgresLexicalStore
+    lexical = PostgresLexicalStore(make_engine(database), tokens.tokenize, tokens.fingerprint).open(registry.clauses)
+else:
+    lexical = LexicalStore(data / "index", tokens.tokenize, tokens.fingerprint).open(registry.clauses)
 opened = time.perf_counter()
 kb = KnowledgeBase(registry, ChromaClauseStore(path=data / "chroma"), make_embedder(None), RetrievalConfig(),
                    tokens=tokens, places=_place_index(data / "index"), lexical=lexical,
@@ -81,7 +92,26 @@ for q in questions:
     walls.append((time.perf_counter() - w) * 1000)
 times.sort()
 walls.sort()
+cold = {}
+if database:  # every column read from the database again for each question
+    cold_times, cold_walls, fetches = [], [], lexical.fetches
+    for q in questions:
+        lexical.clear_cache()
+        t, w = time.process_time(), time.perf_counter()
+        kb.answerer.answer(q)
+        cold_times.append((time.process_time() - t) * 1000)
+        cold_walls.append((time.perf_counter() - w) * 1000)
+    cold_times.sort()
+    cold_walls.sort()
+    cold = {
+        "cold_p50_ms": statistics.median(cold_times), "cold_p95_ms": cold_times[int(0.95 * (len(cold_times) - 1))],
+        "cold_wall_p50_ms": statistics.median(cold_walls),
+        "cold_wall_p95_ms": cold_walls[int(0.95 * (len(cold_walls) - 1))],
+        "fetches_per_question": (lexical.fetches - fetches) / len(questions),
+    }
 print(json.dumps({
+    **cold,
+    "wall_p50_ms": statistics.median(walls),
     "imports_s": imported - started, "snapshot_s": loaded - imported, "index_open_s": opened - loaded,
     "wiring_s": ready - opened, "start_s": ready - started, "start_cpu_s": ready_cpu,
     "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
@@ -257,6 +287,57 @@ def add_and_replace(data: Path) -> dict[str, float]:
     return {"add_s": add, "replace_s": replace, "add_cpu_s": add_cpu, "replace_cpu_s": replace_cpu}
 
 
+def fill_postgres(data: Path, url: str) -> float:
+    """Seconds to write every document's stored tokens (the embedded store's, no jieba) into the
+    lexical index in PostgreSQL, as an ingest on PostgreSQL would after tokenizing."""
+    from bot.db import make_engine, upgrade
+    from knowledge.lexical import DocumentCorpus
+    from knowledge.pg_lexical import PostgresLexicalStore
+    from knowledge.tokens import TokenCache
+
+    engine = make_engine(url)
+    upgrade(engine)
+    store = PostgresLexicalStore(engine, tokenizer_fingerprint=TokenCache().fingerprint)
+    started = time.perf_counter()
+    with sqlite3.connect(data / "index" / "lexical-tokens.sqlite3") as db:
+        for doc_id, hash_, corpus in db.execute("SELECT document_id, hash, corpus FROM document_tokens"):
+            store.put_corpus(doc_id, hash_, DocumentCorpus(**json.loads(corpus)))
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE lexical_postings")
+        connection.exec_driver_sql("ANALYZE lexical_documents")
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def postgres_add_and_replace(data: Path, url: str) -> dict[str, float]:
+    """As `add_and_replace`, with the lexical index in PostgreSQL: store the document's postings and
+    open the index of the new set (what a replica does after a publish)."""
+    from bot.db import make_engine
+    from knowledge.pg_lexical import PostgresLexicalStore
+    from knowledge.tokens import TokenCache
+
+    registry = load_corpus(data)
+    seed = registry.clauses_of("bazhong-2018")
+    added = [
+        c.model_copy(update={"id": f"added-2026-{c.clause_number:02d}", "document_id": "added-2026"}) for c in seed
+    ]
+    tokens = TokenCache()
+    tokens.tokenize("预热分词词典")
+    engine = make_engine(url)
+    store = PostgresLexicalStore(engine, tokens.tokenize, tokens.fingerprint)
+    out = {}
+    edited = [*added[:-1], added[-1].model_copy(update={"body": added[-1].body + "另行规定的补贴标准另文公布。"})]
+    for name, version in (("add", added), ("replace", edited)):
+        clauses = [*registry.clauses, *version]
+        started, cpu = time.perf_counter(), time.process_time()
+        store.put("added-2026", version)
+        store.open(clauses)
+        out[f"{name}_s"], out[f"{name}_cpu_s"] = time.perf_counter() - started, time.process_time() - cpu
+    store.delete("added-2026")
+    engine.dispose()
+    return out
+
+
 def floors(data: Path, runs: int) -> dict[str, float]:
     """Bare top-10 over the same clause tokens: bm25s (the saved, memory-mapped clause index) and
     SQLite FTS5 (the same tokens joined by spaces, bm25() ranking)."""
@@ -317,9 +398,9 @@ def _fts_rows(data: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def worker(data: Path, questions: int) -> dict[str, float]:
+def worker(data: Path, questions: int, database: str = "") -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, "-c", WORKER, str(REPO), str(data), str(questions)],
+        [sys.executable, "-c", WORKER, str(REPO), str(data), str(questions), database],
         capture_output=True,
         text=True,
         check=False,
@@ -355,6 +436,11 @@ def main() -> None:
         default=("floors", "worker", "changes"),
         help="which measurements to run after the ingest (default: all; the FTS5 floor takes minutes at ×700)",
     )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="also measure the lexical index kept in PostgreSQL (a throwaway cluster: Debian's postgresql)",
+    )
     args = parser.parse_args()
     if args.reuse and args.keep is None:
         parser.error("--reuse needs --keep")
@@ -378,38 +464,66 @@ def main() -> None:
         "replace s",
     )
     print(" | ".join(header))
-    for scale in scales:
-        with tempfile.TemporaryDirectory() as tmp:
-            data = (args.keep / f"x{scale}") if args.keep else Path(tmp)
-            kept = args.reuse and (data / "corpus.json").is_file()
-            clauses = _clause_count(data) if kept else build_corpus(scale, data)
-            ingest_s = ingest(data)
-            floor = floors(data, args.questions) if "floors" in args.only else {}
-            work = worker(data, args.questions) if "worker" in args.only else {}
-            changes = add_and_replace(data) if "changes" in args.only else {}
-            floor, work, changes = (defaultdict(lambda: float("nan"), part) for part in (floor, work, changes))
-            row = (
-                f"×{scale}",
-                clauses,
-                f"{ingest_s:.1f}",
-                f"{floor['bm25s_p95_ms']:.2f} ms",
-                f"{floor['fts5_p95_ms']:.2f} ms",
-                f"{work['p50_ms']:.1f} ms",
-                f"{work['p95_ms']:.1f} ms (wall {work['wall_p95_ms']:.1f})",
-                f"{work['start_s']:.2f} (CPU {work['start_cpu_s']:.2f}; imports {work['imports_s']:.2f}, "
-                f"snapshot {work['snapshot_s']:.2f}, wiring {work['wiring_s']:.2f})",
-                f"{work['index_open_s']:.3f}",
-                f"{work['rss_mb']:.0f}",
-                f"{changes['add_s']:.2f} (CPU {changes['add_cpu_s']:.2f})",
-                f"{changes['replace_s']:.2f} (CPU {changes['replace_cpu_s']:.2f})",
-            )
-            print(" | ".join(str(x) for x in row), flush=True)
-            print(
-                f"  FTS5 build {floor['fts5_build_s']:.1f} s, {floor['fts5_mb']:.0f} MB; "
-                f"load average {os.getloadavg()}; peak RSS of this script "
-                f"{peak_rss_mb():.0f} MB",
-                flush=True,
-            )
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if args.postgres:
+            from tests.postgres import running_cluster
+
+            cluster = stack.enter_context(running_cluster())
+        for scale in scales:
+            _scale(scale, args, cluster)
+
+
+def _scale(scale: int, args: argparse.Namespace, cluster: object) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = (args.keep / f"x{scale}") if args.keep else Path(tmp)
+        kept = args.reuse and (data / "corpus.json").is_file()
+        clauses = _clause_count(data) if kept else build_corpus(scale, data)
+        ingest_s = ingest(data)
+        floor = floors(data, args.questions) if "floors" in args.only else {}
+        work = worker(data, args.questions) if "worker" in args.only else {}
+        changes = add_and_replace(data) if "changes" in args.only else {}
+        floor, work, changes = (defaultdict(lambda: float("nan"), part) for part in (floor, work, changes))
+        row = (
+            f"×{scale}",
+            clauses,
+            f"{ingest_s:.1f}",
+            f"{floor['bm25s_p95_ms']:.2f} ms",
+            f"{floor['fts5_p95_ms']:.2f} ms",
+            f"{work['p50_ms']:.1f} ms",
+            f"{work['p95_ms']:.1f} ms (wall {work['wall_p95_ms']:.1f})",
+            f"{work['start_s']:.2f} (CPU {work['start_cpu_s']:.2f}; imports {work['imports_s']:.2f}, "
+            f"snapshot {work['snapshot_s']:.2f}, wiring {work['wiring_s']:.2f})",
+            f"{work['index_open_s']:.3f}",
+            f"{work['rss_mb']:.0f}",
+            f"{changes['add_s']:.2f} (CPU {changes['add_cpu_s']:.2f})",
+            f"{changes['replace_s']:.2f} (CPU {changes['replace_cpu_s']:.2f})",
+        )
+        print(" | ".join(str(x) for x in row), flush=True)
+        print(
+            f"  FTS5 build {floor['fts5_build_s']:.1f} s, {floor['fts5_mb']:.0f} MB; "
+            f"load average {os.getloadavg()}; peak RSS of this script "
+            f"{peak_rss_mb():.0f} MB",
+            flush=True,
+        )
+        if cluster is None:
+            return
+        url = cluster.create_database(f"scale{scale}")  # type: ignore[attr-defined]
+        fill_s = fill_postgres(data, url)
+        pg = defaultdict(lambda: float("nan"), worker(data, args.questions, url) if "worker" in args.only else {})
+        pg_changes = postgres_add_and_replace(data, url) if "changes" in args.only else {}
+        pg_changes = defaultdict(lambda: float("nan"), pg_changes)
+        print(
+            f"  PostgreSQL index ×{scale}: filled in {fill_s:.1f} s; answer warm p50/p95 {pg['p50_ms']:.1f} / "
+            f"{pg['p95_ms']:.1f} ms CPU (wall {pg['wall_p50_ms']:.1f} / {pg['wall_p95_ms']:.1f}); cold "
+            f"{pg['cold_p50_ms']:.1f} / {pg['cold_p95_ms']:.1f} ms CPU (wall {pg['cold_wall_p50_ms']:.1f} / "
+            f"{pg['cold_wall_p95_ms']:.1f}, {pg['fetches_per_question']:.1f} round trips a question); "
+            f"start {pg['start_s']:.2f} s (CPU {pg['start_cpu_s']:.2f}, index open {pg['index_open_s']:.3f}); "
+            f"RSS {pg['rss_mb']:.0f} MB; add {pg_changes['add_s']:.2f} s (CPU {pg_changes['add_cpu_s']:.2f}), "
+            f"replace {pg_changes['replace_s']:.2f} s (CPU {pg_changes['replace_cpu_s']:.2f}); "
+            f"beside the floor bm25s p95 {floor['bm25s_p95_ms']:.2f} ms; load average {os.getloadavg()}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -22,14 +22,15 @@ def _stderr(message: str) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     data_dir = settings.resolved_data_dir()
     _stderr(f"数据目录：{data_dir}")
-    registry = Services(settings).registry  # the published documents in the database
+    services = Services(settings)
+    registry = services.registry  # the published documents in the database
     embedder = make_embedder(settings.embedding_model)
     store = (
         ChromaClauseStore(url=settings.chroma_url)
         if settings.chroma_url
         else ChromaClauseStore(path=data_dir / "chroma")
     )
-    report = ingest(registry, store, embedder, data_dir, _stderr)
+    report = ingest(registry, store, embedder, data_dir, _stderr, services.lexical_database)
     _stderr(f"内容指纹 {report.content_hash}，向量模型 {report.embedder}，{'已重建' if report.rebuilt else '无变化'}")
     _stderr("数据质量报告：")
     for quality in registry.quality_reports():

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine as DatabaseEngine
+
     from bot.checker import Checker
     from bot.dialogue.core import Dialogue
     from bot.dialogue.service import Conversations
@@ -103,7 +105,13 @@ class Services:
             progress=self.progress,
             verify_vectors=self.verify_vectors,
             registry=self.registry,
+            lexical_database=self.lexical_database,
         )
+
+    @property
+    def lexical_database(self) -> DatabaseEngine | None:
+        """The database the lexical index is kept in (`POLICYBOT_LEXICAL_INDEX=database`), else None."""
+        return self.library.engine if self.settings.lexical_index == "database" else None
 
     @cached_property
     def registry(self) -> Registry:

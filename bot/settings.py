@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
@@ -79,6 +80,13 @@ class Settings(BaseSettings):
         "localhost); false = never (plain-http development on a LAN only); true = always",
     )
     staff_session_hours: int = Field(default=12, ge=1, le=720, description="Staff login lifetime")
+
+    # Where the lexical (BM25) index is kept: the index directory under data_dir, or the database
+    # (PostgreSQL only: replicas then share it instead of a directory; knowledge/pg_lexical.py).
+    lexical_index: Literal["embedded", "database"] = Field(
+        default="embedded",
+        description="`embedded`: the index directory under data_dir; `database`: PostgreSQL, shared by replicas",
+    )
 
     # Published documents (issue 13): how often a process asks the database whether they changed.
     documents_refresh_seconds: float = Field(

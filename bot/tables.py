@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.db import Base
@@ -229,3 +240,41 @@ class DocumentRules(Base):
     text: Mapped[str] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LexicalDocument(Base):
+    """One version of a document in the lexical index kept in the database (knowledge/pg_lexical.py,
+    used on PostgreSQL when `POLICYBOT_LEXICAL_INDEX=database`): its units' lengths per grain and each
+    sentence's clause, as little-endian int32. `unused_since`: when no published set named it last."""
+
+    __tablename__ = "lexical_documents"
+    __table_args__ = (UniqueConstraint("document_id", "hash", "tokenizer", name="uq_lexical_documents_version"),)
+
+    doc_key: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    tokenizer: Mapped[str] = mapped_column(String(64))
+    clause_lengths: Mapped[bytes] = mapped_column(LargeBinary)
+    sentence_lengths: Mapped[bytes] = mapped_column(LargeBinary)
+    bigram_lengths: Mapped[bytes] = mapped_column(LargeBinary)
+    sentence_owner: Mapped[bytes] = mapped_column(LargeBinary)
+    unused_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+
+
+class LexicalPosting(Base):
+    """One word's postings in one document version at one grain (0 clause, 1 sentence, 2 character
+    bigram): the units that contain it, ascending, and how often (int32 arrays). The primary key is
+    the lookup a query makes: (grain, word), then the documents it reads."""
+
+    __tablename__ = "lexical_postings"
+
+    grain: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    doc_key: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey("lexical_documents.doc_key", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    )
+    units: Mapped[bytes] = mapped_column(LargeBinary)
+    tfs: Mapped[bytes] = mapped_column(LargeBinary)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from knowledge.answer import Answerer, AnswerPolicy
 from knowledge.cache import read_cached, write_cached
@@ -24,7 +25,7 @@ from knowledge.derive import measure_units
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
-from knowledge.lexical_store import LexicalStore
+from knowledge.lexical_store import LexicalStore, StoreChange
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
 from knowledge.measures import Measure, MeasureCatalog, load_measures
@@ -34,6 +35,11 @@ from knowledge.registry import Registry, build_registry, save_registry
 from knowledge.retrieve import HybridRetriever, RetrievalConfig
 from knowledge.store import ChromaClauseStore, Metadata, StoredRecord
 from knowledge.tokens import TOKENS_FILE, TokenCache
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -125,6 +131,7 @@ class KnowledgeBase:
         config: RetrievalConfig | None = None,
         verify_vectors: bool = True,
         registry: Registry | None = None,
+        lexical_database: Engine | None = None,
     ) -> KnowledgeBase:
         """Open the index under data_dir, building it first if it is missing or stale.
 
@@ -133,7 +140,8 @@ class KnowledgeBase:
         only connected when a dense query first needs it; a store found broken then degrades to
         lexical answers, as it does in a running process. Servers verify it at start.
         `registry`: the documents to answer from (the published ones in the database); default the
-        packaged seeds.
+        packaged seeds. `lexical_database`: a PostgreSQL engine to keep the lexical index in
+        (`knowledge.pg_lexical`) instead of the index directory.
         """
         say = progress or (lambda _msg: None)
         registry = registry or build_registry()
@@ -156,9 +164,8 @@ class KnowledgeBase:
                 log.warning("vector store %s unreachable at start, answering lexically: %s", chroma_url, exc)
                 say(f"向量索引服务暂不可用（{chroma_url}），先用关键词检索回答")
                 store.defer(embedder, registry.content_hash, len(registry.clauses))
-                return cls._over_index(
-                    data_dir, registry, store, embedder, config or load_tuning(data_dir, embedder.name), tokens
-                )
+                tuned = config or load_tuning(data_dir, embedder.name)
+                return cls._over_index(data_dir, registry, store, embedder, tuned, tokens, lexical_database)
             log.warning("index directory unusable, rebuilding: %s", exc)
             target = _quarantine(data_dir / "chroma")
             reason = f"索引目录无法打开（已移到 {target}），正在重建"
@@ -166,7 +173,7 @@ class KnowledgeBase:
             attached = False
         if not attached:
             say(f"{reason}：{store.location}")
-            ingest(registry, store, embedder, data_dir, progress)
+            ingest(registry, store, embedder, data_dir, progress, lexical_database)
         tuned = config or load_tuning(data_dir, embedder.name)
         if embedding_model and config is None and not has_tuning(data_dir, embedder.name):
             log.warning(
@@ -174,7 +181,7 @@ class KnowledgeBase:
                 "`policybot tune` chooses a fusion weight on the golden set",
                 embedding_model,
             )
-        return cls._over_index(data_dir, registry, store, embedder, tuned, tokens)
+        return cls._over_index(data_dir, registry, store, embedder, tuned, tokens, lexical_database)
 
     @classmethod
     def _over_index(
@@ -185,10 +192,11 @@ class KnowledgeBase:
         embedder: Embedder,
         tuned: RetrievalConfig,
         tokens: TokenCache,
+        lexical_database: Engine | None = None,
     ) -> KnowledgeBase:
         """The knowledge base over the saved lexical index, place index and measure units of data_dir.
         Parsed clauses are kept in the clause file for the next process (`saved_clauses_dir`)."""
-        lexical = lexical_store(data_dir, tokens).open(registry.clauses)
+        lexical = lexical_store(data_dir, tokens, lexical_database).open(registry.clauses)
         save_registry(registry, saved_clauses_dir(data_dir), lexical.document_hashes)
         drop_clause_snapshot(data_dir / "index")
         return cls(
@@ -242,8 +250,22 @@ def derived_store(data_dir: Path) -> MeasureUnitStore:
     return MeasureUnitStore(data_dir / "index" / MEASURES_DB)
 
 
-def lexical_store(data_dir: Path, tokens: TokenCache) -> LexicalStore:
-    """The lexical index under data_dir/index, tokenizing through (and filling) the token cache."""
+class LexicalBackend(Protocol):
+    """Where the lexical index is kept: the index directory (`LexicalStore`, the embedded default) or
+    PostgreSQL (`knowledge.pg_lexical.PostgresLexicalStore`, for replicas sharing a database)."""
+
+    def sync(self, clauses: Sequence[Clause], hashes: Mapping[str, str] | None = None) -> StoreChange: ...
+
+    def open(self, clauses: Sequence[Clause]) -> LexicalIndex: ...
+
+
+def lexical_store(data_dir: Path, tokens: TokenCache, database: Engine | None = None) -> LexicalBackend:
+    """The lexical index under data_dir/index — or in `database` when one is given —, tokenizing
+    through (and filling) the token cache."""
+    if database is not None:
+        from knowledge.pg_lexical import PostgresLexicalStore
+
+        return PostgresLexicalStore(database, tokens.tokenize, tokens.fingerprint)
     return LexicalStore(data_dir / "index", tokens.tokenize, tokens.fingerprint)
 
 
@@ -253,6 +275,7 @@ def ingest(
     embedder: Embedder,
     data_dir: Path,
     progress: Progress | None = None,
+    lexical_database: Engine | None = None,
 ) -> IngestReport:
     """Write the quality report, tokens, lexical index and measure units, and sync Chroma; skip what
     is up to date. (The clauses themselves are kept in the clause file: `saved_clauses_dir`.)"""
@@ -271,7 +294,7 @@ def ingest(
     _write_json(index_dir / "quality.json", [r.model_dump(mode="json") for r in registry.quality_reports()])
     drop_clause_snapshot(index_dir)
     tokens = TokenCache(index_dir / TOKENS_FILE)
-    lexical = lexical_store(data_dir, tokens)
+    lexical = lexical_store(data_dir, tokens, lexical_database)
     changed = lexical.sync(registry.clauses)
     for doc_id in changed.tokenized:
         say(f"分词 {doc_id}")

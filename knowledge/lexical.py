@@ -89,7 +89,7 @@ def document_corpus(
     return corpus
 
 
-def _kept(clauses: Sequence[Clause]) -> Sequence[Clause]:
+def kept_clauses(clauses: Sequence[Clause]) -> Sequence[Clause]:
     """The clauses an index answers for: a clause table as it is (it parses a clause when read),
     anything else copied into a list."""
     return clauses if isinstance(clauses, ClauseTable) else list(clauses)
@@ -137,7 +137,7 @@ class LexicalIndex:
         """Index clauses from BM25 arrays assembled elsewhere (`knowledge.bm25_arrays`); `owner`:
         the position of each sentence's clause."""
         index = cls.__new__(cls)
-        index.clauses = _kept(clauses)
+        index.clauses = kept_clauses(clauses)
         index._clause_bm25, index._sentence_bm25, index._bigram_bm25 = clause, sentence, bigram
         index._owner = owner
         index._prepare()
@@ -209,7 +209,7 @@ class LexicalIndex:
             if meta.get("fingerprint") != fingerprint or meta.get("clauses") != clause_ids(clauses):
                 return None
             index = cls.__new__(cls)
-            index.clauses = _kept(clauses)
+            index.clauses = kept_clauses(clauses)
             parts = {}
             for name in _PART_NAMES:
                 parts[name] = bm25s.BM25.load(str(directory / name), mmap=True, show_progress=False)
@@ -226,27 +226,46 @@ class LexicalIndex:
     def _parts(self) -> list[tuple[str, bm25s.BM25]]:
         return [("clause", self._clause_bm25), ("sentence", self._sentence_bm25), ("bigram", self._bigram_bm25)]
 
+    def clause_rows(self, token: str) -> np.ndarray | None:
+        """The positions of the clauses that contain the token, ascending (its clause-grain column);
+        None when no clause does."""
+        token_id = self._vocab.get(token)
+        if token_id is None or token == "":
+            return None
+        column: np.ndarray = self._indices[int(self._indptr[token_id]) : int(self._indptr[token_id + 1])]
+        return column
+
+    def grain_scores(self, grain: str, tokens: list[str]) -> np.ndarray:
+        """BM25 of every unit of one grain (`clause`, `sentence`, `bigram`) for these tokens, in the
+        index's float32, summed word by word in the query's order (as bm25s does)."""
+        scores: np.ndarray = self._part(grain).get_scores(tokens)
+        return scores
+
+    def prefetch(self, words: Sequence[str], pairs: Sequence[str]) -> None:
+        """What a query is about to read (its words at the clause and sentence grains, its character
+        pairs at the bigram grain): an index whose columns live elsewhere fetches them at once."""
+
+    def _part(self, grain: str) -> bm25s.BM25:
+        if grain == "clause":
+            return self._clause_bm25
+        return self._sentence_bm25 if grain == "sentence" else self._bigram_bm25
+
     def idf(self, token: str) -> float:
         """log((N - df + 0.5) / (df + 0.5) + 1), df = the clauses that contain the token."""
         cached = self._idf.get(token)
         if cached is None:
-            token_id = self._vocab.get(token)
-            if token_id is None or token == "":
-                cached = 0.0
-            else:
-                df = int(self._indptr[token_id + 1] - self._indptr[token_id])
-                n = len(self.clauses)
-                cached = math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
+            column = self.clause_rows(token)
+            df = 0 if column is None else len(column)
+            n = len(self.clauses)
+            cached = math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
             self._idf[token] = cached
         return cached
 
     def contains(self, position: int, token: str) -> bool:
         """Whether the clause at `position` contains the token (a binary search in its column)."""
-        token_id = self._vocab.get(token)
-        if token_id is None or token == "":
+        column = self.clause_rows(token)
+        if column is None:
             return False
-        start, end = int(self._indptr[token_id]), int(self._indptr[token_id + 1])
-        column = self._indices[start:end]
         found = int(np.searchsorted(column, position))
         return found < len(column) and int(column[found]) == position
 
@@ -255,11 +274,10 @@ class LexicalIndex:
         lookup per token, for a batch of ranked clauses)."""
         found: dict[str, np.ndarray] = {}
         for token in dict.fromkeys(tokens):
-            token_id = self._vocab.get(token)
-            if token_id is None or token == "":
+            column = self.clause_rows(token)
+            if column is None:
                 found[token] = np.zeros(len(positions), dtype=bool)
                 continue
-            column = self._indices[int(self._indptr[token_id]) : int(self._indptr[token_id + 1])]
             at = np.searchsorted(column, positions)
             hit = at < len(column)
             hit[hit] = column[at[hit]] == positions[hit]
@@ -267,11 +285,11 @@ class LexicalIndex:
         return found
 
     def clause_scores(self, tokens: list[str]) -> np.ndarray:
-        return np.asarray(self._clause_bm25.get_scores(tokens), dtype=float)
+        return np.asarray(self.grain_scores("clause", tokens), dtype=float)
 
     def best_sentence_scores(self, tokens: list[str]) -> np.ndarray:
         """For each clause, the BM25 score of its best-matching sentence."""
-        sentence_scores = self._sentence_bm25.get_scores(tokens)
+        sentence_scores = self.grain_scores("sentence", tokens)
         # One unbuffered pass over every sentence, in the index's own precision (BM25 is never
         # negative, so a clause whose sentences all score 0 keeps 0; the maximum is exact, so
         # widening it afterwards gives the float a float64 maximum gives). At every city's scale
@@ -299,14 +317,15 @@ class LexicalIndex:
     ) -> np.ndarray:
         """The question's own words count fully, glossary expansions at `expansion_weight`, and
         character bigrams of the question text at `bigram_weight`; scaled to [0, 1] for this query."""
-        combined = self.raw_scores(tokens, sentence_weight)
         extra = [t for t in expansions if t not in set(tokens)]
+        pairs = char_bigrams(text) if bigram_weight > 0 else []
+        self.prefetch([*tokens, *extra] if expansion_weight > 0 else tokens, pairs)
+        combined = self.raw_scores(tokens, sentence_weight)
         if extra and expansion_weight > 0:
             combined = combined + expansion_weight * self.raw_scores(extra, sentence_weight)
         combined = _scaled(combined)
-        pairs = char_bigrams(text) if bigram_weight > 0 else []
         if pairs:
-            bigrams = np.asarray(self._bigram_bm25.get_scores(pairs), dtype=float)
+            bigrams = np.asarray(self.grain_scores("bigram", pairs), dtype=float)
             combined = _scaled((1.0 - bigram_weight) * combined + bigram_weight * _scaled(bigrams))
         return combined
 

@@ -13,18 +13,22 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.db import make_engine, upgrade
 from knowledge.clause_table import ClauseTable
 from knowledge.documents import load_manifest, read_source
 from knowledge.errors import QueryError
 from knowledge.evaluation import GOLDEN_DIR, load_golden
 from knowledge.kb import KnowledgeBase, saved_clauses_dir
+from knowledge.pg_lexical import PostgresLexicalIndex
 from knowledge.registry import saved_registry
+from tests.postgres import PostgresServer
 
 RECORD = Path(__file__).resolve().parent / "data" / "golden_answers.json"
 AS_OF = date(2026, 6, 1)
@@ -91,6 +95,26 @@ def test_the_answer_from_saved_clauses_is_the_recorded_one(
 ) -> None:
     recorded = RECORDED[golden_id]
     assert observed(saved_kb, question) == {k: v for k, v in recorded.items() if k != "question"}
+
+
+@pytest.fixture(scope="module")
+def database_kb(kb: KnowledgeBase, kb_dir: Path, postgres: PostgresServer) -> Iterator[KnowledgeBase]:
+    """The same documents with the lexical index kept in PostgreSQL (`POLICYBOT_LEXICAL_INDEX=database`,
+    knowledge/pg_lexical.py): every column read from the database, no index directory read."""
+    engine = make_engine(postgres.create_database("same_answers"))
+    upgrade(engine)
+    opened = KnowledgeBase.open(kb_dir, registry=kb.registry, lexical_database=engine)
+    assert isinstance(opened.lexical, PostgresLexicalIndex)
+    yield opened
+    engine.dispose()
+
+
+@pytest.mark.parametrize(("golden_id", "question"), questions(), ids=[g for g, _ in questions()])
+def test_the_answer_from_the_index_in_postgresql_is_the_recorded_one(
+    database_kb: KnowledgeBase, golden_id: str, question: str
+) -> None:
+    recorded = RECORDED[golden_id]
+    assert observed(database_kb, question) == {k: v for k, v in recorded.items() if k != "question"}
 
 
 def _write() -> None:

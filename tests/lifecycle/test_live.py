@@ -1,7 +1,8 @@
 """Published means live: two real `policybot serve` processes on one SQLite file (each with its own
 index directory, as replicas on two hosts), and staff publishing and retiring with the CLI. Both
 servers answer from the new document, and stop citing the retired one, within seconds, without a
-restart. PostgreSQL: the same with the throwaway cluster the suite starts."""
+restart. PostgreSQL: the same with the throwaway cluster the suite starts, and once more with the
+lexical index kept in it (`POLICYBOT_LEXICAL_INDEX=database`) instead of each server's directory."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy
 
 from tests.databases import Databases
+from tests.postgres import PostgresServer
 from tests.scaleout.replicas import Replica, replica_env
 
 DATA = Path(__file__).with_name("data")
@@ -24,10 +27,20 @@ WITHIN_SECONDS = 60  # the check interval (1 s here) plus a rebuild of the knowl
 
 @pytest.fixture
 def servers(databases: Databases, tmp_path: Path) -> Iterator[tuple[list[Replica], dict[str, str]]]:
-    url = databases.new_url()
+    yield from two_servers(databases.new_url(), tmp_path)
+
+
+@pytest.fixture
+def servers_on_the_database_index(
+    postgres: PostgresServer, tmp_path: Path
+) -> Iterator[tuple[list[Replica], dict[str, str]]]:
+    yield from two_servers(postgres.create_database("live_lexical"), tmp_path, POLICYBOT_LEXICAL_INDEX="database")
+
+
+def two_servers(url: str, tmp_path: Path, **extra: str) -> Iterator[tuple[list[Replica], dict[str, str]]]:
     replicas = []
     for number in (1, 2):
-        env = replica_env(tmp_path / f"data-{number}", url, POLICYBOT_DOCUMENTS_REFRESH_SECONDS="1")
+        env = replica_env(tmp_path / f"data-{number}", url, POLICYBOT_DOCUMENTS_REFRESH_SECONDS="1", **extra)
         env.pop("POLICYBOT_CHROMA_URL", None)
         env.pop("POLICYBOT_EMBEDDING_MODEL", None)
         replicas.append(Replica(f"server-{number}", env, tmp_path))
@@ -87,3 +100,28 @@ def test_a_document_published_with_the_cli_is_answered_by_both_servers_and_retir
     print(f"retired → no longer cited by both servers after {gone[0]:.1f} s and {gone[1]:.1f} s")
     for replica in replicas:
         assert replica.is_running, "no restart"
+
+
+def test_with_the_lexical_index_in_postgresql_both_servers_answer_a_publish_from_it(
+    servers_on_the_database_index: tuple[list[Replica], dict[str, str]], tmp_path: Path
+) -> None:
+    replicas, env = servers_on_the_database_index
+    added = documents(["add", str(DATA / "changchun_trainee_2025.txt"), "--publish"], env)
+    assert added.returncode == 0, added.stderr
+    published = seconds_until(replicas, lambda ids: bool(ids) and ids[0] == "changchun-2025-03")
+    print(f"published → answered by both servers after {published[0]:.1f} s and {published[1]:.1f} s")
+    engine = sqlalchemy.create_engine(
+        env["POLICYBOT_DATABASE_URL"].replace("postgresql://", "postgresql+psycopg://", 1)
+    )
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(sqlalchemy.text("SELECT document_id FROM lexical_documents")).scalars()
+            assert "changchun-2025" in set(stored)
+    finally:
+        engine.dispose()
+    for number in (1, 2):  # no server wrote an index directory of its own
+        assert not (tmp_path / f"data-{number}" / "index" / "lexical").exists()
+
+    retired = documents(["retire", "changchun-2025"], env)
+    assert retired.returncode == 0, retired.stderr
+    seconds_until(replicas, lambda ids: not any(c.startswith("changchun-") for c in ids))
