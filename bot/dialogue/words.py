@@ -396,10 +396,11 @@ def _spaced(text: str) -> str:
     return " ".join(to_simplified(text).lower().split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def squash(text: str) -> str:
-    """繁→简, lower case, no punctuation, spaces or controls ("?" and "？" kept). Kept per text: one
-    message is squashed by every check that reads it (dozens a turn)."""
+    """繁→简, lower case, no punctuation, spaces or controls ("?" and "？" kept). The last few hundred
+    texts are kept (the turns in flight, not every message: memory stays bounded whatever is typed):
+    one message is squashed by every check that reads it (dozens a turn)."""
     simplified = to_simplified(text).lower()
     return "".join(ch for ch in simplified if not unicodedata.category(ch).startswith(("P", "Z", "C")) or ch in "?？")
 
