@@ -5,6 +5,8 @@ still what the index says of that clause alone."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from knowledge.kb import KnowledgeBase
@@ -40,3 +42,20 @@ def test_every_ranked_clause_carries_the_evidence_and_words_the_index_finds_in_i
         at = positions[item.clause.id]
         assert item.evidence == round(kb.lexical.evidence(at, tokens), 3)
         assert list(item.matched) == kb.lexical.matched_tokens(at, tokens)
+
+
+def test_the_glossary_words_a_question_says_are_found_by_one_scan_as_by_every_length(kb: KnowledgeBase) -> None:
+    analyzer = kb.analyzer
+    entries = analyzer._say_entries
+    terms = sorted(entries)
+    rng = random.Random(15)
+    texts = ["我下岗两年了想开个小店，贷款咋弄", "大学生自主创业有补贴吗", "灵活就业交社保能补多少"]
+    texts += ["".join(rng.choice([*terms, "，", "我", "了"]) for _ in range(rng.randint(1, 8))) for _ in range(300)]
+    for text in texts:
+        by_length = {
+            index
+            for n in {len(term) for term in terms}
+            for i in range(len(text) - n + 1)
+            for index in entries.get(text[i : i + n], ())
+        }
+        assert analyzer._entries_said(text) == sorted(by_length), text
