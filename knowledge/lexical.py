@@ -340,10 +340,10 @@ class LexicalIndex:
 
 def evidence_of(present: Sequence[str], idf: Callable[[str], float]) -> float:
     """Summed IDF of the words present, in the given order (the order fixes the float rounding)."""
-    return sum(idf(t) for t in present if not _is_number(t))
+    return sum(idf(t) for t in present if not is_number(t))
 
 
-def _is_number(token: str) -> bool:
+def is_number(token: str) -> bool:
     return token.replace(".", "", 1).isdigit()
 
 

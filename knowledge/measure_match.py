@@ -781,11 +781,18 @@ def _said_apart(names: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> st
     (大学生自主创业有补贴吗 says 大学生创业补贴): a name as people say it is still that name."""
     if not names:
         return None
-    phrases = _PHRASE_MARKS.split(text)
+    phrases = _phrases(text)
     for name, words in names:
-        if any(_in_order(words, phrase) for phrase in phrases):
+        # Most names are not said at all: their first word is nowhere in the text.
+        if words[0] in text and any(_in_order(words, phrase) for phrase in phrases):
             return name
     return None
+
+
+@lru_cache(maxsize=64)
+def _phrases(text: str) -> tuple[str, ...]:
+    """The text's phrases: cut once per question, not once per candidate measure."""
+    return tuple(_PHRASE_MARKS.split(text))
 
 
 def _in_order(words: tuple[str, ...], phrase: str) -> bool:

@@ -249,7 +249,9 @@ class QueryAnalyzer:
         for index, entry in enumerate(self._entries):
             for term in entry.say:
                 self._say_entries.setdefault(term, []).append(index)
-        self._say_lengths = sorted({len(term) for term in self._say_entries})
+        # Every beginning of an everyday word: a scan stops lengthening at a position as soon as none
+        # goes on (most positions after one character), instead of a lookup per length per position.
+        self._say_prefixes = frozenset(term[:k] for term in self._say_entries for k in range(1, len(term) + 1))
         self._outside_parts = tuple((topic, tuple(topic.split("+"))) for topic in self._outside)
         # Every part of every outside topic by its first character: the parts a question contains are
         # found in one pass over the question instead of one substring scan per part.
@@ -288,9 +290,12 @@ class QueryAnalyzer:
     def _entries_said(self, text: str) -> list[int]:
         """The glossary entries (by position, in glossary order) with an everyday word in `text`."""
         said: set[int] = set()
-        for n in self._say_lengths:
-            for i in range(len(text) - n + 1):
-                said.update(self._say_entries.get(text[i : i + n], ()))
+        prefixes, entries = self._say_prefixes, self._say_entries
+        for i in range(len(text)):
+            end = i + 1
+            while end <= len(text) and text[i:end] in prefixes:
+                said.update(entries.get(text[i:end], ()))
+                end += 1
         return sorted(said)
 
     def _expansion_tokens(self, index: int) -> tuple[str, ...]:

@@ -242,6 +242,10 @@ def _is_embedded(text: str, start: int, place_pairs: frozenset[str], end: int | 
     return not taken_before or taken_after
 
 
+# How many texts a gazetteer keeps resolved: a turn's few, not every question ever asked.
+_RESOLVED_KEPT = 16
+
+
 class Gazetteer:
     """Finds place names in text and maps them onto covered jurisdictions."""
 
@@ -271,6 +275,9 @@ class Gazetteer:
             key = _covering_key(covered_place.level, covered_place)
             if key is not None:
                 self._covered_by_key.setdefault(key, []).append(name)
+        # One turn resolves the same few texts several times over (the question, its situation, its
+        # place): the last few are kept. The gazetteer never changes once made.
+        self._resolved = lru_cache(maxsize=_RESOLVED_KEPT)(self._resolve)
 
     def names(self) -> tuple[str, ...]:
         """Every written form of every place (巴中市, 巴中, 通江县, 通江 …)."""
@@ -378,6 +385,9 @@ class Gazetteer:
         )
 
     def resolve(self, text: str) -> ResolvedRegion:
+        return self._resolved(text)
+
+    def _resolve(self, text: str) -> ResolvedRegion:
         places, away = self._situation_places(text)
         excluded = tuple(p.name for p in away)
         if not places:

@@ -17,7 +17,7 @@ import numpy as np
 from knowledge.clause_table import clause_document_ids, clause_ids
 from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder
-from knowledge.lexical import LexicalIndex, evidence_of
+from knowledge.lexical import LexicalIndex, is_number
 from knowledge.query import QueryAnalysis, QueryAnalyzer
 from knowledge.registry import Registry
 from knowledge.store import ClauseStore
@@ -211,20 +211,27 @@ class HybridRetriever:
     ) -> list[ScoredClause]:
         """ScoredClauses for a batch of positions: which query words each contains is looked up once
         per word for the whole batch."""
-        present = self.lexical.presence(positions, tokens)
-        ordered = sorted(set(tokens))
-        distinct = list(dict.fromkeys(tokens))
+        present = {token: found.tolist() for token, found in self.lexical.presence(positions, tokens).items()}
+        # What does not change from clause to clause is worked out once per batch: the words that
+        # count as evidence with their IDF, in the order `evidence_of` adds them (the same sum, the
+        # same float), and the scores as Python floats.
         idf = self.lexical.idf
+        weighed = [(present[t], idf(t)) for t in sorted(set(tokens)) if not is_number(t)]
+        matching = [(t, present[t]) for t in dict.fromkeys(tokens)]
+        clauses = self.lexical.clauses
+        at = positions.tolist()
+        combined_at, lexical_at = combined[positions].tolist(), lexical[positions].tolist()
+        dense_at = None if dense is None else dense[positions].tolist()
         made = []
-        for row, i in enumerate(positions.tolist()):
+        for row, i in enumerate(at):
             made.append(
                 ScoredClause(
-                    clause=self.lexical.clauses[i],
-                    score=round(float(combined[i]), 4),
-                    lexical=round(float(lexical[i]), 4),
-                    dense=None if dense is None else round(float(dense[i]), 4),
-                    evidence=round(evidence_of([t for t in ordered if present[t][row]], idf), 3),
-                    matched=tuple(t for t in distinct if present[t][row]),
+                    clause=clauses[i],
+                    score=round(combined_at[row], 4),
+                    lexical=round(lexical_at[row], 4),
+                    dense=None if dense_at is None else round(dense_at[row], 4),
+                    evidence=round(sum(weight for found, weight in weighed if found[row]), 3),
+                    matched=tuple(t for t, found in matching if found[row]),
                 )
             )
         return made

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,10 @@ class _Compiled:
     phrase: Phrase
 
 
+# How many texts a describer keeps read: a turn's few, not every message ever sent.
+_DESCRIBED_KEPT = 32
+
+
 class DescriptionError(Exception):
     """descriptions.yaml is malformed; the message names the file and the key."""
 
@@ -130,6 +135,7 @@ class Describer:
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
         self.situations = data.situations
+        self._described = lru_cache(maxsize=_DESCRIBED_KEPT)(self._describe)
         for index, situation in enumerate(data.situations):
             when = {f: [v] if self._is_list(f) else v for f, v in situation.when.items()}
             self._check(when, f"{path}: situations[{index}].when")
@@ -181,7 +187,13 @@ class Describer:
                 raise DescriptionError(f"{where}.{fact}: {exc.message_en}") from None
 
     def describe(self, text: str, today: date) -> Description:
-        """The facts this message states about the person (possibly none)."""
+        """The facts this message states about the person (possibly none). One turn reads the same
+        statement several times over (whose it is, the situation, the facts): each text is read once
+        per day, and every caller gets its own copy of the values (they go on into the profile)."""
+        found = self._described(text, today)
+        return Description(facts=_copied(found.facts), notes=dict(found.notes), implied=found.implied)
+
+    def _describe(self, text: str, today: date) -> Description:
         text = _COHORT.sub(lambda m: _cohort_year(m[1], today), to_simplified(text))
         facts: dict[str, Any] = {}
         notes: dict[str, str] = {}
@@ -270,6 +282,11 @@ class Describer:
                 continue
             valid[fact] = value
         return valid
+
+
+def _copied(facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts with their own lists (a fact of several values), the rest shared (immutable)."""
+    return {fact: list(value) if isinstance(value, list) else value for fact, value in facts.items()}
 
 
 # 不到一年, 不满半年, 还不足3年: a bound from above, read as one month less than the figure said.

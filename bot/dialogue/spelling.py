@@ -15,17 +15,22 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from knowledge.query import is_dictionary_word, jieba_words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 WORD_CHARS = 2
+# Pairs of characters whose sound-alike word is kept (a few hundred kilobytes at most).
+_PAIRS_KEPT = 8192
 
 
 class Speller:
     def __init__(self, terms: Iterable[str]) -> None:
         self._terms = tuple(dict.fromkeys(terms))
+        # The word a pair of characters sounds like depends on the pair alone (the vocabulary is
+        # fixed): worked out once per pair seen, not on every message that holds it.
+        self._sounding_like = lru_cache(maxsize=_PAIRS_KEPT)(self._word_sounding_like)
 
     @cached_property
     def _by_sound(self) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -61,7 +66,7 @@ class Speller:
         while at < len(chars) - 1:
             pair = "".join(chars[at : at + WORD_CHARS])
             if not known[at] and not known[at + 1] and _HAN.fullmatch(pair[0]) and _HAN.fullmatch(pair[1]):
-                word = self._word_sounding_like(pair)
+                word = self._sounding_like(pair)
                 if word is not None:
                     chars[at : at + WORD_CHARS] = list(word)
                     at += WORD_CHARS

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -178,6 +178,12 @@ class Vocabulary:
         self.reattributing = re.compile(data.reattributing)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
+    @cached_property
+    def _covers(self) -> _Covers:
+        """What the checks below compare against, made once (on the first message) rather than on
+        every message."""
+        return _Covers(self)
+
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
         """(understood, value): value True / False, or None for 不清楚."""
         squashed = squash(text)
@@ -217,7 +223,8 @@ class Vocabulary:
 
     def supposes(self, text: str) -> bool:
         """要是我回巴中…, 如果…: a supposition, never a yes or a no (要是 starts with 要)."""
-        return any(squash(text).startswith(squash(word)) for word in self.supposing)
+        squashed = squash(text)
+        return any(squashed.startswith(word) for word in self._covers.supposing)
 
     def is_unknown(self, text: str) -> bool:
         understood, value = self.yes_no(text)
@@ -235,7 +242,7 @@ class Vocabulary:
             if squashed in phrases:
                 return command
         for command, phrases in self.commands.items():
-            words = _cover(squashed, frozenset(phrases) | self.filler | _SOFTENERS)
+            words = _cover(squashed, self._covers.command[command])
             if words is not None and any(w in phrases for w in words) and not any(w in _SOFTENERS for w in phrases):
                 return command
         return None
@@ -258,12 +265,12 @@ class Vocabulary:
         yes although it starts with 没, and no denial (不对, 有误) is ever assent."""
         if self.is_denial(text):
             return False
-        words = _cover(squash(text), self.assent | self.go_on | self.filler)
+        words = _cover(squash(text), self._covers.assent)
         return words is not None and any(word in self.assent or word in self.go_on for word in words)
 
     def is_acknowledgment(self, text: str) -> bool:
         """好吧, 行吧, 嗯嗯, 那好: the message only takes in what was said (see `acknowledging`)."""
-        words = _cover(squash(text), self.acknowledging)
+        words = _cover(squash(text), self._covers.acknowledging)
         return words is not None and bool(words)
 
     def closing(self, text: str) -> Literal["farewell", "understood"] | None:
@@ -272,7 +279,6 @@ class Vocabulary:
         only takes in what was said; None for anything else, and for a bare yes (好的, 行: a yes where a
         card or a question waits). Gestures (👋 🙏) say nothing more than the words beside them."""
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
-        thanks = self.commands.get("thanks", frozenset())
         # Stopping and thanking are patterns (不问了, 不弄了, 谢了哈): each found stretch is one word.
         spans = [m.span() for pattern in (self.stopping, self.thanking) for m in pattern.finditer(squashed)]
         parts: list[str] = []
@@ -282,19 +288,18 @@ class Vocabulary:
                 continue
             rest = squashed[at:start]
             if rest:
-                words = _cover(rest, self.acknowledging | self.farewell | thanks | self.filler)
+                words = _cover(rest, self._covers.closing)
                 if words is None:
                     return None
                 parts.extend(words)
             parts.append(_STOP if any(m.span() == (start, end) for m in self.stopping.finditer(squashed)) else _THANKS)
             at = end
         if at < len(squashed):
-            words = _cover(squashed[at:], self.acknowledging | self.farewell | thanks | self.filler)
+            words = _cover(squashed[at:], self._covers.closing)
             if words is None:
                 return None
             parts.extend(words)
-        closing = self.acknowledging | self.farewell | thanks | {_STOP, _THANKS}
-        if not any(w in closing for w in parts):
+        if not any(w in self._covers.closing_words for w in parts):
             return None
         if any(word in self.farewell or word == _STOP for word in parts):
             return "farewell"
@@ -302,21 +307,20 @@ class Vocabulary:
 
     def is_objection(self, text: str) -> bool:
         """你说的不对, 回答有误吧: the whole message says the last reply is wrong, and nothing else."""
-        words = _cover(squash(text), frozenset(self.deny) | self.objecting | self.filler)
+        words = _cover(squash(text), self._covers.objection)
         return words is not None and any(word in self.deny for word in words)
 
     def is_opener(self, text: str) -> bool:
         """The whole message only opens the conversation (你好，我想咨询一下; 好的，我想问问): it asks
         nothing yet and answers no question."""
-        words = _cover(squash(text), self.opening | self.filler | self.assent)
+        words = _cover(squash(text), self._covers.opener)
         return words is not None and any(word in self.opening for word in words)
 
     def is_general_question(self, text: str) -> bool:
         """The whole message asks what help there is at all (你好，我想问问补贴的事; 有什么扶持政策吗):
         kinds of help in general, openers, asking words and filler, nothing about a measure, a group,
         a place or the person."""
-        allowed = self.general_benefit | self.general_asking | self.opening | self.filler | self.assent
-        words = _cover(squash(text), allowed)
+        words = _cover(squash(text), self._covers.general)
         return words is not None and any(word in self.general_benefit for word in words)
 
     def addresses_instructions(self, text: str) -> bool:
@@ -339,10 +343,40 @@ _THANKS = "<thanks>"
 _SOFTENERS = frozenset(("算了", "请", "帮我", "给我", "把", "还是", "直接", "那就", "那"))
 
 
-def _cover(squashed: str, words: frozenset[str]) -> tuple[str, ...] | None:
-    """`squashed` cut into `words` (longest first at each point; "?" and "？" may close it), or None
-    when some stretch is none of them."""
-    longest = max((len(w) for w in words), default=0)
+class _Covers:
+    """A vocabulary's supposing words squashed (an empty one starts every text) and the word sets its
+    messages are cut into, each with its longest word's length."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        v = vocabulary
+        self.supposing = tuple(squash(word) for word in v.supposing)
+        self.command = {
+            command: _Cover(frozenset(phrases) | v.filler | _SOFTENERS) for command, phrases in v.commands.items()
+        }
+        self.assent = _Cover(v.assent | v.go_on | v.filler)
+        self.acknowledging = _Cover(v.acknowledging)
+        thanks = v.commands.get("thanks", frozenset())
+        self.closing = _Cover(v.acknowledging | v.farewell | thanks | v.filler)
+        self.closing_words = v.acknowledging | v.farewell | thanks | {_STOP, _THANKS}
+        self.objection = _Cover(frozenset(v.deny) | v.objecting | v.filler)
+        self.opener = _Cover(v.opening | v.filler | v.assent)
+        self.general = _Cover(v.general_benefit | v.general_asking | v.opening | v.filler | v.assent)
+
+
+class _Cover:
+    """Words a message may be cut into, with the longest one's length: made once per vocabulary."""
+
+    __slots__ = ("longest", "words")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.longest = max((len(w) for w in words), default=0)
+
+
+def _cover(squashed: str, cover: _Cover) -> tuple[str, ...] | None:
+    """`squashed` cut into the cover's words (longest first at each point; "?" and "？" may close it),
+    or None when some stretch is none of them."""
+    words, longest = cover.words, cover.longest
     found: list[str] = []
     at = 0
     text = squashed.rstrip("?？")
@@ -362,7 +396,11 @@ def _spaced(text: str) -> str:
     return " ".join(to_simplified(text).lower().split())
 
 
+@lru_cache(maxsize=256)
 def squash(text: str) -> str:
+    """繁→简, lower case, no punctuation, spaces or controls ("?" and "？" kept). The last few hundred
+    texts are kept (the turns in flight, not every message: memory stays bounded whatever is typed):
+    one message is squashed by every check that reads it (dozens a turn)."""
     simplified = to_simplified(text).lower()
     return "".join(ch for ch in simplified if not unicodedata.category(ch).startswith(("P", "Z", "C")) or ch in "?？")
 
