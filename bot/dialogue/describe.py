@@ -331,7 +331,12 @@ def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
 
 # A phrase telling what one has heard or read (听说…, 据说…, 网上说…), up to the end of the phrase.
 # A wish right before what reads as running a business (想搞|打算做|准备自己干 …): the business is planned.
-_PLANNED = re.compile(r"(?:想|打算|准备|计划|考虑|希望)(?:要|着)?(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$")
+_PLANNED = re.compile(
+    r"(?:想|打算|准备|计划|考虑|希望)(?:要|着)?"
+    # a time to come between the wish and the deed (我想以后自己开个修车铺, 打算明年回老家搞)
+    r"(?:以后|将来|今后|明年|后年|年后|过两年|过段时间|等有钱了|回头)?(?:回老家|回家)?"
+    r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$"
+)
 _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")
 
 

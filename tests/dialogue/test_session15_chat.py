@@ -228,3 +228,11 @@ def test_a_business_wished_for_is_a_plan_whatever_its_kind(dialogue: Dialogue) -
     # Said as done, it is a business run now.
     state, _ = say(dialogue, SessionState(), "我在洛南 在快手上卖货")
     assert state.pending.get("employment_status") == "self_employed"
+
+
+def test_a_business_wished_for_later_is_a_plan(dialogue: Dialogue) -> None:
+    # Lead's walkthrough (session 15): 我想以后自己开个修车铺 turned a factory worker into a business owner.
+    for wish in ("我想以后自己开个修车铺", "打算明年回老家开个小饭馆"):
+        state, _ = say(dialogue, SessionState(), f"我在安岳 {wish}")
+        assert state.pending.get("wants_business") is True, wish
+        assert "employment_status" not in state.pending, wish
