@@ -78,7 +78,8 @@ def topic_vocabulary() -> tuple[str, ...]:
             terms.update((measure.name, *measure.aliases))
     for entry in load_glossary().entries:
         terms.update((*entry.say, *entry.means))
-    usable = {t for t in terms if len(t) >= MIN_TERM_CHARS and not re.search(r"[“”（）()、，]", t)}
+    # (a glossary word holding how a figure is asked — 多少税 — names no topic: 多少 is the asking)
+    usable = {t for t in terms if len(t) >= MIN_TERM_CHARS and not re.search(r"[“”（）()、，]|多少", t)}
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
 
 
