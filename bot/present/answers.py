@@ -224,7 +224,9 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines.append(words.measure.format(**fields, amounts=amounts))
             # Who it is for and on what conditions, whenever a measure is shown without its figure
             # asked: 能参加劳动预备制培训领补贴吗 (an overview in form) asks it as much as 符合条件吗.
-            if answer.intent in ("conditions", "eligibility", "overview"):
+            if answer.intent in ("conditions", "eligibility") or (
+                answer.intent == "overview" and _YES_OR_NO.search(answer.question)
+            ):
                 if measure.targets:
                     lines.append(words.targets.format(targets="、".join(measure.targets)))
                 if measure.conditions:
@@ -246,6 +248,10 @@ def _direct_lines(answer: Answer) -> list[str]:
             )
         )
     return lines
+
+
+# A yes/no question (能参加…吗, 有补贴没, 能不能领): whether one qualifies is asked, whatever its form.
+_YES_OR_NO = re.compile(r"[吗么嘛没不][？?！!。\s]*$|能不能|能否|可不可以|有没有|是不是|算不算")
 
 
 def _paid_to_others(answer: Answer, direct: DirectAnswer) -> list[str]:
