@@ -321,6 +321,8 @@ class Threads:
             measures = measure_vocabulary()
             if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
                 return Question(text)
+            if self._names_another_measure(thread, text, measures):
+                return Question(text)
         elif self.has_own_topic(text):
             return self._other_group(thread, text) or Question(text)
         else:
@@ -350,6 +352,15 @@ class Threads:
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
+
+    def _names_another_measure(self, thread: Thread, text: str, measures: frozenset[str]) -> bool:
+        """Search words that are all words of another measure's name (小规模纳税人 增值税 → 小规模纳税人增值税
+        征收率降低), none of the last one's: a new search, even where one clause holds both measures."""
+        words = self.content_words(text)
+        shown = thread.measure or ""
+        if not words or any(word in shown for word in words):
+            return False
+        return any(all(word in name for word in words) for name in measures if name != shown)
 
     def _states_figures(self, thread: Thread, text: str) -> bool:
         """Every number the message types is in a clause the last answer cited."""

@@ -236,3 +236,16 @@ def test_a_business_wished_for_later_is_a_plan(dialogue: Dialogue) -> None:
         state, _ = say(dialogue, SessionState(), f"我在安岳 {wish}")
         assert state.pending.get("wants_business") is True, wish
         assert "employment_status" not in state.pending, wish
+
+
+def test_search_words_naming_another_measure_of_the_same_clause_start_a_new_search(dialogue: Dialogue) -> None:
+    # 平顶山（一） holds both 中小微企业稳岗返还（提高标准） and 小规模纳税人增值税征收率降低: after the first,
+    # 增值税 小规模纳税人 names the second by its own words — not a narrowing of the first.
+    state, _ = say(dialogue, SessionState(), "叶县 稳岗返还 提到100%")
+    state, replies = say(dialogue, state, "增值税 小规模纳税人")
+    answer = next(r.text for r in replies if r.kind == "answer")
+    assert "增值税" in answer.splitlines()[0] and "稳岗返还" not in answer.splitlines()[0]
+    # search words that only narrow the last measure still do (白山 中级工 after 技能提升补贴)
+    state, _ = say(dialogue, SessionState(), "吉林技能提升补贴多少")
+    state, replies = say(dialogue, state, "白山 中级工")
+    assert "技能提升补贴" in next(r.text for r in replies if r.kind == "answer")
