@@ -53,6 +53,7 @@ SETS = {
     "held-out 11": "answers_holdout11",
     "held-out 12": "answers_holdout12",
     "held-out 13": "answers_holdout13",
+    "held-out 14": "answers_holdout14",
 }
 
 

@@ -36,6 +36,7 @@ HOLDOUT_SETS = (
     "answers_holdout11",
     "answers_holdout12",
     "answers_holdout13",
+    "answers_holdout14",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

@@ -332,19 +332,22 @@ def _taxes_when_asked(relevant: MatchRanking, matches: Sequence[MeasureMatch], q
     """每年能减免多少税: only a tax measure answers; a subsidy's 5000元 or a reward's 1000元 is no tax cut.
     The clauses reached may hold one sharing few words (全面落实…重点群体创业就业的税收政策): it answers,
     its silence on the sum included; none reached, nothing does (an empty ranking)."""
-    if (
-        not relevant
-        or relevant[0].measure.kind is MeasureKind.TAX
-        or "税" in relevant[0].measure.name  # (a service about taxes: 创业税收政策首问首办责任制)
-        or not _asks_tax(question)
-    ):
+    if not relevant or not _asks_tax(question):
         return relevant
+    if _about_taxes(relevant[0]):
+        # 企业招下岗的人 能减税吗: the loan and subsidy of one sentence (税收减免、小额贷款和社保补贴) answer nothing
+        return relevant.where(_about_taxes)
     taxes = MatchRanking.of(matches).where(lambda m: m.measure.kind is MeasureKind.TAX)
     if not taxes:
         return taxes
     # the one sharing most of the person's own words (自主创业 → 创业税收优惠, not a severance tax rule)
     closest = max(range(min(len(taxes), _OWN_LOOKED_AT)), key=lambda at: (taxes[at].own_overlap, -at))
     return taxes.moved_first(closest) if closest else taxes
+
+
+def _about_taxes(match: MeasureMatch) -> bool:
+    # (a service about taxes, too: 创业税收政策首问首办责任制)
+    return match.measure.kind is MeasureKind.TAX or "税" in match.measure.name
 
 
 def _asks_tax(question: str) -> bool:

@@ -176,10 +176,14 @@ def test_answers_from_the_server_match_the_embedded_directory(
         assert not remote.degraded and not local.degraded, item.id
         assert all(entry.dense is not None for entry in remote.ranked), item.id
         fused += any(abs(entry.score - entry.lexical) > 1e-3 for entry in remote.ranked)
-        dense_gap = max(abs((a.dense or 0) - (b.dense or 0)) for a, b in zip(remote.ranked, local.ranked, strict=True))
+        # Per clause, not per rank: the two vector indexes compute float32 distances that differ by ~1e-8,
+        # so two clauses whose fused scores tie to within that may swap ranks; each rank must then
+        # still hold the same score (same_ranking), and the answers must be the same.
+        dense_of = {entry.clause.id: entry.dense or 0 for entry in local.ranked}
+        dense_gap = max(abs((entry.dense or 0) - dense_of[entry.clause.id]) for entry in remote.ranked)
         remote_answer = server_kb.answerer.compose(remote, AS_OF)
         local_answer = embedded.answerer.compose(local, AS_OF)
-        if ids(remote) != ids(local) or remote_answer != local_answer or dense_gap > 1e-3:
+        if not same_ranking(remote, local) or remote_answer != local_answer or dense_gap > 1e-3:
             differences.append((item.id, ids(remote)[:3], ids(local)[:3], round(dense_gap, 5)))
     assert differences == []
     assert fused == len(golden), "the dense scores from the server take part in every ranking"
@@ -187,6 +191,24 @@ def test_answers_from_the_server_match_the_embedded_directory(
 
 def ids(retrieval: Retrieval) -> list[str]:
     return [entry.clause.id for entry in retrieval.ranked]
+
+
+def same_ranking(first: Retrieval, second: Retrieval) -> bool:
+    """The same clauses at every rank, except that clauses whose fused scores tie to within float32
+    noise may stand in either order."""
+    ranked = list(zip(first.ranked, second.ranked, strict=True))
+    return all(
+        a.clause.id == b.clause.id
+        or (abs(a.score - b.score) < TIE and {a.clause.id, b.clause.id} <= ties(first, a.score))
+        for a, b in ranked
+    )
+
+
+def ties(retrieval: Retrieval, score: float) -> set[str]:
+    return {entry.clause.id for entry in retrieval.ranked if abs(entry.score - score) < TIE}
+
+
+TIE = 2e-4  # scores are rounded to 4 decimals: a near-tie may round to neighbouring values
 
 
 # -- faults: the server stops mid-run and comes back ------------------------------------------
