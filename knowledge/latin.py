@@ -48,6 +48,11 @@ class Reading:
     terms: tuple[str, ...]
 
 
+def _spaced(phrase: str) -> str:
+    """A phrase as the tables write it: lower case, one space between words and before a number."""
+    return " ".join(re.sub(r"(?<=[a-z])(?=\d)", " ", phrase.lower()).split())
+
+
 class LatinReader:
     """Reads a Latin-script question into Chinese words from our vocabulary, or gives up."""
 
@@ -72,6 +77,14 @@ class LatinReader:
                     keys.setdefault(key.lower(), word)
         return keys
 
+    @cached_property
+    def _numbered_phrases(self) -> re.Pattern[str]:
+        """The English phrases holding a number (level 4): a run of Latin words stops at a digit, so
+        these are put back in Chinese before the runs are read."""
+        numbered = sorted((p for p in self._data.english if re.search(r"\d", p)), key=lambda p: (-len(p), p))
+        alternatives = "|".join(r"\s*".join(map(re.escape, p.split())) for p in numbered) or "(?!)"
+        return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+
     def read(self, text: str) -> Reading | None:
         """The question in Chinese, or None when too little of it is understood."""
         pieces, understood, total = self._pieces(text)
@@ -89,6 +102,7 @@ class LatinReader:
         place; a run read only in part (a brand, a name, QQ) stays as written."""
         if not _LETTERS.search(text):
             return text
+        text = self._numbered_phrases.sub(lambda m: self._data.english[_spaced(m.group())], text)
 
         def chinese(run: re.Match[str]) -> str:
             pieces, understood, total = self._pieces(run.group())
@@ -99,7 +113,8 @@ class LatinReader:
 
     def _pieces(self, text: str) -> tuple[list[tuple[int, str, bool]], int, int]:
         """The words read (position, Chinese, whether a policy term), the letters read and all letters."""
-        lowered = " " + " ".join(map(self._base_form, re.sub(r"[^a-z\- ]+", " ", text.lower()).split())) + " "
+        # digits stay for the phrases that hold one (level 4 → 四级); a number outside them is not read
+        lowered = " " + " ".join(map(self._base_form, re.sub(r"[^a-z0-9\- ]+", " ", text.lower()).split())) + " "
         pieces: list[tuple[int, str, bool]] = []  # (position, chinese, is a term)
         understood = 0
         for table, is_term in ((self._data.english, True), (self._data.english_function, False)):

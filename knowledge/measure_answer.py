@@ -647,6 +647,11 @@ def conditions_asked(
     if bound is not None:
         side = _BOUND_SIDES[bound]
         stating = [p for p in stating if side.search(p)] or stating
+    tiered = by_headcount(tuple(stating), match.headcounts)
+    if len(tiered) < len(stating):
+        # 俺公司150号人，新招的得占多少比例: the headcount told picks the tier (在职职工超过100人的下调为10%),
+        # whichever tier shares the question's other words (新招 is in the 20% one).
+        return tiered
     shared = tuple(p for p in stating if any(word in p for word in match.focus))
     return shared or (tuple(stating) if len(stating) == 1 else ())
 

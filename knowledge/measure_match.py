@@ -101,6 +101,15 @@ class MeasureMatch:
         return found
 
     def _payable_amounts(self) -> tuple[str, ...]:
+        found = self._payable_by_kind()
+        if "money" in self.units and found and not any(_DIGITS.search(text) for text in found):
+            # 一次性临时生活补助能给多少: a sum set by a standard (按当地最低生活保障标准) for a period (不超过6个月)
+            # is told by both; the standard alone names no sum.
+            periods = {a.text for a in self.measure.amounts if _answers_unit(a, "duration")}
+            return tuple(a.text for a in self.measure.amounts if a.text in found or a.text in periods)
+        return found
+
+    def _payable_by_kind(self) -> tuple[str, ...]:
         amounts = [a for a in self.measure.amounts if _answers(a, self.units)]
         if len(amounts) < 2:
             return tuple(a.text for a in amounts)

@@ -312,7 +312,7 @@ class Gazetteer:
         question about somewhere else, unless the question is about going back there (回老家创业).
         A place said with a negation or as the outside of it (不在四川, 吉林省以外, 除巴中外, 老家资阳、
         人在外地) is not where the person is, whatever else the sentence says."""
-        scanned = _within_the_place_before(self._scan_at(text))
+        scanned = _within_the_place_before(self._scan_at(text), text)
         away = [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]
         excluded = [entry for entry, is_away in zip(scanned, away, strict=True) if is_away]
         scanned = [entry for entry, is_away in zip(scanned, away, strict=True) if not is_away]
@@ -438,23 +438,39 @@ class Gazetteer:
         )
 
 
-def _within_the_place_before(scanned: list[tuple[int, str, list[Place]]]) -> list[tuple[int, str, list[Place]]]:
+def _within_the_place_before(
+    scanned: list[tuple[int, str, list[Place]]], text: str
+) -> list[tuple[int, str, list[Place]]]:
     """A place written right after a larger one is read inside it (新疆巴州 is 新疆's 巴州, never 巴中's
     巴州区; 四川巴州区 is): its readings outside that place are dropped, and a name with none inside
-    it is no place of its own — the larger place stands."""
+    it is no place of its own — the larger place stands. So is a name that goes on as a smaller
+    place's (广东省吉林村: a village named 吉林, not 吉林省), and the same name said again later in the
+    message (我是新疆巴州库尔勒的，巴州这边…: still 新疆's)."""
     out: list[tuple[int, str, list[Place]]] = []
+    read_inside: dict[str, list[Place]] = {}
     for start, written, readings in scanned:
         candidates = readings
         before = out[-1] if out else None
-        if before is not None and before[0] + len(before[1]) == start:
+        if written in read_inside:
+            candidates = [c for c in readings if any(_is_inside(c, p) for p in read_inside[written])]
+            if not candidates:
+                continue
+        elif before is not None and before[0] + len(before[1]) == start:
             lowest = min(c.level for c in readings)
-            parents = [p for p in before[2] if p.level < lowest]
+            names_smaller = bool(_SMALLER_PLACE_AFTER.match(text[start + len(written) :]))
+            parents = [p for p in before[2] if p.level < lowest or (names_smaller and p.level <= lowest)]
             if parents:
                 candidates = [c for c in readings if any(_is_inside(c, p) for p in parents)]
+                if candidates != readings:
+                    read_inside[written] = parents
                 if not candidates:
                     continue
         out.append((start, written, candidates))
     return out
+
+
+# A name that goes on as a village's, a street's or a neighbourhood's (吉林村, 长春路, 巴中街道).
+_SMALLER_PLACE_AFTER = re.compile(r"^(?:村|屯|镇|乡|街|路|大道|社区|小区|组)")
 
 
 def _is_inside(place: Place, larger: Place) -> bool:

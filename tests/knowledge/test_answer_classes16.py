@@ -34,3 +34,79 @@ def test_the_loan_and_subsidy_sharing_a_tax_sentence_are_not_shown_for_a_tax_que
 def test_a_question_about_the_loan_in_that_sentence_still_gets_the_loan(kb: KnowledgeBase) -> None:
     result = answered(kb, "商洛 企业招下岗失业人员 能申请小额贷款吗")
     assert any("贷款" in m.name for m in result.measures)
+
+
+# ---- a place read inside a larger one stays there; a name going on as a village's is no city ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我在新疆巴州打工 巴州这里招贫困户的厂子有奖补没",  # 巴州 of 巴音郭楞, said again later
+        "河北吉林村的 回村开个小卖部 创业补贴有多少",  # a village named 吉林, in 河北
+        "湖北省长春村 开网店能贷款吗",
+    ],
+)
+def test_a_place_elsewhere_is_not_covered_by_a_name_it_shares(kb: KnowledgeBase, question: str) -> None:
+    region = kb.retriever.analyzer.analyze(question).region
+    assert not region.covered, region
+    assert answered(kb, question).status is not AnswerStatus.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "jurisdiction"),
+    [
+        ("四川巴州 开了个面馆 巴州这边创业补贴咋领", "巴中市"),
+        ("吉林长春 创业担保贷款能贷多少", "吉林省"),
+        ("吉林省吉林市 技能提升补贴", "吉林省"),
+    ],
+)
+def test_the_same_names_inside_a_covered_place_stay_covered(
+    kb: KnowledgeBase, question: str, jurisdiction: str
+) -> None:
+    region = kb.retriever.analyzer.analyze(question).region
+    assert region.covered and region.jurisdiction == jurisdiction, region
+
+
+# ---- English phrases holding a number (level 4) are read ----
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "others"),
+    [
+        ("jilin skills subsidy for a level 3 certificate how much", "2000元", ("1000元", "1500元")),
+        ("吉林 技能提升补贴 拿的是Level 5证书 给多少", "1000元", ("1500元", "2000元")),
+    ],
+)
+def test_a_skill_level_said_in_english_picks_its_tier(
+    kb: KnowledgeBase, question: str, figure: str, others: tuple[str, ...]
+) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert figure in line and not any(other in line for other in others), line
+
+
+# ---- a headcount told picks the tier, whichever tier shares the question's other words ----
+
+
+@pytest.mark.parametrize(("question", "tier", "other"), [
+    ("平顶山 我们公司二百来号人 想申请小微企业创业担保贷款 新招的得占多大比例", "10%", "20%"),
+    ("平顶山 小作坊十来个人 办小微企业创业担保贷款 新招用的人员要占多少", "20%", "10%"),
+])  # fmt: skip
+def test_the_headcount_told_picks_the_share_tier(kb: KnowledgeBase, question: str, tier: str, other: str) -> None:
+    line = answered(kb, question).direct_answer or ""
+    assert tier in line and other not in line, line
+
+
+# ---- a sum set by a standard for a period is told by both ----
+
+
+def test_a_standard_paid_for_a_period_shows_the_period(kb: KnowledgeBase) -> None:
+    # 平顶山（二十三）: 按当地最低生活保障标准发放不超过6个月的一次性临时生活补助 — the standard alone names no sum.
+    line = answered(kb, "平顶山 家里困难的下岗职工 临时生活补助一共能发多少钱").direct_answer or ""
+    assert "最低生活保障标准" in line and "6个月" in line, line
+
+
+def test_a_stated_sum_is_shown_without_its_period(kb: KnowledgeBase) -> None:
+    # 吉林（七）: 一次性5000元初创企业补贴 — a sum; nothing else is needed to tell it.
+    line = answered(kb, "吉林 大学生开店 初创企业补贴给多少钱").direct_answer or ""
+    assert "5000元" in line and "1年" not in line, line

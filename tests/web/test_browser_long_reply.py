@@ -81,3 +81,31 @@ def test_a_short_reply_scrolls_to_the_card_without_the_jump_button(phone, host_s
     expect(frame.locator('.msg.bot[data-kind="confirm"]')).to_have_count(1)
     expect(frame.locator("#pb-jump")).to_be_hidden()
     assert _in_view(frame, '.msg.bot[data-kind="confirm"] button.choice')
+
+
+def test_the_jump_button_never_covers_the_card_it_points_to(phone, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    # Issue 12 (session 15 walkthrough): scrolled until the card's first line showed at the bottom, the
+    # floating button sat on that line. It goes once the card has come up past the strip it floats over.
+    from playwright.sync_api import expect
+
+    frame = open_widget(phone, host_site)
+    frame.locator("#pb-input").fill(LONG)
+    frame.locator("#pb-input").press("Enter")
+    wait_idle(frame)
+    log = frame.locator("#pb-log")
+    jump = frame.locator("#pb-jump")
+    expect(jump).to_be_visible()
+    card_top = "log => log.querySelector('.msg.bot[data-kind=\"confirm\"]:last-child').offsetTop"
+    # the card just below the bottom edge: the button shows the way ...
+    log.evaluate(f"(log) => {{ log.scrollTop = ({card_top})(log) - log.clientHeight - 10; }}")
+    expect(jump).to_be_visible()
+    overlap = """(log) => {
+        const card = log.querySelector('.msg.bot[data-kind="confirm"]:last-child').getBoundingClientRect();
+        const button = document.getElementById('pb-jump');
+        return !button.hidden && button.getBoundingClientRect().bottom > card.top;
+    }"""
+    # ... and goes as soon as the card's first line comes into view, never covering it
+    for into_view in (4, 20, 60):
+        log.evaluate(f"(log) => {{ log.scrollTop = ({card_top})(log) - log.clientHeight + {into_view}; }}")
+        expect(jump).to_be_hidden()
+        assert not log.evaluate(overlap)

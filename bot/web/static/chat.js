@@ -72,7 +72,9 @@
   // Shown while the waiting card's buttons are below the visible part of the log.
   function updateJump() {
     if (!waitingCard || !waitingCard.isConnected) { jump.hidden = true; return; }
-    jump.hidden = waitingCard.offsetTop + waitingCard.offsetHeight <= log.scrollTop + log.clientHeight + 4;
+    // Hidden as soon as the card's top edge is in view: the button, floating over the bottom of the
+    // log, never covers the card it points to, and the rest of the card is a natural scroll away.
+    jump.hidden = waitingCard.offsetTop <= log.scrollTop + log.clientHeight;
   }
 
   function showWaiting() {
