@@ -607,7 +607,9 @@ class MeasureMatcher:
                             if named or in_parts
                             else 0.0,
                             weights.name_in_parts if at_level else 0.0,
-                            weights.target if any(t in expanded_text for t in measure.targets) else 0.0,
+                            weights.target
+                            if any(t in expanded_text for t in measure.targets) or _ran_out_as_required(measure, had)
+                            else 0.0,
                         ),
                         asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
                         (measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer)
@@ -871,12 +873,56 @@ def _levels_asked(text: str) -> frozenset[str]:
 
 
 def _told_as_had(word: str, text: str) -> bool:
-    """The question says the person already had it, or that it ran out (失业金领完了, 失业保险金已经领到期)."""
+    """The question says the person already had it, or that it ran out (失业金领完了, 失业保险金已经领到期,
+    领了一年失业金，现在领完了)."""
     start = text.find(word)
     while start >= 0:
-        if _HAD.match(text, start + len(word)):
+        after = _HAD_LATER.match(text, start + len(word))
+        if _HAD.match(text, after.end() if after else start + len(word)):
             return True
         start = text.find(word, start + 1)
+    return False
+
+
+# The next phrase going on about it: 领了一年失业金，现在领完了.
+_HAD_LATER = re.compile(
+    r"[，,\s]*(?:现在|如今|目前|眼下|已经|早就|早都|都)(?=(?:已经|已|都|早)?(?:领|拿|用|发|享受)?(?:到期|完|满|光|没了|停了|结束|期满))"
+)
+
+
+def _ran_out_as_required(measure: Measure, had: tuple[str, ...]) -> bool:
+    """The person tells a benefit ran out (失业金领完了) and the measure is for those whose benefit ran out
+    (领取失业保险金期满仍未就业的失业人员): their situation is its condition. A word said short is read in
+    the longer one written (失业金 in 失业保险金, 社保 in 社会保险)."""
+    if not had:
+        return False
+    for phrase in (*measure.conditions, *measure.targets):
+        for end in _RAN_OUT.finditer(phrase):
+            before = phrase[max(0, end.start() - _RAN_OUT_REACH) : end.start()]
+            if any(_abbreviates(word, before) for word in had):
+                return True
+    return False
+
+
+_RAN_OUT = re.compile(r"期满|到期|届满")
+_RAN_OUT_REACH = 8
+
+
+def _abbreviates(word: str, text: str) -> bool:
+    """The word's characters stand in the text in order, the first and last among them (失业金 in
+    领取失业保险金): how a Chinese name is said short."""
+    if len(word) < 2:
+        return False
+    at = text.find(word[0])
+    while at >= 0:
+        position = at
+        for ch in word[1:]:
+            position = text.find(ch, position + 1)
+            if position < 0:
+                break
+        else:
+            return True
+        at = text.find(word[0], at + 1)
     return False
 
 

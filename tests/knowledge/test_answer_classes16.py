@@ -110,3 +110,24 @@ def test_a_stated_sum_is_shown_without_its_period(kb: KnowledgeBase) -> None:
     # 吉林（七）: 一次性5000元初创企业补贴 — a sum; nothing else is needed to tell it.
     line = answered(kb, "吉林 大学生开店 初创企业补贴给多少钱").direct_answer or ""
     assert "5000元" in line and "1年" not in line, line
+
+
+# ---- a benefit told as run out is the condition of the measure for those whose benefit ran out ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "平顶山 我失业保险金早就领完了 一直没找到工作 还能领啥补助 领几个月",
+        "郏县的 前年厂里裁员 拿了一年多失业金，如今领完了 活还没着落 还有什么钱能领",
+    ],
+)
+def test_a_benefit_run_out_reaches_the_measure_for_those_whose_benefit_ran_out(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # 平顶山（二十二）: 对领取失业保险金期满仍未就业的失业人员…发放6个月的失业补助金 — (二十三)'s 下岗失业人员
+    # shared more words, but the person's situation is (二十二)'s condition.
+    result = answered(kb, question)
+    assert cited(result)[:1] == ["pingdingshan-2020-22"], cited(result)
+    if "几个月" in question:
+        assert "6个月" in (result.direct_answer or "")
