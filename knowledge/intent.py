@@ -280,8 +280,10 @@ _TO_ME = re.compile(
     r"(?:给|发给|补给|打给)(?:我|俺)(?!们)"
     r"|(?:我|俺)(?![们家])(?:自己)?(?:能|可以|可|能不能|可不可以|也能)?(?:领|拿|得到|享受|申请|要)"
 )
-# … and speaks neither as one who hires nor for a business of their own.
-_AS_EMPLOYER = re.compile(r"招|雇|聘|老板|我们(?:公司|厂|单位|企业|店|合作社)|我的(?:公司|厂|店)|我开|俺开")
+# … and speaks neither as one who hires nor for a business of their own (招我进去 is being hired).
+_AS_EMPLOYER = re.compile(
+    r"(?:招|雇|聘)(?!我|俺)|老板|我们(?:公司|厂|单位|企业|店|合作社)|我的(?:公司|厂|店)|我开|俺开"
+)
 
 
 def receives_for_self(question: str) -> bool:

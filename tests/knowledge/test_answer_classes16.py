@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.present.answers import answer_text
 from knowledge.answer_model import AnswerStatus
 from knowledge.kb import KnowledgeBase
 from tests.knowledge.test_answer_classes12 import answered, cited
@@ -131,3 +132,16 @@ def test_a_benefit_run_out_reaches_the_measure_for_those_whose_benefit_ran_out(
     assert cited(result)[:1] == ["pingdingshan-2020-22"], cited(result)
     if "几个月" in question:
         assert "6个月" in (result.direct_answer or "")
+
+
+# ---- being hired (招我进去, 雇我) is no employer speaking: the hiring subsidy is the unit's ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["资阳 有个厂说招我进去就有社保补贴 这补贴我自己能领多少", "巴中 单位说雇我的话有社保补贴 这个钱我能拿多少"],
+)
+def test_a_person_being_hired_is_told_the_hiring_subsidy_is_the_units(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answerer.answer(question)
+    assert answer.measures and answer.measures[0].beneficiary != "person", answer.measures[:1]
+    assert "不是直接发给您个人" in answer_text(answer)
