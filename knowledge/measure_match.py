@@ -89,6 +89,9 @@ class MeasureMatch:
     headcounts: tuple[int, ...] = ()
     # Skill grades the question names (技师证 → 2): tiers set by grade that state none of them answer nothing.
     grades: frozenset[int] = frozenset()
+    # Shares the question tells, in percent (十个见习的留下来六个 → 60; 留下了一多半 → 60): they pick the tier
+    # a share threshold sets (留用见习期满人员比例达到50%及以上的，补贴标准提高到…110%).
+    shares: tuple[float, ...] = ()
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -130,6 +133,11 @@ class MeasureMatch:
             graded = [t for t in group if grades_in(t) & self.grades] if len(group) > 1 else []
             if graded and all(grades_in(t) for t in group):
                 kept.update(graded)  # 中级（四级）…职业技能等级证书: the grade names the tier, not 证书
+                continue
+            by_told_share = by_share(tuple(group), self.shares)
+            if len(by_told_share) < len(group):
+                # 8个见习生只留用了2个: the share told picks the tier, though 留用 is said in the other one
+                kept.update(by_told_share)
                 continue
             kept.update(by_headcount(_tiers_named(group, self.focus, names) or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
@@ -280,6 +288,58 @@ def by_headcount(phrases: tuple[str, ...], told: tuple[int, ...]) -> tuple[str, 
 
     verdicts = [met(p) for p in phrases]
     if not any(v is not None for v in verdicts):
+        return phrases
+    if any(verdicts):
+        return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v)
+    return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v is None) or phrases
+
+
+def told_shares(text: str) -> tuple[float, ...]:
+    """The shares the text tells, in percent: two counts of the same people (十个见习的…留下来六个 → 60),
+    words for a share (一多半 → 60, 一半 → 50, 一小半 → 40), or a percentage said beside 留.
+    Only what is said of keeping people on (留用, 留下, 留了): other shares are no tier of this kind."""
+    if "留" not in text:
+        return ()
+    told: list[float] = []
+    for whole, kept in _KEPT_OF.findall(text):
+        total, part = _count(whole), _count(kept)
+        if total and part is not None and part <= total:
+            told.append(100.0 * part / total)
+    told += [value for word, value in _SHARE_WORDS if word in text]
+    told += [float(m) for m in _KEPT_PERCENT.findall(text)]
+    return tuple(told)
+
+
+def _count(text: str) -> int | None:
+    try:
+        return int(text) if text.isdigit() else int(chinese_to_number(text))
+    except ValueError:
+        return None
+
+
+_NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
+_KEPT_OF = re.compile(
+    _NUMBER
+    + r"(?:个|名|位)[^，,。？?]{0,12}[，,\s]?[^，,。？?]{0,8}?留(?:下来|下|用了|用|了)(?:了)?"
+    + _NUMBER
+    + r"(?:个|名|位)"
+)
+# Longest first: 一多半 before 多半, 一小半 before 一半.
+_SHARE_WORDS = (("一多半", 60.0), ("一大半", 60.0), ("大半", 60.0), ("过半", 60.0), ("一半以上", 60.0),
+                ("超过一半", 60.0), ("一小半", 40.0), ("不到一半", 40.0), ("一半", 50.0))  # fmt: skip
+_KEPT_PERCENT = re.compile(r"留[^，,。？?]{0,8}?(\d+)%")
+_SHARE_AT_LEAST = re.compile(r"比例达到(\d+)%(?:及以上|以上)")
+
+
+def by_share(phrases: tuple[str, ...], told: tuple[float, ...]) -> tuple[str, ...]:
+    """Of phrases that differ by a share threshold (比例达到50%及以上的…提高到110%), the ones the share the
+    question tells meets: the thresholded phrase when met, the others when not; unchanged otherwise."""
+    if len(phrases) < 2 or not told:
+        return phrases
+    verdicts = [
+        None if (m := _SHARE_AT_LEAST.search(p)) is None else any(v >= float(m.group(1)) for v in told) for p in phrases
+    ]
+    if all(v is None for v in verdicts):
         return phrases
     if any(verdicts):
         return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v)
@@ -563,6 +623,7 @@ class MeasureMatcher:
         # A name said only inside the head of a longer name (技能提升补贴 in 紧缺急需工种技能提升补贴): the
         # head names its measure; the shorter name names the others no more than their parts would.
         headcounts = told_headcounts(text)
+        shares = told_shares(text)
         grades = grades_in(text)
         said = self._names_in(text)
         heads = said & self._heads
@@ -683,6 +744,7 @@ class MeasureMatcher:
                 profile.apart,
                 headcounts,
                 grades,
+                shares,
             )
 
         copies = RankedCopies(

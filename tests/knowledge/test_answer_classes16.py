@@ -145,3 +145,20 @@ def test_a_person_being_hired_is_told_the_hiring_subsidy_is_the_units(kb: Knowle
     answer = kb.answerer.answer(question)
     assert answer.measures and answer.measures[0].beneficiary != "person", answer.measures[:1]
     assert "不是直接发给您个人" in answer_text(answer)
+
+
+# ---- a share told (两数 or 一多半) picks the tier a share threshold sets ----
+
+
+@pytest.mark.parametrize(
+    ("question", "tier", "other"),
+    [
+        ("平顶山 公司收了二十个见习生 期满后留用了十二个 见习补贴标准是多少", "110%", "的70%"),
+        ("平顶山 我们单位带了8个见习生 只留用了2个 见习补贴按多少给", "70%", "110%"),
+        ("汝州 见习的学生留下了一小半 单位的见习补贴按最低工资的多少给", "70%", "110%"),
+    ],
+)
+def test_the_share_kept_on_picks_the_internship_tier(kb: KnowledgeBase, question: str, tier: str, other: str) -> None:
+    # 平顶山（十三）: 见习补贴标准…最低工资标准的70%，其中对留用见习期满人员比例达到50%及以上的…提高到…110%
+    line = answered(kb, question).direct_answer or ""
+    assert tier in line and other not in line, line
