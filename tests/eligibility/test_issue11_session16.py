@@ -1,0 +1,118 @@
+"""Issue 11, session 16 (task rules11): people set 8 read, its disagreements judged against the clause texts.
+
+- 商洛（三）: “下岗失业人员和就业困难人员…自主创业的，要给予税费减免、小额贷款…；灵活就业的，要给予一定比例的社会保险
+  补贴” — a 下岗失业人员 who has opened a shop or works odd jobs was registered before starting; she is not
+  registered today, and that does not take the support away.
+- The same clause gives a 小额贷款 and says nothing of a second one after the first is repaid: to confirm.
+- 巴中（十二）: “贫困家庭劳动力参加有组织劳务输出的，给予一次性单程铁路、公路或水运（路）交通补贴” — one trip paid at a
+  time; whether a second organized trip is paid again is not written: to confirm, never refused, never
+  passed over as if it had not been had.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eligibility.engine import Engine
+from eligibility.interview import answers_from, run_interview
+from eligibility.profile import parse_profile
+from tests.eligibility.checking import benefit_of, check
+
+SELF_EMPLOYED = "shangluo.self_employment_support"
+FLEXIBLE = "shangluo.flexible_social_insurance_subsidy"
+FARE = "bazhong.labor_export_transport_subsidy"
+
+# A 丹凤县 woman laid off in 2010 who registered, then opened a grain shop; not registered any more.
+GRAIN_SHOP = {
+    "region": "商洛市丹凤县",
+    "age": 44,
+    "employment_status": "self_employed",
+    "education": "below_high_school",
+    "business_form": "individual",
+    "registered_unemployed": False,
+    "hard_to_employ": False,
+    "household": [],
+    "received_before": [],
+}
+# A 恩阳区 man from a 建档立卡 household going out with the district's organized labour export.
+EXPORTED = {
+    "region": "巴中市恩阳区",
+    "age": 37,
+    "employment_status": "unemployed",
+    "household": ["poverty_registered"],
+    "organized_labor_export": True,
+}
+
+
+def test_a_laid_off_worker_who_opened_a_shop_keeps_the_self_employment_support(engine: Engine) -> None:
+    result = benefit_of(
+        check(engine, {**GRAIN_SHOP, "registered_before_starting": True}, date(2012, 12, 5)), SELF_EMPLOYED
+    )
+    assert result.status == "eligible", result.reasons
+
+
+def test_a_shop_owner_never_registered_before_opening_is_not_a_laid_off_worker(engine: Engine) -> None:
+    result = benefit_of(
+        check(engine, {**GRAIN_SHOP, "registered_before_starting": False}, date(2012, 12, 5)), SELF_EMPLOYED
+    )
+    assert result.status == "ineligible"
+
+
+def test_whether_a_shop_owner_was_laid_off_first_is_asked_not_assumed(engine: Engine) -> None:
+    result = benefit_of(check(engine, GRAIN_SHOP, date(2012, 12, 5)), SELF_EMPLOYED)
+    assert result.status == "possibly_eligible"
+    assert "registered_before_starting" in result.missing_facts
+    start = parse_profile({"region": "商洛市丹凤县"}, engine.rulebook.facts, date(2012, 12, 5))
+    interview = run_interview(engine, start, answers_from({**GRAIN_SHOP, "registered_before_starting": True}))
+    assert any("registered_before_starting" in q.facts for q in interview.asked)
+    assert benefit_of(interview.result, SELF_EMPLOYED).status == "eligible"
+
+
+def test_a_laid_off_worker_doing_odd_jobs_gets_the_flexible_workers_subsidy(engine: Engine) -> None:
+    odd_jobs = {
+        **GRAIN_SHOP,
+        "employment_status": "flexible",
+        "business_form": "none",
+        "registered_before_starting": True,
+    }
+    assert benefit_of(check(engine, odd_jobs, date(2012, 8, 1)), FLEXIBLE).status == "eligible"
+
+
+def test_someone_out_of_work_is_never_asked_what_came_before_starting(engine: Engine) -> None:
+    """The question speaks of a start; for a person who has started nothing it decides nothing."""
+    looking = {"region": "商洛市柞水县", "age": 30, "employment_status": "unemployed", "registered_unemployed": False}
+    checked = check(engine, looking, date(2012, 8, 1))
+    assert all("registered_before_starting" not in b.missing_facts for b in checked.benefits)
+
+
+def test_a_second_small_loan_after_repaying_the_first_is_to_confirm(engine: Engine) -> None:
+    repaid = {
+        **GRAIN_SHOP,
+        "registered_before_starting": True,
+        "has_startup_loan": False,
+        "received_before": ["startup_loan"],
+    }
+    result = benefit_of(check(engine, repaid, date(2012, 12, 5)), SELF_EMPLOYED)
+    assert result.status == "possibly_eligible"
+    assert any(
+        r.kind == "to_confirm" and "再次申请" in (r.requirement.text or "") for r in result.reasons if r.requirement
+    )
+
+
+def test_a_fare_paid_on_an_earlier_organized_trip_leaves_the_next_one_to_confirm(engine: Engine) -> None:
+    again = benefit_of(check(engine, {**EXPORTED, "received_before": ["transport_subsidy"]}, date(2019, 2, 10)), FARE)
+    first = benefit_of(check(engine, {**EXPORTED, "received_before": []}, date(2019, 2, 10)), FARE)
+    assert again.status == "possibly_eligible"
+    assert again.missing_facts == ()
+    assert any(r.kind == "to_confirm" for r in again.reasons)
+    assert first.status == "eligible"
+
+
+def test_whether_the_fare_was_had_before_is_asked_once_the_rest_holds(engine: Engine) -> None:
+    assert benefit_of(check(engine, EXPORTED, date(2019, 2, 10)), FARE).missing_facts == ("received_before",)
+    start = parse_profile({"region": "巴中市恩阳区"}, engine.rulebook.facts, date(2019, 2, 10))
+    interview = run_interview(engine, start, answers_from({**EXPORTED, "received_before": ["transport_subsidy"]}))
+    asked = [q for q in interview.asked if q.fact == "received_before"]
+    assert len(asked) == 1
+    assert "transport_subsidy" in [o.value for o in asked[0].options]
+    assert benefit_of(interview.result, FARE).status == "possibly_eligible"
