@@ -116,3 +116,57 @@ def test_whether_the_fare_was_had_before_is_asked_once_the_rest_holds(engine: En
     assert len(asked) == 1
     assert "transport_subsidy" in [o.value for o in asked[0].options]
     assert benefit_of(interview.result, FARE).status == "possibly_eligible"
+
+
+# -- 吉林（十九）（十三）: training paid “按规定”, a threshold not stated -------------------------------------------
+
+# A 梨树县 farmer of 38 from a 建档立卡 household who wants to learn welding.
+WELDER = {
+    "region": "四平市梨树县",
+    "age": 38,
+    "employment_status": "unemployed",
+    "education": "below_high_school",
+    "household": ["poverty_registered"],
+    "rural_labor": True,
+    "wants_training": True,
+}
+
+
+def test_a_poor_farmer_wanting_training_is_told_which_training_is_paid_is_to_confirm(engine: Engine) -> None:
+    """吉林（十九）: “建档立卡贫困劳动力参加就业技能培训的，按规定给予职业培训补贴” — he is in the group; which course
+    and institution are paid the text leaves to rules it does not give. Nothing left to ask him."""
+    result = benefit_of(check(engine, WELDER, date(2018, 4, 12)), "jilin.vocational_training_subsidy")
+    assert result.status == "possibly_eligible"
+    assert result.missing_facts == ()
+    assert [r.kind for r in result.reasons] == ["to_confirm"]
+
+
+def test_the_eight_yuan_an_hour_standard_is_shown_with_its_unstated_threshold(engine: Engine) -> None:
+    """吉林（十三）: “降低职业培训补贴门槛，将农村劳动力技能培训补贴标准提高到每学时8元” — a threshold lowered,
+    not stated."""
+    result = benefit_of(check(engine, WELDER, date(2018, 4, 12)), "jilin.rural_skills_training_subsidy")
+    assert result.status == "possibly_eligible"
+    assert result.amount is not None and result.amount.text == "每学时8元"
+    assert any(r.kind == "to_confirm" and "门槛" in (r.requirement.text or "") for r in result.reasons if r.requirement)
+
+
+def test_a_school_leaver_of_a_year_keeps_only_the_training_scope_to_confirm(engine: Engine) -> None:
+    """at/over — 城乡未继续升学的初高中毕业生: one year after leaving, only which training is paid is open; a day
+    later, whether he still counts as a school leaver is open too."""
+    leaver = {
+        "region": "长春",
+        "age": 16,
+        "employment_status": "unemployed",
+        "education": "below_high_school",
+        "graduation_date": "2025-06-30",
+        "household": [],
+        "rural_labor": False,
+        "overcapacity_worker": False,
+        "registered_unemployed": False,
+        "wants_training": True,
+    }
+    at = benefit_of(check(engine, leaver, date(2026, 6, 30)), "jilin.vocational_training_subsidy")
+    over = benefit_of(check(engine, leaver, date(2026, 7, 1)), "jilin.vocational_training_subsidy")
+    assert at.status == over.status == "possibly_eligible"
+    assert len(at.reasons) == 1
+    assert len(over.reasons) == 2
