@@ -373,16 +373,18 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
 
 def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
     """2018-06离校, (set 6) 2018-06高校毕业 / 2018-06中职毕业 — a school word may stand between —,
-    2018届, and (set 8, session 16) 2018年6月本科毕业."""
+    2018届, and (set 8, session 16) 2018年6月本科毕业 / 2011年本科毕业 (a year alone: June 30)."""
     left = re.search(
         DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text
     )
-    spoken = re.search(r"(\d{4})年(\d{1,2})月(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?毕业", text)
+    spoken = re.search(r"(\d{4})年(?:(\d{1,2})月)?(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?毕业", text)
     year = re.search(r"(\d{4})届", text)
     if left:
         profile["graduation_date"] = _on(left)
     elif spoken:
-        profile["graduation_date"] = date(int(spoken[1]), int(spoken[2]), 1)
+        profile["graduation_date"] = (
+            date(int(spoken[1]), int(spoken[2]), 1) if spoken[2] else date(int(spoken[1]), 6, 30)
+        )
     elif year:
         profile["graduation_date"] = date(int(year[1]), 6, 30)
 

@@ -170,3 +170,21 @@ def test_a_school_leaver_of_a_year_keeps_only_the_training_scope_to_confirm(engi
     assert at.status == over.status == "possibly_eligible"
     assert len(at.reasons) == 1
     assert len(over.reasons) == 2
+
+
+# -- 商洛（三）: 未就业的高校毕业生, a measure of its own --------------------------------------------------------
+
+
+def test_an_unemployed_graduate_gets_training_and_job_introduction_like_the_hard_to_employ(engine: Engine) -> None:
+    """“对未就业的高校毕业生，要与其他就业困难人员一样给予职业培训、职业介绍…”: the group and what it gets are
+    written; he need not be certified 就业困难 nor say he wants training to be told so."""
+    graduate = {"region": "商洛市柞水县", "age": 24, "education": "college", "employment_status": "unemployed"}
+    result = benefit_of(check(engine, graduate, date(2012, 8, 27)), "shangluo.graduate_training_and_placement")
+    assert result.status == "eligible", result.reasons
+    assert result.beneficiary == "applicant"
+
+
+def test_a_graduate_in_a_job_is_not_an_unemployed_graduate(engine: Engine) -> None:
+    clerk = {"region": "商洛市柞水县", "age": 24, "education": "college", "employment_status": "employed"}
+    result = benefit_of(check(engine, clerk, date(2012, 8, 27)), "shangluo.graduate_training_and_placement")
+    assert result.status == "ineligible"
