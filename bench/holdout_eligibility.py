@@ -349,6 +349,7 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
     _started(facts, text, as_of, profile)
     if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
         profile["business_has_employees"] = True
+    _staff_share(facts, text, profile)
     parts = re.split(r"[;；，,]", text)
     said_had = [part for part in parts if HAD.search(part) and not NOT_HAD.search(part)]
     had = _had(said_had)
@@ -387,6 +388,17 @@ def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
         )
     elif year:
         profile["graduation_date"] = date(int(year[1]), 6, 30)
+
+
+def _staff_share(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> None:
+    """Set 8 (session 16): 在职职工30人 … 2020年7月新招3人 — the unit's size and this year's hires as a share."""
+    staff = re.search(r"(?:在职职工|现有职工|职工)(\d+)人", text)
+    hired = re.search(r"新招(\d+)人", text)
+    if facts.get("employment") not in OWNERS or not staff:
+        return
+    profile["unit_staff"] = int(staff[1])
+    if hired and int(staff[1]) > 0:
+        profile["unit_new_hire_percent"] = round(100 * int(hired[1]) / int(staff[1]))
 
 
 def _started(facts: dict[str, Any], text: str, as_of: date, profile: dict[str, Any]) -> None:

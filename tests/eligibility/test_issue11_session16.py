@@ -188,3 +188,39 @@ def test_a_graduate_in_a_job_is_not_an_unemployed_graduate(engine: Engine) -> No
     clerk = {"region": "商洛市柞水县", "age": 24, "education": "college", "employment_status": "employed"}
     result = benefit_of(check(engine, clerk, date(2012, 8, 27)), "shangluo.graduate_training_and_placement")
     assert result.status == "ineligible"
+
+
+# -- 平顶山（九）: a stated condition that was only in the amount text -------------------------------------------
+
+# The owner of a 宝丰县 car-parts firm of 30 staff who took on 3 people in July 2020.
+PARTS_FIRM = {
+    "region": "平顶山市宝丰县",
+    "age": 45,
+    "employment_status": "self_employed",
+    "business_form": "micro_enterprise",
+    "hiring_staff": True,
+    "unit_staff": 30,
+    "unit_new_hire_percent": 10,
+}
+LOAN = "pingdingshan.micro_enterprise_guarantee_loan"
+
+
+def test_a_small_firm_below_the_hiring_share_is_not_offered_the_eased_loan(engine: Engine) -> None:
+    """“将当年新招用符合条件人员占现有职工比例下调为20%，其中在职职工超过100人的下调为10%”: 3 of 30 is 10%."""
+    result = benefit_of(check(engine, PARTS_FIRM, date(2020, 8, 20)), LOAN)
+    assert result.status == "ineligible"
+    assert any("20%" in (r.requirement.text or "") for r in result.reasons if r.requirement)
+
+
+def test_a_small_firm_at_the_share_may_apply_with_who_counts_to_confirm(engine: Engine) -> None:
+    result = benefit_of(check(engine, {**PARTS_FIRM, "unit_new_hire_percent": 20}, date(2020, 8, 20)), LOAN)
+    assert result.status == "as_employer"
+    assert result.missing_facts == ()
+    assert [r.kind for r in result.reasons if r.kind != "not_yet_in_force"][-1] == "to_confirm"
+
+
+def test_the_owner_is_asked_the_size_and_the_share_of_his_firm(engine: Engine) -> None:
+    unknown = {k: v for k, v in PARTS_FIRM.items() if k not in {"unit_staff", "unit_new_hire_percent"}}
+    result = benefit_of(check(engine, unknown, date(2020, 8, 20)), LOAN)
+    assert result.status == "as_employer"
+    assert set(result.missing_facts) <= {"unit_staff", "unit_new_hire_percent"} and result.missing_facts
