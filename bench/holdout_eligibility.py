@@ -62,6 +62,8 @@ EDUCATION = {
     # Set 7's words (session 15).
     "bachelor": "college",
     "primary": "below_high_school",
+    # Set 8's word (session 16).
+    "vocational_secondary": "secondary_vocational",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -72,6 +74,8 @@ RECEIVED = {
     "startup_loan": ("创业担保贷款", "小额担保贷款"),
     "living_allowance": ("临时生活补助",),
     "hiring_subsidy": ("吸纳就业补贴",),
+    # Set 8 (session 16): 已领取一次性交通补贴 on an earlier organized trip.
+    "transport_subsidy": ("交通补贴",),
 }
 LEVELS = {
     "初级": "junior",
@@ -91,8 +95,19 @@ HOUSEHOLD = {
 # Words for yes/no facts, Chinese and English, as people describe themselves.
 FLAGS: dict[str, tuple[str, ...]] = {
     "hard_to_employ": ("就业困难人员",),
+    # Session 16: a 下岗失业人员 who has since started work of her own was one before starting.
+    "registered_before_starting": ("下岗",),
     "registered_unemployed": ("失业登记", "registered as unemployed", "registered unemployed", "实名登记"),
-    "job_seeking": ("求职", "找工作", "job-hunting", "job hunting", "looking for", "job-seeking", "seeking"),
+    "job_seeking": (
+        "求职",
+        "找工作",
+        "就近就业",
+        "job-hunting",
+        "job hunting",
+        "looking for",
+        "job-seeking",
+        "seeking",
+    ),
     "wants_business": (
         "想创业",
         "打算创业",
@@ -118,7 +133,7 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "business_has_employees": ("员工", "employees", "hired"),
     # An owner whose business takes people on (session 12): his unit claims employers' subsidies.
     "hiring_staff": ("招用", "招了", "雇了", "雇用", "hired", "employs"),
-    "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "头一回"),
+    "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "首次领取", "头一回"),
     "business_licensed": ("营业执照", "business licence", "business license", "工商登记", "注册", "登记个体工商户"),
 }
 # Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
@@ -140,7 +155,7 @@ NEGATION = re.compile(
 # An owner asking about his own unit (session 13): what the text says of the people he hired is the
 # hire's (`hire_*` facts), never his own; so are the terms of their employment and the unit's own facts.
 OWNERS = {"employer", "business_owner"}
-HIRES = ("吸纳", "招用", "招了", "雇了", "雇用", "hired", "employs")
+HIRES = ("吸纳", "招用", "招了", "新招", "雇了", "雇用", "hired", "employs")
 HIRE_FLAGS: dict[str, tuple[str, ...]] = {
     "hire_hard_to_employ": ("就业困难人员",),
     "hire_registered_unemployed": ("登记失业", "失业登记", "registered unemployed"),
@@ -219,13 +234,22 @@ def _certificate(written: Any) -> dict[str, Any]:
     return {"level": level, "issued": issued}
 
 
+def _runs_business(facts: dict[str, Any]) -> bool:
+    """An owner, or (set 8, session 16) a flexible worker who also holds a business licence of her own
+    (外卖配送+微店, 2018-03-20首次领取个体工商户营业执照)."""
+    if facts.get("employment") in {"self_employed", *OWNERS}:
+        return True
+    licensed = re.search(r"\d{4}-\d{2}(?:-\d{2})?[^;；]{0,12}营业执照", str(facts.get("other") or ""))
+    return facts.get("employment") == "flexible" and licensed is not None
+
+
 def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> None:
     other = str(facts.get("other") or "")
     registered = facts.get("business_registered")
     if isinstance(registered, date) and registered <= as_of:
         profile["business_licensed"] = True
         profile["business_months"] = months_between(registered, as_of)
-    if facts.get("employment") in {"self_employed", "employer"} or isinstance(registered, date):
+    if _runs_business(facts) or isinstance(registered, date):
         form = "individual"
         if re.search(r"公司|企业|company|enterprise", other, re.IGNORECASE):
             form = "micro_enterprise"
@@ -297,27 +321,13 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
     """Dates, durations and receipts written in the person's prose, where the structured fields say none."""
     text = str(facts.get("other") or "")
     if "certificates" not in profile:
-        records = []
-        for found in re.finditer(DATED + r"取得([^;；]*?证)", text):
-            issued = _on(found)
-            level = next((LEVELS[n] for n in sorted(LEVELS, key=len, reverse=True) if n in found[4]), None)
-            if issued <= as_of:
-                records.append({"date": issued, **({"level": level} if level else {})})
-        if records:
-            profile["certificates"] = records
+        _certificates_in_text(text, as_of, profile)
     if "graduation_date" not in profile:
-        # 2018-06离校, and (set 6) 2018-06高校毕业 / 2018-06中职毕业: a school word may stand between.
-        left = re.search(
-            DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text
-        )
-        year = re.search(r"(\d{4})届", text)
-        if left:
-            profile["graduation_date"] = _on(left)
-        elif year:
-            profile["graduation_date"] = date(int(year[1]), 6, 30)
+        _graduation_in_text(text, profile)
     since = re.search(DATED + r"起[^;；]*?失业保险", text)
     # 失业保险5年以上, and (set 6) 参加失业保险约6年 / 失业保险5年.
-    spans = re.search(r"失业保险[^;；\d]*?(\d+)年", text)
+    # Set 8 (session 16): a duration, never a calendar year (参保并持续缴纳失业保险, 2020年未裁员).
+    spans = re.search(r"失业保险[^;；\d]*?(?<!\d)(\d{1,2})年", text)
     if "ui_years" not in profile and (since or spans):
         years = (as_of - _on(since)).days / 365.25 if since else float(spans[1]) if spans else 0.0
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
@@ -329,7 +339,7 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
             DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)", text
         )
     ]
-    if "business_months" not in profile and facts.get("employment") in {"self_employed", *OWNERS}:
+    if "business_months" not in profile and _runs_business(facts):
         if months:
             profile["business_months"] = int(months[1])
         elif years:
@@ -339,6 +349,7 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
     _started(facts, text, as_of, profile)
     if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
         profile["business_has_employees"] = True
+    _staff_share(facts, text, profile)
     parts = re.split(r"[;；，,]", text)
     said_had = [part for part in parts if HAD.search(part) and not NOT_HAD.search(part)]
     had = _had(said_had)
@@ -346,6 +357,48 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         profile["received_before"] = sorted({*profile.get("received_before", []), *had})
     if any("创业担保贷款" in part for part in said_had):
         profile["has_startup_loan"] = not any("还清" in part for part in said_had)
+
+
+def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
+    """2018-03-10取得育婴员中级（四级）职业资格证书, and (set 8, session 16) 初级(五级)证书颁发于2017-12-15."""
+    written = [(_on(found), found[4]) for found in re.finditer(DATED + r"取得([^;；]*?证)", text)]
+    written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发于" + DATED, text)]
+    records = []
+    for issued, name in written:
+        level = next((LEVELS[n] for n in sorted(LEVELS, key=len, reverse=True) if n in name), None)
+        if issued <= as_of:
+            records.append({"date": issued, **({"level": level} if level else {})})
+    if records:
+        profile["certificates"] = records
+
+
+def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
+    """2018-06离校, (set 6) 2018-06高校毕业 / 2018-06中职毕业 — a school word may stand between —,
+    2018届, and (set 8, session 16) 2018年6月本科毕业 / 2011年本科毕业 (a year alone: June 30)."""
+    left = re.search(
+        DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text
+    )
+    spoken = re.search(r"(\d{4})年(?:(\d{1,2})月)?(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?毕业", text)
+    year = re.search(r"(\d{4})届", text)
+    if left:
+        profile["graduation_date"] = _on(left)
+    elif spoken:
+        profile["graduation_date"] = (
+            date(int(spoken[1]), int(spoken[2]), 1) if spoken[2] else date(int(spoken[1]), 6, 30)
+        )
+    elif year:
+        profile["graduation_date"] = date(int(year[1]), 6, 30)
+
+
+def _staff_share(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> None:
+    """Set 8 (session 16): 在职职工30人 … 2020年7月新招3人 — the unit's size and this year's hires as a share."""
+    staff = re.search(r"(?:在职职工|现有职工|职工)(\d+)人", text)
+    hired = re.search(r"新招(\d+)人", text)
+    if facts.get("employment") not in OWNERS or not staff:
+        return
+    profile["unit_staff"] = int(staff[1])
+    if hired and int(staff[1]) > 0:
+        profile["unit_new_hire_percent"] = round(100 * int(hired[1]) / int(staff[1]))
 
 
 def _started(facts: dict[str, Any], text: str, as_of: date, profile: dict[str, Any]) -> None:

@@ -97,7 +97,8 @@ def test_registering_as_unemployed_opens_the_training_subsidy_of_an_unregistered
     training = _benefit(_check(engine, IDLE), "jilin.vocational_training_subsidy")
     assert training.status == "ineligible"
     assert training.opens_with == ("registered_unemployed",)
-    assert training.opens_to == "eligible"
+    # Session 16: 按规定给予 — which training is paid stays to confirm, so registering opens it as possible.
+    assert training.opens_to == "possibly_eligible"
 
 
 def test_an_employee_is_not_told_to_register_as_unemployed(engine: Engine) -> None:
@@ -119,9 +120,23 @@ def test_a_certificate_opens_the_skill_subsidy_of_an_insured_worker_but_not_of_o
 
 
 def test_an_unknown_registration_says_registering_would_make_it_sure(engine: Engine) -> None:
-    unsure = _benefit(_check(engine, {**IDLE, "registered_unemployed": None}), "jilin.vocational_training_subsidy")
+    """商洛（六） 登记失业求职的高校毕业生: a graduate looking for work, registration 不清楚 (session 16: 吉林（十九）,
+    the example before, stays to confirm after registering — which training is paid — so it is no longer one)."""
+    graduate = {
+        "region": "商洛",
+        "age": 23,
+        "employment_status": "unemployed",
+        "education": "college",
+        "graduation_date": "2012-06-30",
+        "job_seeking": True,
+        "registered_unemployed": None,
+    }
+    unsure = _benefit(_check(engine, graduate, date(2012, 9, 1)), "shangluo.graduate_employment_services")
     assert unsure.status == "possibly_eligible"
     assert unsure.opens_with == ("registered_unemployed",) and unsure.opens_to == "eligible"
+    # Registering would leave 吉林（十九） open all the same: it is not offered as what makes it sure.
+    training = _benefit(_check(engine, {**IDLE, "registered_unemployed": None}), "jilin.vocational_training_subsidy")
+    assert training.status == "possibly_eligible" and training.opens_with == ()
 
 
 def test_the_json_the_chat_and_the_terminal_say_what_to_do(engine: Engine, registry: Registry) -> None:
@@ -130,7 +145,7 @@ def test_the_json_the_chat_and_the_terminal_say_what_to_do(engine: Engine, regis
     training = payload["jilin.vocational_training_subsidy"]
     assert training["opens_with"] == [{"fact": "registered_unemployed", "action": training["opens_with"][0]["action"]}]
     assert "失业登记" in training["opens_with"][0]["action"]
-    assert training["opens_to"] == "eligible" and "失业登记" in training["opens_with_text"]
+    assert training["opens_to"] == "possibly_eligible" and "失业登记" in training["opens_with_text"]
     # Backwards compatible: the earlier fields are all still there.
     assert {"status", "reasons", "missing_facts", "eligible_from", "eligible_from_text", "apply"} <= set(training)
     assert all(b["opens_with"] == [] for b in payload.values() if b["status"] == "eligible")
