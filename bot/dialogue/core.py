@@ -59,6 +59,8 @@ _PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
 # 不是我 是我婆姨: the contrast form of `reattributing` (不是我的 is whose a thing is, not this).
 _NOT_ME_BUT = re.compile(r"不是(?:我|俺)(?:本人|自己)?[\s，,]*(?:是|而是)")
 # Facts a family shares: said by a parent asking for a child, they go with the child's.
+# 我这种, 俺们这样的, 咱这情况: the speaker's own kind of case, pointed at.
+_OWN_KIND = re.compile(r"(?:我|俺|咱)(?:们)?(?:这种|这样|这类|这号|这情况|这个情况)")
 _SHARED_FACTS = frozenset({"region", "household"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -289,8 +291,7 @@ class Dialogue:
         if cited is not None:
             return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
-        if self._refines_search(work, text, reading):
-            reading = Reading(statement="", question=text, is_search=True, refines=True)
+        reading = self._against_last_answer(work, text, reading)
         reading = self._whose(work, text, reading, today)
         reattributed = self._reattributed(work, text, reading, today)
         if reattributed is not None:
@@ -328,7 +329,10 @@ class Dialogue:
             # 通江的 媳妇是…) is the subject, and the other's facts are left out.
             # The family's place and household (我们家是低保户) are no facts of the speaker alone.
             own = set(self.describer.describe(reading.statement, today).facts) if reading.statement else set()
-            if work.profile or work.pending or own - _SHARED_FACTS or not reading.others:
+            # 俺老公…裁员下来了 我自己开个理发店 想问问他能享受啥: asked for him in so many words, the check is
+            # his even though the speaker told something of her own — which is then left out.
+            for_other = bool(own - _SHARED_FACTS) and self._asks_for_someone_else(reading.question)
+            if work.profile or work.pending or (own - _SHARED_FACTS and not for_other) or not reading.others:
                 return reading
             # 我表哥是退役士兵，通江有什么扶持 asks the documents about a group; 他能享受啥 asks for a check.
             asks = reading.asks and not (reading.is_search and not self.words.is_question(reading.question))
@@ -342,12 +346,23 @@ class Dialogue:
         elif not reading.others and not self.reader.is_about_person(text):
             # 说错了 是大前年 in a conversation about someone else: naming no one, it is about them.
             return reading
-        # The place the speaker gave is the family's: it stays with the person asked for.
-        place = reading.statement if not work.profile and not work.pending else ""
+        # The place the speaker gave is the family's: it stays with the person asked for (not what the
+        # speaker said of their own work or schooling).
+        own_told = self.describer.describe(reading.statement, today).facts if reading.statement else {}
+        shared = not set(own_told) - _SHARED_FACTS
+        place = reading.statement if not work.profile and not work.pending and shared else ""
         told = "，".join(part for part in (place, reading.others) if part)
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=told, question="", others=reading.others)
         return replace(reading, statement=told)
+
+    def _asks_for_someone_else(self, question: str) -> bool:
+        """想问问他能享受啥: the stretch that asks names someone else (他, 我老公) and not the speaker."""
+        parts = [part for part in _PHRASES.split(question) if part]
+        asking = [part for part in parts if self.words.is_question(part) or self.words.is_eligibility_request(part)]
+        if not asking:
+            return False
+        return self.reader.is_about_other(asking[-1]) and not self.reader.is_about_person(asking[-1])
 
     def _corrects_card_of(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
         """说错了 他今年51, 不对 他是48岁 while a card waits: a correction names whom the card is about (他,
@@ -389,6 +404,10 @@ class Dialogue:
             return None
         if moved is None or not (work.pending or work.profile):
             return None
+        if contrast and not named and not work.profile:
+            turned = self._turned_to_them(work, text[moved.end() :], today)
+            if turned is not None:
+                return turned
         business = self.describer.names_business(text)
         if named and not business:
             # 低保户不是我 是我婆娘: the facts named before 不是我 are someone else's — only those move.
@@ -414,6 +433,21 @@ class Dialogue:
         else:
             said = _closing().reattributed if business else _closing().reattributed_all
         return [render.notice(said), *self._reminder(work, today)]
+
+    def _turned_to_them(self, work: Working, said: str, today: date) -> list[Reply] | None:
+        """不是我 是俺老公想开 我帮他问的 他2021年毕业的: with nothing recorded yet, a contrast that goes on
+        to ask for that person (帮他问的) or to tell their situation turns the check to them — what the card
+        holds was theirs, corrected by what is told of them now — instead of emptying the card."""
+        told = self.describer.describe(said, today)
+        if not (told.facts or self.words.on_behalf.search(said)):
+            return None
+        work.for_someone_else = True
+        for fact, value in told.facts.items():
+            work.pending[fact] = value
+            work.pending_notes.pop(fact, None)
+            if fact in told.notes:
+                work.pending_notes[fact] = told.notes[fact]
+        return [self.interviewer.confirmation(work)]
 
     def _business_facts(self) -> set[str]:
         """The business form and every fact asked after it (经营时长, 营业执照, 正在招人 …)."""
@@ -444,7 +478,9 @@ class Dialogue:
         if self.words.about_bot.search(text) and not self.reader.names_benefit(text):
             # 你是机器人吧: what the bot is (an uncited answer, logged) — never a yes, never a search.
             return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
-        closing = self.words.closing(text)
+        closing = self.words.closing(
+            text, waiting=bool(work.pending) or self.interviewer.current(work, today) is not None
+        )
         if closing is not None:
             # 明白了, 再见: a short reply, the waiting card or question again — never a search.
             buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
@@ -481,7 +517,9 @@ class Dialogue:
         words = self.describer.situation_words({**work.profile, **work.pending})
         if not words:
             return None
-        return self._asked_in_situation(words, text, self._person_region(work), today)
+        named = self.regions.resolve(text)
+        place = named.place if named.place and named.covered else self._person_region(work)
+        return self._asked_in_situation(words, text, place, today)
 
     def _supposed_answer(self, text: str, region: str | None, today: date) -> tuple[Question, Answer, str] | None:
         """要是去长春开个小饭馆呢，有啥扶持: the supposed situation (自主创业) asked where it is supposed;
@@ -616,6 +654,16 @@ class Dialogue:
             return False
         return not self.regions.resolve(word).place
 
+    def _against_last_answer(self, work: Working, text: str, reading: Reading) -> Reading:
+        """Search words that narrow the last answer, a place that moves it, or a correction of where it
+        asked (打错了 是商洛): read against the thread, as a search of the place or the words."""
+        if self._refines_search(work, text, reading):
+            return Reading(statement="", question=text, is_search=True, refines=True)
+        moved = self._question_place_corrected(work, text)
+        if moved is not None:
+            return Reading(statement="", question=moved, is_search=True, refines=True)
+        return reading
+
     def _refines_search(self, work: Working, text: str, reading: Reading) -> bool:
         """After an answer, words typed as into a search box narrow it (吉林 高级证, 失业保险 3年) and a
         place alone moves it (吉林的): asked against the thread, never the person's facts. A place alone
@@ -635,6 +683,26 @@ class Dialogue:
         if not (bare and bare in place):
             return False
         return not work.pending or going_on or self._comparing_places(work)
+
+    def _question_place_corrected(self, work: Working, text: str) -> str | None:
+        """打错了 是商洛 after 商丘失业金咋领: a correction naming only a place, when the last question asked
+        about a place the person never gave as theirs, corrects where that question asked — the place
+        (to ask the last question there), never a fact of the person."""
+        asked = work.thread.region if work.thread is not None else None
+        if asked is None or work.interviewing or not self.words.correcting.search(text):
+            return None
+        if self.reader.is_about_person(text):
+            # 说错了，我在资阳: where the person is, stated.
+            return None
+        value = self.corrections.new_value(text) or self.words.correcting.sub("", text)
+        bare = re.sub(r"[的\s，,。！!]", "", value)
+        place = self.regions.resolve(bare).place or ""
+        if not (bare and bare in place):
+            return None
+        own = {**work.profile, **work.pending}.get("region")
+        if isinstance(own, str) and self.regions.resolve(own).jurisdiction == self.regions.resolve(asked).jurisdiction:
+            return None
+        return place
 
     def _comparing_places(self, work: Working) -> bool:
         """The last answer was for another place than the card's (巴中呢 after 平顶山's answer while the
@@ -1138,9 +1206,17 @@ class Dialogue:
 
     def _asks_nothing_named(self, text: str) -> bool:
         """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,
-        and no figure (那个5000能拿吗 asks about the measure of that figure, not about the situation)."""
-        if _FIGURE.search(text) or self.regions.resolve(text).place:
+        and no figure (那个5000能拿吗 asks about the measure of that figure, not about the situation). A
+        place is allowed when the message points at the person's own kind of case there (商洛对俺们这种有没有
+        专门的政策): what they said of themselves is what is asked about, at that place — not when it asks
+        whether a place's policy still holds for them (那吉林的政策我还能享受吗)."""
+        if _FIGURE.search(text):
             return False
+        if self.regions.resolve(text).place and not _OWN_KIND.search(text):
+            return False
+        # 有啥扶持, 有没有政策: help in general names nothing either.
+        for word in self.words.general_benefit:
+            text = text.replace(word, "")
         return not self.threads.has_own_topic(text)
 
     def _person_region(self, work: Working) -> str | None:

@@ -4,7 +4,9 @@ People correct a card the way they would correct a person: 我不是三年前毕
 without its verb) or 岁数说错了，是五十八 (the fact named, the value bare). Neither states a fact on its
 own, so the describer finds nothing in them. Here the new value is read in the place of the old one:
 - 不是X，是Y: Y takes X's place — with as much of X's end as makes Y a fact of the same kind as X
-  (两年前 + 毕业, the words X corrected);
+  (两年前 + 毕业, the words X corrected); when X alone is a bare value (不是明年，是今年夏天; 不是去年
+  是前年), the fact X names is the one on the card or the record that X reads as (明年 → the graduation
+  date of next year), and Y is read as that fact's answer;
 - …说错了，是Y with no X: Y is read as the answer to each fact the card or the record holds (the
   interview's own answer reader, so 五十八 is an age in 岁 and 去年 a date); the correction is taken
   only when exactly one of those facts reads it and it changes that fact — or, when several do
@@ -38,11 +40,18 @@ class Corrections:
         """不是X，是Y: a correction by its shape, whatever words it uses (我不是三年前毕业 是两年前)."""
         return _REPLACED.search(text) is not None
 
+    def new_value(self, text: str) -> str | None:
+        """The value a correction gives (打错了 是商洛 → 商洛; 不是商丘，是商洛 → 商洛), or None."""
+        said = _REPLACED.search(text) or _NEW_VALUE.search(text)
+        return said["new"] if said is not None else None
+
     def read(self, text: str, known: dict[str, Any], today: date) -> Description | None:
         """The facts a correction gives by its new value alone, or None."""
         replaced = _REPLACED.search(text)
         if replaced is not None:
-            return self._in_place_of(replaced["old"], replaced["new"], today)
+            return self._in_place_of(replaced["old"], replaced["new"], today) or self._of_value_said(
+                replaced["old"], replaced["new"], known, today
+            )
         said = _NEW_VALUE.search(text)
         if said is None:
             return None
@@ -57,6 +66,22 @@ class Corrections:
             if described.facts and set(described.facts) <= set(before):
                 return described
         return None
+
+    def _of_value_said(self, old: str, new: str, known: dict[str, Any], today: date) -> Description | None:
+        """不是明年 是今年夏天: the old value names the fact whose value it reads as (the same year for a
+        date said by its year alone); the new one is read as that fact's answer."""
+        named = {fact: value for fact, value in known.items() if self._reads_as(fact, old, value, today)}
+        return self._of_known_fact(new, named, today) if len(named) == 1 else None
+
+    def _reads_as(self, fact: str, said: str, value: Any, today: date) -> bool:
+        if fact not in self.facts or self.facts[fact].type not in _VALUED:
+            return False
+        understood = self.reader.read(question_for((fact,), self.facts), said, today)
+        if understood is None or understood.raw is None:
+            return False
+        if self.facts[fact].type == "date":
+            return str(understood.raw)[:4] == str(value)[:4]
+        return bool(understood.raw == value)
 
     def _of_known_fact(self, value: str, known: dict[str, Any], today: date, around: str = "") -> Description | None:
         read: dict[str, Any] = {}

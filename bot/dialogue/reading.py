@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from bot.dialogue.words import Vocabulary
 
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
+# 我记岔了, 我刚才说错了: the speaker owning a slip, not speaking of themselves.
+_SLIP = re.compile(r"(?:刚才|刚刚|前面|之前|上面)?(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)了")
 _PUNCTUATION = "，,。！!；;\n "
 # The longest subject a supposition may follow (网店要是…, 我们家要是…).
 SUBJECT_CHARS = 3
@@ -211,6 +213,8 @@ class MessageReader:
         found += [m.start() for m in self._named_relative.finditer(text)]
         # 问了我妈，是平昌的: the one asked tells what follows; it is not about them.
         found = [at for at in found if not self.words.told_by.search(text[:at])]
+        # 在家带了几年孩子: the child cared for is the object of the speaker's own doing.
+        found = [at for at in found if not self.words.cared_for.search(text[:at])]
         return min(found) if found else None
 
     def own_part(self, stretch: str, hiring: bool = True) -> str:
@@ -265,11 +269,14 @@ class MessageReader:
 
     def _mentions(self, text: str) -> list[int]:
         """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子, nor 我 as the one
-        told or helped (告诉我…, 帮我查一下…, 给我讲讲…): that asks, it says nothing about them."""
+        told or helped (告诉我…, 帮我查一下…, 给我讲讲…): that asks, it says nothing about them; nor 我 as
+        the one who slipped (我记岔了, 我刚才说错了): that corrects what was said, of whomever it was."""
         return [
             m.start()
             for m in self._first_person.finditer(text)
-            if not self._relation.match(text, m.end()) and not text[: m.start()].endswith(self.words.addressing)
+            if not self._relation.match(text, m.end())
+            and not text[: m.start()].endswith(self.words.addressing)
+            and not _SLIP.match(text, m.end())
         ]
 
     def names_benefit(self, text: str) -> bool:

@@ -209,6 +209,8 @@ class Threads:
             # 我战友在乐至 他那儿一样不: whom it is about is no topic (the last question, there).
             and word not in self.words.relations
             and word not in self.words.third_person
+            # 商洛对俺们这种…: the speaker (我们, 俺们, 咱们) is no topic either.
+            and not word.startswith(self.words.first_person)
             and not word.isdigit()
         ]
 
@@ -337,6 +339,8 @@ class Threads:
             # showed (众创空间和创业园区（孵化基地）创业场所); elsewhere the same kind is asked by that name,
             # and the thread goes on with it (多少 next).
             subject, topic = thread.measure, (thread.measure,)
+        elif place and thread.measure:
+            subject += self._kind_unnamed(thread)
         if place and classify(text).primary == Intent.OVERVIEW:
             cue = self._cue(thread)
             return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}", topic=topic)
@@ -436,6 +440,15 @@ class Threads:
         if not kinds or any(kind in shown for kind in kinds):
             return None
         return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
+
+    def _kind_unnamed(self, thread: Thread) -> str:
+        """资阳贫困户自己创业能贷多少 → 巴中呢: the kind of help the last answer showed (贷款 in 贫困劳动者
+        创业担保贷款) when the topic words name only whom it is for — asked by a verb (能贷), the kind is
+        in no word of the topic, and the same question elsewhere would lose it."""
+        if thread.measure is None or any(self.is_measure(term) for term in thread.topic):
+            return ""
+        kinds = [word for word in self.words.benefit_words if word in thread.measure]
+        return max(kinds, key=len) if kinds else ""
 
     def _cue(self, thread: Thread) -> str:
         """The words asking the thread's kind of question again (哪个部门负责, 利息谁出钱)."""

@@ -76,6 +76,7 @@ class VocabularyFile(BaseModel):
     reattributing: str = "$^"
     # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
     told_by: str = "$^"
+    cared_for: str = "$^"
     # 我招…, 店里雇了…: the people hired follow, not the speaker.
     hiring: str = "$^"
     hired_count: str = "$^"
@@ -169,14 +170,19 @@ class Vocabulary:
         self.about_bot = re.compile(data.about_bot)
         self.beneficiary = re.compile(data.beneficiary)
         self.making = re.compile(data.making)
+        self._read_people(data)
+        self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
+
+    def _read_people(self, data: VocabularyFile) -> None:
+        """The words that say whom a stretch is about: someone else, someone hired, told by or cared for."""
         self.relations = data.relations
         self.third_person = data.third_person
         self.hearsay = data.hearsay
         self.hiring = re.compile(data.hiring)
         self.hired_count = re.compile(data.hired_count)
         self.told_by = re.compile(data.told_by)
+        self.cared_for = re.compile(data.cared_for)
         self.reattributing = re.compile(data.reattributing)
-        self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
     @cached_property
     def _covers(self) -> _Covers:
@@ -273,11 +279,14 @@ class Vocabulary:
         words = _cover(squash(text), self._covers.acknowledging)
         return words is not None and bool(words)
 
-    def closing(self, text: str) -> Literal["farewell", "understood"] | None:
+    def closing(self, text: str, waiting: bool = True) -> Literal["farewell", "understood"] | None:
         """The whole message only takes in the last reply, thanks, stops or leaves (明白了，谢谢; 好的，
         再见; 先不问了 谢了; 拜拜👋): "farewell" when it says goodbye or stops asking, "understood" when it
         only takes in what was said; None for anything else, and for a bare yes (好的, 行: a yes where a
-        card or a question waits). Gestures (👋 🙏) say nothing more than the words beside them."""
+        card or a question waits). With nothing `waiting`, a yes with thanks or a goodbye (中 谢谢, 对，
+        谢谢啦) takes in the answer too: there is nothing for its yes to confirm. Gestures (👋 🙏) say
+        nothing more than the words beside them."""
+        cover = self._covers.closing if waiting else self._covers.closing_with_yes
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
         # Stopping and thanking are patterns (不问了, 不弄了, 谢了哈): each found stretch is one word.
         spans = [m.span() for pattern in (self.stopping, self.thanking) for m in pattern.finditer(squashed)]
@@ -288,14 +297,14 @@ class Vocabulary:
                 continue
             rest = squashed[at:start]
             if rest:
-                words = _cover(rest, self._covers.closing)
+                words = _cover(rest, cover)
                 if words is None:
                     return None
                 parts.extend(words)
             parts.append(_STOP if any(m.span() == (start, end) for m in self.stopping.finditer(squashed)) else _THANKS)
             at = end
         if at < len(squashed):
-            words = _cover(squashed[at:], self._covers.closing)
+            words = _cover(squashed[at:], cover)
             if words is None:
                 return None
             parts.extend(words)
@@ -357,6 +366,8 @@ class _Covers:
         self.acknowledging = _Cover(v.acknowledging)
         thanks = v.commands.get("thanks", frozenset())
         self.closing = _Cover(v.acknowledging | v.farewell | thanks | v.filler)
+        # 中 谢谢, 对，谢谢啦: a yes said with thanks takes in the answer (a closing when nothing waits).
+        self.closing_with_yes = _Cover(v.acknowledging | v.farewell | thanks | v.filler | v.assent)
         self.closing_words = v.acknowledging | v.farewell | thanks | {_STOP, _THANKS}
         self.objection = _Cover(frozenset(v.deny) | v.objecting | v.filler)
         self.opener = _Cover(v.opening | v.filler | v.assent)
