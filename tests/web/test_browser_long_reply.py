@@ -40,13 +40,20 @@ def _in_view(frame, selector: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def test_a_long_answer_is_read_from_its_start_and_the_waiting_card_stays_reachable(phone, host_site: int) -> None:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import expect
-
+def long_answer_then_card(phone, host_site: int):  # type: ignore[no-untyped-def]
+    """The widget after a message holding both a long question and a self-description: a long answer,
+    then the confirmation card waiting below it."""
     frame = open_widget(phone, host_site)
     frame.locator("#pb-input").fill(LONG)
     frame.locator("#pb-input").press("Enter")
     wait_idle(frame)
+    return frame
+
+
+def test_a_long_answer_is_read_from_its_start_and_the_waiting_card_stays_reachable(phone, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = long_answer_then_card(phone, host_site)
     log = frame.locator("#pb-log")
     answer = log.locator('.msg.bot[data-kind="answer"]').last
     card = log.locator('.msg.bot[data-kind="confirm"]').last
@@ -85,13 +92,10 @@ def test_a_short_reply_scrolls_to_the_card_without_the_jump_button(phone, host_s
 
 def test_the_jump_button_never_covers_the_card_it_points_to(phone, host_site: int) -> None:  # type: ignore[no-untyped-def]
     # Issue 12 (session 15 walkthrough): scrolled until the card's first line showed at the bottom, the
-    # floating button sat on that line. It goes once the card has come up past the strip it floats over.
+    # floating button sat on that line. It goes as soon as the card's top edge is in view.
     from playwright.sync_api import expect
 
-    frame = open_widget(phone, host_site)
-    frame.locator("#pb-input").fill(LONG)
-    frame.locator("#pb-input").press("Enter")
-    wait_idle(frame)
+    frame = long_answer_then_card(phone, host_site)
     log = frame.locator("#pb-log")
     jump = frame.locator("#pb-jump")
     expect(jump).to_be_visible()
