@@ -54,6 +54,7 @@ SETS = {
     "held-out 12": "answers_holdout12",
     "held-out 13": "answers_holdout13",
     "held-out 14": "answers_holdout14",
+    "held-out 15": "answers_holdout15",
 }
 
 

@@ -8,6 +8,8 @@ next question), so the engine never asks about a part that a known answer has al
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -340,6 +342,68 @@ def facts_that_matter(
 ) -> frozenset[str]:
     """Facts that could move `node` to yes or no (only to no with `to_true=False`: for a status
     that yes and unknown share, such as an employer's `if_hired`; only to yes with `to_false=False`:
-    where a no would still leave the result open, such as a certificate while another may exist)."""
-    result = reach(node, values, as_of, askable)
+    where a no would still leave the result open, such as a certificate while another may exist).
+
+    `reach` unites what each part needs, which over-counts when parts need one fact on opposite
+    sides: 平顶山（十七） is for 两后生 (age ≤ 25, when the school-leaving date is 不清楚) or a
+    registered unemployed person aged ≤ 20 — 失业登记 can only fail it at an age that already fails
+    both. So the open facts that several leaves test are fixed in turn to a value of each range
+    their tests split them into, and a fact counts only where it moves the node with them fixed."""
+    picked = _sides(reach(node, values, as_of, askable), to_true, to_false)
+    if len(picked) < 2:
+        return picked
+    split = {fact: cells for fact, leaves in _split_facts(node, values, askable).items() if (cells := _cells(leaves))}
+    if not split or math.prod(len(c) for c in split.values()) > _MAX_CELLS:
+        return picked
+    refined = picked & frozenset(split)
+    for combo in itertools.product(*split.values()):
+        fixed = {**values, **dict(zip(split, combo, strict=True))}
+        refined |= _sides(reach(node, fixed, as_of, askable), to_true, to_false)
+    return picked & refined
+
+
+def _sides(result: Reach, to_true: bool, to_false: bool) -> frozenset[str]:
     return ((result.to_true or _NONE) if to_true else _NONE) | ((result.to_false or _NONE) if to_false else _NONE)
+
+
+# At most this many combinations of split values are tried; beyond it the united count stands.
+_MAX_CELLS = 48
+# An enum value no rule names: it fails every `is` and `in`, meets every `not_in`.
+_OTHER = "\x00other"
+
+
+def _split_facts(node: Node, values: Mapping[str, Any], askable: Callable[[str], bool]) -> dict[str, list[Leaf]]:
+    """The open, askable facts that more than one leaf tests (presumptions included), with those leaves."""
+    leaves: dict[str, list[Leaf]] = {}
+    for leaf in _all_leaves(node):
+        if leaf.fact in values or not askable(leaf.fact):
+            continue
+        leaves.setdefault(leaf.fact, []).append(leaf)
+    return {fact: found for fact, found in leaves.items() if len(found) > 1}
+
+
+def _all_leaves(node: Node) -> Iterator[Leaf]:
+    for leaf in walk_leaves(node, lambda n: isinstance(n, Leaf)):
+        assert isinstance(leaf, Leaf)
+        yield leaf
+        if leaf.presumed_by is not None:
+            yield from _all_leaves(leaf.presumed_by)
+
+
+def _cells(leaves: list[Leaf]) -> list[Any] | None:
+    """One value in each range that the leaves' tests split a fact into (None: a kind not split —
+    dates and lists, whose ranges depend on the day or on subsets)."""
+    comparisons = {leaf.requirement.comparison for leaf in leaves}
+    operands = [leaf.requirement.operand for leaf in leaves]
+    if comparisons == {"is"} and all(isinstance(o, bool) for o in operands):
+        return [True, False]
+    if comparisons <= {"is", "in", "not_in"} and not any(isinstance(o, bool) for o in operands):
+        named = {o for o in operands if isinstance(o, str)} | {
+            v for o in operands if isinstance(o, list | tuple) for v in o
+        }
+        return [*sorted(named), _OTHER]
+    if comparisons <= {"gte", "gt", "lte", "lt"}:
+        limits = sorted({float(o) for o in operands})
+        between = [(a + b) / 2 for a, b in itertools.pairwise(limits)]
+        return [limits[0] - 1, *limits, *between, limits[-1] + 1]
+    return None

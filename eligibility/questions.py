@@ -74,7 +74,17 @@ def choose_next_facts(
         del touched[key]
     if not touched:
         return None
-    best = min(touched, key=lambda k: (-touched[k] + _effort(members[k], facts), _priority(k, members[k], facts)))
+    # The members of a list answered 不清楚 follow it, one at a time, while they can still matter: the
+    # person was just thinking about that list, and the group was the question that decided most.
+    follow_up = {k for k in touched if k in facts.group_of and facts.group_of[k].name in unsure}
+    best = min(
+        touched,
+        key=lambda k: (
+            k not in follow_up,
+            -touched[k] + _effort(members[k], facts),
+            _priority(k, members[k], facts),
+        ),
+    )
     if best in facts.groups and best not in unsure and len(members[best]) > 1:
         return tuple(f for f in facts.groups[best].facts if f in members[best])
     return (members[best][0],)

@@ -37,6 +37,7 @@ HOLDOUT_SETS = (
     "answers_holdout12",
     "answers_holdout13",
     "answers_holdout14",
+    "answers_holdout15",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
