@@ -258,6 +258,8 @@ class Answerer:
             return AnswerStatus.NO_ANSWER
         if self._only_the_figure_asked_is_shared(retrieval, top):
             return AnswerStatus.NO_ANSWER
+        if self._only_stray_characters_shared(retrieval, top):
+            return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
         # that mentions 孩子上学 in passing while asking a policy question.
@@ -282,6 +284,23 @@ class Answerer:
         return evidence_of(
             topical, self.retriever.lexical.idf
         ) < self.policy.min_evidence and not self._tells_a_stated_figure(retrieval)
+
+    def _only_stray_characters_shared(self, retrieval: Retrieval, top: ScoredClause) -> bool:
+        """The best clause has enough shared words only by counting characters jieba left alone that
+        the clause uses in other words: 一亩地补贴多少 cuts to 一亩 + 地 + 补贴, and 地 is in 就地、土地、
+        创业基地 alike. A character counts where the clause holds it beside a neighbour it has in the
+        question (稳就业: 稳 beside 就), as a word would."""
+        if self.matcher and self.matcher.names_a_measure(retrieval):
+            return False
+        question = retrieval.analysis.normalized
+        text = top.clause.text
+        stray = [t for t in top.matched if len(t) == 1 and not _beside_the_same(t, question, text)]
+        if not stray:
+            return False
+        kept = [t for t in sorted(set(top.matched)) if t not in stray]
+        return evidence_of(kept, self.retriever.lexical.idf) < self.policy.min_evidence and not (
+            self._tells_a_stated_figure(retrieval)
+        )
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses
@@ -823,6 +842,15 @@ class _JurisdictionOf(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def _beside_the_same(char: str, question: str, text: str) -> bool:
+    """`text` holds `char` next to a character it stands beside in `question` (either side)."""
+    for at in (i for i, c in enumerate(question) if c == char):
+        pairs = (question[max(at - 1, 0) : at + 1], question[at : at + 2])
+        if any(len(pair) == 2 and pair in text for pair in pairs):
+            return True
+    return False
 
 
 def _source(document: Document) -> SourceDocument:

@@ -11,6 +11,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -231,6 +232,11 @@ class QueryAnalysis:
         return list(self.tokens) + list(self.expansions)
 
 
+def _spelling_vocabulary(entries: Sequence[GlossaryEntry]) -> tuple[str, ...]:
+    """The glossary's everyday words and policy terms: what a same-sounding character is read as."""
+    return tuple(dict.fromkeys(w for entry in entries for w in (*entry.say, *entry.means) if len(w) >= 2))
+
+
 class QueryAnalyzer:
     """Turns a raw question into tokens, policy-term expansions and a resolved region."""
 
@@ -238,6 +244,9 @@ class QueryAnalyzer:
         self._gazetteer = gazetteer
         _jieba_ready()
         self._entries = load_glossary().entries
+        from knowledge.spelling import Speller  # it reads words with this module's jieba
+
+        self._speller = Speller(_spelling_vocabulary(self._entries), toneless=False)
         scope = load_scope()
         self._outside = scope.outside
         self._amount = scope.amount_intent
@@ -345,7 +354,8 @@ class QueryAnalyzer:
             text = reading.chinese
         elif not to_assistant:
             text = self._latin.within(question)
-        normalized = arabic_numerals(text)
+        # 一次性创业补帖: a glossary word typed with a same-sounding character (spelling.py).
+        normalized = self._speller.correct(arabic_numerals(text))
         if region is None and not self._gazetteer.mentions(normalized):
             # 商落创业贷款: a covered place typed with a same-sounding character.
             normalized = self._places_by_sound.correct(normalized)

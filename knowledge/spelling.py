@@ -1,0 +1,119 @@
+"""Words of the product's own vocabulary typed with a same-sounding character: 毕叶 for 毕业, 代款 for
+贷款, 补帖 for 补贴 — on a phone's pinyin keyboard the wrong candidate is one tap away.
+
+A pair of characters is read as a vocabulary word when jieba knows neither of its characters as part
+of a word of two or more characters (不贴息 is 不 + 贴息: left alone; 交代款项 is 交代 + 款项), the pair
+sounds like the word with its tones (any reading of each character: 帖 is tiē, tiě or tiè) — or, when
+no word has its tones, like one word alone by its syllables (a pinyin keyboard takes no tones: 申情 is
+申请) — and it keeps one of the word's characters in its place. The vocabulary is the product's own — the
+two-character dictionary words inside its topic terms and description phrases — so no list of
+misspellings is kept, and the corrector grows with the vocabulary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
+
+from knowledge.query import is_dictionary_word, jieba_words
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A pair holding a particle (招了, 雇了) is a phrase, not a term: 找了个工作 keeps 了 and sounds like 招了
+# without tones, yet nobody misspells a phrase's verb — such pairs are never corrected towards.
+_PARTICLES = frozenset("了的个着过吗呢吧啊么得地")
+WORD_CHARS = 2
+# Pairs of characters whose sound-alike word is kept (a few hundred kilobytes at most).
+_PAIRS_KEPT = 8192
+
+
+class Speller:
+    def __init__(self, terms: Iterable[str], toneless: bool = True) -> None:
+        """`toneless`: also read a pair as the one word with its syllables when no word has its tones
+        (申情 → 申请). The dialogue does, with its own vocabulary; the query analyzer does not — 找人
+        is zhao ren like the hiring word 招人, and 补组金 zu jin like 租金."""
+        self._terms = tuple(dict.fromkeys(terms))
+        self._toneless = toneless
+        # The word a pair of characters sounds like depends on the pair alone (the vocabulary is
+        # fixed): worked out once per pair seen, not on every message that holds it.
+        self._sounding_like = lru_cache(maxsize=_PAIRS_KEPT)(self._word_sounding_like)
+
+    @cached_property
+    def _by_sound(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Each vocabulary word by its sound (tone-numbered pinyin of its usual reading)."""
+        from pypinyin import Style, lazy_pinyin
+
+        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.TONE3)))
+
+    @cached_property
+    def _by_syllables(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Each vocabulary word by its syllables without tones: a pinyin keyboard takes no tones
+        (shenqing offers 申请 and 申情 side by side)."""
+        from pypinyin import Style, lazy_pinyin
+
+        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.NORMAL)))
+
+    def _indexed(self, sound_of: Callable[[str], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+        found: dict[tuple[str, ...], list[str]] = {}
+        for term in self._terms:
+            for at in range(len(term) - WORD_CHARS + 1):
+                word = term[at : at + WORD_CHARS]
+                if (
+                    _HAN.fullmatch(word[0])
+                    and _HAN.fullmatch(word[1])
+                    and not _PARTICLES.intersection(word)
+                    and is_dictionary_word(word)
+                ):
+                    sound = sound_of(word)
+                    if word not in found.setdefault(sound, []):
+                        found[sound].append(word)
+        return {sound: tuple(words) for sound, words in found.items()}
+
+    def correct(self, text: str) -> str:
+        """`text` with each misspelt vocabulary word written right (毕叶 → 毕业); the rest unchanged."""
+        known = self._in_known_words(text)
+        chars = list(text)
+        at = 0
+        while at < len(chars) - 1:
+            pair = "".join(chars[at : at + WORD_CHARS])
+            if not known[at] and not known[at + 1] and _HAN.fullmatch(pair[0]) and _HAN.fullmatch(pair[1]):
+                word = self._sounding_like(pair)
+                if word is not None:
+                    chars[at : at + WORD_CHARS] = list(word)
+                    at += WORD_CHARS
+                    continue
+            at += 1
+        return "".join(chars)
+
+    def _word_sounding_like(self, pair: str) -> str | None:
+        """The one vocabulary word that sounds like `pair` and keeps one of its characters in place."""
+        if is_dictionary_word(pair):
+            return None
+        from pypinyin import Style, lazy_pinyin, pinyin
+
+        # The word with the pair's tones (any reading of each character) first; else the one word
+        # with the syllables of the pair's usual reading (申情 → 申请; 了家 is le jia, never 了解).
+        toned: list[tuple[str, ...]] = list(itertools.product(*pinyin(pair, style=Style.TONE3, heteronym=True)))
+        readings = [(toned, self._by_sound)]
+        if self._toneless:
+            readings.append(([tuple(lazy_pinyin(pair))], self._by_syllables))
+        for sounds, index in readings:
+            matches = {
+                word
+                for sound in sounds
+                for word in index.get(tuple(sound), ())
+                if word != pair and (word[0] == pair[0] or word[1] == pair[1])
+            }
+            if matches:
+                return matches.pop() if len(matches) == 1 else None
+        return None
+
+    @staticmethod
+    def _in_known_words(text: str) -> list[bool]:
+        """For each character: whether jieba reads it inside a dictionary word of two or more characters."""
+        known: list[bool] = []
+        for word in jieba_words(text):
+            inside = len(word) >= WORD_CHARS and is_dictionary_word(word)
+            known.extend([inside] * len(word))
+        return known
