@@ -1183,7 +1183,14 @@ class Dialogue:
         of_another = (
             not work.for_someone_else and self.reader.is_about_other(text) and not self.reader.is_about_person(text)
         )
-        known = {**work.profile, **work.pending}
+        # What this very message says of the person outweighs an older card still waiting (种玉米 on the
+        # card, then 今年又失业了…能领失业补助金吗: judged as 失业, not as 在家务农) — its told stretches only,
+        # and only over the card's facts: a recorded fact is never replaced by the words of a question
+        # (高校毕业生灵活就业的社保补贴 我能拿吗 names a measure's people, not the speaker's situation).
+        told = self.reader.read(text) if not of_another else None
+        statement = "，".join(p for p in (told.statement, told.context) if p) if told is not None else ""
+        said_now = self.describer.describe(statement, today).facts if statement else {}
+        known = {**work.profile, **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
         misfits = self.fit.misfits(result, known, today) if known and not of_another else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
         if situation is not None:
