@@ -46,6 +46,8 @@ EMPLOYMENT = {
     "retired": "retired",
     # Set 7's word (session 15).
     "flexible": "flexible",
+    # Set 9's word (session 17).
+    "farming": "farming",
 }
 EDUCATION = {
     "college": "college",
@@ -64,6 +66,8 @@ EDUCATION = {
     "primary": "below_high_school",
     # Set 8's word (session 16).
     "vocational_secondary": "secondary_vocational",
+    # Set 9's word (session 17).
+    "senior_high": "high_school",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -114,6 +118,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "准备创业",
         "计划创业",
         "计划自主创业",
+        # Set 9 (session 17): 没有创业打算.
+        "创业打算",
         "start a business",
         "plans to start",
     ),
@@ -136,6 +142,14 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "首次领取", "头一回"),
     "business_licensed": ("营业执照", "business licence", "business license", "工商登记", "注册", "登记个体工商户"),
 }
+# Flags that are things done, not wishes: only considering them is not having done them.
+ACTS = (
+    "enlisted_student",
+    "organized_labor_export",
+    "grassroots_service",
+    "business_licensed",
+    "registered_unemployed",
+)
 # Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
 OPPOSITES: dict[str, tuple[str, ...]] = {
     "rural_labor": ("城镇户口", "城里户口", "城市户口"),
@@ -147,7 +161,7 @@ NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_en
 # or in English up to three words before it (session 12: never received, never held a, not recognized as).
 # Set 7 (session 15): 未被认定为就业困难人员, 未领取工商营业执照 — a passive or a 领取 before the word.
 NEGATION = re.compile(
-    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|\w{0,2})\W{0,2})$",
+    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|认定为|\w{0,2})\W{0,2})$",
     re.IGNORECASE,
 )
 
@@ -168,13 +182,25 @@ BROKERS = ("劳务经纪", "人力资源服务机构", "labour broker", "labor b
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def mentions(text: str, words: tuple[str, ...]) -> bool | None:
-    """True if a word is mentioned, False if only negated, None if not mentioned."""
+# Set 9 (session 17): what the writer does not know is not said (是否已认定为就业困难人员不详), and an act only
+# considered has not happened (考虑参加企业见习或应征入伍).
+UNSURE_BEFORE = re.compile(r"是否\w{0,3}$")
+UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知)")
+HEDGED = re.compile(r"(考虑|打算|准备|计划|想)[^;；,，]{0,12}$")
+
+
+def mentions(text: str, words: tuple[str, ...], acts: bool = False) -> bool | None:
+    """True if a word is mentioned, False if only negated, None if not mentioned (or only as unknown;
+    for `acts`, also when only considered)."""
     found: bool | None = None
     for word in words:
         for match in re.finditer(re.escape(word), text, re.IGNORECASE):
-            negated = bool(NEGATION.search(text[max(0, match.start() - 24) : match.start()]))
-            if not negated:
+            before = text[max(0, match.start() - 24) : match.start()]
+            if UNSURE_BEFORE.search(before) or UNSURE_AFTER.search(text[match.end() :]):
+                continue
+            if acts and HEDGED.search(before):
+                continue
+            if not NEGATION.search(before):
                 return True
             found = False
     return found
@@ -202,7 +228,7 @@ def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
     employment = facts.get("employment")
     if employment in EMPLOYMENT:
         profile["employment_status"] = EMPLOYMENT[employment]
-    if employment == "farmer":
+    if employment in {"farmer", "farming"}:
         profile["rural_labor"] = True
     if facts.get("education") in EDUCATION:
         profile["education"] = EDUCATION[facts["education"]]
@@ -270,7 +296,7 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
         if mentions(text, words):
             profile[fact] = False
     for fact, words in FLAGS.items():
-        said = mentions(text, words)
+        said = mentions(text, words, acts=fact in ACTS)
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
     for fact, word in NEVER_HAD.items():
@@ -301,9 +327,10 @@ def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
     if re.search(r"失业保险金[^;；]{0,12}期满|失业金[^;；]{0,6}(领完|期满)", text):
         profile.setdefault("ui_benefit", "exhausted")
         profile.setdefault("ui_insured", True)
-    retiring = re.search(r"距(?:法定)?退休年龄[^;；\d]{0,4}(\d+(?:\.\d+)?)年", text)
+    # Set 9 (session 17): 期满时距法定退休约1年6个月 — years and months, 年龄 not written.
+    retiring = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
     if retiring:
-        profile["years_to_retirement"] = float(retiring[1])
+        profile["years_to_retirement"] = round(float(retiring[1]) + int(retiring[2] or 0) / 12, 2)
 
 
 # Set 5's writer put dated facts in prose (session 13): 2018-03-10取得育婴员中级（四级）职业资格证书, 2018届,
@@ -324,6 +351,11 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         _certificates_in_text(text, as_of, profile)
     if "graduation_date" not in profile:
         _graduation_in_text(text, profile)
+    if "certificates" not in profile:
+        # Set 9 (session 17): 持高级技师职业资格 — a level held, its date not written.
+        held = re.search(r"(" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")(?:职业资格|[^;；]{0,4}证)", text)
+        if held:
+            profile["certificate_level"] = LEVELS[held[1]]
     since = re.search(DATED + r"起[^;；]*?失业保险", text)
     # 失业保险5年以上, and (set 6) 参加失业保险约6年 / 失业保险5年.
     # Set 8 (session 16): a duration, never a calendar year (参保并持续缴纳失业保险, 2020年未裁员).
@@ -464,7 +496,8 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
         profile["hire_date"] = date(int(hired[1]), int(hired[2]), int(hired[3]))
     elif spoken and spoken[1] in ENGLISH_MONTHS:
         profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
-    months = re.search(r"连续(\d+)个多?月|(\d+) months continuously", text)
+    # Set 9 (session 17): 2018-04-10起吸纳2名…, 至今约5个月.
+    months = re.search(r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月", text)
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
     if re.search(r"(不|未)生产[^;；]*疫情防控", text):
@@ -491,6 +524,10 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook) -> Benefit | None
     citing = [b for b in rulebook.benefits.values() if any(c.cite == clause for c in b.citations)]
 
     def closeness(benefit: Benefit) -> float:
+        # Set 9 (session 17): a label that contains a benefit's whole name (…就业困难人员公益性岗位托底安置
+        # （含社会保险补贴和岗位补贴）) names that benefit, however much else it says.
+        if benefit.name in measure:
+            return 1.0
         return max(
             SequenceMatcher(None, measure, benefit.name).ratio(),
             0.8 * SequenceMatcher(None, measure, benefit.summary).ratio(),

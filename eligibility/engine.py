@@ -21,7 +21,7 @@ from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.receipt import once_of, prior_receipt, unknown_receipt
 from eligibility.records import evaluate_records, record_list_of, record_lists
-from eligibility.regions import RegionResolver, ResolvedRegion
+from eligibility.regions import RegionResolver, ResolvedRegion, without_former_affiliation
 from eligibility.results import Amount as AmountResult
 from eligibility.results import (
     BenefitResult,
@@ -155,7 +155,7 @@ class Engine:
             info = RegionInfo(query=None, place=None, status="unknown")
             return self._without_benefits(profile, "region_not_covered", info, None)
         covered = self.jurisdictions
-        region = self.resolver.resolve(query)
+        region = self.resolver.resolve(without_former_affiliation(query))
         if profile.is_answered(CITY) and not region.covered and _only_province(region):
             # A JSON client kept the province in `region` and answered the city question in `city`:
             # 不清楚 keeps the province (city_unknown), a city is read inside it — as the interview does.
@@ -345,8 +345,23 @@ class Engine:
                 # Whose it is comes before when (session 12): a unit's benefit is never the person's,
                 # in force or not — `employer_only`, with the dates kept as its reason.
                 return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
+            if self._not_theirs_in_force(benefit, profile, city):
+                # Session 17: whose it is does not depend on the date — a park owner's 园区建设补贴 asked
+                # about by a founder renting space is no more hers before the document than after.
+                return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
             status: BenefitStatus = "expired" if ended else "not_yet_in_force"
             return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
+        return self._in_force(benefit, profile, as_of, asking, city)
+
+    def _not_theirs_in_force(self, benefit: Benefit, profile: Profile, city: str | None) -> bool:
+        """A provider's measure that, judged as if in force, would be another's (`employer_only`)."""
+        if benefit.beneficiary != "service_provider":
+            return False
+        judged = self._in_force(benefit, profile, profile.as_of, False, city)
+        return judged.result.status == "employer_only"
+
+    def _in_force(self, benefit: Benefit, profile: Profile, as_of: date, asking: bool, city: str | None) -> Evaluation:
+        """A benefit in force on `as_of`: whose it is (the unit's, a broker's, the person's), then its conditions."""
         if benefit.beneficiary == "service_provider" and benefit.hiring:
             if profile.values.get(BROKER) is True:
                 # The person is the broker or agency the measure pays: judged on whom they placed.

@@ -7,7 +7,31 @@ injected: anything with a `resolve(text)` returning this shape will do (the know
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
 from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from eligibility.loading import read_model
+
+PLACES = Path(__file__).with_name("places.yaml")
+# An aside in brackets, full-width or not — （…） or (…), no bracket inside — holding one of `words`.
+_OPEN, _CLOSE, _INSIDE = r"[\uff08(]", r"[\uff09)]", r"[^\uff08\uff09()]*"
+
+
+class PlaceReading(BaseModel):
+    """places.yaml: the words that make a bracketed aside history rather than a place."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    former_affiliation: tuple[str, ...]
+
+
+@cache
+def _former_asides() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, read_model(PLACES, PlaceReading).former_affiliation))
+    return re.compile(f"{_OPEN}{_INSIDE}(?:{words}){_INSIDE}{_CLOSE}")
 
 
 class ResolvedRegion(Protocol):
@@ -47,3 +71,8 @@ class ResolvedRegion(Protocol):
 
 class RegionResolver(Protocol):
     def resolve(self, text: str) -> ResolvedRegion: ...
+
+
+def without_former_affiliation(text: str) -> str:
+    """The place text without bracketed asides about a former affiliation (原属资阳, 由成都代管)."""
+    return _former_asides().sub("", text).strip() or text
