@@ -53,3 +53,33 @@ def test_a_ratio_typed_with_bi_asks_about_the_clause_that_states_it(dialogue: Di
     state, replies = say(dialogue, state, "里面说的8比2是啥意思")
     assert "pingdingshan-2020-10" in cited(replies)
     assert not state.profile
+
+
+# -- (c) a correction that says the new value first, or only after 我 ------------------------------
+
+
+def test_a_correction_giving_the_new_value_before_the_old_one_replaces_it(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "通化的 三十一岁 厂子倒闭了 失业半年")
+    assert state.pending["age"] == 31
+    state, replies = say(dialogue, state, "我三十二 不是三十一")
+    assert replies[-1].kind == "confirm"
+    assert state.pending["age"] == 32
+    assert state.pending["region"] == "通化市"
+
+
+def test_a_number_after_wo_corrects_the_fact_the_words_name(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "通化的 三十一岁 厂子倒闭了 失业半年")
+    state, replies = say(dialogue, state, "岁数打错了 我41")
+    assert replies[-1].kind == "confirm"
+    assert state.pending["age"] == 41
+
+
+# -- (d) the graduation as the topic, its date said after a copula -----------------------------------
+
+
+def test_graduation_named_first_and_its_date_after_a_copula_is_read(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在辽源 本科学历 还没找到工作")
+    state, replies = say(dialogue, state, "本科毕业是前年 后来一直在家备考")
+    assert replies[-1].kind == "confirm"
+    assert state.pending["graduation_date"].startswith("2024")
+    assert state.pending["region"] == "辽源市"
