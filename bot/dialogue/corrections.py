@@ -7,10 +7,12 @@ own, so the describer finds nothing in them. Here the new value is read in the p
   (两年前 + 毕业, the words X corrected); when X alone is a bare value (不是明年，是今年夏天; 不是去年
   是前年), the fact X names is the one on the card or the record that X reads as (明年 → the graduation
   date of next year), and Y is read as that fact's answer;
-- …说错了，是Y with no X: Y is read as the answer to each fact the card or the record holds (the
-  interview's own answer reader, so 五十八 is an age in 岁 and 去年 a date); the correction is taken
-  only when exactly one of those facts reads it and it changes that fact — or, when several do
-  (58: an age, or months out of work), the one the words around it name (岁数打错了 → 岁, age's unit).
+- Y，不是X (我三十二 不是三十一): Y read as the answer of the fact the card or the record holds as X;
+- …说错了，是Y (or 我Y for a number: 岁数打错了 我41) with no X: Y is read as the answer to each fact
+  the card or the record holds (the interview's own answer reader, so 五十八 is an age in 岁 and 去年
+  a date); the correction is taken only when exactly one of those facts reads it and it changes that
+  fact — or, when several do (58: an age, or months out of work), the one the words around it name
+  (岁数打错了 → 岁, age's unit).
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ from eligibility.facts import FactRegistry
 from eligibility.questions import question_for
 
 _REPLACED = re.compile(r"不是(?P<old>[^，,。？?！!\s]{1,12}?)[\s，,]*(?:而是|是)(?P<new>[^，,。？?！!吗呢\s]{1,12})")
-_NEW_VALUE = re.compile(r"(?:^|[\s，,。；;])(?:应该是|其实是|是)(?P<new>[^，,。？?！!吗呢\s]{1,12})")
+# Y，不是X — the new value said first (我24 不是23, 是前年不是去年, 24岁 不是23岁).
+_REPLACED_AFTER = re.compile(
+    r"(?:^|[\s，,。；;]|我|是)(?P<new>[^，,。？?！!吗呢\s我是不]{1,12}?)[\s，,]*不是(?P<old>[^，,。？?！!吗呢\s]{1,12})"
+)
+_NEW_VALUE = re.compile(
+    r"(?:^|[\s，,。；;])(?:应该是|其实是|是|我(?=[0-9０-９一二三四五六七八九十两]))(?P<new>[^，,。？?！!吗呢\s]{1,12})"
+)
 # Facts whose value is a yes or a no: a bare value never corrects them (是 would read as a yes).
 _VALUED = frozenset({"integer", "number", "date", "enum"})
 
@@ -38,7 +46,7 @@ class Corrections:
 
     def replaces(self, text: str) -> bool:
         """不是X，是Y: a correction by its shape, whatever words it uses (我不是三年前毕业 是两年前)."""
-        return _REPLACED.search(text) is not None
+        return _REPLACED.search(text) is not None or _REPLACED_AFTER.search(text) is not None
 
     def new_value(self, text: str) -> str | None:
         """The value a correction gives (打错了 是商洛 → 商洛; 不是商丘，是商洛 → 商洛), or None."""
@@ -52,6 +60,13 @@ class Corrections:
             return self._in_place_of(replaced["old"], replaced["new"], today) or self._of_value_said(
                 replaced["old"], replaced["new"], known, today
             )
+        after = _REPLACED_AFTER.search(text)
+        if after is not None:
+            # 我24 不是23: only where the old value is the one the card or the record holds (23 is the
+            # age on it) — then the new one is read as that fact's answer.
+            corrected = self._of_value_said(after["old"], after["new"], known, today)
+            if corrected is not None:
+                return corrected
         said = _NEW_VALUE.search(text)
         if said is None:
             return None

@@ -141,8 +141,10 @@ class MessageReader:
         place, someone else). A question naming a measure of its own (村里人跟着我干 想学点技术 培训给补贴没)
         stays whole: the words before it are its context — unless they say where the speaker is and the
         question names another place (我在长春 巴中的创业补贴能申请吗)."""
-        if " " not in stretch.strip() or not self._is_question(stretch):
+        if " " not in stretch.strip():
             return [stretch]
+        if not self._is_question(stretch):
+            return self._said_after_question(stretch)
         pieces = re.findall(r"\S+\s*", stretch)
         lead = 0
         while lead < len(pieces) - 1 and not self._is_question(pieces[lead]):
@@ -156,6 +158,21 @@ class MessageReader:
             # 退伍的在资阳自己找工作 有啥扶持: "those who…" — a group asked about, not the speaker.
             return [stretch]
         return [*pieces[:lead], rest]
+
+    def _said_after_question(self, stretch: str) -> list[str]:
+        """A question typed first, then words about the speaker with only a space between (领完了还能
+        接着领吗 我离退休还差五年): the message asks, and what follows states — two stretches, so the
+        question is answered and the statement read for facts. Without a question before the last
+        piece the stretch stays whole."""
+        pieces = re.findall(r"\S+\s*", stretch)
+        last = max((at for at, piece in enumerate(pieces[:-1]) if self._is_question(piece.strip())), default=None)
+        if last is None:
+            return [stretch]
+        after = pieces[last + 1 :]
+        if not all(self._mentions(piece) or not self.words.wh_question.search(piece) for piece in after):
+            return [stretch]
+        # (the space typed after the question is no part of it: 补助没 asks, 补助没␣ reads as a statement)
+        return ["".join(pieces[: last + 1]).rstrip(), *after]
 
     def _own_stretches(self, stretches: list[str]) -> str:
         """The stretches not about someone else, joined as typed."""

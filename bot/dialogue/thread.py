@@ -33,7 +33,9 @@ MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
 # A figure as documents write it: a number with its unit (110%, 5000元, 20万元, 6个月).
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)|\d+:\d+")
+# A ratio however it is typed (8比2, 8：2, 8∶2) is written as the clauses write it (8:2).
+_RATIO = re.compile(r"(\d+)\s*[比:：∶]\s*(\d+)")
 # A message's stretches, cut at clause punctuation.
 _STRETCH = re.compile(r"[^，,。！!？?；;]+[，,。！!？?；;]*")
 # An A-not-A question (要不要, 算不算, 有没有): it asks whether, it names nothing (不要 is no topic).
@@ -372,12 +374,12 @@ class Threads:
         return all(number in shown for number in _NUMBER.findall(text))
 
     def quotes_shown_figure(self, thread: Thread, text: str) -> bool:
-        """The message names a figure (110%, 5000元, 20万) written in a clause the last answer cited."""
-        figures = _FIGURE.findall(text)
+        """The message names a figure (110%, 5000元, 20万, 8比2) written in a clause the last answer cited."""
+        figures = _FIGURE.findall(_RATIO.sub(r"\1:\2", text))
         if not figures:
             return False
         shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
-        return any(figure in shown for figure in figures)
+        return any(figure in _RATIO.sub(r"\1:\2", shown) for figure in figures)
 
     def asked_place(self, text: str) -> str | None:
         """The place a follow-up asks about: the one named in its first asking stretch (那资中县呢，资中不就是

@@ -7,7 +7,9 @@ the product on this file: it measures, it does not steer.
 
 A turn passes when
 - `kind` matches: `answer` → an answer citing clauses; `no_answer` / `region_not_covered` → an
-  answer citing none; `confirm_facts` → a confirmation card; `interview_question` → the last reply
+  answer citing none — and, in a set whose header says `no_answer` also covers empty or emoji-only
+  input and clause numbers that do not exist with a polite "please rephrase" (set 9 on), a polite
+  notice citing nothing is one too; `confirm_facts` → a confirmation card; `interview_question` → the last reply
   is a question (or the results, when nothing is left to ask); `error_message` → a polite notice,
   or a Chinese error from the API; `closing` (谢谢 / 好的 / 再见 / 你说的不对 after an answer) → a
   short polite reply: no answer at all (neither citing clauses nor saying the documents have none),
@@ -60,7 +62,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # and is a dev set too; so is set 7 (session 14, task hc7), read in session 15 (task chat10; its figure then:
 # 28/45 chats, 170/198 turns).
 # Set 8 (session 15, task hc8) was read in session 16 (task chat11; its figure then: 31/45 chats, 185/204 turns)
-# and is a dev set too.
+# and is a dev set too; so is set 9 (session 16, task hc9), read in session 17 (task chat12; its figure then:
+# 16/45 chats, 157/208 turns). Set 10 is unread.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
@@ -100,6 +103,19 @@ class Tally:
     turns_passed_by_name: int = 0
     server_errors: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    # The set's header counts a polite "please rephrase" notice as `no_answer` (set 9 on).
+    rephrase_is_no_answer: bool = False
+
+
+# The convention's line and its indented continuation lines (#    and clause numbers…).
+_NO_ANSWER_CONVENTION = re.compile(r'^#.*"no_answer"\s*=(.*(?:\n#\s{3,}.*)*)', re.MULTILINE)
+
+
+def _says_rephrase_is_no_answer(text: str) -> bool:
+    """The header's `no_answer` convention names a polite "please rephrase" reply (to empty or
+    emoji-only input, a clause number that does not exist): a notice asking to rephrase is that reply."""
+    found = _NO_ANSWER_CONVENTION.search(text)
+    return found is not None and "rephrase" in found.group(1)
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +137,9 @@ def holdout_services(
 def test_held_out_chats_report_their_pass_figure(
     kb: KnowledgeBase, holdout_services: WebServices, holdout_clock: Clock, name: str
 ) -> None:
-    chats = yaml.safe_load((HOLDOUT_DIR / name).read_text(encoding="utf-8"))
-    tally = Tally(places=kb.gazetteer)
+    text = (HOLDOUT_DIR / name).read_text(encoding="utf-8")
+    chats = yaml.safe_load(text)
+    tally = Tally(places=kb.gazetteer, rephrase_is_no_answer=_says_rephrase_is_no_answer(text))
     with TestClient(create_app(holdout_services), base_url="http://testserver") as client:
         for chat in chats:
             holdout_clock.day = chat["as_of"]
@@ -192,7 +209,7 @@ def _judge(
 ) -> list[str]:
     problems: list[str] = []
     kind = str(expect["kind"])
-    if not _kind_matches(kind, replies, status, previous):
+    if not _kind_matches(kind, replies, status, previous, rephrase_is_no_answer=tally.rephrase_is_no_answer):
         problems.append(f"kind:{kind}")
     wanted = set(expect.get("cites") or ())
     if wanted:
@@ -209,13 +226,21 @@ def _judge(
     return problems
 
 
-def _kind_matches(kind: str, replies: tuple[Reply, ...], status: int, previous: tuple[Reply, ...] = ()) -> bool:
+def _kind_matches(
+    kind: str,
+    replies: tuple[Reply, ...],
+    status: int,
+    previous: tuple[Reply, ...] = (),
+    rephrase_is_no_answer: bool = False,
+) -> bool:
     answers = [r for r in replies if r.kind == "answer"]
     if kind == "closing":
         return _is_closing(replies, previous)
     if kind == "answer":
         return any(r.citations for r in answers)
     if kind in {"no_answer", "region_not_covered"}:
+        if kind == "no_answer" and rephrase_is_no_answer and not answers:
+            return bool(replies) and replies[0].kind == "notice"
         return bool(answers) and not any(r.citations for r in answers)
     if kind == "confirm_facts":
         return any(r.kind == "confirm" for r in replies)
@@ -336,3 +361,42 @@ _ANSWER = _reply("answer", "按巴中市2018年文件，创业担保贷款（个
 )
 def test_a_closing_is_a_short_polite_reply_that_repeats_nothing(replies: tuple[Reply, ...], closing: bool) -> None:
     assert _is_closing(replies, (_ANSWER,)) is closing
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        (
+            '#  - "no_answer" = nothing addresses it (also used for emoji-only or empty input,\n'
+            '#    and clause numbers that do not exist: a polite "not covered / please rephrase").',
+            True,
+        ),
+        (
+            '#  - "no_answer" = nothing addresses it (also emoji-only input: a polite "please rephrase").',
+            True,
+        ),
+        (
+            '#  - "no_answer" = nothing addresses it (also off-topic chit-chat: a polite "not covered").',
+            False,
+        ),
+    ],
+)
+def test_the_no_answer_convention_is_read_from_the_sets_header(header: str, says: bool) -> None:
+    assert _says_rephrase_is_no_answer(header) is says
+
+
+_REPHRASE = _reply("notice", "没看懂您的意思。可以直接问政策问题，例如“长春开店有补贴吗？”")
+
+
+@pytest.mark.parametrize(
+    ("replies", "rephrase_is_no_answer", "matches"),
+    [
+        ((_REPHRASE,), True, True),
+        ((_REPHRASE,), False, False),  # sets 1–8: no_answer is an answer citing nothing
+        ((_ANSWER,), True, True),
+    ],
+)
+def test_a_notice_is_no_answer_only_where_the_header_says_so(
+    replies: tuple[Reply, ...], rephrase_is_no_answer: bool, matches: bool
+) -> None:
+    assert _kind_matches("no_answer", replies, 200, rephrase_is_no_answer=rephrase_is_no_answer) is matches
