@@ -55,6 +55,7 @@ SETS = {
     "held-out 13": "answers_holdout13",
     "held-out 14": "answers_holdout14",
     "held-out 15": "answers_holdout15",
+    "held-out 16": "answers_holdout16",
 }
 
 

@@ -46,7 +46,7 @@ from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.payer import paid_for
-from knowledge.query import QueryAnalysis, jieba_words, mentions, tokenize
+from knowledge.query import QueryAnalysis, jieba_words, load_glossary, mentions, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 from knowledge.told_figures import states_a_told_figure
@@ -370,6 +370,9 @@ class Answerer:
             return self._status(retrieval, asked)
         if abstained is not None:
             return Decision(abstained)
+        absent = self._named_only_elsewhere(retrieval)
+        if absent is not None:
+            return Decision(AnswerStatus.NO_ANSWER, [], absent, asked=asked)
         definition = self._definition(retrieval, asked)
         if definition is not None:
             return definition
@@ -427,6 +430,59 @@ class Answerer:
             # and show the related clause, never a made-up answer.
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _named_only_elsewhere(self, retrieval: Retrieval) -> MissingAspect | None:
+        """The question asks, by its name, for a measure only other regions' documents grant (巴中…还有
+        失业补助金不; 吉林…政府给房租补贴吗): the searched documents do not have it, however many other
+        words their clauses share. None when a measure so named is granted here, or a clause here
+        writes the name."""
+        matcher = self.matcher
+        region = retrieval.analysis.region
+        if matcher is None or not region.covered or region.compared or matcher.names_a_measure(retrieval):
+            # (a measure of here named anywhere in the message is what it is about)
+            return None
+        question = retrieval.analysis.normalized
+        phrases = [m.group() for m in _QUESTION_PHRASE.finditer(question)]
+        strict = asked_phrases(question, strict=True)
+        # The phrases that ask (政府给房租补贴吗, 每月多少) or name a topic (事业单位招聘考试), not those
+        # telling what one has done or had (失业保险金领完了, 我领过失业保险金).
+        asking = [
+            p for p in phrases if p in strict or p.endswith(_QUESTION_ENDINGS) or not _TOLD_AS_DONE.search(p)
+        ] or phrases
+        top = retrieval.in_scope[: self.policy.max_citations + 2]
+        texts = [item.clause.text for item in top]
+        named: dict[str, tuple[str, ...]] = {}
+        for phrase in asking:
+            named.update(
+                (name, ids)
+                for name, ids in matcher.measures_named(phrase).items()
+                if not _qualifies(name, phrase, texts)
+            )
+        if not named:
+            return None
+        scope = set(retrieval.scope)
+        here = {name for item in top for m in matcher.measures_of(item.clause.id) for name in matcher.names_of(m.id)}
+        where: set[str] = set()
+        for name, measure_ids in named.items():
+            places = {self._jurisdiction_of.get(measure_id, "") for measure_id in measure_ids}
+            # The same measure by another of its names (an alias a measure here shares, a synonym the
+            # glossary gives the whole name), or the name written loosely (技能提升补贴 in 技能提升培训补贴).
+            others = {other for measure_id in measure_ids for other in matcher.names_of(measure_id)}
+            synonyms = {w for entry in load_glossary().entries if name in entry.say for w in entry.means if len(w) >= 3}
+            # What the measure is for (吸纳就业 of 吸纳就业补贴) must be nowhere in the clauses
+            # here: regions call one measure by different names, and a name missing from the curated
+            # aliases is no proof the measure is missing.
+            # A two-character purpose (失业 of 失业补助金) is in too many clauses to tell anything.
+            purpose = _GENERIC_HEAD.sub("", name)
+            words = (name, *([purpose] if len(purpose) >= 3 else []), *sorted(synonyms))
+            if (
+                places & scope
+                or (others | synonyms) & here
+                or any(_written_loosely(word, text) for word in words for text in texts)
+            ):
+                return None
+            where |= places
+        return MissingAspect(kind="measure", name=next(iter(named)), where=tuple(sorted(where - {""})))
 
     def _standard_unstated(self, retrieval: Retrieval, standard: str, asked: AskedIntent) -> Decision:
         """见习补贴按最低工资的70%，那最低工资每月多少: the documents reckon measures by such standards and
@@ -618,6 +674,7 @@ class Answerer:
                 region=None,
                 place=region.place or region.query,
                 documents=self.documents,
+                within=region.candidates if region.outside_candidates else (),
             )
         citations = [
             make_citation(item.clause, self.registry.document_of(item.clause), quote, item.score)
@@ -811,6 +868,43 @@ class Answerer:
                         )
                     )
         return notices
+
+
+def _qualifies(name: str, phrase: str, texts: list[str]) -> bool:
+    """The name is said only as a qualifier of a longer thing a clause here names (家政培训 of 家政培训示范
+    基地, where 吉林 writes 家庭服务职业培训示范基地): the thing asked is that, not the named measure."""
+    at = phrase.find(name)
+    while at >= 0:
+        rest = jieba_words(phrase[at + len(name) :])
+        following = rest[0] if rest else ""
+        if len(following) >= 2 and any(following in text for text in texts):
+            return True
+        at = phrase.find(name, at + 1)
+    return False
+
+
+# A phrase telling what one has done or had: the measure it names is the situation, not the question.
+_TOLD_AS_DONE = re.compile(r"了|过|已经|完|^(?:我|俺|他|她|我们|家里)")
+
+# The generic head of a measure's name: what it is (a subsidy, a loan), not what it is for.
+_GENERIC_HEAD = re.compile(r"(?:补贴|补助金|补助|奖补|奖励|资金|贷款|扶持|政策|补偿|资助|金)$")
+
+
+def _written_loosely(name: str, text: str, slack: int = 3) -> bool:
+    """The name's characters in order within a stretch at most `slack` longer than it (技能提升补贴 in
+    技能提升培训补贴): the text names the same thing in its own words."""
+    first = name[0]
+    start = text.find(first)
+    while start >= 0:
+        at = start
+        for char in name[1:]:
+            at = text.find(char, at + 1, start + len(name) + slack)
+            if at < 0:
+                break
+        else:
+            return True
+        start = text.find(first, start + 1)
+    return False
 
 
 class _JurisdictionOf(Mapping[str, str]):

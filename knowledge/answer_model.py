@@ -71,10 +71,13 @@ class MissingAspect(_Part):
     named in knowledge/data/scope.yaml (所需材料, 办理流程 …), who bears a cost (`name`: 利息), or what
     the money may be spent on (`use`: 创业补贴能用来买车吗), or the amount of a standard a measure is
     reckoned by (`standard`, `name`: 最低工资标准 of 见习补贴按最低工资的70%，那最低工资是多少), or
-    who a group of people is (`definition`, `name`: 就业困难人员 of 哪些人算就业困难人员)."""
+    who a group of people is (`definition`, `name`: 就业困难人员 of 哪些人算就业困难人员), or the measure
+    itself, which only other regions' documents grant (`measure`, `name`: 失业补助金 of 巴中有失业补助金吗)."""
 
-    kind: Literal["figure", "procedure", "payer", "use", "standard", "definition"]
+    kind: Literal["figure", "procedure", "payer", "use", "standard", "definition", "measure"]
     name: str | None = None
+    # `measure`: the measure asked about by name is granted only by documents of these other regions.
+    where: tuple[str, ...] = ()
 
 
 class SourceDocument(_Part):
@@ -146,6 +149,9 @@ class Answer(_Part):
     intent: str | None = None
     measures: tuple[MeasureRef, ...] = ()
     direct: DirectAnswer | None = None
+    # region_not_covered for a place whose covered cities are not what was asked (四川其他城市, 河南省里
+    # 统一的): those cities, named so the reply can say what is held there.
+    within: tuple[str, ...] = ()
 
     def document(self, citation: Citation) -> SourceDocument:
         document_id = citation.clause_id.rsplit("-", 1)[0]

@@ -38,6 +38,7 @@ HOLDOUT_SETS = (
     "answers_holdout13",
     "answers_holdout14",
     "answers_holdout15",
+    "answers_holdout16",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

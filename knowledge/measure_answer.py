@@ -892,7 +892,9 @@ def _general_before_narrower(
     leads — its figure, or its silence, is the answer, never the narrower measure's figure alone."""
     best = relevant[0]
     named = best.named
-    if not named or named == best.measure.name:
+    if named and named == best.measure.name:
+        return _narrower_when_said(relevant, jurisdiction_of, policy)
+    if not named:
         return relevant
     home = jurisdiction_of[best.measure.id]
     close = relevant[1 : policy.max_listed + 3].scoring_at_least(policy.figure_ratio * best.score)
@@ -903,6 +905,27 @@ def _general_before_narrower(
     if any(word in focus for word in _narrowing_words(best, general)):
         return relevant
     return relevant.moved_first(list(relevant).index(general))
+
+
+def _narrower_when_said(
+    relevant: MatchRanking, jurisdiction_of: Mapping[str, str], policy: SelectionPolicy
+) -> MatchRanking:
+    """The other side of `_general_before_narrower`: the general measure is named (技能提升补贴) and the
+    question also says the words that narrow it to a measure of its own (紧缺急需工种 of 紧缺急需工种技能
+    提升补贴提标): that narrower measure is what is asked — its figure, or its silence, answers."""
+    best = relevant[0]
+    home = jurisdiction_of[best.measure.id]
+    close = relevant[1 : policy.max_listed + 3]
+    focus = "".join(best.focus)
+    for match in close:
+        if jurisdiction_of[match.measure.id] != home or not _narrows(match, best):
+            continue
+        # The words written before the shared name (紧缺急需工种), not a suffix saying what it does (提标).
+        qualifier = match.measure.name.split(best.measure.name)[0]
+        words = [w for w in _narrowing_words(match, best) if w in qualifier]
+        if words and all(word in focus for word in words):
+            return relevant.moved_first(list(relevant).index(match))
+    return relevant
 
 
 def _narrows(narrow: MeasureMatch, general: MeasureMatch) -> bool:

@@ -220,7 +220,15 @@ def _tier_cores(tiers: list[str]) -> list[str]:
     head = _shared_start(shapes)
     tail = _shared_start([shape[::-1] for shape in shapes])
     cores = [shape[head : len(shape) - tail] for shape in shapes]
-    return cores if all(cores) else list(tiers)
+    if not all(cores):
+        return list(tiers)
+    # The verb of a list said once before its first item (新培育国家高新技术企业20家以上、国家科技型中小企业30家
+    # 以上): the first tier's part before where the later ones open is said of all, not of the first.
+    starts = [cores[0].find(core[:2], 1) for core in cores[1:] if len(core) >= 2]
+    lead = min((at for at in starts if at > 0), default=0)
+    if lead:
+        cores[0] = cores[0][lead:]
+    return cores
 
 
 _RECENT = 4
@@ -414,6 +422,7 @@ class MeasureMatcher:
         self._names: dict[str, tuple[str, ...]] = {}
         self._all_names: set[str] = set()
         self._last_names: tuple[str, frozenset[str]] | None = None
+        self._measures_by_name: dict[str, tuple[str, ...]] | None = None
         self._name_lengths: set[int] = set()
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, np.ndarray] | None = None
@@ -764,6 +773,25 @@ class MeasureMatcher:
         named, _ = self._in_scope(retrieval, self._named_codes(retrieval.analysis.normalized if text is None else text))
         return len(named) > 0
 
+    def names_of(self, measure_id: str) -> tuple[str, ...]:
+        """The measure's name and aliases (3+ characters) as the matcher looks for them."""
+        return self._names.get(measure_id, ())
+
+    def measures_named(self, text: str) -> dict[str, tuple[str, ...]]:
+        """The measure names and aliases written in the text, each the longest written there (大学生创业补贴,
+        not also the 创业补贴 inside it), with the measures that bear it, sorted."""
+        found = self._names_in(text)
+        if not found:
+            return {}
+        if self._measures_by_name is None:
+            by_name: dict[str, list[str]] = {}
+            for measure_id, names in self._names.items():
+                for name in names:
+                    by_name.setdefault(name, []).append(measure_id)
+            self._measures_by_name = {name: tuple(sorted(ids)) for name, ids in by_name.items()}
+        longest = sorted(name for name in found if not any(name != other and name in other for other in found))
+        return {name: self._measures_by_name.get(name, ()) for name in longest}
+
     def _named_codes(self, text: str) -> np.ndarray:
         """The codes of the clauses holding a measure named (by name or alias) in the text, sorted:
         looked up by name, so the cost does not grow with the clauses searched."""
@@ -898,13 +926,16 @@ _LEVELS = re.compile(
     r"((?:国家|全国|省|市|州|县|区)(?:[、和/](?:省|市|州|县|区))*)级"
     # said the way people say it: 县里认定的, 市上评的, 省一级批的
     r"|((?:省|市|州|县|区))(?:里|上|一级)(?=认定|评|批|命名|授予|挂牌|认证)"
+    # or as whose the thing is: 我们县里的基地, 县上的园区, 咱们市的孵化园
+    r"|((?:省|市|州|县|区))(?:里|上)的"
+    r"|(?:我们|咱们|俺们|咱)((?:省|市|州|县|区))(?:里|上)?的"
 )
 
 
 def levels_named(text: str) -> frozenset[str]:
     levels: set[str] = set()
     for match in _LEVELS.finditer(text):
-        written = match.group(1) or match.group(2)
+        written = next(group for group in match.groups() if group)
         levels.update(ch for ch in written.replace("国家", "国").replace("全国", "国") if ch not in "、和/")
     return frozenset(levels)
 

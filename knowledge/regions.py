@@ -320,6 +320,15 @@ class Gazetteer:
             marked = _origin_runs(text, scanned)
             if not all(marked):
                 scanned = [entry for entry, is_origin in zip(scanned, marked, strict=True) if not is_origin]
+        if len(scanned) > 1:
+            # A place said as what another used to belong to (简阳以前归资阳管), or only as part of a school's
+            # or a firm's name (吉林大学珠海学院), yields to the places the person is in.
+            aside = [
+                _is_former(text, start) or _names_an_institution(text, start + len(written))
+                for start, written, _ in scanned
+            ]
+            if not all(aside):
+                scanned = [entry for entry, is_aside in zip(scanned, aside, strict=True) if not is_aside]
         here = _disambiguate([candidates for _, _, candidates in scanned], self._is_covered)
         return here, _disambiguate([candidates for _, _, candidates in excluded], self._is_covered)
 
@@ -424,7 +433,11 @@ class Gazetteer:
         # A covered city named as where the person is not (四川，不在巴中) leaves the others.
         ruled_out = {self.jurisdiction_of(p) for p in away}
         remaining = tuple(c for c in candidates if c not in ruled_out)
-        rest = bool(candidates) and (not remaining or _names_the_rest(text, self.mentions(text)))
+        rest = bool(candidates) and (
+            not remaining
+            or _names_the_rest(text, self.mentions(text))
+            or (most_specific.level == 1 and bool(_PROVINCE_ITSELF.search(text)))
+        )
         return ResolvedRegion(
             query=text,
             place=most_specific.name,
@@ -534,6 +547,25 @@ def _is_away(text: str, start: int, end: int, scanned: list[tuple[int, str, list
     if _ELSEWHERE.search(text) and not _RETURN_CUES.search(text):
         return _is_origin(text, start) or bool(_ORIGIN_AFTER.match(text[end:]))
     return False
+
+
+# Words for what a place used to belong to, just before it (以前归资阳管, 原属资阳, 过去是巴中的).
+_FORMER_BEFORE = re.compile(r"(?:以前|之前|原来|原先|过去|曾经?|原)(?:归|属于?|隶属于?|是|在|划归|归属)?$")
+# A place name going on as an institution's (吉林大学, 巴中职业技术学院, 资阳日报): where one studied or
+# works, not the place asked about when another is named.
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:省|市)?(?:大学|学院|师范|理工|医科|财经|职业技术|职业学院|技师学院|银行|日报|晚报|电视台|集团)"
+)
+# Words asking about a province's own level (河南省里统一的, 四川全省标准): a covered city of it does not answer.
+_PROVINCE_ITSELF = re.compile(r"全省|省里|省级|省本级|省上|省政府|省人社厅|省一级|省统一")
+
+
+def _is_former(text: str, start: int) -> bool:
+    return bool(_FORMER_BEFORE.search(_CLAUSE.split(text[:start])[-1][-5:]))
+
+
+def _names_an_institution(text: str, end: int) -> bool:
+    return bool(_INSTITUTION_AFTER.match(text[end:]))
 
 
 def _origin_runs(text: str, scanned: list[tuple[int, str, list[Place]]]) -> list[bool]:

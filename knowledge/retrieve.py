@@ -164,7 +164,8 @@ class HybridRetriever:
         if region.covered and region.jurisdiction:
             return (region.jurisdiction, *region.enclosing)
         if region.names_a_place:
-            return region.candidates
+            # 四川其他城市, 河南省里统一的: the province's covered cities are not what is asked.
+            return () if region.outside_candidates else region.candidates
         return tuple(self.registry.jurisdictions)
 
     def query_tokens(self, analysis: QueryAnalysis) -> list[str]:

@@ -86,6 +86,8 @@ def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> 
         return _region_not_covered(answer)
     if answer.status == AnswerStatus.ANSWERED:
         return _answered(answer, misfits or {})
+    if answer.missing is not None and answer.missing.kind == "measure":
+        return _measure_absent(answer, answer.missing)
     if answer.missing is not None:
         return _partial(answer, answer.missing)
     return _no_answer(answer)
@@ -416,7 +418,18 @@ def _covered(answer: Answer) -> str:
 def _region_not_covered(answer: Answer) -> str:
     words = prose().answers
     head = words.region_not_covered.format(place=answer.place)
+    if answer.within:
+        head = words.region_within.format(place=answer.place, within="、".join(answer.within))
     return f"{head}\n{_covered(answer)}\n{words.hotline}"
+
+
+def _measure_absent(answer: Answer, missing: MissingAspect) -> str:
+    words = prose().answers
+    scope = "、".join(answer.scope) or words.every_region
+    lines = [words.measure_absent.format(scope=scope, name=missing.name)]
+    if missing.where:
+        lines.append(words.measure_elsewhere.format(where="、".join(missing.where), name=missing.name, scope=scope))
+    return "\n".join([*lines, _covered(answer), words.hotline])
 
 
 def _no_answer(answer: Answer) -> str:

@@ -123,6 +123,9 @@ class AnswerProse(Section):
         "partial_rule": ("rule", "hotline"),
         "no_answer": ("scope",),
         "region_not_covered": ("place",),
+        "region_within": ("place", "within"),
+        "measure_absent": ("scope", "name"),
+        "measure_elsewhere": ("where", "name", "scope"),
         "covered": ("documents",),
         "covered_document": ("jurisdiction", "year", "draft"),
     }
@@ -134,6 +137,9 @@ class AnswerProse(Section):
     no_answer: str
     every_region: str
     region_not_covered: str
+    region_within: str
+    measure_absent: str
+    measure_elsewhere: str
     covered: str
     covered_document: str
     covered_draft: str

@@ -75,6 +75,7 @@ HOLDOUTS = (
     "chats_holdout8.yaml",
     "chats_holdout9.yaml",
     "chats_holdout10.yaml",
+    "chats_holdout11.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
