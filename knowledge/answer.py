@@ -368,11 +368,13 @@ class Answerer:
             # Whether a document is in force is answered by the document itself, however few words
             # of the question its clauses share.
             return self._status(retrieval, asked)
+        # 失业补助金巴中有吗: too few words shared to quote anything, and the measure asked by name is only
+        # other regions' — said so, not the bare refusal.
+        absent = None if abstained is AnswerStatus.REGION_NOT_COVERED else self._named_only_elsewhere(retrieval)
+        if absent is not None and not retrieval.analysis.to_assistant:
+            return Decision(AnswerStatus.NO_ANSWER, [], absent, asked=asked)
         if abstained is not None:
             return Decision(abstained)
-        absent = self._named_only_elsewhere(retrieval)
-        if absent is not None:
-            return Decision(AnswerStatus.NO_ANSWER, [], absent, asked=asked)
         definition = self._definition(retrieval, asked)
         if definition is not None:
             return definition
@@ -441,7 +443,8 @@ class Answerer:
         if matcher is None or not region.covered or region.compared or matcher.names_a_measure(retrieval):
             # (a measure of here named anywhere in the message is what it is about)
             return None
-        question = retrieval.analysis.normalized
+        # (place names taken out: 巴中 after 失业补助金 is no word of the thing asked)
+        question = retrieval.analysis.unplaced or retrieval.analysis.normalized
         phrases = [m.group() for m in _QUESTION_PHRASE.finditer(question)]
         strict = asked_phrases(question, strict=True)
         # The phrases that ask (政府给房租补贴吗, 每月多少) or name a topic (事业单位招聘考试), not those

@@ -173,3 +173,12 @@ def test_a_name_from_elsewhere_beside_a_measure_of_here_named_in_full_is_not_sai
     answer = kb.answerer.answer("我在白山开家政培训学校，想评省级家庭服务职业培训示范基地，补多少", None, AS_OF)
     assert answer.missing is None or answer.missing.kind != "measure"
     assert answer.citations and answer.citations[0].clause_id == "jilin-2017-21"
+
+
+def test_a_bare_fragment_naming_a_measure_of_elsewhere_gets_the_plain_reason(kb: KnowledgeBase) -> None:
+    # Too few words to quote anything: the reply still says the measure is not in this region's documents,
+    # and the place name after the measure's name is no qualifier of it.
+    answer = kb.answerer.answer("失业补助金资阳有没有", None, AS_OF)
+    assert answer.status is AnswerStatus.NO_ANSWER
+    assert answer.missing is not None and answer.missing.kind == "measure"
+    assert answer.missing.where == ("平顶山市",)
