@@ -576,6 +576,13 @@ def amount_words(benefit: Benefit | BenefitResult) -> str:
     return " ".join([benefit.amount.text or "", *(t.text for t in benefit.amount.tiers)])
 
 
+def parts(benefit: Benefit) -> list[str]:
+    """The parts a package's amount lists (参加有组织劳务输出的…；确实难以就业的，公益性岗位优先安置；…)."""
+    if benefit.amount is None or benefit.amount.kind != "package":
+        return []
+    return [p for p in re.split(r"[；;]", benefit.amount.text or "") if p]
+
+
 def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[str, ...] = ()) -> Benefit | None:
     """The benefit citing `clause` whose name (then summary) is closest to the measure's name; set 10
     (session 18): among several, one whose amount states every figure the writer gives for the measure
@@ -596,6 +603,7 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
         return max(
             SequenceMatcher(None, measure, benefit.name).ratio(),
             0.8 * SequenceMatcher(None, measure, benefit.summary).ratio(),
+            *(0.8 * SequenceMatcher(None, measure, part).ratio() for part in parts(benefit)),
         )
 
     best = max(citing, key=closeness, default=None)
