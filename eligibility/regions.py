@@ -22,15 +22,17 @@ _OPEN, _CLOSE, _INSIDE = r"[\uff08(]", r"[\uff09)]", r"[^\uff08\uff09()]*"
 
 
 class PlaceReading(BaseModel):
-    """places.yaml: the words that make a bracketed aside history rather than a place."""
+    """places.yaml: the words that make a bracketed aside history or origin rather than a place."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     former_affiliation: tuple[str, ...]
+    household_origin: tuple[str, ...]
 
 
 @cache
 def _former_asides() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, read_model(PLACES, PlaceReading).former_affiliation))
+    reading = read_model(PLACES, PlaceReading)
+    words = "|".join(map(re.escape, (*reading.former_affiliation, *reading.household_origin)))
     return re.compile(f"{_OPEN}{_INSIDE}(?:{words}){_INSIDE}{_CLOSE}")
 
 
@@ -74,5 +76,6 @@ class RegionResolver(Protocol):
 
 
 def without_former_affiliation(text: str) -> str:
-    """The place text without bracketed asides about a former affiliation (原属资阳, 由成都代管)."""
+    """The place text without bracketed asides about a former affiliation (原属资阳, 由成都代管) or about
+    where the person's household is registered (户籍吉林省珲春市): neither is where the person is."""
     return _former_asides().sub("", text).strip() or text

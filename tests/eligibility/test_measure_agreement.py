@@ -34,6 +34,9 @@ KNOWN_SIDE_DISAGREEMENTS = {
     # 巴中（十） says only 按规定给予就业见习补贴 — no recipient. The registry reads it as the unit's (as 吉林、平顶山
     # say); the rule leaves whose it is open for the person in the 见习 range (session 15).
     "bazhong.employment_internship": "bazhong-2018.employment_internship_subsidy",
+    # 平顶山（十） 8：2: the registry names the fund and the bank an institution; eligibility has no such side —
+    # the nearest is the loan's provider, neither the person's nor an employer's (session 18).
+    "pingdingshan.guarantee_loss_sharing": "pingdingshan-2020.guarantee_fund_risk_sharing",
 }
 
 
