@@ -232,7 +232,7 @@ def _direct_lines(answer: Answer) -> list[str]:
                 if measure.targets:
                     lines.append(words.targets.format(targets="、".join(measure.targets)))
                 if measure.conditions:
-                    lines.append(words.conditions.format(conditions="；".join(measure.conditions)))
+                    lines.append(_conditions_line(measure.conditions))
     if direct.lead or direct.responsible:
         lines.append(_department_line(answer, direct))  # 比例多少，归哪些部门管: both asked
     # The place asked about, which another region's figure does not apply to (not always where the
@@ -275,8 +275,21 @@ def _item_details(answer: Answer, measure: MeasureRef) -> str:
     if measure.targets:
         parts.append(words.targets.format(targets="、".join(measure.targets)).rstrip("。"))
     if measure.conditions:
-        parts.append(words.conditions.format(conditions="；".join(measure.conditions)).rstrip("。"))
+        parts.append(_conditions_line(measure.conditions).rstrip("。"))
     return words.item_details.format(details="；".join(parts)) if parts else ""
+
+
+# A condition that names none (符合条件的, 按规定): the document leaves the conditions to local rules.
+_OPEN_CONDITION = re.compile(r"^(?:对)?(?:符合条件|符合规定|符合相关条件|按规定|按照规定)的?$")
+
+
+def _conditions_line(conditions: tuple[str, ...]) -> str:
+    """条件：… from the measure's verbatim condition phrases; when they name no condition at all, the
+    line says so instead of printing 条件：符合条件的。"""
+    words = prose().answers.direct
+    if all(_OPEN_CONDITION.match(c) for c in conditions):
+        return words.conditions_open.format(said="”“".join(conditions))
+    return words.conditions.format(conditions="；".join(conditions))
 
 
 def _status_measure_line(answer: Answer, measure: MeasureRef) -> str:

@@ -74,6 +74,7 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "targets": ("targets",),
         "conditions": ("conditions",),
+        "conditions_open": ("said",),
         "misfit": ("said", "name", "requirement"),
         "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
@@ -98,6 +99,7 @@ class DirectProse(Section):
     measure: str
     targets: str
     conditions: str
+    conditions_open: str
     misfit: str
     condition: str
     unstated: str

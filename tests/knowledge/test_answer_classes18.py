@@ -182,3 +182,12 @@ def test_a_bare_fragment_naming_a_measure_of_elsewhere_gets_the_plain_reason(kb:
     assert answer.status is AnswerStatus.NO_ANSWER
     assert answer.missing is not None and answer.missing.kind == "measure"
     assert answer.missing.where == ("平顶山市",)
+
+
+def test_a_condition_that_names_none_is_said_plainly(kb: KnowledgeBase) -> None:
+    # 巴中（七）: 对符合条件的个人…落实创业担保贷款扶持政策 — the only condition phrase is 符合条件的.
+    text = answered(kb, "巴中创业担保贷款 个人申请要满足啥条件").answer
+    assert "条件：符合条件的" not in text
+    assert "没有列明具体条件" in text
+    # A real condition is still shown verbatim (吉林（七）).
+    assert "领取工商营业执照且有正常经营行为1年以上" in answered(kb, "吉林初创企业补贴要什么条件").answer
