@@ -475,13 +475,16 @@ class Answerer:
             # What the measure is for (吸纳就业 of 吸纳就业补贴) must be nowhere in the clauses
             # here: regions call one measure by different names, and a name missing from the curated
             # aliases is no proof the measure is missing.
-            # A two-character purpose (失业 of 失业补助金) is in too many clauses to tell anything.
+            # A two-character purpose (失业 of 失业补助金) is in too many clauses to tell anything; a purpose
+            # of several words (返乡 + 创业 of 返乡创业补贴) all said in one clause here is that clause's topic.
             purpose = _GENERIC_HEAD.sub("", name)
             words = (name, *([purpose] if len(purpose) >= 3 else []), *sorted(synonyms))
+            parts = {w for w in jieba_words(purpose) if len(w) >= 2}
             if (
                 places & scope
                 or (others | synonyms) & here
                 or any(_written_loosely(word, text) for word in words for text in texts)
+                or (len(parts) >= 2 and any(all(part in text for part in parts) for text in texts))
             ):
                 return None
             where |= places
