@@ -50,7 +50,33 @@ def docx_text(data: bytes, filename: str) -> str:
             )
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
-    return "\n".join(_paragraph_text(p, numbering) for p in document.iter(f"{_W}p"))
+    return "\n".join(_block_lines(document, numbering))
+
+
+def _block_lines(element: ElementTree.Element, numbering: _Numbering) -> list[str]:
+    """Lines of paragraphs in document order; a table row of a data table is one line."""
+    lines: list[str] = []
+    for child in element:
+        if child.tag == f"{_W}p":
+            lines.append(_paragraph_text(child, numbering))
+        elif child.tag == f"{_W}tr":
+            lines.extend(_row_lines(child, numbering))
+        else:
+            lines.extend(_block_lines(child, numbering))
+    return lines
+
+
+def _row_lines(row: ElementTree.Element, numbering: _Numbering) -> list[str]:
+    """A row of a table whose cells are values (3至5人 | 每人1000元) reads as one line, its cells
+    joined by ｜, so a figure stays with what it is for; a row with a key cell (发文字号：) or
+    cells of several paragraphs keeps one line per paragraph."""
+    cells = [_block_lines(cell, numbering) for cell in row.iter(f"{_W}tc")]
+    texts = [" ".join(part.strip() for part in cell if part.strip()) for cell in cells]
+    filled = [text for text in texts if text]
+    one_line = all(sum(1 for part in cell if part.strip()) <= 1 for cell in cells)
+    if len(filled) >= 2 and one_line and not any(text.endswith(("：", ":")) for text in filled):
+        return ["｜".join(filled)]
+    return [line for cell in cells for line in cell]
 
 
 def _parse(xml: bytes, filename: str) -> ElementTree.Element:

@@ -246,7 +246,7 @@ def _issuer_from_title(title: str | None) -> str | None:
     if not prefix and "《" in title:  # 关于征求《XX市人民政府关于…》意见的通知
         return _issuer_from_title(title.split("《", 1)[1])
     prefix = re.sub(r"(印发|转发|批转)$", "", prefix)
-    return prefix if prefix and _ISSUER_SUFFIX.search(prefix) else None
+    return "、".join(_joint_issuers(prefix)) if prefix and _ISSUER_SUFFIX.search(prefix) else None
 
 
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:
@@ -260,11 +260,28 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
         issuers: list[str] = []
         for above in reversed(lines[max(0, index - 3) : index]):
             if len(above) <= 30 and _ISSUER_SUFFIX.search(above) and not re.search(r"[。；：，]", above):
-                issuers.insert(0, above)
+                issuers[:0] = _joint_issuers(above)
             else:
                 break
         return ("、".join(issuers) if issuers else None), signed
     return None, None
+
+
+def _joint_issuers(line: str) -> list[str]:
+    """The issuers of a 落款 line that names several side by side (绵阳市人力资源和社会保障局
+    绵阳市财政局 — the space between them is lost in reading): a new name starts wherever one
+    name's suffix is followed by the first name's place again (or 中共 and that place)."""
+    place = _place_prefix(line)
+    if not place:
+        return [line]
+    names: list[str] = []
+    start = 0
+    for match in re.finditer(rf"(?<=[厅局委办部院署会室心])(?=(?:中共)?{re.escape(place)})", line):
+        if match.start() > start and _ISSUER_SUFFIX.search(line[start : match.start()]):
+            names.append(line[start : match.start()])
+            start = match.start()
+    names.append(line[start:])
+    return names if all(_ISSUER_SUFFIX.search(name) for name in names) else [line]
 
 
 def _document_number(head: list[str]) -> str | None:
