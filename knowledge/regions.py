@@ -242,6 +242,19 @@ def _is_embedded(text: str, start: int, place_pairs: frozenset[str], end: int | 
     return not taken_before or taken_after
 
 
+def _ends_inside_word(text: str, start: int, end: int, written_is_name: bool, covered: bool) -> bool:
+    """A short form of a name outside the covered places (金明 for 金明区), rare as a word, whose last
+    character makes a common word with the next one is no place: 失业金明年就领完了 reads 明年, not
+    金明. A full name (郏县, 金明区) stands as written, and so does a covered place (巴中学技术)."""
+    if written_is_name or covered or end >= len(text):
+        return False
+    # A name the dictionary knows as a word of its own (渭南, 广元) stands before any word it runs into
+    # (渭南下岗, 广元首次); a rare one (金明) gives way to a common word (明年).
+    if int(jieba.dt.FREQ.get(text[start:end], 0)) >= _EMBEDDED_PAIR_FREQ:
+        return False
+    return int(jieba.dt.FREQ.get(text[end - 1 : end + 1], 0)) >= _EMBEDDED_PAIR_FREQ
+
+
 # How many texts a gazetteer keeps resolved: a turn's few, not every question ever asked.
 _RESOLVED_KEPT = 16
 
@@ -350,6 +363,14 @@ class Gazetteer:
                 longest += 1
             for length in range(longest, 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
+                if candidates and _ends_inside_word(
+                    text,
+                    i,
+                    i + length,
+                    any(place.name == text[i : i + length] for place in candidates),
+                    any(map(self._is_covered, candidates)),
+                ):
+                    continue
                 if candidates and not _is_embedded(text, i, self._place_pairs, i + length):
                     found.append((i, text[i : i + length], candidates))
                     i += length

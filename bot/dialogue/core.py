@@ -674,6 +674,10 @@ class Dialogue:
             return False
         if self.words.is_assent(text) or self.words.is_denial(text):
             return False
+        if work.pending and self.words.yes_no(text)[0]:
+            # 对 今年毕业的, 嗯 是我爸的: a yes or no opening the message answers the card waiting, and
+            # what follows restates what it holds (or whose it is) — no search words after an answer.
+            return False
         if re.search(r"\S\s+\S", text) and len(text) <= SEARCH_WORDS_CHARS:
             return self._narrows_shown(work, text)
         # 那资阳: a place after a word that goes on (那, 还有) is the last question asked there.
@@ -902,7 +906,8 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         facts = description is not None and bool(description.facts)
         if self._requests_check(text, reading):
-            if description is not None and facts:
+            description = self._told_with_request(reading, description, today)
+            if description is not None and description.facts:
                 return [self.interviewer.propose(work, description, today)]
             if interviewing and reading.asks:
                 # 失业金领完了还能领什么，能领几个月 in the middle of the check: the documents answer what it
@@ -979,6 +984,14 @@ class Dialogue:
         work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
         return self.interviewer.accept(work, today)
 
+    def _told_with_request(self, reading: Reading, description: Description | None, today: date) -> Description | None:
+        """雁江区的 想查下我能享受哪些补贴: words said apart before asking for the check (where one is)
+        tell about the person who asks for it — the check starts from them, shown for confirmation."""
+        if (description is not None and description.facts) or not reading.context or reading.others:
+            return description
+        told = self.describer.describe(reading.context, today)
+        return told if told.facts else description
+
     def _asks_what_fits(self, text: str) -> bool:
         """The person asks, openly, what there is for them, in a last phrase that names nothing to look
         up (…我这情况有啥补贴没有, 像我这样的能享受点啥) — not 失业保险金能领多久，需要什么条件."""
@@ -1003,7 +1016,16 @@ class Dialogue:
             # 我儿子能领什么补贴 while the speaker's own card waits: a question about someone else,
             # answered — never 请先确认, and never the speaker's check.
             return False
-        return self.reader.is_about_person(text) or not self.regions.resolve(text).place
+        if self.reader.is_about_person(text) or not self.regions.resolve(text).place:
+            return True
+        # 湛河区的 帮我测测能拿啥补贴: a place said alone before the request is where the person is, not
+        # what the request asks the documents about (恩阳区回乡办家庭农场，能享受啥 asks about that case).
+        asked = text[len(reading.opening) :] if reading.opening else text
+        place = reading.context.removesuffix("的")
+        said_apart = bool(self.regions.resolve(place).place) and not any(
+            self._names_something(word) for word in self.threads.content_words(place)
+        )
+        return said_apart and not self.regions.resolve(asked).place
 
     def _asked(self, text: str, reading: Reading) -> str:
         """The whole message (the person's situation is the question's context), or only what it asks
@@ -1145,6 +1167,12 @@ class Dialogue:
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here, goes_on=goes_on)
+        lead = self._question_before_told(text) if thread and asked.read_as is None else None
+        if lead is not None:
+            # 去哪办 他腿脚不好跑不动: what is told after the question is about the person, not the topic —
+            # the question alone is read against the thread.
+            followed = self.threads.follow(work.thread, lead, here=here, goes_on=goes_on)
+            asked = followed if followed.read_as is not None else asked
         region = asked.region
         named = self.regions.resolve(text).place
         if region is None and not named:
@@ -1196,6 +1224,19 @@ class Dialogue:
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
+
+    def _question_before_told(self, text: str) -> str | None:
+        """The question typed first when only words about a person follow it, asking nothing (去哪办
+        他腿脚不好跑不动; 能领多久 我快退休了); else None."""
+        pieces = [p for p in _PHRASES.split(text.strip(_PART_EDGES)) if p.strip()]
+        if len(pieces) < 2 or not self.words.is_question(pieces[0]):
+            return None
+        told = "，".join(pieces[1:])
+        if any(self.words.is_question(p) for p in pieces[1:]):
+            return None
+        if not (self.reader.is_about_person(told) or self.reader.is_about_other(told)):
+            return None
+        return pieces[0]
 
     def _speaks_of_shown(self, work: Working, text: str) -> bool:
         """拿到证以后多久内要去申请 after 技能提升补贴, 介绍啥样的人才算 after 职业介绍补贴: a question naming no

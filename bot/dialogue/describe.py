@@ -227,7 +227,8 @@ class Describer:
                     _merge(facts, fact, value)
                     if note:
                         notes[fact] = note
-        unschooled = self.schools.sub("，", text)
+        # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
+        unschooled = self.schools.sub("，", _HEARSAY.sub("，", text))
         region = self.regions.resolve(self.came_back_from.sub("，", unschooled))
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they

@@ -150,6 +150,8 @@ class MessageReader:
         while lead < len(pieces) - 1 and not self._is_question(pieces[lead]):
             lead += 1
         rest = "".join(pieces[lead:])
+        if lead == 0 and self._asks_for_other_then_tells(pieces):
+            return pieces
         if lead == 0 or not self._is_question(rest):
             return [stretch]
         if self.names_topic(rest) and not self._places_apart("".join(pieces[:lead]), rest):
@@ -158,6 +160,18 @@ class MessageReader:
             # 退伍的在资阳自己找工作 有啥扶持: "those who…" — a group asked about, not the speaker.
             return [stretch]
         return [*pieces[:lead], rest]
+
+    def _asks_for_other_then_tells(self, pieces: list[str]) -> bool:
+        """替我姐姐问一下 她在叶县 厂子关门下岗了: asking on someone's behalf, then only words that ask
+        nothing and are no search — the asking opens what is told of them, piece by piece (their facts,
+        read like any stretch), not a question of those words."""
+        lead = pieces[0].strip()
+        if len(pieces) < 2 or self._other_at(lead) is None or self.words.is_question(lead):
+            return False
+        if not any(lead.endswith(word) for word in self.words.asking):
+            return False
+        told = [piece.strip() for piece in pieces[1:]]
+        return not any(self._is_question(piece) or self.is_keywords(piece) for piece in told)
 
     def _said_after_question(self, stretch: str) -> list[str]:
         """A question typed first, then words about the speaker with only a space between (领完了还能

@@ -340,9 +340,13 @@ class Vocabulary:
         return addresses_the_assistant(text) and not requests_a_task(text)
 
     def is_abuse(self, text: str) -> bool:
-        squashed = squash(text)
+        squashed = _KIN_NAMED.sub("", squash(text))
         return any(phrase in squashed for phrase in self.abuse)
 
+
+# A mother named, not an oath: 我是他妈 (after a copula or a verb: 是, 替, 帮, 给, 跟, 和, 问), 我妈的情况
+# (after the speaker's own 我, 俺, 咱) — while 他妈的 and 你他妈 still swear.
+_KIN_NAMED = re.compile(r"(?:[是替帮给跟和问]|[我俺咱]们?)[他她]妈(?!的)|[我俺咱](?:们)?妈的")
 
 # Stand-ins for a stretch the stopping and thanking patterns found (they contain no Chinese).
 _STOP = "<stop>"
