@@ -130,6 +130,9 @@ class Dialogue:
         else:
             replies = self._say(work, turn.text or "", today)
         replies = self._passed_over(work, state, replies)
+        if work.another and work.subject:
+            said = _notices().another_person.format(named=work.another, subject=work.subject)
+            replies = [render.notice(said), *replies]
         if work.for_someone_else:
             # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker.
             note = _closing().for_someone_else
@@ -323,6 +326,11 @@ class Dialogue:
         在巴中，42岁，下岗了) is never merged into them. But when the first facts told in a conversation are
         someone else's (帮我爸问问，他52了，在延吉…), the conversation is about that person: their facts
         are the ones recorded and checked (`for_someone_else`), and the speaker's own words add nothing."""
+        another = self._another_person(work, text)
+        if another is not None:
+            # 我闺女在河南找工作 while the check is for the son: another person — never merged into him.
+            work.another = another
+            return replace(reading, statement="", others="")
         if not work.for_someone_else:
             # 俺在松原 儿子大专今年刚毕业: a speaker who says only where they are (the family's place) and
             # then tells someone else's situation asks for that person; one who tells their own (我45岁
@@ -343,6 +351,7 @@ class Dialogue:
             if not self.describer.describe(reading.others, today).facts:
                 return reading
             work.for_someone_else = True
+            work.subject = self._kin_named(text)
         elif not reading.others and not self.reader.is_about_person(text):
             # 说错了 是大前年 in a conversation about someone else: naming no one, it is about them.
             return reading
@@ -355,6 +364,23 @@ class Dialogue:
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=told, question="", others=reading.others)
         return replace(reading, statement=told)
+
+    def _kin_named(self, text: str) -> str | None:
+        """The first kin word of the text that names one person (儿子, 我妈), or None."""
+        found = self.words.kin_word.search(text)
+        return found.group() if found else None
+
+    def _another_person(self, work: Working, text: str) -> str | None:
+        """A kin word naming someone other than the person the check is for (闺女 while it is for 儿子);
+        None when the message names no such word, or also names them."""
+        if not (work.for_someone_else and work.subject):
+            return None
+        kin = self.words.kin_persons
+        subject = kin.get(work.subject)
+        named = [m.group() for m in self.words.kin_word.finditer(text)]
+        if not named or subject is None or any(kin[word] == subject for word in named):
+            return None
+        return named[0]
 
     def _asks_for_someone_else(self, question: str) -> bool:
         """想问问他能享受啥: the stretch that asks names someone else (他, 我老公) and not the speaker."""
@@ -442,6 +468,7 @@ class Dialogue:
         if not (told.facts or self.words.on_behalf.search(said)):
             return None
         work.for_someone_else = True
+        work.subject = work.subject or self._kin_named(said)
         for fact, value in told.facts.items():
             work.pending[fact] = value
             work.pending_notes.pop(fact, None)

@@ -53,6 +53,9 @@ class Working:
     thread: Thread | None = None
     for_someone_else: bool = False
     pending_offers: int = 0
+    subject: str | None = None
+    # Not saved: a kin word this turn named that is not the person asked for (shown as a note).
+    another: str | None = None
 
     @classmethod
     def of(cls, state: SessionState) -> Working:
@@ -66,6 +69,7 @@ class Working:
             thread=state.thread,
             for_someone_else=state.for_someone_else,
             pending_offers=state.pending_offers,
+            subject=state.subject,
         )
 
     def clear(self) -> None:
@@ -73,6 +77,7 @@ class Working:
         self.ticked, self.ticked_for, self.thread = [], None, None
         self.for_someone_else = False
         self.pending_offers = 0
+        self.subject = None
 
     def state(self, last_turn_id: str | None) -> SessionState:
         return SessionState(
@@ -86,6 +91,7 @@ class Working:
             last_turn_id=last_turn_id,
             for_someone_else=self.for_someone_else,
             pending_offers=self.pending_offers,
+            subject=self.subject,
         )
 
 

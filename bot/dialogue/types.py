@@ -140,6 +140,9 @@ class SessionState(Model):
     # the first facts told are someone else's; the person's own words then add nothing to them, and
     # 重新开始 clears it.
     for_someone_else: bool = False
+    # The kin word the person asked for was first named by (儿子, 老公): a message about a different one
+    # (我闺女…) is about another person, never merged into them.
+    subject: str | None = None
     # How many times in a row the waiting card was offered again past messages that did not answer
     # it: from the second on it is one line, not the whole card again.
     pending_offers: int = 0

@@ -69,6 +69,9 @@ class VocabularyFile(BaseModel):
     greetings: tuple[str, ...]
     opening_verbs: tuple[str, ...]
     relations: tuple[str, ...]
+    # Kin words that name one person each (儿子 is never 闺女): a message naming one while the check is for
+    # another is about a second person.
+    kin_persons: dict[str, tuple[str, ...]] = {}
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: tuple[str, ...] = ()
@@ -176,6 +179,8 @@ class Vocabulary:
     def _read_people(self, data: VocabularyFile) -> None:
         """The words that say whom a stretch is about: someone else, someone hired, told by or cared for."""
         self.relations = data.relations
+        self.kin_persons = {word: person for person, words in data.kin_persons.items() for word in words}
+        self.kin_word = re.compile("|".join(sorted(self.kin_persons, key=len, reverse=True)) or "$^")
         self.third_person = data.third_person
         self.hearsay = data.hearsay
         self.hiring = re.compile(data.hiring)

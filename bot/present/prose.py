@@ -311,6 +311,7 @@ class DialogueNotices(Section):
         "no_such_command": ("command",),
         "too_long": ("length", "limit"),
         "cannot_record": ("message",),
+        "another_person": ("named", "subject"),
     }
     stale_button: str
     confirm_first: str
@@ -330,6 +331,7 @@ class DialogueNotices(Section):
     already_answered: str
     cannot_record: str
     latin_read: str
+    another_person: str
 
 
 class DialogueProse(Section):
