@@ -480,11 +480,15 @@ class Answerer:
             purpose = _GENERIC_HEAD.sub("", name)
             words = (name, *([purpose] if len(purpose) >= 3 else []), *sorted(synonyms))
             parts = {w for w in jieba_words(purpose) if len(w) >= 2}
+            # (of a long purpose one word may be missing: 市级 of 市级高技能人才培训基地建设, where 资阳 writes
+            # 新建高技能人才培训基地)
+            spare = (len(parts) - 1) // 3
             if (
                 places & scope
                 or (others | synonyms) & here
                 or any(_written_loosely(word, text) for word in words for text in texts)
-                or (len(parts) >= 2 and any(all(part in text for part in parts) for text in texts))
+                or (len(parts) >= 2 and any(sum(part not in text for part in parts) <= spare for text in texts))
+                or (len(purpose) == 2 and any(_BENEFIT_AFTER(purpose).search(text) for text in texts))
             ):
                 return None
             where |= places
@@ -893,7 +897,13 @@ def _qualifies(name: str, phrase: str, texts: list[str]) -> bool:
 _TOLD_AS_DONE = re.compile(r"了|过|已经|完|^(?:我|俺|他|她|我们|家里)")
 
 # The generic head of a measure's name: what it is (a subsidy, a loan), not what it is for.
-_GENERIC_HEAD = re.compile(r"(?:补贴|补助金|补助|奖补|奖励|资金|贷款|扶持|政策|补偿|资助|金)$")
+_GENERIC_HEAD = re.compile(r"(?:补贴|补助金|补助|奖补|奖励|资金|贷款|扶持|政策|补偿|资助|金|费)$")
+
+
+def _BENEFIT_AFTER(purpose: str) -> re.Pattern[str]:
+    """A two-character purpose written right before a benefit's head (安家 in 安家补助, for 安家费): the
+    region grants that thing under its own head word."""
+    return re.compile(re.escape(purpose) + "(?:补|费|贴|金|奖|津|资助)")
 
 
 def _written_loosely(name: str, text: str, slack: int = 3) -> bool:

@@ -581,6 +581,11 @@ _INSTITUTION_AFTER = re.compile(
 _PROVINCE_ITSELF = re.compile(r"全省|省里|省级|省本级|省上|省政府|省人社厅|省一级|省统一")
 
 
+def asks_the_province_itself(text: str) -> bool:
+    """Words asking about a province's own level (省里统一的, 全省标准), not its cities."""
+    return bool(_PROVINCE_ITSELF.search(text))
+
+
 def _is_former(text: str, start: int) -> bool:
     return bool(_FORMER_BEFORE.search(_CLAUSE.split(text[:start])[-1][-5:]))
 

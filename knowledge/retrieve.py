@@ -19,6 +19,7 @@ from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder
 from knowledge.lexical import LexicalIndex, is_number
 from knowledge.query import QueryAnalysis, QueryAnalyzer
+from knowledge.regions import asks_the_province_itself
 from knowledge.registry import Registry
 from knowledge.store import ClauseStore
 
@@ -164,8 +165,11 @@ class HybridRetriever:
         if region.covered and region.jurisdiction:
             return (region.jurisdiction, *region.enclosing)
         if region.names_a_place:
-            # 四川其他城市, 河南省里统一的: the province's covered cities are not what is asked.
-            return () if region.outside_candidates else region.candidates
+            # 河南省里统一的: the province's own level is asked, which none of its covered cities answers
+            # (四川其他地方 alone may mean its other covered city, after a question about one).
+            if region.outside_candidates and asks_the_province_itself(analysis.normalized):
+                return ()
+            return region.candidates
         return tuple(self.registry.jurisdictions)
 
     def query_tokens(self, analysis: QueryAnalysis) -> list[str]:

@@ -57,7 +57,7 @@ def test_a_history_place_alone_still_places_the_question(kb: KnowledgeBase) -> N
     [
         "四川全省统一的就业见习补贴标准是多少",
         "河南省级的创业担保贷款额度是多少",
-        "四川别的城市 创业补贴怎么领",
+        "四川省里统一的创业补贴怎么领",
     ],
 )
 def test_a_province_asked_at_its_own_level_is_not_answered_from_a_city(kb: KnowledgeBase, question: str) -> None:
@@ -67,6 +67,20 @@ def test_a_province_asked_at_its_own_level_is_not_answered_from_a_city(kb: Knowl
     assert answer.within  # the covered cities of that province, named in the reply
     text = answered(kb, question).answer
     assert all(city in text for city in answer.within)
+
+
+def test_the_rest_of_a_province_said_alone_is_still_asked_of_its_covered_cities(kb: KnowledgeBase) -> None:
+    # 那四川其他地方呢 after a question about one city: its other covered city may be what is meant.
+    answer = kb.answerer.answer("四川其他地方 创业补贴有没有", None, AS_OF)
+    assert answer.status is not AnswerStatus.REGION_NOT_COVERED
+    assert {c.clause_id.split("-")[0] for c in answer.citations} & {"bazhong", "ziyang"}
+
+
+def test_a_two_character_purpose_under_another_head_here_is_not_said_missing(kb: KnowledgeBase) -> None:
+    # 安家费 is 吉林's word; 资阳（二十三） grants 安家补助 to 急需紧缺人才.
+    answer = kb.answerer.answer("资阳引进来的紧缺人才有没有安家费", None, AS_OF)
+    assert answer.missing is None or answer.missing.kind != "measure"
+    assert answer.citations and answer.citations[0].clause_id == "ziyang-2017-23"
 
 
 def test_a_province_named_plainly_still_answers_from_its_covered_city(kb: KnowledgeBase) -> None:
