@@ -56,6 +56,7 @@ SETS = {
     "held-out 14": "answers_holdout14",
     "held-out 15": "answers_holdout15",
     "held-out 16": "answers_holdout16",
+    "held-out 17": "answers_holdout17",
 }
 
 

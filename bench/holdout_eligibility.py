@@ -564,6 +564,10 @@ def _had(received: list[str]) -> list[str]:
     return had
 
 
+def _figure_text(figure: Any) -> str:
+    return str(figure.get("figure", "")) if isinstance(figure, dict) else str(figure)
+
+
 def figure_form(text: str) -> str:
     """A figure as it is compared: half-width (8：2 is 8:2), no spaces."""
     return unicodedata.normalize("NFKC", text).replace(" ", "")
@@ -640,7 +644,10 @@ class Figures:
         self.misses: list[str] = []
 
     def add(self, person: str, benefit: Benefit, found: BenefitResult | None, expected: dict[str, Any]) -> None:
-        want, wrong = expected.get("figures") or [], expected.get("wrong_figures") or []
+        # A figure may be written as itself or as a mapping holding it (`{figure: 300元, from: …, is: …}`:
+        # one set's writers say where the tempting figure comes from).
+        want = [_figure_text(f) for f in expected.get("figures") or []]
+        wrong = [_figure_text(f) for f in expected.get("wrong_figures") or []]
         if found is None or not (want or wrong):
             return
         self.judged += 1

@@ -119,6 +119,19 @@ def _lists_no_offices(item: ScoredClause) -> bool:
 _STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
 
 
+def _names_a_group(token: str, groups: list[str]) -> bool:
+    """The word, or a term the glossary reads it as (大学生 → 高校毕业生), is in a target group."""
+    meant = [w for entry in load_glossary().entries if token in entry.say for w in entry.means]
+    return any(word in group for word in (token, *meant) for group in groups)
+
+
+# Words of every measure (补贴, 政策, 发放): they tell no topic of their own.
+_GENERIC_WORD = re.compile(
+    r"(?:补贴|补助|资金|政策|文件|规定|标准|发放|给予|享受|申请|领取|支持|有关|相关|多少|什么"
+    r"|政府|国家|单位|企业|个人|人员|我们|他们|这个|那个)"
+)
+
+
 # A phrase asking for a benefit of some kind without naming it (听说有个啥一次性补贴能领): after a story
 # the story's outside topics (投简历) are the situation, not what is asked.
 _ASKS_FOR_MONEY = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金")
@@ -372,7 +385,9 @@ class Answerer:
         # other regions' — said so, not the bare refusal.
         absent = None if abstained is AnswerStatus.REGION_NOT_COVERED else self._named_only_elsewhere(retrieval)
         if absent is not None and not retrieval.analysis.to_assistant:
-            return Decision(AnswerStatus.NO_ANSWER, [], absent, asked=asked)
+            return Decision(
+                AnswerStatus.NO_ANSWER, self._topic_clause(retrieval, absent.name or ""), absent, asked=asked
+            )
         if abstained is not None:
             return Decision(abstained)
         definition = self._definition(retrieval, asked)
@@ -432,6 +447,39 @@ class Answerer:
             # and show the related clause, never a made-up answer.
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _topic_clause(self, retrieval: Retrieval, name: str) -> list[tuple[ScoredClause, str]]:
+        """Beside a measure missing here, the clause here about the rest of the question (巴中给引进人才发
+        安家费不: no 安家费 in 巴中's document, but its sentence on 招才引智 is what it says of the topic).
+
+        The best in-scope clause's best sentence, when it holds a topic word of the question: a word
+        (or a glossary term for one) that is not the missing name nor the documents' words for it, nor a
+        place, nor a word every measure uses, nor a group of people the clause's measures are for — a
+        clause about the same people and another measure tells nothing of what was asked. One such word
+        of three characters or more, or two shorter ones, in the sentence itself; never a sentence
+        stating a sum (another measure's figure beside a missing one)."""
+        if not retrieval.in_scope or self.matcher is None:
+            return []
+        item = retrieval.in_scope[0]
+        if item.evidence < self.policy.min_evidence:
+            return []
+        of_name = {w for entry in load_glossary().entries if any(say in name for say in entry.say) for w in entry.means}
+        groups = [target for measure in self.matcher.measures_of(item.clause.id) for target in measure.targets]
+        topic = [
+            token
+            for token in dict.fromkeys(self.retriever.query_tokens(retrieval.analysis))
+            if len(token) >= 2
+            and not any(token in word for word in of_name)
+            and token not in name
+            and name not in token
+            and not _GENERIC_WORD.fullmatch(token)
+            and not _names_a_group(token, groups)
+        ]
+        quote = self.best_quote(item, topic)
+        held = [token for token in topic if token in quote]
+        if not (any(len(token) >= 3 for token in held) or len(held) >= 2) or _FIGURE.search(quote):
+            return []
+        return [(item, quote)]
 
     def _named_only_elsewhere(self, retrieval: Retrieval) -> MissingAspect | None:
         """The question asks, by its name, for a measure only other regions' documents grant (巴中…还有
@@ -685,6 +733,7 @@ class Answerer:
                 place=region.place or region.query,
                 documents=self.documents,
                 within=region.candidates if region.outside_candidates else (),
+                issuers=region.issuers,
             )
         citations = [
             make_citation(item.clause, self.registry.document_of(item.clause), quote, item.score)
@@ -716,6 +765,9 @@ class Answerer:
                 )
         if direct is not None and direct.kind not in ("department", "status"):
             measures = (*direct.measures, *direct.elsewhere)
+        elif decision.missing is not None and decision.missing.kind == "measure":
+            # The measure asked is missing here: a clause quoted on the topic lends it none of its own.
+            measures = ()
         else:
             measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
         if status == AnswerStatus.ANSWERED and region.names_a_place and not region.covered and region.candidates:

@@ -152,6 +152,9 @@ class Answer(_Part):
     # region_not_covered for a place whose covered cities are not what was asked (四川其他城市, 河南省里
     # 统一的): those cities, named so the reply can say what is held there.
     within: tuple[str, ...] = ()
+    # region_not_covered for a person now in an uncovered place who named a covered region's document
+    # (去了丹东…吉林给大学生的补贴): that region, so the reply says its document does not reach there.
+    issuers: tuple[str, ...] = ()
 
     def document(self, citation: Citation) -> SourceDocument:
         document_id = citation.clause_id.rsplit("-", 1)[0]

@@ -39,6 +39,7 @@ HOLDOUT_SETS = (
     "answers_holdout14",
     "answers_holdout15",
     "answers_holdout16",
+    "answers_holdout17",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

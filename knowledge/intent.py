@@ -165,7 +165,7 @@ def without_figure_cues(question: str) -> str:
 @lru_cache(maxsize=1024)
 def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []
-    rest = _DEMONSTRATIVE.sub("，", question)
+    rest = _FEW_AS_SUM.sub("多少钱", _DEMONSTRATIVE.sub("，", question))
     for unit, cues in _data().units.items():
         hits = [cue for cue in cues if cue in rest]
         per_period = _PER_PERIOD.search(rest) if unit == "money" else None
@@ -179,6 +179,11 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
             for cue in sorted(hits, key=len, reverse=True):
                 rest = rest.replace(cue, "，")
     return tuple(found), rest
+
+
+# 几个 said of money after a paying verb, with no noun after it (技能提升补贴能给几个, 补几个钱): how
+# much — not a count (给几个人, 补几个月 keep their noun).
+_FEW_AS_SUM = re.compile(r"(?:给|补|发|拿|领|奖|贴|贷)(?:我|俺|咱)?几个(?:钱|子儿)?(?![人月名户家年天次个岗])")
 
 
 # A rate per period or per head (一个月多少, 一个月能领多少, 每人给多少): money, not how long — read
@@ -240,10 +245,24 @@ def classify(question: str) -> AskedIntent:
             bound=bound,
             for_self=for_self,
         )
+    if found[0] is Intent.STATUS and Intent.AMOUNT in found and _only_which_document(question):
+        # 哪个文件写了贷款的数，写的是多少: the document is asked for the figure it states — the figure is
+        # what is asked, and each document's line answers which one states it.
+        found = tuple(intent for intent in found if intent is not Intent.STATUS)
     # A figure can be asked inside a conditions or eligibility question too (多大年龄以下的能参加).
     return AskedIntent(
         found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound, for_self=for_self
     )
+
+
+# Which document states something (哪个文件写了, 什么文件里规定): asks for a document only by what it states.
+_WHICH_DOCUMENT = re.compile(r"(?:哪个|哪份|哪一份|哪一个)(?:红头)?文件|(?:什么|啥)文件(?:里|中|上)?")
+
+
+def _only_which_document(question: str) -> bool:
+    """The status cue of the question is only a which-document phrase (no 正式, 有效, 哪年发的)."""
+    status = dict(_patterns())[Intent.STATUS]
+    return bool(_WHICH_DOCUMENT.search(question)) and not status.search(_WHICH_DOCUMENT.sub("，", question))
 
 
 # A phrase that only asks what to do (…离退休还不到一年，咋弄 / 厂子倒了，我该怎么办): advice about the

@@ -235,7 +235,11 @@ def select(
     if not relevant:
         return None
     said_not = _said_as_not(question)
-    relevant = _general_before_narrower(_not_excluded(relevant, said_not), jurisdiction_of, policy)
+    # Whether one may still have it, being not of a group (不是就业困难人员，也能拿创业补贴吗), asks the
+    # measure for that group: only a kind said as not (不是省级的) sets a measure aside then.
+    by_name_only = asked.primary is Intent.ELIGIBILITY
+    relevant = _general_before_narrower(_not_excluded(relevant, said_not, by_name_only), jurisdiction_of, policy)
+    relevant = _named_alike_by_own_words(relevant, jurisdiction_of)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
@@ -858,9 +862,9 @@ def _one_per_region(matches: MatchRanking, jurisdiction_of: Mapping[str, str]) -
 
 # What a question says it is not about: 不是去产能那种, 非去产能企业, 除了去产能企业, 去产能企业以外的企业.
 _SAID_AS_NOT = re.compile(
-    r"(?:(?<![是算属])不(?:是|算|属于)|并非|除了|(?<![是除])非)([^，。；,;？?！!（）()]{2,12}?)"
-    r"(?:那种|这种|那类|这类|的|以外|之外|[，。；,;？?！!（）()]|$)"
-    r"|([^，。；,;？?！!（）()的]{2,12}?)(?:以外|之外|除外)"
+    r"(?:(?<![是算属])不(?:是|算|属于)|并非|除了|(?<![是除])非)([^，。；,;？?！!（）()\s]{2,12}?)"
+    r"(?:那种|这种|那类|这类|的|以外|之外|[，。；,;？?！!（）()\s]|$)"
+    r"|([^，。；,;？?！!（）()的\s]{2,12}?)(?:以外|之外|除外)"
 )
 
 
@@ -868,19 +872,20 @@ def _said_as_not(question: str) -> tuple[str, ...]:
     return tuple(next(g for g in m.groups() if g) for m in _SAID_AS_NOT.finditer(question))
 
 
-def _not_excluded(relevant: MatchRanking, said_not: tuple[str, ...]) -> MatchRanking:
+def _not_excluded(relevant: MatchRanking, said_not: tuple[str, ...], by_name_only: bool = False) -> MatchRanking:
     """The measures about a group or a kind the question says it is not about (巴中普通企业（不是去产能
     那种）的稳岗补贴 is not 去产能企业稳岗补贴) are not asked — unless nothing else is about it."""
     if not said_not:
         return relevant
-    kept = relevant.where(lambda m: not any(_holds_said_as_not(m.measure, span) for span in said_not))
+    kept = relevant.where(lambda m: not any(_holds_said_as_not(m.measure, span, by_name_only) for span in said_not))
     return kept or relevant
 
 
-def _holds_said_as_not(measure: Measure, span: str) -> bool:
+def _holds_said_as_not(measure: Measure, span: str, by_name_only: bool = False) -> bool:
     """The measure's name or one of its target groups holds the whole of what was said as not
     (去产能 in 去产能企业稳岗补贴). A question form (是不是, 算不算) says nothing is not."""
-    return any(span in text for text in (measure.name, *measure.targets))
+    texts = (measure.name,) if by_name_only else (measure.name, *measure.targets)
+    return any(span in text for text in texts)
 
 
 def _general_before_narrower(
@@ -907,6 +912,34 @@ def _general_before_narrower(
     return relevant.moved_first(list(relevant).index(general))
 
 
+# How close two measures named alike must score for the rest of the question's words to decide.
+_NAMED_ALIKE_RATIO = 0.9
+# How much more of those words the other measure's own text must hold.
+_OWN_WORDS_MARGIN = 0.05
+
+
+def _named_alike_by_own_words(relevant: MatchRanking, jurisdiction_of: Mapping[str, str]) -> MatchRanking:
+    """Two measures of one region, in different clauses, that the question names by the same name
+    (平顶山's 职业介绍补贴: for 劳务输出 in（十四）, and for placing job-seekers in（二十）): the name cannot
+    tell them apart, so when they score close, the one whose own text holds more of the rest of the
+    question (免费组织农民工跨省劳务输出) is what is asked."""
+    best = relevant[0]
+    if best.named is None:
+        return relevant
+    home = jurisdiction_of[best.measure.id]
+    for offset, other in enumerate(relevant[1:4]):
+        if (
+            other.named == best.named
+            and jurisdiction_of[other.measure.id] == home
+            and other.measure.clause != best.measure.clause
+            and other.score >= _NAMED_ALIKE_RATIO * best.score
+            and other.own_overlap > best.own_overlap + _OWN_WORDS_MARGIN
+            and other.clause_score > best.clause_score
+        ):
+            return relevant.moved_first(offset + 1)
+    return relevant
+
+
 def _narrower_when_said(
     relevant: MatchRanking, jurisdiction_of: Mapping[str, str], policy: SelectionPolicy
 ) -> MatchRanking:
@@ -923,7 +956,8 @@ def _narrower_when_said(
         # The words written before the shared name (紧缺急需工种), not a suffix saying what it does (提标).
         qualifier = match.measure.name.split(best.measure.name)[0]
         words = [w for w in _narrowing_words(match, best) if w in qualifier]
-        if words and all(word in focus for word in words):
+        # Most of them said is enough (紧缺工种 for 紧缺急需工种): people shorten a qualifier.
+        if words and 2 * sum(word in focus for word in words) >= len(words) + 1:
             return relevant.moved_first(list(relevant).index(match))
     return relevant
 

@@ -62,6 +62,7 @@ _COMMON_WORD_FREQ = 150
 _EMBEDDED_PAIR_FREQ = 20
 # Prepositions and verbs of place a place name follows (在内江, 到达州, 回安岳, 住在…).
 _LOCATIVE = frozenset("在到回去住")
+_CONJUNCTION = frozenset("和与跟同及")
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ class ResolvedRegion:
     excluded: tuple[str, ...] = ()
     # Covered jurisdictions a comparison names side by side (巴中和平顶山的见习补贴一样吗): each is asked.
     compared: tuple[str, ...] = ()
+    # Covered places named only as whose document it is, set aside because the person is now in a place
+    # no document covers (去了丹东…吉林给大学生的补贴我能拿不): the reply says whose document it was.
+    issuers: tuple[str, ...] = ()
 
     @property
     def names_a_place(self) -> bool:
@@ -221,7 +225,9 @@ def place_index_fingerprint() -> str:
     return fingerprint(_adcodes_path().read_bytes(), f"jieba {jieba.__version__}", Path(__file__).read_bytes())
 
 
-def _is_embedded(text: str, start: int, place_pairs: frozenset[str], end: int | None = None) -> bool:
+def _is_embedded(
+    text: str, start: int, place_pairs: frozenset[str], end: int | None = None, covered: bool = False
+) -> bool:
     """A match whose first character forms a word with the previous one is inside another word
     (示范县 is not 范县, 人民和 is not 民和) — unless that previous character already belongs to the
     word before it (落户长春: 户 is 落户's, so 户长 is no word there and 长春 is a place)."""
@@ -233,7 +239,8 @@ def _is_embedded(text: str, start: int, place_pairs: frozenset[str], end: int | 
     before = text[start - 2 : start] if start >= 2 else ""
     after = text[end - 1 : end + 1] if end is not None and end < len(text) else ""
     taken_before = bool(before) and jieba.dt.FREQ.get(before, 0) >= _EMBEDDED_PAIR_FREQ
-    if text[start - 1] in _LOCATIVE and not taken_before:
+    if (text[start - 1] in _LOCATIVE or (covered and text[start - 1] in _CONJUNCTION)) and not taken_before:
+        # (吉林和平顶山: 和 joins two places — 和平 is no word there when a covered place follows it)
         # 我在内江, 回到达州: 在/到 marks where, so the place follows it — 在内 and 到达 are no words there
         # (现在内江 still reads 现在 first: its 在 is taken by the word before).
         return False
@@ -318,7 +325,7 @@ class Gazetteer:
         """Place mentions, longest match first at each position, scanning left to right."""
         return _disambiguate([candidates for _, candidates in self._scan(text)], self._is_covered)
 
-    def _situation_places(self, text: str) -> tuple[list[Place], list[Place]]:
+    def _situation_places(self, text: str) -> tuple[list[Place], list[Place], list[Place]]:
         """The places the question is about, and the places named as where the person is not.
 
         A place named only as where the person comes from (老家巴中，在广州打工) does not govern a
@@ -342,8 +349,35 @@ class Gazetteer:
             ]
             if not all(aside):
                 scanned = [entry for entry, is_aside in zip(scanned, aside, strict=True) if not is_aside]
+        issuers: list[tuple[int, str, list[Place]]] = []
+        if len(scanned) > 1 and not _RETURN_CUES.search(text):
+            scanned, issuers = self._where_the_person_is(text, scanned)
         here = _disambiguate([candidates for _, _, candidates in scanned], self._is_covered)
-        return here, _disambiguate([candidates for _, _, candidates in excluded], self._is_covered)
+        return (
+            here,
+            _disambiguate([candidates for _, _, candidates in excluded], self._is_covered),
+            _disambiguate([candidates for _, _, candidates in issuers], self._is_covered),
+        )
+
+    def _where_the_person_is(
+        self, text: str, scanned: list[tuple[int, str, list[Place]]]
+    ) -> tuple[list[tuple[int, str, list[Place]]], list[tuple[int, str, list[Place]]]]:
+        """A covered place named only as whose document or money it is (吉林给大学生的补贴, 资阳文件里说的),
+        beside a place the person is now in that no document covers (去了丹东…开了个店, 我在简阳上班):
+        the person's own place decides — the covered document does not reach them there."""
+        issuer = [bool(_ISSUER_AFTER.match(text[start + len(written) :])) for start, written, _ in scanned]
+        if not any(issuer) or all(issuer):
+            return scanned, []
+        placed = [
+            entry
+            for entry, is_issuer in zip(scanned, issuer, strict=True)
+            if not is_issuer and _PRESENT_BEFORE.search(_CLAUSE.split(text[: entry[0]])[-1][-4:])
+        ]
+        present = [entry for entry in placed if not any(self._is_covered(place) for place in entry[2])]
+        if not present or len(present) < len(placed):
+            # (none, or the person is also placed in a covered place: 打算回巴中开店 — asked there)
+            return scanned, []
+        return present, [entry for entry, is_issuer in zip(scanned, issuer, strict=True) if is_issuer]
 
     def mentions(self, text: str) -> list[str]:
         """The place names as written in the text (平顶山, 长春): removed before a question is
@@ -371,7 +405,8 @@ class Gazetteer:
                     any(map(self._is_covered, candidates)),
                 ):
                     continue
-                if candidates and not _is_embedded(text, i, self._place_pairs, i + length):
+                covered = any(map(self._is_covered, candidates)) if candidates else False
+                if candidates and not _is_embedded(text, i, self._place_pairs, i + length, covered):
                     found.append((i, text[i : i + length], candidates))
                     i += length
                     break
@@ -418,8 +453,9 @@ class Gazetteer:
         return self._resolved(text)
 
     def _resolve(self, text: str) -> ResolvedRegion:
-        places, away = self._situation_places(text)
+        places, away, issuers = self._situation_places(text)
         excluded = tuple(p.name for p in away)
+        named_as_issuer = tuple(dict.fromkeys(j for p in issuers if (j := self.jurisdiction_of(p))))
         if not places:
             return ResolvedRegion(query=text, place=None, jurisdiction=None, covered=False, excluded=excluded)
         names = tuple(p.name for p in places)
@@ -469,6 +505,7 @@ class Gazetteer:
             outside_candidates=rest,
             city_unknown=bool(remaining) and not rest and _says_unknown_after(text, self.mentions(text)),
             excluded=excluded,
+            issuers=named_as_issuer,
         )
 
 
@@ -516,7 +553,15 @@ def _is_inside(place: Place, larger: Place) -> bool:
 
 
 # A question comparing places (两地一样吗, 有什么区别, 哪边多, 巴中和平顶山…): each place named is asked.
-_COMPARES = re.compile(r"一样|相同|区别|不同|差别|差多少|比较|对比|哪边|哪个地方|两地|两边|分别")
+# How a question asks about two places side by side: the comparison words (一样, 区别, 对比), "which of
+# them" (哪边, 哪个文件/城市), the pair (两地, 两个地方), each of them (分别, 各是多少, 各自) and "X 跟 Y 比".
+_COMPARES = re.compile(
+    r"一样|相同|区别|不同|差别|差多少|比较|对比|相比|比起|两地|两边|分别|各自|哪边"
+    r"|哪(?:个|一个|份|家)?(?:地方|文件|城市|市|省|边)"
+    r"|两(?:个|份|家)(?:地方|文件|城市|市|省)"
+    r"|各(?:是|有|给|为|写|多少|能|拿|补)"
+    r"|[跟和与同][^，。；,;？?！!]{1,8}?比"
+)
 
 
 def _nearest_jurisdictions(gazetteer: Gazetteer, places: list[Place]) -> tuple[str, ...]:
@@ -579,6 +624,12 @@ _INSTITUTION_AFTER = re.compile(
 )
 # Words asking about a province's own level (河南省里统一的, 四川全省标准): a covered city of it does not answer.
 _PROVINCE_ITSELF = re.compile(r"全省|省里|省级|省本级|省上|省政府|省人社厅|省一级|省统一")
+
+
+# A place named as where the person now is (我在简阳上班, 去了丹东, 搬到了外省的…) …
+_PRESENT_BEFORE = re.compile(r"(?:在|到|回|去了?|来了?|搬到了?|嫁到了?|住在|定居在?|落户在?)$")
+# … and one named as whose document or money it is (资阳文件里说的, 吉林给大学生的, 巴中政策规定).
+_ISSUER_AFTER = re.compile(r"^(?:省|市)?的?(?:文件|政策|红头文件|给|发的|出台|规定)")
 
 
 def asks_the_province_itself(text: str) -> bool:

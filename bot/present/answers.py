@@ -433,6 +433,8 @@ def _region_not_covered(answer: Answer) -> str:
     head = words.region_not_covered.format(place=answer.place)
     if answer.within:
         head = words.region_within.format(place=answer.place, within="、".join(answer.within))
+    elif answer.issuers:
+        head = words.region_issuer.format(place=answer.place, issuer="、".join(answer.issuers))
     return f"{head}\n{_covered(answer)}\n{words.hotline}"
 
 
@@ -442,6 +444,12 @@ def _measure_absent(answer: Answer, missing: MissingAspect) -> str:
     lines = [words.measure_absent.format(scope=scope, name=missing.name)]
     if missing.where:
         lines.append(words.measure_elsewhere.format(where="、".join(missing.where), name=missing.name, scope=scope))
+    if answer.citations:
+        # The clause here on the rest of the question, quoted as what the document does say of it.
+        lines.append(words.measure_topic.format(scope=scope, name=missing.name))
+        cited: set[str] = set()
+        for number, citation in enumerate(answer.citations, start=1):
+            lines.extend(_quoted(answer, number, citation, cited))
     return "\n".join([*lines, _covered(answer), words.hotline])
 
 

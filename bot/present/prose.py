@@ -126,8 +126,10 @@ class AnswerProse(Section):
         "no_answer": ("scope",),
         "region_not_covered": ("place",),
         "region_within": ("place", "within"),
+        "region_issuer": ("place", "issuer"),
         "measure_absent": ("scope", "name"),
         "measure_elsewhere": ("where", "name", "scope"),
+        "measure_topic": ("scope", "name"),
         "covered": ("documents",),
         "covered_document": ("jurisdiction", "year", "draft"),
     }
@@ -140,6 +142,8 @@ class AnswerProse(Section):
     every_region: str
     region_not_covered: str
     region_within: str
+    region_issuer: str
+    measure_topic: str
     measure_absent: str
     measure_elsewhere: str
     covered: str
