@@ -334,6 +334,9 @@ class MessageReader:
             found = cue.search(stretch, start)
             if found:
                 cuts.append(found.start())
+        a_not_a = self.words.a_not_a_at(stretch, start)
+        if a_not_a is not None:
+            cuts.append(a_not_a)
         for word in self.words.asking:
             at = stretch.find(word, start)
             if at >= 0:
