@@ -346,7 +346,9 @@ class Dialogue:
             asks = reading.asks and not (reading.is_search and not self.words.is_question(reading.question))
             # 俺闺女…在延吉…有啥扶持不: what there is for them, asked openly, is the check too.
             checks = self.words.is_eligibility_request(text) or self._asks_what_there_is(text)
-            if asks and not (checks or self.words.on_behalf.search(text)):
+            # 帮我姐问问 她…, 问一下 我侄子…: asking opens what is told of them — their case, for the check.
+            on_behalf = self.words.on_behalf.search(text) or self.reader.asks_then_tells_of_other(text)
+            if asks and not (checks or on_behalf):
                 return reading
             if not self.describer.describe(reading.others, today).facts:
                 return reading

@@ -81,3 +81,34 @@ def test_a_request_naming_a_subsidy_is_still_a_search(dialogue: Dialogue) -> Non
     # 资阳（八）: 创业补贴 for 就业困难人员 — named, so the documents are asked.
     state, replies = say(dialogue, SessionState(), "安岳县 帮我查下创业补贴", TODAY)
     assert replies[0].kind == "answer" and not state.pending
+
+
+# -- (d) asking, then telling someone else's case ------------------------------------------------
+
+
+@pytest.mark.parametrize("message", ["前几年厂子倒闭了", "近几个月一直在家", "这几年在外地打工"])
+def test_a_few_years_back_is_told_not_asked(message: str) -> None:
+    assert not load_vocabulary().is_question(message)
+
+
+def test_how_many_years_is_still_asked() -> None:
+    assert load_vocabulary().is_question("社保要交几年才行")
+
+
+def test_a_bare_asking_word_then_a_relatives_case_checks_for_them(dialogue: Dialogue) -> None:
+    # 吉林（八）: 中职毕业生 … 就业见习 — the nephew's case is carded for him, not searched as a question.
+    state, replies = say(dialogue, SessionState(), "我想问下 我外甥在白山 前年中专毕业的", TODAY)
+    assert replies[-1].kind == "confirm" and state.for_someone_else
+    assert state.pending["region"] == "白山市" and state.pending["graduation_date"].startswith("2024")
+
+
+def test_asking_for_a_parent_who_was_laid_off_years_ago_cards_the_parent(dialogue: Dialogue) -> None:
+    # 平顶山（二十二）: 领取失业保险金期满仍未就业 … 距法定退休年龄不足1年 — the parent's case.
+    state, replies = say(dialogue, SessionState(), "替我爸问问 他57了 卫东区的 前几年单位破产了", TODAY)
+    assert replies[-1].kind == "confirm" and state.for_someone_else
+    assert state.pending["age"] == 57 and state.pending["region"] == "卫东区"
+
+
+def test_a_bare_asking_word_then_ones_own_case_is_still_ones_own(dialogue: Dialogue) -> None:
+    state, replies = say(dialogue, SessionState(), "问一下 我在白山 前年中专毕业的", TODAY)
+    assert replies[-1].kind == "confirm" and not state.for_someone_else
