@@ -288,7 +288,16 @@ def _is_within_region(value: Any, stored: str, places: Gazetteer) -> bool:
     if not found:
         return False
     place = max(found, key=lambda p: p.level)
-    return any(_contains(area, place) for expected in _expected_names(value) for area in places.find(expected))
+    for expected in _expected_names(value):
+        areas = places.find(expected)
+        if any(_contains(area, place) for area in areas):
+            return True
+        # A short name the table does not hold (石龙 for 石龙区: the header writes the place "as the user
+        # named it", less its suffix) is compared by name, as before 2026-12-02.
+        stem = _PLACE_SUFFIX.sub("", expected)
+        if not areas and stem and stem in stored:
+            return True
+    return False
 
 
 def _contains(area: Place, place: Place) -> bool:
@@ -340,6 +349,8 @@ def _report(tally: Tally) -> str:
         ("吉林市", "吉林省", False),  # the province is wider than the city asked for
         ("通江", "平昌县", False),  # two counties of one city are not the same place
         ("平顶山", "", False),
+        ("石龙", "石龙区", True),  # a short name the table does not hold: by name (set 11's 石龙)
+        ("石龙", "湛河区", False),
     ],
 )
 def test_the_judge_reads_places_by_the_division_table(
