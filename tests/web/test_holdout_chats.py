@@ -65,7 +65,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # Set 8 (session 15, task hc8) was read in session 16 (task chat11; its figure then: 31/45 chats, 185/204 turns)
 # and is a dev set too; so is set 9 (session 16, task hc9), read in session 17 (task chat12; its figure then:
 # 16/45 chats, 157/208 turns). Set 10 (session 16) was read in session 18 (task chat13; its figure then: 16/45
-# chats, 161/227 turns) and is a dev set too.
+# chats, 161/227 turns) and is a dev set too; so is set 11 (session 18, task hc11), read in session 19 (task
+# chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns).
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
