@@ -346,7 +346,9 @@ class Dialogue:
             asks = reading.asks and not (reading.is_search and not self.words.is_question(reading.question))
             # 俺闺女…在延吉…有啥扶持不: what there is for them, asked openly, is the check too.
             checks = self.words.is_eligibility_request(text) or self._asks_what_there_is(text)
-            if asks and not (checks or self.words.on_behalf.search(text)):
+            # 帮我姐问问 她…, 问一下 我侄子…: asking opens what is told of them — their case, for the check.
+            on_behalf = self.words.on_behalf.search(text) or self.reader.asks_then_tells_of_other(text)
+            if asks and not (checks or on_behalf):
                 return reading
             if not self.describer.describe(reading.others, today).facts:
                 return reading
@@ -1014,9 +1016,10 @@ class Dialogue:
     def _told_with_request(self, reading: Reading, description: Description | None, today: date) -> Description | None:
         """雁江区的 想查下我能享受哪些补贴: words said apart before asking for the check (where one is)
         tell about the person who asks for it — the check starts from them, shown for confirmation."""
-        if (description is not None and description.facts) or not reading.context or reading.others:
+        said_apart = reading.context or self.words.said_before_check_request(reading.question) or ""
+        if (description is not None and description.facts) or not said_apart or reading.others:
             return description
-        told = self.describer.describe(reading.context, today)
+        told = self.describer.describe(said_apart, today)
         return told if told.facts else description
 
     def _asks_what_fits(self, text: str) -> bool:
@@ -1049,6 +1052,10 @@ class Dialogue:
         # what the request asks the documents about (恩阳区回乡办家庭农场，能享受啥 asks about that case).
         asked = text[len(reading.opening) :] if reading.opening else text
         place = reading.context.removesuffix("的")
+        before = self.words.said_before_check_request(text)
+        if not place and before:
+            # 巴州区 查下补贴: the request is one phrase of its own, the place the words before it.
+            place, asked = before.removesuffix("的"), text[len(before) :]
         said_apart = bool(self.regions.resolve(place).place) and not any(
             self._names_something(word) for word in self.threads.content_words(place)
         )

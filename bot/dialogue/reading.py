@@ -36,6 +36,10 @@ _DANGLING = _PUNCTUATION + "有的了"
 _GROUP_SUBJECT = re.compile(r"[\u4e00-\u9fff]的(?:人)?(?:在|去|回|想|要|能|可以|到|都|也)")
 
 
+# What may stand before a bare asking word (我想问下, 就问一下): the speaker and their wish, nothing asked.
+_ASKER = "我俺想就再还也请"
+
+
 @dataclass(frozen=True)
 class Reading:
     """`statement`: the text to read facts from; `question`: the stretches that ask ("" when none).
@@ -161,14 +165,23 @@ class MessageReader:
             return [stretch]
         return [*pieces[:lead], rest]
 
+    def asks_then_tells_of_other(self, text: str) -> bool:
+        """问一下 我侄子在辽源 今年夏天技校毕业的: the message only asks, then tells someone else's case."""
+        return self._asks_for_other_then_tells(re.findall(r"\S+\s*", text.strip()))
+
     def _asks_for_other_then_tells(self, pieces: list[str]) -> bool:
         """替我姐姐问一下 她在叶县 厂子关门下岗了: asking on someone's behalf, then only words that ask
         nothing and are no search — the asking opens what is told of them, piece by piece (their facts,
         read like any stretch), not a question of those words."""
         lead = pieces[0].strip()
-        if len(pieces) < 2 or self._other_at(lead) is None or self.words.is_question(lead):
+        if len(pieces) < 2 or self.words.is_question(lead):
             return False
-        if not any(lead.endswith(word) for word in self.words.asking):
+        asking = [word for word in self.words.asking if lead.endswith(word)]
+        if not asking:
+            return False
+        # 问一下 我侄子在辽源…, 想问下 我表妹…: a bare asking word, then the one it is about opening the next piece.
+        bare = not lead[: -len(asking[0])].strip(_ASKER) and self._other_at(pieces[1].strip()) == 0
+        if self._other_at(lead) is None and not bare:
             return False
         told = [piece.strip() for piece in pieces[1:]]
         return not any(self._is_question(piece) or self.is_keywords(piece) for piece in told)
@@ -334,6 +347,9 @@ class MessageReader:
             found = cue.search(stretch, start)
             if found:
                 cuts.append(found.start())
+        a_not_a = self.words.a_not_a_at(stretch, start)
+        if a_not_a is not None:
+            cuts.append(a_not_a)
         for word in self.words.asking:
             at = stretch.find(word, start)
             if at >= 0:

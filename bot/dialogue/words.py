@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.instructions import addresses_the_assistant, requests_a_task
 from knowledge.normalize import to_simplified
+from knowledge.query import jieba_words
 
 DATA = Path(__file__).parent / "data" / "words.yaml"
 Command = Literal["check", "profile", "reset", "forget", "help", "sources", "greeting", "thanks"]
@@ -39,10 +40,12 @@ class VocabularyFile(BaseModel):
     answers: Answers
     commands: dict[Command, tuple[str, ...]]
     eligibility_request: tuple[str, ...]
+    check_request: str
     deny: tuple[str, ...]
     question_marks: tuple[str, ...]
     abuse: tuple[str, ...]
     question_patterns: tuple[str, ...]
+    a_not_a: str
     not_a_question: str
     wh_question: str
     first_person: tuple[str, ...]
@@ -105,6 +108,7 @@ class VocabularyFile(BaseModel):
     stopping: str = "$^"
     # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
     thanking: str = "$^"
+    praising: str = "$^"
     # 能申请, 能用, 适用: whether a place's policy applies to the one asking.
     applying: str = "$^"
     about_bot: str = "$^"
@@ -127,12 +131,14 @@ class Vocabulary:
         self.no = squashed(data.answers.negative)
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
+        self.check_request = re.compile(data.check_request)
         self.deny = squashed(data.deny)
         self.question_marks = data.question_marks
         self.abuse = squashed(data.abuse)
         marks = [re.escape(mark) for mark in data.question_marks]
         self.question_cue = re.compile("|".join([*marks, *data.question_patterns]))
         self.not_a_question = re.compile(data.not_a_question)
+        self.a_not_a = re.compile(data.a_not_a)
         self.wh_question = re.compile(data.wh_question)
         self.first_person = data.first_person
         self.addressing = data.addressing
@@ -169,6 +175,7 @@ class Vocabulary:
         self.acting = re.compile(data.acting)
         self.stopping = re.compile(data.stopping)
         self.thanking = re.compile(data.thanking)
+        self.praising = re.compile(data.praising)
         self.applying = re.compile(data.applying)
         self.about_bot = re.compile(data.about_bot)
         self.beneficiary = re.compile(data.beneficiary)
@@ -260,7 +267,18 @@ class Vocabulary:
 
     def is_eligibility_request(self, text: str) -> bool:
         squashed = squash(text)
-        return any(phrase in squashed for phrase in self.eligibility_request)
+        if any(phrase in squashed for phrase in self.eligibility_request):
+            return True
+        return self.said_before_check_request(text) is not None
+
+    def said_before_check_request(self, text: str) -> str | None:
+        """巴州区 查下补贴 → 巴州区: what comes before a phrase that only asks for the check (`check_request`);
+        None when no phrase does."""
+        simplified = to_simplified(text).strip()
+        for found in re.finditer(r"[^\s，,。！!？?；;、~～]+", simplified):
+            if self.check_request.search(found.group()):
+                return simplified[: found.start()].strip(" ，,。；;、")
+        return None
 
     def is_denial(self, text: str) -> bool:
         squashed = squash(text)
@@ -269,7 +287,17 @@ class Vocabulary:
         return any(phrase in squashed for phrase in self.deny)
 
     def is_question(self, text: str) -> bool:
-        return self.question_cue.search(self.not_a_question.sub("", text)) is not None
+        kept = self.not_a_question.sub("", text)
+        if self.question_cue.search(kept) is not None:
+            return True
+        return self.a_not_a_at(kept) is not None
+
+    def a_not_a_at(self, text: str, start: int = 0) -> int | None:
+        """Where an A-not-A question (去没去, 是不是) begins at or after `start`; 高考没考上 is none."""
+        for found in self.a_not_a.finditer(text, start):
+            if not _ends_a_longer_word(text, found.start()):
+                return found.start()
+        return None
 
     def is_assent(self, text: str) -> bool:
         """The whole message only says "that is right" (上面的信息没问题, 内容无误, 嗯，确认): 没问题 is a
@@ -293,8 +321,9 @@ class Vocabulary:
         nothing more than the words beside them."""
         cover = self._covers.closing if waiting else self._covers.closing_with_yes
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
-        # Stopping and thanking are patterns (不问了, 不弄了, 谢了哈): each found stretch is one word.
-        spans = [m.span() for pattern in (self.stopping, self.thanking) for m in pattern.finditer(squashed)]
+        # Stopping, thanking and praise are patterns (不问了, 谢了哈, 你真好): each found stretch is one word.
+        patterns = (self.stopping, self.thanking, self.praising)
+        spans = [m.span() for pattern in patterns for m in pattern.finditer(squashed)]
         parts: list[str] = []
         at = 0
         for start, end in sorted(spans):
@@ -428,3 +457,13 @@ def squash(text: str) -> str:
 @lru_cache(maxsize=1)
 def load_vocabulary(path: Path = DATA) -> Vocabulary:
     return Vocabulary(VocabularyFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+def _ends_a_longer_word(text: str, at: int) -> bool:
+    """The character at `at` is the last of a word of two characters or more (高考没考上: 考 ends 高考)."""
+    end = 0
+    for word in jieba_words(text):
+        end += len(word)
+        if end > at:
+            return end == at + 1 and len(word) >= 2
+    return False

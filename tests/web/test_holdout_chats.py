@@ -8,12 +8,13 @@ the product on this file: it measures, it does not steer.
 A turn passes when
 - `kind` matches: `answer` → an answer citing clauses; `no_answer` / `region_not_covered` → an
   answer citing none — and, in a set whose header says `no_answer` also covers empty or emoji-only
-  input and clause numbers that do not exist with a polite "please rephrase" (set 9 on), a polite
-  notice citing nothing is one too; `confirm_facts` → a confirmation card; `interview_question` → the last reply
-  is a question (or the results, when nothing is left to ask); `error_message` → a polite notice,
-  or a Chinese error from the API; `closing` (谢谢 / 好的 / 再见 / 你说的不对 after an answer) → a
-  short polite reply: no answer at all (neither citing clauses nor saying the documents have none),
-  a first reply of at most 120 characters, and no reply repeating a reply of the turn before;
+  input and clause numbers that do not exist with a polite "please rephrase" (set 9; set 11 says
+  "what would you like to ask"), a polite notice citing nothing is one too; `confirm_facts` → a
+  confirmation card; `interview_question` → the last reply is a question (or the results, when
+  nothing is left to ask); `error_message` → a polite notice, or a Chinese error from the API;
+  `closing` (谢谢 / 好的 / 再见 / 你说的不对 after an answer) → a short polite reply: no answer at all
+  (neither citing clauses nor saying the documents have none), a first reply of at most 120
+  characters, and no reply repeating a reply of the turn before;
 - `cites`: at least one of the listed clauses is cited (all of them is reported too);
 - `facts`: the ones with a machine-checkable meaning — `region` and `graduated` (the graduation
   date's year); other keys are described in words and are not checked. `region` is judged by the
@@ -64,7 +65,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # Set 8 (session 15, task hc8) was read in session 16 (task chat11; its figure then: 31/45 chats, 185/204 turns)
 # and is a dev set too; so is set 9 (session 16, task hc9), read in session 17 (task chat12; its figure then:
 # 16/45 chats, 157/208 turns). Set 10 (session 16) was read in session 18 (task chat13; its figure then: 16/45
-# chats, 161/227 turns) and is a dev set too.
+# chats, 161/227 turns) and is a dev set too; so is set 11 (session 18, task hc11), read in session 19 (task
+# chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns).
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
@@ -114,11 +116,16 @@ class Tally:
 _NO_ANSWER_CONVENTION = re.compile(r'^#.*"no_answer"\s*=(.*(?:\n#\s{3,}.*)*)', re.MULTILINE)
 
 
+# What a header's `no_answer` convention may name as the reply to empty or emoji-only input: a polite
+# "please rephrase" (set 9) or a polite "what would you like to ask" (set 11) — both a notice asking again.
+_ASKS_AGAIN = re.compile(r"rephrase|what would you like to ask")
+
+
 def _says_rephrase_is_no_answer(text: str) -> bool:
-    """The header's `no_answer` convention names a polite "please rephrase" reply (to empty or
-    emoji-only input, a clause number that does not exist): a notice asking to rephrase is that reply."""
+    """The header's `no_answer` convention names a polite reply asking again (to empty or emoji-only
+    input, a clause number that does not exist): a notice asking to rephrase is that reply."""
     found = _NO_ANSWER_CONVENTION.search(text)
-    return found is not None and "rephrase" in found.group(1)
+    return found is not None and _ASKS_AGAIN.search(found.group(1)) is not None
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +290,16 @@ def _is_within_region(value: Any, stored: str, places: Gazetteer) -> bool:
     if not found:
         return False
     place = max(found, key=lambda p: p.level)
-    return any(_contains(area, place) for expected in _expected_names(value) for area in places.find(expected))
+    for expected in _expected_names(value):
+        areas = places.find(expected)
+        if any(_contains(area, place) for area in areas):
+            return True
+        # A short name the table does not hold (石龙 for 石龙区: the header writes the place "as the user
+        # named it", less its suffix) is compared by name, as before 2026-12-02.
+        stem = _PLACE_SUFFIX.sub("", expected)
+        if not areas and stem and stem in stored:
+            return True
+    return False
 
 
 def _contains(area: Place, place: Place) -> bool:
@@ -335,6 +351,8 @@ def _report(tally: Tally) -> str:
         ("吉林市", "吉林省", False),  # the province is wider than the city asked for
         ("通江", "平昌县", False),  # two counties of one city are not the same place
         ("平顶山", "", False),
+        ("石龙", "石龙区", True),  # a short name the table does not hold: by name (set 11's 石龙)
+        ("石龙", "湛河区", False),
     ],
 )
 def test_the_judge_reads_places_by_the_division_table(
@@ -381,6 +399,11 @@ def test_a_closing_is_a_short_polite_reply_that_repeats_nothing(replies: tuple[R
         (
             '#  - "no_answer" = nothing addresses it (also off-topic chit-chat: a polite "not covered").',
             False,
+        ),
+        (  # set 11: empty or emoji input gets a polite "what would you like to ask" — a notice asking again
+            '#  - "no_answer" = nothing addresses it (also empty/emoji input: a polite "not covered"/"what would '
+            'you like to ask", no policy figures).',
+            True,
         ),
     ],
 )

@@ -1,0 +1,21 @@
+"""Saying one message to the dialogue core, and the clauses its answers cite: shared by the session tests.
+
+The date is always passed by the caller: each test file fixes its own day, so what a relative date
+means ("去年", "今年夏天") is stated where the test is read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.dialogue.core import Dialogue
+from bot.dialogue.types import Reply, SessionState, Turn
+
+
+def say(dialogue: Dialogue, state: SessionState, message: str, today: date) -> tuple[SessionState, tuple[Reply, ...]]:
+    outcome = dialogue.respond(state, Turn(text=message), today)
+    assert outcome.state is not None
+    return outcome.state, outcome.replies
+
+
+def cited(replies: tuple[Reply, ...]) -> set[str]:
+    return {c for r in replies if r.kind == "answer" for c in r.clause_ids}
