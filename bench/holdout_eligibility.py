@@ -69,6 +69,8 @@ EDUCATION = {
     "vocational_secondary": "secondary_vocational",
     # Set 9's word (session 17).
     "senior_high": "high_school",
+    # Set 11's word (session 19): 技校 is a 中职.
+    "technical_school": "secondary_vocational",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -136,7 +138,14 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "living_difficulty": ("生活困难",),
     "grassroots_service": ("三支一扶", "西部计划", "特岗", "选调生", "基层服务"),
     "enlisted_student": ("入伍",),
-    "social_insurance_paid": ("缴纳社会保险", "缴社保", "pays social insurance", "social insurance paid"),
+    # Set 11 (session 19): 本人未参加社会保险 — taking part is paying (an owner's own insurance is `business_insured`).
+    "social_insurance_paid": (
+        "缴纳社会保险",
+        "参加社会保险",
+        "缴社保",
+        "pays social insurance",
+        "social insurance paid",
+    ),
     "ui_insured": ("失业保险",),
     "business_in_incubator": ("孵化", "创业园"),
     "business_has_employees": ("员工", "employees", "hired"),
@@ -193,9 +202,22 @@ UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知)")
 HEDGED = re.compile(r"(考虑|打算|准备|计划|想)[^;；,，]{0,12}$")
 
 
+# Set 11 (session 19): 未入驻任何创业园区或孵化基地 — a negation reaches every item of a list (…或…, …、…) and
+# may say 任何; 尚未参加培训 says the act is not yet done, not that it is not wanted.
+LISTED = re.compile(r"\w{1,8}(?:或者|或|、|和|及)$")
+ANY = re.compile(r"任何$")
+NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
+
+
+def _negated(before: str) -> bool:
+    while LISTED.search(before):
+        before = LISTED.sub("", before)
+    return NEGATION.search(ANY.sub("", before)) is not None
+
+
 def mentions(text: str, words: tuple[str, ...], acts: bool = False) -> bool | None:
     """True if a word is mentioned, False if only negated, None if not mentioned (or only as unknown;
-    for `acts`, also when only considered)."""
+    for `acts`, also when only considered; for wishes, also when only not done yet)."""
     found: bool | None = None
     for word in words:
         for match in re.finditer(re.escape(word), text, re.IGNORECASE):
@@ -204,9 +226,10 @@ def mentions(text: str, words: tuple[str, ...], acts: bool = False) -> bool | No
                 continue
             if acts and HEDGED.search(before):
                 continue
-            if not NEGATION.search(before):
+            if not _negated(before):
                 return True
-            found = False
+            if acts or not NOT_YET.search(before):
+                found = False
     return found
 
 
@@ -256,6 +279,8 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     _broker(facts, profile)
     if _runs_business(facts):
         _epidemic_supplies(str(facts.get("other") or ""), profile)
+        _poor_hires(str(facts.get("other") or ""), profile)
+        _owner_insured(str(facts.get("other") or ""), profile)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
@@ -360,6 +385,15 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
 
 
+def _owner_insured(text: str, profile: dict[str, Any]) -> None:
+    """Set 11 (session 19): an owner's 本人未参加社会保险 is his own insurance since starting; a part that
+    speaks of the people he hired (为员工缴纳社会保险) is theirs."""
+    own = [part for part in re.split(r"[;；]", text) if not any(word in part for word in HIRES)]
+    said = mentions("; ".join(own), FLAGS["social_insurance_paid"])
+    if said is not None:
+        profile.setdefault("business_insured", said)
+
+
 def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
     """Set 7 (session 15): 失业保险金2020-07领取期满, 距法定退休年龄15年左右."""
     if re.search(r"失业保险金[^;；]{0,12}期满|失业金[^;；]{0,6}(领完|期满)", text):
@@ -396,11 +430,14 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         if held:
             profile["certificate_level"] = LEVELS[held[1]]
     since = re.search(DATED + r"起[^;；]*?失业保险", text)
+    # Set 11 (session 19): 2011年起依法参加失业保险 — a year alone is its first day.
+    since_year = re.search(r"(\d{4})年起[^;；]*?失业保险", text)
     # 失业保险5年以上, and (set 6) 参加失业保险约6年 / 失业保险5年.
     # Set 8 (session 16): a duration, never a calendar year (参保并持续缴纳失业保险, 2020年未裁员).
     spans = re.search(r"失业保险[^;；\d]*?(?<!\d)(\d{1,2})年", text)
-    if "ui_years" not in profile and (since or spans):
-        years = (as_of - _on(since)).days / 365.25 if since else float(spans[1]) if spans else 0.0
+    if "ui_years" not in profile and (since or since_year or spans):
+        start = _on(since) if since else date(int(since_year[1]), 1, 1) if since_year else None
+        years = (as_of - start).days / 365.25 if start else float(spans[1]) if spans else 0.0
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
     months = re.search(r"经营约?(\d+)个[多半]?月", text)
     years = re.search(r"经营(?:满)?(\d+)年(?:以上|多)", text)
@@ -495,6 +532,15 @@ def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:
         profile["hire_organized_labor_export"] = True
     if profile.get("business_licensed") is False:
         profile["business_form"] = "none"
+
+
+def _poor_hires(text: str, profile: dict[str, Any]) -> None:
+    """Set 11 (session 19): 2018-03起雇用2名建档立卡贫困家庭劳动力, (set 10) 计划吸纳3-5名… — how many people from
+    poor households the business takes on (巴中（十二） 就业扶贫基地: 新吸纳10个以上)."""
+    counted = re.search(r"(?:" + "|".join(HIRES) + r")(\d+)(?:[-~至到](\d+))?\s*[名个人][^;；]{0,10}贫困", text)
+    if counted:
+        # 计划吸纳3-5名: at most the range's upper end.
+        profile["unit_poor_hires"] = int(counted[2] or counted[1])
 
 
 def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
@@ -675,6 +721,31 @@ def _terms_of(found: BenefitResult) -> list[str]:
     return [*terms, *found.notes]
 
 
+def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
+    """Set 11 (session 19), set 8: an expectation per certificate (技能提升补贴——2016年12月取得的初级证书,
+    …（中级(四级)证书1500元）) is judged with that certificate alone: the profile keeping only the one
+    record the label names by its level word or its year and month, or None when it names none or several."""
+    records = raw.get("certificates")
+    if not isinstance(records, list) or len(records) < 2:
+        return None
+    levels, rest = set(), measure
+    for word in sorted(LEVELS, key=len, reverse=True):
+        if word in rest:
+            levels.add(LEVELS[word])
+            rest = rest.replace(word, "")
+    months = {(int(y), int(m)) for y, m in re.findall(r"(\d{4})年(\d{1,2})月", measure)}
+    if not levels and not months:
+        return None
+    named = [
+        r
+        for r in records
+        if (not levels or r.get("level") in levels) and (not months or (r["date"].year, r["date"].month) in months)
+    ]
+    if len(named) != 1:
+        return None
+    return {**raw, "certificates": named}
+
+
 def main() -> None:
     """`python bench/holdout_eligibility.py [FILE]`: the first held-out file by default, or another
     written the same way (tests/eligibility/holdout/personas_holdout2.yaml)."""
@@ -691,12 +762,12 @@ def main() -> None:
     for person in people:
         as_of = person["as_of"]
         try:
-            profile = parse_profile(profile_of(person["facts"], as_of, rulebook), rulebook.facts, as_of)
+            raw = profile_of(person["facts"], as_of, rulebook)
+            profile = parse_profile(raw, rulebook.facts, as_of)
         except ProfileError as exc:
             print(f"  {person['id']}: profile not usable ({exc})")
             continue
-        result = engine.check(profile)
-        statuses = {b.id: b for b in result.benefits}
+        whole = engine.check(profile)
         for expected in person["expected"]:
             if ABOUT_ANOTHER.search(expected["measure"]):
                 another += 1
@@ -707,6 +778,9 @@ def main() -> None:
             if benefit is None:
                 unmapped += 1
                 continue
+            record = one_record(raw, expected["measure"])
+            result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))
+            statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id))
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
