@@ -199,7 +199,8 @@ ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
 # considered has not happened (考虑参加企业见习或应征入伍).
 UNSURE_BEFORE = re.compile(r"是否\w{0,3}$")
 UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知)")
-HEDGED = re.compile(r"(考虑|打算|准备|计划|想)[^;；,，]{0,12}$")
+# Set 11 (session 19): 已报名县里组织的…劳务输出, 2018-07出发 — signed up is not yet gone.
+HEDGED = re.compile(r"(考虑|打算|准备|计划|想|报名)[^;；,，]{0,12}$")
 
 
 # Set 11 (session 19): 未入驻任何创业园区或孵化基地 — a negation reaches every item of a list (…或…, …、…) and
@@ -350,9 +351,7 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
 def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Rulebook) -> None:
     received = [str(r) for r in facts.get("received") or []]
     text = str(facts.get("other") or "") + " " + " ".join(received)
-    household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
-    if household:
-        profile["household"] = household
+    _household(text, profile)
     if "贫困残疾人" not in text and mentions(text, ("残疾",)):
         profile["disabled"] = True
     for fact, words in OPPOSITES.items():
@@ -383,6 +382,15 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _household(text: str, profile: dict[str, Any]) -> None:
+    household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
+    if household:
+        profile["household"] = household
+    elif mentions(text, ("贫困",)) is False:
+        # Set 11 (session 19): 家庭非贫困 — none of the listed households.
+        profile["household"] = []
 
 
 def _owner_insured(text: str, profile: dict[str, Any]) -> None:

@@ -3,11 +3,14 @@
 - 资阳（十八） “每年向每位贫困家庭劳动力至少推荐3个以上的就业岗位” is for those with 就业愿望; the same clause
   names 自主创业 among the ways of 就业 (“通过当地产业发展吸纳、自主创业、劳务输出等多种方式”): a plan to start a
   business of one's own is a will to work.
+- 吉林（十九） “对化解钢铁煤炭煤电行业过剩产能企业失业人员…参加就业技能培训的”: a 去产能 worker who works for a
+  unit again is no longer its 失业人员.
 - 巴中（十二） “对认定为就业扶贫基地，新吸纳10个以上贫困家庭劳动力就业的，给予一定标准的奖励” is a measure of its
   own: the 基地's, on its recognition and its count of new hires — not the general hiring reward's terms.
 - The held-out runner (bench/holdout_eligibility.py): a negation reaches every item of a list; a wish not yet
-  acted on is not denied; 2011年起 is a start; an owner's own insurance; a count of hires from poor
-  households; an expectation about one certificate is judged with that certificate alone.
+  acted on is not denied; signing up is not having gone; 家庭非贫困 is none of the listed households;
+  2011年起 is a start; an owner's own insurance; a count of hires from poor households; an expectation
+  about one certificate is judged with that certificate alone.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from eligibility.engine import Engine
 from tests.eligibility.checking import benefit_of, check
 
 REFERRAL = "ziyang.poor_labor_job_referral"
+TRAINING = "jilin.vocational_training_subsidy"
 BASE_REWARD = "bazhong.poverty_employment_base_reward"
 HIRING_REWARD = "bazhong.poor_labor_hiring_reward"
 
@@ -39,6 +43,25 @@ def test_a_poor_household_member_who_will_open_a_stall_has_the_yearly_job_referr
     assert benefit_of(check(engine, founder, date(2018, 5, 2)), REFERRAL).status == "eligible"
     idle = {**founder, "wants_business": False}
     assert benefit_of(check(engine, idle, date(2018, 5, 2)), REFERRAL).status == "ineligible"
+
+
+def test_a_coal_mine_worker_hired_again_elsewhere_is_no_longer_its_unemployed(engine: Engine) -> None:
+    # Laid off when 通化's mine shut in 2016, a forklift driver at a logistics firm since 2017.
+    driver = {
+        "region": "吉林省通化市",
+        "age": 41,
+        "overcapacity_worker": True,
+        "employment_status": "employed",
+        "wants_training": True,
+        "household": [],
+        "education": "high_school",
+        "graduation_date": "1995-07-01",
+        "rural_labor": False,
+        "registered_unemployed": False,
+    }
+    assert benefit_of(check(engine, driver, date(2018, 3, 1)), TRAINING).status == "ineligible"
+    idle = {**driver, "employment_status": "unemployed"}
+    assert benefit_of(check(engine, idle, date(2018, 3, 1)), TRAINING).status == "possibly_eligible"
 
 
 def _texts(result_benefit: object) -> str:
@@ -102,6 +125,12 @@ def test_the_runner_reads_a_negation_over_a_list_and_a_wish_not_yet_acted_on() -
     # 还没参加培训: not trained yet says nothing of wanting to; for a thing done it is a no.
     assert runner.mentions("孩子还没参加培训", ("培训",)) is None
     assert runner.mentions("还未参加劳务输出", ("劳务输出",), acts=True) is False
+    # Signed up for a trip that leaves next month: not yet gone.
+    assert runner.mentions("已报名镇上组织的劳务输出, 下月出发", ("劳务输出",), acts=True) is None
+    book_facts = {"place": "吉林省白城市", "age": 30, "employment": "employed", "other": "城镇户口; 家庭非贫困"}
+    from eligibility.rulebook import default_rulebook
+
+    assert runner.profile_of(book_facts, date(2018, 1, 1), default_rulebook())["household"] == []
 
 
 def test_the_runner_reads_insurance_years_from_a_year_and_an_owners_own_insurance() -> None:
