@@ -684,17 +684,26 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
     return {"ineligible": "not_eligible", "expired": "expired_or_uncertain"}.get(status, status)
 
 
+def figure_words(written: Any) -> tuple[str, ...]:
+    """A writer's `figures` as text: numbers and words; anything else (a mapping) is not read here."""
+    return tuple(str(f) for f in written or () if isinstance(f, str | int | float))
+
+
 class Figures:
     """Set 10 (session 18): `figures` — what the result should state for the measure (its amount, its
     deadline or a condition's number); `wrong_figures` — another measure's figures, never to be given as
     this one's amount. Judged on what the result shows, for the benefits shown."""
 
     def __init__(self) -> None:
-        self.stated = self.expected = self.wrong = self.judged = 0
+        self.stated = self.expected = self.wrong = self.judged = self.unread = 0
         self.misses: list[str] = []
 
     def add(self, person: str, benefit: Benefit, found: BenefitResult | None, expected: dict[str, Any]) -> None:
-        want, wrong = expected.get("figures") or [], expected.get("wrong_figures") or []
+        want, wrong = figure_words(expected.get("figures")), figure_words(expected.get("wrong_figures"))
+        self.unread += sum(
+            not isinstance(f, str | int | float)
+            for f in [*(expected.get("figures") or []), *(expected.get("wrong_figures") or [])]
+        )
         if found is None or not (want or wrong):
             return
         self.judged += 1
@@ -712,6 +721,8 @@ class Figures:
                 self.misses.append(f"{person} {benefit.id}: another measure's {figure} given as its amount")
 
     def report(self) -> None:
+        if self.unread:
+            print(f"  {self.unread} figures written in a form the runner does not read (not a number or text)")
         if not self.judged:
             return
         print(f"  figures: {self.stated}/{self.expected} stated, another measure's figure as the amount {self.wrong}")
@@ -781,7 +792,7 @@ def main() -> None:
                 another += 1
                 continue
             benefit = benefit_for(
-                expected["clause"], expected["measure"], rulebook, tuple(expected.get("figures") or ())
+                expected["clause"], expected["measure"], rulebook, figure_words(expected.get("figures"))
             )
             if benefit is None:
                 unmapped += 1
