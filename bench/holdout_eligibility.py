@@ -69,6 +69,8 @@ EDUCATION = {
     "vocational_secondary": "secondary_vocational",
     # Set 9's word (session 17).
     "senior_high": "high_school",
+    # Set 11's word (session 19): 技校 is a 中职.
+    "technical_school": "secondary_vocational",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -136,7 +138,14 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "living_difficulty": ("生活困难",),
     "grassroots_service": ("三支一扶", "西部计划", "特岗", "选调生", "基层服务"),
     "enlisted_student": ("入伍",),
-    "social_insurance_paid": ("缴纳社会保险", "缴社保", "pays social insurance", "social insurance paid"),
+    # Set 11 (session 19): 本人未参加社会保险 — taking part is paying (an owner's own insurance is `business_insured`).
+    "social_insurance_paid": (
+        "缴纳社会保险",
+        "参加社会保险",
+        "缴社保",
+        "pays social insurance",
+        "social insurance paid",
+    ),
     "ui_insured": ("失业保险",),
     "business_in_incubator": ("孵化", "创业园"),
     "business_has_employees": ("员工", "employees", "hired"),
@@ -190,12 +199,26 @@ ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
 # considered has not happened (考虑参加企业见习或应征入伍).
 UNSURE_BEFORE = re.compile(r"是否\w{0,3}$")
 UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知)")
-HEDGED = re.compile(r"(考虑|打算|准备|计划|想)[^;；,，]{0,12}$")
+# Set 11 (session 19): 已报名县里组织的…劳务输出, 2018-07出发 — signed up is not yet gone.
+HEDGED = re.compile(r"(考虑|打算|准备|计划|想|报名)[^;；,，]{0,12}$")
+
+
+# Set 11 (session 19): 未入驻任何创业园区或孵化基地 — a negation reaches every item of a list (…或…, …、…) and
+# may say 任何; 尚未参加培训 says the act is not yet done, not that it is not wanted.
+LISTED = re.compile(r"\w{1,8}(?:或者|或|、|和|及)$")
+ANY = re.compile(r"任何$")
+NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
+
+
+def _negated(before: str) -> bool:
+    while LISTED.search(before):
+        before = LISTED.sub("", before)
+    return NEGATION.search(ANY.sub("", before)) is not None
 
 
 def mentions(text: str, words: tuple[str, ...], acts: bool = False) -> bool | None:
     """True if a word is mentioned, False if only negated, None if not mentioned (or only as unknown;
-    for `acts`, also when only considered)."""
+    for `acts`, also when only considered; for wishes, also when only not done yet)."""
     found: bool | None = None
     for word in words:
         for match in re.finditer(re.escape(word), text, re.IGNORECASE):
@@ -204,9 +227,10 @@ def mentions(text: str, words: tuple[str, ...], acts: bool = False) -> bool | No
                 continue
             if acts and HEDGED.search(before):
                 continue
-            if not NEGATION.search(before):
+            if not _negated(before):
                 return True
-            found = False
+            if acts or not NOT_YET.search(before):
+                found = False
     return found
 
 
@@ -256,6 +280,8 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     _broker(facts, profile)
     if _runs_business(facts):
         _epidemic_supplies(str(facts.get("other") or ""), profile)
+        _poor_hires(str(facts.get("other") or ""), profile)
+        _owner_insured(str(facts.get("other") or ""), profile)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
@@ -325,9 +351,7 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
 def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Rulebook) -> None:
     received = [str(r) for r in facts.get("received") or []]
     text = str(facts.get("other") or "") + " " + " ".join(received)
-    household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
-    if household:
-        profile["household"] = household
+    _household(text, profile)
     if "贫困残疾人" not in text and mentions(text, ("残疾",)):
         profile["disabled"] = True
     for fact, words in OPPOSITES.items():
@@ -358,6 +382,24 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
     unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _household(text: str, profile: dict[str, Any]) -> None:
+    household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
+    if household:
+        profile["household"] = household
+    elif mentions(text, ("贫困",)) is False:
+        # Set 11 (session 19): 家庭非贫困 — none of the listed households.
+        profile["household"] = []
+
+
+def _owner_insured(text: str, profile: dict[str, Any]) -> None:
+    """Set 11 (session 19): an owner's 本人未参加社会保险 is his own insurance since starting; a part that
+    speaks of the people he hired (为员工缴纳社会保险) is theirs."""
+    own = [part for part in re.split(r"[;；]", text) if not any(word in part for word in HIRES)]
+    said = mentions("; ".join(own), FLAGS["social_insurance_paid"])
+    if said is not None:
+        profile.setdefault("business_insured", said)
 
 
 def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
@@ -396,11 +438,14 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         if held:
             profile["certificate_level"] = LEVELS[held[1]]
     since = re.search(DATED + r"起[^;；]*?失业保险", text)
+    # Set 11 (session 19): 2011年起依法参加失业保险 — a year alone is its first day.
+    since_year = re.search(r"(\d{4})年起[^;；]*?失业保险", text)
     # 失业保险5年以上, and (set 6) 参加失业保险约6年 / 失业保险5年.
     # Set 8 (session 16): a duration, never a calendar year (参保并持续缴纳失业保险, 2020年未裁员).
     spans = re.search(r"失业保险[^;；\d]*?(?<!\d)(\d{1,2})年", text)
-    if "ui_years" not in profile and (since or spans):
-        years = (as_of - _on(since)).days / 365.25 if since else float(spans[1]) if spans else 0.0
+    if "ui_years" not in profile and (since or since_year or spans):
+        start = _on(since) if since else date(int(since_year[1]), 1, 1) if since_year else None
+        years = (as_of - start).days / 365.25 if start else float(spans[1]) if spans else 0.0
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
     months = re.search(r"经营约?(\d+)个[多半]?月", text)
     years = re.search(r"经营(?:满)?(\d+)年(?:以上|多)", text)
@@ -495,6 +540,15 @@ def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:
         profile["hire_organized_labor_export"] = True
     if profile.get("business_licensed") is False:
         profile["business_form"] = "none"
+
+
+def _poor_hires(text: str, profile: dict[str, Any]) -> None:
+    """Set 11 (session 19): 2018-03起雇用2名建档立卡贫困家庭劳动力, (set 10) 计划吸纳3-5名… — how many people from
+    poor households the business takes on (巴中（十二） 就业扶贫基地: 新吸纳10个以上)."""
+    counted = re.search(r"(?:" + "|".join(HIRES) + r")(\d+)(?:[-~至到](\d+))?\s*[名个人][^;；]{0,10}贫困", text)
+    if counted:
+        # 计划吸纳3-5名: at most the range's upper end.
+        profile["unit_poor_hires"] = int(counted[2] or counted[1])
 
 
 def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
@@ -634,20 +688,29 @@ def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | N
     return {"ineligible": "not_eligible", "expired": "expired_or_uncertain"}.get(status, status)
 
 
+def figure_words(written: Any) -> tuple[str, ...]:
+    """A writer's `figures` as text: numbers and words, or a mapping's `figure` (`{figure: 300元, from: …}`);
+    anything else is not read here."""
+    return tuple(text for f in written or () if (text := _figure_text(f)) and isinstance(f, str | int | float | dict))
+
+
 class Figures:
     """Set 10 (session 18): `figures` — what the result should state for the measure (its amount, its
     deadline or a condition's number); `wrong_figures` — another measure's figures, never to be given as
     this one's amount. Judged on what the result shows, for the benefits shown."""
 
     def __init__(self) -> None:
-        self.stated = self.expected = self.wrong = self.judged = 0
+        self.stated = self.expected = self.wrong = self.judged = self.unread = 0
         self.misses: list[str] = []
 
     def add(self, person: str, benefit: Benefit, found: BenefitResult | None, expected: dict[str, Any]) -> None:
         # A figure may be written as itself or as a mapping holding it (`{figure: 300元, from: …, is: …}`:
         # one set's writers say where the tempting figure comes from).
-        want = [_figure_text(f) for f in expected.get("figures") or []]
-        wrong = [_figure_text(f) for f in expected.get("wrong_figures") or []]
+        want, wrong = figure_words(expected.get("figures")), figure_words(expected.get("wrong_figures"))
+        self.unread += sum(
+            not isinstance(f, str | int | float | dict)
+            for f in [*(expected.get("figures") or []), *(expected.get("wrong_figures") or [])]
+        )
         if found is None or not (want or wrong):
             return
         self.judged += 1
@@ -665,6 +728,8 @@ class Figures:
                 self.misses.append(f"{person} {benefit.id}: another measure's {figure} given as its amount")
 
     def report(self) -> None:
+        if self.unread:
+            print(f"  {self.unread} figures written in a form the runner does not read (not a number or text)")
         if not self.judged:
             return
         print(f"  figures: {self.stated}/{self.expected} stated, another measure's figure as the amount {self.wrong}")
@@ -680,6 +745,31 @@ def _terms_of(found: BenefitResult) -> list[str]:
         terms.append(found.deadline.text)
     terms += [r.requirement.text for r in found.reasons if r.requirement is not None and r.requirement.text]
     return [*terms, *found.notes]
+
+
+def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
+    """Set 11 (session 19), set 8: an expectation per certificate (技能提升补贴——2016年12月取得的初级证书,
+    …（中级(四级)证书1500元）) is judged with that certificate alone: the profile keeping only the one
+    record the label names by its level word or its year and month, or None when it names none or several."""
+    records = raw.get("certificates")
+    if not isinstance(records, list) or len(records) < 2:
+        return None
+    levels, rest = set(), measure
+    for word in sorted(LEVELS, key=len, reverse=True):
+        if word in rest:
+            levels.add(LEVELS[word])
+            rest = rest.replace(word, "")
+    months = {(int(y), int(m)) for y, m in re.findall(r"(\d{4})年(\d{1,2})月", measure)}
+    if not levels and not months:
+        return None
+    named = [
+        r
+        for r in records
+        if (not levels or r.get("level") in levels) and (not months or (r["date"].year, r["date"].month) in months)
+    ]
+    if len(named) != 1:
+        return None
+    return {**raw, "certificates": named}
 
 
 def main() -> None:
@@ -698,22 +788,25 @@ def main() -> None:
     for person in people:
         as_of = person["as_of"]
         try:
-            profile = parse_profile(profile_of(person["facts"], as_of, rulebook), rulebook.facts, as_of)
+            raw = profile_of(person["facts"], as_of, rulebook)
+            profile = parse_profile(raw, rulebook.facts, as_of)
         except ProfileError as exc:
             print(f"  {person['id']}: profile not usable ({exc})")
             continue
-        result = engine.check(profile)
-        statuses = {b.id: b for b in result.benefits}
+        whole = engine.check(profile)
         for expected in person["expected"]:
             if ABOUT_ANOTHER.search(expected["measure"]):
                 another += 1
                 continue
             benefit = benefit_for(
-                expected["clause"], expected["measure"], rulebook, tuple(expected.get("figures") or ())
+                expected["clause"], expected["measure"], rulebook, figure_words(expected.get("figures"))
             )
             if benefit is None:
                 unmapped += 1
                 continue
+            record = one_record(raw, expected["measure"])
+            result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))
+            statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id))
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
