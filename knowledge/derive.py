@@ -10,6 +10,7 @@ Curated files (`knowledge/measures/*.yaml`) replace these units for the document
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -42,7 +43,7 @@ _FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
     r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+)"
 )
-_BOUNDS = ("以上", "以内", "内")
+_BOUNDS = ("以上", "以下", "以内", "内")
 _KINDS: tuple[tuple[str, MeasureKind], ...] = (
     ("贷款", MeasureKind.LOAN),
     ("贴息", MeasureKind.LOAN),
@@ -63,29 +64,114 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     measures: list[Measure] = []
     for clause in clauses:
         pieces = _pieces(clause.body)
-        for index, piece in enumerate(pieces, start=1):
-            if piece not in clause.text or _is_grant_list_lead_in(piece):
+        for index, whole in enumerate(pieces, start=1):
+            if whole not in clause.text or _is_grant_list_lead_in(whole):
                 continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
             # what its figures say, though it names neither (1.硕士研究生每人每月2000元；).
-            is_granted_item = bool(_FIGURE.search(piece)) and any(map(_introduces_grants, context))
-            if not (_GRANTS.search(piece) or is_granted_item):
+            is_granted_item = bool(_FIGURE.search(whole)) and any(map(_introduces_grants, context))
+            if not (_GRANTS.search(whole) or is_granted_item):
                 continue
-            name = _name(piece, context, clause)
-            measures.append(
-                Measure(
-                    id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
-                    clause=clause.id,
-                    name=name,
-                    kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
-                    beneficiary=_beneficiary(piece if "给予" in piece else _granting_line(piece, context)),
-                    span=piece,
-                    amounts=_amounts(piece),
-                    derived=True,
+            grants = _grants(whole)
+            base = ""
+            raised = _raised(whole)
+            if raised is not None and (earlier := _last_granted(measures, clause.id)):
+                # 创业者为残疾人的，补贴标准提高至8000元: a variant of the measure just granted
+                base, grants = earlier, [(whole, raised)]
+            for part, (piece, qualifier) in enumerate(grants):
+                own = _granted_noun(piece) if part or raised is not None else None
+                name = own or base or _name(piece, context, clause)
+                base = base or name
+                qualified = raised is not None or not own
+                suffix = f"_{part + 1}" if len(grants) > 1 else ""
+                measures.append(
+                    Measure(
+                        id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
+                        clause=clause.id,
+                        name=f"{name}（{qualifier}）" if qualifier and qualified else name,
+                        aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
+                        kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
+                        beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
+                        span=piece,
+                        amounts=_amounts(piece),
+                        derived=True,
+                    )
                 )
-            )
     return tuple(_told_apart(measures))
+
+
+# A sentence that raises a standard granted before it: a condition, then 提高到/提高至 and a figure.
+_RAISE = re.compile(r"^([^，,。；]{2,30}?)的?[^，,。；]{0,12}[，,][^。；]*?(?:提高到|提高至|上浮至)")
+
+
+def _raised(piece: str) -> str | None:
+    """The condition of a sentence that only raises an earlier grant (见习期满留用率达到50%以上的见习单位，
+    见习补贴提高到…80%), None for any other sentence."""
+    if "给予" in piece or not _grants_a_figure(piece):
+        return None
+    match = _RAISE.match(piece)
+    if match is None:
+        return None
+    condition = piece[: re.search(r"[，,]", piece).start()].removeprefix("对")  # type: ignore[union-attr]
+    condition = condition.removesuffix("的")
+    return condition if 2 <= len(condition) <= _MAX_CONDITION else None
+
+
+def _last_granted(measures: list[Measure], clause_id: str) -> str:
+    """The name of the clause's last measure that grants a figure, without its qualifier."""
+    for measure in reversed(measures):
+        if measure.clause != clause_id:
+            break
+        if any(a.kind is not AmountKind.THRESHOLD for a in measure.amounts):
+            return measure.name.split("（", 1)[0]
+    return ""
+
+
+# A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
+_GRANT_VERB = re.compile(r"给予|返还|提高到|提高至|调整为|上浮至")
+# A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
+_CONDITION_PART = re.compile(r"的[，,]$")
+_MAX_CONDITION = 20
+
+
+def _grants(sentence: str) -> list[tuple[str, str]]:
+    """A sentence that grants more than one figure, each by its own verb, is cut into one piece per
+    grant: a base rate and the raised one (按最低工资的60%给予见习补贴，留用率达到50%以上的，提高到70%),
+    or one rate per group (大型企业按30%返还，中小微企业按60%返还). Parts without a verb of their own
+    (最高不超过3万元, 补贴期限最长3年) stay with the grant before them; a condition part (…的，) goes
+    with the grant after it. Each piece comes with what tells it apart: its condition or its subject
+    (empty for the first piece of a base and raise). One grant: the sentence whole."""
+    parts = [p for p in re.split(r"(?<=[，,])", sentence) if p]
+    granting = [i for i, p in enumerate(parts) if _grants_a_figure(p)]
+    if len(granting) < 2:
+        return [(sentence, "")]
+    starts = [0]
+    for previous, at in itertools.pairwise(granting):
+        start = at
+        while start - 1 > previous and _CONDITION_PART.search(parts[start - 1]):
+            start -= 1
+        starts.append(start)
+    pieces = ["".join(parts[a:b]) for a, b in itertools.pairwise([*starts, len(parts)])]
+    # The first grant is the base: told apart by its subject only (大型企业按…), never by the condition
+    # every grant of the sentence shares.
+    qualifiers = [_qualifier(parts[s] if s else parts[g], parts[g]) for s, g in zip(starts, granting, strict=True)]
+    if not all(q or _granted_noun(p) for p, q in zip(pieces[1:], qualifiers[1:], strict=True)):
+        return [(sentence, "")]  # a later grant neither names its own measure nor says whom it is for
+    return list(zip(pieces, qualifiers, strict=True))
+
+
+def _grants_a_figure(part: str) -> bool:
+    verb = _GRANT_VERB.search(part)
+    return bool(verb) and any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in _amounts(part))
+
+
+def _qualifier(first: str, granting: str) -> str:
+    """The condition a piece opens with (…的，), else the subject its grant opens with (中小微企业按…)."""
+    if _CONDITION_PART.search(first) and first is not granting:
+        condition = first[:-2].removeprefix("对")
+        return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
+    return _opening(granting)
 
 
 # An item's list label (①, 1., （1）, 一、) and where its opening words end (个人 of ①个人最高可申请…;
@@ -223,10 +309,27 @@ def _amounts(piece: str) -> tuple[Amount, ...]:
         text = match.group(0)
         # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant;
         # so does one that bounds a condition where no verb says so (签订1年以上劳动合同的，每人2000元).
-        is_condition = (grant >= 0 and match.start() < grant) or piece.startswith(_BOUNDS, match.end())
+        before_grant = grant >= 0 and match.start() < grant
+        is_condition = (
+            (before_grant and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant]))
+            or piece.startswith(_BOUNDS, match.end())
+            or piece[: match.start()].endswith(_REACHES)
+        )
         kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
         amounts.append(Amount(text=text, kind=kind))
     return tuple(amounts)
+
+
+# A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.
+_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于")
+
+
+def _is_grant_figure(before: str, between: str) -> bool:
+    """A figure before the grant verb is the grant's own when it is the standard the grant is paid
+    by (按每户5000元标准给予, 按最低工资标准的60%给予): 按 opens its phrase and nothing but the word
+    标准 lies between it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
+    phrase = re.split(r"[，,；。]", before)[-1]
+    return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准)", between)
 
 
 def _amount_kind(text: str) -> AmountKind:
