@@ -41,7 +41,7 @@ _TITLE = re.compile(r"^([\u4e00-\u9fff]{2,12})[。：:]?$")
 _CONDITIONS = re.compile(r"条件|情形|之一|具备|应当")
 _FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+)"
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
 )
 _BOUNDS = ("以上", "以下", "以内", "内")
 _KINDS: tuple[tuple[str, MeasureKind], ...] = (
@@ -71,7 +71,8 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
             # what its figures say, though it names neither (1.硕士研究生每人每月2000元；).
             is_granted_item = bool(_FIGURE.search(whole)) and any(map(_introduces_grants, context))
-            if not (_GRANTS.search(whole) or is_granted_item):
+            raises = _raised(whole) is not None and bool(_last_granted(measures, clause.id))
+            if not (_GRANTS.search(whole) or is_granted_item or raises):
                 continue
             grants = _grants(whole)
             base = ""
@@ -98,7 +99,26 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         derived=True,
                     )
                 )
-    return tuple(_told_apart(measures))
+    return tuple(_told_apart(_headed(measures, clauses)))
+
+
+def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
+    """An item titled by its measure (6．以工代训补贴) whose one grant names what it pays by another word
+    (…给予职业培训补贴): the title is what people ask for, so it is that unit's alias too."""
+    headings = {clause.id: (clause.heading or "").rstrip("：:。；，,") for clause in clauses}
+    by_clause: dict[str, list[int]] = {}
+    for at, measure in enumerate(measures):
+        if measure.span.rstrip("：:。；，,") != headings.get(measure.clause):
+            by_clause.setdefault(measure.clause, []).append(at)
+    out = list(measures)
+    for clause_id, members in by_clause.items():
+        heading = headings[clause_id]
+        if len(members) != 1 or not _SUFFIX.search(heading[-3:]):
+            continue
+        measure = measures[members[0]]
+        if heading not in measure.name and measure.name not in heading and heading not in measure.aliases:
+            out[members[0]] = measure.model_copy(update={"aliases": (*measure.aliases, heading)})
+    return out
 
 
 # A sentence that raises a standard granted before it: a condition, then 提高到/提高至 and a figure.
@@ -129,7 +149,7 @@ def _last_granted(measures: list[Measure], clause_id: str) -> str:
 
 
 # A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
-_GRANT_VERB = re.compile(r"给予|返还|提高到|提高至|调整为|上浮至")
+_GRANT_VERB = re.compile(r"给予|返还|申请|提高到|提高至|调整为|上浮至")
 # A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
 _CONDITION_PART = re.compile(r"的[，,]$")
 _MAX_CONDITION = 20
@@ -194,11 +214,26 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
             continue
         openings = [_opening(measures[at].span) for at in members]
         if not all(openings) or len(set(openings)) < len(openings):
-            continue
+            # 给予每人1200元的创业培训补贴；参加网络创业培训的，给予每人800元: a member that opens with
+            # a condition of its own is that measure for the narrower group; the first one stays general.
+            # (Items of a labelled list keep the name of their lead-in: their tiers are told apart above.)
+            openings = ["", *(_condition_opening(measures[at].span) for at in members[1:])]
+            if not any(openings) or len(set(filter(None, openings))) < len(list(filter(None, openings))):
+                continue
         for at, opening in zip(members, openings, strict=True):
-            said = _joined(opening, name)
-            named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
+            if opening:
+                said = _joined(opening, name)
+                named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
     return named
+
+
+def _condition_opening(span: str) -> str:
+    """The condition a unit opens with (参加网络创业培训的，给予…), without 对 and 的."""
+    first = re.split(r"(?<=[，,])", span, maxsplit=1)[0]
+    if _ITEM_LABEL.match(span) or not _CONDITION_PART.search(first):
+        return ""
+    condition = first[:-2].removeprefix("对")
+    return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
 
 
 def _opening(span: str) -> str:
@@ -259,8 +294,17 @@ def _pieces(body: str) -> list[str]:
     for sentence in split_sentences(body):
         # A heading line above items ends where its line does (返乡创业补贴\n（一）…).
         parts = [p for p in re.split(r"(?<=；)|\n", sentence) if p.strip()]
-        out.extend(p.strip() for p in parts)
+        out.extend(q.strip() for p in parts for q in _after_lead_in(p))
     return out
+
+
+def _after_lead_in(part: str) -> list[str]:
+    """按招用人数给予奖补：招用2—4人的，每人1500元；: a lead-in that introduces grants inside the
+    sentence ends where its colon does, so the items after it are read as its granted items."""
+    at = part.find("：")
+    if at < 0 or at == len(part) - 1 or not _introduces_grants(part[: at + 1]):
+        return [part]
+    return [part[: at + 1], part[at + 1 :]]
 
 
 def _name(piece: str, context: list[str], clause: Clause) -> str:
@@ -339,7 +383,7 @@ def _amount_kind(text: str) -> AmountKind:
         return AmountKind.CAP
     if text.startswith("每"):
         return AmountKind.RATE
-    if text.endswith("%") or "/" in text or "：" in text:
+    if text.endswith("%") or "/" in text or "：" in text or "分之" in text:
         return AmountKind.RATIO
     return AmountKind.FIXED
 

@@ -137,3 +137,42 @@ def test_a_pdf_added_and_published_answers_its_base_rate(tmp_path: Path) -> None
     asked = _cli(["ask", "--json", "--region", "景德镇", "见习单位能按最低工资的几成拿见习补贴"], tmp_path)
     answer = json.loads(asked.stdout)
     assert "70%" in answer["direct_answer"] and "80%" not in answer["direct_answer"]
+
+
+# --- answers from those units: the variant a question names, the headcount tier it falls in ----------
+
+_ASKED = (
+    ("开业补贴一户多少钱", ("4000元",), ("6000元",)),
+    ("我是残疾人，开业补贴能提高到多少", ("6000元",), ()),
+    ("参加线上培训补贴多少", ("600元",), ("1000元",)),
+    ("我招了6个人，招工奖补能拿多少", ("2500元",), ("1500元", "4万元")),
+    ("招用12个失业人员奖补多少", ("4万元",), ("1500元", "2500元")),
+    ("灵活就业社保补贴按缴费的几分之几补", ("三分之一",), ()),
+    ("岗前培训补贴每人多少钱", ("800元",), ()),
+)
+
+
+@pytest.fixture(scope="module")
+def answered(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+    data_dir = tmp_path_factory.mktemp("baoji")
+    added = _cli(["documents", "add", str(DATA / "baoji_written_for_tests.txt"), "--publish"], data_dir)
+    assert added.returncode == 0, added.stderr
+    lines = "\n".join(json.dumps({"question": q, "region": "宝鸡"}, ensure_ascii=False) for q, _, _ in _ASKED)
+    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
+    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
+        env.pop(name, None)
+    asked = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ask", "--json"],
+        input=lines, capture_output=True, text=True, env=env, timeout=300, check=True,
+    )  # fmt: skip
+    return [json.loads(line) for line in asked.stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("at", "shown", "not_shown"), [(i, s, n) for i, (_, s, n) in enumerate(_ASKED)],
+                         ids=[q for q, _, _ in _ASKED])  # fmt: skip
+def test_the_first_line_gives_the_asked_variants_figure_only(
+    answered: list[dict[str, object]], at: int, shown: tuple[str, ...], not_shown: tuple[str, ...]
+) -> None:
+    first = str(answered[at]["direct_answer"] or "")
+    assert all(figure in first for figure in shown), first
+    assert not any(figure in first for figure in not_shown), first
