@@ -10,6 +10,7 @@ Curated files (`knowledge/measures/*.yaml`) replace these units for the document
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -40,9 +41,9 @@ _TITLE = re.compile(r"^([\u4e00-\u9fff]{2,12})[。：:]?$")
 _CONDITIONS = re.compile(r"条件|情形|之一|具备|应当")
 _FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+)"
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
 )
-_BOUNDS = ("以上", "以内", "内")
+_BOUNDS = ("以上", "以下", "以内", "内")
 _KINDS: tuple[tuple[str, MeasureKind], ...] = (
     ("贷款", MeasureKind.LOAN),
     ("贴息", MeasureKind.LOAN),
@@ -63,29 +64,134 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     measures: list[Measure] = []
     for clause in clauses:
         pieces = _pieces(clause.body)
-        for index, piece in enumerate(pieces, start=1):
-            if piece not in clause.text or _is_grant_list_lead_in(piece):
+        for index, whole in enumerate(pieces, start=1):
+            if whole not in clause.text or _is_grant_list_lead_in(whole):
                 continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
             # what its figures say, though it names neither (1.硕士研究生每人每月2000元；).
-            is_granted_item = bool(_FIGURE.search(piece)) and any(map(_introduces_grants, context))
-            if not (_GRANTS.search(piece) or is_granted_item):
+            is_granted_item = bool(_FIGURE.search(whole)) and any(map(_introduces_grants, context))
+            raises = _raised(whole) is not None and bool(_last_granted(measures, clause.id))
+            if not (_GRANTS.search(whole) or is_granted_item or raises):
                 continue
-            name = _name(piece, context, clause)
-            measures.append(
-                Measure(
-                    id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
-                    clause=clause.id,
-                    name=name,
-                    kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
-                    beneficiary=_beneficiary(piece if "给予" in piece else _granting_line(piece, context)),
-                    span=piece,
-                    amounts=_amounts(piece),
-                    derived=True,
+            grants = _grants(whole)
+            base = ""
+            raised = _raised(whole)
+            if raised is not None and (earlier := _last_granted(measures, clause.id)):
+                # 创业者为残疾人的，补贴标准提高至8000元: a variant of the measure just granted
+                base, grants = earlier, [(whole, raised)]
+            for part, (piece, qualifier) in enumerate(grants):
+                own = _granted_noun(piece) if part or raised is not None else None
+                name = own or base or _name(piece, context, clause)
+                base = base or name
+                qualified = raised is not None or not own
+                suffix = f"_{part + 1}" if len(grants) > 1 else ""
+                measures.append(
+                    Measure(
+                        id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
+                        clause=clause.id,
+                        name=f"{name}（{qualifier}）" if qualifier and qualified else name,
+                        aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
+                        kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
+                        beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
+                        span=piece,
+                        amounts=_amounts(piece),
+                        derived=True,
+                    )
                 )
-            )
-    return tuple(_told_apart(measures))
+    return tuple(_told_apart(_headed(measures, clauses)))
+
+
+def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
+    """An item titled by its measure (6．以工代训补贴) whose one grant names what it pays by another word
+    (…给予职业培训补贴): the title is what people ask for, so it is that unit's alias too."""
+    headings = {clause.id: (clause.heading or "").rstrip("：:。；，,") for clause in clauses}
+    by_clause: dict[str, list[int]] = {}
+    for at, measure in enumerate(measures):
+        if measure.span.rstrip("：:。；，,") != headings.get(measure.clause):
+            by_clause.setdefault(measure.clause, []).append(at)
+    out = list(measures)
+    for clause_id, members in by_clause.items():
+        heading = headings[clause_id]
+        if len(members) != 1 or not _SUFFIX.search(heading[-3:]):
+            continue
+        measure = measures[members[0]]
+        if heading not in measure.name and measure.name not in heading and heading not in measure.aliases:
+            out[members[0]] = measure.model_copy(update={"aliases": (*measure.aliases, heading)})
+    return out
+
+
+# A sentence that raises a standard granted before it: a condition, then 提高到/提高至 and a figure.
+_RAISE = re.compile(r"^([^，,。；]{2,30}?)的?[^，,。；]{0,12}[，,][^。；]*?(?:提高到|提高至|上浮至)")
+
+
+def _raised(piece: str) -> str | None:
+    """The condition of a sentence that only raises an earlier grant (见习期满留用率达到50%以上的见习单位，
+    见习补贴提高到…80%), None for any other sentence."""
+    if "给予" in piece or not _grants_a_figure(piece):
+        return None
+    match = _RAISE.match(piece)
+    if match is None:
+        return None
+    condition = piece[: re.search(r"[，,]", piece).start()].removeprefix("对")  # type: ignore[union-attr]
+    condition = condition.removesuffix("的")
+    return condition if 2 <= len(condition) <= _MAX_CONDITION else None
+
+
+def _last_granted(measures: list[Measure], clause_id: str) -> str:
+    """The name of the clause's last measure that grants a figure, without its qualifier."""
+    for measure in reversed(measures):
+        if measure.clause != clause_id:
+            break
+        if any(a.kind is not AmountKind.THRESHOLD for a in measure.amounts):
+            return measure.name.split("（", 1)[0]
+    return ""
+
+
+# A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
+_GRANT_VERB = re.compile(r"给予|返还|申请|提高到|提高至|调整为|上浮至")
+# A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
+_CONDITION_PART = re.compile(r"的[，,]$")
+_MAX_CONDITION = 20
+
+
+def _grants(sentence: str) -> list[tuple[str, str]]:
+    """A sentence that grants more than one figure, each by its own verb, is cut into one piece per
+    grant: a base rate and the raised one (按最低工资的60%给予见习补贴，留用率达到50%以上的，提高到70%),
+    or one rate per group (大型企业按30%返还，中小微企业按60%返还). Parts without a verb of their own
+    (最高不超过3万元, 补贴期限最长3年) stay with the grant before them; a condition part (…的，) goes
+    with the grant after it. Each piece comes with what tells it apart: its condition or its subject
+    (empty for the first piece of a base and raise). One grant: the sentence whole."""
+    parts = [p for p in re.split(r"(?<=[，,])", sentence) if p]
+    granting = [i for i, p in enumerate(parts) if _grants_a_figure(p)]
+    if len(granting) < 2:
+        return [(sentence, "")]
+    starts = [0]
+    for previous, at in itertools.pairwise(granting):
+        start = at
+        while start - 1 > previous and _CONDITION_PART.search(parts[start - 1]):
+            start -= 1
+        starts.append(start)
+    pieces = ["".join(parts[a:b]) for a, b in itertools.pairwise([*starts, len(parts)])]
+    # The first grant is the base: told apart by its subject only (大型企业按…), never by the condition
+    # every grant of the sentence shares.
+    qualifiers = [_qualifier(parts[s] if s else parts[g], parts[g]) for s, g in zip(starts, granting, strict=True)]
+    if not all(q or _granted_noun(p) for p, q in zip(pieces[1:], qualifiers[1:], strict=True)):
+        return [(sentence, "")]  # a later grant neither names its own measure nor says whom it is for
+    return list(zip(pieces, qualifiers, strict=True))
+
+
+def _grants_a_figure(part: str) -> bool:
+    verb = _GRANT_VERB.search(part)
+    return bool(verb) and any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in _amounts(part))
+
+
+def _qualifier(first: str, granting: str) -> str:
+    """The condition a piece opens with (…的，), else the subject its grant opens with (中小微企业按…)."""
+    if _CONDITION_PART.search(first) and first is not granting:
+        condition = first[:-2].removeprefix("对")
+        return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
+    return _opening(granting)
 
 
 # An item's list label (①, 1., （1）, 一、) and where its opening words end (个人 of ①个人最高可申请…;
@@ -108,11 +214,26 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
             continue
         openings = [_opening(measures[at].span) for at in members]
         if not all(openings) or len(set(openings)) < len(openings):
-            continue
+            # 给予每人1200元的创业培训补贴；参加网络创业培训的，给予每人800元: a member that opens with
+            # a condition of its own is that measure for the narrower group; the first one stays general.
+            # (Items of a labelled list keep the name of their lead-in: their tiers are told apart above.)
+            openings = ["", *(_condition_opening(measures[at].span) for at in members[1:])]
+            if not any(openings) or len(set(filter(None, openings))) < len(list(filter(None, openings))):
+                continue
         for at, opening in zip(members, openings, strict=True):
-            said = _joined(opening, name)
-            named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
+            if opening:
+                said = _joined(opening, name)
+                named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
     return named
+
+
+def _condition_opening(span: str) -> str:
+    """The condition a unit opens with (参加网络创业培训的，给予…), without 对 and 的."""
+    first = re.split(r"(?<=[，,])", span, maxsplit=1)[0]
+    if _ITEM_LABEL.match(span) or not _CONDITION_PART.search(first):
+        return ""
+    condition = first[:-2].removeprefix("对")
+    return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
 
 
 def _opening(span: str) -> str:
@@ -173,8 +294,17 @@ def _pieces(body: str) -> list[str]:
     for sentence in split_sentences(body):
         # A heading line above items ends where its line does (返乡创业补贴\n（一）…).
         parts = [p for p in re.split(r"(?<=；)|\n", sentence) if p.strip()]
-        out.extend(p.strip() for p in parts)
+        out.extend(q.strip() for p in parts for q in _after_lead_in(p))
     return out
+
+
+def _after_lead_in(part: str) -> list[str]:
+    """按招用人数给予奖补：招用2—4人的，每人1500元；: a lead-in that introduces grants inside the
+    sentence ends where its colon does, so the items after it are read as its granted items."""
+    at = part.find("：")
+    if at < 0 or at == len(part) - 1 or not _introduces_grants(part[: at + 1]):
+        return [part]
+    return [part[: at + 1], part[at + 1 :]]
 
 
 def _name(piece: str, context: list[str], clause: Clause) -> str:
@@ -223,10 +353,27 @@ def _amounts(piece: str) -> tuple[Amount, ...]:
         text = match.group(0)
         # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant;
         # so does one that bounds a condition where no verb says so (签订1年以上劳动合同的，每人2000元).
-        is_condition = (grant >= 0 and match.start() < grant) or piece.startswith(_BOUNDS, match.end())
+        before_grant = grant >= 0 and match.start() < grant
+        is_condition = (
+            (before_grant and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant]))
+            or piece.startswith(_BOUNDS, match.end())
+            or piece[: match.start()].endswith(_REACHES)
+        )
         kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
         amounts.append(Amount(text=text, kind=kind))
     return tuple(amounts)
+
+
+# A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.
+_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于")
+
+
+def _is_grant_figure(before: str, between: str) -> bool:
+    """A figure before the grant verb is the grant's own when it is the standard the grant is paid
+    by (按每户5000元标准给予, 按最低工资标准的60%给予): 按 opens its phrase and nothing but the word
+    标准 lies between it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
+    phrase = re.split(r"[，,；。]", before)[-1]
+    return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准)", between)
 
 
 def _amount_kind(text: str) -> AmountKind:
@@ -236,7 +383,7 @@ def _amount_kind(text: str) -> AmountKind:
         return AmountKind.CAP
     if text.startswith("每"):
         return AmountKind.RATE
-    if text.endswith("%") or "/" in text or "：" in text:
+    if text.endswith("%") or "/" in text or "：" in text or "分之" in text:
         return AmountKind.RATIO
     return AmountKind.FIXED
 

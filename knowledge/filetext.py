@@ -58,7 +58,7 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if _is_image(data) or suffix in _IMAGE_SUFFIXES:
         raise IntakeError("image", filename)
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        text = whole_characters(_pdf_text(data))
+        text = unwrapped(whole_characters(_pdf_text(data)))
     elif data.startswith(b"PK\x03\x04"):
         text = whole_characters(docx_text(data, filename))
     elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
@@ -229,6 +229,7 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip_stack: list[str] = []
+        self._rows: list[int] = []  # where each open table row's text starts in parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_TAGS:
@@ -239,6 +240,10 @@ class _TextExtractor(HTMLParser):
         if self._skip_stack or tag in _SKIPPED_TAGS or (attr_text and _FURNITURE_ATTR.search(attr_text)):
             self._skip_stack.append(tag)
             return
+        if tag == "tr":
+            self._rows.append(len(self.parts))
+        elif tag in ("td", "th") and self._rows:
+            self.parts.append(_CELL)
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -248,12 +253,30 @@ class _TextExtractor(HTMLParser):
                 while self._skip_stack and self._skip_stack.pop() != tag:
                     pass
             return
+        if tag == "tr" and self._rows:
+            start = self._rows.pop()
+            self.parts[start:] = _row_parts("".join(self.parts[start:]))
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._skip_stack:
             self.parts.append(data)
+
+
+_CELL = "\x00"
+
+
+def _row_parts(row: str) -> list[str]:
+    """A table row whose cells are values (3—9人 | 每人3000元) reads as one line joined by ｜, so a
+    figure stays with what it is for (as Word rows do, `docx._row_lines`); a row with a key cell
+    (发文字号：) or a cell of several lines keeps one line per cell, as the 政府信息公开 table needs."""
+    cells = [[line.strip() for line in cell.split("\n") if line.strip()] for cell in row.split(_CELL)[1:]]
+    filled = [" ".join(cell) for cell in cells if cell]
+    one_line = all(len(cell) <= 1 for cell in cells)
+    if len(filled) >= 2 and one_line and not any(text.endswith(("：", ":")) for text in filled):
+        return ["\n", "｜".join(filled), "\n"]
+    return [row.replace(_CELL, "\n")]
 
 
 def html_text(markup: str) -> str:
@@ -359,6 +382,41 @@ def _pdf_text(data: bytes) -> str:
     if not text.strip():
         raise IntakeError("pdf_without_text", "no text on any page")
     return text
+
+
+# A line that ends a sentence, a heading or a list lead-in is never the first half of a wrapped one.
+_LINE_ENDS = ("。", "；", "：", ":", "！", "？", "）")
+# A wrapped line fills the page: within two characters of the widest line.
+_WRAP_SLACK = 4
+_MIN_WRAPPED = 3
+
+
+def unwrapped(text: str) -> str:
+    """A PDF's text layer breaks every line at the page edge, mid-word (给予6000元的一 / 次性创业补贴);
+    a line as wide as the page that does not end a sentence is joined to the next, so the document
+    reads in sentences again. Widths count a CJK character as two (digits are half as wide)."""
+    lines = text.split("\n")
+    widths = [_display_width(line.strip()) for line in lines]
+    full = max(widths, default=0)
+    wrapped = [
+        i
+        for i, line in enumerate(lines[:-1])
+        if widths[i] >= full - _WRAP_SLACK and not line.rstrip().endswith(_LINE_ENDS) and lines[i + 1].strip()
+    ]
+    if len(wrapped) < _MIN_WRAPPED:
+        return text  # not a hard-wrapped page layout: lines are the author's
+    joins = set(wrapped)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if out and i - 1 in joins:
+            out[-1] += line.strip()
+        else:
+            out.append(line.rstrip() if i in joins else line)
+    return "\n".join(out)
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in line)
 
 
 def _pdf_has_fonts(data: bytes) -> bool:

@@ -245,6 +245,7 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
+    relevant = _by_told_headcount(relevant)
     at = _facet_asked(relevant, wants_figure) or _states_the_told_figure(relevant, question, policy)
     if asked.for_self and asked.primary in _LISTING and not at:
         # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
@@ -299,6 +300,56 @@ def select(
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
     return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not)
+
+
+# The headcount range a unit of a new document is granted for: a table row (3—9人｜每人3000元) or a
+# condition (带动10人以上就业的).
+_RANGE = re.compile(r"(\d+)\s*(?:[—–\-~～]+|至|到)\s*(\d+)\s*(?:人|名)")
+_AT_LEAST = re.compile(r"(?<![每\d])(\d+)\s*(?:人|名)(?:以上|及以上)")
+
+
+def _headcount_range(measure: Measure) -> tuple[int, float] | None:
+    span = measure.span
+    if found := _RANGE.search(span):
+        return int(found.group(1)), int(found.group(2))
+    if found := _AT_LEAST.search(span):
+        return int(found.group(1)), float("inf")
+    return None
+
+
+def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
+    """我带动了5个人能拿多少: of the units of a new document's clause that differ by a headcount range
+    (1—2人, 3—9人, 10人以上), the one whose range holds the count told leads, the narrowest when several
+    do (12 people: 10人以上 before 3人以上), and the ones whose range excludes it are not shown."""
+    best = relevant[0]
+    told = best.headcounts
+    if not told or not best.measure.derived:
+        return relevant
+    ranges = {
+        position: _headcount_range(relevant[position].measure)
+        for position in relevant.positions_in({best.measure.clause})
+        if relevant[position].measure.derived
+    }
+    ranged = {position: bounds for position, bounds in ranges.items() if bounds is not None}
+    if len(ranged) < 2:
+        return relevant
+    holding = [
+        (bounds[0], -position) for position, bounds in ranged.items() if any(bounds[0] <= n <= bounds[1] for n in told)
+    ]
+    if not holding:
+        return relevant
+    first = -max(holding)[1]
+    moved = relevant.moved_first(first)
+
+    chosen = ranged[first]
+
+    def held(match: MeasureMatch) -> bool:
+        # Tiers by headcount are alternatives: only the one that holds the count, and holds it most
+        # narrowly, is shown (带动12人: 10人以上, not also 3人以上).
+        bounds = _headcount_range(match.measure) if match.measure.derived else None
+        return bounds is None or bounds == chosen
+
+    return moved.where(held)
 
 
 def _states_the_told_figure(relevant: MatchRanking, question: str, policy: SelectionPolicy) -> int:
@@ -954,7 +1005,16 @@ def _narrower_when_said(
         if jurisdiction_of[match.measure.id] != home or not _narrows(match, best):
             continue
         # The words written before the shared name (紧缺急需工种), not a suffix saying what it does (提标).
-        qualifier = match.measure.name.split(best.measure.name)[0]
+        before, after = match.measure.name.split(best.measure.name, 1)
+        qualifier = before
+        if match.measure.derived and after.startswith("（"):
+            # A unit cut from a new document is named by the condition it opens with (见习补贴（留用率达到
+            # 50%以上）); the condition's words say who it is for, and any one of them said asks for it.
+            qualifier += after
+            words = [w for w in _narrowing_words(match, best) if w in qualifier]
+            if any(word in focus for word in words):
+                return relevant.moved_first(list(relevant).index(match))
+            continue
         words = [w for w in _narrowing_words(match, best) if w in qualifier]
         # Most of them said is enough (紧缺工种 for 紧缺急需工种): people shorten a qualifier.
         if words and 2 * sum(word in focus for word in words) >= len(words) + 1:

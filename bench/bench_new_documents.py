@@ -1,0 +1,61 @@
+"""Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
+
+    python bench/bench_new_documents.py
+
+Adds the session-19 documents (`tests/knowledge/data/documents19/`) to a fresh data directory with
+`policybot documents add --publish` (the older 景德镇 notice retired as superseded), asks every question
+of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the first
+cited clause is the right one, the asked figure is in the first line, and no other measure's figure is.
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data" / "documents19"
+FILES = ("jingdezhen_2021.txt", "xuzhou_notice.txt", "kaifeng_page.html", "jingdezhen_2025.pdf")
+
+
+def _cli(args: list[str], data_dir: Path, stdin: str | None = None) -> str:
+    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
+    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
+        env.pop(name, None)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout
+
+
+def main() -> int:
+    rows = yaml.safe_load((DATA / "asked.yaml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        _cli(["documents", "add", *(str(DATA / name) for name in FILES), "--publish"], data_dir)
+        _cli(["documents", "retire", "jingdezhen-2021", "--superseded-by", "jingdezhen-2025"], data_dir)
+        lines = "\n".join(json.dumps({"question": q, "region": r}, ensure_ascii=False) for q, r, *_ in rows)
+        answers = [json.loads(line) for line in _cli(["ask", "--json"], data_dir, lines).splitlines() if line]
+    passed = other = 0
+    for (question, region, clause, want, forbid), answer in zip(rows, answers, strict=True):
+        first = answer.get("direct_answer") or ""
+        cited = [c.get("clause_id") for c in answer.get("citations", [])]
+        right_clause = bool(cited) and cited[0] == clause
+        has_figure = all(figure in first for figure in want)
+        shows_other = any(figure in first for figure in forbid)
+        ok = right_clause and has_figure and not shows_other
+        passed += ok
+        other += shows_other
+        print(f"{'ok' if ok else '--'} {question} [{region}] cited {cited[:1]} first line: {first[:80]!r}")
+    print(f"passed {passed}/{len(rows)}; another measure's figure in the first line: {other}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
