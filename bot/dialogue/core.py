@@ -48,6 +48,8 @@ MIN_QUESTION_CHARS = 2
 # From this many offers of the same card in a row past other messages on, an answer goes out without
 # it and anything else gets it in one line.
 IGNORED_CARD_OFFERS = 2
+# A bare "how much" (能拿多少钱, 我能领多少啊) is short: a longer message tells or names more.
+_BARE_SUM_CHARS = 12
 # The longest opening of a question tried as the answer to the pending one (大专。顺便问下…).
 SHORT_OPENING_CHARS = 8
 # Space-separated words this short are typed as into a search box (吉林 高级证).
@@ -833,6 +835,10 @@ class Dialogue:
             return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
+        if work.thread is None and self._asks_a_bare_sum(text) and (description is None or not description.facts):
+            # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
+            # is what the check says, benefit by benefit — no clause answers it alone.
+            return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
         if self._asks(text, reading):
             asked = self._answer(work, self._asked(text, reading), today, refines=reading.refines)
             replies = [self._for_place_asked(work, reading, asked)]
@@ -1285,6 +1291,12 @@ class Dialogue:
         shown = "".join(self.clauses.get(c).text for c in self._shown_clauses(work))
         words = [w for w in self.threads.content_words(text) if _CHINESE.search(w) and w not in self.words.asking]
         return bool(shown) and any(w in shown for w in words)
+
+    def _asks_a_bare_sum(self, text: str) -> bool:
+        """能拿多少钱, 能领多少, 一共给多少: a sum asked, naming nothing — no measure, place or figure."""
+        return (
+            classify(text).primary is Intent.AMOUNT and len(text) <= _BARE_SUM_CHARS and self._asks_nothing_named(text)
+        )
 
     def _asks_nothing_named(self, text: str) -> bool:
         """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,

@@ -319,6 +319,7 @@ class DialogueNotices(Section):
     }
     stale_button: str
     confirm_first: str
+    confirm_first_sum: str
     nothing_to_confirm: str
     say_what_is_wrong: str
     no_such_clause: str
