@@ -541,7 +541,8 @@ class Engine:
             asked = hire.get(fact, fact)
             return facts[asked].about != "person" and asked not in row and facts[asked].is_askable
 
-        matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, True, True)}
+        # A met unit and an open one are both `as_employer`: only what could rule it out is worth asking (session 19).
+        matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, False, True)}
         # The hire day and another hire are not in the condition: they matter when they are missing.
         matter |= {f for f in (HIRE_DATE, MORE_HIRES) if f in missing and askable(f)}
         if self._hires is not None and self._hires.asked_enough(profile.values):
