@@ -462,8 +462,9 @@ class Engine:
         # A draft's measure is at best possible: a fact that could only meet it changes no status
         # (unless a prior receipt could then still rule it out) — only one that could fail it is asked.
         capped = bool(self._draft_reasons[benefit.id]) and (benefit.once is None or benefit.once.repeat != "never")
-        # So is a one-time measure whose prior receipt was answered 不清楚: met, it stays 可能符合.
-        capped = capped or (held is None and not profile.is_open(RECEIVED))
+        # So is a one-time measure whose prior receipt was answered 不清楚: met, it stays 可能符合 — and
+        # one already had that may be had again only if confirmed (创业担保贷款 not yet repaid, session 19).
+        capped = capped or held is True or (held is None and not profile.is_open(RECEIVED))
         open_facts = self._open_facts(benefit, profile, missing, to_true=not capped)
         if records is not None and records.may_have_more(profile.values):
             # 不清楚 (or yes) to another certificate: a failing one leaves the benefit open (records.py),
@@ -540,7 +541,8 @@ class Engine:
             asked = hire.get(fact, fact)
             return facts[asked].about != "person" and asked not in row and facts[asked].is_askable
 
-        matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, True, True)}
+        # A met unit and an open one are both `as_employer`: only what could rule it out is worth asking (session 19).
+        matter = {hire.get(m, m) for m in facts_that_matter(node, view.values, view.as_of, askable, False, True)}
         # The hire day and another hire are not in the condition: they matter when they are missing.
         matter |= {f for f in (HIRE_DATE, MORE_HIRES) if f in missing and askable(f)}
         if self._hires is not None and self._hires.asked_enough(profile.values):
