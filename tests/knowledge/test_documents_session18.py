@@ -209,7 +209,8 @@ def test_a_word_table_of_keys_and_values_still_gives_the_facts() -> None:
 # --- end to end, as staff run it -----------------------------------------------------------------
 
 
-def _cli(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_cli(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`policybot ARGS` in a subprocess on a data directory of its own (no database, Chroma or model settings)."""
     env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
     for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
         env.pop(name, None)
@@ -219,17 +220,17 @@ def _cli(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_added_published_asked_and_retired(tmp_path: Path) -> None:
-    added = _cli(["documents", "add", str(DATA / "hanzhong_official.docx"), "--publish"], tmp_path)
+    added = run_cli(["documents", "add", str(DATA / "hanzhong_official.docx"), "--publish"], tmp_path)
     assert added.returncode == 0, added.stderr
-    shown = json.loads(_cli(["documents", "show", "hanzhong-2025", "--json"], tmp_path).stdout)
+    shown = json.loads(run_cli(["documents", "show", "hanzhong-2025", "--json"], tmp_path).stdout)
     assert shown["issuer"] == "汉中市人力资源和社会保障局、汉中市财政局"
-    asked = _cli(["ask", "--json", "--region", "汉中市", "返乡入乡创业带动就业补贴标准是多少"], tmp_path)
+    asked = run_cli(["ask", "--json", "--region", "汉中市", "返乡入乡创业带动就业补贴标准是多少"], tmp_path)
     answer = json.loads(asked.stdout)
     assert "每人1000元" in answer["answer"] and "一、（二）" in answer["answer"]
     assert "汉中市人力资源和社会保障局、汉中市财政局" in answer["answer"]
-    retired = _cli(["documents", "retire", "hanzhong-2025"], tmp_path)
+    retired = run_cli(["documents", "retire", "hanzhong-2025"], tmp_path)
     assert retired.returncode == 0, retired.stderr
     again = json.loads(
-        _cli(["ask", "--json", "--region", "汉中市", "返乡入乡创业带动就业补贴标准是多少"], tmp_path).stdout
+        run_cli(["ask", "--json", "--region", "汉中市", "返乡入乡创业带动就业补贴标准是多少"], tmp_path).stdout
     )
     assert "汉中市人力资源和社会保障局" not in again["answer"]

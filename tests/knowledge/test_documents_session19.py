@@ -17,6 +17,7 @@ from knowledge.derive import derive_measures
 from knowledge.filetext import html_text, read_file, unwrapped
 from knowledge.intake import examine, parse_clauses
 from knowledge.measures import AmountKind, Measure
+from tests.knowledge.test_documents_session18 import run_cli
 from tests.knowledge.test_intake_documents import uploaded
 
 DATA = Path(__file__).parent / "data" / "documents19"
@@ -122,19 +123,10 @@ def test_each_documents_variants_carry_only_their_own_figures(name: str, figures
 # --- end to end, as staff run it -----------------------------------------------------------------
 
 
-def _cli(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
-    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
-        env.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=env, timeout=300, check=False
-    )
-
-
 def test_a_pdf_added_and_published_answers_its_base_rate(tmp_path: Path) -> None:
-    added = _cli(["documents", "add", str(DATA / "jingdezhen_2025.pdf"), "--publish"], tmp_path)
+    added = run_cli(["documents", "add", str(DATA / "jingdezhen_2025.pdf"), "--publish"], tmp_path)
     assert added.returncode == 0, added.stderr
-    asked = _cli(["ask", "--json", "--region", "景德镇", "见习单位能按最低工资的几成拿见习补贴"], tmp_path)
+    asked = run_cli(["ask", "--json", "--region", "景德镇", "见习单位能按最低工资的几成拿见习补贴"], tmp_path)
     answer = json.loads(asked.stdout)
     assert "70%" in answer["direct_answer"] and "80%" not in answer["direct_answer"]
 
@@ -155,7 +147,7 @@ _ASKED = (
 @pytest.fixture(scope="module")
 def answered(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
     data_dir = tmp_path_factory.mktemp("baoji")
-    added = _cli(["documents", "add", str(DATA / "baoji_written_for_tests.txt"), "--publish"], data_dir)
+    added = run_cli(["documents", "add", str(DATA / "baoji_written_for_tests.txt"), "--publish"], data_dir)
     assert added.returncode == 0, added.stderr
     lines = "\n".join(json.dumps({"question": q, "region": "宝鸡"}, ensure_ascii=False) for q, _, _ in _ASKED)
     env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
