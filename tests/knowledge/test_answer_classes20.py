@@ -133,3 +133,19 @@ def test_help_with_a_cost_is_still_answered(kb: KnowledgeBase, question: str, cl
     result = answered(kb, question)
     assert result.status is AnswerStatus.ANSWERED
     assert clause in cited(result)
+
+
+# ---- settling a household registration, a teacher's certificate: topics no document sets ----
+
+
+@pytest.mark.parametrize(
+    "question", ["研究生毕业想把户口落在巴中要办啥", "在资阳买了套房能不能迁户口过来", "长春教师资格证几月份报名"]
+)
+def test_an_outside_topic_sharing_words_with_a_clause_is_not_answered(kb: KnowledgeBase, question: str) -> None:
+    assert answered(kb, question).status is AnswerStatus.NO_ANSWER
+
+
+def test_the_clause_that_writes_the_topic_still_answers(kb: KnowledgeBase) -> None:
+    # 平顶山（十三）extends 报到接收、档案转递、落户办理时限 for 2020 graduates
+    result = answered(kb, "平顶山2020届高校毕业生的落户办理时限有没有延长")
+    assert cited(result)[0] == "pingdingshan-2020-13"
