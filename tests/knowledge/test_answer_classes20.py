@@ -149,3 +149,19 @@ def test_the_clause_that_writes_the_topic_still_answers(kb: KnowledgeBase) -> No
     # 平顶山（十三）extends 报到接收、档案转递、落户办理时限 for 2020 graduates
     result = answered(kb, "平顶山2020届高校毕业生的落户办理时限有没有延长")
     assert cited(result)[0] == "pingdingshan-2020-13"
+
+
+# ---- a rate named as one word (登记失业率): the dictionary keeps it whole ----
+
+
+def test_a_rate_is_one_word_of_the_dictionary() -> None:
+    from knowledge.query import tokenize
+
+    assert "登记失业率" in tokenize("登记失业率的目标")
+
+
+def test_the_unemployment_rate_target_is_not_the_service_rate(kb: KnowledgeBase) -> None:
+    # 商洛（二）城镇登记失业率 … 4.5%, not（六）'s 就业服务率达到90%以上 for registered graduates
+    result = answered(kb, "商洛那边登记失业率的目标定的多少")
+    assert cited(result)[0] == "shangluo-2012-02"
+    assert "90%" not in (result.direct_answer or "")
