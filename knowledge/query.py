@@ -53,6 +53,9 @@ class GlossaryEntry(BaseModel):
 
     say: tuple[str, ...]
     means: tuple[str, ...]
+    # Ways of saying it that no list of words covers (开了个修车铺, 开家小面馆: any shop): regular
+    # expressions matched against the question like the everyday words.
+    patterns: tuple[str, ...] = ()
 
 
 class Glossary(BaseModel):
@@ -281,6 +284,9 @@ class QueryAnalyzer:
         for index, (_, parts) in enumerate(self._outside_parts):
             self._outside_led_by.setdefault(parts[0], []).append(index)
         self._means_tokens: dict[int, tuple[str, ...]] = {}
+        self._said_by_pattern = tuple(
+            (index, re.compile(pattern)) for index, entry in enumerate(self._entries) for pattern in entry.patterns
+        )
 
     @cached_property
     def _places_by_sound(self) -> PlacesBySound:
@@ -304,7 +310,7 @@ class QueryAnalyzer:
 
     def _entries_said(self, text: str) -> list[int]:
         """The glossary entries (by position, in glossary order) with an everyday word in `text`."""
-        said: set[int] = set()
+        said: set[int] = {index for index, pattern in self._said_by_pattern if pattern.search(text)}
         prefixes, entries = self._say_prefixes, self._say_entries
         for i in range(len(text)):
             end = i + 1

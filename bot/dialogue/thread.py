@@ -435,7 +435,9 @@ class Threads:
         """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
         answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan.
         `goes_on`: a later part of the same message (开网店算不算创业 | 能贷款不) goes on by its place."""
-        if not (goes_on or self.words.continuing.search(text)) or self.regions.resolve(text).place:
+        # A question of its own (能贷款吗，最多贷多少 after 开店有补贴吗) asks that kind as much as 那贷款呢 does.
+        asks = goes_on or self.words.continuing.search(text) or self.words.is_question(text)
+        if not asks or self.regions.resolve(text).place:
             return None
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"
         kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]

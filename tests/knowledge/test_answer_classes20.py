@@ -165,3 +165,21 @@ def test_the_unemployment_rate_target_is_not_the_service_rate(kb: KnowledgeBase)
     result = answered(kb, "商洛那边登记失业率的目标定的多少")
     assert cited(result)[0] == "shangluo-2012-02"
     assert "90%" not in (result.direct_answer or "")
+
+
+# ---- opening a shop of any kind, as people say it ----
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [("巴中开个小饭馆有补贴吗", "bazhong-2018-06"), ("在长春开了家修车铺 有补贴没", "jilin-2017-07")],
+)
+def test_opening_any_kind_of_shop_is_starting_a_business(kb: KnowledgeBase, question: str, clause: str) -> None:
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.ANSWERED
+    assert cited(result)[0] == clause
+
+
+def test_opening_a_certificate_is_no_shop(kb: KnowledgeBase) -> None:
+    analysis = kb.retriever.retrieve("单位给我开了个收入证明，能办失业登记吗").analysis
+    assert "创业" not in analysis.expansions
