@@ -592,6 +592,8 @@ class Dialogue:
         if cited.clause_id is not None:
             return self._clause(work, cited.clause_id, typed=True)
         if cited.document is not None:
+            if cited.document_id is not None:
+                work.thread = self.threads.document_asked(cited.document_id)
             words = _reading().no_such_article
             return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
         if not cited.shown:
@@ -833,6 +835,8 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         if understood and value is True and not self._asks(text, reading):
             return self._accept_and_more(work, description, today)
+        if not understood and self._assents_last(text, reading, description):
+            return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if work.thread is None and self._asks_a_bare_sum(text) and (description is None or not description.facts):
@@ -852,6 +856,16 @@ class Dialogue:
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _assents_last(self, text: str, reading: Reading, description: Description | None) -> bool:
+        """他本人不在 我帮他确认 对的: a yes said last, after words that state nothing about the person,
+        ask nothing and are no yes or no themselves (who confirms, and why), confirms the card."""
+        parts = [p for p in _SEARCH_PARTS.split(text) if p]
+        if len(parts) < 2 or not self.words.is_assent(parts[-1]) or reading.asks:
+            return False
+        if description is not None and description.facts:
+            return False
+        return not any(self.words.yes_no(p)[0] or self.words.is_denial(p) for p in parts[:-1])
 
     def _propose(self, work: Working, description: Description, today: date) -> list[Reply]:
         """What a statement says, shown for confirmation. A place moved from a covered one to one no
@@ -1214,7 +1228,8 @@ class Dialogue:
             followed = self.threads.follow(work.thread, lead, here=here, goes_on=goes_on)
             asked = followed if followed.read_as is not None else asked
         region = asked.region
-        named = self.regions.resolve(text).place
+        # 我是前几年从浙江回来的 这算返乡创业吧: where one came back from is not the place asked about.
+        named = self.regions.resolve(self.describer.came_back_from.sub("，", text)).place
         if region is None and not named:
             region = self._region_for(work, text)
         elif region is None and asked.text == text and self.threads.asked_place(text) != named:

@@ -83,6 +83,8 @@ class VocabularyFile(BaseModel):
     # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
     told_by: str = "$^"
     cared_for: str = "$^"
+    # 先说一下, 我补充说下, 跟你讲一下: the speaker about to tell something — a telling word that asks nothing.
+    telling: str = "$^"
     # 我招…, 店里雇了…: the people hired follow, not the speaker.
     hiring: str = "$^"
     hired_count: str = "$^"
@@ -194,6 +196,7 @@ class Vocabulary:
         self.hired_count = re.compile(data.hired_count)
         self.told_by = re.compile(data.told_by)
         self.cared_for = re.compile(data.cared_for)
+        self.telling = re.compile(data.telling)
         self.reattributing = re.compile(data.reattributing)
 
     @cached_property

@@ -9,8 +9,8 @@ A turn passes when
 - `kind` matches: `answer` → an answer citing clauses; `no_answer` / `region_not_covered` → an
   answer citing none — and, in a set whose header says `no_answer` also covers empty or emoji-only
   input and clause numbers that do not exist with a polite "please rephrase" (set 9; set 11 says
-  "what would you like to ask"), a polite notice citing nothing is one too; `confirm_facts` → a
-  confirmation card; `interview_question` → the last reply is a question (or the results, when
+  "what would you like to ask", set 12 "ask what they need"), a polite notice citing nothing is one
+  too; `confirm_facts` → a confirmation card; `interview_question` → the last reply is a question (or the results, when
   nothing is left to ask); `error_message` → a polite notice, or a Chinese error from the API;
   `closing` (谢谢 / 好的 / 再见 / 你说的不对 after an answer) → a short polite reply: no answer at all
   (neither citing clauses nor saying the documents have none), a first reply of at most 120
@@ -117,8 +117,9 @@ _NO_ANSWER_CONVENTION = re.compile(r'^#.*"no_answer"\s*=(.*(?:\n#\s{3,}.*)*)', r
 
 
 # What a header's `no_answer` convention may name as the reply to empty or emoji-only input: a polite
-# "please rephrase" (set 9) or a polite "what would you like to ask" (set 11) — both a notice asking again.
-_ASKS_AGAIN = re.compile(r"rephrase|what would you like to ask")
+# "please rephrase" (set 9), a polite "what would you like to ask" (set 11) or "ask what they need" (set 12) —
+# each a notice asking again.
+_ASKS_AGAIN = re.compile(r"rephrase|what would you like to ask|ask what they need")
 
 
 def _says_rephrase_is_no_answer(text: str) -> bool:
@@ -399,6 +400,11 @@ def test_a_closing_is_a_short_polite_reply_that_repeats_nothing(replies: tuple[R
         (
             '#  - "no_answer" = nothing addresses it (also off-topic chit-chat: a polite "not covered").',
             False,
+        ),
+        (  # set 12: chit-chat and empty/emoji input get a polite "not covered" or one asking what they need
+            '#  - "no_answer" = nothing in the documents addresses it (also used for off-topic chit-chat and '
+            'empty/emoji-only input: a polite "not covered" / ask what they need).',
+            True,
         ),
         (  # set 11: empty or emoji input gets a polite "what would you like to ask" — a notice asking again
             '#  - "no_answer" = nothing addresses it (also empty/emoji input: a polite "not covered"/"what would '
