@@ -605,6 +605,10 @@ class Dialogue:
         the person (a fact besides a place) are statements too; a place alone (巴中那边，) is the
         question's context. So are the situations in a search of several stretches (成都，开小店的，
         创业补贴)."""
+        if self.words.truth_asked.search(reading.question):
+            # 【转发】…高校毕业生创业补5万… 这是真的吗 我在乐至: the notice quoted is asked about, not told of
+            # oneself — only the speaker's own stretches state facts.
+            return reading
         stretches = reading.context.split("，") if reading.context else []
         if reading.is_search and not stretches:
             if self.reader.is_about_other(reading.question):

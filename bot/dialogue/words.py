@@ -85,6 +85,8 @@ class VocabularyFile(BaseModel):
     cared_for: str = "$^"
     # 先说一下, 我补充说下, 跟你讲一下: the speaker about to tell something — a telling word that asks nothing.
     telling: str = "$^"
+    # 这个是真的吗, 真的假的, 靠谱不: whether what the message quotes is true — a report, not the person's case.
+    truth_asked: str = "$^"
     # 我招…, 店里雇了…: the people hired follow, not the speaker.
     hiring: str = "$^"
     hired_count: str = "$^"
@@ -197,6 +199,7 @@ class Vocabulary:
         self.told_by = re.compile(data.told_by)
         self.cared_for = re.compile(data.cared_for)
         self.telling = re.compile(data.telling)
+        self.truth_asked = re.compile(data.truth_asked)
         self.reattributing = re.compile(data.reattributing)
 
     @cached_property

@@ -114,3 +114,19 @@ def test_after_an_article_a_document_lacks_the_next_number_is_that_documents(dia
     assert [r.kind for r in replies] == ["notice"] and "29" in replies[0].text
     _, replies = say(dialogue, state, "那第五条", TODAY)
     assert cited(replies) == {"ziyang-2017-05"}, [r.text for r in replies]
+
+
+# -- (h) a notice asked about ("is this true?") is reported, not the person's case ---------------------
+
+
+def test_the_groups_of_a_notice_asked_about_are_not_carded_as_the_person(dialogue: Dialogue) -> None:
+    # 巴中（十）（十四）: 高校毕业生创业补贴, 退役士兵 — no figure like these in the documents; only 平昌 is told.
+    message = "网上传的：退役士兵每人补贴3万，大学生创业补10万，到社区领。这个是真的吗？我在平昌"
+    state, replies = say(dialogue, SessionState(), message, TODAY)
+    assert any(c.startswith("bazhong-") for c in cited(replies)), [r.text for r in replies]
+    assert state.pending == {"region": "平昌县"}
+
+
+def test_a_case_told_in_the_first_person_beside_a_truth_question_is_still_the_persons(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我是退役士兵，在平昌。听说能补3万，是真的吗", TODAY)
+    assert state.pending.get("veteran") == "soldier" and state.pending.get("region") == "平昌县"
