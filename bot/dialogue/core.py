@@ -297,6 +297,8 @@ class Dialogue:
             return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         reading = self._against_last_answer(work, text, reading)
+        if self._reports_a_sum(work, text, reading, today):
+            return [self._sum_of_thread(work, today), *self._reminder(work, today, after_answer=True)]
         reading = self._whose(work, text, reading, today)
         reattributed = self._reattributed(work, text, reading, today)
         if reattributed is not None:
@@ -322,6 +324,27 @@ class Dialogue:
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _reports_a_sum(self, work: Working, text: str, reading: Reading, today: date) -> bool:
+        """我朋友在长春领了一万啊 after an answer about a measure: a sum someone else got, or says it is —
+        the last answer's figure questioned, not a case told of that person (nothing but a place is
+        said of them)."""
+        thread = work.thread
+        if thread is None or not thread.measure or not thread.found or reading.refines:
+            return False
+        if not _AMOUNT.search(text) or not self.reader.is_about_other(text) or self.reader.is_about_person(text):
+            return False
+        return set(self.describer.describe(text, today).facts) <= {"region"}
+
+    def _sum_of_thread(self, work: Working, today: date) -> Reply:
+        """What the last answer's measure gives, as its document states it, where that document applies."""
+        assert work.thread is not None and work.thread.measure is not None
+        subject = work.thread.measure
+        region = work.thread.measure_region or work.thread.region
+        asked = Question(f"{subject}多少", region=region, read_as=f"{region or ''} · {subject}")
+        result = self.answerer.answer(asked.text, region, today)
+        work.thread = self.threads.after(work.thread, asked, result)
+        return render.followed(render.answer(result, self.interviewer.clause_name, False), asked.read_as or "")
 
     def _whose(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
         """Whose facts a message states. The person's own, as a rule: what it says of someone else (我妹妹
@@ -642,8 +665,8 @@ class Dialogue:
             return reading
         if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
-        if self.words.moving.search(text) and self.regions.resolve(text).place:
-            # 铺子早不在通化了，搬梅河口去了: where one is now, stated.
+        if (self.words.moving.search(text) or self.words.living.search(text)) and self.regions.resolve(text).place:
+            # 铺子早不在通化了，搬梅河口去了; 户口是安岳的 人现在住通江: where one is now, stated.
             return reading
         if any(self._is_searched_sum(part) for part in _SEARCH_PARTS.split(text)):
             # 返乡创业基地 80万, 返乡创业基地80万: a sum typed as a search word, whatever the other words
@@ -839,7 +862,7 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         if understood and value is True and not self._asks(text, reading):
             return self._accept_and_more(work, description, today)
-        if not understood and self._assents_last(text, reading, description):
+        if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
@@ -861,11 +884,11 @@ class Dialogue:
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
 
-    def _assents_last(self, text: str, reading: Reading, description: Description | None) -> bool:
-        """他本人不在 我帮他确认 对的: a yes said last, after words that state nothing about the person,
-        ask nothing and are no yes or no themselves (who confirms, and why), confirms the card."""
+    def _assents_last(self, text: str, description: Description | None) -> bool:
+        """他本人不在 我帮他确认 对的, 明白 卡片对的: a yes said last, after words that state nothing about
+        the person, ask nothing and are no yes or no themselves (who confirms, and why), confirms the card."""
         parts = [p for p in _SEARCH_PARTS.split(text) if p]
-        if len(parts) < 2 or not self.words.is_assent(parts[-1]) or reading.asks:
+        if len(parts) < 2 or not self.words.is_assent(parts[-1]) or self.words.is_question(text):
             return False
         if description is not None and description.facts:
             return False

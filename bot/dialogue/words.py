@@ -107,6 +107,8 @@ class VocabularyFile(BaseModel):
     # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
     correcting: str = "$^"
     moving: str = "$^"
+    # 人现在住通江, 住在叶县城里, 店开在梅河口: where one lives or works now, stated.
+    living: str = "$^"
     acting: str = "$^"
     # 先不问了, 算了不弄了: the person stops here — a leave-taking, whatever verb is stopped.
     stopping: str = "$^"
@@ -176,6 +178,7 @@ class Vocabulary:
         self.not_knowing = re.compile(data.not_knowing)
         self.correcting = re.compile(data.correcting)
         self.moving = re.compile(data.moving)
+        self.living = re.compile(data.living)
         self.acting = re.compile(data.acting)
         self.stopping = re.compile(data.stopping)
         self.thanking = re.compile(data.thanking)

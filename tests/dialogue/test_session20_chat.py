@@ -130,3 +130,45 @@ def test_the_groups_of_a_notice_asked_about_are_not_carded_as_the_person(dialogu
 def test_a_case_told_in_the_first_person_beside_a_truth_question_is_still_the_persons(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我是退役士兵，在平昌。听说能补3万，是真的吗", TODAY)
     assert state.pending.get("veteran") == "soldier" and state.pending.get("region") == "平昌县"
+
+
+# -- (i) where one lives now, said beside where one's household is registered --------------------------
+
+
+def test_living_somewhere_now_moves_the_card_and_is_no_search(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在洛南 45岁 下岗了", TODAY)
+    state, replies = say(dialogue, state, "不好意思 户口在商州 人现在住丹凤", TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    assert state.pending["region"] == "丹凤县"
+
+
+@pytest.mark.parametrize("message", ["人现在住丹凤", "店也开在梅河口", "住在叶县城里"])
+def test_living_words_say_where_one_is(message: str) -> None:
+    assert load_vocabulary().living.search(message)
+
+
+@pytest.mark.parametrize("message", ["巴中 住房补贴", "现在住院能报销吗"])
+def test_housing_and_hospital_are_no_living_somewhere(message: str) -> None:
+    assert not load_vocabulary().living.search(message)
+
+
+# -- (j) a sum someone else got questions the last answer's figure ----------------------------------------
+
+
+def test_a_relatives_sum_after_an_answer_is_answered_with_that_measures_figure(dialogue: Dialogue) -> None:
+    # 资阳（十九）: 贫困劳动者 创业担保贷款 最高不超过10万元.
+    state, replies = say(dialogue, SessionState(), "资阳贫困劳动者创业担保贷款最高多少", TODAY)
+    assert "ziyang-2017-19" in cited(replies)
+    state, replies = say(dialogue, state, "我表哥在安岳贷了20万", TODAY)
+    assert "ziyang-2017-19" in cited(replies), [r.text for r in replies]
+    assert not state.pending and not state.for_someone_else
+
+
+# -- (k) a word taking in the reply, then the card said right ------------------------------------------
+
+
+def test_a_word_taking_in_the_reply_before_the_card_said_right_confirms(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "镇安县 52岁 没活干", TODAY)
+    state, replies = say(dialogue, state, "明白 卡片对的", TODAY)
+    assert replies[-1].kind == "question", [r.text for r in replies]
+    assert state.profile["region"] == "镇安县"
