@@ -172,3 +172,14 @@ def test_a_word_taking_in_the_reply_before_the_card_said_right_confirms(dialogue
     state, replies = say(dialogue, state, "明白 卡片对的", TODAY)
     assert replies[-1].kind == "question", [r.text for r in replies]
     assert state.profile["region"] == "镇安县"
+
+
+# -- (l) not finding work is being out of work, however short the message -------------------------------
+
+
+def test_not_finding_work_then_a_place_makes_one_card(dialogue: Dialogue) -> None:
+    state, replies = say(dialogue, SessionState(), "唉 一直找不着活", TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    state, replies = say(dialogue, state, "平昌", TODAY)
+    assert replies[-1].kind == "confirm"
+    assert state.pending == {"employment_status": "unemployed", "region": "平昌县"}
