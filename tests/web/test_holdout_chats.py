@@ -66,7 +66,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # and is a dev set too; so is set 9 (session 16, task hc9), read in session 17 (task chat12; its figure then:
 # 16/45 chats, 157/208 turns). Set 10 (session 16) was read in session 18 (task chat13; its figure then: 16/45
 # chats, 161/227 turns) and is a dev set too; so is set 11 (session 18, task hc11), read in session 19 (task
-# chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns).
+# chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns). Set 12 (session 19, task hc12) was read in
+# session 20 (task chat15; its figure then, on e43bdd2: 15/45 chats, 160/210 turns) and is a dev set too.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
