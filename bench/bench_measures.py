@@ -57,6 +57,7 @@ SETS = {
     "held-out 15": "answers_holdout15",
     "held-out 16": "answers_holdout16",
     "held-out 17": "answers_holdout17",
+    "held-out 18": "answers_holdout18",
 }
 
 

@@ -46,7 +46,7 @@ from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher
 from knowledge.payer import paid_for
-from knowledge.query import QueryAnalysis, jieba_words, load_glossary, mentions, tokenize
+from knowledge.query import QueryAnalysis, jieba_words, load_glossary, mentions, names_a_group, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 from knowledge.told_figures import states_a_told_figure
@@ -119,12 +119,6 @@ def _lists_no_offices(item: ScoredClause) -> bool:
 _STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
 
 
-def _names_a_group(token: str, groups: list[str]) -> bool:
-    """The word, or a term the glossary reads it as (大学生 → 高校毕业生), is in a target group."""
-    meant = [w for entry in load_glossary().entries if token in entry.say for w in entry.means]
-    return any(word in group for word in (token, *meant) for group in groups)
-
-
 # Words of every measure (补贴, 政策, 发放): they tell no topic of their own.
 _GENERIC_WORD = re.compile(
     r"(?:补贴|补助|资金|政策|文件|规定|标准|发放|给予|享受|申请|领取|支持|有关|相关|多少|什么"
@@ -135,6 +129,27 @@ _GENERIC_WORD = re.compile(
 # A phrase asking for a benefit of some kind without naming it (听说有个啥一次性补贴能领): after a story
 # the story's outside topics (投简历) are the situation, not what is asked.
 _ASKS_FOR_MONEY = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金")
+# What a price or a fee is called (电费, 考试费, 电价), and the words asking for help with one (学费补贴,
+# 培训费能报销吗, 鉴定费减免): only a price asked for itself is no question for these documents.
+_PRICE_HEADS = ("费", "价", "价格")
+_ASKS_FOR_HELP = re.compile(
+    r"补(?![缴办交考录领])|奖励|报销|减免|免费|免除|返还|贷款|贴息|津贴|资助|扶持|优惠|政策|给钱|给多少|给不给"
+)
+
+
+def _price_words(question: str, tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The words of the question naming a price or a fee (电价, 考试费), each with the shorter words
+    it ends with: a token ending in one, or, where the segmenter cut the head off (考试 + 费), the two
+    and three characters before it with the head."""
+    whole = [t for t in tokens if len(t) >= 2 and t.endswith(_PRICE_HEADS)]
+    found: list[tuple[str, ...]] = [(t,) for t in whole]
+    for head in re.finditer(r"(?<=[\u4e00-\u9fff])[费价]", question):
+        end = head.end()
+        if not any(t.endswith(question[end - 2 : end]) for t in whole):
+            found.append(tuple(question[end - n : end] for n in (2, 3) if end - n >= 0))
+    return found
+
+
 # 还能领吗 / 还可以申请吗 / 还有没有: whether something told stops what one would otherwise have.
 _STILL = re.compile(r"还(?:能|可以|可|有没有|有吗|会|算|给|让)")
 
@@ -273,6 +288,8 @@ class Answerer:
             return AnswerStatus.NO_ANSWER
         if self._only_stray_characters_shared(retrieval, top):
             return AnswerStatus.NO_ANSWER
+        if self._asks_a_price_never_written(retrieval):
+            return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
         # that mentions 孩子上学 in passing while asking a policy question.
@@ -297,6 +314,21 @@ class Answerer:
         return evidence_of(
             topical, self.retriever.lexical.idf
         ) < self.policy.min_evidence and not self._tells_a_stated_figure(retrieval)
+
+    def _asks_a_price_never_written(self, retrieval: Retrieval) -> bool:
+        """The question asks what something costs (电费怎么算, 考试费多少, 物业费多少) — a fee or a price
+        no document here ever writes — and asks for no help with it (补贴, 报销, 减免 …): the documents
+        set subsidies, never the price of a thing, so no clause answers it."""
+        question = retrieval.analysis.normalized
+        if _ASKS_FOR_HELP.search(question) or (self.matcher and self.matcher.names_a_measure(retrieval)):
+            return False
+        said = [w for entry in load_glossary().entries for w in entry.say]
+        idf = self.retriever.lexical.idf
+        for written in _price_words(question, retrieval.analysis.tokens):
+            # the price word and the shorter words it ends with (考试费, 试费) are all unknown here
+            if all(idf(w) == 0.0 for w in written) and not any(w in s or s in w for w in written for s in said):
+                return True
+        return False
 
     def _only_stray_characters_shared(self, retrieval: Retrieval, top: ScoredClause) -> bool:
         """The best clause has enough shared words only by counting characters jieba left alone that
@@ -473,7 +505,7 @@ class Answerer:
             and token not in name
             and name not in token
             and not _GENERIC_WORD.fullmatch(token)
-            and not _names_a_group(token, groups)
+            and not names_a_group(token, groups)
         ]
         quote = self.best_quote(item, topic)
         held = [token for token in topic if token in quote]

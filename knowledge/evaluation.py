@@ -40,6 +40,7 @@ HOLDOUT_SETS = (
     "answers_holdout15",
     "answers_holdout16",
     "answers_holdout17",
+    "answers_holdout18",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from knowledge.definitions import names_people
 from knowledge.intent import AskedIntent, Intent, asked_phrases
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
-from knowledge.query import tokenize
+from knowledge.query import load_glossary, names_a_group, tokenize
 from knowledge.told_figures import states_a_told_figure
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
@@ -240,6 +241,7 @@ def select(
     by_name_only = asked.primary is Intent.ELIGIBILITY
     relevant = _general_before_narrower(_not_excluded(relevant, said_not, by_name_only), jurisdiction_of, policy)
     relevant = _named_alike_by_own_words(relevant, jurisdiction_of)
+    relevant = _described_over_named(relevant, jurisdiction_of)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
@@ -540,7 +542,8 @@ def _figure(
     # (去产能企业稳岗补贴 beside 巴中's general 稳岗补贴, which states no figure): the general measure's
     # silence first, then each narrower one with its own figure, named by its own name.
     narrower = [m for m in relevant[1:] if m.payable_amounts and _narrows(m, best)]
-    narrower = [m for m in narrower if jurisdiction_of[m.measure.id] == home][: policy.max_listed - 1]
+    narrower = [m for m in narrower if jurisdiction_of[m.measure.id] == home and not _for_another_group(m, relevant)]
+    narrower = narrower[: policy.max_listed - 1]
     if narrower:
         return Selection("figure", (best, *narrower, *chosen[1:]))
     # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上)
@@ -991,6 +994,31 @@ def _named_alike_by_own_words(relevant: MatchRanking, jurisdiction_of: Mapping[s
     return relevant
 
 
+# How much more of the question's own words a measure's text must hold than the measure it names,
+# and how much of them at least, to be what a story describes.
+_DESCRIBED_RATIO = 2.0
+_DESCRIBED_FLOOR = 0.5
+
+
+def _described_over_named(relevant: MatchRanking, jurisdiction_of: Mapping[str, str]) -> MatchRanking:
+    """A question that names a measure only by a name many share (培训补贴) while its own words
+    describe another measure of the same region, in a clause that matches it at least as well
+    (国营大厂办的培训学校…给本厂职工不收费的培训 → 企业职业技能培训机构纳入补贴范围): the described one is asked."""
+    best = relevant[0]
+    if best.named is None:
+        return relevant
+    home = jurisdiction_of[best.measure.id]
+    for offset, other in enumerate(relevant[1:4]):
+        if (
+            other.named is None
+            and jurisdiction_of[other.measure.id] == home
+            and other.own_overlap >= max(_DESCRIBED_FLOOR, _DESCRIBED_RATIO * best.own_overlap)
+            and other.clause_score >= best.clause_score
+        ):
+            return relevant.moved_first(offset + 1)
+    return relevant
+
+
 def _narrower_when_said(
     relevant: MatchRanking, jurisdiction_of: Mapping[str, str], policy: SelectionPolicy
 ) -> MatchRanking:
@@ -1020,6 +1048,30 @@ def _narrower_when_said(
         if words and 2 * sum(word in focus for word in words) >= len(words) + 1:
             return relevant.moved_first(list(relevant).index(match))
     return relevant
+
+
+def _for_another_group(narrow: MeasureMatch, relevant: MatchRanking) -> bool:
+    """The question names who the person is (大学生创业, 退役军人) and the narrower measure is for
+    another group only (贫困劳动者创业担保贷款 beside 资阳's general 创业担保贷款): its figure is not
+    the one asked. A group is a word the question says that names a target group of the measures
+    it reached and that names people (大学生 → 高校毕业生; not 创业 of a target 创业项目)."""
+    targets = narrow.measure.targets
+    if not targets:
+        return False
+    groups = [t for m in relevant[:_GROUPS_LOOKED_AT] for t in m.measure.targets]
+    said = [w for w in narrow.focus if len(w) >= 2 and _names_people_as_said(w) and names_a_group(w, groups)]
+    said = [w for w in said if not any(w != other and w in other for other in said)]
+    return bool(said) and not any(names_a_group(w, targets) for w in said)
+
+
+def _names_people_as_said(word: str) -> bool:
+    """The word names people, or the glossary reads it as a term that does (退伍 → 退役士兵)."""
+    meant = (w for entry in load_glossary().entries if word in entry.say for w in entry.means)
+    return names_people(word) or any(names_people(w) for w in meant)
+
+
+# How far down the ranking the target groups that tell a group word of the question are read.
+_GROUPS_LOOKED_AT = 8
 
 
 def _narrows(narrow: MeasureMatch, general: MeasureMatch) -> bool:

@@ -89,6 +89,12 @@ def load_glossary() -> Glossary:
     return Glossary.model_validate(data)
 
 
+def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:
+    """The word, or a term the glossary reads it as (大学生 → 高校毕业生), is in a target group."""
+    meant = [w for entry in load_glossary().entries if token in entry.say for w in entry.means]
+    return any(word in group for word in (token, *meant) for group in groups)
+
+
 @lru_cache(maxsize=1)
 def load_scope() -> Scope:
     data = yaml.safe_load((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))

@@ -333,10 +333,18 @@ class Gazetteer:
         A place said with a negation or as the outside of it (不在四川, 吉林省以外, 除巴中外, 老家资阳、
         人在外地) is not where the person is, whatever else the sentence says."""
         scanned = _within_the_place_before(self._scan_at(text), text)
+        heard: list[tuple[int, str, list[Place]]] = []
+        if _OWN_PLACE.search(text):
+            # 听说资阳那边一个人给一千，我们这边给多少: a place only heard of is whose money it is; the
+            # person asks about their own place, wherever else the message names it (老家大足).
+            hearsay = [_is_hearsay(text, start) for start, _, _ in scanned]
+            if any(hearsay) and not all(hearsay):
+                heard = [entry for entry, is_heard in zip(scanned, hearsay, strict=True) if is_heard]
+                scanned = [entry for entry, is_heard in zip(scanned, hearsay, strict=True) if not is_heard]
         away = [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]
         excluded = [entry for entry, is_away in zip(scanned, away, strict=True) if is_away]
         scanned = [entry for entry, is_away in zip(scanned, away, strict=True) if not is_away]
-        if len(scanned) > 1 and not _RETURN_CUES.search(text):
+        if len(scanned) > 1 and not _RETURN_CUES.search(text) and not heard:
             marked = _origin_runs(text, scanned)
             if not all(marked):
                 scanned = [entry for entry, is_origin in zip(scanned, marked, strict=True) if not is_origin]
@@ -344,13 +352,15 @@ class Gazetteer:
             # A place said as what another used to belong to (简阳以前归资阳管), or only as part of a school's
             # or a firm's name (吉林大学珠海学院), yields to the places the person is in.
             aside = [
-                _is_former(text, start) or _names_an_institution(text, start + len(written))
+                _is_former(text, start)
+                or _names_an_institution(text, start + len(written))
+                or _is_landmark(text, start + len(written))
                 for start, written, _ in scanned
             ]
             if not all(aside):
                 scanned = [entry for entry, is_aside in zip(scanned, aside, strict=True) if not is_aside]
-        issuers: list[tuple[int, str, list[Place]]] = []
-        if len(scanned) > 1 and not _RETURN_CUES.search(text):
+        issuers: list[tuple[int, str, list[Place]]] = heard
+        if len(scanned) > 1 and not _RETURN_CUES.search(text) and not heard:
             scanned, issuers = self._where_the_person_is(text, scanned)
         here = _disambiguate([candidates for _, _, candidates in scanned], self._is_covered)
         return (
@@ -624,6 +634,23 @@ _INSTITUTION_AFTER = re.compile(
 )
 # Words asking about a province's own level (河南省里统一的, 四川全省标准): a covered city of it does not answer.
 _PROVINCE_ITSELF = re.compile(r"全省|省里|省级|省本级|省上|省政府|省人社厅|省一级|省统一")
+
+
+# A place named as a landmark of another (商洛隔壁的渭南, 渭南，挨着商洛): the other one is where the person is.
+_LANDMARK_AFTER = re.compile(r"^(?:省|市|县|区)?(?:的)?(?:隔壁|旁边|附近|周边|边上|周围|邻近|相邻|毗邻|交界)")
+# A place only heard of (听说资阳那边…, 据说吉林…), and the person's own place asked about (我们这边).
+_HEARSAY_BEFORE = re.compile(r"(?:听说|听人说|听别人说|听朋友说|据说|人家说|别人说|网上说)[^，,。；;！!？?]{0,4}$")
+_OWN_PLACE = re.compile(
+    r"(?:我们|俺们|咱们|我|俺|咱)[^，,。；;！!？?]{0,6}?(?:这边|这里|这儿|这块|当地|本地|那边|那里|那儿)"
+)
+
+
+def _is_landmark(text: str, end: int) -> bool:
+    return bool(_LANDMARK_AFTER.match(text[end:]))
+
+
+def _is_hearsay(text: str, start: int) -> bool:
+    return bool(_HEARSAY_BEFORE.search(_CLAUSE.split(text[:start])[-1]))
 
 
 # A place named as where the person now is (我在简阳上班, 去了丹东, 搬到了外省的…) …

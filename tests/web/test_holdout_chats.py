@@ -81,6 +81,7 @@ HOLDOUTS = (
     "chats_holdout10.yaml",
     "chats_holdout11.yaml",
     "chats_holdout12.yaml",
+    "chats_holdout13.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
