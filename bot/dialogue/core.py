@@ -297,6 +297,8 @@ class Dialogue:
             return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         reading = self._against_last_answer(work, text, reading)
+        if self._reports_a_sum(work, text, reading, today):
+            return [self._sum_of_thread(work, today), *self._reminder(work, today, after_answer=True)]
         reading = self._whose(work, text, reading, today)
         reattributed = self._reattributed(work, text, reading, today)
         if reattributed is not None:
@@ -322,6 +324,27 @@ class Dialogue:
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _reports_a_sum(self, work: Working, text: str, reading: Reading, today: date) -> bool:
+        """我朋友在长春领了一万啊 after an answer about a measure: a sum someone else got, or says it is —
+        the last answer's figure questioned, not a case told of that person (nothing but a place is
+        said of them)."""
+        thread = work.thread
+        if thread is None or not thread.measure or not thread.found or reading.refines:
+            return False
+        if not _AMOUNT.search(text) or not self.reader.is_about_other(text) or self.reader.is_about_person(text):
+            return False
+        return set(self.describer.describe(text, today).facts) <= {"region"}
+
+    def _sum_of_thread(self, work: Working, today: date) -> Reply:
+        """What the last answer's measure gives, as its document states it, where that document applies."""
+        assert work.thread is not None and work.thread.measure is not None
+        subject = work.thread.measure
+        region = work.thread.measure_region or work.thread.region
+        asked = Question(f"{subject}多少", region=region, read_as=f"{region or ''} · {subject}")
+        result = self.answerer.answer(asked.text, region, today)
+        work.thread = self.threads.after(work.thread, asked, result)
+        return render.followed(render.answer(result, self.interviewer.clause_name, False), asked.read_as or "")
 
     def _whose(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
         """Whose facts a message states. The person's own, as a rule: what it says of someone else (我妹妹
@@ -592,6 +615,8 @@ class Dialogue:
         if cited.clause_id is not None:
             return self._clause(work, cited.clause_id, typed=True)
         if cited.document is not None:
+            if cited.document_id is not None:
+                work.thread = self.threads.document_asked(cited.document_id)
             words = _reading().no_such_article
             return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
         if not cited.shown:
@@ -603,6 +628,10 @@ class Dialogue:
         the person (a fact besides a place) are statements too; a place alone (巴中那边，) is the
         question's context. So are the situations in a search of several stretches (成都，开小店的，
         创业补贴)."""
+        if self.words.truth_asked.search(reading.question):
+            # 【转发】…高校毕业生创业补5万… 这是真的吗 我在乐至: the notice quoted is asked about, not told of
+            # oneself — only the speaker's own stretches state facts.
+            return reading
         stretches = reading.context.split("，") if reading.context else []
         if reading.is_search and not stretches:
             if self.reader.is_about_other(reading.question):
@@ -636,8 +665,8 @@ class Dialogue:
             return reading
         if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
             return reading
-        if self.words.moving.search(text) and self.regions.resolve(text).place:
-            # 铺子早不在通化了，搬梅河口去了: where one is now, stated.
+        if (self.words.moving.search(text) or self.words.living.search(text)) and self.regions.resolve(text).place:
+            # 铺子早不在通化了，搬梅河口去了; 户口是安岳的 人现在住通江: where one is now, stated.
             return reading
         if any(self._is_searched_sum(part) for part in _SEARCH_PARTS.split(text)):
             # 返乡创业基地 80万, 返乡创业基地80万: a sum typed as a search word, whatever the other words
@@ -833,6 +862,8 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         if understood and value is True and not self._asks(text, reading):
             return self._accept_and_more(work, description, today)
+        if not understood and self._assents_last(text, description):
+            return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if work.thread is None and self._asks_a_bare_sum(text) and (description is None or not description.facts):
@@ -852,6 +883,16 @@ class Dialogue:
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _assents_last(self, text: str, description: Description | None) -> bool:
+        """他本人不在 我帮他确认 对的, 明白 卡片对的: a yes said last, after words that state nothing about
+        the person, ask nothing and are no yes or no themselves (who confirms, and why), confirms the card."""
+        parts = [p for p in _SEARCH_PARTS.split(text) if p]
+        if len(parts) < 2 or not self.words.is_assent(parts[-1]) or self.words.is_question(text):
+            return False
+        if description is not None and description.facts:
+            return False
+        return not any(self.words.yes_no(p)[0] or self.words.is_denial(p) for p in parts[:-1])
 
     def _propose(self, work: Working, description: Description, today: date) -> list[Reply]:
         """What a statement says, shown for confirmation. A place moved from a covered one to one no
@@ -1214,7 +1255,8 @@ class Dialogue:
             followed = self.threads.follow(work.thread, lead, here=here, goes_on=goes_on)
             asked = followed if followed.read_as is not None else asked
         region = asked.region
-        named = self.regions.resolve(text).place
+        # 我是前几年从浙江回来的 这算返乡创业吧: where one came back from is not the place asked about.
+        named = self.regions.resolve(self.describer.came_back_from.sub("，", text)).place
         if region is None and not named:
             region = self._region_for(work, text)
         elif region is None and asked.text == text and self.threads.asked_place(text) != named:

@@ -327,7 +327,10 @@ class MessageReader:
         return any(word in text for word in self.words.benefit_words)
 
     def _starts_asking(self, stretch: str) -> bool:
-        return any(word in stretch for word in self.words.asking)
+        """请问…, 帮我查一下…: an asking word starts the question — but not the speaker's own telling
+        (先说一下, 我补充说下: what follows is told, not asked)."""
+        told = self.words.telling.sub(" ", stretch)
+        return any(word in told for word in self.words.asking)
 
     def _supposes(self, stretch: str) -> bool:
         """如果我回巴中…, and a supposition after a short subject (网店要是办了执照…, 我要是…): said of a

@@ -69,6 +69,7 @@ class Cited:
     document: str | None = None
     number: str = ""
     count: int = 0
+    document_id: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -250,12 +251,20 @@ class Threads:
                 return in_list
             if self.clauses.has(shown[0]):
                 named = self.clauses.get(shown[0]).document_id
+        if named is None and not shown and thread is not None and thread.region:
+            # 吉林第31条 (no such article), then 那第三十条: the document asked of last, where nothing was shown.
+            named = self._document_of(thread.region)
         if named is None:
             return None
         document = self.clauses.documents[named]
         articles = [c for c in self.clauses.clauses_of(named) if c.clause_number is not None]
         wanted = [c.id for c in articles if c.clause_number == number]
-        return Cited(wanted[0] if wanted else None, len(shown), document.title, written, len(articles))
+        return Cited(wanted[0] if wanted else None, len(shown), document.title, written, len(articles), named)
+
+    def document_asked(self, document_id: str) -> Thread:
+        """The thread once an article a document does not have was asked for (吉林第31条): nothing shown,
+        the conversation at that document — 那第三十条 next is its article."""
+        return Thread(region=self.clauses.documents[document_id].jurisdiction, found=False)
 
     def _is_clause_name(self, text: str, start: int) -> bool:
         """（九） names a clause after a place or a document word (资阳（九）, 这个文件（九）), or in a
@@ -299,8 +308,9 @@ class Threads:
         """The document of the place a message names (商洛的文件第三条, 看下巴中（十一）: the place
         before the number), when one is collected."""
         jurisdiction = self.regions.resolve(text).jurisdiction or self._place_before(text, start)
-        if jurisdiction is None:
-            return None
+        return self._document_of(jurisdiction) if jurisdiction is not None else None
+
+    def _document_of(self, jurisdiction: str) -> str | None:
         ids = [d.id for d in self.clauses.documents.values() if d.jurisdiction == jurisdiction]
         return ids[-1] if ids else None
 

@@ -83,6 +83,10 @@ class VocabularyFile(BaseModel):
     # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
     told_by: str = "$^"
     cared_for: str = "$^"
+    # 先说一下, 我补充说下, 跟你讲一下: the speaker about to tell something — a telling word that asks nothing.
+    telling: str = "$^"
+    # 这个是真的吗, 真的假的, 靠谱不: whether what the message quotes is true — a report, not the person's case.
+    truth_asked: str = "$^"
     # 我招…, 店里雇了…: the people hired follow, not the speaker.
     hiring: str = "$^"
     hired_count: str = "$^"
@@ -103,6 +107,8 @@ class VocabularyFile(BaseModel):
     # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
     correcting: str = "$^"
     moving: str = "$^"
+    # 人现在住通江, 住在叶县城里, 店开在梅河口: where one lives or works now, stated.
+    living: str = "$^"
     acting: str = "$^"
     # 先不问了, 算了不弄了: the person stops here — a leave-taking, whatever verb is stopped.
     stopping: str = "$^"
@@ -172,6 +178,7 @@ class Vocabulary:
         self.not_knowing = re.compile(data.not_knowing)
         self.correcting = re.compile(data.correcting)
         self.moving = re.compile(data.moving)
+        self.living = re.compile(data.living)
         self.acting = re.compile(data.acting)
         self.stopping = re.compile(data.stopping)
         self.thanking = re.compile(data.thanking)
@@ -194,6 +201,8 @@ class Vocabulary:
         self.hired_count = re.compile(data.hired_count)
         self.told_by = re.compile(data.told_by)
         self.cared_for = re.compile(data.cared_for)
+        self.telling = re.compile(data.telling)
+        self.truth_asked = re.compile(data.truth_asked)
         self.reattributing = re.compile(data.reattributing)
 
     @cached_property
