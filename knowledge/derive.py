@@ -64,13 +64,18 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     measures: list[Measure] = []
     for clause in clauses:
         pieces = _pieces(clause.body)
+        title = _table_title(clause.text)
         for index, whole in enumerate(pieces, start=1):
             if whole not in clause.text or _is_grant_list_lead_in(whole):
                 continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
-            # what its figures say, though it names neither (1.硕士研究生每人每月2000元；).
-            is_granted_item = bool(_FIGURE.search(whole)) and any(map(_introduces_grants, context))
+            # what its figures say, though it names neither (1.硕士研究生每人每月2000元；); so does a
+            # row of a table under a title that names the grant (…补贴标准 / 3—9人｜每人1200元).
+            row_of = title if title is not None and _ROW in whole else None
+            is_granted_item = bool(_FIGURE.search(whole)) and (
+                row_of is not None or any(map(_introduces_grants, context))
+            )
             raises = _raised(whole) is not None and bool(_last_granted(measures, clause.id))
             if not (_GRANTS.search(whole) or is_granted_item or raises):
                 continue
@@ -82,7 +87,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 base, grants = earlier, [(whole, raised)]
             for part, (piece, qualifier) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
-                name = own or base or _name(piece, context, clause)
+                name = own or base or (row_of and _granted_noun(row_of)) or _name(piece, context, clause)
                 base = base or name
                 qualified = raised is not None or not own
                 suffix = f"_{part + 1}" if len(grants) > 1 else ""
@@ -249,6 +254,18 @@ def _joined(opening: str, name: str) -> str:
         if opening.endswith(name[:overlap]):
             return opening + name[overlap:]
     return opening + name
+
+
+_ROW = "｜"
+
+
+def _table_title(text: str) -> str | None:
+    """The title a clause's table stands under (芜湖市创业吸纳就业补贴标准 over 1—2人｜每人800元 …): a
+    first line that is no row and no sentence and names a grant, over two rows or more."""
+    lines = text.split("\n")
+    if len(lines) < 3 or _ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
+        return None
+    return lines[0] if sum(_ROW in line for line in lines[1:]) >= 2 else None
 
 
 def _introduces_grants(line: str) -> bool:
