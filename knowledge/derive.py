@@ -91,19 +91,18 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 base = base or name
                 qualified = raised is not None or not own
                 suffix = f"_{part + 1}" if len(grants) > 1 else ""
-                measures.append(
-                    Measure(
-                        id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
-                        clause=clause.id,
-                        name=f"{name}（{qualifier}）" if qualifier and qualified else name,
-                        aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
-                        kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
-                        beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
-                        span=piece,
-                        amounts=_amounts(piece),
-                        derived=True,
-                    )
+                unit = Measure(
+                    id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
+                    clause=clause.id,
+                    name=f"{name}（{qualifier}）" if qualifier and qualified else name,
+                    aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
+                    kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
+                    beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
+                    span=piece,
+                    amounts=_amounts(piece),
+                    derived=True,
                 )
+                measures.extend(_respectively(unit, name))
     return tuple(_told_apart(_headed(measures, clauses)))
 
 
@@ -266,6 +265,58 @@ def _table_title(text: str) -> str | None:
     if len(lines) < 3 or _ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
         return None
     return lines[0] if sum(_ROW in line for line in lines[1:]) >= 2 else None
+
+
+# 初级（五级）、中级（四级）、高级（三级）…的，分别给予1000元、1500元、2000元: one figure per listed item.
+_RESPECTIVELY = "分别"
+_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+_ITEM_START = re.compile(r".*(?:为|对|取得|获得|参加|从事|的|是|[，,])")
+_ITEM_END = re.compile(r"的|[，,]")
+_MAX_ITEM = 12
+
+
+def _listed_items(before: str, count: int) -> list[str] | None:
+    """The items of the list in the last comma part before 分别 that holds one (初级、中级、高级 /
+    市级高技能人才培训基地和市级技能大师工作室), each cut to its own words: the first after the verb or
+    particle it follows, the last before the 的 or the words the items share (职业资格证书); None
+    unless the list holds exactly `count` items."""
+    listing = [p for p in re.split(r"[，,；;]", _BRACKETED.sub("", before)) if _LIST_SEPARATOR.search(p)]
+    items = _LIST_SEPARATOR.split(listing[-1]) if listing else []
+    if len(items) != count:
+        return None  # 就业困难人员、高校毕业生和退役军人…分别给予1000元、2000元: which is whose is not said
+    if (start := _ITEM_START.match(items[0])) is not None:
+        items[0] = items[0][start.end() :]
+    middle = items[1:-1]
+    last = _ITEM_END.split(items[-1], maxsplit=1)[0]
+    items[-1] = last[: max(map(len, middle))] if middle and len(last) > max(map(len, middle)) else last
+    if not all(1 <= len(item) <= _MAX_ITEM for item in items) or len(set(items)) < count:
+        return None
+    return items
+
+
+def _respectively(unit: Measure, name: str) -> list[Measure]:
+    """A unit whose grant pays 分别 one figure to each of the items listed before it is one unit per
+    item, named by it (技能提升补贴（中级）: 1500元 only), so a question naming one item gets its figure."""
+    at = unit.span.find(_RESPECTIVELY)
+    if at < 0:
+        return [unit]
+    granted = [a for a in _amounts(unit.span[at:]) if a.kind is not AmountKind.THRESHOLD]
+    paired = [a for a in granted if a.kind in (AmountKind.FIXED, AmountKind.RATE, AmountKind.RATIO)]
+    items = _listed_items(unit.span[:at], len(paired)) if len(paired) >= 2 else None
+    if items is None:
+        return [unit]
+    return [
+        unit.model_copy(
+            update={
+                "id": f"{unit.id}_{n}",
+                "name": f"{name}（{item}）",
+                "aliases": (_joined(item, name),),
+                "amounts": tuple(a for a in unit.amounts if a == figure or a not in paired),
+            }
+        )
+        for n, (item, figure) in enumerate(zip(items, paired, strict=True), start=1)
+    ]
 
 
 def _introduces_grants(line: str) -> bool:

@@ -272,3 +272,26 @@ def test_a_count_with_no_measure_word_is_answered_by_the_tier_that_holds_it(tier
     assert "1800元" in first and "5万元" not in first and "7000元" not in first
     larger = str(_ask(tiered, "带动了20个人能拿多少")["direct_answer"] or "")
     assert "5万元" in larger and "1800元" not in larger
+
+
+# --- 分别: one figure per listed item ----------------------------------------------------------------
+
+
+def test_figures_paid_respectively_are_one_unit_per_listed_item() -> None:
+    body = (
+        "一、示范奖补。对新评为省级、市级、县级就业创业示范基地的，分别给予30万元、10万元、5万元一次性奖补。\n"
+        "二、培训补贴。参加网络直播、家政服务和养老护理培训并结业的，分别按每人600元、800元和900元给予补贴。"
+    )
+    found = {u.name: [a.text for a in u.amounts if a.kind is not AmountKind.THRESHOLD] for u in _units(
+        f"南平市人力资源和社会保障局关于就业创业奖补的通知\n各县（区）：\n{body}\n南平市人力资源和社会保障局\n2026年1月5日"
+    )}  # fmt: skip
+    assert found["一次性奖补（省级）"] == ["30万元"] and found["一次性奖补（县级）"] == ["5万元"]
+    assert found["培训补贴（家政服务）"] == ["800元"] and found["培训补贴（网络直播）"] == ["每人600元"]
+
+
+def test_a_list_that_does_not_match_the_figures_stays_one_unit() -> None:
+    body = "一、岗位补贴。对吸纳就业困难人员、高校毕业生和退役军人的企业，分别给予每人1000元、2000元岗位补贴。"
+    units = [u for u in _units(
+        f"南平市人力资源和社会保障局关于岗位补贴的通知\n各县（区）：\n{body}\n南平市人力资源和社会保障局\n2026年1月5日"
+    ) if u.amounts]  # fmt: skip
+    assert len(units) == 1, "three groups, two figures: which is whose is not said"
