@@ -165,10 +165,12 @@ def show_json(view: DocumentView, parsed: ParsedDocument) -> dict[str, Any]:
 
 
 def _reference(match_reference: RepealedReference) -> str:
-    """《title》（文号）, 《title》 or 文号, as the document wrote it."""
-    title = f"《{match_reference.title}》" if match_reference.title else ""
-    number = match_reference.number or ""
-    return f"{title}（{number}）" if title and number else title or number
+    """《title》（文号）, 《title》 or 文号, as the document wrote it (templates in prose.yaml)."""
+    words = prose().documents.repeals
+    title, number = match_reference.title, match_reference.number
+    if title and number:
+        return words.reference_full.format(title=title, number=number)
+    return words.reference_title.format(title=title) if title else number or ""
 
 
 def repeal_lines(report: RepealReport) -> list[str]:

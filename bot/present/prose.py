@@ -706,6 +706,8 @@ class RepealProse(Section):
         "not_found": ("reference",),
         "cli_hint": ("id",),
         "retired": ("old", "title", "id"),
+        "reference_full": ("title", "number"),
+        "reference_title": ("title",),
     }
     named: str
     not_found: str
@@ -714,6 +716,8 @@ class RepealProse(Section):
     retired: str
     earlier_rules_yield: str
     button: str
+    reference_full: str
+    reference_title: str
 
 
 class DocumentsProse(Section):
