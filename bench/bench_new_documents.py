@@ -1,12 +1,13 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py
+    python bench/bench_new_documents.py [--set 19|20]
 
-Adds the session-19 documents (`tests/knowledge/data/documents19/`) to a fresh data directory with
-`policybot documents add --publish` (the older 景德镇 notice retired as superseded), asks every question
-of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the first
-cited clause is the right one, the asked figure is in the first line, and no other measure's figure is.
-Figures are printed, never asserted.
+Adds one session's documents (`tests/knowledge/data/documents19/` or `documents20/`) to a fresh data
+directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇 notice
+retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says 原《…》
+同时废止), asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
+per question whether the first cited clause is the right one, the asked figure is in the first line,
+and no other measure's figure is. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -20,8 +21,19 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data" / "documents19"
-FILES = ("jingdezhen_2021.txt", "xuzhou_notice.txt", "kaifeng_page.html", "jingdezhen_2025.pdf")
+DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data"
+# Per set: the commands that add its documents, in order (file names relative to the set's directory).
+STEPS = {
+    "19": [
+        ["documents", "add", "jingdezhen_2021.txt", "xuzhou_notice.txt", "kaifeng_page.html", "jingdezhen_2025.pdf",
+         "--publish"],
+        ["documents", "retire", "jingdezhen-2021", "--superseded-by", "jingdezhen-2025"],
+    ],
+    "20": [
+        ["documents", "add", "quanzhou_2021.txt", "wuhu_notice.txt", "--publish"],
+        ["documents", "add", "quanzhou_2026.txt", "--publish", "--retire-repealed"],
+    ],
+}  # fmt: skip
 
 
 def _cli(args: list[str], data_dir: Path, stdin: str | None = None) -> str:
@@ -35,11 +47,13 @@ def _cli(args: list[str], data_dir: Path, stdin: str | None = None) -> str:
 
 
 def main() -> int:
-    rows = yaml.safe_load((DATA / "asked.yaml").read_text(encoding="utf-8"))
+    chosen = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "19"
+    folder = DATA / f"documents{chosen}"
+    rows = yaml.safe_load((folder / "asked.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
-        _cli(["documents", "add", *(str(DATA / name) for name in FILES), "--publish"], data_dir)
-        _cli(["documents", "retire", "jingdezhen-2021", "--superseded-by", "jingdezhen-2025"], data_dir)
+        for step in STEPS[chosen]:
+            _cli([str(folder / arg) if (folder / arg).is_file() else arg for arg in step], data_dir)
         lines = "\n".join(json.dumps({"question": q, "region": r}, ensure_ascii=False) for q, r, *_ in rows)
         answers = [json.loads(line) for line in _cli(["ask", "--json"], data_dir, lines).splitlines() if line]
     passed = other = 0

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bot.db import open_database
-from bot.library import DocumentLibrary, LibraryError, Upload
+from bot.library import DocumentLibrary, DocumentState, LibraryError, Upload
 from bot.present import documents as words
 from bot.present.prose import prose
 from bot.settings import Settings
@@ -46,14 +46,41 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
             uploads.append(Upload(path.read_bytes(), path.name))
         except OSError:
             raise LibraryError("not_found", file=name) from None
-    added = library.add(uploads, _actor(), publish=args.publish)
+    if args.retire_repealed and not args.publish:
+        raise LibraryError("retire_needs_publish")
+    before = {view.id for view in library.documents(DocumentState.PUBLISHED)}
+    added = library.add(uploads, _actor(), publish=args.publish, retire_repealed=args.retire_repealed)
     for view, upload in zip(added, uploads, strict=True):
         _stderr(words.added_text(view, upload.filename))
+        _say_repeals(library, view.id, retired=args.retire_repealed, known=before)
         if not args.publish:
             _stderr(prose().documents.review_hint.format(id=view.id))
     if args.json:
         print(json.dumps([view.summary() for view in added], ensure_ascii=False))
     return EXIT_OK
+
+
+def _say_repeals(library: DocumentLibrary, document_id: str, retired: bool, known: set[str]) -> None:
+    """What the document says it repeals; then either which documents were retired with it, or how
+    to retire them (nothing is retired unless staff asked for it). `known`: the documents held before
+    this command published (after a retirement the report no longer finds them published)."""
+    view = library.get(document_id)
+    if retired:
+        for other in library.documents():
+            if (
+                other.id in known
+                and other.state == DocumentState.RETIRED
+                and other.document.superseded_by == document_id
+            ):
+                _stderr(
+                    prose().documents.repeals.retired.format(old=other.id, title=other.document.title, id=document_id)
+                )
+        return
+    report = library.repeals(document_id)
+    for line in words.repeal_lines(report):
+        _stderr(line)
+    if report.to_retire and view.state != DocumentState.RETIRED:
+        _stderr(prose().documents.repeals.cli_hint.format(id=document_id))
 
 
 def _list(args: argparse.Namespace, library: DocumentLibrary) -> int:
@@ -68,16 +95,24 @@ def _list(args: argparse.Namespace, library: DocumentLibrary) -> int:
 def _show(args: argparse.Namespace, library: DocumentLibrary) -> int:
     view = library.get(args.id)
     parsed = library.parsed(args.id)
+    report = library.repeals(args.id)
     if args.json:
-        print(json.dumps(words.show_json(view, parsed), ensure_ascii=False))
+        print(json.dumps(words.show_json(view, parsed) | {"repeals": words.repeals_json(report)}, ensure_ascii=False))
     else:
         print("\n".join(words.show_lines(view, parsed)))
+        for line in words.repeal_lines(report):
+            _stderr(line)
     return EXIT_OK
 
 
 def _publish(args: argparse.Namespace, library: DocumentLibrary) -> int:
-    view = library.publish(args.id, _actor(), supersedes=args.supersedes)
+    before = {view.id for view in library.documents(DocumentState.PUBLISHED)}
+    if not args.retire_repealed:
+        _say_repeals(library, args.id, retired=False, known=before)
+    view = library.publish(args.id, _actor(), supersedes=args.supersedes, retire_repealed=args.retire_repealed)
     _stderr(prose().documents.published.format(id=view.id, title=view.document.title))
+    if args.retire_repealed:
+        _say_repeals(library, args.id, retired=True, known=before)
     return EXIT_OK
 
 
@@ -119,12 +154,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         library.engine.dispose()
 
 
+_RETIRE_HELP = "同时停用本文件写明废止（…同时废止）的已发布文件，并标明被本文件替代"
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of `policybot documents` (help text: the table in bot/cli.py)."""
     actions = parser.add_subparsers(dest="documents_command", required=True)
     add = actions.add_parser("add", help="添加政策文件（文本、HTML、DOCX、带文字层的 PDF），默认待审核")
     add.add_argument("files", nargs="+", metavar="FILE", help="文件路径，可以多个（全部成功才保存）")
     add.add_argument("--publish", action="store_true", help="检查通过后立即发布")
+    add.add_argument("--retire-repealed", action="store_true", help=_RETIRE_HELP)
     add.add_argument("--json", action="store_true", help="输出 JSON")
     add.set_defaults(action=_add)
     listing = actions.add_parser("list", help="列出全部文件及其状态")
@@ -137,6 +176,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     publish = actions.add_parser("publish", help="发布文件：各服务进程数秒内开始依据它回答")
     publish.add_argument("id", metavar="ID")
     publish.add_argument("--supersedes", metavar="OLD_ID", help="它替代的旧文件（旧文件仍可回答，但会注明已被替代）")
+    publish.add_argument("--retire-repealed", action="store_true", help=_RETIRE_HELP)
     publish.set_defaults(action=_publish)
     edit = actions.add_parser("edit", help="发布前改正提取的信息（只改给出的项；空字符串清除可选项）")
     edit.add_argument("id", metavar="ID")

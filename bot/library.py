@@ -34,6 +34,7 @@ from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document, DocumentStatus, Structure, load_manifest, sources_dir
 from knowledge.errors import KnowledgeError
 from knowledge.registry import Registry, assemble_registry, parse_source, registry_of
+from knowledge.repeals import RepealedReference, find_repeals, names_document
 
 SEED_ACTOR = "seed"
 VERSION_ROW = 1
@@ -99,6 +100,30 @@ class DocumentView:
             "clauses": self.clause_count,
             "superseded_by": doc.superseded_by,
         }
+
+
+@dataclass(frozen=True)
+class RepealedMatch:
+    """An older document a document says it repeals (…同时废止), as written, and the published
+    document that reference names (None when none here matches its 文号 or title)."""
+
+    reference: RepealedReference
+    document_id: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class RepealReport:
+    """What a document says it ends: the documents it names, and whether it only says that earlier
+    rules yield to it (此前规定与本意见不一致的，以本意见为准), which names none and retires none."""
+
+    named: tuple[RepealedMatch, ...]
+    earlier_rules_yield: bool
+
+    @property
+    def to_retire(self) -> tuple[str, ...]:
+        """The published documents it names, each once: what `--retire-repealed` retires."""
+        return tuple(dict.fromkeys(m.document_id for m in self.named if m.document_id is not None))
 
 
 @dataclass(frozen=True)
@@ -199,6 +224,15 @@ class DocumentLibrary:
             first = row.files[0]
             return first.filename, first.media_type, first.content
 
+    def repeals(self, document_id: str) -> RepealReport:
+        """The older documents this one says it repeals, matched to the published documents by 文号
+        (or by title when either has none; a title only within the same province)."""
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            return _repeal_report(session, row.text, row.province, document_id)
+
     def published(self) -> tuple[int, list[tuple[Document, str]]]:
         """The version and the published documents with their texts, read in one transaction."""
         with Session(self.engine) as session, session.begin():
@@ -246,9 +280,12 @@ class DocumentLibrary:
 
     # --- changing ----------------------------------------------------------------------------
 
-    def add(self, uploads: Sequence[Upload], actor: str, publish: bool = False) -> list[DocumentView]:
+    def add(
+        self, uploads: Sequence[Upload], actor: str, publish: bool = False, retire_repealed: bool = False
+    ) -> list[DocumentView]:
         """Read, check and store every file as a document in review (all or none); with `publish`
-        they are published in the same transaction, after the new set of documents has built."""
+        they are published in the same transaction, after the new set of documents has built (and
+        with `retire_repealed` the published documents each says it repeals are retired in it)."""
         from knowledge.intake import IntakeError
 
         self.ensure_seeds()
@@ -267,7 +304,7 @@ class DocumentLibrary:
                 raise LibraryError("intake", exc, file=upload.filename) from exc
             taken.add(document.id)
             prepared.append((document, text, parsed, problems, upload))
-        return self._store(prepared, actor, publish)
+        return self._store(prepared, actor, publish, retire_repealed and publish)
 
     def add_document(
         self, document: Document, upload: Upload, actor: str, publish: bool = False, text: str | None = None
@@ -287,7 +324,11 @@ class DocumentLibrary:
         return view
 
     def _store(
-        self, prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]], actor: str, publish: bool
+        self,
+        prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]],
+        actor: str,
+        publish: bool,
+        retire_repealed: bool = False,
     ) -> list[DocumentView]:
         if publish:
             for document, _text, parsed, problems, upload in prepared:
@@ -302,13 +343,22 @@ class DocumentLibrary:
                 row.published_at = now if publish else None
                 row.files = [self._file(upload.data, upload.filename)]
                 session.add(row)
+            if retire_repealed:
+                session.flush()
+                for document, text, *_ in prepared:
+                    report = _repeal_report(session, text, document.province, document.id)
+                    _retire_repealed(session, report, document.id, actor)
             if publish:
                 self._bump(session)
         return [self.get(document.id) for document, *_ in prepared]
 
-    def publish(self, document_id: str, actor: str, supersedes: str | None = None) -> DocumentView:
+    def publish(
+        self, document_id: str, actor: str, supersedes: str | None = None, retire_repealed: bool = False
+    ) -> DocumentView:
         """Publish a document in review (or a retired one again). `supersedes`: an older published
-        document this one replaces; it stays answerable, and answers say it was replaced."""
+        document this one replaces; it stays answerable, and answers say it was replaced.
+        `retire_repealed`: the published documents it says it repeals (`repeals`) are retired in the
+        same transaction, each marked as superseded by it; without it none is touched."""
         with Session(self.engine) as session:
             row = session.get(PolicyDocument, document_id)
             if row is None:
@@ -333,6 +383,8 @@ class DocumentLibrary:
                 assert older is not None
                 older.superseded_by = document_id
                 older.actor = actor
+            if retire_repealed:
+                _retire_repealed(session, _repeal_report(session, text, row.province, document_id), document_id, actor)
             self._bump(session)
         return self.get(document_id)
 
@@ -639,6 +691,39 @@ def _resolve_place(name: str) -> tuple[str, str | None, str | None] | None:
 
 
 _RULES_NAME = re.compile(r"[^a-z0-9_]+")
+
+
+def _repeal_report(session: Session, text: str, province: str | None, document_id: str) -> RepealReport:
+    found = find_repeals(text)
+    if not found.named:
+        return RepealReport((), found.earlier_rules_yield)
+    others = session.scalars(
+        select(PolicyDocument).where(
+            PolicyDocument.state == DocumentState.PUBLISHED.value, PolicyDocument.id != document_id
+        )
+    ).all()
+    matches = []
+    for reference in found.named:
+        named = [
+            (other.id, other.title)
+            for other in others
+            if names_document(reference, other.document_number, other.title)
+            and ((reference.number is not None and other.document_number is not None) or other.province == province)
+        ]
+        other_id, title = named[0] if len(named) == 1 else (None, None)  # two alike: staff choose
+        matches.append(RepealedMatch(reference, other_id, title))
+    return RepealReport(tuple(matches), found.earlier_rules_yield)
+
+
+def _retire_repealed(session: Session, report: RepealReport, newer: str, actor: str) -> None:
+    """Retire, in the publishing transaction, the published documents the newer one repeals."""
+    for other_id in report.to_retire:
+        older = session.get(PolicyDocument, other_id)
+        if older is not None and older.state == DocumentState.PUBLISHED.value:
+            older.state = DocumentState.RETIRED.value
+            older.retired_at = _now()
+            older.superseded_by = newer
+            older.actor = actor
 
 
 def _rules_name(filename: str, text: str) -> str:

@@ -44,12 +44,12 @@ from knowledge.intent import (
 from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
-from knowledge.measure_match import MeasureMatch, MeasureMatcher
+from knowledge.measure_match import MeasureMatch, MeasureMatcher, told_headcounts
 from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, load_glossary, mentions, names_a_group, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
-from knowledge.told_figures import states_a_told_figure
+from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
 
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
@@ -352,7 +352,11 @@ class Answerer:
         states: the figure names the measure."""
         question = retrieval.analysis.normalized
         top = retrieval.in_scope[: self.policy.max_citations + 2]
-        return any(states_a_told_figure(question, item.clause.text) for item in top)
+        counts = told_headcounts(question)  # 我带动了5个人: a tier holding the count (带动3人以上) names it too
+        return any(
+            states_a_told_figure(question, item.clause.text) or holds_a_told_headcount(counts, item.clause.text)
+            for item in top
+        )
 
     def _asked_apart(self, topics: list[str], retrieval: Retrieval) -> bool:
         """Two questions in one message, one of them asking about a measure the documents name and free

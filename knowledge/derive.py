@@ -64,13 +64,18 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     measures: list[Measure] = []
     for clause in clauses:
         pieces = _pieces(clause.body)
+        title = _table_title(clause.text)
         for index, whole in enumerate(pieces, start=1):
             if whole not in clause.text or _is_grant_list_lead_in(whole):
                 continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
-            # what its figures say, though it names neither (1.硕士研究生每人每月2000元；).
-            is_granted_item = bool(_FIGURE.search(whole)) and any(map(_introduces_grants, context))
+            # what its figures say, though it names neither (1.硕士研究生每人每月2000元；); so does a
+            # row of a table under a title that names the grant (…补贴标准 / 3—9人｜每人1200元).
+            row_of = title if title is not None and _ROW in whole else None
+            is_granted_item = bool(_FIGURE.search(whole)) and (
+                row_of is not None or any(map(_introduces_grants, context))
+            )
             raises = _raised(whole) is not None and bool(_last_granted(measures, clause.id))
             if not (_GRANTS.search(whole) or is_granted_item or raises):
                 continue
@@ -82,23 +87,22 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 base, grants = earlier, [(whole, raised)]
             for part, (piece, qualifier) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
-                name = own or base or _name(piece, context, clause)
+                name = own or base or (row_of and _granted_noun(row_of)) or _name(piece, context, clause)
                 base = base or name
                 qualified = raised is not None or not own
                 suffix = f"_{part + 1}" if len(grants) > 1 else ""
-                measures.append(
-                    Measure(
-                        id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
-                        clause=clause.id,
-                        name=f"{name}（{qualifier}）" if qualifier and qualified else name,
-                        aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
-                        kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
-                        beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
-                        span=piece,
-                        amounts=_amounts(piece),
-                        derived=True,
-                    )
+                unit = Measure(
+                    id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
+                    clause=clause.id,
+                    name=f"{name}（{qualifier}）" if qualifier and qualified else name,
+                    aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
+                    kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
+                    beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
+                    span=piece,
+                    amounts=_amounts(piece),
+                    derived=True,
                 )
+                measures.extend(_respectively(unit, name))
     return tuple(_told_apart(_headed(measures, clauses)))
 
 
@@ -249,6 +253,70 @@ def _joined(opening: str, name: str) -> str:
         if opening.endswith(name[:overlap]):
             return opening + name[overlap:]
     return opening + name
+
+
+_ROW = "｜"
+
+
+def _table_title(text: str) -> str | None:
+    """The title a clause's table stands under (芜湖市创业吸纳就业补贴标准 over 1—2人｜每人800元 …): a
+    first line that is no row and no sentence and names a grant, over two rows or more."""
+    lines = text.split("\n")
+    if len(lines) < 3 or _ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
+        return None
+    return lines[0] if sum(_ROW in line for line in lines[1:]) >= 2 else None
+
+
+# 初级（五级）、中级（四级）、高级（三级）…的，分别给予1000元、1500元、2000元: one figure per listed item.
+_RESPECTIVELY = "分别"
+_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+_ITEM_START = re.compile(r".*(?:为|对|取得|获得|参加|从事|的|是|[，,])")
+_ITEM_END = re.compile(r"的|[，,]")
+_MAX_ITEM = 12
+
+
+def _listed_items(before: str, count: int) -> list[str] | None:
+    """The items of the list in the last comma part before 分别 that holds one (初级、中级、高级 /
+    市级高技能人才培训基地和市级技能大师工作室), each cut to its own words: the first after the verb or
+    particle it follows, the last before the 的 or the words the items share (职业资格证书); None
+    unless the list holds exactly `count` items."""
+    listing = [p for p in re.split(r"[，,；;]", _BRACKETED.sub("", before)) if _LIST_SEPARATOR.search(p)]
+    items = _LIST_SEPARATOR.split(listing[-1]) if listing else []
+    if len(items) != count:
+        return None  # 就业困难人员、高校毕业生和退役军人…分别给予1000元、2000元: which is whose is not said
+    if (start := _ITEM_START.match(items[0])) is not None:
+        items[0] = items[0][start.end() :]
+    middle = items[1:-1]
+    last = _ITEM_END.split(items[-1], maxsplit=1)[0]
+    items[-1] = last[: max(map(len, middle))] if middle and len(last) > max(map(len, middle)) else last
+    if not all(1 <= len(item) <= _MAX_ITEM for item in items) or len(set(items)) < count:
+        return None
+    return items
+
+
+def _respectively(unit: Measure, name: str) -> list[Measure]:
+    """A unit whose grant pays 分别 one figure to each of the items listed before it is one unit per
+    item, named by it (技能提升补贴（中级）: 1500元 only), so a question naming one item gets its figure."""
+    at = unit.span.find(_RESPECTIVELY)
+    if at < 0:
+        return [unit]
+    granted = [a for a in _amounts(unit.span[at:]) if a.kind is not AmountKind.THRESHOLD]
+    paired = [a for a in granted if a.kind in (AmountKind.FIXED, AmountKind.RATE, AmountKind.RATIO)]
+    items = _listed_items(unit.span[:at], len(paired)) if len(paired) >= 2 else None
+    if items is None:
+        return [unit]
+    return [
+        unit.model_copy(
+            update={
+                "id": f"{unit.id}_{n}",
+                "name": f"{name}（{item}）",
+                "aliases": (_joined(item, name),),
+                "amounts": tuple(a for a in unit.amounts if a == figure or a not in paired),
+            }
+        )
+        for n, (item, figure) in enumerate(zip(items, paired, strict=True), start=1)
+    ]
 
 
 def _introduces_grants(line: str) -> bool:

@@ -21,7 +21,7 @@ from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import load_glossary, names_a_group, tokenize
-from knowledge.told_figures import states_a_told_figure
+from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
 
@@ -306,8 +306,7 @@ def select(
 
 # The headcount range a unit of a new document is granted for: a table row (3—9人｜每人3000元) or a
 # condition (带动10人以上就业的).
-_RANGE = re.compile(r"(\d+)\s*(?:[—–\-~～]+|至|到)\s*(\d+)\s*(?:人|名)")
-_AT_LEAST = re.compile(r"(?<![每\d])(\d+)\s*(?:人|名)(?:以上|及以上)")
+_RANGE, _AT_LEAST = HEADCOUNT_RANGE, HEADCOUNT_AT_LEAST
 
 
 def _headcount_range(measure: Measure) -> tuple[int, float] | None:

@@ -263,17 +263,22 @@ _THRESHOLD_AT_LEAST = re.compile(r"(\d+)(?:人|名)(?:以上|及以上)")
 _HEADCOUNT_TOLD = re.compile(
     r"(超过|多于|大于)?(?<![每按])(\d+|[一二两三四五六七八九十百千]+)(多|来|余)?"
     r"(?:(?:个|名|号)?(?:人|工人|员工|职工|在职职工|正式工)|(?:个|名)[\u4e00-\u9fff]{0,4}?(?:人员|劳动力))"
-    r"(?!多少|能|可以|给|补|发|标准|的标准)"
 )
+# After one person, these ask a rate per head (一人多少, 一个人能拿几千): no headcount. After more
+# (带动了5个人能拿多少) the count is still told.
+_PER_HEAD = re.compile(r"多少|能|可以|给|补|发|标准|的标准")
 
 
 def told_headcounts(text: str) -> tuple[int, ...]:
     """The headcounts the text tells, a bound read as a count past it (超过100人 → 101; 100多人 → 101)."""
     told: list[int] = []
-    for above, count, more in _HEADCOUNT_TOLD.findall(text):
+    for match in _HEADCOUNT_TOLD.finditer(text):
+        above, count, more = match.groups()
         try:
             number = int(count) if count.isdigit() else int(chinese_to_number(count))
         except ValueError:
+            continue
+        if number == 1 and not (above or more) and _PER_HEAD.match(text, match.end()):
             continue
         told.append(number + (1 if above or more else 0))
     return tuple(told)

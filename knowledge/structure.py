@@ -268,6 +268,53 @@ def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emi
     return texts[:start], emitted, paragraphs[end:]
 
 
+_ATTACHMENT_MARK = re.compile(r"^附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?$")
+_FIGURE = re.compile(r"\d(?:[\d.]*)\s*(?:万元|元|%|人|个月|年)")
+_CELL_GAP = re.compile(r"(?:[ \t\u3000]{2,}|\t)")
+
+
+def _table_row(para: Paragraph) -> str:
+    """A line of a table typed in plain text (cells apart by runs of spaces): its cells joined by ｜,
+    as a Word or page table row reads (3—9人｜每人1200元), so a figure keeps the range it is for.
+    Normalizing dropped the spacing; the original still has it."""
+    cells = [cell for cell in _CELL_GAP.split(para.original.strip()) if cell]
+    return "｜".join(cells) if len(cells) > 1 and "".join(cells) == para.text else para.text
+
+
+def _attachments(closing: list[Paragraph]) -> tuple[list[Emitted], list[str], list[Paragraph]]:
+    """Attachments after the 落款 written without numbering (附件 / its title / a table of standards):
+    each is a clause labelled 附件 (附件N), so a clause saying 补贴标准见附件 has its figures cited.
+    An attachment without a figure (a form to fill in) stays in the closing."""
+    emitted: list[Emitted] = []
+    labels: list[str] = []
+    kept: list[Paragraph] = []
+    index = 0
+    while index < len(closing):
+        mark = _ATTACHMENT_MARK.match(closing[index].text)
+        body_start = index + 2
+        if mark is None or body_start >= len(closing) or _is_closing_marker(closing, index + 1):
+            kept.append(closing[index])
+            index += 1
+            continue
+        end = body_start
+        while end < len(closing) and not _ATTACHMENT_MARK.match(closing[end].text):
+            if _is_closing_marker(closing, end):
+                break
+            end += 1
+        body = closing[body_start:end]
+        if not any(_FIGURE.search(p.text) for p in body):
+            kept.extend(closing[index:end])
+            index = end
+            continue
+        title = closing[index + 1]
+        node = Node(label=None, text=title.text, original=title.original, part=0, rank=Style.CN)
+        rows = [_table_row(p) for p in body]
+        emitted.append(Emitted(node, [], [title.text, *rows], [title.original, *(p.original for p in body)], None, []))
+        labels.append(f"附件{mark.group(1) or ''}")
+        index = end
+    return emitted, labels, kept
+
+
 def parse_structure(document: Document, raw: str) -> ParsedDocument:
     """Split one document into preamble, sections, clauses and closing, whatever its numbering."""
     normalized = normalize_document(raw)
@@ -290,6 +337,8 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         labels = [f"第{number_to_chinese(n)}段" for n in range(1, len(emitted) + 1)]
     if not emitted:
         raise ParseError(f"{document.id}: no clauses found")
+    attached, attached_labels, closing = _attachments(list(closing))
+    emitted, labels = [*emitted, *attached], [*labels, *attached_labels]
     clauses = [
         build_clause(document, number, label, e)
         for number, (label, e) in enumerate(zip(labels, emitted, strict=True), start=1)

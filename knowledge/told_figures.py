@@ -40,3 +40,22 @@ def states_a_told_figure(question: str, text: str) -> bool:
     """Whether the text states a sum or share the question tells."""
     told = quantities(question)
     return bool(told) and bool(told & quantities(text))
+
+
+# A headcount range a clause grants by: a table row (3—9人｜每人1200元) or a condition (带动10人以上的).
+HEADCOUNT_RANGE = re.compile(r"(\d+)\s*(?:[—–\-~～]+|至|到)\s*(\d+)\s*(?:人|名)")
+HEADCOUNT_AT_LEAST = re.compile(r"(?<![每\d])(\d+)\s*(?:人|名)(?:以上|及以上)")
+
+
+def headcount_ranges(text: str) -> list[tuple[int, float]]:
+    """Every headcount range the text grants by, as (lowest, highest) — highest infinite for 以上."""
+    ranges: list[tuple[int, float]] = [(int(a), int(b)) for a, b in HEADCOUNT_RANGE.findall(text)]
+    ranges += [(int(a), float("inf")) for a in HEADCOUNT_AT_LEAST.findall(text)]
+    return ranges
+
+
+def holds_a_told_headcount(counts: tuple[int, ...], text: str) -> bool:
+    """Whether the text grants by headcount tiers (two ranges or more) and one holds a count told
+    (我带动了5个人: 带动3人以上…／带动10人以上…): the count points at the tiered measure."""
+    ranges = headcount_ranges(text)
+    return len(ranges) >= 2 and any(low <= n <= high for n in counts for low, high in ranges)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 from bot.present.prose import prose
 
 if TYPE_CHECKING:
-    from bot.library import DocumentView, LibraryError
+    from bot.library import DocumentView, LibraryError, RepealReport
     from knowledge.clauses import ParsedDocument
+    from knowledge.repeals import RepealedReference
 
 
 def state_label(state: str) -> str:
@@ -160,4 +161,40 @@ def show_json(view: DocumentView, parsed: ParsedDocument) -> dict[str, Any]:
             }
             for c in parsed.clauses
         ],
+    }
+
+
+def _reference(match_reference: RepealedReference) -> str:
+    """《title》（文号）, 《title》 or 文号, as the document wrote it (templates in prose.yaml)."""
+    words = prose().documents.repeals
+    title, number = match_reference.title, match_reference.number
+    if title and number:
+        return words.reference_full.format(title=title, number=number)
+    return words.reference_title.format(title=title) if title else number or ""
+
+
+def repeal_lines(report: RepealReport) -> list[str]:
+    """The documents a document says it repeals, each with the published document it names (or that
+    none here matches), and the note when it only says earlier rules yield to it."""
+    words = prose().documents.repeals
+    lines = [
+        words.named.format(reference=_reference(m.reference), id=m.document_id, title=m.title)
+        if m.document_id is not None
+        else words.not_found.format(reference=_reference(m.reference))
+        for m in report.named
+    ]
+    if report.earlier_rules_yield and not report.named:
+        lines.append(words.earlier_rules_yield)
+    return lines
+
+
+def repeals_json(report: RepealReport) -> dict[str, Any]:
+    """`documents show --json`: what the document says it repeals and the published documents named."""
+    return {
+        "named": [
+            {"title": m.reference.title, "document_number": m.reference.number, "published_document": m.document_id}
+            for m in report.named
+        ],
+        "earlier_rules_yield": report.earlier_rules_yield,
+        "to_retire": list(report.to_retire),
     }

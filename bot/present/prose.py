@@ -657,6 +657,7 @@ class DocumentFields(Section):
     clauses: str
     files: str
     quality: str
+    repeals: str
 
 
 class DocumentErrors(Section):
@@ -694,6 +695,29 @@ class DocumentErrors(Section):
     does_not_build: str
     unreadable: str
     not_found: str
+    retire_needs_publish: str
+
+
+class RepealProse(Section):
+    """What a new document says it repeals (…同时废止), before and after publishing it."""
+
+    placeholders = {
+        "named": ("reference", "id", "title"),
+        "not_found": ("reference",),
+        "cli_hint": ("id",),
+        "retired": ("old", "title", "id"),
+        "reference_full": ("title", "number"),
+        "reference_title": ("title",),
+    }
+    named: str
+    not_found: str
+    cli_hint: str
+    console_hint: str
+    retired: str
+    earlier_rules_yield: str
+    button: str
+    reference_full: str
+    reference_title: str
 
 
 class DocumentsProse(Section):
@@ -724,6 +748,7 @@ class DocumentsProse(Section):
     fields: DocumentFields
     errors: DocumentErrors
     nothing_changed: str
+    repeals: RepealProse
 
 
 class RulesProblemProse(Section):

@@ -114,6 +114,7 @@ def _review(
         view = library.get(document_id)
         parsed = library.parsed(document_id)
         original = library.text(document_id)
+        repeals = library.repeals(document_id)
     except LibraryError as exc:
         return _page(request, "error", login, status=404, message=words.error_text(exc))
     return _page(
@@ -133,6 +134,8 @@ def _review(
         has_packaged_rules=document_id in default_rulebook().documents,
         rules_problems=rules_problems,
         rules_path=RULES_PATH,
+        repeal_lines=words.repeal_lines(repeals),
+        repealed=repeals.to_retire,
     )
 
 
@@ -215,15 +218,24 @@ def publish(
     login: StaffPost,
     document_id: str,
     supersedes: Annotated[str, Form(max_length=64)] = "",
+    retire_repealed: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
+    """Publish; with the 发布并停用被废止的文件 button, the published documents it says it repeals are
+    retired in the same transaction (each audited), never otherwise."""
+    library = _library(web)
+    retiring = retire_repealed == "1"
     try:
-        view = _library(web).publish(document_id, login.name, supersedes=supersedes or None)
+        to_retire = library.repeals(document_id).to_retire if retiring else ()
+        view = library.publish(document_id, login.name, supersedes=supersedes or None, retire_repealed=retiring)
     except LibraryError as exc:
         return _refused(request, web, login, document_id, exc)
     web.audit.record(login.name, "document_published", document_id, f"supersedes {supersedes}" if supersedes else "")
-    return _after(
-        request, web, login, document_id, prose().documents.published.format(id=view.id, title=view.document.title)
-    )
+    said = [prose().documents.published.format(id=view.id, title=view.document.title)]
+    for old in to_retire:
+        older = library.get(old)
+        web.audit.record(login.name, "document_retired", old, f"repealed by {document_id}")
+        said.append(prose().documents.repeals.retired.format(old=old, title=older.document.title, id=document_id))
+    return _after(request, web, login, document_id, "".join(said))
 
 
 @router.post("/staff/library/{document_id}/retire", response_model=None)
