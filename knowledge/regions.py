@@ -338,7 +338,9 @@ class Gazetteer:
             # 听说资阳那边一个人给一千，我们这边给多少: a place only heard of is whose money it is; the
             # person asks about their own place, wherever else the message names it (老家大足).
             hearsay = [_is_hearsay(text, start) for start, _, _ in scanned]
-            if any(hearsay) and not all(hearsay):
+            # (every place only heard of: the person's own place is asked, which the message does not
+            # name — a conversation knows it, a single question asks for it)
+            if any(hearsay):
                 heard = [entry for entry, is_heard in zip(scanned, hearsay, strict=True) if is_heard]
                 scanned = [entry for entry, is_heard in zip(scanned, hearsay, strict=True) if not is_heard]
         away = [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]

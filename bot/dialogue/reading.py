@@ -332,6 +332,11 @@ class MessageReader:
         told = self.words.telling.sub(" ", stretch)
         return any(word in told for word in self.words.asking)
 
+    def supposes_a_case(self, text: str) -> bool:
+        """A stretch of the message supposes a case (那他要是自己创业呢, 如果我去长春…): what it asks is
+        about that case, not about the facts the person gave."""
+        return any(self._supposes(stretch) for stretch in re.split(r"[，,。；;！!？?\s]+", text) if stretch)
+
     def _supposes(self, stretch: str) -> bool:
         """如果我回巴中…, and a supposition after a short subject (网店要是办了执照…, 我要是…): said of a
         case that is not (yet) so — never the person's facts. 主要是 / 只要是 suppose nothing."""

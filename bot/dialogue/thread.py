@@ -139,6 +139,10 @@ def measure_vocabulary() -> frozenset[str]:
     return frozenset(t for measures in load_measures().values() for m in measures for t in (m.name, *m.aliases))
 
 
+# Borrowing asked by its verb (能贷多少, 贷得了吗, 可以借多少钱): a loan, whatever the last answer was.
+_BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多少|几|得)|(?:能|可以|最多)借(?:多少|几)")
+
+
 class Threads:
     def __init__(self, words: Vocabulary, regions: RegionResolver, clauses: ClauseSource) -> None:
         self.words = words
@@ -451,9 +455,13 @@ class Threads:
             return None
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"
         kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]
-        if not kinds or any(kind in shown for kind in kinds):
+        named = ""
+        if not kinds and _BORROWING.search(text):
+            # 能贷多少, 可以借多少: asked by the verb, the kind is a loan, named in the search
+            kinds, named = ["贷款"], "贷款"
+        if not kinds or any(kind in shown or (kind == "贷款" and "贷" in shown) for kind in kinds):
             return None
-        return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
+        return Question(f"{named}{text}", region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
 
     def _kind_unnamed(self, thread: Thread) -> str:
         """资阳贫困户自己创业能贷多少 → 巴中呢: the kind of help the last answer showed (贷款 in 贫困劳动者

@@ -27,3 +27,27 @@ def test_the_same_kind_asked_again_goes_on_with_the_measure(dialogue: Dialogue) 
     assert "bazhong-2018-07" in cited(replies)
     state, replies = say(dialogue, state, "这个贷款利息谁出", TODAY)
     assert "bazhong-2018-07" in cited(replies)
+
+
+def test_a_loan_asked_by_its_verb_is_about_loans(dialogue: Dialogue) -> None:
+    # 能贷多少 after a subsidy answer: the loan of 巴中（七）, not the subsidy of（六）again
+    state, replies = say(dialogue, SessionState(), "巴中开个小饭馆有补贴吗", TODAY)
+    state, replies = say(dialogue, state, "那最多能贷多少", TODAY)
+    assert "bazhong-2018-07" in cited(replies), [r.text for r in replies]
+
+
+def test_a_place_only_heard_of_leaves_the_persons_own_place(dialogue: Dialogue) -> None:
+    state, replies = say(dialogue, SessionState(), "我在巴中通江，前年下岗了一直没上班", TODAY)
+    state, replies = say(dialogue, state, "对", TODAY)
+    state, replies = say(dialogue, state, "听人说资阳那边开店有补贴，我们这边有没有", TODAY)
+    answers = [r for r in replies if r.kind == "answer"]
+    assert answers and all(c.startswith("bazhong-") for c in cited(answers)), [r.text for r in replies]
+
+
+def test_a_supposed_case_is_not_ruled_out_by_the_facts_given(dialogue: Dialogue) -> None:
+    # told: out of work; asked: what if they started a business — the start-up subsidy is not "不符合"
+    state, replies = say(dialogue, SessionState(), "我弟弟在资阳雁江，失业快一年了", TODAY)
+    state, replies = say(dialogue, state, "对", TODAY)
+    state, replies = say(dialogue, state, "那他要是自己开个店呢", TODAY)
+    assert "ziyang-2017-08" in cited(replies), [r.text for r in replies]
+    assert not any("不符合" in r.text for r in replies), [r.text for r in replies]

@@ -183,3 +183,9 @@ def test_opening_any_kind_of_shop_is_starting_a_business(kb: KnowledgeBase, ques
 def test_opening_a_certificate_is_no_shop(kb: KnowledgeBase) -> None:
     analysis = kb.retriever.retrieve("单位给我开了个收入证明，能办失业登记吗").analysis
     assert "创业" not in analysis.expansions
+
+
+def test_a_place_only_heard_of_with_our_place_asked_names_no_place(kb: KnowledgeBase) -> None:
+    # 我们这边 is where the speaker is, which this message does not name; a conversation knows it
+    region = kb.gazetteer.resolve("听人说平顶山那边见习补贴挺高，我们这边呢")
+    assert region.place is None and not region.covered
