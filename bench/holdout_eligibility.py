@@ -750,7 +750,7 @@ class Figures:
     this one's amount. Judged on what the result shows, for the benefits shown."""
 
     def __init__(self) -> None:
-        self.stated = self.expected = self.wrong = self.judged = self.unread = 0
+        self.stated = self.expected = self.wrong = self.wrong_shown = self.wrong_judged = self.judged = self.unread = 0
         self.misses: list[str] = []
 
     def add(self, person: str, benefit: Benefit, found: BenefitResult | None, expected: dict[str, Any]) -> None:
@@ -773,16 +773,24 @@ class Figures:
             else:
                 self.misses.append(f"{person} {benefit.id}: {figure} not stated")
         for figure in wrong:
+            self.wrong_judged += 1
             if figure_form(figure) in amount:
                 self.wrong += 1
                 self.misses.append(f"{person} {benefit.id}: another measure's {figure} given as its amount")
+            elif figure_form(figure) in shown:
+                # Set 12 (session 20): nor anywhere else the result shows (its terms, deadline, notes).
+                self.wrong_shown += 1
+                self.misses.append(f"{person} {benefit.id}: another measure's {figure} shown beside it")
 
     def report(self) -> None:
         if self.unread:
             print(f"  {self.unread} figures written in a form the runner does not read (not a number or text)")
         if not self.judged:
             return
-        print(f"  figures: {self.stated}/{self.expected} stated, another measure's figure as the amount {self.wrong}")
+        print(
+            f"  figures: {self.stated}/{self.expected} stated; of {self.wrong_judged} other measures' figures,"
+            f" {self.wrong} given as the amount, {self.wrong_shown} shown elsewhere in the result"
+        )
         if VERBOSE:
             for miss in self.misses:
                 print(f"    {miss}")
