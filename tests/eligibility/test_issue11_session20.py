@@ -1,8 +1,9 @@
 """Issue 11, session 20 (set 12 read): the classes found, each checked from the clause texts.
 
 - One measure, one benefit: 巴中（六） “对首次创办小微企业或从事个体经营并正常经营1年以上的就业困难人员，给予创业补贴”
-  and 巴中（十） “鼓励高校毕业生…自主创业，按规定给予…创业补贴” are two measures (the registry's too); 吉林（十五）'s
-  军转干部 measures (补贴政策, 创业孵化基地) are not the 退役士兵's package.
+  and 巴中（十） “鼓励高校毕业生…自主创业，按规定给予…创业补贴” are two measures (the registry's too), as are
+  巴中（十一） and 巴中（十）'s 社会保险补贴; 吉林（十五）'s 军转干部 measures (补贴政策, 创业孵化基地) are not the
+  退役士兵's package.
 - 商洛（三） “对未就业的高校毕业生…帮助其早日实现就业”: odd jobs are not yet 实现就业 — open, not refused.
 - 商洛（三） “灵活就业的，要给予一定比例的社会保险补贴”: a share of premiums paid; nothing paid, nothing to share yet.
 - The held-out runner (bench/holdout_eligibility.py): a negation before a list keeps its verb; 退出现役 is
@@ -27,6 +28,8 @@ RUNNER = Path(__file__).resolve().parents[2] / "bench" / "holdout_eligibility.py
 BOOK = default_rulebook()
 HARDSHIP_STARTUP = "bazhong.startup_subsidy"
 GRADUATE_STARTUP = "bazhong.graduate_startup_subsidy"
+HARDSHIP_FLEXIBLE = "bazhong.flexible_social_insurance_subsidy"
+GRADUATE_FLEXIBLE = "bazhong.graduate_flexible_social_insurance"
 SOLDIERS = "jilin.veteran_support"
 OFFICERS = "jilin.officer_support"
 UNEMPLOYED_GRADUATES = "shangluo.graduate_training_and_placement"
@@ -61,6 +64,28 @@ def test_a_graduate_founder_who_is_not_hard_to_employ_fails_the_hardship_grant_a
     result = check(engine, hard, date(2018, 12, 1))
     assert benefit_of(result, HARDSHIP_STARTUP).status == "eligible"
     assert benefit_of(result, GRADUATE_STARTUP).status == "ineligible"
+
+
+def test_a_graduate_courier_paying_her_own_premiums_meets_the_graduates_measure_not_the_hardship_one(
+    engine: Engine,
+) -> None:
+    # 巴中（十一） 对实现灵活就业并缴纳社会保险费的就业困难人员;
+    # 巴中（十） 鼓励高校毕业生灵活就业…按规定给予社会保险补贴.
+    courier = {
+        "region": "四川省巴中市巴州区",
+        "age": 23,
+        "education": "college",
+        "graduation_date": "2017-07-01",
+        "employment_status": "flexible",
+        "social_insurance_paid": True,
+        "hard_to_employ": False,
+        "household": [],
+    }
+    result = check(engine, courier, date(2018, 8, 1))
+    assert benefit_of(result, HARDSHIP_FLEXIBLE).status == "ineligible"
+    graduates = benefit_of(result, GRADUATE_FLEXIBLE)
+    assert graduates.status == "possibly_eligible"
+    assert graduates.citations[0].clause_id == "bazhong-2018-10"
 
 
 def test_a_discharged_soldier_is_not_shown_the_officers_incubator(engine: Engine) -> None:
