@@ -205,7 +205,9 @@ HEDGED = re.compile(r"(考虑|打算|准备|计划|想|报名)[^;；,，]{0,12}$
 
 # Set 11 (session 19): 未入驻任何创业园区或孵化基地 — a negation reaches every item of a list (…或…, …、…) and
 # may say 任何; 尚未参加培训 says the act is not yet done, not that it is not wanted.
-LISTED = re.compile(r"\w{1,8}(?:或者|或|、|和|及)$")
+# Set 12 (session 20): an item of the list is never the negation itself (不属于贫困家庭、毕业年度毕业生、登记失业等人员
+# had lost its 不属于 to the first item, and read 登记失业 as said).
+LISTED = re.compile(r"[^\W不未没无非]{1,8}(?:或者|或|、|和|及)$")
 ANY = re.compile(r"任何$")
 NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
 
@@ -271,10 +273,12 @@ def own_part(other: str) -> str:
 def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[str, Any]:
     """The holdout's free-form facts as our profile (unknowns left out: asked, never guessed)."""
     if facts.get("other"):
-        facts = {**facts, "other": own_part(str(facts["other"]))}
+        # Set 12 (session 20): 未参加任何社会保险 — 任何 stands between the verb and its object, and says no more
+        # than the negation does.
+        facts = {**facts, "other": own_part(str(facts["other"])).replace("任何", "")}
     profile = _structured(facts, as_of)
     _business(facts, as_of, profile)
-    _from_text(facts, profile, rulebook)
+    _from_text(facts, as_of, profile, rulebook)
     _dated_in_text(facts, as_of, profile)
     _hires(facts, profile)
     _broker(facts, profile)
@@ -348,7 +352,7 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
         profile["business_form"] = form
 
 
-def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Rulebook) -> None:
+def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rulebook: Rulebook) -> None:
     received = [str(r) for r in facts.get("received") or []]
     text = str(facts.get("other") or "") + " " + " ".join(received)
     _household(text, profile)
@@ -365,7 +369,8 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
         if mentions(text, (word,)) is False:
             profile.setdefault(fact, False)
         # Set 6: 公益性岗位享受期2021-02-28期满 — what ended, and when (the extensions are for 2020 ends).
-        ended = re.search(re.escape(word) + r"[^;；]*?(\d{4})[^;；]*?期满", text)
+        # Set 12 (session 20): 在公益性岗位就业, 2017-12上岗, 2020-12岗位期满 — the year next to 期满, not the first.
+        ended = re.search(re.escape(word) + r"[^;；]*(\d{4})(?:-\d{1,2}){0,2}[^;；\d]{0,6}期满", text)
         if ended:
             profile.setdefault(fact, ended[1] == "2020")
     profile["received_before"] = _had(received)
@@ -376,9 +381,10 @@ def _from_text(facts: dict[str, Any], profile: dict[str, Any], rulebook: Ruleboo
             profile["flexible_subsidy_ended"] = "2020" in item
         if "创业担保贷款" in item:
             profile["has_startup_loan"] = True
-    if "退役" in text:
+    # Set 12 (session 20): 2024-09退出现役的义务兵 — the long form of 退役.
+    if "退役" in text or "退出现役" in text:
         profile["veteran"] = "soldier_awaiting_placement" if "待安排" in text else "soldier_self_employed"
-    _insurance_in_text(text, profile)
+    _insurance_in_text(text, as_of, profile)
     unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
@@ -402,7 +408,7 @@ def _owner_insured(text: str, profile: dict[str, Any]) -> None:
         profile.setdefault("business_insured", said)
 
 
-def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
+def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
     """Set 7 (session 15): 失业保险金2020-07领取期满, 距法定退休年龄15年左右."""
     if re.search(r"失业保险金[^;；]{0,12}期满|失业金[^;；]{0,6}(领完|期满)", text):
         profile.setdefault("ui_benefit", "exhausted")
@@ -411,6 +417,10 @@ def _insurance_in_text(text: str, profile: dict[str, Any]) -> None:
     retiring = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
     if retiring:
         profile["years_to_retirement"] = round(float(retiring[1]) + int(retiring[2] or 0) / 12, 2)
+    # Set 12 (session 20): （按60岁退休为2022-08） — the day of retirement, counted from the day judged.
+    retires_on = re.search(r"退休(?:时间|日期)?(?:为|是|在|于)" + DATED, text)
+    if retires_on and not retiring:
+        profile["years_to_retirement"] = round(max(0, months_between(as_of, _on(retires_on, 1))) / 12, 2)
 
 
 # Set 5's writer put dated facts in prose (session 13): 2018-03-10取得育婴员中级（四级）职业资格证书, 2018届,
@@ -479,6 +489,12 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
     """2018-03-10取得育婴员中级（四级）职业资格证书, and (set 8, session 16) 初级(五级)证书颁发于2017-12-15."""
     written = [(_on(found), found[4]) for found in re.finditer(DATED + r"取得([^;；]*?证)", text)]
     written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发于" + DATED, text)]
+    # Set 12 (session 20): 初级电工证2016-11颁发, 中级2017-09颁发 — a level (and a name), then the date it was issued.
+    level = "|".join(sorted(LEVELS, key=len, reverse=True))
+    written += [
+        (_on(found, 2), found[1])
+        for found in re.finditer(r"((?:" + level + r")[^;；,，\d]{0,10})" + DATED + r"颁发(?!于)", text)
+    ]
     records = []
     for issued, name in written:
         level = next((LEVELS[n] for n in sorted(LEVELS, key=len, reverse=True) if n in name), None)
@@ -488,13 +504,15 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
         profile["certificates"] = records
 
 
+# The school a leaving date may name; set 12 (session 20): 2017-07技工学校（中职）毕业 — 技校 written in full.
+SCHOOLS = "高校|大学|本科|专科|大专|中职|中专|技工学校|技校|职高|高中|初中"
+
+
 def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
     """2018-06离校, (set 6) 2018-06高校毕业 / 2018-06中职毕业 — a school word may stand between —,
     2018届, and (set 8, session 16) 2018年6月本科毕业 / 2011年本科毕业 (a year alone: June 30)."""
-    left = re.search(
-        DATED + r"(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?(?:（[^）]{0,8}）)?(?:毕业|离校)", text
-    )
-    spoken = re.search(r"(\d{4})年(?:(\d{1,2})月)?(?:高校|大学|本科|专科|大专|中职|中专|技校|高中|初中)?毕业", text)
+    left = re.search(DATED + r"(?:" + SCHOOLS + r")?(?:（[^）]{0,8}）)?(?:毕业|离校)", text)
+    spoken = re.search(r"(\d{4})年(?:(\d{1,2})月)?(?:" + SCHOOLS + r")?毕业", text)
     year = re.search(r"(\d{4})届", text)
     if left:
         profile["graduation_date"] = _on(left)
@@ -554,6 +572,9 @@ def _poor_hires(text: str, profile: dict[str, Any]) -> None:
 def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     """An owner who hires: the hire's facts from the text (the owner's own are not what it says)."""
     text = str(facts.get("other") or "")
+    if facts.get("employment") == "self_employed":
+        _own_and_hired(facts, text, profile)
+        return
     if facts.get("employment") not in OWNERS or not mentions(text, HIRES):
         return
     profile["hiring_staff"] = True
@@ -562,6 +583,28 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     if not isinstance(facts.get("graduated"), date):
         profile.pop("graduation_date", None)
     _placed(text, profile)
+
+
+def _own_and_hired(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> None:
+    """Set 12 (session 20): a self-employed owner who says whom he took on (2018-07招用2名2018届高校毕业生, 签订2年
+    劳动合同…; 本人未被认定为就业困难人员). The parts that count hires speak of the hires; the others of himself."""
+    parts = [part for part in re.split(r"[;；]", text) if part.strip()]
+    hired = [part for part in parts if re.search(r"(?:" + "|".join(HIRES) + r")\s*\d+", part)]
+    if not hired:
+        return
+    own = "; ".join(part for part in parts if part not in hired)
+    profile["hiring_staff"] = True
+    for fact in HIRE_PERSON_FACTS:
+        profile.pop(fact, None)
+        said = mentions(own, FLAGS[fact]) if fact in FLAGS else None
+        if said is not None:
+            profile[fact] = said
+    profile.pop("household", None)
+    _household(own, profile)
+    if not isinstance(facts.get("graduated"), date):
+        profile.pop("graduation_date", None)
+        _graduation_in_text(own, profile)
+    _placed("; ".join(hired), profile)
 
 
 def _placed(text: str, profile: dict[str, Any]) -> None:
@@ -590,7 +633,8 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
     elif spoken and spoken[1] in ENGLISH_MONTHS:
         profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
     # Set 9 (session 17): 2018-04-10起吸纳2名…, 至今约5个月.
-    months = re.search(r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月", text)
+    # Set 2's writer: employs 2 … for 4 months.
+    months = re.search(r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months", text)
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
     _epidemic_supplies(text, profile)
@@ -694,13 +738,19 @@ def figure_words(written: Any) -> tuple[str, ...]:
     return tuple(text for f in written or () if (text := _figure_text(f)) and isinstance(f, str | int | float | dict))
 
 
+def label_figures(measure: str) -> tuple[str, ...]:
+    """Set 12 (session 20): the figures a measure's label writes (…由担保基金、经办金融机构按8:2分担): the header says
+    they are the cited clause's, so among a clause's benefits the one whose amount states them all is meant."""
+    return tuple(re.findall(r"\d+(?:\.\d+)?\s*[:：]\s*\d+|\d+(?:\.\d+)?(?:万元|元|%)", measure))
+
+
 class Figures:
     """Set 10 (session 18): `figures` — what the result should state for the measure (its amount, its
     deadline or a condition's number); `wrong_figures` — another measure's figures, never to be given as
     this one's amount. Judged on what the result shows, for the benefits shown."""
 
     def __init__(self) -> None:
-        self.stated = self.expected = self.wrong = self.judged = self.unread = 0
+        self.stated = self.expected = self.wrong = self.wrong_shown = self.wrong_judged = self.judged = self.unread = 0
         self.misses: list[str] = []
 
     def add(self, person: str, benefit: Benefit, found: BenefitResult | None, expected: dict[str, Any]) -> None:
@@ -723,16 +773,24 @@ class Figures:
             else:
                 self.misses.append(f"{person} {benefit.id}: {figure} not stated")
         for figure in wrong:
+            self.wrong_judged += 1
             if figure_form(figure) in amount:
                 self.wrong += 1
                 self.misses.append(f"{person} {benefit.id}: another measure's {figure} given as its amount")
+            elif figure_form(figure) in shown:
+                # Set 12 (session 20): nor anywhere else the result shows (its terms, deadline, notes).
+                self.wrong_shown += 1
+                self.misses.append(f"{person} {benefit.id}: another measure's {figure} shown beside it")
 
     def report(self) -> None:
         if self.unread:
             print(f"  {self.unread} figures written in a form the runner does not read (not a number or text)")
         if not self.judged:
             return
-        print(f"  figures: {self.stated}/{self.expected} stated, another measure's figure as the amount {self.wrong}")
+        print(
+            f"  figures: {self.stated}/{self.expected} stated; of {self.wrong_judged} other measures' figures,"
+            f" {self.wrong} given as the amount, {self.wrong_shown} shown elsewhere in the result"
+        )
         if VERBOSE:
             for miss in self.misses:
                 print(f"    {miss}")
@@ -762,11 +820,12 @@ def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
     months = {(int(y), int(m)) for y, m in re.findall(r"(\d{4})年(\d{1,2})月", measure)}
     if not levels and not months:
         return None
-    named = [
-        r
-        for r in records
-        if (not levels or r.get("level") in levels) and (not months or (r["date"].year, r["date"].month) in months)
-    ]
+    by_level = [r for r in records if not levels or r.get("level") in levels]
+    named = [r for r in by_level if not months or (r["date"].year, r["date"].month) in months]
+    # Set 12 (session 20): 初级证书1000元（须自2017年1月1日起取得） — a date in the label may be the measure's
+    # condition, not the certificate's: the level alone names it then.
+    if len(named) != 1 and levels and len(by_level) == 1:
+        named = by_level
     if len(named) != 1:
         return None
     return {**raw, "certificates": named}
@@ -799,7 +858,10 @@ def main() -> None:
                 another += 1
                 continue
             benefit = benefit_for(
-                expected["clause"], expected["measure"], rulebook, figure_words(expected.get("figures"))
+                expected["clause"],
+                expected["measure"],
+                rulebook,
+                figure_words(expected.get("figures")) or label_figures(expected["measure"]),
             )
             if benefit is None:
                 unmapped += 1

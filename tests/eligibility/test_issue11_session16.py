@@ -74,6 +74,8 @@ def test_a_laid_off_worker_doing_odd_jobs_gets_the_flexible_workers_subsidy(engi
         "employment_status": "flexible",
         "business_form": "none",
         "registered_before_starting": True,
+        # Session 20: 一定比例的社会保险补贴 is a share of the premiums she pays as a flexible worker.
+        "social_insurance_paid": True,
     }
     assert benefit_of(check(engine, odd_jobs, date(2012, 8, 1)), FLEXIBLE).status == "eligible"
 
