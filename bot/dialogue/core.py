@@ -1302,8 +1302,8 @@ class Dialogue:
         said_now = self.describer.describe(statement, today).facts if statement else {}
         known = {**work.profile, **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
-        supposed = self.reader.supposes_a_case(text)
-        misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposed else {}
+        supposes = self.reader.supposes_a_case(text)
+        misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
         if situation is not None:
             return render.situated(reply, situation)
