@@ -143,6 +143,10 @@ def measure_vocabulary() -> frozenset[str]:
 _BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多少|几|得)|(?:能|可以|最多)借(?:多少|几)")
 
 
+# Pointing at what was just shown (这个补贴, 那笔贷款, 该补贴); a bare 那 goes on to something else (那贷款呢).
+_POINTING = re.compile(r"(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
+
+
 class Threads:
     def __init__(self, words: Vocabulary, regions: RegionResolver, clauses: ClauseSource) -> None:
         self.words = words
@@ -460,6 +464,9 @@ class Threads:
             # 能贷多少, 可以借多少: asked by the verb, the kind is a loan, named in the search
             kinds, named = ["贷款"], "贷款"
         if not kinds or any(kind in shown or (kind == "贷款" and "贷" in shown) for kind in kinds):
+            return None
+        if any(_POINTING.search(text[: text.find(kind)]) for kind in kinds if kind in text):
+            # 这个补贴去哪领钱 after a loan: the one just shown, however it is called
             return None
         return Question(f"{named}{text}", region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
 
