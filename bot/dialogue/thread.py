@@ -139,6 +139,8 @@ def measure_vocabulary() -> frozenset[str]:
     return frozenset(t for measures in load_measures().values() for m in measures for t in (m.name, *m.aliases))
 
 
+# Words for help of any kind (有补贴不, 有啥优惠): asked after an answer, they go on with its measure.
+_ANY_KIND = frozenset({"补贴", "补助", "奖励", "奖补", "津贴", "资助", "扶持", "政策", "优惠", "待遇"})
 # Borrowing asked by its verb (能贷多少, 贷得了吗, 可以借多少钱): a loan, whatever the last answer was.
 _BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多少|几|得)|(?:能|可以|最多)借(?:多少|几)")
 
@@ -453,12 +455,15 @@ class Threads:
         """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
         answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan.
         `goes_on`: a later part of the same message (开网店算不算创业 | 能贷款不) goes on by its place."""
-        # A question of its own (能贷款吗，最多贷多少 after 开店有补贴吗) asks that kind as much as 那贷款呢 does.
-        asks = goes_on or self.words.continuing.search(text) or self.words.is_question(text)
-        if not asks or self.regions.resolve(text).place:
+        # A question of its own (能贷款吗，最多贷多少 after 开店有补贴吗) asks that kind as much as 那贷款呢 does —
+        # a kind of its own: 有补贴不 after a 社保 answer asks that measure's subsidy, going on with it.
+        goes_on = bool(goes_on or self.words.continuing.search(text))
+        if not (goes_on or self.words.is_question(text)) or self.regions.resolve(text).place:
             return None
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"
         kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]
+        if not goes_on:
+            kinds = [kind for kind in kinds if kind not in _ANY_KIND]
         named = ""
         if not kinds and _BORROWING.search(text):
             # 能贷多少, 可以借多少: asked by the verb, the kind is a loan, named in the search
