@@ -20,7 +20,7 @@ from knowledge.intent import AskedIntent, Intent, asked_phrases
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
-from knowledge.query import load_glossary, names_a_group, tokenize
+from knowledge.query import glossary_meanings, names_a_group, tokenize
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
@@ -977,18 +977,30 @@ def _named_alike_by_own_words(relevant: MatchRanking, jurisdiction_of: Mapping[s
     tell them apart, so when they score close, the one whose own text holds more of the rest of the
     question (免费组织农民工跨省劳务输出) is what is asked."""
     best = relevant[0]
-    if best.named is None:
-        return relevant
-    home = jurisdiction_of[best.measure.id]
-    for offset, other in enumerate(relevant[1:4]):
-        if (
+    return _runner_up_first(
+        relevant,
+        jurisdiction_of,
+        lambda other: (
             other.named == best.named
-            and jurisdiction_of[other.measure.id] == home
             and other.measure.clause != best.measure.clause
             and other.score >= _NAMED_ALIKE_RATIO * best.score
             and other.own_overlap > best.own_overlap + _OWN_WORDS_MARGIN
             and other.clause_score > best.clause_score
-        ):
+        ),
+    )
+
+
+def _runner_up_first(
+    relevant: MatchRanking, jurisdiction_of: Mapping[str, str], asked: Callable[[MeasureMatch], bool]
+) -> MatchRanking:
+    """The first of the three runners-up of the best (named) measure's region that is `asked`, moved
+    first; the ranking unchanged when the best is named by nothing or none is."""
+    best = relevant[0]
+    if best.named is None:
+        return relevant
+    home = jurisdiction_of[best.measure.id]
+    for offset, other in enumerate(relevant[1:4]):
+        if jurisdiction_of[other.measure.id] == home and asked(other):
             return relevant.moved_first(offset + 1)
     return relevant
 
@@ -1004,18 +1016,15 @@ def _described_over_named(relevant: MatchRanking, jurisdiction_of: Mapping[str, 
     describe another measure of the same region, in a clause that matches it at least as well
     (国营大厂办的培训学校…给本厂职工不收费的培训 → 企业职业技能培训机构纳入补贴范围): the described one is asked."""
     best = relevant[0]
-    if best.named is None:
-        return relevant
-    home = jurisdiction_of[best.measure.id]
-    for offset, other in enumerate(relevant[1:4]):
-        if (
+    return _runner_up_first(
+        relevant,
+        jurisdiction_of,
+        lambda other: (
             other.named is None
-            and jurisdiction_of[other.measure.id] == home
             and other.own_overlap >= max(_DESCRIBED_FLOOR, _DESCRIBED_RATIO * best.own_overlap)
             and other.clause_score >= best.clause_score
-        ):
-            return relevant.moved_first(offset + 1)
-    return relevant
+        ),
+    )
 
 
 def _narrower_when_said(
@@ -1065,8 +1074,7 @@ def _for_another_group(narrow: MeasureMatch, relevant: MatchRanking) -> bool:
 
 def _names_people_as_said(word: str) -> bool:
     """The word names people, or the glossary reads it as a term that does (退伍 → 退役士兵)."""
-    meant = (w for entry in load_glossary().entries if word in entry.say for w in entry.means)
-    return names_people(word) or any(names_people(w) for w in meant)
+    return names_people(word) or any(names_people(w) for w in glossary_meanings(word))
 
 
 # How far down the ranking the target groups that tell a group word of the question are read.

@@ -92,10 +92,14 @@ def load_glossary() -> Glossary:
     return Glossary.model_validate(data)
 
 
+def glossary_meanings(word: str) -> list[str]:
+    """The terms the glossary reads an everyday word as (大学生 → 高校毕业生)."""
+    return [w for entry in load_glossary().entries if word in entry.say for w in entry.means]
+
+
 def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:
     """The word, or a term the glossary reads it as (大学生 → 高校毕业生), is in a target group."""
-    meant = [w for entry in load_glossary().entries if token in entry.say for w in entry.means]
-    return any(word in group for word in (token, *meant) for group in groups)
+    return any(word in group for word in (token, *glossary_meanings(token)) for group in groups)
 
 
 @lru_cache(maxsize=1)
