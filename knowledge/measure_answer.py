@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from knowledge.definitions import names_people
-from knowledge.intent import AskedIntent, Intent, asked_phrases
+from knowledge.intent import AskedIntent, Intent, asked_phrases, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
@@ -242,6 +242,7 @@ def select(
     relevant = _general_before_narrower(_not_excluded(relevant, said_not, by_name_only), jurisdiction_of, policy)
     relevant = _named_alike_by_own_words(relevant, jurisdiction_of)
     relevant = _described_over_named(relevant, jurisdiction_of)
+    relevant = _asked_thing_held(relevant, jurisdiction_of, question)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
@@ -1023,6 +1024,41 @@ def _described_over_named(relevant: MatchRanking, jurisdiction_of: Mapping[str, 
             other.named is None
             and other.own_overlap >= max(_DESCRIBED_FLOOR, _DESCRIBED_RATIO * best.own_overlap)
             and other.clause_score >= best.clause_score
+        ),
+    )
+
+
+def _asked_thing_held(relevant: MatchRanking, jurisdiction_of: Mapping[str, str], question: str) -> MatchRanking:
+    """The best measure is named by a name it shares (创业孵化基地) but no phrase that asks says a word
+    of it beyond that name (房租跟网费能补多少), while a measure of the same region, in a clause that
+    matches at least as well, writes a word asked (房租、宽带网络…补贴): the thing asked is that one's.
+    The words of a phrase are its topic only: not how a figure is asked (额度最高多少), not a group of
+    people (大学生), not a figure told (那个5000块的), not the name the best one was named by."""
+    best = relevant[0]
+    if best.named is None or not question:
+        return relevant
+    own = best.measure.name + best.named + best.measure.span
+    # (no phrase asking by a cue: the last one asks — 入驻以后 房租给补吗)
+    phrases = asked_phrases(question, strict=True) or asked_phrases(question)[-1:]
+    asked: set[str] = set()
+    for phrase in phrases:
+        words = {
+            word
+            for word in tokenize(without_cues(phrase))
+            if len(word) >= 2 and word in best.focus and not word.isdigit() and not names_people(word)
+        }
+        if not words or any(word in own for word in words):
+            return relevant  # a phrase asks about the best one itself (技能大师工作室补多少钱，另外…)
+        asked |= words
+    if not asked:
+        return relevant
+    return _runner_up_first(
+        relevant,
+        jurisdiction_of,
+        lambda other: (
+            other.named is None
+            and other.clause_score >= best.clause_score
+            and any(word in other.measure.span for word in asked)
         ),
     )
 

@@ -66,3 +66,40 @@ def test_when_money_is_paid_is_not_read_as_when_a_document_was_issued(kb: Knowle
     # 几月份发 of a subsidy (when it is paid) is no question about the document
     result = answered(kb, "巴中稳岗补贴几月份发")
     assert "正式印发的文件" not in result.answer, result.answer
+
+
+# ---- a measure named by a shared name, while another of its region holds the thing asked ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "巴中入驻创业孵化基地的，宽带网络能补多少",
+        "巴中创业孵化基地入驻以后 房租给补吗",
+        "平昌的创业孵化基地 进驻后房租咋补",
+    ],
+)
+def test_the_measure_holding_the_thing_asked_comes_before_the_one_named(kb: KnowledgeBase, question: str) -> None:
+    # 巴中（六）: 对入驻创业园区(孵化基地)创业的，由受益财政适当给予房租、宽带网络、公共软件等补贴 — the
+    # 创业孵化基地 said also names（十三）'s 优先安排入驻各类创业孵化基地 for 去产能企业失业人员.
+    result = answered(kb, question)
+    assert cited(result)[0] == "bazhong-2018-06", (cited(result), result.answer)
+
+
+def test_the_named_measure_stays_when_it_holds_what_is_asked(kb: KnowledgeBase) -> None:
+    result = answered(kb, "巴中去产能企业的失业人员能优先入驻创业孵化基地吗")
+    assert cited(result)[0] == "bazhong-2018-13", (cited(result), result.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        # a figure told names the best one (那个5000元的), and a group of people is no thing asked
+        ("长春那个5000元的创业补贴 我这种开小卖部的能领吗", "jilin-2017-07"),
+        ("吉林高校毕业生创业担保贷款的额度最高是多少", "jilin-2017-06"),
+        # two questions, the first about the named measure itself: it stays first
+        ("巴中技能大师工作室能补多少 高级技师又有啥待遇", "bazhong-2018-17"),
+    ],
+)
+def test_the_named_measure_stays_when_a_phrase_asks_about_it(kb: KnowledgeBase, question: str, clause: str) -> None:
+    assert cited(answered(kb, question))[0] == clause
