@@ -75,6 +75,8 @@ def profiled(enabled: bool, top: int) -> Iterator[cProfile.Profile]:
     if enabled:
         out = io.StringIO()
         stats = pstats.Stats(profile, stream=out).strip_dirs()
+        calls = getattr(stats, "total_calls", 0)
+        print(f"profiled: {calls} Python function calls in all (deterministic; divide by n below)")
         stats.sort_stats("tottime").print_stats(top)
         stats.sort_stats("cumulative").print_stats(top)
         print(out.getvalue())
