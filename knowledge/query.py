@@ -143,7 +143,7 @@ def tokenizer_inputs(data_dir: Path = DATA_DIR) -> list[str | bytes]:
     does not invalidate every stored token list (tokens.tokenizer_fingerprint)."""
     glossary = Glossary.model_validate(yaml.safe_load((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
     scope = Scope.model_validate(yaml.safe_load((data_dir / "scope.yaml").read_text(encoding="utf-8")))
-    code = (glossary_words, _jieba_ready, tokenize, _stopwords, _is_punctuation)
+    code = (glossary_words, _jieba_ready, tokenize, _tokens, _stopwords, _is_punctuation)
     return [
         (data_dir / "policy_terms.txt").read_bytes(),
         json.dumps(glossary_words(glossary), ensure_ascii=False),
@@ -154,19 +154,36 @@ def tokenizer_inputs(data_dir: Path = DATA_DIR) -> list[str | bytes]:
 
 def jieba_words(text: str) -> list[str]:
     """Accurate-mode jieba words (with the policy dictionary): each character in one word."""
-    _jieba_ready()
-    return [str(word) for word in jieba.lcut(text)]
+    return list(_jieba_words(text))
 
 
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens without stopwords or punctuation (compounds and their parts)."""
+    return list(_tokens(text))
+
+
+# One message is read by several analyzers in a turn (spelling, intent, regions, the answer and the
+# dialogue's readers), each cutting the same text: the cuts of the last few texts are kept. jieba's
+# dictionary is fixed once loaded (_jieba_ready), so a cut never goes stale; the bound keeps only the
+# texts of the turns in flight, not every question ever asked.
+_CUTS_KEPT = 32
+
+
+@lru_cache(maxsize=_CUTS_KEPT)
+def _jieba_words(text: str) -> tuple[str, ...]:
+    _jieba_ready()
+    return tuple(str(word) for word in jieba.lcut(text))
+
+
+@lru_cache(maxsize=_CUTS_KEPT)
+def _tokens(text: str) -> tuple[str, ...]:
     _jieba_ready()
     stop = _stopwords()
-    return [
+    return tuple(
         token
         for token in jieba.lcut_for_search(text)
         if token.strip() and token not in stop and not _is_punctuation(token)
-    ]
+    )
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.dialogue.words import Vocabulary
 
@@ -38,6 +39,7 @@ _GROUP_SUBJECT = re.compile(r"[\u4e00-\u9fff]的(?:人)?(?:在|去|回|想|要|�
 
 # What may stand before a bare asking word (我想问下, 就问一下): the speaker and their wish, nothing asked.
 _ASKER = "我俺想就再还也请"
+_READINGS_KEPT = 32
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,11 @@ class MessageReader:
         # 表 or 姨 only after 我: 的表格 names no one).
         named = sorted((w for w in words.relations if len(w) > 1), key=len, reverse=True)
         self._named_relative = re.compile(r"(?:^|[的，,。\s])(?:" + "|".join(re.escape(w) for w in named) + ")")
+        # One turn reads its message more than once (what is said and asked, then again for the
+        # answer): a reading depends on the text alone, so the last few are kept (Reading is frozen).
+        self.read: Callable[[str], Reading] = lru_cache(maxsize=_READINGS_KEPT)(self._read)
 
-    def read(self, text: str) -> Reading:
+    def _read(self, text: str) -> Reading:
         stretches = [part for m in _STRETCH.finditer(text) for part in self._by_whom(m.group(0))] or [text]
         stretches = [part for s in stretches for part in self._said_before_question(s)]
         asked = [self._is_question(s) for s in stretches]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.dialogue.core import Dialogue
+from bot.dialogue.types import SessionState, Turn
 from bot.dialogue.words import squash
 
 DAY = date(2026, 12, 3)
@@ -56,3 +57,15 @@ def test_a_message_is_squashed_once_for_every_check_that_reads_it(dialogue: Dial
     words.is_opener(message)
     words.command(message)
     assert squash.cache_info().misses == misses
+
+
+def test_a_policy_question_turn_reads_its_message_once(dialogue: Dialogue) -> None:
+    """The turn reads what is said and asked, then reads the message again for the answer: the second
+    reading is the first one, not worked out again."""
+    reader = dialogue.reader
+    message = "我在平顶山下岗一年多了，想问问领完失业金以后还有什么补助"
+    misses = reader.read.cache_info().misses
+    dialogue.respond(SessionState(), Turn(text=message), DAY)
+    assert reader.read.cache_info().misses == misses + 1
+    reading = reader.read(message)
+    assert "下岗" in reading.statement and "补助" in reading.question

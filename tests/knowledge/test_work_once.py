@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import random
 
+import jieba
 import pytest
 
 from knowledge.kb import KnowledgeBase
+from knowledge.query import _CUTS_KEPT, _jieba_words, _tokens, jieba_words, tokenize
 from knowledge.regions import Gazetteer
 
 
@@ -61,3 +63,23 @@ def test_the_glossary_words_a_question_says_are_found_by_one_scan_as_by_every_le
         # (entries said by a pattern, 开个小店, are found by their regular expressions on top)
         by_pattern = {index for index, pattern in analyzer._said_by_pattern if pattern.search(text)}
         assert analyzer._entries_said(text) == sorted(by_length | by_pattern), text
+
+
+def test_a_message_read_by_several_analyzers_is_cut_by_jieba_once() -> None:
+    """The speller, the regions and the answer each ask for the same message's words: jieba cuts it
+    once per mode, and every caller still gets the same words as its own list."""
+    text = "我在商洛打零工，灵活就业自己交社保，能领多少社保补贴"
+    words, tokens = jieba_words(text), tokenize(text)
+    cuts_before = _jieba_words.cache_info().hits + _tokens.cache_info().hits
+    words.append("改动")  # one caller's list is its own: the kept cut is not changed through it
+    tokens.clear()
+    assert jieba_words(text) == [str(w) for w in jieba.lcut(text)]
+    assert tokenize(text) == list(_tokens.__wrapped__(text))
+    assert "灵活就业" in jieba_words(text) and "灵活就业" in tokenize(text)
+    assert _jieba_words.cache_info().hits + _tokens.cache_info().hits >= cuts_before + 4
+
+
+def test_only_the_cuts_of_the_last_few_messages_are_kept() -> None:
+    for n in range(3 * _CUTS_KEPT):
+        tokenize(f"第{n}个问题：失业保险金怎么领")
+    assert _tokens.cache_info().currsize <= _CUTS_KEPT
