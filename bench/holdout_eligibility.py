@@ -656,7 +656,33 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
     months = re.search(r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months", text)
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
+    _groups_of_hires(text, profile)
     _epidemic_supplies(text, profile)
+
+
+# Set 13 (session 21): 雇用3名…, 2人稳定就业7个月, 1人3个月 — groups of hires with their own months: each group
+# is one record of `hires` (the unit's benefits are judged hire by hire), the rest said of all of them.
+GROUP_MONTHS = re.compile(r"(\d+)\s*(?:人|名)[^;；,，\d]{0,6}?(\d+)个多?月")
+HIRE_RECORD = {
+    "hire_hard_to_employ": "hard_to_employ",
+    "hire_household": "household",
+    "hire_registered_unemployed": "registered_unemployed",
+    "hire_rural_labor": "rural_labor",
+    "hire_education": "education",
+    "hire_graduation_date": "graduation_date",
+    "hire_contract": "contract",
+    "hire_insured": "insured",
+    "hire_date": "date",
+}
+
+
+def _groups_of_hires(text: str, profile: dict[str, Any]) -> None:
+    groups = GROUP_MONTHS.findall(text)
+    if len(groups) < 2:
+        return
+    shared = {key: profile.pop(fact) for fact, key in HIRE_RECORD.items() if fact in profile}
+    profile.pop("hire_months", None)
+    profile["hires"] = [{**shared, "months": int(months)} for _, months in groups]
 
 
 def _epidemic_supplies(text: str, profile: dict[str, Any]) -> None:

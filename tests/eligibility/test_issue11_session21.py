@@ -192,3 +192,16 @@ def test_the_runner_takes_facts_after_an_earlier_turn_not_from_it() -> None:
         "other": "前一轮: 他问灵活就业社会保险补贴期满能否延长。本人: 就业困难人员, 没有领过灵活就业社会保险补贴",
     }
     assert runner.profile_of(follow_up, date(2020, 9, 1), BOOK)["flexible_subsidy_ended"] is False
+
+
+def test_the_runner_splits_hires_described_in_groups_by_their_months() -> None:
+    runner = _runner()
+    owner = {
+        "place": "四川省资阳市乐至县",
+        "age": 40,
+        "employment": "self_employed",
+        "other": "2017年办理营业执照开农家乐; 招用4名建档立卡贫困家庭劳动力, 3人已干9个月, 1人刚来2个月",
+    }
+    hires = runner.profile_of(owner, date(2018, 6, 1), BOOK)["hires"]
+    assert [h["months"] for h in hires] == [9, 2]
+    assert all(h["household"] == ["poverty_registered"] for h in hires)
