@@ -169,12 +169,17 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
     "business_first": ("第二次创业", "再次创业", "二次创业", "注销"),
 }
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
-NEVER_HAD = {"public_welfare_job_ended": "公益性岗位", "flexible_subsidy_ended": "灵活就业社会保险补贴"}
+# Set 13 (session 21): 灵活就业社保补贴 — 社保 is the short form of 社会保险.
+NEVER_HAD = {
+    "public_welfare_job_ended": ("公益性岗位",),
+    "flexible_subsidy_ended": ("灵活就业社会保险补贴", "灵活就业社保补贴"),
+}
 # A negation right before the word, or before a verb of up to two characters (不是, 未认定, 未做, 无国家, 从未在),
 # or in English up to three words before it (session 12: never received, never held a, not recognized as).
 # Set 7 (session 15): 未被认定为就业困难人员, 未领取工商营业执照 — a passive or a 领取 before the word.
+# Set 13 (session 21): 从未享受过… — a two-character verb and the 过 of what was never had.
 NEGATION = re.compile(
-    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|认定为|\w{0,2})\W{0,2})$",
+    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|认定为|\w{0,2}过?)\W{0,2})$",
     re.IGNORECASE,
 )
 
@@ -263,9 +268,14 @@ OTHERS = (
 ABOUT_ANOTHER = re.compile(r"(?:[（(][^）)]*|——\s*)(?:" + "|".join((*OTHERS, "母亲", "父亲")) + ")")
 
 
+# Set 13 (session 21): "前一轮: 她问…, 助手已介绍了…。本人: …" — the earlier turn of a follow-up is what was
+# said, not what is true of the person (it may name the very benefit she never had); the facts follow 本人.
+EARLIER_TURN = re.compile(r"前一轮[:：][^。]*(?:。|$)\s*(?:本人[:：])?")
+
+
 def own_part(other: str) -> str:
-    """`other` without the parts that speak of someone else (妻子…, 其兄…)."""
-    parts = re.split(r"([;；])", other)
+    """`other` without the parts that speak of someone else (妻子…, 其兄…) or of an earlier turn."""
+    parts = re.split(r"([;；])", EARLIER_TURN.sub("", other))
     kept = [part for part in parts[::2] if not part.strip().startswith(OTHERS)]
     return "; ".join(part.strip() for part in kept if part.strip())
 
@@ -365,14 +375,18 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
         said = mentions(text, words, acts=fact in ACTS)
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
-    for fact, word in NEVER_HAD.items():
-        if mentions(text, (word,)) is False:
+    for fact, words in NEVER_HAD.items():
+        if mentions(text, words) is False:
             profile.setdefault(fact, False)
-        # Set 6: 公益性岗位享受期2021-02-28期满 — what ended, and when (the extensions are for 2020 ends).
-        # Set 12 (session 20): 在公益性岗位就业, 2017-12上岗, 2020-12岗位期满 — the year next to 期满, not the first.
-        ended = re.search(re.escape(word) + r"[^;；]*(\d{4})(?:-\d{1,2}){0,2}[^;；\d]{0,6}期满", text)
-        if ended:
-            profile.setdefault(fact, ended[1] == "2020")
+        for word in words:
+            # Set 6: 公益性岗位享受期2021-02-28期满 — what ended, and when (the extensions are for 2020 ends).
+            # Set 12 (session 20): 在公益性岗位就业, 2017-12上岗, 2020-12岗位期满 — the year next to 期满, not
+            # the first.
+            ended = re.search(re.escape(word) + r"[^;；]*(\d{4})(?:-\d{1,2}){0,2}[^;；\d]{0,6}期满", text)
+            # Set 13 (session 21): 2014-2016年曾享受灵活就业社保补贴（早已期满） — the span's last year, then 期满.
+            spanned = re.search(r"(\d{4})年[^;；,，\d]{0,6}" + re.escape(word) + r"[^;；,，]{0,6}期满", text)
+            if ended or spanned:
+                profile.setdefault(fact, (ended or spanned)[1] == "2020")
     profile["received_before"] = _had(received)
     for item in received:
         if "公益性岗位" in item:
@@ -415,8 +429,12 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
         profile.setdefault("ui_insured", True)
     # Set 9 (session 17): 期满时距法定退休约1年6个月 — years and months, 年龄 not written.
     retiring = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
+    # Set 13 (session 21): 距退休约14个月 — months alone.
+    in_months = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+)个月", text)
     if retiring:
         profile["years_to_retirement"] = round(float(retiring[1]) + int(retiring[2] or 0) / 12, 2)
+    elif in_months:
+        profile["years_to_retirement"] = round(int(in_months[1]) / 12, 2)
     # Set 12 (session 20): （按60岁退休为2022-08） — the day of retirement, counted from the day judged.
     retires_on = re.search(r"退休(?:时间|日期)?(?:为|是|在|于)" + DATED, text)
     if retires_on and not retiring:
@@ -505,7 +523,8 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
 
 
 # The school a leaving date may name; set 12 (session 20): 2017-07技工学校（中职）毕业 — 技校 written in full.
-SCHOOLS = "高校|大学|本科|专科|大专|中职|中专|技工学校|技校|职高|高中|初中"
+# Set 13 (session 21): 2025-06高职（大专）毕业 — 高职 is a school word too.
+SCHOOLS = "高校|大学|本科|专科|大专|高职|中职|中专|技工学校|技校|职高|高中|初中"
 
 
 def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
@@ -637,7 +656,33 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
     months = re.search(r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months", text)
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
+    _groups_of_hires(text, profile)
     _epidemic_supplies(text, profile)
+
+
+# Set 13 (session 21): 雇用3名…, 2人稳定就业7个月, 1人3个月 — groups of hires with their own months: each group
+# is one record of `hires` (the unit's benefits are judged hire by hire), the rest said of all of them.
+GROUP_MONTHS = re.compile(r"(\d+)\s*(?:人|名)[^;；,，\d]{0,6}?(\d+)个多?月")
+HIRE_RECORD = {
+    "hire_hard_to_employ": "hard_to_employ",
+    "hire_household": "household",
+    "hire_registered_unemployed": "registered_unemployed",
+    "hire_rural_labor": "rural_labor",
+    "hire_education": "education",
+    "hire_graduation_date": "graduation_date",
+    "hire_contract": "contract",
+    "hire_insured": "insured",
+    "hire_date": "date",
+}
+
+
+def _groups_of_hires(text: str, profile: dict[str, Any]) -> None:
+    groups = GROUP_MONTHS.findall(text)
+    if len(groups) < 2:
+        return
+    shared = {key: profile.pop(fact) for fact, key in HIRE_RECORD.items() if fact in profile}
+    profile.pop("hire_months", None)
+    profile["hires"] = [{**shared, "months": int(months)} for _, months in groups]
 
 
 def _epidemic_supplies(text: str, profile: dict[str, Any]) -> None:

@@ -83,11 +83,12 @@ def test_an_official_document_still_gives_eligible(engine: Engine) -> None:
             "employment_status": "unemployed",
             "overcapacity_worker": True,
             "organized_labor_export": True,  # session 14: the package's 交通补贴 is for 劳务输出
+            "received_before": [],  # session 21: the fare, its own benefit, is paid once (to confirm)
         },
         date(2018, 6, 1),
     )
     statuses = {b.id: b.status for b in result.benefits}
-    assert statuses["bazhong.overcapacity_worker_support"] == "eligible"
+    assert statuses["bazhong.overcapacity_transport_subsidy"] == "eligible"  # session 21: its own benefit
 
 
 def test_the_draft_is_said_in_json_and_in_the_chat(engine: Engine, registry: Registry) -> None:
