@@ -284,9 +284,20 @@ class Vocabulary:
         """巴州区 查下补贴 → 巴州区: what comes before a phrase that only asks for the check (`check_request`);
         None when no phrase does."""
         simplified = to_simplified(text).strip()
-        for found in re.finditer(r"[^\s，,。！!？?；;、~～]+", simplified):
+        for found in re.finditer(_PHRASE, simplified):
             if self.check_request.search(found.group()):
                 return simplified[: found.start()].strip(" ，,。；;、")
+        return None
+
+    def said_apart_from_check_request(self, text: str) -> tuple[str, str] | None:
+        """查补贴 长春 → (长春, 查补贴); 我想查下我能享受啥 雁江的 → (雁江的, 我想查下我能享受啥): the phrases
+        said apart from the one asking for the check — before or after it — and that phrase; None when no
+        phrase of its own asks for the check."""
+        phrases = re.findall(_PHRASE, to_simplified(text).strip())
+        for index, phrase in enumerate(phrases):
+            squashed = squash(phrase)
+            if self.check_request.search(phrase) or any(p in squashed for p in self.eligibility_request):
+                return " ".join(phrases[:index] + phrases[index + 1 :]), phrase
         return None
 
     def is_denial(self, text: str) -> bool:
@@ -452,6 +463,9 @@ def _cover(squashed: str, cover: _Cover) -> tuple[str, ...] | None:
 def _spaced(text: str) -> str:
     """Lower case, 繁→简, single spaces: for phrases of several English words (act as)."""
     return " ".join(to_simplified(text).lower().split())
+
+
+_PHRASE = r"[^\s，,。！!？?；;、~～]+"
 
 
 @lru_cache(maxsize=256)
