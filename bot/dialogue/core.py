@@ -853,6 +853,9 @@ class Dialogue:
         opening = reading.opening
         if not opening or reading.statement or self.words.is_question(opening) or self.words.is_acknowledgment(opening):
             return False
+        if self.words.states_a_wish(opening):
+            # 想学个手艺 农村的有补贴没: the want opens the question — it confirms nothing.
+            return False
         return self.words.yes_no(opening) == (True, True)
 
     def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
@@ -860,7 +863,7 @@ class Dialogue:
         only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
         description = self._described(work, text, reading, today)
-        if understood and value is True and not self._asks(text, reading):
+        if understood and value is True and not self._asks(text, reading) and not self.words.states_a_wish(text):
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)

@@ -253,6 +253,15 @@ class Vocabulary:
         squashed = squash(text)
         return any(squashed.startswith(word) for word in self._covers.supposing)
 
+    def states_a_wish(self, text: str) -> bool:
+        """想学个手艺, 要办个证, 打算开店: a want glued to what is wanted states an intention — a yes to a
+        question of wanting, never a "that is right" to facts shown (想的, 要啊 still stand alone, and 要得 is a
+        yes of its own)."""
+        squashed = squash(text)
+        if any(squashed.startswith(word) for word in self.assent if len(word) > 1):
+            return False  # 要得 (西南: "all right") is an assent word of its own
+        return _WISH.match(to_simplified(text)) is not None
+
     def is_unknown(self, text: str) -> bool:
         understood, value = self.yes_no(text)
         return understood and value is None
@@ -466,6 +475,8 @@ def _spaced(text: str) -> str:
 
 
 _PHRASE = r"[^\s，,。！!？?；;、~～]+"
+# A want (想, 要, 打算, 准备) said first and glued to a word of what is wanted (not a particle: 想的, 要啊).
+_WISH = re.compile(r"^\s*(?:我|俺)?(?:想要|想|要|打算|准备)(?![的啊呀哈嘛呢了吧滴是])[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=256)

@@ -82,3 +82,29 @@ def test_a_relative_named_with_a_prefix_is_not_the_speaker_on_the_card(dialogue:
 def test_prefixed_kin_words_speak_of_someone_else(dialogue: Dialogue, message: str) -> None:
     assert dialogue.reader.is_about_other(message)
     assert not dialogue.reader.is_about_person(message)
+
+
+# -- (d) a want glued to what is wanted confirms no card -------------------------------------------
+
+
+def test_a_question_opened_by_a_want_keeps_the_card_waiting(dialogue: Dialogue) -> None:
+    # 商洛（三）: 农村劳动者 … 有培训意愿的, 给予职业培训补贴 — asked, answered; the card is not confirmed by 想.
+    state, _ = say(dialogue, SessionState(), "柞水县的 在家养蜂", TODAY)
+    state, replies = say(dialogue, state, "打算学个电焊的本事 农村户口的有补贴没", TODAY)
+    assert any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    assert replies[-1].kind == "confirm" and not state.profile, [r.text for r in replies]
+
+
+def test_a_want_said_alone_while_a_card_waits_is_told_not_a_yes(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "柞水县的 在家养蜂", TODAY)
+    state, replies = say(dialogue, state, "打算学点技术", TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    assert not state.profile and state.pending.get("wants_training") is True
+
+
+@pytest.mark.parametrize(
+    ("message", "wish"),
+    [("想学门手艺", True), ("要办个证", True), ("想的", False), ("要啊", False), ("要得 都没错", False)],
+)
+def test_a_want_is_a_wish_only_glued_to_what_is_wanted(dialogue: Dialogue, message: str, wish: bool) -> None:
+    assert dialogue.words.states_a_wish(message) is wish
