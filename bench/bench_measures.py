@@ -58,6 +58,7 @@ SETS = {
     "held-out 16": "answers_holdout16",
     "held-out 17": "answers_holdout17",
     "held-out 18": "answers_holdout18",
+    "held-out 19": "answers_holdout19",
 }
 
 

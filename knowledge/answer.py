@@ -715,6 +715,10 @@ class Answerer:
         missing = MissingAspect(kind="figure") if selection.kind == "no_figure" else None
         if missing is None and _use_unanswered(retrieval.analysis.normalized, selection):
             missing = MissingAspect(kind="use")
+        if missing is None:
+            # 稳岗补贴几月份到账 / 创业补贴网上申请的网址是哪个: the measure is found, but the question asks a
+            # named aspect of applying (a time limit, a place or site) its clause never states.
+            missing = _procedure_unanswered(retrieval.analysis, quoted, named_only=True)
         status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
         return Decision(status, quoted, missing, selection, asked)
 
@@ -1070,10 +1074,28 @@ def _asked(analysis: QueryAnalysis) -> AskedIntent:
     return classify(analysis.normalized)
 
 
-def _procedure_unanswered(analysis: QueryAnalysis, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
-    """The procedure aspect asked (所需材料, 办理流程 …) that the first quoted clause does not state."""
+def _procedure_unanswered(
+    analysis: QueryAnalysis, quoted: list[tuple[ScoredClause, str]], named_only: bool = False
+) -> MissingAspect | None:
+    """The procedure aspect asked (所需材料, 办理流程 …) that the first quoted clause does not state;
+    `named_only`: only an aspect the question names by its own words (到账, 网址), never the general
+    how-to aspect every procedure question implies."""
     for aspect in analysis.procedure_aspects:
+        if named_only and not _step_asked(analysis.normalized, aspect.triggers):
+            continue
         body = quoted[0][0].clause.body if quoted else ""
         if not any(term in body for term in aspect.evidence):
             return MissingAspect(kind="procedure", name=aspect.aspect)
     return None
+
+
+def _step_asked(question: str, triggers: tuple[str, ...] | list[str]) -> bool:
+    """A step of applying is what a phrase asks (几月份到账, 在哪个小程序申请) — not the person's story
+    (执照办下来一年多了) nor a condition of a figure asked (批下来给多少钱)."""
+    for phrase in asked_phrases(question):
+        if not any(trigger in phrase for trigger in triggers) or _TOLD_AS_DONE.search(phrase):
+            continue
+        asked = classify(phrase)
+        if asked.primary is Intent.PROCEDURE or not asked.asks_figure:
+            return True
+    return False

@@ -41,6 +41,7 @@ HOLDOUT_SETS = (
     "answers_holdout16",
     "answers_holdout17",
     "answers_holdout18",
+    "answers_holdout19",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

@@ -410,6 +410,10 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     said = words.partial.format(asked=aspect.asked.format(name=name))
     # The first line says what the measure grants; what it leaves open is said before the quote unless
     # that line already says it (没有写明具体金额).
+    if missing.kind == "procedure":
+        # 几月份到账: what was asked is a step of applying the clauses never state — said first, then
+        # the clauses themselves; the measure's amount is not what was asked.
+        direct = []
     lines = [*direct, "", said if missing.kind in ("use", "standard") else words.direct.based_on] if direct else [said]
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))

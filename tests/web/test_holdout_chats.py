@@ -82,6 +82,7 @@ HOLDOUTS = (
     "chats_holdout11.yaml",
     "chats_holdout12.yaml",
     "chats_holdout13.yaml",
+    "chats_holdout14.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
@@ -261,6 +262,12 @@ def _kind_matches(
         return bool(replies) and replies[-1].kind in {"question", "results"}
     if kind == "error_message":
         return (400 <= status < 500) or any(r.kind == "notice" for r in replies)
+    if kind == "clarify":
+        # (set 14's header) empty-ish, emoji-only or ambiguous input: asked to restate, nothing cited
+        # and no card of facts read into it.
+        return (400 <= status < 500) or (
+            bool(replies) and not any(r.citations for r in answers) and not any(r.kind == "confirm" for r in replies)
+        )
     return False
 
 
