@@ -108,3 +108,27 @@ def test_a_want_said_alone_while_a_card_waits_is_told_not_a_yes(dialogue: Dialog
 )
 def test_a_want_is_a_wish_only_glued_to_what_is_wanted(dialogue: Dialogue, message: str, wish: bool) -> None:
     assert dialogue.words.states_a_wish(message) is wish
+
+
+# -- (e) out of work said by who let one go, or by the workplace gone -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "place"),
+    [
+        ("前阵子被单位辞了 人在白城", "白城市"),  # whoever let go, said between 被 and the verb
+        ("被老板炒了 在卫东区", "卫东区"),
+        ("煤矿前年就关停了 在家闲着 汝州的", "汝州市"),  # 资阳（十四）/ 吉林（十九）: 去产能 … 失业人员
+    ],
+)
+def test_losing_the_job_said_by_who_let_one_go_or_the_workplace_gone_is_carded(
+    dialogue: Dialogue, message: str, place: str
+) -> None:
+    state, replies = say(dialogue, SessionState(), message, TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    assert state.pending["employment_status"] == "unemployed" and state.pending["region"] == place
+
+
+@pytest.mark.parametrize("message", ["单位快倒闭了", "被评为先进工作者", "被车间开了个会"])
+def test_a_workplace_at_risk_or_another_passive_says_no_job_lost(dialogue: Dialogue, message: str) -> None:
+    assert dialogue.describer.describe(message, TODAY).facts.get("employment_status") != "unemployed"
