@@ -853,6 +853,9 @@ class Dialogue:
         opening = reading.opening
         if not opening or reading.statement or self.words.is_question(opening) or self.words.is_acknowledgment(opening):
             return False
+        if self.words.states_a_wish(opening):
+            # 想学个手艺 农村的有补贴没: the want opens the question — it confirms nothing.
+            return False
         return self.words.yes_no(opening) == (True, True)
 
     def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
@@ -860,7 +863,7 @@ class Dialogue:
         only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
         description = self._described(work, text, reading, today)
-        if understood and value is True and not self._asks(text, reading):
+        if understood and value is True and not self._asks(text, reading) and not self.words.states_a_wish(text):
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)
@@ -924,7 +927,9 @@ class Dialogue:
         if not reading.statement:
             return None
         description = self.describer.describe(reading.statement, today)
-        if description.facts or not (self.words.correcting.search(text) or self.corrections.replaces(text)):
+        # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
+        corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
+        if description.facts or not corrects:
             return description
         known = {**work.profile, **work.pending}
         return self.corrections.read(reading.statement, known, today) or description
@@ -1061,13 +1066,22 @@ class Dialogue:
         return self.interviewer.accept(work, today)
 
     def _told_with_request(self, reading: Reading, description: Description | None, today: date) -> Description | None:
-        """雁江区的 想查下我能享受哪些补贴: words said apart before asking for the check (where one is)
-        tell about the person who asks for it — the check starts from them, shown for confirmation."""
-        said_apart = reading.context or self.words.said_before_check_request(reading.question) or ""
+        """雁江区的 想查下我能享受哪些补贴 (or 我想查下我能享受啥 雁江的): words said apart from asking for
+        the check (where one is), before or after it, tell about the person who asks for it — the check
+        starts from them, shown for confirmation."""
+        split = self.words.said_apart_from_check_request(reading.question)
+        said_apart = reading.context or (split[0] if split is not None else "")
         if (description is not None and description.facts) or not said_apart or reading.others:
             return description
         told = self.describer.describe(said_apart, today)
         return told if told.facts else description
+
+    def _asks_only_the_check(self, phrase: str) -> bool:
+        """查下补贴, 我想查下我能享受啥: the phrase asks for the check and names nothing else — not 失业了能领啥
+        (what a group gets, asked of the documents)."""
+        if self.words.check_request.search(phrase):
+            return True
+        return not any(self._names_something(word) for word in self.threads.content_words(phrase))
 
     def _asks_what_fits(self, text: str) -> bool:
         """The person asks, openly, what there is for them, in a last phrase that names nothing to look
@@ -1099,10 +1113,10 @@ class Dialogue:
         # what the request asks the documents about (恩阳区回乡办家庭农场，能享受啥 asks about that case).
         asked = text[len(reading.opening) :] if reading.opening else text
         place = reading.context.removesuffix("的")
-        before = self.words.said_before_check_request(text)
-        if not place and before:
-            # 巴州区 查下补贴: the request is one phrase of its own, the place the words before it.
-            place, asked = before.removesuffix("的"), text[len(before) :]
+        split = self.words.said_apart_from_check_request(text)
+        if not place and split is not None and split[0] and self._asks_only_the_check(split[1]):
+            # 巴州区 查下补贴, 查补贴 长春: the request is one phrase of its own, the place the words apart from it.
+            place, asked = split[0].removesuffix("的"), split[1]
         said_apart = bool(self.regions.resolve(place).place) and not any(
             self._names_something(word) for word in self.threads.content_words(place)
         )

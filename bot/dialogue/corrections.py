@@ -12,7 +12,9 @@ own, so the describer finds nothing in them. Here the new value is read in the p
   the card or the record holds (the interview's own answer reader, so 五十八 is an age in 岁 and 去年
   a date); the correction is taken only when exactly one of those facts reads it and it changes that
   fact — or, when several do (58: an age, or months out of work), the one the words around it name
-  (岁数打错了 → 岁, age's unit).
+  (岁数打错了 → 岁, age's unit);
+- …不对 Y with neither 是 nor 我 before Y (年龄也不对 35了): Y is read only as the answer of a fact the
+  other words name.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _REPLACED_AFTER = re.compile(
 _NEW_VALUE = re.compile(
     r"(?:^|[\s，,。；;])(?:应该是|其实是|是|我(?=[0-9０-９一二三四五六七八九十两]))(?P<new>[^，,。？?！!吗呢\s]{1,12})"
 )
+_PHRASE = re.compile(r"[^\s，,。；;！!？?、]+")
 # Facts whose value is a yes or a no: a bare value never corrects them (是 would read as a yes).
 _VALUED = frozenset({"integer", "number", "date", "enum"})
 
@@ -69,8 +72,20 @@ class Corrections:
                 return corrected
         said = _NEW_VALUE.search(text)
         if said is None:
-            return None
+            return self._of_fact_named(text, known, today)
         return self._of_known_fact(said["new"], known, today, text[: said.start("new")] + text[said.end("new") :])
+
+    def _of_fact_named(self, text: str, known: dict[str, Any], today: date) -> Description | None:
+        """年龄也不对 35了: no 是 marks the new value, so a phrase of its own is read as the answer of a
+        fact only where the other words name that fact (年龄, two characters of its label, or its unit)."""
+        phrases = _PHRASE.findall(text)
+        for index, phrase in enumerate(phrases):
+            around = "".join(phrases[:index] + phrases[index + 1 :])
+            named = {fact: value for fact, value in known.items() if fact in self.facts and self._names(fact, around)}
+            corrected = self._of_known_fact(phrase, named, today) if named else None
+            if corrected is not None:
+                return corrected
+        return None
 
     def _in_place_of(self, old: str, new: str, today: date) -> Description | None:
         before = self.describer.describe(old, today).facts

@@ -83,7 +83,8 @@ class MessageReader:
         first = sorted(words.first_person, key=len, reverse=True)
         relations = sorted(words.relations, key=len, reverse=True)
         self._first_person = re.compile("|".join(re.escape(w) for w in first))
-        self._relation = re.compile("(?:的|们的)?(?:" + "|".join(re.escape(w) for w in relations) + ")")
+        # 我老表, 我大舅, 我小姨: a kin word takes 老 / 大 / 小 before it in everyday speech.
+        self._relation = re.compile("(?:的|们的)?[老大小]?(?:" + "|".join(re.escape(w) for w in relations) + ")")
         self._third_person = re.compile("|".join(f"(?<!其){re.escape(w)}" for w in words.third_person))
         # 郏县的亲戚也开店, 亲戚在郏县开店: a relative named without 我 (one-character kin words such as
         # 表 or 姨 only after 我: 的表格 names no one).

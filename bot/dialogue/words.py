@@ -253,6 +253,15 @@ class Vocabulary:
         squashed = squash(text)
         return any(squashed.startswith(word) for word in self._covers.supposing)
 
+    def states_a_wish(self, text: str) -> bool:
+        """想学个手艺, 要办个证, 打算开店: a want glued to what is wanted states an intention — a yes to a
+        question of wanting, never a "that is right" to facts shown (想的, 要啊 still stand alone, and 要得 is a
+        yes of its own)."""
+        squashed = squash(text)
+        if any(squashed.startswith(word) for word in self.assent if len(word) > 1):
+            return False  # 要得 (西南: "all right") is an assent word of its own
+        return _WISH.match(to_simplified(text)) is not None
+
     def is_unknown(self, text: str) -> bool:
         understood, value = self.yes_no(text)
         return understood and value is None
@@ -284,9 +293,20 @@ class Vocabulary:
         """巴州区 查下补贴 → 巴州区: what comes before a phrase that only asks for the check (`check_request`);
         None when no phrase does."""
         simplified = to_simplified(text).strip()
-        for found in re.finditer(r"[^\s，,。！!？?；;、~～]+", simplified):
+        for found in re.finditer(_PHRASE, simplified):
             if self.check_request.search(found.group()):
                 return simplified[: found.start()].strip(" ，,。；;、")
+        return None
+
+    def said_apart_from_check_request(self, text: str) -> tuple[str, str] | None:
+        """查补贴 长春 → (长春, 查补贴); 我想查下我能享受啥 雁江的 → (雁江的, 我想查下我能享受啥): the phrases
+        said apart from the one asking for the check — before or after it — and that phrase; None when no
+        phrase of its own asks for the check."""
+        phrases = re.findall(_PHRASE, to_simplified(text).strip())
+        for index, phrase in enumerate(phrases):
+            squashed = squash(phrase)
+            if self.check_request.search(phrase) or any(p in squashed for p in self.eligibility_request):
+                return " ".join(phrases[:index] + phrases[index + 1 :]), phrase
         return None
 
     def is_denial(self, text: str) -> bool:
@@ -452,6 +472,11 @@ def _cover(squashed: str, cover: _Cover) -> tuple[str, ...] | None:
 def _spaced(text: str) -> str:
     """Lower case, 繁→简, single spaces: for phrases of several English words (act as)."""
     return " ".join(to_simplified(text).lower().split())
+
+
+_PHRASE = r"[^\s，,。！!？?；;、~～]+"
+# A want (想, 要, 打算, 准备) said first and glued to a word of what is wanted (not a particle: 想的, 要啊).
+_WISH = re.compile(r"^\s*(?:我|俺)?(?:想要|想|要|打算|准备)(?![的啊呀哈嘛呢了吧滴是])[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=256)
