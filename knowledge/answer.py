@@ -128,7 +128,12 @@ _GENERIC_WORD = re.compile(
 
 # A phrase asking for a benefit of some kind without naming it (听说有个啥一次性补贴能领): after a story
 # the story's outside topics (投简历) are the situation, not what is asked.
-_ASKS_FOR_MONEY = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金")
+# Money named (补贴, 贷款), and money asked for by a name or described (政府给多少, 一个人能拿几个钱, 发多少).
+_NAMES_MONEY = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金")
+_ASKS_FOR_MONEY = re.compile(
+    _NAMES_MONEY.pattern
+    + r"|(?:政府|国家|上面|财政)[^，。？?]{0,3}(?:给|发|补|奖)|(?:给|发|补|拿|领)(?:多少|几个?钱|好多)"
+)
 # What a price or a fee is called (电费, 考试费, 电价), and the words asking for help with one (学费补贴,
 # 培训费能报销吗, 鉴定费减免): only a price asked for itself is no question for these documents.
 _PRICE_HEADS = ("费", "价", "价格")
@@ -395,6 +400,15 @@ class Answerer:
         if not (self.matcher.names_a_measure(retrieval) or any(_ASKS_FOR_MONEY.search(phrase) for phrase in asking)):
             return False
         if any(mentions(phrase, topic) for phrase in asking for topic in topics):
+            return False
+        # 应届毕业生租房补贴 每月给多少: the phrase holding the topic names money — it is what is asked,
+        # a search-box noun phrase apart from its question, not the person's story (上学时贷过助学贷款).
+        phrases = [m.group() for m in _QUESTION_PHRASE.finditer(question)]
+        if any(
+            mentions(p, topic) and _NAMES_MONEY.search(p) and not _TOLD_AS_DONE.search(p)
+            for p in phrases
+            for topic in topics
+        ):
             return False
         # 能不能领 after a told situation (儿子正在到处投简历，他能领一次性求职创业补贴不) asks the measure
         # named; after a condition (主动辞职的，能领失业金吗), or asked as 还能… (我自己辞职不干了，失业保险金

@@ -103,3 +103,25 @@ def test_the_named_measure_stays_when_it_holds_what_is_asked(kb: KnowledgeBase) 
 )
 def test_the_named_measure_stays_when_a_phrase_asks_about_it(kb: KnowledgeBase, question: str, clause: str) -> None:
     assert cited(answered(kb, question))[0] == clause
+
+
+# ---- money described (政府给多少) after a situation that holds an outside topic (加班) ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "平顶山 我们厂春节加班赶制消毒液 招了几个新工人 每个人政府给多少",
+        "平顶山的厂子春节期间加班生产防疫物资，新招的员工一个人能拿几个钱",
+    ],
+)
+def test_money_described_is_asked_though_the_story_tells_an_outside_topic(kb: KnowledgeBase, question: str) -> None:
+    # 平顶山（九）: 对2020年春节期间开工生产、配送疫情防控急需物资的企业，可按新招用员工每人1000元…
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.ANSWERED, result.answer
+    assert cited(result)[0] == "pingdingshan-2020-09"
+
+
+@pytest.mark.parametrize("question", ["平顶山加班费怎么算", "平顶山 春节加班 政府给不给加班补贴"])
+def test_the_outside_topic_asked_itself_stays_a_near_miss(kb: KnowledgeBase, question: str) -> None:
+    assert answered(kb, question).status is AnswerStatus.NO_ANSWER
