@@ -229,7 +229,8 @@ def select(
     (what it says a measure is not); `compared`: the question compares the searched regions (巴中和
     平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
-    relevant = _relevant(MatchRanking.of(matches), policy)
+    ranked = MatchRanking.of(matches)
+    relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy))
     relevant = _taxes_when_asked(relevant, matches, question)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
@@ -352,6 +353,37 @@ def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
         return bounds is None or bounds == chosen
 
     return moved.where(held)
+
+
+def _tiered_when_unnamed(ranked: MatchRanking, relevant: MatchRanking) -> MatchRanking:
+    """我吸纳了3个人就业能拿多少, where the document says 带动: a question that names no measure but
+    tells how many people were taken on asks the measure paid by headcount tiers — the verb it says
+    (吸纳, 带动, 招) is the document's or another, the count is what is paid for. A unit of a new document
+    whose range holds the count (among the matcher's best, however few of the question's words it
+    shares) leads over one that only shares a word (吸纳 of a 见习 clause)."""
+    if not ranked:
+        return relevant
+    best = relevant[0] if relevant else ranked[0]  # (none relevant: no measure shares a word of it)
+    if not best.headcounts or best.named is not None or best.named_apart is not None:
+        return relevant
+    if relevant and best.measure.derived and _headcount_range(best.measure) is not None:
+        return relevant
+    told = best.headcounts
+
+    def holds_count(match: MeasureMatch) -> bool:
+        bounds = _headcount_range(match.measure) if match.measure.derived else None
+        return bounds is not None and any(bounds[0] <= n <= bounds[1] for n in told)
+
+    held = next(
+        (ranked[p].measure.id for p in range(min(len(ranked), _TIERS_LOOKED_AT)) if holds_count(ranked[p])), None
+    )
+    if held is None:
+        return relevant
+    return ranked.where(lambda m: m.measure.id == held).then(relevant.where(lambda m: m.measure.id != held))
+
+
+# How far down the ranking a tier holding the count told is looked for.
+_TIERS_LOOKED_AT = 12
 
 
 def _states_the_told_figure(relevant: MatchRanking, question: str, policy: SelectionPolicy) -> int:

@@ -180,3 +180,10 @@ def test_every_row_is_shown_when_the_asker_says_neither_count_nor_group(publishe
     line = str(answer["direct_answer"] or "")
     assert all(figure in line for figure in ("900元", "1300元", "8万元"))
     assert [c["clause_label"] for c in answer["citations"]] == ["附件"] * 3  # type: ignore[union-attr]
+
+
+def test_a_count_told_with_another_verb_asks_the_tiered_measure(published: Path) -> None:
+    # 九江's table is for people 带动; the asker says 吸纳 and names no measure: the count is what is paid for
+    line, label, quote = _first(_ask(published, "九江", "我们吸纳了3个人就业，能拿多少"))
+    assert label == "附件" and quote == "1—4人｜每人900元"
+    assert "900元" in line and "1300元" not in line
