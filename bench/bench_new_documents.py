@@ -1,13 +1,14 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20]
+    python bench/bench_new_documents.py [--set 19|20|21]
 
-Adds one session's documents (`tests/knowledge/data/documents19/` or `documents20/`) to a fresh data
-directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇 notice
-retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says 原《…》
-同时废止), asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
-per question whether the first cited clause is the right one, the asked figure is in the first line,
-and no other measure's figure is. Figures are printed, never asserted.
+Adds one session's documents (`tests/knowledge/data/documents19/`, `documents20/` or `documents21/`) to
+a fresh data directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
+notice retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says
+原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables), asks every question
+of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
+first cited clause is the right one, the asked figure is in the first line, and no other measure's
+figure is. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ STEPS = {
     "20": [
         ["documents", "add", "quanzhou_2021.txt", "wuhu_notice.txt", "--publish"],
         ["documents", "add", "quanzhou_2026.txt", "--publish", "--retire-repealed"],
+    ],
+    "21": [
+        ["documents", "add", "quzhou_notice.txt", "zhuzhou_measures.txt", "--publish"],
     ],
 }  # fmt: skip
 

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
 from knowledge.labels import Style, read_label
 from knowledge.lexical import split_sentences
@@ -103,7 +104,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     derived=True,
                 )
                 measures.extend(_respectively(unit, name))
-    return tuple(_told_apart(_headed(measures, clauses)))
+    return tuple(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses))
 
 
 def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
@@ -153,7 +154,12 @@ def _last_granted(measures: list[Measure], clause_id: str) -> str:
 
 
 # A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
-_GRANT_VERB = re.compile(r"给予|返还|申请|提高到|提高至|调整为|上浮至")
+# The copula after a measure's own amount noun states what it grants (个人创业担保贷款额度最高为30万元):
+# 额度/金额/限额 name the sum itself, so the figure after them is no condition. (标准为 is left out: a
+# grade's 标准为 needs names cut to the grade first — docs/document-intake.md, session 20.)
+_STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
+_GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}")
+_STATED_AMOUNT_BEFORE = re.compile(rf"{_STATED_AMOUNT}$")
 # A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
 _CONDITION_PART = re.compile(r"的[，,]$")
 _MAX_CONDITION = 20
@@ -240,8 +246,12 @@ def _condition_opening(span: str) -> str:
     return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
 
 
+# 符合条件的 says every grant's condition, never whom a piece is for: the subject after it is.
+_ANY_ELIGIBLE = re.compile(r"^符合(?:条件|规定|要求)的")
+
+
 def _opening(span: str) -> str:
-    text = _ITEM_LABEL.sub("", span, count=1)
+    text = _ANY_ELIGIBLE.sub("", _ITEM_LABEL.sub("", span, count=1), count=1)
     end = _OPENING_END.search(text)
     opening = text[: end.start()] if end else ""
     return opening if 2 <= len(opening) <= _MAX_QUALIFIER else ""
@@ -423,7 +433,11 @@ def _amounts(piece: str) -> tuple[Amount, ...]:
         # so does one that bounds a condition where no verb says so (签订1年以上劳动合同的，每人2000元).
         before_grant = grant >= 0 and match.start() < grant
         is_condition = (
-            (before_grant and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant]))
+            (
+                before_grant
+                and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant])
+                and not _STATED_AMOUNT_BEFORE.search(piece[: match.start()])
+            )
             or piece.startswith(_BOUNDS, match.end())
             or piece[: match.start()].endswith(_REACHES)
         )

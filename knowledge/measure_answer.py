@@ -21,6 +21,7 @@ from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
 from knowledge.query import glossary_meanings, names_a_group, tokenize
+from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
@@ -228,7 +229,8 @@ def select(
     (what it says a measure is not); `compared`: the question compares the searched regions (巴中和
     平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
-    relevant = _relevant(MatchRanking.of(matches), policy)
+    ranked = MatchRanking.of(matches)
+    relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy))
     relevant = _taxes_when_asked(relevant, matches, question)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
@@ -248,7 +250,7 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
-    relevant = _by_told_headcount(relevant)
+    relevant = said_tier_first(_by_told_headcount(relevant), question)
     at = _facet_asked(relevant, wants_figure) or _states_the_told_figure(relevant, question, policy)
     if asked.for_self and asked.primary in _LISTING and not at:
         # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
@@ -302,7 +304,7 @@ def select(
             if conditions:
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
-    return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not)
+    return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
 
 
 # The headcount range a unit of a new document is granted for: a table row (3—9人｜每人3000元) or a
@@ -352,6 +354,37 @@ def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
         return bounds is None or bounds == chosen
 
     return moved.where(held)
+
+
+def _tiered_when_unnamed(ranked: MatchRanking, relevant: MatchRanking) -> MatchRanking:
+    """我吸纳了3个人就业能拿多少, where the document says 带动: a question that names no measure but
+    tells how many people were taken on asks the measure paid by headcount tiers — the verb it says
+    (吸纳, 带动, 招) is the document's or another, the count is what is paid for. A unit of a new document
+    whose range holds the count (among the matcher's best, however few of the question's words it
+    shares) leads over one that only shares a word (吸纳 of a 见习 clause)."""
+    if not ranked:
+        return relevant
+    best = relevant[0] if relevant else ranked[0]  # (none relevant: no measure shares a word of it)
+    if not best.headcounts or best.named is not None or best.named_apart is not None:
+        return relevant
+    if relevant and best.measure.derived and _headcount_range(best.measure) is not None:
+        return relevant
+    told = best.headcounts
+
+    def holds_count(match: MeasureMatch) -> bool:
+        bounds = _headcount_range(match.measure) if match.measure.derived else None
+        return bounds is not None and any(bounds[0] <= n <= bounds[1] for n in told)
+
+    held = next(
+        (ranked[p].measure.id for p in range(min(len(ranked), _TIERS_LOOKED_AT)) if holds_count(ranked[p])), None
+    )
+    if held is None:
+        return relevant
+    return ranked.where(lambda m: m.measure.id == held).then(relevant.where(lambda m: m.measure.id != held))
+
+
+# How far down the ranking a tier holding the count told is looked for.
+_TIERS_LOOKED_AT = 12
 
 
 def _states_the_told_figure(relevant: MatchRanking, question: str, policy: SelectionPolicy) -> int:
@@ -471,6 +504,7 @@ def _figure(
     others: Callable[[], Sequence[MeasureMatch]] | None,
     policy: SelectionPolicy,
     said_not: tuple[str, ...] = (),
+    question: str = "",
 ) -> Selection:
     """The answer to a figure question: the chosen measures' own figures, a runner-up or variant
     that states the one asked, the condition or phrase of the measure's sentence stating it — or
@@ -492,6 +526,7 @@ def _figure(
     if any(m.payable_amounts for m in chosen):
         # Regions that state the figure first; the order is otherwise the match order (stable sort).
         chosen = sorted(chosen, key=lambda m: not m.payable_amounts)
+        chosen += _tiers_not_told(same_clause, best, chosen, policy, question)
         # Two figures asked at once (新增就业目标多少人，失业率控制在多少): facets of the same sentence
         # that state a kind of figure asked which the chosen measures leave out are shown beside them.
         if len(asked.units) > 1:
@@ -578,6 +613,27 @@ def _figure(
         # named — each is said to state no sum, and no other region's figure is offered as "its" one.
         return Selection("no_figure", (best, *tied, *chosen[1:]))
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _tiers_not_told(
+    same_clause: MatchRanking, best: MeasureMatch, chosen: list[MeasureMatch], policy: SelectionPolicy, question: str
+) -> list[MeasureMatch]:
+    """A new document's measure paid by tiers — headcount ranges (1—2人 / 3—9人 / 10人以上) or the rows
+    of a table (大型企业 / 中小微企业) —, asked with no count told and no row named: which tier applies is
+    not known, so every tier of the measure is shown, each with its own figure."""
+    by_count = _headcount_range(best.measure) is not None
+    by_row = ROW in best.measure.span
+    if not best.measure.derived or best.headcounts or not (by_count or by_row) or says_its_tier(best, question):
+        return []
+    return [
+        m
+        for m in same_clause
+        if m not in chosen
+        and m.measure.derived
+        and base_name(m.measure) == base_name(best.measure)
+        and m.payable_amounts
+        and (_headcount_range(m.measure) is not None or (by_row and ROW in m.measure.span))
+    ][: policy.max_listed - 1]
 
 
 def _tied_unnamed(

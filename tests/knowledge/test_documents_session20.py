@@ -228,7 +228,11 @@ def test_each_row_under_a_title_naming_the_grant_is_a_unit_of_it() -> None:
     rows = {u.span: u for u in _units(ATTACHED) if u.clause == "doc-03"}
     granted = {span: [a.text for a in u.amounts if a.kind is not AmountKind.THRESHOLD] for span, u in rows.items()}
     assert granted["2—4人｜每人900元"] == ["每人900元"] and granted["5人以上｜每人1300元"] == ["每人1300元"]
-    assert {rows[s].name for s in ("2—4人｜每人900元", "5人以上｜每人1300元")} == {"南平市吸纳就业补贴"}
+    # session 21: the clause pointing at the attachment (按附件标准给予补贴) names its rows, each by its tier;
+    # the title's own name stays an alias
+    assert rows["2—4人｜每人900元"].name == "吸纳就业补贴（2—4人）"
+    assert rows["5人以上｜每人1300元"].name == "吸纳就业补贴（5人以上）"
+    assert all("南平市吸纳就业补贴" in rows[s].aliases for s in ("2—4人｜每人900元", "5人以上｜每人1300元"))
 
 
 # --- a count told is evidence of the tier that holds it ----------------------------------------------

@@ -1,0 +1,75 @@
+"""Alternatives of one measure in a new document, told apart by whom or what each is for: the rows of
+a table (大型企业｜每人1000元 / 中小微企业｜每人1500元) and the pieces of a sentence named by their subject
+or condition (稳岗返还（大型企业） / 稳岗返还（中小微企业）). A question saying one of them — whole, or
+shortened as people shorten a word — asks that one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.match_ranking import MatchRanking
+from knowledge.measure_match import MeasureMatch
+from knowledge.measures import Measure
+
+ROW = "｜"
+_QUALIFIER = re.compile(r"（([^（）]+)）$")
+# A tier said with one character of its middle dropped is still that tier (大企业 of 大型企业, 中小企业 of
+# 中小微企业); with more dropped it may be another word.
+_DROPPED = 1
+
+
+def said_shortened(word: str, text: str) -> bool:
+    """The text says the word whole, or as people shorten it: first and last characters kept and at
+    most one character of the middle dropped (大企业 says 大型企业; 大业 does not)."""
+    if word in text:
+        return True
+    if len(word) < 3:
+        return False
+    middle = "".join(f"{re.escape(ch)}?" for ch in word[1:-1])
+    pattern = re.compile(f"{re.escape(word[0])}{middle}{re.escape(word[-1])}")
+    return any(len(found.group(0)) >= len(word) - _DROPPED for found in pattern.finditer(text))
+
+
+def tier_of(measure: Measure) -> str:
+    """What a derived unit is for among its alternatives: a table row's first cell, else the words
+    its name carries in brackets; "" for any other unit."""
+    if not measure.derived:
+        return ""
+    if ROW in measure.span:
+        first, *rest = measure.span.split(ROW)
+        return first.strip() if rest else ""
+    found = _QUALIFIER.search(measure.name)
+    return found.group(1) if found else ""
+
+
+def base_name(measure: Measure) -> str:
+    return _QUALIFIER.sub("", measure.name)
+
+
+def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
+    """Of the best unit's alternatives in its clause (same base name), the one whose tier the question
+    says leads — the longest tier said when several are (中小微企业 before 企业)."""
+    if not relevant or not question:
+        return relevant
+    best = relevant[0]
+    if not tier_of(best.measure) and not any(
+        tier_of(relevant[p].measure) for p in relevant.positions_in({best.measure.clause})
+    ):
+        return relevant
+    name = base_name(best.measure)
+    said = [
+        (len(tier), -position)
+        for position in relevant.positions_in({best.measure.clause})
+        if base_name(relevant[position].measure) == name
+        and (tier := tier_of(relevant[position].measure))
+        and said_shortened(tier, question)
+    ]
+    if not said:
+        return relevant
+    return relevant.moved_first(-max(said)[1])
+
+
+def says_its_tier(match: MeasureMatch, question: str) -> bool:
+    tier = tier_of(match.measure)
+    return bool(tier) and said_shortened(tier, question)
