@@ -146,6 +146,8 @@ _BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多�
 
 
 # Pointing at what was just shown (这个补贴, 那笔贷款, 该补贴); a bare 那 goes on to something else (那贷款呢).
+# A document pointed at (这个文件, 那份通知, 该意见, 这个政策文件): the one the last answer cited.
+_POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(?:文件|通知|意见|征求意见稿)")
 _POINTING = re.compile(r"(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
 
 
@@ -332,11 +334,9 @@ class Threads:
         the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
             return Question(text)
-        if thread.measure and self.asked_place(text) is None and self.quotes_shown_figure(thread, text):
-            # 留用比例要到多少才能拿110% after 见习补贴's 70%/110%: a figure the last answer's clauses state
-            # is asked about their measure, where it applies.
-            region = thread.measure_region or thread.region
-            return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
+        shown = self._about_what_was_shown(thread, text)
+        if shown is not None:
+            return shown
         if _TYPED_FIGURE.search(text) and not self.words.is_question(text) and not self._states_figures(thread, text):
             # 奖补 1000 after 贫困家庭劳动力岗位推荐: search words with a figure the last answer's clauses do
             # not state look for the measure of that figure, not the thread's again.
@@ -378,6 +378,26 @@ class Threads:
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
+
+    def _about_what_was_shown(self, thread: Thread, text: str) -> Question | None:
+        """A question about what the last answer showed: the document it cited (这个文件), or a figure
+        its clauses state."""
+        pointed = self._pointed_document(thread, text)
+        if pointed is not None:
+            return pointed
+        if thread.measure and self.asked_place(text) is None and self.quotes_shown_figure(thread, text):
+            # 留用比例要到多少才能拿110% after 见习补贴's 70%/110%: a figure the last answer's clauses state
+            # is asked about their measure, where it applies.
+            region = thread.measure_region or thread.region
+            return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
+        return None
+
+    def _pointed_document(self, thread: Thread, text: str) -> Question | None:
+        """这个文件是哪年发的 after an answer from 平顶山's document: the document just cited is the one
+        pointed at, wherever the person lives."""
+        if not thread.region or self.asked_place(text) is not None or not _POINTED_DOCUMENT.search(text):
+            return None
+        return Question(text, region=thread.region, read_as=f"{thread.region} · 刚才引用的文件")
 
     def _names_another_measure(self, thread: Thread, text: str, measures: frozenset[str]) -> bool:
         """Search words that are all words of another measure's name (小规模纳税人 增值税 → 小规模纳税人增值税
