@@ -14,15 +14,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
-from types import ModuleType
 
 from eligibility.engine import Engine
 from eligibility.regions import without_former_affiliation
 from tests.eligibility.checking import benefit_of, check
+from tests.eligibility.holdout_runner import load_runner
 
 STABILIZATION = "ziyang.overcapacity_job_stabilization_subsidy"
 OVERCAPACITY_HIRING = "ziyang.overcapacity_hiring_subsidy"
@@ -107,18 +104,8 @@ def test_a_graduate_riding_deliveries_since_leaving_is_still_unemployed_at_leavi
     assert benefit_of(check(engine, hired, date(2021, 3, 10)), STATUS_RETENTION).status == "ineligible"
 
 
-def _runner() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "bench" / "holdout_eligibility.py"
-    spec = importlib.util.spec_from_file_location("holdout_eligibility_runner", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_runner_keeps_a_relatives_facts_apart_from_the_askers() -> None:
-    runner = _runner()
+    runner = load_runner()
     # A relative named inside the asker's own part (本人…、丈夫…) stays: the part is the asker's.
     told = "零就业家庭（本人50岁、丈夫53岁均无业）; 已办理失业登记"
     assert runner.own_part(told) == told
@@ -130,7 +117,7 @@ def test_the_runner_keeps_a_relatives_facts_apart_from_the_askers() -> None:
 
 
 def test_the_runner_maps_a_measure_by_the_figure_its_writer_gives() -> None:
-    runner = _runner()
+    runner = load_runner()
     from eligibility.rulebook import default_rulebook
 
     book = default_rulebook()

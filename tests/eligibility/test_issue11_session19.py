@@ -15,14 +15,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
-from types import ModuleType
 
 from eligibility.engine import Engine
 from tests.eligibility.checking import benefit_of, check
+from tests.eligibility.holdout_runner import load_runner
 
 REFERRAL = "ziyang.poor_labor_job_referral"
 TRAINING = "jilin.vocational_training_subsidy"
@@ -108,18 +105,8 @@ def test_a_worker_from_a_poor_household_sees_the_base_reward_as_the_units(engine
     assert "10个以上" not in _texts(benefit_of(result, HIRING_REWARD))
 
 
-def _runner() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "bench" / "holdout_eligibility.py"
-    spec = importlib.util.spec_from_file_location("holdout_eligibility_runner_s19", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_runner_reads_a_negation_over_a_list_and_a_wish_not_yet_acted_on() -> None:
-    runner = _runner()
+    runner = load_runner()
     assert runner.mentions("店面在街边, 没有进驻任何产业园或孵化器", ("孵化",)) is False
     assert runner.mentions("店面在孵化器里", ("孵化",)) is True
     # 还没参加培训: not trained yet says nothing of wanting to; for a thing done it is a no.
@@ -134,7 +121,7 @@ def test_the_runner_reads_a_negation_over_a_list_and_a_wish_not_yet_acted_on() -
 
 
 def test_the_runner_reads_insurance_years_from_a_year_and_an_owners_own_insurance() -> None:
-    runner = _runner()
+    runner = load_runner()
     from eligibility.rulebook import default_rulebook
 
     book = default_rulebook()
@@ -150,7 +137,7 @@ def test_the_runner_reads_insurance_years_from_a_year_and_an_owners_own_insuranc
 
 
 def test_the_runner_counts_hires_from_poor_households_and_judges_one_certificate_alone() -> None:
-    runner = _runner()
+    runner = load_runner()
     from eligibility.rulebook import default_rulebook
 
     book = default_rulebook()

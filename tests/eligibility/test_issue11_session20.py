@@ -14,17 +14,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
-from types import ModuleType
 
 from eligibility.engine import Engine
 from eligibility.rulebook import default_rulebook
 from tests.eligibility.checking import benefit_of, check
+from tests.eligibility.holdout_runner import load_runner
 
-RUNNER = Path(__file__).resolve().parents[2] / "bench" / "holdout_eligibility.py"
 BOOK = default_rulebook()
 HARDSHIP_STARTUP = "bazhong.startup_subsidy"
 GRADUATE_STARTUP = "bazhong.graduate_startup_subsidy"
@@ -140,24 +136,15 @@ def test_a_flexible_workers_insurance_subsidy_needs_premiums_paid(engine: Engine
     assert benefit_of(check(engine, paid, date(2012, 10, 1)), FLEXIBLE_INSURANCE).status == "eligible"
 
 
-def _runner() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("holdout_eligibility_runner_s20", RUNNER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_runner_keeps_the_negation_before_a_list_of_groups() -> None:
-    runner = _runner()
+    runner = load_runner()
     text = "工厂职工; 不是低保户、残疾人、失业登记人员"
     assert runner.mentions(text, ("失业登记",), acts=True) is False
     assert runner.mentions("工厂职工; 已做失业登记", ("失业登记",), acts=True) is True
 
 
 def test_the_runner_reads_leaving_the_army_and_a_technical_school() -> None:
-    runner = _runner()
+    runner = load_runner()
     soldier = {"place": "吉林省通化市", "age": 22, "employment": "unemployed", "other": "2019-12退出现役, 自主就业"}
     assert runner.profile_of(soldier, date(2020, 3, 1), BOOK)["veteran"] == "soldier_self_employed"
     leaver = {"place": "四川省巴中市", "age": 19, "employment": "unemployed", "other": "2019-06技工学校（焊接）毕业"}
@@ -165,7 +152,7 @@ def test_the_runner_reads_leaving_the_army_and_a_technical_school() -> None:
 
 
 def test_the_runner_takes_the_year_a_post_ends_not_the_year_it_began() -> None:
-    runner = _runner()
+    runner = load_runner()
     cleaner = {
         "place": "河南省平顶山市卫东区",
         "age": 50,
@@ -178,7 +165,7 @@ def test_the_runner_takes_the_year_a_post_ends_not_the_year_it_began() -> None:
 
 
 def test_the_runner_reads_certificates_written_as_level_then_date() -> None:
-    runner = _runner()
+    runner = load_runner()
     welder = {
         "place": "吉林省长春市",
         "age": 30,
@@ -193,7 +180,7 @@ def test_the_runner_reads_certificates_written_as_level_then_date() -> None:
 
 
 def test_the_runner_reads_a_retirement_day_and_no_insurance_of_any_kind() -> None:
-    runner = _runner()
+    runner = load_runner()
     worker = {"place": "河南省平顶山市", "age": 59, "employment": "unemployed", "other": "法定退休时间为2021-06"}
     assert runner.profile_of(worker, date(2020, 6, 1), BOOK)["years_to_retirement"] == 1.0
     rider = {"place": "四川省巴中市", "age": 30, "employment": "flexible", "other": "跑腿配送; 未缴纳任何社会保险"}
@@ -201,7 +188,7 @@ def test_the_runner_reads_a_retirement_day_and_no_insurance_of_any_kind() -> Non
 
 
 def test_the_runner_reads_a_self_employed_owners_counted_hires_apart_from_himself() -> None:
-    runner = _runner()
+    runner = load_runner()
     owner = {
         "place": "四川省巴中市",
         "age": 28,
@@ -217,14 +204,14 @@ def test_the_runner_reads_a_self_employed_owners_counted_hires_apart_from_himsel
 
 
 def test_the_runner_lets_a_labels_ratio_pick_the_measure_that_states_it() -> None:
-    runner = _runner()
+    runner = load_runner()
     label = "担保基金与银行按8:2分担不可抗力造成的个人创业担保贷款损失"
     benefit = runner.benefit_for("pingdingshan-2020-10", label, BOOK, runner.label_figures(label))
     assert benefit is not None and benefit.id == "pingdingshan.guarantee_loss_sharing"
 
 
 def test_the_runner_counts_another_measures_figure_shown_anywhere_in_the_result(engine: Engine) -> None:
-    runner = _runner()
+    runner = load_runner()
     # 吉林（二十）: 依法参加失业保险3年以上 — a worker insured 2 years is told the 3 years beside 不符合.
     worker = {
         "region": "吉林省长春市",

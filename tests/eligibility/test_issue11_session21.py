@@ -15,17 +15,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
-from types import ModuleType
 
 from eligibility.engine import Engine
 from eligibility.rulebook import default_rulebook
 from tests.eligibility.checking import benefit_of, check
+from tests.eligibility.holdout_runner import load_runner
 
-RUNNER = Path(__file__).resolve().parents[2] / "bench" / "holdout_eligibility.py"
 BOOK = default_rulebook()
 LIVING_ALLOWANCE = "pingdingshan.temporary_living_allowance"
 RURAL_TRAINING = "shangluo.training_subsidy"
@@ -148,17 +144,8 @@ def test_a_graduate_streaming_sales_after_leaving_is_still_a_school_leaver_witho
     assert benefit_of(check(engine, hired, date(2020, 10, 1)), JOB_SEARCH).status == "ineligible"
 
 
-def _runner() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("holdout_eligibility_runner_s21", RUNNER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_runner_reads_a_vocational_college_and_months_to_retirement() -> None:
-    runner = _runner()
+    runner = load_runner()
     graduate = {"place": "吉林省四平市", "age": 21, "employment": "unemployed", "other": "2019-07高职（机电）毕业"}
     assert runner.profile_of(graduate, date(2019, 9, 1), BOOK)["graduation_date"] == date(2019, 7, 1)
     older = {"place": "河南省平顶山市", "age": 59, "employment": "unemployed", "other": "距法定退休年龄约9个月"}
@@ -166,7 +153,7 @@ def test_the_runner_reads_a_vocational_college_and_months_to_retirement() -> Non
 
 
 def test_the_runner_reads_a_flexible_subsidy_never_had_or_ended_years_ago() -> None:
-    runner = _runner()
+    runner = load_runner()
     never = {
         "place": "河南省平顶山市",
         "age": 45,
@@ -184,7 +171,7 @@ def test_the_runner_reads_a_flexible_subsidy_never_had_or_ended_years_ago() -> N
 
 
 def test_the_runner_takes_facts_after_an_earlier_turn_not_from_it() -> None:
-    runner = _runner()
+    runner = load_runner()
     follow_up = {
         "place": "河南省平顶山市",
         "age": 45,
@@ -195,7 +182,7 @@ def test_the_runner_takes_facts_after_an_earlier_turn_not_from_it() -> None:
 
 
 def test_the_runner_splits_hires_described_in_groups_by_their_months() -> None:
-    runner = _runner()
+    runner = load_runner()
     owner = {
         "place": "四川省资阳市乐至县",
         "age": 40,
