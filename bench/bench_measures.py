@@ -59,6 +59,7 @@ SETS = {
     "held-out 17": "answers_holdout17",
     "held-out 18": "answers_holdout18",
     "held-out 19": "answers_holdout19",
+    "held-out 20": "answers_holdout20",
 }
 
 

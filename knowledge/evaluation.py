@@ -42,6 +42,7 @@ HOLDOUT_SETS = (
     "answers_holdout17",
     "answers_holdout18",
     "answers_holdout19",
+    "answers_holdout20",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
