@@ -46,7 +46,7 @@ from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher, told_headcounts
 from knowledge.payer import paid_for
-from knowledge.query import QueryAnalysis, jieba_words, load_glossary, mentions, names_a_group, tokenize
+from knowledge.query import QueryAnalysis, jieba_words, load_glossary, load_scope, mentions, names_a_group, tokenize
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
@@ -200,6 +200,27 @@ def _use_unanswered(question: str, selection: Selection) -> bool:
     if not any(_USE_ASKED.search(phrase) for phrase in asked_phrases(question)):
         return False
     return not any(_USE_SAID.search(match.measure.span) for match in selection.chosen)
+
+
+def _figure_missing(asked: AskedIntent) -> MissingAspect:
+    """No figure of the asked kind is written: `name` is that kind when the question names one other
+    than money (多大年龄 → age, 多久 → duration), so the answer says which figure is missing."""
+    unit = asked.unit if asked.unit != "money" else None
+    return MissingAspect(kind="figure", name=unit)
+
+
+def _detail_unanswered(question: str, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
+    """A detail of the measure the question asks (是否要交税, 能否再领, 会不会收回 — scope.yaml
+    `measure_details`) that no quoted sentence states — another sentence of a clause speaks of another
+    measure (稳岗补贴's clause also holds the 个人所得税 of severance pay): the quote is shown, never
+    taken for a yes or no."""
+    if not quoted:
+        return None
+    phrases = asked_phrases(question)
+    for detail in load_scope().measure_details:
+        if any(detail.asked_in(phrase) for phrase in phrases) and not any(detail.said_in(q) for _, q in quoted):
+            return MissingAspect(kind="detail", name=detail.aspect)
+    return None
 
 
 # A phrase of a question (split like knowledge/intent.py's phrases), and the particles a phrase that
@@ -726,9 +747,11 @@ class Answerer:
             pair = (item, match.measure.span)
             if pair not in quoted:
                 quoted.append(pair)
-        missing = MissingAspect(kind="figure") if selection.kind == "no_figure" else None
+        missing = _figure_missing(asked) if selection.kind == "no_figure" else None
         if missing is None and _use_unanswered(retrieval.analysis.normalized, selection):
             missing = MissingAspect(kind="use")
+        if missing is None:
+            missing = _detail_unanswered(retrieval.analysis.normalized, quoted)
         if missing is None:
             # 稳岗补贴几月份到账 / 创业补贴网上申请的网址是哪个: the measure is found, but the question asks a
             # named aspect of applying (a time limit, a place or site) its clause never states.
@@ -755,10 +778,10 @@ class Answerer:
             ]
             with_figures = [(item, quote) for item, quote in with_figures if quote]
             if not with_figures:
-                return MissingAspect(kind="figure")
+                return _figure_missing(_asked(analysis))
             others = [(item, quote) for item, quote in quoted if item not in [i for i, _ in with_figures]]
             quoted[:] = (with_figures + others)[: self.policy.max_citations]
-        return _procedure_unanswered(analysis, quoted)
+        return _procedure_unanswered(analysis, quoted) or _detail_unanswered(analysis.normalized, quoted)
 
     def selected(self, retrieval: Retrieval) -> list[ScoredClause]:
         """The best clause, plus close runners-up (other regions' versions of the same measure)."""

@@ -72,9 +72,10 @@ class MissingAspect(_Part):
     the money may be spent on (`use`: 创业补贴能用来买车吗), or the amount of a standard a measure is
     reckoned by (`standard`, `name`: 最低工资标准 of 见习补贴按最低工资的70%，那最低工资是多少), or
     who a group of people is (`definition`, `name`: 就业困难人员 of 哪些人算就业困难人员), or the measure
-    itself, which only other regions' documents grant (`measure`, `name`: 失业补助金 of 巴中有失业补助金吗)."""
+    itself, which only other regions' documents grant (`measure`, `name`: 失业补助金 of 巴中有失业补助金吗), or
+    a detail of the measure its clause never states (`detail`, `name`: 这笔钱是否需要缴税 — scope.yaml)."""
 
-    kind: Literal["figure", "procedure", "payer", "use", "standard", "definition", "measure"]
+    kind: Literal["figure", "procedure", "payer", "use", "detail", "standard", "definition", "measure"]
     name: str | None = None
     # `measure`: the measure asked about by name is granted only by documents of these other regions.
     where: tuple[str, ...] = ()

@@ -1093,7 +1093,8 @@ def _asked_thing_held(relevant: MatchRanking, jurisdiction_of: Mapping[str, str]
     best = relevant[0]
     if best.named is None or not question:
         return relevant
-    own = best.measure.name + best.named + best.measure.span
+    # (its other names too: 创业 of 在吉林创业还能领初创企业补贴不 is 创业补贴's, not 创业孵化基地's)
+    own = "，".join((best.measure.name, *best.measure.aliases, best.named, best.measure.span))
     # (no phrase asking by a cue: the last one asks — 入驻以后 房租给补吗)
     phrases = asked_phrases(question, strict=True) or asked_phrases(question)[-1:]
     asked: set[str] = set()

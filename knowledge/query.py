@@ -72,12 +72,31 @@ class ProcedureAspect(BaseModel):
     evidence: tuple[str, ...]
 
 
+class MeasureDetail(BaseModel):
+    """A detail of a measure people ask about beyond its amount, conditions and procedure (是否要交税,
+    能否再领一回, 会不会收回): `asked` are patterns of a phrase that asks it, `said` the pattern a clause
+    that states it holds."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    aspect: str
+    asked: tuple[str, ...]
+    said: str
+
+    def asked_in(self, phrase: str) -> bool:
+        return any(re.search(pattern, phrase) for pattern in self.asked)
+
+    def said_in(self, text: str) -> bool:
+        return re.search(self.said, text) is not None
+
+
 class Scope(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     outside: tuple[str, ...]
     amount_intent: tuple[str, ...]
     procedure_intent: tuple[ProcedureAspect, ...]
+    measure_details: tuple[MeasureDetail, ...] = ()
     stopwords: tuple[str, ...]
 
 

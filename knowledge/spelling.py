@@ -24,6 +24,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # without tones, yet nobody misspells a phrase's verb — such pairs are never corrected towards.
 _PARTICLES = frozenset("了的个着过吗呢吧啊么得地")
 WORD_CHARS = 2
+# A numeral is part of a number, not a slip of the keyboard: 一年零几个月 keeps 零 (líng), though
+# 年龄 sounds the same.
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # Pairs of characters whose sound-alike word is kept (a few hundred kilobytes at most).
 _PAIRS_KEPT = 8192
 
@@ -103,7 +106,7 @@ class Speller:
                 word
                 for sound in sounds
                 for word in index.get(tuple(sound), ())
-                if word != pair and (word[0] == pair[0] or word[1] == pair[1])
+                if word != pair and (word[0] == pair[0] or word[1] == pair[1]) and not _changes_a_numeral(pair, word)
             }
             if matches:
                 return matches.pop() if len(matches) == 1 else None
@@ -117,3 +120,7 @@ class Speller:
             inside = len(word) >= WORD_CHARS and is_dictionary_word(word)
             known.extend([inside] * len(word))
         return known
+
+
+def _changes_a_numeral(pair: str, word: str) -> bool:
+    return any(had != wanted and had in _NUMERALS for had, wanted in zip(pair, word, strict=True))

@@ -220,7 +220,8 @@ def _direct_lines(answer: Answer) -> list[str]:
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
         elif direct.kind in ("figure", "no_figure"):
-            lines.append(words.no_figure.format(**fields))
+            unit = answer.missing.name if answer.missing and answer.missing.kind == "figure" else None
+            lines.append(words.no_figure.format(**fields, asked=prose().answers.figure_words(unit)))
         else:
             amounts = f"（{shown_quote(measure.amount_text)}）" if measure.amount_text else ""
             lines.append(words.measure.format(**fields, amounts=amounts))
@@ -399,13 +400,15 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         aspect = words.missing.figure
     elif missing.kind == "use":
         aspect = words.missing.use
+    elif missing.kind == "detail":
+        aspect = words.missing.detail
     elif missing.kind == "standard":
         aspect = words.missing.standard
     elif missing.kind == "definition":
         aspect = words.missing.definition
     elif missing.kind == "payer":
         aspect = prose().payer_missing
-    name = missing.name or ""
+    name = words.figure_words(missing.name) if missing.kind == "figure" else missing.name or ""
     direct = direct_lines(answer)
     said = words.partial.format(asked=aspect.asked.format(name=name))
     # The first line says what the measure grants; what it leaves open is said before the quote unless
@@ -414,7 +417,11 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         # 几月份到账: what was asked is a step of applying the clauses never state — said first, then
         # the clauses themselves; the measure's amount is not what was asked.
         direct = []
-    lines = [*direct, "", said if missing.kind in ("use", "standard") else words.direct.based_on] if direct else [said]
+    lines = (
+        [*direct, "", said if missing.kind in ("use", "detail", "standard") else words.direct.based_on]
+        if direct
+        else [said]
+    )
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])

@@ -56,6 +56,7 @@ class MissingProse(Section):
     figure: MissingWords
     procedure: MissingWords
     use: MissingWords
+    detail: MissingWords
     standard: MissingWords
     definition: MissingWords
 
@@ -66,7 +67,7 @@ class DirectProse(Section):
     placeholders = {
         "source": ("jurisdiction", "year", "draft"),
         "figure": ("source", "name", "side", "amounts"),
-        "no_figure": ("source", "name", "side"),
+        "no_figure": ("source", "name", "side", "asked"),
         "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
         "item": ("name", "side", "amounts", "details"),
@@ -150,7 +151,13 @@ class AnswerProse(Section):
     covered_document: str
     covered_draft: str
     missing: MissingProse
+    # What a figure asked is, by the kind of amount the question names (knowledge/data/intents.yaml
+    # `units`): 多大年龄 asks an age, 多久 a length; money and an unnamed kind read 具体金额或标准.
+    figure_asked: dict[str, str]
     direct: DirectProse
+
+    def figure_words(self, unit: str | None) -> str:
+        return self.figure_asked.get(unit or "money", self.figure_asked["money"])
 
 
 class NoticeProse(Section):
