@@ -1100,17 +1100,16 @@ class Dialogue:
         asked name only a kind of help (补助), which would pick measures by their names (a graduates' 求职创业补贴,
         a talent's 安家补助). The situation told steers: asked in the documents' words for it (失业人员) where
         the person is, kept when the documents answer it; the card follows, for the check that answers "what
-        is there for me" benefit by benefit. None where the person's place is not one the documents cover
-        (the answer says so first, as for any question)."""
-        told = description.facts.get("region") or work.profile.get("region")
+        is there for me" benefit by benefit. None — asked as any question — where the person's place is not one
+        the documents cover (the answer says so first), or the situation has no words or finds nothing."""
+        told = description.facts.get("region") or work.pending.get("region") or work.profile.get("region")
         if not isinstance(told, str) or not self.regions.resolve(told).covered:
             return None
-        card = self.interviewer.propose(work, description, today)
-        words = self.describer.situation_words({**work.profile, **work.pending})
-        place = self._person_region(work)
-        found = self._asked_in_situation(words, reading.question, place, today) if words else None
+        words = self.describer.situation_words({**work.profile, **work.pending, **description.facts})
+        found = self._asked_in_situation(words, reading.question, told, today) if words else None
         if found is None:
-            return [card]
+            return None
+        card = self.interviewer.propose(work, description, today)
         asked, result, situation = found
         work.thread = self.threads.after(work.thread, asked, result)
         return [render.situated(render.answer(result, self.interviewer.clause_name, False), situation), card]

@@ -157,3 +157,18 @@ def test_hao_lei_still_says_yes(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在商州 开了个小店", TODAY)
     state, _ = say(dialogue, state, "好嘞", TODAY)
     assert state.profile.get("region") == "商州区" and not state.pending
+
+
+# -- (k) an age said as a phrase of its own, without 岁 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("told", "age"), [("我是镇安的 四十七了 在家带孩子", 47), ("洛南的 38了 想出去找活", 38)])
+def test_an_age_said_as_a_phrase_of_its_own_is_carded(dialogue: Dialogue, told: str, age: int) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    assert state.pending.get("age") == age
+
+
+def test_a_childs_age_is_not_the_persons(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在镇安 娃都十二了 想出去找活", TODAY)
+    assert "age" not in state.pending

@@ -68,6 +68,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # chats, 161/227 turns) and is a dev set too; so is set 11 (session 18, task hc11), read in session 19 (task
 # chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns). Set 12 (session 19, task hc12) was read in
 # session 20 (task chat15; its figure then, on e43bdd2: 15/45 chats, 160/210 turns) and is a dev set too.
+# Set 14 (session 21, task hc14) was read in session 22 (task chat17; its figure then, on 89dc410: 9/45 chats,
+# 140/209 turns) and is a dev set too.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
