@@ -84,6 +84,9 @@ _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
+# Two places compared (巴中和资阳哪个多, 吉林还是巴中): the word between them, and a word that compares.
+_COMPARED_SIDES = re.compile(r"和|跟|与|同|还是|比起?")
+_COMPARING = re.compile(r"哪个|哪边|哪家|哪里|哪儿|谁|比|还是|更|一样|区别|差别|不同")
 COMMANDS = {"start", "help", "check", "profile", "reset", "forget", "sources"}
 
 
@@ -292,9 +295,9 @@ class Dialogue:
             control = self._typed_control(work, text, today)
             if control is not None:
                 return [render.typed_control(control), *self._reminder(work, today)]
-        cited = self.threads.cited(work.thread, text)
-        if cited is not None:
-            return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
+        pointed = self._pointed(work, text, today)
+        if pointed is not None:
+            return pointed
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
         reading = self._against_last_answer(work, text, reading)
         if self._reports_a_sum(work, text, reading, today):
@@ -324,6 +327,39 @@ class Dialogue:
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _pointed(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """What a message points at, before any reading: the check for the one the conversation is about
+        (帮他测测能拿哪些补贴, 帮我妈查查), or a shown citation or a document's article (第二条说的是什么)."""
+        if self._checks_for_subject(work, text):
+            return self._command(work, "check", today)
+        cited = self.threads.cited(work.thread, text)
+        if cited is not None:
+            return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
+        return None
+
+    def _checks_for_subject(self, work: Working, text: str) -> bool:
+        """帮他测测能拿哪些补贴, 帮我妈查查, 给俺爸看看能领啥: in a conversation about someone else, the check
+        asked for that person — the words a person uses to ask for their own check, with the one asked for
+        where the speaker would be (帮我查查, 我能领啥). Another relative named (闺女 while it is about the
+        son) is no such request."""
+        if not work.for_someone_else or self._another_person(work, text) is not None:
+            return False
+        subject = self._subject_words().search(text)
+        if subject is None:
+            return False
+        as_own = f"{text[: subject.start()]}我{text[subject.end() :]}"
+        if self.words.command(as_own) == "check":
+            return True
+        if not self.words.is_eligibility_request(as_own):
+            return False
+        # 他能领啥 asks for the check; 他这种能领哪些创业补贴 names a measure of its own (a question).
+        return not any(t not in self.words.not_a_topic for t in self.threads.topic_of(as_own))
+
+    def _subject_words(self) -> re.Pattern[str]:
+        """The words that name the one a conversation is about: he or she, or a kin word (我妈, 俺老汉)."""
+        kin = "|".join(sorted(self.words.kin_persons, key=len, reverse=True))
+        return re.compile(f"(?:(?:我|俺)(?:家)?(?:的)?)?[老大小]?(?:{kin})|[他她](?!们)")
 
     def _reports_a_sum(self, work: Working, text: str, reading: Reading, today: date) -> bool:
         """我朋友在长春领了一万啊 after an answer about a measure: a sum someone else got, or says it is —
@@ -643,7 +679,7 @@ class Dialogue:
         # 高校毕业生求职创业补贴，哪些人能领: names of measures and groups are what is asked about;
         # a name said as a state (失业了, 开小店的) is the person's situation.
         # 听说吉林残疾人创业给5000: what others say is reported, not the person's situation.
-        stretches = [p for p in stretches if not p.lstrip().startswith(self.words.hearsay)]
+        stretches = [p for p in stretches if not self.words.hearsay.match(p)]
         # 平顶山对离校两年内灵活就业的大学生，社保补多少: whom the policy asked about is for.
         stretches = [p for p in stretches if not self.reader.names_whom_for(p, self._is_place)]
         # 店里新招了几个大学生: the people hired, not the speaker.
@@ -660,7 +696,11 @@ class Dialogue:
     def _as_search(self, text: str, reading: Reading, today: date) -> Reading:
         """长春 最低工资, 公积金: words without a question, about no one, that state nothing about the
         person but a place are typed as into a search box: asked, never a card with only the place.
-        A correction (是卫东区不是湛河，说错了) states, whatever it names."""
+        A correction (是卫东区不是湛河，说错了) states, whatever it names. What others say a measure pays (听人讲
+        巴中开店政府给两万, 别人都说…补两万块) is asked about — is it so? — never anyone's situation."""
+        heard = self.words.hearsay.match(text) and (self.reader.names_benefit(text) or _FIGURE.search(text))
+        if heard and not self.reader.is_about_person(text):
+            return Reading(statement="", question=text, is_search=True)
         if reading.asks or self.reader.is_about_person(text) or self.words.yes_no(text)[0]:
             return reading
         if self.words.is_denial(text) or self.words.is_assent(text) or self.words.correcting.search(text):
@@ -987,7 +1027,7 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         facts = description is not None and bool(description.facts)
         if self._requests_check(text, reading):
-            description = self._told_with_request(reading, description, today)
+            description = self._told_with_request(reading, description, today, interviewing)
             if description is not None and description.facts:
                 return [self.interviewer.propose(work, description, today)]
             if interviewing and reading.asks:
@@ -1001,6 +1041,17 @@ class Dialogue:
             if interviewing and self._only_adds(work, description):
                 return self._record_added(work, description, today)
             return self._propose(work, description, today)
+        if (
+            description is not None
+            and facts
+            and not interviewing
+            and self._asks_what_there_is(text)
+            # (没工作了想学技能考证，有什么补贴 asks about the skill it names: a question of its own.)
+            and self._asks_nothing_named(reading.question)
+        ):
+            steered = self._told_and_asked_what_there_is(work, reading, description, today)
+            if steered is not None:
+                return steered
         asked = self._asked(text, reading)
         answered = self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)
         replies = [self._for_place_asked(work, reading, answered)]
@@ -1042,6 +1093,27 @@ class Dialogue:
         )
         return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
+    def _told_and_asked_what_there_is(
+        self, work: Working, reading: Reading, description: Description, today: date
+    ) -> list[Reply] | None:
+        """我老公厂子倒闭了…想问问他能有啥补助: a situation told, then what there is asked openly — the words
+        asked name only a kind of help (补助), which would pick measures by their names (a graduates' 求职创业补贴,
+        a talent's 安家补助). The situation told steers: asked in the documents' words for it (失业人员) where
+        the person is, kept when the documents answer it; the card follows, for the check that answers "what
+        is there for me" benefit by benefit. None — asked as any question — where the person's place is not one
+        the documents cover (the answer says so first), or the situation has no words or finds nothing."""
+        told = description.facts.get("region") or work.pending.get("region") or work.profile.get("region")
+        if not isinstance(told, str) or not self.regions.resolve(told).covered:
+            return None
+        words = self.describer.situation_words({**work.profile, **work.pending, **description.facts})
+        found = self._asked_in_situation(words, reading.question, told, today) if words else None
+        if found is None:
+            return None
+        card = self.interviewer.propose(work, description, today)
+        asked, result, situation = found
+        work.thread = self.threads.after(work.thread, asked, result)
+        return [render.situated(render.answer(result, self.interviewer.clause_name, False), situation), card]
+
     def _changes_record(self, work: Working, description: Description) -> bool:
         """The statement says something the record does not hold already, as it holds it (the place
         said broadly — 商洛这边 for 商南县 — is the same place)."""
@@ -1065,15 +1137,32 @@ class Dialogue:
         work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
         return self.interviewer.accept(work, today)
 
-    def _told_with_request(self, reading: Reading, description: Description | None, today: date) -> Description | None:
+    def _told_with_request(
+        self, reading: Reading, description: Description | None, today: date, interviewing: bool = False
+    ) -> Description | None:
         """雁江区的 想查下我能享受哪些补贴 (or 我想查下我能享受啥 雁江的): words said apart from asking for
         the check (where one is), before or after it, tell about the person who asks for it — the check
         starts from them, shown for confirmation."""
         split = self.words.said_apart_from_check_request(reading.question)
         said_apart = reading.context or (split[0] if split is not None else "")
-        if (description is not None and description.facts) or not said_apart or reading.others:
+        if reading.others:
             return description
+        if not said_apart:
+            if interviewing or (description is not None and description.facts):
+                # (失业金领完了还能领什么 mid-interview names a measure to answer, not a case to card.)
+                return description
+            # 想看看自己够不够条件 南江县 女的 38岁: the request asks about the one asking, and what the
+            # message says besides it (a place, an age) tells about them.
+            told = self.describer.describe(reading.question, today)
+            return told if told.facts else description
         told = self.describer.describe(said_apart, today)
+        if description is not None and description.facts:
+            # 郏县 我开了个小饭馆…看看我这老板能享受啥: the place said apart is where the one telling is.
+            place = told.facts.get("region")
+            if place is None or "region" in description.facts:
+                return description
+            notes = {**description.notes, **{f: n for f, n in told.notes.items() if f == "region"}}
+            return replace(description, facts={**description.facts, "region": place}, notes=notes)
         return told if told.facts else description
 
     def _asks_only_the_check(self, phrase: str) -> bool:
@@ -1107,7 +1196,9 @@ class Dialogue:
             # 我儿子能领什么补贴 while the speaker's own card waits: a question about someone else,
             # answered — never 请先确认, and never the speaker's check.
             return False
-        if self.reader.is_about_person(text) or not self.regions.resolve(text).place:
+        # 想看看自己够不够条件 南江县: 自己, with no one else named, is the speaker.
+        oneself = "自己" in text and not self.reader.is_about_other(text)
+        if self.reader.is_about_person(text) or oneself or not self.regions.resolve(text).place:
             return True
         # 湛河区的 帮我测测能拿啥补贴: a place said alone before the request is where the person is, not
         # what the request asks the documents about (恩阳区回乡办家庭农场，能享受啥 asks about that case).
@@ -1151,8 +1242,14 @@ class Dialogue:
         if self._asks_check_for_other(text, today):
             # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
             return render.nothing_to_cite(_closing().other_situation_needed)
+        compared = self._compared_places(text) if thread and not refines else []
         parts = self._asked_parts(text) if thread and not refines else [text]
-        if len(parts) == 1:
+        if compared:
+            # 创业补贴巴中和资阳哪个补得多: each place answered in its turn, never one picked silently.
+            asked = self._without_places(text, compared)
+            answers = [(place, self._answer_one(work, f"{place}{asked}", today, offer_check)) for place in compared]
+            reply = render.joined(answers)
+        elif len(parts) == 1:
             reply = self._answer_one(work, text, today, offer_check, refines, thread)
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
@@ -1161,6 +1258,29 @@ class Dialogue:
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _compared_places(self, text: str) -> list[str]:
+        """The covered places a question compares (巴中和资阳哪个补得多, 平顶山跟商洛比 谁给得多, 吉林还是巴中贷得多):
+        two sides of 和 / 跟 / 与 / 还是 / 比 naming a covered jurisdiction each, with a word that compares; else []."""
+        if not _COMPARING.search(text):
+            return []
+        sides = _COMPARED_SIDES.split(text, maxsplit=1)
+        if len(sides) != 2:
+            return []
+        found = [self.regions.resolve(side) for side in sides]
+        places = [r.place for r in found if r.place and r.covered and r.jurisdiction]
+        if len(places) != 2 or found[0].jurisdiction == found[1].jurisdiction:
+            return []
+        return [p for p in places if p]
+
+    def _without_places(self, text: str, places: list[str]) -> str:
+        """The question with the places compared taken out (创业补贴巴中和资阳哪个补得多 → 创业补贴哪个补得多)."""
+        for place in places:
+            for written in (place, place[:-1] if place[-1] in "省市县区" else place):
+                if written in text:
+                    text = text.replace(written, "", 1)
+                    break
+        return _COMPARED_SIDES.sub("", text, count=1)
 
     def _outsider(self, text: str) -> tuple[str, str] | None:
         """(where the asker is, the place asked about) when someone from a place no document covers (我在

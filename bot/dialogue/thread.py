@@ -23,7 +23,7 @@ from knowledge.intent import Intent, classify, is_about_a_document, payer_cue_at
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.payer import paid_for
-from knowledge.query import is_dictionary_word, jieba_words, load_glossary, tokenize
+from knowledge.query import is_dictionary_word, jieba_words, load_glossary, load_scope, tokenize
 
 MAX_TOPIC_TERMS = 6
 # The thread's kind of question for 利息谁出 (knowledge reads it as a department question answered
@@ -70,6 +70,14 @@ class Cited:
     number: str = ""
     count: int = 0
     document_id: str | None = None
+
+
+@lru_cache(maxsize=1)
+def step_words() -> frozenset[str]:
+    """Words that name a step of applying (网站, 小程序, 窗口, 材料, 到账: knowledge's procedure aspects):
+    那在哪个网站上申请 after an answer asks that step of the measure shown — it names no topic of its own."""
+    triggers = [t for aspect in load_scope().procedure_intent for t in aspect.triggers]
+    return frozenset(w for t in triggers for w in (t, *tokenize(t)) if len(w) >= MIN_TERM_CHARS)
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +229,8 @@ class Threads:
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
             and word not in self.words.not_a_topic
+            # 那在哪个网站上申请: the step asked (网站) of the measure shown, no topic.
+            and word not in step_words()
             # 我战友在乐至 他那儿一样不: whom it is about is no topic (the last question, there).
             and word not in self.words.relations
             and word not in self.words.third_person
@@ -310,7 +320,7 @@ class Threads:
         if self.regions.resolve(text).place or self.words.document_word.search(text):
             return None
         if not self.words.clause_pointer.search(text):
-            rest = self.words.clause_text_request.sub(" ", text)
+            rest = self.words.clause_view_request.sub(" ", self.words.clause_text_request.sub(" ", text))
             if any(w not in self.words.asking for w in self.content_words(rest)):
                 return None
         shown = thread.clauses if thread is not None else ()

@@ -77,7 +77,7 @@ class VocabularyFile(BaseModel):
     kin_persons: dict[str, tuple[str, ...]] = {}
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
-    hearsay: tuple[str, ...] = ()
+    hearsay: str = "$^"
     # 刚才说的是我表妹的店: what was said before is someone else's.
     reattributing: str = "$^"
     # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
@@ -196,7 +196,7 @@ class Vocabulary:
         self.kin_persons = {word: person for person, words in data.kin_persons.items() for word in words}
         self.kin_word = re.compile("|".join(sorted(self.kin_persons, key=len, reverse=True)) or "$^")
         self.third_person = data.third_person
-        self.hearsay = data.hearsay
+        self.hearsay = re.compile(data.hearsay)
         self.hiring = re.compile(data.hiring)
         self.hired_count = re.compile(data.hired_count)
         self.told_by = re.compile(data.told_by)
@@ -284,7 +284,8 @@ class Vocabulary:
         return None
 
     def is_eligibility_request(self, text: str) -> bool:
-        squashed = squash(text)
+        # 看看自己够不够条件: 自己 (oneself) asks as 我 does.
+        squashed = squash(text).replace("自己", "我")
         if any(phrase in squashed for phrase in self.eligibility_request):
             return True
         return self.said_before_check_request(text) is not None

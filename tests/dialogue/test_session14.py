@@ -60,8 +60,11 @@ def test_a_story_ending_in_what_is_there_for_me_goes_to_the_check_not_to_a_funds
     story = "俺38岁 宝丰县的 以前在郑州厂里上班 三年前辞职回来带娃 失业保险交了4年 现在在家抖音卖货 没有营业执照"
     outcome = dialogue.respond(SessionState(), Turn(text=f"{story} 想问问我这情况有啥补贴没有"), TODAY)
     kinds = [reply.kind for reply in outcome.replies]
-    assert kinds == ["confirm"]
-    assert "调剂" not in outcome.replies[0].text
+    # (Session 22: what there is, asked after a story, is asked in the words of the situation told — here
+    # 自主创业 返乡创业 at 宝丰县, said so — and kept only when answered; the card follows either way.)
+    assert kinds in (["confirm"], ["answer", "confirm"])
+    assert all("调剂" not in r.text and "抱歉" not in r.text for r in outcome.replies)
+    assert kinds == ["confirm"] or "按您说的情况" in outcome.replies[0].text
     # Worded so that the person's own measures match, the story is answered before the card.
     outcome = dialogue.respond(
         SessionState(), Turn(text="我四十岁 在舞钢 失业保险交了三年 现在在家带孩子 我这种情况能有点啥补贴"), TODAY

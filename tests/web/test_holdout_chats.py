@@ -68,6 +68,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # chats, 161/227 turns) and is a dev set too; so is set 11 (session 18, task hc11), read in session 19 (task
 # chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns). Set 12 (session 19, task hc12) was read in
 # session 20 (task chat15; its figure then, on e43bdd2: 15/45 chats, 160/210 turns) and is a dev set too.
+# Set 14 (session 21, task hc14) was read in session 22 (task chat17; its figure then, on 89dc410: 9/45 chats,
+# 140/209 turns) and is a dev set too.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
@@ -114,6 +116,8 @@ class Tally:
     lines: list[str] = field(default_factory=list)
     # The set's header counts a polite "please rephrase" notice as `no_answer` (set 9 on).
     rephrase_is_no_answer: bool = False
+    # The set's header counts thanks as `no_answer` with a polite reply (set 14): a closing reply is one.
+    thanks_is_no_answer: bool = False
 
 
 # The convention's line and its indented continuation lines (#    and clause numbers…).
@@ -124,6 +128,14 @@ _NO_ANSWER_CONVENTION = re.compile(r'^#.*"no_answer"\s*=(.*(?:\n#\s{3,}.*)*)', r
 # "please rephrase" (set 9), a polite "what would you like to ask" (set 11) or "ask what they need" (set 12) —
 # each a notice asking again.
 _ASKS_AGAIN = re.compile(r"rephrase|what would you like to ask|ask what they need")
+
+
+def _says_thanks_is_no_answer(text: str) -> bool:
+    """The header's `no_answer` convention covers thanks with a polite reply (set 14: "also off-topic
+    chit-chat and thanks: a polite …"): the product's short polite reply to thanks, citing nothing, is that
+    reply — judged as a `closing` is."""
+    found = _NO_ANSWER_CONVENTION.search(text)
+    return found is not None and re.search(r"\bthanks\b.*\bpolite\b", found.group(1)) is not None
 
 
 def _says_rephrase_is_no_answer(text: str) -> bool:
@@ -154,7 +166,11 @@ def test_held_out_chats_report_their_pass_figure(
 ) -> None:
     text = (HOLDOUT_DIR / name).read_text(encoding="utf-8")
     chats = yaml.safe_load(text)
-    tally = Tally(places=kb.gazetteer, rephrase_is_no_answer=_says_rephrase_is_no_answer(text))
+    tally = Tally(
+        places=kb.gazetteer,
+        rephrase_is_no_answer=_says_rephrase_is_no_answer(text),
+        thanks_is_no_answer=_says_thanks_is_no_answer(text),
+    )
     with TestClient(create_app(holdout_services), base_url="http://testserver") as client:
         for chat in chats:
             holdout_clock.day = chat["as_of"]
@@ -224,7 +240,10 @@ def _judge(
 ) -> list[str]:
     problems: list[str] = []
     kind = str(expect["kind"])
-    if not _kind_matches(kind, replies, status, previous, rephrase_is_no_answer=tally.rephrase_is_no_answer):
+    thanked = kind == "no_answer" and tally.thanks_is_no_answer and _is_closing(replies, previous)
+    if not thanked and not _kind_matches(
+        kind, replies, status, previous, rephrase_is_no_answer=tally.rephrase_is_no_answer
+    ):
         problems.append(f"kind:{kind}")
     wanted = set(expect.get("cites") or ())
     if wanted:
@@ -428,6 +447,21 @@ def test_the_no_answer_convention_is_read_from_the_sets_header(header: str, says
 
 
 _REPHRASE = _reply("notice", "没看懂您的意思。可以直接问政策问题，例如“长春开店有补贴吗？”")
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        (  # set 14: thanks are no_answer with a polite reply
+            '#  - kind "no_answer" = nothing in the documents addresses it (also off-topic chit-chat and thanks: '
+            'a polite "not covered by the documents").',
+            True,
+        ),
+        ('#  - "no_answer" = nothing addresses it (also off-topic chit-chat: a polite "not covered").', False),
+    ],
+)
+def test_thanks_are_no_answer_only_where_the_header_says_so(header: str, says: bool) -> None:
+    assert _says_thanks_is_no_answer(header) is says
 
 
 @pytest.mark.parametrize(
