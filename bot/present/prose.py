@@ -378,6 +378,7 @@ class RegionProse(Section):
         "not_covered": ("place", "covered"),
         "partly_covered": ("place", "candidates", "covered"),
         "covered": ("jurisdiction", "place"),
+        "household": ("place", "jurisdiction"),
     }
     missing: str
     unknown: str
@@ -385,6 +386,7 @@ class RegionProse(Section):
     not_covered: str
     partly_covered: str
     covered: str
+    household: str
 
 
 class BeneficiaryProse(Section):
@@ -513,6 +515,7 @@ class EligibilityProse(Section):
 
     placeholders = {"amount_tiers": ("label", "tiers")}
     region: RegionProse
+    household_tag: str
     beneficiaries: BeneficiaryProse
     draft_note: str
     amount_tiers: str
