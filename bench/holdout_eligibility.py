@@ -200,10 +200,10 @@ BROKERS = ("劳务经纪", "人力资源服务机构", "labour broker", "labor b
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-# Set 9 (session 17): what the writer does not know is not said (是否已认定为就业困难人员不详), and an act only
-# considered has not happened (考虑参加企业见习或应征入伍).
-UNSURE_BEFORE = re.compile(r"是否\w{0,3}$")
-UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知)")
+# Set 9 (session 17): what the writer does not know is not said (是否已认定为就业困难人员不详; set 14: 是否被认定为…
+# 不明), and an act only considered has not happened (考虑参加企业见习或应征入伍).
+UNSURE_BEFORE = re.compile(r"是否\w{0,4}$")
+UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知|不明)")
 # Set 11 (session 19): 已报名县里组织的…劳务输出, 2018-07出发 — signed up is not yet gone.
 HEDGED = re.compile(r"(考虑|打算|准备|计划|想|报名)[^;；,，]{0,12}$")
 
@@ -217,7 +217,12 @@ ANY = re.compile(r"任何$")
 NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
 
 
+# Set 3 (session 22): 不是随有组织劳务输出外出 — a modifier of the word (有组织) stands between the negation and it.
+MODIFIER = re.compile(r"(?:随|跟随|参加)?有组织$")
+
+
 def _negated(before: str) -> bool:
+    before = MODIFIER.sub("", before)
     while LISTED.search(before):
         before = LISTED.sub("", before)
     return NEGATION.search(ANY.sub("", before)) is not None
@@ -366,6 +371,7 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
     received = [str(r) for r in facts.get("received") or []]
     text = str(facts.get("other") or "") + " " + " ".join(received)
     _household(text, profile)
+    _household_region(text, profile)
     if "贫困残疾人" not in text and mentions(text, ("残疾",)):
         profile["disabled"] = True
     for fact, words in OPPOSITES.items():
@@ -399,17 +405,37 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
     if "退役" in text or "退出现役" in text:
         profile["veteran"] = "soldier_awaiting_placement" if "待安排" in text else "soldier_self_employed"
     _insurance_in_text(text, as_of, profile)
-    unemployed = re.search(r"失业(\d+)个月|unemployed for (\d+) months", text)
+    unemployed = re.search(r"失业约?(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+# Session 22: where the person's 户籍 is, as the writers say it in `other` (户籍 黑龙江省绥化市, 户籍资阳市安岳县,
+# 商洛柞水户籍, 黑龙江省农村户籍, 吉林籍建档立卡…, 生源地平顶山汝州市); a 户籍 aside in the place the engine
+# reads itself.
+HOUSEHOLD_SAID = (
+    re.compile(r"(?:户籍|生源地|原籍)\s*(?:在|为|是)?\s*([^\s,，;；、（）()]+)"),
+    re.compile(r"([^\s,，;；、（）()]{2,}?)(?:农村|城镇)?户籍"),
+    re.compile(r"(?<![非不是])([\u4e00-\u9fa5]{2,3})籍(?=建档立卡|贫困|[,，;；）)]|$)"),
+)
+
+
+def _household_region(text: str, profile: dict[str, Any]) -> None:
+    for pattern in HOUSEHOLD_SAID:
+        found = pattern.search(text)
+        if found:
+            place = re.sub(r"(?:农村|城镇|的)+$", "", found[1])
+            if len(place) >= 2:
+                profile["household_region"] = place
+                return
 
 
 def _household(text: str, profile: dict[str, Any]) -> None:
     household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
     if household:
         profile["household"] = household
-    elif mentions(text, ("贫困",)) is False:
-        # Set 11 (session 19): 家庭非贫困 — none of the listed households.
+    elif mentions(text, ("贫困",)) is False or mentions(text, ("建档立卡",)) is False:
+        # Set 11 (session 19): 家庭非贫困 — none of the listed households. Set 14 (session 22): 非建档立卡贫困家庭.
         profile["household"] = []
 
 

@@ -21,7 +21,7 @@ from eligibility.profile import Profile
 from eligibility.questions import choose_next_facts, city_question, question_for, region_question
 from eligibility.receipt import once_of, prior_receipt, unknown_receipt
 from eligibility.records import evaluate_records, record_list_of, record_lists
-from eligibility.regions import RegionResolver, ResolvedRegion, without_former_affiliation
+from eligibility.regions import RegionResolver, ResolvedRegion, household_in, without_former_affiliation
 from eligibility.results import Amount as AmountResult
 from eligibility.results import (
     BenefitResult,
@@ -51,6 +51,7 @@ from eligibility.roles import (
     on_the_hire_day,
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
+from eligibility.schema import Household
 from eligibility.schema import Term as TermSource
 from eligibility.units import HIRE_DATE, judge_unit, of_the_hire
 from eligibility.waiting import qualifies_on
@@ -142,6 +143,10 @@ class Engine:
         # Benefits that speak of a fact kept as a list of records (certificates): judged per record.
         lists = record_lists(rulebook.facts)
         self._records = {b.id: record_list_of(b.condition, lists) for b in rulebook.benefits.values()}
+        # Measures the text limits to those registered in the place (吉林籍, session 22).
+        self._registered_only = any(
+            b.household is not None and b.household.registered for b in rulebook.benefits.values()
+        )
         # The people a unit hires, each judged on its own (session 14): the list collected by `more_hires`.
         self._hires = next((r for r in lists if r.more == MORE_HIRES), None)
 
@@ -174,6 +179,22 @@ class Engine:
             # 四川其他城市 names the province and excludes its covered cities: not covered, and said so.
             status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
+            home = self._home(profile, query, None)
+            if home is not None:
+                # Not covered where the person is, but registered in a covered place: that place's
+                # measures that follow the 户籍 are judged (session 22); the place itself stays not covered.
+                profile = self._implied(profile)
+                return CheckResult(
+                    status="region_not_covered",
+                    as_of=profile.as_of,
+                    jurisdiction=None,
+                    region=info,
+                    covered_jurisdictions=covered,
+                    next_question=None,
+                    benefits=self._from_home(home[0], profile),
+                    household=home[1],
+                    household_jurisdiction=home[0],
+                )
             return self._without_benefits(profile, "region_not_covered", info, None)
         profile = self._implied(profile)
         info = RegionInfo(query=query, place=region.place, status="covered")
@@ -182,6 +203,9 @@ class Engine:
         next_question = self._next_question(evaluations, profile)
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         pending = self.pending_documents(jurisdiction)
+        home = self._home(profile, query, jurisdiction)
+        if self._registered_only:
+            results = self._registered_elsewhere(results, profile, query, jurisdiction)
         return CheckResult(
             status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,
@@ -189,9 +213,58 @@ class Engine:
             region=info,
             covered_jurisdictions=covered,
             next_question=next_question,
-            benefits=tuple(results),
+            benefits=(*results, *(self._from_home(home[0], profile) if home is not None else ())),
             pending_documents=pending,
+            household=home[1] if home is not None else None,
+            household_jurisdiction=home[0] if home is not None else None,
         )
+
+    def _household(self, profile: Profile, query: str) -> tuple[str, ResolvedRegion] | None:
+        """The person's 户籍 as said (`household_region`, or a 户籍 aside in the place text) and resolved."""
+        said = profile.values.get(HOUSEHOLD_REGION)
+        text = said if isinstance(said, str) and said.strip() else household_in(query)
+        if not text:
+            return None
+        return text, self.resolver.resolve(without_former_affiliation(text))
+
+    def _registered_elsewhere(
+        self, results: list[BenefitResult], profile: Profile, query: str, here: str
+    ) -> list[BenefitResult]:
+        """A measure the text limits to those registered here (吉林籍) fails for a 户籍 said to be elsewhere."""
+        said = self._household(profile, query)
+        if said is None or said[1].place is None or said[1].jurisdiction == here:
+            return results
+        text = said[0]
+        return [
+            _not_registered(r, household, text)
+            if (household := self.rulebook.benefits[r.id].household) is not None
+            and household.registered
+            and r.status != "ineligible"
+            else r
+            for r in results
+        ]
+
+    def _home(self, profile: Profile, query: str, here: str | None) -> tuple[str, RegionInfo] | None:
+        """The covered place of the person's 户籍 (`household_region`, or a 户籍 aside in the place text)
+        when it is not where they are: its jurisdiction and how it was read; None otherwise."""
+        said = self._household(profile, query)
+        if said is None:
+            return None
+        text, region = said
+        home = region.jurisdiction
+        if not region.covered or home is None or home == here or home not in self.rulebook.jurisdictions:
+            return None
+        return home, RegionInfo(query=text, place=region.place, status="covered")
+
+    def _from_home(self, home: str, profile: Profile) -> tuple[BenefitResult, ...]:
+        """The 户籍 place's measures that follow the 户籍 (a rule's `household`), judged for a person who is
+        elsewhere: asked about by no question, listed apart (`basis: household`)."""
+        results = [
+            _away(self.evaluate(b, profile, asking=False).result, b.household)
+            for b in self.rulebook.benefits_of(home)
+            if b.household is not None
+        ]
+        return tuple(sorted(results, key=lambda r: STATUS_ORDER[r.status]))
 
     def _next_question(self, evaluations: list[Evaluation], profile: Profile) -> NextQuestion | None:
         """The question that could decide the most open benefits (questions.py), or None."""
@@ -685,11 +758,36 @@ class Engine:
         return "eligible" if sure else "possibly_eligible"
 
 
+def _away(result: BenefitResult, household: Household) -> BenefitResult:
+    """A 户籍 place's measure for a person who is elsewhere: `basis: household`; where the text does not say it
+    is had while away (`to_confirm`), what would be theirs is `possibly_eligible` with the rule's words."""
+    update: dict[str, Any] = {"basis": "household"}
+    if household.away == "to_confirm" and result.status in {"eligible", "possibly_eligible"}:
+        requirement = Requirement(text=household.requirement, open=True)
+        reason = Reason(kind="to_confirm", clause_id=household.cite, requirement=requirement)
+        update |= {"status": "possibly_eligible", "reasons": (reason, *result.reasons)}
+    return result.model_copy(update=update)
+
+
+def _not_registered(result: BenefitResult, household: Household, said: str) -> BenefitResult:
+    """A measure for those registered here (吉林籍) judged for a person whose 户籍 is said to be elsewhere."""
+    requirement = Requirement(text=household.registered, fact=HOUSEHOLD_REGION)
+    reason = Reason(
+        kind="failed",
+        clause_id=household.cite,
+        requirement=requirement,
+        stated=(Stated(fact=HOUSEHOLD_REGION, value=said),),
+    )
+    return result.model_copy(update={"status": "ineligible", "reasons": (reason,), "missing_facts": ()})
+
+
 # Statuses a province alone leaves open: the benefit is the person's only if the city is this one.
 CITY_OPEN = frozenset({"eligible", "possibly_eligible", "if_hired", "as_employer"})
 REGION = "region"
 # Not asked: the city inside the province `region` names (a JSON client's answer to the city question).
 CITY = "city"
+# Not asked: where the person's 户籍 is, when not where they are (session 22).
+HOUSEHOLD_REGION = "household_region"
 
 
 def _only_province(region: ResolvedRegion) -> bool:

@@ -27,6 +27,7 @@ class PlaceReading(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     former_affiliation: tuple[str, ...]
     household_origin: tuple[str, ...]
+    household_links: tuple[str, ...]
 
 
 @cache
@@ -34,6 +35,14 @@ def _former_asides() -> re.Pattern[str]:
     reading = read_model(PLACES, PlaceReading)
     words = "|".join(map(re.escape, (*reading.former_affiliation, *reading.household_origin)))
     return re.compile(f"{_OPEN}{_INSIDE}(?:{words}){_INSIDE}{_CLOSE}")
+
+
+@cache
+def _household_aside() -> re.Pattern[str]:
+    reading = read_model(PLACES, PlaceReading)
+    words = "|".join(map(re.escape, reading.household_origin))
+    links = "|".join(map(re.escape, reading.household_links))
+    return re.compile(f"{_OPEN}{_INSIDE}(?:{words})(?:{links})?({_INSIDE}){_CLOSE}")
 
 
 class ResolvedRegion(Protocol):
@@ -79,3 +88,10 @@ def without_former_affiliation(text: str) -> str:
     """The place text without bracketed asides about a former affiliation (原属资阳, 由成都代管) or about
     where the person's household is registered (户籍吉林省珲春市): neither is where the person is."""
     return _former_asides().sub("", text).strip() or text
+
+
+def household_in(text: str) -> str | None:
+    """The place a bracketed 户籍 aside names (西安市（户籍商洛市柞水县） → 商洛市柞水县), or None: the person's
+    户籍 when it is not where they are (session 22) — a measure of that place may follow it."""
+    found = _household_aside().search(text)
+    return found.group(1).strip() or None if found else None

@@ -173,6 +173,8 @@ class BenefitResult(Result):
     # An owner who described several hires (session 14): which of them (1-based, in the order given)
     # meet this unit's benefit; empty when one hire (or none) was described.
     hires_meeting: tuple[int, ...] = ()
+    # `household`: a measure of the person's 户籍 place, judged for a person who is elsewhere (session 22).
+    basis: Literal["place", "household"] = "place"
 
 
 class RegionInfo(Result):
@@ -205,3 +207,7 @@ class CheckResult(Result):
     next_question: NextQuestion | None
     benefits: tuple[BenefitResult, ...]
     pending_documents: tuple[PendingDocument, ...] = ()
+    # The covered place of the person's 户籍 when it is not where they are: its measures that follow the
+    # 户籍 are among `benefits` with `basis: household` (session 22).
+    household: RegionInfo | None = None
+    household_jurisdiction: str | None = None

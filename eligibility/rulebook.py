@@ -87,6 +87,8 @@ class Benefit:
     apply: tuple[schema.Term, ...] = ()
     # Prior receipt: the `received_before` option that says the person already had this measure.
     once: schema.Once | None = None
+    # A measure of the 户籍 place (session 22): judged also for a person registered there who is elsewhere.
+    household: schema.Household | None = None
     # Employer benefits: the conditions read of the person hired (without the shared definitions the
     # person's side `requires`: a lawful hire is of working age, the unit's duty) and the unit's own
     # (`employer_conditions`) — what an owner whose business is the unit is judged on.
@@ -316,6 +318,7 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         deadline=raw.deadline,
         apply=(*raw.apply, *doc.apply),
         once=raw.once,
+        household=raw.household,
         unit_condition=unit_condition,
     )
 

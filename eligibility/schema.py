@@ -259,6 +259,31 @@ class Once(Frozen):
         return self
 
 
+class Household(Frozen):
+    """A measure of the person's 户籍 place (issue 11, session 22): the clause ties it to where the person
+    is registered or comes from (吉林籍, 建档立卡, 有组织劳务输出 from the 输出地, 返乡, 生源地), so it is judged
+    for a person registered there who lives or works elsewhere, and listed apart. `away: applies` — the
+    text pays the person who left (the 输出地's fare, the 生源地's archive); `to_confirm` — whether it is
+    had while away the text does not say: capped at `possibly_eligible` with `requirement`; `registered`:
+    the text limits it to those registered here (吉林籍)."""
+
+    away: Literal["applies", "to_confirm"]
+    requirement: str | None = None
+    # The text limits the measure to those registered here (吉林籍): the requirement's words. A 户籍 said
+    # to be elsewhere fails it.
+    registered: str | None = None
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+    @model_validator(mode="after")
+    def _worded_when_open(self) -> Household:
+        if self.away == "to_confirm" and not self.requirement:
+            raise ValueError("`away: to_confirm` needs the `requirement` to confirm, in the rule's words")
+        return self
+
+
 class BenefitFile(Frozen):
     name: str
     jurisdiction: str
@@ -282,6 +307,8 @@ class BenefitFile(Frozen):
     requires: tuple[str, ...] = ()
     # Prior receipt: a measure had once is not had again (or whether it may be is to confirm).
     once: Once | None = None
+    # A measure of the 户籍 place, judged also for a person registered there who is elsewhere (session 22).
+    household: Household | None = None
     # Employer benefits: what the text asks of the unit itself or of the hire's terms (签订1年以上劳动
     # 合同, 稳定就业6个月以上, 生产配送疫情防控急需物资), judged with `conditions` — read of the person
     # hired — when the person asking runs that unit (issue 11, session 13). Facts `about: hire`/`unit`.

@@ -9,6 +9,7 @@ from bot.present.reasons import reason_texts
 from bot.present.results import (
     apply_lines,
     benefit_amount,
+    benefit_name,
     check_message,
     documents_line,
     eligible_from_text,
@@ -82,7 +83,7 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
         lines.append(f"\n{title}")
         for benefit in chosen:
             amount = benefit_amount(benefit, rulebook.facts)
-            lines.append(f"· {benefit.name}" + (f"：{amount}" if amount else ""))
+            lines.append(f"· {benefit_name(benefit)}" + (f"：{amount}" if amount else ""))
             if status != "eligible":
                 reasons = reason_texts(benefit, rulebook)[:MAX_REASONS]
                 lines.extend(f"    {reason}" for reason in reasons)

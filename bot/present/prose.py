@@ -385,6 +385,7 @@ class RegionProse(Section):
         "not_covered": ("place", "covered"),
         "partly_covered": ("place", "candidates", "covered"),
         "covered": ("jurisdiction", "place"),
+        "household": ("place", "jurisdiction"),
     }
     missing: str
     unknown: str
@@ -392,6 +393,7 @@ class RegionProse(Section):
     not_covered: str
     partly_covered: str
     covered: str
+    household: str
 
 
 class BeneficiaryProse(Section):
@@ -520,6 +522,7 @@ class EligibilityProse(Section):
 
     placeholders = {"amount_tiers": ("label", "tiers")}
     region: RegionProse
+    household_tag: str
     beneficiaries: BeneficiaryProse
     draft_note: str
     amount_tiers: str

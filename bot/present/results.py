@@ -28,7 +28,21 @@ NEAR_MISS_CHARS = 100
 
 
 def check_message(result: CheckResult) -> str:
-    """The check's one line: which policy was applied (已按吉林省的政策判断…), or why none."""
+    """The check's one line: which policy was applied (已按吉林省的政策判断…), or why none; and the 户籍
+    place whose measures are listed apart (session 22)."""
+    line = _region_line(result)
+    if result.household is None:
+        return line
+    home = prose().eligibility.region.household
+    return line + home.format(place=result.household.place, jurisdiction=result.household_jurisdiction)
+
+
+def benefit_name(benefit: BenefitResult) -> str:
+    """The benefit's name, tagged （户籍地政策） when it is the 户籍 place's (session 22)."""
+    return benefit.name + (prose().eligibility.household_tag if benefit.basis == "household" else "")
+
+
+def _region_line(result: CheckResult) -> str:
     words = prose().eligibility.region
     region = result.region
     covered = "、".join(result.covered_jurisdictions)
@@ -207,6 +221,15 @@ def result_json(result: CheckResult, rulebook: Rulebook, registry: Registry) -> 
         "unit_benefits": [b.id for b in result.benefits if b.beneficiary != "applicant"],
         "dated_notice": stale_notice(result),
         "pending_documents": [pending_json(d) for d in result.pending_documents],
+        "household": (
+            {
+                "query": result.household.query,
+                "place": result.household.place,
+                "jurisdiction": result.household_jurisdiction,
+            }
+            if result.household is not None
+            else None
+        ),
         "disclaimer": prose().results.disclaimer,
     }
 
@@ -275,6 +298,7 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "opens_with_text": opens_with_text(benefit, rulebook.facts),
         "hires_meeting": list(benefit.hires_meeting),
         "hires_meeting_text": hires_text(benefit),
+        "basis": benefit.basis,
     }
 
 
@@ -376,7 +400,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
         lines.append("\n" + words.count.format(title=title, count=len(benefits)))
         for benefit in benefits:
             listed.append(benefit)
-            lines.append(f"{len(listed)}. {benefit.name}")
+            lines.append(f"{len(listed)}. {benefit_name(benefit)}")
             lines.extend(f"   {line}" for line in detail(benefit))
             basis = "、".join(name(c.clause_id) for c in benefit.citations)
             lines.append(f"   {words.basis.format(clauses=basis)}")

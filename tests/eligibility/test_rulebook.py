@@ -132,6 +132,8 @@ def test_every_fact_used_is_defined_and_every_askable_fact_is_used() -> None:
     used |= unit | {hire for base, hire in BOOK.facts.hire_facts.items() if base in unit}
     # `received_before` is asked through the benefits' `once` (prior receipt), not a condition.
     used |= {"received_before"} if any(b.once for b in BOOK.benefits.values()) else set()
+    # `household_region` is read for the benefits' `household` (a 户籍 place's measures, session 22), not a condition.
+    used |= {"household_region"} if any(b.household for b in BOOK.benefits.values()) else set()
     assert used <= set(BOOK.facts.specs)
     # A record list is used through its records' facts, and the fact that collects a record with them.
     records = {name for name, spec in BOOK.facts.specs.items() if spec.fields or spec.collects}
