@@ -5,9 +5,9 @@
 Adds one session's documents (`tests/knowledge/data/documents19/`, `documents20/`, `documents21/` or `documents22/`) to
 a fresh data directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
 notice retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says
-原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables; session 22: a Word 办法 in 章/条, a page whose
-measures are table rows, a PDF numbered 1.–10. across parts), asks every question
-of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
+原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables; session 22:
+a Word 办法 in 章/条, a page whose measures are table rows, a PDF numbered 1.–10. across parts), asks
+every question of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
 first cited clause is the right one, the asked figure is in the first line, and no other measure's
 figure is. Figures are printed, never asserted.
 """
