@@ -109,7 +109,25 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 )
                 split = _respectively(unit, name)
                 measures.extend(split if len(split) > 1 else _itemized(unit, name))
-    return tuple(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses))
+    return tuple(_said_without_field(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
+
+
+# A long measure name opens with the field it belongs to (创业 of 创业带动就业补贴), which people leave
+# out when the rest names it alone (带动就业补贴): the rest is said as the measure's name too.
+_FIELD = 2
+_LONG_NAME = 7
+
+
+def _said_without_field(measures: list[Measure]) -> list[Measure]:
+    out: list[Measure] = []
+    for measure in measures:
+        base = re.sub(r"（[^（）]*）$", "", measure.name)
+        rest = base[_FIELD:]
+        if len(base) < _LONG_NAME or not _SUFFIX.search(rest[-3:]) or rest in measure.aliases:
+            out.append(measure)
+            continue
+        out.append(measure.model_copy(update={"aliases": (*measure.aliases, rest)}))
+    return out
 
 
 def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
