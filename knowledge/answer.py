@@ -726,6 +726,10 @@ class Answerer:
             pair = (item, match.measure.span)
             if pair not in quoted:
                 quoted.append(pair)
+            # A row of the 附件 a clause points at (补贴标准见附件): that clause's conditions are cited beside it.
+            granting = retrieval.scored(match.measure.granted_in) if match.measure.granted_in else None
+            if granting is not None and all(done is not granting for done, _ in quoted):
+                quoted.append((granting, granting.clause.body))
         missing = MissingAspect(kind="figure") if selection.kind == "no_figure" else None
         if missing is None and _use_unanswered(retrieval.analysis.normalized, selection):
             missing = MissingAspect(kind="use")
