@@ -58,8 +58,8 @@ def _is_signature(paragraphs: list[Paragraph], index: int) -> bool:
     """A 落款: an issuer's name on a short line, with the date on it or a few lines below (a joint
     document lists one issuer per line)."""
     text = paragraphs[index].text
-    if re.search("[。；：，]", text) or len(text) > 60:
-        return False
+    if re.search("[。；：，｜]", text) or len(text) > 60:
+        return False  # a sentence, or a table row whose last cell names an office (市社保中心)
     dated = _DATE_TAIL.search(text)
     head = text[: dated.start()] if dated else text
     if not head or not _ISSUER.search(head.split("、")[-1]):
