@@ -62,12 +62,23 @@ def main() -> int:
         data_dir = Path(tmp)
         for step in STEPS[chosen]:
             _cli([str(folder / arg) if (folder / arg).is_file() else arg for arg in step], data_dir)
-        lines = "\n".join(json.dumps({"question": q, "region": r}, ensure_ascii=False) for q, r, *_ in rows)
-        answers = [json.loads(line) for line in _cli(["ask", "--json"], data_dir, lines).splitlines() if line]
+        # `ask --json` reads one question per line (docs/ask-json.md), the region from --region: one
+        # process per region asked. (Until session 22 each line was a JSON object, read as the question
+        # text itself — its region never passed and the words "question"/"region" in every question.)
+        answers: list[dict[str, object]] = [{} for _ in rows]
+        for region in dict.fromkeys(r for _, r, *_ in rows):
+            at = [i for i, (_, r, *_) in enumerate(rows) if r == region]
+            lines = "\n".join(rows[i][0] for i in at)
+            out = [
+                json.loads(line) for line in _cli(["ask", "--json", "--region", region], data_dir, lines).splitlines()
+            ]
+            for i, answer in zip(at, out, strict=True):
+                answers[i] = answer
     passed = other = 0
     for (question, region, clause, want, forbid), answer in zip(rows, answers, strict=True):
-        first = answer.get("direct_answer") or ""
-        cited = [c.get("clause_id") for c in answer.get("citations", [])]
+        first = str(answer.get("direct_answer") or "")
+        citations = answer.get("citations")
+        cited = [c.get("clause_id") for c in citations] if isinstance(citations, list) else []
         right_clause = bool(cited) and cited[0] == clause
         has_figure = all(figure in first for figure in want)
         shows_other = any(figure in first for figure in forbid)
