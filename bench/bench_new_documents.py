@@ -1,12 +1,13 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20|21]
+    python bench/bench_new_documents.py [--set 19|20|21|22]
 
-Adds one session's documents (`tests/knowledge/data/documents19/`, `documents20/` or `documents21/`) to
+Adds one session's documents (`tests/knowledge/data/documents19/`, `documents20/`, `documents21/` or `documents22/`) to
 a fresh data directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
 notice retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says
-原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables), asks every question
-of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
+原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables; session 22:
+a Word 办法 in 章/条, a page whose measures are table rows, a PDF numbered 1.–10. across parts), asks
+every question of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
 first cited clause is the right one, the asked figure is in the first line, and no other measure's
 figure is. Figures are printed, never asserted.
 """
@@ -37,6 +38,9 @@ STEPS = {
     "21": [
         ["documents", "add", "quzhou_notice.txt", "zhuzhou_measures.txt", "--publish"],
     ],
+    "22": [
+        ["documents", "add", "xiangyang_measures.docx", "shaoxing_page.html", "liuzhou_measures.pdf", "--publish"],
+    ],
 }  # fmt: skip
 
 
@@ -58,12 +62,23 @@ def main() -> int:
         data_dir = Path(tmp)
         for step in STEPS[chosen]:
             _cli([str(folder / arg) if (folder / arg).is_file() else arg for arg in step], data_dir)
-        lines = "\n".join(json.dumps({"question": q, "region": r}, ensure_ascii=False) for q, r, *_ in rows)
-        answers = [json.loads(line) for line in _cli(["ask", "--json"], data_dir, lines).splitlines() if line]
+        # `ask --json` reads one question per line (docs/ask-json.md), the region from --region: one
+        # process per region asked. (Until session 22 each line was a JSON object, read as the question
+        # text itself — its region never passed and the words "question"/"region" in every question.)
+        answers: list[dict[str, object]] = [{} for _ in rows]
+        for region in dict.fromkeys(r for _, r, *_ in rows):
+            at = [i for i, (_, r, *_) in enumerate(rows) if r == region]
+            lines = "\n".join(rows[i][0] for i in at)
+            out = [
+                json.loads(line) for line in _cli(["ask", "--json", "--region", region], data_dir, lines).splitlines()
+            ]
+            for i, answer in zip(at, out, strict=True):
+                answers[i] = answer
     passed = other = 0
     for (question, region, clause, want, forbid), answer in zip(rows, answers, strict=True):
-        first = answer.get("direct_answer") or ""
-        cited = [c.get("clause_id") for c in answer.get("citations", [])]
+        first = str(answer.get("direct_answer") or "")
+        citations = answer.get("citations")
+        cited = [c.get("clause_id") for c in citations] if isinstance(citations, list) else []
         right_clause = bool(cited) and cited[0] == clause
         has_figure = all(figure in first for figure in want)
         shows_other = any(figure in first for figure in forbid)

@@ -740,6 +740,7 @@ class Answerer:
 
     def _from_measures(self, retrieval: Retrieval, selection: Selection, asked: AskedIntent) -> Decision:
         quoted: list[tuple[ScoredClause, str]] = []
+        granting: list[ScoredClause] = []
         for match in (*selection.chosen, *selection.elsewhere):
             item = retrieval.scored(match.measure.clause)
             if item is None:
@@ -747,6 +748,11 @@ class Answerer:
             pair = (item, match.measure.span)
             if pair not in quoted:
                 quoted.append(pair)
+            # A row of the 附件 a clause points at (补贴标准见附件): that clause's conditions are cited after the rows.
+            grantor = retrieval.scored(match.measure.granted_in) if match.measure.granted_in else None
+            if grantor is not None and grantor not in granting:
+                granting.append(grantor)
+        quoted += [(item, item.clause.body) for item in granting if all(done is not item for done, _ in quoted)]
         missing = _figure_missing(asked) if selection.kind == "no_figure" else None
         if missing is None and _use_unanswered(retrieval.analysis.normalized, selection):
             missing = MissingAspect(kind="use")

@@ -117,6 +117,7 @@ def joined_to_attachments(measures: list[Measure], clauses: Iterable[Clause]) ->
                     "aliases": aliases,
                     "kind": grantor.kind,
                     "beneficiary": grantor.beneficiary,
+                    "granted_in": clause.id,
                 }
             )
         dropped.update(m.id for m in pointing)

@@ -134,7 +134,8 @@ def _department_list(text: str) -> list[str]:
 
 
 def lead_phrase(text: str) -> str:
-    head = re.split(r"[。；\n]", text, maxsplit=1)[0]  # a heading line above its items ends there
+    # a heading line above its items ends there; a table row's first cell names it
+    head = re.split(r"[。；\n｜]", text, maxsplit=1)[0]
     return head if len(head) <= 60 else head[:60]
 
 

@@ -18,6 +18,7 @@ from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
 from knowledge.labels import Style, read_label
 from knowledge.lexical import split_sentences
+from knowledge.listed import listed_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
@@ -77,18 +78,21 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             is_granted_item = bool(_FIGURE.search(whole)) and (
                 row_of is not None or any(map(_introduces_grants, context))
             )
-            raises = _raised(whole) is not None and bool(_last_granted(measures, clause.id))
-            if not (_GRANTS.search(whole) or is_granted_item or raises):
+            earlier = _last_granted(measures, clause.id)
+            raised = _raised(whole) or (_condition_variant(whole) if earlier else None)
+            if not (_GRANTS.search(whole) or is_granted_item or (raised is not None and earlier)):
                 continue
             grants = _grants(whole)
             base = ""
-            raised = _raised(whole)
-            if raised is not None and (earlier := _last_granted(measures, clause.id)):
+            if raised is not None and earlier:
                 # 创业者为残疾人的，补贴标准提高至8000元: a variant of the measure just granted
                 base, grants = earlier, [(whole, raised)]
-            for part, (piece, qualifier) in enumerate(grants):
+            for part, (piece, told_by) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
                 name = own or base or (row_of and _granted_noun(row_of)) or _name(piece, context, clause)
+                qualifier = told_by
+                if subject := _subject_of(name, piece, base or earlier):
+                    own, name, qualifier = None, base or earlier, subject
                 base = base or name
                 qualified = raised is not None or not own
                 suffix = f"_{part + 1}" if len(grants) > 1 else ""
@@ -103,8 +107,27 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     amounts=_amounts(piece),
                     derived=True,
                 )
-                measures.extend(_respectively(unit, name))
-    return tuple(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses))
+                split = _respectively(unit, name)
+                measures.extend(split if len(split) > 1 else _itemized(unit, name))
+    return tuple(_said_without_field(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
+
+
+# A long measure name opens with the field it belongs to (创业 of 创业带动就业补贴), which people leave
+# out when the rest names it alone (带动就业补贴): the rest is said as the measure's name too.
+_FIELD = 2
+_LONG_NAME = 7
+
+
+def _said_without_field(measures: list[Measure]) -> list[Measure]:
+    out: list[Measure] = []
+    for measure in measures:
+        base = re.sub(r"（[^（）]*）$", "", measure.name)
+        rest = base[_FIELD:]
+        if len(base) < _LONG_NAME or not _SUFFIX.search(rest[-3:]) or rest in measure.aliases:
+            out.append(measure)
+            continue
+        out.append(measure.model_copy(update={"aliases": (*measure.aliases, rest)}))
+    return out
 
 
 def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
@@ -159,7 +182,8 @@ def _last_granted(measures: list[Measure], clause_id: str) -> str:
 # grade's 标准为 needs names cut to the grade first — docs/document-intake.md, session 20.)
 _STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
 _GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}")
-_STATED_AMOUNT_BEFORE = re.compile(rf"{_STATED_AMOUNT}$")
+# Right before its figure the copula may be left out, as a table cell or a list says it (贷款额度最高50万元).
+_STATED_AMOUNT_BEFORE = re.compile(r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)?$")
 # A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
 _CONDITION_PART = re.compile(r"的[，,]$")
 _MAX_CONDITION = 20
@@ -329,6 +353,53 @@ def _respectively(unit: Measure, name: str) -> list[Measure]:
     ]
 
 
+def _itemized(unit: Measure, name: str) -> list[Measure]:
+    """A unit whose figures are listed item by item (按初级工1000元、中级工1500元、高级工2000元的标准) is one
+    unit per item, named by it (职业技能培训补贴（中级工）: 1500元 only), as a 分别 list is."""
+    items = listed_items(unit.span)
+    if items is None:
+        return [unit]
+    paired = [next((a for a in unit.amounts if a.text.endswith(figure)), None) for _, figure in items]
+    if any(a is None or a.kind is AmountKind.THRESHOLD for a in paired):
+        return [unit]
+    return [
+        unit.model_copy(
+            update={
+                "id": f"{unit.id}_{n}",
+                "name": f"{name}（{item}）",
+                "aliases": (_joined(item, name),),
+                "amounts": tuple(a for a in unit.amounts if a is figure or a not in paired),
+            }
+        )
+        for n, ((item, _), figure) in enumerate(zip(items, paired, strict=True), start=1)
+    ]
+
+
+# A piece that opens with its own condition and states figures without naming a grant (合伙创业的，可按
+# 每人不超过30万元、总额不超过150万元申请): the clause's last measure for that narrower case.
+_OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,20}?)的[，,]")
+
+
+def _condition_variant(piece: str) -> str | None:
+    match = _OPENS_WITH_CONDITION.match(piece)
+    if match is None or _SUFFIX.search(piece) or not _grants_a_figure(piece):
+        return None
+    return match.group(1).removeprefix("对")
+
+
+def _subject_of(name: str, piece: str, earlier: str) -> str:
+    """The subject a piece grants the clause's earlier measure to, when it names that measure by its
+    subject and the measure's last word (符合条件的小微企业贷款最高额度为400万元 after 创业担保贷款 → 小微企业):
+    the same measure for another party, not a measure of its own."""
+    suffix = _SUFFIX.search(name[-3:])
+    if not earlier or name == earlier or suffix is None or not name.endswith(suffix.group(0)):
+        return ""
+    head = name[: -len(suffix.group(0))]
+    if not earlier.endswith(suffix.group(0)) or head in earlier or head != _opening(piece):
+        return ""
+    return head
+
+
 def _introduces_grants(line: str) -> bool:
     """…给予以下补贴： / 创业担保贷款按以下规定执行：, not 符合下列条件之一的…可以申请贷款："""
     return line.endswith(("：", ":")) and bool(_GRANTS.search(line)) and not _CONDITIONS.search(line)
@@ -425,6 +496,10 @@ def _beneficiary(piece: str) -> Beneficiary:
 
 
 def _amounts(piece: str) -> tuple[Amount, ...]:
+    if _ROW in piece:
+        # A table row: each cell says one thing (who, on what condition, how much); a grant verb in the
+        # standard's cell governs no figure of the condition's cell, nor the reverse.
+        return tuple(amount for cell in piece.split(_ROW) for amount in _amounts(cell))
     grant = piece.find("给予")
     amounts: list[Amount] = []
     for match in _FIGURE.finditer(piece):

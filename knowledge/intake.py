@@ -83,6 +83,13 @@ _VALID_UNTIL = re.compile(rf"有效期(?:至|到|截至|截止到|截止至)\s*(
 _VALID_UNTIL_YEAR_END = re.compile(rf"有效期(?:至|到|截至|截止到|截止至)\s*([{_DIGITS}]{{4}})\s*年(?:底|末|12月底)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _VALID_YEARS = re.compile(rf"有效期(?:为)?\s*([{_DIGITS}两]{{1,3}})\s*年")
+# A term stated as a span (执行期限为2026年1月1日至2026年12月31日, 有效期自…起至…止): where it starts and ends.
+_TERM = re.compile(
+    rf"(?:有效期|执行期限|执行期|实施期限|执行时间|实施时间)(?:为|是)?\s*自?\s*{_DATE.pattern}\s*起?\s*(?:至|到)\s*"
+    rf"{_DATE.pattern}"
+)
+# The 发文机关标志 of a 红头 document (柳州市人民政府办公室文件): the letterhead above the title, not part of it.
+_LETTERHEAD = re.compile(r"文件$")
 
 
 def _to_int(text: str) -> int:
@@ -211,11 +218,16 @@ def _is_title_part(line: str) -> bool:
 def _title(head: list[str]) -> str | None:
     """The first run of short unpunctuated lines ending like a title (…的通知, …实施意见)."""
     for start, line in enumerate(head):
-        if not _is_title_part(line) or _DOC_NUMBER.search(line):
+        if not _is_title_part(line) or _DOC_NUMBER.search(line) or (_LETTERHEAD.search(line) and "关于" not in line):
             continue
         parts = [line]
         end = start
-        while not _TITLE_END.search(parts[-1]) and end + 1 < len(head) and _is_title_part(head[end + 1]):
+        while (
+            not _TITLE_END.search(parts[-1])
+            and end + 1 < len(head)
+            and _is_title_part(head[end + 1])
+            and not _DOC_NUMBER.search(head[end + 1])
+        ):
             end += 1
             parts.append(head[end])
         candidate = "".join(parts)
@@ -314,6 +326,9 @@ def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date 
     start = effective or signed
     if start:
         stated += [(m.start(), _add_years(start, _to_int(m.group(1)))) for m in _VALID_YEARS.finditer(text)]
+    for term in _TERM.finditer(text):
+        effective = effective or _as_date(term)
+        stated.append((term.start(), _as_date(term, 3)))
     valid_until = max(stated, key=lambda item: item[0])[1] if stated else None
     return effective, valid_until
 

@@ -31,6 +31,7 @@ class Style(IntEnum):
     ARABIC_PAREN = 7  # （1） ⑴
     ARABIC_HALF = 8  # 1）
     CIRCLED = 9  # ①
+    ROW = 10  # 1｜一次性创业补贴｜…｜每户5000元 — a row of a numbered table (序号 in its first cell)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.ARABIC_PAREN, re.compile(rf"^[（(]([{_AR}]{{1,2}})[）)]")),
     (Style.ARABIC, re.compile(rf"^([{_AR}]{{1,2}})(?:[.．](?![{_AR}])|、(?![{_AR}]))")),
     (Style.ARABIC_HALF, re.compile(rf"^([{_AR}]{{1,2}})[）)]")),
+    # A table row read as one line, its cells joined by ｜ (knowledge.filetext, knowledge.docx).
+    (Style.ROW, re.compile(rf"^([{_AR}]{{1,3}})｜(?=.*｜)")),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
@@ -93,6 +96,12 @@ def read_label(paragraph: str) -> Label | None:
     return None
 
 
+def own_label(label: Label) -> str:
+    """How a clause is labelled by its own number: as written (第三条, （七）, 3．), a table row by
+    its 序号 as an item of the list (第3项)."""
+    return f"第{label.number}项" if label.style == Style.ROW else label.text
+
+
 def is_item_style(style: Style) -> bool:
     """Styles that number items inside a clause (项, 目) rather than the clauses themselves."""
     return style >= Style.CN_PAREN
@@ -106,9 +115,9 @@ def cited_as(path: list[Label]) -> str:
         article = articles[-1]
         words = ["项", "目", "小目"]
         items = path[article + 1 :]
-        tail = [f"第{label.text.rstrip('.．、')}{words[min(i, 2)]}" for i, label in enumerate(items)]
+        tail = [f"第{label.text.rstrip('.．、｜')}{words[min(i, 2)]}" for i, label in enumerate(items)]
         return path[article].text + "".join(tail)
-    return "".join(label.text for label in path)
+    return "".join(own_label(label) for label in path)
 
 
 _BARE_LABEL = re.compile(rf"^（([{_CN}]{{1,4}})）$|^([{_CN}]{{1,4}})、$|^([{_AR}]{{1,2}})[.．、]$")

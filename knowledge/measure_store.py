@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from knowledge import attached, derive, measures
+from knowledge import attached, derive, listed, measures
 from knowledge.cache import fingerprint
 from knowledge.clause_table import document_hash
 from knowledge.clauses import Clause
@@ -52,12 +52,12 @@ _UNITS = TypeAdapter(tuple[Measure, ...])
 _INSERT = "INSERT OR REPLACE INTO derived_measures (document_id, hash, deriver, measures) VALUES (?, ?, ?, ?)"
 _INSERT_HEADINGS = "INSERT OR REPLACE INTO derived_headings (document_id, hash, deriver, headings) VALUES (?, ?, ?, ?)"
 # Fields that name one unit only: never shared between units, so not worth interning.
-_OWN_FIELDS = frozenset({"id", "clause"})
+_OWN_FIELDS = frozenset({"id", "clause", "granted_in"})
 
 
 def deriver_fingerprint() -> str:
     """The code that cuts and models the units: any change there makes every stored row stale."""
-    return fingerprint(*(Path(module.__file__ or "").read_bytes() for module in (derive, attached, measures)))
+    return fingerprint(*(Path(module.__file__ or "").read_bytes() for module in (derive, listed, attached, measures)))
 
 
 class MeasureUnitStore:

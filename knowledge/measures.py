@@ -83,6 +83,11 @@ class Measure(BaseModel):
     valid_to: date | None = None
     note: str | None = None
     derived: bool = Field(default=False, description="cut from the text automatically, not curated")
+    granted_in: str | None = Field(
+        default=None,
+        description="the clause that grants this measure when its figures stand in another clause: a row of "
+        "the 附件 table the granting clause points at (补贴标准见附件), so its conditions are cited beside the row",
+    )
 
     @model_validator(mode="after")
     def _inside_span(self, info: ValidationInfo) -> Measure:
@@ -136,7 +141,7 @@ class MeasureHeading(NamedTuple):
 
 
 # Fields that place a unit (its own id and clause); all the others are what it says.
-_PLACING_FIELDS = ("id", "clause")
+_PLACING_FIELDS = ("id", "clause", "granted_in")
 
 
 def content_key(unit: Mapping[str, object]) -> str:
@@ -168,7 +173,11 @@ def copy_at(measure: Measure, heading: MeasureHeading) -> Measure:
     the id and clause differ."""
     if measure.id == heading.id and measure.clause == heading.clause:
         return measure
-    return measure.model_copy(update={"id": heading.id, "clause": heading.clause})
+    granted_in = measure.granted_in
+    if granted_in is not None:
+        # the granting clause of the same document as the copy: clause ids are {document}-{number}
+        granted_in = f"{heading.clause.rsplit('-', 1)[0]}-{granted_in.rsplit('-', 1)[1]}"
+    return measure.model_copy(update={"id": heading.id, "clause": heading.clause, "granted_in": granted_in})
 
 
 class MeasuresInMemory:

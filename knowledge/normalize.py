@@ -245,8 +245,11 @@ def is_structural_start(text: str) -> bool:
 def _is_cut_mid_sentence(text: str) -> bool:
     """A long prose paragraph that stops without closing punctuation was cut by a page break.
 
-    Title and header lines (no comma or full stop) are never joined.
+    Title and header lines (no comma or full stop) are never joined, nor a table row read as one
+    line (cells joined by ｜): it ends where its last cell ends.
     """
+    if "｜" in text:
+        return False
     is_prose = any(mark in text for mark in "，。、")
     return is_prose and len(text) >= 40 and text[-1] not in _TERMINAL
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.clauses import Clause, Section, clause_id, lead_phrase, split_departments
 from knowledge.documents import Document
-from knowledge.labels import Label, Style, cited_as
+from knowledge.labels import Label, Style, cited_as, own_label
 from knowledge.normalize import Paragraph
 from knowledge.numerals import number_to_chinese
 from knowledge.quality import IssueKind, QualityIssue
@@ -38,6 +38,9 @@ class Node:
     extra: list[Paragraph] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     clause_number: int | None = None
+    # Numbered through the document (4. under 二、 after 3. under 一、): a measure of its own, as an
+    # article is, not an item of a list that restarts under each part.
+    is_numbered_through: bool = False
 
     @property
     def content(self) -> str:
@@ -88,7 +91,10 @@ def _section_of(node: Node) -> Section:
 def _holds_only_items(node: Node) -> bool:
     """A heading over a short list (1．… ①…) is read as one clause; over numbered measures or
     articles it is a section."""
-    return all(child.label is not None and child.label.style >= Style.ARABIC for child in node.children)
+    return all(
+        child.label is not None and child.label.style >= Style.ARABIC and not child.is_numbered_through
+        for child in node.children
+    )
 
 
 def emit(
@@ -131,10 +137,11 @@ def emit(
         emit(child, here, section, inner, out, sections)
 
 
-def _needs_path(path: list[Label], is_repeated: bool) -> bool:
+def _needs_path(path: list[Label], is_repeated: bool, is_numbered_through: bool = False) -> bool:
     """An item (1．, （1）, ①, or any item of an article) restarts under each parent, so it is
-    cited with the parts above it; a 一、 or （一） only when the document repeats it."""
-    if len(path) < 2:
+    cited with the parts above it; a 一、 or （一） only when the document repeats it; a number that runs
+    through the document never."""
+    if len(path) < 2 or is_numbered_through:
         return False
     return is_repeated or path[-1].style >= Style.ARABIC or any(label.style == Style.ARTICLE for label in path[:-1])
 
@@ -153,12 +160,14 @@ def _repeating_styles(emitted: list[Emitted]) -> set[Style]:
 def clause_labels(emitted: list[Emitted]) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
     labels that repeat in an attachment."""
-    own = [e.node.label.text if e.node.label else "" for e in emitted]
+    own = [own_label(e.node.label) if e.node.label else "" for e in emitted]
     repeating = _repeating_styles(emitted) | {
         e.node.label.style for e, label in zip(emitted, own, strict=True) if e.node.label and own.count(label) > 1
     }
     labels = [
-        cited_as(e.path) if _needs_path(e.path, e.node.label is not None and e.node.label.style in repeating) else label
+        cited_as(e.path)
+        if _needs_path(e.path, e.node.label is not None and e.node.label.style in repeating, e.node.is_numbered_through)
+        else label
         for label, e in zip(own, emitted, strict=True)
     ]
     return [

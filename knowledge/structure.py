@@ -46,6 +46,8 @@ class _Outline:
     closing: list[Paragraph] = field(default_factory=list)
     # (node, issue) in document order; clause ids are filled in once clauses are numbered.
     structural: list[tuple[Node, QualityIssue]] = field(default_factory=list)
+    # (part, style) whose numbers run on from one parent to the next (1.–3. under 一、, 4. under 二、).
+    numbered_through: set[tuple[int, Style]] = field(default_factory=set)
 
 
 def is_date_line(text: str) -> bool:
@@ -56,8 +58,8 @@ def _is_signature(paragraphs: list[Paragraph], index: int) -> bool:
     """A 落款: an issuer's name on a short line, with the date on it or a few lines below (a joint
     document lists one issuer per line)."""
     text = paragraphs[index].text
-    if re.search("[。；：，]", text) or len(text) > 60:
-        return False
+    if re.search("[。；：，｜]", text) or len(text) > 60:
+        return False  # a sentence, or a table row whose last cell names an office (市社保中心)
     dated = _DATE_TAIL.search(text)
     head = text[: dated.start()] if dated else text
     if not head or not _ISSUER.search(head.split("、")[-1]):
@@ -100,7 +102,14 @@ class _Builder:
         for index, para in enumerate(self.paragraphs):
             self._read(index, para)
         self._close_body()
+        self._mark_numbered_through(self.outline.roots)
         return self.outline
+
+    def _mark_numbered_through(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.label is not None and (node.part, node.label.style) in self.outline.numbered_through:
+                node.is_numbered_through = True
+            self._mark_numbered_through(node.children)
 
     def _read(self, index: int, para: Paragraph) -> None:
         text = para.text
@@ -208,7 +217,10 @@ class _Builder:
             self.outline.structural.append(
                 (node, QualityIssue(kind=IssueKind.LABEL_REPAIRED, original=text[: label.end], replacement=label.text))
             )
+        runs_on = label.number > 1 and label.number == self.last_seen.get(label.style, 0) + 1
         self._place(node)
+        if runs_on and len(self.stack) > 1 and self.stack[-2].children[0] is node:
+            self.outline.numbered_through.add((self.part, label.style))
         if len(self.stack) == 1:
             self.sections_in_part += 1
         self.last_seen[label.style] = label.number

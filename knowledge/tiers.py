@@ -14,21 +14,24 @@ from knowledge.measures import Measure
 
 ROW = "｜"
 _QUALIFIER = re.compile(r"（([^（）]+)）$")
-# A tier said with one character of its middle dropped is still that tier (大企业 of 大型企业, 中小企业 of
-# 中小微企业); with more dropped it may be another word.
-_DROPPED = 1
+# A tier is shortened by dropping one run of its middle — one character (大企业 of 大型企业, 中小企业 of
+# 中小微企业) or two (个体户 of 个体工商户) — keeping at least three; shorter, it may be another word (大业).
+_DROPPED = 2
+_KEPT = 3
 
 
 def said_shortened(word: str, text: str) -> bool:
-    """The text says the word whole, or as people shorten it: first and last characters kept and at
-    most one character of the middle dropped (大企业 says 大型企业; 大业 does not)."""
+    """The text says the word whole, or as people shorten it: first and last characters kept, one run
+    of at most two middle characters dropped, three characters or more left (大企业 says 大型企业, 个体户
+    says 个体工商户; 大业 does not)."""
     if word in text:
         return True
-    if len(word) < 3:
-        return False
-    middle = "".join(f"{re.escape(ch)}?" for ch in word[1:-1])
-    pattern = re.compile(f"{re.escape(word[0])}{middle}{re.escape(word[-1])}")
-    return any(len(found.group(0)) >= len(word) - _DROPPED for found in pattern.finditer(text))
+    return any(
+        word[:start] + word[start + dropped :] in text
+        for dropped in range(1, _DROPPED + 1)
+        for start in range(1, len(word) - dropped)
+        if len(word) - dropped >= _KEPT
+    )
 
 
 def tier_of(measure: Measure) -> str:

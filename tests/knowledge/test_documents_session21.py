@@ -179,7 +179,8 @@ def test_every_row_is_shown_when_the_asker_says_neither_count_nor_group(publishe
     answer = _ask(published, "九江", "九江创业带动就业奖补标准是多少")
     line = str(answer["direct_answer"] or "")
     assert all(figure in line for figure in ("900元", "1300元", "8万元"))
-    assert [c["clause_label"] for c in answer["citations"]] == ["附件"] * 3  # type: ignore[union-attr]
+    # the rows, then the clause that grants them (its conditions; session 22)
+    assert [c["clause_label"] for c in answer["citations"]] == ["附件"] * 3 + ["一、"]  # type: ignore[union-attr]
 
 
 def test_a_count_told_with_another_verb_asks_the_tiered_measure(published: Path) -> None:
