@@ -162,6 +162,11 @@ class Threads:
         self._rank = {term: rank for rank, term in enumerate(self.vocabulary)}
         self._lengths = sorted({len(term) for term in self.vocabulary})
 
+    def warm(self) -> None:
+        """The measures' names and each clause's measures, read now (a server, at start): both parse
+        every measure file on first use."""
+        measure_vocabulary(), measures_by_clause(), common_kinds()
+
     def topic_of(self, text: str) -> tuple[str, ...]:
         """The vocabulary's terms in `text`, in the order they occur, each stretch used once: the
         longest (then first in the vocabulary's order) term takes its stretch first."""
