@@ -7,7 +7,8 @@ machine inflates it far less than it inflates latency. Three rows, each p50/p95 
 - answer(): `KnowledgeBase.answerer.answer` over the 385 retrieval-golden questions (dev, dev2, holdout);
 - chat turns: real conversations through POST /api/chat on the web app (in-process ASGI client, a real
   SQLite file), in the message mix bench/bench_scaleout.py sends — a self-description, 对, a policy
-  question every third step of the interview, /profile, /forget — per kind of turn.
+  question every third step of the interview, /profile, /forget — per kind of turn; and the first 100
+  turns of the freshly started app, all kinds (what is made on first use shows there, issue 14).
 
 `--profile answer|turn` runs cProfile over the timed answer() calls or the policy-question turns and
 prints the functions with the most own and cumulative time.
@@ -154,9 +155,12 @@ def chat_rows(
     questions: list[str],
     turns: int,
     profile: cProfile.Profile | None,
+    first: bool = False,
 ) -> None:
-    """32 people's conversations interleaved, one turn at a time; CPU per turn by kind after 100 untimed."""
+    """32 people's conversations interleaved, one turn at a time; CPU per turn by kind after 100 untimed.
+    `first`: the app is fresh — the 100 untimed turns are also shown, as the first turns after start."""
     per_kind: dict[str, list[float]] = defaultdict(list)
+    opening: list[float] = []
     chats = [Chat(post, n, questions).turns() for n in range(32)]
     for i in range(turns + 100):
         kind, run = next(chats[i % len(chats)])
@@ -167,6 +171,10 @@ def chat_rows(
             run()
         if i >= 100:
             per_kind[kind].append((time.process_time() - started) * 1000)
+        else:
+            opening.append((time.process_time() - started) * 1000)
+    if first:
+        rows.append((f"{label}: first 100 after start", opening))
     for kind in ("policy question", "description", "button", "command"):
         if len(per_kind[kind]) > 1:
             rows.append((f"{label}: {kind}", per_kind[kind]))
@@ -229,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
                 response = api.chat(api.ChatRequest.model_validate(body), web)
                 return dict(json.loads(bytes(response.body)))
 
-            chat_rows(rows, "chat turn", over_http, chat_questions, args.turns, None)
+            chat_rows(rows, "chat turn", over_http, chat_questions, args.turns, None, first=True)
             with profiled(args.profile == "turn", args.top) as profile:
                 chat_rows(rows, "endpoint", in_process, chat_questions, args.turns, profile)
 

@@ -138,8 +138,15 @@ class Services:
         )
         fresh.__dict__["published"] = (version, registry)
         _ = fresh.knowledge, fresh.checker, fresh.conversations
-        fresh.knowledge.warm()  # swapped in by a running server (bot/live.py), before its next question
+        fresh.warm()  # swapped in by a running server (bot/live.py), before its next question
         return fresh
+
+    def warm(self) -> None:
+        """What a long-running process (the web app, the Telegram bot, a renewed product) makes once
+        before its first turn instead of in it: the knowledge base's and the dialogue's tables that
+        are otherwise made on first use (one-shot commands skip this: they answer one question)."""
+        self.knowledge.warm()
+        self.dialogue.warm()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

@@ -114,6 +114,10 @@ class Rulebook:
     def benefits_of(self, jurisdiction: str) -> list[Benefit]:
         return list(self._by_jurisdiction.get(jurisdiction, ()))
 
+    def warm(self) -> None:
+        """Group the benefits by place now (a server, at start), not in the first check."""
+        _ = self._by_jurisdiction
+
     @cached_property
     def _by_jurisdiction(self) -> dict[str, tuple[Benefit, ...]]:
         """Benefits by jurisdiction, in rule order: every check asks for one place's (a province's, two)."""

@@ -87,6 +87,11 @@ def _data() -> _IntentFile:
     return _IntentFile.model_validate(yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")))
 
 
+def preload() -> None:
+    """Read the intents file and compile its patterns now (a server, at start), not in a first question."""
+    _patterns(), _payer(), _open_list(), _issued()
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
     data = _data()

@@ -117,9 +117,21 @@ class KnowledgeBase:
 
     def warm(self) -> None:
         """What a long-running process does once before its first question (one-shot commands
-        skip it): the measure matcher prepares what it scores measures on."""
+        skip it): the measure matcher prepares what it scores measures on, and every table a question
+        reads that is otherwise made on first use is made now — the analyzer's (pypinyin's sound
+        indexes, the Latin-script reader), the intent and instruction patterns, the documents answers
+        are drawn from. Left to the first questions, a fresh server spent its first minutes at two to
+        three times the CPU per turn (issue 14's load bench measures those minutes)."""
+        from knowledge import intent, payer
+        from knowledge.instructions import detector
+
         if self.answerer.matcher is not None:
             self.answerer.matcher.prepare()
+        self.analyzer.warm()
+        intent.preload()
+        payer.preload()
+        detector()
+        _ = self.answerer.documents
 
     @classmethod
     def open(

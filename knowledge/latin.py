@@ -60,6 +60,10 @@ class LatinReader:
         self._terms = tuple(dict.fromkeys(terms))
         self._places = tuple(dict.fromkeys(places))
 
+    def warm(self) -> None:
+        """Read the tables now (a server, at start): the pinyin of every vocabulary word and place."""
+        _ = self._data, self._pinyin, self._numbered_phrases, self._english_words
+
     @cached_property
     def _data(self) -> _LatinData:
         return _LatinData.model_validate(yaml.safe_load(LATIN_FILE.read_text(encoding="utf-8")))

@@ -49,6 +49,11 @@ _QUESTION_WORD = re.compile(r"哪|谁|什么|啥|怎么|多少|几")
 _PAYERS = frozenset({"自己", "个人", "本人", "单位", "企业", "公司", "老板", "政府", "国家", "财政", "这钱", "这笔"})
 
 
+def preload() -> None:
+    """The glossary's everyday words by what they mean, made now (a server, at start)."""
+    _policy_terms()
+
+
 @lru_cache(maxsize=1)
 def _policy_terms() -> dict[str, tuple[str, ...]]:
     terms: dict[str, tuple[str, ...]] = {}

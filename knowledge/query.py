@@ -395,6 +395,13 @@ class QueryAnalyzer:
         asked = self._gazetteer.resolve(asking[-1])
         return asked if asked.names_a_place and not asked.covered else resolved
 
+    def warm(self) -> None:
+        """Make now what a question reads that is otherwise made on first use: the speller's sound
+        indexes, the Latin-script reader and the covered places by sound (a server, at start)."""
+        self._speller.warm()
+        self._latin.warm()
+        _ = self._places_by_sound
+
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)
         text = question

@@ -57,6 +57,14 @@ class Speller:
 
         return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.NORMAL)))
 
+    def warm(self) -> None:
+        """Make the sound indexes now (a server, before its first message): made on the first message
+        with a pair jieba does not know, they import pypinyin and read every vocabulary word's sound —
+        seconds of CPU that one early message paid for, with every other request waiting behind it."""
+        _ = self._by_sound
+        if self._toneless:
+            _ = self._by_syllables
+
     def _indexed(self, sound_of: Callable[[str], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
         found: dict[tuple[str, ...], list[str]] = {}
         for term in self._terms:

@@ -124,6 +124,16 @@ class Dialogue:
         asking = (*self.words.asking, *self.words.intent_cues.values())
         self.speller = Speller((*topic_vocabulary(), *self.describer.said_words(), *asking))
 
+    def warm(self) -> None:
+        """Make now what a message reads that is otherwise made on the first message that needs it:
+        the speller's sound indexes (pypinyin), the vocabulary's cover sets, the measures' names, the
+        rules by place (a server, before its first turn; the answerer is warmed with its knowledge
+        base)."""
+        self.speller.warm()
+        self.words.warm()
+        self.threads.warm()
+        self.interviewer.warm()
+
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
             return Outcome(state=state, replies=())

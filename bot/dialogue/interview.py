@@ -112,6 +112,9 @@ class Interviewer:
         self._checks: OrderedDict[tuple[str, date], CheckResult] = OrderedDict()
         self._checks_lock = threading.Lock()
 
+    def warm(self) -> None:
+        self.engine.rulebook.warm()
+
     def clause_name(self, clause_id: str) -> str:
         return citations.clause_name(clause_id, self.engine.rulebook.documents, self.clauses)
 

@@ -147,6 +147,9 @@ def measure_vocabulary() -> frozenset[str]:
     return frozenset(t for measures in load_measures().values() for m in measures for t in (m.name, *m.aliases))
 
 
+# The texts whose topic terms are kept (`Threads.topic_of`): the messages of the turns in flight.
+TEXTS_KEPT = 32
+
 # Words for help of any kind (有补贴不, 有啥优惠): asked after an answer, they go on with its measure.
 _ANY_KIND = frozenset({"补贴", "补助", "奖励", "奖补", "津贴", "资助", "扶持", "政策", "优惠", "待遇"})
 # Borrowing asked by its verb (能贷多少, 贷得了吗, 可以借多少钱): a loan, whatever the last answer was.
@@ -165,23 +168,35 @@ class Threads:
         self.regions = regions
         self.clauses = clauses
         self.vocabulary = topic_vocabulary()
-        # Each term's place in the vocabulary (longest first) and the lengths terms have: the terms a
-        # text holds are found by looking up its substrings, not by one scan of the text per term.
+        # Each term's place in the vocabulary (longest first) and every beginning of a term: the terms
+        # a text holds are found by lengthening a stretch from each character only while some term
+        # goes on (made once, here), not by looking up every length at every character.
         self._rank = {term: rank for rank, term in enumerate(self.vocabulary)}
-        self._lengths = sorted({len(term) for term in self.vocabulary})
+        self._beginnings = frozenset(term[:end] for term in self.vocabulary for end in range(1, len(term) + 1))
+        # One turn asks for the terms of the same message three times or so (the reader, the search
+        # check, the thread): the last few texts' terms are kept. The vocabulary never changes here.
+        self._topics = lru_cache(maxsize=TEXTS_KEPT)(self._topic_of)
+
+    def warm(self) -> None:
+        """The measures' names and each clause's measures, read now (a server, at start): both parse
+        every measure file on first use."""
+        measure_vocabulary(), measures_by_clause(), common_kinds()
 
     def topic_of(self, text: str) -> tuple[str, ...]:
         """The vocabulary's terms in `text`, in the order they occur, each stretch used once: the
         longest (then first in the vocabulary's order) term takes its stretch first."""
-        rank, size = self._rank, len(text)
+        return self._topics(text)
+
+    def _topic_of(self, text: str) -> tuple[str, ...]:
+        rank, beginnings, size = self._rank, self._beginnings, len(text)
         written: list[tuple[int, int]] = []
         for start in range(size):
-            for length in self._lengths:
-                if start + length > size:
-                    break
-                term_rank = rank.get(text[start : start + length])
+            end = start + 1
+            while end <= size and (stretch := text[start:end]) in beginnings:
+                term_rank = rank.get(stretch)
                 if term_rank is not None:
                     written.append((term_rank, start))
+                end += 1
         written.sort()
         found: list[tuple[int, str]] = []
         used = [False] * len(text)

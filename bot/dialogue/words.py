@@ -205,6 +205,10 @@ class Vocabulary:
         self.truth_asked = re.compile(data.truth_asked)
         self.reattributing = re.compile(data.reattributing)
 
+    def warm(self) -> None:
+        """Make the cover sets now (a server, at start), not on its first message."""
+        _ = self._covers
+
     @cached_property
     def _covers(self) -> _Covers:
         """What the checks below compare against, made once (on the first message) rather than on

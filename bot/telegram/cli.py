@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print("请设置 POLICYBOT_TELEGRAM_TOKEN（从 @BotFather 获取的机器人令牌）。", flush=True)
         return EXIT_CONFIG
     services = Services(settings)
-    services.knowledge.warm()
+    services.warm()
     store = services.conversations.store
     if isinstance(store, SqlSessionStore):
         pruned = store.prune(datetime.now(UTC) - timedelta(days=settings.session_ttl_days))

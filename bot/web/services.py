@@ -152,7 +152,7 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
     """The web's parts: the product's core from the composition root, plus the web's own tables."""
     core = Services(settings, clock=clock, knowledge=kb)
     preload_numerals()
-    core.knowledge.warm()
+    core.warm()
     live = LiveServices(core, settings.documents_refresh_seconds) if kb is None else None
     engine = open_database(settings.resolved_database_url(), core.session_key_secret)
     audit = AuditTrail(engine)

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import yaml
+
 from bot.dialogue.core import Dialogue
+from bot.dialogue.thread import MAX_TOPIC_TERMS, Threads
 from bot.dialogue.types import SessionState, Turn
 from bot.dialogue.words import squash
+from knowledge.evaluation import GOLDEN_DIR
 
 DAY = date(2026, 12, 3)
 
@@ -69,3 +73,45 @@ def test_a_policy_question_turn_reads_its_message_once(dialogue: Dialogue) -> No
     assert reader.read.cache_info().misses == misses + 1
     reading = reader.read(message)
     assert "下岗" in reading.statement and "补助" in reading.question
+
+
+def _every_term_at_every_length(threads: Threads, text: str) -> tuple[str, ...]:
+    """`topic_of` as defined, by brute force: every vocabulary term at every place it is written, the
+    longest (then first in the vocabulary's order) taking its stretch first."""
+    vocabulary = threads.vocabulary
+    written = sorted(
+        (rank, start)
+        for rank, term in enumerate(vocabulary)
+        for start in range(len(text))
+        if text.startswith(term, start)
+    )
+    used = [False] * len(text)
+    found = []
+    for rank, start in written:
+        term = vocabulary[rank]
+        if not any(used[start : start + len(term)]):
+            used[start : start + len(term)] = [True] * len(term)
+            found.append((start, term))
+    return tuple(term for _, term in sorted(found))[:MAX_TOPIC_TERMS]
+
+
+def test_a_policy_question_turn_finds_its_messages_topic_terms_once(dialogue: Dialogue) -> None:
+    """The reader, the search check and the thread each ask for the terms of the message: the message
+    is scanned once (session 22), and the terms are those of the definition."""
+    threads = dialogue.threads
+    message = "巴中返乡创业能贷款多少？利息谁出"
+    misses = threads._topics.cache_info().misses
+    dialogue.respond(SessionState(), Turn(text=message), DAY)
+    scanned = threads._topics.cache_info().misses - misses
+    assert threads._topics.cache_info().hits >= 1
+    assert scanned <= 4, "the message and its parts, each scanned once"
+    assert threads.topic_of(message) == _every_term_at_every_length(threads, message)
+
+
+def test_topic_terms_are_those_of_the_definition_on_every_golden_question(dialogue: Dialogue) -> None:
+    threads = dialogue.threads
+    questions = [case["question"] for case in yaml.safe_load((GOLDEN_DIR / "retrieval.yaml").read_text("utf-8"))]
+    questions += ["", "创", "创业担保贷款创业担保贷款", "返乡入乡创业人员一次性创业补贴"]
+    assert len(questions) > 100
+    for question in questions:
+        assert threads.topic_of(question) == _every_term_at_every_length(threads, question), question
