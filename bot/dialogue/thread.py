@@ -179,8 +179,8 @@ class Threads:
 
     def warm(self) -> None:
         """The measures' names and each clause's measures, read now (a server, at start): both parse
-        every measure file on first use."""
-        measure_vocabulary(), measures_by_clause(), common_kinds()
+        every measure file on first use; and the words of a step of applying."""
+        measure_vocabulary(), measures_by_clause(), common_kinds(), step_words()
 
     def topic_of(self, text: str) -> tuple[str, ...]:
         """The vocabulary's terms in `text`, in the order they occur, each stretch used once: the
