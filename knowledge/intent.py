@@ -187,8 +187,10 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
 
 
 # 几个 said of money after a paying verb, with no noun after it (技能提升补贴能给几个, 补几个钱): how
-# much — not a count (给几个人, 补几个月 keep their noun).
-_FEW_AS_SUM = re.compile(r"(?:给|补|发|拿|领|奖|贴|贷)(?:我|俺|咱)?几个(?:钱|子儿)?(?![人月名户家年天次个岗])")
+# much — not a count (给几个人, 补几个月 keep their noun); and 几个钱 anywhere (一个月几个钱).
+_FEW_AS_SUM = re.compile(
+    r"(?:给|补|发|拿|领|奖|贴|贷)(?:我|俺|咱)?几个(?:钱|子儿)?(?![人月名户家年天次个岗])|几个(?:钱|子儿)"
+)
 
 
 # A rate per period or per head (一个月多少, 一个月能领多少, 每人给多少): money, not how long — read

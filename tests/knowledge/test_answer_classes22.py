@@ -78,3 +78,21 @@ def test_a_number_is_not_read_as_a_misspelt_word(kb: KnowledgeBase) -> None:
     # 一年零几个月: 年零 sounds like 年龄, but 零 is part of the number
     analysis = kb.retriever.retrieve("开店到现在一年零几个月了，吉林创业补贴能给多少").analysis
     assert "年零" in analysis.normalized and "年龄" not in analysis.normalized, analysis.normalized
+
+
+# ---- a missing figure is named by the kind asked ----
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # 资阳（九）: 创业担保贷款 — no age written
+        ("资阳创业担保贷款多大年龄以下能贷", "具体年龄要求"),
+        # 几个钱 is dialect for how much money, not a count
+        ("商洛灵活就业的社保补贴一个月有几个钱", "具体金额或标准"),
+    ],
+)
+def test_a_missing_figure_is_named_by_the_kind_asked(kb: KnowledgeBase, question: str, words: str) -> None:
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.NO_ANSWER, result.answer
+    assert f"没有写明{words}" in result.answer or f"没有写明您问的{words}" in result.answer, result.answer
