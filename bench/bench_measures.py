@@ -60,6 +60,7 @@ SETS = {
     "held-out 18": "answers_holdout18",
     "held-out 19": "answers_holdout19",
     "held-out 20": "answers_holdout20",
+    "held-out 21": "answers_holdout21",
 }
 
 

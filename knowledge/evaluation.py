@@ -43,6 +43,7 @@ HOLDOUT_SETS = (
     "answers_holdout18",
     "answers_holdout19",
     "answers_holdout20",
+    "answers_holdout21",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

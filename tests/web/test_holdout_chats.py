@@ -86,6 +86,7 @@ HOLDOUTS = (
     "chats_holdout13.yaml",
     "chats_holdout14.yaml",
     "chats_holdout15.yaml",
+    "chats_holdout16.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
