@@ -290,6 +290,8 @@ def select(
         listed = _in_region(alike, home, jurisdiction_of, policy.max_listed - 1)
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
+    if wants_figure and asked.primary is Intent.AMOUNT and _payment_asked_of_no_payment(best):
+        return _sum_asked_of_no_payment(best)
     if wants_figure and (conditions := _condition_figure_asked(best, asked, question)):
         return Selection("condition", (best,), conditions=conditions)
     if not wants_figure:
@@ -305,6 +307,17 @@ def select(
                 return Selection("condition", (best,), conditions=conditions)
         return Selection("measure", tuple(chosen))
     return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
+
+
+def _sum_asked_of_no_payment(best: MeasureMatch) -> Selection | None:
+    """A sum asked by the payment's name of a measure that pays nothing and never says that payment."""
+    if best.measure.name.endswith(_BENEFIT_HEADS):
+        # 技能大赛拿了奖 能给多少钱: a measure that rewards by its name (…优胜者奖励) but pays nothing
+        # countable — the sum asked is not stated, said beside its own sentence.
+        return Selection("no_figure", (best,))
+    # 开托育机构政府给多少建设补贴: the best measure shares a word (机构) but neither pays nor rewards
+    # anything, nor says the payment asked — its figures (a risk share of 8：2) answer no sum asked.
+    return None
 
 
 # The headcount range a unit of a new document is granted for: a table row (3—9人｜每人3000元) or a

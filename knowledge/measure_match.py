@@ -668,13 +668,16 @@ class MeasureMatcher:
                     span = prepared.span
                     own_overlap = sum(idf[t] for t in own if t in span) / own_total
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
+                    # What makes a measure relevant is the topic: an expansion that only says "money"
+                    # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
+                    topic_overlap = sum(idf[t] for t in extra if t in span and t not in _PAYMENT_WORDS) / extra_total
                     named = self._named(measure, text)
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
                     profile = profiles[profile_id] = _Profile(
                         named,
                         own_overlap,
-                        extra_overlap,
+                        topic_overlap,
                         (
                             weights.own_words * own_overlap,
                             weights.expansions * extra_overlap,
@@ -918,6 +921,10 @@ def _in_order(words: tuple[str, ...], phrase: str) -> bool:
             return True
         start = phrase.find(words[0], start + 1)
     return False
+
+
+# Words that name a payment and nothing of what it is for.
+_PAYMENT_WORDS = frozenset(("补贴", "补助", "奖励", "奖补", "资助", "津贴", "补偿", "资金"))
 
 
 def is_concept_word(token: str) -> bool:
