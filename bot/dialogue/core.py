@@ -592,7 +592,8 @@ class Dialogue:
             return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if self.words.is_opener(text):
             return self._opened(work, today)
-        if self.words.is_general_question(text):
+        if self.words.is_general_question(text) and not self.words.is_eligibility_request(text):
+            # (帮我查下补贴 asks for the check — 补贴 as one's own, not help in general.)
             situated = self._situated(work, text, today)
             if situated is not None:
                 return [situated, *self._reminder(work, today, after_answer=True)]
@@ -666,6 +667,9 @@ class Dialogue:
             words = _reading().no_such_article
             return render.notice(words.format(document=cited.document, number=cited.number, count=cited.count))
         if not cited.shown:
+            if cited.number:
+                work.thread = self.threads.article_asked(cited.number)
+                return render.notice(prose().dialogue_leftovers.article_without_document.format(number=cited.number))
             return render.notice(prose().dialogue_leftovers.nothing_cited)
         return render.notice(prose().followups.no_such_citation.format(shown=cited.shown))
 
@@ -1410,6 +1414,8 @@ class Dialogue:
             result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
             return render.notice(str(exc))
+        if asked.tentative and result.status is not AnswerStatus.ANSWERED:
+            asked, result = self._alone_if_answered(asked, result, text, today)
         if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
             # Not answerable alone, yet it goes on from the thread (要是留下来的人多呢 after a 见习补贴
             # answer): asked of the thread's measure, kept only when that reading is answered.
@@ -1465,6 +1471,16 @@ class Dialogue:
         if not (self.reader.is_about_person(told) or self.reader.is_about_other(told)):
             return None
         return pieces[0]
+
+    def _alone_if_answered(self, asked: Question, result: Answer, text: str, today: date) -> tuple[Question, Answer]:
+        """转移就业嘞 after 商洛's training target: not that measure for other people (nothing stated) — the
+        message on its own, where the thread was, when the documents answer that; else the reading as it was."""
+        alone = Question(text, region=asked.region)
+        try:
+            retried = self.answerer.answer(alone.text, alone.region, today)
+        except QueryError:
+            return asked, result
+        return (alone, retried) if retried.status is AnswerStatus.ANSWERED else (asked, result)
 
     def _speaks_of_shown(self, work: Working, text: str) -> bool:
         """拿到证以后多久内要去申请 after 技能提升补贴, 介绍啥样的人才算 after 职业介绍补贴: a question naming no

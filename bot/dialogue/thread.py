@@ -19,7 +19,15 @@ from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
-from knowledge.intent import Intent, classify, is_about_a_document, payer_cue_at, standard_asked, without_cues
+from knowledge.intent import (
+    Intent,
+    asked_phrases,
+    classify,
+    is_about_a_document,
+    payer_cue_at,
+    standard_asked,
+    without_cues,
+)
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.payer import paid_for
@@ -29,6 +37,9 @@ MAX_TOPIC_TERMS = 6
 # The thread's kind of question for 利息谁出 (knowledge reads it as a department question answered
 # from the sentence naming the payer): `intent_cues` asks it again in those words.
 PAYER = "payer"
+# The thread's kind of question for 要交税吗, 第二次还能领吗 (a detail of the measure, knowledge's
+# `measure_details`): `detail:<the words asking it>`, asked again in those words elsewhere.
+DETAIL = "detail"
 MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
@@ -36,6 +47,8 @@ MAX_PLACE_CHARS = 8
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)|\d+:\d+")
 # A ratio however it is typed (8比2, 8：2, 8∶2) is written as the clauses write it (8:2).
 _RATIO = re.compile(r"(\d+)\s*[比:：∶]\s*(\d+)")
+# What is said around a place alone (吉林的, 那资阳呢, 巴中的文件): nothing but the place once it is gone.
+_PLACE_ONLY_FILLER = re.compile(r"^(?:那|是)|的?(?:文件|那个)|[的呢吧啊呀吗哈嘛，,。？?！!\s]")
 # A message's stretches, cut at clause punctuation.
 _STRETCH = re.compile(r"[^，,。！!？?；;]+[，,。！!？?；;]*")
 # An A-not-A question (要不要, 算不算, 有没有): it asks whether, it names nothing (不要 is no topic).
@@ -57,6 +70,9 @@ class Question:
     read_as: str | None = None
     # The thread's topic from here on, when the follow-up asked it by other words (the measure's name).
     topic: tuple[str, ...] = ()
+    # A reading kept only when the documents answer it: otherwise the message is asked on its own there
+    # (转移就业嘞 after 商洛's training target names a target of its own, not 转移就业 people's training).
+    tentative: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,6 +277,7 @@ class Threads:
         larger one is an article of the document the last answer cited first. A clause as the bot
         names it (资阳（九）) is that article; a request for the text without a number (把那条原文发我)
         is the clause the last answer cited first."""
+        text = self._placed_article(thread, text)
         found = self.words.citation_ordinal.search(text)
         if found is not None and found.group("label") and not self._is_clause_name(text, found.start()):
             found = None
@@ -271,7 +288,7 @@ class Threads:
         shown = thread.clauses if thread is not None else ()
         if found.group("last"):
             return Cited(shown[-1], len(shown)) if shown else None
-        written = found.group("n") or found.group("label")
+        written = found.group("n") or found.group("bare") or found.group("label")
         try:
             number = int(chinese_to_number(written))
         except ValueError:
@@ -291,12 +308,35 @@ class Threads:
         if named is None and not shown and thread is not None and thread.region:
             # 吉林第31条 (no such article), then 那第三十条: the document asked of last, where nothing was shown.
             named = self._document_of(thread.region)
+        if named is None and (thread is None or not thread.topic):
+            # 第十三条 with nothing asked before: the one document that has it, or — when several do —
+            # which place's is asked next.
+            having = [d for d in self.clauses.documents if self._has_article(d, number)]
+            if len(having) > 1:
+                return Cited(None, 0, number=written)
+            named = having[0] if having else None
         if named is None:
             return None
         document = self.clauses.documents[named]
         articles = [c for c in self.clauses.clauses_of(named) if c.clause_number is not None]
         wanted = [c.id for c in articles if c.clause_number == number]
         return Cited(wanted[0] if wanted else None, len(shown), document.title, written, len(articles), named)
+
+    def _has_article(self, document_id: str, number: int) -> bool:
+        return any(c.clause_number == number for c in self.clauses.clauses_of(document_id))
+
+    def _placed_article(self, thread: Thread | None, text: str) -> str:
+        """吉林的 after 第十三条 was asked with no document: that article of the place's document."""
+        if thread is None or thread.article is None:
+            return text
+        rest = _PLACE_ONLY_FILLER.sub("", text)
+        place = self.regions.resolve(rest).place if rest else None
+        return f"{rest}第{thread.article}条" if place and rest in place else text
+
+    def article_asked(self, number: str) -> Thread:
+        """The thread once an article was asked for with no document to take it from (第十三条): nothing
+        shown, the number kept for the place said next."""
+        return Thread(found=False, article=number)
 
     def document_asked(self, document_id: str) -> Thread:
         """The thread once an article a document does not have was asked for (吉林第31条): nothing shown,
@@ -477,7 +517,9 @@ class Threads:
 
     def _other_group(self, thread: Thread, text: str) -> Question | None:
         """那退役军人呢？ after 创业担保贷款: the same measure for another group of people (or another
-        situation), where the last answer was unless the message names its own place."""
+        situation), where the last answer was unless the message names its own place. A group the last
+        answer already spoke of is read so only tentatively: when the documents do not answer that reading,
+        the message asked alone is, if that is answered."""
         if not self.words.continuing.search(text):
             return None
         own = [t for t in self.topic_of(text) if t not in self.words.not_a_topic]
@@ -494,7 +536,13 @@ class Threads:
         cue = "" if self.words.is_question(rest) else self._cue(thread)
         region = self.asked_place(text) or thread.region
         wording = f"{rest}{subject}{cue}"
-        return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
+        # A group the last answer already spoke of (转移就业 after 商洛's 转移就业培训 target) may name something
+        # else said there: that reading is tried, and gives way to the message alone when it finds nothing.
+        shown = (thread.measure or "") + "".join(
+            self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c)
+        )
+        tentative = any(t in shown for t in own)
+        return Question(wording, region=region, read_as=f"{region or ''} · {wording}", tentative=tentative)
 
     def _other_kind(self, thread: Thread, text: str, goes_on: bool = False) -> Question | None:
         """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
@@ -532,6 +580,9 @@ class Threads:
     def _cue(self, thread: Thread) -> str:
         """The words asking the thread's kind of question again (哪个部门负责, 利息谁出钱)."""
         kind = thread.intent or Intent.OVERVIEW
+        if kind.startswith(f"{DETAIL}:"):
+            # 要交税吗 then 那巴中呢: the detail is asked there too, not the measure alone.
+            return f" {kind.partition(':')[2]}"
         if kind == PAYER or kind.startswith(f"{PAYER}:"):
             return kind.partition(":")[2] + self.words.intent_cues.get(PAYER, "")
         return self.words.intent_cues.get(kind, "")
@@ -601,8 +652,12 @@ def primary_measure(answer: Answer) -> MeasureRef | None:
 
 
 def _asked_kind(text: str, answer: Answer) -> str:
-    """What was asked, for a follow-up to ask again elsewhere (那资阳呢): the answer's intent, or who
-    bears a cost (利息谁出) — asked again as such, not as which office is responsible."""
+    """What was asked, for a follow-up to ask again elsewhere (那资阳呢): the answer's intent, who
+    bears a cost (利息谁出) — asked again as such, not as which office is responsible — or a detail of
+    the measure (要交税吗, 第二次还能领吗: scope.yaml `measure_details`), asked again in its own words."""
+    detail = detail_asked(text)
+    if detail is not None:
+        return f"{DETAIL}:{detail}"
     asked = classify(text)
     cue = payer_cue_at(text) if asked.asks_payer else None
     if cue is None:
@@ -610,3 +665,21 @@ def _asked_kind(text: str, answer: Answer) -> str:
     # The cost asked about, when a word of it comes right before the cue (利息 of 利息谁出).
     before = [w for w in jieba_words(text[: cue[0]]) if is_dictionary_word(w)]
     return f"{PAYER}:{before[-1]}" if before and len(before[-1]) >= MIN_TERM_CHARS else PAYER
+
+
+def detail_asked(text: str) -> str | None:
+    """The words asking a detail of a measure (交税 of 创业补贴要交税吗, 第二次 of 第二次创业还能领吗) or a step
+    of applying it (去哪办, 小程序, 到账): what knowledge's `measure_details` and `procedure_intent` read as
+    asking it, in a phrase of the question that asks."""
+    scope = load_scope()
+    steps = sorted((t for aspect in scope.procedure_intent for t in aspect.triggers), key=len, reverse=True)
+    for phrase in asked_phrases(text):
+        for detail in scope.measure_details:
+            for pattern in detail.asked:
+                found = re.search(pattern, phrase)
+                if found is not None and found.group():
+                    return found.group()
+        for step in steps:
+            if step in phrase:
+                return step
+    return None

@@ -116,6 +116,9 @@ class Thread(Model):
     measure: str | None = None
     measure_region: str | None = None
     found: bool = True
+    # An article asked for with no document to take it from (第十三条, nothing asked before): the place
+    # said next (吉林的) names the document.
+    article: str | None = None
 
 
 class SessionState(Model):

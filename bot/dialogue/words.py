@@ -40,6 +40,7 @@ class VocabularyFile(BaseModel):
     answers: Answers
     commands: dict[Command, tuple[str, ...]]
     eligibility_request: tuple[str, ...]
+    eligibility_asked: str = "$^"
     check_request: str
     deny: tuple[str, ...]
     question_marks: tuple[str, ...]
@@ -137,6 +138,7 @@ class Vocabulary:
         self.no = squashed(data.answers.negative)
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
+        self.eligibility_asked = re.compile(data.eligibility_asked)
         self.check_request = re.compile(data.check_request)
         self.deny = squashed(data.deny)
         self.question_marks = data.question_marks
@@ -290,7 +292,7 @@ class Vocabulary:
     def is_eligibility_request(self, text: str) -> bool:
         # 看看自己够不够条件: 自己 (oneself) asks as 我 does.
         squashed = squash(text).replace("自己", "我")
-        if any(phrase in squashed for phrase in self.eligibility_request):
+        if any(phrase in squashed for phrase in self.eligibility_request) or self.eligibility_asked.search(squashed):
             return True
         return self.said_before_check_request(text) is not None
 
@@ -310,7 +312,11 @@ class Vocabulary:
         phrases = re.findall(_PHRASE, to_simplified(text).strip())
         for index, phrase in enumerate(phrases):
             squashed = squash(phrase)
-            if self.check_request.search(phrase) or any(p in squashed for p in self.eligibility_request):
+            if (
+                self.check_request.search(phrase)
+                or any(p in squashed for p in self.eligibility_request)
+                or self.eligibility_asked.search(squashed)
+            ):
                 return " ".join(phrases[:index] + phrases[index + 1 :]), phrase
         return None
 

@@ -956,8 +956,11 @@ class DialogueLeftoversProse(Section):
         "outsider": ("place", "asked", "covered"),
         "moved_uncovered": ("place", "before", "covered", "example"),
         "asked_elsewhere": ("asked", "own", "own_jurisdiction"),
+        "article_without_document": ("number",),
     }
     nothing_cited: str
+    # 第十三条 with nothing asked before: which place's document ({number}: the article as typed).
+    article_without_document: str
     uncovered: str
     uncovered_ask: str
     outsider: str

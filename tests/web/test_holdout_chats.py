@@ -69,7 +69,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # chat14; its figure then, on 79c0336: 13/45 chats, 138/201 turns). Set 12 (session 19, task hc12) was read in
 # session 20 (task chat15; its figure then, on e43bdd2: 15/45 chats, 160/210 turns) and is a dev set too.
 # Set 14 (session 21, task hc14) was read in session 22 (task chat17; its figure then, on 89dc410: 9/45 chats,
-# 140/209 turns) and is a dev set too.
+# 140/209 turns) and is a dev set too; so is set 15 (session 22, task hc15), read in session 23 (task chat18; its
+# figure then, on 29d5b4f: 20/45 chats, 151/201 turns).
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
