@@ -73,3 +73,28 @@ def test_a_self_employed_veterans_preferential_policies_are_to_confirm(engine: E
     assert "具体可享受哪些就业创业优惠政策" in _to_confirm(found)
     soldier_waiting = {"region": place, "age": 26, "veteran": "soldier_awaiting_placement"}
     assert benefit_of(check(engine, soldier_waiting, date(2018, 6, 19)), VETERANS[place]).status == "ineligible"
+
+
+def test_the_runner_keeps_a_colleague_and_a_planned_hire_apart_from_the_person() -> None:
+    from eligibility.rulebook import default_rulebook
+    from tests.eligibility.holdout_runner import load_runner
+
+    runner, book = load_runner(), default_rulebook()
+    # hp15-29: 同事（班长）'s 高级 certificate is the colleague's; the expectation about him is about another person.
+    worker = {
+        "place": "吉林省长春市双阳区",
+        "employment": "employed",
+        "other": "企业职工, 依法参加失业保险3年2个月; 本人初级（五级）证书颁发于2017-03-10; "
+        "同事（班长）为同厂企业职工, 2018-02取得高级（三级）证书, 参加失业保险2年11个月",
+    }
+    levels = [c["level"] for c in runner.profile_of(worker, date(2018, 5, 15), book)["certificates"]]
+    assert levels == ["junior"]
+    assert runner.ABOUT_ANOTHER.search("高级（三级）证书技能提升补贴2000元（班长）")
+    # hp15-01: a hire counted in words (一名) or denied is the hire's; 非贫困家庭 is the owner's own.
+    owner = {
+        "place": "四川省资阳市雁江区",
+        "employment": "self_employed",
+        "other": "个体工商户; 本人非就业困难人员、非贫困家庭; "
+        "目前没有雇用贫困家庭劳动力, 打算招用一名建档立卡贫困家庭劳动力",
+    }
+    assert runner.profile_of(owner, date(2018, 9, 20), book)["household"] == []
