@@ -269,8 +269,10 @@ OTHERS = (
     "妹妹",
     "其战友",
     "战友",
+    # Set 15 (session 23): 同事（班长）为同厂企业职工, 2018-02取得高级（三级）证书 — a colleague's certificate.
+    "同事",
 )
-ABOUT_ANOTHER = re.compile(r"(?:[（(][^）)]*|——\s*)(?:" + "|".join((*OTHERS, "母亲", "父亲")) + ")")
+ABOUT_ANOTHER = re.compile(r"(?:[（(][^）)]*|——\s*)(?:" + "|".join((*OTHERS, "母亲", "父亲", "班长")) + ")")
 
 
 # Set 13 (session 21): "前一轮: 她问…, 助手已介绍了…。本人: …" — the earlier turn of a follow-up is what was
@@ -630,11 +632,22 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     _placed(text, profile)
 
 
+# Set 15 (session 23): 目前没有雇用贫困家庭劳动力, 打算招用一名建档立卡贫困家庭劳动力 — a count in words (一名),
+# and a hire denied, speak of hires as 招用2名 does, not of the owner (非贫困家庭 is his).
+HIRE_COUNTED = re.compile(
+    r"(?:"
+    + "|".join(HIRES)
+    + r")\s*(?:\d+|[一两二三四五六七八九十几]+\s*[名个位人])|(?:没有|未)(?:"
+    + "|".join(HIRES)
+    + ")"
+)
+
+
 def _own_and_hired(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> None:
     """Set 12 (session 20): a self-employed owner who says whom he took on (2018-07招用2名2018届高校毕业生, 签订2年
     劳动合同…; 本人未被认定为就业困难人员). The parts that count hires speak of the hires; the others of himself."""
     parts = [part for part in re.split(r"[;；]", text) if part.strip()]
-    hired = [part for part in parts if re.search(r"(?:" + "|".join(HIRES) + r")\s*\d+", part)]
+    hired = [part for part in parts if HIRE_COUNTED.search(part)]
     if not hired:
         return
     own = "; ".join(part for part in parts if part not in hired)
