@@ -409,6 +409,14 @@ def asked_phrases(question: str, strict: bool = False) -> tuple[str, ...]:
     mark): in 春节那会儿我们厂加班生产口罩，新招了一批人，吸纳就业补贴一人多少？ only the last one
     asks; the others tell the person's situation. Every phrase when none holds a cue, unless
     `strict` (then none)."""
+    asking, phrases = _read_phrases(question)
+    return asking or (() if strict else phrases)
+
+
+@lru_cache(maxsize=1024)
+def _read_phrases(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The phrases that ask, and every phrase: read once per text (an answer asks this of the same
+    question a dozen ways — strict or not, by the abstention, the selection, the measures)."""
     phrases = [(m.group(), question[m.end() : m.end() + 1]) for m in _PHRASE.finditer(question)]
     asking = tuple(
         text
@@ -417,7 +425,7 @@ def asked_phrases(question: str, strict: bool = False) -> tuple[str, ...]:
         or asked_units(_STATED_FIGURE.sub("，", text))
         or any(_cue_in(intent, pattern, text) for intent, pattern in _patterns())
     )
-    return asking or (() if strict else tuple(text for text, _ in phrases))
+    return asking, tuple(text for text, _ in phrases)
 
 
 # A phrase told as a condition: 如果/要是… or …的 (主动辞职的，能领失业金吗).

@@ -235,6 +235,7 @@ def _tier_cores(tiers: list[str]) -> list[str]:
 
 
 _RECENT = 4
+_RECENT_NAMED = 16  # one retrieval's question and its phrases
 # The share of the best own-word overlap a measure needs for its stated figure to count.
 _FIGURE_BONUS_SHARE = 0.5
 
@@ -437,6 +438,7 @@ class MeasureMatcher:
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, np.ndarray] | None = None
         self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, MatchRanking]] = {}
+        self._recent_named: dict[tuple[int, str], tuple[Retrieval, bool]] = {}
         # What a measure is scored on (its span's words, its name's pieces) is prepared when a
         # question first reaches it: at every city's scale most measures are never candidates, and
         # preparing all of them was most of a process's start.
@@ -785,8 +787,18 @@ class MeasureMatcher:
 
     def names_a_measure(self, retrieval: Retrieval, text: str | None = None) -> bool:
         """Whether the question (or `text`, one phrase of it) names (by name or alias) a measure of the
-        searched jurisdictions."""
-        named, _ = self._in_scope(retrieval, self._named_codes(retrieval.analysis.normalized if text is None else text))
+        searched jurisdictions. An answer asks this of one retrieval several times (the abstention
+        checks, the selection): the last few are kept, by the retrieval itself (a new question, or a
+        question after a publish, is a new retrieval)."""
+        said = retrieval.analysis.normalized if text is None else text
+        key = (id(retrieval), said)
+        kept = self._recent_named.get(key)
+        if kept is not None and kept[0] is retrieval:
+            return kept[1]
+        named, _ = self._in_scope(retrieval, self._named_codes(said))
+        if len(self._recent_named) >= _RECENT_NAMED:
+            self._recent_named.pop(next(iter(self._recent_named)), None)
+        self._recent_named[key] = (retrieval, len(named) > 0)
         return len(named) > 0
 
     def names_of(self, measure_id: str) -> tuple[str, ...]:

@@ -84,6 +84,19 @@ def _t2s() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
+    if len(text) <= _KEPT_CHARS:
+        return _simplified_kept(text)
+    return str(_t2s().convert(text))
+
+
+# A message is converted by every reader of a turn (the cleaner, the describer, the instruction and
+# check-request readers …): texts of a message's length are converted once and kept (OpenCC's table
+# is fixed). Documents' clauses pass once, at ingest: not kept.
+_KEPT_CHARS = 1000  # the longest message the dialogue reads
+
+
+@lru_cache(maxsize=256)
+def _simplified_kept(text: str) -> str:
     return str(_t2s().convert(text))
 
 
