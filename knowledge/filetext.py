@@ -286,7 +286,24 @@ def html_text(markup: str) -> str:
     parser.close()
     text = "".join(parser.parts)
     lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line and not is_page_furniture(line))
+    return "\n".join(
+        _kept_line(line) for line in lines if line and (_published_on(line) or not is_page_furniture(line))
+    )
+
+
+# The date a page was put online (发布时间：2026-03-06 10:12 in its info bar): the only date a page
+# without a 落款 of its own has (a 政策解读), kept as a 政府信息公开 entry the facts read.
+_PUBLISHED_ON = re.compile(r"(?:发布时间|发布日期)[:：]\s*((?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?)")
+
+
+def _published_on(line: str) -> str | None:
+    match = _PUBLISHED_ON.search(line)
+    return match.group(1) if match and is_page_furniture(line) else None
+
+
+def _kept_line(line: str) -> str:
+    published = _published_on(line)
+    return f"发布时间：{published}" if published else line
 
 
 # Lines of government web pages that are no part of the document.

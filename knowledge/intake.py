@@ -65,7 +65,7 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 # 吉政发〔2017〕32号, 人社部发[2019]5号, 川府办函（2020）12号
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
-    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要)"
+    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -134,11 +134,13 @@ def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFac
     table = _metadata_table(lines)
     title = _solicited(table.get("标题") or _title(head))
     signature, signed = _signature(lines)
-    issuer = signature or table.get("发文机关") or _issuer_from_title(title)
+    issuer = signature or table.get("发文机关") or _issuer_from_title(title) or _issuer_of_explained(title, lines)
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
-    if signed is None and "成文日期" in table:
-        match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
-        signed = _as_date(match) if match else None
+    # no 落款: the 政府信息公开 table's 成文日期, else the date the page was put online (a 政策解读's only date)
+    for key in ("成文日期", "发布时间"):
+        if signed is None and key in table:
+            match = _DATE.search(table[key]) or _ISO_DATE.search(table[key])
+            signed = _as_date(match) if match else None
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
     effective, valid_until = _validity(lines, signed)
     province = city = county = None
@@ -180,7 +182,7 @@ def _is_national(issuer: str) -> bool:
     return bool(_NATIONAL.match(issuer))
 
 
-_TABLE_KEYS = ("标题", "发文机关", "发文字号", "文号", "成文日期")
+_TABLE_KEYS = ("标题", "发文机关", "发文字号", "文号", "成文日期", "发布时间")
 _TABLE_ENTRY = re.compile(rf"^({'|'.join(_TABLE_KEYS)})[:：](.*)$")
 
 
@@ -259,6 +261,26 @@ def _issuer_from_title(title: str | None) -> str | None:
         return _issuer_from_title(title.split("《", 1)[1])
     prefix = re.sub(r"(印发|转发|批转)$", "", prefix)
     return "、".join(_joint_issuers(prefix)) if prefix and _ISSUER_SUFFIX.search(prefix) else None
+
+
+_EXPLAINED = re.compile(r"《([^《》]+)》(?:政策)?(?:解读|问答)")
+
+
+def _issuer_of_explained(title: str | None, lines: list[str]) -> str | None:
+    """A page that explains a document (《X》政策解读, 《X》问答) has no 落款 of its own: its opening
+    says who issued X (…财政局联合印发了《X》), and that is whose policy it explains."""
+    explained = _EXPLAINED.search(title or "")
+    if not explained:
+        return None
+    issued = re.compile(rf"([^，。；：]+?)(?:联合|共同)?(?:印发|出台|发布|制定)了?《{re.escape(explained.group(1))}》")
+    for line in lines[:12]:
+        match = issued.search(line)
+        if not match:
+            continue
+        names = [n for n in match.group(1).split("、") if n]
+        if names and all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
+            return "、".join(names)
+    return None
 
 
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:
