@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
-from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, read_file
+from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, published_on, read_file
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
@@ -122,7 +122,7 @@ def _lines(text: str) -> list[str]:
     return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
 
 
-def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFacts:
+def extract_facts(text: str, *, places: PlaceIndex | None = None, published: date | None = None) -> DocumentFacts:
     """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text.
 
     Raises IntakeError("unknown_place") when the issuer names a place that is not in the
@@ -136,11 +136,11 @@ def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFac
     signature, signed = _signature(lines)
     issuer = signature or table.get("发文机关") or _issuer_from_title(title) or _issuer_of_explained(title, lines)
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
-    # no 落款: the 政府信息公开 table's 成文日期, else the date the page was put online (a 政策解读's only date)
-    for key in ("成文日期", "发布时间"):
-        if signed is None and key in table:
-            match = _DATE.search(table[key]) or _ISO_DATE.search(table[key])
-            signed = _as_date(match) if match else None
+    if signed is None and "成文日期" in table:
+        match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
+        signed = _as_date(match) if match else None
+    # no 落款 and no 成文日期: the date the page was put online (a 政策解读's only date)
+    signed = signed or published
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
     effective, valid_until = _validity(lines, signed)
     province = city = county = None
@@ -182,7 +182,7 @@ def _is_national(issuer: str) -> bool:
     return bool(_NATIONAL.match(issuer))
 
 
-_TABLE_KEYS = ("标题", "发文机关", "发文字号", "文号", "成文日期", "发布时间")
+_TABLE_KEYS = ("标题", "发文机关", "发文字号", "文号", "成文日期")
 _TABLE_ENTRY = re.compile(rf"^({'|'.join(_TABLE_KEYS)})[:：](.*)$")
 
 
@@ -466,4 +466,4 @@ def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: P
     text = read_file(data, filename, max_bytes=max_bytes)
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
-    return Intake(text=text, facts=extract_facts(text, places=places))
+    return Intake(text=text, facts=extract_facts(text, places=places, published=published_on(data, filename)))

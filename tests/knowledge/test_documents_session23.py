@@ -4,7 +4,8 @@ who issued the document it explains, its date from the page's 发布时间; a qu
 wording a revision replaces (将…中“…5000元…”修改为“…8000元…”) is no figure of the measure; a piece that
 grants the clause's earlier measure to a subject (符合条件的小微企业最高可申请400万元) or by the bare word
 (参加网络创业培训的，按每人800元给予补贴) is that measure for that case; figures paid item by item keep one
-figure each, even when two items are paid alike. The documents here are written for these tests (the
+figure each, even when two items are paid alike; a share whose only sum is its cap (50%, 每年最高5000元) is
+answered with the share when money is asked. The documents here are written for these tests (the
 session's own documents are in documents23/)."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ JINGZHOU_PAGE = """<html><head><meta charset="utf-8"><title>政策解读_荆州�
 <p>答：高校毕业生个人最高可申请30万元创业担保贷款；符合条件的小微企业最高可申请300万元。</p>
 <p>问：参加培训有补贴吗？</p>
 <p>答：参加创业培训并取得合格证书的，按每人1000元给予创业培训补贴；参加网络创业培训的，按每人600元给予补贴。</p>
+<p>问：毕业生租场地创业，场租有补贴吗？</p>
+<p>答：在创业孵化基地以外租赁经营场地的，按实际租金的50%给予场租补贴，每年最高5000元。</p>
 <div class="share">分享到：微信 微博</div>
 <div class="footer">网站地图 | 鄂ICP备05000002号</div>
 </body></html>
@@ -76,7 +79,7 @@ def _page_units() -> tuple[Measure, ...]:
 def test_each_question_with_its_answer_is_one_clause_headed_by_the_question() -> None:
     intake = examine(JINGZHOU_PAGE.encode("utf-8"), "page.html")
     parsed = parse_clauses(uploaded("doc"), intake.text)
-    assert [c.label for c in parsed.clauses] == ["第一问", "第二问", "第三问"]
+    assert [c.label for c in parsed.clauses] == ["第一问", "第二问", "第三问", "第四问"]
     assert parsed.clauses[0].heading == "毕业生到小微企业就业，企业有什么补贴？"
     assert parsed.clauses[1].text.startswith("问：毕业生自己创业，能贷多少款？\n答：高校毕业生个人最高可申请30万元")
     assert any("联合印发了" in line for line in parsed.preamble)
@@ -145,6 +148,11 @@ def test_an_explanation_page_is_published_and_answers_from_its_pair(published: P
     line, label, quote = _first(_ask(published, "荆州", "荆州小微企业招了应届毕业生，一次性吸纳就业补贴多少"))
     assert label == "第一问" and "1500元" in line
     assert "每人1500元" in quote
+
+
+def test_a_share_capped_by_a_sum_is_answered_with_its_share_when_money_is_asked(published: Path) -> None:
+    line, label, _ = _first(_ask(published, "荆州", "荆州场租补贴能补多少钱"))
+    assert label == "第四问" and "50%" in line and "5000元" in line
 
 
 def test_a_revised_figure_is_answered_without_the_replaced_one(published: Path) -> None:
