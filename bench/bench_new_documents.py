@@ -1,12 +1,13 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20|21|22]
+    python bench/bench_new_documents.py [--set 19|20|21|22|23]
 
-Adds one session's documents (`tests/knowledge/data/documents19/`, `documents20/`, `documents21/` or `documents22/`) to
-a fresh data directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
+Adds one session's documents (`tests/knowledge/data/documents19/` … `documents23/`) to a fresh data
+directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
 notice retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says
 原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables; session 22:
-a Word 办法 in 章/条, a page whose measures are table rows, a PDF numbered 1.–10. across parts), asks
+a Word 办法 in 章/条, a page whose measures are table rows, a PDF numbered 1.–10. across parts;
+session 23: a 政策解读 page in 问/答 pairs, a notice revising an earlier 办法, rural workers and 公益性岗位), asks
 every question of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
 first cited clause is the right one, the asked figure is in the first line, and no other measure's
 figure is. Figures are printed, never asserted.
@@ -40,6 +41,9 @@ STEPS = {
     ],
     "22": [
         ["documents", "add", "xiangyang_measures.docx", "shaoxing_page.html", "liuzhou_measures.pdf", "--publish"],
+    ],
+    "23": [
+        ["documents", "add", "zunyi_qa_page.html", "dezhou_revision.txt", "ganzhou_rural.txt", "--publish"],
     ],
 }  # fmt: skip
 

@@ -511,12 +511,10 @@ class DocumentLibrary:
     # --- inside --------------------------------------------------------------------------------
 
     def _read(self, upload: Upload, taken: set[str]) -> tuple[Document, str, ParsedDocument, list[str]]:
-        from knowledge.intake import IntakeError, extract_facts, looks_like_policy, read_file
+        from knowledge.intake import examine
 
-        text = read_file(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES)
-        if not looks_like_policy(text):
-            raise IntakeError("not_a_policy", upload.filename)
-        facts = extract_facts(text)
+        intake = examine(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES)
+        text, facts = intake.text, intake.facts
         if not facts.province:
             raise LibraryError("unknown_place", file=upload.filename)
         problems = list(facts.problems)

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Mapping
 
 from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
+from knowledge.granted_figures import FIGURE, ROW, amounts, grants_a_figure
 from knowledge.labels import Style, read_label
 from knowledge.lexical import split_sentences
-from knowledge.listed import listed_items
+from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
@@ -41,11 +42,6 @@ _PROVIDER = re.compile(
 _TITLE = re.compile(r"^([\u4e00-\u9fff]{2,12})[。：:]?$")
 # A lead-in that lists conditions (符合下列条件之一的…可以申请…：) is followed by conditions, not grants.
 _CONDITIONS = re.compile(r"条件|情形|之一|具备|应当")
-_FIGURE = re.compile(
-    r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
-)
-_BOUNDS = ("以上", "以下", "以内", "内")
 _KINDS: tuple[tuple[str, MeasureKind], ...] = (
     ("贷款", MeasureKind.LOAN),
     ("贴息", MeasureKind.LOAN),
@@ -68,18 +64,18 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         pieces = _pieces(clause.body)
         title = _table_title(clause.text)
         for index, whole in enumerate(pieces, start=1):
-            if whole not in clause.text or _is_grant_list_lead_in(whole):
+            if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole):
                 continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
             # what its figures say, though it names neither (1.硕士研究生每人每月2000元；); so does a
             # row of a table under a title that names the grant (…补贴标准 / 3—9人｜每人1200元).
-            row_of = title if title is not None and _ROW in whole else None
-            is_granted_item = bool(_FIGURE.search(whole)) and (
+            row_of = title if title is not None and ROW in whole else None
+            is_granted_item = bool(FIGURE.search(whole)) and (
                 row_of is not None or any(map(_introduces_grants, context))
             )
             earlier = _last_granted(measures, clause.id)
-            raised = _raised(whole) or (_condition_variant(whole) if earlier else None)
+            raised = _raised(whole) or ((_condition_variant(whole) or _subject_variant(whole)) if earlier else None)
             if not (_GRANTS.search(whole) or is_granted_item or (raised is not None and earlier)):
                 continue
             grants = _grants(whole)
@@ -104,11 +100,10 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
                     beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
                     span=piece,
-                    amounts=_amounts(piece),
+                    amounts=amounts(piece),
                     derived=True,
                 )
-                split = _respectively(unit, name)
-                measures.extend(split if len(split) > 1 else _itemized(unit, name))
+                measures.extend(_per_item(unit, name))
     return tuple(_said_without_field(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
 
 
@@ -156,7 +151,7 @@ _RAISE = re.compile(r"^([^，,。；]{2,30}?)的?[^，,。；]{0,12}[，,][^。�
 def _raised(piece: str) -> str | None:
     """The condition of a sentence that only raises an earlier grant (见习期满留用率达到50%以上的见习单位，
     见习补贴提高到…80%), None for any other sentence."""
-    if "给予" in piece or not _grants_a_figure(piece):
+    if "给予" in piece or not grants_a_figure(piece):
         return None
     match = _RAISE.match(piece)
     if match is None:
@@ -176,14 +171,6 @@ def _last_granted(measures: list[Measure], clause_id: str) -> str:
     return ""
 
 
-# A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
-# The copula after a measure's own amount noun states what it grants (个人创业担保贷款额度最高为30万元):
-# 额度/金额/限额 name the sum itself, so the figure after them is no condition. (标准为 is left out: a
-# grade's 标准为 needs names cut to the grade first — docs/document-intake.md, session 20.)
-_STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
-_GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}")
-# Right before its figure the copula may be left out, as a table cell or a list says it (贷款额度最高50万元).
-_STATED_AMOUNT_BEFORE = re.compile(r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)?$")
 # A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
 _CONDITION_PART = re.compile(r"的[，,]$")
 _MAX_CONDITION = 20
@@ -197,7 +184,7 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
     with the grant after it. Each piece comes with what tells it apart: its condition or its subject
     (empty for the first piece of a base and raise). One grant: the sentence whole."""
     parts = [p for p in re.split(r"(?<=[，,])", sentence) if p]
-    granting = [i for i, p in enumerate(parts) if _grants_a_figure(p)]
+    granting = [i for i, p in enumerate(parts) if grants_a_figure(p)]
     if len(granting) < 2:
         return [(sentence, "")]
     starts = [0]
@@ -213,11 +200,6 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
     if not all(q or _granted_noun(p) for p, q in zip(pieces[1:], qualifiers[1:], strict=True)):
         return [(sentence, "")]  # a later grant neither names its own measure nor says whom it is for
     return list(zip(pieces, qualifiers, strict=True))
-
-
-def _grants_a_figure(part: str) -> bool:
-    verb = _GRANT_VERB.search(part)
-    return bool(verb) and any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in _amounts(part))
 
 
 def _qualifier(first: str, granting: str) -> str:
@@ -289,90 +271,71 @@ def _joined(opening: str, name: str) -> str:
     return opening + name
 
 
-_ROW = "｜"
-
-
 def _table_title(text: str) -> str | None:
     """The title a clause's table stands under (芜湖市创业吸纳就业补贴标准 over 1—2人｜每人800元 …): a
     first line that is no row and no sentence and names a grant, over two rows or more."""
     lines = text.split("\n")
-    if len(lines) < 3 or _ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
+    if len(lines) < 3 or ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
         return None
-    return lines[0] if sum(_ROW in line for line in lines[1:]) >= 2 else None
+    return lines[0] if sum(ROW in line for line in lines[1:]) >= 2 else None
 
 
 # 初级（五级）、中级（四级）、高级（三级）…的，分别给予1000元、1500元、2000元: one figure per listed item.
 _RESPECTIVELY = "分别"
-_LIST_SEPARATOR = re.compile(r"、|和|及|与")
-_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
-_ITEM_START = re.compile(r".*(?:为|对|取得|获得|参加|从事|的|是|[，,])")
-_ITEM_END = re.compile(r"的|[，,]")
-_MAX_ITEM = 12
+_PAIRED = (AmountKind.FIXED, AmountKind.RATE, AmountKind.RATIO)
 
 
-def _listed_items(before: str, count: int) -> list[str] | None:
-    """The items of the list in the last comma part before 分别 that holds one (初级、中级、高级 /
-    市级高技能人才培训基地和市级技能大师工作室), each cut to its own words: the first after the verb or
-    particle it follows, the last before the 的 or the words the items share (职业资格证书); None
-    unless the list holds exactly `count` items."""
-    listing = [p for p in re.split(r"[，,；;]", _BRACKETED.sub("", before)) if _LIST_SEPARATOR.search(p)]
-    items = _LIST_SEPARATOR.split(listing[-1]) if listing else []
-    if len(items) != count:
-        return None  # 就业困难人员、高校毕业生和退役军人…分别给予1000元、2000元: which is whose is not said
-    if (start := _ITEM_START.match(items[0])) is not None:
-        items[0] = items[0][start.end() :]
-    middle = items[1:-1]
-    last = _ITEM_END.split(items[-1], maxsplit=1)[0]
-    items[-1] = last[: max(map(len, middle))] if middle and len(last) > max(map(len, middle)) else last
-    if not all(1 <= len(item) <= _MAX_ITEM for item in items) or len(set(items)) < count:
-        return None
-    return items
+def _per_item(unit: Measure, name: str) -> list[Measure]:
+    """A unit that pays one figure to each item of a list — 分别 after the list, or each item with its
+    figure (按初级工1000元、中级工1500元…的标准) — is one unit per item, named by it (技能提升补贴（中级）:
+    1500元 only), so a question naming one item gets its figure; its other figures (a cap, a term) stay
+    with every item."""
+    pairs = _respectively(unit) or _itemized(unit)
+    if pairs is None:
+        return [unit]
+    figures = [figure for _, figure in pairs]
+    return [
+        unit.model_copy(
+            update={
+                "id": f"{unit.id}_{n}",
+                "name": f"{name}（{item}）",
+                "aliases": (_joined(item, name),),
+                "amounts": tuple(a for a in unit.amounts if a is figure or all(a is not f for f in figures)),
+            }
+        )
+        for n, (item, figure) in enumerate(pairs, start=1)
+    ]
 
 
-def _respectively(unit: Measure, name: str) -> list[Measure]:
-    """A unit whose grant pays 分别 one figure to each of the items listed before it is one unit per
-    item, named by it (技能提升补贴（中级）: 1500元 only), so a question naming one item gets its figure."""
+def _respectively(unit: Measure) -> list[tuple[str, Amount]] | None:
+    """The items before 分别 with the unit's own figures after it, paired in order."""
     at = unit.span.find(_RESPECTIVELY)
     if at < 0:
-        return [unit]
-    granted = [a for a in _amounts(unit.span[at:]) if a.kind is not AmountKind.THRESHOLD]
-    paired = [a for a in granted if a.kind in (AmountKind.FIXED, AmountKind.RATE, AmountKind.RATIO)]
-    items = _listed_items(unit.span[:at], len(paired)) if len(paired) >= 2 else None
-    if items is None:
-        return [unit]
-    return [
-        unit.model_copy(
-            update={
-                "id": f"{unit.id}_{n}",
-                "name": f"{name}（{item}）",
-                "aliases": (_joined(item, name),),
-                "amounts": tuple(a for a in unit.amounts if a == figure or a not in paired),
-            }
-        )
-        for n, (item, figure) in enumerate(zip(items, paired, strict=True), start=1)
-    ]
+        return None
+    after = [a for a in amounts(unit.span[at:]) if a.kind in _PAIRED]
+    # the unit's own Amount objects for the figures after 分别 (the last ones of its text), in order
+    own = [a for a in unit.amounts if a.kind in _PAIRED][-len(after) :] if after else []
+    if len(after) < 2 or [a.text for a in own] != [a.text for a in after]:
+        return None
+    items = respectively_items(unit.span[:at], len(own))
+    return list(zip(items, own, strict=True)) if items is not None else None
 
 
-def _itemized(unit: Measure, name: str) -> list[Measure]:
-    """A unit whose figures are listed item by item (按初级工1000元、中级工1500元、高级工2000元的标准) is one
-    unit per item, named by it (职业技能培训补贴（中级工）: 1500元 only), as a 分别 list is."""
+def _itemized(unit: Measure) -> list[tuple[str, Amount]] | None:
+    """The items of a list whose figures are stated item by item, with the unit's figure of each."""
     items = listed_items(unit.span)
     if items is None:
-        return [unit]
-    paired = [next((a for a in unit.amounts if a.text.endswith(figure)), None) for _, figure in items]
-    if any(a is None or a.kind is AmountKind.THRESHOLD for a in paired):
-        return [unit]
-    return [
-        unit.model_copy(
-            update={
-                "id": f"{unit.id}_{n}",
-                "name": f"{name}（{item}）",
-                "aliases": (_joined(item, name),),
-                "amounts": tuple(a for a in unit.amounts if a is figure or a not in paired),
-            }
-        )
-        for n, ((item, _), figure) in enumerate(zip(items, paired, strict=True), start=1)
-    ]
+        return None
+    # each item's figure is the next of the unit's own not taken yet (初级工1000元、中级工1000元: two figures)
+    unused = [a for a in unit.amounts if a.kind is not AmountKind.THRESHOLD]
+    own: list[Amount] = []
+    for _, figure in items:
+        found = next((a for a in unused if a.text.endswith(figure)), None)
+        if found is None:
+            return None
+        unused = unused[unused.index(found) + 1 :]
+        own.append(found)
+    return [(item, figure) for (item, _), figure in zip(items, own, strict=True)]
 
 
 # A piece that opens with its own condition and states figures without naming a grant (合伙创业的，可按
@@ -382,9 +345,22 @@ _OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,20}?)的[，,]")
 
 def _condition_variant(piece: str) -> str | None:
     match = _OPENS_WITH_CONDITION.match(piece)
-    if match is None or _SUFFIX.search(piece) or not _grants_a_figure(piece):
+    if match is None or _names_a_grant(piece) or not grants_a_figure(piece):
         return None
     return match.group(1).removeprefix("对")
+
+
+def _subject_variant(piece: str) -> str | None:
+    """符合条件的小微企业最高可申请400万元 after 创业担保贷款: a figure granted to a subject (申请, 额度为)
+    with no grant word of its own is the clause's earlier measure for that subject."""
+    if _GRANTS.search(piece) or not grants_a_figure(piece):
+        return None
+    return _opening(piece) or None
+
+
+def _names_a_grant(piece: str) -> bool:
+    """Whether a piece says what it grants; the bare word after the verb (按每人800元给予补贴) says nothing."""
+    return any(not piece[: m.start()].endswith("给予") for m in _SUFFIX.finditer(piece))
 
 
 def _subject_of(name: str, piece: str, earlier: str) -> str:
@@ -408,7 +384,7 @@ def _introduces_grants(line: str) -> bool:
 def _is_grant_list_lead_in(piece: str) -> bool:
     """A lead-in that grants nothing itself (no figure of the grant): its items are the measures,
     named after it."""
-    return _introduces_grants(piece) and all(a.kind is AmountKind.THRESHOLD for a in _amounts(piece))
+    return _introduces_grants(piece) and all(a.kind is AmountKind.THRESHOLD for a in amounts(piece))
 
 
 def _enclosing(pieces: list[str], index: int) -> list[str]:
@@ -431,6 +407,11 @@ def _enclosing(pieces: list[str], index: int) -> list[str]:
             out.append(piece[other.end :])
             rank, inside_sibling = other.style, False
     return out
+
+
+def _is_question(piece: str) -> bool:
+    """A question asks and grants nothing (问：…补贴多少？ over its 答： on a 政策解读 page)."""
+    return piece.rstrip().endswith(("？", "?")) or bool(re.match(r"问[:：]", piece))
 
 
 def _granting_line(piece: str, context: list[str]) -> str:
@@ -465,7 +446,8 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         name = title.group(1) if title else _granted_noun(line)
         if name:
             return name
-    return (clause.heading or piece[:12]).rstrip("：:。；，,")
+    heading = clause.heading if clause.heading and not _is_question(clause.heading) else None
+    return (heading or piece[:12]).rstrip("：:。；，,")
 
 
 def _granted_noun(piece: str) -> str | None:
@@ -487,62 +469,18 @@ def _kind(text: str) -> MeasureKind | None:
     return next((kind for word, kind in _KINDS if word in text), None)
 
 
+# A piece whose subject is a business (符合条件的小微企业最高可申请400万元) pays the business.
+_BUSINESS_SUBJECT = re.compile(
+    r"^(?:符合(?:条件|规定|要求)的)?[\u4e00-\u9fff]{0,8}(?:企业|单位|合作社|经营主体)(?:最高|最多|可|按|贷款)"
+)
+
+
 def _beneficiary(piece: str) -> Beneficiary:
-    if _EMPLOYER.search(piece):
+    if _EMPLOYER.search(piece) or _BUSINESS_SUBJECT.match(piece):
         return Beneficiary.EMPLOYER
     if _PROVIDER.search(piece):
         return Beneficiary.PROVIDER
     return Beneficiary.PERSON
-
-
-def _amounts(piece: str) -> tuple[Amount, ...]:
-    if _ROW in piece:
-        # A table row: each cell says one thing (who, on what condition, how much); a grant verb in the
-        # standard's cell governs no figure of the condition's cell, nor the reverse.
-        return tuple(amount for cell in piece.split(_ROW) for amount in _amounts(cell))
-    grant = piece.find("给予")
-    amounts: list[Amount] = []
-    for match in _FIGURE.finditer(piece):
-        text = match.group(0)
-        # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant;
-        # so does one that bounds a condition where no verb says so (签订1年以上劳动合同的，每人2000元).
-        before_grant = grant >= 0 and match.start() < grant
-        is_condition = (
-            (
-                before_grant
-                and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant])
-                and not _STATED_AMOUNT_BEFORE.search(piece[: match.start()])
-            )
-            or piece.startswith(_BOUNDS, match.end())
-            or piece[: match.start()].endswith(_REACHES)
-        )
-        kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
-        amounts.append(Amount(text=text, kind=kind))
-    return tuple(amounts)
-
-
-# A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.
-_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于")
-
-
-def _is_grant_figure(before: str, between: str) -> bool:
-    """A figure before the grant verb is the grant's own when it is the standard the grant is paid
-    by (按每户5000元标准给予, 按最低工资标准的60%给予): 按 opens its phrase and nothing but the word
-    标准 lies between it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
-    phrase = re.split(r"[，,；。]", before)[-1]
-    return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准)", between)
-
-
-def _amount_kind(text: str) -> AmountKind:
-    if text.endswith(("个月", "年")):
-        return AmountKind.DURATION
-    if text.startswith(("最高", "不超过")):
-        return AmountKind.CAP
-    if text.startswith("每"):
-        return AmountKind.RATE
-    if text.endswith("%") or "/" in text or "：" in text or "分之" in text:
-        return AmountKind.RATIO
-    return AmountKind.FIXED
 
 
 def measure_units(

@@ -10,6 +10,7 @@ import io
 import re
 import unicodedata
 import zlib
+from datetime import date
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +23,16 @@ from knowledge.normalize import to_simplified
 
 MAX_BYTES = 20 * 1024 * 1024
 
-__all__ = ["INTAKE_CODES", "MAX_BYTES", "IntakeError", "decode_text", "html_text", "is_page_furniture", "read_file"]
+__all__ = [
+    "INTAKE_CODES",
+    "MAX_BYTES",
+    "IntakeError",
+    "decode_text",
+    "html_text",
+    "is_page_furniture",
+    "published_on",
+    "read_file",
+]
 
 _IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
@@ -281,12 +291,35 @@ def _row_parts(row: str) -> list[str]:
 
 def html_text(markup: str) -> str:
     """Visible text of a page, one block per line, without scripts, navigation or share bars."""
+    return "\n".join(line for line in _visible_lines(markup) if not is_page_furniture(line))
+
+
+def _visible_lines(markup: str) -> list[str]:
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
     lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line and not is_page_furniture(line))
+    return [line for line in lines if line]
+
+
+# The date a page was put online, in its info bar (发布时间：2026-03-06 10:12 来源：…).
+_PUBLISHED_ON = re.compile(r"(?:发布时间|发布日期)[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+
+
+def published_on(data: bytes, filename: str) -> date | None:
+    """The date a saved web page says it was put online: the only date of a page without a 落款 of its
+    own (a 政策解读). The info bar is furniture, so the text never holds it; None for other files."""
+    if _suffix(filename) not in _HTML_SUFFIXES and not data.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return None
+    for line in _visible_lines(whole_characters(decode_text(data))):
+        match = _PUBLISHED_ON.search(line)
+        if match and is_page_furniture(line):
+            try:
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                return None
+    return None
 
 
 # Lines of government web pages that are no part of the document.

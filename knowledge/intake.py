@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
-from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, read_file
+from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, published_on, read_file
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
@@ -65,7 +65,7 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 # 吉政发〔2017〕32号, 人社部发[2019]5号, 川府办函（2020）12号
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
-    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要)"
+    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -122,7 +122,7 @@ def _lines(text: str) -> list[str]:
     return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
 
 
-def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFacts:
+def extract_facts(text: str, *, places: PlaceIndex | None = None, published: date | None = None) -> DocumentFacts:
     """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text.
 
     Raises IntakeError("unknown_place") when the issuer names a place that is not in the
@@ -134,11 +134,13 @@ def extract_facts(text: str, *, places: PlaceIndex | None = None) -> DocumentFac
     table = _metadata_table(lines)
     title = _solicited(table.get("标题") or _title(head))
     signature, signed = _signature(lines)
-    issuer = signature or table.get("发文机关") or _issuer_from_title(title)
+    issuer = signature or table.get("发文机关") or _issuer_from_title(title) or _issuer_of_explained(title, lines)
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
+    # no 落款 and no 成文日期: the date the page was put online (a 政策解读's only date)
+    signed = signed or published
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
     effective, valid_until = _validity(lines, signed)
     province = city = county = None
@@ -259,6 +261,26 @@ def _issuer_from_title(title: str | None) -> str | None:
         return _issuer_from_title(title.split("《", 1)[1])
     prefix = re.sub(r"(印发|转发|批转)$", "", prefix)
     return "、".join(_joint_issuers(prefix)) if prefix and _ISSUER_SUFFIX.search(prefix) else None
+
+
+_EXPLAINED = re.compile(r"《([^《》]+)》(?:政策)?(?:解读|问答)")
+
+
+def _issuer_of_explained(title: str | None, lines: list[str]) -> str | None:
+    """A page that explains a document (《X》政策解读, 《X》问答) has no 落款 of its own: its opening
+    says who issued X (…财政局联合印发了《X》), and that is whose policy it explains."""
+    explained = _EXPLAINED.search(title or "")
+    if not explained:
+        return None
+    issued = re.compile(rf"([^，。；：]+?)(?:联合|共同)?(?:印发|出台|发布|制定)了?《{re.escape(explained.group(1))}》")
+    for line in lines[:12]:
+        match = issued.search(line)
+        if not match:
+            continue
+        names = [n for n in match.group(1).split("、") if n]
+        if names and all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
+            return "、".join(names)
+    return None
 
 
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:
@@ -444,4 +466,4 @@ def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: P
     text = read_file(data, filename, max_bytes=max_bytes)
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
-    return Intake(text=text, facts=extract_facts(text, places=places))
+    return Intake(text=text, facts=extract_facts(text, places=places, published=published_on(data, filename)))

@@ -1,6 +1,7 @@
-"""Figures listed item by item in one phrase (按初级工1000元、中级工1500元、高级工2000元的标准给予补贴; a table
-cell 初级1000元、中级1500元、高级2000元): each item names whom or what its figure is for, as the items of a
-分别 list do (knowledge.derive), so each is one unit of the measure, named by its item."""
+"""Figures paid item by item: listed in one phrase (按初级工1000元、中级工1500元、高级工2000元的标准给予补贴; a
+table cell 初级1000元、中级1500元、高级2000元), or a list followed by 分别 and one figure per item (初级、中级、
+高级…的，分别给予1000元、1500元、2000元). Each item names whom or what its figure is for, so each is one unit of
+the measure, named by its item (knowledge.derive makes the units)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,30 @@ def listed_items(span: str) -> list[tuple[str, str]] | None:
         pairs.append((item, match.group(2)))
     items = [item for item, _ in pairs]
     return pairs if len(set(items)) == len(items) else None
+
+
+# 初级、中级、高级…的，分别给予1000元、1500元、2000元: the list before 分别, one item per figure after it.
+_LIST_SEPARATOR = re.compile(r"、|和|及|与")
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+_ITEM_START = re.compile(r".*(?:为|对|取得|获得|参加|从事|的|是|[，,])")
+_ITEM_END = re.compile(r"的|[，,]")
+_MAX_RESPECTIVE_ITEM = 12
+
+
+def respectively_items(before: str, count: int) -> list[str] | None:
+    """The items of the list in the last comma part before 分别 that holds one (初级、中级、高级 /
+    市级高技能人才培训基地和市级技能大师工作室), each cut to its own words: the first after the verb or
+    particle it follows, the last before the 的 or the words the items share (职业资格证书); None
+    unless the list holds exactly `count` items."""
+    listing = [p for p in re.split(r"[，,；;]", _BRACKETED.sub("", before)) if _LIST_SEPARATOR.search(p)]
+    items = _LIST_SEPARATOR.split(listing[-1]) if listing else []
+    if len(items) != count:
+        return None  # 就业困难人员、高校毕业生和退役军人…分别给予1000元、2000元: which is whose is not said
+    if (start := _ITEM_START.match(items[0])) is not None:
+        items[0] = items[0][start.end() :]
+    middle = items[1:-1]
+    last = _ITEM_END.split(items[-1], maxsplit=1)[0]
+    items[-1] = last[: max(map(len, middle))] if middle and len(last) > max(map(len, middle)) else last
+    if not all(1 <= len(item) <= _MAX_RESPECTIVE_ITEM for item in items) or len(set(items)) < count:
+        return None
+    return items

@@ -130,7 +130,8 @@ class MeasureMatch:
                 # A sum asked (创收多少亿) is a sum stated, when the measure states one beside a count
                 # of people or a share (58.2万人 and 31亿元 are targets of one sentence).
                 sums = [t for t in group if _SUM.search(t)]
-                group = sums or group  # noqa: PLW2901
+                if not _caps_a_share(amounts, sums, group):
+                    group = sums or group  # noqa: PLW2901
             if grade_not_stated(group, self.grades):
                 continue  # 技师证能补多少 of tiers for 初级、中级、高级: none of them is the answer
             graded = [t for t in group if grades_in(t) & self.grades] if len(group) > 1 else []
@@ -144,6 +145,14 @@ class MeasureMatch:
                 continue
             kept.update(by_headcount(_tiers_named(group, self.focus, names) or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
+
+
+def _caps_a_share(amounts: list[Amount], sums: list[str], group: list[str]) -> bool:
+    """按实际租金的50%给予场租补贴，每年最高6000元: the sums stated are only the cap of a share, so a money
+    question (房租能补多少) is answered by the share with its cap, not the cap alone."""
+    kinds = {a.text: a.kind for a in amounts}
+    capped = bool(sums) and all(kinds.get(t) is AmountKind.CAP for t in sums)
+    return capped and any(kinds.get(t) is AmountKind.RATIO for t in group)
 
 
 # The national grades of vocational skill (职业技能等级, 五级/初级工 … 一级/高级技师), longest first; an

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from knowledge import attached, derive, listed, measures
+from knowledge import attached, derive, granted_figures, listed, measures
 from knowledge.cache import fingerprint
 from knowledge.clause_table import document_hash
 from knowledge.clauses import Clause
@@ -57,7 +57,9 @@ _OWN_FIELDS = frozenset({"id", "clause", "granted_in"})
 
 def deriver_fingerprint() -> str:
     """The code that cuts and models the units: any change there makes every stored row stale."""
-    return fingerprint(*(Path(module.__file__ or "").read_bytes() for module in (derive, listed, attached, measures)))
+    return fingerprint(
+        *(Path(module.__file__ or "").read_bytes() for module in (derive, granted_figures, listed, attached, measures))
+    )
 
 
 class MeasureUnitStore:

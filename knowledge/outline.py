@@ -205,7 +205,7 @@ def build_clause(document: Document, number: int, label: str, e: Emitted) -> Cla
         document_id=document.id,
         clause_number=number,
         label=label,
-        heading=lead_phrase(content),
+        heading=lead_phrase(re.sub(r"^问[:：]", "", content)),
         section_number=e.section.number if e.section else None,
         section_heading=section_heading,
         text=text,

@@ -280,6 +280,28 @@ def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emi
     return texts[:start], emitted, paragraphs[end:]
 
 
+_ASKED = re.compile(r"^问[:：]")
+_ANSWERED = re.compile(r"^答[:：]")
+
+
+def _question_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
+    """A page of questions and answers (政策解读, 问答) with no numbering: each 问： with its 答： is one
+    clause — the answer alone loses what it answers (第N段 cut them apart)."""
+    texts = [p.text for p in paragraphs]
+    asked = [i for i, t in enumerate(texts) if _ASKED.match(t)]
+    if len(asked) < 2 or not any(_ANSWERED.match(t) for t in texts[asked[0] :]):
+        return texts, [], []
+    end = next((i for i in range(asked[0], len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
+    emitted = []
+    for start, stop in zip(asked, [*asked[1:], end], strict=True):
+        if start >= end:
+            break
+        pair = paragraphs[start : min(stop, end)]
+        node = Node(label=None, text=pair[0].text, original=pair[0].original, part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [p.text for p in pair], [p.original for p in pair], None, []))
+    return texts[: asked[0]], emitted, paragraphs[end:]
+
+
 _ATTACHMENT_MARK = re.compile(r"^附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?$")
 _FIGURE = re.compile(r"\d(?:[\d.]*)\s*(?:万元|元|%|人|个月|年)")
 _CELL_GAP = re.compile(r"(?:[ \t\u3000]{2,}|\t)")
@@ -344,6 +366,9 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         emit(root, [], None, [], emitted, sections)
     preamble, closing = outline.preamble, outline.closing
     labels = clause_labels(emitted)
+    if not emitted:
+        preamble, emitted, closing = _question_clauses(paragraphs)
+        labels = [f"第{number_to_chinese(n)}问" for n in range(1, len(emitted) + 1)]
     if not emitted:
         preamble, emitted, closing = _paragraph_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}段" for n in range(1, len(emitted) + 1)]

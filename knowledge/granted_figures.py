@@ -1,0 +1,89 @@
+"""The figures a piece of a clause states, and which of them it grants (knowledge.derive cuts the
+pieces): money, shares and periods after the grant verb are the grant's; a figure before it is a
+condition (正常经营1年以上), unless it is the standard the grant is paid by (按每户5000元标准给予) or the
+sum an amount noun states (贷款额度最高50万元); a figure a condition reaches (达到30%, 满6个月) or bounds
+(3人以上) never is; the wording a revision replaces grants nothing."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.measures import Amount, AmountKind
+
+ROW = "｜"  # cells of a table row read as one line (knowledge.filetext, knowledge.docx)
+FIGURE = re.compile(
+    r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
+)
+_BOUNDS = ("以上", "以下", "以内", "内")
+
+# A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
+# The copula after a measure's own amount noun states what it grants (个人创业担保贷款额度最高为30万元):
+# 额度/金额/限额 name the sum itself, so the figure after them is no condition. (标准为 is left out: a
+# grade's 标准为 needs names cut to the grade first — docs/document-intake.md, session 20.)
+_STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
+_GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}")
+# Right before its figure the copula may be left out, as a table cell or a list says it (贷款额度最高50万元).
+_STATED_AMOUNT_BEFORE = re.compile(r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)?$")
+
+
+def grants_a_figure(part: str) -> bool:
+    """A grant verb and a figure that is neither a condition nor a period: the part grants by itself."""
+    verb = _GRANT_VERB.search(part)
+    return bool(verb) and any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in amounts(part))
+
+
+# The wording a revision replaces (将第七条中“给予5000元…”修改为“给予8000元…”) grants nothing any more.
+_REPLACED = re.compile(r"“[^“”]*”(?=(?:修改|调整|修订|替换|改)为)")
+
+
+def amounts(piece: str) -> tuple[Amount, ...]:
+    """Every figure of the piece in text order, each with its kind (a condition's is a threshold)."""
+    piece = _REPLACED.sub("“”", piece)
+    if ROW in piece:
+        # A table row: each cell says one thing (who, on what condition, how much); a grant verb in the
+        # standard's cell governs no figure of the condition's cell, nor the reverse.
+        return tuple(amount for cell in piece.split(ROW) for amount in amounts(cell))
+    grant = piece.find("给予")
+    found: list[Amount] = []
+    for match in FIGURE.finditer(piece):
+        text = match.group(0)
+        # A figure before the grant verb belongs to the condition (正常经营1年以上), not the grant;
+        # so does one that bounds a condition where no verb says so (签订1年以上劳动合同的，每人2000元).
+        before_grant = grant >= 0 and match.start() < grant
+        is_condition = (
+            (
+                before_grant
+                and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant])
+                and not _STATED_AMOUNT_BEFORE.search(piece[: match.start()])
+            )
+            or piece.startswith(_BOUNDS, match.end())
+            or piece[: match.start()].endswith(_REACHES)
+        )
+        kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
+        found.append(Amount(text=text, kind=kind))
+    return tuple(found)
+
+
+# A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.
+_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于")
+
+
+def _is_grant_figure(before: str, between: str) -> bool:
+    """A figure before the grant verb is the grant's own when it is the standard the grant is paid
+    by (按每户5000元标准给予, 按最低工资标准的60%给予): 按 opens its phrase and nothing but the word
+    标准 lies between it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
+    phrase = re.split(r"[，,；。]", before)[-1]
+    return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准)", between)
+
+
+def _amount_kind(text: str) -> AmountKind:
+    if text.endswith(("个月", "年")):
+        return AmountKind.DURATION
+    if text.startswith(("最高", "不超过")):
+        return AmountKind.CAP
+    if text.startswith("每"):
+        return AmountKind.RATE
+    if text.endswith("%") or "/" in text or "：" in text or "分之" in text:
+        return AmountKind.RATIO
+    return AmountKind.FIXED
