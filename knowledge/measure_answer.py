@@ -1113,11 +1113,15 @@ def _asked_thing_held(relevant: MatchRanking, jurisdiction_of: Mapping[str, str]
     phrases = asked_phrases(question, strict=True) or asked_phrases(question)[-1:]
     asked: set[str] = set()
     for phrase in phrases:
+        # (a group is what a phrase asks when it asks whether one belongs to it: 他算不算就业困难人员)
+        membership = _ASKS_MEMBERSHIP.search(phrase) is not None
         words = {
             word
             for word in tokenize(without_cues(phrase))
-            if len(word) >= 2 and word in best.focus and not word.isdigit() and not names_people(word)
+            if len(word) >= 2 and word in best.focus and not word.isdigit() and (membership or not names_people(word))
         }
+        if membership:
+            words = {word for word in words if not any(word != other and word in other for other in words)}
         if not words or any(word in own for word in words):
             return relevant  # a phrase asks about the best one itself (技能大师工作室补多少钱，另外…)
         asked |= words
@@ -1132,6 +1136,10 @@ def _asked_thing_held(relevant: MatchRanking, jurisdiction_of: Mapping[str, str]
             and any(word in other.measure.span for word in asked)
         ),
     )
+
+
+# Asking whether one belongs to a group (算不算, 属不属于, 是不是…那一类).
+_ASKS_MEMBERSHIP = re.compile(r"算不算|属不属于|属于不属于|是不是|算是|能不能算|可不可以算")
 
 
 def _narrower_when_said(

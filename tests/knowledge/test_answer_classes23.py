@@ -53,3 +53,20 @@ def test_a_measure_sharing_only_the_payments_name_is_not_said_to_leave_the_sum_u
     result = answered(kb, question)
     assert result.status is AnswerStatus.NO_ANSWER, result.answer
     assert unrelated not in result.answer, result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 巴中（十一）: 办理了失业登记且难以实现就业的…连续失业1年以上人员 — the group asked is the answer; the
+        # 常住地失业登记 of（二十三）is only named by the story (办了失业登记)
+        "我姐在巴中办了失业登记，两年了还没找着活，她算不算就业困难人员",
+        "我在巴中办过失业登记 失业一年半了 我属不属于就业困难人员",
+    ],
+)
+def test_whether_one_belongs_to_a_group_is_answered_by_the_measure_for_that_group_first(
+    kb: KnowledgeBase, question: str
+) -> None:
+    result = answered(kb, question)
+    assert result.status is AnswerStatus.ANSWERED, result.answer
+    assert cited(result)[:1] == ["bazhong-2018-11"], cited(result)
