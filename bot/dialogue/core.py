@@ -149,8 +149,9 @@ class Dialogue:
             said = _notices().another_person.format(named=work.another, subject=work.subject)
             replies = [render.notice(said), *replies]
         if work.for_someone_else:
-            # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker.
-            note = _closing().for_someone_else
+            # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker —
+            # or, the speaker's own told apart from them, that confirming starts the speaker's own.
+            note = _closing().speaker_apart if work.pending_for_speaker else _closing().for_someone_else
             replies = [
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
@@ -312,10 +313,12 @@ class Dialogue:
         reading = self._against_last_answer(work, text, reading)
         if self._reports_a_sum(work, text, reading, today):
             return [self._sum_of_thread(work, today), *self._reminder(work, today, after_answer=True)]
-        reading = self._whose(work, text, reading, today)
-        reattributed = self._reattributed(work, text, reading, today)
-        if reattributed is not None:
-            return reattributed
+        # 我自己是…: the speaker told apart from the one asked for, before whose facts the message states.
+        apart = self._speaker_apart(work, text, reading, today)
+        reading = self._whose(work, text, reading, today) if apart is None else reading
+        moved = apart or self._reattributed(work, text, reading, today)
+        if moved is not None:
+            return moved
         if work.pending:
             return self._confirming(work, text, self._corrects_card_of(work, text, reading, today), today)
         question = self.interviewer.current(work, today)
@@ -437,6 +440,26 @@ class Dialogue:
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=told, question="", others=reading.others)
         return replace(reading, statement=told)
+
+    def _speaker_apart(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """我自己是退伍军人，在资阳开了个小饭馆 in a conversation about someone else: the speaker tells their
+        own situation (more than the family's place), saying nothing of the one asked for — another person
+        than the record. Their facts are offered as a card of their own (对 starts their check, 不用了 keeps
+        the other's); what the message asks is answered for them, never judged by the other's facts."""
+        if not work.for_someone_else or work.pending or reading.others or not reading.statement:
+            return None
+        if not self.reader.is_about_person(reading.statement) or self._asks_for_someone_else(reading.question):
+            return None
+        told = self.describer.describe(reading.statement, today)
+        if not set(told.facts) - _SHARED_FACTS:
+            return None
+        work.pending_for_speaker = True
+        work.pending = dict(told.facts)
+        work.pending_notes = {f: n for f, n in told.notes.items() if f in told.facts}
+        card = self.interviewer.confirmation(work)
+        if not reading.question:
+            return [card]
+        return [self._answer(work, self._asked(text, reading), today), card]
 
     def _kin_named(self, text: str) -> str | None:
         """The first kin word of the text that names one person (儿子, 我妈), or None."""
@@ -1450,7 +1473,7 @@ class Dialogue:
         told = self.reader.read(text) if not of_another else None
         statement = "，".join(p for p in (told.statement, told.context) if p) if told is not None else ""
         said_now = self.describer.describe(statement, today).facts if statement else {}
-        known = {**work.profile, **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
+        known = {**work.held(), **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
@@ -1518,8 +1541,9 @@ class Dialogue:
         return not self.threads.has_own_topic(text)
 
     def _person_region(self, work: Working) -> str | None:
-        # The place the person gave, confirmed or still on the card: the question's context either way.
-        known = work.profile.get("region") or work.pending.get("region")
+        # The place the person gave, confirmed or still on the card: the question's context either way —
+        # the card's first when it is the speaker's own and the record someone else's.
+        known = work.held().get("region") or work.pending.get("region")
         return known if isinstance(known, str) and self.regions.resolve(known).covered else None
 
     def _region_for(self, work: Working, text: str) -> str | None:
