@@ -35,6 +35,7 @@ from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
 from knowledge.intent import Intent, classify
+from knowledge.measures import Beneficiary
 from knowledge.normalize import to_simplified
 
 MAX_MESSAGE_CHARS = 1000
@@ -615,13 +616,33 @@ class Dialogue:
             return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if self.words.is_opener(text):
             return self._opened(work, today)
-        if self.words.is_general_question(text) and not self.words.is_eligibility_request(text):
-            # (帮我查下补贴 asks for the check — 补贴 as one's own, not help in general.)
-            situated = self._situated(work, text, today)
-            if situated is not None:
-                return [situated, *self._reminder(work, today, after_answer=True)]
-            return [self._general(), *self._reminder(work, today)]
-        return None
+        return self._help_in_general(work, text, today)
+
+    def _help_in_general(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """有什么政策, 那巴中有啥别的补助: what help there is, in general or other than what was asked — the
+        person's own asked of their situation where they are (or at the place named), the check when the
+        documents name none of theirs, the guide from someone who has told nothing; never the thread's last
+        topic again. (帮我查下补贴 asks for the check — 补贴 as one's own, not help in general.)"""
+        general = self.words.is_general_question(text) and not self.words.is_eligibility_request(text)
+        other = not general and self.words.asks_other_help(self._without_place(text))
+        if not (general or other):
+            return None
+        situated = self._situated(work, text, today)
+        if situated is not None:
+            return [situated, *self._reminder(work, today, after_answer=True)]
+        if other and (work.profile or work.pending):
+            return self._command(work, "check", today)
+        return [self._general(), *self._reminder(work, today)]
+
+    def _without_place(self, text: str) -> str:
+        """The message with the place it names taken out, as typed (那巴中有啥别的补助 → 那有啥别的补助)."""
+        place = self.regions.resolve(text).place
+        if not place:
+            return text
+        for written in (place, place[:-1] if place[-1] in "省市县区" else place):
+            if written in text:
+                return text.replace(written, "", 1)
+        return text
 
     def _situated(self, work: Working, text: str, today: date) -> Reply | None:
         """有啥政策, 能享受点啥 from someone who has described themselves (on the card or recorded): asked
@@ -631,6 +652,10 @@ class Dialogue:
         if found is None:
             return None
         asked, result, situation = found
+        if result.measures and all(m.beneficiary != Beneficiary.PERSON for m in result.measures):
+            # What help there is, asked in general, finds only what is paid to an employer or a provider
+            # (吸纳…失业人员 社保补贴 发给用人单位): not the person's own — never offered as theirs.
+            return None
         work.thread = self.threads.after(work.thread, asked, result)
         offer_check = not work.pending and not work.interviewing
         return render.situated(render.answer(result, self.interviewer.clause_name, offer_check), situation)

@@ -57,3 +57,26 @@ def test_confirming_starts_the_speakers_own_check_and_declining_keeps_the_other_
     assert not confirmed.for_someone_else
     dropped = dialogue.respond(told, Turn(action="drop"), TODAY).state
     assert dropped is not None and dropped.profile == state.profile and dropped.for_someone_else
+
+
+# -- (2) 别的补助 asks the person's own at that place, never the thread's last topic ------------------------
+
+
+def test_other_help_after_an_unanswered_question_is_not_a_follow_up_of_it(dialogue: Dialogue) -> None:
+    state = _about_his_wife(dialogue)
+    state, _ = say(dialogue, state, "她能领失业保险金吗", TODAY)
+    _, replies = say(dialogue, state, "那巴中还有啥其他的补助", TODAY)
+    assert not any("接着刚才的问题" in r.text for r in replies), [r.text for r in replies]
+    # The open list of her own: a situated answer or the check going on — never a measure paid to another.
+    for reply in replies:
+        assert "发给用人单位" not in reply.text and "发给服务机构" not in reply.text, reply.text
+    # Never a measure picked for the words 其他/补助: any answer is asked of her situation.
+    assert all("按您说的情况" in r.text for r in replies if r.kind == "answer"), [r.text for r in replies]
+    assert replies[-1].kind == "question", [r.text for r in replies]
+
+
+def test_help_asked_of_the_persons_situation_is_never_an_employers_subsidy(dialogue: Dialogue) -> None:
+    state = _about_his_wife(dialogue)
+    _, replies = say(dialogue, state, "有啥补助", TODAY)
+    for reply in replies:
+        assert "发给用人单位" not in reply.text and "发给服务机构" not in reply.text, reply.text
