@@ -35,6 +35,7 @@ from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
 from knowledge.intent import Intent, classify
+from knowledge.measures import Beneficiary
 from knowledge.normalize import to_simplified
 
 MAX_MESSAGE_CHARS = 1000
@@ -149,8 +150,9 @@ class Dialogue:
             said = _notices().another_person.format(named=work.another, subject=work.subject)
             replies = [render.notice(said), *replies]
         if work.for_someone_else:
-            # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker.
-            note = _closing().for_someone_else
+            # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker —
+            # or, the speaker's own told apart from them, that confirming starts the speaker's own.
+            note = _closing().speaker_apart if work.pending_for_speaker else _closing().for_someone_else
             replies = [
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
@@ -312,10 +314,12 @@ class Dialogue:
         reading = self._against_last_answer(work, text, reading)
         if self._reports_a_sum(work, text, reading, today):
             return [self._sum_of_thread(work, today), *self._reminder(work, today, after_answer=True)]
-        reading = self._whose(work, text, reading, today)
-        reattributed = self._reattributed(work, text, reading, today)
-        if reattributed is not None:
-            return reattributed
+        # 我自己是…: the speaker told apart from the one asked for, before whose facts the message states.
+        apart = self._speaker_apart(work, text, reading, today)
+        reading = self._whose(work, text, reading, today) if apart is None else reading
+        moved = apart or self._reattributed(work, text, reading, today)
+        if moved is not None:
+            return moved
         if work.pending:
             return self._confirming(work, text, self._corrects_card_of(work, text, reading, today), today)
         question = self.interviewer.current(work, today)
@@ -437,6 +441,26 @@ class Dialogue:
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=told, question="", others=reading.others)
         return replace(reading, statement=told)
+
+    def _speaker_apart(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """我自己是退伍军人，在资阳开了个小饭馆 in a conversation about someone else: the speaker tells their
+        own situation (more than the family's place), saying nothing of the one asked for — another person
+        than the record. Their facts are offered as a card of their own (对 starts their check, 不用了 keeps
+        the other's); what the message asks is answered for them, never judged by the other's facts."""
+        if not work.for_someone_else or work.pending or reading.others or not reading.statement:
+            return None
+        if not self.reader.is_about_person(reading.statement) or self._asks_for_someone_else(reading.question):
+            return None
+        told = self.describer.describe(reading.statement, today)
+        if not set(told.facts) - _SHARED_FACTS:
+            return None
+        work.pending_for_speaker = True
+        work.pending = dict(told.facts)
+        work.pending_notes = {f: n for f, n in told.notes.items() if f in told.facts}
+        card = self.interviewer.confirmation(work)
+        if not reading.question:
+            return [card]
+        return [self._answer(work, self._asked(text, reading), today), card]
 
     def _kin_named(self, text: str) -> str | None:
         """The first kin word of the text that names one person (儿子, 我妈), or None."""
@@ -592,13 +616,33 @@ class Dialogue:
             return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         if self.words.is_opener(text):
             return self._opened(work, today)
-        if self.words.is_general_question(text) and not self.words.is_eligibility_request(text):
-            # (帮我查下补贴 asks for the check — 补贴 as one's own, not help in general.)
-            situated = self._situated(work, text, today)
-            if situated is not None:
-                return [situated, *self._reminder(work, today, after_answer=True)]
-            return [self._general(), *self._reminder(work, today)]
-        return None
+        return self._help_in_general(work, text, today)
+
+    def _help_in_general(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """有什么政策, 那巴中有啥别的补助: what help there is, in general or other than what was asked — the
+        person's own asked of their situation where they are (or at the place named), the check when the
+        documents name none of theirs, the guide from someone who has told nothing; never the thread's last
+        topic again. (帮我查下补贴 asks for the check — 补贴 as one's own, not help in general.)"""
+        general = self.words.is_general_question(text) and not self.words.is_eligibility_request(text)
+        other = not general and self.words.asks_other_help(self._without_place(text))
+        if not (general or other):
+            return None
+        situated = self._situated(work, text, today)
+        if situated is not None:
+            return [situated, *self._reminder(work, today, after_answer=True)]
+        if other and (work.profile or work.pending):
+            return self._command(work, "check", today)
+        return [self._general(), *self._reminder(work, today)]
+
+    def _without_place(self, text: str) -> str:
+        """The message with the place it names taken out, as typed (那巴中有啥别的补助 → 那有啥别的补助)."""
+        place = self.regions.resolve(text).place
+        if not place:
+            return text
+        for written in (place, place[:-1] if place[-1] in "省市县区" else place):
+            if written in text:
+                return text.replace(written, "", 1)
+        return text
 
     def _situated(self, work: Working, text: str, today: date) -> Reply | None:
         """有啥政策, 能享受点啥 from someone who has described themselves (on the card or recorded): asked
@@ -608,6 +652,10 @@ class Dialogue:
         if found is None:
             return None
         asked, result, situation = found
+        if result.measures and all(m.beneficiary != Beneficiary.PERSON for m in result.measures):
+            # What help there is, asked in general, finds only what is paid to an employer or a provider
+            # (吸纳…失业人员 社保补贴 发给用人单位): not the person's own — never offered as theirs.
+            return None
         work.thread = self.threads.after(work.thread, asked, result)
         offer_check = not work.pending and not work.interviewing
         return render.situated(render.answer(result, self.interviewer.clause_name, offer_check), situation)
@@ -1450,7 +1498,7 @@ class Dialogue:
         told = self.reader.read(text) if not of_another else None
         statement = "，".join(p for p in (told.statement, told.context) if p) if told is not None else ""
         said_now = self.describer.describe(statement, today).facts if statement else {}
-        known = {**work.profile, **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
+        known = {**work.held(), **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
@@ -1518,8 +1566,9 @@ class Dialogue:
         return not self.threads.has_own_topic(text)
 
     def _person_region(self, work: Working) -> str | None:
-        # The place the person gave, confirmed or still on the card: the question's context either way.
-        known = work.profile.get("region") or work.pending.get("region")
+        # The place the person gave, confirmed or still on the card: the question's context either way —
+        # the card's first when it is the speaker's own and the record someone else's.
+        known = work.held().get("region") or work.pending.get("region")
         return known if isinstance(known, str) and self.regions.resolve(known).covered else None
 
     def _region_for(self, work: Working, text: str) -> str | None:

@@ -54,6 +54,9 @@ class Working:
     for_someone_else: bool = False
     pending_offers: int = 0
     subject: str | None = None
+    # The waiting card holds the speaker's own facts, told in a conversation about someone else (我自己是
+    # 退伍军人…): the record is the other person's, so the card stands alone; 对 starts the speaker's own.
+    pending_for_speaker: bool = False
     # Not saved: a kin word this turn named that is not the person asked for (shown as a note).
     another: str | None = None
 
@@ -70,6 +73,7 @@ class Working:
             for_someone_else=state.for_someone_else,
             pending_offers=state.pending_offers,
             subject=state.subject,
+            pending_for_speaker=state.pending_for_speaker,
         )
 
     def clear(self) -> None:
@@ -78,6 +82,12 @@ class Working:
         self.for_someone_else = False
         self.pending_offers = 0
         self.subject = None
+        self.pending_for_speaker = False
+
+    def held(self) -> dict[str, Any]:
+        """The record the waiting card is read against: none when the card is the speaker's own and the
+        record someone else's — one person is never judged or shown with another's facts."""
+        return {} if self.pending_for_speaker else self.profile
 
     def state(self, last_turn_id: str | None) -> SessionState:
         return SessionState(
@@ -92,6 +102,7 @@ class Working:
             for_someone_else=self.for_someone_else,
             pending_offers=self.pending_offers,
             subject=self.subject,
+            pending_for_speaker=self.pending_for_speaker,
         )
 
 
@@ -299,15 +310,15 @@ class Interviewer:
 
     def confirmation(self, work: Working, uncovered_said: bool = False) -> Reply:
         """The card; `uncovered_said`: a reply before it already said its place is not covered."""
-        changed = {f: v for f, v in work.pending.items() if work.profile.get(f, v) != v}
-        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        changed = {f: v for f, v in work.pending.items() if work.held().get(f, v) != v}
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
         uncovered = None if uncovered_said else self.uncovered(work)
         covered = self.engine.jurisdictions if uncovered else ()
         return render.confirm(lines, dict(work.pending), is_change=bool(changed), uncovered=uncovered, covered=covered)
 
     def card_reminder(self, work: Working) -> Reply:
         """The waiting card in one line (what it holds, by name) with its buttons."""
-        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
         return render.card_reminder(lines, dict(work.pending))
 
     def uncovered(self, work: Working) -> str | None:
@@ -335,7 +346,12 @@ class Interviewer:
 
     def accept(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
         """Use the confirmed facts; a tapped 对 turns the confirmation into a record of what was kept."""
-        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
+        if work.pending_for_speaker:
+            # The speaker's own facts confirmed: their check starts; the other person's record is left.
+            pending, notes, thread = work.pending, work.pending_notes, work.thread
+            work.clear()
+            work.pending, work.pending_notes, work.thread = pending, notes, thread
         profile = self.profile_of(work, today)
         for fact, value in work.pending.items():
             try:
@@ -347,8 +363,9 @@ class Interviewer:
         return [render.settled(lines, kept=True, replaces_previous=pressed), *self.next(work, today)]
 
     def drop(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
-        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.profile, self._region(work))
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
         work.pending, work.pending_notes = {}, {}
+        work.pending_for_speaker = False
         return [render.settled(lines, kept=False, replaces_previous=pressed), *self.ask_again(work, today)]
 
     # -- showing --------------------------------------------------------------------------------

@@ -149,6 +149,9 @@ class SessionState(Model):
     # How many times in a row the waiting card was offered again past messages that did not answer
     # it: from the second on it is one line, not the whole card again.
     pending_offers: int = 0
+    # The waiting card is the speaker's own (我自己是退伍军人… in a conversation about someone else): 对
+    # starts their own check, 不用了 keeps the other person's.
+    pending_for_speaker: bool = False
 
 
 class Outcome(Model):

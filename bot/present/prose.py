@@ -1072,6 +1072,7 @@ class ClosingProse(Section):
     objection: str
     someone_else: str
     for_someone_else: str
+    speaker_apart: str
     placeholders = {"reattributed_named": ("facts",)}
     reattributed: str
     reattributed_all: str
