@@ -95,8 +95,7 @@ def is_relevant(match: MeasureMatch, policy: SelectionPolicy) -> bool:
     floor = policy.min_own_overlap
     if match.named is not None:
         return True
-    own = match.own_overlap if match.topic_overlap is None else match.topic_overlap
-    if not (own > floor or match.expansion_overlap > floor):
+    if not (match.own_overlap > floor or match.expansion_overlap > floor):
         return False
     return (
         not _asked_benefit_is_only_its_base(match)

@@ -92,9 +92,6 @@ class MeasureMatch:
     # Shares the question tells, in percent (十个见习的留下来六个 → 60; 留下了一多半 → 60): they pick the tier
     # a share threshold sets (留用见习期满人员比例达到50%及以上的，补贴标准提高到…110%).
     shares: tuple[float, ...] = ()
-    # The share of the question's own words the measure holds, less the words that only name a
-    # payment (补贴, 奖励 …): what makes it about the question (None: as own_overlap).
-    topic_overlap: float | None = None
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -404,7 +401,6 @@ class _Profile:
     # states none): 离校未就业大学生 fits 中小微企业一次性吸纳就业补贴's 离校1年内未就业高校毕业生, not
     # the 疫情防控物资企业 variant's 2020年春节期间开工生产.
     fits: bool | None = None
-    topic_overlap: float | None = None
 
 
 @dataclass(frozen=True)
@@ -686,7 +682,6 @@ class MeasureMatcher:
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
                     topic_overlap = sum(idf[t] for t in extra if t in span and t not in _PAYMENT_WORDS) / extra_total
-                    own_topic = sum(idf[t] for t in own if t in span and t not in _PAYMENT_WORDS) / own_total
                     named = self._named(measure, text)
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
@@ -720,7 +715,6 @@ class MeasureMatcher:
                         ),
                         apart,
                         fits(measure, words, named) if named else None,  # only named siblings compare
-                        own_topic,
                     )
             if profile is not None:
                 of_group[group] = (profile, profile_id)
@@ -780,7 +774,6 @@ class MeasureMatcher:
                 headcounts,
                 grades,
                 shares,
-                profile.topic_overlap,
             )
 
         copies = RankedCopies(

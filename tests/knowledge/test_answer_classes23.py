@@ -40,22 +40,6 @@ def test_a_reward_the_measure_names_without_a_sum_is_said_to_be_unwritten(kb: Kn
 
 
 @pytest.mark.parametrize(
-    ("question", "unrelated"),
-    [
-        # 企业 + 奖励 were all the 扶贫企业…一次性奖励 shared with it: a payment's name is how a sum is asked
-        ("平顶山高新技术企业认定了奖励多少钱", "扶贫"),
-        ("叶县企业认定了高新技术企业，奖励多少", "扶贫"),
-    ],
-)
-def test_a_measure_sharing_only_the_payments_name_is_not_said_to_leave_the_sum_unwritten(
-    kb: KnowledgeBase, question: str, unrelated: str
-) -> None:
-    result = answered(kb, question)
-    assert result.status is AnswerStatus.NO_ANSWER, result.answer
-    assert unrelated not in result.answer, result.answer
-
-
-@pytest.mark.parametrize(
     "question",
     [
         # 巴中（十一）: 办理了失业登记且难以实现就业的…连续失业1年以上人员 — the group asked is the answer; the
