@@ -447,14 +447,19 @@ class Dialogue:
         own situation (more than the family's place), saying nothing of the one asked for — another person
         than the record. Their facts are offered as a card of their own (对 starts their check, 不用了 keeps
         the other's); what the message asks is answered for them, never judged by the other's facts."""
-        if not work.for_someone_else or work.pending or reading.others or not reading.statement:
+        if not work.for_someone_else or work.pending_for_speaker or reading.others or not reading.statement:
             return None
         if not self.reader.is_about_person(reading.statement) or self._asks_for_someone_else(reading.question):
             return None
         told = self.describer.describe(reading.statement, today)
         if not set(told.facts) - _SHARED_FACTS:
             return None
-        work.pending_for_speaker = True
+        if work.profile:
+            work.pending_for_speaker = True
+        else:
+            # The other person's card was never confirmed (我老婆在巴中… then 我自己是…): nothing of theirs is
+            # held, so the speaker's own facts are the conversation's from here — a card of their own.
+            work.clear()
         work.pending = dict(told.facts)
         work.pending_notes = {f: n for f, n in told.notes.items() if f in told.facts}
         card = self.interviewer.confirmation(work)

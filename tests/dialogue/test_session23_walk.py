@@ -80,3 +80,22 @@ def test_help_asked_of_the_persons_situation_is_never_an_employers_subsidy(dialo
     _, replies = say(dialogue, state, "有啥补助", TODAY)
     for reply in replies:
         assert "发给用人单位" not in reply.text and "发给服务机构" not in reply.text, reply.text
+
+
+# -- (3) the speaker turns to themselves while the other person's card still waits (the lead's third walk) ----
+
+
+def test_the_speakers_own_situation_while_the_other_persons_card_waits_is_not_misunderstood(
+    dialogue: Dialogue,
+) -> None:
+    state, _ = say(dialogue, SessionState(), "我爱人在巴中，前年单位倒闭失业了，今年47岁", TODAY)
+    assert state.for_someone_else and state.pending, state
+    state, replies = say(dialogue, state, "算了先说我自己吧，我是退役士兵，在资阳开了个小面馆，雇了两个人", TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    card = replies[0].text
+    assert "资阳市" in card and "巴中" not in card and "47岁" not in card, card
+    # nothing of hers was confirmed: the conversation is now the speaker's own, and a question is asked there
+    assert not state.for_someone_else and state.pending.get("region") == "资阳市", state
+    _, replies = say(dialogue, state, "创业补贴能领多少钱", TODAY)
+    assert any(c.startswith("ziyang-2017") for c in cited(replies)), [r.text for r in replies]
+    assert not any(c.startswith("bazhong-2018") for c in cited(replies)), [r.text for r in replies]
