@@ -219,6 +219,19 @@ def run_cli(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]
     )
 
 
+def published_texts(data_dir: Path, texts: tuple[tuple[str, str], ...]) -> Path:
+    """Files of the given names and texts written into `data_dir`, added and published there in one
+    `policybot documents add … --publish` (the call must succeed)."""
+    files = []
+    for name, text in texts:
+        path = data_dir / name
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+    added = run_cli(["documents", "add", *files, "--publish"], data_dir)
+    assert added.returncode == 0, added.stderr
+    return data_dir
+
+
 def test_added_published_asked_and_retired(tmp_path: Path) -> None:
     added = run_cli(["documents", "add", str(DATA / "hanzhong_official.docx"), "--publish"], tmp_path)
     assert added.returncode == 0, added.stderr

@@ -19,7 +19,7 @@ from knowledge.derive import derive_measures
 from knowledge.intake import parse_clauses
 from knowledge.measures import AmountKind, Measure
 from knowledge.tiers import said_shortened
-from tests.knowledge.test_documents_session18 import run_cli
+from tests.knowledge.test_documents_session18 import published_texts
 from tests.knowledge.test_intake_documents import uploaded
 
 # 常德: an item whose standard is in the second of two attachments (the first is a form).
@@ -133,15 +133,7 @@ def test_a_word_shortened_by_one_middle_character_is_still_said() -> None:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("attached")
-    files = []
-    for name, text in (("changde.txt", CHANGDE), ("jiujiang.txt", JIUJIANG)):
-        path = data_dir / name
-        path.write_text(text, encoding="utf-8")
-        files.append(str(path))
-    added = run_cli(["documents", "add", *files, "--publish"], data_dir)
-    assert added.returncode == 0, added.stderr
-    return data_dir
+    return published_texts(tmp_path_factory.mktemp("attached"), (("changde.txt", CHANGDE), ("jiujiang.txt", JIUJIANG)))
 
 
 def _ask(data_dir: Path, region: str, question: str) -> dict[str, object]:

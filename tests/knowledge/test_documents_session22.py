@@ -20,7 +20,7 @@ from knowledge.derive import derive_measures
 from knowledge.intake import examine, parse_clauses
 from knowledge.measures import AmountKind, Measure, MeasureHeading, copy_at
 from knowledge.tiers import said_shortened
-from tests.knowledge.test_documents_session18 import run_cli
+from tests.knowledge.test_documents_session18 import published_texts, run_cli
 from tests.knowledge.test_documents_session21 import _ask, _first
 from tests.knowledge.test_intake_documents import uploaded
 
@@ -169,15 +169,9 @@ def test_the_rows_of_an_attachment_know_the_clause_that_grants_them() -> None:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("session22")
-    files = []
-    for name, text in (("huzhou.html", HUZHOU_PAGE), ("xiaogan.txt", XIAOGAN)):
-        path = data_dir / name
-        path.write_text(text, encoding="utf-8")
-        files.append(str(path))
-    added = run_cli(["documents", "add", *files, "--publish"], data_dir)
-    assert added.returncode == 0, added.stderr
-    return data_dir
+    return published_texts(
+        tmp_path_factory.mktemp("session22"), (("huzhou.html", HUZHOU_PAGE), ("xiaogan.txt", XIAOGAN))
+    )
 
 
 def test_a_row_of_a_numbered_table_answers_with_its_own_figure(published: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from knowledge.derive import derive_measures
 from knowledge.intake import examine, parse_clauses
 from knowledge.measures import AmountKind, Measure
-from tests.knowledge.test_documents_session18 import run_cli
+from tests.knowledge.test_documents_session18 import published_texts
 from tests.knowledge.test_documents_session21 import _ask, _first
 from tests.knowledge.test_intake_documents import uploaded
 
@@ -133,15 +133,9 @@ def test_items_paid_alike_respectively_keep_one_figure_each() -> None:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("session23")
-    files = []
-    for name, text in (("jingzhou.html", JINGZHOU_PAGE), ("yichang.txt", YICHANG_REVISION)):
-        path = data_dir / name
-        path.write_text(text, encoding="utf-8")
-        files.append(str(path))
-    added = run_cli(["documents", "add", *files, "--publish"], data_dir)
-    assert added.returncode == 0, added.stderr
-    return data_dir
+    return published_texts(
+        tmp_path_factory.mktemp("session23"), (("jingzhou.html", JINGZHOU_PAGE), ("yichang.txt", YICHANG_REVISION))
+    )
 
 
 def test_an_explanation_page_is_published_and_answers_from_its_pair(published: Path) -> None:
