@@ -72,6 +72,8 @@ class MeasureMatch:
     clause_score: float
 
     units: tuple[str, ...] = ()
+    # The share of the glossary's expansions the measure holds, less those that only name a payment
+    # (奖励 → 补贴): what relevance reads (the score counts every expansion).
     expansion_overlap: float = 0.0
 
     focus: tuple[str, ...] = ()
@@ -392,7 +394,7 @@ class _Profile:
 
     named: str | None
     own_overlap: float
-    extra_overlap: float
+    topic_overlap: float  # of the expansions, less the payment words (MeasureMatch.expansion_overlap)
     terms: tuple[float, float, float, float, float]
     pays: bool
     for_others: bool
@@ -766,7 +768,7 @@ class MeasureMatcher:
                 profile.own_overlap,
                 parts[copy],
                 asked.units,
-                profile.extra_overlap,
+                profile.topic_overlap,
                 focus,
                 had,
                 shared.setdefault(profile_id, {}),
