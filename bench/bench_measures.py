@@ -61,6 +61,7 @@ SETS = {
     "held-out 19": "answers_holdout19",
     "held-out 20": "answers_holdout20",
     "held-out 21": "answers_holdout21",
+    "held-out 22": "answers_holdout22",
 }
 
 

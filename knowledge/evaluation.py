@@ -44,6 +44,7 @@ HOLDOUT_SETS = (
     "answers_holdout19",
     "answers_holdout20",
     "answers_holdout21",
+    "answers_holdout22",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
