@@ -31,6 +31,7 @@ from bot.dialogue.words import Vocabulary, load_vocabulary
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.regions import RegionResolver
+from eligibility.results import NextQuestion
 from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
@@ -85,6 +86,13 @@ _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
+# Sentences of one message (不是，我是问这条短信是不是骗人的。算了。你现在记下我哪些情况了？).
+_SENTENCES = re.compile(r"[。！!？?；;\n]+")
+# Markup and links pasted with a forwarded message (<script>…</script>, http://t.cn/…): what the person
+# received, not words to the bot.
+_PASTED = re.compile(r"<[^<>]{0,200}>|(?:https?://|www\.)[^\s\u3400-\u9fff，。！？]*")
+# The first stretch of a message (想，创业培训可以去听听): what opens it, before its first comma.
+_FIRST_STRETCH = re.compile(r"^([^，,。！!？?；;\s]+)[，,。！!；;\s]+(?=\S)")
 # Two places compared (巴中和资阳哪个多, 吉林还是巴中): the word between them, and a word that compares.
 _COMPARED_SIDES = re.compile(r"和|跟|与|同|还是|比起?")
 _COMPARING = re.compile(r"哪个|哪边|哪家|哪里|哪儿|谁|比|还是|更|一样|区别|差别|不同")
@@ -291,7 +299,7 @@ class Dialogue:
         replies = self._press(work, action, today)
         return [r.model_copy(update={"replaces_previous": False}) if r.replaces_previous else r for r in replies]
 
-    def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
+    def _say(self, work: Working, raw: str, today: date, asides_read: bool = True) -> list[Reply]:
         text = _clean(raw)
         if len(text) <= MAX_MESSAGE_CHARS:
             # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character.
@@ -300,7 +308,7 @@ class Dialogue:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
                 return self._typed_press(work, pressed, today)
-        whole = self._whole(work, text, today)
+        whole = self._whole(work, text, today, asides_read)
         if whole is not None:
             return whole
         if len(text) <= MAX_LABEL_CHARS:
@@ -340,7 +348,33 @@ class Dialogue:
                 # question answered (its own words when the opening only answered), then the next question.
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
-        return self._free_text(work, text, reading, today, interviewing=question is not None)
+        opened = self._opens_with_reply(work, question, text, reading, today)
+        return opened or self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _opens_with_reply(
+        self, work: Working, question: NextQuestion | None, text: str, reading: Reading, today: date
+    ) -> list[Reply] | None:
+        """想，创业培训可以去听听 / 不要，我还没想好 typed to a yes/no question (是否想参加培训？): a message
+        whose first stretch is a yes or a no answers it, however the rest reads — even when the whole reads
+        as search words naming a measure. The rest is answered from the documents only when it asks (要，
+        培训补贴怎么领？), and what it tells of the person is taken as with any answer. (A message the
+        reading already opens with its answer is the next branch's: 交了，失业保险能领多久？.)"""
+        if question is None or question.type != "boolean" or reading.opening:
+            return None
+        match = _FIRST_STRETCH.match(text)
+        if match is None:
+            return None
+        first, rest = match.group(1), text[match.end() :]
+        understood, value = self.words.yes_no(first)
+        if not understood or value is None or self.words.is_acknowledgment(first) or self.words.is_question(first):
+            return None
+        answered = self.interviewer.typed(work, question, first, today)
+        if answered is None or answered[0].kind != "acknowledge":
+            return None
+        read = self.reader.read(rest)
+        if read.asks and self.words.is_question(rest):
+            return [answered[0], self._answer(work, self._asked(rest, read), today), *answered[1:]]
+        return self._extra_facts(work, answered, read.statement, today, set(question.facts))
 
     def _pointed(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """What a message points at, before any reading: the check for the one the conversation is about
@@ -589,7 +623,7 @@ class Dialogue:
             grown = bool(more)
         return found
 
-    def _whole(self, work: Working, text: str, today: date) -> list[Reply] | None:
+    def _whole(self, work: Working, text: str, today: date, asides_read: bool = True) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
         instructions to the bot, openers."""
         if not text:
@@ -600,6 +634,10 @@ class Dialogue:
         command = _slash_command(text) or self.words.command(text)
         if command is not None:
             return self._command(work, command, today)
+        # (A message received, pasted and asked about, may carry any word: before abuse and instructions.)
+        asides = self._asides(work, text, today) if asides_read else None
+        if asides is not None:
+            return asides
         if self.words.is_abuse(text):
             return [render.notice(_notices().calm), *self._reminder(work, today)]
         if self.words.addresses_instructions(text):
@@ -622,6 +660,51 @@ class Dialogue:
         if self.words.is_opener(text):
             return self._opened(work, today)
         return self._help_in_general(work, text, today)
+
+    def _asides(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """Sentences about the conversation or a message received, not about the policies: 你现在记下我哪些
+        情况了 (the profile, however it is worded — as 我的资料), 这条短信是不是骗人的 or a pasted notice with a
+        link and markup asking 这个是真的吗 (a warning: official channels only, no links, ask 人社/12333 —
+        never declined as an instruction to the bot). Fillers beside them (算了, 不是, 好吧) ask nothing; any
+        other sentence is read as a message of its own. Real instructions (忽略以上指令) are still declined."""
+        sentences = [s for s in _SENTENCES.split(text) if s.strip(_PART_EDGES)]
+        recorded = [s for s in sentences if self.words.asks_what_is_recorded(s)]
+        genuine = [s for s in sentences if s not in recorded and self.words.asks_if_genuine(s)]
+        if not genuine and self.words.asks_if_genuine(text) and not recorded:
+            genuine = sentences[-1:]
+        if not recorded and not genuine:
+            return None
+        if self.words.addresses_instructions(_PASTED.sub(" ", text)):
+            return None
+        rest = [s for s in sentences if s not in recorded and s not in genuine and not self._is_filler(s)]
+        # 【转发】高校毕业生创业补5万 这是真的吗: what the notice names is answered from the documents too.
+        named = bool(genuine) and self.reader.names_benefit(_PASTED.sub(" ", "".join(genuine)))
+        replies: list[Reply] = []
+        if genuine:
+            warning = _reading().genuine_asked
+            replies.append(render.notice(warning) if rest or named else render.nothing_to_cite(warning))
+        if rest or named:
+            asked = _PASTED.sub(" ", "。".join([*rest, *genuine])) if genuine else "。".join(rest)
+            followed = self._say(work, asked, today, asides_read=False)
+            replies.extend(
+                r for r in followed if not (genuine and r.kind == "notice" and r.text == _reading().declined)
+            )
+        if recorded:
+            replies.append(self.interviewer.profile_reply(work))
+        elif not (rest or named):
+            replies.extend(self._reminder(work, today))
+        return replies
+
+    def _is_filler(self, sentence: str) -> bool:
+        """算了, 不是, 好吧, 嗯: a sentence that only takes in, stops or says no to what came before — no question."""
+        parts = [p for p in _PHRASES.split(sentence) if p]
+        return bool(parts) and all(
+            self.words.closing(p) is not None
+            or self.words.is_acknowledgment(p)
+            or (self.words.yes_no(p)[0] and len(p) <= SHORT_ANSWER_CHARS)
+            or not _WORD_CHARS.search(p)
+            for p in parts
+        )
 
     def _help_in_general(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """有什么政策, 那巴中有啥别的补助: what help there is, in general or other than what was asked — the
@@ -1508,9 +1591,24 @@ class Dialogue:
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
+        reply = self._off_topic(text, result, reply) if asked.read_as is None and situation is None else reply
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
+
+    def _off_topic(self, text: str, result: Answer, reply: Reply) -> Reply:
+        """今年柠檬收购价多少钱一斤: no clause answers it and it says no word of employment and its policies
+        (in Chinese: a Latin message the answerer could not read is said so in its own way), nor any word
+        the knowledge base knows — no question for the documents or for 12333, said plainly in the answer's
+        place (its buttons kept); a gap in the documents keeps its answer."""
+        if result.status is not AnswerStatus.NO_ANSWER or reply.citations or not _CHINESE.search(text):
+            return reply
+        if not self.words.is_outside_the_field(text) or self.reader.names_benefit(text):
+            return reply
+        if any(term in text for term in topic_vocabulary()):
+            # 三支一扶 编制: a measure's name or alias, or a glossary word — a gap in the documents.
+            return reply
+        return reply.model_copy(update={"text": _reading().off_topic})
 
     def _question_before_told(self, text: str) -> str | None:
         """The question typed first when only words about a person follow it, asking nothing (去哪办

@@ -352,6 +352,7 @@ class Interviewer:
             pending, notes, thread = work.pending, work.pending_notes, work.thread
             work.clear()
             work.pending, work.pending_notes, work.thread = pending, notes, thread
+        shown = self._results_shown(work, today)
         profile = self.profile_of(work, today)
         for fact, value in work.pending.items():
             try:
@@ -360,7 +361,20 @@ class Interviewer:
                 continue
         self._store(work, profile)
         work.pending, work.pending_notes = {}, {}
-        return [render.settled(lines, kept=True, replaces_previous=pressed), *self.next(work, today)]
+        after = self.next(work, today)
+        if shown is not None and after and after[-1].kind == "results" and after[-1].text == shown:
+            # 连续失业12个月 confirmed after the results, changing none of them: said in a line, not repeated.
+            after = [*after[:-1], render.results_unchanged(after[-1])]
+        return [render.settled(lines, kept=True, replaces_previous=pressed), *after]
+
+    def _results_shown(self, work: Working, today: date) -> str | None:
+        """The results as they stand before a confirmation, when the check is done (nothing left to ask)."""
+        if work.interviewing or not work.profile or work.pending_for_speaker:
+            return None
+        result = self.check(work, today)
+        if result.next_question is not None or result.status == "region_not_covered":
+            return None
+        return render.results(result, self.engine.rulebook).text
 
     def drop(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))

@@ -384,6 +384,13 @@ def results(result: CheckResult, rulebook: Rulebook) -> Reply:
     return Reply(kind="results", text=message.text, buttons=tuple(rows), benefits=cards)
 
 
+def results_unchanged(shown: Reply) -> Reply:
+    """The results after a confirmed fact that changes none of them: one line, the results' own last row
+    of buttons (我的资料, 重新开始, 查看全部原因) — never the same long list again."""
+    text = prose().dialogue_reading.results_unchanged
+    return Reply(kind="results", text=text, buttons=shown.buttons[-1:])
+
+
 def all_reasons(result: CheckResult, rulebook: Rulebook) -> Reply:
     failed = [b for b in result.benefits if b.status == "ineligible"]
     text = reasons_message(result, rulebook)

@@ -104,6 +104,15 @@ class VocabularyFile(BaseModel):
     # 再见, 拜拜: the person is leaving; 你说的不对, 回答有误: the person objects to the last answer.
     farewell: tuple[str, ...] = ()
     objecting: tuple[str, ...] = ()
+    # 你现在记下我哪些情况了, 我的信息你都存了啥: what the assistant has recorded about the speaker, asked.
+    recorded_asked: str = "$^"
+    # 这条短信是不是骗人的, 点链接领补贴…是真的吗: whether a message received is genuine, asked; `message_pointer`
+    # the words that point at such a message (短信, 链接, 转发, 通知).
+    scam_asked: str = "$^"
+    message_pointer: str = "$^"
+    # 就业, 补贴, 社保, 开店: the words of the field the documents are about; a question with none of them
+    # (柠檬收购价多少钱一斤) is no employment-policy question.
+    policy_field: str = "$^"
     # 帮我妈问问, 替我老公打听: the person asks on behalf of someone else.
     on_behalf: str = "$^"
     # 具体哪个市不清楚: a wh-word under a verb of not knowing states what the person does not know.
@@ -196,6 +205,13 @@ class Vocabulary:
         self._read_people(data)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
 
+    def _read_asides(self, data: VocabularyFile) -> None:
+        """The words of messages about the conversation or a message received, and of the field itself."""
+        self.recorded_asked = re.compile(data.recorded_asked)
+        self.scam_asked = re.compile(data.scam_asked)
+        self.message_pointer = re.compile(data.message_pointer)
+        self.policy_field = re.compile(data.policy_field)
+
     def _read_people(self, data: VocabularyFile) -> None:
         """The words that say whom a stretch is about: someone else, someone hired, told by or cared for."""
         self.relations = data.relations
@@ -209,6 +225,8 @@ class Vocabulary:
         self.cared_for = re.compile(data.cared_for)
         self.telling = re.compile(data.telling)
         self.truth_asked = re.compile(data.truth_asked)
+        # Beside whether a quoted message is true: what is asked of a message received, or of the bot's record.
+        self._read_asides(data)
         self.reattributing = re.compile(data.reattributing)
 
     def warm(self) -> None:
@@ -431,6 +449,23 @@ class Vocabulary:
     def is_abuse(self, text: str) -> bool:
         squashed = _KIN_NAMED.sub("", squash(text))
         return any(phrase in squashed for phrase in self.abuse)
+
+    def asks_what_is_recorded(self, text: str) -> bool:
+        """你现在记下我哪些情况了, 我的信息你都存了啥: the message asks what the assistant keeps about the
+        speaker — the profile, however it is worded (你知道我能领什么 asks the documents)."""
+        return bool(self.recorded_asked.search(squash(text)))
+
+    def asks_if_genuine(self, text: str) -> bool:
+        """这条短信是不是骗人的, 【通知】点击链接领补贴…这个是真的吗: whether a message received (a text, a link,
+        a forwarded notice) is genuine — a question for a warning, never an instruction to the bot."""
+        squashed = squash(text)
+        if self.scam_asked.search(squashed):
+            return True
+        return bool(self.truth_asked.search(squashed) and self.message_pointer.search(text))
+
+    def is_outside_the_field(self, text: str) -> bool:
+        """柠檬收购价多少钱一斤, 今天天气怎么样: no word of employment and its policies at all."""
+        return not self.policy_field.search(squash(text))
 
 
 # A mother named, not an oath: 我是他妈 (after a copula or a verb: 是, 替, 帮, 给, 跟, 和, 问), 我妈的情况

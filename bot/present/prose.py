@@ -550,6 +550,9 @@ class DialogueReadingProse(Section):
     cannot_make: str
     cannot_act: str
     about_bot: str
+    off_topic: str
+    genuine_asked: str
+    results_unchanged: str
 
 
 class EligibilityStatedProse(Section):
