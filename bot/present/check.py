@@ -98,7 +98,7 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
                 lines.append(f"    {words.draft}")
             if status in {"eligible", "possibly_eligible", "as_employer"}:
                 lines.extend(f"    {line}" for line in apply_lines(benefit, registry))
-    near = [b for b in result.benefits if is_near_miss(b, reason_texts(b, rulebook))]
+    near = [b for b in result.benefits if is_near_miss(b, rulebook.facts)]
     if near:
         lines.append(f"\n{prose().check_advice.near_miss_section}")
         for benefit in near:

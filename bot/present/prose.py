@@ -594,7 +594,7 @@ class CheckAdviceProse(Section):
     where to apply."""
 
     placeholders = {
-        "to_confirm": ("requirement",),
+        "to_confirm": ("office", "requirement"),
         "hiring": ("terms",),
         "document": ("name", "year", "draft"),
         "stale": ("year", "years"),
@@ -605,8 +605,11 @@ class CheckAdviceProse(Section):
         "eligible_from": ("date",),
         "opens_with": ("actions",),
         "opens_with_possible": ("actions",),
+        "opens_with_then": ("actions",),
     }
     to_confirm: str
+    confirm_office: str
+    confirm_joiner: str
     if_hired: str
     employer_only: str
     hiring: str
@@ -624,6 +627,7 @@ class CheckAdviceProse(Section):
     eligible_from: str
     opens_with: str
     opens_with_possible: str
+    opens_with_then: str
     actions_joiner: str
     near_miss_section: str
 

@@ -8,6 +8,7 @@ measure's validity; this module phrases them from prose.yaml (`eligibility.requi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,11 @@ from eligibility.rulebook import Rulebook
 
 NUMERIC = {"gte": "at_least", "gt": "more_than", "lte": "at_most", "lt": "less_than"}
 CHOICES = {"in": "one_of", "not_in": "none_of", "contains_any": "any_of", "not_contains_any": "not_received"}
+# The office an open condition says decides it: 由民政部门核算…确定, 由人社部门认定, 由安置地民政部门确认,
+# 由担保基金和经办金融机构认定 — the one to confirm it with (session 24).
+DECIDED_BY = re.compile(
+    r"由(?P<office>[^，。；、（）“”\s]{1,12}?(?:部门|机构|银行))[^，。；）]{0,12}?(?:认定|确定|确认|核算|审核|核定)"
+)
 
 
 def value_text(spec: FactSpec, value: Any) -> str:
@@ -122,8 +128,9 @@ def _phrased(spec: FactSpec, comparison: str, operand: Any) -> str:
     raise ValueError(f"no wording for comparison {comparison!r}")
 
 
-def reason_body(reason: Reason, facts: FactRegistry) -> str:
-    """A reason without its clause: 需参加失业保险满3年，您的失业保险参保年限为2年."""
+def reason_body(reason: Reason, facts: FactRegistry, office: str | None = None) -> str:
+    """A reason without its clause: 需参加失业保险满3年，您的失业保险参保年限为2年. An open condition is
+    addressed to `office` (the item's, `confirm_offices`), else to the office it names, else the 人社部门."""
     words = prose().eligibility.reasons
     if reason.kind == "expired":
         return words.expired.format(window=reason.window, valid_to=_day(reason.valid_to), as_of=_day(reason.as_of))
@@ -135,7 +142,9 @@ def reason_body(reason: Reason, facts: FactRegistry) -> str:
     if reason.kind == "unsure":
         return words.unsure.format(requirement=requirement, facts="、".join(_labels(reason.stated, facts)))
     if reason.kind == "to_confirm":
-        return prose().check_advice.to_confirm.format(requirement=requirement)
+        return prose().check_advice.to_confirm.format(
+            office=office or deciding_office(requirement), requirement=requirement
+        )
     if reason.kind == "unconfirmed":
         return words.unconfirmed.format(requirement=requirement)
     if reason.requirement.comparison == "not_contains_any" and reason.requirement.fact is not None:
@@ -147,9 +156,9 @@ def reason_body(reason: Reason, facts: FactRegistry) -> str:
     return words.failed.format(requirement=requirement, stated=stated) if stated else requirement
 
 
-def reason_text(reason: Reason, rulebook: Rulebook) -> str:
+def reason_text(reason: Reason, rulebook: Rulebook, office: str | None = None) -> str:
     """需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））."""
-    body = reason_body(reason, rulebook.facts)
+    body = reason_body(reason, rulebook.facts, office)
     if reason.clause_id is None:
         return body
     clause = citations.clause_name(reason.clause_id, rulebook.documents)
@@ -157,7 +166,30 @@ def reason_text(reason: Reason, rulebook: Rulebook) -> str:
 
 
 def reason_texts(benefit: BenefitResult, rulebook: Rulebook) -> tuple[str, ...]:
-    return tuple(reason_text(r, rulebook) for r in benefit.reasons)
+    offices = confirm_offices(benefit, rulebook.facts)
+    return tuple(reason_text(r, rulebook, offices.get(i)) for i, r in enumerate(benefit.reasons))
+
+
+def deciding_office(requirement: str) -> str:
+    """The office an open condition names as deciding it (由民政部门…确定), else the 人社部门."""
+    named = DECIDED_BY.search(requirement)
+    return named.group("office") if named else prose().check_advice.confirm_office
+
+
+def confirm_offices(benefit: BenefitResult, facts: FactRegistry) -> dict[int, str]:
+    """For each open condition of a benefit (by its index among the reasons), the office to confirm it
+    with: the one it names; one that names none is part of the same matter as the others, so it goes to
+    the office they name when they name exactly one (低保: 实现就业后… and 扣减多少由民政部门…确定), else
+    to the 人社部门."""
+    opens = {
+        i: requirement_text(r.requirement, facts)
+        for i, r in enumerate(benefit.reasons)
+        if r.kind == "to_confirm" and r.requirement is not None
+    }
+    named = {i: m.group("office") for i, text in opens.items() if (m := DECIDED_BY.search(text))}
+    offices = set(named.values())
+    fallback = offices.pop() if len(offices) == 1 else prose().check_advice.confirm_office
+    return {i: named.get(i, fallback) for i in opens}
 
 
 def _labels(stated: tuple[Stated, ...], facts: FactRegistry) -> list[str]:

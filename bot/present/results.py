@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.present import citations
 from bot.present.prose import prose
-from bot.present.reasons import reason_texts
+from bot.present.reasons import confirm_offices, reason_texts
 from eligibility.facts import FactRegistry
 from eligibility.results import Amount, BenefitResult, CheckResult, PendingDocument
 from eligibility.rulebook import Rulebook
@@ -24,7 +24,8 @@ from knowledge.registry import Registry
 
 NEAR_MISSES = 3
 RESPONSIBLE_SHOWN = 3
-NEAR_MISS_CHARS = 100
+# A figure the person is short of is reached by having more of it (参保满3年), never less (年龄35岁以下).
+REACHABLE = {"gte", "gt"}
 
 
 def check_message(result: CheckResult) -> str:
@@ -309,13 +310,17 @@ def eligible_from_text(benefit: BenefitResult) -> str | None:
     return prose().check_advice.eligible_from.format(date=_day(benefit.eligible_from))
 
 
-def opens_with_text(benefit: BenefitResult, facts: FactRegistry) -> str | None:
-    """👉 到当地公共就业服务机构办理失业登记后，就可以申请 — what the person can do to open it."""
+def opens_with_text(benefit: BenefitResult, facts: FactRegistry, confirmed: bool = False) -> str | None:
+    """👉 到当地公共就业服务机构办理失业登记后，就可以申请 — what the person can do to open it;
+    `confirmed`: the item already says what to confirm, and with whom, so it is not said again."""
     if not benefit.opens_with:
         return None
     words = prose().check_advice
     actions = words.actions_joiner.join(_action(f, facts) for f in benefit.opens_with)
-    template = words.opens_with if benefit.opens_to in {"eligible", "as_employer"} else words.opens_with_possible
+    if benefit.opens_to in {"eligible", "as_employer"}:
+        template = words.opens_with
+    else:
+        template = words.opens_with_then if confirmed else words.opens_with_possible
     return template.format(actions=actions)
 
 
@@ -324,15 +329,17 @@ def _action(fact: str, facts: FactRegistry) -> str:
     return action.text if action is not None else facts[fact].label
 
 
-def is_near_miss(benefit: BenefitResult, reasons: tuple[str, ...]) -> bool:
-    """Not (yet) the person's, but within reach: something they can do opens it, time alone will,
-    or it failed on one requirement with a figure (参保满3年, 毕业年度, 12个月内) — not on who one is."""
+def is_near_miss(benefit: BenefitResult, facts: FactRegistry) -> bool:
+    """Not (yet) the person's, but within reach: something they can do opens it (a registration, a
+    document), time alone will (a date), or it failed only on a figure the person is still short of
+    (参保满3年 with 2). Never a group the person cannot join (学历, 家庭, 退役军人) nor a window or age band
+    already passed (毕业年度, 离校1年内): "almost" is one reachable condition, not who one is (session 24)."""
     if benefit.status != "ineligible":
         return False
     if benefit.beneficiary != "applicant":
         # The owner's unit's, when something the unit can do opens it (与所招人员签订劳动合同).
         return bool(benefit.opens_with)
-    return bool(benefit.opens_with) or benefit.eligible_from is not None or _is_near_miss(reasons)
+    return bool(benefit.opens_with) or benefit.eligible_from is not None or _short_of_a_figure(benefit, facts)
 
 
 def _document_json(benefit: BenefitResult) -> dict[str, Any] | None:
@@ -376,13 +383,14 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     applicant = [b for b in result.benefits if b.beneficiary == "applicant"]
     others = [b for b in result.benefits if b.beneficiary != "applicant"]
     eligible = [b for b in applicant if b.status == "eligible"]
-    possible = [b for b in applicant if b.status == "possibly_eligible"]
+    # The surer first: fewest conditions still open (facts not known, conditions to confirm).
+    possible = sorted((b for b in applicant if b.status == "possibly_eligible"), key=_open_count)
     for_others = [b for b in others if b.status == "if_hired"]
     as_employer = [b for b in others if b.status == "as_employer"]
     # Within reach first: what the person can do, or time will do, before a figure missed.
     failed = [b for b in result.benefits if b.status == "ineligible"]
     reachable = sorted(
-        (b for b in failed if is_near_miss(b, reason_texts(b, rulebook))),
+        (b for b in failed if is_near_miss(b, facts)),
         key=lambda b: not (b.opens_with or b.eligible_from),
     )
     near = reachable[:NEAR_MISSES]
@@ -458,9 +466,22 @@ def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:
     return [*whose, reason, *([later] if later else []), *([opens] if opens else [])]
 
 
-def _is_near_miss(reasons: tuple[str, ...]) -> bool:
-    """Failed on one requirement with a figure (参保满3年, 毕业年度, 12个月内) — not on who one is."""
-    return len(reasons) == 1 and len(reasons[0]) <= NEAR_MISS_CHARS and any(ch.isdigit() for ch in reasons[0])
+def _short_of_a_figure(benefit: BenefitResult, facts: FactRegistry) -> bool:
+    """Failed on one requirement only, an amount of the person's own that must reach a figure (参保满3年,
+    经营满12个月): more of it is within reach. A requirement over several facts (高校毕业生，或离校1年内…)
+    or on a kind, a group or a date is not, however many digits its wording holds."""
+    if len(benefit.reasons) != 1:
+        return False
+    reason = benefit.reasons[0]
+    requirement = reason.requirement
+    fact = requirement.fact if requirement is not None else None
+    if reason.kind != "failed" or requirement is None or fact is None or fact not in facts:
+        return False
+    return (
+        requirement.subject == "person"
+        and requirement.comparison in REACHABLE
+        and facts[fact].type in {"integer", "number"}
+    )
 
 
 def _warnings(benefit: BenefitResult) -> list[str]:
@@ -482,16 +503,30 @@ def _still_open(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
     """What is still to confirm: the facts not yet known, then the requirements the answers left open."""
     labels = "、".join(dict.fromkeys(_fact_label(f, facts) for f in benefit.missing_facts))
     missing = [prose().dialogue.results.to_confirm.format(facts=labels)] if labels else []
+    return missing + _to_confirm(benefit, facts)
+
+
+def _to_confirm(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
+    """The open conditions, one line per office that decides them (需向民政部门确认：…；…), each said once."""
     words = prose().check_advice
-    return missing + [
-        words.to_confirm.format(requirement=r.requirement.text)
-        for r in benefit.reasons
-        if r.kind == "to_confirm" and r.requirement is not None and r.requirement.text
+    offices = confirm_offices(benefit, facts)
+    grouped: dict[str, dict[str, None]] = {}
+    for index, reason in enumerate(benefit.reasons):
+        if index in offices and reason.requirement is not None and reason.requirement.text:
+            grouped.setdefault(offices[index], {})[reason.requirement.text] = None
+    return [
+        words.to_confirm.format(office=office, requirement=words.confirm_joiner.join(texts))
+        for office, texts in grouped.items()
     ]
 
 
+def _open_count(benefit: BenefitResult) -> int:
+    return len(benefit.missing_facts) + sum(1 for r in benefit.reasons if r.kind == "to_confirm")
+
+
 def _possible_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
-    opens = opens_with_text(benefit, facts)
+    # What opens it is said after what is to confirm, without asking to confirm a second time.
+    opens = opens_with_text(benefit, facts, confirmed=bool(_to_confirm(benefit, facts)))
     return (
         _amount(benefit, facts)
         + _still_open(benefit, facts)
