@@ -42,6 +42,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # 户口在资阳 / 户籍是巴中的 said alone is the 户籍 (answering where it is), never where the person is; 老家
 # alone (我老家资阳的，回来开了个店) still says where they are (descriptions.yaml `household`).
 _REGISTERED = re.compile(r"户口|户籍")
+_RETURNING = re.compile(r"回去|回来|返乡|回乡|回老家|回家|想回|要回|打算回|准备回")
 _CAME_BACK = re.compile(r"回来|回乡|返乡|回老家|回家|回到")
 # Far in the future, so that checking a literal value at load never trips the date bounds.
 _LOAD_CHECK_DAY = date(2100, 1, 1)
@@ -257,7 +258,9 @@ class Describer:
         """The place the person says their 户籍 is in (户口在巴中, 老家是资阳的), the words saying it, and the
         text with them read past; (None, "", text) when no 户籍 place is said."""
         said = self.household.search(text)
-        if said is None:
+        if said is None or _RETURNING.search(text):
+            # 在广元打工，户口是平昌的，想回去: going back to the 户籍 place, which is then where they will be
+            # judged — the place said as before (the 户籍 is not set apart).
             return None, "", text
         place = self.regions.resolve(said.group("place")).place
         if not place:
