@@ -168,6 +168,8 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
     "rural_labor": ("城镇户口", "城里户口", "城市户口"),
     "business_first": ("第二次创业", "再次创业", "二次创业", "注销"),
 }
+# A plan of flexible work as the writers state it (set 16, session 24).
+FLEXIBLE_PLAN = re.compile(r"(?:拟|打算|计划|准备|想)[^;；。]{0,20}?(?:摆摊|灵活就业|打零工)")
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
 # Set 13 (session 21): 灵活就业社保补贴 — 社保 is the short form of 社会保险.
 NEVER_HAD = {
@@ -271,6 +273,11 @@ OTHERS = (
     "战友",
     # Set 15 (session 23): 同事（班长）为同厂企业职工, 2018-02取得高级（三级）证书 — a colleague's certificate.
     "同事",
+    # Set 16 (session 24): 表弟2018-07中职（职高）毕业 — a cousin, and an expectation …（表弟） about him.
+    "表弟",
+    "表哥",
+    "表妹",
+    "表姐",
 )
 ABOUT_ANOTHER = re.compile(r"(?:[（(][^）)]*|——\s*)(?:" + "|".join((*OTHERS, "母亲", "父亲", "班长")) + ")")
 
@@ -304,6 +311,14 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
         _poor_hires(str(facts.get("other") or ""), profile)
         _owner_insured(str(facts.get("other") or ""), profile)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
+
+
+def _flexible_plan(text: str, profile: dict[str, Any]) -> None:
+    """Set 16 (session 24): the writers state a plan of flexible work where one is held (目前未就业, 拟摆摊灵活就业;
+    计划居家网上销售…以灵活就业人员身份缴纳社会保险 — the 未 before it negates the job, not the plan); for a person
+    out of work none said is none (set 4: 我没工作也能领灵活就业的社保补贴吗 — not_eligible while not working)."""
+    if profile.get("employment_status") == "unemployed":
+        profile.setdefault("wants_flexible", FLEXIBLE_PLAN.search(text) is not None)
 
 
 def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
@@ -383,6 +398,7 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
         said = mentions(text, words, acts=fact in ACTS)
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
+    _flexible_plan(text, profile)
     for fact, words in NEVER_HAD.items():
         if mentions(text, words) is False:
             profile.setdefault(fact, False)

@@ -18,7 +18,14 @@ from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
 from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
-from eligibility.questions import choose_next_facts, city_question, question_for, region_question
+from eligibility.questions import (
+    HOUSEHOLD_REGION,
+    choose_next_facts,
+    city_question,
+    household_question,
+    question_for,
+    region_question,
+)
 from eligibility.receipt import once_of, prior_receipt, unknown_receipt
 from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver, ResolvedRegion, household_in, without_former_affiliation
@@ -147,6 +154,8 @@ class Engine:
         self._registered_only = any(
             b.household is not None and b.household.registered for b in rulebook.benefits.values()
         )
+        rest = rulebook.facts[HOUSEHOLD_REGION].rest_of_place if HOUSEHOLD_REGION in rulebook.facts else None
+        self._elsewhere = str(rest.value) if rest is not None else None
         # The people a unit hires, each judged on its own (session 14): the list collected by `more_hires`.
         self._hires = next((r for r in lists if r.more == MORE_HIRES), None)
 
@@ -195,7 +204,10 @@ class Engine:
                     household=home[1],
                     household_jurisdiction=home[0],
                 )
-            return self._without_benefits(profile, "region_not_covered", info, None)
+            home_asked = (
+                household_question(self.rulebook, covered) if self._asks_household(profile, query, status) else None
+            )
+            return self._without_benefits(profile, "region_not_covered", info, home_asked)
         profile = self._implied(profile)
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
@@ -206,6 +218,8 @@ class Engine:
         home = self._home(profile, query, jurisdiction)
         if self._registered_only:
             results = self._registered_elsewhere(results, profile, query, jurisdiction)
+            if next_question is None and self._registered_stands(results, profile, query):
+                next_question = household_question(self.rulebook, covered, jurisdiction)
         return CheckResult(
             status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,
@@ -227,12 +241,36 @@ class Engine:
             return None
         return text, self.resolver.resolve(without_former_affiliation(text))
 
+    def _asks_household(self, profile: Profile, query: str, status: RegionStatus) -> bool:
+        """A place no document covers, the 户籍 not yet said: a covered 户籍 may still bring the measures
+        that follow it (session 24), so it is asked — once, 不清楚 or 其他地方 being answers too."""
+        return (
+            status == "not_covered"
+            and not profile.is_answered(HOUSEHOLD_REGION)
+            and household_in(query) is None
+            and any(b.household is not None for b in self.rulebook.benefits.values())
+        )
+
+    def _registered_stands(self, results: list[BenefitResult], profile: Profile, query: str) -> bool:
+        """A measure the text limits to those registered here (吉林籍) is still the person's or may be, and
+        the 户籍 is not said: it is what is left to ask (session 24) — nothing else decides it."""
+        if profile.is_answered(HOUSEHOLD_REGION) or household_in(query) is not None:
+            return False
+        return any(
+            r.status in {"eligible", "possibly_eligible"}
+            and (household := self.rulebook.benefits[r.id].household) is not None
+            and household.registered
+            for r in results
+        )
+
     def _registered_elsewhere(
         self, results: list[BenefitResult], profile: Profile, query: str, here: str
     ) -> list[BenefitResult]:
         """A measure the text limits to those registered here (吉林籍) fails for a 户籍 said to be elsewhere."""
         said = self._household(profile, query)
-        if said is None or said[1].place is None or said[1].jurisdiction == here:
+        # “其他地方”, the household question's answer for a 户籍 elsewhere (facts.yaml), names no place.
+        elsewhere = said is not None and (said[0] == self._elsewhere or said[1].place is not None)
+        if said is None or not elsewhere or said[1].jurisdiction == here:
             return results
         text = said[0]
         return [
@@ -786,8 +824,6 @@ CITY_OPEN = frozenset({"eligible", "possibly_eligible", "if_hired", "as_employer
 REGION = "region"
 # Not asked: the city inside the province `region` names (a JSON client's answer to the city question).
 CITY = "city"
-# Not asked: where the person's 户籍 is, when not where they are (session 22).
-HOUSEHOLD_REGION = "household_region"
 
 
 def _only_province(region: ResolvedRegion) -> bool:

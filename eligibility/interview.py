@@ -121,9 +121,11 @@ def run_interview(
 ) -> Interview:
     """Ask until the result is complete.
 
-    Without callbacks an uncovered region ends the interview (its result says why) and an unusable
-    answer raises ProfileError. With `on_uncovered` the result is reported and the region asked
-    again; with `on_rejected` the error is reported and the same question asked again (also when
+    Without callbacks an uncovered region ends the interview once its 户籍 is asked (its result says
+    why) and an unusable answer raises ProfileError. With `on_uncovered` the result is reported, the
+    户籍 asked when it still matters (session 24: a covered 户籍 ends the interview with the measures
+    that follow it), and the region asked again; with `on_rejected` the error is reported and the
+    same question asked again (also when
     `answer` itself raises ProfileError, e.g. for an option number that does not exist). A person
     may name uncovered places for as long as they like: the guard against a question loop counts
     the questions asked since the region was last asked again.
@@ -131,13 +133,19 @@ def run_interview(
     profile = start
     asked: list[NextQuestion] = []
     since_region = 0
+    told = False
     result = engine.check(profile)
     while True:
-        if result.status == "region_not_covered" and on_uncovered is not None:
-            on_uncovered(result)
-            profile = profile.without_answer("region")
-            result = engine.check(profile)
-            since_region = 0
+        if result.status == "region_not_covered" and on_uncovered is not None and not result.benefits:
+            # Said once: the 户籍 asked next (a covered 户籍 lists its measures that follow it, and
+            # the interview ends there), or the region asked again.
+            if not told:
+                on_uncovered(result)
+            told = result.next_question is not None
+            if not told:
+                profile = profile.without_answer("region")
+                result = engine.check(profile)
+                since_region = 0
         question = result.next_question
         if question is None:
             return Interview(result=result, profile=profile, asked=tuple(asked))

@@ -201,3 +201,27 @@ def city_question(rulebook: Rulebook, place: str, candidates: tuple[str, ...]) -
         options=tuple(options),
         hint=spec.hint,
     )
+
+
+def household_question(rulebook: Rulebook, places: tuple[str, ...], here: str | None = None) -> NextQuestion:
+    """The 户籍, asked only when it still matters (session 24): at a place no document covers, the
+    covered places are offered (their measures that follow the 户籍 may be the person's); where a measure
+    limited to those registered `here` (吉林籍) still stands, whether the 户籍 is here. Either way
+    “其他地方” (the spec's `rest_of_place`) is a 户籍 elsewhere, and 不清楚 leaves it unknown."""
+    spec = rulebook.facts[HOUSEHOLD_REGION]
+    text = (spec.narrow_question or str(spec.question)).format(place=here) if here else str(spec.question)
+    options = [AnswerOption(value=p, label=p) for p in ((here,) if here else places)]
+    if spec.rest_of_place is not None:
+        options.append(AnswerOption(value=str(spec.rest_of_place.value), label=spec.rest_of_place.label))
+    return NextQuestion(
+        fact=HOUSEHOLD_REGION,
+        facts=(HOUSEHOLD_REGION,),
+        text=text,
+        type=spec.type,
+        options=tuple(options),
+        hint=spec.hint,
+    )
+
+
+# Where the person's 户籍 is (facts.yaml), asked by `household_question`.
+HOUSEHOLD_REGION = "household_region"

@@ -30,6 +30,7 @@ from bot.dialogue.quantities import (
 )
 from eligibility.errors import ProfileError
 from eligibility.facts import FactRegistry
+from eligibility.questions import HOUSEHOLD_REGION
 from eligibility.regions import RegionResolver
 from knowledge.normalize import to_simplified
 
@@ -38,6 +39,10 @@ _TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # Coming back (从浙江打工回来, 返乡): the place named before is not where the person is now.
+# 户口在资阳 / 户籍是巴中的 said alone is the 户籍 (answering where it is), never where the person is; 老家
+# alone (我老家资阳的，回来开了个店) still says where they are (descriptions.yaml `household`).
+_REGISTERED = re.compile(r"户口|户籍")
+_RETURNING = re.compile(r"回去|回来|返乡|回乡|回老家|回家|想回|要回|打算回|准备回")
 _CAME_BACK = re.compile(r"回来|回乡|返乡|回老家|回家|回到")
 # Far in the future, so that checking a literal value at load never trips the date bounds.
 _LOAD_CHECK_DAY = date(2100, 1, 1)
@@ -86,6 +91,7 @@ class DescriptionsFile(BaseModel):
     implies: tuple[Implication, ...] = ()
     situations: tuple[Situation, ...] = ()
     came_back_from: str = "$^"
+    household: str = "$^"
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,10 @@ class Describer:
             self.came_back_from = re.compile(data.came_back_from)
         except re.error as exc:
             raise DescriptionError(f"{path}: came_back_from: {exc}") from None
+        try:
+            self.household = re.compile(data.household)
+        except re.error as exc:
+            raise DescriptionError(f"{path}: household: {exc}") from None
         self._business = data.businesses
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
@@ -228,21 +238,52 @@ class Describer:
                     if note:
                         notes[fact] = note
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
-        unschooled = self.schools.sub("，", _HEARSAY.sub("，", text))
+        home, said_home, text_here = self._household(text)
+        unschooled = self.schools.sub("，", _HEARSAY.sub("，", text_here))
         region = self.regions.resolve(self.came_back_from.sub("，", unschooled))
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
             # name no other place and do not say they came back, is still where they are (他之前在深圳
             # alone says where someone was, not where they are).
             region = self.regions.resolve(unschooled)
-        if region.place:
-            facts["region"] = region.place
+        facts.update(self._places(region.place, home, said_home))
         said = set(facts)
         for implication in self.implications:
             if all(_holds(facts, f, v) for f, v in implication.when.items()):
                 for fact, value in implication.sets.items():
                     facts.setdefault(fact, value)
         return Description(facts=self._valid(facts, today), notes=notes, implied=frozenset(set(facts) - said))
+
+    def _household(self, text: str) -> tuple[str | None, str, str]:
+        """The place the person says their 户籍 is in (户口在巴中, 老家是资阳的), the words saying it, and the
+        text with them read past; (None, "", text) when no 户籍 place is said."""
+        said = self.household.search(text)
+        if said is None or _RETURNING.search(text):
+            # 在广元打工，户口是平昌的，想回去: going back to the 户籍 place, which is then where they will be
+            # judged — the place said as before (the 户籍 is not set apart).
+            return None, "", text
+        place = self.regions.resolve(said.group("place")).place
+        if not place:
+            return None, "", text
+        return place, said.group(0), f"{text[: said.start()]}，{text[said.end() :]}"
+
+    def _places(self, here: str | None, home: str | None, said_home: str) -> dict[str, str]:
+        """Where the person is and their 户籍 (session 24): a 户籍 said beside another place is kept apart;
+        户口在资阳 said alone is the 户籍 only; 老家资阳的 said alone is where they are, as before."""
+        places = {"region": here} if here else {}
+        if home is None:
+            return places
+        if (here and self._elsewhere(home, here)) or (not here and _REGISTERED.match(said_home)):
+            places[HOUSEHOLD_REGION] = home
+        elif not here:
+            places["region"] = home
+        return places
+
+    def _elsewhere(self, home: str, here: str) -> bool:
+        """The 户籍 is another place than where the person is: another covered jurisdiction, or another
+        place (资阳市安岳县 is in 资阳市: the same)."""
+        said, there = self.regions.resolve(home), self.regions.resolve(here)
+        return (said.jurisdiction or said.place) != (there.jurisdiction or there.place)
 
     def _value(self, raw: Any, match: re.Match[str], today: date) -> tuple[Any, str | None]:
         if not isinstance(raw, str) or not _TEMPLATE.match(raw):

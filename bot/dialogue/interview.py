@@ -29,7 +29,7 @@ from eligibility.engine import Engine
 from eligibility.errors import ProfileError
 from eligibility.interview import answer_as_given, apply_answer
 from eligibility.profile import Profile
-from eligibility.questions import GROUP_TYPE
+from eligibility.questions import GROUP_TYPE, HOUSEHOLD_REGION
 from eligibility.regions import RegionResolver
 from eligibility.results import CheckResult, NextQuestion
 
@@ -174,7 +174,11 @@ class Interviewer:
         work.interviewing = True
         replies: list[Reply] = []
         result = self.check(work, today)
-        if result.status == "region_not_covered":
+        if result.status == "region_not_covered" and result.next_question is not None:
+            # Session 24: at a place no document covers the 户籍 is asked once (said not covered first); a
+            # covered 户籍 then lists the measures that follow it, anything else asks the place again.
+            replies.append(render.notice(check_message(result)))
+        elif result.status == "region_not_covered" and not result.benefits:
             replies.append(render.notice(check_message(result)))
             work.profile.pop("region", None)
             result = self.check(work, today)
@@ -329,6 +333,10 @@ class Interviewer:
             return None
         region = self.regions.resolve(place)
         if region.covered or region.candidates or not region.place:
+            return None
+        home = {**work.profile, **work.pending}.get(HOUSEHOLD_REGION)
+        if isinstance(home, str) and self.regions.resolve(home).covered:
+            # Session 24: a covered 户籍 (户口在巴中，人在成都): the check lists its measures that follow it.
             return None
         return region.place
 

@@ -18,12 +18,17 @@ from bot.dialogue.describe import Describer
 from bot.dialogue.quantities import parse_day, parse_months, parse_number
 from bot.dialogue.words import Vocabulary, squash
 from eligibility.facts import FactRegistry
-from eligibility.questions import GROUP_TYPE
+from eligibility.questions import GROUP_TYPE, HOUSEHOLD_REGION
 from eligibility.regions import RegionResolver
 from eligibility.results import AnswerOption, NextQuestion
 
 _PARENTHESES = re.compile(r"[（(].*?[）)]")
 _DURATION_UNIT = re.compile(r"[年月]")
+# Where the person is, said as such (我在巴中, 人在资阳上班, 在成都打工): no answer to the 户籍 question (session 24).
+_WHERE_ONE_IS = re.compile(
+    r"(?:我|人|现在|目前|一直)在|在[^，,。；;！!？?\s]{1,10}?(?:上班|打工|工作|生活|干活|开店|住)"
+)
+_REGISTERED = re.compile(r"户口|户籍|老家")
 
 
 @dataclass(frozen=True)
@@ -123,11 +128,16 @@ class AnswerReader:
         return Understood(day.value.isoformat(), day.note)
 
     def _text(self, question: NextQuestion, text: str, today: date) -> Understood | None:
-        """The region: a place name anywhere in the message, or a covered jurisdiction's label.
+        """The region (or the 户籍): a place name anywhere in the message, or a covered jurisdiction's label.
+
+        Asked the 户籍 (session 24), a message saying where the person is (我在巴中上班, 人在资阳) answers
+        nothing: it is their place, read as a self-description, never taken for the 户籍.
 
         不清楚 is None, which the city question records as its province with the city unknown
         (`apply_answer`); a place said as where the person is not (吉林省以外) is kept as said, so
         the check says it is not that place and asks again."""
+        if question.fact == HOUSEHOLD_REGION and _WHERE_ONE_IS.search(text) and not _REGISTERED.search(text):
+            return None
         region = self.regions.resolve(text)
         if region.place and (region.outside_candidates or region.city_unknown):
             # 四川其他地方, 四川、哪个市不清楚: kept as said, since the province alone would ask for its city again.

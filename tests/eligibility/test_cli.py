@@ -180,7 +180,8 @@ def test_a_missing_profile_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_the_terminal_interview_asks_until_complete_and_shows_results() -> None:
-    answers = "北京\n延吉\n" + "\n" * 40
+    # 北京, its 户籍 不清楚 (session 24: asked once at an uncovered place), then 延吉.
+    answers = "北京\n\n延吉\n" + "\n" * 40
     done = check(stdin=answers)
     assert done.returncode == 0, done.stderr
     assert "暂未收录北京市" in done.stdout

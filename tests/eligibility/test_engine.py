@@ -51,7 +51,13 @@ def test_a_place_inside_a_covered_jurisdiction_is_resolved_to_it(
 def test_an_uncovered_region_lists_the_covered_ones(engine: Engine, profile_of: Any, place: str) -> None:
     result = engine.check(profile_of({"region": place}))
     assert result.status == "region_not_covered"
-    assert result.benefits == () and result.next_question is None
+    # Session 24: a place recognised and not covered asks the 户籍 once (a covered 户籍's measures that
+    # follow it may be the person's); a place not recognised (火星) asks nothing.
+    asked = result.next_question
+    assert result.benefits == () and (asked is None) == (result.region.status == "unrecognised")
+    assert asked is None or (asked.fact == "household_region" and "其他地方" in [o.label for o in asked.options])
+    answered = engine.check(profile_of({"region": place, "household_region": None}))
+    assert answered.next_question is None and answered.benefits == ()
     assert result.region.status in {"not_covered", "unrecognised"} and result.region.candidates == ()
     assert all(j in check_message(result) for j in engine.rulebook.jurisdictions)
 
@@ -199,7 +205,7 @@ def test_benefits_are_listed_eligible_first(engine: Engine, profile_of: Any) -> 
 
 
 def test_a_complete_check_asks_nothing_more(engine: Engine, profile_of: Any) -> None:
-    profile = profile_of({"region": "北京"})
+    profile = profile_of({"region": "北京", "household_region": "其他地方"})
     assert engine.check(profile).next_question is None
 
 

@@ -160,9 +160,10 @@ def test_an_uncovered_place_is_reported_and_the_region_asked_again(engine: Engin
         on_uncovered=lambda result: reported.append((result.region.status, result.region.candidates)),
     )
     assert reported == [("not_covered", ())]
-    assert [q.fact for q in interview.asked[:3]] == ["region", "region", "region"]
+    # Session 24: the 户籍 is asked once after the uncovered place (不清楚 here), then the place again.
+    assert [q.fact for q in interview.asked[:4]] == ["region", "household_region", "region", "region"]
     # 四川 is not refused: its cities have their own documents, so the city is asked.
-    assert [o.label for o in interview.asked[2].options] == ["巴中市", "资阳市", "其他城市", "不清楚"]
+    assert [o.label for o in interview.asked[3].options] == ["巴中市", "资阳市", "其他城市", "不清楚"]
     assert interview.result.jurisdiction == "吉林省" and interview.result.status == "complete"
 
 

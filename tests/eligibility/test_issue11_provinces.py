@@ -127,7 +127,9 @@ def test_a_city_named_with_its_province_is_that_city(engine: Engine) -> None:
     """河南省洛阳市 is 洛阳市: not covered, never asked which city of 洛阳 it is."""
     result = _check(engine, {"region": "河南省洛阳市"})
     assert result.status == "region_not_covered" and result.region.place == "洛阳市"
-    assert result.next_question is None and result.benefits == ()
+    # Session 24: the 户籍 is asked (once), never the city of 洛阳.
+    assert result.next_question is not None and result.next_question.fact == "household_region"
+    assert result.benefits == ()
 
 
 def test_the_results_of_a_province_name_every_city_document_they_rest_on(engine: Engine) -> None:
