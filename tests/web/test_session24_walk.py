@@ -59,11 +59,15 @@ def _results(client: TestClient, told: str) -> tuple[str, Chat]:
     """Tells `told`, confirms it, and answers 否 / nothing ticked / the first option until the results."""
     chat = _say(client, None, message=told)
     session = str(chat["session_id"])
-    chat = _say(client, session, choice="ok")
+    return session, _until_results(client, session, _say(client, session, choice="ok"))
+
+
+def _until_results(client: TestClient, session: str, chat: Chat) -> Chat:
+    """Answers 否 / nothing ticked / the first option until the results (questions a new fact opens too)."""
     for _ in range(16):
         last = chat["replies"][-1]
         if last["kind"] == "results":
-            return session, last
+            return last
         buttons = [b for row in last["buttons"] for b in row]
         chosen = [b for b in buttons if b["action"].startswith("done:") or b["label"] == "否"] or buttons
         chat = _say(client, session, choice=chosen[0]["action"])
@@ -120,9 +124,8 @@ def test_a_confirmed_fact_that_changes_no_result_is_said_in_a_line(client: TestC
 def test_a_confirmed_fact_that_changes_the_results_shows_them_again(client: TestClient) -> None:
     session, shown = _results(client, "我在巴中恩阳区，今年46岁，单位效益不好我被裁了，现在没有工作")
     _say(client, session, message="对了，我家是建档立卡贫困户")
-    chat = _say(client, session, choice="ok")
-    last = chat["replies"][-1]
-    assert last["kind"] == "results" and last["text"] != shown["text"], _texts(chat)
+    last = _until_results(client, session, _say(client, session, choice="ok"))
+    assert last["kind"] == "results" and last["text"] != shown["text"], last["text"]
     assert last["text"] != prose().dialogue_reading.results_unchanged
 
 
