@@ -635,7 +635,14 @@ class Dialogue:
         situated = self._situated(work, text, today)
         if situated is not None:
             return [situated, *self._reminder(work, today, after_answer=True)]
-        if other and (work.profile or work.pending):
+        if other and work.pending:
+            # 那巴中有啥别的补助 while the card waits, the documents naming none for the situation: what else
+            # there is for them is what the check lists — said, with the card to confirm (never the card alone).
+            named = self.regions.resolve(text)
+            place = named.place if named.place and named.covered else ""
+            said = _notices().confirm_first_other.format(place=place)
+            return [render.notice(said), self.interviewer.confirmation(work)]
+        if other and work.profile:
             return self._command(work, "check", today)
         return [self._general(), *self._reminder(work, today)]
 

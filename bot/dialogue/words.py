@@ -434,8 +434,11 @@ class Vocabulary:
 
 
 # A mother named, not an oath: 我是他妈 (after a copula or a verb: 是, 替, 帮, 给, 跟, 和, 问), 我妈的情况
-# (after the speaker's own 我, 俺, 咱) — while 他妈的 and 你他妈 still swear.
-_KIN_NAMED = re.compile(r"(?:[是替帮给跟和问]|[我俺咱]们?)[他她]妈(?!的)|[我俺咱](?:们)?妈的")
+# (after the speaker's own 我, 俺, 咱), a kin word ending in 妈 (姨妈的儿子, 我老妈的事, 后妈的), and the role
+# taken (当妈的想叫他学门手艺, 做妈的) — while 他妈的, 你妈的 and 你他妈 still swear.
+_KIN_NAMED = re.compile(
+    r"(?:[是替帮给跟和问]|[我俺咱]们?)[他她]妈(?!的)|[我俺咱](?:们)?妈的|(?:[当做]|[姑姨舅婶大后亲干继老])妈(?=的)"
+)
 
 # Stand-ins for a stretch the stopping and thanking patterns found (they contain no Chinese).
 _STOP = "<stop>"
