@@ -21,6 +21,7 @@ from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
+from bot.dialogue.latin import LatinFollowUps
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
 from bot.dialogue.spelling import Speller
@@ -111,6 +112,10 @@ class Dialogue:
         self.fit = Fit(engine)
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
+        # what about Bazhong?: the covered places by their pinyin (the gazetteer's names; a resolver without
+        # them reads no English follow-up).
+        covered_names = getattr(regions, "covered_names", None)
+        self.latin = LatinFollowUps(covered_names if callable(covered_names) else tuple, self.words.latin_follow_up)
         self.reader = MessageReader(
             self.words,
             self.threads.is_keywords,
@@ -128,12 +133,13 @@ class Dialogue:
     def warm(self) -> None:
         """Make now what a message reads that is otherwise made on the first message that needs it:
         the speller's sound indexes (pypinyin), the vocabulary's cover sets, the measures' names, the
-        rules by place (a server, before its first turn; the answerer is warmed with its knowledge
-        base)."""
+        rules by place, the covered places' pinyin (a server, before its first turn; the answerer is warmed
+        with its knowledge base)."""
         self.speller.warm()
         self.words.warm()
         self.threads.warm()
         self.interviewer.warm()
+        self.latin.warm()
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -292,7 +298,7 @@ class Dialogue:
         return [r.model_copy(update={"replaces_previous": False}) if r.replaces_previous else r for r in replies]
 
     def _say(self, work: Working, raw: str, today: date) -> list[Reply]:
-        text = _clean(raw)
+        text = self._in_chinese(work, _clean(raw))
         if len(text) <= MAX_MESSAGE_CHARS:
             # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character.
             text = self.speller.correct(text)
@@ -341,6 +347,12 @@ class Dialogue:
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
         return self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _in_chinese(self, work: Working, text: str) -> str:
+        """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
+        is 那巴中呢 — the last question asked there; any other message as typed."""
+        place = self.latin.place_asked(text) if work.thread is not None else None
+        return f"那{place}呢" if place is not None else text
 
     def _pointed(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """What a message points at, before any reading: the check for the one the conversation is about

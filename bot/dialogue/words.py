@@ -98,6 +98,9 @@ class VocabularyFile(BaseModel):
     # 别的, 其他: help other than what was just asked; `going_on` the words that open such a message (那, 还).
     other_help: tuple[str, ...] = ()
     going_on: tuple[str, ...] = ()
+    # what, about, and, in: the English words of a follow-up that only names another place (what about
+    # Bazhong?, and in Ziyang) — read as 那巴中呢 (bot/dialogue/latin.py).
+    latin_follow_up: tuple[str, ...] = ()
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
     # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
     acknowledging: tuple[str, ...] = ()
@@ -176,7 +179,11 @@ class Vocabulary:
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking = frozenset(squashed(data.general_asking))
-        self.other_help, self.going_on = frozenset(squashed(data.other_help)), frozenset(squashed(data.going_on))
+        self.other_help, self.going_on, self.latin_follow_up = (
+            frozenset(squashed(data.other_help)),
+            frozenset(squashed(data.going_on)),
+            frozenset(w.lower() for w in data.latin_follow_up),
+        )
         self.acknowledging = frozenset(squashed(data.acknowledging))
         self.farewell = frozenset(squashed(data.farewell))
         self.objecting = frozenset(squashed(data.objecting))

@@ -78,3 +78,40 @@ def test_a_mother_named_in_a_kin_word_or_a_role_is_told_not_calmed(dialogue: Dia
 def test_an_oath_is_still_calmed(dialogue: Dialogue, said: str) -> None:
     state, replies = say(dialogue, SessionState(), said, TODAY)
     assert [r.kind for r in replies] == ["notice"] and not state.pending, [r.text for r in replies]
+
+
+# -- (d) an English follow-up naming only another place asks the last question there ------------------------
+
+
+@pytest.mark.parametrize(
+    ("then", "place"), [("how about Shangluo?", "商洛"), ("and in Ping Ding Shan", "平顶山"), ("Bazhong?", "巴中")]
+)
+def test_an_english_follow_up_naming_a_place_asks_the_last_question_there(
+    dialogue: Dialogue, then: str, place: str
+) -> None:
+    state, _ = say(dialogue, SessionState(), "延吉的创业担保贷款最多贷多少", TODAY)
+    _, replies = say(dialogue, state, then, TODAY)
+    answer = next((r for r in replies if r.kind == "answer"), None)
+    assert answer is not None, [r.text for r in replies]
+    assert "接着刚才的问题" in answer.text and place in answer.text.split("\n")[0], answer.text
+    assert "吉林省" not in answer.text.split("\n")[0], answer.text
+
+
+def test_an_english_question_of_its_own_is_still_the_answerers_to_read(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "延吉的创业担保贷款最多贷多少", TODAY)
+    _, replies = say(dialogue, state, "what about you?", TODAY)
+    assert not any("接着刚才的问题" in r.text for r in replies), [r.text for r in replies]
+
+
+# -- (e) a registration still to come is a plan, never 失业登记：是 -----------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["打算过两天去人社局办失业登记，要准备什么材料", "下个星期去登记失业 得带身份证吗"])
+def test_a_registration_planned_records_no_registration(dialogue: Dialogue, said: str) -> None:
+    state, replies = say(dialogue, SessionState(), said, TODAY)
+    assert "registered_unemployed" not in {**state.pending, **state.profile}, [r.text for r in replies]
+
+
+def test_a_registration_done_is_still_read(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "上个月已经在社区做了失业登记，人在资阳乐至", TODAY)
+    assert state.pending.get("registered_unemployed") is True, state
