@@ -115,3 +115,18 @@ def test_a_registration_planned_records_no_registration(dialogue: Dialogue, said
 def test_a_registration_done_is_still_read(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "上个月已经在社区做了失业登记，人在资阳乐至", TODAY)
     assert state.pending.get("registered_unemployed") is True, state
+
+
+# -- (f) let go, said with the spoken passive 让 / 叫 / 给, is out of work --------------------------------------
+
+
+@pytest.mark.parametrize("told", ["上个月叫老板给炒了，人在资阳", "大前天让公司辞了 在丹凤"])
+def test_let_go_said_with_a_spoken_passive_is_out_of_work(dialogue: Dialogue, told: str) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert state.pending.get("employment_status") == "unemployed", [r.text for r in replies]
+    assert state.pending.get("region"), state
+
+
+def test_cutting_cloth_for_a_child_is_no_lay_off(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "在巴中 平时给孩子裁衣服", TODAY)
+    assert "employment_status" not in state.pending, state
