@@ -21,6 +21,7 @@ from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
+from bot.dialogue.latin import LatinFollowUps
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
 from bot.dialogue.spelling import Speller
@@ -119,6 +120,10 @@ class Dialogue:
         self.fit = Fit(engine)
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
+        # what about Bazhong?: the covered places by their pinyin (the gazetteer's names; a resolver without
+        # them reads no English follow-up).
+        covered_names = getattr(regions, "covered_names", None)
+        self.latin = LatinFollowUps(covered_names if callable(covered_names) else tuple, self.words.latin_follow_up)
         self.reader = MessageReader(
             self.words,
             self.threads.is_keywords,
@@ -136,12 +141,13 @@ class Dialogue:
     def warm(self) -> None:
         """Make now what a message reads that is otherwise made on the first message that needs it:
         the speller's sound indexes (pypinyin), the vocabulary's cover sets, the measures' names, the
-        rules by place (a server, before its first turn; the answerer is warmed with its knowledge
-        base)."""
+        rules by place, the covered places' pinyin (a server, before its first turn; the answerer is warmed
+        with its knowledge base)."""
         self.speller.warm()
         self.words.warm()
         self.threads.warm()
         self.interviewer.warm()
+        self.latin.warm()
 
     def respond(self, state: SessionState, turn: Turn, today: date) -> Outcome:
         if turn.id is not None and turn.id == state.last_turn_id:
@@ -300,7 +306,7 @@ class Dialogue:
         return [r.model_copy(update={"replaces_previous": False}) if r.replaces_previous else r for r in replies]
 
     def _say(self, work: Working, raw: str, today: date, asides_read: bool = True) -> list[Reply]:
-        text = _clean(raw)
+        text = self._in_chinese(work, _clean(raw))
         if len(text) <= MAX_MESSAGE_CHARS:
             # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character.
             text = self.speller.correct(text)
@@ -375,6 +381,12 @@ class Dialogue:
         if read.asks and self.words.is_question(rest):
             return [answered[0], self._answer(work, self._asked(rest, read), today), *answered[1:]]
         return self._extra_facts(work, answered, read.statement, today, set(question.facts))
+
+    def _in_chinese(self, work: Working, text: str) -> str:
+        """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
+        is 那巴中呢 — the last question asked there; any other message as typed."""
+        place = self.latin.place_asked(text) if work.thread is not None else None
+        return f"那{place}呢" if place is not None else text
 
     def _pointed(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """What a message points at, before any reading: the check for the one the conversation is about
@@ -718,7 +730,14 @@ class Dialogue:
         situated = self._situated(work, text, today)
         if situated is not None:
             return [situated, *self._reminder(work, today, after_answer=True)]
-        if other and (work.profile or work.pending):
+        if other and work.pending:
+            # 那巴中有啥别的补助 while the card waits, the documents naming none for the situation: what else
+            # there is for them is what the check lists — said, with the card to confirm (never the card alone).
+            named = self.regions.resolve(text)
+            place = named.place if named.place and named.covered else ""
+            said = _notices().confirm_first_other.format(place=place)
+            return [render.notice(said), self.interviewer.confirmation(work)]
+        if other and work.profile:
             return self._command(work, "check", today)
         return [self._general(), *self._reminder(work, today)]
 

@@ -27,6 +27,8 @@ from knowledge.answer_model import Answer, MeasureRef
 _PERSONAL = "person"
 # Facts whose values name themselves (an option's label); any other value is shown with its fact's label.
 _SELF_NAMED = frozenset({"enum", "enum_list"})
+# The option value of an enum that says there is none (经营形式 没有).
+_NONE = "none"
 
 
 class Fit:
@@ -43,12 +45,12 @@ class Fit:
         for measure in _measures(answer):
             if measure.beneficiary != _PERSONAL or measure.measure_id in found:
                 continue
-            misfit = self._misfit(measure, profile)
+            misfit = self._misfit(measure, profile, known)
             if misfit is not None:
                 found[measure.measure_id] = misfit
         return found
 
-    def _misfit(self, measure: MeasureRef, profile: Profile) -> Misfit | None:
+    def _misfit(self, measure: MeasureRef, profile: Profile, told: dict[str, Any]) -> Misfit | None:
         for benefit in self._rules_of(measure):
             result = self.engine.evaluate(benefit, profile, asking=False).result
             if result.status != "ineligible":
@@ -56,20 +58,32 @@ class Fit:
             for reason in result.reasons:
                 if reason.kind != "failed" or reason.requirement is None or not reason.requirement.text:
                     continue
-                said = [
-                    self._said(s.fact, s.value)
-                    for s in reason.stated
-                    if s.fact in profile.values and s.value is not None
-                ]
+                said = list(
+                    dict.fromkeys(
+                        self._said(*self._told(s.fact, s.value, told, profile))
+                        for s in reason.stated
+                        if s.fact in profile.values and s.value is not None
+                    )
+                )
                 if said:
                     return Misfit(name=measure.name, requirement=reason.requirement.text, said="，".join(said))
         return None
+
+    def _told(self, fact: str, value: Any, told: dict[str, Any], profile: Profile) -> tuple[str, Any]:
+        """The fact the person told that a failing fact stands for: one implied by another (经营形式：没有 from
+        失业) is said as the one told (失业、待业), never as a value the person never gave."""
+        implied = self.facts.implied.get(fact)
+        if fact not in told and implied is not None and profile.values.get(implied.when) is not None:
+            return implied.when, profile.values[implied.when]
+        return fact, value
 
     def _said(self, fact: str, value: Any) -> str:
         """失业、待业（没有工作） says itself; 3个月 or 是 needs its fact's name (正常经营时长：3个月)."""
         spec = self.facts[fact]
         shown = render.fact_value(self.facts, fact, value)
-        return shown if spec.type in _SELF_NAMED else f"{spec.label}：{shown}"
+        # An option saying there is none (经营形式 没有, 证书 没有证书) or no option at all names nothing alone.
+        names_itself = spec.type in _SELF_NAMED and value not in (_NONE, [], ())
+        return shown if names_itself else f"{spec.label}：{shown}"
 
     def _rules_of(self, measure: MeasureRef) -> list[Benefit]:
         """The person's benefits whose cited sentences are this measure's span."""

@@ -98,6 +98,9 @@ class VocabularyFile(BaseModel):
     # 别的, 其他: help other than what was just asked; `going_on` the words that open such a message (那, 还).
     other_help: tuple[str, ...] = ()
     going_on: tuple[str, ...] = ()
+    # what, about, and, in: the English words of a follow-up that only names another place (what about
+    # Bazhong?, and in Ziyang) — read as 那巴中呢 (bot/dialogue/latin.py).
+    latin_follow_up: tuple[str, ...] = ()
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
     # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
     acknowledging: tuple[str, ...] = ()
@@ -185,7 +188,11 @@ class Vocabulary:
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking = frozenset(squashed(data.general_asking))
-        self.other_help, self.going_on = frozenset(squashed(data.other_help)), frozenset(squashed(data.going_on))
+        self.other_help, self.going_on, self.latin_follow_up = (
+            frozenset(squashed(data.other_help)),
+            frozenset(squashed(data.going_on)),
+            frozenset(w.lower() for w in data.latin_follow_up),
+        )
         self.acknowledging = frozenset(squashed(data.acknowledging))
         self.farewell = frozenset(squashed(data.farewell))
         self.objecting = frozenset(squashed(data.objecting))
@@ -469,8 +476,11 @@ class Vocabulary:
 
 
 # A mother named, not an oath: 我是他妈 (after a copula or a verb: 是, 替, 帮, 给, 跟, 和, 问), 我妈的情况
-# (after the speaker's own 我, 俺, 咱) — while 他妈的 and 你他妈 still swear.
-_KIN_NAMED = re.compile(r"(?:[是替帮给跟和问]|[我俺咱]们?)[他她]妈(?!的)|[我俺咱](?:们)?妈的")
+# (after the speaker's own 我, 俺, 咱), a kin word ending in 妈 (姨妈的儿子, 我老妈的事, 后妈的), and the role
+# taken (当妈的想叫他学门手艺, 做妈的) — while 他妈的, 你妈的 and 你他妈 still swear.
+_KIN_NAMED = re.compile(
+    r"(?:[是替帮给跟和问]|[我俺咱]们?)[他她]妈(?!的)|[我俺咱](?:们)?妈的|(?:[当做]|[姑姨舅婶大后亲干继老])妈(?=的)"
+)
 
 # Stand-ins for a stretch the stopping and thanking patterns found (they contain no Chinese).
 _STOP = "<stop>"

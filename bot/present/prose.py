@@ -323,10 +323,12 @@ class DialogueNotices(Section):
         "too_long": ("length", "limit"),
         "cannot_record": ("message",),
         "another_person": ("named", "subject"),
+        "confirm_first_other": ("place",),
     }
     stale_button: str
     confirm_first: str
     confirm_first_sum: str
+    confirm_first_other: str
     nothing_to_confirm: str
     say_what_is_wrong: str
     no_such_clause: str

@@ -71,6 +71,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # Set 14 (session 21, task hc14) was read in session 22 (task chat17; its figure then, on 89dc410: 9/45 chats,
 # 140/209 turns) and is a dev set too; so is set 15 (session 22, task hc15), read in session 23 (task chat18; its
 # figure then, on 29d5b4f: 20/45 chats, 151/201 turns).
+# Set 16 (session 23, task hc16) was read in session 24 (task chat20; its figure then, on e78a979: 15/45 chats,
+# 142/207 turns) and is a dev set too.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",

@@ -1,0 +1,65 @@
+"""A follow-up written in English that names only another covered place (what about Bazhong?, and in Ziyang):
+read as 那巴中呢, so the thread's last question is asked there — as the same words in Chinese are. Without it the
+message went to the documents as English, where a place alone is no policy word: "目前只能读懂中文…" although the
+place was read, or the last answer's place again (and in Ziyang answered for 吉林省).
+
+The place is read by its toneless pinyin (knowledge's LatinReader over the covered place names, one to three
+written words joined: ping ding shan); every other word must be one of the vocabulary's `latin_follow_up`
+words. Anything else is left to the answerer's own reading of Latin script."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cached_property
+
+from knowledge.latin import LatinReader, is_latin_question
+
+_WORDS = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_MOST_WORDS = 8
+
+
+class LatinFollowUps:
+    def __init__(self, places: Callable[[], Iterable[str]], follow_up_words: frozenset[str]) -> None:
+        self._places = places
+        self._follow_up = follow_up_words
+
+    def warm(self) -> None:
+        """Read the covered places' pinyin now (a server, at start)."""
+        self._reader.warm()
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(self._places())
+
+    @cached_property
+    def _reader(self) -> LatinReader:
+        return LatinReader((), sorted(self._names, key=lambda n: (-len(n), n)))
+
+    def place_asked(self, text: str) -> str | None:
+        """The covered place an English follow-up names (what about Bazhong? → 巴中), or None."""
+        if not is_latin_question(text):
+            return None
+        words = [w.lower() for w in _WORDS.findall(text)]
+        if not words or len(words) > _MOST_WORDS:
+            return None
+        found: list[str] = []
+        at = 0
+        while at < len(words):
+            for size in (3, 2, 1):
+                if at + size > len(words):
+                    continue
+                place = self._place("".join(words[at : at + size]))
+                if place is not None:
+                    found.append(place)
+                    at += size
+                    break
+            else:
+                if words[at] not in self._follow_up:
+                    return None
+                at += 1
+        return found[0] if len(found) == 1 else None
+
+    def _place(self, joined: str) -> str | None:
+        read = self._reader.within(joined)
+        return read if read in self._names else None
