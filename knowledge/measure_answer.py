@@ -20,7 +20,7 @@ from knowledge.intent import AskedIntent, Intent, asked_phrases, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
-from knowledge.query import glossary_meanings, names_a_group, tokenize
+from knowledge.query import glossary_meanings, load_glossary, names_a_group, tokenize
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
@@ -245,6 +245,7 @@ def select(
     relevant = _named_alike_by_own_words(relevant, jurisdiction_of)
     relevant = _described_over_named(relevant, jurisdiction_of)
     relevant = _asked_thing_held(relevant, jurisdiction_of, question)
+    relevant = _said_group_before_narrower(relevant, asked, question)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
@@ -1184,6 +1185,59 @@ def _for_another_group(narrow: MeasureMatch, relevant: MatchRanking) -> bool:
     said = [w for w in narrow.focus if len(w) >= 2 and _names_people_as_said(w) and names_a_group(w, groups)]
     said = [w for w in said if not any(w != other and w in other for other in said)]
     return bool(said) and not any(names_a_group(w, targets) for w in said)
+
+
+def _said_group_before_narrower(relevant: MatchRanking, asked: AskedIntent, question: str) -> MatchRanking:
+    """有啥补贴 asked by someone who says who they are (失业人员, 下岗了): the measures for a narrower kind
+    of that group, by words the person never says (去产能企业失业人员 beside 失业人员), are not theirs
+    until those words are said — listed after the measures the person's own group may have (未就业高校毕业生
+    beside 高校毕业生 stays listed: whether one is still 未就业 is for the check to ask)."""
+    if not question or asked.primary not in _LISTING or not asked.open_list:
+        return relevant
+    narrower = relevant.where(lambda m: _for_narrower_group_than_said(m, question))
+    if not narrower:
+        return relevant
+    ids = {m.measure.id for m in narrower}
+    return relevant.where(lambda m: m.measure.id not in ids).then(narrower)
+
+
+def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
+    """The measure is for a kind of the group the question says (失业人员) narrowed by a policy concept
+    the question never says nor implies (去产能 of 去产能企业失业人员), in its target groups or, without
+    them, its name; and no target is the group as said. 城镇登记失业人员 is not narrower: 登记 is no concept
+    of its own."""
+    said = [w for w in match.focus if len(w) >= 2 and _names_people_as_said(w)]
+    readings = {r for w in said for r in (w, *glossary_meanings(w)) if len(r) >= 2}
+    if not readings:
+        return False
+    implied = {m for w in match.focus for m in glossary_meanings(w)}
+    measure = match.measure
+    narrowed = False
+    if match.named is not None or match.named_apart is not None:
+        return False  # asked by its name: whom it is for is what is asked (求职创业补贴给哪些毕业生)
+    groups = [g for t in measure.targets for g in _GROUP_LIST.split(t) if g] or [measure.name]
+    for group in groups:
+        held = [r for r in readings if r in group]
+        if not held:
+            continue
+        if group in readings or any(group in r for r in readings):
+            return False
+        qualifier = group[: min(group.index(r) for r in held)]
+        unsaid = [c for c in _policy_concepts() if c in qualifier and c not in question and c not in implied]
+        if not unsaid:
+            return False
+        narrowed = True
+    return narrowed
+
+
+# Where a target written as a list (高校毕业生、失业人员、返乡农民工等群体) parts into its groups.
+_GROUP_LIST = re.compile(r"[、，,；;]|以及|和|及|或|等")
+
+
+@lru_cache(maxsize=1)
+def _policy_concepts() -> tuple[str, ...]:
+    """The glossary's policy concepts (去产能, 建档立卡 …): what the documents' words mean, not how people say it."""
+    return tuple(dict.fromkeys(w for entry in load_glossary().entries for w in entry.means if len(w) >= 2))
 
 
 def _names_people_as_said(word: str) -> bool:

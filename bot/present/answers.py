@@ -223,17 +223,7 @@ def _direct_lines(answer: Answer) -> list[str]:
             unit = answer.missing.name if answer.missing and answer.missing.kind == "figure" else None
             lines.append(words.no_figure.format(**fields, asked=prose().answers.figure_words(unit)))
         else:
-            amounts = f"（{shown_quote(measure.amount_text)}）" if measure.amount_text else ""
-            lines.append(words.measure.format(**fields, amounts=amounts))
-            # Who it is for and on what conditions, whenever a measure is shown without its figure
-            # asked: 能参加劳动预备制培训领补贴吗 (an overview in form) asks it as much as 符合条件吗.
-            if answer.intent in ("conditions", "eligibility") or (
-                answer.intent == "overview" and _YES_OR_NO.search(answer.question)
-            ):
-                if measure.targets:
-                    lines.append(words.targets.format(targets="、".join(measure.targets)))
-                if measure.conditions:
-                    lines.append(_conditions_line(measure.conditions))
+            lines += _measure_lines(answer, measure, fields)
     if direct.lead or direct.responsible:
         lines.append(_department_line(answer, direct))  # 比例多少，归哪些部门管: both asked
     # The place asked about, which another region's figure does not apply to (not always where the
@@ -251,6 +241,29 @@ def _direct_lines(answer: Answer) -> list[str]:
             )
         )
     return lines
+
+
+def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) -> list[str]:
+    """One measure shown without a figure asked: its figures, and whom it is for and on what conditions
+    when whether one qualifies or what it is is asked (能参加劳动预备制培训领补贴吗, an overview in form, asks it
+    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line says the
+    document sets no standard."""
+    words = prose().answers.direct
+    details = []
+    if measure.targets:
+        details.append(words.targets.format(targets="、".join(measure.targets)))
+    if measure.conditions:
+        details.append(_conditions_line(measure.conditions))
+    asked = answer.intent in ("conditions", "eligibility") or (
+        answer.intent == "overview" and _YES_OR_NO.search(answer.question) is not None
+    )
+    if not measure.amount_text:
+        if details and (asked or answer.intent == "what"):
+            return [words.measure_details.format(**fields), *details]
+        # 哪个多, 创业补贴 typed alone: the document sets no standard, said plainly
+        return [words.measure_bare.format(**fields)]
+    amounts = f"（{shown_quote(measure.amount_text)}）"
+    return [words.measure.format(**fields, amounts=amounts), *(details if asked else ())]
 
 
 # A yes/no question (能参加…吗, 有补贴没, 能不能领): whether one qualifies is asked, whatever its form.

@@ -73,6 +73,8 @@ class DirectProse(Section):
         "item": ("name", "side", "amounts", "details"),
         "item_details": ("details",),
         "measure": ("source", "name", "side", "amounts"),
+        "measure_details": ("source", "name", "side"),
+        "measure_bare": ("source", "name", "side"),
         "targets": ("targets",),
         "conditions": ("conditions",),
         "conditions_open": ("said",),
@@ -98,6 +100,8 @@ class DirectProse(Section):
     item: str
     item_details: str
     measure: str
+    measure_details: str
+    measure_bare: str
     targets: str
     conditions: str
     conditions_open: str
