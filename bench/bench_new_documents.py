@@ -1,16 +1,19 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20|21|22|23]
+    python bench/bench_new_documents.py [--set 19|20|21|22|23|24]
 
-Adds one session's documents (`tests/knowledge/data/documents19/` … `documents23/`) to a fresh data
+Adds one session's documents (`tests/knowledge/data/documents19/` … `documents24/`) to a fresh data
 directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
 notice retired as superseded; session 20: the newer 泉州 意见 added with `--retire-repealed`, as it says
 原《…》同时废止; session 21: 衢州 and 株洲, whose measures point at attachment tables; session 22:
 a Word 办法 in 章/条, a page whose measures are table rows, a PDF numbered 1.–10. across parts;
-session 23: a 政策解读 page in 问/答 pairs, a notice revising an earlier 办法, rural workers and 公益性岗位), asks
+session 23: a 政策解读 page in 问/答 pairs, a notice revising an earlier 办法, rural workers and 公益性岗位;
+session 24: a 办法 in 第X章/第X条 with ①② items behind its cover letter, a 政策文件 page with the site's
+信息公开 table and an 经办机构 paragraph for all measures, a 一问一答 解读 page of a revising notice), asks
 every question of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
 first cited clause is the right one, the asked figure is in the first line, and no other measure's
-figure is. Figures are printed, never asserted.
+figure is (a question whose clause is null is one the documents do not cover: it passes when the answer is not
+`answered` and shows no forbidden figure). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -44,6 +47,9 @@ STEPS = {
     ],
     "23": [
         ["documents", "add", "zunyi_qa_page.html", "dezhou_revision.txt", "ganzhou_rural.txt", "--publish"],
+    ],
+    "24": [
+        ["documents", "add", "anqing_measures.txt", "zhanjiang_page.html", "linyi_qa_page.html", "--publish"],
     ],
 }  # fmt: skip
 
@@ -83,10 +89,13 @@ def main() -> int:
         first = str(answer.get("direct_answer") or "")
         citations = answer.get("citations")
         cited = [c.get("clause_id") for c in citations] if isinstance(citations, list) else []
-        right_clause = bool(cited) and cited[0] == clause
-        has_figure = all(figure in first for figure in want)
         shows_other = any(figure in first for figure in forbid)
-        ok = right_clause and has_figure and not shows_other
+        if clause is None:  # not covered: no answer, no other measure's figure
+            ok = answer.get("status") != "answered" and not shows_other
+        else:
+            right_clause = bool(cited) and cited[0] == clause
+            has_figure = all(figure in first for figure in want)
+            ok = right_clause and has_figure and not shows_other
         passed += ok
         other += shows_other
         print(f"{'ok' if ok else '--'} {question} [{region}] cited {cited[:1]} first line: {first[:80]!r}")

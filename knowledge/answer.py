@@ -27,6 +27,7 @@ from knowledge.answer_model import (
     SupersededDocument,
 )
 from knowledge.citations import Citation, make_citation
+from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
 from knowledge.intent import (
@@ -52,6 +53,13 @@ from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, Scored
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
 
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
+# Where to apply, said for every measure of a document: 本办法所列补贴由…受理, 以上补贴均可…申请, 到哪里申请这些补贴,
+# 补贴申请由…受理 (scope.yaml's aspect of a place or site to apply at).
+_WHERE_TO_APPLY = "办理地点或网站"
+_FOR_ALL = re.compile(
+    r"(?:以上|上述|本办法|本措施|本通知|本意见|本细则|本规定|这些|各项|所列)[^，。；？]{0,8}(?:补贴|补助|奖补|资金|政策|待遇)"
+    r"[^。；？]{0,30}(?:申请|受理|办理|申领)|补贴申请由|申请人向"
+)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
 
 
@@ -509,6 +517,8 @@ class Answerer:
             status = AnswerStatus.NO_ANSWER if how else AnswerStatus.ANSWERED
             return Decision(status, quoted[: len(measure_quotes)] if how else quoted, how, figure, asked)
         missing = self._unanswered_aspect(retrieval, quoted)
+        if missing is not None and missing.kind == "procedure":
+            quoted, missing = self._applied_for_all(retrieval, quoted, missing)
         if missing is None and paid and not any(_pays_for(quote, paid) for _, quote in quoted):
             # 利息谁出 where no sentence of the related clauses says who bears it: say so plainly,
             # never leave the loan's own sentence to read as the answer.
@@ -762,8 +772,42 @@ class Answerer:
             # 稳岗补贴几月份到账 / 创业补贴网上申请的网址是哪个: the measure is found, but the question asks a
             # named aspect of applying (a time limit, a place or site) its clause never states.
             missing = _procedure_unanswered(retrieval.analysis, quoted, named_only=True)
+            if missing is not None:
+                quoted, missing = self._applied_for_all(retrieval, quoted, missing)
         status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
         return Decision(status, quoted, missing, selection, asked)
+
+    def _applied_for_all(
+        self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect
+    ) -> tuple[list[tuple[ScoredClause, str]], MissingAspect | None]:
+        """Where to apply, said once for every measure of a document (第三条 本办法所列补贴由…受理; a 解读's
+        到哪里申请这些补贴？; 经办机构：以上补贴由…受理): when the measure's own clause does not say the
+        procedure aspect asked, the clause of the same document that says it — one that states no figure
+        (no other measure) and speaks of applying — answers, quoted first. Otherwise unchanged."""
+        if not quoted:
+            return quoted, missing
+        aspect = next((a for a in retrieval.analysis.procedure_aspects if a.aspect == missing.name), None)
+        if aspect is None or aspect.aspect != _WHERE_TO_APPLY:
+            return quoted, missing
+        first = quoted[0][0]
+        document_id = first.clause.id.rsplit("-", 1)[0]
+        best: tuple[int, Clause, list[str]] | None = None
+        for clause in self.registry.clauses_of(document_id):
+            body = clause.body
+            if clause.id == first.clause.id or _FIGURE.search(body) or not _FOR_ALL.search(body):
+                continue
+            lines = [line.strip() for s in split_sentences(body) or [body] for line in s.split("\n")]
+            sentences = [s for s in lines if s and any(term in s for term in aspect.evidence)]
+            # The clause saying most of it (线上申请…窗口办理 over a deleted measure's 不再受理新的申请).
+            said = len({term for term in aspect.evidence if any(term in s for s in sentences)})
+            if sentences and (best is None or said > best[0]):
+                best = (said, clause, sentences)
+        if best is None:
+            return quoted, missing
+        _, clause, sentences = best
+        quote = "".join(sentences) if "".join(sentences) in clause.text else sentences[0]
+        item = ScoredClause(clause, first.score, first.lexical, first.dense, first.evidence, first.matched)
+        return [(item, quote), *quoted], None
 
     def _unanswered_aspect(self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
         """The aspect of the question (a figure, a procedure) that the quoted clauses leave open.

@@ -64,7 +64,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         pieces = _pieces(clause.body)
         title = _table_title(clause.text)
         for index, whole in enumerate(pieces, start=1):
-            if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole):
+            if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole) or _ends(whole):
                 continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
@@ -104,7 +104,26 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     derived=True,
                 )
                 measures.extend(_per_item(unit, name))
-    return tuple(_said_without_field(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
+    return tuple(
+        _rent_as_said(_said_without_field(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
+    )
+
+
+# The rent of the premises a business runs from, as the documents pay it (按实际租金的50%给予场租补贴,
+# 租用经营场地…给予租金补贴, 租赁经营场所): people ask for it as 房租 (租门面，房租能补多少) — the name they use
+# is that unit's alias too. Not a person's housing rent (租房补贴 of a graduate): the span speaks of a
+# business's premises.
+_PREMISES_RENT = re.compile(r"场租|(?:经营|创业)[^，。；]{0,12}租金|租(?:赁|用)[^，。；]{0,4}(?:经营|营业)?场(?:地|所)")
+_RENT_SAID = "房租补贴"
+
+
+def _rent_as_said(measures: list[Measure]) -> list[Measure]:
+    return [
+        m.model_copy(update={"aliases": (*m.aliases, _RENT_SAID)})
+        if _PREMISES_RENT.search(m.span) and m.kind is MeasureKind.SUBSIDY and _RENT_SAID not in m.aliases
+        else m
+        for m in measures
+    ]
 
 
 # A long measure name opens with the field it belongs to (创业 of 创业带动就业补贴), which people leave
@@ -141,7 +160,15 @@ def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]
         measure = measures[members[0]]
         if heading not in measure.name and measure.name not in heading and heading not in measure.aliases:
             out[members[0]] = measure.model_copy(update={"aliases": (*measure.aliases, heading)})
-    return out
+    # The title alone (（六）租金补贴。 over the sentence that grants it) is no unit beside the grants it
+    # heads: a unit of no figure and no condition, it was chosen before them (房租每年能补多少 → 租金补贴,
+    # "no sum written"). A title whose clause grants nothing else stays, as the measure it names; so does a
+    # heading that is itself a grant with its figure (a revision's 将第七条中“…”修改为“给予8000元…”).
+    return [
+        m
+        for m in out
+        if m.amounts or m.clause not in by_clause or m.span.rstrip("：:。；，,") != headings.get(m.clause)
+    ]
 
 
 # A sentence that raises a standard granted before it: a condition, then 提高到/提高至 and a figure.
@@ -158,6 +185,10 @@ def _raised(piece: str) -> str | None:
         return None
     condition = piece[: re.search(r"[，,]", piece).start()].removeprefix("对")  # type: ignore[union-attr]
     condition = condition.removesuffix("的")
+    if len(condition) > _MAX_CONDITION:
+        # 创办小微企业并吸纳3人以上就业、缴纳社会保险费满6个月的，补贴标准提高到…: a long condition of
+        # several requirements is told by its first one.
+        condition = condition.split("、")[0]
     return condition if 2 <= len(condition) <= _MAX_CONDITION else None
 
 
@@ -248,10 +279,13 @@ def _condition_opening(span: str) -> str:
     first = re.split(r"(?<=[，,])", span, maxsplit=1)[0]
     if _ITEM_LABEL.match(span) or not _CONDITION_PART.search(first):
         return ""
-    condition = first[:-2].removeprefix("对")
+    # A 款 of an article numbered （一）（二） inside it (第六条 …（二）合伙创业的，…) is no list item of a
+    # lead-in's tiers: its number is no part of the condition it opens with.
+    condition = _SUBSECTION.sub("", first[:-2]).removeprefix("对")
     return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
 
 
+_SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # 符合条件的 says every grant's condition, never whom a piece is for: the subject after it is.
 _ANY_ELIGIBLE = re.compile(r"^符合(?:条件|规定|要求)的")
 
@@ -344,7 +378,7 @@ _OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,20}?)的[，,]")
 
 
 def _condition_variant(piece: str) -> str | None:
-    match = _OPENS_WITH_CONDITION.match(piece)
+    match = _OPENS_WITH_CONDITION.match(_ITEM_LABEL.sub("", _SUBSECTION.sub("", piece), count=1))
     if match is None or _names_a_grant(piece) or not grants_a_figure(piece):
         return None
     return match.group(1).removeprefix("对")
@@ -379,6 +413,15 @@ def _subject_of(name: str, piece: str, earlier: str) -> str:
 def _introduces_grants(line: str) -> bool:
     """…给予以下补贴： / 创业担保贷款按以下规定执行：, not 符合下列条件之一的…可以申请贷款："""
     return line.endswith(("：", ":")) and bool(_GRANTS.search(line)) and not _CONDITIONS.search(line)
+
+
+# A sentence repealing a document (《临沂市创业担保贷款贴息实施细则》（…）同时废止) grants nothing: the
+# title it names is no measure (it was a unit named 临沂市创业担保贷款, answering loan questions).
+_REPEALS_A_DOCUMENT = re.compile(r"》[^。；]*?(?:同时|予以|一并)?(?:废止|失效|停止执行)")
+
+
+def _ends(piece: str) -> bool:
+    return bool(_REPEALS_A_DOCUMENT.search(piece)) and not grants_a_figure(piece)
 
 
 def _is_grant_list_lead_in(piece: str) -> bool:
@@ -424,17 +467,29 @@ def _pieces(body: str) -> list[str]:
     for sentence in split_sentences(body):
         # A heading line above items ends where its line does (返乡创业补贴\n（一）…).
         parts = [p for p in re.split(r"(?<=；)|\n", sentence) if p.strip()]
-        out.extend(q.strip() for p in parts for q in _after_lead_in(p))
+        out.extend(q.strip() for p in parts for q in _after_lead_in(_ANSWER_MARK.sub("", p.strip())))
     return out
+
+
+# The mark of an answer on a page of questions (答：一次性创业补贴标准由…): no word of the measure.
+_ANSWER_MARK = re.compile(r"^答[：:]\s*")
 
 
 def _after_lead_in(part: str) -> list[str]:
     """按招用人数给予奖补：招用2—4人的，每人1500元；: a lead-in that introduces grants inside the
-    sentence ends where its colon does, so the items after it are read as its granted items."""
-    at = part.find("：")
-    if at < 0 or at == len(part) - 1 or not _introduces_grants(part[: at + 1]):
-        return [part]
-    return [part[: at + 1], part[at + 1 :]]
+    sentence ends where its colon does, so the items after it are read as its granted items; so does
+    one whose items are numbered on the same line (分两种情况：①…；②…, 按以下标准给予…补贴：①初级工…)."""
+    for found in re.finditer("：", part):
+        at = found.start()
+        if at == len(part) - 1:
+            break
+        lead, rest = part[: at + 1], part[at + 1 :]
+        if _introduces_grants(lead) or _INLINE_ITEM.match(rest):
+            return [lead, rest]
+    return [part]
+
+
+_INLINE_ITEM = re.compile(r"[①-⑳]")
 
 
 def _name(piece: str, context: list[str], clause: Clause) -> str:
@@ -443,10 +498,15 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     clause heading when none, without its closing punctuation."""
     for line in (piece, *context):
         title = _TITLE.match(line) if line is not piece else None
+        if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
+            title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title
         name = title.group(1) if title else _granted_noun(line)
         if name:
             return name
     heading = clause.heading if clause.heading and not _is_question(clause.heading) else None
+    if clause.heading and heading is None:
+        # A question heading is no name, but the grant it asks about is (灵活就业人员的社会保险补贴怎么补？).
+        heading = _granted_noun(clause.heading)
     return (heading or piece[:12]).rstrip("：:。；，,")
 
 

@@ -35,11 +35,14 @@ def grants_a_figure(part: str) -> bool:
 
 # The wording a revision replaces (将第七条中“给予5000元…”修改为“给予8000元…”) grants nothing any more.
 _REPLACED = re.compile(r"“[^“”]*”(?=(?:修改|调整|修订|替换|改)为)")
+# So does the standard a raise starts from (标准由原来的每户5000元提高到每户8000元): the figure after 由 is
+# what the standard was, the one after the verb what it is.
+_RAISED_FROM = re.compile(r"由(?:原来的|原|过去的)?[^，,。；“”]{0,20}?(?=(?:提高|上调|调整|增加|提升)(?:到|至|为))")
 
 
 def amounts(piece: str) -> tuple[Amount, ...]:
     """Every figure of the piece in text order, each with its kind (a condition's is a threshold)."""
-    piece = _REPLACED.sub("“”", piece)
+    piece = _RAISED_FROM.sub("由", _REPLACED.sub("“”", piece))
     if ROW in piece:
         # A table row: each cell says one thing (who, on what condition, how much); a grant verb in the
         # standard's cell governs no figure of the condition's cell, nor the reverse.
@@ -72,9 +75,10 @@ _REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于")
 def _is_grant_figure(before: str, between: str) -> bool:
     """A figure before the grant verb is the grant's own when it is the standard the grant is paid
     by (按每户5000元标准给予, 按最低工资标准的60%给予): 按 opens its phrase and nothing but the word
-    标准 lies between it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
+    标准 (or 额度, the sum a loan is paid by: 按每人不超过30万元、总额不超过200万元的额度给予贷款) lies between
+    it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
     phrase = re.split(r"[，,；。]", before)[-1]
-    return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准)", between)
+    return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准|额度)", between)
 
 
 def _amount_kind(text: str) -> AmountKind:
