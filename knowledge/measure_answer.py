@@ -1203,9 +1203,9 @@ def _said_group_before_narrower(relevant: MatchRanking, asked: AskedIntent, ques
 
 def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
     """The measure is for a kind of the group the question says (失业人员) narrowed by a policy concept
-    the question never says nor implies (去产能 of 去产能企业失业人员), in its target groups or, without
-    them, its name; and no target is the group as said. 城镇登记失业人员 is not narrower: 登记 is no concept
-    of its own."""
+    the question never says, nor a word of it holds or is part of, nor implies (去产能 of 去产能企业失业人员),
+    in its target groups (or, when it names none, its name); and no target is the group as said.
+    城镇登记失业人员 is not narrower: 登记 is no concept of its own."""
     said = [w for w in match.focus if len(w) >= 2 and _names_people_as_said(w)]
     readings = {r for w in said for r in (w, *glossary_meanings(w)) if len(r) >= 2}
     if not readings:
@@ -1215,7 +1215,9 @@ def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
     narrowed = False
     if match.named is not None or match.named_apart is not None:
         return False  # asked by its name: whom it is for is what is asked (求职创业补贴给哪些毕业生)
-    groups = [g for t in measure.targets for g in _GROUP_LIST.split(t) if g] or [measure.name]
+    # (a group written with quotes or brackets inside a list — 零就业家庭成员“两后生（初 — is not read)
+    groups = [g for t in measure.targets for g in _GROUP_LIST.split(t) if g and not _INNER_MARKS.search(g)]
+    groups = groups or [measure.name]
     for group in groups:
         held = [r for r in readings if r in group]
         if not held:
@@ -1223,7 +1225,11 @@ def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
         if group in readings or any(group in r for r in readings):
             return False
         qualifier = group[: min(group.index(r) for r in held)]
-        unsaid = [c for c in _policy_concepts() if c in qualifier and c not in question and c not in implied]
+        unsaid = [
+            c
+            for c in _policy_concepts()
+            if c in qualifier and c not in implied and not any(c in w or w in c for w in match.focus if len(w) >= 2)
+        ]
         if not unsaid:
             return False
         narrowed = True
@@ -1232,12 +1238,19 @@ def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
 
 # Where a target written as a list (高校毕业生、失业人员、返乡农民工等群体) parts into its groups.
 _GROUP_LIST = re.compile(r"[、，,；;]|以及|和|及|或|等")
+_INNER_MARKS = re.compile(r"[“”\"（）()《》]")
 
 
 @lru_cache(maxsize=1)
 def _policy_concepts() -> tuple[str, ...]:
     """The glossary's policy concepts (去产能, 建档立卡 …): what the documents' words mean, not how people say it."""
-    return tuple(dict.fromkeys(w for entry in load_glossary().entries for w in entry.means if len(w) >= 2))
+    return tuple(
+        dict.fromkeys(w for entry in load_glossary().entries for w in entry.means if len(w) >= _CONCEPT_LENGTH)
+    )
+
+
+# A concept that narrows a group has a name of its own (去产能, 建档立卡), not a bare 创业 or 就业.
+_CONCEPT_LENGTH = 3
 
 
 def _names_people_as_said(word: str) -> bool:

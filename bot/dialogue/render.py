@@ -114,6 +114,12 @@ def situated(reply: Reply, situation: str) -> Reply:
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
+def _said_before(text: str, earlier: str) -> bool:
+    """A line of the answer's own lines (below its first, above its quotes) is already in the earlier text."""
+    head = text.split(prose().answers.direct.based_on, 1)[0]
+    return any(line.strip() and line in earlier for line in head.splitlines()[1:])
+
+
 def joined(parts: list[tuple[str, Reply]]) -> Reply:
     """One answer to a message that asks several things (能拿多少，去哪申请): each part under the words
     it answers, the clause buttons once each, answered when any part is."""
@@ -123,8 +129,11 @@ def joined(parts: list[tuple[str, Reply]]) -> Reply:
         own = {c.clause_id for c in reply.citations}
         if texts and own and own <= cited:
             # 能贷好多 | 利息咋算 answered from the same clauses as the part before: the documents say
-            # nothing more on it — said plainly, never the same answer twice.
-            texts.append(f"【{asked}】\n{prose().followups.nothing_more}")
+            # nothing more on it — said plainly, never the same answer twice; and where the part before
+            # already shows this part's own lines (the 条件：… under 能领吗), pointed at, not told missing.
+            words = prose().followups
+            shown = _said_before(reply.text, "\n".join(texts))
+            texts.append(f"【{asked}】\n{words.said_above if shown else words.nothing_more}")
         else:
             texts.append(f"【{asked}】\n{reply.text}")
         cited |= own

@@ -543,6 +543,7 @@ class FollowupProse(Section):
     read_as: str
     no_such_citation: str
     nothing_more: str
+    said_above: str
 
 
 class DialogueReadingProse(Section):

@@ -11,6 +11,7 @@ import pytest
 from bot.dialogue.core import Dialogue
 from bot.dialogue.types import SessionState
 from bot.present.answers import answer_result
+from bot.present.prose import prose
 from knowledge.kb import KnowledgeBase
 from tests.dialogue.speaking import say
 
@@ -35,9 +36,10 @@ def test_a_plan_to_open_a_shop_steers_what_help_is_asked_in_the_first_message(di
 
 
 def test_help_listed_for_a_laid_off_person_is_not_the_narrower_overcapacity_kind(kb: KnowledgeBase) -> None:
-    head = _listed(kb, "巴中这边 下岗了能有哪些补贴")
-    assert "去产能" not in head.splitlines()[1], head  # the first measure listed is the person's group's
-    said = _listed(kb, "巴中 我是煤矿关停后下岗的 能有哪些补贴")
+    head = _listed(kb, "资阳 失业人员 自主创业 有哪些补贴")
+    first = next(line for line in head.splitlines() if line.startswith("·"))
+    assert "去产能" not in first, head  # the first measure listed is the person's group's
+    said = _listed(kb, "巴中 我是煤矿关停后失业的 想创业 有哪些扶持")
     assert "去产能" in said, said  # the narrower kind is theirs once its concept is said
 
 
@@ -48,7 +50,7 @@ def test_a_measure_asked_by_name_keeps_whom_it_is_for(kb: KnowledgeBase) -> None
 
 @pytest.mark.parametrize(
     ("question", "details"),
-    [("吉林那个求职创业补贴给什么人", True), ("资阳 创业补贴要满足啥", True), ("巴中的公益性岗位托底安置", False)],
+    [("吉林那个求职创业补贴 哪些人能领", True), ("资阳 创业补贴要满足啥", True), ("巴中的公益性岗位托底安置", False)],
 )
 def test_a_measure_without_a_figure_is_never_shown_by_its_bare_name(
     kb: KnowledgeBase, question: str, details: bool
@@ -60,3 +62,13 @@ def test_a_measure_without_a_figure_is_never_shown_by_its_bare_name(
     assert not first.endswith("补贴。") and not first.endswith("安置。"), head
     assert "没有写明" in first, head
     assert ("对象：" in head or "条件：" in head) is details, head
+
+
+def test_a_second_part_answered_by_the_conditions_listed_under_the_first_is_pointed_at(dialogue: Dialogue) -> None:
+    """那他能领吗？要啥条件: the conditions listed under the first part answer the second — never followed by
+    "没有另外的规定" right below them."""
+    state, _ = say(dialogue, SessionState(), "资阳 雁江区的创业补贴", TODAY)
+    _, replies = say(dialogue, state, "我表哥能领这个创业补贴吗？要什么条件", TODAY)
+    text = "\n".join(r.text for r in replies)
+    assert "条件：" in text, text
+    assert prose().followups.nothing_more not in text, text
