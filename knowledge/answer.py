@@ -8,6 +8,8 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -52,6 +54,7 @@ from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
 
+ANSWERS_KEPT = 2048  # answers kept per answerer (the same question asked again on the same day)
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
 # Where to apply, said for every measure of a document: 本办法所列补贴由…受理, 以上补贴均可…申请, 到哪里申请这些补贴,
 # 补贴申请由…受理 (scope.yaml's aspect of a place or site to apply at).
@@ -257,6 +260,11 @@ class Answerer:
         self.selection_policy = selection_policy or SelectionPolicy()
         self._replaced: tuple[date, frozenset[str]] | None = None
         self._jurisdiction_of = _JurisdictionOf(self.registry, matcher)
+        # An answer is a function of the question, the region, the day and the documents this answerer
+        # holds (one published set: a publish or retire makes a new answerer), so the same question is
+        # answered once per day and kept (the most recent ANSWERS_KEPT; `Answer` is frozen).
+        self._kept: OrderedDict[tuple[str | bytes, str | None, date], Answer] = OrderedDict()
+        self._kept_lock = threading.Lock()
 
     @cached_property
     def documents(self) -> tuple[SourceDocument, ...]:
@@ -264,9 +272,24 @@ class Answerer:
         return tuple(_source(doc) for doc in self.registry.documents.values())
 
     def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer:
+        """The answer to `question` asked in `region` on `as_of` (today). Asked again, the kept answer:
+        the same question on the same day from the same documents is the same answer; one made while
+        the vector store was unreachable (`degraded`) is not kept, so the next asking tries it again."""
         as_of = as_of or date.today()
+        key = (question, region, as_of)
+        with self._kept_lock:
+            kept = self._kept.get(key)
+            if kept is not None:
+                self._kept.move_to_end(key)
+                return kept
         retrieval = self.prefer_in_force(self.retriever.retrieve(question, region), as_of)
-        return self.compose(retrieval, as_of)
+        answer = self.compose(retrieval, as_of)
+        if not retrieval.degraded:
+            with self._kept_lock:
+                self._kept[key] = answer
+                if len(self._kept) > ANSWERS_KEPT:
+                    self._kept.popitem(last=False)
+        return answer
 
     def prefer_in_force(self, retrieval: Retrieval, as_of: date) -> Retrieval:
         """Clauses of documents in force first: a superseded or expired document's clauses come after

@@ -43,12 +43,23 @@ class SessionAccess(Protocol):
     def delete(self, key: str) -> None: ...
 
 
+class SessionTurnAccess(SessionAccess, Protocol):
+    def replace(self, key: str, stored: str | None, state: SessionState | None) -> bool:
+        """Write `state` (None: delete) only if the stored session is still exactly `stored` (its
+        text as `SessionStore.read` gave it; None: there was none); False, writing nothing, if not."""
+        ...
+
+
 class SessionStore(SessionAccess, Protocol):
     @property
     def has_one_writer(self) -> bool:
         """One write transaction at a time for the whole database (an SQLite file), not per key."""
         ...
 
-    def turn(self, key: str) -> AbstractContextManager[SessionAccess]:
+    def read(self, key: str) -> tuple[SessionState | None, str | None]:
+        """`load`, with the session's stored text (for `SessionTurnAccess.replace`)."""
+        ...
+
+    def turn(self, key: str) -> AbstractContextManager[SessionTurnAccess]:
         """Load and save of one turn, committed together; one turn of `key` at a time across processes."""
         ...

@@ -85,19 +85,27 @@ class Conversations:
         channel stores with the turn (the web's transcript), written after the save in the same commit."""
         today = self.clock()
         with self._lock(key):
-            answered: tuple[SessionState, Outcome, TurnWrites | None] | None = None
+            answered: tuple[SessionState, str | None, Outcome, TurnWrites | None] | None = None
             if self.store.has_one_writer:
                 # Every writer of the database waits while a turn holds its write lock, so the turn is
                 # answered (and the channel's rows made ready) before, on the state read without the
-                # lock; under the lock it is only checked that this is still the stored state (issue 14:
+                # lock; under the lock it is written only if that is still the stored state (issue 14:
                 # the wait for the lock was the tail).
-                before = self.store.load(key) or SessionState()
+                read, stored = self.store.read(key)
+                before = read or SessionState()
                 outcome = self.dialogue.respond(before, turn, today)
-                answered = before, outcome, also(outcome) if also is not None else None
+                answered = before, stored, outcome, also(outcome) if also is not None else None
             with self.store.turn(key) as rows:
+                if answered is not None and answered[2].state != answered[0]:
+                    # The turn changes the session: one compare-and-set write, no second read.
+                    _, stored, outcome, writes = answered
+                    if rows.replace(key, stored, outcome.state):
+                        if writes is not None:
+                            writes(rows)
+                        return Handled(outcome.replies, forgotten=outcome.state is None)
                 state = rows.load(key) or SessionState()
                 if answered is not None and answered[0] == state:
-                    _, outcome, writes = answered
+                    _, _, outcome, writes = answered
                 else:  # another process handled a turn of this conversation in between: answered again
                     outcome = self.dialogue.respond(state, turn, today)
                     writes = also(outcome) if also is not None else None

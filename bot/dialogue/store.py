@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, insert, select, text
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -42,6 +42,14 @@ def _upsert(insert: Any) -> Any:
 # per turn is compiled per turn, and the ORM's execution and loading paths cost more than the SQL.
 _LOAD = select(_SESSIONS.c.state).where(_SESSIONS.c.key == bindparam("key"))
 _DELETE = delete(_SESSIONS).where(_SESSIONS.c.key == bindparam("key"))
+# Compare-and-set: written only while the stored text is still the one the turn was answered on.
+_IS_STORED = (_SESSIONS.c.key == bindparam("stored_key")) & (_SESSIONS.c.state == bindparam("stored"))
+_REPLACE = update(_SESSIONS).where(_IS_STORED).values(state=bindparam("new_state"), updated_at=bindparam("now"))
+_DELETE_STORED = delete(_SESSIONS).where(_IS_STORED)
+_INSERT_NEW = {
+    "postgresql": postgresql.insert(_SESSIONS).on_conflict_do_nothing(index_elements=["key"]),
+    "sqlite": sqlite.insert(_SESSIONS).on_conflict_do_nothing(index_elements=["key"]),
+}
 _INSERT = insert(_SESSIONS)
 _UPSERT = {"postgresql": _upsert(postgresql.insert), "sqlite": _upsert(sqlite.insert)}
 _TURN_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -54,14 +62,37 @@ class SessionRows:
         self.connection = connection
 
     def load(self, key: str) -> SessionState | None:
-        state = self.connection.execute(_LOAD, {"key": key}).scalar()
-        if state is None:
-            return None
+        return self.read(key)[0]
+
+    def read(self, key: str) -> tuple[SessionState | None, str | None]:
+        """The session and its stored text (None, None: there is none)."""
+        stored = self.connection.execute(_LOAD, {"key": key}).scalar()
+        if stored is None:
+            return None, None
         try:
-            return SessionState.model_validate_json(state)
+            return SessionState.model_validate_json(stored), stored
         except ValidationError:
             log.warning("discarding unreadable session state for %s", key.split(":", 1)[0])
-            return None
+            return None, stored
+
+    def replace(self, key: str, stored: str | None, state: SessionState | None) -> bool:
+        """Write `state` (None: delete) only if the stored text is still `stored` (None: no session),
+        in one statement whose row count says whether it was; no read, no parse."""
+        if stored is None and state is None:
+            return self.read(key)[1] is None  # nothing to write: unchanged if there is still none
+        if state is None:
+            return bool(self.connection.execute(_DELETE_STORED, {"stored_key": key, "stored": stored}).rowcount)
+        values = {"key": key, "state": state.model_dump_json(), "updated_at": datetime.now(UTC)}
+        if stored is None:
+            insert_new = _INSERT_NEW.get(self.connection.dialect.name)
+            if insert_new is None:
+                if self.read(key)[1] is not None:
+                    return False
+                self.connection.execute(_INSERT, values)
+                return True
+            return bool(self.connection.execute(insert_new, values).rowcount)
+        changed = {"stored_key": key, "stored": stored, "new_state": values["state"], "now": values["updated_at"]}
+        return bool(self.connection.execute(_REPLACE, changed).rowcount)
 
     def save(self, key: str, state: SessionState) -> None:
         values = {"key": key, "state": state.model_dump_json(), "updated_at": datetime.now(UTC)}
@@ -90,8 +121,11 @@ class SqlSessionStore:
         return self.engine.dialect.name == "sqlite"
 
     def load(self, key: str) -> SessionState | None:
+        return self.read(key)[0]
+
+    def read(self, key: str) -> tuple[SessionState | None, str | None]:
         with self.engine.connect() as connection:
-            return SessionRows(connection).load(key)
+            return SessionRows(connection).read(key)
 
     def save(self, key: str, state: SessionState) -> None:
         with self.engine.begin() as connection:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case, delete, exists, func, insert, null, select, update
+from sqlalchemy import String, bindparam, case, delete, exists, func, insert, null, or_, select, type_coerce, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -30,20 +30,31 @@ _TRANSCRIPT = TranscriptEntry.metadata.tables[TranscriptEntry.__tablename__]
 _INSERT = insert(_TRANSCRIPT)
 _NOTHING_LIVE = update(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key")).values(offered="")
 # Before a turn, one query: the turn ids and live buttons of the conversation and, for a pressed
-# button, the bodies of the messages that may hold it (its label is what the person "said").
+# button, the bodies of the messages that may hold it (its label is what the person "said"). Only the
+# rows that can tell something: those offering buttons, those of the turn id asked about (a resent
+# turn), and the conversation's first (that it exists) — not the person's messages and the replies
+# without buttons, which grow with every turn. `created_at` is only compared with itself (which turn
+# offered the newest buttons), so it is read as stored, not made into a datetime per row.
+_TELLING = or_(
+    _TRANSCRIPT.c.offered != "",
+    _TRANSCRIPT.c.turn_id == bindparam("turn_id"),
+    _TRANSCRIPT.c.id
+    == select(func.min(_TRANSCRIPT.c.id)).where(_TRANSCRIPT.c.session_key == bindparam("key")).scalar_subquery(),
+)
+_AS_STORED = type_coerce(_TRANSCRIPT.c.created_at, String)
 _GLANCE = (
-    select(_TRANSCRIPT.c.turn_id, _TRANSCRIPT.c.offered, _TRANSCRIPT.c.created_at)
-    .where(_TRANSCRIPT.c.session_key == bindparam("key"))
+    select(_TRANSCRIPT.c.turn_id, _TRANSCRIPT.c.offered, _AS_STORED)
+    .where(_TRANSCRIPT.c.session_key == bindparam("key"), _TELLING)
     .order_by(_TRANSCRIPT.c.id)
 )
 _GLANCE_PRESSED = (
     select(
         _TRANSCRIPT.c.turn_id,
         _TRANSCRIPT.c.offered,
-        _TRANSCRIPT.c.created_at,
+        _AS_STORED,
         case((_TRANSCRIPT.c.offered.contains(bindparam("action")), _TRANSCRIPT.c.body), else_=null()),
     )
-    .where(_TRANSCRIPT.c.session_key == bindparam("key"))
+    .where(_TRANSCRIPT.c.session_key == bindparam("key"), _TELLING)
     .order_by(_TRANSCRIPT.c.id)
 )
 _FORGET = delete(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key"))
@@ -112,9 +123,10 @@ class Transcripts:
         with self.reads.connect() as connection:
             pressed = None
             if action is None:
-                rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key})]
+                rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key, "turn_id": turn_id})]
             else:
-                rows = [tuple(row) for row in connection.execute(_GLANCE_PRESSED, {"key": key, "action": action})]
+                values = {"key": key, "turn_id": turn_id, "action": action}
+                rows = [tuple(row) for row in connection.execute(_GLANCE_PRESSED, values)]
                 bodies = [row[3] for row in reversed(rows) if row[3] is not None]
                 pressed = _label_in(bodies[:LABEL_CANDIDATES], action)
         offered = frozenset(a for live in _live_offers(rows) if live for a in live.split(" "))
@@ -175,7 +187,7 @@ class Transcripts:
         if action.startswith(ALWAYS_LIVE_PREFIX):
             return True
         with self.reads.connect() as connection:
-            rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key})]
+            rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key, "turn_id": None})]
         return any(action in live.split(" ") for live in _live_offers(rows))
 
     def label_of(self, key: str, action: str) -> str | None:
