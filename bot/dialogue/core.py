@@ -12,6 +12,7 @@ documents, follow-ups read against the thread of the last question (thread.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
@@ -331,7 +332,9 @@ class Dialogue:
         # 我自己是…: the speaker told apart from the one asked for, before whose facts the message states.
         apart = self._speaker_apart(work, text, reading, today)
         reading = self._whose(work, text, reading, today) if apart is None else reading
-        moved = apart or self._reattributed(work, text, reading, today)
+        moved = (
+            apart or self._card_was_theirs(work, text, reading, today) or self._reattributed(work, text, reading, today)
+        )
         if moved is not None:
             return moved
         if work.pending:
@@ -460,7 +463,10 @@ class Dialogue:
             own = set(self.describer.describe(reading.statement, today).facts) if reading.statement else set()
             # 俺老公…裁员下来了 我自己开个理发店 想问问他能享受啥: asked for him in so many words, the check is
             # his even though the speaker told something of her own — which is then left out.
-            for_other = bool(own - _SHARED_FACTS) and self._asks_for_someone_else(reading.question)
+            # 我今年50了，想帮我儿子问问。他23岁…: asking on the named one's behalf says the same.
+            for_other = bool(own - _SHARED_FACTS) and (
+                self._asks_for_someone_else(reading.question) or self._asks_on_behalf_of_other(text)
+            )
             if work.profile or work.pending or (own - _SHARED_FACTS and not for_other) or not reading.others:
                 return reading
             # 我表哥是退役士兵，通江有什么扶持 asks the documents about a group; 他能享受啥 asks for a check.
@@ -480,13 +486,71 @@ class Dialogue:
             return reading
         # The place the speaker gave is the family's: it stays with the person asked for (not what the
         # speaker said of their own work or schooling).
-        own_told = self.describer.describe(reading.statement, today).facts if reading.statement else {}
-        shared = not set(own_told) - _SHARED_FACTS
-        place = reading.statement if not work.profile and not work.pending and shared else ""
+        place = self._family_part(reading.statement, today) if not work.profile and not work.pending else ""
         told = "，".join(part for part in (place, reading.others) if part)
         if reading.is_search and reading.others and not self.words.is_question(reading.question):
             return Reading(statement=told, question="", others=reading.others)
         return replace(reading, statement=told)
+
+    def _family_part(self, statement: str, today: date) -> str:
+        """What of the speaker's words stays with the one asked for: the family's place and household
+        (我是平昌县的), not the speaker's age, work or schooling (今年50了) — phrase by phrase."""
+        if not statement:
+            return ""
+        phrases = [part for part in _PHRASES.split(statement) if part]
+        kept = [part for part in phrases if not set(self.describer.describe(part, today).facts) - _SHARED_FACTS]
+        return "，".join(kept)
+
+    def _asks_on_behalf_of_other(self, text: str) -> bool:
+        """帮我儿子问问, 替俺姐打听一下: the speaker says in so many words that they ask for someone else
+        (not 帮我问问: that asks for the speaker)."""
+        found = self.words.on_behalf.search(text)
+        return found is not None and self.reader.is_about_other(found.group())
+
+    def _card_was_theirs(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """50岁是我，我儿子23岁…, 年龄不对，是23岁。他是2024年毕业的: while the speaker's card waits, a
+        correction that says a fact on it is the speaker's, or names a fact of it wrong, and tells someone
+        else's facts that replace it — the card was that person's all along. The check turns to them: the
+        family's place stays, the speaker's own facts leave the card, theirs take their place."""
+        if not work.pending or work.profile or work.for_someone_else or not reading.others:
+            return None
+        if self.words.is_question(text):
+            return None
+        theirs = self.describer.describe(reading.others, today)
+        if not theirs.facts:
+            return None
+        card = work.pending
+        own = self.describer.describe(reading.statement, today).facts if reading.statement else {}
+        if any(card.get(fact) != value for fact, value in own.items()):
+            return None  # the speaker tells something new of their own: not a correction of whose
+        phrases = [part for part in _PHRASES.split(text) if part]
+        before_them = list(itertools.takewhile(lambda part: not self.reader.is_about_other(part), phrases))
+        wrong = [part for part in before_them if self._names_card_fact_wrong(work, part)]
+        corrected = self.corrections.read("，".join(before_them), dict(card), today) if wrong else None
+        new = {**(corrected.facts if corrected is not None else {}), **theirs.facts}
+        contradicted = {fact for fact, value in new.items() if fact in card and card[fact] != value}
+        says_mine = bool(set(own) - _SHARED_FACTS)  # 50岁是我: a fact of the card is the speaker's
+        if not contradicted or not (says_mine or wrong or self.words.correcting.search(text)):
+            return None
+        work.for_someone_else = True
+        work.subject = work.subject or self._kin_named(text)
+        for fact in set(card) - _SHARED_FACTS:
+            work.pending.pop(fact, None)
+            work.pending_notes.pop(fact, None)
+        notes = {**(corrected.notes if corrected is not None else {}), **theirs.notes}
+        for fact, value in new.items():
+            work.pending[fact] = value
+            if fact in notes:
+                work.pending_notes[fact] = notes[fact]
+        return [self.interviewer.confirmation(work)]
+
+    def _names_card_fact_wrong(self, work: Working, phrase: str) -> bool:
+        """年龄不对, 岁数错了: a phrase that names a fact of the card and denies it."""
+        if self.words.yes_no(phrase) != (True, False):
+            return False
+        return any(
+            fact in self.interviewer.facts.specs and self.corrections.names(fact, phrase) for fact in work.pending
+        )
 
     def _speaker_apart(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
         """我自己是退伍军人，在资阳开了个小饭馆 in a conversation about someone else: the speaker tells their

@@ -81,7 +81,7 @@ class Corrections:
         phrases = _PHRASE.findall(text)
         for index, phrase in enumerate(phrases):
             around = "".join(phrases[:index] + phrases[index + 1 :])
-            named = {fact: value for fact, value in known.items() if fact in self.facts and self._names(fact, around)}
+            named = {fact: value for fact, value in known.items() if fact in self.facts and self.names(fact, around)}
             corrected = self._of_known_fact(phrase, named, today) if named else None
             if corrected is not None:
                 return corrected
@@ -128,13 +128,13 @@ class Corrections:
         if len(read) > 1:
             # 岁数打错了 是58: 58 reads as an age and as months out of work — the words around the value
             # name which (岁 is age's unit; 失业 is in 连续失业时长).
-            named = {fact for fact in read if self._names(fact, around)}
+            named = {fact for fact in read if self.names(fact, around)}
             read = {fact: value for fact, value in read.items() if fact in named}
         if len(read) != 1:
             return None
         return Description(facts=read, notes={f: n for f, n in notes.items() if f in read})
 
-    def _names(self, fact: str, words: str) -> bool:
+    def names(self, fact: str, words: str) -> bool:
         """`words` name the fact: its unit (岁, 个月) or two characters of its label (年龄, 失业)."""
         spec = self.facts[fact]
         if spec.unit and spec.unit in words:
