@@ -248,16 +248,31 @@ _OPENING_END = re.compile(r"[^\u4e00-\u9fff]|的|最高|最多|可|按|每|给�
 _MAX_QUALIFIER = 8
 
 
+# A name qualified by a variant in brackets at its end (创业担保贷款（合伙创业）): its lead-in's name is before them.
+_QUALIFIED = re.compile(r"（[^（）]*）$")
+
+
 def _told_apart(measures: list[Measure]) -> list[Measure]:
     """Items of one list named alike after their lead-in (创业担保贷款 for ①个人… and ②合伙创业的…) are
     told apart by their own opening words, as a curator would name them: 创业担保贷款（个人）,
     创业担保贷款（合伙创业）, with the said forms (个人创业担保贷款, 合伙创业担保贷款) as aliases."""
     groups: dict[tuple[str, str], list[int]] = {}
     for at, measure in enumerate(measures):
-        groups.setdefault((measure.clause, measure.name), []).append(at)
+        groups.setdefault((measure.clause, _QUALIFIED.sub("", measure.name)), []).append(at)
     named = list(measures)
     for (_, name), members in groups.items():
         if len(members) < 2:
+            continue
+        plain = [at for at in members if measures[at].name == name]
+        if len(plain) < len(members):
+            # A labelled sibling already named by its own condition (②合伙创业的… → 创业担保贷款（合伙创业）):
+            # the other labelled items are told apart by their opening words beside it (①个人… → （个人）).
+            taken = {measures[at].name for at in members}
+            for at in plain:
+                opening = _opening(measures[at].span) if _ITEM_LABEL.match(measures[at].span) else ""
+                if opening and f"{name}（{opening}）" not in taken:
+                    said = _joined(opening, name)
+                    named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
             continue
         openings = [_opening(measures[at].span) for at in members]
         if not all(openings) or len(set(openings)) < len(openings):

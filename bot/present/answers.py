@@ -246,8 +246,8 @@ def _direct_lines(answer: Answer) -> list[str]:
 def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) -> list[str]:
     """One measure shown without a figure asked: its figures, and whom it is for and on what conditions
     when whether one qualifies or what it is is asked (能参加劳动预备制培训领补贴吗, an overview in form, asks it
-    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line says the
-    document sets no standard."""
+    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line points to the
+    sentence below."""
     words = prose().answers.direct
     details = []
     if measure.targets:
