@@ -271,8 +271,7 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
             for at in plain:
                 opening = _opening(measures[at].span) if _ITEM_LABEL.match(measures[at].span) else ""
                 if opening and f"{name}（{opening}）" not in taken:
-                    said = _joined(opening, name)
-                    named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
+                    named[at] = _named_by_opening(measures[at], name, opening)
             continue
         openings = [_opening(measures[at].span) for at in members]
         if not all(openings) or len(set(openings)) < len(openings):
@@ -284,9 +283,13 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
                 continue
         for at, opening in zip(members, openings, strict=True):
             if opening:
-                said = _joined(opening, name)
-                named[at] = measures[at].model_copy(update={"name": f"{name}（{opening}）", "aliases": (said,)})
+                named[at] = _named_by_opening(measures[at], name, opening)
     return named
+
+
+def _named_by_opening(measure: Measure, name: str, opening: str) -> Measure:
+    """创业担保贷款 opening with 合伙创业 → 创业担保贷款（合伙创业）, said 合伙创业担保贷款."""
+    return measure.model_copy(update={"name": f"{name}（{opening}）", "aliases": (_joined(opening, name),)})
 
 
 def _condition_opening(span: str) -> str:

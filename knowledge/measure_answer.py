@@ -1182,7 +1182,7 @@ def _for_another_group(narrow: MeasureMatch, relevant: MatchRanking) -> bool:
     if not targets:
         return False
     groups = [t for m in relevant[:_GROUPS_LOOKED_AT] for t in m.measure.targets]
-    said = [w for w in narrow.focus if len(w) >= 2 and _names_people_as_said(w) and names_a_group(w, groups)]
+    said = [w for w in _people_said(narrow) if names_a_group(w, groups)]
     said = [w for w in said if not any(w != other and w in other for other in said)]
     return bool(said) and not any(names_a_group(w, targets) for w in said)
 
@@ -1206,7 +1206,7 @@ def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
     the question never says, nor a word of it holds or is part of, nor implies (去产能 of 去产能企业失业人员),
     in its target groups (or, when it names none, its name); and no target is the group as said.
     城镇登记失业人员 is not narrower: 登记 is no concept of its own."""
-    said = [w for w in match.focus if len(w) >= 2 and _names_people_as_said(w)]
+    said = _people_said(match)
     readings = {r for w in said for r in (w, *glossary_meanings(w)) if len(r) >= 2}
     if not readings:
         return False
@@ -1251,6 +1251,11 @@ def _policy_concepts() -> tuple[str, ...]:
 
 # A concept that narrows a group has a name of its own (去产能, 建档立卡), not a bare 创业 or 就业.
 _CONCEPT_LENGTH = 3
+
+
+def _people_said(match: MeasureMatch) -> list[str]:
+    """The question's own words (two characters or more) that name people (大学生, 下岗 → 失业人员)."""
+    return [w for w in match.focus if len(w) >= 2 and _names_people_as_said(w)]
 
 
 def _names_people_as_said(word: str) -> bool:
