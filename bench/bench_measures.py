@@ -62,6 +62,7 @@ SETS = {
     "held-out 20": "answers_holdout20",
     "held-out 21": "answers_holdout21",
     "held-out 22": "answers_holdout22",
+    "held-out 23": "answers_holdout23",
 }
 
 

@@ -45,6 +45,7 @@ HOLDOUT_SETS = (
     "answers_holdout20",
     "answers_holdout21",
     "answers_holdout22",
+    "answers_holdout23",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
