@@ -116,3 +116,13 @@ def test_an_employers_measure_is_never_among_the_persons_misses(dialogue: Dialog
     for unit_measure in ("招用就业困难人员社会保险补贴和岗位补贴", "吸纳贫困家庭劳动力就业奖补"):
         assert unit_measure not in own and unit_measure in units, text
     assert "另有" not in outcome.replies[0].text
+
+
+def test_none_said_of_the_one_checked_for_answers_the_list(dialogue: Dialogue) -> None:
+    # Checking for the father: 他 is the one the questions are about.
+    state, replies = say(dialogue, SessionState(), "帮我爸打听一下，他55了，在巴中南江县，单位裁员下来了", TODAY)
+    assert state.for_someone_else and replies[-1].kind == "confirm", _texts(replies)
+    outcome = dialogue.respond(state, Turn(action="ok"), TODAY)
+    assert outcome.state is not None and outcome.replies[-1].asks == SITUATION
+    state, replies = say(dialogue, outcome.state, "他一个都不沾", TODAY)
+    assert state.profile.get("veteran") == "none" and state.profile.get("disabled") is False, _texts(replies)
