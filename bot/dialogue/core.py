@@ -26,7 +26,7 @@ from bot.dialogue.latin import LatinFollowUps
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
 from bot.dialogue.spelling import Speller
-from bot.dialogue.thread import Cited, Question, Threads, common_kinds, topic_vocabulary
+from bot.dialogue.thread import Cited, Question, Threads, common_kinds, still_of_another, topic_vocabulary
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
@@ -62,8 +62,6 @@ _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 # 镇巴县的能申请…: a place and 的 opening a message — a person of that place.
 _PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
-# 不是我 是我婆姨: the contrast form of `reattributing` (不是我的 is whose a thing is, not this).
-_NOT_ME_BUT = re.compile(r"不是(?:我|俺)(?:本人|自己)?[\s，,]*(?:是|而是)")
 # Facts a family shares: said by a parent asking for a child, they go with the child's.
 # 我这种, 俺们这样的, 咱这情况: the speaker's own kind of case, pointed at.
 _OWN_KIND = re.compile(r"(?:我|俺|咱)(?:们)?(?:这种|这样|这类|这号|这情况|这个情况)")
@@ -346,6 +344,7 @@ class Dialogue:
             question is not None
             and not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
             and not self._corrects(work, text, reading, today)
+            and not self.interviewer.told_of_another(question, reading.statement, reading.others, today)
         ):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
@@ -629,7 +628,7 @@ class Dialogue:
         those facts instead."""
         moved = self.words.reattributing.search(text)
         # 不是我 是我婆娘: the contrast itself says the one named is someone else, whatever the word.
-        contrast = moved is not None and _NOT_ME_BUT.match(moved.group(0)) is not None
+        contrast = moved is not None and self.words.not_me_but.match(moved.group(0)) is not None
         if work.for_someone_else or self.words.is_question(text):
             return None
         if not (contrast or self.reader.is_about_other(text)):
@@ -638,6 +637,8 @@ class Dialogue:
         named: set[str] = set()
         if contrast and moved is not None:
             named = set(self.describer.describe(text[: moved.start()], today).facts) & set(told)
+            # 退役军人是我老公，不是我本人: a bare status names the fact it is a value of.
+            named = named or self.corrections.named_facts(text[: moved.start()], told)
         if not named and reading.statement and self.describer.describe(reading.statement, today).facts:
             return None
         if moved is None or not (work.pending or work.profile):
@@ -1655,13 +1656,13 @@ class Dialogue:
             supposed = self._supposed_answer(text, region, today)
             if supposed is not None:
                 asked, result, situation = supposed
-        work.thread = self.threads.after(work.thread, asked, result)
         # 我能拿什么 from someone who said 失业: a measure the rules rule out on what they said is not theirs.
         # 他是大专毕业生，他能有社保补贴吗 / 我战友在乐至 他那儿一样不 ask of someone else: the speaker's facts
-        # decide nothing there.
-        of_another = (
-            not work.for_someone_else and self.reader.is_about_other(text) and not self.reader.is_about_person(text)
+        # decide nothing there — nor in a follow-up naming no one (thread.still_of_another).
+        of_another = not work.for_someone_else and still_of_another(
+            work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text)
         )
+        work.thread = self.threads.after(work.thread, asked, result).model_copy(update={"of_another": of_another})
         # What this very message says of the person outweighs an older card still waiting (种玉米 on the
         # card, then 今年又失业了…能领失业补助金吗: judged as 失业, not as 在家务农) — its told stretches only,
         # and only over the card's facts: a recorded fact is never replaced by the words of a question

@@ -20,6 +20,7 @@ own, so the describer finds nothing in them. Here the new value is read in the p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -37,6 +38,7 @@ _NEW_VALUE = re.compile(
     r"(?:^|[\s，,。；;])(?:应该是|其实是|是|我(?=[0-9０-９一二三四五六七八九十两]))(?P<new>[^，,。？?！!吗呢\s]{1,12})"
 )
 _PHRASE = re.compile(r"[^\s，,。；;！!？?、]+")
+_BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
 # Facts whose value is a yes or a no: a bare value never corrects them (是 would read as a yes).
 _VALUED = frozenset({"integer", "number", "date", "enum"})
 
@@ -133,6 +135,19 @@ class Corrections:
         if len(read) != 1:
             return None
         return Description(facts=read, notes={f: n for f, n in notes.items() if f in read})
+
+    def named_facts(self, words: str, among: Iterable[str]) -> set[str]:
+        """The facts among `among` that `words` name — by their label (退役军人 → 退役军人身份) or by a
+        value's label (退役士兵, 低保家庭) — when the words state no value of their own."""
+        found: set[str] = set()
+        for fact in among:
+            if fact not in self.facts:
+                continue
+            spec = self.facts[fact]
+            values = [_BRACKETED.sub("", option.label) for option in spec.options]
+            if self.names(fact, words) or any(len(value) >= 2 and value in words for value in values):
+                found.add(fact)
+        return found
 
     def names(self, fact: str, words: str) -> bool:
         """`words` name the fact: its unit (岁, 个月) or two characters of its label (年龄, 失业)."""

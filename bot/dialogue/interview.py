@@ -33,6 +33,9 @@ from eligibility.questions import GROUP_TYPE, HOUSEHOLD_REGION
 from eligibility.regions import RegionResolver
 from eligibility.results import CheckResult, NextQuestion
 
+# Facts of the household, not of one member: what is told of a relative may state them (我爸妈是低保户).
+FAMILY_FACTS = frozenset({"household"})
+
 log = logging.getLogger(__name__)
 # Checks kept per process, by stored facts and day: a turn checks the facts it found (is the pressed
 # button the current question?) and the facts it leaves (the next question), and the next turn
@@ -212,6 +215,17 @@ class Interviewer:
         return [render.question(question, work.ticked)]
 
     # -- answers --------------------------------------------------------------------------------
+
+    def told_of_another(self, question: NextQuestion, own: str, others: str, today: date) -> bool:
+        """我老公是退役士兵 to a question about the person: what is told is someone else's, never their
+        answer (session 25) — unless the question is about the people a unit hires (所招人员), or what is
+        told is the family's (我爸妈是低保户: the household is the person's too)."""
+        if own or not others:
+            return False
+        if not all(self.facts[fact].about == "person" for fact in question.facts if fact in self.facts):
+            return False
+        told = self.reader.describer.describe(others, today).facts
+        return not any(fact in FAMILY_FACTS and fact in question.facts for fact in told)
 
     def typed(self, work: Working, question: NextQuestion, text: str, today: date) -> list[Reply] | None:
         """Record a typed answer; None when the message does not answer the question."""

@@ -284,7 +284,7 @@ class MessageReader:
         return own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
 
     def _is_question(self, stretch: str) -> bool:
-        if self._says_not_knowing(stretch):
+        if self._says_not_knowing(stretch) or self.words.asked_before.match(stretch.strip()):
             return False
         if self.words.making.search(stretch):
             # 帮我写一首关于找工作的诗: a request to the bot, never a statement about the person.

@@ -642,6 +642,15 @@ class Threads:
         )
 
 
+def still_of_another(thread: Thread | None, names_another: bool, names_person: bool) -> bool:
+    """Whom a question is about, in the thread: someone else when it names only them (他能领吗); the
+    person when it names them (那我自己呢); naming no one, whoever the thread's last question was about —
+    a follow-up about a daughter stays about her (session 25)."""
+    if names_person:
+        return False
+    return names_another or (thread is not None and thread.of_another)
+
+
 def primary_measure(answer: Answer) -> MeasureRef | None:
     """The measure an answer was about, as the person saw it: the first of its own place's (an answer
     for 巴中 may also show other places' figures, labelled), never one picked from a list of several."""

@@ -119,6 +119,9 @@ class Thread(Model):
     # An article asked for with no document to take it from (第十三条, nothing asked before): the place
     # said next (吉林的) names the document.
     article: str | None = None
+    # Session 25: the last question was about someone else (那我闺女呢？她…): a follow-up naming no one
+    # (中专算不算高校毕业生？) is still about them, until the person turns back to themselves (那我自己呢).
+    of_another: bool = False
 
 
 class SessionState(Model):

@@ -94,7 +94,7 @@ class AnswerReader:
         picked += [v for v in described if v not in picked]
         if picked:
             return Understood(picked)
-        return Understood([]) if self.words.is_no(text) else None
+        return Understood([]) if self.words.is_no(text) or self.words.says_none(text) else None
 
     def _integer(self, question: NextQuestion, text: str, today: date) -> Understood | None:
         return self._quantity(question, text, integer=True)
@@ -184,7 +184,7 @@ class AnswerReader:
         ticked += self._said_without_kind(question, described, ticked)
         if ticked:
             return Understood(ticked)
-        if self.words.is_no(text):
+        if self.words.is_no(text) or self.words.says_none(text):
             return Understood([])
         return None
 

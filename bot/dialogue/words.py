@@ -81,6 +81,12 @@ class VocabularyFile(BaseModel):
     hearsay: str = "$^"
     # 刚才说的是我表妹的店: what was said before is someone else's.
     reattributing: str = "$^"
+    # 不是我 是我婆姨, 是我老公，不是我本人: the contrast forms of `reattributing` (不是我的 is whose a thing is).
+    not_me_but: str = "$^"
+    # 我自己哪样都不是, 一个都不沾: none of the options offered — the whole answer to a 可多选 question.
+    none_of_them: str = "$^"
+    # 刚才只是问问: the speaker says what an earlier message was (a question, not a fact) — it asks nothing.
+    asked_before: str = "$^"
     # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
     told_by: str = "$^"
     cared_for: str = "$^"
@@ -235,6 +241,9 @@ class Vocabulary:
         # Beside whether a quoted message is true: what is asked of a message received, or of the bot's record.
         self._read_asides(data)
         self.reattributing = re.compile(data.reattributing)
+        self._none_of_them = re.compile(data.none_of_them)
+        self.not_me_but = re.compile(data.not_me_but)
+        self.asked_before = re.compile(data.asked_before)
 
     def warm(self) -> None:
         """Make the cover sets now (a server, at start), not on its first message."""
@@ -300,6 +309,11 @@ class Vocabulary:
     def is_unknown(self, text: str) -> bool:
         understood, value = self.yes_no(text)
         return understood and value is None
+
+    def says_none(self, text: str) -> bool:
+        """我自己哪样都不是, 啥也不沾, 一个都没有: the speaker is none of what a list offers (said of
+        themselves, or of no one) — its opening stretch, whatever follows about someone else."""
+        return self._none_of_them.match(squash(text)) is not None
 
     def is_no(self, text: str) -> bool:
         understood, value = self.yes_no(text)

@@ -262,6 +262,8 @@ class DialogueResultProse(Section):
     correct: str
     no_reasons: str
     reasons_title: str
+    units_title: str
+    units_title_owner: str
 
 
 class ClauseProse(Section):

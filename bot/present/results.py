@@ -423,10 +423,11 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
         lines.append("\n" + "\n".join(pending))
     if not eligible and not possible and result.benefits:
         lines.append("\n" + words.nothing)
-    rest = len(failed) - len(near)
+    # A unit's measure failed is no miss of the person's: it is counted with the units' (session 25).
+    rest = len([b for b in own_misses(result) if b not in near])
     if rest > 0:
         lines.append("\n" + words.ineligible.format(count=rest))
-    units_only = sum(1 for b in others if b.status == "employer_only")
+    units_only = sum(1 for b in others if b.status == "employer_only" or (b.status == "ineligible" and b not in near))
     if units_only:
         lines.append(prose().check_advice.employer_only_count.format(count=units_only))
     expired = listed_expired(result)
@@ -445,16 +446,35 @@ def listed_expired(result: CheckResult) -> list[BenefitResult]:
 
 
 def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
-    """Every benefit not qualified for, with all its reasons."""
+    """Every benefit of the person's own not qualified for, with all its reasons; then, apart, the
+    employers' and providers' measures that failed: a unit's benefit is never the person's miss (session
+    25) — it is what a unit hiring them could not claim, or, for an owner, what their unit could not."""
     words = prose().dialogue.results
     failed = [b for b in result.benefits if b.status == "ineligible"]
+    own = [b for b in failed if b.beneficiary == "applicant"]
+    units = [b for b in failed if b.beneficiary != "applicant"]
     if not failed:
         return words.no_reasons
-    lines = [words.reasons_title]
-    for number, benefit in enumerate(failed, start=1):
-        lines.append(f"{number}. {benefit.name}")
-        lines.extend(f"   · {reason}" for reason in reason_texts(benefit, rulebook))
+    lines = [words.reasons_title if own else words.no_reasons]
+
+    def listed(benefits: list[BenefitResult]) -> None:
+        for number, benefit in enumerate(benefits, start=1):
+            lines.append(f"{number}. {benefit.name}")
+            lines.extend(f"   · {reason}" for reason in reason_texts(benefit, rulebook))
+
+    listed(own)
+    if units:
+        of_the_unit = any(
+            r.requirement is not None and r.requirement.subject == "hire" for b in units for r in b.reasons
+        )
+        lines.append("\n" + (words.units_title_owner if of_the_unit else words.units_title))
+        listed(units)
     return "\n".join(lines)
+
+
+def own_misses(result: CheckResult) -> list[BenefitResult]:
+    """The person's own benefits they do not qualify for (never a unit's: those are told apart)."""
+    return [b for b in result.benefits if b.status == "ineligible" and b.beneficiary == "applicant"]
 
 
 def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:

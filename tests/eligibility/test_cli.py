@@ -185,7 +185,7 @@ def test_the_terminal_interview_asks_until_complete_and_shows_results() -> None:
     done = check(stdin=answers)
     assert done.returncode == 0, done.stderr
     assert "暂未收录北京市" in done.stdout
-    assert "您本人或家庭属于以下哪些人员类别" in done.stdout
+    assert "以下人员类别中，哪些是您本人的情况" in done.stdout
     assert "可能可以享受" in done.stdout
     assert "以当地人社部门审核为准" in done.stdout
     assert "Traceback" not in done.stderr
