@@ -46,7 +46,7 @@ from knowledge.intent import (
 )
 from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_answer import Selection, SelectionPolicy, select
+from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher, told_headcounts
 from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, load_glossary, load_scope, mentions, names_a_group, tokenize
@@ -70,6 +70,15 @@ def _names_its_payer(selection: Selection, paid: tuple[str, ...]) -> bool:
     """Whether a chosen measure's own span says who bears the cost asked (由安置地民政部门为其缴纳, 所需
     资金从失业保险基金中列支): a span naming who pays for 医保 says nothing of who pays 养老保险."""
     return any(_pays_for(match.measure.span, paid) for match in selection.chosen)
+
+
+def _only_the_payer_asked(selection: Selection, asked: AskedIntent) -> bool:
+    """Who bears the cost is all the question asks: not also the measure's conditions (要满足啥条件、钱从
+    哪里出) nor a condition's figure (要交几年失业保险？钱从哪里出), nor whether one may pay it oneself
+    (社保能自己交不): those keep their own answer, the payer's sentence quoted below it."""
+    if selection.kind == "condition":
+        return False
+    return not (asked.asks(Intent.CONDITIONS) or asked.asks(Intent.ELIGIBILITY))
 
 
 def _pays_for(text: str, paid: tuple[str, ...]) -> bool:
@@ -506,6 +515,10 @@ class Answerer:
             # 利息是我自己出还是政府给贴: the measures' own spans say nothing of who bears it; the sentence
             # of their clauses that does answers, or the answer says plainly that none does.
             selection = None
+        elif selection is not None and asked.asks_payer and _only_the_payer_asked(selection, asked):
+            # A measure's own sentence says who bears it: that phrase answers first.
+            stated = payer_stated(selection, lambda span: _pays_for(span, paid or ()))
+            return self._from_measures(retrieval, stated or selection, asked)
         elif selection is not None and not (selection.kind == "no_figure" and selection.primary.measure.derived):
             return self._from_measures(retrieval, selection, asked)
         # Units cut automatically from an uncurated document may miss a measure or its figure: there

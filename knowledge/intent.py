@@ -211,12 +211,27 @@ _HOW_OFTEN = re.compile(
 )
 
 
+# 西南官话 asks "how long / how many / how old" with 好 (要干好久才给, 合同签好长, 招好多个才有奖励, 好大
+# 岁数): read as 多 where it asks — the 好X closes the message or a question (…？), or 才 follows within
+# its phrase. Told as a fact it stays: 干了好久, 等得好久, 停工好久，…, 好多人都没工作, 好久没上班了.
+_SPOKEN_HOW = re.compile(
+    r"(?<![了过得的很])好(久|长时间|长|多(?=个|人|名|户|家|年)|大(?=岁数|年纪|年龄))"
+    r"(?=(?:[^，,。；;！!？?\s]{0,12}?才|[个人名户家年]?[嘛吗哦呢啊哈呀噻]?(?:[？?]|$)))"
+)
+
+
+def spoken_how(question: str) -> str:
+    """The question with the dialect 好X of a phrase that asks read as 多X (好久 → 多久)."""
+    return _SPOKEN_HOW.sub(lambda m: "多少" if m.group(1) == "多" else "多" + m.group(1), question)
+
+
 @lru_cache(maxsize=1024)
 def classify(question: str) -> AskedIntent:
     """Every intent whose cue occurs in the question, in priority order; `overview` when none does;
     `instruction` for a message addressed to the assistant itself (knowledge/instructions.py)."""
     if addresses_the_assistant(question):
         return AskedIntent(Intent.INSTRUCTION, (Intent.INSTRUCTION,))
+    question = spoken_how(question)
     nouns = procedure_nouns_asked(question)
     asking = _asking_text(question)
     found = tuple(
@@ -272,9 +287,10 @@ def _only_which_document(question: str) -> bool:
     return bool(_WHICH_DOCUMENT.search(question)) and not status.search(_WHICH_DOCUMENT.sub("，", question))
 
 
-# A phrase that only asks what to do (…离退休还不到一年，咋弄 / 厂子倒了，我该怎么办): advice about the
+# A phrase that only asks what to do (…离退休还不到一年，咋弄 / 厂子倒了，我该怎么办 / 后边咋整): advice about the
 # situation told — what the documents offer for it — not how to apply for something named.
 _ADVICE = re.compile(
+    r"(?:后边|后面|以后|之后|往后|接下来|然后|下一步|这下|那下)?"
     r"(?:那|那我|我|俺|我们|咱|这)?(?:该|应该|要|得)?(?:怎么办|咋办|咋弄|咋整|怎么弄|怎么整|咋个办|怎么搞|咋搞|如何是好)"
     r"(?:呢|啊|呀|哦|嘞|哇)?"
 )
@@ -326,9 +342,12 @@ _AT_LEAST = re.compile(_LENGTH_ASKED + r"[^，,。；;！!？?\s]{0,2}?(?:以上
 
 def _bound(question: str) -> str | None:
     """The side of a length asked, when every length the question asks is asked on that side
-    (要交几年失业保险？多久内得去申请 asks two lengths, one of them plain: no side)."""
+    (要交几年失业保险？多久内得去申请 asks two lengths, one of them plain: no side). A limit asked by
+    name (有期限没, 时限多长, 过期了吗) is the end of a window: the within side."""
     lengths = len(re.findall(_LENGTH_ASKED, question))
     within, at_least = len(_WITHIN.findall(question)), len(_AT_LEAST.findall(question))
+    if not within and _LIMIT_ASKED.search(question):
+        within, lengths = within + 1, max(lengths, 1)
     if within and not at_least and within >= lengths:
         return "within"
     if at_least and not within and at_least >= lengths:
@@ -336,8 +355,12 @@ def _bound(question: str) -> str | None:
     return None
 
 
+# A time limit named (期限, 时限, 有效期, 过期): what it asks is where a window ends.
+_LIMIT_ASKED = re.compile(r"期限|时限|有效期|过期|超期|逾期")
+
+
 # A figure asked, then 才 within the same phrase: how much is needed before the measure applies.
-_THRESHOLD = re.compile(r"(?:多少|几)[^，,。；;！!？?\s]{0,12}?才")
+_THRESHOLD = re.compile(r"(?:多少|几|多久|多长)[^，,。；;！!？?\s]{0,12}?才")
 
 
 @lru_cache(maxsize=1)

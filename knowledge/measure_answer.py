@@ -16,11 +16,11 @@ from functools import lru_cache
 from typing import Literal
 
 from knowledge.definitions import names_people
-from knowledge.intent import AskedIntent, Intent, asked_phrases, without_cues
+from knowledge.intent import AskedIntent, Intent, asked_phrases, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import Beneficiary, Measure, MeasureKind
-from knowledge.query import glossary_meanings, load_glossary, names_a_group, tokenize
+from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
@@ -180,6 +180,50 @@ def _shortened_in(word: str, text: str) -> bool:
     return re.search(gaps + re.escape(word[-1]), text) is not None
 
 
+def _only_modifies_an_unheld_payment(match: MeasureMatch, question: str) -> bool:
+    """The question asks of a payment or a tax that this measure neither names nor holds (工资个人所得税
+    咋算, 创业补贴要交个人所得税吗), and every word they share only says whose or which that payment is —
+    it stands right before the payment's name (工资 of 工资个人所得税) or is a part of it: the measure
+    is not about what was asked."""
+    if match.named is not None or match.named_apart is not None or not question:
+        return False
+    measure = match.measure
+    texts = (measure.span, measure.name, *measure.aliases)
+    unheld = [
+        w
+        for w in match.focus
+        if len(w) >= 3
+        and w.endswith(_PAYMENT_HEADS)
+        and _names_a_payment(w)
+        and w not in match.had
+        and not any(_shortened_in(w, text) for text in texts)
+    ]
+    if not unheld:
+        return False
+    shared = [w for w in match.focus if any(w in text for text in texts)]
+
+    def only_qualifies(word: str) -> bool:
+        return any(
+            (word in payment and word != payment) or re.search(re.escape(word) + "的?" + re.escape(payment), question)
+            for payment in unheld
+        )
+
+    return bool(shared) and all(only_qualifies(w) for w in shared)
+
+
+def _names_a_payment(word: str) -> bool:
+    """A word of the dictionary naming a payment or a tax — not a question word glued to one (多少税,
+    几个钱) nor a pair jieba glued by guessing."""
+    return is_dictionary_word(word) and _ASKING_START.match(word) is None
+
+
+_ASKING_START = re.compile(r"多少|几|啥|什么|哪|怎么|咋")
+
+
+# How the name of a payment or a charge ends: a benefit's (补贴, 贷款 …) or a tax's (所得税, 增值税).
+_PAYMENT_HEADS = (*_BENEFIT_HEADS, "税")
+
+
 # Words of a measure that grants other measures' benefits by pointing at them.
 _GRANTS_BY_REFERENCE = ("享受", "政策", "参照", "同等", "纳入", "按规定")
 
@@ -232,6 +276,7 @@ def select(
     ranked = MatchRanking.of(matches)
     relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy))
     relevant = _taxes_when_asked(relevant, matches, question)
+    relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
         relevant = MatchRanking.of(matches).where(lambda m: states_a_told_figure(question, m.measure.span))
@@ -440,13 +485,30 @@ def _taxes_when_asked(relevant: MatchRanking, matches: Sequence[MeasureMatch], q
         return relevant
     if _about_taxes(relevant[0]):
         # 企业招下岗的人 能减税吗: the loan and subsidy of one sentence (税收减免、小额贷款和社保补贴) answer nothing
-        return relevant.where(_about_taxes)
-    taxes = MatchRanking.of(matches).where(lambda m: m.measure.kind is MeasureKind.TAX)
+        # (a measure of taxes in general — 重点群体创业就业的税收政策 — may cover the one named)
+        return relevant.where(lambda m: _about_taxes(m) and _holds_the_tax_named(m, general=True))
+    taxes = MatchRanking.of(matches).where(lambda m: m.measure.kind is MeasureKind.TAX and _holds_the_tax_named(m))
     if not taxes:
         return taxes
     # the one sharing most of the person's own words (自主创业 → 创业税收优惠, not a severance tax rule)
     closest = max(range(min(len(taxes), _OWN_LOOKED_AT)), key=lambda at: (taxes[at].own_overlap, -at))
     return taxes.moved_first(closest) if closest else taxes
+
+
+def _holds_the_tax_named(match: MeasureMatch, general: bool = False) -> bool:
+    """A tax named by the question (个人所得税, 增值税: its most specific names) is the one the measure is
+    about: a VAT cut never answers 工资的个人所得税怎么算. With `general`, a measure naming no tax of its
+    own (落实…税收政策) may be about it too. True when the question names no tax."""
+    named = [w for w in match.focus if len(w) >= 3 and w.endswith("税") and _names_a_payment(w)]
+    specific = [w for w in named if not any(w != other and w in other for other in named)]
+    texts = (match.measure.span, match.measure.name, *match.measure.aliases)
+    if not specific or any(_shortened_in(w, text) for w in specific for text in texts):
+        return True
+    return general and not any(_NAMED_TAX.search(text) for text in texts)
+
+
+# A tax named by its own name (增值税, 个人所得税, 城镇土地使用税), not taxes in general (税收, 税费).
+_NAMED_TAX = re.compile(r"[\u4e00-\u9fff]{2,}(?<!税收|税费)税(?!收|费|务)")
 
 
 def _about_taxes(match: MeasureMatch) -> bool:
@@ -802,6 +864,22 @@ def stated_in_span(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ..
     ]
     shared = tuple(p for p in stating if any(len(word) > 1 and word in p for word in match.focus))
     return shared or (tuple(stating) if len(stating) <= 2 else ())
+
+
+def payer_stated(selection: Selection, pays_for: Callable[[str], bool]) -> Selection | None:
+    """Who bears a cost asked (钱从哪里出, 哪级财政出的, 医保哪个交), where a chosen measure's own sentence
+    says it (所需资金按规定从失业保险基金中列支, 由市财政给予业主20万元…): the phrases naming the payer,
+    verbatim, are the answer — never the measure's sum or its bare name. `pays_for` tells whether a
+    text names a payer of the cost asked; the phrase need not repeat the cost its sentence is about.
+    None when no chosen measure's span says it."""
+    for match in selection.chosen:
+        if not pays_for(match.measure.span):
+            continue
+        phrases = [p.strip() for p in _PHRASE_END.split(match.measure.span) if p.strip()]
+        paying = tuple(p for p in dict.fromkeys(phrases) if names_a_payer(p))
+        if paying:
+            return Selection("stated", (match,), conditions=paying)
+    return None
 
 
 # How far down the ranking a measure paid to the person is looked for (they score near the top).
