@@ -521,14 +521,23 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         profile["ui_years"], profile["ui_insured"] = round(years, 2), True
     months = re.search(r"经营约?(\d+)个[多半]?月", text)
     years = re.search(r"经营(?:满)?(\d+)年(?:以上|多)", text)
+    # Set 17 (session 25): 开业约2年4个月 — years and months together.
+    both = re.search(r"(?:开业|经营)约?(\d+)年(\d+)个[多半]?月", text)
+    # Set 17 (session 25): 2018-05在汝州注册小微企业, 2019-01新注册小微企业 — a place or 新 may stand between the
+    # date and the act (not a separator, not another date).
     opened = [
         _on(m)
         for m in re.finditer(
-            DATED + r"(?:首次)?(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)", text
+            DATED
+            + r"[^;；,，\d]{0,6}?(?:首次)?"
+            + r"(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)",
+            text,
         )
     ]
     if "business_months" not in profile and _runs_business(facts):
-        if months:
+        if both:
+            profile["business_months"] = 12 * int(both[1]) + int(both[2])
+        elif months:
             profile["business_months"] = int(months[1])
         elif years:
             profile["business_months"] = 12 * int(years[1])
@@ -812,12 +821,46 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
     return best if best is not None and closeness(best) >= 0.25 else None
 
 
-def their_status(result: CheckResult, benefit: Benefit, found: BenefitResult | None) -> str:
+class Conventions:
+    """What a file's header says its statuses mean, where writers differ (set 17, session 25).
+
+    `owners_hire`: if_hired is only the asker's own unit's prospective hire (…or if_hired when it depends on a hire
+    he has not made yet; employer_only means the money goes to an employer/organisation other than the asker) — a
+    future employer's subsidy for hiring this person is then employer_only (sets 1–8 call it if_hired).
+    `window_unmet`: a measure whose own stated window has ended is a text not met (…not_eligible still wins when the
+    text itself is not met) — our `expired` (the clause's own end, 2020年度内) is then not_eligible (set 1 calls it
+    expired_or_uncertain)."""
+
+    def __init__(self, header: str = "") -> None:
+        flat = re.sub(r"\s*\n#\s*", " ", header)
+        self.owners_hire = "other than the asker" in flat and "hire he has not made yet" in flat
+        self.window_unmet = "not_eligible still wins when the text itself is not met" in flat
+
+    @classmethod
+    def of(cls, text: str) -> Conventions:
+        """From the comment lines that open a holdout file."""
+        lines = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            lines.append(line)
+        return cls("\n".join(lines))
+
+
+def their_status(
+    result: CheckResult, benefit: Benefit, found: BenefitResult | None, conventions: Conventions | None = None
+) -> str:
     """Our result in the writer's vocabulary (the header of the holdout file)."""
+    conventions = conventions or Conventions()
     # A province alone (四川省) lists each candidate city's benefits, none of them `eligible`.
     if found is None:
         return "not_covered"
     status = found.status
+    if status == "if_hired" and conventions.owners_hire:
+        # A future employer's, not the asker's: the money goes to an employer other than the asker.
+        return "employer_only"
+    if status == "expired" and conventions.window_unmet:
+        return "not_eligible"
     if status == "as_employer":
         # The owner's unit, judged on its hires and itself (session 13): sure when nothing about
         # them is open (the writers' header: a boss's own unit is judged on its conditions), dated
@@ -938,7 +981,9 @@ def main() -> None:
     path = Path(files[0]) if files else HOLDOUT
     rulebook = default_rulebook()
     engine = Engine(rulebook, Gazetteer(covered=rulebook.jurisdictions))
-    people = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    people = yaml.safe_load(text)
+    conventions = Conventions.of(text)
     agree = total = unmapped = another = 0
     figures = Figures()
     misses: Counter[tuple[str, str, str]] = Counter()
@@ -969,7 +1014,7 @@ def main() -> None:
             record = one_record(raw, expected["measure"])
             result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))
             statuses = {b.id: b for b in result.benefits}
-            ours = their_status(result, benefit, statuses.get(benefit.id))
+            ours = their_status(result, benefit, statuses.get(benefit.id), conventions)
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
             class_total[person["defect_class"]] += 1
