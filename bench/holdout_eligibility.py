@@ -172,7 +172,10 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
     "business_first": ("第二次创业", "再次创业", "二次创业", "注销"),
 }
 # The owner or operator of a park speaks of running it, not of renting space in it (set 17, session 25).
-PARK_OWNER = re.compile(r"(?:孵化基地|孵化园区|创业园区?|园区)(?:（[^）]{0,6}）)?(?:业主|运营方)")
+# Only as the person's own description (a part that opens with it): 租用园区业主的厂房 names another party.
+PARK_OWNER = re.compile(
+    r"(?:^|[;；,，]\s*)(?:创业)?(?:孵化基地|孵化园区|创业园区?|园区)(?:（[^）]{0,6}）)?(?:业主|运营方)"
+)
 # A plan of flexible work as the writers state it (set 16, session 24).
 FLEXIBLE_PLAN = re.compile(r"(?:拟|打算|计划|准备|想)[^;；。]{0,20}?(?:摆摊|灵活就业|打零工)")
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.

@@ -230,3 +230,6 @@ def test_the_runner_reads_a_parks_owner_as_running_it_not_renting_in_it() -> Non
     assert runner.profile_of(owner, date(2018, 3, 1), BOOK)["business_in_incubator"] is False
     tenant = {"place": "四川省巴中市巴州区", "age": 30, "employment": "self_employed", "other": "网店入驻创业孵化基地"}
     assert runner.profile_of(tenant, date(2018, 3, 1), BOOK)["business_in_incubator"] is True
+    # The park's owner named as another party is not the person: 向园区业主租用厂房 speaks of a tenant.
+    renting = {**tenant, "other": "小加工厂, 入驻创业园区, 向园区业主租用厂房"}
+    assert runner.profile_of(renting, date(2018, 3, 1), BOOK)["business_in_incubator"] is True
