@@ -491,12 +491,43 @@ class Engine:
                     )
                 # A unit's own measure (稳岗补贴) is the business's once it has staff, hiring or not.
                 return self._as_the_unit(benefit, profile, asking and not units_own, city)
+            if (
+                benefit.hiring
+                and profile.values.get(HIRING) is None
+                and profile.values.get(BROKER) is not True
+                and not can_be_hired(profile)
+            ):
+                # Session 25: an owner who cannot be hired himself, whose business may hire (not asked yet, or
+                # 不清楚): an employer's benefit for hiring is not his unless his business hires (`employer_only`,
+                # 正在招人 asked) — judged on the hire and the unit, never on the owner's own facts as if he were the
+                # one hired (his own 毕业年度 or 失业登记 decides nothing of it, and never makes it `ineligible`). Not
+                # for a broker: the people he placed are another unit's hires (巴中（十二） 企业奖补 is the firm's).
+                return self._may_hire(benefit, profile, city)
             if self._asks_hiring(profile):
                 # Whether the person's business hires decides whose benefit this is: ask it, and
                 # until then judge it as before (the person's own side of it).
                 judged = self._evaluate(benefit, profile, as_of, asking, city)
                 return Evaluation(judged.result, (*judged.open_facts, HIRING))
         return self._evaluate(benefit, profile, as_of, asking, city)
+
+    def _may_hire(self, benefit: Benefit, profile: Profile, city: str | None) -> Evaluation:
+        """The owner's unit's benefit should it hire, while whether it hires is open: what the unit already fails
+        rules it out (`ineligible`, on the unit's own facts); otherwise `employer_only` — not his until he says his
+        business hires — with 正在招人 first among what is missing and the hire's terms as its reasons."""
+        judged = self._as_the_unit(benefit, profile, False, city).result
+        if judged.status != "as_employer":
+            return Evaluation(judged, ())
+        wanted = Requirement(fact=HIRING, comparison="is", operand=True, text=self.rulebook.facts[HIRING].holds)
+        hiring = Reason(kind="unconfirmed", clause_id=benefit.citations[0].cite, requirement=wanted)
+        result = judged.model_copy(
+            update={
+                "status": "employer_only",
+                "hires_meeting": (),
+                "reasons": (hiring, *judged.reasons),
+                "missing_facts": (HIRING, *(f for f in judged.missing_facts if f != HIRING)),
+            }
+        )
+        return Evaluation(result, (HIRING,) if self._asks_hiring(profile) else ())
 
     def _outcome(
         self, benefit: Benefit, profile: Profile, as_of: date
