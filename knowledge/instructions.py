@@ -35,6 +35,17 @@ class _InstructionFile(BaseModel):
 _ASKS = re.compile(r"[？?]|吗|呢|哪|什么|啥|怎么|怎样|如何|多少|几|是否|能否|有没有|能不能|可不可以|要不要")
 
 
+# Markup typed or pasted around words (<b>补贴</b>, <script>alert(1)</script> 吉林 初创企业补贴): its tags, and what a
+# script or style element holds, are nobody's words — what is left is read as the message.
+_MARKUP_ELEMENT = re.compile(r"<\s*(script|style)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>")
+
+
+def without_markup(text: str) -> str:
+    """`text` without HTML-shaped tags and the contents of script and style elements ("" for markup alone)."""
+    return " ".join(_TAG.sub(" ", _MARKUP_ELEMENT.sub(" ", text)).split())
+
+
 def _spaced(text: str) -> str:
     """Lower case, 繁→简, single spaces: for phrases of several English words (act as)."""
     return " ".join(to_simplified(text).lower().split())

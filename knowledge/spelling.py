@@ -21,8 +21,9 @@ from knowledge.query import is_dictionary_word, jieba_words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A pair holding a particle (招了, 雇了) is a phrase, not a term: 找了个工作 keeps 了 and sounds like 招了
-# without tones, yet nobody misspells a phrase's verb — such pairs are never corrected towards.
-_PARTICLES = frozenset("了的个着过吗呢吧啊么得地")
+# without tones, yet nobody misspells a phrase's verb — such pairs are never corrected towards. A measure word
+# is one too (个, 些): 能拿些啥 sounds like 哪些 without tones, and is a verb taking "some".
+_PARTICLES = frozenset("了的个些着过吗呢吧啊么得地")
 WORD_CHARS = 2
 # A numeral is part of a number, not a slip of the keyboard: 一年零几个月 keeps 零 (líng), though
 # 年龄 sounds the same.

@@ -22,7 +22,7 @@ from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
-from bot.dialogue.latin import LatinFollowUps
+from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
 from bot.dialogue.spelling import Speller
@@ -37,6 +37,7 @@ from eligibility.results import NextQuestion
 from knowledge.answer_model import Answer, AnswerStatus
 from knowledge.citations import make_citation
 from knowledge.errors import QueryError
+from knowledge.instructions import without_markup
 from knowledge.intent import Intent, classify
 from knowledge.measures import Beneficiary
 from knowledge.normalize import to_simplified
@@ -386,9 +387,9 @@ class Dialogue:
 
     def _in_chinese(self, work: Working, text: str) -> str:
         """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
-        is 那巴中呢 — the last question asked there; any other message as typed."""
+        is 那巴中呢 — the last question asked there; I'm in 珲春, 29 is 我在珲春, 29; any other message as typed."""
         place = self.latin.place_asked(text) if work.thread is not None else None
-        return f"那{place}呢" if place is not None else text
+        return f"那{place}呢" if place is not None else with_person_in_chinese(text, self.words.latin_person)
 
     def _pointed(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """What a message points at, before any reading: the check for the one the conversation is about
@@ -1788,10 +1789,11 @@ class Dialogue:
 
 
 def _clean(raw: str) -> str:
-    """Printable, single-spaced, simplified characters (長春 → 长春), whatever arrived."""
+    """Printable, single-spaced, simplified characters (長春 → 长春), whatever arrived; the words around markup
+    (<b>补贴</b>, <script>…</script> 吉林 初创企业补贴) without it — markup alone is kept, and declined."""
     text = raw.encode("utf-8", "ignore").decode("utf-8")
     text = _CONTROL.sub(" ", text).replace("\ufffd", " ")
-    text = re.sub(r"\s+", " ", text).strip()
+    text = without_markup(text) or re.sub(r"\s+", " ", text).strip()
     return to_simplified(text) if len(text) <= MAX_MESSAGE_CHARS else text
 
 

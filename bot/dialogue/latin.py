@@ -10,12 +10,13 @@ words. Anything else is left to the answerer's own reading of Latin script."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 
 from knowledge.latin import LatinReader, is_latin_question
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _MOST_WORDS = 8
 
 
@@ -63,3 +64,16 @@ class LatinFollowUps:
     def _place(self, joined: str) -> str | None:
         read = self._reader.within(joined)
         return read if read in self._names else None
+
+
+def with_person_in_chinese(text: str, frames: Mapping[str, str]) -> str:
+    """I'm in 珲春, 29, 退伍军人 → 我在 珲春, 29, 退伍军人: the speaker's frame said in English (`frames`, longest
+    first, as whole words; ’ read as ') in a message with Chinese words — the rest is read as the speaker's, as
+    the same words after 我在 are. A message in English only is left to the answerer."""
+    if not frames or not _CHINESE.search(text):
+        return text
+    phrases = sorted(frames, key=lambda p: (-len(p), p))
+    pattern = re.compile(
+        r"(?<![A-Za-z'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![A-Za-z'])\s*", re.IGNORECASE
+    )
+    return pattern.sub(lambda m: frames[m.group(0).strip().lower()], text.replace("’", "'")).strip()

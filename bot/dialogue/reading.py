@@ -29,6 +29,9 @@ from bot.dialogue.words import Vocabulary
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 # 我记岔了, 我刚才说错了: the speaker owning a slip, not speaking of themselves.
 _SLIP = re.compile(r"(?:刚才|刚刚|前面|之前|上面)?(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)了")
+# 在我们那儿, 在俺们村: the speaker owns the place where something is said to happen — a place, not the speaker
+# as the one it is said of (在我们那儿 退伍的兵政府管不管 asks about veterans there).
+_AT_OUR_PLACE = re.compile(r"们?(?:那儿|那边|那里|那块|这儿|这边|这里|这块|村|镇|乡|县|当地)")
 _PUNCTUATION = "，,。！!；;\n "
 # The longest subject a supposition may follow (网店要是…, 我们家要是…).
 SUBJECT_CHARS = 3
@@ -320,13 +323,15 @@ class MessageReader:
     def _mentions(self, text: str) -> list[int]:
         """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子, nor 我 as the one
         told or helped (告诉我…, 帮我查一下…, 给我讲讲…): that asks, it says nothing about them; nor 我 as
-        the one who slipped (我记岔了, 我刚才说错了): that corrects what was said, of whomever it was."""
+        the one who slipped (我记岔了, 我刚才说错了): that corrects what was said, of whomever it was; nor
+        我们 owning a place something happens at (在我们那儿…, 在俺们村…)."""
         return [
             m.start()
             for m in self._first_person.finditer(text)
             if not self._relation.match(text, m.end())
             and not text[: m.start()].endswith(self.words.addressing)
             and not _SLIP.match(text, m.end())
+            and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
         ]
 
     def names_benefit(self, text: str) -> bool:

@@ -107,6 +107,8 @@ class VocabularyFile(BaseModel):
     # what, about, and, in: the English words of a follow-up that only names another place (what about
     # Bazhong?, and in Ziyang) — read as 那巴中呢 (bot/dialogue/latin.py).
     latin_follow_up: tuple[str, ...] = ()
+    # I'm in, I am: the speaker's own frame said in English around Chinese words — the Chinese for it.
+    latin_person: dict[str, str] = {}
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
     # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
     acknowledging: tuple[str, ...] = ()
@@ -194,10 +196,11 @@ class Vocabulary:
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking = frozenset(squashed(data.general_asking))
-        self.other_help, self.going_on, self.latin_follow_up = (
+        self.other_help, self.going_on, self.latin_follow_up, self.latin_person = (
             frozenset(squashed(data.other_help)),
             frozenset(squashed(data.going_on)),
             frozenset(w.lower() for w in data.latin_follow_up),
+            data.latin_person,
         )
         self.acknowledging = frozenset(squashed(data.acknowledging))
         self.farewell = frozenset(squashed(data.farewell))
