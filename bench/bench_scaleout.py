@@ -336,9 +336,10 @@ def report(label: str, record: Recorder, elapsed: float, has_target: bool) -> bo
     if policy:
         # An upper bound on the answer cache's hits: a replica keeps the answer to a question it was asked
         # before (the same words, place and day); with --workers N the repeat may reach another worker.
+        repeats, answered = 100 * record.repeats / len(policy), 100 * record.answered / len(policy)
         print(f"policy questions: {record.repeats} of {len(policy)} asked before on the same replica (answer cache "
-              f"hits at most {100 * record.repeats / len(policy):.1f} %); answered {100 * record.answered / len(policy):.0f} %"
-              f" ({len(question_pool())} questions in the pool)", flush=True)  # fmt: skip
+              f"hits at most {repeats:.1f} %); answered {answered:.0f} % ({len(question_pool())} questions in the "
+              "pool)", flush=True)  # fmt: skip
     for error in record.errors[:10]:
         print("  ", error)
     return not record.errors
