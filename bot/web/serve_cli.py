@@ -16,9 +16,6 @@ from fastapi import FastAPI
 
 from bot.logs import configure_logging, uvicorn_log_config
 from bot.settings import Settings
-from bot.web.http_head import MAX_HEADER_BYTES
-
-__all__ = ["HTTP_PROTOCOL", "KEEP_ALIVE_SECONDS", "MAX_HEADER_BYTES", "app_from_environment", "configure", "run"]
 
 
 def app_from_environment() -> FastAPI:
@@ -41,9 +38,8 @@ def freeze_loaded_objects() -> None:
     gc.freeze()
 
 
-# httptools with the request head bounded (bot/web/http_head.py): h11 bounded it too, but parsed each
-# request in Python (≈ 0.2–0.3 ms of a turn's CPU, the largest part of a request outside the app).
-HTTP_PROTOCOL = "bot.web.http_head:BoundedHeadProtocol"
+# The request line and headers together; nginx's default (4 × 8 KB buffers) is below it.
+MAX_HEADER_BYTES = 64 * 1024
 # An idle keep-alive connection is closed after this; a proxy's upstream keep-alive must be shorter
 # (deploy/nginx.conf: 4 s), or it may send a request on a connection the server is closing.
 KEEP_ALIVE_SECONDS = 5
@@ -68,7 +64,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "server_header": False,
         "access_log": args.access_log,
         "log_config": uvicorn_log_config(settings),
-        "http": HTTP_PROTOCOL,
+        # h11 bounds a request's head (httptools reads any size: one 50 MB header was answered 200).
+        "http": "h11",
+        "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
     }
     print(f"正在加载政策索引和数据库（数据目录 {settings.resolved_data_dir()}）…", file=sys.stderr, flush=True)
