@@ -4,14 +4,16 @@ Starts a throwaway PostgreSQL cluster from Debian's binaries (or uses `--databas
 index once, starts two replicas on free 127.0.0.1 ports sharing the database and the index
 directory (rate limit off for the run: every simulated user shares one address), and runs N
 users for a fixed time. Each user holds real conversations through POST /api/chat, every turn
-sent to the other replica than the one before: a self-description, 对, policy questions from the
-golden set, the interview answered with buttons to its results, /profile, /forget, and again.
+sent to the other replica than the one before: a self-description, 对, policy questions (the golden
+set's and ≈ 32,000 generated, place × group × measure × wording, so that a question is rarely asked
+twice), the interview answered with buttons to its results, /profile, /forget, and again.
 Only loopback traffic; the run stops by itself after `--seconds` (requests time out after 10 s).
 
 Two runs by default, `--seconds` each: users who pause between turns as people do (a random pause
 of 0–2 s, mean `--think-ms` 1000: reading a reply, tapping a button), then users who send each
 turn the moment the reply arrives (think time 0: saturation, every core busy). Each prints
-turns/s, p50/p95/p99 of all turns and per kind, and errors; the machine is printed first.
+turns/s, p50/p95/p99 of all turns and per kind, errors, and how many policy questions a replica was
+asked before (the most its kept answers can have served); the machine is printed first.
 Target (issue 14): zero errors and p95 ≤ 30 ms for a policy question turn at 32 users with 1 s pauses
 (the saturation run has no latency target: its latency is users ÷ throughput). Figures:
 docs/deploy-scaleout.md, with the server CPU per turn of these conversations before and after the issue
@@ -61,24 +63,70 @@ TARGET_THINK_MS = 1000.0
 KEEP_ALIVE_SECONDS = 4.0
 
 
+# Generated questions: place × group × measure × wording. The golden set alone (166 questions) repeats so
+# often in a run that most policy turns would be answered from a replica's kept answers (the same
+# question, place and day, knowledge/answer.py); real people rarely ask the same words twice.
+PLACES = (
+    "巴中", "巴州区", "恩阳", "平昌", "长春", "吉林市", "延吉", "松原", "四平", "资阳", "雁江区", "安岳",
+    "乐至", "平顶山", "舞钢", "郏县", "商洛", "洛南", "商州", "山阳", "南充", "东莞", "郑州", "成都",
+)  # fmt: skip
+GROUPS = (
+    "高校毕业生", "大学生", "农民工", "退役军人", "残疾人", "贫困户", "下岗职工", "就业困难人员",
+    "返乡创业人员", "灵活就业人员", "个体户", "失业人员", "零就业家庭", "低保户",
+)  # fmt: skip
+MEASURES = (
+    "创业担保贷款", "一次性创业补贴", "社保补贴", "职业技能培训补贴", "技能提升补贴", "失业保险金",
+    "公益性岗位", "就业见习补贴", "吸纳就业补贴", "创业孵化基地", "求职创业补贴", "岗位补贴",
+)  # fmt: skip
+WORDINGS = (
+    "{place}{group}{measure}怎么申请？",
+    "{place}的{group}，{measure}能拿多少钱",
+    "我是{place}的{group}，想问下{measure}要什么条件",
+    "{place} {group} {measure} 去哪里办",
+    "{group}在{place}申请{measure}需要哪些材料？",
+    "{place}对{group}的{measure}有什么规定",
+    "{place}{group}有{measure}吗",
+    "请问{place}{group}的{measure}标准是多少？",
+)
+
+
 def golden_questions() -> list[str]:
     cases = yaml.safe_load((GOLDEN_DIR / "retrieval.yaml").read_text(encoding="utf-8"))
     return [case["question"] for case in cases if case.get("in_scope", True)]
+
+
+def question_pool() -> list[str]:
+    """The golden set's questions and every generated one (≈ 32,000): a run of ≈ 350 policy turns
+    repeats a question on the same replica in a few per cent of them (the run prints how many)."""
+    generated = [
+        wording.format(place=place, group=group, measure=measure)
+        for place in PLACES for group in GROUPS for measure in MEASURES for wording in WORDINGS
+    ]  # fmt: skip
+    return golden_questions() + generated
 
 
 class Recorder:
     def __init__(self) -> None:
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: list[str] = []
+        self.asked: set[tuple[str, str]] = set()  # (replica, question) sent so far, warm-up included
+        self.repeats = 0  # policy turns whose question that replica was asked before
+        self.answered = 0  # policy turns with an answer among their replies
 
     def add(self, kind: str, seconds: float) -> None:
         self.latencies[kind].append(seconds * 1000)
 
 
 async def user(
-    number: int, replicas: list[Replica], questions: list[str], stop_at: float, think: float, record: Recorder
+    number: int,
+    replicas: list[Replica],
+    questions: list[str],
+    stop_at: float,
+    think: float,
+    record: Recorder,
+    run_name: str,
 ) -> None:
-    rng = random.Random(number)
+    rng = random.Random(f"{run_name} {number}")  # each run its own draws (the same in every tree compared)
     turn_count = 0
     # Idle connections expire before the server's keep-alive (5 s) closes them, as a proxy's do.
     limits = httpx.Limits(keepalive_expiry=KEEP_ALIVE_SECONDS)
@@ -101,9 +149,14 @@ async def user(
             if response.status_code != 200:
                 record.errors.append(f"{kind} on {replica.name}: {response.status_code} {response.text[:120]}")
                 return session_id, []
+            data = response.json()
+            if kind == "policy question":
+                asked = (replica.name, turn["message"])
+                record.repeats += asked in record.asked
+                record.asked.add(asked)
+                record.answered += any(reply["kind"] == "answer" for reply in data["replies"])
             if think:
                 await asyncio.sleep(rng.uniform(0, 2 * think))
-            data = response.json()
             return data["session_id"], data["replies"]
 
         await asyncio.sleep(rng.uniform(0, 2 * think))  # people do not all arrive at the same instant
@@ -192,11 +245,20 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, load average {load}"
 
 
-async def run(replicas: list[Replica], users: int, seconds: float, think: float) -> Recorder:
+async def run(
+    replicas: list[Replica],
+    users: int,
+    seconds: float,
+    think: float,
+    asked: set[tuple[str, str]] | None = None,
+    name: str = "run",
+) -> Recorder:
+    """`asked`: the (replica, question) pairs sent before this run (its warm-up), counted as repeats."""
     record = Recorder()
-    questions = golden_questions()
+    record.asked = set(asked or ())
+    questions = question_pool()
     stop_at = time.perf_counter() + seconds
-    await asyncio.gather(*(user(i, replicas, questions, stop_at, think, record) for i in range(users)))
+    await asyncio.gather(*(user(i, replicas, questions, stop_at, think, record, name) for i in range(users)))
     return record
 
 
@@ -234,11 +296,14 @@ def main() -> int:
         print(f"{args.replicas} replicas × {args.workers} workers on {database}, {args.users} users, "
               f"{args.seconds:.0f} s per run; {machine()}", flush=True)  # fmt: skip
         clean = True
+        asked: set[tuple[str, str]] = set()  # every run's questions stay kept by the replicas for the next
         for think_ms in (float(value) for value in args.think_ms.split(",")):
-            asyncio.run(run(replicas, args.users, args.warmup, think_ms / 1000))
+            warmup = asyncio.run(run(replicas, args.users, args.warmup, think_ms / 1000, asked, f"warm-up {think_ms}"))
+            asked |= warmup.asked
             started, client_cpu, busy = time.perf_counter(), time.process_time(), machine_busy()
             server_cpu = sum(tree_cpu_seconds(r.process.pid) for r in replicas if r.process)
-            record = asyncio.run(run(replicas, args.users, args.seconds, think_ms / 1000))
+            record = asyncio.run(run(replicas, args.users, args.seconds, think_ms / 1000, asked, f"run {think_ms}"))
+            asked |= record.asked
             elapsed = time.perf_counter() - started
             clean &= report(f"think time {think_ms:.0f} ms", record, elapsed, think_ms == TARGET_THINK_MS)
             turns = max(1, sum(len(v) for v in record.latencies.values()))
@@ -268,6 +333,13 @@ def report(label: str, record: Recorder, elapsed: float, has_target: bool) -> bo
     else:
         verdict = f"(the target, ≤ {TARGET_P95_MS:.0f} ms, is for {TARGET_THINK_MS:.0f} ms pauses)"
     print(f"errors: {len(record.errors)}; policy question p95 {policy_p95:.1f} ms {verdict}", flush=True)
+    if policy:
+        # An upper bound on the answer cache's hits: a replica keeps the answer to a question it was asked
+        # before (the same words, place and day); with --workers N the repeat may reach another worker.
+        repeats, answered = 100 * record.repeats / len(policy), 100 * record.answered / len(policy)
+        print(f"policy questions: {record.repeats} of {len(policy)} asked before on the same replica (answer cache "
+              f"hits at most {repeats:.1f} %); answered {answered:.0f} % ({len(question_pool())} questions in the "
+              "pool)", flush=True)  # fmt: skip
     for error in record.errors[:10]:
         print("  ", error)
     return not record.errors
