@@ -1,0 +1,112 @@
+"""Session 25 (doc20): a page with no 落款 named by its site (a 一览表 of standards, a 政策问答), numbered
+questions 问N： under 篇 headings, and text copied out of a PDF (lines wrapped at the page edge, page numbers
+and the running header left mid-sentence). Documents written for these tests (衡阳, 营口, 六盘水), not the
+bench's session-25 documents."""
+
+from __future__ import annotations
+
+from knowledge.filetext import read_file
+from knowledge.intake import examine, parse_clauses
+from tests.knowledge.test_intake_documents import uploaded
+
+# 衡阳: a 通知公告 page that is only a table; its heading ends like no document, its info bar names a
+# section (来源：就业科), the site's name is in the page's <title> and its SiteName.
+HENGYANG_TABLE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="SiteName" content="衡阳市人力资源和社会保障局">
+<title>衡阳市2026年创业补贴发放标准表_通知公告_衡阳市人力资源和社会保障局</title></head><body>
+<div class="nav"><a href="/">首页</a> | <a href="/tzgg/">通知公告</a></div>
+<h1>衡阳市2026年创业补贴发放标准表</h1>
+<div class="info">发布时间：2026-04-01 10:00　来源：就业科　浏览次数：120</div>
+<p>根据《衡阳市就业创业扶持办法》（衡人社发〔2026〕2号）和省有关规定，现将我市2026年度创业补贴项目、对象、标准和受理部门公布如下，请广大劳动者和用人单位按规定申请。</p>
+<table><tr><td>序号</td><td>补贴项目</td><td>补贴对象</td><td>补贴标准</td></tr>
+<tr><td>1</td><td>一次性创业补贴</td><td>首次创业的高校毕业生、返乡农民工</td><td>每户4000元</td></tr>
+<tr><td>2</td><td>创业带动就业补贴</td><td>吸纳登记失业人员就业的创业实体</td><td>每吸纳1人给予800元，每户最高不超过1万元</td></tr>
+<tr><td>3</td><td>创业场地租金补贴</td><td>租赁经营场地的创业者</td><td>按实际租金的50%给予补贴，每年最高不超过4000元</td></tr></table>
+<p>注：本表自2026年4月1日起执行，有效期至2027年12月31日。</p>
+<div class="footer">主办单位：衡阳市人力资源和社会保障局</div>
+</body></html>"""
+
+# 营口: a 政策问答 page whose questions 问N： run through 篇 headings 一、… 二、….
+YINGKOU_QA = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>营口市就业政策问答 - 营口市人民政府</title></head>
+<body><div class="crumb">当前位置：首页 - 政策解读</div>
+<h1>营口市就业政策问答</h1>
+<div class="info">来源：营口市人力资源和社会保障局　发布日期：2026-06-01</div>
+<p>为便于群众和企业了解《营口市人民政府办公室关于印发营口市稳就业若干措施的通知》（营政办发〔2026〕7号）的主要内容，市人力资源和社会保障局整理了以下问答。</p>
+<h3>一、创业篇</h3>
+<p>问1：一次性创业补贴是多少？</p><p>答：首次创业正常经营1年以上的，每户给予6000元。</p>
+<p>问2：创业担保贷款能贷多少？</p><p>答：个人最高可贷30万元。</p>
+<h3>二、就业篇</h3>
+<p>问3：企业招用高校毕业生有补贴吗？</p><p>答：按每人1500元给予一次性扩岗补助。</p>
+<p>问4：这些措施什么时候开始执行？</p><p>答：自2026年6月1日起施行，有效期至2028年5月31日。</p>
+</body></html>"""
+
+# 六盘水: a 补充通知 as its PDF's text layer reads: lines broken at the page edge, the page number and the
+# running header (文件 banner, 文号) where a page ended, in the middle of a sentence.
+LIUPANSHUI_PDF_TEXT = """六盘水市人力资源和社会保障局文件
+六盘水人社通〔2026〕4号
+六盘水市人力资源和社会保障局关于调整创业补贴标准的补
+充通知
+各县（市、区）人力资源和社会保障局，市直有关单位：
+　　为进一步鼓励创业带动就业，经研究，现就调整有关补贴
+标准补充通知如下：
+　　一、一次性创业补贴标准由每户5000元调整为每户7000
+元，带动3人以上就业的，调整为每户10000元。
+　　二、创业担保贷款个人最高额度由20万元调整为30万元，
+
+－ 1 －
+
+六盘水市人力资源和社会保障局文件
+六盘水人社通〔2026〕4号
+小微企业最高额度由300万元调整为400万元。
+　　三、本通知自2026年5月1日起施行，有效期至2028年12月
+31日。
+
+六盘水市人力资源和社会保障局
+2026年4月20日
+
+－ 2 －
+"""
+
+
+def test_a_page_without_a_signature_is_issued_by_its_site_and_titled_by_its_heading() -> None:
+    facts = examine(HENGYANG_TABLE.encode("utf-8"), "page.html").facts
+    assert facts.title == "衡阳市2026年创业补贴发放标准表"
+    assert facts.issuer == "衡阳市人力资源和社会保障局"
+    assert (facts.province, facts.city) == ("湖南省", "衡阳市")
+
+
+def test_a_question_page_names_its_issuer_by_the_info_bar_source() -> None:
+    facts = examine(YINGKOU_QA.encode("utf-8"), "qa.html").facts
+    assert facts.issuer == "营口市人力资源和社会保障局"
+    assert facts.city == "营口市"
+
+
+def test_numbered_questions_under_part_headings_are_one_clause_each_numbered_through() -> None:
+    text = examine(YINGKOU_QA.encode("utf-8"), "qa.html").text
+    clauses = parse_clauses(uploaded("doc"), text).clauses
+    assert [c.label for c in clauses] == ["问1", "问2", "问3", "问4"]
+    assert "答：按每人1500元给予一次性扩岗补助。" in clauses[2].text
+    assert "30万元" not in clauses[0].text
+
+
+def test_text_copied_from_a_pdf_reads_in_sentences_across_lines_and_pages() -> None:
+    text = read_file(LIUPANSHUI_PDF_TEXT.encode("utf-8"), "notice.txt")
+    assert "由每户5000元调整为每户7000元，带动3人以上" in text
+    # the two halves of item 二, a page apart, are one sentence again
+    assert "个人最高额度由20万元调整为30万元，小微企业最高额度由300万元调整为400万元。" in text
+    assert "－ 1 －" not in text and "－ 2 －" not in text
+    assert text.count("六盘水人社通〔2026〕4号") == 1  # the letterhead's, not the running header's
+    clauses = parse_clauses(uploaded("doc"), text).clauses
+    assert [c.label for c in clauses] == ["一、", "二、", "三、"]
+
+
+def test_a_text_of_one_paragraph_a_line_is_not_joined() -> None:
+    paragraphs = [
+        "（一）健全就业联动机制。" + "将城镇新增就业作为宏观调控主要指标，保持经济增长与扩大就业同步" * 3 + "。(省发展改革委负责)",
+        "（二）保持经济稳定增长。" + "扩大投资规模，加快推进项目建设，开发就业岗位，扩大服务业就业规模" * 3 + "。(省财政厅负责)",
+        "（三）畅通民营经济就业主渠道。" + "落实促进民营经济加快发展政策措施，提供精准服务" * 3 + "。(省工信厅负责)",
+        "二、优化创业环境",
+        "（四）加大创业政策支持。给予一次性5000元初创企业补贴。",
+    ]
+    text = "\n".join(paragraphs)
+    assert read_file(text.encode("utf-8"), "seed.txt") == text
