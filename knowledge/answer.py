@@ -960,6 +960,7 @@ class Answerer:
             clause_label=self.registry.get(measure.clause).label,
             conditions=measure.conditions,
             targets=measure.targets,
+            ended=measure.ended,
         )
 
     def _departments(self, clause_id: str) -> DirectAnswer | None:

@@ -108,6 +108,8 @@ class MeasureRef(_Part):
     conditions: tuple[str, ...] = ()
     # Who it is for, as the span names them (就业困难人员): part of every answer about conditions.
     targets: tuple[str, ...] = ()
+    # Deleted by a revising document (删去…): the answer says it ended and shows no figure of it.
+    ended: bool = False
 
 
 class DirectAnswer(_Part):

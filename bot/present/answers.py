@@ -215,7 +215,9 @@ def _direct_lines(answer: Answer) -> list[str]:
     lines = []
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
-        if direct.kind == "condition":
+        if measure.ended:
+            lines.append(words.measure_ended.format(**fields))
+        elif direct.kind == "condition":
             lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))

@@ -75,6 +75,7 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "measure_details": ("source", "name", "side"),
         "measure_bare": ("source", "name", "side"),
+        "measure_ended": ("source", "name", "side"),
         "targets": ("targets",),
         "conditions": ("conditions",),
         "conditions_open": ("said",),
@@ -102,6 +103,7 @@ class DirectProse(Section):
     measure: str
     measure_details: str
     measure_bare: str
+    measure_ended: str
     targets: str
     conditions: str
     conditions_open: str

@@ -5,8 +5,15 @@ bench's session-25 documents."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from knowledge.derive import derive_measures
 from knowledge.filetext import read_file
 from knowledge.intake import examine, parse_clauses
+from tests.knowledge.test_documents_session18 import published_texts
+from tests.knowledge.test_documents_session21 import _ask, _first
 from tests.knowledge.test_intake_documents import uploaded
 
 # 衡阳: a 通知公告 page that is only a table; its heading ends like no document, its info bar names a
@@ -66,6 +73,47 @@ LIUPANSHUI_PDF_TEXT = """六盘水市人力资源和社会保障局文件
 
 － 2 －
 """
+
+# 宿州: a notice revising an earlier 办法 that deletes two provisions, one named in brackets, one quoted
+# with its old figure, beside one it raises.
+SUZHOU_REVISION = """宿州市人力资源和社会保障局　宿州市财政局
+关于修改《宿州市就业补助资金管理办法》部分条款的通知
+宿人社发〔2026〕5号
+各县（区）人力资源和社会保障局、财政局：
+经研究，决定对《宿州市就业补助资金管理办法》（宿人社发〔2024〕9号）部分条款修改如下：
+一、第六条中“给予6000元一次性创业补贴”修改为“给予9000元一次性创业补贴”。
+二、删去第九条（一次性求职补贴）。
+三、删去第十一条第二款，即“对招用就业困难人员的企业，按每人800元给予一次性吸纳就业补贴”。
+四、本通知自2026年5月1日起施行。
+宿州市人力资源和社会保障局　　宿州市财政局
+2026年4月2日
+"""
+
+
+def test_a_provision_a_revision_deletes_is_a_measure_that_ended_and_grants_nothing() -> None:
+    intake = examine(SUZHOU_REVISION.encode("utf-8"), "revision.txt")
+    units = derive_measures("doc", parse_clauses(uploaded("doc"), intake.text).clauses)
+    ended = {u.clause: u for u in units if u.ended}
+    assert set(ended) == {"doc-02", "doc-03"}
+    assert "求职补贴" in ended["doc-02"].name and "吸纳就业补贴" in ended["doc-03"].name
+    assert all(not u.amounts for u in ended.values())
+    assert not any(u.ended for u in units if u.clause == "doc-01")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return published_texts(tmp_path_factory.mktemp("session25"), (("suzhou.txt", SUZHOU_REVISION),))
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [("宿州一次性求职补贴还能领吗", "二、"), ("宿州企业招就业困难人员，一次性吸纳就业补贴每人多少", "三、")],
+)
+def test_an_answer_about_a_deleted_measure_says_it_ended_and_shows_no_figure(
+    published: Path, question: str, label: str
+) -> None:
+    line, cited, _ = _first(_ask(published, "宿州", question))
+    assert cited == label and "已被删去" in line and "800元" not in line
 
 
 def test_a_page_without_a_signature_is_issued_by_its_site_and_titled_by_its_heading() -> None:
