@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from knowledge.citations import Citation
 from knowledge.documents import Structure
@@ -110,6 +110,15 @@ class MeasureRef(_Part):
     targets: tuple[str, ...] = ()
     # Deleted by a revising document (删去…): the answer says it ended and shows no figure of it.
     ended: bool = False
+
+    @model_serializer(mode="wrap")
+    def _ended_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """`ended` is written only when true: every other measure reads as it did before the field was
+        added (golden answers, kept answers, `ask --json`)."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.ended:
+            data.pop("ended", None)
+        return data
 
 
 class DirectAnswer(_Part):
