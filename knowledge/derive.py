@@ -158,8 +158,8 @@ def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]
     out = list(measures)
     for clause_id, members in by_clause.items():
         heading = headings[clause_id]
-        if len(members) != 1 or not _SUFFIX.search(heading[-3:]):
-            continue
+        if len(members) != 1 or not _SUFFIX.search(heading[-3:]) or _is_question(heading):
+            continue  # a question over its answer (问1：…有什么补贴？) names nothing
         measure = measures[members[0]]
         if heading not in measure.name and measure.name not in heading and heading not in measure.aliases:
             out[members[0]] = measure.model_copy(update={"aliases": (*measure.aliases, heading)})
