@@ -245,6 +245,9 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self._skip_stack: list[str] = []
         self._rows: list[int] = []  # where each open table row's text starts in parts
+        self._spans: list[list[int]] = []  # the rowspan of each cell of each open row
+        # Per open table: column → (rows still spanned, the cell's text) of a cell spanning rows below.
+        self._carried: list[dict[int, tuple[int, str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_TAGS:
@@ -255,10 +258,15 @@ class _TextExtractor(HTMLParser):
         if self._skip_stack or tag in _SKIPPED_TAGS or (attr_text and _FURNITURE_ATTR.search(attr_text)):
             self._skip_stack.append(tag)
             return
+        if tag == "table":
+            self._carried.append({})
         if tag == "tr":
             self._rows.append(len(self.parts))
+            self._spans.append([])
         elif tag in ("td", "th") and self._rows:
             self.parts.append(_CELL)
+            span = dict(attrs).get("rowspan") or "1"
+            self._spans[-1].append(int(span) if span.isdigit() else 1)
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -270,7 +278,13 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "tr" and self._rows:
             start = self._rows.pop()
-            self.parts[start:] = _row_parts("".join(self.parts[start:]))
+            row = "".join(self.parts[start:])
+            if self._carried:
+                row = _with_spanned_cells(row, self._spans[-1], self._carried[-1])
+            self._spans.pop()
+            self.parts[start:] = _row_parts(row)
+        if tag == "table" and self._carried:
+            self._carried.pop()
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -280,6 +294,34 @@ class _TextExtractor(HTMLParser):
 
 
 _CELL = "\x00"
+
+
+def _with_spanned_cells(row: str, spans: list[int], carried: dict[int, tuple[int, str]]) -> str:
+    """A row with the cells of rows above that span it (rowspan="2": 受理部门 said once for two rows) put
+    back at their columns, so each row reads whole; a cell of this row that spans rows below is kept
+    for them."""
+    lead, *cells = row.split(_CELL)
+    out: list[str] = []
+    column = 0
+    given = iter(zip(cells, spans + [1] * (len(cells) - len(spans)), strict=True))
+    while True:
+        if column in carried:
+            left, text = carried[column]
+            out.append(text)
+            if left > 1:
+                carried[column] = (left - 1, text)
+            else:
+                del carried[column]
+        else:
+            cell = next(given, None)
+            if cell is None:
+                break
+            text, span = cell
+            out.append(text)
+            if span > 1:
+                carried[column] = (span - 1, text)
+        column += 1
+    return _CELL.join([lead, *out])
 
 
 def _row_parts(row: str) -> list[str]:

@@ -158,3 +158,17 @@ def test_a_text_of_one_paragraph_a_line_is_not_joined() -> None:
     ]
     text = "\n".join(paragraphs)
     assert read_file(text.encode("utf-8"), "seed.txt") == text
+
+
+def test_a_cell_spanning_rows_belongs_to_each_row_it_spans() -> None:
+    page = """<html><body><h1>表</h1><table>
+<tr><td>序号</td><td>补贴项目</td><td>补贴标准</td><td>受理部门</td></tr>
+<tr><td>1</td><td>一次性吸纳就业补贴</td><td>每人1000元</td><td rowspan="2">市社会保险服务中心</td></tr>
+<tr><td>2</td><td>灵活就业社会保险补贴</td><td>按实际缴费的三分之二补贴</td></tr>
+<tr><td rowspan="2">3</td><td>技能提升补贴</td><td>初级工1000元</td><td>市鉴定中心</td></tr>
+<tr><td>技能提升补贴</td><td>中级工1500元</td><td>市鉴定中心</td></tr>
+</table></body></html>"""
+    lines = read_file(page.encode("utf-8"), "page.html").split("\n")
+    assert "2｜灵活就业社会保险补贴｜按实际缴费的三分之二补贴｜市社会保险服务中心" in lines
+    assert "3｜技能提升补贴｜中级工1500元｜市鉴定中心" in lines
+    assert "3｜技能提升补贴｜初级工1000元｜市鉴定中心" in lines
