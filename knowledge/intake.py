@@ -377,6 +377,12 @@ def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date 
     return effective, valid_until
 
 
+def place_of_issuer(issuer: str, places: PlaceIndex | None = None) -> tuple[str, str | None, str | None] | None:
+    """(province, city, county) of the place an issuer's name starts with, None when it names none known."""
+    place_text = _place_prefix(issuer) if issuer else None
+    return resolve_place(place_text, places) if place_text else None
+
+
 def _place_prefix(issuer: str) -> str | None:
     first = re.sub(r"^(中共|中国共产党|共青团)", "", issuer.split("、", maxsplit=1)[0])
     if _is_national(first):

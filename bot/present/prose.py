@@ -947,7 +947,7 @@ class DocumentEditErrors(Section):
 class DocumentEditProse(Section):
     """Staff correct a document's extracted metadata (issue 13)."""
 
-    placeholders = {"edited": ("id", "fields")}
+    placeholders = {"edited": ("id", "fields"), "place_differs": ("place", "named")}
     title: str
     intro: str
     button: str
@@ -956,6 +956,7 @@ class DocumentEditProse(Section):
     draft: str
     edited: str
     unchanged: str
+    place_differs: str
     errors: DocumentEditErrors
 
 

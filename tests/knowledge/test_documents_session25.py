@@ -5,6 +5,7 @@ bench's session-25 documents."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from knowledge.derive import derive_measures
 from knowledge.filetext import read_file
 from knowledge.intake import examine, parse_clauses
-from tests.knowledge.test_documents_session18 import published_texts
+from tests.knowledge.test_documents_session18 import published_texts, run_cli
 from tests.knowledge.test_documents_session21 import _ask, _first
 from tests.knowledge.test_intake_documents import uploaded
 
@@ -172,3 +173,16 @@ def test_a_cell_spanning_rows_belongs_to_each_row_it_spans() -> None:
     assert "2｜灵活就业社会保险补贴｜按实际缴费的三分之二补贴｜市社会保险服务中心" in lines
     assert "3｜技能提升补贴｜中级工1500元｜市鉴定中心" in lines
     assert "3｜技能提升补贴｜初级工1000元｜市鉴定中心" in lines
+
+
+def test_a_jurisdiction_other_than_the_place_the_issuer_names_is_said_not_kept_quiet(tmp_path: Path) -> None:
+    path = tmp_path / "suzhou.txt"
+    path.write_text(SUZHOU_REVISION, encoding="utf-8")
+    assert run_cli(["documents", "add", str(path)], tmp_path).returncode == 0
+    moved = run_cli(["documents", "edit", "suzhou-2026", "--place", "蚌埠市"], tmp_path)
+    assert moved.returncode == 0 and "发文机关属于宿州市" in moved.stderr and "蚌埠市" in moved.stderr
+    shown = json.loads(run_cli(["documents", "show", "suzhou-2026", "--json"], tmp_path).stdout)
+    assert (shown["jurisdiction"], shown["place_named"]) == ("蚌埠市", "宿州市")
+    inside = run_cli(["documents", "edit", "suzhou-2026", "--place", "宿州市"], tmp_path)
+    assert "发文机关属于" not in inside.stderr
+    assert json.loads(run_cli(["documents", "show", "suzhou-2026", "--json"], tmp_path).stdout)["place_named"] is None
