@@ -129,7 +129,9 @@ class DirectAnswer(_Part):
     `department` — who leads and who is responsible, as the cited clause names them; `status` — the
     documents asked about, from their own metadata (draft or official, issuer, date)."""
 
-    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition", "status", "definition"]
+    kind: Literal[
+        "figure", "no_figure", "list", "measure", "department", "condition", "status", "definition", "procedure"
+    ]
     measures: tuple[MeasureRef, ...] = ()
     elsewhere: tuple[MeasureRef, ...] = ()
     # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
@@ -137,8 +139,10 @@ class DirectAnswer(_Part):
     # kind `status`: the documents asked about (is it official, a draft, from which year).
     documents: tuple[str, ...] = ()
     # kind `definition`: the term asked about; `conditions` holds what the cited clause says it means.
+    # kind `procedure`: the aspect asked (办理地点或网站); `conditions` holds the first quote's sentences
+    # that state it, verbatim.
     term: str | None = None
-    # kind `department` and `definition`: the clause the line quotes from (its departments verbatim).
+    # kind `department`, `definition` and `procedure`: the clause the line quotes from.
     clause_id: str | None = None
     lead: tuple[str, ...] = ()
     responsible: tuple[str, ...] = ()

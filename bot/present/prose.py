@@ -86,6 +86,7 @@ class DirectProse(Section):
         "status_draft": ("jurisdiction", "title", "made"),
         "status_measure": ("name", "figures"),
         "definition": ("source", "label", "term", "meaning"),
+        "procedure": ("source", "label", "said"),
         "status_figures": ("amount",),
         "status_official": ("jurisdiction", "title", "made"),
         "lead": ("names",),
@@ -117,6 +118,7 @@ class DirectProse(Section):
     paid_to_others: dict[str, str]
     department: str
     definition: str
+    procedure: str
     status_draft: str
     status_measure: str
     status_figures: str

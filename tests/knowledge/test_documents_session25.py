@@ -101,9 +101,38 @@ def test_a_provision_a_revision_deletes_is_a_measure_that_ended_and_grants_nothi
     assert not any(u.ended for u in units if u.clause == "doc-01")
 
 
+# 六安: a 办法 whose 第三条 says where every subsidy is applied for.
+LUAN_MEASURES = """六安市人力资源和社会保障局　六安市财政局
+关于印发《六安市创业扶持办法》的通知
+六人社发〔2026〕6号
+各县（区）人力资源和社会保障局、财政局：
+现将《六安市创业扶持办法》印发给你们，请认真贯彻执行。
+六安市创业扶持办法
+第一条　为鼓励创业带动就业，结合我市实际，制定本办法。
+第二条　本办法适用于在本市行政区域内创业的劳动者。
+第三条　本办法所列补贴由创业所在地县（区）公共就业服务中心受理，申请人也可以通过“皖事通”APP在线申请。
+第四条　一次性创业补贴。首次创办小微企业，正常经营6个月以上的，给予每户7000元一次性创业补贴。
+第五条　本办法自2026年3月1日起施行。
+六安市人力资源和社会保障局　　六安市财政局
+2026年2月12日
+"""
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return published_texts(tmp_path_factory.mktemp("session25"), (("suzhou.txt", SUZHOU_REVISION),))
+    return published_texts(
+        tmp_path_factory.mktemp("session25"), (("suzhou.txt", SUZHOU_REVISION), ("luan.txt", LUAN_MEASURES))
+    )
+
+
+def test_where_to_apply_leads_with_the_sentence_that_says_it(published: Path) -> None:
+    answer = _ask(published, "六安", "六安创业补贴去哪里申请")
+    line, cited, _ = _first(answer)
+    assert answer["status"] == "answered" and cited == "第三条"
+    assert line == (
+        "按六安市2026年文件第三条：本办法所列补贴由创业所在地县（区）公共就业服务中心受理，"
+        "申请人也可以通过“皖事通”APP在线申请。"
+    )
 
 
 @pytest.mark.parametrize(
