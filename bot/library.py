@@ -684,7 +684,7 @@ def _issuer_place(issuer: str) -> tuple[str, str | None, str | None] | None:
     return place_of_issuer(issuer)
 
 
-def _holds(outer: tuple[str, str | None, str | None], inner: tuple[str, str | None, str | None]) -> bool:
+def _holds(outer: tuple[str | None, ...], inner: tuple[str | None, ...]) -> bool:
     """Whether the place `outer` is `inner` or holds it (安徽省 holds 芜湖市, 芜湖市 holds 无为市)."""
     return all(part is None or part == within for part, within in zip(outer, inner, strict=True))
 

@@ -457,8 +457,8 @@ def _deleted(document_id: str, clause: Clause, index: int, piece: str) -> Measur
     """The measure a revision deletes, as a unit that grants nothing and says it ended (named by the
     words the revision gives it in brackets or quotes); None when the piece deletes nothing it names."""
     match = _DELETES.search(piece)
-    named = match and (match.group(1) or match.group(2))
-    if not named or grants_a_figure(piece[: match.start()]):
+    named = (match.group(1) or match.group(2)) if match else None
+    if match is None or not named or grants_a_figure(piece[: match.start()]):
         return None
     name = _granted_noun(named) or named
     return Measure(

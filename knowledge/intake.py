@@ -494,7 +494,5 @@ def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: P
     text = read_file(data, filename, max_bytes=max_bytes)
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
-    facts = extract_facts(
-        text, places=places, published=published_on(data, filename), page=page_labels(data, filename)
-    )
+    facts = extract_facts(text, places=places, published=published_on(data, filename), page=page_labels(data, filename))
     return Intake(text=text, facts=facts)

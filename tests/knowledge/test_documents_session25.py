@@ -35,8 +35,8 @@ HENGYANG_TABLE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 </body></html>"""
 
 # 营口: a 政策问答 page whose questions 问N： run through 篇 headings 一、… 二、….
-YINGKOU_QA = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>营口市就业政策问答 - 营口市人民政府</title></head>
-<body><div class="crumb">当前位置：首页 - 政策解读</div>
+YINGKOU_QA = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>营口市就业政策问答 - 营口市人民政府</title></head><body><div class="crumb">当前位置：首页 - 政策解读</div>
 <h1>营口市就业政策问答</h1>
 <div class="info">来源：营口市人力资源和社会保障局　发布日期：2026-06-01</div>
 <p>为便于群众和企业了解《营口市人民政府办公室关于印发营口市稳就业若干措施的通知》（营政办发〔2026〕7号）的主要内容，市人力资源和社会保障局整理了以下问答。</p>
@@ -180,8 +180,12 @@ def test_text_copied_from_a_pdf_reads_in_sentences_across_lines_and_pages() -> N
 
 def test_a_text_of_one_paragraph_a_line_is_not_joined() -> None:
     paragraphs = [
-        "（一）健全就业联动机制。" + "将城镇新增就业作为宏观调控主要指标，保持经济增长与扩大就业同步" * 3 + "。(省发展改革委负责)",
-        "（二）保持经济稳定增长。" + "扩大投资规模，加快推进项目建设，开发就业岗位，扩大服务业就业规模" * 3 + "。(省财政厅负责)",
+        "（一）健全就业联动机制。"
+        + "将城镇新增就业作为宏观调控主要指标，保持经济增长与扩大就业同步" * 3
+        + "。(省发展改革委负责)",
+        "（二）保持经济稳定增长。"
+        + "扩大投资规模，加快推进项目建设，开发就业岗位，扩大服务业就业规模" * 3
+        + "。(省财政厅负责)",
         "（三）畅通民营经济就业主渠道。" + "落实促进民营经济加快发展政策措施，提供精准服务" * 3 + "。(省工信厅负责)",
         "二、优化创业环境",
         "（四）加大创业政策支持。给予一次性5000元初创企业补贴。",
