@@ -1,6 +1,6 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20|21|22|23|24]
+    python bench/bench_new_documents.py [--set 19|20|21|22|23|24|25]
 
 Adds one session's documents (`tests/knowledge/data/documents19/` … `documents24/`) to a fresh data
 directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
@@ -9,7 +9,9 @@ notice retired as superseded; session 20: the newer 泉州 意见 added with `--
 a Word 办法 in 章/条, a page whose measures are table rows, a PDF numbered 1.–10. across parts;
 session 23: a 政策解读 page in 问/答 pairs, a notice revising an earlier 办法, rural workers and 公益性岗位;
 session 24: a 办法 in 第X章/第X条 with ①② items behind its cover letter, a 政策文件 page with the site's
-信息公开 table and an 经办机构 paragraph for all measures, a 一问一答 解读 page of a revising notice), asks
+信息公开 table and an 经办机构 paragraph for all measures, a 一问一答 解读 page of a revising notice; session 25:
+a 补充通知 amending an earlier 细则 item by item as hard-wrapped PDF text with page furniture mid-clause, a page of
+two subsidy-standard tables with 受理部门 in a caption and in rowspan cells, a 政策问答 page in 篇 groups), asks
 every question of `asked.yaml` through `policybot ask --json` in one process, and prints per question whether the
 first cited clause is the right one, the asked figure is in the first line, and no other measure's
 figure is (a question whose clause is null is one the documents do not cover: it passes when the answer is not
@@ -50,6 +52,9 @@ STEPS = {
     ],
     "24": [
         ["documents", "add", "anqing_measures.txt", "zhanjiang_page.html", "linyi_qa_page.html", "--publish"],
+    ],
+    "25": [
+        ["documents", "add", "tongren_supplement.txt", "changde_table_page.html", "anshan_policy_qa.html", "--publish"],
     ],
 }  # fmt: skip
 

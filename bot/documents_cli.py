@@ -136,6 +136,8 @@ def _edit(args: argparse.Namespace, library: DocumentLibrary) -> int:
     view, changed = library.edit(args.id, _actor(), {k: v for k, v in given.items() if v is not None})
     words_ = prose().document_edit
     _stderr(words_.edited.format(id=view.id, fields=words.changed_fields(changed)) if changed else words_.unchanged)
+    if view.place_named:
+        _stderr(words_.place_differs.format(place=view.document.jurisdiction, named=view.place_named))
     if args.json:
         print(json.dumps(view.summary(), ensure_ascii=False))
     return EXIT_OK

@@ -84,6 +84,9 @@ class DocumentView:
     clause_count: int
     problems: tuple[str, ...]
     files: tuple[tuple[str, str, str, int], ...]  # filename, media type, sha256, size
+    # The place the document's own issuer names, when staff set a jurisdiction that neither holds nor
+    # lies inside it (a 芜湖 document set to 安庆): answers follow the jurisdiction, so it is said, not kept quiet.
+    place_named: str | None = None
 
     def summary(self) -> dict[str, Any]:
         """The `documents list --json` object."""
@@ -163,6 +166,7 @@ def _view(row: PolicyDocument) -> DocumentView:
         clause_count=int(details.get("clause_count", 0)),
         problems=tuple(details.get("problems", ())),
         files=tuple((f.filename, f.media_type, f.sha256, len(f.content)) for f in row.files),
+        place_named=details.get("place_named"),
     )
 
 
@@ -428,6 +432,12 @@ class DocumentLibrary:
             details = json.loads(row.details or "{}")
             for name, value in changes.items():
                 _apply(row, details, name, value.strip())
+            if "jurisdiction" in changes:
+                details.pop("place_named", None)
+                named = _issuer_place(row.issuer)
+                place = (row.province, row.city, row.county)
+                if named is not None and not (_holds(place, named) or _holds(named, place)):
+                    details["place_named"] = named[2] or named[1] or named[0]
             signed, ends = row.signed, row.valid_until
             if signed is not None and ends is not None and ends < signed:
                 raise LibraryError("dates_out_of_order", signed=signed.isoformat(), until=ends.isoformat())
@@ -664,6 +674,19 @@ def _apply(row: PolicyDocument, details: dict[str, Any], name: str, value: str) 
         row.status = (DocumentStatus.DRAFT if is_draft else DocumentStatus.OFFICIAL).value
     else:
         raise LibraryError("bad_metadata", detail=name[:40])
+
+
+def _issuer_place(issuer: str) -> tuple[str, str | None, str | None] | None:
+    """(province, city, county) of the place the issuer's name starts with (芜湖市人力资源和社会保障局 →
+    安徽省, 芜湖市), None when it names none the administrative-division table knows."""
+    from knowledge.intake import place_of_issuer
+
+    return place_of_issuer(issuer)
+
+
+def _holds(outer: tuple[str | None, ...], inner: tuple[str | None, ...]) -> bool:
+    """Whether the place `outer` is `inner` or holds it (安徽省 holds 芜湖市, 芜湖市 holds 无为市)."""
+    return all(part is None or part == within for part, within in zip(outer, inner, strict=True))
 
 
 _PLACE_PART = re.compile(r"(?:特别行政区|自治区|自治州|省|市|州|盟|地区)")

@@ -29,6 +29,7 @@ def document_from(values: Mapping[str, Any]) -> Document:
     details = json.loads(values["details"] or "{}")
     details.pop("clause_count", None)
     details.pop("problems", None)
+    details.pop("place_named", None)  # the review's note on the jurisdiction staff set (bot/library.py edit)
     return Document.model_validate(
         {
             **details,

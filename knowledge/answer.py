@@ -926,7 +926,9 @@ class Answerer:
                 direct = direct.model_copy(
                     update={"clause_id": offices.clause_id, "lead": offices.lead, "responsible": offices.responsible}
                 )
-        if direct is not None and direct.kind not in ("department", "status"):
+        if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
+            direct = _procedure_said(analysis, decision.quoted, citations)
+        if direct is not None and direct.kind not in ("department", "status", "procedure"):
             measures = (*direct.measures, *direct.elsewhere)
         elif decision.missing is not None and decision.missing.kind == "measure":
             # The measure asked is missing here: a clause quoted on the topic lends it none of its own.
@@ -973,6 +975,7 @@ class Answerer:
             clause_label=self.registry.get(measure.clause).label,
             conditions=measure.conditions,
             targets=measure.targets,
+            ended=measure.ended,
         )
 
     def _departments(self, clause_id: str) -> DirectAnswer | None:
@@ -1209,6 +1212,30 @@ def _procedure_unanswered(
         body = quoted[0][0].clause.body if quoted else ""
         if not any(term in body for term in aspect.evidence):
             return MissingAspect(kind="procedure", name=aspect.aspect)
+    return None
+
+
+# A sentence about applying (申请, 受理, 办理…): a sentence naming a 平台 or 窗口 for another purpose
+# (在电子商务平台实名注册…的网店经营者) says nothing of where to apply.
+_APPLYING = re.compile(r"申请|申领|申报|办理|受理|经办|提交|办结|登录")
+
+
+def _procedure_said(
+    analysis: QueryAnalysis, quoted: list[tuple[ScoredClause, str]], citations: list[Citation]
+) -> DirectAnswer | None:
+    """A procedure question answered from clause text leads with what the first quote says of the aspect
+    asked (去哪里申请 → its sentence naming where): those sentences verbatim, never a summary; None when
+    no sentence of it names the aspect's evidence."""
+    if not quoted or not citations:
+        return None
+    quote = quoted[0][1]
+    for aspect in analysis.procedure_aspects:
+        sentences = (re.sub(r"^答[:：]", "", s) for s in split_sentences(quote) or [quote])  # a 解读's 答：
+        said = [s for s in sentences if any(term in s for term in aspect.evidence) and _APPLYING.search(s)]
+        if said:
+            return DirectAnswer(
+                kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=citations[0].clause_id
+            )
     return None
 
 

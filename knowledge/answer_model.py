@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from knowledge.citations import Citation
 from knowledge.documents import Structure
@@ -108,6 +108,17 @@ class MeasureRef(_Part):
     conditions: tuple[str, ...] = ()
     # Who it is for, as the span names them (就业困难人员): part of every answer about conditions.
     targets: tuple[str, ...] = ()
+    # Deleted by a revising document (删去…): the answer says it ended and shows no figure of it.
+    ended: bool = False
+
+    @model_serializer(mode="wrap")
+    def _ended_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """`ended` is written only when true: every other measure reads as it did before the field was
+        added (golden answers, kept answers, `ask --json`)."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.ended:
+            data.pop("ended", None)
+        return data
 
 
 class DirectAnswer(_Part):
@@ -118,7 +129,9 @@ class DirectAnswer(_Part):
     `department` — who leads and who is responsible, as the cited clause names them; `status` — the
     documents asked about, from their own metadata (draft or official, issuer, date)."""
 
-    kind: Literal["figure", "no_figure", "list", "measure", "department", "condition", "status", "definition"]
+    kind: Literal[
+        "figure", "no_figure", "list", "measure", "department", "condition", "status", "definition", "procedure"
+    ]
     measures: tuple[MeasureRef, ...] = ()
     elsewhere: tuple[MeasureRef, ...] = ()
     # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
@@ -126,8 +139,10 @@ class DirectAnswer(_Part):
     # kind `status`: the documents asked about (is it official, a draft, from which year).
     documents: tuple[str, ...] = ()
     # kind `definition`: the term asked about; `conditions` holds what the cited clause says it means.
+    # kind `procedure`: the aspect asked (办理地点或网站); `conditions` holds the first quote's sentences
+    # that state it, verbatim.
     term: str | None = None
-    # kind `department` and `definition`: the clause the line quotes from (its departments verbatim).
+    # kind `department`, `definition` and `procedure`: the clause the line quotes from.
     clause_id: str | None = None
     lead: tuple[str, ...] = ()
     responsible: tuple[str, ...] = ()

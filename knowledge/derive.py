@@ -66,6 +66,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         for index, whole in enumerate(pieces, start=1):
             if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole) or _ends(whole):
                 continue
+            if ended := _deleted(document_id, clause, index, whole):
+                measures.append(ended)
+                continue
             context = _enclosing(pieces, index - 1)
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
             # what its figures say, though it names neither (1.硕士研究生每人每月2000元；); so does a
@@ -155,8 +158,8 @@ def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]
     out = list(measures)
     for clause_id, members in by_clause.items():
         heading = headings[clause_id]
-        if len(members) != 1 or not _SUFFIX.search(heading[-3:]):
-            continue
+        if len(members) != 1 or not _SUFFIX.search(heading[-3:]) or _is_question(heading):
+            continue  # a question over its answer (问1：…有什么补贴？) names nothing
         measure = measures[members[0]]
         if heading not in measure.name and measure.name not in heading and heading not in measure.aliases:
             out[members[0]] = measure.model_copy(update={"aliases": (*measure.aliases, heading)})
@@ -440,6 +443,34 @@ _REPEALS_A_DOCUMENT = re.compile(r"》[^。；]*?(?:同时|予以|一并)?(?:废
 
 def _ends(piece: str) -> bool:
     return bool(_REPEALS_A_DOCUMENT.search(piece)) and not grants_a_figure(piece)
+
+
+# A revision deleting a provision of the document it revises: 删去《细则》第十条（一次性求职补贴）,
+# 删去第十三条第二款，即“对…按每人1000元给予一次性岗位补贴”. What it names is a measure that ended.
+_DELETES = re.compile(
+    r"(?:删去|删除)[^。；，“”]{0,16}?第[一二三四五六七八九十百零〇0-9]+[条款项]"
+    r"(?:第[一二三四五六七八九十百零〇0-9（）()]+[款项目])?(?:[（(]([^（）()]+)[）)]|[，,]?\s*即\s*“([^”]+)”)?"
+)
+
+
+def _deleted(document_id: str, clause: Clause, index: int, piece: str) -> Measure | None:
+    """The measure a revision deletes, as a unit that grants nothing and says it ended (named by the
+    words the revision gives it in brackets or quotes); None when the piece deletes nothing it names."""
+    match = _DELETES.search(piece)
+    named = (match.group(1) or match.group(2)) if match else None
+    if match is None or not named or grants_a_figure(piece[: match.start()]):
+        return None
+    name = _granted_noun(named) or named
+    return Measure(
+        id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
+        clause=clause.id,
+        name=name,
+        kind=_kind(named) or MeasureKind.SERVICE,
+        beneficiary=_beneficiary(named),
+        span=piece,
+        derived=True,
+        ended=True,
+    )
 
 
 def _is_grant_list_lead_in(piece: str) -> bool:

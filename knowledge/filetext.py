@@ -6,10 +6,12 @@ Anything else (images, archives, executables, scanned PDFs, text in an unknown e
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import unicodedata
 import zlib
+from collections import Counter
 from datetime import date
 from functools import cache
 from html.parser import HTMLParser
@@ -30,6 +32,7 @@ __all__ = [
     "decode_text",
     "html_text",
     "is_page_furniture",
+    "page_labels",
     "published_on",
     "read_file",
 ]
@@ -68,14 +71,16 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if _is_image(data) or suffix in _IMAGE_SUFFIXES:
         raise IntakeError("image", filename)
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        text = unwrapped(whole_characters(_pdf_text(data)))
+        text = unwrapped(without_page_breaks(whole_characters(_pdf_text(data))))
     elif data.startswith(b"PK\x03\x04"):
         text = whole_characters(docx_text(data, filename))
     elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
         raise IntakeError("unsupported_type", filename)
     else:
         decoded = whole_characters(decode_text(data))
-        text = html_text(decoded) if suffix in _HTML_SUFFIXES or _looks_like_html(decoded) else decoded
+        is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
+        # plain text may be a PDF's text layer saved as it was copied out: pages and wrapped lines
+        text = html_text(decoded) if is_page else unwrapped(without_page_breaks(decoded))
     text = _tidy(text)
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
@@ -240,6 +245,9 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self._skip_stack: list[str] = []
         self._rows: list[int] = []  # where each open table row's text starts in parts
+        self._spans: list[list[int]] = []  # the rowspan of each cell of each open row
+        # Per open table: column → (rows still spanned, the cell's text) of a cell spanning rows below.
+        self._carried: list[dict[int, tuple[int, str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_TAGS:
@@ -250,10 +258,15 @@ class _TextExtractor(HTMLParser):
         if self._skip_stack or tag in _SKIPPED_TAGS or (attr_text and _FURNITURE_ATTR.search(attr_text)):
             self._skip_stack.append(tag)
             return
+        if tag == "table":
+            self._carried.append({})
         if tag == "tr":
             self._rows.append(len(self.parts))
+            self._spans.append([])
         elif tag in ("td", "th") and self._rows:
             self.parts.append(_CELL)
+            span = dict(attrs).get("rowspan") or "1"
+            self._spans[-1].append(int(span) if span.isdigit() else 1)
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -265,7 +278,13 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "tr" and self._rows:
             start = self._rows.pop()
-            self.parts[start:] = _row_parts("".join(self.parts[start:]))
+            row = "".join(self.parts[start:])
+            if self._carried:
+                row = _with_spanned_cells(row, self._spans[-1], self._carried[-1])
+            self._spans.pop()
+            self.parts[start:] = _row_parts(row)
+        if tag == "table" and self._carried:
+            self._carried.pop()
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -275,6 +294,34 @@ class _TextExtractor(HTMLParser):
 
 
 _CELL = "\x00"
+
+
+def _with_spanned_cells(row: str, spans: list[int], carried: dict[int, tuple[int, str]]) -> str:
+    """A row with the cells of rows above that span it (rowspan="2": 受理部门 said once for two rows) put
+    back at their columns, so each row reads whole; a cell of this row that spans rows below is kept
+    for them."""
+    lead, *cells = row.split(_CELL)
+    out: list[str] = []
+    column = 0
+    given = iter(zip(cells, spans + [1] * (len(cells) - len(spans)), strict=True))
+    while True:
+        if column in carried:
+            left, text = carried[column]
+            out.append(text)
+            if left > 1:
+                carried[column] = (left - 1, text)
+            else:
+                del carried[column]
+        else:
+            cell = next(given, None)
+            if cell is None:
+                break
+            text, span = cell
+            out.append(text)
+            if span > 1:
+                carried[column] = (span - 1, text)
+        column += 1
+    return _CELL.join([lead, *out])
 
 
 def _row_parts(row: str) -> list[str]:
@@ -320,6 +367,35 @@ def published_on(data: bytes, filename: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+# Who put a page online, in its info bar (来源：鞍山市人力资源和社会保障局　发布日期：…, 发布机构：…).
+_PUBLISHED_BY = re.compile(r"(?:来源|信息来源|文章来源|发布机构|发布单位)[:：]\s*([^\s:：|｜]+)")
+_PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_SITE_NAME = re.compile(r"<meta\s+name=[\"']?SiteName[\"']?\s+content=[\"']([^\"']+)", re.I)
+# The parts of a page's <title>: 常德市…一览表_通知公告_常德市人力资源和社会保障局
+_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
+
+
+def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
+    """What a saved web page says about itself outside the document's text: who put it online (the
+    info bar's 来源：…, the site's name) and the parts of its <title> (its heading, its column, its
+    site). A page that is not a document (a 一览表 of standards, a 政策问答) has no 落款, and these
+    are then the only words naming its issuer and title; () for other files."""
+    if _suffix(filename) not in _HTML_SUFFIXES and not data.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return ()
+    markup = whole_characters(decode_text(data))
+    labels = [
+        match.group(1)
+        for line in _visible_lines(markup)
+        if is_page_furniture(line)
+        for match in _PUBLISHED_BY.finditer(line)
+    ]
+    title = _PAGE_TITLE.search(markup)
+    if title:
+        labels += [part for part in _TITLE_PARTS.split(html.unescape(title.group(1)).strip()) if part]
+    labels += [match.group(1).strip() for match in _SITE_NAME.finditer(markup)]
+    return tuple(dict.fromkeys(labels))
 
 
 # Lines of government web pages that are no part of the document.
@@ -422,6 +498,39 @@ _LINE_ENDS = ("。", "；", "：", ":", "！", "？", "）")
 # A wrapped line fills the page: within two characters of the widest line.
 _WRAP_SLACK = 4
 _MIN_WRAPPED = 3
+# In a page layout most lines fill the page; a text of one paragraph a line has few near its widest.
+_WRAPPED_SHARE = 0.3
+
+
+# A page number printed in a page's footer: － 2 －, - 3 -, 第4页, 第4页 共9页, 4/9.
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[－—\-–]\s*\d{1,3}\s*[－—\-–]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+_RUNNING_LINE = 40
+
+
+def without_page_breaks(text: str) -> str:
+    """A PDF's text keeps each page's furniture where the page ended, often mid-sentence (…由300万元调整 /
+    － 1 － / 铜仁市人力资源和社会保障局文件 / 铜人社通〔2026〕15号 / 为400万元。): the page number, and
+    beside it the running header or footer (a short line the document also has elsewhere), are dropped
+    with the blank lines around them, so the sentence reads on across the page."""
+    lines = text.split("\n")
+    numbers = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)]
+    if not numbers:
+        return text
+    seen = Counter(line.strip() for line in lines if line.strip())
+    dropped: set[int] = set()
+    for number in numbers:
+        dropped.add(number)
+        for step in (1, -1):
+            at = number + step
+            while 0 <= at < len(lines):
+                line = lines[at].strip()
+                if line and not (len(line) <= _RUNNING_LINE and seen[line] >= 2 and not _PAGE_NUMBER.match(line)):
+                    break
+                dropped.add(at)
+                at += step
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
 
 
 def unwrapped(text: str) -> str:
@@ -430,13 +539,16 @@ def unwrapped(text: str) -> str:
     reads in sentences again. Widths count a CJK character as two (digits are half as wide)."""
     lines = text.split("\n")
     widths = [_display_width(line.strip()) for line in lines]
-    full = max(widths, default=0)
+    # The page's width is what most long lines reach, not the widest line (a 抄送 line may run over).
+    filled = sorted(width for width in widths if width)
+    full = filled[int(len(filled) * 0.9)] if filled else 0
+    slack = max(_WRAP_SLACK, full // 10)
     wrapped = [
         i
         for i, line in enumerate(lines[:-1])
-        if widths[i] >= full - _WRAP_SLACK and not line.rstrip().endswith(_LINE_ENDS) and lines[i + 1].strip()
+        if widths[i] >= full - slack and not line.rstrip().endswith(_LINE_ENDS) and lines[i + 1].strip()
     ]
-    if len(wrapped) < _MIN_WRAPPED:
+    if len(wrapped) < max(_MIN_WRAPPED, len(filled) * _WRAPPED_SHARE):
         return text  # not a hard-wrapped page layout: lines are the author's
     joins = set(wrapped)
     out: list[str] = []

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
-from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, published_on, read_file
+from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, page_labels, published_on, read_file
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
@@ -122,8 +122,12 @@ def _lines(text: str) -> list[str]:
     return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
 
 
-def extract_facts(text: str, *, places: PlaceIndex | None = None, published: date | None = None) -> DocumentFacts:
-    """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text.
+def extract_facts(
+    text: str, *, places: PlaceIndex | None = None, published: date | None = None, page: tuple[str, ...] = ()
+) -> DocumentFacts:
+    """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text
+    (and, for a saved web page with no 落款 or title line of its own, from `page`: its info bar's
+    来源 and its <title>, `filetext.page_labels`).
 
     Raises IntakeError("unknown_place") when the issuer names a place that is not in the
     administrative-division table (a typo, or a place that does not exist).
@@ -132,9 +136,15 @@ def extract_facts(text: str, *, places: PlaceIndex | None = None, published: dat
     problems: list[str] = []
     head = _head(lines)
     table = _metadata_table(lines)
-    title = _solicited(table.get("标题") or _title(head))
+    title = _solicited(table.get("标题") or _title(head) or _page_heading(page, head))
     signature, signed = _signature(lines)
-    issuer = signature or table.get("发文机关") or _issuer_from_title(title) or _issuer_of_explained(title, lines)
+    issuer = (
+        signature
+        or table.get("发文机关")
+        or _issuer_from_title(title)
+        or _issuer_of_explained(title, lines)
+        or _page_publisher(page)
+    )
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
@@ -239,6 +249,18 @@ def _title(head: list[str]) -> str | None:
                 candidate += "（征求意见稿）"
             return re.sub(r"^[^\u4e00-\u9fff《]+", "", candidate)
     return None
+
+
+def _page_heading(page: tuple[str, ...], head: list[str]) -> str | None:
+    """A page whose heading ends like no document (…补贴标准一览表): the part of its <title> that is
+    also a line at the top of its text is its title."""
+    return next((label for label in page if label in head[:5] and _is_title_part(label)), None)
+
+
+def _page_publisher(page: tuple[str, ...]) -> str | None:
+    """Who put a page online (来源：…, the site's own name), when that is a body of a place: the issuer
+    of a page that has no 落款 and names none in its title."""
+    return next((label for label in page if _ISSUER_SUFFIX.search(label) and _place_prefix(label)), None)
 
 
 _SOLICITING = re.compile(r"征求《(.+?)》(?:的)?(?:修改)?意见")
@@ -355,6 +377,12 @@ def _validity(lines: list[str], signed: date | None) -> tuple[date | None, date 
     return effective, valid_until
 
 
+def place_of_issuer(issuer: str, places: PlaceIndex | None = None) -> tuple[str, str | None, str | None] | None:
+    """(province, city, county) of the place an issuer's name starts with, None when it names none known."""
+    place_text = _place_prefix(issuer) if issuer else None
+    return resolve_place(place_text, places) if place_text else None
+
+
 def _place_prefix(issuer: str) -> str | None:
     first = re.sub(r"^(中共|中国共产党|共青团)", "", issuer.split("、", maxsplit=1)[0])
     if _is_national(first):
@@ -466,4 +494,5 @@ def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: P
     text = read_file(data, filename, max_bytes=max_bytes)
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
-    return Intake(text=text, facts=extract_facts(text, places=places, published=published_on(data, filename)))
+    facts = extract_facts(text, places=places, published=published_on(data, filename), page=page_labels(data, filename))
+    return Intake(text=text, facts=facts)

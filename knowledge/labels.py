@@ -53,6 +53,8 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.ARABIC_PAREN, re.compile(rf"^[（(]([{_AR}]{{1,2}})[）)]")),
     (Style.ARABIC, re.compile(rf"^([{_AR}]{{1,2}})(?:[.．](?![{_AR}])|、(?![{_AR}]))")),
     (Style.ARABIC_HALF, re.compile(rf"^([{_AR}]{{1,2}})[）)]")),
+    # A numbered question of a 政策问答 page (问1：…？ 答：…): an item numbered as 1. is, through the page.
+    (Style.ARABIC, re.compile(rf"^问题?([{_AR}]{{1,2}})(?=[:：])")),
     # A table row read as one line, its cells joined by ｜ (knowledge.filetext, knowledge.docx).
     (Style.ROW, re.compile(rf"^([{_AR}]{{1,3}})｜(?=.*｜)")),
 )

@@ -83,6 +83,11 @@ class Measure(BaseModel):
     valid_to: date | None = None
     note: str | None = None
     derived: bool = Field(default=False, description="cut from the text automatically, not curated")
+    ended: bool = Field(
+        default=False,
+        description="deleted by the revising document that says so (删去…第十条（一次性求职补贴）): it grants "
+        "nothing any more, and an answer about it says it ended",
+    )
     granted_in: str | None = Field(
         default=None,
         description="the clause that grants this measure when its figures stand in another clause: a row of "

@@ -196,6 +196,8 @@ def build_clause(document: Document, number: int, label: str, e: Emitted) -> Cla
     text = "\n".join(e.texts)
     own = e.node.label.text if e.node.label else ""
     content = text[len(own) :] if own and text.startswith(own) else text
+    if own:
+        content = content.lstrip("：:")  # a question's number and its colon (问1：…？) are its label
     body, lead, responsible = split_departments(content, document.departments_lead_first)
     section_heading = e.section.heading if e.section else None
     if section_heading and e.containers:

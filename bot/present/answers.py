@@ -196,6 +196,8 @@ def _direct_lines(answer: Answer) -> list[str]:
         return [_department_line(answer, direct)]
     if direct.kind == "definition":
         return [_definition_line(answer, direct)]
+    if direct.kind == "procedure":
+        return [_procedure_line(answer, direct)]
     if direct.kind == "status":
         named = [_status_measure_line(answer, measure) for measure in direct.measures[:1]]
         return named + [_status_line(answer, d) for d in direct.documents] + [words.status_advice]
@@ -215,7 +217,9 @@ def _direct_lines(answer: Answer) -> list[str]:
     lines = []
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
-        if direct.kind == "condition":
+        if measure.ended:
+            lines.append(words.measure_ended.format(**fields))
+        elif direct.kind == "condition":
             lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
@@ -350,6 +354,17 @@ def _definition_line(answer: Answer, direct: DirectAnswer) -> str:
         label=cited_form(citation.clause_label),
         term=direct.term or "",
         meaning="".join(direct.conditions),
+    )
+
+
+def _procedure_line(answer: Answer, direct: DirectAnswer) -> str:
+    clause_id = direct.clause_id or ""
+    citation = next(c for c in answer.citations if c.clause_id == clause_id)
+    said = "".join(direct.conditions)
+    return prose().answers.direct.procedure.format(
+        source=_source(answer, clause_id),
+        label=cited_form(citation.clause_label),
+        said=said if said.endswith(("。", "！", "？")) else f"{said}。",
     )
 
 

@@ -124,6 +124,9 @@ def show_lines(view: DocumentView, parsed: ParsedDocument) -> list[str]:
     lines = [f"{label}：{value}" for label, value in metadata(view)]
     if view.problems:
         lines.append(words.problems.format(problems="；".join(view.problems)))
+    if view.place_named:
+        edit = prose().document_edit
+        lines.append(edit.place_differs.format(place=view.document.jurisdiction, named=view.place_named))
     summary = parsed.quality.summary()
     quality = "，".join(f"{kind} {count}" for kind, count in summary.items()) or "—"
     lines.append(f"{words.fields.quality}：{quality}")
@@ -149,6 +152,7 @@ def show_json(view: DocumentView, parsed: ParsedDocument) -> dict[str, Any]:
         "published_at": view.published_at.isoformat() if view.published_at else None,
         "retired_at": view.retired_at.isoformat() if view.retired_at else None,
         "problems": list(view.problems),
+        "place_named": view.place_named,
         "files": [{"filename": n, "media_type": t, "sha256": s, "bytes": b} for n, t, s, b in view.files],
         "quality": parsed.quality.model_dump(mode="json"),
         "clause_list": [

@@ -75,6 +75,7 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "measure_details": ("source", "name", "side"),
         "measure_bare": ("source", "name", "side"),
+        "measure_ended": ("source", "name", "side"),
         "targets": ("targets",),
         "conditions": ("conditions",),
         "conditions_open": ("said",),
@@ -85,6 +86,7 @@ class DirectProse(Section):
         "status_draft": ("jurisdiction", "title", "made"),
         "status_measure": ("name", "figures"),
         "definition": ("source", "label", "term", "meaning"),
+        "procedure": ("source", "label", "said"),
         "status_figures": ("amount",),
         "status_official": ("jurisdiction", "title", "made"),
         "lead": ("names",),
@@ -102,6 +104,7 @@ class DirectProse(Section):
     measure: str
     measure_details: str
     measure_bare: str
+    measure_ended: str
     targets: str
     conditions: str
     conditions_open: str
@@ -115,6 +118,7 @@ class DirectProse(Section):
     paid_to_others: dict[str, str]
     department: str
     definition: str
+    procedure: str
     status_draft: str
     status_measure: str
     status_figures: str
@@ -947,7 +951,7 @@ class DocumentEditErrors(Section):
 class DocumentEditProse(Section):
     """Staff correct a document's extracted metadata (issue 13)."""
 
-    placeholders = {"edited": ("id", "fields")}
+    placeholders = {"edited": ("id", "fields"), "place_differs": ("place", "named")}
     title: str
     intro: str
     button: str
@@ -956,6 +960,7 @@ class DocumentEditProse(Section):
     draft: str
     edited: str
     unchanged: str
+    place_differs: str
     errors: DocumentEditErrors
 
 
