@@ -73,6 +73,11 @@ def names_people(term: str) -> bool:
     return _GROUP.search(term) is not None
 
 
+def without_people_word(term: str) -> str:
+    """The term without the word that makes it name people (毕业生 → 毕业, 人员 → ''): what kind of people."""
+    return _GROUP.sub("", term)
+
+
 def meaning_in(text: str, term: str) -> Meaning | None:
     """The term's meaning in this text: a bracket right after it, else the list of at least two items
     it sums up in the same phrase (…、…和…五类人员). None when the text writes neither."""

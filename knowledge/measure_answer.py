@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.definitions import names_people
+from knowledge.definitions import names_people, without_people_word
 from knowledge.intent import AskedIntent, Intent, asked_phrases, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
@@ -291,6 +291,7 @@ def select(
     relevant = _described_over_named(relevant, jurisdiction_of)
     relevant = _asked_thing_held(relevant, jurisdiction_of, question)
     relevant = _said_group_before_narrower(relevant, asked, question)
+    relevant, for_another = _told_group_first(relevant, asked)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
@@ -316,7 +317,10 @@ def select(
         alike = relevant[1:].scoring_at_least(policy.listed_ratio * best.score)
         alike = alike.where(
             lambda m: (
-                m.measure.beneficiary is best.measure.beneficiary and (open_question or not _asked_less_than(m, best))
+                m.measure.beneficiary is best.measure.beneficiary
+                and (open_question or not _asked_less_than(m, best))
+                # 中专毕业 有啥补贴: a measure for 高校毕业生 is not listed as the person's beside one for 中职毕业生.
+                and m.measure.id not in for_another
             )
         )
         if best.named is None and best.named_apart is None:
@@ -681,6 +685,7 @@ def _figure(
             and is_relevant(m, policy)
             and _same_measure(m, best)
             and not any(_holds_said_as_not(m.measure, span) for span in said_not)
+            and not _special_version(m, best)
         )
     )
     tied = _tied_unnamed(relevant, chosen, jurisdiction_of, policy)
@@ -1048,6 +1053,31 @@ def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
     return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
 
 
+def _special_version(match: MeasureMatch, asked: MeasureMatch) -> bool:
+    """Another region's version of the asked measure is that region's version for a special group, not
+    its general one: its name is a name it shares with the asked measure (its own alias) narrowed by words
+    of its own target groups or conditions (贫困劳动者创业担保贷款 — 创业担保贷款 for 符合条件的贫困劳动者;
+    去产能企业稳岗补贴). Its figure is no reference for the measure asked of another place — unless the
+    question names that group (贫困户创业担保贷款能贷多少)."""
+    measure = match.measure
+    shared = {asked.measure.name, *asked.measure.aliases} & {measure.name, *measure.aliases}
+    who = "，".join((*measure.targets, *measure.conditions))
+    # Words the asked measure's own text uses too (灵活就业 of 商洛's 灵活就业社会保险补贴) narrow nothing.
+    own = "".join((asked.measure.name, *asked.measure.aliases, asked.measure.span))
+    narrowing = {
+        word
+        for name in shared
+        if name != measure.name and name in measure.name
+        for word in tokenize(measure.name.replace(name, "，"))
+        if len(word) > 1 and word in who and word not in own
+    }
+    if not narrowing:
+        return False
+    said = [w for w in match.focus if len(w) > 1]
+    named = any(word in w for w in said for word in narrowing)
+    return not named and not any(names_a_group(w, measure.targets) for w in _people_said(match))
+
+
 def _one_per_region(matches: MatchRanking, jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
     """The first match of each of the first two regions, in the given order."""
     seen: set[str] = set()
@@ -1277,6 +1307,82 @@ def _said_group_before_narrower(relevant: MatchRanking, asked: AskedIntent, ques
         return relevant
     ids = {m.measure.id for m in narrower}
     return relevant.where(lambda m: m.measure.id not in ids).then(narrower)
+
+
+def _told_group_first(relevant: MatchRanking, asked: AskedIntent) -> tuple[MatchRanking, frozenset[str]]:
+    """有啥补贴 asked by someone who says which group they are of (中专毕业, 技校毕业的娃), naming no measure, when
+    the best match is for a sibling group only (高校毕业生 beside 中职毕业生): the measures whose target groups
+    hold the group told come first; those for a sibling group are for someone else — listed after, and their
+    ids returned so a list that has the told group's measure leaves them out. 毕业生 said inside 中专毕业生 is
+    not a group of its own: a word read inside a fuller word of the question, or a glossary reading of one,
+    is dropped."""
+    none: frozenset[str] = frozenset()
+    if not relevant or asked.primary not in _LISTING or not asked.open_list:
+        return relevant, none
+    best = relevant[0]
+    if best.named is not None or best.named_apart is not None:
+        return relevant, none
+    groups = [t for m in relevant[:_GROUPS_LOOKED_AT] for t in m.measure.targets]
+    said = [w for w in _people_said(best) if names_a_group(w, groups)]
+    fuller = {r for w in said for r in (w, *glossary_meanings(w))}
+    said = [w for w in said if not any(w != other and w in other for other in fuller - {w})]
+    # 中专刚毕业: 刚毕业 says only the kind (毕业 — the glossary reads it 高校毕业生), 中专 says which one:
+    # a word that holds no more than the kind of a group another word of the question qualifies is dropped.
+    said = [w for w in said if not any(_only_the_kind(w, other) for other in said if other != w)]
+    if not said:
+        return relevant, none
+
+    readings = {r for w in said for r in (w, *glossary_meanings(w))}
+
+    def holds(match: MeasureMatch) -> bool:
+        return any(names_a_group(w, match.measure.targets) for w in said)
+
+    def for_a_sibling(match: MeasureMatch) -> bool:
+        return not holds(match) and any(_siblings(r, t) for r in readings for t in match.measure.targets)
+
+    if not for_a_sibling(best):
+        return relevant, none  # the best match is for the group told, or for anyone: the order stands
+    held = relevant.where(holds)
+    if not held:
+        return relevant, none
+    another = relevant.where(for_a_sibling)
+    ids = frozenset(m.measure.id for m in another)
+    kept = {m.measure.id for m in held} | ids
+    rest = relevant.where(lambda m: m.measure.id not in kept)
+    return held.then(rest).then(another), ids
+
+
+def _only_the_kind(word: str, other: str) -> bool:
+    """`word` is read as a group the other word's group is a sibling of, and says only their kind (刚毕业 →
+    高校毕业生 beside 中专 → 中职毕业生: 毕业 is all 刚毕业 says)."""
+    for mine in glossary_meanings(word):
+        for theirs in glossary_meanings(other):
+            kind = _head(theirs)
+            if kind and _siblings(theirs, mine) and without_people_word(kind) in word:
+                return True
+    return False
+
+
+def _head(group: str) -> str | None:
+    """The longest closing word of a group that names a kind of people (毕业生 of 中职毕业生), or None."""
+    heads = [
+        t
+        for t in tokenize(group)
+        if t != group and group.endswith(t) and names_people(t) and len(without_people_word(t)) > 1
+    ]
+    return max(heads, key=len) if heads else None
+
+
+def _siblings(told: str, target: str) -> bool:
+    """Two groups of one kind told apart by what qualifies it (中职毕业生 and 高校毕业生: 毕业生 of another school):
+    the target group holds the told group's head word (its longest closing word, 毕业生) after a qualifier, and
+    nowhere the told group's own (中职)."""
+    # (a head that only says "people" — 人员 of 失业人员 and 就业困难人员 — tells no kind apart)
+    head = _head(told)
+    if head is None:
+        return False
+    qualifier = told[: -len(head)]
+    return target.find(head) > 0 and qualifier not in target
 
 
 def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 
-from knowledge.query import is_dictionary_word, jieba_words
+from knowledge.query import is_dictionary_word, jieba_words, word_count
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A pair holding a particle (招了, 雇了) is a phrase, not a term: 找了个工作 keeps 了 and sounds like 招了
@@ -117,8 +117,12 @@ class Speller:
                 for word in index.get(tuple(sound), ())
                 if word != pair and (word[0] == pair[0] or word[1] == pair[1]) and not _changes_a_numeral(pair, word)
             }
+            if len(matches) == 1:
+                word = matches.pop()
+                toneless = index is not self._by_sound
+                return None if toneless and _reads_as_two_words(pair, word) else word
             if matches:
-                return matches.pop() if len(matches) == 1 else None
+                return None
         return None
 
     @staticmethod
@@ -129,6 +133,13 @@ class Speller:
             inside = len(word) >= WORD_CHARS and is_dictionary_word(word)
             known.extend([inside] * len(word))
         return known
+
+
+def _reads_as_two_words(pair: str, word: str) -> bool:
+    """A pair that sounds like the word only by its syllables (its tones are not the word's) reads fine as
+    two words of its own when each character is a word on its own more often than the word is used at all
+    (是去 in 是去人社局还是社区 is 是 + 去, never 失去; 申情 stays 申请: 申 alone is rarer than 申请)."""
+    return all(word_count(char) > word_count(word) for char in pair)
 
 
 def _changes_a_numeral(pair: str, word: str) -> bool:

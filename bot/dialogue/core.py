@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -1489,7 +1490,7 @@ class Dialogue:
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
-            reply = render.joined([(_asking_stretch(part), r) for part, r in answers])
+            reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
@@ -1797,9 +1798,14 @@ def _clean(raw: str) -> str:
     return to_simplified(text) if len(text) <= MAX_MESSAGE_CHARS else text
 
 
-def _asking_stretch(part: str) -> str:
-    """The words a part of a message asks, for its heading (我在长春，失业了，能领多久 → 能领多久)."""
+def _asking_stretch(part: str, is_question: Callable[[str], bool]) -> str:
+    """The words a part of a message asks, for its heading (我在长春，失业了，能领多久 → 能领多久): from its
+    first stretch that asks, so a part asking two things of one kind (这些补贴在哪里申请？平昌县是去人社局还是
+    社区？) is headed by both."""
     stretches = [m.group(0).strip(_PART_EDGES) for m in _ASKING_STRETCH.finditer(part)]
+    asking = next((at for at, s in enumerate(stretches) if s and is_question(s)), None)
+    if asking is not None and asking < len(stretches) - 1:
+        return "？".join(s for s in stretches[asking:] if s)
     return next((s for s in reversed(stretches) if s), part.strip(_PART_EDGES))
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from bot.dialogue import actions
 from bot.dialogue.types import BenefitCard, Button, Reply
 from bot.present import citations, conversation
-from bot.present.answers import Misfit, answer_text, fitting_first
+from bot.present.answers import Misfit, answer_text, fitting_first, not_stated, own_lines
 from bot.present.prose import prose
 from bot.present.reasons import reason_texts, records_text, value_text
 from bot.present.results import beneficiary_label, benefit_amount, reasons_message, results_message
@@ -114,10 +114,25 @@ def situated(reply: Reply, situation: str) -> Reply:
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
-def _said_before(text: str, earlier: str) -> bool:
-    """A line of the answer's own lines (below its first, above its quotes) is already in the earlier text."""
-    head = text.split(prose().answers.direct.based_on, 1)[0]
-    return any(line.strip() and line in earlier for line in head.splitlines()[1:])
+def _again(asked: str, reply: Reply, earlier: str) -> str:
+    """A later part of a several-part question whose answer cites nothing the parts before did not (能贷好多 |
+    利息谁出): what its own answer says, the clauses above pointed at, never quoted twice. A fact the documents
+    never state is said first, plainly (没有写明您问的利息由谁承担); "见上一段" only when the text above holds
+    every own line of it (the 条件：… under 能领吗), or nothing more when it has no line of its own."""
+    words = prose().followups
+    missing = not_stated(reply.text)
+    if missing is not None:
+        what, rule = missing
+        return f"【{asked}】\n{words.not_stated.format(asked=what)}\n{rule}"
+    own = own_lines(reply.text)
+    new = [line for line in own[1:] if line not in earlier]
+    if own and own[0] not in earlier and (new or len(own) == 1):
+        return f"【{asked}】\n" + "\n".join([*own, words.clauses_above])
+    if own[1:] and not new:
+        return f"【{asked}】\n{words.said_above}"
+    if new:
+        return f"【{asked}】\n" + "\n".join([own[0], *new, words.clauses_above])
+    return f"【{asked}】\n{words.nothing_more}"
 
 
 def joined(parts: list[tuple[str, Reply]]) -> Reply:
@@ -128,12 +143,8 @@ def joined(parts: list[tuple[str, Reply]]) -> Reply:
     for asked, reply in parts:
         own = {c.clause_id for c in reply.citations}
         if texts and own and own <= cited:
-            # 能贷好多 | 利息咋算 answered from the same clauses as the part before: the documents say
-            # nothing more on it — said plainly, never the same answer twice; and where the part before
-            # already shows this part's own lines (the 条件：… under 能领吗), pointed at, not told missing.
-            words = prose().followups
-            shown = _said_before(reply.text, "\n".join(texts))
-            texts.append(f"【{asked}】\n{words.said_above if shown else words.nothing_more}")
+            # 能贷好多 | 利息咋算 answered from the same clauses as the part before: never the same quotes twice.
+            texts.append(_again(asked, reply, "\n".join(texts)))
         else:
             texts.append(f"【{asked}】\n{reply.text}")
         cited |= own

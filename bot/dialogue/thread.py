@@ -619,12 +619,20 @@ class Threads:
         # A question naming no topic of its own that found nothing (证是前年拿的，还能申请不) leaves the
         # conversation's topic and measure as they were: 巴中呢 next still asks about them.
         kept = thread is not None and not answer.citations and not own and standard_asked(question.text) is None
+        primary = primary_measure(answer)
+        # An answer that says the documents never state what was asked (这些补贴在哪里申请 → 没有写明办理地点),
+        # citing a measure the question's own words never name (充分就业社区 reached by 社区), made no topic
+        # of that measure: the next part (办下来要多久) still asks about the conversation's.
+        stray = (
+            answer.status is AnswerStatus.NO_ANSWER and primary is not None and not _shares_a_word(own, primary.name)
+        )
+        if stray:
+            kept, primary = thread is not None, None
         if thread is not None and (question.read_as or kept):
             topic = question.topic or thread.topic
         else:
-            topic = own or tuple(m.name for m in answer.measures[:1])
+            topic = own or (() if stray else tuple(m.name for m in answer.measures[:1]))
         region = answer.region if answer.status != AnswerStatus.REGION_NOT_COVERED else answer.place
-        primary = primary_measure(answer)
         measure, measure_region = (primary.name, primary.jurisdiction or None) if primary else (None, None)
         # A follow-up answered with no measure of its own keeps the thread's — unless it moved the
         # place (资阳呢 after 巴中's parks): another place's measure is not asked of here.
@@ -649,6 +657,12 @@ def still_of_another(thread: Thread | None, names_another: bool, names_person: b
     if names_person:
         return False
     return names_another or (thread is not None and thread.of_another)
+
+
+def _shares_a_word(terms: tuple[str, ...], name: str) -> bool:
+    """A term of the question and the measure's name share two characters in a row (创业贷款 and 创业担保贷款,
+    失业金 and 失业保险金): the question named the measure, however in its own words."""
+    return any(term[at : at + 2] in name for term in terms for at in range(len(term) - 1))
 
 
 def primary_measure(answer: Answer) -> MeasureRef | None:

@@ -445,15 +445,38 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         # 几月份到账: what was asked is a step of applying the clauses never state — said first, then
         # the clauses themselves; the measure's amount is not what was asked.
         direct = []
-    lines = (
-        [*direct, "", said if missing.kind in ("use", "detail", "standard") else words.direct.based_on]
-        if direct
-        else [said]
-    )
+    if direct and missing.kind in ("use", "detail", "standard"):
+        # 两个能一起拿不: the measures' own lines never say what was asked — that is said first, plainly,
+        # then the measures the clauses grant and the clauses themselves.
+        lines = [said, *direct, "", words.direct.based_on]
+    else:
+        lines = [*direct, "", words.direct.based_on] if direct else [said]
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])
     return "\n".join(lines)
+
+
+def not_stated(text: str) -> tuple[str, str] | None:
+    """What an answer's text says the documents leave unwritten (its first line, 没有写明您问的…) and its
+    closing line (…请以当地人社部门的规定为准); None for an answer that states what was asked."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    before, _, after = prose().answers.partial.partition("{asked}")
+    for line in lines:
+        if line.startswith(before) and line.endswith(after) and len(line) > len(before) + len(after):
+            return line[len(before) : len(line) - len(after)], lines[-1]
+    return None
+
+
+def own_lines(text: str) -> list[str]:
+    """The answer's own lines above its quotes (按…文件，… / · a measure / 对象：… / 条件：…): none for an
+    answer that only quotes (根据收录的政策原文，找到以下相关条款：)."""
+    words = prose().answers
+    lines = text.splitlines()
+    if not lines or lines[0] == words.found:
+        return []
+    head = text.split(words.direct.based_on, 1)[0] if words.direct.based_on in text else lines[0]
+    return [line for line in head.splitlines() if line.strip()]
 
 
 def _covered(answer: Answer) -> str:

@@ -545,11 +545,13 @@ class EligibilityProse(Section):
 
 
 class FollowupProse(Section):
-    placeholders = {"read_as": ("question",), "no_such_citation": ("shown",)}
+    placeholders = {"read_as": ("question",), "no_such_citation": ("shown",), "not_stated": ("asked",)}
     read_as: str
     no_such_citation: str
     nothing_more: str
     said_above: str
+    not_stated: str
+    clauses_above: str
 
 
 class DialogueReadingProse(Section):

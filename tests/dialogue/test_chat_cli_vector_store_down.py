@@ -28,7 +28,7 @@ def test_the_terminal_chat_started_with_the_vector_store_down_answers_lexically(
     }
     done = subprocess.run(
         [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01"],
-        input="长春市大学生创业担保贷款额度是多少？\n", capture_output=True, text=True, encoding="utf-8",
+        input="恩阳区首次认定为市级创业园区，建设补贴给多少？\n", capture_output=True, text=True, encoding="utf-8",
         env=env, cwd=REPO, timeout=180, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
