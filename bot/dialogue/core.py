@@ -636,11 +636,7 @@ class Dialogue:
         if not (contrast or self.reader.is_about_other(text)):
             return None
         told = {**work.profile, **work.pending}
-        named: set[str] = set()
-        if contrast and moved is not None:
-            named = set(self.describer.describe(text[: moved.start()], today).facts) & set(told)
-            # 退役军人是我老公，不是我本人: a bare status names the fact it is a value of.
-            named = named or self.corrections.named_facts(text[: moved.start()], told)
+        named = self.corrections.whose_named(text, moved, contrast, told, today) if moved is not None else set()
         if not named and reading.statement and self.describer.describe(reading.statement, today).facts:
             return None
         if moved is None or not (work.pending or work.profile):
@@ -1115,11 +1111,11 @@ class Dialogue:
 
     def _opens_with_yes_or_no(self, reading: Reading) -> bool:
         """交了，失业保险能领多久？ answers the pending question, then asks; a place never opens an answer,
-        nor does taking in what was said (好吧，那…怎么申请)."""
+        nor does taking in what was said (好吧，那…怎么申请) or saying whose it was (不对 那是我哥们的户口)."""
         opening = reading.opening
         if not opening or not reading.asks or self.words.is_question(opening):
             return False
-        if self.words.is_acknowledgment(opening):
+        if self.words.is_acknowledgment(opening) or self.words.reattributing.search(opening):
             return False
         return self.words.yes_no(opening)[0]
 
@@ -1234,7 +1230,7 @@ class Dialogue:
         facts (a correction) is shown for confirmation first."""
         if not statement or work.pending:
             return answered
-        description = self.describer.describe(statement, today)
+        description = self.describer.answering(statement, today, asked)
         extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
         added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
         if not extra and not added:

@@ -39,6 +39,10 @@ _NEW_VALUE = re.compile(
 )
 _PHRASE = re.compile(r"[^\s，,。；;！!？?、]+")
 _BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
+# The words up to the next punctuation or space (那是我哥们的|户口).
+_FIRST_WORDS = re.compile(r"[^，,。！!？?；;\s]*")
+# A bracketed aside of a question this long is another name of its fact (户口, 周岁), not a note.
+_ALIAS_CHARS = 2
 # Facts whose value is a yes or a no: a bare value never corrects them (是 would read as a yes).
 _VALUED = frozenset({"integer", "number", "date", "enum"})
 
@@ -136,6 +140,18 @@ class Corrections:
             return None
         return Description(facts=read, notes={f: n for f, n in notes.items() if f in read})
 
+    def whose_named(
+        self, text: str, moved: re.Match[str], contrast: bool, told: dict[str, Any], today: date
+    ) -> set[str]:
+        """The facts among `told` that a correction of whose they were names (`moved`: where it says so).
+        A contrast names them before it (低保户不是我 是我婆娘; 退役军人是我老公，不是我本人: a bare status names
+        the fact it is a value of); 那是我哥们的户口 names the fact after whose it is — only that one moves."""
+        if contrast:
+            before = text[: moved.start()]
+            return (set(self.describer.describe(before, today).facts) & set(told)) or self.named_facts(before, told)
+        after = _FIRST_WORDS.match(text, moved.end())
+        return self.named_facts(after.group() if after else "", told)
+
     def named_facts(self, words: str, among: Iterable[str]) -> set[str]:
         """The facts among `among` that `words` name — by their label (退役军人 → 退役军人身份) or by a
         value's label (退役士兵, 低保家庭) — when the words state no value of their own."""
@@ -153,5 +169,9 @@ class Corrections:
         """`words` name the fact: its unit (岁, 个月) or two characters of its label (年龄, 失业)."""
         spec = self.facts[fact]
         if spec.unit and spec.unit in words:
+            return True
+        # 户口: another name the question gives the fact in brackets (您的户籍（户口）在哪里？).
+        asides = [aside[1:-1] for aside in _BRACKETED.findall(spec.question or "")]
+        if any(len(alias) == _ALIAS_CHARS and alias in words for alias in asides):
             return True
         return any(spec.label[i : i + 2] in words for i in range(len(spec.label) - 1))

@@ -103,6 +103,16 @@ class Description:
     notes: dict[str, str] = field(default_factory=dict)
     implied: frozenset[str] = frozenset()
 
+    def as_planned(self) -> Description:
+        """The business these facts describe, told as the one planned (是啊，跟朋友合伙开网店 in answer to
+        是否打算自主创业): a wish to start one (创业意愿), not a business run now — the facts of running
+        one (its form, licence, age) go with it."""
+        if self.facts.get("employment_status") != "self_employed":
+            return self
+        facts = {f: v for f, v in self.facts.items() if f != "employment_status" and not f.startswith("business_")}
+        facts["wants_business"] = True
+        return Description(facts=facts, notes={f: n for f, n in self.notes.items() if f in facts}, implied=self.implied)
+
 
 @dataclass(frozen=True)
 class _Compiled:
@@ -202,6 +212,12 @@ class Describer:
         per day, and every caller gets its own copy of the values (they go on into the profile)."""
         found = self._described(text, today)
         return Description(facts=_copied(found.facts), notes=dict(found.notes), implied=found.implied)
+
+    def answering(self, text: str, today: date, asked: set[str]) -> Description:
+        """What an answer to the question of `asked` says beside it: a business told in answer to whether
+        one plans one (是啊，跟朋友合伙开网店 to 是否打算自主创业) is the one planned, not one run now."""
+        told = self.describe(text, today)
+        return told.as_planned() if _PLAN_ASKED & asked else told
 
     def _describe(self, text: str, today: date) -> Description:
         text = _COHORT.sub(lambda m: _cohort_year(m[1], today), to_simplified(text))
@@ -372,11 +388,15 @@ def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
 
 
 # A phrase telling what one has heard or read (听说…, 据说…, 网上说…), up to the end of the phrase.
+# The question of a plan to start a business (是否打算自主创业): a business named in its answer is the plan.
+_PLAN_ASKED = frozenset({"wants_business"})
 # A wish right before what reads as running a business (想搞|打算做|准备自己干 …): the business is planned.
 _PLANNED = re.compile(
     r"(?:想|打算|准备|计划|考虑|希望)(?:要|着)?"
     # a time to come between the wish and the deed (我想以后自己开个修车铺, 打算明年回老家搞)
     r"(?:以后|将来|今后|明年|后年|年后|过两年|过段时间|等有钱了|回头)?(?:回老家|回家|出来|出去)?"
+    # with whom (打算跟哥们合伙开网店, 想和同学一起做电商): the one joined is no business run now either
+    r"(?:(?:跟|和|与|同)[\u4e00-\u9fff]{1,5}?)?(?:一起|一块儿?|合伙|合作|搭伙|联手)?(?:在[\u4e00-\u9fff]{1,4}?)?"
     r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$"
 )
 _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")

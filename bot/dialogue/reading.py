@@ -33,6 +33,8 @@ _SLIP = re.compile(r"(?:刚才|刚刚|前面|之前|上面)?(?:说|搞|打|写|�
 # as the one it is said of (在我们那儿 退伍的兵政府管不管 asks about veterans there).
 _AT_OUR_PLACE = re.compile(r"们?(?:那儿|那边|那里|那块|这儿|这边|这里|这块|村|镇|乡|县|当地)")
 _PUNCTUATION = "，,。！!；;\n "
+# 我自己, 俺本人: the speaker set apart from whoever was just spoken of.
+_SET_APART = re.compile(r"\s*(?:(?:我|俺|咱)(?:自己|本人)|本人)")
 # The longest subject a supposition may follow (网店要是…, 我们家要是…).
 SUBJECT_CHARS = 3
 _DANGLING = _PUNCTUATION + "有的了"
@@ -87,11 +89,20 @@ class MessageReader:
         relations = sorted(words.relations, key=len, reverse=True)
         self._first_person = re.compile("|".join(re.escape(w) for w in first))
         # 我老表, 我大舅, 我小姨: a kin word takes 老 / 大 / 小 before it in everyday speech.
-        self._relation = re.compile("(?:的|们的)?[老大小]?(?:" + "|".join(re.escape(w) for w in relations) + ")")
+        # 我那个合伙的哥们, 我一个同学, 我这位开店的朋友: one of the speaker's people pointed at (那个, 一个), said
+        # with what they do — a kin word of two characters or more (我这个表格 names no one).
+        named = sorted((w for w in words.relations if len(w) > 1), key=len, reverse=True)
+        pointed = (
+            r"(?:那个|这个|那位|这位|一个|一位|有个|有一个)(?:[\u4e00-\u9fff]{1,5}?的)?[老大小]?(?:"
+            + "|".join(re.escape(w) for w in named)
+            + ")"
+        )
+        self._relation = re.compile(
+            "(?:的|们的)?[老大小]?(?:" + "|".join(re.escape(w) for w in relations) + ")|" + pointed
+        )
         self._third_person = re.compile("|".join(f"(?<!其){re.escape(w)}" for w in words.third_person))
         # 郏县的亲戚也开店, 亲戚在郏县开店: a relative named without 我 (one-character kin words such as
         # 表 or 姨 only after 我: 的表格 names no one).
-        named = sorted((w for w in words.relations if len(w) > 1), key=len, reverse=True)
         self._named_relative = re.compile(r"(?:^|[的，,。\s])(?:" + "|".join(re.escape(w) for w in named) + ")")
         # One turn reads its message more than once (what is said and asked, then again for the
         # answer): a reading depends on the text alone, so the last few are kept (Reading is frozen).
@@ -223,11 +234,19 @@ class MessageReader:
     def _by_whom(self, stretch: str) -> list[str]:
         """A stretch typed without punctuation that goes on from the speaker to someone else (我45岁
         通江的 媳妇是就业困难人员) is cut at the space before the one named: what comes after is theirs,
-        never the speaker's. Without a space between them (我和我老婆都失业了) it stays whole."""
+        never the speaker's — and one going back to the speaker is cut at the space before them. Without
+        a space between them (我和我老婆都失业了) it stays whole."""
         own = self._mentions(stretch)
         other = self._other_at(stretch)
-        if not own or other is None or min(own) > other:
+        if not own or other is None:
             return [stretch]
+        if min(own) > other:
+            # 那是我哥们的户口 我自己是长春的: back from someone else to the speaker set apart (我自己, 我本人), after a
+            # space — theirs, then the speaker's (她刚毕业 我帮她问问 stays hers: the speaker only asks).
+            space = stretch.rfind(" ", other, min(own) + 1)
+            if space <= other or not _SET_APART.match(stretch, space + 1):
+                return [stretch]
+            return [stretch[: space + 1], *self._by_whom(stretch[space + 1 :])]
         space = stretch.rfind(" ", min(own), other + 1)
         if space <= min(own) or not stretch[:space].strip():
             return [stretch]
