@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 
-from knowledge.query import is_dictionary_word, jieba_words, word_count
+from knowledge.query import is_dictionary_word, jieba_words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A pair holding a particle (招了, 雇了) is a phrase, not a term: 找了个工作 keeps 了 and sounds like 招了
@@ -33,11 +33,15 @@ _PAIRS_KEPT = 8192
 
 
 class Speller:
-    def __init__(self, terms: Iterable[str], toneless: bool = True) -> None:
+    def __init__(self, terms: Iterable[str], toneless: bool = True, loose_terms: Iterable[str] | None = None) -> None:
         """`toneless`: also read a pair as the one word with its syllables when no word has its tones
         (申情 → 申请). The dialogue does, with its own vocabulary; the query analyzer does not — 找人
-        is zhao ren like the hiring word 招人, and 补组金 zu jin like 租金."""
+        is zhao ren like the hiring word 招人, and 补组金 zu jin like 租金. `loose_terms`: the words such a
+        syllables-only reading may give (the policy's own terms: 见系 → 见习, 创也 → 创业); the rest of the
+        vocabulary is only matched with its tones — 是去 in 是去人社局还是社区 is 是 + 去, never 失去, a word
+        of how people describe themselves. All the terms when not given."""
         self._terms = tuple(dict.fromkeys(terms))
+        self._loose_terms = self._terms if loose_terms is None else tuple(dict.fromkeys(loose_terms))
         self._toneless = toneless
         # The word a pair of characters sounds like depends on the pair alone (the vocabulary is
         # fixed): worked out once per pair seen, not on every message that holds it.
@@ -56,7 +60,7 @@ class Speller:
         (shenqing offers 申请 and 申情 side by side)."""
         from pypinyin import Style, lazy_pinyin
 
-        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.NORMAL)))
+        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.NORMAL)), self._loose_terms)
 
     def warm(self) -> None:
         """Make the sound indexes now (a server, before its first message): made on the first message
@@ -66,9 +70,11 @@ class Speller:
         if self._toneless:
             _ = self._by_syllables
 
-    def _indexed(self, sound_of: Callable[[str], tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    def _indexed(
+        self, sound_of: Callable[[str], tuple[str, ...]], terms: tuple[str, ...] | None = None
+    ) -> dict[tuple[str, ...], tuple[str, ...]]:
         found: dict[tuple[str, ...], list[str]] = {}
-        for term in self._terms:
+        for term in self._terms if terms is None else terms:
             for at in range(len(term) - WORD_CHARS + 1):
                 word = term[at : at + WORD_CHARS]
                 if (
@@ -117,12 +123,8 @@ class Speller:
                 for word in index.get(tuple(sound), ())
                 if word != pair and (word[0] == pair[0] or word[1] == pair[1]) and not _changes_a_numeral(pair, word)
             }
-            if len(matches) == 1:
-                word = matches.pop()
-                toneless = index is not self._by_sound
-                return None if toneless and _reads_as_two_words(pair, word) else word
             if matches:
-                return None
+                return matches.pop() if len(matches) == 1 else None
         return None
 
     @staticmethod
@@ -133,13 +135,6 @@ class Speller:
             inside = len(word) >= WORD_CHARS and is_dictionary_word(word)
             known.extend([inside] * len(word))
         return known
-
-
-def _reads_as_two_words(pair: str, word: str) -> bool:
-    """A pair that sounds like the word only by its syllables (its tones are not the word's) reads fine as
-    two words of its own when each character is a word on its own more often than the word is used at all
-    (是去 in 是去人社局还是社区 is 是 + 去, never 失去; 申情 stays 申请: 申 alone is rarer than 申请)."""
-    return all(word_count(char) > word_count(word) for char in pair)
 
 
 def _changes_a_numeral(pair: str, word: str) -> bool:

@@ -27,7 +27,15 @@ from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading
 from bot.dialogue.spelling import Speller
-from bot.dialogue.thread import Cited, Question, Threads, common_kinds, still_of_another, topic_vocabulary
+from bot.dialogue.thread import (
+    Cited,
+    Question,
+    Threads,
+    common_kinds,
+    policy_vocabulary,
+    still_of_another,
+    topic_vocabulary,
+)
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
@@ -137,7 +145,9 @@ class Dialogue:
         # The product's own words: topic terms, description phrases, and its words for asking
         # (怎么申请, 想咨询): 去哪申情 keeps its where-to-apply reading.
         asking = (*self.words.asking, *self.words.intent_cues.values())
-        self.speller = Speller((*topic_vocabulary(), *self.describer.said_words(), *asking))
+        self.speller = Speller(
+            (*topic_vocabulary(), *self.describer.said_words(), *asking), loose_terms=policy_vocabulary()
+        )
 
     def warm(self) -> None:
         """Make now what a message reads that is otherwise made on the first message that needs it:

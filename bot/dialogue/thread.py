@@ -110,6 +110,18 @@ def topic_vocabulary() -> tuple[str, ...]:
     return tuple(sorted(usable, key=lambda t: (-len(t), t)))
 
 
+def policy_vocabulary() -> tuple[str, ...]:
+    """The policies' own terms — measure names and aliases, the glossary's terms — without the everyday
+    words people say for them (失去工作): what a pair typed by its syllables alone may be read as."""
+    terms: set[str] = set()
+    for measures in load_measures().values():
+        for measure in measures:
+            terms.update((measure.name, *measure.aliases))
+    for entry in load_glossary().entries:
+        terms.update(entry.means)
+    return tuple(sorted(t for t in terms if len(t) >= MIN_TERM_CHARS))
+
+
 # How many kinds of help a general question is told about, and the longest name shown for one.
 COMMON_KINDS = 6
 MAX_KIND_CHARS = 6
