@@ -1283,6 +1283,11 @@ class Dialogue:
             if interviewing and self._only_adds(work, description):
                 return self._record_added(work, description, today)
             return self._propose(work, description, today)
+        wish = description is not None and self.words.only_wishes_to_ask(reading.question)
+        if wish and description is not None and facts and not interviewing and self._place_covered(work, description):
+            # 我26岁 在长春 想问问补贴的事: after the story, only a wish to ask about help in general — the
+            # card, for the check (a place not covered is said first, by the answer, as before).
+            return self._propose(work, description, today)
         if (
             description is not None
             and facts
@@ -1355,6 +1360,10 @@ class Dialogue:
         asked, result, situation = found
         work.thread = self.threads.after(work.thread, asked, result)
         return [render.situated(render.answer(result, self.interviewer.clause_name, False), situation), card]
+
+    def _place_covered(self, work: Working, description: Description) -> bool:
+        told = description.facts.get("region") or work.pending.get("region") or work.profile.get("region")
+        return isinstance(told, str) and self.regions.resolve(told).covered
 
     def _changes_record(self, work: Working, description: Description) -> bool:
         """The statement says something the record does not hold already, as it holds it (the place

@@ -452,6 +452,16 @@ class Vocabulary:
         words = _cover(squash(text), self._covers.general)
         return words is not None and any(word in self.general_benefit for word in words)
 
+    def only_wishes_to_ask(self, question: str) -> bool:
+        """A question part that only says the person wants to ask about help in general (想问问补贴的事,
+        想咨询一下政策方面的事情): a word of asking, kinds of help and filler — no yes/no or wh- question
+        (有补贴吗 asks of the story told and is answered), nothing named."""
+        if not question or not any(word in question for word in self.asking):
+            return False
+        if self.wh_question.search(question) or _YES_NO_END.search(question):
+            return False
+        return self.is_general_question(question)
+
     def asks_other_help(self, text: str) -> bool:
         """The message asks what OTHER help there is (那有啥别的补助, 还有其他政策吗): kinds of help in
         general and a word saying other, nothing about a measure or a group — the open list of the person's
@@ -592,3 +602,7 @@ def _ends_a_longer_word(text: str, at: int) -> bool:
         if end > at:
             return end == at + 1 and len(word) >= 2
     return False
+
+
+# A yes/no question's close (吗, 么, 嘛, 没, 不 ending the message).
+_YES_NO_END = re.compile(r"[吗么嘛没不][？?！!。\s]*$")
