@@ -861,7 +861,7 @@ class Dialogue:
         return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
 
     def _asked_in_situation(
-        self, words: tuple[str, ...], text: str, place: str | None, today: date
+        self, words: tuple[str, ...], text: str, place: str | None, today: date, statement: str = ""
     ) -> tuple[Question, Answer, str] | None:
         """The question asked with the situation's words in front (自主创业 …) at that place, its answer
         and how it was read; None when the documents do not answer it so either."""
@@ -872,7 +872,23 @@ class Dialogue:
             return None
         if result.status is not AnswerStatus.ANSWERED or not result.citations:
             return None
+        if (
+            result.direct is not None
+            and result.direct.kind == "measure"
+            and self._lists_in_own_words(f"{statement}，{text}" if statement else text, place, today)
+        ):
+            # One measure with no figure, named by the situation's own words (高校毕业生 自主创业 → the 社保补贴
+            # named 高校毕业生自主创业…), where the person's own words list what there is with its figures (大学生
+            # …开了个小店，有什么补贴 → 初创企业补贴 5000元 first): their own question is answered instead.
+            return None
         return asked, result, f"{place or ''} · {' '.join(words)}"
+
+    def _lists_in_own_words(self, text: str, place: str | None, today: date) -> bool:
+        try:
+            own = self.answerer.answer(text, place, today)
+        except QueryError:
+            return False
+        return own.status is AnswerStatus.ANSWERED and own.direct is not None and own.direct.kind in ("list", "figure")
 
     def _general(self) -> Reply:
         """你好，我想问问补贴的事: the kinds of help the documents grant most widely, an example question
@@ -1353,7 +1369,7 @@ class Dialogue:
         if not isinstance(told, str) or not self.regions.resolve(told).covered:
             return None
         words = self.describer.situation_words({**work.profile, **work.pending, **description.facts})
-        found = self._asked_in_situation(words, reading.question, told, today) if words else None
+        found = self._asked_in_situation(words, reading.question, told, today, reading.statement) if words else None
         if found is None:
             return None
         card = self.interviewer.propose(work, description, today)

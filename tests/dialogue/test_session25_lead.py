@@ -37,3 +37,12 @@ def test_a_story_and_a_named_subsidy_is_still_answered(dialogue: Dialogue) -> No
 def test_an_uncovered_place_is_said_first(dialogue: Dialogue) -> None:
     _, replies = say(dialogue, SessionState(), "我在杭州，33岁，想问问补贴的事", TODAY)
     assert replies[0].kind == "answer" and replies[0].answer_status == "region_not_covered", [r.text for r in replies]
+
+
+@pytest.mark.parametrize("told", ["我是大专毕业的，在吉林市开了家小饭馆，有什么补贴", "我大学毕业，在长春开了个网店，有啥补贴"])
+def test_a_graduate_running_a_shop_hears_the_startup_grant_first(dialogue: Dialogue, told: str) -> None:
+    # 吉林（七）: 一次性5000元初创企业补贴 — the situation's words (高校毕业生 自主创业) name only the 社保补贴 of
+    # （八）, which states no figure: the person's own words, which list what there is, are answered.
+    _, replies = say(dialogue, SessionState(), told, TODAY)
+    assert replies[0].kind == "answer", [r.text for r in replies]
+    assert "5000元" in replies[0].text.split("依据政策原文")[0], replies[0].text
