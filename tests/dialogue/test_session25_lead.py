@@ -39,7 +39,9 @@ def test_an_uncovered_place_is_said_first(dialogue: Dialogue) -> None:
     assert replies[0].kind == "answer" and replies[0].answer_status == "region_not_covered", [r.text for r in replies]
 
 
-@pytest.mark.parametrize("told", ["我是大专毕业的，在吉林市开了家小饭馆，有什么补贴", "我大学毕业，在长春开了个网店，有啥补贴"])
+@pytest.mark.parametrize(
+    "told", ["我是大专毕业的，在吉林市开了家小饭馆，有什么补贴", "我大学毕业，在长春开了个网店，有啥补贴"]
+)
 def test_a_graduate_running_a_shop_hears_the_startup_grant_first(dialogue: Dialogue, told: str) -> None:
     # 吉林（七）: 一次性5000元初创企业补贴 — the situation's words (高校毕业生 自主创业) name only the 社保补贴 of
     # （八）, which states no figure: the person's own words, which list what there is, are answered.
