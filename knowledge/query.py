@@ -212,12 +212,6 @@ def is_dictionary_word(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
-def word_count(word: str) -> int:
-    """How often jieba's dictionary counts the word (0 for a word it does not know)."""
-    _jieba_ready()
-    return int(jieba.dt.FREQ.get(word) or 0)
-
-
 def _stopwords() -> frozenset[str]:
     return frozenset(load_scope().stopwords)
 

@@ -1365,8 +1365,8 @@ class Dialogue:
         the person is, kept when the documents answer it; the card follows, for the check that answers "what
         is there for me" benefit by benefit. None — asked as any question — where the person's place is not one
         the documents cover (the answer says so first), or the situation has no words or finds nothing."""
-        told = description.facts.get("region") or work.pending.get("region") or work.profile.get("region")
-        if not isinstance(told, str) or not self.regions.resolve(told).covered:
+        told = self._told_place(work, description)
+        if told is None or not self.regions.resolve(told).covered:
             return None
         words = self.describer.situation_words({**work.profile, **work.pending, **description.facts})
         found = self._asked_in_situation(words, reading.question, told, today, reading.statement) if words else None
@@ -1377,9 +1377,15 @@ class Dialogue:
         work.thread = self.threads.after(work.thread, asked, result)
         return [render.situated(render.answer(result, self.interviewer.clause_name, False), situation), card]
 
-    def _place_covered(self, work: Working, description: Description) -> bool:
+    @staticmethod
+    def _told_place(work: Working, description: Description) -> str | None:
+        """The person's place: as just told, else waiting on the card, else recorded."""
         told = description.facts.get("region") or work.pending.get("region") or work.profile.get("region")
-        return isinstance(told, str) and self.regions.resolve(told).covered
+        return told if isinstance(told, str) else None
+
+    def _place_covered(self, work: Working, description: Description) -> bool:
+        told = self._told_place(work, description)
+        return told is not None and self.regions.resolve(told).covered
 
     def _changes_record(self, work: Working, description: Description) -> bool:
         """The statement says something the record does not hold already, as it holds it (the place
