@@ -63,6 +63,7 @@ SETS = {
     "held-out 21": "answers_holdout21",
     "held-out 22": "answers_holdout22",
     "held-out 23": "answers_holdout23",
+    "held-out 24": "answers_holdout24",
 }
 
 

@@ -46,6 +46,7 @@ HOLDOUT_SETS = (
     "answers_holdout21",
     "answers_holdout22",
     "answers_holdout23",
+    "answers_holdout24",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

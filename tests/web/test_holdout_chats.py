@@ -92,6 +92,7 @@ HOLDOUTS = (
     "chats_holdout16.yaml",
     "chats_holdout17.yaml",
     "chats_holdout18.yaml",
+    "chats_holdout19.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
