@@ -1,0 +1,112 @@
+"""Session 26 (issue 12, task chat25): what the assistant understands from a message — graduation dates
+said with the kind of schooling, someone else's matter asked about, the speaker asking on another's
+behalf, and a yes that names whose the card is — through the dialogue core, in our own wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.dialogue.core import Dialogue
+from bot.dialogue.types import Reply, SessionState
+from tests.dialogue.speaking import say
+
+TODAY = date(2026, 12, 8)
+
+
+def _texts(replies: tuple[Reply, ...]) -> list[str]:
+    return [r.text for r in replies]
+
+
+# -- (a) a graduation date before any kind of schooling (中职, 专升本, 职校刚…) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("told", "graduated", "education"),
+    [
+        ("我在恩阳 前年中职毕业的 一直没上班", "2024", "secondary_vocational"),
+        ("我在延吉 今年专升本毕业", "2026", "college"),
+        ("我是叶县的 去年职校刚毕业", "2025", "secondary_vocational"),
+        ("我在商南 21年技工学校毕业的", "2021", "secondary_vocational"),
+    ],
+)
+def test_a_date_before_the_kind_of_schooling_is_the_graduation(
+    dialogue: Dialogue, told: str, graduated: str, education: str
+) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert replies[-1].kind == "confirm", _texts(replies)
+    assert str(state.pending.get("graduation_date", "")).startswith(graduated), state.pending
+    assert state.pending.get("education") == education, state.pending
+
+
+def test_just_graduated_from_a_vocational_school_is_no_college_graduate(dialogue: Dialogue) -> None:
+    # 职高刚毕业: the kind named is the schooling; 刚毕业 alone would say a college graduate.
+    state, _ = say(dialogue, SessionState(), "我在宝丰 职高刚毕业", TODAY)
+    assert state.pending.get("education") == "secondary_vocational", state.pending
+    assert str(state.pending.get("graduation_date", "")).startswith("2026"), state.pending
+
+
+# -- (b) someone else's matter asked about (问下我表哥的事 / 问问我妈的情况), then their situation ------
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "问下我表哥的事 他在梅河口 三十五了 厂子关了下岗在家",
+        "想问问我妈的情况 她在郏县 五十三了 一直在家种地",
+        "问问俺小姑子的事 在安岳 四十了 厂里裁员下来的",
+    ],
+)
+def test_someone_elses_matter_asked_about_is_carded_for_them(dialogue: Dialogue, told: str) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert replies[-1].kind == "confirm", _texts(replies)
+    assert state.for_someone_else and state.pending.get("region"), state
+    assert not state.profile
+
+
+def test_asking_a_relative_is_still_where_the_words_came_from(dialogue: Dialogue) -> None:
+    # 问了我爸: he is the one asked, what follows is the speaker's — no card for him.
+    state, _ = say(dialogue, SessionState(), "问了我爸，我户口是通江的，我在通江开了个小卖部", TODAY)
+    assert not state.for_someone_else, state
+
+
+# -- (c) 我替我X问 / 我帮我X问的: the speaker asks on their behalf; the facts are theirs ----------------
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "我替我姐夫问 他在白山 四十六了 矿上裁员下来的",
+        "我帮我闺女问的 她在资阳 去年大专毕业 一直没找着工作",
+    ],
+)
+def test_the_speaker_asking_on_anothers_behalf_tells_their_facts(dialogue: Dialogue, told: str) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert replies[-1].kind == "confirm", _texts(replies)
+    assert state.for_someone_else and state.pending.get("region"), state
+
+
+# -- (d) a yes that names whose the card is, and yeses said in dialect --------------------------------
+
+
+@pytest.mark.parametrize("yes", ["对 就是她", "是她 没错", "对的 替她问的", "她的情况都记对了", "记的没得错"])
+def test_a_yes_naming_the_one_asked_for_confirms_the_card(dialogue: Dialogue, yes: str) -> None:
+    state, _ = say(dialogue, SessionState(), "帮我妈问问 她在舞钢 五十六了 原来在纺织厂上班 厂子倒闭了", TODAY)
+    assert state.for_someone_else and state.pending, state
+    after, replies = say(dialogue, state, yes, TODAY)
+    assert after.profile.get("region") == "舞钢市" and not after.pending, (after, _texts(replies))
+    assert not any(r.kind == "answer" for r in replies), _texts(replies)
+
+
+@pytest.mark.parametrize("yes", ["得行", "得行 没得错"])
+def test_a_yes_in_dialect_confirms_the_card(dialogue: Dialogue, yes: str) -> None:
+    state, _ = say(dialogue, SessionState(), "我在通化 二十九了 打零工", TODAY)
+    after, replies = say(dialogue, state, yes, TODAY)
+    assert after.profile.get("region") == "通化市" and not after.pending, (after, _texts(replies))
+
+
+def test_a_third_person_word_alone_is_no_yes(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在通化 二十九了 打零工", TODAY)
+    after, _ = say(dialogue, state, "他", TODAY)
+    assert not after.profile and after.pending, after
