@@ -110,3 +110,39 @@ def test_a_third_person_word_alone_is_no_yes(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在通化 二十九了 打零工", TODAY)
     after, _ = say(dialogue, state, "他", TODAY)
     assert not after.profile and after.pending, after
+
+
+# -- (e) someone else's situation (where they are and more) told first, with a question -------------
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "我儿子在四平 技校毕业两年了 想学开挖掘机 培训给补钱不",
+        "俺老伴在汝州 五十七了 厂子倒闭了 这种情况有没有公益岗",
+    ],
+)
+def test_someone_elses_situation_with_a_question_is_answered_and_carded_for_them(dialogue: Dialogue, told: str) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert replies[0].kind == "answer" and replies[-1].kind == "confirm", _texts(replies)
+    assert state.for_someone_else and state.pending.get("region"), state
+
+
+def test_a_relatives_group_asked_about_is_only_answered(dialogue: Dialogue) -> None:
+    # 我表妹是残疾人 names a group, not where she is: the documents answer, nothing is carded.
+    state, replies = say(dialogue, SessionState(), "我表妹是残疾人，资阳有啥扶持", TODAY)
+    assert any(r.kind == "answer" for r in replies) and not state.pending, (state, _texts(replies))
+
+
+# -- (f) an age in Chinese numerals without 岁 (今年四十, 我六十一了) -----------------------------------
+
+
+@pytest.mark.parametrize(("told", "age"), [("我是丹凤的 今年四十 在家种地", 40), ("我在鲁山 我六十一了 厂子关了", 61)])
+def test_an_age_in_chinese_numerals_without_sui_is_read(dialogue: Dialogue, told: str, age: int) -> None:
+    state, replies = say(dialogue, SessionState(), told, TODAY)
+    assert state.pending.get("age") == age and not state.for_someone_else, (state, _texts(replies))
+
+
+def test_a_sum_this_year_is_no_age(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在鲁山开店 今年三十万的流水", TODAY)
+    assert "age" not in state.pending, state.pending
