@@ -146,3 +146,18 @@ def test_an_age_in_chinese_numerals_without_sui_is_read(dialogue: Dialogue, told
 def test_a_sum_this_year_is_no_age(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在鲁山开店 今年三十万的流水", TODAY)
     assert "age" not in state.pending, state.pending
+
+
+# -- (g) a trade to learn or a certificate to earn, named in any trade's words, is training wanted -------
+
+
+@pytest.mark.parametrize("told", ["我在白山 三十二了 打算去学汽修", "我在舞钢 没活干 想考个叉车证"])
+def test_a_trade_or_certificate_planned_is_training_wanted(dialogue: Dialogue, told: str) -> None:
+    state, _ = say(dialogue, SessionState(), told, TODAY)
+    assert state.pending.get("wants_training") is True, state.pending
+
+
+def test_a_trade_learnt_is_no_plan(dialogue: Dialogue) -> None:
+    # 学的是汽修: what was studied, said of the past — no training wanted.
+    state, _ = say(dialogue, SessionState(), "我在白山 技校学的是汽修", TODAY)
+    assert "wants_training" not in state.pending, state.pending
