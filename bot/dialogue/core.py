@@ -486,9 +486,13 @@ class Dialogue:
             checks = self.words.is_eligibility_request(text) or self._asks_what_there_is(text)
             # 帮我姐问问 她…, 问一下 我侄子…: asking opens what is told of them — their case, for the check.
             on_behalf = self.words.on_behalf.search(text) or self.reader.asks_then_tells_of_other(text)
-            if asks and not (checks or on_behalf):
+            theirs = set(self.describer.describe(reading.others, today).facts)
+            # 我闺女在长春念大三 想去当兵 …有啥说法: where they are and more of them — their situation told,
+            # not a group named (我表哥是退役士兵): the question is answered, their case carded for them.
+            situation = "region" in theirs and bool(theirs - _SHARED_FACTS)
+            if asks and not (checks or on_behalf or situation):
                 return reading
-            if not self.describer.describe(reading.others, today).facts:
+            if not theirs:
                 return reading
             work.for_someone_else = True
             work.subject = self._kin_named(text)

@@ -88,6 +88,7 @@ class DescriptionsFile(BaseModel):
     phrases: tuple[Phrase, ...]
     schools: str
     businesses: str
+    schooling: str = "$^"
     implies: tuple[Implication, ...] = ()
     situations: tuple[Situation, ...] = ()
     came_back_from: str = "$^"
@@ -151,6 +152,7 @@ class Describer:
         except re.error as exc:
             raise DescriptionError(f"{path}: household: {exc}") from None
         self._business = data.businesses
+        self._schooling = data.schooling
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
@@ -187,7 +189,7 @@ class Describer:
         if phrase.match is not None:
             source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION)
             source = source.replace("{DATE}", DATE).replace("{SCHOOL}", self._school)
-            source = source.replace("{BUSINESS}", self._business)
+            source = source.replace("{BUSINESS}", self._business).replace("{SCHOOLING}", self._schooling)
         else:
             source = "|".join(re.escape(s) for s in sorted(phrase.say, key=len, reverse=True))
         try:

@@ -42,6 +42,9 @@ _DANGLING = _PUNCTUATION + "有的了"
 _GROUP_SUBJECT = re.compile(r"[\u4e00-\u9fff]的(?:人)?(?:在|去|回|想|要|能|可以|到|都|也)")
 
 
+# 我弟的事, 俺闺女的情况: someone's matter, named as what is asked about.
+_MATTER = re.compile(r"的(?:事情|事儿|事|情况)$")
+_THEIR_MATTER = re.compile(r"[^\s，,。！!？?；;]{1,6}?的(?:事情|事儿|事|情况)(?=[\s，,。！!？?；;]|$)")
 # What may stand before a bare asking word (我想问下, 就问一下): the speaker and their wish, nothing asked.
 _ASKER = "我俺想就再还也请"
 _READINGS_KEPT = 32
@@ -196,6 +199,10 @@ class MessageReader:
         lead = pieces[0].strip()
         if len(pieces) < 2 or self.words.is_question(lead):
             return False
+        if self._asks_of_matter(lead):
+            # 问下我弟的事, 问问俺闺女的情况: asking about someone's matter names them as its topic — the asking
+            # opens what is told of them as much as 替我弟问一下 does.
+            return not any(self._is_question(p.strip()) or self.is_keywords(p.strip()) for p in pieces[1:])
         asking = [word for word in self.words.asking if lead.endswith(word)]
         if not asking:
             return False
@@ -205,6 +212,15 @@ class MessageReader:
             return False
         told = [piece.strip() for piece in pieces[1:]]
         return not any(self._is_question(piece) or self.is_keywords(piece) for piece in told)
+
+    def _asks_of_matter(self, lead: str) -> bool:
+        """问下我弟的事, 想问问俺闺女的情况: a bare asking word, then someone else's matter (的事, 的情况)."""
+        matter = _MATTER.search(lead)
+        if matter is None:
+            return False
+        head = lead[: matter.start()].lstrip(_ASKER)
+        asking = [word for word in self.words.asking if head.startswith(word)]
+        return bool(asking) and self._other_at(head[len(max(asking, key=len)) :]) == 0
 
     def _said_after_question(self, stretch: str) -> list[str]:
         """A question typed first, then words about the speaker with only a space between (领完了还能
@@ -284,7 +300,8 @@ class MessageReader:
         found += [m.start() for m in self._first_person.finditer(text) if self._relation.match(text, m.end())]
         found += [m.start() for m in self._named_relative.finditer(text)]
         # 问了我妈，是平昌的: the one asked tells what follows; it is not about them.
-        found = [at for at in found if not self.words.told_by.search(text[:at])]
+        # 问问我表姐的情况: unless what is asked is their matter — then they are whom it is about.
+        found = [at for at in found if not self.words.told_by.search(text[:at]) or _THEIR_MATTER.match(text, at)]
         # 在家带了几年孩子: the child cared for is the object of the speaker's own doing.
         found = [at for at in found if not self.words.cared_for.search(text[:at])]
         return min(found) if found else None
@@ -342,8 +359,9 @@ class MessageReader:
     def _mentions(self, text: str) -> list[int]:
         """Where the person speaks of themselves: 我, 本人 … but not 我朋友, 我家孩子, nor 我 as the one
         told or helped (告诉我…, 帮我查一下…, 给我讲讲…): that asks, it says nothing about them; nor 我 as
-        the one who slipped (我记岔了, 我刚才说错了): that corrects what was said, of whomever it was; nor
-        我们 owning a place something happens at (在我们那儿…, 在俺们村…)."""
+        the one who slipped (我记岔了, 我刚才说错了): that corrects what was said, of whomever it was; nor 我
+        asking for someone else (我替我老公问…); nor 我们 owning a place something happens at (在我们那儿…,
+        在俺们村…)."""
         return [
             m.start()
             for m in self._first_person.finditer(text)
@@ -351,6 +369,8 @@ class MessageReader:
             and not text[: m.start()].endswith(self.words.addressing)
             and not _SLIP.match(text, m.end())
             and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
+            # 我替我老公问, 我帮俺妈打听的: the speaker as the one asking on another's behalf.
+            and not self.words.on_behalf.match(text, m.end())
         ]
 
     def names_benefit(self, text: str) -> bool:

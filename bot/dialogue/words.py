@@ -70,6 +70,7 @@ class VocabularyFile(BaseModel):
     filler: tuple[str, ...]
     no_change: tuple[str, ...]
     go_on: tuple[str, ...]
+    whose_card: tuple[str, ...] = ()
     greetings: tuple[str, ...]
     opening_verbs: tuple[str, ...]
     relations: tuple[str, ...]
@@ -190,7 +191,7 @@ class Vocabulary:
         self.assent = frozenset(squashed(data.assent))
         self.filler = frozenset(squashed(data.filler))
         self.no_change = squashed(data.no_change)
-        self.go_on = frozenset(squashed(data.go_on))
+        self.go_on, self.whose_card = frozenset(squashed(data.go_on)), frozenset(squashed(data.whose_card))
         self.greetings = frozenset(squashed(data.greetings))
         self.asking_words = frozenset(squashed(data.asking))
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
@@ -527,7 +528,7 @@ class _Covers:
         self.command = {
             command: _Cover(frozenset(phrases) | v.filler | _SOFTENERS) for command, phrases in v.commands.items()
         }
-        self.assent = _Cover(v.assent | v.go_on | v.filler)
+        self.assent = _Cover(v.assent | v.go_on | v.filler | v.whose_card)
         self.acknowledging = _Cover(v.acknowledging)
         thanks = v.commands.get("thanks", frozenset())
         self.closing = _Cover(v.acknowledging | v.farewell | thanks | v.filler)
