@@ -250,8 +250,8 @@ def _direct_lines(answer: Answer) -> list[str]:
 def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) -> list[str]:
     """One measure shown without a figure asked: its figures, and whom it is for and on what conditions
     when whether one qualifies or what it is is asked (能参加劳动预备制培训领补贴吗, an overview in form, asks it
-    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line points to the
-    sentence below."""
+    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line says what it
+    grants in its own words, or points to the sentence below."""
     words = prose().answers.direct
     details = []
     if measure.targets:
@@ -262,8 +262,12 @@ def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) 
         answer.intent == "overview" and _YES_OR_NO.search(answer.question) is not None
     )
     if not measure.amount_text:
-        if details and (asked or answer.intent == "what"):
-            return [words.measure_details.format(**fields), *details]
+        shown = details if asked or answer.intent == "what" else []
+        if measure.grant:
+            # 体检结果互认, 破格晋级, 免费场地: what it grants, in its own words, then whom and on what terms
+            return [words.measure_grant.format(**fields, grant=shown_quote(measure.grant)), *shown]
+        if shown:
+            return [words.measure_details.format(**fields), *shown]
         # 哪个多, 创业补贴 typed alone: the document sets no standard, said plainly
         return [words.measure_bare.format(**fields)]
     amounts = f"（{shown_quote(measure.amount_text)}）"
