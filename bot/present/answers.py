@@ -208,7 +208,7 @@ def _direct_lines(answer: Answer) -> list[str]:
             words.item.format(
                 name=m.name,
                 side=_side(m),
-                amounts=shown_quote(m.amount_text or words.unstated),
+                amounts=shown_quote(m.amount_text or _granted_without_money(m) or words.unstated),
                 details=_item_details(answer, m),
             )
             for m in direct.measures
@@ -245,6 +245,19 @@ def _direct_lines(answer: Answer) -> list[str]:
             )
         )
     return lines
+
+
+# What names a payment or a charge in a measure's name (创业补贴, 担保贷款, 保险费, 个人所得税).
+_MONEY_NAMED = re.compile(r"补贴|补助|津贴|奖|贷款|资助|金|(?<!免)费|税")
+
+
+def _granted_without_money(measure: MeasureRef) -> str | None:
+    """A listed measure that pays nothing (入职体检结果互认, 免费场地): what it grants, in its own words,
+    in place of 标准按当地规定 — which only a payment's missing sum means. None for a payment, or a grant
+    holding a figure (the list states no figure of a measure but its amount)."""
+    if measure.grant is None or _MONEY_NAMED.search(measure.name) or any(ch.isdigit() for ch in measure.grant):
+        return None
+    return measure.grant
 
 
 def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) -> list[str]:

@@ -125,3 +125,12 @@ def test_a_payment_asked_is_the_measure_that_pays_it(kb: KnowledgeBase) -> None:
     result = answered(kb, "我18岁 在农村 已经登记失业 报劳动预备制培训能领补贴不")
     assert [c.clause_id for c in result.citations][:1] == ["pingdingshan-2020-17"]
     assert "补贴" in first_line(result)
+
+
+def test_a_listed_measure_without_money_says_what_it_grants(kb: KnowledgeBase) -> None:
+    """标准按当地规定 means a payment's sum is left to local rules: a listed service says what it grants."""
+    lines = (answered(kb, "资阳 留学回来的人 有哪些政策").direct_answer or "").splitlines()
+    items = [line for line in lines if line.startswith("·")]
+    assert len(items) >= 2
+    assert any("知识产权等无形资产入股" in line.split("：", 1)[1] for line in items)
+    assert not any("标准按当地规定" in line for line in items)
