@@ -48,6 +48,7 @@ from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select
 from knowledge.measure_match import MeasureMatch, MeasureMatcher, told_headcounts
+from knowledge.measures_grant import granted_part
 from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, load_glossary, load_scope, mentions, names_a_group, tokenize
 from knowledge.registry import Registry
@@ -964,11 +965,12 @@ class Answerer:
 
     def _reference(self, match: MeasureMatch) -> MeasureRef:
         measure = match.measure
+        amount_text = "；".join(match.payable_amounts) or None
         return MeasureRef(
             measure_id=measure.id,
             name=measure.name,
             beneficiary=measure.beneficiary.value,
-            amount_text="；".join(match.payable_amounts) or None,
+            amount_text=amount_text,
             clause_id=measure.clause,
             quote=measure.span,
             jurisdiction=self._jurisdiction_of.get(measure.id, ""),
@@ -976,6 +978,7 @@ class Answerer:
             conditions=measure.conditions,
             targets=measure.targets,
             ended=measure.ended,
+            grant=None if amount_text or measure.ended else granted_part(measure),
         )
 
     def _departments(self, clause_id: str) -> DirectAnswer | None:

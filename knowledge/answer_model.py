@@ -110,14 +110,20 @@ class MeasureRef(_Part):
     targets: tuple[str, ...] = ()
     # Deleted by a revising document (删去…): the answer says it ended and shows no figure of it.
     ended: bool = False
+    # A measure with no figure of its own (体检结果互认, 破格晋级): what it grants, verbatim from its span
+    # (knowledge.measures_grant), so the first line says what is given rather than only its name.
+    grant: str | None = None
 
     @model_serializer(mode="wrap")
     def _ended_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """`ended` is written only when true: every other measure reads as it did before the field was
-        added (golden answers, kept answers, `ask --json`)."""
+        """`ended` and `grant` are written only when set: every other measure reads as it did before the
+        fields were added (golden answers, kept answers, `ask --json`)."""
         data = handler(self)
-        if isinstance(data, dict) and not self.ended:
-            data.pop("ended", None)
+        if isinstance(data, dict):
+            if not self.ended:
+                data.pop("ended", None)
+            if self.grant is None:
+                data.pop("grant", None)
         return data
 
 

@@ -112,7 +112,14 @@ def _only_parts_of_another_benefit(match: MeasureMatch) -> bool:
         return False
     measure = match.measure
     texts = (measure.span, measure.name, *measure.aliases)
-    unheld = [b for b in _benefit_words(match.focus, match.had) if len(b) >= 3 and not any(b in t for t in texts)]
+    # A target counts a payment by its formal name: one shortened as people say it (小额贷款 of 新增小额担保
+    # 贷款6亿元) is held. (Not for a benefit: 失业金 is not the 失业补助金 paid after 失业保险金.)
+    shortened = measure.kind is MeasureKind.TARGET
+    unheld = [
+        b
+        for b in _benefit_words(match.focus, match.had)
+        if len(b) >= 3 and not any(_shortened_in(b, t) if shortened else b in t for t in texts)
+    ]
     if not unheld:
         return False
     shared = [w for w in match.focus if any(w in t for t in texts)]
@@ -292,13 +299,21 @@ def select(
     relevant = _asked_thing_held(relevant, jurisdiction_of, question)
     relevant = _said_group_before_narrower(relevant, asked, question)
     relevant, for_another = _told_group_first(relevant, asked)
+    relevant = _payment_over_service(relevant, question, policy)
     wants_figure = asked.asks_figure and asked.primary in (
         Intent.AMOUNT,
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
     relevant = said_tier_first(_by_told_headcount(relevant), question)
-    at = _facet_asked(relevant, wants_figure) or _states_the_told_figure(relevant, question, policy)
+    bearer = _bearer_stated_first(relevant, asked, jurisdiction_of, question)
+    # 还不上谁来担: the phrases of its sentence naming who bears it are the answer (由担保基金、经办金融机构
+    # 按8：2的比例分担), not its bare name.
+    stated = None if bearer is relevant else payer_stated(Selection("measure", (bearer[0],)), names_a_payer)
+    if stated is not None:
+        return stated
+    relevant = bearer
+    at = _facet_asked(relevant, wants_figure, asked, question) or _states_the_told_figure(relevant, question, policy)
     if asked.for_self and asked.primary in _LISTING and not at:
         # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
         # what is asked, however it is paid)
@@ -307,8 +322,7 @@ def select(
             # 我这情况有啥补贴: a government's own duty (调剂失业保险金缺口) is nothing a person can get;
             # when it is the best match, nothing here answers what the person asked.
             return None
-    if at:
-        relevant = relevant.moved_first(at)
+    relevant = relevant.moved_first(at) if at else relevant
     best = relevant[0]
     home = jurisdiction_of[best.measure.id]
     chosen = [best] if region_named else _each_regions_best(relevant, asked, jurisdiction_of, policy, compared)
@@ -906,11 +920,18 @@ def _paid_to_the_person(relevant: MatchRanking, at: int, policy: SelectionPolicy
     return at
 
 
-def _facet_asked(relevant: MatchRanking, wants_figure: bool = False) -> int:
+def _facet_asked(
+    relevant: MatchRanking, wants_figure: bool = False, asked: AskedIntent | None = None, question: str = ""
+) -> int:
     """Of measures curated on the very same sentence (a loan and the year's loan target; two targets
     of one sentence), the one whose own words — name and figures — hold more of the question's: the
     sentence matches them all equally, so only what tells them apart can decide. Its position in
-    `relevant`."""
+    `relevant`.
+
+    Before the words, what kind of thing is asked: a phrase that asks of a plan or target (小额贷款计划
+    新放多少亿) asks the government's target, not what a person may borrow; a kind of figure asked (服务率
+    要求 → a share) is answered by the facet stating one of that kind (就业服务率达到90%以上); one asked
+    for oneself, by the facet paid to a person (a loan 对符合条件的个人和劳动密集型小企业: the person's)."""
     best = relevant[0]
     facets = [
         (position, relevant[position])
@@ -919,6 +940,9 @@ def _facet_asked(relevant: MatchRanking, wants_figure: bool = False) -> int:
     ]
     if len(facets) < 2:
         return 0
+    target_asked = asked is not None and _asks_a_target(asked, question)
+    units = tuple(asked.units) if asked is not None else ()
+    for_self = asked is not None and asked.for_self
     # On a tie, when a figure is asked, the facet stating one — unless a payment of the sentence
     # states none (then that silence is the answer); then what a measure grants before the year's
     # target of it. max keeps the first (the match order) on a full tie.
@@ -927,12 +951,91 @@ def _facet_asked(relevant: MatchRanking, wants_figure: bool = False) -> int:
     position, _ = max(
         facets,
         key=lambda pair: (
+            target_asked and pair[1].measure.kind is MeasureKind.TARGET,
+            any(unit != "money" and _states(pair[1], unit) for unit in units),
+            # asked for oneself (我是贫困劳动者…能贷多少): the facet paid to a person, not to an employer
+            for_self and pair[1].measure.beneficiary is Beneficiary.PERSON,
             _own_word_hits(pair[1]),
             stating and bool(pair[1].payable_amounts),
             pair[1].measure.kind is not MeasureKind.TARGET,
         ),
     )
     return position
+
+
+# How far below the best a measure paying what was asked is looked for.
+_PAYING_LOOKED_AT = 4
+
+
+def _payment_over_service(relevant: MatchRanking, question: str, policy: SelectionPolicy) -> MatchRanking:
+    """The question asks for a payment (有补贴吗) and the best measure pays none — a service named by a
+    word the question says (劳动预备制培训 of 大力开展…劳动预备制培训): a measure close behind that pays
+    it by name (劳动预备制培训补贴) and holds more of what the person tells of themself (19岁, 农村, 登记
+    失业 → 20岁以下登记失业人员…农村学员) is what they asked about."""
+    if not relevant or not question:
+        return relevant
+    best = relevant[0]
+    if best.measure.kind in _PAYMENTS:
+        return relevant
+    said = f"{best.measure.name}，{best.measure.span}"
+    asked = [head for head in _GRANT_HEADS if head in question and head not in said]
+    if not asked:
+        return relevant
+    floor = policy.figure_ratio * best.score
+    for position in range(1, min(len(relevant), _PAYING_LOOKED_AT)):
+        other = relevant[position]
+        if (
+            other.measure.kind in _PAYMENTS
+            and other.measure.beneficiary is best.measure.beneficiary  # (an agency's 300元/人 is no farmer's)
+            and other.score >= floor
+            and other.own_overlap > best.own_overlap
+            and any(head in other.measure.name for head in asked)
+        ):
+            return relevant.moved_first(position)
+    return relevant
+
+
+def _asks_a_target(asked: AskedIntent, question: str) -> bool:
+    """A phrase that asks names a plan or target (计划新放多少, 目标是多少), and not for the person's own
+    use (我计划创业，能贷多少 tells a plan and asks a loan)."""
+    if asked.for_self or not question:
+        return False
+    return any(word in phrase for phrase in asked_phrases(question) for word in _TARGET_WORDS)
+
+
+# Who bears a loss or a share of it (还不上谁来担, 损失谁担, 风险怎么分担): not 谁担保 (who guarantees).
+_BEARER_ASKED = re.compile(r"谁(?:来|去)?(?:担(?!保|任|当|心)|承担|负担|分担|兜底|赔)|损失|分担|分摊")
+# A sentence saying who bears a loss (由担保基金、经办金融机构按8：2的比例分担; 代偿): not who pays interest
+# (财政贴息), which a loss question does not ask.
+_BEARS_A_LOSS = re.compile(r"分担|承担|负担|代偿|兜底")
+# How far down the ranking a measure saying who bears the loss is looked for.
+_BEARER_LOOKED_AT = 8
+
+
+def _bearer_stated_first(
+    relevant: MatchRanking, asked: AskedIntent, jurisdiction_of: Mapping[str, str], question: str = ""
+) -> MatchRanking:
+    """Who bears a loss is asked (还不上了谁来担, 损失谁担): a measure of the best one's region whose own
+    sentence says who bears it (由担保基金、经办金融机构按8：2的比例分担) answers before the best, when the
+    best's sentence says nobody and the other holds as many of the question's own words — the loan
+    named is only the topic of the loss. (Who pays a cost proper, 利息谁出, is the caller's.)"""
+    if asked.asks_payer or not relevant or _BEARER_ASKED.search(question) is None:
+        return relevant
+    best = relevant[0]
+    if _BEARS_A_LOSS.search(best.measure.span):
+        return relevant
+    home = jurisdiction_of[best.measure.id]
+    found, most = 0, best.own_overlap
+    for position in range(1, min(len(relevant), _BEARER_LOOKED_AT)):
+        other = relevant[position]
+        if (
+            jurisdiction_of[other.measure.id] == home
+            and _BEARS_A_LOSS.search(other.measure.span)
+            and other.own_overlap >= most
+            and (not found or other.own_overlap > most)
+        ):
+            found, most = position, other.own_overlap
+    return relevant.moved_first(found) if found else relevant
 
 
 def _other_facets_stating(relevant: MatchRanking, chosen: list[MeasureMatch]) -> list[MeasureMatch]:

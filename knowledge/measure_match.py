@@ -642,6 +642,10 @@ class MeasureMatcher:
             _HIRES.search(text) is not None and not _NOT_HIRING.search(text)
         )
         speaks_for_employer = hires or any(word in text for word in _EMPLOYER_WORDS)
+        # The people the asker hires (招了两个大学生) are not the asker: a group named only there never
+        # makes a person's measure for that group the asker's own.
+        own_text = _HIRES.sub("", text) if hires else text
+        hired_words = {t for t in own if t not in own_text} if hires else set()
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
         asked_levels = _levels_asked(text)
@@ -679,7 +683,9 @@ class MeasureMatcher:
                     # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
                     at_level = bool(asked_levels & _levels_of_name(measure.name))
                     span = prepared.span
-                    own_overlap = sum(idf[t] for t in own if t in span) / own_total
+                    # (a person's measure is not asked by the words naming whom the asker hires)
+                    skipped = hired_words if measure.beneficiary is Beneficiary.PERSON else ()
+                    own_overlap = sum(idf[t] for t in own if t in span and t not in skipped) / own_total
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
@@ -712,7 +718,7 @@ class MeasureMatcher:
                         or (
                             hires
                             and measure.beneficiary is Beneficiary.PERSON
-                            and not any(t in text for t in measure.targets)
+                            and not any(t in own_text for t in measure.targets)
                             and not any(w in measure.span for w in _HIRING_WORDS)
                         ),
                         apart,

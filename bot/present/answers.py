@@ -208,7 +208,7 @@ def _direct_lines(answer: Answer) -> list[str]:
             words.item.format(
                 name=m.name,
                 side=_side(m),
-                amounts=shown_quote(m.amount_text or words.unstated),
+                amounts=shown_quote(m.amount_text or _granted_without_money(m) or words.unstated),
                 details=_item_details(answer, m),
             )
             for m in direct.measures
@@ -247,11 +247,24 @@ def _direct_lines(answer: Answer) -> list[str]:
     return lines
 
 
+# What names a payment or a charge in a measure's name (创业补贴, 担保贷款, 保险费, 个人所得税).
+_MONEY_NAMED = re.compile(r"补贴|补助|津贴|奖|贷款|资助|金|(?<!免)费|税")
+
+
+def _granted_without_money(measure: MeasureRef) -> str | None:
+    """A listed measure that pays nothing (入职体检结果互认, 免费场地): what it grants, in its own words,
+    in place of 标准按当地规定 — which only a payment's missing sum means. None for a payment, or a grant
+    holding a figure (the list states no figure of a measure but its amount)."""
+    if measure.grant is None or _MONEY_NAMED.search(measure.name) or any(ch.isdigit() for ch in measure.grant):
+        return None
+    return measure.grant
+
+
 def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) -> list[str]:
     """One measure shown without a figure asked: its figures, and whom it is for and on what conditions
     when whether one qualifies or what it is is asked (能参加劳动预备制培训领补贴吗, an overview in form, asks it
-    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line points to the
-    sentence below."""
+    as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line says what it
+    grants in its own words, or points to the sentence below."""
     words = prose().answers.direct
     details = []
     if measure.targets:
@@ -262,8 +275,12 @@ def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) 
         answer.intent == "overview" and _YES_OR_NO.search(answer.question) is not None
     )
     if not measure.amount_text:
-        if details and (asked or answer.intent == "what"):
-            return [words.measure_details.format(**fields), *details]
+        shown = details if asked or answer.intent == "what" else []
+        if measure.grant:
+            # 体检结果互认, 破格晋级, 免费场地: what it grants, in its own words, then whom and on what terms
+            return [words.measure_grant.format(**fields, grant=shown_quote(measure.grant)), *shown]
+        if shown:
+            return [words.measure_details.format(**fields), *shown]
         # 哪个多, 创业补贴 typed alone: the document sets no standard, said plainly
         return [words.measure_bare.format(**fields)]
     amounts = f"（{shown_quote(measure.amount_text)}）"

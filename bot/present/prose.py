@@ -75,6 +75,7 @@ class DirectProse(Section):
         "measure": ("source", "name", "side", "amounts"),
         "measure_details": ("source", "name", "side"),
         "measure_bare": ("source", "name", "side"),
+        "measure_grant": ("source", "name", "side", "grant"),
         "measure_ended": ("source", "name", "side"),
         "targets": ("targets",),
         "conditions": ("conditions",),
@@ -104,6 +105,7 @@ class DirectProse(Section):
     measure: str
     measure_details: str
     measure_bare: str
+    measure_grant: str
     measure_ended: str
     targets: str
     conditions: str
