@@ -108,7 +108,15 @@ FLAGS: dict[str, tuple[str, ...]] = {
     # Session 16: a 下岗失业人员 who has since started work of her own was one before starting.
     "registered_before_starting": ("下岗",),
     # Set 10 (session 18): 已在人社部门登记失业求职 — the words in the other order.
-    "registered_unemployed": ("失业登记", "登记失业", "registered as unemployed", "registered unemployed", "实名登记"),
+    # Set 18 (session 26): 已…做离校未就业实名登记 — the 未 inside the registration's own name negates nothing.
+    "registered_unemployed": (
+        "离校未就业实名登记",
+        "失业登记",
+        "登记失业",
+        "registered as unemployed",
+        "registered unemployed",
+        "实名登记",
+    ),
     "job_seeking": (
         "求职",
         "找工作",
@@ -149,6 +157,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "缴纳社会保险",
         "参加社会保险",
         "缴社保",
+        # Session 26: 交 is 缴 in everyday writing.
+        "交社保",
         "pays social insurance",
         "social insurance paid",
     ),
@@ -231,7 +241,8 @@ NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
 
 
 # Set 3 (session 22): 不是随有组织劳务输出外出 — a modifier of the word (有组织) stands between the negation and it.
-MODIFIER = re.compile(r"(?:随|跟随|参加)?有组织$")
+# Set 18 (session 26): 未以灵活就业身份缴社保 — so does the capacity one acts in (以…身份).
+MODIFIER = re.compile(r"(?:(?:随|跟随|参加)?有组织|以\w{1,8}身份)$")
 
 
 def _negated(before: str) -> bool:
@@ -1155,7 +1166,8 @@ def main() -> None:
             ours = their_status(result, benefit, statuses.get(benefit.id), conventions)
             found = statuses.get(benefit.id)
             if conventions.owners_hire and planned and found is not None and found.status == "as_employer":
-                # His unit's measure judged on a hire he has not made: what he would get if he hires.
+                # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
+                # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
                 ours = "if_hired" if ours in {"eligible", "possibly_eligible"} else ours
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1

@@ -212,3 +212,17 @@ def test_a_labour_export_denied_outright_wins_over_a_broker_and_a_full_school_na
         "other": "2018-06中等职业学校（电子专业）毕业离校, 还没找到工作",
     }
     assert runner.profile_of(leaver, date(2018, 9, 3), BOOK)["graduation_date"] == date(2018, 6, 1)
+
+
+def test_a_registration_named_with_a_negation_inside_and_a_denial_across_a_capacity() -> None:
+    runner = load_runner()
+    graduate = {
+        "place": "河南省平顶山市新华区",
+        "age": 23,
+        "employment": "unemployed",
+        "education": "bachelor",
+        "other": "2020-06本科毕业; 已到人社局办了离校未就业实名登记; 没有以灵活就业人员身份交社保",
+    }
+    profile = runner.profile_of(graduate, date(2020, 9, 15), BOOK)
+    assert profile["registered_unemployed"] is True
+    assert profile["social_insurance_paid"] is False
