@@ -108,7 +108,15 @@ FLAGS: dict[str, tuple[str, ...]] = {
     # Session 16: a 下岗失业人员 who has since started work of her own was one before starting.
     "registered_before_starting": ("下岗",),
     # Set 10 (session 18): 已在人社部门登记失业求职 — the words in the other order.
-    "registered_unemployed": ("失业登记", "登记失业", "registered as unemployed", "registered unemployed", "实名登记"),
+    # Set 18 (session 26): 已…做离校未就业实名登记 — the 未 inside the registration's own name negates nothing.
+    "registered_unemployed": (
+        "离校未就业实名登记",
+        "失业登记",
+        "登记失业",
+        "registered as unemployed",
+        "registered unemployed",
+        "实名登记",
+    ),
     "job_seeking": (
         "求职",
         "找工作",
@@ -127,6 +135,9 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "计划自主创业",
         # Set 9 (session 17): 没有创业打算.
         "创业打算",
+        # Set 18 (session 26): 无创业计划. (有创业意愿 is left unread: read, set 5's ph5-10 and set 18's hp18-39 — the
+        # same wish, the same 商洛（四） training — are judged apart by their writers, possibly vs eligible.)
+        "创业计划",
         "start a business",
         "plans to start",
     ),
@@ -146,6 +157,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "缴纳社会保险",
         "参加社会保险",
         "缴社保",
+        # Session 26: 交 is 缴 in everyday writing.
+        "交社保",
         "pays social insurance",
         "social insurance paid",
     ),
@@ -203,7 +216,7 @@ HIRE_FLAGS: dict[str, tuple[str, ...]] = {
     "hire_registered_unemployed": ("登记失业", "失业登记", "registered unemployed"),
     "hire_rural_labor": ("农民工", "migrant worker"),
     "hire_contract": ("劳动合同", "labour contract", "labor contract", "contract"),
-    "hire_insured": ("社会保险", "五险", "social insurance"),
+    "hire_insured": ("社会保险", "五险", "social insurance", "社保", "参保"),
 }
 HIRE_PERSON_FACTS = ("household", "hard_to_employ", "registered_unemployed", "rural_labor")
 BROKERS = ("劳务经纪", "人力资源服务机构", "labour broker", "labor broker")
@@ -228,7 +241,8 @@ NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
 
 
 # Set 3 (session 22): 不是随有组织劳务输出外出 — a modifier of the word (有组织) stands between the negation and it.
-MODIFIER = re.compile(r"(?:随|跟随|参加)?有组织$")
+# Set 18 (session 26): 未以灵活就业身份缴社保 — so does the capacity one acts in (以…身份).
+MODIFIER = re.compile(r"(?:(?:随|跟随|参加)?有组织|以\w{1,8}身份)$")
 
 
 def _negated(before: str) -> bool:
@@ -322,6 +336,13 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
+def _labour_export_denied(text: str, profile: dict[str, Any]) -> None:
+    """Set 18 (session 26): 经劳务经纪人介绍进厂…, 本人自行前往报到, 非有组织劳务输出 — the act denied outright wins
+    over the broker as a sign of it."""
+    if mentions(text, ("劳务输出",)) is False:
+        profile["organized_labor_export"] = False
+
+
 def _flexible_plan(text: str, profile: dict[str, Any]) -> None:
     """Set 16 (session 24): the writers state a plan of flexible work where one is held (目前未就业, 拟摆摊灵活就业;
     计划居家网上销售…以灵活就业人员身份缴纳社会保险 — the 未 before it negates the job, not the plan); for a person
@@ -412,6 +433,7 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
     _flexible_plan(text, profile)
+    _labour_export_denied(text, profile)
     for fact, words in NEVER_HAD.items():
         if mentions(text, words) is False:
             profile.setdefault(fact, False)
@@ -590,7 +612,8 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
 
 # The school a leaving date may name; set 12 (session 20): 2017-07技工学校（中职）毕业 — 技校 written in full.
 # Set 13 (session 21): 2025-06高职（大专）毕业 — 高职 is a school word too.
-SCHOOLS = "高校|大学|本科|专科|大专|高职|中职|中专|技工学校|技校|职高|高中|初中"
+# Set 18 (session 26): 2018-07中等职业学校（汽修专业）毕业离校 — the school named in full.
+SCHOOLS = "高校|大学|本科|专科|大专|高职|中等职业学校|职业高中|中职|中专|技工学校|技校|职高|高中|初中"
 
 
 def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
@@ -701,35 +724,98 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
 
 # Set 15 (session 23): 目前没有雇用贫困家庭劳动力, 打算招用一名建档立卡贫困家庭劳动力 — a count in words (一名),
 # and a hire denied, speak of hires as 招用2名 does, not of the owner (非贫困家庭 is his).
+# Set 18 (session 26): a count is a number of people, never a year (计划招用2018届高校毕业生 counts nobody).
 HIRE_COUNTED = re.compile(
     r"(?:"
     + "|".join(HIRES)
-    + r")\s*(?:\d+|[一两二三四五六七八九十几]+\s*[名个位人])|(?:没有|未)(?:"
+    + r")\s*(?:\d{1,3}(?![\d届年-])|[一两二三四五六七八九十几]+\s*[名个位人])|(?:没有|未)(?:"
     + "|".join(HIRES)
     + ")"
 )
+# Set 18 (session 26): a hire only planned (计划招用2018届高校毕业生并设立见习岗位, 目前尚未招; 想招两三个下岗的
+# 师傅) speaks of people not hired yet — never of the owner (非下岗失业人员 is his; 招用下岗失业人员 is the plan's).
+PLANNED_HIRE = re.compile(
+    r"(?:计划|打算|准备|拟|想)[^;；,，]{0,4}?(?:" + "|".join((*HIRES, "招")) + r")|(?:尚未|还没有?|还未|暂未)(?:招|雇)"
+)
+# …and the terms of the hires, said in a part of their own after the hire (尚未签订劳动合同、未参保,
+# 打算签1年合同并参保): the hires', not the owner's (an owner has no labour contract of his own).
+HIRE_TERMS = re.compile(r"劳动合同|签\d*年?合同|参保|社保|社会保险|五险")
 
 
 def _own_and_hired(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> None:
     """Set 12 (session 20): a self-employed owner who says whom he took on (2018-07招用2名2018届高校毕业生, 签订2年
     劳动合同…; 本人未被认定为就业困难人员). The parts that count hires speak of the hires; the others of himself."""
     parts = [part for part in re.split(r"[;；]", text) if part.strip()]
-    hired = [part for part in parts if HIRE_COUNTED.search(part)]
-    if not hired:
+    planned = [part for part in parts if PLANNED_HIRE.search(part) and not _made_hire(part)]
+    hired = [part for part in parts if HIRE_COUNTED.search(part) and part not in planned]
+    if hired:
+        # The terms said right after a hire are the hire's (one described hire or group, session 26).
+        after = [p for n, p in enumerate(parts) if n and parts[n - 1] in hired and p not in planned]
+        hired += [p for p in after if HIRE_TERMS.search(p) and not p.strip().startswith("本人") and p not in hired]
+        profile["business_has_employees"] = True
+    if not hired and not planned:
         return
-    own = "; ".join(part for part in parts if part not in hired)
-    profile["hiring_staff"] = True
+    own = "; ".join(part for part in parts if part not in hired and part not in planned)
     for fact in HIRE_PERSON_FACTS:
         profile.pop(fact, None)
         said = mentions(own, FLAGS[fact]) if fact in FLAGS else None
         if said is not None:
             profile[fact] = said
+    # Set 18 (session 26): whatever else the hire's parts speak of (招用下岗失业人员) is the owner's only as his own
+    # parts say it (非下岗失业人员).
+    told = "; ".join(hired + planned)
+    for fact, words in FLAGS.items():
+        if fact in HIRE_PERSON_FACTS or fact.startswith(("hire", "business_", "unit_")):
+            continue
+        if mentions(told, words) is not None:
+            profile.pop(fact, None)
+            said = mentions(own, words, acts=fact in ACTS)
+            if said is not None:
+                profile[fact] = said
+    profile["hiring_staff"] = True
     profile.pop("household", None)
     _household(own, profile)
     if not isinstance(facts.get("graduated"), date):
         profile.pop("graduation_date", None)
         _graduation_in_text(own, profile)
-    _placed("; ".join(hired), profile)
+    _placed("; ".join(hired or planned), profile)
+
+
+# Session 26: the hire's terms, phrase by phrase — things done or not: 未签书面劳动合同, 目前未与她们签订劳动合同,
+# 尚未签订劳动合同、未参保 are none; 打算签1年合同并参保 is not yet; 签2年劳动合同并缴社保 is both.
+TERM_DENIED = re.compile(r"\s*(?:目前|至今|暂|还|均|都)?(?:未|没有?|尚未|还没有?|不|无)")
+TERM_PLANNED = re.compile(r"\s*(?:目前|还|也)?(?:打算|计划|准备|拟|想|将)")
+
+
+def _term_said(text: str, words: tuple[str, ...]) -> bool | None:
+    """Whether the hires' term (劳动合同, 社会保险) holds: the first phrase that names it, done (True), denied
+    (False), or only planned or unsure (not said)."""
+    for phrase in re.split(r"[,，;；、]", text):
+        if not any(word.lower() in phrase.lower() for word in words):
+            continue
+        if UNSURE_AFTER.search(phrase) or "是否" in phrase:
+            continue
+        if TERM_DENIED.match(phrase):
+            return False
+        if TERM_PLANNED.match(phrase):
+            continue
+        return not _negated(phrase[: min(phrase.lower().find(w.lower()) for w in words if w.lower() in phrase.lower())])
+    return None
+
+
+def _made_hire(part: str) -> bool:
+    """A part that also tells of a hire made (2018-01起吸纳2名…; 打算再招 after it is another matter)."""
+    return re.search(r"\d{4}-\d{2}(?:-\d{2})?(?:起|新)?(?:" + "|".join(HIRES) + ")", part) is not None
+
+
+def hires_planned_only(facts: dict[str, Any]) -> bool:
+    """Set 18 (session 26): an owner whose only hires are planned (计划招用…, 尚未招): his unit's measures are the ones
+    he would get if he hires — the writers' if_hired — not his unit's own yet."""
+    if not _runs_business(facts) or facts.get("hires"):
+        return False
+    parts = [part for part in re.split(r"[;；]", own_part(str(facts.get("other") or ""))) if part.strip()]
+    planned = [part for part in parts if PLANNED_HIRE.search(part) and not _made_hire(part)]
+    return bool(planned) and not any(HIRE_COUNTED.search(part) for part in parts if part not in planned)
 
 
 def _placed(text: str, profile: dict[str, Any]) -> None:
@@ -738,7 +824,7 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
     # description, so there is no other hire to ask about.
     profile["more_hires"] = False
     for fact, words in HIRE_FLAGS.items():
-        said = mentions(text, words)
+        said = _term_said(text, words) if fact in {"hire_contract", "hire_insured"} else mentions(text, words)
         if said is not None:
             profile[fact] = said
     if mentions(text, ("建档立卡", "脱贫", "贫困家庭")):
@@ -759,7 +845,10 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
         profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
     # Set 9 (session 17): 2018-04-10起吸纳2名…, 至今约5个月.
     # Set 2's writer: employs 2 … for 4 months.
-    months = re.search(r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months", text)
+    # Set 18 (session 26): 2018-01起吸纳2名…, 稳定就业8个多月.
+    months = re.search(
+        r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months|稳定就业(\d+)个多?月", text
+    )
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
     _groups_of_hires(text, profile)
@@ -880,7 +969,11 @@ class Conventions:
 
     def __init__(self, header: str = "") -> None:
         flat = re.sub(r"\s*\n#\s*", " ", header)
-        self.owners_hire = "other than the asker" in flat and "hire he has not made yet" in flat
+        # Set 18 (session 26) says it in other words: employer_only = the money goes to an employer/organisation,
+        # not to the asker; if_hired = the asker is the employer and would get it if he hires.
+        self.owners_hire = ("other than the asker" in flat and "hire he has not made yet" in flat) or (
+            "not to the asker" in flat and "the asker is the employer" in flat
+        )
         self.window_unmet = "not_eligible still wins when the text itself is not met" in flat
 
     @classmethod
@@ -911,6 +1004,10 @@ def their_status(
     if status == "employer_only" and conventions.owners_hire and "hiring_staff" in found.missing_facts:
         # The asker's own unit's, should it hire (session 25: an owner whether his business hires is open): a hire
         # he has not made yet.
+        return "if_hired"
+    if status == "ineligible" and conventions.owners_hire and benefit.beneficiary != "applicant" and found.opens_with:
+        # Set 18 (session 26): the owner's unit failing only on what it can still do for its hires (签订1年以上劳动合同,
+        # 缴纳社会保险费 — nearmiss.py) is what he would get on those terms: the writers' if_hired.
         return "if_hired"
     if status == "as_employer":
         # The owner's unit, judged on its hires and itself (session 13): sure when nothing about
@@ -1049,6 +1146,7 @@ def main() -> None:
             print(f"  {person['id']}: profile not usable ({exc})")
             continue
         whole = engine.check(profile)
+        planned = hires_planned_only(person["facts"])
         for expected in person["expected"]:
             if ABOUT_ANOTHER.search(expected["measure"]):
                 another += 1
@@ -1066,6 +1164,11 @@ def main() -> None:
             result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))
             statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id), conventions)
+            found = statuses.get(benefit.id)
+            if conventions.owners_hire and planned and found is not None and found.status == "as_employer":
+                # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
+                # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
+                ours = "if_hired" if ours in {"eligible", "possibly_eligible"} else ours
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
             class_total[person["defect_class"]] += 1

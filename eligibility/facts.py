@@ -103,6 +103,29 @@ class Action(BaseModel):
     text: str = Field(min_length=2)
     sets: dict[str, Any] = Field(min_length=1)
     unless: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Open only to a person known to be one of these (session 26): each alternative maps facts to the answers
+    # that fit (a list) or to a least number ({at_least: 12}); all of an alternative's facts must fit. 就业困难人员
+    # is a status one applies for, open to the groups the text names (巴中（十一）: 大龄、残疾、低收入家庭、连续失业
+    # 1年以上人员), not to anyone — an action without `when_any` is open to all but `unless`.
+    when_any: tuple[dict[str, Any], ...] = ()
+
+    def fits(self, values: Mapping[str, Any]) -> bool:
+        """Whether the person is known to be one the action is open to (always, without `when_any`)."""
+        return not self.when_any or any(
+            all(_fits(values.get(fact), wanted) for fact, wanted in alternative.items())
+            for alternative in self.when_any
+        )
+
+
+def _fits(value: Any, wanted: Any) -> bool:
+    """A known answer that is one of the listed ones (or, for a list answer, holds one), or reaches a least number."""
+    if value is None:
+        return False
+    if isinstance(wanted, dict):
+        return isinstance(value, int | float) and not isinstance(value, bool) and value >= wanted["at_least"]
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(v in wanted for v in value)
+    return bool(value in wanted)
 
 
 # Whom a fact is about: the person (default), the person a unit hires (`hire`: 所招人员, asked of an
@@ -475,6 +498,22 @@ class FactRegistry:
             for fact, values in spec.action.unless.items():
                 if fact not in self.specs or not set(values) <= set(self.specs[fact].enum_values):
                     raise RulebookError(source, f"{key}.unless.{fact}", "values must be options of the fact named")
+            for n, alternative in enumerate(spec.action.when_any):
+                for fact, wanted in alternative.items():
+                    where = f"{key}.when_any[{n}].{fact}"
+                    if fact not in self.specs:
+                        raise RulebookError(source, where, f"unknown fact {fact!r}")
+                    if isinstance(wanted, dict):
+                        if set(wanted) != {"at_least"} or not isinstance(wanted["at_least"], int):
+                            raise RulebookError(source, where, "a least number is written {at_least: N}")
+                        continue
+                    for value in wanted:
+                        try:
+                            self.specs[fact].parse(
+                                [value] if self.specs[fact].type == "enum_list" else value, date(2099, 1, 1)
+                            )
+                        except ProfileError as exc:
+                            raise RulebookError(source, where, str(exc)) from None
 
     def _record_lists(self, source: str) -> dict[str, FactSpec]:
         records: dict[str, FactSpec] = {}

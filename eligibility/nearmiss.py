@@ -36,7 +36,12 @@ class Actions:
         for spec in facts:
             if spec.action is not None:
                 for settled in spec.action.sets:
-                    self.owner.setdefault(settled, spec.name)
+                    # A fact's own action settles it first (办理失业登记 for 失业登记, even though applying to be
+                    # recognised as 就业困难人员 needs a registration too).
+                    if settled == spec.name:
+                        self.owner[settled] = spec.name
+                    else:
+                        self.owner.setdefault(settled, spec.name)
         # Record lists whose records hold a settled fact: a new record replaces the list (records.py).
         self.lists = {
             name: set(spec.fields.values()) for name, spec in facts.records.items() if set(spec.fields.values())
@@ -52,7 +57,7 @@ class Actions:
                     continue
                 action = self.facts[owner].action
                 assert action is not None
-                if any(values.get(f) in blocked for f, blocked in action.unless.items()):
+                if any(values.get(f) in blocked for f, blocked in action.unless.items()) or not action.fits(values):
                     continue
                 if all(_done(values.get(f), v) for f, v in action.sets.items() if v != "as_of"):
                     continue

@@ -18,6 +18,7 @@ from bot.present.results import (
     is_near_miss,
     listed_expired,
     opens_with_text,
+    own_misses,
     pending_lines,
     stale_notice,
     unit_label,
@@ -109,10 +110,18 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
     pending = pending_lines(result)
     if pending:
         lines.append("\n" + "\n".join(pending))
-    ineligible = sum(1 for b in result.benefits if b.status == "ineligible")
+    # The person's own misses only, and not those listed as within reach: a unit's measure failed (an
+    # employer's subsidy for hiring someone the person is not) is no miss of theirs — it is counted with the
+    # units' measures, as the chat's results count them (results_message).
+    ineligible = len([b for b in own_misses(result) if b not in near])
     if ineligible:
         lines.append("\n" + words.ineligible.format(count=ineligible))
-    units_only = sum(1 for b in result.benefits if b.status == "employer_only")
+    units_only = sum(
+        1
+        for b in result.benefits
+        if b.beneficiary != "applicant"
+        and (b.status == "employer_only" or (b.status == "ineligible" and b not in near))
+    )
     if units_only:
         lines.append(prose().check_advice.employer_only_count.format(count=units_only))
     lines.append(f"\n{prose().results.disclaimer}")
