@@ -1,19 +1,24 @@
-"""Covered place names typed with a same-sounding character: 商落 for 商洛, 平定山 for 平顶山, 资洋 for 资阳.
+"""Covered place names typed with a same-sounding character: 商落 for 商洛, 平定山 for 平顶山, 吧中 for 巴中.
 
 On a phone's pinyin keyboard the wrong candidate is one tap away, and a question whose place is
 misspelt would otherwise be answered for every region (or the wrong one). A run of characters is read
 as a covered place when no place is named in the question, it sounds like the place's name (toneless
-pinyin: the keyboard is typed without tones), it keeps the name's first character, and jieba does not
-join any of its characters to a character outside it (投资洋酒 is 投资 + 洋酒: left alone). Only names
-of places the documents cover are read this way, so a misspelt place elsewhere stays unknown rather
-than becoming a covered one by accident.
+pinyin, any reading of each character: the keyboard is typed without tones, and 柞水 is zuo shui, 珲春
+hun chun), it keeps one of the name's characters (浑春, 夹县: a keyboard slip changes one, not all), it
+is no word of the dictionary and no place name of its own (同江 is a city, not a slip for 通江), and
+jieba does not join any of its characters to a character outside it (投资洋酒 is 投资 + 洋酒: left
+alone). Only names of places the documents cover are read this way, so a misspelt place elsewhere
+stays unknown rather than becoming a covered one by accident.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
+
+import jieba
 
 from knowledge.query import jieba_words
 
@@ -21,42 +26,60 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SHORTEST, _LONGEST = 2, 4
 
 
+@lru_cache(maxsize=4096)
+def _readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading of one character (长: zhang, chang; 柞: zha, zuo, ze)."""
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+
+
+def _sounds(chars: str) -> Iterable[tuple[str, ...]]:
+    """Every way the characters can be read, one toneless reading per character."""
+    return itertools.product(*map(_readings, chars))
+
+
 class PlacesBySound:
-    def __init__(self, names: Iterable[str]) -> None:
-        """`names`: the written forms of the covered places (巴中, 通江县, 通江 …)."""
+    def __init__(self, names: Iterable[str], is_place: Callable[[str], bool] = lambda _: False) -> None:
+        """`names`: the written forms of the covered places (巴中, 通江县, 通江 …); `is_place`: whether
+        a run is a place name of its own (never read as a slip for another)."""
         self._names = tuple(n for n in dict.fromkeys(names) if _SHORTEST <= len(n) <= _LONGEST and _HAN.fullmatch(n))
+        self._is_place = is_place
 
     @cached_property
     def _by_sound(self) -> dict[tuple[str, ...], tuple[str, ...]]:
-        from pypinyin import lazy_pinyin
-
         found: dict[tuple[str, ...], list[str]] = {}
         for name in self._names:
-            found.setdefault(tuple(lazy_pinyin(name)), []).append(name)
-        return {sound: tuple(names) for sound, names in found.items()}
+            for sound in _sounds(name):
+                found.setdefault(sound, []).append(name)
+        return {sound: tuple(dict.fromkeys(names)) for sound, names in found.items()}
+
+    def _sounds_like(self, window: str) -> str | None:
+        """The covered name `window` is a slip for, or None."""
+        by_sound = self._by_sound
+        for sound in _sounds(window):
+            for name in by_sound.get(sound, ()):
+                if name == window:
+                    return None  # (written right: no slip)
+                if set(name) & set(window):
+                    return name
+        return None
 
     def correct(self, text: str) -> str:
         """The text with the first run that sounds like a covered place replaced by that place's name
         (the longest such run first); the text itself when none does."""
         if not self._names:
             return text
-        from pypinyin import lazy_pinyin
-
-        by_sound = self._by_sound
         for run in _HAN.finditer(text):
             chars = run.group()
             if len(chars) < _SHORTEST:
-                continue
-            sounds = lazy_pinyin(chars)  # one reading per character of a Han run
-            if len(sounds) != len(chars):
                 continue
             word_of: list[tuple[int, int]] | None = None  # cut only when a run sounds like a place
             for length in range(min(_LONGEST, len(chars)), _SHORTEST - 1, -1):
                 for start in range(len(chars) - length + 1):
                     window = chars[start : start + length]
-                    names = by_sound.get(tuple(sounds[start : start + length]), ())
-                    name = next((n for n in names if n != window and n[0] == window[0]), None)
-                    if name is None or names.count(window):
+                    name = self._sounds_like(window)
+                    if name is None or jieba.dt.FREQ.get(window) or self._is_place(window):
                         continue
                     word_of = word_of or _word_spans(chars)
                     if not _stands_alone(word_of, start, start + length):

@@ -414,7 +414,9 @@ class QueryAnalyzer:
         elif not to_assistant:
             text = self._latin.within(question)
         # 一次性创业补帖: a glossary word typed with a same-sounding character (spelling.py).
-        normalized = self._speller.correct(arabic_numerals(text))
+        # (a place name jieba does not know is kept as written: 中国气候康养之都)
+        numbered = arabic_numerals(text)
+        normalized = self._speller.correct(numbered, keep=self._gazetteer.mentions(numbered))
         if region is None and not self._gazetteer.mentions(normalized):
             # 商落创业贷款: a covered place typed with a same-sounding character.
             normalized = self._places_by_sound.correct(normalized)

@@ -3,23 +3,34 @@
 Uses the administrative-division table shipped by the `cpca` package (province, city and county
 names with their codes), so 延吉 → 延吉市 (222401) → 吉林省 without a hand-kept list. Only the
 data file is read: cpca's own import needs pkg_resources, which modern setuptools dropped.
+On top of it, the names people give places that the table does not hold (towns, scenic areas,
+universities, city nicknames, development zones, big employers: 鹰城, 光雾山, 北华大学, 汽开区) are
+read from one data file (knowledge/data/places.yaml, or the file a deployment names), each mapped to
+the table's place it lies in; and a covered place typed with a same-sounding character (吧中, 浑春)
+is read as that place (place_sound.py).
 """
 
 from __future__ import annotations
 
 import csv
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
+import yaml
 
 from knowledge.cache import fingerprint
 from knowledge.errors import SourceError
+
+if TYPE_CHECKING:
+    from knowledge.place_sound import PlacesBySound
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -188,41 +199,111 @@ def _place_words() -> frozenset[str]:
     return frozenset(_PLACE_ENTRY.findall(text))
 
 
+# The names people give places that cpca's table does not hold (towns, scenic areas, universities,
+# nicknames, zones, employers), each under the table's place it lies in; a deployment names its own.
+PLACE_NAMES_FILE = Path(__file__).resolve().parent / "data" / "places.yaml"
+PLACE_NAMES_VARIABLE = "POLICYBOT_PLACES_FILE"
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def place_names_file() -> Path:
+    """The place-names file in use: the one POLICYBOT_PLACES_FILE names, else the shipped one."""
+    configured = os.environ.get(PLACE_NAMES_VARIABLE, "").strip()
+    return Path(configured) if configured else PLACE_NAMES_FILE
+
+
+def _place_at(path: str, places: Iterable[Place]) -> Place:
+    """The table's place written as its path of names (吉林省/延边朝鲜族自治州/安图县)."""
+    found: Place | None = None
+    for part in path.split("/"):
+        level = 1 if found is None else found.level + 1
+        inside = [p for p in places if p.name == part and p.level == level and (found is None or _is_inside(p, found))]
+        if len(inside) != 1:
+            raise SourceError(f"place names: {path!r} is not a path of cpca's table ({part!r})")
+        found = inside[0]
+    if found is None:
+        raise SourceError("place names: an empty place path")
+    return found
+
+
+def load_place_names(path: Path | None = None) -> dict[str, str]:
+    """name → the code of the table's place it lies in (鹰城 → 平顶山市's, 光雾山 → 南江县's)."""
+    path = path or place_names_file()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SourceError(f"place names: cannot read {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SourceError(f"place names: {path} is not a mapping of place paths")
+    places = load_places()
+    names: dict[str, str] = {}
+    for where, kinds in data.items():
+        place = _place_at(str(where), places)
+        if not isinstance(kinds, dict):
+            raise SourceError(f"place names: {where!r} holds no kinds of names")
+        for kind, written in kinds.items():
+            if not isinstance(written, list):
+                raise SourceError(f"place names: {where!r} {kind!r} is not a list")
+            for name in map(str, written):
+                if not _HAN_NAME.fullmatch(name):
+                    raise SourceError(f"place names: {name!r} is not a name in Chinese characters")
+                if names.get(name, place.code) != place.code:
+                    raise SourceError(f"place names: {name!r} is under two places")
+                names[name] = place.code
+    return names
+
+
 @dataclass(frozen=True)
 class PlaceIndex:
-    """What the gazetteer derives from cpca's table and jieba's dictionary: each written form of a
-    place (巴中市, 巴中) → place codes, and the two-character place words (`ns`) that a match may
-    start inside (示范县 is not 范县, but 吉林 is a word of its own)."""
+    """What the gazetteer derives from cpca's table, jieba's dictionary and the place-names file:
+    each written form of a place (巴中市, 巴中, 光雾山) → place codes, the two-character place words
+    (`ns`) that a match may start inside (示范县 is not 范县, but 吉林 is a word of its own), and which
+    forms came from the place-names file (`named`)."""
 
     forms: dict[str, list[str]]
     place_pairs: frozenset[str]
+    named: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls) -> PlaceIndex:
+    def build(cls, names_file: Path | None = None) -> PlaceIndex:
         nations = _nations()
         forms: dict[str, list[str]] = {}
         for place in load_places():
             for form in short_names(place.name, nations, place.level):
                 forms.setdefault(form, []).append(place.code)
+        named = load_place_names(names_file)
+        for name, code in named.items():
+            if name in forms:
+                # (a name the table knows keeps the table's meaning: 新华 stays every 新华区)
+                raise SourceError(f"place names: {name!r} is already a place name in cpca's table")
+            forms[name] = [code]
         pairs = frozenset(word for word in _place_words() if len(word) == 2)
-        return cls(forms, pairs)
+        return cls(forms, pairs, frozenset(named))
 
     def to_json(self) -> dict[str, object]:
-        return {"forms": self.forms, "place_pairs": sorted(self.place_pairs)}
+        return {"forms": self.forms, "place_pairs": sorted(self.place_pairs), "named": sorted(self.named)}
 
     @classmethod
     def from_json(cls, data: object) -> PlaceIndex | None:
         if not isinstance(data, dict):
             return None
-        forms, pairs = data.get("forms"), data.get("place_pairs")
-        if not isinstance(forms, dict) or not isinstance(pairs, list):
+        forms, pairs, named = data.get("forms"), data.get("place_pairs"), data.get("named")
+        if not isinstance(forms, dict) or not isinstance(pairs, list) or not isinstance(named, list):
             return None
-        return cls(forms, frozenset(pairs))
+        return cls(forms, frozenset(pairs), frozenset(named))
 
 
 def place_index_fingerprint() -> str:
-    """cpca's table, jieba's version and this module's source: what the place index derives from."""
-    return fingerprint(_adcodes_path().read_bytes(), f"jieba {jieba.__version__}", Path(__file__).read_bytes())
+    """cpca's table, jieba's version, the place-names file and this module's source: what the place
+    index derives from."""
+    names = place_names_file()
+    return fingerprint(
+        _adcodes_path().read_bytes(),
+        f"jieba {jieba.__version__}",
+        str(names),
+        names.read_bytes() if names.is_file() else b"",
+        Path(__file__).read_bytes(),
+    )
 
 
 def _is_embedded(
@@ -279,6 +360,7 @@ class Gazetteer:
             form: [by_code[code] for code in codes] for form, codes in index.forms.items()
         }
         self._place_pairs = index.place_pairs
+        self._named = index.named
         self._max_len = max(len(k) for k in self._by_name)
         # Every beginning of a name: a scan stops lengthening at a position as soon as none goes on.
         self._prefixes = frozenset(name[:k] for name in self._by_name for k in range(1, len(name) + 1))
@@ -311,8 +393,19 @@ class Gazetteer:
         return (*covered, *(name for name in self._by_name if name not in seen))
 
     def covered_names(self) -> tuple[str, ...]:
-        """The written forms of the places inside a covered jurisdiction (巴中, 通江县, 通江 …)."""
-        return tuple(name for name, places in self._by_name.items() if any(map(self._is_covered, places)))
+        """The written forms of the places inside a covered jurisdiction (巴中, 通江县, 通江 …): the
+        table's names, not the place-names file's (光雾山, 鹰城)."""
+        return tuple(
+            name
+            for name, places in self._by_name.items()
+            if name not in self._named and any(map(self._is_covered, places))
+        )
+
+    @cached_property
+    def _by_sound(self) -> PlacesBySound:
+        from knowledge.place_sound import PlacesBySound
+
+        return PlacesBySound(self.covered_names(), is_place=self.is_place_name)
 
     def is_place_name(self, word: str) -> bool:
         return word in self._by_name
@@ -343,7 +436,9 @@ class Gazetteer:
             if any(hearsay):
                 heard = [entry for entry, is_heard in zip(scanned, hearsay, strict=True) if is_heard]
                 scanned = [entry for entry, is_heard in zip(scanned, hearsay, strict=True) if not is_heard]
-        away = [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]
+        away = _away_runs(
+            text, scanned, [_is_away(text, start, start + len(written), scanned) for start, written, _ in scanned]
+        )
         excluded = [entry for entry, is_away in zip(scanned, away, strict=True) if is_away]
         scanned = [entry for entry, is_away in zip(scanned, away, strict=True) if not is_away]
         if len(scanned) > 1 and not _RETURN_CUES.search(text) and not heard:
@@ -413,7 +508,8 @@ class Gazetteer:
                     text,
                     i,
                     i + length,
-                    any(place.name == text[i : i + length] for place in candidates),
+                    text[i : i + length] in self._named
+                    or any(place.name == text[i : i + length] for place in candidates),
                     any(map(self._is_covered, candidates)),
                 ):
                     continue
@@ -465,6 +561,11 @@ class Gazetteer:
         return self._resolved(text)
 
     def _resolve(self, text: str) -> ResolvedRegion:
+        if not self._scan_at(text):
+            # 吧中市大学生创业贷款: a covered place typed with a same-sounding character.
+            heard = self._by_sound.correct(text)
+            if heard != text:
+                return replace(self._resolve(heard), query=text)
         places, away, issuers = self._situation_places(text)
         excluded = tuple(p.name for p in away)
         named_as_issuer = tuple(dict.fromkeys(j for p in issuers if (j := self.jurisdiction_of(p))))
@@ -625,6 +726,21 @@ def _is_away(text: str, start: int, end: int, scanned: list[tuple[int, str, list
     if _ELSEWHERE.search(text) and not _RETURN_CUES.search(text):
         return _is_origin(text, start) or bool(_ORIGIN_AFTER.match(text[end:]))
     return False
+
+
+# Between two places, words that make the second one a part of the first (湖南益阳, 益阳那个资阳区).
+_PART_OF = re.compile(r"(?:省|市|州|县|区)?(?:的|那个|那|这个)?")
+
+
+def _away_runs(text: str, scanned: list[tuple[int, str, list[Place]]], away: list[bool]) -> list[bool]:
+    """A place written on straight after one named as where the person is not is not where they are
+    either: 不是湖南益阳那个资阳区 leaves out 益阳 and its 资阳区 as well as 湖南."""
+    out = list(away)
+    for i in range(1, len(scanned)):
+        start, written, _ = scanned[i - 1]
+        if out[i - 1] and not out[i] and _PART_OF.fullmatch(text[start + len(written) : scanned[i][0]]):
+            out[i] = True
+    return out
 
 
 # Words for what a place used to belong to, just before it (以前归资阳管, 原属资阳, 过去是巴中的).

@@ -88,9 +88,13 @@ class Speller:
                         found[sound].append(word)
         return {sound: tuple(words) for sound, words in found.items()}
 
-    def correct(self, text: str) -> str:
-        """`text` with each misspelt vocabulary word written right (毕叶 → 毕业); the rest unchanged."""
+    def correct(self, text: str, keep: Iterable[str] = ()) -> str:
+        """`text` with each misspelt vocabulary word written right (毕叶 → 毕业); the rest unchanged, and
+        so is each of `keep` written in it: place names jieba does not know (康养之都 is never 康养猪都)."""
         known = self._in_known_words(text)
+        for written in keep:
+            for found in re.finditer(re.escape(written), text):
+                known[found.start() : found.end()] = [True] * len(written)
         chars = list(text)
         at = 0
         while at < len(chars) - 1:

@@ -316,11 +316,18 @@ class Dialogue:
         replies = self._press(work, action, today)
         return [r.model_copy(update={"replaces_previous": False}) if r.replaces_previous else r for r in replies]
 
+    def _place_mentions(self, text: str) -> list[str]:
+        """The place names written in `text`, as the resolver reads them (none from a resolver that
+        does not tell them)."""
+        mentions = getattr(self.regions, "mentions", None)
+        return list(mentions(text)) if callable(mentions) else []
+
     def _say(self, work: Working, raw: str, today: date, asides_read: bool = True) -> list[Reply]:
         text = self._in_chinese(work, _clean(raw))
         if len(text) <= MAX_MESSAGE_CHARS:
-            # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character.
-            text = self.speller.correct(text)
+            # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character
+            # (never inside a place name: 中国气候康养之都 stays as written).
+            text = self.speller.correct(text, keep=self._place_mentions(text))
         if len(text) <= MAX_LABEL_CHARS:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
