@@ -47,7 +47,14 @@ from knowledge.intent import (
 from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select
-from knowledge.measure_match import MeasureMatch, MeasureMatcher, is_concept_word, told_headcounts
+from knowledge.measure_match import (
+    PAYER_WORDS,
+    PAYMENT_WORDS,
+    MeasureMatch,
+    MeasureMatcher,
+    is_concept_word,
+    told_headcounts,
+)
 from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, load_glossary, load_scope, mentions, names_a_group, tokenize
 from knowledge.registry import Registry
@@ -369,6 +376,28 @@ class Answerer:
             return AnswerStatus.NO_ANSWER
         return None
 
+    def _shares_only_who_pays(self, retrieval: Retrieval, selection: Selection) -> bool:
+        """The chosen measures share with the question (its own words and the glossary's readings of
+        them) only words saying that money is paid and who pays it (政府, 补贴), and the question
+        neither names a measure, nor tells one of its figures, nor asks a place's measures of a kind
+        (资阳奖补)."""
+        if (
+            self.matcher is None
+            or self.matcher.names_a_measure(retrieval)
+            or self._tells_a_stated_figure(retrieval)
+            or self._names_measures_by_kind(retrieval)
+        ):
+            return False
+        analysis = retrieval.analysis
+        words = {t for t in analysis.tokens if is_concept_word(t)} | set(analysis.expansions)
+        shared = {
+            word
+            for match in selection.chosen
+            for word in words
+            if any(word in text for text in (match.measure.span, match.measure.name, *match.measure.aliases))
+        }
+        return bool(shared) and shared <= PAYER_WORDS | PAYMENT_WORDS
+
     def _names_measures_by_kind(self, retrieval: Retrieval) -> bool:
         """The question is a place and nothing but words that name its measures by their kind (巴中
         贷款, 资阳奖补): every word of it is in the name of a measure of the best clauses, so it asks
@@ -548,6 +577,10 @@ class Answerer:
         if standard is not None:
             return self._standard_unstated(retrieval, standard, asked)
         selection = self._selection(retrieval, asked)
+        if selection is not None and self._shares_only_who_pays(retrieval, selection):
+            # 老车报废换新车 政府补多少钱: the measures found share only 政府 and 补 — how money is asked
+            # and who pays it, never what it is for: the question's key concept is not covered.
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
         if selection is not None and asked.asks_payer and not _names_its_payer(selection, paid or ()):
             # 利息是我自己出还是政府给贴: the measures' own spans say nothing of who bears it; the sentence

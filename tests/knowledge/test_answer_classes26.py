@@ -68,3 +68,19 @@ def test_a_trade_certificate_reads_as_a_vocational_certificate(kb: KnowledgeBase
 def test_civil_certificates_and_verbs_in_zheng_are_no_vocational_certificate(kb: KnowledgeBase, question: str) -> None:
     analysis = kb.answerer.retriever.analyzer.analyze(question)
     assert "职业资格证书" not in analysis.expansions
+
+
+# ---- measures found only through who pays and that money is paid (政府, 补): the topic is not covered ----
+
+
+@pytest.mark.parametrize("question", ["平顶山旧家电以旧换新 政府补多少钱", "平顶山旧摩托车报废 政府补多少"])
+def test_measures_sharing_only_who_pays_do_not_answer(kb: KnowledgeBase, question: str) -> None:
+    assert kb.answerer.answer(question, None, AS_OF).status is AnswerStatus.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [("平顶山政府给见习的大学生补贴多少", "pingdingshan-2020-13"), ("资阳奖补", "ziyang-2017-07")],
+)
+def test_a_topic_beside_who_pays_still_answers(kb: KnowledgeBase, question: str, clause: str) -> None:
+    assert cited_first(kb, question) == clause
