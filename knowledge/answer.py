@@ -47,7 +47,14 @@ from knowledge.intent import (
 from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select
-from knowledge.measure_match import MeasureMatch, MeasureMatcher, told_headcounts
+from knowledge.measure_match import (
+    PAYER_WORDS,
+    PAYMENT_WORDS,
+    MeasureMatch,
+    MeasureMatcher,
+    is_concept_word,
+    told_headcounts,
+)
 from knowledge.measures_grant import granted_part
 from knowledge.payer import paid_for
 from knowledge.query import QueryAnalysis, jieba_words, load_glossary, load_scope, mentions, names_a_group, tokenize
@@ -347,6 +354,7 @@ class Answerer:
             top.evidence < self.policy.min_evidence
             and not (self.matcher and self.matcher.names_a_measure(retrieval))
             and not self._tells_a_stated_figure(retrieval)
+            and not self._names_measures_by_kind(retrieval)
         ):
             # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱) or by
             # a figure a clause here states (吉林那个5000块的能要不).
@@ -363,12 +371,71 @@ class Answerer:
         outside = _most_specific(retrieval.analysis.outside_topics)
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
         is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
-        question = retrieval.analysis.normalized
-        if is_near_miss and not all(_said_in(top.clause.text, topic, question) for topic in outside):
+        if is_near_miss and not self._topic_said_near(retrieval, outside):
             if self._only_told(outside, retrieval) or self._asked_apart(outside, retrieval):
                 return None
             return AnswerStatus.NO_ANSWER
         return None
+
+    def _shares_only_who_pays(self, retrieval: Retrieval, selection: Selection) -> bool:
+        """The chosen measures share with the question (its own words and the glossary's readings of
+        them) only words saying that money is paid and who pays it (政府, 补贴), and the question
+        neither names a measure, nor tells one of its figures, nor asks a place's measures of a kind
+        (资阳奖补)."""
+        if (
+            self.matcher is None
+            or self.matcher.names_a_measure(retrieval)
+            or self._tells_a_stated_figure(retrieval)
+            or self._names_measures_by_kind(retrieval)
+        ):
+            return False
+        analysis = retrieval.analysis
+        words = {t for t in analysis.tokens if is_concept_word(t)} | set(analysis.expansions)
+        shared = {
+            word
+            for match in selection.chosen
+            for word in words
+            if any(word in text for text in (match.measure.span, match.measure.name, *match.measure.aliases))
+        }
+        return bool(shared) and shared <= PAYER_WORDS | PAYMENT_WORDS
+
+    def _names_measures_by_kind(self, retrieval: Retrieval) -> bool:
+        """The question is a place and nothing but words that name its measures by their kind (巴中
+        贷款, 资阳奖补): every word of it is in the name of a measure of the best clauses, so it asks
+        which of them there are, however few words that makes."""
+        matcher = self.matcher
+        analysis = retrieval.analysis
+        # the place written in the question itself: a bare 有啥补贴 in a chat that knows the place asks
+        # what this person may have (the dialogue's situated answer), not a list of every 补贴
+        if matcher is None or not analysis.region.names_a_place or analysis.unplaced == analysis.normalized:
+            return False
+        words = sorted({t for t in analysis.tokens if is_concept_word(t)})
+        if not words or len(words) != len(set(analysis.tokens)):
+            return False
+        names = [
+            name
+            for item in retrieval.in_scope[: matcher.weights.candidate_clauses]
+            for measure in matcher.measures_of(item.clause.id)
+            if not measure.derived
+            for name in (measure.name, *measure.aliases)
+        ]
+        return all(any(word in name for name in names) for word in words)
+
+    def _topic_said_near(self, retrieval: Retrieval, topics: list[str]) -> bool:
+        """Whether a clause close to the best one speaks of every outside topic itself: then the
+        documents do set it (吉林有的单位自己搞了个大学生创业基金，省里会支持吗 — the best clause is
+        the graduates' 求职创业补贴, the next one grants 创业基金 its 资金注入), and it is no near miss.
+        Close: among the clauses an answer may cite, sharing the topic as a word of the question and,
+        besides it, enough other words to be quoted (a clause holding only the topic word is no answer)."""
+        question = retrieval.analysis.normalized
+        idf = self.retriever.lexical.idf
+        for item in retrieval.in_scope[: self.policy.max_citations]:
+            if not all(topic in item.matched and _said_in(item.clause.text, topic, question) for topic in topics):
+                continue
+            rest = sorted({t for t in item.matched if not any(t in topic or topic in t for topic in topics)})
+            if evidence_of(rest, idf) >= self.policy.min_evidence:
+                return True
+        return False
 
     def _only_the_figure_asked_is_shared(self, retrieval: Retrieval, top: ScoredClause) -> bool:
         """The best clause shares enough words only with how the figure is asked (有育儿补贴吗 一个月多少钱:
@@ -511,6 +578,10 @@ class Answerer:
         if standard is not None:
             return self._standard_unstated(retrieval, standard, asked)
         selection = self._selection(retrieval, asked)
+        if selection is not None and self._shares_only_who_pays(retrieval, selection):
+            # 老车报废换新车 政府补多少钱: the measures found share only 政府 and 补 — how money is asked
+            # and who pays it, never what it is for: the question's key concept is not covered.
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
         if selection is not None and asked.asks_payer and not _names_its_payer(selection, paid or ()):
             # 利息是我自己出还是政府给贴: the measures' own spans say nothing of who bears it; the sentence

@@ -689,7 +689,7 @@ class MeasureMatcher:
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
-                    topic_overlap = sum(idf[t] for t in extra if t in span and t not in _PAYMENT_WORDS) / extra_total
+                    topic_overlap = sum(idf[t] for t in extra if t in span and t not in PAYMENT_WORDS) / extra_total
                     named = self._named(measure, text)
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
@@ -953,7 +953,9 @@ def _in_order(words: tuple[str, ...], phrase: str) -> bool:
 
 
 # Words that name a payment and nothing of what it is for.
-_PAYMENT_WORDS = frozenset(("补贴", "补助", "奖励", "奖补", "资助", "津贴", "补偿", "资金"))
+PAYMENT_WORDS = frozenset(("补贴", "补助", "奖励", "奖补", "资助", "津贴", "补偿", "资金"))
+# Words that say only who pays (政府补多少钱, 国家给不给): every measure is paid by a government.
+PAYER_WORDS = frozenset(("政府", "国家"))
 
 
 def is_concept_word(token: str) -> bool:

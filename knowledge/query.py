@@ -319,6 +319,20 @@ class QueryAnalyzer:
                 if part and part not in by_first.get(part[0], []):
                     by_first.setdefault(part[0], []).append(part)
         self._outside_by_first = {ch: tuple(parts) for ch, parts in by_first.items()}
+        # Everyday words the glossary reads as a covered concept that hold an outside topic's part
+        # (投简历 → 求职 holds 简历, 不上学了 → 两后生 holds 上学): said whole, they mean the covered concept.
+        outside_parts = {part for _, topic_parts in self._outside_parts for part in topic_parts if part}
+        self._covered_holding_outside = tuple(
+            sorted(
+                (
+                    term
+                    for term in self._say_entries
+                    if any(part in term and part != term for part in outside_parts)
+                    and not any(term in part for part in outside_parts)
+                ),
+                key=lambda term: (-len(term), term),
+            )
+        )
         # The outside topics by their first part: only those whose first part is written are checked.
         self._outside_led_by: dict[str, list[int]] = {}
         for index, (_, parts) in enumerate(self._outside_parts):
@@ -367,7 +381,11 @@ class QueryAnalyzer:
         return tokens
 
     def _outside_present(self, text: str) -> set[str]:
-        """The parts of outside topics written in the text."""
+        """The parts of outside topics written in the text, outside the everyday words the glossary
+        reads as a covered concept (一直在投简历 is looking for work, not a question about 简历)."""
+        for term in self._covered_holding_outside:
+            if term in text:
+                text = text.replace(term, "，")
         by_first = self._outside_by_first
         return {
             part for i, ch in enumerate(text) if ch in by_first for part in by_first[ch] if text.startswith(part, i)
