@@ -33,6 +33,7 @@ from bot.dialogue.thread import (
     Threads,
     common_kinds,
     policy_vocabulary,
+    step_asked,
     still_of_another,
     topic_vocabulary,
 )
@@ -1598,8 +1599,10 @@ class Dialogue:
         stretches = [m.group(0) for m in _ASKING_STRETCH.finditer(text)]
         parts: list[str] = []
         kinds: set[Intent] = set()
+        steps: set[str] = set()
         for stretch in stretches:
             asked = classify(stretch).primary
+            step = step_asked(stretch) if self.words.is_question(stretch) else None
             if (
                 parts
                 and self.words.is_question(stretch)
@@ -1612,6 +1615,9 @@ class Dialogue:
                     (asked not in kinds and not ({asked, *kinds} <= _ONE_ASK))
                     # 能贷好多 利息咋算: the same kind of thing asked of another thing (利息, not the loan).
                     or self._names_another_thing(stretch, "".join(parts))
+                    # 多久批下来，去哪申请: two steps of applying, each named by its own words — the answer
+                    # to one says nothing of the other (怎么申请，要带什么材料 names one step only).
+                    or (step is not None and bool(steps) and step not in steps)
                 )
             ):
                 parts.append(stretch)
@@ -1621,6 +1627,8 @@ class Dialogue:
                 parts.append(stretch)
             if asked is not Intent.OVERVIEW:
                 kinds.add(asked)
+            if step is not None:
+                steps.add(step)
         return parts if len(parts) > 1 else [text]
 
     def _names_another_thing(self, stretch: str, before: str) -> bool:
