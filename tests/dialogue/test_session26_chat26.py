@@ -44,3 +44,38 @@ def test_a_clause_saying_where_one_registers_still_answers(dialogue: Dialogue) -
     # 巴中（二十三）: 可为其在常住地进行失业登记 — where one goes is written.
     _, replies = say(dialogue, SessionState(), "巴中农村没地的 失业登记去哪儿办", TODAY)
     assert replies[0].answer_status == "answered", replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("story", "asked", "about", "other"),
+    [
+        # The thread was the speaker's 失业保险金 in 吉林: the sister, a new graduate in 巴中, is asked about.
+        (
+            "我在四平，31岁，厂子黄了没活干",
+            "四平失业保险金能领多久",
+            "那我妹妹呢 她在平昌 今年刚大学毕业 还没找到工作",
+            "巴中",
+        ),
+        # The thread was the speaker's loan in 吉林: the brother farms in 巴中.
+        ("我在白山开了个小超市", "创业担保贷款能贷多少钱", "我弟呢？他在南江老家种地", "巴中"),
+    ],
+)
+def test_a_relative_told_of_with_a_bare_ne_is_asked_about_by_their_own_situation(
+    dialogue: Dialogue, story: str, asked: str, about: str, other: str
+) -> None:
+    state, _ = say(dialogue, SessionState(), story, TODAY)
+    state, _ = say(dialogue, state, asked, TODAY)
+    _, replies = say(dialogue, state, about, TODAY)
+    answer = replies[0]
+    assert answer.kind == "answer" and answer.citations, answer.text
+    assert all(c.clause_id.startswith("bazhong-") for c in answer.citations), [c.clause_id for c in answer.citations]
+    assert "接着刚才的问题" not in answer.text, answer.text
+    # Where the relative is is theirs: no word of the speaker's own place having other documents.
+    assert "您所在的" not in answer.text, answer.text
+
+
+def test_a_relative_asked_about_by_name_of_a_measure_is_asked_as_it_stands(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在四平，31岁，厂子黄了没活干", TODAY)
+    state, _ = say(dialogue, state, "四平失业保险金能领多久", TODAY)
+    _, replies = say(dialogue, state, "我妹妹呢 她在平昌 刚毕业 能领求职创业补贴不", TODAY)
+    assert "求职创业补贴" in replies[0].text, replies[0].text
