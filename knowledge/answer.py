@@ -57,7 +57,16 @@ from knowledge.measure_match import (
 )
 from knowledge.measures_grant import granted_part
 from knowledge.payer import paid_for
-from knowledge.query import QueryAnalysis, jieba_words, load_glossary, load_scope, mentions, names_a_group, tokenize
+from knowledge.query import (
+    ProcedureAspect,
+    QueryAnalysis,
+    jieba_words,
+    load_glossary,
+    load_scope,
+    mentions,
+    names_a_group,
+    tokenize,
+)
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
@@ -1284,14 +1293,27 @@ def _procedure_unanswered(
         if named_only and not _step_asked(analysis.normalized, aspect.triggers):
             continue
         body = quoted[0][0].clause.body if quoted else ""
-        if not any(term in body for term in aspect.evidence):
+        if not _states_step(body, aspect):
             return MissingAspect(kind="procedure", name=aspect.aspect)
     return None
+
+
+def _states_step(body: str, aspect: ProcedureAspect) -> bool:
+    """The clause says the step asked: a word of its evidence — for where to apply, in a sentence about
+    applying or being served (在常住地进行失业登记, 网上办事大厅…便民服务平台; 为初创期企业搭建融资平台 names a
+    平台 that finances firms, not where a loan is applied for)."""
+    if aspect.aspect != _WHERE_TO_APPLY:
+        return any(term in body for term in aspect.evidence)
+    sentences = split_sentences(body) or [body]
+    return any(any(term in s for term in aspect.evidence) and _SERVED.search(s) for s in sentences)
 
 
 # A sentence about applying (申请, 受理, 办理…): a sentence naming a 平台 or 窗口 for another purpose
 # (在电子商务平台实名注册…的网店经营者) says nothing of where to apply.
 _APPLYING = re.compile(r"申请|申领|申报|办理|受理|经办|提交|办结|登录")
+
+# A sentence about applying or being served where one goes (申请, 登记, 审批, 办事, 通办, 服务).
+_SERVED = re.compile(f"{_APPLYING.pattern}|登记|审批|办事|通办|服务")
 
 
 def _procedure_said(

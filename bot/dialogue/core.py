@@ -33,6 +33,7 @@ from bot.dialogue.thread import (
     Threads,
     common_kinds,
     policy_vocabulary,
+    step_asked,
     still_of_another,
     topic_vocabulary,
 )
@@ -1352,6 +1353,9 @@ class Dialogue:
         own documents."""
         if reply.kind != "answer" or reply.answer_status != AnswerStatus.ANSWERED.value or not reading.question:
             return reply
+        if self.reader.is_about_other(reading.question) and not self.reader.is_about_person(reading.question):
+            # 我妹呢 她在巴中…: the place is where the one asked about is, not one the speaker asks of.
+            return reply
         own = self._person_region(work)
         if own is None and reading.statement:
             stated = self.regions.resolve(reading.statement)
@@ -1534,7 +1538,8 @@ class Dialogue:
             answers = [(place, self._answer_one(work, f"{place}{asked}", today, offer_check)) for place in compared]
             reply = render.joined(answers)
         elif len(parts) == 1:
-            reply = self._answer_one(work, text, today, offer_check, refines, thread)
+            told_of = self._for_other_told_of(work, text, today, offer_check) if thread and not refines else None
+            reply = told_of or self._answer_one(work, text, today, offer_check, refines, thread)
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
@@ -1609,8 +1614,10 @@ class Dialogue:
         stretches = [m.group(0) for m in _ASKING_STRETCH.finditer(text)]
         parts: list[str] = []
         kinds: set[Intent] = set()
+        steps: set[str] = set()
         for stretch in stretches:
             asked = classify(stretch).primary
+            step = step_asked(stretch) if self.words.is_question(stretch) else None
             if (
                 parts
                 and self.words.is_question(stretch)
@@ -1623,6 +1630,9 @@ class Dialogue:
                     (asked not in kinds and not ({asked, *kinds} <= _ONE_ASK))
                     # 能贷好多 利息咋算: the same kind of thing asked of another thing (利息, not the loan).
                     or self._names_another_thing(stretch, "".join(parts))
+                    # 多久批下来，去哪申请: two steps of applying, each named by its own words — the answer
+                    # to one says nothing of the other (怎么申请，要带什么材料 names one step only).
+                    or (step is not None and bool(steps) and step not in steps)
                 )
             ):
                 parts.append(stretch)
@@ -1632,6 +1642,8 @@ class Dialogue:
                 parts.append(stretch)
             if asked is not Intent.OVERVIEW:
                 kinds.add(asked)
+            if step is not None:
+                steps.add(step)
         return parts if len(parts) > 1 else [text]
 
     def _names_another_thing(self, stretch: str, before: str) -> bool:
@@ -1729,6 +1741,42 @@ class Dialogue:
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
+
+    def _for_other_told_of(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
+        """我妹呢，她在巴中，刚毕业没找到工作: the thread's measure was asked for the speaker; what is asked now
+        is what there is for the one told of — by their situation, where they are (None: not such a message)."""
+        other = self._other_told_of(work, text, today)
+        if other is None:
+            return None
+        asked, result, situation = other
+        work.thread = self.threads.after(work.thread, asked, result).model_copy(
+            update={"of_another": not work.for_someone_else}
+        )
+        return render.situated(render.answer(result, self.interviewer.clause_name, offer_check, {}), situation)
+
+    def _other_told_of(self, work: Working, text: str, today: date) -> tuple[Question, Answer, str] | None:
+        """A follow-up about someone else that tells their situation and asks only after them (我妹呢，她在巴中，
+        刚毕业没找到工作; 那我表哥呢 他在资阳开了个修车铺): asked of that situation at their place — never of the
+        thread's measure, which was asked for someone else. None when a question of the message names a
+        topic or figure of its own (…能领创业补贴吗 is asked as it stands), or the documents answer nothing so."""
+        if work.thread is None or not self._tells_of_someone_else(text, today):
+            return None
+        asking = [m.group(0) for m in _ASKING_STRETCH.finditer(text) if self.words.is_question(m.group(0))]
+        if not asking or any(_FIGURE.search(a) or self.threads.has_own_topic(a) for a in asking):
+            return None
+        if not any(self.reader.is_about_other(a) for a in asking) or any(
+            self.reader.is_about_person(a) for a in asking
+        ):
+            # 我表哥在安岳…我们这也一样不 asks of the speaker's own place, with the relative's for comparison.
+            return None
+        facts = self.describer.describe(text, today).facts
+        words = self.describer.situation_words(facts)
+        if not words:
+            return None
+        found = self.regions.resolve(text)
+        place = found.place if found.place and found.covered else self._person_region(work)
+        # Asked with what is asked only (我妹呢): the told words are the situation's, already in front.
+        return self._asked_in_situation(words, "".join(asking), place, today)
 
     def _off_topic(self, text: str, result: Answer, reply: Reply) -> Reply:
         """今年柠檬收购价多少钱一斤: no clause answers it and it says no word of employment and its policies

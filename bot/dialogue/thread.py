@@ -96,6 +96,15 @@ def step_words() -> frozenset[str]:
     return frozenset(w for t in triggers for w in (t, *tokenize(t)) if len(w) >= MIN_TERM_CHARS)
 
 
+def step_asked(text: str) -> str | None:
+    """The step of applying a stretch names by its own words (去哪申请 → 办理地点或网站, 多久批下来 → 办理时限,
+    要带什么 → 所需材料: knowledge's procedure aspects), else None — 怎么申请 names none of its own."""
+    for aspect in load_scope().procedure_intent:
+        if any(trigger in text for trigger in aspect.triggers):
+            return aspect.aspect
+    return None
+
+
 @lru_cache(maxsize=1)
 def topic_vocabulary() -> tuple[str, ...]:
     """Measure names and aliases, the glossary's everyday words and terms; longest first."""
