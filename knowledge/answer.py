@@ -32,6 +32,7 @@ from knowledge.citations import Citation, make_citation
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
+from knowledge.granted_figures import ROW
 from knowledge.intent import (
     AskedIntent,
     Intent,
@@ -586,7 +587,7 @@ class Answerer:
         standard = standard_asked(retrieval.analysis.normalized) if asked.asks_figure else None
         if standard is not None:
             return self._standard_unstated(retrieval, standard, asked)
-        selection = self._selection(retrieval, asked)
+        selection = self._outweighed(retrieval, self._selection(retrieval, asked))
         if selection is not None and self._shares_only_who_pays(retrieval, selection):
             # 老车报废换新车 政府补多少钱: the measures found share only 政府 and 补 — how money is asked
             # and who pays it, never what it is for: the question's key concept is not covered.
@@ -850,6 +851,18 @@ class Answerer:
             compared=bool(retrieval.analysis.region.compared),
         )
 
+    def _outweighed(self, retrieval: Retrieval, selection: Selection | None) -> Selection | None:
+        """None when a unit cut from a new document was chosen from a clause far weaker than the best
+        clause, which grants nothing at all (稳就业政策什么时候开始执行: the clause saying 自…起施行 over a
+        岗位补贴 whose sentence shares 执行): the question is about what that clause says, not a measure."""
+        if selection is None or self.matcher is None or not selection.primary.measure.derived:
+            return selection
+        top = retrieval.in_scope[0] if retrieval.in_scope else None
+        chosen = retrieval.scored(selection.primary.measure.clause)
+        if top is None or chosen is None or chosen is top or self.matcher.measures_of(top.clause.id):
+            return selection
+        return None if chosen.score < self.policy.related_ratio * top.score else selection
+
     def _about_a_measure(self, retrieval: Retrieval, asked: AskedIntent) -> bool:
         """Whether a question answered from clause text (a procedure) is about a measure of them: how
         to apply for 创业担保贷款 is; how to activate a 社保卡 is not, though the clause says 网上社保.
@@ -904,7 +917,8 @@ class Answerer:
         if not quoted:
             return quoted, missing
         aspect = next((a for a in retrieval.analysis.procedure_aspects if a.aspect == missing.name), None)
-        if aspect is None or aspect.aspect != _WHERE_TO_APPLY:
+        # Where to apply, asked by name or as any how-to question that names no aspect of its own (到哪里申请).
+        if aspect is None or (aspect.aspect != _WHERE_TO_APPLY and aspect.triggers):
             return quoted, missing
         first = quoted[0][0]
         document_id = first.clause.id.rsplit("-", 1)[0]
@@ -914,7 +928,7 @@ class Answerer:
             if clause.id == first.clause.id or _FIGURE.search(body) or not _FOR_ALL.search(body):
                 continue
             lines = [line.strip() for s in split_sentences(body) or [body] for line in s.split("\n")]
-            sentences = [s for s in lines if s and any(term in s for term in aspect.evidence)]
+            sentences = [s for s in lines if s and _says_aspect(s, aspect)]
             # The clause saying most of it (线上申请…窗口办理 over a deleted measure's 不再受理新的申请).
             said = len({term for term in aspect.evidence if any(term in s for s in sentences)})
             if sentences and (best is None or said > best[0]):
@@ -1008,7 +1022,19 @@ class Answerer:
                     update={"clause_id": offices.clause_id, "lead": offices.lead, "responsible": offices.responsible}
                 )
         if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
-            direct = _procedure_said(analysis, decision.quoted, citations)
+            direct = _procedure_said(analysis.procedure_aspects, decision.quoted, citations)
+        if direct is None and asked.primary is Intent.STATUS and status == AnswerStatus.ANSWERED:
+            # 这些政策什么时候开始执行, answered from a clause (自2026年5月1日起施行): its sentence saying when.
+            direct = (
+                _when_said(decision.quoted, citations)
+                if "date" in asked.units or _WHEN.search(analysis.normalized)
+                else None
+            )
+        if direct is None and asked.primary is Intent.DEPARTMENT and status == AnswerStatus.ANSWERED:
+            # 创业补贴找哪个部门办, where the clause names no 牵头/负责 offices: the office it says takes the
+            # applications (…｜受理部门：…就业服务中心) is the department asked.
+            applying = tuple(a for a in load_scope().procedure_intent if a.aspect == _WHERE_TO_APPLY)
+            direct = _procedure_said(applying, decision.quoted, citations) if not asked.asks_payer else None
         if direct is not None and direct.kind not in ("department", "status", "procedure"):
             measures = (*direct.measures, *direct.elsewhere)
         elif decision.missing is not None and decision.missing.kind == "measure":
@@ -1293,7 +1319,7 @@ def _procedure_unanswered(
         if named_only and not _step_asked(analysis.normalized, aspect.triggers):
             continue
         body = quoted[0][0].clause.body if quoted else ""
-        if not _states_step(body, aspect):
+        if not _states_step(body, aspect) and not _office_cell(body, aspect):
             return MissingAspect(kind="procedure", name=aspect.aspect)
     return None
 
@@ -1317,22 +1343,83 @@ _SERVED = re.compile(f"{_APPLYING.pattern}|登记|审批|办事|通办|服务")
 
 
 def _procedure_said(
-    analysis: QueryAnalysis, quoted: list[tuple[ScoredClause, str]], citations: list[Citation]
+    aspects: tuple[ProcedureAspect, ...], quoted: list[tuple[ScoredClause, str]], citations: list[Citation]
 ) -> DirectAnswer | None:
     """A procedure question answered from clause text leads with what the first quote says of the aspect
     asked (去哪里申请 → its sentence naming where): those sentences verbatim, never a summary; None when
     no sentence of it names the aspect's evidence."""
     if not quoted or not citations:
         return None
-    quote = quoted[0][1]
-    for aspect in analysis.procedure_aspects:
-        sentences = (re.sub(r"^答[:：]", "", s) for s in split_sentences(quote) or [quote])  # a 解读's 答：
-        said = [s for s in sentences if any(term in s for term in aspect.evidence) and _APPLYING.search(s)]
-        if said:
-            return DirectAnswer(
-                kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=citations[0].clause_id
-            )
+    # the quote, else the rest of its clause (a row quoted by its measure's piece says its office in a
+    # cell of its own: …｜经办机构：…)
+    body = quoted[0][0].clause.body
+    for quote in dict.fromkeys((quoted[0][1], body) if ROW in body else (quoted[0][1],)):
+        said = _said_of(aspects, quote, citations[0].clause_id)
+        if said is not None:
+            return said
     return None
+
+
+def _said_of(aspects: tuple[ProcedureAspect, ...], quote: str, clause_id: str) -> DirectAnswer | None:
+    for aspect in aspects:
+        # a 解读's 答： is no part of what it says; a table row says it in its own cell (…｜受理部门：…)
+        sentences = (re.sub(r"^答[:：]", "", c) for s in split_sentences(quote) or [quote] for c in s.split(ROW))
+        said = [s for s in sentences if _says_aspect(s, aspect) and _APPLYING.search(s)]
+        if said:
+            return DirectAnswer(kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=clause_id)
+    return None
+
+
+# A time asked (什么时候, 哪天, 何时) and a date a sentence states (2026年5月1日).
+_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|哪一天|哪年|几月|几号")
+_DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+_IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
+
+
+def _when_said(quoted: list[tuple[ScoredClause, str]], citations: list[Citation]) -> DirectAnswer | None:
+    """The first quote's sentences that say when it applies (《若干政策措施》自2026年5月1日起施行，有效期至…):
+    a date and a word of coming into force, verbatim — never a question (问：…什么时候开始执行？)."""
+    if not quoted or not citations:
+        return None
+    sentences = (
+        re.sub(r"^答[:：]", "", c) for s in split_sentences(quoted[0][1]) or [quoted[0][1]] for c in s.split("\n")
+    )
+    said = [
+        s for s in sentences if s and not s.rstrip().endswith(("？", "?")) and _DATE.search(s) and _IN_FORCE.search(s)
+    ]
+    if not said:
+        return None
+    return DirectAnswer(kind="procedure", term="施行时间", conditions=tuple(said), clause_id=citations[0].clause_id)
+
+
+# Where one applies, said as whom to apply to (个人补贴向…劳动保障服务站申请) or who takes it (由…中心受理).
+# (the verb ends its phrase: 由担保基金、经办金融机构按8：2的比例分担 names no office that takes anything)
+_APPLIED_AT = re.compile(
+    r"(?:向[^，。；？]{2,40}?(?:申请|申报|提出)|由[^，。；？]{2,40}?(?:受理|办理|经办))(?=[，,。；;]|$)"
+)
+
+
+# A table's cell under the office that takes applications, read with its column (…｜经办机构：…服务站).
+_OFFICE_SAID = re.compile(r"^(?:受理|经办|办理|申请|申领|申报)[\u4e00-\u9fff]{0,4}(?:部门|机构|单位|地点|窗口)[：:]")
+
+
+def _office_cell(body: str, aspect: ProcedureAspect) -> bool:
+    """A table row's cell naming the office that takes applications (…｜经办机构：…) states where."""
+    return ROW in body and any(_says_aspect(cell, aspect) for line in body.split("\n") for cell in line.split(ROW))
+
+
+def _says_aspect(sentence: str, aspect: ProcedureAspect) -> bool:
+    """A sentence stating the aspect (one of its evidence words); for a how-to question naming no aspect
+    of its own (到哪里申请), also one saying where or to whom one applies. A question (问9：…到哪里申请？)
+    states nothing."""
+    if sentence.rstrip().endswith(("？", "?")):
+        return False
+    if any(term in sentence for term in aspect.evidence):
+        return True
+    where = aspect.aspect == _WHERE_TO_APPLY or not aspect.triggers
+    return (not aspect.triggers and bool(_APPLIED_AT.search(sentence))) or (
+        where and bool(_OFFICE_SAID.search(sentence))
+    )
 
 
 def _step_asked(question: str, triggers: tuple[str, ...] | list[str]) -> bool:

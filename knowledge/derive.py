@@ -63,6 +63,10 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     for clause in clauses:
         pieces = _pieces(clause.body)
         title = _table_title(clause.text)
+        # A question over its answer naming what it asks of (问5：创业担保贷款能贷多少？): a figure its answer
+        # grants without naming it again (个人创业者最高可申请30万元) is that measure's.
+        heading = clause.heading or ""
+        asked_of = _granted_noun(heading) if _is_question(heading) else None
         for index, whole in enumerate(pieces, start=1):
             if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole) or _ends(whole):
                 continue
@@ -75,10 +79,13 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             # row of a table under a title that names the grant (…补贴标准 / 3—9人｜每人1200元).
             row_of = title if title is not None and ROW in whole else None
             is_granted_item = bool(FIGURE.search(whole)) and (
-                row_of is not None or any(map(_introduces_grants, context))
+                row_of is not None or any(map(_introduces_grants, context)) or (asked_of and grants_a_figure(whole))
             )
             earlier = _last_granted(measures, clause.id)
-            raised = _raised(whole) or ((_condition_variant(whole) or _subject_variant(whole)) if earlier else None)
+            in_row = ROW in clause.text
+            raised = _raised(whole) or (
+                (_condition_variant(whole, in_row) or _subject_variant(whole)) if earlier else None
+            )
             if not (_GRANTS.search(whole) or is_granted_item or (raised is not None and earlier)):
                 continue
             grants = _grants(whole)
@@ -108,8 +115,31 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 )
                 measures.extend(_per_item(unit, name))
     return tuple(
-        _rent_as_said(_said_without_field(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
+        _rent_as_said(
+            _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
+        )
     )
+
+
+def _base_said(measures: list[Measure]) -> list[Measure]:
+    """Units of a clause that are all tiers of one measure (创业补贴（个体工商户）, 创业补贴（小微企业）) with
+    no unit of the plain name: a question naming the measure plainly (创业补贴到哪里申请) names each of
+    them, so the plain name is an alias of each; a clause holding the plain unit keeps it for that name."""
+    # (a unit qualified by words of its own name — 租房补贴（租房） — is the plain one)
+    plain = {
+        (m.clause, _QUALIFIED.sub("", m.name))
+        for m in measures
+        if _QUALIFIED.sub("", m.name) == m.name
+        or ((q := _QUALIFIED.search(m.name)) and q.group(0)[1:-1] in m.name[: q.start()])
+    }
+    out: list[Measure] = []
+    for measure in measures:
+        base = _QUALIFIED.sub("", measure.name)
+        if base == measure.name or (measure.clause, base) in plain or base in measure.aliases or len(base) < 3:
+            out.append(measure)
+            continue
+        out.append(measure.model_copy(update={"aliases": (*measure.aliases, base)}))
+    return out
 
 
 # The rent of the premises a business runs from, as the documents pay it (按实际租金的50%给予场租补贴,
@@ -398,11 +428,17 @@ def _itemized(unit: Measure) -> list[tuple[str, Amount]] | None:
 _OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,20}?)的[，,]")
 
 
-def _condition_variant(piece: str) -> str | None:
+def _condition_variant(piece: str, in_row: bool = False) -> str | None:
+    """The condition of a piece that states the clause's last measure for a narrower case; in a table row
+    the standard's cell states its figure without a verb (每户5000元；带动5人以上就业的，每户10000元)."""
     match = _OPENS_WITH_CONDITION.match(_ITEM_LABEL.sub("", _SUBSECTION.sub("", piece), count=1))
-    if match is None or _names_a_grant(piece) or not grants_a_figure(piece):
+    if match is None or _names_a_grant(piece) or not (grants_a_figure(piece) or (in_row and _states_a_sum(piece))):
         return None
     return match.group(1).removeprefix("对")
+
+
+def _states_a_sum(piece: str) -> bool:
+    return any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in amounts(piece))
 
 
 def _subject_variant(piece: str) -> str | None:
@@ -533,7 +569,8 @@ def _after_lead_in(part: str) -> list[str]:
         if at == len(part) - 1:
             break
         lead, rest = part[: at + 1], part[at + 1 :]
-        if _introduces_grants(lead) or _INLINE_ITEM.match(rest):
+        # A table row's colon is its cell's own (…｜受理部门：…): the cell, not the row, is the lead-in.
+        if _introduces_grants(lead.rsplit(ROW, 1)[-1]) or _INLINE_ITEM.match(rest):
             return [lead, rest]
     return [part]
 

@@ -19,7 +19,7 @@ from knowledge.definitions import names_people, without_people_word
 from knowledge.intent import AskedIntent, Intent, asked_phrases, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
-from knowledge.measures import Beneficiary, Measure, MeasureKind
+from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -305,7 +305,7 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
-    relevant = said_tier_first(_by_told_headcount(relevant), question)
+    relevant = _capped_when_most_asked(said_tier_first(_by_told_headcount(relevant), question), question)
     bearer = _bearer_stated_first(relevant, asked, jurisdiction_of, question)
     # 还不上谁来担: the phrases of its sentence naming who bears it are the answer (由担保基金、经办金融机构
     # 按8：2的比例分担), not its bare name.
@@ -412,6 +412,8 @@ def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
         if relevant[position].measure.derived
     }
     ranged = {position: bounds for position, bounds in ranges.items() if bounds is not None}
+    if len(ranged) == 1:
+        return _told_tier_over_base(relevant, ranges)
     if len(ranged) < 2:
         return relevant
     holding = [
@@ -431,6 +433,53 @@ def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
         return bounds is None or bounds == chosen
 
     return moved.where(held)
+
+
+# The most one can have, asked (最多能拿多少, 最高补多少, 上限是多少).
+_MOST_ASKED = re.compile(r"最多|最高|上限|封顶|顶多|至多")
+
+
+def _capped_when_most_asked(relevant: MatchRanking, question: str) -> MatchRanking:
+    """创业带动就业补贴最多能拿多少, where the measure is cut into a base (招用3人以下的按每人2000元) and a
+    tier that states the cap (…每增加1人给予3000元，总额最高不超过3万元): the most asked is the cap, so
+    the alternative (same name, same clause, a new document's) stating it leads when the best, the base
+    measure itself, states none."""
+    if not relevant or not _MOST_ASKED.search(question):
+        return relevant
+    best = relevant[0]
+    if not best.measure.derived or _states_a_cap(best.measure) or best.measure.name != base_name(best.measure):
+        return relevant  # (a tier asked by name — 小微企业创业担保贷款最多多少 — is what is asked)
+    name = base_name(best.measure)
+    capped = [
+        position
+        for position in relevant.positions_in({best.measure.clause})
+        if base_name(relevant[position].measure) == name and _states_a_cap(relevant[position].measure)
+    ]
+    return relevant.moved_first(capped[0]) if len(capped) == 1 else relevant
+
+
+def _states_a_cap(measure: Measure) -> bool:
+    """A cap among its figures, or its own most said (①个人最高可申请贷款额度50万元: the individual's most)."""
+    return any(a.kind is AmountKind.CAP for a in measure.amounts) or bool(_MOST_SAID.search(measure.span))
+
+
+_MOST_SAID = re.compile(r"最高|最多|上限|封顶")
+
+
+def _told_tier_over_base(relevant: MatchRanking, ranges: dict[int, tuple[int, float] | None]) -> MatchRanking:
+    """每户5000元；带动5人以上就业的，每户10000元 — a base and one tier of it stated as its own unit (a
+    headcount its condition names): a count told that the tier holds (开店带动了6个人) asks the tier, which
+    leads, and the base it raises (same name, no headcount) is not shown beside it. A count it does not
+    hold leaves the ranking as it is."""
+    ((position, (low, high)),) = ((p, b) for p, b in ranges.items() if b is not None)
+    tier = relevant[position].measure
+    if not any(low <= n <= high for n in relevant[0].headcounts):
+        return relevant
+    name = base_name(tier)
+    base = {id(relevant[p].measure) for p, b in ranges.items() if b is None and base_name(relevant[p].measure) == name}
+    if not base:
+        return relevant
+    return relevant.moved_first(position).where(lambda m: id(m.measure) not in base)
 
 
 def _tiered_when_unnamed(ranked: MatchRanking, relevant: MatchRanking) -> MatchRanking:

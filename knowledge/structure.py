@@ -17,6 +17,7 @@ from knowledge.clauses import ParsedDocument, Section, clause_id, parse_date
 from knowledge.documents import Document
 from knowledge.errors import ParseError
 from knowledge.filetext import is_page_furniture
+from knowledge.granted_figures import ROW
 from knowledge.labels import Label, Style, read_label
 from knowledge.normalize import DATE_LINE, Paragraph, normalize_document
 from knowledge.numerals import number_to_chinese
@@ -87,8 +88,10 @@ def _is_closing_marker(paragraphs: list[Paragraph], index: int) -> bool:
 class _Builder:
     """Reads paragraphs in order into an outline."""
 
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
+    def __init__(self, paragraphs: list[Paragraph], aside: frozenset[int] = frozenset()) -> None:
         self.paragraphs = paragraphs
+        # A table's caption and header row over rows that are clauses: no text of the row above them.
+        self.aside = aside
         self.outline = _Outline()
         self.stack: list[Node] = []
         self.last_seen: dict[Style, int] = {}
@@ -117,6 +120,9 @@ class _Builder:
             self._keep_outside(para)
             return
         self.listing_attachments = False
+        if index in self.aside:
+            self.outline.preamble.append(text) if self.state == "preamble" else self.outline.closing.append(para)
+            return
         if _is_closing_marker(self.paragraphs, index):
             if self.state == "body":
                 self._close_body()
@@ -307,6 +313,79 @@ _FIGURE = re.compile(r"\d(?:[\d.]*)\s*(?:万元|元|%|人|个月|年)")
 _CELL_GAP = re.compile(r"(?:[ \t\u3000]{2,}|\t)")
 
 
+# A column or caption naming the office that takes applications (受理部门, 经办机构, 办理地点).
+_OFFICE_KEY = re.compile(r"^(?:受理|经办|办理|申请|申领|申报)[\u4e00-\u9fff]{0,4}(?:部门|机构|单位|地点|窗口)$")
+_CAPTION_OFFICE = re.compile(
+    r"[（(]((?:受理|经办|办理|申请|申领|申报)[\u4e00-\u9fff]{0,4}(?:部门|机构|单位|地点|窗口))[:：]"
+)
+_MAX_HEADER_CELL = 10
+_MAX_CAPTION = 80
+
+
+def _is_header_row(text: str) -> bool:
+    """序号｜补贴项目｜补贴标准｜受理部门: a row of column names (short, no figure, no sentence)."""
+    cells = text.split(ROW)
+    return len(cells) >= 2 and all(
+        cell and len(cell) <= _MAX_HEADER_CELL and not re.search(r"[0-9０-９。，；]", cell) for cell in cells
+    )
+
+
+def _caption_office(caption: str) -> tuple[str, str] | None:
+    """表一　创业扶持类（受理部门：…就业服务中心）: the key and the office a caption names for every row."""
+    found = _CAPTION_OFFICE.search(caption)
+    if found is None:
+        return None
+    depth, at = 1, found.end()
+    for end in range(found.end(), len(caption)):
+        depth += {"（": 1, "(": 1, "）": -1, ")": -1}.get(caption[end], 0)
+        if depth == 0:
+            office = caption[at:end].strip()
+            return (found.group(1), office) if office else None
+    return None
+
+
+def read_tables(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], frozenset[int]]:
+    """Each table row read whole: its cell under a column that names the office taking applications
+    (受理部门) says so (…｜受理部门：市社会保险服务中心), and an office a table's caption states once for
+    all its rows (表一　创业扶持类（受理部门：…）) is a cell of each row. Returns the paragraphs and the
+    indexes of captions and header rows standing over rows that are numbered clauses (序号 1｜…): those
+    belong to no row (the row above them is no place for them)."""
+    out = list(paragraphs)
+    aside: set[int] = set()
+    columns: list[str] = []
+    office: tuple[str, str] | None = None
+    for index, para in enumerate(paragraphs):
+        text = para.text
+        if _is_header_row(text):
+            columns = text.split(ROW)
+            caption = paragraphs[index - 1].text if index else ""
+            is_caption = ROW not in caption and len(caption) <= _MAX_CAPTION and "。" not in caption
+            office = _caption_office(caption) if is_caption else None
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            if read_label(following) is not None and ROW in following:
+                aside.add(index)
+                if is_caption and caption and read_label(caption) is None:
+                    aside.add(index - 1)
+            continue
+        if ROW not in text:
+            if columns and not text.startswith("注"):
+                columns, office = [], None
+            continue
+        cells = text.split(ROW)
+        if len(cells) != len(columns):
+            continue
+        keys = [bool(_OFFICE_KEY.match(column)) for column in columns]
+        read = [
+            f"{column}：{cell}" if key and cell else cell
+            for column, key, cell in zip(columns, keys, cells, strict=True)
+        ]
+        if office is not None and not any(keys):
+            read.append(f"{office[0]}：{office[1]}")
+        if read != cells:
+            out[index] = Paragraph(text=ROW.join(read), original=para.original)
+    return out, frozenset(aside)
+
+
 def _table_row(para: Paragraph) -> str:
     """A line of a table typed in plain text (cells apart by runs of spaces): its cells joined by ｜,
     as a Word or page table row reads (3—9人｜每人1200元), so a figure keeps the range it is for.
@@ -359,7 +438,8 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
             issues.append(QualityIssue(kind=IssueKind.NOISE_REMOVED, original=para.original.strip(), replacement=""))
         else:
             paragraphs.append(para)
-    outline = _Builder(paragraphs).run()
+    paragraphs, aside = read_tables(paragraphs)
+    outline = _Builder(paragraphs, aside).run()
     sections: list[Section] = []
     emitted: list[Emitted] = []
     for root in outline.roots:

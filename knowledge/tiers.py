@@ -69,8 +69,29 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
         and said_shortened(tier, question)
     ]
     if not said:
-        return relevant
+        return _said_in_part_first(relevant, question, name)
     return relevant.moved_first(-max(said)[1])
+
+
+def _said_in_part_first(relevant: MatchRanking, question: str, name: str) -> MatchRanking:
+    """Tiers named alike by their plain name (稳岗返还 of 稳岗返还（大型企业） and 稳岗返还（中小微企业）), none
+    said whole or shortened: the one whose tier shares most characters with the question (小企业 of 中小微企业),
+    not counting those of the name itself (创业 of 合伙创业 and 创业担保贷款), leads when one shares more than
+    every other; otherwise the ranking stays."""
+    best = relevant[0]
+    if best.named != name:
+        return relevant
+    shared = sorted(
+        (
+            (len((set(tier) - set(name)) & set(question)), position)
+            for position in relevant.positions_in({best.measure.clause})
+            if relevant[position].named == name and (tier := tier_of(relevant[position].measure))
+        ),
+        reverse=True,
+    )
+    if len(shared) < 2 or shared[0][0] == shared[1][0]:
+        return relevant
+    return relevant.moved_first(shared[0][1])
 
 
 def says_its_tier(match: MeasureMatch, question: str) -> bool:

@@ -92,7 +92,11 @@ def test_the_rows_of_a_numbered_table_are_its_clauses_each_named_by_its_first_ce
     clauses = parsed.clauses  # type: ignore[attr-defined]
     assert [c.label for c in clauses] == ["第1项", "第2项", "第3项"]
     assert [c.heading for c in clauses] == ["一次性创业补贴", "个人创业担保贷款", "技能提升补贴"]
-    assert clauses[0].text == "1｜一次性创业补贴｜首次创办个体工商户，正常经营1年以上｜每户6000元｜区县人力社保部门"
+    # the cell under 受理部门 says what it is (session 26: a row read whole answers where to apply)
+    assert (
+        clauses[0].text
+        == "1｜一次性创业补贴｜首次创办个体工商户，正常经营1年以上｜每户6000元｜受理部门：区县人力社保部门"
+    )
     assert "序号｜补贴项目｜申领条件｜补贴标准｜受理部门" in parsed.preamble  # type: ignore[attr-defined]
 
 
