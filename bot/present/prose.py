@@ -76,6 +76,7 @@ class DirectProse(Section):
         "measure_details": ("source", "name", "side"),
         "measure_bare": ("source", "name", "side"),
         "measure_ended": ("source", "name", "side"),
+        "measure_stopped": ("source", "name", "side"),
         "targets": ("targets",),
         "conditions": ("conditions",),
         "conditions_open": ("said",),
@@ -105,6 +106,7 @@ class DirectProse(Section):
     measure_details: str
     measure_bare: str
     measure_ended: str
+    measure_stopped: str
     targets: str
     conditions: str
     conditions_open: str
