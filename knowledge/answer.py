@@ -601,7 +601,10 @@ class Answerer:
             # A measure's own sentence says who bears it: that phrase answers first.
             stated = payer_stated(selection, lambda span: _pays_for(span, paid or ()))
             return self._from_measures(retrieval, stated or selection, asked)
-        elif selection is not None and not (selection.kind == "no_figure" and selection.primary.measure.derived):
+        elif selection is not None and not (
+            # An uncurated unit without a figure may have missed it — but one that ended has none to miss.
+            selection.kind == "no_figure" and selection.primary.measure.derived and not selection.primary.measure.ended
+        ):
             return self._from_measures(retrieval, selection, asked)
         # Units cut automatically from an uncurated document may miss a measure or its figure: there
         # the best sentences of the best clauses answer, as they would without measures.
@@ -635,6 +638,11 @@ class Answerer:
             status = AnswerStatus.NO_ANSWER if how else AnswerStatus.ANSWERED
             return Decision(status, quoted[: len(measure_quotes)] if how else quoted, how, figure, asked)
         missing = self._unanswered_aspect(retrieval, quoted)
+        # The clause states the step asked, but not in the sentence that shares most words with the
+        # question (申请条件 beside 受理地点 in a guide's item): its own line is the quote.
+        quoted = (
+            _step_quoted_first(retrieval, quoted) if missing is None and asked.primary is Intent.PROCEDURE else quoted
+        )
         if missing is not None and missing.kind == "procedure":
             quoted, missing = self._applied_for_all(retrieval, quoted, missing)
         if missing is None and paid and not any(_pays_for(quote, paid) for _, quote in quoted):
@@ -902,6 +910,8 @@ class Answerer:
             # 稳岗补贴几月份到账 / 创业补贴网上申请的网址是哪个: the measure is found, but the question asks a
             # named aspect of applying (a time limit, a place or site) its clause never states.
             missing = _procedure_unanswered(retrieval.analysis, quoted, named_only=True)
+            if missing is not None:
+                quoted, missing = _said_in_own_clause(retrieval, quoted, missing)
             if missing is not None:
                 quoted, missing = self._applied_for_all(retrieval, quoted, missing)
         status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
@@ -1342,6 +1352,43 @@ _APPLYING = re.compile(r"申请|申领|申报|办理|受理|经办|提交|办结
 _SERVED = re.compile(f"{_APPLYING.pattern}|登记|审批|办事|通办|服务")
 
 
+_GUIDE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
+
+
+def _said_in_own_clause(
+    retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect
+) -> tuple[list[tuple[ScoredClause, str]], MissingAspect | None]:
+    """The procedure aspect asked (where, how long, which materials) that the measure's quoted span
+    leaves open, when a line of the measure's own clause states it — a service guide gives each item
+    its 受理地点：…, 办理时限：…, 申请材料：… — quoted first, the whole line (a materials list runs over
+    its ；). Otherwise unchanged."""
+    aspect = next((a for a in retrieval.analysis.procedure_aspects if a.aspect == missing.name), None)
+    if aspect is None or not quoted:
+        return quoted, missing
+    item = quoted[0][0]
+    lines = [line.strip() for line in item.clause.body.split("\n")]
+    stating = [line for line in lines if line and _APPLYING.search(line)]
+    # The line saying most of the aspect (办理时限：20个工作日 over 办理流程：…公示5个工作日…).
+    said = [(len({term for term in aspect.evidence if term in line}), -i, line) for i, line in enumerate(stating)]
+    best = max(said, default=(0, 0, ""))
+    if best[0] == 0:
+        return quoted, missing
+    return [(item, best[2]), *quoted], None
+
+
+def _step_quoted_first(retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> list[tuple[ScoredClause, str]]:
+    """For each procedure aspect asked that the first quote does not state, the line of its clause that
+    does, quoted first; unchanged when the quote states it or the clause has no such line."""
+    if not quoted:
+        return quoted
+    for aspect in retrieval.analysis.procedure_aspects:
+        if any(term in quoted[0][1] for term in aspect.evidence):
+            continue
+        missing = MissingAspect(kind="procedure", name=aspect.aspect)
+        quoted, _ = _said_in_own_clause(retrieval, quoted, missing)
+    return quoted
+
+
 def _procedure_said(
     aspects: tuple[ProcedureAspect, ...], quoted: list[tuple[ScoredClause, str]], citations: list[Citation]
 ) -> DirectAnswer | None:
@@ -1363,7 +1410,9 @@ def _procedure_said(
 def _said_of(aspects: tuple[ProcedureAspect, ...], quote: str, clause_id: str) -> DirectAnswer | None:
     for aspect in aspects:
         # a 解读's 答： is no part of what it says; a table row says it in its own cell (…｜受理部门：…)
-        sentences = (re.sub(r"^答[:：]", "", c) for s in split_sentences(quote) or [quote] for c in s.split(ROW))
+        # A guide's field line (申请材料：1.身份证；2.营业执照；…) is one statement, its ； a list's.
+        parts = [quote] if _GUIDE_LINE.match(quote) and "\n" not in quote else split_sentences(quote) or [quote]
+        sentences = (re.sub(r"^答[:：]", "", c) for s in parts for c in s.split(ROW))
         said = [s for s in sentences if _says_aspect(s, aspect) and _APPLYING.search(s)]
         if said:
             return DirectAnswer(kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=clause_id)

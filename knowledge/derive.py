@@ -34,6 +34,8 @@ _BOUNDARY = re.compile(
 # pays the graduate (企业 followed by 的 only modifies the person).
 _EMPLOYER = re.compile(
     r"对[^，。；]{0,40}?(?:企业|单位|用人单位|雇主|合作社|经营主体)[^，。；给的]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
+    # …给予见习单位见习补贴, 按每人1500元的标准给予企业一次性吸纳就业补贴: the recipient named after the verb.
+    r"|给予(?:[^，。；]{0,4}的)?(?:企业|见习单位|用人单位|用工单位|单位|雇主|合作社|经营主体)"
 )
 _PROVIDER = re.compile(
     r"对[^，。；]{0,40}?(?:机构|基地|园区|平台|孵化器|学校|院校)[^，。；给的]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
@@ -70,10 +72,14 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         for index, whole in enumerate(pieces, start=1):
             if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole) or _ends(whole):
                 continue
+            if _STOPPED.search(whole) and not grants_a_figure(whole):
+                continue  # says an item stopped (_stopped names it by its heading)
             if ended := _deleted(document_id, clause, index, whole):
                 measures.append(ended)
                 continue
             context = _enclosing(pieces, index - 1)
+            if _CONDITION_FIELD.match(whole) or (context and _CONDITION_FIELD.match(context[0].strip())):
+                continue  # 补贴对象：…正常运营6个月以上的… says who, not what is granted
             # An item of a list introduced by a grant (给予以下补贴：/ 贷款按以下规定执行：) grants
             # what its figures say, though it names neither (1.硕士研究生每人每月2000元；); so does a
             # row of a table under a title that names the grant (…补贴标准 / 3—9人｜每人1200元).
@@ -108,12 +114,15 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     name=f"{name}（{qualifier}）" if qualifier and qualified else name,
                     aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
                     kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
-                    beneficiary=_beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
+                    beneficiary=_paid_to(measures, clause.id, base)
+                    if raised is not None and earlier
+                    else _beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
                     span=piece,
                     amounts=amounts(piece),
                     derived=True,
                 )
                 measures.extend(_per_item(unit, name))
+    measures = _stopped(document_id, measures, clauses)
     return tuple(
         _rent_as_said(
             _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
@@ -139,6 +148,43 @@ def _base_said(measures: list[Measure]) -> list[Measure]:
             out.append(measure)
             continue
         out.append(measure.model_copy(update={"aliases": (*measure.aliases, base)}))
+    return out
+
+
+# An item a page says no longer runs (一次性扩岗补助（已停止受理）, 该补助已于…执行期满，不再受理申请).
+_STOPPED = re.compile(r"停止受理|不再受理|停止执行|暂停执行|暂停受理|执行期满|已废止|不再执行|停止申报|不再办理")
+_STATUS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:停止|不再|期满|废止)[^（）()]*[）)]")
+
+
+def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
+    """The measures of a clause that says it stopped (its heading marks it, or a sentence says so
+    without granting anything): ended, so no answer offers their figures as current; a clause with
+    no measure of its own then gets one, named by its heading, that says it ended."""
+    out = list(measures)
+    for clause in clauses:
+        pieces = [p for p in _pieces(clause.body) if p in clause.text]
+        said = [p for p in pieces if _STOPPED.search(p) and not grants_a_figure(p)]
+        if not (_STOPPED.search(clause.heading) or said):
+            continue
+        own = [i for i, m in enumerate(out) if m.clause == clause.id]
+        for i in own:
+            out[i] = out[i].model_copy(update={"ended": True})
+        name = _STATUS_IN_BRACKETS.sub("", clause.heading).strip()
+        # The sentence that says it stopped, rather than the heading that marks it.
+        said = [p for p in said if p.strip() != clause.heading.strip()] or said
+        if not own and said and name:
+            out.append(
+                Measure(
+                    id=f"{document_id}.auto_{clause.clause_number:02d}_00",
+                    clause=clause.id,
+                    name=name,
+                    kind=_kind(name) or MeasureKind.SERVICE,
+                    beneficiary=_beneficiary(said[0]),
+                    span=said[0],
+                    derived=True,
+                    ended=True,
+                )
+            )
     return out
 
 
@@ -223,6 +269,17 @@ def _raised(piece: str) -> str | None:
         # several requirements is told by its first one.
         condition = condition.split("、")[0]
     return condition if 2 <= len(condition) <= _MAX_CONDITION else None
+
+
+def _paid_to(measures: list[Measure], clause_id: str, name: str) -> Beneficiary:
+    """Who the clause's measure of this name is paid to: a variant of it (留用率达50%以上的，提高到80%)
+    is paid to the same party."""
+    for measure in reversed(measures):
+        if measure.clause != clause_id:
+            break
+        if measure.name.split("（", 1)[0] == name:
+            return measure.beneficiary
+    return Beneficiary.PERSON
 
 
 def _last_granted(measures: list[Measure], clause_id: str) -> str:
@@ -578,10 +635,20 @@ def _after_lead_in(part: str) -> list[str]:
 _INLINE_ITEM = re.compile(r"[①-⑳]")
 
 
+# The fields of a guide or an article that say whom an item is for (补贴对象：…, 申请条件：…).
+_CONDITION_FIELD = re.compile(r"^(?:补贴|扶持|适用|服务|申请|申报|享受)?(?:对象|条件|范围)[:：]")
+_STANDARD_FIELD = re.compile(r"^(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额|政策内容)[:：]")
+
+
 def _name(piece: str, context: list[str], clause: Clause) -> str:
     """The granted noun (初创企业补贴 in 给予一次性5000元初创企业补贴); for an item that names none,
     the title or granted noun of what it sits under (生活补贴 over 3.本科毕业生每人每月1000元); the
-    clause heading when none, without its closing punctuation."""
+    clause heading when none, without its closing punctuation. A service guide's 补贴标准：… states
+    the standard of the item its heading names (事项一：一次性创业补贴 / 补贴标准：每户一次性补贴5000元):
+    the heading names it."""
+    led = any(_STANDARD_FIELD.match(line.strip()) for line in (piece, *context))
+    if led and _GRANTS.search(clause.heading) and not _is_question(clause.heading):
+        return _STATUS_IN_BRACKETS.sub("", clause.heading).strip().rstrip("：:。；，,")
     for line in (piece, *context):
         title = _TITLE.match(line) if line is not piece else None
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):

@@ -352,6 +352,14 @@ def _visible_lines(markup: str) -> list[str]:
 
 # The date a page was put online, in its info bar (发布时间：2026-03-06 10:12 来源：…).
 _PUBLISHED_ON = re.compile(r"(?:发布时间|发布日期)[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+# The byline of a public-account (公众号) article: its account, the day and time it went out, and where
+# from (宜春人社　2026-04-18 09:30　发表于江西).
+# A 落款 (巴中市人民政府　2018年2月1日) is no byline: a byline gives the time of day, or says 原创 or 发表于.
+_BYLINE = re.compile(
+    r"^(?=.*(?:\d{1,2}:\d{2}|^原创|发表于))"
+    r"(?:原创\s+)?(?:[^\s，。：:]{1,24}\s+){0,3}((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})日?"
+    r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:发表于)?[\u4e00-\u9fff]{1,8})?\s*$"
+)
 
 
 def published_on(data: bytes, filename: str) -> date | None:
@@ -360,7 +368,7 @@ def published_on(data: bytes, filename: str) -> date | None:
     if _suffix(filename) not in _HTML_SUFFIXES and not data.lstrip().lower().startswith((b"<!doctype html", b"<html")):
         return None
     for line in _visible_lines(whole_characters(decode_text(data))):
-        match = _PUBLISHED_ON.search(line)
+        match = _PUBLISHED_ON.search(line) or _BYLINE.match(line.strip())
         if match and is_page_furniture(line):
             try:
                 return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -372,6 +380,11 @@ def published_on(data: bytes, filename: str) -> date | None:
 # Who put a page online, in its info bar (来源：鞍山市人力资源和社会保障局　发布日期：…, 发布机构：…).
 _PUBLISHED_BY = re.compile(r"(?:来源|信息来源|文章来源|发布机构|发布单位)[:：]\s*([^\s:：|｜]+)")
 _PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_OWN_TITLE = re.compile(
+    r"<meta\s+property=[\"']og:title[\"']\s+content=[\"']([^\"']+)"
+    r"|<h1[^>]*(?:rich_media_title|activity-name)[^>]*>\s*([^<]+?)\s*</h1>",
+    re.I,
+)
 _SITE_NAME = re.compile(r"<meta\s+name=[\"']?SiteName[\"']?\s+content=[\"']([^\"']+)", re.I)
 # The parts of a page's <title>: 常德市…一览表_通知公告_常德市人力资源和社会保障局
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
@@ -393,9 +406,13 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
     ]
     title = _PAGE_TITLE.search(markup)
     if title:
-        labels += [part for part in _TITLE_PARTS.split(html.unescape(title.group(1)).strip()) if part]
+        whole = html.unescape(title.group(1)).strip()
+        labels += [part for part in _TITLE_PARTS.split(whole) if part]
+        labels.append(whole)  # a heading that holds ｜ itself (政策速览｜…来了！)
+    # An article's own heading (og:title; a 公众号 page's rich_media_title), whatever its <title> says.
+    labels += [html.unescape(m.group(1) or m.group(2)).strip() for m in _OWN_TITLE.finditer(markup)]
     labels += [match.group(1).strip() for match in _SITE_NAME.finditer(markup)]
-    return tuple(dict.fromkeys(labels))
+    return tuple(label for label in dict.fromkeys(labels) if label)
 
 
 # Lines of government web pages that are no part of the document.
@@ -405,12 +422,13 @@ _FURNITURE_LINES = tuple(
         r"^(分享到|打印本页|关闭窗口|【?打印】?|【?关闭】?|【?收藏】?|返回顶部|上一篇|下一篇|网站地图|联系我们|"
         r"设为首页|加入收藏|无障碍|繁体版|简体版|English|登录|注册|首页)[:：]?\s*$",
         r"^(分享到|分享|上一篇|下一篇|相关链接|相关文件|相关阅读)[:：]",
-        r"^(来源|信息来源|文章来源|发布时间|发布日期|更新时间|作者|编辑|责任编辑|审核|浏览次数|点击率)[:：]",
+        r"^(来源|信息来源|文章来源|发布机构|发布单位|发布时间|发布日期|更新时间|作者|编辑|责任编辑|审核|浏览次数|点击率)[:：]",
         r"[【\[]\s*(字号|字体)?[:：]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]",
         r"字号[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小",
         r"^【?\s*字体[:：]",
         r"(访问量|浏览次数|阅读次数|点击数|浏览量)[:：]",
         r"^(主办单位|承办单位|网站标识码|ICP备|京ICP|[\u4e00-\u9fff]ICP备|公网安备|版权所有)",
+        r"^(主办|承办|编辑|校对|审核|监制)[:：]",
         r"ICP备\d+号|公网安备",
         r"^扫一扫|微信扫|^手机版",
         r"^(当前位置|您的位置|您现在的位置)[:：]",
@@ -461,7 +479,7 @@ def is_page_furniture(line: str) -> bool:
     words = [w for w in _MENU_SEPARATOR.split(stripped) if w]
     if words and all(w in _MENU_WORDS for w in words):
         return True
-    return any(pattern.search(stripped) for pattern in _FURNITURE_LINES)
+    return any(pattern.search(stripped) for pattern in _FURNITURE_LINES) or bool(_BYLINE.match(stripped))
 
 
 def _tidy(text: str) -> str:

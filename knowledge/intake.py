@@ -136,7 +136,7 @@ def extract_facts(
     problems: list[str] = []
     head = _head(lines)
     table = _metadata_table(lines)
-    title = _solicited(table.get("标题") or _title(head) or _page_heading(page, head))
+    title = _solicited(table.get("标题") or _title(head) or _page_heading(page, head) or _first_heading(page, head))
     signature, signed = _signature(lines)
     issuer = (
         signature
@@ -254,7 +254,22 @@ def _title(head: list[str]) -> str | None:
 def _page_heading(page: tuple[str, ...], head: list[str]) -> str | None:
     """A page whose heading ends like no document (…补贴标准一览表): the part of its <title> that is
     also a line at the top of its text is its title."""
-    return next((label for label in page if label in head[:5] and _is_title_part(label)), None)
+    return next((label for label in page if label in head[:5] and _is_page_title(label)), None)
+
+
+def _first_heading(page: tuple[str, ...], head: list[str]) -> str | None:
+    """A saved page (an article) whose <title> names none of its lines: its first line, when that
+    reads as a heading (short, no sentence) — an article opens with its title."""
+    if not page or not head:
+        return None
+    first = head[0]
+    return first if len(first) <= 60 and _is_page_title(first) and not re.search("[。；，]", first) else None
+
+
+def _is_page_title(label: str) -> bool:
+    """A page's own heading may hold what a document's title never does (政策速览｜…：最高补贴5000元！),
+    but it is no sentence."""
+    return _is_title_part(label) or (len(label) <= 80 and not label.endswith(("。", "；")))
 
 
 def _page_publisher(page: tuple[str, ...]) -> str | None:
@@ -447,9 +462,28 @@ _POLICY_WORDS = re.compile(
     r"按照|根据|符合条件|标准|职责|执行|施行"
 )
 _GOVERNMENT = re.compile(r"人民政府|国务院|办公厅|办公室|[厅局委部]|管委会|委员会")
+# A numbered heading, also behind the marks articles put before one (💡【一、…】, ■ 二、…) and as a
+# service guide numbers its items (事项一：…).
 _STRUCTURE = re.compile(
-    r"^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])", re.M
+    r"^[^\u4e00-\u9fff\w\n]{0,4}"
+    r"(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
+    r"事项[一二三四五六七八九十]+)",
+    re.M,
 )
+# A grant stated with its amount: what a policy gives (补贴…5000元, 给予…贴息, 最高30万元的…贷款), as
+# opposed to a price list, whose figures come with no grant.
+_GRANT = re.compile(
+    r"(给予|补贴|补助|贴息|奖补|奖励|资助|贷款)[^。；;\n]{0,40}?\d+(?:\.\d+)?\s*(?:万?元|%)"
+    r"|\d+(?:\.\d+)?\s*(?:万?元|%)[^。；;\n]{0,12}?(补贴|补助|贴息|奖补|奖励|资助|贷款)"
+)
+# The sections a government service guide (办事指南) gives each item.
+_GUIDE_SECTION = re.compile(
+    r"^[^\u4e00-\u9fff\n]{0,4}(申请条件|申报条件|补贴对象|申请材料|申报材料|办理流程|申办流程|办理时限|承诺时限|"
+    r"受理地点|办理地点|受理部门|补贴标准)",
+    re.M,
+)
+# A date stated as the document's own (发布日期：2026年2月10日, 成文日期 …).
+_DATED = re.compile(r"(发布|成文|印发|发文|公布)(日期|时间)\s*[:：]\s*[0-9０-９〇零一二三四五六七八九]{4}\s*年")
 _ADDRESSEE = re.compile(r"^[^。\n]{2,80}(各|有关)[^。\n]{0,80}：$", re.M)
 
 
@@ -457,7 +491,9 @@ def looks_like_policy(text: str) -> bool:
     """True when the text reads like a government policy document, not a recipe, a story or a menu.
 
     Counts independent kinds of evidence (government issuer, policy vocabulary, the numbering
-    of official documents, addressees, 文号 or a signature date), so no one word decides.
+    of official documents, addressees, 文号 or a signature date, grants stated with their amounts or
+    a service guide's sections), so no one word decides: a 公众号 article or a 办事指南 page that
+    states measures is a policy source too.
     """
     lines = _lines(text)
     body = "\n".join(lines)
@@ -470,7 +506,11 @@ def looks_like_policy(text: str) -> bool:
         density >= 1.0 and words >= 8,
         len(_STRUCTURE.findall(body)) >= 2,
         bool(_ADDRESSEE.search(body)),
-        bool(_DOC_NUMBER.search(body)) or any(_DATE_ONLY_LINE.match(line) for line in lines[-6:]),
+        bool(_DOC_NUMBER.search(body))
+        or bool(_DATED.search(body))
+        or any(_DATE_ONLY_LINE.match(line) for line in lines[-6:]),
+        # What only policies and their guides hold: grants with amounts, a guide's sections.
+        len(_GRANT.findall(body)) >= 2 or len(set(_GUIDE_SECTION.findall(body))) >= 3,
     ]
     return evidence[1] and sum(evidence) >= 3
 

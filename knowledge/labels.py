@@ -49,6 +49,8 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.SECTION, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})节")),
     (Style.ARTICLE, re.compile(rf"^第([{_CN}]{{1,5}}|[{_AR}]{{1,3}})条")),
     (Style.CN, re.compile(rf"^([{_CN}]{{1,3}})[、．.](?![{_AR}])")),
+    # An item of a service guide (办事指南): 事项一：一次性创业补贴 — numbered as 一、 is.
+    (Style.CN, re.compile(rf"^事项([{_CN}]{{1,3}})(?=[:：、．.\s])")),
     (Style.CN_PAREN, re.compile(rf"^([（(]?)([{_CN}]{{1,3}})[）)]")),
     (Style.ARABIC_PAREN, re.compile(rf"^[（(]([{_AR}]{{1,2}})[）)]")),
     (Style.ARABIC, re.compile(rf"^([{_AR}]{{1,2}})(?:[.．](?![{_AR}])|、(?![{_AR}]))")),

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import opencc
 
-from knowledge.labels import read_label
+from knowledge.labels import Style, read_label
 from knowledge.quality import IssueKind, QualityIssue
 
 GARBLED_MARK = "□"
@@ -192,6 +192,31 @@ def _fix_straight_quotes(text: str) -> str:
 _SENTINEL = "\ue000"
 
 
+# What articles put before a paragraph to catch the eye (💡, 🔸, ■, ●, ▶, ★, ✅, •): no part of the text.
+_DECORATION = "\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\u2022\u20e3"
+_LEADING_DECORATION = re.compile(rf"^[\s{_DECORATION}]+")
+# A heading set in 【】 (【一、一次性创业补贴】, 【事项二：…】): the brackets only frame it.
+_FRAMED_HEADING = re.compile(r"^【([^【】]{1,40})】$")
+
+
+# The fields a government service guide (办事指南) gives each of its items, when one stands alone on its
+# line as a heading of what follows.
+_GUIDE_FIELD = re.compile(
+    r"^(申请条件|申报条件|补贴对象|扶持对象|适用对象|申请材料|申报材料|所需材料|办理流程|申办流程|办理程序|办理时限|"
+    r"承诺时限|法定时限|受理地点|办理地点|受理部门|受理机构|办理部门|补贴标准|扶持标准|政策内容|咨询电话|办理时间)$"
+)
+
+
+def _undecorated(text: str) -> str:
+    """A paragraph without the marks an article puts before it, and a heading without its 【】
+    frame, so 💡【一、一次性创业补贴】 is read as the heading 一、一次性创业补贴."""
+    stripped = _LEADING_DECORATION.sub("", text)
+    if not stripped:
+        return text
+    framed = _FRAMED_HEADING.match(stripped.strip())
+    return framed.group(1) if framed else stripped
+
+
 def normalize_line(line: str, issues: list[QualityIssue], counts: dict[str, int]) -> str:
     """Normalize one line of source text, recording what changed.
 
@@ -222,7 +247,7 @@ def normalize_line(line: str, issues: list[QualityIssue], counts: dict[str, int]
         text = text[: match.start()] + _SENTINEL + replacement + text[match.end() :]
     repairs = _merge_in_order(text, repairs, [(m.group(0), _ENGLISH_REPLACEMENT.get(m.group(1), "")) for m in english])
 
-    tagged = _unify_punctuation(text)
+    tagged = _unify_punctuation(_undecorated(text))
     normalized = tagged.replace(_SENTINEL, "")
     positions = [i - n for n, i in enumerate(i for i, ch in enumerate(tagged) if ch == _SENTINEL)]
     for (kind, original, replacement), at in zip(repairs, positions, strict=True):
@@ -255,6 +280,13 @@ def is_structural_start(text: str) -> bool:
     return bool(_LABEL_START.match(text)) or bool(DATE_LINE.match(text)) or read_label(text) is not None
 
 
+def _opens_a_part(text: str) -> bool:
+    """A line that starts a part of the document (第三条, 二、, 事项二), not an item listed inside one
+    (1．, （2）, ①): what a guide's field name (申请材料) may not be joined to."""
+    label = read_label(text)
+    return (label is not None and label.style <= Style.CN) or bool(DATE_LINE.match(text))
+
+
 def _is_cut_mid_sentence(text: str) -> bool:
     """A long prose paragraph that stops without closing punctuation was cut by a page break.
 
@@ -283,6 +315,12 @@ def normalize_document(raw: str) -> NormalizedText:
         if not text:
             continue
         previous = paragraphs[-1] if paragraphs else None
+        if previous and _GUIDE_FIELD.match(previous.text) and not _opens_a_part(text):
+            # A service guide's field name on its own line (补贴标准⏎每户5000元): one paragraph, as
+            # the guide means it (补贴标准：每户5000元).
+            previous.text = f"{previous.text}：{text}"
+            previous.original += "\n" + line
+            continue
         if previous and _is_cut_mid_sentence(previous.text) and not is_structural_start(text):
             issues.append(
                 QualityIssue(

@@ -218,7 +218,8 @@ def _direct_lines(answer: Answer) -> list[str]:
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
         if measure.ended:
-            lines.append(words.measure_ended.format(**fields))
+            deleted = "删去" in measure.quote or "删除" in measure.quote
+            lines.append((words.measure_ended if deleted else words.measure_stopped).format(**fields))
         elif direct.kind == "condition":
             lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
         elif direct.kind == "figure" and measure.amount_text:

@@ -77,6 +77,7 @@ class DirectProse(Section):
         "measure_bare": ("source", "name", "side"),
         "measure_grant": ("source", "name", "side", "grant"),
         "measure_ended": ("source", "name", "side"),
+        "measure_stopped": ("source", "name", "side"),
         "targets": ("targets",),
         "conditions": ("conditions",),
         "conditions_open": ("said",),
@@ -107,6 +108,7 @@ class DirectProse(Section):
     measure_bare: str
     measure_grant: str
     measure_ended: str
+    measure_stopped: str
     targets: str
     conditions: str
     conditions_open: str
