@@ -1279,7 +1279,8 @@ class Dialogue:
         facts (a correction) is shown for confirmation first."""
         if not statement or work.pending:
             return answered
-        description = self.describer.answering(statement, today, asked)
+        # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
+        description = self._worked_elsewhere(work, statement, self.describer.answering(statement, today, asked))
         extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
         added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
         if not extra and not added:

@@ -79,6 +79,15 @@ def test_a_place_of_temporary_work_mid_interview_keeps_the_recorded_place(dialog
     assert replies[-1].kind == "question", _texts(replies)
 
 
+def test_a_place_of_temporary_work_beside_an_answer_keeps_the_recorded_place(dialogue: Dialogue) -> None:
+    # The first question at 通江 is the groups one: answered, with where the person works now said beside it.
+    state = _started_at(dialogue, "我在通江 帮我测测")
+    state, replies = say(dialogue, state, "残疾人 现在在苏州打零工", TODAY)
+    assert state.profile.get("region") == "通江县", state.profile
+    assert "region" not in state.pending, (state.pending, _texts(replies))
+    assert state.profile.get("disabled") is True, state.profile
+
+
 @pytest.mark.parametrize("told", ["我已经搬到长春住了", "我现在在资阳开了个店"])
 def test_where_the_person_now_lives_or_runs_a_business_is_proposed(dialogue: Dialogue, told: str) -> None:
     state = _started_at(dialogue, "我在通江 帮我测测")
