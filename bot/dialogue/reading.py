@@ -211,7 +211,8 @@ class MessageReader:
         if self._other_at(lead) is None and not bare:
             return False
         told = [piece.strip() for piece in pieces[1:]]
-        return not any(self._is_question(piece) or self.is_keywords(piece) for piece in told)
+        # 在平昌 30岁 一直没工作: what is told is read as a whole for a search (一直没工作 alone reads as one).
+        return not any(self._is_question(piece) for piece in told) and not self.is_keywords(" ".join(told))
 
     def _asks_of_matter(self, lead: str) -> bool:
         """问下我弟的事, 想问问俺闺女的情况: a bare asking word, then someone else's matter (的事, 的情况)."""

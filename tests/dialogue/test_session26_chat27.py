@@ -115,6 +115,17 @@ def test_asking_for_a_non_relative_is_asking_for_them(dialogue: Dialogue, messag
     assert state.for_someone_else or any("别人的情况" in r.text for r in replies), _texts(replies)
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["帮我表弟问问 在恩阳 26岁 一直没工作", "我帮我们组一个小伙子问问 在平昌 30岁 一直没上班"],
+)
+def test_their_case_told_after_the_asking_is_carded_for_them(dialogue: Dialogue, message: str) -> None:
+    # 一直没工作 alone reads like search words; told with where they are and their age it is their case.
+    state, replies = say(dialogue, SessionState(), message, TODAY)
+    assert state.for_someone_else and state.pending.get("employment_status") == "unemployed", _texts(replies)
+    assert not state.profile
+
+
 def test_asking_for_oneself_or_ones_own_is_still_the_speaker(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "帮我问问 我在通江 28岁", TODAY)
     assert state.pending.get("age") == 28, _texts(replies)
