@@ -1236,13 +1236,32 @@ class Dialogue:
         (岁数说错了，是五十八; 我不是三年前毕业，是两年前) is read in the place of the old one."""
         if not reading.statement:
             return None
-        description = self.describer.describe(reading.statement, today)
+        description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
         if description.facts or not corrects:
             return description
         known = {**work.profile, **work.pending}
         return self.corrections.read(reading.statement, known, today) or description
+
+    def _worked_elsewhere(self, work: Working, statement: str, description: Description) -> Description:
+        """在西安打零工, 去年在深圳干了半年 with a place already recorded: where the person works or worked
+        for a while is no move — the recorded place stays (the rest of what is said is kept). Only where they
+        live, run a business or are insured replaces it (我现在搬到西安了, 在西安开了个店)."""
+        place = description.facts.get("region")
+        if place is None or not self._works_elsewhere(work, statement, place):
+            return description
+        facts = {f: v for f, v in description.facts.items() if f != "region"}
+        notes = {f: n for f, n in description.notes.items() if f != "region"}
+        return replace(description, facts=facts, notes=notes)
+
+    def _works_elsewhere(self, work: Working, statement: str, place: object) -> bool:
+        """The statement names where the person works for a while (`worked_at`), not where they live
+        (`lives_at`), and a place other than the one recorded or waiting is recorded already."""
+        recorded = work.pending.get("region", work.profile.get("region"))
+        if recorded is None or place == recorded or self.words.is_denial(statement):
+            return False
+        return bool(self.words.worked_at.search(statement)) and not self.words.lives_at.search(statement)
 
     def _accept_and_more(self, work: Working, description: Description | None, today: date) -> list[Reply]:
         """对，另外我还交了社保: the card is confirmed as shown, and what the message adds (or corrects)
@@ -1268,7 +1287,8 @@ class Dialogue:
         facts (a correction) is shown for confirmation first."""
         if not statement or work.pending:
             return answered
-        description = self.describer.answering(statement, today, asked)
+        # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
+        description = self._worked_elsewhere(work, statement, self.describer.answering(statement, today, asked))
         extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
         added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
         if not extra and not added:
@@ -1297,16 +1317,7 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         facts = description is not None and bool(description.facts)
         if self._requests_check(text, reading):
-            description = self._told_with_request(reading, description, today, interviewing)
-            if description is not None and description.facts:
-                return [self.interviewer.propose(work, description, today)]
-            if interviewing and reading.asks:
-                # 失业金领完了还能领什么，能领几个月 in the middle of the check: the documents answer what it
-                # names, then the check goes on; a bare 我能领什么 just goes on with the check.
-                reply = self._answer(work, self._asked(text, reading), today, thread=False)
-                if reply.answer_status == "answered" and reply.citations:
-                    return [reply, *self.interviewer.remind(work, today)]
-            return self.interviewer.next(work, today)
+            return self._check_requested(work, text, reading, description, today, interviewing)
         if not reading.asks and description is not None and facts:
             if interviewing and self._only_adds(work, description):
                 return self._record_added(work, description, today)
@@ -1327,6 +1338,10 @@ class Dialogue:
             steered = self._told_and_asked_what_there_is(work, reading, description, today)
             if steered is not None:
                 return steered
+        if interviewing and not facts and not self.reader.read(text).asks and self._works_elsewhere(work, text, None):
+            # 去年在深圳干了半年 mid-interview: where the person worked, said and noted — no question about 深圳
+            # (read as a search of that place's documents by `_as_search`).
+            return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
         asked = self._asked(text, reading)
         answered = self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)
         replies = [self._for_place_asked(work, reading, answered)]
@@ -1346,6 +1361,31 @@ class Dialogue:
         elif interviewing:
             replies.extend(self.interviewer.remind(work, today))
         return replies
+
+    def _check_requested(
+        self,
+        work: Working,
+        text: str,
+        reading: Reading,
+        description: Description | None,
+        today: date,
+        interviewing: bool,
+    ) -> list[Reply]:
+        """The check asked for (我能领什么补贴): started from what the message tells, shown first — or at
+        once from a place told alone (巴州区 查下补贴) — or, mid-interview, what it names answered first."""
+        description = self._told_with_request(reading, description, today, interviewing)
+        if description is not None and description.facts:
+            place = self._only_place_told(work, description, interviewing)
+            if place is not None:
+                return self.interviewer.start_at_place(work, place, today)
+            return [self.interviewer.propose(work, description, today)]
+        if interviewing and reading.asks:
+            # 失业金领完了还能领什么，能领几个月 in the middle of the check: the documents answer what it
+            # names, then the check goes on; a bare 我能领什么 just goes on with the check.
+            reply = self._answer(work, self._asked(text, reading), today, thread=False)
+            if reply.answer_status == "answered" and reply.citations:
+                return [reply, *self.interviewer.remind(work, today)]
+        return self.interviewer.next(work, today)
 
     def _for_place_asked(self, work: Working, reading: Reading, reply: Reply) -> Reply:
         """我在长春 巴中的创业补贴能申请吗: the place the question names wins over where the person is, and
@@ -1452,6 +1492,17 @@ class Dialogue:
             notes = {**description.notes, **{f: n for f, n in told.notes.items() if f == "region"}}
             return replace(description, facts={**description.facts, "region": place}, notes=notes)
         return told if told.facts else description
+
+    def _only_place_told(self, work: Working, description: Description, interviewing: bool) -> str | None:
+        """巴州区 查下补贴, 我是通江的 看看我能享受啥: the request's only fact is a place the documents cover,
+        with nothing recorded or waiting that it would change — the place to start the check at (no card).
+        A place not covered, a change of a recorded place, or anything more told is still shown first."""
+        place = description.facts.get("region")
+        if interviewing or set(description.facts) != {"region"} or not isinstance(place, str) or work.pending:
+            return None
+        if work.profile.get("region", place) != place or not self.regions.resolve(place).covered:
+            return None
+        return place
 
     def _asks_only_the_check(self, phrase: str) -> bool:
         """查下补贴, 我想查下我能享受啥: the phrase asks for the check and names nothing else — not 失业了能领啥

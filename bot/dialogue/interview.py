@@ -389,6 +389,31 @@ class Interviewer:
             after = [*after[:-1], render.results_unchanged(after[-1])]
         return [render.settled(lines, kept=True, replaces_previous=pressed), *after]
 
+    def start_at_place(self, work: Working, place: str, today: date) -> list[Reply]:
+        """巴州区 查下补贴: a request for the check whose only fact is where the person is — the place is
+        recorded and the interview starts at once, its first question saying which place it goes by, so a
+        wrong place is corrected there (no card for one line)."""
+        profile = self.profile_of(work, today)
+        try:
+            profile = profile.with_answer("region", self.facts.parse("region", place, today))
+        except ProfileError:
+            return [self.confirmation(work)]
+        self._store(work, profile)
+        work.pending, work.pending_notes = {}, {}
+        after = self.next(work, today)
+        if not after:
+            return after
+        said = prose().dialogue_leftovers.place_taken.format(place=self._place_named(place))
+        first = after[0]
+        return [first.model_copy(update={"text": f"{said}\n{first.text}"}), *after[1:]]
+
+    def _place_named(self, place: str) -> str:
+        """通江县 → 巴中市通江县, 吉林市 → 吉林省吉林市: the place with the jurisdiction it goes by."""
+        jurisdiction = self.regions.resolve(place).jurisdiction
+        if not jurisdiction or jurisdiction == place or place.startswith(jurisdiction):
+            return place
+        return f"{jurisdiction}{place}"
+
     def _results_shown(self, work: Working, today: date) -> str | None:
         """The results as they stand before a confirmation, when the check is done (nothing left to ask)."""
         if work.interviewing or not work.profile or work.pending_for_speaker:

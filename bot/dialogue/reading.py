@@ -211,7 +211,8 @@ class MessageReader:
         if self._other_at(lead) is None and not bare:
             return False
         told = [piece.strip() for piece in pieces[1:]]
-        return not any(self._is_question(piece) or self.is_keywords(piece) for piece in told)
+        # 在平昌 30岁 一直没工作: what is told is read as a whole for a search (一直没工作 alone reads as one).
+        return not any(self._is_question(piece) for piece in told) and not self.is_keywords(" ".join(told))
 
     def _asks_of_matter(self, lead: str) -> bool:
         """问下我弟的事, 想问问俺闺女的情况: a bare asking word, then someone else's matter (的事, 的情况)."""
@@ -299,6 +300,8 @@ class MessageReader:
         found = [m.start() for m in self._third_person.finditer(text)]
         found += [m.start() for m in self._first_person.finditer(text) if self._relation.match(text, m.end())]
         found += [m.start() for m in self._named_relative.finditer(text)]
+        # 我帮我们村一个残疾小伙子问问: whoever the speaker asks for, kin or not.
+        found += [m.start("whom") for m in self.words.asked_for.finditer(text)]
         # 问了我妈，是平昌的: the one asked tells what follows; it is not about them.
         # 问问我表姐的情况: unless what is asked is their matter — then they are whom it is about.
         found = [at for at in found if not self.words.told_by.search(text[:at]) or _THEIR_MATTER.match(text, at)]
@@ -371,6 +374,9 @@ class MessageReader:
             and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
             # 我替我老公问, 我帮俺妈打听的: the speaker as the one asking on another's behalf.
             and not self.words.on_behalf.match(text, m.end())
+            # 我帮我们村一个残疾小伙子问问: the asker, and 我们 inside whom they ask for.
+            and not self.words.asked_for.match(text, m.end())
+            and not any(f.start("whom") <= m.start() < f.end("whom") for f in self.words.asked_for.finditer(text))
         ]
 
     def names_benefit(self, text: str) -> bool:

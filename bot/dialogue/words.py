@@ -127,6 +127,7 @@ class VocabularyFile(BaseModel):
     policy_field: str = "$^"
     # 帮我妈问问, 替我老公打听: the person asks on behalf of someone else.
     on_behalf: str = "$^"
+    asked_for: str = "$^"
     # 具体哪个市不清楚: a wh-word under a verb of not knowing states what the person does not know.
     not_knowing: str = "$^"
     # 说错了, 是卫东区不是湛河: a correction states, it never searches the documents.
@@ -148,6 +149,8 @@ class VocabularyFile(BaseModel):
     beneficiary: str = "$^"
     # 帮我写一首诗, 给我编个简历: something the bot is asked to make — a request, not a self-description.
     making: str = "$^"
+    worked_at: str = "$^"
+    lives_at: str = "$^"
 
 
 class Vocabulary:
@@ -163,7 +166,9 @@ class Vocabulary:
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
         self.eligibility_asked = re.compile(data.eligibility_asked)
-        self.check_request = re.compile(data.check_request)
+        self.check_request, self.worked_at, self.lives_at = (
+            re.compile(pattern) for pattern in (data.check_request, data.worked_at, data.lives_at)
+        )
         self.deny = squashed(data.deny)
         self.question_marks = data.question_marks
         self.abuse = squashed(data.abuse)
@@ -206,7 +211,7 @@ class Vocabulary:
         self.acknowledging = frozenset(squashed(data.acknowledging))
         self.farewell = frozenset(squashed(data.farewell))
         self.objecting = frozenset(squashed(data.objecting))
-        self.on_behalf = re.compile(data.on_behalf)
+        self.on_behalf, self.asked_for = re.compile(data.on_behalf), re.compile(data.asked_for)
         self.not_knowing = re.compile(data.not_knowing)
         self.correcting = re.compile(data.correcting)
         self.moving = re.compile(data.moving)

@@ -984,6 +984,7 @@ class DialogueLeftoversProse(Section):
         "moved_uncovered": ("place", "before", "covered", "example"),
         "asked_elsewhere": ("asked", "own", "own_jurisdiction"),
         "article_without_document": ("number",),
+        "place_taken": ("place",),
     }
     nothing_cited: str
     # 第十三条 with nothing asked before: which place's document ({number}: the article as typed).
@@ -993,6 +994,8 @@ class DialogueLeftoversProse(Section):
     outsider: str
     moved_uncovered: str
     asked_elsewhere: str
+    # 巴州区 查下补贴: the place recorded without a card, said before the interview's first question.
+    place_taken: str
 
 
 class ProfileWarningProse(Section):

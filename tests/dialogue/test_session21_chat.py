@@ -30,8 +30,9 @@ def test_a_place_said_apart_from_the_check_request_starts_the_check_from_it(
 ) -> None:
     state, replies = say(dialogue, SessionState(), message, TODAY)
     assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
-    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
-    assert state.pending == {"region": place}
+    # Session 26 (lead's decision): the place alone is recorded at once and the interview starts — no card.
+    assert [r.kind for r in replies] == ["question"], [r.text for r in replies]
+    assert state.profile == {"region": place} and not state.pending
 
 
 def test_a_measure_named_with_the_place_is_still_a_search(dialogue: Dialogue) -> None:
