@@ -252,6 +252,11 @@ def classify(question: str) -> AskedIntent:
         rest = _COST_NOUN_BEFORE.sub("，", rest)
         if not dict(_patterns())[Intent.AMOUNT].search(rest):
             found = tuple(intent for intent in found if intent is not Intent.AMOUNT)
+    if "ratio" in units and _bears_a_share(question, found):
+        # 还不上了谁来承担，按啥比例: the share each one bears is asked — a figure of the measure stating it
+        # (按8：2的比例分担), not the offices a clause makes responsible, nor a cost's payer.
+        found = (Intent.AMOUNT, *(intent for intent in found if intent not in (Intent.DEPARTMENT, Intent.AMOUNT)))
+        payer = False
     unit = units[0] if units else None
     bound = _bound(question)
     for_self = bool(_FIRST_PERSON.search(question)) and not any(word in question for word in _EMPLOYER_VOICE)
@@ -275,6 +280,19 @@ def classify(question: str) -> AskedIntent:
     return AskedIntent(
         found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound, for_self=for_self
     )
+
+
+# Who bears a loss or a share of it (谁来承担, 由谁兜底, 谁分担): with a share asked, the share is the answer.
+_BEARS = re.compile(r"(?:谁|哪个|哪家|哪方|哪些)(?:来|去|要|得)?(?:承担|负担|分担|兜底|担(?!保|任|当|心)|赔)|由谁")
+
+
+def _bears_a_share(question: str, found: tuple[Intent, ...]) -> bool:
+    """A share is asked of who bears a loss (谁来承担，按啥比例; 风险怎么分担): the department cue, if any, is only
+    the who-bears words — with them taken out no department is asked (哪个部门负责 still is)."""
+    if Intent.DEPARTMENT not in found:
+        return False
+    rest = _BEARS.sub("，", question)
+    return _BEARS.search(question) is not None and not dict(_patterns())[Intent.DEPARTMENT].search(rest)
 
 
 # Which document states something (哪个文件写了, 什么文件里规定): asks for a document only by what it states.
