@@ -328,6 +328,8 @@ def _without_advice(question: str, intent: Intent) -> str:
 # A cost named right before a who-pays cue (贷款利息，) — left as its own phrase once the cue is cut.
 _COST_NOUN_BEFORE = re.compile(r"(?:利息|贴息|保费|费用)(?:要|得|该)?，")
 _FIRST_PERSON = re.compile(r"我|俺|本人|咱")
+# Receiving asked with no one named (失业了能领多少钱, 下岗了有啥钱拿): the asker is who would receive it.
+_RECEIVED = re.compile(r"(?:能|可以|可)(?:领|拿|得)(?:到|着)?(?:多少|几|啥|什么)|有(?:啥|什么|没有)钱(?:拿|领)")
 # Words of an employer or a provider speaking (我们公司招了…, 我们机构): then what the employer gets is asked.
 _EMPLOYER_VOICE = (
     *("企业", "单位", "公司", "招用", "招聘", "招了", "吸纳", "雇", "机构", "用人", "员工", "职工"),
@@ -344,6 +346,16 @@ _TO_ME = re.compile(
 _AS_EMPLOYER = re.compile(
     r"(?:招|雇|聘)(?!我|俺)|老板|我们(?:公司|厂|单位|企业|店|合作社)|我的(?:公司|厂|店)|我开|俺开"
 )
+
+
+def asks_own_sum(question: str) -> bool:
+    """A person asks what they would receive (我能领多少, 给我多少; with no one named, 失业了能拿多少钱),
+    not as one who hires, a business owner or a group (我们留下来…能提到多少)."""
+    if _AS_EMPLOYER.search(question) or any(word in question for word in _EMPLOYER_VOICE):
+        return False
+    if _TO_ME.search(question):
+        return True
+    return _RECEIVED.search(question) is not None and _FIRST_PERSON.search(question) is None
 
 
 def receives_for_self(question: str) -> bool:

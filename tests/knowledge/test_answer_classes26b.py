@@ -55,3 +55,16 @@ def test_a_small_business_keeping_its_workers_gets_the_raised_refund(kb: Knowled
 
 def test_a_large_workforce_is_not_told_as_a_small_business(kb: KnowledgeBase) -> None:
     assert "100%" not in first_line(kb, "平顶山一家大厂三千号人，稳岗返还能返多少")
+
+
+# ---- a person asking a sum for themself is not given an employer's figure as theirs ----
+
+
+@pytest.mark.parametrize("question", ["安岳失业了能拿多少钱", "乐至县失业了 可以领到多少钱"])
+def test_an_employers_figure_is_not_the_persons_money(kb: KnowledgeBase, question: str) -> None:
+    assert "（发给用人单位）" not in first_line(kb, question)
+
+
+def test_a_measure_named_by_the_person_keeps_its_figure(kb: KnowledgeBase) -> None:
+    """见习补贴 named: paid to the employer, its own figure is still what was asked."""
+    assert "70%" in first_line(kb, "平顶山见习补贴能拿到多少")
