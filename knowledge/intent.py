@@ -252,6 +252,11 @@ def classify(question: str) -> AskedIntent:
         rest = _COST_NOUN_BEFORE.sub("，", rest)
         if not dict(_patterns())[Intent.AMOUNT].search(rest):
             found = tuple(intent for intent in found if intent is not Intent.AMOUNT)
+    if "ratio" in units and _bears_a_share(question, found):
+        # 还不上了谁来承担，按啥比例: the share each one bears is asked — a figure of the measure stating it
+        # (按8：2的比例分担), not the offices a clause makes responsible, nor a cost's payer.
+        found = (Intent.AMOUNT, *(intent for intent in found if intent not in (Intent.DEPARTMENT, Intent.AMOUNT)))
+        payer = False
     unit = units[0] if units else None
     bound = _bound(question)
     for_self = bool(_FIRST_PERSON.search(question)) and not any(word in question for word in _EMPLOYER_VOICE)
@@ -275,6 +280,19 @@ def classify(question: str) -> AskedIntent:
     return AskedIntent(
         found[0], found, unit, units, open_list, threshold=threshold, asks_payer=payer, bound=bound, for_self=for_self
     )
+
+
+# Who bears a loss or a share of it (谁来承担, 由谁兜底, 谁分担): with a share asked, the share is the answer.
+_BEARS = re.compile(r"(?:谁|哪个|哪家|哪方|哪些)(?:来|去|要|得)?(?:承担|负担|分担|兜底|担(?!保|任|当|心)|赔)|由谁")
+
+
+def _bears_a_share(question: str, found: tuple[Intent, ...]) -> bool:
+    """A share is asked of who bears a loss (谁来承担，按啥比例; 风险怎么分担): the department cue, if any, is only
+    the who-bears words — with them taken out no department is asked (哪个部门负责 still is)."""
+    if Intent.DEPARTMENT not in found:
+        return False
+    rest = _BEARS.sub("，", question)
+    return _BEARS.search(question) is not None and not dict(_patterns())[Intent.DEPARTMENT].search(rest)
 
 
 # Which document states something (哪个文件写了, 什么文件里规定): asks for a document only by what it states.
@@ -310,6 +328,8 @@ def _without_advice(question: str, intent: Intent) -> str:
 # A cost named right before a who-pays cue (贷款利息，) — left as its own phrase once the cue is cut.
 _COST_NOUN_BEFORE = re.compile(r"(?:利息|贴息|保费|费用)(?:要|得|该)?，")
 _FIRST_PERSON = re.compile(r"我|俺|本人|咱")
+# Receiving asked with no one named (失业了能领多少钱, 下岗了有啥钱拿): the asker is who would receive it.
+_RECEIVED = re.compile(r"(?:能|可以|可)(?:领|拿|得)(?:到|着)?(?:多少|几|啥|什么)|有(?:啥|什么|没有)钱(?:拿|领)")
 # Words of an employer or a provider speaking (我们公司招了…, 我们机构): then what the employer gets is asked.
 _EMPLOYER_VOICE = (
     *("企业", "单位", "公司", "招用", "招聘", "招了", "吸纳", "雇", "机构", "用人", "员工", "职工"),
@@ -326,6 +346,16 @@ _TO_ME = re.compile(
 _AS_EMPLOYER = re.compile(
     r"(?:招|雇|聘)(?!我|俺)|老板|我们(?:公司|厂|单位|企业|店|合作社)|我的(?:公司|厂|店)|我开|俺开"
 )
+
+
+def asks_own_sum(question: str) -> bool:
+    """A person asks what they would receive (我能领多少, 给我多少; with no one named, 失业了能拿多少钱),
+    not as one who hires, a business owner or a group (我们留下来…能提到多少)."""
+    if _AS_EMPLOYER.search(question) or any(word in question for word in _EMPLOYER_VOICE):
+        return False
+    if _TO_ME.search(question):
+        return True
+    return _RECEIVED.search(question) is not None and _FIRST_PERSON.search(question) is None
 
 
 def receives_for_self(question: str) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from knowledge.definitions import names_people, without_people_word
-from knowledge.intent import AskedIntent, Intent, asked_phrases, names_a_payer, without_cues
+from knowledge.intent import AskedIntent, Intent, asked_phrases, asks_own_sum, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
@@ -314,7 +314,8 @@ def select(
         return stated
     relevant = bearer
     at = _facet_asked(relevant, wants_figure, asked, question) or _states_the_told_figure(relevant, question, policy)
-    if asked.for_self and asked.primary in _LISTING and not at:
+    listing = asked.for_self and asked.primary in _LISTING
+    if not at and (listing or (_employers_sum_unnamed(relevant, asked) and asks_own_sum(question))):
         # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
         # what is asked, however it is paid)
         at = _paid_to_the_person(relevant, at, policy)
@@ -948,6 +949,15 @@ def payer_stated(selection: Selection, pays_for: Callable[[str], bool]) -> Selec
         if paying:
             return Selection("stated", (match,), conditions=paying)
     return None
+
+
+def _employers_sum_unnamed(relevant: MatchRanking, asked: AskedIntent) -> bool:
+    """A person asks a sum for themself (失业了能领多少钱) and the best match is paid to an employer that
+    the question does not name (稳岗补贴 matched only the 失业 told): its figure is not theirs."""
+    if asked.primary is not Intent.AMOUNT or not relevant:
+        return False
+    best = relevant[0]
+    return best.measure.beneficiary is Beneficiary.EMPLOYER and best.named is None and best.named_apart is None
 
 
 # How far down the ranking a measure paid to the person is looked for (they score near the top).
