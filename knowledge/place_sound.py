@@ -3,8 +3,8 @@
 On a phone's pinyin keyboard the wrong candidate is one tap away, and a question whose place is
 misspelt would otherwise be answered for every region (or the wrong one). A run of characters is read
 as a covered place when no place is named in the question, it sounds like the place's name (toneless
-pinyin, any reading of each character: the keyboard is typed without tones, and 柞水 is zuo shui, 珲春
-hun chun), it keeps one of the name's characters (浑春, 夹县: a keyboard slip changes one, not all), it
+pinyin: the typed characters by their common reading, as the keyboard offers them — 延期不 is yan qi bu,
+never yan ji fu — the name by any of its readings, 柞水 zuo shui, 珲春 hun chun), it keeps one of the name's characters (浑春, 夹县: a keyboard slip changes one, not all), it
 is no word of the dictionary and no place name of its own (同江 is a city, not a slip for 通江), and
 jieba does not join any of its characters to a character outside it (投资洋酒 is 投资 + 洋酒: left
 alone). Only names of places the documents cover are read this way, so a misspelt place elsewhere
@@ -18,9 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 
-import jieba
-
-from knowledge.query import jieba_words
+from knowledge.query import is_dictionary_word, jieba_words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SHORTEST, _LONGEST = 2, 4
@@ -57,7 +55,9 @@ class PlacesBySound:
     def _sounds_like(self, window: str) -> str | None:
         """The covered name `window` is a slip for, or None."""
         by_sound = self._by_sound
-        for sound in _sounds(window):
+        # The typed characters as the keyboard offers them: each by its first (common) reading — 延期不 is
+        # yan qi bu, never yan ji fu through rare readings of 期 and 不; the names keep every reading.
+        for sound in (tuple(_readings(char)[0] for char in window),):
             for name in by_sound.get(sound, ()):
                 if name == window:
                     return None  # (written right: no slip)
@@ -79,7 +79,7 @@ class PlacesBySound:
                 for start in range(len(chars) - length + 1):
                     window = chars[start : start + length]
                     name = self._sounds_like(window)
-                    if name is None or jieba.dt.FREQ.get(window) or self._is_place(window):
+                    if name is None or is_dictionary_word(window) or self._is_place(window):
                         continue
                     word_of = word_of or _word_spans(chars)
                     if not _stands_alone(word_of, start, start + length):
