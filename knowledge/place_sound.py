@@ -1,14 +1,14 @@
 """Covered place names typed with a same-sounding character: 商落 for 商洛, 平定山 for 平顶山, 吧中 for 巴中.
 
-On a phone's pinyin keyboard the wrong candidate is one tap away, and a question whose place is
-misspelt would otherwise be answered for every region (or the wrong one). A run of characters is read
-as a covered place when no place is named in the question, it sounds like the place's name (toneless
-pinyin: the typed characters by their common reading, as the keyboard offers them — 延期不 is yan qi bu,
-never yan ji fu — the name by any of its readings, 柞水 zuo shui, 珲春 hun chun), it keeps one of the name's characters (浑春, 夹县: a keyboard slip changes one, not all), it
-is no word of the dictionary and no place name of its own (同江 is a city, not a slip for 通江), and
-jieba does not join any of its characters to a character outside it (投资洋酒 is 投资 + 洋酒: left
-alone). Only names of places the documents cover are read this way, so a misspelt place elsewhere
-stays unknown rather than becoming a covered one by accident.
+On a phone's pinyin keyboard the wrong candidate is one tap away, and a question whose place is misspelt
+would otherwise be answered for every region (or the wrong one). A run of characters is read as a covered
+place when no place is named in the question, it sounds like the place's name (toneless pinyin: the typed
+characters by their common reading, as the keyboard offers them — 延期不 is yan qi bu, never yan ji fu — the
+name by any of its readings, 柞水 zuo shui, 珲春 hun chun), it keeps one of the name's characters (浑春, 夹县: a
+keyboard slip changes one, not all), it is no word of the dictionary and no place name of its own (同江 is a
+city, not a slip for 通江), and jieba does not join any of its characters to a character outside it (投资洋酒 is
+投资 + 洋酒: left alone). Only names of places the documents cover are read this way, so a misspelt place
+elsewhere stays unknown rather than becoming a covered one by accident.
 """
 
 from __future__ import annotations
