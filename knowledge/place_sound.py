@@ -44,6 +44,10 @@ class PlacesBySound:
         self._names = tuple(n for n in dict.fromkeys(names) if _SHORTEST <= len(n) <= _LONGEST and _HAN.fullmatch(n))
         self._is_place = is_place
 
+    def warm(self) -> None:
+        """Make the index of the names' sounds now (a server, at start)."""
+        _ = self._by_sound
+
     @cached_property
     def _by_sound(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         found: dict[tuple[str, ...], list[str]] = {}

@@ -418,7 +418,8 @@ class QueryAnalyzer:
         indexes, the Latin-script reader and the covered places by sound (a server, at start)."""
         self._speller.warm()
         self._latin.warm()
-        _ = self._places_by_sound
+        self._places_by_sound.warm()
+        self._gazetteer.warm()
 
     def analyze(self, raw: str | bytes, region: str | None = None) -> QueryAnalysis:
         question = clean_question(raw)

@@ -401,6 +401,11 @@ class Gazetteer:
             if name not in self._named and any(map(self._is_covered, places))
         )
 
+    def warm(self) -> None:
+        """Make now the covered places by sound that a question's place slip is read against (a server,
+        at start: never in a person's first turn)."""
+        self._by_sound.warm()
+
     @cached_property
     def _by_sound(self) -> PlacesBySound:
         from knowledge.place_sound import PlacesBySound
