@@ -1,6 +1,6 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20|21|22|23|24|25|26]
+    python bench/bench_new_documents.py [--set 19|20|21|22|23|24|25|26|27]
 
 Adds one session's documents (`tests/knowledge/data/documents19/` … `documents24/`) to a fresh data
 directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
@@ -14,7 +14,8 @@ a 补充通知 amending an earlier 细则 item by item as hard-wrapped PDF text 
 two subsidy-standard tables with 受理部门 in a caption and in rowspan cells, a 政策问答 page in 篇 groups; session 26,
 held out — written by a helper that never read the code, never tuned on: a 公众号 政策速览 article with emoji 【】
 headings, a 实施细则 in 章/条 with a |-separated 附件 table of standards, a 办事指南 page of five 事项 one
-of them ended), asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
+of them ended; session 27, held out likewise — an annual 申报 notice with a window and a replaced standard,
+a 政策解读 page with site furniture, a 办法 in 章/条 as hard-wrapped PDF text with page footers mid-article), asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
 per question whether the first cited clause is the right one, the asked figure is in the first line, and no
 other measure's figure is (a question whose clause is null is one the documents do not cover: it passes when the
 answer is not `answered` and shows no forbidden figure). Figures are printed, never asserted.
@@ -60,6 +61,9 @@ STEPS = {
     ],
     "26": [
         ["documents", "add", "yueyang-2026.html", "suqian-2025.txt", "nanping-2026.html", "--publish"],
+    ],
+    "27": [
+        ["documents", "add", "xiangyang-2026.txt", "liuzhou-2025.html", "jiujiang-2025.txt", "--publish"],
     ],
 }  # fmt: skip
 
