@@ -64,6 +64,7 @@ SETS = {
     "held-out 22": "answers_holdout22",
     "held-out 23": "answers_holdout23",
     "held-out 24": "answers_holdout24",
+    "held-out 25": "answers_holdout25",
 }
 
 

@@ -47,6 +47,7 @@ HOLDOUT_SETS = (
     "answers_holdout22",
     "answers_holdout23",
     "answers_holdout24",
+    "answers_holdout25",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

@@ -93,6 +93,7 @@ HOLDOUTS = (
     "chats_holdout17.yaml",
     "chats_holdout18.yaml",
     "chats_holdout19.yaml",
+    "chats_holdout20.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
