@@ -1066,7 +1066,23 @@ class Answerer:
             intent=asked.primary.value,
             measures=measures,
             direct=direct,
+            answered_in=None if region.covered else self.answered_in(retrieval, decision),
         )
+
+    def answered_in(self, retrieval: Retrieval, decision: Decision) -> str | None:
+        """The covered jurisdiction an answer is for: the one the question was resolved to, or — the
+        question naming no place — the one whose documents every quote (or every document asked about)
+        comes from. A user reading 三支一扶服务满几年 answered from one city's rule is told, and shown,
+        whose rule it is; an answer quoting several regions (grouped by region) is for none of them, and
+        a question naming an uncovered place is never given a covered one."""
+        region = retrieval.analysis.region
+        if region.covered:
+            return region.jurisdiction
+        if region.names_a_place or decision.status is AnswerStatus.REGION_NOT_COVERED:
+            return None
+        places = {self.registry.document_of(item.clause).jurisdiction for item, _ in decision.quoted}
+        places |= {self.registry.documents[d].jurisdiction for d in decision.documents}
+        return places.pop() if len(places) == 1 else None
 
     def _measures(self, retrieval: Retrieval, asked: AskedIntent, cited: set[str]) -> tuple[MeasureRef, ...]:
         """The best-matching measures inside the cited clauses (at most `max_measures`)."""

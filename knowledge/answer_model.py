@@ -157,7 +157,9 @@ class DirectAnswer(_Part):
 class Answer(_Part):
     """The answer to one question, as data. `region` is the covered jurisdiction the question was
     resolved to; `place` the uncovered place named (region_not_covered); `scope` the jurisdictions
-    searched; `documents` every collected document in manifest order."""
+    searched; `documents` every collected document in manifest order; `answered_in` the one covered
+    jurisdiction whose documents the answer quotes when the question names no place (the reported region:
+    a user reads that place's rule, 按平顶山市2020年征求意见稿文件…)."""
 
     question: str
     status: AnswerStatus
@@ -177,6 +179,13 @@ class Answer(_Part):
     # region_not_covered for a person now in an uncovered place who named a covered region's document
     # (去了丹东…吉林给大学生的补贴): that region, so the reply says its document does not reach there.
     issuers: tuple[str, ...] = ()
+    answered_in: str | None = None
+
+    @property
+    def reported_region(self) -> str | None:
+        """The region the answer is for, as reported (`ask --json`'s `region`): the place the question
+        was resolved to, or the one place whose documents answer a question that names none."""
+        return self.region or self.answered_in
 
     def document(self, citation: Citation) -> SourceDocument:
         document_id = citation.clause_id.rsplit("-", 1)[0]

@@ -152,6 +152,11 @@ def evaluate(
         decision = answerer.decide(retrieval)
         status = decision.status
         region = retrieval.analysis.region
+        # The region the answer reports: the question's, or — it naming none — the one place whose
+        # documents answer it (Answerer.answered_in).
+        reported = (
+            region.place if region.names_a_place and not region.covered else answerer.answered_in(retrieval, decision)
+        )
         rank = first_rank(retrieval, item.expect) if item.expect else None
         cited = tuple(dict.fromkeys(item.clause.id for item, _ in decision.quoted))
         if decision.documents:
@@ -166,7 +171,7 @@ def evaluate(
                 status=status,
                 rank=rank,
                 top=tuple(s.clause.id for s in retrieval.ranked[:3]),
-                region=region.jurisdiction if region.covered else region.place,
+                region=reported,
                 partial=decision.missing is not None and bool(decision.quoted),
                 cited=cited,
             )

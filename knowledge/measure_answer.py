@@ -785,17 +785,18 @@ def _tied_unnamed(
     relevant: MatchRanking, chosen: list[MeasureMatch], jurisdiction_of: Mapping[str, str], policy: SelectionPolicy
 ) -> list[MeasureMatch]:
     """Measures of the best one's region and kind that match the question as well as it does, when
-    the question names none of them: which one was meant cannot be told, so none is picked alone."""
+    the question names none of them: which one was meant cannot be told, so none is picked alone.
+    As well by the question's own words: a clause lifted in the search by a glossary expansion (考个
+    育婴员证 read as 职业资格证书 lifts the graduates' 技能提升培训补贴 clause) tells no measure apart."""
     best = chosen[0]
     if best.named is not None or best.named_apart is not None:
         return []
     home = jurisdiction_of[best.measure.id]
-    floor = _TIED * best.score
     return [
         m
         for m in relevant[1 : policy.max_listed + 3]
         if m not in chosen
-        and m.score >= floor
+        and (m.score >= _TIED * best.score or m.said >= _TIED * best.said)
         and jurisdiction_of[m.measure.id] == home
         and _same_kind(m, best)
         and m.own_overlap >= best.own_overlap

@@ -94,6 +94,9 @@ class MeasureMatch:
     # Shares the question tells, in percent (十个见习的留下来六个 → 60; 留下了一多半 → 60): they pick the tier
     # a share threshold sets (留用见习期满人员比例达到50%及以上的，补贴标准提高到…110%).
     shares: tuple[float, ...] = ()
+    # The score less its clause's part (how the clause ranked in the search, which glossary expansions
+    # and the clause's other measures move): what the question says of this measure itself.
+    said: float = 0.0
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -782,6 +785,7 @@ class MeasureMatcher:
                 headcounts,
                 grades,
                 shares,
+                scores[copy] - weights.clause * parts[copy],
             )
 
         copies = RankedCopies(

@@ -70,7 +70,7 @@ def answer_result(answer: Answer) -> AnswerResult:
         question=answer.question,
         status=answer.status,
         answer=answer_text(answer),
-        region=answer.region,
+        region=answer.reported_region,
         citations=list(answer.citations),
         notices=[notice_text(n) for n in answer.notices],
         intent=answer.intent,
@@ -202,18 +202,7 @@ def _direct_lines(answer: Answer) -> list[str]:
         named = [_status_measure_line(answer, measure) for measure in direct.measures[:1]]
         return named + [_status_line(answer, d) for d in direct.documents] + [words.status_advice]
     if direct.kind == "list":
-        head = direct.measures[0]
-        lines = [words.listed.format(source=_source(answer, head))]
-        lines += [
-            words.item.format(
-                name=m.name,
-                side=_side(m),
-                amounts=shown_quote(m.amount_text or _granted_without_money(m) or words.unstated),
-                details=_item_details(answer, m),
-            )
-            for m in direct.measures
-        ]
-        return lines
+        return _list_lines(answer, direct.measures)
     lines = []
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
@@ -384,6 +373,28 @@ def _procedure_line(answer: Answer, direct: DirectAnswer) -> str:
         label=cited_form(citation.clause_label),
         said=said if said.endswith(("。", "！", "？")) else f"{said}。",
     )
+
+
+def _list_lines(answer: Answer, measures: tuple[MeasureRef, ...]) -> list[str]:
+    """A short list of measures, each document's under its own source: a list drawn from several
+    regions' documents (a question naming no place) never reads as one region's."""
+    words = prose().answers.direct
+    by_source: dict[str, list[MeasureRef]] = {}
+    for m in measures:
+        by_source.setdefault(_source(answer, m), []).append(m)
+    lines = []
+    for source, listed in by_source.items():
+        lines.append(words.listed.format(source=source))
+        lines += [
+            words.item.format(
+                name=m.name,
+                side=_side(m),
+                amounts=shown_quote(m.amount_text or _granted_without_money(m) or words.unstated),
+                details=_item_details(answer, m),
+            )
+            for m in listed
+        ]
+    return lines
 
 
 def _source(answer: Answer, measure: MeasureRef | str) -> str:

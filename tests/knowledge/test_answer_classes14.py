@@ -197,12 +197,6 @@ def test_a_governments_own_duty_is_no_answer_to_what_a_person_can_get(kb: Knowle
 # ---- several measures match equally and none is named ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression (session 26): ans12's reading of 'X证' as 职业资格证书 makes 平顶山（十六）'s graduate "
-    "技能提升培训补贴和鉴定补贴 the one measure named, and 吉林's 每学时8元 is shown as another region's reference; "
-    "left for the next session (lead's note)",
-)
 def test_a_figure_asked_of_equally_matching_measures_names_each_not_one(kb: KnowledgeBase) -> None:
     # 平顶山（十六）and（十七）: training subsidies for graduates and for 劳动预备制 — neither states a sum,
     # the question (a 38-year-old's certificate course) names neither; 吉林's 每学时8元 is no version of "it".
