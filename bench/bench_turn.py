@@ -4,16 +4,19 @@ The figure is CPU time of this process (`time.process_time`), not wall time, so 
 machine inflates it far less than it inflates latency. Three rows, each p50/p95 in milliseconds:
 
 - floor: a bare bm25s top-10 over the saved clause index (our own tokens of the question, no analysis);
-- answer(): `KnowledgeBase.answerer.answer` over the 385 retrieval-golden questions (dev, dev2, holdout);
+- answer(): `KnowledgeBase.answerer.answer` over the 385 retrieval-golden questions (dev, dev2, holdout),
+  every one made afresh (no kept answer: the warm-up would otherwise have answered them all already);
 - chat turns: real conversations through POST /api/chat on the web app (in-process ASGI client, a real
   SQLite file), in the message mix bench/bench_scaleout.py sends — a self-description, 对, a policy
   question every third step of the interview, /profile, /forget — per kind of turn; and the first 100
-  turns of the freshly started app, all kinds (what is made on first use shows there, issue 14).
+  turns of the freshly started app, all kinds (what is made on first use shows there, issue 14). The
+  policy questions are drawn from bench_scaleout's pool (≈ 32,000), so nearly every one is answered
+  afresh, as in the load bench (`--questions golden`: the 166 golden ones, mostly kept answers).
 
 `--profile answer|turn` runs cProfile over the timed answer() calls or the policy-question turns and
 prints the functions with the most own and cumulative time.
 
-    .venv/bin/python bench/bench_turn.py [--turns 600] [--profile turn] [--top 40]
+    .venv/bin/python bench/bench_turn.py [--turns 600] [--profile turn] [--top 40] [--slowest 20]
 """
 
 from __future__ import annotations
@@ -42,8 +45,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_retrieval import load_average, machine  # noqa: E402
-from bench_scaleout import DESCRIPTIONS  # noqa: E402
+from bench_scaleout import DESCRIPTIONS, question_pool  # noqa: E402
 
+import knowledge.answer  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from knowledge.evaluation import GOLDEN_DIR  # noqa: E402
 from knowledge.query import tokenize  # noqa: E402
@@ -67,6 +71,17 @@ def cpu_ms(run: Callable[[], object]) -> float:
     started = time.process_time()
     run()
     return (time.process_time() - started) * 1000
+
+
+@contextmanager
+def answers_not_kept() -> Iterator[None]:
+    """Every answer made afresh while inside (the answerer keeps none)."""
+    kept = knowledge.answer.ANSWERS_KEPT
+    knowledge.answer.ANSWERS_KEPT = 0
+    try:
+        yield
+    finally:
+        knowledge.answer.ANSWERS_KEPT = kept
 
 
 @contextmanager
@@ -104,12 +119,15 @@ def floor_ms(data: Path, questions: list[str]) -> list[float]:
 class Chat:
     """One simulated person, as bench_scaleout's user: the conversation loop, one turn per `step`."""
 
-    def __init__(self, post: Callable[[dict[str, Any]], dict[str, Any]], number: int, questions: list[str]) -> None:
+    def __init__(
+        self, post: Callable[[dict[str, Any]], dict[str, Any]], number: int, questions: list[str], run: str = ""
+    ) -> None:
         self.post = post
-        self.rng = random.Random(number)
+        self.rng = random.Random(f"{run} {number}" if run else number)  # each run its own draws
         self.number = number
         self.questions = questions
         self.count = 0
+        self.last = ""
 
     def send(self, session_id: str | None, **turn: str) -> tuple[str | None, list[dict[str, Any]]]:
         self.count += 1
@@ -125,6 +143,7 @@ class Chat:
 
         def typed(kind: str, **turn: str) -> tuple[str, Callable[[], None]]:
             def run() -> None:
+                self.last = turn.get("message", turn.get("choice", ""))
                 session, replies = self.send(state["session"], **turn)
                 state["session"] = session
                 if kind != "policy question":
@@ -156,12 +175,15 @@ def chat_rows(
     turns: int,
     profile: cProfile.Profile | None,
     first: bool = False,
+    slowest: list[tuple[float, str]] | None = None,
 ) -> None:
     """32 people's conversations interleaved, one turn at a time; CPU per turn by kind after 100 untimed.
-    `first`: the app is fresh — the 100 untimed turns are also shown, as the first turns after start."""
+    `first`: the app is fresh — the 100 untimed turns are also shown, as the first turns after start.
+    `slowest`: gets (CPU ms, question) of every timed policy turn."""
     per_kind: dict[str, list[float]] = defaultdict(list)
     opening: list[float] = []
-    chats = [Chat(post, n, questions).turns() for n in range(32)]
+    people = [Chat(post, n, questions, label) for n in range(32)]
+    chats = [person.turns() for person in people]
     for i in range(turns + 100):
         kind, run = next(chats[i % len(chats)])
         started = time.process_time()
@@ -171,6 +193,8 @@ def chat_rows(
             run()
         if i >= 100:
             per_kind[kind].append((time.process_time() - started) * 1000)
+            if slowest is not None and kind == "policy question":
+                slowest.append((per_kind[kind][-1], people[i % len(chats)].last))
         else:
             opening.append((time.process_time() - started) * 1000)
     if first:
@@ -187,6 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=["answer", "turn"], help="cProfile the answer() calls or the turns")
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--skip-answer", action="store_true", help="time only the chat turns")
+    parser.add_argument(
+        "--questions", choices=["pool", "golden"], default="pool", help="the chat's policy questions: "
+        "bench_scaleout's pool (answered afresh) or the 166 golden ones (mostly kept answers)",
+    )  # fmt: skip
+    parser.add_argument("--slowest", type=int, default=0, help="list the N slowest endpoint policy turns")
     args = parser.parse_args(argv)
 
     from fastapi.testclient import TestClient
@@ -198,11 +227,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}")
     print(f"before: {load_average()}")
     questions = questions_of("retrieval.yaml", "retrieval_dev2.yaml", "retrieval_holdout.yaml")
-    chat_questions = [
-        c["question"]
-        for c in yaml.safe_load((GOLDEN_DIR / "retrieval.yaml").read_text(encoding="utf-8"))
-        if c.get("in_scope", True)
-    ]
+    chat_questions = (
+        question_pool()
+        if args.questions == "pool"
+        else [
+            c["question"]
+            for c in yaml.safe_load((GOLDEN_DIR / "retrieval.yaml").read_text(encoding="utf-8"))
+            if c.get("in_scope", True)
+        ]
+    )
     rows: list[tuple[str, list[float]]] = []
     with tempfile.TemporaryDirectory(prefix="policybot-bench-turn-") as tmp:
         data = Path(tmp)
@@ -212,9 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("floor: bare bm25s top-10", floor_ms(data, questions)))
 
         if not args.skip_answer:
-            for q in questions:  # warm
-                kb.answerer.answer(q)
-            with profiled(args.profile == "answer", args.top) as profile:
+            with answers_not_kept():
+                for q in questions:  # warm
+                    kb.answerer.answer(q)
+            with answers_not_kept(), profiled(args.profile == "answer", args.top) as profile:
                 samples = []
                 for q in questions:
                     started = time.process_time()
@@ -237,14 +271,19 @@ def main(argv: list[str] | None = None) -> int:
                 response = api.chat(api.ChatRequest.model_validate(body), web)
                 return dict(json.loads(bytes(response.body)))
 
+            slowest: list[tuple[float, str]] = []
             chat_rows(rows, "chat turn", over_http, chat_questions, args.turns, None, first=True)
             with profiled(args.profile == "turn", args.top) as profile:
-                chat_rows(rows, "endpoint", in_process, chat_questions, args.turns, profile)
+                chat_rows(rows, "endpoint", in_process, chat_questions, args.turns, profile, slowest=slowest)
 
     print(f"\n{'CPU ms per call':<42} {'n':>5} {'p50':>7} {'p95':>7} {'mean':>7}")
     for label, samples in rows:
         p50, p95 = cuts(samples)
         print(f"{label:<42} {len(samples):>5} {p50:>7.2f} {p95:>7.2f} {statistics.fmean(samples):>7.2f}")
+    if args.slowest:
+        print(f"\nslowest endpoint policy turns (CPU ms, question), {args.slowest} of {len(slowest)}:")
+        for ms, question in sorted(slowest, reverse=True)[: args.slowest]:
+            print(f"{ms:8.2f}  {question}")
     print(f"\nafter: {load_average()}; pid {os.getpid()}")
     return 0
 

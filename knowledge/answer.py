@@ -56,6 +56,7 @@ from knowledge.measure_match import (
     is_concept_word,
     told_headcounts,
 )
+from knowledge.measures import Measure
 from knowledge.measures_grant import granted_part
 from knowledge.payer import paid_for
 from knowledge.query import (
@@ -843,9 +844,10 @@ class Answerer:
         matcher = self.matcher
         matches = matcher.match(retrieval, asked)
 
-        def outside_scope() -> MatchRanking:
-            rest = retrieval.ranked[retrieval.in_scope_count :]
-            return matcher.in_order(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked)
+        def outside_scope(keep: Callable[[Measure, str | None], bool] | None = None) -> MatchRanking:
+            ranked = retrieval.ranked
+            rest = ranked.outside_scope() if isinstance(ranked, RankedClauses) else ranked[retrieval.in_scope_count :]
+            return matcher.in_order(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked, keep)
 
         region_named = len(retrieval.scope) == 1
         return select(

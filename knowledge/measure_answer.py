@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 from knowledge.definitions import names_people, without_people_word
@@ -265,7 +265,7 @@ def select(
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
     region_named: bool,
-    others: Callable[[], Sequence[MeasureMatch]] | None = None,
+    others: Callable[[Callable[[Measure, str | None], bool]], Sequence[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
     question: str = "",
     compared: bool = False,
@@ -275,8 +275,9 @@ def select(
     `matches`: the matcher's ranking within the searched scope (a `MatchRanking` is read lazily:
     only the matches shown, and one per group of copies, are made); `jurisdiction_of`: measure id →
     jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
-    outside the scope (other covered regions), in match order, consulted only for a figure the asked
-    region lacks and read only until two regions are found; `question`: the normalized question
+    outside the scope (other covered regions), in match order, of the measures a predicate keeps
+    (measure, name said), consulted only for a figure the asked region lacks and read only until two
+    regions are found; `question`: the normalized question
     (what it says a measure is not); `compared`: the question compares the searched regions (巴中和
     平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
@@ -645,7 +646,7 @@ def _figure(
     chosen: list[MeasureMatch],
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
-    others: Callable[[], Sequence[MeasureMatch]] | None,
+    others: Callable[[Callable[[Measure, str | None], bool]], Sequence[MeasureMatch]] | None,
     policy: SelectionPolicy,
     said_not: tuple[str, ...] = (),
     question: str = "",
@@ -743,7 +744,9 @@ def _figure(
                 return written
     # Read in match order only until two regions are found (at every city's scale the other
     # regions hold ≈ 700 copies of a named measure, decided once per group of copies).
-    elsewhere = MatchRanking.of(others() if others else []).where(
+    # Only the versions of the asked measure are ranked (the hundreds of other measures elsewhere are
+    # never read): `_same_measure` as far as it is told by the measure and the name said.
+    elsewhere = MatchRanking.of(others(partial(_may_be_same_measure, best)) if others else []).where(
         lambda m: (
             bool(m.payable_amounts)
             and is_relevant(m, policy)
@@ -1214,6 +1217,19 @@ def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
     names_a = {a.measure.name, *a.measure.aliases}
     names_b = {b.measure.name, *b.measure.aliases}
     return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
+
+
+def _may_be_same_measure(asked: MeasureMatch, measure: Measure, named: str | None) -> bool:
+    """`_same_measure` of a match of `measure` whose name said in the question is `named`, before the
+    match is made: whether the matcher need score it at all."""
+    other = asked.measure
+    if measure.kind is not other.kind or (measure.beneficiary is Beneficiary.PERSON) != (
+        other.beneficiary is Beneficiary.PERSON
+    ):
+        return False
+    return not {measure.name, *measure.aliases}.isdisjoint((other.name, *other.aliases)) or (
+        named is not None and named == asked.named
+    )
 
 
 def _special_version(match: MeasureMatch, asked: MeasureMatch) -> bool:

@@ -613,12 +613,19 @@ class MeasureMatcher:
         self._recent[key] = (retrieval, matches)
         return matches
 
-    def in_order(self, retrieval: Retrieval, asked: AskedIntent) -> MatchRanking:
+    def in_order(
+        self, retrieval: Retrieval, asked: AskedIntent, keep: Callable[[Measure, str | None], bool] | None = None
+    ) -> MatchRanking:
         """The matches of `match`, not kept (another region's version of a measure, read only until
-        two are found)."""
-        return self._rank(retrieval, asked)
+        two are found). `keep(measure, name said)`: only the measures it keeps are scored and ranked
+        — each with the score and in the order it has in the whole ranking (what the whole ranking
+        shares among its measures is still read from every one) —, so a reader that wants only some
+        (the versions of one measure) does not score the hundreds it would pass over."""
+        return self._rank(retrieval, asked, keep)
 
-    def _rank(self, retrieval: Retrieval, asked: AskedIntent) -> MatchRanking:  # noqa: PLR0915 - one pass, kept together
+    def _rank(  # noqa: PLR0915 - one pass, kept together
+        self, retrieval: Retrieval, asked: AskedIntent, keep: Callable[[Measure, str | None], bool] | None = None
+    ) -> MatchRanking:
         weights = self.weights
         analysis = retrieval.analysis
         text = analysis.normalized
@@ -674,10 +681,23 @@ class MeasureMatcher:
         distinct, first, group_row = np.unique(groups, return_index=True, return_inverse=True)
         profiles: dict[int, _Profile | None] = {}
         of_group: dict[int, tuple[_Profile, int]] = {}
+        # What every scored measure shares (the best own overlap, the names said that fit): read from
+        # every measure, those `keep` leaves out too — profile id → (own overlap, name said, fits).
+        shared_by_all: dict[int, tuple[float, str | None, bool | None] | None] = {}
         for group, at in zip(distinct.tolist(), index[first].tolist(), strict=True):
             measure = self._measure_at(at)
             prepared = self._prepare(group, measure)
             profile_id = prepared.profile
+            if keep is not None and not keep(measure, self._named(measure, text)):
+                if profile_id not in shared_by_all:
+                    shared_by_all[profile_id] = None
+                    if not (asked_levels and _other_level(measure, asked_levels)):
+                        span = prepared.span
+                        skipped = hired_words if measure.beneficiary is Beneficiary.PERSON else ()
+                        own_overlap = sum(idf[t] for t in own if t in span and t not in skipped) / own_total
+                        named = self._named(measure, text)
+                        shared_by_all[profile_id] = (own_overlap, named, fits(measure, words, named) if named else None)
+                continue
             if profile_id in profiles:
                 profile = profiles[profile_id]
             else:
@@ -729,6 +749,7 @@ class MeasureMatcher:
                     )
             if profile is not None:
                 of_group[group] = (profile, profile_id)
+                shared_by_all[profile_id] = (profile.own_overlap, profile.named, profile.fits)
         alive = np.array([g in of_group for g in distinct.tolist()], dtype=bool)[group_row.reshape(-1)]
         index, clause_part, groups = index[alive], clause_part[alive], groups[alive]
         rows = np.searchsorted(np.array(list(of_group), dtype=np.int64), groups)  # of_group is in group order
@@ -742,11 +763,12 @@ class MeasureMatcher:
         # Stating the kind of figure asked tells apart measures about the question; it never lifts one
         # that shares far fewer of the user's words (一次性临时生活补助 over 培训期间生活费补贴 for
         # 参加技能培训…给不给生活费，给多少): a figure of another measure is no answer.
-        best_own = max((p.own_overlap for p in chosen), default=0.0)
+        every = [told for told in shared_by_all.values() if told is not None]
+        best_own = max((own_overlap for own_overlap, _, _ in every), default=0.0)
         # Of measures called by the same name, one whose conditions the question does not touch while
         # another's it does is a variant not asked about: its figure is no answer (一次性吸纳就业补贴 for
         # hiring 离校未就业大学生 is not the 疫情防控物资企业 variant's 每人1000元).
-        fitting = {p.named for p in chosen if p.named is not None and p.fits}
+        fitting = {named for _, named, fit in every if named is not None and fit}
         pays = [
             p.pays
             and (p.named is not None or p.own_overlap >= _FIGURE_BONUS_SHARE * best_own)

@@ -319,6 +319,20 @@ class RankedClauses(Sequence[ScoredClause]):
         ranking._by_position = self._by_position
         return ranking
 
+    def outside_scope(self) -> RankedClauses:
+        """The clauses out of scope alone, as a ranking whose scope they are: the order and scores of
+        this ranking's tail, without making every in-scope clause ranked before them (an answer looks
+        there for other regions' versions of a measure; the tail of a slice is made from its head)."""
+        ranking = RankedClauses.__new__(RankedClauses)
+        ranking.__dict__.update(self.__dict__)
+        outside = ~self._in_scope
+        ranking._groups = [np.flatnonzero(outside)]
+        ranking._in_scope = outside
+        ranking._in_scope_count = ranking._size = int(outside.sum())
+        ranking._order = np.empty(0, dtype=np.int64)
+        ranking._made = []
+        return ranking
+
     @overload
     def __getitem__(self, index: int) -> ScoredClause: ...
 
