@@ -86,6 +86,8 @@ RECEIVED = {
     "hiring_subsidy": ("吸纳就业补贴",),
     # Set 8 (session 16): 已领取一次性交通补贴 on an earlier organized trip.
     "transport_subsidy": ("交通补贴",),
+    # Session 27: 已领取初级证书的技能提升补贴 — had for an earlier certificate.
+    "skill_upgrade_subsidy": ("技能提升补贴",),
 }
 LEVELS = {
     "初级": "junior",
@@ -525,7 +527,8 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
 DATED = r"(\d{4})-(\d{2})(?:-(\d{2}))?"
 # Set 10 (session 18): 经营满1年后于2019年初领取创业补贴 — a 领取 dated in the past is one had.
 HAD = re.compile(r"领取过|领过|已领|获得|获|贷过|贷了|办了|享受过|(?:\d{4}年?[初中底]?|于)领取")
-NOT_HAD = re.compile(r"(未|没有?|从未|从没)(领取过|领过|获得|贷过|享受过|办过)")
+# Session 27: 未申领过技能提升补贴 — the 领过 inside 申领过 is denied too.
+NOT_HAD = re.compile(r"(未|没有?|从未|从没)(申领过|领取过|领过|获得|贷过|享受过|办过)")
 
 
 def _on(found: re.Match[str], first: int = 1) -> date:

@@ -812,10 +812,10 @@ class Engine:
             apply_terms=self._terms[benefit.id][2],
             eligible_from=near.eligible_from if near is not None else None,
             opens_with=near.opening.actions if near is not None and near.opening is not None else (),
-            opens_to=self._opens_to(benefit, near.opening if near is not None else None),
+            opens_to=self._opens_to(benefit, profile, near.opening if near is not None else None),
         )
 
-    def _opens_to(self, benefit: Benefit, opening: Opening | None) -> BenefitStatus | None:
+    def _opens_to(self, benefit: Benefit, profile: Profile, opening: Opening | None) -> BenefitStatus | None:
         """What an opened near miss becomes: `eligible` only when every condition would then hold and
         nothing else caps it (a draft; a one-time measure whose prior receipt is still to say)."""
         if opening is None:
@@ -823,7 +823,9 @@ class Engine:
         if benefit.beneficiary != "applicant":
             # The unit's: once done, the owner's business claims it (as_employer).
             return "as_employer"
-        sure = opening.outcome is True and not self._draft_reasons[benefit.id] and benefit.once is None
+        sure = (
+            opening.outcome is True and not self._draft_reasons[benefit.id] and self._had_it(benefit, profile) is False
+        )
         return "eligible" if sure else "possibly_eligible"
 
 

@@ -22,7 +22,8 @@ from knowledge.registry import load_registry
 
 AS_OF = date(2026, 3, 1)
 SKILLS = "jilin.skill_upgrade_subsidy"
-WORKER = {"region": "长春", "employment_status": "employed", "ui_years": 5}
+# Session 27: never had a 技能提升补贴 (whether one had for an earlier certificate bars a new one is to confirm).
+WORKER = {"region": "长春", "employment_status": "employed", "ui_years": 5, "received_before": []}
 
 
 def _benefit(result: CheckResult, benefit_id: str = SKILLS) -> BenefitResult:

@@ -139,6 +139,7 @@ def test_eligible_benefits_say_where_to_apply_and_the_deadline_the_text_states(
         "ui_years": 4,
         "certificate_level": "intermediate",
         "certificate_date": "2018-03-01",
+        "received_before": [],
     }
     result = _check(engine, profile, date(2018, 8, 1))
     out = result_json(result, engine.rulebook, registry)

@@ -143,6 +143,7 @@ def test_without_a_channel_in_the_text_next_steps_say_12333(checker: Checker) ->
             "employment_status": "employed",
             "ui_years": 5,
             "certificates": [{"level": "junior", "date": "2026-06-01"}],
+            "received_before": [],
         },
     )
     skills = _by_id(out)["jilin.skill_upgrade_subsidy"]

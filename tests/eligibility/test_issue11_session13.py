@@ -57,6 +57,8 @@ WORKER = {
     "ui_insured": True,
     "ui_years": 5,
     "certificate_level": "none",
+    # Session 27: never had a 技能提升补贴 — a new certificate then opens it for sure.
+    "received_before": [],
 }
 # The chairman of a 乐至 cooperative; the 4 people he took on are from 建档立卡 families, paid by the day
 # for 9 months, with no contract and no insurance. His own family is not poor.
