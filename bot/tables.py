@@ -100,7 +100,14 @@ class AnswerCitation(Base):
 
 
 class CitationMark(Base):
-    """A staff judgement on a quote of a clause; the newest mark for a quote_key is the one in force."""
+    """A staff judgement, of one of two kinds (`scope`, revision 0007):
+
+    - `quote`: the quote itself (clause id + quoted sentence) is verbatim and correct (`verified`) or
+      not (`flagged`); the newest such mark for a quote_key is in force wherever the quote appears;
+    - `answer`: how one answer used the quote (`citation_id`): `apt`, `misapplied` (the quote is
+      right but does not answer this question) or `flagged` (this answer is wrong); the newest such
+      mark for a citation is in force for that answer only.
+    """
 
     __tablename__ = "citation_marks"
 
@@ -111,7 +118,8 @@ class CitationMark(Base):
     status: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
     staff_name: Mapped[str] = mapped_column(String(64))
-    citation_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    citation_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    scope: Mapped[str] = mapped_column(String(8), default="quote", server_default="quote")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 

@@ -1,8 +1,16 @@
 """The answer log and staff verification of citations.
 
-Every answer given on the web is logged with its citations. Staff mark a citation verified or
-flagged with a note; the mark belongs to the quote (clause id + quoted sentence), so the same
-quote in later answers shows 已核实 to users too. The newest mark of a quote is the one in force.
+Every answer given on the web is logged with its citations. Staff judge two things apart:
+
+- the quote (clause id + quoted sentence): verbatim and correct (`verified`) or not (`flagged`, with a
+  note). This mark is in force wherever the quote appears, so the same quote in later answers shows
+  原文已核实 to users too;
+- how one answer used it: `apt`, `misapplied` (the quote is right but does not answer this question)
+  or `flagged` (this answer is wrong, with a note). This verdict belongs to that answer's citation
+  alone and never spreads to other answers citing the same quote; a negative one takes the badge
+  off that answer.
+
+The newest mark of each kind is the one in force.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from knowledge.citations import Citation
 
 log = logging.getLogger(__name__)
 MarkStatus = Literal["verified", "flagged"]
+VerdictStatus = Literal["apt", "misapplied", "flagged"]
 LogFilter = Literal["all", "unmarked", "verified", "flagged"]
 
 
@@ -43,10 +52,14 @@ def csv_headers() -> tuple[str, ...]:
 
 
 MARK_LABELS = {"verified": "已核实", "flagged": "有问题"}
+# How one answer used a quote (scope `answer`): shown on that answer only.
+VERDICT_LABELS = {"apt": "切题", "misapplied": "答非所问", "flagged": "答复有问题"}
+BAD_VERDICTS = frozenset({"misapplied", "flagged"})
 # The export's columns, in order; their Chinese headers are prose (staff_export.columns).
 CSV_COLUMNS = (
     "answer_id", "time_utc", "channel", "question", "status", "region",
     "position", "clause_id", "quote", "mark", "note", "marked_by", "marked_at_utc",
+    "verdict", "verdict_note", "verdict_by", "verdict_at_utc",
 )  # fmt: skip
 
 
@@ -277,9 +290,21 @@ class AnswerLog:
             )
 
     def mark(self, citation_id: int, status: MarkStatus, note: str, staff_name: str) -> AnswerCitation | None:
-        """Mark a logged citation's quote; None when there is no such citation."""
+        """Mark a logged citation's quote (in force wherever the quote appears); None when there is no
+        such citation."""
         if status not in MARK_LABELS:
             raise ValueError(f"unknown mark {status!r}")
+        return self._judge(citation_id, "quote", status, note, staff_name)
+
+    def judge_answer(
+        self, citation_id: int, status: VerdictStatus, note: str, staff_name: str
+    ) -> AnswerCitation | None:
+        """A verdict on how this one answer used the quote; never shown on another answer."""
+        if status not in VERDICT_LABELS:
+            raise ValueError(f"unknown verdict {status!r}")
+        return self._judge(citation_id, "answer", status, note, staff_name)
+
+    def _judge(self, citation_id: int, scope: str, status: str, note: str, staff_name: str) -> AnswerCitation | None:
         with Session(self.engine) as session, session.begin():
             citation = session.get(AnswerCitation, citation_id)
             if citation is None:
@@ -293,10 +318,16 @@ class AnswerLog:
                     note=storable(note.strip()),
                     staff_name=staff_name,
                     citation_id=citation.id,
+                    scope=scope,
                 )
             )
-            action = "citation_verified" if status == "verified" else "citation_flagged"
-            detail = f"答复#{citation.answer_id} 引用{citation.position}：{citation.quote[:60]}" + (
+            if scope == "quote":
+                action = "citation_verified" if status == "verified" else "citation_flagged"
+                said = f"引文{MARK_LABELS[status]}"
+            else:
+                action = f"answer_{status}"
+                said = VERDICT_LABELS[status]
+            detail = f"答复#{citation.answer_id} 引用{citation.position}：{said}：{citation.quote[:60]}" + (
                 f"；备注：{note.strip()}" if note.strip() else ""
             )
             self.audit.record(staff_name, action, citation.clause_id, detail, session=session)
@@ -320,14 +351,16 @@ class AnswerLog:
     def verified_quotes(self, clause_id: str) -> list[str]:
         """The quotes of this clause whose mark in force is `verified`."""
         keys = self.verified_keys()
-        query = select(CitationMark.quote_key, CitationMark.quote).where(CitationMark.clause_id == clause_id)
+        query = select(CitationMark.quote_key, CitationMark.quote).where(
+            CitationMark.clause_id == clause_id, CitationMark.scope == "quote"
+        )
         with Session(self.engine) as session:
             rows = session.execute(query.distinct()).all()
         return list(dict.fromkeys(quote for key, quote in rows if key in keys))
 
     def marks(self, keys: Iterable[str] | None = None) -> dict[str, Mark]:
         """The mark in force per quote key (all keys, or those asked for)."""
-        newest = select(func.max(CitationMark.id)).group_by(CitationMark.quote_key)
+        newest = select(func.max(CitationMark.id)).where(CitationMark.scope == "quote").group_by(CitationMark.quote_key)
         if keys is not None:
             newest = newest.where(CitationMark.quote_key.in_(list(keys)))
         with Session(self.engine) as session:
@@ -337,23 +370,91 @@ class AnswerLog:
                 for r in rows
             }
 
-    def history(self, key: str) -> list[CitationMark]:
+    def verdicts(self, citation_ids: Iterable[int] | None = None) -> dict[int, Mark]:
+        """The verdict in force per logged citation (how that one answer used its quote)."""
+        newest = (
+            select(func.max(CitationMark.id))
+            .where(CitationMark.scope == "answer", CitationMark.citation_id.is_not(None))
+            .group_by(CitationMark.citation_id)
+        )
+        if citation_ids is not None:
+            newest = newest.where(CitationMark.citation_id.in_(list(citation_ids)))
         with Session(self.engine) as session:
-            query = select(CitationMark).where(CitationMark.quote_key == key).order_by(CitationMark.id.desc())
+            rows = session.scalars(select(CitationMark).where(CitationMark.id.in_(newest)))
+            return {
+                r.citation_id: Mark(r.status, r.note, r.staff_name, r.created_at.strftime("%Y-%m-%d %H:%M"))  # type: ignore[arg-type,misc]
+                for r in rows
+            }
+
+    def badge_withdrawn(self, refs: Iterable[str]) -> dict[str, set[tuple[str, str]]]:
+        """Per answer reference, the (clause id, quote) pairs staff judged misapplied or wrong for that
+        answer: it shows no 原文已核实 for them, whatever the quote's own mark."""
+        wanted = [ref for ref in refs if ref]
+        if not wanted:
+            return {}
+        query = (
+            select(AnswerEntry.ref, AnswerCitation.id, AnswerCitation.clause_id, AnswerCitation.quote)
+            .join(AnswerEntry, AnswerEntry.id == AnswerCitation.answer_id)
+            .where(AnswerEntry.ref.in_(wanted))
+        )
+        with Session(self.engine) as session:
+            cited = session.execute(query).all()
+        verdicts = self.verdicts(c.id for c in cited) if cited else {}
+        withdrawn: dict[str, set[tuple[str, str]]] = {}
+        for ref, citation_id, clause_id, quote in cited:
+            if ref and citation_id in verdicts and verdicts[citation_id].status in BAD_VERDICTS:
+                withdrawn.setdefault(ref, set()).add((clause_id, quote))
+        return withdrawn
+
+    def history(self, key: str) -> list[CitationMark]:
+        """The quote's own marks, newest first."""
+        with Session(self.engine) as session:
+            query = (
+                select(CitationMark)
+                .where(CitationMark.quote_key == key, CitationMark.scope == "quote")
+                .order_by(CitationMark.id.desc())
+            )
+            return list(session.scalars(query))
+
+    def verdict_history(self, citation_id: int) -> list[CitationMark]:
+        """The verdicts on how this answer used its quote, newest first."""
+        with Session(self.engine) as session:
+            query = (
+                select(CitationMark)
+                .where(CitationMark.citation_id == citation_id, CitationMark.scope == "answer")
+                .order_by(CitationMark.id.desc())
+            )
             return list(session.scalars(query))
 
     def entries(self, which: LogFilter = "all", limit: int = 50, offset: int = 0) -> list[AnswerEntry]:
         query = select(AnswerEntry).options(selectinload(AnswerEntry.citations)).order_by(AnswerEntry.id.desc())
         if which != "all":
             marks = self.marks()
-            if which == "unmarked":
-                cited = select(AnswerCitation.answer_id).where(AnswerCitation.quote_key.not_in(list(marks)))
-            else:
-                keys = [k for k, m in marks.items() if m.status == which]
-                cited = select(AnswerCitation.answer_id).where(AnswerCitation.quote_key.in_(keys))
+            verdicts = self.verdicts()
+            judged = list(verdicts)
+            bad = [c for c, m in verdicts.items() if m.status in BAD_VERDICTS]
+            if which == "unmarked":  # neither the quote nor its use in this answer judged
+                cited = select(AnswerCitation.answer_id).where(
+                    AnswerCitation.quote_key.not_in(list(marks)), AnswerCitation.id.not_in(judged)
+                )
+            elif which == "verified":  # a verified quote this answer did not misuse
+                keys = [k for k, m in marks.items() if m.status == "verified"]
+                cited = select(AnswerCitation.answer_id).where(
+                    AnswerCitation.quote_key.in_(keys), AnswerCitation.id.not_in(bad)
+                )
+            else:  # a wrong quote, or this answer's own problem
+                keys = [k for k, m in marks.items() if m.status == "flagged"]
+                cited = select(AnswerCitation.answer_id).where(
+                    AnswerCitation.quote_key.in_(keys) | AnswerCitation.id.in_(bad)
+                )
             query = query.where(AnswerEntry.id.in_(cited))
         with Session(self.engine) as session:
             return list(session.scalars(query.limit(limit).offset(offset)))
+
+    def answer_of(self, citation_id: int) -> int | None:
+        """The logged answer a citation belongs to."""
+        with Session(self.engine) as session:
+            return session.scalar(select(AnswerCitation.answer_id).where(AnswerCitation.id == citation_id))
 
     def entry(self, answer_id: int) -> AnswerEntry | None:
         with Session(self.engine) as session:
@@ -377,8 +478,10 @@ class AnswerLog:
         with Session(self.engine) as session:
             answers = session.scalar(select(func.count(AnswerEntry.id))) or 0
             keys = list(session.scalars(select(AnswerCitation.quote_key).distinct()))
+        verdicts = self.verdicts()
         return {
             "answers": answers,
+            "misused": sum(1 for m in verdicts.values() if m.status in BAD_VERDICTS),
             "quotes": len(keys),
             "verified": sum(1 for k in keys if k in marks and marks[k].status == "verified"),
             "flagged": sum(1 for k in keys if k in marks and marks[k].status == "flagged"),
@@ -388,6 +491,7 @@ class AnswerLog:
     def export_csv(self) -> Iterator[str]:
         """The whole log, one row per citation, UTF-8 with a BOM so spreadsheet programs read Chinese."""
         marks = self.marks()
+        verdicts = self.verdicts()
         buffer = io.StringIO()
         writer = _FormulaSafeWriter(csv.writer(buffer))
         buffer.write("\ufeff")
@@ -412,9 +516,10 @@ class AnswerLog:
                 ]  # fmt: skip
                 for citation in entry.citations or [None]:  # type: ignore[list-item]
                     if citation is None:
-                        writer.writerow([*head, "", "", "", "", "", "", ""])
+                        writer.writerow([*head, "", "", "", "", "", "", "", "", "", "", ""])
                         continue
                     mark = marks.get(citation.quote_key)
+                    verdict = verdicts.get(citation.id)
                     writer.writerow(
                         [
                             *head,
@@ -425,6 +530,10 @@ class AnswerLog:
                             mark.note if mark else "",
                             mark.staff_name if mark else "",
                             mark.at if mark else "",
+                            VERDICT_LABELS[verdict.status] if verdict else "",
+                            verdict.note if verdict else "",
+                            verdict.staff_name if verdict else "",
+                            verdict.at if verdict else "",
                         ]
                     )
                 last_id = entry.id

@@ -246,10 +246,21 @@ def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID
         raise ApiError(404, "session_not_found", "没有找到这段对话（可能已删除或已过期），请开始新的对话。")
     # 👍/👎 given before a reload are shown pressed again.
     ratings = web.feedback.ratings_of(key)
+    # 原文已核实 as staff judge it now: the quote's mark in force, and not on an answer they judged
+    # to have misapplied that quote (a verdict on one answer, never spread to others).
+    keys = web.answer_log.verified_keys()
+    withdrawn = web.answer_log.badge_withdrawn(
+        entry["reply"].get("feedback_ref") for entry in entries if entry["role"] == "bot"
+    )
     for entry in entries:
         ref = entry.get("reply", {}).get("feedback_ref") if entry["role"] == "bot" else None
         if ref in ratings:
             entry["rating"] = ratings[ref]
+        if entry["role"] == "bot":
+            off = withdrawn.get(ref, set()) if ref else set()
+            for cited in entry["reply"].get("citations") or ():
+                pair = (cited["clause_id"], cited["quote"])
+                cited["verified"] = quote_key(*pair) in keys and pair not in off
     return _json(TranscriptResponse.model_validate({"session_id": session_id, "entries": entries}))
 
 

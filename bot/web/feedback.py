@@ -4,12 +4,19 @@ Every chat answer (web and Telegram) is logged with a random reference; its 👍
 carry that reference, and feedback is accepted only from the conversation the answer was given in.
 The queues: questions the documents could not answer, questions declined because the place is
 not covered, and answers people rated down or reported — each with counts per day.
+
+A question is filed under 地区未收录 only when the place it asks ABOUT is uncovered. The answer was
+declined as region_not_covered by the dialogue or knowledge core (not decided here); a question whose
+place asked about is covered — read by the gazetteer's own reading of where the person is and asks
+about (社保从东莞转回巴中: 巴中) — merely mentions an uncovered place (worked there, came from there), and
+the gap is content: it is filed under 未能回答, labelled with the covered place it asks about.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -46,12 +53,19 @@ class QueueRow:
     # Not answered, yet clauses were quoted: the documents name the measure but not what was asked (a
     # sum, a procedure) — another kind of gap than a question nothing in them is about.
     quoted: bool = False
+    # Declined as region_not_covered, yet the place asked about is this covered one: a content gap.
+    asked_covered: str | None = None
 
 
 class FeedbackDesk:
-    def __init__(self, engine: Engine, answer_log: AnswerLog) -> None:
+    def __init__(
+        self, engine: Engine, answer_log: AnswerLog, covered_place_asked: Callable[[str], str | None] | None = None
+    ) -> None:
+        """`covered_place_asked`: the covered jurisdiction a question asks about, or None (the
+        gazetteer's reading); without it every declined question stays under 地区未收录."""
         self.engine = engine
         self.answer_log = answer_log
+        self._covered_place_asked = covered_place_asked
 
     def give(self, session_key: str, ref: str, rating: Rating, note: str = "") -> bool:
         """Store feedback on the answer `ref` of this conversation; False when there is no such answer
@@ -79,17 +93,39 @@ class FeedbackDesk:
         with Session(self.engine) as session:
             return {ref: rating for ref, rating in session.execute(query).all() if ref}
 
-    def _query(self, name: QueueName) -> Select[AnswerEntry]:
+    def of_answer(self, answer_id: int) -> list[AnswerFeedback]:
+        """What people said of one answer — 👍, 👎 and reports with their notes — newest first (the
+        answer page shows it, as the queue does)."""
+        query = select(AnswerFeedback).where(AnswerFeedback.answer_id == answer_id).order_by(AnswerFeedback.id.desc())
+        with Session(self.engine) as session:
+            return list(session.scalars(query))
+
+    def asked_covered(self, question: str) -> str | None:
+        """The covered place a question asks about, if any."""
+        return self._covered_place_asked(question) if self._covered_place_asked is not None else None
+
+    def _declined_about_covered(self, session: Session) -> dict[int, str]:
+        """Declined answers (region_not_covered) whose question asks about a covered place, by id."""
+        if self._covered_place_asked is None:
+            return {}
+        declined = session.execute(
+            select(AnswerEntry.id, AnswerEntry.question).where(AnswerEntry.status == "region_not_covered")
+        )
+        return {i: place for i, question in declined if (place := self.asked_covered(question))}
+
+    def _query(self, name: QueueName, about_covered: Iterable[int] = ()) -> Select[AnswerEntry]:
+        moved = list(about_covered)
         if name == "unanswered":
-            return select(AnswerEntry).where(AnswerEntry.status == "no_answer")
+            return select(AnswerEntry).where((AnswerEntry.status == "no_answer") | AnswerEntry.id.in_(moved))
         if name == "refused":
-            return select(AnswerEntry).where(AnswerEntry.status == "region_not_covered")
+            return select(AnswerEntry).where(AnswerEntry.status == "region_not_covered", AnswerEntry.id.not_in(moved))
         rated = select(AnswerFeedback.answer_id).where(AnswerFeedback.rating.in_(LOW_RATINGS))
         return select(AnswerEntry).where(AnswerEntry.id.in_(rated))
 
     def queue(self, name: QueueName, limit: int = 50, offset: int = 0) -> list[QueueRow]:
-        query = self._query(name).order_by(AnswerEntry.id.desc()).limit(limit).offset(offset)
         with Session(self.engine) as session:
+            about_covered = self._declined_about_covered(session)
+            query = self._query(name, about_covered).order_by(AnswerEntry.id.desc()).limit(limit).offset(offset)
             entries = list(session.scalars(query))
             ids = [e.id for e in entries]
             notes: dict[int, list[tuple[str, str]]] = {}
@@ -102,7 +138,10 @@ class FeedbackDesk:
                 notes.setdefault(answer_id, []).append((rating, note))
             before = {e.id: self._asked_before(session, e) for e in entries}
             quoted = set(session.scalars(select(AnswerCitation.answer_id).where(AnswerCitation.answer_id.in_(ids))))
-        return [QueueRow(e, tuple(notes.get(e.id, ())), before[e.id], e.id in quoted) for e in entries]
+        return [
+            QueueRow(e, tuple(notes.get(e.id, ())), before[e.id], e.id in quoted, about_covered.get(e.id))
+            for e in entries
+        ]
 
     def _asked_before(self, session: Session, entry: AnswerEntry) -> str | None:
         """The conversation's question logged right before this one (none once the session is forgotten)."""
@@ -123,8 +162,9 @@ class FeedbackDesk:
         since = datetime.combine(dates[0], datetime.min.time(), BEIJING)
         per_day: dict[QueueName, list[int]] = {}
         with Session(self.engine) as session:
+            about_covered = self._declined_about_covered(session)
             for name in QUEUES:
-                subquery = self._query(name).where(AnswerEntry.created_at >= since).subquery()
+                subquery = self._query(name, about_covered).where(AnswerEntry.created_at >= since).subquery()
                 stamps = session.scalars(select(subquery.c.created_at))
                 counted = Counter(_local_date(stamp) for stamp in stamps)
                 per_day[name] = [counted.get(day, 0) for day in dates]
@@ -132,8 +172,11 @@ class FeedbackDesk:
 
     def totals(self) -> dict[QueueName, int]:
         with Session(self.engine) as session:
+            about_covered = self._declined_about_covered(session)
             return {
-                name: int(session.scalar(select(func.count()).select_from(self._query(name).subquery())) or 0)
+                name: int(
+                    session.scalar(select(func.count()).select_from(self._query(name, about_covered).subquery())) or 0
+                )
                 for name in QUEUES
             }
 

@@ -33,6 +33,7 @@ from bot.web.transcript import Transcripts
 from eligibility.rulebook import Rulebook
 from knowledge.kb import KnowledgeBase
 from knowledge.numerals import preload as preload_numerals
+from knowledge.regions import Gazetteer
 
 Clock = Callable[[], date]
 
@@ -157,7 +158,8 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
     engine = open_database(settings.resolved_database_url(), core.session_key_secret)
     audit = AuditTrail(engine)
     answer_log = AnswerLog(engine, audit)
-    return WebServices(
+    current: list[WebServices] = []  # the services below: their knowledge base is renewed on publish
+    web = WebServices(
         settings=settings,
         kb=core.knowledge,
         rulebook=core.rulebook,
@@ -171,7 +173,19 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
         api_limiter=RateLimiter(settings.web_rate_limit, "api"),
         login_limiter=RateLimiter(settings.web_login_rate_limit, "login"),
         transcripts=Transcripts(engine),
-        feedback=FeedbackDesk(engine, answer_log),
+        feedback=FeedbackDesk(
+            engine, answer_log, lambda question: _covered_place_asked(current[0].kb.gazetteer, question)
+        ),
         clock=clock,
         live=live,
     )
+    current.append(web)
+    return web
+
+
+@lru_cache(maxsize=8192)
+def _covered_place_asked(gazetteer: Gazetteer, question: str) -> str | None:
+    """The covered jurisdiction a logged question asks about, as the gazetteer reads where the person
+    is and asks about (per gazetteer: a publish that covers a new place makes a new one)."""
+    resolved = gazetteer.resolve(question)
+    return resolved.jurisdiction if resolved.covered else None

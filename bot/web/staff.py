@@ -12,7 +12,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from bot.present.citations import clause_name
-from bot.web.answer_log import MARK_LABELS, LogFilter
+from bot.web.answer_log import MARK_LABELS, VERDICT_LABELS, LogFilter
 from bot.web.api import Services
 from bot.web.feedback import QUEUES, RATING_LABELS, QueueName
 from bot.web.services import WebServices
@@ -33,6 +33,7 @@ def _page(request: Request, name: str, login: object, status: int = 200, **conte
     values = {
         "login": login,
         "mark_labels": MARK_LABELS,
+        "verdict_labels": VERDICT_LABELS,
         "clause_name": lambda clause_id: clause_name(clause_id, documents, registry),
         **context,
     }
@@ -122,6 +123,7 @@ def answers(
         login,
         entries=entries[:PAGE_SIZE],
         marks=web.answer_log.marks(keys),
+        verdicts=web.answer_log.verdicts(c.id for e in entries for c in e.citations),
         show=show,
         filters=FILTERS,
         page=page,
@@ -156,8 +158,18 @@ def queue(
     )
 
 
+NOTE_NEEDED = "请在备注里写一句哪里不对，再点一次“{button}”：同事改答复时要用到。已有的核实记录都还在。"
+
+
 @router.get("/staff/answers/{answer_id}", response_class=HTMLResponse)
-def answer(request: Request, web: Services, login: Staff, answer_id: int) -> HTMLResponse:
+def answer(
+    request: Request,
+    web: Services,
+    login: Staff,
+    answer_id: int,
+    note_for: Annotated[int | None, Query()] = None,
+    form: Literal["quote", "answer"] = "quote",
+) -> HTMLResponse:
     entry = web.answer_log.entry(answer_id)
     if entry is None:
         return _not_found(request, login, f"没有第{answer_id}条答复记录。")
@@ -165,8 +177,41 @@ def answer(request: Request, web: Services, login: Staff, answer_id: int) -> HTM
     rows = []
     for citation in entry.citations:
         item = registry.get(citation.clause_id) if registry.has(citation.clause_id) else None
-        rows.append((citation, item, web.answer_log.history(citation.quote_key)))
-    return _page(request, "answer", login, entry=entry, rows=rows)
+        rows.append(
+            (
+                citation,
+                item,
+                web.answer_log.history(citation.quote_key),
+                web.answer_log.verdict_history(citation.id),
+            )
+        )
+    # A flag sent without a note comes back here, to the citation it was for, with a polite word.
+    button = "⚑ 引文有误" if form == "quote" else "⚑ 这条答复有问题"
+    return _page(
+        request,
+        "answer",
+        login,
+        entry=entry,
+        rows=rows,
+        feedback=web.feedback.of_answer(answer_id),
+        rating_labels=RATING_LABELS,
+        note_for=note_for,
+        note_form=form,
+        note_needed=NOTE_NEEDED.format(button=button),
+    )
+
+
+def _marked(
+    request: Request, web: WebServices, login: object, citation_id: int, form: Literal["quote", "answer"]
+) -> Response:
+    """Back to the answer page after a mark, or — a flag without a note — to the same page and the
+    same citation with the request for a note (nothing is stored, nothing already stored is lost)."""
+    answer_id = web.answer_log.answer_of(citation_id)
+    if answer_id is None:
+        return _not_found(request, login, f"没有第{citation_id}条引用。")
+    # No #fragment: a page with a target element skips autofocus (HTML spec), and the focused note
+    # field scrolls itself into view.
+    return RedirectResponse(f"/staff/answers/{answer_id}?note_for={citation_id}&form={form}", status_code=303)
 
 
 @router.post("/staff/citations/{citation_id}/mark")
@@ -178,9 +223,28 @@ def mark(
     status: Annotated[Literal["verified", "flagged"], Form()],
     note: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:
+    """A mark on the quote itself (verbatim and correct, or not): in force wherever it is quoted."""
     if status == "flagged" and not note.strip():
-        return _page(request, "error", login, status=422, message="标记“有问题”时请写明问题所在（备注）。")
+        return _marked(request, web, login, citation_id, "quote")
     citation = web.answer_log.mark(citation_id, status, note, login.name)
+    if citation is None:
+        return _not_found(request, login, f"没有第{citation_id}条引用。")
+    return RedirectResponse(f"/staff/answers/{citation.answer_id}#citation-{citation.id}", status_code=303)
+
+
+@router.post("/staff/citations/{citation_id}/verdict")
+def verdict(
+    request: Request,
+    web: Services,
+    login: StaffPost,
+    citation_id: int,
+    status: Annotated[Literal["apt", "misapplied", "flagged"], Form()],
+    note: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    """A verdict on how this one answer used the quote: never shown on another answer."""
+    if status == "flagged" and not note.strip():
+        return _marked(request, web, login, citation_id, "answer")
+    citation = web.answer_log.judge_answer(citation_id, status, note, login.name)
     if citation is None:
         return _not_found(request, login, f"没有第{citation_id}条引用。")
     return RedirectResponse(f"/staff/answers/{citation.answer_id}#citation-{citation.id}", status_code=303)

@@ -190,7 +190,7 @@ def test_revision_0005_stores_every_session_key_as_its_keyed_hash(databases: Dat
     open_database(url, SECRET).dispose()
     after = contents(url)
     assert set(after) - set(before) == {"lexical_documents", "lexical_postings"}  # revision 0006, empty
-    assert unordered({name: after[name] for name in before}) == with_stored_keys(before)
+    assert unordered(kept(url, before)) == with_stored_keys(before)  # (0007 adds a column with a default)
     stored = {row["key"] for row in after["dialogue_sessions"]} | {
         row["session_key"] for row in after["chat_transcripts"]
     }
@@ -207,3 +207,33 @@ def test_revision_0005_without_the_secret_refuses_and_changes_nothing(databases:
     with pytest.raises(RuntimeError, match="needs the session key secret"):
         open_database(url)
     assert contents(url) == before, "the whole upgrade is one transaction: nothing half done"
+
+
+def test_revision_0007_keeps_every_mark_and_makes_a_flag_made_on_an_answer_that_answers_verdict(
+    databases: Databases,
+) -> None:
+    """A database at 0006 with staff marks: every row is kept as it was; a 核实无误 stays a mark on the
+    quote (in force wherever it is quoted), a 有问题 made on one answer becomes a verdict on that answer
+    (no longer spread to every answer quoting the same sentence), a flag with no citation stays a quote's."""
+    url = databases.new_url()
+    marks = [
+        {"quote_key": "k1", "clause_id": "pds-2019-05", "quote": "甲", "status": "verified", "note": "",
+         "staff_name": "wang", "citation_id": 3, "created_at": ROWS["answer_log"][0]["created_at"]},
+        {"quote_key": "k1", "clause_id": "pds-2019-05", "quote": "甲", "status": "flagged", "note": "答非所问",
+         "staff_name": "li", "citation_id": 4, "created_at": ROWS["answer_log"][0]["created_at"]},
+        {"quote_key": "k2", "clause_id": "pds-2019-06", "quote": "乙", "status": "flagged", "note": "引文截断",
+         "staff_name": "li", "citation_id": None, "created_at": ROWS["answer_log"][0]["created_at"]},
+    ]  # fmt: skip
+    with connected(url) as connection:
+        command.upgrade(alembic_config(connection), "0006")
+        connection.execute(Table("citation_marks", MetaData(), autoload_with=connection).insert(), marks)
+    before = contents(url)
+    open_database(url, SECRET).dispose()
+    assert kept(url, before)["citation_marks"] == before["citation_marks"]
+    after = contents(url)["citation_marks"]
+    assert [(row["note"], row["scope"]) for row in after] == [
+        ("", "quote"),
+        ("答非所问", "answer"),
+        ("引文截断", "quote"),
+    ]
+    assert version(url) == [head()] and differences(url) == []

@@ -120,7 +120,7 @@ class LiveServer:
         )
 
 
-def wait_ready(url: str, process: subprocess.Popen[str], seconds: float = 90) -> None:
+def wait_ready(url: str, process: subprocess.Popen[str], seconds: float = 240) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -12,6 +12,7 @@ import pytest
 
 from .browsing import ARTIFACTS, CHROMIUM, QUESTION, STAFF, ask, open_widget, wait_idle
 from .conftest import PARTNER_KEY, LiveServer
+from .test_browser_conversation import shot
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -146,8 +147,76 @@ def test_staff_verify_a_citation_and_the_widget_shows_it_verified(  # type: igno
         expect(staff.locator("table")).to_contain_text("核实引用")
 
         again = ask(frame, question)
-        expect(again.locator(".verified").first).to_have_text("已核实")
+        expect(again.locator(".verified").first).to_have_text("原文已核实")
         user.screenshot(path=str(ARTIFACTS / "widget-verified.png"))
+    finally:
+        context.close()
+
+
+def test_staff_judge_one_answer_apart_from_its_quote_and_see_the_askers_report(  # type: ignore[no-untyped-def]
+    browser, live_server: LiveServer, host_site: int
+) -> None:
+    """Session 27 walkthrough: ⚑ with an empty note stays on the answer page with a polite request; a
+    verdict on one answer takes 原文已核实 off that answer only; the asker's report is on the page."""
+    from playwright.sync_api import expect
+
+    live_server.policybot("staff", "add", STAFF[0], "--password-stdin", stdin=STAFF[1] + "\n")
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(15_000)
+    try:
+        user = context.new_page()
+        frame = open_widget(user, host_site)
+        question = "平顶山失业了，补助金可以领几个月"
+        first = ask(frame, question)
+        feedback = first.get_by_role("group", name="这条回答有帮助吗？")
+        feedback.get_by_role("button", name="报告问题").click()
+        feedback.get_by_label("哪里有问题？（可不填）").fill("我问的是月数，没看到")
+        feedback.get_by_role("button", name="提交").click()
+        expect(feedback.get_by_role("status")).to_contain_text("谢谢您报告问题")
+
+        staff = context.new_page()
+        staff.goto(f"{live_server.url}/staff/answers")
+        if "/staff/login" in staff.url:
+            staff.get_by_label("账号").fill(STAFF[0])
+            staff.get_by_label("密码").fill(STAFF[1])
+            staff.get_by_role("button", name="登录").click()
+        staff.get_by_role("link", name=question).first.click()
+        answer_page = staff.url
+        expect(staff.locator("#feedback-title")).to_have_text("提问者的反馈（1）")
+        expect(staff.locator("section.feedback")).to_contain_text("我问的是月数，没看到")
+        citation = staff.locator("article.citation").first
+        citation.locator("form.quote-mark").get_by_role("button", name="✔ 核实无误").click()
+        expect(staff).to_have_url(re.compile(r"/staff/answers/\d+#citation-\d+$"))
+
+        # ⚑ with no note: the same answer page, the request beside the form, the note field focused.
+        citation = staff.locator("article.citation").first
+        citation.locator("form.answer-verdict").get_by_role("button", name="⚑ 这条答复有问题").click()
+        expect(staff).to_have_url(re.compile(r"/staff/answers/\d+\?note_for=\d+&form=answer$"))
+        assert staff.url.split("?")[0] == answer_page.split("#")[0]
+        alert = staff.locator("form.answer-verdict [role=alert]")
+        expect(alert).to_contain_text("请在备注里写一句哪里不对")
+        focused = staff.evaluate(
+            "() => document.activeElement.closest('form').className + ':' + document.activeElement.name"
+        )
+        assert focused == "mark answer-verdict:note", focused
+        expect(staff.get_by_text("出错了")).to_have_count(0)
+        staff.screenshot(path=str(ARTIFACTS / "web27-staff-note-asked.png"), full_page=True)
+        staff.locator("form.answer-verdict input[name=note]").fill("月数在第二句，答复没引到")
+        staff.locator("form.answer-verdict").get_by_role("button", name="⚑ 这条答复有问题").click()
+        citation = staff.locator("article.citation").first
+        expect(citation.locator(".badge.verdict")).to_have_text("本条答复：答复有问题")
+        expect(citation.locator(".badge").first).to_have_text("已核实")
+        staff.screenshot(path=str(ARTIFACTS / "web27-staff-verdict.png"), full_page=True)
+
+        # The quote is verified everywhere; the answer judged wrong loses its badge, a new one keeps it.
+        again = ask(frame, question)
+        expect(again.locator(".verified").first).to_have_text("原文已核实")
+        frame = open_widget(user, host_site)
+        answers = frame.locator('.msg.bot[data-kind="answer"]')
+        expect(answers).to_have_count(2)
+        expect(answers.first.locator(".verified")).to_have_count(0)
+        expect(answers.last.locator(".verified").first).to_have_text("原文已核实")
+        shot(user, "web27-widget-badge-per-answer.png")
     finally:
         context.close()
 

@@ -113,3 +113,52 @@ def test_the_jump_button_never_covers_the_card_it_points_to(phone, host_site: in
         log.evaluate(f"(log) => {{ log.scrollTop = ({card_top})(log) - log.clientHeight + {into_view}; }}")
         expect(jump).to_be_hidden()
         assert not log.evaluate(overlap)
+
+
+def test_the_jump_button_covers_nothing_of_the_replies_wherever_the_log_is_scrolled(browser, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    # Session 27 walkthrough (phone 390×844): the floating ↓ button lay over the last answer's 📄 citation
+    # and its 👍/👎/报告问题 buttons. It now sits in a band of its own between the log and the composer,
+    # so no scroll position puts it over a reply's text, button or link.
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        frame = long_answer_then_card(page, host_site)
+        log = frame.locator("#pb-log")
+        jump = frame.locator("#pb-jump")
+        expect(jump).to_be_visible()
+        covered = """(log) => {
+            const button = document.getElementById('pb-jump');
+            if (button.hidden) return [];
+            const pill = button.getBoundingClientRect();
+            const view = log.getBoundingClientRect();
+            const hit = [];
+            for (const node of log.querySelectorAll('button, a, .text, .cite, textarea')) {
+                const box = node.getBoundingClientRect();
+                if (box.width === 0 || box.bottom <= view.top || box.top >= view.bottom) continue;
+                const top = Math.max(box.top, view.top), bottom = Math.min(box.bottom, view.bottom);
+                if (pill.left < box.right && box.left < pill.right && pill.top < bottom && top < pill.bottom)
+                    hit.push((node.textContent || node.className).trim().slice(0, 30));
+            }
+            return hit;
+        }"""
+        steps = log.evaluate("log => Math.ceil((log.scrollHeight - log.clientHeight) / 40)")
+        seen_visible = 0
+        for step in range(steps + 1):
+            log.evaluate(f"log => {{ log.scrollTop = {step * 40}; log.dispatchEvent(new Event('scroll')); }}")
+            assert log.evaluate(covered) == [], f"at scrollTop {step * 40}"
+            seen_visible += jump.is_visible()
+            if step == 2:
+                shot(page, "web27-jump-button-own-band.png")
+        assert seen_visible >= 2, "the button showed while the card was out of view"
+        # The feedback buttons of the long answer are reachable with the button showing.
+        log.evaluate("log => { log.scrollTop = 0; log.dispatchEvent(new Event('scroll')); }")
+        feedback = log.locator('.msg.bot[data-kind="answer"] .feedback').last
+        feedback.scroll_into_view_if_needed()
+        if jump.is_visible():
+            assert log.evaluate(covered) == []
+        shot(page, "web27-jump-button-feedback-free.png")
+    finally:
+        context.close()

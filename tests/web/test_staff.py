@@ -168,8 +168,11 @@ def test_flagging_needs_a_note_and_overrides_verified(
     question = "平顶山失业补助金怎么领？"
     _, citation_id, _ = answered_citation(client, services, question)
     client.post(f"/staff/citations/{citation_id}/mark", data={"csrf": csrf, "status": "verified"})
-    no_note = client.post(f"/staff/citations/{citation_id}/mark", data={"csrf": csrf, "status": "flagged"})
-    assert no_note.status_code == 422
+    no_note = client.post(
+        f"/staff/citations/{citation_id}/mark", data={"csrf": csrf, "status": "flagged"}, follow_redirects=False
+    )
+    # (session 27) back to the answer page, asking for the note — no bare error page
+    assert no_note.status_code == 303 and f"note_for={citation_id}" in no_note.headers["location"]
     client.post(f"/staff/citations/{citation_id}/mark", data={"csrf": csrf, "status": "flagged", "note": "引文截断"})
     assert client.post("/api/ask", json={"question": question}).json()["citations"][0]["verified"] is False
     assert services.audit.recent(1)[0].detail.endswith("备注：引文截断")
@@ -197,7 +200,8 @@ def test_csv_export_has_a_bom_one_row_per_citation_and_marks(
     assert response.text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
     assert list(rows[0]) == ["回答编号", "时间（UTC）", "渠道", "问题", "回答状态", "地区", "引用序号", "条款编号",
-                             "引用原文", "核对结果", "核对备注", "核对人", "核对时间（UTC）"]  # fmt: skip
+                             "引用原文", "核对结果", "核对备注", "核对人", "核对时间（UTC）",
+                             "本条答复的判断", "判断备注", "判断人", "判断时间（UTC）"]  # fmt: skip
     marked = [r for r in rows if r["问题"] == "吉林省技能提升补贴" and r["引用序号"] == "1"]
     assert marked and marked[-1]["核对结果"] == "已核实" and marked[-1]["核对人"] == STAFF_NAME
     assert services.audit.recent(1)[0].action == "export"

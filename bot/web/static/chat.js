@@ -183,10 +183,10 @@
     return list;
   }
 
-  var VERIFIED_NOTE = "已核实：工作人员已核对，这段引文与政策原文一致。";
+  var VERIFIED_NOTE = "原文已核实：工作人员已核对，这段引文与政策原文一致。";
 
   function verifiedBadge() {
-    var badge = el("span", "verified", "已核实");
+    var badge = el("span", "verified", "原文已核实");
     badge.title = VERIFIED_NOTE;
     return badge;
   }

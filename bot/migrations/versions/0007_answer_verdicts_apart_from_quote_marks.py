@@ -1,0 +1,44 @@
+"""answer verdicts apart from quote marks: citation_marks.scope (session 27)
+
+A staff mark was always a mark on the quote, in force wherever that quote appeared: flagging one
+answer flagged every answer citing the same sentence. Marks now have a scope: `quote` (the quote is
+verbatim and correct, or not) or `answer` (how one answer used it: apt, misapplied, wrong).
+
+Every row is kept. A `verified` mark meant "this quote matches the document" and stays a quote mark.
+A `flagged` mark was made on one answer's page about that answer, with the note saying what was
+wrong with it: it becomes a verdict on that answer (its citation), no longer spread to others. A
+flagged mark without a citation stays a quote mark.
+
+Revision ID: 0007
+Revises: 0006
+Created: 2026-12-05 08:45:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | Sequence[str] | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("citation_marks", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("scope", sa.String(length=8), server_default="quote", nullable=False))
+        batch_op.create_index(batch_op.f("ix_citation_marks_citation_id"), ["citation_id"], unique=False)
+    op.execute(
+        sa.text("UPDATE citation_marks SET scope = 'answer' WHERE status = 'flagged' AND citation_id IS NOT NULL")
+    )
+
+
+def downgrade() -> None:
+    """Answer verdicts become quote marks again (their status kept: `apt`/`misapplied` are shown by
+    older code as unknown marks, nothing is deleted)."""
+    with op.batch_alter_table("citation_marks", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_citation_marks_citation_id"))
+        batch_op.drop_column("scope")
