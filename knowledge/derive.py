@@ -223,8 +223,10 @@ def _said_without_field(measures: list[Measure]) -> list[Measure]:
     out: list[Measure] = []
     for measure in measures:
         base = re.sub(r"（[^（）]*）$", "", measure.name)
-        # (一次性 is one word people leave out whole: 求职创业补贴 of 一次性求职创业补贴, never 性求职…)
-        rest = base.removeprefix("一次性") if base.startswith("一次性") else base[_FIELD:]
+        # (一次性 is one word people leave out whole: 求职创业补贴 of 一次性求职创业补贴, never 性求职…; a
+        # tier — 一次性创业补贴（家庭农场） — is told apart by its own words, not by the shorter name)
+        whole_word = base.startswith("一次性") and base == measure.name
+        rest = base.removeprefix("一次性") if whole_word else base[_FIELD:]
         if len(base) < _LONG_NAME or not _SUFFIX.search(rest[-3:]) or rest in measure.aliases:
             out.append(measure)
             continue
