@@ -82,6 +82,15 @@ _FOR_ALL = re.compile(
     r"(?:以上|上述|本办法|本措施|本通知|本意见|本细则|本规定|这些|各项|所列)[^，。；？]{0,8}(?:补贴|补助|奖补|资金|政策|待遇)"
     r"[^。；？]{0,30}(?:申请|受理|办理|申领)|补贴申请由|申请人向"
 )
+# How the name of a payment ends (创业补贴, 吸纳就业奖补, 创业担保贷款): a question word naming the measure.
+_BENEFIT_NAME_HEADS = ("补贴", "补助", "奖补", "奖励", "贷款", "津贴", "资助")
+
+
+def _names_asked(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's words naming a payment (创业补贴), not a bare 补贴."""
+    return tuple(t for t in tokens if len(t) >= 3 and t.endswith(_BENEFIT_NAME_HEADS))
+
+
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
 
 
@@ -366,6 +375,7 @@ class Answerer:
             and not (self.matcher and self.matcher.names_a_measure(retrieval))
             and not self._tells_a_stated_figure(retrieval)
             and not self._names_measures_by_kind(retrieval)
+            and not self._where_said_for_all(retrieval)
         ):
             # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱) or by
             # a figure a clause here states (吉林那个5000块的能要不).
@@ -409,6 +419,24 @@ class Answerer:
             if any(word in text for text in (match.measure.span, match.measure.name, *match.measure.aliases))
         }
         return bool(shared) and shared <= PAYER_WORDS | PAYMENT_WORDS
+
+    def _where_said_for_all(self, retrieval: Retrieval) -> bool:
+        """Where to apply for a written place's measures, asked in general words (芜湖就业补贴去哪里申请):
+        the place's document that says once where its measures are applied for (补贴申请由…受理) answers,
+        however few words the question shares with any one measure."""
+        analysis = retrieval.analysis
+        if not analysis.region.names_a_place or not retrieval.in_scope:
+            return False
+        aspect = next((a for a in analysis.procedure_aspects if a.aspect == _WHERE_TO_APPLY), None)
+        if aspect is None:
+            return False
+        document_id = retrieval.in_scope[0].clause.id.rsplit("-", 1)[0]
+        # (every word the question asks with is the document's own: 办护照去哪里申请 is not its measures')
+        text = "".join(clause.body for clause in self.registry.clauses_of(document_id))
+        words = [t for t in analysis.tokens if is_concept_word(t)]
+        if analysis.outside_topics or not words or not all(word in text for word in words):
+            return False
+        return self._stated_for_all(document_id, aspect, ()) is not None
 
     def _names_measures_by_kind(self, retrieval: Retrieval) -> bool:
         """The question is a place and nothing but words that name its measures by their kind (巴中
@@ -934,23 +962,43 @@ class Answerer:
             return quoted, missing
         first = quoted[0][0]
         document_id = first.clause.id.rsplit("-", 1)[0]
-        best: tuple[int, Clause, list[str]] | None = None
-        for clause in self.registry.clauses_of(document_id):
-            body = clause.body
-            if clause.id == first.clause.id or _FIGURE.search(body) or not _FOR_ALL.search(body):
-                continue
-            lines = [line.strip() for s in split_sentences(body) or [body] for line in s.split("\n")]
-            sentences = [s for s in lines if s and _says_aspect(s, aspect)]
-            # The clause saying most of it (线上申请…窗口办理 over a deleted measure's 不再受理新的申请).
-            said = len({term for term in aspect.evidence if any(term in s for s in sentences)})
-            if sentences and (best is None or said > best[0]):
-                best = (said, clause, sentences)
+        # the measure asked: as the question names it (创业补贴), or the measure of the clause quoted
+        own = self.matcher.measures_of(first.clause.id) if self.matcher else ()
+        names = (*_names_asked(retrieval.analysis.tokens), *(m.name.split("（", 1)[0] for m in own))
+        best = self._stated_for_all(document_id, aspect, tuple(n for n in names if len(n) >= 3), first.clause.id)
         if best is None:
             return quoted, missing
-        _, clause, sentences = best
+        clause, sentences = best
         quote = "".join(sentences) if "".join(sentences) in clause.text else sentences[0]
         item = ScoredClause(clause, first.score, first.lexical, first.dense, first.evidence, first.matched)
-        return [(item, quote), *quoted], None
+        return [(item, quote), *[pair for pair in quoted if pair[0].clause.id != clause.id]], None
+
+    def _stated_for_all(
+        self, document_id: str, aspect: ProcedureAspect, names: tuple[str, ...], skip: str = ""
+    ) -> tuple[Clause, list[str]] | None:
+        """The clause of the document that states the procedure aspect for its measures, with the
+        sentences saying it: one stating no figure (no other measure), said for every measure (以上补贴
+        由…受理, 补贴申请由…) or, in a 经办/受理 paragraph of its own, for the measure asked by name
+        (创业补贴由…公共就业服务机构受理) — the one saying most of the aspect."""
+        best: tuple[tuple[bool, int], Clause, list[str]] | None = None
+        for clause in self.registry.clauses_of(document_id):
+            body = clause.body
+            if clause.id == skip or _FIGURE.search(body):
+                continue
+            for_all = _FOR_ALL.search(body) is not None
+            if not for_all and not any(name in body for name in names):
+                continue
+            lines = [line.strip() for s in split_sentences(body) or [body] for line in s.split("\n")]
+            sentences = [
+                s for s in lines if s and _says_aspect(s, aspect) and (for_all or any(name in s for name in names))
+            ]
+            # The clause naming the measure asked, then the one saying most of it (线上申请…窗口办理 over a
+            # deleted measure's 不再受理新的申请).
+            named = any(name in s for name in names for s in sentences)
+            said = (named, len({term for term in aspect.evidence if any(term in s for s in sentences)}))
+            if sentences and (best is None or said > best[0]):
+                best = (said, clause, sentences)
+        return (best[1], best[2]) if best else None
 
     def _unanswered_aspect(self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]) -> MissingAspect | None:
         """The aspect of the question (a figure, a procedure) that the quoted clauses leave open.
@@ -1387,7 +1435,11 @@ def _said_in_own_clause(
     lines = [line.strip() for line in item.clause.body.split("\n")]
     stating = [line for line in lines if line and _APPLYING.search(line)]
     # The line saying most of the aspect (办理时限：20个工作日 over 办理流程：…公示5个工作日…).
-    said = [(len({term for term in aspect.evidence if term in line}), -i, line) for i, line in enumerate(stating)]
+    # (where to apply said by the office alone: …向参保地就业服务中心提出申请)
+    said = [
+        (len({term for term in aspect.evidence if term in line}) or int(_says_aspect(line, aspect)), -i, line)
+        for i, line in enumerate(stating)
+    ]
     best = max(said, default=(0, 0, ""))
     if best[0] == 0:
         return quoted, missing
@@ -1484,7 +1536,8 @@ def _says_aspect(sentence: str, aspect: ProcedureAspect) -> bool:
     if any(term in sentence for term in aspect.evidence):
         return True
     where = aspect.aspect == _WHERE_TO_APPLY or not aspect.triggers
-    return (not aspect.triggers and bool(_APPLIED_AT.search(sentence))) or (
+    # (向…就业服务中心提出申请 says where one applies, as 由…受理 does)
+    return ((not aspect.triggers or where) and bool(_APPLIED_AT.search(sentence))) or (
         where and bool(_OFFICE_SAID.search(sentence))
     )
 

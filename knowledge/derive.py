@@ -92,7 +92,12 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             raised = _raised(whole) or (
                 (_condition_variant(whole, in_row) or _subject_variant(whole)) if earlier else None
             )
-            if not (_GRANTS.search(whole) or is_granted_item or (raised is not None and earlier)):
+            revised = (
+                not _GRANTS.search(whole)
+                and _REVISED_STANDARD.search(whole) is not None
+                and any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in amounts(whole))
+            )
+            if not (_GRANTS.search(whole) or is_granted_item or (raised is not None and earlier) or revised):
                 continue
             grants = _grants(whole)
             base = ""
@@ -101,7 +106,8 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 base, grants = earlier, [(whole, raised)]
             for part, (piece, told_by) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
-                name = own or base or (row_of and _granted_noun(row_of)) or _name(piece, context, clause)
+                name = own or base or (row_of and _granted_noun(row_of)) or _revised_subject(piece, revised)
+                name = name or _name(piece, context, clause)
                 qualifier = told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
@@ -113,7 +119,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     clause=clause.id,
                     name=f"{name}（{qualifier}）" if qualifier and qualified else name,
                     aliases=(_joined(qualifier, name),) if qualifier and qualified else (),
-                    kind=_kind(piece) or _kind(name) or MeasureKind.SERVICE,
+                    kind=_kind(piece)
+                    or _kind(name)
+                    or (MeasureKind.SUBSIDY if revised and "元" in piece else MeasureKind.SERVICE),
                     beneficiary=_paid_to(measures, clause.id, base)
                     if raised is not None and earlier
                     else _beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
@@ -215,7 +223,10 @@ def _said_without_field(measures: list[Measure]) -> list[Measure]:
     out: list[Measure] = []
     for measure in measures:
         base = re.sub(r"（[^（）]*）$", "", measure.name)
-        rest = base[_FIELD:]
+        # (一次性 is one word people leave out whole: 求职创业补贴 of 一次性求职创业补贴, never 性求职…; a
+        # tier — 一次性创业补贴（家庭农场） — is told apart by its own words, not by the shorter name)
+        whole_word = base.startswith("一次性") and base == measure.name
+        rest = base.removeprefix("一次性") if whole_word else base[_FIELD:]
         if len(base) < _LONG_NAME or not _SUFFIX.search(rest[-3:]) or rest in measure.aliases:
             out.append(measure)
             continue
@@ -248,6 +259,21 @@ def _headed(measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]
         for m in out
         if m.amounts or m.clause not in by_clause or m.span.rstrip("：:。；，,") != headings.get(m.clause)
     ]
+
+
+# A revision's new wording that states a standard by its figures alone, with no grant word (第二十条中“…
+# 每人800元”修改为“职业技能等级证书（初级工）每人1000元…”): what it says is granted from now on.
+_REVISED_STANDARD = re.compile(r"(?:修改|调整|修订)为[：:]?“[^“”]*\d")
+
+
+_REVISED_SUBJECT = re.compile(r"(?:修改|调整|修订)为[：:]?“([\u4e00-\u9fff]{2,16})")
+
+
+def _revised_subject(piece: str, revised: bool) -> str | None:
+    """What a revision's new wording that names no grant pays for, by its opening words (修改为“职业技能
+    等级证书（初级工）每人1000元…” → 职业技能等级证书); None for any other piece."""
+    found = _REVISED_SUBJECT.search(piece) if revised else None
+    return found.group(1) if found else None
 
 
 # A sentence that raises a standard granted before it: a condition, then 提高到/提高至 and a figure.
@@ -669,6 +695,10 @@ def _granted_noun(piece: str) -> str | None:
     for match in _SUFFIX.finditer(piece):
         if grant >= 0 and match.start() < grant:
             continue
+        if grant >= 0 and match.start() == grant + len("给予"):
+            # 按吸纳人数每人2000元给予补贴，每户补贴总额…: the grant names no noun of its own (a later
+            # 每户补贴总额 is its cap, not its name) — the item's title or heading names it.
+            return None
         head = piece[max(0, match.start() - 14) : match.start()]
         head = _BOUNDARY.split(head)[-1]
         if len(head) >= 2:

@@ -133,6 +133,9 @@ def extract_facts(
     administrative-division table (a typo, or a place that does not exist).
     """
     lines = _lines(text)
+    # A page's labels read as its text's lines are (spacing, full-width forms), so a heading the page
+    # keeps in its <title> or og:title (a 公众号 article's 政策速览 | …) is found among those lines.
+    page = tuple(dict.fromkeys(label for label in ("".join(_lines(raw)) for raw in page) if label))
     problems: list[str] = []
     head = _head(lines)
     table = _metadata_table(lines)

@@ -136,8 +136,9 @@ class MeasureMatch:
                     group = sums or group  # noqa: PLW2901
             if grade_not_stated(group, self.grades):
                 continue  # 技师证能补多少 of tiers for 初级、中级、高级: none of them is the answer
-            graded = [t for t in group if grades_in(t) & self.grades] if len(group) > 1 else []
-            if graded and all(grades_in(t) for t in group):
+            grade_of = _grades_said_before(self.measure) if self.grades and self.measure.derived else {}
+            graded = [t for t in group if grade_of.get(t, grades_in(t)) & self.grades] if len(group) > 1 else []
+            if graded and all(grade_of.get(t, grades_in(t)) for t in group):
                 kept.update(graded)  # 中级（四级）…职业技能等级证书: the grade names the tier, not 证书
                 continue
             by_told_share = by_share(tuple(group), self.shares)
@@ -169,6 +170,31 @@ _GRADE_NUMBER = {
 
 def grades_in(text: str) -> frozenset[int]:
     return frozenset(_GRADE_NUMBER[m.group()] for m in _GRADE.finditer(text))
+
+
+# The wording a revision replaces (第二十条中“（中级工）每人1200元”修改为“…”): no grade of it is paid now.
+_REPLACED_WORDING = re.compile(r"“[^“”]*”(?=(?:修改|调整|修订|替换|改)为)")
+_STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万元|元|%)")
+
+
+def _grades_said_before(measure: Measure) -> dict[str, frozenset[int]]:
+    """For a unit cut from a new document, each figure's skill grade as its span says it just before
+    the figure (初级工（五级）证书的补贴1000元，中级工（四级）证书的补贴1500元; （中级工）每人1500元; a table
+    cell's 中级工（四级）1800元): the words since the figure before it. A figure said twice is left out."""
+    span = _REPLACED_WORDING.sub("", measure.span)
+    found: dict[str, frozenset[int]] = {}
+    seen: set[str] = set()
+    start = 0
+    for figure in _STATED_FIGURE.finditer(span):
+        grades = grades_in(span[start : figure.start()])
+        start = figure.end()
+        for amount in measure.amounts:
+            if figure.group() in amount.text and amount.text not in seen:
+                seen.add(amount.text)
+                if grades:
+                    found[amount.text] = grades
+                break
+    return found
 
 
 def grade_not_stated(tiers: list[str], asked: frozenset[int]) -> bool:
@@ -706,8 +732,10 @@ class MeasureMatcher:
                     # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
                     at_level = bool(asked_levels & _levels_of_name(measure.name))
                     span = prepared.span
-                    # (a person's measure is not asked by the words naming whom the asker hires)
-                    skipped = hired_words if measure.beneficiary is Beneficiary.PERSON else ()
+                    # (a person's measure is not asked by the words naming whom the asker hires — unless
+                    # it pays for hiring them: 吸纳登记失业人员…每吸纳1人给予2000元 names the hired group too)
+                    pays_for_hiring = any(w in span for w in _HIRING_WORDS)
+                    skipped = hired_words if measure.beneficiary is Beneficiary.PERSON and not pays_for_hiring else ()
                     own_overlap = sum(idf[t] for t in own if t in span and t not in skipped) / own_total
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
