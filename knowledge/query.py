@@ -212,6 +212,22 @@ def is_dictionary_word(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
+# jieba's part-of-speech tags of words that name nothing (pronouns, adverbs, numerals and measure words,
+# conjunctions, prepositions, particles, set phrases such as 差不多 or 是不是; not time words: 明天 is no policy word).
+_FUNCTION_TAGS = "r|d|df|dg|m|mq|q|p|c|u|uj|ul|uv|uz|ud|ug|y|e|o|l"
+_FUNCTION_ENTRY = re.compile(rf"^(\S+) \d+ (?:{_FUNCTION_TAGS})\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as naming nothing (这么, 差不多, 两百, 还是), read straight from its
+    dictionary file: the tags `jieba.posseg` would give, without building its part-of-speech table."""
+    _jieba_ready()
+    with jieba.dt.get_dict_file() as handle:
+        text = handle.read().decode("utf-8")
+    return frozenset(_FUNCTION_ENTRY.findall(text))
+
+
 def _stopwords() -> frozenset[str]:
     return frozenset(load_scope().stopwords)
 

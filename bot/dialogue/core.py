@@ -742,9 +742,8 @@ class Dialogue:
         if self.words.about_bot.search(text) and not self.reader.names_benefit(text):
             # 你是机器人吧: what the bot is (an uncited answer, logged) — never a yes, never a search.
             return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
-        closing = self.words.closing(
-            text, waiting=bool(work.pending) or self.interviewer.current(work, today) is not None
-        )
+        waiting = bool(work.pending) or self.interviewer.current(work, today) is not None
+        closing = self.words.closing(text, waiting=waiting)
         if closing is not None:
             # 明白了, 再见: a short reply, the waiting card or question again — never a search.
             buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
@@ -754,7 +753,8 @@ class Dialogue:
         if self.words.is_objection(text) and not work.pending and self.interviewer.current(work, today) is None:
             # 你说的不对 after an answer (with a card waiting, 不对 says the card is wrong).
             return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
-        if self.words.is_opener(text):
+        if self.words.is_opener(text) and not (waiting and self.words.is_assent(text)):
+            # 要得 你问嘛 with a card or a question waiting hands the next question back: a yes, no opener.
             return self._opened(work, today)
         return self._help_in_general(work, text, today)
 
@@ -1749,10 +1749,14 @@ class Dialogue:
             return render.notice(str(exc))
         if asked.tentative and result.status is not AnswerStatus.ANSWERED:
             asked, result = self._alone_if_answered(asked, result, text, today)
+        # 免费不免费 / 俺厂一百五十来号人 / 巴中也是一千吗 right after an answer: no policy word and no cue of
+        # going on, yet nothing in it belongs to another field — it goes on from the answer.
+        elliptical = thread and self._goes_on_in_documents_words(work, text)
         if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
             # Not answerable alone, yet it goes on from the thread (要是留下来的人多呢 after a 见习补贴
             # answer): asked of the thread's measure, kept only when that reading is answered.
-            again = self.threads.against(work.thread, text, about_shown=self._speaks_of_shown(work, text))
+            about_shown = elliptical or self._speaks_of_shown(work, text)
+            again = self.threads.against(work.thread, text, about_shown=about_shown)
             if again is not None:
                 retried = self.answerer.answer(again.text, again.region, today)
                 if retried.status is AnswerStatus.ANSWERED:
@@ -1788,7 +1792,8 @@ class Dialogue:
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
-        reply = self._off_topic(text, result, reply) if asked.read_as is None and situation is None else reply
+        off_topic = asked.read_as is None and situation is None and not elliptical
+        reply = self._off_topic(text, result, reply) if off_topic else reply
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as) if asked.read_as else reply
@@ -1842,6 +1847,17 @@ class Dialogue:
             # 三支一扶 编制: a measure's name or alias, or a glossary word — a gap in the documents.
             return reply
         return reply.model_copy(update={"text": _reading().off_topic})
+
+    def _goes_on_in_documents_words(self, work: Working, text: str) -> bool:
+        """The last answer cited the documents and this message, with no word of the policies' field,
+        says nothing the documents do not (no 柠檬, no 天气): an elliptical follow-up, never off-topic —
+        if it finds nothing, it is a gap. (A message in the field is read by its own words as before.)"""
+        return (
+            work.thread is not None
+            and work.thread.found
+            and self.words.is_outside_the_field(text)
+            and self.threads.is_in_documents_words(text)
+        )
 
     def _question_before_told(self, text: str) -> str | None:
         """The question typed first when only words about a person follow it, asking nothing (去哪办

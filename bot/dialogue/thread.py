@@ -31,7 +31,7 @@ from knowledge.intent import (
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.payer import paid_for
-from knowledge.query import is_dictionary_word, jieba_words, load_glossary, load_scope, tokenize
+from knowledge.query import function_words, is_dictionary_word, jieba_words, load_glossary, load_scope, tokenize
 
 MAX_TOPIC_TERMS = 6
 # The thread's kind of question for 利息谁出 (knowledge reads it as a department question answered
@@ -55,6 +55,8 @@ _STRETCH = re.compile(r"[^，,。！!？?；;]+[，,。！!？?；;]*")
 # A figure typed as a search word of its own (奖补 1000, 中介 300元): between spaces or at an end.
 _TYPED_FIGURE = re.compile(r"(?:^|\s)\d+(?:\.\d+)?(?:%|万元|万|元|块|个月|年|人)?(?:\s|$)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A word made of numerals only (一百五十, 一千, 两万): a figure, not a word of some field.
+_NUMERAL_WORD = re.compile(r"[零一二三四五六七八九十百千万两〇]+")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Measures that pay or lend: what 能拿多少钱 after a clause most likely means.
 _PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
@@ -213,11 +215,36 @@ class Threads:
         # One turn asks for the terms of the same message three times or so (the reader, the search
         # check, the thread): the last few texts' terms are kept. The vocabulary never changes here.
         self._topics = lru_cache(maxsize=TEXTS_KEPT)(self._topic_of)
+        # The documents' whole text, by the documents it was read from (a library swap reads it again).
+        self._written: tuple[tuple[str, ...], str] = ((), "")
 
     def warm(self) -> None:
         """The measures' names and each clause's measures, read now (a server, at start): both parse
-        every measure file on first use; and the words of a step of applying."""
-        measure_vocabulary(), measures_by_clause(), common_kinds(), step_words()
+        every measure file on first use; and the words of a step of applying, and the documents' text."""
+        measure_vocabulary(), measures_by_clause(), common_kinds(), step_words(), function_words()
+        self._documents_text()
+
+    def _documents_text(self) -> str:
+        documents = tuple(sorted(self.clauses.documents))
+        if self._written[0] != documents:
+            text = "".join(c.text for d in documents for c in self.clauses.clauses_of(d))
+            self._written = (documents, text)
+        return self._written[1]
+
+    def is_in_documents_words(self, text: str) -> bool:
+        """Every word of substance the message says (免费, 厂, 还不上; a number, a place and the asking
+        words aside) is written somewhere in the documents: nothing in it is about another field
+        (柠檬收购价, 天气, 火锅), so after an answer it may be an elliptical follow-up (免费不免费, 俺厂一百五十来号人,
+        巴中也是一千吗) whatever its lack of policy words."""
+        written, naming_nothing = self._documents_text(), function_words()
+        # A word inside one that names nothing (不多 of 差不多, 百个 of 两百个) names nothing either.
+        idle = [w for w in naming_nothing.intersection(jieba_words(text)) if len(w) > 1]
+        words = [
+            w
+            for w in self.content_words(text)
+            if not _NUMERAL_WORD.fullmatch(w) and w not in naming_nothing and not any(w in i for i in idle)
+        ]
+        return all(word in written for word in words)
 
     def topic_of(self, text: str) -> tuple[str, ...]:
         """The vocabulary's terms in `text`, in the order they occur, each stretch used once: the

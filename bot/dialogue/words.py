@@ -102,6 +102,10 @@ class VocabularyFile(BaseModel):
     # these, openers and filler asks what there is at all (你好，我想问问补贴的事; 有什么政策).
     general_benefit: tuple[str, ...] = ()
     general_asking: tuple[str, ...] = ()
+    # 领, 申请: getting help; 查查, 看下, 能不能: looking whether one can. With kinds of help in general only
+    # (我想查查有啥补贴能领, 看下我能不能领补贴, 俺想申请补贴) the person asks what they can get: the check.
+    getting: tuple[str, ...] = ()
+    looking: tuple[str, ...] = ()
     # 别的, 其他: help other than what was just asked; `going_on` the words that open such a message (那, 还).
     other_help: tuple[str, ...] = ()
     going_on: tuple[str, ...] = ()
@@ -201,7 +205,11 @@ class Vocabulary:
         self.asking_words = frozenset(squashed(data.asking))
         self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
         self.general_benefit = frozenset(squashed(data.general_benefit))
-        self.general_asking = frozenset(squashed(data.general_asking))
+        self.general_asking, self.getting, self.looking = (
+            frozenset(squashed(data.general_asking)),
+            frozenset(squashed(data.getting)),
+            frozenset(squashed(data.looking)),
+        )
         self.other_help, self.going_on, self.latin_follow_up, self.latin_person = (
             frozenset(squashed(data.other_help)),
             frozenset(squashed(data.going_on)),
@@ -346,7 +354,18 @@ class Vocabulary:
         squashed = squash(text).replace("自己", "我")
         if any(phrase in squashed for phrase in self.eligibility_request) or self.eligibility_asked.search(squashed):
             return True
-        return self.said_before_check_request(text) is not None
+        return self.said_before_check_request(text) is not None or self.asks_own_help_in_general(text)
+
+    def asks_own_help_in_general(self, text: str) -> bool:
+        """我想查查有啥补贴能领, 看下我能不能领补贴, 俺想申请补贴: the whole message is getting (领, 申请), help
+        in general (补贴, 政策), looking and asking words and filler — what the speaker can get, naming no
+        measure, group or place: the check. Without a verb of getting (我想问问补贴的事) it asks what there is."""
+        words = _cover(squash(text), self._covers.own_help)
+        return (
+            words is not None
+            and any(word in self.getting for word in words)
+            and any(word in self.general_benefit for word in words)
+        )
 
     def said_before_check_request(self, text: str) -> str | None:
         """巴州区 查下补贴 → 巴州区: what comes before a phrase that only asks for the check (`check_request`);
@@ -543,6 +562,7 @@ class _Covers:
         self.objection = _Cover(frozenset(v.deny) | v.objecting | v.filler)
         self.opener = _Cover(v.opening | v.filler | v.assent)
         self.general = _Cover(v.general_benefit | v.general_asking | v.opening | v.filler | v.assent)
+        self.own_help = _Cover(v.getting | v.looking | v.general_benefit | v.general_asking | v.filler)
         self.other_help = _Cover(
             v.general_benefit | v.general_asking | v.other_help | v.going_on | v.opening | v.filler | v.assent
         )
