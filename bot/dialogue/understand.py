@@ -184,7 +184,8 @@ class AnswerReader:
         ticked += self._said_without_kind(question, described, ticked)
         if ticked:
             return Understood(ticked)
-        if self.words.is_no(text) or self.words.says_none(text):
+        # (还没创业, 不对 是前年: a no with an object of its own is a statement about that, never "none of these".)
+        if self.words.is_bare_no(text) or self.words.says_none(text):
             return Understood([])
         return None
 
