@@ -24,8 +24,6 @@ Command = Literal["check", "profile", "reset", "forget", "help", "sources", "gre
 SHORT_MESSAGE = 12
 # Sentence-final particles: 是吗, 有吗, 对呀 ask or answer nothing more than the word before them.
 _PARTICLES = "吗么呢吧啊呀哈哦嘛啦?？"
-# What a no may carry besides its word without naming anything (不是的, 没有我都不沾, 一个也不算): who, all, none.
-_FUNCTION_CHARS = "是有属于符合算沾都也还一个样项种了的过对我俺咱自己本人啥什么哪些这那没不得情况类条上面以中里列"
 
 
 class Answers(BaseModel):
@@ -329,15 +327,6 @@ class Vocabulary:
     def is_no(self, text: str) -> bool:
         understood, value = self.yes_no(text)
         return understood and value is False
-
-    def is_bare_no(self, text: str) -> bool:
-        """没有, 不是的, 我都不是: a no with no object of its own — a no to a whole list. 还没创业 or 不对 是前年 say
-        no to something they name (a business, a date): a statement about that, not "none of these"."""
-        if not self.is_no(text):
-            return False
-        squashed = squash(text)
-        word = max((w for w in self.no if squashed.startswith(w)), key=len, default="")
-        return not squashed[len(word) :].strip(_PARTICLES + _FUNCTION_CHARS)
 
     def command(self, text: str) -> Command | None:
         """The command the whole message says: its phrase alone, or with filler and softeners around it
