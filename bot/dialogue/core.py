@@ -25,7 +25,7 @@ from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
-from bot.dialogue.reading import MessageReader, Reading
+from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
 from bot.dialogue.spelling import Speller
 from bot.dialogue.thread import (
     Cited,
@@ -96,6 +96,12 @@ _STATES = re.compile(r"[了的过着]$")
 _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
+# 是23年, 就是三月份, 应该是那年: a bare value said again (no verb, no one named) — restating, not telling a fact.
+# The kinds of question a bare value answers (an age, a date, a place).
+_VALUE_TYPES = frozenset({"integer", "number", "date", "text"})
+_RESTATED_VALUE = re.compile(
+    r"(?:就|应该|其实|确实|还)?是[0-9０-９一二三四五六七八九十两零〇那这]{1,4}[年月号日岁份]{0,2}"
+)
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s|$)")
 # Sentences of one message (不是，我是问这条短信是不是骗人的。算了。你现在记下我哪些情况了？).
 _SENTENCES = re.compile(r"[。！!？?；;\n]+")
@@ -742,7 +748,13 @@ class Dialogue:
         if self.words.about_bot.search(text) and not self.reader.names_benefit(text):
             # 你是机器人吧: what the bot is (an uncited answer, logged) — never a yes, never a search.
             return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
-        waiting = bool(work.pending) or self.interviewer.current(work, today) is not None
+        current = self.interviewer.current(work, today)
+        waiting = bool(work.pending) or current is not None
+        if self._keeps_what_stands(work, current, text, today):
+            # 算了 是那年 我记错了 没错: the person owns a slip, or restates what is recorded — taken in (the
+            # question waiting asked again), never a search, never off-topic.
+            buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
+            return [render.notice(_closing().understood, buttons), *self._reminder(work, today)]
         closing = self.words.closing(text, waiting=waiting)
         if closing is not None:
             # 明白了, 再见: a short reply, the waiting card or question again — never a search.
@@ -791,6 +803,22 @@ class Dialogue:
         elif not (rest or named):
             replies.extend(self._reminder(work, today))
         return replies
+
+    def _keeps_what_stands(self, work: Working, current: NextQuestion | None, text: str, today: date) -> bool:
+        """A message that owns a slip of the speaker's (记岔了, 说错了) or restates a bare value (是那年, 就是三月),
+        and otherwise only takes in or says yes or no — no question, no fact about anyone, no change to what is
+        recorded: an acknowledgement within the chat (what stands was confirmed), never a question for the
+        documents nor off-topic. Not while a card waits (its 对/不对 decides it) nor when the question asked
+        takes a value (是那年 may answer it)."""
+        if work.pending or (current is not None and current.type in _VALUE_TYPES):
+            return False
+        parts = [p for p in _PHRASES.split(text) if p.strip(_PART_EDGES)]
+        kept = [p for p in parts if owns_a_slip(p) or _RESTATED_VALUE.fullmatch(p)]
+        if not kept or self.words.is_question(text) or self.describer.describe(text, today).facts:
+            return False
+        if self.corrections.read(text, work.held(), today) is not None:
+            return False
+        return all(p in kept or self._is_filler(p) for p in parts)
 
     def _is_filler(self, sentence: str) -> bool:
         """算了, 不是, 好吧, 嗯: a sentence that only takes in, stops or says no to what came before — no question."""

@@ -157,6 +157,10 @@ class Describer:
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
         self.situations = data.situations
+        # The kinds of people the check records (残疾人, 贫困户, 退役士兵): said of whoever the words name, which is
+        # not the speaker when the kind qualifies their household (残疾人家庭) or is acted on (组织贫困户).
+        kinds = facts.groups.get("situation")
+        self._kinds = frozenset(kinds.facts) if kinds is not None else frozenset()
         self._described = lru_cache(maxsize=_DESCRIBED_KEPT)(self._describe)
         for index, situation in enumerate(data.situations):
             when = {f: [v] if self._is_list(f) else v for f, v in situation.when.items()}
@@ -243,6 +247,7 @@ class Describer:
                     used[start:end] = [True] * (end - start)
                 negated = _is_negated(text, match.start(), match.end())
                 sets = compiled.phrase.negated if negated else compiled.phrase.sets
+                sets = self._of_the_speaker(text, match, sets)
                 if sets.get("employment_status") == "self_employed" and _PLANNED.search(text[: match.start()]):
                     # 想搞直播带货, 打算做电商: a business wished for is a plan, whatever its kind — not a
                     # business run now (the plan phrases above name kinds of shop; this reads the wish).
@@ -255,6 +260,8 @@ class Describer:
                     _merge(facts, fact, value)
                     if note:
                         notes[fact] = note
+        for fact, value in self._elided(text, today).items():
+            facts[fact] = value
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
         unschooled = self.schools.sub("，", _HEARSAY.sub("，", text_here))
@@ -271,6 +278,34 @@ class Describer:
                 for fact, value in implication.sets.items():
                     facts.setdefault(fact, value)
         return Description(facts=self._valid(facts, today), notes=notes, implied=frozenset(set(facts) - said))
+
+    def _elided(self, text: str, today: date) -> dict[str, Any]:
+        """社保是在东莞交的 巴中这边没交: a clause of only a negated verb (here, now: 这边没交, 现在没办) leaves its
+        object unsaid — the topic that opens the clause before it (社保). Read together (社保没交), they say the fact
+        as it stands here and now, over whatever the earlier clause said of elsewhere or before."""
+        said: dict[str, Any] = {}
+        for elided in _ELIDED_NEGATION.finditer(text):
+            before = [c for c in _CLAUSE_BREAK.split(text[: elided.start()]) if c]
+            topic = _TOPIC.match(before[-1]) if before else None
+            if topic is None:
+                continue
+            facts = self._described(topic.group(0) + elided.group("said"), today).facts
+            said.update({f: v for f, v in facts.items() if f != "region"})
+        return said
+
+    def _of_the_speaker(self, text: str, match: re.Match[str], sets: dict[str, Any]) -> dict[str, Any]:
+        """What a phrase says of the speaker. A kind of people named as the object of what the speaker does
+        (组织几户贫困户, 带动残疾人就业) is those people's; named to qualify a household (残疾人家庭, 军人家属) it
+        is the family's, never the speaker's own status (a household kind — 贫困家庭 — stays the family's fact)."""
+        kinds = {fact for fact in sets if fact in self._kinds}
+        if not kinds:
+            return sets
+        clause = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+        if _ACTED_ON.search(clause):
+            return {f: v for f, v in sets.items() if f not in kinds}
+        if _QUALIFIES_HOUSEHOLD.match(text, match.end()):
+            return {f: v for f, v in sets.items() if f not in kinds or self.facts[f].type != "boolean"}
+        return sets
 
     def _household(self, text: str) -> tuple[str | None, str, str]:
         """The place the person says their 户籍 is in (户口在巴中, 老家是资阳的), the words saying it, and the
@@ -394,13 +429,31 @@ def _spans(match: re.Match[str]) -> list[tuple[int, int]]:
 _PLAN_ASKED = frozenset({"wants_business"})
 # A wish right before what reads as running a business (想搞|打算做|准备自己干 …): the business is planned.
 _PLANNED = re.compile(
-    r"(?:想|打算|准备|计划|考虑|希望)(?:要|着)?"
-    # a time to come between the wish and the deed (我想以后自己开个修车铺, 打算明年回老家搞)
-    r"(?:以后|将来|今后|明年|后年|年后|过两年|过段时间|等有钱了|回头)?(?:回老家|回家|出来|出去)?"
+    # a wish (想, 打算), with or without a time to come between the wish and the deed (我想以后自己开个修车铺,
+    # 打算明年回老家搞) — or the time to come alone (学门手艺 以后搞农家乐用): a deed placed ahead is not done now
+    r"(?:(?:想|打算|准备|计划|考虑|希望)(?:要|着)?"
+    r"(?:以后|将来|今后|明年|后年|年后|过两年|过段时间|等有钱了|回头)?"
+    # (the time alone starts its clause or follows the speaker: 退伍以后开了个店 is after a deed, not ahead)
+    r"|(?:^|(?<=[我俺\s，,。；;]))(?:以后|将来|今后|明年|后年|过两年|过段时间|等有钱了))"
+    r"(?:回老家|回家|出来|出去)?"
     # with whom (打算跟哥们合伙开网店, 想和同学一起做电商): the one joined is no business run now either
     r"(?:(?:跟|和|与|同)[\u4e00-\u9fff]{1,5}?)?(?:一起|一块儿?|合伙|合作|搭伙|联手)?(?:在[\u4e00-\u9fff]{1,4}?)?"
     r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$"
 )
+# 巴中这边没交, 现在没办: a clause that is only a negated verb of a fact, with where or when it holds.
+_ELIDED_NEGATION = re.compile(
+    r"(?:^|(?<=[\s，,。；;]))[\u4e00-\u9fff]{0,4}?(?:这边|这里|本地|当地|现在|目前|如今)(?:也|都|还|一直)?"
+    r"(?P<said>(?:没有|没|未|还没|也没|一直没)(?:有)?(?:在)?(?:办理|办|参加|参保|缴纳|交纳|缴|交|登记|领取|领|买|上)(?:过|了|着)?)"
+    r"(?:的|呢|啊)?(?=$|[\s，,。；;！!？?])"
+)
+# The topic opening a clause (社保是在…, 失业登记之前…): the words before its first verb or adverb.
+_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,5}?(?=是|在|之前|以前|一直|也|都|已经|早就|交|缴|办|买|上|领)")
+# 组织贫困户, 带动了几个残疾人, 帮扶村里的低保户: people the speaker acts on, named after the verb in one clause.
+_ACTED_ON = re.compile(
+    r"(?:组织|带动|带领|帮助|帮扶|扶持|吸纳|招收|招用|招聘|雇用|安置|动员)(?:了|过|着)?[^，,。；;！!？?\s]{0,6}$"
+)
+# 残疾人家庭, 退役军人家属, 残疾人户: the kind names whom the household has, not the speaker.
+_QUALIFIES_HOUSEHOLD = re.compile(r"(?:人)?(?:家庭|家属|户(?!口|籍)|之家)")
 _HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.dialogue.words import Vocabulary
+from bot.dialogue.words import Vocabulary, ends_a_longer_word
 
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 # 我记岔了, 我刚才说错了: the speaker owning a slip, not speaking of themselves.
@@ -48,6 +48,10 @@ _THEIR_MATTER = re.compile(r"[^\s，,。！!？?；;]{1,6}?的(?:事情|事儿|�
 # What may stand before a bare asking word (我想问下, 就问一下): the speaker and their wish, nothing asked.
 _ASKER = "我俺想就再还也请"
 _READINGS_KEPT = 32
+# 跟我表弟一起搞, 想和我同学合伙开: the one named after 跟 / 和 joins the speaker in a deed — the speaker is a party
+# to it (their plan, their shop), the relative a partner, not whom the stretch is about.
+_JOINED_BY = re.compile(r"(?:跟|和|同|与)$")
+_JOINT_DEED = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:一起|一块|合伙|合作|搭伙|联手|共同|搞|开|办|做|干|经营|创业|种|养)")
 
 
 @dataclass(frozen=True)
@@ -297,8 +301,17 @@ class MessageReader:
 
     def _other_at(self, text: str) -> int | None:
         """Where the message first names someone else (我朋友, 他, 的亲戚), or None."""
-        found = [m.start() for m in self._third_person.finditer(text)]
-        found += [m.start() for m in self._first_person.finditer(text) if self._relation.match(text, m.end())]
+        # (人家 inside 残疾人家庭 is no pronoun: its first character ends a longer word.)
+        found = [
+            m.start()
+            for m in self._third_person.finditer(text)
+            if len(m.group(0)) < 2 or not ends_a_longer_word(text, m.start())
+        ]
+        found += [
+            m.start()
+            for m in self._first_person.finditer(text)
+            if self._relation.match(text, m.end()) and not self._joins_speaker(text, m.start(), m.end())
+        ]
         found += [m.start() for m in self._named_relative.finditer(text)]
         # 我帮我们村一个残疾小伙子问问: whoever the speaker asks for, kin or not.
         found += [m.start("whom") for m in self.words.asked_for.finditer(text)]
@@ -308,6 +321,20 @@ class MessageReader:
         # 在家带了几年孩子: the child cared for is the object of the speaker's own doing.
         found = [at for at in found if not self.words.cared_for.search(text[:at])]
         return min(found) if found else None
+
+    def _joins_speaker(self, text: str, at: int, end: int) -> bool:
+        """想跟我表弟在村里搞个农家乐, 打算和我同学合伙开网店: the relative at `at` is joined to the speaker by
+        跟 / 和 in a deed (一起, 合伙, 搞, 开…) — a partner in the speaker's own plan or business, with no one else
+        named before them as the one who does it."""
+        relation = self._relation.match(text, end)
+        if relation is None or not _JOINED_BY.search(text[:at]):
+            return False
+        before = text[: at - 1]
+        if self._third_person.search(before) or any(
+            self._relation.match(before, m.end()) for m in self._first_person.finditer(before)
+        ):
+            return False
+        return bool(_JOINT_DEED.match(text, relation.end()))
 
     def own_part(self, stretch: str, hiring: bool = True) -> str:
         """What a stretch says about the speaker: up to a verb of hiring (我开了个饭店，招了两个残疾人
@@ -368,15 +395,19 @@ class MessageReader:
         return [
             m.start()
             for m in self._first_person.finditer(text)
-            if not self._relation.match(text, m.end())
-            and not text[: m.start()].endswith(self.words.addressing)
-            and not _SLIP.match(text, m.end())
-            and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
-            # 我替我老公问, 我帮俺妈打听的: the speaker as the one asking on another's behalf.
-            and not self.words.on_behalf.match(text, m.end())
-            # 我帮我们村一个残疾小伙子问问: the asker, and 我们 inside whom they ask for.
-            and not self.words.asked_for.match(text, m.end())
-            and not any(f.start("whom") <= m.start() < f.end("whom") for f in self.words.asked_for.finditer(text))
+            # 想跟我表弟一起搞…: the speaker a party to a joint deed (跟我 here addresses no one).
+            if self._joins_speaker(text, m.start(), m.end())
+            or (
+                not self._relation.match(text, m.end())
+                and not text[: m.start()].endswith(self.words.addressing)
+                and not _SLIP.match(text, m.end())
+                and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
+                # 我替我老公问, 我帮俺妈打听的: the speaker as the one asking on another's behalf.
+                and not self.words.on_behalf.match(text, m.end())
+                # 我帮我们村一个残疾小伙子问问: the asker, and 我们 inside whom they ask for.
+                and not self.words.asked_for.match(text, m.end())
+                and not any(f.start("whom") <= m.start() < f.end("whom") for f in self.words.asked_for.finditer(text))
+            )
         ]
 
     def names_benefit(self, text: str) -> bool:
@@ -420,3 +451,10 @@ class MessageReader:
                 cuts.append(at)
         said = self.own_part(stretch[start : min(cuts)].rstrip(_DANGLING))
         return said if len(said) > 1 else ""
+
+
+def owns_a_slip(phrase: str) -> bool:
+    """我记岔了, 刚才说错了, 俺打错了: the whole phrase is the speaker owning a slip of their own."""
+    return bool(
+        re.fullmatch(r"(?:我|俺|是我)?(?:自己)?" + _SLIP.pattern + r"(?:了)?[啊呀哈哦]?", phrase.strip(_PUNCTUATION))
+    )

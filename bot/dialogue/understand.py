@@ -23,6 +23,8 @@ from eligibility.regions import RegionResolver
 from eligibility.results import AnswerOption, NextQuestion
 
 _PARENTHESES = re.compile(r"[（(].*?[）)]")
+# A value said with a no (不对 是22年): a digit.
+_VALUE = re.compile(r"[0-9０-９]")
 _DURATION_UNIT = re.compile(r"[年月]")
 # Where the person is, said as such (我在巴中, 人在资阳上班, 在成都打工): no answer to the 户籍 question (session 24).
 _WHERE_ONE_IS = re.compile(
@@ -184,7 +186,9 @@ class AnswerReader:
         ticked += self._said_without_kind(question, described, ticked)
         if ticked:
             return Understood(ticked)
-        if self.words.is_no(text) or self.words.says_none(text):
+        # (还没创业, 不对 是前年: a no whose object is a fact or a value of its own is a statement about that — a
+        # correction — never "none of these"; 不用了, 还没办呢 只是想想 name nothing and still say no to the list.)
+        if self.words.says_none(text) or (self.words.is_no(text) and not described and not _VALUE.search(text)):
             return Understood([])
         return None
 

@@ -620,6 +620,12 @@ def load_vocabulary(path: Path = DATA) -> Vocabulary:
     return Vocabulary(VocabularyFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
+def ends_a_longer_word(text: str, at: int) -> bool:
+    """The character at `at` is the last of a word of two characters or more (残疾人家庭: 人 ends 残疾人, so
+    人家 there is no pronoun)."""
+    return _ends_a_longer_word(text, at)
+
+
 def _ends_a_longer_word(text: str, at: int) -> bool:
     """The character at `at` is the last of a word of two characters or more (高考没考上: 考 ends 高考)."""
     end = 0
