@@ -159,6 +159,10 @@ _DEFINITION_LOOKED_AT = 20
 _CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
 
 
+# The figure of a cost whose payer is asked (利息/贴息多少): never the figure the measure grants.
+_FIGURE_OF_A_COST = "interest"
+
+
 def _lists_no_offices(item: ScoredClause) -> bool:
     return not (item.clause.lead_departments or item.clause.responsible_departments)
 
@@ -608,7 +612,8 @@ class Answerer:
             )
         if abstained is not None:
             return Decision(abstained)
-        definition = self._definition(retrieval, asked)
+        # 两后生是指啥人 — or 最多能贷多少，利息谁出: each answered on its own.
+        definition = self._definition(retrieval, asked) or self._figure_beside_payer(retrieval, asked)
         if definition is not None:
             return definition
         if asked.primary in _CLAUSE_INTENTS:
@@ -843,6 +848,53 @@ class Answerer:
             return None  # one phrase asks both (怎么算多少): the how-to reading stands
         selection = self._selection(retrieval, replace(asked, primary=Intent.AMOUNT))
         return selection if selection is not None and selection.kind == "figure" else None
+
+    def _figure_beside_payer(self, retrieval: Retrieval, asked: AskedIntent) -> Decision | None:
+        """最多能贷多少，利息谁出: a figure of the measure asked in a phrase of its own beside who bears a
+        cost. The measure's own figure answers that phrase, and the sentence of the related clauses that
+        names who bears the cost the other — or, plainly, that none does. None when no phrase asks a
+        figure other than the cost whose payer is asked (利息谁出 贴息多少: the interest's own figure
+        is no sum the loan grants), or no measure states the figure asked."""
+        if not asked.asks_payer or not asked.asks(Intent.AMOUNT):
+            return None
+        paid = paid_for(retrieval.analysis.normalized)
+        phrases = [classify(p) for p in asked_phrases(retrieval.analysis.normalized, strict=True)]
+        by_amount = [
+            p for p in phrases if p.asks(Intent.AMOUNT) and not p.asks_payer and _FIGURE_OF_A_COST not in p.units
+        ]
+        if not by_amount or len(by_amount) == len(phrases):
+            return None
+        units = tuple(dict.fromkeys(unit for p in by_amount for unit in p.units))
+        figure_asked = replace(
+            asked,
+            primary=Intent.AMOUNT,
+            all=(Intent.AMOUNT,),
+            unit=units[0] if units else None,
+            units=units,
+            asks_payer=False,
+        )
+        selection = self._selection(retrieval, figure_asked)
+        if selection is None or selection.kind != "figure":
+            return None
+        decision = self._from_measures(retrieval, selection, figure_asked)
+        if decision.missing is not None:
+            return None
+        quoted = list(decision.quoted)
+        tokens = self.retriever.query_tokens(retrieval.analysis)
+        bearer = None
+        if not _names_its_payer(selection, paid):
+            for item in self.selected(retrieval):
+                quote = self.best_quote(item, tokens, paid=paid)
+                if _pays_for(quote, paid):
+                    bearer = (item, quote)
+                    break
+        if bearer is not None:
+            return Decision(AnswerStatus.ANSWERED, [*quoted, bearer], selection=selection, asked=asked)
+        if _names_its_payer(selection, paid):
+            return Decision(AnswerStatus.ANSWERED, quoted, selection=selection, asked=asked)
+        # The figure is answered; who bears the cost is said plainly to be unstated, never guessed.
+        missing = MissingAspect(kind="payer", name=paid[0] if paid else None)
+        return Decision(AnswerStatus.NO_ANSWER, quoted, missing, selection, asked)
 
     def _status(self, retrieval: Retrieval, asked: AskedIntent) -> Decision:
         """正式发布了吗 / 还有效吗: the collected documents of the searched regions answer from their own

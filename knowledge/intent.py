@@ -183,7 +183,22 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
             found.append(unit)
             for cue in sorted(hits, key=len, reverse=True):
                 rest = rest.replace(cue, "，")
+    if (
+        found
+        and "money" not in found
+        and any(
+            phrase != question and _BARE_HOW_MUCH.search(phrase) and not _read_units(phrase)[0]
+            for phrase in _PHRASE.findall(question)
+        )
+    ):
+        # 见习补贴是多少，能补几个月: a bare 多少 ending a phrase of its own, which names no kind of figure,
+        # asks the measure's figure itself beside the kind the other phrase names — not only that kind.
+        found.append("money")
     return tuple(found), rest
+
+
+# 多少 ending its phrase (是多少, 补贴多少？): asks what the measure gives, no kind named.
+_BARE_HOW_MUCH = re.compile(r"多少(?:啊|呢|呀|哇)?$")
 
 
 # 几个 said of money after a paying verb, with no noun after it (技能提升补贴能给几个, 补几个钱): how

@@ -18,7 +18,7 @@ from typing import Literal
 from knowledge.definitions import names_people, without_people_word
 from knowledge.intent import AskedIntent, Intent, asked_phrases, asks_own_sum, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import FREQUENCY, MeasureMatch, by_headcount, fits, grade_not_stated
+from knowledge.measure_match import FREQUENCY, PAYER_WORDS, MeasureMatch, by_headcount, fits, grade_not_stated
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
@@ -205,9 +205,14 @@ def _only_modifies_an_unheld_payment(match: MeasureMatch, question: str) -> bool
         and w not in match.had
         and not any(_shortened_in(w, text) for text in texts)
     ]
+    by_noun = _benefits_by_an_unheld_noun(match, question, texts)
+    unheld += by_noun
     if not unheld:
         return False
     shared = [w for w in match.focus if any(w in text for text in texts)]
+    if by_noun and not shared:
+        # Only the glossary's readings of other words tie it to the question (农村 → 农村劳动力).
+        return True
 
     def only_qualifies(word: str) -> bool:
         return any(
@@ -216,6 +221,45 @@ def _only_modifies_an_unheld_payment(match: MeasureMatch, question: str) -> bool
         )
 
     return bool(shared) and all(only_qualifies(w) for w in shared)
+
+
+def _benefits_by_an_unheld_noun(match: MeasureMatch, question: str, texts: tuple[str, ...]) -> list[str]:
+    """The benefits the question names by a noun of their own right before a generic benefit word,
+    which the segmenter cut apart (危房改造 + 补助, 廉租房 + 补贴), where the measure holds neither that
+    noun nor a term the glossary reads it as: 危房改造补助 is another benefit than a 技能培训补贴 that
+    shares only 农村 and 补助 with the question. The noun is the longest word of the question ending
+    right before the benefit word (的 between them allowed), itself no benefit word."""
+    found: list[str] = []
+    words = [
+        w
+        for w in match.focus
+        if len(w) >= 2
+        and not w.endswith(_PAYMENT_HEADS)
+        and w not in match.had
+        # a noun naming what the benefit is for: not who pays (政府补贴), how much (一笔补偿), nor asking
+        and w not in PAYER_WORDS
+        and is_dictionary_word(w)
+        and _NOT_A_NOUN.search(w) is None
+    ]
+    for head in _GENERIC_BENEFIT.finditer(question):
+        before = question[: head.start()].removesuffix("的")
+        nouns = [w for w in words if before.endswith(w)]
+        if not nouns:
+            continue
+        noun = max(nouns, key=len)
+        readings = (noun, *glossary_meanings(noun))
+        if not any(_shortened_in(reading, text) for reading in readings for text in texts):
+            found.append(
+                question[head.start() - len(noun) - (len(question[: head.start()]) - len(before)) : head.end()]
+            )
+    return found
+
+
+# Words that count, ask or tell having rather than name a thing (一段, 一笔, 有个, 还有, 几成, 多少).
+_NOT_A_NOUN = re.compile(r"^[一二两三四五六七八九十几多每这那哪啥某]|有|还|什么|怎么")
+
+# A benefit word people put after the noun saying what it is for (危房改造补助, 租房补贴).
+_GENERIC_BENEFIT = re.compile(r"补贴|补助|津贴|奖励|奖补|补偿|资助|贷款")
 
 
 def _names_a_payment(word: str) -> bool:

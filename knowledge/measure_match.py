@@ -362,6 +362,8 @@ def told_shares(text: str) -> tuple[float, ...]:
             told.append(100.0 * part / total)
     told += [value for word, value in _SHARE_WORDS if word in text]
     told += [float(m) for m in _KEPT_PERCENT.findall(text)]
+    # 留下的也就三成: a share in tenths, as people say it.
+    told += [10.0 * n for m in _KEPT_TENTHS.findall(text) if (n := _count(m)) is not None and 0 < n < 10]
     return tuple(told)
 
 
@@ -383,6 +385,7 @@ _KEPT_OF = re.compile(
 _SHARE_WORDS = (("一多半", 60.0), ("一大半", 60.0), ("大半", 60.0), ("过半", 60.0), ("一半以上", 60.0),
                 ("超过一半", 60.0), ("一小半", 40.0), ("不到一半", 40.0), ("一半", 50.0))  # fmt: skip
 _KEPT_PERCENT = re.compile(r"留[^，,。？?]{0,8}?(\d+)%")
+_KEPT_TENTHS = re.compile(r"留[^，,。？?]{0,8}?(\d|[一二两三四五六七八九])成")
 _SHARE_AT_LEAST = re.compile(r"比例达到(\d+)%(?:及以上|以上)")
 
 
@@ -1174,7 +1177,8 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
     if unit in ("age", "count"):
         return bool(_COUNTED[unit].search(amount.text))
     if unit == "date":
-        return bool(_DATE.search(amount.text))
+        # 领到啥时候: a period written as the event that ends it (直至法定退休年龄) says until when.
+        return bool(_DATE.search(amount.text)) or (kind is AmountKind.DURATION and bool(_UNTIL.match(amount.text)))
     if unit == "frequency":
         return bool(FREQUENCY.search(amount.text))
     return True
@@ -1192,5 +1196,7 @@ _COUNTED = {
 FREQUENCY = re.compile(r"(?:每|按)(?:年|季度|季|月|周|旬|半年|两年)|定期|每年\d+次|\d+年一次")
 # A date a measure runs until or must be met by (2020年6月底前, 延长至2020年年底, 2019年12月31日).
 _DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|年底|年末|月底")
+# A period told by the event ending it (直至法定退休年龄, 直到…为止).
+_UNTIL = re.compile(r"直至|直到|一直到")
 # A length of time written in a figure: one or two digits (自2017年1月1日起 is a date).
 _PERIOD = re.compile(r"(?<![\d.])\d{1,2}(?:个月|年(?![\d底初末])|周|天)")

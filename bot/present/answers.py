@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -187,6 +187,24 @@ def _misfit_line(misfit: Misfit, template: str) -> str:
     return template.format(said=misfit.said, name=misfit.name, requirement=misfit.requirement)
 
 
+def _narrower_states(general: MeasureRef, shown: Sequence[MeasureRef]) -> bool:
+    """A version of the measure for a named group, of the same document, states a figure the general
+    one does not (去产能企业稳岗补贴 beside 稳岗补贴; 贫困劳动者创业担保贷款 beside 创业担保贷款)."""
+    name = _BRACKETED.sub("", general.name)
+    return any(
+        other is not general
+        and other.amount_text
+        and other.targets
+        and other.clause_id.rsplit("-", 1)[0] == general.clause_id.rsplit("-", 1)[0]
+        and name in other.name
+        and name != _BRACKETED.sub("", other.name)
+        for other in shown
+    )
+
+
+_BRACKETED = re.compile(r"（[^）]*）")
+
+
 def _direct_lines(answer: Answer) -> list[str]:
     direct = answer.direct
     if direct is None:
@@ -215,7 +233,10 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
         elif direct.kind in ("figure", "no_figure"):
             unit = answer.missing.name if answer.missing and answer.missing.kind == "figure" else None
-            lines.append(words.no_figure.format(**fields, asked=prose().answers.figure_words(unit)))
+            # 创业担保贷款 states no sum, 贫困劳动者创业担保贷款 最高10万 below it: the sum depends on who
+            # asks — said so, never "没有写明" above a figure of the same measure.
+            template = words.by_group if _narrower_states(measure, direct.measures) else words.no_figure
+            lines.append(template.format(**fields, asked=prose().answers.figure_words(unit)))
         else:
             lines += _measure_lines(answer, measure, fields)
     if direct.lead or direct.responsible:
@@ -474,7 +495,10 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         # 几月份到账: what was asked is a step of applying the clauses never state — said first, then
         # the clauses themselves; the measure's amount is not what was asked.
         direct = []
-    if direct and missing.kind in ("use", "detail", "standard"):
+    if direct and missing.kind == "payer":
+        # 最多能贷多少，利息谁出: the figure answers its phrase; who bears the cost is said unstated below it.
+        lines = [*direct, prose().payer_missing.beside.format(name=name), "", words.direct.based_on]
+    elif direct and missing.kind in ("use", "detail", "standard"):
         # 两个能一起拿不: the measures' own lines never say what was asked — that is said first, plainly,
         # then the measures the clauses grant and the clauses themselves.
         lines = [said, *direct, "", words.direct.based_on]

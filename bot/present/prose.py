@@ -68,6 +68,7 @@ class DirectProse(Section):
         "source": ("jurisdiction", "year", "draft"),
         "figure": ("source", "name", "side", "amounts"),
         "no_figure": ("source", "name", "side", "asked"),
+        "by_group": ("source", "name", "side", "asked"),
         "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
         "item": ("name", "side", "amounts", "details"),
@@ -98,6 +99,7 @@ class DirectProse(Section):
     draft: str
     figure: str
     no_figure: str
+    by_group: str
     elsewhere: str
     here: str
     listed: str
@@ -1059,9 +1061,11 @@ class CommandLineProse(Section):
 class PayerMissingProse(Section):
     """Who bears a cost (利息谁出) when no sentence of the related clauses says it."""
 
-    placeholders = {"asked": ("name",), "rule": ("name",)}
+    placeholders = {"asked": ("name",), "rule": ("name",), "beside": ("name",)}
     asked: str
     rule: str
+    # Beside a figure answered in the same question (最多能贷多少，利息谁出): the cost's payer is unstated.
+    beside: str
 
 
 class GeneralQuestionProse(Section):
