@@ -10,7 +10,7 @@ break on the measure id, so the order never depends on hashing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -722,8 +722,7 @@ class MeasureMatcher:
                     shared_by_all[profile_id] = None
                     if not (asked_levels and _other_level(measure, asked_levels)):
                         span = prepared.span
-                        skipped = hired_words if measure.beneficiary is Beneficiary.PERSON else ()
-                        own_overlap = sum(idf[t] for t in own if t in span and t not in skipped) / own_total
+                        own_overlap = _own_overlap(own, span, idf, own_total, measure, hired_words)
                         named = self._named(measure, text)
                         shared_by_all[profile_id] = (own_overlap, named, fits(measure, words, named) if named else None)
                 continue
@@ -735,11 +734,7 @@ class MeasureMatcher:
                     # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
                     at_level = bool(asked_levels & _levels_of_name(measure.name))
                     span = prepared.span
-                    # (a person's measure is not asked by the words naming whom the asker hires — unless
-                    # it pays for hiring them: 吸纳登记失业人员…每吸纳1人给予2000元 names the hired group too)
-                    pays_for_hiring = any(w in span for w in _HIRING_WORDS)
-                    skipped = hired_words if measure.beneficiary is Beneficiary.PERSON and not pays_for_hiring else ()
-                    own_overlap = sum(idf[t] for t in own if t in span and t not in skipped) / own_total
+                    own_overlap = _own_overlap(own, span, idf, own_total, measure, hired_words)
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
@@ -1119,6 +1114,23 @@ def _abbreviates(word: str, text: str) -> bool:
             return True
         at = text.find(word[0], at + 1)
     return False
+
+
+def _own_overlap(
+    own: Iterable[str],
+    span: Container[str],
+    idf: Mapping[str, float],
+    own_total: float,
+    measure: Measure,
+    hired_words: Container[str],
+) -> float:
+    """The share of the question's own words a measure's span holds. A person's measure is not asked by
+    the words naming whom the asker hires — unless it pays for hiring them (吸纳登记失业人员…每吸纳1人给予
+    2000元 names the hired group too). One function for the whole ranking and its pruned path, so a kept
+    measure scores as it would in the whole ranking."""
+    pays_for_hiring = any(w in span for w in _HIRING_WORDS)
+    skipped = hired_words if measure.beneficiary is Beneficiary.PERSON and not pays_for_hiring else ()
+    return sum(idf[t] for t in own if t in span and t not in skipped) / own_total
 
 
 def _other_level(measure: Measure, asked: frozenset[str]) -> bool:

@@ -250,7 +250,7 @@ def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID
     # to have misapplied that quote (a verdict on one answer, never spread to others).
     keys = web.answer_log.verified_keys()
     withdrawn = web.answer_log.badge_withdrawn(
-        entry["reply"].get("feedback_ref") for entry in entries if entry["role"] == "bot"
+        entry.get("reply", {}).get("feedback_ref") for entry in entries if entry["role"] == "bot"
     )
     for entry in entries:
         ref = entry.get("reply", {}).get("feedback_ref") if entry["role"] == "bot" else None

@@ -209,12 +209,12 @@ def test_revision_0005_without_the_secret_refuses_and_changes_nothing(databases:
     assert contents(url) == before, "the whole upgrade is one transaction: nothing half done"
 
 
-def test_revision_0007_keeps_every_mark_and_makes_a_flag_made_on_an_answer_that_answers_verdict(
+def test_revision_0007_keeps_every_mark_a_mark_on_its_quote(
     databases: Databases,
 ) -> None:
-    """A database at 0006 with staff marks: every row is kept as it was; a 核实无误 stays a mark on the
-    quote (in force wherever it is quoted), a 有问题 made on one answer becomes a verdict on that answer
-    (no longer spread to every answer quoting the same sentence), a flag with no citation stays a quote's."""
+    """A database at 0006 with staff marks: every row is kept as it was and stays a mark on the quote — a
+    有问题 made on an answer's page may have been about the quote itself (the old form could not say), and
+    turning it into one answer's verdict would bring an older 核实无误 of the quote back into force."""
     url = databases.new_url()
     marks = [
         {"quote_key": "k1", "clause_id": "pds-2019-05", "quote": "甲", "status": "verified", "note": "",
@@ -233,7 +233,7 @@ def test_revision_0007_keeps_every_mark_and_makes_a_flag_made_on_an_answer_that_
     after = contents(url)["citation_marks"]
     assert [(row["note"], row["scope"]) for row in after] == [
         ("", "quote"),
-        ("答非所问", "answer"),
+        ("答非所问", "quote"),
         ("引文截断", "quote"),
     ]
     assert version(url) == [head()] and differences(url) == []

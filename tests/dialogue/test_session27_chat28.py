@@ -98,6 +98,13 @@ def test_asking_in_general_what_one_can_get_starts_the_check(dialogue: Dialogue,
     assert replies[-1].kind == "question", _texts(replies)
 
 
+@pytest.mark.parametrize("message", ["我不想申请补贴", "俺不领补贴", "不能申请补贴了吧"])
+def test_a_refusal_or_a_doubt_is_no_request_for_the_check(dialogue: Dialogue, message: str) -> None:
+    # (review, session 27: 不 and 不能 among the looking words made a refusal start the check)
+    assert not dialogue.words.asks_own_help_in_general(message)
+    assert dialogue.words.asks_own_help_in_general("帮我瞅瞅能不能领补贴")
+
+
 @pytest.mark.parametrize("message", ["创业补贴能领多久", "你好 我想问问补贴的事", "补贴去哪里申请"])
 def test_a_measure_named_or_a_step_asked_is_no_check_request(dialogue: Dialogue, message: str) -> None:
     _, replies = say(dialogue, SessionState(), message, TODAY)

@@ -4,10 +4,11 @@ A staff mark was always a mark on the quote, in force wherever that quote appear
 answer flagged every answer citing the same sentence. Marks now have a scope: `quote` (the quote is
 verbatim and correct, or not) or `answer` (how one answer used it: apt, misapplied, wrong).
 
-Every row is kept. A `verified` mark meant "this quote matches the document" and stays a quote mark.
-A `flagged` mark was made on one answer's page about that answer, with the note saying what was
-wrong with it: it becomes a verdict on that answer (its citation), no longer spread to others. A
-flagged mark without a citation stays a quote mark.
+Every row is kept, and kept meaning what it meant when staff made it: every existing mark stays a
+mark on the quote (`scope` = `quote`). A `flagged` mark made on an answer's page may have been about
+the quote (引文截断) or about that answer — the old form could not say which — so turning it into a
+verdict on one answer would bring an older 核实无误 of the same quote back into force and show users
+原文已核实 on a quote staff had taken back (review, session 27). New marks carry their own scope.
 
 Revision ID: 0007
 Revises: 0006
@@ -31,9 +32,6 @@ def upgrade() -> None:
     with op.batch_alter_table("citation_marks", schema=None) as batch_op:
         batch_op.add_column(sa.Column("scope", sa.String(length=8), server_default="quote", nullable=False))
         batch_op.create_index(batch_op.f("ix_citation_marks_citation_id"), ["citation_id"], unique=False)
-    op.execute(
-        sa.text("UPDATE citation_marks SET scope = 'answer' WHERE status = 'flagged' AND citation_id IS NOT NULL")
-    )
 
 
 def downgrade() -> None:
