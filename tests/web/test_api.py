@@ -126,11 +126,17 @@ def test_check_says_what_would_open_a_near_miss(client: TestClient) -> None:
         "ui_insured": True,
         "ui_years": 5,
         "certificate_level": "none",
+        "received_before": [],
         "as_of": "2018-09-01",
     }
     body = client.post("/api/check", json=profile).json()
     upgrade = next(b for b in body["benefits"] if b["id"] == "jilin.skill_upgrade_subsidy")
     assert upgrade["status"] == "ineligible" and upgrade["opens_to"] == "eligible"
+    # Not said whether it was paid before (session 27): a certificate taken opens it only as possibly.
+    unsaid = {k: v for k, v in profile.items() if k != "received_before"}
+    body = client.post("/api/check", json=unsaid).json()
+    upgrade = next(b for b in body["benefits"] if b["id"] == "jilin.skill_upgrade_subsidy")
+    assert upgrade["status"] == "ineligible" and upgrade["opens_to"] == "possibly_eligible"
     assert [a["fact"] for a in upgrade["opens_with"]] == ["certificate_level"] and "证书" in upgrade["opens_with_text"]
 
 
