@@ -238,6 +238,8 @@ def _benefits_by_an_unheld_noun(match: MeasureMatch, question: str, texts: tuple
         and w not in match.had
         # a noun naming what the benefit is for: not who pays (政府补贴), how much (一笔补偿), nor asking
         and w not in PAYER_WORDS
+        # nor whom it is for (见习的大学生补贴, 退役军人的补贴): people are no thing a benefit pays for
+        and not names_people(w)
         and is_dictionary_word(w)
         and _NOT_A_NOUN.search(w) is None
     ]

@@ -45,7 +45,8 @@ def _named(text: str) -> list[str]:
 
 
 _PHRASE_MARKS = ("，", ",", "、", "。", "？", "?", "！", "!", "；", ";", " ")
-_QUESTION_WORD = re.compile(r"哪|谁|什么|啥|怎么|多少|几")
+# (a sum asked, 最多能贷好多, is no cost: 好多, 最多, 最高 name how much, not what is paid)
+_QUESTION_WORD = re.compile(r"哪|谁|什么|啥|怎么|多|几|最")
 _PAYERS = frozenset({"自己", "个人", "本人", "单位", "企业", "公司", "老板", "政府", "国家", "财政", "这钱", "这笔"})
 
 

@@ -487,6 +487,9 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     elif missing.kind == "payer":
         aspect = prose().payer_missing
     name = words.figure_words(missing.name) if missing.kind == "figure" else missing.name or ""
+    if missing.kind == "payer" and not name:
+        # (最多能贷多少，谁出: the cost is not named — the sentence still has a subject)
+        name = prose().payer_missing.unnamed
     direct = direct_lines(answer)
     said = words.partial.format(asked=aspect.asked.format(name=name))
     # The first line says what the measure grants; what it leaves open is said before the quote unless

@@ -1066,6 +1066,8 @@ class PayerMissingProse(Section):
     rule: str
     # Beside a figure answered in the same question (最多能贷多少，利息谁出): the cost's payer is unstated.
     beside: str
+    # The cost when the question does not name it (最多能贷多少，谁出).
+    unnamed: str
 
 
 class GeneralQuestionProse(Section):
