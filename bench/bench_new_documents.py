@@ -1,6 +1,6 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set 19|20|21|22|23|24|25|26|27]
+    python bench/bench_new_documents.py [--set 19|20|21|22|23|24|25|26|27|28]
 
 Adds one session's documents (`tests/knowledge/data/documents19/` … `documents24/`) to a fresh data
 directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
@@ -15,7 +15,9 @@ two subsidy-standard tables with 受理部门 in a caption and in rowspan cells,
 held out — written by a helper that never read the code, never tuned on: a 公众号 政策速览 article with emoji 【】
 headings, a 实施细则 in 章/条 with a |-separated 附件 table of standards, a 办事指南 page of five 事项 one
 of them ended; session 27, held out likewise — an annual 申报 notice with a window and a replaced standard,
-a 政策解读 page with site furniture, a 办法 in 章/条 as hard-wrapped PDF text with page footers mid-article),
+a 政策解读 page with site furniture, a 办法 in 章/条 as hard-wrapped PDF text with page footers mid-article; session 28, held out likewise — a
+county 实施办法 in 第X条 with amounts partly in Chinese numerals, a 政策清单 page as an HTML table naming other
+documents as its basis, a city's 征求意见稿 with its call for comments),
 asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
 per question whether the first cited clause is the right one, the asked figure is in the first line, and no
 other measure's figure is (a question whose clause is null is one the documents do not cover: it passes when the
@@ -65,6 +67,9 @@ STEPS = {
     ],
     "27": [
         ["documents", "add", "xiangyang-2026.txt", "liuzhou-2025.html", "jiujiang-2025.txt", "--publish"],
+    ],
+    "28": [
+        ["documents", "add", "changxing-2026.txt", "mianyang-2025.html", "handan-2026-draft.txt", "--publish"],
     ],
 }  # fmt: skip
 

@@ -94,6 +94,7 @@ HOLDOUTS = (
     "chats_holdout18.yaml",
     "chats_holdout19.yaml",
     "chats_holdout20.yaml",
+    "chats_holdout21.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
