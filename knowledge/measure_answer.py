@@ -181,10 +181,15 @@ def _payment_asked_of_no_payment(match: MeasureMatch) -> bool:
 def _shortened_in(word: str, text: str) -> bool:
     """The word is in the text, whole or as people shorten it, dropping characters from the middle
     (失业金 of 失业保险金, 社保 of 社会保险)."""
-    if word in text:
-        return True
+    return word in text or _shortened(word).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _shortened(word: str) -> re.Pattern[str]:
+    """The word's characters in order, up to three others of one phrase between each two (asked of a
+    few words against every candidate measure's texts: built once per word)."""
     gaps = "".join(f"{re.escape(ch)}[^，,。；;]{{0,3}}?" for ch in word[:-1])
-    return re.search(gaps + re.escape(word[-1]), text) is not None
+    return re.compile(gaps + re.escape(word[-1]))
 
 
 def _only_modifies_an_unheld_payment(match: MeasureMatch, question: str) -> bool:
@@ -199,11 +204,7 @@ def _only_modifies_an_unheld_payment(match: MeasureMatch, question: str) -> bool
     unheld = [
         w
         for w in match.focus
-        if len(w) >= 3
-        and w.endswith(_PAYMENT_HEADS)
-        and _names_a_payment(w)
-        and w not in match.had
-        and not any(_shortened_in(w, text) for text in texts)
+        if _may_name_a_payment(w) and w not in match.had and not any(_shortened_in(w, text) for text in texts)
     ]
     by_noun = _benefits_by_an_unheld_noun(match, question, texts)
     unheld += by_noun
@@ -230,19 +231,7 @@ def _benefits_by_an_unheld_noun(match: MeasureMatch, question: str, texts: tuple
     shares only 农村 and 补助 with the question. The noun is the longest word of the question ending
     right before the benefit word (的 between them allowed), itself no benefit word."""
     found: list[str] = []
-    words = [
-        w
-        for w in match.focus
-        if len(w) >= 2
-        and not w.endswith(_PAYMENT_HEADS)
-        and w not in match.had
-        # a noun naming what the benefit is for: not who pays (政府补贴), how much (一笔补偿), nor asking
-        and w not in PAYER_WORDS
-        # nor whom it is for (见习的大学生补贴, 退役军人的补贴): people are no thing a benefit pays for
-        and not names_people(w)
-        and is_dictionary_word(w)
-        and _NOT_A_NOUN.search(w) is None
-    ]
+    words = [w for w in match.focus if w not in match.had and _may_name_what_a_benefit_is_for(w)]
     for head in _GENERIC_BENEFIT.finditer(question):
         before = question[: head.start()].removesuffix("的")
         nouns = [w for w in words if before.endswith(w)]
@@ -255,6 +244,29 @@ def _benefits_by_an_unheld_noun(match: MeasureMatch, question: str, texts: tuple
                 question[head.start() - len(noun) - (len(question[: head.start()]) - len(before)) : head.end()]
             )
     return found
+
+
+@lru_cache(maxsize=8192)
+def _may_name_a_payment(word: str) -> bool:
+    """A word long enough to name a payment or a tax on its own (失业保险金, 个人所得税): a question's words
+    are asked of every candidate measure, so this part, the word's alone, is worked out once."""
+    return len(word) >= 3 and word.endswith(_PAYMENT_HEADS) and _names_a_payment(word)
+
+
+@lru_cache(maxsize=8192)
+def _may_name_what_a_benefit_is_for(word: str) -> bool:
+    """A noun that may say what a benefit pays for (危房改造, 廉租房): the word's own part of the test,
+    worked out once per word."""
+    return (
+        len(word) >= 2
+        and not word.endswith(_PAYMENT_HEADS)
+        # a noun naming what the benefit is for: not who pays (政府补贴), how much (一笔补偿), nor asking
+        and word not in PAYER_WORDS
+        # nor whom it is for (见习的大学生补贴, 退役军人的补贴): people are no thing a benefit pays for
+        and not names_people(word)
+        and is_dictionary_word(word)
+        and _NOT_A_NOUN.search(word) is None
+    )
 
 
 # Words that count, ask or tell having rather than name a thing (一段, 一笔, 有个, 还有, 几成, 多少).

@@ -113,7 +113,22 @@ def load_glossary() -> Glossary:
 
 def glossary_meanings(word: str) -> list[str]:
     """The terms the glossary reads an everyday word as (大学生 → 高校毕业生)."""
-    return [w for entry in load_glossary().entries if word in entry.say for w in entry.means]
+    return list(_meanings_by_word(load_glossary()).get(word, ()))
+
+
+_MEANINGS: list[tuple[Glossary, dict[str, tuple[str, ...]]]] = []
+
+
+def _meanings_by_word(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Each everyday word's terms in the glossary's order, made once per loaded glossary: a turn asks
+    of a few dozen words, and each asking scanned every entry."""
+    if not _MEANINGS or _MEANINGS[0][0] is not glossary:
+        by_word: dict[str, list[str]] = {}
+        for entry in glossary.entries:
+            for said in dict.fromkeys(entry.say):
+                by_word.setdefault(said, []).extend(entry.means)
+        _MEANINGS[:] = [(glossary, {word: tuple(means) for word, means in by_word.items()})]
+    return _MEANINGS[0][1]
 
 
 def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:

@@ -380,6 +380,9 @@ class Gazetteer:
         # One turn resolves the same few texts several times over (the question, its situation, its
         # place): the last few are kept. The gazetteer never changes once made.
         self._resolved = lru_cache(maxsize=_RESOLVED_KEPT)(self._resolve)
+        # …and scans the same texts for place names as often (a question's mentions, its resolution,
+        # its situation: about eight scans of three texts a policy turn).
+        self._scanned = lru_cache(maxsize=_RESOLVED_KEPT)(self._scan_text)
 
     def names(self) -> tuple[str, ...]:
         """Every written form of every place (巴中市, 巴中, 通江县, 通江 …)."""
@@ -501,6 +504,9 @@ class Gazetteer:
 
     def _scan_at(self, text: str) -> list[tuple[int, str, list[Place]]]:
         """Place mentions with where each starts in the text."""
+        return list(self._scanned(text))
+
+    def _scan_text(self, text: str) -> tuple[tuple[int, str, list[Place]], ...]:
         found: list[tuple[int, str, list[Place]]] = []
         i = 0
         while i < len(text):
@@ -525,7 +531,7 @@ class Gazetteer:
                     break
             else:
                 i += 1
-        return found
+        return tuple(found)
 
     def _is_covered(self, place: Place) -> bool:
         return self.jurisdiction_of(place) is not None
