@@ -653,6 +653,9 @@ class Answerer:
         tokens = self.retriever.query_tokens(retrieval.analysis)
         # 哪些部门负责, where the clause lists no offices at its end: its sentence naming 部门.
         offices = asked.primary is Intent.DEPARTMENT and not asked.asks_payer
+        chosen = (
+            _taking_applications_first(retrieval, self.selected(retrieval)) if offices else self.selected(retrieval)
+        )
         quoted = [
             (
                 item,
@@ -660,7 +663,7 @@ class Answerer:
                     item, tokens, paid=paid, naming="部门" if offices and _lists_no_offices(item) else None
                 ),
             )
-            for item in self.selected(retrieval)
+            for item in chosen
         ]
         figure = self._figure_asked_beside(retrieval, asked)
         if figure is not None:
@@ -676,6 +679,10 @@ class Answerer:
         # question (申请条件 beside 受理地点 in a guide's item): its own line is the quote.
         quoted = (
             _step_quoted_first(retrieval, quoted) if missing is None and asked.primary is Intent.PROCEDURE else quoted
+        )
+        # 樊城区…在哪办: the asker's own place's line of a list of offices.
+        quoted, missing = (
+            _own_place_first(retrieval, quoted, missing) if asked.primary is Intent.PROCEDURE else (quoted, missing)
         )
         if missing is not None and missing.kind == "procedure":
             quoted, missing = self._applied_for_all(retrieval, quoted, missing)
@@ -1511,6 +1518,78 @@ def _step_quoted_first(retrieval: Retrieval, quoted: list[tuple[ScoredClause, st
     return quoted
 
 
+# A line of a list of offices keyed by a place (樊城区：樊城区政务服务中心一楼就业创业窗口，咨询电话…).
+_PLACE_KEYED = re.compile(r"^([\u4e00-\u9fff（）]{2,16})[：:]")
+_PLACE_END = re.compile(r"(?:（[^（）]*）)?$")
+_PLACE_LEVELS = ("自治县", "自治州", "新区", "区", "市", "县", "镇", "乡")
+_OWN_PLACE_SEARCHED = 8
+
+
+def _place_key_said(key: str, question: str, places: tuple[str, ...]) -> bool:
+    """The key of a line (枣阳市, 东津新区（襄阳经开区）) is the place the question puts the asker in (我是枣阳的
+    → 枣阳市), or is written out in it — never the city a county is named after (岳阳 → 岳阳市, not 岳阳县)."""
+    key = _PLACE_END.sub("", key)
+    if not key.endswith(_PLACE_LEVELS):
+        return False
+    if key in places or key in question:
+        return True
+    short = next(key[: -len(level)] for level in _PLACE_LEVELS if key.endswith(level))
+    return len(short) >= 2 and short in question and not any(place.startswith(short) for place in places)
+
+
+def _own_place_first(
+    retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect | None
+) -> tuple[list[tuple[ScoredClause, str]], MissingAspect | None]:
+    """樊城区…在哪办: the line of a list of offices keyed by the place the asker names (樊城区：…窗口，咨询电话…)
+    is where that asker applies — quoted first, not the other places' lines; unchanged without one."""
+    own = _own_place_line(retrieval)
+    if own is None:
+        return quoted, missing
+    return [own, *(pair for pair in quoted if pair[0].clause.id != own[0].clause.id)], None
+
+
+def _own_place_line(retrieval: Retrieval) -> tuple[ScoredClause, str] | None:
+    """Where to apply asked by someone who names his own place (我是枣阳的，…去哪里申报): the line of a
+    clause's list of offices keyed by that place, from the best-ranked clause that has one — a list of
+    every place's office is the one answer that place's asker needs, and only its own line is his."""
+    # (where to apply, or how — a how-to naming no step of its own: 我是枣阳的，…去哪里申报)
+    if not any(a.aspect == _WHERE_TO_APPLY or not a.triggers for a in retrieval.analysis.procedure_aspects):
+        return None
+    question = retrieval.analysis.normalized
+    region = retrieval.analysis.region
+    places = tuple(p for p in (region.place, *region.places) if p)
+    for item in retrieval.in_scope[:_OWN_PLACE_SEARCHED]:
+        lines = [line.strip() for line in item.clause.body.split("\n")]
+        keyed = [line for line in lines if _PLACE_KEYED.match(line)]
+        if len(keyed) < 2:
+            continue  # one keyed line is no list of places
+        own = [line for line in keyed if _place_key_said(_PLACE_KEYED.match(line).group(1), question, places)]  # type: ignore[union-attr]
+        if len(own) == 1:
+            return item, own[0]
+    return None
+
+
+# Which office one applies to asked (找哪个部门申请, 到哪个单位申报).
+_APPLY_ASKED = re.compile(r"申请|申报|申领|办理|办")
+# A sentence saying an office takes applications (…机构负责…申请的受理, 由…受理).
+_TAKES_APPLICATIONS = re.compile(r"负责[^。；]{0,40}受理|由[^。；]{2,40}受理|受理[^。；]{0,6}申请|申请的受理")
+_OFFICES_SEARCHED = 3
+
+
+def _taking_applications_first(retrieval: Retrieval, chosen: list[ScoredClause]) -> list[ScoredClause]:
+    """找哪个部门申请: the office one applies to is the one a clause says takes the applications; a
+    clause naming offices for another duty (骗取…的，由…部门责令退回) answers no such question. Among the
+    best few clauses, the first saying who takes applications is quoted first."""
+    if not chosen or not _APPLY_ASKED.search(retrieval.analysis.normalized):
+        return chosen
+    if _TAKES_APPLICATIONS.search(chosen[0].clause.body):
+        return chosen
+    for item in retrieval.in_scope[:_OFFICES_SEARCHED]:
+        if _TAKES_APPLICATIONS.search(item.clause.body):
+            return [item, *(c for c in chosen if c.clause.id != item.clause.id)]
+    return chosen
+
+
 def _procedure_said(
     aspects: tuple[ProcedureAspect, ...], quoted: list[tuple[ScoredClause, str]], citations: list[Citation]
 ) -> DirectAnswer | None:
@@ -1536,6 +1615,9 @@ def _said_of(aspects: tuple[ProcedureAspect, ...], quote: str, clause_id: str) -
         parts = [quote] if _GUIDE_LINE.match(quote) and "\n" not in quote else split_sentences(quote) or [quote]
         sentences = (re.sub(r"^答[:：]", "", c) for s in parts for c in s.split(ROW))
         said = [s for s in sentences if _says_aspect(s, aspect) and _APPLYING.search(s)]
+        where = aspect.aspect == _WHERE_TO_APPLY or not aspect.triggers
+        if not said and where and _PLACE_KEYED.match(quote) and "\n" not in quote:
+            said = [quote]  # a place's own line of a list of offices (樊城区：…窗口，咨询电话…)
         if said:
             return DirectAnswer(kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=clause_id)
     return None

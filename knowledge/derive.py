@@ -107,7 +107,19 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             for part, (piece, told_by) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
                 name = own or base or (row_of and _granted_noun(row_of)) or _revised_subject(piece, revised)
-                name = name or _name(piece, context, clause)
+                if not name:
+                    name = _name(piece, context, clause)
+                    if (
+                        earlier
+                        and earlier != name
+                        and earlier in name
+                        and name == _heading_of(clause)
+                        and _condition_opening(piece)
+                    ):
+                        # 合伙创业的，可按…不超过150万元的额度申请 under （四）加大创业担保贷款支持, after the
+                        # 创业担保贷款 it grants first: a condition's own grant of the measure the heading
+                        # names by a phrase around it — that measure for the group the condition names.
+                        name = earlier
                 qualifier = told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
@@ -138,6 +150,10 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     )
 
 
+def _heading_of(clause: Clause) -> str:
+    return (clause.heading or "").strip().rstrip("：:。；，,")
+
+
 def _base_said(measures: list[Measure]) -> list[Measure]:
     """Units of a clause that are all tiers of one measure (创业补贴（个体工商户）, 创业补贴（小微企业）) with
     no unit of the plain name: a question naming the measure plainly (创业补贴到哪里申请) names each of
@@ -164,6 +180,17 @@ _STOPPED = re.compile(r"停止受理|不再受理|停止执行|暂停执行|暂�
 _STATUS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:停止|不再|期满|废止)[^（）()]*[）)]")
 
 
+# A sentence that stops what an earlier document set (原《…》规定的…每户2000元…标准同时停止执行, 原标准不再
+# 执行): the old standard ended, replaced by the one this clause sets — this clause's measures run on.
+_OLD_STANDARD_STOPS = re.compile(
+    r"原[^。；]{0,120}?(?:标准|规定|办法|细则|政策|文件)[^。；]{0,20}?(?:同时|一并)?(?:停止执行|不再执行|废止|失效)"
+)
+
+
+def _stops_the_old(piece: str) -> bool:
+    return bool(_OLD_STANDARD_STOPS.search(piece) or _REPEALS_A_DOCUMENT.search(piece))
+
+
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
     """The measures of a clause that says it stopped (its heading marks it, or a sentence says so
     without granting anything): ended, so no answer offers their figures as current; a clause with
@@ -171,7 +198,7 @@ def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause
     out = list(measures)
     for clause in clauses:
         pieces = [p for p in _pieces(clause.body) if p in clause.text]
-        said = [p for p in pieces if _STOPPED.search(p) and not grants_a_figure(p)]
+        said = [p for p in pieces if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p)]
         if not (_STOPPED.search(clause.heading) or said):
             continue
         own = [i for i, m in enumerate(out) if m.clause == clause.id]
@@ -689,6 +716,10 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     return (heading or piece[:12]).rstrip("：:。；，,")
 
 
+# Words that say what a sum is counted per (每户, 每家, 每个, 每户每年), before a grant word: no name.
+_PER_UNIT = re.compile(r"^(?:每[\u4e00-\u9fff])+$")
+
+
 def _granted_noun(piece: str) -> str | None:
     """The words before a grant suffix after the grant verb, cut at the last figure, particle or verb."""
     grant = piece.find("给予")
@@ -701,6 +732,8 @@ def _granted_noun(piece: str) -> str | None:
             return None
         head = piece[max(0, match.start() - 14) : match.start()]
         head = _BOUNDARY.split(head)[-1]
+        if _PER_UNIT.match(head):
+            head = ""  # 每户补贴5000元: a count of whom it is paid per (户, 家, 个) names no grant
         if len(head) >= 2:
             return head + match.group(0)
         if piece[: match.start()].endswith("一次性"):

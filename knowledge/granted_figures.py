@@ -13,7 +13,8 @@ from knowledge.measures import Amount, AmountKind
 ROW = "｜"  # cells of a table row read as one line (knowledge.filetext, knowledge.docx)
 FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|年)|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
+    # (a year of the calendar, 2025年 or 2025年度, is a date and no figure of any grant)
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
 )
 _BOUNDS = ("以上", "以下", "以内", "内")
 

@@ -299,6 +299,16 @@ def _is_cut_mid_sentence(text: str) -> bool:
     return is_prose and len(text) >= 40 and text[-1] not in _TERMINAL
 
 
+# A line keyed by a short name and a colon (樊城区：…窗口，咨询电话0710-3221586): one entry of a list.
+_KEYED = re.compile(r"^[^，。；：:、\s]{2,16}[：:]")
+
+
+def _keyed_alike(previous: str, text: str) -> bool:
+    """Two lines each opening with a short name and a colon (襄城区：… / 樊城区：…) are two entries of
+    one list, whatever the first ends with — a page break does not split an entry there."""
+    return bool(_KEYED.match(previous)) and bool(_KEYED.match(text))
+
+
 def normalize_document(raw: str) -> NormalizedText:
     """Noise removal, repair and page-break joining for one source document."""
     raw = raw.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
@@ -321,7 +331,12 @@ def normalize_document(raw: str) -> NormalizedText:
             previous.text = f"{previous.text}：{text}"
             previous.original += "\n" + line
             continue
-        if previous and _is_cut_mid_sentence(previous.text) and not is_structural_start(text):
+        if (
+            previous
+            and _is_cut_mid_sentence(previous.text)
+            and not is_structural_start(text)
+            and not _keyed_alike(previous.text, text)
+        ):
             issues.append(
                 QualityIssue(
                     kind=IssueKind.PAGE_BREAK_JOINED,

@@ -27,6 +27,15 @@ WHOLE_ITEM = 600
 WHOLE_ARTICLE = 1500
 
 
+# A line that only announces the list below it (主要内容如下：, 具体措施如下：).
+_LEAD_IN = re.compile(r"如下[:：]$")
+MAX_LEAD_IN = 80
+
+
+def is_lead_in(text: str) -> bool:
+    return len(text) <= MAX_LEAD_IN and bool(_LEAD_IN.search(text))
+
+
 @dataclass
 class Node:
     label: Label | None  # None: a heading written without its number
@@ -50,8 +59,11 @@ class Node:
 
     def is_heading(self) -> bool:
         """A title over its parts (一、支持企业稳定岗位), not a sentence introducing a list; an
-        article is always a clause."""
-        if self.extra or (self.label is not None and self.label.style == Style.ARTICLE):
+        article is always a clause. A title followed only by a line announcing its list (主要内容如下：)
+        is a title still: that line says nothing of its own."""
+        if self.label is not None and self.label.style == Style.ARTICLE:
+            return False
+        if self.extra and not (len(self.extra) == 1 and self.children and is_lead_in(self.extra[0].text)):
             return False
         content = self.content
         return len(content) <= MAX_HEADING and not re.search("[。；]", content) and not content.endswith("：")
@@ -135,6 +147,45 @@ def emit(
     inner = [*containers, lead_phrase(node.content)] if section else containers
     for child in node.children:
         emit(child, here, section, inner, out, sections)
+
+
+# The first part of a 解读 page or a plan that tells why the policy was made (一、出台背景): it grants
+# nothing, as a notice's opening paragraph (为深入实施…) grants nothing — the document's preamble.
+_BACKGROUND = re.compile(
+    r"^(?:出台|起草|制定|政策|编制)?(?:背景|过程|依据)(?:[和及与、](?:出台|起草|制定)?(?:背景|过程|依据|意义|目的))?$"
+)
+
+
+def background_part(roots: list[Node]) -> Node | None:
+    """The first top-level part when it only says why the policy was made (出台背景, 起草过程)."""
+    if len(roots) < 2 or roots[0].label is None or roots[0].label.style != Style.CN or roots[0].part:
+        return None
+    first = roots[0]
+    heading = lead_phrase(first.content).strip()
+    return first if _BACKGROUND.match(heading) and len(heading) <= 12 else None
+
+
+def _measure_named(node: Node) -> str:
+    return lead_phrase(node.content).strip().rstrip("。：:")
+
+
+def by_aspect(roots: list[Node]) -> bool:
+    """A notice set out by aspect (一、申报对象 二、补贴标准 … 四、申报材料), each aspect's items
+    restarting at （一） and naming the same measures again ((一)一次性创业补贴 under 一、 and under 二、):
+    each aspect is one clause with its items — an item alone is one aspect of one measure, and the
+    document's own parts are the aspects."""
+    parts = [r for r in roots if r.part == 0 and r.label is not None and r.label.style == Style.CN]
+    if len(parts) < 3:
+        return False
+    named: dict[str, set[int]] = {}
+    for index, part in enumerate(parts):
+        items = [c for c in part.children if c.label is not None and c.label.style == Style.CN_PAREN]
+        if any(c.is_numbered_through for c in items):
+            return False
+        for item in items:
+            named.setdefault(_measure_named(item), set()).add(index)
+    recurring = [name for name, where in named.items() if name and len(where) > 1]
+    return len(recurring) >= 2
 
 
 def _needs_path(path: list[Label], is_repeated: bool, is_numbered_through: bool = False) -> bool:

@@ -21,7 +21,18 @@ from knowledge.granted_figures import ROW
 from knowledge.labels import Label, Style, read_label
 from knowledge.normalize import DATE_LINE, Paragraph, normalize_document
 from knowledge.numerals import number_to_chinese
-from knowledge.outline import MAX_HEADING, Emitted, Node, attach_clause, build_clause, clause_labels, emit, owners
+from knowledge.outline import (
+    MAX_HEADING,
+    Emitted,
+    Node,
+    attach_clause,
+    background_part,
+    build_clause,
+    by_aspect,
+    clause_labels,
+    emit,
+    owners,
+)
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
 
 _ISSUER = re.compile(
@@ -442,8 +453,17 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
     outline = _Builder(paragraphs, aside).run()
     sections: list[Section] = []
     emitted: list[Emitted] = []
+    background = background_part(outline.roots)
+    if background is not None:
+        outline.roots.remove(background)
+        outline.preamble.extend(background.texts()[0])
+    whole = by_aspect(outline.roots)
     for root in outline.roots:
-        emit(root, [], None, [], emitted, sections)
+        if whole and root.part == 0 and root.label is not None:
+            texts, originals = root.texts()
+            emitted.append(Emitted(root, [root.label], texts, originals, None, []))
+        else:
+            emit(root, [], None, [], emitted, sections)
     preamble, closing = outline.preamble, outline.closing
     labels = clause_labels(emitted)
     if not emitted:
