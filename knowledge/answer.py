@@ -47,7 +47,7 @@ from knowledge.intent import (
 )
 from knowledge.lexical import evidence_of, split_sentences
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select
+from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select, with_each_regions_phrase
 from knowledge.measure_match import (
     PAYER_WORDS,
     PAYMENT_WORDS,
@@ -634,6 +634,7 @@ class Answerer:
         elif selection is not None and asked.asks_payer and _only_the_payer_asked(selection, asked):
             # A measure's own sentence says who bears it: that phrase answers first.
             stated = payer_stated(selection, lambda span: _pays_for(span, paid or ()))
+            stated = with_each_regions_phrase(stated, selection.chosen, self._jurisdiction_of)
             return self._from_measures(retrieval, stated or selection, asked)
         elif selection is not None and not (
             # An uncurated unit without a figure may have missed it — but one that ended has none to miss.
@@ -1237,9 +1238,11 @@ class Answerer:
         if selection.kind == "stated":
             # The asked figure is written in the measure's own sentence (服务满2年后, 2020年6月底前)
             # without being a sum it pays: shown as the measure's figure, verbatim from its span.
-            reference = self._reference(selection.primary)
-            stated = reference.model_copy(update={"amount_text": "；".join(selection.conditions)})
-            return DirectAnswer(kind="figure", measures=(stated,))
+            # (each region's version saying the same phrases, when no place was named)
+            told = {"amount_text": "；".join(selection.conditions)}
+            return DirectAnswer(
+                kind="figure", measures=tuple(self._reference(m).model_copy(update=told) for m in selection.chosen)
+            )
         return DirectAnswer(
             kind=selection.kind,
             measures=tuple(self._reference(m) for m in selection.chosen),

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Literal
 
 from knowledge.definitions import names_people, without_people_word
 from knowledge.intent import AskedIntent, Intent, asked_phrases, asks_own_sum, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import FREQUENCY, PAYER_WORDS, MeasureMatch, by_headcount, fits, grade_not_stated
+from knowledge.measure_match import (
+    FREQUENCY,
+    PAYER_WORDS,
+    MeasureMatch,
+    by_headcount,
+    fits,
+    grade_not_stated,
+    names_the_hired,
+    pays_for_hiring,
+    speaks_for_an_employer,
+)
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
-from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize
+from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
@@ -238,6 +248,8 @@ def _benefits_by_an_unheld_noun(match: MeasureMatch, question: str, texts: tuple
         if not nouns:
             continue
         noun = max(nouns, key=len)
+        if _object_of_a_verb(before.removesuffix(noun)):
+            continue  # 帮人找到工作的补贴: what the benefit rewards, told as an event — no benefit's own noun
         readings = (noun, *glossary_meanings(noun))
         if not any(_shortened_in(reading, text) for reading in readings for text in texts):
             found.append(
@@ -267,6 +279,13 @@ def _may_name_what_a_benefit_is_for(word: str) -> bool:
         and is_dictionary_word(word)
         and _NOT_A_NOUN.search(word) is None
     )
+
+
+def _object_of_a_verb(before: str) -> bool:
+    """The words before a noun end with a verb (找到 of 找到工作, 介绍 of 介绍工作): the noun is that verb's
+    object, and the phrase tells what is done, not a thing a benefit is named by."""
+    words = tokenize(before[-6:]) if before else []
+    return bool(words) and words[-1] in verbs()
 
 
 # Words that count, ask or tell having rather than name a thing (一段, 一笔, 有个, 还有, 几成, 多少).
@@ -377,11 +396,12 @@ def select(
     if not at and (listing or (_employers_sum_unnamed(relevant, asked) and asks_own_sum(question))):
         # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
         # what is asked, however it is paid)
-        at = _paid_to_the_person(relevant, at, policy)
+        at = _paid_to_the_person(relevant, at, policy, own_business=_hiring_reward_not_asked(relevant[at], question))
         if relevant[at].measure.beneficiary is Beneficiary.INSTITUTION:
             # 我这情况有啥补贴: a government's own duty (调剂失业保险金缺口) is nothing a person can get;
             # when it is the best match, nothing here answers what the person asked.
             return None
+    at = at or _person_before_a_hiring_reward(relevant, policy, question)
     relevant = relevant.moved_first(at) if at else relevant
     best = relevant[0]
     home = jurisdiction_of[best.measure.id]
@@ -416,8 +436,9 @@ def select(
             return Selection("list", (best, *listed, *chosen[1:]))
     if wants_figure and asked.primary is Intent.AMOUNT and _payment_asked_of_no_payment(best):
         return _sum_asked_of_no_payment(best)
+    each = partial(with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of)
     if wants_figure and (conditions := _condition_figure_asked(best, asked, question)):
-        return Selection("condition", (best,), conditions=conditions)
+        return each(Selection("condition", (best,), conditions=conditions))
     if not wants_figure:
         if asked.primary is Intent.ELIGIBILITY and _payment_asked_of_no_payment(best):
             # 得了五一劳动奖章，有没有奖金: the measure honours, it pays nothing — the money asked is
@@ -428,9 +449,33 @@ def select(
                 conditions_asked(best, asked.units, asked.threshold, asked.bound), best.headcounts
             )
             if conditions:
-                return Selection("condition", (best,), conditions=conditions)
+                return each(Selection("condition", (best,), conditions=conditions))
         return Selection("measure", tuple(chosen))
-    return _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
+    return each(_figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question))
+
+
+def with_each_regions_phrase(
+    selection: Selection | None, versions: Sequence[MeasureMatch], jurisdiction_of: Mapping[str, str]
+) -> Selection | None:
+    """A phrase of one measure's sentence as the answer (its condition, the phrase stating the figure
+    or the payer asked), where the question names no place and other covered regions hold the same
+    measure: each region whose version says the same phrases, verbatim in its own sentence, is
+    answered beside it (企业招贫困家庭劳动力 要签多长的合同: 巴中 and 资阳 both say 签订1年以上劳动合同) —
+    never one region's wording as if it were the only one. `versions`: each region's best version
+    (the first is the best); a region saying it otherwise is left out, never given another's words."""
+    if selection is None or selection.kind not in ("condition", "stated") or len(versions) < 2:
+        return selection
+    primary = selection.primary
+    seen = {jurisdiction_of[m.measure.id] for m in selection.chosen}
+    alike = []
+    for version in versions:
+        where = jurisdiction_of[version.measure.id]
+        if where in seen or version.measure.name != primary.measure.name:
+            continue
+        if all(phrase in version.measure.span for phrase in selection.conditions):
+            alike.append(version)
+            seen.add(where)
+    return replace(selection, chosen=(*selection.chosen, *alike)) if alike else selection
 
 
 def _sum_asked_of_no_payment(best: MeasureMatch) -> Selection | None:
@@ -1026,14 +1071,47 @@ def _employers_sum_unnamed(relevant: MatchRanking, asked: AskedIntent) -> bool:
 _OWN_LOOKED_AT = 20
 
 
-def _paid_to_the_person(relevant: MatchRanking, at: int, policy: SelectionPolicy) -> int:
+def _person_before_a_hiring_reward(relevant: MatchRanking, policy: SelectionPolicy, question: str) -> int:
+    """办农家乐也算创业吧: one telling of a business of their own, hiring nobody and naming none the
+    measure pays for hiring, is not asking an employer's reward for hiring that lists such businesses
+    (生产经营主体…吸纳贫困家庭劳动力就业 — 带动贫困户就业 names them): the position of the person's
+    measure to put first, or 0."""
+    if _hiring_reward_not_asked(relevant[0], question):
+        return _paid_to_the_person(relevant, 0, policy, own_business=True)
+    return 0
+
+
+def _runs(word: str) -> re.Pattern[str]:
+    """A business told as one's own: opened, run or set up (开了个农家乐, 办的农家乐, 经营农家乐)."""
+    return re.compile(r"(?:开|办|搞|弄|经营|干)(?:了|过|起)?一?(?:个|家|间|座)?小?的?" + re.escape(word))
+
+
+def _hiring_reward_not_asked(best: MeasureMatch, question: str) -> bool:
+    """An employer's reward for hiring, matched by the asker's business among the employers it lists
+    (农家乐 of 农民专业合作社、…、农家乐等各类生产经营主体), where the question neither speaks of hiring or for
+    an employer nor names the people hired (请了3个贫困户 does: 贫困户 → 贫困家庭劳动力)."""
+    measure = best.measure
+    if not pays_for_hiring(measure) or speaks_for_an_employer(question):
+        return False
+    said = [w for w in best.focus if len(w) >= 2]
+    if not any(names_a_group(w, measure.targets) and _runs(w).search(question) for w in said):
+        # (个人创业担保贷款, 资阳 扶贫车间 奖补: no business the asker tells of running is among the employers)
+        return False
+    readings = [r for w in said for r in (w, *glossary_meanings(w))]
+    return not names_the_hired(measure, readings)
+
+
+def _paid_to_the_person(relevant: MatchRanking, at: int, policy: SelectionPolicy, own_business: bool = False) -> int:
     """我…有啥补贴能领: a measure paid to the person, when one matches nearly as well, answers before
-    an employer's (不裁员的企业's 稳岗返还 matched only the 裁员 the person told of losing a job). The
-    position of the measure to put first."""
+    an employer's (不裁员的企业's 稳岗返还 matched only the 裁员 the person told of losing a job). An
+    employer's reward for hiring, asked by one who tells of a business of their own and hires nobody
+    (我开了个农家乐 有啥补贴 — 农家乐 is among the employers 巴中（十二） pays for hiring 贫困家庭劳动力),
+    is no answer however well its list of businesses matches: any person's measure that is about the
+    question answers first. The position of the measure to put first."""
     best = relevant[at]
     if best.measure.beneficiary is Beneficiary.PERSON:
         return at
-    floor = policy.other_region_ratio * best.score
+    floor = 0.0 if own_business else policy.other_region_ratio * best.score
     for position in range(min(len(relevant), _OWN_LOOKED_AT)):
         match = relevant[position]
         if match.measure.beneficiary is Beneficiary.PERSON and match.score >= floor:

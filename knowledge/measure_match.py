@@ -30,7 +30,7 @@ from knowledge.measures import (
     copy_at,
 )
 from knowledge.numerals import chinese_to_number
-from knowledge.query import jieba_words
+from knowledge.query import jieba_words, load_glossary, tokenize
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -40,12 +40,36 @@ Idf = Callable[[str], float]
 _EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人", "招人")
 # Words of one who hires and pays staff (招人, 雇了3个, 给员工交社保).
 _HIRING_WORDS = ("招人", "招了", "招用", "招聘", "雇", "员工", "吸纳")
-# 招 with the people hired after it (招离校一年内大学生, 招两个残疾人): not 招商, 招标, 招生, 招牌 ….
+# 招 (录用, 聘用) with the people hired after it (招离校一年内大学生, 录用了几名大学生): not 招商, 招标, 招生, 招牌 ….
 _HIRES = re.compile(
-    r"招(?:收|录|进|个|两|几|一|些)?(?:[^，,。？?\s]{0,8})(?:大学生|毕业生|人员|工人|贫困|残疾|失业|退役|农民工|人)"
+    r"(?:招|录用|聘用|聘请|雇用|雇佣)(?:收|录|进|了|个|两|几|一|些)?(?:[^，,。？?\s]{0,8})"
+    r"(?:大学生|毕业生|人员|工人|贫困|残疾|失业|退役|农民工|人)"
     r"|(?:招|雇|录用|聘)(?:我|俺|咱)"
 )
 _NOT_HIRING = re.compile(r"招(?:商|标|生|牌|呼|待|手|式|数|募|考)")
+
+
+def speaks_of_hiring(text: str) -> bool:
+    """The asker hires or pays staff (招了两个大学生, 雇人, 给员工交社保) — not 招商, 招生."""
+    return any(word in text for word in _HIRING_WORDS) or (
+        _HIRES.search(text) is not None and not _NOT_HIRING.search(text)
+    )
+
+
+def speaks_for_an_employer(text: str) -> bool:
+    """The asker hires, or speaks as (or of) an employer or a provider (我们公司, 单位, 老板)."""
+    return speaks_of_hiring(text) or any(word in text for word in _EMPLOYER_WORDS)
+
+
+def names_the_hired(measure: Measure, words: Iterable[str]) -> bool:
+    """Some of the words (of two characters or more) are said in a measure's span after its hiring word:
+    the question names whom the measure pays for hiring (贫困, 就业 of 吸纳贫困家庭劳动力就业)."""
+    return any(len(w) >= 2 and _named_as_hired(w, measure.span) for w in words)
+
+
+def pays_for_hiring(measure: Measure) -> bool:
+    """An employer's measure rewarding the hiring of people (…吸纳贫困家庭劳动力就业…给予一次性奖补)."""
+    return measure.beneficiary is Beneficiary.EMPLOYER and any(w in measure.span for w in _HIRING_WORDS)
 
 
 @dataclass(frozen=True)
@@ -677,16 +701,16 @@ class MeasureMatcher:
         idf = {t: self._idf(t) for t in (*own, *extra)}
         own_total = sum(idf[t] for t in own) or 1.0
         extra_total = sum(idf[t] for t in extra) or 1.0
-        hires = any(word in text for word in _HIRING_WORDS) or (
-            _HIRES.search(text) is not None and not _NOT_HIRING.search(text)
-        )
-        speaks_for_employer = hires or any(word in text for word in _EMPLOYER_WORDS)
+        hires = speaks_of_hiring(text)
+        speaks_for_employer = speaks_for_an_employer(text)
         # The people the asker hires (招了两个大学生) are not the asker: a group named only there never
         # makes a person's measure for that group the asker's own.
         own_text = _HIRES.sub("", text) if hires else text
         hired_words = {t for t in own if t not in own_text} if hires else set()
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
+        meanings = _meanings_said(frozenset(analysis.expansions))
+        pieces = {t for parts in meanings.values() for t in parts}
         asked_levels = _levels_asked(text)
         asks_amount = asked.asks_figure
         focus = tuple(own)
@@ -738,7 +762,17 @@ class MeasureMatcher:
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
-                    topic_overlap = sum(idf[t] for t in extra if t in span and t not in PAYMENT_WORDS) / extra_total
+                    # A piece of a glossary meaning (毕业生 of 中职毕业生) ties a measure to the question only
+                    # where the measure holds the meaning it is a piece of (高校毕业生 is no 中职毕业生).
+                    held = _pieces_held(meanings, measure)
+                    topic_overlap = (
+                        sum(
+                            idf[t]
+                            for t in extra
+                            if t in span and t not in PAYMENT_WORDS and (t in held or t not in pieces)
+                        )
+                        / extra_total
+                    )
                     named = self._named(measure, text)
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
@@ -1116,6 +1150,23 @@ def _abbreviates(word: str, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _meaning_tokens() -> dict[str, frozenset[str]]:
+    """Every meaning of the glossary (中职毕业生, 创业担保贷款) with its words."""
+    return {term: frozenset(tokenize(term)) for entry in load_glossary().entries for term in entry.means}
+
+
+def _meanings_said(expansions: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The glossary's meanings the question's expansions hold whole, each with its words."""
+    return {term: parts for term, parts in _meaning_tokens().items() if parts and parts <= expansions}
+
+
+def _pieces_held(meanings: Mapping[str, frozenset[str]], measure: Measure) -> set[str]:
+    """The words of the meanings a measure's own text holds whole."""
+    texts = (measure.span, measure.name, *measure.aliases)
+    return {t for term, parts in meanings.items() if any(term in text for text in texts) for t in parts}
+
+
 def _own_overlap(
     own: Iterable[str],
     span: Container[str],
@@ -1128,9 +1179,23 @@ def _own_overlap(
     the words naming whom the asker hires — unless it pays for hiring them (吸纳登记失业人员…每吸纳1人给予
     2000元 names the hired group too). One function for the whole ranking and its pruned path, so a kept
     measure scores as it would in the whole ranking."""
-    pays_for_hiring = any(w in span for w in _HIRING_WORDS)
-    skipped = hired_words if measure.beneficiary is Beneficiary.PERSON and not pays_for_hiring else ()
-    return sum(idf[t] for t in own if t in span and t not in skipped) / own_total
+    if measure.beneficiary is not Beneficiary.PERSON or not any(w in span for w in _HIRING_WORDS):
+        skipped: Container[str] = () if measure.beneficiary is not Beneficiary.PERSON else hired_words
+        return sum(idf[t] for t in own if t in span and t not in skipped) / own_total
+    kept = (t for t in own if t in span and (t not in hired_words or _named_as_hired(t, measure.span)))
+    return sum(idf[t] for t in kept) / own_total
+
+
+def _named_as_hired(word: str, text: str) -> bool:
+    """A group a measure paying for hiring names as the ones hired: said in a hiring word's phrase
+    (吸纳登记失业人员…每吸纳1人给予2000元), not only before it as the one who hires (大学生创办企业并吸纳就业的 is
+    the founder's grant: 社会组织招大学生 does not ask it)."""
+    return any(word in phrase for phrase in _HIRED_PHRASE.findall(text))
+
+
+# A hiring word and the rest of its phrase: whom it hires (吸纳贫困家庭劳动力就业, not the 生产经营主体 paid
+# further on).
+_HIRED_PHRASE = re.compile("(?:" + "|".join(_HIRING_WORDS) + r")[^，,。；;]*")
 
 
 def _other_level(measure: Measure, asked: frozenset[str]) -> bool:

@@ -243,6 +243,19 @@ def function_words() -> frozenset[str]:
     return frozenset(_FUNCTION_ENTRY.findall(text))
 
 
+_VERB_ENTRY = re.compile(r"^(\S+) \d+ v\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def verbs() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs only (找到, 介绍, 申请; not 工作, tagged a verbal noun), read
+    straight from its dictionary file as `function_words` is."""
+    _jieba_ready()
+    with jieba.dt.get_dict_file() as handle:
+        text = handle.read().decode("utf-8")
+    return frozenset(_VERB_ENTRY.findall(text))
+
+
 def _stopwords() -> frozenset[str]:
     return frozenset(load_scope().stopwords)
 

@@ -259,7 +259,7 @@ def _direct_lines(answer: Answer) -> list[str]:
 
 
 # What names a payment or a charge in a measure's name (创业补贴, 担保贷款, 保险费, 个人所得税).
-_MONEY_NAMED = re.compile(r"补贴|补助|津贴|奖|贷款|资助|金|(?<!免)费|税")
+_MONEY_NAMED = re.compile(r"补贴|补助|津贴|奖|贷款|资助|(?<!公积)金|(?<!免)费|税")
 
 
 def _granted_without_money(measure: MeasureRef) -> str | None:
