@@ -139,12 +139,15 @@ class Speller:
     def _whole_terms(self, text: str, kept: list[bool]) -> str:
         """`text` with each term of three characters or more typed with one same-sounding character (its
         tones too) written right: 失业补注金 is 失业补助金, though jieba reads 补注 as a word of its own and
-        the pair is never corrected. A window that is a dictionary word is never changed; the longest
-        term read wins, and only when it is the one term of its length so read."""
+        the pair is never corrected. Only there: the changed character must lie in a word of two or more
+        characters inside the window (认定为就业 keeps 为, a word of its own, though 为 may be read wèi like
+        未 of 未就业). A window that is a dictionary word is never changed; the longest term read wins,
+        and only when it is the one term of its length so read."""
         index = self._by_opening
+        words: list[tuple[int, int]] = []  # the jieba word (start, end) of each character, made on demand
         at = 0
         while at < len(text) - WORD_CHARS:
-            a, b, c = text[at : at + 3]
+            a, b, c = text[at], text[at + 1], text[at + 2]
             found = (index.get((2, a + b)), index.get((1, a + c)), index.get((0, b + c)))
             if not any(found):
                 at += 1
@@ -161,11 +164,16 @@ class Speller:
                 had = window[slot]
                 if had in _PARTICLES or had in _NUMERALS or not _HAN.fullmatch(had):
                     continue
-                if _sounds_as(had, term, slot):
+                if not _sounds_as(had, term, slot):
+                    continue
+                words = words or _word_spans(text)
+                start, end = words[at + slot]
+                if end - start >= WORD_CHARS and at <= start and end <= at + length:
                     read.setdefault(length, set()).add(term)
             longest = max(read, default=0)
             if longest and len(read[longest]) == 1 and not is_dictionary_word(text[at : at + longest]):
                 text = text[:at] + read[longest].pop() + text[at + longest :]
+                words = []
                 at += longest
                 continue
             at += 1
@@ -215,6 +223,16 @@ def _sounds_as(written: str, term: str, at: int) -> bool:
 
     wanted = lazy_pinyin(term, style=Style.TONE3)[at]
     return wanted in pinyin(written, style=Style.TONE3, heteronym=True)[0]
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """For each character: the (start, end) of the jieba word holding it."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for word in jieba_words(text):
+        spans.extend([(at, at + len(word))] * len(word))
+        at += len(word)
+    return spans
 
 
 def _openings(text: str) -> tuple[tuple[int, str], ...]:
