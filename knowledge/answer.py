@@ -163,6 +163,13 @@ _CLAUSE_INTENTS = (Intent.PROCEDURE, Intent.STATUS, Intent.DEPARTMENT)
 _FIGURE_OF_A_COST = "interest"
 
 
+def _names_beside_cue(word: str, rest: str) -> bool:
+    """A word of the question holding a figure cue and words of its own that the question still says
+    once the cues are taken out (失业率 → 失业, 征收率 → 征收): it names what the figure is asked of."""
+    left = without_figure_cues(word).replace("，", "")
+    return bool(left) and left != word and left in rest
+
+
 def _lists_no_offices(item: ScoredClause) -> bool:
     return not (item.clause.lead_departments or item.clause.responsible_departments)
 
@@ -395,7 +402,11 @@ class Answerer:
         # that mentions 孩子上学 in passing while asking a policy question.
         outside = _most_specific(retrieval.analysis.outside_topics)
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
-        is_near_miss = outside and is_short and top.evidence < self.policy.outside_evidence
+        is_near_miss = (
+            outside
+            and is_short
+            and (top.evidence < self.policy.outside_evidence or self._asks_only_outside(retrieval, top, outside))
+        )
         if is_near_miss and not self._topic_said_near(retrieval, outside):
             if self._only_told(outside, retrieval) or self._asked_apart(outside, retrieval):
                 return None
@@ -464,6 +475,19 @@ class Answerer:
         ]
         return all(any(word in name for name in names) for word in words)
 
+    def _asks_only_outside(self, retrieval: Retrieval, top: ScoredClause, topics: list[str]) -> bool:
+        """How to do something outside the documents (公积金+提: 咋个提取), asked after a story the best
+        clause matches strongly (按灵活就业交了住房公积金): the phrases that ask hold a word of the outside
+        topic and no word of that clause, so the strong match is no evidence that the documents answer
+        what is asked. (Who pays a cost, 医保谁给交, is left to the payer's own check.)"""
+        if classify(retrieval.analysis.normalized).primary is not Intent.PROCEDURE:
+            return False
+        asking = asked_phrases(retrieval.analysis.normalized, strict=True)
+        parts = {part for topic in topics for part in topic.split("+")}
+        if not any(part in phrase for phrase in asking for part in parts):
+            return False
+        return not any(word in phrase for phrase in asking for word in top.matched if is_concept_word(word))
+
     def _topic_said_near(self, retrieval: Retrieval, topics: list[str]) -> bool:
         """Whether a clause close to the best one speaks of every outside topic itself: then the
         documents do set it (吉林有的单位自己搞了个大学生创业基金，省里会支持吗 — the best clause is
@@ -487,7 +511,9 @@ class Answerer:
         rest = without_figure_cues(question)
         if rest == question or (self.matcher and self.matcher.names_a_measure(retrieval)):
             return False
-        topical = sorted({t for t in top.matched if t in rest or t not in question})
+        # A word that holds a cue beside words of its own (失业率: 率 asks a share, 失业 names what of) says
+        # what the figure is asked of, as its remaining words do.
+        topical = sorted({t for t in top.matched if t in rest or t not in question or _names_beside_cue(t, rest)})
         return evidence_of(
             topical, self.retriever.lexical.idf
         ) < self.policy.min_evidence and not self._tells_a_stated_figure(retrieval)

@@ -235,9 +235,16 @@ _SPOKEN_HOW = re.compile(
 )
 
 
+# 好多 asking a sum (能贷好多 要利息不, 补好多钱, 有好多嘛): the amount cue's reading (intents.yaml) — before a
+# money word or closing its phrase — read as 多少 too, so the kinds of figure asked see it as they see 多少
+# (能贷多少 beside 要利息不 asks the sum and the interest). Told (涨了好多, 少了好多) it stays.
+_SPOKEN_HOW_MUCH = re.compile(r"(?<![了过得的很])好多(?=钱|块|元|万|[嘛吗哦呢啊哈呀噻]?(?:[，,。；;？?！!\s]|$))")
+
+
 def spoken_how(question: str) -> str:
-    """The question with the dialect 好X of a phrase that asks read as 多X (好久 → 多久)."""
-    return _SPOKEN_HOW.sub(lambda m: "多少" if m.group(1) == "多" else "多" + m.group(1), question)
+    """The question with the dialect 好X of a phrase that asks read as 多X (好久 → 多久, 贷好多 → 贷多少)."""
+    question = _SPOKEN_HOW.sub(lambda m: "多少" if m.group(1) == "多" else "多" + m.group(1), question)
+    return _SPOKEN_HOW_MUCH.sub("多少", question)
 
 
 @lru_cache(maxsize=1024)

@@ -339,7 +339,11 @@ class QueryAnalyzer:
         self._entries = load_glossary().entries
         from knowledge.spelling import Speller  # it reads words with this module's jieba
 
-        self._speller = Speller(_spelling_vocabulary(self._entries), toneless=False)
+        self._speller = Speller(
+            _spelling_vocabulary(self._entries),
+            toneless=False,
+            whole_terms=(w for entry in self._entries for w in entry.means),
+        )
         scope = load_scope()
         self._outside = scope.outside
         self._amount = scope.amount_intent

@@ -16,6 +16,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
+from operator import ne
 
 from knowledge.query import is_dictionary_word, jieba_words
 
@@ -33,14 +34,25 @@ _PAIRS_KEPT = 8192
 
 
 class Speller:
-    def __init__(self, terms: Iterable[str], toneless: bool = True, loose_terms: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        terms: Iterable[str],
+        toneless: bool = True,
+        loose_terms: Iterable[str] | None = None,
+        whole_terms: Iterable[str] = (),
+    ) -> None:
         """`toneless`: also read a pair as the one word with its syllables when no word has its tones
         (申情 → 申请). The dialogue does, with its own vocabulary; the query analyzer does not — 找人
         is zhao ren like the hiring word 招人, and 补组金 zu jin like 租金. `loose_terms`: the words such a
         syllables-only reading may give (the policy's own terms: 见系 → 见习, 创也 → 创业); the rest of the
         vocabulary is only matched with its tones — 是去 in 是去人社局还是社区 is 是 + 去, never 失去, a word
-        of how people describe themselves. All the terms when not given."""
+        of how people describe themselves. All the terms when not given. `whole_terms`: policy terms of
+        three characters or more also read whole when one character is typed with its sound (失业补注金),
+        where the pair holding it is a word of its own; not the everyday phrases (往上申请 is no 网上申请)."""
         self._terms = tuple(dict.fromkeys(terms))
+        self._whole = tuple(
+            dict.fromkeys(w for w in whole_terms if len(w) > WORD_CHARS and all(map(_HAN.fullmatch, w)))
+        )
         self._loose_terms = self._terms if loose_terms is None else tuple(dict.fromkeys(loose_terms))
         self._toneless = toneless
         # The word a pair of characters sounds like depends on the pair alone (the vocabulary is
@@ -66,7 +78,7 @@ class Speller:
         """Make the sound indexes now (a server, before its first message): made on the first message
         with a pair jieba does not know, they import pypinyin and read every vocabulary word's sound —
         seconds of CPU that one early message paid for, with every other request waiting behind it."""
-        _ = self._by_sound
+        _ = self._by_sound, self._by_opening
         if self._toneless:
             _ = self._by_syllables
 
@@ -91,10 +103,12 @@ class Speller:
     def correct(self, text: str, keep: Iterable[str] = ()) -> str:
         """`text` with each misspelt vocabulary word written right (毕叶 → 毕业); the rest unchanged, and
         so is each of `keep` written in it: place names jieba does not know (康养之都 is never 康养猪都)."""
-        known = self._in_known_words(text)
+        kept = [False] * len(text)
         for written in keep:
             for found in re.finditer(re.escape(written), text):
-                known[found.start() : found.end()] = [True] * len(written)
+                kept[found.start() : found.end()] = [True] * len(written)
+        text = self._whole_terms(text, kept)
+        known = [a or b for a, b in zip(self._in_known_words(text), kept, strict=True)]
         chars = list(text)
         at = 0
         while at < len(chars) - 1:
@@ -107,6 +121,63 @@ class Speller:
                     continue
             at += 1
         return "".join(chars)
+
+    @cached_property
+    def _by_opening(self) -> dict[tuple[int, str], tuple[str, ...]]:
+        """Each vocabulary term of three characters or more by two of its first three characters — the
+        first and second (0, 失业), the first and third (1, 失补), the second and third (2, 业补): a term
+        typed with one character changed keeps one of these pairs in place."""
+        found: dict[tuple[int, str], list[str]] = {}
+        for term in self._whole:
+            if not _NUMERALS.intersection(term) and not _PARTICLES.intersection(term):
+                for key in _openings(term):
+                    words = found.setdefault(key, [])
+                    if term not in words:
+                        words.append(term)
+        return {key: tuple(words) for key, words in found.items()}
+
+    def _whole_terms(self, text: str, kept: list[bool]) -> str:
+        """`text` with each term of three characters or more typed with one same-sounding character (its
+        tones too) written right: 失业补注金 is 失业补助金, though jieba reads 补注 as a word of its own and
+        the pair is never corrected. Only there: the changed character must lie in a word of two or more
+        characters inside the window (认定为就业 keeps 为, a word of its own, though 为 may be read wèi like
+        未 of 未就业). A window that is a dictionary word is never changed; the longest term read wins,
+        and only when it is the one term of its length so read."""
+        index = self._by_opening
+        words: list[tuple[int, int]] = []  # the jieba word (start, end) of each character, made on demand
+        at = 0
+        while at < len(text) - WORD_CHARS:
+            a, b, c = text[at], text[at + 1], text[at + 2]
+            found = (index.get((2, a + b)), index.get((1, a + c)), index.get((0, b + c)))
+            if not any(found):
+                at += 1
+                continue
+            candidates = dict.fromkeys(term for terms in found if terms for term in terms)
+            read: dict[int, set[str]] = {}
+            for term in candidates:
+                length = len(term)
+                window = text[at : at + length]
+                # (the characters compared in C: most candidates differ in more than one)
+                if len(window) < length or sum(map(ne, window, term)) != 1 or any(kept[at : at + length]):
+                    continue
+                slot = next(i for i in range(length) if window[i] != term[i])
+                had = window[slot]
+                if had in _PARTICLES or had in _NUMERALS or not _HAN.fullmatch(had):
+                    continue
+                if not _sounds_as(had, term, slot):
+                    continue
+                words = words or _word_spans(text)
+                start, end = words[at + slot]
+                if end - start >= WORD_CHARS and at <= start and end <= at + length:
+                    read.setdefault(length, set()).add(term)
+            longest = max(read, default=0)
+            if longest and len(read[longest]) == 1 and not is_dictionary_word(text[at : at + longest]):
+                text = text[:at] + read[longest].pop() + text[at + longest :]
+                words = []
+                at += longest
+                continue
+            at += 1
+        return text
 
     def _word_sounding_like(self, pair: str) -> str | None:
         """The one vocabulary word that sounds like `pair` and keeps one of its characters in place."""
@@ -143,3 +214,27 @@ class Speller:
 
 def _changes_a_numeral(pair: str, word: str) -> bool:
     return any(had != wanted and had in _NUMERALS for had, wanted in zip(pair, word, strict=True))
+
+
+@lru_cache(maxsize=4096)
+def _sounds_as(written: str, term: str, at: int) -> bool:
+    """Whether the character `written` has a reading (with its tone) of the term's character at `at`."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    wanted = lazy_pinyin(term, style=Style.TONE3)[at]
+    return wanted in pinyin(written, style=Style.TONE3, heteronym=True)[0]
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """For each character: the (start, end) of the jieba word holding it."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for word in jieba_words(text):
+        spans.extend([(at, at + len(word))] * len(word))
+        at += len(word)
+    return spans
+
+
+def _openings(text: str) -> tuple[tuple[int, str], ...]:
+    """Two of the first three characters, each pair keyed by the one left out (see `_by_opening`)."""
+    return ((2, text[0] + text[1]), (1, text[0] + text[2]), (0, text[1] + text[2]))
