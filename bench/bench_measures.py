@@ -65,6 +65,7 @@ SETS = {
     "held-out 23": "answers_holdout23",
     "held-out 24": "answers_holdout24",
     "held-out 25": "answers_holdout25",
+    "held-out 26": "answers_holdout26",
 }
 
 

@@ -48,6 +48,7 @@ HOLDOUT_SETS = (
     "answers_holdout23",
     "answers_holdout24",
     "answers_holdout25",
+    "answers_holdout26",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
