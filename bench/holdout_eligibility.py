@@ -74,6 +74,9 @@ EDUCATION = {
     "senior_high": "high_school",
     # Set 11's word (session 19): 技校 is a 中职.
     "technical_school": "secondary_vocational",
+    # Set 20's words (session 28): 大专 as associate, 研究生 as master.
+    "associate": "college",
+    "master": "college",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -88,6 +91,8 @@ RECEIVED = {
     "transport_subsidy": ("交通补贴",),
     # Session 27: 已领取初级证书的技能提升补贴 — had for an earlier certificate.
     "skill_upgrade_subsidy": ("技能提升补贴",),
+    # Set 20 (session 28): 首次被认定为市级创业园区并已领取园区建设补贴.
+    "incubator_construction_subsidy": ("园区建设补贴",),
 }
 LEVELS = {
     "初级": "junior",
@@ -146,7 +151,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "wants_training": ("培训", "training"),
     "rural_labor": ("农村", "农民", "rural", "farmer", "务农"),
     "returning_migrant": ("返乡", "returned home", "returning"),
-    "overcapacity_worker": ("去产能",),
+    # Set 20 (session 28): 企业化解过剩产能时被分流 — the long form of 去产能.
+    "overcapacity_worker": ("去产能", "化解过剩产能"),
     "organized_labor_export": ("劳务输出", "劳务经纪人"),
     "student_loan": ("助学贷款",),
     # Set 10 (session 18): 无承包地（已被征收）.
@@ -175,6 +181,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
 }
 # Flags that are things done, not wishes: only considering them is not having done them.
 ACTS = (
+    # Set 18 (session 28's reading): 考虑入驻县创业孵化园 — moving in only considered.
+    "business_in_incubator",
     "enlisted_student",
     "organized_labor_export",
     "grassroots_service",
@@ -191,6 +199,11 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
 PARK_OWNER = re.compile(
     r"(?:^|[;；,，]\s*)(?:创业)?(?:孵化基地|孵化园区|创业园区?|园区)(?:（[^）]{0,6}）)?(?:业主|运营方)"
 )
+# Set 20 (session 28): the unit said to be no park or base (合作社不是省级农民工返乡创业基地（园区）).
+# Its park words speak of running one, never of renting in one (不是创业园区（孵化基地）业主 is no tenant).
+NO_PARK = re.compile(
+    r"(?:不是|并非|非)[^;；,，]{0,12}(?:创业基地|创业园区|孵化基地|孵化园区)(?:（[^）]{0,8}）)?(?:业主|运营方)?"
+)
 # A plan of flexible work as the writers state it (set 16, session 24).
 FLEXIBLE_PLAN = re.compile(r"(?:拟|打算|计划|准备|想)[^;；。]{0,20}?(?:摆摊|灵活就业|打零工)")
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
@@ -203,8 +216,9 @@ NEVER_HAD = {
 # or in English up to three words before it (session 12: never received, never held a, not recognized as).
 # Set 7 (session 15): 未被认定为就业困难人员, 未领取工商营业执照 — a passive or a 领取 before the word.
 # Set 13 (session 21): 从未享受过… — a two-character verb and the 过 of what was never had.
+# Set 20 (session 28): 未单独办理就业困难人员认定 — a 办理 with its adverb.
 NEGATION = re.compile(
-    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|认定为|\w{0,2}过?)\W{0,2})$",
+    r"(\b(not|no|never)(\s+[a-z]+){0,3}\W{0,2}|(未|没有|没|不|非|无)(被\w{0,3}|领取\w{0,2}|\w{0,2}办理|认定为|\w{0,2}过?)\W{0,2})$",
     re.IGNORECASE,
 )
 
@@ -228,7 +242,8 @@ ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
 # Set 9 (session 17): what the writer does not know is not said (是否已认定为就业困难人员不详; set 14: 是否被认定为…
 # 不明), and an act only considered has not happened (考虑参加企业见习或应征入伍).
 UNSURE_BEFORE = re.compile(r"是否\w{0,4}$")
-UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知|不明)")
+# Set 20 (session 28): 失业保险累计参保是否满3年不确定.
+UNSURE_AFTER = re.compile(r"^[^;；,，]{0,8}(不详|不清楚|未知|不明|不确定)")
 # Set 11 (session 19): 已报名县里组织的…劳务输出, 2018-07出发 — signed up is not yet gone.
 HEDGED = re.compile(r"(考虑|打算|准备|计划|想|报名)[^;；,，]{0,12}$")
 
@@ -418,6 +433,11 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
         # Set 17 (session 25): 创业孵化基地业主（公司法人）, 基地内已入驻十余家创业企业 — he runs the park; the founders
         # renting in it are its tenants (入驻), he is not (the 入驻 words read later leave this as it is).
         profile["business_in_incubator"] = False
+        # Session 28: his unit is the park (a park's own grant is then his unit's).
+        profile["unit_park"] = True
+    elif NO_PARK.search(other):
+        # Set 20 (session 28): 合作社不是省级农民工返乡创业基地（园区） — a unit said to be no park or base.
+        profile["unit_park"] = False
 
 
 def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rulebook: Rulebook) -> None:
@@ -430,8 +450,9 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
     for fact, words in OPPOSITES.items():
         if mentions(text, words):
             profile[fact] = False
+    flags_text = NO_PARK.sub("", text)
     for fact, words in FLAGS.items():
-        said = mentions(text, words, acts=fact in ACTS)
+        said = mentions(flags_text, words, acts=fact in ACTS)
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
     _flexible_plan(text, profile)
@@ -505,7 +526,8 @@ def _owner_insured(text: str, profile: dict[str, Any]) -> None:
 
 def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
     """Set 7 (session 15): 失业保险金2020-07领取期满, 距法定退休年龄15年左右."""
-    if re.search(r"失业保险金[^;；]{0,12}期满|失业金[^;；]{0,6}(领完|期满)", text):
+    # Set 20 (session 28): 领取失业保险金24个月, 2025-06期满 — a duration and a date between.
+    if re.search(r"失业保险金[^;；]{0,16}期满|失业金[^;；]{0,6}(领完|期满)", text):
         profile.setdefault("ui_benefit", "exhausted")
         profile.setdefault("ui_insured", True)
     # Set 9 (session 17): 期满时距法定退休约1年6个月 — years and months, 年龄 not written.
@@ -553,6 +575,9 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
     # 失业保险5年以上, and (set 6) 参加失业保险约6年 / 失业保险5年.
     # Set 8 (session 16): a duration, never a calendar year (参保并持续缴纳失业保险, 2020年未裁员).
     spans = re.search(r"失业保险[^;；\d]*?(?<!\d)(\d{1,2})年", text)
+    if spans and (UNSURE_BEFORE.search(text[: spans.start(1)]) or UNSURE_AFTER.search(text[spans.end() :])):
+        # Set 20 (session 28): 失业保险累计参保是否满3年不确定 — a span asked about is not one said.
+        spans = None
     if "ui_years" not in profile and (since or since_year or spans):
         start = _on(since) if since else date(int(since_year[1]), 1, 1) if since_year else None
         years = (as_of - start).days / 365.25 if start else float(spans[1]) if spans else 0.0
@@ -616,7 +641,11 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
 # The school a leaving date may name; set 12 (session 20): 2017-07技工学校（中职）毕业 — 技校 written in full.
 # Set 13 (session 21): 2025-06高职（大专）毕业 — 高职 is a school word too.
 # Set 18 (session 26): 2018-07中等职业学校（汽修专业）毕业离校 — the school named in full.
-SCHOOLS = "高校|大学|本科|专科|大专|高职|中等职业学校|职业高中|中职|中专|技工学校|技校|职高|高中|初中"
+# Set 20 (session 28): 2019-06硕士研究生毕业.
+SCHOOLS = (
+    "高校|大学|硕士研究生|博士研究生|研究生|硕士|博士|本科|专科|大专|高职|中等职业学校|职业高中|中职|中专|技工学校|技校|"
+    "职高|高中|初中"
+)
 
 
 def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
@@ -974,10 +1003,19 @@ class Conventions:
         flat = re.sub(r"\s*\n#\s*", " ", header)
         # Set 18 (session 26) says it in other words: employer_only = the money goes to an employer/organisation,
         # not to the asker; if_hired = the asker is the employer and would get it if he hires.
-        self.owners_hire = ("other than the asker" in flat and "hire he has not made yet" in flat) or (
-            "not to the asker" in flat and "the asker is the employer" in flat
+        # Set 20 (session 28): …or if_hired when it hangs on a hire not yet made; employer_only means the money goes
+        # to an employer or organisation other than the asker.
+        said_17 = "other than the asker" in flat and "hire he has not made yet" in flat
+        said_18 = "not to the asker" in flat and "the asker is the employer" in flat
+        self.owners_hire = said_17 or said_18 or ("other than the asker" in flat and "hire not yet made" in flat)
+        # Sets 17–18: a unit failing only on terms it can still give is what he would get on them (if_hired). Set 20
+        # ties if_hired to a hire not yet made: a hire made on other terms is a text not met.
+        self.terms_if_hired = said_17 or said_18
+        # Set 20 (session 28): …gives expired_or_uncertain, unless the wording itself is not met (then not_eligible).
+        self.window_unmet = (
+            "not_eligible still wins when the text itself is not met" in flat
+            or "unless the wording itself is not met (then not_eligible)" in flat
         )
-        self.window_unmet = "not_eligible still wins when the text itself is not met" in flat
 
     @classmethod
     def of(cls, text: str) -> Conventions:
@@ -1008,7 +1046,12 @@ def their_status(
         # The asker's own unit's, should it hire (session 25: an owner whether his business hires is open): a hire
         # he has not made yet.
         return "if_hired"
-    if status == "ineligible" and conventions.owners_hire and benefit.beneficiary != "applicant" and found.opens_with:
+    if (
+        status == "ineligible"
+        and conventions.terms_if_hired
+        and benefit.beneficiary != "applicant"
+        and found.opens_with
+    ):
         # Set 18 (session 26): the owner's unit failing only on what it can still do for its hires (签订1年以上劳动合同,
         # 缴纳社会保险费 — nearmiss.py) is what he would get on those terms: the writers' if_hired.
         return "if_hired"

@@ -52,6 +52,7 @@ from eligibility.roles import (
     HIRING,
     MORE_HIRES,
     STAFFED,
+    TENANT,
     can_be_hired,
     is_employer,
     is_hired,
@@ -144,6 +145,13 @@ class Engine:
             and not b.hiring
             and all(rulebook.facts[f].about != "person" for f in b.unit_condition.facts())
             for b in rulebook.benefits.values()
+        }
+        # Session 28: a provider's measure for the unit itself (a park's 园区建设补贴): the unit facts that say the
+        # person's own unit is that provider (`employer_conditions`: unit_park) — asked of a person who runs a business.
+        self._provider_facts = {
+            b.id: tuple(f for f in b.unit_condition.facts() if rulebook.facts[f].about == "unit")
+            for b in rulebook.benefits.values()
+            if b.beneficiary == "service_provider" and not b.hiring and b.unit_condition is not None
         }
         # What a person can do to open a near miss (facts.yaml `action`).
         self._actions = Actions(rulebook.facts)
@@ -456,20 +464,25 @@ class Engine:
                 # Whose it is comes before when (session 12): a unit's benefit is never the person's,
                 # in force or not — `employer_only`, with the dates kept as its reason.
                 return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
-            if self._not_theirs_in_force(benefit, profile, city):
+            theirs = self._provider_in_force(benefit, profile, city)
+            if theirs == "employer_only":
                 # Session 17: whose it is does not depend on the date — a park owner's 园区建设补贴 asked
                 # about by a founder renting space is no more hers before the document than after.
                 return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
+            if theirs == "ineligible":
+                # Session 28: an owner whose unit is no park (unit_park: no) — not theirs, whatever the date.
+                return self._in_force(benefit, profile, as_of, False, city)
             status: BenefitStatus = "expired" if ended else "not_yet_in_force"
             return Evaluation(self._result(benefit, profile, status, (reason,), (), city), ())
         return self._in_force(benefit, profile, as_of, asking, city)
 
-    def _not_theirs_in_force(self, benefit: Benefit, profile: Profile, city: str | None) -> bool:
-        """A provider's measure that, judged as if in force, would be another's (`employer_only`)."""
+    def _provider_in_force(self, benefit: Benefit, profile: Profile, city: str | None) -> BenefitStatus | None:
+        """A provider's measure judged as if in force: another's (`employer_only`), or not the person's unit's
+        (`ineligible`: an owner whose unit is no park); None when the dates speak for it."""
         if benefit.beneficiary != "service_provider":
-            return False
-        judged = self._in_force(benefit, profile, profile.as_of, False, city)
-        return judged.result.status == "employer_only"
+            return None
+        status = self._in_force(benefit, profile, profile.as_of, False, city).result.status
+        return status if status in {"employer_only", "ineligible"} else None
 
     def _in_force(self, benefit: Benefit, profile: Profile, as_of: date, asking: bool, city: str | None) -> Evaluation:
         """A benefit in force on `as_of`: whose it is (the unit's, a broker's, the person's), then its conditions."""
@@ -480,6 +493,9 @@ class Engine:
             if self._asks_broker(profile):
                 judged = self._evaluate(benefit, profile, as_of, asking, city)
                 return Evaluation(judged.result, (*judged.open_facts, BROKER))
+        provider = self._provider_facts.get(benefit.id, ())
+        if provider and is_employer(profile):
+            return self._as_the_provider(benefit, profile, provider, asking, city)
         if benefit.beneficiary == "employer" and is_employer(profile):
             units_own = self._units_own[benefit.id]
             staffed = units_own and profile.values.get(STAFFED) is True
@@ -509,6 +525,29 @@ class Engine:
                 judged = self._evaluate(benefit, profile, as_of, asking, city)
                 return Evaluation(judged.result, (*judged.open_facts, HIRING))
         return self._evaluate(benefit, profile, as_of, asking, city)
+
+    def _as_the_provider(
+        self, benefit: Benefit, profile: Profile, provider: tuple[str, ...], asking: bool, city: str | None
+    ) -> Evaluation:
+        """Session 28: a provider's measure for the unit itself (巴中（六） 园区建设补贴, 吉林（十一） 返乡创业基地
+        80万元), asked about by a person who runs a business. Whether the business is that provider (unit_park)
+        decides whose it is: not said (or 不清楚) — the provider's (`employer_only`), the fact asked; no — not the
+        person's unit's (`ineligible`, its requirement the reason; a park's tenant: its owner's, `employer_only`);
+        yes — the person's unit's (`as_employer`), judged on the rest (首次认定: a park paid once is not paid again)."""
+        if profile.values.get(TENANT) is True and not any(profile.values.get(f) is True for f in provider):
+            # A tenant of a park (session 17): the park's grant is its owner's — another's, unasked.
+            return Evaluation(self._evaluate(benefit, profile, profile.as_of, False, city).result, ())
+        if all(profile.values.get(f) is None for f in provider):
+            judged = self._evaluate(benefit, profile, profile.as_of, False, city).result
+            missing = (*provider, *(f for f in judged.missing_facts if f not in provider))
+            ask = tuple(f for f in provider if asking and profile.is_open(f) and self.rulebook.facts[f].is_askable)
+            return Evaluation(judged.model_copy(update={"missing_facts": missing}), ask)
+        unit = self._as_the_unit(benefit, profile, asking, city)
+        if unit.result.status == "ineligible":
+            return unit
+        if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
+            return Evaluation(self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ())
+        return unit
 
     def _may_hire(self, benefit: Benefit, profile: Profile, city: str | None) -> Evaluation:
         """The owner's unit's benefit should it hire, while whether it hires is open: what the unit already fails

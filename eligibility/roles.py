@@ -28,6 +28,8 @@ MORE_HIRES = "more_hires"
 JOB_START = "job_start_date"
 # The person is a labour broker or runs an HR agency: a provider's measure is theirs (session 13).
 BROKER = "labor_broker"
+# The person's business rents space in a park or incubator: the park's own grant is its owner's, another's (session 28).
+TENANT = "business_in_incubator"
 # The facts that decide whose an employer's benefit is (if_hired / as_employer / employer_only).
 ROLE_FACTS = frozenset({HIRING, "business_form", "employment_status", "job_seeking"})
 
