@@ -228,6 +228,21 @@ def function_words() -> frozenset[str]:
     return frozenset(_FUNCTION_ENTRY.findall(text))
 
 
+# jieba's tags of verbs (记错, 等到, 出去): a deed or a happening, no thing of any field (not 动名词 such as 服务).
+_VERB_TAGS = "v|vd|vg|vi"
+_VERB_ENTRY = re.compile(rf"^(\S+) \d+ (?:{_VERB_TAGS})\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def doing_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs (记错, 等到, 出去), read straight from its dictionary file as
+    `function_words` are: they tell what is done, and name no thing another field is about (天气, 收购价)."""
+    _jieba_ready()
+    with jieba.dt.get_dict_file() as handle:
+        text = handle.read().decode("utf-8")
+    return frozenset(_VERB_ENTRY.findall(text))
+
+
 def _stopwords() -> frozenset[str]:
     return frozenset(load_scope().stopwords)
 
