@@ -250,10 +250,27 @@ _VERB_ENTRY = re.compile(r"^(\S+) \d+ v\r?$", re.MULTILINE)
 def verbs() -> frozenset[str]:
     """Words jieba's dictionary tags as verbs only (找到, 介绍, 申请; not 工作, tagged a verbal noun), read
     straight from its dictionary file as `function_words` is."""
+    return _dictionary_entries(_VERB_ENTRY)
+
+
+# jieba's tags of verbs (记错, 等到, 出去): a deed or a happening, no thing of any field (not 动名词 such as 服务).
+_VERB_TAGS = "v|vd|vg|vi"
+_DOING_ENTRY = re.compile(rf"^(\S+) \d+ (?:{_VERB_TAGS})\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def doing_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs (记错, 等到, 出去), read straight from its dictionary file as
+    `function_words` are: they tell what is done, and name no thing another field is about (天气, 收购价)."""
+    return _dictionary_entries(_DOING_ENTRY)
+
+
+def _dictionary_entries(entry: re.Pattern[str]) -> frozenset[str]:
+    """The words of jieba's dictionary file whose line (word, count, tag) the pattern matches."""
     _jieba_ready()
     with jieba.dt.get_dict_file() as handle:
         text = handle.read().decode("utf-8")
-    return frozenset(_VERB_ENTRY.findall(text))
+    return frozenset(entry.findall(text))
 
 
 def _stopwords() -> frozenset[str]:

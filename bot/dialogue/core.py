@@ -346,7 +346,8 @@ class Dialogue:
             control = self._typed_control(work, text, today)
             if control is not None:
                 return [render.typed_control(control), *self._reminder(work, today)]
-        pointed = self._pointed(work, text, today)
+        # (不是 你理解错了 我是说…: the last question asked again, as the person meant it.)
+        pointed = self._pointed(work, text, today) or self._meant_answer(work, text, today)
         if pointed is not None:
             return pointed
         reading = self._as_search(text, self._with_situation(self.reader.read(text), today), today)
@@ -448,6 +449,33 @@ class Dialogue:
         """The words that name the one a conversation is about: he or she, or a kin word (我妈, 俺老汉)."""
         kin = "|".join(sorted(self.words.kin_persons, key=len, reverse=True))
         return re.compile(f"(?:(?:我|俺)(?:家)?(?:的)?)?[老大小]?(?:{kin})|[他她](?!们)")
+
+    def _meant_answer(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        meant = self._question_meant(work, text, today)
+        if meant is None:
+            return None
+        return [self._answer(work, meant, today), *self._reminder(work, today, after_answer=True)]
+
+    def _question_meant(self, work: Working, text: str, today: date) -> str | None:
+        """不是 你理解错了 我是说已经拿了证的那种补贴, 哦不是巴中 我朋友说的是吉林: after an answer, a no and what
+        the person meant to ask — a measure in other words (asked again, read against the last answer), or
+        only a place (the last question, asked there). None when nothing was answered before, when there is
+        no no, or when what follows states the person's facts (不对 我是说我在巴中: a correction of those)."""
+        if work.thread is None or not (self.words.is_denial(text) or "不是" in text):
+            return None
+        found = self.words.meant_question.search(text)
+        if found is None:
+            return None
+        meant = text[found.end() :].strip(_PART_EDGES)
+        if not meant or self.reader.is_about_person(meant):
+            return None
+        if self._is_place(meant):
+            return f"那{meant}呢"
+        if set(self.describer.describe(meant, today).facts) - {"region"}:
+            return None
+        if not (self.reader.names_benefit(meant) or self.threads.has_own_topic(meant)):
+            return None
+        return meant
 
     def _reports_a_sum(self, work: Working, text: str, reading: Reading, today: date) -> bool:
         """我朋友在长春领了一万啊 after an answer about a measure: a sum someone else got, or says it is —
@@ -1300,6 +1328,11 @@ class Dialogue:
             for f, v in (description.facts if description is not None else {}).items()
             if pending.get(f, work.profile.get(f)) != v
         }
+        if more and all(isinstance(v, int | float) and not isinstance(v, bool) for v in more.values()):
+            # 嗯 对 18, 好 继续吧 我22: a number said beside the yes is a value given in passing (an age, years of
+            # insurance) — confirmed with the card it amends, as an answer to a question is, not a card of its own.
+            work.pending.update(more)
+            more = {}
         accepted = self.interviewer.accept(work, today)
         if not more or description is None:
             return accepted
@@ -1555,6 +1588,11 @@ class Dialogue:
 
     def _requests_check(self, text: str, reading: Reading) -> bool:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""
+        looked_at = self.words.said_apart_from_looking(text)
+        if looked_at is not None and self._is_place(looked_at.removesuffix("的")):
+            # 帮我看看 丹凤县, 长春 帮俺查查: a bare asking to look, beside a place and nothing else — the check
+            # there (a place is no clause to be shown, nor a question of its documents).
+            return True
         if not self.words.is_eligibility_request(text):
             return False
         if self.reader.read(text).others or (

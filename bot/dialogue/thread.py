@@ -31,7 +31,15 @@ from knowledge.intent import (
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
 from knowledge.payer import paid_for
-from knowledge.query import function_words, is_dictionary_word, jieba_words, load_glossary, load_scope, tokenize
+from knowledge.query import (
+    doing_words,
+    function_words,
+    is_dictionary_word,
+    jieba_words,
+    load_glossary,
+    load_scope,
+    tokenize,
+)
 
 MAX_TOPIC_TERMS = 6
 # The thread's kind of question for 利息谁出 (knowledge reads it as a department question answered
@@ -221,7 +229,7 @@ class Threads:
     def warm(self) -> None:
         """The measures' names and each clause's measures, read now (a server, at start): both parse
         every measure file on first use; and the words of a step of applying, and the documents' text."""
-        measure_vocabulary(), measures_by_clause(), common_kinds(), step_words(), function_words()
+        measure_vocabulary(), measures_by_clause(), common_kinds(), step_words(), function_words(), doing_words()
         self._documents_text()
 
     def _documents_text(self) -> str:
@@ -235,8 +243,9 @@ class Threads:
         """Every word of substance the message says (免费, 厂, 还不上; a number, a place and the asking
         words aside) is written somewhere in the documents: nothing in it is about another field
         (柠檬收购价, 天气, 火锅), so after an answer it may be an elliptical follow-up (免费不免费, 俺厂一百五十来号人,
-        巴中也是一千吗) whatever its lack of policy words."""
-        written, naming_nothing = self._documents_text(), function_words()
+        巴中也是一千吗) whatever its lack of policy words. A verb (记错, 等到: 那得等到啥时候, 噢 那是我记错了 五千)
+        tells what is done and names no thing of another field: it passes, written or not."""
+        written, naming_nothing = self._documents_text(), function_words() | doing_words()
         # A word inside one that names nothing (不多 of 差不多, 百个 of 两百个) names nothing either.
         idle = [w for w in naming_nothing.intersection(jieba_words(text)) if len(w) > 1]
         words = [

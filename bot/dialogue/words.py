@@ -154,6 +154,8 @@ class VocabularyFile(BaseModel):
     # 帮我写一首诗, 给我编个简历: something the bot is asked to make — a request, not a self-description.
     making: str = "$^"
     worked_at: str = "$^"
+    looking_request: str = "$^"
+    meant_question: str = "$^"
     lives_at: str = "$^"
 
 
@@ -170,8 +172,15 @@ class Vocabulary:
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
         self.eligibility_asked = re.compile(data.eligibility_asked)
-        self.check_request, self.worked_at, self.lives_at = (
-            re.compile(pattern) for pattern in (data.check_request, data.worked_at, data.lives_at)
+        self.check_request, self.worked_at, self.lives_at, self.looking_request, self.meant_question = (
+            re.compile(pattern)
+            for pattern in (
+                data.check_request,
+                data.worked_at,
+                data.lives_at,
+                data.looking_request,
+                data.meant_question,
+            )
         )
         self.deny = squashed(data.deny)
         self.question_marks = data.question_marks
@@ -389,6 +398,16 @@ class Vocabulary:
                 or self.eligibility_asked.search(squashed)
             ):
                 return " ".join(phrases[:index] + phrases[index + 1 :]), phrase
+        return None
+
+    def said_apart_from_looking(self, text: str) -> str | None:
+        """帮我看看 丹凤县 → 丹凤县: the other phrases of a message one phrase of which only asks to look
+        (`looking_request`); None when none does, or nothing else is said."""
+        phrases = re.findall(_PHRASE, to_simplified(text).strip())
+        for index, phrase in enumerate(phrases):
+            if self.looking_request.search(phrase.strip(" ，,。；;、")):
+                rest = " ".join(p.strip() for p in phrases[:index] + phrases[index + 1 :]).strip(" ，,。；;、")
+                return rest or None
         return None
 
     def is_denial(self, text: str) -> bool:

@@ -73,6 +73,8 @@ HOLDOUT_DIR = Path(__file__).parents[1] / "dialogue" / "holdout"
 # figure then, on 29d5b4f: 20/45 chats, 151/201 turns).
 # Set 16 (session 23, task hc16) was read in session 24 (task chat20; its figure then, on e78a979: 15/45 chats,
 # 142/207 turns) and is a dev set too.
+# Set 20 (session 27, task hc20) was read in session 28 (task chat29; its figure then, on de4fc1e: 6/45 chats,
+# 120/203 turns) and is a dev set too.
 HOLDOUTS = (
     "chats_holdout.yaml",
     "chats_holdout2.yaml",
