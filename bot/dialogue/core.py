@@ -2033,7 +2033,7 @@ class Dialogue:
         named = self.regions.resolve(unpast).place
         if region is None and not named:
             region = self._region_for(work, text)
-        elif region is None and unpast != text and self.regions.resolve(named).covered:
+        elif region is None and named and unpast != text and self.regions.resolve(named).covered:
             # 在东莞交的社保咋转回巴中 要跑东莞去办不: the place a deed was done before (or the 户籍 said apart) is no
             # jurisdiction asked about, wherever else the message names it — the place it goes back to is.
             region = named

@@ -142,3 +142,21 @@ def test_the_price_of_fruit_is_still_off_topic(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在舞钢 怀孕四个月了", TODAY)
     state, replies = say(dialogue, state, "今年苹果收购价多少钱一斤", TODAY)
     assert any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+
+
+# -- (G) a bare number said beside the person's sex is the age ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("message", "age"), [("通江的 女 37 在家带娃", 37), ("叶县 41 男 打零工", 41)])
+def test_a_number_beside_the_sex_is_the_age(dialogue: Dialogue, message: str, age: int) -> None:
+    assert dialogue.describer.describe(message, TODAY).facts.get("age") == age
+
+
+def test_a_number_without_the_sex_says_no_age(dialogue: Dialogue) -> None:
+    assert "age" not in dialogue.describer.describe("通江的 37 在家带娃", TODAY).facts
+
+
+def test_the_age_beside_the_sex_can_be_corrected_by_its_value(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我南江的 男 52 在家种苞谷", TODAY)
+    state, replies = say(dialogue, state, "打错了 我50", TODAY)
+    assert state.pending.get("age") == 50, (state.pending, _texts(replies))
