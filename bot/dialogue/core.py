@@ -32,6 +32,7 @@ from bot.dialogue.thread import (
     Question,
     Threads,
     common_kinds,
+    measure_vocabulary,
     policy_vocabulary,
     step_asked,
     still_of_another,
@@ -81,6 +82,12 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN = re.compile(r"[A-Za-z]")
 # Phrases of a message, by punctuation or space (a story typed without punctuation).
 _PHRASES = re.compile(r"[，,。.;；!！?？\s]+")
+# 先记我老公的, 还是先弄俺闺女的吧, 就查他的: which person's case to go on with, said by a verb of taking it up
+# and the person's name (what stands between the verb and 的).
+_GOES_ON_WITH = re.compile(
+    r"^(?:那|算了|好吧|嗯)?[，,\s]*(?:就|还是)?(?:先|只)?(?:记|弄|查|办|说|看|搞|算|帮|按)(?:一下|下)?"
+    r"(?P<whom>[^，,。！!？?\s的]{1,5})的(?:事|事情|情况|资料)?(?:来)?(?:吧|嘛|哈|呗|啊|了)?[。！!\s]*$"
+)
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
@@ -1233,6 +1240,9 @@ class Dialogue:
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)
+        if self._goes_on_with_subject(work, text):
+            # (还是先弄我舅舅的吧 ends like a tag question: the choice is taken before any question.)
+            return self._accept_and_more(work, description, today)
         if self._requests_check(text, reading) and (description is None or not description.facts):
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if work.thread is None and self._asks_a_bare_sum(text) and (description is None or not description.facts):
@@ -1252,6 +1262,25 @@ class Dialogue:
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _goes_on_with_subject(self, work: Working, text: str) -> bool:
+        """先记我老公的 while the card about the husband waits (after the speaker spoke of themselves): the person
+        the card is about is the one to go on with — a yes to the card. Another person named is no yes."""
+        if not work.for_someone_else:
+            return False
+        chosen = _GOES_ON_WITH.match(text)
+        if chosen is None:
+            return False
+        whom = chosen.group("whom")
+        if whom.lstrip("我俺咱") in {"他", "她", "TA", "ta"}:
+            return True
+        named = self.words.kin_word.search(whom)
+        subject = self.words.kin_persons.get(work.subject or "")
+        if subject is None:
+            # 帮我舅舅问一下 … 还是先弄我舅舅的: the one the card is about was named by no word kept — one of the
+            # speaker's people named now is that one.
+            return self.reader.is_about_other(whom)
+        return named is not None and self.words.kin_persons.get(named.group()) == subject
 
     def _assents_last(self, text: str, description: Description | None) -> bool:
         """他本人不在 我帮他确认 对的, 明白 卡片对的: a yes said last, after words that state nothing about
@@ -1293,6 +1322,7 @@ class Dialogue:
         if not reading.statement:
             return None
         description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
+        description = self._place_left(text, reading.statement, description)
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
         if description.facts or not corrects:
@@ -1306,6 +1336,30 @@ class Dialogue:
         live, run a business or are insured replaces it (我现在搬到西安了, 在西安开了个店)."""
         place = description.facts.get("region")
         if place is None or not self._works_elsewhere(work, statement, place):
+            return description
+        facts = {f: v for f, v in description.facts.items() if f != "region"}
+        notes = {f: n for f, n in description.notes.items() if f != "region"}
+        return replace(description, facts=facts, notes=notes)
+
+    def _place_left(self, text: str, statement: str, description: Description) -> Description:
+        """我在佛山缴的医保 怎么转到平昌: the statement's place is where a deed was done before the person moved it
+        or themselves back — the question after the statement says so (`came_back_from` read over the whole
+        message) — so it is no place of the person's, whatever is recorded."""
+        place = description.facts.get("region")
+        start = text.find(statement)
+        if place is None or start < 0:
+            return description
+        end = start + len(statement)
+        # Only a span reaching past the statement: one inside it was read by the describer already (原来在汝州
+        # 干活，今年被裁了 is still where the person is).
+        left = [m for m in self.describer.came_back_from.finditer(text) if m.start() < end < m.end()]
+        if not any(self.regions.resolve(m.group(0)).place == place for m in left):
+            return description
+        rest = statement
+        for m in sorted(left, key=lambda m: m.start(), reverse=True):
+            cut_from, cut_to = max(m.start() - start, 0), min(m.end() - start, len(statement))
+            rest = f"{rest[:cut_from]}，{rest[cut_to:]}"
+        if self.regions.resolve(rest).place == place:
             return description
         facts = {f: v for f, v in description.facts.items() if f != "region"}
         notes = {f: n for f, n in description.notes.items() if f != "region"}
@@ -1601,6 +1655,10 @@ class Dialogue:
             # 我儿子能领什么补贴 while the speaker's own card waits: a question about someone else,
             # answered — never 请先确认, and never the speaker's check.
             return False
+        if reading.question and self._names_a_measure(reading.question):
+            # 社区说有公益性岗位 能给我安排一个不: a measure named and asked about is a question the documents
+            # answer, whoever it is for — never 请先确认.
+            return False
         # 想看看自己够不够条件 南江县: 自己, with no one else named, is the speaker.
         oneself = "自己" in text and not self.reader.is_about_other(text)
         if self.reader.is_about_person(text) or oneself or not self.regions.resolve(text).place:
@@ -1618,13 +1676,32 @@ class Dialogue:
         )
         return said_apart and not self.regions.resolve(asked).place
 
+    def _names_a_measure(self, text: str) -> bool:
+        """The text names a measure the documents grant (公益性岗位, 创业担保贷款), not only a kind of help (补贴)."""
+        measures = measure_vocabulary()
+        return any(t in measures and t not in self.words.not_a_topic for t in self.threads.topic_of(text))
+
     def _asked(self, text: str, reading: Reading) -> str:
         """The whole message (the person's situation is the question's context), or only what it asks
         when that names a place of its own (我家在延吉，想知道北京有没有创业补贴)."""
         if reading.statement and reading.question and self.regions.resolve(reading.question).place:
             # (我在资中县 资阳的政策俺能用不 stays whole: where the asker is decides the answer.)
-            return text if self._outsider(text) is not None else reading.question
+            if self._outsider(text) is not None or self._places_only_elsewhere(reading.statement):
+                return text
+            if self.words.is_outside_the_field(reading.question) and not self.words.is_outside_the_field(text):
+                # 我交了四年失业保险 考了个焊工证 | 资阳能补不: what is asked names nothing of the field alone — the
+                # statement says what it is about, so it stays the question's context.
+                return text
+            return reading.question
         return text
+
+    def _places_only_elsewhere(self, statement: str) -> bool:
+        """户口不在汝州 在驻马店 | 这在汝州登记算数不: the statement names places only as the person's 户籍 or where
+        they were before — none is where they are, so none is set against the place asked: the statement stays the
+        question's context (the 户籍 elsewhere is what is asked about)."""
+        if not self.regions.resolve(statement).place:
+            return False
+        return self.describer.where_said(statement) is None
 
     def _answer(
         self,
@@ -1801,14 +1878,7 @@ class Dialogue:
             # the question alone is read against the thread.
             followed = self.threads.follow(work.thread, lead, here=here, goes_on=goes_on)
             asked = followed if followed.read_as is not None else asked
-        region = asked.region
-        # 我是前几年从浙江回来的 这算返乡创业吧: where one came back from is not the place asked about.
-        named = self.regions.resolve(self.describer.came_back_from.sub("，", text)).place
-        if region is None and not named:
-            region = self._region_for(work, text)
-        elif region is None and asked.text == text and self.threads.asked_place(text) != named:
-            # 那资中县呢，资中不就是资阳的吗: the place asked about, not the aside's.
-            region = self.threads.asked_place(text)
+        region = self._region_asked(work, asked, text)
         try:
             result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
@@ -1909,6 +1979,9 @@ class Dialogue:
             return reply
         if not self.words.is_outside_the_field(text) or self.reader.names_benefit(text):
             return reply
+        if self.words.speaks_of_work(text):
+            # 厂里要是裁人 得提前几天通知: a question of work that no clause answers is a gap in the documents.
+            return reply
         if any(term in text for term in topic_vocabulary()):
             # 三支一扶 编制: a measure's name or alias, or a glossary word — a gap in the documents.
             return reply
@@ -1988,6 +2061,24 @@ class Dialogue:
         # the card's first when it is the speaker's own and the record someone else's.
         known = work.held().get("region") or work.pending.get("region")
         return known if isinstance(known, str) and self.regions.resolve(known).covered else None
+
+    def _region_asked(self, work: Working, asked: Question, text: str) -> str | None:
+        """Where the question is asked: the thread's reading, else the place the message names — not one left
+        behind nor a 户籍 said apart — else the person's or the conversation's (`_region_for`)."""
+        region = asked.region
+        # 我是前几年从浙江回来的 这算返乡创业吧: where one came back from is not the place asked about.
+        unpast = self.describer.without_places_apart(text)
+        named = self.regions.resolve(unpast).place
+        if region is None and not named:
+            region = self._region_for(work, text)
+        elif region is None and named and unpast != text and self.regions.resolve(named).covered:
+            # 在东莞交的社保咋转回巴中 要跑东莞去办不: the place a deed was done before (or the 户籍 said apart) is no
+            # jurisdiction asked about, wherever else the message names it — the place it goes back to is.
+            region = named
+        elif region is None and asked.text == text and self.threads.asked_place(text) != named:
+            # 那资中县呢，资中不就是资阳的吗: the place asked about, not the aside's.
+            region = self.threads.asked_place(text)
+        return region
 
     def _region_for(self, work: Working, text: str) -> str | None:
         """A question naming no place: where the last answer was when it goes on from it (那…呢) or

@@ -279,6 +279,20 @@ class Describer:
                     facts.setdefault(fact, value)
         return Description(facts=self._valid(facts, today), notes=notes, implied=frozenset(set(facts) - said))
 
+    def without_places_apart(self, text: str) -> str:
+        """The text with the places that are not where the person is, nor asked about, read past: a 户籍 named by
+        户口/户籍 (户口不在宝丰 在周口; 老家通江的 said alone is where the person is) and a place left (在苏州缴的医保
+        转到…)."""
+        home, said_home, text_here = self._household(text)
+        kept = text_here if home is not None and _REGISTERED.match(said_home) else text
+        return self.came_back_from.sub("，", kept)
+
+    def where_said(self, text: str) -> str | None:
+        """The place the text says the person is in — not a 户籍 said apart, a school, hearsay or a place left
+        (户口不在汝州 在驻马店, 在东莞打了几年工回来: None)."""
+        unschooled = self.schools.sub("，", _HEARSAY.sub("，", self.without_places_apart(text)))
+        return self.regions.resolve(unschooled).place
+
     def _elided(self, text: str, today: date) -> dict[str, Any]:
         """社保是在东莞交的 巴中这边没交: a clause of only a negated verb (here, now: 这边没交, 现在没办) leaves its
         object unsaid — the topic that opens the clause before it (社保). Read together (社保没交), they say the fact

@@ -129,6 +129,7 @@ class VocabularyFile(BaseModel):
     # 就业, 补贴, 社保, 开店: the words of the field the documents are about; a question with none of them
     # (柠檬收购价多少钱一斤) is no employment-policy question.
     policy_field: str = "$^"
+    work_field: str = "$^"
     # 帮我妈问问, 替我老公打听: the person asks on behalf of someone else.
     on_behalf: str = "$^"
     asked_for: str = "$^"
@@ -250,6 +251,7 @@ class Vocabulary:
         self.scam_asked = re.compile(data.scam_asked)
         self.message_pointer = re.compile(data.message_pointer)
         self.policy_field = re.compile(data.policy_field)
+        self.work_field = re.compile(data.work_field)
 
     def _read_people(self, data: VocabularyFile) -> None:
         """The words that say whom a stretch is about: someone else, someone hired, told by or cared for."""
@@ -544,6 +546,10 @@ class Vocabulary:
     def is_outside_the_field(self, text: str) -> bool:
         """柠檬收购价多少钱一斤, 今天天气怎么样: no word of employment and its policies at all."""
         return not self.policy_field.search(squash(text))
+
+    def speaks_of_work(self, text: str) -> bool:
+        """厂里要是裁人 得提前几天通知, 要是有厂子招俺: words of work itself (`work_field`), beyond the policies'."""
+        return bool(self.work_field.search(squash(text)))
 
 
 # A mother named, not an oath: 我是他妈 (after a copula or a verb: 是, 替, 帮, 给, 跟, 和, 问), 我妈的情况
