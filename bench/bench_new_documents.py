@@ -16,9 +16,7 @@ held out — written by a helper that never read the code, never tuned on: a 公
 headings, a 实施细则 in 章/条 with a |-separated 附件 table of standards, a 办事指南 page of five 事项 one
 of them ended; session 27, held out likewise — an annual 申报 notice with a window and a replaced standard,
 a 政策解读 page with site furniture, a 办法 in 章/条 as hard-wrapped PDF text with page footers mid-article;
-session 28, held out likewise — a county 实施办法 in 第X条 with amounts partly in Chinese numerals,
-a 政策清单 page as an HTML table naming other documents as its basis, a city's 征求意见稿 with
-its call for comments),
+session 28, held out likewise — three documents whose forms are told only once the set is opened),
 asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
 per question whether the first cited clause is the right one, the asked figure is in the first line, and no
 other measure's figure is (a question whose clause is null is one the documents do not cover: it passes when the
