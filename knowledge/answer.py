@@ -1566,6 +1566,12 @@ def _place_key_said(key: str, question: str, places: tuple[str, ...]) -> bool:
     return len(short) >= 2 and short in question and not any(place.startswith(short) for place in places)
 
 
+def _is_place_line(quote: str) -> bool:
+    """One line keyed by a place (樊城区：…窗口), not by a field of a guide (申报材料：…, 补贴标准：…)."""
+    key = _PLACE_KEYED.match(quote)
+    return key is not None and "\n" not in quote and _PLACE_END.sub("", key.group(1)).endswith(_PLACE_LEVELS)
+
+
 def _own_place_first(
     retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect | None
 ) -> tuple[list[tuple[ScoredClause, str]], MissingAspect | None]:
@@ -1645,7 +1651,7 @@ def _said_of(aspects: tuple[ProcedureAspect, ...], quote: str, clause_id: str) -
         sentences = (re.sub(r"^答[:：]", "", c) for s in parts for c in s.split(ROW))
         said = [s for s in sentences if _says_aspect(s, aspect) and _APPLYING.search(s)]
         where = aspect.aspect == _WHERE_TO_APPLY or not aspect.triggers
-        if not said and where and _PLACE_KEYED.match(quote) and "\n" not in quote:
+        if not said and where and _is_place_line(quote):
             said = [quote]  # a place's own line of a list of offices (樊城区：…窗口，咨询电话…)
         if said:
             return DirectAnswer(kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=clause_id)

@@ -182,8 +182,9 @@ _STATUS_IN_BRACKETS = re.compile(r"[（(][^（）()]*(?:停止|不再|期满|废
 
 # A sentence that stops what an earlier document set (原《…》规定的…每户2000元…标准同时停止执行, 原标准不再
 # 执行): the old standard ended, replaced by the one this clause sets — this clause's measures run on.
+# (原 of 原则上, 原因, 原籍, 高原 … is no "former": 原则上…本政策…期满后不再执行 ends this clause's own measure)
 _OLD_STANDARD_STOPS = re.compile(
-    r"原[^。；]{0,120}?(?:标准|规定|办法|细则|政策|文件)[^。；]{0,20}?(?:同时|一并)?(?:停止执行|不再执行|废止|失效)"
+    r"(?<![高草平还复中])原(?![则因籍])[^。；]{0,120}?(?:标准|规定|办法|细则|政策|文件)[^。；]{0,20}?(?:同时|一并)?(?:停止执行|不再执行|废止|失效)"
 )
 
 

@@ -47,18 +47,27 @@ _HIRES = re.compile(
     r"|(?:招|雇|录用|聘)(?:我|俺|咱)"
 )
 _NOT_HIRING = re.compile(r"招(?:商|标|生|牌|呼|待|手|式|数|募|考)")
+# Being hired, told in the passive (被单位录用, 被一家企业聘用了, 被招进厂): the asker is the one hired.
+_HIRED_PASSIVE = re.compile(r"被[^，,。；;？?\s]{0,8}?(?:录用|聘用|聘请|雇用|雇佣|招用|招聘|招录|招|聘|雇)")
+
+
+def _without_being_hired(text: str) -> str:
+    return _HIRED_PASSIVE.sub("", text)
 
 
 def speaks_of_hiring(text: str) -> bool:
-    """The asker hires or pays staff (招了两个大学生, 雇人, 给员工交社保) — not 招商, 招生."""
+    """The asker hires or pays staff (招了两个大学生, 雇人, 给员工交社保) — not 招商, 招生, nor being hired
+    (被公司录用的大学生)."""
+    text = _without_being_hired(text)
     return any(word in text for word in _HIRING_WORDS) or (
         _HIRES.search(text) is not None and not _NOT_HIRING.search(text)
     )
 
 
 def speaks_for_an_employer(text: str) -> bool:
-    """The asker hires, or speaks as (or of) an employer or a provider (我们公司, 单位, 老板)."""
-    return speaks_of_hiring(text) or any(word in text for word in _EMPLOYER_WORDS)
+    """The asker hires, or speaks as (or of) an employer or a provider (我们公司, 单位, 老板) — not as
+    the one an employer hired (被单位录用)."""
+    return speaks_of_hiring(text) or any(word in _without_being_hired(text) for word in _EMPLOYER_WORDS)
 
 
 def names_the_hired(measure: Measure, words: Iterable[str]) -> bool:
@@ -705,7 +714,7 @@ class MeasureMatcher:
         speaks_for_employer = speaks_for_an_employer(text)
         # The people the asker hires (招了两个大学生) are not the asker: a group named only there never
         # makes a person's measure for that group the asker's own.
-        own_text = _HIRES.sub("", text) if hires else text
+        own_text = _HIRES.sub("", _without_being_hired(text)) if hires else text
         hired_words = {t for t in own if t not in own_text} if hires else set()
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
