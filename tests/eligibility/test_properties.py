@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from eligibility.engine import Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
+from eligibility.questions import HOUSEHOLD_REGION
 from eligibility.roles import BROKER, ROLE_FACTS, STAFFED
 from eligibility.rulebook import RECEIVED, Benefit, default_rulebook
 from eligibility.units import HIRE_DATE
@@ -87,6 +88,10 @@ def _speaks_of(benefit: Benefit) -> set[str]:
     with the fact that collects a record (certificates, more_certificates), and — for an employer's
     benefit — the facts that decide whose it is (the person's business hiring, the person hireable)."""
     facts = set(benefit.facts)
+    if benefit.household is not None and benefit.household.registered:
+        # Session 28: a measure the text limits to those registered here (吉林籍) fails for a 户籍 said to be
+        # elsewhere — decided by the check (the place's results), outside its conditions.
+        facts.add(HOUSEHOLD_REGION)
     if benefit.once is not None:
         # A one-time measure (once:) is decided by the prior receipt too, outside its conditions.
         facts.add(RECEIVED)
@@ -105,6 +110,10 @@ def _speaks_of(benefit: Benefit) -> set[str]:
 
 def _domain(spec: FactSpec, as_of: date) -> list[Any]:
     """Values of a fact that straddle every boundary the rules use."""
+    if spec.name == HOUSEHOLD_REGION:
+        # The household question's answers: a covered place, or “其他地方” (a 户籍 elsewhere).
+        rest = [spec.rest_of_place.value] if spec.rest_of_place is not None else []
+        return [*BOOK.jurisdictions, *rest]
     if spec.type == "boolean":
         return [True, False]
     if spec.type == "enum":
@@ -127,18 +136,28 @@ def _domain(spec: FactSpec, as_of: date) -> list[Any]:
 def _matters(engine: Engine, benefit: Benefit, fact: str, profile: Profile) -> bool:
     """Is there a way to answer the other open facts the benefit's status depends on (`_speaks_of`:
     its conditions, another certificate, whose benefit it is) such that `fact` decides its status?"""
+    # The 户籍 only ever rules a measure out (`_speaks_of`): left unsaid, the other facts are at their most open.
     others = sorted(
-        f for f in _speaks_of(benefit) if f != fact and not profile.is_answered(f) and BOOK.facts[f].is_askable
+        f
+        for f in _speaks_of(benefit)
+        if f not in {fact, HOUSEHOLD_REGION} and not profile.is_answered(f) and BOOK.facts[f].is_askable
     )
     domains = [_domain(BOOK.facts[f], profile.as_of) for f in others]
     for base in _bases(profile, others, domains):
-        seen = {
-            engine.evaluate(benefit, base.with_answer(fact, v)).result.status
-            for v in _domain(BOOK.facts[fact], profile.as_of)
-        }
+        seen = {_status(engine, benefit, base.with_answer(fact, v)) for v in _domain(BOOK.facts[fact], profile.as_of)}
         if len(seen) > 1:
             return True
     return False
+
+
+def _status(engine: Engine, benefit: Benefit, profile: Profile) -> str:
+    """The benefit's status for the profile: its own evaluation, or — once the 户籍 is said — the place's check,
+    which judges a measure for those registered here (吉林籍) against it."""
+    if profile.is_answered(HOUSEHOLD_REGION) and HOUSEHOLD_REGION in _speaks_of(benefit):
+        found = next((r for r in engine.check(profile).benefits if r.id == benefit.id), None)
+        if found is not None:
+            return found.status
+    return engine.evaluate(benefit, profile).result.status
 
 
 def _bases(profile: Profile, others: list[str], domains: list[list[Any]]) -> Iterator[Profile]:
@@ -240,10 +259,72 @@ SHANGLUO_OWNER = Profile(
 )
 
 
+# Session 28: a 延吉 farmer, 低保/建档立卡 said 不清楚, nothing else left to ask: the 户籍 is asked, as a measure
+# for those registered in 吉林 (吉林籍建档立卡…比照就业困难人员) still stands and “其他地方” rules it out. The
+# check decides it, not the benefit's conditions; the test read only those and failed (seen on de4fc1e too).
+YANJI_FARMER = Profile(
+    as_of=date(2019, 1, 1),
+    values={
+        "region": "延吉",
+        "employment_status": "farming",
+        "education": "below_high_school",
+        "household": None,
+        "business_form": "none",
+        "wants_business": False,
+        "veteran": None,
+        "overcapacity_worker": True,
+        "wants_training": None,
+    },
+)
+
+# Session 28: the 商洛 profile reported with the 延吉 one (as the report gives it; the facts it does not list
+# unanswered). 商洛 has no measure limited to its own 户籍, so it is asked the 人员类别, not the 户籍.
+SHANGLUO_RETURNEE = Profile(
+    as_of=date(2025, 10, 28),
+    values={
+        "region": "商洛",
+        "city": "商洛",
+        "graduation_date": date(2025, 9, 6),
+        "business_form": "farm_entity",
+        "wants_flexible": False,
+        "business_first": True,
+        "business_in_incubator": False,
+        "has_startup_loan": True,
+        "returning_migrant": True,
+        "registered_before_starting": False,
+        "overcapacity_worker": False,
+        "organized_labor_export": True,
+        "social_insurance_paid": False,
+        "ui_years": 0.5,
+        "years_to_retirement": 0,
+        "certificate_level": "intermediate",
+        "certificate_date": date(2025, 5, 4),
+        "hiring_staff": False,
+        "hire_household": (),
+        "hire_registered_unemployed": True,
+        "hire_overcapacity_worker": True,
+        "hire_organized_labor_export": True,
+        "hire_education": "college",
+        "hire_contract": True,
+        "hire_insured": True,
+        "job_start_date": date(2025, 6, 20),
+        "hires": (),
+        "unit_epidemic_supplies": False,
+        "unit_staff": 12,
+        "unit_new_hire_percent": 92,
+        "landless": True,
+        "grassroots_service": True,
+        "flexible_subsidy_ended": True,
+    },
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(profile=profiles())
 @example(profile=SHANGLUO_BORROWER)
 @example(profile=SHANGLUO_OWNER)
+@example(profile=YANJI_FARMER)
+@example(profile=SHANGLUO_RETURNEE)
 def test_every_question_asked_can_change_some_result(engine: Engine, profile: Profile) -> None:
     result = engine.check(profile)
     question = result.next_question
@@ -274,3 +355,49 @@ def test_a_fact_answered_dont_know_is_never_asked(engine: Engine, profile: Profi
         broad = next((o for o in BOOK.facts[fact].options if o.value == profile.values[fact]), None)
         assert broad is not None and broad.covers, (fact, profile.values[fact])
         assert {o.value for o in question.options} <= {*broad.covers, None}
+
+
+@SETTINGS
+@given(profile=profiles())
+@example(profile=YANJI_FARMER)
+def test_the_household_asked_at_a_covered_place_can_change_a_result(engine: Engine, profile: Profile) -> None:
+    """Session 28: the 户籍 asked where the place is covered (a measure for those registered here still stands)
+    is asked because an answer to it can change the check: some option of the question moves a result."""
+    result = engine.check(profile)
+    question = result.next_question
+    if question is None or question.fact != HOUSEHOLD_REGION:
+        return
+    before = {r.id: r.status for r in result.benefits}
+    moved = [
+        option.value
+        for option in question.options
+        if {r.id: r.status for r in engine.check(profile.with_answer(HOUSEHOLD_REGION, option.value)).benefits}
+        != before
+    ]
+    assert moved, [o.value for o in question.options]
+
+
+def test_a_household_elsewhere_rules_out_the_measure_for_those_registered_here(engine: Engine) -> None:
+    """A 延吉 worker from a 建档立卡 family, nothing else open: the 户籍 is the question left, and the answer
+    decides the 吉林籍 measure — kept for a 吉林 户籍, ruled out for one elsewhere."""
+    worker = Profile(
+        as_of=date(2018, 3, 1),
+        values={"region": "延吉市", "age": 40, "household": ("poverty_registered",), "employment_status": None},
+    )
+    question = engine.check(worker).next_question
+    parity = "jilin.poor_labor_hardship_parity"
+    if question is not None and question.fact != HOUSEHOLD_REGION:
+        # Other facts are asked first; answer them 不清楚 until the 户籍 is the one left.
+        for _ in range(40):
+            if question is None or question.fact == HOUSEHOLD_REGION:
+                break
+            for fact in question.facts:
+                worker = worker.with_answer(fact, None)
+            question = engine.check(worker).next_question
+    assert question is not None and question.fact == HOUSEHOLD_REGION
+    status = {
+        v: _status(engine, BOOK.benefits[parity], worker.with_answer(HOUSEHOLD_REGION, v))
+        for v in ("吉林省", "其他地方")
+    }
+    assert status["其他地方"] == "ineligible" and status["吉林省"] != "ineligible", status
+    assert _matters(engine, BOOK.benefits[parity], HOUSEHOLD_REGION, worker)
