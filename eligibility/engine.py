@@ -220,7 +220,8 @@ class Engine:
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
-        next_question = self._next_question(evaluations, profile)
+        # A measure the 户籍 said already rules out (吉林籍, the 户籍 elsewhere) asks nothing more.
+        next_question = self._next_question(self._not_ruled_out(evaluations, profile, query, jurisdiction), profile)
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         pending = self.pending_documents(jurisdiction)
         home = self._home(profile, query, jurisdiction)
@@ -258,6 +259,16 @@ class Engine:
             and household_in(query) is None
             and any(b.household is not None for b in self.rulebook.benefits.values())
         )
+
+    def _not_ruled_out(
+        self, evaluations: list[Evaluation], profile: Profile, query: str, here: str
+    ) -> list[Evaluation]:
+        """The evaluations whose measure the 户籍 said does not rule out: one limited to those registered here
+        (吉林籍) is decided for a 户籍 elsewhere, whatever its other facts — none of them is worth asking."""
+        if not self._registered_only:
+            return evaluations
+        judged = self._registered_elsewhere([e.result for e in evaluations], profile, query, here)
+        return [e for e, r in zip(evaluations, judged, strict=True) if r is e.result]
 
     def _registered_stands(self, results: list[BenefitResult], profile: Profile, query: str) -> bool:
         """A measure the text limits to those registered here (吉林籍) is still the person's or may be, and

@@ -277,6 +277,62 @@ YANJI_FARMER = Profile(
     },
 )
 
+# Session 28 (seed 44): a 延吉 person whose 户籍 is said to be 商洛 was asked the 家庭类别, which only the 吉林籍
+# measure
+# (贫困家庭劳动力参照就业困难人员) reads — one the 户籍 elsewhere already rules out.
+YANJI_REGISTERED_ELSEWHERE = Profile(
+    as_of=date(2024, 7, 23),
+    values={
+        "region": "延吉",
+        "household_region": "商洛",
+        "education": "below_high_school",
+        "graduation_date": date(2019, 10, 17),
+        "business_first": False,
+        "business_months": 48,
+        "has_startup_loan": True,
+        "rural_labor": False,
+        "returning_migrant": True,
+        "registered_unemployed": False,
+        "registered_before_starting": False,
+        "unemployed_months": 85,
+        "job_seeking": False,
+        "student_loan": True,
+        "veteran": "officer_self_employed",
+        "wants_training": False,
+        "ui_insured": False,
+        "ui_benefit": "exhausted",
+        "certificate_date": date(2021, 3, 5),
+        "hiring_staff": False,
+        "labor_broker": True,
+        "hire_household": (),
+        "hire_registered_unemployed": True,
+        "hire_unemployed_months": 100,
+        "hire_overcapacity_worker": True,
+        "hire_education": "college",
+        "hire_graduation_date": date(2025, 4, 24),
+        "hire_contract": True,
+        "hire_insured": True,
+        "hire_months": 20,
+        "more_hires": False,
+        "hires": (),
+        "unit_park": True,
+        "unit_new_hire_percent": 18,
+        "unit_poverty_base": False,
+        "more_certificates": True,
+        "public_welfare_job_ended": True,
+        "enlisted_student": False,
+        "unsure_groups": (
+            "plans",
+            "graduate_details",
+            "insurance",
+            "hires",
+            "hire_terms",
+            "situation",
+            "business_details",
+        ),
+    },
+)
+
 # Session 28: the 商洛 profile reported with the 延吉 one (as the report gives it; the facts it does not list
 # unanswered). 商洛 has no measure limited to its own 户籍, so it is asked the 人员类别, not the 户籍.
 SHANGLUO_RETURNEE = Profile(
@@ -325,6 +381,7 @@ SHANGLUO_RETURNEE = Profile(
 @example(profile=SHANGLUO_OWNER)
 @example(profile=YANJI_FARMER)
 @example(profile=SHANGLUO_RETURNEE)
+@example(profile=YANJI_REGISTERED_ELSEWHERE)
 def test_every_question_asked_can_change_some_result(engine: Engine, profile: Profile) -> None:
     result = engine.check(profile)
     question = result.next_question
