@@ -253,6 +253,16 @@ def verbs() -> frozenset[str]:
     return _dictionary_entries(_VERB_ENTRY)
 
 
+_NOUN_ENTRY = re.compile(r"^(\S+) \d+ n\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def nouns() -> frozenset[str]:
+    """Words jieba's dictionary tags as common nouns (人, 钱, 补贴), read straight from its dictionary
+    file as `verbs` are."""
+    return _dictionary_entries(_NOUN_ENTRY)
+
+
 # jieba's tags of verbs (记错, 等到, 出去): a deed or a happening, no thing of any field (not 动名词 such as 服务).
 _VERB_TAGS = "v|vd|vg|vi"
 _DOING_ENTRY = re.compile(rf"^(\S+) \d+ (?:{_VERB_TAGS})\r?$", re.MULTILINE)

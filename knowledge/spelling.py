@@ -5,7 +5,8 @@ A pair of characters is read as a vocabulary word when jieba knows neither of it
 of a word of two or more characters (不贴息 is 不 + 贴息: left alone; 交代款项 is 交代 + 款项), the pair
 sounds like the word with its tones (any reading of each character: 帖 is tiē, tiě or tiè) — or, when
 no word has its tones, like one word alone by its syllables (a pinyin keyboard takes no tones: 申情 is
-申请) — and it keeps one of the word's characters in its place. The vocabulary is the product's own — the
+申请) — and it keeps one of the word's characters in its place; never where the pair and the word are
+each a verb and its object (找人 is a phrase of its own beside 招人). The vocabulary is the product's own — the
 two-character dictionary words inside its topic terms and description phrases — so no list of
 misspellings is kept, and the corrector grows with the vocabulary.
 """
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from operator import ne
 
-from knowledge.query import is_dictionary_word, jieba_words
+from knowledge.query import is_dictionary_word, jieba_words, nouns, verbs
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A pair holding a particle (招了, 雇了) is a phrase, not a term: 找了个工作 keeps 了 and sounds like 招了
@@ -78,7 +79,7 @@ class Speller:
         """Make the sound indexes now (a server, before its first message): made on the first message
         with a pair jieba does not know, they import pypinyin and read every vocabulary word's sound —
         seconds of CPU that one early message paid for, with every other request waiting behind it."""
-        _ = self._by_sound, self._by_opening
+        _ = self._by_sound, self._by_opening, verbs(), nouns()
         if self._toneless:
             _ = self._by_syllables
 
@@ -196,7 +197,10 @@ class Speller:
                 word
                 for sound in sounds
                 for word in index.get(tuple(sound), ())
-                if word != pair and (word[0] == pair[0] or word[1] == pair[1]) and not _changes_a_numeral(pair, word)
+                if word != pair
+                and (word[0] == pair[0] or word[1] == pair[1])
+                and not _changes_a_numeral(pair, word)
+                and not (_is_verb_and_object(pair) and _is_verb_and_object(word))
             }
             if matches:
                 return matches.pop() if len(matches) == 1 else None
@@ -210,6 +214,13 @@ class Speller:
             inside = len(word) >= WORD_CHARS and is_dictionary_word(word)
             known.extend([inside] * len(word))
         return known
+
+
+def _is_verb_and_object(pair: str) -> bool:
+    """Whether a pair reads as a verb of its own and its object (找人, 招人, 要钱). Typed for a word of the
+    same shape it is a phrase the person chose, not a slip: a keyboard offers 找人 and 招人 side by side for
+    zhaoren, and 要找人担保 asks for a guarantor — hiring (招人) is another question."""
+    return pair[0] in verbs() and pair[1] in nouns()
 
 
 def _changes_a_numeral(pair: str, word: str) -> bool:
