@@ -718,8 +718,8 @@ class MeasureMatcher:
         hired_words = {t for t in own if t not in own_text} if hires else set()
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
-        meanings = _meanings_said(frozenset(analysis.expansions))
-        pieces = {t for parts in meanings.values() for t in parts}
+        meanings = _meanings_narrowed(_meanings_said(frozenset(analysis.expansions)), own)
+        pieces = {t for _, completion in meanings.values() for t in completion}
         asked_levels = _levels_asked(text)
         asks_amount = asked.asks_figure
         focus = tuple(own)
@@ -771,8 +771,9 @@ class MeasureMatcher:
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
-                    # A piece of a glossary meaning (毕业生 of 中职毕业生) ties a measure to the question only
-                    # where the measure holds the meaning it is a piece of (高校毕业生 is no 中职毕业生).
+                    # The glossary's completion of a word the question said (毕业生 of 中职毕业生, said 中职) ties
+                    # a measure to the question only where the measure holds that meaning or the word said
+                    # (高校毕业生 is no 中职毕业生).
                     held = _pieces_held(meanings, measure)
                     topic_overlap = (
                         sum(
@@ -1170,10 +1171,37 @@ def _meanings_said(expansions: frozenset[str]) -> dict[str, frozenset[str]]:
     return {term: parts for term, parts in _meaning_tokens().items() if parts and parts <= expansions}
 
 
-def _pieces_held(meanings: Mapping[str, frozenset[str]], measure: Measure) -> set[str]:
-    """The words of the meanings a measure's own text holds whole."""
+def _meanings_narrowed(
+    meanings: Mapping[str, frozenset[str]], own: Iterable[str]
+) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """The meanings that complete a word the question said itself (中职 → 中职毕业生), each with the words
+    said inside it and its completion: its other pieces (毕业生, 毕业), neither said nor a meaning of the
+    question whole. A meaning the question reaches by other words (建档立卡 → 贫困劳动力; 自己交社保 →
+    灵活就业, 社会保险补贴: a list of alternatives) completes nothing said, so none of its pieces is held
+    back."""
+    own = [w for w in own if len(w) >= 2]
+    narrowed = {}
+    for term, parts in meanings.items():
+        said = frozenset(w for w in own if w != term and w in term)
+        if said:
+            completion = frozenset(
+                t for t in parts if t not in meanings and not any(t in w for w in said) and t not in own
+            )
+            if completion:
+                narrowed[term] = (said, completion)
+    return narrowed
+
+
+def _pieces_held(meanings: Mapping[str, tuple[frozenset[str], frozenset[str]]], measure: Measure) -> set[str]:
+    """The completions of the meanings whose whole term, or a word said inside it, a measure's own text
+    holds (中职学校毕业生 holds 中职: its 毕业生 is the one asked)."""
     texts = (measure.span, measure.name, *measure.aliases)
-    return {t for term, parts in meanings.items() if any(term in text for text in texts) for t in parts}
+    return {
+        t
+        for term, (said, completion) in meanings.items()
+        if any(term in text or any(w in text for w in said) for text in texts)
+        for t in completion
+    }
 
 
 def _own_overlap(
