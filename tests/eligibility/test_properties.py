@@ -278,8 +278,7 @@ YANJI_FARMER = Profile(
 )
 
 # Session 28 (seed 44): a 延吉 person whose 户籍 is said to be 商洛 was asked the 家庭类别, which only the 吉林籍
-# measure
-# (贫困家庭劳动力参照就业困难人员) reads — one the 户籍 elsewhere already rules out.
+# measure (贫困家庭劳动力参照就业困难人员) reads — one the 户籍 elsewhere already rules out.
 YANJI_REGISTERED_ELSEWHERE = Profile(
     as_of=date(2024, 7, 23),
     values={
