@@ -636,6 +636,7 @@ class MeasureMatcher:
         and span — ≈ 1.5 ms a question over the first few hundred at five documents' scale). Each
         group reads one unit; past the limit groups stay prepared when first reached. Returns the
         number prepared."""
+        _meaning_tokens()  # the glossary's meanings by their words: read by every question
         first: dict[int, int] = {}
         for index, group in enumerate(self._group_list):
             first.setdefault(group, index)

@@ -152,8 +152,11 @@ def test_a_number_beside_the_sex_is_the_age(dialogue: Dialogue, message: str, ag
     assert dialogue.describer.describe(message, TODAY).facts.get("age") == age
 
 
-def test_a_number_without_the_sex_says_no_age(dialogue: Dialogue) -> None:
-    assert "age" not in dialogue.describer.describe("通江的 37 在家带娃", TODAY).facts
+def test_a_number_with_its_unit_says_no_age(dialogue: Dialogue) -> None:
+    # A bare two-digit number standing as a phrase of its own is the age (chat29's form-filling reading); one that
+    # says what it counts (37个月) is none.
+    assert "age" not in dialogue.describer.describe("通江的 在家带娃 37个月了", TODAY).facts
+    assert dialogue.describer.describe("通江的 37 在家带娃", TODAY).facts.get("age") == 37
 
 
 def test_the_age_beside_the_sex_can_be_corrected_by_its_value(dialogue: Dialogue) -> None:
