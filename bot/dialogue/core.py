@@ -1894,7 +1894,12 @@ class Dialogue:
             about_shown = elliptical or self._speaks_of_shown(work, text)
             again = self.threads.against(work.thread, text, about_shown=about_shown)
             if again is not None:
-                retried = self.answerer.answer(again.text, again.region, today)
+                try:
+                    retried = self.answerer.answer(again.text, again.region, today)
+                except QueryError:
+                    # The thread's words and the message together may be over the length a question may have:
+                    # the reading alone stands (no answer), as for any retry that finds nothing.
+                    retried = result
                 if retried.status is AnswerStatus.ANSWERED:
                     asked, result = again, retried
         situation = None

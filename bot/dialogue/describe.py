@@ -248,10 +248,10 @@ class Describer:
                 negated = _is_negated(text, match.start(), match.end())
                 sets = compiled.phrase.negated if negated else compiled.phrase.sets
                 sets = self._of_the_speaker(text, match, sets)
-                if sets.get("employment_status") == "self_employed" and _PLANNED.search(text[: match.start()]):
-                    # 想搞直播带货, 打算做电商: a business wished for is a plan, whatever its kind — not a
-                    # business run now (the plan phrases above name kinds of shop; this reads the wish).
-                    sets = {"wants_business": True}
+                if sets.get("employment_status") in _PLAN_OF and _is_planned(text, match.start()):
+                    # 想搞直播带货, 打算做电商, 只是打算 养鸡: a state wished for is a plan, whatever its kind — not
+                    # what the person does now (the plan phrases above name kinds of shop; this reads the wish).
+                    sets = dict(_PLAN_OF[sets["employment_status"]])
                 for fact, raw in sets.items():
                     value, note = self._value(raw, match, today)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
@@ -454,6 +454,25 @@ _PLANNED = re.compile(
     r"(?:(?:跟|和|与|同)[\u4e00-\u9fff]{1,5}?)?(?:一起|一块儿?|合伙|合作|搭伙|联手)?(?:在[\u4e00-\u9fff]{1,4}?)?"
     r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$"
 )
+# A wish said as a phrase of its own, what is wished following after a pause (只是打算 养鸡, 准备着，开个农家乐).
+_WISH_APART = re.compile(r"(?:想|打算|准备|计划|考虑)(?:着|要)?(?:的是|是)?[\s，,：:]+$")
+# What a state wished for is (session 28): a business is a plan to start one, a job (进厂上班) is looking for one,
+# gig work a wish to work flexibly; farming wished for (打算回去养鸡) says nothing of now.
+_PLAN_OF: dict[str, dict[str, Any]] = {
+    "self_employed": {"wants_business": True},
+    "employed": {"job_seeking": True},
+    "flexible": {"wants_flexible": True},
+    "farming": {},
+}
+
+
+def _is_planned(text: str, start: int) -> bool:
+    """What starts at `start` is said as wished for: right after the wish (想搞, 打算明年回老家做) or after a wish
+    standing apart before a pause (只是打算 养鸡)."""
+    before = text[:start]
+    return bool(_PLANNED.search(before) or _WISH_APART.search(before))
+
+
 # 巴中这边没交, 现在没办: a clause that is only a negated verb of a fact, with where or when it holds.
 _ELIDED_NEGATION = re.compile(
     r"(?:^|(?<=[\s，,。；;]))[\u4e00-\u9fff]{0,4}?(?:这边|这里|本地|当地|现在|目前|如今)(?:也|都|还|一直)?"
