@@ -66,6 +66,7 @@ SETS = {
     "held-out 24": "answers_holdout24",
     "held-out 25": "answers_holdout25",
     "held-out 26": "answers_holdout26",
+    "held-out 27": "answers_holdout27",
 }
 
 

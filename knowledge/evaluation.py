@@ -49,6 +49,7 @@ HOLDOUT_SETS = (
     "answers_holdout24",
     "answers_holdout25",
     "answers_holdout26",
+    "answers_holdout27",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
