@@ -11,12 +11,17 @@ time, and prints per kind of turn:
 - a floor timed between the turns (a fixed piece of pure-Python work, the same every time): its p95/p50
   and p99/p50 are the host's own spread — a turn's tail beyond it is the turn's own work.
 
+`--store postgresql` runs the same turns on a throwaway PostgreSQL cluster (tests/postgres.py: initdb, 127.0.0.1,
+fsync off — as bench_scaleout's), `--database-url` on a database of your own. Either way the database's share
+of a turn is counted from SQLAlchemy's events on every engine: round trips to the server, statements, the BEGINs
+the driver sends, connection checkouts, and the wall time inside the statements, per kind of turn.
+
 `--profile` then runs the same draws again with cProfile on each policy turn and compares the slowest 5 %
 of them with the median ones (functions by own time per turn, slow − median): where the tail comes from.
 The collector's objects are frozen once the app is built, as `policybot serve` does; `--freeze-warm`
 freezes them again after the warm-up turns.
 
-    .venv/bin/python bench/bench_turn_latency.py [--turns 1500] [--profile] [--top 25]
+    .venv/bin/python bench/bench_turn_latency.py [--turns 1500] [--profile] [--top 25] [--store postgresql]
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +74,80 @@ class Pauses:
             self.by_generation[info["generation"]].append(spent * 1000)
 
 
+class DatabaseUse:
+    """Per turn: round trips to the database server, statements, the BEGINs the driver sends before a
+    transaction's first statement, pool checkouts, and the wall time inside the statements — from
+    SQLAlchemy's events on every engine and pool. On PostgreSQL a round trip is a statement, a BEGIN
+    (psycopg sends it on its own), a COMMIT or a ROLLBACK of an open transaction; an SQLite file has
+    none (its statements are counted)."""
+
+    COUNTS = ("round trips", "statements", "BEGINs", "checkouts")
+
+    def __init__(self) -> None:
+        self.now: dict[str, float] = dict.fromkeys((*self.COUNTS, "sql ms"), 0.0)
+        self.started = 0.0
+        self.by_statement: dict[str, list[float]] = defaultdict(list)  # its first words: wall ms each time
+
+    def listen(self) -> None:
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+        from sqlalchemy.pool import Pool
+
+        def count(name: str) -> Callable[..., None]:
+            def counted(*_: Any, **__: Any) -> None:
+                self.now[name] += 1
+
+            return counted
+
+        def open_transaction(connection: Any) -> bool:
+            raw = connection.connection.driver_connection
+            status = getattr(getattr(raw, "info", None), "transaction_status", None)
+            return status is not None and int(status) != 0  # psycopg: 0 is IDLE (no transaction open)
+
+        def before(connection: Any, *_: Any) -> None:
+            raw = connection.connection.driver_connection
+            if hasattr(raw, "info"):  # psycopg
+                self.now["round trips"] += 1
+                if not raw.autocommit and not open_transaction(connection):
+                    self.now["BEGINs"] += 1
+                    self.now["round trips"] += 1
+            self.now["statements"] += 1
+            self.started = time.perf_counter()
+
+        def ends(connection: Any) -> None:
+            if open_transaction(connection):
+                self.now["round trips"] += 1
+
+        def after(_connection: Any, _cursor: Any, statement: str, *__: Any) -> None:
+            spent = (time.perf_counter() - self.started) * 1000
+            self.now["sql ms"] += spent
+            self.by_statement[" ".join(statement.split())[:60]].append(spent)
+
+        event.listen(Engine, "before_cursor_execute", before)
+        event.listen(Engine, "after_cursor_execute", after)
+        event.listen(Engine, "commit", ends)
+        event.listen(Engine, "rollback", ends)
+        event.listen(Pool, "checkout", count("checkouts"))
+
+    def snapshot(self) -> dict[str, float]:
+        return dict(self.now)
+
+
+@contextmanager
+def database(store: str, url: str | None, data_dir: Path) -> Iterator[str]:
+    """The database the turns are stored in: an SQLite file in the data directory, the given URL, or a
+    fresh database on a throwaway PostgreSQL cluster (removed afterwards)."""
+    if url is not None:
+        yield url
+    elif store == "sqlite":
+        yield f"sqlite:///{data_dir / 'policybot.sqlite3'}"
+    else:
+        from tests.postgres import running_cluster
+
+        with running_cluster() as cluster:
+            yield cluster.create_database("bench")
+
+
 def floor_work() -> None:
     """A fixed piece of pure-Python work (≈ 0.3 ms): dict and list churn as a turn's code does."""
     items = {f"k{i}": i for i in range(600)}
@@ -94,6 +174,7 @@ def run_turns(
     pauses: Pauses,
     profile_policy: bool = False,
     freeze: bool = True,
+    use: DatabaseUse | None = None,
 ) -> dict[str, Any]:
     """PEOPLE conversations interleaved, one turn at a time; WARM_TURNS untimed first."""
     people = [Chat(post, n, questions, label) for n in range(PEOPLE)]
@@ -103,6 +184,7 @@ def run_turns(
     gc_ms: dict[str, list[float]] = defaultdict(list)
     floor: list[float] = []
     profiles: list[tuple[float, pstats.Stats, str]] = []
+    used: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for i in range(turns + WARM_TURNS):
         if i == WARM_TURNS:
             if freeze:
@@ -118,6 +200,7 @@ def run_turns(
             else None
         )
         collected = pauses.total
+        before = use.snapshot() if use is not None else {}
         wall_started, cpu_started = time.perf_counter(), time.thread_time()
         if profile is not None:
             profile.runcall(run)
@@ -126,6 +209,9 @@ def run_turns(
         spent_cpu, spent_wall = time.thread_time() - cpu_started, time.perf_counter() - wall_started
         if i < WARM_TURNS:
             continue
+        if use is not None:
+            for name, value in use.snapshot().items():
+                used[kind][name] += value - before[name]
         wall[kind].append(spent_wall * 1000)
         cpu[kind].append(spent_cpu * 1000)
         gc_ms[kind].append((pauses.total - collected) * 1000)
@@ -134,7 +220,7 @@ def run_turns(
         started = time.perf_counter()
         floor_work()
         floor.append((time.perf_counter() - started) * 1000)
-    return {"wall": wall, "cpu": cpu, "gc": gc_ms, "floor": floor, "profiles": profiles}
+    return {"wall": wall, "cpu": cpu, "gc": gc_ms, "floor": floor, "profiles": profiles, "used": used}
 
 
 def own_time_per_turn(
@@ -197,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=1500, help=f"timed turns (after {WARM_TURNS} untimed)")
     parser.add_argument("--profile", action="store_true", help="a second pass: cProfile every policy turn")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="postgresql: a throwaway cluster (tests/postgres.py), as bench_scaleout's")  # fmt: skip
+    parser.add_argument("--database-url", help="store the turns here instead (the database must be empty)")
     parser.add_argument("--freeze-warm", action="store_true", help="gc.freeze again after the warm-up turns")
     args = parser.parse_args(argv)
 
@@ -208,8 +297,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"before: {load_average()}", flush=True)
     pauses = Pauses()
     gc.callbacks.append(pauses)
-    with tempfile.TemporaryDirectory(prefix="policybot-bench-latency-") as tmp:
-        settings = Settings(data_dir=Path(tmp), embedding_model=None, chroma_url=None, web_rate_limit="")
+    use = DatabaseUse()
+    use.listen()
+    with (
+        tempfile.TemporaryDirectory(prefix="policybot-bench-latency-") as tmp,
+        database(args.store, args.database_url, Path(tmp)) as url,
+    ):
+        print(f"store: {url.split(':', 1)[0]}", flush=True)
+        settings = Settings(
+            data_dir=Path(tmp), embedding_model=None, chroma_url=None, web_rate_limit="", database_url=url
+        )
         web = build_services(settings)
         freeze_loaded_objects()  # as `policybot serve` does once the app is built
 
@@ -218,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
             return dict(json.loads(bytes(response.body)))
 
         questions = question_pool()
-        measured = run_turns(in_process, questions, args.turns, "latency", pauses, freeze=args.freeze_warm)
+        measured = run_turns(in_process, questions, args.turns, "latency", pauses, freeze=args.freeze_warm, use=use)
         print(f"\n{'ms per turn':<34} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>8}")
         print(line("floor (fixed work, wall)", measured["floor"]))
         for kind in KINDS:
@@ -237,6 +334,17 @@ def main(argv: list[str] | None = None) -> int:
                     f"{sum(paused) / len(measured['gc'][kind]):.3f} ms a turn on average, "
                     f"longest {max(paused, default=0.0):.2f} ms"
                 )
+        print(f"\n{'database per turn':<18} " + " ".join(f"{name:>10}" for name in (*DatabaseUse.COUNTS, "sql ms")))
+        for kind in KINDS:
+            n = len(measured["wall"][kind])
+            if n:
+                per = measured["used"][kind]
+                print(f"{kind:<18} " + " ".join(f"{per[name] / n:>10.2f}" for name in (*DatabaseUse.COUNTS, "sql ms")))
+        print("statements by wall time in all (ms: count, p50, p95, total):")
+        spent = sorted(use.by_statement.items(), key=lambda kv: -sum(kv[1]))
+        for statement, times in spent[:12]:
+            p50, p95, _, _ = cuts(times) if len(times) > 1 else (times[0],) * 4
+            print(f"  {len(times):>6} {p50:>7.2f} {p95:>7.2f} {sum(times):>9.1f}  {statement}")
         print("collections during the timed turns and floors:")
         for generation, spent in sorted(pauses.by_generation.items()):
             print(f"  generation {generation}: {len(spent)} collections, p50 {statistics.median(spent):.2f} ms, "

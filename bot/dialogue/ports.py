@@ -44,6 +44,11 @@ class SessionAccess(Protocol):
 
 
 class SessionTurnAccess(SessionAccess, Protocol):
+    def read_to_write(self, key: str) -> tuple[SessionState | None, str | None]:
+        """`SessionStore.read` inside the turn's transaction, and no other turn writes the session until
+        it ends."""
+        ...
+
     def replace(self, key: str, stored: str | None, state: SessionState | None) -> bool:
         """Write `state` (None: delete) only if the stored session is still exactly `stored` (its
         text as `SessionStore.read` gave it; None: there was none); False, writing nothing, if not."""
@@ -51,15 +56,10 @@ class SessionTurnAccess(SessionAccess, Protocol):
 
 
 class SessionStore(SessionAccess, Protocol):
-    @property
-    def has_one_writer(self) -> bool:
-        """One write transaction at a time for the whole database (an SQLite file), not per key."""
-        ...
-
     def read(self, key: str) -> tuple[SessionState | None, str | None]:
         """`load`, with the session's stored text (for `SessionTurnAccess.replace`)."""
         ...
 
     def turn(self, key: str) -> AbstractContextManager[SessionTurnAccess]:
-        """Load and save of one turn, committed together; one turn of `key` at a time across processes."""
+        """The writes of one turn, committed together (the session by `SessionTurnAccess.replace`)."""
         ...

@@ -1,13 +1,14 @@
 """Conversations: the core plus a store, one turn at a time per person.
 
-This is what channels call: load the session, let the core answer, save (or, after /forget,
-delete) in one transaction, committed before the replies are handed back. On a database with one
-writer (SQLite) the core answers before the transaction, and the transaction checks that the session
-it answered on is still the stored one (else it answers again). Turns of the same person
-are serialized in-process (striped locks: bounded memory however many people write) and, on
-PostgreSQL, across replicas (the store's advisory lock), so two quick taps never overwrite each
-other's answer. A turn that changes nothing is not written; a turn with an id always changes the
-stored last turn id, so it is always written. `handle_turn` also says when a turn was /forget.
+This is what channels call: read the session, let the core answer, then save (or, after /forget,
+delete) in one transaction, committed before the replies are handed back. The transaction writes only
+if the session is still the one the core answered on (compare-and-set on its stored text), else the
+turn is answered again on what is stored — so no lock is held while the core answers, on either
+database. Turns of the same person are serialized in-process (striped locks: bounded memory however
+many people write); across processes and replicas the compare-and-set does it, so two quick taps
+never overwrite each other's answer. A turn that changes nothing is not written; a turn with an id
+always changes the stored last turn id, so it is always written. `handle_turn` also says when a turn
+was /forget.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Protocol
 
 from bot.dialogue.core import Dialogue
 from bot.dialogue.keys import SessionKeys
-from bot.dialogue.ports import SessionAccess, SessionStore
+from bot.dialogue.ports import SessionAccess, SessionStore, SessionTurnAccess
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 
 Clock = Callable[[], date]
@@ -58,6 +59,16 @@ class TurnHandler(Protocol):
     def handle_turn(self, key: str, turn: Turn, also: WithTheTurn | None = None) -> Handled: ...
 
 
+def _written(
+    rows: SessionTurnAccess, key: str, before: SessionState, stored: str | None, state: SessionState | None
+) -> bool:
+    """Whether the turn answered on `before` (stored as `stored`) is written as `state`: one compare-and-set
+    when it changes the session; when it does not, whether the session is still the one it answered on."""
+    if state == before:
+        return rows.read_to_write(key)[1] == stored
+    return rows.replace(key, stored, state)
+
+
 class Conversations:
     def __init__(
         self, dialogue: Dialogue, store: SessionStore, clock: Clock = date.today, keys: SessionKeys | None = None
@@ -85,34 +96,22 @@ class Conversations:
         channel stores with the turn (the web's transcript), written after the save in the same commit."""
         today = self.clock()
         with self._lock(key):
-            answered: tuple[SessionState, str | None, Outcome, TurnWrites | None] | None = None
-            if self.store.has_one_writer:
-                # Every writer of the database waits while a turn holds its write lock, so the turn is
-                # answered (and the channel's rows made ready) before, on the state read without the
-                # lock; under the lock it is written only if that is still the stored state (issue 14:
-                # the wait for the lock was the tail).
-                read, stored = self.store.read(key)
-                before = read or SessionState()
-                outcome = self.dialogue.respond(before, turn, today)
-                answered = before, stored, outcome, also(outcome) if also is not None else None
+            # The core answers (and the channel's rows are made ready) before the transaction, on the
+            # state read without a lock: on SQLite every writer waits while a turn holds the write lock
+            # (issue 14: that wait was the tail), on PostgreSQL a transaction held open while the core
+            # answered cost its lock, BEGIN and load round trips (session 29).
+            read, stored = self.store.read(key)
+            before = read or SessionState()
+            outcome = self.dialogue.respond(before, turn, today)
+            writes = also(outcome) if also is not None else None
             with self.store.turn(key) as rows:
-                if answered is not None and answered[2].state != answered[0]:
-                    # The turn changes the session: one compare-and-set write, no second read.
-                    _, stored, outcome, writes = answered
-                    if rows.replace(key, stored, outcome.state):
-                        if writes is not None:
-                            writes(rows)
-                        return Handled(outcome.replies, forgotten=outcome.state is None)
-                state = rows.load(key) or SessionState()
-                if answered is not None and answered[0] == state:
-                    _, _, outcome, writes = answered
-                else:  # another process handled a turn of this conversation in between: answered again
-                    outcome = self.dialogue.respond(state, turn, today)
+                while not _written(rows, key, before, stored, outcome.state):
+                    # Another process handled a turn of this conversation in between: answered again on
+                    # what is stored, which no other turn writes until this one commits.
+                    read, stored = rows.read_to_write(key)
+                    before = read or SessionState()
+                    outcome = self.dialogue.respond(before, turn, today)
                     writes = also(outcome) if also is not None else None
-                if outcome.state is None:
-                    rows.delete(key)
-                elif outcome.state != state:
-                    rows.save(key, outcome.state)
                 if writes is not None:
                     writes(rows)
         return Handled(outcome.replies, forgotten=outcome.state is None)

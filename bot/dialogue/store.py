@@ -3,9 +3,10 @@ PostgreSQL when several replicas share the sessions (the engine and the schema: 
 
 One row per channel-qualified key, the state as JSON, committed on every turn, so a restart or a
 kill -9 between turns loses nothing. SQLite runs in WAL mode: a committed turn survives a crash
-of the process, and readers do not block the writer. On PostgreSQL a turn holds an advisory lock
-on its key, on SQLite the file's write lock (`BEGIN IMMEDIATE`), so two processes never handle
-turns of one conversation at the same time.
+of the process, and readers do not block the writer. A turn is written by compare-and-set on the
+text it was answered on, so two processes never both write over one state: on SQLite the write runs
+under the file's write lock (`BEGIN IMMEDIATE`), on PostgreSQL the row's own lock decides (a turn
+written in between makes the other's compare fail, and it is answered again on what is stored).
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from bot.db import open_database, writing
+from bot.db import one_statement_reads, open_database, writing
 from bot.dialogue.types import SessionState
 from bot.tables import SessionRow
 
@@ -41,6 +42,10 @@ def _upsert(insert: Any) -> Any:
 # Built once, on the table (Core, not the ORM): a turn runs them with its values. A statement built
 # per turn is compiled per turn, and the ORM's execution and loading paths cost more than the SQL.
 _LOAD = select(_SESSIONS.c.state).where(_SESSIONS.c.key == bindparam("key"))
+# Inside a turn's transaction, to write on: PostgreSQL locks the row until the commit (a concurrent
+# compare-and-set waits, then finds the text changed); SQLite has no FOR UPDATE and needs none (the
+# turn holds the file's write lock).
+_LOAD_TO_WRITE = _LOAD.with_for_update()
 _DELETE = delete(_SESSIONS).where(_SESSIONS.c.key == bindparam("key"))
 # Compare-and-set: written only while the stored text is still the one the turn was answered on.
 _IS_STORED = (_SESSIONS.c.key == bindparam("stored_key")) & (_SESSIONS.c.state == bindparam("stored"))
@@ -52,7 +57,16 @@ _INSERT_NEW = {
 }
 _INSERT = insert(_SESSIONS)
 _UPSERT = {"postgresql": _upsert(postgresql.insert), "sqlite": _upsert(sqlite.insert)}
-_TURN_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
+def _parsed(key: str, stored: str | None) -> tuple[SessionState | None, str | None]:
+    if stored is None:
+        return None, None
+    try:
+        return SessionState.model_validate_json(stored), stored
+    except ValidationError:
+        log.warning("discarding unreadable session state for %s", key.split(":", 1)[0])
+        return None, stored
 
 
 class SessionRows:
@@ -66,14 +80,12 @@ class SessionRows:
 
     def read(self, key: str) -> tuple[SessionState | None, str | None]:
         """The session and its stored text (None, None: there is none)."""
-        stored = self.connection.execute(_LOAD, {"key": key}).scalar()
-        if stored is None:
-            return None, None
-        try:
-            return SessionState.model_validate_json(stored), stored
-        except ValidationError:
-            log.warning("discarding unreadable session state for %s", key.split(":", 1)[0])
-            return None, stored
+        return _parsed(key, self.connection.execute(_LOAD, {"key": key}).scalar())
+
+    def read_to_write(self, key: str) -> tuple[SessionState | None, str | None]:
+        """`read`, and no other turn writes the session until this transaction ends (PostgreSQL: the
+        row's lock; SQLite: the turn holds the file's write lock already)."""
+        return _parsed(key, self.connection.execute(_LOAD_TO_WRITE, {"key": key}).scalar())
 
     def replace(self, key: str, stored: str | None, state: SessionState | None) -> bool:
         """Write `state` (None: delete) only if the stored text is still `stored` (None: no session),
@@ -113,18 +125,14 @@ class SqlSessionStore:
     def __init__(self, url: str, session_key_secret: bytes | None = None) -> None:
         """`session_key_secret`: see bot.db.upgrade."""
         self.engine = open_database(url, session_key_secret)
-
-    @property
-    def has_one_writer(self) -> bool:
-        """SQLite: a turn's write lock holds every writer of the file (of every process), so a turn is
-        answered before it takes it (`Conversations.handle_turn`); PostgreSQL locks one conversation."""
-        return self.engine.dialect.name == "sqlite"
+        self.reads = one_statement_reads(self.engine)
 
     def load(self, key: str) -> SessionState | None:
         return self.read(key)[0]
 
     def read(self, key: str) -> tuple[SessionState | None, str | None]:
-        with self.engine.connect() as connection:
+        """One statement (on PostgreSQL in autocommit: no BEGIN and ROLLBACK around it)."""
+        with self.reads.connect() as connection:
             return SessionRows(connection).read(key)
 
     def save(self, key: str, state: SessionState) -> None:
@@ -137,20 +145,20 @@ class SqlSessionStore:
 
     @contextmanager
     def turn(self, key: str) -> Iterator[SessionRows]:
-        """One turn of `key` in one transaction, committed when the block ends. On PostgreSQL the
-        transaction first takes an advisory lock on the key: a turn of the same conversation on
-        another replica waits for this one (the lock goes with the commit, or with the connection
-        when a replica dies)."""
+        """The writes of one turn of `key` in one transaction, committed when the block ends. The
+        session is written by compare-and-set (`SessionRows.replace`) on the text the turn was answered
+        on, so a turn of the same conversation written meanwhile by another replica or worker is never
+        overwritten: the compare fails and the turn is answered again on what is stored
+        (`Conversations.handle_turn`). On PostgreSQL that takes no lock of its own: one BEGIN, the
+        writes, COMMIT (the advisory lock per conversation that a turn took until session 29 held the
+        transaction open while the core answered, and cost a round trip)."""
         if self.engine.dialect.name != "sqlite":
             with self.engine.begin() as connection:
-                if self.engine.dialect.name == "postgresql":
-                    connection.execute(_TURN_LOCK, {"key": key})
                 yield SessionRows(connection)
             return
-        # SQLite has one writer per file: taking the write lock before the load makes turns of every
-        # process on this file (workers, replicas) run one after the other, so two taps at once never
-        # both read the old state (without it one of two was lost, issue 14). Turns queue on the
-        # file's writers lock first (bot/db.py `writing`), so none waits in SQLite's polling busy handler.
+        # SQLite has one writer per file: taking the write lock before the writes makes turns of every
+        # process on this file (workers, replicas) write one after the other. Turns queue on the file's
+        # writers lock first (bot/db.py `writing`), so none waits in SQLite's polling busy handler.
         with writing(self.engine), self.engine.begin() as connection:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             yield SessionRows(connection)

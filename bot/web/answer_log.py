@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Integer, Text, bindparam, delete, func, insert, select, true, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, selectinload
 
@@ -115,7 +116,46 @@ _FORGET_ANSWERS = (
 )
 
 
+def _logged_with_citations() -> Any:
+    """On PostgreSQL an answer and its citations in one statement, one round trip (the citations' id of
+    the answer comes from the insert's RETURNING inside the statement), with one text for any number of
+    citations (they come as arrays), so the server prepares it once per connection."""
+    written = ("created_at", "channel", "session_key", "question", "status", "region", "answer", "ref")
+    values = {name: bindparam(name, type_=_ANSWERS.c[name].type) for name in written}
+    logged = insert(_ANSWERS).values(values).returning(_ANSWERS.c.id).cte("logged")
+    cited = (
+        func.unnest(
+            bindparam("positions", type_=postgresql.ARRAY(Integer)),
+            bindparam("clause_ids", type_=postgresql.ARRAY(Text)),
+            bindparam("quotes", type_=postgresql.ARRAY(Text)),
+            bindparam("quote_keys", type_=postgresql.ARRAY(Text)),
+        )
+        .table_valued("position", "clause_id", "quote", "quote_key")
+        .render_derived(name="cited")
+    )
+    columns = ["answer_id", "position", "clause_id", "quote", "quote_key"]
+    rows = select(logged.c.id, cited.c.position, cited.c.clause_id, cited.c.quote, cited.c.quote_key)
+    return insert(_CITATIONS).from_select(columns, rows.select_from(logged.join(cited, true())))
+
+
+_INSERT_LOGGED_WITH_CITATIONS = _logged_with_citations()
+
+
 def _insert_on(connection: Connection, answers: list[_Answer]) -> None:
+    if connection.dialect.name == "postgresql":
+        for answer in answers:
+            cited = answer.citation_rows(0)
+            connection.execute(
+                _INSERT_LOGGED_WITH_CITATIONS,
+                {
+                    **answer.row(),
+                    "positions": [c["position"] for c in cited],
+                    "clause_ids": [c["clause_id"] for c in cited],
+                    "quotes": [c["quote"] for c in cited],
+                    "quote_keys": [c["quote_key"] for c in cited],
+                },
+            )
+        return
     for answer in answers:
         answer_id = connection.execute(_INSERT_ANSWER, answer.row()).scalar_one()
         citations = answer.citation_rows(answer_id)

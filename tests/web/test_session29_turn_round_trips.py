@@ -1,0 +1,116 @@
+"""A chat turn's database work on PostgreSQL (issue 14's load target, session 29): the replicas spent
+more CPU and wall time per turn on PostgreSQL than on SQLite, in round trips. A turn now reads (the
+transcript glance, the session) and then writes in one short transaction — the session by compare-and-set
+on the text it was answered on, the transcript rows, the answer with its citations — with no lock of
+its own and no read inside the transaction; on PostgreSQL an answer and its citations are one statement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import event, select
+from sqlalchemy.engine import Engine
+
+from bot.tables import AnswerCitation, AnswerEntry
+from bot.web.answer_log import quote_key
+from bot.web.services import WebServices
+
+DESCRIPTION = "我在资阳开了个早餐铺子，今年39岁，老家就是资阳的"
+QUESTION = "资阳开早餐店的创业担保贷款最多能贷多少钱"
+
+
+def say(client: TestClient, session_id: str | None, **turn: Any) -> dict[str, Any]:
+    body = {"session_id": session_id, **turn} if session_id else turn
+    response = client.post("/api/chat", json=body)
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+@contextmanager
+def database_work() -> Iterator[list[str]]:
+    """Every statement of every engine, and where transactions begin and commit, in order."""
+    seen: list[str] = []
+
+    def statement(conn: Any, cursor: Any, text: str, *args: Any) -> None:
+        seen.append(" ".join(text.split()))
+
+    def begin(conn: Any) -> None:
+        if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+            seen.append("<begin>")
+
+    def commit(conn: Any) -> None:
+        seen.append("<commit>")
+
+    listeners = (("before_cursor_execute", statement), ("begin", begin), ("commit", commit))
+    for name, listener in listeners:
+        event.listen(Engine, name, listener)
+    try:
+        yield seen
+    finally:
+        for name, listener in listeners:
+            event.remove(Engine, name, listener)
+
+
+def _transactions(seen: list[str]) -> list[list[str]]:
+    """The statements of each transaction that wrote something (reads in autocommit are left out)."""
+    found: list[list[str]] = []
+    current: list[str] | None = None
+    for item in seen:
+        if item == "<begin>":
+            current = []
+        elif item == "<commit>":
+            if current:
+                found.append(current)
+            current = None
+        elif current is not None and item != "BEGIN IMMEDIATE":
+            current.append(item)
+    return found
+
+
+def test_a_question_turn_reads_then_writes_once_without_a_lock_of_its_own(
+    client: TestClient, services: WebServices
+) -> None:
+    sid = say(client, None, message=DESCRIPTION)["session_id"]
+    with database_work() as seen:
+        replies = say(client, sid, message=QUESTION)["replies"]
+    answers = [r for r in replies if r.get("feedback_ref")]
+    assert len(answers) == 1 and answers[0]["citations"], "one cited answer, logged with the turn"
+    statements = [s for s in seen if not s.startswith(("<", "BEGIN IMMEDIATE"))]  # SQLite's write lock
+    assert not any("pg_advisory" in s or "FOR UPDATE" in s for s in statements), statements
+    writes = _transactions(seen)
+    assert len(writes) == 1, writes
+    (turn,) = writes
+    assert not any(s.startswith("SELECT") for s in turn), "nothing is read inside the turn's transaction"
+    assert turn[0].startswith("UPDATE dialogue_sessions"), turn
+    reads = statements[: statements.index(turn[0])]
+    assert [s.split(" FROM ")[1].split()[0] for s in reads] == ["chat_transcripts", "dialogue_sessions"], reads
+    logged = [s for s in turn if "answer_log" in s or "answer_citations" in s]
+    if services.engine.dialect.name == "postgresql":
+        # glance, session; the session's compare-and-set, the transcript rows, the answer with its citations
+        assert len(statements) == 5 and len(logged) == 1, statements
+    else:
+        assert len(logged) == 2, logged  # SQLite cannot insert inside a WITH: the answer, then its citations
+
+
+def test_an_answer_logged_in_one_statement_keeps_every_citation_in_order(
+    client: TestClient, services: WebServices
+) -> None:
+    replies = say(client, None, message="巴中市创业担保贷款额度是多少？")["replies"]
+    (answer,) = [r for r in replies if r.get("feedback_ref")]
+    shown = [(c["clause_id"], c["quote"]) for c in answer["citations"]]
+    assert shown
+    with services.engine.connect() as connection:
+        answer_id = connection.execute(
+            select(AnswerEntry.id).where(AnswerEntry.ref == answer["feedback_ref"])
+        ).scalar_one()
+        rows = connection.execute(
+            select(AnswerCitation.position, AnswerCitation.clause_id, AnswerCitation.quote, AnswerCitation.quote_key)
+            .where(AnswerCitation.answer_id == answer_id)
+            .order_by(AnswerCitation.position)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        (i, clause_id, quote, quote_key(clause_id, quote)) for i, (clause_id, quote) in enumerate(shown, start=1)
+    ]
