@@ -28,7 +28,9 @@ from bot.web.errors import ApiError
 from bot.web.feedback import new_ref
 from bot.web.profile_schema import CHECK_RESPONSE, packaged_profile_schema
 from bot.web.schemas import (
+    DATABASE_RESPONSES,
     ERROR_RESPONSES,
+    GUARD_RESPONSES,
     SESSION_ID,
     AskRequest,
     AskResponse,
@@ -57,7 +59,7 @@ from knowledge.registry import Registry
 
 log = logging.getLogger(__name__)
 CHAT_PATH = "/api/chat"
-router = APIRouter()
+router = APIRouter(responses=GUARD_RESPONSES)
 CLAUSE_ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PROFILE_EXAMPLE = {"region": "长春", "employment_status": "self_employed", "education": "college"}
 
@@ -93,7 +95,7 @@ def wording(citation: Citation, registry: Registry) -> dict[str, Any]:
 @router.post(
     "/api/ask",
     response_model=AskResponse,
-    responses=ERROR_RESPONSES,
+    responses=ERROR_RESPONSES | DATABASE_RESPONSES,
     tags=["问答"],
     summary="就政策提问，引用条款原文回答（同 policybot ask --json）",
 )
@@ -141,7 +143,7 @@ def check(
 @router.post(
     CHAT_PATH,
     response_model=ChatResponse,
-    responses=ERROR_RESPONSES,
+    responses=ERROR_RESPONSES | DATABASE_RESPONSES,
     tags=["对话"],
     summary="与机器人对话一轮：文字或按钮 → 回复（带按钮和引用）",
 )
@@ -149,18 +151,25 @@ def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
     key = web.conversations.key_of("web", session_id)
     seen = web.transcripts.glance(key, body.turn_id, body.choice)
+    issued = body.session_id is None
     if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
         # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
         session_id = secrets.token_urlsafe(18)
         key = web.conversations.key_of("web", session_id)
         seen = Glance(exists=False, replayed=False, offered=frozenset())
+        issued = True
     if seen.replayed and body.turn_id is not None:  # a resent turn: the same replies again
         stored = web.transcripts.replies_of(key, body.turn_id) or []
         return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(r) for r in stored]))
     if body.choice is not None and not seen.is_offered(body.choice):
         # A button from before 重新开始 / 新对话, or one never offered: refused, the session untouched.
-        stale = Reply(kind="notice", text=prose().conversation_care.stale_button)
-        return _json(ChatResponse(session_id=session_id, replies=[ChatReply.model_validate(stale.model_dump())]))
+        stale = [
+            ChatReply.model_validate(Reply(kind="notice", text=prose().conversation_care.stale_button).model_dump())
+        ]
+        if issued:
+            # The id handed out now must name a conversation (GET /api/chat/{id}): it starts with the notice.
+            web.transcripts.record(key, body.turn_id, None, [r.model_dump(mode="json") for r in stale])
+        return _json(ChatResponse(session_id=session_id, replies=stale))
     pressed = seen.pressed if body.choice is not None else None
     # Every turn carries an id, so a resent turn (a retry after a lost response) is not handled twice.
     turn_id = body.turn_id or secrets.token_hex(8)
@@ -234,7 +243,7 @@ def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_r
     responses={
         404: ERROR_RESPONSES[422] | {"description": "没有这段对话"},
         422: ERROR_RESPONSES[422],
-        429: ERROR_RESPONSES[429],
+        **DATABASE_RESPONSES,
     },
     tags=["对话"],
     summary="一段对话的记录（网页小窗重新打开时显示）",
@@ -267,7 +276,7 @@ def transcript(web: Services, session_id: Annotated[str, Path(pattern=SESSION_ID
 @router.post(
     "/api/chat/new",
     response_model=ChatResponse,
-    responses=ERROR_RESPONSES,
+    responses=ERROR_RESPONSES | DATABASE_RESPONSES,
     tags=["对话"],
     summary="新对话：清除这段对话的资料和记录，换一个新的会话编号",
 )
@@ -283,7 +292,7 @@ def new_conversation(body: NewConversationRequest, web: Services) -> Response:
 @router.post(
     "/api/feedback",
     response_model=FeedbackResponse,
-    responses={404: ERROR_RESPONSES[422] | {"description": "没有这条回答"}, **ERROR_RESPONSES},
+    responses={404: ERROR_RESPONSES[422] | {"description": "没有这条回答"}, **ERROR_RESPONSES, **DATABASE_RESPONSES},
     tags=["对话"],
     summary="对一条回答的反馈：有用、没用或报告问题（可附说明）",
 )
@@ -303,7 +312,7 @@ def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
     responses={
         404: ERROR_RESPONSES[422] | {"description": "没有这一条款"},
         422: ERROR_RESPONSES[422],
-        429: ERROR_RESPONSES[429],
+        **DATABASE_RESPONSES,
     },
     tags=["政策文件"],
     summary="一条条款：规范化全文、原文和出处",

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from bot.web import api, staff, staff_auth, staff_library, staff_privacy, widget
-from bot.web.errors import install_error_handlers, message_too_long_body
+from bot.web.errors import error_response, install_error_handlers, message_too_long_body, routes_of
 from bot.web.headers import SecurityHeaders
 from bot.web.retention import keep_purging, purge_now
 from bot.web.schemas import CHAT_BODY_BYTES, CHAT_MESSAGE_CHARS
@@ -81,6 +81,7 @@ def create_app(services: WebServices, owns_services: bool = False) -> FastAPI:
     app.include_router(staff_library.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(PublishedDocuments, services=services)
+    app.add_middleware(ExactPaths, methods=exact_paths(app))
     app.add_middleware(
         GuardMiddleware,
         bodies=BodyLimits(
@@ -116,4 +117,36 @@ class PublishedDocuments:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             self.services.refresh()
+        await self.app(scope, receive, send)
+
+
+def exact_paths(app: FastAPI) -> dict[str, frozenset[str]]:
+    """The methods of each path our routes spell out in full (no parameter)."""
+    methods: dict[str, set[str]] = {}
+    any_method: set[str] = set()  # a route without methods takes them all (left to the router)
+    for route in routes_of(app.router.routes):
+        if route.param_convertors:
+            continue
+        if route.methods is None:
+            any_method.add(route.path)
+        methods.setdefault(route.path, set()).update(route.methods or ())
+    return {path: frozenset(them) for path, them in methods.items() if path not in any_method}
+
+
+class ExactPaths:
+    """A path spelled out in full is its own resource, as in OpenAPI: another method there is 405 with
+    its `Allow`, never handed to a template that also matches it (`GET /api/chat/new` was read as the
+    transcript of a session named "new", a 422)."""
+
+    def __init__(self, app: App, methods: dict[str, frozenset[str]]) -> None:
+        self.app = app
+        self.methods = methods
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            allowed = self.methods.get(scope["path"])
+            if allowed is not None and scope["method"] not in allowed:
+                refused = error_response(405, headers={"Allow": ", ".join(sorted(allowed))})
+                await refused(scope, receive, send)
+                return
         await self.app(scope, receive, send)

@@ -8,12 +8,14 @@ request path and answered with a polite message; nothing internal leaks into the
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import BaseRoute, Match, Route
 
 from bot.db import DATABASE_DOWN
 from bot.present.prose import prose
@@ -110,6 +112,29 @@ def _too_long_message(problems: list[dict[str, str]], errors: list[Any]) -> str 
     return None
 
 
+def routes_of(routes: list[BaseRoute]) -> Iterator[Route]:
+    """Every route, those of included routers too (FastAPI ≥ 0.16x keeps them apart)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from routes_of(included.routes)
+        elif isinstance(route, Route):
+            yield route
+
+
+def allowed_methods(request: Request) -> str | None:
+    """`Allow` of a 405: every method of the resource the path names. Starlette names only the first
+    route whose path matched (`/healthz` said HEAD, not GET; `/api/chat/new` said the GET of
+    `/api/chat/{session_id}`). A path written out in full names its own resource before any template
+    that also matches it, as in OpenAPI. None: no route of ours (a mounted directory says its own)."""
+    matching = [
+        route for route in routes_of(request.app.router.routes) if route.matches(request.scope)[0] is not Match.NONE
+    ]
+    exact = [route for route in matching if not route.param_convertors]
+    methods = {method for route in exact or matching for method in route.methods or ()}
+    return ", ".join(sorted(methods)) or None
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
@@ -130,7 +155,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else None
-        return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        allow = allowed_methods(request) if exc.status_code == 405 else None
+        if allow is not None:
+            headers = {**{k: v for k, v in (headers or {}).items() if k.lower() != "allow"}, "Allow": allow}
+        return error_response(exc.status_code, message, headers=headers)
 
     async def _database_down(request: Request, exc: Exception) -> Response:
         # The turn was not stored (its transaction rolled back), so sending it again is safe.

@@ -25,6 +25,9 @@ SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
 # client escaped it (bot/web/throttle.py).
 CHAT_MESSAGE_CHARS = 5000
 CHAT_BODY_BYTES = CHAT_MESSAGE_CHARS * 12 + 1024
+# The largest id of a stored row (an answer, a citation) a request may name: within the 64-bit integers
+# SQLite and PostgreSQL store, so a longer number is refused (422), never a database error (a 500).
+ROW_ID_MAX = 2**62
 
 
 class Request(BaseModel):
@@ -203,10 +206,18 @@ class ErrorResponse(BaseModel):
     detail: Any = None
 
 
+# What the guard in front of every route answers (bot/web/throttle.py): every operation may get these.
+GUARD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorResponse, "description": "请求太频繁（Retry-After 秒后再试）"},
+    431: {"model": ErrorResponse, "description": "请求头太多或太大"},
+}
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "请求无法读取（例如不是有效的 JSON）"},
     413: {"model": ErrorResponse, "description": "请求内容太大"},
     422: {"model": ErrorResponse, "description": "请求内容有误"},
-    429: {"model": ErrorResponse, "description": "请求太频繁"},
-    431: {"model": ErrorResponse, "description": "请求头太多"},
+    **GUARD_RESPONSES,
+}
+# An operation that reads or writes the database while it cannot be reached (database_unavailable).
+DATABASE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorResponse, "description": "数据库暂时不可用（Retry-After 秒后可重发，什么也没丢）"},
 }

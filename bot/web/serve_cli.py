@@ -38,8 +38,6 @@ def freeze_loaded_objects() -> None:
     gc.freeze()
 
 
-# The request line and headers together; nginx's default (4 × 8 KB buffers) is below it.
-MAX_HEADER_BYTES = 64 * 1024
 # An idle keep-alive connection is closed after this; a proxy's upstream keep-alive must be shorter
 # (deploy/nginx.conf: 4 s), or it may send a request on a connection the server is closing.
 KEEP_ALIVE_SECONDS = 5
@@ -51,6 +49,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import Services
     from bot.web.app import create_app
     from bot.web.services import build_services
+    from bot.web.throttle import MAX_HEADER_BYTES
 
     host = args.host or settings.web_host
     port = args.port or settings.web_port
@@ -64,7 +63,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "server_header": False,
         "access_log": args.access_log,
         "log_config": uvicorn_log_config(settings),
-        # h11 bounds a request's head (httptools reads any size: one 50 MB header was answered 200).
+        # h11 bounds a request's head (httptools reads any size: one 50 MB header was answered 200); the
+        # app refuses a head over the cap that h11 still parsed (bot/web/throttle.py).
         "http": "h11",
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,

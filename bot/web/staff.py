@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from bot.present.citations import clause_name
 from bot.web.answer_log import MARK_LABELS, VERDICT_LABELS, LogFilter
 from bot.web.api import Services
 from bot.web.feedback import QUEUES, RATING_LABELS, QueueName
+from bot.web.schemas import ROW_ID_MAX
 from bot.web.services import WebServices
 from bot.web.sites import SiteError
 from bot.web.staff_auth import Staff, StaffPost
 from bot.web.templating import templates
 from bot.web.widget import UNSET_BASE, embed_base
 from knowledge.quality import ISSUE_LABELS
+
+# An answer's or a citation's id in a page's address.
+RowId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -166,8 +170,8 @@ def answer(
     request: Request,
     web: Services,
     login: Staff,
-    answer_id: int,
-    note_for: Annotated[int | None, Query()] = None,
+    answer_id: RowId,
+    note_for: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
     form: Literal["quote", "answer"] = "quote",
 ) -> HTMLResponse:
     entry = web.answer_log.entry(answer_id)
@@ -219,7 +223,7 @@ def mark(
     request: Request,
     web: Services,
     login: StaffPost,
-    citation_id: int,
+    citation_id: RowId,
     status: Annotated[Literal["verified", "flagged"], Form()],
     note: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:
@@ -237,7 +241,7 @@ def verdict(
     request: Request,
     web: Services,
     login: StaffPost,
-    citation_id: int,
+    citation_id: RowId,
     status: Annotated[Literal["apt", "misapplied", "flagged"], Form()],
     note: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:

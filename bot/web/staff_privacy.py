@@ -20,7 +20,7 @@ from bot.db import checkpoint
 from bot.dialogue.service import CHANNELS
 from bot.web.accounts import StaffLogin
 from bot.web.api import Services
-from bot.web.schemas import SESSION_ID
+from bot.web.schemas import ROW_ID_MAX, SESSION_ID
 from bot.web.services import WebServices
 from bot.web.staff_auth import Staff, StaffPost
 from bot.web.templating import templates
@@ -63,7 +63,7 @@ def delete_person(
     web: Services,
     login: StaffPost,
     subject: Annotated[str, Form(max_length=200)] = "",
-    answer: Annotated[int | None, Form(ge=1, le=2**62)] = None,
+    answer: Annotated[int | None, Form(ge=1, le=ROW_ID_MAX)] = None,
     confirm: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     """Two steps: the first post shows what would be deleted; only the confirmed one deletes.

@@ -1,6 +1,7 @@
 """Request-size and rate limits, applied before any route runs (pure ASGI middleware).
 
-Requests with more than MAX_HEADERS headers are refused with 431, bodies over the limit with 413
+Requests with more than MAX_HEADERS headers, or a head over MAX_HEADER_BYTES, are refused with 431,
+bodies over the limit with 413
 (a chat message too long to read: the chat's own 消息太长了), before they are parsed. Rate limits are per client
 address (what uvicorn reports, after trusted proxy headers), moving windows from the `limits`
 library, in memory: each replica counts its own clients.
@@ -31,6 +32,16 @@ BODY_METHODS = {"POST", "PUT", "PATCH"}
 # size (bot/web/serve_cli.py), which alone still lets thousands of tiny headers through, each
 # parsed, copied and searched by every layer (issue 14).
 MAX_HEADERS = 100
+# The request line and headers together; nginx's default (4 × 8 KB buffers) is below it. The app server
+# (h11) bounds only what it buffers before a head is complete, so a head of up to about twice this that
+# arrives at once is parsed: measured here, every head over the cap is refused alike (issue 14, M4).
+MAX_HEADER_BYTES = 64 * 1024
+
+
+def head_bytes(scope: Scope) -> int:
+    """The size of a request's head as sent: its target, and each header as `name: value` on its line."""
+    target = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b"")) + 1
+    return target + sum(len(name) + len(value) + 4 for name, value in scope.get("headers", ()))
 
 
 class RateLimiter:
@@ -182,6 +193,10 @@ class GuardMiddleware:
         if len(scope.get("headers", ())) > MAX_HEADERS:
             refusal = f"请求头太多了（上限 {MAX_HEADERS} 个）。"
             await _send_json(send, 431, error_body(431, refusal), [(b"connection", b"close")])
+            return
+        if head_bytes(scope) > MAX_HEADER_BYTES:
+            refusal = f"请求头太大了（上限 {MAX_HEADER_BYTES // 1024} KB）。"
+            await _send_json(send, 431, error_body(431, refusal, code="headers_too_large"), [(b"connection", b"close")])
             return
         path = scope["path"]
         if path in self.probes:

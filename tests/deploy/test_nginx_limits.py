@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.web.serve_cli import MAX_HEADER_BYTES
+from bot.web.throttle import MAX_HEADER_BYTES
 
 NGINX = (Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf").read_text(encoding="utf-8")
 UNITS = {"": 1, "k": 1024, "m": 1024 * 1024}

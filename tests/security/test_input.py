@@ -1,12 +1,21 @@
-"""Input PostgreSQL cannot store — NUL characters — is refused politely or stored without them,
-on every form and API body that reaches the database; never a 500 (SQLite stores NUL, so these
-failed only on PostgreSQL)."""
+"""Input a database cannot store — NUL characters (PostgreSQL), numbers past 64 bits (SQLite) — is
+refused politely or stored without it, on every form, address and API body that reaches the
+database; never a 500 (SQLite stores NUL, so those failed only on PostgreSQL)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from annotated_types import Ge, Gt, Le, Lt
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from bot.web.app import create_app
+from bot.web.errors import routes_of
 from bot.web.services import WebServices
 
 from ..web.conftest import CSRF_FIELD, STAFF_NAME, STAFF_PASSWORD
@@ -59,3 +68,52 @@ def test_a_query_day_given_as_a_number_is_refused_not_read_as_seconds_since_1970
         assert response.json()["code"] == "invalid_request"
     written = client.post("/api/ask", json={"question": "长春创业补贴多少钱", "as_of": "2020-06-01"})
     assert written.status_code == 200 and written.json()["status"] == "answered"
+
+
+def _numbers_a_client_sends(app: FastAPI) -> Iterator[tuple[str, str, FieldInfo]]:
+    """(route, parameter, its field) for every number a request names: in the path, the query, a form,
+    a header or a cookie, on every route of the app (staff pages too), and every number field of a
+    JSON body's model."""
+
+    def parameters(dependant: Any) -> Iterator[Any]:
+        for kind in ("path_params", "query_params", "header_params", "cookie_params", "body_params"):
+            yield from getattr(dependant, kind)
+        for inner in dependant.dependencies:
+            yield from parameters(inner)
+
+    for route in routes_of(app.router.routes):
+        if not isinstance(route, APIRoute):
+            continue
+        for parameter in parameters(route.dependant):
+            annotation = parameter.field_info.annotation
+            models = [
+                t for t in (annotation, *get_args(annotation)) if isinstance(t, type) and issubclass(t, BaseModel)
+            ]
+            for model in models:
+                for name, field in model.model_fields.items():
+                    if _is_number(field.annotation):
+                        yield route.path, f"{parameter.name}.{name}", field
+            if _is_number(annotation):
+                yield route.path, parameter.name, parameter.field_info
+
+
+def _is_number(annotation: Any) -> bool:
+    kinds = {annotation, *get_args(annotation)}
+    return bool(kinds & {int, float}) and bool not in kinds
+
+
+def test_every_number_a_request_can_name_is_bounded_at_the_boundary(services: WebServices) -> None:
+    """A number past what the database stores (an answer id of 400 digits in a staff page's address)
+    reached SQLite and was a 500 (OverflowError). Every number a client sends, on every route, has a
+    lower and an upper bound, so one past them is refused with 422 before any code reads it."""
+    numbers = list(_numbers_a_client_sends(create_app(services)))
+    assert {("/staff/answers/{answer_id}", "answer_id"), ("/staff/citations/{citation_id}/mark", "citation_id")} <= {
+        (route, name) for route, name, _ in numbers
+    }, "the walk finds the staff pages' ids"
+    unbounded = [
+        f"{route} {name}"
+        for route, name, field in numbers
+        if not any(isinstance(m, (Ge, Gt)) for m in field.metadata)
+        or not any(isinstance(m, (Le, Lt)) for m in field.metadata)
+    ]
+    assert unbounded == []

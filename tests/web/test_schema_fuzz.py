@@ -98,3 +98,21 @@ def test_a_one_character_question_is_not_a_server_error(api_app: FastAPI) -> Non
     with TestClient(api_app, raise_server_exceptions=False) as client:
         response = client.post("/api/ask", json={"question": "补"})
     assert response.status_code < 500
+
+
+def test_every_operation_documents_what_the_guard_in_front_of_it_answers(api_app: FastAPI) -> None:
+    """The rate limit (429) and the head limits (431) stand in front of every route, the health checks
+    and the document list too: run against a server with its default limits, schemathesis saw a 429
+    that `GET /api/documents` and `GET /healthz` did not document. Operations that read or write the
+    database also document its 503 (database_unavailable)."""
+    paths = api_app.openapi()["paths"]
+    statuses = {
+        f"{method.upper()} {path}": set(op["responses"]) for path, ops in paths.items() for method, op in ops.items()
+    }
+    assert sorted(statuses) == sorted(OPERATIONS)
+    assert [op for op, codes in statuses.items() if not {"429", "431"} <= codes] == []
+    with_database = {op for op, codes in statuses.items() if "503" in codes}
+    assert with_database == {
+        "POST /api/ask", "POST /api/chat", "GET /api/chat/{session_id}", "POST /api/chat/new", "POST /api/feedback",
+        "GET /api/clauses/{clause_id}", "GET /readyz",
+    }  # fmt: skip
