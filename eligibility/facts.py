@@ -102,6 +102,10 @@ class Action(BaseModel):
 
     text: str = Field(min_length=2)
     sets: dict[str, Any] = Field(min_length=1)
+    # Facts the person settles by choosing one of these options when doing it (session 29): registering a
+    # business is as much a 个体工商户 as a 合作社 — the near miss is judged under each choice and opens on the
+    # best, never on one form recorded for a person who named none.
+    chooses: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     unless: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # Open only to a person known to be one of these (session 26): each alternative maps facts to the answers
     # that fit (a list) or to a least number ({at_least: 12}); all of an alternative's facts must fit. 就业困难人员
@@ -482,6 +486,11 @@ class FactRegistry:
             hire[base] = name
         return hire
 
+    def _check_options(self, source: str, key: str, named: Mapping[str, tuple[str, ...]]) -> None:
+        for fact, values in named.items():
+            if fact not in self.specs or not values or not set(values) <= set(self.specs[fact].enum_values):
+                raise RulebookError(source, f"{key}.{fact}", "values must be options of the fact named")
+
     def _check_actions(self, source: str) -> None:
         for name, spec in self.specs.items():
             if spec.action is None:
@@ -495,9 +504,8 @@ class FactRegistry:
                         self.specs[fact].parse(value, date(2099, 1, 1))
                     except ProfileError as exc:
                         raise RulebookError(source, f"{key}.sets.{fact}", str(exc)) from None
-            for fact, values in spec.action.unless.items():
-                if fact not in self.specs or not set(values) <= set(self.specs[fact].enum_values):
-                    raise RulebookError(source, f"{key}.unless.{fact}", "values must be options of the fact named")
+            self._check_options(source, f"{key}.chooses", spec.action.chooses)
+            self._check_options(source, f"{key}.unless", spec.action.unless)
             for n, alternative in enumerate(spec.action.when_any):
                 for fact, wanted in alternative.items():
                     where = f"{key}.when_any[{n}].{fact}"

@@ -35,7 +35,7 @@ class Actions:
         self.owner: dict[str, str] = {}
         for spec in facts:
             if spec.action is not None:
-                for settled in spec.action.sets:
+                for settled in (*spec.action.sets, *spec.action.chooses):
                     # A fact's own action settles it first (办理失业登记 for 失业登记, even though applying to be
                     # recognised as 就业困难人员 needs a registration too).
                     if settled == spec.name:
@@ -59,23 +59,38 @@ class Actions:
                 assert action is not None
                 if any(values.get(f) in blocked for f, blocked in action.unless.items()) or not action.fits(values):
                     continue
-                if all(_done(values.get(f), v) for f, v in action.sets.items() if v != "as_of"):
+                if all(_done(values.get(f), v) for f, v in action.sets.items() if v != "as_of") and all(
+                    values.get(f) in options for f, options in action.chooses.items()
+                ):
                     continue
                 chosen[owner] = None
         return tuple(chosen)
 
-    def done(self, values: Mapping[str, Any], actions: Iterable[str], as_of: date) -> dict[str, Any]:
-        """The facts as they would be once the actions are done (a date set `as_of`: done today)."""
+    def done(self, values: Mapping[str, Any], actions: Iterable[str], as_of: date) -> list[dict[str, Any]]:
+        """The facts as they would be once the actions are done (a date set `as_of`: done today), one mapping per
+        choice the person could make doing them (`chooses`: the form of a business registered); a choice the person
+        already made is kept."""
         after = dict(values)
+        choices: dict[str, tuple[Any, ...]] = {}
         for owner in actions:
             action = self.facts[owner].action
             assert action is not None
             for fact, value in action.sets.items():
                 after[fact] = as_of if value == "as_of" else self.facts[fact].parse(value, as_of)
-                for name, fields in self.lists.items():
-                    if fact in fields:
-                        after.pop(name, None)
-        return after
+                self._drop_lists(after, fact)
+            for fact, options in action.chooses.items():
+                if values.get(fact) not in options:
+                    choices[fact] = tuple(self.facts[fact].parse(option, as_of) for option in options)
+                    self._drop_lists(after, fact)
+        variants = [after]
+        for fact, options in choices.items():
+            variants = [{**variant, fact: option} for variant in variants for option in options]
+        return variants
+
+    def _drop_lists(self, after: dict[str, Any], fact: str) -> None:
+        for name, fields in self.lists.items():
+            if fact in fields:
+                after.pop(name, None)
 
 
 def opened_by(
@@ -91,13 +106,19 @@ def opened_by(
         return None
     best: Opening | None = None
     for owner in candidates:
-        value = judge(actions.done(values, (owner,), as_of)).value
+        value = _best(judge, actions.done(values, (owner,), as_of))
         if value is not False and (best is None or (value is True and best.outcome is not True)):
             best = Opening((owner,), value)
     if best is not None or len(candidates) == 1:
         return best
-    value = judge(actions.done(values, candidates, as_of)).value
+    value = _best(judge, actions.done(values, candidates, as_of))
     return Opening(candidates, value) if value is not False else None
+
+
+def _best(judge: Callable[[dict[str, Any]], Outcome], variants: list[dict[str, Any]]) -> bool | None:
+    """The best outcome over the choices the person could make: met under one is met (True before None before False)."""
+    outcomes = [judge(variant).value for variant in variants]
+    return True if True in outcomes else None if None in outcomes else False
 
 
 def _done(current: Any, wanted: Any) -> bool:

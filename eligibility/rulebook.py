@@ -17,7 +17,7 @@ from typing import Any
 
 from eligibility import schema
 from eligibility.comparisons import build_test
-from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Open, Test
+from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Open, Test, add_years
 from eligibility.errors import RulebookError
 from eligibility.facts import FactRegistry, load_facts
 from eligibility.loading import read_model
@@ -395,7 +395,8 @@ def _window(
             raise compiler.fail(
                 "validity.window", f"unknown window {validity.window!r}", "unknown_window", name=validity.window
             )
-        return window.from_ or signed, window.to, window.label
+        ends = add_years(window.to, window.runs_on_years) if window.to and window.runs_on_years else window.to
+        return window.from_ or signed, ends, window.label
     return validity.from_ or signed, validity.to, validity.quote
 
 

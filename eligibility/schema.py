@@ -361,6 +361,10 @@ class Window(Frozen):
     label: str
     from_: date | None = Field(default=None, alias="from")
     to: date | None = None
+    # The years a measure runs on after the span `to` ends (平顶山（十一）（十二）: 2020年度内…期满…，政策享受期限
+    # 可延长1年 — the span dates the 期满, the extension is claimed one more year): `to` stays the text's span (the
+    # knowledge manifest's), claims end that many years later (session 29).
+    runs_on_years: int = Field(default=0, ge=0)
 
 
 class DocumentsFile(Frozen):

@@ -76,6 +76,8 @@ COOPERATIVE = {
     "hire_insured": False,
     # Session 14: hires are judged one by one; the four are alike, so there is no other to describe.
     "more_hires": False,
+    # Session 29: the one-time reward is paid once per hire — not had yet for these four.
+    "hire_rewarded": False,
 }
 AS_OF = date(2018, 9, 1)
 
@@ -287,7 +289,9 @@ def test_a_units_condition_on_a_person_fact_fails_at_load(tmp_path: Path) -> Non
     shutil.copytree(ROOT / "eligibility", root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     path = root / "benefits" / "ziyang" / "business_entity_hiring_reward.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("  fact: hire_months\n  gte: 6", "  fact: age\n  gte: 6"),
+        path.read_text(encoding="utf-8").replace(
+            "    - fact: hire_months\n      gte: 6", "    - fact: age\n      gte: 6"
+        ),
         encoding="utf-8",
     )
     with pytest.raises(RulebookError, match="fact about a person"):
