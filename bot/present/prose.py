@@ -585,6 +585,8 @@ class EligibilityStatedProse(Section):
 
 class StaffExportProse(Section):
     columns: tuple[str, ...]
+    # The staff queue's export (/staff/export/queue.csv): one row per question in the queue.
+    queue_columns: tuple[str, ...]
 
 
 class ConversationCareProse(Section):
