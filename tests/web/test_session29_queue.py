@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.tables import AnswerEntry
 from bot.web.app import create_app
-from bot.web.next_turn import asks_the_same, says_it_missed
+from bot.web.next_turn import asks_the_same, next_turn, says_it_missed
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
@@ -33,7 +33,7 @@ from .conftest import LiveServer, login, make_services
 @pytest.mark.parametrize(
     "message",
     [
-        "不对吧",
+        "不对吧，我在资阳不在巴中",
         "嗯，不对，我想知道的是个人的",
         "你这完全是答非所问",
         "我问的是社保补贴不是贷款",
@@ -58,6 +58,10 @@ def test_a_message_saying_the_answer_missed_is_a_complaint(message: str) -> None
         "那巴中呢？",
         "谢谢，挺清楚的",
         "要什么条件",
+        # answers to a question the bot asked after its answer
+        "不是",
+        "不对。",
+        "都不是",
     ],
 )
 def test_a_message_going_on_is_no_complaint(message: str) -> None:
@@ -69,7 +73,11 @@ def test_the_same_question_is_the_same_kind_asked_of_the_same_place_and_topic() 
     assert not asks_the_same("amount|巴中市|创业担保贷款", "conditions|巴中市|创业担保贷款")  # another aspect
     assert not asks_the_same("amount|吉林省|创业担保贷款", "amount|巴中市|创业担保贷款")  # 那巴中呢
     assert not asks_the_same("amount|巴中市|", "amount|巴中市|")  # no topic: says nothing
+    assert not asks_the_same("what|平顶山市|大学生、创业补贴", "what|平顶山市|农民工、创业补贴")  # another group
     assert not asks_the_same(None, "amount|巴中市|创业担保贷款")
+    same = "what|平顶山市|创业补贴"
+    assert next_turn("平顶山开店补贴有哪几种", same, same) == "reasked"
+    assert next_turn("那返乡的人呢？", same, same) == "quiet"  # another case, read against the thread
 
 
 # -- through the app --------------------------------------------------------------------------------
