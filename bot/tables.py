@@ -80,6 +80,16 @@ class AnswerEntry(Base):
     region: Mapped[str | None] = mapped_column(String(32), nullable=True)
     answer: Mapped[str] = mapped_column(Text)
     ref: Mapped[str | None] = mapped_column(String(32), unique=True, index=True, nullable=True)
+    # What the dialogue understood was asked (its thread: intent | place | topic terms), revision 0008:
+    # the next question asking the same again in other words is told by it.
+    asked: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The parts of a message asking several things that this answer left unanswered (one per line).
+    unanswered_parts: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What the person's next typed message said of this answer: `rebuffed` (不对, 我问的是…), `reasked`
+    # (the same asked again in other words) or `quiet`; None until it comes. `next_said` keeps that
+    # message only when it was a complaint — staff read why.
+    next_turn: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    next_said: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     citations: Mapped[list[AnswerCitation]] = relationship(
         back_populates="entry", order_by="AnswerCitation.position", cascade="all, delete-orphan"

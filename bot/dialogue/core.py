@@ -1933,6 +1933,7 @@ class Dialogue:
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
+        reply = reply.model_copy(update={"asked": work.thread.asked_key})
         off_topic = asked.read_as is None and situation is None and not elliptical
         reply = self._off_topic(text, result, reply) if off_topic else reply
         if situation is not None:

@@ -159,12 +159,16 @@ def joined(parts: list[tuple[str, Reply]]) -> Reply:
         rows += [row for row in reply.buttons if row not in rows]
     statuses = [reply.answer_status for _, reply in parts]
     answered = AnswerStatus.ANSWERED.value
+    # Answered when any part is — and the parts that were not are kept for staff (only part answered).
+    left = tuple(asked for asked, reply in parts if reply.answer_status != answered) if answered in statuses else ()
     return Reply(
         kind="answer",
         text="\n\n".join(texts),
         buttons=tuple(rows),
         citations=tuple(citations),
         answer_status=answered if answered in statuses else statuses[0],
+        asked=next((reply.asked for _, reply in reversed(parts) if reply.asked), None),
+        unanswered_parts=left,
     )
 
 

@@ -87,6 +87,10 @@ class Reply(Model):
         default=None, description="an answer's status from the knowledge core (answered, no_answer, region_not_covered)"
     )
     starts_over: bool = Field(default=False, description="the conversation started over: earlier buttons are stale")
+    # For the staff's answer log only, never sent to a client: what the answer understood was asked (the
+    # thread's `asked_key`) and the parts of a message asking several things it left unanswered.
+    asked: str | None = Field(default=None, exclude=True)
+    unanswered_parts: tuple[str, ...] = Field(default=(), exclude=True)
 
     @property
     def actions(self) -> list[str]:
@@ -122,6 +126,11 @@ class Thread(Model):
     # Session 25: the last question was about someone else (那我闺女呢？她…): a follow-up naming no one
     # (中专算不算高校毕业生？) is still about them, until the person turns back to themselves (那我自己呢).
     of_another: bool = False
+
+    @property
+    def asked_key(self) -> str:
+        """What was asked, for telling the same question asked again: intent | place | topic terms."""
+        return "|".join((self.intent or "", self.region or "", "、".join(self.topic)))[:200]
 
 
 class SessionState(Model):

@@ -22,6 +22,7 @@ from bot.present.results import (
     pending_lines,
     stale_notice,
     unit_label,
+    units_failed_count,
 )
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import BenefitResult, CheckResult, NextQuestion
@@ -116,14 +117,9 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
     ineligible = len([b for b in own_misses(result) if b not in near])
     if ineligible:
         lines.append("\n" + words.ineligible.format(count=ineligible))
-    units_only = sum(
-        1
-        for b in result.benefits
-        if b.beneficiary != "applicant"
-        and (b.status == "employer_only" or (b.status == "ineligible" and b not in near))
-    )
-    if units_only:
-        lines.append(prose().check_advice.employer_only_count.format(count=units_only))
+    units_failed = units_failed_count(result, near)
+    if units_failed:
+        lines.append(prose().check_advice.units_failed_count_terminal.format(count=units_failed))
     lines.append(f"\n{prose().results.disclaimer}")
     return "\n".join(lines)
 

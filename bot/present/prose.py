@@ -580,11 +580,15 @@ class EligibilityStatedProse(Section):
     placeholders = {"itself": ("option",), "bare": ("option", "label")}
     itself: str
     bare: str
+    # `fact.value` → the person's situation said plainly, for an option that is only a negation.
+    plain: dict[str, str]
     negations: tuple[str, ...]
 
 
 class StaffExportProse(Section):
     columns: tuple[str, ...]
+    # The staff queue's export (/staff/export/queue.csv): one row per question in the queue.
+    queue_columns: tuple[str, ...]
 
 
 class ConversationCareProse(Section):
@@ -622,7 +626,8 @@ class CheckAdviceProse(Section):
         "not_yet_in_force": ("signed",),
         "departments": ("departments",),
         "deadline": ("deadline",),
-        "employer_only_count": ("count",),
+        "units_failed_count": ("count",),
+        "units_failed_count_terminal": ("count",),
         "eligible_from": ("date",),
         "opens_with": ("actions",),
         "opens_with_possible": ("actions",),
@@ -643,7 +648,8 @@ class CheckAdviceProse(Section):
     hotline: str
     default_department: str
     sections: AdviceSections
-    employer_only_count: str
+    units_failed_count: str
+    units_failed_count_terminal: str
     if_hired_count: str
     eligible_from: str
     opens_with: str

@@ -79,13 +79,17 @@ def stated_text(spec: FactSpec, value: Any) -> str:
         return words.boolean.format(phrase=spec.holds if value else spec.fails)
     if spec.type == "enum_list":
         if not value:
-            return str(spec.empty)
+            empty = str(spec.empty)  # 以前没有领过这些补贴或贷款: said of the person
+            return empty if empty.startswith(("您", "招用")) else f"您{empty}"
         if spec.holds:  # 您已领取（办理）过求职创业补贴
             return words.boolean.format(phrase=spec.holds.format(value="、".join(spec.option_label(v) for v in value)))
         return words.value.format(label=spec.label, value="、".join(spec.option_label(v) for v in value))
     if spec.type == "enum":
         option = spec.option_label(value)
         plain = prose().eligibility_stated
+        said = plain.plain.get(f"{spec.name}.{value}")
+        if said is not None:
+            return said
         if option in plain.negations:
             return plain.bare.format(option=option, label=spec.label)
         if option.startswith(plain.negations):

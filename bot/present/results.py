@@ -427,9 +427,9 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     rest = len([b for b in own_misses(result) if b not in near])
     if rest > 0:
         lines.append("\n" + words.ineligible.format(count=rest))
-    units_only = sum(1 for b in others if b.status == "employer_only" or (b.status == "ineligible" and b not in near))
-    if units_only:
-        lines.append(prose().check_advice.employer_only_count.format(count=units_only))
+    units_failed = units_failed_count(result, near)
+    if units_failed:
+        lines.append(prose().check_advice.units_failed_count.format(count=units_failed))
     expired = listed_expired(result)
     if expired:
         lines.append(words.expired.format(count=len(expired), names="、".join(b.name for b in expired)))
@@ -470,6 +470,29 @@ def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
         lines.append("\n" + (words.units_title_owner if of_the_unit else words.units_title))
         listed(units)
     return "\n".join(lines)
+
+
+def runs_a_unit(result: CheckResult) -> bool:
+    """The person's own business hires, or its measures were judged on its hires: the units' measures it
+    fails are its own (an owner's), not those of some unit that might hire a job-seeker."""
+    return any(b.status == "as_employer" for b in result.benefits) or any(
+        r.requirement is not None and r.requirement.subject == "hire"
+        for b in result.benefits
+        if b.status == "ineligible" and b.beneficiary != "applicant"
+        for r in b.reasons
+    )
+
+
+def units_failed_count(result: CheckResult, shown: list[BenefitResult]) -> int:
+    """How many of the person's own unit's measures it cannot claim now and no list above shows (an
+    owner's; 0 for anyone else). A job-seeker is never told a count of measures paid to other units or
+    providers: nothing in it is about them, and 另有 7 项…未列出 right after the units' list read as hidden
+    items of theirs (session 28's walk). What a hiring unit could not claim is in 查看全部原因, apart."""
+    if not runs_a_unit(result):
+        return 0
+    return sum(
+        1 for b in result.benefits if b.beneficiary != "applicant" and b.status == "ineligible" and b not in shown
+    )
 
 
 def own_misses(result: CheckResult) -> list[BenefitResult]:

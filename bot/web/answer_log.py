@@ -36,6 +36,7 @@ from bot.db import DATABASE_DOWN, storable, writing
 from bot.present.prose import prose
 from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.web.audit import AuditTrail
+from bot.web.next_turn import next_turn
 from knowledge.citations import Citation
 
 log = logging.getLogger(__name__)
@@ -80,13 +81,17 @@ class _Answer:
     region: str | None
     session_key: str | None
     ref: str | None = None
+    asked: str | None = None
+    unanswered_parts: tuple[str, ...] = ()
     created_at: datetime = field(default_factory=utcnow)
 
     def row(self) -> dict[str, Any]:
+        left = storable("\n".join(self.unanswered_parts)) if self.unanswered_parts else None
         return {
             "created_at": self.created_at, "channel": self.channel, "session_key": self.session_key,
             "question": storable(self.question), "status": self.status, "region": self.region,
-            "answer": storable(self.answer), "ref": self.ref,
+            "answer": storable(self.answer), "ref": self.ref, "asked": (self.asked or None) and self.asked[:200],
+            "unanswered_parts": left,
         }  # fmt: skip
 
     def citation_rows(self, answer_id: int) -> list[dict[str, Any]]:
@@ -102,6 +107,29 @@ class _Answer:
         ]
 
 
+@dataclass(frozen=True)
+class ChatTurn:
+    """What a chat answer carries besides its words: the reference its feedback buttons carry, what the
+    dialogue understood was asked (`Thread.asked_key`) and the asked parts it left unanswered."""
+
+    ref: str | None = None
+    asked: str | None = None
+    unanswered_parts: tuple[str, ...] = ()
+
+
+NO_TURN = ChatTurn()
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A typed message of a conversation, waiting to be told against the answer logged before it: the
+    first typed message after an answer says whether it missed (bot/web/next_turn.py)."""
+
+    session_key: str
+    message: str
+    asked: str | None  # what this message was understood to ask, when it was answered
+
+
 # The writer's statements, built once on the tables (Core: the ORM's unit of work cost more than the SQL).
 _ANSWERS = AnswerEntry.metadata.tables[AnswerEntry.__tablename__]
 _INSERT_ANSWER = insert(_ANSWERS).returning(_ANSWERS.c.id)
@@ -109,6 +137,17 @@ _CITATIONS = AnswerCitation.metadata.tables[AnswerCitation.__tablename__]
 _INSERT_CITATIONS = insert(_CITATIONS)
 _FEEDBACK = AnswerFeedback.metadata.tables[AnswerFeedback.__tablename__]
 _SESSION_ANSWERS = select(_ANSWERS.c.id).where(_ANSWERS.c.session_key == bindparam("key"))
+_LAST_ANSWER = (
+    select(_ANSWERS.c.id, _ANSWERS.c.asked, _ANSWERS.c.next_turn)
+    .where(_ANSWERS.c.session_key == bindparam("key"))
+    .order_by(_ANSWERS.c.id.desc())
+    .limit(1)
+)
+_SETTLE = (
+    update(_ANSWERS)
+    .where(_ANSWERS.c.id == bindparam("answer_id"))
+    .values(next_turn=bindparam("how"), next_said=bindparam("said"))
+)
 _FORGET_ANSWERS = (
     delete(_FEEDBACK).where(_FEEDBACK.c.answer_id.in_(bindparam("ids", expanding=True))),
     delete(_CITATIONS).where(_CITATIONS.c.answer_id.in_(bindparam("ids", expanding=True))),
@@ -120,7 +159,10 @@ def _logged_with_citations() -> Any:
     """On PostgreSQL an answer and its citations in one statement, one round trip (the citations' id of
     the answer comes from the insert's RETURNING inside the statement), with one text for any number of
     citations (they come as arrays), so the server prepares it once per connection."""
-    written = ("created_at", "channel", "session_key", "question", "status", "region", "answer", "ref")
+    written = (
+        "created_at", "channel", "session_key", "question", "status", "region", "answer", "ref", "asked",
+        "unanswered_parts",
+    )  # fmt: skip
     values = {name: bindparam(name, type_=_ANSWERS.c[name].type) for name in written}
     logged = insert(_ANSWERS).values(values).returning(_ANSWERS.c.id).cte("logged")
     cited = (
@@ -141,9 +183,23 @@ def _logged_with_citations() -> Any:
 _INSERT_LOGGED_WITH_CITATIONS = _logged_with_citations()
 
 
-def _insert_on(connection: Connection, answers: list[_Answer]) -> None:
+def _settle_on(connection: Connection, said: _Said) -> None:
+    """Tell the conversation's last logged answer what the message after it said, once: only the first
+    typed message after an answer speaks of it (a later one speaks of whatever came between)."""
+    last = connection.execute(_LAST_ANSWER, {"key": said.session_key}).first()
+    if last is None or last.next_turn is not None:
+        return
+    how = next_turn(said.message, last.asked, said.asked)
+    kept = storable(said.message.strip()[:500]) if how != "quiet" else None
+    connection.execute(_SETTLE, {"answer_id": last.id, "how": how, "said": kept})
+
+
+def _insert_on(connection: Connection, answers: list[_Answer | _Said]) -> None:
     if connection.dialect.name == "postgresql":
         for answer in answers:
+            if isinstance(answer, _Said):
+                _settle_on(connection, answer)
+                continue
             cited = answer.citation_rows(0)
             connection.execute(
                 _INSERT_LOGGED_WITH_CITATIONS,
@@ -157,6 +213,9 @@ def _insert_on(connection: Connection, answers: list[_Answer]) -> None:
             )
         return
     for answer in answers:
+        if isinstance(answer, _Said):
+            _settle_on(connection, answer)
+            continue
         answer_id = connection.execute(_INSERT_ANSWER, answer.row()).scalar_one()
         citations = answer.citation_rows(answer_id)
         if citations:
@@ -187,7 +246,7 @@ class AnswerLog:
         self._verified: frozenset[str] = frozenset()
         self._loaded_at = float("-inf")
         self._lock = threading.Lock()
-        self._pending: queue.Queue[_Answer | None] = queue.Queue()
+        self._pending: queue.Queue[_Answer | _Said | None] = queue.Queue()
         self._writer = threading.Thread(target=self._write_batches, name="answer-log-writer", daemon=True)
         self._writer.start()
 
@@ -202,11 +261,23 @@ class AnswerLog:
         status: str | None = None,
         region: str | None = None,
         session_key: str | None = None,
-        ref: str | None = None,
+        turn: ChatTurn = NO_TURN,
     ) -> None:
-        """Queue an answer for the log; `ref` is the reference its feedback buttons carry."""
+        """Queue an answer for the log; `turn`: its feedback reference and what it was asked (a chat's)."""
         cited = tuple((c.clause_id, c.quote) for c in citations)
-        self._pending.put(_Answer(channel, question, answer, cited, status, region, session_key, ref))
+        left = turn.unanswered_parts
+        self._pending.put(
+            _Answer(channel, question, answer, cited, status, region, session_key, turn.ref, turn.asked, left)
+        )
+
+    def said(self, session_key: str, message: str, asked: str | None = None) -> None:
+        """Queue a typed message of a conversation (before the answers to it): it tells the answer logged
+        before it whether it missed. `asked`: what it was understood to ask, when it was answered."""
+        self._pending.put(_Said(session_key, message, asked))
+
+    def said_on(self, connection: Connection, session_key: str, message: str, asked: str | None = None) -> None:
+        """`said` inside a transaction already open (a web chat turn's own)."""
+        _settle_on(connection, _Said(session_key, message, asked))
 
     def add(
         self,
@@ -217,12 +288,15 @@ class AnswerLog:
         citations: Iterable[Citation],
         status: str | None = None,
         session_key: str | None = None,
-        ref: str | None = None,
+        turn: ChatTurn = NO_TURN,
     ) -> None:
         """`record` inside a transaction already open: a chat turn's answer goes in the turn's own
         commit, with its session and transcript, instead of a transaction of the writer's of its own."""
         cited = tuple((c.clause_id, c.quote) for c in citations)
-        _insert_on(connection, [_Answer(channel, question, answer, cited, status, None, session_key, ref)])
+        answered = _Answer(
+            channel, question, answer, cited, status, None, session_key, turn.ref, turn.asked, turn.unanswered_parts
+        )
+        _insert_on(connection, [answered])
 
     def _write_batches(self) -> None:
         while True:
@@ -243,7 +317,7 @@ class AnswerLog:
             if None in batch:
                 return
 
-    def _store(self, answers: list[_Answer]) -> None:
+    def _store(self, answers: list[_Answer | _Said]) -> None:
         deadline = time.monotonic() + self.retry_seconds
         pause = 0.1
         while True:
@@ -267,7 +341,7 @@ class AnswerLog:
             time.sleep(pause)
             pause = min(pause * 2, 2.0)
 
-    def _insert(self, answers: list[_Answer]) -> None:
+    def _insert(self, answers: list[_Answer | _Said]) -> None:
         with writing(self.engine), self.engine.begin() as connection:
             _insert_on(connection, answers)
 
@@ -592,6 +666,11 @@ def neutralised(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def formula_safe(writer: Any) -> _FormulaSafeWriter:
+    """A csv writer whose cells a spreadsheet would run as formulas are written as text."""
+    return _FormulaSafeWriter(writer)
 
 
 class _FormulaSafeWriter:

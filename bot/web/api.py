@@ -23,7 +23,7 @@ from bot.present import citations as worded
 from bot.present.conversation import welcome_text
 from bot.present.problems import problem_json, problem_text, profile_warning
 from bot.present.prose import prose
-from bot.web.answer_log import quote_key
+from bot.web.answer_log import ChatTurn, quote_key
 from bot.web.errors import ApiError
 from bot.web.feedback import new_ref
 from bot.web.profile_schema import CHECK_RESPONSE, packaged_profile_schema
@@ -192,18 +192,24 @@ def chat(body: ChatRequest, web: Services) -> Response:
         shown = [r.model_dump(mode="json") for r in replies]
         starts_over = any(r.starts_over for r in replies)
         answered = [r for r in replies if r.feedback_ref is not None]  # answers to a typed question
+        # What this typed message asked, as understood: it tells the answer before it whether it missed.
+        asked = next((r.asked for r in answered if r.asked), None)
 
         def write(rows: SessionAccess) -> None:
             if isinstance(rows, SessionRows):
                 web.transcripts.add(rows.connection, key, turn_id, said, shown, starts_over)
+                if typed:
+                    web.answer_log.said_on(rows.connection, key, body.message or "", asked)
                 for reply in answered:
                     logged = _logged(body.message, reply)
-                    web.answer_log.add(rows.connection, "chat", *logged, session_key=key, ref=reply.feedback_ref)
+                    web.answer_log.add(rows.connection, "chat", *logged, session_key=key, turn=_turn_of(reply))
             else:
                 web.transcripts.record(key, turn_id, said, shown, starts_over)
+                if typed:
+                    web.answer_log.said(key, body.message or "", asked)
                 for reply in answered:
                     logged = _logged(body.message, reply)
-                    web.answer_log.record("chat", *logged, session_key=key, ref=reply.feedback_ref)
+                    web.answer_log.record("chat", *logged, session_key=key, turn=_turn_of(reply))
 
         return write
 
@@ -223,6 +229,12 @@ def chat(body: ChatRequest, web: Services) -> Response:
 def _logged(message: str | None, reply: ChatReply) -> tuple[str, str, list[Citation], str | None]:
     """What the answer log keeps of an answer to a typed question: question, answer, citations, status."""
     return (message or "").strip(), reply.text, list(reply.citations), reply.answer_status
+
+
+def _turn_of(reply: ChatReply) -> ChatTurn:
+    """What the answer log keeps of an answer besides its words: its feedback reference, what it was
+    understood to ask and the asked parts it left unanswered."""
+    return ChatTurn(reply.feedback_ref, reply.asked, reply.unanswered_parts)
 
 
 def _chat_reply(reply: Reply, keys: frozenset[str], web: WebServices, feedback_ref: str | None = None) -> ChatReply:

@@ -3,7 +3,9 @@
 Every chat answer (web and Telegram) is logged with a random reference; its 👍/👎/报告问题 buttons
 carry that reference, and feedback is accepted only from the conversation the answer was given in.
 The queues: questions the documents could not answer, questions declined because the place is
-not covered, and answers people rated down or reported — each with counts per day.
+not covered, answers people rated down or reported, answers given but missed — the person's next
+message says so (不对, 我问的是…) or asks the same again in other words (bot/web/next_turn.py) — and
+messages asking several things of which only some were answered; each with counts per day.
 
 A question is filed under 地区未收录 only when the place it asks ABOUT is uncovered. The answer was
 declined as region_not_covered by the dialogue or knowledge core (not decided here); a question whose
@@ -14,9 +16,11 @@ the gap is content: it is filed under 未能回答, labelled with the covered pl
 
 from __future__ import annotations
 
+import csv
+import io
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -28,13 +32,23 @@ from sqlalchemy.orm import Session
 
 from bot.db import open_database, storable
 from bot.dialogue.types import Reply
+from bot.present.prose import prose
 from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, utcnow
-from bot.web.answer_log import AnswerLog
+from bot.web.answer_log import AnswerLog, ChatTurn, formula_safe
 from bot.web.audit import AuditTrail
 
 Rating = Literal["up", "down", "report"]
-QueueName = Literal["unanswered", "refused", "low_rated"]
-QUEUES: dict[QueueName, str] = {"unanswered": "未能回答", "refused": "地区未收录", "low_rated": "差评与报告"}
+QueueName = Literal["unanswered", "refused", "low_rated", "missed", "partial"]
+QUEUES: dict[QueueName, str] = {
+    "unanswered": "未能回答",
+    "refused": "地区未收录",
+    "low_rated": "差评与报告",
+    "missed": "答复没对上",
+    "partial": "只答了一部分",
+}
+# Why an answer is in 答复没对上: what the person's next message did (answer_log.next_turn).
+MISSED = ("rebuffed", "reasked")
+MISSED_LABELS: dict[str, str] = {"rebuffed": "用户下一句说没答对", "reasked": "用户接着换个说法又问了一遍"}
 RATING_LABELS: dict[str, str] = {"up": "👍 有用", "down": "👎 没用", "report": "⚑ 报告问题"}
 LOW_RATINGS = ("down", "report")
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -119,6 +133,10 @@ class FeedbackDesk:
             return select(AnswerEntry).where((AnswerEntry.status == "no_answer") | AnswerEntry.id.in_(moved))
         if name == "refused":
             return select(AnswerEntry).where(AnswerEntry.status == "region_not_covered", AnswerEntry.id.not_in(moved))
+        if name == "missed":
+            return select(AnswerEntry).where(AnswerEntry.next_turn.in_(MISSED))
+        if name == "partial":
+            return select(AnswerEntry).where(AnswerEntry.unanswered_parts.is_not(None))
         rated = select(AnswerFeedback.answer_id).where(AnswerFeedback.rating.in_(LOW_RATINGS))
         return select(AnswerEntry).where(AnswerEntry.id.in_(rated))
 
@@ -142,6 +160,31 @@ class FeedbackDesk:
             QueueRow(e, tuple(notes.get(e.id, ())), before[e.id], e.id in quoted, about_covered.get(e.id))
             for e in entries
         ]
+
+    def export_csv(self, name: QueueName) -> Iterator[str]:
+        """One queue, a row per question (newest first) with why it is there, UTF-8 with a BOM; every
+        cell a spreadsheet would run as a formula is written as text (the answer log's writer)."""
+        headers = prose().staff_export.queue_columns
+        buffer = io.StringIO()
+        writer = formula_safe(csv.writer(buffer))
+        buffer.write("\ufeff")
+        writer.writerow(headers)
+        offset = 0
+        while True:
+            rows = self.queue(name, limit=500, offset=offset)
+            for row in rows:
+                e = row.entry
+                ratings = "；".join(f"{RATING_LABELS[r]}{'：' + n if n else ''}" for r, n in row.ratings)
+                left = "；".join((e.unanswered_parts or "").splitlines())
+                when = e.created_at.strftime("%Y-%m-%d %H:%M:%S")
+                said = (e.status or "", queue_reason(row), e.next_said or "", left, row.before or "", ratings)
+                writer.writerow([e.id, when, e.channel, QUEUES[name], e.question, *said])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            if len(rows) < 500:
+                return
+            offset += 500
 
     def _asked_before(self, session: Session, entry: AnswerEntry) -> str | None:
         """The conversation's question logged right before this one (none once the session is forgotten)."""
@@ -181,6 +224,23 @@ class FeedbackDesk:
             }
 
 
+def queue_reason(row: QueueRow) -> str:
+    """Why a question is in the staff queue, in one line (the export's 原因 column; the page says the same)."""
+    e = row.entry
+    reasons: list[str] = []
+    if e.status == "no_answer" or row.asked_covered:
+        reasons.append(QUEUES["unanswered"])
+    elif e.status == "region_not_covered":
+        reasons.append(QUEUES["refused"])
+    if e.next_turn in MISSED_LABELS:
+        reasons.append(MISSED_LABELS[e.next_turn])
+    if e.unanswered_parts:
+        reasons.append(QUEUES["partial"])
+    if any(rating in LOW_RATINGS for rating, _ in row.ratings):
+        reasons.append(QUEUES["low_rated"])
+    return "；".join(reasons)
+
+
 def _local_date(stamp: datetime) -> date:
     if stamp.tzinfo is None:  # SQLite returns naive UTC
         stamp = stamp.replace(tzinfo=ZoneInfo("UTC"))
@@ -195,10 +255,22 @@ class ChannelAnswerBook:
         self.answer_log = answer_log
         self.desk = desk
 
+    def said(self, key: str, message: str, replies: Iterable[Reply]) -> None:
+        """A typed message and the replies to it: it tells the answer logged before it whether it missed
+        (call before `record`-ing the answers to it)."""
+        asked = next((r.asked for r in replies if r.kind == "answer" and r.asked), None)
+        self.answer_log.said(key, message, asked)
+
     def record(self, key: str, question: str, reply: Reply) -> str:
         ref = new_ref()
         self.answer_log.record(
-            self.channel, question, reply.text, reply.citations, status=reply.answer_status, session_key=key, ref=ref
+            self.channel,
+            question,
+            reply.text,
+            reply.citations,
+            status=reply.answer_status,
+            session_key=key,
+            turn=ChatTurn(ref, reply.asked, reply.unanswered_parts),
         )
         return ref
 

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from bot.present.citations import clause_name
 from bot.web.answer_log import MARK_LABELS, VERDICT_LABELS, LogFilter
 from bot.web.api import Services
-from bot.web.feedback import QUEUES, RATING_LABELS, QueueName
+from bot.web.feedback import MISSED_LABELS, QUEUES, RATING_LABELS, QueueName
 from bot.web.schemas import ROW_ID_MAX
 from bot.web.services import WebServices
 from bot.web.sites import SiteError
@@ -28,6 +28,7 @@ RowId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+QueueShown = Literal["unanswered", "refused", "low_rated", "missed", "partial"]
 FILTERS: dict[str, str] = {"all": "全部", "unmarked": "待核实", "verified": "已核实", "flagged": "有问题"}
 
 
@@ -140,10 +141,11 @@ def queue(
     request: Request,
     web: Services,
     login: Staff,
-    show: Literal["unanswered", "refused", "low_rated"] = "unanswered",
+    show: QueueShown = "unanswered",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> HTMLResponse:
-    """Where content is missing: unanswered, declined and low-rated questions from every channel."""
+    """Where content is missing: unanswered, declined, low-rated, missed and partly answered questions
+    from every channel."""
     which: QueueName = show
     rows = web.feedback.queue(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     dates, per_day = web.feedback.counts()
@@ -157,6 +159,7 @@ def queue(
         totals=web.feedback.totals(),
         days=[(day, [per_day[name][i] for name in QUEUES]) for i, day in enumerate(dates)][::-1],
         rating_labels=RATING_LABELS,
+        missed_labels=MISSED_LABELS,
         page=page,
         has_next=len(rows) > PAGE_SIZE,
     )
@@ -269,6 +272,17 @@ def export(web: Services, login: Staff) -> StreamingResponse:
         web.answer_log.export_csv(),
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": 'attachment; filename="policybot-answers.csv"'},
+    )
+
+
+@router.get("/staff/export/queue.csv")
+def export_queue(web: Services, login: Staff, show: QueueShown = "unanswered") -> StreamingResponse:
+    """One staff queue with why each question is in it (the page's filter, as a spreadsheet)."""
+    web.audit.record(login.name, "export", f"queue.csv?show={show}")
+    return StreamingResponse(
+        web.feedback.export_csv(show),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="policybot-queue-{show}.csv"'},
     )
 
 

@@ -95,7 +95,7 @@ def test_every_comparison_a_rule_may_use_is_worded() -> None:
         # an option that says it all is quoted alone, never 您的退役军人身份为不是退役军人
         ("veteran", "none", "您不是退役军人"),
         ("certificate_level", "none", "您没有证书"),
-        ("business_form", "none", "您没有经营形式"),
+        ("business_form", "none", "您目前没有自己经营的企业、个体户或合作社等"),  # session 29: no field name
         ("veteran", "soldier_self_employed", "您的退役军人身份为退役士兵（自主就业）"),
     ],
 )
