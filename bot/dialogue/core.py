@@ -70,6 +70,13 @@ _BARE_SUM_CHARS = 12
 SHORT_OPENING_CHARS = 8
 # Space-separated words this short are typed as into a search box (吉林 高级证).
 SEARCH_WORDS_CHARS = 16
+# The kind of a 退役士兵 said alone once the soldier is known (我是自主就业那种, 在等安排工作).
+_VETERAN_KINDS = {
+    r"自主就业": "soldier_self_employed",
+    r"(?:等|待)(?:着)?(?:政府|国家)?安排(?:工作)?": "soldier_awaiting_placement",
+}
+# 我不是困难人员, 也没登记过, 不属于那种: a case said of oneself in the negative.
+_DENIED_CASE = re.compile(r"不是|不属于|不算|没有?[^，,。；;！!？?\s]{0,4}过|并非")
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 # 镇巴县的能申请…: a place and 的 opening a message — a person of that place.
@@ -800,6 +807,10 @@ class Dialogue:
         if self.words.is_objection(text) and not work.pending and self.interviewer.current(work, today) is None:
             # 你说的不对 after an answer (with a card waiting, 不对 says the card is wrong).
             return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
+        if not waiting and not work.profile:
+            started = self._wish_to_ask_there(work, text, today)
+            if started is not None:
+                return started
         if self.words.is_opener(text) and not (waiting and self.words.is_assent(text)):
             # 要得 你问嘛 with a card or a question waiting hands the next question back: a yes, no opener.
             return self._opened(work, today)
@@ -866,6 +877,19 @@ class Dialogue:
             for p in parts
         )
 
+    def _wish_to_ask_there(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """平昌的 想问点事, 想问问创业的事 我在通化: a first message that only says where the person is and
+        that they want to ask — the check starts there (the place recorded, its first question asked), never
+        a search of the place's documents for nothing, never "not policy"."""
+        named = self.regions.resolve(text)
+        if not named.place or not named.covered or self.reader.is_about_other(text):
+            return None
+        rest = self._without_place(text)
+        if not self.words.only_wishes_to_ask_there(rest) or self._names_a_measure(rest):
+            # (安岳县 帮我查下创业补贴 names a measure: the documents are asked.)
+            return None
+        return self.interviewer.start_at_place(work, named.place, today)
+
     def _help_in_general(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """有什么政策, 那巴中有啥别的补助: what help there is, in general or other than what was asked — the
         person's own asked of their situation where they are (or at the place named), the check when the
@@ -887,6 +911,10 @@ class Dialogue:
             return [render.notice(said), self.interviewer.confirmation(work)]
         if other and work.profile:
             return self._command(work, "check", today)
+        if general and not work.profile and not work.pending and not work.interviewing:
+            # 有啥补贴, 你好 想问下补贴的事 from someone who has told nothing: what kinds there are, and the
+            # check's first question at once (session 29: the interview starts, no button to find first).
+            return [self._general(interview=True), *self.interviewer.next(work, today)]
         return [self._general(), *self._reminder(work, today)]
 
     def _without_place(self, text: str) -> str:
@@ -965,15 +993,17 @@ class Dialogue:
             return False
         return own.status is AnswerStatus.ANSWERED and own.direct is not None and own.direct.kind in ("list", "figure")
 
-    def _general(self) -> Reply:
+    def _general(self, interview: bool = False) -> Reply:
         """你好，我想问问补贴的事: the kinds of help the documents grant most widely, an example question
-        naming one, and the check — not a measure picked for the word 补贴."""
+        naming one, and the check (its button, or — `interview` — its first question, asked next) — not a
+        measure picked for the word 补贴."""
         kinds = common_kinds()
         if not kinds:
-            return render.welcome(self.covered, False)
+            return render.welcome(self.covered, interview)
         example = f"{kinds[0]}有什么条件"
-        guide = prose().general_question.guide.format(kinds="、".join(kinds), example=example)
-        return render.notice(guide, (render.CHECK_BUTTON,))
+        said = prose().general_question
+        guide = (said.interview if interview else said.guide).format(kinds="、".join(kinds), example=example)
+        return render.notice(guide, () if interview else (render.CHECK_BUTTON,))
 
     def _cited(self, work: Working, cited: Cited) -> Reply:
         """A shown citation or a document's article in full (an answer: it was asked by typing), or
@@ -1118,7 +1148,11 @@ class Dialogue:
         bare = re.sub(r"[的\s，,。]", "", self.words.continuing.sub("", text))
         place = self.regions.resolve(bare).place or ""
         if not (bare and bare in place):
-            return False
+            # 平顶山标准, 资阳条件: a place run together with an aspect or words of the clauses just cited is the
+            # same as typed apart (平顶山 标准) — the last answer moved there, never a card for the place.
+            rest = self._without_place(bare)
+            moved = bool(place) and rest != bare and len(text) <= SEARCH_WORDS_CHARS and not work.pending
+            return moved and self._narrows_shown(work, rest)
         return not work.pending or going_on or self._comparing_places(work)
 
     def _question_place_corrected(self, work: Working, text: str) -> str | None:
@@ -1258,10 +1292,60 @@ class Dialogue:
                 return [*replies, self.interviewer.propose(work, description, today)]
             return [*replies, self.interviewer.confirmation(work)]
         if description is not None and description.facts:
+            if not understood and self._case_of_last_answer(work, text, reading, description):
+                # 我是自主就业那种 after 退伍了不是安排工作吗: the kind of a fact on the card, in the words of the
+                # clauses just cited — the last answer asked again for that case, and the card with it.
+                answered = self._answer(work, text, today, about_shown=True)
+                if answered.kind == "answer" and answered.citations:
+                    return [answered, *self._propose(work, description, today)]
             return self._propose(work, description, today)
         if self.words.is_denial(text) or (understood and value is False):
             return [render.notice(_notices().say_what_is_wrong)]
+        if (
+            not understood
+            and not self._asks(text, reading)
+            and not self._corrects_or_tells_of_other(text)
+            and not self.regions.resolve(text).place
+            and self._in_shown_words(work, text)
+        ):
+            # 我是自主就业那种 after 退伍了不是安排工作吗: no fact the card reads and no question, but in the words
+            # of the clauses just cited — which of their cases is the person's, asked against the last answer;
+            # the card offered again (never 没太明白). A case denied (我不是困难人员, 不是农村户) says what the
+            # person is not: a fact for the card, not a case to look up.
+            answered = self._answer(work, text, today, about_shown=True)
+            if answered.kind == "answer" and answered.citations:
+                return [answered, self.interviewer.confirmation(work)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _case_of_last_answer(self, work: Working, text: str, reading: Reading, description: Description) -> bool:
+        """The statement only says which kind of a fact already told is the person's (自主就业 of a 退役士兵), in
+        the words of the clauses the last answer cited, asking nothing, denying nothing, naming no place."""
+        known = {**work.profile, **work.pending}
+        return (
+            set(description.facts) <= set(known)
+            and not self._asks(text, reading)
+            and not self._corrects_or_tells_of_other(text)
+            and not self.regions.resolve(text).place
+            and self._in_shown_words(work, text)
+        )
+
+    def _corrects_or_tells_of_other(self, text: str) -> bool:
+        """我不是困难人员, 纠正一下 执照是用我媳妇名字办的: a case denied, a correction or someone else's part — what
+        the card should hold (or not), never a case of the last answer to look up."""
+        return bool(_DENIED_CASE.search(text) or self.words.correcting.search(text) or self.reader.is_about_other(text))
+
+    def _veteran_kind(self, work: Working, statement: str, description: Description) -> Description:
+        """我是自主就业的, 在等安排工作 with a 退役士兵 already told: the kind of veteran said alone (the words name
+        it only beside 退役士兵 elsewhere) — read as that veteran's kind."""
+        known = {**work.profile, **work.pending}.get("veteran")
+        if (known not in _VETERAN_KINDS.values() and known != "soldier") or "veteran" in description.facts:
+            return description
+        if _DENIED_CASE.search(statement):
+            return description
+        for said, kind in _VETERAN_KINDS.items():
+            if re.search(said, statement):
+                return replace(description, facts={**description.facts, "veteran": kind})
+        return description
 
     def _goes_on_with_subject(self, work: Working, text: str) -> bool:
         """先记我老公的 while the card about the husband waits (after the speaker spoke of themselves): the person
@@ -1323,6 +1407,7 @@ class Dialogue:
             return None
         description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
         description = self._place_left(text, reading.statement, description)
+        description = self._veteran_kind(work, reading.statement, description)
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
         if description.facts or not corrects:
@@ -1711,6 +1796,7 @@ class Dialogue:
         offer_check: bool = False,
         refines: bool = False,
         thread: bool = True,
+        about_shown: bool = False,
     ) -> Reply:
         """A cited answer to every part of the message: 能拿多少，去哪申请 asks two things of one measure,
         so each later part that asks another kind of thing is answered in its turn, as a follow-up of
@@ -1733,7 +1819,9 @@ class Dialogue:
             reply = render.joined(answers)
         elif len(parts) == 1:
             told_of = self._for_other_told_of(work, text, today, offer_check) if thread and not refines else None
-            reply = told_of or self._answer_one(work, text, today, offer_check, refines, thread)
+            reply = told_of or self._answer_one(
+                work, text, today, offer_check, refines, thread, about_shown=about_shown
+            )
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
@@ -1858,6 +1946,7 @@ class Dialogue:
         refines: bool = False,
         thread: bool = True,
         goes_on: bool = False,
+        about_shown: bool = False,
     ) -> Reply:
         """A cited answer; a follow-up (那巴中呢？, 能拿多少钱？, or search words that narrow the last
         one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
@@ -1891,7 +1980,7 @@ class Dialogue:
         if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
             # Not answerable alone, yet it goes on from the thread (要是留下来的人多呢 after a 见习补贴
             # answer): asked of the thread's measure, kept only when that reading is answered.
-            about_shown = elliptical or self._speaks_of_shown(work, text)
+            about_shown = about_shown or elliptical or self._speaks_of_shown(work, text)
             again = self.threads.against(work.thread, text, about_shown=about_shown)
             if again is not None:
                 try:
@@ -2036,6 +2125,12 @@ class Dialogue:
         if str(classify(text).primary) == work.thread.intent:
             # 最低工资是多少 after 见习补贴给多少 (当地最低工资标准的70%): the same kind of question of the
             # same clause would only give the last answer again — it asks what the clause does not say.
+            return False
+        return self._in_shown_words(work, text)
+
+    def _in_shown_words(self, work: Working, text: str) -> bool:
+        """Some of the message's own words are written in the clauses the last answer cited."""
+        if work.thread is None:
             return False
         shown = "".join(self.clauses.get(c).text for c in self._shown_clauses(work))
         words = [w for w in self.threads.content_words(text) if _CHINESE.search(w) and w not in self.words.asking]

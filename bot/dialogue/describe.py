@@ -42,8 +42,9 @@ _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # 户口在资阳 / 户籍是巴中的 said alone is the 户籍 (answering where it is), never where the person is; 老家
 # alone (我老家资阳的，回来开了个店) still says where they are (descriptions.yaml `household`).
 _REGISTERED = re.compile(r"户口|户籍")
-_RETURNING = re.compile(r"回去|回来|返乡|回乡|回老家|回家|想回|要回|打算回|准备回")
-_CAME_BACK = re.compile(r"回来|回乡|返乡|回老家|回家|回到")
+# (前年回的老家, 回了家: a return said with 的 or 了 between its words is one too — session 29.)
+_RETURNING = re.compile(r"回去|回来|返乡|回乡|回(?:的|了|到)?老家|回(?:的|了)?家|想回|要回|打算回|准备回")
+_CAME_BACK = re.compile(r"回来|回乡|返乡|回(?:的|了|到)?老家|回(?:的|了)?家|回到")
 # Far in the future, so that checking a literal value at load never trips the date bounds.
 _LOAD_CHECK_DAY = date(2100, 1, 1)
 

@@ -108,6 +108,7 @@ class VocabularyFile(BaseModel):
     looking: tuple[str, ...] = ()
     # 别的, 其他: help other than what was just asked; `going_on` the words that open such a message (那, 还).
     other_help: tuple[str, ...] = ()
+    wish_words: tuple[str, ...] = ()
     going_on: tuple[str, ...] = ()
     # what, about, and, in: the English words of a follow-up that only names another place (what about
     # Bazhong?, and in Ziyang) — read as 那巴中呢 (bot/dialogue/latin.py).
@@ -211,9 +212,9 @@ class Vocabulary:
         self.filler = frozenset(squashed(data.filler))
         self.no_change = squashed(data.no_change)
         self.go_on, self.whose_card = frozenset(squashed(data.go_on)), frozenset(squashed(data.whose_card))
-        self.greetings = frozenset(squashed(data.greetings))
-        self.asking_words = frozenset(squashed(data.asking))
-        self.opening = self.greetings | self.asking_words | frozenset(squashed(data.opening_verbs))
+        self.greetings, self.asking_words = frozenset(squashed(data.greetings)), frozenset(squashed(data.asking))
+        self.opening_verbs = frozenset(squashed(data.opening_verbs))
+        self.opening = self.greetings | self.asking_words | self.opening_verbs
         self.general_benefit = frozenset(squashed(data.general_benefit))
         self.general_asking, self.getting, self.looking = (
             frozenset(squashed(data.general_asking)),
@@ -226,7 +227,10 @@ class Vocabulary:
             frozenset(w.lower() for w in data.latin_follow_up),
             data.latin_person,
         )
-        self.acknowledging = frozenset(squashed(data.acknowledging))
+        self.acknowledging, self.wish_words = (
+            frozenset(squashed(data.acknowledging)),
+            frozenset(squashed(data.wish_words)),
+        )
         self.farewell = frozenset(squashed(data.farewell))
         self.objecting = frozenset(squashed(data.objecting))
         self.on_behalf, self.asked_for = re.compile(data.on_behalf), re.compile(data.asked_for)
@@ -508,6 +512,16 @@ class Vocabulary:
             return False
         return self.is_general_question(question)
 
+    def only_wishes_to_ask_there(self, rest: str) -> bool:
+        """What is left of a message once the person's place is taken out (平昌的 想问点事 → 的 想问点事,
+        想问问创业的事 我在通化 → 想问问创业的事 我在) only says they want to ask or learn — a verb of asking,
+        filler, help or a field of it in general (创业, 就业), the words saying the place is theirs — with no
+        question of its own (有补贴吗 asks the documents) and nothing named."""
+        if self.wh_question.search(rest) or _YES_NO_END.search(rest.strip()):
+            return False
+        words = _cover(squash(rest), self._covers.wish)
+        return words is not None and any(word in self.opening_verbs or word in self.asking_words for word in words)
+
     def asks_other_help(self, text: str) -> bool:
         """The message asks what OTHER help there is (那有啥别的补助, 还有其他政策吗): kinds of help in
         general and a word saying other, nothing about a measure or a group — the open list of the person's
@@ -587,6 +601,7 @@ class _Covers:
         self.objection = _Cover(frozenset(v.deny) | v.objecting | v.filler)
         self.opener = _Cover(v.opening | v.filler | v.assent)
         self.general = _Cover(v.general_benefit | v.general_asking | v.opening | v.filler | v.assent)
+        self.wish = _Cover(v.opening | v.filler | v.general_benefit | v.wish_words)
         self.own_help = _Cover(v.getting | v.looking | v.general_benefit | v.general_asking | v.filler)
         self.other_help = _Cover(
             v.general_benefit | v.general_asking | v.other_help | v.going_on | v.opening | v.filler | v.assent

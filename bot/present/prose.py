@@ -1079,8 +1079,10 @@ class PayerMissingProse(Section):
 class GeneralQuestionProse(Section):
     """A message asking what help there is at all (你好，我想问问补贴的事): what the documents hold."""
 
-    placeholders = {"guide": ("kinds", "example")}
+    placeholders = {"guide": ("kinds", "example"), "interview": ("kinds", "example")}
     guide: str
+    # From someone who has told nothing yet: the kinds of help, then the check's first question at once.
+    interview: str
 
 
 class TypedControlProse(Section):
