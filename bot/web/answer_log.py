@@ -32,11 +32,11 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, selectinload
 
-from bot.db import DATABASE_DOWN, storable, writing
+from bot.db import DATABASE_DOWN, one_statement_reads, storable, writing
 from bot.present.prose import prose
 from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, CitationMark, utcnow
 from bot.web.audit import AuditTrail
-from bot.web.next_turn import next_turn
+from bot.web.next_turn import NextTurn, next_turn
 from knowledge.citations import Citation
 
 log = logging.getLogger(__name__)
@@ -145,7 +145,7 @@ _LAST_ANSWER = (
 )
 _SETTLE = (
     update(_ANSWERS)
-    .where(_ANSWERS.c.id == bindparam("answer_id"))
+    .where(_ANSWERS.c.id == bindparam("answer_id"), _ANSWERS.c.next_turn.is_(None))
     .values(next_turn=bindparam("how"), next_said=bindparam("said"))
 )
 _FORGET_ANSWERS = (
@@ -183,15 +183,36 @@ def _logged_with_citations() -> Any:
 _INSERT_LOGGED_WITH_CITATIONS = _logged_with_citations()
 
 
-def _settle_on(connection: Connection, said: _Said) -> None:
-    """Tell the conversation's last logged answer what the message after it said, once: only the first
+@dataclass(frozen=True)
+class Settling:
+    """What a typed message says of the answer logged before it, judged before the turn's transaction
+    (the web's turn reads nothing inside it, session 29): written by id, once."""
+
+    answer_id: int
+    how: NextTurn
+    said: str | None
+
+
+def _settling(connection: Connection, said: _Said) -> Settling | None:
+    """The conversation's last logged answer told what the message after it said, once: only the first
     typed message after an answer speaks of it (a later one speaks of whatever came between)."""
     last = connection.execute(_LAST_ANSWER, {"key": said.session_key}).first()
     if last is None or last.next_turn is not None:
-        return
+        return None
     how = next_turn(said.message, last.asked, said.asked)
     kept = storable(said.message.strip()[:500]) if how != "quiet" else None
-    connection.execute(_SETTLE, {"answer_id": last.id, "how": how, "said": kept})
+    return Settling(last.id, how, kept)
+
+
+def _settle_by_id(connection: Connection, settling: Settling) -> None:
+    values = {"answer_id": settling.answer_id, "how": settling.how, "said": settling.said}
+    connection.execute(_SETTLE, values)
+
+
+def _settle_on(connection: Connection, said: _Said) -> None:
+    settling = _settling(connection, said)
+    if settling is not None:
+        _settle_by_id(connection, settling)
 
 
 def _insert_on(connection: Connection, answers: list[_Answer | _Said]) -> None:
@@ -246,6 +267,7 @@ class AnswerLog:
         self._verified: frozenset[str] = frozenset()
         self._loaded_at = float("-inf")
         self._lock = threading.Lock()
+        self._reads = one_statement_reads(engine)
         self._pending: queue.Queue[_Answer | _Said | None] = queue.Queue()
         self._writer = threading.Thread(target=self._write_batches, name="answer-log-writer", daemon=True)
         self._writer.start()
@@ -275,9 +297,15 @@ class AnswerLog:
         before it whether it missed. `asked`: what it was understood to ask, when it was answered."""
         self._pending.put(_Said(session_key, message, asked))
 
-    def said_on(self, connection: Connection, session_key: str, message: str, asked: str | None = None) -> None:
-        """`said` inside a transaction already open (a web chat turn's own)."""
-        _settle_on(connection, _Said(session_key, message, asked))
+    def settling(self, session_key: str, message: str, asked: str | None = None) -> Settling | None:
+        """`said`, judged on a read of its own before a turn's transaction (a web chat turn's): what to
+        write with the turn by `settle_on`, or None when no answer waits for it."""
+        with self._reads.connect() as connection:
+            return _settling(connection, _Said(session_key, message, asked))
+
+    def settle_on(self, connection: Connection, settling: Settling) -> None:
+        """A `settling` written inside the turn's own transaction (an update by id, once)."""
+        _settle_by_id(connection, settling)
 
     def add(
         self,

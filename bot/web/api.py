@@ -194,12 +194,14 @@ def chat(body: ChatRequest, web: Services) -> Response:
         answered = [r for r in replies if r.feedback_ref is not None]  # answers to a typed question
         # What this typed message asked, as understood: it tells the answer before it whether it missed.
         asked = next((r.asked for r in answered if r.asked), None)
+        # Judged before the turn's transaction, on a read of its own: nothing is read inside it.
+        settling = web.answer_log.settling(key, body.message or "", asked) if typed else None
 
         def write(rows: SessionAccess) -> None:
             if isinstance(rows, SessionRows):
                 web.transcripts.add(rows.connection, key, turn_id, said, shown, starts_over)
-                if typed:
-                    web.answer_log.said_on(rows.connection, key, body.message or "", asked)
+                if settling is not None:
+                    web.answer_log.settle_on(rows.connection, settling)
                 for reply in answered:
                     logged = _logged(body.message, reply)
                     web.answer_log.add(rows.connection, "chat", *logged, session_key=key, turn=_turn_of(reply))
