@@ -28,6 +28,7 @@ from knowledge.answer_model import (
     SourceDocument,
     SupersededDocument,
 )
+from knowledge.asked_grant import asked_grants, grants, grants_kind
 from knowledge.citations import Citation, make_citation
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
@@ -435,6 +436,35 @@ class Answerer:
         }
         return bool(shared) and shared <= PAYER_WORDS | PAYMENT_WORDS
 
+    def _asked_grant_uncovered(self, retrieval: Retrieval, selection: Selection | None) -> bool:
+        """The question asks for a thing by its purpose (养老补贴, 卫生许可证); the measures the answer would
+        give (the chosen ones, else the best clause's) grant nothing of that kind, and no curated measure
+        of the candidate clauses grants that kind of thing for that purpose. Units cut from a new
+        document may miss what they grant: there nothing is concluded."""
+        matcher = self.matcher
+        analysis = retrieval.analysis
+        if matcher is None or not retrieval.in_scope or matcher.names_a_measure(retrieval):
+            # (公益性岗位的岗位补贴多少: a measure named outright is covered; its figure unstated is said so)
+            return False
+        wanted = asked_grants(analysis.unplaced or analysis.normalized, analysis.tokens)
+        if not wanted:
+            return False
+        candidates = [
+            measure
+            for item in retrieval.in_scope[: matcher.weights.candidate_clauses]
+            for measure in matcher.measures_of(item.clause.id)
+        ]
+        if not candidates or any(measure.derived for measure in candidates):
+            return False
+        given = (
+            [match.measure for match in selection.chosen]
+            if selection is not None
+            else matcher.measures_of(retrieval.in_scope[0].clause.id)
+        )
+        if any(grants_kind(measure, grant) for grant in wanted for measure in given):
+            return False
+        return not any(grants(measure, grant) for grant in wanted for measure in candidates)
+
     def _where_said_for_all(self, retrieval: Retrieval) -> bool:
         """Where to apply for a written place's measures, asked in general words (芜湖就业补贴去哪里申请):
         the place's document that says once where its measures are applied for (补贴申请由…受理) answers,
@@ -648,9 +678,13 @@ class Answerer:
         if standard is not None:
             return self._standard_unstated(retrieval, standard, asked)
         selection = self._outweighed(retrieval, self._selection(retrieval, asked))
-        if selection is not None and self._shares_only_who_pays(retrieval, selection):
-            # 老车报废换新车 政府补多少钱: the measures found share only 政府 and 补 — how money is asked
-            # and who pays it, never what it is for: the question's key concept is not covered.
+        if self._asked_grant_uncovered(retrieval, selection) or (
+            selection is not None and self._shares_only_who_pays(retrieval, selection)
+        ):
+            # The question's key concept is not covered. 68岁了有没有养老补贴: what is asked for (a payment
+            # for old age) is granted by no measure here — the one sharing 养老 grants the right to join the
+            # pension insurance. 老车报废换新车 政府补多少钱: the measures found share only 政府 and 补 — how
+            # money is asked and who pays it, never what it is for.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         paid = paid_for(retrieval.analysis.normalized) if asked.asks_payer else None
         if selection is not None and asked.asks_payer and not _names_its_payer(selection, paid or ()):

@@ -1,0 +1,95 @@
+"""What the question asks to be granted, and whether a measure grants it (issue 10: abstain by coverage).
+
+A question that names the thing it wants by what it is for (养老补贴, 卫生许可证, 医保报销) is answered only
+by a measure that grants that kind of thing for that purpose: a payment by one that pays (its name, span
+or figures say money), a licence or a reimbursement by one whose own words give it. When no measure of
+the places asked does, the documents do not cover the question, however many of its other words a
+measure shares (养老 in 按灵活就业人员身份参加养老保险 grants the right to join the pension insurance, not a
+payment for old age).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.measure_match import PAYER_WORDS, PAYMENT_WORDS, is_concept_word
+from knowledge.measures import Measure, MeasureKind
+from knowledge.query import function_words, glossary_meanings, verbs
+
+# Kinds of thing granted, each by the words that name it; a measure grants the kind when its own words
+# hold one of them. A payment is also granted by a measure that pays by kind or states a sum of money.
+_PAYMENT = frozenset(PAYMENT_WORDS - {"资金"})  # 资金 names a fund, not what a person is paid
+_EXEMPTION = frozenset(("减免", "免除", "免征", "免缴", "免费", "减征", "减负"))  # 学费减免
+_KINDS: tuple[frozenset[str], ...] = (
+    _PAYMENT,
+    frozenset(("贷款", "贴息")),
+    frozenset(("许可证", "许可")),
+    frozenset(("执照", "登记")),  # a business licence is got by registering (经营场所登记)
+    frozenset(("报销",)),
+    _EXEMPTION,
+)
+# Kinds of measure that grant a kind of thing whatever words their spans use (降税减负 is a relief).
+_GRANTING: dict[frozenset[str], frozenset[MeasureKind]] = {
+    _PAYMENT: frozenset((MeasureKind.SUBSIDY, MeasureKind.ALLOWANCE)),
+    _EXEMPTION: frozenset((MeasureKind.TAX,)),
+}
+# Words that show a measure grants the kind but name no thing asked for (稳岗减负政策 asks for policies).
+_SHOWN_ONLY = frozenset(("登记", "减负", "许可"))
+_MONEY = re.compile(r"\d[\d.,]*(?:万|亿)?元")
+# A measure granting other measures by reference (同等享受企业吸纳就业扶持政策): it may pay what they pay.
+_BY_REFERENCE = re.compile(r"享受[^，。；]*政策")
+
+
+@dataclass(frozen=True)
+class AskedGrant:
+    """A thing the question asks for, as it wrote it: what it is for (养老) and what it is (补贴)."""
+
+    purpose: str
+    head: str
+
+    @property
+    def kind(self) -> frozenset[str]:
+        return next(kind for kind in _KINDS if self.head in kind)
+
+    @property
+    def purposes(self) -> tuple[str, ...]:
+        """The purpose in the question's word and in the glossary's readings of it (社保 → 社会保险)."""
+        return (self.purpose, *glossary_meanings(self.purpose))
+
+
+def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = ()) -> tuple[AskedGrant, ...]:
+    """The things asked for by a purpose written right before them (养老补贴, 卫生许可证): a bare 补贴
+    (有没有补贴), one of a payer (政府补贴) or a place (巴中补贴), or one after a function word or a verb
+    (还有补助吗, 拿了一笔补偿) names no purpose."""
+    heads = sorted({word for kind in _KINDS for word in kind} - _SHOWN_ONLY)
+    words = [t for t in dict.fromkeys(tokens) if is_concept_word(t)]
+    skipped = PAYER_WORDS | set(places) | set(heads) | function_words() | verbs()
+    found: list[AskedGrant] = []
+    for head in heads:
+        for purpose in words:
+            if purpose in skipped or any(purpose.endswith(h) for h in heads) or f"{purpose}{head}" not in question:
+                continue
+            grant = AskedGrant(purpose, head)
+            if grant not in found:
+                found.append(grant)
+    return tuple(found)
+
+
+def grants_kind(measure: Measure, grant: AskedGrant) -> bool:
+    """Whether the measure grants the kind of thing asked (a payment, a loan, a licence …)."""
+    words = (measure.name, *measure.aliases, measure.span)
+    if any(head in text for head in grant.kind for text in words):
+        return True
+    if measure.kind in _GRANTING.get(grant.kind, frozenset()):
+        return True
+    if grant.kind is _PAYMENT:
+        return any(_MONEY.search(a.text) for a in measure.amounts) or bool(_BY_REFERENCE.search(measure.span))
+    return False
+
+
+def grants(measure: Measure, grant: AskedGrant) -> bool:
+    """Whether the measure grants the thing asked: that kind of thing, for that purpose."""
+    text = "".join((measure.name, *measure.aliases, measure.span))
+    return grants_kind(measure, grant) and any(purpose in text for purpose in grant.purposes)
