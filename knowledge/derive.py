@@ -354,8 +354,10 @@ def _raised(piece: str) -> str | None:
     if len(condition) > _MAX_CONDITION:
         # 创办小微企业并吸纳3人以上就业、缴纳社会保险费满6个月的，补贴标准提高到…: a long condition of
         # several requirements is told by its first one.
-        # (or joined by 并/且: 创办的经营主体吸纳3人以上就业并缴纳社会保险费的 → its first)
-        condition = re.split(r"、|并|且", condition)[0]
+        condition = condition.split("、")[0]
+    if len(condition) > _MAX_CONDITION:
+        # (or, still too long, joined by 并/且: 创办的经营主体吸纳3人以上就业并缴纳社会保险费的 → its first)
+        condition = re.split(r"并|且", condition)[0]
     return condition if 2 <= len(condition) <= _MAX_CONDITION else None
 
 
