@@ -530,7 +530,7 @@ class DocumentLibrary:
         problems = list(facts.problems)
         title = facts.title or ""
         document = Document(
-            id=_slug(facts.county or facts.city or facts.province, facts.signed, taken),
+            id=_slug(facts.county or facts.city or facts.province, facts.signed, taken, upload.filename),
             source_file=upload.filename,
             title=title,
             short_name=title,
@@ -787,13 +787,23 @@ def _for_document(report: RulesReport, text: str, document_id: str) -> RulesRepo
 _PLACE_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|地区|盟|省|市|县|区|州|旗)$")
 
 
-def _slug(place: str, signed: date | None, taken: set[str]) -> str:
-    """A readable, stable id: the place in pinyin and the year (changchun-2023), numbered when taken."""
+_NAMED_ID = re.compile(r"[a-z]+(?:-[a-z0-9]+)*")
+
+
+def _slug(place: str, signed: date | None, taken: set[str], filename: str = "") -> str:
+    """A readable, stable id: the place in pinyin and the year (changchun-2023), numbered when taken.
+    A file that staff already named that way — the same place in pinyin, then lowercase words or
+    digits (changxing-2026.txt, handan-2026-draft.txt) — keeps its name: staff know the id they will
+    publish or retire it by, and the name carries what the signed year cannot (the year it takes
+    effect, a draft)."""
     from pypinyin import lazy_pinyin
 
     name = _PLACE_SUFFIX.sub("", place) or place
     letters = re.sub(r"[^a-z]", "", "".join(lazy_pinyin(name)).lower()) or "doc"
     base = f"{letters}-{signed.year}" if signed else letters
+    stem = re.split(r"[\\/]", filename)[-1].split(".", 1)[0]
+    if letters != "doc" and _NAMED_ID.fullmatch(stem) and stem.split("-", 1)[0] == letters and "-" in stem:
+        base = stem
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1

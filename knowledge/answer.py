@@ -92,7 +92,9 @@ def _names_asked(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in tokens if len(t) >= 3 and t.endswith(_BENEFIT_NAME_HEADS))
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二三四五六七八九十百千万]+元|\d+:\d+")
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?(?:元|万元|万|%|倍)|\d+/\d+|[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+元|\d+:\d+"
+)
 
 
 def _names_its_payer(selection: Selection, paid: tuple[str, ...]) -> bool:

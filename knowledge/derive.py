@@ -124,7 +124,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
                 base = base or name
-                qualified = raised is not None or not own
+                # A later piece naming the measure the sentence granted first is that measure for its
+                # own case (…70%给予见习补贴，留用率…的见习单位，见习补贴标准提高至80%).
+                qualified = raised is not None or not own or (part > 0 and own == base)
                 suffix = f"_{part + 1}" if len(grants) > 1 else ""
                 unit = Measure(
                     id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}{suffix}",
@@ -143,11 +145,41 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 )
                 measures.extend(_per_item(unit, name))
     measures = _stopped(document_id, measures, clauses)
+    measures = [m for m in measures if not _only_mentioned(m) and not _said_again(m, measures)]
     return tuple(
         _rent_as_said(
             _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
         )
     )
+
+
+# A sentence that grants nothing but names measures to say how they go together (该补助与一次性吸纳
+# 就业补贴不可重复享受) or points back at them (本项补助受理截止时间为…, 各项补贴由…申请): no unit of its own.
+_NOT_COMBINED = re.compile(r"不(?:可|得|能|予)?重复享受|就高不重复")
+_POINTS_BACK = re.compile(r"^(?:本项|本条|各项|该项|此项|上述|以上|该)")
+
+
+def _only_mentioned(measure: Measure) -> bool:
+    if measure.amounts or measure.ended:
+        return False
+    return bool(_POINTS_BACK.match(measure.name) or _NOT_COMBINED.search(measure.span))
+
+
+def _said_again(measure: Measure, measures: list[Measure]) -> bool:
+    """A unit of no figure whose name ends a granting unit's of the same clause (稳岗返还由…经办机构通过
+    “免申即享”方式直接发放 after 失业保险稳岗返还（中小微企业）…60%): the measure said again for how it is
+    paid, no measure beside it — named by its exact name, it took questions from the one with figures."""
+    if measure.amounts or measure.ended or len(measure.name) < _MIN_SAID_AGAIN:
+        return False
+    return any(
+        other.clause == measure.clause
+        and other.amounts
+        and _QUALIFIED.sub("", other.name).endswith(_QUALIFIED.sub("", measure.name))
+        for other in measures
+    )
+
+
+_MIN_SAID_AGAIN = 3
 
 
 def _heading_of(clause: Clause) -> str:
@@ -313,6 +345,7 @@ def _raised(piece: str) -> str | None:
     见习补贴提高到…80%), None for any other sentence."""
     if "给予" in piece or not grants_a_figure(piece):
         return None
+    piece = _ITEM_LABEL.sub("", piece, count=1)  # 2.创办的经营主体吸纳3人以上就业…的，补贴标准提高至8000元
     match = _RAISE.match(piece)
     if match is None:
         return None
@@ -322,6 +355,9 @@ def _raised(piece: str) -> str | None:
         # 创办小微企业并吸纳3人以上就业、缴纳社会保险费满6个月的，补贴标准提高到…: a long condition of
         # several requirements is told by its first one.
         condition = condition.split("、")[0]
+    if len(condition) > _MAX_CONDITION:
+        # (or, still too long, joined by 并/且: 创办的经营主体吸纳3人以上就业并缴纳社会保险费的 → its first)
+        condition = re.split(r"并|且", condition)[0]
     return condition if 2 <= len(condition) <= _MAX_CONDITION else None
 
 
@@ -348,6 +384,8 @@ def _last_granted(measures: list[Measure], clause_id: str) -> str:
 
 # A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
 _CONDITION_PART = re.compile(r"的[，,]$")
+# …or the party a condition picks out (见习期满留用率达到50%以上的见习单位，见习补贴标准提高至80%).
+_CONDITIONED_PARTY = re.compile(r"的[\u4e00-\u9fff]{1,6}[，,]$")
 _MAX_CONDITION = 20
 
 
@@ -360,12 +398,17 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
     (empty for the first piece of a base and raise). One grant: the sentence whole."""
     parts = [p for p in re.split(r"(?<=[，,])", sentence) if p]
     granting = [i for i, p in enumerate(parts) if grants_a_figure(p)]
+    if not granting:
+        # A table cell states its sums without a verb, one per subject (个人最高30万元，小微企业最高400万元).
+        granting = [i for i, p in enumerate(parts) if _opening(p) and _states_a_sum(p)]
     if len(granting) < 2:
         return [(sentence, "")]
     starts = [0]
     for previous, at in itertools.pairwise(granting):
         start = at
-        while start - 1 > previous and _CONDITION_PART.search(parts[start - 1]):
+        while start - 1 > previous and (
+            _CONDITION_PART.search(parts[start - 1]) or _CONDITIONED_PARTY.search(parts[start - 1])
+        ):
             start -= 1
         starts.append(start)
     pieces = ["".join(parts[a:b]) for a, b in itertools.pairwise([*starts, len(parts)])]
@@ -378,9 +421,15 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
 
 
 def _qualifier(first: str, granting: str) -> str:
-    """The condition a piece opens with (…的，), else the subject its grant opens with (中小微企业按…)."""
-    if _CONDITION_PART.search(first) and first is not granting:
+    """The condition a piece opens with (…的，), else the subject its grant opens with (中小微企业按…).
+    In a table row only the cell the piece starts in speaks (…｜个人最高30万元，)."""
+    same = first is granting
+    first, granting = first.rsplit(ROW, 1)[-1], granting.rsplit(ROW, 1)[-1]
+    if _CONDITION_PART.search(first) and not same:
         condition = first[:-2].removeprefix("对")
+        return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
+    if _CONDITIONED_PARTY.search(first) and not same:
+        condition = first[:-1].removeprefix("对")
         return condition if 2 <= len(condition) <= _MAX_CONDITION else ""
     return _opening(granting)
 
@@ -411,9 +460,15 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
         if len(plain) < len(members):
             # A labelled sibling already named by its own condition (②合伙创业的… → 创业担保贷款（合伙创业）):
             # the other labelled items are told apart by their opening words beside it (①个人… → （个人）).
+            # So is a sentence of its own granting the measure to the subject it opens with, beside
+            # siblings already told apart (符合条件的小微企业可申请最高300万元的创业担保贷款 after
+            # 个人创业者… → （小微企业）): left plain it reads as the measure for everyone.
             taken = {measures[at].name for at in members}
             for at in plain:
-                opening = _opening(measures[at].span) if _ITEM_LABEL.match(measures[at].span) else ""
+                span = measures[at].span
+                opening = _opening(span) if _ITEM_LABEL.match(span) or _ANY_ELIGIBLE.match(span) else ""
+                if opening and (opening in name or name.startswith(opening)):
+                    opening = ""
                 if opening and f"{name}（{opening}）" not in taken:
                     named[at] = _named_by_opening(measures[at], name, opening)
             continue
@@ -536,7 +591,7 @@ def _itemized(unit: Measure) -> list[tuple[str, Amount]] | None:
 
 # A piece that opens with its own condition and states figures without naming a grant (合伙创业的，可按
 # 每人不超过30万元、总额不超过150万元申请): the clause's last measure for that narrower case.
-_OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,20}?)的[，,]")
+_OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,24}?)的[，,]")
 
 
 def _condition_variant(piece: str, in_row: bool = False) -> str | None:
@@ -562,7 +617,17 @@ def _subject_variant(piece: str) -> str | None:
 
 def _names_a_grant(piece: str) -> bool:
     """Whether a piece says what it grants; the bare word after the verb (按每人800元给予补贴) says nothing."""
-    return any(not piece[: m.start()].endswith("给予") for m in _SUFFIX.finditer(piece))
+    # nor does a count of whom it is paid per (每户补贴10000元), nor a document's title (《…补助资金管理办法》).
+    titles = [m.span() for m in _TITLE_OF_DOCUMENT.finditer(piece)]
+    return any(
+        not piece[: m.start()].endswith("给予")
+        and not _PER_UNIT_BEFORE.search(piece[: m.start()])
+        and not any(start < m.start() < end for start, end in titles)
+        for m in _SUFFIX.finditer(piece)
+    )
+
+
+_PER_UNIT_BEFORE = re.compile(r"(?:每[\u4e00-\u9fff])+$")
 
 
 def _subject_of(name: str, piece: str, earlier: str) -> str:
@@ -707,26 +772,41 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         title = _TITLE.match(line) if line is not piece else None
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
             title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title
-        name = title.group(1) if title else _granted_noun(line)
+        name = _without_action(title.group(1)) if title else _granted_noun(line)
         if name:
             return name
     heading = clause.heading if clause.heading and not _is_question(clause.heading) else None
     if clause.heading and heading is None:
         # A question heading is no name, but the grant it asks about is (灵活就业人员的社会保险补贴怎么补？).
         heading = _granted_noun(clause.heading)
-    return (heading or piece[:12]).rstrip("：:。；，,")
+    return _without_action((heading or piece[:12]).rstrip("：:。；，,"))
+
+
+# A title that says what the government does (发放一次性扩岗补助, 落实失业保险稳岗返还): the measure is its object.
+_ACTION = re.compile(r"^(?:发放|落实|开展|实施|兑现|推行|做好|加大|强化|给予)(?=[\u4e00-\u9fff]{3})")
+
+
+def _without_action(title: str) -> str:
+    rest = _ACTION.sub("", title, count=1)
+    return rest if rest != title and _SUFFIX.search(rest[-3:]) else title
 
 
 # Words that say what a sum is counted per (每户, 每家, 每个, 每户每年), before a grant word: no name.
 _PER_UNIT = re.compile(r"^(?:每[\u4e00-\u9fff])+$")
 
 
+_TITLE_OF_DOCUMENT = re.compile(r"《[^《》]*》")
+
+
 def _granted_noun(piece: str) -> str | None:
     """The words before a grant suffix after the grant verb, cut at the last figure, particle or verb."""
     grant = piece.find("给予")
+    titles = [m.span() for m in _TITLE_OF_DOCUMENT.finditer(piece)]
     for match in _SUFFIX.finditer(piece):
         if grant >= 0 and match.start() < grant:
             continue
+        if any(start < match.start() < end for start, end in titles):
+            continue  # 《四川省就业创业补助资金管理办法》 names the document a measure rests on, no grant
         if grant >= 0 and match.start() == grant + len("给予"):
             # 按吸纳人数每人2000元给予补贴，每户补贴总额…: the grant names no noun of its own (a later
             # 每户补贴总额 is its cap, not its name) — the item's title or heading names it.

@@ -294,6 +294,9 @@ class _TextExtractor(HTMLParser):
 
 
 _CELL = "\x00"
+# A row read as one record though a cell holds several lines (<br>): this many cells, each of at most so many lines.
+_RECORD_CELLS = 3
+_RECORD_CELL_LINES = 3
 
 
 def _with_spanned_cells(row: str, spans: list[int], carried: dict[int, tuple[int, str]]) -> str:
@@ -327,11 +330,15 @@ def _with_spanned_cells(row: str, spans: list[int], carried: dict[int, tuple[int
 def _row_parts(row: str) -> list[str]:
     """A table row whose cells are values (3—9人 | 每人3000元) reads as one line joined by ｜, so a
     figure stays with what it is for (as Word rows do, `docx._row_lines`); a row with a key cell
-    (发文字号：) or a cell of several lines keeps one line per cell, as the 政府信息公开 table needs."""
+    (发文字号：) keeps one line per cell, as the 政府信息公开 table needs. A cell of several lines keeps
+    them apart too — a layout table's cell holds paragraphs — unless the row is a record of three cells or
+    more each of a few lines (序号｜政策名称｜…｜标准 with one tier per line): its lines are then joined in
+    the cell, so the row stays one numbered row and each tier beside the measure it is of."""
     cells = [[line.strip() for line in cell.split("\n") if line.strip()] for cell in row.split(_CELL)[1:]]
     filled = [" ".join(cell) for cell in cells if cell]
     one_line = all(len(cell) <= 1 for cell in cells)
-    if len(filled) >= 2 and one_line and not any(text.endswith(("：", ":")) for text in filled):
+    record = len(filled) >= _RECORD_CELLS and all(len(cell) <= _RECORD_CELL_LINES for cell in cells)
+    if len(filled) >= 2 and (one_line or record) and not any(text.endswith(("：", ":")) for text in filled):
         return ["\n", "｜".join(filled), "\n"]
     return [row.replace(_CELL, "\n")]
 

@@ -11,10 +11,17 @@ import re
 from knowledge.measures import Amount, AmountKind
 
 ROW = "｜"  # cells of a table row read as one line (knowledge.filetext, knowledge.docx)
+# A sum written in Chinese numerals (五千元, 一万元, 两千元) or in 大写 (陆仟元, 壹万贰仟元), as county
+# documents and forms write money: it starts with a digit (or 十), so 千元/万元 alone is no sum.
+CHINESE_MONEY = (
+    r"(?<![统唯第万])(?=[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"
+    r"[一二两三四五六七八九十百千万零〇壹贰叁肆伍陆柒捌玖拾佰仟]{1,8}(?<=[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])(?:万元|元)"
+)
 FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
     # (a year of the calendar, 2025年 or 2025年度, is a date and no figure of any grant)
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九])"
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九]"
+    rf"|{CHINESE_MONEY})"
 )
 _BOUNDS = ("以上", "以下", "以内", "内")
 
@@ -60,6 +67,7 @@ def amounts(piece: str) -> tuple[Amount, ...]:
                 before_grant
                 and not _is_grant_figure(piece[: match.start()], piece[match.end() : grant])
                 and not _STATED_AMOUNT_BEFORE.search(piece[: match.start()])
+                and not _stated_apart(piece[: match.start()], piece[match.end() : grant])
             )
             or piece.startswith(_BOUNDS, match.end())
             or piece[: match.start()].endswith(_REACHES)
@@ -80,6 +88,14 @@ def _is_grant_figure(before: str, between: str) -> bool:
     it and the verb; a condition ends with 的 (…达到30%的企业给予, …的，给予)."""
     phrase = re.split(r"[，,；。]", before)[-1]
     return "按" in phrase and not re.search(r"[，,；。]|以上|以下|以内|的(?!标准|额度)", between)
+
+
+def _stated_apart(before: str, between: str) -> bool:
+    """A sum stated in a comma part of its own before a later grant (小微企业最高400万元，按规定给予贴息;
+    岗位补贴每人每月800元，并按规定给予社会保险补贴): no condition — a condition's part says whom or what
+    it picks out with 的 (正常经营的，给予), and a bound or a reach (1年以上, 满6个月) is read apart."""
+    own = re.split(r"[，,；。]", before)[-1] + re.split(r"[，,]", between, maxsplit=1)[0]
+    return bool(re.search(r"[，,]", between)) and "的" not in own and not re.search(r"[，,；。]", before[-1:])
 
 
 def _amount_kind(text: str) -> AmountKind:

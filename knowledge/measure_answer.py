@@ -383,7 +383,7 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
-    relevant = _capped_when_most_asked(said_tier_first(_by_told_headcount(relevant), question), question)
+    relevant = _capped_when_most_asked(said_tier_first(_by_told_headcount(relevant, ranked), question), question)
     bearer = _bearer_stated_first(relevant, asked, jurisdiction_of, question)
     # 还不上谁来担: the phrases of its sentence naming who bears it are the answer (由担保基金、经办金融机构
     # 按8：2的比例分担), not its bare name.
@@ -503,7 +503,7 @@ def _headcount_range(measure: Measure) -> tuple[int, float] | None:
     return None
 
 
-def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
+def _by_told_headcount(relevant: MatchRanking, ranked: MatchRanking | None = None) -> MatchRanking:
     """我带动了5个人能拿多少: of the units of a new document's clause that differ by a headcount range
     (1—2人, 3—9人, 10人以上), the one whose range holds the count told leads, the narrowest when several
     do (12 people: 10人以上 before 3人以上), and the ones whose range excludes it are not shown."""
@@ -511,6 +511,21 @@ def _by_told_headcount(relevant: MatchRanking) -> MatchRanking:
     told = best.headcounts
     if not told or not best.measure.derived:
         return relevant
+    if ranked is not None:
+        # A tier stated as an item of its own (1.…给予一次性创业补贴6000元 / 2.…吸纳3人以上就业…的，补贴标准
+        # 提高至8000元) names the measure only by its base: it is one of the measure's tiers however few of
+        # the question's words its own sentence holds.
+        name, shown = base_name(best.measure), {m.measure.id for m in relevant}
+        relevant = relevant.then(
+            ranked.in_clauses({best.measure.clause}).where(
+                lambda m: (
+                    m.measure.id not in shown
+                    and m.measure.derived
+                    and base_name(m.measure) == name
+                    and _headcount_range(m.measure) is not None
+                )
+            )
+        )
     ranges = {
         position: _headcount_range(relevant[position].measure)
         for position in relevant.positions_in({best.measure.clause})

@@ -1301,7 +1301,9 @@ def _answers_unit(amount: Amount, unit: str) -> bool:
 
 # A share in words (三分之二) is the same share as 2/3.
 _SHARE = re.compile(r"\d%|\d+/\d+|\d：\d|\d+成|[一二三四五六七八九十]分之[一二三四五六七八九]")
-_MONEY_FORM = re.compile(r"\d|[一二两三四五六七八九十百千万]+元|标准|比例|倍|全额|[一二两三四五六七八九]成|分之")
+_MONEY_FORM = re.compile(
+    r"\d|[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+元|标准|比例|倍|全额|[一二两三四五六七八九]成|分之"
+)
 _SUM = re.compile(r"\d(?:\.\d+)?[万亿]?元")
 _COUNTED = {
     "age": re.compile(r"\d+(?:周岁|岁)"),

@@ -34,11 +34,28 @@ def said_shortened(word: str, text: str) -> bool:
     )
 
 
+# The alternatives a tier lists (小微企业、农民专业合作社等其他经营主体): saying one of them says the tier.
+_LISTED = re.compile(r"[、，,和或及]|等")
+_MIN_LISTED = 3
+
+
+def said_tier(tier: str, text: str) -> bool:
+    """The text says the tier (whole or shortened) or one of the alternatives it lists."""
+    if said_shortened(tier, text):
+        return True
+    items = [item for item in _LISTED.split(tier) if len(item) >= _MIN_LISTED]
+    return len(items) > 1 and any(said_shortened(item, text) for item in items)
+
+
 def tier_of(measure: Measure) -> str:
     """What a derived unit is for among its alternatives: a table row's first cell, else the words
     its name carries in brackets; "" for any other unit."""
     if not measure.derived:
         return ""
+    found = _QUALIFIER.search(measure.name)
+    if found and ROW in measure.span and not measure.span.startswith(found.group(1)):
+        # a row's piece named by its own condition (…｜创办小微企业、农民专业合作社等其他经营主体的，每户补贴10000元)
+        return found.group(1)
     if ROW in measure.span:
         first, *rest = measure.span.split(ROW)
         return first.strip() if rest else ""
@@ -66,7 +83,7 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
         for position in relevant.positions_in({best.measure.clause})
         if base_name(relevant[position].measure) == name
         and (tier := tier_of(relevant[position].measure))
-        and said_shortened(tier, question)
+        and said_tier(tier, question)
     ]
     if not said:
         return _said_in_part_first(relevant, question, name)
@@ -96,4 +113,4 @@ def _said_in_part_first(relevant: MatchRanking, question: str, name: str) -> Mat
 
 def says_its_tier(match: MeasureMatch, question: str) -> bool:
     tier = tier_of(match.measure)
-    return bool(tier) and said_shortened(tier, question)
+    return bool(tier) and said_tier(tier, question)
