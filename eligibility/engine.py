@@ -348,7 +348,24 @@ class Engine:
                 if (once := self.rulebook.benefits[e.result.id].once) is not None
                 and (RECEIVED in e.open_facts or (once.repeat == "never" and e.result.status == "possibly_eligible"))
             )
-        return self._of_the_next_record(question_for(members, self.rulebook.facts, said, only), members, profile)
+        question = self._of_the_next_record(question_for(members, self.rulebook.facts, said, only), members, profile)
+        return self._hint_of_place(question, members, {self.rulebook.benefits[e.result.id].document_id for e in asking})
+
+    def _hint_of_place(self, question: NextQuestion, members: tuple[str, ...], documents: set[str]) -> NextQuestion:
+        """The question's hint as it speaks to the person (session 29): where every benefit still open is of one
+        place with a hint of its own (`place_hints`), that one; a general hint naming another place's document
+        (巴中（十一） to a 资阳 person) is not shown — another place's clause is no footnote to them."""
+        facts = self.rulebook.facts
+        spec = facts.group_of[members[0]] if len(members) > 1 else facts[members[0]]
+        places = {self.rulebook.documents[d].jurisdiction for d in documents}
+        if len(places) == 1 and (own := spec.place_hints.get(next(iter(places)))):
+            return question.model_copy(update={"hint": own})
+        if not places:
+            return question
+        elsewhere = {d.short_name for d in self.rulebook.documents.values() if d.jurisdiction not in places}
+        if not any(name in question.hint for name in elsewhere):
+            return question
+        return question.model_copy(update={"hint": ""})
 
     def _of_the_next_record(self, question: NextQuestion, members: tuple[str, ...], profile: Profile) -> NextQuestion:
         """A question about a record after the first (the second hire): said as the next one."""

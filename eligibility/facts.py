@@ -158,6 +158,9 @@ class FactSpec(BaseModel):
     # known" (四川省（具体城市不清楚）) — so 不清楚 keeps the province said (session 9).
     unknown_city: Option | None = None
     hint: str = ""
+    # Session 29: the hint for a person whose open benefits are all of one place (jurisdiction → hint, citing
+    # that place's clause) — the general hint's clauses of other places are never a footnote to them.
+    place_hints: dict[str, str] = Field(default_factory=dict)
     options: tuple[Option, ...] = ()
     unit: str = ""
     minimum: float | None = None
@@ -400,6 +403,7 @@ class FactGroup(BaseModel):
     name: str = ""
     question: str
     hint: str
+    place_hints: dict[str, str] = Field(default_factory=dict)
     facts: tuple[str, ...] = Field(min_length=2)
 
 

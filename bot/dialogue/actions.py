@@ -5,6 +5,7 @@ cmd:<command>          a command (check, profile, reset, forget, sources, help);
 ans:<question>:<i>     answer the pending question with its option number i
 tick:<group>:<i>       tick or untick option i of the pending 可多选 question
 done:<group>           submit the ticked options
+none:<group>           none of the options of the pending 可多选 question (都不是)
 ok | fix | drop        confirm, correct or discard what was understood from a self-description
 clause:<clause id>     show a clause's full text
 more                   every benefit not qualified for, with the reasons
@@ -37,6 +38,10 @@ def done(group: str) -> str:
     return f"done:{group}"
 
 
+def none_of(group: str) -> str:
+    return f"none:{group}"
+
+
 def clause(clause_id: str) -> str:
     return f"clause:{clause_id}"
 
@@ -53,7 +58,7 @@ def parse(action: str) -> Action | None:
     kind, _, rest = action.partition(":")
     if kind in {CONFIRM, FIX, DROP, MORE} and not rest:
         return Action(kind)
-    if kind in {"cmd", "done", "clause"} and rest:
+    if kind in {"cmd", "done", "none", "clause"} and rest:
         return Action(kind, rest)
     if kind in {"ans", "tick"}:
         target, _, index = rest.rpartition(":")

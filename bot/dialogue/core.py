@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from bot.dialogue import actions, render
 from bot.dialogue.corrections import Corrections
@@ -43,6 +44,7 @@ from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
+from eligibility.questions import GROUP_TYPE
 from eligibility.regions import RegionResolver
 from eligibility.results import NextQuestion
 from knowledge.answer_model import Answer, AnswerStatus
@@ -85,6 +87,10 @@ _PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
 # 我这种, 俺们这样的, 咱这情况: the speaker's own kind of case, pointed at.
 _OWN_KIND = re.compile(r"(?:我|俺|咱)(?:们)?(?:这种|这样|这类|这号|这情况|这个情况)")
 _SHARED_FACTS = frozenset({"region", "household"})
+# Questions answered by ticking options (a group, a list fact asked alone): 都不是 answers them.
+_SEVERAL = frozenset({GROUP_TYPE, "enum_list"})
+# A family member's disability, as the household's kind (残疾人家庭): eligibility/facts.yaml `household`.
+_DISABLED_FAMILY = "disabled_family"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN = re.compile(r"[A-Za-z]")
 # Phrases of a message, by punctuation or space (a story typed without punctuation).
@@ -231,7 +237,7 @@ class Dialogue:
             return [render.notice(_notices().stale_button), render.welcome(self.covered, work.interviewing)]
         if action.kind == "cmd":
             return self._command(work, action.target, today)
-        if action.kind in {"ans", "tick", "done"}:
+        if action.kind in {"ans", "tick", "done", "none"}:
             if work.pending:
                 return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
             return self.interviewer.press(work, action, today)
@@ -381,11 +387,13 @@ class Dialogue:
         question = self.interviewer.current(work, today)
         if question is None and self.words.is_assent(text):
             return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
-        if (
-            question is not None
-            and not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
-            and not self._corrects(work, text, reading, today)
-            and not self.interviewer.told_of_another(question, reading.statement, reading.others, today)
+        if question is not None and (
+            self._none_of_the_list(question, text)
+            or (
+                not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
+                and not self._corrects(work, text, reading, today)
+                and not self.interviewer.told_of_another(question, reading.statement, reading.others, today)
+            )
         ):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
@@ -587,6 +595,10 @@ class Dialogue:
             return None
         if self.words.is_question(text):
             return None
+        if self._names_whose(work, text, today):
+            # 残疾的不是我 是我儿子，他14岁: the correction names the fact that is someone else's — that fact
+            # moves (`_reattributed`), the check stays the speaker's.
+            return None
         theirs = self.describer.describe(reading.others, today)
         if not theirs.facts:
             return None
@@ -614,6 +626,15 @@ class Dialogue:
             if fact in notes:
                 work.pending_notes[fact] = notes[fact]
         return [self.interviewer.confirmation(work)]
+
+    def _names_whose(self, work: Working, text: str, today: date) -> bool:
+        """低保户不是我 是我婆娘, 残疾的不是我 是我儿子: a contrast of whose it is that names, before it, facts
+        the card or the record holds."""
+        moved = self.words.reattributing.search(text)
+        if moved is None or self.words.not_me_but.match(moved.group(0)) is None:
+            return False
+        told = {**work.profile, **work.pending}
+        return bool(self.corrections.whose_named(text, moved, True, told, today))
 
     def _names_card_fact_wrong(self, work: Working, phrase: str) -> bool:
         """年龄不对, 岁数错了: a phrase that names a fact of the card and denies it."""
@@ -734,6 +755,11 @@ class Dialogue:
             work.pending.pop(fact, None)
             work.pending_notes.pop(fact, None)
             work.profile.pop(fact, None)
+        if "disabled" in dropped and self._names_family(text[moved.end() :]):
+            # 残疾的不是我 是我儿子: the disability moves to the one named — of the family, it is the household's
+            # (残疾人家庭), kept where the person's facts are.
+            where = work.pending if work.pending else work.profile
+            where["household"] = _with_household({}, work, _DISABLED_FAMILY)["household"]
         if (named or contrast) and not business:
             labels = "、".join(self.interviewer.facts.specs[fact].label for fact in sorted(dropped))
             said = _closing().reattributed_named.format(facts=labels)
@@ -1234,6 +1260,11 @@ class Dialogue:
             return self.words.is_question(text) or self.reader.names_benefit(text)
         return len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
 
+    def _none_of_the_list(self, question: NextQuestion, text: str) -> bool:
+        """都不是吧 我老公跑货车有收入 to a 可多选 question: the opening says none of the options is the person's —
+        the answer, whatever follows about someone else (session 29); a question mark asks instead."""
+        return question.type in _SEVERAL and self.words.says_none(text) and not re.search(r"[？?吗么]", text)
+
     def _opens_with_short_answer(self, reading: Reading) -> bool:
         """大专。顺便问下…: a few words opening a question, asking nothing and about no one else — tried
         as the answer to the question asked (an option's name, a place, a number)."""
@@ -1408,12 +1439,24 @@ class Dialogue:
         description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
         description = self._place_left(text, reading.statement, description)
         description = self._veteran_kind(work, reading.statement, description)
+        if reading.others and not work.for_someone_else and self._family_disabled(reading.others, today):
+            # 我屋头娃儿是残疾的，有残疾证: a family member's disability is the household's fact (残疾人家庭),
+            # never the speaker's own.
+            description = replace(description, facts=_with_household(description.facts, work, _DISABLED_FAMILY))
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
         if description.facts or not corrects:
             return description
         known = {**work.profile, **work.pending}
         return self.corrections.read(reading.statement, known, today) or description
+
+    def _family_disabled(self, said: str, today: date) -> bool:
+        """我儿子是残疾人, 娃儿有残疾证: what is said names someone of the speaker's family as disabled."""
+        return self._names_family(said) and self.describer.describe(said, today).facts.get("disabled") is True
+
+    def _names_family(self, said: str) -> bool:
+        """是我儿子, 娃儿…: the words name someone of the speaker's family, not a friend or a workmate."""
+        return self.words.family_word.search(said) is not None and self.words.not_family.search(said) is None
 
     def _worked_elsewhere(self, work: Working, statement: str, description: Description) -> Description:
         """在西安打零工, 去年在深圳干了半年 with a place already recorded: where the person works or worked
@@ -1553,9 +1596,15 @@ class Dialogue:
             # 商洛这边大学生没工作的 政府管不管 from a graduate out of work: nothing new to confirm.
             replies.extend(self.interviewer.remind(work, today))
         elif description is not None and facts:
-            if replies[0].answer_status == "no_answer" and not replies[0].citations and self._asks_what_fits(text):
+            told_own = not reading.others and self._asks_what_there_is(text)
+            if (
+                replies[0].answer_status == "no_answer"
+                and not replies[0].citations
+                and (self._asks_what_fits(text) or told_own)
+            ):
                 # 俺38岁…在家抖音卖货…我这情况有啥补贴没有: no clause answers "what is there for me"; the
                 # check does, from the facts on the card — a 抱歉，没有找到 before it would say the opposite.
+                # A self-description without 我 (资阳雁江43岁，厂垮了被裁，有啥政策) is the speaker's too.
                 replies = []
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
@@ -2208,6 +2257,13 @@ class Dialogue:
         if after_answer:
             return self.interviewer.remind(work, today)
         return self.interviewer.ask_again(work, today)
+
+
+def _with_household(facts: dict[str, Any], work: Working, kind: str) -> dict[str, Any]:
+    """The facts with one more household kind, added to what the message, the card or the record holds."""
+    held = facts.get("household") or work.pending.get("household") or work.profile.get("household") or []
+    kinds = [k for k in held if k != kind] if isinstance(held, list) else []
+    return {**facts, "household": [*kinds, kind]}
 
 
 def _clean(raw: str) -> str:

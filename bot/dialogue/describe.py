@@ -500,7 +500,11 @@ def _is_negated(text: str, start: int, end: int) -> bool:
     if any(ch in _NEGATIONS for ch in before):
         return True
     phrase_before = _CLAUSE_BREAK.split(text[:start])[-1]
-    return bool(_NEGATED_VERB_BEFORE.search(phrase_before) or _NEGATED_AFTER.match(text, end))
+    return bool(
+        _NEGATED_VERB_BEFORE.search(phrase_before)
+        or _NEGATED_AFTER.match(text, end)
+        or _NOT_MINE_AFTER.match(text, end)
+    )
 
 
 # The verbs a fact is done with (办理 a registration, 交 insurance, 是 a status), for a negation that
@@ -515,6 +519,10 @@ _NEGATED_AFTER = re.compile(
     + _FACT_VERB
     + r"(?:过|了|着)?(?:呢|啊|哦|吧|的)?(?=$|[，,。.;；!！?？\s])"
 )
+
+
+# 残疾的不是我, 低保户不是俺: the phrase said of someone other than the speaker (session 29) — not theirs.
+_NOT_MINE_AFTER = re.compile(r"的?(?:并|又)?不是(?:我|俺)(?:本人|自己)?(?=$|[，,。.;；!！?？\s是而])")
 
 
 def _merge(facts: dict[str, Any], fact: str, value: Any) -> None:

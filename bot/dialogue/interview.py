@@ -241,7 +241,7 @@ class Interviewer:
             return [stale, *self.next(work, today)] if work.interviewing else [stale]
         work.interviewing = True
         if action.kind == "tick":
-            if not _is_option(question, action.index) or question.type != GROUP_TYPE:
+            if not _is_option(question, action.index) or question.type not in _SEVERAL:
                 return self.ask_again(work, today)
             chosen = set(work.ticked if work.ticked_for == question.fact else [])
             chosen ^= {int(str(action.index))}
@@ -251,6 +251,10 @@ class Interviewer:
             picked = [question.options[i].value for i in work.ticked if _is_option(question, i)]
             picked = [value for value in picked if value is not None]
             return self._record(work, question, Understood(picked), today, replaces_previous=True)
+        if action.kind == "none":
+            # 都不是: nothing ticked, whatever was ticked before.
+            work.ticked = []
+            return self._record(work, question, Understood([]), today, replaces_previous=True)
         if not _is_option(question, action.index):
             return self.ask_again(work, today)
         value = question.options[int(str(action.index))].value
@@ -437,6 +441,10 @@ class Interviewer:
 
     def reasons(self, work: Working, today: date) -> Reply:
         return render.all_reasons(self.check(work, today), self.engine.rulebook)
+
+
+# Questions answered by ticking options, then 确定 or 都不是 (render.py's multi-select).
+_SEVERAL = frozenset({GROUP_TYPE, "enum_list"})
 
 
 def _is_option(question: NextQuestion, index: int | None) -> bool:

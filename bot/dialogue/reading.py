@@ -104,8 +104,13 @@ class MessageReader:
             + "|".join(re.escape(w) for w in named)
             + ")"
         )
+        # 我屋头娃儿, 我家里的孩子, 俺屋里老汉 (session 29): where the family lives may stand between the speaker and
+        # the kin word — still someone of the speaker's family, not the speaker.
         self._relation = re.compile(
-            "(?:的|们的)?[老大小]?(?:" + "|".join(re.escape(w) for w in relations) + ")|" + pointed
+            "(?:的|们的|们)?(?:屋头|屋里头|屋里|家里头|家里|家|里头|里)?(?:的)?[老大小]?(?:"
+            + "|".join(re.escape(w) for w in relations)
+            + ")|"
+            + pointed
         )
         self._third_person = re.compile("|".join(f"(?<!其){re.escape(w)}" for w in words.third_person))
         # 郏县的亲戚也开店, 亲戚在郏县开店: a relative named without 我 (one-character kin words such as

@@ -201,7 +201,7 @@ def reminder(q: NextQuestion) -> Reply:
 def question(q: NextQuestion, ticked: Iterable[int] = (), replaces_previous: bool = False) -> Reply:
     words = _words.questions
     chosen = set(ticked)
-    if q.type == GROUP_TYPE:
+    if q.type in _SEVERAL:
         rows: list[tuple[Button, ...]] = []
         unknown: Button | None = None
         for index, option in enumerate(q.options):
@@ -210,7 +210,11 @@ def question(q: NextQuestion, ticked: Iterable[int] = (), replaces_previous: boo
                 continue
             mark = "☑️" if index in chosen else "⬜"
             rows.append((Button(label=f"{mark} {option.label}", action=actions.tick(q.fact, index)),))
-        last = [Button(label=words.submit, action=actions.done(q.fact))]
+        # Session 29: none of them is a control of its own (都不是), beside 确定 — never a 确定 with nothing ticked.
+        last = [
+            Button(label=words.submit, action=actions.done(q.fact)),
+            Button(label=words.none, action=actions.none_of(q.fact)),
+        ]
         if unknown is not None:
             last.append(unknown)
         rows.append(tuple(last))
@@ -237,6 +241,11 @@ def question(q: NextQuestion, ticked: Iterable[int] = (), replaces_previous: boo
         asks=q.fact,
         free_text=q.type in {"integer", "number", "date", "text"},
     )
+
+
+# Questions whose options are ticked, then submitted: a group of facts, and a list fact asked alone (家庭情况:
+# 可多选 — one press must not answer it).
+_SEVERAL = frozenset({GROUP_TYPE, "enum_list"})
 
 
 def _with_hint(text: str, hint: str) -> str:

@@ -65,6 +65,9 @@ class AnswerReader:
         if question.fact in described:
             return Understood(described[question.fact])
         understood, value = self.words.yes_no(text)
+        if not understood:
+            # 鞋厂 不是钢铁煤炭那些，应该不算: the answer as the message's last phrase (session 29).
+            understood, value = self.words.closing_verdict(text)
         return Understood(value) if understood else None
 
     def _enum(self, question: NextQuestion, text: str, today: date) -> Understood | None:

@@ -77,6 +77,8 @@ class VocabularyFile(BaseModel):
     # Kin words that name one person each (儿子 is never 闺女): a message naming one while the check is for
     # another is about a second person.
     kin_persons: dict[str, tuple[str, ...]] = {}
+    # Session 29: the relations that are no family (朋友, 同事, 战友): their disability is no household fact.
+    not_family: tuple[str, ...] = ()
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: str = "$^"
@@ -86,6 +88,10 @@ class VocabularyFile(BaseModel):
     not_me_but: str = "$^"
     # 我自己哪样都不是, 一个都不沾: none of the options offered — the whole answer to a 可多选 question.
     none_of_them: str = "$^"
+    # Session 29: a yes or a no closing the message after what it says of the matter, hedged or not.
+    hedges: tuple[str, ...] = ()
+    closing_yes: tuple[str, ...] = ()
+    closing_no: tuple[str, ...] = ()
     # 刚才只是问问: the speaker says what an earlier message was (a question, not a fact) — it asks nothing.
     asked_before: str = "$^"
     # 问了我妈，是平昌的: the one asked is the source of what follows, not whom it is about.
@@ -262,6 +268,10 @@ class Vocabulary:
         self.relations = data.relations
         self.kin_persons = {word: person for person, words in data.kin_persons.items() for word in words}
         self.kin_word = re.compile("|".join(sorted(self.kin_persons, key=len, reverse=True)) or "$^")
+        family = sorted((w for w in data.relations if w not in data.not_family), key=len, reverse=True)
+        # 我儿子, 娃儿, 俺老伴: someone of the speaker's family, named (a companion — 我朋友, 工友 — is not).
+        self.family_word = re.compile("|".join(re.escape(w) for w in family) or "$^")
+        self.not_family = re.compile("|".join(re.escape(w) for w in data.not_family) or "$^")
         self.third_person = data.third_person
         self.hearsay = re.compile(data.hearsay)
         self.hiring = re.compile(data.hiring)
@@ -274,6 +284,9 @@ class Vocabulary:
         self._read_asides(data)
         self.reattributing = re.compile(data.reattributing)
         self._none_of_them = re.compile(data.none_of_them)
+        self.hedges = tuple(sorted(data.hedges, key=len, reverse=True))
+        self.closing_yes = frozenset(data.closing_yes)
+        self.closing_no = frozenset(data.closing_no)
         self.not_me_but = re.compile(data.not_me_but)
         self.asked_before = re.compile(data.asked_before)
 
@@ -317,6 +330,28 @@ class Vocabulary:
         if self._asks_with(text, squashed[: best[0]]):
             return False, None
         return True, best[1]
+
+    def closing_verdict(self, text: str) -> tuple[bool, bool | None]:
+        """鞋厂 不是钢铁煤炭那些，应该不算 / 做服装的 估计不是: what the person says of the matter first, then
+        the verdict as the message's last phrase — a bare yes or no, hedged (应该, 估计) or not. A question
+        (…不算吗？, 算不算) is none."""
+        if re.search(r"[？?]", text) or self.wh_question.search(squash(text)):
+            return False, None
+        phrases = [p for p in re.split(r"[\s，,。！!；;、~～…]+", to_simplified(text).strip()) if p]
+        if len(phrases) < 2 or re.search(r"[吗么呢]", phrases[-1]):
+            return False, None
+        last = phrases[-1].rstrip(_PARTICLES + "的")
+        hedged = True
+        while hedged:
+            hedged = False
+            for hedge in self.hedges:
+                if last.startswith(hedge) and len(last) > len(hedge):
+                    last, hedged = last[len(hedge) :], True
+        if last in self.closing_no:
+            return True, False
+        if last in self.closing_yes:
+            return True, True
+        return False, None
 
     def _asks_with(self, text: str, word: str) -> bool:
         """The message is a question whose first word, `word`, runs on into more than particles."""

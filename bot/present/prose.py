@@ -291,6 +291,7 @@ class SourcesProse(Section):
 class QuestionProse(Section):
     placeholders = {"hint": ("hint",), "recorded": ("answer",)}
     submit: str
+    none: str
     several: str
     number: str
     date: str

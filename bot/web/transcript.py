@@ -65,7 +65,7 @@ LABEL_CANDIDATES = 3  # the newest messages offering the action that are searche
 # 查看全部原因 under results): one newer button of these kinds makes every earlier one stale. Clause
 # buttons and commands stay live: they mean the same whenever pressed.
 _STATE_BOUND = frozenset({"ok", "fix", "drop", "more"})
-_STATE_BOUND_PREFIXES = ("ans:", "tick:", "done:")
+_STATE_BOUND_PREFIXES = ("ans:", "tick:", "done:", "none:")
 
 
 def _is_state_bound(action: str) -> bool:

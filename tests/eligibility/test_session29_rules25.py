@@ -152,7 +152,7 @@ WHEELCHAIR_MOTHERS_SON = {
     [("四川省资阳市雁江区", "ziyang.public_welfare_job"), ("四川省巴中市平昌县", "bazhong.public_welfare_job")],
     ids=["ziyang-15", "bazhong-21"],
 )
-def test_a_family_with_a_disabled_member_is_one_the_text_names(engine: Engine, region: str, benefit_id: str) -> None:
+def test_a_family_with_a_disabled_family_is_one_the_text_names(engine: Engine, region: str, benefit_id: str) -> None:
     found = benefit_of(check(engine, {**WHEELCHAIR_MOTHERS_SON, "region": region}, date(2019, 3, 1)), benefit_id)
     assert found.status == "possibly_eligible", found.reasons
     # guard: a household with none of the named conditions is still not one of them

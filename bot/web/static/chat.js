@@ -406,7 +406,7 @@
 
   // Buttons that answer the state they were shown in (a card's 对/有不对的/不用了, a question's options,
   // 查看全部原因): a newer one of these makes the older ones stale (the server refuses them too).
-  var STATE_BOUND = /^(?:ok|fix|drop|more|ans:|tick:|done:)/;
+  var STATE_BOUND = /^(?:ok|fix|drop|more|ans:|tick:|done:|none:)/;
 
   function offersStateBound(reply) {
     return reply.buttons.some(function (row) { return row.some(function (b) { return STATE_BOUND.test(b.action); }); });
