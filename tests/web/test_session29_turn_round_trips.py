@@ -17,16 +17,10 @@ from sqlalchemy.engine import Engine
 from bot.tables import AnswerCitation, AnswerEntry
 from bot.web.answer_log import quote_key
 from bot.web.services import WebServices
+from tests.web.chatting import say
 
 DESCRIPTION = "我在资阳开了个早餐铺子，今年39岁，老家就是资阳的"
 QUESTION = "资阳开早餐店的创业担保贷款最多能贷多少钱"
-
-
-def say(client: TestClient, session_id: str | None, **turn: Any) -> dict[str, Any]:
-    body = {"session_id": session_id, **turn} if session_id else turn
-    response = client.post("/api/chat", json=body)
-    assert response.status_code == 200, response.text
-    return response.json()  # type: ignore[no-any-return]
 
 
 @contextmanager

@@ -9,18 +9,10 @@ conversations through `POST /api/chat` —
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi.testclient import TestClient
 
-Chat = dict[str, Any]
-
-
-def _say(client: TestClient, session: str | None, **payload: Any) -> Chat:
-    body = {k: v for k, v in {**payload, "session_id": session}.items() if v is not None}
-    response = client.post("/api/chat", json=body)
-    assert response.status_code == 200, response.text
-    return dict(response.json())
+from tests.web.chatting import Chat
+from tests.web.chatting import say as _say
 
 
 def _texts(chat: Chat) -> list[str]:

@@ -16,17 +16,11 @@ from sqlalchemy.orm import Session
 from bot.present.prose import prose
 from bot.tables import SessionRow, TranscriptEntry
 from bot.web.services import WebServices
+from tests.web.chatting import say
 
 from .conftest import login
 
 STALE = prose().conversation_care.stale_button
-
-
-def say(client: TestClient, session_id: str | None, **turn: Any) -> dict[str, Any]:
-    body = {"session_id": session_id, **turn} if session_id else turn
-    response = client.post("/api/chat", json=body)
-    assert response.status_code == 200, response.text
-    return response.json()  # type: ignore[no-any-return]
 
 
 def actions(reply: dict[str, Any]) -> list[str]:

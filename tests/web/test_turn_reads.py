@@ -17,13 +17,7 @@ from sqlalchemy.engine import Engine
 from bot.tables import TranscriptEntry
 from bot.web.services import WebServices
 from bot.web.transcript import _GLANCE, Glance, _live_offers
-
-
-def say(client: TestClient, session_id: str | None, **turn: Any) -> dict[str, Any]:
-    body = {"session_id": session_id, **turn} if session_id else turn
-    response = client.post("/api/chat", json=body)
-    assert response.status_code == 200, response.text
-    return response.json()  # type: ignore[no-any-return]
+from tests.web.chatting import say
 
 
 @contextmanager
