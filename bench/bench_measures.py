@@ -67,6 +67,7 @@ SETS = {
     "held-out 25": "answers_holdout25",
     "held-out 26": "answers_holdout26",
     "held-out 27": "answers_holdout27",
+    "held-out 28": "answers_holdout28",
 }
 
 

@@ -50,6 +50,7 @@ HOLDOUT_SETS = (
     "answers_holdout25",
     "answers_holdout26",
     "answers_holdout27",
+    "answers_holdout28",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
