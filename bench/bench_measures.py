@@ -1,8 +1,10 @@
 """Figures from the right measure (issue 10): on every amount question with labelled figures, does
 the answer show a figure of the asked measure, and does it show a figure of another measure?
 
-    python bench/bench_measures.py
+    python bench/bench_measures.py [SET_OR_FILE ...] [--rows]
 
+With names (a set of knowledge/golden/ or a YAML file such as bench/probes/answers_probe27.yaml) only
+those are measured; `--rows` also prints each question whose answer line shows another measure's figure.
 Three views side by side: everything the answer quotes (the asked measures' spans, which also hold
 their conditions' figures, and a labelled other-region version), what the answer states as the
 answer (its first line, without the labelled other-region reference — "wrong shown" there is a figure
@@ -135,22 +137,35 @@ def tally(items: list[GoldenQuestion], shown: callable) -> Tally:  # type: ignor
     return result
 
 
-def main() -> int:
+def chosen_sets(names: list[str]) -> dict[str, Path]:
+    if not names:
+        return {label: GOLDEN_DIR / f"{name}.yaml" for label, name in SETS.items()}
+    return {Path(n).stem: Path(n) if n.endswith(".yaml") else GOLDEN_DIR / f"{n}.yaml" for n in names}
+
+
+def main(argv: list[str]) -> int:
+    rows = "--rows" in argv
+    chosen = chosen_sets([a for a in argv if a != "--rows"])
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
         kb = Services(Settings(data_dir=Path(tmp), embedding_model=None, chroma_url=None)).knowledge
         matcher = MeasureMatcher(load_measures(), tokenize, kb.lexical.idf)
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"{'system / set':<22} {'n':>4} {'asked figure':>14} {'wrong shown':>12} {'says none honestly':>18}")
-        for label, name in SETS.items():
-            path = GOLDEN_DIR / f"{name}.yaml"
+        for label, path in chosen.items():
             if not path.is_file():
                 continue
             items = [q for q in load_golden(path) if q.kind == "in_scope" and q.intent == "amount"]
             print(tally(items, lambda q: shown_by_answerer(kb, q)).line(f"quotes {label}"))
             print(tally(items, lambda q: answer_line(kb, q)).line(f"answer line {label}"))
             print(tally(items, lambda q: shown_by_matcher(kb, matcher, q)).line(f"measures {label}"))
+            if rows:
+                for item in items:
+                    line = answer_line(kb, item)
+                    wrong = [f for f in item.wrong_figures if f in line]
+                    if wrong:
+                        print(f"  {item.id} {item.question} -> another measure's {'/'.join(wrong)}: {line!r}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

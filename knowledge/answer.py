@@ -28,7 +28,7 @@ from knowledge.answer_model import (
     SourceDocument,
     SupersededDocument,
 )
-from knowledge.asked_grant import asked_grants, grants, grants_kind
+from knowledge.asked_grant import asked_grants, grants, grants_kind_to
 from knowledge.citations import Citation, make_citation
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
@@ -463,7 +463,7 @@ class Answerer:
             if selection is not None
             else matcher.measures_of(retrieval.in_scope[0].clause.id)
         )
-        if any(grants_kind(measure, grant) for grant in wanted for measure in given):
+        if any(grants_kind_to(measure, grant) for grant in wanted for measure in given):
             return False
         return not any(grants(measure, grant) for grant in wanted for measure in candidates)
 

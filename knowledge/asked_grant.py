@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from knowledge.definitions import names_people
 from knowledge.measure_match import PAYER_WORDS, PAYMENT_WORDS, is_concept_word
 from knowledge.measures import Measure, MeasureKind
 from knowledge.query import function_words, glossary_meanings, verbs
@@ -22,7 +23,12 @@ from knowledge.query import function_words, glossary_meanings, verbs
 # hold one of them. A payment is also granted by a measure that pays by kind or states a sum of money.
 _PAYMENT = frozenset(PAYMENT_WORDS - {"资金"})  # 资金 names a fund, not what a person is paid
 _EXEMPTION = frozenset(("减免", "免除", "免征", "免缴", "免费", "减征", "减负"))  # 学费减免
+# A person's pay for their work, asked of people (老师工资, 教师待遇 — not 最低工资, 失业保险待遇): the policies
+# pay subsidies, never anyone's wage; only a measure whose own name says it is about a wage grants one
+# (暂缓缴存农民工工资保证金 — 工资 in its span elsewhere is another's: 偿还拖欠的职工工资).
+_PAY = frozenset(("工资", "薪资", "薪水", "薪酬", "待遇"))
 _KINDS: tuple[frozenset[str], ...] = (
+    _PAY,
     _PAYMENT,
     frozenset(("贷款", "贴息")),
     frozenset(("许可证", "许可")),
@@ -60,7 +66,8 @@ class AskedGrant:
 
 
 def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = ()) -> tuple[AskedGrant, ...]:
-    """The things asked for by a purpose written right before them (养老补贴, 卫生许可证): a bare 补贴
+    """The things asked for by a purpose written right before them, or with 的 between (养老补贴, 卫生许可证,
+    老师的工资): a bare 补贴
     (有没有补贴), one of a payer (政府补贴) or a place (巴中补贴), or one after a function word or a verb
     (还有补助吗, 拿了一笔补偿) names no purpose."""
     heads = sorted({word for kind in _KINDS for word in kind} - _SHOWN_ONLY)
@@ -69,8 +76,14 @@ def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = (
     found: list[AskedGrant] = []
     for head in heads:
         for purpose in words:
-            if purpose in skipped or any(purpose.endswith(h) for h in heads) or f"{purpose}{head}" not in question:
+            if (
+                purpose in skipped
+                or any(purpose.endswith(h) for h in heads)
+                or (f"{purpose}{head}" not in question and f"{purpose}的{head}" not in question)
+            ):
                 continue
+            if head in _PAY and not names_people(purpose):
+                continue  # 教师待遇 is a person's pay; 失业保险待遇, 最低工资 are no one's
             grant = AskedGrant(purpose, head)
             if grant not in found:
                 found.append(grant)
@@ -79,7 +92,8 @@ def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = (
 
 def grants_kind(measure: Measure, grant: AskedGrant) -> bool:
     """Whether the measure grants the kind of thing asked (a payment, a loan, a licence …)."""
-    words = (measure.name, *measure.aliases, measure.span)
+    names = (measure.name, *measure.aliases)
+    words = (*names, measure.span) if grant.kind is not _PAY else names
     if any(head in text for head in grant.kind for text in words):
         return True
     if measure.kind in _GRANTING.get(grant.kind, frozenset()):
@@ -87,6 +101,13 @@ def grants_kind(measure: Measure, grant: AskedGrant) -> bool:
     if grant.kind is _PAYMENT:
         return any(_MONEY.search(a.text) for a in measure.amounts) or bool(_BY_REFERENCE.search(measure.span))
     return False
+
+
+def grants_kind_to(measure: Measure, grant: AskedGrant) -> bool:
+    """Whether the measure grants the kind of thing asked to the people asked: a thing asked for people
+    (老师工资, 残疾人补贴) is granted only by a measure that names them (or the terms the glossary reads
+    them as); 农民工工资拖欠 is no teacher's pay."""
+    return grants_kind(measure, grant) and (not names_people(grant.purpose) or grants(measure, grant))
 
 
 def grants(measure: Measure, grant: AskedGrant) -> bool:

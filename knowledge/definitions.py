@@ -23,7 +23,7 @@ _ASKED = (
 )
 # A term naming people (…人员, …家庭, 两后生, 贫困户): when the documents do not define it, that is said
 # plainly (the answer must not list measures that merely name the group as if they defined it).
-_GROUP = re.compile(r"(?:人员|人群|对象|家庭|成员|生|者|户|群体|人|子女|劳动力)$")
+_GROUP = re.compile(r"(?:人员|人群|对象|家庭|成员|生|者|户|群体|人|子女|劳动力|儿童|孩子|老师|教师)$")
 _OPEN = "（("
 # A term that counts what it sums up (五类人员, 三种情形).
 _COUNTED = re.compile(r"[一二三四五六七八九十两\d]+[类种项]")
@@ -71,6 +71,12 @@ def term_in(asked: str, texts: list[str]) -> str | None:
 
 def names_people(term: str) -> bool:
     return _GROUP.search(term) is not None
+
+
+def people_word(term: str) -> str:
+    """The word that makes the term name people (儿童 of 残疾儿童, 人员 of 失业人员), or ''."""
+    found = _GROUP.search(term)
+    return found.group() if found else ""
 
 
 def without_people_word(term: str) -> str:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Literal
 
-from knowledge.definitions import names_people, without_people_word
+from knowledge.definitions import names_people, people_word, without_people_word
 from knowledge.intent import AskedIntent, Intent, asked_phrases, asks_own_sum, names_a_payer, without_cues
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import (
     FREQUENCY,
     PAYER_WORDS,
+    PAYMENT_WORDS,
     MeasureMatch,
     by_headcount,
     fits,
@@ -258,6 +259,91 @@ def _benefits_by_an_unheld_noun(match: MeasureMatch, question: str, texts: tuple
     return found
 
 
+def _shares_only_inside_its_terms(match: MeasureMatch, question: str) -> bool:
+    """One shared word decides nothing when it names other things on each side: every word the question
+    shares with this measure is, in the question, only a part of a longer word naming no people that the
+    measure lacks (康复 of 康复训练), and, in the measure, only a part inside a group it is for that the
+    question never says (康复 of 戒毒康复人员) — or the question names its own people the measure never
+    names (残疾儿童). Whom and what the question asks about are then not this measure's."""
+    if match.named is not None or match.named_apart is not None or not question:
+        return False
+    measure = match.measure
+    texts = (measure.span, measure.name, *measure.aliases)
+    words = [w for w in match.focus if len(w) > 1 and w not in match.had]
+    shared = [w for w in words if _held(w, texts)]
+    if not shared or len(shared) == len(words):
+        return False
+    if _for_other_people(words, shared, texts):
+        return True
+    groups = tuple(g for target in measure.targets for g in _LISTED.split(target) if g and g not in question)
+    return bool(groups) and all(
+        not names_people(word) and _only_part_of_unheld(word, words, texts) and _only_inside(word, texts, groups)
+        for word in shared
+    )
+
+
+def _only_part_of_unheld(word: str, words: list[str], texts: tuple[str, ...]) -> bool:
+    """In the question the word stands only inside longer words of it naming no people, which the
+    measure lacks (康复 of 康复训练)."""
+    longer = [w for w in words if word in w and w != word]
+    return bool(longer) and not any(names_people(w) or _held(w, texts) for w in longer)
+
+
+def _for_other_people(words: list[str], shared: list[str], texts: tuple[str, ...]) -> bool:
+    """The question names its own people by a word of their own (残疾儿童, 老师 — not a kind of 人 or
+    人员), whom the measure never names (nor the terms the glossary reads them as), and shares with it
+    only parts of that name (残疾) and words saying that money is paid and who pays it (补贴, 政府): the
+    measure is for other people."""
+    people = [w for w in words if _named_by_own_word(w) and not _held(w, texts)]
+    if not people:
+        return False
+    return all(
+        word in PAYER_WORDS or word in PAYMENT_WORDS or any(word in p and word != p for p in people) for word in shared
+    )
+
+
+def _named_by_own_word(word: str) -> bool:
+    """People named by a word of their own (儿童, 老师), not as a kind of person (下岗工人, 低保户, 毕业生)."""
+    head = people_word(word)
+    return bool(head) and head[-1] not in _PERSON_ENDS
+
+
+# The last characters of the words naming people as a kind of person (人员, 工人, 劳动者, 低保户, 毕业生 …).
+_PERSON_ENDS = frozenset("人员者户生庭体群象女力")
+
+
+def _held(word: str, texts: tuple[str, ...]) -> bool:
+    return any(reading in text for reading in (word, *glossary_meanings(word)) for text in texts)
+
+
+# The separators of a target list (社区服刑人员、戒毒康复人员、刑满释放人员).
+_LISTED = re.compile(r"[、，,和及]")
+
+
+def _only_inside(word: str, texts: tuple[str, ...], terms: tuple[str, ...]) -> bool:
+    """Every place the word stands in the texts is strictly inside one of the terms: neither the term's
+    first nor its last word (戒毒 leads 戒毒康复人员 and names its people; 康复 is only a part). A word
+    held only as the glossary reads it stands nowhere inside."""
+    found = False
+    for text in texts:
+        at = text.find(word)
+        while at >= 0:
+            if not any(_strictly_within(text, at, len(word), term) for term in terms):
+                return False
+            found = True
+            at = text.find(word, at + 1)
+    return found
+
+
+def _strictly_within(text: str, at: int, size: int, term: str) -> bool:
+    start = text.find(term, max(0, at + size - len(term)))
+    while 0 <= start < at:
+        if start + len(term) > at + size:
+            return True
+        start = text.find(term, start + 1)
+    return False
+
+
 @lru_cache(maxsize=8192)
 def _may_name_a_payment(word: str) -> bool:
     """A word long enough to name a payment or a tax on its own (失业保险金, 个人所得税): a question's words
@@ -362,6 +448,7 @@ def select(
     relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy))
     relevant = _taxes_when_asked(relevant, matches, question)
     relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
+    relevant = relevant.where(lambda m: not _shares_only_inside_its_terms(m, question))
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
         relevant = MatchRanking.of(matches).where(lambda m: states_a_told_figure(question, m.measure.span))
@@ -436,7 +523,7 @@ def select(
             return Selection("list", (best, *listed, *chosen[1:]))
     if wants_figure and asked.primary is Intent.AMOUNT and _payment_asked_of_no_payment(best):
         return _sum_asked_of_no_payment(best)
-    each = partial(with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of)
+    each = partial(with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of, compared=compared)
     if wants_figure and (conditions := _condition_figure_asked(best, asked, question)):
         return each(Selection("condition", (best,), conditions=conditions))
     if not wants_figure:
@@ -455,14 +542,19 @@ def select(
 
 
 def with_each_regions_phrase(
-    selection: Selection | None, versions: Sequence[MeasureMatch], jurisdiction_of: Mapping[str, str]
+    selection: Selection | None,
+    versions: Sequence[MeasureMatch],
+    jurisdiction_of: Mapping[str, str],
+    compared: bool = False,
 ) -> Selection | None:
     """A phrase of one measure's sentence as the answer (its condition, the phrase stating the figure
     or the payer asked), where the question names no place and other covered regions hold the same
     measure: each region whose version says the same phrases, verbatim in its own sentence, is
     answered beside it (企业招贫困家庭劳动力 要签多长的合同: 巴中 and 资阳 both say 签订1年以上劳动合同) —
     never one region's wording as if it were the only one. `versions`: each region's best version
-    (the first is the best); a region saying it otherwise is left out, never given another's words."""
+    (the first is the best); a region saying it otherwise is left out, never given another's words.
+    `compared`: the question asks its places side by side (吉林和资阳的技能提升补贴…): a version whose name
+    holds the other's (参保职工技能提升补贴 ⊃ 技能提升补贴) is the same measure there."""
     if selection is None or selection.kind not in ("condition", "stated") or len(versions) < 2:
         return selection
     primary = selection.primary
@@ -470,12 +562,16 @@ def with_each_regions_phrase(
     alike = []
     for version in versions:
         where = jurisdiction_of[version.measure.id]
-        if where in seen or version.measure.name != primary.measure.name:
+        if where in seen or not _named_alike(version.measure.name, primary.measure.name, compared):
             continue
         if all(phrase in version.measure.span for phrase in selection.conditions):
             alike.append(version)
             seen.add(where)
     return replace(selection, chosen=(*selection.chosen, *alike)) if alike else selection
+
+
+def _named_alike(name: str, other: str, compared: bool) -> bool:
+    return name == other or (compared and (name in other or other in name))
 
 
 def _sum_asked_of_no_payment(best: MeasureMatch) -> Selection | None:

@@ -544,7 +544,7 @@ class Gazetteer:
     def _compared(self, text: str, places: list[Place]) -> tuple[str, ...]:
         """Two covered jurisdictions or more named in a comparison (资阳这边中级证给多少？两边一样吗 with
         吉林 named before), else ()."""
-        if len(places) < 2 or not _COMPARES.search(text):
+        if len(places) < 2 or not (_COMPARES.search(text) or _joined(text, places)):
             return ()
         found = _nearest_jurisdictions(self, places)
         return found if len(found) >= 2 else ()
@@ -686,6 +686,26 @@ _COMPARES = re.compile(
     r"|各(?:是|有|给|为|写|多少|能|拿|补)"
     r"|[跟和与同][^，。；,;？?！!]{1,8}?比"
 )
+
+
+# Two places asked as a pair (平顶山跟资阳的…, 巴中和资阳…): one joined right after the other.
+_PAIRED = "(?:市|省|县|区)?(?:的|这边|那边)?(?:跟|和|与|同|及|以及|还有|、)"
+
+
+def _joined(text: str, places: list[Place]) -> bool:
+    """Two of the places named side by side, joined by 跟/和/与/、 … (平顶山跟资阳的创业补贴): each is asked."""
+    names = [p.name for p in places]
+    return any(
+        re.search(re.escape(_short(a)) + _PAIRED + re.escape(_short(b)), text) is not None
+        for a in names
+        for b in names
+        if a != b
+    )
+
+
+def _short(name: str) -> str:
+    """A place's name as people write it, without its level (平顶山 of 平顶山市)."""
+    return name[:-1] if len(name) > 2 and name[-1] in "市省县区" else name
 
 
 def _nearest_jurisdictions(gazetteer: Gazetteer, places: list[Place]) -> tuple[str, ...]:
