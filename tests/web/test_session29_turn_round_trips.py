@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.engine import Engine
 
 from bot.tables import AnswerCitation, AnswerEntry
@@ -155,3 +156,52 @@ def test_the_one_read_gives_what_each_owner_reads_on_its_own(client: TestClient,
         assert before.last_answer.asked and before.last_answer.next_turn is None
     nobody = services.turn_reads.before_turn("web:nobody-30", None)
     assert (nobody.glance.exists, nobody.session, nobody.last_answer) == (False, (None, None), None)
+
+
+def test_on_postgresql_the_writes_after_the_compare_and_set_go_with_the_commit(
+    client: TestClient, services: WebServices
+) -> None:
+    """Session 30: the transcript rows and the logged answer are sent in a psycopg pipeline that the COMMIT
+    ends (one round trip for them all); the compare-and-set is not, its row count decides the turn."""
+    if services.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no round trips")
+    sid = say(client, None, message=DESCRIPTION)["session_id"]
+    pipelined: list[tuple[str, bool]] = []
+
+    def statement(conn: Any, cursor: Any, text: str, *args: Any) -> None:
+        raw = conn.connection.driver_connection
+        pipelined.append((" ".join(text.split()[:2]), bool(raw.pgconn.pipeline_status)))
+
+    event.listen(Engine, "before_cursor_execute", statement)
+    try:
+        say(client, sid, message=QUESTION)
+    finally:
+        event.remove(Engine, "before_cursor_execute", statement)
+    assert ("UPDATE dialogue_sessions", False) in pipelined, pipelined
+    writes = [batched for name, batched in pipelined if name in {"INSERT INTO", "WITH logged"}]
+    assert len(writes) == 2 and all(writes), pipelined  # the transcript rows; the answer with its citations
+
+
+def test_a_write_that_fails_after_the_compare_and_set_leaves_the_session_as_it_was(
+    services: WebServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a failed write among those sent with the COMMIT surfaces at the commit: the whole turn
+    is rolled back there as on SQLite, where it fails at once — the session keeps the text it had. (In the
+    pipeline PostgreSQL may report it as the aborted transaction, which the app answers as the database
+    being unavailable, 503, rather than 500.)"""
+    from bot.web.app import create_app
+
+    with TestClient(create_app(services), base_url="http://testserver", raise_server_exceptions=False) as client:
+        sid = say(client, None, message=DESCRIPTION)["session_id"]
+        key = services.conversations.key_of("web", sid)
+        before = services.conversations.store.read(key)
+
+        def failing(connection: Any, *args: Any, **kwargs: Any) -> None:
+            connection.execute(text("SELECT * FROM no_such_table_30"))
+
+        monkeypatch.setattr(services.transcripts, "add", failing)
+        response = client.post("/api/chat", json={"session_id": sid, "message": QUESTION})
+        assert response.status_code in {500, 503}, response.text
+        monkeypatch.undo()
+        assert services.conversations.store.read(key) == before
+        assert say(client, sid, message=QUESTION)["replies"], "the next turn is answered as usual"
