@@ -78,8 +78,9 @@ class DatabaseUse:
     """Per turn: round trips to the database server, statements, the BEGINs the driver sends before a
     transaction's first statement, pool checkouts, and the wall time inside the statements — from
     SQLAlchemy's events on every engine and pool. On PostgreSQL a round trip is a statement, a BEGIN
-    (psycopg sends it on its own), a COMMIT or a ROLLBACK of an open transaction; an SQLite file has
-    none (its statements are counted)."""
+    (psycopg sends it on its own), a COMMIT or a ROLLBACK of an open transaction — statements sent in a
+    pipeline go with the COMMIT that ends it (one round trip); an SQLite file has none (its statements
+    are counted)."""
 
     COUNTS = ("round trips", "statements", "BEGINs", "checkouts")
 
@@ -104,9 +105,15 @@ class DatabaseUse:
             status = getattr(getattr(raw, "info", None), "transaction_status", None)
             return status is not None and int(status) != 0  # psycopg: 0 is IDLE (no transaction open)
 
+        def pipelined(raw: Any) -> bool:
+            return bool(raw.pgconn.pipeline_status)  # psycopg: 0 is OFF
+
         def before(connection: Any, *_: Any) -> None:
             raw = connection.connection.driver_connection
-            if hasattr(raw, "info"):  # psycopg
+            if hasattr(raw, "info") and pipelined(raw):  # sent with the next sync (the COMMIT's)
+                if not open_transaction(connection):
+                    self.now["BEGINs"] += 1
+            elif hasattr(raw, "info"):  # psycopg
                 self.now["round trips"] += 1
                 if not raw.autocommit and not open_transaction(connection):
                     self.now["BEGINs"] += 1

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -64,6 +64,13 @@ class Settings(BaseSettings):
         default=4096, ge=0, description="Answers kept per process for repeated questions (0 turns the cache off)"
     )
     web_max_body_bytes: int = Field(default=16_384, ge=1024, description="Largest request body accepted")
+    # uvicorn's own variable, as deploy/compose.yaml sets it for the proxy's fixed address (issue 14, H1).
+    forwarded_allow_ips: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("POLICYBOT_FORWARDED_ALLOW_IPS", "FORWARDED_ALLOW_IPS", "forwarded_allow_ips"),
+        description="Addresses of the reverse proxy whose X-Forwarded-For / X-Forwarded-Proto are believed "
+        "(comma-separated, e.g. 172.30.0.10). Unset: no forwarded header is believed from anyone, loopback included",
+    )
     web_public_url: str | None = Field(
         default=None,
         description="Public address of this service as people reach it, e.g. https://policy.example.gov.cn "

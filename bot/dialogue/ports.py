@@ -49,6 +49,11 @@ class SessionTurnAccess(SessionAccess, Protocol):
         it ends."""
         ...
 
+    def send_with_the_commit(self) -> None:
+        """What the turn writes after this needs no answer before the commit: a store with round trips
+        sends it with the commit."""
+        ...
+
     def replace(self, key: str, stored: str | None, state: SessionState | None) -> bool:
         """Write `state` (None: delete) only if the stored session is still exactly `stored` (its
         text as `SessionStore.read` gave it; None: there was none); False, writing nothing, if not."""

@@ -91,16 +91,25 @@ class Conversations:
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
         return self.handle_turn(key, turn).replies
 
-    def handle_turn(self, key: str, turn: Turn, also: WithTheTurn | None = None) -> Handled:
+    def handle_turn(
+        self,
+        key: str,
+        turn: Turn,
+        also: WithTheTurn | None = None,
+        session: tuple[SessionState | None, str | None] | None = None,
+    ) -> Handled:
         """`handle`, also telling whether the turn deleted the session (/forget). `also`: what the
-        channel stores with the turn (the web's transcript), written after the save in the same commit."""
+        channel stores with the turn (the web's transcript), written after the save in the same commit.
+        `session`: the session as the channel read it (`SessionStore.read`'s pair) in the statement that
+        read its own rows before the turn (the web's chat: one round trip); None reads it here."""
         today = self.clock()
         with self._lock(key):
             # The core answers (and the channel's rows are made ready) before the transaction, on the
             # state read without a lock: on SQLite every writer waits while a turn holds the write lock
             # (issue 14: that wait was the tail), on PostgreSQL a transaction held open while the core
-            # answered cost its lock, BEGIN and load round trips (session 29).
-            read, stored = self.store.read(key)
+            # answered cost its lock, BEGIN and load round trips (session 29). Read before this process's
+            # lock of the key or after it, the compare-and-set below finds a turn written in between.
+            read, stored = session if session is not None else self.store.read(key)
             before = read or SessionState()
             outcome = self.dialogue.respond(before, turn, today)
             writes = also(outcome) if also is not None else None
@@ -113,6 +122,7 @@ class Conversations:
                     outcome = self.dialogue.respond(before, turn, today)
                     writes = also(outcome) if also is not None else None
                 if writes is not None:
+                    rows.send_with_the_commit()  # the channel's rows need no answer: sent with the COMMIT
                     writes(rows)
         return Handled(outcome.replies, forgotten=outcome.state is None)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +46,9 @@ _LOAD = select(_SESSIONS.c.state).where(_SESSIONS.c.key == bindparam("key"))
 # compare-and-set waits, then finds the text changed); SQLite has no FOR UPDATE and needs none (the
 # turn holds the file's write lock).
 _LOAD_TO_WRITE = _LOAD.with_for_update()
+# The session's stored text by "key", for a channel that reads it in the statement that reads its own rows
+# before a turn (the web's chat, bot/web/turn_read.py): `parsed_session` makes it what `read` gives.
+STORED_TEXT = _LOAD
 _DELETE = delete(_SESSIONS).where(_SESSIONS.c.key == bindparam("key"))
 # Compare-and-set: written only while the stored text is still the one the turn was answered on.
 _IS_STORED = (_SESSIONS.c.key == bindparam("stored_key")) & (_SESSIONS.c.state == bindparam("stored"))
@@ -59,7 +62,9 @@ _INSERT = insert(_SESSIONS)
 _UPSERT = {"postgresql": _upsert(postgresql.insert), "sqlite": _upsert(sqlite.insert)}
 
 
-def _parsed(key: str, stored: str | None) -> tuple[SessionState | None, str | None]:
+def parsed_session(key: str, stored: str | None) -> tuple[SessionState | None, str | None]:
+    """What `SessionStore.read` returns for the stored text of `key` (a channel that read the text itself,
+    with `STORED_TEXT`, gets the same)."""
     if stored is None:
         return None, None
     try:
@@ -72,20 +77,33 @@ def _parsed(key: str, stored: str | None) -> tuple[SessionState | None, str | No
 class SessionRows:
     """Load, save and delete on one connection (in one transaction when it began one)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, batch: ExitStack | None = None) -> None:
+        """`batch`: where a PostgreSQL turn's pipeline is held until its commit (`send_with_the_commit`)."""
         self.connection = connection
+        self._batch = batch
+
+    def send_with_the_commit(self) -> None:
+        """What the turn writes from here on goes to PostgreSQL with its COMMIT, in one round trip (a
+        psycopg pipeline): the writes after the compare-and-set need no answer of their own — an error
+        among them fails the commit, and the turn with it (issue 14: a round trip a statement was most
+        of a PostgreSQL turn's database time). Nothing on SQLite, which has no round trips."""
+        if self._batch is None or self.connection.dialect.name != "postgresql":
+            return
+        driver = self.connection.connection.driver_connection
+        if driver is not None and not driver.pgconn.pipeline_status:  # not in one already
+            self._batch.enter_context(driver.pipeline())
 
     def load(self, key: str) -> SessionState | None:
         return self.read(key)[0]
 
     def read(self, key: str) -> tuple[SessionState | None, str | None]:
         """The session and its stored text (None, None: there is none)."""
-        return _parsed(key, self.connection.execute(_LOAD, {"key": key}).scalar())
+        return parsed_session(key, self.connection.execute(_LOAD, {"key": key}).scalar())
 
     def read_to_write(self, key: str) -> tuple[SessionState | None, str | None]:
         """`read`, and no other turn writes the session until this transaction ends (PostgreSQL: the
         row's lock; SQLite: the turn holds the file's write lock already)."""
-        return _parsed(key, self.connection.execute(_LOAD_TO_WRITE, {"key": key}).scalar())
+        return parsed_session(key, self.connection.execute(_LOAD_TO_WRITE, {"key": key}).scalar())
 
     def replace(self, key: str, stored: str | None, state: SessionState | None) -> bool:
         """Write `state` (None: delete) only if the stored text is still `stored` (None: no session),
@@ -153,8 +171,9 @@ class SqlSessionStore:
         writes, COMMIT (the advisory lock per conversation that a turn took until session 29 held the
         transaction open while the core answered, and cost a round trip)."""
         if self.engine.dialect.name != "sqlite":
-            with self.engine.begin() as connection:
-                yield SessionRows(connection)
+            # The batch (a pipeline, if the turn opens one) ends after the commit, the connection after it.
+            with self.engine.connect() as connection, ExitStack() as batch, connection.begin():
+                yield SessionRows(connection, batch)
             return
         # SQLite has one writer per file: taking the write lock before the writes makes turns of every
         # process on this file (workers, replicas) write one after the other. Turns queue on the file's

@@ -193,10 +193,29 @@ class Settling:
     said: str | None
 
 
+@dataclass(frozen=True)
+class LastAnswer:
+    """The answer logged last in a conversation (`LAST_ANSWER`'s row): what it was understood to ask, and
+    what the message after it said of it, once told."""
+
+    id: int
+    asked: str | None
+    next_turn: str | None
+
+
+# The conversation's ("key") last logged answer, for a statement that reads it beside other rows before a
+# turn (bot/web/turn_read.py); its columns are `LastAnswer`'s.
+LAST_ANSWER = _LAST_ANSWER
+
+
 def _settling(connection: Connection, said: _Said) -> Settling | None:
     """The conversation's last logged answer told what the message after it said, once: only the first
     typed message after an answer speaks of it (a later one speaks of whatever came between)."""
-    last = connection.execute(_LAST_ANSWER, {"key": said.session_key}).first()
+    row = connection.execute(_LAST_ANSWER, {"key": said.session_key}).first()
+    return _settling_after(LastAnswer(*row) if row is not None else None, said)
+
+
+def _settling_after(last: LastAnswer | None, said: _Said) -> Settling | None:
     if last is None or last.next_turn is not None:
         return None
     how = next_turn(said.message, last.asked, said.asked)
@@ -302,6 +321,12 @@ class AnswerLog:
         write with the turn by `settle_on`, or None when no answer waits for it."""
         with self._reads.connect() as connection:
             return _settling(connection, _Said(session_key, message, asked))
+
+    def settling_after(
+        self, last: LastAnswer | None, session_key: str, message: str, asked: str | None = None
+    ) -> Settling | None:
+        """`settling`, on the last logged answer as read already (with the glance, before the turn)."""
+        return _settling_after(last, _Said(session_key, message, asked))
 
     def settle_on(self, connection: Connection, settling: Settling) -> None:
         """A `settling` written inside the turn's own transaction (an update by id, once)."""

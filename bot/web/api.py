@@ -150,13 +150,16 @@ def check(
 def chat(body: ChatRequest, web: Services) -> Response:
     session_id = body.session_id or secrets.token_urlsafe(18)
     key = web.conversations.key_of("web", session_id)
-    seen = web.transcripts.glance(key, body.turn_id, body.choice)
+    # The glance, the session and the answer logged last: one statement before the turn (issue 14).
+    before = web.turn_reads.before_turn(key, body.turn_id, body.choice)
+    seen, session, last_answer = before.glance, before.session, before.last_answer
     issued = body.session_id is None
-    if body.session_id is not None and not seen.exists and web.conversations.state(key) is None:
+    if body.session_id is not None and not seen.exists and session[0] is None:
         # An unknown or forgotten id gets a fresh conversation, never one under an id the client chose.
         session_id = secrets.token_urlsafe(18)
         key = web.conversations.key_of("web", session_id)
         seen = Glance(exists=False, replayed=False, offered=frozenset())
+        session, last_answer = (None, None), None  # nothing is stored under a key made just now
         issued = True
     if seen.replayed and body.turn_id is not None:  # a resent turn: the same replies again
         stored = web.transcripts.replies_of(key, body.turn_id) or []
@@ -175,6 +178,7 @@ def chat(body: ChatRequest, web: Services) -> Response:
     turn_id = body.turn_id or secrets.token_hex(8)
     turn = Turn(text=body.message, action=body.choice, id=turn_id)
     replies: list[ChatReply] = []
+    read_with_the_glance = True  # the last answer as read with the glance: this turn's first answer only
 
     def store_with_the_turn(outcome: Outcome) -> TurnWrites:
         """The replies as sent, the transcript and the answers logged for staff, made ready from the
@@ -194,8 +198,15 @@ def chat(body: ChatRequest, web: Services) -> Response:
         answered = [r for r in replies if r.feedback_ref is not None]  # answers to a typed question
         # What this typed message asked, as understood: it tells the answer before it whether it missed.
         asked = next((r.asked for r in answered if r.asked), None)
-        # Judged before the turn's transaction, on a read of its own: nothing is read inside it.
-        settling = web.answer_log.settling(key, body.message or "", asked) if typed else None
+        # Judged before the turn's transaction, on the answer read with the glance: nothing is read inside
+        # it. A turn answered again (another process wrote the session meanwhile) reads it afresh.
+        nonlocal read_with_the_glance
+        settling = None
+        if typed and read_with_the_glance:
+            settling = web.answer_log.settling_after(last_answer, key, body.message or "", asked)
+        elif typed:
+            settling = web.answer_log.settling(key, body.message or "", asked)
+        read_with_the_glance = False
 
         def write(rows: SessionAccess) -> None:
             if isinstance(rows, SessionRows):
@@ -215,7 +226,7 @@ def chat(body: ChatRequest, web: Services) -> Response:
 
         return write
 
-    handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn)
+    handled = web.conversations.handle_turn(key, turn, also=store_with_the_turn, session=session)
     log.debug("chat turn (%s): replies %s", "button" if body.choice else "text", [r.kind for r in handled.replies])
     if handled.forgotten:
         web.forget_person(key, session_deleted=True)

@@ -21,10 +21,12 @@ from bot.settings import Settings
 def app_from_environment() -> FastAPI:
     """The app built from POLICYBOT_* (what each worker process runs)."""
     from bot.web.app import create_app
+    from bot.web.http11 import BoundedH11Protocol, largest_body
     from bot.web.services import build_services
 
     settings = Settings()
     configure_logging(settings)
+    BoundedH11Protocol.max_chunk_bytes = largest_body(settings)  # this worker's connections
     app = create_app(build_services(settings), owns_services=True)
     freeze_loaded_objects()
     return app
@@ -48,6 +50,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     from bot.services import Services
     from bot.web.app import create_app
+    from bot.web.http11 import BoundedH11Protocol, largest_body
     from bot.web.services import build_services
     from bot.web.throttle import MAX_HEADER_BYTES
 
@@ -55,17 +58,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     port = args.port or settings.web_port
     # The address listened on is what the embed code shows when no public URL is set (bot/web/widget.py).
     settings = settings.model_copy(update={"web_host": host, "web_port": port})
+    BoundedH11Protocol.max_chunk_bytes = largest_body(settings)
     options = {
         "host": host,
         "port": port,
         "log_level": settings.log_level.lower(),
-        "proxy_headers": True,
+        # Forwarded headers only from the proxy named in the settings: uvicorn on its own believes them from
+        # 127.0.0.1, so any local process, or a client of a bare `serve`, chose the address the limits key on.
+        "proxy_headers": bool(settings.forwarded_allow_ips),
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
         "server_header": False,
         "access_log": args.access_log,
         "log_config": uvicorn_log_config(settings),
         # h11 bounds a request's head (httptools reads any size: one 50 MB header was answered 200); the
         # app refuses a head over the cap that h11 still parsed (bot/web/throttle.py).
-        "http": "h11",
+        # …and a chunk declared larger than any body the app takes is refused at once (bot/web/http11.py).
+        "http": BoundedH11Protocol,
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
     }

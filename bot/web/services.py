@@ -30,6 +30,7 @@ from bot.web.retention import Purged
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
 from bot.web.transcript import Transcripts
+from bot.web.turn_read import TurnReads
 from eligibility.rulebook import Rulebook
 from knowledge.kb import KnowledgeBase
 from knowledge.numerals import preload as preload_numerals
@@ -68,8 +69,11 @@ class WebServices:
     clause_benefits: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # The product on the published documents, renewed when staff publish or retire one (bot/live.py).
     live: LiveServices | None = None
+    # What a chat turn reads before it (glance, session, last answer), in one statement.
+    turn_reads: TurnReads = field(init=False)
 
     def __post_init__(self) -> None:
+        self.turn_reads = TurnReads(self.engine)
         size = self.settings.web_answer_cache_size
         self._ask = lru_cache(maxsize=size)(self._answer) if size else self._answer
         self._core = self.live.current() if self.live else None

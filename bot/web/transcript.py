@@ -27,7 +27,8 @@ from bot.tables import TranscriptEntry, utcnow
 ALWAYS_LIVE_PREFIX = "cmd:"
 MAX_SHOWN = 200
 _TRANSCRIPT = TranscriptEntry.metadata.tables[TranscriptEntry.__tablename__]
-_INSERT = insert(_TRANSCRIPT)
+# inline: no RETURNING of the new id, which nothing reads (a PostgreSQL turn sends its rows with its COMMIT).
+_INSERT = insert(_TRANSCRIPT).inline()
 _NOTHING_LIVE = update(_TRANSCRIPT).where(_TRANSCRIPT.c.session_key == bindparam("key")).values(offered="")
 # Before a turn, one query: the turn ids and live buttons of the conversation and, for a pressed
 # button, the bodies of the messages that may hold it (its label is what the person "said"). Only the
@@ -121,17 +122,12 @@ class Transcripts:
         """What the conversation holds before a turn; with `action`, also the pressed button's label
         (as `label_of`), in the same query."""
         with self.reads.connect() as connection:
-            pressed = None
             if action is None:
                 rows = [tuple(row) for row in connection.execute(_GLANCE, {"key": key, "turn_id": turn_id})]
             else:
                 values = {"key": key, "turn_id": turn_id, "action": action}
                 rows = [tuple(row) for row in connection.execute(_GLANCE_PRESSED, values)]
-                bodies = [row[3] for row in reversed(rows) if row[3] is not None]
-                pressed = _label_in(bodies[:LABEL_CANDIDATES], action)
-        offered = frozenset(a for live in _live_offers(rows) if live for a in live.split(" "))
-        replayed = turn_id is not None and any(row[0] == turn_id for row in rows)
-        return Glance(exists=bool(rows), replayed=replayed, offered=offered, pressed=pressed)
+        return glance_of(rows, turn_id, action)
 
     def record(
         self,
@@ -259,6 +255,29 @@ class Transcripts:
                 )
             )
             return int(getattr(result, "rowcount", 0) or 0)
+
+
+def glance_columns(action: bool) -> tuple[Any, ...]:
+    """The glance's columns (turn id, offered, created at as stored and, for a pressed button, the body of
+    a message that may hold it), for a statement that reads the glance beside other rows
+    (bot/web/turn_read.py): its rows go to `glance_of`."""
+    return tuple(_GLANCE_PRESSED.selected_columns if action else _GLANCE.selected_columns)
+
+
+GLANCE_ROWS = _TRANSCRIPT.c.session_key == bindparam("key"), _TELLING
+GLANCE_ORDER = _TRANSCRIPT.c.id
+
+
+def glance_of(rows: Sequence[tuple[Any, ...]], turn_id: str | None, action: str | None) -> Glance:
+    """The glance of a conversation from its telling rows, in order (`_GLANCE`, or `_GLANCE_PRESSED`
+    when a button was pressed)."""
+    pressed = None
+    if action is not None:
+        bodies = [row[3] for row in reversed(rows) if row[3] is not None]
+        pressed = _label_in(bodies[:LABEL_CANDIDATES], action)
+    offered = frozenset(a for live in _live_offers(rows) if live for a in live.split(" "))
+    replayed = turn_id is not None and any(row[0] == turn_id for row in rows)
+    return Glance(exists=bool(rows), replayed=replayed, offered=offered, pressed=pressed)
 
 
 def _label_in(bodies: list[str], action: str) -> str | None:

@@ -145,6 +145,8 @@ def live_server(kb: KnowledgeBase, kb_dir: Path, databases: Databases) -> Iterat
         "POLICYBOT_WEB_SITES": json.dumps({PARTNER_KEY: [f"http://127.0.0.1:{host_port}"]}),
         "POLICYBOT_WEB_RATE_LIMIT": "600/minute",
         "POLICYBOT_LOG_LEVEL": "WARNING",
+        # The documented proxy setting: the tests that send X-Forwarded-For play the proxy on loopback.
+        "FORWARDED_ALLOW_IPS": "127.0.0.1",
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
