@@ -653,6 +653,10 @@ class Engine:
             reasons = tuple(_failure(f, profile) for f in outcome.failed)
             later = qualifies_on(benefit.condition, profile.values, as_of, outcome.failed, benefit.valid_to)
             opening = self._opening(benefit, profile, outcome.failed) if benefit.beneficiary == "applicant" else None
+            if opening is not None and opening.outcome is not True:
+                # Done, the action still leaves conditions open (初创企业补贴 after opening a shop: 高校毕业生 or 就业
+                # 困难人员, 1年, 社保): each is listed beside what failed — a near miss names every unmet condition.
+                reasons = (*reasons, *self._left_open(benefit, profile, opening))
             result = self._result(benefit, profile, "ineligible", reasons, (), city, near=NearMiss(later, opening))
             return Evaluation(result, ())
         missing = _missing(outcome)
@@ -697,6 +701,17 @@ class Engine:
             return self._outcome(benefit, profile.model_copy(update={"values": values}), profile.as_of)[0]
 
         return opened_by(self._actions, findings, profile.values, profile.as_of, judge)
+
+    def _left_open(self, benefit: Benefit, profile: Profile, opening: Opening) -> tuple[Reason, ...]:
+        """The conditions still open once the opening's actions are done (the first choice that leaves any)."""
+        for values in self._actions.done(profile.values, opening.actions, profile.as_of):
+            opened = profile.model_copy(update={"values": values})
+            outcome = self._outcome(benefit, opened, profile.as_of)[0]
+            if outcome.value is None:
+                # (What the text leaves to the 人社部门 is no unmet condition of the person's: not listed here.)
+                found = (_unknown(f, opened) for f in _unique_findings(outcome.unknown))
+                return tuple(r for r in found if r.kind != "to_confirm")
+        return ()
 
     def _for_a_unit(
         self, benefit: Benefit, profile: Profile, outcome: Outcome, asking: bool = True, city: str | None = None

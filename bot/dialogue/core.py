@@ -116,6 +116,17 @@ _STATES = re.compile(r"[了的过着]$")
 _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
+# The question said again as meant, after a no to the last answer (不对 我问的是…, 不是 俺说的是…).
+_ASKED_INSTEAD = re.compile(r"\s*(?:我|俺|咱)(?:问|说|想问|要问)的(?:是|那个)")
+# Schooling below a 高校 (大专及以上) and how it is called; the documents' word for graduates of a 高校.
+_NOT_HIGHER = frozenset({"secondary_vocational", "high_school", "below_high_school"})
+_HIGHER_GRADUATE = "高校毕业生"
+# A check asked for someone else (帮俺闺女也查查, 给她查一下).
+_CHECK_FOR = re.compile(r"(?:帮|给|替)[^，,。？?！!\s]{0,4}?(?:查查|查一下|查下|测测|看看|算算)")
+# The words around a place that only say one is there (我人还在…呢, 现在一直住在…).
+_BEING_AT = re.compile(r"我|俺|咱|人|还|仍然|依然|现在|目前|一直|就|都|是|在|的|呢|啊|哈|嘛|呀|住|待|呆|那边|这边")
+# A word said twice over (不是不是, 对对): each time read alone.
+_SAID_TWICE = re.compile(r"^([\u4e00-\u9fff]{1,2})\1$")
 # 是23年, 就是三月份, 应该是那年: a bare value said again (no verb, no one named) — restating, not telling a fact.
 # The kinds of question a bare value answers (an age, a date, a place).
 _VALUE_TYPES = frozenset({"integer", "number", "date", "text"})
@@ -518,7 +529,8 @@ class Dialogue:
         asked = Question(f"{subject}多少", region=region, read_as=f"{region or ''} · {subject}")
         result = self.answerer.answer(asked.text, region, today)
         work.thread = self.threads.after(work.thread, asked, result)
-        return render.followed(render.answer(result, self.interviewer.clause_name, False), asked.read_as or "")
+        said = render.answer(result, self.interviewer.clause_name, False)
+        return render.followed(said, asked.read_as or "", measure_vocabulary())
 
     def _whose(self, work: Working, text: str, reading: Reading, today: date) -> Reading:
         """Whose facts a message states. The person's own, as a rule: what it says of someone else (我妹妹
@@ -823,13 +835,9 @@ class Dialogue:
             # question waiting asked again), never a search, never off-topic.
             buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
             return [render.notice(_closing().understood, buttons), *self._reminder(work, today)]
-        closing = self.words.closing(text, waiting=waiting)
-        if closing is not None:
-            # 明白了, 再见: a short reply, the waiting card or question again — never a search.
-            buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
-            if closing == "farewell":
-                return [render.notice(_closing().farewell, buttons)]
-            return [render.notice(_closing().understood, buttons), *self._reminder(work, today)]
+        kept = self._place_kept(work, text, today) or self._closed(work, text, today, waiting)
+        if kept is not None:
+            return kept
         if self.words.is_objection(text) and not work.pending and self.interviewer.current(work, today) is None:
             # 你说的不对 after an answer (with a card waiting, 不对 says the card is wrong).
             return [render.notice(_closing().objection, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
@@ -891,6 +899,57 @@ class Dialogue:
         if self.corrections.read(text, work.held(), today) is not None:
             return False
         return all(p in kept or self._is_filler(p) for p in parts)
+
+    def _place_kept(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """不是不是 我人还在长春 就随便问问 after a question about 平顶山: where the person is, restated as recorded
+        (a card moving it elsewhere is withdrawn), with at most a no and "just asking" beside it — the record
+        stands, said briefly (and that the last answer was of the place asked); never that answer again."""
+        held = work.profile.get("region")
+        if not isinstance(held, str) or self.words.wh_question.search(text) or re.search(r"[？?吗么]", text):
+            return None
+        if self.words.a_not_a_at(text) is not None:
+            return None
+        said = self.describer.describe(text, today).facts
+        if said.get("region") != held or any(work.profile.get(f) != v for f, v in said.items()):
+            return None
+        parts = [p.strip(_PART_EDGES) for p in _PHRASES.split(text) if p.strip(_PART_EDGES)]
+        if not all(
+            self._only_where_one_is(p, held)
+            or self._is_filler(p)
+            or self.words.is_denial(p)
+            or all(self.words.yes_no(no) == (True, False) for no in _SAID_TWICE.findall(p) or (p,))
+            or self.words.just_asking.fullmatch(p)
+            for p in parts
+        ):
+            return None
+        if work.pending:
+            # The card's facts that only restate the record go with the place (灵活就业 still 灵活就业).
+            work.pending = {f: v for f, v in work.pending.items() if f != "region" and work.profile.get(f) != v}
+            work.pending_notes = {f: n for f, n in work.pending_notes.items() if f in work.pending}
+        asked = work.thread.region if work.thread is not None else None
+        place = self.regions.resolve(held).place or held
+        if isinstance(asked, str) and asked and asked not in {held, self.regions.resolve(held).jurisdiction}:
+            note = _closing().place_kept_asked.format(place=place, asked=asked)
+        else:
+            note = _closing().place_kept.format(place=place)
+        return [render.notice(note, (render.CHECK_BUTTON, render.SOURCES_BUTTON)), *self._reminder(work, today)]
+
+    def _closed(self, work: Working, text: str, today: date, waiting: bool) -> list[Reply] | None:
+        """明白了, 谢谢, 再见: a short reply, the waiting card or question again — never a search."""
+        closing = self.words.closing(text, waiting=waiting)
+        if closing is None:
+            return None
+        buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
+        if closing == "farewell":
+            return [render.notice(_closing().farewell, buttons)]
+        said = _notices().thanks if closing == "thanked" else _closing().understood
+        return [render.notice(said, buttons), *self._reminder(work, today)]
+
+    def _only_where_one_is(self, phrase: str, place: str) -> bool:
+        """我人还在长春, 还在长春呢: the phrase only says the person is at `place` — its words of being somewhere
+        taken out, the place is all that is left (通化的见习补贴… says more)."""
+        left = _BEING_AT.sub("", phrase)
+        return bool(left) and self.regions.resolve(left).place == place and len(left) <= len(place) + 1
 
     def _is_filler(self, sentence: str) -> bool:
         """算了, 不是, 好吧, 嗯: a sentence that only takes in, stops or says no to what came before — no question."""
@@ -1262,8 +1321,16 @@ class Dialogue:
 
     def _none_of_the_list(self, question: NextQuestion, text: str) -> bool:
         """都不是吧 我老公跑货车有收入 to a 可多选 question: the opening says none of the options is the person's —
-        the answer, whatever follows about someone else (session 29); a question mark asks instead."""
-        return question.type in _SEVERAL and self.words.says_none(text) and not re.search(r"[？?吗么]", text)
+        the answer, whatever follows about someone else (session 29); a question mark asks instead, and so do
+        an A-not-A or a question word (不对 我问的是那五千块 俺闺女能不能拿: 不对 objects to the last answer —
+        session 30)."""
+        return (
+            question.type in _SEVERAL
+            and self.words.says_none(text)
+            and not re.search(r"[？?吗么]", text)
+            and self.words.a_not_a_at(text) is None
+            and not self.words.wh_question.search(text)
+        )
 
     def _opens_with_short_answer(self, reading: Reading) -> bool:
         """大专。顺便问下…: a few words opening a question, asking nothing and about no one else — tried
@@ -1282,6 +1349,10 @@ class Dialogue:
         if not opening or not reading.asks or self.words.is_question(opening):
             return False
         if self.words.is_acknowledgment(opening) or self.words.reattributing.search(opening):
+            return False
+        if _ASKED_INSTEAD.search(opening) or _ASKED_INSTEAD.match(reading.question):
+            # 不对 我问的是那个五千块…: the no objects to the last answer and the question is asked again, as meant —
+            # no answer to the question waiting (session 30).
             return False
         return self.words.yes_no(opening)[0]
 
@@ -1439,6 +1510,8 @@ class Dialogue:
         description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
         description = self._place_left(text, reading.statement, description)
         description = self._veteran_kind(work, reading.statement, description)
+        # 我这下岗的算不算 from someone recorded as 灵活就业: losing a job long ago is no news of now.
+        description = description.beside({**work.profile, **work.pending})
         if reading.others and not work.for_someone_else and self._family_disabled(reading.others, today):
             # 我屋头娃儿是残疾的，有残疾证: a family member's disability is the household's fact (残疾人家庭),
             # never the speaker's own.
@@ -1532,6 +1605,7 @@ class Dialogue:
             return answered
         # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
         description = self._worked_elsewhere(work, statement, self.describer.answering(statement, today, asked))
+        description = description.beside(work.profile)
         extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
         added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
         if not extra and not added:
@@ -1875,9 +1949,43 @@ class Dialogue:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
             reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
+        if (
+            reply.kind == "answer"
+            and not work.for_someone_else
+            and (self._asked_of_other(text) or self._tells_of_someone_else(text, today))
+        ):
+            reply = self._for_the_other(work, text, reply, today)
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _asked_of_other(self, text: str) -> bool:
+        """俺闺女技校的能不能拿 (after 不对 我问的是那五千块): what is asked, is asked of someone else — an asking
+        stretch names them, none names the speaker (我问的是… speaks of the conversation, not of the speaker's case)."""
+        asking = [m.group(0) for m in _ASKING_STRETCH.finditer(text) if self.words.is_question(m.group(0))]
+        return any(self.reader.is_about_other(a) for a in asking) and not any(
+            self.reader.is_about_person(a) for a in asking
+        )
+
+    def _for_the_other(self, work: Working, text: str, reply: Reply, today: date) -> Reply:
+        """An answer asked for someone else says what the measures require of them, not the speaker's verdict
+        (never judged on the speaker's facts: `_answer_one`): their schooling set beside a measure for 高校毕业生
+        (技校 is 中职, no 高校毕业生 — the facts registry's own options), and, when they asked for a check of that
+        person while their own is recorded, how one can be done without touching their facts (session 30)."""
+        # (技校毕业的算不算高校毕业生: the documents' word, asked about, is no schooling of theirs — the phrase
+        # naming a schooling below a 高校 is.)
+        unasked = text.replace(_HIGHER_GRADUATE, "，")
+        said = [self.describer.describe(p, today).facts.get("education") for p in _PHRASES.split(unasked) if p]
+        schooling = next((s for s in said if s in _NOT_HIGHER), None)
+        words = _closing()
+        lines = [reply.text]
+        quoted = reply.text + "".join(c.quote for c in reply.citations)
+        if schooling is not None and _HIGHER_GRADUATE in quoted:
+            label = self.describer.facts["education"].option_label(schooling)
+            lines.append(words.not_higher_graduate.format(schooling=label))
+        if work.profile and (self.words.is_eligibility_request(text) or _CHECK_FOR.search(text)):
+            lines.append(words.check_for_other_offer)
+        return reply if len(lines) == 1 else reply.model_copy(update={"text": "\n".join(lines)})
 
     def _compared_places(self, text: str) -> list[str]:
         """The covered places a question compares (巴中和资阳哪个补得多, 平顶山跟商洛比 谁给得多, 吉林还是巴中贷得多):
@@ -2055,8 +2163,9 @@ class Dialogue:
         # 我能拿什么 from someone who said 失业: a measure the rules rule out on what they said is not theirs.
         # 他是大专毕业生，他能有社保补贴吗 / 我战友在乐至 他那儿一样不 ask of someone else: the speaker's facts
         # decide nothing there — nor in a follow-up naming no one (thread.still_of_another).
-        of_another = not work.for_someone_else and still_of_another(
-            work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text)
+        of_another = not work.for_someone_else and (
+            still_of_another(work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text))
+            or self._asked_of_other(text)
         )
         work.thread = self.threads.after(work.thread, asked, result).model_copy(update={"of_another": of_another})
         # What this very message says of the person outweighs an older card still waiting (种玉米 on the
@@ -2065,7 +2174,7 @@ class Dialogue:
         # (高校毕业生灵活就业的社保补贴 我能拿吗 names a measure's people, not the speaker's situation).
         told = self.reader.read(text) if not of_another else None
         statement = "，".join(p for p in (told.statement, told.context) if p) if told is not None else ""
-        said_now = self.describer.describe(statement, today).facts if statement else {}
+        said_now = self.describer.describe(statement, today).beside(work.held()).facts if statement else {}
         known = {**work.held(), **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
@@ -2076,7 +2185,7 @@ class Dialogue:
         reply = self._off_topic(text, result, reply) if off_topic else reply
         if situation is not None:
             return render.situated(reply, situation)
-        return render.followed(reply, asked.read_as) if asked.read_as else reply
+        return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
 
     def _for_other_told_of(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
         """我妹呢，她在巴中，刚毕业没找到工作: the thread's measure was asked for the speaker; what is asked now

@@ -59,6 +59,9 @@ class Phrase(BaseModel):
     # Facts an earlier phrase of the message must have said for this one to count (a bare 三年多了 is
     # how long the business runs only once a business of one's own was named).
     when: dict[str, Any] = {}
+    # An event (下岗, 被裁): what it sets holds now only when told as no thing of long ago, and gives way to
+    # a current activity told or recorded (`Description.beside`).
+    event: bool = False
 
     @model_validator(mode="after")
     def _one_form(self) -> Phrase:
@@ -94,6 +97,8 @@ class DescriptionsFile(BaseModel):
     situations: tuple[Situation, ...] = ()
     came_back_from: str = "$^"
     household: str = "$^"
+    long_ago_before: str = "$^"
+    long_ago_after: str = "$^"
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,18 @@ class Description:
     facts: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     implied: frozenset[str] = frozenset()
+    # Facts set only by an event (下岗了: out of work — unless what the person does now says otherwise).
+    events: frozenset[str] = frozenset()
+
+    def beside(self, known: dict[str, Any]) -> Description:
+        """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
+        job (灵活就业, a business of one's own, farming) — one is laid off from a job, so for someone who does not
+        hold one now it is history (我这下岗的算不算 from a delivery rider)."""
+        if "employment_status" not in self.events or known.get("employment_status") not in _NOT_A_JOB:
+            return self
+        facts = {f: v for f, v in self.facts.items() if f != "employment_status"}
+        notes = {f: n for f, n in self.notes.items() if f in facts}
+        return Description(facts=facts, notes=notes, implied=self.implied, events=self.events - {"employment_status"})
 
     def as_planned(self) -> Description:
         """The business these facts describe, told as the one planned (是啊，跟朋友合伙开网店 in answer to
@@ -154,6 +171,11 @@ class Describer:
             raise DescriptionError(f"{path}: household: {exc}") from None
         self._business = data.businesses
         self._schooling = data.schooling
+        try:
+            self._long_ago_before = re.compile(data.long_ago_before)
+            self._long_ago_after = re.compile(data.long_ago_after)
+        except re.error as exc:
+            raise DescriptionError(f"{path}: long_ago: {exc}") from None
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
         for index, implication in enumerate(data.implies):
             self._check(implication.sets, f"{path}: implies[{index}].sets")
@@ -218,7 +240,9 @@ class Describer:
         statement several times over (whose it is, the situation, the facts): each text is read once
         per day, and every caller gets its own copy of the values (they go on into the profile)."""
         found = self._described(text, today)
-        return Description(facts=_copied(found.facts), notes=dict(found.notes), implied=found.implied)
+        return Description(
+            facts=_copied(found.facts), notes=dict(found.notes), implied=found.implied, events=found.events
+        )
 
     def answering(self, text: str, today: date, asked: set[str]) -> Description:
         """What an answer to the question of `asked` says beside it: a business told in answer to whether
@@ -234,6 +258,7 @@ class Describer:
         # A fact set by an earlier (more specific) phrase is not overwritten by a later, vaguer one:
         # 今年初刚毕业 is January, not the 刚毕业 default of June.
         said_by: dict[str, int] = {}
+        events: set[str] = set()
         for heard in _HEARSAY.finditer(text):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
             used[heard.start() : heard.end()] = [True] * (heard.end() - heard.start())
@@ -246,19 +271,20 @@ class Describer:
                     continue
                 for start, end in spans:
                     used[start:end] = [True] * (end - start)
-                negated = _is_negated(text, match.start(), match.end())
-                sets = compiled.phrase.negated if negated else compiled.phrase.sets
-                sets = self._of_the_speaker(text, match, sets)
+                sets = self._of_the_speaker(text, match, self._phrase_sets(compiled.phrase, text, match))
                 if sets.get("employment_status") in _PLAN_OF and _is_planned(text, match.start()):
                     # 想搞直播带货, 打算做电商, 只是打算 养鸡: a state wished for is a plan, whatever its kind — not
                     # what the person does now (the plan phrases above name kinds of shop; this reads the wish).
                     sets = dict(_PLAN_OF[sets["employment_status"]])
                 for fact, raw in sets.items():
                     value, note = self._value(raw, match, today)
+                    # 厂子倒闭了 没活干: the state told beside the event holds now, whichever came first.
+                    _told_again(events, fact, compiled.phrase.event, value is not None and facts.get(fact) == value)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
                         continue
                     said_by.setdefault(fact, index)
                     _merge(facts, fact, value)
+                    (events.add if compiled.phrase.event else events.discard)(fact)
                     if note:
                         notes[fact] = note
         for fact, value in self._elided(text, today).items():
@@ -278,7 +304,21 @@ class Describer:
             if all(_holds(facts, f, v) for f, v in implication.when.items()):
                 for fact, value in implication.sets.items():
                     facts.setdefault(fact, value)
-        return Description(facts=self._valid(facts, today), notes=notes, implied=frozenset(set(facts) - said))
+        valid = self._valid(facts, today)
+        return Description(
+            facts=valid, notes=notes, implied=frozenset(set(facts) - said), events=frozenset(events & set(valid))
+        )
+
+    def _phrase_sets(self, phrase: Phrase, text: str, match: re.Match[str]) -> dict[str, Any]:
+        """What a phrase found sets: its `negated` facts when said with a no; nothing for an event told as long
+        ago (下岗那会儿好像登过, 以前国企下岗了: it says nothing of now)."""
+        if phrase.event and self._long_ago(text, match.start(), match.end()):
+            return {}
+        return phrase.negated if _is_negated(text, match.start(), match.end()) else phrase.sets
+
+    def _long_ago(self, text: str, start: int, end: int) -> bool:
+        """The event at `start`..`end` is told as long past (以前下岗, 下岗那会儿, 下岗是老早以前)."""
+        return bool(self._long_ago_before.search(text[:start]) or self._long_ago_after.match(text[end:]))
 
     def without_places_apart(self, text: str) -> str:
         """The text with the places that are not where the person is, nor asked about, read past: a 户籍 named by
@@ -465,6 +505,16 @@ _PLAN_OF: dict[str, dict[str, Any]] = {
     "flexible": {"wants_flexible": True},
     "farming": {},
 }
+
+
+# What a person does now that is no job at a unit: an event of losing a job (下岗) does not replace it.
+_NOT_A_JOB = frozenset({"flexible", "self_employed", "farming"})
+
+
+def _told_again(events: set[str], fact: str, event: bool, same: bool) -> None:
+    """A state told with the value an event set already (厂子倒闭了 没活干) makes it no event's alone."""
+    if same and not event:
+        events.discard(fact)
 
 
 def _is_planned(text: str, start: int) -> bool:

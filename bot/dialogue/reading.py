@@ -442,6 +442,10 @@ class MessageReader:
         if not mentions or self._supposes(stretch):
             return ""
         start = min(mentions)
+        if self._supposes(re.split(r"\s+", stretch[:start])[-1] + stretch[start:]):
+            # 平顶山那边有啥补贴 要是我回平顶山跑外卖呢: the person named inside a supposition typed after a
+            # space — a case supposed, never their facts (session 30).
+            return ""
         cuts = [len(stretch)]
         for cue in (self.words.question_cue, self.words.modal_cue):
             found = cue.search(stretch, start)

@@ -8,6 +8,7 @@ comes from a rule's amount or a quoted clause.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -102,15 +103,28 @@ def welcome(covered: Iterable[str], interviewing: bool) -> Reply:
     return Reply(kind="welcome", text=text, buttons=((first,), (SOURCES_BUTTON, PROFILE_BUTTON)))
 
 
-def followed(reply: Reply, read_as: str) -> Reply:
-    """An answer to a follow-up says first how the question was read (巴中市 · 创业担保贷款多少)."""
-    said = prose().followups.read_as.format(question=read_as.strip(" ·"))
+def followed(reply: Reply, read_as: str, measures: frozenset[str] = frozenset()) -> Reply:
+    """An answer to a follow-up says first, in plain words, what it was read as: the place and what was asked
+    there — a measure by its own name (`measures`: 巴中市的创业担保贷款), else the words asked (巴中市：退役士兵创业担保
+    贷款多少) — never a "place · key" in quotes. With neither place nor subject it says nothing."""
+    place, _, subject = read_as.partition(" · ")
+    place, subject = place.strip(" ·"), subject.strip(" ·")
+    words = prose().followups
+    if place and subject:
+        template = words.read_as_measure if subject in measures else words.read_as_place
+        what = template.format(place=place, subject=subject)
+    elif place or subject:
+        what = place or subject
+    else:
+        return reply
+    said = words.read_as.format(question=what)
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
 def situated(reply: Reply, situation: str) -> Reply:
     """An answer asked of the person's situation (有啥政策 → 山阳县 · 失业人员 高校毕业生) says so first."""
-    said = prose().situation_question.read_as.format(situation=situation.strip(" ·"))
+    parts = [p for p in re.split(r"[\s·]+", situation) if p]
+    said = prose().situation_question.read_as.format(situation="、".join(parts))
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 

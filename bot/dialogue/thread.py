@@ -476,6 +476,8 @@ class Threads:
             if other is not None:
                 return other
         subject = "".join(thread.topic)
+        # What the echo shows: the topic's words apart (灵活就业、补贴、外卖), never run together as one key.
+        echoed = "、".join(thread.topic)
         place = self.asked_place(text) or here
         topic: tuple[str, ...] = ()
         if place and thread.measure and all(term in thread.measure for term in thread.topic):
@@ -483,13 +485,16 @@ class Threads:
             # showed (众创空间和创业园区（孵化基地）创业场所); elsewhere the same kind is asked by that name,
             # and the thread goes on with it (多少 next).
             subject, topic = thread.measure, (thread.measure,)
+            echoed = subject
         elif place and thread.measure:
-            subject += self._kind_unnamed(thread)
+            kind = self._kind_unnamed(thread)
+            subject += kind
+            echoed = "、".join((*thread.topic, kind)) if kind else echoed
         if place and classify(text).primary == Intent.OVERVIEW:
             cue = self._cue(thread)
-            return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {subject}{cue}", topic=topic)
+            return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {echoed}{cue}", topic=topic)
         if place:
-            return Question(f"{subject}{text}", region=place, read_as=f"{place} · {subject}", topic=topic)
+            return Question(f"{subject}{text}", region=place, read_as=f"{place} · {echoed}", topic=topic)
         if thread.measure:
             # Another aspect of what the last answer showed (利息谁出, 能领几个月): asked of that
             # measure, by its own name, where its document applies — not of the words asked before.
@@ -499,7 +504,7 @@ class Threads:
             # 利息谁出 after a list of several measures: the cost it names is what is asked, where the
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
-        return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {subject}")
+        return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
 
     def _about_what_was_shown(self, thread: Thread, text: str) -> Question | None:
         """A question about what the last answer showed: the document it cited (这个文件), or a figure

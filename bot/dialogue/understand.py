@@ -31,6 +31,15 @@ _WHERE_ONE_IS = re.compile(
     r"(?:我|人|现在|目前|一直)在|在[^，,。；;！!？?\s]{1,10}?(?:上班|打工|工作|生活|干活|开店|住)"
 )
 _REGISTERED = re.compile(r"户口|户籍|老家")
+# What a yes/no question asks about, denied in the person's words (不是啥钢铁煤矿的, 不算那种困难户, 跟部队不沾边).
+_DENIED = re.compile(
+    r"(?:不是|不算|不属于|并非|没在|没有在)(?:啥|什么|那种|那些|那个|这种|这些|那类)?(?P<said>[^，,。；;！!？?\s]{2,12})"
+    r"|(?:跟|和|与)(?P<apart>[^，,。；;！!？?\s]{2,10}?)(?:不沾边|不搭边|没关系|没有关系|无关|不挨着)"
+)
+# Characters of no content: a shared pair with one of them says nothing of what is asked.
+_FUNCTION_CHARS = frozenset("您你我俺是否吗的或等了过有在和与及其他这那个些啥么呢吧")
+# Words every such question has (企业, 职工): sharing them names nothing in particular.
+_GENERIC_WORDS = frozenset({"企业", "职工", "人员", "单位", "情况", "属于", "工作", "就业", "补贴", "政策"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,29 @@ class AnswerReader:
         if not understood:
             # 鞋厂 不是钢铁煤炭那些，应该不算: the answer as the message's last phrase (session 29).
             understood, value = self.words.closing_verdict(text)
+        if not understood and self._denies_what_is_asked(question, text):
+            # 俺们那是纺织厂 不是啥钢铁煤矿的: what the question asks about, denied in the person's own words —
+            # a no (session 30).
+            return Understood(False)
         return Understood(value) if understood else None
+
+    def _denies_what_is_asked(self, question: NextQuestion, text: str) -> bool:
+        """The message denies, in its own words, what a yes/no question asks about: a 不是 / 不算 / 跟…不沾边
+        stretch sharing a content word of two characters with the question (钢铁 of 去产能（钢铁、煤炭…）企业),
+        and asking nothing."""
+        if re.search(r"[？?吗么]", text) or self.words.is_question(text):
+            return False
+        asked = question.text + question.hint
+        for denied in _DENIED.finditer(text):
+            said = denied.group("said") or denied.group("apart") or ""
+            if any(
+                said[i : i + 2] in asked
+                and not (set(said[i : i + 2]) & _FUNCTION_CHARS)
+                and said[i : i + 2] not in _GENERIC_WORDS
+                for i in range(len(said) - 1)
+            ):
+                return True
+        return False
 
     def _enum(self, question: NextQuestion, text: str, today: date) -> Understood | None:
         choices = [o for o in question.options if o.value is not None]

@@ -153,6 +153,9 @@ class VocabularyFile(BaseModel):
     # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
     thanking: str = "$^"
     praising: str = "$^"
+    # 整明白点了, 弄清楚了: the last reply understood, said with a verb of getting it.
+    grasping: str = "$^"
+    just_asking: str = "$^"
     # 能申请, 能用, 适用: whether a place's policy applies to the one asking.
     applying: str = "$^"
     about_bot: str = "$^"
@@ -247,7 +250,9 @@ class Vocabulary:
         self.acting = re.compile(data.acting)
         self.stopping = re.compile(data.stopping)
         self.thanking = re.compile(data.thanking)
-        self.praising = re.compile(data.praising)
+        self.praising, self.grasping, self.just_asking = (
+            re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
+        )
         self.applying = re.compile(data.applying)
         self.about_bot = re.compile(data.about_bot)
         self.beneficiary = re.compile(data.beneficiary)
@@ -483,17 +488,18 @@ class Vocabulary:
         words = _cover(squash(text), self._covers.acknowledging)
         return words is not None and bool(words)
 
-    def closing(self, text: str, waiting: bool = True) -> Literal["farewell", "understood"] | None:
+    def closing(self, text: str, waiting: bool = True) -> Literal["farewell", "thanked", "understood"] | None:
         """The whole message only takes in the last reply, thanks, stops or leaves (明白了，谢谢; 好的，
-        再见; 先不问了 谢了; 拜拜👋): "farewell" when it says goodbye or stops asking, "understood" when it
-        only takes in what was said; None for anything else, and for a bare yes (好的, 行: a yes where a
-        card or a question waits). With nothing `waiting`, a yes with thanks or a goodbye (中 谢谢, 对，
+        再见; 先不问了 谢了; 拜拜👋): "farewell" when it says goodbye or stops asking, "thanked" when it thanks,
+        "understood" when it only takes in what was said; None for anything else, and for a bare yes (好的, 行: a
+        yes where a card or a question waits). With nothing `waiting`, a yes with thanks or a goodbye (中 谢谢, 对，
         谢谢啦) takes in the answer too: there is nothing for its yes to confirm. Gestures (👋 🙏) say
         nothing more than the words beside them."""
         cover = self._covers.closing if waiting else self._covers.closing_with_yes
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
-        # Stopping, thanking and praise are patterns (不问了, 谢了哈, 你真好): each found stretch is one word.
-        patterns = (self.stopping, self.thanking, self.praising)
+        # Stopping, thanking, praise and getting it are patterns (不问了, 谢了哈, 你真好, 整明白了): each found stretch
+        # is one word.
+        patterns = (self.stopping, self.thanking, self.praising, self.grasping)
         spans = [m.span() for pattern in patterns for m in pattern.finditer(squashed)]
         parts: list[str] = []
         at = 0
@@ -517,7 +523,10 @@ class Vocabulary:
             return None
         if any(word in self.farewell or word == _STOP for word in parts):
             return "farewell"
-        return None if self.is_assent(text) else "understood"
+        if self.is_assent(text):
+            return None
+        # 行 整明白点了 谢谢啊老妹儿: thanks said with the rest is thanked for (session 30).
+        return "thanked" if self.thanking.search(squashed) else "understood"
 
     def is_objection(self, text: str) -> bool:
         """你说的不对, 回答有误吧: the whole message says the last reply is wrong, and nothing else."""

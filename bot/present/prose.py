@@ -552,8 +552,16 @@ class EligibilityProse(Section):
 
 
 class FollowupProse(Section):
-    placeholders = {"read_as": ("question",), "no_such_citation": ("shown",), "not_stated": ("asked",)}
+    placeholders = {
+        "read_as": ("question",),
+        "read_as_measure": ("place", "subject"),
+        "read_as_place": ("place", "subject"),
+        "no_such_citation": ("shown",),
+        "not_stated": ("asked",),
+    }
     read_as: str
+    read_as_measure: str
+    read_as_place: str
     no_such_citation: str
     nothing_more: str
     said_above: str
@@ -1118,11 +1126,20 @@ class ClosingProse(Section):
     someone_else: str
     for_someone_else: str
     speaker_apart: str
-    placeholders = {"reattributed_named": ("facts",)}
+    placeholders = {
+        "reattributed_named": ("facts",),
+        "place_kept": ("place",),
+        "place_kept_asked": ("place", "asked"),
+        "not_higher_graduate": ("schooling",),
+    }
     reattributed: str
     reattributed_all: str
     reattributed_named: str
     other_situation_needed: str
+    place_kept: str
+    place_kept_asked: str
+    not_higher_graduate: str
+    check_for_other_offer: str
 
 
 class Prose(Section):

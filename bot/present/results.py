@@ -502,11 +502,12 @@ def own_misses(result: CheckResult) -> list[BenefitResult]:
 
 def _near_miss_detail(benefit: BenefitResult, rulebook: Rulebook) -> list[str]:
     later = eligible_from_text(benefit)
-    reason = prose().dialogue.results.reason.format(reason=reason_texts(benefit, rulebook)[0])
+    # Every unmet condition, not the first alone: what the action leaves open is listed too (session 30).
+    reasons = [prose().dialogue.results.reason.format(reason=r) for r in reason_texts(benefit, rulebook)]
     opens = opens_with_text(benefit, rulebook.facts)
     # The owner's unit's near miss is said as the unit's (补贴发给单位，不是您个人).
     whose = [prose().as_employer.unit_label] if benefit.beneficiary != "applicant" else []
-    return [*whose, reason, *([later] if later else []), *([opens] if opens else [])]
+    return [*whose, *reasons, *([later] if later else []), *([opens] if opens else [])]
 
 
 def _short_of_a_figure(benefit: BenefitResult, facts: FactRegistry) -> bool:
