@@ -536,9 +536,11 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
         profile.setdefault("ui_benefit", "exhausted")
         profile.setdefault("ui_insured", True)
     # Set 9 (session 17): 期满时距法定退休约1年6个月 — years and months, 年龄 not written.
-    retiring = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
+    # Set 22 (session 30): 距法定退休年龄（60岁）恰好1年 — the age of retirement said in brackets between.
+    ahead = r"距(?:法定)?退休(?:年龄)?(?:[（(][^）)]{0,8}[）)])?[^;；\d]{0,4}"
+    retiring = re.search(ahead + r"(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
     # Set 13 (session 21): 距退休约14个月 — months alone.
-    in_months = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+)个月", text)
+    in_months = re.search(ahead + r"(\d+)个月", text)
     if retiring:
         profile["years_to_retirement"] = round(float(retiring[1]) + int(retiring[2] or 0) / 12, 2)
     elif in_months:
@@ -1038,13 +1040,15 @@ class Conventions:
         # Sets 2–21: "as_of 2025–2026 against the 2012–2018 texts -> expired_or_uncertain" (sets 17–21 add: other
         # as_of dates after signing are in force) — a writer's "long after" is the year range it names, not our 3
         # years (documents.yaml `stale_after_years`, which still words the dated notice): a 2017 text asked in 2022 is
-        # in force to them (session 29).
+        # in force to them (session 29). Set 22 names the range without the word as_of ("Conventions as in the format
+        # file (…; 2025–2026 against 2012–2018 texts -> expired_or_uncertain; …)", session 30).
         named = re.search(
             r"as_of (?:date )?(?:is long after the document \(|in )?(20\d\d)\s*[–-]\s*20\d\d"
-            r"|(20\d\d)\s*[–-]\s*20\d\d as_of",
+            r"|(20\d\d)\s*[–-]\s*20\d\d as_of"
+            r"|(20\d\d)\s*[–-]\s*20\d\d against (?:the )?20\d\d",
             flat,
         )
-        self.stale_from: int | None = int(named[1] or named[2]) if named else None
+        self.stale_from: int | None = int(named[1] or named[2] or named[3]) if named else None
 
     @classmethod
     def of(cls, text: str) -> Conventions:
