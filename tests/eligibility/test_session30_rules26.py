@@ -1,0 +1,121 @@
+"""Issue 11, session 30 (rules26): people set 22 read, and session 29's leftovers.
+
+- 商洛（三）: 下岗失业人员和就业困难人员，要提供职业培训补贴和免费就业服务，被企业吸纳的，…；自主创业的，…；灵活就业的，
+  要给予一定比例的社会保险补贴 — the 下岗失业人员 stay the sentence's subject through 自主创业的 and 灵活就业的: one laid off
+  who now runs a stall or a shop is still one of them for the 培训补贴 (as the same sentence's 社保补贴 already read it).
+- A measure the text limits to those registered in its place (吉林（十二） 吉林籍建档立卡贫困家庭劳动者) fails for a 户籍
+  said to be elsewhere in `Engine.evaluate` itself, not only in `Engine.check`.
+- 平顶山（十一）（十二） 2020年度内…期满…政策享受期限可延长1年: the knowledge manifest and the measure registry date the
+  extension by its claims (2021-12-31), as the rules do since session 29.
+- The runner: set 22's header names its "long after" years without the word as_of; 距法定退休年龄（60岁）恰好1年 is
+  one year to retirement.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bench import holdout_eligibility as runner
+from eligibility.engine import Engine
+from eligibility.rulebook import default_rulebook
+from knowledge.documents import load_manifest
+from tests.eligibility.checking import benefit_of, check
+
+BOOK = default_rulebook()
+
+# -- 商洛（三）: the 下岗失业人员 of the whole sentence ---------------------------------------------------------------
+
+# A man in 山阳 laid off when the county's cement works closed, registered out of work, now selling noodles from a cart.
+NOODLE_CART = {
+    "region": "陕西省商洛市山阳县",
+    "age": 46,
+    "employment_status": "flexible",
+    "registered_before_starting": True,
+    "hard_to_employ": False,
+}
+# A woman in 丹凤 laid off by the county textile mill, registered, who then opened a tailoring shop of her own.
+TAILOR_SHOP = {
+    "region": "陕西省商洛市丹凤县",
+    "age": 44,
+    "employment_status": "self_employed",
+    "business_form": "individual",
+    "registered_before_starting": True,
+    "hard_to_employ": False,
+}
+
+
+@pytest.mark.parametrize("person", [NOODLE_CART, TAILOR_SHOP], ids=["flexible", "own_shop"])
+def test_a_laid_off_worker_now_working_for_himself_keeps_the_training_subsidy(engine: Engine, person: dict) -> None:
+    found = benefit_of(check(engine, person, date(2013, 9, 2)), "shangluo.laid_off_training_subsidy")
+    assert found.status == "eligible", found.reasons
+
+
+def test_a_stall_keeper_never_registered_out_of_work_is_not_a_laid_off_worker(engine: Engine) -> None:
+    never = {**NOODLE_CART, "registered_before_starting": False}
+    found = benefit_of(check(engine, never, date(2013, 9, 2)), "shangluo.laid_off_training_subsidy")
+    assert found.status == "ineligible"
+    assert any("下岗失业人员" in (r.requirement.text or "") for r in found.reasons if r.requirement is not None)
+
+
+# -- 吉林籍 in Engine.evaluate ------------------------------------------------------------------------------------
+
+# A 珲春 seafood-plant worker from a 建档立卡 family whose 户口 is in 甘肃.
+SEAFOOD_WORKER = {
+    "region": "吉林省延边朝鲜族自治州珲春市",
+    "age": 31,
+    "employment_status": "employed",
+    "household": ["poverty_registered"],
+}
+
+
+@pytest.mark.parametrize(("home", "status"), [("甘肃省定西市", "ineligible"), ("其他地方", "ineligible")])
+def test_evaluate_alone_rules_out_a_measure_for_those_registered_here(
+    engine: Engine, profile_of, home: str, status: str
+) -> None:
+    benefit = BOOK.benefits["jilin.poor_labor_hardship_parity"]
+    profile = profile_of({**SEAFOOD_WORKER, "household_region": home}, date(2019, 4, 8))
+    judged = engine.evaluate(benefit, profile)
+    assert judged.result.status == status
+    assert judged.open_facts == ()
+    assert judged.result.reasons[0].requirement is not None
+    assert "吉林籍" in (judged.result.reasons[0].requirement.text or "")
+    # The same as the place's check says.
+    whole = benefit_of(engine.check(profile), benefit.id)
+    assert whole.status == judged.result.status
+
+
+def test_evaluate_keeps_the_measure_for_a_household_registered_in_the_province(engine: Engine, profile_of) -> None:
+    benefit = BOOK.benefits["jilin.poor_labor_hardship_parity"]
+    profile = profile_of({**SEAFOOD_WORKER, "household_region": "吉林省白山市"}, date(2019, 4, 8))
+    assert engine.evaluate(benefit, profile).result.status == "possibly_eligible"
+
+
+# -- 平顶山 延长1年 in the knowledge manifest ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("clause", [11, 12])
+def test_the_manifest_dates_the_extension_by_its_claims(clause: int) -> None:
+    document = load_manifest().by_id["pingdingshan-2020"]
+    (measure,) = document.measures_for(clause)
+    assert measure.text == "政策享受期限可延长1年"
+    assert not measure.has_expired(date(2021, 12, 31))
+    assert measure.has_expired(date(2022, 1, 1))
+
+
+# -- the runner ---------------------------------------------------------------------------------------------------
+
+
+def test_a_header_naming_its_years_without_as_of_is_read() -> None:
+    header = (
+        "# Conventions as in the format file (draft pingdingshan-2020 -> not_yet_in_force when met; as_of before\n"
+        "#   signing -> not_yet_in_force; 2025–2026 against 2012–2018 texts -> expired_or_uncertain; coverage …)."
+    )
+    assert runner.Conventions(header).stale_from == 2025
+
+
+def test_a_bracketed_retirement_age_before_the_years_left_is_read() -> None:
+    profile: dict = {}
+    runner._insurance_in_text("女, 1967-03-02生, as_of当日距法定退休年龄（55岁）还差2年", date(2020, 3, 2), profile)
+    assert profile["years_to_retirement"] == 2.0
