@@ -13,11 +13,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from bench import holdout_eligibility as runner
+from bot.present.reasons import stated_text
+from bot.present.results import results_message
 from eligibility.engine import Engine
 from eligibility.rulebook import default_rulebook
 from knowledge.documents import load_manifest
@@ -119,3 +122,31 @@ def test_a_bracketed_retirement_age_before_the_years_left_is_read() -> None:
     profile: dict = {}
     runner._insurance_in_text("女, 1967-03-02生, as_of当日距法定退休年龄（55岁）还差2年", date(2020, 3, 2), profile)
     assert profile["years_to_retirement"] == 2.0
+
+
+# -- result words a job-seeker can read ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact", "worded"),
+    [
+        ("has_startup_loan", "您表示不清楚是否有尚未还清的创业担保贷款"),
+        ("disabled", "您表示不清楚是否为残疾人"),
+        ("hard_to_employ", "您表示不清楚是否已认定为就业困难人员"),
+        # not a yes/no of the person: its label says it
+        ("ui_years", "您表示不清楚失业保险参保年限"),
+        ("household", "您表示不清楚家庭情况"),
+    ],
+)
+def test_a_fact_said_dont_know_is_quoted_by_what_it_asks(fact: str, worded: str) -> None:
+    assert stated_text(BOOK.facts[fact], None) == worded
+
+
+def test_what_is_still_to_confirm_is_said_as_questions_not_bare_nouns(engine: Engine) -> None:
+    # A 广安-born woman in 平昌 out of work, who has said nothing of disability or her family yet.
+    person = {"region": "四川省巴中市平昌县", "age": 38, "employment_status": "unemployed"}
+    result = check(engine, person, date(2019, 5, 6))
+    lines = "\n".join(results_message(result, BOOK).text.splitlines())
+    assert "还需确认：" in lines
+    assert "还需确认：残疾" not in lines
+    assert not re.search(r"还需确认：[^\n]*(?:^|、)残疾(?:、|$)", lines, re.M)
