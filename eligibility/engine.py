@@ -553,7 +553,10 @@ class Engine:
         decides whose it is: not said (or 不清楚) — the provider's (`employer_only`), the fact asked; no — not the
         person's unit's (`ineligible`, its requirement the reason; a park's tenant: its owner's, `employer_only`);
         yes — the person's unit's (`as_employer`), judged on the rest (首次认定: a park paid once is not paid again)."""
-        if profile.values.get(TENANT) is True and not any(profile.values.get(f) is True for f in provider):
+        # Session 30: a provider fact may be a choice (unit_training_base: which base) — any recognition said counts.
+        if profile.values.get(TENANT) is True and not any(
+            profile.values.get(f) not in (None, False, "none") for f in provider
+        ):
             # A tenant of a park (session 17): the park's grant is its owner's — another's, unasked.
             return Evaluation(self._evaluate(benefit, profile, profile.as_of, False, city).result, ())
         if all(profile.values.get(f) is None for f in provider):

@@ -150,3 +150,68 @@ def test_what_is_still_to_confirm_is_said_as_questions_not_bare_nouns(engine: En
     assert "还需确认：" in lines
     assert "还需确认：残疾" not in lines
     assert not re.search(r"还需确认：[^\n]*(?:^|、)残疾(?:、|$)", lines, re.M)
+
+
+# -- a training base's own grant (吉林（二十一）, 巴中（十七）) ------------------------------------------------------------
+
+# The owner of a 四平 housekeeping company whose training school the province rated a 示范基地 last spring.
+HOUSEKEEPING_FIRM = {
+    "region": "吉林省四平市铁西区",
+    "age": 52,
+    "employment_status": "self_employed",
+    "business_form": "micro_enterprise",
+    "unit_training_base": "provincial_family_service",
+}
+# The founder of a 南江 welding school the city recognised as a 高技能人才培训基地.
+WELDING_SCHOOL = {
+    "region": "四川省巴中市南江县",
+    "age": 49,
+    "employment_status": "self_employed",
+    "business_form": "micro_enterprise",
+    "unit_training_base": "city_high_skill",
+}
+
+
+@pytest.mark.parametrize(
+    ("person", "benefit_id", "figure"),
+    [
+        (HOUSEKEEPING_FIRM, "jilin.family_service_training_base_grant", "30万元"),
+        (WELDING_SCHOOL, "bazhong.high_skill_training_base_grant", "50万元"),
+    ],
+)
+def test_a_recognised_base_has_its_own_grant(engine: Engine, person: dict, benefit_id: str, figure: str) -> None:
+    found = benefit_of(check(engine, person, date(2019, 6, 3)), benefit_id)
+    assert found.status == "as_employer"
+    assert not found.missing_facts and not found.reasons
+    assert found.amount is not None and figure in found.amount.text
+
+
+@pytest.mark.parametrize(
+    ("person", "benefit_id"),
+    [
+        (HOUSEKEEPING_FIRM, "bazhong.high_skill_training_base_grant"),
+        (WELDING_SCHOOL, "jilin.family_service_training_base_grant"),
+    ],
+)
+def test_a_base_of_another_kind_is_not_the_one_paid(engine: Engine, person: dict, benefit_id: str) -> None:
+    # The other place's grant is judged for the same unit as if it were there.
+    other = {**person, "region": BOOK.benefits[benefit_id].jurisdiction}
+    assert benefit_of(check(engine, other, date(2019, 6, 3)), benefit_id).status == "ineligible"
+
+
+def test_a_trainee_at_a_base_is_never_paid_its_grant(engine: Engine) -> None:
+    # A 通化 woman out of work, learning to be a 育婴员 at a recognised base.
+    trainee = {"region": "吉林省通化市东昌区", "age": 33, "employment_status": "unemployed", "wants_training": True}
+    found = benefit_of(check(engine, trainee, date(2019, 6, 3)), "jilin.family_service_training_base_grant")
+    assert found.status == "employer_only"
+
+
+def test_the_base_is_a_box_of_the_business_not_a_question_of_its_own() -> None:
+    assert "unit_training_base" in BOOK.facts.groups["business_details"].facts
+
+
+def test_a_recognised_school_that_also_hosts_founders_is_still_the_base(engine: Engine) -> None:
+    # The welding school also rents desks to young founders in a small incubator space of its own.
+    hosting = {**WELDING_SCHOOL, "business_in_incubator": True}
+    found = benefit_of(check(engine, hosting, date(2019, 6, 3)), "bazhong.high_skill_training_base_grant")
+    assert found.status == "as_employer"
