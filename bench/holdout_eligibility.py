@@ -784,10 +784,12 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
 # Set 15 (session 23): 目前没有雇用贫困家庭劳动力, 打算招用一名建档立卡贫困家庭劳动力 — a count in words (一名),
 # and a hire denied, speak of hires as 招用2名 does, not of the owner (非贫困家庭 is his).
 # Set 18 (session 26): a count is a number of people, never a year (计划招用2018届高校毕业生 counts nobody).
+# Set 22 (session 30): 雇用表哥（原建档立卡贫困家庭劳动力）自2025-08起 — one hire named by kinship, not counted.
 HIRE_COUNTED = re.compile(
     r"(?:"
     + "|".join(HIRES)
-    + r")\s*(?:\d{1,3}(?![\d届年-])|[一两二三四五六七八九十几]+\s*[名个位人])|(?:没有|未)(?:"
+    + r")\s*(?:\d{1,3}(?![\d届年-])|[一两二三四五六七八九十几]+\s*[名个位人]"
+    + r"|(?:了个|了)?(?:表|堂)?(?:哥|姐|弟|妹|亲戚|侄子|侄女|外甥|外甥女)(?![^;；]{0,4}帮))|(?:没有|未)(?:"
     + "|".join(HIRES)
     + ")"
 )

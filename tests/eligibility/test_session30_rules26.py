@@ -215,3 +215,14 @@ def test_a_recognised_school_that_also_hosts_founders_is_still_the_base(engine: 
     hosting = {**WELDING_SCHOOL, "business_in_incubator": True}
     found = benefit_of(check(engine, hosting, date(2019, 6, 3)), "bazhong.high_skill_training_base_grant")
     assert found.status == "as_employer"
+
+
+def test_a_hire_named_by_kinship_takes_the_terms_said_after_it() -> None:
+    facts = {
+        "place": "四川省资阳市乐至县",
+        "employment": "self_employed",
+        "other": "个体工商户业主, 2022年登记; 雇用堂弟（低保家庭）自2024-03起7个多月; 未签劳动合同, 未缴社保",
+    }
+    raw = runner.profile_of(facts, date(2024, 11, 2), BOOK)
+    assert raw.get("hire_contract") is False and raw.get("hire_insured") is False
+    assert raw.get("hiring_staff") is True
