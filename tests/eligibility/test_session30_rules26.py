@@ -1,10 +1,11 @@
 """Issue 11, session 30 (rules26): people set 22 read, and session 29's leftovers.
 
-- 商洛（三）: 下岗失业人员和就业困难人员，要提供职业培训补贴和免费就业服务，被企业吸纳的，…；自主创业的，…；灵活就业的，
-  要给予一定比例的社会保险补贴 — the 下岗失业人员 stay the sentence's subject through 自主创业的 and 灵活就业的: one laid off
-  who now runs a stall or a shop is still one of them for the 培训补贴 (as the same sentence's 社保补贴 already read it).
-- A measure the text limits to those registered in its place (吉林（十二） 吉林籍建档立卡贫困家庭劳动者) fails for a 户籍
-  said to be elsewhere in `Engine.evaluate` itself, not only in `Engine.check`.
+- 商洛（三）: 下岗失业人员和就业困难人员，要提供职业培训补贴和免费就业服务，被企业吸纳的，…；自主创业的，…；
+  灵活就业的，要给予一定比例的社会保险补贴 — the 下岗失业人员 stay the sentence's subject through 自主创业的 and
+  灵活就业的: one laid off who now runs a stall or a shop is still one of them for the 培训补贴 (as the same
+  sentence's 社保补贴 already read it).
+- A measure the text limits to those registered in its place (吉林（十二） 吉林籍建档立卡贫困家庭劳动者) fails for
+  a 户籍 said to be elsewhere in `Engine.evaluate` itself, not only in `Engine.check`.
 - 平顶山（十一）（十二） 2020年度内…期满…政策享受期限可延长1年: the knowledge manifest and the measure registry date the
   extension by its claims (2021-12-31), as the rules do since session 29.
 - The runner: set 22's header names its "long after" years without the word as_of; 距法定退休年龄（60岁）恰好1年 is
@@ -152,7 +153,7 @@ def test_what_is_still_to_confirm_is_said_as_questions_not_bare_nouns(engine: En
     assert not re.search(r"还需确认：[^\n]*(?:^|、)残疾(?:、|$)", lines, re.M)
 
 
-# -- a training base's own grant (吉林（二十一）, 巴中（十七）) ------------------------------------------------------------
+# -- a training base's own grant (吉林（二十一）, 巴中（十七）) ---------------------------------------------------
 
 # The owner of a 四平 housekeeping company whose training school the province rated a 示范基地 last spring.
 HOUSEKEEPING_FIRM = {
