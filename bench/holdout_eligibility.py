@@ -206,6 +206,14 @@ PARK_OWNER = re.compile(
 NO_PARK = re.compile(
     r"(?:不是|并非|非)[^;；,，]{0,12}(?:创业基地|创业园区|孵化基地|孵化园区)(?:（[^）]{0,8}）)?(?:业主|运营方)?"
 )
+# Set 22 (session 30): a unit recognised as a training base or studio (2018-04企业被评为省级家庭服务职业培训示范基地,
+# 学校被认定为市级高技能人才培训基地) — what its own grant needs (`unit_training_base`); never one still to apply for.
+TRAINING_BASES = (
+    ("provincial_family_service", "省级家庭服务职业培训示范基地"),
+    ("city_high_skill", "市级高技能人才培训基地"),
+)
+# Set 4 writes it in English (its training school rated 省级家庭服务职业培训示范基地).
+RECOGNISED_AS = r"(?<![未没])(?:被|已)?(?:评为|认定为|rated\s*)"
 # A plan of flexible work as the writers state it (set 16, session 24).
 FLEXIBLE_PLAN = re.compile(r"(?:拟|打算|计划|准备|想)[^;；。]{0,20}?(?:摆摊|灵活就业|打零工)")
 # Said only to deny having had it (从未在公益性岗位上岗): the prior receipt an extension needs is absent.
@@ -443,6 +451,10 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
     elif NO_PARK.search(other):
         # Set 20 (session 28): 合作社不是省级农民工返乡创业基地（园区） — a unit said to be no park or base.
         profile["unit_park"] = False
+    if "business_form" in profile:
+        recognised = [value for value, name in TRAINING_BASES if re.search(RECOGNISED_AS + name, other)]
+        if recognised:
+            profile["unit_training_base"] = recognised[0]
 
 
 def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rulebook: Rulebook) -> None:
@@ -536,9 +548,12 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
         profile.setdefault("ui_benefit", "exhausted")
         profile.setdefault("ui_insured", True)
     # Set 9 (session 17): 期满时距法定退休约1年6个月 — years and months, 年龄 not written.
-    retiring = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
+    # Set 22 (session 30): 距法定退休年龄（60岁）恰好1年 — the age of retirement said in brackets between.
+    # (Set 14's 距法定退休年龄(2021-03)不足1年 brackets a date, not an age: not read as 1 year.)
+    ahead = r"距(?:法定)?退休(?:年龄)?(?:[（(]\d{2}岁[）)])?[^;；\d]{0,4}"
+    retiring = re.search(ahead + r"(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
     # Set 13 (session 21): 距退休约14个月 — months alone.
-    in_months = re.search(r"距(?:法定)?退休(?:年龄)?[^;；\d]{0,4}(\d+)个月", text)
+    in_months = re.search(ahead + r"(\d+)个月", text)
     if retiring:
         profile["years_to_retirement"] = round(float(retiring[1]) + int(retiring[2] or 0) / 12, 2)
     elif in_months:
@@ -769,10 +784,12 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
 # Set 15 (session 23): 目前没有雇用贫困家庭劳动力, 打算招用一名建档立卡贫困家庭劳动力 — a count in words (一名),
 # and a hire denied, speak of hires as 招用2名 does, not of the owner (非贫困家庭 is his).
 # Set 18 (session 26): a count is a number of people, never a year (计划招用2018届高校毕业生 counts nobody).
+# Set 22 (session 30): 雇用表哥（原建档立卡贫困家庭劳动力）自2025-08起 — one hire named by kinship, not counted.
 HIRE_COUNTED = re.compile(
     r"(?:"
     + "|".join(HIRES)
-    + r")\s*(?:\d{1,3}(?![\d届年-])|[一两二三四五六七八九十几]+\s*[名个位人])|(?:没有|未)(?:"
+    + r")\s*(?:\d{1,3}(?![\d届年-])|[一两二三四五六七八九十几]+\s*[名个位人]"
+    + r"|(?:了个|了)?(?:表|堂)?(?:哥|姐|弟|妹|亲戚|侄子|侄女|外甥|外甥女)(?![^;；]{0,4}帮))|(?:没有|未)(?:"
     + "|".join(HIRES)
     + ")"
 )
@@ -979,9 +996,17 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
         said = figure_form(amount_words(benefit))
         return bool(figures) and all(figure_form(f) in said for f in figures)
 
+    money = [f for f in figures if re.search(r"\d\s*万?元$", f)]
+
     def closeness(benefit: Benefit) -> float:
         if len(citing) > 1 and states(benefit):
             return 1.5
+        # Session 30: a benefit of a fixed sum the writer's sums do not include is another measure of the clause
+        # (巴中（十七）: 技能大师工作室 5万元 is not the 培训基地's 50万元).
+        if money and benefit.amount is not None and benefit.amount.kind == "fixed":
+            said = figure_form(amount_words(benefit))
+            if not any(figure_form(f) in said for f in money):
+                return 0.0
         # Set 9 (session 17): a label that contains a benefit's whole name (…就业困难人员公益性岗位托底安置
         # （含社会保险补贴和岗位补贴）) names that benefit, however much else it says.
         if benefit.name in measure:
@@ -1038,13 +1063,15 @@ class Conventions:
         # Sets 2–21: "as_of 2025–2026 against the 2012–2018 texts -> expired_or_uncertain" (sets 17–21 add: other
         # as_of dates after signing are in force) — a writer's "long after" is the year range it names, not our 3
         # years (documents.yaml `stale_after_years`, which still words the dated notice): a 2017 text asked in 2022 is
-        # in force to them (session 29).
+        # in force to them (session 29). Set 22 names the range without the word as_of ("Conventions as in the format
+        # file (…; 2025–2026 against 2012–2018 texts -> expired_or_uncertain; …)", session 30).
         named = re.search(
             r"as_of (?:date )?(?:is long after the document \(|in )?(20\d\d)\s*[–-]\s*20\d\d"
-            r"|(20\d\d)\s*[–-]\s*20\d\d as_of",
+            r"|(20\d\d)\s*[–-]\s*20\d\d as_of"
+            r"|(20\d\d)\s*[–-]\s*20\d\d against (?:the )?20\d\d",
             flat,
         )
-        self.stale_from: int | None = int(named[1] or named[2]) if named else None
+        self.stale_from: int | None = int(named[1] or named[2] or named[3]) if named else None
 
     @classmethod
     def of(cls, text: str) -> Conventions:

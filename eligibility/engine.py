@@ -220,15 +220,13 @@ class Engine:
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
         evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
-        # A measure the 户籍 said already rules out (吉林籍, the 户籍 elsewhere) asks nothing more.
-        next_question = self._next_question(self._not_ruled_out(evaluations, profile, query, jurisdiction), profile)
+        # A measure the 户籍 said already rules out (吉林籍, the 户籍 elsewhere) asks nothing more (`evaluate`).
+        next_question = self._next_question(evaluations, profile)
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
         pending = self.pending_documents(jurisdiction)
         home = self._home(profile, query, jurisdiction)
-        if self._registered_only:
-            results = self._registered_elsewhere(results, profile, query, jurisdiction)
-            if next_question is None and self._registered_stands(results, profile, query):
-                next_question = household_question(self.rulebook, covered, jurisdiction)
+        if self._registered_only and next_question is None and self._registered_stands(results, profile, query):
+            next_question = household_question(self.rulebook, covered, jurisdiction)
         return CheckResult(
             status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,
@@ -260,16 +258,6 @@ class Engine:
             and any(b.household is not None for b in self.rulebook.benefits.values())
         )
 
-    def _not_ruled_out(
-        self, evaluations: list[Evaluation], profile: Profile, query: str, here: str
-    ) -> list[Evaluation]:
-        """The evaluations whose measure the 户籍 said does not rule out: one limited to those registered here
-        (吉林籍) is decided for a 户籍 elsewhere, whatever its other facts — none of them is worth asking."""
-        if not self._registered_only:
-            return evaluations
-        judged = self._registered_elsewhere([e.result for e in evaluations], profile, query, here)
-        return [e for e, r in zip(evaluations, judged, strict=True) if r is e.result]
-
     def _registered_stands(self, results: list[BenefitResult], profile: Profile, query: str) -> bool:
         """A measure the text limits to those registered here (吉林籍) is still the person's or may be, and
         the 户籍 is not said: it is what is left to ask (session 24) — nothing else decides it."""
@@ -282,24 +270,14 @@ class Engine:
             for r in results
         )
 
-    def _registered_elsewhere(
-        self, results: list[BenefitResult], profile: Profile, query: str, here: str
-    ) -> list[BenefitResult]:
-        """A measure the text limits to those registered here (吉林籍) fails for a 户籍 said to be elsewhere."""
-        said = self._household(profile, query)
+    def _registered_elsewhere(self, profile: Profile, here: str) -> str | None:
+        """The 户籍 as said, when it is said to be elsewhere than `here` (a place, or “其他地方”); else None."""
+        query = profile.values.get(REGION)
+        said = self._household(profile, query if isinstance(query, str) else "")
         # “其他地方”, the household question's answer for a 户籍 elsewhere (facts.yaml), names no place.
-        elsewhere = said is not None and (said[0] == self._elsewhere or said[1].place is not None)
-        if said is None or not elsewhere or said[1].jurisdiction == here:
-            return results
-        text = said[0]
-        return [
-            _not_registered(r, household, text)
-            if (household := self.rulebook.benefits[r.id].household) is not None
-            and household.registered
-            and r.status != "ineligible"
-            else r
-            for r in results
-        ]
+        if said is None or not (said[0] == self._elsewhere or said[1].place is not None):
+            return None
+        return None if said[1].jurisdiction == here else said[0]
 
     def _home(self, profile: Profile, query: str, here: str | None) -> tuple[str, RegionInfo] | None:
         """The covered place of the person's 户籍 (`household_region`, or a 户籍 aside in the place text)
@@ -466,7 +444,20 @@ class Engine:
         `asking=False`: the facts that could still change it are not worked out (the next question
         is decided otherwise — a province's city is asked first). `city`: the person named only the
         province, and this benefit is that city's — never `eligible`, the city is to be confirmed.
-        The conditions are evaluated into plain findings first; the result object is built once."""
+        The conditions are evaluated into plain findings first; the result object is built once.
+        A measure the text limits to those registered in its place (吉林籍) fails for a 户籍 said to be elsewhere
+        — here, so every caller gets it, not only `check` (session 30)."""
+        evaluation = self._dated(benefit, profile, asking, city)
+        household = benefit.household
+        if household is None or not household.registered or evaluation.result.status == "ineligible":
+            return evaluation
+        elsewhere = self._registered_elsewhere(profile, benefit.jurisdiction)
+        if elsewhere is None:
+            return evaluation
+        return Evaluation(_not_registered(evaluation.result, household, elsewhere), ())
+
+    def _dated(self, benefit: Benefit, profile: Profile, asking: bool, city: str | None) -> Evaluation:
+        """`evaluate` before the 户籍: the dates, then whose it is and its conditions."""
         as_of = profile.as_of
         if as_of < benefit.valid_from or (benefit.valid_to is not None and as_of > benefit.valid_to):
             # A stated condition the person fails says more than the date: "not for you" comes first,
@@ -562,7 +553,10 @@ class Engine:
         decides whose it is: not said (or 不清楚) — the provider's (`employer_only`), the fact asked; no — not the
         person's unit's (`ineligible`, its requirement the reason; a park's tenant: its owner's, `employer_only`);
         yes — the person's unit's (`as_employer`), judged on the rest (首次认定: a park paid once is not paid again)."""
-        if profile.values.get(TENANT) is True and not any(profile.values.get(f) is True for f in provider):
+        # Session 30: a provider fact may be a choice (unit_training_base: which base) — any recognition said counts.
+        if profile.values.get(TENANT) is True and not any(
+            profile.values.get(f) not in (None, False, "none") for f in provider
+        ):
             # A tenant of a park (session 17): the park's grant is its owner's — another's, unasked.
             return Evaluation(self._evaluate(benefit, profile, profile.as_of, False, city).result, ())
         if all(profile.values.get(f) is None for f in provider):

@@ -69,12 +69,23 @@ def records_text(facts: FactRegistry, spec: FactSpec, records: Any) -> str:
     return words.record_separator.join(shown) or words.none
 
 
+def open_label(spec: FactSpec) -> str:
+    """A fact not known yet, as a person reads it in 还需确认：… and 您表示不清楚…: a yes/no fact of the person by
+    what it asks (是否有尚未还清的创业担保贷款, 是否为残疾人 — not the bare 创业担保贷款, 残疾; session 30), else
+    its label (家庭情况, 学历)."""
+    holds = spec.holds
+    if spec.type != "boolean" or spec.about != "person" or not holds or "{" in holds:
+        return spec.label
+    phrase = holds[1:] if holds.startswith("是") else holds
+    return f"是否为{phrase}" if holds.startswith("是") else f"是否{phrase}"
+
+
 def stated_text(spec: FactSpec, value: Any) -> str:
     """The person's own answer in a reason: 您的失业保险参保年限为2年, 您已认定为就业困难人员; an
     option that says it all by itself is quoted alone (您不是退役军人)."""
     words = prose().eligibility.stated
     if value is None:
-        return words.unknown.format(label=spec.label)
+        return words.unknown.format(label=open_label(spec))
     if spec.type == "boolean":
         return words.boolean.format(phrase=spec.holds if value else spec.fails)
     if spec.type == "enum_list":
@@ -197,7 +208,7 @@ def confirm_offices(benefit: BenefitResult, facts: FactRegistry) -> dict[int, st
 
 
 def _labels(stated: tuple[Stated, ...], facts: FactRegistry) -> list[str]:
-    return [facts[s.fact].label for s in stated]
+    return [open_label(facts[s.fact]) for s in stated]
 
 
 def _day(day: date | None) -> str:

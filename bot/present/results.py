@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.present import citations
 from bot.present.prose import prose
-from bot.present.reasons import confirm_offices, reason_texts
+from bot.present.reasons import confirm_offices, open_label, reason_texts
 from eligibility.facts import FactRegistry
 from eligibility.results import Amount, BenefitResult, CheckResult, PendingDocument
 from eligibility.rulebook import Rulebook
@@ -607,7 +607,7 @@ def _employer_detail(benefit: BenefitResult, facts: FactRegistry) -> list[str]:
 
 
 def _fact_label(fact: str, facts: FactRegistry) -> str:
-    return facts[fact].label if fact in facts else fact
+    return open_label(facts[fact]) if fact in facts else fact
 
 
 def _day(day: date) -> str:

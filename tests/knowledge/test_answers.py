@@ -66,9 +66,14 @@ def test_draft_status_and_expired_measures_are_shown(kb: KnowledgeBase) -> None:
     assert result.citations[0].document_status == "draft"
     assert "2020年度内" in result.citations[0].quote
     assert any("征求意见稿" in n for n in result.notices)
-    assert any("2020年度内" in n and "到期" in n for n in result.notices)
+    # Session 30: 2020年度内 dates the 期满; the 延长1年 is what ends, claimed until 2021-12-31 at the latest.
+    assert any("政策享受期限可延长1年" in n and "2021-12-31" in n and "到期" in n for n in result.notices)
     earlier = ask(kb, question, as_of=date(2020, 7, 1))
     assert not any("到期" in n for n in earlier.notices)
+    within_the_year_after = ask(kb, question, as_of=date(2021, 12, 31))
+    assert not any("到期" in n for n in within_the_year_after.notices)
+    after_it = ask(kb, question, as_of=date(2022, 1, 1))
+    assert any("到期" in n for n in after_it.notices)
 
 
 def test_out_of_scope_question_is_declined_not_answered_with_a_near_miss(kb: KnowledgeBase) -> None:
@@ -229,8 +234,8 @@ def test_the_answer_is_structured_and_worded_elsewhere(kb: KnowledgeBase) -> Non
     assert isinstance(expired, ExpiredMeasure)
     assert (expired.clause_id, expired.text, expired.valid_to) == (
         "pingdingshan-2020-11",
-        "2020年度内",
-        date(2020, 12, 31),
+        "政策享受期限可延长1年",
+        date(2021, 12, 31),
     )
     assert answer.scope == ("平顶山市",)
     assert [d.jurisdiction for d in answer.documents] == ["巴中市", "平顶山市", "吉林省", "资阳市", "商洛市"]
