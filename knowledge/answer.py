@@ -238,6 +238,10 @@ def _most_specific(topics: tuple[str, ...]) -> list[str]:
     return [t for t in topics if not any(t != other and t in other for other in topics)]
 
 
+# An outside topic that is itself a grant's name (租房补贴, 购房补贴): a document may grant it.
+_GRANT_TOPIC = re.compile(r"(?:补贴|补助|奖补|津贴|资助)$")
+
+
 def _said_in(text: str, topic: str, question: str) -> bool:
     """Whether the clause speaks of the topic itself, not only of a longer word that holds it and
     that the question does not use: a clause on 工伤保险 (insurance cover for the self-employed) does
@@ -529,12 +533,24 @@ class Answerer:
         question = retrieval.analysis.normalized
         idf = self.retriever.lexical.idf
         for item in retrieval.in_scope[: self.policy.max_citations]:
-            if not all(topic in item.matched and _said_in(item.clause.text, topic, question) for topic in topics):
+            if not all(
+                (topic in item.matched or self._names_a_measure_of(item, topic))
+                and _said_in(item.clause.text, topic, question)
+                for topic in topics
+            ):
                 continue
             rest = sorted({t for t in item.matched if not any(t in topic or topic in t for topic in topics)})
             if evidence_of(rest, idf) >= self.policy.min_evidence:
                 return True
         return False
+
+    def _names_a_measure_of(self, item: ScoredClause, topic: str) -> bool:
+        """A topic the segmenter cuts (租房补贴 → 租房/补贴, so it is never one matched word) that names a
+        measure the clause grants (租房补贴（本科及以上）): the clause speaks of it as what it grants — not
+        of a sum a measure only mentions (经济补偿金 an employer pays under a layoff measure)."""
+        if self.matcher is None or not _GRANT_TOPIC.search(topic):
+            return False
+        return any(topic in name for m in self.matcher.measures_of(item.clause.id) for name in (m.name, *m.aliases))
 
     def _only_the_figure_asked_is_shared(self, retrieval: Retrieval, top: ScoredClause) -> bool:
         """The best clause shares enough words only with how the figure is asked (有育儿补贴吗 一个月多少钱:

@@ -25,9 +25,10 @@ from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, Measure
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
 _GRANTS = re.compile(r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助")
 _SUFFIX = re.compile(r"补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助")
-# Where a name cannot reach back past: figures, particles, grant verbs, conjunctions, punctuation.
+# Where a name cannot reach back past: figures, particles, grant verbs, conjunctions, punctuation. (以 of a
+# 以X代Y name — 以工代训, 以奖代补, 以工代赈 — is the name's own first word.)
 _BOUNDARY = re.compile(
-    r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以|其|"
+    r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以(?!.代)|其|"
     r"落实|降低|提高|扩大|完善|实施|加大|利用|运用|增加|取消|建立|健全|纳入|通过|将|在|记"
 )
 # The payee ends the 对… phrase: 对吸纳…的企业，给予 pays the employer; 对到本县企业就业的高校毕业生，给予
@@ -507,11 +508,22 @@ _SUBSECTION = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _ANY_ELIGIBLE = re.compile(r"^符合(?:条件|规定|要求)的")
 
 
+# 其中 opens the tiers of a grant just stated (给予一次性创业补贴，其中个体工商户每户6000元): no word of whom.
+_AMONG = re.compile(r"^其中")
+# A tier stated by whom it is for and its sum per head, with no verb (其中取得专项职业能力证书的每人600元，
+# 创办企业的每户10000元): the words before 的 say whom, however long.
+# So is a tier keyed by whom with a colon, as a list in an article gives it (开办企业或农民专业合作社：10000元/户).
+_TIER_FOR = re.compile(r"^([^，,。；：:]{2,20}?)(?:的(?=每[人户家名个])|[：:](?=[^，,。；]{0,6}[0-9０-９]))")
+
+
 def _opening(span: str) -> str:
-    text = _ANY_ELIGIBLE.sub("", _ITEM_LABEL.sub("", span, count=1), count=1)
+    text = _AMONG.sub("", _ANY_ELIGIBLE.sub("", _ITEM_LABEL.sub("", span, count=1), count=1), count=1)
     end = _OPENING_END.search(text)
     opening = text[: end.start()] if end else ""
-    return opening if 2 <= len(opening) <= _MAX_QUALIFIER else ""
+    if 2 <= len(opening) <= _MAX_QUALIFIER:
+        return opening
+    tier = _TIER_FOR.match(text)
+    return tier.group(1) if tier and _states_a_sum(text) else ""
 
 
 def _joined(opening: str, name: str) -> str:
@@ -645,6 +657,8 @@ def _subject_of(name: str, piece: str, earlier: str) -> str:
 
 def _introduces_grants(line: str) -> bool:
     """…给予以下补贴： / 创业担保贷款按以下规定执行：, not 符合下列条件之一的…可以申请贷款："""
+    if _STANDARD_FIELD.fullmatch(line):  # 额度： / 补贴标准： over the sums of the item's measure
+        return True
     return line.endswith(("：", ":")) and bool(_GRANTS.search(line)) and not _CONDITIONS.search(line)
 
 

@@ -21,6 +21,7 @@ import yaml
 
 from knowledge.docx import MAX_INFLATED, docx_text
 from knowledge.errors import INTAKE_CODES, IntakeError
+from knowledge.markdown import is_markdown, markdown_labels, markdown_text
 from knowledge.normalize import to_simplified
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -79,8 +80,12 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     else:
         decoded = whole_characters(decode_text(data))
         is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
-        # plain text may be a PDF's text layer saved as it was copied out: pages and wrapped lines
-        text = html_text(decoded) if is_page else unwrapped(without_page_breaks(decoded))
+        if is_page:
+            text = html_text(decoded)
+        elif is_markdown(filename, decoded):
+            text = markdown_text(decoded)
+        else:  # plain text may be a PDF's text layer saved as it was copied out: pages and wrapped lines
+            text = unwrapped(without_page_breaks(decoded))
     text = _tidy(text)
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
@@ -401,9 +406,13 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
     """What a saved web page says about itself outside the document's text: who put it online (the
     info bar's 来源：…, the site's name) and the parts of its <title> (its heading, its column, its
     site). A page that is not a document (a 一览表 of standards, a 政策问答) has no 落款, and these
-    are then the only words naming its issuer and title; () for other files."""
+    are then the only words naming its issuer and title; a Markdown file's heading and 来源 likewise;
+    () for other files."""
     if _suffix(filename) not in _HTML_SUFFIXES and not data.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return ()
+        if _suffix(filename) not in _TEXT_SUFFIXES or data.startswith((b"%PDF", b"PK\x03\x04", *_BINARY_MAGIC)):
+            return ()
+        decoded = whole_characters(decode_text(data))
+        return markdown_labels(decoded) if is_markdown(filename, decoded) else ()
     markup = whole_characters(decode_text(data))
     labels = [
         match.group(1)

@@ -30,7 +30,10 @@ _BOUNDS = ("以上", "以下", "以内", "内")
 # 额度/金额/限额 name the sum itself, so the figure after them is no condition. (标准为 is left out: a
 # grade's 标准为 needs names cut to the grade first — docs/document-intake.md, session 20.)
 _STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
-_GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}")
+# …and so does a figure right after them (小微企业最高额度400万元), or a sum lent at that amount (可按每人
+# 不超过30万元、总额不超过110万元的额度发放).
+_AMOUNT_BEFORE_FIGURE = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?=[0-9０-９])|的额度(?:发放|放贷|贷款)"
+_GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}|{_AMOUNT_BEFORE_FIGURE}")
 # Right before its figure the copula may be left out, as a table cell or a list says it (贷款额度最高50万元).
 _STATED_AMOUNT_BEFORE = re.compile(r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)?$")
 

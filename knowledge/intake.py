@@ -85,7 +85,7 @@ _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _VALID_YEARS = re.compile(rf"有效期(?:为)?\s*([{_DIGITS}两]{{1,3}})\s*年")
 # A term stated as a span (执行期限为2026年1月1日至2026年12月31日, 有效期自…起至…止): where it starts and ends.
 _TERM = re.compile(
-    rf"(?:有效期|执行期限|执行期|实施期限|执行时间|实施时间)(?:为|是)?\s*自?\s*{_DATE.pattern}\s*起?\s*(?:至|到)\s*"
+    rf"(?:有效期|执行期限|执行期|实施期限|执行时间|实施时间)(?:为|是|[:：])?\s*自?\s*{_DATE.pattern}\s*起?\s*(?:至|到)\s*"
     rf"{_DATE.pattern}"
 )
 # The 发文机关标志 of a 红头 document (柳州市人民政府办公室文件): the letterhead above the title, not part of it.

@@ -173,7 +173,7 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     rest = _FEW_AS_SUM.sub("多少钱", _DEMONSTRATIVE.sub("，", question))
     for unit, cues in _data().units.items():
         hits = [cue for cue in cues if cue in rest]
-        per_period = _PER_PERIOD.search(rest) if unit == "money" else None
+        per_period = (_PER_PERIOD.search(rest) or _GRANT_HOW_MUCH.search(rest)) if unit == "money" else None
         if per_period is not None:
             hits.append(per_period.group())
         how_often = _HOW_OFTEN.search(rest) if unit == "frequency" else None
@@ -218,6 +218,10 @@ _PER_PERIOD = re.compile(
     r"(?:大概|大约|平均|一共|总共|最多|最高|能够|能|可以|可|都|给)?"
     r"(?:领|拿|发|给|补|贴|交|缴|贷|补贴|返)?(?:给?我|给?俺|给?咱)?多少"
 )
+
+
+# A grant's own word before 多少 (技能提升补贴多少, 奖补有多少, 补助是多少): the sum it pays — as 补多少 is.
+_GRANT_HOW_MUCH = re.compile(r"(?:补贴|补助|奖补|奖励|津贴)(?:是|有|能有|大概有|一共)?多少(?![个年月天次人名户家岁])")
 
 
 # How often, a verb in between (一年搞几次, 多长时间查一次, 每月开展几次): a frequency.

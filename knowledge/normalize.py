@@ -195,6 +195,7 @@ _SENTINEL = "\ue000"
 # What articles put before a paragraph to catch the eye (💡, 🔸, ■, ●, ▶, ★, ✅, •): no part of the text.
 _DECORATION = "\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\u2022\u20e3"
 _LEADING_DECORATION = re.compile(rf"^[\s{_DECORATION}]+")
+_DECORATED = re.compile(rf"^\s*[{_DECORATION}]")
 # A heading set in 【】 (【一、一次性创业补贴】, 【事项二：…】): the brackets only frame it.
 _FRAMED_HEADING = re.compile(r"^【([^【】]{1,40})】$")
 
@@ -203,7 +204,8 @@ _FRAMED_HEADING = re.compile(r"^【([^【】]{1,40})】$")
 # line as a heading of what follows.
 _GUIDE_FIELD = re.compile(
     r"^(申请条件|申报条件|补贴对象|扶持对象|适用对象|申请材料|申报材料|所需材料|办理流程|申办流程|办理程序|办理时限|"
-    r"承诺时限|法定时限|受理地点|办理地点|受理部门|受理机构|办理部门|补贴标准|扶持标准|政策内容|咨询电话|办理时间)$"
+    r"承诺时限|法定时限|受理地点|办理地点|受理部门|受理机构|办理部门|补贴标准|扶持标准|政策内容|咨询电话|办理时间|额度|"
+    r"贷款额度|补贴额度)$"
 )
 
 
@@ -336,6 +338,8 @@ def normalize_document(raw: str) -> NormalizedText:
             and _is_cut_mid_sentence(previous.text)
             and not is_structural_start(text)
             and not _keyed_alike(previous.text, text)
+            # a line set off by a bullet or an emoji (• 每户…, 💰…) starts an item: no page break makes one
+            and not _DECORATED.match(line)
         ):
             issues.append(
                 QualityIssue(
