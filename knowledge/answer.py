@@ -7,6 +7,7 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -41,6 +42,7 @@ from knowledge.intent import (
     classify,
     is_about_a_document,
     names_a_payer,
+    names_the_policies,
     standard_asked,
     tells_a_measure_beside_a_standard,
     told_as_condition,
@@ -394,6 +396,7 @@ class Answerer:
             and not self._tells_a_stated_figure(retrieval)
             and not self._names_measures_by_kind(retrieval)
             and not self._where_said_for_all(retrieval)
+            and not self._written_as_asked(retrieval, top)
         ):
             # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱) or by
             # a figure a clause here states (吉林那个5000块的能要不).
@@ -559,6 +562,9 @@ class Answerer:
         rest = without_figure_cues(question)
         if rest == question or (self.matcher and self.matcher.names_a_measure(retrieval)):
             return False
+        if self._written_as_asked(retrieval, top):
+            # 就业服务率: the clause writes the asked figure's own name (…就业服务率达到90%以上).
+            return False
         # A word that holds a cue beside words of its own (失业率: 率 asks a share, 失业 names what of) says
         # what the figure is asked of, as its remaining words do.
         topical = sorted({t for t in top.matched if t in rest or t not in question or _names_beside_cue(t, rest)})
@@ -597,6 +603,39 @@ class Answerer:
         return evidence_of(kept, self.retriever.lexical.idf) < self.policy.min_evidence and not (
             self._tells_a_stated_figure(retrieval)
         )
+
+    def _written_as_asked(self, retrieval: Retrieval, top: ScoredClause) -> bool:
+        """The best clause writes, as one phrase, words the question says together (创业融资, 就业服务率):
+        two words or more, four characters or more besides the words asking a figure, and a phrase few
+        clauses write (its IDF as one word reaches the evidence bar). Read together, words that are
+        common apart (创业, 融资) name one topic of that clause — when the question asks something of
+        it (a figure, an office, a condition): a term quoted for another task (把“就业优先”翻译成英文) is not
+        asked of the documents."""
+        asked = _asked(retrieval.analysis)
+        if asked.primary is Intent.OVERVIEW and not asked.asks_figure:
+            return False
+        words = jieba_words(retrieval.analysis.unplaced or retrieval.analysis.normalized)
+        text = top.clause.text
+        for start in range(len(words)):
+            # the longest run from here the clause writes (a longer one is rarer: its IDF is no lower)
+            end = start + 1
+            while end <= len(words) and "".join(words[start:end]) in text:
+                end += 1
+            run = words[start : end - 1]
+            phrase = "".join(run)
+            if (
+                sum(1 for word in run if is_concept_word(word)) >= 2
+                and len(without_figure_cues(phrase).replace("，", "")) >= 4
+                and self._phrase_idf(phrase) >= self.policy.min_evidence
+            ):
+                return True
+        return False
+
+    def _phrase_idf(self, phrase: str) -> float:
+        """The IDF a phrase would have as one word (the clauses whose text holds it)."""
+        clauses = self.retriever.lexical.clauses
+        n, df = len(clauses), sum(1 for clause in clauses if phrase in clause.text)
+        return math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses
@@ -672,7 +711,9 @@ class Answerer:
         measures (their own spans and figures); otherwise of the best sentences of the best clauses."""
         abstained = self.abstention(retrieval)
         asked = _asked(retrieval.analysis)
-        about_document = asked.primary is Intent.STATUS and is_about_a_document(retrieval.analysis.normalized)
+        about_document = asked.primary is Intent.STATUS and (
+            is_about_a_document(retrieval.analysis.normalized) or names_the_policies(retrieval.analysis.unplaced)
+        )
         if about_document and retrieval.scope and abstained is not AnswerStatus.REGION_NOT_COVERED:
             # Whether a document is in force is answered by the document itself, however few words
             # of the question its clauses share.

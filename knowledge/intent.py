@@ -537,6 +537,19 @@ def is_about_a_document(question: str) -> bool:
     return any(word in question for word in _data().document_words) or bool(_issued().search(question))
 
 
+# A phrase naming the policies by their field only (就业政策, 这些创业政策, 稳就业政策措施), no measure.
+_POLICIES_OF_A_FIELD = re.compile(
+    r"(?:^|[，,。；;！!？?\s])的?(?:这边|那边|这里|那里|当地|本地|现行|目前|现在)?的?(?:这些|那些|这套|那套)?"
+    r"(?:稳就业|稳岗|就业创业|创新创业|就业|创业)*的?(?:政策措施|政策|措施)"
+)
+
+
+def names_the_policies(unplaced: str) -> bool:
+    """The question, its places taken out, names the policies as a whole (平顶山就业政策现在还有效吗 →
+    ，就业政策现在还有效吗): asked of their status, the document answers."""
+    return _POLICIES_OF_A_FIELD.search(unplaced) is not None
+
+
 @lru_cache(maxsize=1)
 def _issued() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{cue})" for cue in _data().issued))
@@ -559,12 +572,16 @@ def standard_asked(question: str) -> str | None:
             continue
         if re.match(r"的?(?:多少|几|百分之|百分比|比例)", phrase[found.end() :]):
             continue  # 提到最低工资标准的多少: the share of it a measure pays is asked
+        if _RECKONED_BY.search(phrase[: found.start()]):
+            continue  # 是照着最低工资发的吗: how a measure is reckoned is asked, not the standard's own amount
         rest = phrase[: found.start()] + phrase[found.end() :]
         if not _MEASURE_WORD.search(rest) and not re.search(r"[%％]|几成|百分之|比例", rest):
             return found.group()
     return None
 
 
+# Words saying that an amount is reckoned by what follows (按最低工资算, 参照社平工资定).
+_RECKONED_BY = re.compile(r"(?:按|按照|照着?|参照|依照|依据|根据)(?:当地|本地|本市|每月|月)?$")
 _MEASURE_WORD = re.compile(r"补贴|补助|奖补|津贴|资助|贷款|贴息|保险金|救助|奖励")
 
 

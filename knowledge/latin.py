@@ -69,12 +69,18 @@ class LatinReader:
         return _LatinData.model_validate(yaml.safe_load(LATIN_FILE.read_text(encoding="utf-8")))
 
     @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """The policy words pinyin is read into: our vocabulary and the Chinese of the English terms
+        (就业, 政策, 文件 — words our compounds hold but that no compound list has alone)."""
+        return frozenset((*self._terms, *(word for word in self._data.english.values() if word)))
+
+    @cached_property
     def _pinyin(self) -> dict[str, str]:
         """Toneless pinyin without spaces → the word (policy terms win over place names)."""
         from pypinyin import lazy_pinyin
 
         keys: dict[str, str] = {}
-        for word in (*self._terms, *self._data.pinyin_function, *self._places):
+        for word in (*self._vocabulary, *self._data.pinyin_function, *self._places):
             if _CJK.search(word):
                 key = "".join(lazy_pinyin(word))
                 if len(key) >= _MIN_KEY_LETTERS and key.isalpha():
@@ -118,16 +124,18 @@ class LatinReader:
     def _pieces(self, text: str) -> tuple[list[tuple[int, str, bool]], int, int]:
         """The words read (position, Chinese, whether a policy term), the letters read and all letters."""
         # digits stay for the phrases that hold one (level 4 → 四级); a number outside them is not read
-        lowered = " " + " ".join(map(self._base_form, re.sub(r"[^a-z0-9\- ]+", " ", text.lower()).split())) + " "
+        # a hyphen joins words as a space does (poor-household, co-op): the tables are matched on words
+        words = re.sub(r"[^a-z0-9\- ]+", " ", text.lower()).replace("-", " ").split()
+        lowered = " " + " ".join(map(self._base_form, words)) + " "
         pieces: list[tuple[int, str, bool]] = []  # (position, chinese, is a term)
         understood = 0
         for table, is_term in ((self._data.english, True), (self._data.english_function, False)):
             for phrase in sorted(table, key=lambda p: (-len(p), p)):
-                pattern = f" {phrase} "
+                pattern = f" {phrase.replace('-', ' ')} "
                 while pattern in lowered:
                     at = lowered.index(pattern)
                     pieces.append((at, table[phrase], is_term))
-                    understood += len(phrase.replace(" ", ""))
+                    understood += len(phrase.replace(" ", "").replace("-", ""))
                     lowered = lowered[:at] + " " + "#" * len(phrase) + " " + lowered[at + len(pattern) :]
         letters = [(m.start(), m.group(0)) for m in _WORD.finditer(lowered)]
         total = understood + sum(len(w.replace("-", "")) for _, w in letters)
@@ -137,7 +145,7 @@ class LatinReader:
             starts.extend([at] * len(word.replace("-", "")))
         for begin, key in self._segment(joined, {at for at, _ in _word_starts(letters)}):
             word = self._pinyin[key]
-            pieces.append((starts[begin], word, word in self._terms))
+            pieces.append((starts[begin], word, word in self._vocabulary))
             understood += len(key)
         return pieces, understood, total
 
@@ -166,7 +174,8 @@ class LatinReader:
             candidates += [word[:-3], word[:-3] + "e"]
         if word.endswith("ed"):
             candidates += [word[:-2], word[:-1]]
-        return next((c for c in candidates if c in known), word)
+        # (a stem of three letters or more: ding is not d + ing, nor a contraction's remnant)
+        return next((c for c in candidates if len(c) >= 3 and c in known), word)
 
     def _segment(self, joined: str, boundaries: set[int]) -> list[tuple[int, str]]:
         """The reading that covers most letters with known words, preferring words that start and end

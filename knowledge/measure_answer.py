@@ -423,6 +423,16 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
     return relevant
 
 
+# A figure's unit that is itself what is paid for (每学时: an hour of training) — not a bare counter of
+# people, households or time (每人, 每户, 每月), which says nothing of what is paid.
+_PAID_UNIT = re.compile(r"每(?:学时|课时)")
+
+
+def _counted_by_the_unit_asked(question: str, measure: Measure) -> bool:
+    """The question asks by a unit of what is paid for (每学时) that one of the measure's figures counts."""
+    return any(unit in question for amount in measure.amounts for unit in _PAID_UNIT.findall(amount.text))
+
+
 def select(
     matches: Sequence[MeasureMatch],
     asked: AskedIntent,
@@ -450,8 +460,11 @@ def select(
     relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
     relevant = relevant.where(lambda m: not _shares_only_inside_its_terms(m, question))
     if not relevant and question:
-        # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure.
-        relevant = MatchRanking.of(matches).where(lambda m: states_a_told_figure(question, m.measure.span))
+        # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —
+        # or the unit of what it pays for that the question asks by (每学时补几块: 每学时8元).
+        relevant = MatchRanking.of(matches).where(
+            lambda m: states_a_told_figure(question, m.measure.span) or _counted_by_the_unit_asked(question, m.measure)
+        )
     if not relevant:
         return None
     said_not = _said_as_not(question)
