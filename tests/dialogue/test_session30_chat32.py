@@ -242,3 +242,11 @@ def test_a_correction_told_of_someone_else_is_no_question(dialogue: Dialogue) ->
     _, replies = say(dialogue, state, "搞错咧 我老婆前几天在超市找了个收银的活", TODAY)
     assert not any(r.kind == "answer" for r in replies), _texts(replies)
     assert any(r.kind == "confirm" for r in replies), _texts(replies)
+
+
+def test_a_household_said_lifted_out_of_poverty_is_a_registered_one(dialogue: Dialogue) -> None:
+    """去年才脱贫了 while the list of groups is asked: the household's 建档立卡 status, never "not policy"."""
+    state, _ = say(dialogue, SessionState(), "我在珲春 想看看能享受啥政策", TODAY)
+    state, replies = say(dialogue, state, "我家去年才脱贫了", TODAY)
+    assert not any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+    assert "poverty_registered" in (_known(state).get("household") or []), _known(state)
