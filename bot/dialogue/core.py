@@ -41,7 +41,7 @@ from bot.dialogue.thread import (
 )
 from bot.dialogue.types import Outcome, Reply, SessionState, Turn
 from bot.dialogue.understand import AnswerReader
-from bot.dialogue.words import Vocabulary, load_vocabulary
+from bot.dialogue.words import Vocabulary, load_vocabulary, squash
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.questions import GROUP_TYPE
@@ -68,6 +68,8 @@ MIN_QUESTION_CHARS = 2
 IGNORED_CARD_OFFERS = 2
 # A bare "how much" (能拿多少钱, 我能领多少啊) is short: a longer message tells or names more.
 _BARE_SUM_CHARS = 12
+# A correction says what it corrects when this many characters are left beside its no and its slip (是大前年退的).
+_CORRECTION_CHARS = 3
 # The longest opening of a question tried as the answer to the pending one (大专。顺便问下…).
 SHORT_OPENING_CHARS = 8
 # Space-separated words this short are typed as into a search box (吉林 高级证).
@@ -100,6 +102,15 @@ _PHRASES = re.compile(r"[，,。.;；!！?？\s]+")
 _GOES_ON_WITH = re.compile(
     r"^(?:那|算了|好吧|嗯)?[，,\s]*(?:就|还是)?(?:先|只)?(?:记|弄|查|办|说|看|搞|算|帮|按)(?:一下|下)?"
     r"(?P<whom>[^，,。！!？?\s的]{1,5})的(?:事|事情|情况|资料)?(?:来)?(?:吧|嘛|哈|呗|啊|了)?[。！!\s]*$"
+)
+# The person owning a slip (说错了, 搞错咧, 记岔了): what follows corrects, it asks nothing (不是这个 是培训补贴那条
+# may ask).
+_SLIPPED = re.compile(r"(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)(?:了|咧|嘞|啦|喽)")
+# Facts that say only what a person wishes (想找个活, 想学门手艺): no case of their own told yet.
+_WISHES = frozenset({"job_seeking", "wants_business", "wants_flexible", "wants_training"})
+# The speaker turning to themselves in a conversation about someone else (那我呢, 我自己呢, 俺咋办): session 30.
+_TURNS_TO_SPEAKER = re.compile(
+    r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|本人)?(?:呢|的呢|咋办|怎么办)(?=[\s，,。！!？?]|$)"
 )
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
@@ -835,7 +846,7 @@ class Dialogue:
             # question waiting asked again), never a search, never off-topic.
             buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
             return [render.notice(_closing().understood, buttons), *self._reminder(work, today)]
-        kept = self._place_kept(work, text, today) or self._closed(work, text, today, waiting)
+        kept = self._place_kept(work, text, today) or self._closing_replies(work, text, current, today)
         if kept is not None:
             return kept
         if self.words.is_objection(text) and not work.pending and self.interviewer.current(work, today) is None:
@@ -933,17 +944,6 @@ class Dialogue:
         else:
             note = _closing().place_kept.format(place=place)
         return [render.notice(note, (render.CHECK_BUTTON, render.SOURCES_BUTTON)), *self._reminder(work, today)]
-
-    def _closed(self, work: Working, text: str, today: date, waiting: bool) -> list[Reply] | None:
-        """明白了, 谢谢, 再见: a short reply, the waiting card or question again — never a search."""
-        closing = self.words.closing(text, waiting=waiting)
-        if closing is None:
-            return None
-        buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
-        if closing == "farewell":
-            return [render.notice(_closing().farewell, buttons)]
-        said = _notices().thanks if closing == "thanked" else _closing().understood
-        return [render.notice(said, buttons), *self._reminder(work, today)]
 
     def _only_where_one_is(self, phrase: str, place: str) -> bool:
         """我人还在长春, 还在长春呢: the phrase only says the person is at `place` — its words of being somewhere
@@ -1356,22 +1356,95 @@ class Dialogue:
             return False
         return self.words.yes_no(opening)[0]
 
-    def _opens_with_yes(self, reading: Reading) -> bool:
+    def _opens_with_yes(self, reading: Reading, thanked: bool = False) -> bool:
         """是的，另外巴中有创业补贴吗？ confirms; 是不是要先办失业登记？ only asks, and 好吧，那巴中的贷款
-        怎么申请 only takes in the last reply before asking."""
+        怎么申请 only takes in the last reply before asking — as does a yes with thanks right after an answer
+        that passed the card over (`thanked`: 好的谢谢 顺便问下…)."""
         opening = reading.opening
         if not opening or reading.statement or self.words.is_question(opening) or self.words.is_acknowledgment(opening):
+            return False
+        if thanked and self._thanks(opening):
             return False
         if self.words.states_a_wish(opening):
             # 想学个手艺 农村的有补贴没: the want opens the question — it confirms nothing.
             return False
         return self.words.yes_no(opening) == (True, True)
 
+    def _closing_replies(
+        self, work: Working, text: str, current: NextQuestion | None, today: date
+    ) -> list[Reply] | None:
+        """明白了, 再见, 算了 不问了 太麻烦: a short reply, the waiting card or question again — never a search; 那我呢
+        in a conversation about someone else: which case to go on with. None for any other message."""
+        if self._turns_to_speaker(work, text, today):
+            # 那我呢 我也想出去找点活 in a conversation about the husband: the speaker turns to themselves — asked
+            # which case to go on with, never the last question again for "我", never their words on TA's card.
+            return [render.notice(_closing().speaker_turns, (render.RESET_BUTTON,))]
+        # 中 谢谢 right after an answer that passed the card over (the card offered again beside it): the yes
+        # takes in that answer, as with nothing waiting — never the card's confirmation (session 30).
+        waiting = bool(work.pending) or current is not None
+        passed_over = bool(work.pending) and work.pending_offers > 0 and current is None
+        closing = self.words.closing(text, waiting=waiting and not passed_over)
+        if closing is None and self._stops_asking(text, today):
+            closing = "farewell"
+        if closing is None:
+            return None
+        buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
+        if closing == "farewell":
+            return [render.notice(_closing().farewell, buttons)]
+        said = _notices().thanks if closing == "thanked" else _closing().understood
+        return [render.notice(said, buttons), *self._reminder(work, today)]
+
+    def _turns_to_speaker(self, work: Working, text: str, today: date) -> bool:
+        """那我呢, 俺咋办 我也想找个活 while the conversation is about someone else: the speaker turns to themselves
+        and says nothing yet of their own case — at most a wish, no fact (那俺自己呢 俺48 … gets a card of its own)
+        and no question (那我自己呢 成都有啥补贴 is answered)."""
+        turned = _TURNS_TO_SPEAKER.match(text.strip()) if work.for_someone_else else None
+        if turned is None:
+            return False
+        rest = text.strip()[turned.end() :].strip(_PART_EDGES)
+        told = set(self.describer.describe(rest, today).facts) - _WISHES if rest else set()
+        return not rest or (not self.reader.read(rest).asks and not told)
+
+    def _stops_asking(self, text: str, today: date) -> bool:
+        """算了 不问了 太麻烦, 先不查了 下回再说: the person says in so many words that they stop asking (not a bare
+        算了, which may only drop a slip), with why beside it — nothing asked, nothing told of themselves, no place:
+        a goodbye, never a search of the documents for the complaint."""
+        stops = [m.group() for m in self.words.stopping.finditer(squash(text))]
+        if not any(stop != "算了" for stop in stops) or self.words.is_question(text):
+            return False
+        return not self.regions.resolve(text).place and not self.describer.describe(text, today).facts
+
+    def _what_is_wrong(self, work: Working, text: str) -> list[Reply]:
+        """不对 with the card waiting: asked what is wrong — or, when the person has said it in words no fact of the
+        card holds (说错了 是大前年退的 不是前年), said so plainly with the card again (never "tell me what is wrong"
+        to someone who just did)."""
+        if self._says_what_is_wrong(text):
+            return [render.notice(_notices().correction_unread), self.interviewer.confirmation(work)]
+        return [render.notice(_notices().say_what_is_wrong)]
+
+    def _says_what_is_wrong(self, text: str) -> bool:
+        """不对 我说错了 不是合作社 是扶贫车间: a correction that says what it corrects — words of its own beyond
+        the no and the slip (不对不对, 说错了 say only that something is)."""
+        if not self.words.correcting.search(text):
+            return False
+        rest = self.words.correcting.sub("，", to_simplified(text))
+        for word in sorted(self.words.deny, key=len, reverse=True):
+            rest = rest.replace(word, "，")
+        return len(_CHINESE.findall(rest)) >= _CORRECTION_CHARS
+
+    def _thanks(self, text: str) -> bool:
+        """好的谢谢, 中 多谢了: thanks, with at most a yes or a word taking in what was said — nothing else."""
+        return (
+            self.words.thanking.search(text.lower()) is not None and self.words.closing(text, waiting=False) is not None
+        )
+
     def _confirming(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply]:
         """Facts wait for confirmation: a question is answered and the confirmation offered again;
         only what the person says about themselves can correct the facts."""
         understood, value = self.words.yes_no(text)
         description = self._described(work, text, reading, today)
+        # The card was offered again beside an answer: a yes said with thanks takes in that answer (session 30).
+        thanked = work.pending_offers > 0
         if understood and value is True and not self._asks(text, reading) and not self.words.states_a_wish(text):
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
@@ -1385,10 +1458,12 @@ class Dialogue:
             # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
             # is what the check says, benefit by benefit — no clause answers it alone.
             return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
-        if self._asks(text, reading):
+        # 说错咧 俺男人上个月找了个活: a correction told of someone else asks nothing of the documents.
+        slipped = _SLIPPED.search(text) is not None and not self.words.is_question(text)
+        if self._asks(text, reading) and not (slipped and self._says_what_is_wrong(text)):
             asked = self._answer(work, self._asked(text, reading), today, refines=reading.refines)
             replies = [self._for_place_asked(work, reading, asked)]
-            if self._opens_with_yes(reading):
+            if self._opens_with_yes(reading, thanked):
                 return [*replies, *self._accept_and_more(work, description, today)]
             if description is not None and description.facts:
                 return [*replies, self.interviewer.propose(work, description, today)]
@@ -1401,8 +1476,8 @@ class Dialogue:
                 if answered.kind == "answer" and answered.citations:
                     return [answered, *self._propose(work, description, today)]
             return self._propose(work, description, today)
-        if self.words.is_denial(text) or (understood and value is False):
-            return [render.notice(_notices().say_what_is_wrong)]
+        if self.words.is_denial(text) or (understood and value is False) or self._says_what_is_wrong(text):
+            return self._what_is_wrong(work, text)
         if (
             not understood
             and not self._asks(text, reading)
@@ -1454,7 +1529,8 @@ class Dialogue:
         the card is about is the one to go on with — a yes to the card. Another person named is no yes."""
         if not work.for_someone_else:
             return False
-        chosen = _GOES_ON_WITH.match(text)
+        # 先说他的吧 谢谢: thanks said after the choice choose nothing else (session 30).
+        chosen = _GOES_ON_WITH.match(self.words.thanking.sub("", text.lower()).strip(_PART_EDGES))
         if chosen is None:
             return False
         whom = chosen.group("whom")
@@ -1649,8 +1725,9 @@ class Dialogue:
             and facts
             and not interviewing
             and self._asks_what_there_is(text)
-            # (没工作了想学技能考证，有什么补贴 asks about the skill it names: a question of its own.)
-            and self._asks_nothing_named(reading.question)
+            # (没工作了想学技能考证，有什么补贴 asks about the skill it names: a question of its own; what is told
+            # of someone else — 我男人的厂子关门了 — is their situation, not something asked about.)
+            and self._asks_nothing_named(_without_parts(reading.question, reading.others))
         ):
             steered = self._told_and_asked_what_there_is(work, reading, description, today)
             if steered is not None:
@@ -1851,7 +1928,7 @@ class Dialogue:
     def _requests_check(self, text: str, reading: Reading) -> bool:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""
         looked_at = self.words.said_apart_from_looking(text)
-        if looked_at is not None and self._is_place(looked_at.removesuffix("的")):
+        if looked_at is not None and self._is_place(_without_of(looked_at)):
             # 帮我看看 丹凤县, 长春 帮俺查查: a bare asking to look, beside a place and nothing else — the check
             # there (a place is no clause to be shown, nor a question of its documents).
             return True
@@ -1874,11 +1951,11 @@ class Dialogue:
         # 湛河区的 帮我测测能拿啥补贴: a place said alone before the request is where the person is, not
         # what the request asks the documents about (恩阳区回乡办家庭农场，能享受啥 asks about that case).
         asked = text[len(reading.opening) :] if reading.opening else text
-        place = reading.context.removesuffix("的")
+        place = _without_of(reading.context)
         split = self.words.said_apart_from_check_request(text)
         if not place and split is not None and split[0] and self._asks_only_the_check(split[1]):
             # 巴州区 查下补贴, 查补贴 长春: the request is one phrase of its own, the place the words apart from it.
-            place, asked = split[0].removesuffix("的"), split[1]
+            place, asked = _without_of(split[0]), split[1]
         said_apart = bool(self.regions.resolve(place).place) and not any(
             self._names_something(word) for word in self.threads.content_words(place)
         )
@@ -2416,3 +2493,22 @@ def _reading() -> DialogueReadingProse:
 
 def _closing() -> ClosingProse:
     return prose().closing
+
+
+# 的 and its spoken forms after a place (汝州哩 in Henan, 巴中嘞, 南江滴): "of there", the person's place.
+_OF_PLACE = ("的", "哩", "嘞", "滴")
+
+
+def _without_of(text: str) -> str:
+    """平顶山的 → 平顶山, 汝州哩 → 汝州: a place said as where one is from, the particle taken off."""
+    for particle in _OF_PLACE:
+        if text.endswith(particle):
+            return text[: -len(particle)]
+    return text
+
+
+def _without_parts(text: str, parts: str) -> str:
+    """The text with each of the ，-joined `parts` taken out (the question without what it tells of someone else)."""
+    for part in (p for p in parts.split("，") if p):
+        text = text.replace(part, " ")
+    return text.strip()

@@ -47,7 +47,11 @@ _MATTER = re.compile(r"的(?:事情|事儿|事|情况)$")
 _THEIR_MATTER = re.compile(r"[^\s，,。！!？?；;]{1,6}?的(?:事情|事儿|事|情况)(?=[\s，,。！!？?；;]|$)")
 # What may stand before a bare asking word (我想问下, 就问一下): the speaker and their wish, nothing asked.
 _ASKER = "我俺想就再还也请"
+# One-character kin words that name no one unless 我 says whose (表格, 堂食): never a stretch's subject alone.
+_NOT_ALONE = frozenset({"表", "堂"})
 _READINGS_KEPT = 32
+# The speaker in the same case as the one just named (我也下岗了, 我今年开春也没活干了, 俺自己也没工作): session 30.
+_SPEAKER_TOO = re.compile(r"^(?:我|俺|咱)(?:自己|本人)?(?![家们屋])[^，,。；;！!？?\s]{0,6}?也")
 # 跟我表弟一起搞, 想和我同学合伙开: the one named after 跟 / 和 joins the speaker in a deed — the speaker is a party
 # to it (their plan, their shop), the relative a partner, not whom the stretch is about.
 _JOINED_BY = re.compile(r"(?:跟|和|同|与)$")
@@ -115,7 +119,17 @@ class MessageReader:
         self._third_person = re.compile("|".join(f"(?<!其){re.escape(w)}" for w in words.third_person))
         # 郏县的亲戚也开店, 亲戚在郏县开店: a relative named without 我 (one-character kin words such as
         # 表 or 姨 only after 我: 的表格 names no one).
-        self._named_relative = re.compile(r"(?:^|[的，,。\s])(?:" + "|".join(re.escape(w) for w in named) + ")")
+        # Session 30: 妈在平顶山 58了, 哥今年也下岗了 — a one-character kin word opening a stretch, said as the
+        # subject of what follows (where they are, their age, what they did), names them without 我 (表 and 堂
+        # name no one alone: 表在哪填).
+        alone = sorted(w for w in words.relations if len(w) == 1 and w not in _NOT_ALONE)
+        self._named_relative = re.compile(
+            r"(?:^|[的，,。\s])(?:"
+            + "|".join(re.escape(w) for w in named)
+            + r")|(?:^|(?<=[，,。\s]))(?:"
+            + "|".join(re.escape(w) for w in alone)
+            + r")(?=在|是|今年|也|都|已经|还|一直|刚|前年|去年|[\d一二两三四五六七八九十几]+(?:岁|了))"
+        )
         # One turn reads its message more than once (what is said and asked, then again for the
         # answer): a reading depends on the text alone, so the last few are kept (Reading is frozen).
         self.read: Callable[[str], Reading] = lru_cache(maxsize=_READINGS_KEPT)(self._read)
@@ -270,13 +284,21 @@ class MessageReader:
             # 那是我哥们的户口 我自己是长春的: back from someone else to the speaker set apart (我自己, 我本人), after a
             # space — theirs, then the speaker's (她刚毕业 我帮她问问 stays hers: the speaker only asks).
             space = stretch.rfind(" ", other, min(own) + 1)
-            if space <= other or not _SET_APART.match(stretch, space + 1):
+            if space <= other or not (
+                _SET_APART.match(stretch, space + 1) or self._speaker_alone(stretch[space + 1 :])
+            ):
                 return [stretch]
             return [stretch[: space + 1], *self._by_whom(stretch[space + 1 :])]
         space = stretch.rfind(" ", min(own), other + 1)
         if space <= min(own) or not stretch[:space].strip():
             return [stretch]
         return [stretch[: space + 1], *self._by_whom(stretch[space + 1 :])]
+
+    def _speaker_alone(self, piece: str) -> bool:
+        """俺男人去年年底下岗了 我今年开春也没活干了 (session 30): after a space, a piece in which the speaker says they
+        are in the same case too (我…也…), naming no one else, is the speaker's own — not 我帮她问问 (names her: the
+        speaker only asks), not 俺家是贫困户 (the family's), not 我常年在外头打工 (why the speaker asks for her)."""
+        return _SPEAKER_TOO.match(piece) is not None and self._other_at(piece) is None
 
     def _about_others(self, stretches: list[str], asked: list[bool]) -> str:
         """The stretches that state something of someone else (他52了，在延吉乡下): not questions, not

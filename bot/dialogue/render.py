@@ -30,6 +30,9 @@ from knowledge.documents import Document
 
 ClauseName = Callable[[str], str]
 _words = prose().dialogue
+# The highest statutory retirement age (men's, 63 once the 2025 reform is complete): at this age or older no one is
+# of working age under any rule, whatever their sex or job.
+PAST_EVERY_RETIREMENT_AGE = 63
 CHECK_BUTTON = Button(label=_words.buttons.check, action=actions.command("check"))
 SOURCES_BUTTON = Button(label=_words.buttons.sources, action=actions.command("sources"))
 PROFILE_BUTTON = Button(label=_words.buttons.profile, action=actions.command("profile"))
@@ -312,6 +315,9 @@ def fact_lines(
         if fact in before and before[fact] != values[fact]:
             shown = f"{fact_value(facts, fact, before[fact])} → {shown}"
         note = f"（{notes[fact]}）" if fact in notes else ""
+        if fact == "age" and isinstance(values[fact], int) and values[fact] >= PAST_EVERY_RETIREMENT_AGE:
+            # 我妈66了: past working age, said beside the age — the check's work measures will not fit.
+            note += f"（{_words.facts.past_working_age}）"
         lines.append(_words.facts.line.format(label=facts[fact].label, value=shown + note))
     return lines
 

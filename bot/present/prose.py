@@ -315,6 +315,7 @@ class FactProse(Section):
     by_policy: str
     covers_inside: str
     not_covered: str
+    past_working_age: str
 
 
 class ConfirmProse(Section):
@@ -348,6 +349,7 @@ class DialogueNotices(Section):
     confirm_first_other: str
     nothing_to_confirm: str
     say_what_is_wrong: str
+    correction_unread: str
     no_such_clause: str
     thanks: str
     reset: str
@@ -1126,6 +1128,7 @@ class ClosingProse(Section):
     someone_else: str
     for_someone_else: str
     speaker_apart: str
+    speaker_turns: str
     placeholders = {
         "reattributed_named": ("facts",),
         "place_kept": ("place",),

@@ -143,12 +143,20 @@ _NO_ANSWER_CONVENTION = re.compile(r'^#.*"no_answer"\s*=(.*(?:\n#\s{3,}.*)*)', r
 _ASKS_AGAIN = re.compile(r"rephrase|what would you like to ask|ask what they need")
 
 
+# A header line saying what thanks expect, in its own words (set 22: "A closing turn that is only thanks
+# (谢谢/谢了) … expects no_answer: a short courtesy reply or a polite refusal"), with its continuation lines.
+_THANKS_CONVENTION = re.compile(r"^#.*\bthanks\b.*\bno_answer\b(.*(?:\n#\s{3,}.*)*)", re.MULTILINE)
+
+
 def _says_thanks_is_no_answer(text: str) -> bool:
     """The header's `no_answer` convention covers thanks with a polite reply (set 14: "also off-topic
-    chit-chat and thanks: a polite …"): the product's short polite reply to thanks, citing nothing, is that
-    reply — judged as a `closing` is."""
+    chit-chat and thanks: a polite …"; set 22: thanks "expects no_answer: a short courtesy reply"): the
+    product's short polite reply to thanks, citing nothing, is that reply — judged as a `closing` is."""
     found = _NO_ANSWER_CONVENTION.search(text)
-    return found is not None and re.search(r"\bthanks\b.*\bpolite\b", found.group(1)) is not None
+    if found is not None and re.search(r"\bthanks\b.*\bpolite\b", found.group(1)) is not None:
+        return True
+    told = _THANKS_CONVENTION.search(text)
+    return told is not None and re.search(r"\b(?:courtesy|polite)\b", told.group(1)) is not None
 
 
 def _says_rephrase_is_no_answer(text: str) -> bool:
@@ -470,7 +478,13 @@ _REPHRASE = _reply("notice", "没看懂您的意思。可以直接问政策问�
             'a polite "not covered by the documents").',
             True,
         ),
+        (  # set 22: a closing of thanks expects no_answer, a short courtesy reply
+            "# A closing turn that is only thanks (谢谢/谢了) or an unrelated question expects no_answer: a short "
+            "courtesy reply or a\n#   polite refusal, no new policy content, no profile reset.",
+            True,
+        ),
         ('#  - "no_answer" = nothing addresses it (also off-topic chit-chat: a polite "not covered").', False),
+        ("# A thanks turn expects an answer citing nothing.", False),
     ],
 )
 def test_thanks_are_no_answer_only_where_the_header_says_so(header: str, says: bool) -> None:
