@@ -551,7 +551,8 @@ def select(
             if conditions:
                 return each(Selection("condition", (best,), conditions=conditions))
         return Selection("measure", tuple(chosen))
-    return each(_figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question))
+    figure = _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
+    return each(_cap_asked_beside(ranked, figure, question))
 
 
 def with_each_regions_phrase(
@@ -673,8 +674,8 @@ def _capped_when_most_asked(relevant: MatchRanking, question: str) -> MatchRanki
     tier that states the cap (…每增加1人给予3000元，总额最高不超过3万元): the most asked is the cap, so
     the alternative (same name, same clause, a new document's) stating it leads when the best, the base
     measure itself, states none."""
-    if not relevant or not _MOST_ASKED.search(question):
-        return relevant
+    if not relevant or not _MOST_ASKED.search(question) or _sum_and_most_asked_apart(question):
+        return relevant  # (each asked apart: the sum leads, the cap is shown beside it — _cap_asked_beside)
     best = relevant[0]
     if not best.measure.derived or _states_a_cap(best.measure) or best.measure.name != base_name(best.measure):
         return relevant  # (a tier asked by name — 小微企业创业担保贷款最多多少 — is what is asked)
@@ -685,6 +686,38 @@ def _capped_when_most_asked(relevant: MatchRanking, question: str) -> MatchRanki
         if base_name(relevant[position].measure) == name and _states_a_cap(relevant[position].measure)
     ]
     return relevant.moved_first(capped[0]) if len(capped) == 1 else relevant
+
+
+# How much money (多少, 几千块), not how long or how many (多少个月, 补几年, 几个人).
+_ASKS_HOW_MUCH = re.compile(r"多少(?!个?(?:年|月|天|人|次|岁|小时|学时|周))|几(?:块|元|千|百|万)")
+
+
+def _sum_and_most_asked_apart(question: str) -> bool:
+    """每人补多少，一年最多补多少: one phrase asks how much, another the most."""
+    asks = [part for part in re.split(r"[，,；;。？?]", question) if _ASKS_HOW_MUCH.search(part)]
+    return any(_MOST_ASKED.search(a) for a in asks) and any(not _MOST_ASKED.search(a) for a in asks)
+
+
+def _cap_asked_beside(ranked: MatchRanking, selection: Selection, question: str) -> Selection:
+    """每人补多少，一年最多补多少: the sum and the most are asked apart, and a measure's cap stated on its own
+    (每户企业每年补贴总额最高10万元, a unit of the same name in the same clause) is shown beside the sum its
+    best unit pays when none of the chosen states a cap."""
+    if selection.kind != "figure" or not _sum_and_most_asked_apart(question):
+        return selection
+    chosen = selection.chosen
+    if any(_states_a_cap(m.measure) for m in chosen):
+        return selection
+    best = chosen[0]
+    name = base_name(best.measure)
+    shown = {m.measure.id for m in chosen}
+    caps = [
+        ranked[position]
+        for position in ranked.positions_in({best.measure.clause})
+        if ranked[position].measure.id not in shown
+        and base_name(ranked[position].measure) == name
+        and _states_a_cap(ranked[position].measure)
+    ]
+    return replace(selection, chosen=(*chosen, caps[0])) if len(caps) == 1 else selection
 
 
 def _states_a_cap(measure: Measure) -> bool:

@@ -39,12 +39,60 @@ _LISTED = re.compile(r"[、，,和或及]|等")
 _MIN_LISTED = 3
 
 
+# Words people use for what a tier writes otherwise, by group: saying one says the tier's word. A 公司 is
+# an 企业 (one way only: 企业 may be a 合伙企业 or 个人独资企业); the people lifted out of poverty are written
+# 脱贫人口 since 2021 and 建档立卡贫困人口 before, and told as the household (脱贫户, 脱贫家庭).
+_KIN: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("企业",), ("公司",)),
+    (
+        ("脱贫人口", "脱贫劳动力", "建档立卡贫困人口", "建档立卡贫困劳动力", "贫困劳动力", "建档立卡贫困户",
+         "贫困人口"),
+        ("建档立卡贫困劳动力", "建档立卡贫困人口", "建档立卡贫困户", "脱贫劳动力", "脱贫人口", "脱贫家庭", "脱贫户",
+         "贫困劳动力", "贫困人口", "贫困家庭", "贫困户", "建档立卡"),
+    ),
+)  # fmt: skip
+
+
+def _read_as_written(tier: str, text: str) -> str:
+    """The text with a word of a tier's group replaced by the word the tier writes (注册公司 → 注册企业
+    beside the tier 创办企业; 脱贫户 → 脱贫人口 beside 招用脱贫人口)."""
+    for written, told in _KIN:
+        word = next((w for w in written if w in tier), "")
+        if word:
+            text = re.sub("|".join(told), word, text)
+    return text
+
+
+# The act a tier's item opens with — founding (创办企业, 开办个体工商户) or hiring (招用脱贫人口): what it
+# founds or hires tells the items apart, said after any such verb (注册的是企业, 招了个脱贫人口员工).
+_ACT = re.compile(r"^(?:创办|开办|兴办|新办|注册|成立|招用|招聘|吸纳|雇用|聘用)")
+_TOLD_ACT = re.compile(r"创办|开办|兴办|新办|注册|成立|开|办|招用|招聘|招|吸纳|雇用|雇|聘用|聘")
+_FILLER = 3  # 了家, 的是, 了个 between the verb and its object
+
+
+def _said_after_act(item: str, text: str) -> bool:
+    found = _ACT.match(item)
+    if not found or len(item) - found.end() < 2:
+        return False
+    done = item[found.end() :]
+    if len(done) >= _MIN_LISTED and said_shortened(done, text):
+        return True
+    return any(
+        said_shortened(done, text[told.end() : told.end() + _FILLER + len(done)]) for told in _TOLD_ACT.finditer(text)
+    )
+
+
 def said_tier(tier: str, text: str) -> bool:
-    """The text says the tier (whole or shortened) or one of the alternatives it lists."""
+    """The text says the tier (whole or shortened) or one of the alternatives it lists, in its own words or
+    those the tier writes (公司 of 企业, 脱贫户 of 脱贫人口); an item opening with an act (创办, 招用) is said
+    by what it founds or hires."""
+    text = _read_as_written(tier, text)
     if said_shortened(tier, text):
         return True
     items = [item for item in _LISTED.split(tier) if len(item) >= _MIN_LISTED]
-    return len(items) > 1 and any(said_shortened(item, text) for item in items)
+    if len(items) > 1 and any(said_shortened(item, text) for item in items):
+        return True
+    return any(_said_after_act(item, text) for item in items or [tier])
 
 
 def tier_of(measure: Measure) -> str:
