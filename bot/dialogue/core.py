@@ -334,7 +334,7 @@ class Dialogue:
         kin, rest = asked
         told = bool(rest and self.describer.describe(rest, today).facts)
         started = self.subjects.start(work, kin, told)
-        if not work.for_someone_else or work.profile:
+        if not work.for_someone_else or work.profile or work.pending:
             return [*started, *self._taken_up(work, today)]
         if not told:
             return started
@@ -342,8 +342,8 @@ class Dialogue:
         return [*started, *self._say(work, rest, today)]
 
     def _taken_up(self, work: Working, today: date) -> list[Reply]:
-        """Where the person taken up again had got to: their question, or their results."""
-        return self._reminder(work, today) if work.profile else []
+        """Where the person taken up again had got to: their waiting card, their question, or their results."""
+        return self._reminder(work, today) if work.profile or work.pending else []
 
     def _forgotten(self) -> Reply:
         return render.notice(_notices().forgotten, (render.CHECK_BUTTON,))

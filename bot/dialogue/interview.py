@@ -117,17 +117,21 @@ class Working:
         return Subject(
             profile=dict(self.profile),
             interviewing=self.interviewing,
+            pending={} if self.pending_for_speaker else dict(self.pending),
+            pending_notes={} if self.pending_for_speaker else dict(self.pending_notes),
             for_someone_else=self.for_someone_else,
             subject=self.subject,
         )
 
     def take_up(self, person: Subject) -> None:
-        """Check `person` from here on, as they were set aside (what waited for the one before is dropped)."""
+        """Check `person` from here on, as they were set aside (their waiting card waits again)."""
         others = self.others
         self.clear()
         self.others = others
         self.profile = dict(person.profile)
         self.interviewing = person.interviewing
+        self.pending = dict(person.pending)
+        self.pending_notes = dict(person.pending_notes)
         self.for_someone_else = person.for_someone_else
         self.subject = person.subject
 

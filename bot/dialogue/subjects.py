@@ -116,7 +116,7 @@ class Subjects:
         """Take up the person set aside at `index`; the one checked now is set aside in their place (one
         with nothing told yet is let go)."""
         person = work.others.pop(index)
-        if work.profile or not work.for_someone_else:
+        if work.profile or work.pending or not work.for_someone_else:
             work.others.insert(index, work.set_aside())
         work.take_up(person)
         said = _words().back_to.format(whom=self.whom(person.subject)) if person.for_someone_else else None

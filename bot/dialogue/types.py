@@ -144,6 +144,9 @@ class Subject(Model):
 
     profile: dict[str, Any] = Field(default_factory=dict)
     interviewing: bool = False
+    # A card of theirs still waiting for 对 when they were set aside: it waits again when they are taken up.
+    pending: dict[str, Any] = Field(default_factory=dict)
+    pending_notes: dict[str, str] = Field(default_factory=dict)
     for_someone_else: bool = False
     subject: str | None = None
 

@@ -145,3 +145,15 @@ def test_a_relative_set_aside_is_taken_up_by_name_never_by_position(dialogue: Di
     assert state.subject == "老婆" and state.profile.get("age") == 47
     state, replies = _press(dialogue, state, "who:son")
     assert state.subject == "老婆" and any(r.kind == "notice" for r in replies)
+
+
+def test_a_card_left_waiting_waits_again_when_its_person_is_taken_up(dialogue: Dialogue) -> None:
+    state = _mine(dialogue)
+    state, replies = say(dialogue, state, "我现在开了个小卖部", TODAY)
+    waiting = dict(state.pending)
+    assert waiting, [r.text for r in replies]
+    state, _ = say(dialogue, state, "先帮我老公查查", TODAY)
+    assert state.for_someone_else and not state.pending and state.others[0].pending == waiting
+    state, replies = say(dialogue, state, "回到我自己的", TODAY)
+    assert state.pending == waiting and not state.for_someone_else, [r.text for r in replies]
+    assert any(r.kind == "confirm" for r in replies), [r.text for r in replies]
