@@ -9,6 +9,7 @@ none:<group>           none of the options of the pending 可多选 question (�
 ok | fix | drop        confirm, correct or discard what was understood from a self-description
 clause:<clause id>     show a clause's full text
 more                   every benefit not qualified for, with the reasons
+who:<self|new|person>  whose check: back to the speaker's own, one for a relative, a relative set aside (daughter)
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def parse(action: str) -> Action | None:
     kind, _, rest = action.partition(":")
     if kind in {CONFIRM, FIX, DROP, MORE} and not rest:
         return Action(kind)
-    if kind in {"cmd", "done", "none", "clause"} and rest:
+    if kind in {"cmd", "done", "none", "clause", "who"} and rest:
         return Action(kind, rest)
     if kind in {"ans", "tick"}:
         target, _, index = rest.rpartition(":")

@@ -28,6 +28,7 @@ from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
 from bot.dialogue.spelling import Speller
+from bot.dialogue.subjects import WHO, Subjects, relative_button
 from bot.dialogue.thread import (
     Cited,
     Question,
@@ -178,6 +179,7 @@ class Dialogue:
         self.fit = Fit(engine)
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
+        self.subjects = Subjects(self.words)
         # what about Bazhong?: the covered places by their pinyin (the gazetteer's names; a resolver without
         # them reads no English follow-up).
         covered_names = getattr(regions, "covered_names", None)
@@ -218,15 +220,19 @@ class Dialogue:
         if turn.action is not None:
             replies = self._press(work, turn.action, today)
         else:
-            replies = self._say(work, turn.text or "", today)
+            replies = self._switched(work, turn.text or "", today) or self._say(work, turn.text or "", today)
         replies = self._passed_over(work, state, replies)
         if work.another and work.subject:
             said = _notices().another_person.format(named=work.another, subject=work.subject)
             replies = [render.notice(said), *replies]
+        replies = self.subjects.labelled(work, replies)
         if work.for_someone_else:
             # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker —
-            # or, the speaker's own told apart from them, that confirming starts the speaker's own.
+            # or, the speaker's own told apart from them, that confirming starts the speaker's own; with
+            # the speaker's own set aside (帮我闺女也查查), that it leaves theirs untouched.
             note = _closing().speaker_apart if work.pending_for_speaker else _closing().for_someone_else
+            if work.others and not work.pending_for_speaker:
+                note = self.subjects.card_note(work)
             replies = [
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
@@ -259,6 +265,9 @@ class Dialogue:
             return [render.notice(_notices().stale_button), render.welcome(self.covered, work.interviewing)]
         if action.kind == "cmd":
             return self._command(work, action.target, today)
+        if action.kind == WHO:
+            switched = self.subjects.pressed(work, action.target)
+            return switched if switched is not None else [render.notice(_notices().stale_button)]
         if action.kind in {"ans", "tick", "done", "none"}:
             if work.pending:
                 return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
@@ -300,6 +309,7 @@ class Dialogue:
             return [self.interviewer.profile_reply(work)]
         if name == "reset":
             work.clear()
+            work.others = []  # starting over is over for everyone checked in it
             started = render.notice(_notices().reset).model_copy(update={"starts_over": True})
             return [started, *self.interviewer.next(work, today)]
         if name == "sources":
@@ -312,6 +322,28 @@ class Dialogue:
             render.notice(_notices().no_such_command.format(command=name)),
             render.welcome(self.covered, work.interviewing),
         ]
+
+    def _switched(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """帮我闺女也查查 (her situation told or not) and 回到我自己的: the conversation turns to another person's
+        check, the one before set aside unchanged (bot/dialogue/subjects.py); None for any other message."""
+        if self.subjects.backs_to_self(work, text):
+            return [*self.subjects.back_to_self(work), *self._taken_up(work, today)]
+        asked = self.subjects.asked_for(work, text)
+        if asked is None:
+            return None
+        kin, rest = asked
+        told = bool(rest and self.describer.describe(rest, today).facts)
+        started = self.subjects.start(work, kin, told)
+        if not work.for_someone_else or work.profile or work.pending:
+            return [*started, *self._taken_up(work, today)]
+        if not told:
+            return started
+        # Her situation told with the asking (帮我闺女也查查 她二十…): read as told of the one now checked.
+        return [*started, *self._say(work, rest, today)]
+
+    def _taken_up(self, work: Working, today: date) -> list[Reply]:
+        """Where the person taken up again had got to: their waiting card, their question, or their results."""
+        return self._reminder(work, today) if work.profile or work.pending else []
 
     def _forgotten(self) -> Reply:
         return render.notice(_notices().forgotten, (render.CHECK_BUTTON,))
@@ -2060,9 +2092,13 @@ class Dialogue:
         if schooling is not None and _HIGHER_GRADUATE in quoted:
             label = self.describer.facts["education"].option_label(schooling)
             lines.append(words.not_higher_graduate.format(schooling=label))
-        if work.profile and (self.words.is_eligibility_request(text) or _CHECK_FOR.search(text)):
+        offers = work.profile and (self.words.is_eligibility_request(text) or _CHECK_FOR.search(text))
+        if offers:
             lines.append(words.check_for_other_offer)
-        return reply if len(lines) == 1 else reply.model_copy(update={"text": "\n".join(lines)})
+        if len(lines) == 1:
+            return reply
+        rows = (*reply.buttons, (relative_button(),)) if offers else reply.buttons
+        return reply.model_copy(update={"text": "\n".join(lines), "buttons": rows})
 
     def _compared_places(self, text: str) -> list[str]:
         """The covered places a question compares (巴中和资阳哪个补得多, 平顶山跟商洛比 谁给得多, 吉林还是巴中贷得多):

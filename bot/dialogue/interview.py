@@ -18,7 +18,7 @@ from typing import Any
 from bot.dialogue import render
 from bot.dialogue.actions import Action
 from bot.dialogue.describe import Description
-from bot.dialogue.types import Reply, SessionState, Thread
+from bot.dialogue.types import Reply, SessionState, Subject, Thread
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
 from bot.present.citations import PublishedClauses
@@ -60,6 +60,8 @@ class Working:
     # The waiting card holds the speaker's own facts, told in a conversation about someone else (我自己是
     # 退伍军人…): the record is the other person's, so the card stands alone; 对 starts the speaker's own.
     pending_for_speaker: bool = False
+    # The other people of the conversation, set aside (`SessionState.others`).
+    others: list[Subject] = field(default_factory=list)
     # Not saved: a kin word this turn named that is not the person asked for (shown as a note).
     another: str | None = None
 
@@ -77,6 +79,7 @@ class Working:
             pending_offers=state.pending_offers,
             subject=state.subject,
             pending_for_speaker=state.pending_for_speaker,
+            others=list(state.others),
         )
 
     def clear(self) -> None:
@@ -106,7 +109,31 @@ class Working:
             pending_offers=self.pending_offers,
             subject=self.subject,
             pending_for_speaker=self.pending_for_speaker,
+            others=tuple(self.others),
         )
+
+    def set_aside(self) -> Subject:
+        """The person checked now, as kept while someone else is checked."""
+        return Subject(
+            profile=dict(self.profile),
+            interviewing=self.interviewing,
+            pending={} if self.pending_for_speaker else dict(self.pending),
+            pending_notes={} if self.pending_for_speaker else dict(self.pending_notes),
+            for_someone_else=self.for_someone_else,
+            subject=self.subject,
+        )
+
+    def take_up(self, person: Subject) -> None:
+        """Check `person` from here on, as they were set aside (their waiting card waits again)."""
+        others = self.others
+        self.clear()
+        self.others = others
+        self.profile = dict(person.profile)
+        self.interviewing = person.interviewing
+        self.pending = dict(person.pending)
+        self.pending_notes = dict(person.pending_notes)
+        self.for_someone_else = person.for_someone_else
+        self.subject = person.subject
 
 
 # A multi-select question longer than this is re-offered as one line after an answer.

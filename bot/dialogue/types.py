@@ -133,6 +133,24 @@ class Thread(Model):
         return "|".join((self.intent or "", self.region or "", "、".join(self.topic)))[:200]
 
 
+# At most this many people are checked in one conversation, the speaker included (session 30, chat33).
+MOST_SUBJECTS = 3
+
+
+class Subject(Model):
+    """A person's check set aside while the conversation checks someone else (帮我闺女也查查): their facts
+    and how far their interview went, restored as they were (回到我自己的). `for_someone_else` False is the
+    speaker's own; `subject` the kin word the other was named by."""
+
+    profile: dict[str, Any] = Field(default_factory=dict)
+    interviewing: bool = False
+    # A card of theirs still waiting for 对 when they were set aside: it waits again when they are taken up.
+    pending: dict[str, Any] = Field(default_factory=dict)
+    pending_notes: dict[str, str] = Field(default_factory=dict)
+    for_someone_else: bool = False
+    subject: str | None = None
+
+
 class SessionState(Model):
     """All the core keeps about one conversation: the facts and where the conversation is.
 
@@ -164,6 +182,9 @@ class SessionState(Model):
     # The waiting card is the speaker's own (我自己是退伍军人… in a conversation about someone else): 对
     # starts their own check, 不用了 keeps the other person's.
     pending_for_speaker: bool = False
+    # The other people checked in this conversation, set aside (the speaker's own while a relative is
+    # checked): /forget and retention delete them with the rest of the session; 重新开始 clears them.
+    others: tuple[Subject, ...] = Field(default=(), max_length=MOST_SUBJECTS - 1)
 
 
 class Outcome(Model):

@@ -1145,6 +1145,35 @@ class ClosingProse(Section):
     check_for_other_offer: str
 
 
+class SubjectsProse(Section):
+    """Checks for several people in one conversation (帮我闺女也查查, 回到我自己的): session 30, chat33."""
+
+    placeholders = {
+        "started": ("whom",),
+        "started_told": ("whom",),
+        "whose": ("whom",),
+        "whose_question": ("whom",),
+        "back_to": ("whom",),
+        "view_button": ("whom",),
+        "card_note": ("whom",),
+        "too_many": ("most",),
+    }
+    started: str
+    started_told: str
+    whose: str
+    whose_question: str
+    back_to_self: str
+    back_to: str
+    nothing_saved: str
+    too_many: str
+    card_note: str
+    relative_button: str
+    self_button: str
+    view_button: str
+    someone: str
+    persons: dict[str, str]
+
+
 class Prose(Section):
     answers: AnswerProse
     notices: NoticeProse
@@ -1182,6 +1211,7 @@ class Prose(Section):
     city_unknown: CityUnknownProse
     situation_question: SituationQuestionProse
     closing: ClosingProse
+    subjects: SubjectsProse
 
 
 def load_prose(path: Path = PROSE_PATH) -> Prose:

@@ -1,0 +1,174 @@
+"""Checks for several people in one conversation (session 30, chat33).
+
+A person who has had their own check may start one for a relative (帮我闺女也查查, 给我老婆查一下, the 👪
+button under results): their own facts and interview are set aside unchanged (`SessionState.others`), the
+relative's are gathered and checked as a conversation about someone else (`for_someone_else`), and
+回到我自己的 (or its button) takes the speaker's own up again as they were. At most `MOST_SUBJECTS`
+people, the speaker included; every one of them is in the session, so /forget and retention delete all.
+The eligibility engine sees one person's facts at a time, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue import render
+from bot.dialogue.interview import Working
+from bot.dialogue.types import MOST_SUBJECTS, Button, Reply, Subject
+from bot.dialogue.words import Vocabulary
+from bot.present.prose import SubjectsProse, prose
+
+# 帮我闺女也查查, 给俺老婆查一下, 替我妈也算算: a check asked for the one named between 帮/给/替 and the checking verb.
+_CHECK_ASKED = re.compile(
+    r"(?:帮|给|替)(?P<whom>[^，,。？?！!\s]{1,5}?)(?:也|再)?(?:查查|查一下|查下|查一查|测测|测一下|算算|核对一下|查)"
+)
+# 回到我自己的, 切回我的资料, 换回我本人吧, 查回俺自己的: back to the speaker's own check.
+_BACK_TO_SELF = re.compile(
+    r"^(?:那|好|好的|行|嗯)?[，,\s]*(?:再)?(?:回到|切回|换回|返回|查回|回)(?:到)?(?:我|俺|咱)(?:自己|本人)?(?:的)?"
+    r"(?:资料|情况|查询|那个)?(?:吧|了|啊|哈)?[。！!\s]*$"
+)
+# 那我自己呢, 我的呢: the speaker turning to themselves, nothing else said.
+_TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|本人)?(?:的)?呢[？?。！!\s]*$")
+
+WHO = "who"
+SELF = "self"
+NEW = "new"
+SOMEONE = "someone"
+
+
+def _words() -> SubjectsProse:
+    return prose().subjects
+
+
+def self_button() -> Button:
+    return Button(label=_words().self_button, action=f"{WHO}:{SELF}")
+
+
+def relative_button() -> Button:
+    return Button(label=_words().relative_button, action=f"{WHO}:{NEW}")
+
+
+class Subjects:
+    def __init__(self, words: Vocabulary) -> None:
+        self.words = words
+
+    def whom(self, kin: str | None) -> str:
+        """How the product names a relative to the speaker (闺女 → 女儿), or 家人."""
+        person = self.words.kin_persons.get(kin or "")
+        return _words().persons.get(person or "", _words().someone)
+
+    def _same(self, one: str | None, other: str | None) -> bool:
+        kin = self.words.kin_persons
+        return one is not None and other is not None and kin.get(one) is not None and kin.get(one) == kin.get(other)
+
+    def asked_for(self, work: Working, text: str) -> tuple[str, str] | None:
+        """The kin word of a check asked for a relative other than the one checked now, while the one
+        checked now has facts to set aside, and the message without the asking (what it tells of them);
+        None otherwise."""
+        if not work.profile:
+            return None
+        asked = _CHECK_ASKED.search(text)
+        if asked is None:
+            return None
+        kin = self.words.kin_word.search(asked.group("whom"))
+        if kin is None:
+            return None
+        if work.for_someone_else and self._same(kin.group(), work.subject):
+            return None
+        rest = f"{text[: asked.start()]}，{text[asked.end() :]}".strip("，,。！!？? 呗吧啊哈")
+        return kin.group(), rest
+
+    def backs_to_self(self, work: Working, text: str) -> bool:
+        """回到我自己的 (or 那我自己呢) while a relative is checked and the speaker's own is set aside."""
+        if not work.for_someone_else or self._own(work) is None:
+            return False
+        said = text.strip()
+        return bool(_BACK_TO_SELF.match(said) or _TURNS_TO_SELF.match(said))
+
+    def _own(self, work: Working) -> int | None:
+        return next((i for i, s in enumerate(work.others) if not s.for_someone_else), None)
+
+    def _of(self, work: Working, kin: str) -> int | None:
+        return next((i for i, s in enumerate(work.others) if s.for_someone_else and self._same(s.subject, kin)), None)
+
+    def start(self, work: Working, kin: str | None, told: bool) -> list[Reply]:
+        """Set the one checked now aside and check the relative named by `kin` (a relative set aside before
+        is taken up again as they were). `told`: the message tells their situation too (a short line then)."""
+        again = self._of(work, kin) if kin is not None else None
+        if again is not None:
+            return self.take(work, again)
+        if len(work.others) + 1 >= MOST_SUBJECTS:
+            return [render.notice(_words().too_many.format(most=MOST_SUBJECTS), (self_button(),))]
+        work.others.append(work.set_aside())
+        work.take_up(Subject(for_someone_else=True, subject=kin))
+        whom = self.whom(kin)
+        if told:
+            return [render.notice(_words().started_told.format(whom=whom))]
+        return [render.notice(_words().started.format(whom=whom), (self_button(),))]
+
+    def back_to_self(self, work: Working) -> list[Reply]:
+        own = self._own(work)
+        if own is None:
+            return [render.notice(_words().nothing_saved, (relative_button(),))]
+        return self.take(work, own)
+
+    def take(self, work: Working, index: int) -> list[Reply]:
+        """Take up the person set aside at `index`; the one checked now is set aside in their place (one
+        with nothing told yet is let go)."""
+        person = work.others.pop(index)
+        if work.profile or work.pending or not work.for_someone_else:
+            work.others.insert(index, work.set_aside())
+        work.take_up(person)
+        said = _words().back_to.format(whom=self.whom(person.subject)) if person.for_someone_else else None
+        return [render.notice(said or _words().back_to_self)]
+
+    def pressed(self, work: Working, target: str) -> list[Reply] | None:
+        """who:self, who:new, who:<relative> (daughter, wife …): the buttons of this module; None for any other
+        target. A relative is named, not numbered, so an old button never takes up someone else."""
+        if target == SELF:
+            return self.back_to_self(work)
+        if target == NEW:
+            if not work.profile:
+                return None
+            return self.start(work, None, told=False)
+        index = next(
+            (i for i, s in enumerate(work.others) if s.for_someone_else and self._key(s.subject) == target), None
+        )
+        return self.take(work, index) if index is not None else None
+
+    def _key(self, kin: str | None) -> str:
+        """The ASCII name of a relative in a button's action (闺女 → daughter; named by no kin word: someone)."""
+        return self.words.kin_persons.get(kin or "") or SOMEONE
+
+    def buttons(self, work: Working) -> tuple[Button, ...]:
+        """Under results: back to the speaker's own, the relatives set aside, and a check for one more."""
+        row: list[Button] = []
+        if work.for_someone_else and self._own(work) is not None:
+            row.append(self_button())
+        for person in work.others:
+            if person.for_someone_else and person.profile:
+                label = _words().view_button.format(whom=self.whom(person.subject))
+                row.append(Button(label=label, action=f"{WHO}:{self._key(person.subject)}"))
+        if len(work.others) + 1 < MOST_SUBJECTS and work.profile:
+            row.append(relative_button())
+        return tuple(row)
+
+    def labelled(self, work: Working, replies: list[Reply]) -> list[Reply]:
+        """Whose check it is, said on its card, questions and results while the conversation holds more than
+        one person; the results carry the buttons to go between them."""
+        if not work.others and work.for_someone_else:
+            return replies
+        return [self._labelled_one(work, reply, self.whom(work.subject)) for reply in replies]
+
+    def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
+        if reply.kind == "results":
+            extra = self.buttons(work)
+            rows = (*reply.buttons, extra) if extra else reply.buttons
+            text = f"{_words().whose.format(whom=whom)}\n{reply.text}" if work.for_someone_else else reply.text
+            return reply.model_copy(update={"text": text, "buttons": rows})
+        if work.for_someone_else and reply.kind == "question":
+            return reply.model_copy(update={"text": f"{_words().whose_question.format(whom=whom)}{reply.text}"})
+        return reply
+
+    def card_note(self, work: Working) -> str:
+        return _words().card_note.format(whom=self.whom(work.subject))
