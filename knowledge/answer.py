@@ -57,6 +57,7 @@ from knowledge.measure_match import (
     MeasureMatch,
     MeasureMatcher,
     is_concept_word,
+    speaks_for_an_employer,
     told_headcounts,
 )
 from knowledge.measures import Measure
@@ -1111,6 +1112,14 @@ class Answerer:
                 granting.append(grantor)
         quoted += [(item, item.clause.body) for item in granting if all(done is not item for done, _ in quoted)]
         missing = _figure_missing(asked) if selection.kind == "no_figure" else None
+        unnamed = self._group_unnamed(retrieval.analysis.question, retrieval.analysis.normalized, selection)
+        if unnamed is not None:
+            # 四零五零的有啥政策: the measures are for 就业困难人员, and no document here says who they are.
+            return Decision(AnswerStatus.NO_ANSWER, [], unnamed, None, asked)
+        if asked.primary is not Intent.PROCEDURE and _for_regions_only(selection, retrieval.analysis.normalized):
+            # 我失业了能领失业金不, 失业金能领多少: the clause lets a region at risk extend the payment; what a
+            # person gets, how much and on what terms, is written nowhere here.
+            missing = MissingAspect(kind="for_regions", name=_region_measure_asked(selection.primary))
         if missing is None and _use_unanswered(retrieval.analysis.normalized, selection):
             missing = MissingAspect(kind="use")
         if missing is None:
@@ -1125,6 +1134,27 @@ class Answerer:
                 quoted, missing = self._applied_for_all(retrieval, quoted, missing)
         status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
         return Decision(status, quoted, missing, selection, asked)
+
+    def _group_unnamed(self, question: str, normalized: str, selection: Selection) -> MissingAspect | None:
+        """The people the question names (四零五零, 大龄) the glossary reads as a group only a document
+        can count them in (`GlossaryEntry.written_only`), when every measure shown is for that group
+        and no document of theirs writes any word of those people: the documents do not say the
+        measures are theirs."""
+        for entry in load_glossary().entries:
+            # (named as the person wrote it: 四零五零, which the question's reading writes 4050)
+            said = [word for word in entry.say if word in question] or [w for w in entry.say if w in normalized]
+            if not entry.written_only or not said:
+                continue
+            if any(m.named is not None or m.named_apart is not None for m in selection.chosen):
+                continue  # a measure asked by name (大龄失业 开了个面馆 创业补贴多少) is answered as asked
+            chosen = [m.measure for m in selection.chosen]
+            if not all(term in m.span for m in chosen for term in entry.means[:1]):
+                continue
+            documents = {m.clause.rsplit("-", 1)[0] for m in chosen}
+            text = "".join(c.body for d in sorted(documents) for c in self.registry.clauses_of(d))
+            if not any(word in text for word in entry.say):
+                return MissingAspect(kind="group", name=max(said, key=len), where=entry.means[:1])
+        return None
 
     def _applied_for_all(
         self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect
@@ -1814,3 +1844,45 @@ def _step_asked(question: str, triggers: tuple[str, ...] | list[str]) -> bool:
         if asked.primary is Intent.PROCEDURE or not asked.asks_figure:
             return True
     return False
+
+
+def _for_regions_only(selection: Selection, question: str) -> bool:
+    """Every measure shown is one a region takes as a whole (`Measure.for_regions`), and the question
+    asks as a person of the payment itself — not for a government or an employer, nor of what the
+    measure does or when (要是出现大规模失业，失业金能延长领吗 asks the measure: its condition's or its
+    own words beside the payment's)."""
+    chosen = selection.chosen
+    return (
+        bool(chosen)
+        and all(m.measure.for_regions for m in chosen)
+        and not speaks_for_an_employer(question)
+        and not any(_asks_the_measure_itself(m.measure, question) for m in chosen)
+    )
+
+
+def _asks_the_measure_itself(measure: Measure, question: str) -> bool:
+    """The question says a word of the measure's condition or name that is no word of the payment it
+    extends (规模 of 严重规模性失业风险的地区, 延长 of 阶段性延长领取失业保险金期限; not 失业, 领取)."""
+    payments = [alias for alias in measure.aliases if len(alias) <= _PAYMENT_NAME]
+    own = {w for text in (measure.name, *measure.conditions) for w in jieba_words(text) if len(w) >= 2}
+    return _AT_A_REGIONS_SCALE.search(question) is not None or any(
+        word[:2] in question for word in own - _CLAIMING if not any(word in payment for payment in payments)
+    )
+
+
+# Unemployment told at a region's scale, or more of the payment asked (哪个地方要是大批人失业 失业金能多领吗).
+_AT_A_REGIONS_SCALE = re.compile(r"地方|大批|大量|大面积|成批|多领")
+
+
+# The longest alias read as the payment's own name (失业金, 失业保险金), not a name of the measure.
+_PAYMENT_NAME = 5
+# Words of claiming any payment (领取, 申领, 发放): they tell nothing of which measure is asked.
+_CLAIMING = frozenset(("领取", "申领", "发放", "出现", "期限"))
+
+
+def _region_measure_asked(match: MeasureMatch) -> str:
+    """The payment the question names of a region's measure (失业金, 失业保险金), else the measure's name."""
+    for name in sorted((match.measure.name, *match.measure.aliases), key=len):
+        if name in (match.named or ""):
+            return name
+    return match.named or match.measure.name

@@ -73,9 +73,15 @@ class MissingAspect(_Part):
     reckoned by (`standard`, `name`: 最低工资标准 of 见习补贴按最低工资的70%，那最低工资是多少), or
     who a group of people is (`definition`, `name`: 就业困难人员 of 哪些人算就业困难人员), or the measure
     itself, which only other regions' documents grant (`measure`, `name`: 失业补助金 of 巴中有失业补助金吗), or
-    a detail of the measure its clause never states (`detail`, `name`: 这笔钱是否需要缴税 — scope.yaml)."""
+    a detail of the measure its clause never states (`detail`, `name`: 这笔钱是否需要缴税 — scope.yaml), or
+    what a person gets of a measure the documents take only for a region as a whole (`for_regions`, `name`:
+    失业保险金 of 我失业了能领失业金不, where a clause only lets a region at risk extend its payment), or the
+    people asked about, whom the documents never name (`group`, `name`: 四零五零; `where`: the group the
+    documents do name that they were read as, 就业困难人员, without saying it holds them)."""
 
-    kind: Literal["figure", "procedure", "payer", "use", "detail", "standard", "definition", "measure"]
+    kind: Literal[
+        "figure", "procedure", "payer", "use", "detail", "standard", "definition", "measure", "for_regions", "group"
+    ]
     name: str | None = None
     # `measure`: the measure asked about by name is granted only by documents of these other regions.
     where: tuple[str, ...] = ()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from typing import Literal
+from typing import Literal, Protocol
 
 from knowledge.definitions import names_people, people_word, without_people_word
 from knowledge.intent import AskedIntent, Intent, asked_phrases, asks_own_sum, names_a_payer, without_cues
@@ -31,6 +31,7 @@ from knowledge.measure_match import (
     speaks_for_an_employer,
 )
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
+from knowledge.numerals import chinese_to_number
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -459,6 +460,7 @@ def select(
     relevant = _taxes_when_asked(relevant, matches, question)
     relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
     relevant = relevant.where(lambda m: not _shares_only_inside_its_terms(m, question))
+    relevant = _for_the_asker(relevant, question)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —
         # or the unit of what it pays for that the question asks by (每学时补几块: 每学时8元).
@@ -1937,3 +1939,77 @@ def _narrowing_words(narrow: MeasureMatch, general: MeasureMatch) -> tuple[str, 
     rest = "，".join((narrow.measure.name.replace(general.measure.name, "，"), *narrow.measure.targets))
     own = "".join((general.measure.name, *general.measure.aliases, general.measure.span))
     return tuple(dict.fromkeys(w for w in tokenize(rest) if len(w) > 1 and w not in own))
+
+
+# What a person tells of themself that no 高校毕业生 is: schooling below college (初中, 小学, 中专…) or an
+# age and past no graduate-only measure is for (五十了, 四零五零, 下岗 years ago).
+_SCHOOLING_BELOW_COLLEGE = re.compile(r"初中|小学|高中|中专|职高|技校|中职|没上过学|没念过书|没读过书|文盲")
+_PAST_GRADUATING = re.compile(r"四零五零|4050|大龄|下岗|岁数大|年纪大|上了年纪")
+_AGE_TOLD = re.compile(
+    r"([一二三四五六七八九十两]{2,3}|\d{2})(?:周岁|岁|多岁|来岁|出头)|([二三四五六七八九]十[一二三四五六七八九]?)了"
+)
+# Words that name college graduates: a question that says them may ask for one (我初中，孩子大学毕业).
+_COLLEGE_WORDS = re.compile(r"大学|大专|专科|本科|高校|研究生|硕士|博士|高职")
+# The oldest age a person may tell and still be asked about a graduate's measure (the documents' 离校2年内).
+_GRADUATE_AGE_TOLD = 35
+_GRADUATE_HEADS = ("高校毕业生", "大学生", "研究生")
+
+
+def tells_past_college_age_or_schooling(question: str) -> bool:
+    """The question tells schooling below college or an age past graduating, and names no college
+    graduate: whoever it speaks of is no 高校毕业生."""
+    if not question or _COLLEGE_WORDS.search(question):
+        return False
+    if _SCHOOLING_BELOW_COLLEGE.search(question) or _PAST_GRADUATING.search(question):
+        return True
+    for match in _AGE_TOLD.finditer(question):
+        try:
+            told = chinese_to_number(match.group(1) or match.group(2))
+        except ValueError:
+            continue
+        if _GRADUATE_AGE_TOLD < told < 100:
+            return True
+    return False
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def targets(self) -> tuple[str, ...]: ...
+
+
+def for_graduates_only(measure: _Named) -> bool:
+    """Every target group the measure names is college graduates (…的高校毕业生), or it names none and its
+    name is for them (高校毕业生自主创业…社会保险补贴)."""
+    if measure.targets:
+        return all(target.endswith(_GRADUATE_HEADS) for target in measure.targets)
+    return measure.name.startswith(_GRADUATE_HEADS)
+
+
+# Moving one's insurance from one place to another (社保转回长春, 养老保险转移接续, 医保迁过来), asked of it
+# itself; no payment asked (社保补贴 of a returnee is another question).
+_MOVING = re.compile(r"(?:转移|接续|转回|转过来|转过去|转到|转入|转出|迁回|迁到|迁过来|转)")
+_RECORD = re.compile(r"社保|保险|养老|医保")
+_MOVED = re.compile(r"转移(?!就业)|接续|转入|转出|迁移")
+
+
+def moves_a_record(question: str) -> bool:
+    """The question asks whether or how one's insurance (社保, 养老保险, 医保) is moved, and names no payment."""
+    record = _RECORD.search(question)
+    if record is None or _GENERIC_BENEFIT.search(question) or "钱" in question:
+        return False
+    return any(_MOVING.fullmatch(m.group()) for m in _MOVING.finditer(question[record.end() : record.end() + 8]))
+
+
+def _for_the_asker(relevant: MatchRanking, question: str) -> MatchRanking:
+    """The matches that grant what the person asks, to people they may be."""
+    if moves_a_record(question):
+        # 社保能转回老家不: moving one's insurance is done to it, and no payment is asked — a measure
+        # is the answer only when its own sentence speaks of moving it (参保及转移接续提供便利).
+        relevant = relevant.where(lambda m: _MOVED.search(m.measure.span) is not None)
+    if tells_past_college_age_or_schooling(question):
+        # 我五十了 初中文化 有啥补贴: a measure for 高校毕业生 alone is for someone else, however many
+        # words (灵活就业, 社保) it shares.
+        relevant = relevant.where(lambda m: not for_graduates_only(m.measure))
+    return relevant

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
@@ -94,6 +95,13 @@ class Measure(BaseModel):
         "the 附件 table the granting clause points at (补贴标准见附件), so its conditions are cited beside the row",
     )
 
+    @property
+    def for_regions(self) -> bool:
+        """Taken for a region as a whole, not granted to anyone who applies: its condition names the
+        region it is taken in (对出现严重规模性失业风险的地区…阶段性延长领取失业保险金期限) and it names
+        no people of its own. A person asking whether they get it is answered by no such measure."""
+        return not self.targets and any(_A_REGION.search(condition) for condition in self.conditions)
+
     @model_validator(mode="after")
     def _inside_span(self, info: ValidationInfo) -> Measure:
         if info.context and info.context.get(CHECKED_WHEN_STORED):
@@ -102,6 +110,10 @@ class Measure(BaseModel):
             if phrase not in self.span:
                 raise ValueError(f"{self.id}: {phrase!r} is not inside the span")
         return self
+
+
+# A condition that names a region as what it holds for (出现严重规模性失业风险的地区).
+_A_REGION = re.compile(r"的(?:地区|地方|县市区|市县)$")
 
 
 class MeasureFile(BaseModel):

@@ -44,6 +44,9 @@ _FULLWIDTH_ALNUM = {
 }
 # How a phrase that asks may end without a question mark (南充创业有补贴吗).
 _ASKING_ENDS = ("吗", "呢", "么", "没", "不")
+# A measure word a verb and its object may stand apart by (学个技术, 学点手艺, 学一门手艺, 考个证): a closed
+# class of grammar, not of any topic. Not 几个, which asks a number (招几个人 asks how many, not 招人).
+_MEASURE_WORD = re.compile("一?[个点门些项样种]")
 _NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
 _NUMERAL_UNIT = re.compile(r"^[零〇一二两三四五六七八九十百千万]+(?=年|个月|月|岁|元|块|万|千|级|人|天|学时|小时|%|倍)")
 
@@ -56,6 +59,10 @@ class GlossaryEntry(BaseModel):
     # Ways of saying it that no list of words covers (开了个修车铺, 开家小面馆: any shop): regular
     # expressions matched against the question like the everyday words.
     patterns: tuple[str, ...] = ()
+    # The everyday words name people the documents may or may not count among the group read
+    # (四零五零 → 就业困难人员): only a document that writes one of them says so; elsewhere the reading is
+    # no answer (a measure for the group is not said to be theirs).
+    written_only: bool = False
 
 
 class Glossary(BaseModel):
@@ -438,7 +445,9 @@ class QueryAnalyzer:
         return LatinReader(terms, self._gazetteer.names_covered_first())
 
     def _entries_said(self, text: str) -> list[int]:
-        """The glossary entries (by position, in glossary order) with an everyday word in `text`."""
+        """The glossary entries (by position, in glossary order) with an everyday word in `text`; a
+        word whose verb and object stand apart by a measure word (学个技术, 学点手艺, 学门手艺 for 学技术,
+        学手艺) is said too."""
         said: set[int] = {index for index, pattern in self._said_by_pattern if pattern.search(text)}
         prefixes, entries = self._say_prefixes, self._say_entries
         for i in range(len(text)):
@@ -446,6 +455,13 @@ class QueryAnalyzer:
             while end <= len(text) and text[i:end] in prefixes:
                 said.update(entries.get(text[i:end], ()))
                 end += 1
+            between = _MEASURE_WORD.match(text, i + 1)
+            if between and text[i] in prefixes:
+                rest = text[between.end() :]
+                end = 1
+                while end <= len(rest) and text[i] + rest[:end] in prefixes:
+                    said.update(entries.get(text[i] + rest[:end], ()))
+                    end += 1
         return sorted(said)
 
     def _expansion_tokens(self, index: int) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ from knowledge.citations import make_citation
 from knowledge.errors import QueryError
 from knowledge.instructions import without_markup
 from knowledge.intent import Intent, classify
+from knowledge.measure_answer import for_graduates_only
 from knowledge.measures import Beneficiary
 from knowledge.normalize import to_simplified
 
@@ -1063,12 +1064,23 @@ class Dialogue:
     def _situation_answer(self, work: Working, text: str, today: date) -> tuple[Question, Answer, str] | None:
         """The question asked of the person's situation, its answer and how it was read; None when the
         person said nothing of their situation or the documents do not answer it."""
-        words = self.describer.situation_words({**work.profile, **work.pending})
+        known = {**work.profile, **work.pending}
+        words = self.describer.situation_words(known)
         if not words:
             return None
         named = self.regions.resolve(text)
         place = named.place if named.place and named.covered else self._person_region(work)
-        return self._asked_in_situation(words, text, place, today)
+        return self._asked_in_situation(words, text, place, today, known=known)
+
+    def _all_ruled_out(self, result: Answer, known: dict[str, Any], today: date) -> bool:
+        """Every measure the situation's answer shows is one the person's own facts rule out (灵活就业 asked
+        by someone of 51 with 初中: the 高校毕业生 社保补贴 alone) — no answer to what they have."""
+        shown = result.measures
+        misfits = self.fit.misfits(result, known, today) if known and shown else {}
+        # (a measure for 高校毕业生 alone, for someone whose schooling is told and is none: the rules may
+        # not know the measure)
+        no_graduate = known.get("education") not in (None, "college")
+        return bool(shown) and all(m.measure_id in misfits or (no_graduate and for_graduates_only(m)) for m in shown)
 
     def _supposed_answer(self, text: str, region: str | None, today: date) -> tuple[Question, Answer, str] | None:
         """要是去长春开个小饭馆呢，有啥扶持: the supposed situation (自主创业) asked where it is supposed;
@@ -1081,16 +1093,25 @@ class Dialogue:
         return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
 
     def _asked_in_situation(
-        self, words: tuple[str, ...], text: str, place: str | None, today: date, statement: str = ""
+        self,
+        words: tuple[str, ...],
+        text: str,
+        place: str | None,
+        today: date,
+        statement: str = "",
+        known: dict[str, Any] | None = None,
     ) -> tuple[Question, Answer, str] | None:
         """The question asked with the situation's words in front (自主创业 …) at that place, its answer
-        and how it was read; None when the documents do not answer it so either."""
+        and how it was read; None when the documents do not answer it so either, or answer it only with
+        measures the person's facts (`known`) rule out."""
         asked = Question(f"{' '.join(words)} {text}", region=place)
         try:
             result = self.answerer.answer(asked.text, place, today)
         except QueryError:
             return None
         if result.status is not AnswerStatus.ANSWERED or not result.citations:
+            return None
+        if known and self._all_ruled_out(result, known, today):
             return None
         if (
             result.direct is not None
@@ -1855,8 +1876,13 @@ class Dialogue:
         told = self._told_place(work, description)
         if told is None or not self.regions.resolve(told).covered:
             return None
-        words = self.describer.situation_words({**work.profile, **work.pending, **description.facts})
-        found = self._asked_in_situation(words, reading.question, told, today, reading.statement) if words else None
+        known = {**work.profile, **work.pending, **description.facts}
+        words = self.describer.situation_words(known)
+        found = (
+            self._asked_in_situation(words, reading.question, told, today, reading.statement, known=known)
+            if words
+            else None
+        )
         if found is None:
             return None
         card = self.interviewer.propose(work, description, today)

@@ -88,6 +88,8 @@ def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> 
         return _answered(answer, misfits or {})
     if answer.missing is not None and answer.missing.kind == "measure":
         return _measure_absent(answer, answer.missing)
+    if answer.missing is not None and answer.missing.kind == "group":
+        return _group_unnamed(answer, answer.missing)
     if answer.missing is not None:
         return _partial(answer, answer.missing)
     return _no_answer(answer)
@@ -484,6 +486,8 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         aspect = words.missing.standard
     elif missing.kind == "definition":
         aspect = words.missing.definition
+    elif missing.kind == "for_regions":
+        aspect = words.missing.for_regions
     elif missing.kind == "payer":
         aspect = prose().payer_missing
     name = words.figure_words(missing.name) if missing.kind == "figure" else missing.name or ""
@@ -494,7 +498,7 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     said = words.partial.format(asked=aspect.asked.format(name=name))
     # The first line says what the measure grants; what it leaves open is said before the quote unless
     # that line already says it (没有写明具体金额).
-    if missing.kind == "procedure":
+    if missing.kind in ("procedure", "for_regions"):
         # 几月份到账: what was asked is a step of applying the clauses never state — said first, then
         # the clauses themselves; the measure's amount is not what was asked.
         direct = []
@@ -569,6 +573,14 @@ def _measure_absent(answer: Answer, missing: MissingAspect) -> str:
         for number, citation in enumerate(answer.citations, start=1):
             lines.extend(_quoted(answer, number, citation, cited))
     return "\n".join([*lines, _covered(answer), words.hotline])
+
+
+def _group_unnamed(answer: Answer, missing: MissingAspect) -> str:
+    """四零五零有啥政策: the documents never name these people, nor say the group they were read as holds them."""
+    words = prose().answers
+    scope = "、".join(answer.scope) or words.every_region
+    said = words.group_unnamed.format(scope=scope, name=missing.name, group="、".join(missing.where))
+    return "\n".join([said, _covered(answer), words.hotline])
 
 
 def _no_answer(answer: Answer) -> str:

@@ -59,6 +59,7 @@ class MissingProse(Section):
     detail: MissingWords
     standard: MissingWords
     definition: MissingWords
+    for_regions: MissingWords
 
 
 class DirectProse(Section):
@@ -143,6 +144,7 @@ class AnswerProse(Section):
         "region_within": ("place", "within"),
         "region_issuer": ("place", "issuer"),
         "measure_absent": ("scope", "name"),
+        "group_unnamed": ("scope", "name", "group"),
         "measure_elsewhere": ("where", "name", "scope"),
         "measure_topic": ("scope", "name"),
         "covered": ("documents",),
@@ -160,6 +162,7 @@ class AnswerProse(Section):
     region_issuer: str
     measure_topic: str
     measure_absent: str
+    group_unnamed: str
     measure_elsewhere: str
     covered: str
     covered_document: str
