@@ -19,3 +19,22 @@ def say(dialogue: Dialogue, state: SessionState, message: str, today: date) -> t
 
 def cited(replies: tuple[Reply, ...]) -> set[str]:
     return {c for r in replies if r.kind == "answer" for c in r.clause_ids}
+
+
+def press(dialogue: Dialogue, state: SessionState, action: str, today: date) -> tuple[SessionState, tuple[Reply, ...]]:
+    """A button pressed: the action string a reply offered."""
+    outcome = dialogue.respond(state, Turn(action=action), today)
+    assert outcome.state is not None
+    return outcome.state, outcome.replies
+
+
+def last_question(replies: tuple[Reply, ...]) -> Reply | None:
+    """The interview question the replies end on, if any."""
+    return next((r for r in reversed(replies) if r.kind == "question"), None)
+
+
+def confirmed(dialogue: Dialogue, told: str, today: date) -> tuple[SessionState, tuple[Reply, ...]]:
+    """A fresh conversation told `told`, its card confirmed (the card must be offered)."""
+    state, replies = say(dialogue, SessionState(), told, today)
+    assert any(r.kind == "confirm" for r in replies), [r.text for r in replies]
+    return press(dialogue, state, "ok", today)

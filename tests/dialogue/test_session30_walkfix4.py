@@ -23,29 +23,24 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState, Turn
+from bot.dialogue.types import Reply, SessionState
 from bot.present.prose import prose
 from bot.present.results import results_message
-from tests.dialogue.speaking import say
+from tests.dialogue.speaking import confirmed, last_question, press, say
 from tests.eligibility.checking import benefit_of, check
 
 TODAY = date(2026, 12, 5)
 
 
 def _press(dialogue: Dialogue, state: SessionState, action: str) -> tuple[SessionState, tuple[Reply, ...]]:
-    outcome = dialogue.respond(state, Turn(action=action), TODAY)
-    assert outcome.state is not None
-    return outcome.state, outcome.replies
-
-
-def _question(replies: tuple[Reply, ...]) -> Reply | None:
-    return next((r for r in reversed(replies) if r.kind == "question"), None)
+    return press(dialogue, state, action, TODAY)
 
 
 def _confirmed(dialogue: Dialogue, told: str) -> tuple[SessionState, tuple[Reply, ...]]:
-    state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert any(r.kind == "confirm" for r in replies), [r.text for r in replies]
-    return _press(dialogue, state, "ok")
+    return confirmed(dialogue, told, TODAY)
+
+
+_question = last_question
 
 
 def _until_asked(dialogue: Dialogue, told: str, wanted: str, unsure_of: str = "") -> tuple[SessionState, Reply]:
