@@ -70,6 +70,7 @@ SETS = {
     "held-out 26": "answers_holdout26",
     "held-out 27": "answers_holdout27",
     "held-out 28": "answers_holdout28",
+    "held-out 29": "answers_holdout29",
 }
 
 

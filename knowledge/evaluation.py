@@ -51,6 +51,7 @@ HOLDOUT_SETS = (
     "answers_holdout26",
     "answers_holdout27",
     "answers_holdout28",
+    "answers_holdout29",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

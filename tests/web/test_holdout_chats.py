@@ -99,6 +99,7 @@ HOLDOUTS = (
     "chats_holdout21.yaml",
     "chats_holdout22.yaml",
     "chats_holdout23.yaml",
+    "chats_holdout24.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
