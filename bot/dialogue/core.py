@@ -117,6 +117,11 @@ _TURNS_TO_SPEAKER = re.compile(
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
+# A thing pointed at (这证, 那个证书, 这贷款): the noun after a demonstrative and its measure word (session 31).
+# Read overlapping (那这个证: 这个证 is the pointing, not 那这).
+_POINTED = re.compile(r"(?=(?:这|那)(?:个|张|本|份|项|笔)?(?P<noun>[\u4e00-\u9fff]{1,2}))")
+# Nouns too general to point at one fact of the card (这情况, 那个人, 这事).
+_NOT_POINTED = frozenset("这那个人事些样种么能是边里会就也都还要可得")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
@@ -1505,12 +1510,9 @@ class Dialogue:
         if self._goes_on_with_subject(work, text):
             # (还是先弄我舅舅的吧 ends like a tag question: the choice is taken before any question.)
             return self._accept_and_more(work, description, today)
-        if self._requests_check(text, reading) and (description is None or not description.facts):
-            return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
-        if work.thread is None and self._asks_a_bare_sum(text) and (description is None or not description.facts):
-            # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
-            # is what the check says, benefit by benefit — no clause answers it alone.
-            return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
+        first = self._card_first(work, text, reading, description, today)
+        if first is not None:
+            return first
         # 说错咧 俺男人上个月找了个活: a correction told of someone else asks nothing of the documents.
         slipped = _SLIPPED.search(text) is not None and not self.words.is_question(text)
         if self._asks(text, reading) and not (slipped and self._says_what_is_wrong(text)):
@@ -1546,6 +1548,26 @@ class Dialogue:
             if answered.kind == "answer" and answered.citations:
                 return [answered, self.interviewer.confirmation(work)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _card_first(
+        self, work: Working, text: str, reading: Reading, description: Description | None, today: date
+    ) -> list[Reply] | None:
+        """A message telling nothing new that asks what only the confirmed facts can say: the check or a bare sum
+        (请先确认, the card again) — unless it points at a fact on the card (这证能补多少钱), which is answered of
+        the card's situation, the card offered again (never 请先确认, session 31). None for any other message."""
+        if description is not None and description.facts:
+            return None
+        if self._points_at_card(work, text):
+            situated = self._situated(work, text, today)
+            if situated is not None and situated.kind == "answer" and situated.clause_ids:
+                return [situated, self.interviewer.confirmation(work)]
+        if self._requests_check(text, reading):
+            return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
+        if work.thread is None and self._asks_a_bare_sum(text):
+            # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
+            # is what the check says, benefit by benefit — no clause answers it alone.
+            return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
+        return None
 
     def _case_of_last_answer(self, work: Working, text: str, reading: Reading, description: Description) -> bool:
         """The statement only says which kind of a fact already told is the person's (自主就业 of a 退役士兵), in
@@ -2438,6 +2460,21 @@ class Dialogue:
         return (
             classify(text).primary is Intent.AMOUNT and len(text) <= _BARE_SUM_CHARS and self._asks_nothing_named(text)
         )
+
+    def _points_at_card(self, work: Working, text: str) -> bool:
+        """这证能补多少钱, 那个证书有啥用 with a certificate on the card: a demonstrative points at a thing one of
+        the person's facts names (its label's head word: 证 of 职业资格或技能等级证书), held with a value that is
+        not a no — what is asked is that fact's measure, never a request for the whole check."""
+        known = {f: v for f, v in {**work.profile, **work.pending}.items() if v not in (None, False, "none", [], "")}
+        labels = [self.interviewer.facts[f].label for f in known if f in self.interviewer.facts]
+        for match in _POINTED.finditer(text):
+            noun = match.group("noun")
+            for said in (noun, noun[0]):
+                if said[0] in _NOT_POINTED:
+                    break
+                if any(label.endswith(said) or (len(said) == 1 and label[-2:-1] == said) for label in labels):
+                    return True
+        return False
 
     def _asks_nothing_named(self, text: str) -> bool:
         """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,
