@@ -40,7 +40,7 @@ from bot.dialogue.thread import (
     still_of_another,
     topic_vocabulary,
 )
-from bot.dialogue.types import Outcome, Reply, SessionState, Turn
+from bot.dialogue.types import Outcome, Reply, SessionState, Thread, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary, squash
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
@@ -339,7 +339,10 @@ class Dialogue:
             return None
         kin, rest = asked
         told = bool(rest and self.describer.describe(rest, today).facts)
-        started = self.subjects.start(work, kin, told)
+        if kin == "" and not told:
+            # 帮她查查 with no one spoken of before and nothing told of her: whom is asked (session 31).
+            return [*self.subjects.ask_whom(), *self._taken_up(work, today)]
+        started = self.subjects.start(work, kin or None, told)
         if not work.for_someone_else or work.profile or work.pending:
             return [*started, *self._taken_up(work, today)]
         if not told:
@@ -2099,8 +2102,11 @@ class Dialogue:
             reply = render.joined(answers)
         elif len(parts) == 1:
             told_of = self._for_other_told_of(work, text, today, offer_check) if thread and not refines else None
+            # 我爱人也想出去找活 政府管不管 after the speaker's 创业补贴: a person the thread was not about, told of
+            # with a situation of their own, is asked about as they are — never the thread's measure (session 31).
+            own_thread = thread and not self._new_person_told_of(work, text, today)
             reply = told_of or self._answer_one(
-                work, text, today, offer_check, refines, thread, about_shown=about_shown
+                work, text, today, offer_check, refines, own_thread, about_shown=about_shown
             )
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
@@ -2328,7 +2334,9 @@ class Dialogue:
             still_of_another(work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text))
             or self._asked_of_other(text)
         )
-        work.thread = self.threads.after(work.thread, asked, result).model_copy(update={"of_another": of_another})
+        work.thread = self.threads.after(work.thread, asked, result).model_copy(
+            update={"of_another": of_another, "another": self._spoken_of(work.thread, text) if of_another else None}
+        )
         # What this very message says of the person outweighs an older card still waiting (种玉米 on the
         # card, then 今年又失业了…能领失业补助金吗: judged as 失业, not as 在家务农) — its told stretches only,
         # and only over the card's facts: a recorded fact is never replaced by the words of a question
@@ -2348,6 +2356,24 @@ class Dialogue:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
 
+    def _new_person_told_of(self, work: Working, text: str, today: date) -> bool:
+        """The message tells the situation of someone the thread's last question was not about (a relative
+        named by another kin word, or anyone after a question of the speaker's own)."""
+        if work.thread is None or not self._tells_of_someone_else(text, today):
+            return False
+        if not work.thread.of_another:
+            return True
+        kin = self.words.kin_word.search(text)
+        return kin is not None and work.thread.another is not None and kin.group() != work.thread.another
+
+    def _spoken_of(self, thread: Thread | None, text: str) -> str | None:
+        """The kin word of the one a question about someone else names (我闺女…她能领啥 → 闺女), else the one the
+        thread was about (a follow-up naming no one)."""
+        kin = self.words.kin_word.search(text)
+        if kin is not None:
+            return kin.group()
+        return thread.another if thread is not None and thread.of_another else None
+
     def _for_other_told_of(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
         """我妹呢，她在巴中，刚毕业没找到工作: the thread's measure was asked for the speaker; what is asked now
         is what there is for the one told of — by their situation, where they are (None: not such a message)."""
@@ -2356,7 +2382,10 @@ class Dialogue:
             return None
         asked, result, situation = other
         work.thread = self.threads.after(work.thread, asked, result).model_copy(
-            update={"of_another": not work.for_someone_else}
+            update={
+                "of_another": not work.for_someone_else,
+                "another": self._spoken_of(work.thread, text) if not work.for_someone_else else None,
+            }
         )
         return render.situated(render.answer(result, self.interviewer.clause_name, offer_check, {}), situation)
 
