@@ -40,7 +40,7 @@ from bot.dialogue.thread import (
     still_of_another,
     topic_vocabulary,
 )
-from bot.dialogue.types import Outcome, Reply, SessionState, Turn
+from bot.dialogue.types import Outcome, Reply, SessionState, Thread, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary, squash
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
@@ -117,6 +117,11 @@ _TURNS_TO_SPEAKER = re.compile(
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
+# A thing pointed at (这证, 那个证书, 这贷款): the noun after a demonstrative and its measure word (session 31).
+# Read overlapping (那这个证: 这个证 is the pointing, not 那这).
+_POINTED = re.compile(r"(?=(?:这|那)(?:个|张|本|份|项|笔)?(?P<noun>[\u4e00-\u9fff]{1,2}))")
+# Nouns too general to point at one fact of the card (这情况, 那个人, 这事).
+_NOT_POINTED = frozenset("这那个人事些样种么能是边里会就也都还要可得")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # A search's parts (成都，开小店的，创业补贴) and a name said as a state (失业了, 开小店的, 当过兵).
@@ -334,7 +339,10 @@ class Dialogue:
             return None
         kin, rest = asked
         told = bool(rest and self.describer.describe(rest, today).facts)
-        started = self.subjects.start(work, kin, told)
+        if kin == "" and not told:
+            # 帮她查查 with no one spoken of before and nothing told of her: whom is asked (session 31).
+            return [*self.subjects.ask_whom(), *self._taken_up(work, today)]
+        started = self.subjects.start(work, kin or None, told)
         if not work.for_someone_else or work.profile or work.pending:
             return [*started, *self._taken_up(work, today)]
         if not told:
@@ -1505,12 +1513,9 @@ class Dialogue:
         if self._goes_on_with_subject(work, text):
             # (还是先弄我舅舅的吧 ends like a tag question: the choice is taken before any question.)
             return self._accept_and_more(work, description, today)
-        if self._requests_check(text, reading) and (description is None or not description.facts):
-            return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
-        if work.thread is None and self._asks_a_bare_sum(text) and (description is None or not description.facts):
-            # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
-            # is what the check says, benefit by benefit — no clause answers it alone.
-            return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
+        first = self._card_first(work, text, reading, description, today)
+        if first is not None:
+            return first
         # 说错咧 俺男人上个月找了个活: a correction told of someone else asks nothing of the documents.
         slipped = _SLIPPED.search(text) is not None and not self.words.is_question(text)
         if self._asks(text, reading) and not (slipped and self._says_what_is_wrong(text)):
@@ -1546,6 +1551,26 @@ class Dialogue:
             if answered.kind == "answer" and answered.citations:
                 return [answered, self.interviewer.confirmation(work)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _card_first(
+        self, work: Working, text: str, reading: Reading, description: Description | None, today: date
+    ) -> list[Reply] | None:
+        """A message telling nothing new that asks what only the confirmed facts can say: the check or a bare sum
+        (请先确认, the card again) — unless it points at a fact on the card (这证能补多少钱), which is answered of
+        the card's situation, the card offered again (never 请先确认, session 31). None for any other message."""
+        if description is not None and description.facts:
+            return None
+        if self._points_at_card(work, text):
+            situated = self._situated(work, text, today)
+            if situated is not None and situated.kind == "answer" and situated.clause_ids:
+                return [situated, self.interviewer.confirmation(work)]
+        if self._requests_check(text, reading):
+            return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
+        if work.thread is None and self._asks_a_bare_sum(text):
+            # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
+            # is what the check says, benefit by benefit — no clause answers it alone.
+            return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
+        return None
 
     def _case_of_last_answer(self, work: Working, text: str, reading: Reading, description: Description) -> bool:
         """The statement only says which kind of a fact already told is the person's (自主就业 of a 退役士兵), in
@@ -2077,8 +2102,11 @@ class Dialogue:
             reply = render.joined(answers)
         elif len(parts) == 1:
             told_of = self._for_other_told_of(work, text, today, offer_check) if thread and not refines else None
+            # 我爱人也想出去找活 政府管不管 after the speaker's 创业补贴: a person the thread was not about, told of
+            # with a situation of their own, is asked about as they are — never the thread's measure (session 31).
+            own_thread = thread and not self._new_person_told_of(work, text, today)
             reply = told_of or self._answer_one(
-                work, text, today, offer_check, refines, thread, about_shown=about_shown
+                work, text, today, offer_check, refines, own_thread, about_shown=about_shown
             )
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
@@ -2306,7 +2334,9 @@ class Dialogue:
             still_of_another(work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text))
             or self._asked_of_other(text)
         )
-        work.thread = self.threads.after(work.thread, asked, result).model_copy(update={"of_another": of_another})
+        work.thread = self.threads.after(work.thread, asked, result).model_copy(
+            update={"of_another": of_another, "another": self._spoken_of(work.thread, text) if of_another else None}
+        )
         # What this very message says of the person outweighs an older card still waiting (种玉米 on the
         # card, then 今年又失业了…能领失业补助金吗: judged as 失业, not as 在家务农) — its told stretches only,
         # and only over the card's facts: a recorded fact is never replaced by the words of a question
@@ -2326,6 +2356,24 @@ class Dialogue:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
 
+    def _new_person_told_of(self, work: Working, text: str, today: date) -> bool:
+        """The message tells the situation of someone the thread's last question was not about (a relative
+        named by another kin word, or anyone after a question of the speaker's own)."""
+        if work.thread is None or not self._tells_of_someone_else(text, today):
+            return False
+        if not work.thread.of_another:
+            return True
+        kin = self.words.kin_word.search(text)
+        return kin is not None and work.thread.another is not None and kin.group() != work.thread.another
+
+    def _spoken_of(self, thread: Thread | None, text: str) -> str | None:
+        """The kin word of the one a question about someone else names (我闺女…她能领啥 → 闺女), else the one the
+        thread was about (a follow-up naming no one)."""
+        kin = self.words.kin_word.search(text)
+        if kin is not None:
+            return kin.group()
+        return thread.another if thread is not None and thread.of_another else None
+
     def _for_other_told_of(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
         """我妹呢，她在巴中，刚毕业没找到工作: the thread's measure was asked for the speaker; what is asked now
         is what there is for the one told of — by their situation, where they are (None: not such a message)."""
@@ -2334,7 +2382,10 @@ class Dialogue:
             return None
         asked, result, situation = other
         work.thread = self.threads.after(work.thread, asked, result).model_copy(
-            update={"of_another": not work.for_someone_else}
+            update={
+                "of_another": not work.for_someone_else,
+                "another": self._spoken_of(work.thread, text) if not work.for_someone_else else None,
+            }
         )
         return render.situated(render.answer(result, self.interviewer.clause_name, offer_check, {}), situation)
 
@@ -2438,6 +2489,21 @@ class Dialogue:
         return (
             classify(text).primary is Intent.AMOUNT and len(text) <= _BARE_SUM_CHARS and self._asks_nothing_named(text)
         )
+
+    def _points_at_card(self, work: Working, text: str) -> bool:
+        """这证能补多少钱, 那个证书有啥用 with a certificate on the card: a demonstrative points at a thing one of
+        the person's facts names (its label's head word: 证 of 职业资格或技能等级证书), held with a value that is
+        not a no — what is asked is that fact's measure, never a request for the whole check."""
+        known = {f: v for f, v in {**work.profile, **work.pending}.items() if v not in (None, False, "none", [], "")}
+        labels = [self.interviewer.facts[f].label for f in known if f in self.interviewer.facts]
+        for match in _POINTED.finditer(text):
+            noun = match.group("noun")
+            for said in (noun, noun[0]):
+                if said[0] in _NOT_POINTED:
+                    break
+                if any(label.endswith(said) or (len(said) == 1 and label[-2:-1] == said) for label in labels):
+                    return True
+        return False
 
     def _asks_nothing_named(self, text: str) -> bool:
         """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,

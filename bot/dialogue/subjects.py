@@ -22,6 +22,8 @@ from bot.present.prose import SubjectsProse, prose
 _CHECK_ASKED = re.compile(
     r"(?:帮|给|替)(?P<whom>[^，,。？?！!\s]{1,5}?)(?:也|再)?(?:查查|查一下|查下|查一查|测测|测一下|算算|核对一下|查)"
 )
+# 她, 他, TA — a person named by a pronoun only (帮她查查).
+_PRONOUN = re.compile(r"(?:她|他|ta|TA|Ta)(?:们)?(?:老人家)?")
 # 回到我自己的, 切回我的资料, 换回我本人吧, 查回俺自己的: back to the speaker's own check.
 _BACK_TO_SELF = re.compile(
     r"^(?:那|好|好的|行|嗯)?[，,\s]*(?:再)?(?:回到|切回|换回|返回|查回|回)(?:到)?(?:我|俺|咱)(?:自己|本人)?(?:的)?"
@@ -30,10 +32,18 @@ _BACK_TO_SELF = re.compile(
 # 那我自己呢, 我的呢: the speaker turning to themselves, nothing else said.
 _TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|本人)?(?:的)?呢[？?。！!\s]*$")
 
+# 您 in a question of the rules (您目前的就业状态, 您本人是否…) — not 您家 (the household is the speaker's too).
+_YOU = re.compile(r"您(?!家)(?:本人)?")
+
 WHO = "who"
 SELF = "self"
 NEW = "new"
 SOMEONE = "someone"
+
+
+def of_relative(text: str, whom: str) -> str:
+    """A question of the rules asked of the relative checked (您本人的情况 → 您母亲本人的情况)."""
+    return _YOU.sub(lambda m: f"您{whom}本人" if m.group().endswith("本人") else f"您{whom}", text)
 
 
 def _words() -> SubjectsProse:
@@ -70,13 +80,24 @@ class Subjects:
         asked = _CHECK_ASKED.search(text)
         if asked is None:
             return None
+        rest = f"{text[: asked.start()]}，{text[asked.end() :]}".strip("，,。！!？? 呗吧啊哈")
         kin = self.words.kin_word.search(asked.group("whom"))
         if kin is None:
-            return None
+            # 帮她查查, 给他也查一下: a pronoun is the one the last question was about (我闺女…她能领啥), or nobody
+            # known yet — "" then, and whom is asked (session 31). The one checked now is never started again.
+            if not _PRONOUN.fullmatch(asked.group("whom")):
+                return None
+            thread = work.thread
+            if thread is not None and thread.of_another and not work.for_someone_else:
+                return thread.another or "", rest
+            return None if work.for_someone_else else ("", rest)
         if work.for_someone_else and self._same(kin.group(), work.subject):
             return None
-        rest = f"{text[: asked.start()]}，{text[asked.end() :]}".strip("，,。！!？? 呗吧啊哈")
         return kin.group(), rest
+
+    def ask_whom(self) -> list[Reply]:
+        """帮她查查 with no one spoken of before: whom to check."""
+        return [render.notice(_words().ask_whom, (relative_button(),))]
 
     def backs_to_self(self, work: Working, text: str) -> bool:
         """回到我自己的 (or 那我自己呢) while a relative is checked and the speaker's own is set aside."""
@@ -154,20 +175,23 @@ class Subjects:
         return tuple(row)
 
     def labelled(self, work: Working, replies: list[Reply]) -> list[Reply]:
-        """Whose check it is, said on its card, questions and results while the conversation holds more than
-        one person; the results carry the buttons to go between them."""
-        if not work.others and work.for_someone_else:
-            return replies
+        """Whose check it is, said on the questions and results of a relative's check (session 31: also when the
+        conversation was about them from its start); the results carry the buttons to go between people."""
         return [self._labelled_one(work, reply, self.whom(work.subject)) for reply in replies]
 
     def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
         if reply.kind == "results":
-            extra = self.buttons(work)
+            # (A conversation about someone else from its start offers no other person's check.)
+            extra = self.buttons(work) if work.others or not work.for_someone_else else ()
             rows = (*reply.buttons, extra) if extra else reply.buttons
             text = f"{_words().whose.format(whom=whom)}\n{reply.text}" if work.for_someone_else else reply.text
             return reply.model_copy(update={"text": text, "buttons": rows})
         if work.for_someone_else and reply.kind == "question":
-            return reply.model_copy(update={"text": f"{_words().whose_question.format(whom=whom)}{reply.text}"})
+            # Session 31: a relative's check asks of that person in its own words (您母亲目前的就业状态是？,
+            # 哪些是您母亲本人的情况？) — never 您本人, which the speaker reads as themselves.
+            return reply.model_copy(
+                update={"text": f"{_words().whose.format(whom=whom)}{of_relative(reply.text, whom)}"}
+            )
         return reply
 
     def card_note(self, work: Working) -> str:

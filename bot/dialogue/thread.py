@@ -56,6 +56,9 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)|\d+:\d+")
 # A ratio however it is typed (8比2, 8：2, 8∶2) is written as the clauses write it (8:2).
 _RATIO = re.compile(r"(\d+)\s*[比:：∶]\s*(\d+)")
 # What is said around a place alone (吉林的, 那资阳呢, 巴中的文件): nothing but the place once it is gone.
+# What policies a place has, asked again of another place (商洛的呢 after 西安的就业政策你知道不): the search words.
+_OVERVIEW_ASKED = "就业政策有哪些"
+_OVERVIEW_INTENTS = frozenset({Intent.OVERVIEW.value, Intent.WHAT.value, Intent.ELIGIBILITY.value})
 _PLACE_ONLY_FILLER = re.compile(r"^(?:那|是)|的?(?:文件|那个)|[的呢吧啊呀吗哈嘛，,。？?！!\s]")
 # A message's stretches, cut at clause punctuation.
 _STRETCH = re.compile(r"[^，,。！!？?；;]+[，,。！!？?；;]*")
@@ -455,7 +458,7 @@ class Threads:
         or, for search words that narrow the last answer (白山 中级工), no measure of its own. `here`:
         the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
-            return Question(text)
+            return self._overview_elsewhere(thread, text)
         shown = self._about_what_was_shown(thread, text)
         if shown is not None:
             return shown
@@ -505,6 +508,21 @@ class Threads:
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
+
+    def _overview_elsewhere(self, thread: Thread | None, text: str) -> Question:
+        """商洛的呢 after 西安的就业政策你知道不 (what policies a place has, no measure named): the same asked of the
+        place the follow-up names — never read alone, where it names nothing of substance (session 31)."""
+        if thread is None or thread.intent not in _OVERVIEW_INTENTS:
+            return Question(text)
+        place = self.asked_place(text)
+        first = next((s for s in _STRETCH.findall(text) if self.words.is_question(s)), text)
+        if (
+            not place
+            or place == thread.region
+            or self.has_own_topic(_PLACE_ONLY_FILLER.sub("", first).replace(place, ""))
+        ):
+            return Question(text)
+        return Question(f"{place}的{_OVERVIEW_ASKED}", region=place, read_as=f"{place} · {_OVERVIEW_ASKED}")
 
     def _about_what_was_shown(self, thread: Thread, text: str) -> Question | None:
         """A question about what the last answer showed: the document it cited (这个文件), or a figure

@@ -126,6 +126,9 @@ class Thread(Model):
     # Session 25: the last question was about someone else (那我闺女呢？她…): a follow-up naming no one
     # (中专算不算高校毕业生？) is still about them, until the person turns back to themselves (那我自己呢).
     of_another: bool = False
+    # Session 31: the kin word of the one the last question was about (我闺女…她能领啥 → 闺女), so that 帮她查查
+    # with no one named before starts the check for that person.
+    another: str | None = None
 
     @property
     def asked_key(self) -> str:

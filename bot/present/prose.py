@@ -1155,7 +1155,6 @@ class SubjectsProse(Section):
         "started": ("whom",),
         "started_told": ("whom",),
         "whose": ("whom",),
-        "whose_question": ("whom",),
         "back_to": ("whom",),
         "view_button": ("whom",),
         "card_note": ("whom",),
@@ -1164,7 +1163,7 @@ class SubjectsProse(Section):
     started: str
     started_told: str
     whose: str
-    whose_question: str
+    ask_whom: str
     back_to_self: str
     back_to: str
     nothing_saved: str
