@@ -414,6 +414,7 @@ class Dialogue:
 
     def _say(self, work: Working, raw: str, today: date, asides_read: bool = True) -> list[Reply]:
         text = self._in_chinese(work, _clean(raw))
+        typed = text
         if len(text) <= MAX_MESSAGE_CHARS:
             # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character
             # (never inside a place name: 中国气候康养之都 stays as written).
@@ -422,7 +423,7 @@ class Dialogue:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
                 return self._typed_press(work, pressed, today)
-        whole = self._whole(work, text, today, asides_read)
+        whole = self._whole(work, text, today, asides_read, typed)
         if whole is not None:
             return whole
         if len(text) <= MAX_LABEL_CHARS:
@@ -858,9 +859,11 @@ class Dialogue:
             grown = bool(more)
         return found
 
-    def _whole(self, work: Working, text: str, today: date, asides_read: bool = True) -> list[Reply] | None:
+    def _whole(
+        self, work: Working, text: str, today: date, asides_read: bool = True, typed: str | None = None
+    ) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
-        instructions to the bot, openers."""
+        instructions to the bot, openers. `typed`: the message before spelling was corrected."""
         if not text:
             return [render.notice(_notices().text_only), *self._reminder(work, today)]
         if len(text) > MAX_MESSAGE_CHARS:
@@ -880,6 +883,13 @@ class Dialogue:
         if self.words.about_bot.search(text) and not self.reader.names_benefit(text):
             # 你是机器人吧: what the bot is (an uncited answer, logged) — never a yes, never a search.
             return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
+        # (转个人工 is read as typed: spelling would make 转干 of it.)
+        number = self.words.phone_number.search(text)
+        if number or self.words.reach_person.search(text) or self.words.reach_person.search(typed or text):
+            # 转人工, 让你们的人打个电话给我 139…: no human to hand over to, no call-back — said plainly (an
+            # uncited answer, logged), before any reading: a number typed is never taken as a fact.
+            said = _reading().cannot_reach + (_reading().number_not_kept if number else "")
+            return [render.nothing_to_cite(said), *self._reminder(work, today)]
         current = self.interviewer.current(work, today)
         waiting = bool(work.pending) or current is not None
         if self._keeps_what_stands(work, current, text, today):
@@ -1884,6 +1894,9 @@ class Dialogue:
         home = self.regions.resolve(own)
         if home.jurisdiction == asked.jurisdiction or not home.jurisdiction:
             return reply
+        if not any(c.jurisdiction == asked.jurisdiction for c in reply.citations):
+            # 凭什么吉林有五千 我们这边没有: the place named is compared with, not answered for.
+            return reply
         said = prose().dialogue_leftovers.asked_elsewhere.format(
             asked=asked.jurisdiction, own=home.place or own, own_jurisdiction=home.jurisdiction
         )
@@ -2315,6 +2328,8 @@ class Dialogue:
                     retried = result
                 if retried.status is AnswerStatus.ANSWERED:
                     asked, result = again, retried
+        if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
+            asked, result = self._objection_answered(work, text, asked, result, today)
         situation = None
         if result.status is AnswerStatus.NO_ANSWER and asked.read_as is None and self._asks_nothing_named(text):
             # 能享受点啥 names nothing the documents could look up: asked of the person's situation.
@@ -2373,6 +2388,20 @@ class Dialogue:
         if kin is not None:
             return kin.group()
         return thread.another if thread is not None and thread.of_another else None
+
+    def _objection_answered(
+        self, work: Working, text: str, asked: Question, result: Answer, today: date
+    ) -> tuple[Question, Answer]:
+        """为啥 我天天四点起来炸油条 after the 5000元 answer, answered by nothing on its own: why it is so — the
+        shown measure's conditions, kept when the documents answer them (never 不是就业政策); else as it was."""
+        objected = self.threads.objected(work.thread, text)
+        if objected is None:
+            return asked, result
+        try:
+            why = self.answerer.answer(objected.text, objected.region, today)
+        except QueryError:
+            return asked, result
+        return (objected, why) if why.status is AnswerStatus.ANSWERED else (asked, result)
 
     def _for_other_told_of(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
         """我妹呢，她在巴中，刚毕业没找到工作: the thread's measure was asked for the speaker; what is asked now

@@ -197,6 +197,16 @@ def measure_vocabulary() -> frozenset[str]:
     return frozenset(t for measures in load_measures().values() for m in measures for t in (m.name, *m.aliases))
 
 
+@lru_cache(maxsize=1)
+def measures_of_clause() -> dict[str, tuple[Measure, ...]]:
+    """The curated measures each clause grants (read once, as `measure_vocabulary` is)."""
+    found: dict[str, list[Measure]] = {}
+    for measures in load_measures().values():
+        for measure in measures:
+            found.setdefault(measure.clause, []).append(measure)
+    return {clause: tuple(listed) for clause, listed in found.items()}
+
+
 # The texts whose topic terms are kept (`Threads.topic_of`): the messages of the turns in flight.
 TEXTS_KEPT = 32
 
@@ -209,6 +219,9 @@ _BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多�
 # Pointing at what was just shown (这个补贴, 那笔贷款, 该补贴); a bare 那 goes on to something else (那贷款呢).
 # A document pointed at (这个文件, 那份通知, 该意见, 这个政策文件): the one the last answer cited.
 _POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(?:文件|通知|意见|征求意见稿)")
+# Whether a draft was issued for good (那个征求意见稿正式生效了没有): the status of the document itself, answered
+# from its own data — never of the measure just shown.
+_DRAFT_ASKED = re.compile(r"正式|征求意见|草案|草稿|初稿|讨论稿|送审稿|稿子")
 _POINTING = re.compile(r"(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
 
 
@@ -527,7 +540,7 @@ class Threads:
     def _about_what_was_shown(self, thread: Thread, text: str) -> Question | None:
         """A question about what the last answer showed: the document it cited (这个文件), or a figure
         its clauses state."""
-        pointed = self._pointed_document(thread, text)
+        pointed = self._currency_of_shown(thread, text) or self._pointed_document(thread, text)
         if pointed is not None:
             return pointed
         if thread.measure and self.asked_place(text) is None and self.quotes_shown_figure(thread, text):
@@ -543,6 +556,72 @@ class Threads:
         if not thread.region or self.asked_place(text) is not None or not _POINTED_DOCUMENT.search(text):
             return None
         return Question(text, region=thread.region, read_as=f"{thread.region} · 刚才引用的文件")
+
+    def _currency_of_shown(self, thread: Thread, text: str) -> Question | None:
+        """这个规定是哪年的 现在还算数吗, 你这文件好多年了吧, 现在还是这样吗 after an answer: how old the measure
+        just shown is, or whether it still holds — its own document's status and date, the measure quoted
+        (never the search words again, never another topic). None when the message names a topic or place
+        of its own, or nothing was found."""
+        if not thread.found or not thread.clauses or _DRAFT_ASKED.search(text):
+            return None
+        if any(term not in self.words.not_a_topic for term in self.topic_of(text)):
+            # 公益性岗位现在还有效吗 names its own measure (文件, 管用 and the like name none).
+            return None
+        if self.asked_place(text) not in (None, thread.region, thread.measure_region):
+            return None
+        if classify(text).primary is not Intent.STATUS and not self.words.currency_asked.search(text):
+            return None
+        subject, region = self.shown_measure(thread)
+        return Question(
+            f"{subject}是哪个文件规定的，现在还有效吗", region=region, read_as=f"{region or ''} · {subject}"
+        )
+
+    def objected(self, thread: Thread | None, text: str) -> Question | None:
+        """为啥 我天天四点起来炸油条, 凭什么吉林有五千 我们这边没有 right after an answer: why that answer is
+        so — the shown measure's conditions, where it applies. None without an answer found to object to,
+        or when the message names a measure of its own."""
+        if thread is None or not thread.found or not thread.clauses or not self.words.why_asked.search(text):
+            return None
+        measures = measure_vocabulary()
+        if any(t in measures and t not in self.words.not_a_topic for t in self.topic_of(text)):
+            return None
+        subject, region = self.shown_measure(thread)
+        return Question(f"{subject}需要什么条件", region=region, read_as=f"{region or ''} · {subject}")
+
+    def shown_measure(self, thread: Thread) -> tuple[str, str | None]:
+        """The measure the last answer showed and where it applies: its one measure; for a list, the
+        first clause cited, by its measure most like what was asked; else the words asked, there."""
+        if thread.measure:
+            return thread.measure, thread.measure_region or thread.region
+        subject, region = self._first_shown(thread)
+        if subject is None:
+            return "".join(thread.topic), thread.region
+        return subject, region
+
+    def _first_shown(self, thread: Thread) -> tuple[str | None, str | None]:
+        """The measure of a shown list most like what was asked — of all the clauses cited, the one whose
+        name is most made of the words asked (创业补贴 for 残疾人、创业补贴); among equals the first cited, one
+        that grants a figure (职业介绍补贴's 300元 before its clause's 供求信息发布) or pays at all — and its
+        document's place."""
+        asked = set("".join(t for t in thread.topic if t not in self.words.not_a_topic))
+        shown = [
+            (order, measure)
+            for order, clause_id in enumerate(thread.clauses)
+            for measure in measures_of_clause().get(clause_id, ())
+        ]
+        if not shown:
+            return None, None
+        _, best = min(
+            shown,
+            key=lambda o: (
+                -len(asked & set(o[1].name)) / len(set(o[1].name)),
+                o[0],
+                not o[1].amounts,
+                o[1].kind not in _PAYMENTS,
+            ),
+        )
+        clause = self.clauses.get(best.clause) if self.clauses.has(best.clause) else None
+        return (best.name, self.clauses.document_of(clause).jurisdiction) if clause is not None else (None, None)
 
     def _names_another_measure(self, thread: Thread, text: str, measures: frozenset[str]) -> bool:
         """Search words that are all words of another measure's name (小规模纳税人 增值税 → 小规模纳税人增值税

@@ -62,6 +62,8 @@ class VocabularyFile(BaseModel):
     clause_view_request: str
     document_word: str
     continuing: str
+    currency_asked: str = "$^"
+    why_asked: str = "$^"
     totals: str
     not_a_topic: tuple[str, ...]
     place_words: tuple[str, ...]
@@ -159,6 +161,9 @@ class VocabularyFile(BaseModel):
     # 能申请, 能用, 适用: whether a place's policy applies to the one asking.
     applying: str = "$^"
     about_bot: str = "$^"
+    # 转人工, 打个电话给我, a phone number left: the person asks to reach a human or to be reached.
+    reach_person: str = "$^"
+    phone_number: str = "$^"
     # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
     # about, never the person's situation.
     beneficiary: str = "$^"
@@ -213,7 +218,9 @@ class Vocabulary:
         self.clause_view_request = re.compile(data.clause_view_request)
         self.totals = re.compile(data.totals)
         self.document_word = re.compile(data.document_word)
-        self.continuing = re.compile(data.continuing)
+        self.continuing, self.currency_asked, self.why_asked = (
+            re.compile(pattern) for pattern in (data.continuing, data.currency_asked, data.why_asked)
+        )
         self.not_a_topic = frozenset(data.not_a_topic)
         self.place_words = frozenset(data.place_words)
         self.own_place = re.compile(data.own_place)
@@ -254,7 +261,9 @@ class Vocabulary:
             re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
         )
         self.applying = re.compile(data.applying)
-        self.about_bot = re.compile(data.about_bot)
+        self.about_bot, self.reach_person, self.phone_number = (
+            re.compile(pattern) for pattern in (data.about_bot, data.reach_person, data.phone_number)
+        )
         self.beneficiary = re.compile(data.beneficiary)
         self.making = re.compile(data.making)
         self._read_people(data)

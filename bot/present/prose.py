@@ -585,6 +585,8 @@ class DialogueReadingProse(Section):
     cannot_make: str
     cannot_act: str
     about_bot: str
+    cannot_reach: str
+    number_not_kept: str
     off_topic: str
     genuine_asked: str
     results_unchanged: str
