@@ -11,6 +11,7 @@ The eligibility engine sees one person's facts at a time, as before.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.dialogue import render
 from bot.dialogue.interview import Working
@@ -29,6 +30,10 @@ _BACK_TO_SELF = re.compile(
 )
 # 那我自己呢, 我的呢: the speaker turning to themselves, nothing else said.
 _TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|本人)?(?:的)?呢[？?。！!\s]*$")
+
+# The relatives who are of the speaker's household as the documents' 家庭 means it (a spouse, a child).
+_ONE_HOUSEHOLD = frozenset({"son", "daughter", "husband", "wife"})
+HOUSEHOLD = "household"
 
 WHO = "who"
 SELF = "self"
@@ -169,6 +174,23 @@ class Subjects:
         if work.for_someone_else and reply.kind == "question":
             return reply.model_copy(update={"text": f"{_words().whose_question.format(whom=whom)}{reply.text}"})
         return reply
+
+    def shared_household(self, work: Working) -> list[Any] | None:
+        """The household the speaker told (建档立卡, 低保) when the relative checked now has no facts yet and is of
+        that household (a spouse or a child, or 家人 unnamed): their card offers it, with a note (session 31)."""
+        if not work.for_someone_else or work.profile:
+            return None
+        own = self._own(work)
+        if own is None:
+            return None
+        household = work.others[own].profile.get(HOUSEHOLD)
+        person = self.words.kin_persons.get(work.subject or "")
+        if not isinstance(household, list) or not household or (work.subject and person not in _ONE_HOUSEHOLD):
+            return None
+        return list(household)
+
+    def household_note(self) -> str:
+        return _words().household_carried
 
     def card_note(self, work: Working) -> str:
         return _words().card_note.format(whom=self.whom(work.subject))

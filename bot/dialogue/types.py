@@ -126,6 +126,9 @@ class Thread(Model):
     # Session 25: the last question was about someone else (那我闺女呢？她…): a follow-up naming no one
     # (中专算不算高校毕业生？) is still about them, until the person turns back to themselves (那我自己呢).
     of_another: bool = False
+    # Session 31: the schooling said of that someone else (我儿子在读中职), kept while the thread is about them:
+    # a later question about them (他毕业那年有没得求职补贴) is set beside the measure's group as the first was.
+    another_schooling: str | None = None
 
     @property
     def asked_key(self) -> str:
