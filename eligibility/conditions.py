@@ -138,6 +138,7 @@ class AnyOf:
 
     def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
         unknown: list[Finding] | None = None
+        failing: set[str] = set()
         for part in self.parts:
             outcome = part.judge(values, as_of)
             value = outcome.value
@@ -145,7 +146,11 @@ class AnyOf:
                 return YES
             if value is None:
                 unknown = outcome.unknown if unknown is None else unknown + outcome.unknown
-        return Outcome(None, unknown=unknown) if unknown else self.no
+            else:
+                failing.update(f for finding in outcome.failed for f in finding.facts)
+        if unknown:
+            return Outcome(None, unknown=unknown)
+        return _failing_only(self.no, self.names, failing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +197,7 @@ class Defined:
     def judge(self, values: Mapping[str, Any], as_of: date) -> Outcome:
         inner = self.part.judge(values, as_of)
         if inner.value is False:
-            return self.no
+            return _failing_only(self.no, self.names, {f for finding in inner.failed for f in finding.facts})
         if inner.value is None:
             facts = _unique(f for finding in inner.unknown for f in finding.facts)
             if not facts:
@@ -407,3 +412,14 @@ def _cells(leaves: list[Leaf]) -> list[Any] | None:
         between = [(a + b) / 2 for a, b in itertools.pairwise(limits)]
         return [limits[0] - 1, *limits, *between, limits[-1] + 1]
     return None
+
+
+def _failing_only(no: Outcome, names: tuple[str, ...], failing: set[str]) -> Outcome:
+    """A failed requirement of several parts (需为毕业学年的六类困难高校毕业生，或…实名登记的高校毕业生) speaking
+    only of the facts that failed in its parts — the date past, the registration not made — not of those the
+    person meets (低保家庭, 助学贷款: session 31). All of its facts when no part names one."""
+    said = tuple(f for f in names if f in failing)
+    if not said or len(said) == len(names):
+        return no
+    finding = no.failed[0]
+    return Outcome(False, failed=[Finding(finding.requirement, finding.cite, said)])

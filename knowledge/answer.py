@@ -1618,7 +1618,13 @@ def _states_step(body: str, aspect: ProcedureAspect) -> bool:
     if aspect.aspect != _WHERE_TO_APPLY:
         return any(term in body for term in aspect.evidence)
     sentences = split_sentences(body) or [body]
-    return any(any(term in s for term in aspect.evidence) and _SERVED.search(s) for s in sentences)
+    # (Both in one clause of the sentence, session 31: 鼓励金融机构…依托巴中市信用信息平台，…提升金融服务能力 names a
+    # 平台 the banks use and a 服务 of theirs, not where a loan is applied for.)
+    parts = [part for s in sentences for part in _CLAUSE_PARTS.split(s)]
+    return any(any(term in p for term in aspect.evidence) and _SERVED.search(p) for p in parts)
+
+
+_CLAUSE_PARTS = re.compile(r"[，,；;：:]")
 
 
 # A sentence about applying (申请, 受理, 办理…): a sentence naming a 平台 or 窗口 for another purpose

@@ -186,6 +186,8 @@ class Dialogue:
         self.covered = engine.jurisdictions
         self.threads = Threads(self.words, regions, clauses)
         self.subjects = Subjects(self.words)
+        self.interviewer.shared_household = self.subjects.shared_household
+        self.interviewer.household_note = self.subjects.household_note
         # what about Bazhong?: the covered places by their pinyin (the gazetteer's names; a resolver without
         # them reads no English follow-up).
         covered_names = getattr(regions, "covered_names", None)
@@ -221,6 +223,7 @@ class Dialogue:
         if turn.id is not None and turn.id == state.last_turn_id:
             return Outcome(state=state, replies=())
         work = Working.of(state)
+        work.today = today
         if self._is_forget(turn):
             return Outcome(state=None, replies=(self._forgotten(),))
         if turn.action is not None:
@@ -1076,7 +1079,7 @@ class Dialogue:
             # (吸纳…失业人员 社保补贴 发给用人单位): not the person's own — never offered as theirs.
             return None
         work.thread = self.threads.after(work.thread, asked, result)
-        offer_check = not work.pending and not work.interviewing
+        offer_check = not work.pending and not work.interviewing and not self.interviewer.checked(work)
         return render.situated(render.answer(result, self.interviewer.clause_name, offer_check), situation)
 
     def _situation_answer(self, work: Working, text: str, today: date) -> tuple[Question, Answer, str] | None:
@@ -1825,7 +1828,9 @@ class Dialogue:
             # (read as a search of that place's documents by `_as_search`).
             return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
         asked = self._asked(text, reading)
-        answered = self._answer(work, asked, today, offer_check=not interviewing, refines=reading.refines)
+        # (Once the check is done its results stand; the 🔍 button under every answer would offer it again.)
+        offer_check = not interviewing and not self.interviewer.checked(work)
+        answered = self._answer(work, asked, today, offer_check=offer_check, refines=reading.refines)
         replies = [self._for_place_asked(work, reading, answered)]
         if replies[0].kind == "answer" and not _CHINESE.search(text) and _LATIN.search(text):
             # wo zai bazhong xiang wen chuangye daikuan, Is there any subsidy…: only its policy words were
@@ -1834,7 +1839,7 @@ class Dialogue:
         if description is not None and facts and interviewing and not self._changes_record(work, description):
             # 商洛这边大学生没工作的 政府管不管 from a graduate out of work: nothing new to confirm.
             replies.extend(self.interviewer.remind(work, today))
-        elif description is not None and facts:
+        elif description is not None and facts and (work.pending or self._changes_record(work, description)):
             told_own = not reading.others and self._asks_what_there_is(text)
             if (
                 replies[0].answer_status == "no_answer"
@@ -1942,7 +1947,8 @@ class Dialogue:
         """The statement says something the record does not hold already, as it holds it (the place
         said broadly — 商洛这边 for 商南县 — is the same place)."""
         return any(
-            work.profile.get(f) != v and not (f == "region" and self.interviewer.is_broader(v, work.profile.get(f)))
+            not _holds_already(work.profile.get(f), v)
+            and not (f == "region" and self.interviewer.is_broader(v, work.profile.get(f)))
             for f, v in description.facts.items()
         )
 
@@ -2108,6 +2114,8 @@ class Dialogue:
             return render.nothing_to_cite(_closing().other_situation_needed)
         compared = self._compared_places(text) if thread and not refines else []
         parts = self._asked_parts(text) if thread and not refines else [text]
+        # The schooling told of the one asked about in an earlier turn (我儿子在读中职), while still about them.
+        told_before = work.thread.another_schooling if work.thread is not None and work.thread.of_another else None
         if compared:
             # 创业补贴巴中和资阳哪个补得多: each place answered in its turn, never one picked silently.
             asked = self._without_places(text, compared)
@@ -2130,7 +2138,7 @@ class Dialogue:
             and not work.for_someone_else
             and (self._asked_of_other(text) or self._tells_of_someone_else(text, today))
         ):
-            reply = self._for_the_other(work, text, reply, today)
+            reply = self._for_the_other(work, text, reply, today, told_before)
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
@@ -2143,7 +2151,9 @@ class Dialogue:
             self.reader.is_about_person(a) for a in asking
         )
 
-    def _for_the_other(self, work: Working, text: str, reply: Reply, today: date) -> Reply:
+    def _for_the_other(
+        self, work: Working, text: str, reply: Reply, today: date, told_before: str | None = None
+    ) -> Reply:
         """An answer asked for someone else says what the measures require of them, not the speaker's verdict
         (never judged on the speaker's facts: `_answer_one`): their schooling set beside a measure for 高校毕业生
         (技校 is 中职, no 高校毕业生 — the facts registry's own options), and, when they asked for a check of that
@@ -2153,6 +2163,11 @@ class Dialogue:
         unasked = text.replace(_HIGHER_GRADUATE, "，")
         said = [self.describer.describe(p, today).facts.get("education") for p in _PHRASES.split(unasked) if p]
         schooling = next((s for s in said if s in _NOT_HIGHER), None)
+        if schooling is None and told_before in _NOT_HIGHER and self.reader.is_about_other(text):
+            # 他毕业那年有没得求职补贴 a turn after 我儿子在读中职: what was told of him still holds (session 31).
+            schooling = told_before
+        if work.thread is not None and work.thread.of_another:
+            work.thread = work.thread.model_copy(update={"another_schooling": schooling or told_before})
         words = _closing()
         lines = [reply.text]
         quoted = reply.text + "".join(c.quote for c in reply.citations)
@@ -2297,6 +2312,7 @@ class Dialogue:
             return render.nothing_to_cite(_reading().cannot_act)
         person = self._person_region(work)
         here = person if self.words.own_place.search(text) else None
+        earlier = work.thread if thread else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here, goes_on=goes_on)
         lead = self._question_before_told(text) if thread and asked.read_as is None else None
         if lead is not None:
@@ -2366,7 +2382,7 @@ class Dialogue:
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
         reply = reply.model_copy(update={"asked": work.thread.asked_key})
         off_topic = asked.read_as is None and situation is None and not elliptical
-        reply = self._off_topic(text, result, reply) if off_topic else reply
+        reply = self._off_topic(text, result, reply, earlier) if off_topic else reply
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
@@ -2442,7 +2458,7 @@ class Dialogue:
         # Asked with what is asked only (我妹呢): the told words are the situation's, already in front.
         return self._asked_in_situation(words, "".join(asking), place, today)
 
-    def _off_topic(self, text: str, result: Answer, reply: Reply) -> Reply:
+    def _off_topic(self, text: str, result: Answer, reply: Reply, earlier: Thread | None = None) -> Reply:
         """今年柠檬收购价多少钱一斤: no clause answers it and it says no word of employment and its policies
         (in Chinese: a Latin message the answerer could not read is said so in its own way), nor any word
         the knowledge base knows — no question for the documents or for 12333, said plainly in the answer's
@@ -2457,6 +2473,11 @@ class Dialogue:
         if any(term in text for term in topic_vocabulary()):
             # 三支一扶 编制: a measure's name or alias, or a glossary word — a gap in the documents.
             return reply
+        shown = _shown_measure(earlier)
+        if shown and _ASKS_IF_COUNTS.search(text):
+            # 看大门打扫卫生那种算不算 right after 公益性岗位: whether it counts as the measure just shown — the
+            # documents list no such kinds; said on that measure (session 31).
+            return reply.model_copy(update={"text": prose().followups.counts_unstated.format(name=shown)})
         return reply.model_copy(update={"text": _reading().off_topic})
 
     def _goes_on_in_documents_words(self, work: Working, text: str) -> bool:
@@ -2669,3 +2690,24 @@ def _without_parts(text: str, parts: str) -> str:
     for part in (p for p in parts.split("，") if p):
         text = text.replace(part, " ")
     return text.strip()
+
+
+def _holds_already(held: Any, said: Any) -> bool:
+    """The record holds what is said: the same value, or every one of a list's (建档立卡 said again of a household
+    recorded as 低保 and 建档立卡)."""
+    if isinstance(held, list) and isinstance(said, list):
+        return all(value in held for value in said)
+    return bool(held == said)
+
+
+# 算不算, 能算吗, 属不属于, 包不包括…: whether something counts as what was just shown.
+_ASKS_IF_COUNTS = re.compile(
+    r"算不算|算不|算吗|能算|算是[^，,。？?]{0,8}吗|属不属于|属于[^，,。？?]{0,8}吗|包不包括|包括[^，,。？?]{0,8}吗"
+)
+
+
+def _shown_measure(thread: Thread | None) -> str | None:
+    """What the last answer cited, by the words it was asked in (公益性岗位; else its measure's name)."""
+    if thread is None or not thread.found or not thread.clauses:
+        return None
+    return "、".join(thread.topic) if thread.topic else thread.measure

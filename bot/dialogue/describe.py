@@ -272,7 +272,7 @@ class Describer:
                 for start, end in spans:
                     used[start:end] = [True] * (end - start)
                 sets = self._of_the_speaker(text, match, self._phrase_sets(compiled.phrase, text, match))
-                if sets.get("employment_status") in _PLAN_OF and _is_planned(text, match.start()):
+                if sets.get("employment_status") in _PLAN_OF and _is_planned(text, match.start(), self._business):
                     # 想搞直播带货, 打算做电商, 只是打算 养鸡: a state wished for is a plan, whatever its kind — not
                     # what the person does now (the plan phrases above name kinds of shop; this reads the wish).
                     sets = dict(_PLAN_OF[sets["employment_status"]])
@@ -517,11 +517,41 @@ def _told_again(events: set[str], fact: str, event: bool, same: bool) -> None:
         events.discard(fact)
 
 
-def _is_planned(text: str, start: int) -> bool:
+def _is_planned(text: str, start: int, business: str) -> bool:
     """What starts at `start` is said as wished for: right after the wish (想搞, 打算明年回老家做) or after a wish
-    standing apart before a pause (只是打算 养鸡)."""
+    standing apart before a pause (只是打算 养鸡), or in a clause going on from a wish (`_wish_carried_on`)."""
     before = text[:start]
-    return bool(_PLANNED.search(before) or _WISH_APART.search(before))
+    return bool(_PLANNED.search(before) or _WISH_APART.search(before) or _wish_carried_on(before, business))
+
+
+# A wish whose clause the following ones go on (我想开个网店 搞直播带货, 他想找个活路 或者跟我一起养鸡: session 31).
+_WISH = re.compile(r"(?:想|打算|准备|计划|考虑|希望)(?!问|了解|知道|咨询|请教|看看|查|法|到|起|不到|通)")
+# A clause that says what holds now or was done (现在在家, 已经开了, 我在…): no part of the wish before it.
+_NOW_OR_DONE = re.compile(r"现在|目前|如今|眼下|已经|已|正在|一直|了|过|着")
+_OWN_SUBJECT = re.compile(r"^(?:我|俺|他|她|咱|我们|俺们|他们|她们|家里|屋头)")
+_STRONG_BREAK = re.compile(r"[。！!？?；;]")
+_WISH_CLAUSES = 3
+# A clause offered as another wish (或者跟我一起养鸡, 要么回来种地, 再搞个直播).
+_ALTERNATIVE = re.compile(r"^(?:或者|或是|或|要么|还是|再|还想|也想|然后|顺便)")
+
+
+def _wish_carried_on(before: str, business: str) -> bool:
+    """The words before a state are clauses going on from a wish said earlier in the sentence — a business
+    wished for (我想开个网店 搞直播带货) or a clause offered as another wish (他想找个活路 或者跟我一起养鸡): each
+    after the wish's own clause has no subject of its own and says nothing of now or done. (回来想搞养殖 养兔子:
+    the wish names no business and the rabbits are not offered as another wish — read as before.)"""
+    wishes = list(_WISH.finditer(before))
+    if not wishes:
+        return False
+    rest = before[wishes[-1].end() :]
+    if _STRONG_BREAK.search(rest):
+        return False
+    own, *clauses = _CLAUSE_BREAK.split(rest)
+    if not clauses or len(clauses) > _WISH_CLAUSES:
+        return False
+    if any(_NOW_OR_DONE.search(c) or _OWN_SUBJECT.match(c) for c in clauses):
+        return False
+    return bool(re.search(business, own)) or any(_ALTERNATIVE.match(c) for c in clauses)
 
 
 # 巴中这边没交, 现在没办: a clause that is only a negated verb of a fact, with where or when it holds.
@@ -558,8 +588,15 @@ def _is_negated(text: str, start: int, end: int) -> bool:
 
 
 # The verbs a fact is done with (办理 a registration, 交 insurance, 是 a status), for a negation that
-# stands apart from the phrase it negates.
-_FACT_VERB = r"(?:办理|办|参加|参保|缴纳|交纳|缴|交|登记|领取|领|买|上|考|签|做|弄|是|算|属于)"
+# stands apart from the phrase it negates — and the verbs by which a status is assessed or obtained (没去鉴定残疾,
+# 从没申请过低保, 没评上贫困户, 还没认定就业困难人员: session 31): a status said with a no before the verb that
+# gives it is not held.
+_FACT_VERB = (
+    r"(?:办理|办|参加|参保|缴纳|交纳|缴|交|登记|领取|领|买|上|考|签|做|弄|是|算|属于"
+    # (a status's verbs with their result: 评上, 批下来, 拿到 — never 考上, which is no status: 高中毕业没考上 is a
+    # graduate who did not pass the next exam)
+    r"|(?:鉴定|评定|评残|评|认定|申请|申报|申领|拿|取得|获得|测|定级|核定|审批|批)(?:上|下来|到)?)"
+)
 _NEGATION = r"(?:没有|没得|没|未曾|未|不|从没|从来没|从未|还没|也没|并没|一直没)"
 _NEGATED_VERB_BEFORE = re.compile(_NEGATION + r"(?:有)?(?:在|去)?" + _FACT_VERB + r"(?:过|了)?(?:个|一个)?$")
 _NEGATED_AFTER = re.compile(

@@ -11,6 +11,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -64,6 +65,8 @@ class Working:
     others: list[Subject] = field(default_factory=list)
     # Not saved: a kin word this turn named that is not the person asked for (shown as a note).
     another: str | None = None
+    # Not saved: the day of this turn (what the card says depends on whether the check is done that day).
+    today: date | None = None
 
     @classmethod
     def of(cls, state: SessionState) -> Working:
@@ -152,6 +155,10 @@ class Interviewer:
         self.regions = regions
         self._checks: OrderedDict[tuple[str, date], CheckResult] = OrderedDict()
         self._checks_lock = threading.Lock()
+        # The speaker's household for a relative of it checked now, and the card's note on it (set by the core
+        # from its Subjects: session 31).
+        self.shared_household: Callable[[Working], list[Any] | None] = lambda work: None
+        self.household_note: Callable[[], str] = lambda: ""
 
     def warm(self) -> None:
         self.engine.rulebook.warm()
@@ -337,6 +344,20 @@ class Interviewer:
     def propose(self, work: Working, description: Description, today: date) -> Reply:
         """Keep what was understood aside and show it for confirmation; a fact that only follows from
         what was said (自主创业 from 店开了一年零三个月) is not shown again when already recorded."""
+        if (
+            description.facts.get("business_form") == "none"
+            and "employment_status" not in description.facts
+            and work.pending.get("employment_status") == "self_employed"
+        ):
+            # 不对 店还没开 只是想开 (session 31): the card's business of one's own is taken back — the status
+            # recorded before it stands.
+            work.pending.pop("employment_status")
+            work.pending_notes.pop("employment_status", None)
+        shared = self.shared_household(work)
+        if shared is not None and "household" not in work.pending and "household" not in description.facts:
+            # 我老公…: the household the speaker told is his too — offered on his card, never recorded silently.
+            work.pending["household"] = shared
+            work.pending_notes["household"] = self.household_note()
         for fact, value in description.facts.items():
             if fact in description.implied and work.profile.get(fact) == value:
                 continue
@@ -363,7 +384,14 @@ class Interviewer:
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
         uncovered = None if uncovered_said else self.uncovered(work)
         covered = self.engine.jurisdictions if uncovered else ()
-        return render.confirm(lines, dict(work.pending), is_change=bool(changed), uncovered=uncovered, covered=covered)
+        return render.confirm(
+            lines,
+            dict(work.pending),
+            is_change=bool(changed),
+            uncovered=uncovered,
+            covered=covered,
+            checked=self.checked(work),
+        )
 
     def card_reminder(self, work: Working) -> Reply:
         """The waiting card in one line (what it holds, by name) with its buttons."""
@@ -444,6 +472,14 @@ class Interviewer:
         if not jurisdiction or jurisdiction == place or place.startswith(jurisdiction):
             return place
         return f"{jurisdiction}{place}"
+
+    def checked(self, work: Working) -> bool:
+        """The person's check is done: their facts are recorded, nothing is being asked and nothing is left to
+        ask (session 31: no 🔍 button and no "对的话我接着帮您查" after the results)."""
+        if work.interviewing or not work.profile or work.pending_for_speaker or work.today is None:
+            return False
+        result = self.check(work, work.today)
+        return result.next_question is None and result.status != "region_not_covered"
 
     def _results_shown(self, work: Working, today: date) -> str | None:
         """The results as they stand before a confirmation, when the check is done (nothing left to ask)."""

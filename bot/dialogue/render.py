@@ -323,12 +323,18 @@ def fact_lines(
 
 
 def confirm(
-    lines: list[str], facts: dict[str, Any], is_change: bool, uncovered: str | None = None, covered: Sequence[str] = ()
+    lines: list[str],
+    facts: dict[str, Any],
+    is_change: bool,
+    uncovered: str | None = None,
+    covered: Sequence[str] = (),
+    checked: bool = False,
 ) -> Reply:
     """The facts understood, for confirmation. A place no document covers (`uncovered`) is said
-    plainly, with the places that are `covered` and what can still be done there."""
+    plainly, with the places that are `covered` and what can still be done there; once the check is done
+    (`checked`), 对 checks again — nothing is "continued"."""
     words = _words.confirm
-    ask = [words.ask]
+    ask = [words.ask_checked if checked else words.ask]
     buttons: tuple[tuple[Button, ...], ...] = (
         (Button(label=words.accept, action=actions.CONFIRM), Button(label=words.fix, action=actions.FIX)),
         (Button(label=words.drop, action=actions.DROP),),

@@ -11,6 +11,7 @@ The eligibility engine sees one person's facts at a time, as before.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot.dialogue import render
 from bot.dialogue.interview import Working
@@ -34,6 +35,9 @@ _TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|�
 
 # 您 in a question of the rules (您目前的就业状态, 您本人是否…) — not 您家 (the household is the speaker's too).
 _YOU = re.compile(r"您(?!家)(?:本人)?")
+# The relatives who are of the speaker's household as the documents' 家庭 means it (a spouse, a child).
+_ONE_HOUSEHOLD = frozenset({"son", "daughter", "husband", "wife"})
+HOUSEHOLD = "household"
 
 WHO = "who"
 SELF = "self"
@@ -193,6 +197,23 @@ class Subjects:
                 update={"text": f"{_words().whose.format(whom=whom)}{of_relative(reply.text, whom)}"}
             )
         return reply
+
+    def shared_household(self, work: Working) -> list[Any] | None:
+        """The household the speaker told (建档立卡, 低保) when the relative checked now has no facts yet and is of
+        that household (a spouse or a child, or 家人 unnamed): their card offers it, with a note (session 31)."""
+        if not work.for_someone_else or work.profile:
+            return None
+        own = self._own(work)
+        if own is None:
+            return None
+        household = work.others[own].profile.get(HOUSEHOLD)
+        person = self.words.kin_persons.get(work.subject or "")
+        if not isinstance(household, list) or not household or (work.subject and person not in _ONE_HOUSEHOLD):
+            return None
+        return list(household)
+
+    def household_note(self) -> str:
+        return _words().household_carried
 
     def card_note(self, work: Working) -> str:
         return _words().card_note.format(whom=self.whom(work.subject))

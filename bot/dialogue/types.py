@@ -129,6 +129,9 @@ class Thread(Model):
     # Session 31: the kin word of the one the last question was about (我闺女…她能领啥 → 闺女), so that 帮她查查
     # with no one named before starts the check for that person.
     another: str | None = None
+    # Session 31: the schooling said of that someone else (我儿子在读中职), kept while the thread is about them:
+    # a later question about them (他毕业那年有没得求职补贴) is set beside the measure's group as the first was.
+    another_schooling: str | None = None
 
     @property
     def asked_key(self) -> str:

@@ -325,6 +325,8 @@ class ConfirmProse(Section):
     understood: str
     change: str
     ask: str
+    # Session 31: the card once the check is done — 对 checks again with the change, nothing is "continued".
+    ask_checked: str
     accept: str
     fix: str
     drop: str
@@ -563,6 +565,7 @@ class FollowupProse(Section):
         "read_as_place": ("place", "subject"),
         "no_such_citation": ("shown",),
         "not_stated": ("asked",),
+        "counts_unstated": ("name",),
     }
     read_as: str
     read_as_measure: str
@@ -571,6 +574,8 @@ class FollowupProse(Section):
     nothing_more: str
     said_above: str
     not_stated: str
+    # Session 31: 看大门那种算不算 right after a measure: whether a kind of work or case counts as it.
+    counts_unstated: str
     clauses_above: str
 
 
@@ -1171,6 +1176,8 @@ class SubjectsProse(Section):
     nothing_saved: str
     too_many: str
     card_note: str
+    # Session 31: the speaker's household facts offered on a spouse's or child's first card.
+    household_carried: str
     relative_button: str
     self_button: str
     view_button: str
