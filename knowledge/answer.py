@@ -139,6 +139,9 @@ def _abbreviates(word: str, text: str) -> bool:
     return False
 
 
+# How far down the match ranking the measures asked about a cost are looked for (they score near the top).
+_ASKED_LOOKED_AT = 12
+
 # Words by which a clause says where its own measure's money comes from (所需资金从…列支).
 _FUNDS_OF_THE_MEASURE = ("所需资金", "所需经费", "补贴资金", "奖补资金")
 
@@ -807,15 +810,68 @@ class Answerer:
         )
         if missing is not None and missing.kind == "procedure":
             quoted, missing = self._applied_for_all(retrieval, quoted, missing)
-        if missing is None and paid and not any(_pays_for(quote, paid) for _, quote in quoted):
-            # 利息谁出 where no sentence of the related clauses says who bears it: say so plainly,
-            # never leave the loan's own sentence to read as the answer.
-            missing = MissingAspect(kind="payer", name=paid[0])
+        if missing is None and paid:
+            quoted, missing = self._payer_unsaid(retrieval, asked, quoted, paid)
         if missing:
             # The clauses mention the measure but not what was asked (a figure, a procedure): say so
             # and show the related clause, never a made-up answer.
             return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _payer_unsaid(
+        self, retrieval: Retrieval, asked: AskedIntent, quoted: list[tuple[ScoredClause, str]], paid: tuple[str, ...]
+    ) -> tuple[list[tuple[ScoredClause, str]], MissingAspect | None]:
+        """利息谁出 where no sentence of the related clauses says who bears it: said so plainly, never the loan's
+        own sentence left to read as the answer — nor another measure's sentence of the same clause
+        (创业担保贷款利息谁出 → 中小微企业贷款贴息: not the loan asked), whose place the named measure's span takes."""
+        named = self._named_measures(retrieval, asked)
+        if any(self._pays_for_named(item, quote, paid, named) for item, quote in quoted):
+            return quoted, None
+        return self._named_span_first(quoted, named), MissingAspect(kind="payer", name=paid[0])
+
+    def _named_measures(self, retrieval: Retrieval, asked: AskedIntent) -> dict[str, bool]:
+        """The measures of the candidate clauses that the question's own words fit as well as the measures it
+        names (创业担保贷款 of 创业担保贷款利息谁出), by id, True for those named: none when it names none. A
+        measure holding as much of the user's words as the named one (展期 of 还不上…展期了，利息谁承担, the
+        创业贷款 named) is asked as much."""
+        if self.matcher is None:
+            return {}
+        matches = list(self.matcher.match(retrieval, asked)[:_ASKED_LOOKED_AT])
+        named = [m.own_overlap for m in matches if m.named]
+        if not named:
+            return {}
+        floor = max(named)
+        return {m.measure.id: m.named is not None for m in matches if m.named or m.own_overlap >= floor}
+
+    def _pays_for_named(self, item: ScoredClause, quote: str, paid: tuple[str, ...], named: dict[str, bool]) -> bool:
+        """The quote says who bears the cost asked — of a measure asked: a sentence that is only the span of
+        another measure of the clause (加快推进中小微企业贷款贴息不担保业务 beside the 创业担保贷款 asked) says
+        who pays for that one, not for what was asked."""
+        if not _pays_for(quote, paid):
+            return False
+        if not named or self.matcher is None:
+            return True
+        measures = self.matcher.measures_of(item.clause.id)
+        paying = [s for s in split_sentences(quote) if _pays_for(s, paid)] or [quote]
+        for sentence in paying:
+            core = sentence.strip("。；;，, ")
+            owners = [m for m in measures if core and (core in m.span or m.span.strip("。；; ") in sentence)]
+            if not owners or any(m.id in named for m in owners):
+                return True
+        return False
+
+    def _named_span_first(
+        self, quoted: list[tuple[ScoredClause, str]], named: dict[str, bool]
+    ) -> list[tuple[ScoredClause, str]]:
+        """Beside a cost nobody is said to bear, the named measure's own span of the clause quoted — not
+        another measure's sentence that named a payer of something else."""
+        if not named or self.matcher is None:
+            return quoted
+        out = []
+        for item, quote in quoted:
+            own = [m.span for m in self.matcher.measures_of(item.clause.id) if named.get(m.id)]
+            out.append((item, quote) if not own or any(span in quote for span in own) else (item, own[0]))
+        return out
 
     def _topic_clause(self, retrieval: Retrieval, name: str) -> list[tuple[ScoredClause, str]]:
         """Beside a measure missing here, the clause here about the rest of the question (巴中给引进人才发

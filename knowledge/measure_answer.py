@@ -460,7 +460,7 @@ def select(
     relevant = _taxes_when_asked(relevant, matches, question)
     relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
     relevant = relevant.where(lambda m: not _shares_only_inside_its_terms(m, question))
-    relevant = _for_the_asker(relevant, question)
+    relevant = _for_the_asker(relevant, question, ranked)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —
         # or the unit of what it pays for that the question asks by (每学时补几块: 每学时8元).
@@ -1211,10 +1211,24 @@ def payer_stated(selection: Selection, pays_for: Callable[[str], bool]) -> Selec
         if not pays_for(match.measure.span):
             continue
         phrases = [p.strip() for p in _PHRASE_END.split(match.measure.span) if p.strip()]
-        paying = tuple(p for p in dict.fromkeys(phrases) if names_a_payer(p))
+        paying = tuple(_own_figure_only(p, match.measure) for p in dict.fromkeys(phrases) if names_a_payer(p))
         if paying:
             return Selection("stated", (match,), conditions=paying)
     return None
+
+
+def _own_figure_only(phrase: str, measure: Measure) -> str:
+    """A payer's phrase that states this measure's figure and then another's (由市级财政分别给予50万元和5万元
+    的建设补贴, the 5万元 a workshop's): cut after this measure's own figure, verbatim — the other measure's
+    figure is not this one's answer. Otherwise the phrase whole."""
+    for amount in measure.amounts:
+        at = phrase.find(amount.text)
+        if at < 0:
+            continue
+        rest = phrase[at + len(amount.text) :]
+        if _ANY_FIGURE.search(rest) and not any(a.text in rest for a in measure.amounts):
+            return phrase[: at + len(amount.text)]
+    return phrase
 
 
 def _employers_sum_unnamed(relevant: MatchRanking, asked: AskedIntent) -> bool:
@@ -2002,8 +2016,80 @@ def moves_a_record(question: str) -> bool:
     return any(_MOVING.fullmatch(m.group()) for m in _MOVING.finditer(question[record.end() : record.end() + 8]))
 
 
-def _for_the_asker(relevant: MatchRanking, question: str) -> MatchRanking:
-    """The matches that grant what the person asks, to people they may be."""
+# A person asking to be found work (帮我介绍个工作, 政府能帮忙找个活不, 给俺推荐份工作): a service to them, not
+# the subsidy an agency is paid for placing people (职业介绍补贴, 发给服务机构). An agency or employer
+# speaking (我们中介给人介绍工作) asks the other way round.
+_FIND_ME_WORK = re.compile(
+    r"(?:帮|给|替|为)(?:我|俺|咱|忙|我们|俺们)?(?:忙)?(?:介绍|推荐|安排|找|联系)(?:一?[个份点下]|一下)?"
+    r"(?:工作|活儿?|事儿?做|事干|岗位|差事|营生|班上)"
+)
+
+
+def asks_to_be_found_work(question: str) -> bool:
+    """The person asks someone (the government, 人社) to find or introduce work for them — not an
+    agency or an employer speaking of placing or hiring others."""
+    return (
+        _FIND_ME_WORK.search(question) is not None
+        and not speaks_for_an_employer(question)
+        # 给找工作的学生发补贴吗 asks a payment to job-seekers, not to be found work
+        and _GENERIC_BENEFIT.search(question) is None
+        and "钱" not in question
+    )
+
+
+# A service that finds people work, in the documents' words: guidance, placement, posts made known or
+# recommended, job fairs (专家指导团队 for returnees' businesses finds no one a job).
+_FINDS_WORK = re.compile(r"职业指导|就业指导|就业服务|职业介绍|岗位信息|推荐[^，。；]{0,12}岗位|招聘|供需对接")
+# …or, for a group, sees them into work (确保…至少有一人稳定就业, 托底安置, 一对一援助) — not training them.
+_SEES_THEM_EMPLOYED = re.compile(_FINDS_WORK.pattern + r"|稳定就业|实现就业|安置|援助|托底|一对一")
+# Target groups that are everyone who works or seeks work: a service for them is for the asker too.
+_EVERYONE = re.compile(r"^(?:城乡)?劳动者(?:和用人单位)?$|^求职者$|^各类劳动者$")
+
+
+def _work_found_for(ranked: MatchRanking) -> MatchRanking:
+    """政府能帮介绍工作吗: the public employment services a person gets — never the subsidy paid to whoever
+    introduces them (职业介绍补贴, 发给服务机构) nor an employer's measure. A service for a group the question
+    names comes first (低保家庭 没人上班 有人帮找工作吗: 零就业家庭、低保家庭 援助); else one that finds people
+    work (职业指导, 岗位信息, 招聘) for everyone — never one for a group the question does not name (每位贫困家庭
+    劳动力至少推荐3个岗位 is for the poor). Empty when there is neither: the question is then read as any other."""
+    services = ranked.where(
+        lambda m: m.measure.beneficiary is Beneficiary.PERSON and m.measure.kind is MeasureKind.SERVICE
+    )
+    own_group = services.where(
+        lambda m: _for_a_group(m) and _group_named(m) and _SEES_THEM_EMPLOYED.search(m.measure.span) is not None
+    )
+    general = services.where(lambda m: _FINDS_WORK.search(m.measure.span) is not None and not _for_a_group(m))
+    # (of a group's services, one that finds them work before one that trains them into it)
+    return own_group.where(lambda m: _FINDS_WORK.search(m.measure.span) is not None) or own_group or general
+
+
+def _for_a_group(match: MeasureMatch) -> bool:
+    return bool(match.measure.targets) and not all(_EVERYONE.match(t) for t in match.measure.targets)
+
+
+def _group_named(match: MeasureMatch) -> bool:
+    """The question names the measure's people by a word that says who, not the work sought (找工作 reads as
+    求职 of 登记失业求职的高校毕业生, yet names no graduate)."""
+    return any(
+        len(w) >= 2 and not _WORK_SOUGHT.search(w) and names_a_group(w, match.measure.targets) for w in match.focus
+    )
+
+
+_WORK_SOUGHT = re.compile(r"工作|活|岗位|找|求职")
+
+
+def _service_for_others(match: MeasureMatch) -> bool:
+    """A service to people of a group the question does not name (就业指导和服务 for 登记失业求职的高校毕业生
+    when a villager asks to be found work)."""
+    measure = match.measure
+    return measure.kind is MeasureKind.SERVICE and _for_a_group(match) and not _group_named(match)
+
+
+def _for_the_asker(relevant: MatchRanking, question: str, ranked: MatchRanking | None = None) -> MatchRanking:
+    """The matches that grant what the person asks, to people they may be (`ranked`: every match, for a
+    service the relevance floor left out)."""
+    if asks_to_be_found_work(question):
+        relevant = _work_found_for(ranked or relevant) or relevant.where(lambda m: not _service_for_others(m))
     if moves_a_record(question):
         # 社保能转回老家不: moving one's insurance is done to it, and no payment is asked — a measure
         # is the answer only when its own sentence speaks of moving it (参保及转移接续提供便利).

@@ -179,7 +179,8 @@ class MeasureMatch:
                 # 8个见习生只留用了2个: the share told picks the tier, though 留用 is said in the other one
                 kept.update(by_told_share)
                 continue
-            kept.update(by_headcount(_tiers_named(group, self.focus, names) or tuple(group), self.headcounts))
+            about = (*self.measure.targets, *self.measure.conditions)
+            kept.update(by_headcount(_tiers_named(group, self.focus, names, about) or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
 
 
@@ -203,6 +204,29 @@ _GRADE_NUMBER = {
 
 def grades_in(text: str) -> frozenset[int]:
     return frozenset(_GRADE_NUMBER[m.group()] for m in _GRADE.finditer(text))
+
+
+# Words by which the asker tells a certificate as their own (拿到三级的…, 我这高级的, 考了个中级): a grade said
+# within a few characters after one is the asker's.
+_HELD = re.compile(r"我这|我的|我是|俺这|俺的|俺是|拿到|拿了|取得|考了|考到|考取|考下|考上|领了|有个|有张|有本")
+_HELD_REACH = 6
+_COMPARED = re.compile(r"比(?!例)|相比|对比|差多少|一样[吗么不]|区别")
+
+
+def grades_told(text: str) -> frozenset[int]:
+    """The skill grades the question asks about: every grade it names — but when it names several
+    (初级中级高级都不一样，我这高级的能拿多少), those it tells as the asker's own, when it tells some."""
+    found = list(_GRADE.finditer(text))
+    every = frozenset(_GRADE_NUMBER[m.group()] for m in found)
+    if len(every) < 2 or _COMPARED.search(text):
+        return every  # (高级工是不是比中级多: both grades are asked)
+    cues = [m.end() for m in _HELD.finditer(text)]
+    held = frozenset(
+        _GRADE_NUMBER[m.group()]
+        for m in found
+        if any(0 <= m.start() - end <= _HELD_REACH and "，" not in text[end : m.start()] for end in cues)
+    )
+    return held if held and held < every else every
 
 
 # The wording a revision replaces (第二十条中“（中级工）每人1200元”修改为“…”): no grade of it is paid now.
@@ -239,24 +263,34 @@ def grade_not_stated(tiers: list[str], asked: frozenset[int]) -> bool:
     return all(stated) and not (asked & frozenset().union(*stated))
 
 
-def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, ...]:
+def _tiers_named(
+    payable: list[str], words: tuple[str, ...], names: tuple[str, ...], about: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """The tiers the question names: those holding a word no other tier holds (劳务输出 names one
     of two targets; 万人, in both, names neither) when there are such, else those holding a word
-    some but not all tiers hold; () when no word tells them apart."""
+    some but not all tiers hold; () when no word tells them apart. A word is also read as people shorten
+    a term (社保费 of 社会保险费) — unless it shortens a term of whom the measure is for or its
+    conditions (失业金 of 领取失业保险金期满…的失业人员, `about`): then it tells who asks, not which tier."""
+
+    def short_for(word: str, text: str) -> bool:
+        return _short_for(word, text) and not any(_short_for(word, said) for said in about)
+
     if len(payable) < 2:
         return ()
     cores = _tier_cores(payable)
 
     def in_own_part(word: str, tier: int) -> bool:
-        # A figure (50%) is read in the whole tier: the own parts have their figures masked.
-        return word in (payable[tier] if _DIGITS.search(word) else cores[tier])
+        # A figure (50%) is read in the whole tier: the own parts have their figures masked. A word of
+        # three characters or more is also read as people shorten a term (社保费 of 社会保险费).
+        own = payable[tier] if _DIGITS.search(word) else cores[tier]
+        return word in own or short_for(word, own)
 
     tiers = range(len(payable))
     distinguishing = [
         w
         for w in words
         if any(in_own_part(w, i) for i in tiers)
-        and not all(w in t for t in payable)
+        and not all(w in t or short_for(w, t) for t in payable)
         # 企业 of 受疫情影响企业稳岗返还 names no tier; a name listing its parts (转移就业、劳务输出和
         # 劳务收入目标) does name each
         and not any(w in name for name in names if not _lists_parts(name))
@@ -267,12 +301,32 @@ def _tiers_named(payable: list[str], words: tuple[str, ...], names: tuple[str, .
     # A word in two listed parts (劳务 of 劳务输出 and 劳务收入) names neither.
     listed = [w for w in distinguishing if any(_names_one_part(w, name) for name in names if _lists_parts(name))]
     pool = listed or distinguishing
-    unique = [w for w in pool if sum(w in t for t in payable) == 1]
+    unique = [w for w in pool if sum(w in t or short_for(w, t) for t in payable) == 1]
     telling = unique or pool
     return tuple(payable[i] for i in tiers if any(in_own_part(w, i) for w in telling))
 
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SHORT_MIN = 3  # 社保费; two characters are too many words' fragments
+_SHORT_GAP = 3  # at most two characters dropped between two kept (社[会]保[险]费)
+
+
+def _short_for(word: str, text: str) -> bool:
+    """The word is how people shorten a term of the text (社保费 of 社会保险费, 失业金 of 失业保险金): its
+    characters in order, each within a few of the one before, the first and last kept as written."""
+    if len(word) < _SHORT_MIN or _DIGITS.search(word):
+        return False
+    start = text.find(word[0])
+    while start >= 0:
+        at = start
+        for ch in word[1:]:
+            at = text.find(ch, at + 1, at + 1 + _SHORT_GAP)
+            if at < 0:
+                break
+        else:
+            return True
+        start = text.find(word[0], start + 1)
+    return False
 
 
 def _shared_start(texts: list[str]) -> int:
@@ -729,7 +783,7 @@ class MeasureMatcher:
         # head names its measure; the shorter name names the others no more than their parts would.
         headcounts = told_headcounts(text)
         shares = told_shares(text)
-        grades = grades_in(text)
+        grades = grades_told(text)
         said = self._names_in(text)
         heads = said & self._heads
         covered = {name for name in said if any(name != head and name in head for head in heads)}
