@@ -156,15 +156,27 @@ class Subjects:
     def labelled(self, work: Working, replies: list[Reply]) -> list[Reply]:
         """Whose check it is, said on its card, questions and results while the conversation holds more than
         one person; the results carry the buttons to go between them."""
+        whom = self.whom(work.subject)
         if not work.others and work.for_someone_else:
-            return replies
-        return [self._labelled_one(work, reply, self.whom(work.subject)) for reply in replies]
+            return [self._of_the_relative(reply, whom) for reply in replies]
+        return [self._labelled_one(work, reply, whom) for reply in replies]
+
+    def _of_the_relative(self, reply: Reply, whom: str) -> Reply:
+        """Session 31: a relative's results say whose they are where they say 您本人 (不发给您本人, 您本人可享受):
+        the relative's own (您女儿本人), never the speaker's."""
+        if reply.kind != "results":
+            return reply
+        words = _words()
+        text = reply.text.replace(words.speaker_self, words.relative_self.format(whom=whom))
+        return reply.model_copy(update={"text": text})
 
     def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
         if reply.kind == "results":
             extra = self.buttons(work)
             rows = (*reply.buttons, extra) if extra else reply.buttons
-            text = f"{_words().whose.format(whom=whom)}\n{reply.text}" if work.for_someone_else else reply.text
+            text = reply.text
+            if work.for_someone_else:
+                text = f"{_words().whose.format(whom=whom)}\n{self._of_the_relative(reply, whom).text}"
             return reply.model_copy(update={"text": text, "buttons": rows})
         if work.for_someone_else and reply.kind == "question":
             return reply.model_copy(update={"text": f"{_words().whose_question.format(whom=whom)}{reply.text}"})
