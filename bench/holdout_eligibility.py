@@ -77,6 +77,9 @@ EDUCATION = {
     # Set 20's words (session 28): 大专 as associate, 研究生 as master.
     "associate": "college",
     "master": "college",
+    # Set 23's words (session 31): 大专 as junior college, 研究生 as postgraduate.
+    "junior_college": "college",
+    "postgraduate": "college",
 }
 # What a person already had, as the writers list it in `received` (sets 1–3); a person who lists
 # nothing had none of these one-time measures (session 12: prior receipt is asked, never guessed —
@@ -269,7 +272,7 @@ NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
 
 # Set 3 (session 22): 不是随有组织劳务输出外出 — a modifier of the word (有组织) stands between the negation and it.
 # Set 18 (session 26): 未以灵活就业身份缴社保 — so does the capacity one acts in (以…身份).
-MODIFIER = re.compile(r"(?:(?:随|跟随|参加)?有组织|以\w{1,8}身份)$")
+MODIFIER = re.compile(r"(?:(?:随|跟随|参加)?有组织|以\w{1,8}身份|国家)$")
 
 
 def _negated(before: str) -> bool:
@@ -457,13 +460,22 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
             profile["unit_training_base"] = recognised[0]
 
 
+def _disabled(text: str, profile: dict[str, Any]) -> None:
+    """The person's own disability (a 贫困残疾人 / 残疾人家庭 is the household's). Set 23 (session 31): 本人无残疾 says
+    no, as 持残疾人证 says yes."""
+    if "贫困残疾人" in text or "残疾人家庭" in text:
+        return
+    disabled = mentions(text, ("残疾",))
+    if disabled is not None:
+        profile["disabled"] = disabled
+
+
 def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rulebook: Rulebook) -> None:
     received = [str(r) for r in facts.get("received") or []]
     text = str(facts.get("other") or "") + " " + " ".join(received)
     _household(text, profile)
     _household_region(text, profile)
-    if "贫困残疾人" not in text and mentions(text, ("残疾",)):
-        profile["disabled"] = True
+    _disabled(text, profile)
     for fact, words in OPPOSITES.items():
         if mentions(text, words):
             profile[fact] = False
@@ -1268,6 +1280,8 @@ def main() -> None:
             )
             if benefit is None:
                 unmapped += 1
+                if VERBOSE:
+                    print(f"  {person['id']} not encoded: {expected['clause']} {expected['measure']}")
                 continue
             record = one_record(raw, expected["measure"])
             result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))

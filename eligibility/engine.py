@@ -511,7 +511,9 @@ class Engine:
                 return self._as_the_unit(benefit, profile, asking, city)
             if self._asks_broker(profile):
                 judged = self._evaluate(benefit, profile, as_of, asking, city)
-                return Evaluation(judged.result, (*judged.open_facts, BROKER))
+                if self._broker_may_matter(benefit, profile, as_of, asking, city):
+                    return Evaluation(judged.result, (*judged.open_facts, BROKER))
+                return judged
         provider = self._provider_facts.get(benefit.id, ())
         if provider and is_employer(profile):
             return self._as_the_provider(benefit, profile, provider, asking, city)
@@ -800,6 +802,17 @@ class Engine:
             and not profile.is_answered(BROKER)
             and self.rulebook.facts[BROKER].is_askable
         )
+
+    def _broker_may_matter(
+        self, benefit: Benefit, profile: Profile, as_of: date, asking: bool, city: str | None
+    ) -> bool:
+        """Session 31: whether "are you the broker or agency?" can still move this provider's measure. Either
+        answer is judged: as the broker, on whom they placed (`_as_the_unit`); as not, on the person's own side.
+        Worth asking only when the two differ, or either still hangs on other open facts — a 资阳 stall-keeper
+        whose placed worker is known not 有组织输出 and who is himself no 农村劳动力 is `ineligible` either way."""
+        as_broker = self._as_the_unit(benefit, profile.with_answer(BROKER, True), asking, city)
+        as_not = self._in_force(benefit, profile.with_answer(BROKER, False), as_of, asking, city)
+        return as_broker.result.status != as_not.result.status or bool(as_broker.open_facts) or bool(as_not.open_facts)
 
     def _open_facts(
         self,

@@ -183,12 +183,23 @@ class Subjects:
         conversation was about them from its start); the results carry the buttons to go between people."""
         return [self._labelled_one(work, reply, self.whom(work.subject)) for reply in replies]
 
+    def _of_the_relative(self, reply: Reply, whom: str) -> Reply:
+        """Session 31: a relative's results say whose they are where they say 您本人 (不发给您本人, 您本人可享受):
+        the relative's own (您女儿本人), never the speaker's."""
+        if reply.kind != "results":
+            return reply
+        words = _words()
+        text = reply.text.replace(words.speaker_self, words.relative_self.format(whom=whom))
+        return reply.model_copy(update={"text": text})
+
     def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
         if reply.kind == "results":
             # (A conversation about someone else from its start offers no other person's check.)
             extra = self.buttons(work) if work.others or not work.for_someone_else else ()
             rows = (*reply.buttons, extra) if extra else reply.buttons
-            text = f"{_words().whose.format(whom=whom)}\n{reply.text}" if work.for_someone_else else reply.text
+            text = reply.text
+            if work.for_someone_else:
+                text = f"{_words().whose.format(whom=whom)}\n{self._of_the_relative(reply, whom).text}"
             return reply.model_copy(update={"text": text, "buttons": rows})
         if work.for_someone_else and reply.kind == "question":
             # Session 31: a relative's check asks of that person in its own words (您母亲目前的就业状态是？,

@@ -1166,6 +1166,7 @@ class SubjectsProse(Section):
         "view_button": ("whom",),
         "card_note": ("whom",),
         "too_many": ("most",),
+        "relative_self": ("whom",),
     }
     started: str
     started_told: str
@@ -1183,6 +1184,9 @@ class SubjectsProse(Section):
     view_button: str
     someone: str
     persons: dict[str, str]
+    # Session 31: the results' words for the one checked (您本人) and what they become in a relative's results.
+    speaker_self: str
+    relative_self: str
 
 
 class Prose(Section):

@@ -374,9 +374,28 @@ SHANGLUO_RETURNEE = Profile(
 )
 
 
+# Session 31 (found by a hypothesis draw in session 30, not every run): a 资阳 stall-keeper of 15, the worker he
+# placed known not 有组织输出 — asked whether he is a 劳务经纪人, though the agency's 就业创业服务补贴 is `ineligible`
+# whether he is (his placed worker fails) or not (he is under working age himself).
+ZIYANG_YOUNG_STALL = Profile(
+    as_of=date(2021, 3, 8),
+    values={
+        "region": "资阳",
+        "employment_status": "self_employed",
+        "age": 15,
+        "veteran": None,
+        "wants_training": False,
+        "hiring_staff": False,
+        "hire_organized_labor_export": False,
+        "more_hires": False,
+    },
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(profile=profiles())
 @example(profile=SHANGLUO_BORROWER)
+@example(profile=ZIYANG_YOUNG_STALL)
 @example(profile=SHANGLUO_OWNER)
 @example(profile=YANJI_FARMER)
 @example(profile=SHANGLUO_RETURNEE)
