@@ -21,6 +21,7 @@ from knowledge.answer_model import (
     AnswerStatus,
     DirectAnswer,
     DraftDocument,
+    ExpiredDocument,
     ExpiredMeasure,
     MeasureRef,
     MissingAspect,
@@ -244,6 +245,14 @@ def _most_specific(topics: tuple[str, ...]) -> list[str]:
     return [t for t in topics if not any(t != other and t in other for other in topics)]
 
 
+def _told_absent(question: str, topic: str) -> bool:
+    """A topic the person says they have not done or do not have (没买房, 没有在本地买房, 未购房): their
+    situation told, which may be what a measure asks of them (在本市无自有住房), never the thing asked.
+    有没有… and 有无… ask whether there is one: nothing told."""
+    negated = rf"(?<!有)(?:没|没有|未|无|从没|从未|不曾)[^，,。；;？?！!\s]{{0,4}}?{re.escape(topic)}"
+    return re.search(negated, question) is not None
+
+
 # An outside topic that is itself a grant's name (租房补贴, 购房补贴): a document may grant it.
 _GRANT_TOPIC = re.compile(r"(?:补贴|补助|奖补|津贴|资助)$")
 
@@ -414,7 +423,8 @@ class Answerer:
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
         # near miss, unless the question matches the clause strongly, or it is a long self-description
         # that mentions 孩子上学 in passing while asking a policy question.
-        outside = _most_specific(retrieval.analysis.outside_topics)
+        question = retrieval.analysis.normalized
+        outside = [t for t in _most_specific(retrieval.analysis.outside_topics) if not _told_absent(question, t)]
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
         is_near_miss = (
             outside
@@ -716,7 +726,8 @@ class Answerer:
         abstained = self.abstention(retrieval)
         asked = _asked(retrieval.analysis)
         about_document = asked.primary is Intent.STATUS and (
-            is_about_a_document(retrieval.analysis.normalized) or names_the_policies(retrieval.analysis.unplaced)
+            is_about_a_document(retrieval.analysis.normalized)
+            or (names_the_policies(retrieval.analysis.unplaced) and not _when_stated(retrieval, asked))
         )
         if about_document and retrieval.scope and abstained is not AnswerStatus.REGION_NOT_COVERED:
             # Whether a document is in force is answered by the document itself, however few words
@@ -1534,6 +1545,10 @@ class Answerer:
                 )
                 if superseded not in notices:
                     notices.append(superseded)
+            elif document.valid_until is not None and document.valid_until < as_of:
+                expired = ExpiredDocument(document_id=document.id, title=document.title)
+                if expired not in notices:
+                    notices.append(expired)
             for measure in document.measures_for(citation.clause_number):
                 if measure.has_expired(as_of) and measure.text in citation.quote and measure.valid_to:
                     notices.append(
@@ -1844,7 +1859,23 @@ def _said_of(aspects: tuple[ProcedureAspect, ...], quote: str, clause_id: str) -
 
 
 # A time asked (什么时候, 哪天, 何时) and a date a sentence states (2026年5月1日).
-_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|哪一天|哪年|几月|几号")
+# 哪一年 reads 哪1年 once numerals are normalized.
+_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|哪[一1]天|哪[一1]?年|几月|几号")
+# A sentence saying when a document is in force (自2026年5月1日起施行, 有效期至2029年12月31日).
+_IN_FORCE_FROM_OR_TO = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日起(?:施行|实施|执行|生效)|有效期(?:至|到|截至)\d{4}年|起(?:施行|实施|执行)，有效期"
+)
+
+
+def _when_stated(retrieval: Retrieval, asked: AskedIntent) -> bool:
+    """The policies asked of when they start or end (稳就业政策什么时候开始执行, 有效期到哪年), where a
+    clause here says it (自…起施行, 有效期至…): a date asked is answered by that sentence, not by the
+    document's status."""
+    if "date" not in asked.units and not _WHEN.search(retrieval.analysis.normalized):
+        return False
+    return any(_IN_FORCE_FROM_OR_TO.search(item.clause.text) for item in retrieval.in_scope)
+
+
 _DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
 

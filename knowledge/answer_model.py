@@ -42,6 +42,14 @@ class SupersededDocument(_Part):
     newer_title: str = ""
 
 
+class ExpiredDocument(_Part):
+    """A cited document's own validity (有效期至…, 有效期5年) ended before the answer's date."""
+
+    kind: Literal["expired_document"] = "expired_document"
+    document_id: str
+    title: str
+
+
 class ExpiredMeasure(_Part):
     """A quote contains a time-limited measure whose validity ended before the answer's date."""
 
@@ -63,7 +71,9 @@ class RegionFallback(_Part):
     covered: tuple[str, ...]
 
 
-Notice = Annotated[DraftDocument | SupersededDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")]
+Notice = Annotated[
+    DraftDocument | SupersededDocument | ExpiredDocument | ExpiredMeasure | RegionFallback, Field(discriminator="kind")
+]
 
 
 class MissingAspect(_Part):

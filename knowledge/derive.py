@@ -67,7 +67,8 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         pieces = _pieces(clause.body)
         title = _table_title(clause.text)
         # A question over its answer naming what it asks of (问5：创业担保贷款能贷多少？): a figure its answer
-        # grants without naming it again (个人创业者最高可申请30万元) is that measure's.
+        # grants without naming it again (个人创业者最高可申请30万元) is that measure's — and so is a sum the
+        # answer states with no verb at all (问：技能提升补贴标准是多少？答：初级工每人1000元，…).
         heading = clause.heading or ""
         asked_of = _granted_noun(heading) if _is_question(heading) else None
         for index, whole in enumerate(pieces, start=1):
@@ -86,7 +87,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             # row of a table under a title that names the grant (…补贴标准 / 3—9人｜每人1200元).
             row_of = title if title is not None and ROW in whole else None
             is_granted_item = bool(FIGURE.search(whole)) and (
-                row_of is not None or any(map(_introduces_grants, context)) or (asked_of and grants_a_figure(whole))
+                row_of is not None
+                or any(map(_introduces_grants, context))
+                or (asked_of and (grants_a_figure(whole) or (_states_a_sum(whole) and _names_one(asked_of))))
             )
             earlier = _last_granted(measures, clause.id)
             in_row = ROW in clause.text
@@ -152,6 +155,16 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
         )
     )
+
+
+# Words asking which or whether (有什么补贴, 有没有补贴, 哪些补贴): no measure's name.
+_ASKING_WORD = re.compile(r"什么|哪些|哪种|哪个|有没有|啥|多少")
+
+
+def _names_one(asked_of: str) -> bool:
+    """A question's noun names one measure (技能提升补贴), not which there are (有什么补贴): only then is a
+    sum its answer states without a verb that measure's."""
+    return _ASKING_WORD.search(asked_of) is None
 
 
 # A sentence that grants nothing but names measures to say how they go together (该补助与一次性吸纳

@@ -376,10 +376,9 @@ _BYLINE = re.compile(
 
 def published_on(data: bytes, filename: str) -> date | None:
     """The date a saved web page says it was put online: the only date of a page without a 落款 of its
-    own (a 政策解读). The info bar is furniture, so the text never holds it; None for other files."""
-    if _suffix(filename) not in _HTML_SUFFIXES and not data.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return None
-    for line in _visible_lines(whole_characters(decode_text(data))):
+    own (a 政策解读). The info bar is furniture, so the text never holds it; a page copied as plain
+    text keeps its info bar among its lines; None for other files."""
+    for line in _page_lines(data, filename):
         match = _PUBLISHED_ON.search(line) or _BYLINE.match(line.strip())
         if match and is_page_furniture(line):
             try:
@@ -402,6 +401,22 @@ _SITE_NAME = re.compile(r"<meta\s+name=[\"']?SiteName[\"']?\s+content=[\"']([^\"
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
 
 
+def _page_lines(data: bytes, filename: str) -> list[str]:
+    """The lines a saved page shows: a web page's visible lines, a plain-text file's lines (a page
+    copied as text); none for other files."""
+    if _suffix(filename) in _HTML_SUFFIXES or data.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return _visible_lines(whole_characters(decode_text(data)))
+    if _suffix(filename) not in _TEXT_SUFFIXES or data.startswith((b"%PDF", b"PK\x03\x04", *_BINARY_MAGIC)):
+        return []
+    decoded = whole_characters(decode_text(data))
+    return [] if is_markdown(filename, decoded) else decoded.splitlines()
+
+
+def _published_by(lines: list[str]) -> list[str]:
+    """Who the info bar among these lines says put the page online (来源：…)."""
+    return [match.group(1) for line in lines if is_page_furniture(line) for match in _PUBLISHED_BY.finditer(line)]
+
+
 def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
     """What a saved web page says about itself outside the document's text: who put it online (the
     info bar's 来源：…, the site's name) and the parts of its <title> (its heading, its column, its
@@ -412,14 +427,12 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
         if _suffix(filename) not in _TEXT_SUFFIXES or data.startswith((b"%PDF", b"PK\x03\x04", *_BINARY_MAGIC)):
             return ()
         decoded = whole_characters(decode_text(data))
-        return markdown_labels(decoded) if is_markdown(filename, decoded) else ()
+        if is_markdown(filename, decoded):
+            return markdown_labels(decoded)
+        # A page copied as plain text keeps its info bar (来源：…　浏览次数：…) as a line of furniture.
+        return tuple(dict.fromkeys(_published_by(decoded.splitlines())))
     markup = whole_characters(decode_text(data))
-    labels = [
-        match.group(1)
-        for line in _visible_lines(markup)
-        if is_page_furniture(line)
-        for match in _PUBLISHED_BY.finditer(line)
-    ]
+    labels = _published_by(_visible_lines(markup))
     title = _PAGE_TITLE.search(markup)
     if title:
         whole = html.unescape(title.group(1)).strip()

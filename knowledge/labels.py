@@ -49,6 +49,8 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.SECTION, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})节")),
     (Style.ARTICLE, re.compile(rf"^第([{_CN}]{{1,5}}|[{_AR}]{{1,3}})条")),
     (Style.CN, re.compile(rf"^([{_CN}]{{1,3}})[、．.](?![{_AR}])")),
+    # 第一、 第二、: the same parts as 一、 二、, written as ordinals.
+    (Style.CN, re.compile(rf"^第([{_CN}]{{1,3}})、")),
     # An item of a service guide (办事指南): 事项一：一次性创业补贴 — numbered as 一、 is.
     (Style.CN, re.compile(rf"^事项([{_CN}]{{1,3}})(?=[:：、．.\s])")),
     (Style.CN_PAREN, re.compile(rf"^([（(]?)([{_CN}]{{1,3}})[）)]")),
@@ -56,7 +58,7 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.ARABIC, re.compile(rf"^([{_AR}]{{1,2}})(?:[.．](?![{_AR}])|、(?![{_AR}]))")),
     (Style.ARABIC_HALF, re.compile(rf"^([{_AR}]{{1,2}})[）)]")),
     # A numbered question of a 政策问答 page (问1：…？ 答：…): an item numbered as 1. is, through the page.
-    (Style.ARABIC, re.compile(rf"^问题?([{_AR}]{{1,2}})(?=[:：])")),
+    (Style.ARABIC, re.compile(rf"^问题?([{_AR}]{{1,2}}|[{_CN}]{{1,3}})(?=[:：])")),
     # A table row read as one line, its cells joined by ｜ (knowledge.filetext, knowledge.docx).
     (Style.ROW, re.compile(rf"^([{_AR}]{{1,3}})｜(?=.*｜)")),
 )
@@ -124,11 +126,11 @@ def cited_as(path: list[Label]) -> str:
     return "".join(own_label(label) for label in path)
 
 
-_BARE_LABEL = re.compile(rf"^（([{_CN}]{{1,4}})）$|^([{_CN}]{{1,4}})、$|^([{_AR}]{{1,2}})[.．、]$")
+_BARE_LABEL = re.compile(rf"^（([{_CN}]{{1,4}})）$|^第?([{_CN}]{{1,4}})、$|^([{_AR}]{{1,2}})[.．、]$")
 
 
 def cited_form(label: str) -> str:
-    """A clause label as a citation names it: （七） → 第（七）条, 一、 → 第一条, 3． → 第3条; a label
+    """A clause label as a citation names it: （七） → 第（七）条, 一、 (第一、) → 第一条, 3． → 第3条; a label
     that already says what it is (第三条, 第三条第（二）项, 二、（三）, 第二段) stays as it is."""
     match = _BARE_LABEL.match(label)
     if not match:

@@ -225,7 +225,7 @@ def normalize_line(line: str, issues: list[QualityIssue], counts: dict[str, int]
     Each repair is tagged with a private-use sentinel until punctuation is unified, so the
     reported context is the normalized text around the repair itself.
     """
-    text = line.replace(_SENTINEL, "")
+    text = _spaced_row(line.replace(_SENTINEL, ""))
     repairs: list[tuple[IssueKind, str, str]] = []
     for start, end in reversed(find_garbled_spans(text)):
         repairs.insert(0, (IssueKind.GARBLED_SPAN, text[start:end], GARBLED_MARK))
@@ -256,6 +256,19 @@ def normalize_line(line: str, issues: list[QualityIssue], counts: dict[str, int]
         context = normalized[max(0, at - 10) : at + len(replacement) + 10]
         issues.append(QualityIssue(kind=kind, original=original, replacement=replacement, context=context))
     return normalized
+
+
+# Columns of a table typed as text, set apart by runs of spaces or tabs (1　　职业介绍补贴　　每人300元).
+_COLUMN_GAP = re.compile(r"[ \u3000\xa0]{2,}|\t+")
+_ROW_NUMBER = re.compile(r"^(序号|[0-9０-９]{1,3})$")
+
+
+def _spaced_row(line: str) -> str:
+    """A row of a numbered table typed as text (序号 or its number, then two or more cells, each set
+    apart by a run of spaces) reads as a row read from a table does: cells joined by ｜. Otherwise
+    the spaces would vanish with those of the conversion and run the cells together."""
+    cells = [cell for cell in _COLUMN_GAP.split(line.strip()) if cell]
+    return "｜".join(cells) if len(cells) >= 3 and _ROW_NUMBER.match(cells[0]) else line
 
 
 def _merge_in_order(

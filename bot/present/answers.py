@@ -19,6 +19,7 @@ from knowledge.answer_model import (
     AnswerStatus,
     DirectAnswer,
     DraftDocument,
+    ExpiredDocument,
     ExpiredMeasure,
     MeasureRef,
     MissingAspect,
@@ -99,6 +100,8 @@ def notice_text(notice: Notice) -> str:
     words = prose().notices
     if isinstance(notice, DraftDocument):
         return words.draft_document.format(title=notice.title)
+    if isinstance(notice, ExpiredDocument):
+        return words.expired_document.format(title=notice.title)
     if isinstance(notice, ExpiredMeasure):
         return words.expired_measure.format(where=_where(notice), text=notice.text, valid_to=notice.valid_to)
     if isinstance(notice, SupersededDocument):
@@ -426,8 +429,22 @@ def _source(answer: Answer, measure: MeasureRef | str) -> str:
     document_id = clause_id.rsplit("-", 1)[0]
     document = next(d for d in answer.documents if d.document_id == document_id)
     return words.source.format(
-        jurisdiction=document.jurisdiction, year=document.year, draft=words.draft if document.is_draft else ""
+        jurisdiction=document.jurisdiction,
+        year=document.year,
+        draft=words.draft if document.is_draft else "",
+        replaced=_replaced(answer, document_id),
     )
+
+
+def _replaced(answer: Answer, document_id: str) -> str:
+    """（已被新文件替代） / （已过有效期） after a document the answer's notices say was replaced."""
+    words = prose().answers.direct
+    for notice in answer.notices:
+        if isinstance(notice, SupersededDocument) and notice.document_id == document_id:
+            return words.superseded
+        if isinstance(notice, ExpiredDocument) and notice.document_id == document_id:
+            return words.expired
+    return ""
 
 
 def _side(measure: MeasureRef) -> str:

@@ -66,7 +66,7 @@ class DirectProse(Section):
     """The first line of an answer, built from the asked measures' own names and figures."""
 
     placeholders = {
-        "source": ("jurisdiction", "year", "draft"),
+        "source": ("jurisdiction", "year", "draft", "replaced"),
         "figure": ("source", "name", "side", "amounts"),
         "no_figure": ("source", "name", "side", "asked"),
         "by_group": ("source", "name", "side", "asked"),
@@ -98,6 +98,8 @@ class DirectProse(Section):
     }
     source: str
     draft: str
+    superseded: str
+    expired: str
     figure: str
     no_figure: str
     by_group: str
@@ -181,11 +183,13 @@ class NoticeProse(Section):
     placeholders = {
         "draft_document": ("title",),
         "expired_measure": ("where", "text", "valid_to"),
+        "expired_document": ("title",),
         "in_clause": ("jurisdiction", "label"),
         "in_section": ("jurisdiction", "numeral"),
         "region_fallback": ("place", "covered"),
     }
     draft_document: str
+    expired_document: str
     expired_measure: str
     in_clause: str
     in_section: str
