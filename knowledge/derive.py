@@ -544,10 +544,12 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
             continue
         openings = [_opening(measures[at].span) for at in members]
         said = [opening for opening in openings if opening]
-        if not all(openings) and len(said) >= 2 and len(set(said)) == len(said):
+        unsaid = [measures[at].span for at, opening in zip(members, openings, strict=True) if not opening]
+        if said and len(said) >= 2 and len(set(said)) == len(said) and all(map(_RAISES_TO.search, unsaid)):
             # Sentences each granting the measure to the subject it opens with (符合条件的个人创业者…,
-            # 符合条件的小微企业…), beside one that opens with neither (a footnote's raise): those are told
-            # apart by their subjects, the other by the condition it opens with, if any.
+            # 符合条件的小微企业…), beside ones that only raise it for a case (a footnote's …额度可提高至50万元):
+            # those are told apart by their subjects, the raises by the condition they open with, if any.
+            # (A grant to another party that opens with a long condition stays plain, as before.)
             openings = [
                 opening or (_condition_opening(measures[at].span) if index else "")
                 for index, (at, opening) in enumerate(zip(members, openings, strict=True))
@@ -578,10 +580,16 @@ def _said_before(span: str, name: str) -> str:
     return subject if _SUBJECT.match(subject) else ""
 
 
+# An opening runs into the name by three characters or more (个人创业担保 + 创业担保贷款); two may be its own
+# words (合伙创业 stays whole beside 创业担保贷款).
+_MIN_OVERLAP = 3
+_RAISES_TO = re.compile(r"(?:提高|上浮|增加|放宽|提升)(?:至|到)?")
+
+
 def _named_by_opening(measure: Measure, name: str, opening: str) -> Measure:
     """创业担保贷款 opening with 合伙创业 → 创业担保贷款（合伙创业）, said 合伙创业担保贷款. An opening that
     runs into the name (个人创业担保贷款额度… → 个人创业担保) is cut before it: 创业担保贷款（个人）."""
-    for overlap in range(min(len(opening) - 2, len(name)), 1, -1):
+    for overlap in range(min(len(opening) - 2, len(name)), _MIN_OVERLAP - 1, -1):
         if opening.endswith(name[:overlap]):
             opening = opening[:-overlap]
             break

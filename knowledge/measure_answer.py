@@ -685,12 +685,19 @@ def _standard_before_silence(relevant: MatchRanking) -> MatchRanking:
         if (
             other.payable_amounts
             and other.measure.derived
-            and other.measure.clause != best.measure.clause
+            and _is_next_clause(other.measure.clause, best.measure.clause)
             and other.measure.id.split(".", 1)[0] == document
             and base_name(other.measure).endswith(name)
         ):
             return relevant.moved_first(position)
     return relevant
+
+
+def _is_next_clause(clause: str, before: str) -> bool:
+    """The clause right after another of its document (qujing-2026-docx-05 after -04)."""
+    stem, _, number = clause.rpartition("-")
+    other_stem, _, other_number = before.rpartition("-")
+    return stem == other_stem and number.isdigit() and other_number.isdigit() and int(number) == int(other_number) + 1
 
 
 # The most one can have, asked (最多能拿多少, 最高补多少, 上限是多少).
