@@ -569,7 +569,8 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
     return named
 
 
-_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# A party a measure is granted to (小微企业, 个人, 用人单位), not a word of the name (一次性创业补贴).
+_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:企业|个人|单位|机构|合作社|农场|工商户|创业者|劳动者|毕业生|人员)$")
 
 
 def _said_before(span: str, name: str) -> str:
@@ -792,7 +793,7 @@ def _deleted(document_id: str, clause: Clause, index: int, piece: str) -> Measur
         return None
     # The brackets may go on to quote the deleted text (删去第九条（创业场所租金补贴，原为“…每户每年最高3000元…”）):
     # the measure is named before that, and its old figures are no name.
-    named = re.split(r"[，,；;：:]", named, maxsplit=1)[0]
+    named = re.split(r"[，,；;：:]\s*原(?:为|规定|文|条文)?", named, maxsplit=1)[0]
     name = _granted_noun(named) or named
     return Measure(
         id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
