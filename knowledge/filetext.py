@@ -438,7 +438,11 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
 # A page saved as plain text keeps what the browser showed above the document: the site's masthead
 # (南通市人力资源和社会保障局 办事指南), its breadcrumb and its info bar (发布日期：… 来源：… 字号：大 中 小).
 _PAGE_TOP_LINES = 8
-_MASTHEAD = re.compile(r"^[^。；，：:]{2,40}$")
+# A site's masthead names the body whose site it is (…人力资源和社会保障局 办事指南, …人民政府门户网站); a
+# document's own title above its info bar (关于征求《…》意见的通知) is none.
+_MASTHEAD = re.compile(
+    r"^(?!.*(?:关于|《))[^。；，：:]{0,30}(?:局|厅|委员会|人民政府|中心|网)(?:[\s|｜][^。；，：:]{0,12})?$"
+)
 
 
 def _page_top(text: str) -> tuple[list[str], list[str]]:
