@@ -1741,10 +1741,25 @@ def _step_quoted_first(retrieval: Retrieval, quoted: list[tuple[ScoredClause, st
         return quoted
     for aspect in retrieval.analysis.procedure_aspects:
         if any(term in quoted[0][1] for term in aspect.evidence):
+            keyed = _keyed_line(quoted[0][0].clause.body, aspect) if aspect.triggers else None
+            if keyed is not None and keyed not in quoted[0][1]:
+                # A step's own time (受理…3个工作日内完成) is not the item's time limit when a guide gives
+                # the item its 办理时限：… line: that line answers (so does its 申请材料：…, 受理地点：…).
+                quoted = [(quoted[0][0], keyed), *quoted]
             continue
         missing = MissingAspect(kind="procedure", name=aspect.aspect)
         quoted, _ = _said_in_own_clause(retrieval, quoted, missing)
     return quoted
+
+
+def _keyed_line(body: str, aspect: ProcedureAspect) -> str | None:
+    """The line of a service guide's item keyed by a field naming the aspect (办理时限：23个工作日, 申请材料：…,
+    受理地点：…): its key holds a word of the aspect's evidence and it says something after the key."""
+    for line in (line.strip() for line in body.split("\n")):
+        key = _GUIDE_LINE.match(line)
+        if key and len(line) > key.end() and any(term in key.group(0) for term in aspect.evidence):
+            return line
+    return None
 
 
 # A line of a list of offices keyed by a place (樊城区：樊城区政务服务中心一楼就业创业窗口，咨询电话…).

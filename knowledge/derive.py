@@ -110,6 +110,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 base, grants = earlier, [(whole, raised)]
             for part, (piece, told_by) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
+                if own and base and own != base and base.endswith(own):
+                    # …给予就业见习补贴；留用率…的，见习补贴标准提高至…: the measure just granted, said short
+                    own = base
                 name = own or base or (row_of and _granted_noun(row_of)) or _revised_subject(piece, revised)
                 if not name:
                     name = _name(piece, context, clause)
@@ -149,7 +152,12 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 )
                 measures.extend(_per_item(unit, name))
     measures = _stopped(document_id, measures, clauses)
-    measures = [m for m in measures if not _only_mentioned(m) and not _said_again(m, measures)]
+    measures = [
+        m
+        for m in measures
+        if not _only_mentioned(m) and not _said_again(m, measures) and not _change_restated(m, measures)
+    ]
+    measures = _rows_told_apart(measures)
     return tuple(
         _rent_as_said(
             _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
@@ -165,6 +173,45 @@ def _names_one(asked_of: str) -> bool:
     """A question's noun names one measure (技能提升补贴), not which there are (有什么补贴): only then is a
     sum its answer states without a verb that measure's."""
     return _ASKING_WORD.search(asked_of) is None
+
+
+# The grant a standard's lead-in opens with (一次性创业补贴按创业主体类型…分档给予，具体标准如下：).
+_LEADING_GRANT = re.compile(
+    r"^([\u4e00-\u9fff]{2,16}?(?:补贴|补助|奖补|奖励|资助|贷款|贴息))(?=按|实行|分|的|标准|[，：:])"
+)
+# A cell that tells no tier apart (不限, 无, —).
+_ANY_CELL = re.compile(r"^(?:不限|无|—+|-+|/|／)$")
+
+
+def _rows_told_apart(measures: list[Measure]) -> list[Measure]:
+    """Rows of one table under a lead-in that names the grant (一次性创业补贴按…分档给予，具体标准如下： /
+    小微企业｜3—5人｜8000元), cut alike and named by that whole lead-in: each is the grant for the tier its
+    other cells say — 一次性创业补贴（小微企业，3—5人）, 一次性创业补贴（个体工商户） — as a curator would
+    name them; a cell saying any (不限) tells nothing apart."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for at, measure in enumerate(measures):
+        if ROW in measure.span and not measure.ended:
+            groups.setdefault((measure.clause, measure.name), []).append(at)
+    named = list(measures)
+    for (_, name), members in groups.items():
+        lead = _LEADING_GRANT.match(name)
+        if len(members) < 2 or lead is None or lead.group(1) == name:
+            continue
+        base = lead.group(1)
+        for at in members:
+            unit = measures[at]
+            paid = [a.text for a in unit.amounts if a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION)]
+            cells = [
+                cell.strip()
+                for cell in unit.span.split(ROW)
+                if cell.strip() and not _ANY_CELL.match(cell.strip()) and not any(text in cell for text in paid)
+            ]
+            if cells:
+                qualifier = "，".join(cells)
+                named[at] = unit.model_copy(
+                    update={"name": f"{base}（{qualifier}）", "aliases": (*unit.aliases, _joined(cells[0], base))}
+                )
+    return named
 
 
 # A sentence that grants nothing but names measures to say how they go together (该补助与一次性吸纳
@@ -194,6 +241,26 @@ def _said_again(measure: Measure, measures: list[Measure]) -> bool:
 
 
 _MIN_SAID_AGAIN = 3
+
+# A revision's summary of what it changed (补贴标准由原“5000元”调整为“8000元”): the old figure and the new.
+_CHANGE_SUMMARY = re.compile(r"由原?[“\"][^“”\"]*[”\"](?:调整|修改|提高|降低|延长|缩短|变更)为")
+
+
+def _change_restated(measure: Measure, measures: list[Measure]) -> bool:
+    """A revision's summary of a change (个人贷款额度由原“20万元”调整为“30万元”) after the article's new
+    wording that grants the new figure (可申请最高30万元的创业担保贷款): the figure said again, no unit of
+    its own — the new wording is the measure, the old figure is no one's, and the summary took tier
+    names and questions from the units of the new wording."""
+    if not _CHANGE_SUMMARY.search(measure.span):
+        return False
+    paid = [a.text for a in measure.amounts if a.kind is not AmountKind.THRESHOLD]
+    granted = [
+        a.text
+        for other in measures
+        if other.clause == measure.clause and other is not measure and not _CHANGE_SUMMARY.search(other.span)
+        for a in other.amounts
+    ]
+    return bool(paid) and all(any(text in figure for figure in granted) for text in paid)
 
 
 def _heading_of(clause: Clause) -> str:
@@ -480,14 +547,29 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
             taken = {measures[at].name for at in members}
             for at in plain:
                 span = measures[at].span
-                opening = _opening(span) if _ITEM_LABEL.match(span) or _ANY_ELIGIBLE.match(span) else ""
+                opening = (
+                    _opening(span) if _ITEM_LABEL.match(span) or _ANY_ELIGIBLE.match(span) else _said_before(span, name)
+                )
                 if opening and (opening in name or name.startswith(opening)):
                     opening = ""
                 if opening and f"{name}（{opening}）" not in taken:
                     named[at] = _named_by_opening(measures[at], name, opening)
             continue
         openings = [_opening(measures[at].span) for at in members]
-        if not all(openings) or len(set(openings)) < len(openings):
+        said = [opening for opening in openings if opening]
+        unsaid = [measures[at].span for at, opening in zip(members, openings, strict=True) if not opening]
+        if said and len(said) >= 2 and len(set(said)) == len(said) and all(map(_RAISES_TO.search, unsaid)):
+            # Sentences each granting the measure to the subject it opens with (符合条件的个人创业者…,
+            # 符合条件的小微企业…), beside ones that only raise it for a case (a footnote's …额度可提高至50万元):
+            # those are told apart by their subjects, the raises by the condition they open with, if any.
+            # (A grant to another party that opens with a long condition stays plain, as before.)
+            openings = [
+                opening or (_condition_opening(measures[at].span) if index else "")
+                for index, (at, opening) in enumerate(zip(members, openings, strict=True))
+            ]
+            if len(set(filter(None, openings))) < len(list(filter(None, openings))):
+                continue
+        elif not all(openings) or len(set(openings)) < len(openings):
             # 给予每人1200元的创业培训补贴；参加网络创业培训的，给予每人800元: a member that opens with
             # a condition of its own is that measure for the narrower group; the first one stays general.
             # (Items of a labelled list keep the name of their lead-in: their tiers are told apart above.)
@@ -500,8 +582,31 @@ def _told_apart(measures: list[Measure]) -> list[Measure]:
     return named
 
 
+# A party a measure is granted to (小微企业, 个人, 用人单位), not a word of the name (一次性创业补贴).
+_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:企业|个人|单位|机构|合作社|农场|工商户|创业者|劳动者|毕业生|人员)$")
+
+
+def _said_before(span: str, name: str) -> str:
+    """The subject a sentence puts before the measure's name (小微企业创业担保贷款额度最高300万元 →
+    小微企业): whose that measure is; empty when the sentence opens otherwise."""
+    at = span.find(name[:4]) if len(name) >= 4 else -1
+    subject = span[:at] if at > 0 else ""
+    return subject if _SUBJECT.match(subject) else ""
+
+
+# An opening runs into the name by three characters or more (个人创业担保 + 创业担保贷款); two may be its own
+# words (合伙创业 stays whole beside 创业担保贷款).
+_MIN_OVERLAP = 3
+_RAISES_TO = re.compile(r"(?:提高|上浮|增加|放宽|提升)(?:至|到)?")
+
+
 def _named_by_opening(measure: Measure, name: str, opening: str) -> Measure:
-    """创业担保贷款 opening with 合伙创业 → 创业担保贷款（合伙创业）, said 合伙创业担保贷款."""
+    """创业担保贷款 opening with 合伙创业 → 创业担保贷款（合伙创业）, said 合伙创业担保贷款. An opening that
+    runs into the name (个人创业担保贷款额度… → 个人创业担保) is cut before it: 创业担保贷款（个人）."""
+    for overlap in range(min(len(opening) - 2, len(name)), _MIN_OVERLAP - 1, -1):
+        if opening.endswith(name[:overlap]):
+            opening = opening[:-overlap]
+            break
     return measure.model_copy(update={"name": f"{name}（{opening}）", "aliases": (_joined(opening, name),)})
 
 
@@ -699,6 +804,9 @@ def _deleted(document_id: str, clause: Clause, index: int, piece: str) -> Measur
     named = (match.group(1) or match.group(2)) if match else None
     if match is None or not named or grants_a_figure(piece[: match.start()]):
         return None
+    # The brackets may go on to quote the deleted text (删去第九条（创业场所租金补贴，原为“…每户每年最高3000元…”）):
+    # the measure is named before that, and its old figures are no name.
+    named = re.split(r"[，,；;：:]\s*原(?:为|规定|文|条文)?", named, maxsplit=1)[0]
     name = _granted_noun(named) or named
     return Measure(
         id=f"{document_id}.auto_{clause.clause_number:02d}_{index:02d}",
@@ -794,7 +902,11 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     the heading names it."""
     led = any(_STANDARD_FIELD.match(line.strip()) for line in (piece, *context))
     if led and _GRANTS.search(clause.heading) and not _is_question(clause.heading):
-        return _STATUS_IN_BRACKETS.sub("", clause.heading).strip().rstrip("：:。；，,")
+        titled = _STATUS_IN_BRACKETS.sub("", clause.heading).strip().rstrip("：:。；，,")
+        # An item about what a grant comes with (创业担保贷款贴息) whose standard states the grant's own
+        # sums (个人创业担保贷款额度最高30万元): those are the grant's (创业担保贷款), the item's first words.
+        inner = [m.end() for m in _SUFFIX.finditer(titled) if m.end() < len(titled)]
+        return next((titled[:end] for end in reversed(inner) if end >= 4 and titled[:end] in piece), titled)
     for line in (piece, *context):
         title = _TITLE.match(line) if line is not piece else None
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):

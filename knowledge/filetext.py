@@ -85,7 +85,7 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
         elif is_markdown(filename, decoded):
             text = markdown_text(decoded)
         else:  # plain text may be a PDF's text layer saved as it was copied out: pages and wrapped lines
-            text = unwrapped(without_page_breaks(decoded))
+            text = unwrapped(without_page_breaks(_without_page_top(decoded)))
     text = _tidy(text)
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
@@ -429,8 +429,8 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
         decoded = whole_characters(decode_text(data))
         if is_markdown(filename, decoded):
             return markdown_labels(decoded)
-        # A page copied as plain text keeps its info bar (来源：…　浏览次数：…) as a line of furniture.
-        return tuple(dict.fromkeys(_published_by(decoded.splitlines())))
+        # A page copied as plain text: its masthead and top info bar, then any info-bar line among its lines.
+        return tuple(dict.fromkeys((*_page_top_labels(decoded), *_published_by(decoded.splitlines()))))
     markup = whole_characters(decode_text(data))
     labels = _published_by(_visible_lines(markup))
     title = _PAGE_TITLE.search(markup)
@@ -441,6 +441,63 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
     # An article's own heading (og:title; a 公众号 page's rich_media_title), whatever its <title> says.
     labels += [html.unescape(m.group(1) or m.group(2)).strip() for m in _OWN_TITLE.finditer(markup)]
     labels += [match.group(1).strip() for match in _SITE_NAME.finditer(markup)]
+    return tuple(label for label in dict.fromkeys(labels) if label)
+
+
+# A page saved as plain text keeps what the browser showed above the document: the site's masthead
+# (南通市人力资源和社会保障局 办事指南), its breadcrumb and its info bar (发布日期：… 来源：… 字号：大 中 小).
+_PAGE_TOP_LINES = 8
+# A site's masthead names the body whose site it is (…人力资源和社会保障局 办事指南, …人民政府门户网站); a
+# document's own title above its info bar (关于征求《…》意见的通知) is none.
+_MASTHEAD = re.compile(
+    r"^(?!.*(?:关于|《))[^。；，：:]{0,30}(?:局|厅|委员会|人民政府|中心|网)(?:[\s|｜][^。；，：:]{0,12})?$"
+)
+
+
+def _page_top(text: str) -> tuple[list[str], list[str]]:
+    """The masthead lines and the furniture lines at the top of a page saved as plain text; ([], [])
+    for any other text. A text is a saved page when its first lines hold a breadcrumb or an info bar
+    (a 来源 or 发布日期 label) — what no document's own text opens with; the short lines above the
+    first such line are the site's masthead."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")[:_PAGE_TOP_LINES]]
+    first = next((i for i, line in enumerate(lines) if line and is_page_furniture(line)), None)
+    if first is None or first > 2:
+        return [], []
+    masthead = [line for line in lines[:first] if line]
+    if not all(_MASTHEAD.match(line) for line in masthead):
+        return [], []
+    furniture: list[str] = []
+    for line in lines[first:]:
+        if line and not is_page_furniture(line):
+            break
+        if line:
+            furniture.append(line)
+    if not any(_PUBLISHED_BY.search(line) or _PUBLISHED_ON.search(line) for line in furniture):
+        return [], []
+    return masthead, furniture
+
+
+def _without_page_top(text: str) -> str:
+    """A plain text without the masthead, breadcrumb and info bar of the page it was saved from."""
+    masthead, furniture = _page_top(text)
+    if not furniture:
+        return text
+    top = {*masthead, *furniture}
+    lines = text.replace("\r\n", "\n").split("\n")
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or lines[start].strip() in top):
+        start += 1
+    return "\n".join(lines[start:])
+
+
+def _page_top_labels(text: str) -> tuple[str, ...]:
+    """The labels of a page saved as plain text: the info bar's 来源 and the masthead's parts (the
+    site's name is the body that put the page online, the words after it its column)."""
+    masthead, furniture = _page_top(text)
+    labels = [match.group(1) for line in furniture for match in _PUBLISHED_BY.finditer(line)]
+    for line in masthead:
+        labels += [part for part in re.split(r"\s+|[|｜]", line) if part]
+        labels.append(line)
     return tuple(label for label in dict.fromkeys(labels) if label)
 
 

@@ -156,6 +156,12 @@ def extract_facts(
     signed = signed or published
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
     effective, valid_until = _validity(lines, signed)
+    if signed is None and effective is not None and not is_draft:
+        # A body copied without its 落款 (a 细则 out of its Word file) still says the day it takes
+        # effect: the date it is cited by until staff enter the signing date. (A draft is signed by
+        # nobody yet: the day it proposes is no date of its own.)
+        signed = effective
+        problems.append("未找到落款日期，暂以施行日期代替，请核对")
     province = city = county = None
     place_text = _place_prefix(issuer) if issuer else None
     if place_text:

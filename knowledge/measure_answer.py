@@ -485,6 +485,7 @@ def select(
         Intent.ELIGIBILITY,
         Intent.OVERVIEW,
     )
+    relevant = _standard_before_silence(relevant) if wants_figure else relevant
     relevant = _capped_when_most_asked(said_tier_first(_by_told_headcount(relevant, ranked), question), question)
     bearer = _bearer_stated_first(relevant, asked, jurisdiction_of, question)
     # 还不上谁来担: the phrases of its sentence naming who bears it are the answer (由担保基金、经办金融机构
@@ -667,6 +668,38 @@ def _by_told_headcount(relevant: MatchRanking, ranked: MatchRanking | None = Non
     return moved.where(held)
 
 
+_STANDARD_SEARCHED = 8
+
+
+def _standard_before_silence(relevant: MatchRanking) -> MatchRanking:
+    """A figure asked of a measure whose article says who may have it and states no sum (第四条 一次性创业
+    补贴。…可申请一次性创业补贴：) while the next article of its document sets its standard by tiers (第五条
+    一次性创业补贴按…分档给予 / 个体工商户｜不限｜3000元): the standard is the answer, its tiers chosen as
+    any tiers are — not the first article's silence."""
+    best = relevant[0]
+    if best.payable_amounts or not best.measure.derived:
+        return relevant
+    document, name = best.measure.id.split(".", 1)[0], base_name(best.measure)
+    for position in range(1, min(len(relevant), _STANDARD_SEARCHED)):
+        other = relevant[position]
+        if (
+            other.payable_amounts
+            and other.measure.derived
+            and _is_next_clause(other.measure.clause, best.measure.clause)
+            and other.measure.id.split(".", 1)[0] == document
+            and base_name(other.measure).endswith(name)
+        ):
+            return relevant.moved_first(position)
+    return relevant
+
+
+def _is_next_clause(clause: str, before: str) -> bool:
+    """The clause right after another of its document (qujing-2026-docx-05 after -04)."""
+    stem, _, number = clause.rpartition("-")
+    other_stem, _, other_number = before.rpartition("-")
+    return stem == other_stem and number.isdigit() and other_number.isdigit() and int(number) == int(other_number) + 1
+
+
 # The most one can have, asked (最多能拿多少, 最高补多少, 上限是多少).
 _MOST_ASKED = re.compile(r"最多|最高|上限|封顶|顶多|至多")
 
@@ -703,8 +736,10 @@ def _sum_and_most_asked_apart(question: str) -> bool:
 def _cap_asked_beside(ranked: MatchRanking, selection: Selection, question: str) -> Selection:
     """每人补多少，一年最多补多少: the sum and the most are asked apart, and a measure's cap stated on its own
     (每户企业每年补贴总额最高10万元, a unit of the same name in the same clause) is shown beside the sum its
-    best unit pays when none of the chosen states a cap."""
-    if selection.kind != "figure" or not _sum_and_most_asked_apart(question):
+    best unit pays when none of the chosen states a cap. So is it when only the most is asked and the
+    best unit is a tier stating none of its own (开了家小公司…最多能拿多少 → the 小微企业 tier, 8000元, and
+    the measure's 单个经营实体补贴总额最高不超过20000元): the most is the measure's cap."""
+    if selection.kind != "figure" or not _MOST_ASKED.search(question):
         return selection
     chosen = selection.chosen
     if any(_states_a_cap(m.measure) for m in chosen):

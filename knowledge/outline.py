@@ -137,7 +137,7 @@ def emit(
             emit(child, here, section, inner, out, sections)
         return
     limit = WHOLE_ARTICLE if node.label and node.label.style == Style.ARTICLE else WHOLE_ITEM
-    if node.size() <= limit:
+    if node.size() <= limit or is_guide_item(node):
         texts, originals = node.texts()
         out.append(Emitted(node, here, texts, originals, section, containers))
         return
@@ -147,6 +147,25 @@ def emit(
     inner = [*containers, lead_phrase(node.content)] if section else containers
     for child in node.children:
         emit(child, here, section, inner, out, sections)
+
+
+# The fields a service guide (办事指南) gives each of its items (事项): what it is, who may apply, how
+# much, what to bring, how it runs, how long it takes, where to go.
+_GUIDE_FIELD = re.compile(
+    r"^(?:事项名称|设定依据|实施依据|申请条件|申报条件|受理条件|补贴对象|补贴标准|支持标准|申请材料|申报材料|"
+    r"办理流程|申办流程|办理程序|办理时限|承诺时限|法定时限|受理地点|办理地点|受理部门|受理机构|咨询电话|"
+    r"收费标准|是否收费|办理方式)[:：]"
+)
+_GUIDE_FIELDS = 3
+
+
+def is_guide_item(node: Node) -> bool:
+    """An item of a service guide (一、事项名称：一次性创业补贴 / 申请条件： 1．… / 申请材料： 1．…): one
+    clause, however long — its numbered lines are the lists of its fields (conditions, papers, steps),
+    no measures of their own, and its 办理时限 or 受理地点 is of no other item."""
+    texts, _ = node.texts()
+    fields = {match.group(0) for text in texts if (match := _GUIDE_FIELD.match(text))}
+    return len(fields) >= _GUIDE_FIELDS
 
 
 # The first part of a 解读 page or a plan that tells why the policy was made (一、出台背景): it grants
@@ -258,7 +277,8 @@ def build_clause(document: Document, number: int, label: str, e: Emitted) -> Cla
         document_id=document.id,
         clause_number=number,
         label=label,
-        heading=lead_phrase(re.sub(r"^问[:：]", "", content)),
+        # a question's 问： and a service guide item's 事项名称： label what follows, the heading itself
+        heading=lead_phrase(re.sub(r"^(?:问|事项名称)[:：]", "", content)),
         section_number=e.section.number if e.section else None,
         section_heading=section_heading,
         text=text,

@@ -277,6 +277,13 @@ class PlaceIndex:
                 # (a name the table knows keeps the table's meaning: 新华 stays every 新华区)
                 raise SourceError(f"place names: {name!r} is already a place name in cpca's table")
             forms[name] = [code]
+        # A county made a city after the table was drawn (监利县 → 监利市 in 2020, as many 撤县设市):
+        # people and documents write it with 市; a name no other place (nor the place-names file) holds
+        # is that county's.
+        for place in load_places():
+            stem = place.name.removesuffix("县")
+            if place.level == 3 and stem != place.name and len(stem) >= 2 and not stem.endswith("自治"):
+                forms.setdefault(f"{stem}市", [place.code])
         pairs = frozenset(word for word in _place_words() if len(word) == 2)
         return cls(forms, pairs, frozenset(named))
 

@@ -405,6 +405,51 @@ def _table_row(para: Paragraph) -> str:
     return "｜".join(cells) if len(cells) > 1 and "".join(cells) == para.text else para.text
 
 
+_TAB_CELLS = re.compile(r"[ \u3000]*\t[\t \u3000]*")
+
+
+def _tab_row(para: Paragraph) -> Paragraph:
+    """A table row copied out of a Word file keeps its cells apart by tabs (小微企业⇥3—5人⇥8000元);
+    normalizing joins them into one run of words. Read it as a row (小微企业｜3—5人｜8000元), so each
+    figure stays with the tier it is for and the header row names the columns."""
+    cells = [cell.strip() for cell in _TAB_CELLS.split(para.original.strip()) if cell.strip()]
+    if len(cells) < 2 or "".join(cells) != para.text:
+        return para
+    return Paragraph(text=ROW.join(cells), original=para.original)
+
+
+# A Word document's footnotes, copied out below its text (注释： / [1] …): each belongs to the
+# article whose text carries its marker, as a condition or a figure of that article.
+_NOTES_HEADING = re.compile(r"^(?:注释|脚注|尾注|注)[:：]?$")
+_NOTE = re.compile(r"^[\[［](\d{1,2})[\]］]")
+
+
+def _footnotes(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], dict[str, Paragraph]]:
+    """The paragraphs without a footnote block, and its notes by marker ([3] → its paragraph). A block
+    is a 注释： line followed by notes numbered [1], [2] … whose markers the text above carries."""
+    for index, para in enumerate(paragraphs):
+        if not _NOTES_HEADING.match(para.text):
+            continue
+        notes: dict[str, Paragraph] = {}
+        end = index + 1
+        while end < len(paragraphs) and (mark := _NOTE.match(paragraphs[end].text)):
+            notes[f"[{mark.group(1)}]"] = paragraphs[end]
+            end += 1
+        above = "\n".join(p.text for p in paragraphs[:index])
+        if notes and all(marker in above for marker in notes):
+            return [*paragraphs[:index], *paragraphs[end:]], notes
+    return paragraphs, {}
+
+
+def _attach_notes(emitted: list[Emitted], notes: dict[str, Paragraph]) -> None:
+    """Each footnote after the text of the first clause carrying its marker."""
+    for marker, note in notes.items():
+        owner = next((e for e in emitted if any(marker in text for text in e.texts)), None)
+        if owner is not None:
+            owner.texts.append(note.text)
+            owner.originals.append(note.original)
+
+
 def _attachments(closing: list[Paragraph]) -> tuple[list[Emitted], list[str], list[Paragraph]]:
     """Attachments after the 落款 written without numbering (附件 / its title / a table of standards):
     each is a clause labelled 附件 (附件N), so a clause saying 补贴标准见附件 has its figures cited.
@@ -449,6 +494,8 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
             issues.append(QualityIssue(kind=IssueKind.NOISE_REMOVED, original=para.original.strip(), replacement=""))
         else:
             paragraphs.append(para)
+    paragraphs = [_tab_row(para) for para in paragraphs]
+    paragraphs, notes = _footnotes(paragraphs)
     paragraphs, aside = read_tables(paragraphs)
     outline = _Builder(paragraphs, aside).run()
     sections: list[Section] = []
@@ -466,6 +513,7 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
             emit(root, [], None, [], emitted, sections)
     preamble, closing = outline.preamble, outline.closing
     labels = clause_labels(emitted)
+    _attach_notes(emitted, notes)
     if not emitted:
         preamble, emitted, closing = _question_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}问" for n in range(1, len(emitted) + 1)]
