@@ -101,11 +101,13 @@ class KnowledgeBase:
             self.store = store
             self.embedder = embedder
             self.gazetteer = Gazetteer(registry.jurisdictions, places)
-            self.analyzer = QueryAnalyzer(self.gazetteer)
+            curated = load_measures() if curated is None else curated
+            self.analyzer = QueryAnalyzer(
+                self.gazetteer, (name for ms in curated.values() for m in ms for name in (m.name, *m.aliases))
+            )
             tokens = TokenCache() if tokens is None else tokens
             self.lexical = LexicalIndex(registry.clauses, tokenizer=tokens.tokenize) if lexical is None else lexical
             self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
-            curated = load_measures() if curated is None else curated
             units: Mapping[str, tuple[Measure, ...]] | MeasureCatalog
             if derived is None:
                 units = measure_units(registry.documents, registry.clauses_of, curated)

@@ -399,7 +399,7 @@ _PAYMENT_HEADS = (*_BENEFIT_HEADS, "税")
 _GRANTS_BY_REFERENCE = ("享受", "政策", "参照", "同等", "纳入", "按规定")
 
 
-def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
+def _relevant(matches: MatchRanking, policy: SelectionPolicy, question: str = "") -> MatchRanking:
     """The matches about the question, in order (decided once per group of copies: relevance
     depends on what a measure says, not where)."""
     if matches and matches[0].named is None and _asked_benefit_is_only_its_base(matches[0]):
@@ -414,14 +414,44 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy) -> MatchRanking:
             lambda m: (m.own_overlap > top.own_overlap or _names_the_benefit(m)) and is_relevant(m, policy)
         )
     relevant = matches.where(lambda m: is_relevant(m, policy))
-    focus = relevant[0].focus if relevant else ()
-    if any("贷" in w for w in focus) and not any(w.endswith(_BENEFIT_HEADS) and "贷" not in w for w in focus):
-        # A question only about borrowing (能贷多少, 贷款) is answered by a loan when one matches, however
-        # strongly the person's group (退役士兵) ties it to another measure of the same clause.
+    focus = matches[0].focus if matches else ()
+    if _asks_only_to_borrow(focus, question):
+        # A question only about borrowing (能贷多少, 贷款, 缺钱能借点不) is answered by a loan when one
+        # matches, however strongly the person's group (退役士兵, 贫困户) ties it to another measure of
+        # the same clause: with no loan relevant by itself, the best measure's clause's loan that holds
+        # any of what the question says and stands for is the one asked.
         loans = relevant.where(lambda m: m.measure.kind is MeasureKind.LOAN)
+        own_loans = loans.where(lambda m: m.measure.beneficiary is Beneficiary.PERSON)
+        if not own_loans and relevant and not speaks_for_an_employer(question):
+            # (a person's loan, not the 再贷款 banks lend to employers, when the person asks for themself)
+            clause = relevant[0].measure.clause
+            own_loans = matches.where(
+                lambda m: (
+                    m.measure.kind is MeasureKind.LOAN
+                    and m.measure.beneficiary is Beneficiary.PERSON
+                    and m.measure.clause == clause
+                    and m.own_overlap > 0
+                    and m.expansion_overlap > 0
+                )
+            )
+            if own_loans:
+                ids = {m.measure.id for m in own_loans}
+                loans = own_loans.then(loans.where(lambda m: m.measure.id not in ids))
         if loans:
-            relevant = loans.then(relevant.where(lambda m: m.measure.kind is not MeasureKind.LOAN))
+            ids = {m.measure.id for m in loans}
+            relevant = loans.then(relevant.where(lambda m: m.measure.id not in ids))
     return relevant
+
+
+# Borrowing said as people say it (贷款, 能贷, 借钱, 借点): not 借鉴 or 借口.
+_BORROWING = re.compile(r"贷|借(?![鉴口助])")
+
+
+def _asks_only_to_borrow(focus: tuple[str, ...], question: str) -> bool:
+    """The question asks to borrow — in its own words, or by a verb cut alone (能借多少: 借) — and names no
+    other benefit (…补贴, …金)."""
+    borrows = any(_BORROWING.search(w) for w in focus) or _BORROWING.search(question) is not None
+    return borrows and not any(w.endswith(_BENEFIT_HEADS) and not _BORROWING.search(w) for w in focus)
 
 
 # A figure's unit that is itself what is paid for (每学时: an hour of training) — not a bare counter of
@@ -456,7 +486,7 @@ def select(
     平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
     policy = policy or SelectionPolicy()
     ranked = MatchRanking.of(matches)
-    relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy))
+    relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy, question))
     relevant = _taxes_when_asked(relevant, matches, question)
     relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
     relevant = relevant.where(lambda m: not _shares_only_inside_its_terms(m, question))

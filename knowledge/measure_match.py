@@ -30,7 +30,7 @@ from knowledge.measures import (
     copy_at,
 )
 from knowledge.numerals import chinese_to_number
-from knowledge.query import jieba_words, load_glossary, tokenize
+from knowledge.query import jieba_words, load_glossary, tokenize, verbs
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -130,6 +130,8 @@ class MeasureMatch:
     # The score less its clause's part (how the clause ranked in the search, which glossary expansions
     # and the clause's other measures move): what the question says of this measure itself.
     said: float = 0.0
+    # The question as read (normalized): what it tells of a tier's own condition (留下来的多 of 留用).
+    question: str = ""
 
     @cached_property
     def payable_amounts(self) -> tuple[str, ...]:
@@ -180,8 +182,44 @@ class MeasureMatch:
                 kept.update(by_told_share)
                 continue
             about = (*self.measure.targets, *self.measure.conditions)
-            kept.update(by_headcount(_tiers_named(group, self.focus, names, about) or tuple(group), self.headcounts))
+            named = _tiers_named(group, self.focus, names, about)
+            if (
+                not named
+                and not self.headcounts
+                and not any(w in _MOST_ASKED for w in self.focus)
+                and not any(_condition_told(t, self.question, names) for t in group)
+            ):
+                # Nothing the question tells reaches a tier's own condition: a figure raised for those
+                # who meet one (对留用…比例达到50%及以上的，…提高到…110%) is not the answer, the standard is.
+                named = _unconditioned(group)
+            kept.update(by_headcount(named or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
+
+
+# A figure said with its own condition first (对留用见习期满人员比例达到50%及以上的，补贴标准提高到…): it is
+# paid only to those who meet that condition.
+_OWN_CONDITION_FIRST = re.compile(r"^(?:其中)?对[^，。；]{2,40}?的，")
+
+
+# Asking the most a measure pays (最高能提到多少): a raised figure is that answer.
+_MOST_ASKED = frozenset(("最高", "最多", "顶多", "封顶", "上限", "提高", "提到", "提高到"))
+
+
+def _condition_told(tier: str, question: str, names: tuple[str, ...]) -> bool:
+    """The question says the act of a tier's own condition, in any form (留下来, 留得多, 留人 of 留用): a
+    verb of the condition, not one of the measure's names (见习), by its first character."""
+    opening = _OWN_CONDITION_FIRST.match(tier)
+    if opening is None or not question:
+        return False
+    acts = verbs()
+    heads = {w[0] for w in tokenize(opening.group(0)) if len(w) >= 2 and w in acts and not any(w in n for n in names)}
+    return any(head in question for head in heads)
+
+
+def _unconditioned(tiers: list[str]) -> tuple[str, ...]:
+    """The tiers paid without a condition of their own, when others open with one; () otherwise."""
+    plain = tuple(t for t in tiers if not _OWN_CONDITION_FIRST.match(t))
+    return plain if plain and len(plain) < len(tiers) else ()
 
 
 def _caps_a_share(amounts: list[Amount], sums: list[str], group: list[str]) -> bool:
@@ -464,7 +502,7 @@ def _count(text: str) -> int | None:
 _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
 _KEPT_OF = re.compile(
     _NUMBER
-    + r"(?:个|名|位)[^，,。？?]{0,12}[，,\s]?[^，,。？?]{0,8}?留(?:下来|下|用了|用|了)(?:了)?"
+    + r"(?:个|名|位)[^，,。？?]{0,12}[，,\s]?[^，,。？?]{0,8}?留(?:下来|下|用了|用|了)?(?:了)?"
     + _NUMBER
     + r"(?:个|名|位)"
 )
@@ -841,6 +879,8 @@ class MeasureMatcher:
                     named = self._named(measure, text)
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
+                    # (新增就业目标 of 全年新增城镇就业目标: the name said short names it as the name does)
+                    short = not named and any(said_short(own, text, name) for name in (measure.name, *measure.aliases))
                     profile = profiles[profile_id] = _Profile(
                         named,
                         own_overlap,
@@ -849,7 +889,7 @@ class MeasureMatcher:
                             weights.own_words * own_overlap,
                             weights.expansions * extra_overlap,
                             weights.name
-                            if named and named not in covered
+                            if (named and named not in covered) or short
                             else weights.name_in_parts
                             if named or in_parts
                             else 0.0,
@@ -933,6 +973,7 @@ class MeasureMatcher:
                 grades,
                 shares,
                 scores[copy] - weights.clause * parts[copy],
+                text,
             )
 
         copies = RankedCopies(
@@ -1050,6 +1091,28 @@ _APART = 4
 _PHRASE_MARKS = re.compile(r"[，,。；;！!？?\s]+")
 
 
+# How many of its own words a question must say, all inside one name and in its order, to name it short.
+_SHORT_NAME_WORDS = 3
+
+
+def said_short(own: Iterable[str], text: str, name: str) -> bool:
+    """The question is a measure's name said short: three or more of its own words and nothing else,
+    every one inside the name in the order the question says them (新增就业目标 of 全年新增城镇就业目标)."""
+    said = [w for w in own if w in text]
+    # One concept counts once: the pieces of a compound said (创业, 补贴 of 创业补贴) are that one word.
+    whole = [w for w in said if not any(w != other and w in other for other in said)]
+    words = sorted(whole, key=lambda w: (text.find(w), -len(w)))
+    if len(words) < _SHORT_NAME_WORDS:
+        return False
+    at = 0
+    for word in words:
+        found = name.find(word, at)
+        if found < 0:
+            return False
+        at = found
+    return True
+
+
 def _words_in_order(name: str, tokenizer: Callable[[str], list[str]]) -> tuple[str, ...]:
     """A name's words in order, a compound cut into the words it is made of (大学生创业补贴 →
     大学生, 创业, 补贴), as people say them apart."""
@@ -1109,10 +1172,17 @@ PAYMENT_WORDS = frozenset(("补贴", "补助", "奖励", "奖补", "资助", "�
 PAYER_WORDS = frozenset(("政府", "国家"))
 
 
+# Words that only say how a figure is asked — bounded (至少, 最多), counted (每个, 每人) or asked in
+# dialect (好多, 几多) —: they are how the question asks, never what it asks about. (至少 in 贫困家庭至少
+# 1人就业 is that measure's own figure, not its topic.)
+_FIGURE_ASKING = frozenset(("至少", "最少", "好多", "几多", "多钱", "每个", "每位"))
+
+
 def is_concept_word(token: str) -> bool:
-    """A word that can carry a question's meaning: two characters or more and not a bare number
-    (一个月 → 1, 月 are never evidence that a measure is about the question)."""
-    return len(token) >= 2 and not token.replace(".", "").isdigit()
+    """A word that can carry a question's meaning: two characters or more, not a bare number
+    (一个月 → 1, 月 are never evidence that a measure is about the question) and not a word that only
+    asks how much."""
+    return len(token) >= 2 and not token.replace(".", "").isdigit() and token not in _FIGURE_ASKING
 
 
 # An administrative level a measure is for, as written (省级, 市级, 市、县级, 国家级): a question naming

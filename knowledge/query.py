@@ -11,7 +11,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -367,14 +367,16 @@ def _spelling_vocabulary(entries: Sequence[GlossaryEntry]) -> tuple[str, ...]:
 class QueryAnalyzer:
     """Turns a raw question into tokens, policy-term expansions and a resolved region."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, measure_names: Iterable[str] = ()) -> None:
+        """`measure_names`: the names and aliases of the measures the documents grant — the words a
+        same-sounding character is read as, beside the glossary's (出创企业补贴 is 初创企业补贴)."""
         self._gazetteer = gazetteer
         _jieba_ready()
         self._entries = load_glossary().entries
         from knowledge.spelling import Speller  # it reads words with this module's jieba
 
         self._speller = Speller(
-            _spelling_vocabulary(self._entries),
+            (*_spelling_vocabulary(self._entries), *sorted(set(measure_names))),
             toneless=False,
             whole_terms=(w for entry in self._entries for w in entry.means),
         )
