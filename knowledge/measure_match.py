@@ -823,6 +823,9 @@ class MeasureMatcher:
         shares = told_shares(text)
         grades = grades_told(text)
         said = self._names_in(text)
+        joined = _CJK_SPACE.sub("", text)
+        # Names said only once words typed apart are read together (大学生 创业 补贴): what those words say.
+        said_joined = frozenset() if joined == text else self._names_in(joined) - said
         heads = said & self._heads
         covered = {name for name in said if any(name != head and name in head for head in heads)}
         # Every copy of a measure in the clauses reached, as arrays: heading, clause score.
@@ -880,7 +883,11 @@ class MeasureMatcher:
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
                     # (新增就业目标 of 全年新增城镇就业目标: the name said short names it as the name does)
-                    short = not named and any(said_short(own, text, name) for name in (measure.name, *measure.aliases))
+                    # — only when the question names no measure outright, its words typed apart read together
+                    # (大学生 创业 补贴 is 初创企业补贴's alias 大学生创业补贴, not 大学生创业社保补贴 said short).
+                    short = not named and any(
+                        said_short(own, text, name, said_joined) for name in (measure.name, *measure.aliases)
+                    )
                     profile = profiles[profile_id] = _Profile(
                         named,
                         own_overlap,
@@ -1086,6 +1093,10 @@ class MeasureMatcher:
         return found
 
 
+# A run of spaces between two Chinese characters.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 # How many characters a name said apart may have between its words, in all (大学生自主创业有补贴: 3).
 _APART = 4
 _PHRASE_MARKS = re.compile(r"[，,。；;！!？?\s]+")
@@ -1095,7 +1106,7 @@ _PHRASE_MARKS = re.compile(r"[，,。；;！!？?\s]+")
 _SHORT_NAME_WORDS = 3
 
 
-def said_short(own: Iterable[str], text: str, name: str) -> bool:
+def said_short(own: Iterable[str], text: str, name: str, outright: Iterable[str] = ()) -> bool:
     """The question is a measure's name said short: three or more of its own words and nothing else,
     every one inside the name in the order the question says them (新增就业目标 of 全年新增城镇就业目标)."""
     said = [w for w in own if w in text]
@@ -1103,6 +1114,10 @@ def said_short(own: Iterable[str], text: str, name: str) -> bool:
     whole = [w for w in said if not any(w != other and w in other for other in said)]
     words = sorted(whole, key=lambda w: (text.find(w), -len(w)))
     if len(words) < _SHORT_NAME_WORDS:
+        return False
+    # Words typed apart that another name holds, every one (大学生 创业 补贴 is the alias 大学生创业补贴
+    # of 初创企业补贴), name that measure, not this one said short.
+    if any(all(word in whole_name for word in words) for whole_name in outright):
         return False
     at = 0
     for word in words:
