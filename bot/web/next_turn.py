@@ -40,6 +40,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return anywhere, start, frozenset(cues.answers_too)
 
 
+def warm() -> None:
+    """Read the cue words once, before a server's first turn, not in the first turn that follows an answer."""
+    _patterns()
+
+
 def says_it_missed(message: str) -> bool:
     """The message says the answer before it missed: 不对，我在资阳, 我问的是利息, 这答非所问, 没用。 A word that
     also answers a question (不是, 不对) alone says nothing of the answer: the bot may have asked one after it."""

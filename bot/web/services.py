@@ -26,6 +26,7 @@ from bot.web.accounts import StaffAccounts
 from bot.web.answer_log import AnswerLog
 from bot.web.audit import AuditTrail
 from bot.web.feedback import FeedbackDesk
+from bot.web.next_turn import warm as next_turn_warm
 from bot.web.retention import Purged
 from bot.web.sites import SiteRegistry
 from bot.web.throttle import RateLimiter
@@ -158,6 +159,7 @@ def build_services(settings: Settings, kb: KnowledgeBase | None = None, clock: C
     core = Services(settings, clock=clock, knowledge=kb)
     preload_numerals()
     core.warm()
+    next_turn_warm()
     live = LiveServices(core, settings.documents_refresh_seconds) if kb is None else None
     engine = open_database(settings.resolved_database_url(), core.session_key_secret)
     audit = AuditTrail(engine)
