@@ -1,7 +1,10 @@
 """`policybot chat`: the same dialogue core in a terminal, for staff and for trying the bot.
 
 Buttons are printed with numbers; typing a number presses one (except while a number, a date or
-a place is being asked, when digits are the answer). Everything else is sent as typed.
+a place is being asked, when digits are the answer). Everything else is sent as typed. Of the
+replies to one message only the last list of buttons is numbered (the one a number presses); the
+buttons of the replies before it are listed unnumbered — two lists both starting at [1] on one
+screen left "1" ambiguous (walk29).
 """
 
 from __future__ import annotations
@@ -29,15 +32,21 @@ TICKED = "☑️"
 BOXES_PER_LINE = 3
 
 
-def render(reply: Reply, write: Callable[[str], None]) -> list[Button]:
+def render(reply: Reply, write: Callable[[str], None], pressable: bool = True) -> list[Button]:
     """Print one reply; returns its buttons in the order they were numbered. A 可多选 question lists
-    its boxes a few to a line; after a tick only what is ticked is said again (the numbers stay)."""
+    its boxes a few to a line; after a tick only what is ticked is said again (the numbers stay).
+    Not `pressable`: a later reply of the same message has the numbers — these buttons are listed
+    with a dot, and none is returned."""
     buttons = [button for row in reply.buttons for button in row]
     if reply.multi_select and reply.replaces_previous:
         _ticked(buttons, write)
         return buttons
     write("")
     write(reply.text)
+    if not pressable:
+        for button in buttons:
+            write(f"  · {button.label}")
+        return []
     if not reply.multi_select:
         for number, button in enumerate(buttons, start=1):
             write(f"  [{number}] {button.label}")
@@ -83,8 +92,11 @@ def chat(conversations: TurnHandler, key: str, read: Callable[[str], str], write
             continue
         if not replies:
             continue
-        for reply in replies:
-            shown = render(reply, write)
+        with_buttons = [n for n, reply in enumerate(replies) if reply.buttons]
+        last = with_buttons[-1] if with_buttons else -1
+        shown: list[Button] = []
+        for n, reply in enumerate(replies):
+            shown = render(reply, write, pressable=n >= last) or shown
         buttons = shown
         free_text = replies[-1].kind == "question" and replies[-1].free_text
 

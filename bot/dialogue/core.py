@@ -141,6 +141,13 @@ _NOT_HIGHER = frozenset({"secondary_vocational", "high_school", "below_high_scho
 _HIGHER_GRADUATE = "高校毕业生"
 # A check asked for someone else (帮俺闺女也查查, 给她查一下).
 _CHECK_FOR = re.compile(r"(?:帮|给|替)[^，,。？?！!\s]{0,4}?(?:查查|查一下|查下|测测|看看|算算)")
+# 平顶山这边, 咱巴中: a place said as where the speaker is — "here" after it, or 我们/咱 before it (walk29).
+_HERE_AFTER = r"(?:市|县|区)?(?:这边|这里|这儿|这块|本地)"
+_OURS_BEFORE = r"(?:我们|俺们|咱们|咱)"
+# 哪有失业金, 哪来的社保: "where would it come from" — a no said as a question, without a question mark.
+_RHETORICAL_NO = re.compile(r"哪(?:儿|里)?(?:有|来的?)")
+_ASKED_MARK = re.compile(r"[？?吗么]")
+_SAYS_NO = re.compile(r"没|不|未|无|哪(?:儿|里)?(?:有|来)")
 # The words around a place that only say one is there (我人还在…呢, 现在一直住在…).
 _BEING_AT = re.compile(r"我|俺|咱|人|还|仍然|依然|现在|目前|一直|就|都|是|在|的|呢|啊|哈|嘛|呀|住|待|呆|那边|这边")
 # A word said twice over (不是不是, 对对): each time read alone.
@@ -454,8 +461,10 @@ class Dialogue:
         question = self.interviewer.current(work, today)
         if question is None and self.words.is_assent(text):
             return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
+        in_own_words = question is not None and self._answers_in_own_words(question, text, reading, today)
         if question is not None and (
             self._none_of_the_list(question, text)
+            or in_own_words
             or (
                 not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
                 and not self._corrects(work, text, reading, today)
@@ -464,7 +473,9 @@ class Dialogue:
         ):
             answered = self.interviewer.typed(work, question, text, today)
             if answered is not None:
-                return self._extra_facts(work, answered, reading.statement, today, set(question.facts))
+                # (刚毕业哪有失业金 没交过社保: the whole message states — what it adds is recorded too.)
+                statement = text if in_own_words else reading.statement
+                return self._extra_facts(work, answered, statement, today, set(question.facts))
         if question is not None and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading)):
             answered = self.interviewer.typed(work, question, reading.opening.strip(_PART_EDGES), today)
             if answered is not None and answered[0].kind == "acknowledge":
@@ -1393,6 +1404,19 @@ class Dialogue:
             return self.words.is_question(text) or self.reader.names_benefit(text)
         return len(text) > SHORT_ANSWER_CHARS or bool(self.regions.resolve(text).place)
 
+    def _answers_in_own_words(self, question: NextQuestion, text: str, reading: Reading, today: date) -> bool:
+        """刚毕业哪有失业金 没交过社保 to 您领取失业保险金的情况是？: a message that says no, in the person's own
+        words, to the very fact the question asks (没有失业金 → 不符合领取条件) and asks nothing — a "where would
+        it come from" (哪有, 哪来的) is a no, not a question — is the answer, never a search of the documents
+        for the words it names (walk29: answered with an employer's 社保补贴 clause, then asked again). Not
+        a message about someone else, nor one asking anything besides (正在领失业金，能领多久 is read as before)."""
+        if reading.others or _ASKED_MARK.search(text) or not _SAYS_NO.search(text):
+            # (资阳返乡创业补贴 mid-interview names a measure, a search: only a no is read here.)
+            return False
+        if self.words.is_question(_RHETORICAL_NO.sub("没有", text)):
+            return False
+        return bool(set(question.facts) & set(self.describer.describe(text, today).facts))
+
     def _none_of_the_list(self, question: NextQuestion, text: str) -> bool:
         """都不是吧 我老公跑货车有收入 to a 可多选 question: the opening says none of the options is the person's —
         the answer, whatever follows about someone else (session 29); a question mark asks instead, and so do
@@ -1677,6 +1701,7 @@ class Dialogue:
         description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
         description = self._place_left(text, reading.statement, description)
         description = self._veteran_kind(work, reading.statement, description)
+        description = self._here_asked(work, reading, description)
         # 我这下岗的算不算 from someone recorded as 灵活就业: losing a job long ago is no news of now.
         description = description.beside({**work.profile, **work.pending})
         if reading.others and not work.for_someone_else and self._family_disabled(reading.others, today):
@@ -1689,6 +1714,31 @@ class Dialogue:
             return description
         known = {**work.profile, **work.pending}
         return self.corrections.read(reading.statement, known, today) or description
+
+    def _here_asked(self, work: Working, reading: Reading, description: Description) -> Description:
+        """我是平顶山学院今年刚毕业的…平顶山这边对应届生有啥补贴: the statement places the person nowhere (a
+        school's place is not where one is), and the question asks of a place as "here" (X这边, 咱X) — that
+        place is the person's, on the card with the rest of what they told. Only for a card of the
+        speaker's own facts, with no place told or recorded; a place asked of plainly (巴中的创业补贴) stays a
+        question about that place."""
+        known = {**work.profile, **work.pending}
+        if not description.facts or "region" in description.facts or known.get("region") or reading.others:
+            return description
+        here = self._place_here(reading.question)
+        if here is None:
+            return description
+        return replace(description, facts={**description.facts, "region": here})
+
+    def _place_here(self, question: str) -> str | None:
+        """The one covered place a question names as where the speaker is (平顶山这边, 咱巴中), else None."""
+        places = set()
+        for written in self._place_mentions(question):
+            named = re.escape(written)
+            if re.search(f"{named}{_HERE_AFTER}|{_OURS_BEFORE}{named}", question):
+                resolved = self.regions.resolve(written)
+                if resolved.place and resolved.covered:
+                    places.add(resolved.place)
+        return places.pop() if len(places) == 1 else None
 
     def _family_disabled(self, said: str, today: date) -> bool:
         """我儿子是残疾人, 娃儿有残疾证: what is said names someone of the speaker's family as disabled."""
