@@ -486,7 +486,7 @@ class Threads:
             if self._names_another_measure(thread, text, measures):
                 return Question(text)
         elif self.has_own_topic(text):
-            return self._other_group(thread, text) or Question(text)
+            return self._other_group(thread, text) or self._narrower_case(thread, text) or Question(text)
         else:
             other = self._other_kind(thread, text, goes_on)
             if other is not None:
@@ -703,6 +703,37 @@ class Threads:
         tentative = any(t in shown for t in own)
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}", tentative=tentative)
 
+    def _narrower_case(self, thread: Thread, text: str) -> Question | None:
+        """留用过半的呢 after 见习补贴, 初级的呢 after 高级工's 技能提升补贴: a case the clauses just shown spell
+        out (their raised tier, another level), asked by its words only — the same measure, where
+        its document applies, narrowed to that case; never those words searched alone, which find another
+        measure. Only an elliptical message (呢, 那…) naming no term of the vocabulary and no place."""
+        if not (thread.found and thread.measure and thread.clauses) or not self.words.continuing.search(text):
+            return None
+        if self.regions.resolve(text).place:
+            return None
+        if any(t not in self.words.not_a_topic for t in self.topic_of(text)):
+            # 进园区的人, 展期, 小微企业: a group, a situation or a measure the vocabulary knows is asked by
+            # that name (the thread's other readings) — only the clause's own wording is read here.
+            return None
+        words = self.content_words(text)
+        shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
+        # A threshold said in words (一半以上, 不足一年) is how the clause's figures are asked, not written there.
+        if not any(word in shown for word in words) or not all(
+            word in shown or _THRESHOLD_WORD.fullmatch(word) for word in words
+        ):
+            return None
+        region = thread.measure_region or thread.region
+        rest = self.words.continuing.sub("", text).strip(" ？?。！!，,")
+        # The case asked replaces the one asked before (初级 after 高级工): the thread goes on with the measure
+        # alone — never the case asked before, carried elsewhere.
+        return Question(
+            f"{thread.measure}{rest}",
+            region=region,
+            read_as=f"{region or ''} · {thread.measure}：{rest}",
+            topic=(thread.measure,),
+        )
+
     def _other_kind(self, thread: Thread, text: str, goes_on: bool = False) -> Question | None:
         """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
         answer was — not that measure again. 这个贷款网上能办吗 after a loan goes on with the loan.
@@ -807,6 +838,12 @@ class Threads:
             measure_region=measure_region,
             found=bool(answer.citations),
         )
+
+
+# Words that only say how much (一半, 以上, 三成, 不足): a threshold asked of the figures shown.
+_THRESHOLD_WORD = re.compile(
+    r"(?:[一二两三四五六七八九十百千万半多几]+[成半倍]?|以上|以下|以内|超过|不足|不到|半数|多数|大半|过半)"
+)
 
 
 def still_of_another(thread: Thread | None, names_another: bool, names_person: bool) -> bool:
