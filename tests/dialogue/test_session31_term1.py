@@ -7,10 +7,7 @@ recorded, never searched for. The dialogue readings are the core's, shared by th
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,8 +17,8 @@ from bot.chat_cli import turn_for
 from bot.dialogue.service import Conversations
 from bot.dialogue.types import Reply, Turn
 from knowledge.kb import KnowledgeBase
+from tests.dialogue.test_chat_cli import _chat as run_chat
 
-REPO = Path(__file__).resolve().parents[2]
 PROMPT = "\n> "
 # (The school names the place; the question says it is "here".)
 GRADUATE_THERE = "嗨 我是资阳环境科技职业学院今年的毕业生 学护理的 工作还没着落 资阳这里有什么补助"
@@ -30,23 +27,7 @@ TO_THE_BENEFIT_QUESTION = ["我是今年毕业的大专生 人在平顶山 还�
 
 
 def _chat(lines: list[str], data_dir: Path, database: Path) -> str:
-    env = {
-        **os.environ,
-        "POLICYBOT_DATA_DIR": str(data_dir),
-        "POLICYBOT_DATABASE_URL": f"sqlite:///{database}",
-        "PYTHONIOENCODING": "utf-8",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01"],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+    done = run_chat(lines, data_dir, database)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return done.stdout
