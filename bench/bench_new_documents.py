@@ -21,7 +21,10 @@ opened),
 asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
 per question whether the first cited clause is the right one, the asked figure is in the first line, and no
 other measure's figure is (a question whose clause is null is one the documents do not cover: it passes when the
-answer is not `answered` and shows no forbidden figure). Figures are printed, never asserted.
+answer is not `answered` and shows no forbidden figure). A row may carry a sixth field, an anchor: a verbatim
+phrase of the sentence that answers it; then the first cited clause is the right one when its text holds the
+anchor (whitespace ignored), whatever the parser numbered it — a writer's own numbering rule need not be ours.
+Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -112,6 +115,11 @@ def _step(args: list[str], data_dir: Path) -> None:
                 print(f"refused {Path(file).name}: {message[-1] if message else one.returncode}")
 
 
+def _holds(text: str, anchor: str) -> bool:
+    """Whether a cited clause's text holds a row's anchor, whitespace ignored on both sides."""
+    return "".join(anchor.split()) in "".join(text.split())
+
+
 def main() -> int:
     chosen = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "19"
     folder = DATA / f"documents{chosen}"
@@ -133,15 +141,18 @@ def main() -> int:
             for i, answer in zip(at, out, strict=True):
                 answers[i] = answer
     passed = other = 0
-    for (question, region, clause, want, forbid), answer in zip(rows, answers, strict=True):
+    for row, answer in zip(rows, answers, strict=True):
+        question, region, clause, want, forbid = row[:5]
+        anchor = row[5] if len(row) > 5 else None
         first = str(answer.get("direct_answer") or "")
         citations = answer.get("citations")
         cited = [c.get("clause_id") for c in citations] if isinstance(citations, list) else []
+        texts = [str(c.get("text") or "") for c in citations] if isinstance(citations, list) else []
         shows_other = any(figure in first for figure in forbid)
         if clause is None:  # not covered: no answer, no other measure's figure
             ok = answer.get("status") != "answered" and not shows_other
         else:
-            right_clause = bool(cited) and cited[0] == clause
+            right_clause = bool(cited) and (_holds(texts[0], anchor) if anchor else cited[0] == clause)
             has_figure = all(figure in first for figure in want)
             ok = right_clause and has_figure and not shows_other
         passed += ok
