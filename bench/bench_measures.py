@@ -71,6 +71,7 @@ SETS = {
     "held-out 27": "answers_holdout27",
     "held-out 28": "answers_holdout28",
     "held-out 29": "answers_holdout29",
+    "held-out 30": "answers_holdout30",
 }
 
 

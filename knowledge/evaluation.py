@@ -52,6 +52,7 @@ HOLDOUT_SETS = (
     "answers_holdout27",
     "answers_holdout28",
     "answers_holdout29",
+    "answers_holdout30",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
