@@ -70,6 +70,14 @@ MIN_QUESTION_CHARS = 2
 IGNORED_CARD_OFFERS = 2
 # A bare "how much" (能拿多少钱, 我能领多少啊) is short: a longer message tells or names more.
 _BARE_SUM_CHARS = 12
+# Asking how two things differ (差多少, 有啥区别, 哪个多): with two cases a shown clause spells out, its other tiers.
+_DIFFERENCE = re.compile(r"差(?:多少|几|别|距)|相差|区别|不一样|不同|哪个(?:多|高|少)")
+# Two cases joined (初级跟高级, 省级和市级): each two to six characters of a clause.
+_JOINED_CASES = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:跟|和|与|同|比)([\u4e00-\u9fff]{2,6}?)(?=[，,。？?\s的有能]|$)")
+# How an employer's hiring is written in the documents (单位招用…, 企业吸纳…): said before whom it hires.
+_HIRING_OF = "单位招用"
+# The phrase handing the next question back (你接着问吧), cut out to see whether the rest asks anything.
+_HANDED_BACK = re.compile(r"(?:你|您)?(?:就)?(?:接着|继续|往下)?问(?:吧|呗|嘛|哈|啊|呀)?")
 # A correction says what it corrects when this many characters are left beside its no and its slip (是大前年退的).
 _CORRECTION_CHARS = 3
 # The longest opening of a question tried as the answer to the pending one (大专。顺便问下…).
@@ -1547,6 +1555,10 @@ class Dialogue:
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)
+        if self.words.hands_back.search(to_simplified(text)) and not self._asks_beside_handing_back(text):
+            # 那算了 你接着问吧, 好 你接着问 厂里现在二十几个人: the next question handed back — the card taken as
+            # shown, with what the message adds; what was asked before is dropped, never searched for again.
+            return self._accept_and_more(work, description, today)
         if self._goes_on_with_subject(work, text):
             # (还是先弄我舅舅的吧 ends like a tag question: the choice is taken before any question.)
             return self._accept_and_more(work, description, today)
@@ -1588,6 +1600,13 @@ class Dialogue:
             if answered.kind == "answer" and answered.citations:
                 return [answered, self.interviewer.confirmation(work)]
         return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _asks_beside_handing_back(self, text: str) -> bool:
+        """What the message says beside handing the next question back asks something of the documents
+        (你接着问 不过创业贷款能贷多少): answered first, as any question while the card waits."""
+        rest = _HANDED_BACK.sub("，", to_simplified(text)).strip(_PART_EDGES)
+        rest = self.words.continuing.sub("", rest) if rest.startswith("那") else rest
+        return bool(rest) and self.words.is_question(rest)
 
     def _card_first(
         self, work: Working, text: str, reading: Reading, description: Description | None, today: date
@@ -2092,6 +2111,11 @@ class Dialogue:
             # 我儿子能领什么补贴 while the speaker's own card waits: a question about someone else,
             # answered — never 请先确认, and never the speaker's check.
             return False
+        if self._employer_hiring_asked(text):
+            # 要是去小公司上班 公司能拿啥: what an employer would get for hiring the speaker is asked of the
+            # documents (their employer measures) — never the speaker's own check, never 请先确认. (看看我这老板
+            # 能享受啥 is the employer's own check.)
+            return False
         if reading.question and self._names_a_measure(reading.question):
             # 社区说有公益性岗位 能给我安排一个不: a measure named and asked about is a question the documents
             # answer, whoever it is for — never 请先确认.
@@ -2183,6 +2207,8 @@ class Dialogue:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
             reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
+        if thread and not refines and not (reply.answer_status == "answered" and reply.citations):
+            reply = self._employer_hiring_me(work, text, today, offer_check) or reply
         if (
             reply.kind == "answer"
             and not work.for_someone_else
@@ -2192,6 +2218,23 @@ class Dialogue:
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _employer_hiring_asked(self, text: str) -> bool:
+        """单位要招我 单位能拿啥, 要是去小公司上班 公司能拿啥: what an employer would get for hiring the speaker."""
+        plain = to_simplified(text)
+        return bool(self.words.employer_gets.search(plain) and self.words.hired_speaker.search(plain))
+
+    def _employer_hiring_me(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
+        """单位要招我 单位能拿啥 from someone out of work, which the documents do not answer as typed: what an
+        employer gets for hiring the speaker is what it gets for hiring people of the speaker's situation — asked
+        so, in the documents' words (单位招用失业人员 …); None when that finds nothing either, or nothing is told."""
+        if not self._employer_hiring_asked(text):
+            return None
+        words = self.describer.situation_words({**work.profile, **work.pending})
+        if not words:
+            return None
+        reply = self._answer_one(work, f"{_HIRING_OF}{'、'.join(words)} {text}", today, offer_check)
+        return reply if reply.answer_status == "answered" and reply.citations else None
 
     def _asked_of_other(self, text: str) -> bool:
         """俺闺女技校的能不能拿 (after 不对 我问的是那五千块): what is asked, is asked of someone else — an asking
@@ -2570,11 +2613,24 @@ class Dialogue:
         just shown, even without 那 or 呢."""
         if self.regions.resolve(text).place or work.thread is None:
             return False
+        if self._compares_shown_cases(work, text):
+            # 初级跟高级差多少钱 after 中级 1500元: two cases the clause spells out, set side by side — a question
+            # of that clause's other tiers, not the last answer again.
+            return True
         if str(classify(text).primary) == work.thread.intent:
             # 最低工资是多少 after 见习补贴给多少 (当地最低工资标准的70%): the same kind of question of the
             # same clause would only give the last answer again — it asks what the clause does not say.
             return False
         return self._in_shown_words(work, text)
+
+    def _compares_shown_cases(self, work: Working, text: str) -> bool:
+        """Two cases joined (初级跟高级, 省级和市级) with a word of difference (差多少, 有啥区别, 哪个多), each
+        written in the clauses the last answer cited."""
+        if work.thread is None or _DIFFERENCE.search(text) is None:
+            return False
+        shown = "".join(self.clauses.get(c).text for c in self._shown_clauses(work))
+        joined = _JOINED_CASES.search(_DIFFERENCE.sub("，", text))
+        return bool(shown) and joined is not None and all(case in shown for case in joined.group(1, 2))
 
     def _in_shown_words(self, work: Working, text: str) -> bool:
         """Some of the message's own words are written in the clauses the last answer cited."""

@@ -42,6 +42,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # 户口在资阳 / 户籍是巴中的 said alone is the 户籍 (answering where it is), never where the person is; 老家
 # alone (我老家资阳的，回来开了个店) still says where they are (descriptions.yaml `household`).
 _REGISTERED = re.compile(r"户口|户籍")
+# A question pointing at the place gone to (那边企业…, 当地有啥): that place is what is asked about.
+_THERE = re.compile(r"那边|那里|那儿|那块|当地|那地方")
 # (前年回的老家, 回了家: a return said with 的 or 了 between its words is one too — session 29.)
 _RETURNING = re.compile(r"回去|回来|返乡|回乡|回(?:的|了|到)?老家|回(?:的|了)?家|想回|要回|打算回|准备回")
 _CAME_BACK = re.compile(r"回来|回乡|返乡|回(?:的|了|到)?老家|回(?:的|了)?家|回到")
@@ -96,6 +98,7 @@ class DescriptionsFile(BaseModel):
     implies: tuple[Implication, ...] = ()
     situations: tuple[Situation, ...] = ()
     came_back_from: str = "$^"
+    gone_to: str = "$^"
     household: str = "$^"
     long_ago_before: str = "$^"
     long_ago_after: str = "$^"
@@ -165,6 +168,11 @@ class Describer:
             self.came_back_from = re.compile(data.came_back_from)
         except re.error as exc:
             raise DescriptionError(f"{path}: came_back_from: {exc}") from None
+        try:
+            # Places the person is not in: left behind, or gone to for a while (read past alike).
+            self._not_here = re.compile(f"{data.came_back_from}|{data.gone_to}")
+        except re.error as exc:
+            raise DescriptionError(f"{path}: gone_to: {exc}") from None
         try:
             self.household = re.compile(data.household)
         except re.error as exc:
@@ -292,7 +300,7 @@ class Describer:
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
         unschooled = self.schools.sub("，", _HEARSAY.sub("，", text_here))
-        region = self.regions.resolve(self.came_back_from.sub("，", unschooled))
+        region = self.regions.resolve(self._not_here.sub("，", unschooled))
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
             # name no other place and do not say they came back, is still where they are (他之前在深圳
@@ -322,11 +330,14 @@ class Describer:
 
     def without_places_apart(self, text: str) -> str:
         """The text with the places that are not where the person is, nor asked about, read past: a 户籍 named by
-        户口/户籍 (户口不在宝丰 在周口; 老家通江的 said alone is where the person is) and a place left (在苏州缴的医保
-        转到…)."""
+        户口/户籍 (户口不在宝丰 在周口; 老家通江的 said alone is where the person is), a place left (在苏州缴的医保
+        转到…) and a place gone to for work (去新疆摘棉花)."""
         home, said_home, text_here = self._household(text)
         kept = text_here if home is not None and _REGISTERED.match(said_home) else text
-        return self.came_back_from.sub("，", kept)
+        if _THERE.search(kept):
+            # 假如我去平顶山打工，那边企业招贫困户有奖励吗: the place gone to is what is asked about, "there".
+            return self.came_back_from.sub("，", kept)
+        return self._not_here.sub("，", kept)
 
     def where_said(self, text: str) -> str | None:
         """The place the text says the person is in — not a 户籍 said apart, a school, hearsay or a place left

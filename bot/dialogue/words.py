@@ -105,6 +105,12 @@ class VocabularyFile(BaseModel):
     truth_asked: str = "$^"
     # 我招…, 店里雇了…: the people hired follow, not the speaker.
     hiring: str = "$^"
+    # 公司能拿啥, 单位能领多少, 给厂里补不: what is asked is what an employer gets.
+    employer_gets: str = "$^"
+    # 单位要招我, 要是去小公司上班: the speaker is the one an employer would hire.
+    hired_speaker: str = "$^"
+    # 你接着问吧, 继续问, 您问: the next question handed back to the assistant.
+    hands_back: str = "$^"
     hired_count: str = "$^"
     # Kinds of help in general (补贴, 政策, 扶持) and the words that ask what there is: a message of only
     # these, openers and filler asks what there is at all (你好，我想问问补贴的事; 有什么政策).
@@ -289,6 +295,9 @@ class Vocabulary:
         self.third_person = data.third_person
         self.hearsay = re.compile(data.hearsay)
         self.hiring = re.compile(data.hiring)
+        self.employer_gets = re.compile(data.employer_gets)
+        self.hired_speaker = re.compile(data.hired_speaker)
+        self.hands_back = re.compile(data.hands_back)
         self.hired_count = re.compile(data.hired_count)
         self.told_by = re.compile(data.told_by)
         self.cared_for = re.compile(data.cared_for)
@@ -418,7 +427,11 @@ class Vocabulary:
         squashed = squash(text).replace("自己", "我")
         if any(phrase in squashed for phrase in self.eligibility_request) or self.eligibility_asked.search(squashed):
             return True
-        return self.said_before_check_request(text) is not None or self.asks_own_help_in_general(text)
+        return (
+            self.said_before_check_request(text) is not None
+            or self.asks_own_help_in_general(text)
+            or self.only_asks_to_look(text)
+        )
 
     def asks_own_help_in_general(self, text: str) -> bool:
         """我想查查有啥补贴能领, 看下我能不能领补贴, 俺想申请补贴: the whole message is getting (领, 申请), help
@@ -427,9 +440,14 @@ class Vocabulary:
         words = _cover(squash(text), self._covers.own_help)
         return (
             words is not None
-            and any(word in self.getting for word in words)
+            and (any(word in self.getting for word in words) or _asks_to_look_for_oneself(words))
             and any(word in self.general_benefit for word in words)
         )
+
+    def only_asks_to_look(self, text: str) -> bool:
+        """帮我看看, 你给俺查一下: the whole message asks the helper to look, naming nothing — at the speaker's
+        own case (the check; nothing else there is to look at)."""
+        return self.looking_request.search(to_simplified(text).strip(" ，,。；;、！!～~")) is not None
 
     def said_before_check_request(self, text: str) -> str | None:
         """巴州区 查下补贴 → 巴州区: what comes before a phrase that only asks for the check (`check_request`);
@@ -731,3 +749,14 @@ def _ends_a_longer_word(text: str, at: int) -> bool:
 
 # A yes/no question's close (吗, 么, 嘛, 没, 不 ending the message).
 _YES_NO_END = re.compile(r"[吗么嘛没不][？?！!。\s]*$")
+
+
+# 帮我看看有啥政策, 给俺查查有啥补贴: asked of the helper for the speaker (帮我, 给俺) with a verb of looking — the
+# speaker's own case looked at, as a verb of getting says (看看有啥政策 alone asks what there is).
+_FOR_ONESELF = re.compile(r"^(?:帮|给|替)[我俺咱]")
+_LOOKING_VERB = re.compile(r"[查看瞧瞅测]")
+
+
+def _asks_to_look_for_oneself(words: tuple[str, ...]) -> bool:
+    for_oneself = any(_FOR_ONESELF.search(word) for word in words)
+    return for_oneself and any(_LOOKING_VERB.search(word) for word in words)
