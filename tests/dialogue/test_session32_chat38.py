@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import cited, say
+from bot.dialogue.types import Reply, SessionState, Turn
+from tests.dialogue.speaking import cited, press, say
 
 TODAY = date(2026, 12, 5)
 
@@ -46,3 +46,67 @@ def test_a_place_without_that_kind_of_measure_is_told_so(dialogue: Dialogue) -> 
     _, replies = say(dialogue, state, "商洛有没有一样的", TODAY)
     # 商洛's document has no skill-upgrade subsidy: no other measure's figure stands in for it.
     assert not any(f in _answer_lines(replies) for f in ("1000元", "1500元", "2000元")), _answer_lines(replies)
+
+
+def _interviewing(dialogue: Dialogue) -> SessionState:
+    """Someone in 资阳 who told their situation and confirmed it: the interview's first question is open."""
+    state, replies = say(dialogue, SessionState(), "我在资阳 四十二了 厂子关门没活干了", TODAY)
+    assert any(r.kind == "confirm" for r in replies), [r.text for r in replies]
+    state, replies = press(dialogue, state, "ok", TODAY)
+    assert state.interviewing and state.profile, [r.text for r in replies]
+    return state
+
+
+def test_starting_over_in_words_is_never_a_search(dialogue: Dialogue) -> None:
+    for said in ("重新来", "换个人问"):
+        state, replies = say(dialogue, _interviewing(dialogue), said, TODAY)
+        assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
+        assert not state.profile, state.profile
+
+
+def test_looking_at_a_relatives_case_starts_their_check(dialogue: Dialogue) -> None:
+    state, replies = say(dialogue, _interviewing(dialogue), "那帮我媳妇也看看吧", TODAY)
+    assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    assert state.for_someone_else and not state.profile, state
+    # The speaker's own facts are set aside, not lost.
+    assert any(not s.for_someone_else and s.profile for s in state.others), state.others
+
+
+def test_a_bare_number_picks_the_item_just_shown(dialogue: Dialogue) -> None:
+    # The welcome's second offer is the check.
+    state, replies = say(dialogue, SessionState(), "你好", TODAY)
+    state, replies = say(dialogue, state, "2", TODAY)
+    assert state.interviewing and not any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    # An answer citing two clauses: 第二个 shows the second one's text.
+    state, replies = say(dialogue, SessionState(), "巴中 开店创业 有补贴吗 多少钱", TODAY)
+    shown = [c for r in replies if r.kind == "answer" for c in r.clause_ids]
+    assert len(dict.fromkeys(shown)) > 1, [r.text for r in replies]
+    _, replies = say(dialogue, state, "第二个", TODAY)
+    assert cited(replies) == {list(dict.fromkeys(shown))[1]}, [r.text for r in replies]
+
+
+def test_a_bare_number_answers_the_question_of_choices_open(dialogue: Dialogue) -> None:
+    state = _interviewing(dialogue)
+    # Through the open questions until one offers choices (not boxes to tick, not a number to type).
+    for _ in range(8):
+        outcome = dialogue.respond(state, Turn(text="都不是"), TODAY)
+        state = outcome.state
+        asked = [r for r in outcome.replies if r.kind == "question"]
+        if asked and not asked[-1].multi_select and not asked[-1].free_text and len(asked[-1].actions) > 1:
+            break
+    question = asked[-1]
+    second = question.actions[1]
+    state, replies = say(dialogue, state, "选2", TODAY)
+    assert replies and replies[0].kind == "acknowledge", [r.text for r in replies]
+    assert second.split(":")[1] in state.profile, (second, state.profile)
+
+
+def test_signs_alone_offer_again_what_waits(dialogue: Dialogue) -> None:
+    state = _interviewing(dialogue)
+    before = dict(state.profile)
+    for signs in ("？", "🙏", "。。。"):
+        state, replies = say(dialogue, state, signs, TODAY)
+        assert state.profile == before, (signs, state.profile)
+        assert replies[0].kind == "notice" and any(r.kind == "question" for r in replies), [r.text for r in replies]
+    _, replies = say(dialogue, SessionState(), "😊", TODAY)
+    assert [r.kind for r in replies] == ["notice"] and replies[0].actions, [r.text for r in replies]
