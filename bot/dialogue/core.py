@@ -441,7 +441,12 @@ class Dialogue:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
                 return self._typed_press(work, pressed, today)
-        whole = self._whole(work, text, today, asides_read, typed)
+        # (2 / 第二个 picks an item just shown; ？ or 🙏 alone offers again what waits.)
+        whole = (
+            self._picked(work, text, today)
+            or self._signs_only(work, text, today)
+            or self._whole(work, text, today, asides_read, typed)
+        )
         if whole is not None:
             return whole
         if len(text) <= MAX_LABEL_CHARS:
@@ -518,6 +523,47 @@ class Dialogue:
         if read.asks and self.words.is_question(rest):
             return [answered[0], self._answer(work, self._asked(rest, read), today), *answered[1:]]
         return self._extra_facts(work, answered, read.statement, today, set(question.facts))
+
+    def _picked(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """2 / 第二个 / 后面那个 typed alone: that one of the items just shown, by its place — an option of the
+        question asked (its button pressed; never where a number or a date is typed as the answer, nor a box of
+        a 可多选 list), else a citation of the last answer's list (its text shown), else, before anything was
+        asked or told, the welcome's numbered offers (2: the check). None when nothing shown has that place."""
+        place = self.words.picked(text)
+        if place is None or work.pending:
+            return None
+        question = self.interviewer.current(work, today)
+        if question is not None:
+            shown = render.question(question, work.ticked)
+            if shown.free_text or shown.multi_select:
+                return None
+            chosen = _nth(shown.actions, place)
+            return self._typed_press(work, chosen, today) if chosen is not None else None
+        listed = self._shown_clauses(work)
+        cited = _nth(list(listed), place) if len(listed) > 1 else None
+        if cited is not None:
+            return [self._cited(work, Cited(cited, len(listed))), *self._reminder(work, today, after_answer=True)]
+        if work.thread is None and not work.profile and not work.interviewing and place in (2, -1):
+            # The welcome's second offer: 帮您查查能享受哪些补贴.
+            return self._command(work, "check", today)
+        return None
+
+    def _signs_only(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """？ / 🙏 / 😊 / …… typed alone (no word, no number; not an emoji that answers, as 👍 or 🤷 does): a kind
+        reply that offers again what waits — the card, the question asked (a ？ is never its 不清楚: a whole
+        list of facts would be blanked by a puzzled look), else what can be asked. None for any other message."""
+        said = text.strip()
+        # (A control character is no sign typed; an over-long message is declined as such.)
+        if not said or len(said) > MAX_MESSAGE_CHARS or not said.isprintable() or any(c.isalnum() for c in said):
+            return None
+        if said.strip("?？") and self.words.yes_no(said)[0]:
+            return None
+        if work.pending:
+            return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+        again = self.interviewer.ask_again(work, today)
+        if again:
+            return [render.notice(_notices().signs_only_question), *again]
+        return [render.notice(_notices().signs_only, (render.CHECK_BUTTON,))]
 
     def _in_chinese(self, work: Working, text: str) -> str:
         """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
@@ -2734,6 +2780,13 @@ def _with_household(facts: dict[str, Any], work: Working, kind: str) -> dict[str
     held = facts.get("household") or work.pending.get("household") or work.profile.get("household") or []
     kinds = [k for k in held if k != kind] if isinstance(held, list) else []
     return {**facts, "household": [*kinds, kind]}
+
+
+def _nth(items: list[str], place: int) -> str | None:
+    """The item at a 1-based place (-1: the last), None past the end."""
+    if place == -1:
+        return items[-1] if items else None
+    return items[place - 1] if 1 <= place <= len(items) else None
 
 
 def _clean(raw: str) -> str:

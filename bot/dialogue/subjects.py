@@ -21,7 +21,9 @@ from bot.present.prose import SubjectsProse, prose
 
 # 帮我闺女也查查, 给俺老婆查一下, 替我妈也算算: a check asked for the one named between 帮/给/替 and the checking verb.
 _CHECK_ASKED = re.compile(
-    r"(?:帮|给|替)(?P<whom>[^，,。？?！!\s]{1,5}?)(?:也|再)?(?:查查|查一下|查下|查一查|测测|测一下|算算|核对一下|查)"
+    r"(?:帮|给|替)(?P<whom>[^，,。？?！!\s]{1,5}?)(?:也|再)?(?:查查|查一下|查下|查一查|测测|测一下|算算|核对一下|查"
+    # 帮我老婆也看看: looking is checking only when nothing follows (帮我看看资阳（九）的原文 asks for a text).
+    r"|(?:看看|看一下|看下|瞧瞧)(?=[吧呗呀啊哈嘛呢吗]*[。！!？?\s]*$))"
 )
 # 她, 他, TA — a person named by a pronoun only (帮她查查).
 _PRONOUN = re.compile(r"(?:她|他|ta|TA|Ta)(?:们)?(?:老人家)?")

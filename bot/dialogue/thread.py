@@ -245,7 +245,16 @@ class Threads:
     def warm(self) -> None:
         """The measures' names and each clause's measures, read now (a server, at start): both parse
         every measure file on first use; and the words of a step of applying, and the documents' text."""
-        measure_vocabulary(), measures_by_clause(), common_kinds(), step_words(), function_words(), doing_words()
+        (
+            measure_vocabulary(),
+            measures_by_clause(),
+            common_kinds(),
+            common_pairs(),
+            distinctive_names(),
+            step_words(),
+            function_words(),
+            doing_words(),
+        )
         self._documents_text()
 
     def _documents_text(self) -> str:
@@ -496,16 +505,8 @@ class Threads:
         echoed = "、".join(thread.topic)
         place = self.asked_place(text) or here
         topic: tuple[str, ...] = ()
-        if place and thread.measure and all(term in thread.measure for term in thread.topic):
-            # 资阳呢 after 巴中市级创业园区…: the words asked (创业) were only part of what the answer
-            # showed (众创空间和创业园区（孵化基地）创业场所); elsewhere the same kind is asked by that name,
-            # and the thread goes on with it (多少 next).
-            subject, topic = thread.measure, (thread.measure,)
-            echoed = subject
-        elif place and thread.measure:
-            kind = self._kind_unnamed(thread)
-            subject += kind
-            echoed = "、".join((*thread.topic, kind)) if kind else echoed
+        if place:
+            subject, topic, echoed = self._asked_there(thread, place, subject, echoed)
         if place and classify(text).primary == Intent.OVERVIEW:
             cue = self._cue(thread)
             return Question(f"{subject}{cue}", region=place, read_as=f"{place} · {echoed}{cue}", topic=topic)
@@ -521,6 +522,71 @@ class Threads:
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
+
+    def _asked_there(self, thread: Thread, place: str, subject: str, echoed: str) -> tuple[str, tuple[str, ...], str]:
+        """What a follow-up naming another place asks there: the search words, the thread's topic from then
+        on (() keeps it) and the words echoed to the person."""
+        own = self.counterpart(thread, place)
+        if own is not None:
+            # 资阳的 after 吉林's 农村劳动力技能培训补贴: that place's own measure of the same kind — what it
+            # grants, to whom — asked by the name its document uses (the shown measure's name is not its).
+            # (The thread's words stay its topic: a place with no such measure is asked them next.)
+            return own.name, (), own.name
+        if thread.measure and all(term in thread.measure for term in thread.topic):
+            # 资阳呢 after 巴中市级创业园区…: the words asked (创业) were only part of what the answer
+            # showed (众创空间和创业园区（孵化基地）创业场所); elsewhere the same kind is asked by that name,
+            # and the thread goes on with it (多少 next).
+            return thread.measure, (thread.measure,), thread.measure
+        if thread.measure:
+            kind = self._kind_unnamed(thread)
+            return subject + kind, (), "、".join((*thread.topic, kind)) if kind else echoed
+        return subject, (), echoed
+
+    def counterpart(self, thread: Thread, place: str) -> Measure | None:
+        """The measure of `place`'s own documents most like the thread's measure, asked there by a follow-up
+        naming only that place (那巴中呢 after 吉林's 技能提升补贴): of the same kind and for the same beneficiary
+        (what it grants, to whom) and called by a name both use that tells one measure of a document from its
+        others (技能培训补贴; never 社保补贴 or 创业孵化基地, which several measures of one document carry, nor the
+        thread's words alone — the search finds by those as well as here) — its own name first, then the most
+        names shared, then the most pairs of characters of their names that tell measures apart (技能, 园区),
+        then the most of whom it is for. None when the place is where the measure is, or its documents have
+        no measure of that kind so called — then the thread's own words are asked there (and the answer says
+        plainly when it has none)."""
+        if not thread.measure or not thread.measure_region:
+            return None
+        jurisdiction = self.regions.resolve(place).jurisdiction or place
+        if jurisdiction == thread.measure_region:
+            return None
+        shown = self._measure_at(thread.measure, thread.measure_region)
+        if shown is None:
+            return None
+        names, pairs, targets = {shown.name, *shown.aliases}, _name_pairs(shown), _pairs_of("".join(shown.targets))
+        ranked: list[tuple[tuple[bool, int, int, int], Measure]] = []
+        for measure in self._measures_of(jurisdiction):
+            if measure.kind is not shown.kind or measure.beneficiary is not shown.beneficiary:
+                continue
+            shared = len(names & {measure.name, *measure.aliases} & distinctive_names())
+            if not shared:
+                continue
+            common = len((pairs & _name_pairs(measure)) - common_pairs())
+            alike = len(targets & _pairs_of("".join(measure.targets)))
+            ranked.append(((measure.name in names, shared, common, alike), measure))
+        if not ranked:
+            return None
+        return max(ranked, key=lambda r: r[0])[1]
+
+    def _measure_at(self, name: str, jurisdiction: str) -> Measure | None:
+        return next((m for m in self._measures_of(jurisdiction) if m.name == name), None)
+
+    def _measures_of(self, jurisdiction: str) -> list[Measure]:
+        """The curated measures of the collected documents that apply in `jurisdiction`, in the documents' order."""
+        documents = self.clauses.documents
+        return [
+            measure
+            for document, measures in load_measures().items()
+            if document in documents and documents[document].jurisdiction == jurisdiction
+            for measure in measures
+        ]
 
     def _overview_elsewhere(self, thread: Thread | None, text: str) -> Question:
         """商洛的呢 after 西安的就业政策你知道不 (what policies a place has, no measure named): the same asked of the
@@ -859,6 +925,46 @@ def _shares_a_word(terms: tuple[str, ...], name: str) -> bool:
     """A term of the question and the measure's name share two characters in a row (创业贷款 and 创业担保贷款,
     失业金 and 失业保险金): the question named the measure, however in its own words."""
     return any(term[at : at + 2] in name for term in terms for at in range(len(term) - 1))
+
+
+def _pairs_of(text: str) -> set[str]:
+    """The pairs of Chinese characters in a row in `text` (技能培训补贴 → 技能, 能培, 培训 …)."""
+    return {text[at : at + 2] for at in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[at : at + 2])}
+
+
+def _name_pairs(measure: Measure) -> set[str]:
+    """The pairs of characters of a measure's name and aliases: how much two measures are called alike."""
+    return {pair for name in (measure.name, *measure.aliases) for pair in _pairs_of(name)}
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+# A pair of characters in the names of more than this share of all measures (就业, 创业, 补贴, 培训) says
+# nothing of which measure it is: two measures alike only in it are not alike.
+COMMON_PAIR_SHARE = 0.1
+
+
+@lru_cache(maxsize=1)
+def distinctive_names() -> frozenset[str]:
+    """The measure names and aliases no document gives to two of its measures (技能提升补贴, 初创企业补贴): a
+    name both of two places' measures carry says they are one kind of measure only when it is one of these."""
+    per_document: dict[tuple[str, str], int] = {}
+    for document, measures in load_measures().items():
+        for measure in measures:
+            for name in {measure.name, *measure.aliases}:
+                per_document[(name, document)] = per_document.get((name, document), 0) + 1
+    generic = {name for (name, _), count in per_document.items() if count > 1}
+    return frozenset(name for name, _ in per_document if name not in generic)
+
+
+@lru_cache(maxsize=1)
+def common_pairs() -> frozenset[str]:
+    """The pairs of characters too many measures' names hold to tell one measure from another."""
+    measures = [m for listed in load_measures().values() for m in listed]
+    counts: dict[str, int] = {}
+    for measure in measures:
+        for pair in _name_pairs(measure):
+            counts[pair] = counts.get(pair, 0) + 1
+    return frozenset(pair for pair, count in counts.items() if count > COMMON_PAIR_SHARE * len(measures))
 
 
 def primary_measure(answer: Answer) -> MeasureRef | None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.instructions import addresses_the_assistant, requests_a_task
 from knowledge.normalize import to_simplified
+from knowledge.numerals import chinese_to_number
 from knowledge.query import jieba_words
 
 DATA = Path(__file__).parent / "data" / "words.yaml"
@@ -57,6 +58,7 @@ class VocabularyFile(BaseModel):
     modal_words: tuple[str, ...]
     intent_cues: dict[str, str]
     citation_ordinal: str
+    picked: str = "$^"
     clause_text_request: str
     clause_pointer: str
     clause_view_request: str
@@ -218,7 +220,7 @@ class Vocabulary:
         self.supposing = data.supposing
         self.benefit_words = data.benefit_words
         self.intent_cues = data.intent_cues
-        self.citation_ordinal = re.compile(data.citation_ordinal)
+        self.citation_ordinal, self._picked = re.compile(data.citation_ordinal), re.compile(data.picked)
         self.clause_text_request = re.compile(data.clause_text_request)
         self.clause_pointer = re.compile(data.clause_pointer)
         self.clause_view_request = re.compile(data.clause_view_request)
@@ -501,6 +503,19 @@ class Vocabulary:
             if not _ends_a_longer_word(text, found.start()):
                 return found.start()
         return None
+
+    def picked(self, text: str) -> int | None:
+        """The place of the item a message only picks (2, 第二个, 选1 → 2, 2, 1; 后面那个 → -1, the last; 前面那个 →
+        1), else None."""
+        found = self._picked.match(text)
+        if found is None:
+            return None
+        if found.group("last"):
+            return -1
+        if found.group("first"):
+            return 1
+        written = found.group("n")
+        return int(written) if written.isdigit() else int(chinese_to_number(written))
 
     def is_assent(self, text: str) -> bool:
         """The whole message only says "that is right" (上面的信息没问题, 内容无误, 嗯，确认): 没问题 is a

@@ -369,6 +369,8 @@ class DialogueNotices(Section):
     calm: str
     not_understood_confirm: str
     not_understood_answer: str
+    signs_only_question: str
+    signs_only: str
     not_understood: str
     already_answered: str
     cannot_record: str
