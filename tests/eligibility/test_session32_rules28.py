@@ -1,0 +1,62 @@
+"""Session 32 (issue 11, task rules28): a group question offers a tick that spares a later question, people set
+24's classes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eligibility.conditions import presumers
+from eligibility.engine import Engine
+from eligibility.interview import answers_from, run_interview
+from eligibility.profile import parse_profile
+from eligibility.rulebook import Rulebook
+
+PACKAGE = "shangluo.entrepreneurship_support"
+
+
+def test_a_veteran_planning_a_web_shop_in_shangluo_is_not_asked_his_age(engine: Engine, rulebook: Rulebook) -> None:
+    # 商洛（四）: 重点鼓励、引导和支持高校毕业生、失业人员、返乡农民工、退伍军人等群体自主创业 — the package stays open on its
+    # loan terms (完善小额担保贷款运作机制) whatever he answers; what is left to settle is 劳动年龄, which a 退伍军人 tick shows.
+    known: dict[str, Any] = {
+        "region": "商洛市",
+        "age": 41,
+        "education": "high_school",
+        "employment_status": "unemployed",
+        "veteran": "soldier_self_employed",
+        "hard_to_employ": False,
+        "registered_unemployed": False,
+        "household": [],
+        "rural_labor": False,
+        "returning_migrant": False,
+        "wants_business": True,
+        "wants_training": False,
+        "wants_flexible": False,
+        "business_form": "none",
+        "job_seeking": False,
+    }
+    as_of = date(2026, 4, 1)
+    full = parse_profile(known, rulebook.facts, as_of)
+    interview = run_interview(engine, parse_profile({}, rulebook.facts, as_of), answers_from(full.values))
+    asked = [q.fact for q in interview.asked]
+    assert "age" not in asked, asked
+    package = next(b for b in interview.result.benefits if b.id == PACKAGE)
+    assert package.status == "possibly_eligible"
+
+
+def test_the_ticks_that_show_working_age_are_those_the_rule_names(rulebook: Rulebook) -> None:
+    # The package's rule names 返乡农民工 and 退伍军人 itself; a 去产能 worker also shows 劳动年龄 but 商洛's text never
+    # speaks of one — not offered there.
+    condition = rulebook.benefits[PACKAGE].condition
+    found = presumers(condition, frozenset({"age"}), {"region": "商洛市"}, date(2026, 4, 1), lambda f: True)
+    assert {"returning_migrant", "veteran"} <= found
+    assert "overcapacity_worker" not in found
+    # Once the age is said, nothing is spared by a presumption.
+    assert not presumers(condition, frozenset({"age"}), {"age": 30}, date(2026, 4, 1), lambda f: True)
+
+
+def test_a_returnee_ticks_the_return_in_the_situation_question(engine: Engine, profile_of: Any) -> None:
+    # A 商洛 person who has said only the place and that they want to start a farm: the situation question offers 返乡.
+    question = engine.check(profile_of({"region": "商洛", "wants_business": True})).next_question
+    assert question is not None and question.fact == "situation"
+    assert "returning_migrant" in question.facts
