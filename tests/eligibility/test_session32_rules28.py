@@ -60,3 +60,45 @@ def test_a_returnee_ticks_the_return_in_the_situation_question(engine: Engine, p
     question = engine.check(profile_of({"region": "商洛", "wants_business": True})).next_question
     assert question is not None and question.fact == "situation"
     assert "returning_migrant" in question.facts
+
+
+def _worker_in_tonghua(as_of: date, rulebook: Rulebook) -> Any:
+    values = {
+        "region": "通化市",
+        "age": 33,
+        "employment_status": "employed",
+        "ui_insured": True,
+        "ui_years": 5,
+        "certificates": [{"level": "intermediate", "date": date(2017, 9, 5)}],
+        "received_before": [],
+    }
+    return parse_profile(values, rulebook.facts, as_of)
+
+
+def test_the_twelve_months_to_claim_a_certificate_end_on_the_day(engine: Engine, rulebook: Rulebook) -> None:
+    # 吉林（二十）: 在证书颁发之日起12个月内…申请 — issued 2017-09-05: still on 2018-09-05, gone on 2018-09-06.
+    upgrade = rulebook.benefits["jilin.skill_upgrade_subsidy"]
+    last = engine.evaluate(upgrade, _worker_in_tonghua(date(2018, 9, 5), rulebook)).result
+    assert last.status == "eligible"
+    late = engine.evaluate(upgrade, _worker_in_tonghua(date(2018, 9, 6), rulebook)).result
+    assert late.status == "ineligible"
+    assert any(r.requirement and "12个月内" in (r.requirement.text or "") for r in late.reasons)
+
+
+def test_the_runner_reads_a_certificate_by_its_date_of_issue() -> None:
+    # Bench adapter (session 32): a certificate named with 颁发日期 and its date, the way the writers' `other` says it.
+    from tests.eligibility.holdout_runner import load_runner
+
+    runner = load_runner()
+    profile: dict[str, Any] = {}
+    runner._certificates_in_text("车间电工; 高级证书颁发日期2016-05-18; 参保6年", date(2017, 2, 1), profile)
+    assert profile["certificates"] == [{"date": date(2016, 5, 18), "level": "senior"}]
+
+
+def test_the_runner_reads_a_unit_that_made_no_epidemic_supplies() -> None:
+    from tests.eligibility.holdout_runner import load_runner
+
+    runner = load_runner()
+    profile: dict[str, Any] = {}
+    runner._epidemic_supplies("理发店老板; 疫情期间未生产或配送防疫物资", profile)
+    assert profile["unit_epidemic_supplies"] is False
