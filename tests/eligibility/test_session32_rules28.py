@@ -11,6 +11,7 @@ from eligibility.engine import Engine
 from eligibility.interview import answers_from, run_interview
 from eligibility.profile import parse_profile
 from eligibility.rulebook import Rulebook
+from tests.eligibility.checking import benefit_of, check
 
 PACKAGE = "shangluo.entrepreneurship_support"
 
@@ -102,3 +103,37 @@ def test_the_runner_reads_a_unit_that_made_no_epidemic_supplies() -> None:
     profile: dict[str, Any] = {}
     runner._epidemic_supplies("理发店老板; 疫情期间未生产或配送防疫物资", profile)
     assert profile["unit_epidemic_supplies"] is False
+
+
+HIRING_REWARD = "bazhong.poor_labor_hiring_reward"
+
+
+def _bazhong_owner(form: str, **hire: Any) -> dict[str, Any]:
+    return {
+        "region": "巴中市南江县",
+        "age": 44,
+        "employment_status": "self_employed",
+        "business_form": form,
+        "hiring_staff": True,
+        "more_hires": False,
+        "hire_household": ["poverty_registered"],
+        "hire_rewarded": False,
+        **hire,
+    }
+
+
+def test_a_farm_inn_keeping_a_poor_helper_three_months_on_contract_is_not_rewarded_yet(engine: Engine) -> None:
+    # 巴中（十二）: 农民专业合作社、种养大户、家庭农场、农村电商、农家乐等各类生产经营主体 … 并实现稳定就业半年以上的，按规定给予
+    # 生产经营主体一次性奖补 — the contract and insurance are what an 企业 is paid for, not an inn's half year.
+    inn = _bazhong_owner("individual", hire_contract=True, hire_insured=True, hire_months=3)
+    assert benefit_of(check(engine, inn, date(2019, 4, 2)), HIRING_REWARD).status == "ineligible"
+    kept = {**inn, "hire_months": 7}
+    assert benefit_of(check(engine, kept, date(2019, 4, 2)), HIRING_REWARD).status == "as_employer"
+
+
+def test_a_small_company_is_rewarded_for_the_contract_not_for_the_months(engine: Engine) -> None:
+    # 鼓励企业吸纳贫困家庭劳动力就业，对签订1年以上劳动合同并参加社会保险的，按吸纳人数给予企业一定的奖补.
+    firm = _bazhong_owner("micro_enterprise", hire_contract=False, hire_insured=False, hire_months=10)
+    assert benefit_of(check(engine, firm, date(2019, 4, 2)), HIRING_REWARD).status == "ineligible"
+    signed = {**firm, "hire_contract": True, "hire_insured": True}
+    assert benefit_of(check(engine, signed, date(2019, 4, 2)), HIRING_REWARD).status == "as_employer"
