@@ -137,3 +137,36 @@ def test_a_small_company_is_rewarded_for_the_contract_not_for_the_months(engine:
     assert benefit_of(check(engine, firm, date(2019, 4, 2)), HIRING_REWARD).status == "ineligible"
     signed = {**firm, "hire_contract": True, "hire_insured": True}
     assert benefit_of(check(engine, signed, date(2019, 4, 2)), HIRING_REWARD).status == "as_employer"
+
+
+PARITY = "ziyang.social_org_graduate_hiring_parity"
+
+
+def test_a_social_organisation_hiring_a_graduate_has_the_enterprises_support_not_the_graduate(
+    engine: Engine,
+) -> None:
+    # 资阳（十二）: 对吸纳高校毕业生就业的社会组织，符合条件的可同等享受企业吸纳就业扶持政策 — the organisation's, shown to a
+    # graduate looking for work as what a hiring organisation may have; never the graduate's own.
+    seeker = {
+        "region": "资阳市乐至县",
+        "age": 22,
+        "employment_status": "unemployed",
+        "job_seeking": True,
+        "education": "college",
+        "graduation_date": "2019-06-30",
+    }
+    found = benefit_of(check(engine, seeker, date(2019, 8, 12)), PARITY)
+    assert found.status == "if_hired"
+    assert found.beneficiary == "employer"
+    assert any("社会组织" in t.text for t in found.hiring)
+    # A 技校 leaver is no 高校毕业生; a café owner's business is no 社会组织.
+    school = {**seeker, "education": "secondary_vocational"}
+    assert benefit_of(check(engine, school, date(2019, 8, 12)), PARITY).status == "ineligible"
+    owner = {
+        "region": "资阳市",
+        "age": 31,
+        "employment_status": "self_employed",
+        "business_form": "micro_enterprise",
+        "hiring_staff": True,
+    }
+    assert benefit_of(check(engine, owner, date(2019, 8, 12)), PARITY).status == "ineligible"
