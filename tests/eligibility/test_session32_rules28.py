@@ -17,8 +17,9 @@ PACKAGE = "shangluo.entrepreneurship_support"
 
 
 def test_a_veteran_planning_a_web_shop_in_shangluo_is_not_asked_his_age(engine: Engine, rulebook: Rulebook) -> None:
-    # 商洛（四）: 重点鼓励、引导和支持高校毕业生、失业人员、返乡农民工、退伍军人等群体自主创业 — the package stays open on its
-    # loan terms (完善小额担保贷款运作机制) whatever he answers; what is left to settle is 劳动年龄, which a 退伍军人 tick shows.
+    # 商洛（四）: 重点鼓励、引导和支持高校毕业生、失业人员、返乡农民工、退伍军人等群体自主创业 — the package
+    # stays open on its loan terms (完善小额担保贷款运作机制) whatever he answers; what is left to settle is
+    # 劳动年龄, which a 退伍军人 tick shows.
     known: dict[str, Any] = {
         "region": "商洛市",
         "age": 41,
@@ -123,8 +124,9 @@ def _bazhong_owner(form: str, **hire: Any) -> dict[str, Any]:
 
 
 def test_a_farm_inn_keeping_a_poor_helper_three_months_on_contract_is_not_rewarded_yet(engine: Engine) -> None:
-    # 巴中（十二）: 农民专业合作社、种养大户、家庭农场、农村电商、农家乐等各类生产经营主体 … 并实现稳定就业半年以上的，按规定给予
-    # 生产经营主体一次性奖补 — the contract and insurance are what an 企业 is paid for, not an inn's half year.
+    # 巴中（十二）: 农民专业合作社、种养大户、家庭农场、农村电商、农家乐等各类生产经营主体 … 并实现稳定就业
+    # 半年以上的，按规定给予生产经营主体一次性奖补 — the contract and insurance are what an 企业 is paid for,
+    # not an inn's half year.
     inn = _bazhong_owner("individual", hire_contract=True, hire_insured=True, hire_months=3)
     assert benefit_of(check(engine, inn, date(2019, 4, 2)), HIRING_REWARD).status == "ineligible"
     kept = {**inn, "hire_months": 7}
@@ -145,8 +147,9 @@ PARITY = "ziyang.social_org_graduate_hiring_parity"
 def test_a_social_organisation_hiring_a_graduate_has_the_enterprises_support_not_the_graduate(
     engine: Engine,
 ) -> None:
-    # 资阳（十二）: 对吸纳高校毕业生就业的社会组织，符合条件的可同等享受企业吸纳就业扶持政策 — the organisation's, shown to a
-    # graduate looking for work as what a hiring organisation may have; never the graduate's own.
+    # 资阳（十二）: 对吸纳高校毕业生就业的社会组织，符合条件的可同等享受企业吸纳就业扶持政策 — the
+    # organisation's, shown to a graduate looking for work as what a hiring organisation may have; never the
+    # graduate's own.
     seeker = {
         "region": "资阳市乐至县",
         "age": 22,
