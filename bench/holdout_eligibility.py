@@ -655,6 +655,8 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
     """2018-03-10取得育婴员中级（四级）职业资格证书, and (set 8, session 16) 初级(五级)证书颁发于2017-12-15."""
     written = [(_on(found), found[4]) for found in re.finditer(DATED + r"取得([^;；]*?证)", text)]
     written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发于" + DATED, text)]
+    # Set 24 (session 32): 中级证书颁发日期2017-04-20 — the certificate, then its date of issue named as such.
+    written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发日期" + DATED, text)]
     # Set 12 (session 20): 初级电工证2016-11颁发, 中级2017-09颁发 — a level (and a name), then the date it was issued.
     level = "|".join(sorted(LEVELS, key=len, reverse=True))
     written += [
@@ -955,10 +957,11 @@ def _groups_of_hires(text: str, profile: dict[str, Any]) -> None:
 
 def _epidemic_supplies(text: str, profile: dict[str, Any]) -> None:
     """Whether the unit makes or delivers epidemic supplies — the unit's own fact, for any business.
-    Set 10 (session 18): 不从事疫情防控物资生产或配送 (a negated verb before the words)."""
-    if re.search(r"(不|未)(生产|从事|配送)[^;；]*疫情防控", text):
+    Set 10 (session 18): 不从事疫情防控物资生产或配送 (a negated verb before the words). Set 24 (session 32):
+    未生产配送防疫物资 — 防疫物资, the short word for the same goods."""
+    if re.search(r"(不|未)(生产|从事|配送)[^;；]*(疫情防控|防疫物资)", text):
         profile["unit_epidemic_supplies"] = False
-    elif mentions(text, ("疫情防控急需物资", "疫情防控物资")):
+    elif mentions(text, ("疫情防控急需物资", "疫情防控物资", "防疫物资")):
         profile["unit_epidemic_supplies"] = True
 
 

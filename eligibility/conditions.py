@@ -367,6 +367,24 @@ def facts_that_matter(
     return picked & refined
 
 
+def presumers(
+    node: Node, wanted: frozenset[str], values: Mapping[str, Any], as_of: date, askable: Callable[[str], bool]
+) -> frozenset[str]:
+    """The open, askable facts whose answer could meet a leaf in `wanted` by presumption (劳动年龄 shown
+    by 返乡 or a labour contract) — an answer that spares asking the leaf's own fact (the age), though it
+    moves no status itself while another part stays open (a loan's terms the text leaves open). Only facts
+    the rule itself names outside presumptions: a measure's question never offers what its text is not about
+    (商洛 names 返乡农民工, not 去产能职工)."""
+    found: set[str] = set()
+    named: set[str] = set()
+    for leaf in walk_leaves(node, lambda n: isinstance(n, Leaf)):
+        assert isinstance(leaf, Leaf)
+        named.add(leaf.fact)
+        if leaf.fact in wanted and leaf.presumed_by is not None and leaf.fact not in values:
+            found |= reach(leaf.presumed_by, values, as_of, askable).to_true or _NONE
+    return frozenset(found & named)
+
+
 def _sides(result: Reach, to_true: bool, to_false: bool) -> frozenset[str]:
     return ((result.to_true or _NONE) if to_true else _NONE) | ((result.to_false or _NONE) if to_false else _NONE)
 

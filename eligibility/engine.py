@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from eligibility.catalog import DocumentCatalog
-from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter
+from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter, presumers
 from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
 from eligibility.questions import (
@@ -316,6 +316,8 @@ class Engine:
         said = profile.values.get(members[0]) if members and len(members) == 1 else None
         if not members:
             return None
+        if len(members) > 1:
+            members = self._with_sparing_ticks(members, asking, profile)
         only = None
         if members == (RECEIVED,):
             # Offer the measures still at stake: those this answer decides now, and the one-time
@@ -328,6 +330,27 @@ class Engine:
             )
         question = self._of_the_next_record(question_for(members, self.rulebook.facts, said, only), members, profile)
         return self._hint_of_place(question, members, {self.rulebook.benefits[e.result.id].document_id for e in asking})
+
+    def _with_sparing_ticks(
+        self, members: tuple[str, ...], asking: list[Evaluation], profile: Profile
+    ) -> tuple[str, ...]:
+        """A group question (asked anyway, for what its members decide) also offers the members whose tick
+        would spare a later question (session 32): 返乡 shows 劳动年龄 as well as the age does, so a 商洛
+        returnee whose 创业 package stays open on its loan terms ticks 返乡 and is not asked the age after."""
+        facts = self.rulebook.facts
+        group = facts.group_of[members[0]]
+        candidates = {f for f in group.facts if f not in members and profile.is_open(f) and facts[f].is_askable}
+        if not candidates:
+            return members
+        spared: set[str] = set()
+        for e in asking:
+            wanted = frozenset(e.open_facts) - set(group.facts)
+            if wanted:
+                condition = self.rulebook.benefits[e.result.id].condition
+                spared |= presumers(condition, wanted, profile.values, profile.as_of, candidates.__contains__)
+        if not spared & candidates:
+            return members
+        return tuple(f for f in group.facts if f in members or f in spared)
 
     def _hint_of_place(self, question: NextQuestion, members: tuple[str, ...], documents: set[str]) -> NextQuestion:
         """The question's hint as it speaks to the person (session 29): where every benefit still open is of one
