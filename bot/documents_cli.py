@@ -161,7 +161,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return int(args.action(args, library))
     except LibraryError as exc:
         _stderr(words.error_text(exc))
-        if args.action in (_add, _publish, _edit, _set_jurisdiction) and exc.intake is None:  # an intake refusal says so itself
+        # an intake refusal says so itself
+        if args.action in (_add, _publish, _edit, _set_jurisdiction) and exc.intake is None:
             _stderr(prose().documents.nothing_changed)
         return EXIT_REFUSED
     finally:

@@ -291,9 +291,7 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in next(csv.reader([line]), [])]
 
 
-def _places_counted(
-    text: str, places: PlaceIndex | None
-) -> list[tuple[tuple[str, str | None, str | None], int]]:
+def _places_counted(text: str, places: PlaceIndex | None) -> list[tuple[tuple[str, str | None, str | None], int]]:
     """The cities (or provinces) a text names, most named first: a county counts for its city."""
     counts: dict[tuple[str, str | None, str | None], int] = {}
     for place in _gazetteer(places).find(text):

@@ -45,7 +45,11 @@ SCAN = "\n".join(
         "00元的标准给予以工代训补贴，补贴期限最长不超过6个月。",
         "　　（二）经办机构。各辖市、区公共就业服务机构负责受理审核，市就业管理中心负责",
         "复核拨付。",
-        "　　三、工作要求",
+        "　　三、开业补贴",
+        "　　对首次创业并正常经营满1年的登记失业人员，给予一次性开业补贴。创办小微企业的，每户补贴9",
+        "000元；从事个体经营的，每户补贴26",
+        "00元。",
+        "　　四、工作要求",
         "　　各地要简化经办流程，对符合条件的企业做到应发尽发，确保资金安全。",
         "常州市人力资源和社会保障局",
         "（盖章）",
@@ -211,8 +215,14 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def test_the_scan_and_the_notice_are_published_and_the_sheet_waits_for_its_issuer(loaded: Path) -> None:
     listed = _listed(loaded)
-    scan = next(row for row in listed.values() if row["title"] == "常州市人力资源和社会保障局关于做好稳岗留工补贴发放工作的通知")
-    assert (scan["state"], scan["jurisdiction"], scan["document_number"]) == ("published", "常州市", "常人社发〔2025〕7号")
+    scan = next(
+        row for row in listed.values() if row["title"] == "常州市人力资源和社会保障局关于做好稳岗留工补贴发放工作的通知"
+    )
+    assert (scan["state"], scan["jurisdiction"], scan["document_number"]) == (
+        "published",
+        "常州市",
+        "常人社发〔2025〕7号",
+    )
     assert scan["signed"] == "2025-03-09"
     sheet = listed["deyang-2026-sheet"]
     assert (sheet["state"], sheet["jurisdiction"], sheet["clauses"]) == ("draft-review", "德阳市", 3)
@@ -336,3 +346,20 @@ def test_staff_state_the_place_in_the_console_upload_and_review_in_chromium(cons
         page.get_by_role("button", name="上传").click()
         expect(page.locator("#metadata")).to_contain_text("四川省广元市")
         browser.close()
+
+
+# --- a tier told in the words people use ----------------------------------------------------------
+
+
+def test_a_stall_keeper_asks_the_tier_written_as_self_employment() -> None:
+    from knowledge.tiers import said_tier
+
+    for question in ("我在荆州当个体户，开业补贴多少", "注册了个体工商户能补多少", "我开个体户的"):
+        assert said_tier("从事个体经营", question), question
+        assert not said_tier("创办小微企业", question), question
+    assert not said_tier("从事个体经营", "我开了家小公司，补贴多少")
+
+
+def test_an_ocr_scan_answers_only_the_tier_of_the_business_asked(loaded: Path) -> None:
+    line, _label, _quote = _first(_ask(loaded, "常州", "在常州开个体户，开业补贴能拿多少"))
+    assert "2600元" in line and "9000元" not in line
