@@ -49,11 +49,17 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
     if args.retire_repealed and not args.publish:
         raise LibraryError("retire_needs_publish")
     before = {view.id for view in library.documents(DocumentState.PUBLISHED)}
-    added = library.add(uploads, _actor(), publish=args.publish, retire_repealed=args.retire_repealed)
+    added = library.add(
+        uploads, _actor(), publish=args.publish, retire_repealed=args.retire_repealed, jurisdiction=args.jurisdiction
+    )
     for view, upload in zip(added, uploads, strict=True):
         _stderr(words.added_text(view, upload.filename))
         _say_repeals(library, view.id, retired=args.retire_repealed, known=before)
-        if not args.publish:
+        held = library.publish_blocker(view.id) if view.state == DocumentState.DRAFT_REVIEW else None
+        if held is not None:
+            reason = words.error_text(held)
+            _stderr(prose().documents.held.format(reason=reason) if args.publish else reason)
+        elif not args.publish:
             _stderr(prose().documents.review_hint.format(id=view.id))
     if args.json:
         print(json.dumps([view.summary() for view in added], ensure_ascii=False))
@@ -143,19 +149,27 @@ def _edit(args: argparse.Namespace, library: DocumentLibrary) -> int:
     return EXIT_OK
 
 
+def _set_jurisdiction(args: argparse.Namespace, library: DocumentLibrary) -> int:
+    """The place a document governs, as staff state it (`documents edit ID --place` in one word)."""
+    args.title = args.issuer = args.number = args.signed = args.effective = args.valid_until = args.draft = None
+    return _edit(args, library)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     library = _library(settings)
     try:
         return int(args.action(args, library))
     except LibraryError as exc:
         _stderr(words.error_text(exc))
-        if args.action in (_add, _publish, _edit) and exc.intake is None:  # an intake refusal says so itself
+        # an intake refusal says so itself
+        if args.action in (_add, _publish, _edit, _set_jurisdiction) and exc.intake is None:
             _stderr(prose().documents.nothing_changed)
         return EXIT_REFUSED
     finally:
         library.engine.dispose()
 
 
+_PLACE_HELP = "适用地区，如 长春市、吉林省延吉市（按行政区划表识别）"
 _RETIRE_HELP = "同时停用本文件写明废止（…同时废止）的已发布文件，并标明被本文件替代"
 
 
@@ -166,6 +180,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add.add_argument("files", nargs="+", metavar="FILE", help="文件路径，可以多个（全部成功才保存）")
     add.add_argument("--publish", action="store_true", help="检查通过后立即发布")
     add.add_argument("--retire-repealed", action="store_true", help=_RETIRE_HELP)
+    add.add_argument("--jurisdiction", metavar="PLACE", help=_PLACE_HELP + "；不给则从文件中识别")
     add.add_argument("--json", action="store_true", help="输出 JSON")
     add.set_defaults(action=_add)
     listing = actions.add_parser("list", help="列出全部文件及其状态")
@@ -185,7 +200,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     edit.add_argument("--title", help="标题")
     edit.add_argument("--issuer", help="发文机关")
     edit.add_argument("--number", help="文号")
-    edit.add_argument("--place", help="适用地区，如 长春市、吉林省延吉市（按行政区划表识别）")
+    edit.add_argument("--place", help=_PLACE_HELP)
     edit.add_argument("--signed", metavar="YYYY-MM-DD", help="成文日期")
     edit.add_argument("--effective", metavar="YYYY-MM-DD", help="施行日期")
     edit.add_argument("--valid-until", metavar="YYYY-MM-DD", help="有效期至")
@@ -194,6 +209,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     draft.add_argument("--official", dest="draft", action="store_false", help="正式文件")
     edit.add_argument("--json", action="store_true", help="输出 JSON")
     edit.set_defaults(action=_edit)
+    place = actions.add_parser("set-jurisdiction", help="指明文件的适用地区（发布前）")
+    place.add_argument("id", metavar="ID")
+    place.add_argument("place", metavar="PLACE", help=_PLACE_HELP)
+    place.add_argument("--json", action="store_true", help="输出 JSON")
+    place.set_defaults(action=_set_jurisdiction)
     retire = actions.add_parser("retire", help="停用文件：不再引用它")
     retire.add_argument("id", metavar="ID")
     retire.add_argument("--superseded-by", metavar="NEW_ID", help="替代它的新文件")

@@ -285,13 +285,27 @@ class DocumentLibrary:
     # --- changing ----------------------------------------------------------------------------
 
     def add(
-        self, uploads: Sequence[Upload], actor: str, publish: bool = False, retire_repealed: bool = False
+        self,
+        uploads: Sequence[Upload],
+        actor: str,
+        publish: bool = False,
+        retire_repealed: bool = False,
+        jurisdiction: str | None = None,
     ) -> list[DocumentView]:
         """Read, check and store every file as a document in review (all or none); with `publish`
         they are published in the same transaction, after the new set of documents has built (and
-        with `retire_repealed` the published documents each says it repeals are retired in it)."""
+        with `retire_repealed` the published documents each says it repeals are retired in it).
+        `jurisdiction`: the place staff state the files govern (宜昌市, 湖北省宜昌市), resolved through
+        the division table, instead of the place read from each file. A file whose place, issuer or
+        date could not be read is stored in review even with `publish` (`held`), for staff to state
+        them; the others are published."""
         from knowledge.intake import IntakeError
 
+        stated = None
+        if jurisdiction is not None:
+            stated = _resolve_place(jurisdiction.strip())
+            if stated is None:
+                raise LibraryError("unknown_place_name", place=jurisdiction.strip()[:40])
         self.ensure_seeds()
         prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]] = []
         with Session(self.engine) as session:
@@ -303,7 +317,7 @@ class DocumentLibrary:
                 raise LibraryError("duplicate_file", file=upload.filename)
             known.add(digest)
             try:
-                document, text, parsed, problems = self._read(upload, taken)
+                document, text, parsed, problems = self._read(upload, taken, stated)
             except IntakeError as exc:
                 raise LibraryError("intake", exc, file=upload.filename) from exc
             taken.add(document.id)
@@ -334,27 +348,49 @@ class DocumentLibrary:
         publish: bool,
         retire_repealed: bool = False,
     ) -> list[DocumentView]:
+        held: set[str] = set()
         if publish:
             for document, _text, parsed, problems, upload in prepared:
-                self._check_publishable(document, parsed, problems, upload.filename)
-            self._check_builds([(d, t) for d, t, *_ in prepared])
-        state = DocumentState.PUBLISHED if publish else DocumentState.DRAFT_REVIEW
+                try:
+                    self._check_publishable(document, parsed, problems, upload.filename)
+                except LibraryError as exc:
+                    if exc.code not in _STAFF_STATES:
+                        raise
+                    held.add(document.id)  # kept in review until staff state what it lacks
+            self._check_builds([(d, t) for d, t, *_ in prepared if d.id not in held])
+        publishing = [item for item in prepared if publish and item[0].id not in held]
         with Session(self.engine) as session, session.begin():
             now = _now()
             for document, text, parsed, problems, upload in prepared:
+                published = publish and document.id not in held
+                state = DocumentState.PUBLISHED if published else DocumentState.DRAFT_REVIEW
                 row = self._row(document, text, state, actor, "upload", parsed, problems)
                 row.created_at = now
-                row.published_at = now if publish else None
+                row.published_at = now if published else None
                 row.files = [self._file(upload.data, upload.filename)]
                 session.add(row)
             if retire_repealed:
                 session.flush()
-                for document, text, *_ in prepared:
+                for document, text, *_ in publishing:
                     report = _repeal_report(session, text, document.province, document.id)
                     _retire_repealed(session, report, document.id, actor)
-            if publish:
+            if publishing:
                 self._bump(session)
         return [self.get(document.id) for document, *_ in prepared]
+
+    def publish_blocker(self, document_id: str) -> LibraryError | None:
+        """What staff must still state before this document can be published (its place, issuer or
+        signing date), as the refusal `publish` would give; None when nothing."""
+        with Session(self.engine) as session:
+            row = session.get(PolicyDocument, document_id)
+            if row is None:
+                raise LibraryError("unknown_document", id=document_id)
+            document, text = _document(row), row.text
+        try:
+            self._check_publishable(document, parse_source(document, text), [], document_id)
+        except LibraryError as exc:
+            return exc if exc.code in _STAFF_STATES else None
+        return None
 
     def publish(
         self, document_id: str, actor: str, supersedes: str | None = None, retire_repealed: bool = False
@@ -520,22 +556,24 @@ class DocumentLibrary:
 
     # --- inside --------------------------------------------------------------------------------
 
-    def _read(self, upload: Upload, taken: set[str]) -> tuple[Document, str, ParsedDocument, list[str]]:
+    def _read(
+        self, upload: Upload, taken: set[str], stated: tuple[str, str | None, str | None] | None = None
+    ) -> tuple[Document, str, ParsedDocument, list[str]]:
+        """A file read into a document; one whose place could not be read has none (province "")
+        and is kept in review until staff state it (`edit`, `documents set-jurisdiction`)."""
         from knowledge.intake import examine
 
-        intake = examine(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES)
+        intake = examine(upload.data, upload.filename, max_bytes=MAX_FILE_BYTES, stated=stated)
         text, facts = intake.text, intake.facts
-        if not facts.province:
-            raise LibraryError("unknown_place", file=upload.filename)
         problems = list(facts.problems)
         title = facts.title or ""
         document = Document(
-            id=_slug(facts.county or facts.city or facts.province, facts.signed, taken, upload.filename),
+            id=_slug(facts.county or facts.city or facts.province or "", facts.signed, taken, upload.filename),
             source_file=upload.filename,
             title=title,
             short_name=title,
             issuer=facts.issuer or "",
-            province=facts.province,
+            province=facts.province or "",
             city=facts.city,
             county=facts.county,
             document_number=facts.document_number,
@@ -566,8 +604,10 @@ class DocumentLibrary:
             )
             if absent
         ]
+        if not document.province:
+            raise LibraryError("no_place", file=name, id=document.id)
         if missing:
-            raise LibraryError("missing_metadata", file=name, fields="、".join(missing))
+            raise LibraryError("missing_metadata", file=name, fields="、".join(missing), id=document.id)
         if not parsed.clauses:
             raise LibraryError("no_clauses", file=name)
 
@@ -638,6 +678,8 @@ class DocumentLibrary:
         )
 
 
+# What a document may lack that staff can state after adding it: it is stored in review, not refused.
+_STAFF_STATES = frozenset({"no_place", "missing_metadata"})
 EDITABLE = ("title", "issuer", "document_number", "jurisdiction", "signed", "effective", "valid_until", "draft")
 _LIMITS = {"title": 300, "issuer": 200, "document_number": 100}
 _YES, _NO = frozenset({"1", "yes", "true", "是"}), frozenset({"0", "no", "false", "否", ""})

@@ -6,6 +6,7 @@ Anything else (images, archives, executables, scanned PDFs, text in an unknown e
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -60,6 +61,20 @@ _BINARY_MAGIC = (
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg")
 _TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+_TABLE_SUFFIXES = (".csv", ".tsv")
+
+
+def table_text(decoded: str, delimiter: str) -> str:
+    """A table exported from Excel (CSV/TSV) read as a web page's table is (`_row_parts`): a row of
+    several cells is one line of cells joined by ｜ (a quoted cell's commas and line breaks stay inside
+    it), a row of one cell (the sheet's title, 单位：元) is a line of its own."""
+    lines: list[str] = []
+    for row in csv.reader(io.StringIO(decoded), delimiter=delimiter):
+        cells = [" ".join(part.strip() for part in cell.splitlines() if part.strip()) for cell in row]
+        filled = [cell for cell in cells if cell]
+        if filled:
+            lines.append("｜".join(filled) if len(filled) > 1 else filled[0])
+    return "\n".join(lines)
 
 
 def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
@@ -82,10 +97,12 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
         is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
         if is_page:
             text = html_text(decoded)
+        elif suffix in _TABLE_SUFFIXES:
+            text = table_text(decoded, "\t" if suffix == ".tsv" else ",")
         elif is_markdown(filename, decoded):
             text = markdown_text(decoded)
         else:  # plain text may be a PDF's text layer saved as it was copied out: pages and wrapped lines
-            text = unwrapped(without_page_breaks(_without_page_top(decoded)))
+            text = indent_unwrapped(unwrapped(without_page_breaks(_without_page_top(decoded))))
     text = _tidy(text)
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
@@ -604,6 +621,8 @@ _WRAP_SLACK = 4
 _MIN_WRAPPED = 3
 # In a page layout most lines fill the page; a text of one paragraph a line has few near its widest.
 _WRAPPED_SHARE = 0.3
+# Paragraphs marked by first-line indents (a scan's OCR text): at least this many indented lines.
+_MIN_INDENTED = 5
 
 
 # A page number printed in a page's footer: － 2 －, - 3 -, 第4页, 第4页 共9页, 4/9.
@@ -661,6 +680,39 @@ def unwrapped(text: str) -> str:
             out[-1] += line.strip()
         else:
             out.append(line.rstrip() if i in joins else line)
+    return "\n".join(out)
+
+
+_INDENTED = re.compile(r"^[\u3000 \t]+\S")
+# A line that starts a numbered item or heading of its own (一、 （一） 第三条 1. ①), never a wrapped rest.
+_ITEM_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])"
+)
+
+
+def indent_unwrapped(text: str) -> str:
+    """A scanned page read by OCR breaks lines wherever the scan's line ended, at any width and often
+    inside a number (按每人12 / 00元); what marks a paragraph is its first-line indent (　　). In a text
+    whose paragraphs are indented, a line with no indent that follows a paragraph line not ending a
+    sentence is that paragraph's rest, and is joined to it — unless it starts an item of its own."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if _INDENTED.match(line)) < _MIN_INDENTED:
+        return text
+    out: list[str] = []
+    in_paragraph = False
+    for line in lines:
+        rest = line.strip()
+        if (
+            in_paragraph
+            and rest
+            and not _INDENTED.match(line)
+            and not out[-1].rstrip().endswith(_LINE_ENDS)
+            and not _ITEM_START.match(rest)
+        ):
+            out[-1] = out[-1].rstrip() + rest
+            continue
+        out.append(line)
+        in_paragraph = bool(_INDENTED.match(line))
     return "\n".join(out)
 
 

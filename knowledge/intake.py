@@ -9,6 +9,7 @@ into clauses. Bad input raises `IntakeError` with a code; `bot.present` words it
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -52,6 +53,9 @@ class DocumentFacts:
     valid_until: date | None
     is_draft: bool
     problems: tuple[str, ...] = ()
+    # Where the jurisdiction was read: "issuer", "title", "basis" (a 政策依据 line or column),
+    # "most_named" (the place the text names most), "stated" (staff said it), None (not found).
+    place_source: str | None = None
 
     @property
     def jurisdiction(self) -> str | None:
@@ -65,7 +69,7 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 # 吉政发〔2017〕32号, 人社部发[2019]5号, 川府办函（2020）12号
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
-    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答)"
+    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答|一览表)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -119,18 +123,43 @@ def _add_years(start: date, years: int) -> date:
 
 
 def _lines(text: str) -> list[str]:
-    return [p.text for p in normalize_document(text).paragraphs if p.text.strip()]
+    # A table exported as CSV ends its one-cell rows (the title, 单位：元) in empty cells.
+    return [_read_through_ocr(p.text).rstrip(",\t ") for p in normalize_document(text).paragraphs if p.text.strip()]
+
+
+# What a scan's OCR makes of digits and of 日: letters that look like them inside a run of digits
+# (2O24, 2Ol9, 〔2O24〕) and 曰 after a day's number (4月18曰). Facts are read through these; the
+# stored text is left as the file gives it.
+_OCR_DIGIT_RUN = re.compile(r"(?<![A-Za-z])[0-9OoОоIl]*[0-9][0-9OoОоIl]*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans("OoОоIl", "000011")
+_OCR_DAY = re.compile(rf"(月\s*[{_DIGITS}]{{1,3}}\s*)曰")
+
+
+def _read_through_ocr(line: str) -> str:
+    line = _OCR_DIGIT_RUN.sub(lambda m: m.group(0).translate(_OCR_DIGITS) if len(m.group(0)) > 1 else m.group(0), line)
+    return _OCR_DAY.sub(r"\1日", line)
 
 
 def extract_facts(
-    text: str, *, places: PlaceIndex | None = None, published: date | None = None, page: tuple[str, ...] = ()
+    text: str,
+    *,
+    places: PlaceIndex | None = None,
+    published: date | None = None,
+    page: tuple[str, ...] = (),
+    stated: tuple[str, str | None, str | None] | None = None,
 ) -> DocumentFacts:
     """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text
     (and, for a saved web page with no 落款 or title line of its own, from `page`: its info bar's
     来源 and its <title>, `filetext.page_labels`).
 
+    The jurisdiction, unless staff `stated` it: the place the issuer's name starts with; when the
+    issuer names none (an OCR-broken 落款, a table with no issuer), the title's place, then a
+    政策依据's place, then the place the text names far more often than any other — each such
+    guess is listed in `problems` for staff to confirm; when none is sure, no place (the document
+    can be stored for review, not published, until staff state it).
+
     Raises IntakeError("unknown_place") when the issuer names a place that is not in the
-    administrative-division table (a typo, or a place that does not exist).
+    administrative-division table (a typo, or a place that does not exist) and staff stated none.
     """
     lines = _lines(text)
     # A page's labels read as its text's lines are (spacing, full-width forms), so a heading the page
@@ -139,7 +168,13 @@ def extract_facts(
     problems: list[str] = []
     head = _head(lines)
     table = _metadata_table(lines)
-    title = _solicited(table.get("标题") or _title(head) or _page_heading(page, head) or _first_heading(page, head))
+    title = _solicited(
+        table.get("标题")
+        or _title(head)
+        or _page_heading(page, head)
+        or _first_heading(page, head)
+        or _sheet_title(head)
+    )
     signature, signed = _signature(lines)
     issuer = (
         signature
@@ -163,20 +198,29 @@ def extract_facts(
         signed = effective
         problems.append("未找到落款日期，暂以施行日期代替，请核对")
     province = city = county = None
+    place_source: str | None = None
     place_text = _place_prefix(issuer) if issuer else None
-    if place_text:
+    if stated is not None:
+        (province, city, county), place_source = stated, "stated"
+    elif place_text:
         place = resolve_place(place_text, places)
         if place is None:
             raise IntakeError("unknown_place", place_text)
-        province, city, county = place
+        (province, city, county), place_source = place, "issuer"
+    elif not (issuer and _is_national(issuer)):
+        found = _place_elsewhere(title, lines, places)
+        if found is not None:
+            (province, city, county), place_source = found
+            named = county or city or province
+            problems.append(f"发文机关未写明地区，适用地区按{_PLACE_SOURCES[place_source]}判断为{named}，请核对")
+        else:
+            problems.append("未能识别适用地区，发布前请指明")
     if title is None:
         problems.append("未找到标题")
     if issuer is None:
         problems.append("未找到发文机关")
     if signed is None:
         problems.append("未找到落款日期")
-    if issuer and province is None and not _is_national(issuer):
-        problems.append("未能从发文机关判断适用地区")
     return DocumentFacts(
         title=title,
         issuer=issuer,
@@ -189,7 +233,72 @@ def extract_facts(
         valid_until=valid_until,
         is_draft=is_draft,
         problems=tuple(problems),
+        place_source=place_source,
     )
+
+
+_PLACE_SOURCES = {"title": "标题", "basis": "政策依据", "most_named": "正文中最常提到的地名"}
+# A table's or a line's 政策依据 (basis): the document a measure rests on names whose policy it is.
+_BASIS = re.compile(r"(?:政策依据|依据文件|文件依据)")
+
+
+def _place_elsewhere(
+    title: str | None, lines: list[str], places: PlaceIndex | None
+) -> tuple[tuple[str, str | None, str | None], str] | None:
+    """The jurisdiction of a document whose issuer names no place: its title's place, a 政策依据's
+    place, or the place its text names most — at least three times and twice as often as any
+    other (a text that names several places about equally is not sure of one)."""
+    if title:
+        named = _place_prefix(title) or next(iter(_gazetteer(places).mentions(title)), None)
+        place = resolve_place(named, places) if named else None
+        if place is not None:
+            return place, "title"
+    basis = _basis_text(lines)
+    if basis:
+        counted = _places_counted(basis, places)
+        if counted:
+            return counted[0][0], "basis"
+    counted = _places_counted("\n".join(lines), places)
+    if counted and counted[0][1] >= 3 and (len(counted) == 1 or counted[0][1] >= 2 * counted[1][1]):
+        return counted[0][0], "most_named"
+    return None
+
+
+def _basis_text(lines: list[str]) -> str:
+    """The text of a 政策依据 (a line 政策依据：…, or a table's column of that name)."""
+    found: list[str] = []
+    column: int | None = None
+    for line in lines:
+        cells = _cells(line) if column is not None else []
+        if column is not None and len(cells) > column:
+            found.append(cells[column])
+            continue
+        match = _BASIS.search(line)
+        if not match:
+            continue
+        header = _cells(line)
+        if len(header) > 2 and any(_BASIS.fullmatch(c) for c in header):
+            column = next(i for i, c in enumerate(header) if _BASIS.fullmatch(c))
+        else:
+            found.append(line[match.end() :])
+    return "\n".join(found)
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells: CSV (quoted cells may hold commas), tab- or |-separated."""
+    if re.search(r"[\t|｜]", line):
+        return [c.strip() for c in re.split(r"[\t|｜]", line)]
+    return [c.strip() for c in next(csv.reader([line]), [])]
+
+
+def _places_counted(text: str, places: PlaceIndex | None) -> list[tuple[tuple[str, str | None, str | None], int]]:
+    """The cities (or provinces) a text names, most named first: a county counts for its city."""
+    counts: dict[tuple[str, str | None, str | None], int] = {}
+    for place in _gazetteer(places).find(text):
+        whole = _as_triple(place)
+        key = (whole[0], whole[1], None) if whole[1] else whole
+        counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])
 
 
 _NATIONAL = re.compile(
@@ -281,6 +390,14 @@ def _is_page_title(label: str) -> bool:
     return _is_title_part(label) or (len(label) <= 80 and not label.endswith(("。", "；")))
 
 
+def _sheet_title(head: list[str]) -> str | None:
+    """A table exported from a spreadsheet (its rows read as cells joined by ｜) opens with a row of
+    one cell naming it (…补贴标准一览表, …补贴明细): that row, when a row of cells follows it."""
+    if not head or "｜" in head[0] or not any("｜" in line for line in head[1:4]):
+        return None
+    return head[0] if _is_title_part(head[0]) else None
+
+
 def _page_publisher(page: tuple[str, ...]) -> str | None:
     """Who put a page online (来源：…, the site's own name), when that is a body of a place: the issuer
     of a page that has no 落款 and names none in its title."""
@@ -366,8 +483,10 @@ def _joint_issuers(line: str) -> list[str]:
 
 def _document_number(head: list[str]) -> str | None:
     """The document's own 文号: on a line of its own, or heading the page; never one cited in the
-    body (…意见》（川府发〔2017〕53号）)."""
+    body (…意见》（川府发〔2017〕53号）) or in a table's row."""
     for line in head:
+        if "｜" in line:  # a table row's cell (a measure's 政策依据), not the table's own number
+            continue
         for match in _DOC_NUMBER.finditer(line):
             before = line[: match.start()]
             if before.endswith(("》（", "》(", "》")) or "》（" in line[max(0, match.start() - 2) : match.start()]:
@@ -452,7 +571,11 @@ def resolve_place(name: str, places: PlaceIndex | None = None) -> tuple[str, str
     rest = name[len(covered) :]
     if not covered or (rest and not _ZONE.match(rest)):
         return None
-    place = max(gazetteer.find(covered), key=lambda p: p.level)
+    return _as_triple(max(gazetteer.find(covered), key=lambda p: p.level))
+
+
+def _as_triple(place: Place) -> tuple[str, str | None, str | None]:
+    """(province, city, county) of a place of the division table."""
     by_code = _places_by_code()
     province = by_code.get(place.province_code + "0" * 10)
     city = by_code.get(place.city_code + "0" * 8) if place.level >= 2 else None
@@ -537,11 +660,20 @@ class Intake:
     facts: DocumentFacts
 
 
-def examine(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, places: PlaceIndex | None = None) -> Intake:
-    """Read an upload and check that it is a policy of a known place; IntakeError otherwise
-    (nothing is stored here, so a refused file leaves no trace)."""
+def examine(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    places: PlaceIndex | None = None,
+    stated: tuple[str, str | None, str | None] | None = None,
+) -> Intake:
+    """Read an upload and check that it is a policy (of a known place, unless staff `stated` one);
+    IntakeError otherwise (nothing is stored here, so a refused file leaves no trace)."""
     text = read_file(data, filename, max_bytes=max_bytes)
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
-    facts = extract_facts(text, places=places, published=published_on(data, filename), page=page_labels(data, filename))
+    facts = extract_facts(
+        text, places=places, published=published_on(data, filename), page=page_labels(data, filename), stated=stated
+    )
     return Intake(text=text, facts=facts)

@@ -40,10 +40,12 @@ _MIN_LISTED = 3
 
 
 # Words people use for what a tier writes otherwise, by group: saying one says the tier's word. A 公司 is
-# an 企业 (one way only: 企业 may be a 合伙企业 or 个人独资企业); the people lifted out of poverty are written
-# 脱贫人口 since 2021 and 建档立卡贫困人口 before, and told as the household (脱贫户, 脱贫家庭).
+# an 企业 (one way only: 企业 may be a 合伙企业 or 个人独资企业); a 个体户 (个体工商户) is who 从事个体经营;
+# the people lifted out of poverty are written 脱贫人口 since 2021 and 建档立卡贫困人口 before, and told as
+# the household (脱贫户, 脱贫家庭).
 _KIN: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("企业",), ("公司",)),
+    (("个体经营",), ("个体工商户", "个体户")),
     (
         ("脱贫人口", "脱贫劳动力", "建档立卡贫困人口", "建档立卡贫困劳动力", "贫困劳动力", "建档立卡贫困户",
          "贫困人口"),
@@ -63,9 +65,9 @@ def _read_as_written(tier: str, text: str) -> str:
     return text
 
 
-# The act a tier's item opens with — founding (创办企业, 开办个体工商户) or hiring (招用脱贫人口): what it
-# founds or hires tells the items apart, said after any such verb (注册的是企业, 招了个脱贫人口员工).
-_ACT = re.compile(r"^(?:创办|开办|兴办|新办|注册|成立|招用|招聘|吸纳|雇用|聘用)")
+# The act a tier's item opens with — founding (创办企业, 开办个体工商户, 从事个体经营) or hiring (招用脱贫人口):
+# what it founds or hires tells the items apart, said after any such verb (注册的是企业, 招了个脱贫人口员工).
+_ACT = re.compile(r"^(?:创办|开办|兴办|新办|注册|成立|从事|招用|招聘|吸纳|雇用|聘用)")
 _TOLD_ACT = re.compile(r"创办|开办|兴办|新办|注册|成立|开|办|招用|招聘|招|吸纳|雇用|雇|聘用|聘")
 _FILLER = 3  # 了家, 的是, 了个 between the verb and its object
 

@@ -746,7 +746,8 @@ class DocumentErrors(Section):
         "intake": ("file", "reason"),
         "unparsable": ("file", "detail"),
         "no_clauses": ("file",),
-        "missing_metadata": ("file", "fields"),
+        "missing_metadata": ("file", "fields", "id"),
+        "no_place": ("file", "id"),
         "does_not_build": ("detail",),
         "unreadable": ("file", "detail"),
         "not_found": ("file",),
@@ -763,6 +764,7 @@ class DocumentErrors(Section):
     unparsable: str
     no_clauses: str
     missing_metadata: str
+    no_place: str
     does_not_build: str
     unreadable: str
     not_found: str
@@ -803,6 +805,7 @@ class DocumentsProse(Section):
         "superseded_by": ("id",),
         "problems": ("problems",),
         "review_hint": ("id",),
+        "held": ("reason",),
     }
     superseded_document: str
     superseded_unnamed: str
@@ -814,6 +817,7 @@ class DocumentsProse(Section):
     superseded_by: str
     problems: str
     review_hint: str
+    held: str
     no_documents: str
     unknown_date: str
     fields: DocumentFields

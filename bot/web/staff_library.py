@@ -72,7 +72,11 @@ async def upload(
     login: StaffPost,
     files: Annotated[list[UploadFile], File()],
     publish: Annotated[str, Form(max_length=10)] = "",
+    jurisdiction: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
+    """Add the files (in review, or published at once); `jurisdiction`, when staff fill it, is the
+    place they govern instead of the one read from each file. A file that lacks its place, issuer or
+    date is kept in review even when publishing, and the page says what to fill in."""
     chosen = [f for f in files if f.filename]
     if not chosen:
         return _list(request, web, login, prose().intake.empty, status=422)
@@ -82,14 +86,19 @@ async def upload(
         uploads.append(Upload(data, item.filename or "upload"))
     library = _library(web)
     try:
-        added = library.add(uploads, login.name, publish=publish == "1")
+        added = library.add(uploads, login.name, publish=publish == "1", jurisdiction=jurisdiction.strip() or None)
     except LibraryError as exc:
         return _list(request, web, login, words.error_text(exc), status=422)
+    held: list[str] = []
     for view in added:
         web.audit.record(login.name, "document_added", view.id, view.document.title)
-        if publish == "1":
+        if view.state == DocumentState.PUBLISHED:
             web.audit.record(login.name, "document_published", view.id)
+        elif publish == "1" and (blocker := library.publish_blocker(view.id)) is not None:
+            held.append(prose().documents.held.format(reason=words.error_text(blocker)))
     target = f"/staff/library/{added[0].id}" if len(added) == 1 else "/staff/library"
+    if held:
+        target += f"?notice={quote(''.join(held))}"
     return RedirectResponse(target, status_code=303)
 
 
