@@ -28,7 +28,7 @@ from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
 from bot.dialogue.spelling import Speller
-from bot.dialogue.subjects import WHO, Subjects, relative_button
+from bot.dialogue.subjects import NEW, WHO, Subjects, relative_button
 from bot.dialogue.thread import (
     Cited,
     Question,
@@ -282,6 +282,13 @@ class Dialogue:
         if action.kind == "cmd":
             return self._command(work, action.target, today)
         if action.kind == WHO:
+            told = self._told_of_another(work) if action.target == NEW else None
+            if told is not None:
+                kin, description = told
+                started = self.subjects.start(work, kin, told=True)
+                if not work.for_someone_else or work.profile or work.pending:
+                    return started
+                return [*started, self.interviewer.propose(work, description, today)]
             switched = self.subjects.pressed(work, action.target)
             return switched if switched is not None else [render.notice(_notices().stale_button)]
         if action.kind in {"ans", "tick", "done", "none"}:
@@ -359,6 +366,16 @@ class Dialogue:
             return started
         # Her situation told with the asking (帮我闺女也查查 她二十…): read as told of the one now checked.
         return [*started, *self._say(work, rest, today)]
+
+    def _told_of_another(self, work: Working) -> tuple[str | None, Description] | None:
+        """帮家人查 pressed right after a message that told of someone else (俺媳妇儿…她原来在厂里上班): whom it
+        was (their kin word, if named) and what was told of them, for their card; None otherwise."""
+        thread = work.thread
+        if work.for_someone_else or not work.profile or thread is None or not thread.of_another:
+            return None
+        if not thread.another_told:
+            return None
+        return thread.another, Description(facts=dict(thread.another_told), notes=dict(thread.another_notes))
 
     def _taken_up(self, work: Working, today: date) -> list[Reply]:
         """Where the person taken up again had got to: their waiting card, their question, or their results."""
@@ -2190,8 +2207,21 @@ class Dialogue:
         ):
             reply = self._for_the_other(work, text, reply, today, told_before)
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
+            self._keep_told_of_another(work, text, today)
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _keep_told_of_another(self, work: Working, text: str, today: date) -> None:
+        """What the message told of someone else, kept on the thread as understood (never the words): 帮家人查
+        pressed next offers it on their card instead of asking it all again (session 32)."""
+        if work.thread is None:
+            return
+        told = self.describer.describe(text, today)
+        kin = self.words.kin_word.search(text)
+        update: dict[str, Any] = {"of_another": True, "another_told": told.facts, "another_notes": told.notes}
+        if kin is not None:
+            update["another"] = kin.group()
+        work.thread = work.thread.model_copy(update=update)
 
     def _asked_of_other(self, text: str) -> bool:
         """俺闺女技校的能不能拿 (after 不对 我问的是那五千块): what is asked, is asked of someone else — an asking
@@ -2676,6 +2706,9 @@ class Dialogue:
 def _with_household(facts: dict[str, Any], work: Working, kind: str) -> dict[str, Any]:
     """The facts with one more household kind, added to what the message, the card or the record holds."""
     held = facts.get("household") or work.pending.get("household") or work.profile.get("household") or []
+    if "household" not in facts and isinstance(held, list) and kind in held:
+        # 俺爹是二级残疾 from one whose record says 残疾人家庭 already: nothing new to offer (session 32).
+        return facts
     kinds = [k for k in held if k != kind] if isinstance(held, list) else []
     return {**facts, "household": [*kinds, kind]}
 
