@@ -1140,6 +1140,7 @@ class ClosingProse(Section):
     farewell: str
     objection: str
     someone_else: str
+    as_employer: str
     for_someone_else: str
     speaker_apart: str
     speaker_turns: str
