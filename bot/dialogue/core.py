@@ -26,9 +26,10 @@ from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
 from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
+from bot.dialogue.quantities import DATE
 from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
 from bot.dialogue.spelling import Speller
-from bot.dialogue.subjects import WHO, Subjects, relative_button
+from bot.dialogue.subjects import NEW, WHO, Subjects, relative_button
 from bot.dialogue.thread import (
     Cited,
     Question,
@@ -142,6 +143,10 @@ _STATES = re.compile(r"[了的过着]$")
 _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
+# What a guessed date is said with (大概是…吧, …左右, 差不多…的样子): no question of its own.
+_HEDGE = re.compile(
+    r"(?:大概|大约|差不多|估计|应该|好像|可能|是|在|就|那会儿?|的时候|左右|前后|的样子|吧|呗|啊|哈|嗯|\s)*"
+)
 # The question said again as meant, after a no to the last answer (不对 我问的是…, 不是 俺说的是…).
 _ASKED_INSTEAD = re.compile(r"\s*(?:我|俺|咱)(?:问|说|想问|要问)的(?:是|那个)")
 # Schooling below a 高校 (大专及以上) and how it is called; the documents' word for graduates of a 高校.
@@ -290,6 +295,13 @@ class Dialogue:
         if action.kind == "cmd":
             return self._command(work, action.target, today)
         if action.kind == WHO:
+            told = self._told_of_another(work) if action.target == NEW else None
+            if told is not None:
+                kin, description = told
+                started = self.subjects.start(work, kin, told=True)
+                if not work.for_someone_else or work.profile or work.pending:
+                    return started
+                return [*started, self.interviewer.propose(work, description, today)]
             switched = self.subjects.pressed(work, action.target)
             return switched if switched is not None else [render.notice(_notices().stale_button)]
         if action.kind in {"ans", "tick", "done", "none"}:
@@ -368,6 +380,16 @@ class Dialogue:
         # Her situation told with the asking (帮我闺女也查查 她二十…): read as told of the one now checked.
         return [*started, *self._say(work, rest, today)]
 
+    def _told_of_another(self, work: Working) -> tuple[str | None, Description] | None:
+        """帮家人查 pressed right after a message that told of someone else (俺媳妇儿…她原来在厂里上班): whom it
+        was (their kin word, if named) and what was told of them, for their card; None otherwise."""
+        thread = work.thread
+        if work.for_someone_else or not work.profile or thread is None or not thread.of_another:
+            return None
+        if not thread.another_told:
+            return None
+        return thread.another, Description(facts=dict(thread.another_told), notes=dict(thread.another_notes))
+
     def _taken_up(self, work: Working, today: date) -> list[Reply]:
         """Where the person taken up again had got to: their waiting card, their question, or their results."""
         return self._reminder(work, today) if work.profile or work.pending else []
@@ -442,9 +464,11 @@ class Dialogue:
             if pressed is not None:
                 return self._typed_press(work, pressed, today)
         # (2 / 第二个 picks an item just shown; ？ or 🙏 alone offers again what waits.)
+        # 要是俺开了店…俺这当老板的能领啥: asked, not told — never a fact of the person's (his shop is supposed).
         whole = (
             self._picked(work, text, today)
             or self._signs_only(work, text, today)
+            or self._employer_turn(work, text, today)
             or self._whole(work, text, today, asides_read, typed)
         )
         if whole is not None:
@@ -478,6 +502,7 @@ class Dialogue:
         if question is not None and (
             self._none_of_the_list(question, text)
             or in_own_words
+            or self._hedged_date(question, text, reading)
             or (
                 not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
                 and not self._corrects(work, text, reading, today)
@@ -1484,6 +1509,20 @@ class Dialogue:
             and not self.words.wh_question.search(text)
         )
 
+    def _hedged_date(self, question: NextQuestion, text: str, reading: Reading) -> bool:
+        """17年夏天吧 毕业就去当兵了 / 大概是去年底吧 to a question of a date: the message opens with the date, said
+        with a guess (吧, 大概, 左右) — the answer, however the hedge reads as asking, and whatever the rest tells
+        (session 32; before, it was searched for and the date asked again)."""
+        if question.type != "date":
+            return False
+        first = _FIRST_STRETCH.match(text)
+        opening = (reading.opening or (first.group(1) if first else text)).strip(_PART_EDGES)
+        dated = re.search(DATE, opening)
+        if dated is None:
+            return False
+        rest = f"{opening[: dated.start()]}{opening[dated.end() :]}"
+        return _HEDGE.fullmatch(rest) is not None
+
     def _opens_with_short_answer(self, reading: Reading) -> bool:
         """大专。顺便问下…: a few words opening a question, asking nothing and about no one else — tried
         as the answer to the question asked (an option's name, a place, a number)."""
@@ -2229,6 +2268,9 @@ class Dialogue:
             place, asked = outsider
             said = prose().dialogue_leftovers.outsider.format(place=place, asked=asked, covered="、".join(self.covered))
             return render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
+        as_employer = self._as_employer(work, text, today) if thread and not refines else None
+        if as_employer is not None:
+            return as_employer
         if self._asks_check_for_other(text, today):
             # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
             return render.nothing_to_cite(_closing().other_situation_needed)
@@ -2262,6 +2304,7 @@ class Dialogue:
         ):
             reply = self._for_the_other(work, text, reply, today, told_before)
         if reply.kind == "answer" and not work.for_someone_else and self._tells_of_someone_else(text, today):
+            self._keep_told_of_another(work, text, today)
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
 
@@ -2281,6 +2324,54 @@ class Dialogue:
             return None
         reply = self._answer_one(work, f"{_HIRING_OF}{'、'.join(words)} {text}", today, offer_check)
         return reply if reply.answer_status == "answered" and reply.citations else None
+
+    def _employer_turn(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        employer = self._as_employer(work, text, today)
+        return None if employer is None else [employer, *self._reminder(work, today, after_answer=True)]
+
+    def _as_employer(self, work: Working, text: str, today: date) -> Reply | None:
+        """要是俺开了店 招个学徒…俺这当老板的能领啥补贴: the speaker as a (future) boss asks what HE gets for hiring —
+        the employers' measures where he is (or the place the question names), said to be the employer's money;
+        never the hire's own measures nor "someone else's case". None when the message does not ask so, or the
+        documents there hold no employer's measure (then it is answered as any question)."""
+        if not (self.words.as_employer.search(text) and self.words.gain_asked.search(text)):
+            return None
+        measures = measure_vocabulary()
+        if not self.words.is_question(text) or any(
+            t in measures and t not in self.words.not_a_topic for t in self.threads.topic_of(text)
+        ):
+            # 我当老板的 创业担保贷款能贷多少 names its own measure: asked as it stands.
+            return None
+        named = self.regions.resolve(text)
+        region = named.place if named.place and named.covered else self._person_region(work)
+        if region is None:
+            return None
+        asked = Question(self.words.employer_asked, region=region)
+        try:
+            result = self.answerer.answer(asked.text, region, today)
+        except QueryError:
+            return None
+        if result.status is not AnswerStatus.ANSWERED or not result.measures:
+            return None
+        if any(m.beneficiary == Beneficiary.PERSON for m in result.measures):
+            return None
+        thread = self.threads.after(work.thread, asked, result)
+        work.thread = thread.model_copy(update={"topic": self.words.employer_topic or thread.topic})
+        reply = render.answer(result, self.interviewer.clause_name, False)
+        text = f"{_closing().as_employer}\n{reply.text}"
+        return reply.model_copy(update={"text": text, "asked": work.thread.asked_key})
+
+    def _keep_told_of_another(self, work: Working, text: str, today: date) -> None:
+        """What the message told of someone else, kept on the thread as understood (never the words): 帮家人查
+        pressed next offers it on their card instead of asking it all again (session 32)."""
+        if work.thread is None:
+            return
+        told = self.describer.describe(text, today)
+        kin = self.words.kin_word.search(text)
+        update: dict[str, Any] = {"of_another": True, "another_told": told.facts, "another_notes": told.notes}
+        if kin is not None:
+            update["another"] = kin.group()
+        work.thread = work.thread.model_copy(update=update)
 
     def _asked_of_other(self, text: str) -> bool:
         """俺闺女技校的能不能拿 (after 不对 我问的是那五千块): what is asked, is asked of someone else — an asking
@@ -2778,6 +2869,9 @@ class Dialogue:
 def _with_household(facts: dict[str, Any], work: Working, kind: str) -> dict[str, Any]:
     """The facts with one more household kind, added to what the message, the card or the record holds."""
     held = facts.get("household") or work.pending.get("household") or work.profile.get("household") or []
+    if "household" not in facts and isinstance(held, list) and kind in held:
+        # 俺爹是二级残疾 from one whose record says 残疾人家庭 already: nothing new to offer (session 32).
+        return facts
     kinds = [k for k in held if k != kind] if isinstance(held, list) else []
     return {**facts, "household": [*kinds, kind]}
 

@@ -31,8 +31,9 @@ _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})"
 # 21年, 98年: two digits only right before 年 (never inside 2021年, never 21年代).
 _SHORT_YEAR = r"(?<![\d.])\d{2}(?=\s*年(?!代|纪))"
 _RELATIVE_WORD = r"(?:大前年|前年|去年|今年|明年|后年)"
-# Part of a year: 年底 / 底 / 年末 → December, 年初 / 初 → January, 上半年 → June, 下半年 → December.
-_PART = r"(?:年底|年末|年初|上半年|下半年|底|末|初)"
+# Part of a year: 年底 / 底 / 年末 → December, 年初 / 初 → January, 上半年 → June, 下半年 → December; a season
+# (17年夏天, 去年秋天; session 32) → its first month, 夏天 → June as graduates leave (the note says so).
+_PART = r"(?:年底|年末|年初|上半年|下半年|[春夏秋冬](?:天|季)|底|末|初)"
 _MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = (
     rf"(?:{_YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*[日号]?"
@@ -141,6 +142,9 @@ def _has_number_before(text: str, index: int) -> bool:
 
 
 _PART_MONTH = {"年底": 12, "年末": 12, "底": 12, "末": 12, "下半年": 12, "年初": 1, "初": 1, "上半年": 6}
+_PART_MONTH |= {
+    f"{season}{word}": month for season, month in zip("春夏秋冬", (3, 6, 9, 12), strict=True) for word in "天季"
+}
 _YEAR_PART = re.compile(rf"(?P<y>{_YEAR}|{_SHORT_YEAR})\s*年\s*(?P<part>{_PART})")
 _SHORT_YEAR_MONTH = re.compile(rf"(?P<y>{_SHORT_YEAR})\s*年\s*(?P<m>{_MONTH})\s*月")
 _SHORT_YEAR_ONLY = re.compile(rf"(?P<y>{_SHORT_YEAR})\s*年")

@@ -37,6 +37,8 @@ _TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|�
 
 # 您 in a question of the rules (您目前的就业状态, 您本人是否…) — not 您家 (the household is the speaker's too).
 _YOU = re.compile(r"您(?!家)(?:本人)?")
+# A line of a relative's results said to the speaker (按您说的…, 直接告诉我): its 您 is the speaker.
+_TO_SPEAKER = re.compile(r"您说|告诉我|您的话")
 # The relatives who are of the speaker's household as the documents' 家庭 means it (a spouse, a child).
 _ONE_HOUSEHOLD = frozenset({"son", "daughter", "husband", "wife"})
 HOUSEHOLD = "household"
@@ -187,12 +189,13 @@ class Subjects:
 
     def _of_the_relative(self, reply: Reply, whom: str) -> Reply:
         """Session 31: a relative's results say whose they are where they say 您本人 (不发给您本人, 您本人可享受):
-        the relative's own (您女儿本人), never the speaker's."""
+        the relative's own (您女儿本人), never the speaker's. Session 32: so does every line that speaks of the
+        one checked (您所在, 另有19项补贴您目前不符合条件, 招用您的单位) — not a line about what the speaker
+        said or may tell (按您说的您家的情况, 要更正资料直接告诉我)."""
         if reply.kind != "results":
             return reply
-        words = _words()
-        text = reply.text.replace(words.speaker_self, words.relative_self.format(whom=whom))
-        return reply.model_copy(update={"text": text})
+        lines = [line if _TO_SPEAKER.search(line) else of_relative(line, whom) for line in reply.text.split("\n")]
+        return reply.model_copy(update={"text": "\n".join(lines)})
 
     def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
         if reply.kind == "results":
@@ -203,6 +206,10 @@ class Subjects:
             if work.for_someone_else:
                 text = f"{_words().whose.format(whom=whom)}\n{self._of_the_relative(reply, whom).text}"
             return reply.model_copy(update={"text": text, "buttons": rows})
+        if work.for_someone_else and reply.kind == "acknowledge" and reply.asks:
+            # Session 32: the echo of the question answered (哪些是您本人的情况？✔️ 都不符合) is the relative's too.
+            asked, _, recorded = reply.text.partition("\n")
+            return reply.model_copy(update={"text": f"{of_relative(asked, whom)}\n{recorded}".rstrip("\n")})
         if work.for_someone_else and reply.kind == "question":
             # Session 31: a relative's check asks of that person in its own words (您母亲目前的就业状态是？,
             # 哪些是您母亲本人的情况？) — never 您本人, which the speaker reads as themselves.

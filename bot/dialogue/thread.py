@@ -609,12 +609,26 @@ class Threads:
         pointed = self._currency_of_shown(thread, text) or self._pointed_document(thread, text)
         if pointed is not None:
             return pointed
+        if self._currency_after_nothing(thread, text):
+            # 这些政策现在还管用不 after 郑州 (not covered, nothing found): asked of the documents where the person
+            # is (the core's place for a question naming none) — never of the place where nothing was found; asked
+            # plainly, as _currency_of_shown asks it (都2026年了 and 恁说 are no words of the documents).
+            return Question("这些文件现在还有效吗")
         if thread.measure and self.asked_place(text) is None and self.quotes_shown_figure(thread, text):
             # 留用比例要到多少才能拿110% after 见习补贴's 70%/110%: a figure the last answer's clauses state
             # is asked about their measure, where it applies.
             region = thread.measure_region or thread.region
             return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
         return None
+
+    def _currency_after_nothing(self, thread: Thread, text: str) -> bool:
+        """Whether the documents still hold, or how old they are, asked (naming no measure nor place) right after
+        an answer that found nothing (a place not covered): no shown document is what is asked about (session 32)."""
+        if thread.found or self.asked_place(text) is not None:
+            return False
+        if any(term not in self.words.not_a_topic for term in self.topic_of(text)):
+            return False
+        return classify(text).primary is Intent.STATUS or bool(self.words.currency_asked.search(text))
 
     def _pointed_document(self, thread: Thread, text: str) -> Question | None:
         """这个文件是哪年发的 after an answer from 平顶山's document: the document just cited is the one

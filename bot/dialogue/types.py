@@ -132,6 +132,10 @@ class Thread(Model):
     # Session 31: the schooling said of that someone else (我儿子在读中职), kept while the thread is about them:
     # a later question about them (他毕业那年有没得求职补贴) is set beside the measure's group as the first was.
     another_schooling: str | None = None
+    # Session 32: the facts the last message told of that someone else (她原来在厂里上班 今年厂子黑了), as
+    # understood (JSON values, with their notes): 帮家人查 pressed next offers them on that person's card.
+    another_told: dict[str, Any] = Field(default_factory=dict)
+    another_notes: dict[str, str] = Field(default_factory=dict)
 
     @property
     def asked_key(self) -> str:

@@ -66,6 +66,10 @@ class VocabularyFile(BaseModel):
     continuing: str
     currency_asked: str = "$^"
     why_asked: str = "$^"
+    as_employer: str = "$^"
+    gain_asked: str = "$^"
+    employer_asked: str = ""
+    employer_topic: tuple[str, ...] = ()
     totals: str
     not_a_topic: tuple[str, ...]
     place_words: tuple[str, ...]
@@ -226,9 +230,7 @@ class Vocabulary:
         self.clause_view_request = re.compile(data.clause_view_request)
         self.totals = re.compile(data.totals)
         self.document_word = re.compile(data.document_word)
-        self.continuing, self.currency_asked, self.why_asked = (
-            re.compile(pattern) for pattern in (data.continuing, data.currency_asked, data.why_asked)
-        )
+        self._read_follow_ups(data)
         self.not_a_topic = frozenset(data.not_a_topic)
         self.place_words = frozenset(data.place_words)
         self.own_place = re.compile(data.own_place)
@@ -276,6 +278,15 @@ class Vocabulary:
         self.making = re.compile(data.making)
         self._read_people(data)
         self.modal_cue = re.compile("|".join(re.escape(w) for w in sorted(data.modal_words, key=len, reverse=True)))
+
+    def _read_follow_ups(self, data: VocabularyFile) -> None:
+        """The cues of a follow-up (continuing, its currency, why) and, session 32, of a boss asking what hiring
+        gets him (`as_employer`, `gain_asked`), with what the documents are asked then and the thread's topic."""
+        self.continuing, self.currency_asked, self.why_asked, self.as_employer, self.gain_asked = (
+            re.compile(pattern)
+            for pattern in (data.continuing, data.currency_asked, data.why_asked, data.as_employer, data.gain_asked)
+        )
+        self.employer_asked, self.employer_topic = data.employer_asked, data.employer_topic
 
     def _read_asides(self, data: VocabularyFile) -> None:
         """The words of messages about the conversation or a message received, and of the field itself."""

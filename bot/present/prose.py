@@ -1146,6 +1146,7 @@ class ClosingProse(Section):
     farewell: str
     objection: str
     someone_else: str
+    as_employer: str
     for_someone_else: str
     speaker_apart: str
     speaker_turns: str
