@@ -84,7 +84,8 @@ STEPS = {
         ["documents", "add", "yichang-2024-ocr.txt", "weifang-2025-table.csv", "yuxi-2026-shenbao.txt", "--publish"],
     ],
     "32": [
-        ["documents", "add", "yantai-2025-fabuhui.txt", "yiwu-2026-gongshi.html", "baoding-2026-banfa.txt", "--publish"],
+        ["documents", "add", "yantai-2025-fabuhui.txt", "yiwu-2026-gongshi.html", "baoding-2026-banfa.txt",
+         "--publish"],
     ],
 }  # fmt: skip
 
