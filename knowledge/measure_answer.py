@@ -10,7 +10,7 @@ with that measure's own span: never another measure's figure from the same claus
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Literal, Protocol
@@ -29,6 +29,7 @@ from knowledge.measure_match import (
     names_the_hired,
     pays_for_hiring,
     speaks_for_an_employer,
+    without_untold_headcount,
 )
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.numerals import chinese_to_number
@@ -456,11 +457,12 @@ def _asks_only_to_borrow(focus: tuple[str, ...], question: str) -> bool:
 
 # A figure's unit that is itself what is paid for (每学时: an hour of training) — not a bare counter of
 # people, households or time (每人, 每户, 每月), which says nothing of what is paid.
-_PAID_UNIT = re.compile(r"每(?:学时|课时)")
+_PAID_UNIT = re.compile(r"每(学时|课时)")
 
 
 def _counted_by_the_unit_asked(question: str, measure: Measure) -> bool:
-    """The question asks by a unit of what is paid for (每学时) that one of the measure's figures counts."""
+    """The question asks by a unit of what is paid for that one of the measure's figures counts — with
+    每 or without (每学时补几块, 学时费补贴多少, 一个学时给多少: 每学时8元)."""
     return any(unit in question for amount in measure.amounts for unit in _PAID_UNIT.findall(amount.text))
 
 
@@ -516,6 +518,7 @@ def select(
         Intent.OVERVIEW,
     )
     relevant = _standard_before_silence(relevant) if wants_figure else relevant
+    relevant = _paying_before_unpaid(relevant, asked, jurisdiction_of, question)
     relevant = _capped_when_most_asked(said_tier_first(_by_told_headcount(relevant, ranked), question), question)
     bearer = _bearer_stated_first(relevant, asked, jurisdiction_of, question)
     # 还不上谁来担: the phrases of its sentence naming who bears it are the answer (由担保基金、经办金融机构
@@ -539,6 +542,7 @@ def select(
     best = relevant[0]
     home = jurisdiction_of[best.measure.id]
     chosen = [best] if region_named else _each_regions_best(relevant, asked, jurisdiction_of, policy, compared)
+    chosen = _versions_saying_the_thing_asked(chosen, question, figure_asked=wants_figure or compared)
     if asked.primary in _LISTING and not wants_figure:
         open_question = asked.open_list
         alike = relevant[1:].scoring_at_least(policy.listed_ratio * best.score)
@@ -586,6 +590,29 @@ def select(
         return Selection("measure", tuple(chosen))
     figure = _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
     return each(_cap_asked_beside(ranked, figure, question))
+
+
+def _versions_saying_the_thing_asked(
+    chosen: list[MeasureMatch], question: str, figure_asked: bool = False
+) -> list[MeasureMatch]:
+    """A question naming no place that asks a thing of a measure beyond its name (见习补贴能不能用来买意外险):
+    the regions whose version speaks of that thing (吉林（八） 允许补贴用于…人身意外伤害保险) answer; a version
+    elsewhere that shares only the measure's name says nothing of it and is not shown as if it did. A figure
+    asked, or places compared, keeps every region (each states its figure or its silence)."""
+    if len(chosen) < 2 or not question or figure_asked:
+        return chosen
+    best = chosen[0]
+    names = "，".join(n for m in chosen for n in (m.measure.name, *m.measure.aliases))
+    acts = verbs()
+    asked = {
+        word
+        for word in best.focus
+        if len(word) >= 2 and not word.isdigit() and not names_people(word) and word not in acts and word not in names
+    }
+    if not any(word in best.measure.span for word in asked):
+        return chosen
+    # (a version speaking of any asked thing of its own stays: 开业5年以内…纳入职业培训补贴范围 answers 范围)
+    return [best, *(m for m in chosen[1:] if any(word in m.measure.span for word in asked))]
 
 
 def with_each_regions_phrase(
@@ -721,6 +748,63 @@ def _standard_before_silence(relevant: MatchRanking) -> MatchRanking:
         ):
             return relevant.moved_first(position)
     return relevant
+
+
+# Kinds of measure that pay the person or unit money, and kinds that give no sum of their own.
+_PAYING_KINDS = frozenset((MeasureKind.SUBSIDY, MeasureKind.LOAN, MeasureKind.ALLOWANCE, MeasureKind.INSURANCE))
+_UNPAID_KINDS = frozenset((MeasureKind.SUPPORT, MeasureKind.SERVICE, MeasureKind.DUTY, MeasureKind.TARGET))
+
+
+def _paying_before_unpaid(
+    relevant: MatchRanking, asked: AskedIntent, jurisdiction_of: Mapping[str, str], question: str = ""
+) -> MatchRanking:
+    """A sum asked of a thing (创业园区能补多少钱) that the best measure only provides (众创空间和创业园区创业
+    场所, a support stating no sum) while a grant of the same place for that very thing states one (首次认定
+    市级创业园区…给予业主20万元的园区建设补贴): the grant answers, when it holds every word of the question's
+    own that the provision holds — the measure is the unit, not which of them a name or clause ranks first."""
+    if asked.primary is not Intent.AMOUNT or "money" not in asked.units or not relevant:
+        return relevant
+    best = relevant[0]
+    if best.payable_amounts or best.measure.kind not in _UNPAID_KINDS:
+        return relevant
+    place = jurisdiction_of.get(best.measure.id)
+    held = _words_held(best, best.focus)
+    if not held:
+        return relevant
+    for position in range(1, min(len(relevant), _STANDARD_SEARCHED)):
+        other = relevant[position]
+        if (
+            other.measure.kind in _PAYING_KINDS
+            and other.payable_amounts
+            and jurisdiction_of.get(other.measure.id) == place
+            and _words_held(other, held) == held
+            and not _owed_to_another_than_the_asker(other, best, question)
+        ):
+            return relevant.moved_first(position)
+    return relevant
+
+
+# The asker speaking of themself (我在创业园区里租了个工位): a person, not the park's owner.
+_FIRST_PERSON = re.compile(r"[我俺]")
+
+
+def _owed_to_another_than_the_asker(other: MeasureMatch, best: MeasureMatch, question: str) -> bool:
+    """A grant paid to an owner or employer (给予业主20万元), asked by a person speaking of themself beside a
+    provision for people (我在园区租了个工位 能补多少): not theirs, unless they name its payee or speak for
+    an employer."""
+    return (
+        best.measure.beneficiary is Beneficiary.PERSON
+        and other.measure.beneficiary in _PAID_TO_OTHERS
+        and _FIRST_PERSON.search(question) is not None
+        and not _names_the_payee(other, best)
+        and not speaks_for_an_employer(question)
+    )
+
+
+def _words_held(match: MeasureMatch, words: Iterable[str]) -> frozenset[str]:
+    """The words (two characters or more) that the measure's name, other names or sentence write."""
+    text = "，".join((match.measure.name, *match.measure.aliases, match.measure.span))
+    return frozenset(w for w in words if len(w) >= 2 and w in text)
 
 
 def _is_next_clause(clause: str, before: str) -> bool:
@@ -1059,6 +1143,14 @@ def _figure(
     own = _figure_written(best, asked)
     if own is not None:
         return own
+    # A question naming no place, the best region's version writing no such figure (至少一人稳定就业, in
+    # words) while another region's version of it does (至少有1人稳定就业): that region's phrase answers,
+    # as regions stating a sum come first above — never "没有写明" for every region.
+    for version in chosen[1:]:
+        if jurisdiction_of[version.measure.id] != home:
+            written = _figure_written(version, asked)
+            if written is not None:
+                return written
     # A measure of the same clause whose name holds a word of the question that the best one's name
     # and sentence never use (三支一扶 names the programme; 干满几年…落实编制 asks its sibling 服务基层期满
     # 考核合格落实编制) answers with the figure its own text states.
@@ -1243,7 +1335,15 @@ def conditions_asked(
         # whichever tier shares the question's other words (新招 is in the 20% one).
         return tiered
     shared = tuple(p for p in stating if any(word in p for word in match.focus))
+    if not match.headcounts and not _TIERS_COMPARED.search(match.question):
+        # 新招的得占多大比例, no headcount told: the share for every employer, not the one for those with
+        # more than 100 on the payroll — unless it asks how the tiers differ (人多的公司是不是不一样).
+        shared = without_untold_headcount(shared)
     return shared or (tuple(stating) if len(stating) == 1 else ())
+
+
+# Asking whether tiers differ (是不是不一样, 有没有区别, 大企业不同吗).
+_TIERS_COMPARED = re.compile(r"一样|不同|区别|差别|差异|相比|对比")
 
 
 def stated_in_span(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ...]:

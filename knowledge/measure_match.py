@@ -430,6 +430,10 @@ _HEADCOUNT_TOLD = re.compile(
     r"(超过|多于|大于)?(?<![每按])(\d+|[一二两三四五六七八九十百千]+)(多|来|余)?"
     r"(?:(?:个|名|号)?(?:人|工人|员工|职工|在职职工|正式工)|(?:个|名)[\u4e00-\u9fff]{0,4}?(?:人员|劳动力))"
 )
+# A headcount told after its noun (在职职工120来个, 员工有150多名, 工人三十个).
+_HEADCOUNT_AFTER_NOUN = re.compile(
+    r"(?:工人|员工|职工|正式工)(?:有|共|一共|总共|大概|差不多|将近)?(\d+|[一二两三四五六七八九十百千]+)(多|来|余)?(?:个|名|号|人)"
+)
 # After one person, these ask a rate per head (一人多少, 一个人能拿几千): no headcount. After more
 # (带动了5个人能拿多少) the count is still told.
 _PER_HEAD = re.compile(r"多少|能|可以|给|补|发|标准|的标准")
@@ -447,6 +451,14 @@ def told_headcounts(text: str) -> tuple[int, ...]:
         if number == 1 and not (above or more) and _PER_HEAD.match(text, match.end()):
             continue
         told.append(number + (1 if above or more else 0))
+    for match in _HEADCOUNT_AFTER_NOUN.finditer(text):
+        count, more = match.groups()
+        try:
+            number = int(count) if count.isdigit() else int(chinese_to_number(count))
+        except ValueError:
+            continue
+        if number + (1 if more else 0) not in told:
+            told.append(number + (1 if more else 0))
     return tuple(told)
 
 
@@ -472,6 +484,15 @@ def by_headcount(phrases: tuple[str, ...], told: tuple[int, ...]) -> tuple[str, 
     if any(verdicts):
         return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v)
     return tuple(p for p, v in zip(phrases, verdicts, strict=True) if v is None) or phrases
+
+
+def without_untold_headcount(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Of phrases that differ by a headcount threshold, when the question tells no headcount: those that
+    set none (占现有职工比例下调为20%), not the tier for employers past it (在职职工超过100人的下调为10%) —
+    a figure under its own condition is no answer to one who told nothing of it. Unchanged when every
+    phrase, or none, sets a threshold."""
+    plain = tuple(p for p in phrases if not (_THRESHOLD_ABOVE.search(p) or _THRESHOLD_AT_LEAST.search(p)))
+    return plain if plain and len(plain) < len(phrases) else phrases
 
 
 def told_shares(text: str) -> tuple[float, ...]:
