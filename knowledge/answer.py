@@ -858,12 +858,20 @@ class Answerer:
         """The quote says who bears the cost asked — of a measure asked: a sentence that is only the span of
         another measure of the clause (加快推进中小微企业贷款贴息不担保业务 beside the 创业担保贷款 asked) says
         who pays for that one, not for what was asked."""
-        if not _pays_for(quote, paid):
+        # 技能提升补贴的钱是谁出: the cost asked is the named measure itself, so a sentence of its own span that
+        # names the fund (所需资金从失业保险基金中列支) says who pays, though it does not repeat the name.
+        itself = (
+            bool(paid)
+            and bool(named)
+            and self.matcher is not None
+            and any(m_id in named for m_id in self.matcher.measures_named(paid[0]).get(paid[0], ()))
+        )
+        if not (_pays_for(quote, paid) or (itself and names_a_payer(quote))):
             return False
         if not named or self.matcher is None:
             return True
         measures = self.matcher.measures_of(item.clause.id)
-        paying = [s for s in split_sentences(quote) if _pays_for(s, paid)] or [quote]
+        paying = [s for s in split_sentences(quote) if _pays_for(s, () if itself else paid)] or [quote]
         for sentence in paying:
             core = sentence.strip("。；;，, ")
             owners = [m for m in measures if core and (core in m.span or m.span.strip("。；; ") in sentence)]
@@ -1350,9 +1358,10 @@ class Answerer:
         if asked.primary is Intent.DEPARTMENT and citations and not asked.asks_payer:
             # 利息谁出 is answered by the quoted sentence naming the payer, not the clause's offices.
             offices = self._departments(citations[0].clause_id)
-            if direct is None:
-                direct = offices
-            elif offices is not None:
+            if offices is not None and direct is None:
+                # 见习补贴归哪个部门管, no place named: each region quoted gets its own offices' line.
+                direct = offices.model_copy(update={"more": self._other_regions_offices(citations)})
+            elif offices is not None and direct is not None:
                 # 补贴比例多少，归哪些部门管: the figure, then the offices of its clause.
                 direct = direct.model_copy(
                     update={"clause_id": offices.clause_id, "lead": offices.lead, "responsible": offices.responsible}
@@ -1438,6 +1447,24 @@ class Answerer:
             ended=measure.ended,
             grant=None if amount_text or measure.ended else granted_part(measure),
         )
+
+    def _other_regions_offices(self, citations: list[Citation]) -> tuple[DirectAnswer, ...]:
+        """The offices named by the first cited clause of each region after the first one's, in citation
+        order: a region whose first cited clause names none gets no line (its quote stands)."""
+        jurisdiction = {
+            c.clause_id: self.registry.document_of(self.registry.get(c.clause_id)).jurisdiction for c in citations
+        }
+        seen = {jurisdiction[citations[0].clause_id]}
+        found: list[DirectAnswer] = []
+        for citation in citations[1:]:
+            place = jurisdiction[citation.clause_id]
+            if place in seen:
+                continue
+            seen.add(place)
+            offices = self._departments(citation.clause_id)
+            if offices is not None:
+                found.append(offices)
+        return tuple(found)
 
     def _departments(self, clause_id: str) -> DirectAnswer | None:
         clause = self.registry.get(clause_id)
@@ -1677,17 +1704,22 @@ def _procedure_unanswered(
         if named_only and not _step_asked(analysis.normalized, aspect.triggers):
             continue
         body = quoted[0][0].clause.body if quoted else ""
-        if not _states_step(body, aspect) and not _office_cell(body, aspect):
+        # (手续复杂吗 asks how hard it is: a procedure made simpler — 简化贷款程序 — answers that)
+        reformed = None if _ASKS_EASE.search(analysis.normalized) else _REFORMED
+        if not _states_step(body, aspect, reformed) and not _office_cell(body, aspect):
             return MissingAspect(kind="procedure", name=aspect.aspect)
     return None
 
 
-def _states_step(body: str, aspect: ProcedureAspect) -> bool:
+def _states_step(body: str, aspect: ProcedureAspect, reformed: re.Pattern[str] | None = None) -> bool:
     """The clause says the step asked: a word of its evidence — for where to apply, in a sentence about
     applying or being served (在常住地进行失业登记, 网上办事大厅…便民服务平台; 为初创期企业搭建融资平台 names a
     平台 that finances firms, not where a loan is applied for)."""
     if aspect.aspect != _WHERE_TO_APPLY:
-        return any(term in body for term in aspect.evidence)
+        # 不断简化办事程序, 优化审批流程 (`reformed`): a reform of the procedure tells that it is made simpler,
+        # not its steps.
+        steps = reformed.sub("，", body) if reformed is not None else body
+        return any(term in steps for term in aspect.evidence)
     sentences = split_sentences(body) or [body]
     # (Both in one clause of the sentence, session 31: 鼓励金融机构…依托巴中市信用信息平台，…提升金融服务能力 names a
     # 平台 the banks use and a 服务 of theirs, not where a loan is applied for.)
@@ -1696,6 +1728,10 @@ def _states_step(body: str, aspect: ProcedureAspect) -> bool:
 
 
 _CLAUSE_PARTS = re.compile(r"[，,；;：:]")
+# A procedure said only as reformed (简化办事程序, 优化审批流程, 精简申报材料, 压缩办理时限).
+_REFORMED = re.compile(r"(?:简化|优化|精简|压缩|减少|规范)[^，,。；;、]{0,4}(?:程序|流程|手续|环节|材料|时限)")
+# Asking how hard a procedure is (手续复杂吗, 办起来麻烦不, 简单不): a reform making it simpler answers it.
+_ASKS_EASE = re.compile(r"复杂|麻烦|繁琐|烦琐|简单|简便|方便|难不难|好办|难办")
 
 
 # A sentence about applying (申请, 受理, 办理…): a sentence naming a 平台 or 窗口 for another purpose

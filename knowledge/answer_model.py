@@ -168,6 +168,18 @@ class DirectAnswer(_Part):
     clause_id: str | None = None
     lead: tuple[str, ...] = ()
     responsible: tuple[str, ...] = ()
+    # kind `department` quoting several regions' clauses (a question naming no place): each other region's
+    # first cited clause that names its offices, a line of its own after this one.
+    more: tuple[DirectAnswer, ...] = ()
+
+    @model_serializer(mode="wrap")
+    def _more_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """`more` is written only when set: every other first line reads as it did before the field was
+        added (golden answers, kept answers, `ask --json`)."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.more:
+            data.pop("more", None)
+        return data
 
 
 class Answer(_Part):

@@ -29,6 +29,7 @@ from knowledge.measure_match import (
     names_the_hired,
     pays_for_hiring,
     speaks_for_an_employer,
+    speaks_of_hiring,
     without_untold_headcount,
 )
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
@@ -532,7 +533,13 @@ def select(
     if not at and (listing or (_employers_sum_unnamed(relevant, asked) and asks_own_sum(question))):
         # (a facet the question's own words pick, or a sum it tells — 说要新增小额担保贷款6个亿 — names
         # what is asked, however it is paid)
-        at = _paid_to_the_person(relevant, at, policy, own_business=_hiring_reward_not_asked(relevant[at], question))
+        at = _paid_to_the_person(
+            relevant,
+            at,
+            policy,
+            own_business=_hiring_reward_not_asked(relevant[at], question),
+            hirer=speaks_of_hiring(question),
+        )
         if relevant[at].measure.beneficiary is Beneficiary.INSTITUTION:
             # 我这情况有啥补贴: a government's own duty (调剂失业保险金缺口) is nothing a person can get;
             # when it is the best match, nothing here answers what the person asked.
@@ -1439,15 +1446,18 @@ def _hiring_reward_not_asked(best: MeasureMatch, question: str) -> bool:
     return not names_the_hired(measure, readings)
 
 
-def _paid_to_the_person(relevant: MatchRanking, at: int, policy: SelectionPolicy, own_business: bool = False) -> int:
+def _paid_to_the_person(
+    relevant: MatchRanking, at: int, policy: SelectionPolicy, own_business: bool = False, hirer: bool = False
+) -> int:
     """我…有啥补贴能领: a measure paid to the person, when one matches nearly as well, answers before
     an employer's (不裁员的企业's 稳岗返还 matched only the 裁员 the person told of losing a job). An
     employer's reward for hiring, asked by one who tells of a business of their own and hires nobody
     (我开了个农家乐 有啥补贴 — 农家乐 is among the employers 巴中（十二） pays for hiring 贫困家庭劳动力),
     is no answer however well its list of businesses matches: any person's measure that is about the
-    question answers first. The position of the measure to put first."""
+    question answers first. One who hires (`hirer`: 开厂招人有啥补贴) asks as the employer: an employer's
+    measure stays first. The position of the measure to put first."""
     best = relevant[at]
-    if best.measure.beneficiary is Beneficiary.PERSON:
+    if best.measure.beneficiary is Beneficiary.PERSON or hirer:
         return at
     floor = 0.0 if own_business else policy.other_region_ratio * best.score
     for position in range(min(len(relevant), _OWN_LOOKED_AT)):

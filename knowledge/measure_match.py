@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from knowledge.intent import AskedIntent, asked_phrases, is_told, phrases_of
+from knowledge.intent import AskedIntent, asked_phrases, is_told, phrases_of, without_figure_cues
 from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
     Amount,
@@ -93,6 +93,8 @@ class MatchWeights:
     target: float = 0.1
     payable_amount: float = 0.3
     other_beneficiary: float = 0.1
+    # A person's measure asked by one who hires (开厂招人): the asker speaks as the employer.
+    not_the_hirers: float = 0.3
     candidate_clauses: int = 8
 
 
@@ -182,12 +184,19 @@ class MeasureMatch:
                 kept.update(by_told_share)
                 continue
             about = (*self.measure.targets, *self.measure.conditions)
-            named = _tiers_named(group, self.focus, names, about)
+            # The words that ask the figure (按什么比例, 什么标准) say how it is asked, not which tier: 比例 of
+            # 留用…比例达到50% names no tier.
+            unasked = without_figure_cues(self.question) if self.question else None
+            focus = tuple(w for w in self.focus if unasked is None or w in unasked)
+            named = _tiers_named(group, focus, names, about)
             if (
                 not named
                 and not self.headcounts
                 and not any(w in _MOST_ASKED for w in self.focus)
                 and not any(_condition_told(t, self.question, names) for t in group)
+                # A rate asked as a rate (按什么比例, 补几成) is every rate the measure sets, each with the condition
+                # it opens with — never one conditioned rate alone, nor the plain rate as if it were the only one.
+                and unit != "ratio"
             ):
                 # Nothing the question tells reaches a tier's own condition: a figure raised for those
                 # who meet one (对留用…比例达到50%及以上的，…提高到…110%) is not the answer, the standard is.
@@ -576,6 +585,8 @@ class _Profile:
     terms: tuple[float, float, float, float, float]
     pays: bool
     for_others: bool
+    # A person's measure, not about hiring, for a group the question never names, asked by one who hires.
+    for_the_hirer: bool
     apart: str | None = None
     # Whether the question says a word of the measure's own conditions or target groups (None: it
     # states none): 离校未就业大学生 fits 中小微企业一次性吸纳就业补贴's 离校1年内未就业高校毕业生, not
@@ -927,16 +938,15 @@ class MeasureMatcher:
                             else 0.0,
                         ),
                         asks_amount and any(_answers(a, asked.units) for a in measure.amounts),
-                        (measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer)
+                        measure.beneficiary is not Beneficiary.PERSON and not speaks_for_employer,
                         # One who hires (我给店里3个员工交社保, 开小店招人) is not asking a person's
                         # measure for a group the question never names (灵活就业人员, 高校毕业生),
-                        # unless the measure rewards hiring itself (创业吸纳就业奖励).
-                        or (
-                            hires
-                            and measure.beneficiary is Beneficiary.PERSON
-                            and not any(t in own_text for t in measure.targets)
-                            and not any(w in measure.span for w in _HIRING_WORDS)
-                        ),
+                        # unless the measure rewards hiring itself (创业吸纳就业奖励): the one who asks
+                        # is the employer, whatever the business told beside (开厂招人 is no 创业补贴 asked).
+                        hires
+                        and measure.beneficiary is Beneficiary.PERSON
+                        and not any(t in own_text for t in measure.targets)
+                        and not any(w in measure.span for w in _HIRING_WORDS),
                         apart,
                         fits(measure, words, named) if named else None,  # only named siblings compare
                     )
@@ -971,6 +981,9 @@ class MeasureMatcher:
         score = np.where(np.array(pays, dtype=bool)[rows], score + weights.payable_amount, score)
         score = np.where(
             np.array([p.for_others for p in chosen], dtype=bool)[rows], score - weights.other_beneficiary, score
+        )
+        score = np.where(
+            np.array([p.for_the_hirer for p in chosen], dtype=bool)[rows], score - weights.not_the_hirers, score
         )
         # round(score, 9) as Python rounds (numpy's rounding can differ in the last place): once per
         # distinct value.

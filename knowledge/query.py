@@ -7,6 +7,7 @@ scope.yaml) so it can be reviewed and tested as data.
 from __future__ import annotations
 
 import inspect
+import itertools
 import json
 import logging
 import re
@@ -42,6 +43,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-
 _FULLWIDTH_ALNUM = {
     code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
 }
+# A space between two Chinese characters (or a Chinese character and a digit) parts words, not phrases, after a
+# word or two (延吉 大学生 自主创业 补贴多少钱, 补贴 5000 元): Chinese is written without such spaces, so those are
+# read as typed together. A space after a longer run parts phrases, as a comma would (平顶山最低工资一个月多少钱
+# 见习补贴说按它的70%算, 离退休还差不到一年 咋办), and stays. Spaces beside a Latin letter stay — they part pinyin and
+# English words.
+_SPACED = re.compile(r"\s+")
+_JOINS = re.compile(r"[\u3400-\u9fff0-9]")
+_WORD_CHARS = 4
+# A particle that ends what was said (贷款能贷好多嘛 要利息不, 开了一年了 补贴…): the space after it ends a phrase.
+_PHRASE_ENDS = frozenset("吗嘛呢吧么啊呀哦了")
+# A part that asks (目标多少人 创收多少, 最多贷好多 咋个申请): two such parts are two questions, the space a comma.
+_ASKS = re.compile(r"吗|呢|哪|什么|啥|咋|怎么|怎样|如何|多少|好多|几|是否|能否|有没有|要不要|能不能|可不可以")
+# A word that opens a clause of its own (不是省级 是市级的, 离退休就剩半年 咋弄 能一直领吗): the space before it
+# parts two clauses, as a comma would. A closed class of grammar words, not of any topic.
+_CLAUSE_OPENS = ("不是", "是", "不", "没", "也", "还是", "但", "可是", "那", "能", "可以", "要")
 # How a phrase that asks may end without a question mark (南充创业有补贴吗).
 _ASKING_ENDS = ("吗", "呢", "么", "没", "不")
 # A measure word a verb and its object may stand apart by (学个技术, 学点手艺, 学一门手艺, 考个证): a closed
@@ -298,6 +314,34 @@ def _is_punctuation(token: str) -> bool:
     return all(unicodedata.category(ch).startswith(("P", "S", "Z")) for ch in token)
 
 
+def hanzi_joined(text: str) -> str:
+    """The text without the spaces that part its Chinese words: 延吉 大学生 自主创业 reads as 延吉大学生自主创业, a
+    pinyin question read into Chinese (四平 大学生创业 补贴) as it would be typed; a space between two phrases
+    (after more than a word or two, after a particle ending what was said, or between two parts that each ask)
+    stays."""
+    parts = _SPACED.split(text)
+    out = [parts[0]]
+    for before, after in itertools.pairwise(parts):
+        joined = (
+            before
+            and after
+            and _JOINS.match(before[-1])
+            and _JOINS.match(after[0])
+            and not (before[-1].isdigit() and after[0].isdigit())
+            and before[-1] not in _PHRASE_ENDS
+            and not (_ASKS.search(before) and _ASKS.search(after))
+            and not _ASKS.fullmatch(before)
+            and not (_ASKS.search(before) and len(before) <= 2)
+            and not after.startswith(_CLAUSE_OPENS)
+            and len(before) <= _WORD_CHARS
+        )
+        if joined:
+            out[-1] += after
+        else:
+            out.append(after)
+    return " ".join(out)
+
+
 def clean_question(raw: str | bytes) -> str:
     """Validate and normalize a user question; raise QueryError with a polite Chinese message."""
     if isinstance(raw, bytes):
@@ -309,7 +353,7 @@ def clean_question(raw: str | bytes) -> str:
         raise QueryError("您发送的内容包含无法识别的字符，请用中文重新描述您的问题。")
     text = _CONTROL.sub(" ", raw)
     text = text.translate(_FULLWIDTH_ALNUM)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = hanzi_joined(re.sub(r"\s+", " ", text).strip())
     if not text:
         raise QueryError("请输入您想咨询的问题，例如：“高校毕业生创业有什么补贴？”")
     if len(text) > MAX_QUESTION_CHARS:
@@ -522,9 +566,9 @@ class QueryAnalyzer:
             reading = self._latin.read(question)
             if reading is None:
                 raise QueryError(LATIN_NOT_UNDERSTOOD)
-            text = reading.chinese
+            text = hanzi_joined(reading.chinese)
         elif not to_assistant:
-            text = self._latin.within(question)
+            text = hanzi_joined(self._latin.within(question))
         # 一次性创业补帖: a glossary word typed with a same-sounding character (spelling.py).
         # (a place name jieba does not know is kept as written: 中国气候康养之都)
         numbered = arabic_numerals(text)

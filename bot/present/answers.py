@@ -216,7 +216,7 @@ def _direct_lines(answer: Answer) -> list[str]:
         return []
     words = prose().answers.direct
     if direct.kind == "department":
-        return [_department_line(answer, direct)]
+        return [_department_line(answer, office) for office in (direct, *direct.more)]
     if direct.kind == "definition":
         return [_definition_line(answer, direct)]
     if direct.kind == "procedure":
