@@ -410,11 +410,12 @@ class Answerer:
             and not self._names_measures_by_kind(retrieval)
             and not self._where_said_for_all(retrieval)
             and not self._written_as_asked(retrieval, top)
+            and self._apply_by_said(retrieval) is None
         ):
             # Too few shared words, unless the question names a measure outright (长春创业补贴多少钱) or by
             # a figure a clause here states (吉林那个5000块的能要不).
             return AnswerStatus.NO_ANSWER
-        if self._only_the_figure_asked_is_shared(retrieval, top):
+        if self._only_the_figure_asked_is_shared(retrieval, top) and self._apply_by_said(retrieval) is None:
             return AnswerStatus.NO_ANSWER
         if self._only_stray_characters_shared(retrieval, top):
             return AnswerStatus.NO_ANSWER
@@ -505,6 +506,32 @@ class Answerer:
         if analysis.outside_topics or not words or not all(word in text for word in words):
             return False
         return self._stated_for_all(document_id, aspect, ()) is not None
+
+    def _due_by(self, retrieval: Retrieval, asked: AskedIntent) -> Decision | None:
+        """补贴申请截止到什么时候, of a place's measures as a whole (no measure named): the sentence saying
+        by when every application is due (申请条件：…须于2026年11月30日前提交), though no measure holds it."""
+        apply_by = self._apply_by_said(retrieval)
+        if apply_by is None or (self.matcher and self.matcher.names_a_measure(retrieval)):
+            return None
+        return Decision(AnswerStatus.ANSWERED, [apply_by], asked=asked)
+
+    def _apply_by_said(self, retrieval: Retrieval) -> tuple[ScoredClause, str] | None:
+        """By when applications are due, asked of a written place (补贴申请截止到什么时候, 最晚哪天交材料):
+        the best clause's sentence of the place that says by which date one applies (须于2026年11月30日前
+        提交申请材料), however few words the question shares with it — a deadline a 申请条件 paragraph
+        states for every measure, held by none of them."""
+        analysis = retrieval.analysis
+        question = analysis.normalized
+        if not analysis.region.names_a_place or not (_BY_WHEN.search(question) and _APPLIES.search(question)):
+            return None
+        if "date" not in _asked(analysis).units:
+            return None
+        for item in retrieval.in_scope[:_APPLY_BY_LOOKED_AT]:
+            for sentence in split_sentences(item.clause.text) or [item.clause.text]:
+                said = sentence.split("\n")[-1].strip()
+                if said and said in item.clause.text and _APPLY_BY.search(said) and _APPLIES.search(said):
+                    return item, said
+        return None
 
     def _names_measures_by_kind(self, retrieval: Retrieval) -> bool:
         """The question is a place and nothing but words that name its measures by their kind (巴中
@@ -743,7 +770,11 @@ class Answerer:
         if abstained is not None:
             return Decision(abstained)
         # 两后生是指啥人 — or 最多能贷多少，利息谁出: each answered on its own.
-        definition = self._definition(retrieval, asked) or self._figure_beside_payer(retrieval, asked)
+        definition = (
+            self._due_by(retrieval, asked)
+            or self._definition(retrieval, asked)
+            or self._figure_beside_payer(retrieval, asked)
+        )
         if definition is not None:
             return definition
         if asked.primary in _CLAUSE_INTENTS:
@@ -1368,13 +1399,8 @@ class Answerer:
                 )
         if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
             direct = _procedure_said(analysis.procedure_aspects, decision.quoted, citations)
-        if direct is None and asked.primary is Intent.STATUS and status == AnswerStatus.ANSWERED:
-            # 这些政策什么时候开始执行, answered from a clause (自2026年5月1日起施行): its sentence saying when.
-            direct = (
-                _when_said(decision.quoted, citations)
-                if "date" in asked.units or _WHEN.search(analysis.normalized)
-                else None
-            )
+        if direct is None and status == AnswerStatus.ANSWERED:
+            direct = self._dated_line(decision, citations, asked, analysis.normalized)
         if direct is None and asked.primary is Intent.DEPARTMENT and status == AnswerStatus.ANSWERED:
             # 创业补贴找哪个部门办, where the clause names no 牵头/负责 offices: the office it says takes the
             # applications (…｜受理部门：…就业服务中心) is the department asked.
@@ -1402,7 +1428,27 @@ class Answerer:
             measures=measures,
             direct=direct,
             answered_in=None if region.covered else self.answered_in(retrieval, decision),
+            as_of=as_of,
         )
+
+    def _dated_line(
+        self, decision: Decision, citations: list[Citation], asked: AskedIntent, question: str
+    ) -> DirectAnswer | None:
+        """The first line of an answer from clauses to what a date says: when the policies apply (自2026年
+        5月1日起施行), whether they are still in force (the status and in-force facts of the document the
+        first quote is from), by when one applies (须于2026年11月30日前提交) — None for any other question."""
+        if asked.primary is Intent.STATUS:
+            if "date" in asked.units or _WHEN.search(question):
+                # 这些政策什么时候开始执行: the quote's sentence saying when.
+                return _when_said(decision.quoted, citations)
+            if citations and not asked.units:
+                # 这个措施现在还有效吗 / 岗位补贴还能用吗: the document's own metadata answers (not 得在多长时间
+                # 之内申请，过期了还给不给: a period asked, which the quote answers).
+                document_id = self.registry.get(citations[0].clause_id).document_id
+                return DirectAnswer(kind="status", documents=(document_id,))
+            return None
+        # 申请截止到什么时候: the first quote's sentence saying by which date one applies, verbatim.
+        return _apply_by_line(decision.quoted, citations) if "date" in asked.units else None
 
     def answered_in(self, retrieval: Retrieval, decision: Decision) -> str | None:
         """The covered jurisdiction an answer is for: the one the question was resolved to, or — the
@@ -1685,6 +1731,8 @@ def _source(document: Document) -> SourceDocument:
         title=document.title,
         issuer=document.issuer,
         signed=document.signed,
+        effective=document.effective,
+        valid_until=document.valid_until,
     )
 
 
@@ -1929,6 +1977,28 @@ def _when_stated(retrieval: Retrieval, asked: AskedIntent) -> bool:
 
 _DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
+
+
+# A deadline asked (截止到什么时候, 最晚哪天, 几号之前) of applying (申请, 申报, 交材料, 报名).
+_BY_WHEN = re.compile(r"截止|截至|最晚|最迟|之前|以前|前要|前得|期限")
+_APPLIES = re.compile(r"申请|申报|申领|提交|交材料|报名|受理")
+# A date by which one applies (须于2026年11月30日前提交, 申报截止时间为2026年10月31日).
+_APPLY_BY = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日(?:前|之前|以前|止)|截[止至](?:时间|日期)?(?:为|是|到)?\d{4}年\d{1,2}月\d{1,2}日"
+)
+# How far down the place's ranked clauses the sentence saying by when one applies is looked for.
+_APPLY_BY_LOOKED_AT = 5
+
+
+def _apply_by_line(quoted: list[tuple[ScoredClause, str]], citations: list[Citation]) -> DirectAnswer | None:
+    """The first quote's sentences saying by which date one applies, verbatim (申请截止时间)."""
+    if not quoted or not citations:
+        return None
+    lines = [line.strip() for s in split_sentences(quoted[0][1]) or [quoted[0][1]] for line in s.split("\n")]
+    said = [s for s in lines if s and _APPLY_BY.search(s) and _APPLIES.search(s)]
+    if not said:
+        return None
+    return DirectAnswer(kind="procedure", term="申请截止时间", conditions=tuple(said), clause_id=citations[0].clause_id)
 
 
 def _when_said(quoted: list[tuple[ScoredClause, str]], citations: list[Citation]) -> DirectAnswer | None:

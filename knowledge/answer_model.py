@@ -108,6 +108,9 @@ class SourceDocument(_Part):
     title: str = ""
     issuer: str = ""
     signed: date | None = None
+    # In-force facts the text states (自…起施行, 有效期至… / 有效期N年): what a 还有效吗 answer says.
+    effective: date | None = None
+    valid_until: date | None = None
 
 
 class MeasureRef(_Part):
@@ -208,6 +211,8 @@ class Answer(_Part):
     # (去了丹东…吉林给大学生的补贴): that region, so the reply says its document does not reach there.
     issuers: tuple[str, ...] = ()
     answered_in: str | None = None
+    # The day the answer is for (today unless asked as of another): in-force facts are said of it.
+    as_of: date | None = None
 
     @property
     def reported_region(self) -> str | None:

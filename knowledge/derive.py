@@ -113,6 +113,8 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 if own and base and own != base and base.endswith(own):
                     # …给予就业见习补贴；留用率…的，见习补贴标准提高至…: the measure just granted, said short
                     own = base
+                if period := _period_measure(piece, told_by):
+                    own, base = None, period  # one measure, each group's own period
                 name = own or base or (row_of and _granted_noun(row_of)) or _revised_subject(piece, revised)
                 if not name:
                     name = _name(piece, context, clause)
@@ -463,6 +465,32 @@ def _last_granted(measures: list[Measure], clause_id: str) -> str:
     return ""
 
 
+# A part naming a measure and its own period (就业困难人员灵活就业社会保险补贴期限最长3年).
+_OWN_PERIOD = re.compile(
+    r"^([\u4e00-\u9fff]{2,}(?:补贴|补助|贷款|贴息|津贴))的?(?:享受|补贴|发放|贴息)?期限(?:最长|最多|不超过|为)*\d+(?:年|个月)"
+)
+
+
+def _groups_of_one_measure(names: list[str]) -> list[str]:
+    """The groups that tell apart one measure said for each (高校毕业生灵活就业社会保险补贴, 就业困难人员
+    灵活就业社会保险补贴 → 高校毕业生, 就业困难人员): what each name says before the end they share. Empty
+    when they share no measure's name or a group is missing."""
+    shared = 0
+    while shared < min(map(len, names)) and len({n[len(n) - shared - 1] for n in names}) == 1:
+        shared += 1
+    groups = [n[: len(n) - shared] for n in names]
+    return groups if shared >= 2 and all(2 <= len(g) <= _MAX_CONDITION for g in groups) else []
+
+
+def _period_measure(piece: str, group: str) -> str | None:
+    """The measure a group's own period is said of (就业困难人员灵活就业社会保险补贴期限最长3年, 就业困难人员 →
+    灵活就业社会保险补贴), None for any other piece."""
+    said = _OWN_PERIOD.search(piece)
+    if said is None or not group or not said.group(1).startswith(group):
+        return None
+    return said.group(1)[len(group) :] or None
+
+
 # A comma part that states a condition of what follows it (留用率达到50%以上的，提高到70%).
 _CONDITION_PART = re.compile(r"的[，,]$")
 # …or the party a condition picks out (见习期满留用率达到50%以上的见习单位，见习补贴标准提高至80%).
@@ -482,6 +510,16 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
     if not granting:
         # A table cell states its sums without a verb, one per subject (个人最高30万元，小微企业最高400万元).
         granting = [i for i, p in enumerate(parts) if _opening(p) and _states_a_sum(p)]
+    if len(granting) < 2 and not any(grants_a_figure(p) or _states_a_sum(p) for p in parts):
+        # Nor any sum: each group's own period, said apart in one sentence (高校毕业生…补贴期限最长2年，
+        # 就业困难人员…补贴期限最长3年) — one piece per group, so each period stays with whom it is for.
+        granting = [i for i, p in enumerate(parts) if _OWN_PERIOD.search(p)]
+        if len(granting) >= 2 and granting[0] == 0:
+            pieces = ["".join(parts[a:b]) for a, b in itertools.pairwise([*granting, len(parts)])]
+            said = [found.group(1) for piece in pieces if (found := _OWN_PERIOD.search(piece))]
+            groups = _groups_of_one_measure(said) if len(said) == len(pieces) else []
+            if groups:
+                return list(zip(pieces, groups, strict=True))
     if len(granting) < 2:
         return [(sentence, "")]
     starts = [0]

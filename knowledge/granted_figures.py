@@ -76,8 +76,15 @@ def amounts(piece: str) -> tuple[Amount, ...]:
             or piece[: match.start()].endswith(_REACHES)
         )
         kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
+        if kind is AmountKind.RATIO and (base := _BASE_OF_RATE.search(piece[: match.start()])):
+            text = base.group() + text  # 按当地最低工资标准的60%: a share is shown with what it is a share of
         found.append(Amount(text=text, kind=kind))
     return tuple(found)
+
+
+# What a granted share is a share of, said right before it (按当地最低工资标准的60%, 按实际租金的50%,
+# 按其实际缴费额的2/3): the base travels with the rate, or 60% reads as a sum of nothing.
+_BASE_OF_RATE = re.compile(r"按(?:照)?[^，,；;。：:｜“”按]{2,20}?的$")
 
 
 # A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.

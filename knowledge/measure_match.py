@@ -353,6 +353,8 @@ def _tiers_named(
     return tuple(payable[i] for i in tiers if any(in_own_part(w, i) for w in telling))
 
 
+# The base a share derived from a document is said with (按当地最低工资标准的 of 按当地最低工资标准的60%).
+_BASE_OF_SHARE = re.compile(r"^按(?:照)?[^，,；;。：:｜“”按]{2,20}?的(?=[\d０-９])")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHORT_MIN = 3  # 社保费; two characters are too many words' fragments
 _SHORT_GAP = 3  # at most two characters dropped between two kept (社[会]保[险]费)
@@ -734,7 +736,8 @@ class MeasureMatcher:
             # A tier names who gets it (取得中级（四级）证书的…1500元): that part is kept.
             for amount in measure.amounts:
                 if amount.kind is not AmountKind.TIERS:
-                    described = described.replace(amount.text, "，")
+                    # (a derived share's base, 按当地最低工资标准的 of its 60%, is the measure's own words)
+                    described = described.replace(_BASE_OF_SHARE.sub("", amount.text), "，")
         words = _memo(self._words_of, described, lambda text: frozenset(tokenizer(text)))
         span = words.union(*parts)
         # Copies of a measure have equal spans: one set is kept for all of them.

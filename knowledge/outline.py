@@ -32,6 +32,10 @@ _LEAD_IN = re.compile(r"如下[:：]$")
 MAX_LEAD_IN = 80
 
 
+# How a clause of the text below a numbered table is cited (no number of its own).
+AFTER_TABLE = "表后说明"
+
+
 def is_lead_in(text: str) -> bool:
     return len(text) <= MAX_LEAD_IN and bool(_LEAD_IN.search(text))
 
@@ -50,6 +54,9 @@ class Node:
     # Numbered through the document (4. under 二、 after 3. under 一、): a measure of its own, as an
     # article is, not an item of a list that restarts under each part.
     is_numbered_through: bool = False
+    # The text below a numbered table's last row (注：…参照…执行, a sentence of the notice): no row's
+    # text, a clause of its own named by what it is (表后说明).
+    after_table: bool = False
 
     @property
     def content(self) -> str:
@@ -230,7 +237,7 @@ def _repeating_styles(emitted: list[Emitted]) -> set[Style]:
 def clause_labels(emitted: list[Emitted]) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
     labels that repeat in an attachment."""
-    own = [own_label(e.node.label) if e.node.label else "" for e in emitted]
+    own = [own_label(e.node.label) if e.node.label else (AFTER_TABLE if e.node.after_table else "") for e in emitted]
     repeating = _repeating_styles(emitted) | {
         e.node.label.style for e, label in zip(emitted, own, strict=True) if e.node.label and own.count(label) > 1
     }

@@ -150,10 +150,36 @@ class _Builder:
         if self.state != "closing" and self._is_unnumbered_heading(index):
             self._open_inferred_heading(para)
             return
+        if self.state == "body" and self._below_a_table(para):
+            self._open_after_table(para)
+            return
         if self.state == "body":
             self.pending.append(para)
         else:
             self._keep_outside(para)
+
+    def _below_a_table(self, para: Paragraph) -> bool:
+        """A paragraph right below a numbered table's last row, itself no row (注：…参照小微企业标准执行,
+        a sentence of the notice): the table ended; the row above is no place for it."""
+        last = self.stack[-1] if self.stack else None
+        return (
+            last is not None
+            and last.label is not None
+            and last.label.style == Style.ROW
+            and not self.pending
+            and ROW not in para.text
+            # a cell wrapped onto the next line (…按当地最低工资标准的 / 60%给予补贴) still is its row's
+            and last.text[-1] not in _OPEN_ENDINGS
+            and (para.text.startswith("注") or para.text[-1] in _TERMINAL)
+        )
+
+    def _open_after_table(self, para: Paragraph) -> None:
+        """The text below a table, a clause of its own (表后说明) beside the rows; the paragraphs after it
+        are its text until the next label or the 落款."""
+        node = Node(
+            label=None, text=para.text, original=para.original, part=self.part, rank=Style.ROW, after_table=True
+        )
+        self._place(node)
 
     def _keep_outside(self, para: Paragraph) -> None:
         if self.state == "preamble":
@@ -180,7 +206,7 @@ class _Builder:
         """Whether unlabelled paragraphs after the last numbered part are its text, not the
         document's closing: under a bare heading, after a colon, or in an article (款)."""
         in_article = node.label is not None and node.label.style == Style.ARTICLE
-        return in_article or (not node.children and node.is_heading()) or node.text.endswith("：")
+        return in_article or node.after_table or (not node.children and node.is_heading()) or node.text.endswith("：")
 
     def _start_part(self) -> None:
         self.part += 1

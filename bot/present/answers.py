@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,6 +26,7 @@ from knowledge.answer_model import (
     MissingAspect,
     Notice,
     RegionFallback,
+    SourceDocument,
     SupersededDocument,
 )
 from knowledge.citations import Citation
@@ -99,16 +101,18 @@ def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> 
 def notice_text(notice: Notice) -> str:
     words = prose().notices
     if isinstance(notice, DraftDocument):
-        return words.draft_document.format(title=notice.title)
+        return words.draft_document.format(title=citations.inner_title(notice.title))
     if isinstance(notice, ExpiredDocument):
-        return words.expired_document.format(title=notice.title)
+        return words.expired_document.format(title=citations.inner_title(notice.title))
     if isinstance(notice, ExpiredMeasure):
         return words.expired_measure.format(where=_where(notice), text=notice.text, valid_to=notice.valid_to)
     if isinstance(notice, SupersededDocument):
         lifecycle = prose().documents
         if notice.newer_title:
-            return lifecycle.superseded_document.format(title=notice.title, newer=notice.newer_title)
-        return lifecycle.superseded_unnamed.format(title=notice.title)
+            return lifecycle.superseded_document.format(
+                title=citations.inner_title(notice.title), newer=citations.inner_title(notice.newer_title)
+            )
+        return lifecycle.superseded_unnamed.format(title=citations.inner_title(notice.title))
     if isinstance(notice, RegionFallback):
         return words.region_fallback.format(place=notice.place, covered="、".join(notice.covered))
     raise TypeError(f"unknown notice {notice!r}")
@@ -223,7 +227,9 @@ def _direct_lines(answer: Answer) -> list[str]:
         return [_procedure_line(answer, direct)]
     if direct.kind == "status":
         named = [_status_measure_line(answer, measure) for measure in direct.measures[:1]]
-        return named + [_status_line(answer, d) for d in direct.documents] + [words.status_advice]
+        lines = [_status_line(answer, d) for d in direct.documents]
+        dated = all(_ends_stated(answer, d) for d in direct.documents)
+        return named + lines + [words.status_advice_dated if dated else words.status_advice]
     if direct.kind == "list":
         return _list_lines(answer, direct.measures)
     lines = []
@@ -364,7 +370,31 @@ def _status_line(answer: Answer, document_id: str) -> str:
         if p
     )
     template = words.status_draft if document.is_draft else words.status_official
-    return template.format(jurisdiction=document.jurisdiction, title=document.title, made=made)
+    line = template.format(jurisdiction=document.jurisdiction, title=citations.inner_title(document.title), made=made)
+    in_force = None if document.is_draft else _in_force_said(document, answer.as_of)
+    return f"{line}{in_force}" if in_force else line
+
+
+def _in_force_said(document: SourceDocument, as_of: date | None) -> str | None:
+    """What an official document's own dates say of the answer's day: in force until …, already past
+    its validity, not yet in force, or in force since … with no end stated; None when it states none."""
+    words = prose().answers.direct
+    if as_of is None or (document.valid_until is None and document.effective is None):
+        return None
+    today = citations.chinese_date(as_of)
+    if document.effective is not None and as_of < document.effective:
+        return words.not_yet_in_force.format(effective=citations.chinese_date(document.effective), today=today)
+    if document.valid_until is None:
+        return words.in_force_since.format(effective=citations.chinese_date(document.effective or as_of))
+    until = citations.chinese_date(document.valid_until)
+    template = words.expired_on if document.valid_until < as_of else words.in_force_until
+    return template.format(until=until, today=today)
+
+
+def _ends_stated(answer: Answer, document_id: str) -> bool:
+    """The document states when it ends (有效期至…), and is no draft: whether it is in force is known."""
+    document = next(d for d in answer.documents if d.document_id == document_id)
+    return not document.is_draft and document.valid_until is not None
 
 
 def _department_line(answer: Answer, direct: DirectAnswer) -> str:

@@ -37,7 +37,17 @@ class PublishedClauses(Protocol):
 def reference(citation: Citation, document_number: str | None = None) -> str:
     """《标题》（文号，发文机关，日期）第（七）条 — the human-readable reference."""
     parts = [p for p in (document_number, citation.issuer, chinese_date(date.fromisoformat(citation.date))) if p]
-    return f"《{citation.document_title}》（{'，'.join(parts)}）{cited_form(citation.clause_label)}"
+    return f"《{inner_title(citation.document_title)}》（{'，'.join(parts)}）{cited_form(citation.clause_label)}"
+
+
+_INNER_MARKS = str.maketrans("《》", "〈〉")
+
+
+def inner_title(title: str) -> str:
+    """A title as it reads inside book-title marks: the titles it names in 《》 take the single marks
+    〈〉 (GB/T 15834), so 《宜春市…办法》政策解读 is cited 《〈宜春市…办法〉政策解读》, never 《《…》政策解读》.
+    Every template that writes 《{title}》 is given this."""
+    return title.translate(_INNER_MARKS)
 
 
 def clause_name(clause_id: str, documents: Mapping[str, DocumentInfo], registry: PublishedClauses | None = None) -> str:

@@ -31,7 +31,7 @@ def sources_text(documents: Iterable[Document]) -> str:
         lines.append(
             words.document.format(
                 number=number,
-                title=doc.title,
+                title=citations.inner_title(doc.title),
                 issuer=doc.issuer,
                 signed=citations.chinese_date(doc.signed),
                 draft=words.draft if doc.is_draft else "",

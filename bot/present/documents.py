@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.present import citations
 from bot.present.prose import prose
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def show_json(view: DocumentView, parsed: ParsedDocument) -> dict[str, Any]:
 def _reference(match_reference: RepealedReference) -> str:
     """《title》（文号）, 《title》 or 文号, as the document wrote it (templates in prose.yaml)."""
     words = prose().documents.repeals
-    title, number = match_reference.title, match_reference.number
+    title, number = citations.inner_title(match_reference.title or ""), match_reference.number
     if title and number:
         return words.reference_full.format(title=title, number=number)
     return words.reference_title.format(title=title) if title else number or ""
@@ -182,7 +183,9 @@ def repeal_lines(report: RepealReport) -> list[str]:
     none here matches), and the note when it only says earlier rules yield to it."""
     words = prose().documents.repeals
     lines = [
-        words.named.format(reference=_reference(m.reference), id=m.document_id, title=m.title)
+        words.named.format(
+            reference=_reference(m.reference), id=m.document_id, title=citations.inner_title(m.title or "")
+        )
         if m.document_id is not None
         else words.not_found.format(reference=_reference(m.reference))
         for m in report.named

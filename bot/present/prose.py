@@ -93,6 +93,10 @@ class DirectProse(Section):
         "procedure": ("source", "label", "said"),
         "status_figures": ("amount",),
         "status_official": ("jurisdiction", "title", "made"),
+        "in_force_until": ("until", "today"),
+        "expired_on": ("until", "today"),
+        "not_yet_in_force": ("effective", "today"),
+        "in_force_since": ("effective",),
         "lead": ("names",),
         "responsible": ("names",),
     }
@@ -133,6 +137,11 @@ class DirectProse(Section):
     status_figures: str
     status_official: str
     status_advice: str
+    in_force_until: str
+    expired_on: str
+    not_yet_in_force: str
+    in_force_since: str
+    status_advice_dated: str
     lead: str
     responsible: str
 

@@ -82,7 +82,7 @@ def test_the_standard_a_grant_is_paid_by_is_its_amount_even_before_the_verb() ->
 def test_a_base_rate_and_the_raised_rate_of_one_sentence_are_two_units() -> None:
     found = units_of("一、对接收见习的单位，按最低工资标准的50%给予见习补贴，留用率达到60%以上的，提高到65%。")
     base, raised = [u for u in found if granted(u)]
-    assert granted(base) == ["50%"] and base.name == "见习补贴"
+    assert granted(base) == ["按最低工资标准的50%"] and base.name == "见习补贴"  # the base travels (doc30)
     assert granted(raised) == ["65%"] and raised.span == "留用率达到60%以上的，提高到65%。"
     assert raised.name == "见习补贴（留用率达到60%以上）"
 
@@ -97,7 +97,7 @@ def test_a_raise_in_its_own_sentence_is_a_variant_of_the_grant_before_it() -> No
 def test_one_rate_per_group_in_one_sentence_is_one_unit_per_group() -> None:
     found = units_of("一、稳岗返还。对不裁员的参保企业，小微企业按上年度失业保险费的70%返还，大型企业按40%返还。")
     names = {u.name: granted(u) for u in found if granted(u)}
-    assert names == {"稳岗返还（小微企业）": ["70%"], "稳岗返还（大型企业）": ["按40%"]}
+    assert names == {"稳岗返还（小微企业）": ["按上年度失业保险费的70%"], "稳岗返还（大型企业）": ["按40%"]}
 
 
 def test_a_cap_or_period_after_a_grant_stays_with_it() -> None:
@@ -109,7 +109,13 @@ def test_a_cap_or_period_after_a_grant_stays_with_it() -> None:
 @pytest.mark.parametrize(
     ("name", "figures"),
     [
-        ("xuzhou_notice.txt", {"稳岗返还（大型企业）": ["30%"], "见习补贴（见习期满留用率达到50%以上）": ["70%"]}),
+        (
+            "xuzhou_notice.txt",
+            {
+                "稳岗返还（大型企业）": ["按其上年度实际缴纳失业保险费的30%"],
+                "见习补贴（见习期满留用率达到50%以上）": ["70%"],
+            },
+        ),
         ("jingdezhen_2025.pdf", {"创业补贴（创业者为脱贫人口、残疾人）": ["8000元"], "带教补贴": ["每人每月100元"]}),
         ("kaifeng_page.html", {"开业补贴": ["5000元"]}),
     ],

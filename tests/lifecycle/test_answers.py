@@ -13,6 +13,7 @@ from pydantic import SecretStr
 
 from bot.library import DocumentLibrary, Upload
 from bot.present.answers import answer_text
+from bot.present.citations import inner_title
 from bot.services import Services
 from bot.settings import Settings
 from knowledge.answer_model import AnswerStatus, SupersededDocument
@@ -80,4 +81,5 @@ def test_the_newer_document_is_preferred_and_the_superseded_one_says_so(tmp_path
         )
         in graduates.notices
     )
-    assert f"已被新文件《{newer.document.title}》替代" in answer_text(graduates)
+    # a title naming another in 《》 is written with single inner marks inside the outer ones (doc30)
+    assert f"已被新文件《{inner_title(newer.document.title)}》替代" in answer_text(graduates)
