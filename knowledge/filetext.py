@@ -69,11 +69,16 @@ def table_text(decoded: str, delimiter: str) -> str:
     several cells is one line of cells joined by ｜ (a quoted cell's commas and line breaks stay inside
     it), a row of one cell (the sheet's title, 单位：元) is a line of its own."""
     lines: list[str] = []
-    for row in csv.reader(io.StringIO(decoded), delimiter=delimiter):
-        cells = [" ".join(part.strip() for part in cell.splitlines() if part.strip()) for cell in row]
-        filled = [cell for cell in cells if cell]
-        if filled:
-            lines.append("｜".join(filled) if len(filled) > 1 else filled[0])
+    # A cell may be as long as the file (csv's own limit, 128 KiB, is no limit of ours: the file size is).
+    csv.field_size_limit(max(csv.field_size_limit(), len(decoded) + 1))
+    try:
+        for row in csv.reader(io.StringIO(decoded), delimiter=delimiter):
+            cells = [" ".join(part.strip() for part in cell.splitlines() if part.strip()) for cell in row]
+            filled = [cell for cell in cells if cell]
+            if filled:
+                lines.append("｜".join(filled) if len(filled) > 1 else filled[0])
+    except csv.Error as exc:
+        raise IntakeError("undecodable", f"table: {exc}") from None
     return "\n".join(lines)
 
 

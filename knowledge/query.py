@@ -55,9 +55,9 @@ _WORD_CHARS = 4
 _PHRASE_ENDS = frozenset("吗嘛呢吧么啊呀哦了")
 # A part that asks (目标多少人 创收多少, 最多贷好多 咋个申请): two such parts are two questions, the space a comma.
 _ASKS = re.compile(r"吗|呢|哪|什么|啥|咋|怎么|怎样|如何|多少|好多|几|是否|能否|有没有|要不要|能不能|可不可以")
-# A word that opens a clause of its own (不是省级 是市级的, 离退休就剩半年 咋弄 能一直领吗): the space before it
+# A word that opens a clause of its own (不是省级 是市级的, 没开店 也没执照): the space before it
 # parts two clauses, as a comma would. A closed class of grammar words, not of any topic.
-_CLAUSE_OPENS = ("不是", "是", "不", "没", "也", "还是", "但", "可是", "那", "能", "可以", "要")
+_CLAUSE_OPENS = ("不是", "是", "不", "没", "也", "还是", "但", "可是", "那")
 # How a phrase that asks may end without a question mark (南充创业有补贴吗).
 _ASKING_ENDS = ("吗", "呢", "么", "没", "不")
 # A measure word a verb and its object may stand apart by (学个技术, 学点手艺, 学一门手艺, 考个证): a closed
@@ -353,11 +353,12 @@ def clean_question(raw: str | bytes) -> str:
         raise QueryError("您发送的内容包含无法识别的字符，请用中文重新描述您的问题。")
     text = _CONTROL.sub(" ", raw)
     text = text.translate(_FULLWIDTH_ALNUM)
-    text = hanzi_joined(re.sub(r"\s+", " ", text).strip())
+    text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QueryError("请输入您想咨询的问题，例如：“高校毕业生创业有什么补贴？”")
-    if len(text) > MAX_QUESTION_CHARS:
+    if len(text) > MAX_QUESTION_CHARS:  # (measured before any joining: a huge message is declined at once)
         raise QueryError(f"问题太长了（{len(text)}字），请精简到{MAX_QUESTION_CHARS}字以内再问我。")
+    text = hanzi_joined(text)
     visible = [ch for ch in text if not ch.isspace()]
     meaningful = [ch for ch in visible if ch.isalnum()]
     if len(meaningful) < max(1, len(visible) // 4):

@@ -77,8 +77,6 @@ _DIFFERENCE = re.compile(r"差(?:多少|几|别|距)|相差|区别|不一样|不
 _JOINED_CASES = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:跟|和|与|同|比)([\u4e00-\u9fff]{2,6}?)(?=[，,。？?\s的有能]|$)")
 # How an employer's hiring is written in the documents (单位招用…, 企业吸纳…): said before whom it hires.
 _HIRING_OF = "单位招用"
-# The phrase handing the next question back (你接着问吧), cut out to see whether the rest asks anything.
-_HANDED_BACK = re.compile(r"(?:你|您)?(?:就)?(?:接着|继续|往下)?问(?:吧|呗|嘛|哈|啊|呀)?")
 # A correction says what it corrects when this many characters are left beside its no and its slip (是大前年退的).
 _CORRECTION_CHARS = 3
 # The longest opening of a question tried as the answer to the pending one (大专。顺便问下…).
@@ -561,6 +559,12 @@ class Dialogue:
         if question is not None:
             shown = render.question(question, work.ticked)
             if shown.free_text or shown.multi_select:
+                return None
+            said = text.strip()
+            labels = [button.label for row in shown.buttons for button in row]
+            numerals = (str(place), "一二三四五六七八九十"[place - 1]) if 0 < place <= 10 else ()
+            if any(said in label or any(n in label for n in numerals) for label in labels):
+                # 4 at 证书是哪一级 (中级（四级）…): a level named by its number, not the fourth button.
                 return None
             chosen = _nth(shown.actions, place)
             return self._typed_press(work, chosen, today) if chosen is not None else None
@@ -1689,7 +1693,8 @@ class Dialogue:
     def _asks_beside_handing_back(self, text: str) -> bool:
         """What the message says beside handing the next question back asks something of the documents
         (你接着问 不过创业贷款能贷多少): answered first, as any question while the card waits."""
-        rest = _HANDED_BACK.sub("，", to_simplified(text)).strip(_PART_EDGES)
+        # (The hand-back itself, 你接着问吧 — never a bare 问: 请问创业贷款 keeps its 问 and still asks.)
+        rest = self.words.hands_back.sub("，", to_simplified(text)).strip(_PART_EDGES)
         rest = self.words.continuing.sub("", rest) if rest.startswith("那") else rest
         return bool(rest) and self.words.is_question(rest)
 
@@ -2334,7 +2339,12 @@ class Dialogue:
         the employers' measures where he is (or the place the question names), said to be the employer's money;
         never the hire's own measures nor "someone else's case". None when the message does not ask so, or the
         documents there hold no employer's measure (then it is answered as any question)."""
-        if not (self.words.as_employer.search(text) and self.words.gain_asked.search(text)):
+        if not (
+            self.words.as_employer.search(text)
+            and self.words.hiring.search(text)
+            and self.words.gain_asked.search(text)
+        ):
+            # (我是老板 能享受啥 with no hire said: the boss's own check, not the employers' hiring measures.)
             return None
         measures = measure_vocabulary()
         if not self.words.is_question(text) or any(
