@@ -1,17 +1,33 @@
-"""One chat turn through the real API (`POST /api/chat`), for tests that talk to the app in process."""
+"""One chat turn through the real API (`POST /api/chat`), for tests that talk to the app in process
+(`TestClient`) or to a live server (`httpx.Client`; TestClient is one), and what tests read of a reply."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi.testclient import TestClient
+import httpx
 
 Chat = dict[str, Any]
 
 
-def say(client: TestClient, session_id: str | None, **turn: Any) -> Chat:
+def say(client: httpx.Client, session_id: str | None, **turn: Any) -> Chat:
     """The turn's JSON reply; fields left None (a first turn's session id) are not sent."""
     body = {k: v for k, v in {**turn, "session_id": session_id}.items() if v is not None}
     response = client.post("/api/chat", json=body)
     assert response.status_code == 200, response.text
     return dict(response.json())
+
+
+def texts(chat: Chat) -> list[str]:
+    """The texts of a turn's replies, in order."""
+    return [r["text"] for r in chat["replies"]]
+
+
+def kinds(chat: Chat) -> list[str]:
+    """The kinds of a turn's replies, in order."""
+    return [r["kind"] for r in chat["replies"]]
+
+
+def cited(chat: Chat) -> set[str]:
+    """The clause ids the turn's answers cite."""
+    return {c["clause_id"] for r in chat["replies"] if r["kind"] == "answer" for c in r["citations"]}

@@ -5,26 +5,12 @@ person's check confirmed, a relative spoken of and 帮她查查 start that relat
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 
+from tests.web.chatting import kinds as _kinds
+from tests.web.chatting import say as _say
+from tests.web.chatting import texts as _texts
 from tests.web.conftest import LiveServer
-
-
-def _say(client: httpx.Client, session: str | None, **turn: Any) -> dict[str, Any]:
-    body = {k: v for k, v in {**turn, "session_id": session}.items() if v is not None}
-    response = client.post("/api/chat", json=body)
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
-def _texts(chat: dict[str, Any]) -> list[str]:
-    return [r["text"] for r in chat["replies"]]
-
-
-def _kinds(chat: dict[str, Any]) -> list[str]:
-    return [r["kind"] for r in chat["replies"]]
 
 
 def test_a_pointed_question_and_a_relatives_check_through_the_real_server(live_server: LiveServer) -> None:
