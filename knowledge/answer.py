@@ -1448,7 +1448,9 @@ class Answerer:
                 return DirectAnswer(kind="status", documents=(document_id,))
             return None
         # 申请截止到什么时候: the first quote's sentence saying by which date one applies, verbatim.
-        return _apply_by_line(decision.quoted, citations) if "date" in asked.units else None
+        # (Only when applying is asked: 补贴什么时候发放 asks when it is paid, not the application deadline.)
+        applying = "date" in asked.units and _APPLIES.search(question)
+        return _apply_by_line(decision.quoted, citations) if applying else None
 
     def answered_in(self, retrieval: Retrieval, decision: Decision) -> str | None:
         """The covered jurisdiction an answer is for: the one the question was resolved to, or — the
@@ -1980,7 +1982,8 @@ _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
 
 
 # A deadline asked (截止到什么时候, 最晚哪天, 几号之前) of applying (申请, 申报, 交材料, 报名).
-_BY_WHEN = re.compile(r"截止|截至|最晚|最迟|之前|以前|前要|前得|期限")
+# (之前/以前 only after a day asked: 我2020年以前毕业的 tells a story, it asks no deadline.)
+_BY_WHEN = re.compile(r"截止|截至|最晚|最迟|(?:几号|哪天|哪一天|什么时候|啥时候|几月|几时)(?:之|以)?前|前要|前得|期限")
 _APPLIES = re.compile(r"申请|申报|申领|提交|交材料|报名|受理")
 # A date by which one applies (须于2026年11月30日前提交, 申报截止时间为2026年10月31日).
 _APPLY_BY = re.compile(

@@ -240,3 +240,18 @@ def test_tables_as_text_answer_each_measure_by_its_own_figure(published: Path) -
 def test_a_page_titled_after_the_document_it_explains_is_cited_with_single_inner_marks(published: Path) -> None:
     answer = _ask(published, "宜春", ["宜春个人创业担保贷款最多贷多少"], "2026-12-05")[0]
     assert "《《" not in str(answer["answer"]) and "《〈宜春市创业担保贷款实施办法〉政策解读》" in str(answer["answer"])
+
+
+def test_the_application_deadline_answers_only_a_question_about_applying(published: Path) -> None:
+    """Session 32 (lead, from review32): the 申请截止 line answers 申请截止到什么时候, never when a subsidy is paid."""
+    paid, story = (
+        str(a["direct_answer"] or "")
+        for a in _ask(
+            published,
+            "吉安",
+            ["吉安就业补贴什么时候发放", "我2020年以前毕业的 吉安创业培训补贴每人最高多少"],
+            "2026-12-05",
+        )
+    )
+    assert "申请截止" not in paid and "2026年11月30日前" not in paid, paid
+    assert "2500元" in story and "申请截止" not in story, story
