@@ -72,6 +72,7 @@ SETS = {
     "held-out 28": "answers_holdout28",
     "held-out 29": "answers_holdout29",
     "held-out 30": "answers_holdout30",
+    "held-out 31": "answers_holdout31",
 }
 
 

@@ -53,6 +53,7 @@ HOLDOUT_SETS = (
     "answers_holdout28",
     "answers_holdout29",
     "answers_holdout30",
+    "answers_holdout31",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]

@@ -101,6 +101,7 @@ HOLDOUTS = (
     "chats_holdout23.yaml",
     "chats_holdout24.yaml",
     "chats_holdout25.yaml",
+    "chats_holdout26.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
