@@ -209,6 +209,16 @@ PARK_OWNER = re.compile(
 NO_PARK = re.compile(
     r"(?:不是|并非|非)[^;；,，]{0,12}(?:创业基地|创业园区|孵化基地|孵化园区)(?:（[^）]{0,8}）)?(?:业主|运营方)?"
 )
+# Set 25 (session 33): a park or base the person runs beside his business (另办返乡创业基地为县级认定), and the
+# level a park of his was recognised at (首次认定为市级创业园区; 尚未被认定为市级… — not yet: none).
+# Training bases are not parks.
+OWN_PARK = re.compile(
+    r"(?:另办|创办|开办|兴办|附设)[^;；,，]{0,6}(?:返乡创业基地|返乡创业园|创业园区|孵化基地|孵化园区|孵化空间)"
+)
+PARK_WORDS = re.compile(r"创业园|孵化基地|孵化园区|返乡创业基地|孵化空间")
+PARK_LEVEL = re.compile(r"认定(?:为)?(?P<level>省级|市级|县级)|为(?P<after>省级|市级|县级)认定")
+PARK_NOT_YET = re.compile(r"[未没][^;；,，]{0,4}认定")
+PARK_LEVELS = {"省级": "provincial", "市级": "city", "县级": "county"}
 # Set 22 (session 30): a unit recognised as a training base or studio (2018-04企业被评为省级家庭服务职业培训示范基地,
 # 学校被认定为市级高技能人才培训基地) — what its own grant needs (`unit_training_base`); never one still to apply for.
 TRAINING_BASES = (
@@ -454,10 +464,29 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
     elif NO_PARK.search(other):
         # Set 20 (session 28): 合作社不是省级农民工返乡创业基地（园区） — a unit said to be no park or base.
         profile["unit_park"] = False
+    elif OWN_PARK.search(other):
+        profile["unit_park"] = True
+    if profile.get("unit_park") is True:
+        _park_level(other, profile)
     if "business_form" in profile:
         recognised = [value for value, name in TRAINING_BASES if re.search(RECOGNISED_AS + name, other)]
         if recognised:
             profile["unit_training_base"] = recognised[0]
+
+
+def _park_level(other: str, profile: dict[str, Any]) -> None:
+    """The level the person's own park or base was recognised at (`unit_park_level`), from a part that speaks of
+    a park (not of a training base): 首次认定为市级创业园区 → city, 返乡创业基地为县级认定 → county,
+    尚未被认定为… → none."""
+    for part in re.split(r"[;；,，]", other):
+        if not PARK_WORDS.search(part) or re.search(r"培训|示范|扶贫|见习", part):
+            continue
+        found = PARK_LEVEL.search(part)
+        if found is None:
+            continue
+        level = found.group("level") or found.group("after")
+        profile["unit_park_level"] = "none" if PARK_NOT_YET.search(part) else PARK_LEVELS[level]
+        return
 
 
 def _disabled(text: str, profile: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ ALLOWED = {
     "boolean": {"is"},
     "enum": {"is", "in", "not_in"},
     "enum_list": {"contains_any"},
-    "integer": {"gte", "gt", "lte", "lt"},
+    "integer": {"gte", "gt", "lte", "lt", "started_on_or_after"},
     "number": {"gte", "gt", "lte", "lt"},
     "date": {"within_years", "within_months", "same_calendar_year", "same_school_year", "on_or_after"},
     "text": set(),
@@ -45,6 +45,16 @@ def _same_school_year(value: date, as_of: date) -> bool:
     return start <= as_of <= end
 
 
+def _started_on_or_after(earliest: date) -> Test:
+    """A count of months up to `as_of` (经营了14个月) that began on or after `earliest`: its first day,
+    `as_of` less that many months, is not before it."""
+
+    def test(value: float, as_of: date) -> bool:
+        return add_months(earliest, int(value)) <= as_of
+
+    return test
+
+
 def build_test(spec: FactSpec, comparison: str, operand: Any) -> Test:
     """The test for `fact <comparison> operand`; ValueError when it does not fit the fact."""
     if comparison not in ALLOWED[spec.type]:
@@ -65,6 +75,10 @@ def build_test(spec: FactSpec, comparison: str, operand: Any) -> Test:
         if comparison == "not_in":
             return lambda value, as_of: value not in wanted
         return lambda value, as_of: any(item in wanted for item in value)
+    if comparison == "started_on_or_after":
+        if not spec.name.endswith("_months") or not isinstance(operand, date):
+            raise ValueError(f"started_on_or_after counts months back from as_of: {spec.name!r} is no count of months")
+        return _started_on_or_after(operand)
     if spec.type in NUMERIC:
         limit = float(operand)
         return {

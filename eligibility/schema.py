@@ -34,6 +34,7 @@ COMPARISONS = (
     "same_calendar_year",
     "same_school_year",
     "on_or_after",
+    "started_on_or_after",
 )
 
 
@@ -86,6 +87,8 @@ class FactCondition(Cited):
     same_calendar_year: Literal[True] | None = None
     same_school_year: Literal[True] | None = None
     on_or_after: date | None = None
+    # A duration in months counted back from `as_of` (正常经营N个月) began on or after this day (issue 11, session 33).
+    started_on_or_after: date | None = None
     # While the fact is not known, the condition is met when this is (劳动年龄: a labour contract shows
     # 16); it never fails on it, so the fact itself is still asked when this is not met.
     presumed_by: Condition | None = None

@@ -461,6 +461,7 @@ class RequirementProse(Section):
         "same_calendar_year": ("label",),
         "same_school_year": ("label",),
         "on_or_after": ("label", "date"),
+        "started_on_or_after": ("label", "date"),
     }
     boolean: str
     equals: str
@@ -479,6 +480,7 @@ class RequirementProse(Section):
     same_calendar_year: str
     same_school_year: str
     on_or_after: str
+    started_on_or_after: str
 
 
 class StatedProse(Section):

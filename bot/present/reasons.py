@@ -138,8 +138,9 @@ def _phrased(spec: FactSpec, comparison: str, operand: Any) -> str:
         return str(getattr(words, comparison)).format(label=label, count=operand)
     if comparison in {"same_calendar_year", "same_school_year"}:
         return str(getattr(words, comparison)).format(label=label)
-    if comparison == "on_or_after":
-        return words.on_or_after.format(label=label, date=citations.chinese_date(operand))
+    if comparison in {"on_or_after", "started_on_or_after"}:
+        template = str(getattr(words, comparison))
+        return template.format(label=label, date=citations.chinese_date(operand))
     raise ValueError(f"no wording for comparison {comparison!r}")
 
 

@@ -170,7 +170,7 @@ def _copy_rules(tmp_path: Path) -> Path:
 
 
 BROKEN = [
-    pytest.param("gte: 12", "gtee: 12", "conditions.all[2].all[1].gtee", id="typo in a comparison"),
+    pytest.param("gte: 12", "gtee: 12", "conditions.all[3].all[1].gtee", id="typo in a comparison"),
     pytest.param("beneficiary: applicant", "beneficary: applicant", "beneficary", id="typo in a benefit key"),
     pytest.param("fact: business_months", "fact: business_month", "fact", id="unknown fact"),
     pytest.param(

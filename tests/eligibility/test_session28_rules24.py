@@ -76,8 +76,8 @@ def test_the_parks_own_owner_is_told_his_unit_may_claim_it(
 ) -> None:
     found = benefit_of(check(engine, {**person, "unit_park": True}, AUTUMN_2018), benefit_id)
     assert found.status == "as_employer"
-    # The recognition (首次认定为市级 / 省级) is the text's and is not known: left to confirm.
-    assert any(r.kind == "to_confirm" for r in found.reasons)
+    # The recognition (首次认定为市级 / 省级) is not known yet: asked since session 33 (unit_park_level).
+    assert "unit_park_level" in found.missing_facts
     assert found.amount is not None and ("20万元" in (found.amount.text or "") or "80万元" in (found.amount.text or ""))
 
 

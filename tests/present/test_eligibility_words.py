@@ -63,6 +63,10 @@ REQUIREMENTS = [
     (comparison("graduation_date", "same_calendar_year", True), "需在毕业（离校）日期的当年内"),
     (comparison("graduation_date", "same_school_year", True), "需在毕业（离校）日期所在学年内"),
     (comparison("graduation_date", "on_or_after", date(2019, 7, 1)), "需毕业（离校）日期不早于2019年7月1日"),
+    (
+        comparison("business_months", "started_on_or_after", date(2017, 10, 12)),
+        "需正常经营时长从2017年10月12日或以后算起",
+    ),
     (comparison("ui_years", "gte", 3.0, text="需参加失业保险满3年"), "需参加失业保险满3年"),
     (Requirement(text="需符合就业困难人员认定条件"), "需符合就业困难人员认定条件"),
 ]
