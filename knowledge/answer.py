@@ -1185,6 +1185,8 @@ class Answerer:
         chosen = retrieval.scored(selection.primary.measure.clause)
         if top is None or chosen is None or chosen is top or self.matcher.measures_of(top.clause.id):
             return selection
+        if selection.primary.measure.granted_in == top.clause.id:
+            return selection  # the best clause grants it: its standard is the 附件 row chosen (补贴标准见附件)
         return None if chosen.score < self.policy.related_ratio * top.score else selection
 
     def _about_a_measure(self, retrieval: Retrieval, asked: AskedIntent) -> bool:
@@ -1985,9 +1987,10 @@ _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
 # (之前/以前 only after a day asked: 我2020年以前毕业的 tells a story, it asks no deadline.)
 _BY_WHEN = re.compile(r"截止|截至|最晚|最迟|(?:几号|哪天|哪一天|什么时候|啥时候|几月|几时)(?:之|以)?前|前要|前得|期限")
 _APPLIES = re.compile(r"申请|申报|申领|提交|交材料|报名|受理")
-# A date by which one applies (须于2026年11月30日前提交, 申报截止时间为2026年10月31日).
+# A date by which one applies (须于2026年11月30日前提交, 申报截止时间为2026年10月31日), or the day of every year
+# (当年度补贴的申报截止时间为11月30日, 于每年10月31日前集中申报).
 _APPLY_BY = re.compile(
-    r"\d{4}年\d{1,2}月\d{1,2}日(?:前|之前|以前|止)|截[止至](?:时间|日期)?(?:为|是|到)?\d{4}年\d{1,2}月\d{1,2}日"
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|之前|以前|止)|截[止至](?:时间|日期)?(?:为|是|到)?(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 )
 # How far down the place's ranked clauses the sentence saying by when one applies is looked for.
 _APPLY_BY_LOOKED_AT = 5

@@ -96,24 +96,43 @@ def joined_to_attachments(measures: list[Measure], clauses: Iterable[Clause]) ->
     by_clause: dict[str, list[Measure]] = {}
     for measure in measures:
         by_clause.setdefault(measure.clause, []).append(measure)
-    renamed: dict[str, Measure] = {}
-    dropped: set[str] = set()
+    pointers: list[tuple[Clause, list[Measure], str, list[Measure]]] = []
     for clause in listed:
         if clause.id in attachments.values():
             continue
-        pointing = [m for m in by_clause.get(clause.id, []) if _POINTER.search(m.span) and not _states_a_figure(m)]
+        pointing = [m for m in by_clause.get(clause.id, []) if _POINTER.search(m.span) and not _states_a_sum(m)]
         target = pointed_attachment(clause.text, attachments) if pointing else None
         rows = [m for m in by_clause.get(target or "", []) if _is_row(m)]
-        if not rows or any(row.id in renamed for row in rows):
-            continue  # no table of figures there, or already joined to another clause's measure
+        if rows:
+            pointers.append((clause, pointing, target or "", rows))
+    # A table of several measures (补贴项目｜补贴对象｜补贴标准: 就业见习补贴｜…, 技能提升补贴（高级工）｜…) that
+    # several articles point at: each row belongs to the article whose measure its first cell names.
+    names = {
+        target: [(_measure_name(c, p[0]), _base_name(p[0].name)) for c, p, t, _ in pointers if t == target]
+        for *_, target, _ in pointers
+    }
+    by_items = {target for target, said in names.items() for *_, t, rows in pointers if t == target
+                for row in rows if any(_item_of(row, n) for n in said)}  # fmt: skip
+    renamed: dict[str, Measure] = {}
+    dropped: set[str] = set()
+    for clause, pointing, target, rows in pointers:
         grantor = pointing[0]
         name = _measure_name(clause, grantor)
-        for row in rows:
-            tier = _tier(row)
-            aliases = tuple(dict.fromkeys(a for a in (name, row.name, *row.aliases) if a != name or tier))
+        said = (name, _base_name(grantor.name))
+        by_item = target in by_items
+        own_rows = [row for row in rows if _item_of(row, said) and row.id not in renamed] if by_item else rows
+        if not own_rows or any(row.id in renamed for row in own_rows):
+            continue  # no table of figures there, or already joined to another clause's measure
+        if by_item:
+            name = _base_name(grantor.name)
+        for row in own_rows:
+            item = _item_of(row, said) if by_item else ""
+            tier = "" if by_item else _tier(row)
+            own = item or (f"{name}（{tier}）" if tier else name)
+            aliases = tuple(dict.fromkeys(a for a in (name, row.name, *row.aliases) if a != own))
             renamed[row.id] = row.model_copy(
                 update={
-                    "name": f"{name}（{tier}）" if tier else name,
+                    "name": own,
                     "aliases": aliases,
                     "kind": grantor.kind,
                     "beneficiary": grantor.beneficiary,
@@ -127,5 +146,29 @@ def joined_to_attachments(measures: list[Measure], clauses: Iterable[Clause]) ->
             for m in by_clause[clause.id]
             if not _states_a_figure(m) and (_base_name(m.name) == name or m.span.rstrip("：:。；，,") == heading)
         )
-        dropped.update(m.id for m in by_clause[target or ""] if not _states_a_figure(m))
+        dropped.update(m.id for m in by_clause[target] if not _states_a_figure(m))
+    for *_, target, rows in pointers:
+        if target in by_items:  # a row no article points at is its own measure, named by its item
+            for row in rows:
+                item = row.span.split(_ROW, 1)[0].strip()
+                if row.id not in renamed and len(item) <= _MAX_ITEM and _GRANT_HEADING.search(_base_name(item)):
+                    aliases = tuple(a for a in (row.name, *row.aliases) if a != item)
+                    renamed[row.id] = row.model_copy(update={"name": item, "aliases": aliases})
     return [renamed.get(m.id, m) for m in measures if m.id not in dropped]
+
+
+def _states_a_sum(measure: Measure) -> bool:
+    """A figure paid (a sum, a rate, a share, a cap), not only a condition's or a period's: 见习期限一般为3至
+    12个月，补贴标准见附件 still points at the table for what it pays."""
+    return any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in measure.amounts)
+
+
+def _item_of(row: Measure, names: tuple[str, ...]) -> str:
+    """The row's first cell when it names one of a measure's `names` (技能提升补贴（高级工/三级） names
+    技能提升补贴, 一次性求职创业补贴 names 求职创业补贴), else ''."""
+    first = row.span.split(_ROW, 1)[0].strip()
+    fits = len(first) <= _MAX_ITEM and any(name and name in first for name in names)
+    return first if fits else ""
+
+
+_MAX_ITEM = 24

@@ -129,6 +129,10 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         # 创业担保贷款 it grants first: a condition's own grant of the measure the heading
                         # names by a phrase around it — that measure for the group the condition names.
                         name = earlier
+                    elif earlier and name == _heading_of(clause) and _is_sentence(name):
+                        # 奖补资金用于基地的运营管理… after …给予一次性奖补20万元: an article's heading is its
+                        # first sentence, no name; a later sentence naming nothing speaks of what it granted.
+                        name = earlier
                 qualifier = told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
@@ -165,6 +169,14 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
         )
     )
+
+
+def _is_sentence(heading: str) -> bool:
+    """An article's heading cut from its first sentence (对经认定的…基地，给予一次性奖补20万元), not a title."""
+    return bool(re.search(r"[，,；;]", heading)) or len(heading) > _LONG_HEADING
+
+
+_LONG_HEADING = 20
 
 
 # Words asking which or whether (有什么补贴, 有没有补贴, 哪些补贴): no measure's name.
@@ -307,6 +319,18 @@ def _stops_the_old(piece: str) -> bool:
     return bool(_OLD_STANDARD_STOPS.search(piece) or _REPEALS_A_DOCUMENT.search(piece))
 
 
+# Lateness: what is refused to one who misses a deadline (逾期未申报的不再受理) is a rule of applying, not
+# the measure stopping.
+_LATE = re.compile(r"逾期|过期|超过[^。；，,]{0,12}(?:期限|时限|时间)|未按(?:时|期|规定时间)")
+
+
+def _refuses_the_late(piece: str) -> bool:
+    """Every stop the piece says is said of those who applied late (…截止时间为11月30日，逾期未申报的不再受理)."""
+    parts = re.split(r"[，,；;]", piece)
+    stops = [part for part in parts if _STOPPED.search(part)]
+    return bool(stops) and all(_LATE.search(part) for part in stops)
+
+
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
     """The measures of a clause that says it stopped (its heading marks it, or a sentence says so
     without granting anything): ended, so no answer offers their figures as current; a clause with
@@ -314,7 +338,11 @@ def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause
     out = list(measures)
     for clause in clauses:
         pieces = [p for p in _pieces(clause.body) if p in clause.text]
-        said = [p for p in pieces if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p)]
+        said = [
+            p
+            for p in pieces
+            if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p) and not _refuses_the_late(p)
+        ]
         if not (_STOPPED.search(clause.heading) or said):
             continue
         own = [i for i, m in enumerate(out) if m.clause == clause.id]
@@ -420,7 +448,10 @@ def _revised_subject(piece: str, revised: bool) -> str | None:
 
 
 # A sentence that raises a standard granted before it: a condition, then 提高到/提高至 and a figure.
-_RAISE = re.compile(r"^([^，,。；]{2,30}?)的?[^，,。；]{0,12}[，,][^。；]*?(?:提高到|提高至|上浮至)")
+_RAISE = re.compile(r"^([^，,。；]{2,30}?)的?[^，,。；]{0,12}[，,][^。；]*?(?:提高到|提高至|上浮)")
+
+
+_RAISED_FROM_OLD = re.compile(r"(?:由|从)(?:原来|原)?[^，,。；]{0,20}?(?:提高|上调|调整|增加|提升)(?:到|至|为)")
 
 
 def _raised(piece: str) -> str | None:
@@ -434,6 +465,10 @@ def _raised(piece: str) -> str | None:
         return None
     condition = piece[: re.search(r"[，,]", piece).start()].removeprefix("对")  # type: ignore[union-attr]
     condition = condition.removesuffix("的")
+    if _SUFFIX.search(condition[-3:]) and _RAISED_FROM_OLD.search(piece):
+        # 就业见习补贴，…见习补贴标准由原来每人每月1500元提高到每人每月1800元: the opening names a measure of its
+        # own, whose standard was raised from an older one — no variant of the grant before it.
+        return None
     if len(condition) > _MAX_CONDITION:
         # 创办小微企业并吸纳3人以上就业、缴纳社会保险费满6个月的，补贴标准提高到…: a long condition of
         # several requirements is told by its first one.
@@ -808,7 +843,12 @@ def _subject_of(name: str, piece: str, earlier: str) -> str:
     head = name[: -len(suffix.group(0))]
     if not earlier.endswith(suffix.group(0)) or head in earlier or head != _opening(piece):
         return ""
-    return head
+    # The subject is a party (小微企业, 个人, 合伙创业者); 求职创业补贴, 就业见习补贴 after 吸纳就业补贴 name
+    # measures of their own, whose heads say what is done, not who does it.
+    return head if _PARTY.search(head) else ""
+
+
+_PARTY = re.compile(r"(?:企业|单位|公司|个人|人员|个体工商户|个体户|合作社|农场|机构|组织|家庭|户|者|人)$")
 
 
 def _introduces_grants(line: str) -> bool:
@@ -901,12 +941,17 @@ def _pieces(body: str) -> list[str]:
     for sentence in split_sentences(body):
         # A heading line above items ends where its line does (返乡创业补贴\n（一）…).
         parts = [p for p in re.split(r"(?<=；)|\n", sentence) if p.strip()]
-        out.extend(q.strip() for p in parts for q in _after_lead_in(_ANSWER_MARK.sub("", p.strip())))
+        out.extend(
+            q.strip() for p in parts for q in _after_lead_in(_SPOKEN_ORDINAL.sub("", _ANSWER_MARK.sub("", p.strip())))
+        )
     return out
 
 
 # The mark of an answer on a page of questions (答：一次性创业补贴标准由…): no word of the measure.
 _ANSWER_MARK = re.compile(r"^答[：:]\s*")
+# A list said aloud (第一是一次性吸纳就业补贴，… 第二是就业见习补贴，… / 一是创业岗位开发补贴，…): the ordinal
+# is the item's number, as 1．is, no word of the measure it names.
+_SPOKEN_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff])")
 
 
 def _after_lead_in(part: str) -> list[str]:

@@ -489,9 +489,16 @@ def _page_top(text: str) -> tuple[list[str], list[str]]:
     if not all(_MASTHEAD.match(line) for line in masthead):
         return [], []
     furniture: list[str] = []
-    for line in lines[first:]:
+    heading = False
+    for index, line in enumerate(lines[first:], start=first):
         if line and not is_page_furniture(line):
-            break
+            # A news page puts the article's heading between its breadcrumb and its info bar (首页 > 新闻 /
+            # 烟台召开…新闻发布会 / 来源：… 发布时间：…): the heading is the document's, the bar the page's.
+            following = next((rest for rest in lines[index + 1 :] if rest), "")
+            if heading or not (_PUBLISHED_BY.search(following) or _PUBLISHED_ON.search(following)):
+                break
+            heading = True
+            continue
         if line:
             furniture.append(line)
     if not any(_PUBLISHED_BY.search(line) or _PUBLISHED_ON.search(line) for line in furniture):
@@ -509,7 +516,9 @@ def _without_page_top(text: str) -> str:
     start = 0
     while start < len(lines) and (not lines[start].strip() or lines[start].strip() in top):
         start += 1
-    return "\n".join(lines[start:])
+    rest = lines[start:]
+    # the info bar below a news page's heading goes too
+    return "\n".join(line for i, line in enumerate(rest) if not (i < _PAGE_TOP_LINES and line.strip() in top))
 
 
 def _page_top_labels(text: str) -> tuple[str, ...]:
@@ -630,9 +639,12 @@ _WRAPPED_SHARE = 0.3
 _MIN_INDENTED = 5
 
 
-# A page number printed in a page's footer: － 2 －, - 3 -, 第4页, 第4页 共9页, 4/9.
+# A page number printed in a page's footer: － 2 －, - 3 -, 第4页, 第4页 共9页, 4/9 — alone on its line, or set
+# apart by a wide gap from the footer's running text (保人社规〔2026〕3号        第 1 页 共 5 页), as a word
+# processor's footer comes out when the file is converted to text.
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[－—\-–]\s*\d{1,3}\s*[－—\-–]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+    r"^\s*(?:(?:[^\s。；，][^。；，]{0,38}?(?:\s{3,}|\t+))?"
+    r"(?:[－—\-–]\s*\d{1,3}\s*[－—\-–]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _RUNNING_LINE = 40
 

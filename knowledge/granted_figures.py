@@ -33,7 +33,9 @@ _STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
 # …and so does a figure right after them (小微企业最高额度400万元), or a sum lent at that amount (可按每人
 # 不超过30万元、总额不超过110万元的额度发放).
 _AMOUNT_BEFORE_FIGURE = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?=[0-9０-９])|的额度(?:发放|放贷|贷款)"
-_GRANT_VERB = re.compile(rf"给予|返还|申请|提高到|提高至|调整为|上浮至|{_STATED_AMOUNT}|{_AMOUNT_BEFORE_FIGURE}")
+_GRANT_VERB = re.compile(
+    rf"给予|返还|申请|提高到|提高至|调整为|上浮(?:至|到)?|{_STATED_AMOUNT}|{_AMOUNT_BEFORE_FIGURE}"
+)
 # Right before its figure the copula may be left out, as a table cell or a list says it (贷款额度最高50万元).
 _STATED_AMOUNT_BEFORE = re.compile(r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)?$")
 
@@ -48,7 +50,9 @@ def grants_a_figure(part: str) -> bool:
 _REPLACED = re.compile(r"“[^“”]*”(?=(?:修改|调整|修订|替换|改)为)")
 # So does the standard a raise starts from (标准由原来的每户5000元提高到每户8000元): the figure after 由 is
 # what the standard was, the one after the verb what it is.
-_RAISED_FROM = re.compile(r"由(?:原来的|原|过去的)?[^，,。；“”]{0,20}?(?=(?:提高|上调|调整|增加|提升)(?:到|至|为))")
+_RAISED_FROM = re.compile(
+    r"(?:由|从)(?:原来的|原来|原|过去的)?[^，,。；“”]{0,20}?(?=(?:提高|上调|调整|增加|提升)(?:到|至|为))"
+)
 
 
 def amounts(piece: str) -> tuple[Amount, ...]:

@@ -426,24 +426,45 @@ def _issuer_from_title(title: str | None) -> str | None:
     return "、".join(_joint_issuers(prefix)) if prefix and _ISSUER_SUFFIX.search(prefix) else None
 
 
-_EXPLAINED = re.compile(r"《([^《》]+)》(?:政策)?(?:解读|问答)")
+# A page explaining a document: its 解读 or 问答, or the press conference (新闻发布会) that presents it.
+_EXPLAINED = re.compile(r"《([^《》]+)》(?:政策)?(?:解读|问答|新闻发布会|发布会|答记者问)")
+# A body named by its level alone (市人社局, 县财政局) in a page about one place's policy.
+_OWN_LEVEL = re.compile(r"^(省|市|县|区)(?=[\u4e00-\u9fff])")
 
 
 def _issuer_of_explained(title: str | None, lines: list[str]) -> str | None:
-    """A page that explains a document (《X》政策解读, 《X》问答) has no 落款 of its own: its opening
-    says who issued X (…财政局联合印发了《X》), and that is whose policy it explains."""
+    """A page that explains a document (《X》政策解读, 《X》问答, 《X》新闻发布会) has no 落款 of its own:
+    its opening says who issued X (…财政局联合印发了《X》, the title's X or X with its place before it),
+    and that is whose policy it explains. A body named by its level alone (市人力资源和社会保障局) is
+    the body of the title's place (烟台召开《…》新闻发布会 → 烟台市人力资源和社会保障局)."""
     explained = _EXPLAINED.search(title or "")
     if not explained:
         return None
-    issued = re.compile(rf"([^，。；：]+?)(?:联合|共同)?(?:印发|出台|发布|制定)了?《{re.escape(explained.group(1))}》")
+    issued = re.compile(
+        rf"([^，。；：]+?)(?:联合|共同)?(?:印发|出台|发布|制定)了?《[^《》]{{0,8}}{re.escape(explained.group(1))}》"
+    )
     for line in lines[:12]:
         match = issued.search(line)
         if not match:
             continue
-        names = [n for n in match.group(1).split("、") if n]
-        if names and all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
-            return "、".join(names)
+        names = [_of_place(n, title or "") for n in match.group(1).split("、") if n]
+        if names and all(n and _ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
+            return "、".join(n for n in names if n)
     return None
+
+
+def _of_place(name: str, title: str) -> str | None:
+    """A body's full name: as written when it names its place, else its level's place in the title."""
+    level = _OWN_LEVEL.match(name)
+    if not level or _place_prefix(name):
+        return name
+    named = _place_prefix(title) or next(iter(_gazetteer().mentions(title)), None)
+    place = resolve_place(named) if named else None
+    if place is None:
+        return None
+    province, city, county = place
+    whole = {"省": province, "市": city, "县": county, "区": county}[level.group(1)]
+    return f"{whole}{name[1:]}" if whole and whole.endswith(level.group(1)) else None
 
 
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:

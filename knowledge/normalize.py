@@ -7,6 +7,7 @@ cannot be repaired are replaced by □ and reported, never silently indexed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -271,6 +272,27 @@ def _spaced_row(line: str) -> str:
     return "｜".join(cells) if len(cells) >= 3 and _ROW_NUMBER.match(cells[0]) else line
 
 
+# A reviewer's trace left in the text by a careless conversion of a Word file: a tracked change or a
+# comment written inline ([修订: 删除“…3000元”], [批注: 此处金额待财政局确认]). It is no text of the
+# document: a figure it quotes (one deleted, one replaced) is granted by nobody.
+_EDITOR_NOTE = re.compile(r"[\[［【]\s*(?:修订|批注|修改|审阅|评论|删除|插入)\s*[:：][^\[\]［］【】\n]*[\]］】]")
+
+
+def _spaced_tables(lines: list[str]) -> list[str]:
+    """Rows of a table typed as text without row numbers (a header 补贴项目    补贴对象    补贴标准, then its
+    rows): two or more lines in a row, each of three or more cells set apart by runs of spaces, the same
+    number of cells in each, are rows, their cells joined by ｜. A row is long and may hold commas: read as
+    prose it would be taken for a sentence cut by a page break and the rows run together. One such line
+    alone (第一章  总  则) is no table."""
+    cells = [[cell for cell in _COLUMN_GAP.split(line.strip()) if cell] for line in lines]
+    rows: set[int] = set()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for previous, index in itertools.pairwise(filled):
+        if len(cells[index]) >= 3 and len(cells[index]) == len(cells[previous]):
+            rows.update((previous, index))
+    return ["｜".join(cells[i]) if i in rows else line for i, line in enumerate(lines)]
+
+
 def _merge_in_order(
     text: str, garbled: list[tuple[IssueKind, str, str]], english: list[tuple[str, str]]
 ) -> list[tuple[IssueKind, str, str]]:
@@ -330,7 +352,10 @@ def normalize_document(raw: str) -> NormalizedText:
     issues: list[QualityIssue] = []
     counts: dict[str, int] = {}
     paragraphs: list[Paragraph] = []
-    for line in raw.split("\n"):
+    for written in _spaced_tables(raw.split("\n")):
+        for note in _EDITOR_NOTE.findall(written):
+            issues.append(QualityIssue(kind=IssueKind.EDITOR_NOTE_REMOVED, original=note, replacement=""))
+        line = _EDITOR_NOTE.sub("", written)
         if not line.strip():
             continue
         if is_noise_line(line):

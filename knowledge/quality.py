@@ -20,6 +20,8 @@ class IssueKind(StrEnum):
     PAGE_BREAK_JOINED = "page_break_joined"
     LABEL_REPAIRED = "label_repaired"
     SECTION_NUMBER_MISSING = "section_number_missing"
+    EDITOR_NOTE_REMOVED = "editor_note_removed"
+    ROSTER_LEFT_OUT = "roster_left_out"
 
 
 ISSUE_LABELS: dict[IssueKind, str] = {
@@ -31,6 +33,8 @@ ISSUE_LABELS: dict[IssueKind, str] = {
     IssueKind.PAGE_BREAK_JOINED: "合并被分页截断的词句",
     IssueKind.LABEL_REPAIRED: "修复残缺的条款序号",
     IssueKind.SECTION_NUMBER_MISSING: "原文缺少部分序号",
+    IssueKind.EDITOR_NOTE_REMOVED: "删除修订、批注痕迹",
+    IssueKind.ROSTER_LEFT_OUT: "人员名单表格不作为条款",
 }
 
 

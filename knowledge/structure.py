@@ -34,6 +34,7 @@ from knowledge.outline import (
     owners,
 )
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
+from knowledge.rosters import without_rosters
 
 _ISSUER = re.compile(
     r"(人民政府|办公厅|办公室|委员会|管委会|[厅局委部院署]|中心|联合会|总工会|分行|支行|公司)(（[^（）]{1,8}）)?$"
@@ -521,6 +522,8 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         else:
             paragraphs.append(para)
     paragraphs = [_tab_row(para) for para in paragraphs]
+    paragraphs, left_out = without_rosters(paragraphs)
+    issues.extend(left_out)
     paragraphs, notes = _footnotes(paragraphs)
     paragraphs, aside = read_tables(paragraphs)
     outline = _Builder(paragraphs, aside).run()

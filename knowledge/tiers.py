@@ -36,6 +36,8 @@ def said_shortened(word: str, text: str) -> bool:
 
 # The alternatives a tier lists (小微企业、农民专业合作社等其他经营主体): saying one of them says the tier.
 _LISTED = re.compile(r"[、，,和或及]|等")
+# A tier's names side by side (高级工/三级, 初级工／五级): saying one of them says the tier.
+_NAMES_APART = re.compile(r"[/／]")
 _MIN_LISTED = 3
 
 
@@ -93,6 +95,9 @@ def said_tier(tier: str, text: str) -> bool:
         return True
     items = [item for item in _LISTED.split(tier) if len(item) >= _MIN_LISTED]
     if len(items) > 1 and any(said_shortened(item, text) for item in items):
+        return True
+    names = _NAMES_APART.split(tier)
+    if len(names) > 1 and all(names) and any(name in text for name in names):
         return True
     return any(_said_after_act(item, text) for item in items or [tier])
 
