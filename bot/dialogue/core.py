@@ -415,6 +415,8 @@ class Dialogue:
             clauses=[render.clause_button(c, self.interviewer.clause_name) for c in self._shown_clauses(work)],
             results=results,
         )
+        # Session 33: the buttons between people (↩️ 回到我自己的, 👤 查看丈夫的, 👪 帮家人查), as the state offers them.
+        live = [*live, *self.subjects.buttons(work)]
         matching = {b.action for b in live if _label_key(b.label) == typed}
         return matching.pop() if len(matching) == 1 else None
 
@@ -725,6 +727,9 @@ class Dialogue:
         elif not reading.others and not self.reader.is_about_person(text):
             # 说错了 是大前年 in a conversation about someone else: naming no one, it is about them.
             return reading
+        if work.subject is None and not work.profile and not work.pending:
+            # Session 33: 👪 帮家人查, then 我老公，也是平昌的…: the first telling names whom the check is for.
+            work.subject = self._kin_named(text)
         # The place the speaker gave is the family's: it stays with the person asked for (not what the
         # speaker said of their own work or schooling).
         place = self._family_part(reading.statement, today) if not work.profile and not work.pending else ""
@@ -2615,7 +2620,11 @@ class Dialogue:
         told = self.reader.read(text) if not of_another else None
         statement = "，".join(p for p in (told.statement, told.context) if p) if told is not None else ""
         said_now = self.describer.describe(statement, today).beside(work.held()).facts if statement else {}
-        known = {**work.held(), **work.pending, **{k: v for k, v in said_now.items() if k in work.pending}}
+        # Session 33: a correction still waiting on its card decides nothing (初中及以下 over a recorded 普通高中, not
+        # yet confirmed, is no reason to say 您目前不符合): the recorded value stands until the card is confirmed.
+        held = work.held()
+        waiting = {k: v for k, v in work.pending.items() if k not in held}
+        known = {**held, **waiting, **{k: v for k, v in said_now.items() if k in work.pending}}
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}

@@ -198,6 +198,10 @@ class Subjects:
         return reply.model_copy(update={"text": "\n".join(lines)})
 
     def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
+        if work.for_someone_else and reply.kind == "profile" and reply.facts:
+            # Session 33: the facts shown are the relative's — said so, never 【我知道的您的情况】.
+            _, _, lines = reply.text.partition("\n")
+            return reply.model_copy(update={"text": f"{_words().profile_title.format(whom=whom)}\n{lines}"})
         if reply.kind == "results":
             # (A conversation about someone else from its start offers no other person's check.)
             extra = self.buttons(work) if work.others or not work.for_someone_else else ()

@@ -1189,6 +1189,7 @@ class SubjectsProse(Section):
         "card_note": ("whom",),
         "too_many": ("most",),
         "relative_self": ("whom",),
+        "profile_title": ("whom",),
     }
     started: str
     started_told: str
@@ -1199,6 +1200,8 @@ class SubjectsProse(Section):
     nothing_saved: str
     too_many: str
     card_note: str
+    # Session 33: 📋 我的资料 in a relative's check names whose facts these are — never 您的情况.
+    profile_title: str
     # Session 31: the speaker's household facts offered on a spouse's or child's first card.
     household_carried: str
     relative_button: str
