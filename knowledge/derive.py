@@ -307,6 +307,21 @@ def _stops_the_old(piece: str) -> bool:
     return bool(_OLD_STANDARD_STOPS.search(piece) or _REPEALS_A_DOCUMENT.search(piece))
 
 
+# Lateness said before a stop (逾期不再受理, 各批次申报截止后…不再受理, 未在规定时间内申报的不予受理): a rule for
+# whoever applies late, not a stop of the item — it still runs for those on time.
+_LATE = re.compile(r"逾期|过期|超期|截止后|截止之后|截止日后|未按时|未在规定(?:时间|时限|期限)")
+
+
+def _stops_only_the_late(piece: str) -> bool:
+    """Whether every stop the piece says is said of applying late (its phrase names lateness first)."""
+    stops = list(_STOPPED.finditer(piece))
+    return bool(stops) and all(
+        _LATE.search(re.split(r"[，,：:]", piece[: stop.start()])[-1] or "")
+        or _LATE.search(piece[max(0, stop.start() - 12) : stop.start()])
+        for stop in stops
+    )
+
+
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
     """The measures of a clause that says it stopped (its heading marks it, or a sentence says so
     without granting anything): ended, so no answer offers their figures as current; a clause with
@@ -314,7 +329,11 @@ def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause
     out = list(measures)
     for clause in clauses:
         pieces = [p for p in _pieces(clause.body) if p in clause.text]
-        said = [p for p in pieces if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p)]
+        said = [
+            p
+            for p in pieces
+            if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p) and not _stops_only_the_late(p)
+        ]
         if not (_STOPPED.search(clause.heading) or said):
             continue
         own = [i for i, m in enumerate(out) if m.clause == clause.id]
