@@ -87,6 +87,20 @@ _FOR_ALL = re.compile(
     r"(?:以上|上述|本办法|本措施|本通知|本意见|本细则|本规定|这些|各项|所列)[^，。；？]{0,8}(?:补贴|补助|奖补|资金|政策|待遇)"
     r"[^。；？]{0,30}(?:申请|受理|办理|申领)|补贴申请由|申请人向"
 )
+# The aspects of applying a document may state once for all its measures (经办机构：以上补贴由…受理; 申请材料：…).
+_SAID_FOR_ALL = (_WHERE_TO_APPLY, "所需材料")
+# A part of a document titled for applying (四、申报方式, （二）申请材料, （一）经办部门, 三、申报时间): what it
+# says of applying it says for every measure of the document, whether or not it repeats 以上补贴.
+_APPLYING_PART = re.compile(r"申报|申请|经办|受理|办理")
+_GRANT_TITLED = re.compile(r"补贴|补助|奖补|奖励|贷款|津贴|资助|贴息")
+
+
+def _applying_part(clause: Clause) -> bool:
+    """Whether the clause is, or sits in, a part whose short title names applying and no grant."""
+    titles = (clause.heading, clause.section_heading or "")
+    return any(len(t) <= 12 and _APPLYING_PART.search(t) and not _GRANT_TITLED.search(t) for t in titles)
+
+
 # How the name of a payment ends (创业补贴, 吸纳就业奖补, 创业担保贷款): a question word naming the measure.
 _BENEFIT_NAME_HEADS = ("补贴", "补助", "奖补", "奖励", "贷款", "津贴", "资助")
 
@@ -524,9 +538,12 @@ class Answerer:
         question = analysis.normalized
         if not analysis.region.names_a_place or not (_BY_WHEN.search(question) and _APPLIES.search(question)):
             return None
-        if "date" not in _asked(analysis).units:
+        if not _asks_a_day(question, _asked(analysis)):
             return None
-        for item in retrieval.in_scope[:_APPLY_BY_LOOKED_AT]:
+        # the best clauses, then any clause of a part titled for applying (（三）申请时限：…截止时间为12月10日)
+        looked_at = list(retrieval.in_scope[:_APPLY_BY_LOOKED_AT])
+        looked_at += [item for item in retrieval.in_scope[_APPLY_BY_LOOKED_AT:] if _applying_part(item.clause)]
+        for item in looked_at:
             for sentence in split_sentences(item.clause.text) or [item.clause.text]:
                 said = sentence.split("\n")[-1].strip()
                 if said and said in item.clause.text and _APPLY_BY.search(said) and _APPLIES.search(said):
@@ -852,6 +869,11 @@ class Answerer:
         )
         if missing is not None and missing.kind == "procedure":
             quoted, missing = self._applied_for_all(retrieval, quoted, missing)
+        quoted = (
+            self._applying_part_first(retrieval, quoted)
+            if missing is None and asked.primary is Intent.PROCEDURE
+            else quoted
+        )
         if missing is None and paid:
             quoted, missing = self._payer_unsaid(retrieval, asked, quoted, paid)
         if missing:
@@ -1275,13 +1297,15 @@ class Answerer:
             return quoted, missing
         aspect = next((a for a in retrieval.analysis.procedure_aspects if a.aspect == missing.name), None)
         # Where to apply, asked by name or as any how-to question that names no aspect of its own (到哪里申请).
-        if aspect is None or (aspect.aspect != _WHERE_TO_APPLY and aspect.triggers):
+        if aspect is None or (aspect.aspect not in _SAID_FOR_ALL and aspect.triggers):
             return quoted, missing
         first = quoted[0][0]
         document_id = first.clause.id.rsplit("-", 1)[0]
         # the measure asked: as the question names it (创业补贴), or the measure of the clause quoted
         own = self.matcher.measures_of(first.clause.id) if self.matcher else ()
         names = (*_names_asked(retrieval.analysis.tokens), *(m.name.split("（", 1)[0] for m in own))
+        # (a list of materials by kind names the measure without its last word: 申报吸纳就业、社会保险补贴类的)
+        names = (*names, *(name[: -len(head)] for name in names for head in _BENEFIT_NAME_HEADS if name.endswith(head)))
         best = self._stated_for_all(document_id, aspect, tuple(n for n in names if len(n) >= 3), first.clause.id)
         if best is None:
             return quoted, missing
@@ -1290,29 +1314,72 @@ class Answerer:
         item = ScoredClause(clause, first.score, first.lexical, first.dense, first.evidence, first.matched)
         return [(item, quote), *[pair for pair in quoted if pair[0].clause.id != clause.id]], None
 
+    def _applying_part_first(
+        self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]]
+    ) -> list[tuple[ScoredClause, str]]:
+        """Where to apply or what to bring, asked in the question's own words (哪个网站, 公众号, 带哪些材料), when
+        the first quote only mentions it in passing (审核结果在政府网站公示) and its document has a part titled
+        for applying (四、申报方式) that states it: that part's sentences, quoted first."""
+        if not quoted or _applying_part(quoted[0][0].clause):
+            return quoted
+        analysis = retrieval.analysis
+        asked = [
+            a
+            for a in analysis.procedure_aspects
+            if a.aspect in _SAID_FOR_ALL and _step_asked(analysis.normalized, a.triggers)
+        ]
+        if len(asked) != 1:
+            return quoted
+        first = quoted[0][0]
+        best = self._stated_for_all(
+            first.clause.document_id, asked[0], (), first.clause.id, parts_only=True, question=analysis.normalized
+        )
+        if best is None:
+            return quoted
+        clause, sentences = best
+        quote = "".join(sentences) if "".join(sentences) in clause.text else sentences[0]
+        item = ScoredClause(clause, first.score, first.lexical, first.dense, first.evidence, first.matched)
+        return [(item, quote), *[pair for pair in quoted if pair[0].clause.id != clause.id]]
+
     def _stated_for_all(
-        self, document_id: str, aspect: ProcedureAspect, names: tuple[str, ...], skip: str = ""
+        self,
+        document_id: str,
+        aspect: ProcedureAspect,
+        names: tuple[str, ...],
+        skip: str = "",
+        parts_only: bool = False,
+        question: str = "",
     ) -> tuple[Clause, list[str]] | None:
         """The clause of the document that states the procedure aspect for its measures, with the
         sentences saying it: one stating no figure (no other measure), said for every measure (以上补贴
         由…受理, 补贴申请由…) or, in a 经办/受理 paragraph of its own, for the measure asked by name
         (创业补贴由…公共就业服务机构受理) — the one saying most of the aspect."""
-        best: tuple[tuple[bool, int], Clause, list[str]] | None = None
+        best: tuple[tuple[bool, int, int], Clause, list[str]] | None = None
         for clause in self.registry.clauses_of(document_id):
             body = clause.body
             if clause.id == skip or _FIGURE.search(body):
                 continue
-            for_all = _FOR_ALL.search(body) is not None
+            if parts_only and not _applying_part(clause):
+                continue
+            for_all = _FOR_ALL.search(body) is not None or _applying_part(clause)
             if not for_all and not any(name in body for name in names):
                 continue
             lines = [line.strip() for s in split_sentences(body) or [body] for line in s.split("\n")]
+            # (an item of a part titled by the aspect states it: 五、申报材料 / （三）申报…类的，提供劳动合同…)
+            titled = any(term in f"{clause.section_heading or ''}{clause.heading}" for term in aspect.evidence)
             sentences = [
-                s for s in lines if s and _says_aspect(s, aspect) and (for_all or any(name in s for name in names))
+                s
+                for s in lines
+                if s
+                and (_says_aspect(s, aspect) or (titled and not s.endswith(("？", "?"))))
+                and (for_all or any(name in s for name in names))
             ]
             # The clause naming the measure asked, then the one saying most of it (线上申请…窗口办理 over a
             # deleted measure's 不再受理新的申请).
             named = any(name in s for name in names for s in sentences)
-            said = (named, len({term for term in aspect.evidence if any(term in s for s in sentences)}))
+            # (then the one saying what the question asks in its own words: 公众号 of 有没有公众号能办)
+            own_words = len({t for t in aspect.triggers if t in question and any(t in s for s in sentences)})
+            said = (named, own_words, len({term for term in aspect.evidence if any(term in s for s in sentences)}))
             if sentences and (best is None or said > best[0]):
                 best = (said, clause, sentences)
         return (best[1], best[2]) if best else None
@@ -1451,8 +1518,8 @@ class Answerer:
             return None
         # 申请截止到什么时候: the first quote's sentence saying by which date one applies, verbatim.
         # (Only when applying is asked: 补贴什么时候发放 asks when it is paid, not the application deadline.)
-        applying = "date" in asked.units and _APPLIES.search(question)
-        return _apply_by_line(decision.quoted, citations) if applying else None
+        applying = _asks_a_day(question, asked) and _APPLIES.search(question)
+        return _apply_by_line(decision.quoted, citations, question) if applying else None
 
     def answered_in(self, retrieval: Retrieval, decision: Decision) -> str | None:
         """The covered jurisdiction an answer is for: the one the question was resolved to, or — the
@@ -1987,16 +2054,42 @@ _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
 # (之前/以前 only after a day asked: 我2020年以前毕业的 tells a story, it asks no deadline.)
 _BY_WHEN = re.compile(r"截止|截至|最晚|最迟|(?:几号|哪天|哪一天|什么时候|啥时候|几月|几时)(?:之|以)?前|前要|前得|期限")
 _APPLIES = re.compile(r"申请|申报|申领|提交|交材料|报名|受理")
+
+
+def _asks_a_day(question: str, asked: AskedIntent) -> bool:
+    """A day asked: the intent's date unit, or a deadline word (最晚什么时候之前要申请 asks a day however the
+    intent reads it; 期限 alone may ask a period)."""
+    deadline = _BY_WHEN.search(question)
+    return "date" in asked.units or (deadline is not None and deadline.group(0) != "期限")
+
+
 # A date by which one applies (须于2026年11月30日前提交, 申报截止时间为2026年10月31日), or the day of every year
 # (当年度补贴的申报截止时间为11月30日, 于每年10月31日前集中申报).
 _APPLY_BY = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|之前|以前|止)|截[止至](?:时间|日期)?(?:为|是|到)?(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+    # a window one applies in ends on its last day (第一批为2026年3月1日至4月30日)
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 )
+# One batch of several windows, named in the question (第三批, 最后一批) and by the part of the sentence stating it.
+_BATCH = re.compile(r"第[一二三四五六1-6]批|最后一批|末批")
 # How far down the place's ranked clauses the sentence saying by when one applies is looked for.
 _APPLY_BY_LOOKED_AT = 5
 
 
-def _apply_by_line(quoted: list[tuple[ScoredClause, str]], citations: list[Citation]) -> DirectAnswer | None:
+def _batch_asked(said: list[str], question: str) -> list[str]:
+    """Of a sentence stating several batches' windows (第一批为…，第二批为…，第三批（年度最后一批）为…), the part
+    stating the batch the question names (最后一批哪天截止); the sentences unchanged when it names none."""
+    asked = {b.group(0) for b in _BATCH.finditer(question)}
+    if not asked:
+        return said
+    parts = [p for s in said for p in re.split(r"[，,；;]", s) if _APPLY_BY.search(p)]
+    named = [p for p in parts if any(b in p for b in asked)]
+    return named if len(parts) > 1 and named else said
+
+
+def _apply_by_line(
+    quoted: list[tuple[ScoredClause, str]], citations: list[Citation], question: str = ""
+) -> DirectAnswer | None:
     """The first quote's sentences saying by which date one applies, verbatim (申请截止时间)."""
     if not quoted or not citations:
         return None
@@ -2004,6 +2097,7 @@ def _apply_by_line(quoted: list[tuple[ScoredClause, str]], citations: list[Citat
     said = [s for s in lines if s and _APPLY_BY.search(s) and _APPLIES.search(s)]
     if not said:
         return None
+    said = _batch_asked(said, question)
     return DirectAnswer(kind="procedure", term="申请截止时间", conditions=tuple(said), clause_id=citations[0].clause_id)
 
 

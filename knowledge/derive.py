@@ -319,16 +319,22 @@ def _stops_the_old(piece: str) -> bool:
     return bool(_OLD_STANDARD_STOPS.search(piece) or _REPEALS_A_DOCUMENT.search(piece))
 
 
-# Lateness: what is refused to one who misses a deadline (逾期未申报的不再受理) is a rule of applying, not
-# the measure stopping.
-_LATE = re.compile(r"逾期|过期|超过[^。；，,]{0,12}(?:期限|时限|时间)|未按(?:时|期|规定时间)")
+# Lateness said before a stop (逾期未申报的不再受理, 各批次申报截止后…不再受理, 未在规定时间内申报的不予受理,
+# 超过申报期限的不予受理): a rule for whoever applies late, not a stop of the item — it still runs for those on time.
+_LATE = re.compile(
+    r"逾期|过期|超期|截止后|截止之后|截止日后|未按(?:时|期|规定时间)|未在规定(?:时间|时限|期限)"
+    r"|超过[^。；，,]{0,12}(?:期限|时限|时间)"
+)
 
 
-def _refuses_the_late(piece: str) -> bool:
-    """Every stop the piece says is said of those who applied late (…截止时间为11月30日，逾期未申报的不再受理)."""
-    parts = re.split(r"[，,；;]", piece)
-    stops = [part for part in parts if _STOPPED.search(part)]
-    return bool(stops) and all(_LATE.search(part) for part in stops)
+def _stops_only_the_late(piece: str) -> bool:
+    """Whether every stop the piece says is said of applying late (its phrase names lateness first)."""
+    stops = list(_STOPPED.finditer(piece))
+    return bool(stops) and all(
+        _LATE.search(re.split(r"[，,：:]", piece[: stop.start()])[-1] or "")
+        or _LATE.search(piece[max(0, stop.start() - 12) : stop.start()])
+        for stop in stops
+    )
 
 
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:
@@ -341,7 +347,7 @@ def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause
         said = [
             p
             for p in pieces
-            if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p) and not _refuses_the_late(p)
+            if _STOPPED.search(p) and not grants_a_figure(p) and not _stops_the_old(p) and not _stops_only_the_late(p)
         ]
         if not (_STOPPED.search(clause.heading) or said):
             continue

@@ -1134,6 +1134,8 @@ def _figure(
     variants = [m for m in same_clause if m.payable_amounts and _variant_of(m, best) and not _fits_less(m, best)][
         : policy.max_listed
     ]
+    # (开个体户 says one variant's tier, 从事个体经营: that one is asked, not every tier of the measure)
+    variants = [m for m in variants if says_its_tier(m, question)] or variants
     if variants:
         return Selection("figure", (*variants, *chosen[1:]))
     # Narrower versions of the asked measure in its region, for a group the question did not name
