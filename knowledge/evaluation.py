@@ -151,7 +151,7 @@ def evaluate(
     outcomes: list[Outcome] = []
     for item in golden:
         try:
-            retrieval = retrieve(item.question) if retrieve else answerer.retriever.retrieve(item.question)
+            retrieval = retrieve(item.question) if retrieve else answerer.retrieve(item.question)
         except QueryError:  # refused politely (e.g. Latin text we cannot read): an abstention
             outcomes.append(Outcome(item, AnswerStatus.NO_ANSWER, None, (), None))
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import overload
 
 import numpy as np
@@ -18,6 +18,7 @@ from knowledge.clause_table import clause_document_ids, clause_ids
 from knowledge.clauses import Clause
 from knowledge.embeddings import Embedder
 from knowledge.lexical import LexicalIndex, is_number
+from knowledge.match_ranking import among
 from knowledge.query import QueryAnalysis, QueryAnalyzer
 from knowledge.regions import asks_the_province_itself
 from knowledge.registry import Registry
@@ -67,6 +68,9 @@ class Retrieval:
     scope: tuple[str, ...]
     in_scope_count: int
     degraded: bool = False
+    # The ranking as searched, when this one was reordered (the measures asked lead it: the answer's
+    # `measures_first`): what an answer is decided on — the lexical score is the evidence.
+    searched: Retrieval | None = field(default=None, repr=False, compare=False)
 
     @property
     def in_scope(self) -> Sequence[ScoredClause]:
@@ -298,6 +302,8 @@ class RankedClauses(Sequence[ScoredClause]):
         self._made: list[ScoredClause] = []
         self._by_position: dict[int, ScoredClause] = {}
         self._size = len(combined)
+        # The first positions in another order than by score (`leading`): the measures asked decide them.
+        self._head: np.ndarray | None = None
 
     def __len__(self) -> int:
         return self._size
@@ -317,7 +323,24 @@ class RankedClauses(Sequence[ScoredClause]):
         ranking._order = np.empty(0, dtype=np.int64)
         ranking._made = []
         ranking._by_position = self._by_position
+        ranking._head = None
         return ranking
+
+    def leading(self, clause_ids: Sequence[str]) -> RankedClauses:
+        """The same ranking with these in-scope clauses first, in this order, and every other clause in
+        its own order after them; scores and the scope groups are unchanged. Clauses out of scope (or
+        not searched) are left where they rank."""
+        positions = [self.position_of(clause_id) for clause_id in clause_ids]
+        head = list(dict.fromkeys(p for p in positions if p is not None and self._in_scope[p]))
+        ranking = RankedClauses.__new__(RankedClauses)
+        ranking.__dict__.update(self.__dict__)
+        ranking._head = np.array(head, dtype=np.int64) if head else None
+        ranking._order = np.empty(0, dtype=np.int64)
+        ranking._made = []
+        return ranking
+
+    def position_of(self, clause_id: str) -> int | None:
+        return self._retriever.position_of(clause_id)
 
     def outside_scope(self) -> RankedClauses:
         """The clauses out of scope alone, as a ranking whose scope they are: the order and scores of
@@ -331,6 +354,7 @@ class RankedClauses(Sequence[ScoredClause]):
         ranking._in_scope_count = ranking._size = int(outside.sum())
         ranking._order = np.empty(0, dtype=np.int64)
         ranking._made = []
+        ranking._head = None
         return ranking
 
     @overload
@@ -426,7 +450,16 @@ class RankedClauses(Sequence[ScoredClause]):
         return self._item(position)
 
     def _prefix(self, count: int) -> np.ndarray:
-        """The first `count` positions of the full order."""
+        """The first `count` positions of the full order (the leading clauses first)."""
+        head = self._head
+        if head is not None:
+            rest = self._by_score(count + len(head))
+            rest = rest[~among(rest, head.tolist())]
+            return np.concatenate([head, rest])[: max(count, len(head))]
+        return self._by_score(count)
+
+    def _by_score(self, count: int) -> np.ndarray:
+        """The first `count` positions by scope group and score."""
         parts: list[np.ndarray] = []
         left = count
         for group in self._groups:

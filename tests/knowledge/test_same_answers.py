@@ -45,7 +45,7 @@ def questions() -> list[tuple[str, str]]:
 
 def observed(kb: KnowledgeBase, question: str) -> dict[str, Any]:
     try:
-        retrieval = kb.answerer.retriever.retrieve(question)
+        retrieval = kb.answerer.retrieve(question)  # as an answer reads it: led by the measures asked
     except QueryError as exc:  # a question the analyzer refuses is answered with its message
         return {"refused": str(exc)}
     answer = kb.answerer.compose(retrieval, AS_OF)
