@@ -211,9 +211,11 @@ NO_PARK = re.compile(
 )
 # Set 25 (session 33): a park or base the person runs beside his business (另办返乡创业基地为县级认定), and the
 # level a park of his was recognised at (首次认定为市级创业园区; 尚未被认定为市级… — not yet: none).
-# Training bases are not parks.
+# Training bases are not parks. Session 33 (rulesfix33): the verb must make the park itself — a business set up and
+# then placed in one (创办的公司入驻孵化基地, 开办网店入驻创业园区, 创办的企业在孵化园区内) is its tenant, not owner.
 OWN_PARK = re.compile(
-    r"(?:另办|创办|开办|兴办|附设)[^;；,，]{0,6}(?:返乡创业基地|返乡创业园|创业园区|孵化基地|孵化园区|孵化空间)"
+    r"(?:另办|创办|开办|兴办|附设)(?:(?!入驻|进驻|在|租|位于|落户)[^;；,，]){0,6}"
+    r"(?:返乡创业基地|返乡创业园|创业园区|孵化基地|孵化园区|孵化空间)"
 )
 PARK_WORDS = re.compile(r"创业园|孵化基地|孵化园区|返乡创业基地|孵化空间")
 PARK_LEVEL = re.compile(r"认定(?:为)?(?P<level>省级|市级|县级)|为(?P<after>省级|市级|县级)认定")
@@ -478,15 +480,22 @@ def _park_level(other: str, profile: dict[str, Any]) -> None:
     """The level the person's own park or base was recognised at (`unit_park_level`), from a part that speaks of
     a park (not of a training base): 首次认定为市级创业园区 → city, 返乡创业基地为县级认定 → county,
     尚未被认定为… → none."""
+    after_park = False
     for part in re.split(r"[;；,，]", other):
-        if not PARK_WORDS.search(part) or re.search(r"培训|示范|扶贫|见习", part):
+        if re.search(r"培训|示范|扶贫|见习", part):
+            after_park = False
             continue
-        found = PARK_LEVEL.search(part)
-        if found is None:
-            continue
-        level = found.group("level") or found.group("after")
-        profile["unit_park_level"] = "none" if PARK_NOT_YET.search(part) else PARK_LEVELS[level]
-        return
+        speaks = PARK_WORDS.search(part) is not None
+        found = PARK_LEVEL.search(part) if speaks else None
+        if (speaks or after_park) and PARK_NOT_YET.search(part):
+            # Session 33 (rulesfix33): 附设孵化空间，尚未申请认定 — the next clause says it of the park just named.
+            profile["unit_park_level"] = "none"
+            return
+        if found is not None:
+            level = found.group("level") or found.group("after")
+            profile["unit_park_level"] = PARK_LEVELS[level]
+            return
+        after_park = speaks
 
 
 def _disabled(text: str, profile: dict[str, Any]) -> None:

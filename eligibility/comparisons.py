@@ -45,12 +45,18 @@ def _same_school_year(value: date, as_of: date) -> bool:
     return start <= as_of <= end
 
 
+MONTHS = "个月"
+
+
 def _started_on_or_after(earliest: date) -> Test:
-    """A count of months up to `as_of` (经营了14个月) that began on or after `earliest`: its first day,
-    `as_of` less that many months, is not before it."""
+    """A count of whole months up to `as_of` (经营了14个月) that certainly began on or after `earliest`.
+
+    N whole months is a start anywhere in the month before `as_of` less N months (14个月 on 2019-10-12: begun
+    between 2018-07-13 and 2018-08-12); only when the earliest of those days is not before `earliest` is it met —
+    at the boundary the safe reading is the later start's doubt, never a lean to eligible (session 33)."""
 
     def test(value: float, as_of: date) -> bool:
-        return add_months(earliest, int(value)) <= as_of
+        return add_months(earliest, int(value) + 1) <= as_of
 
     return test
 
@@ -76,7 +82,7 @@ def build_test(spec: FactSpec, comparison: str, operand: Any) -> Test:
             return lambda value, as_of: value not in wanted
         return lambda value, as_of: any(item in wanted for item in value)
     if comparison == "started_on_or_after":
-        if not spec.name.endswith("_months") or not isinstance(operand, date):
+        if spec.unit != MONTHS or not isinstance(operand, date):
             raise ValueError(f"started_on_or_after counts months back from as_of: {spec.name!r} is no count of months")
         return _started_on_or_after(operand)
     if spec.type in NUMERIC:

@@ -32,8 +32,9 @@ GRADUATE_SHOP: dict[str, Any] = {
 # the document was signed 2017-10-12. A business begun before it is neither covered nor barred by the text: to confirm.
 BEGUN = [
     pytest.param(date(2022, 6, 7), 73, "possibly_eligible", id="licensed in 2016, before the document: to confirm"),
-    pytest.param(date(2019, 10, 12), 25, "possibly_eligible", id="begun a month before the document: to confirm"),
-    pytest.param(date(2019, 10, 12), 24, "eligible", id="begun the day the document was signed: met"),
+    # Session 33 (rulesfix33): whole months — 24 months may have begun 2017-09-13, 23 months began 2017-10-13 or later.
+    pytest.param(date(2019, 10, 12), 24, "possibly_eligible", id="24 whole months may have begun before: to confirm"),
+    pytest.param(date(2019, 10, 12), 23, "eligible", id="23 whole months began after the document: met"),
     pytest.param(date(2019, 6, 3), 15, "eligible", id="begun in 2018, after the document: met"),
 ]
 
@@ -54,7 +55,7 @@ def test_a_first_business_begun_before_jilins_document_is_to_confirm_not_met(
 
 
 @pytest.mark.parametrize(
-    ("months", "met"), [(24, True), (25, False)], ids=["24 months back is the day itself", "25 months is before it"]
+    ("months", "met"), [(23, True), (24, False)], ids=["23 whole months began after it", "24 may have begun before it"]
 )
 def test_months_of_business_counted_back_from_as_of_start_on_or_after_a_day(
     rulebook: Rulebook, months: int, met: bool

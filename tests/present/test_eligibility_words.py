@@ -65,7 +65,7 @@ REQUIREMENTS = [
     (comparison("graduation_date", "on_or_after", date(2019, 7, 1)), "需毕业（离校）日期不早于2019年7月1日"),
     (
         comparison("business_months", "started_on_or_after", date(2017, 10, 12)),
-        "需正常经营时长从2017年10月12日或以后算起",
+        "需在2017年10月12日当天或以后开始（按正常经营时长算）",
     ),
     (comparison("ui_years", "gte", 3.0, text="需参加失业保险满3年"), "需参加失业保险满3年"),
     (Requirement(text="需符合就业困难人员认定条件"), "需符合就业困难人员认定条件"),
