@@ -8,7 +8,8 @@ those are measured; `--rows` also prints each question whose answer line shows a
 Three views side by side: everything the answer quotes (the asked measures' spans, which also hold
 their conditions' figures, and a labelled other-region version), what the answer states as the
 answer (its first line, without the labelled other-region reference — "wrong shown" there is a figure
-of another measure given as the answer), and the bare measure matcher's top measure. Dev sets may be tuned on; the
+of another measure given as the answer, not counted where it is written inside a longer asked figure: 300元 of
+不低于300元/人), and the bare measure matcher's top measure. Dev sets may be tuned on; the
 held-out set is only reported. Figures are printed, never asserted.
 """
 
@@ -135,9 +136,25 @@ def tally(items: list[GoldenQuestion], shown: callable) -> Tally:  # type: ignor
                 result.none_when_none += 1
         elif any(figure in text for figure in item.figures):
             result.right += 1
-        if any(figure in text for figure in item.wrong_figures):
+        if shown_wrong(text, item):
             result.wrong_shown += 1
     return result
+
+
+def shown_wrong(text: str, item: GoldenQuestion) -> list[str]:
+    """The other measures' figures the text shows — not one written inside a longer asked figure (300元 of
+    不低于300元/人, 6个月 of 不超过6个月: the asked measure's own figure, which holds the other's digits)."""
+    inside = [
+        (at.start(), at.start() + len(figure)) for figure in item.figures for at in re.finditer(re.escape(figure), text)
+    ]
+    return [
+        wrong
+        for wrong in item.wrong_figures
+        if any(
+            not any(start <= at.start() and at.end() <= end and end - start > len(wrong) for start, end in inside)
+            for at in re.finditer(re.escape(wrong), text)
+        )
+    ]
 
 
 def chosen_sets(names: list[str]) -> dict[str, Path]:
@@ -164,7 +181,7 @@ def main(argv: list[str]) -> int:
             if rows:
                 for item in items:
                     line = answer_line(kb, item)
-                    wrong = [f for f in item.wrong_figures if f in line]
+                    wrong = shown_wrong(line, item)
                     if wrong:
                         print(f"  {item.id} {item.question} -> another measure's {'/'.join(wrong)}: {line!r}")
     return 0

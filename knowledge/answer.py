@@ -47,6 +47,7 @@ from knowledge.intent import (
     standard_asked,
     tells_a_measure_beside_a_standard,
     told_as_condition,
+    without_cues,
     without_figure_cues,
 )
 from knowledge.lexical import evidence_of, split_sentences
@@ -67,12 +68,14 @@ from knowledge.payer import paid_for
 from knowledge.query import (
     ProcedureAspect,
     QueryAnalysis,
+    function_words,
     jieba_words,
     load_glossary,
     load_scope,
     mentions,
     names_a_group,
     tokenize,
+    verbs,
 )
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
@@ -588,8 +591,18 @@ class Answerer:
         # what this person may have (the dialogue's situated answer), not a list of every 补贴
         if matcher is None or not analysis.region.names_a_place or analysis.unplaced == analysis.normalized:
             return False
-        words = sorted({t for t in analysis.tokens if is_concept_word(t)})
-        if not words or len(words) != len(set(analysis.tokens)):
+        # Its words, or — told apart from what is asked of them (资阳融资这块是哪个单位牵头: 融资, then its
+        # department, and 这块, said of any topic; 融资找哪个部门: 找) — those left when the intent's cues,
+        # the function words and the verbs are taken out. A character left alone is a word not read (年, 金
+        # of 企业年金): then the question says more than the measures' kind.
+        whole = {t for t in analysis.tokens if is_concept_word(t)}
+        told = set(tokenize(without_cues(analysis.unplaced))) - function_words() - verbs()
+        kinds = [
+            sorted(words)
+            for words, said in ((whole, set(analysis.tokens)), (told, told))
+            if words and len(words) == len(said) and all(is_concept_word(t) for t in said)
+        ]
+        if not kinds:
             return False
         names = [
             name
@@ -598,7 +611,7 @@ class Answerer:
             if not measure.derived
             for name in (measure.name, *measure.aliases)
         ]
-        return all(any(word in name for name in names) for word in words)
+        return any(all(any(word in name for name in names) for word in words) for words in kinds)
 
     def _asks_only_outside(self, retrieval: Retrieval, top: ScoredClause, topics: list[str]) -> bool:
         """How to do something outside the documents (公积金+提: 咋个提取), asked after a story the best

@@ -88,7 +88,17 @@ def amounts(piece: str) -> tuple[Amount, ...]:
 
 # What a granted share is a share of, said right before it (按当地最低工资标准的60%, 按实际租金的50%,
 # 按其实际缴费额的2/3): the base travels with the rate, or 60% reads as a sum of nothing.
-_BASE_OF_RATE = re.compile(r"按(?:照)?[^，,；;。：:｜“”按]{2,20}?的$")
+_BASE = r"按(?:照)?[^，,；;。：:｜“”按]{2,20}?的"
+_BASE_OF_RATE = re.compile(_BASE + "$")
+# …and an amount's text then starts with it (按2019年度全省职工平均工资的60%).
+_BASE_OF_FIGURE = re.compile(rf"^{_BASE}(?=[\d０-９])")
+
+
+def without_base(text: str) -> str:
+    """An amount's own figure without the base its share is said with (60% of 按2019年度…平均工资的60%):
+    the base's words (a year, a period, a head count) describe what the share is of, and are none of
+    the grant's own figures — 2019年度 answers no question of when, 近3年 none of how long."""
+    return _BASE_OF_FIGURE.sub("", text)
 
 
 # A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.

@@ -172,7 +172,7 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []
     rest = _FEW_AS_SUM.sub("多少钱", _DEMONSTRATIVE.sub("，", question))
     for unit, cues in _data().units.items():
-        hits = [cue for cue in cues if cue in rest]
+        hits = [cue for cue in cues if cue in rest and (cue != "块" or _COUNTED_KUAI.search(rest))]
         per_period = (_PER_PERIOD.search(rest) or _GRANT_HOW_MUCH.search(rest)) if unit == "money" else None
         if per_period is not None:
             hits.append(per_period.group())
@@ -182,7 +182,7 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
         if hits:
             found.append(unit)
             for cue in sorted(hits, key=len, reverse=True):
-                rest = rest.replace(cue, "，")
+                rest = _COUNTED_KUAI.sub("，", rest) if cue == "块" else rest.replace(cue, "，")
     if (
         found
         and "money" not in found
@@ -195,6 +195,11 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
         # asks the measure's figure itself beside the kind the other phrase names — not only that kind.
         found.append("money")
     return tuple(found), rest
+
+
+# 块 counts money only after a number (5000块, 几块, 多少块, 好多块): 这块, 那块, 一块儿 and 板块 name a
+# part or say "together" (融资这块谁牵头 asks an office, not a sum).
+_COUNTED_KUAI = re.compile(r"(?<=[，\d二两三四五六七八九十百千万几多少])块|(?<![这那哪每])一块(?!儿)")
 
 
 # 多少 ending its phrase (是多少, 补贴多少？): asks what the measure gives, no kind named.
@@ -539,8 +544,9 @@ def is_about_a_document(question: str) -> bool:
 
 # A phrase naming the policies by their field only (就业政策, 这些创业政策, 稳就业政策措施), no measure.
 _POLICIES_OF_A_FIELD = re.compile(
-    r"(?:^|[，,。；;！!？?\s])的?(?:这边|那边|这里|那里|当地|本地|现行|目前|现在)?的?(?:这些|那些|这套|那套)?"
-    r"(?:稳就业|稳岗|就业创业|创新创业|就业|创业)*的?(?:政策措施|政策|措施)"
+    r"(?:^|[，,。；;！!？?\s])的?(?:这边|那边|这里|那里|当地|本地|现行|目前|现在)?的?(?:这些|那些|这套|那套|这个|那个)?"
+    # (…工作若干政策措施: a document's title says them so — 关于做好…就业创业工作若干政策措施的通知)
+    r"(?:稳就业|稳岗|就业创业|创新创业|就业|创业)*的?(?:工作)?(?:若干)?(?:政策措施|政策|措施)"
 )
 
 

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from knowledge.granted_figures import without_base
 from knowledge.intent import AskedIntent, asked_phrases, is_told, phrases_of, without_figure_cues
 from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
@@ -151,7 +152,7 @@ class MeasureMatch:
         if "money" in self.units and found and not any(_DIGITS.search(text) for text in found):
             # 一次性临时生活补助能给多少: a sum set by a standard (按当地最低生活保障标准) for a period (不超过6个月)
             # is told by both; the standard alone names no sum.
-            periods = {a.text for a in self.measure.amounts if _answers_unit(a, "duration")}
+            periods = {a.text for a in self.measure.amounts if answers_unit(a, "duration")}
             return tuple(a.text for a in self.measure.amounts if a.text in found or a.text in periods)
         return found
 
@@ -160,7 +161,7 @@ class MeasureMatch:
         if len(amounts) < 2:
             return tuple(a.text for a in amounts)
         names = (self.measure.name, *self.measure.aliases)
-        groups = [[a.text for a in amounts if _answers_unit(a, unit)] for unit in self.units] or [
+        groups = [[a.text for a in amounts if answers_unit(a, unit)] for unit in self.units] or [
             [a.text for a in amounts]
         ]
         kept: set[str] = set()
@@ -353,8 +354,6 @@ def _tiers_named(
     return tuple(payable[i] for i in tiers if any(in_own_part(w, i) for w in telling))
 
 
-# The base a share derived from a document is said with (按当地最低工资标准的 of 按当地最低工资标准的60%).
-_BASE_OF_SHARE = re.compile(r"^按(?:照)?[^，,；;。：:｜“”按]{2,20}?的(?=[\d０-９])")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHORT_MIN = 3  # 社保费; two characters are too many words' fragments
 _SHORT_GAP = 3  # at most two characters dropped between two kept (社[会]保[险]费)
@@ -737,7 +736,7 @@ class MeasureMatcher:
             for amount in measure.amounts:
                 if amount.kind is not AmountKind.TIERS:
                     # (a derived share's base, 按当地最低工资标准的 of its 60%, is the measure's own words)
-                    described = described.replace(_BASE_OF_SHARE.sub("", amount.text), "，")
+                    described = described.replace(without_base(amount.text), "，")
         words = _memo(self._words_of, described, lambda text: frozenset(tokenizer(text)))
         span = words.union(*parts)
         # Copies of a measure have equal spans: one set is kept for all of them.
@@ -1450,28 +1449,31 @@ def _answers(amount: Amount, units: tuple[str, ...]) -> bool:
     money question."""
     if amount.kind is AmountKind.THRESHOLD:
         return False
-    return not units or any(_answers_unit(amount, unit) for unit in units)
+    return not units or any(answers_unit(amount, unit) for unit in units)
 
 
-def _answers_unit(amount: Amount, unit: str) -> bool:
+def answers_unit(amount: Amount, unit: str) -> bool:
+    """Whether a figure answers the asked kind of amount. A share's base (按2019年度…平均工资的 of its 60%)
+    says what it is a share of — a sum, or interest — and no date, period, age, count or frequency."""
     kind = amount.kind
     if unit == "interest":
         return "息" in amount.text or "利率" in amount.text
+    own = without_base(amount.text)
     if unit == "ratio":
-        return kind in (AmountKind.RATIO, AmountKind.RATE) or bool(_SHARE.search(amount.text))
+        return kind in (AmountKind.RATIO, AmountKind.RATE) or bool(_SHARE.search(own))
     if unit == "duration":
-        return kind is AmountKind.DURATION or bool(_PERIOD.search(amount.text))
+        return kind is AmountKind.DURATION or bool(_PERIOD.search(own))
     if unit == "money":
         # A sum, a share or a standard it is set by (按当地最低生活保障标准): not words naming what is
         # covered without any of them (一次性单程铁路、公路或水运交通补贴 tells no sum).
         return kind is not AmountKind.DURATION and bool(_MONEY_FORM.search(amount.text))
     if unit in ("age", "count"):
-        return bool(_COUNTED[unit].search(amount.text))
+        return bool(_COUNTED[unit].search(own))
     if unit == "date":
         # 领到啥时候: a period written as the event that ends it (直至法定退休年龄) says until when.
-        return bool(_DATE.search(amount.text)) or (kind is AmountKind.DURATION and bool(_UNTIL.match(amount.text)))
+        return bool(_DATE.search(own)) or (kind is AmountKind.DURATION and bool(_UNTIL.match(own)))
     if unit == "frequency":
-        return bool(FREQUENCY.search(amount.text))
+        return bool(FREQUENCY.search(own))
     return True
 
 
