@@ -126,7 +126,8 @@ _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 # A thing pointed at (这证, 那个证书, 这贷款): the noun after a demonstrative and its measure word (session 31).
 # Read overlapping (那这个证: 这个证 is the pointing, not 那这).
-_POINTED = re.compile(r"(?=(?:这|那)(?:个|张|本|份|项|笔)?(?P<noun>[\u4e00-\u9fff]{1,2}))")
+# A thing pointed at (这证, 那个证书) or said as got (拿了证, 考到证书: the person's own, as a card's fact names it).
+_POINTED = re.compile(r"(?=(?:这|那|[拿考领取][了到下得])(?:个|张|本|份|项|笔)?(?P<noun>[\u4e00-\u9fff]{1,2}))")
 # Nouns too general to point at one fact of the card (这情况, 那个人, 这事).
 _NOT_POINTED = frozenset("这那个人事些样种么能是边里会就也都还要可得")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
