@@ -2301,7 +2301,13 @@ class Dialogue:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
             reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
-        if thread and not refines and not (reply.answer_status == "answered" and reply.citations):
+        if (
+            thread
+            and not refines
+            and (self._employer_hiring_asked(text) or not (reply.answer_status == "answered" and reply.citations))
+        ):
+            # 企业招我 有社保补贴没: what an employer gets for hiring the speaker is asked of the speaker's situation
+            # first — the employers' measures for other people (去产能企业失业人员) answer no one told of.
             reply = self._employer_hiring_me(work, text, today, offer_check) or reply
         if (
             reply.kind == "answer"

@@ -76,3 +76,20 @@ def test_a_no_opening_what_was_meant_goes_on_with_the_last_measure(dialogue: Dia
     assert shown, _texts(replies)
     _, replies = say(dialogue, state, meant, TODAY)
     assert cited(replies) & shown, _texts(replies)
+
+
+# -- (4) what an employer gets for hiring the speaker, asked of the speaker's situation ---------------------------
+
+
+@pytest.mark.parametrize("asked", ["公司录用我 有社保补贴没", "单位要招我 单位能拿社保补贴不"])
+def test_an_employer_hiring_the_speaker_is_answered_with_the_measure_for_people_like_the_speaker(
+    dialogue: Dialogue, asked: str
+) -> None:
+    state, replies = say(dialogue, SessionState(), "我恩阳的 今年6月本科毕业 还没找到工作", TODAY)
+    assert replies[-1].kind == "confirm", _texts(replies)
+    _, replies = say(dialogue, state, asked, TODAY)
+    answer = next(r for r in replies if r.kind == "answer")
+    assert "bazhong-2018-10" in answer.clause_ids, _texts(replies)
+    first = answer.text.split("依据政策原文")[0].split("\n")
+    listed = [line for line in first if line.startswith("·")] or first
+    assert "高校毕业生" in listed[0], first
