@@ -34,7 +34,9 @@ from bot.dialogue.thread import (
     Cited,
     Question,
     Threads,
+    asks_to_borrow,
     common_kinds,
+    loan_named,
     measure_vocabulary,
     policy_vocabulary,
     step_asked,
@@ -1220,7 +1222,7 @@ class Dialogue:
         """The question asked with the situation's words in front (自主创业 …) at that place, its answer
         and how it was read; None when the documents do not answer it so either, or answer it only with
         measures the person's facts (`known`) rule out."""
-        asked = Question(f"{' '.join(words)} {text}", region=place)
+        asked = Question(f"{' '.join(words)} {loan_named(text)}", region=place)
         try:
             result = self.answerer.answer(asked.text, place, today)
         except QueryError:
@@ -2797,7 +2799,10 @@ class Dialogue:
     def _asks_a_bare_sum(self, text: str) -> bool:
         """能拿多少钱, 能领多少, 一共给多少: a sum asked, naming nothing — no measure, place or figure."""
         return (
-            classify(text).primary is Intent.AMOUNT and len(text) <= _BARE_SUM_CHARS and self._asks_nothing_named(text)
+            classify(text).primary is Intent.AMOUNT
+            and len(text) <= _BARE_SUM_CHARS
+            and not asks_to_borrow(text)  # 能贷多少款 names its kind, a loan, by the verb
+            and self._asks_nothing_named(text)
         )
 
     def _points_at_card(self, work: Working, text: str) -> bool:

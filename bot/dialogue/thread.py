@@ -216,6 +216,16 @@ _ANY_KIND = frozenset({"补贴", "补助", "奖励", "奖补", "津贴", "资助
 _BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多少|几|得)|(?:能|可以|最多)借(?:多少|几)")
 
 
+def asks_to_borrow(text: str) -> bool:
+    """能贷多少, 可以借多少钱: a loan asked by its verb — a kind of help named, however short the message."""
+    return bool(_BORROWING.search(text))
+
+
+def loan_named(text: str) -> str:
+    """能贷多少款 → 贷款 能贷多少款: a loan asked by its verb alone, named for the search (the documents write 贷款)."""
+    return f"贷款 {text}" if asks_to_borrow(text) and "贷款" not in text else text
+
+
 # Pointing at what was just shown (这个补贴, 那笔贷款, 该补贴); a bare 那 goes on to something else (那贷款呢).
 # A document pointed at (这个文件, 那份通知, 该意见, 这个政策文件): the one the last answer cited.
 _POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(?:文件|通知|意见|征求意见稿)")

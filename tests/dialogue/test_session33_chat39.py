@@ -93,3 +93,20 @@ def test_an_employer_hiring_the_speaker_is_answered_with_the_measure_for_people_
     first = answer.text.split("依据政策原文")[0].split("\n")
     listed = [line for line in first if line.startswith("·")] or first
     assert "高校毕业生" in listed[0], first
+
+
+# -- (5) a loan asked by its verb alone, with the card waiting ------------------------------------------------------
+
+
+@pytest.mark.parametrize("asked", ["最多能贷多少", "能贷多少款"])
+def test_a_loan_asked_by_its_verb_with_the_card_waiting_is_answered_with_the_places_loans(
+    dialogue: Dialogue, asked: str
+) -> None:
+    state, replies = say(dialogue, SessionState(), "我柞水的 35岁 想回老家开个小超市", TODAY)
+    assert replies[-1].kind == "confirm", _texts(replies)
+    _, replies = say(dialogue, state, asked, TODAY)
+    answer = next((r for r in replies if r.kind == "answer"), None)
+    assert answer is not None and answer.clause_ids, _texts(replies)
+    assert all(c.startswith("shangluo-2012-") for c in answer.clause_ids), answer.clause_ids
+    assert "贷款" in answer.text.split("依据政策原文")[0], answer.text
+    assert replies[-1].kind == "confirm", _texts(replies)
