@@ -34,7 +34,9 @@ from bot.dialogue.thread import (
     Cited,
     Question,
     Threads,
+    asks_to_borrow,
     common_kinds,
+    loan_named,
     measure_vocabulary,
     policy_vocabulary,
     step_asked,
@@ -126,7 +128,8 @@ _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 # A thing pointed at (这证, 那个证书, 这贷款): the noun after a demonstrative and its measure word (session 31).
 # Read overlapping (那这个证: 这个证 is the pointing, not 那这).
-_POINTED = re.compile(r"(?=(?:这|那)(?:个|张|本|份|项|笔)?(?P<noun>[\u4e00-\u9fff]{1,2}))")
+# A thing pointed at (这证, 那个证书) or said as got (拿了证, 考到证书: the person's own, as a card's fact names it).
+_POINTED = re.compile(r"(?=(?:这|那|[拿考领取][了到下得])(?:个|张|本|份|项|笔)?(?P<noun>[\u4e00-\u9fff]{1,2}))")
 # Nouns too general to point at one fact of the card (这情况, 那个人, 这事).
 _NOT_POINTED = frozenset("这那个人事些样种么能是边里会就也都还要可得")
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
@@ -1224,7 +1227,7 @@ class Dialogue:
         """The question asked with the situation's words in front (自主创业 …) at that place, its answer
         and how it was read; None when the documents do not answer it so either, or answer it only with
         measures the person's facts (`known`) rule out."""
-        asked = Question(f"{' '.join(words)} {text}", region=place)
+        asked = Question(f"{' '.join(words)} {loan_named(text)}", region=place)
         try:
             result = self.answerer.answer(asked.text, place, today)
         except QueryError:
@@ -2305,7 +2308,13 @@ class Dialogue:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
             reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
-        if thread and not refines and not (reply.answer_status == "answered" and reply.citations):
+        if (
+            thread
+            and not refines
+            and (self._employer_hiring_asked(text) or not (reply.answer_status == "answered" and reply.citations))
+        ):
+            # 企业招我 有社保补贴没: what an employer gets for hiring the speaker is asked of the speaker's situation
+            # first — the employers' measures for other people (去产能企业失业人员) answer no one told of.
             reply = self._employer_hiring_me(work, text, today, offer_check) or reply
         if (
             reply.kind == "answer"
@@ -2799,7 +2808,10 @@ class Dialogue:
     def _asks_a_bare_sum(self, text: str) -> bool:
         """能拿多少钱, 能领多少, 一共给多少: a sum asked, naming nothing — no measure, place or figure."""
         return (
-            classify(text).primary is Intent.AMOUNT and len(text) <= _BARE_SUM_CHARS and self._asks_nothing_named(text)
+            classify(text).primary is Intent.AMOUNT
+            and len(text) <= _BARE_SUM_CHARS
+            and not asks_to_borrow(text)  # 能贷多少款 names its kind, a loan, by the verb
+            and self._asks_nothing_named(text)
         )
 
     def _points_at_card(self, work: Working, text: str) -> bool:

@@ -216,6 +216,16 @@ _ANY_KIND = frozenset({"补贴", "补助", "奖励", "奖补", "津贴", "资助
 _BORROWING = re.compile(r"(?:能|可以|可|最多|最高|给|让)贷|贷(?:多少|几|得)|(?:能|可以|最多)借(?:多少|几)")
 
 
+def asks_to_borrow(text: str) -> bool:
+    """能贷多少, 可以借多少钱: a loan asked by its verb — a kind of help named, however short the message."""
+    return bool(_BORROWING.search(text))
+
+
+def loan_named(text: str) -> str:
+    """能贷多少款 → 贷款 能贷多少款: a loan asked by its verb alone, named for the search (the documents write 贷款)."""
+    return f"贷款 {text}" if asks_to_borrow(text) and "贷款" not in text else text
+
+
 # Pointing at what was just shown (这个补贴, 那笔贷款, 该补贴); a bare 那 goes on to something else (那贷款呢).
 # A document pointed at (这个文件, 那份通知, 该意见, 这个政策文件): the one the last answer cited.
 _POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(?:文件|通知|意见|征求意见稿)")
@@ -342,6 +352,9 @@ class Threads:
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
             and word not in self.words.not_a_topic
+            # 不是 我是问我自己能拿多少: a no, denying how the last question was read, is no topic.
+            and word not in self.words.closing_no
+            and word not in self.words.deny
             # 那在哪个网站上申请: the step asked (网站) of the measure shown, no topic.
             and word not in step_words()
             # 我战友在乐至 他那儿一样不: whom it is about is no topic (the last question, there).
@@ -821,8 +834,10 @@ class Threads:
         # A question of its own (能贷款吗，最多贷多少 after 开店有补贴吗) asks that kind as much as 那贷款呢 does —
         # a kind of its own: 有补贴不 after a 社保 answer asks that measure's subsidy, going on with it.
         goes_on = bool(goes_on or self.words.continuing.search(text))
-        if not (goes_on or self.words.is_question(text)) or self.regions.resolve(text).place:
+        if not (goes_on or self.words.is_question(text)):
             return None
+        # 资阳能贷款不 after 资阳's training subsidy: the kind asked at the place named, not the last measure there.
+        region = self.asked_place(text) or thread.region
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"
         kinds = [t for t in self.topic_of(text) if t in self.words.not_a_topic and t in self.words.benefit_words]
         if not goes_on:
@@ -836,7 +851,7 @@ class Threads:
         if any(_POINTING.search(text[: text.find(kind)]) for kind in kinds if kind in text):
             # 这个补贴去哪领钱 after a loan: the one just shown, however it is called
             return None
-        return Question(f"{named}{text}", region=thread.region, read_as=f"{thread.region or ''} · {''.join(kinds)}")
+        return Question(f"{named}{text}", region=region, read_as=f"{region or ''} · {''.join(kinds)}")
 
     def _kind_unnamed(self, thread: Thread) -> str:
         """资阳贫困户自己创业能贷多少 → 巴中呢: the kind of help the last answer showed (贷款 in 贫困劳动者

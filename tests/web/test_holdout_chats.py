@@ -132,7 +132,7 @@ class Tally:
     lines: list[str] = field(default_factory=list)
     # The set's header counts a polite "please rephrase" notice as `no_answer` (set 9 on).
     rephrase_is_no_answer: bool = False
-    # The set's header counts thanks as `no_answer` with a polite reply (set 14): a closing reply is one.
+    # The header counts thanks (sets 14, 22) or goodbyes (set 25) as `no_answer` with a polite reply: a closing.
     thanks_is_no_answer: bool = False
 
 
@@ -151,15 +151,24 @@ _ASKS_AGAIN = re.compile(r"rephrase|what would you like to ask|ask what they nee
 _THANKS_CONVENTION = re.compile(r"^#.*\bthanks\b.*\bno_answer\b(.*(?:\n#\s{3,}.*)*)", re.MULTILINE)
 
 
+# A header line saying what goodbyes expect (set 25: "Goodbyes (先这样 / 886 / 谢了), lone emoji / 👍 / ？ are
+# no_answer or clarify: the assistant must not cite a clause for them"), with its continuation lines.
+_GOODBYE_CONVENTION = re.compile(r"^#\s*goodbyes?\b.*\bno_answer\b(.*(?:\n#\s{3,}.*)*)", re.MULTILINE | re.IGNORECASE)
+
+
 def _says_thanks_is_no_answer(text: str) -> bool:
     """The header's `no_answer` convention covers thanks with a polite reply (set 14: "also off-topic
-    chit-chat and thanks: a polite …"; set 22: thanks "expects no_answer: a short courtesy reply"): the
-    product's short polite reply to thanks, citing nothing, is that reply — judged as a `closing` is."""
+    chit-chat and thanks: a polite …"; set 22: thanks "expects no_answer: a short courtesy reply"; set 25:
+    goodbyes and lone emoji are no_answer that "must not cite a clause"): the product's short polite reply
+    to thanks, citing nothing, is that reply — judged as a `closing` is."""
     found = _NO_ANSWER_CONVENTION.search(text)
     if found is not None and re.search(r"\bthanks\b.*\bpolite\b", found.group(1)) is not None:
         return True
     told = _THANKS_CONVENTION.search(text)
-    return told is not None and re.search(r"\b(?:courtesy|polite)\b", told.group(1)) is not None
+    if told is not None and re.search(r"\b(?:courtesy|polite)\b", told.group(1)) is not None:
+        return True
+    bye = _GOODBYE_CONVENTION.search(text)
+    return bye is not None and re.search(r"\b(?:courtesy|polite|not cite)\b", bye.group(1)) is not None
 
 
 def _says_rephrase_is_no_answer(text: str) -> bool:
@@ -488,6 +497,12 @@ _REPHRASE = _reply("notice", "没看懂您的意思。可以直接问政策问�
         ),
         ('#  - "no_answer" = nothing addresses it (also off-topic chit-chat: a polite "not covered").', False),
         ("# A thanks turn expects an answer citing nothing.", False),
+        (  # set 25: goodbyes and lone emoji are no_answer or clarify, citing nothing
+            "# Goodbyes (先这样 / 886 / 谢了), lone emoji / 👍 / ？ are no_answer or clarify: the assistant must not "
+            "cite a clause for them.",
+            True,
+        ),
+        ("# Goodbyes (先这样 / 886) are no_answer: an answer saying the documents do not cover it.", False),
     ],
 )
 def test_thanks_are_no_answer_only_where_the_header_says_so(header: str, says: bool) -> None:
