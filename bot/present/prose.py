@@ -1185,6 +1185,8 @@ class SubjectsProse(Section):
         "back_to": ("whom",),
         "view_button": ("whom",),
         "card_note": ("whom",),
+        "card_ask": ("whom",),
+        "started_from": ("whom", "before"),
         "too_many": ("most",),
         "relative_self": ("whom",),
     }
@@ -1197,6 +1199,8 @@ class SubjectsProse(Section):
     nothing_saved: str
     too_many: str
     card_note: str
+    card_ask: str
+    started_from: str
     # Session 31: the speaker's household facts offered on a spouse's or child's first card.
     household_carried: str
     relative_button: str
