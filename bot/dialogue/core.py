@@ -466,6 +466,7 @@ class Dialogue:
         whole = (
             self._picked(work, text, today)
             or self._signs_only(work, text, today)
+            or self._handed_back(work, text, today)
             or self._employer_turn(work, text, today)
             or self._whole(work, text, today, asides_read, typed)
         )
@@ -593,6 +594,19 @@ class Dialogue:
         if again:
             return [render.notice(_notices().signs_only_question), *again]
         return [render.notice(_notices().signs_only, (render.CHECK_BUTTON,))]
+
+    def _handed_back(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """好 问我的吧, 行 接着问俺的, 那我接着回答你的问题吧 with no card waiting: the check goes on — its question
+        asked again, or the check started — never the last answer's thread searched for the words (session 33).
+        None while a card waits (its yes, `_confirming`), when the message asks beside it, or tells facts."""
+        if work.pending or not self.words.hands_back.search(to_simplified(text)):
+            return None
+        if self._asks_beside_handing_back(text):
+            return None
+        rest = self.words.hands_back.sub("，", to_simplified(text)).strip(_PART_EDGES)
+        if rest and self.describer.describe(rest, today).facts:
+            return None
+        return self.interviewer.ask_again(work, today) or self._command(work, "check", today)
 
     def _in_chinese(self, work: Working, text: str) -> str:
         """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
@@ -1004,8 +1018,10 @@ class Dialogue:
             started = self._wish_to_ask_there(work, text, today)
             if started is not None:
                 return started
-        if self.words.is_opener(text) and not (waiting and self.words.is_assent(text)):
-            # 要得 你问嘛 with a card or a question waiting hands the next question back: a yes, no opener.
+        handed_back = self.words.hands_back.search(to_simplified(text)) is not None
+        if self.words.is_opener(text) and not (waiting and (self.words.is_assent(text) or handed_back)):
+            # 要得 你问嘛 with a card or a question waiting hands the next question back: a yes, no opener
+            # (好 问我的吧 too, session 33).
             return self._opened(work, today)
         return self._help_in_general(work, text, today)
 

@@ -10,6 +10,7 @@ import pytest
 
 from bot.dialogue.core import Dialogue
 from bot.dialogue.types import SessionState
+from bot.dialogue.words import load_vocabulary
 from tests.dialogue.speaking import say
 
 TODAY = date(2026, 12, 5)
@@ -44,3 +45,32 @@ def test_a_relatives_card_asks_of_the_relative_not_the_speaker(dialogue: Dialogu
     card = next(r.text for r in replies if r.kind == "confirm")
     assert "帮您母亲查" in card and "例如“母亲" in card, card
     assert "帮您查" not in card and "例如“我是" not in card, card
+
+
+def _asked_then_answered(dialogue: Dialogue) -> SessionState:
+    """Someone in 郏县 whose check has begun, who then asked a question of the documents (a thread to go on)."""
+    state, _ = say(dialogue, SessionState(), "郏县的 查下补贴", TODAY)
+    state, replies = say(dialogue, state, "失业保险金能领多久", TODAY)
+    assert state.interviewing and any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    return state
+
+
+@pytest.mark.parametrize("said", ["行 接着问俺的", "好 问我的吧", "那我接着回答你的问题吧"])
+def test_handing_the_check_back_asks_its_question_again_never_a_search(dialogue: Dialogue, said: str) -> None:
+    state = _asked_then_answered(dialogue)
+    state, replies = say(dialogue, state, said, TODAY)
+    assert [r.kind for r in replies] == ["question"], [r.text for r in replies]
+
+
+@pytest.mark.parametrize("said", ["好 问我的吧", "行 接着问俺的"])
+def test_handing_the_check_back_while_a_card_waits_takes_the_card(dialogue: Dialogue, said: str) -> None:
+    state, _ = say(dialogue, SessionState(), "巴州区 26岁 大专", TODAY)
+    assert state.pending
+    state, replies = say(dialogue, state, said, TODAY)
+    assert not state.pending and state.profile.get("age") == 26, state
+    assert replies[-1].kind == "question", [r.text for r in replies]
+
+
+@pytest.mark.parametrize("said", ["问我能领啥补贴", "请问创业贷款", "我回答不了", "你问我的情况"])
+def test_asking_about_oneself_is_no_handing_back(said: str) -> None:
+    assert load_vocabulary().hands_back.search(said) is None
