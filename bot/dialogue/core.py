@@ -2289,9 +2289,6 @@ class Dialogue:
             place, asked = outsider
             said = prose().dialogue_leftovers.outsider.format(place=place, asked=asked, covered="、".join(self.covered))
             return render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
-        as_employer = self._as_employer(work, text, today) if thread and not refines else None
-        if as_employer is not None:
-            return as_employer
         if self._asks_check_for_other(text, today):
             # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
             return render.nothing_to_cite(_closing().other_situation_needed)
@@ -2317,7 +2314,7 @@ class Dialogue:
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
             reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
         if thread and not refines and not (reply.answer_status == "answered" and reply.citations):
-            reply = self._employer_hiring_me(work, text, today, offer_check) or reply
+            reply = self._hiring_measures(work, text, today, found=reply, offer_check=offer_check) or reply
         if (
             reply.kind == "answer"
             and not work.for_someone_else
@@ -2334,10 +2331,22 @@ class Dialogue:
         plain = to_simplified(text)
         return bool(self.words.employer_gets.search(plain) and self.words.hired_speaker.search(plain))
 
-    def _employer_hiring_me(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
-        """单位要招我 单位能拿啥 from someone out of work, which the documents do not answer as typed: what an
-        employer gets for hiring the speaker is what it gets for hiring people of the speaker's situation — asked
-        so, in the documents' words (单位招用失业人员 …); None when that finds nothing either, or nothing is told."""
+    def _employer_turn(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        employer = self._hiring_measures(work, text, today)
+        return None if employer is None else [employer, *self._reminder(work, today, after_answer=True)]
+
+    def _hiring_measures(
+        self, work: Working, text: str, today: date, found: Reply | None = None, offer_check: bool = False
+    ) -> Reply | None:
+        """What an employer gets for hiring, asked in the documents' words — one rewrite, whoever the employer is
+        (session 33: two of them ran apart, one of them twice a message). Before anything else is read (`found`
+        None): the speaker as a (future) boss (要是俺开了店 招个学徒…俺这当老板的能领啥补贴) — the employers' measures
+        where he is, said to be the employer's money, never the hire's own measures nor "someone else's case".
+        Once the question as typed found nothing (`found`): an employer hiring the speaker (单位要招我 单位能拿啥) —
+        what it gets for hiring people of the speaker's situation (单位招用失业人员 …). None when the message asks
+        neither, or the documents hold no such measure (then it is answered as any question)."""
+        if found is None:
+            return self._boss_hiring(work, text, today)
         if not self._employer_hiring_asked(text):
             return None
         words = self.describer.situation_words({**work.profile, **work.pending})
@@ -2346,15 +2355,7 @@ class Dialogue:
         reply = self._answer_one(work, f"{_HIRING_OF}{'、'.join(words)} {text}", today, offer_check)
         return reply if reply.answer_status == "answered" and reply.citations else None
 
-    def _employer_turn(self, work: Working, text: str, today: date) -> list[Reply] | None:
-        employer = self._as_employer(work, text, today)
-        return None if employer is None else [employer, *self._reminder(work, today, after_answer=True)]
-
-    def _as_employer(self, work: Working, text: str, today: date) -> Reply | None:
-        """要是俺开了店 招个学徒…俺这当老板的能领啥补贴: the speaker as a (future) boss asks what HE gets for hiring —
-        the employers' measures where he is (or the place the question names), said to be the employer's money;
-        never the hire's own measures nor "someone else's case". None when the message does not ask so, or the
-        documents there hold no employer's measure (then it is answered as any question)."""
+    def _boss_hiring(self, work: Working, text: str, today: date) -> Reply | None:
         if not (
             self.words.as_employer.search(text)
             and self.words.hiring.search(text)
