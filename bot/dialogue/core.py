@@ -559,7 +559,13 @@ class Dialogue:
         question = self.interviewer.current(work, today)
         if question is not None:
             shown = render.question(question, work.ticked)
-            if shown.free_text or shown.multi_select:
+            if shown.multi_select:
+                # 后面那个 at a 可多选 list (session 33): no box is picked by its place — asked to name or tick
+                # them, never searched for as words (a number typed stays the list's own reading of it).
+                if any(ch.isdigit() for ch in text):
+                    return None
+                return [render.notice(_notices().not_understood_answer), *self.interviewer.ask_again(work, today)]
+            if shown.free_text:
                 return None
             said = text.strip()
             labels = [button.label for row in shown.buttons for button in row]
@@ -1973,6 +1979,10 @@ class Dialogue:
             # (110% after an answer whose clause states it is a question about that figure: below.)
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
+        if interviewing and self._tells_bare_state(text, reading, today):
+            # 下岗 / 失业 typed alone mid-interview (session 33): a word of the person's own state, naming no benefit,
+            # no place and asking nothing — told as 下岗了 is, never a search of the documents for the word.
+            reading = replace(reading, statement=text, question="", is_search=False)
         description = self._described(work, text, reading, today)
         facts = description is not None and bool(description.facts)
         if self._requests_check(text, reading):
@@ -2125,6 +2135,18 @@ class Dialogue:
             not _holds_already(work.profile.get(f), v)
             and not (f == "region" and self.interviewer.is_broader(v, work.profile.get(f)))
             for f, v in description.facts.items()
+        )
+
+    def _tells_bare_state(self, text: str, reading: Reading, today: date) -> bool:
+        """下岗, 失业 alone: search words that are only a state of the person (read as a fact) — no benefit, no place,
+        no question."""
+        return (
+            reading.is_search
+            and not reading.statement
+            and not self.words.is_question(text)
+            and not self.reader.names_benefit(text)
+            and not self._place_mentions(text)
+            and bool(self.describer.describe(text, today).facts)
         )
 
     def _only_adds(self, work: Working, description: Description) -> bool:

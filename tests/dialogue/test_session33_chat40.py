@@ -74,3 +74,30 @@ def test_handing_the_check_back_while_a_card_waits_takes_the_card(dialogue: Dial
 @pytest.mark.parametrize("said", ["问我能领啥补贴", "请问创业贷款", "我回答不了", "你问我的情况"])
 def test_asking_about_oneself_is_no_handing_back(said: str) -> None:
     assert load_vocabulary().hands_back.search(said) is None
+
+
+def _at_the_group_list(dialogue: Dialogue) -> SessionState:
+    """A check in 长春 at its 可多选 list of groups (人员类别)."""
+    state, _ = say(dialogue, SessionState(), "查补贴", TODAY)
+    state, replies = say(dialogue, state, "长春", TODAY)
+    assert replies[-1].kind == "question" and replies[-1].multi_select, [r.text for r in replies]
+    return state
+
+
+@pytest.mark.parametrize("said", ["下岗", "失业"])
+def test_a_state_typed_alone_mid_interview_is_told_not_searched(dialogue: Dialogue, said: str) -> None:
+    state, replies = say(dialogue, _at_the_group_list(dialogue), said, TODAY)
+    assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    assert state.profile.get("employment_status") == "unemployed", state.profile
+
+
+def test_a_benefit_typed_alone_mid_interview_is_still_asked(dialogue: Dialogue) -> None:
+    _, replies = say(dialogue, _at_the_group_list(dialogue), "创业补贴", TODAY)
+    assert any(r.kind == "answer" and r.clause_ids for r in replies), [r.text for r in replies]
+
+
+@pytest.mark.parametrize("said", ["后面那个", "第二个"])
+def test_a_place_in_a_tick_list_asks_to_name_the_boxes(dialogue: Dialogue, said: str) -> None:
+    state, replies = say(dialogue, _at_the_group_list(dialogue), said, TODAY)
+    assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    assert replies[-1].kind == "question" and not state.ticked, [r.text for r in replies]
