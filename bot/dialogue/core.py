@@ -375,6 +375,11 @@ class Dialogue:
             return [*started, *self._taken_up(work, today)]
         if not told:
             return started
+        place = self._only_place_told(work, self.describer.describe(rest, today), interviewing=False)
+        if place is not None:
+            # 帮我老婆查 她在柞水 (session 33): a check asked with only her place told starts at that place, as 柞水的
+            # 查下补贴 does for the speaker — no card of one line.
+            return [*started, *self.interviewer.start_at_place(work, place, today)]
         # Her situation told with the asking (帮我闺女也查查 她二十…): read as told of the one now checked.
         return [*started, *self._say(work, rest, today)]
 
@@ -2143,6 +2148,8 @@ class Dialogue:
         return (
             reading.is_search
             and not reading.statement
+            and not reading.others
+            and not self.reader.is_about_other(text)
             and not self.words.is_question(text)
             and not self.reader.names_benefit(text)
             and not self._place_mentions(text)

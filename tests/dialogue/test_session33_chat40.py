@@ -11,7 +11,7 @@ import pytest
 from bot.dialogue.core import Dialogue
 from bot.dialogue.types import SessionState
 from bot.dialogue.words import load_vocabulary
-from tests.dialogue.speaking import say
+from tests.dialogue.speaking import press, say
 
 TODAY = date(2026, 12, 5)
 
@@ -101,3 +101,13 @@ def test_a_place_in_a_tick_list_asks_to_name_the_boxes(dialogue: Dialogue, said:
     state, replies = say(dialogue, _at_the_group_list(dialogue), said, TODAY)
     assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
     assert replies[-1].kind == "question" and not state.ticked, [r.text for r in replies]
+
+
+@pytest.mark.parametrize("said", ["帮我老婆查 她在柞水", "给我妈查一下 她在通江"])
+def test_a_relatives_check_asked_with_only_their_place_starts_at_that_place(dialogue: Dialogue, said: str) -> None:
+    state, _ = say(dialogue, SessionState(), "我在洛南 失业了", TODAY)
+    state, _ = press(dialogue, state, "ok", TODAY)
+    state, replies = say(dialogue, state, said, TODAY)
+    # As 柞水的 查下补贴 does for the speaker: no card of one line, the check at that place.
+    assert not any(r.kind == "confirm" for r in replies) and replies[-1].kind == "question", [r.text for r in replies]
+    assert state.for_someone_else and state.interviewing and state.profile.get("region"), state
