@@ -228,7 +228,7 @@ class Subjects:
             # Session 32: the echo of the question answered (哪些是您本人的情况？✔️ 都不符合) is the relative's too.
             asked, _, recorded = reply.text.partition("\n")
             return reply.model_copy(update={"text": f"{of_relative(asked, whom)}\n{recorded}".rstrip("\n")})
-        if work.for_someone_else and reply.kind == "confirm":
+        if work.for_someone_else and reply.kind == "confirm" and not work.pending_for_speaker:
             # Session 33: the card's closing line asks of the relative (帮您母亲查, 例如“母亲是…”), not the speaker.
             ask = prose().dialogue.confirm.ask
             return reply.model_copy(update={"text": reply.text.replace(ask, _words().card_ask.format(whom=whom))})
