@@ -2153,6 +2153,8 @@ class Dialogue:
             and not self.words.is_question(text)
             and not self.reader.names_benefit(text)
             and not self._place_mentions(text)
+            and " " not in text.strip()
+            and not any(t in measure_vocabulary() for t in self.threads.topic_of(text))
             and bool(self.describer.describe(text, today).facts)
         )
 
