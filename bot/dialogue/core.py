@@ -378,6 +378,11 @@ class Dialogue:
             return [*started, *self._taken_up(work, today)]
         if not told:
             return started
+        place = self._only_place_told(work, self.describer.describe(rest, today), interviewing=False)
+        if place is not None:
+            # 帮我老婆查 她在柞水 (session 33): a check asked with only her place told starts at that place, as 柞水的
+            # 查下补贴 does for the speaker — no card of one line.
+            return [*started, *self.interviewer.start_at_place(work, place, today)]
         # Her situation told with the asking (帮我闺女也查查 她二十…): read as told of the one now checked.
         return [*started, *self._say(work, rest, today)]
 
@@ -471,6 +476,7 @@ class Dialogue:
         whole = (
             self._picked(work, text, today)
             or self._signs_only(work, text, today)
+            or self._handed_back(work, text, today)
             or self._employer_turn(work, text, today)
             or self._whole(work, text, today, asides_read, typed)
         )
@@ -563,7 +569,13 @@ class Dialogue:
         question = self.interviewer.current(work, today)
         if question is not None:
             shown = render.question(question, work.ticked)
-            if shown.free_text or shown.multi_select:
+            if shown.multi_select:
+                # 后面那个 at a 可多选 list (session 33): no box is picked by its place — asked to name or tick
+                # them, never searched for as words (a number typed stays the list's own reading of it).
+                if any(ch.isdigit() for ch in text):
+                    return None
+                return [render.notice(_notices().not_understood_answer), *self.interviewer.ask_again(work, today)]
+            if shown.free_text:
                 return None
             said = text.strip()
             labels = [button.label for row in shown.buttons for button in row]
@@ -598,6 +610,19 @@ class Dialogue:
         if again:
             return [render.notice(_notices().signs_only_question), *again]
         return [render.notice(_notices().signs_only, (render.CHECK_BUTTON,))]
+
+    def _handed_back(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """好 问我的吧, 行 接着问俺的, 那我接着回答你的问题吧 with no card waiting: the check goes on — its question
+        asked again, or the check started — never the last answer's thread searched for the words (session 33).
+        None while a card waits (its yes, `_confirming`), when the message asks beside it, or tells facts."""
+        if work.pending or not self.words.hands_back.search(to_simplified(text)):
+            return None
+        if self._asks_beside_handing_back(text):
+            return None
+        rest = self.words.hands_back.sub("，", to_simplified(text)).strip(_PART_EDGES)
+        if rest and self.describer.describe(rest, today).facts:
+            return None
+        return self.interviewer.ask_again(work, today) or self._command(work, "check", today)
 
     def _in_chinese(self, work: Working, text: str) -> str:
         """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
@@ -1012,8 +1037,10 @@ class Dialogue:
             started = self._wish_to_ask_there(work, text, today)
             if started is not None:
                 return started
-        if self.words.is_opener(text) and not (waiting and self.words.is_assent(text)):
-            # 要得 你问嘛 with a card or a question waiting hands the next question back: a yes, no opener.
+        handed_back = self.words.hands_back.search(to_simplified(text)) is not None
+        if self.words.is_opener(text) and not (waiting and (self.words.is_assent(text) or handed_back)):
+            # 要得 你问嘛 with a card or a question waiting hands the next question back: a yes, no opener
+            # (好 问我的吧 too, session 33).
             return self._opened(work, today)
         return self._help_in_general(work, text, today)
 
@@ -1965,6 +1992,10 @@ class Dialogue:
             # (110% after an answer whose clause states it is a question about that figure: below.)
             unclear = _notices().not_understood_answer if interviewing else _notices().not_understood
             return [render.notice(unclear), *self._reminder(work, today)]
+        if interviewing and self._tells_bare_state(text, reading, today):
+            # 下岗 / 失业 typed alone mid-interview (session 33): a word of the person's own state, naming no benefit,
+            # no place and asking nothing — told as 下岗了 is, never a search of the documents for the word.
+            reading = replace(reading, statement=text, question="", is_search=False)
         description = self._described(work, text, reading, today)
         facts = description is not None and bool(description.facts)
         if self._requests_check(text, reading):
@@ -2117,6 +2148,22 @@ class Dialogue:
             not _holds_already(work.profile.get(f), v)
             and not (f == "region" and self.interviewer.is_broader(v, work.profile.get(f)))
             for f, v in description.facts.items()
+        )
+
+    def _tells_bare_state(self, text: str, reading: Reading, today: date) -> bool:
+        """下岗, 失业 alone: search words that are only a state of the person (read as a fact) — no benefit, no place,
+        no question."""
+        return (
+            reading.is_search
+            and not reading.statement
+            and not reading.others
+            and not self.reader.is_about_other(text)
+            and not self.words.is_question(text)
+            and not self.reader.names_benefit(text)
+            and not self._place_mentions(text)
+            and " " not in text.strip()
+            and not any(t in measure_vocabulary() for t in self.threads.topic_of(text))
+            and bool(self.describer.describe(text, today).facts)
         )
 
     def _only_adds(self, work: Working, description: Description) -> bool:
@@ -2281,9 +2328,6 @@ class Dialogue:
             place, asked = outsider
             said = prose().dialogue_leftovers.outsider.format(place=place, asked=asked, covered="、".join(self.covered))
             return render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
-        as_employer = self._as_employer(work, text, today) if thread and not refines else None
-        if as_employer is not None:
-            return as_employer
         if self._asks_check_for_other(text, today):
             # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
             return render.nothing_to_cite(_closing().other_situation_needed)
@@ -2315,7 +2359,7 @@ class Dialogue:
         ):
             # 企业招我 有社保补贴没: what an employer gets for hiring the speaker is asked of the speaker's situation
             # first — the employers' measures for other people (去产能企业失业人员) answer no one told of.
-            reply = self._employer_hiring_me(work, text, today, offer_check) or reply
+            reply = self._hiring_measures(work, text, today, found=reply, offer_check=offer_check) or reply
         if (
             reply.kind == "answer"
             and not work.for_someone_else
@@ -2332,10 +2376,22 @@ class Dialogue:
         plain = to_simplified(text)
         return bool(self.words.employer_gets.search(plain) and self.words.hired_speaker.search(plain))
 
-    def _employer_hiring_me(self, work: Working, text: str, today: date, offer_check: bool) -> Reply | None:
-        """单位要招我 单位能拿啥 from someone out of work, which the documents do not answer as typed: what an
-        employer gets for hiring the speaker is what it gets for hiring people of the speaker's situation — asked
-        so, in the documents' words (单位招用失业人员 …); None when that finds nothing either, or nothing is told."""
+    def _employer_turn(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        employer = self._hiring_measures(work, text, today)
+        return None if employer is None else [employer, *self._reminder(work, today, after_answer=True)]
+
+    def _hiring_measures(
+        self, work: Working, text: str, today: date, found: Reply | None = None, offer_check: bool = False
+    ) -> Reply | None:
+        """What an employer gets for hiring, asked in the documents' words — one rewrite, whoever the employer is
+        (session 33: two of them ran apart, one of them twice a message). Before anything else is read (`found`
+        None): the speaker as a (future) boss (要是俺开了店 招个学徒…俺这当老板的能领啥补贴) — the employers' measures
+        where he is, said to be the employer's money, never the hire's own measures nor "someone else's case".
+        Once the question as typed found nothing (`found`): an employer hiring the speaker (单位要招我 单位能拿啥) —
+        what it gets for hiring people of the speaker's situation (单位招用失业人员 …). None when the message asks
+        neither, or the documents hold no such measure (then it is answered as any question)."""
+        if found is None:
+            return self._boss_hiring(work, text, today)
         if not self._employer_hiring_asked(text):
             return None
         words = self.describer.situation_words({**work.profile, **work.pending})
@@ -2344,15 +2400,7 @@ class Dialogue:
         reply = self._answer_one(work, f"{_HIRING_OF}{'、'.join(words)} {text}", today, offer_check)
         return reply if reply.answer_status == "answered" and reply.citations else None
 
-    def _employer_turn(self, work: Working, text: str, today: date) -> list[Reply] | None:
-        employer = self._as_employer(work, text, today)
-        return None if employer is None else [employer, *self._reminder(work, today, after_answer=True)]
-
-    def _as_employer(self, work: Working, text: str, today: date) -> Reply | None:
-        """要是俺开了店 招个学徒…俺这当老板的能领啥补贴: the speaker as a (future) boss asks what HE gets for hiring —
-        the employers' measures where he is (or the place the question names), said to be the employer's money;
-        never the hire's own measures nor "someone else's case". None when the message does not ask so, or the
-        documents there hold no employer's measure (then it is answered as any question)."""
+    def _boss_hiring(self, work: Working, text: str, today: date) -> Reply | None:
         if not (
             self.words.as_employer.search(text)
             and self.words.hiring.search(text)

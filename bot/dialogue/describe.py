@@ -64,6 +64,9 @@ class Phrase(BaseModel):
     # An event (下岗, 被裁): what it sets holds now only when told as no thing of long ago, and gives way to
     # a current activity told or recorded (`Description.beside`).
     event: bool = False
+    # A state held now (在厂里上班): told with a marker of the past right before it (原来在厂里上班, 以前在单位干) it is
+    # one that was, and says nothing of now (session 33; `formerly_before`).
+    now: bool = False
 
     @model_validator(mode="after")
     def _one_form(self) -> Phrase:
@@ -102,6 +105,7 @@ class DescriptionsFile(BaseModel):
     household: str = "$^"
     long_ago_before: str = "$^"
     long_ago_after: str = "$^"
+    formerly_before: str = "$^"
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,7 @@ class Describer:
         try:
             self._long_ago_before = re.compile(data.long_ago_before)
             self._long_ago_after = re.compile(data.long_ago_after)
+            self._formerly_before = re.compile(data.formerly_before)
         except re.error as exc:
             raise DescriptionError(f"{path}: long_ago: {exc}") from None
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
@@ -321,6 +326,8 @@ class Describer:
         """What a phrase found sets: its `negated` facts when said with a no; nothing for an event told as long
         ago (下岗那会儿好像登过, 以前国企下岗了: it says nothing of now)."""
         if phrase.event and self._long_ago(text, match.start(), match.end()):
+            return {}
+        if phrase.now and self._formerly_before.search(text[: match.start()]):
             return {}
         return phrase.negated if _is_negated(text, match.start(), match.end()) else phrase.sets
 

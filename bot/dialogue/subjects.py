@@ -22,8 +22,15 @@ from bot.present.prose import SubjectsProse, prose
 # 帮我闺女也查查, 给俺老婆查一下, 替我妈也算算: a check asked for the one named between 帮/给/替 and the checking verb.
 _CHECK_ASKED = re.compile(
     r"(?:帮|给|替)(?P<whom>[^，,。？?！!\s]{1,5}?)(?:也|再)?(?:查查|查一下|查下|查一查|测测|测一下|算算|核对一下|查"
-    # 帮我老婆也看看: looking is checking only when nothing follows (帮我看看资阳（九）的原文 asks for a text).
-    r"|(?:看看|看一下|看下|瞧瞧)(?=[吧呗呀啊哈嘛呢吗]*[。！!？?\s]*$))"
+    # 帮我老婆也看看: looking is checking only when nothing follows (帮我看看资阳（九）的原文 asks for a text) or
+    # what follows is apart, the one named told of (帮我老婆也看看 她三十出头 大专…: session 33).
+    r"|(?:看看|看一下|看下|瞧瞧)(?=[吧呗呀啊哈嘛呢吗]*(?:[。！!？?\s]*$|[，,。\s]+(?:她|他|ta|TA|Ta)(?!们))))"
+)
+# 换个人问 问我妈 她五十九…, 再查一下我爸 他…: the one asked about named right after the asking verb, apart from what
+# follows (never 问我妈能不能领, where the one named is the subject of a question of the speaker's own).
+_ABOUT_NAMED = re.compile(
+    r"(?:^|[，,。\s]|换个人|再)(?:问问|问一下|问下|问|查查|查一下|查下|看看)(?P<whom>(?:我|俺)(?:家)?(?:的)?[\u4e00-\u9fff]{1,3}?)"
+    r"(?=[，,。！!\s]|的(?:情况|事)|$)"
 )
 # 她, 他, TA — a person named by a pronoun only (帮她查查).
 _PRONOUN = re.compile(r"(?:她|他|ta|TA|Ta)(?:们)?(?:老人家)?")
@@ -83,9 +90,10 @@ class Subjects:
         """The kin word of a check asked for a relative other than the one checked now, while the one
         checked now has facts to set aside, and the message without the asking (what it tells of them);
         None otherwise."""
-        if not work.profile:
+        if not (work.profile or work.pending):
+            # (Session 33: a card waiting counts — 帮我妈查查 她55… then 再帮我爸查一下 他58… sets her card aside.)
             return None
-        asked = _CHECK_ASKED.search(text)
+        asked = _CHECK_ASKED.search(text) or self._about_named(text)
         if asked is None:
             return None
         rest = f"{text[: asked.start()]}，{text[asked.end() :]}".strip("，,。！!？? 呗吧啊哈")
@@ -102,6 +110,13 @@ class Subjects:
         if work.for_someone_else and self._same(kin.group(), work.subject):
             return None
         return kin.group(), rest
+
+    def _about_named(self, text: str) -> re.Match[str] | None:
+        """问我妈 她五十九…: a relative named as the one asked about, by a kin word and nothing else."""
+        found = _ABOUT_NAMED.search(text)
+        if found is None or self.words.kin_word.search(found.group("whom")) is None:
+            return None
+        return found
 
     def ask_whom(self) -> list[Reply]:
         """帮她查查 with no one spoken of before: whom to check."""
@@ -128,9 +143,12 @@ class Subjects:
             return self.take(work, again)
         if len(work.others) + 1 >= MOST_SUBJECTS:
             return [render.notice(_words().too_many.format(most=MOST_SUBJECTS), (self_button(),))]
+        before = self.whom(work.subject) if work.for_someone_else else None
         work.others.append(work.set_aside())
         work.take_up(Subject(for_someone_else=True, subject=kin))
         whom = self.whom(kin)
+        if before is not None:
+            return [render.notice(_words().started_from.format(whom=whom, before=before))]
         if told:
             return [render.notice(_words().started_told.format(whom=whom))]
         return [render.notice(_words().started.format(whom=whom), (self_button(),))]
@@ -214,6 +232,10 @@ class Subjects:
             # Session 32: the echo of the question answered (哪些是您本人的情况？✔️ 都不符合) is the relative's too.
             asked, _, recorded = reply.text.partition("\n")
             return reply.model_copy(update={"text": f"{of_relative(asked, whom)}\n{recorded}".rstrip("\n")})
+        if work.for_someone_else and reply.kind == "confirm" and not work.pending_for_speaker:
+            # Session 33: the card's closing line asks of the relative (帮您母亲查, 例如“母亲是…”), not the speaker.
+            ask = prose().dialogue.confirm.ask
+            return reply.model_copy(update={"text": reply.text.replace(ask, _words().card_ask.format(whom=whom))})
         if work.for_someone_else and reply.kind == "question":
             # Session 31: a relative's check asks of that person in its own words (您母亲目前的就业状态是？,
             # 哪些是您母亲本人的情况？) — never 您本人, which the speaker reads as themselves.

@@ -1187,6 +1187,8 @@ class SubjectsProse(Section):
         "back_to": ("whom",),
         "view_button": ("whom",),
         "card_note": ("whom",),
+        "card_ask": ("whom",),
+        "started_from": ("whom", "before"),
         "too_many": ("most",),
         "relative_self": ("whom",),
         "profile_title": ("whom",),
@@ -1202,6 +1204,8 @@ class SubjectsProse(Section):
     card_note: str
     # Session 33: 📋 我的资料 in a relative's check names whose facts these are — never 您的情况.
     profile_title: str
+    card_ask: str
+    started_from: str
     # Session 31: the speaker's household facts offered on a spouse's or child's first card.
     household_carried: str
     relative_button: str
