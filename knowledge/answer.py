@@ -2111,8 +2111,10 @@ def _asks_a_day(question: str, asked: AskedIntent) -> bool:
 # (当年度补贴的申报截止时间为11月30日, 于每年10月31日前集中申报).
 _APPLY_BY = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|之前|以前|止)|截[止至](?:时间|日期)?(?:为|是|到)?(?:\d{4}年)?\d{1,2}月\d{1,2}日"
-    # a window one applies in ends on its last day (第一批为2026年3月1日至4月30日)
-    r"|\d{4}年\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+    # a window one applies in ends on its last day (第一批为2026年3月1日至4月30日, 申报时间：2026年…至…); a window
+    # said of something else (对2025年1月1日至…期间新招用…, 本办法自…至…执行) is no deadline of applying
+    r"|(?:申报|申请|受理|报名|批[）)]?)(?:时间|日期|期限|期间|期|窗口)?(?:为|是|：|:|自|从)?"
+    r"\d{4}年\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年)?\d{1,2}月\d{1,2}日"
 )
 # One batch of several windows, named in the question (第三批, 最后一批) and by the part of the sentence stating it.
 _BATCH = re.compile(r"第[一二三四五六1-6]批|最后一批|末批")

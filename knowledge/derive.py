@@ -321,20 +321,25 @@ def _stops_the_old(piece: str) -> bool:
 
 # Lateness said before a stop (逾期未申报的不再受理, 各批次申报截止后…不再受理, 未在规定时间内申报的不予受理,
 # 超过申报期限的不予受理): a rule for whoever applies late, not a stop of the item — it still runs for those on time.
+# 过期/超期 are not among them: 补贴已过期，停止受理 says the item itself ended.
 _LATE = re.compile(
-    r"逾期|过期|超期|截止后|截止之后|截止日后|未按(?:时|期|规定时间)|未在规定(?:时间|时限|期限)"
+    r"逾期|截止后|截止之后|截止日后|未按(?:时|期|规定时间)|未在规定(?:时间|时限|期限)"
     r"|超过[^。；，,]{0,12}(?:期限|时限|时间)"
 )
 
 
 def _stops_only_the_late(piece: str) -> bool:
-    """Whether every stop the piece says is said of applying late (its phrase names lateness first)."""
+    """Whether every stop the piece says is said of applying late: the stop's own phrase (from the last comma or
+    colon before it) names lateness first, or the phrase before it names those late (未在规定时间内申报的，不再受理)
+    — lateness said of the item (已过期，停止受理) is no such rule."""
+
+    def of_the_late(before: str) -> bool:
+        phrases = re.split(r"[，,：:]", before)
+        own, earlier = phrases[-1], phrases[-2] if len(phrases) > 1 else ""
+        return bool(_LATE.search(own) or (earlier.endswith("的") and _LATE.search(earlier)))
+
     stops = list(_STOPPED.finditer(piece))
-    return bool(stops) and all(
-        _LATE.search(re.split(r"[，,：:]", piece[: stop.start()])[-1] or "")
-        or _LATE.search(piece[max(0, stop.start() - 12) : stop.start()])
-        for stop in stops
-    )
+    return bool(stops) and all(of_the_late(piece[: stop.start()]) for stop in stops)
 
 
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:

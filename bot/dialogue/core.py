@@ -2387,7 +2387,8 @@ class Dialogue:
         (session 33: two of them ran apart, one of them twice a message). Before anything else is read (`found`
         None): the speaker as a (future) boss (要是俺开了店 招个学徒…俺这当老板的能领啥补贴) — the employers' measures
         where he is, said to be the employer's money, never the hire's own measures nor "someone else's case".
-        Once the question as typed found nothing (`found`): an employer hiring the speaker (单位要招我 单位能拿啥) —
+        After the question as typed was answered (`found`: when it found nothing, or when it asks what an employer gets
+        for hiring the speaker): an employer hiring the speaker (单位要招我 单位能拿啥) —
         what it gets for hiring people of the speaker's situation (单位招用失业人员 …). None when the message asks
         neither, or the documents hold no such measure (then it is answered as any question)."""
         if found is None:

@@ -243,7 +243,7 @@ def _run_chat(client: TestClient, services: WebServices, chat: dict[str, Any], t
             replies = tuple(body.replies)
         key = services.conversations.key_of("web", session_id) if session_id else None
         after = (services.conversations.state(key) if key else None) or SessionState()
-        problems = _judge(turn["expect"], replies, response.status_code, before, after, tally, previous)
+        problems = _judge(turn["expect"], replies, response.status_code, before, after, tally, previous, turn["user"])
         previous = replies
         tally.turns += 1
         by_name = [p for p in problems if p != "fact:region"]
@@ -270,10 +270,16 @@ def _judge(
     after: SessionState,
     tally: Tally,
     previous: tuple[Reply, ...] = (),
+    user: str = "",
 ) -> list[str]:
     problems: list[str] = []
     kind = str(expect["kind"])
-    thanked = kind == "no_answer" and tally.thanks_is_no_answer and _is_closing(replies, previous)
+    thanked = (
+        kind == "no_answer"
+        and tally.thanks_is_no_answer
+        and _says_closing(str(user))
+        and _is_closing(replies, previous)
+    )
     if not thanked and not _kind_matches(
         kind, replies, status, previous, rephrase_is_no_answer=tally.rephrase_is_no_answer
     ):
@@ -325,6 +331,29 @@ def _kind_matches(
 
 
 CLOSING_CHARS = 120
+# What the person says when the header's thanks/goodbye convention applies: thanks, a goodbye, taking the answer in, a
+# complaint about it, or no word at all (👍, ？). The runner's own list — never the product's vocabulary — so a
+# no_answer turn that asks something (帮我写个简历, 多久到账) is judged by its kind, not passed as a courtesy.
+_CLOSING_WORDS = re.compile(
+    r"谢|再见|拜拜|拜了|886|88|先这样|就这样|不问了|不弄了|不查了|不用了|算了|没事了|好的|好嘞|知道了|明白了|晓得了|懂了|行了|不对|说错|"
+    r"ok|OK|thank|bye",
+)
+
+
+# A message that asks or requests something (多久到账, 今年的目标呢, 帮我写个简历) is no closing, however short.
+_ASKS = re.compile(r"[？?吗么呢啥哪怎咋几谁]|什么|多少|多久|能不能|有没有|是不是|可不可以|帮|给我|请|写|查|要")
+_SHORT_SAYING = 8
+
+
+def _says_closing(user: str) -> bool:
+    """The person's message is thanks, a goodbye, a word on the last answer, no word at all (emoji, ？), or a short
+    saying that asks nothing (嗯, 哦, 算了 不弄了)."""
+    text = re.sub(r"\s+", "", user)
+    return (
+        bool(_CLOSING_WORDS.search(text))
+        or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text)
+        or (len(text) <= _SHORT_SAYING and not _ASKS.search(text))
+    )
 
 
 def _is_closing(replies: tuple[Reply, ...], previous: tuple[Reply, ...]) -> bool:
@@ -521,3 +550,23 @@ def test_a_notice_is_no_answer_only_where_the_header_says_so(
     replies: tuple[Reply, ...], rephrase_is_no_answer: bool, matches: bool
 ) -> None:
     assert _kind_matches("no_answer", replies, 200, rephrase_is_no_answer=rephrase_is_no_answer) is matches
+
+
+@pytest.mark.parametrize(
+    ("user", "closes"),
+    [
+        ("谢了", True),
+        ("先这样吧", True),
+        ("嗯", True),
+        ("👍", True),
+        ("算了 问这么多 不弄了", True),
+        ("帮我写个简历", False),
+        ("多久到账", False),
+        ("今年的目标呢", False),
+        ("你到底能帮我干啥", False),
+    ],
+)
+def test_the_thanks_convention_covers_only_a_closing_said(user: str, closes: bool) -> None:
+    """The header's thanks/goodbye convention passes a short polite reply only where the person closed (review33b):
+    a no_answer turn that asks something is judged by its kind."""
+    assert _says_closing(user) is closes
