@@ -45,9 +45,6 @@ def _same_school_year(value: date, as_of: date) -> bool:
     return start <= as_of <= end
 
 
-MONTHS = "个月"
-
-
 def _started_on_or_after(earliest: date) -> Test:
     """A count of whole months up to `as_of` (经营了14个月) that certainly began on or after `earliest`.
 
@@ -82,7 +79,7 @@ def build_test(spec: FactSpec, comparison: str, operand: Any) -> Test:
             return lambda value, as_of: value not in wanted
         return lambda value, as_of: any(item in wanted for item in value)
     if comparison == "started_on_or_after":
-        if spec.unit != MONTHS or not isinstance(operand, date):
+        if spec.counts != "months" or not isinstance(operand, date):
             raise ValueError(f"started_on_or_after counts months back from as_of: {spec.name!r} is no count of months")
         return _started_on_or_after(operand)
     if spec.type in NUMERIC:

@@ -163,6 +163,9 @@ class FactSpec(BaseModel):
     place_hints: dict[str, str] = Field(default_factory=dict)
     options: tuple[Option, ...] = ()
     unit: str = ""
+    # What a number counts, for the engine (the `unit` above is words for people): months lets a rule count back
+    # from `as_of` to a start day (started_on_or_after, session 33).
+    counts: Literal["months"] | None = None
     minimum: float | None = None
     maximum: float | None = None
     max_future_days: int = 0
