@@ -16,6 +16,7 @@ from eligibility.results import NextQuestion
 from eligibility.rulebook import Rulebook
 from tests.eligibility.checking import benefit_of, check
 from tests.eligibility.holdout_runner import load_runner
+from tests.eligibility.test_session33_rules29 import PARK_OWNER
 
 STARTUP = "jilin.startup_subsidy"
 LIAOYUAN_GRADUATE: dict[str, Any] = {
@@ -79,14 +80,6 @@ def test_a_start_day_is_counted_back_from_a_fact_whose_declared_unit_is_months_w
     with pytest.raises(ValueError, match="no count of months"):
         build_test(named_months, "started_on_or_after", date(2017, 10, 12))
 
-
-PARK_OWNER: dict[str, Any] = {
-    "employment_status": "self_employed",
-    "business_form": "micro_enterprise",
-    "business_in_incubator": False,
-    "unit_park": True,
-    "received_before": [],
-}
 
 # 巴中（六） 对首次认定为市级创业园区（孵化基地）的 — the first recognition: a park now 省级/国家级 may first
 # have been 市级.

@@ -31,3 +31,19 @@ def kinds(chat: Chat) -> list[str]:
 def cited(chat: Chat) -> set[str]:
     """The clause ids the turn's answers cite."""
     return {c["clause_id"] for r in chat["replies"] if r["kind"] == "answer" for c in r["citations"]}
+
+
+def through(client: httpx.Client, session: str, chat: Chat) -> Chat:
+    """The check taken to its results: each card confirmed, each question answered with its "none of these"
+    option (else its last button); AssertionError when no results come within 25 turns."""
+    for _ in range(25):
+        if any(r["kind"] == "results" for r in chat["replies"]):
+            return chat
+        last = chat["replies"][-1]
+        if last["kind"] == "confirm":
+            chat = say(client, session, choice="ok")
+            continue
+        question = next(r for r in reversed(chat["replies"]) if r["kind"] == "question")
+        actions = [b["action"] for row in question["buttons"] for b in row]
+        chat = say(client, session, choice=next((a for a in actions if a.startswith("none:")), actions[-1]))
+    raise AssertionError("the check never ended")

@@ -12,24 +12,11 @@ from fastapi.testclient import TestClient
 
 from tests.web.chatting import Chat
 from tests.web.chatting import say as _say
+from tests.web.chatting import through as _through
 
 
 def _texts(chat: Chat) -> list[str]:
     return [r["text"] for r in chat["replies"]]
-
-
-def _through(client: TestClient, session: str, chat: Chat) -> Chat:
-    for _ in range(25):
-        if any(r["kind"] == "results" for r in chat["replies"]):
-            return chat
-        last = chat["replies"][-1]
-        if last["kind"] == "confirm":
-            chat = _say(client, session, choice="ok")
-            continue
-        question = next(r for r in reversed(chat["replies"]) if r["kind"] == "question")
-        actions = [b["action"] for row in question["buttons"] for b in row]
-        chat = _say(client, session, choice=next((a for a in actions if a.startswith("none:")), actions[-1]))
-    raise AssertionError("the check never ended")
 
 
 def test_a_rider_in_pingdingshan_then_his_wife(client: TestClient) -> None:

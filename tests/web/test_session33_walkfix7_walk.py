@@ -14,24 +14,11 @@ from fastapi.testclient import TestClient
 
 from tests.web.chatting import Chat, kinds, texts
 from tests.web.chatting import say as _say
+from tests.web.chatting import through as _through
 
 HER = "我在平昌县，高中毕业，现在没工作，想开个农家乐"
 HUSBAND = "我老公，也是平昌的，退役军人，2019年退伍的，自主就业，现在在屋头没上班，想跟我一起搞农家乐"
 BROTHER = "帮我弟弟也查一下嘛，他2025年大专毕业，户口在平昌，还没找到工作"
-
-
-def _through(client: TestClient, session: str, chat: Chat) -> Chat:
-    for _ in range(25):
-        if any(r["kind"] == "results" for r in chat["replies"]):
-            return chat
-        last = chat["replies"][-1]
-        if last["kind"] == "confirm":
-            chat = _say(client, session, choice="ok")
-            continue
-        question = next(r for r in reversed(chat["replies"]) if r["kind"] == "question")
-        actions = [b["action"] for row in question["buttons"] for b in row]
-        chat = _say(client, session, choice=next((a for a in actions if a.startswith("none:")), actions[-1]))
-    raise AssertionError("the check never ended")
 
 
 def _her_then_husband(client: TestClient) -> tuple[str, Chat]:
