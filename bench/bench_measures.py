@@ -74,6 +74,7 @@ SETS = {
     "held-out 29": "answers_holdout29",
     "held-out 30": "answers_holdout30",
     "held-out 31": "answers_holdout31",
+    "held-out 32": "answers_holdout32",
 }
 
 

@@ -54,6 +54,7 @@ HOLDOUT_SETS = (
     "answers_holdout29",
     "answers_holdout30",
     "answers_holdout31",
+    "answers_holdout32",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
