@@ -183,7 +183,16 @@ FLAGS: dict[str, tuple[str, ...]] = {
     # Set 10 (session 18): 计划吸纳3-5名贫困家庭劳动力 — the fact's question counts hiring soon (近期打算招人).
     "hiring_staff": ("招用", "招了", "雇了", "雇用", "吸纳", "hired", "employs"),
     "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "首次领取", "头一回"),
-    "business_licensed": ("营业执照", "business licence", "business license", "工商登记", "注册", "登记个体工商户"),
+    # Set 26 (session 34): 计划开网店, 未办照 — 办照 is taking out the licence.
+    "business_licensed": (
+        "营业执照",
+        "business licence",
+        "business license",
+        "工商登记",
+        "注册",
+        "登记个体工商户",
+        "办照",
+    ),
 }
 # Flags that are things done, not wishes: only considering them is not having done them.
 ACTS = (
@@ -525,6 +534,10 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
     _flexible_plan(text, profile)
+    if profile.get("business_licensed") is False and facts.get("employment") == "flexible":
+        # Set 26 (session 34): a flexible worker who only plans a shop and has no licence runs no business yet (an owner
+        # without one keeps the business the runner read for him).
+        profile.setdefault("business_form", "none")
     _labour_export_denied(text, profile)
     for fact, words in NEVER_HAD.items():
         if mentions(text, words) is False:
@@ -1131,9 +1144,12 @@ class Conventions:
         # ties if_hired to a hire not yet made: a hire made on other terms is a text not met.
         self.terms_if_hired = said_17 or said_18
         # Set 20 (session 28): …gives expired_or_uncertain, unless the wording itself is not met (then not_eligible).
+        # Session 34: "Conventions (same as the format example)" (set 26) takes the format file's, which sets 23–24
+        # quote in full with this one; every writer of sets 17–26 who met an ended window (2020年度内) read it so.
         self.window_unmet = (
             "not_eligible still wins when the text itself is not met" in flat
             or "unless the wording itself is not met (then not_eligible)" in flat
+            or re.search(r"Conventions \((?:same as|as in) the format (?:example|file)\)", flat) is not None
         )
 
         # Sets 2–21: "as_of 2025–2026 against the 2012–2018 texts -> expired_or_uncertain" (sets 17–21 add: other

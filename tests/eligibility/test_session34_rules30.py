@@ -116,6 +116,12 @@ RUNNER_READINGS = [
         (),
         id="化解煤炭过剩产能 is 去产能",
     ),
+    pytest.param(
+        {"employment": "flexible", "other": "居家网店客服, 以灵活就业人员身份缴养老、医疗保险; 计划开网店, 未办照"},
+        {"business_licensed": False, "business_form": "none"},
+        (),
+        id="a flexible worker who only plans a shop and 未办照 runs no business",
+    ),
 ]
 
 
@@ -139,3 +145,10 @@ def test_the_runner_reads_sets_25_and_26_planned_hires_as_if_hired_without_the_o
     conventions = load_runner().Conventions.of(header)
     assert conventions.planned_if_hired
     assert not conventions.owners_hire
+
+
+def test_a_header_taking_the_format_examples_conventions_reads_an_ended_window_as_a_text_not_met() -> None:
+    runner = load_runner()
+    header = "# Conventions (same as the format example): pingdingshan-2020 is a draft (met text -> not_yet_in_force);"
+    assert runner.Conventions.of(header).window_unmet
+    assert not runner.Conventions.of("# Conventions: pingdingshan-2020 is a draft.").window_unmet
