@@ -157,7 +157,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "rural_labor": ("农村", "农民", "rural", "farmer", "务农"),
     "returning_migrant": ("返乡", "returned home", "returning"),
     # Set 20 (session 28): 企业化解过剩产能时被分流 — the long form of 去产能.
-    "overcapacity_worker": ("去产能", "化解过剩产能"),
+    # Set 26 (session 34): 化解煤炭过剩产能 — the industry between.
+    "overcapacity_worker": ("去产能", "过剩产能"),
     "organized_labor_export": ("劳务输出", "劳务经纪人"),
     "student_loan": ("助学贷款",),
     # Set 10 (session 18): 无承包地（已被征收）.
@@ -182,7 +183,16 @@ FLAGS: dict[str, tuple[str, ...]] = {
     # Set 10 (session 18): 计划吸纳3-5名贫困家庭劳动力 — the fact's question counts hiring soon (近期打算招人).
     "hiring_staff": ("招用", "招了", "雇了", "雇用", "吸纳", "hired", "employs"),
     "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "首次领取", "头一回"),
-    "business_licensed": ("营业执照", "business licence", "business license", "工商登记", "注册", "登记个体工商户"),
+    # Set 26 (session 34): 计划开网店, 未办照 — 办照 is taking out the licence.
+    "business_licensed": (
+        "营业执照",
+        "business licence",
+        "business license",
+        "工商登记",
+        "注册",
+        "登记个体工商户",
+        "办照",
+    ),
 }
 # Flags that are things done, not wishes: only considering them is not having done them.
 ACTS = (
@@ -196,7 +206,8 @@ ACTS = (
 )
 # Words that state the opposite of a flag (城镇户口 is not 农村劳动力; 第二次创业 is not a first business).
 OPPOSITES: dict[str, tuple[str, ...]] = {
-    "rural_labor": ("城镇户口", "城里户口", "城市户口"),
+    # Set 26 (session 34): 城镇户籍 — 户籍 is 户口 in the writers' register.
+    "rural_labor": ("城镇户口", "城里户口", "城市户口", "城镇户籍"),
     "business_first": ("第二次创业", "再次创业", "二次创业", "注销"),
 }
 # The owner or operator of a park speaks of running it, not of renting space in it (set 17, session 25).
@@ -523,6 +534,10 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
     _flexible_plan(text, profile)
+    if profile.get("business_licensed") is False and facts.get("employment") == "flexible":
+        # Set 26 (session 34): a flexible worker who only plans a shop and has no licence runs no business yet (an owner
+        # without one keeps the business the runner read for him).
+        profile.setdefault("business_form", "none")
     _labour_export_denied(text, profile)
     for fact, words in NEVER_HAD.items():
         if mentions(text, words) is False:
@@ -568,7 +583,8 @@ def _household_region(text: str, profile: dict[str, Any]) -> None:
         found = pattern.search(text)
         if found:
             place = re.sub(r"(?:农村|城镇|的)+$", "", found[1])
-            if len(place) >= 2:
+            # Set 26 (session 34): 城镇户籍 / 农村户籍 name a kind of 户口 (its 户 before 籍), never a place.
+            if len(place) >= 2 and not place.endswith("户"):
                 profile["household_region"] = place
                 return
 
@@ -776,9 +792,17 @@ def _poor_hires(text: str, profile: dict[str, Any]) -> None:
     """Set 11 (session 19): 2018-03起雇用2名建档立卡贫困家庭劳动力, (set 10) 计划吸纳3-5名… — how many people from
     poor households the business takes on (巴中（十二） 就业扶贫基地: 新吸纳10个以上)."""
     counted = re.search(r"(?:" + "|".join(HIRES) + r")(\d+)(?:[-~至到](\d+))?\s*[名个人][^;；]{0,10}贫困", text)
+    # Set 26 (session 34): 新吸纳贫困家庭劳动力13人 — the count after the people counted.
+    after = re.search(r"(?:" + "|".join(HIRES) + r")[^;；,，\d]{0,4}贫困[^;；,，\d]{0,8}?(\d+)\s*[名个人]", text)
     if counted:
         # 计划吸纳3-5名: at most the range's upper end.
         profile["unit_poor_hires"] = int(counted[2] or counted[1])
+    elif after:
+        profile["unit_poor_hires"] = int(after[1])
+    # Set 26 (session 34): 园区同时认定为就业扶贫基地 — the unit's own recognition, as a training base's is read.
+    base = re.search(r"(?:认定为|评为)就业扶贫基地", text)
+    if base:
+        profile["unit_poverty_base"] = not _negated(text[max(0, base.start() - 24) : base.start()])
     # Set 21 (session 29): 2018年已按每人1000元领取稳定就业6个月以上一次性奖补 — the hires' one-time reward had.
     if re.search(r"已(?:经)?[^;；]{0,16}领(?:取|过)[^;；]{0,20}一次性(?:吸纳)?(?:就业)?奖补", text):
         profile["hire_rewarded"] = True
@@ -828,6 +852,14 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     profile["hiring_staff"] = True
     for fact in HIRE_PERSON_FACTS:
         profile.pop(fact, None)
+    # Set 26 (session 34): 本人家庭非贫困户 — a part the owner opens with 本人 is his own, never the hires'.
+    own = "; ".join(part for part in re.split(r"[;；]", text) if part.strip().startswith("本人"))
+    if own:
+        _household(own, profile)
+        for fact in HIRE_PERSON_FACTS:
+            said = mentions(own, FLAGS[fact]) if fact in FLAGS else None
+            if said is not None:
+                profile[fact] = said
     if not isinstance(facts.get("graduated"), date):
         profile.pop("graduation_date", None)
     _placed(text, profile)
@@ -997,7 +1029,8 @@ def _epidemic_supplies(text: str, profile: dict[str, Any]) -> None:
     """Whether the unit makes or delivers epidemic supplies — the unit's own fact, for any business.
     Set 10 (session 18): 不从事疫情防控物资生产或配送 (a negated verb before the words). Set 24 (session 32):
     未生产配送防疫物资 — 防疫物资, the short word for the same goods."""
-    if re.search(r"(不|未)(生产|从事|配送)[^;；]*(疫情防控|防疫物资)", text):
+    # Set 25 (session 34): 不是生产配送疫情防控物资的企业 — 不是 before the verb.
+    if re.search(r"(不|未)是?(生产|从事|配送)[^;；]*(疫情防控|防疫物资)", text):
         profile["unit_epidemic_supplies"] = False
     elif mentions(text, ("疫情防控急需物资", "疫情防控物资", "防疫物资")):
         profile["unit_epidemic_supplies"] = True
@@ -1104,13 +1137,19 @@ class Conventions:
         said_17 = "other than the asker" in flat and "hire he has not made yet" in flat
         said_18 = "not to the asker" in flat and "the asker is the employer" in flat
         self.owners_hire = said_17 or said_18 or ("other than the asker" in flat and "hire not yet made" in flat)
+        # Sets 25–26 (session 34): "an owner asking about his own firm's measure is judged as his own (if_hired when the
+        # hire is not made yet)" — only the owner's planned hire; a future employer's subsidy is not said to change.
+        self.planned_if_hired = self.owners_hire or "if_hired when the hire is not made yet" in flat
         # Sets 17–18: a unit failing only on terms it can still give is what he would get on them (if_hired). Set 20
         # ties if_hired to a hire not yet made: a hire made on other terms is a text not met.
         self.terms_if_hired = said_17 or said_18
         # Set 20 (session 28): …gives expired_or_uncertain, unless the wording itself is not met (then not_eligible).
+        # Session 34: "Conventions (same as the format example)" (set 26) takes the format file's, which sets 23–24
+        # quote in full with this one; every writer of sets 17–26 who met an ended window (2020年度内) read it so.
         self.window_unmet = (
             "not_eligible still wins when the text itself is not met" in flat
             or "unless the wording itself is not met (then not_eligible)" in flat
+            or re.search(r"Conventions \((?:same as|as in) the format (?:example|file)\)", flat) is not None
         )
 
         # Sets 2–21: "as_of 2025–2026 against the 2012–2018 texts -> expired_or_uncertain" (sets 17–21 add: other
@@ -1329,7 +1368,7 @@ def main() -> None:
             statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id), conventions, as_of)
             found = statuses.get(benefit.id)
-            if conventions.owners_hire and planned and found is not None and found.status == "as_employer":
+            if conventions.planned_if_hired and planned and found is not None and found.status == "as_employer":
                 # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
                 # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
                 ours = "if_hired" if ours in {"eligible", "possibly_eligible"} else ours

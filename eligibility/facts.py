@@ -89,7 +89,8 @@ class Implied(BaseModel):
     when: str
     # Options of `when`, or `true` / `false` when it is a yes/no fact (创业后参加了社会保险 → 在缴纳社会保险费).
     in_: tuple[bool | str, ...] = Field(alias="in", min_length=1)
-    value: str | bool
+    # A count may be settled too (session 34: whoever works is not out of work — 0 months).
+    value: str | bool | int
 
 
 class Action(BaseModel):
@@ -446,7 +447,7 @@ class FactRegistry:
                 raise RulebookError(source, f"{key}.when", f"unknown fact {implied.when!r}")
             when = self.specs[implied.when]
             allowed: set[bool | str] = {True, False} if when.type == "boolean" else set(when.enum_values)
-            fits = isinstance(implied.value, bool) if spec.type == "boolean" else implied.value in spec.enum_values
+            fits = _implied_fits(spec, implied.value)
             if not set(implied.in_) <= allowed or not fits:
                 raise RulebookError(source, key, "values must be options of the facts they name")
             self.implied[name] = implied
@@ -619,6 +620,17 @@ class FactRegistry:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.specs.values())
+
+
+def _implied_fits(spec: FactSpec, value: str | bool | int) -> bool:
+    """An implied value of the fact's own type: yes/no, one of its options, or a count within its bounds."""
+    if spec.type == "boolean":
+        return isinstance(value, bool)
+    if spec.type == "integer":
+        low = 0 if spec.minimum is None else spec.minimum
+        high = math.inf if spec.maximum is None else spec.maximum
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    return value in spec.enum_values
 
 
 def load_facts(path: Path) -> FactRegistry:
