@@ -253,8 +253,11 @@ class Dialogue:
             replies = self._switched(work, turn.text or "", today) or self._say(work, turn.text or "", today)
         replies = self._passed_over(work, state, replies)
         if work.another and work.subject:
+            # Session 34: the way to that person is a check of their own (👪, what was told of them on its card),
+            # never 重新开始 — which clears every person's facts, the speaker's own included.
             said = _notices().another_person.format(named=work.another, subject=work.subject)
-            replies = [render.notice(said), *replies]
+            replies = [render.notice(said, (relative_button(),)), *replies]
+            self._keep_told_of_another(work, turn.text or "", today)
         replies = self.subjects.labelled(work, replies)
         if work.for_someone_else:
             # The card says whose facts these are (帮我爸问问…): the person asked for, not the speaker —
@@ -370,14 +373,18 @@ class Dialogue:
             return None
         kin, rest = asked
         told = bool(rest and self.describer.describe(rest, today).facts)
+        # 那给她查查 right after 俺闺女今年技校毕业…: what was told of her is on her card, as with 👪 (session 34).
+        earlier = self._told_of_another(work)
+        if earlier is not None and self.words.kin_persons.get(earlier[0] or "") != self.words.kin_persons.get(kin):
+            earlier = None
         if kin == "" and not told:
             # 帮她查查 with no one spoken of before and nothing told of her: whom is asked (session 31).
             return [*self.subjects.ask_whom(), *self._taken_up(work, today)]
-        started = self.subjects.start(work, kin or None, told)
+        started = self.subjects.start(work, kin or None, told or earlier is not None)
         if not work.for_someone_else or work.profile or work.pending:
             return [*started, *self._taken_up(work, today)]
         if not told:
-            return started
+            return started if earlier is None else [*started, self.interviewer.propose(work, earlier[1], today)]
         place = self._only_place_told(work, self.describer.describe(rest, today), interviewing=False)
         if place is not None:
             # 帮我老婆查 她在柞水 (session 33): a check asked with only her place told starts at that place, as 柞水的
@@ -390,9 +397,13 @@ class Dialogue:
         """帮家人查 pressed right after a message that told of someone else (俺媳妇儿…她原来在厂里上班): whom it
         was (their kin word, if named) and what was told of them, for their card; None otherwise."""
         thread = work.thread
-        if work.for_someone_else or not work.profile or thread is None or not thread.of_another:
+        if not (work.profile or work.pending) or thread is None or not thread.of_another or not thread.another_told:
             return None
-        if not thread.another_told:
+        if work.for_someone_else and self.words.kin_persons.get(thread.another or "") in {
+            None,
+            self.words.kin_persons.get(work.subject or ""),
+        }:
+            # (In a relative's check, only someone else named by a kin word: 俺媳妇… while 闺女 is checked.)
             return None
         return thread.another, Description(facts=dict(thread.another_told), notes=dict(thread.another_notes))
 

@@ -443,8 +443,11 @@ class Interviewer:
         self._store(work, profile)
         work.pending, work.pending_notes = {}, {}
         after = self.next(work, today)
-        if shown is not None and after and after[-1].kind == "results" and after[-1].text == shown:
+        unchanged = shown is not None and after and after[-1].kind == "results" and after[-1].text == shown
+        if unchanged and not work.others:
             # 连续失业12个月 confirmed after the results, changing none of them: said in a line, not repeated.
+            # (Session 34: with several people checked in the conversation, the results nearest above may be
+            # someone else's — 和上面的一样 would point at them; the person's own are shown again.)
             after = [*after[:-1], render.results_unchanged(after[-1])]
         return [render.settled(lines, kept=True, replaces_previous=pressed), *after]
 

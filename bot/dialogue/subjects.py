@@ -175,7 +175,9 @@ class Subjects:
         if target == SELF:
             return self.back_to_self(work)
         if target == NEW:
-            if not work.profile:
+            if not (work.profile or work.pending):
+                # (A card waiting is set aside too, as with 再帮我爸查一下 — session 34: the button of the
+                # another-person notice, in a conversation about a relative from its start.)
                 return None
             return self.start(work, None, told=False)
         index = next(
