@@ -158,7 +158,27 @@ def load_places() -> tuple[Place, ...]:
 
 def short_names(name: str, nations: Iterable[str], level: int = 3) -> list[str]:
     """Forms people write a place in: 延边朝鲜族自治州 → 延边, 巴中市 → 巴中, 吉林省 → 吉林."""
-    forms = [name]
+    stem = _stem(name, nations)
+    # Provinces and prefecture-level cities are known by their short names (许昌, 延边); county
+    # names are checked against everyday words (资源县, 小店区).
+    is_word = level == 3 and is_everyday_word(stem)
+    if stem != name and len(stem) >= 2 and stem not in _AMBIGUOUS_SHORT and not is_word:
+        return [name, stem]
+    return [name]
+
+
+def standalone_short_name(name: str, nations: Iterable[str], level: int) -> str | None:
+    """The short name of a province or prefecture-level city that `short_names` withholds as an everyday
+    word (大同市 → 大同, 中山市 → 中山): people name the city so far more often than they use the word,
+    so it counts where it stands as a word of its own in the sentence (大同/失业/金), never inside
+    another word (大同小异, 中山路)."""
+    stem = _stem(name, nations)
+    if level <= 2 and stem != name and len(stem) >= 2 and stem not in short_names(name, nations, level):
+        return stem
+    return None
+
+
+def _stem(name: str, nations: Iterable[str]) -> str:
     stem = name
     for suffix in _SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
@@ -172,12 +192,7 @@ def short_names(name: str, nations: Iterable[str], level: int = 3) -> list[str]:
                 if stem.endswith(form) and len(stem) - len(form) >= 2:
                     stem = stem[: -len(form)]
                     changed = True
-    # Provinces and prefecture-level cities are known by their short names (许昌, 延边); county
-    # names are checked against everyday words (资源县, 小店区).
-    is_word = level == 3 and is_everyday_word(stem)
-    if stem != name and len(stem) >= 2 and stem not in _AMBIGUOUS_SHORT and not is_word:
-        forms.append(stem)
-    return forms
+    return stem
 
 
 def is_everyday_word(word: str) -> bool:
@@ -263,14 +278,22 @@ class PlaceIndex:
     forms: dict[str, list[str]]
     place_pairs: frozenset[str]
     named: frozenset[str] = frozenset()
+    # Forms that name a place only where they stand as a word of their own (`standalone_short_name`).
+    standalone: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, names_file: Path | None = None) -> PlaceIndex:
         nations = _nations()
         forms: dict[str, list[str]] = {}
+        standalone: set[str] = set()
         for place in load_places():
             for form in short_names(place.name, nations, place.level):
                 forms.setdefault(form, []).append(place.code)
+        for place in load_places():
+            short = standalone_short_name(place.name, nations, place.level)
+            if short is not None and short not in forms:
+                forms[short] = [place.code]
+                standalone.add(short)
         named = load_place_names(names_file)
         for name, code in named.items():
             if name in forms:
@@ -285,19 +308,27 @@ class PlaceIndex:
             if place.level == 3 and stem != place.name and len(stem) >= 2 and not stem.endswith("自治"):
                 forms.setdefault(f"{stem}市", [place.code])
         pairs = frozenset(word for word in _place_words() if len(word) == 2)
-        return cls(forms, pairs, frozenset(named))
+        return cls(forms, pairs, frozenset(named), frozenset(standalone))
 
     def to_json(self) -> dict[str, object]:
-        return {"forms": self.forms, "place_pairs": sorted(self.place_pairs), "named": sorted(self.named)}
+        return {
+            "forms": self.forms,
+            "place_pairs": sorted(self.place_pairs),
+            "named": sorted(self.named),
+            "standalone": sorted(self.standalone),
+        }
 
     @classmethod
     def from_json(cls, data: object) -> PlaceIndex | None:
         if not isinstance(data, dict):
             return None
         forms, pairs, named = data.get("forms"), data.get("place_pairs"), data.get("named")
+        standalone = data.get("standalone")
         if not isinstance(forms, dict) or not isinstance(pairs, list) or not isinstance(named, list):
             return None
-        return cls(forms, frozenset(pairs), frozenset(named))
+        if not isinstance(standalone, list):
+            return None
+        return cls(forms, frozenset(pairs), frozenset(named), frozenset(standalone))
 
 
 def place_index_fingerprint() -> str:
@@ -337,17 +368,23 @@ def _is_embedded(
     return not taken_before or taken_after
 
 
-def _ends_inside_word(text: str, start: int, end: int, written_is_name: bool, covered: bool) -> bool:
+def _ends_inside_word(
+    text: str, start: int, end: int, written_is_name: bool, covered: bool, place_pairs: frozenset[str] = frozenset()
+) -> bool:
     """A short form of a name outside the covered places (金明 for 金明区), rare as a word, whose last
     character makes a common word with the next one is no place: 失业金明年就领完了 reads 明年, not
     金明. A full name (郏县, 金明区) stands as written, and so does a covered place (巴中学技术)."""
-    if written_is_name or covered or end >= len(text):
+    if written_is_name or covered or end >= len(text) or end - start >= 4:
+        # (a name of four characters or more is no fragment of a word: 博尔塔拉开了 is 博尔塔拉)
         return False
     # A name the dictionary knows as a word of its own (渭南, 广元) stands before any word it runs into
     # (渭南下岗, 广元首次); a rare one (金明) gives way to a common word (明年).
     if int(jieba.dt.FREQ.get(text[start:end], 0)) >= _EMBEDDED_PAIR_FREQ:
         return False
-    return int(jieba.dt.FREQ.get(text[end - 1 : end + 1], 0)) >= _EMBEDDED_PAIR_FREQ
+    # The word it runs into must be an everyday one: a place word (黄南开了 — 南开 is 天津's 南开区) is no
+    # reason to give way, or the scan would find that other place instead.
+    after = text[end - 1 : end + 1]
+    return after not in place_pairs and int(jieba.dt.FREQ.get(after, 0)) >= _EMBEDDED_PAIR_FREQ
 
 
 # How many texts a gazetteer keeps resolved: a turn's few, not every question ever asked.
@@ -368,6 +405,7 @@ class Gazetteer:
         }
         self._place_pairs = index.place_pairs
         self._named = index.named
+        self._standalone = index.standalone
         self._max_len = max(len(k) for k in self._by_name)
         # Every beginning of a name: a scan stops lengthening at a position as soon as none goes on.
         self._prefixes = frozenset(name[:k] for name in self._by_name for k in range(1, len(name) + 1))
@@ -515,6 +553,7 @@ class Gazetteer:
 
     def _scan_text(self, text: str) -> tuple[tuple[int, str, list[Place]], ...]:
         found: list[tuple[int, str, list[Place]]] = []
+        words: set[tuple[int, int]] | None = None  # the sentence's word spans, cut once if needed
         i = 0
         while i < len(text):
             longest = 0
@@ -522,6 +561,11 @@ class Gazetteer:
                 longest += 1
             for length in range(longest, 1, -1):
                 candidates = self._by_name.get(text[i : i + length])
+                if candidates and text[i : i + length] in self._standalone:
+                    if words is None:
+                        words = {(start, end) for _, start, end in jieba.tokenize(text)}
+                    if (i, i + length) not in words:
+                        continue
                 if candidates and _ends_inside_word(
                     text,
                     i,
@@ -529,6 +573,7 @@ class Gazetteer:
                     text[i : i + length] in self._named
                     or any(place.name == text[i : i + length] for place in candidates),
                     any(map(self._is_covered, candidates)),
+                    self._place_pairs,
                 ):
                     continue
                 covered = any(map(self._is_covered, candidates)) if candidates else False
@@ -538,7 +583,7 @@ class Gazetteer:
                     break
             else:
                 i += 1
-        return tuple(found)
+        return tuple(_without_bare_words(found))
 
     def _is_covered(self, place: Place) -> bool:
         return self.jurisdiction_of(place) is not None
@@ -638,6 +683,21 @@ class Gazetteer:
             excluded=excluded,
             issuers=named_as_issuer,
         )
+
+
+def _without_bare_words(found: list[tuple[int, str, list[Place]]]) -> list[tuple[int, str, list[Place]]]:
+    """Drop a district whose full name is an everyday word several cities give a district (城区, 郊区,
+    矿区: 平城区 holds 城区, 我在城区开店 names no city) unless the text names the city it lies in
+    (阳泉城区): alone it tells no place, and a reply that no document covers "城区" helps nobody."""
+    cities = {place.city_code for _, _, places in found for place in places if place.level <= 2}
+    kept = []
+    for mention in found:
+        _, written, places = mention
+        bare = len(places) > 1 and all(p.name == written for p in places) and is_everyday_word(written)
+        if bare and not any(p.city_code in cities for p in places):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _within_the_place_before(

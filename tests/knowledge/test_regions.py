@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.regions import Gazetteer, load_places
+from knowledge.regions import Gazetteer, Place, _nations, load_places, short_names, standalone_short_name
 
 CASES = yaml.safe_load((Path(__file__).parent / "places.yaml").read_text(encoding="utf-8"))
 COVERED = ["巴中市", "平顶山市", "吉林省", "资阳市", "商洛市"]
@@ -147,3 +147,64 @@ def test_a_province_with_its_city_not_known_is_the_province(gazetteer: Gazetteer
     resolved = gazetteer.resolve(text)
     assert resolved.city_unknown and resolved.candidates and not resolved.outside_candidates
     assert not gazetteer.resolve(resolved.place or "").city_unknown
+
+
+def _short_form(place: Place, nations: list[str]) -> str:
+    return standalone_short_name(place.name, nations, place.level) or short_names(place.name, nations, place.level)[-1]
+
+
+def test_every_prefecture_city_asked_by_its_short_name_is_that_city(gazetteer: Gazetteer) -> None:
+    """Generated over the whole division table, not picked examples: each prefecture-level city whose short
+    name no other place shares, asked about as people write it (大同失业金…, 我在黄南开了个小店…)."""
+    nations = _nations()
+    places = load_places()
+    counts: dict[str, int] = {}
+    for place in places:
+        for form in short_names(place.name, nations, place.level):
+            counts[form] = counts.get(form, 0) + 1
+    asked, wrong = 0, []
+    for place in places:
+        short = _short_form(place, nations)
+        if place.level != 2 or counts.get(short, 0) > 1 or len(short) < 2:
+            continue
+        for text in (f"{short}失业金一个月多少钱", f"我在{short}开了个小店有补贴吗", f"{short}的创业担保贷款能贷多少"):
+            asked += 1
+            if gazetteer.resolve(text).place != place.name:
+                wrong.append((text, gazetteer.resolve(text).place))
+    assert asked > 800
+    assert wrong == []
+
+
+@pytest.mark.parametrize("text", ["大同小异的政策有哪些", "世界大同", "中山路上开店有补贴吗", "中山大学毕业的求职补贴"])
+def test_a_city_short_name_that_is_an_everyday_word_is_no_place_inside_another_word(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert gazetteer.resolve(text).place is None
+
+
+@pytest.mark.parametrize("text", ["大同公益性岗位一个月给多少钱", "俺家孩子在大同开了个小饭馆", "中山创业补贴多少"])
+def test_a_city_short_name_that_is_an_everyday_word_names_the_city_standing_alone(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    resolved = gazetteer.resolve(text)
+    assert resolved.place in {"大同市", "中山市"}
+    assert not resolved.covered
+
+
+def test_a_deployment_covering_such_a_city_is_asked_by_its_short_name() -> None:
+    resolved = Gazetteer(["大同市"]).resolve("大同公益性岗位一个月给多少钱")
+    assert resolved.covered
+    assert resolved.jurisdiction == "大同市"
+
+
+@pytest.mark.parametrize("text", ["平城区公益性岗位一个月多少", "我在城区开店有补贴吗", "郊区农民工培训补贴"])
+def test_a_district_named_by_an_everyday_word_alone_names_no_place(gazetteer: Gazetteer, text: str) -> None:
+    """城区, 郊区, 矿区 are districts of several cities and everyday words: alone they tell no place (平城区
+    holds 城区), so the reply never says no document covers "城区"."""
+    assert gazetteer.resolve(text).place is None
+
+
+def test_a_district_named_by_an_everyday_word_counts_with_its_city(gazetteer: Gazetteer) -> None:
+    resolved = gazetteer.resolve("阳泉城区的创业补贴")
+    assert resolved.place == "城区"
+    assert "阳泉市" in resolved.places
