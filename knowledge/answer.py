@@ -64,6 +64,7 @@ from knowledge.measure_match import (
 )
 from knowledge.measures import Measure
 from knowledge.measures_grant import granted_part
+from knowledge.normalize import to_simplified
 from knowledge.payer import paid_for
 from knowledge.query import (
     ProcedureAspect,
@@ -1738,7 +1739,7 @@ class Answerer:
                 if expired not in notices:
                     notices.append(expired)
             for measure in document.measures_for(citation.clause_number):
-                if measure.has_expired(as_of) and measure.text in citation.quote and measure.valid_to:
+                if measure.has_expired(as_of) and measure.text in to_simplified(citation.quote) and measure.valid_to:
                     notices.append(
                         ExpiredMeasure(
                             clause_id=citation.clause_id,

@@ -30,6 +30,9 @@ class Citation(BaseModel):
 def make_citation(clause: Clause, document: Document, quote: str, score: float | None) -> Citation:
     if quote not in clause.text:
         raise ValueError(f"quote is not verbatim in {clause.id}: {quote[:30]}…")
+    if clause.source_text is not None:  # quoted as the file writes it (繁体), found where the text has it
+        at = clause.text.index(quote)
+        quote = clause.source_text[at : at + len(quote)]
     return Citation(
         clause_id=clause.id,
         document_title=document.title,
@@ -41,6 +44,6 @@ def make_citation(clause: Clause, document: Document, quote: str, score: float |
         clause_label=clause.label,
         heading=clause.heading,
         quote=quote,
-        text=clause.text,
+        text=clause.source_text or clause.text,
         score=score,
     )

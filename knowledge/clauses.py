@@ -42,6 +42,9 @@ class Clause(BaseModel):
     text: str
     body: str
     original_text: str
+    # `text` as the file writes it, where normalization simplified its characters (a 繁体 page): same
+    # length as `text`, quotes are cut from it at the offsets found in `text`. None: `text` is as written.
+    source_text: str | None = None
     lead_departments: tuple[str, ...] = ()
     responsible_departments: tuple[str, ...] = ()
 

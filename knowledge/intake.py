@@ -10,6 +10,7 @@ into clauses. Bad input raises `IntakeError` with a code; `bot.present` words it
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -69,7 +70,8 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 # 吉政发〔2017〕32号, 人社部发[2019]5号, 川府办函（2020）12号
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
-    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答|一览表)"
+    r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答|一览表|"
+    r"汇编)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -89,7 +91,7 @@ _ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _VALID_YEARS = re.compile(rf"有效期(?:为)?\s*([{_DIGITS}两]{{1,3}})\s*年")
 # A term stated as a span (执行期限为2026年1月1日至2026年12月31日, 有效期自…起至…止): where it starts and ends.
 _TERM = re.compile(
-    rf"(?:有效期|执行期限|执行期|实施期限|执行时间|实施时间)(?:为|是|[:：])?\s*自?\s*{_DATE.pattern}\s*起?\s*(?:至|到)\s*"
+    rf"(?:有效期|执行期限|执行期|实施期限|执行时间|实施时间)(?:为|是|[:：])?\s*自?\s*{_DATE.pattern}\s*起?\s*(?:至|到|—{{1,2}}|－|-|~|～)\s*"
     rf"{_DATE.pattern}"
 )
 # The 发文机关标志 of a 红头 document (柳州市人民政府办公室文件): the letterhead above the title, not part of it.
@@ -174,14 +176,18 @@ def extract_facts(
         or _page_heading(page, head)
         or _first_heading(page, head)
         or _sheet_title(head)
+        or _opening_heading(head)
     )
     signature, signed = _signature(lines)
+    compiler = _compiler(head, lines)
     issuer = (
-        signature
+        compiler
+        or signature
         or table.get("发文机关")
         or _issuer_from_title(title)
         or _issuer_of_explained(title, lines)
         or _page_publisher(page)
+        or _issuer_beside_number(head)
     )
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
     if signed is None and "成文日期" in table:
@@ -190,7 +196,9 @@ def extract_facts(
     # no 落款 and no 成文日期: the date the page was put online (a 政策解读's only date)
     signed = signed or published
     is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
-    effective, valid_until = _validity(lines, signed)
+    effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
+    if compiler:
+        problems.append("本文件为汇编，收录多份文件：施行日期和有效期取其中最早施行、最晚到期的，请核对")
     if signed is None and effective is not None and not is_draft:
         # A body copied without its 落款 (a 细则 out of its Word file) still says the day it takes
         # effect: the date it is cited by until staff enter the signing date. (A draft is signed by
@@ -342,7 +350,9 @@ def _head(lines: list[str]) -> list[str]:
 
 
 def _is_title_part(line: str) -> bool:
-    return len(line) <= 60 and not re.search(r"[。；：，]", line) and not _DATE_ONLY_LINE.match(line)
+    """A line a title may be made of: short, no sentence, no date — and no bar (a site's menu 繁體 | 簡體 |
+    網站地圖, a table row's cells): a document's title is never set with one."""
+    return len(line) <= 60 and not re.search(r"[。；：，|｜]", line) and not _DATE_ONLY_LINE.match(line)
 
 
 def _title(head: list[str]) -> str | None:
@@ -396,6 +406,63 @@ def _sheet_title(head: list[str]) -> str | None:
     if not head or "｜" in head[0] or not any("｜" in line for line in head[1:4]):
         return None
     return head[0] if _is_title_part(head[0]) else None
+
+
+# Who put a booklet together: 漳州市就业服务中心　编印, …编.
+_COMPILED_BY = re.compile(r"^(.+?)(?:编印|汇编|编制|编)(?:[^\u4e00-\u9fff].*)?$")
+
+
+def _compiler(head: list[str], lines: list[str]) -> str | None:
+    """A 政策汇编 holds several documents one after another, each with its own 文号 and 落款: the last 落款
+    is one document's, not the file's. The file is the compiler's (…编印 in its head), when it names one
+    and the text holds two or more 文号 on lines of their own."""
+    numbers = {n for line in lines if (n := _document_number([line])) and len(line) <= 30}
+    if len(numbers) < 2:
+        return None
+    for line in head[:6]:
+        match = _COMPILED_BY.match(line)
+        if match and _ISSUER_SUFFIX.search(match.group(1)) and _place_prefix(match.group(1)):
+            return match.group(1)
+    return None
+
+
+def _held_validity(lines: list[str]) -> tuple[date | None, date | None]:
+    """A booklet's documents each state their own term: the booklet is in force from the first one's
+    start to the last one's end (each document read from its 文号 to the next, dated by its own 落款)."""
+    starts = [i for i, line in enumerate(lines) if len(line) <= 30 and _document_number([line])]
+    held = [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
+    terms = [_validity(part, _signature(part)[1]) for part in held]
+    effective = min((start for start, _end in terms if start), default=None)
+    valid_until = max((end for _start, end in terms if end), default=None)
+    return effective, valid_until
+
+
+def _opening_heading(head: list[str]) -> str | None:
+    """A text that opens with a heading ending like no document (一图读懂｜盐城市…政策, a poster or an
+    article copied as text): its first line, when it reads as a heading — short, no sentence, neither a
+    date nor a 文号 — and names a place or a policy (政策, 补贴, 就业 …)."""
+    first = head[0] if head else ""
+    if not first or len(first) > 60 or re.search("[。；，：]", first) or not _is_page_title(first):
+        return None
+    if _DATE_ONLY_LINE.match(first) or _DOC_NUMBER.search(first) or not _OPENING_SUBJECT.search(first):
+        return None
+    return first
+
+
+_OPENING_SUBJECT = re.compile(r"政策|补贴|就业|创业|社保|保险|办法|指南|措施|[省市县区]")
+
+
+def _issuer_beside_number(head: list[str]) -> str | None:
+    """The bodies named on a line of their own beside a 文号 (a poster's 政策依据: 《…》 / 盐人社发〔2026〕32号 /
+    盐城市人力资源和社会保障局 盐城市财政局): who issued the document the text rests on, when it has no 落款."""
+    for index, line in enumerate(head):
+        if not _DOC_NUMBER.search(line):
+            continue
+        for beside in head[index + 1 : index + 2] + head[max(0, index - 1) : index]:
+            names = _joint_issuers(beside) if len(beside) <= 60 and not re.search("[。；：，]", beside) else []
+            if names and all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
+                return "、".join(names)
+    return None
 
 
 def _page_publisher(page: tuple[str, ...]) -> str | None:

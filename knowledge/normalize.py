@@ -71,6 +71,9 @@ class Paragraph:
 
     text: str
     original: str
+    # A blank line stood before it in the source: the text's own sign that a block (a poster's panel,
+    # an article's section) starts here.
+    after_break: bool = False
 
 
 @dataclass
@@ -99,6 +102,34 @@ _KEPT_CHARS = 1000  # the longest message the dialogue reads
 @lru_cache(maxsize=256)
 def _simplified_kept(text: str) -> str:
     return str(_t2s().convert(text))
+
+
+_LOOKAHEAD = 12  # source characters a normalized one may sit past (spaces, emoji and marks it dropped)
+
+
+def in_source_characters(text: str, original: str) -> str:
+    """`text` (normalized: simplified characters) with each character that normalization simplified
+    written back as the source wrote it (創業補貼 where the file is in 繁体): same length as `text`, so a
+    quote at an offset of one is the verbatim quote at the same offset of the other. Matching reads
+    `text`; what users are shown of a clause is as the file has it. A character the source does not
+    give back (punctuation made full-width, a phrase OpenCC converted as a whole) stays as it is."""
+    if to_simplified(original) == original:
+        return text
+    convert = _t2s().convert
+    shown: list[str] = []
+    at = 0
+    for ch in text:
+        found = -1
+        for j in range(at, min(at + _LOOKAHEAD, len(original))):
+            if original[j] == ch or (ord(original[j]) > 0x2E7F and convert(original[j]) == ch):
+                found = j
+                break
+        if found < 0:
+            shown.append(ch)
+            continue
+        shown.append(original[found])
+        at = found + 1
+    return "".join(shown)
 
 
 def is_noise_line(line: str) -> bool:
@@ -352,7 +383,11 @@ def normalize_document(raw: str) -> NormalizedText:
     issues: list[QualityIssue] = []
     counts: dict[str, int] = {}
     paragraphs: list[Paragraph] = []
+    after_break = False
     for written in _spaced_tables(raw.split("\n")):
+        if not written.strip():
+            after_break = bool(paragraphs)
+            continue
         for note in _EDITOR_NOTE.findall(written):
             issues.append(QualityIssue(kind=IssueKind.EDITOR_NOTE_REMOVED, original=note, replacement=""))
         line = _EDITOR_NOTE.sub("", written)
@@ -389,7 +424,8 @@ def normalize_document(raw: str) -> NormalizedText:
             previous.text += text
             previous.original += "\n\n" + line
             continue
-        paragraphs.append(Paragraph(text=text, original=line))
+        paragraphs.append(Paragraph(text=text, original=line, after_break=after_break))
+        after_break = False
 
     if counts.get("pinyin"):
         issues.append(

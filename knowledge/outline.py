@@ -10,12 +10,13 @@ parts above it (第三条第（二）项, 二、（三）).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from knowledge.clauses import Clause, Section, clause_id, lead_phrase, split_departments
-from knowledge.documents import Document
+from knowledge.documents import Document, Structure
 from knowledge.labels import Label, Style, cited_as, own_label
-from knowledge.normalize import Paragraph
+from knowledge.normalize import Paragraph, in_source_characters
 from knowledge.numerals import number_to_chinese
 from knowledge.quality import IssueKind, QualityIssue
 
@@ -234,9 +235,10 @@ def _repeating_styles(emitted: list[Emitted]) -> set[Style]:
     return {style for (_, style, _), chains in parents.items() if len(chains) > 1}
 
 
-def clause_labels(emitted: list[Emitted]) -> list[str]:
+def clause_labels(emitted: list[Emitted], part_names: Mapping[int, str] | None = None) -> list[str]:
     """Each clause's own label where that is unambiguous, else its full path; 附件N before
-    labels that repeat in an attachment."""
+    labels that repeat in an attachment — or the part's own name (文件三) where a booklet gives one."""
+    names = part_names or {}
     own = [own_label(e.node.label) if e.node.label else (AFTER_TABLE if e.node.after_table else "") for e in emitted]
     repeating = _repeating_styles(emitted) | {
         e.node.label.style for e, label in zip(emitted, own, strict=True) if e.node.label and own.count(label) > 1
@@ -248,7 +250,9 @@ def clause_labels(emitted: list[Emitted]) -> list[str]:
         for label, e in zip(own, emitted, strict=True)
     ]
     return [
-        f"附件{e.node.part}{label}" if e.node.part and labels.count(label) > 1 else label
+        f"{names.get(e.node.part, f'附件{e.node.part}')}{label}"
+        if (e.node.part or e.node.part in names) and labels.count(label) > 1
+        else label
         for label, e in zip(labels, emitted, strict=True)
     ]
 
@@ -291,9 +295,16 @@ def build_clause(document: Document, number: int, label: str, e: Emitted) -> Cla
         text=text,
         body=body,
         original_text="\n".join(e.originals),
+        # A document staff add is quoted as its file writes it; the curated seeds keep their reviewed quotes.
+        source_text=_as_written(text, "\n".join(e.originals)) if document.structure == Structure.AUTO else None,
         lead_departments=lead,
         responsible_departments=responsible,
     )
+
+
+def _as_written(text: str, original: str) -> str | None:
+    written = in_source_characters(text, original)
+    return written if written != text else None
 
 
 def attach_clause(issue: QualityIssue, clauses: list[Clause]) -> QualityIssue:

@@ -61,6 +61,12 @@ class _Outline:
     structural: list[tuple[Node, QualityIssue]] = field(default_factory=list)
     # (part, style) whose numbers run on from one parent to the next (1.–3. under 一、, 4. under 二、).
     numbered_through: set[tuple[int, Style]] = field(default_factory=set)
+    # A part that is a document of its own in a booklet (文件二 above its title): the name it is cited by.
+    part_names: dict[int, str] = field(default_factory=dict)
+
+
+# The line a 政策汇编 puts above each document it holds (文件一, 文件2).
+_HELD_DOCUMENT = re.compile(r"^文件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})$")
 
 
 def is_date_line(text: str) -> bool:
@@ -211,6 +217,9 @@ class _Builder:
 
     def _start_part(self) -> None:
         self.part += 1
+        named = next((p.text for p in reversed(self.outline.closing[-8:]) if _HELD_DOCUMENT.match(p.text)), None)
+        if named is not None:
+            self.outline.part_names[self.part] = named
         self.stack = []
         self.last_seen = {}
         self.sections_in_part = 0
@@ -322,6 +331,45 @@ def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emi
         node = Node(label=None, text=para.text, original=para.original, part=0, rank=Style.CN)
         emitted.append(Emitted(node, [], [para.text], [para.original], None, []))
     return texts[:start], emitted, paragraphs[end:]
+
+
+# A line of a poster or a slide: short, and no sentence of its own.
+_SHORT_LINE = 40
+_MAX_BLOCK = 600
+_MONEY = re.compile(r"\d\s*(?:万元|元|%)")
+
+
+def _is_short_line(text: str) -> bool:
+    return len(text) <= _SHORT_LINE and "。" not in text
+
+
+def _block_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
+    """A text with no numbering made of short lines (a 一图读懂 poster typed out, a slide, an emoji-headed
+    list): one line is no clause — a measure's figure is on one line, whom it is for on another — so the
+    text is read by its own signs: a blank line starts a block, and each block (its heading line and the
+    lines under it) is one clause. An opening block that grants nothing (title, account, date) is the
+    preamble. Used only when most lines are short and the blank lines make two or more blocks of several
+    lines; prose is still read paragraph by paragraph. A block too long for one measure is read by line."""
+    if len(paragraphs) < 6 or sum(_is_short_line(p.text) for p in paragraphs) < 0.7 * len(paragraphs):
+        return [p.text for p in paragraphs], [], []
+    end = next((i for i in range(len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
+    blocks: list[list[Paragraph]] = []
+    for para in paragraphs[:end]:
+        if para.after_break or not blocks:
+            blocks.append([])
+        blocks[-1].append(para)
+    if sum(len(block) >= 2 for block in blocks) < 2:
+        return [p.text for p in paragraphs], [], []
+    preamble: list[str] = []
+    if len(blocks) > 2 and len(blocks[0]) <= 4 and not any(_MONEY.search(p.text) for p in blocks[0]):
+        preamble = [p.text for p in blocks.pop(0)]
+    emitted = []
+    for block in blocks:
+        parts = [block] if sum(len(p.text) for p in block) <= _MAX_BLOCK else [[p] for p in block]
+        for part in parts:
+            node = Node(label=None, text=part[0].text, original=part[0].original, part=0, rank=Style.CN)
+            emitted.append(Emitted(node, [], [p.text for p in part], [p.original for p in part], None, []))
+    return preamble, emitted, paragraphs[end:]
 
 
 _ASKED = re.compile(r"^问[:：]")
@@ -511,6 +559,15 @@ def _attachments(closing: list[Paragraph]) -> tuple[list[Emitted], list[str], li
     return emitted, labels, kept
 
 
+def _part_names(outline: _Outline) -> dict[int, str]:
+    """The names of a booklet's documents (文件一 …), the first one named above its title in the preamble."""
+    names = dict(outline.part_names)
+    first = next((t for t in reversed(outline.preamble) if _HELD_DOCUMENT.match(t)), None)
+    if names and first is not None:
+        names[0] = first
+    return names
+
+
 def parse_structure(document: Document, raw: str) -> ParsedDocument:
     """Split one document into preamble, sections, clauses and closing, whatever its numbering."""
     normalized = normalize_document(raw)
@@ -541,11 +598,14 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         else:
             emit(root, [], None, [], emitted, sections)
     preamble, closing = outline.preamble, outline.closing
-    labels = clause_labels(emitted)
+    labels = clause_labels(emitted, _part_names(outline))
     _attach_notes(emitted, notes)
     if not emitted:
         preamble, emitted, closing = _question_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}问" for n in range(1, len(emitted) + 1)]
+    if not emitted:
+        preamble, emitted, closing = _block_clauses(paragraphs)
+        labels = [f"第{number_to_chinese(n)}部分" for n in range(1, len(emitted) + 1)]
     if not emitted:
         preamble, emitted, closing = _paragraph_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}段" for n in range(1, len(emitted) + 1)]
