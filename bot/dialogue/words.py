@@ -355,7 +355,7 @@ class Vocabulary:
             for word in words:
                 if squashed.startswith(word) and (best is None or len(word) > best[0]):
                     best = (len(word), value)
-        if best is None:
+        if best is None or self._opens_a_longer_word(squashed, best[0]):
             return False, None
         # 要干满多久, 有多少: the yes or no opens a question for content.
         if self.wh_question.search(squashed, best[0]):
@@ -368,6 +368,24 @@ class Vocabulary:
         if self._asks_with(text, squashed[: best[0]]):
             return False, None
         return True, best[1]
+
+    def _opens_a_longer_word(self, squashed: str, length: int) -> bool:
+        """中级的, 对象是谁, 行业: the yes or no the message starts with is only the first character(s) of a longer
+        word of the segmented message (中 of 中级 is no Henan "ok") — unless that word is yes and no words
+        alone (中中, 不是, 行行行)."""
+        end = 0
+        for word in jieba_words(squashed):
+            start, end = end, end + len(word)
+            if end >= length:
+                return start < length < end and not self._made_of_yes_no(word)
+        return False
+
+    def _made_of_yes_no(self, word: str) -> bool:
+        words = (*self.yes, *self.assent, *self.no)
+        covered = [True] + [False] * len(word)
+        for at in range(1, len(word) + 1):
+            covered[at] = any(at >= len(w) and covered[at - len(w)] and word[at - len(w) : at] == w for w in words)
+        return covered[-1]
 
     def closing_verdict(self, text: str) -> tuple[bool, bool | None]:
         """鞋厂 不是钢铁煤炭那些，应该不算 / 做服装的 估计不是: what the person says of the matter first, then
