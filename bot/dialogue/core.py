@@ -1622,7 +1622,8 @@ class Dialogue:
         if self.words.states_a_wish(opening):
             # 想学个手艺 农村的有补贴没: the want opens the question — it confirms nothing.
             return False
-        return self.words.yes_no(opening) == (True, True)
+        # (登记了 生活困难有补助不: a yes of an act says what was done — no "that is right" to the card.)
+        return self.words.confirms(opening)
 
     def _closing_replies(
         self, work: Working, text: str, current: NextQuestion | None, today: date
@@ -1699,7 +1700,13 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         # The card was offered again beside an answer: a yes said with thanks takes in that answer (session 30).
         thanked = work.pending_offers > 0
-        if understood and value is True and not self._asks(text, reading) and not self.words.states_a_wish(text):
+        if (
+            understood
+            and value is True
+            and self.words.confirms(text)
+            and not self._asks(text, reading)
+            and not self.words.states_a_wish(text)
+        ):
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)

@@ -65,3 +65,21 @@ def test_turning_to_oneself_with_facts_gets_a_card_of_ones_own(dialogue: Dialogu
     assert [r.kind for r in replies][-1] == "confirm", [r.text for r in replies]
     assert not any(r.kind == "answer" for r in replies), [r.text for r in replies]
     assert state.pending.get("age") == 31, state.pending
+
+
+# -- (d) a yes of an act (登记了, 交了) says what was done: it confirms no card of facts -------------------------
+
+
+@pytest.mark.parametrize("said", ["登记了 失业了生活有困难能补点啥", "交了 能领失业金不"])
+def test_a_yes_of_an_act_beside_a_question_confirms_no_card(dialogue: Dialogue, said: str) -> None:
+    state, _ = say(dialogue, SessionState(), "平昌 女 40 没工作", TODAY)
+    assert state.pending.get("age") == 40 and not state.profile, state.pending
+    state, replies = say(dialogue, state, said, TODAY)
+    assert not state.profile, [r.text for r in replies]
+    assert any(r.kind == "answer" for r in replies), [r.text for r in replies]
+
+
+def test_a_plain_yes_beside_a_question_still_confirms_the_card(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "平昌 女 40 没工作", TODAY)
+    state, replies = say(dialogue, state, "对的 失业了生活有困难能补点啥", TODAY)
+    assert state.profile.get("age") == 40, [r.text for r in replies]
