@@ -90,7 +90,30 @@ def _t2s() -> opencc.OpenCC:
 def to_simplified(text: str) -> str:
     if len(text) <= _KEPT_CHARS:
         return _simplified_kept(text)
-    return str(_t2s().convert(text))
+    return _converted(text)
+
+
+def _converted(text: str) -> str:
+    """繁→简, the division table's names kept as written: they are proper nouns in simplified characters
+    already, and the t2s table would change some (乾安县 → 干安县, 乾县 → 干县 — no such place)."""
+    converted = str(_t2s().convert(text))
+    if len(converted) != len(text):
+        return converted
+    kept = list(converted)
+    for name in _names_kept():
+        for found in re.finditer(re.escape(name), text):
+            kept[found.start() : found.end()] = name
+    return "".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _names_kept() -> tuple[str, ...]:
+    """The division names (and the short forms people write) that OpenCC's t2s table would change."""
+    from knowledge.regions import load_places, short_names  # regions reads the table; normalize stays light
+
+    changed = [place for place in load_places() if str(_t2s().convert(place.name)) != place.name]
+    forms = {form for place in changed for form in short_names(place.name, (), place.level)}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 # A message is converted by every reader of a turn (the cleaner, the describer, the instruction and
@@ -101,7 +124,7 @@ _KEPT_CHARS = 1000  # the longest message the dialogue reads
 
 @lru_cache(maxsize=256)
 def _simplified_kept(text: str) -> str:
-    return str(_t2s().convert(text))
+    return _converted(text)
 
 
 _LOOKAHEAD = 12  # source characters a normalized one may sit past (spaces, emoji and marks it dropped)

@@ -501,11 +501,12 @@ class Gazetteer:
         if len(scanned) > 1:
             # A place said as what another used to belong to (简阳以前归资阳管), or only as part of a school's
             # or a firm's name (吉林大学珠海学院), yields to the places the person is in.
+            ends = [0, *(start + len(written) for start, written, _ in scanned)]
             aside = [
-                _is_former(text, start)
+                _is_former(text, start, after)
                 or _names_an_institution(text, start + len(written))
                 or _is_landmark(text, start + len(written))
-                for start, written, _ in scanned
+                for (start, written, _), after in zip(scanned, ends, strict=False)
             ]
             if not all(aside):
                 scanned = [entry for entry, is_aside in zip(scanned, aside, strict=True) if not is_aside]
@@ -880,8 +881,10 @@ def asks_the_province_itself(text: str) -> bool:
     return bool(_PROVINCE_ITSELF.search(text))
 
 
-def _is_former(text: str, start: int) -> bool:
-    return bool(_FORMER_BEFORE.search(_CLAUSE.split(text[:start])[-1][-5:]))
+def _is_former(text: str, start: int, after: int = 0) -> bool:
+    """以前归资阳管, 原属资阳: the words before the place (after the place named before it, `after`: 原 ending
+    松原 in 松原乾安县 is part of a name, not "formerly") say what it used to belong to."""
+    return bool(_FORMER_BEFORE.search(_CLAUSE.split(text[after:start])[-1][-5:]))
 
 
 def _names_an_institution(text: str, end: int) -> bool:

@@ -32,6 +32,7 @@ class Answers(BaseModel):
 
     unknown: tuple[str, ...]
     affirmative: tuple[str, ...]
+    affirmative_acts: tuple[str, ...]
     negative: tuple[str, ...]
 
 
@@ -197,7 +198,11 @@ class Vocabulary:
             return tuple(w for w in dict.fromkeys(squash(word) for word in words) if w)
 
         self.unknown = squashed(data.answers.unknown)
-        self.yes = squashed(data.answers.affirmative)
+        # (A yes of an act answers a question of that act; only the others say a card is right: `confirms`.)
+        self.yes, self.acts = (
+            squashed((*data.answers.affirmative, *data.answers.affirmative_acts)),
+            frozenset(squashed(data.answers.affirmative_acts)),
+        )
         self.no = squashed(data.answers.negative)
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
@@ -349,13 +354,9 @@ class Vocabulary:
             return True, True
         if len(squashed) <= SHORT_MESSAGE and self.is_denial(text):
             return True, False
-        best: tuple[int, bool] | None = None
-        # 没问题，开始吧 / 不错: an assent word beats the shorter 没 or 不 it starts with.
-        for value, words in ((True, (*self.yes, *self.assent)), (False, self.no)):
-            for word in words:
-                if squashed.startswith(word) and (best is None or len(word) > best[0]):
-                    best = (len(word), value)
-        if best is None:
+        best = self._opening_answer(squashed)
+        # (A no opening a longer word still says no: 不用了, 不会, 没事.)
+        if best is None or (best[1] and self._opens_a_longer_word(squashed, best[0])):
             return False, None
         # 要干满多久, 有多少: the yes or no opens a question for content.
         if self.wh_question.search(squashed, best[0]):
@@ -368,6 +369,44 @@ class Vocabulary:
         if self._asks_with(text, squashed[: best[0]]):
             return False, None
         return True, best[1]
+
+    def _opening_answer(self, squashed: str) -> tuple[int, bool] | None:
+        """The length and value of the longest yes or no word the text starts with."""
+        best: tuple[int, bool] | None = None
+        # 没问题，开始吧 / 不错: an assent word beats the shorter 没 or 不 it starts with.
+        for value, words in ((True, (*self.yes, *self.assent)), (False, self.no)):
+            for word in words:
+                if squashed.startswith(word) and (best is None or len(word) > best[0]):
+                    best = (len(word), value)
+        return best
+
+    def confirms(self, text: str) -> bool:
+        """对, 嗯 没错, 好的: a yes that says "that is right" — what a card of facts asks (对吗？). A yes of an act
+        (登记了, 交了, 有) answers a question of that act and confirms no card."""
+        if self.yes_no(text) != (True, True):
+            return False
+        if self.is_assent(text):
+            return True
+        best = self._opening_answer(squash(text))
+        return best is not None and squash(text)[: best[0]] not in self.acts
+
+    def _opens_a_longer_word(self, squashed: str, length: int) -> bool:
+        """中级的, 对象是谁, 行业: the yes the message starts with is only the first character(s) of a longer
+        word of the segmented message (中 of 中级 is no Henan "ok") — unless that word is yes and no words
+        alone (中中, 不是, 行行行)."""
+        end = 0
+        for word in jieba_words(squashed):
+            start, end = end, end + len(word)
+            if end >= length:
+                return start < length < end and not self._made_of_yes_no(word)
+        return False
+
+    def _made_of_yes_no(self, word: str) -> bool:
+        words = (*self.yes, *self.assent, *self.no)
+        covered = [True] + [False] * len(word)
+        for at in range(1, len(word) + 1):
+            covered[at] = any(at >= len(w) and covered[at - len(w)] and word[at - len(w) : at] == w for w in words)
+        return covered[-1]
 
     def closing_verdict(self, text: str) -> tuple[bool, bool | None]:
         """鞋厂 不是钢铁煤炭那些，应该不算 / 做服装的 估计不是: what the person says of the matter first, then

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from knowledge.normalize import to_simplified
 from knowledge.regions import Gazetteer, Place, _nations, load_places, short_names, standalone_short_name
 
 CASES = yaml.safe_load((Path(__file__).parent / "places.yaml").read_text(encoding="utf-8"))
@@ -75,10 +76,23 @@ def test_unknown_covered_jurisdiction_fails_loudly() -> None:
         ("在四平打工，户籍是四川省巴中市通江县的", "四平市"),
         ("通化（工作地；户籍河南省平顶山市叶县）", "通化市"),
         ("我想了解一下巴中的政策", "巴中市"),  # 下巴 is no word here: 下 is 一下's
+        # Session 34: the county named after its city is where one is — 原 ending 松原 is no "formerly" — and
+        # 乾安 stays 乾安 when the message is converted to simplified characters (t2s reads 乾 as 干).
+        ("帮我爸问的 他在松原乾安县 种地的 56了", "乾安县"),
+        ("简阳以前归资阳管", "简阳市"),
     ],
 )
 def test_the_place_of_the_situation_is_resolved(gazetteer: Gazetteer, text: str, place: str) -> None:
     assert gazetteer.resolve(text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"), [("他在乾安種地", "他在乾安种地"), ("陕西乾县的，乾淨", "陕西乾县的，干净")]
+)
+def test_place_names_keep_their_characters_in_simplified_text(text: str, simplified: str) -> None:
+    """A division name is a proper noun written in simplified characters already (乾安县, 乾县): the t2s
+    table's 乾 → 干 applies to the words around it, never to the name (session 34)."""
+    assert to_simplified(text) == simplified
 
 
 # Covered sets of every level, with several counties and cities of one province: the lookup by code
