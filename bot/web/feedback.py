@@ -4,8 +4,9 @@ Every chat answer (web and Telegram) is logged with a random reference; its 👍
 carry that reference, and feedback is accepted only from the conversation the answer was given in.
 The queues: questions the documents could not answer, questions declined because the place is
 not covered, answers people rated down or reported, answers given but missed — the person's next
-message says so (不对, 我问的是…) or asks the same again in other words (bot/web/next_turn.py) — and
-messages asking several things of which only some were answered; each with counts per day.
+message says so (不对, 我问的是…) or asks the same again in other words (bot/web/next_turn.py), or
+their last 👍/👎 on it is 👎; their 👍 outranks what is read from their next words — and messages
+asking several things of which only some were answered; each with counts per day.
 
 A question is filed under 地区未收录 only when the place it asks ABOUT is uncovered. The answer was
 declined as region_not_covered by the dialogue or knowledge core (not decided here); a question whose
@@ -49,8 +50,10 @@ QUEUES: dict[QueueName, str] = {
 # Why an answer is in 答复没对上: what the person's next message did (answer_log.next_turn).
 MISSED = ("rebuffed", "reasked")
 MISSED_LABELS: dict[str, str] = {"rebuffed": "用户下一句说没答对", "reasked": "用户接着换个说法又问了一遍"}
+RATED_MISSED = "用户点了“没用”"
 RATING_LABELS: dict[str, str] = {"up": "👍 有用", "down": "👎 没用", "report": "⚑ 报告问题"}
 LOW_RATINGS = ("down", "report")
+VERDICTS = ("up", "down")  # a report says something of the answer, not whether it was what was asked
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 
@@ -134,7 +137,8 @@ class FeedbackDesk:
         if name == "refused":
             return select(AnswerEntry).where(AnswerEntry.status == "region_not_covered", AnswerEntry.id.not_in(moved))
         if name == "missed":
-            return select(AnswerEntry).where(AnswerEntry.next_turn.in_(MISSED))
+            missed = AnswerEntry.next_turn.in_(MISSED) | AnswerEntry.id.in_(_last_verdict("down"))
+            return select(AnswerEntry).where(missed, AnswerEntry.id.not_in(_last_verdict("up")))
         if name == "partial":
             return select(AnswerEntry).where(AnswerEntry.unanswered_parts.is_not(None))
         rated = select(AnswerFeedback.answer_id).where(AnswerFeedback.rating.in_(LOW_RATINGS))
@@ -234,11 +238,27 @@ def queue_reason(row: QueueRow) -> str:
         reasons.append(QUEUES["refused"])
     if e.next_turn in MISSED_LABELS:
         reasons.append(MISSED_LABELS[e.next_turn])
+    verdict = next((rating for rating, _ in row.ratings if rating in VERDICTS), None)  # ratings: newest first
+    if verdict == "down":
+        reasons.append(RATED_MISSED)
     if e.unanswered_parts:
         reasons.append(QUEUES["partial"])
     if any(rating in LOW_RATINGS for rating, _ in row.ratings):
         reasons.append(QUEUES["low_rated"])
     return "；".join(reasons)
+
+
+def _last_verdict(rating: str) -> Select[int]:
+    """The answers whose latest 👍/👎 is `rating` (a person may change their mind: the last press stands)."""
+    last = (
+        select(func.max(AnswerFeedback.id).label("id"))
+        .where(AnswerFeedback.rating.in_(VERDICTS))
+        .group_by(AnswerFeedback.answer_id)
+        .subquery()
+    )
+    return select(AnswerFeedback.answer_id).where(
+        AnswerFeedback.id.in_(select(last.c.id)), AnswerFeedback.rating == rating
+    )
 
 
 def _local_date(stamp: datetime) -> date:
@@ -255,11 +275,11 @@ class ChannelAnswerBook:
         self.answer_log = answer_log
         self.desk = desk
 
-    def said(self, key: str, message: str, replies: Iterable[Reply]) -> None:
+    def said(self, key: str, message: str, replies: Iterable[Reply], told: bool = False) -> None:
         """A typed message and the replies to it: it tells the answer logged before it whether it missed
-        (call before `record`-ing the answers to it)."""
+        (call before `record`-ing the answers to it). `told`: the turn's `Handled.told`."""
         asked = next((r.asked for r in replies if r.kind == "answer" and r.asked), None)
-        self.answer_log.said(key, message, asked)
+        self.answer_log.said(key, message, asked, told)
 
     def record(self, key: str, question: str, reply: Reply) -> str:
         ref = new_ref()
