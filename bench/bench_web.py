@@ -63,7 +63,9 @@ def questions() -> list[str]:
     return out
 
 
-def start_server(port: int, data_dir: Path, database: Path, cache: bool, workers: int) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, data_dir: Path, database: Path, cache: bool, workers: int, ready_seconds: float = 120.0
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "POLICYBOT_DATA_DIR": str(data_dir),
@@ -73,7 +75,7 @@ def start_server(port: int, data_dir: Path, database: Path, cache: bool, workers
     }
     command = [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + ready_seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"server exited: {server.stderr.read().decode() if server.stderr else ''}")
@@ -85,7 +87,7 @@ def start_server(port: int, data_dir: Path, database: Path, cache: bool, workers
         except OSError:
             time.sleep(0.3)
     server.kill()
-    raise SystemExit("server did not become ready in 120 s")
+    raise SystemExit(f"server did not become ready in {ready_seconds:.0f} s")
 
 
 def run_clients(
@@ -239,7 +241,9 @@ def chat_bench(args: argparse.Namespace, pool: list[str]) -> bool:
     rows: dict[str, tuple[list[float], int, float]] = {}
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
         port = free_port()
-        server = start_server(port, Path(tmp) / "data", Path(tmp) / "chat.sqlite3", True, args.workers)
+        server = start_server(
+            port, Path(tmp) / "data", Path(tmp) / "chat.sqlite3", True, args.workers, args.ready_seconds
+        )
         try:
             run_chat_users(port, args.clients, args.warmup, pool, args.rate)
             for label, path in (("floor: GET /healthz", "/healthz"), ("chat turn: POST /api/chat", "/api/chat")):
@@ -295,6 +299,9 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--workers", type=int, default=2, help="server processes (policybot serve --workers)")
     parser.add_argument("--chat", action="store_true", help="measure chat turns (POST /api/chat) with their floor")
+    parser.add_argument(
+        "--ready-seconds", type=float, default=120.0, help="how long a server may take to start (ingest included)"
+    )
     args = parser.parse_args()
     if args.chat:
         args.rate = args.rate or 32.0  # each of 16 people sends a turn every half second: a brisk human pace
@@ -314,7 +321,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
         for cache in (False, True):
             port = free_port()
-            server = start_server(port, Path(tmp) / "data", Path(tmp) / f"bench-{cache}.sqlite3", cache, args.workers)
+            database = Path(tmp) / f"bench-{cache}.sqlite3"
+            server = start_server(port, Path(tmp) / "data", database, cache, args.workers, args.ready_seconds)
             try:
                 run_clients(port, args.clients, args.warmup, pool)
                 if not cache:

@@ -379,6 +379,12 @@ class Answerer:
                     self._kept.popitem(last=False)
         return answer
 
+    def forget_answers(self) -> None:
+        """Drop the kept answers: each question is composed afresh when next asked (bench/bench_scale.py
+        times the answer path after a warm pass that asked the same questions)."""
+        with self._kept_lock:
+            self._kept.clear()
+
     def retrieve(self, question: str | bytes, region: str | None = None) -> Retrieval:
         """The clauses ranked as an answer reads them: searched, then led by the measures asked."""
         return self.measures_first(self.retriever.retrieve(question, region))

@@ -269,7 +269,7 @@ class Dialogue:
             replies = [
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
-        return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies))
+        return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies), told=work.told)
 
     def _passed_over(self, work: Working, state: SessionState, replies: list[Reply]) -> list[Reply]:
         """The same card offered again past a message that did not answer it (a question asked while it
@@ -1882,6 +1882,7 @@ class Dialogue:
     def _described(self, work: Working, text: str, reading: Reading, today: date) -> Description | None:
         """What the statement part says about the person; a correction giving only the new value
         (岁数说错了，是五十八; 我不是三年前毕业，是两年前) is read in the place of the old one."""
+        work.told = work.told or bool(reading.others)
         if not reading.statement:
             return None
         description = self._worked_elsewhere(work, reading.statement, self.describer.describe(reading.statement, today))
@@ -1896,10 +1897,11 @@ class Dialogue:
             description = replace(description, facts=_with_household(description.facts, work, _DISABLED_FAMILY))
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
-        if description.facts or not corrects:
-            return description
-        known = {**work.profile, **work.pending}
-        return self.corrections.read(reading.statement, known, today) or description
+        if not description.facts and corrects:
+            known = {**work.profile, **work.pending}
+            description = self.corrections.read(reading.statement, known, today) or description
+        work.told = work.told or bool(description.facts)
+        return description
 
     def _here_asked(self, work: Working, reading: Reading, description: Description) -> Description:
         """我是平顶山学院今年刚毕业的…平顶山这边对应届生有啥补贴: the statement places the person nowhere (a

@@ -67,6 +67,8 @@ class Working:
     another: str | None = None
     # Not saved: the day of this turn (what the card says depends on whether the check is done that day).
     today: date | None = None
+    # Not saved: this turn's message told something of the person or of someone else (`Outcome.told`).
+    told: bool = False
 
     @classmethod
     def of(cls, state: SessionState) -> Working:

@@ -39,6 +39,7 @@ CHANNELS = frozenset({"telegram", "web", "terminal", "bench", "test"})
 class Handled:
     replies: tuple[Reply, ...]
     forgotten: bool  # the person asked to delete everything (/forget): the session is gone
+    told: bool = False  # the typed message told something of the person (`Outcome.told`)
 
 
 def session_key(channel: str, identity: str | int) -> str:
@@ -124,7 +125,7 @@ class Conversations:
                 if writes is not None:
                     rows.send_with_the_commit()  # the channel's rows need no answer: sent with the COMMIT
                     writes(rows)
-        return Handled(outcome.replies, forgotten=outcome.state is None)
+        return Handled(outcome.replies, forgotten=outcome.state is None, told=outcome.told)
 
     def state(self, key: str) -> SessionState | None:
         return self.store.load(key)

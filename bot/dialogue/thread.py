@@ -928,6 +928,7 @@ class Threads:
             topic=topic,
             region=region or question.region,
             intent=_asked_kind(question.text, answer),
+            figure="+".join(unit for unit in classify(question.text).units if unit != "money") or None,
             clauses=tuple(c.clause_id for c in answer.citations) or (thread.clauses if thread else ()),
             measure=measure,
             measure_region=measure_region,

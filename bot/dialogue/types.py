@@ -136,11 +136,16 @@ class Thread(Model):
     # understood (JSON values, with their notes): 帮家人查 pressed next offers them on that person's card.
     another_told: dict[str, Any] = Field(default_factory=dict)
     another_notes: dict[str, str] = Field(default_factory=dict)
+    # Session 34: the kinds of figure the last question named other than money (knowledge's intent `units`:
+    # interest, duration, age …), "+"-joined — 利息怎么算 after 能贷多少 asks another figure of the measure.
+    figure: str | None = None
 
     @property
     def asked_key(self) -> str:
-        """What was asked, for telling the same question asked again: intent | place | topic terms."""
-        return "|".join((self.intent or "", self.region or "", "、".join(self.topic)))[:200]
+        """What was asked, for telling the same question asked again: intent (with the kind of figure
+        asked, when not money) | place | topic terms."""
+        kind = f"{self.intent or ''}+{self.figure}" if self.figure else self.intent or ""
+        return "|".join((kind, self.region or "", "、".join(self.topic)))[:200]
 
 
 # At most this many people are checked in one conversation, the speaker included (session 30, chat33).
@@ -202,3 +207,6 @@ class Outcome(Model):
 
     state: SessionState | None
     replies: tuple[Reply, ...]
+    # The typed message told something of the person or of someone they ask for (我是大学生, 说错了，我在资阳):
+    # for the staff's answer log — a 不对 before new facts corrects those facts, not the answer before.
+    told: bool = False

@@ -46,8 +46,9 @@ NO_NOTE = {"无", "没有", "不写", "no", "-"}
 class AnswerBook(Protocol):
     """Where answers are logged for staff and feedback on them is kept (bot/web's answer log)."""
 
-    def said(self, key: str, message: str, replies: tuple[Reply, ...]) -> None:
-        """A typed message: tells the answer logged before it whether it missed (before `record`)."""
+    def said(self, key: str, message: str, replies: tuple[Reply, ...], told: bool = False) -> None:
+        """A typed message: tells the answer logged before it whether it missed (before `record`); `told`:
+        it told something of the person (`Handled.told`)."""
         ...
 
     def record(self, key: str, question: str, reply: Reply) -> str:
@@ -103,7 +104,7 @@ class TelegramAdapter:
             return handled.replies
         if turn.text is None:
             return handled.replies
-        await asyncio.to_thread(self.answers.said, key, turn.text, handled.replies)
+        await asyncio.to_thread(self.answers.said, key, turn.text, handled.replies, handled.told)
         return tuple(self._with_feedback(key, turn.text, reply) for reply in handled.replies)
 
     def _with_feedback(self, key: str, question: str, reply: Reply) -> Reply:

@@ -128,6 +128,7 @@ class _Said:
     session_key: str
     message: str
     asked: str | None  # what this message was understood to ask, when it was answered
+    told: bool = False  # the message told something of the person (`Outcome.told`)
 
 
 # The writer's statements, built once on the tables (Core: the ORM's unit of work cost more than the SQL).
@@ -218,7 +219,7 @@ def _settling(connection: Connection, said: _Said) -> Settling | None:
 def _settling_after(last: LastAnswer | None, said: _Said) -> Settling | None:
     if last is None or last.next_turn is not None:
         return None
-    how = next_turn(said.message, last.asked, said.asked)
+    how = next_turn(said.message, last.asked, said.asked, said.told)
     kept = storable(said.message.strip()[:500]) if how != "quiet" else None
     return Settling(last.id, how, kept)
 
@@ -311,22 +312,23 @@ class AnswerLog:
             _Answer(channel, question, answer, cited, status, region, session_key, turn.ref, turn.asked, left)
         )
 
-    def said(self, session_key: str, message: str, asked: str | None = None) -> None:
+    def said(self, session_key: str, message: str, asked: str | None = None, told: bool = False) -> None:
         """Queue a typed message of a conversation (before the answers to it): it tells the answer logged
-        before it whether it missed. `asked`: what it was understood to ask, when it was answered."""
-        self._pending.put(_Said(session_key, message, asked))
+        before it whether it missed. `asked`: what it was understood to ask, when it was answered; `told`:
+        whether it told something of the person (`Outcome.told`)."""
+        self._pending.put(_Said(session_key, message, asked, told))
 
-    def settling(self, session_key: str, message: str, asked: str | None = None) -> Settling | None:
+    def settling(self, session_key: str, message: str, asked: str | None = None, told: bool = False) -> Settling | None:
         """`said`, judged on a read of its own before a turn's transaction (a web chat turn's): what to
         write with the turn by `settle_on`, or None when no answer waits for it."""
         with self._reads.connect() as connection:
-            return _settling(connection, _Said(session_key, message, asked))
+            return _settling(connection, _Said(session_key, message, asked, told))
 
     def settling_after(
-        self, last: LastAnswer | None, session_key: str, message: str, asked: str | None = None
+        self, last: LastAnswer | None, session_key: str, message: str, asked: str | None = None, told: bool = False
     ) -> Settling | None:
         """`settling`, on the last logged answer as read already (with the glance, before the turn)."""
-        return _settling_after(last, _Said(session_key, message, asked))
+        return _settling_after(last, _Said(session_key, message, asked, told))
 
     def settle_on(self, connection: Connection, settling: Settling) -> None:
         """A `settling` written inside the turn's own transaction (an update by id, once)."""

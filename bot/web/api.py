@@ -203,9 +203,9 @@ def chat(body: ChatRequest, web: Services) -> Response:
         nonlocal read_with_the_glance
         settling = None
         if typed and read_with_the_glance:
-            settling = web.answer_log.settling_after(last_answer, key, body.message or "", asked)
+            settling = web.answer_log.settling_after(last_answer, key, body.message or "", asked, outcome.told)
         elif typed:
-            settling = web.answer_log.settling(key, body.message or "", asked)
+            settling = web.answer_log.settling(key, body.message or "", asked, outcome.told)
         read_with_the_glance = False
 
         def write(rows: SessionAccess) -> None:
@@ -219,7 +219,7 @@ def chat(body: ChatRequest, web: Services) -> Response:
             else:
                 web.transcripts.record(key, turn_id, said, shown, starts_over)
                 if typed:
-                    web.answer_log.said(key, body.message or "", asked)
+                    web.answer_log.said(key, body.message or "", asked, outcome.told)
                 for reply in answered:
                     logged = _logged(body.message, reply)
                     web.answer_log.record("chat", *logged, session_key=key, turn=_turn_of(reply))

@@ -4,14 +4,18 @@ Every chat answer (web and Telegram) is logged with a random reference; its 👍
 carry that reference, and feedback is accepted only from the conversation the answer was given in.
 The queues: questions the documents could not answer, questions declined because the place is
 not covered, answers people rated down or reported, answers given but missed — the person's next
-message says so (不对, 我问的是…) or asks the same again in other words (bot/web/next_turn.py) — and
-messages asking several things of which only some were answered; each with counts per day.
+message says so (不对, 我问的是…) or asks the same again in other words (bot/web/next_turn.py), or
+their last 👍/👎 on it is 👎; their 👍 outranks what is read from their next words — and messages
+asking several things of which only some were answered; each with counts per day.
 
 A question is filed under 地区未收录 only when the place it asks ABOUT is uncovered. The answer was
 declined as region_not_covered by the dialogue or knowledge core (not decided here); a question whose
 place asked about is covered — read by the gazetteer's own reading of where the person is and asks
 about (社保从东莞转回巴中: 巴中) — merely mentions an uncovered place (worked there, came from there), and
-the gap is content: it is filed under 未能回答, labelled with the covered place it asks about.
+the gap is content: it is filed under 未能回答, labelled with the covered place it asks about — when
+that place was covered already when it was asked. A place whose documents staff published only after
+the question (烟台 declined, then 烟台's document published) was not covered then: the question stays
+under 地区未收录, noted as covered since (session 34), never called a content gap of a covered place.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from sqlalchemy.orm import Session
 from bot.db import open_database, storable
 from bot.dialogue.types import Reply
 from bot.present.prose import prose
-from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, utcnow
+from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, PolicyDocument, utcnow
 from bot.web.answer_log import AnswerLog, ChatTurn, formula_safe
 from bot.web.audit import AuditTrail
 
@@ -49,8 +53,11 @@ QUEUES: dict[QueueName, str] = {
 # Why an answer is in 答复没对上: what the person's next message did (answer_log.next_turn).
 MISSED = ("rebuffed", "reasked")
 MISSED_LABELS: dict[str, str] = {"rebuffed": "用户下一句说没答对", "reasked": "用户接着换个说法又问了一遍"}
+RATED_MISSED = "用户点了“没用”"
+COVERED_SINCE = "提问时未收录，{place}的文件是之后发布的"
 RATING_LABELS: dict[str, str] = {"up": "👍 有用", "down": "👎 没用", "report": "⚑ 报告问题"}
 LOW_RATINGS = ("down", "report")
+VERDICTS = ("up", "down")  # a report says something of the answer, not whether it was what was asked
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 
@@ -69,6 +76,8 @@ class QueueRow:
     quoted: bool = False
     # Declined as region_not_covered, yet the place asked about is this covered one: a content gap.
     asked_covered: str | None = None
+    # Declined as region_not_covered, the place asked about covered only since (its documents published later).
+    covered_since: str | None = None
 
 
 class FeedbackDesk:
@@ -118,14 +127,28 @@ class FeedbackDesk:
         """The covered place a question asks about, if any."""
         return self._covered_place_asked(question) if self._covered_place_asked is not None else None
 
-    def _declined_about_covered(self, session: Session) -> dict[int, str]:
-        """Declined answers (region_not_covered) whose question asks about a covered place, by id."""
+    def _declined_about_covered(self, session: Session) -> tuple[dict[int, str], dict[int, str]]:
+        """Declined answers (region_not_covered) whose question asks about a covered place, by id: those
+        asked while it was covered (a content gap), and those asked before its documents were published."""
         if self._covered_place_asked is None:
-            return {}
+            return {}, {}
         declined = session.execute(
-            select(AnswerEntry.id, AnswerEntry.question).where(AnswerEntry.status == "region_not_covered")
+            select(AnswerEntry.id, AnswerEntry.question, AnswerEntry.created_at).where(
+                AnswerEntry.status == "region_not_covered"
+            )
         )
-        return {i: place for i, question in declined if (place := self.asked_covered(question))}
+        first_published = _first_published(session)
+        then: dict[int, str] = {}
+        since: dict[int, str] = {}
+        for i, question, asked_at in declined:
+            place = self.asked_covered(question)
+            if place is None:
+                continue
+            published = first_published.get(place)
+            # No document row for the place (a knowledge base given without the library): covered then.
+            covered_then = published is None or _utc(published) <= _utc(asked_at)
+            (then if covered_then else since)[i] = place
+        return then, since
 
     def _query(self, name: QueueName, about_covered: Iterable[int] = ()) -> Select[AnswerEntry]:
         moved = list(about_covered)
@@ -134,7 +157,8 @@ class FeedbackDesk:
         if name == "refused":
             return select(AnswerEntry).where(AnswerEntry.status == "region_not_covered", AnswerEntry.id.not_in(moved))
         if name == "missed":
-            return select(AnswerEntry).where(AnswerEntry.next_turn.in_(MISSED))
+            missed = AnswerEntry.next_turn.in_(MISSED) | AnswerEntry.id.in_(_last_verdict("down"))
+            return select(AnswerEntry).where(missed, AnswerEntry.id.not_in(_last_verdict("up")))
         if name == "partial":
             return select(AnswerEntry).where(AnswerEntry.unanswered_parts.is_not(None))
         rated = select(AnswerFeedback.answer_id).where(AnswerFeedback.rating.in_(LOW_RATINGS))
@@ -142,7 +166,7 @@ class FeedbackDesk:
 
     def queue(self, name: QueueName, limit: int = 50, offset: int = 0) -> list[QueueRow]:
         with Session(self.engine) as session:
-            about_covered = self._declined_about_covered(session)
+            about_covered, covered_since = self._declined_about_covered(session)
             query = self._query(name, about_covered).order_by(AnswerEntry.id.desc()).limit(limit).offset(offset)
             entries = list(session.scalars(query))
             ids = [e.id for e in entries]
@@ -157,7 +181,14 @@ class FeedbackDesk:
             before = {e.id: self._asked_before(session, e) for e in entries}
             quoted = set(session.scalars(select(AnswerCitation.answer_id).where(AnswerCitation.answer_id.in_(ids))))
         return [
-            QueueRow(e, tuple(notes.get(e.id, ())), before[e.id], e.id in quoted, about_covered.get(e.id))
+            QueueRow(
+                e,
+                tuple(notes.get(e.id, ())),
+                before[e.id],
+                e.id in quoted,
+                about_covered.get(e.id),
+                covered_since.get(e.id),
+            )
             for e in entries
         ]
 
@@ -205,7 +236,7 @@ class FeedbackDesk:
         since = datetime.combine(dates[0], datetime.min.time(), BEIJING)
         per_day: dict[QueueName, list[int]] = {}
         with Session(self.engine) as session:
-            about_covered = self._declined_about_covered(session)
+            about_covered, _ = self._declined_about_covered(session)
             for name in QUEUES:
                 subquery = self._query(name, about_covered).where(AnswerEntry.created_at >= since).subquery()
                 stamps = session.scalars(select(subquery.c.created_at))
@@ -215,7 +246,7 @@ class FeedbackDesk:
 
     def totals(self) -> dict[QueueName, int]:
         with Session(self.engine) as session:
-            about_covered = self._declined_about_covered(session)
+            about_covered, _ = self._declined_about_covered(session)
             return {
                 name: int(
                     session.scalar(select(func.count()).select_from(self._query(name, about_covered).subquery())) or 0
@@ -232,8 +263,13 @@ def queue_reason(row: QueueRow) -> str:
         reasons.append(QUEUES["unanswered"])
     elif e.status == "region_not_covered":
         reasons.append(QUEUES["refused"])
+        if row.covered_since:
+            reasons.append(COVERED_SINCE.format(place=row.covered_since))
     if e.next_turn in MISSED_LABELS:
         reasons.append(MISSED_LABELS[e.next_turn])
+    verdict = next((rating for rating, _ in row.ratings if rating in VERDICTS), None)  # ratings: newest first
+    if verdict == "down":
+        reasons.append(RATED_MISSED)
     if e.unanswered_parts:
         reasons.append(QUEUES["partial"])
     if any(rating in LOW_RATINGS for rating, _ in row.ratings):
@@ -241,10 +277,37 @@ def queue_reason(row: QueueRow) -> str:
     return "；".join(reasons)
 
 
+def _last_verdict(rating: str) -> Select[int]:
+    """The answers whose latest 👍/👎 is `rating` (a person may change their mind: the last press stands)."""
+    last = (
+        select(func.max(AnswerFeedback.id).label("id"))
+        .where(AnswerFeedback.rating.in_(VERDICTS))
+        .group_by(AnswerFeedback.answer_id)
+        .subquery()
+    )
+    return select(AnswerFeedback.answer_id).where(
+        AnswerFeedback.id.in_(select(last.c.id)), AnswerFeedback.rating == rating
+    )
+
+
+def _first_published(session: Session) -> dict[str, datetime]:
+    """When each place's published documents were first published (the place a document governs: its
+    county, else city, else province — `Document.jurisdiction`)."""
+    place = func.coalesce(PolicyDocument.county, PolicyDocument.city, PolicyDocument.province)
+    rows = session.execute(
+        select(place, func.min(PolicyDocument.published_at))
+        .where(PolicyDocument.state == "published", PolicyDocument.published_at.is_not(None))
+        .group_by(place)
+    )
+    return {name: when for name, when in rows if name and when is not None}
+
+
+def _utc(stamp: datetime) -> datetime:
+    return stamp.replace(tzinfo=ZoneInfo("UTC")) if stamp.tzinfo is None else stamp  # SQLite: naive UTC
+
+
 def _local_date(stamp: datetime) -> date:
-    if stamp.tzinfo is None:  # SQLite returns naive UTC
-        stamp = stamp.replace(tzinfo=ZoneInfo("UTC"))
-    return stamp.astimezone(BEIJING).date()
+    return _utc(stamp).astimezone(BEIJING).date()
 
 
 class ChannelAnswerBook:
@@ -255,11 +318,11 @@ class ChannelAnswerBook:
         self.answer_log = answer_log
         self.desk = desk
 
-    def said(self, key: str, message: str, replies: Iterable[Reply]) -> None:
+    def said(self, key: str, message: str, replies: Iterable[Reply], told: bool = False) -> None:
         """A typed message and the replies to it: it tells the answer logged before it whether it missed
-        (call before `record`-ing the answers to it)."""
+        (call before `record`-ing the answers to it). `told`: the turn's `Handled.told`."""
         asked = next((r.asked for r in replies if r.kind == "answer" and r.asked), None)
-        self.answer_log.said(key, message, asked)
+        self.answer_log.said(key, message, asked, told)
 
     def record(self, key: str, question: str, reply: Reply) -> str:
         ref = new_ref()

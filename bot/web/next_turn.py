@@ -1,8 +1,13 @@
 """What a person's next typed message says of the answer just given — for the staff queue of answers
 that were given but missed (issue 12): the message says so (不对, 我问的是…, 答非所问, 没用), or it asks
 the same thing again in other words. The words are data (`data/next_turn.yaml`); what counts as the
-same question is the dialogue's own reading of each (its thread's intent, place and topic terms,
-`Thread.asked_key`), never the wording.
+same question is the dialogue's own reading of each (its thread's intent with the kind of figure asked,
+place and topic terms, `Thread.asked_key`), never the wording.
+
+Not a miss (session 34): a message that tells something of the person (说错了，我是资阳的; 不对 我是大学生; 我是
+大学生，能贷多少) — the dialogue's own reading (`Outcome.told`): its 不对 corrects what they said, its question
+asks again with new facts; only a phrase about the answer itself (我问的是…, 没回答我) still says it missed. Nor
+is another aspect of the same measure (能贷多少 then 利息怎么算: another kind of figure), nor thanks.
 """
 
 from __future__ import annotations
@@ -45,13 +50,16 @@ def warm() -> None:
     _patterns()
 
 
-def says_it_missed(message: str) -> bool:
-    """The message says the answer before it missed: 不对，我在资阳, 我问的是利息, 这答非所问, 没用。 A word that
-    also answers a question (不是, 不对) alone says nothing of the answer: the bot may have asked one after it."""
+def says_it_missed(message: str, told: bool = False) -> bool:
+    """The message says the answer before it missed: 不对，我要的是补贴, 我问的是利息, 这答非所问, 没用。 A word that
+    also answers a question (不是, 不对) alone says nothing of the answer: the bot may have asked one after it.
+    `told`: the message tells something of the person — a leading 不对/说错了 then corrects what they said."""
     anywhere, start, answers_too = _patterns()
     text = message.strip()
     if anywhere.search(text):
         return True
+    if told:
+        return False
     found = start.search(text)
     if found is None:
         return False
@@ -77,10 +85,11 @@ def asks_the_same(before: str | None, now: str | None) -> bool:
 _ANOTHER_CASE = re.compile(r"^\s*那(?:个|么)?[^，。？！,.?!]{1,12}呢")
 
 
-def next_turn(message: str, asked_before: str | None, asked_now: str | None) -> NextTurn:
-    """What the next typed message says of the answer before it."""
-    if says_it_missed(message):
+def next_turn(message: str, asked_before: str | None, asked_now: str | None, told: bool = False) -> NextTurn:
+    """What the next typed message says of the answer before it. `told`: the dialogue read the message as
+    telling something of the person (`Outcome.told`): asked again with new facts, the question is no re-ask."""
+    if says_it_missed(message, told):
         return "rebuffed"
-    if not _ANOTHER_CASE.match(message) and asks_the_same(asked_before, asked_now):
+    if not told and not _ANOTHER_CASE.match(message) and asks_the_same(asked_before, asked_now):
         return "reasked"
     return "quiet"

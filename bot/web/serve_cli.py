@@ -43,6 +43,10 @@ def freeze_loaded_objects() -> None:
 # An idle keep-alive connection is closed after this; a proxy's upstream keep-alive must be shorter
 # (deploy/nginx.conf: 4 s), or it may send a request on a connection the server is closing.
 KEEP_ALIVE_SECONDS = 5
+# How long uvicorn's supervisor waits for a worker to answer its ping before killing it as hung (uvicorn's
+# default, 5 s, is shorter than a worker's loading on a busy host: at load average 12 on 2 cores every
+# worker was killed while loading and started again, and `serve --workers 2` never became ready).
+WORKER_HEALTHCHECK_SECONDS = 120
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -85,7 +89,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         # The workers build their settings from the environment (app_from_environment).
         os.environ["POLICYBOT_WEB_HOST"], os.environ["POLICYBOT_WEB_PORT"] = host, str(port)
         print(banner + f"，{args.workers} 个进程", file=sys.stderr, flush=True)
-        uvicorn.run("bot.web.serve_cli:app_from_environment", factory=True, workers=args.workers, **options)
+        uvicorn.run(
+            "bot.web.serve_cli:app_from_environment",
+            factory=True,
+            workers=args.workers,
+            timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+            **options,
+        )
         return 0
     app = create_app(build_services(settings), owns_services=True)
     freeze_loaded_objects()

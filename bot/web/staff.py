@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
+from bot.library import DocumentLibrary, DocumentState, DocumentView
 from bot.present.citations import clause_name
 from bot.web.answer_log import MARK_LABELS, VERDICT_LABELS, LogFilter
 from bot.web.api import Services
@@ -21,6 +22,7 @@ from bot.web.sites import SiteError
 from bot.web.staff_auth import Staff, StaffPost
 from bot.web.templating import templates
 from bot.web.widget import UNSET_BASE, embed_base
+from knowledge.clauses import Clause
 from knowledge.quality import ISSUE_LABELS
 
 # An answer's or a citation's id in a page's address.
@@ -30,6 +32,11 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 QueueShown = Literal["unanswered", "refused", "low_rated", "missed", "partial"]
 FILTERS: dict[str, str] = {"all": "全部", "unmarked": "待核实", "verified": "已核实", "flagged": "有问题"}
+# A cited clause whose document is no longer answered from: shown from the library, with why.
+GONE_NOTE: dict[str, str] = {
+    DocumentState.RETIRED: "本条所在文件已停用，不再用于回答；下面是它的原文，供核对停用前的答复。",
+    DocumentState.DRAFT_REVIEW: "本条所在文件目前没有发布（待审核），不用于回答；下面是它的原文。",
+}
 
 
 def _page(request: Request, name: str, login: object, status: int = 200, **context: object) -> HTMLResponse:
@@ -40,6 +47,7 @@ def _page(request: Request, name: str, login: object, status: int = 200, **conte
         "mark_labels": MARK_LABELS,
         "verdict_labels": VERDICT_LABELS,
         "clause_name": lambda clause_id: clause_name(clause_id, documents, registry),
+        "GONE_NOTE": GONE_NOTE,
         **context,
     }
     return templates.TemplateResponse(request, f"staff/{name}.html", values, status_code=status)
@@ -90,12 +98,26 @@ def document(request: Request, web: Services, login: Staff, document_id: str) ->
     )
 
 
+def _stored_clause(web: WebServices, clause_id: str) -> tuple[Clause, DocumentView] | None:
+    """A clause of a document no longer answered from (retired, or back in review): the library keeps
+    its text, and answers given before cite it — staff check those quotes against it (session 34)."""
+    library = DocumentLibrary(web.engine)
+    for view in library.documents():
+        if view.state is DocumentState.PUBLISHED or not clause_id.startswith(f"{view.id}-"):
+            continue
+        found = next((c for c in library.parsed(view.id).clauses if c.id == clause_id), None)
+        if found is not None:
+            return found, view
+    return None
+
+
 @router.get("/staff/clauses/{clause_id}", response_class=HTMLResponse)
 def clause(request: Request, web: Services, login: Staff, clause_id: str) -> HTMLResponse:
     registry = web.kb.registry
-    if not registry.has(clause_id):
+    stored = None if registry.has(clause_id) else _stored_clause(web, clause_id)
+    if not registry.has(clause_id) and stored is None:
         return _not_found(request, login, f"没有条款“{clause_id}”。")
-    item = registry.get(clause_id)
+    item = registry.get(clause_id) if stored is None else stored[0]
     quoted = web.answer_log.quotes_of(clause_id)
     marks = web.answer_log.marks({c.quote_key for c in quoted})
     return _page(
@@ -103,7 +125,8 @@ def clause(request: Request, web: Services, login: Staff, clause_id: str) -> HTM
         "clause",
         login,
         clause=item,
-        document=registry.document_of(item),
+        document=registry.document_of(item) if stored is None else stored[1].document,
+        gone=stored[1].state if stored is not None else None,
         benefits=web.clause_benefits.get(clause_id, []),
         quoted=quoted,
         marks=marks,
@@ -182,8 +205,11 @@ def answer(
         return _not_found(request, login, f"没有第{answer_id}条答复记录。")
     registry = web.kb.registry
     rows = []
+    gone: dict[str, DocumentState] = {}  # cited clauses of documents no longer answered from
     for citation in entry.citations:
         item = registry.get(citation.clause_id) if registry.has(citation.clause_id) else None
+        if item is None and (stored := _stored_clause(web, citation.clause_id)) is not None:
+            item, gone[citation.clause_id] = stored[0], stored[1].state
         rows.append(
             (
                 citation,
@@ -200,6 +226,7 @@ def answer(
         login,
         entry=entry,
         rows=rows,
+        gone=gone,
         feedback=web.feedback.of_answer(answer_id),
         rating_labels=RATING_LABELS,
         note_for=note_for,
