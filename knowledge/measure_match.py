@@ -1416,13 +1416,18 @@ def _own_overlap(
 
 def _holds(span: Container[str], word: str, measure: Measure, groups: Container[str]) -> bool:
     """The measure holds a word of the question: its span says it, or the word is how the person names
-    their own group and the measure is a person's measure for that group (退伍 → 退役士兵 of 自主就业的退役士兵):
+    their own group and the measure is a person's measure for that group (an employer's measure for 种养大户 is
+    not one for a person who runs a 农家乐) (退伍 → 退役士兵 of 自主就业的退役士兵):
     a colloquial word maps to the group once, through the glossary, and every measure for that group holds it.
     `groups` are the words that may name the person (none when the asker speaks for an employer: the
     group is then whom they hire)."""
     # A measure whose span names no group is for the one its name says (自主就业创业退役士兵职业教育和技能培训: the
     # 退役士兵 its span leaves to the clause's earlier sentence).
-    return word in span or (word in groups and _names_target(word, measure.targets or (measure.name,)))
+    return word in span or (
+        word in groups
+        and measure.beneficiary is Beneficiary.PERSON
+        and _names_target(word, measure.targets or (measure.name,))
+    )
 
 
 @lru_cache(maxsize=4096)
