@@ -31,7 +31,7 @@ from knowledge.measures import (
     copy_at,
 )
 from knowledge.numerals import chinese_to_number
-from knowledge.query import jieba_words, load_glossary, tokenize, verbs
+from knowledge.query import group_meanings, jieba_words, load_glossary, tokenize, verbs
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -41,9 +41,10 @@ Idf = Callable[[str], float]
 _EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人", "招人")
 # Words of one who hires and pays staff (招人, 雇了3个, 给员工交社保).
 _HIRING_WORDS = ("招人", "招了", "招用", "招聘", "雇", "员工", "吸纳")
-# 招 (录用, 聘用) with the people hired after it (招离校一年内大学生, 录用了几名大学生): not 招商, 招标, 招生, 招牌 ….
+# 招 (录用, 聘用, 请了) with the people hired after it (招离校一年内大学生, 录用了几名大学生, 请了5个贫困户): not 招商,
+# 招标, 招生, 招牌 ….
 _HIRES = re.compile(
-    r"(?:招|录用|聘用|聘请|雇用|雇佣)(?:收|录|进|了|个|两|几|一|些)?(?:[^，,。？?\s]{0,8})"
+    r"(?:招|录用|聘用|聘请|雇用|雇佣|请了)(?:收|录|进|了|个|两|几|一|些)?(?:[^，,。？?\s]{0,8})"
     r"(?:大学生|毕业生|人员|工人|贫困|残疾|失业|退役|农民工|人)"
     r"|(?:招|雇|录用|聘)(?:我|俺|咱)"
 )
@@ -843,6 +844,8 @@ class MeasureMatcher:
         # makes a person's measure for that group the asker's own.
         own_text = _HIRES.sub("", _without_being_hired(text)) if hires else text
         hired_words = {t for t in own if t not in own_text} if hires else set()
+        # The words that may name the person's own group (退伍, 下岗): none for one who speaks as an employer.
+        person_words = frozenset() if speaks_for_employer else frozenset(t for t in own if t not in hired_words)
         words = set(own) | set(extra)
         expanded_text = text + " " + " ".join(extra)
         meanings = _meanings_narrowed(_meanings_said(frozenset(analysis.expansions)), own)
@@ -876,7 +879,13 @@ class MeasureMatcher:
         # What every scored measure shares (the best own overlap, the names said that fit): read from
         # every measure, those `keep` leaves out too — profile id → (own overlap, name said, fits).
         shared_by_all: dict[int, tuple[float, str | None, bool | None] | None] = {}
-        for group, at in zip(distinct.tolist(), index[first].tolist(), strict=True):
+        candidates = list(zip(distinct.tolist(), index[first].tolist(), strict=True))
+        if person_words:
+            # A word some measure reached writes itself (大学生 of 大学生创业引领计划) is matched as written; only
+            # the person's words no span writes (退伍, where the documents write 退役士兵) reach through their group.
+            spans = [self._prepare(group, self._measure_at(at)).span for group, at in candidates]
+            person_words = frozenset(t for t in person_words if not any(t in span for span in spans))
+        for group, at in candidates:
             measure = self._measure_at(at)
             prepared = self._prepare(group, measure)
             profile_id = prepared.profile
@@ -885,7 +894,7 @@ class MeasureMatcher:
                     shared_by_all[profile_id] = None
                     if not (asked_levels and _other_level(measure, asked_levels)):
                         span = prepared.span
-                        own_overlap = _own_overlap(own, span, idf, own_total, measure, hired_words)
+                        own_overlap = _own_overlap(own, span, idf, own_total, measure, hired_words, person_words)
                         named = self._named(measure, text)
                         shared_by_all[profile_id] = (own_overlap, named, fits(measure, words, named) if named else None)
                 continue
@@ -897,7 +906,7 @@ class MeasureMatcher:
                     # (市级的能拿多少: the 省级 base's 80万元 is another measure's figure)
                     at_level = bool(asked_levels & _levels_of_name(measure.name))
                     span = prepared.span
-                    own_overlap = _own_overlap(own, span, idf, own_total, measure, hired_words)
+                    own_overlap = _own_overlap(own, span, idf, own_total, measure, hired_words, person_words)
                     extra_overlap = sum(idf[t] for t in extra if t in span) / extra_total
                     # What makes a measure relevant is the topic: an expansion that only says "money"
                     # (奖励 → 补贴) is how a sum is asked (高新技术企业奖励多少钱 is no 见习补贴 question).
@@ -1387,16 +1396,46 @@ def _own_overlap(
     own_total: float,
     measure: Measure,
     hired_words: Container[str],
+    groups: Container[str] = (),
 ) -> float:
-    """The share of the question's own words a measure's span holds. A person's measure is not asked by
+    """The share of the question's own words a measure's span holds (or, for the person's group, its
+    targets: `_holds`). A person's measure is not asked by
     the words naming whom the asker hires — unless it pays for hiring them (吸纳登记失业人员…每吸纳1人给予
     2000元 names the hired group too). One function for the whole ranking and its pruned path, so a kept
     measure scores as it would in the whole ranking."""
     if measure.beneficiary is not Beneficiary.PERSON or not any(w in span for w in _HIRING_WORDS):
         skipped: Container[str] = () if measure.beneficiary is not Beneficiary.PERSON else hired_words
-        return sum(idf[t] for t in own if t in span and t not in skipped) / own_total
-    kept = (t for t in own if t in span and (t not in hired_words or _named_as_hired(t, measure.span)))
+        return sum(idf[t] for t in own if _holds(span, t, measure, groups) and t not in skipped) / own_total
+    kept = (
+        t
+        for t in own
+        if _holds(span, t, measure, groups) and (t not in hired_words or _named_as_hired(t, measure.span))
+    )
     return sum(idf[t] for t in kept) / own_total
+
+
+def _holds(span: Container[str], word: str, measure: Measure, groups: Container[str]) -> bool:
+    """The measure holds a word of the question: its span says it, or the word is how the person names
+    their own group and the measure is a person's measure for that group (an employer's measure for 种养大户 is
+    not one for a person who runs a 农家乐) (退伍 → 退役士兵 of 自主就业的退役士兵):
+    a colloquial word maps to the group once, through the glossary, and every measure for that group holds it.
+    `groups` are the words that may name the person (none when the asker speaks for an employer: the
+    group is then whom they hire)."""
+    # A measure whose span names no group is for the one its name says (自主就业创业退役士兵职业教育和技能培训: the
+    # 退役士兵 its span leaves to the clause's earlier sentence).
+    return word in span or (
+        word in groups
+        and measure.beneficiary is Beneficiary.PERSON
+        and _names_target(word, measure.targets or (measure.name,))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _names_target(word: str, targets: tuple[str, ...]) -> bool:
+    """One of the glossary's readings of a word (or of an everyday word inside it: 退伍 of 退伍兵) is in a
+    target group."""
+    meanings = group_meanings(word)
+    return any(meaning in target for meaning in meanings for target in targets)
 
 
 def _named_as_hired(word: str, text: str) -> bool:

@@ -154,6 +154,18 @@ def _meanings_by_word(glossary: Glossary) -> dict[str, tuple[str, ...]]:
     return _MEANINGS[0][1]
 
 
+def group_meanings(word: str) -> tuple[str, ...]:
+    """The terms the glossary reads a word as, or an everyday word of two characters or more inside it
+    (退伍 of 退伍兵, 养殖 of 搞养殖): how a person's word for their group or a measure's kind reaches the
+    documents' term."""
+    by_word = _meanings_by_word(load_glossary())
+    return tuple(
+        dict.fromkeys(
+            meaning for said, means in by_word.items() if len(said) >= 2 and said in word for meaning in means
+        )
+    )
+
+
 def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:
     """The word, or a term the glossary reads it as (大学生 → 高校毕业生), is in a target group."""
     return any(word in group for word in (token, *glossary_meanings(token)) for group in groups)
