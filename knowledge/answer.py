@@ -70,6 +70,7 @@ from knowledge.query import (
     ProcedureAspect,
     QueryAnalysis,
     function_words,
+    glossary_meanings,
     jieba_words,
     load_glossary,
     load_scope,
@@ -299,6 +300,10 @@ def _use_unanswered(question: str, selection: Selection) -> bool:
     if not any(_USE_ASKED.search(phrase) for phrase in asked_phrases(question)):
         return False
     return not any(_USE_SAID.search(match.measure.span) for match in selection.chosen)
+
+
+# The word a payment's name ends in (失业保险金, 生活补贴, 一次性求职补贴).
+_PAYMENT_NOUN = re.compile(r"(?:保险金|补助金|救济金|补贴|补助|津贴)$")
 
 
 def _figure_missing(asked: AskedIntent) -> MissingAspect:
@@ -879,9 +884,11 @@ class Answerer:
             self._has_curated_measures(retrieval)
             and not asked.asks_payer
             and not self._about_a_measure(retrieval, asked)
-        ):
+        ) or (asked.primary is Intent.AMOUNT and self._payment_named_nowhere(retrieval)):
             # The best clauses say what they grant, and none of it is what was asked: the question's
-            # key concept is not covered (最低工资, 电动车上牌), however many words it shares.
+            # key concept is not covered (最低工资, 电动车上牌), however many words it shares. A new
+            # document's units may miss a figure, but not a name its text never says: 失业保险金 asked of
+            # clauses that only say 失业保险费 is not covered — quoting them would answer another thing.
             return Decision(AnswerStatus.NO_ANSWER, asked=asked)
         tokens = self.retriever.query_tokens(retrieval.analysis)
         # 哪些部门负责, where the clause lists no offices at its end: its sentence naming 部门.
@@ -1268,6 +1275,17 @@ class Answerer:
         if asked.primary is not Intent.PROCEDURE:
             return asked.primary in _CLAUSE_INTENTS
         return self._selection(retrieval, AskedIntent(Intent.OVERVIEW, (Intent.OVERVIEW,))) is not None
+
+    def _payment_named_nowhere(self, retrieval: Retrieval) -> bool:
+        """The question names a payment by a word of its own (失业保险金 — three characters or more, ending
+        in a payment word), and none of the best clauses says it, nor a payment the glossary reads it as."""
+        matcher = self.matcher
+        top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else retrieval.in_scope[:5]
+        texts = [item.clause.text for item in top]
+        named = [t for t in retrieval.analysis.tokens if len(t) >= 3 and _PAYMENT_NOUN.search(t)]
+        # (a reading naming no payment — 失业保险 of 失业保险金 — is the insurance, not what it pays)
+        readings = {r for word in named for r in (word, *glossary_meanings(word)) if _PAYMENT_NOUN.search(r)}
+        return bool(named) and not any(reading in text for reading in readings for text in texts)
 
     def _has_curated_measures(self, retrieval: Retrieval) -> bool:
         matcher = self.matcher

@@ -23,12 +23,22 @@ from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
-_GRANTS = re.compile(r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助")
-_SUFFIX = re.compile(r"补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助")
+# (扣减/减征: a tax credit — 按实际招用人数予以定额依次扣减增值税…，定额标准为每人每年9000元.)
+_GRANTS = re.compile(r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助|扣减|减征")
+# A grant word followed by 资金 names a fund (就业补助资金, 奖补资金), not what is granted.
+_SUFFIX = re.compile(r"(?:补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助)(?!资金)")
+
+
+def _says_a_grant(piece: str) -> bool:
+    """A grant word not naming a fund (本办法所需资金从就业补助资金中列支 grants nothing)."""
+    return any(not piece.startswith("资金", m.end()) for m in _GRANTS.finditer(piece))
+
+
 # Where a name cannot reach back past: figures, particles, grant verbs, conjunctions, punctuation. (以 of a
 # 以X代Y name — 以工代训, 以奖代补, 以工代赈 — is the name's own first word.)
 _BOUNDARY = re.compile(
-    r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以(?!.代)|其|"
+    r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以[上下内]|以(?!.代)|其|"
+    r"拨付|发放|"
     r"落实|降低|提高|扩大|完善|实施|加大|利用|运用|增加|取消|建立|健全|纳入|通过|将|在|记"
 )
 # The payee ends the 对… phrase: 对吸纳…的企业，给予 pays the employer; 对到本县企业就业的高校毕业生，给予
@@ -72,7 +82,13 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         heading = clause.heading or ""
         asked_of = _granted_noun(heading) if _is_question(heading) else None
         for index, whole in enumerate(pieces, start=1):
-            if whole not in clause.text or _is_grant_list_lead_in(whole) or _is_question(whole) or _ends(whole):
+            if (
+                whole not in clause.text
+                or _is_grant_list_lead_in(whole)
+                or _is_question(whole)
+                or _ends(whole)
+                or _grants_nothing_it_names(whole)
+            ):
                 continue
             if _STOPPED.search(whole) and not grants_a_figure(whole):
                 continue  # says an item stopped (_stopped names it by its heading)
@@ -101,7 +117,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 and _REVISED_STANDARD.search(whole) is not None
                 and any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in amounts(whole))
             )
-            if not (_GRANTS.search(whole) or is_granted_item or (raised is not None and earlier) or revised):
+            if not (_says_a_grant(whole) or is_granted_item or (raised is not None and earlier) or revised):
                 continue
             grants = _grants(whole)
             base = ""
@@ -129,10 +145,15 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         # 创业担保贷款 it grants first: a condition's own grant of the measure the heading
                         # names by a phrase around it — that measure for the group the condition names.
                         name = earlier
-                    elif earlier and name == _heading_of(clause) and _is_sentence(name):
+                    elif (
+                        name == _heading_of(clause)
+                        and _is_sentence(name)
+                        and (said := earlier or _last_named(measures, clause.id))
+                    ):
                         # 奖补资金用于基地的运营管理… after …给予一次性奖补20万元: an article's heading is its
-                        # first sentence, no name; a later sentence naming nothing speaks of what it granted.
-                        name = earlier
+                        # first sentence, no name; a later sentence naming nothing speaks of what it granted
+                        # (…同样不需要提供反担保 after …免除反担保要求, which grants no figure).
+                        name = said
                 qualifier = told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
@@ -169,6 +190,24 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             _said_without_field(_base_said(joined_to_attachments(_told_apart(_headed(measures, clauses)), clauses)))
         )
     )
+
+
+# A document's statement of purpose (为规范…管理，…，制定本细则 / 为…，现就…通知如下): it names what the
+# document is about, grants nothing.
+_PURPOSE = re.compile(
+    r"^为[^。；]*?(?:特?制定|出台|印发)(?:本|以下|如下)?[^。；]{0,6}(?:细则|办法|措施|意见|方案|规定|通知)"
+    r"|^为[^。；]*?现就[^。；]*?(?:通知|意见)如下"
+)
+
+# How to apply, and nothing granted (借款人可通过“闽政通”APP创业担保贷款专区或到…窗口提出申请): the grant word
+# names a counter or a service channel, no measure.
+_HOW_TO_APPLY = re.compile(r"(?:可|应)?(?:通过|到|向)[^。；]{2,60}?提出申请")
+
+
+def _grants_nothing_it_names(piece: str) -> bool:
+    """为规范…管理，制定本细则 / 可通过…APP创业担保贷款专区…提出申请: a grant word in a statement of purpose or of
+    how to apply names what the document is about or a service channel, and nothing is granted."""
+    return bool(_PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece)) and not grants_a_figure(piece)
 
 
 def _is_sentence(heading: str) -> bool:
@@ -501,6 +540,12 @@ def _paid_to(measures: list[Measure], clause_id: str, name: str) -> Beneficiary:
     return Beneficiary.PERSON
 
 
+def _last_named(measures: list[Measure], clause_id: str) -> str:
+    """The name of the clause's last measure, figure or none, without its qualifier."""
+    last = measures[-1] if measures and measures[-1].clause == clause_id else None
+    return last.name.split("（", 1)[0] if last else ""
+
+
 def _last_granted(measures: list[Measure], clause_id: str) -> str:
     """The name of the clause's last measure that grants a figure, without its qualifier."""
     for measure in reversed(measures):
@@ -718,9 +763,19 @@ _AMONG = re.compile(r"^其中")
 _TIER_FOR = re.compile(r"^([^，,。；：:]{2,20}?)(?:的(?=每[人户家名个])|[：:](?=[^，,。；]{0,6}[0-9０-９]))")
 
 
+# A subject listed before its head (城镇登记失业人员、就业困难人员、…等符合条件的个人，可申请…): the head
+# after 等 says whom the piece grants to; the first of the list is only one of them.
+# (A condition's list — 创办小微企业、农民专业合作社等其他经营主体的， — keeps its whole words: it ends in 的.)
+_LISTED_SUBJECT = re.compile(
+    r"^[^，,。；]*?等(?:符合(?:条件|规定|要求)的)?([\u4e00-\u9fff]{2,8}?)(?<!的)(?=[，,]|可|最高|按)"
+)
+
+
 def _opening(span: str) -> str:
     text = _AMONG.sub("", _ANY_ELIGIBLE.sub("", _ITEM_LABEL.sub("", span, count=1), count=1), count=1)
     end = _OPENING_END.search(text)
+    if end is not None and text[end.start()] == "、" and (listed := _LISTED_SUBJECT.match(text)):
+        return listed.group(1)
     opening = text[: end.start()] if end else ""
     if 2 <= len(opening) <= _MAX_QUALIFIER:
         return opening
@@ -805,14 +860,18 @@ def _itemized(unit: Measure) -> list[tuple[str, Amount]] | None:
 
 # A piece that opens with its own condition and states figures without naming a grant (合伙创业的，可按
 # 每人不超过30万元、总额不超过150万元申请): the clause's last measure for that narrower case.
-_OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,24}?)的[，,]")
+# (…的， or …的见习单位，: a condition may end in the party it picks out.)
+_OPENS_WITH_CONDITION = re.compile(r"^([^，,。；]{2,24}?)的([\u4e00-\u9fff]{0,6})[，,]")
 
 
 def _condition_variant(piece: str, in_row: bool = False) -> str | None:
     """The condition of a piece that states the clause's last measure for a narrower case; in a table row
-    the standard's cell states its figure without a verb (每户5000元；带动5人以上就业的，每户10000元)."""
+    the standard's cell states its figure without a verb (每户5000元；带动5人以上就业的，每户10000元); the
+    condition may name its party (见习期满留用率达到50%以上的见习单位，按每人每月1900元给予补贴)."""
     match = _OPENS_WITH_CONDITION.match(_ITEM_LABEL.sub("", _SUBSECTION.sub("", piece), count=1))
     if match is None or _names_a_grant(piece) or not (grants_a_figure(piece) or (in_row and _states_a_sum(piece))):
+        return None
+    if match.group(2) and not _PARTY.search(match.group(2)):
         return None
     return match.group(1).removeprefix("对")
 
@@ -994,6 +1053,8 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     clause heading when none, without its closing punctuation. A service guide's 补贴标准：… states
     the standard of the item its heading names (事项一：一次性创业补贴 / 补贴标准：每户一次性补贴5000元):
     the heading names it."""
+    if waived := _granted_after_condition(piece):
+        return waived
     led = any(_STANDARD_FIELD.match(line.strip()) for line in (piece, *context))
     if led and _GRANTS.search(clause.heading) and not _is_question(clause.heading):
         titled = _STATUS_IN_BRACKETS.sub("", clause.heading).strip().rstrip("：:。；，,")
@@ -1012,7 +1073,44 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     if clause.heading and heading is None:
         # A question heading is no name, but the grant it asks about is (灵活就业人员的社会保险补贴怎么补？).
         heading = _granted_noun(clause.heading)
+    if heading and _is_sentence(heading.rstrip("：:。；，,")) and (before := _noun_before_bare_grant(piece)):
+        # An article's heading cut from its first sentence is no name; 小微企业创业担保贷款按…的50%给予贴息
+        # names what it grants by the noun the bare grant word is of (小微企业创业担保贷款贴息).
+        return before
+    if (not heading or _is_sentence(heading.rstrip("：:。；，,"))) and _TAX_CREDIT.search(piece):
+        return _TAX_CREDIT_SAID  # 予以定额依次扣减增值税…，定额标准为每人每年9000元: a tax credit, unnamed
     return _without_action((heading or piece[:12]).rstrip("：:。；，,"))
+
+
+# A tax credit said by its verb and the taxes it reduces, with no noun of its own.
+_TAX_CREDIT = re.compile(r"(?:扣减|减征|减免|抵减)[^。；]{0,30}?税")
+_TAX_CREDIT_SAID = "税收扣减"
+
+
+def _noun_before_bare_grant(piece: str) -> str | None:
+    """给予贴息 / 给予补贴 with no noun of its own, and a noun ending in a grant word before it in the same
+    comma part: that noun with the bare grant word."""
+    bare = re.search(r"给予(" + _SUFFIX.pattern + ")", piece)
+    if bare is None:
+        return None
+    part = re.split(r"[，,；;]", piece[: bare.start()])[-1]
+    match = _SUFFIX.search(part)
+    if match is None:
+        return None
+    head = _BOUNDARY.split(part[max(0, match.start() - 14) : match.start()])[-1]
+    return head + match.group(0) + bare.group(1) if len(head) >= 2 else None
+
+
+# A condition part (…的，) and what it grants, said without a grant word (个人申请10万元及以下创业担保贷款的，
+# 免除反担保要求): the grant word of the condition names what is applied for, not what is granted.
+_AFTER_CONDITION = re.compile(r"^([^。；，,]+?的)[，,]([^，,。；]{2,12}?)[。；]?$")
+
+
+def _granted_after_condition(piece: str) -> str | None:
+    match = _AFTER_CONDITION.match(piece)
+    if match is None or _GRANTS.search(match.group(2)) or FIGURE.search(match.group(2)):
+        return None
+    return match.group(2)
 
 
 # A title that says what the government does (发放一次性扩岗补助, 落实失业保险稳岗返还): the measure is its object.

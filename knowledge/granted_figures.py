@@ -18,12 +18,13 @@ CHINESE_MONEY = (
     r"[一二两三四五六七八九十百千万零〇壹贰叁肆伍陆柒捌玖拾佰仟]{1,8}(?<=[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟])(?:万元|元)"
 )
 FIGURE = re.compile(
-    r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人|每月|每年|按)?"
-    # (a year of the calendar, 2025年 or 2025年度, is a date and no figure of any grant)
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九]"
+    r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人每天|每人|每月|每年|每天|按)?"
+    # (a year of the calendar, 2025年 or 2025年度, is a date and no figure of any grant; 天 counts days of a
+    # period — 最长不超过60天 — while 日 is left to dates, 1日至15日)
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|天)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九]"
     rf"|{CHINESE_MONEY})"
 )
-_BOUNDS = ("以上", "以下", "以内", "内")
+_BOUNDS = ("以上", "以下", "以内", "内", "及以上", "及以下")
 
 # A comma part that grants a figure of its own: a grant verb and a figure that is no condition.
 # The copula after a measure's own amount noun states what it grants (个人创业担保贷款额度最高为30万元):
@@ -123,7 +124,7 @@ def _stated_apart(before: str, between: str) -> bool:
 
 
 def _amount_kind(text: str) -> AmountKind:
-    if text.endswith(("个月", "年")):
+    if text.endswith(("个月", "年", "天")):
         return AmountKind.DURATION
     if text.startswith(("最高", "不超过")):
         return AmountKind.CAP

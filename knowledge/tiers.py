@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.match_ranking import MatchRanking
-from knowledge.measure_match import MeasureMatch
+from knowledge.measure_match import MeasureMatch, told_shares
 from knowledge.measures import Measure
 
 ROW = "｜"
@@ -99,7 +99,19 @@ def said_tier(tier: str, text: str) -> bool:
     names = _NAMES_APART.split(tier)
     if len(names) > 1 and all(names) and any(name in text for name in names):
         return True
+    if _share_reached(tier, text):
+        return True
     return any(_said_after_act(item, text) for item in items or [tier])
+
+
+# A tier set by a share reached (见习期满留用率达到50%以上): a share the text tells of keeping people on
+# (留下来超过一半 → 60, 十个留了六个 → 60) that meets it says the tier.
+_SHARE_TIER = re.compile(r"(?:比例|率)(?:达到|达|超过|在)?(\d+)%(?:及以上|以上)")
+
+
+def _share_reached(tier: str, text: str) -> bool:
+    found = _SHARE_TIER.search(tier)
+    return found is not None and any(told >= float(found.group(1)) for told in told_shares(text))
 
 
 def tier_of(measure: Measure) -> str:
@@ -124,7 +136,8 @@ def base_name(measure: Measure) -> str:
 
 def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
     """Of the best unit's alternatives in its clause (same base name), the one whose tier the question
-    says leads — the longest tier said when several are (中小微企业 before 企业)."""
+    says leads — the longest tier said when several are (中小微企业 before 企业), one said whole before one
+    only said shortened (个人创业担保贷款 says 个人 whole; 个人合伙创业 only with 合伙 dropped)."""
     if not relevant or not question:
         return relevant
     best = relevant[0]
@@ -134,7 +147,7 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
         return relevant
     name = base_name(best.measure)
     said = [
-        (len(tier), -position)
+        (_said_whole(tier, question), len(tier), -position)
         for position in relevant.positions_in({best.measure.clause})
         if base_name(relevant[position].measure) == name
         and (tier := tier_of(relevant[position].measure))
@@ -142,7 +155,12 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
     ]
     if not said:
         return _said_in_part_first(relevant, question, name)
-    return relevant.moved_first(-max(said)[1])
+    return relevant.moved_first(-max(said)[2])
+
+
+def _said_whole(tier: str, text: str) -> bool:
+    """The text says the tier, or one of the alternatives it lists, in full (not shortened)."""
+    return tier in text or any(item in text for item in _LISTED.split(tier) if len(item) >= _MIN_LISTED)
 
 
 def _said_in_part_first(relevant: MatchRanking, question: str, name: str) -> MatchRanking:
