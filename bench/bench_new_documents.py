@@ -38,6 +38,8 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.normalize import to_simplified
+
 DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data"
 # Per set: the commands that add its documents, in order (file names relative to the set's directory).
 STEPS = {
@@ -128,8 +130,10 @@ def _step(args: list[str], data_dir: Path) -> None:
 
 
 def _holds(text: str, anchor: str) -> bool:
-    """Whether a cited clause's text holds a row's anchor, whitespace ignored on both sides."""
-    return "".join(anchor.split()) in "".join(text.split())
+    """Whether a cited clause's text holds a row's anchor, whitespace and character forms ignored on both
+    sides: a 繁体 file's anchor is copied from the file, and the clause's text is read in simplified
+    characters (its quotes stay as the file writes them)."""
+    return to_simplified("".join(anchor.split())) in to_simplified("".join(text.split()))
 
 
 def main() -> int:
