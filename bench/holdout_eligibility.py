@@ -695,6 +695,9 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
     _started(facts, text, as_of, profile)
     if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
         profile["business_has_employees"] = True
+    if facts.get("employment") in OWNERS and re.search(r"企业(?:未|没有?|不)裁员", text):
+        # Session 34 (rules31): a firm that laid off no one has staff to keep (hp26-38's 水泥厂).
+        profile["business_has_employees"] = True
     _staff_share(facts, text, profile)
     parts = re.split(r"[;；，,]", text)
     said_had = [part for part in parts if HAD.search(part) and not NOT_HAD.search(part)]

@@ -470,6 +470,11 @@ class Engine:
         The conditions are evaluated into plain findings first; the result object is built once.
         A measure the text limits to those registered in its place (吉林籍) fails for a 户籍 said to be elsewhere
         — here, so every caller gets it, not only `check` (session 30)."""
+        if benefit.others is not None and evaluate(benefit.others, profile.values, profile.as_of).value is True:
+            # Session 34 (rules31): the person serves those the measure pays (a park owner, its tenants' rent
+            # subsidy) — another's benefit, whatever the date or the rest, and nothing to ask for it.
+            result = self._result(benefit, profile, "employer_only", (), (), city)
+            return Evaluation(result.model_copy(update={"beneficiary": "others", "whose": benefit.others_whose}), ())
         evaluation = self._dated(benefit, profile, asking, city)
         household = benefit.household
         if household is None or not household.registered or evaluation.result.status == "ineligible":

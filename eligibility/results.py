@@ -29,6 +29,9 @@ BenefitStatus = Literal[
 ]
 CheckStatus = Literal["complete", "needs_more_info", "region_not_covered"]
 Beneficiary = Literal["applicant", "employer", "service_provider"]
+# Whose a result is, as told to the person: a rule's beneficiary, or (session 34) `others` — a measure of others the
+# person serves (a park owner asking about its tenants' rent subsidy), `employer_only` with `whose` naming them.
+ResultBeneficiary = Literal["applicant", "employer", "service_provider", "others"]
 # How the region was settled: `missing` (not asked yet), `unknown` (answered 不清楚), `unrecognised`
 # (no place in the text), `not_covered`, `partly_covered` (a larger place holding covered ones), `covered`.
 RegionStatus = Literal["missing", "unknown", "unrecognised", "not_covered", "partly_covered", "city_unknown", "covered"]
@@ -149,7 +152,7 @@ class BenefitResult(Result):
     id: str
     name: str
     status: BenefitStatus
-    beneficiary: Beneficiary
+    beneficiary: ResultBeneficiary
     summary: str
     amount: Amount | None
     reasons: tuple[Reason, ...]
@@ -175,6 +178,9 @@ class BenefitResult(Result):
     hires_meeting: tuple[int, ...] = ()
     # `household`: a measure of the person's 户籍 place, judged for a person who is elsewhere (session 22).
     basis: Literal["place", "household"] = "place"
+    # `employer_only` for a measure of others the person serves (session 34: a park's tenants' rent subsidy asked
+    # by its owner): whom it goes to, in the text's words; None for an employer's or provider's benefit.
+    whose: str | None = None
 
 
 class RegionInfo(Result):

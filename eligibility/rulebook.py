@@ -93,6 +93,9 @@ class Benefit:
     # person's side `requires`: a lawful hire is of working age, the unit's duty) and the unit's own
     # (`employer_conditions`) — what an owner whose business is the unit is judged on.
     unit_condition: Node | None = None
+    # Session 34 (rules31): when this holds of the person, the measure is the others' it names (`others_whose`).
+    others: Node | None = None
+    others_whose: str | None = None
 
 
 @dataclass(frozen=True)
@@ -278,6 +281,12 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         valid_from, valid_to, label = _window(compiler, parts, raw.validity, doc.signed)
         validity_cite = raw.validity.cite
         citations.append(schema.Source(cite=raw.validity.cite, quote=raw.validity.quote))
+    others = None
+    if raw.others is not None:
+        compiler.check_cite("others.cite", raw.others.cite)
+        cited = schema.Source(cite=raw.others.cite, quote=raw.others.quote)
+        others = compiler.compile(raw.others.when, "others.when", cited)
+        citations.append(cited)
     for index, term in enumerate(raw.hiring):
         compiler.check_cite(f"hiring[{index}].cite", term.cite)
     if raw.deadline is not None:
@@ -324,6 +333,8 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         once=raw.once,
         household=raw.household,
         unit_condition=unit_condition,
+        others=others,
+        others_whose=raw.others.whose if raw.others is not None else None,
     )
 
 

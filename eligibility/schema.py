@@ -287,6 +287,19 @@ class Household(Frozen):
         return self
 
 
+class Others(Frozen):
+    """Session 34 (rules31): a measure of the person's own kind paid to others the person serves — a park
+    owner asking about the rent subsidy of the founders who rent space in it. When `when` holds of the person
+    it is another's benefit (`employer_only`), and `whose` says, in the text's words, whom it goes to."""
+
+    when: Condition
+    whose: str = Field(min_length=2)
+    cite: str = Field(pattern=CLAUSE_ID)
+    quote: str
+
+    _quote = field_validator("quote")(_check_quote)
+
+
 class BenefitFile(Frozen):
     name: str
     jurisdiction: str
@@ -316,6 +329,8 @@ class BenefitFile(Frozen):
     # 合同, 稳定就业6个月以上, 生产配送疫情防控急需物资), judged with `conditions` — read of the person
     # hired — when the person asking runs that unit (issue 11, session 13). Facts `about: hire`/`unit`.
     employer_conditions: Condition | None = None
+    # A person the measure's beneficiaries are served by (a park's owner for its tenants): not theirs.
+    others: Others | None = None
 
     @model_validator(mode="after")
     def _hiring_for_others(self) -> BenefitFile:

@@ -441,6 +441,7 @@ class BeneficiaryProse(Section):
     applicant: str
     employer: str
     service_provider: str
+    others: str
 
 
 class RequirementProse(Section):
@@ -659,6 +660,7 @@ class CheckAdviceProse(Section):
     placeholders = {
         "to_confirm": ("office", "requirement"),
         "hiring": ("terms",),
+        "others": ("whose",),
         "document": ("name", "year", "draft"),
         "stale": ("year", "years"),
         "not_yet_in_force": ("signed",),
@@ -676,6 +678,7 @@ class CheckAdviceProse(Section):
     confirm_joiner: str
     if_hired: str
     employer_only: str
+    others: str
     hiring: str
     document: str
     draft: str

@@ -129,6 +129,8 @@ def unit_label(benefit: BenefitResult) -> str:
     if benefit.status == "as_employer":
         employer = prose().as_employer
         return employer.label if benefit.hiring else employer.unit_label
+    if benefit.status == "employer_only" and benefit.whose:
+        return words.others.format(whose=benefit.whose)
     return words.if_hired if benefit.status == "if_hired" else words.employer_only
 
 
@@ -300,6 +302,7 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "hires_meeting": list(benefit.hires_meeting),
         "hires_meeting_text": hires_text(benefit),
         "basis": benefit.basis,
+        "whose": benefit.whose,
     }
 
 
