@@ -1499,9 +1499,21 @@ def _persons_of_the_kind_first(relevant: MatchRanking, question: str) -> int:
             and match.measure.kind is best.measure.kind
             and match.measure.id.split(".")[0] == document
             and (best.named is None or match.named is not None)
+            and not _tells_of_the_payee(best, match)
         ):
             return position
     return 0
+
+
+def _tells_of_the_payee(best: MeasureMatch, match: MeasureMatch) -> bool:
+    """The question tells a word of the best measure's own sentence or targets that the person's measure never
+    holds (劳务经纪人, 农家乐, 扶贫车间, 见习): the asker is, or speaks of, whom the best one pays."""
+    told = (best.measure.span, *best.measure.targets)
+    own = (match.measure.span, match.measure.name, *match.measure.aliases, *match.measure.targets)
+    return any(
+        len(word) > 1 and any(word in text for text in told) and not any(word in text for text in own)
+        for word in best.focus
+    )
 
 
 def _facet_asked(

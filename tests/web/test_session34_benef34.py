@@ -2,7 +2,7 @@
 `POST /api/ask` and `POST /api/chat` of the real app. A person asking of themself or a relative (这个创业担保贷款
 能贷多少, 我能贷多少) is answered by the measure paid to a person — 平顶山（十） 创业担保贷款降低或取消反担保 —
 never by the employer's 小微企业创业担保贷款 of （九） that shares its name, nor by the 担保基金's 8：2 share;
-one who speaks as an employer (我们公司) is still answered by the employer's measure."""
+one who speaks as an employer or a provider (我们公司, 劳务中介) is still answered by their own measure."""
 
 from __future__ import annotations
 
@@ -17,8 +17,15 @@ PERSONS_QUESTIONS = [
     ("在平顶山，创业担保贷款我能贷多少", "pingdingshan-2020-10", "小微企业"),
     ("平顶山俺闺女想开店，创业担保贷款她能贷多少", "pingdingshan-2020-10", "小微企业"),
 ]
+# (question, the clause quoted first, a word the answer holds): the asker is whom the measure pays.
 EMPLOYERS_QUESTIONS = [
-    ("我们公司在平顶山，想申请创业担保贷款能贷多少", "pingdingshan-2020-09"),
+    ("我们公司在平顶山，想申请创业担保贷款能贷多少", "pingdingshan-2020-09", "小微企业"),
+    (
+        "我在平昌做劳务中介，介绍贫困户去厂里上班，帮着签了一年合同也交了社保，一个人能补多少？",
+        "bazhong-2018-12",
+        "300元",
+    ),
+    ("平顶山 我们是职业中介 免费帮登记失业的人介绍了工作 社保也交上了 一个人能补多少", "pingdingshan-2020-20", "300元"),
 ]
 
 
@@ -38,12 +45,13 @@ def test_a_persons_loan_question_is_answered_by_the_persons_loan(
     assert "8：2" not in (result["direct_answer"] or ""), result["direct_answer"]
 
 
-@pytest.mark.parametrize(("question", "clause"), EMPLOYERS_QUESTIONS)
-def test_an_employers_loan_question_is_still_answered_by_the_employers_loan(
-    client: TestClient, question: str, clause: str
+@pytest.mark.parametrize(("question", "clause", "said"), EMPLOYERS_QUESTIONS)
+def test_an_employers_or_providers_question_is_still_answered_by_their_measure(
+    client: TestClient, question: str, clause: str, said: str
 ) -> None:
     result = _ask(client, question)
     assert [c["clause_id"] for c in result["citations"]][:1] == [clause], result
+    assert said in (result["direct_answer"] or ""), result["direct_answer"]
 
 
 def test_a_persons_loan_question_in_the_chat_names_no_employers_measure(client: TestClient) -> None:
