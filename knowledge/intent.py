@@ -389,6 +389,20 @@ def asks_own_sum(question: str) -> bool:
     return _RECEIVED.search(question) is not None and _FIRST_PERSON.search(question) is None
 
 
+# Who a person asks for: themself (我, 俺) or one of theirs (她, 孩子, 闺女) — and a person's verbs of getting.
+_PERSON_VOICE = re.compile(
+    r"我|俺|本人|咱|[她他]|孩子|闺女|女儿|儿子|媳妇|老婆|老公|爱人|家里人|(?:能|可以|可)(?:领|拿|贷|借)"
+)
+
+
+def asks_as_a_person(question: str) -> bool:
+    """The question is a person's, about themself or a relative (她能领啥, 这个创业担保贷款能贷多少) — not one
+    who speaks as an employer or a provider (我们公司…能贷多少, 招人有啥补贴)."""
+    if _AS_EMPLOYER.search(question) or any(word in question for word in _EMPLOYER_VOICE):
+        return False
+    return _PERSON_VOICE.search(question) is not None
+
+
 def receives_for_self(question: str) -> bool:
     """Whether the question asks what the speaker would be paid as a worker or job-seeker (社保补贴我能领
     多少, 见习补贴给我多少) — not as an employer or a business owner."""

@@ -16,7 +16,15 @@ from functools import lru_cache, partial
 from typing import Literal, Protocol
 
 from knowledge.definitions import names_people, people_word, without_people_word
-from knowledge.intent import AskedIntent, Intent, asked_phrases, asks_own_sum, names_a_payer, without_cues
+from knowledge.intent import (
+    AskedIntent,
+    Intent,
+    asked_phrases,
+    asks_as_a_person,
+    asks_own_sum,
+    names_a_payer,
+    without_cues,
+)
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import (
     FREQUENCY,
@@ -545,6 +553,7 @@ def select(
             # when it is the best match, nothing here answers what the person asked.
             return None
     at = at or _person_before_a_hiring_reward(relevant, policy, question)
+    at = at or _persons_of_the_kind_first(relevant, question)
     relevant = relevant.moved_first(at) if at else relevant
     best = relevant[0]
     home = jurisdiction_of[best.measure.id]
@@ -1119,7 +1128,11 @@ def _figure(
             # question names whom that figure pays (创业园区…给业主补多少 → 给予业主20万元).
             and not (
                 best.measure.beneficiary is Beneficiary.PERSON
-                and m.measure.beneficiary in _PAID_TO_OTHERS
+                and (
+                    m.measure.beneficiary in _PAID_TO_OTHERS
+                    # 这个创业担保贷款能贷多少: the 担保基金's 8：2 share is no sum a person asking is lent
+                    or (m.measure.beneficiary is Beneficiary.INSTITUTION and asks_as_a_person(question))
+                )
                 and not _names_the_payee(m, best)
             )
         )
@@ -1467,6 +1480,40 @@ def _paid_to_the_person(
         if match.measure.beneficiary is Beneficiary.PERSON and match.score >= floor:
             return position
     return at
+
+
+def _persons_of_the_kind_first(relevant: MatchRanking, question: str) -> int:
+    """A person asking of themself or a relative (这个创业担保贷款能贷多少, 她能领啥) is answered by a measure
+    paid to a person before one paid to an employer or a provider, when the same document holds one of the
+    same kind named as well by the question: 平顶山（十）'s 创业担保贷款 (the person's) before （九）'s 小微企业
+    创业担保贷款 (the employer's), both named 创业担保贷款. One who speaks as an employer (我们公司, 招人) is
+    not asked here (`asks_as_a_person`). The position of the measure to put first (0: the best stays)."""
+    best = relevant[0] if relevant else None
+    if best is None or best.measure.beneficiary not in _PAID_TO_OTHERS or not asks_as_a_person(question):
+        return 0
+    document = best.measure.id.split(".")[0]
+    for position in range(1, min(len(relevant), _OWN_LOOKED_AT)):
+        match = relevant[position]
+        if (
+            match.measure.beneficiary is Beneficiary.PERSON
+            and match.measure.kind is best.measure.kind
+            and match.measure.id.split(".")[0] == document
+            and (best.named is None or match.named is not None)
+            and not _tells_of_the_payee(best, match)
+        ):
+            return position
+    return 0
+
+
+def _tells_of_the_payee(best: MeasureMatch, match: MeasureMatch) -> bool:
+    """The question tells a word of the best measure's own sentence or targets that the person's measure never
+    holds (劳务经纪人, 农家乐, 扶贫车间, 见习): the asker is, or speaks of, whom the best one pays."""
+    told = (best.measure.span, *best.measure.targets)
+    own = (match.measure.span, match.measure.name, *match.measure.aliases, *match.measure.targets)
+    return any(
+        len(word) > 1 and any(word in text for text in told) and not any(word in text for text in own)
+        for word in best.focus
+    )
 
 
 def _facet_asked(
