@@ -4,7 +4,8 @@
   and logged in staff's queue of unanswered questions);
 - a pasted notification (【sender】…退订回T, a link) asking nothing is not addressed to the bot: a short reply, never a
   policy answer;
-- losing one's job told in the disposal form (2020年钢厂把俺裁了) says the person is out of work, as 下岗 does."""
+- losing one's job told in the disposal form (2020年钢厂把俺裁了) says the person is out of work, as 下岗 does;
+- a generic word of graduation (刚毕业, 应届生 → college) never replaces the more specific schooling recorded (技校)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,13 @@ def test_losing_the_job_told_in_the_disposal_form_says_the_person_is_out_of_work
     card = next((r for r in chat["replies"] if r["kind"] == "confirm"), None)
     assert card is not None, texts(chat)
     assert card["facts"].get("employment_status") == "unemployed", card["text"]
+
+
+@pytest.mark.parametrize("said", ["我刚毕业，哪来的失业金", "俺是应届生"])
+def test_a_generic_word_of_graduation_never_replaces_the_schooling_recorded(client: TestClient, said: str) -> None:
+    chat = _say(client, None, message="我在平顶山，技校毕业，22岁，还没找着活")
+    session = str(chat["session_id"])
+    chat = _say(client, session, choice="ok")
+    chat = _say(client, session, message=said)
+    cards = [r for r in chat["replies"] if r["kind"] == "confirm"]
+    assert all(card["facts"].get("education") in (None, "secondary_vocational") for card in cards), texts(chat)
