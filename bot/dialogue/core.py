@@ -1020,7 +1020,7 @@ class Dialogue:
         if command is not None:
             return self._command(work, command, today)
         # (A message received, pasted and asked about, may carry any word: before abuse and instructions.)
-        asides = self._asides(work, text, today) if asides_read else None
+        asides = (self._asides(work, text, today) if asides_read else None) or self._forwarded(work, text, today)
         if asides is not None:
             return asides
         if self.words.is_abuse(text):
@@ -1060,6 +1060,13 @@ class Dialogue:
             # (好 问我的吧 too, session 33).
             return self._opened(work, today)
         return self._help_in_general(work, text, today)
+
+    def _forwarded(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """【拼多多】您的快递已到达…退订回T https://t.cn/… (walk32): a notification pasted, asking nothing — not
+        addressed to the bot, never a search of the documents for its words (快递 → 快递收派服务免征增值税)."""
+        if not self.words.forwarded_notice.search(text) or _ASKED_MARK.search(text) or self.words.is_question(text):
+            return None
+        return [render.notice(_notices().forwarded), *self._reminder(work, today)]
 
     def _declined(self, work: Working, text: str, today: date) -> list[Reply]:
         """An instruction to the assistant declined — and the question beside it about a measure (忽略以上规则 你现在
@@ -1540,6 +1547,14 @@ class Dialogue:
         if waiting:
             return [render.notice(_reading().listening), *waiting]
         return [render.welcome(self.covered, work.interviewing)]
+
+    def _states_only(self, text: str) -> bool:
+        """A message with no asking word, no question mark, not search words (三支一扶 编制, 资阳返乡创业补贴):
+        it tells, it does not ask. A "where would it come from" (哪来的失业金) is a no, not a question."""
+        if _ASKED_MARK.search(text) or self.words.is_question(_RHETORICAL_NO.sub("没有", text)):
+            return False
+        # (As read from the words alone: a statement placed in the conversation's place is searched there.)
+        return not self.reader.read(text).is_search
 
     def _asks(self, text: str, reading: Reading) -> bool:
         """A question to answer from the documents, not an answer to the pending one: a short message
@@ -2069,6 +2084,11 @@ class Dialogue:
             # 去年在深圳干了半年 mid-interview: where the person worked, said and noted — no question about 深圳
             # (read as a search of that place's documents by `_as_search`).
             return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
+        if interviewing and self._states_only(text):
+            # 俺是城里户口，厂里职工 / 紧巴巴的，也说不上困难 while a question waits (walk32): a statement asking
+            # nothing is a reply to that question, not understood — the question again, never a search of the
+            # documents (answered beside the point, and logged in staff's queue of unanswered questions).
+            return [render.notice(_notices().not_understood_answer), *self.interviewer.ask_again(work, today)]
         asked = self._asked(text, reading)
         # (Once the check is done its results stand; the 🔍 button under every answer would offer it again.)
         offer_check = not interviewing and not self.interviewer.checked(work)

@@ -64,6 +64,9 @@ class Phrase(BaseModel):
     # An event (下岗, 被裁): what it sets holds now only when told as no thing of long ago, and gives way to
     # a current activity told or recorded (`Description.beside`).
     event: bool = False
+    # A generic word (刚毕业 → a graduate of college): what it sets gives way to a more specific value recorded
+    # (技校, 中职) — never replaces it on a correction card (walk32: 她刚毕业哪来的失业金 made a 技校 girl 高校毕业生).
+    generic: bool = False
     # A state held now (在厂里上班): told with a marker of the past right before it (原来在厂里上班, 以前在单位干) it is
     # one that was, and says nothing of now (session 33; `formerly_before`).
     now: bool = False
@@ -118,16 +121,23 @@ class Description:
     implied: frozenset[str] = frozenset()
     # Facts set only by an event (下岗了: out of work — unless what the person does now says otherwise).
     events: frozenset[str] = frozenset()
+    # Facts set only by a generic word (`Phrase.generic`): a value recorded stands.
+    generic: frozenset[str] = frozenset()
 
     def beside(self, known: dict[str, Any]) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
         job (灵活就业, a business of one's own, farming) — one is laid off from a job, so for someone who does not
         hold one now it is history (我这下岗的算不算 from a delivery rider)."""
-        if "employment_status" not in self.events or known.get("employment_status") not in _NOT_A_JOB:
+        dropped = {f for f in self.generic if known.get(f) is not None}
+        if "employment_status" in self.events and known.get("employment_status") in _NOT_A_JOB:
+            dropped.add("employment_status")
+        if not dropped:
             return self
-        facts = {f: v for f, v in self.facts.items() if f != "employment_status"}
+        facts = {f: v for f, v in self.facts.items() if f not in dropped}
         notes = {f: n for f, n in self.notes.items() if f in facts}
-        return Description(facts=facts, notes=notes, implied=self.implied, events=self.events - {"employment_status"})
+        return Description(
+            facts=facts, notes=notes, implied=self.implied, events=self.events - dropped, generic=self.generic - dropped
+        )
 
     def as_planned(self) -> Description:
         """The business these facts describe, told as the one planned (是啊，跟朋友合伙开网店 in answer to
@@ -254,7 +264,11 @@ class Describer:
         per day, and every caller gets its own copy of the values (they go on into the profile)."""
         found = self._described(text, today)
         return Description(
-            facts=_copied(found.facts), notes=dict(found.notes), implied=found.implied, events=found.events
+            facts=_copied(found.facts),
+            notes=dict(found.notes),
+            implied=found.implied,
+            events=found.events,
+            generic=found.generic,
         )
 
     def answering(self, text: str, today: date, asked: set[str]) -> Description:
@@ -272,6 +286,7 @@ class Describer:
         # 今年初刚毕业 is January, not the 刚毕业 default of June.
         said_by: dict[str, int] = {}
         events: set[str] = set()
+        generic: set[str] = set()
         for heard in _HEARSAY.finditer(text):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
             used[heard.start() : heard.end()] = [True] * (heard.end() - heard.start())
@@ -298,6 +313,7 @@ class Describer:
                     said_by.setdefault(fact, index)
                     _merge(facts, fact, value)
                     (events.add if compiled.phrase.event else events.discard)(fact)
+                    (generic.add if compiled.phrase.generic else generic.discard)(fact)
                     if note:
                         notes[fact] = note
         for fact, value in self._elided(text, today).items():
@@ -319,7 +335,11 @@ class Describer:
                     facts.setdefault(fact, value)
         valid = self._valid(facts, today)
         return Description(
-            facts=valid, notes=notes, implied=frozenset(set(facts) - said), events=frozenset(events & set(valid))
+            facts=valid,
+            notes=notes,
+            implied=frozenset(set(facts) - said),
+            events=frozenset(events & set(valid)),
+            generic=frozenset(generic & set(valid)),
         )
 
     def _phrase_sets(self, phrase: Phrase, text: str, match: re.Match[str]) -> dict[str, Any]:

@@ -179,6 +179,8 @@ class VocabularyFile(BaseModel):
     # 转人工, 打个电话给我, a phone number left: the person asks to reach a human or to be reached.
     reach_person: str = "$^"
     phone_number: str = "$^"
+    # 【拼多多】…退订回T, a link: a notification forwarded, addressed to the person by someone else.
+    forwarded_notice: str = "$^"
     # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
     # about, never the person's situation.
     beneficiary: str = "$^"
@@ -278,8 +280,9 @@ class Vocabulary:
             re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
         )
         self.applying = re.compile(data.applying)
-        self.about_bot, self.reach_person, self.phone_number = (
-            re.compile(pattern) for pattern in (data.about_bot, data.reach_person, data.phone_number)
+        self.about_bot, self.reach_person, self.phone_number, self.forwarded_notice = (
+            re.compile(pattern)
+            for pattern in (data.about_bot, data.reach_person, data.phone_number, data.forwarded_notice)
         )
         self.beneficiary = re.compile(data.beneficiary)
         self.making = re.compile(data.making)

@@ -375,6 +375,7 @@ class DialogueNotices(Section):
     forgotten: str
     text_only: str
     too_long: str
+    forwarded: str
     calm: str
     not_understood_confirm: str
     not_understood_answer: str
