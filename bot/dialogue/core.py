@@ -1714,7 +1714,7 @@ class Dialogue:
         if (
             understood
             and value is True
-            and self.words.confirms(text)
+            and (self.words.confirms(text) or self.words.says_only_yes(text))
             and not self._asks(text, reading)
             and not self.words.states_a_wish(text)
         ):
