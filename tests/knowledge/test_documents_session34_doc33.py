@@ -172,3 +172,12 @@ def test_a_booklet_is_its_compilers_in_force_from_its_first_document_to_its_last
 def test_each_document_of_a_booklet_is_cited_by_its_own_name(opening: str, label: str) -> None:
     clause = next(c for c in _clauses(BOOKLET) if c.text.startswith(opening))
     assert clause.label == label
+
+
+@pytest.mark.parametrize("dropped", [" " * 14, "\u3000" * 30])
+def test_a_long_run_normalization_dropped_leaves_the_rest_of_the_clause_as_the_file_writes_it(dropped: str) -> None:
+    spaced = TRADITIONAL.replace("正常經營6个月", f"正常經營{dropped}6个月")
+    first = _clauses(spaced)[0]
+    assert "正常经营6个月以上的，给予一次性创业补贴5000元" in first.text
+    assert first.source_text is not None and len(first.source_text) == len(first.text)
+    assert "正常經營6个月以上的，給予一次性創業補貼5000元" in first.source_text, first.source_text
