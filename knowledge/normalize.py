@@ -423,6 +423,7 @@ def normalize_document(raw: str) -> NormalizedText:
             # the guide means it (补贴标准：每户5000元).
             previous.text = f"{previous.text}：{text}"
             previous.original += "\n" + line
+            after_break = False
             continue
         if (
             previous
@@ -441,6 +442,7 @@ def normalize_document(raw: str) -> NormalizedText:
             )
             previous.text += text
             previous.original += "\n\n" + line
+            after_break = False  # the blank line was the page break, now joined over: no block starts after it
             continue
         paragraphs.append(Paragraph(text=text, original=line, after_break=after_break))
         after_break = False
