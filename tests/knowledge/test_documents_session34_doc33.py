@@ -181,3 +181,18 @@ def test_a_long_run_normalization_dropped_leaves_the_rest_of_the_clause_as_the_f
     assert "正常经营6个月以上的，给予一次性创业补贴5000元" in first.text
     assert first.source_text is not None and len(first.source_text) == len(first.text)
     assert "正常經營6个月以上的，給予一次性創業補貼5000元" in first.source_text, first.source_text
+
+
+@pytest.mark.parametrize("quote", ["给予一次性创业补贴5000元", "給予一次性創業補貼5000元"])
+def test_a_quote_of_a_traditional_page_is_taken_in_either_form_and_cited_as_the_file_writes_it(quote: str) -> None:
+    first = _clauses(TRADITIONAL)[0]
+    citation = make_citation(first, _yichang(), quote, None)
+    assert citation.quote == "給予一次性創業補貼5000元" and citation.quote in citation.text
+
+
+def _yichang() -> Document:
+    return Document(
+        id="t-2026", source_file="t.txt", title="测试", short_name="测试", issuer="宜昌市人民政府办公室",
+        province="湖北省", city="宜昌市", document_number=None, signed=date(2026, 2, 10), published=None,
+        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
+    )  # fmt: skip
