@@ -134,7 +134,7 @@ def _check_benefit(
             problems.append(RuleProblem("unknown_clause", f"{key}.cite", lines.line(key, "cite"), {"cite": cite}))
             continue
         quotes += 1
-        if quote not in registry.get(cite).text:
+        if not _quoted_in(quote, registry.get(cite)):
             details = {"cite": cite, "quote": quote}
             problems.append(RuleProblem("quote_not_in_clause", f"{key}.quote", lines.line(key, "quote"), details))
     for key, cites, shown in _shown_figures(data):
@@ -155,6 +155,13 @@ def _check_benefit(
         if (exc.code, exc.key) not in reported and not (exc.code == "unknown_clause" and problems):
             problems.append(RuleProblem(exc.code, exc.key, lines.line(exc.key), {**exc.details, "detail": exc.problem}))
     return RulesReport(source, "benefit", _by_line(problems), quotes, figures, raw.name)
+
+
+def _quoted_in(quote: str, clause: ClauseText) -> bool:
+    """The quote is verbatim in the clause as it is matched (simplified) or as its file writes it (a 繁体 page's
+    `source_text`, offset for offset the same text): `make_citation` takes either."""
+    written = getattr(clause, "source_text", None)
+    return quote in clause.text or (isinstance(written, str) and quote in written)
 
 
 def parts_with(parts: Parts, registry: ClauseRegistry, document_id: str) -> Parts:
@@ -271,7 +278,7 @@ def _check_documents(data: dict[str, Any], registry: ClauseRegistry, source: str
                 problems.append(
                     RuleProblem("unknown_clause", f"{where}.cite", lines.line(where, "cite"), {"cite": term.cite})
                 )
-            elif term.quote not in registry.get(term.cite).text:
+            elif not _quoted_in(term.quote, registry.get(term.cite)):
                 details = {"cite": term.cite, "quote": term.quote}
                 problems.append(
                     RuleProblem("quote_not_in_clause", f"{where}.quote", lines.line(where, "quote"), details)

@@ -28,9 +28,11 @@ class Citation(BaseModel):
 
 
 def make_citation(clause: Clause, document: Document, quote: str, score: float | None) -> Citation:
-    if quote not in clause.text:
+    if clause.source_text is not None and quote not in clause.text and quote in clause.source_text:
+        pass  # quoted as the file writes it already (a rule's quote copied from a 繁体 file)
+    elif quote not in clause.text:
         raise ValueError(f"quote is not verbatim in {clause.id}: {quote[:30]}…")
-    if clause.source_text is not None:  # quoted as the file writes it (繁体), found where the text has it
+    elif clause.source_text is not None:  # quoted as the file writes it (繁体), found where the text has it
         at = clause.text.index(quote)
         quote = clause.source_text[at : at + len(quote)]
     return Citation(

@@ -7,6 +7,7 @@ cannot be repaired are replaced by □ and reported, never silently indexed.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -127,31 +128,25 @@ def _simplified_kept(text: str) -> str:
     return _converted(text)
 
 
-_LOOKAHEAD = 12  # source characters a normalized one may sit past (spaces, emoji and marks it dropped)
-
-
 def in_source_characters(text: str, original: str) -> str:
     """`text` (normalized: simplified characters) with each character that normalization simplified
     written back as the source wrote it (創業補貼 where the file is in 繁体): same length as `text`, so a
     quote at an offset of one is the verbatim quote at the same offset of the other. Matching reads
     `text`; what users are shown of a clause is as the file has it. A character the source does not
-    give back (punctuation made full-width, a phrase OpenCC converted as a whole) stays as it is."""
-    if to_simplified(original) == original:
+    give back (punctuation made full-width, a phrase OpenCC converted as a whole) stays as it is.
+
+    The two are aligned over their whole length (the source read in simplified against `text`), so any run
+    normalization dropped — layout spaces, emoji, a page's furniture — however long, costs nothing after it."""
+    simplified = to_simplified(original)
+    if simplified == original:
         return text
-    convert = _t2s().convert
-    shown: list[str] = []
-    at = 0
-    for ch in text:
-        found = -1
-        for j in range(at, min(at + _LOOKAHEAD, len(original))):
-            if original[j] == ch or (ord(original[j]) > 0x2E7F and convert(original[j]) == ch):
-                found = j
-                break
-        if found < 0:
-            shown.append(ch)
-            continue
-        shown.append(original[found])
-        at = found + 1
+    if len(simplified) != len(original):  # a phrase converted to another length: read character by character
+        convert = _t2s().convert
+        simplified = "".join(c if len(str(convert(c))) != 1 else str(convert(c)) for c in original)
+    shown = list(text)
+    matcher = difflib.SequenceMatcher(None, text, simplified, autojunk=False)
+    for at, source_at, size in matcher.get_matching_blocks():
+        shown[at : at + size] = original[source_at : source_at + size]
     return "".join(shown)
 
 
@@ -428,6 +423,7 @@ def normalize_document(raw: str) -> NormalizedText:
             # the guide means it (补贴标准：每户5000元).
             previous.text = f"{previous.text}：{text}"
             previous.original += "\n" + line
+            after_break = False
             continue
         if (
             previous
@@ -446,6 +442,7 @@ def normalize_document(raw: str) -> NormalizedText:
             )
             previous.text += text
             previous.original += "\n\n" + line
+            after_break = False  # the blank line was the page break, now joined over: no block starts after it
             continue
         paragraphs.append(Paragraph(text=text, original=line, after_break=after_break))
         after_break = False

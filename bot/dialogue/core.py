@@ -1729,7 +1729,7 @@ class Dialogue:
         if (
             understood
             and value is True
-            and self.words.confirms(text)
+            and (self.words.confirms(text) or self.words.says_only_yes(text))
             and not self._asks(text, reading)
             and not self.words.states_a_wish(text)
         ):
@@ -2537,7 +2537,8 @@ class Dialogue:
             work.thread = work.thread.model_copy(update={"another_schooling": schooling or told_before})
         words = _closing()
         lines = [reply.text]
-        quoted = reply.text + "".join(c.quote for c in reply.citations)
+        # (A 繁体 document's quotes are shown as the file writes them: 高校畢業生 is the same word.)
+        quoted = to_simplified(reply.text + "".join(c.quote for c in reply.citations))
         if schooling is not None and _HIGHER_GRADUATE in quoted:
             label = self.describer.facts["education"].option_label(schooling)
             lines.append(words.not_higher_graduate.format(schooling=label))

@@ -393,6 +393,15 @@ class Vocabulary:
         best = self._opening_answer(squash(text))
         return best is not None and squash(text)[: best[0]] not in self.acts
 
+    def says_only_yes(self, text: str) -> bool:
+        """要, 需要的, 想啊, 登记了: a yes and nothing beside it — no fact, no question. Said to a card of facts
+        (对吗？对的话我接着帮您查…) a yes of wanting or of an act is the natural reply and accepts it; only one
+        with more in it (登记了 + a question, 交了 + facts) answers something else (`confirms`)."""
+        if self.yes_no(text) != (True, True):
+            return False
+        squashed = squash(self.thanking.sub("", to_simplified(text).lower())).rstrip(_PARTICLES + "的")
+        return bool(squashed) and self._made_of_yes_no(squashed)
+
     def _opens_a_longer_word(self, squashed: str, length: int) -> bool:
         """中级的, 对象是谁, 行业: the yes the message starts with is only the first character(s) of a longer
         word of the segmented message (中 of 中级 is no Henan "ok") — unless that word is yes and no words

@@ -16,16 +16,20 @@ CHINA = ZoneInfo("Asia/Shanghai")
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 
-def highlight(text: str, quotes: Iterable[str]) -> list[tuple[str, bool]]:
-    """Split `text` into (segment, is_quoted) so templates can <mark> every quoted sentence."""
+def highlight(text: str, quotes: Iterable[str], matched: str | None = None) -> list[tuple[str, bool]]:
+    """Split `text` into (segment, is_quoted) so templates can <mark> every quoted sentence. `matched` is the
+    same text as the answers matched it (a 繁体 clause's simplified text, offset for offset): a quote is found
+    in either form — quotes are stored as the file writes them, and answers logged earlier kept the other."""
     marked = [False] * len(text)
+    forms = [text] if matched is None or len(matched) != len(text) else [text, matched]
     for quote in quotes:
         if not quote:
             continue
-        start = text.find(quote)
-        while start != -1:
-            marked[start : start + len(quote)] = [True] * len(quote)
-            start = text.find(quote, start + len(quote))
+        for form in forms:
+            start = form.find(quote)
+            while start != -1:
+                marked[start : start + len(quote)] = [True] * len(quote)
+                start = form.find(quote, start + len(quote))
     segments: list[tuple[str, bool]] = []
     for char, is_marked in zip(text, marked, strict=True):
         if segments and segments[-1][1] == is_marked:

@@ -172,3 +172,27 @@ def test_a_booklet_is_its_compilers_in_force_from_its_first_document_to_its_last
 def test_each_document_of_a_booklet_is_cited_by_its_own_name(opening: str, label: str) -> None:
     clause = next(c for c in _clauses(BOOKLET) if c.text.startswith(opening))
     assert clause.label == label
+
+
+@pytest.mark.parametrize("dropped", [" " * 14, "\u3000" * 30])
+def test_a_long_run_normalization_dropped_leaves_the_rest_of_the_clause_as_the_file_writes_it(dropped: str) -> None:
+    spaced = TRADITIONAL.replace("正常經營6个月", f"正常經營{dropped}6个月")
+    first = _clauses(spaced)[0]
+    assert "正常经营6个月以上的，给予一次性创业补贴5000元" in first.text
+    assert first.source_text is not None and len(first.source_text) == len(first.text)
+    assert "正常經營6个月以上的，給予一次性創業補貼5000元" in first.source_text, first.source_text
+
+
+@pytest.mark.parametrize("quote", ["给予一次性创业补贴5000元", "給予一次性創業補貼5000元"])
+def test_a_quote_of_a_traditional_page_is_taken_in_either_form_and_cited_as_the_file_writes_it(quote: str) -> None:
+    first = _clauses(TRADITIONAL)[0]
+    citation = make_citation(first, _yichang(), quote, None)
+    assert citation.quote == "給予一次性創業補貼5000元" and citation.quote in citation.text
+
+
+def _yichang() -> Document:
+    return Document(
+        id="t-2026", source_file="t.txt", title="测试", short_name="测试", issuer="宜昌市人民政府办公室",
+        province="湖北省", city="宜昌市", document_number=None, signed=date(2026, 2, 10), published=None,
+        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
+    )  # fmt: skip

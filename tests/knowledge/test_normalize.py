@@ -130,3 +130,19 @@ def test_normalization_is_deterministic() -> None:
         second = normalize_document(raw)
         assert [p.text for p in first.paragraphs] == [p.text for p in second.paragraphs]
         assert GARBLED_MARK not in raw
+
+
+def test_a_paragraph_after_a_line_joined_across_a_page_break_starts_no_block() -> None:
+    raw = "\n".join(
+        (
+            "企业招用离校2年内未就业高校毕业生，签订1年以上劳动合同并按月缴纳社会保险费满3个月的，按每人1500元给予",
+            "",
+            "一次性吸纳就业补贴。",
+            "见习单位吸纳高校毕业生参加见习的，按每人每月1800元给予补贴。",
+            "",
+            "各县（市、区）人社部门负责受理。",
+        )
+    )
+    paragraphs = normalize_document(raw).paragraphs
+    assert [p.text[:4] for p in paragraphs] == ["企业招用", "见习单位", "各县（市"]
+    assert [p.after_break for p in paragraphs] == [False, False, True]
