@@ -403,6 +403,16 @@ def asks_as_a_person(question: str) -> bool:
     return _PERSON_VOICE.search(question) is not None
 
 
+# A hiring verb whose object is the asker or one of theirs (招我进去, 雇我的话, 厂里要录用她): the subsidy that
+# hire brings is the thing asked about — and it is the employer's.
+_HIRES_THE_ASKER = re.compile(r"(?:招|雇|聘|录用|招用)(?:我|俺|她|他)(?!们)")
+
+
+def tells_being_hired(question: str) -> bool:
+    """The person tells that an employer would hire them or theirs (有个厂说招我进去就有社保补贴)."""
+    return _HIRES_THE_ASKER.search(question) is not None
+
+
 def receives_for_self(question: str) -> bool:
     """Whether the question asks what the speaker would be paid as a worker or job-seeker (社保补贴我能领
     多少, 见习补贴给我多少) — not as an employer or a business owner."""

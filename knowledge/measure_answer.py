@@ -23,6 +23,7 @@ from knowledge.intent import (
     asks_as_a_person,
     asks_own_sum,
     names_a_payer,
+    tells_being_hired,
     without_cues,
 )
 from knowledge.match_ranking import MatchRanking
@@ -1490,6 +1491,9 @@ def _persons_of_the_kind_first(relevant: MatchRanking, question: str) -> int:
     not asked here (`asks_as_a_person`). The position of the measure to put first (0: the best stays)."""
     best = relevant[0] if relevant else None
     if best is None or best.measure.beneficiary not in _PAID_TO_OTHERS or not asks_as_a_person(question):
+        return 0
+    if tells_being_hired(question):
+        # 有个厂说招我进去就有社保补贴…我能领多少: the hire's subsidy is what is asked, and it is the unit's.
         return 0
     document = best.measure.id.split(".")[0]
     for position in range(1, min(len(relevant), _OWN_LOOKED_AT)):
