@@ -565,7 +565,7 @@ class Gazetteer:
                 if candidates and text[i : i + length] in self._standalone:
                     if words is None:
                         words = {(start, end) for _, start, end in jieba.tokenize(text)}
-                    if (i, i + length) not in words:
+                    if (i, i + length) not in words or _inside_a_longer_word(text, i, i + length):
                         continue
                 if candidates and _ends_inside_word(
                     text,
@@ -684,6 +684,16 @@ class Gazetteer:
             excluded=excluded,
             issuers=named_as_issuer,
         )
+
+
+def _inside_a_longer_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a longer word of jieba's dictionary (中山大学, 中山路, 大同小异, 世界大同):
+    the sentence's cut alone can split such a word once other words are added to the dictionary (大学毕业)."""
+    for before in range(max(0, start - 3), start + 1):
+        for after in range(end, min(len(text), end + 3) + 1):
+            if (before, after) != (start, end) and jieba.dt.FREQ.get(text[before:after], 0) > 0:
+                return True
+    return False
 
 
 def _without_bare_words(found: list[tuple[int, str, list[Place]]]) -> list[tuple[int, str, list[Place]]]:

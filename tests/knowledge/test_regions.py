@@ -222,3 +222,21 @@ def test_a_district_named_by_an_everyday_word_counts_with_its_city(gazetteer: Ga
     resolved = gazetteer.resolve("阳泉城区的创业补贴")
     assert resolved.place == "城区"
     assert "阳泉市" in resolved.places
+
+
+def test_a_city_short_name_inside_a_dictionary_word_stays_no_place_whatever_words_were_added(
+    gazetteer: Gazetteer,
+) -> None:
+    """The sentence's cut depends on every word added to jieba (a policy dictionary adds 大学毕业, which cuts
+    中山/大学毕业): a name inside a longer dictionary word (中山大学) is still no place."""
+    import jieba
+
+    before = jieba.dt.FREQ.get("大学毕业", 0)
+    jieba.add_word("大学毕业", freq=100000)
+    try:
+        assert gazetteer._scan_text("中山大学毕业的求职补贴") == ()
+    finally:
+        if before:
+            jieba.add_word("大学毕业", freq=before)
+        else:
+            jieba.del_word("大学毕业")
