@@ -75,6 +75,7 @@ SETS = {
     "held-out 30": "answers_holdout30",
     "held-out 31": "answers_holdout31",
     "held-out 32": "answers_holdout32",
+    "held-out 33": "answers_holdout33",
 }
 
 

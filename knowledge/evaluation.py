@@ -55,6 +55,7 @@ HOLDOUT_SETS = (
     "answers_holdout30",
     "answers_holdout31",
     "answers_holdout32",
+    "answers_holdout33",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
