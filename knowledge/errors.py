@@ -29,6 +29,8 @@ INTAKE_CODES = (
     "archive_bomb",
     "pdf_without_text",
     "undecodable",
+    "malformed_json",
+    "not_records",
     "not_a_policy",
     "unknown_place",
 )

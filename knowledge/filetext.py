@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 import unicodedata
 import zlib
@@ -62,6 +63,22 @@ _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".w
 _TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 _TABLE_SUFFIXES = (".csv", ".tsv")
+_JSON_SUFFIXES = (".json",)
+# An open-data portal's export: where its records sit in a document object ({"data": [...]}), and the
+# document-level fields (or the fields every record shares) that say whose policy it is and when.
+_RECORD_KEYS = ("data", "records", "items", "list", "rows", "result", "results", "数据", "记录")
+_JSON_TITLE = ("标题", "文件名称", "政策名称", "名称", "title", "name")
+_JSON_ISSUER = ("发布机构", "发文机关", "发文单位", "来源", "issuer", "publisher", "source")
+_JSON_DATE = ("发布日期", "成文日期", "发布时间", "date", "published")
+_JSON_SHARED = {
+    "依据文件": "标题",
+    "政策依据": "标题",
+    "发布机构": "发文机关",
+    "发文机关": "发文机关",
+    "发布日期": "成文日期",
+}
+# A record that names its item: the field a service guide opens each 事项 with.
+_RECORD_NAME = ("事项名称", "项目名称", "补贴项目", "政策名称", "名称")
 
 
 def table_text(decoded: str, delimiter: str) -> str:
@@ -100,8 +117,11 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     else:
         decoded = whole_characters(decode_text(data))
         is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
+        parsed = _json_document(decoded, filename) if not is_page else None
         if is_page:
             text = html_text(decoded)
+        elif parsed is not None:
+            text = records_text(parsed)
         elif suffix in _TABLE_SUFFIXES:
             text = table_text(decoded, "\t" if suffix == ".tsv" else ",")
         elif is_markdown(filename, decoded):
@@ -112,6 +132,83 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
     return text
+
+
+def _json_document(decoded: str, filename: str) -> object | None:
+    """The parsed JSON of a file named .json or whose whole text is a JSON array or object; None for
+    any other file. A .json file that does not parse is refused, saying where it breaks."""
+    stripped = decoded.strip().lstrip("\ufeff")
+    named = _suffix(filename) in _JSON_SUFFIXES
+    if not named and not (stripped[:1] in ("[", "{") and stripped[-1:] in ("]", "}")):
+        return None
+    try:
+        parsed: object = json.loads(stripped)
+    except ValueError as exc:
+        if not named:
+            return None
+        line = getattr(exc, "lineno", 0)
+        raise IntakeError("malformed_json", str(line)) from None
+    return parsed
+
+
+def _records(parsed: object) -> tuple[list[dict[str, object]], dict[str, object]]:
+    """The records of a JSON export (a list of objects, or an object holding one under data/records/…,
+    one level down at most) and the object around them (its document-level fields)."""
+    if isinstance(parsed, list):
+        return [r for r in parsed if isinstance(r, dict)], {}
+    if not isinstance(parsed, dict):
+        return [], {}
+    for key in (*_RECORD_KEYS, *parsed):
+        value = parsed.get(key)
+        if isinstance(value, dict):
+            inner, _ = _records(value)
+            if inner:
+                return inner, parsed
+        elif isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
+            return list(value), parsed
+    return [], parsed
+
+
+def _json_value(value: object) -> str:
+    """A field's value as one line, its words as written (a list's items joined by ；)."""
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{_json_value(v)}" for k, v in value.items() if _json_value(v))
+    if isinstance(value, list):
+        return "；".join(part for item in value if (part := _json_value(item)))
+    if value is None or isinstance(value, bool):
+        return ""
+    return " ".join(part.strip() for part in str(value).splitlines() if part.strip())
+
+
+def records_text(parsed: object) -> str:
+    """An open-data export of policy items read as a service guide is: the document's title, issuer
+    and date as its 政府信息公开 table (标题：/发文机关：/成文日期：) from its own fields or the values every
+    record shares (依据文件, 发布机构, 发布日期), then one numbered item per record whose lines are its
+    fields as 字段：值 — one clause per record, quoted as the values are written."""
+    records, document = _records(parsed)
+    rows = [{str(k).strip(): v for k, v in record.items() if str(k).strip() and _json_value(v)} for record in records]
+    rows = [row for row in rows if row]
+    if not rows:
+        raise IntakeError("not_records", "no records of fields")
+    header: dict[str, str] = {}
+    for key, keys in (("标题", _JSON_TITLE), ("发文机关", _JSON_ISSUER), ("成文日期", _JSON_DATE)):
+        found = next((_json_value(document[k]) for k in keys if k in document and _json_value(document[k])), "")
+        if found:
+            header[key] = found
+    shared = [
+        field
+        for field in _JSON_SHARED
+        if len(rows) > 1 and all(field in row for row in rows) and len({_json_value(row[field]) for row in rows}) == 1
+    ]
+    for field in shared:
+        header.setdefault(_JSON_SHARED[field], _json_value(rows[0][field]).strip("《》"))
+    lines = [f"{key}：{value}" for key, value in header.items()]
+    for number, row in enumerate(rows, 1):
+        fields = [(k, _json_value(v)) for k, v in row.items() if k not in shared]
+        fields.sort(key=lambda kv: kv[0] not in _RECORD_NAME)  # the item's name opens it
+        for index, (key, value) in enumerate(fields):
+            lines.append(f"{number}．{key}：{value}" if index == 0 else f"{key}：{value}")
+    return "\n".join(lines)
 
 
 RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.yaml"

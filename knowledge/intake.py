@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -71,7 +72,7 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
     r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答|一览表|"
-    r"汇编)"
+    r"汇编|答复)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -170,14 +171,19 @@ def extract_facts(
     problems: list[str] = []
     head = _head(lines)
     table = _metadata_table(lines)
-    title = _solicited(
-        table.get("标题")
-        or _title(head)
-        or _page_heading(page, head)
-        or _first_heading(page, head)
-        or _sheet_title(head)
-        or _opening_heading(head)
+    # A heading that only names a body (泸州市人力资源和社会保障局 above a reply letter) is its letterhead, no
+    # title: the next source is asked, and a document none names is held for staff to give one.
+    sources: tuple[Callable[[], str | None], ...] = (
+        lambda: table.get("标题"),
+        lambda: _title(head),
+        lambda: _page_heading(page, head),
+        lambda: _first_heading(page, head),
+        lambda: _sheet_title(head),
+        lambda: _opening_heading(head),
+        lambda: _about_line(head),
+        lambda: _named_alone(head),
     )
+    title = _solicited(next((heading for source in sources if (heading := source()) and not _is_body(heading)), None))
     signature, signed = _signature(lines)
     compiler = _compiler(head, lines)
     issuer = (
@@ -377,6 +383,31 @@ def _title(head: list[str]) -> str | None:
                 candidate += "（征求意见稿）"
             return re.sub(r"^[^\u4e00-\u9fff《]+", "", candidate)
     return None
+
+
+def _is_body(line: str) -> bool:
+    """A line that only names one or more bodies (泸州市人民政府办公室, XX局　XX局): whose document it is,
+    never what it is called."""
+    names = [name for name in re.split(r"[\s　、，,]+", line.strip()) if name]
+    return bool(names) and all(
+        _ISSUER_SUFFIX.search(name) and not re.search("关于|《|》|[：:｜|]", name) for name in names
+    )
+
+
+# A title line of a letter: 关于…的答复 (复函, 通知, 意见…), however long its subject.
+_ABOUT_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff（）]{0,40})?关于.{2,80}的(?:答复|复函|回复|通知|意见|函|报告|批复|决定|公告)$"
+)
+
+
+def _about_line(head: list[str]) -> str | None:
+    """The first line of the head that reads as a title by what it is about (关于…的答复), when none ran as one."""
+    return next((line for line in head if _ABOUT_LINE.match(line) and not re.search("[。；]", line)), None)
+
+
+def _named_alone(head: list[str]) -> str | None:
+    """A 《name》 on a line of its own in the head (a poster's or an export's only title)."""
+    return next((m.group(1) for line in head if (m := re.fullmatch(r"《([^《》]{4,80})》", line.strip()))), None)
 
 
 def _page_heading(page: tuple[str, ...], head: list[str]) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.present.prose import prose
 from knowledge.intake import IntakeError
 
@@ -18,6 +20,14 @@ def refusal(error: IntakeError, *, max_bytes: int) -> str:
         reason = words.too_large.format(limit=_megabytes(max_bytes))
     elif error.code == "unsupported_type" and error.file_type == "pdf":
         reason = words.pdf_unsupported
+    elif error.code == "malformed_json":
+        # the line where the JSON breaks, when the reader knew it; else the message without its aside
+        template = (
+            words.malformed_json
+            if error.detail.isdigit()
+            else re.sub(r"（[^（）]*\{line\}[^（）]*）", "", words.malformed_json)
+        )
+        reason = template.format(line=error.detail)
     elif error.code == "unknown_place":
         reason = words.unknown_place.format(place=error.detail)
     else:

@@ -704,7 +704,7 @@ class CheckAdviceProse(Section):
 class IntakeProse(Section):
     """Why an upload was refused, one text per knowledge.intake IntakeError code."""
 
-    placeholders = {"too_large": ("limit",), "unknown_place": ("place",)}
+    placeholders = {"too_large": ("limit",), "unknown_place": ("place",), "malformed_json": ("line",)}
     empty: str
     too_large: str
     unsupported_type: str
@@ -713,6 +713,8 @@ class IntakeProse(Section):
     pdf_without_text: str
     pdf_unsupported: str
     undecodable: str
+    malformed_json: str
+    not_records: str
     not_a_policy: str
     unknown_place: str
     nothing_saved: str
