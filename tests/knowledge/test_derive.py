@@ -149,3 +149,53 @@ def test_a_company_inside_the_persons_description_does_not_make_the_grant_an_emp
 def test_no_derived_name_ends_in_punctuation(registry: Registry, derived: dict, listed: tuple) -> None:
     names = [m.name for measures in derived.values() for m in measures] + [m.name for m in listed]
     assert not [name for name in names if name.endswith(("：", ":", "。", "；", "，"))]
+
+
+# A 一图读懂 poster turned into text, written for these tests: a heading per block, then short keyed lines.
+POSTER = """一图读懂｜某某市2026年就业援助政策
+
+🏭 稳岗返还
+✅ 上年度未裁员或裁员率不高于控制目标
+💰 中小微企业：上年度实际缴纳失业保险费的60%
+💰 大型企业：上年度实际缴纳失业保险费的30%
+
+🎓 技能提升补贴
+👤 企业在职职工
+📜 初级工（五级）证书：1000元
+📜 中级工（四级）证书：1500元
+
+🧹 公益性岗位
+👤 安置对象：就业困难人员
+💰 岗位补贴：每人每月1135元
+⏳ 补贴期限：最长3年
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "figure"),
+    [
+        ("稳岗返还（中小微企业）", "60%"),
+        ("稳岗返还（大型企业）", "30%"),
+        ("技能提升补贴（中级工）", "1500元"),
+        ("岗位补贴", "最长3年"),
+    ],
+)
+def test_a_keyed_line_under_a_poster_heading_is_the_figure_of_the_measure_the_heading_names(
+    name: str, figure: str
+) -> None:
+    """中小微企业：…60% under 稳岗返还 states 稳岗返还's figure for 中小微企业; 补贴期限：最长3年 under 公益性岗位 (a
+    heading naming no grant) is the period of the 岗位补贴 just stated, no measure named 补贴期限."""
+    from knowledge.documents import Document, DocumentStatus, Structure
+    from knowledge.intake import parse_clauses
+
+    document = Document(
+        id="poster-2026", source_file="poster.txt", title="一图读懂｜某某市2026年就业援助政策", short_name="测试",
+        issuer="某某市人力资源和社会保障局", province="江苏省", city="盐城市", document_number=None,
+        signed=date(2026, 4, 10), published=None, published_note=None, status=DocumentStatus.OFFICIAL,
+        structure=Structure.AUTO,
+    )  # fmt: skip
+    units = derive_measures("poster-2026", parse_clauses(document, POSTER).clauses)
+    assert any(m.name == name and figure in [a.text for a in m.amounts] for m in units), [
+        (m.name, [a.text for a in m.amounts]) for m in units
+    ]
+    assert not any(m.name.startswith("补贴期限") for m in units)
