@@ -1092,6 +1092,8 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
             title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title
         name = _without_action(title.group(1)) if title else _granted_noun(line)
+        if name and title and line.endswith(("：", ":")):
+            return _key_of_heading(name, clause.heading)
         if name:
             return name
     heading = clause.heading if clause.heading and not _is_question(clause.heading) else None
@@ -1105,6 +1107,19 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     if (not heading or _is_sentence(heading.rstrip("：:。；，,"))) and _TAX_CREDIT.search(piece):
         return _TAX_CREDIT_SAID  # 予以定额依次扣减增值税…，定额标准为每人每年9000元: a tax credit, unnamed
     return _without_action((heading or piece[:12]).rstrip("：:。；，,"))
+
+
+# A key shortening its heading's thing runs into it by two characters or more (公益性岗位 + 岗位补贴).
+_MIN_KEY_OVERLAP = 2
+
+
+def _key_of_heading(key: str, heading: str | None) -> str:
+    """岗位补贴：每人每月1135元 under a poster's heading 公益性岗位, which names no grant: the key is the grant of the
+    heading's thing said short — 公益性岗位补贴, the name people ask it by."""
+    if not heading or _GRANTS.search(heading) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", heading):
+        return key
+    overlap = next((n for n in range(min(len(heading), len(key)), 0, -1) if heading.endswith(key[:n])), 0)
+    return heading + key[overlap:] if overlap >= _MIN_KEY_OVERLAP and key not in heading else key
 
 
 # A tax credit said by its verb and the taxes it reduces, with no noun of its own.
