@@ -105,6 +105,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
             is_granted_item = bool(FIGURE.search(whole)) and (
                 row_of is not None
                 or any(map(_introduces_grants, context))
+                or _keyed_under_grant(whole, clause.heading)
                 or (asked_of and (grants_a_figure(whole) or (_states_a_sum(whole) and _names_one(asked_of))))
             )
             earlier = _last_granted(measures, clause.id)
@@ -154,6 +155,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         # first sentence, no name; a later sentence naming nothing speaks of what it granted
                         # (…同样不需要提供反担保 after …免除反担保要求, which grants no figure).
                         name = said
+                name = _period_of_earlier(name, piece, context, earlier, clause.heading)
                 qualifier = told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
@@ -968,6 +970,29 @@ def _deleted(document_id: str, clause: Clause, index: int, piece: str) -> Measur
     )
 
 
+# A line of a poster's block keyed by whom or what case it is for (中小微企业：上年度…的60%, 初级工（五级）证书：1000元,
+# 2026年市区：每人每月2043元): a figure after the key, no sentence.
+_KEYED_LINE = re.compile(r"^[^，,。；：:]{2,20}[：:][^。；：:]*[0-9０-９][^。；：:]*$")
+# The field of a grant's period (补贴期限：最长3年).
+_PERIOD_FIELD = re.compile(r"^(?:补贴|补助|享受|领取|扶持)?(?:期限|年限|时限|时长)[：:]")
+
+
+def _keyed_under_grant(piece: str, heading: str | None) -> bool:
+    """A keyed line (中小微企业：上年度实际缴纳失业保险费的60%) under a heading that names a grant and nothing else
+    (稳岗返还, 技能提升补贴 as a 一图读懂 poster heads its block) states that grant's figure for the key's case,
+    though the line names no grant: the heading names it."""
+    if not heading or _is_sentence(heading) or not _SUFFIX.search(heading) or len(heading) > _LONG_HEADING:
+        return False
+    return bool(_KEYED_LINE.match(piece)) and any(a.kind is not AmountKind.THRESHOLD for a in amounts(piece))
+
+
+def _period_of_earlier(name: str, piece: str, context: list[str], earlier: str, heading: str | None) -> str:
+    """岗位补贴：每人每月1135元 / 补贴期限：最长3年 under a heading naming no grant (公益性岗位): the period field is
+    the period of the grant just stated, no measure of its own."""
+    field = _PERIOD_FIELD.match(piece) or (context and _PERIOD_FIELD.fullmatch(context[0].strip()))
+    return earlier if field and earlier and not _GRANTS.search(heading or "") else name
+
+
 def _is_grant_list_lead_in(piece: str) -> bool:
     """A lead-in that grants nothing itself (no figure of the grant): its items are the measures,
     named after it."""
@@ -1067,6 +1092,8 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
             title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title
         name = _without_action(title.group(1)) if title else _granted_noun(line)
+        if name and title and line.endswith(("：", ":")):
+            return _key_of_heading(name, clause.heading)
         if name:
             return name
     heading = clause.heading if clause.heading and not _is_question(clause.heading) else None
@@ -1080,6 +1107,19 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     if (not heading or _is_sentence(heading.rstrip("：:。；，,"))) and _TAX_CREDIT.search(piece):
         return _TAX_CREDIT_SAID  # 予以定额依次扣减增值税…，定额标准为每人每年9000元: a tax credit, unnamed
     return _without_action((heading or piece[:12]).rstrip("：:。；，,"))
+
+
+# A key shortening its heading's thing runs into it by two characters or more (公益性岗位 + 岗位补贴).
+_MIN_KEY_OVERLAP = 2
+
+
+def _key_of_heading(key: str, heading: str | None) -> str:
+    """岗位补贴：每人每月1135元 under a poster's heading 公益性岗位, which names no grant: the key is the grant of the
+    heading's thing said short — 公益性岗位补贴, the name people ask it by."""
+    if not heading or _GRANTS.search(heading) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", heading):
+        return key
+    overlap = next((n for n in range(min(len(heading), len(key)), 0, -1) if heading.endswith(key[:n])), 0)
+    return heading + key[overlap:] if overlap >= _MIN_KEY_OVERLAP and key not in heading else key
 
 
 # A tax credit said by its verb and the taxes it reduces, with no noun of its own.

@@ -1640,12 +1640,17 @@ def _bearer_stated_first(
 
 def _other_facets_stating(relevant: MatchRanking, chosen: list[MeasureMatch]) -> list[MeasureMatch]:
     """Facets of a chosen measure's sentence that state a kind of figure asked that none of the chosen
-    measures states."""
+    measures states — or, cut from a new document, units of its clause under the very same name (a poster's
+    岗位补贴：每人每月1135元 and 补贴期限：最长3年 lines, both 公益性岗位补贴: 补多少 补几年 asks both)."""
     covered = {unit for m in chosen for unit in m.units if _states(m, unit)}
     spans = {(m.measure.clause, m.measure.span) for m in chosen}
+    named = {(m.measure.clause, m.measure.name) for m in chosen if m.measure.derived}
     out: list[MeasureMatch] = []
     for match in relevant.in_clauses({clause for clause, _ in spans}):
-        if match in chosen or (match.measure.clause, match.measure.span) not in spans:
+        if match in chosen or (
+            (match.measure.clause, match.measure.span) not in spans
+            and (match.measure.clause, match.measure.name) not in named
+        ):
             continue
         new = {unit for unit in match.units if unit not in covered and _states(match, unit)}
         if new:
