@@ -11,6 +11,7 @@ import pytest
 
 from eligibility.engine import Engine
 from tests.eligibility.checking import benefit_of, check
+from tests.eligibility.holdout_runner import load_runner
 
 # 资阳（十九）: 吸纳贫困家庭劳动力稳定就业6个月以上的，从就业资金中按每人1000元的标准，给予一次性奖补 — the document
 # was signed 2017-12-12 (hp27-27 asks in 2017-11 with a hire of 2 months).
@@ -95,3 +96,28 @@ def test_a_worker_asking_before_the_document_is_still_told_the_units_measure_is_
     worker = {"region": "四川省资阳市雁江区", "age": 30, "employment_status": "employed", "received_before": []}
     found = benefit_of(check(engine, worker, date(2017, 11, 20)), "ziyang.business_entity_hiring_reward")
     assert found.status == "employer_only"
+
+
+@pytest.mark.parametrize(
+    ("header", "employer_only"),
+    [
+        pytest.param(
+            "# Conventions: an owner asking about his own firm's measure is judged as his own (if_hired when the hire\n"
+            "#   is not made yet);",
+            True,
+            id="sets 25 to 27 give if_hired to the owner alone",
+        ),
+        pytest.param(
+            "#   - An asker who is himself the employer/owner has employer-side measures judged as his own"
+            " (if_hired when the hire\n#     has not been made);",
+            True,
+            id="set 24 gives if_hired to the owner alone",
+        ),
+        pytest.param("# Statuses: eligible, employer_only, if_hired", False, id="a header that does not say"),
+    ],
+)
+def test_the_runner_reads_a_future_employers_subsidy_as_employer_only_where_if_hired_is_the_owners_alone(
+    header: str, employer_only: bool
+) -> None:
+    runner = load_runner()
+    assert runner.Conventions(header).future_employer_only is employer_only
