@@ -2850,7 +2850,9 @@ class Dialogue:
             # 看大门打扫卫生那种算不算 right after 公益性岗位: whether it counts as the measure just shown — the
             # documents list no such kinds; said on that measure (session 31).
             return reply.model_copy(update={"text": prose().followups.counts_unstated.format(name=shown)})
-        return reply.model_copy(update={"text": _reading().off_topic})
+        # It asks nothing of the documents: logged as asking nothing, never as the thread's question (two such
+        # messages in a row are no question asked twice).
+        return reply.model_copy(update={"text": _reading().off_topic, "asked": None})
 
     def _goes_on_in_documents_words(self, work: Working, text: str) -> bool:
         """The last answer cited the documents and this message, with no word of the policies' field,

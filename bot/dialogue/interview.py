@@ -504,8 +504,14 @@ class Interviewer:
     # -- showing --------------------------------------------------------------------------------
 
     def profile_reply(self, work: Working) -> Reply:
+        """What is kept, and what a waiting card holds (told, not yet kept) — with the card's buttons."""
         lines = render.fact_lines(self.facts, work.profile, {}, {}, "")
-        return render.profile(lines, dict(work.profile))
+        waiting = (
+            render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
+            if work.pending
+            else []
+        )
+        return render.profile(lines, dict(work.profile), waiting)
 
     def reasons(self, work: Working, today: date) -> Reply:
         return render.all_reasons(self.check(work, today), self.engine.rulebook)
