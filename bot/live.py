@@ -5,6 +5,10 @@ in a background thread (a request never waits for it). When the version moved, t
 builds the whole product again on the new documents (`Services.renewed`) and swaps it in with one
 assignment; requests keep the old one until then. A build that fails is logged and the old one
 stays, so a broken document never takes a replica down; the next check tries again.
+
+A question does not wait for the next check (`checked`): it reads the version itself — one row — and,
+when it moved, is answered from the product rebuilt on the new documents, whoever changed them (the
+staff console, `policybot documents publish/retire` in another process, another replica).
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ class LiveServices:
         self.clock = clock
         self._next_check = clock() + interval
         self._lock = threading.Lock()
+        # One rebuild at a time: a question waiting for the new documents and the background check.
+        self._renewing = threading.Lock()
         self._worker: threading.Thread | None = None
         self._failed_version: int | None = None
         self.failures = 0
@@ -71,6 +77,21 @@ class LiveServices:
                     self._worker.start()
         return self._current
 
+    def checked(self) -> Services:
+        """The product on the documents published at this moment: when the version moved since the last
+        build, it is rebuilt (or the running rebuild awaited) before this returns. A version that failed
+        to build is not tried again here; the background check retries it."""
+        if self.version is None:
+            return self._current
+        try:
+            moved = self._current.library.version() not in (self.version, self._failed_version)
+        except Exception:
+            log.exception("could not read the published-documents version; answering from the last build")
+            return self._current
+        if moved:
+            self._renew()
+        return self._current
+
     def wait(self, timeout: float | None = None) -> None:
         """Until the running check (if any) is done: for tests and orderly shutdown."""
         worker = self._worker
@@ -82,6 +103,10 @@ class LiveServices:
         return self._renew()
 
     def _renew(self) -> bool:
+        with self._renewing:
+            return self._renew_now()
+
+    def _renew_now(self) -> bool:
         from knowledge.kb import saved_clauses_dir
 
         services = self._current
@@ -113,8 +138,8 @@ class LiveServices:
 
 class LiveConversations:
     """The conversations of the documents published now, for channels that hold one object for their
-    whole life (Telegram, the terminal chat): each turn goes to the current product, so a publish or
-    retire is answered from within seconds there too, without a restart."""
+    whole life (Telegram, the terminal chat): each turn goes to the product on the documents published
+    when it comes (`LiveServices.checked`), so a publish or retire is answered from there too, without a restart."""
 
     def __init__(self, live: LiveServices) -> None:
         self.live = live
@@ -123,7 +148,7 @@ class LiveConversations:
         return self.live.current().conversations.key_of(channel, identity)
 
     def handle(self, key: str, turn: Turn) -> tuple[Reply, ...]:
-        return self.live.current().conversations.handle(key, turn)
+        return self.live.checked().conversations.handle(key, turn)
 
     def handle_turn(self, key: str, turn: Turn, also: WithTheTurn | None = None) -> Handled:
-        return self.live.current().conversations.handle_turn(key, turn, also)
+        return self.live.checked().conversations.handle_turn(key, turn, also)

@@ -221,6 +221,24 @@ PLACE_NAMES_VARIABLE = "POLICYBOT_PLACES_FILE"
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
+# Divisions made or renamed after cpca's table was drawn (平城区: 大同's 城区 and 矿区 since 2018), each
+# with the table's place whose documents cover it; shipped with the code, not a deployment's choice.
+DIVISIONS_SINCE_FILE = Path(__file__).resolve().parent / "data" / "divisions_since.csv"
+
+
+@lru_cache(maxsize=1)
+def load_divisions_since() -> tuple[tuple[str, str], ...]:
+    """(name, code of the table's place it lies in) for each division newer than cpca's table."""
+    lines = [line for line in DIVISIONS_SINCE_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    codes = {place.code for place in load_places()}
+    found = []
+    for row in csv.DictReader(lines):
+        if row["within"] not in codes:
+            raise SourceError(f"divisions since the table: {row['name']!r} lies in no place of the table")
+        found.append((row["name"], row["within"]))
+    return tuple(found)
+
+
 def place_names_file() -> Path:
     """The place-names file in use: the one POLICYBOT_PLACES_FILE names, else the shipped one."""
     configured = os.environ.get(PLACE_NAMES_VARIABLE, "").strip()
@@ -280,6 +298,8 @@ class PlaceIndex:
     named: frozenset[str] = frozenset()
     # Forms that name a place only where they stand as a word of their own (`standalone_short_name`).
     standalone: frozenset[str] = frozenset()
+    # Full names of divisions newer than the table (平城区), each a form of the place it lies in (大同市).
+    renamed: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, names_file: Path | None = None) -> PlaceIndex:
@@ -307,8 +327,20 @@ class PlaceIndex:
             stem = place.name.removesuffix("县")
             if place.level == 3 and stem != place.name and len(stem) >= 2 and not stem.endswith("自治"):
                 forms.setdefault(f"{stem}市", [place.code])
+        # A division newer than the table (平城区, 平城) names the table's place it lies in, unless the table,
+        # the place-names file or a county made a city already gives that form a meaning (长乐 stays 长乐市).
+        # Its short form counts where the dictionary knows it as a word (平城, 钱塘), not a fragment that runs
+        # across words (和安 in 代偿和安家费); one lying in a province as a whole (新星市) goes by its full name.
+        levels = {place.code: place.level for place in load_places()}
+        renamed: set[str] = set()
+        for name, code in load_divisions_since():
+            for form in short_names(name, nations) if levels[code] > 1 else [name]:
+                if form not in forms and (form == name or jieba.dt.FREQ.get(form, 0) > 0):
+                    forms[form] = [code]
+                    if form == name:
+                        renamed.add(form)
         pairs = frozenset(word for word in _place_words() if len(word) == 2)
-        return cls(forms, pairs, frozenset(named), frozenset(standalone))
+        return cls(forms, pairs, frozenset(named), frozenset(standalone), frozenset(renamed))
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -316,6 +348,7 @@ class PlaceIndex:
             "place_pairs": sorted(self.place_pairs),
             "named": sorted(self.named),
             "standalone": sorted(self.standalone),
+            "renamed": sorted(self.renamed),
         }
 
     @classmethod
@@ -323,20 +356,21 @@ class PlaceIndex:
         if not isinstance(data, dict):
             return None
         forms, pairs, named = data.get("forms"), data.get("place_pairs"), data.get("named")
-        standalone = data.get("standalone")
+        standalone, renamed = data.get("standalone"), data.get("renamed")
         if not isinstance(forms, dict) or not isinstance(pairs, list) or not isinstance(named, list):
             return None
-        if not isinstance(standalone, list):
+        if not isinstance(standalone, list) or not isinstance(renamed, list):
             return None
-        return cls(forms, frozenset(pairs), frozenset(named), frozenset(standalone))
+        return cls(forms, frozenset(pairs), frozenset(named), frozenset(standalone), frozenset(renamed))
 
 
 def place_index_fingerprint() -> str:
-    """cpca's table, jieba's version, the place-names file and this module's source: what the place
-    index derives from."""
+    """cpca's table, the divisions newer than it, jieba's version, the place-names file and this module's
+    source: what the place index derives from."""
     names = place_names_file()
     return fingerprint(
         _adcodes_path().read_bytes(),
+        DIVISIONS_SINCE_FILE.read_bytes(),
         f"jieba {jieba.__version__}",
         str(names),
         names.read_bytes() if names.is_file() else b"",
@@ -406,6 +440,7 @@ class Gazetteer:
         self._place_pairs = index.place_pairs
         self._named = index.named
         self._standalone = index.standalone
+        self._renamed = index.renamed
         self._max_len = max(len(k) for k in self._by_name)
         # Every beginning of a name: a scan stops lengthening at a position as soon as none goes on.
         self._prefixes = frozenset(name[:k] for name in self._by_name for k in range(1, len(name) + 1))
@@ -572,6 +607,7 @@ class Gazetteer:
                     i,
                     i + length,
                     text[i : i + length] in self._named
+                    or text[i : i + length] in self._renamed
                     or any(place.name == text[i : i + length] for place in candidates),
                     any(map(self._is_covered, candidates)),
                     self._place_pairs,

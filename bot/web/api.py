@@ -100,6 +100,7 @@ def wording(citation: Citation, registry: Registry) -> dict[str, Any]:
     summary="就政策提问，引用条款原文回答（同 policybot ask --json）",
 )
 def ask(body: AskRequest, web: Services) -> Response:
+    web.refresh(now=True)  # a document published or retired a moment ago, by any process, counts
     try:
         result = web.ask(body.question, body.region, body.as_of or web.clock())
     except QueryError as exc:
@@ -148,6 +149,7 @@ def check(
     summary="与机器人对话一轮：文字或按钮 → 回复（带按钮和引用）",
 )
 def chat(body: ChatRequest, web: Services) -> Response:
+    web.refresh(now=True)  # a document published or retired a moment ago, by any process, counts
     session_id = body.session_id or secrets.token_urlsafe(18)
     key = web.conversations.key_of("web", session_id)
     # The glance, the session and the answer logged last: one statement before the turn (issue 14).

@@ -80,12 +80,13 @@ class WebServices:
         self._core = self.live.current() if self.live else None
         self._index_benefits()
 
-    def refresh(self) -> None:
+    def refresh(self, now: bool = False) -> None:
         """Take the newest product when the published documents changed (checked in the background
-        at most every POLICYBOT_DOCUMENTS_REFRESH_SECONDS); cached answers of the old one are dropped."""
+        at most every POLICYBOT_DOCUMENTS_REFRESH_SECONDS, or `now`: before a question, so that it is
+        answered from what is published when it is asked); cached answers of the old one are dropped."""
         if self.live is None:
             return
-        core = self.live.current()
+        core = self.live.checked() if now else self.live.current()
         if core is self._core:
             return
         size = self.settings.web_answer_cache_size

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,8 @@ import pytest
 from bot.present.rules import problem_line, report_json, report_lines
 from eligibility.rulebook import CASES_SUFFIX, RULES_DIR, Rulebook, default_rulebook
 from eligibility.rules_check import RulesReport, check_rules, check_rules_file
-from knowledge.documents import Document, DocumentStatus, Structure
-from knowledge.intake import parse_clauses
 from knowledge.registry import Registry, load_registry
+from tests.traditional_document import yichang_fanti
 
 ROOT = Path(__file__).resolve().parents[2]
 SKILLS = RULES_DIR / "benefits" / "jilin" / "skill_upgrade_subsidy.yaml"
@@ -238,24 +236,9 @@ def test_the_command_passes_the_shipped_files_and_fails_a_broken_copy(tmp_path: 
 # -- a 繁体 document: a rule's quote is taken as the file writes it or as its text is matched (simplified) ------
 
 
-YICHANG_FANTI = "\n".join(
-    (
-        "宜昌市人民政府辦公室關於印發宜昌市支持返鄉創業若干措施的通知",
-        "一、一次性創業補貼。返鄉人員首次創辦經營實體，正常經營6个月以上的，給予一次性創業補貼5000元。",
-        "二、本措施自2026年3月1日起施行。",
-    )
-)
-
-
 @pytest.mark.parametrize("quote", ["給予一次性創業補貼5000元", "给予一次性创业补贴5000元"])
 def test_a_quote_of_a_traditional_document_passes_in_either_character_form(book: Rulebook, quote: str) -> None:
-    document = Document(
-        id="yichang-2026", source_file="yichang.txt", title="宜昌市支持返乡创业若干措施", short_name="宜昌",
-        issuer="宜昌市人民政府办公室", province="湖北省", city="宜昌市", document_number=None,
-        signed=date(2026, 2, 10), published=None, published_note=None, status=DocumentStatus.OFFICIAL,
-        structure=Structure.AUTO,
-    )  # fmt: skip
-    parsed = parse_clauses(document, YICHANG_FANTI)
+    document, parsed = yichang_fanti()
     assert parsed.clauses[0].source_text is not None
     registry = Registry({document.id: document}, {document.id: parsed}, list(parsed.clauses), "yichang")
     text = "\n".join(

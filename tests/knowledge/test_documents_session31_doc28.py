@@ -19,11 +19,10 @@ import pytest
 
 from knowledge.clauses import Clause
 from knowledge.derive import derive_measures
-from knowledge.documents import Document, DocumentStatus, Structure
 from knowledge.filetext import page_labels, published_on
-from knowledge.intake import parse_clauses
 from knowledge.labels import Style, cited_form, read_label
 from knowledge.normalize import normalize_document
+from tests.knowledge.asking import ask_json, clauses_of
 from tests.knowledge.test_documents_session18 import published_texts
 
 PINGXIANG = "\n".join(
@@ -119,12 +118,7 @@ def test_a_page_copied_as_text_names_its_publisher_and_day_in_its_info_bar() -> 
 
 
 def _clauses(text: str) -> list[Clause]:
-    document = Document(
-        id="t-2027", source_file="t.txt", title="测试", short_name="测试", issuer="某市人力资源和社会保障局",
-        province="江西省", city="鹰潭市", document_number=None, signed=date(2027, 3, 2), published=None,
-        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
-    )  # fmt: skip
-    return list(parse_clauses(document, text).clauses)
+    return clauses_of(text, province="江西省", city="鹰潭市", signed=date(2027, 3, 2), document_id="t-2027")
 
 
 def test_tiers_an_answer_states_without_a_verb_are_the_asked_measure() -> None:
@@ -158,15 +152,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ask(data_dir: Path, region: str, question: str, as_of: str | None = None) -> dict[str, object]:
-    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
-    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
-        env.pop(name, None)
-    dated = ["--as-of", as_of] if as_of else []
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--region", region, *dated, question],
-        capture_output=True, text=True, env=env, timeout=300, check=True,
-    )  # fmt: skip
-    return dict(json.loads(done.stdout))
+    (answer,) = ask_json(data_dir, region, [question], as_of)
+    return answer
 
 
 def _line_and_label(answer: dict[str, object]) -> tuple[str, str]:

@@ -8,10 +8,6 @@ naming another in 《》 is cited with single inner marks (《〈…〉政策解
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +16,8 @@ import pytest
 from bot.present.citations import inner_title
 from knowledge.clauses import Clause
 from knowledge.derive import derive_measures
-from knowledge.documents import Document, DocumentStatus, Structure
 from knowledge.granted_figures import amounts
-from knowledge.intake import parse_clauses
+from tests.knowledge.asking import ask_json, clauses_of
 from tests.knowledge.test_documents_session18 import published_texts
 
 HEBI = "\n".join(
@@ -116,12 +111,7 @@ YICHUN = "\n".join(
 
 
 def _clauses(text: str) -> list[Clause]:
-    document = Document(
-        id="t-2026", source_file="t.txt", title="测试", short_name="测试", issuer="某市人力资源和社会保障局",
-        province="江西省", city="吉安市", document_number=None, signed=date(2026, 1, 8), published=None,
-        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
-    )  # fmt: skip
-    return list(parse_clauses(document, text).clauses)
+    return clauses_of(text, province="江西省", city="吉安市", signed=date(2026, 1, 8))
 
 
 # --- tables as text ------------------------------------------------------------------------------------
@@ -183,15 +173,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ask(data_dir: Path, region: str, questions: list[str], as_of: str) -> list[dict[str, object]]:
-    """Questions of one region, asked in one `policybot ask --json` process on `as_of`."""
-    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
-    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
-        env.pop(name, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--region", region, "--as-of", as_of],
-        input="\n".join(questions), capture_output=True, text=True, env=env, timeout=300, check=True,
-    )  # fmt: skip
-    return [dict(json.loads(line)) for line in done.stdout.splitlines()]
+    return ask_json(data_dir, region, questions, as_of)
 
 
 def test_still_in_force_is_said_from_the_documents_own_validity(published: Path) -> None:

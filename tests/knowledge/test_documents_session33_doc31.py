@@ -8,10 +8,6 @@ are refused. A 公示 page: its list of recipients is no clause."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +20,7 @@ from knowledge.filetext import read_file
 from knowledge.intake import examine, parse_clauses
 from knowledge.quality import IssueKind
 from knowledge.tiers import said_tier
+from tests.knowledge.asking import ask_json
 from tests.knowledge.test_documents_session18 import published_texts
 
 ZIBO = "\n".join(
@@ -215,15 +212,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ask(data_dir: Path, region: str, questions: list[str]) -> list[str]:
-    """The first lines of the answers to questions of one region, asked in one `policybot ask --json`."""
-    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
-    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
-        env.pop(name, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--region", region, "--as-of", "2026-12-06"],
-        input="\n".join(questions), capture_output=True, text=True, env=env, timeout=300, check=True,
-    )  # fmt: skip
-    return [str(json.loads(line)["direct_answer"] or "") for line in done.stdout.splitlines()]
+    """The first lines of the answers to questions of one region."""
+    return [str(a["direct_answer"] or "") for a in ask_json(data_dir, region, questions, "2026-12-06")]
 
 
 def test_the_press_conferences_measures_are_answered_with_their_new_figures(published: Path) -> None:

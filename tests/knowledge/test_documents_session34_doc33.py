@@ -13,7 +13,8 @@ import pytest
 from knowledge.citations import make_citation
 from knowledge.clauses import Clause
 from knowledge.documents import Document, DocumentStatus, Structure
-from knowledge.intake import examine, parse_clauses
+from knowledge.intake import examine
+from tests.knowledge.asking import clauses_of
 
 POSTER = "\n".join(
     (
@@ -99,12 +100,7 @@ BOOKLET = "\n".join(
 
 
 def _clauses(text: str) -> list[Clause]:
-    document = Document(
-        id="t-2026", source_file="t.txt", title="测试", short_name="测试", issuer="某市人力资源和社会保障局",
-        province="江苏省", city="扬州市", document_number=None, signed=date(2026, 3, 1), published=None,
-        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
-    )  # fmt: skip
-    return list(parse_clauses(document, text).clauses)
+    return clauses_of(text, province="江苏省", city="扬州市", signed=date(2026, 3, 1))
 
 
 # --- a poster of short lines ------------------------------------------------------------------------------------

@@ -6,10 +6,6 @@ heading naming no grant (公益性岗位), the key naming a grant (岗位补贴)
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +15,7 @@ from knowledge.derive import derive_measures
 from knowledge.documents import Document, DocumentStatus, Structure
 from knowledge.intake import parse_clauses
 from knowledge.measures import Measure
+from tests.knowledge.asking import ask_json
 from tests.knowledge.test_documents_session18 import published_texts
 
 POSTER = """一图读懂｜镇江市2026年就业援助政策
@@ -86,14 +83,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ask(data_dir: Path, questions: list[str]) -> list[dict[str, object]]:
-    env = {**os.environ, "POLICYBOT_DATA_DIR": str(data_dir)}
-    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
-        env.pop(name, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--region", "镇江", "--as-of", "2026-06-01"],
-        input="\n".join(questions), capture_output=True, text=True, env=env, timeout=300, check=True,
-    )  # fmt: skip
-    return [dict(json.loads(line)) for line in done.stdout.splitlines()]
+    return ask_json(data_dir, "镇江", questions, "2026-06-01")
 
 
 # [question, figures the first line shows, figures it must not show]

@@ -211,10 +211,11 @@ def test_a_deployment_covering_such_a_city_is_asked_by_its_short_name() -> None:
     assert resolved.jurisdiction == "大同市"
 
 
-@pytest.mark.parametrize("text", ["平城区公益性岗位一个月多少", "我在城区开店有补贴吗", "郊区农民工培训补贴"])
+@pytest.mark.parametrize("text", ["我在城区开店有补贴吗", "郊区农民工培训补贴"])
 def test_a_district_named_by_an_everyday_word_alone_names_no_place(gazetteer: Gazetteer, text: str) -> None:
-    """城区, 郊区, 矿区 are districts of several cities and everyday words: alone they tell no place (平城区
-    holds 城区), so the reply never says no document covers "城区"."""
+    """城区, 郊区, 矿区 are districts of several cities and everyday words: alone they tell no place, so the
+    reply never says no document covers "城区". (平城区, which holds 城区, is 大同's district since 2018:
+    tests/knowledge/test_places_session35_dup35.py.)"""
     assert gazetteer.resolve(text).place is None
 
 

@@ -1,11 +1,17 @@
 """One chat turn through the real API (`POST /api/chat`), for tests that talk to the app in process
-(`TestClient`) or to a live server (`httpx.Client`; TestClient is one), and what tests read of a reply."""
+(`TestClient`) or to a live server (`httpx.Client`; TestClient is one), and what tests read of a reply and of
+the answer it logged."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.tables import AnswerEntry
+from bot.web.services import WebServices
 
 Chat = dict[str, Any]
 
@@ -47,3 +53,14 @@ def through(client: httpx.Client, session: str, chat: Chat) -> Chat:
         actions = [b["action"] for row in question["buttons"] for b in row]
         chat = say(client, session, choice=next((a for a in actions if a.startswith("none:")), actions[-1]))
     raise AssertionError("the check never ended")
+
+
+def logged_answer(services: WebServices, question: str, session_id: str) -> AnswerEntry:
+    """The answer logged for `question` in this conversation (each test has conversations of its own)."""
+    services.answer_log.flush()
+    key = services.conversations.key_of("web", session_id)
+    with Session(services.engine) as rows:
+        query = select(AnswerEntry).where(AnswerEntry.question == question, AnswerEntry.session_key == key)
+        found = rows.scalars(query).all()
+    assert len(found) == 1, f"one logged answer to {question!r}"
+    return found[0]

@@ -25,6 +25,7 @@ from knowledge.kb import KnowledgeBase
 
 from ..databases import Databases
 from .browsing import CHROMIUM, ask, open_widget, wait_idle
+from .chatting import logged_answer
 from .conftest import LiveServer, login, make_services
 
 # -- the words of a complaint (fresh wording) -------------------------------------------------------
@@ -108,24 +109,13 @@ def _say(client: TestClient, session_id: str | None, message: str) -> tuple[str,
     return body["session_id"], body["replies"]
 
 
-def _entry(services: WebServices, question: str, session_id: str) -> AnswerEntry:
-    """The answer logged for `question` in this conversation (each test has conversations of its own)."""
-    services.answer_log.flush()
-    key = services.conversations.key_of("web", session_id)
-    with Session(services.engine) as rows:
-        query = select(AnswerEntry).where(AnswerEntry.question == question, AnswerEntry.session_key == key)
-        found = rows.scalars(query).all()
-    assert len(found) == 1, f"one logged answer to {question!r}"
-    return found[0]
-
-
 def test_an_answer_the_next_message_says_missed_is_in_the_queue_with_that_message(
     app_client: TestClient, queue_services: WebServices
 ) -> None:
     session, replies = _say(app_client, None, ASKED)
     assert any(r["kind"] == "answer" for r in replies)
     _say(app_client, session, "你说的这些跟我问的没关系，我想问网店要不要营业执照")
-    entry = _entry(queue_services, ASKED, session)
+    entry = logged_answer(queue_services, ASKED, session)
     assert entry.next_turn == "rebuffed"
     assert entry.next_said == "你说的这些跟我问的没关系，我想问网店要不要营业执照"
     assert entry.id in {row.entry.id for row in queue_services.feedback.queue("missed")}
@@ -136,9 +126,9 @@ def test_the_same_asked_again_in_other_words_marks_the_first_answer_missed(
 ) -> None:
     session, _ = _say(app_client, None, REASKED[0])
     _say(app_client, session, REASKED[1])
-    first = _entry(queue_services, REASKED[0], session)
+    first = logged_answer(queue_services, REASKED[0], session)
     assert first.next_turn == "reasked" and first.next_said == REASKED[1]
-    assert _entry(queue_services, REASKED[1], session).next_turn is None  # nothing said after it yet
+    assert logged_answer(queue_services, REASKED[1], session).next_turn is None  # nothing said after it yet
 
 
 def test_a_follow_up_of_another_aspect_and_a_later_complaint_leave_an_answer_out(
@@ -147,11 +137,11 @@ def test_a_follow_up_of_another_aspect_and_a_later_complaint_leave_an_answer_out
     question = "吉林高校毕业生初创企业补贴是多少"
     session, _ = _say(app_client, None, question)
     _say(app_client, session, "需要满足哪些条件")  # another aspect of the same measure: going on
-    first = _entry(queue_services, question, session)
+    first = logged_answer(queue_services, question, session)
     assert first.next_turn == "quiet" and first.next_said is None  # nothing of the person kept
     _say(app_client, session, "好的谢谢")
     _say(app_client, session, "不对")  # speaks of what came just before, not of the first answer
-    assert _entry(queue_services, question, session).next_turn == "quiet"
+    assert logged_answer(queue_services, question, session).next_turn == "quiet"
     assert first.id not in {row.entry.id for row in queue_services.feedback.queue("missed")}
 
 
@@ -162,7 +152,7 @@ def test_a_message_asking_three_things_with_two_unanswered_is_partly_answered(
     answers = [r for r in replies if r["kind"] == "answer"]
     assert len(answers) == 1 and answers[0]["answer_status"] == "answered"
     assert "unanswered_parts" not in answers[0] and "asked" not in answers[0]  # staff's, never the client's
-    entry = _entry(queue_services, SEVERAL, session)
+    entry = logged_answer(queue_services, SEVERAL, session)
     assert entry.status == "answered"
     parts = (entry.unanswered_parts or "").splitlines()
     left = "".join(parts)  # the parts as the answer headed them (到哪儿去领？可以领几回)
@@ -198,10 +188,10 @@ def test_the_console_lists_each_queue_with_its_reason_and_exports_it_neutralised
         assert "用户下一句说没答对" in said["白山市就业见习补贴每个月给多少"][6]
         assert "用户接着换个说法又问了一遍" in said[REASKED[0]][6]
         assert staff.get("/staff/export/queue.csv", params={"show": "nonsense"}).status_code == 422
-        planted_on = _entry(queue_services, "白山市就业见习补贴每个月给多少", session)
+        planted_on = logged_answer(queue_services, "白山市就业见习补贴每个月给多少", session)
         answer_page = staff.get(f"/staff/answers/{planted_on.id}")
         assert "用户下一句说没答对：“=HYPERLINK" in answer_page.text.replace("&#34;", '"')
-        several_page = staff.get(f"/staff/answers/{_entry(queue_services, SEVERAL, several).id}")
+        several_page = staff.get(f"/staff/answers/{logged_answer(queue_services, SEVERAL, several).id}")
         assert "只答了一部分，没答到：" in several_page.text
     with TestClient(create_app(queue_services), base_url="http://testserver") as stranger:
         assert stranger.get("/staff/export/queue.csv", follow_redirects=False).status_code in (303, 401, 403)
@@ -213,7 +203,7 @@ def test_forgetting_the_conversation_takes_the_complaint_with_it(
     question = "四平市灵活就业人员社保补贴标准是多少"
     session, _ = _say(app_client, None, question)
     _say(app_client, session, "不是这个，我问的是医保")
-    assert _entry(queue_services, question, session).next_said
+    assert logged_answer(queue_services, question, session).next_said
     key = queue_services.conversations.key_of("web", session)
     queue_services.forget_person(key, session_deleted=False)
     queue_services.answer_log.flush()

@@ -13,18 +13,15 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot.dialogue.types import Thread
-from bot.tables import AnswerEntry
 from bot.web.app import create_app
 from bot.web.next_turn import asks_the_same, next_turn
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
 from ..databases import Databases
-from .chatting import say
+from .chatting import logged_answer, say
 from .conftest import login, make_services
 
 STAFF = ("queue34", "a long enough secret")
@@ -68,16 +65,6 @@ def app_client(missed_services: WebServices) -> Iterator[TestClient]:
         yield client
 
 
-def _entry(services: WebServices, question: str, session_id: str) -> AnswerEntry:
-    services.answer_log.flush()
-    key = services.conversations.key_of("web", session_id)
-    with Session(services.engine) as rows:
-        query = select(AnswerEntry).where(AnswerEntry.question == question, AnswerEntry.session_key == key)
-        found = rows.scalars(query).all()
-    assert len(found) == 1, f"one logged answer to {question!r}"
-    return found[0]
-
-
 def _missed_ids(services: WebServices) -> set[int]:
     return {row.entry.id for row in services.feedback.queue("missed", limit=500)}
 
@@ -89,7 +76,7 @@ def test_what_the_next_message_says_of_an_answer_is_read_by_design(
     chat = say(app_client, None, message=first)
     assert any(r["kind"] == "answer" for r in chat["replies"])
     say(app_client, chat["session_id"], message=then)
-    entry = _entry(missed_services, first, chat["session_id"])
+    entry = logged_answer(missed_services, first, chat["session_id"])
     assert entry.next_turn == expected
     assert (entry.id in _missed_ids(missed_services)) is (expected != "quiet")
     assert (entry.next_said == then) is (expected != "quiet")  # nothing of the person kept when it did not miss
@@ -101,7 +88,7 @@ def test_an_answer_rated_down_is_a_miss_until_the_person_rates_it_up(
     question = "四平市灵活就业社保补贴能补几年"
     chat = say(app_client, None, message=question)
     ref = next(r["feedback_ref"] for r in chat["replies"] if r["kind"] == "answer")
-    entry = _entry(missed_services, question, chat["session_id"])
+    entry = logged_answer(missed_services, question, chat["session_id"])
     assert entry.id not in _missed_ids(missed_services)
 
     def rate(rating: str) -> None:
@@ -130,7 +117,7 @@ def test_a_re_ask_the_person_rated_up_is_no_miss(app_client: TestClient, missed_
     sent = app_client.post("/api/feedback", json={"session_id": chat["session_id"], "ref": ref, "rating": "up"})
     assert sent.status_code == 200
     say(app_client, chat["session_id"], message=again)
-    entry = _entry(missed_services, question, chat["session_id"])
+    entry = logged_answer(missed_services, question, chat["session_id"])
     assert entry.next_turn == "reasked" and entry.id not in _missed_ids(missed_services)
 
 

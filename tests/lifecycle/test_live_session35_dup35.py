@@ -1,0 +1,57 @@
+"""Session 35 (dup35, issue 13): a document published or retired with `policybot documents` in another process is
+answered from (or no longer cited) by a running server at the very next question — `/api/ask` and a chat turn —
+not at the server's next check of the published documents. The server's check interval is an hour here, so only
+the question's own reading of the version can bring the change in. A real `policybot serve` on loopback, the real
+CLI in a subprocess, one SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.databases import Databases
+from tests.lifecycle.test_live import DATA, cited, documents
+from tests.scaleout.replicas import Replica, replica_env
+
+CHAT = "长春市就业见习补贴每月多少钱"
+
+
+@pytest.fixture
+def server(databases: Databases, tmp_path: Path) -> Iterator[tuple[Replica, dict[str, str]]]:
+    env = replica_env(tmp_path / "data", databases.new_url(), POLICYBOT_DOCUMENTS_REFRESH_SECONDS="3600")
+    env.pop("POLICYBOT_CHROMA_URL", None)
+    env.pop("POLICYBOT_EMBEDDING_MODEL", None)
+    replica = Replica("server", env, tmp_path)
+    try:
+        replica.launch()
+        replica.wait_ready(180)
+        yield replica, env
+    finally:
+        replica.stop()
+
+
+def _chat_cites(replica: Replica) -> list[str]:
+    response = httpx.post(f"{replica.url}/api/chat", json={"message": CHAT}, timeout=120)
+    assert response.status_code == 200, response.text
+    return [c["clause_id"] for reply in response.json()["replies"] for c in reply.get("citations") or []]
+
+
+def test_a_cli_publish_and_retire_reach_the_next_question_on_a_running_server(
+    server: tuple[Replica, dict[str, str]],
+) -> None:
+    replica, env = server
+    assert not any(c.startswith("changchun-") for c in cited(replica))
+
+    added = documents(["add", str(DATA / "changchun_trainee_2025.txt"), "--publish"], env)
+    assert added.returncode == 0, added.stderr
+    assert cited(replica)[:1] == ["changchun-2025-03"]
+    assert "changchun-2025-03" in _chat_cites(replica)
+
+    retired = documents(["retire", "changchun-2025"], env)
+    assert retired.returncode == 0, retired.stderr
+    assert not any(c.startswith("changchun-") for c in cited(replica))
+    assert not any(c.startswith("changchun-") for c in _chat_cites(replica))
+    assert replica.is_running, "no restart"
