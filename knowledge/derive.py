@@ -88,6 +88,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 or _is_question(whole)
                 or _ends(whole)
                 or _grants_nothing_it_names(whole)
+                or _reports_a_total(whole)
             ):
                 continue
             if _STOPPED.search(whole) and not grants_a_figure(whole):
@@ -204,6 +205,19 @@ _PURPOSE = re.compile(
 # How to apply, and nothing granted (借款人可通过“闽政通”APP创业担保贷款专区或到…窗口提出申请): the grant word
 # names a counter or a service channel, no measure.
 _HOW_TO_APPLY = re.compile(r"(?:可|应)?(?:通过|到|向)[^。；]{2,60}?提出申请")
+
+
+# What was paid out in all (全市共发放一次性创业补贴3126万元, 新发放创业担保贷款12.6亿元): a report of the work done,
+# as a reply letter or a press release tells it, not a figure anyone is granted.
+_REPORTED_TOTAL = re.compile(
+    r"(?:共|累计|全年|新)(?:计)?(?:发放|拨付|兑现|支付|投放)[^，。；]{0,24}?\d+(?:\.\d+)?[万亿]元"
+)
+_GRANT_TERMS = re.compile(r"最高|不超过|以内|给予|每人|每户|每月|每年|可|按")
+
+
+def _reports_a_total(piece: str) -> bool:
+    """The piece tells a sum paid out in all, and nothing granted to anyone (no 给予, no 每人, no cap)."""
+    return bool(_REPORTED_TOTAL.search(piece)) and not _GRANT_TERMS.search(piece)
 
 
 def _grants_nothing_it_names(piece: str) -> bool:

@@ -70,6 +70,10 @@ _RECORD_KEYS = ("data", "records", "items", "list", "rows", "result", "results",
 _JSON_TITLE = ("标题", "文件名称", "政策名称", "名称", "title", "name")
 _JSON_ISSUER = ("发布机构", "发文机关", "发文单位", "来源", "issuer", "publisher", "source")
 _JSON_DATE = ("发布日期", "成文日期", "发布时间", "date", "published")
+# A portal's own field names say their kind by their last word (数据集名称, 数据提供方, 更新日期).
+_JSON_TITLE_KIND = re.compile(r"(?:名称|标题|[Tt]itle)$")
+_JSON_ISSUER_KIND = re.compile(r"(?:提供方|提供单位|发布方|发布单位|发布部门|来源单位|来源部门|机关|机构)$")
+_JSON_DATE_KIND = re.compile(r"(?:日期|[Dd]ate)$")
 _JSON_SHARED = {
     "依据文件": "标题",
     "政策依据": "标题",
@@ -180,6 +184,17 @@ def _json_value(value: object) -> str:
     return " ".join(part.strip() for part in str(value).splitlines() if part.strip())
 
 
+def _document_field(document: dict[str, object], keys: tuple[str, ...], kind: re.Pattern[str]) -> str:
+    """An export's own field of one kind: a key it is known by (标题, 发布机构), else the first one-value
+    key whose name ends in that kind's word (数据集名称 a name, 数据提供方 a provider, 更新日期 a date) —
+    each portal names its fields its own way, the kind is said by the key's last word."""
+    for key in (*keys, *(k for k in document if kind.search(str(k).strip()))):
+        value = document.get(key)
+        if value is not None and not isinstance(value, (dict, list)) and (found := _json_value(value)):
+            return found
+    return ""
+
+
 def records_text(parsed: object) -> str:
     """An open-data export of policy items read as a service guide is: the document's title, issuer
     and date as its 政府信息公开 table (标题：/发文机关：/成文日期：) from its own fields or the values every
@@ -191,8 +206,12 @@ def records_text(parsed: object) -> str:
     if not rows:
         raise IntakeError("not_records", "no records of fields")
     header: dict[str, str] = {}
-    for key, keys in (("标题", _JSON_TITLE), ("发文机关", _JSON_ISSUER), ("成文日期", _JSON_DATE)):
-        found = next((_json_value(document[k]) for k in keys if k in document and _json_value(document[k])), "")
+    for key, keys, kind in (
+        ("标题", _JSON_TITLE, _JSON_TITLE_KIND),
+        ("发文机关", _JSON_ISSUER, _JSON_ISSUER_KIND),
+        ("成文日期", _JSON_DATE, _JSON_DATE_KIND),
+    ):
+        found = _document_field(document, keys, kind)
         if found:
             header[key] = found
     shared = [
@@ -369,9 +388,10 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self._skip_stack: list[str] = []
         self._rows: list[int] = []  # where each open table row's text starts in parts
-        self._spans: list[list[int]] = []  # the rowspan of each cell of each open row
-        # Per open table: column → (rows still spanned, the cell's text) of a cell spanning rows below.
-        self._carried: list[dict[int, tuple[int, str]]] = []
+        self._spans: list[list[tuple[int, int]]] = []  # the (rowspan, colspan) of each cell of each open row
+        # Per open table: column → (rows still spanned, the cell's text, columns it is wide) of a cell spanning
+        # rows below.
+        self._carried: list[dict[int, tuple[int, str, int]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_TAGS:
@@ -389,8 +409,8 @@ class _TextExtractor(HTMLParser):
             self._spans.append([])
         elif tag in ("td", "th") and self._rows:
             self.parts.append(_CELL)
-            span = dict(attrs).get("rowspan") or "1"
-            self._spans[-1].append(int(span) if span.isdigit() else 1)
+            span, width = (dict(attrs).get(name) or "1" for name in ("rowspan", "colspan"))
+            self._spans[-1].append((int(span) if span.isdigit() else 1, int(width) if width.isdigit() else 1))
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -423,31 +443,32 @@ _RECORD_CELLS = 3
 _RECORD_CELL_LINES = 3
 
 
-def _with_spanned_cells(row: str, spans: list[int], carried: dict[int, tuple[int, str]]) -> str:
+def _with_spanned_cells(row: str, spans: list[tuple[int, int]], carried: dict[int, tuple[int, str, int]]) -> str:
     """A row with the cells of rows above that span it (rowspan="2": 受理部门 said once for two rows) put
     back at their columns, so each row reads whole; a cell of this row that spans rows below is kept
-    for them."""
+    for them. A cell as wide as several columns (colspan="3": 政策内容 over 对象/标准/条件) takes them all,
+    so a cell carried from above lands at its own column, not beside the first cell under the wide one."""
     lead, *cells = row.split(_CELL)
     out: list[str] = []
     column = 0
-    given = iter(zip(cells, spans + [1] * (len(cells) - len(spans)), strict=True))
+    given = iter(zip(cells, spans + [(1, 1)] * (len(cells) - len(spans)), strict=True))
     while True:
         if column in carried:
-            left, text = carried[column]
+            left, text, width = carried[column]
             out.append(text)
             if left > 1:
-                carried[column] = (left - 1, text)
+                carried[column] = (left - 1, text, width)
             else:
                 del carried[column]
         else:
             cell = next(given, None)
             if cell is None:
                 break
-            text, span = cell
+            text, (span, width) = cell
             out.append(text)
             if span > 1:
-                carried[column] = (span - 1, text)
-        column += 1
+                carried[column] = (span - 1, text, width)
+        column += max(width, 1)
     return _CELL.join([lead, *out])
 
 

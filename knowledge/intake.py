@@ -190,6 +190,7 @@ def extract_facts(
         compiler
         or signature
         or table.get("发文机关")
+        or _sheet_maker(head)
         or _issuer_from_title(title)
         or _issuer_of_explained(title, lines)
         or _page_publisher(page)
@@ -493,6 +494,20 @@ def _issuer_beside_number(head: list[str]) -> str | None:
             names = _joint_issuers(beside) if len(beside) <= 60 and not re.search("[。；：，]", beside) else []
             if names and all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
                 return "、".join(names)
+    return None
+
+
+# A form's line saying which body filled it in (填报单位：大同市就业服务中心（盖章）), its stamp mark dropped.
+_FORM_MAKER = re.compile(r"^(?:填报|填表|制表|编制|报送|编报)单位[:：]\s*(.+?)\s*(?:[（(](?:盖章|章|公章)[)）])?$")
+
+
+def _sheet_maker(head: list[str]) -> str | None:
+    """A spreadsheet published as it was filled in (an Excel sheet saved as a page) has no 落款: the body its
+    填报单位 cell names — a body of a place — is whose table it is."""
+    for cell in (cell.strip() for line in head[:6] for cell in re.split("[｜|]", line)):
+        match = _FORM_MAKER.match(cell)
+        if match and _ISSUER_SUFFIX.search(match.group(1)) and _place_prefix(match.group(1)):
+            return match.group(1)
     return None
 
 

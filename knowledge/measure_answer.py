@@ -141,12 +141,23 @@ def _only_parts_of_another_benefit(match: MeasureMatch) -> bool:
     unheld = [
         b
         for b in _benefit_words(match.focus, match.had)
-        if len(b) >= 3 and not any(_shortened_in(b, t) if shortened else b in t for t in texts)
+        if len(b) >= 3
+        and not any(_shortened_in(b, t) if shortened else b in t for t in texts)
+        and not any(formal in t for formal in _formal_name(b) for t in (measure.name, *measure.aliases))
     ]
     if not unheld:
         return False
     shared = [w for w in match.focus if any(w in t for t in texts)]
     return all(any(w in b and w != b for b in unheld) for w in shared)
+
+
+def _formal_name(word: str) -> tuple[str, ...]:
+    """The formal name an everyday benefit word stands for first in the glossary (失业金 → 失业保险金): a new
+    document's unit is named as the document writes it, and holds the benefit asked by that name. Only the
+    first reading, and only in the unit's name: 失业金 is not the 失业补助金 the glossary also lists, nor one whose
+    sentence only builds on it (当地失业保险金的80%)."""
+    first = next((m for m in glossary_meanings(word) if m.endswith(_BENEFIT_HEADS)), None)
+    return (first,) if first and first != word else ()
 
 
 # What a measure pays out (a subsidy, a loan, an allowance, insurance paid, a tax cut), as opposed to
