@@ -194,6 +194,9 @@ class SessionState(Model):
     # How many times in a row the waiting card was offered again past messages that did not answer
     # it: from the second on it is one line, not the whole card again.
     pending_offers: int = 0
+    # Session 35: the last turn's replies answered a question (an answer, cited or not): a courtesy next (好嘛 谢谢,
+    # 行 88) takes in that answer — never a yes to a card that waits beside it, changed or not.
+    answered_last: bool = False
     # The waiting card is the speaker's own (我自己是退伍军人… in a conversation about someone else): 对
     # starts their own check, 不用了 keeps the other person's.
     pending_for_speaker: bool = False
