@@ -819,7 +819,11 @@ class Threads:
         # (要是我还差一年多呢: a supposed case of the same question, not something else asked alike)
         if not rest or not named or self.words.is_question(rest) or self.words.supposes(rest):
             return None
-        region = self.asked_place(text) or thread.region
+        place = self.asked_place(text)
+        if place and any(t in measure_vocabulary() for t in self.topic_of(rest)):
+            # 那巴中的创业担保贷款呢: a measure and a place of its own ask all they need — by their own words.
+            return None
+        region = place or thread.region
         wording = f"{rest}{self._cue(thread)}"
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
 
