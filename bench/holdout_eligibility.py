@@ -1143,6 +1143,14 @@ class Conventions:
         # Sets 25–26 (session 34): "an owner asking about his own firm's measure is judged as his own (if_hired when the
         # hire is not made yet)" — only the owner's planned hire; a future employer's subsidy is not said to change.
         self.planned_if_hired = self.owners_hire or "if_hired when the hire is not made yet" in flat
+        # Session 35: a header that gives if_hired to the owner alone ("an owner asking about his own firm's measure …
+        # (if_hired when the hire is not made yet)", sets 25–27; "an asker who is himself the employer/owner … (if_hired
+        # when the hire has not been made)", set 24) leaves a job seeker's future employer's subsidy to employer_only:
+        # all five such verdicts of sets 24, 25 and 27 say so (hp24-19, hp25-02, hp25-06, hp27-02, hp27-20).
+        owners_alone = "owner" in flat and (
+            "if_hired when the hire is not made yet" in flat or "if_hired when the hire has not been made" in flat
+        )
+        self.future_employer_only = self.owners_hire or owners_alone
         # Sets 17–18: a unit failing only on terms it can still give is what he would get on them (if_hired). Set 20
         # ties if_hired to a hire not yet made: a hire made on other terms is a text not met.
         self.terms_if_hired = said_17 or said_18
@@ -1192,7 +1200,7 @@ def their_status(
     if found is None:
         return "not_covered"
     status = found.status
-    if status == "if_hired" and conventions.owners_hire:
+    if status == "if_hired" and conventions.future_employer_only:
         # A future employer's, not the asker's: the money goes to an employer other than the asker.
         return "employer_only"
     if status == "expired" and conventions.window_unmet:

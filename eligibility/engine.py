@@ -511,6 +511,13 @@ class Engine:
                 # Whose it is comes before when (session 12): a unit's benefit is never the person's,
                 # in force or not — `employer_only`, with the dates kept as its reason.
                 return Evaluation(self._result(benefit, profile, "employer_only", (reason,), (), city), ())
+            if benefit.beneficiary == "employer" and self._is_the_hiring_unit(profile):
+                # Session 35: the person's unit, judged on its own terms as if in force — a unit the text's terms
+                # already rule out (稳定就业6个月以上 with a hire of 2 months, 新吸纳10个以上 with 8) is "not for you",
+                # as the person's own failed condition is above; the date is kept for a unit that meets them.
+                unit = self._in_force(benefit, profile, as_of, False, city)
+                if unit.result.status == "ineligible":
+                    return unit
             theirs = self._provider_in_force(benefit, profile, city)
             if theirs == "employer_only":
                 # Session 17: whose it is does not depend on the date — a park owner's 园区建设补贴 asked
@@ -808,6 +815,10 @@ class Engine:
         if not is_employer(profile):
             return False
         return benefit.beneficiary != "employer" or profile.values.get(HIRING) is not False
+
+    def _is_the_hiring_unit(self, profile: Profile) -> bool:
+        """The person runs a business said to hire or to have staff: an employer's measure is judged as theirs."""
+        return is_employer(profile) and (profile.values.get(HIRING) is True or profile.values.get(STAFFED) is True)
 
     def _had_it(self, benefit: Benefit, profile: Profile) -> bool | None:
         """Whether the person already had this benefit's one-time measure (False: no such measure)."""

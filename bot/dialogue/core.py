@@ -94,6 +94,8 @@ _VETERAN_KINDS = {
 _DENIED_CASE = re.compile(r"不是|不属于|不算|没有?[^，,。；;！!？?\s]{0,4}过|并非")
 _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+# A number a question could take as its answer (an age, a count): 88 is a goodbye in chat only where none waits.
+_SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 # 镇巴县的能申请…: a place and 的 opening a message — a person of that place.
 _PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
 # Facts a family shares: said by a parent asking for a child, they go with the child's.
@@ -280,6 +282,7 @@ class Dialogue:
         answers nothing (你好, 嗯, a slip) returns to the card: it is offered in one line with its
         buttons. Any change to the card, or its answer, starts the count over."""
         offered = [r for r in replies if r.kind == "confirm"]
+        work.card_behind_answer = False
         if not (state.pending and work.pending == state.pending and offered):
             work.pending_offers = 0
             return replies
@@ -287,6 +290,7 @@ class Dialogue:
         if work.pending_offers < IGNORED_CARD_OFFERS:
             return replies
         if any(r.kind == "answer" for r in replies):
+            work.card_behind_answer = True
             return [r for r in replies if r.kind != "confirm"]
         short = self.interviewer.card_reminder(work)
         return [short if r.kind == "confirm" else r for r in replies]
@@ -1669,8 +1673,22 @@ class Dialogue:
         if closing is not None and self._place_mentions(text):
             # 谢谢 资阳呢: a place said after the thanks goes on asking — never whom the thanks is said to.
             closing = None
+        if (
+            closing is None
+            and work.card_behind_answer
+            and current is None
+            and self.words.is_acknowledgment(text)
+            and not self.words.says_only_yes(text)
+        ):
+            # 好的明白, 唉 行吧 right after an answer that went out without the card (passed over, out of sight above):
+            # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
+            # 对. A bare yes (嗯, 行) is still the yes the card waits for (session 35).
+            closing = "understood"
         if closing is None and self._stops_asking(text, today):
             closing = "farewell"
+        if closing == "farewell" and current is not None and _SMALL_NUMBER.search(text):
+            # 88 said to 您多大年纪 answers it: a goodbye in digits only where no question waits (session 35).
+            return None
         if closing is None:
             return None
         buttons = (render.CHECK_BUTTON, render.SOURCES_BUTTON)
@@ -2856,7 +2874,9 @@ class Dialogue:
             # 看大门打扫卫生那种算不算 right after 公益性岗位: whether it counts as the measure just shown — the
             # documents list no such kinds; said on that measure (session 31).
             return reply.model_copy(update={"text": prose().followups.counts_unstated.format(name=shown)})
-        return reply.model_copy(update={"text": _reading().off_topic})
+        # It asks nothing of the documents: logged as asking nothing, never as the thread's question (two such
+        # messages in a row are no question asked twice).
+        return reply.model_copy(update={"text": _reading().off_topic, "asked": None})
 
     def _goes_on_in_documents_words(self, work: Working, text: str) -> bool:
         """The last answer cited the documents and this message, with no word of the policies' field,

@@ -35,7 +35,7 @@ from eligibility.regions import RegionResolver
 from knowledge.normalize import to_simplified
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
-_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year)\}$")
+_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year|since)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # Coming back (从浙江打工回来, 返乡): the place named before is not where the person is now.
@@ -439,8 +439,12 @@ class Describer:
             day = Day(date(today.year, ASSUMED_MONTH, 30), "year")
             return day.value.isoformat(), f"按今年{day.value.month}月{day.value.day}日毕业算"
         if kind == "date":
+            if match.group("date") is None:
+                return None, None  # a date the phrase may leave unsaid (高考落榜: no year told)
             parsed = parse_day(match.group("date"), today)
             return (parsed.value.isoformat(), parsed.note) if parsed else (None, None)
+        if kind == "since":
+            return _months_since(match.group("date"), today)
         if kind == "number":
             number = parse_number(match.group("num"))
             return (int(number) if number is not None and number.is_integer() else number), None
@@ -484,6 +488,19 @@ _BELOW_NOTE = "说的是不到，"
 
 def _is_below(text: str, start: int) -> bool:
     return _BELOW.search(text[max(0, start - 3) : start]) is not None
+
+
+def _months_since(said: str, today: date) -> tuple[int | None, str | None]:
+    """去年被裁, 2025年3月下岗的: the whole months from the day said to today (None for a day ahead), told from when
+    they are counted — and what the day assumed, when only a year or a month was said."""
+    parsed = parse_day(said, today)
+    if parsed is None or parsed.value > today:
+        return None, None
+    day = parsed.value
+    months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
+    assumed = f"{parsed.note.split('，')[0]}，" if parsed.note and parsed.precision != "part" else ""
+    note = f"{assumed}从{day.year}年{day.month}月{day.day}日算起"
+    return months, note
 
 
 def _months_said(months: float) -> str:

@@ -58,6 +58,7 @@ class Working:
     for_someone_else: bool = False
     pending_offers: int = 0
     answered_last: bool = False
+    card_behind_answer: bool = False
     subject: str | None = None
     # The waiting card holds the speaker's own facts, told in a conversation about someone else (我自己是
     # 退伍军人…): the record is the other person's, so the card stands alone; 对 starts the speaker's own.
@@ -84,6 +85,7 @@ class Working:
             for_someone_else=state.for_someone_else,
             pending_offers=state.pending_offers,
             answered_last=state.answered_last,
+            card_behind_answer=state.card_behind_answer,
             subject=state.subject,
             pending_for_speaker=state.pending_for_speaker,
             others=list(state.others),
@@ -94,6 +96,7 @@ class Working:
         self.ticked, self.ticked_for, self.thread = [], None, None
         self.for_someone_else = False
         self.pending_offers = 0
+        self.card_behind_answer = False
         self.subject = None
         self.pending_for_speaker = False
 
@@ -115,6 +118,7 @@ class Working:
             for_someone_else=self.for_someone_else,
             pending_offers=self.pending_offers,
             answered_last=self.answered_last,
+            card_behind_answer=self.card_behind_answer,
             subject=self.subject,
             pending_for_speaker=self.pending_for_speaker,
             others=tuple(self.others),
@@ -507,8 +511,14 @@ class Interviewer:
     # -- showing --------------------------------------------------------------------------------
 
     def profile_reply(self, work: Working) -> Reply:
+        """What is kept, and what a waiting card holds (told, not yet kept) — with the card's buttons."""
         lines = render.fact_lines(self.facts, work.profile, {}, {}, "")
-        return render.profile(lines, dict(work.profile))
+        waiting = (
+            render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
+            if work.pending
+            else []
+        )
+        return render.profile(lines, dict(work.profile), waiting)
 
     def reasons(self, work: Working, today: date) -> Reply:
         return render.all_reasons(self.check(work, today), self.engine.rulebook)

@@ -442,8 +442,9 @@ class MessageReader:
 
     def _starts_asking(self, stretch: str) -> bool:
         """请问…, 帮我查一下…: an asking word starts the question — but not the speaker's own telling
-        (先说一下, 我补充说下: what follows is told, not asked)."""
-        told = self.words.telling.sub(" ", stretch)
+        (先说一下, 我补充说下: what follows is told, not asked), nor a verb of asking said with a no (没想问什么,
+        不打听啥)."""
+        told = self.words.not_a_question.sub(" ", self.words.telling.sub(" ", stretch))
         return any(word in told for word in self.words.asking)
 
     def supposes_a_case(self, text: str) -> bool:

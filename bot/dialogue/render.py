@@ -373,11 +373,21 @@ def settled(lines: list[str], kept: bool, replaces_previous: bool) -> Reply:
     return Reply(kind="acknowledge", text="\n".join([head, *lines]), replaces_previous=replaces_previous)
 
 
-def profile(lines: list[str], facts: dict[str, Any]) -> Reply:
+def profile(lines: list[str], facts: dict[str, Any], waiting: Sequence[str] = ()) -> Reply:
+    """The facts kept; `waiting`: the lines of a card not yet confirmed, shown apart with its buttons."""
     words = _words.profile
-    if not lines:
+    if not lines and not waiting:
         return Reply(kind="profile", text=words.empty, buttons=((CHECK_BUTTON,),))
-    text = "\n".join([words.title, *lines, "", words.footer])
+    kept = [words.title, *lines, ""] if lines else []
+    held = [words.waiting, *waiting, ""] if waiting else []
+    text = "\n".join([*kept, *held, words.footer])
+    if waiting:
+        confirm = _words.confirm
+        buttons: tuple[tuple[Button, ...], ...] = (
+            (Button(label=confirm.accept, action=actions.CONFIRM), Button(label=confirm.fix, action=actions.FIX)),
+            (Button(label=confirm.drop, action=actions.DROP), FORGET_BUTTON),
+        )
+        return Reply(kind="profile", text=text, buttons=buttons, facts=facts)
     return Reply(kind="profile", text=text, buttons=((CONTINUE_BUTTON, RESET_BUTTON), (FORGET_BUTTON,)), facts=facts)
 
 

@@ -197,6 +197,9 @@ class SessionState(Model):
     # Session 35: the last turn's replies answered a question (an answer, cited or not): a courtesy next (好嘛 谢谢,
     # 行 88) takes in that answer — never a yes to a card that waits beside it, changed or not.
     answered_last: bool = False
+    # Session 35: the last turn's answer went out without the waiting card (passed over): a bare yes or 明白 said
+    # next takes in that answer, never the card out of sight above it.
+    card_behind_answer: bool = False
     # The waiting card is the speaker's own (我自己是退伍军人… in a conversation about someone else): 对
     # starts their own check, 不用了 keeps the other person's.
     pending_for_speaker: bool = False

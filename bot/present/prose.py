@@ -350,6 +350,7 @@ class ConfirmProse(Section):
 class ProfileProse(Section):
     empty: str
     title: str
+    waiting: str
     footer: str
 
 

@@ -1,0 +1,124 @@
+"""Session 35 (issue 12, task chat43): what the chat understands about the person — the classes of chats set 27's
+failed turns, in our own wording (written from the source texts, not from the set's phrasing)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.dialogue.core import Dialogue
+from bot.dialogue.types import Reply, SessionState
+from tests.dialogue.speaking import say
+
+TODAY = date(2026, 12, 6)
+
+
+def _card_passed_over(dialogue: Dialogue) -> SessionState:
+    """A card of facts, then two questions asked past it: the second answer goes out without the card."""
+    state, replies = say(dialogue, SessionState(), "我在安岳 42岁 没工作", TODAY)
+    assert replies[-1].kind == "confirm" and state.pending, [r.text for r in replies]
+    state, replies = say(dialogue, state, "资阳创业担保贷款能贷多少", TODAY)
+    assert any(r.kind == "answer" for r in replies), [r.text for r in replies]
+    state, replies = say(dialogue, state, "那职业培训补贴呢", TODAY)
+    assert any(r.kind == "answer" for r in replies) and not any(r.kind == "confirm" for r in replies), [
+        r.text for r in replies
+    ]
+    return state
+
+
+def _takes_in(before: SessionState, state: SessionState, replies: tuple[Reply, ...]) -> None:
+    assert not state.profile and state.pending == before.pending, [r.text for r in replies]
+    assert replies and replies[0].kind == "notice", [r.text for r in replies]
+    assert not any(r.kind in {"answer", "question", "acknowledge"} for r in replies), [r.text for r in replies]
+
+
+# -- (a) a bare yes right after an answer that went out without the card takes in that answer -------------------
+
+
+@pytest.mark.parametrize("said", ["好的明白", "哎 好吧", "行 知道了"])
+def test_a_yes_after_an_answer_sent_without_the_card_takes_in_the_answer(dialogue: Dialogue, said: str) -> None:
+    before = _card_passed_over(dialogue)
+    state, replies = say(dialogue, before, said, TODAY)
+    _takes_in(before, state, replies)
+
+
+@pytest.mark.parametrize("said", ["嗯", "好的"])
+def test_a_bare_yes_after_an_answer_is_still_the_yes_the_card_waits_for(dialogue: Dialogue, said: str) -> None:
+    before = _card_passed_over(dialogue)
+    state, replies = say(dialogue, before, said, TODAY)
+    assert state.profile.get("age") == 42 and not state.pending, [r.text for r in replies]
+
+
+def test_a_yes_to_a_card_just_shown_still_confirms_it(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在安岳 42岁 没工作", TODAY)
+    state, replies = say(dialogue, state, "行吧", TODAY)
+    assert state.profile.get("age") == 42 and not state.pending, [r.text for r in replies]
+
+
+# -- (b) thanks said with "you" as the regions say it, or with whom they are said to, are thanks -----------------
+
+
+@pytest.mark.parametrize("said", ["中 多谢恁", "好 谢了大哥", "谢谢你啊姐姐", "行 谢谢侬"])
+def test_thanks_with_a_dialect_you_or_a_form_of_address_are_thanks(dialogue: Dialogue, said: str) -> None:
+    before = _card_passed_over(dialogue)
+    state, replies = say(dialogue, before, said, TODAY)
+    _takes_in(before, state, replies)
+
+
+# -- (c) 88 is a goodbye in chat — never an age read into the card ------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["好 88", "88"])
+def test_88_with_no_question_waiting_is_a_goodbye(dialogue: Dialogue, said: str) -> None:
+    state, replies = say(dialogue, SessionState(), "我在安岳 没工作", TODAY)
+    assert replies[-1].kind == "confirm", [r.text for r in replies]
+    before = state
+    state, replies = say(dialogue, before, "资阳创业担保贷款能贷多少", TODAY)
+    state, replies = say(dialogue, state, said, TODAY)
+    assert "age" not in state.pending and not state.profile, [r.text for r in replies]
+    assert [r.kind for r in replies] == ["notice"], [r.text for r in replies]
+
+
+# -- (d) when the job was lost, said by its date, is how long the person has been out of work ---------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "months"),
+    [
+        ("延吉的 去年被厂里裁了 一直没找着活", 17),  # 去年 alone: June 30 of 2025 assumed, told on the card
+        ("前年下岗的 在家呆着", 29),
+        ("2026年3月厂子倒闭了 现在没工作", 8),
+    ],
+)
+def test_a_dated_job_loss_gives_how_long_out_of_work(dialogue: Dialogue, said: str, months: int) -> None:
+    state, replies = say(dialogue, SessionState(), said, TODAY)
+    assert state.pending.get("unemployed_months") == months, [r.text for r in replies]
+
+
+def test_a_job_lost_before_the_work_done_now_gives_no_time_out_of_work(dialogue: Dialogue) -> None:
+    state, replies = say(dialogue, SessionState(), "去年被公司辞退了 现在在跑外卖", TODAY)
+    assert "unemployed_months" not in state.pending, [r.text for r in replies]
+
+
+# -- (e) saying one only talks and asks nothing is no question: what is told goes on the card ---------------------
+
+
+@pytest.mark.parametrize("said", ["随便聊聊 没想问什么 我在乐至 前年下岗了", "我就是讲讲 不打听啥 汝州的 下岗两年了"])
+def test_telling_with_nothing_asked_gets_the_card(dialogue: Dialogue, said: str) -> None:
+    state, replies = say(dialogue, SessionState(), said, TODAY)
+    assert [r.kind for r in replies] == ["confirm"], [r.text for r in replies]
+    assert state.pending.get("employment_status") == "unemployed" and state.pending.get("region"), state.pending
+
+
+# -- (f) a college sat for and not got into is no college schooling -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "graduated"),
+    [("我闺女在巴中 今年高考没考上 19了", "2026-06-30"), ("大学没考上 在通江屋头帮忙", None)],
+)
+def test_a_college_not_got_into_is_high_school(dialogue: Dialogue, said: str, graduated: str | None) -> None:
+    state, replies = say(dialogue, SessionState(), said, TODAY)
+    assert state.pending.get("education") == "high_school", [r.text for r in replies]
+    assert state.pending.get("graduation_date") == graduated, state.pending
