@@ -254,6 +254,7 @@ class Dialogue:
         else:
             replies = self._switched(work, turn.text or "", today) or self._say(work, turn.text or "", today)
         replies = self._passed_over(work, state, replies)
+        work.answered_last = any(r.kind == "answer" for r in replies)
         if work.another and work.subject:
             # Session 34: the way to that person is a check of their own (👪, what was told of them on its card),
             # never 重新开始 — which clears every person's facts, the speaker's own included.
@@ -1667,8 +1668,11 @@ class Dialogue:
         # 中 谢谢 right after an answer that passed the card over (the card offered again beside it): the yes
         # takes in that answer, as with nothing waiting — never the card's confirmation (session 30).
         waiting = bool(work.pending) or current is not None
-        passed_over = bool(work.pending) and work.pending_offers > 0 and current is None
+        passed_over = bool(work.pending) and (work.pending_offers > 0 or work.answered_last) and current is None
         closing = self.words.closing(text, waiting=waiting and not passed_over)
+        if closing is not None and self._place_mentions(text):
+            # 谢谢 资阳呢: a place said after the thanks goes on asking — never whom the thanks is said to.
+            closing = None
         if (
             closing is None
             and work.card_behind_answer
@@ -1743,7 +1747,7 @@ class Dialogue:
         understood, value = self.words.yes_no(text)
         description = self._described(work, text, reading, today)
         # The card was offered again beside an answer: a yes said with thanks takes in that answer (session 30).
-        thanked = work.pending_offers > 0
+        thanked = work.pending_offers > 0 or work.answered_last
         if (
             understood
             and value is True
@@ -1820,7 +1824,9 @@ class Dialogue:
             situated = self._situated(work, text, today)
             if situated is not None and situated.kind == "answer" and situated.clause_ids:
                 return [situated, self.interviewer.confirmation(work)]
-        if self._requests_check(text, reading):
+        if self._requests_check(text, reading) and not self.reader.supposes_a_case(text):
+            # (那要是真把我裁了 我能拿啥: a supposed case is a question for the documents, answered as any question
+            # while the card waits — the check answers only the case on the card, session 35.)
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if work.thread is None and self._asks_a_bare_sum(text):
             # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets

@@ -57,6 +57,7 @@ class Working:
     thread: Thread | None = None
     for_someone_else: bool = False
     pending_offers: int = 0
+    answered_last: bool = False
     card_behind_answer: bool = False
     subject: str | None = None
     # The waiting card holds the speaker's own facts, told in a conversation about someone else (我自己是
@@ -83,6 +84,7 @@ class Working:
             thread=state.thread,
             for_someone_else=state.for_someone_else,
             pending_offers=state.pending_offers,
+            answered_last=state.answered_last,
             card_behind_answer=state.card_behind_answer,
             subject=state.subject,
             pending_for_speaker=state.pending_for_speaker,
@@ -115,6 +117,7 @@ class Working:
             last_turn_id=last_turn_id,
             for_someone_else=self.for_someone_else,
             pending_offers=self.pending_offers,
+            answered_last=self.answered_last,
             card_behind_answer=self.card_behind_answer,
             subject=self.subject,
             pending_for_speaker=self.pending_for_speaker,

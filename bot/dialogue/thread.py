@@ -73,6 +73,10 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _PAYMENTS = frozenset({"subsidy", "loan", "allowance", "insurance"})
 
 
+# At most this many characters name something else asked as the last question was (培训基地呢).
+_ALIKE_CHARS = 8
+
+
 @dataclass(frozen=True)
 class Question:
     """What to ask the documents: the text, the place to answer for (None: the person's), and, for
@@ -508,7 +512,12 @@ class Threads:
             if self._names_another_measure(thread, text, measures):
                 return Question(text)
         elif self.has_own_topic(text):
-            return self._other_group(thread, text) or self._narrower_case(thread, text) or Question(text)
+            return (
+                self._other_group(thread, text)
+                or self._narrower_case(thread, text)
+                or self._asked_alike(thread, text)
+                or Question(text)
+            )
         else:
             other = self._other_kind(thread, text, goes_on)
             if other is not None:
@@ -795,6 +804,28 @@ class Threads:
         )
         tentative = any(t in shown for t in own)
         return Question(wording, region=region, read_as=f"{region or ''} · {wording}", tentative=tentative)
+
+    def _asked_alike(self, thread: Thread, text: str) -> Question | None:
+        """培训基地呢 after 巴中 技能大师工作室 认定了给多少: something else of its own, asked as the last question was
+        (its kind of question: 多少, 怎么申请) where the last answer was unless the message names its own place —
+        never its bare words searched everywhere. Only an elliptical message (那…, …呢): names and at most a place."""
+        if not self.words.continuing.search(text):
+            return None
+        rest = self.words.continuing.sub("", text).strip(" ？?。！!，,的")
+        # (培训基地: a term of the vocabulary with words the documents write beside it — still only naming.)
+        named = self.is_keywords(rest) or (
+            len(rest) <= _ALIKE_CHARS and bool(self.topic_of(rest)) and self.is_in_documents_words(rest)
+        )
+        # (要是我还差一年多呢: a supposed case of the same question, not something else asked alike)
+        if not rest or not named or self.words.is_question(rest) or self.words.supposes(rest):
+            return None
+        place = self.asked_place(text)
+        if place and any(t in measure_vocabulary() for t in self.topic_of(rest)):
+            # 那巴中的创业担保贷款呢: a measure and a place of its own ask all they need — by their own words.
+            return None
+        region = place or thread.region
+        wording = f"{rest}{self._cue(thread)}"
+        return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
 
     def _narrower_case(self, thread: Thread, text: str) -> Question | None:
         """留用过半的呢 after 见习补贴, 初级的呢 after 高级工's 技能提升补贴: a case the clauses just shown spell

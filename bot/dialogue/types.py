@@ -194,6 +194,9 @@ class SessionState(Model):
     # How many times in a row the waiting card was offered again past messages that did not answer
     # it: from the second on it is one line, not the whole card again.
     pending_offers: int = 0
+    # Session 35: the last turn's replies answered a question (an answer, cited or not): a courtesy next (好嘛 谢谢,
+    # 行 88) takes in that answer — never a yes to a card that waits beside it, changed or not.
+    answered_last: bool = False
     # Session 35: the last turn's answer went out without the waiting card (passed over): a bare yes or 明白 said
     # next takes in that answer, never the card out of sight above it.
     card_behind_answer: bool = False

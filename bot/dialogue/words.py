@@ -142,6 +142,9 @@ class VocabularyFile(BaseModel):
     # 再见, 拜拜: the person is leaving; 你说的不对, 回答有误: the person objects to the last answer.
     farewell: tuple[str, ...] = ()
     objecting: tuple[str, ...] = ()
+    # 知道了, 明白, 行吧: words that say the last reply was taken in (or taken as it is) and never that shown facts
+    # are right — beside a yes after an answer, they take in that answer (session 35).
+    understanding: tuple[str, ...] = ()
     # 你现在记下我哪些情况了, 我的信息你都存了啥: what the assistant has recorded about the speaker, asked.
     recorded_asked: str = "$^"
     # 这条短信是不是骗人的, 点链接领补贴…是真的吗: whether a message received is genuine, asked; `message_pointer`
@@ -266,7 +269,7 @@ class Vocabulary:
             frozenset(squashed(data.acknowledging)),
             frozenset(squashed(data.wish_words)),
         )
-        self.farewell = frozenset(squashed(data.farewell))
+        self.farewell, self.understanding = frozenset(squashed(data.farewell)), frozenset(squashed(data.understanding))
         self.objecting = frozenset(squashed(data.objecting))
         self.on_behalf, self.asked_for = re.compile(data.on_behalf), re.compile(data.asked_for)
         self.not_knowing = re.compile(data.not_knowing)
@@ -442,6 +445,16 @@ class Vocabulary:
             return True, True
         return False, None
 
+    def _thanked_one(self, stretch: str, before: list[str]) -> tuple[str, ...] | None:
+        """谢谢恁, 谢谢你哈妹妹, 多谢老板: a word or two right after the thanks, asking nothing and naming nothing of
+        the policies, is whom the thanks is said to — however people address a helper where they live (session 35)."""
+        name = stretch.rstrip(_PARTICLES)
+        if not before or before[-1] != _THANKS or not 0 < len(name) <= _THANKED_ONE_CHARS:
+            return None
+        if not _CJK_ONLY.fullmatch(name) or self.policy_field.search(name) or self.is_question(stretch):
+            return None
+        return (_ADDRESSED,)
+
     def _asks_with(self, text: str, word: str) -> bool:
         """The message is a question whose first word, `word`, runs on into more than particles."""
         first = re.split(r"[\s，,。！!？?；;、~～…]+", to_simplified(text).lower().strip(), maxsplit=1)[0]
@@ -562,9 +575,12 @@ class Vocabulary:
         return self.a_not_a_at(kept) is not None
 
     def a_not_a_at(self, text: str, start: int = 0) -> int | None:
-        """Where an A-not-A question (去没去, 是不是) begins at or after `start`; 高考没考上 is none."""
+        """Where an A-not-A question (去没去, 是不是) begins at or after `start`; 高考没考上 is none — yet an A-不-A
+        closing the message asks however its first character is joined (政府奖不奖: 政府奖 is one word)."""
         for found in self.a_not_a.finditer(text, start):
-            if not _ends_a_longer_word(text, found.start()):
+            # (with 不 only: 我高考没考 states what was not done)
+            closes = "不" in found.group() and not text[found.end() :].strip(_PARTICLES + "。！!~～… \t\n")
+            if closes or not _ends_a_longer_word(text, found.start()):
                 return found.start()
         return None
 
@@ -615,14 +631,14 @@ class Vocabulary:
                 continue
             rest = squashed[at:start]
             if rest:
-                words = _cover(rest, cover)
+                words = _cover(rest, cover) or self._thanked_one(rest, parts)
                 if words is None:
                     return None
                 parts.extend(words)
             parts.append(_STOP if (start, end) in leaving else _THANKS)
             at = end
         if at < len(squashed):
-            words = _cover(squashed[at:], cover)
+            words = _cover(squashed[at:], cover) or self._thanked_one(squashed[at:], parts)
             if words is None:
                 return None
             parts.extend(words)
@@ -630,7 +646,8 @@ class Vocabulary:
             return None
         if any(word in self.farewell or word == _STOP for word in parts):
             return "farewell"
-        if self.is_assent(text):
+        if self.is_assent(text) and (waiting or not any(word in self.understanding for word in parts)):
+            # (好的, 嗯: a yes where something waits; 好的明白 right after an answer takes that answer in.)
             return None
         # 行 整明白点了 谢谢啊老妹儿: thanks said with the rest is thanked for (session 30).
         return "thanked" if self.thanking.search(squashed) else "understood"
@@ -727,6 +744,10 @@ _KIN_NAMED = re.compile(
 # Stand-ins for a stretch the stopping and thanking patterns found (they contain no Chinese).
 _STOP = "<stop>"
 _THANKS = "<thanks>"
+# Whom thanks is said to (恁, 妹妹, 老板): at most this many characters right after it, a stand-in of its own.
+_ADDRESSED = "<addressed>"
+_THANKED_ONE_CHARS = 2
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 # Words around a command that soften it (算了 删除我的资料吧, 请帮我把资料删了): never a command alone.
 _SOFTENERS = frozenset(("算了", "请", "帮我", "给我", "把", "还是", "直接", "那就", "那"))
