@@ -648,8 +648,12 @@ class Answerer:
         idf = self.retriever.lexical.idf
         for item in retrieval.in_scope[: self.policy.max_citations]:
             if not all(
-                (topic in item.matched or self._names_a_measure_of(item, topic))
-                and _said_in(item.clause.text, topic, question)
+                (
+                    (topic in item.matched or self._names_a_measure_of(item, topic))
+                    and _said_in(item.clause.text, topic, question)
+                )
+                # a short form the clause writes in full (医保 of 基本医疗保险费)
+                or (topic not in item.clause.text and _abbreviates(topic, item.clause.text))
                 for topic in topics
             ):
                 continue

@@ -2056,14 +2056,21 @@ def _told_group_first(relevant: MatchRanking, asked: AskedIntent) -> tuple[Match
     readings = {r for w in said for r in (w, *glossary_meanings(w))}
 
     def holds(match: MeasureMatch) -> bool:
-        return any(names_a_group(w, match.measure.targets) for w in said)
+        # a measure naming no target group is for the group its name names (自主就业创业退役士兵…培训)
+        return any(names_a_group(w, match.measure.targets or (match.measure.name,)) for w in said)
 
     def for_a_sibling(match: MeasureMatch) -> bool:
         return not holds(match) and any(_siblings(r, t) for r in readings for t in match.measure.targets)
 
-    if not for_a_sibling(best):
+    def persons_own(match: MeasureMatch) -> bool:
+        return match.measure.beneficiary is Beneficiary.PERSON and holds(match)
+
+    sibling = for_a_sibling(best)
+    if not sibling and (best.measure.beneficiary is not Beneficiary.PERSON or not best.measure.targets or holds(best)):
         return relevant, none  # the best match is for the group told, or for anyone: the order stands
-    held = relevant.where(holds)
+    # A person's best match for another group of people only (返乡 农民工等人员 beside 退伍): the person's own
+    # group's measures lead, when there are such — a measure paying whoever hires that group is not the person's.
+    held = relevant.where(holds if sibling else persons_own)
     if not held:
         return relevant, none
     another = relevant.where(for_a_sibling)

@@ -1,6 +1,9 @@
 """Classes of answer failure fixed in session 35 (issue 10, ans29), read from answers_holdout32 and the
 earlier sets it names. Every case is worded apart from the golden and chat sets, from the source texts:
-- a state-owned or private firm told by its short name (国企, 民企, 私企) is an employer, as 企业 is."""
+- a state-owned or private firm told by its short name (国企, 民企, 私企) is an employer, as 企业 is;
+- a person's group word means the group it names (退伍 → 退役士兵, 转业 → 军队转业干部): the measure for that
+  group leads, not a neighbouring group's, nor one for another group the person's other words reach (返乡);
+- an outside topic said in short form (医保) that a clause writes in full (基本医疗保险费) is said there."""
 
 from __future__ import annotations
 
@@ -24,3 +27,23 @@ def test_a_state_owned_firm_training_its_own_staff_is_answered_with_the_employer
     result = answered(kb, "我们国企在资阳 办了所职工技能培训学校 对职工免费 能纳入培训补贴么")
     assert cited(result)[:1] == ["ziyang-2017-21"]
     assert [m.measure_id for m in result.measures][:1] == ["ziyang-2017.enterprise_training_institution_subsidy"]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("退伍回通江两年了 想在老家自己创业 有啥扶持", "bazhong-2018.self_employed_veteran_training"),
+        ("复员回来想在资阳创业 有啥扶持", "ziyang-2017.self_employed_veteran_training"),
+        ("我是转业干部 在巴中自主择业 想创业有扶持吗", "bazhong-2018.demobilized_officer_support"),
+    ],
+)
+def test_a_person_s_group_word_leads_with_the_measure_for_that_group(
+    kb: KnowledgeBase, question: str, measure: str
+) -> None:
+    assert [m.measure_id for m in answered(kb, question).measures][:1] == [measure]
+
+
+def test_a_short_form_of_what_a_clause_writes_in_full_is_no_near_miss(kb: KnowledgeBase) -> None:
+    result = answered(kb, "通江 退伍兵等政府安排工作这段时间 医保哪个管交")
+    assert cited(result)[:1] == ["bazhong-2018-14"]
+    assert "民政部门" in result.citations[0].quote
