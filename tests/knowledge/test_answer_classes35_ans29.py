@@ -3,16 +3,18 @@ earlier sets it names. Every case is worded apart from the golden and chat sets,
 - a state-owned or private firm told by its short name (国企, 民企, 私企) is an employer, as 企业 is;
 - a person's group word means the group it names (退伍 → 退役士兵, 转业 → 军队转业干部): the measure for that
   group leads, not a neighbouring group's, nor one for another group the person's other words reach (返乡);
-- an outside topic said in short form (医保) that a clause writes in full (基本医疗保险费) is said there."""
+- an outside topic said in short form (医保) that a clause writes in full (基本医疗保险费) is said there;
+- a person asking what they get, answered only by measures that pay the unit, is told so first, then quoted."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.present.answers import answer_text
 from knowledge.intent import asks_as_a_person
 from knowledge.kb import KnowledgeBase
 from knowledge.measure_match import speaks_for_an_employer
-from tests.knowledge.test_answer_classes12 import answered, cited
+from tests.knowledge.test_answer_classes12 import AS_OF, answered, cited
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,14 @@ def test_a_short_form_of_what_a_clause_writes_in_full_is_no_near_miss(kb: Knowle
     result = answered(kb, "通江 退伍兵等政府安排工作这段时间 医保哪个管交")
     assert cited(result)[:1] == ["bazhong-2018-14"]
     assert "民政部门" in result.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question", ["我在平昌一家公司见习 见习补贴发给我多少", "俺今年毕业进了巴中一家企业 社保补贴俺能拿多少"]
+)
+def test_a_person_answered_only_by_the_units_measures_is_told_first_that_they_pay_the_unit(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.answerer.answer(question, None, AS_OF)
+    first = answer_text(answer).splitlines()[0]
+    assert first == "这项补贴是发给招用您的单位的（由单位申领），不是发给个人的。"
