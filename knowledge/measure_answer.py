@@ -2062,15 +2062,9 @@ def _told_group_first(relevant: MatchRanking, asked: AskedIntent) -> tuple[Match
     def for_a_sibling(match: MeasureMatch) -> bool:
         return not holds(match) and any(_siblings(r, t) for r in readings for t in match.measure.targets)
 
-    def persons_own(match: MeasureMatch) -> bool:
-        return match.measure.beneficiary is Beneficiary.PERSON and holds(match)
-
-    sibling = for_a_sibling(best)
-    if not sibling and (best.measure.beneficiary is not Beneficiary.PERSON or not best.measure.targets or holds(best)):
+    if not for_a_sibling(best):
         return relevant, none  # the best match is for the group told, or for anyone: the order stands
-    # A person's best match for another group of people only (返乡 农民工等人员 beside 退伍): the person's own
-    # group's measures lead, when there are such — a measure paying whoever hires that group is not the person's.
-    held = relevant.where(holds if sibling else persons_own)
+    held = relevant.where(holds)
     if not held:
         return relevant, none
     another = relevant.where(for_a_sibling)

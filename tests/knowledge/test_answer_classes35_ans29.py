@@ -2,7 +2,7 @@
 earlier sets it names. Every case is worded apart from the golden and chat sets, from the source texts:
 - a state-owned or private firm told by its short name (国企, 民企, 私企) is an employer, as 企业 is;
 - a person's group word means the group it names (退伍 → 退役士兵, 转业 → 军队转业干部): the measure for that
-  group leads, not a neighbouring group's, nor one for another group the person's other words reach (返乡);
+  group leads, not a neighbouring group's (a measure naming no target is for the group its name names);
 - an outside topic said in short form (医保) that a clause writes in full (基本医疗保险费) is said there;
 - a person asking what they get, answered only by measures that pay the unit, is told so first, then quoted."""
 
