@@ -140,8 +140,8 @@ def _pays_for(text: str, paid: tuple[str, ...]) -> bool:
     return names_a_payer(text) and (not paid or any(word in text or _abbreviates(word, text) for word in paid))
 
 
-def _abbreviates(word: str, text: str) -> bool:
-    """The word is a short form of a phrase of the text: its characters in order, a few apart
+def _abbreviates(word: str, text: str, reach: int = 4) -> bool:
+    """The word is a short form of a phrase of the text: its characters in order, under `reach` apart
     (医保 of 基本医疗保险费, 社保 of 社会保险)."""
     if len(word) < 2:
         return False
@@ -149,7 +149,7 @@ def _abbreviates(word: str, text: str) -> bool:
     while start >= 0:
         at, ok = start, True
         for ch in word[1:]:
-            at = text.find(ch, at + 1, at + 4)
+            at = text.find(ch, at + 1, at + reach)
             if at < 0:
                 ok = False
                 break
@@ -648,8 +648,12 @@ class Answerer:
         idf = self.retriever.lexical.idf
         for item in retrieval.in_scope[: self.policy.max_citations]:
             if not all(
-                (topic in item.matched or self._names_a_measure_of(item, topic))
-                and _said_in(item.clause.text, topic, question)
+                (
+                    (topic in item.matched or self._names_a_measure_of(item, topic))
+                    and _said_in(item.clause.text, topic, question)
+                )
+                # a short form the clause writes in full (医保 of 医疗保险费; not 简历 of 简化学历)
+                or (topic not in item.clause.text and _abbreviates(topic, item.clause.text, reach=3))
                 for topic in topics
             ):
                 continue

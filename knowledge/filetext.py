@@ -10,6 +10,7 @@ import csv
 import html
 import io
 import json
+import math
 import re
 import unicodedata
 import zlib
@@ -18,6 +19,7 @@ from datetime import date
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
@@ -64,6 +66,13 @@ _TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 _HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 _TABLE_SUFFIXES = (".csv", ".tsv")
 _JSON_SUFFIXES = (".json",)
+# Files whose text may be an export saved under a plain name: a .txt, or no suffix at all.
+_JSON_SNIFFED = (".txt", ".text", "")
+# A document object's own text: the fields a single exported document holds its body in, or any text this long.
+_BODY_KEYS = ("正文", "内容", "全文", "政策内容", "政策原文", "原文", "content", "body", "text")
+_BODY_LENGTH = 200
+# How deep a field's value is read (an export's values are a list of items of fields at most).
+_MAX_VALUE_DEPTH = 8
 # An open-data portal's export: where its records sit in a document object ({"data": [...]}), and the
 # document-level fields (or the fields every record shares) that say whose policy it is and when.
 _RECORD_KEYS = ("data", "records", "items", "list", "rows", "result", "results", "数据", "记录")
@@ -139,14 +148,21 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 def _json_document(decoded: str, filename: str) -> object | None:
-    """The parsed JSON of a file named .json or whose whole text is a JSON array or object; None for
-    any other file. A .json file that does not parse is refused, saying where it breaks."""
+    """The parsed JSON of a file named .json, or of a plain-text file (.txt, no suffix) whose whole text is
+    a JSON array or object; None for any other file. A .json file that does not parse — or nests deeper
+    than any export does, which Python's reader cannot follow — is refused, saying where it breaks."""
     stripped = decoded.strip().lstrip("\ufeff")
-    named = _suffix(filename) in _JSON_SUFFIXES
-    if not named and not (stripped[:1] in ("[", "{") and stripped[-1:] in ("]", "}")):
+    suffix = _suffix(filename)
+    named = suffix in _JSON_SUFFIXES
+    if not named and (suffix not in _JSON_SNIFFED or not (stripped[:1] in ("[", "{") and stripped[-1:] in ("]", "}"))):
         return None
     try:
-        parsed: object = json.loads(stripped)
+        # NaN and Infinity are no JSON and no value a document writes: read as no value (null)
+        parsed: object = json.loads(stripped, parse_constant=lambda _: None)
+    except RecursionError:
+        if not named:
+            return None
+        raise IntakeError("malformed_json", "nested too deep") from None
     except ValueError as exc:
         if not named:
             return None
@@ -155,33 +171,79 @@ def _json_document(decoded: str, filename: str) -> object | None:
     return parsed
 
 
-def _records(parsed: object) -> tuple[list[dict[str, object]], dict[str, object]]:
-    """The records of a JSON export (a list of objects, or an object holding one under data/records/…,
-    one level down at most) and the object around them (its document-level fields)."""
+def _is_record_list(value: object) -> TypeGuard[list[dict[str, object]]]:
+    return isinstance(value, list) and bool(value) and all(isinstance(r, dict) for r in value)
+
+
+def _body(document: dict[str, object]) -> list[tuple[str, str]]:
+    """A document object's own text: its fields named as a document's body (正文, 内容, content …; a text or
+    a list of paragraphs) and any other text as long as a paragraph — with their lines as written."""
+    found: list[tuple[str, str]] = []
+    for key, field in document.items():
+        name = _json_key(key)
+        value = field
+        if name in _BODY_KEYS and isinstance(field, list) and field and all(isinstance(v, str) for v in field):
+            value = "\n".join(field)
+        if isinstance(value, str) and value.strip() and (name in _BODY_KEYS or len(value.strip()) >= _BODY_LENGTH):
+            found.append((name, value))
+    return found
+
+
+def _records(parsed: object, depth: int = 0) -> tuple[list[dict[str, object]], dict[str, object]]:
+    """The records of a JSON export and the object around them (its document-level fields): a list of
+    objects; the list an object holds under a record-list key (data/records/list/rows/items …, one level
+    down at most: {"data": {"list": [...]}}); else, in an object that is no document (one with a body:
+    正文, 内容 …), the only list of objects of several fields it holds. A document's other lists (its 附件)
+    are its fields."""
     if isinstance(parsed, list):
         return [r for r in parsed if isinstance(r, dict)], {}
     if not isinstance(parsed, dict):
         return [], {}
-    for key in (*_RECORD_KEYS, *parsed):
+    for key in _RECORD_KEYS:
         value = parsed.get(key)
-        if isinstance(value, dict):
-            inner, _ = _records(value)
+        if isinstance(value, dict) and depth == 0:
+            inner, _ = _records(value, depth + 1)
             if inner:
                 return inner, parsed
-        elif isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
+        elif _is_record_list(value):
             return list(value), parsed
+    if _body(parsed):
+        return [], parsed
+    # a list whose items are records of several fields, not a list of names ({"名称": "申请表"})
+    lists = [v for v in parsed.values() if _is_record_list(v) and any(len(record) > 1 for record in v)]
+    if len(lists) == 1:
+        return list(lists[0]), parsed
     return [], parsed
 
 
-def _json_value(value: object) -> str:
-    """A field's value as one line, its words as written (a list's items joined by ；)."""
+def _json_value(value: object, depth: int = 0, item: bool = False) -> str:
+    """A field's value as one line, its words as written (a list's items joined by ；, an item of one field
+    — {"名称": "申请表"} — by its value, true/false as 是/否); nothing for values nested deeper than any
+    export's fields are, nor for NaN or Infinity."""
+    if depth > _MAX_VALUE_DEPTH:
+        return ""
     if isinstance(value, dict):
-        return "；".join(f"{k}：{_json_value(v)}" for k, v in value.items() if _json_value(v))
+        parts = [(_json_key(k), _json_value(v, depth + 1)) for k, v in value.items()]
+        parts = [(k, v) for k, v in parts if v]
+        if item and len(parts) == 1:
+            return parts[0][1]
+        return "；".join(_field_line(k, v) for k, v in parts)
     if isinstance(value, list):
-        return "；".join(part for item in value if (part := _json_value(item)))
-    if value is None or isinstance(value, bool):
+        return "；".join(part for entry in value if (part := _json_value(entry, depth + 1, item=True)))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     return " ".join(part.strip() for part in str(value).splitlines() if part.strip())
+
+
+def _json_key(key: object) -> str:
+    return str(key).strip()
+
+
+def _field_line(key: str, value: str) -> str:
+    """A field as its 字段：值 line; a field with no name (a blank key) is its value alone."""
+    return f"{key}：{value}" if key else value
 
 
 def _document_field(document: dict[str, object], keys: tuple[str, ...], kind: re.Pattern[str]) -> str:
@@ -195,17 +257,10 @@ def _document_field(document: dict[str, object], keys: tuple[str, ...], kind: re
     return ""
 
 
-def records_text(parsed: object) -> str:
-    """An open-data export of policy items read as a service guide is: the document's title, issuer
-    and date as its 政府信息公开 table (标题：/发文机关：/成文日期：) from its own fields or the values every
-    record shares (依据文件, 发布机构, 发布日期), then one numbered item per record whose lines are its
-    fields as 字段：值 — one clause per record, quoted as the values are written."""
-    records, document = _records(parsed)
-    rows = [{str(k).strip(): v for k, v in record.items() if str(k).strip() and _json_value(v)} for record in records]
-    rows = [row for row in rows if row]
-    if not rows:
-        raise IntakeError("not_records", "no records of fields")
+def _header(document: dict[str, object]) -> tuple[dict[str, str], set[str]]:
+    """The document's title, issuer and date as its 政府信息公开 table, and the keys they were read from."""
     header: dict[str, str] = {}
+    used: set[str] = set()
     for key, keys, kind in (
         ("标题", _JSON_TITLE, _JSON_TITLE_KIND),
         ("发文机关", _JSON_ISSUER, _JSON_ISSUER_KIND),
@@ -214,20 +269,63 @@ def records_text(parsed: object) -> str:
         found = _document_field(document, keys, kind)
         if found:
             header[key] = found
+            used |= {str(k) for k, v in document.items() if not isinstance(v, (dict, list)) and _json_value(v) == found}
+    return header, used
+
+
+def _body_lines(document: dict[str, object]) -> list[str]:
+    """A document's body fields as their text, line by line as written."""
+    return [line.strip() for _, text in _body(document) for line in text.splitlines() if line.strip()]
+
+
+def records_text(parsed: object) -> str:
+    """An open-data export of policy items read as a service guide is: the document's title, issuer
+    and date as its 政府信息公开 table (标题：/发文机关：/成文日期：) from its own fields or the values every
+    record shares (依据文件, 发布机构, 发布日期), then one numbered item per record whose lines are its
+    fields as 字段：值 — one clause per record, quoted as the values are written. The document's own
+    text (正文 …) is kept below its table. A single document exported as an object (标题, 正文, 附件 …)
+    is read as that document: its table, its other fields as 字段：值, its text, then its lists."""
+    records, document = _records(parsed)
+    # a record's fields in order; a field whose key is blank keeps its value, written as a line of its own
+    rows = [[(_json_key(k), value) for k, v in record.items() if (value := _json_value(v))] for record in records]
+    rows = [row for row in rows if row]
+    body = _body_lines(document)
+    if not rows and not body:
+        raise IntakeError("not_records", "no records of fields")
+    header, used = _header(document)
+    if not rows:
+        return _document_text(document, header, used)
+    named = [dict(row) for row in rows]
     shared = [
         field
         for field in _JSON_SHARED
-        if len(rows) > 1 and all(field in row for row in rows) and len({_json_value(row[field]) for row in rows}) == 1
+        if len(rows) > 1 and all(field in row for row in named) and len({row[field] for row in named}) == 1
     ]
     for field in shared:
-        header.setdefault(_JSON_SHARED[field], _json_value(rows[0][field]).strip("《》"))
+        header.setdefault(_JSON_SHARED[field], named[0][field].strip("《》"))
     lines = [f"{key}：{value}" for key, value in header.items()]
+    lines += body
     for number, row in enumerate(rows, 1):
-        fields = [(k, _json_value(v)) for k, v in row.items() if k not in shared]
+        fields = [(k, v) for k, v in row if k not in shared]
         fields.sort(key=lambda kv: kv[0] not in _RECORD_NAME)  # the item's name opens it
         for index, (key, value) in enumerate(fields):
-            lines.append(f"{number}．{key}：{value}" if index == 0 else f"{key}：{value}")
+            line = _field_line(key, value)
+            lines.append(f"{number}．{line}" if index == 0 else line)
     return "\n".join(lines)
+
+
+def _document_text(document: dict[str, object], header: dict[str, str], used: set[str]) -> str:
+    """One document exported as an object: its table, its other one-value fields (文号, 有效期) as
+    字段：值, its text as written, then its lists and objects (附件：申请表；承诺书)."""
+    body_keys = {key for key, _ in _body(document)}
+    lines = [f"{key}：{value}" for key, value in header.items()]
+    after: list[str] = []
+    for key, value in document.items():
+        name = _json_key(key)
+        if str(key) in used or name in body_keys or not (text := _json_value(value)):
+            continue
+        (after if isinstance(value, (dict, list)) else lines).append(_field_line(name, text))
+    return "\n".join([*lines, *_body_lines(document), *after])
 
 
 RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.yaml"

@@ -361,9 +361,10 @@ _COST_NOUN_BEFORE = re.compile(r"(?:利息|贴息|保费|费用)(?:要|得|该)?
 _FIRST_PERSON = re.compile(r"我|俺|本人|咱")
 # Receiving asked with no one named (失业了能领多少钱, 下岗了有啥钱拿): the asker is who would receive it.
 _RECEIVED = re.compile(r"(?:能|可以|可)(?:领|拿|得)(?:到|着)?(?:多少|几|啥|什么)|有(?:啥|什么|没有)钱(?:拿|领)")
-# Words of an employer or a provider speaking (我们公司招了…, 我们机构): then what the employer gets is asked.
+# Words of an employer or a provider speaking (我们公司招了…, 我们机构, 我们国企): then what the employer gets is
+# asked. 企 holds 企业 and its short forms (国企, 民企, 私企, 外企, 央企).
 _EMPLOYER_VOICE = (
-    *("企业", "单位", "公司", "招用", "招聘", "招了", "吸纳", "雇", "机构", "用人", "员工", "职工"),
+    *("企", "单位", "公司", "招用", "招聘", "招了", "吸纳", "雇", "机构", "用人", "员工", "职工"),
     *("学校", "学院", "园区", "基地", "合作社", "我们厂", "本厂"),
 )
 

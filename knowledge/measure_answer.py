@@ -2067,7 +2067,8 @@ def _told_group_first(relevant: MatchRanking, asked: AskedIntent) -> tuple[Match
     readings = {r for w in said for r in (w, *glossary_meanings(w))}
 
     def holds(match: MeasureMatch) -> bool:
-        return any(names_a_group(w, match.measure.targets) for w in said)
+        # a measure naming no target group is for the group its name names (自主就业创业退役士兵…培训)
+        return any(names_a_group(w, match.measure.targets or (match.measure.name,)) for w in said)
 
     def for_a_sibling(match: MeasureMatch) -> bool:
         return not holds(match) and any(_siblings(r, t) for r in readings for t in match.measure.targets)

@@ -37,8 +37,9 @@ from knowledge.retrieve import Retrieval
 Tokenizer = Callable[[str], list[str]]
 Idf = Callable[[str], float]
 
-# Words that show the asker is (or speaks for) an employer or a service provider.
-_EMPLOYER_WORDS = ("企业", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人", "招人")
+# Words that show the asker is (or speaks for) an employer or a service provider; 企 holds 企业 and its
+# short forms (国企, 民企, 私企, 外企, 央企).
+_EMPLOYER_WORDS = ("企", "单位", "公司", "招用", "招聘", "吸纳", "雇", "老板", "机构", "用人", "招人")
 # Words of one who hires and pays staff (招人, 雇了3个, 给员工交社保).
 _HIRING_WORDS = ("招人", "招了", "招用", "招聘", "雇", "员工", "吸纳")
 # 招 (录用, 聘用, 请了) with the people hired after it (招离校一年内大学生, 录用了几名大学生, 请了5个贫困户): not 招商,

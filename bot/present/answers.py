@@ -255,7 +255,10 @@ def _direct_lines(answer: Answer) -> list[str]:
     # The place asked about, which another region's figure does not apply to (not always where the
     # person lives: 那巴中呢 from someone in 长春).
     asked = direct.measures[0].jurisdiction if direct.measures else ""
-    lines += _paid_to_others(answer, direct)
+    told_whom = _paid_to_others(answer, direct)
+    # Only the unit is paid by every measure found: the person is told so before any of them.
+    only_others = all(m.beneficiary in words.paid_to_others for m in direct.measures)
+    lines = [*told_whom, *lines] if only_others else [*lines, *told_whom]
     for other in direct.elsewhere:
         lines.append(
             words.elsewhere.format(

@@ -184,13 +184,13 @@ def test_who_asks_to_receive_is_told_apart_from_who_hires() -> None:
 def test_an_employers_subsidy_asked_for_oneself_says_it_is_not_the_persons(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answerer.answer(question, None, AS_OF)
     first = answer_text(answer).split("依据政策原文")[0]
-    assert "发给用人单位" in first
-    assert "不是直接发给您个人" in first
+    assert "发给招用您的单位" in first
+    assert "不是发给个人的" in first
 
 
 def test_an_employer_asking_gets_no_such_reminder(kb: KnowledgeBase) -> None:
     answer = kb.answerer.answer("我们公司招了应届生 巴中社保补贴能补多少", None, AS_OF)
-    assert "不是直接发给您个人" not in answer_text(answer)
+    assert "不是发给个人的" not in answer_text(answer)
 
 
 def test_a_bare_tax_word_does_not_make_income_tax_questions_covered(kb: KnowledgeBase) -> None:

@@ -144,7 +144,7 @@ def test_a_benefit_run_out_reaches_the_measure_for_those_whose_benefit_ran_out(
 def test_a_person_being_hired_is_told_the_hiring_subsidy_is_the_units(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answerer.answer(question)
     assert answer.measures and answer.measures[0].beneficiary != "person", answer.measures[:1]
-    assert "不是直接发给您个人" in answer_text(answer)
+    assert "不是发给个人的" in answer_text(answer)
 
 
 # ---- a share told (两数 or 一多半) picks the tier a share threshold sets ----

@@ -13,8 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.db import open_database
+from bot.library import DocumentLibrary, LibraryError, Upload
+from bot.present.documents import error_text
 from bot.present.intake import refusal
 from knowledge.documents import Document, DocumentStatus, Structure
+from knowledge.filetext import INTAKE_CODES, read_file
 from knowledge.intake import IntakeError, examine, extract_facts, parse_clauses
 from tests.knowledge.test_documents_session18 import run_cli
 
@@ -152,3 +156,101 @@ def test_a_document_titled_by_no_line_but_its_issuer_is_held_for_review(tmp_path
     listed = json.loads(run_cli(["documents", "list", "--json"], tmp_path).stdout)
     office = [row for row in listed if row["issuer"] == "泸州市人民政府办公室"]
     assert office and all(row["state"] != "published" and row["title"] != row["issuer"] for row in office)
+
+
+# --- fix35a: what the JSON intake kept, dropped and crashed on ------------------------------------------------------
+
+BODY = (
+    "第一条 对吸纳离校未就业高校毕业生参加就业见习的单位，按每人每月1500元给予就业见习补贴。\n"
+    "第二条 本通知自发布之日起施行。"
+)
+SINGLE = {
+    "标题": "泸州市人力资源和社会保障局关于做好就业见习补贴发放工作的通知",
+    "发布机构": "泸州市人力资源和社会保障局",
+    "发布日期": "2026年4月10日",
+    "正文": BODY,
+    "附件": [{"名称": "就业见习补贴申请表"}, {"名称": "见习协议书"}],
+}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [SINGLE, {key: SINGLE[key] for key in ("标题", "正文")}, {**SINGLE, "正文": BODY.split("\n")}],
+    ids=["with an attachment list", "title and body only", "body as a list of paragraphs"],
+)
+def test_a_single_document_exported_as_json_is_read_with_its_body(document: dict[str, object]) -> None:
+    text = read_file(json.dumps(document, ensure_ascii=False).encode(), "p.json")
+    for line in BODY.split("\n"):
+        assert line in text.splitlines()
+    assert f"标题：{SINGLE['标题']}" in text.splitlines()
+    if "附件" in document:
+        assert "附件：就业见习补贴申请表；见习协议书" in text.splitlines()
+        assert "1．" not in text  # an attachment list is no list of policy records
+
+
+def test_an_exports_body_text_is_kept_beside_its_records() -> None:
+    records = json.loads(EXPORT.read_bytes())["data"]
+    export = {"标题": "泸州市就业创业补贴政策清单", "正文": "以下补贴按年度申报。", "data": records}
+    text = read_file(json.dumps(export, ensure_ascii=False).encode(), "清单.json")
+    assert "以下补贴按年度申报。" in text.splitlines()
+    assert f"1．事项名称：{records[0]['事项名称']}" in text.splitlines()
+
+
+def test_a_single_document_exported_as_json_is_added_and_answered_from_its_body(tmp_path: Path) -> None:
+    path = tmp_path / "见习补贴.json"
+    path.write_text(json.dumps(SINGLE, ensure_ascii=False), encoding="utf-8")
+    added = run_cli(["documents", "add", str(path), "--publish"], tmp_path)
+    assert added.returncode == 0, added.stderr
+    asked = run_cli(["ask", "--json", "--region", "泸州市", "就业见习补贴每月多少钱"], tmp_path)
+    answer = json.loads(asked.stdout)
+    assert answer["status"] == "answered" and "1500元" in answer["answer"]
+
+
+DEEP = b"[" * 100000 + b"]" * 100000
+
+
+@pytest.mark.parametrize("name", ["x.json", "x.txt", "x.csv", "x"])
+def test_json_nested_past_what_python_reads_is_refused_politely_or_read_as_text(name: str) -> None:
+    try:
+        read_file(DEEP, name)
+    except IntakeError as exc:
+        assert exc.code in INTAKE_CODES
+        message = refusal(exc, max_bytes=20 * 1024 * 1024)
+        assert "没有任何改动" in message and "第 0 行" not in message
+        if name == "x.json":
+            assert exc.code == "malformed_json"
+    else:
+        assert name != "x.json"
+
+
+def test_a_records_value_nested_deeper_than_any_export_does_not_crash_the_intake() -> None:
+    deep = '[{"事项名称": "就业见习补贴", "补贴标准": "每人每月1500元", "层": ' + "[" * 700 + '"z"' + "]" * 700 + "}]"
+    text = read_file(deep.encode(), "x.json")
+    assert "1．事项名称：就业见习补贴" in text and "补贴标准：每人每月1500元" in text
+
+
+def test_a_staff_upload_of_a_json_file_nested_too_deep_is_refused_politely_and_the_rest_lands_after(
+    tmp_path: Path,
+) -> None:
+    library = DocumentLibrary(open_database(f"sqlite:///{tmp_path / 'policybot.sqlite3'}"))
+    good = Upload(json.dumps(SINGLE, ensure_ascii=False).encode(), "见习补贴.json")
+    library.ensure_seeds()
+    before = len(library.documents())
+    with pytest.raises(LibraryError) as caught:
+        library.add([good, Upload(DEEP, "深层.json")], "tester")
+    message = error_text(caught.value)
+    assert caught.value.code == "intake" and "深层.json" in message and "没有任何改动" in message
+    assert len(library.documents()) == before  # the batch is all or none: nothing half-stored
+    (view,) = library.add([good], "tester")
+    assert view.document.title == SINGLE["标题"]
+
+
+def test_true_false_blank_keys_and_nan_in_records_are_written_as_their_values() -> None:
+    data = (
+        '[{"事项名称": "就业见习补贴", "补贴标准": "每人每月1500元", "需缴纳社保": true, "可重复申领": false,'
+        ' "  ": "须由见习单位申请", "上限": NaN, "下限": Infinity}]'
+    )
+    lines = read_file(data.encode(), "x.json").splitlines()
+    assert "需缴纳社保：是" in lines and "可重复申领：否" in lines
+    assert "须由见习单位申请" in lines
+    assert not any(word in line.lower() for line in lines for word in ("nan", "inf"))
