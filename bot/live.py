@@ -7,8 +7,11 @@ assignment; requests keep the old one until then. A build that fails is logged a
 stays, so a broken document never takes a replica down; the next check tries again.
 
 A question does not wait for the next check (`checked`): it reads the version itself — one row — and,
-when it moved, is answered from the product rebuilt on the new documents, whoever changed them (the
-staff console, `policybot documents publish/retire` in another process, another replica).
+when it moved, starts the rebuild on the background thread and waits for it a few seconds at most
+(`QUESTION_WAIT`), whoever changed them (the staff console, `policybot documents publish/retire` in
+another process, another replica). A rebuild that takes longer — a slow machine, another process holding
+the ingest lock — never holds questions: they are answered from the last product until it is done, and
+only the first question of a version waits for it. A version that failed to build is not tried again.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from bot.services import Services
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 2.0
+# How long a question waits for the rebuild on documents published a moment ago before it is answered
+# from the last product (the request thread is never held longer by a rebuild).
+QUESTION_WAIT = 5.0
 INGEST_LOCK = "ingest.lock"
 
 
@@ -52,17 +58,21 @@ class LiveServices:
         services: Services,
         interval: float = DEFAULT_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
+        question_wait: float = QUESTION_WAIT,
     ) -> None:
         self._current = services
         self.version = services.documents_version
         self.interval = interval
         self.clock = clock
+        self.question_wait = question_wait
         self._next_check = clock() + interval
         self._lock = threading.Lock()
-        # One rebuild at a time: a question waiting for the new documents and the background check.
+        # One rebuild at a time (the background thread's and `renew_now`'s).
         self._renewing = threading.Lock()
         self._worker: threading.Thread | None = None
         self._failed_version: int | None = None
+        # The published version a question already waited for in vain: the next ones do not wait for it.
+        self._waited_out: int | None = None
         self.failures = 0
 
     def current(self) -> Services:
@@ -70,27 +80,62 @@ class LiveServices:
         now = self.clock()
         if now >= self._next_check and self.version is not None:
             with self._lock:
-                idle = self._worker is None or not self._worker.is_alive()
-                if idle and now >= self._next_check:
+                if now >= self._next_check and not self._busy():
                     self._next_check = now + self.interval
-                    self._worker = threading.Thread(target=self._renew, name="documents-refresh", daemon=True)
-                    self._worker.start()
+                    self._start()
         return self._current
 
     def checked(self) -> Services:
-        """The product on the documents published at this moment: when the version moved since the last
-        build, it is rebuilt (or the running rebuild awaited) before this returns. A version that failed
-        to build is not tried again here; the background check retries it."""
+        """The product on the documents published at this moment, as far as a few seconds allow: when the
+        version moved since the last build, the rebuild runs on the background thread (started if none
+        runs) and this waits for it `question_wait` seconds at most, then answers from what is built. Only
+        the first question of a version waits; a version that failed to build is not tried again here."""
         if self.version is None:
             return self._current
         try:
-            moved = self._current.library.version() not in (self.version, self._failed_version)
+            published = self._current.library.version()
         except Exception:
             log.exception("could not read the published-documents version; answering from the last build")
             return self._current
-        if moved:
-            self._renew()
+        if published in (self.version, self._failed_version):
+            return self._current
+        if published == self._waited_out:
+            self._rebuilding()
+            return self._current
+        deadline = time.monotonic() + self.question_wait
+        # A check that started before the change may end without it: then one more rebuild, the same deadline.
+        for _ in range(2):
+            worker = self._rebuilding()
+            worker.join(max(0.0, deadline - time.monotonic()))
+            if worker.is_alive() or published in (self.version, self._failed_version):
+                break
+        if published not in (self.version, self._failed_version):
+            self._waited_out = published
+            log.warning(
+                "documents version %s is still being built after %.0f s; answering from version %s meanwhile",
+                published,
+                self.question_wait,
+                self.version,
+            )
         return self._current
+
+    def _busy(self) -> bool:
+        return self._worker is not None and self._worker.is_alive()
+
+    def _start(self) -> threading.Thread:
+        worker = threading.Thread(target=self._renew, name="documents-refresh", daemon=True)
+        self._worker = worker
+        worker.start()
+        return worker
+
+    def _rebuilding(self) -> threading.Thread:
+        """The background rebuild running now, or one started now."""
+        with self._lock:
+            worker = self._worker
+            if worker is not None and worker.is_alive():
+                return worker
+            self._next_check = self.clock() + self.interval
+            return self._start()
 
     def wait(self, timeout: float | None = None) -> None:
         """Until the running check (if any) is done: for tests and orderly shutdown."""
@@ -99,7 +144,8 @@ class LiveServices:
             worker.join(timeout)
 
     def renew_now(self) -> bool:
-        """Check and rebuild in this thread; True when a new product was swapped in."""
+        """Check and rebuild in this thread (tests, tools; never a request); True when a new product was
+        swapped in."""
         return self._renew()
 
     def _renew(self) -> bool:

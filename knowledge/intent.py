@@ -369,6 +369,23 @@ _EMPLOYER_VOICE = (
 )
 
 
+# A firm named as the person's workplace (从私企辞职了, 在国企上班, 央企下岗的我): where they work or worked, not
+# an employer speaking — unless the firm is the speaker's own (我们国企, 我的公司, 本单位): the employer's side.
+_FIRM = r"(?:企业|[国私民外央]企|单位|公司|工厂|厂子|厂)"
+_WORKPLACE = re.compile(
+    r"(?<!我们)(?<!咱们)(?:在|从|进|离开)[^，,。；;！!？?\s]{0,6}?" + _FIRM + r"(?:里|那边|那儿)?"
+    r"|(?<!我们)(?<!咱们)(?<!我的)(?<!本)"
+    + _FIRM
+    + r"(?=(?:里|那边|那儿)?(?:上班|上过班|工作|干活|干了|干过|打工|待过|辞职|辞工|离职|下岗|被裁|被辞|退休|买断))"
+)
+
+
+def without_workplace(question: str) -> str:
+    """The question without the firms it names as the person's own workplace (我从私企辞职了 → 我辞职了): what is
+    left tells whether an employer speaks."""
+    return _WORKPLACE.sub("", question)
+
+
 # The person asks what they themselves receive (给我多少, 我能领吗, 发给俺不) …
 _TO_ME = re.compile(
     r"(?:给|发给|补给|打给)(?:我|俺)(?!们)"
@@ -382,8 +399,9 @@ _AS_EMPLOYER = re.compile(
 
 def asks_own_sum(question: str) -> bool:
     """A person asks what they would receive (我能领多少, 给我多少; with no one named, 失业了能拿多少钱),
-    not as one who hires, a business owner or a group (我们留下来…能提到多少)."""
-    if _AS_EMPLOYER.search(question) or any(word in question for word in _EMPLOYER_VOICE):
+    not as one who hires, a business owner or a group (我们留下来…能提到多少); a firm the person works or worked
+    at (我从私企辞职了) is no employer speaking."""
+    if _speaks_as_employer(question):
         return False
     if _TO_ME.search(question):
         return True
@@ -399,9 +417,14 @@ _PERSON_VOICE = re.compile(
 def asks_as_a_person(question: str) -> bool:
     """The question is a person's, about themself or a relative (她能领啥, 这个创业担保贷款能贷多少) — not one
     who speaks as an employer or a provider (我们公司…能贷多少, 招人有啥补贴)."""
-    if _AS_EMPLOYER.search(question) or any(word in question for word in _EMPLOYER_VOICE):
+    if _speaks_as_employer(question):
         return False
     return _PERSON_VOICE.search(question) is not None
+
+
+def _speaks_as_employer(question: str) -> bool:
+    said = without_workplace(question)
+    return _AS_EMPLOYER.search(said) is not None or any(word in said for word in _EMPLOYER_VOICE)
 
 
 # A hiring verb whose object is the asker or one of theirs (招我进去, 雇我的话, 厂里要录用她): the subsidy that

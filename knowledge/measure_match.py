@@ -17,7 +17,14 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from knowledge.granted_figures import without_base
-from knowledge.intent import AskedIntent, asked_phrases, is_told, phrases_of, without_figure_cues
+from knowledge.intent import (
+    AskedIntent,
+    asked_phrases,
+    is_told,
+    phrases_of,
+    without_figure_cues,
+    without_workplace,
+)
 from knowledge.match_ranking import MatchRanking, RankedCopies, among
 from knowledge.measures import (
     Amount,
@@ -69,8 +76,9 @@ def speaks_of_hiring(text: str) -> bool:
 
 def speaks_for_an_employer(text: str) -> bool:
     """The asker hires, or speaks as (or of) an employer or a provider (我们公司, 单位, 老板) — not as
-    the one an employer hired (被单位录用)."""
-    return speaks_of_hiring(text) or any(word in _without_being_hired(text) for word in _EMPLOYER_WORDS)
+    the one an employer hired (被单位录用), nor of the firm they work or worked at (从私企辞职了)."""
+    said = without_workplace(_without_being_hired(text))  # 从私企辞职: the person's workplace, no employer
+    return speaks_of_hiring(text) or any(word in said for word in _EMPLOYER_WORDS)
 
 
 def names_the_hired(measure: Measure, words: Iterable[str]) -> bool:

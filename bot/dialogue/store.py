@@ -62,14 +62,30 @@ _INSERT = insert(_SESSIONS)
 _UPSERT = {"postgresql": _upsert(postgresql.insert), "sqlite": _upsert(sqlite.insert)}
 
 
+# The unknown fields of stored sessions already logged by this process (each is logged once).
+_UNKNOWN_LOGGED: set[str] = set()
+
+
 def parsed_session(key: str, stored: str | None) -> tuple[SessionState | None, str | None]:
     """What `SessionStore.read` returns for the stored text of `key` (a channel that read the text itself,
-    with `STORED_TEXT`, gets the same)."""
+    with `STORED_TEXT`, gets the same).
+
+    A field this release does not know (a session saved by a newer release, read after a rollback) is left
+    out, logged once per field, and the rest is read: the person keeps their facts and place. Anything
+    else unreadable (a wrong type, an unknown version) starts a fresh conversation. Only stored sessions are
+    read this leniently: turns, replies and requests still refuse unknown fields."""
     if stored is None:
         return None, None
     try:
         return SessionState.model_validate_json(stored), stored
-    except ValidationError:
+    except ValidationError as exc:
+        extra = [e["loc"] for e in exc.errors() if e["type"] == "extra_forbidden"]
+        if extra and len(extra) == exc.error_count():
+            unknown = {".".join(str(part) for part in loc if not isinstance(part, int)) for loc in extra}
+            for field in sorted(unknown - _UNKNOWN_LOGGED):
+                log.warning("stored sessions carry a field this release does not know, left out: %s", field)
+            _UNKNOWN_LOGGED.update(unknown)
+            return SessionState.model_validate_json(stored, extra="ignore"), stored
         log.warning("discarding unreadable session state for %s", key.split(":", 1)[0])
         return None, stored
 

@@ -82,8 +82,8 @@ class WebServices:
 
     def refresh(self, now: bool = False) -> None:
         """Take the newest product when the published documents changed (checked in the background
-        at most every POLICYBOT_DOCUMENTS_REFRESH_SECONDS, or `now`: before a question, so that it is
-        answered from what is published when it is asked); cached answers of the old one are dropped."""
+        at most every POLICYBOT_DOCUMENTS_REFRESH_SECONDS, or `now`: before a question, which waits a few seconds
+        at most for a rebuild on documents published a moment ago); cached answers of the old one are dropped."""
         if self.live is None:
             return
         core = self.live.checked() if now else self.live.current()
