@@ -36,6 +36,7 @@ MESSAGES = {
     500: ("internal_error", "抱歉，服务器出了点问题，请稍后再试。"),
     503: ("unavailable", "服务暂时不可用，请稍后再试。"),
 }
+NOT_JSON_MESSAGE = "请求内容不是有效的 JSON 对象。"
 DATABASE_DOWN_MESSAGE = "服务暂时不可用（数据库连接中断），请稍等片刻再发一次。您之前的对话已经保存，不会丢失。"
 DATABASE_RETRY_SECONDS = "5"
 
@@ -68,7 +69,9 @@ def error_response(status: int, message: str | None = None, code: str | None = N
 def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     out = []
     for error in exc.errors():
-        location = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
+        # A body that is not JSON at all is located by a character offset, not a field: it is the body's fault.
+        parts = () if error.get("type") == "json_invalid" else error.get("loc", ())
+        location = ".".join(str(part) for part in parts if part != "body") or "body"
         out.append({"field": location, "problem": _problem(error)})
     return out
 
@@ -148,13 +151,15 @@ def install_error_handlers(app: FastAPI) -> None:
         fields = "、".join(dict.fromkeys(p["field"] for p in problems))
         message = f"请求内容有误（{fields}）。" if fields else "请求内容有误。"
         if any(p["field"] == "body" for p in problems):
-            message = "请求内容不是有效的 JSON 对象。"
+            message = NOT_JSON_MESSAGE
         message = _too_long_message(problems, list(exc.errors())) or message
         return error_response(422, message, detail=problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else None
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # FastAPI: bytes that are not UTF-8 text
+            message = NOT_JSON_MESSAGE
         headers = getattr(exc, "headers", None)
         allow = allowed_methods(request) if exc.status_code == 405 else None
         if allow is not None:

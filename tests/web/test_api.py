@@ -95,9 +95,22 @@ def test_ask_rejects_malformed_requests_naming_the_field(client: TestClient, pay
     assert body["detail"], "the fields at fault are listed"
 
 
-def test_ask_with_a_body_that_is_not_json_is_a_clear_error(client: TestClient) -> None:
-    response = client.post("/api/ask", content=b"question=hi", headers={"content-type": "application/json"})
-    assert_error(response, 422, "invalid_request")
+@pytest.mark.parametrize("content", [b"question=hi", b'{"question": '], ids=["form", "cut"])
+def test_ask_with_a_body_that_is_not_json_is_a_clear_error(client: TestClient, content: bytes) -> None:
+    response = client.post("/api/ask", content=content, headers={"content-type": "application/json"})
+    body = assert_error(response, 422, "invalid_request")
+    assert body["error"] == "请求内容不是有效的 JSON 对象。", (
+        "said as the body's fault, not as a field named by an offset"
+    )
+    assert [item["field"] for item in body["detail"]] == ["body"]
+
+
+def test_ask_with_a_body_that_is_not_utf8_text_is_told_so(client: TestClient) -> None:
+    response = client.post(
+        "/api/ask", content=b'{"question": "\xe8\xa1"}', headers={"content-type": "application/json"}
+    )
+    body = assert_error(response, 400, "bad_request")
+    assert body["error"] == "请求内容不是有效的 JSON 对象。"
 
 
 def test_ask_answers_are_logged_for_staff(client: TestClient, services: WebServices) -> None:
