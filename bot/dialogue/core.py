@@ -96,6 +96,18 @@ _WORD_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 # A number a question could take as its answer (an age, a count): 88 is a goodbye in chat only where none waits.
 _SMALL_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_CHOICE_TYPES = frozenset({"boolean", "enum", "enum_list", GROUP_TYPE})
+
+
+def _number_could_answer(question: NextQuestion, text: str) -> bool:
+    """A small number in the message could be the waiting question's answer: any number for a question of a
+    number (age, count, years), only an option's own number for a question of options."""
+    numbers = [int(n) for n in _SMALL_NUMBER.findall(text)]
+    if question.type not in _CHOICE_TYPES:
+        return bool(numbers)
+    return any(1 <= n <= len(question.options) for n in numbers)
+
+
 # 镇巴县的能申请…: a place and 的 opening a message — a person of that place.
 _PERSON_OF_PLACE = re.compile(r"^([^，,。？?！!\s的]{2,8}?)的")
 # Facts a family shares: said by a parent asking for a child, they go with the child's.
@@ -1686,8 +1698,9 @@ class Dialogue:
             closing = "understood"
         if closing is None and self._stops_asking(text, today):
             closing = "farewell"
-        if closing == "farewell" and current is not None and _SMALL_NUMBER.search(text):
-            # 88 said to 您多大年纪 answers it: a goodbye in digits only where no question waits (session 35).
+        if closing == "farewell" and current is not None and _number_could_answer(current, text):
+            # 88 said to 您多大年纪 answers it: a goodbye in digits only where no waiting question takes that number
+            # (session 35) — a list of options takes only its own numbers, so 谢了 88 to a list of cases is a goodbye.
             return None
         if closing is None:
             return None

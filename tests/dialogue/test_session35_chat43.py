@@ -122,3 +122,17 @@ def test_a_college_not_got_into_is_high_school(dialogue: Dialogue, said: str, gr
     state, replies = say(dialogue, SessionState(), said, TODAY)
     assert state.pending.get("education") == "high_school", [r.text for r in replies]
     assert state.pending.get("graduation_date") == graduated, state.pending
+
+
+@pytest.mark.parametrize("said", ["谢了大兄弟 88", "行 88"])
+def test_88_to_a_question_of_options_is_a_goodbye_never_an_age(dialogue: Dialogue, said: str) -> None:
+    # A list of options takes only its own numbers: 88 answers none of them (the lead's session 35 walk read
+    # 谢了大兄弟 88 as a correction of the age told, 42 → 88).
+    state, replies = say(dialogue, SessionState(), "我在巴中 上个月被裁了 今年42岁", TODAY)
+    assert replies[-1].kind == "confirm", [r.text for r in replies]
+    state, replies = say(dialogue, state, "对", TODAY)
+    assert replies[-1].kind == "question" and len(replies[-1].buttons) > 3, [r.text for r in replies]
+    age = state.profile.get("age")
+    state, replies = say(dialogue, state, said, TODAY)
+    assert state.profile.get("age") == age == 42 and not state.pending, [r.text for r in replies]
+    assert [r.kind for r in replies] == ["notice"], [r.text for r in replies]
