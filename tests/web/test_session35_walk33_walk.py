@@ -11,16 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from bot.tables import AnswerEntry
 from bot.web.app import create_app
 from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
 from ..databases import Databases
-from .chatting import Chat, say, texts
+from .chatting import Chat, logged_answer, say, texts
 from .conftest import make_services
 
 HIM = "你好，我今年35岁，在巴中，上个月被厂里裁员了"
@@ -72,16 +69,6 @@ def test_my_profile_with_nothing_told_says_so(app_client: TestClient) -> None:
     assert "不知道您的任何情况" in shown["text"], shown["text"]
 
 
-def _entry(services: WebServices, question: str, session_id: str) -> AnswerEntry:
-    services.answer_log.flush()
-    key = services.conversations.key_of("web", session_id)
-    with Session(services.engine) as rows:
-        query = select(AnswerEntry).where(AnswerEntry.question == question, AnswerEntry.session_key == key)
-        found = rows.scalars(query).all()
-    assert len(found) == 1, f"one logged answer to {question!r}"
-    return found[0]
-
-
 # (a question answered, then two messages outside the policies' field)
 OUTSIDE_THE_FIELD = [
     ("她要是在巴中开网店能有补贴吗", "刚才说到哪了", "今天天气怎么样"),
@@ -102,7 +89,7 @@ def test_a_message_outside_the_field_asks_nothing_so_the_next_is_no_re_ask_of_it
     chat = say(app_client, session, message=first)
     assert "不是就业政策方面的问题" in texts(chat)[0], texts(chat)
     say(app_client, session, message=second)
-    entry = _entry(walk_services, first, session)
+    entry = logged_answer(walk_services, first, session)
     assert entry.asked is None, entry.asked  # it asked nothing the thread holds
     assert entry.next_turn == "quiet"
-    assert _entry(walk_services, asked, session).next_turn == "quiet"
+    assert logged_answer(walk_services, asked, session).next_turn == "quiet"
