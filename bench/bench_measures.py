@@ -76,6 +76,7 @@ SETS = {
     "held-out 31": "answers_holdout31",
     "held-out 32": "answers_holdout32",
     "held-out 33": "answers_holdout33",
+    "held-out 34": "answers_holdout34",
 }
 
 

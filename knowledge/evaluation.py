@@ -56,6 +56,7 @@ HOLDOUT_SETS = (
     "answers_holdout31",
     "answers_holdout32",
     "answers_holdout33",
+    "answers_holdout34",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
