@@ -159,6 +159,16 @@ FLAGS: dict[str, tuple[str, ...]] = {
     # Set 20 (session 28): 企业化解过剩产能时被分流 — the long form of 去产能.
     # Set 26 (session 34): 化解煤炭过剩产能 — the industry between.
     "overcapacity_worker": ("去产能", "过剩产能"),
+    # Set 26 (session 36): 获市级电工技能竞赛第一名 — a place won in a skills contest (吉林（十八）).
+    "skill_contest_winner": (
+        "竞赛第",
+        "竞赛优胜",
+        "竞赛获奖",
+        "大赛第",
+        "技能竞赛一等奖",
+        "技能竞赛二等奖",
+        "技能竞赛三等奖",
+    ),
     "organized_labor_export": ("劳务输出", "劳务经纪人"),
     "student_loan": ("助学贷款",),
     # Set 10 (session 18): 无承包地（已被征收）.
@@ -382,6 +392,7 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     _hires(facts, profile)
     _hires_field(facts, as_of, profile)
     _broker(facts, profile)
+    _overcapacity_unit(facts, profile)
     if _runs_business(facts):
         _epidemic_supplies(str(facts.get("other") or ""), profile)
         _poor_hires(str(facts.get("other") or ""), profile)
@@ -1026,6 +1037,18 @@ def _groups_of_hires(text: str, profile: dict[str, Any]) -> None:
     shared = {key: profile.pop(fact) for fact, key in HIRE_RECORD.items() if fact in profile}
     profile.pop("hire_months", None)
     profile["hires"] = [{**shared, "months": int(months)} for _, months in groups]
+
+
+def _overcapacity_unit(facts: dict[str, Any], profile: dict[str, Any]) -> None:
+    """Set 26 (session 36): an owner's 去产能 is his firm's (列入去产能的企业负责人), and 企业未裁员 says it kept
+    its staff — the unit's own facts 稳岗补贴 asks (去产能企业, 不裁员或少裁员), never a worker's."""
+    if facts.get("employment") not in OWNERS:
+        return
+    text = str(facts.get("other") or "")
+    if re.search(r"企业(?:未|没有?|不)裁员", text):
+        profile["unit_kept_staff"] = True
+    if re.search(r"(?<![非不未没])(?:列入)?去产能的?企业", text):
+        profile["unit_overcapacity"] = True
 
 
 def _epidemic_supplies(text: str, profile: dict[str, Any]) -> None:

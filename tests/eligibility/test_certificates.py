@@ -120,6 +120,8 @@ def test_a_certificates_date_is_asked_even_when_the_job_and_insurance_are_unknow
     # Session 22: with 吉林（十二）'s parity (劳动年龄) open on the unsure household, the age is said, so the
     # certificate's date is what is left to ask.
     raw["age"] = 35
+    # Session 36: 吉林（十八）'s contest win (a yes/no of the person's own) is answered, not what this is about.
+    raw["skill_contest_winner"] = False
     profile = profile_of({**raw, "certificate_level": "junior"}, date(2019, 1, 1))
     question = engine.check(profile).next_question
     assert question is not None and question.fact == "certificate_date"
