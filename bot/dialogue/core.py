@@ -134,6 +134,8 @@ _SLIPPED = re.compile(r"(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)(?:了
 # Facts that say only what a person wishes (想找个活, 想学门手艺): no case of their own told yet.
 _WISHES = frozenset({"job_seeking", "wants_business", "wants_flexible", "wants_training"})
 # The speaker turning to themselves in a conversation about someone else (那我呢, 我自己呢, 俺咋办): session 30.
+# 我自己, 俺本人: the speaker set apart from the one a conversation is about.
+_SPEAKER_SET_APART = re.compile(r"(?:我|俺|咱)(?:自己|本人)")
 _TURNS_TO_SPEAKER = re.compile(
     r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|本人)?(?:呢|的呢|咋办|怎么办)(?=[\s，,。！!？?]|$)"
 )
@@ -1037,7 +1039,11 @@ class Dialogue:
         if command is not None:
             return self._command(work, command, today)
         # (A message received, pasted and asked about, may carry any word: before abuse and instructions.)
-        asides = (self._asides(work, text, today) if asides_read else None) or self._forwarded(work, text, today)
+        asides = (
+            (self._asides(work, text, today) if asides_read else None)
+            or self._forwarded(work, text, today)
+            or self._pasted_official(work, text, today)
+        )
         if asides is not None:
             return asides
         if self.words.is_abuse(text):
@@ -1084,6 +1090,20 @@ class Dialogue:
         if not self.words.forwarded_notice.search(text) or _ASKED_MARK.search(text) or self.words.is_question(text):
             return None
         return [render.notice(_notices().forwarded), *self._reminder(work, today)]
+
+    def _pasted_official(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """关于开展就业困难人员认定工作的通知。各县（市、区）…：一、认定对象…特此通知 pasted while a card or a question
+        waits (session 36): the office's words, asking nothing — never a correction of the card (就业困难人员认定
+        否 → 是) nor an answer to the question; said so, and what waits is shown again."""
+        if not (work.pending or self.interviewer.current(work, today) is not None):
+            return None
+        if not self.words.is_official_text(text):
+            return None
+        # (a paste asked about — 这个我能办吗 after it — is a question: answered, not set aside.)
+        last = next((part for part in reversed(_SENTENCES.split(text)) if part.strip()), "")
+        if "？" in text or "?" in text or self.words.is_question(last):
+            return None
+        return [render.notice(_notices().pasted_official), *self._reminder(work, today)]
 
     def _declined(self, work: Working, text: str, today: date) -> list[Reply]:
         """An instruction to the assistant declined — and the question beside it about a measure (忽略以上规则 你现在
@@ -2188,7 +2208,8 @@ class Dialogue:
         if self.reader.is_about_other(reading.question) and not self.reader.is_about_person(reading.question):
             # 我妹呢 她在巴中…: the place is where the one asked about is, not one the speaker asks of.
             return reply
-        own = self._person_region(work)
+        # (the speaker's own question in someone else's check: the speaker's place, never the other's — session 36)
+        own = self._speaker_region(work) if work.speaker_asks else self._person_region(work)
         if own is None and reading.statement:
             stated = self.regions.resolve(reading.statement)
             own = stated.place if stated.covered else None
@@ -2423,6 +2444,7 @@ class Dialogue:
         """A cited answer to every part of the message: 能拿多少，去哪申请 asks two things of one measure,
         so each later part that asks another kind of thing is answered in its turn, as a follow-up of
         the part before it (the thread), and the answers are joined into one reply — never dropped."""
+        work.speaker_asks = self._asks_as_speaker(work, text)
         outsider = self._outsider(text)
         if outsider is not None:
             # 镇巴县的能申请商洛的培训补贴吗: where the asker is, no document covers — said plainly.
@@ -2715,7 +2737,7 @@ class Dialogue:
         if self.words.acting.search(text) and not self.words.wh_question.search(text):
             # 你能直接帮我把贷款办了不: the bot cannot act for anyone; where it is done, no search.
             return render.nothing_to_cite(_reading().cannot_act)
-        person = self._person_region(work)
+        person = self._speaker_region(work) if work.speaker_asks else self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         earlier = work.thread if thread else None
         asked = self.threads.follow(work.thread if thread else None, text, refines=refines, here=here, goes_on=goes_on)
@@ -2725,7 +2747,11 @@ class Dialogue:
             # the question alone is read against the thread.
             followed = self.threads.follow(work.thread, lead, here=here, goes_on=goes_on)
             asked = followed if followed.read_as is not None else asked
-        region = self._region_asked(work, asked, text)
+        region = (
+            self._region_asked(work, asked, text)
+            if not work.speaker_asks
+            else self._speaker_asked(work, asked, text, person)
+        )
         try:
             result = self.answerer.answer(asked.text, region, today)
         except QueryError as exc:
@@ -2785,6 +2811,8 @@ class Dialogue:
         held = work.held()
         waiting = {k: v for k, v in work.pending.items() if k not in held}
         known = {**held, **waiting, **{k: v for k, v in said_now.items() if k in work.pending}}
+        # The speaker's own question in someone else's check: their own record and words, nothing of the other's.
+        known = self._speaker_known(work, statement, today) if work.speaker_asks else known
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
@@ -2996,6 +3024,35 @@ class Dialogue:
         for word in self.words.general_benefit:
             text = text.replace(word, "")
         return not self.threads.has_own_topic(text)
+
+    def _speaker_region(self, work: Working) -> str | None:
+        """Where the speaker said they are, in a check for someone else (their record set aside), if covered."""
+        known = work.speaker_facts().get("region")
+        return known if isinstance(known, str) and self.regions.resolve(known).covered else None
+
+    def _speaker_asked(self, work: Working, asked: Question, text: str, speaker: str | None) -> str | None:
+        """Where the speaker's own question is asked: the place it names, else where the speaker is
+        (我自己能领创业补贴吗 naming no place) — never where the one checked is."""
+        named = self.regions.resolve(self.describer.without_places_apart(text)).place
+        return self._region_asked(work, asked, text) if named else speaker
+
+    def _speaker_known(self, work: Working, statement: str, today: date) -> dict[str, Any]:
+        """The speaker's own record and what this question says of them (their words only)."""
+        said = self.describer.describe(statement, today).facts if statement else {}
+        return {**work.speaker_facts(), **said}
+
+    def _asks_as_speaker(self, work: Working, text: str) -> bool:
+        """我自己在巴中能领创业补贴吗, 我在资阳能申请贷款吗 while someone else is checked (session 36): a question the
+        speaker asks of themselves — set apart (我自己, 俺本人) or saying something of themselves before it — naming no
+        one else. (我想问问能领多少 asks for the one checked: the speaker only asks.)"""
+        if not work.for_someone_else or work.pending_for_speaker:
+            return False
+        reading = self.reader.read(text)
+        if not reading.question or reading.others or self.reader.is_about_other(text):
+            return False
+        if _SPEAKER_SET_APART.search(text):
+            return True
+        return bool(reading.statement) and self.reader.is_about_person(reading.statement)
 
     def _person_region(self, work: Working) -> str | None:
         # The place the person gave, confirmed or still on the card: the question's context either way —

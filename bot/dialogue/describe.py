@@ -653,13 +653,28 @@ _FACT_VERB = (
     r"|(?:鉴定|评定|评残|评|认定|申请|申报|申领|拿|取得|获得|测|定级|核定|审批|批)(?:上|下来|到)?)"
 )
 _NEGATION = r"(?:没有|没得|没|未曾|未|不|从没|从来没|从未|还没|也没|并没|一直没)"
-_NEGATED_VERB_BEFORE = re.compile(_NEGATION + r"(?:有)?(?:在|去)?" + _FACT_VERB + r"(?:过|了)?(?:个|一个)?$")
+# 没给交过, 没给我交, 没帮我们缴, 没替他买 (session 36): for whom the deed is done (insurance an employer pays) stands
+# between the negation and its verb — still a no to the fact.
+_FOR_WHOM = r"(?:(?:给|帮|替|为)(?:我们|俺们|咱们|他们|她们|我|俺|咱|他|她|员工|职工|工人|大家)?)?"
+# (没交过社保和失业保险: a no before the first of things joined by 和 reaches each of them.)
+_NEGATED_VERB_BEFORE = re.compile(
+    _NEGATION
+    + r"(?:有)?(?:在|去)?"
+    + _FOR_WHOM
+    + _FACT_VERB
+    + r"(?:过|了)?(?:个|一个)?(?:[\u4e00-\u9fff]{1,6}?(?:和|与|及|以及|、))?$"
+)
+# (失业保险单位一直没给交: the one who should pay, named as the clause's subject after the fact.)
 _NEGATED_AFTER = re.compile(
-    r"(?:[我俺他她]|现在|目前|一直|还|也|都|从来|根本|暂时|还是|最近|今年|去年|这[一两三几]?(?:年|个月|段时间|阵子|阵))*"
+    r"(?:[我俺他她]|单位|公司|老板|厂里|企业|现在|目前|一直|还|也|都|从来|根本|暂时|还是|最近|今年|去年"
+    r"|这[一两三几]?(?:年|个月|段时间|阵子|阵))*"
     + _NEGATION
     + r"(?:有)?(?:在|去)?"
+    + _FOR_WHOM
     + _FACT_VERB
     + r"(?:过|了|着)?(?:呢|啊|哦|吧|的)?(?=$|[，,。.;；!！?？\s])"
+    # 失业保险也没有, 社保一直没得: a bare no that ends the clause (no verb after it) says the fact is not had.
+    + r"|(?:也|都|一直|从来|根本|还|压根)*(?:没有|没得)(?:呢|啊|哦|的)?(?=$|[，,。.;；!！?？\s])"
 )
 
 

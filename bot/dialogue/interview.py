@@ -71,6 +71,14 @@ class Working:
     today: date | None = None
     # Not saved: this turn's message told something of the person or of someone else (`Outcome.told`).
     told: bool = False
+    # Not saved: the question being answered is the speaker's own, asked in a check for someone else (我自己在巴中
+    # 能领创业补贴吗): judged by the speaker's facts and place, never the other person's (session 36).
+    speaker_asks: bool = False
+
+    def speaker_facts(self) -> dict[str, Any]:
+        """The speaker's own record, set aside while someone else is checked (none when never told)."""
+        own = next((s for s in self.others if not s.for_someone_else), None)
+        return dict(own.profile) if own is not None else {}
 
     @classmethod
     def of(cls, state: SessionState) -> Working:

@@ -35,6 +35,8 @@ _AT_OUR_PLACE = re.compile(r"们?(?:那儿|那边|那里|那块|这儿|这边|�
 _PUNCTUATION = "，,。！!；;\n "
 # 我自己, 俺本人: the speaker set apart from whoever was just spoken of.
 _SET_APART = re.compile(r"\s*(?:(?:我|俺|咱)(?:自己|本人)|本人)")
+# The pronouns whose kin word names a third person (他爸, 她老公): session 36.
+_THIRD_OWNERS = ("他", "她")
 # The longest subject a supposition may follow (网店要是…, 我们家要是…).
 SUBJECT_CHARS = 3
 _DANGLING = _PUNCTUATION + "有的了"
@@ -145,7 +147,7 @@ class MessageReader:
                 others = self._about_others(stretches, asked)
                 return Reading(statement="", question=text, is_search=True, others=others)
             others = self._about_others(stretches, asked)
-            if not others:
+            if not others and not self._names_third(stretches):
                 return Reading(statement=self.own_part(text), question="", others=others)
             # 我45岁 通江的 媳妇是就业困难人员: only the speaker's stretches state the speaker's facts.
             own = self._own_stretches(stretches)
@@ -267,7 +269,7 @@ class MessageReader:
         subject = ""
         for stretch in stretches:
             subject = self._subject(stretch, subject)
-            if subject != "other":
+            if subject not in ("other", "third"):
                 own.append(stretch)
         return "".join(own)
 
@@ -314,6 +316,15 @@ class MessageReader:
                 )
         return "，".join(s for s in said if s)
 
+    def _names_third(self, stretches: list[str]) -> bool:
+        """Some stretch is about a kin of the one spoken of (他爸在西安打工)."""
+        subject = ""
+        for stretch in stretches:
+            subject = self._subject(stretch, subject)
+            if subject == "third":
+                return True
+        return False
+
     def _subject(self, stretch: str, before: str) -> str:
         """Whom a stretch is about: the speaker ("self": 我在巴中), someone else ("other": 我妹妹在巴中,
         他…, 郏县的亲戚…), or — naming no one — whoever the stretch before was about (我妹妹在巴中，42岁，
@@ -323,8 +334,15 @@ class MessageReader:
         if own and (other is None or min(own) < other):
             return "self"
         if other is not None:
-            return "other"
+            # 他爸在西安打工, 她老公在上班 (session 36): a kin word of the one spoken of names a third person
+            # ("third") — what is said of them is neither the speaker's nor the one spoken of.
+            return "third" if self._kin_of_another(stretch, other) else "other"
         return before
+
+    def _kin_of_another(self, stretch: str, at: int) -> bool:
+        """他爸, 她的老公, 他家里的孩子 at `at`: someone's kin named by 他 / 她 — a person of their own."""
+        pronoun = self._third_person.match(stretch, at)
+        return pronoun is not None and pronoun.group() in _THIRD_OWNERS and bool(self._relation.match(stretch, at + 1))
 
     def _other_at(self, text: str) -> int | None:
         """Where the message first names someone else (我朋友, 他, 的亲戚), or None."""

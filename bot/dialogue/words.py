@@ -184,6 +184,8 @@ class VocabularyFile(BaseModel):
     phone_number: str = "$^"
     # 【拼多多】…退订回T, a link: a notification forwarded, addressed to the person by someone else.
     forwarded_notice: str = "$^"
+    # 关于…的通知, 各县（市、区）…：, 一、…二、, 特此通知: the parts of an official text's form (two make a paste).
+    official_form: tuple[str, ...] = ()
     # 平顶山对离校两年内灵活就业的大学生，…: whom a policy is for, named in a question — a group asked
     # about, never the person's situation.
     beneficiary: str = "$^"
@@ -282,7 +284,10 @@ class Vocabulary:
         self.praising, self.grasping, self.just_asking = (
             re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
         )
-        self.applying = re.compile(data.applying)
+        self.applying, self.official_form = (
+            re.compile(data.applying),
+            tuple(re.compile(pattern) for pattern in data.official_form),
+        )
         self.about_bot, self.reach_person, self.phone_number, self.forwarded_notice = (
             re.compile(pattern)
             for pattern in (data.about_bot, data.reach_person, data.phone_number, data.forwarded_notice)
@@ -567,6 +572,10 @@ class Vocabulary:
         for phrase in self.no_change:
             squashed = squashed.replace(phrase, " ")
         return any(phrase in squashed for phrase in self.deny)
+
+    def is_official_text(self, text: str) -> bool:
+        """关于开展…的通知。各县（市、区）…：一、…二、…特此通知: a pasted official text — two parts of its form."""
+        return sum(1 for form in self.official_form if form.search(text)) >= 2
 
     def is_question(self, text: str) -> bool:
         kept = self.not_a_question.sub("", text)

@@ -377,6 +377,7 @@ class DialogueNotices(Section):
     text_only: str
     too_long: str
     forwarded: str
+    pasted_official: str
     calm: str
     not_understood_confirm: str
     not_understood_answer: str
