@@ -72,9 +72,24 @@ def _by_label(place: str, label: str) -> str:
     return prose().clause_names.by_label.format(place=place, label=cited_form(label))
 
 
+# The longest title an article of the five seeds carries (吉林（十）稳妥安置化解钢铁煤炭行业过剩产能企业职工).
+# A heading longer than that is an untitled article's first sentence (一、对…的，给予…3000元), not a title.
+_TITLE_MAX = 20
+# How much of such a sentence names the citation: its opening words, then an ellipsis.
+_OPENING = 16
+
+
 def title(citation: Citation) -> str:
-    """吉林省 （七） 支持创业 — the line a citation is listed under (the web widget's button)."""
-    return f"{citation.jurisdiction} {citation.clause_label} {citation.heading}"
+    """吉林省 （七） 支持创业 — the line a citation is listed under (the web widget's button and the
+    header of its sheet). An article without a title of its own is named by its opening words: the
+    whole sentence is the quote below it, never repeated in the button."""
+    return f"{citation.jurisdiction} {citation.clause_label} {short_heading(citation.heading)}"
+
+
+def short_heading(heading: str) -> str:
+    if len(heading) <= _TITLE_MAX:
+        return heading
+    return heading[:_OPENING].rstrip("，,；;、") + "…"
 
 
 def status_note(citation: Citation) -> str | None:

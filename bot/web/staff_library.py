@@ -89,16 +89,21 @@ async def upload(
         added = library.add(uploads, login.name, publish=publish == "1", jurisdiction=jurisdiction.strip() or None)
     except LibraryError as exc:
         return _list(request, web, login, words.error_text(exc), status=422)
-    held: list[str] = []
-    for view in added:
+    # One file lands on its review page, which shows its state; several land on the list, told which
+    # were added and in what state (as the CLI tells it). Either is told why a file was held.
+    several = len(added) > 1
+    said: list[str] = []
+    for view, sent in zip(added, uploads, strict=True):
         web.audit.record(login.name, "document_added", view.id, view.document.title)
+        if several:
+            said.append(words.added_text(view, sent.filename))
         if view.state == DocumentState.PUBLISHED:
             web.audit.record(login.name, "document_published", view.id)
         elif publish == "1" and (blocker := library.publish_blocker(view.id)) is not None:
-            held.append(prose().documents.held.format(reason=words.error_text(blocker)))
-    target = f"/staff/library/{added[0].id}" if len(added) == 1 else "/staff/library"
-    if held:
-        target += f"?notice={quote(''.join(held))}"
+            said.append(prose().documents.held.format(reason=words.error_text(blocker)))
+    target = "/staff/library" if several else f"/staff/library/{added[0].id}"
+    if said:
+        target += f"?notice={quote(''.join(said))}"
     return RedirectResponse(target, status_code=303)
 
 
