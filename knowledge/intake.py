@@ -727,6 +727,8 @@ _POLICY_WORDS = re.compile(
     r"政策|措施|实施|贯彻|落实|规定|办法|条例|意见|通知|补贴|补助|就业|创业|保障|管理|申请|办理|部门|单位|人民政府|"
     r"按照|根据|符合条件|标准|职责|执行|施行"
 )
+# Policy words a policy text holds at least: a notice of one article and its 施行 line has five or six.
+_FEWEST_POLICY_WORDS = 5
 _GOVERNMENT = re.compile(r"人民政府|国务院|办公厅|办公室|[厅局委部]|管委会|委员会")
 # A numbered heading, also behind the marks articles put before one (💡【一、…】, ■ 二、…) and as a
 # service guide numbers its items (事项一：…).
@@ -769,7 +771,8 @@ def looks_like_policy(text: str) -> bool:
     density = words / max(len(body), 1) * 100
     evidence = [
         bool(_GOVERNMENT.search(body)),
-        density >= 1.0 and words >= 8,
+        # a floor of words, low enough for a county notice of one article (its density is high)
+        density >= 1.0 and words >= _FEWEST_POLICY_WORDS,
         len(_STRUCTURE.findall(body)) >= 2,
         bool(_ADDRESSEE.search(body)),
         bool(_DOC_NUMBER.search(body))
