@@ -102,8 +102,8 @@ STEPS = {
          "--publish"],
     ],
     "36": [
-        ["documents", "add", "baotou-2026-shishibanfa.docx", "tianshui-2026-gongzuoyaodian.txt", "haikou-2026-shuangyu.txt",
-         "--publish"],
+        ["documents", "add", "baotou-2026-shishibanfa.docx", "tianshui-2026-gongzuoyaodian.txt",
+         "haikou-2026-shuangyu.txt", "--publish"],
     ],
 }  # fmt: skip
 
