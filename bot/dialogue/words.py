@@ -799,13 +799,18 @@ class _Cover:
         self.longest = max((len(w) for w in words), default=0)
 
 
+# 俺, 咱 (northern and dialect speech) are 我: a message is cut into the same words whichever the speaker says
+# (俺想问问补贴哩事 as 我想问问补贴的事).
+_SPEAKER_AS_I = str.maketrans({"俺": "我", "咱": "我"})
+
+
 def _cover(squashed: str, cover: _Cover) -> tuple[str, ...] | None:
     """`squashed` cut into the cover's words (longest first at each point; "?" and "？" may close it),
     or None when some stretch is none of them."""
     words, longest = cover.words, cover.longest
     found: list[str] = []
     at = 0
-    text = squashed.rstrip("?？")
+    text = squashed.rstrip("?？").translate(_SPEAKER_AS_I)
     while at < len(text):
         for size in range(min(longest, len(text) - at), 0, -1):
             if text[at : at + size] in words:

@@ -81,7 +81,9 @@ def test_markup_around_a_question_is_read_without_it(dialogue: Dialogue, typed: 
 
 def test_markup_alone_is_still_declined(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "<iframe src=//x.example></iframe>", TODAY)
-    assert [r.kind for r in replies] == ["notice"] and not state.pending, [r.text for r in replies]
+    # (Session 36: the decline is the reply to what was sent — an answer citing nothing.)
+    assert [r.kind for r in replies] == ["answer"] and not replies[0].clause_ids, [r.text for r in replies]
+    assert not state.pending, [r.text for r in replies]
 
 
 # -- (d) the speaker's frame said in English around Chinese words tells of the speaker --------------------------
