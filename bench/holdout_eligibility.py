@@ -172,7 +172,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "organized_labor_export": ("劳务输出", "劳务经纪人"),
     "student_loan": ("助学贷款",),
     # Set 10 (session 18): 无承包地（已被征收）.
-    "landless": ("无地", "无承包地", "失地"),
+    # Set 28 (session 36): 承包地已全部被征收 — land requisitioned is land no longer had.
+    "landless": ("无地", "无承包地", "失地", "地被征", "地已被征", "地已全部被征", "地全部被征"),
     "living_difficulty": ("生活困难",),
     "grassroots_service": ("三支一扶", "西部计划", "特岗", "选调生", "基层服务"),
     "enlisted_student": ("入伍",),
@@ -769,7 +770,8 @@ def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
 def _staff_share(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> None:
     """Set 8 (session 16): 在职职工30人 … 2020年7月新招3人 — the unit's size and this year's hires as a share."""
     staff = re.search(r"(?:在职职工|现有职工|职工)(\d+)人", text)
-    hired = re.search(r"新招(\d+)人", text)
+    # Set 28 (session 36): 现有职工15人, 当年新招用2人 — 招用 as well as 招.
+    hired = re.search(r"新招用?(\d+)人", text)
     if facts.get("employment") not in OWNERS or not staff:
         return
     profile["unit_staff"] = int(staff[1])
@@ -822,8 +824,16 @@ def _poor_hires(text: str, profile: dict[str, Any]) -> None:
         profile["hire_rewarded"] = True
     # Set 21: 2019-01起吸纳1名…劳动力, 已稳定就业约8个月 / 至今不满5个月 — how long the hires have worked.
     kept = re.search(r"(?:已稳定就业|已工作|已干)约?(\d+)个多?月|至今不满(\d+)个月", text)
+    # Set 28 (session 36): 吸纳2名…, 稳定就业超过半年 / 2017-08起吸纳1名…, 约3个月 — half a year, or months said after
+    # the hire in its own part.
+    half = re.search(r"(?:稳定就业|干|工作)(?:超过|满|已满)半年", text)
+    after_hire = re.search(r"(?:" + "|".join(HIRES) + r")[^;；]{0,24}?[,，]\s*约(\d+)个多?月", text)
     if kept and "hire_months" not in profile:
         profile["hire_months"] = int(kept[1]) if kept[1] else int(kept[2]) - 1
+    elif half and "hire_months" not in profile:
+        profile["hire_months"] = 6
+    elif after_hire and "hire_months" not in profile:
+        profile["hire_months"] = int(after_hire[1])
 
 
 def _hires_field(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> None:
@@ -1006,7 +1016,7 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
     # Set 2's writer: employs 2 … for 4 months.
     # Set 18 (session 26): 2018-01起吸纳2名…, 稳定就业8个多月.
     months = re.search(
-        r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months|稳定就业(\d+)个多?月", text
+        r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months|稳定就业约?(\d+)个多?月", text
     )
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
