@@ -167,6 +167,20 @@ def without_figure_cues(question: str) -> str:
     return _read_units(question)[1]
 
 
+# The kinds of figure that are a time (a length, a date, how often): asked of the measure just shown, their words
+# name no topic of their own (证下来以后多长时间内要去申请, 能补到啥时候).
+_TIME_UNITS = ("frequency", "date", "duration")
+
+
+def without_time_cues(question: str) -> str:
+    """The question with the words that ask a length of time, a date or how often taken out (能补到啥时候 → 能补):
+    what is left says what the time is asked of."""
+    cues = sorted((cue for unit in _TIME_UNITS for cue in _data().units.get(unit, ())), key=len, reverse=True)
+    for cue in cues:
+        question = question.replace(cue, "，")
+    return question
+
+
 @lru_cache(maxsize=1024)
 def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []

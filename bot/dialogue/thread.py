@@ -27,6 +27,7 @@ from knowledge.intent import (
     payer_cue_at,
     standard_asked,
     without_cues,
+    without_time_cues,
 )
 from knowledge.measures import Beneficiary, Measure, load_measures
 from knowledge.numerals import chinese_to_number
@@ -348,7 +349,9 @@ class Threads:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
         那要, which say nothing), Latin words, never the place, question words or a bare number."""
         place = self.regions.resolve(text).place or ""
-        asked = _A_NOT_A.sub(" ", self.words.totals.sub(" ", text))
+        # The words asking a time (多长时间, 到啥时候, 几个月) say the aspect asked, never a topic: 证下来以后
+        # 多长时间内要去申请 asks the last measure again, as 能领几个月 does.
+        asked = without_time_cues(_A_NOT_A.sub(" ", self.words.totals.sub(" ", text)))
         return [
             word
             for word in tokenize(without_cues(asked))
