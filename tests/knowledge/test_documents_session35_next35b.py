@@ -12,10 +12,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.derive import derive_measures
-from knowledge.documents import Document, DocumentStatus, Structure
-from knowledge.intake import parse_clauses
 from knowledge.measures import Measure
-from tests.knowledge.asking import ask_json
+from tests.knowledge.asking import ask_json, clauses_of
 from tests.knowledge.test_documents_session18 import published_texts
 
 POSTER = """一图读懂｜镇江市2026年就业援助政策
@@ -47,12 +45,10 @@ POSTER = """一图读懂｜镇江市2026年就业援助政策
 
 @pytest.fixture(scope="module")
 def units() -> tuple[Measure, ...]:
-    document = Document(
-        id="zhenjiang-2026", source_file="p.txt", title="测试", short_name="测试", issuer="镇江市人力资源和社会保障局",
-        province="江苏省", city="镇江市", document_number=None, signed=date(2026, 3, 20), published=None,
-        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
-    )  # fmt: skip
-    return derive_measures(document.id, parse_clauses(document, POSTER).clauses)
+    clauses = clauses_of(
+        POSTER, province="江苏省", city="镇江市", signed=date(2026, 3, 20), document_id="zhenjiang-2026"
+    )
+    return derive_measures("zhenjiang-2026", clauses)
 
 
 @pytest.mark.parametrize(
