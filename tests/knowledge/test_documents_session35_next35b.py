@@ -1,8 +1,9 @@
 """Session 35 (next35b): a 一图读懂 poster's keyed lines (issue 10, issue 13). Under a block heading that names
 a grant (稳岗返还, 技能提升补贴), a short `key：figure` line states that grant's figure for the key's case; under a
-heading naming no grant (公益性岗位), the key naming a grant (岗位补贴) is the heading's thing said short
-(公益性岗位补贴) and a period field (补贴期限：) is that grant's period; a question asking two figures of it
-(补多少 补几年) is shown both. A poster written for these tests (镇江), not the bench's sets."""
+heading naming no grant (公益性岗位), the key naming a grant (岗位补贴) is the heading's thing said short, named
+by the document's words as a case is (岗位补贴（公益性岗位）, since session 36) and a period field (补贴期限：) is
+that grant's period; a question asking two figures of it (补多少 补几年) is shown both. A poster written for
+these tests (镇江), not the bench's sets."""
 
 from __future__ import annotations
 
@@ -57,8 +58,8 @@ def units() -> tuple[Measure, ...]:
         ("稳岗返还（中小微企业）", "60%"),
         ("稳岗返还（大型企业）", "30%"),
         ("技能提升补贴（中级工）", "1500元"),
-        ("公益性岗位补贴", "每人每月1180元"),
-        ("公益性岗位补贴", "最长3年"),
+        ("岗位补贴（公益性岗位）", "每人每月1180元"),
+        ("岗位补贴（公益性岗位）", "最长3年"),
     ],
 )
 def test_a_keyed_line_of_a_poster_block_is_a_figure_of_the_measure_its_heading_names(
