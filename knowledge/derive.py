@@ -156,7 +156,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         # first sentence, no name; a later sentence naming nothing speaks of what it granted
                         # (…同样不需要提供反担保 after …免除反担保要求, which grants no figure).
                         name = said
-                name = _period_of_earlier(name, piece, context, earlier, clause.heading)
+                name = _period_of_earlier(
+                    name, piece, context, _last_granted(measures, clause.id, whole=True), clause.heading
+                )
                 qualifier = told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
@@ -207,17 +209,25 @@ _PURPOSE = re.compile(
 _HOW_TO_APPLY = re.compile(r"(?:可|应)?(?:通过|到|向)[^。；]{2,60}?提出申请")
 
 
-# What was paid out in all (全市共发放一次性创业补贴3126万元, 新发放创业担保贷款12.6亿元): a report of the work done,
-# as a reply letter or a press release tells it, not a figure anyone is granted.
+# What was paid out in all (全市共发放一次性创业补贴3126万元, 新发放创业担保贷款12.6亿元, 累计发放…1560人次, 共发放…
+# 4800户): a report of the work done, as a reply letter or a press release tells it — a sum in any unit of money, or a
+# count of the people or households it reached — not a figure anyone is granted.
 _REPORTED_TOTAL = re.compile(
-    r"(?:共|累计|全年|新)(?:计)?(?:发放|拨付|兑现|支付|投放)[^，。；]{0,24}?\d+(?:\.\d+)?[万亿]元"
+    r"(?:共|累计|全年|新)(?:计)?(?:发放|拨付|兑现|支付|投放)[^，。；]{0,24}?\d+(?:\.\d+)?[万亿]?(?:元|人次|户|人)"
 )
-_GRANT_TERMS = re.compile(r"最高|不超过|以内|给予|每人|每户|每月|每年|可|按")
+# Words that grant to someone: a per-person or per-period standard, a cap. Whole words only: a single 可 or 按
+# stands in nearly any sentence (按规定, 可认定的), granting nothing.
+_GRANT_TERMS = re.compile(r"最高|不超过|以内|给予|每人|每户|每月|每年")
 
 
 def _reports_a_total(piece: str) -> bool:
-    """The piece tells a sum paid out in all, and nothing granted to anyone (no 给予, no 每人, no cap)."""
-    return bool(_REPORTED_TOTAL.search(piece)) and not _GRANT_TERMS.search(piece)
+    """The piece tells a total paid out in all, and nothing granted to anyone: no 给予, no 每人, no cap, and no
+    figure granted by a verb once the total is set aside (…共发放…1860万元，可申请…5000元 grants the 5000元)."""
+    total = _REPORTED_TOTAL.search(piece)
+    if total is None:
+        return False
+    rest = piece[: total.start()] + piece[total.end() :]
+    return not _GRANT_TERMS.search(piece) and not grants_a_figure(rest)
 
 
 def _grants_nothing_it_names(piece: str) -> bool:
@@ -562,13 +572,13 @@ def _last_named(measures: list[Measure], clause_id: str) -> str:
     return last.name.split("（", 1)[0] if last else ""
 
 
-def _last_granted(measures: list[Measure], clause_id: str) -> str:
-    """The name of the clause's last measure that grants a figure, without its qualifier."""
+def _last_granted(measures: list[Measure], clause_id: str, *, whole: bool = False) -> str:
+    """The name of the clause's last measure that grants a figure, without its qualifier (`whole`: with it)."""
     for measure in reversed(measures):
         if measure.clause != clause_id:
             break
         if any(a.kind is not AmountKind.THRESHOLD for a in measure.amounts):
-            return measure.name.split("（", 1)[0]
+            return measure.name if whole else measure.name.split("（", 1)[0]
     return ""
 
 
@@ -1002,7 +1012,7 @@ def _keyed_under_grant(piece: str, heading: str | None) -> bool:
 
 def _period_of_earlier(name: str, piece: str, context: list[str], earlier: str, heading: str | None) -> str:
     """岗位补贴：每人每月1135元 / 补贴期限：最长3年 under a heading naming no grant (公益性岗位): the period field is
-    the period of the grant just stated, no measure of its own."""
+    the period of the grant just stated (`earlier`, its whole name with its case), no measure of its own."""
     field = _PERIOD_FIELD.match(piece) or (context and _PERIOD_FIELD.fullmatch(context[0].strip()))
     return earlier if field and earlier and not _GRANTS.search(heading or "") else name
 
@@ -1129,11 +1139,12 @@ _MIN_KEY_OVERLAP = 2
 
 def _key_of_heading(key: str, heading: str | None) -> str:
     """岗位补贴：每人每月1135元 under a poster's heading 公益性岗位, which names no grant: the key is the grant of the
-    heading's thing said short — 公益性岗位补贴, the name people ask it by."""
+    heading's thing said short, named by the document's own words as a case is — 岗位补贴（公益性岗位）, never a
+    name the text does not say (公益性岗位补贴)."""
     if not heading or _GRANTS.search(heading) or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", heading):
         return key
     overlap = next((n for n in range(min(len(heading), len(key)), 0, -1) if heading.endswith(key[:n])), 0)
-    return heading + key[overlap:] if overlap >= _MIN_KEY_OVERLAP and key not in heading else key
+    return f"{key}（{heading}）" if overlap >= _MIN_KEY_OVERLAP and key not in heading else key
 
 
 # A tax credit said by its verb and the taxes it reduces, with no noun of its own.

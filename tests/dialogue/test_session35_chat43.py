@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.types import SessionState
 from tests.dialogue.speaking import say
 
 TODAY = date(2026, 12, 6)
@@ -27,7 +27,10 @@ def _card_passed_over(dialogue: Dialogue) -> SessionState:
     return state
 
 
-def _takes_in(before: SessionState, state: SessionState, replies: tuple[Reply, ...]) -> None:
+def _takes_in_the_answer_passed_over(dialogue: Dialogue, said: str) -> None:
+    """`said` after the card was passed over takes in the answer: a notice, nothing put on the card."""
+    before = _card_passed_over(dialogue)
+    state, replies = say(dialogue, before, said, TODAY)
     assert not state.profile and state.pending == before.pending, [r.text for r in replies]
     assert replies and replies[0].kind == "notice", [r.text for r in replies]
     assert not any(r.kind in {"answer", "question", "acknowledge"} for r in replies), [r.text for r in replies]
@@ -38,9 +41,7 @@ def _takes_in(before: SessionState, state: SessionState, replies: tuple[Reply, .
 
 @pytest.mark.parametrize("said", ["好的明白", "哎 好吧", "行 知道了"])
 def test_a_yes_after_an_answer_sent_without_the_card_takes_in_the_answer(dialogue: Dialogue, said: str) -> None:
-    before = _card_passed_over(dialogue)
-    state, replies = say(dialogue, before, said, TODAY)
-    _takes_in(before, state, replies)
+    _takes_in_the_answer_passed_over(dialogue, said)
 
 
 @pytest.mark.parametrize("said", ["嗯", "好的"])
@@ -61,9 +62,7 @@ def test_a_yes_to_a_card_just_shown_still_confirms_it(dialogue: Dialogue) -> Non
 
 @pytest.mark.parametrize("said", ["中 多谢恁", "好 谢了大哥", "谢谢你啊姐姐", "行 谢谢侬"])
 def test_thanks_with_a_dialect_you_or_a_form_of_address_are_thanks(dialogue: Dialogue, said: str) -> None:
-    before = _card_passed_over(dialogue)
-    state, replies = say(dialogue, before, said, TODAY)
-    _takes_in(before, state, replies)
+    _takes_in_the_answer_passed_over(dialogue, said)
 
 
 # -- (c) 88 is a goodbye in chat — never an age read into the card ------------------------------------------------

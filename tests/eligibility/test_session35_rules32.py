@@ -43,49 +43,34 @@ POVERTY_BASE: dict[str, Any] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("benefit", "facts", "as_of", "status"),
-    [
-        pytest.param(
-            "ziyang.business_entity_hiring_reward",
-            {**BREAKFAST_SHOP, "hire_months": 5},
-            date(2017, 11, 20),
-            "ineligible",
-            id="a hire of 5 months before 资阳's document is under the 6 months it asks",
-        ),
-        pytest.param(
-            "ziyang.business_entity_hiring_reward",
-            {**BREAKFAST_SHOP, "hire_months": 6},
-            date(2017, 11, 20),
-            "not_yet_in_force",
-            id="a hire of 6 months before 资阳's document waits for it",
-        ),
-        pytest.param(
-            "ziyang.business_entity_hiring_reward",
-            {**BREAKFAST_SHOP, "hire_months": 6},
-            date(2018, 3, 1),
-            "as_employer",
-            id="a hire of 6 months once 资阳's document is in force is the unit's",
-        ),
-        pytest.param(
-            "bazhong.poverty_employment_base_reward",
-            {**POVERTY_BASE, "unit_poor_hires": 9},
-            date(2018, 1, 20),
-            "ineligible",
-            id="a base with 9 new hires before 巴中's document is under the 10 it asks",
-        ),
-        pytest.param(
-            "bazhong.poverty_employment_base_reward",
-            {**POVERTY_BASE, "unit_poor_hires": 10},
-            date(2018, 1, 20),
-            "not_yet_in_force",
-            id="a base with 10 new hires before 巴中's document waits for it",
-        ),
-    ],
-)
+# The unit's measure, its facts and the fact that counts the hires the text asks for.
+ZIYANG = ("ziyang.business_entity_hiring_reward", BREAKFAST_SHOP, "hire_months")
+BAZHONG = ("bazhong.poverty_employment_base_reward", POVERTY_BASE, "unit_poor_hires")
+
+
+# [unit, hires, asked on, status], one row a case; the ids below name them in the same order.
+BEFORE_THE_DOCUMENT = [
+    (ZIYANG, 5, date(2017, 11, 20), "ineligible"),
+    (ZIYANG, 6, date(2017, 11, 20), "not_yet_in_force"),
+    (ZIYANG, 6, date(2018, 3, 1), "as_employer"),
+    (BAZHONG, 9, date(2018, 1, 20), "ineligible"),
+    (BAZHONG, 10, date(2018, 1, 20), "not_yet_in_force"),
+]
+BEFORE_THE_DOCUMENT_IDS = [
+    "a hire of 5 months before 资阳's document is under the 6 months it asks",
+    "a hire of 6 months before 资阳's document waits for it",
+    "a hire of 6 months once 资阳's document is in force is the unit's",
+    "a base with 9 new hires before 巴中's document is under the 10 it asks",
+    "a base with 10 new hires before 巴中's document waits for it",
+]
+
+
+@pytest.mark.parametrize(("unit", "hires", "as_of", "status"), BEFORE_THE_DOCUMENT, ids=BEFORE_THE_DOCUMENT_IDS)
 def test_a_unit_the_texts_terms_rule_out_is_not_eligible_even_before_the_document(
-    engine: Engine, benefit: str, facts: dict[str, Any], as_of: date, status: str
+    engine: Engine, unit: tuple[str, dict[str, Any], str], hires: int, as_of: date, status: str
 ) -> None:
+    benefit, profile, counted = unit
+    facts = {**profile, counted: hires}
     found = benefit_of(check(engine, facts, as_of), benefit)
     assert found.status == status
     if status == "ineligible":

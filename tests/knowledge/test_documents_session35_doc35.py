@@ -8,10 +8,6 @@ name of a benefit (失业金) finds the unit named by its formal name (失业保
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -19,9 +15,9 @@ import pytest
 
 from bot.present.intake import refusal
 from knowledge.derive import derive_measures
-from knowledge.documents import Document, DocumentStatus, Structure
-from knowledge.intake import IntakeError, examine, parse_clauses
+from knowledge.intake import IntakeError, examine
 from knowledge.measures import Measure
+from tests.knowledge.asking import ask_json, clauses_of
 from tests.knowledge.test_documents_session18 import published_texts, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "documents35doc"
@@ -91,12 +87,10 @@ REPLY = """遂宁市人力资源和社会保障局
 
 @pytest.fixture(scope="module")
 def reply_units() -> tuple[Measure, ...]:
-    document = Document(
-        id="suining-2026-dafu", source_file="r.txt", title="测试", short_name="测试", issuer="遂宁市人社局",
-        province="四川省", city="遂宁市", document_number=None, signed=date(2026, 6, 10), published=None,
-        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
-    )  # fmt: skip
-    return derive_measures(document.id, parse_clauses(document, REPLY).clauses)
+    clauses = clauses_of(
+        REPLY, province="四川省", city="遂宁市", signed=date(2026, 6, 10), document_id="suining-2026-dafu"
+    )
+    return derive_measures("suining-2026-dafu", clauses)
 
 
 def test_a_sum_paid_out_in_all_is_a_report_and_no_measures_figure(reply_units: tuple[Measure, ...]) -> None:
@@ -122,13 +116,7 @@ ASKED = [
 
 
 def test_an_everyday_name_of_a_benefit_finds_the_unit_its_formal_name_holds(reply_published: Path) -> None:
-    env = {**os.environ, "POLICYBOT_DATA_DIR": str(reply_published)}
-    for name in ("POLICYBOT_EMBEDDING_MODEL", "POLICYBOT_DATABASE_URL", "POLICYBOT_CHROMA_URL"):
-        env.pop(name, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--region", "遂宁", "--as-of", "2026-08-01"],
-        input="\n".join(q for q, _, _ in ASKED), capture_output=True, text=True, env=env, timeout=300, check=True,
-    )  # fmt: skip
-    for (question, shown, hidden), line in zip(ASKED, done.stdout.splitlines(), strict=True):
-        first = str(json.loads(line)["direct_answer"] or "")
+    answers = ask_json(reply_published, "遂宁", [q for q, _, _ in ASKED], "2026-08-01")
+    for (question, shown, hidden), answer in zip(ASKED, answers, strict=True):
+        first = str(answer["direct_answer"] or "")
         assert all(f in first for f in shown) and not any(f in first for f in hidden), (question, first)

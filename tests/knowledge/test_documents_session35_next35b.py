@@ -1,8 +1,9 @@
 """Session 35 (next35b): a 一图读懂 poster's keyed lines (issue 10, issue 13). Under a block heading that names
 a grant (稳岗返还, 技能提升补贴), a short `key：figure` line states that grant's figure for the key's case; under a
-heading naming no grant (公益性岗位), the key naming a grant (岗位补贴) is the heading's thing said short
-(公益性岗位补贴) and a period field (补贴期限：) is that grant's period; a question asking two figures of it
-(补多少 补几年) is shown both. A poster written for these tests (镇江), not the bench's sets."""
+heading naming no grant (公益性岗位), the key naming a grant (岗位补贴) is the heading's thing said short, named
+by the document's words as a case is (岗位补贴（公益性岗位）, since session 36) and a period field (补贴期限：) is
+that grant's period; a question asking two figures of it (补多少 补几年) is shown both. A poster written for
+these tests (镇江), not the bench's sets."""
 
 from __future__ import annotations
 
@@ -12,10 +13,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.derive import derive_measures
-from knowledge.documents import Document, DocumentStatus, Structure
-from knowledge.intake import parse_clauses
 from knowledge.measures import Measure
-from tests.knowledge.asking import ask_json
+from tests.knowledge.asking import ask_json, clauses_of
 from tests.knowledge.test_documents_session18 import published_texts
 
 POSTER = """一图读懂｜镇江市2026年就业援助政策
@@ -47,12 +46,10 @@ POSTER = """一图读懂｜镇江市2026年就业援助政策
 
 @pytest.fixture(scope="module")
 def units() -> tuple[Measure, ...]:
-    document = Document(
-        id="zhenjiang-2026", source_file="p.txt", title="测试", short_name="测试", issuer="镇江市人力资源和社会保障局",
-        province="江苏省", city="镇江市", document_number=None, signed=date(2026, 3, 20), published=None,
-        published_note=None, status=DocumentStatus.OFFICIAL, structure=Structure.AUTO,
-    )  # fmt: skip
-    return derive_measures(document.id, parse_clauses(document, POSTER).clauses)
+    clauses = clauses_of(
+        POSTER, province="江苏省", city="镇江市", signed=date(2026, 3, 20), document_id="zhenjiang-2026"
+    )
+    return derive_measures("zhenjiang-2026", clauses)
 
 
 @pytest.mark.parametrize(
@@ -61,8 +58,8 @@ def units() -> tuple[Measure, ...]:
         ("稳岗返还（中小微企业）", "60%"),
         ("稳岗返还（大型企业）", "30%"),
         ("技能提升补贴（中级工）", "1500元"),
-        ("公益性岗位补贴", "每人每月1180元"),
-        ("公益性岗位补贴", "最长3年"),
+        ("岗位补贴（公益性岗位）", "每人每月1180元"),
+        ("岗位补贴（公益性岗位）", "最长3年"),
     ],
 )
 def test_a_keyed_line_of_a_poster_block_is_a_figure_of_the_measure_its_heading_names(

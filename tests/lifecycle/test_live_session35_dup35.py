@@ -6,31 +6,12 @@ CLI in a subprocess, one SQLite file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
-import pytest
 
-from tests.databases import Databases
 from tests.lifecycle.test_live import DATA, cited, documents
-from tests.scaleout.replicas import Replica, replica_env
+from tests.scaleout.replicas import Replica
 
 CHAT = "长春市就业见习补贴每月多少钱"
-
-
-@pytest.fixture
-def server(databases: Databases, tmp_path: Path) -> Iterator[tuple[Replica, dict[str, str]]]:
-    env = replica_env(tmp_path / "data", databases.new_url(), POLICYBOT_DOCUMENTS_REFRESH_SECONDS="3600")
-    env.pop("POLICYBOT_CHROMA_URL", None)
-    env.pop("POLICYBOT_EMBEDDING_MODEL", None)
-    replica = Replica("server", env, tmp_path)
-    try:
-        replica.launch()
-        replica.wait_ready(180)
-        yield replica, env
-    finally:
-        replica.stop()
 
 
 def _chat_cites(replica: Replica) -> list[str]:
@@ -40,9 +21,9 @@ def _chat_cites(replica: Replica) -> list[str]:
 
 
 def test_a_cli_publish_and_retire_reach_the_next_question_on_a_running_server(
-    server: tuple[Replica, dict[str, str]],
+    server_checking_hourly: tuple[Replica, dict[str, str]],
 ) -> None:
-    replica, env = server
+    replica, env = server_checking_hourly
     assert not any(c.startswith("changchun-") for c in cited(replica))
 
     added = documents(["add", str(DATA / "changchun_trainee_2025.txt"), "--publish"], env)

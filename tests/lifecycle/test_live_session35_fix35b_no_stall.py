@@ -17,9 +17,8 @@ import httpx
 import pytest
 
 from bot.live import INGEST_LOCK, QUESTION_WAIT
-from tests.databases import Databases
 from tests.lifecycle.test_live import DATA, QUESTION, WITHIN_SECONDS, cited, documents
-from tests.scaleout.replicas import Replica, replica_env
+from tests.scaleout.replicas import Replica
 
 # A question's wait for the rebuild, plus its own answer on a loaded machine.
 ANSWERED_WITHIN = QUESTION_WAIT + 15
@@ -28,23 +27,9 @@ HOLD += "time.sleep(600)"
 
 
 @pytest.fixture
-def server(databases: Databases, tmp_path: Path) -> Iterator[tuple[Replica, dict[str, str]]]:
-    env = replica_env(tmp_path / "data", databases.new_url(), POLICYBOT_DOCUMENTS_REFRESH_SECONDS="3600")
-    env.pop("POLICYBOT_CHROMA_URL", None)
-    env.pop("POLICYBOT_EMBEDDING_MODEL", None)
-    replica = Replica("server", env, tmp_path)
-    try:
-        replica.launch()
-        replica.wait_ready(180)
-        yield replica, env
-    finally:
-        replica.stop()
-
-
-@pytest.fixture
-def lock_holder(server: tuple[Replica, dict[str, str]]) -> Iterator[subprocess.Popen[str]]:
+def lock_holder(server_checking_hourly: tuple[Replica, dict[str, str]]) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the server's ingest lock until it is ended."""
-    lock = Path(server[1]["POLICYBOT_DATA_DIR"]) / "index" / INGEST_LOCK
+    lock = Path(server_checking_hourly[1]["POLICYBOT_DATA_DIR"]) / "index" / INGEST_LOCK
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(lock)], stdout=subprocess.PIPE, text=True)
     try:
         yield holder
@@ -60,9 +45,9 @@ def _timed(replica: Replica, method: str, path: str, body: dict[str, str] | None
 
 
 def test_questions_and_healthz_answer_within_seconds_while_the_rebuild_cannot_take_the_ingest_lock(
-    server: tuple[Replica, dict[str, str]], lock_holder: subprocess.Popen[str]
+    server_checking_hourly: tuple[Replica, dict[str, str]], lock_holder: subprocess.Popen[str]
 ) -> None:
-    replica, env = server
+    replica, env = server_checking_hourly
     added = documents(["add", str(DATA / "changchun_trainee_2025.txt"), "--publish"], env)
     assert added.returncode == 0, added.stderr
     assert lock_holder.stdout is not None and lock_holder.stdout.readline().strip() == "held"
