@@ -199,13 +199,14 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
 
 # A yes/no question (…吗, …不, 有没有…) asks whether, so a 几 inside it asks no number: it is "a few"
 # (央企招几个退伍兵有补贴吗, 招几个人有没有奖励 ask whether hiring some pays, not how many). Only people and
-# things counted (几个, 几名, 几户 …), not lengths of time (能领几个月吗 is still read as how long).
+# things counted (几个, 几名, 几户 …), not lengths of time (能领几个月吗 is still read as how long); phrase by
+# phrase, spaces included (有没有孵化基地 每个县建几个 asks the count in its second phrase).
 _YES_NO = re.compile(r"(?:吗|么|嘛|不)[啊呀呢哈]?$|有没有|能不能|可不可以|是不是|行不行|给不给")
-_FEW_COUNTED = re.compile(r"几(?:个|名|户|家|位|人)(?!月|年|天|小时|钟头|工作日|星期|礼拜)")
+_FEW_COUNTED = re.compile(r"几(?:个|名|户|家|位|人)(?!月|年|天|小时|钟头|工作日|星期|礼拜|钱|子儿)")
 
 
 def _without_few_in_yes_no(question: str) -> str:
-    return _CLAUSE_PHRASE.sub(
+    return _PHRASE.sub(
         lambda phrase: _FEW_COUNTED.sub("，", phrase.group()) if _YES_NO.search(phrase.group()) else phrase.group(),
         question,
     )

@@ -24,6 +24,8 @@ def test_a_few_inside_a_yes_no_question_asks_no_count(question: str) -> None:
         ("企业要招几个人才能拿补贴", "count"),
         ("失业保险金能领几个月吗", "duration"),
         ("吸纳就业补贴能给几个钱", "money"),
+        ("商洛有没有见习基地 每个县要建几个", "count"),
+        ("有没有稳岗补贴 一个人补几个钱", "money"),
     ],
 )
 def test_a_number_asked_outside_a_yes_no_question_or_of_time_is_still_asked(question: str, unit: str) -> None:
