@@ -150,7 +150,7 @@ def _cue_in(intent: Intent, pattern: re.Pattern[str], text: str) -> bool:
     """Whether the intent's cue is in the text. A few told (招了几个贫困户, 好几年, 那几个月) asks no
     figure: the amount cues are read without them, as the units are."""
     if intent is Intent.AMOUNT:
-        text = _TOLD_SUM.sub("，", _DEMONSTRATIVE.sub("，", text))
+        text = _TOLD_SUM.sub("，", _DEMONSTRATIVE.sub("，", _without_few_in_yes_no(text)))
     return pattern.search(text) is not None
 
 
@@ -184,7 +184,7 @@ def without_time_cues(question: str) -> str:
 @lru_cache(maxsize=1024)
 def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []
-    rest = _FEW_AS_SUM.sub("多少钱", _DEMONSTRATIVE.sub("，", question))
+    rest = _FEW_AS_SUM.sub("多少钱", _DEMONSTRATIVE.sub("，", _without_few_in_yes_no(question)))
     for unit, cues in _data().units.items():
         hits = [cue for cue in cues if cue in rest and (cue != "块" or _COUNTED_KUAI.search(rest))]
         per_period = (_PER_PERIOD.search(rest) or _GRANT_HOW_MUCH.search(rest)) if unit == "money" else None
@@ -209,6 +209,21 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
         # asks the measure's figure itself beside the kind the other phrase names — not only that kind.
         found.append("money")
     return tuple(found), rest
+
+
+# A yes/no question (…吗, …不, 有没有…) asks whether, so a 几 inside it asks no number: it is "a few"
+# (央企招几个退伍兵有补贴吗, 招几个人有没有奖励 ask whether hiring some pays, not how many). Only people and
+# things counted (几个, 几名, 几户 …), not lengths of time (能领几个月吗 is still read as how long); phrase by
+# phrase, spaces included (有没有孵化基地 每个县建几个 asks the count in its second phrase).
+_YES_NO = re.compile(r"(?:吗|么|嘛|不)[啊呀呢哈]?$|有没有|能不能|可不可以|是不是|行不行|给不给")
+_FEW_COUNTED = re.compile(r"几(?:个|名|户|家|位|人)(?!月|年|天|小时|钟头|工作日|星期|礼拜|钱|子儿)")
+
+
+def _without_few_in_yes_no(question: str) -> str:
+    return _PHRASE.sub(
+        lambda phrase: _FEW_COUNTED.sub("，", phrase.group()) if _YES_NO.search(phrase.group()) else phrase.group(),
+        question,
+    )
 
 
 # 块 counts money only after a number (5000块, 几块, 多少块, 好多块): 这块, 那块, 一块儿 and 板块 name a
