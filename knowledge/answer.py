@@ -1286,7 +1286,12 @@ class Answerer:
         matcher = self.matcher
         top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else retrieval.in_scope[:5]
         texts = [item.clause.text for item in top]
-        named = [t for t in retrieval.analysis.tokens if len(t) >= 3 and _PAYMENT_NOUN.search(t)]
+        # (an everyday word the glossary reads as a payment — 失业金 as 失业保险金 — names one as well)
+        named = [
+            t
+            for t in retrieval.analysis.tokens
+            if len(t) >= 3 and any(_PAYMENT_NOUN.search(r) for r in (t, *glossary_meanings(t)))
+        ]
         # (a reading naming no payment — 失业保险 of 失业保险金 — is the insurance, not what it pays)
         readings = {r for word in named for r in (word, *glossary_meanings(word)) if _PAYMENT_NOUN.search(r)}
         return bool(named) and not any(reading in text for reading in readings for text in texts)

@@ -81,9 +81,11 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
         # answer states with no verb at all (问：技能提升补贴标准是多少？答：初级工每人1000元，…).
         heading = clause.heading or ""
         asked_of = _granted_noun(heading) if _is_question(heading) else None
+        headline = _headline(clause)
         for index, whole in enumerate(pieces, start=1):
             if (
                 whole not in clause.text
+                or whole == headline
                 or _is_grant_list_lead_in(whole)
                 or _is_question(whole)
                 or _ends(whole)
@@ -109,10 +111,12 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 or _keyed_under_grant(whole, clause.heading)
                 or (asked_of and (grants_a_figure(whole) or (_states_a_sum(whole) and _names_one(asked_of))))
             )
-            earlier = _last_granted(measures, clause.id)
+            earlier = _last_announced(measures, clause.id) or _last_granted(measures, clause.id)
             in_row = ROW in clause.text
             raised = _raised(whole) or (
-                (_condition_variant(whole, in_row) or _subject_variant(whole)) if earlier else None
+                (_condition_variant(whole, in_row) or _subject_variant(whole) or _same_standard(whole))
+                if earlier
+                else None
             )
             revised = (
                 not _GRANTS.search(whole)
@@ -128,8 +132,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 base, grants = earlier, [(whole, raised)]
             for part, (piece, told_by) in enumerate(grants):
                 own = _granted_noun(piece) if part or raised is not None else None
-                if own and base and own != base and base.endswith(own):
+                if own and base and ((own != base and base.endswith(own)) or _SAME_STANDARD.search(f"按{own}")):
                     # …给予就业见习补贴；留用率…的，见习补贴标准提高至…: the measure just granted, said short
+                    # (or by the standard it is paid by: 按同一标准补贴)
                     own = base
                 if period := _period_measure(piece, told_by):
                     own, base = None, period  # one measure, each group's own period
@@ -149,7 +154,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         name = earlier
                     elif (
                         name == _heading_of(clause)
-                        and _is_sentence(name)
+                        and (_is_sentence(name) or name == headline)
                         and (said := earlier or _last_named(measures, clause.id))
                     ):
                         # 奖补资金用于基地的运营管理… after …给予一次性奖补20万元: an article's heading is its
@@ -207,6 +212,8 @@ _PURPOSE = re.compile(
 # How to apply, and nothing granted (借款人可通过“闽政通”APP创业担保贷款专区或到…窗口提出申请): the grant word
 # names a counter or a service channel, no measure.
 _HOW_TO_APPLY = re.compile(r"(?:可|应)?(?:通过|到|向)[^。；]{2,60}?提出申请")
+# …or of what befalls fraud (对以虚假材料骗取补贴的，依法追回资金，3年内不得申领): a sanction grants nothing.
+_SANCTION = re.compile(r"骗取|冒领|套取|虚报|虚假材料")
 
 
 # What was paid out in all (全市共发放一次性创业补贴3126万元, 新发放创业担保贷款12.6亿元, 累计发放…1560人次, 共发放…
@@ -233,7 +240,8 @@ def _reports_a_total(piece: str) -> bool:
 def _grants_nothing_it_names(piece: str) -> bool:
     """为规范…管理，制定本细则 / 可通过…APP创业担保贷款专区…提出申请: a grant word in a statement of purpose or of
     how to apply names what the document is about or a service channel, and nothing is granted."""
-    return bool(_PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece)) and not grants_a_figure(piece)
+    said = _PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece) or _SANCTION.search(piece)
+    return bool(said) and not grants_a_figure(piece)
 
 
 def _is_sentence(heading: str) -> bool:
@@ -572,6 +580,24 @@ def _last_named(measures: list[Measure], clause_id: str) -> str:
     return last.name.split("（", 1)[0] if last else ""
 
 
+def _last_announced(measures: list[Measure], clause_id: str) -> str:
+    """The clause's last measure when its sentence names it and states no figure at all (创业担保贷款额度同步提高。
+    个人创业最高可申请30万元，…): the sentences after it state that measure's figures."""
+    last = measures[-1] if measures and measures[-1].clause == clause_id else None
+    return last.name.split("（", 1)[0] if last and not last.amounts and _names_a_grant(last.span) else ""
+
+
+def _headline(clause: Clause) -> str:
+    """A clause's first line when it heads prose (■ 考证拿补贴 高级工最多补1800元 over its paragraph): a subhead sums
+    up what the sentences below it grant, and grants nothing itself."""
+    first, _, rest = clause.body.partition("\n")
+    first = first.strip()
+    return first if rest and len(first) <= _LONG_SUBHEAD and not re.search("[。；，,]", first) and "。" in rest else ""
+
+
+_LONG_SUBHEAD = 40
+
+
 def _last_granted(measures: list[Measure], clause_id: str, *, whole: bool = False) -> str:
     """The name of the clause's last measure that grants a figure, without its qualifier (`whole`: with it)."""
     for measure in reversed(measures):
@@ -902,6 +928,19 @@ def _condition_variant(piece: str, in_row: bool = False) -> str | None:
     return match.group(1).removeprefix("对")
 
 
+# A piece granting what was just granted, by the standard already stated (离校2年内未就业高校毕业生灵活就业的，按同一
+# 标准补贴，期限最长2年): that measure for the piece's own case, not a measure named 同一标准补贴.
+_SAME_STANDARD = re.compile(r"(?:按|参照|执行)(?:照)?(?:同一|相同|上述|同等|前款|以上)(?:补贴)?标准")
+
+
+def _same_standard(piece: str) -> str | None:
+    """The case of a piece that grants the clause's last measure by the same standard; None for any other piece."""
+    match = _OPENS_WITH_CONDITION.match(_ITEM_LABEL.sub("", piece, count=1))
+    if match is None or not _SAME_STANDARD.search(piece):
+        return None
+    return match.group(1).removeprefix("对")
+
+
 def _states_a_sum(piece: str) -> bool:
     return any(a.kind not in (AmountKind.THRESHOLD, AmountKind.DURATION) for a in amounts(piece))
 
@@ -1203,6 +1242,8 @@ def _granted_noun(piece: str) -> str | None:
             continue
         if any(start < match.start() < end for start, end in titles):
             continue  # 《四川省就业创业补助资金管理办法》 names the document a measure rests on, no grant
+        if piece.startswith(_WHO_RECEIVES, match.end()):
+            continue  # 领取失业保险金人员 names a group of people by what they receive, not what is granted
         if grant >= 0 and match.start() == grant + len("给予"):
             # 按吸纳人数每人2000元给予补贴，每户补贴总额…: the grant names no noun of its own (a later
             # 每户补贴总额 is its cap, not its name) — the item's title or heading names it.
@@ -1216,6 +1257,9 @@ def _granted_noun(piece: str) -> str | None:
         if piece[: match.start()].endswith("一次性"):
             return "一次性" + match.group(0)  # 再给予一次性奖补2万元
     return None
+
+
+_WHO_RECEIVES = ("人员", "对象", "者", "期间")
 
 
 def _kind(text: str) -> MeasureKind | None:

@@ -685,6 +685,8 @@ def page_labels(data: bytes, filename: str) -> tuple[str, ...]:
 # A page saved as plain text keeps what the browser showed above the document: the site's masthead
 # (南通市人力资源和社会保障局 办事指南), its breadcrumb and its info bar (发布日期：… 来源：… 字号：大 中 小).
 _PAGE_TOP_LINES = 8
+# A news article's heading and its subtitle (副标题) between the breadcrumb and the info bar.
+_HEADING_LINES = 2
 # A site's masthead names the body whose site it is (…人力资源和社会保障局 办事指南, …人民政府门户网站); a
 # document's own title above its info bar (关于征求《…》意见的通知) is none.
 _MASTHEAD = re.compile(
@@ -705,15 +707,18 @@ def _page_top(text: str) -> tuple[list[str], list[str]]:
     if not all(_MASTHEAD.match(line) for line in masthead):
         return [], []
     furniture: list[str] = []
-    heading = False
+    heading = 0
     for index, line in enumerate(lines[first:], start=first):
         if line and not is_page_furniture(line):
-            # A news page puts the article's heading between its breadcrumb and its info bar (首页 > 新闻 /
-            # 烟台召开…新闻发布会 / 来源：… 发布时间：…): the heading is the document's, the bar the page's.
-            following = next((rest for rest in lines[index + 1 :] if rest), "")
-            if heading or not (_PUBLISHED_BY.search(following) or _PUBLISHED_ON.search(following)):
+            # A news page puts the article's heading, and its subtitle if it has one, between its breadcrumb
+            # and its info bar (首页 > 新闻 / 烟台召开…新闻发布会 / 来源：… 发布时间：…): the heading is the
+            # document's, the bar the page's.
+            following = [rest for rest in lines[index + 1 :] if rest][: _HEADING_LINES - heading]
+            if heading >= _HEADING_LINES or not any(
+                _PUBLISHED_BY.search(rest) or _PUBLISHED_ON.search(rest) for rest in following
+            ):
                 break
-            heading = True
+            heading += 1
             continue
         if line:
             furniture.append(line)

@@ -55,10 +55,16 @@ _RAISED_FROM = re.compile(
     r"(?:由|从)(?:原来的|原来|原|过去的)?[^，,。；“”]{0,20}?(?=(?:提高|上调|调整|增加|提升)(?:到|至|为))"
 )
 
+# …and a comparison with what was granted before (给予一次性创业补贴6000元，较原细则的4000元提高2000元): the old sum
+# and the difference are what changed, not what is granted (比例 is no comparison, 提高到 says the new sum).
+_COMPARED = re.compile(
+    r"(?:较|比(?!例|重))[^，,。；“”]{0,20}?(?:提高|增加|上调|提升|降低|减少|下调)(?![到至为])[^，,。；“”]{0,12}"
+)
+
 
 def amounts(piece: str) -> tuple[Amount, ...]:
     """Every figure of the piece in text order, each with its kind (a condition's is a threshold)."""
-    piece = _RAISED_FROM.sub("由", _REPLACED.sub("“”", piece))
+    piece = _COMPARED.sub("", _RAISED_FROM.sub("由", _REPLACED.sub("“”", piece)))
     if ROW in piece:
         # A table row: each cell says one thing (who, on what condition, how much); a grant verb in the
         # standard's cell governs no figure of the condition's cell, nor the reverse.
@@ -103,7 +109,7 @@ def without_base(text: str) -> str:
 
 
 # A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.
-_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于")
+_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于", "不足", "不满", "未满")
 
 
 def _is_grant_figure(before: str, between: str) -> bool:

@@ -193,16 +193,22 @@ def extract_facts(
         or _sheet_maker(head)
         or _issuer_from_title(title)
         or _issuer_of_explained(title, lines)
+        or _issuer_of_reported(title, lines)
         or _page_publisher(page)
         or _issuer_beside_number(head)
     )
+    rows = _row_sources(lines) if title is None and issuer is None and signature is None else None
+    if rows is not None:
+        title, published = rows.title, published or rows.updated
+        problems += rows.problems()
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
     # no 落款 and no 成文日期: the date the page was put online (a 政策解读's only date)
     signed = signed or published
-    is_draft = any(_DRAFT.search(line) for line in head) or bool(title and "征求意见" in title)
+    # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
+    is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
     effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
     if compiler:
         problems.append("本文件为汇编，收录多份文件：施行日期和有效期取其中最早施行、最晚到期的，请核对")
@@ -230,6 +236,11 @@ def extract_facts(
             problems.append(f"发文机关未写明地区，适用地区按{_PLACE_SOURCES[place_source]}判断为{named}，请核对")
         else:
             problems.append("未能识别适用地区，发布前请指明")
+    if issuer is None and rows is not None:
+        issuer = _issuer_of_numbers(rows.numbers, city or province or "")
+        problems += (
+            [f"发文机关按各行来源文件的文号（{'、'.join(rows.numbers)}）判断为{issuer}，请核对"] if issuer else []
+        )
     if title is None:
         problems.append("未找到标题")
     if issuer is None:
@@ -511,6 +522,93 @@ def _sheet_maker(head: list[str]) -> str | None:
     return None
 
 
+# A table export's column naming the document each row comes from, and the one saying when the row was updated.
+_SOURCE_COLUMN = re.compile(r"^(?:来源文件|依据文件|文件依据|政策依据|政策来源|文件来源|出处|来源)$")
+_UPDATED_COLUMN = re.compile(r"^(?:更新|发布|修改|录入)?(?:时间|日期)$")
+_NAMED = re.compile(r"《([^《》]{4,80})》")
+
+
+@dataclass(frozen=True)
+class _RowSources:
+    """What the rows of an export (a 12345 热线 FAQ, a list of measures) say about where they come from."""
+
+    title: str | None  # the document more than half of the rows come from
+    share: str  # how many rows name it, for the reviewer (11/13行)
+    numbers: tuple[str, ...]  # every source's 文号, as the rows give them
+    updated: date | None  # the latest day a row was updated
+
+    def problems(self) -> list[str]:
+        """What the reviewer is told of the title and date read from the rows."""
+        said = [
+            f"本文件为逐行注明来源文件的导出表，标题取自多数行的来源文件（{self.share}），请核对"
+            if self.title
+            else f"本文件为逐行注明来源文件的导出表，各行来源不一（最多的一份占{self.share}），请填写标题"
+        ]
+        return said + (["未找到成文日期，暂以各行更新时间中最晚的一天代替，请核对"] if self.updated else [])
+
+
+def _row_sources(lines: list[str]) -> _RowSources | None:
+    """An export of rows with no title, 落款 or date of its own, whose every row names its 来源文件 (and its
+    更新时间): the document most rows come from, their sources' 文号 and the day of the latest row. None for a
+    text with no such column."""
+    header = next((i for i, line in enumerate(lines[:3]) if "｜" in line), None)
+    if header is None:
+        return None
+    columns = _cells(lines[header])
+    source = next((i for i, name in enumerate(columns) if _SOURCE_COLUMN.match(name)), None)
+    if source is None:
+        return None
+    updated_at = next((i for i, name in enumerate(columns) if _UPDATED_COLUMN.match(name)), None)
+    rows = [cells for line in lines[header + 1 :] if len(cells := _cells(line)) == len(columns)]
+    named = [m.group(1) for cells in rows if (m := _NAMED.search(cells[source]))]
+    if not rows or len(named) < len(rows):
+        return None
+    counted = sorted(((named.count(n), n) for n in dict.fromkeys(named)), reverse=True)
+    most, name = counted[0]
+    numbers = tuple(dict.fromkeys(n for cells in rows if (n := _document_number([cells[source].split("》")[-1]]))))
+    days = [d for cells in rows if updated_at is not None and (d := _day_of(cells[updated_at]))]
+    return _RowSources(
+        title=name if most * 2 > len(rows) else None,
+        share=f"{most}/{len(rows)}行",
+        numbers=numbers,
+        updated=max(days, default=None),
+    )
+
+
+def _day_of(text: str) -> date | None:
+    match = _DATE.search(text) or _ISO_DATE.search(text)
+    return _as_date(match) if match else None
+
+
+# The 机关代字 of a 文号 after its place's short name (齐人社规〔2026〕3号: 齐 + 人社 + 规, a 规范性文件): the body
+# it stands for, at a city (and county) or at a province.
+_BODY_CODES = {
+    "人社": ("人力资源和社会保障局", "人力资源和社会保障厅"),
+    "财": ("财政局", "财政厅"),
+    "政办": ("人民政府办公室", "人民政府办公厅"),
+    "府办": ("人民政府办公室", "人民政府办公厅"),
+    "政": ("人民政府", "人民政府"),
+    "府": ("人民政府", "人民政府"),
+}
+_NUMBER_KINDS = "发规函联字办通"
+
+
+def _issuer_of_numbers(numbers: tuple[str, ...], place: str) -> str | None:
+    """The body whose code every one of `numbers` carries after the place's first character (齐人社规, 齐人社联 of
+    齐齐哈尔市 → 齐齐哈尔市人力资源和社会保障局); None when they differ or name another place."""
+    bodies: set[str] = set()
+    for number in numbers:
+        code = number.split("〔")[0]
+        if not place or not code.startswith(place[0]):
+            return None
+        code = code[1:].rstrip(_NUMBER_KINDS) or code[1:]
+        body = _BODY_CODES.get(code)
+        if body is None:
+            return None
+        bodies.add(body[1] if place.endswith(("省", "自治区")) else body[0])
+    return f"{place}{bodies.pop()}" if len(bodies) == 1 else None
+
+
 def _page_publisher(page: tuple[str, ...]) -> str | None:
     """Who put a page online (来源：…, the site's own name), when that is a body of a place: the issuer
     of a page that has no 落款 and names none in its title."""
@@ -553,16 +651,37 @@ def _issuer_of_explained(title: str | None, lines: list[str]) -> str | None:
     explained = _EXPLAINED.search(title or "")
     if not explained:
         return None
+    return _issuers_of(re.escape(explained.group(1)), title or "", lines)
+
+
+def _issuers_of(named: str, title: str, lines: list[str]) -> str | None:
+    """The bodies the opening lines say issued the document `named` (a pattern of its name inside 《》)."""
     issued = re.compile(
-        rf"([^，。；：]+?)(?:联合|共同)?(?:印发|出台|发布|制定)了?《[^《》]{{0,8}}{re.escape(explained.group(1))}》"
+        rf"([^，。；：]+?)(?:近日|日前|近期|于近日)?(?:联合|共同)?(?:印发|出台|发布|制定)了?《[^《》]{{0,8}}{named}》"
     )
     for line in lines[:12]:
         match = issued.search(line)
         if not match:
             continue
-        names = [_of_place(n, title or "") for n in match.group(1).split("、") if n]
+        names = [_of_place(n, title) for n in match.group(1).split("、") if n]
         if names and all(n and _ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
             return "、".join(n for n in names if n)
+    return None
+
+
+# A report names the document it is about once and then by a short name (…《X》（…，以下简称《措施》）).
+_CALLED = re.compile(r"《([^《》]{4,60})》[（(][^（）()]{0,40}?以下简称《([^《》]{1,12})》")
+
+
+def _issuer_of_reported(title: str | None, lines: list[str]) -> str | None:
+    """A news report of a document (记者从市人社局获悉，市人社局、市财政局近日联合印发《X》（…以下简称《措施》）) has no
+    落款 and no 《X》 in its headline: the document it is about is the one its opening names and then goes on
+    citing by a short name (以下简称) — the bodies said to have issued it, of X's place, are the issuers. A
+    document only mentioned on the way (根据省里印发的《…》) is given no short name and decides nothing."""
+    for line in lines[:12]:
+        called = _CALLED.search(line)
+        if called and sum(text.count(f"《{called.group(2)}》") for text in lines) >= 3:
+            return _issuers_of(re.escape(called.group(1)), f"{called.group(1)}{title or ''}", lines)
     return None
 
 

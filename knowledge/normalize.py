@@ -259,6 +259,11 @@ _GUIDE_FIELD = re.compile(
 )
 
 
+def is_decorated(line: str) -> bool:
+    """Whether a source line opens with a mark put before it to catch the eye (■ 创业补贴提标, 💡 …)."""
+    return bool(_DECORATED.match(line))
+
+
 def _undecorated(text: str) -> str:
     """A paragraph without the marks an article puts before it, and a heading without its 【】
     frame, so 💡【一、一次性创业补贴】 is read as the heading 一、一次性创业补贴."""

@@ -19,7 +19,7 @@ from knowledge.errors import ParseError
 from knowledge.filetext import is_page_furniture
 from knowledge.granted_figures import ROW
 from knowledge.labels import Label, Style, read_label
-from knowledge.normalize import DATE_LINE, Paragraph, normalize_document
+from knowledge.normalize import DATE_LINE, Paragraph, is_decorated, normalize_document
 from knowledge.numerals import number_to_chinese
 from knowledge.outline import (
     MAX_HEADING,
@@ -372,6 +372,32 @@ def _block_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted
     return preamble, emitted, paragraphs[end:]
 
 
+def _marked_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
+    """Prose with no numbering set out under marked subheads (a press release's ■ 创业补贴提标 首次创业最高补1万元,
+    an article's ● or ▶ lines): each subhead with the paragraphs under it, up to the next, is one clause — a
+    subhead alone is no clause, and a paragraph alone loses what its part is about. What comes before the first
+    subhead (headline, lead) is the preamble. Used only when two or more short marked lines head prose."""
+    heads = [
+        i
+        for i, p in enumerate(paragraphs)
+        if is_decorated(p.original)
+        and _is_short_line(p.text)
+        and i + 1 < len(paragraphs)
+        and not _is_short_line(paragraphs[i + 1].text)
+    ]
+    if len(heads) < 2:
+        return [p.text for p in paragraphs], [], []
+    end = next((i for i in range(heads[0], len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
+    emitted = []
+    for start, stop in zip(heads, [*heads[1:], end], strict=True):
+        if start >= end:
+            break
+        part = paragraphs[start : min(stop, end)]
+        node = Node(label=None, text=part[0].text, original=part[0].original, part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [p.text for p in part], [p.original for p in part], None, []))
+    return [p.text for p in paragraphs[: heads[0]]], emitted, paragraphs[end:]
+
+
 _ASKED = re.compile(r"^问[:：]")
 _ANSWERED = re.compile(r"^答[:：]")
 
@@ -605,6 +631,9 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
         labels = [f"第{number_to_chinese(n)}问" for n in range(1, len(emitted) + 1)]
     if not emitted:
         preamble, emitted, closing = _block_clauses(paragraphs)
+        labels = [f"第{number_to_chinese(n)}部分" for n in range(1, len(emitted) + 1)]
+    if not emitted:
+        preamble, emitted, closing = _marked_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}部分" for n in range(1, len(emitted) + 1)]
     if not emitted:
         preamble, emitted, closing = _paragraph_clauses(paragraphs)
