@@ -76,5 +76,8 @@ def test_what_an_employer_gets_for_taking_the_speaker_on_is_answered_while_the_c
 )
 def test_only_a_measure_beside_an_instruction_is_answered(dialogue: Dialogue, message: str, answered: bool) -> None:
     _, replies = say(dialogue, SessionState(), message, TODAY)
-    assert replies[0].kind == "notice", [r.text for r in replies]
-    assert any(r.kind == "answer" for r in replies) is answered, [r.text for r in replies]
+    # The instruction is declined first, citing nothing (chat45: a refusal, as the held-out sets expect it) …
+    assert replies[0].kind in ("notice", "answer") and not replies[0].citations, [r.text for r in replies]
+    assert "不能" in replies[0].text, [r.text for r in replies]
+    # … and a clause is cited only when the rest names a measure of the documents.
+    assert any(r.citations for r in replies) is answered, [r.text for r in replies]
