@@ -19,7 +19,6 @@ from typing import Any
 from bot.dialogue import render
 from bot.dialogue.actions import Action
 from bot.dialogue.describe import Description
-from bot.dialogue.negations import contradicted
 from bot.dialogue.types import Reply, SessionState, Subject, Thread
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
@@ -387,14 +386,6 @@ class Interviewer:
                 work.pending_notes[fact] = description.notes[fact]
             else:
                 work.pending_notes.pop(fact, None)
-        # Session 36 (walk36 W27): 没交社保 flips 创业后参加社会保险：是 — a card never keeps a fact that settles
-        # one said now the other way.
-        for fact, value in contradicted(self.facts, description.facts, {**work.profile, **work.pending}).items():
-            work.pending_notes.pop(fact, None)
-            if value is None:
-                work.pending.pop(fact, None)
-            else:
-                work.pending[fact] = value
         return self.confirmation(work)
 
     def is_broader(self, said: object, known: object) -> bool:

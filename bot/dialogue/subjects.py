@@ -44,14 +44,8 @@ _TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|�
 
 # 您 in a question of the rules (您目前的就业状态, 您本人是否…) — not 您家 (the household is the speaker's too).
 _YOU = re.compile(r"您(?!家)(?:本人)?")
-# A clause of a relative's results or answers said to the speaker (按您说的…, 直接告诉我, 您问的, 误导您,
-# 您可以直接问, 您本人的资料): its 您 is the speaker. Any other 您 there is the one checked.
-_TO_SPEAKER = re.compile(
-    r"您说|告诉我|您的话|您问|您的问题|误导您|替您|问您|您可以|您要|您想|您自己|您本人的资料|您好|祝您|谢谢您|您的意思"
-    r"|理解您|您发的|您用的|您在本渠道"
-)
-# Where a line's sentences and clauses end: the unit one 您 belongs to (按您说的情况（在家务农），…，您目前不符合。).
-_CLAUSE = re.compile(r"(?<=[，,；;。！!？?])")
+# A line of a relative's results said to the speaker (按您说的…, 直接告诉我): its 您 is the speaker.
+_TO_SPEAKER = re.compile(r"您说|告诉我|您的话")
 # The relatives who are of the speaker's household as the documents' 家庭 means it (a spouse, a child).
 _ONE_HOUSEHOLD = frozenset({"son", "daughter", "husband", "wife"})
 HOUSEHOLD = "household"
@@ -65,12 +59,6 @@ SOMEONE = "someone"
 def of_relative(text: str, whom: str) -> str:
     """A question of the rules asked of the relative checked (您本人的情况 → 您母亲本人的情况)."""
     return _YOU.sub(lambda m: f"您{whom}本人" if m.group().endswith("本人") else f"您{whom}", text)
-
-
-def _of_relative_clauses(line: str, whom: str) -> str:
-    """Session 36: one line may speak to the speaker and of the one checked (⚠️ 按您说的情况（在家务农），…，您目前
-    不符合。): each clause's 您 is read on its own, so the speaker's stays and the relative's is named."""
-    return "".join(part if _TO_SPEAKER.search(part) else of_relative(part, whom) for part in _CLAUSE.split(line))
 
 
 def _words() -> SubjectsProse:
@@ -223,12 +211,11 @@ class Subjects:
         """Session 31: a relative's results say whose they are where they say 您本人 (不发给您本人, 您本人可享受):
         the relative's own (您女儿本人), never the speaker's. Session 32: so does every line that speaks of the
         one checked (您所在, 另有19项补贴您目前不符合条件, 招用您的单位) — not a line about what the speaker
-        said or may tell (按您说的您家的情况, 要更正资料直接告诉我). Session 36: so do an answer's, clause by clause."""
-        if reply.kind not in {"results", "answer"}:
+        said or may tell (按您说的您家的情况, 要更正资料直接告诉我)."""
+        if reply.kind != "results":
             return reply
-        return reply.model_copy(
-            update={"text": "\n".join(_of_relative_clauses(line, whom) for line in reply.text.split("\n"))}
-        )
+        lines = [line if _TO_SPEAKER.search(line) else of_relative(line, whom) for line in reply.text.split("\n")]
+        return reply.model_copy(update={"text": "\n".join(lines)})
 
     def _labelled_one(self, work: Working, reply: Reply, whom: str) -> Reply:
         if work.for_someone_else and reply.kind == "profile" and reply.facts:
@@ -243,10 +230,6 @@ class Subjects:
             if work.for_someone_else:
                 text = f"{_words().whose.format(whom=whom)}\n{self._of_the_relative(reply, whom).text}"
             return reply.model_copy(update={"text": text, "buttons": rows})
-        if work.for_someone_else and reply.kind == "answer" and not work.speaker_asks:
-            # Session 36 (walk36 W36): an answer in a relative's check judges the relative (⚠️ …，您父亲目前不符合);
-            # the speaker's own question in it (work.speaker_asks) is answered to them.
-            return self._of_the_relative(reply, whom)
         if work.for_someone_else and reply.kind == "acknowledge" and reply.asks:
             # Session 32: the echo of the question answered (哪些是您本人的情况？✔️ 都不符合) is the relative's too.
             asked, _, recorded = reply.text.partition("\n")
