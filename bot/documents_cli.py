@@ -54,6 +54,9 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
     )
     for view, upload in zip(added, uploads, strict=True):
         _stderr(words.added_text(view, upload.filename))
+        if view.problems:
+            # What was read as a guess (a title from rows' sources, an issuer from 文号 codes): staff see it here too.
+            _stderr(prose().documents.problems.format(problems="；".join(view.problems)))
         _say_repeals(library, view.id, retired=args.retire_repealed, known=before)
         held = library.publish_blocker(view.id) if view.state == DocumentState.DRAFT_REVIEW else None
         if held is not None:

@@ -540,7 +540,7 @@ class _RowSources:
     def problems(self) -> list[str]:
         """What the reviewer is told of the title and date read from the rows."""
         said = [
-            f"本文件为逐行注明来源文件的导出表，标题取自多数行的来源文件（{self.share}），请核对"
+            f"本文件为逐行注明来源文件的导出表，标题取自各行的来源文件（{self.share}），请核对"
             if self.title
             else f"本文件为逐行注明来源文件的导出表，各行来源不一（最多的一份占{self.share}），请填写标题"
         ]
@@ -568,7 +568,9 @@ def _row_sources(lines: list[str]) -> _RowSources | None:
     numbers = tuple(dict.fromkeys(n for cells in rows if (n := _document_number([cells[source].split("》")[-1]]))))
     days = [d for cells in rows if updated_at is not None and (d := _day_of(cells[updated_at]))]
     return _RowSources(
-        title=name if most * 2 > len(rows) else None,
+        # Titled only when every row comes from one document: a row from another would be cited under a title
+        # it does not belong to, so a mixed export waits for staff to title (or split) it.
+        title=name if most == len(rows) else None,
         share=f"{most}/{len(rows)}行",
         numbers=numbers,
         updated=max(days, default=None),
@@ -846,8 +848,10 @@ _POLICY_WORDS = re.compile(
     r"政策|措施|实施|贯彻|落实|规定|办法|条例|意见|通知|补贴|补助|就业|创业|保障|管理|申请|办理|部门|单位|人民政府|"
     r"按照|根据|符合条件|标准|职责|执行|施行"
 )
-# Policy words a policy text holds at least: a notice of one article and its 施行 line has five or six.
+# Policy words a policy text holds at least: a notice of one article and its 施行 line has five or six —
+# and then also a 文号 or its addressees (各…：), which a match report or a recipe with a date line never has.
 _FEWEST_POLICY_WORDS = 5
+_FEWEST_INFORMAL_POLICY_WORDS = 8
 _GOVERNMENT = re.compile(r"人民政府|国务院|办公厅|办公室|[厅局委部]|管委会|委员会")
 # A numbered heading, also behind the marks articles put before one (💡【一、…】, ■ 二、…) and as a
 # service guide numbers its items (事项一：…).
@@ -890,8 +894,13 @@ def looks_like_policy(text: str) -> bool:
     density = words / max(len(body), 1) * 100
     evidence = [
         bool(_GOVERNMENT.search(body)),
-        # a floor of words, low enough for a county notice of one article (its density is high)
-        density >= 1.0 and words >= _FEWEST_POLICY_WORDS,
+        # a floor of words, low enough for a county notice of one article (its density is high) that carries
+        # the marks of an official document
+        density >= 1.0
+        and (
+            words >= _FEWEST_INFORMAL_POLICY_WORDS
+            or (words >= _FEWEST_POLICY_WORDS and bool(_DOC_NUMBER.search(body) or _ADDRESSEE.search(body)))
+        ),
         len(_STRUCTURE.findall(body)) >= 2,
         bool(_ADDRESSEE.search(body)),
         bool(_DOC_NUMBER.search(body))
