@@ -672,7 +672,7 @@ def _issuers_of(named: str, title: str, lines: list[str]) -> str | None:
 
 
 # A report names the document it is about once and then by a short name (…《X》（…，以下简称《措施》）).
-_CALLED = re.compile(r"《([^《》]{4,60})》[（(][^（）()]{0,40}?以下简称《([^《》]{1,12})》")
+_CALLED = re.compile(r"《([^《》]{4,60})》[（(][^（）()]{0,40}?以下简称(《[^《》]{1,12}》)")
 
 
 def _issuer_of_reported(title: str | None, lines: list[str]) -> str | None:
@@ -682,7 +682,7 @@ def _issuer_of_reported(title: str | None, lines: list[str]) -> str | None:
     document only mentioned on the way (根据省里印发的《…》) is given no short name and decides nothing."""
     for line in lines[:12]:
         called = _CALLED.search(line)
-        if called and sum(text.count(f"《{called.group(2)}》") for text in lines) >= 3:
+        if called and sum(text.count(called.group(2)) for text in lines) >= 3:
             return _issuers_of(re.escape(called.group(1)), f"{called.group(1)}{title or ''}", lines)
     return None
 
