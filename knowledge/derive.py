@@ -111,10 +111,17 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 or _keyed_under_grant(whole, clause.heading)
                 or (asked_of and (grants_a_figure(whole) or (_states_a_sum(whole) and _names_one(asked_of))))
             )
-            earlier = _last_announced(measures, clause.id) or _last_granted(measures, clause.id)
+            announced = _last_announced(measures, clause.id)
+            earlier = announced or _last_granted(measures, clause.id)
             in_row = ROW in clause.text
+            # After a measure announced with no figure (一、创业带动就业补贴。初创企业…满6个月的，…按每人1500元
+            # 给予补贴), a piece opening with its condition grants that measure itself, not a variant named by it.
             raised = _raised(whole) or (
-                (_condition_variant(whole, in_row) or _subject_variant(whole) or _same_standard(whole))
+                (
+                    (None if announced else _condition_variant(whole, in_row))
+                    or _subject_variant(whole)
+                    or _same_standard(whole)
+                )
                 if earlier
                 else None
             )
