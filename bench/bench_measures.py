@@ -77,6 +77,7 @@ SETS = {
     "held-out 32": "answers_holdout32",
     "held-out 33": "answers_holdout33",
     "held-out 34": "answers_holdout34",
+    "held-out 35": "answers_holdout35",
 }
 
 

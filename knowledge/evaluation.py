@@ -57,6 +57,7 @@ HOLDOUT_SETS = (
     "answers_holdout32",
     "answers_holdout33",
     "answers_holdout34",
+    "answers_holdout35",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
