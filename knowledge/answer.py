@@ -203,6 +203,37 @@ def _lists_no_offices(item: ScoredClause) -> bool:
     return not (item.clause.lead_departments or item.clause.responsible_departments)
 
 
+def _offices_answer(asked: AskedIntent, quoted: list[tuple[ScoredClause, str]]) -> bool:
+    """找谁办, 归哪个部门管: the office asked is answered by the offices the first quoted clause names at its end
+    (（市人力资源社会保障局、市财政局负责）) — never 没有写明办理地点 for the where-to-apply its words also say
+    (session 37). Who pays (利息谁出) is no office: the sentence naming the payer answers it."""
+    return (
+        asked.primary is Intent.DEPARTMENT
+        and not asked.asks_payer
+        and bool(quoted)
+        and not _lists_no_offices(quoted[0][0])
+    )
+
+
+def _unless_offices_answer(
+    missing: MissingAspect | None, retrieval: Retrieval, asked: AskedIntent, quoted: list[tuple[ScoredClause, str]]
+) -> MissingAspect | None:
+    """The aspect left unstated — none when it is the where-to-apply of 找谁办 and the offices answer it."""
+    if missing is None or missing.kind != "procedure" or not _offices_answer(asked, quoted):
+        return missing
+    return missing if _where_asked_apart(retrieval, missing) else None
+
+
+def _where_asked_apart(retrieval: Retrieval, missing: MissingAspect) -> bool:
+    """The aspect is asked in words that do not ask whom (去哪申请 beside 哪个部门管): the offices answer only
+    the whom — the where is still said unstated. 找谁办 asks whom: its offices answer it whole."""
+    aspect = next((a for a in retrieval.analysis.procedure_aspects if a.aspect == missing.name), None)
+    if aspect is None:
+        return False
+    where = tuple(t for t in aspect.triggers if classify(t).primary is not Intent.DEPARTMENT)
+    return not aspect.triggers or _step_asked(retrieval.analysis.normalized, where)
+
+
 # How the documents write a standard people call by a short name (低保标准 → 最低生活保障).
 _STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
 
@@ -918,7 +949,7 @@ class Answerer:
             how = _procedure_unanswered(retrieval.analysis, quoted) if asked.primary is Intent.PROCEDURE else None
             status = AnswerStatus.NO_ANSWER if how else AnswerStatus.ANSWERED
             return Decision(status, quoted[: len(measure_quotes)] if how else quoted, how, figure, asked)
-        missing = self._unanswered_aspect(retrieval, quoted)
+        missing = _unless_offices_answer(self._unanswered_aspect(retrieval, quoted), retrieval, asked, quoted)
         # The clause states the step asked, but not in the sentence that shares most words with the
         # question (申请条件 beside 受理地点 in a guide's item): its own line is the quote.
         quoted = (
@@ -1335,6 +1366,7 @@ class Answerer:
             # 稳岗补贴几月份到账 / 创业补贴网上申请的网址是哪个: the measure is found, but the question asks a
             # named aspect of applying (a time limit, a place or site) its clause never states.
             missing = _procedure_unanswered(retrieval.analysis, quoted, named_only=True)
+            missing = _unless_offices_answer(missing, retrieval, asked, quoted)
             if missing is not None:
                 quoted, missing = _said_in_own_clause(retrieval, quoted, missing)
             if missing is not None:
@@ -1544,6 +1576,10 @@ class Answerer:
                 direct = direct.model_copy(
                     update={"clause_id": offices.clause_id, "lead": offices.lead, "responsible": offices.responsible}
                 )
+        if direct is None and asked.asks_payer and decision.missing is not None and decision.missing.kind == "payer":
+            # 利息谁出 where no sentence names the payer: said unstated, beside the offices the cited clause names at
+            # its end as answerable for the measure (session 37) — whom to ask, never who pays.
+            direct = self._departments(citations[0].clause_id) if citations else None
         if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
             direct = _procedure_said(analysis.procedure_aspects, decision.quoted, citations)
         if direct is None and status == AnswerStatus.ANSWERED:

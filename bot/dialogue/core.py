@@ -70,7 +70,6 @@ SHORT_ANSWER_CHARS = 6
 MIN_QUESTION_CHARS = 2
 # From this many offers of the same card in a row past other messages on, an answer goes out without
 # it and anything else gets it in one line.
-IGNORED_CARD_OFFERS = 2
 # A bare "how much" (能拿多少钱, 我能领多少啊) is short: a longer message tells or names more.
 _BARE_SUM_CHARS = 12
 # Asking how two things differ (差多少, 有啥区别, 哪个多): with two cases a shown clause spells out, its other tiers.
@@ -267,8 +266,6 @@ class Dialogue:
             replies = self._press(work, turn.action, today)
         else:
             replies = self._switched(work, turn.text or "", today) or self._say(work, turn.text or "", today)
-        replies = self._passed_over(work, state, replies)
-        work.answered_last = any(r.kind == "answer" for r in replies)
         if work.another and work.subject:
             # Session 34: the way to that person is a check of their own (👪, what was told of them on its card),
             # never 重新开始 — which clears every person's facts, the speaker's own included.
@@ -286,26 +283,23 @@ class Dialogue:
             replies = [
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
+        replies = self._passed_over(work, state, replies)
+        answered = any(r.kind == "answer" for r in replies)
+        # (a card shown in full is new or changed: the same card waiting is pointed to in a line)
+        shown = any(r.kind == "confirm" for r in replies) and not (state.pending and work.pending == state.pending)
+        work.last_answer = ("beside_card" if shown else "answered") if answered else ""
         return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies), told=work.told)
 
     def _passed_over(self, work: Working, state: SessionState, replies: list[Reply]) -> list[Reply]:
-        """The same card offered again past a message that did not answer it (a question asked while it
-        waits): the whole card once after an answer; from then on an answer goes out alone — the card
-        and its buttons stay where they are (re-offered after every answer, its reminder and the
-        widget's 还有信息等您确认 pill came back five times in a row in a walkthrough). A message that
-        answers nothing (你好, 嗯, a slip) returns to the card: it is offered in one line with its
-        buttons. Any change to the card, or its answer, starts the count over."""
+        """The waiting card, unchanged, offered again past a message that did not answer it (a question asked
+        while it waits, 你好, a slip): pointed to in one line — what it holds, by name, with its buttons — never
+        the whole card again (session 37: it was re-printed in full after some answers and not after others, the
+        log growing long). The card is shown in full when it is new or changed, never otherwise."""
         offered = [r for r in replies if r.kind == "confirm"]
-        work.card_behind_answer = False
         if not (state.pending and work.pending == state.pending and offered):
             work.pending_offers = 0
             return replies
         work.pending_offers += 1
-        if work.pending_offers < IGNORED_CARD_OFFERS:
-            return replies
-        if any(r.kind == "answer" for r in replies):
-            work.card_behind_answer = True
-            return [r for r in replies if r.kind != "confirm"]
         short = self.interviewer.card_reminder(work)
         return [short if r.kind == "confirm" else r for r in replies]
 
@@ -1704,8 +1698,8 @@ class Dialogue:
         # 中 谢谢 right after an answer that passed the card over (the card offered again beside it): the yes
         # takes in that answer, as with nothing waiting — never the card's confirmation (session 30).
         waiting = bool(work.pending) or current is not None
-        passed_over = bool(work.pending) and (work.pending_offers > 0 or work.answered_last) and current is None
-        if current is not None and not work.pending and work.answered_last and current.type != "boolean":
+        passed_over = bool(work.pending) and (work.pending_offers > 0 or bool(work.last_answer)) and current is None
+        if current is not None and not work.pending and work.last_answer and current.type != "boolean":
             # 好嘞 right after an answer given mid-interview, the question offered again beside it: no yes answers a
             # list of options or a number — it takes in that answer (session 36).
             passed_over = True
@@ -1715,7 +1709,8 @@ class Dialogue:
             closing = None
         if (
             closing is None
-            and work.card_behind_answer
+            and work.last_answer == "answered"
+            and bool(work.pending)
             and current is None
             and self.words.is_acknowledgment(text)
             and not self.words.says_only_yes(text)
@@ -1788,7 +1783,7 @@ class Dialogue:
         understood, value = self.words.yes_no(text)
         description = self._described(work, text, reading, today)
         # The card was offered again beside an answer: a yes said with thanks takes in that answer (session 30).
-        thanked = work.pending_offers > 0 or work.answered_last
+        thanked = work.pending_offers > 0 or bool(work.last_answer)
         if (
             understood
             and value is True
@@ -1867,7 +1862,13 @@ class Dialogue:
                 return [situated, self.interviewer.confirmation(work)]
         if self._requests_check(text, reading) and not self.reader.supposes_a_case(text):
             # (那要是真把我裁了 我能拿啥: a supposed case is a question for the documents, answered as any question
-            # while the card waits — the check answers only the case on the card, session 35.)
+            # while the card waits — the check answers only the case on the card, session 35.) 那还有啥我能享受的
+            # while the first card waits is answered too, of the card's situation in the documents' words, the card
+            # kept waiting (session 37: it was 请先确认 alone); only when the documents answer nothing of it is the
+            # person asked to confirm first — the check lists, item by item, what the answer cannot.
+            situated = self._situated(work, text, today)
+            if situated is not None and situated.kind == "answer" and situated.clause_ids:
+                return [situated, self.interviewer.confirmation(work)]
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if work.thread is None and self._asks_a_bare_sum(text):
             # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets

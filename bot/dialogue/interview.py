@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from bot.dialogue import render
 from bot.dialogue.actions import Action
@@ -25,7 +25,7 @@ from bot.present import citations
 from bot.present.citations import PublishedClauses
 from bot.present.problems import problem_text
 from bot.present.prose import prose
-from bot.present.results import check_message
+from bot.present.results import check_message, results_message
 from eligibility.engine import Engine
 from eligibility.errors import ProfileError
 from eligibility.interview import answer_as_given, apply_answer
@@ -57,8 +57,7 @@ class Working:
     thread: Thread | None = None
     for_someone_else: bool = False
     pending_offers: int = 0
-    answered_last: bool = False
-    card_behind_answer: bool = False
+    last_answer: Literal["", "answered", "beside_card"] = ""
     subject: str | None = None
     # The waiting card holds the speaker's own facts, told in a conversation about someone else (我自己是
     # 退伍军人…): the record is the other person's, so the card stands alone; 对 starts the speaker's own.
@@ -92,8 +91,7 @@ class Working:
             thread=state.thread,
             for_someone_else=state.for_someone_else,
             pending_offers=state.pending_offers,
-            answered_last=state.answered_last,
-            card_behind_answer=state.card_behind_answer,
+            last_answer=state.last_answer,
             subject=state.subject,
             pending_for_speaker=state.pending_for_speaker,
             others=list(state.others),
@@ -104,7 +102,6 @@ class Working:
         self.ticked, self.ticked_for, self.thread = [], None, None
         self.for_someone_else = False
         self.pending_offers = 0
-        self.card_behind_answer = False
         self.subject = None
         self.pending_for_speaker = False
 
@@ -125,8 +122,7 @@ class Working:
             last_turn_id=last_turn_id,
             for_someone_else=self.for_someone_else,
             pending_offers=self.pending_offers,
-            answered_last=self.answered_last,
-            card_behind_answer=self.card_behind_answer,
+            last_answer=self.last_answer,
             subject=self.subject,
             pending_for_speaker=self.pending_for_speaker,
             others=tuple(self.others),
@@ -244,11 +240,21 @@ class Interviewer:
             work.interviewing = False
             work.ticked, work.ticked_for = [], None
             replies.append(render.results(result, self.engine.rulebook))
+            work.thread = self._listed(work.thread, result)
             return replies
         if work.ticked_for != question.fact:
             work.ticked, work.ticked_for = [], None
         replies.append(render.question(question, work.ticked))
         return replies
+
+    def _listed(self, thread: Thread | None, result: CheckResult) -> Thread | None:
+        """The thread once the results were shown: their numbered items, one clause each (the item's first), so
+        that 第三条说的是什么 is the third item (session 37) — the thread as it was when an item cites nothing."""
+        listed = results_message(result, self.engine.rulebook).listed
+        if not listed or not all(b.citations for b in listed):
+            return thread
+        clauses = tuple(b.citations[0].clause_id for b in listed)
+        return (thread or Thread()).model_copy(update={"clauses": clauses, "listed": True})
 
     def ask_again(self, work: Working, today: date) -> list[Reply]:
         question = self.current(work, today)

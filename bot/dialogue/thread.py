@@ -398,7 +398,7 @@ class Threads:
         named = self._document_named(text, found.start())
         if named is None and shown:
             in_list = Cited(shown[number - 1] if 1 <= number <= len(shown) else None, len(shown))
-            if found.group("item"):
+            if found.group("item") or (in_list.clause_id is not None and self._list_numbered(thread, found, text)):
                 return in_list
             on_screen = [c for c in shown if self.clauses.has(c) and self.clauses.get(c).clause_number == number]
             if on_screen:
@@ -423,6 +423,12 @@ class Threads:
         articles = [c for c in self.clauses.clauses_of(named) if c.clause_number is not None]
         wanted = [c.id for c in articles if c.clause_number == number]
         return Cited(wanted[0] if wanted else None, len(shown), document.title, written, len(articles), named)
+
+    def _list_numbered(self, thread: Thread | None, found: re.Match[str], text: str) -> bool:
+        """第三条 after the check's numbered results is the list's third item, whatever the articles its items
+        cite — the numbers on the screen are the list's (session 37); 资阳（三）, 这个文件的第三条 name an article."""
+        listed = thread is not None and thread.listed
+        return listed and not found.group("label") and not self.words.document_word.search(text)
 
     def _has_article(self, document_id: str, number: int) -> bool:
         return any(c.clause_number == number for c in self.clauses.clauses_of(document_id))
@@ -930,6 +936,7 @@ class Threads:
             clauses=shown if clause_id in shown else (clause_id,),
             measure=bound[0].name if bound else None,
             measure_region=document.jurisdiction if bound else None,
+            listed=thread is not None and thread.listed and clause_id in shown,
         )
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:

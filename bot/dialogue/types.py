@@ -139,6 +139,9 @@ class Thread(Model):
     # Session 34: the kinds of figure the last question named other than money (knowledge's intent `units`:
     # interest, duration, age …), "+"-joined — 利息怎么算 after 能贷多少 asks another figure of the measure.
     figure: str | None = None
+    # Session 37: `clauses` are the items of the check's numbered results, one clause each, in the list's order:
+    # 第三条说的是什么 next is its third item — never article （三） of a document.
+    listed: bool = False
 
     @property
     def asked_key(self) -> str:
@@ -194,12 +197,12 @@ class SessionState(Model):
     # How many times in a row the waiting card was offered again past messages that did not answer
     # it: from the second on it is one line, not the whole card again.
     pending_offers: int = 0
-    # Session 35: the last turn's replies answered a question (an answer, cited or not): a courtesy next (好嘛 谢谢,
-    # 行 88) takes in that answer — never a yes to a card that waits beside it, changed or not.
-    answered_last: bool = False
-    # Session 35: the last turn's answer went out without the waiting card (passed over): a bare yes or 明白 said
-    # next takes in that answer, never the card out of sight above it.
-    card_behind_answer: bool = False
+    # What the last turn's replies did with a question (one state, session 37; it replaced session 35's two flags
+    # answered_last and card_behind_answer): "" — answered none; "beside_card" — answered it beside a card shown in
+    # full (new or changed); "answered" — answered it with no card shown in full: none waits, or the waiting one is
+    # pointed to in one line. A courtesy next (好嘛 谢谢, 行 88) takes in that answer, never a yes to a card beside
+    # it; after "answered", a yes with words of the answer taken in (好的明白) too — the card waits for its own 对.
+    last_answer: Literal["", "answered", "beside_card"] = ""
     # The waiting card is the speaker's own (我自己是退伍军人… in a conversation about someone else): 对
     # starts their own check, 不用了 keeps the other person's.
     pending_for_speaker: bool = False

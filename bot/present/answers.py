@@ -552,7 +552,13 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         # 几月份到账: what was asked is a step of applying the clauses never state — said first, then
         # the clauses themselves; the measure's amount is not what was asked.
         direct = []
-    if direct and missing.kind == "payer":
+    if direct and missing.kind == "payer" and answer.direct is not None and answer.direct.kind == "department":
+        # 利息谁出, no sentence naming the payer: said unstated first, then the offices answerable for the measure
+        # (its clause's own note) as whom to ask — never as who pays (session 37).
+        offices = prose().payer_missing.offices
+        lines = [prose().payer_missing.beside.format(name=name), *(offices.format(line=d) for d in direct)]
+        lines += ["", words.direct.based_on]
+    elif direct and missing.kind == "payer":
         # 最多能贷多少，利息谁出: the figure answers its phrase; who bears the cost is said unstated below it.
         lines = [*direct, prose().payer_missing.beside.format(name=name), "", words.direct.based_on]
     elif direct and missing.kind in ("use", "detail", "standard"):

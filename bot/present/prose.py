@@ -1117,11 +1117,13 @@ class CommandLineProse(Section):
 class PayerMissingProse(Section):
     """Who bears a cost (利息谁出) when no sentence of the related clauses says it."""
 
-    placeholders = {"asked": ("name",), "rule": ("name",), "beside": ("name",)}
+    placeholders = {"asked": ("name",), "rule": ("name",), "beside": ("name",), "offices": ("line",)}
     asked: str
     rule: str
     # Beside a figure answered in the same question (最多能贷多少，利息谁出): the cost's payer is unstated.
     beside: str
+    # Session 37: after it, the offices the cited clause names as answerable for the measure (whom to ask).
+    offices: str
     # The cost when the question does not name it (最多能贷多少，谁出).
     unnamed: str
 
