@@ -2824,7 +2824,10 @@ class Dialogue:
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
-        reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
+        # Session 37 (walk36 W36): in a relative's check the answer is about them (您父亲目前不符合) — not the
+        # speaker's own question asked there (work.speaker_asks).
+        about = self.subjects.whom(work.subject) if work.for_someone_else and not work.speaker_asks else None
+        reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits, about)
         reply = reply.model_copy(update={"asked": work.thread.asked_key})
         off_topic = asked.read_as is None and situation is None and not elliptical
         reply = self._off_topic(text, result, reply, earlier) if off_topic else reply
