@@ -147,3 +147,18 @@ def test_a_contradicted_fact_of_another_kind_is_left_whole(dialogue: Dialogue) -
     assert contradicted(facts, out_of_work, {"employment_status": "self_employed"}) == {}
     firm = dialogue.describer.describe("不对，我没交社保", TODAY)
     assert contradicted(facts, firm, {"business_insured": True}) == {"business_insured": False}
+
+
+# -- W13: a pronoun right after a relative was described refers to that relative ------------------------------------
+
+
+def test_a_pronoun_after_a_relative_was_described_is_answered_by_the_relatives_situation(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在资阳，想问问有啥补贴", TODAY)
+    state, replies = say(dialogue, state, "那我爸呢？他58岁了，在家种地，有残疾证", TODAY)
+    assert any(r.kind == "answer" and r.citations for r in replies), _texts(replies)
+    state, replies = say(dialogue, state, "他能领什么钱", TODAY)
+    answer = next(r for r in replies if r.kind == "answer")
+    assert answer.citations, answer.text
+    assert "请说说TA的情况" not in answer.text, answer.text
+    assert "残疾人" in answer.text.split("\n")[0], answer.text
+    assert "disability" not in state.profile and "disability" not in state.pending, (state.profile, state.pending)
