@@ -2460,7 +2460,7 @@ class Dialogue:
             place, asked = outsider
             said = prose().dialogue_leftovers.outsider.format(place=place, asked=asked, covered="、".join(self.covered))
             return render.nothing_to_cite(said, AnswerStatus.REGION_NOT_COVERED)
-        if self._asks_check_for_other(text, today):
+        if self._asks_check_for_other(text, today) and not self._told_before_of_other(work, text, today):
             # 我儿子能领什么补贴, nothing told of the son: what to tell so his case can be looked up.
             return render.nothing_to_cite(_closing().other_situation_needed)
         compared = self._compared_places(text) if thread and not refines else []
@@ -2825,7 +2825,10 @@ class Dialogue:
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
         misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
-        reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits)
+        # Session 37 (walk36 W36): in a relative's check the answer is about them (您父亲目前不符合) — not the
+        # speaker's own question asked there (work.speaker_asks).
+        about = self.subjects.whom(work.subject) if work.for_someone_else and not work.speaker_asks else None
+        reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits, about)
         reply = reply.model_copy(update={"asked": work.thread.asked_key})
         off_topic = asked.read_as is None and situation is None and not elliptical
         reply = self._off_topic(text, result, reply, earlier) if off_topic else reply
@@ -2872,20 +2875,39 @@ class Dialogue:
         if other is None:
             return None
         asked, result, situation = other
+        earlier = work.thread
         work.thread = self.threads.after(work.thread, asked, result).model_copy(
             update={
                 "of_another": not work.for_someone_else,
                 "another": self._spoken_of(work.thread, text) if not work.for_someone_else else None,
             }
         )
+        if earlier is not None and earlier.another_told and work.thread.of_another and not work.thread.another_told:
+            # Session 37: the one told of stays told of (他能领什么钱 | 他呢 still asks of them).
+            work.thread = work.thread.model_copy(
+                update={"another_told": earlier.another_told, "another_notes": earlier.another_notes}
+            )
         return render.situated(render.answer(result, self.interviewer.clause_name, offer_check, {}), situation)
+
+    def _told_before_of_other(self, work: Working, text: str, today: date) -> dict[str, Any]:
+        """Session 37 (walk36 W13): 那我爸呢？他58岁了，在家种地 | 他能领什么钱 — a question naming the one told of last
+        by a pronoun only, telling nothing new: that person's situation told before (the thread's), else {}."""
+        thread = work.thread
+        if work.for_someone_else or thread is None or not thread.of_another or not thread.another_told:
+            return {}
+        if self.words.kin_word.search(text) or not self.reader.is_about_other(text) or self.reader.read(text).statement:
+            return {}
+        if set(self.describer.describe(text, today).facts) - {"region"}:
+            return {}
+        return dict(thread.another_told)
 
     def _other_told_of(self, work: Working, text: str, today: date) -> tuple[Question, Answer, str] | None:
         """A follow-up about someone else that tells their situation and asks only after them (我妹呢，她在巴中，
         刚毕业没找到工作; 那我表哥呢 他在资阳开了个修车铺): asked of that situation at their place — never of the
         thread's measure, which was asked for someone else. None when a question of the message names a
         topic or figure of its own (…能领创业补贴吗 is asked as it stands), or the documents answer nothing so."""
-        if work.thread is None or not self._tells_of_someone_else(text, today):
+        told_before = self._told_before_of_other(work, text, today)
+        if work.thread is None or not (told_before or self._tells_of_someone_else(text, today)):
             return None
         asking = [m.group(0) for m in _ASKING_STRETCH.finditer(text) if self.words.is_question(m.group(0))]
         if not asking or any(_FIGURE.search(a) or self.threads.has_own_topic(a) for a in asking):
@@ -2895,7 +2917,7 @@ class Dialogue:
         ):
             # 我表哥在安岳…我们这也一样不 asks of the speaker's own place, with the relative's for comparison.
             return None
-        facts = self.describer.describe(text, today).facts
+        facts = told_before or self.describer.describe(text, today).facts
         words = self.describer.situation_words(facts)
         if not words:
             return None

@@ -109,6 +109,7 @@ class DescriptionsFile(BaseModel):
     long_ago_before: str = "$^"
     long_ago_after: str = "$^"
     formerly_before: str = "$^"
+    of_oneself_before: str = "$^"
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ class Description:
     events: frozenset[str] = frozenset()
     # Facts set only by a generic word (`Phrase.generic`): a value recorded stands.
     generic: frozenset[str] = frozenset()
+    # Session 37 (next37d): facts said in a clause of the speaker's own, of now (不对，我没交社保) — nothing but
+    # the speaker, adverbs and a no before them (not 以前没交, 创业前没交过, 我老婆没交, 我店里的员工都没交).
+    firm: frozenset[str] = frozenset()
 
     def beside(self, known: dict[str, Any]) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
@@ -136,7 +140,12 @@ class Description:
         facts = {f: v for f, v in self.facts.items() if f not in dropped}
         notes = {f: n for f, n in self.notes.items() if f in facts}
         return Description(
-            facts=facts, notes=notes, implied=self.implied, events=self.events - dropped, generic=self.generic - dropped
+            facts=facts,
+            notes=notes,
+            implied=self.implied,
+            events=self.events - dropped,
+            generic=self.generic - dropped,
+            firm=self.firm - dropped,
         )
 
     def as_planned(self) -> Description:
@@ -197,6 +206,7 @@ class Describer:
             self._long_ago_before = re.compile(data.long_ago_before)
             self._long_ago_after = re.compile(data.long_ago_after)
             self._formerly_before = re.compile(data.formerly_before)
+            self._of_oneself_before = re.compile(data.of_oneself_before)
         except re.error as exc:
             raise DescriptionError(f"{path}: long_ago: {exc}") from None
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
@@ -269,6 +279,7 @@ class Describer:
             implied=found.implied,
             events=found.events,
             generic=found.generic,
+            firm=found.firm,
         )
 
     def answering(self, text: str, today: date, asked: set[str]) -> Description:
@@ -287,6 +298,7 @@ class Describer:
         said_by: dict[str, int] = {}
         events: set[str] = set()
         generic: set[str] = set()
+        firm: set[str] = set()
         for heard in _HEARSAY.finditer(text):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
             used[heard.start() : heard.end()] = [True] * (heard.end() - heard.start())
@@ -314,6 +326,7 @@ class Describer:
                     _merge(facts, fact, value)
                     (events.add if compiled.phrase.event else events.discard)(fact)
                     (generic.add if compiled.phrase.generic else generic.discard)(fact)
+                    (firm.add if self._of_oneself_now(text, match) else firm.discard)(fact)
                     if note:
                         notes[fact] = note
         for fact, value in self._elided(text, today).items():
@@ -340,6 +353,7 @@ class Describer:
             implied=frozenset(set(facts) - said),
             events=frozenset(events & set(valid)),
             generic=frozenset(generic & set(valid)),
+            firm=frozenset(firm & set(valid)),
         )
 
     def _phrase_sets(self, phrase: Phrase, text: str, match: re.Match[str]) -> dict[str, Any]:
@@ -350,6 +364,11 @@ class Describer:
         if phrase.now and self._formerly_before.search(text[: match.start()]):
             return {}
         return phrase.negated if _is_negated(text, match.start(), match.end()) else phrase.sets
+
+    def _of_oneself_now(self, text: str, match: re.Match[str]) -> bool:
+        """The phrase at `match` is said in a clause of the speaker's own, of now: before it in its clause stand
+        only the speaker, adverbs and a no (`of_oneself_before`) — no one else, no other time."""
+        return bool(self._of_oneself_before.match(_CLAUSE_BREAK.split(text[: match.start()])[-1]))
 
     def _long_ago(self, text: str, start: int, end: int) -> bool:
         """The event at `start`..`end` is told as long past (以前下岗, 下岗那会儿, 下岗是老早以前)."""

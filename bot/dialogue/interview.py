@@ -19,6 +19,7 @@ from typing import Any, Literal
 from bot.dialogue import render
 from bot.dialogue.actions import Action
 from bot.dialogue.describe import Description
+from bot.dialogue.negations import contradicted
 from bot.dialogue.types import Reply, SessionState, Subject, Thread
 from bot.dialogue.understand import AnswerReader, Understood
 from bot.present import citations
@@ -392,6 +393,11 @@ class Interviewer:
                 work.pending_notes[fact] = description.notes[fact]
             else:
                 work.pending_notes.pop(fact, None)
+        # Session 37 (walk36 W27): 不对，我没交社保 flips 创业后参加社会保险：是 — the card never keeps a yes/no fact
+        # that settles one the speaker now says firmly the other way (bot/dialogue/negations.py).
+        for fact, value in contradicted(self.facts, description, {**work.profile, **work.pending}).items():
+            work.pending_notes.pop(fact, None)
+            work.pending[fact] = value
         return self.confirmation(work)
 
     def is_broader(self, said: object, known: object) -> bool:

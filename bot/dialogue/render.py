@@ -404,8 +404,15 @@ def nothing_to_cite(text: str, status: AnswerStatus = AnswerStatus.NO_ANSWER) ->
     return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=status.value)
 
 
-def answer(result: Answer, name: ClauseName, offer_check: bool, misfits: Mapping[str, Misfit] | None = None) -> Reply:
-    """`misfits`: measures the person's stated facts rule out — the answer leads with the others."""
+def answer(
+    result: Answer,
+    name: ClauseName,
+    offer_check: bool,
+    misfits: Mapping[str, Misfit] | None = None,
+    about: str | None = None,
+) -> Reply:
+    """`misfits`: measures the person's stated facts rule out — the answer leads with the others. `about`: the
+    relative checked (父亲) when the answer is about them (session 37: 您父亲目前不符合)."""
     result = fitting_first(result, misfits or {})
     ids = list(dict.fromkeys(c.clause_id for c in result.citations))
     rows: list[tuple[Button, ...]] = [(clause_button(i, name),) for i in ids]
@@ -415,7 +422,7 @@ def answer(result: Answer, name: ClauseName, offer_check: bool, misfits: Mapping
         rows.append((SOURCES_BUTTON,))
     return Reply(
         kind="answer",
-        text=answer_text(result, misfits),
+        text=answer_text(result, misfits, about),
         buttons=tuple(rows),
         citations=result.citations,
         answer_status=result.status.value,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.present import citations
-from bot.present.prose import MissingWords, PayerMissingProse, prose
+from bot.present.prose import AnswerProse, DirectProse, MissingWords, PayerMissingProse, prose
 from knowledge.answer_model import (
     Answer,
     AnswerStatus,
@@ -82,9 +84,34 @@ def answer_result(answer: Answer) -> AnswerResult:
     )
 
 
-def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> str:
+# Session 37 (walk36 W36): whom the answer being written is about when it is not the one who asks (父亲 in 帮家人查).
+_ABOUT: ContextVar[str | None] = ContextVar("answer_about", default=None)
+
+
+@cache
+def _answers_of(whom: str) -> AnswerProse:
+    return prose().answers.of_relative(whom)
+
+
+def _answers() -> AnswerProse:
+    """The answer templates, naming the one the answer is about where they do not speak to the one who asks."""
+    whom = _ABOUT.get()
+    return prose().answers if whom is None else _answers_of(whom)
+
+
+def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None, about: str | None = None) -> str:
     """What the user reads: cited quotes, the partial answer, or the honest refusal. `misfits`: the
-    measures (by id) the person's own facts rule out, each marked where it is shown."""
+    measures (by id) the person's own facts rule out, each marked where it is shown. `about`: the relative
+    checked (父亲) when the answer is about them — its sentences about that person name them (您父亲目前不符合),
+    those said to the one who asks keep 您 (prose.yaml answers.to_speaker)."""
+    token = _ABOUT.set(about)
+    try:
+        return _answer_text(answer, misfits)
+    finally:
+        _ABOUT.reset(token)
+
+
+def _answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
     if answer.status == AnswerStatus.REGION_NOT_COVERED:
         return _region_not_covered(answer)
     if answer.status == AnswerStatus.ANSWERED:
@@ -133,7 +160,7 @@ def _quoted(answer: Answer, number: int, citation: Citation, cited: set[str] | N
     say 同一文件第（八）条 (`cited` holds the document ids named so far)."""
     document = answer.document(citation)
     if cited is not None and document.document_id in cited:
-        where = prose().answers.direct.same_document.format(label=cited_form(citation.clause_label))
+        where = _answers().direct.same_document.format(label=cited_form(citation.clause_label))
     else:
         where = citations.reference(citation, document.document_number)
         if cited is not None:
@@ -144,7 +171,7 @@ def _quoted(answer: Answer, number: int, citation: Citation, cited: set[str] | N
 def shown_quote(text: str) -> str:
     """A verbatim quote as users read it: characters lost in the published source (□) are marked
     instead of shown as boxes."""
-    return _GAP.sub(prose().answers.direct.gap, text)
+    return _GAP.sub(_answers().direct.gap, text)
 
 
 _GAP = re.compile("□+")
@@ -180,20 +207,21 @@ def direct_lines(answer: Answer, misfits: Mapping[str, Misfit] | None = None) ->
     lines = _direct_lines(answer)
     if not misfits or answer.direct is None:
         return lines
-    words = prose().answers.direct
+    words = _answers().direct
     marked: list[str] = []
     pending = [m for m in answer.direct.measures if m.measure_id in misfits]
     for line in lines:
         marked.append(line)
         for measure in list(pending):
             if measure.name in line:
-                marked.append(_misfit_line(misfits[measure.measure_id], words.misfit))
+                marked.append(_misfit_line(misfits[measure.measure_id], words))
                 pending.remove(measure)
     return marked
 
 
-def _misfit_line(misfit: Misfit, template: str) -> str:
-    return template.format(said=misfit.said, name=misfit.name, requirement=misfit.requirement)
+def _misfit_line(misfit: Misfit, words: DirectProse) -> str:
+    according = words.according.format(said=misfit.said)
+    return words.misfit.format(according=according, name=misfit.name, requirement=misfit.requirement)
 
 
 def _narrower_states(general: MeasureRef, shown: Sequence[MeasureRef]) -> bool:
@@ -218,7 +246,7 @@ def _direct_lines(answer: Answer) -> list[str]:
     direct = answer.direct
     if direct is None:
         return []
-    words = prose().answers.direct
+    words = _answers().direct
     if direct.kind == "department":
         return [_department_line(answer, office) for office in (direct, *direct.more)]
     if direct.kind == "definition":
@@ -247,7 +275,7 @@ def _direct_lines(answer: Answer) -> list[str]:
             # 创业担保贷款 states no sum, 贫困劳动者创业担保贷款 最高10万 below it: the sum depends on who
             # asks — said so, never "没有写明" above a figure of the same measure.
             template = words.by_group if _narrower_states(measure, direct.measures) else words.no_figure
-            lines.append(template.format(**fields, asked=prose().answers.figure_words(unit)))
+            lines.append(template.format(**fields, asked=_answers().figure_words(unit)))
         else:
             lines += _measure_lines(answer, measure, fields)
     if direct.lead or direct.responsible:
@@ -290,7 +318,7 @@ def _measure_lines(answer: Answer, measure: MeasureRef, fields: dict[str, str]) 
     when whether one qualifies or what it is is asked (能参加劳动预备制培训领补贴吗, an overview in form, asks it
     as much as 符合条件吗). Never its bare name (按…文件，创业补贴。): without figures, the line says what it
     grants in its own words, or points to the sentence below."""
-    words = prose().answers.direct
+    words = _answers().direct
     details = []
     if measure.targets:
         details.append(words.targets.format(targets="、".join(measure.targets)))
@@ -318,7 +346,7 @@ _YES_OR_NO = re.compile(r"[吗么嘛没不][？?！!。\s]*$|能不能|能否|�
 
 def _paid_to_others(answer: Answer, direct: DirectAnswer) -> list[str]:
     """社保补贴我能领多少 of a subsidy paid to the employer: one line saying whom it pays."""
-    words = prose().answers.direct
+    words = _answers().direct
     first = direct.measures[0] if direct.measures else None
     if first is None or first.beneficiary not in words.paid_to_others or not receives_for_self(answer.question):
         return []
@@ -330,7 +358,7 @@ def _item_details(answer: Answer, measure: MeasureRef) -> str:
     帮工，有没有奖补): its own target and condition phrases, verbatim."""
     if answer.intent not in ("conditions", "eligibility"):
         return ""
-    words = prose().answers.direct
+    words = _answers().direct
     parts = []
     if measure.targets:
         parts.append(words.targets.format(targets="、".join(measure.targets)).rstrip("。"))
@@ -346,7 +374,7 @@ _OPEN_CONDITION = re.compile(r"^(?:对)?(?:符合条件|符合规定|符合相�
 def _conditions_line(conditions: tuple[str, ...]) -> str:
     """条件：… from the measure's verbatim condition phrases; when they name no condition at all, the
     line says so instead of printing 条件：符合条件的。"""
-    words = prose().answers.direct
+    words = _answers().direct
     if all(_OPEN_CONDITION.match(c) for c in conditions):
         return words.conditions_open.format(said="”“".join(conditions))
     return words.conditions.format(conditions="；".join(conditions))
@@ -355,13 +383,13 @@ def _conditions_line(conditions: tuple[str, ...]) -> str:
 def _status_measure_line(answer: Answer, measure: MeasureRef) -> str:
     """The measure a status question is about, with its own figures (您问的就业见习补贴（…110%）): what
     the status below is the status of."""
-    words = prose().answers.direct
+    words = _answers().direct
     figures = words.status_figures.format(amount=measure.amount_text) if measure.amount_text else ""
     return words.status_measure.format(name=measure.name, figures=figures)
 
 
 def _status_line(answer: Answer, document_id: str) -> str:
-    words = prose().answers.direct
+    words = _answers().direct
     document = next(d for d in answer.documents if d.document_id == document_id)
     made = "，".join(
         p
@@ -381,7 +409,7 @@ def _status_line(answer: Answer, document_id: str) -> str:
 def _in_force_said(document: SourceDocument, as_of: date | None) -> str | None:
     """What an official document's own dates say of the answer's day: in force until …, already past
     its validity, not yet in force, or in force since … with no end stated; None when it states none."""
-    words = prose().answers.direct
+    words = _answers().direct
     if as_of is None or (document.valid_until is None and document.effective is None):
         return None
     today = citations.chinese_date(as_of)
@@ -401,7 +429,7 @@ def _ends_stated(answer: Answer, document_id: str) -> bool:
 
 
 def _department_line(answer: Answer, direct: DirectAnswer) -> str:
-    words = prose().answers.direct
+    words = _answers().direct
     clause_id = direct.clause_id or ""
     citation = next(c for c in answer.citations if c.clause_id == clause_id)
     parts = [words.lead.format(names="、".join(direct.lead))] if direct.lead else []
@@ -415,7 +443,7 @@ def _department_line(answer: Answer, direct: DirectAnswer) -> str:
 def _definition_line(answer: Answer, direct: DirectAnswer) -> str:
     clause_id = direct.clause_id or ""
     citation = next(c for c in answer.citations if c.clause_id == clause_id)
-    return prose().answers.direct.definition.format(
+    return _answers().direct.definition.format(
         source=_source(answer, clause_id),
         label=cited_form(citation.clause_label),
         term=direct.term or "",
@@ -427,7 +455,7 @@ def _procedure_line(answer: Answer, direct: DirectAnswer) -> str:
     clause_id = direct.clause_id or ""
     citation = next(c for c in answer.citations if c.clause_id == clause_id)
     said = "".join(direct.conditions)
-    return prose().answers.direct.procedure.format(
+    return _answers().direct.procedure.format(
         source=_source(answer, clause_id),
         label=cited_form(citation.clause_label),
         said=said if said.endswith(("。", "！", "？")) else f"{said}。",
@@ -437,7 +465,7 @@ def _procedure_line(answer: Answer, direct: DirectAnswer) -> str:
 def _list_lines(answer: Answer, measures: tuple[MeasureRef, ...]) -> list[str]:
     """A short list of measures, each document's under its own source: a list drawn from several
     regions' documents (a question naming no place) never reads as one region's."""
-    words = prose().answers.direct
+    words = _answers().direct
     by_source: dict[str, list[MeasureRef]] = {}
     for m in measures:
         by_source.setdefault(_source(answer, m), []).append(m)
@@ -457,7 +485,7 @@ def _list_lines(answer: Answer, measures: tuple[MeasureRef, ...]) -> list[str]:
 
 
 def _source(answer: Answer, measure: MeasureRef | str) -> str:
-    words = prose().answers.direct
+    words = _answers().direct
     clause_id = measure if isinstance(measure, str) else measure.clause_id
     document_id = clause_id.rsplit("-", 1)[0]
     document = next(d for d in answer.documents if d.document_id == document_id)
@@ -471,7 +499,7 @@ def _source(answer: Answer, measure: MeasureRef | str) -> str:
 
 def _replaced(answer: Answer, document_id: str) -> str:
     """（已被新文件替代） / （已过有效期） after a document the answer's notices say was replaced."""
-    words = prose().answers.direct
+    words = _answers().direct
     for notice in answer.notices:
         if isinstance(notice, SupersededDocument) and notice.document_id == document_id:
             return words.superseded
@@ -481,7 +509,7 @@ def _replaced(answer: Answer, document_id: str) -> str:
 
 
 def _side(measure: MeasureRef) -> str:
-    return prose().answers.direct.sides.get(measure.beneficiary, "")
+    return _answers().direct.sides.get(measure.beneficiary, "")
 
 
 def _notices(answer: Answer) -> list[str]:
@@ -505,7 +533,7 @@ def _cited(answer: Answer) -> list[str]:
 
 
 def _answered(answer: Answer, misfits: Mapping[str, Misfit]) -> str:
-    words = prose().answers
+    words = _answers()
     direct = direct_lines(answer, misfits)
     lines = [*direct, "", words.direct.based_on] if direct else [words.found]
     shown = {m.measure_id for m in answer.direct.measures} if direct and answer.direct is not None else set()
@@ -515,7 +543,7 @@ def _answered(answer: Answer, misfits: Mapping[str, Misfit]) -> str:
         lines = direct  # a document-status answer: the documents' own metadata, no clause to quote
     lines.extend(_cited(answer))
     if unmarked:
-        lines.extend(["", *(_misfit_line(m, words.direct.misfit) for m in dict.fromkeys(unmarked))])
+        lines.extend(["", *(_misfit_line(m, words.direct) for m in dict.fromkeys(unmarked))])
     lines.extend(_notices(answer))
     if answer.citations:
         lines.extend(["", words.disclaimer])
@@ -524,7 +552,7 @@ def _answered(answer: Answer, misfits: Mapping[str, Misfit]) -> str:
 
 
 def _partial(answer: Answer, missing: MissingAspect) -> str:
-    words = prose().answers
+    words = _answers()
     aspect: MissingWords | PayerMissingProse = words.missing.procedure
     if missing.kind == "figure":
         aspect = words.missing.figure
@@ -577,7 +605,7 @@ def not_stated(text: str) -> tuple[str, str] | None:
     """What an answer's text says the documents leave unwritten (its first line, 没有写明您问的…) and its
     closing line (…请以当地人社部门的规定为准); None for an answer that states what was asked."""
     lines = [line for line in text.splitlines() if line.strip()]
-    before, _, after = prose().answers.partial.partition("{asked}")
+    before, _, after = _answers().partial.partition("{asked}")
     for line in lines:
         if line.startswith(before) and line.endswith(after) and len(line) > len(before) + len(after):
             return line[len(before) : len(line) - len(after)], lines[-1]
@@ -587,7 +615,7 @@ def not_stated(text: str) -> tuple[str, str] | None:
 def own_lines(text: str) -> list[str]:
     """The answer's own lines above its quotes (按…文件，… / · a measure / 对象：… / 条件：…): none for an
     answer that only quotes (根据收录的政策原文，找到以下相关条款：)."""
-    words = prose().answers
+    words = _answers()
     lines = text.splitlines()
     if not lines or lines[0] == words.found:
         return []
@@ -596,7 +624,7 @@ def own_lines(text: str) -> list[str]:
 
 
 def _covered(answer: Answer) -> str:
-    words = prose().answers
+    words = _answers()
     documents = "、".join(
         words.covered_document.format(
             jurisdiction=d.jurisdiction, year=d.year, draft=words.covered_draft if d.is_draft else ""
@@ -607,7 +635,7 @@ def _covered(answer: Answer) -> str:
 
 
 def _region_not_covered(answer: Answer) -> str:
-    words = prose().answers
+    words = _answers()
     head = words.region_not_covered.format(place=answer.place)
     if answer.within:
         head = words.region_within.format(place=answer.place, within="、".join(answer.within))
@@ -617,7 +645,7 @@ def _region_not_covered(answer: Answer) -> str:
 
 
 def _measure_absent(answer: Answer, missing: MissingAspect) -> str:
-    words = prose().answers
+    words = _answers()
     scope = "、".join(answer.scope) or words.every_region
     lines = [words.measure_absent.format(scope=scope, name=missing.name)]
     if missing.where:
@@ -633,14 +661,14 @@ def _measure_absent(answer: Answer, missing: MissingAspect) -> str:
 
 def _group_unnamed(answer: Answer, missing: MissingAspect) -> str:
     """四零五零有啥政策: the documents never name these people, nor say the group they were read as holds them."""
-    words = prose().answers
+    words = _answers()
     scope = "、".join(answer.scope) or words.every_region
     said = words.group_unnamed.format(scope=scope, name=missing.name, group="、".join(missing.where))
     return "\n".join([said, _covered(answer), words.hotline])
 
 
 def _no_answer(answer: Answer) -> str:
-    words = prose().answers
+    words = _answers()
     if answer.intent == "instruction":
         return f"{prose().declined.instruction}\n{words.hotline}"
     head = words.no_answer.format(scope="、".join(answer.scope) if answer.scope else words.every_region)

@@ -7,13 +7,14 @@ a half-formatted sentence.
 
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
 
 PROSE_PATH = Path(__file__).with_name("prose.yaml")
 # libyaml's loader when PyYAML was built with it: `policybot ask` pays ~2 ms instead of ~20 ms.
@@ -83,7 +84,8 @@ class DirectProse(Section):
         "targets": ("targets",),
         "conditions": ("conditions",),
         "conditions_open": ("said",),
-        "misfit": ("said", "name", "requirement"),
+        "misfit": ("according", "name", "requirement"),
+        "according": ("said",),
         "condition": ("source", "name", "side", "conditions"),
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
@@ -122,6 +124,7 @@ class DirectProse(Section):
     conditions: str
     conditions_open: str
     misfit: str
+    according: str
     condition: str
     unstated: str
     based_on: str
@@ -183,9 +186,28 @@ class AnswerProse(Section):
     # `units`): 多大年龄 asks an age, 多久 a length; money and an unnamed kind read 具体金额或标准.
     figure_asked: dict[str, str]
     direct: DirectProse
+    # Session 37: the templates said to the one who asks (dotted keys, direct.listed); the others speak of the
+    # one the answer is about (`of_relative`).
+    to_speaker: tuple[str, ...]
 
     def figure_words(self, unit: str | None) -> str:
         return self.figure_asked.get(unit or "money", self.figure_asked["money"])
+
+    @model_validator(mode="after")
+    def _to_speaker_known(self) -> AnswerProse:
+        for key in self.to_speaker:
+            node: object = self
+            for part in key.split("."):
+                node = getattr(node, part, None)
+            if not isinstance(node, str):
+                raise ValueError(f"answers.to_speaker: {key!r} is no template of answers")
+        return self
+
+    def of_relative(self, whom: str) -> AnswerProse:
+        """These templates in a relative's check (session 37, walk36 W36): each not said to the speaker names the
+        one checked where it says 您 (您目前不符合 → 您父亲目前不符合); 您家 is the speaker's household too."""
+        renamed: AnswerProse = _renamed(self, whom, "", frozenset(self.to_speaker))
+        return renamed
 
 
 class NoticeProse(Section):
@@ -1273,6 +1295,29 @@ def load_prose(path: Path = PROSE_PATH) -> Prose:
         return Prose.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise ProseError(f"{path}: {exc}") from None
+
+
+_YOU = re.compile(r"您(?!家)(本人)?")
+
+
+def _renamed(node: Any, whom: str, path: str, kept: frozenset[str]) -> Any:
+    """`node` with 您 naming `whom` in every template below it whose dotted key is not in `kept`."""
+    if path in kept:
+        return node
+    if isinstance(node, str):
+        return _YOU.sub(lambda m: f"您{whom}本人" if m.group(1) else f"您{whom}", node)
+    if isinstance(node, dict):
+        return {k: _renamed(v, whom, f"{path}.{k}".lstrip("."), kept) for k, v in node.items()}
+    if isinstance(node, Section):
+        fields = type(node).model_fields
+        return node.model_copy(
+            update={
+                name: _renamed(getattr(node, name), whom, f"{path}.{name}".lstrip("."), kept)
+                for name in fields
+                if name != "to_speaker"
+            }
+        )
+    return node
 
 
 @cache
