@@ -76,6 +76,7 @@ from knowledge.query import (
     load_scope,
     mentions,
     names_a_group,
+    nouns,
     tokenize,
     verbs,
 )
@@ -259,6 +260,17 @@ _PRICE_HEADS = ("费", "价", "价格")
 _ASKS_FOR_HELP = re.compile(
     r"补(?![缴办交考录领])|奖励|报销|减免|免费|免除|返还|贷款|贴息|津贴|资助|扶持|优惠|政策|给钱|给多少|给不给"
 )
+
+
+def _after_a_number(word: str, question: str) -> bool:
+    """Every place the question says the word follows a number (两千块钱, 5000块钱): it is the sum's unit."""
+    places = [m.start() for m in re.finditer(re.escape(word), question)]
+    return bool(places) and all(
+        at > 0 and (question[at - 1].isdigit() or question[at - 1] in _NUMERALS) for at in places
+    )
+
+
+_NUMERALS = "零一二两三四五六七八九十百千万亿"
 
 
 def _price_words(question: str, tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -787,11 +799,29 @@ class Answerer:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses
         states: the figure names the measure."""
         question = retrieval.analysis.normalized
+        if self._names_a_thing_never_written(retrieval):
+            return False  # 两千块钱买啥手机好: the sum is the price of a thing, not a measure's figure
         top = retrieval.in_scope[: self.policy.max_citations + 2]
         counts = told_headcounts(question)  # 我带动了5个人: a tier holding the count (带动3人以上) names it too
         return any(
             states_a_told_figure(question, item.clause.text) or holds_a_told_headcount(counts, item.clause.text)
             for item in top
+        )
+
+    def _names_a_thing_never_written(self, retrieval: Retrieval) -> bool:
+        """The question names a thing (a dictionary noun: 手机, 耳机) that no document here writes and the
+        glossary does not read as a policy word (老兵 → 退役士兵): what it asks is about that thing. The unit
+        of a sum told (两千块钱) is part of the sum, not a thing."""
+        question = retrieval.analysis.normalized
+        idf = self.retriever.lexical.idf
+        said = [w for entry in load_glossary().entries for w in entry.say]
+        return any(
+            len(word) >= 2
+            and word in nouns()
+            and idf(word) == 0.0
+            and not any(len(s) >= 2 and s in word for s in said)  # (手机上 of 手机上能申请吗 reads no 手机)
+            and not _after_a_number(word, question)
+            for word in retrieval.analysis.tokens
         )
 
     def _asked_apart(self, topics: list[str], retrieval: Retrieval) -> bool:

@@ -530,7 +530,7 @@ def select(
     relevant = _named_alike_by_own_words(relevant, jurisdiction_of)
     relevant = _described_over_named(relevant, jurisdiction_of)
     relevant = _asked_thing_held(relevant, jurisdiction_of, question)
-    relevant = _said_group_before_narrower(relevant, asked, question)
+    relevant = _said_group_before_narrower(relevant, asked, question, jurisdiction_of)
     relevant, for_another = _told_group_first(relevant, asked)
     relevant = _payment_over_service(relevant, question, policy)
     wants_figure = asked.asks_figure and asked.primary in (
@@ -1136,6 +1136,8 @@ def _figure(
             bool(m.payable_amounts)
             and m.own_overlap > best.own_overlap
             and not _other_payment(m, best)
+            # 去产能企业稳岗补贴's 70% is no figure of the 稳岗补贴 an 企业 asks: it is for a narrower group.
+            and not _for_narrower_group_than_said(m, question, by_name=False, employers_only=True)
             # An agency's 300元/人 is never the figure of a person's own 返乡创业扶持 — unless the
             # question names whom that figure pays (创业园区…给业主补多少 → 给予业主20万元).
             and not (
@@ -2027,18 +2029,79 @@ def _for_another_group(narrow: MeasureMatch, relevant: MatchRanking) -> bool:
     return bool(said) and not any(names_a_group(w, targets) for w in said)
 
 
-def _said_group_before_narrower(relevant: MatchRanking, asked: AskedIntent, question: str) -> MatchRanking:
+def _said_group_before_narrower(
+    relevant: MatchRanking, asked: AskedIntent, question: str, jurisdiction_of: Mapping[str, str]
+) -> MatchRanking:
     """有啥补贴 asked by someone who says who they are (失业人员, 下岗了): the measures for a narrower kind
     of that group, by words the person never says (去产能企业失业人员 beside 失业人员), are not theirs
     until those words are said — listed after the measures the person's own group may have (未就业高校毕业生
-    beside 高校毕业生 stays listed: whether one is still 未就业 is for the check to ask)."""
-    if not question or asked.primary not in _LISTING or not asked.open_list:
+    beside 高校毕业生 stays listed: whether one is still 未就业 is for the check to ask). Asked of one measure,
+    a kind of employer said (企业) is read so (`_employer_kind_as_said_first`)."""
+    if not question or not relevant:
         return relevant
+    if asked.primary not in _LISTING or not asked.open_list:
+        return _employer_kind_as_said_first(relevant, question, jurisdiction_of)
     narrower = relevant.where(lambda m: _for_narrower_group_than_said(m, question))
     if not narrower:
         return relevant
     ids = {m.measure.id for m in narrower}
     return relevant.where(lambda m: m.measure.id not in ids).then(narrower)
+
+
+def _employer_kind_as_said_first(
+    relevant: MatchRanking, question: str, jurisdiction_of: Mapping[str, str]
+) -> MatchRanking:
+    """One measure answered, the best one being for a kind of employer the question says (企业) narrowed by a
+    policy concept it never says (新业态企业, 去产能企业): a close measure of the same region for that kind as
+    said (对符合条件的企业…给予稳岗补贴; 社会组织…同等享受企业吸纳就业扶持政策) leads instead. A name the question
+    says that the other measure's text says too (稳岗补贴, 企业吸纳就业扶持政策) does not tell whom it is for:
+    the groups do."""
+    best = relevant[0]
+    said_name = best.named or best.named_apart
+    if not _for_narrower_group_than_said(best, question, by_name=False, employers_only=True):
+        return relevant
+    kinds = _employer_kinds_said(best)
+    home = jurisdiction_of[best.measure.id]
+    for offset, other in enumerate(relevant[1:_GROUPS_LOOKED_AT]):
+        if (
+            jurisdiction_of[other.measure.id] == home
+            and other.score >= _AS_SAID_RATIO * best.score
+            and (said_name is None or said_name in _own_text(other.measure))
+            and _holds_a_group(other, kinds)
+            and not _for_narrower_group_than_said(other, question, by_name=False, employers_only=True)
+        ):
+            return relevant.moved_first(offset + 1)
+    return relevant
+
+
+# How close a measure for the kind of employer as said must score to lead over one for a narrower kind.
+_AS_SAID_RATIO = 0.6
+
+
+def _own_text(measure: Measure) -> str:
+    return "，".join((*measure.targets, measure.name, *measure.aliases, measure.span))
+
+
+def _holds_a_group(match: MeasureMatch, groups: list[str]) -> bool:
+    """The measure's text (targets, names, span) says one of the groups, or a glossary reading of one."""
+    text = _own_text(match.measure)
+    return any(r in text for w in groups for r in (w, *glossary_meanings(w)) if len(r) >= 2)
+
+
+def _groups_said(match: MeasureMatch) -> list[str]:
+    """The question's words that name people (`_people_said`), or a kind of employer (`_employer_kinds_said`)."""
+    return [*_people_said(match), *_employer_kinds_said(match)]
+
+
+def _employer_kinds_said(match: MeasureMatch) -> list[str]:
+    """The question's words naming a kind of employer (企业, 单位) that closes one of the measure's target
+    groups (企业 of 新业态企业)."""
+    targets = match.measure.targets or (match.measure.name,)
+    return [
+        w
+        for w in match.focus
+        if len(w) >= 2 and speaks_for_an_employer(w) and any(t.endswith(w) and t != w for t in targets)
+    ]
 
 
 def _told_group_first(relevant: MatchRanking, asked: AskedIntent) -> tuple[MatchRanking, frozenset[str]]:
@@ -2118,19 +2181,21 @@ def _siblings(told: str, target: str) -> bool:
     return target.find(head) > 0 and qualifier not in target
 
 
-def _for_narrower_group_than_said(match: MeasureMatch, question: str) -> bool:
+def _for_narrower_group_than_said(
+    match: MeasureMatch, question: str, by_name: bool = True, employers_only: bool = False
+) -> bool:
     """The measure is for a kind of the group the question says (失业人员) narrowed by a policy concept
     the question never says, nor a word of it holds or is part of, nor implies (去产能 of 去产能企业失业人员),
     in its target groups (or, when it names none, its name); and no target is the group as said.
     城镇登记失业人员 is not narrower: 登记 is no concept of its own."""
-    said = _people_said(match)
+    said = _employer_kinds_said(match) if employers_only else _groups_said(match)
     readings = {r for w in said for r in (w, *glossary_meanings(w)) if len(r) >= 2}
     if not readings:
         return False
     implied = {m for w in match.focus for m in glossary_meanings(w)}
     measure = match.measure
     narrowed = False
-    if match.named is not None or match.named_apart is not None:
+    if by_name and (match.named is not None or match.named_apart is not None):
         return False  # asked by its name: whom it is for is what is asked (求职创业补贴给哪些毕业生)
     # (a group written with quotes or brackets inside a list — 零就业家庭成员“两后生（初 — is not read)
     groups = [g for t in measure.targets for g in _GROUP_LIST.split(t) if g and not _INNER_MARKS.search(g)]
