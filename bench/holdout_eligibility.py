@@ -394,10 +394,15 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     _hires_field(facts, as_of, profile)
     _broker(facts, profile)
     _overcapacity_unit(facts, profile)
+    _apprenticeship_pilot(facts, profile)
     if _runs_business(facts):
         _epidemic_supplies(str(facts.get("other") or ""), profile)
         _poor_hires(str(facts.get("other") or ""), profile)
         _owner_insured(str(facts.get("other") or ""), profile)
+    if hires_planned_only(facts):
+        # Set 28 (session 36, next37c): 计划招用2人, 尚未招用 — a founder whose only hires are planned has none yet (the
+        # interview's 您创办的企业有没有招用员工 answered 没有); his 吸纳就业 measures open once he hires.
+        profile.setdefault("business_has_employees", False)
     if profile.get("hiring_staff") is True:
         # Session 29: like `received_before`, a one-time reward for the hires is had only where the writer says so.
         profile.setdefault("hire_rewarded", False)
@@ -409,6 +414,27 @@ def _labour_export_denied(text: str, profile: dict[str, Any]) -> None:
     over the broker as a sign of it."""
     if mentions(text, ("劳务输出",)) is False:
         profile["organized_labor_export"] = False
+
+
+# Set 28 (session 36, next37c): a plan to open a business of any kind (计划开网店, 打算开个早餐铺, 拟办厂) is a wish to
+# start one — as the chat reads 想在家开个网店 (bot/dialogue/data/descriptions.yaml, its plan phrases).
+BUSINESS_PLAN = re.compile(
+    r"(?:想|打算|准备|计划|考虑|希望|拟)(?:要|着)?(?:回老家|回去|在[\u4e00-\u9fff]{1,4}?)?(?:自己)?(?:开|办|搞)"
+    r"(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|厂|公司|工作室|摊|超市|作坊|农家乐|养殖场|合作社)"
+)
+# …and a status denied of oneself (非下岗失业人员, 不是失业人员): no registration as unemployed to go with it.
+NOT_UNEMPLOYED = re.compile(r"(?:非|不是|并非|不属于)(?:下岗)?失业人员")
+
+
+def _business_plan(text: str, profile: dict[str, Any]) -> None:
+    """Set 28 (session 36, next37c): hp28-11's employee 计划开网店 and 非下岗失业人员 — the wish the chat reads, and the
+    status she denies (a person who says she is no 失业人员 has not registered as one)."""
+    for part in re.split(r"[;；,，]", text):
+        plan = BUSINESS_PLAN.search(part)
+        if plan and not _negated(part[: plan.start()]):
+            profile.setdefault("wants_business", True)
+    if NOT_UNEMPLOYED.search(text):
+        profile.setdefault("registered_unemployed", False)
 
 
 def _flexible_plan(text: str, profile: dict[str, Any]) -> None:
@@ -546,6 +572,7 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
         if said is not None and fact in rulebook.facts:
             profile.setdefault(fact, said)
     _flexible_plan(text, profile)
+    _business_plan(text, profile)
     if profile.get("business_licensed") is False and facts.get("employment") == "flexible":
         # Set 26 (session 34): a flexible worker who only plans a shop and has no licence runs no business yet (an owner
         # without one keeps the business the runner read for him).
@@ -987,6 +1014,33 @@ def hires_planned_only(facts: dict[str, Any]) -> bool:
     return bool(planned) and not any(HIRE_COUNTED.search(part) for part in parts if part not in planned)
 
 
+# The hire a founder's 吸纳就业 measures open with (the near miss's step, facts.yaml).
+HIRED = "business_has_employees"
+# The writers' statuses of a text not (or no longer surely) in force.
+NOT_IN_FORCE = ("not_yet_in_force", "expired_or_uncertain")
+# The facts that say who a hire is (not the terms or the day of the hire).
+HIRE_WHO = ("hire_hard_to_employ", "hire_household", "hire_registered_unemployed", "hire_rural_labor", "hire_education")
+
+
+def hire_described_planned(facts: dict[str, Any]) -> bool:
+    """Set 28 (session 36, next37c): hires made that say nobody (当年新招用2人) beside a planned hire that is
+    described (计划招用2名2023届高校毕业生, 尚未招用 — hp28-37): the hire the unit's measures are read on is the planned
+    one, so they are what the owner would get if he hires — as for an owner whose hires are all planned
+    (`hires_planned_only`)."""
+    if not _runs_business(facts) or facts.get("hires"):
+        return False
+    parts = [part for part in re.split(r"[;；]", own_part(str(facts.get("other") or ""))) if part.strip()]
+    planned = [part for part in parts if PLANNED_HIRE.search(part) and not _made_hire(part)]
+    made = [part for part in parts if HIRE_COUNTED.search(part) and part not in planned]
+    if not planned or not made:
+        return False
+    of_made: dict[str, Any] = {}
+    of_planned: dict[str, Any] = {}
+    _placed("; ".join(made), of_made)
+    _placed("; ".join(planned), of_planned)
+    return not any(f in of_made for f in HIRE_WHO) and any(f in of_planned for f in HIRE_WHO)
+
+
 def _placed(text: str, profile: dict[str, Any]) -> None:
     """What the text says of the people hired or placed, and of the unit (the `hire_*` facts)."""
     # Session 14: hires are judged one by one; the writer's text says all it knows of them in one
@@ -1059,6 +1113,26 @@ def _overcapacity_unit(facts: dict[str, Any], profile: dict[str, Any]) -> None:
         profile["unit_kept_staff"] = True
     if re.search(r"(?<![非不未没])(?:列入)?去产能的?企业", text):
         profile["unit_overcapacity"] = True
+
+
+def _apprenticeship_pilot(facts: dict[str, Any], profile: dict[str, Any]) -> None:
+    """Session 36 (next37c): an owner's 新型学徒制试点企业 is his firm's (吉林（十九）) — 企业为新型学徒制培训
+    试点企业 yes; 尚未确定为试点企业 / 尚不是新型学徒制试点企业 no; 是否为试点企业不清楚 nothing. A worker's firm's
+    pilot is never his own fact."""
+    if facts.get("employment") not in OWNERS and not _runs_business(facts):
+        return
+    text = str(facts.get("other") or "")
+    if "新型学徒制" in text:
+        # The firm's 新型学徒制 (run or planned) trains its own new or moved workers: it has staff, which the
+        # interview's business_details asks of an owner (招用了员工).
+        profile.setdefault("business_has_employees", True)
+    for part in re.split(r"[;；]", text):
+        if "试点" not in part or "学徒" not in part or re.search(r"是否[^;；]{0,8}试点|不清楚|不确定", part):
+            # 是否为试点企业不清楚 (hp20-38's kind) says nothing.
+            continue
+        profile["unit_apprenticeship_pilot"] = (
+            re.search(r"(?:尚未|还没有?|未|不是|尚不是|还不是)[^;；,，]{0,8}试点", part) is None
+        )
 
 
 def _epidemic_supplies(text: str, profile: dict[str, Any]) -> None:
@@ -1391,7 +1465,7 @@ def main() -> None:
             print(f"  {person['id']}: profile not usable ({exc})")
             continue
         whole = engine.check(profile)
-        planned = hires_planned_only(person["facts"])
+        planned = hires_planned_only(person["facts"]) or hire_described_planned(person["facts"])
         for expected in person["expected"]:
             if ABOUT_ANOTHER.search(expected["measure"]):
                 another += 1
@@ -1415,7 +1489,13 @@ def main() -> None:
             if conventions.planned_if_hired and planned and found is not None and found.status == "as_employer":
                 # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
                 # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
-                ours = "if_hired" if ours in {"eligible", "possibly_eligible"} else ours
+                # Set 28 (session 36, next37c): the headers' precedence puts if_hired above a draft's not_yet_in_force
+                # and an old text's expired_or_uncertain (…employer_only / if_hired > not_yet_in_force / …).
+                ours = "if_hired" if ours in {"eligible", "possibly_eligible", *NOT_IN_FORCE} else ours
+            if conventions.planned_if_hired and planned and found is not None and HIRED in found.opens_with:
+                # His own measure that opens once he hires (巴中（十） 大学生创办企业并吸纳就业, hp28-05): what he
+                # would get if he hires, as the header says.
+                ours = "if_hired" if found.status == "ineligible" else ours
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
             class_total[person["defect_class"]] += 1

@@ -37,6 +37,10 @@ KNOWN_SIDE_DISAGREEMENTS = {
     # 平顶山（十） 8：2: the registry names the fund and the bank an institution; eligibility has no such side —
     # the nearest is the loan's provider, neither the person's nor an employer's (session 18).
     "pingdingshan.guarantee_loss_sharing": "pingdingshan-2020.guarantee_fund_risk_sharing",
+    # 吉林（十八） 支持重点技工院校和企业建立…技能大师（首席技师）工作室: the registry names the schools and firms an
+    # institution; eligibility has no such side — to a person asking, the firm that sets the studio up is the unit, its
+    # employer (session 36, next37c): never the master's own.
+    "jilin.skill_master_studio_support": "jilin-2017.high_skill_training_bases",
 }
 
 
