@@ -49,7 +49,7 @@ def _owners_card(dialogue: Dialogue) -> SessionState:
 # -- W36: a misfit said of the relative checked names the relative ----------------------------------------------------
 
 
-@pytest.mark.parametrize("asked", ["他能领社保补贴吗", "他能领公益性岗位补贴吗"])
+@pytest.mark.parametrize("asked", ["他能领社保补贴吗", "他能领技能提升补贴吗"])
 def test_a_misfit_in_a_relatives_check_names_the_relative_and_keeps_what_the_speaker_said(
     dialogue: Dialogue, asked: str
 ) -> None:
