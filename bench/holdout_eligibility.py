@@ -170,6 +170,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "技能竞赛三等奖",
     ),
     "organized_labor_export": ("劳务输出", "劳务经纪人"),
+    # Set 29 (session 37): 2019年起在公益性岗位（环卫）就业 — working on a post now (the interview asks it).
+    "on_public_welfare_job": ("在公益性岗位",),
     "student_loan": ("助学贷款",),
     # Set 10 (session 18): 无承包地（已被征收）.
     # Set 28 (session 36): 承包地已全部被征收 — land requisitioned is land no longer had.
@@ -219,7 +221,8 @@ ACTS = (
 OPPOSITES: dict[str, tuple[str, ...]] = {
     # Set 26 (session 34): 城镇户籍 — 户籍 is 户口 in the writers' register.
     "rural_labor": ("城镇户口", "城里户口", "城市户口", "城镇户籍"),
-    "business_first": ("第二次创业", "再次创业", "二次创业", "注销"),
+    # Set 29 (session 37): 2015年曾办个体小饭馆…; 2018-03再次办理个体执照 — a licence taken out again.
+    "business_first": ("第二次创业", "再次创业", "二次创业", "注销", "再次办理", "再次办"),
 }
 # The owner or operator of a park speaks of running it, not of renting space in it (set 17, session 25).
 # Only as the person's own description (a part that opens with it): 租用园区业主的厂房 names another party.
@@ -306,10 +309,15 @@ NOT_YET = re.compile(r"(尚未|还没有?|还未|暂未)\w{0,2}\W{0,2}$")
 
 # Set 3 (session 22): 不是随有组织劳务输出外出 — a modifier of the word (有组织) stands between the negation and it.
 # Set 18 (session 26): 未以灵活就业身份缴社保 — so does the capacity one acts in (以…身份).
+# Set 29 (session 37): 夫妻均未就业（零就业家庭） — a bracket names what stands before it; the 未 before the bracket
+# negates 就业, not the name inside.
+GLOSS = re.compile(r"[\w]（$")
 MODIFIER = re.compile(r"(?:(?:随|跟随|参加)?有组织|以\w{1,8}身份|国家)$")
 
 
 def _negated(before: str) -> bool:
+    if GLOSS.search(before):
+        return False
     before = MODIFIER.sub("", before)
     while LISTED.search(before):
         before = LISTED.sub("", before)
@@ -445,8 +453,29 @@ def _flexible_plan(text: str, profile: dict[str, Any]) -> None:
         profile.setdefault("wants_flexible", FLEXIBLE_PLAN.search(text) is not None)
 
 
+# Set 29 (session 37): a place in labelled parts (广东省东莞市（工作、参保地）; 户籍四川省巴中市平昌县, or
+# 资阳市雁江区（户籍、居住）; 工作和参保地成都市高新区) — coverage by the place of work or insurance (the
+# header's), the 户籍 part as 户籍.
+WORK_PART = re.compile(r"工作|参保|经营")
+PART_LABEL = re.compile(r"（[^）]*）|^(?:户籍|工作和参保地|工作、参保地|工作地|参保地)(?:在|为)?")
+
+
+def _place_parts(place: str) -> tuple[str, str | None]:
+    parts = [part.strip() for part in re.split(r"[;；]", place) if part.strip()]
+    if len(parts) < 2:
+        return place, None
+    work = next((part for part in parts if WORK_PART.search(part)), None)
+    home = next((part for part in parts if "户籍" in part and part is not work), None)
+    if work is None:
+        return place, None
+    return PART_LABEL.sub("", work), PART_LABEL.sub("", home) if home else None
+
+
 def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:
-    profile: dict[str, Any] = {"region": facts["place"]}
+    region, home = _place_parts(str(facts["place"]))
+    profile: dict[str, Any] = {"region": region}
+    if home:
+        profile["household_region"] = home
     if "age" in facts:
         profile["age"] = int(facts["age"])
     employment = facts.get("employment")
@@ -1216,7 +1245,8 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
         # writer gives to that party (吸纳…参加就业见习的单位的见习补贴) over the same clause's other side
         # (参加就业见习（见习人员）).
         party = re.search(r"（[^）]*(单位|企业)）$", benefit.name)
-        if party and core[-2:] in measure and f"的{party[1]}的" in measure:
+        # Set 29 (session 37): 吸纳…参加就业见习的单位见习补贴 — the party without a second 的.
+        if party and core[-2:] in measure and f"的{party[1]}" in measure:
             return 0.95
         return max(
             SequenceMatcher(None, measure, benefit.name).ratio(),
