@@ -254,6 +254,8 @@ class Threads:
         # One turn asks for the terms of the same message three times or so (the reader, the search
         # check, the thread): the last few texts' terms are kept. The vocabulary never changes here.
         self._topics = lru_cache(maxsize=TEXTS_KEPT)(self._topic_of)
+        # A word made of question words, at most with the noun they ask by (啥时候, 什么时候, 哪儿, 哪些).
+        self._question_word = re.compile(rf"(?:{words.wh_question.pattern})+(?:时候|时|里|儿|些|么)?")
         # The documents' whole text, by the documents it was read from (a library swap reads it again).
         self._written: tuple[tuple[str, ...], str] = ((), "")
 
@@ -351,11 +353,13 @@ class Threads:
         place = self.regions.resolve(text).place or ""
         # The words asking a time (多长时间, 到啥时候, 几个月) say the aspect asked, never a topic: 证下来以后
         # 多长时间内要去申请 asks the last measure again, as 能领几个月 does.
-        asked = without_time_cues(_A_NOT_A.sub(" ", self.words.totals.sub(" ", text)))
+        asked = without_time_cues(_A_NOT_A.sub(" ", self.words.totals.sub(" ", without_payers(text))))
         return [
             word
             for word in tokenize(without_cues(asked))
             if len(word) >= MIN_TERM_CHARS
+            # 最晚啥时候去申请, 啥时候之前得去申请: a question word (啥时候, 哪儿) asks; it names nothing.
+            and not self._question_word.fullmatch(word)
             and (is_dictionary_word(word) or word.isascii())
             and word not in place
             and word not in self.words.not_a_topic
@@ -567,11 +571,29 @@ class Threads:
             # 资阳呢 after 巴中市级创业园区…: the words asked (创业) were only part of what the answer
             # showed (众创空间和创业园区（孵化基地）创业场所); elsewhere the same kind is asked by that name,
             # and the thread goes on with it (多少 next).
-            return thread.measure, (thread.measure,), thread.measure
+            name = self._name_there(thread, place)
+            return name, (name,), name
         if thread.measure:
             kind = self._kind_unnamed(thread)
             return subject + kind, (), "、".join((*thread.topic, kind)) if kind else echoed
         return subject, (), echoed
+
+    def _name_there(self, thread: Thread, place: str) -> str:
+        """The shown measure's name as asked in another place: the full name when a measure there is so
+        called; else another of its names that one there uses (众创空间), then one holding the thread's words
+        (省级农民工返乡创业基地（园区）资金补助 → 返乡创业基地补助 in 巴中) — a name only one document gives
+        its measure is found in no other, and the answer would only say the place has no such thing."""
+        measure = thread.measure or ""
+        jurisdiction = self.regions.resolve(place).jurisdiction or place
+        shown = self._measure_at(measure, thread.measure_region) if thread.measure_region else None
+        if shown is None:
+            return measure
+        there = {name for m in self._measures_of(jurisdiction) for name in (m.name, *m.aliases)}
+        if measure in there:
+            return measure
+        used = [alias for alias in shown.aliases if alias in there]
+        holding = [alias for alias in shown.aliases if all(term in alias for term in thread.topic)]
+        return next(iter(used or holding), measure)
 
     def counterpart(self, thread: Thread, place: str) -> Measure | None:
         """The measure of `place`'s own documents most like the thread's measure, asked there by a follow-up
@@ -981,6 +1003,13 @@ class Threads:
 _THRESHOLD_WORD = re.compile(
     r"(?:[一二两三四五六七八九十百千万半多几]+[成半倍]?|以上|以下|以内|超过|不足|不到|半数|多数|大半|过半)"
 )
+
+
+def without_payers(text: str) -> str:
+    """The text with the payers a payer question offers taken out (这钱是公司出还是国家出 → 这钱是出):
+    who might pay is what is asked, never the topic — the topic is the thing paid, or the thread's."""
+    cue = payer_cue_at(text)
+    return text if cue is None else f"{text[: cue[0]]} {text[cue[1] :]}"
 
 
 def still_of_another(thread: Thread | None, names_another: bool, names_person: bool) -> bool:
