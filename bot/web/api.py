@@ -346,6 +346,7 @@ def _is_retired(web: WebServices, clause_id: str) -> bool:
     response_model=ClauseResponse,
     responses={
         404: ERROR_RESPONSES[422] | {"description": "没有这一条款"},
+        410: ERROR_RESPONSES[422] | {"description": "条款所在文件已停用（此前的答复引用过它）"},
         422: ERROR_RESPONSES[422],
         **DATABASE_RESPONSES,
     },
