@@ -84,6 +84,8 @@ def chat(conversations: TurnHandler, key: str, read: Callable[[str], str], write
             return EXIT_OK
         if typed.strip().lower() in QUIT_WORDS:
             return EXIT_OK
+        if not typed.strip():  # Enter with nothing typed says nothing: the prompt comes back, as in the widget
+            continue
         try:
             replies = conversations.handle(key, turn_for(typed, buttons, free_text))
         except Exception:  # one error handler, as in the other channels: logged, said in Chinese

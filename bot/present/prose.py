@@ -316,6 +316,7 @@ class DialogueResultProse(Section):
 
 class ClauseProse(Section):
     draft: str
+    retired: str
 
 
 class SourcesProse(Section):

@@ -19,6 +19,7 @@ from bot.dialogue.ports import SessionAccess
 from bot.dialogue.service import TurnWrites
 from bot.dialogue.store import SessionRows
 from bot.dialogue.types import Outcome, Reply, Turn
+from bot.library import DocumentLibrary, DocumentState
 from bot.present import citations as worded
 from bot.present.conversation import welcome_text
 from bot.present.problems import problem_json, problem_text, profile_warning
@@ -333,11 +334,19 @@ def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
     )
 
 
+def _is_retired(web: WebServices, clause_id: str) -> bool:
+    """The clause id starts with its document's id (`{document}-{number:02d}`); retired documents stay in the
+    library with their text, so an answer given before the retirement still names them."""
+    retired = DocumentLibrary(web.engine).documents(DocumentState.RETIRED)
+    return any(clause_id.startswith(f"{view.id}-") for view in retired)
+
+
 @router.get(
     "/api/clauses/{clause_id}",
     response_model=ClauseResponse,
     responses={
         404: ERROR_RESPONSES[422] | {"description": "没有这一条款"},
+        410: ERROR_RESPONSES[422] | {"description": "条款所在文件已停用（此前的答复引用过它）"},
         422: ERROR_RESPONSES[422],
         **DATABASE_RESPONSES,
     },
@@ -347,6 +356,8 @@ def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
 def clause(web: Services, clause_id: Annotated[str, Path(pattern=CLAUSE_ID, examples=["jilin-2017-07"])]) -> Response:
     registry = web.kb.registry
     if not registry.has(clause_id):
+        if _is_retired(web, clause_id):  # cited before its document was retired: the sheet says so
+            raise ApiError(410, "clause_retired", prose().dialogue.clause.retired)
         raise ApiError(404, "clause_not_found", f"没有找到条款“{clause_id}”。")
     item = registry.get(clause_id)
     document = registry.document_of(item)

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from bot.settings import Settings
 from bot.web.api import Services
 from bot.web.errors import ApiError
+from bot.web.schemas import CHAT_MESSAGE_CHARS
 from bot.web.sites import SITE_KEY, normalize_origin
 from bot.web.templating import templates
 
@@ -75,7 +76,9 @@ def frame(
     origin: Annotated[str, Query(max_length=300)] = "",
 ) -> HTMLResponse:
     registered = web.sites.get(site) if SITE_KEY.match(site) else None
-    context = {"site_key": site, "parent_origin": origin}
+    # The box takes what the API takes: a longer message than the dialogue reads is told so by the dialogue,
+    # in the words every channel gets, never cut silently by the browser.
+    context = {"site_key": site, "parent_origin": origin, "message_limit": CHAT_MESSAGE_CHARS}
     if registered is None or not registered.allows(origin, own_origin(request)):
         reason = "此网站的站点标识未登记。" if registered is None else "此网站未获授权嵌入政策咨询窗口。"
         response = templates.TemplateResponse(

@@ -149,6 +149,11 @@
     var c = group[0];
     var quotes = group.map(function (g) { return g.quote; });
     openSheet(c.title, citationMeta(c), c.text, quotes, group.every(function (g) { return g.verified; }), opener);
+    // The answer may be older than the library: a clause whose document was retired since is said so.
+    request("GET", "/api/clauses/" + encodeURIComponent(c.clause_id)).then(null, function (err) {
+      if (err.status !== 410 || sheet.hidden || sheetOpener !== (opener || null)) return;
+      document.getElementById("pb-sheet-meta").appendChild(el("span", "retired-note", err.message));
+    });
   }
 
   function byClause(citations) {
