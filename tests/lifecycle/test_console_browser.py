@@ -14,9 +14,7 @@ import httpx
 import pytest
 
 from tests.scaleout.replicas import Replica, replica_env, staffed_replica
-from tests.web.conftest import REPO  # noqa: F401 - first: tests.web.browsing imports it back
-
-from tests.web.browsing import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, log_in  # isort: skip
+from tests.web.browsing import ARTIFACTS, CHROMIUM, log_in
 
 DATA = Path(__file__).with_name("data")
 STAFF = ("文件管理员", "a long enough secret")
@@ -30,17 +28,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     env.pop("POLICYBOT_CHROMA_URL", None)
     with staffed_replica("console", env, root, STAFF) as replica:
         yield replica
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from_it(  # type: ignore[no-untyped-def]
