@@ -1,5 +1,6 @@
 """Shared fixtures: one real knowledge base (real Chroma directory) per test session, and the
-databases the store and web tests run on (SQLite, and PostgreSQL when there is one).
+databases the store and web tests run on (SQLite, and PostgreSQL when there is one), and the
+staff console over a module's own `web` services.
 
 PostgreSQL: `POLICYBOT_TEST_DATABASE_URL=postgresql+psycopg://user:pw@host/db` uses that server
 (its user may CREATE DATABASE); unset, a throwaway cluster is started from Debian's binaries
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +22,11 @@ from knowledge.registry import Registry, load_registry
 
 from .databases import Databases, PostgresDatabases, SqliteDatabases
 from .postgres import ExistingServer, PostgresCluster, PostgresServer, postgres_bin
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+    from bot.web.services import WebServices
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = GOLDEN_DIR
@@ -78,3 +85,20 @@ def databases(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     yield made
     if isinstance(made.server, ExistingServer):
         made.drop_all()
+
+
+@pytest.fixture(scope="module")
+def staff(web: WebServices) -> Iterator[tuple[TestClient, str]]:
+    """A client logged in to the console over the module's own `web` services (each module that asks for
+    `staff` builds them: the seeds, a document of its own, a data directory that publishes live), and its CSRF
+    token. The web app is imported here, not above, so tests that never open the console do not load it."""
+    from fastapi.testclient import TestClient
+
+    from bot.web.app import create_app
+
+    from .web.conftest import STAFF_NAME, STAFF_PASSWORD, login
+
+    if STAFF_NAME not in web.accounts.names():
+        web.accounts.add(STAFF_NAME, STAFF_PASSWORD)
+    with TestClient(create_app(web), base_url="http://testserver") as client:
+        yield client, login(client)

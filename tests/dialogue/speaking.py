@@ -38,3 +38,12 @@ def confirmed(dialogue: Dialogue, told: str, today: date) -> tuple[SessionState,
     state, replies = say(dialogue, SessionState(), told, today)
     assert any(r.kind == "confirm" for r in replies), [r.text for r in replies]
     return press(dialogue, state, "ok", today)
+
+
+def reply_texts(replies: tuple[Reply, ...]) -> list[str]:
+    return [r.text for r in replies]
+
+
+def region_of(state: SessionState) -> object:
+    """The place a conversation goes by: the one awaiting confirmation, else the profile's."""
+    return state.pending.get("region", state.profile.get("region"))

@@ -9,14 +9,10 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import say
+from bot.dialogue.types import SessionState
+from tests.dialogue.speaking import reply_texts, say
 
 TODAY = date(2026, 12, 8)
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 # -- (a) a graduation date before any kind of schooling (中职, 专升本, 职校刚…) ------------------------
@@ -35,7 +31,7 @@ def test_a_date_before_the_kind_of_schooling_is_the_graduation(
     dialogue: Dialogue, told: str, graduated: str, education: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     assert str(state.pending.get("graduation_date", "")).startswith(graduated), state.pending
     assert state.pending.get("education") == education, state.pending
 
@@ -60,7 +56,7 @@ def test_just_graduated_from_a_vocational_school_is_no_college_graduate(dialogue
 )
 def test_someone_elses_matter_asked_about_is_carded_for_them(dialogue: Dialogue, told: str) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     assert state.for_someone_else and state.pending.get("region"), state
     assert not state.profile
 
@@ -83,7 +79,7 @@ def test_asking_a_relative_is_still_where_the_words_came_from(dialogue: Dialogue
 )
 def test_the_speaker_asking_on_anothers_behalf_tells_their_facts(dialogue: Dialogue, told: str) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     assert state.for_someone_else and state.pending.get("region"), state
 
 
@@ -95,15 +91,15 @@ def test_a_yes_naming_the_one_asked_for_confirms_the_card(dialogue: Dialogue, ye
     state, _ = say(dialogue, SessionState(), "帮我妈问问 她在舞钢 五十六了 原来在纺织厂上班 厂子倒闭了", TODAY)
     assert state.for_someone_else and state.pending, state
     after, replies = say(dialogue, state, yes, TODAY)
-    assert after.profile.get("region") == "舞钢市" and not after.pending, (after, _texts(replies))
-    assert not any(r.kind == "answer" for r in replies), _texts(replies)
+    assert after.profile.get("region") == "舞钢市" and not after.pending, (after, reply_texts(replies))
+    assert not any(r.kind == "answer" for r in replies), reply_texts(replies)
 
 
 @pytest.mark.parametrize("yes", ["得行", "得行 没得错"])
 def test_a_yes_in_dialect_confirms_the_card(dialogue: Dialogue, yes: str) -> None:
     state, _ = say(dialogue, SessionState(), "我在通化 二十九了 打零工", TODAY)
     after, replies = say(dialogue, state, yes, TODAY)
-    assert after.profile.get("region") == "通化市" and not after.pending, (after, _texts(replies))
+    assert after.profile.get("region") == "通化市" and not after.pending, (after, reply_texts(replies))
 
 
 def test_a_third_person_word_alone_is_no_yes(dialogue: Dialogue) -> None:
@@ -124,14 +120,14 @@ def test_a_third_person_word_alone_is_no_yes(dialogue: Dialogue) -> None:
 )
 def test_someone_elses_situation_with_a_question_is_answered_and_carded_for_them(dialogue: Dialogue, told: str) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert replies[0].kind == "answer" and replies[-1].kind == "confirm", _texts(replies)
+    assert replies[0].kind == "answer" and replies[-1].kind == "confirm", reply_texts(replies)
     assert state.for_someone_else and state.pending.get("region"), state
 
 
 def test_a_relatives_group_asked_about_is_only_answered(dialogue: Dialogue) -> None:
     # 我表妹是残疾人 names a group, not where she is: the documents answer, nothing is carded.
     state, replies = say(dialogue, SessionState(), "我表妹是残疾人，资阳有啥扶持", TODAY)
-    assert any(r.kind == "answer" for r in replies) and not state.pending, (state, _texts(replies))
+    assert any(r.kind == "answer" for r in replies) and not state.pending, (state, reply_texts(replies))
 
 
 # -- (f) an age in Chinese numerals without 岁 (今年四十, 我六十一了) -----------------------------------
@@ -140,7 +136,7 @@ def test_a_relatives_group_asked_about_is_only_answered(dialogue: Dialogue) -> N
 @pytest.mark.parametrize(("told", "age"), [("我是丹凤的 今年四十 在家种地", 40), ("我在鲁山 我六十一了 厂子关了", 61)])
 def test_an_age_in_chinese_numerals_without_sui_is_read(dialogue: Dialogue, told: str, age: int) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert state.pending.get("age") == age and not state.for_someone_else, (state, _texts(replies))
+    assert state.pending.get("age") == age and not state.for_someone_else, (state, reply_texts(replies))
 
 
 def test_a_sum_this_year_is_no_age(dialogue: Dialogue) -> None:

@@ -10,19 +10,15 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import say
+from bot.dialogue.types import SessionState
+from tests.dialogue.speaking import reply_texts, say
 
 TODAY = date(2026, 12, 8)
 
 
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
-
-
 def _started_at(dialogue: Dialogue, message: str) -> SessionState:
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert all(r.kind != "confirm" for r in replies), _texts(replies)
+    assert all(r.kind != "confirm" for r in replies), reply_texts(replies)
     return state
 
 
@@ -42,16 +38,16 @@ def test_a_check_asked_with_only_a_place_starts_the_interview_saying_the_place(
     dialogue: Dialogue, message: str, region: str, said: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert [r.kind for r in replies] == ["question"], _texts(replies)
+    assert [r.kind for r in replies] == ["question"], reply_texts(replies)
     assert state.profile.get("region") == region, state.profile
     assert not state.pending, state.pending
-    assert said in replies[0].text.splitlines()[0], _texts(replies)
+    assert said in replies[0].text.splitlines()[0], reply_texts(replies)
 
 
 def test_the_place_taken_can_be_corrected_at_once(dialogue: Dialogue) -> None:
     state = _started_at(dialogue, "卫东区 帮我算算")
     state, replies = say(dialogue, state, "不对 我在宝丰", TODAY)
-    assert state.pending.get("region") == "宝丰县" or state.profile.get("region") == "宝丰县", _texts(replies)
+    assert state.pending.get("region") == "宝丰县" or state.profile.get("region") == "宝丰县", reply_texts(replies)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +59,7 @@ def test_the_place_taken_can_be_corrected_at_once(dialogue: Dialogue) -> None:
 )
 def test_a_place_not_covered_or_more_told_still_shows_the_card(dialogue: Dialogue, message: str) -> None:
     _, replies = say(dialogue, SessionState(), message, TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
 
 
 # -- (b) where the person works for a while does not move the recorded place --------------------------
@@ -74,9 +70,9 @@ def test_a_place_of_temporary_work_mid_interview_keeps_the_recorded_place(dialog
     state = _started_at(dialogue, "我在通江 帮我测测")
     state, replies = say(dialogue, state, told, TODAY)
     assert state.profile.get("region") == "通江县", state.profile
-    assert "region" not in state.pending, (state.pending, _texts(replies))
-    assert all(r.kind != "confirm" for r in replies), _texts(replies)
-    assert replies[-1].kind == "question", _texts(replies)
+    assert "region" not in state.pending, (state.pending, reply_texts(replies))
+    assert all(r.kind != "confirm" for r in replies), reply_texts(replies)
+    assert replies[-1].kind == "question", reply_texts(replies)
 
 
 def test_a_place_of_temporary_work_beside_an_answer_keeps_the_recorded_place(dialogue: Dialogue) -> None:
@@ -84,7 +80,7 @@ def test_a_place_of_temporary_work_beside_an_answer_keeps_the_recorded_place(dia
     state = _started_at(dialogue, "我在通江 帮我测测")
     state, replies = say(dialogue, state, "残疾人 现在在苏州打零工", TODAY)
     assert state.profile.get("region") == "通江县", state.profile
-    assert "region" not in state.pending, (state.pending, _texts(replies))
+    assert "region" not in state.pending, (state.pending, reply_texts(replies))
     assert state.profile.get("disabled") is True, state.profile
 
 
@@ -92,7 +88,7 @@ def test_a_place_of_temporary_work_beside_an_answer_keeps_the_recorded_place(dia
 def test_where_the_person_now_lives_or_runs_a_business_is_proposed(dialogue: Dialogue, told: str) -> None:
     state = _started_at(dialogue, "我在通江 帮我测测")
     state, replies = say(dialogue, state, told, TODAY)
-    assert state.pending.get("region") not in (None, "通江县"), (state.pending, _texts(replies))
+    assert state.pending.get("region") not in (None, "通江县"), (state.pending, reply_texts(replies))
 
 
 # -- (c) asking for someone who is no relative --------------------------------------------------------
@@ -111,8 +107,8 @@ def test_asking_for_a_non_relative_is_asking_for_them(dialogue: Dialogue, messag
     state, replies = say(dialogue, SessionState(), message, TODAY)
     assert not state.profile, state.profile
     # Their facts are never carded as the speaker's: either carded for them, or answered as another's case.
-    assert not state.pending or state.for_someone_else, (state.pending, _texts(replies))
-    assert state.for_someone_else or any("别人的情况" in r.text for r in replies), _texts(replies)
+    assert not state.pending or state.for_someone_else, (state.pending, reply_texts(replies))
+    assert state.for_someone_else or any("别人的情况" in r.text for r in replies), reply_texts(replies)
 
 
 @pytest.mark.parametrize(
@@ -122,11 +118,11 @@ def test_asking_for_a_non_relative_is_asking_for_them(dialogue: Dialogue, messag
 def test_their_case_told_after_the_asking_is_carded_for_them(dialogue: Dialogue, message: str) -> None:
     # 一直没工作 alone reads like search words; told with where they are and their age it is their case.
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert state.for_someone_else and state.pending.get("employment_status") == "unemployed", _texts(replies)
+    assert state.for_someone_else and state.pending.get("employment_status") == "unemployed", reply_texts(replies)
     assert not state.profile
 
 
 def test_asking_for_oneself_or_ones_own_is_still_the_speaker(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "帮我问问 我在通江 28岁", TODAY)
-    assert state.pending.get("age") == 28, _texts(replies)
+    assert state.pending.get("age") == 28, reply_texts(replies)
     assert not state.for_someone_else

@@ -16,15 +16,11 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.types import SessionState
 from bot.present.prose import prose
-from tests.dialogue.speaking import cited, say
+from tests.dialogue.speaking import cited, reply_texts, say
 
 TODAY = date(2026, 12, 9)
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 def _off_topic() -> str:
@@ -49,24 +45,24 @@ def test_a_short_follow_up_without_policy_words_goes_on_from_the_answer(
     dialogue: Dialogue, first: str, then: str, clause: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), first, TODAY)
-    assert cited(replies), _texts(replies)
+    assert cited(replies), reply_texts(replies)
     state, replies = say(dialogue, state, then, TODAY)
-    assert _off_topic() not in "".join(_texts(replies)), _texts(replies)
-    assert clause in cited(replies), (cited(replies), _texts(replies))
+    assert _off_topic() not in "".join(reply_texts(replies)), reply_texts(replies)
+    assert clause in cited(replies), (cited(replies), reply_texts(replies))
 
 
 @pytest.mark.parametrize("then", ["明天会下雨吗", "晚上吃麻辣烫还是烧烤", "后天刮不刮风"])
 def test_a_message_of_another_field_after_an_answer_is_still_off_topic(dialogue: Dialogue, then: str) -> None:
     state, replies = say(dialogue, SessionState(), "资阳扶贫车间吸纳贫困家庭劳动力 一个人奖补多少", TODAY)
-    assert cited(replies), _texts(replies)
+    assert cited(replies), reply_texts(replies)
     _, replies = say(dialogue, state, then, TODAY)
-    assert not cited(replies), _texts(replies)
-    assert any(r.text == _off_topic() for r in replies), _texts(replies)
+    assert not cited(replies), reply_texts(replies)
+    assert any(r.text == _off_topic() for r in replies), reply_texts(replies)
 
 
 def test_without_an_answer_before_it_a_message_outside_the_field_is_off_topic(dialogue: Dialogue) -> None:
     _, replies = say(dialogue, SessionState(), "要不要钱", TODAY)
-    assert not cited(replies), _texts(replies)
+    assert not cited(replies), reply_texts(replies)
 
 
 # -- (b) handing the next question back is a yes -------------------------------------------------------
@@ -75,17 +71,17 @@ def test_without_an_answer_before_it_a_message_outside_the_field_is_off_topic(di
 @pytest.mark.parametrize("go_ahead", ["晓得了 你继续问", "行 你问吧", "明白了 接着问", "好嘞 往下问"])
 def test_handing_the_next_question_back_confirms_the_card(dialogue: Dialogue, go_ahead: str) -> None:
     state, replies = say(dialogue, SessionState(), "我在通化 今年三十四 在超市上班", TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     state, replies = say(dialogue, state, go_ahead, TODAY)
-    assert not state.pending, (state.pending, _texts(replies))
+    assert not state.pending, (state.pending, reply_texts(replies))
     assert state.profile.get("age") == 34, state.profile
-    assert replies[-1].kind in ("question", "results"), _texts(replies)
+    assert replies[-1].kind in ("question", "results"), reply_texts(replies)
 
 
 def test_an_acknowledgement_alone_does_not_confirm_the_card(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "我在通化 今年三十四 在超市上班", TODAY)
     state, replies = say(dialogue, state, "晓得了", TODAY)
-    assert state.pending, _texts(replies)
+    assert state.pending, reply_texts(replies)
 
 
 # -- (c) asking in general what one can get starts the check --------------------------------------------
@@ -94,8 +90,8 @@ def test_an_acknowledgement_alone_does_not_confirm_the_card(dialogue: Dialogue) 
 @pytest.mark.parametrize("message", ["帮俺瞅瞅能不能领点补贴", "我想申请点补助", "想查一下有什么政策我能享受"])
 def test_asking_in_general_what_one_can_get_starts_the_check(dialogue: Dialogue, message: str) -> None:
     _, replies = say(dialogue, SessionState(), message, TODAY)
-    assert not cited(replies), _texts(replies)
-    assert replies[-1].kind == "question", _texts(replies)
+    assert not cited(replies), reply_texts(replies)
+    assert replies[-1].kind == "question", reply_texts(replies)
 
 
 @pytest.mark.parametrize("message", ["我不想申请补贴", "俺不领补贴", "不能申请补贴了吧"])
@@ -110,7 +106,7 @@ def test_a_refusal_or_a_doubt_is_no_request_for_the_check(dialogue: Dialogue, me
 @pytest.mark.parametrize("message", ["创业补贴能领多久", "补贴去哪里申请"])
 def test_a_measure_named_or_a_step_asked_is_no_check_request(dialogue: Dialogue, message: str) -> None:
     _, replies = say(dialogue, SessionState(), message, TODAY)
-    assert replies[-1].kind != "question" or "哪个地方" not in replies[-1].text, _texts(replies)
+    assert replies[-1].kind != "question" or "哪个地方" not in replies[-1].text, reply_texts(replies)
 
 
 # -- (d) a certificate earned and insurance paid are the person's situation -----------------------------

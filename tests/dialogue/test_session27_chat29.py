@@ -14,13 +14,9 @@ from bot.dialogue.core import Dialogue
 from bot.dialogue.reading import MessageReader
 from bot.dialogue.types import Reply, SessionState, Turn
 from bot.dialogue.words import load_vocabulary
-from tests.dialogue.speaking import say
+from tests.dialogue.speaking import reply_texts, say
 
 TODAY = date(2026, 12, 5)
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 def _reader() -> MessageReader:
@@ -52,7 +48,7 @@ def test_someone_else_named_first_still_does_the_deed(message: str) -> None:
 def test_a_joint_plan_is_answered_without_calling_it_someone_elses(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在通江县 28岁 没工作", TODAY)
     state, replies = say(dialogue, state, "打算和我堂哥合伙在镇上开个修车铺 能贷款吗", TODAY)
-    assert not any("别人的情况" in r.text for r in replies), _texts(replies)
+    assert not any("别人的情况" in r.text for r in replies), reply_texts(replies)
 
 
 # -- (B) a household's kind and a relative's fact are not the speaker's status --------------------------------
@@ -70,7 +66,7 @@ def test_a_household_kind_and_a_relatives_fact_are_not_the_speakers(
 ) -> None:
     state, _ = say(dialogue, SessionState(), "我在平昌 30岁", TODAY)
     state, replies = say(dialogue, state, message, TODAY)
-    assert fact not in state.pending and fact not in state.profile, (state.pending, _texts(replies))
+    assert fact not in state.pending and fact not in state.profile, (state.pending, reply_texts(replies))
 
 
 def test_the_pronoun_inside_a_longer_word_names_no_one() -> None:
@@ -96,7 +92,7 @@ def test_a_question_naming_a_purpose_or_those_helped_proposes_nothing_of_it(
     state, _ = say(dialogue, SessionState(), "我在南江 31岁 没工作", TODAY)
     state, _ = dialogue_ok(dialogue, state)
     state, replies = say(dialogue, state, message, TODAY)
-    assert fact not in state.pending, (state.pending, _texts(replies))
+    assert fact not in state.pending, (state.pending, reply_texts(replies))
     assert state.profile.get(fact) in (None, "unemployed"), state.profile
 
 
@@ -119,7 +115,7 @@ def test_a_deed_after_another_is_still_done(dialogue: Dialogue) -> None:
 def _recorded(dialogue: Dialogue, message: str) -> SessionState:
     state, _ = say(dialogue, SessionState(), message, TODAY)
     state, replies = dialogue_ok(dialogue, state)
-    assert replies[-1].kind == "question", _texts(replies)
+    assert replies[-1].kind == "question", reply_texts(replies)
     return state
 
 
@@ -128,9 +124,9 @@ def test_a_negated_start_mid_interview_proposes_the_change(dialogue: Dialogue) -
     state, replies = say(dialogue, state, "还没开始创业呢", TODAY)
     # Session 28 (walkfix1): not started is no business of one's own yet — the return stays (a 返乡人员 who plans).
     # Nothing was said of a business before, so it is news, recorded with the rest.
-    assert state.profile.get("business_form") == "none", (state.profile, _texts(replies))
-    assert state.profile.get("returning_migrant") is True, (state.profile, _texts(replies))
-    assert "经营形式：没有" in replies[0].text, _texts(replies)
+    assert state.profile.get("business_form") == "none", (state.profile, reply_texts(replies))
+    assert state.profile.get("returning_migrant") is True, (state.profile, reply_texts(replies))
+    assert "经营形式：没有" in replies[0].text, reply_texts(replies)
     # the list of kinds was not answered "none of these" by it
     assert "disabled" not in state.profile, state.profile
 
@@ -138,14 +134,14 @@ def test_a_negated_start_mid_interview_proposes_the_change(dialogue: Dialogue) -
 def test_insurance_not_paid_here_corrects_the_record(dialogue: Dialogue) -> None:
     state = _recorded(dialogue, "我在巴州区 返乡创业 交了社保")
     state, replies = say(dialogue, state, "社保以前在苏州交的 现在这边没有交", TODAY)
-    assert state.pending.get("social_insurance_paid") is False, (state.pending, _texts(replies))
+    assert state.pending.get("social_insurance_paid") is False, (state.pending, reply_texts(replies))
 
 
 @pytest.mark.parametrize("answer", ["没有", "都不是", "没得", "没有这些情况"])
 def test_a_bare_no_still_answers_the_list(dialogue: Dialogue, answer: str) -> None:
     state = _recorded(dialogue, "我在巴州区 返乡创业 交了社保")
     state, replies = say(dialogue, state, answer, TODAY)
-    assert state.profile.get("disabled") is False, (state.profile, _texts(replies))
+    assert state.profile.get("disabled") is False, (state.profile, reply_texts(replies))
 
 
 # -- (E) owning a slip is taken in, never off-topic -----------------------------------------------------------
@@ -154,13 +150,13 @@ def test_a_bare_no_still_answers_the_list(dialogue: Dialogue, answer: str) -> No
 @pytest.mark.parametrize("message", ["嗯 是那年 我刚才打错了 没错", "好吧 我记混了 对的"])
 def test_owning_a_slip_is_taken_in(dialogue: Dialogue, message: str) -> None:
     _, replies = say(dialogue, SessionState(), message, TODAY)
-    assert [r.kind for r in replies] == ["notice"], _texts(replies)
-    assert "就业政策方面" not in replies[0].text, _texts(replies)
+    assert [r.kind for r in replies] == ["notice"], reply_texts(replies)
+    assert "就业政策方面" not in replies[0].text, reply_texts(replies)
 
 
 def test_a_restated_recorded_value_mid_interview_is_taken_in(dialogue: Dialogue) -> None:
     state = _recorded(dialogue, "我是2021年毕业的 在恩阳")
     state, replies = say(dialogue, state, "不对 是21年", TODAY)
-    assert replies[0].kind == "notice" and "就业政策方面" not in replies[0].text, _texts(replies)
-    assert replies[-1].kind == "question", _texts(replies)
+    assert replies[0].kind == "notice" and "就业政策方面" not in replies[0].text, reply_texts(replies)
+    assert replies[-1].kind == "question", reply_texts(replies)
     assert state.profile.get("graduation_date") == "2021-06-30", state.profile

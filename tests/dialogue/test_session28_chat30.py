@@ -13,19 +13,11 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import cited, say
+from bot.dialogue.types import SessionState
+from tests.dialogue.speaking import cited, region_of, reply_texts, say
 
 TODAY = date(2026, 12, 5)
 _OFF_TOPIC = "这不是就业政策方面的问题"
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
-
-
-def _region(state: SessionState) -> object:
-    return state.pending.get("region", state.profile.get("region"))
 
 
 # -- (A) a place left behind: no place of the person's, no jurisdiction asked -------------------------------------
@@ -37,25 +29,25 @@ def _region(state: SessionState) -> object:
 )
 def test_a_place_left_behind_keeps_the_persons_place(dialogue: Dialogue, question: str) -> None:
     state, _ = say(dialogue, SessionState(), "我是南江县的 今年30 刚回来 还没找到事做", TODAY)
-    assert _region(state) == "南江县", state.pending
+    assert region_of(state) == "南江县", state.pending
     state, replies = say(dialogue, state, question, TODAY)
-    assert _region(state) == "南江县", (state.pending, _texts(replies))
+    assert region_of(state) == "南江县", (state.pending, reply_texts(replies))
     answers = [r for r in replies if r.kind == "answer"]
-    assert answers and all(r.answer_status != "region_not_covered" for r in answers), _texts(replies)
+    assert answers and all(r.answer_status != "region_not_covered" for r in answers), reply_texts(replies)
 
 
 def test_moving_something_back_is_asked_where_it_goes(dialogue: Dialogue) -> None:
     """在苏州缴的社保怎么转回巴中 问下要去苏州办不: the place named again beside the question is still the one left."""
     state, _ = say(dialogue, SessionState(), "我恩阳区的 32岁", TODAY)
     state, replies = say(dialogue, state, "我在苏州缴的社保怎么转回巴中 问下要去苏州办不", TODAY)
-    assert _region(state) == "恩阳区", state.pending
-    assert any(c.startswith("bazhong-") for c in cited(replies)), _texts(replies)
+    assert region_of(state) == "恩阳区", state.pending
+    assert any(c.startswith("bazhong-") for c in cited(replies)), reply_texts(replies)
 
 
 def test_a_deed_done_there_without_going_back_is_still_a_place(dialogue: Dialogue) -> None:
     """我在长春开了个烧烤店: where the business runs is where the person is (nothing was moved back)."""
     state, _ = say(dialogue, SessionState(), "我在长春开了个烧烤店 有补贴吗", TODAY)
-    assert _region(state) == "长春市", state.pending
+    assert region_of(state) == "长春市", state.pending
 
 
 # -- (B) a 户籍 said after denying another ------------------------------------------------------------------
@@ -72,9 +64,9 @@ def test_the_household_place_after_a_denied_one(dialogue: Dialogue, message: str
 def test_a_household_place_beside_a_question_keeps_where_the_person_is(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我住宝丰县 34岁 上个月在社区登记了失业", TODAY)
     state, replies = say(dialogue, state, "我户口不在宝丰 在周口 在这边登记有用吗 能在网上办不", TODAY)
-    assert _region(state) == "宝丰县", (state.pending, _texts(replies))
+    assert region_of(state) == "宝丰县", (state.pending, reply_texts(replies))
     assert state.pending.get("household_region") == "周口市", state.pending
-    assert "pingdingshan-2020-19" in cited(replies), _texts(replies)
+    assert "pingdingshan-2020-19" in cited(replies), reply_texts(replies)
 
 
 # -- (C) a vocational school's short name ------------------------------------------------------------------
@@ -98,8 +90,8 @@ def test_a_measure_asked_for_oneself_while_a_card_waits_is_answered(dialogue: Di
     state, replies = say(
         dialogue, state, "村上讲有公益性岗位 能不能给我弄一个 另外要是有超市招我 老板能拿啥补贴", TODAY
     )
-    assert not any("请先确认" in r.text for r in replies), _texts(replies)
-    assert any(r.kind == "answer" and r.clause_ids for r in replies), _texts(replies)
+    assert not any("请先确认" in r.text for r in replies), reply_texts(replies)
+    assert any(r.kind == "answer" and r.clause_ids for r in replies), reply_texts(replies)
 
 
 # -- (E) choosing the card's person confirms it -------------------------------------------------------------
@@ -110,7 +102,7 @@ def test_choosing_the_person_the_card_is_about_confirms_it(dialogue: Dialogue, c
     state, _ = say(dialogue, SessionState(), "帮我舅舅问一下 他在商州 50岁 前年下岗了", TODAY)
     assert state.for_someone_else and state.pending, state
     state, replies = say(dialogue, state, choice, TODAY)
-    assert not any("没太明白" in r.text for r in replies), _texts(replies)
+    assert not any("没太明白" in r.text for r in replies), reply_texts(replies)
     assert state.profile.get("region") == "商州区" and not state.pending, (state.profile, state.pending)
 
 
@@ -135,13 +127,13 @@ def test_naming_another_person_confirms_nothing(dialogue: Dialogue) -> None:
 def test_a_question_of_work_is_never_called_off_topic(dialogue: Dialogue, story: str, question: str) -> None:
     state, _ = say(dialogue, SessionState(), story, TODAY)
     state, replies = say(dialogue, state, question, TODAY)
-    assert not any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+    assert not any(_OFF_TOPIC in r.text for r in replies), reply_texts(replies)
 
 
 def test_the_price_of_fruit_is_still_off_topic(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在舞钢 怀孕四个月了", TODAY)
     state, replies = say(dialogue, state, "今年苹果收购价多少钱一斤", TODAY)
-    assert any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+    assert any(_OFF_TOPIC in r.text for r in replies), reply_texts(replies)
 
 
 # -- (G) a bare number said beside the person's sex is the age ----------------------------------------------------
@@ -162,4 +154,4 @@ def test_a_number_with_its_unit_says_no_age(dialogue: Dialogue) -> None:
 def test_the_age_beside_the_sex_can_be_corrected_by_its_value(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我南江的 男 52 在家种苞谷", TODAY)
     state, replies = say(dialogue, state, "打错了 我50", TODAY)
-    assert state.pending.get("age") == 50, (state.pending, _texts(replies))
+    assert state.pending.get("age") == 50, (state.pending, reply_texts(replies))

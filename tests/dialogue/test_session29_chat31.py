@@ -11,19 +11,11 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import say
+from bot.dialogue.types import SessionState
+from tests.dialogue.speaking import region_of, reply_texts, say
 
 TODAY = date(2026, 12, 5)
 _OFF_TOPIC = "这不是就业政策方面的问题"
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
-
-
-def _region(state: SessionState) -> object:
-    return state.pending.get("region", state.profile.get("region"))
 
 
 # -- (A) a wish to ask beside a place, or help in general asked bare: the check starts ----------------------------
@@ -35,8 +27,8 @@ def _region(state: SessionState) -> object:
 )
 def test_a_wish_to_ask_beside_a_place_starts_the_check_there(dialogue: Dialogue, message: str, place: str) -> None:
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert replies and replies[-1].kind in {"question", "results"}, _texts(replies)
-    assert not any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+    assert replies and replies[-1].kind in {"question", "results"}, reply_texts(replies)
+    assert not any(_OFF_TOPIC in r.text for r in replies), reply_texts(replies)
     assert state.profile.get("region") == place, state.profile
 
 
@@ -48,17 +40,17 @@ def test_a_wish_about_someone_else_starts_no_check_of_the_speaker(dialogue: Dial
 def test_a_place_with_a_question_of_its_own_is_answered_not_started(dialogue: Dialogue) -> None:
     """恩阳区的 想问下创业担保贷款能贷多少: a question the documents answer, not a bare wish."""
     _, replies = say(dialogue, SessionState(), "恩阳区的 想问下创业担保贷款能贷多少", TODAY)
-    assert any(r.kind == "answer" and r.citations for r in replies), _texts(replies)
+    assert any(r.kind == "answer" and r.citations for r in replies), reply_texts(replies)
 
 
 @pytest.mark.parametrize("message", ["都有些啥补贴", "你好 我想问问政策方面的事"])
 def test_help_in_general_asked_bare_starts_the_interview(dialogue: Dialogue, message: str) -> None:
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert replies[-1].kind == "question", _texts(replies)
-    assert "创业担保贷款" in replies[0].text, _texts(replies)
+    assert replies[-1].kind == "question", reply_texts(replies)
+    assert "创业担保贷款" in replies[0].text, reply_texts(replies)
     state, replies = say(dialogue, state, "安岳", TODAY)
     assert state.profile.get("region") == "安岳县", state.profile
-    assert replies[-1].kind in {"question", "results"}, _texts(replies)
+    assert replies[-1].kind in {"question", "results"}, reply_texts(replies)
 
 
 def test_help_in_general_after_a_story_still_goes_by_the_story(dialogue: Dialogue) -> None:
@@ -66,7 +58,7 @@ def test_help_in_general_after_a_story_still_goes_by_the_story(dialogue: Dialogu
     state, _ = say(dialogue, SessionState(), "我在巴州区 开了个面馆两年了", TODAY)
     assert state.pending
     state, replies = say(dialogue, state, "有啥补贴", TODAY)
-    assert not state.interviewing or state.pending, _texts(replies)
+    assert not state.interviewing or state.pending, reply_texts(replies)
 
 
 # -- (B) a place named with a deed of the past: where the person was ------------------------------------------------
@@ -78,10 +70,10 @@ def test_help_in_general_after_a_story_still_goes_by_the_story(dialogue: Dialogu
 )
 def test_a_place_of_a_past_deed_is_neither_the_persons_nor_asked(dialogue: Dialogue, question: str) -> None:
     state, _ = say(dialogue, SessionState(), "我在珲春 今年35 开了个修车铺一年多了", TODAY)
-    assert _region(state) == "珲春市", state.pending
+    assert region_of(state) == "珲春市", state.pending
     state, replies = say(dialogue, state, question, TODAY)
-    assert _region(state) == "珲春市", (state.pending, _texts(replies))
-    assert not any(r.answer_status == "region_not_covered" for r in replies), _texts(replies)
+    assert region_of(state) == "珲春市", (state.pending, reply_texts(replies))
+    assert not any(r.answer_status == "region_not_covered" for r in replies), reply_texts(replies)
 
 
 @pytest.mark.parametrize(
@@ -90,13 +82,13 @@ def test_a_place_of_a_past_deed_is_neither_the_persons_nor_asked(dialogue: Dialo
 )
 def test_the_place_come_back_to_is_the_persons(dialogue: Dialogue, story: str, place: str) -> None:
     state, replies = say(dialogue, SessionState(), story, TODAY)
-    assert _region(state) == place, (state.pending, _texts(replies))
+    assert region_of(state) == place, (state.pending, reply_texts(replies))
 
 
 def test_a_deed_there_now_is_still_where_the_person_is(dialogue: Dialogue) -> None:
     """我在乐至开了个店 (no 过, no time gone by): where the business runs is where the person is."""
     state, _ = say(dialogue, SessionState(), "我在乐至开了个卤菜店 有补贴不", TODAY)
-    assert _region(state) == "乐至县", state.pending
+    assert region_of(state) == "乐至县", state.pending
 
 
 # -- (C) a statement in the words of the clauses just cited, while the card waits: which case is theirs ------------
@@ -108,12 +100,12 @@ def test_saying_which_case_of_the_last_answer_is_theirs_is_answered(dialogue: Di
     state, _ = say(dialogue, SessionState(), "我是从部队退下来的 回到巴州区了 今年28", TODAY)
     assert state.pending
     state, replies = say(dialogue, state, "退伍兵政府给安排工作吗", TODAY)
-    assert any(r.citations for r in replies), _texts(replies)
+    assert any(r.citations for r in replies), reply_texts(replies)
     state, replies = say(dialogue, state, "我属于自主就业的", TODAY)
-    assert any(r.kind == "answer" and "bazhong-2018-14" in r.clause_ids for r in replies), _texts(replies)
+    assert any(r.kind == "answer" and "bazhong-2018-14" in r.clause_ids for r in replies), reply_texts(replies)
     assert state.pending.get("region") == "巴州区", state.pending
     assert state.pending.get("veteran") == "soldier_self_employed", state.pending
-    assert not any("没太明白" in r.text for r in replies), _texts(replies)
+    assert not any("没太明白" in r.text for r in replies), reply_texts(replies)
 
 
 def test_a_case_denied_is_no_case_to_look_up(dialogue: Dialogue) -> None:
@@ -121,14 +113,14 @@ def test_a_case_denied_is_no_case_to_look_up(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我是从部队退下来的 回到巴州区了 今年28", TODAY)
     state, _ = say(dialogue, state, "退伍兵政府给安排工作吗", TODAY)
     state, replies = say(dialogue, state, "我不属于安排工作的", TODAY)
-    assert not any(r.kind == "answer" for r in replies), _texts(replies)
+    assert not any(r.kind == "answer" for r in replies), reply_texts(replies)
 
 
 def test_words_the_last_answer_never_spoke_of_are_still_not_understood(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我是从部队退下来的 回到巴州区了 今年28", TODAY)
     state, _ = say(dialogue, state, "退伍兵政府给安排工作吗", TODAY)
     state, replies = say(dialogue, state, "嗯嗯啊啊", TODAY)
-    assert not any(r.kind == "answer" for r in replies), _texts(replies)
+    assert not any(r.kind == "answer" for r in replies), reply_texts(replies)
 
 
 # -- (D) words of the south-west: 没得 is 没有, 要得 is a yes ---------------------------------------------------------
@@ -138,7 +130,7 @@ def test_mei_de_work_is_out_of_work_and_yao_de_confirms(dialogue: Dialogue) -> N
     state, replies = say(dialogue, SessionState(), "我是恩阳的 三十五了 这两年一直没得活干", TODAY)
     assert state.pending.get("employment_status") == "unemployed", state.pending
     state, replies = say(dialogue, state, "要得", TODAY)
-    assert state.profile.get("employment_status") == "unemployed" and not state.pending, _texts(replies)
+    assert state.profile.get("employment_status") == "unemployed" and not state.pending, reply_texts(replies)
 
 
 # -- (E) a place run together with an aspect after an answer: the last answer moved there ---------------------------
@@ -149,6 +141,6 @@ def test_a_place_run_together_with_an_aspect_moves_the_last_answer(dialogue: Dia
     state, _ = say(dialogue, SessionState(), "吉林职工考了中级证 技能提升补贴多少钱", TODAY)
     state, replies = say(dialogue, state, "资阳标准", TODAY)
     assert not state.pending, state.pending
-    assert any(r.kind == "answer" and any(c.startswith("ziyang-") for c in r.clause_ids) for r in replies), _texts(
+    assert any(r.kind == "answer" and any(c.startswith("ziyang-") for c in r.clause_ids) for r in replies), reply_texts(
         replies
     )

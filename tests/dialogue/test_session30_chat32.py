@@ -11,16 +11,12 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.types import SessionState
 from bot.present.prose import prose
-from tests.dialogue.speaking import say
+from tests.dialogue.speaking import reply_texts, say
 
 TODAY = date(2026, 12, 5)
 _OFF_TOPIC = "这不是就业政策方面的问题"
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 def _known(state: SessionState) -> dict[str, object]:
@@ -35,8 +31,8 @@ def test_a_place_with_a_spoken_of_beside_asking_to_look_starts_the_check(
     dialogue: Dialogue, message: str, place: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert replies and replies[-1].kind in {"question", "results"}, _texts(replies)
-    assert not any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+    assert replies and replies[-1].kind in {"question", "results"}, reply_texts(replies)
+    assert not any(_OFF_TOPIC in r.text for r in replies), reply_texts(replies)
     assert state.profile.get("region") == place, state.profile
 
 
@@ -55,7 +51,7 @@ def test_a_spouse_in_everyday_words_is_not_the_speaker(dialogue: Dialogue, spous
 )
 def test_a_relative_named_without_i_is_someone_else(dialogue: Dialogue, message: str, age: int) -> None:
     state, replies = say(dialogue, SessionState(), message, TODAY)
-    assert state.for_someone_else, (_texts(replies), _known(state))
+    assert state.for_someone_else, (reply_texts(replies), _known(state))
     assert _known(state).get("age") == age, _known(state)
 
 
@@ -83,7 +79,7 @@ def test_an_age_past_every_retirement_age_is_said_so(dialogue: Dialogue) -> None
 
 def test_a_working_age_is_not_said_past_it(dialogue: Dialogue) -> None:
     _, replies = say(dialogue, SessionState(), "我在资阳 今年52 下岗了", TODAY)
-    assert not any("退休年龄" in r.text for r in replies), _texts(replies)
+    assert not any("退休年龄" in r.text for r in replies), reply_texts(replies)
 
 
 # -- (D) thanks after an answer that passed the card over; saying one stops asking -------------------------------------
@@ -92,7 +88,7 @@ def test_a_working_age_is_not_said_past_it(dialogue: Dialogue) -> None:
 def _card_passed_over(dialogue: Dialogue) -> SessionState:
     state, _ = say(dialogue, SessionState(), "我在雁江区 前年大专毕业 一直没找到工作", TODAY)
     state, replies = say(dialogue, state, "创业担保贷款最多能贷多少", TODAY)
-    assert any(r.kind == "answer" for r in replies), _texts(replies)
+    assert any(r.kind == "answer" for r in replies), reply_texts(replies)
     assert state.pending and not state.profile
     return state
 
@@ -101,14 +97,14 @@ def _card_passed_over(dialogue: Dialogue) -> SessionState:
 def test_thanks_after_an_answer_never_confirm_the_card_passed_over(dialogue: Dialogue, message: str) -> None:
     before = _card_passed_over(dialogue)
     state, replies = say(dialogue, before, message, TODAY)
-    assert state.profile == before.profile and state.pending == before.pending, (state.profile, _texts(replies))
-    assert not any(r.kind == "answer" for r in replies), _texts(replies)
+    assert state.profile == before.profile and state.pending == before.pending, (state.profile, reply_texts(replies))
+    assert not any(r.kind == "answer" for r in replies), reply_texts(replies)
 
 
 def test_a_yes_with_thanks_before_a_question_takes_in_the_answer_only(dialogue: Dialogue) -> None:
     before = _card_passed_over(dialogue)
     state, replies = say(dialogue, before, "好的谢谢 顺便问下你晓得哪家快递站缺人不", TODAY)
-    assert replies and replies[0].kind == "answer", _texts(replies)
+    assert replies and replies[0].kind == "answer", reply_texts(replies)
     assert state.profile == before.profile and state.pending == before.pending, state.profile
 
 
@@ -122,8 +118,8 @@ def test_a_yes_with_thanks_right_under_the_card_still_confirms(dialogue: Dialogu
 def test_saying_one_stops_asking_is_a_goodbye_not_a_search(dialogue: Dialogue, message: str) -> None:
     state, _ = say(dialogue, SessionState(), "我在洛南县 今年本科毕业", TODAY)
     state, replies = say(dialogue, state, message, TODAY)
-    assert not any(r.kind == "answer" for r in replies), _texts(replies)
-    assert [r.text for r in replies] == [prose().closing.farewell], _texts(replies)
+    assert not any(r.kind == "answer" for r in replies), reply_texts(replies)
+    assert [r.text for r in replies] == [prose().closing.farewell], reply_texts(replies)
 
 
 # -- (E) a certificate's level said before its trade; a correction the card cannot hold --------------------------------
@@ -146,8 +142,8 @@ def test_a_disability_grade_is_no_certificate(dialogue: Dialogue) -> None:
 def test_a_certificates_level_corrected_replaces_it(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在松原 今年拿了中级钳工证", TODAY)
     state, replies = say(dialogue, state, "搞错了 是初级的 五级那个", TODAY)
-    assert _known(state).get("certificate_level") == "junior", (_known(state), _texts(replies))
-    assert any(r.kind == "confirm" for r in replies), _texts(replies)
+    assert _known(state).get("certificate_level") == "junior", (_known(state), reply_texts(replies))
+    assert any(r.kind == "confirm" for r in replies), reply_texts(replies)
 
 
 def test_a_correction_the_card_cannot_hold_shows_the_card_again(dialogue: Dialogue) -> None:
@@ -157,14 +153,14 @@ def test_a_correction_the_card_cannot_hold_shows_the_card_again(dialogue: Dialog
     before = dict(state.pending)
     state, replies = say(dialogue, state, "写错了 铺子是去年秋天才盘下来的", TODAY)
     assert state.pending == before, state.pending
-    assert any(r.kind == "confirm" for r in replies), _texts(replies)
-    assert prose().dialogue.notices.say_what_is_wrong not in _texts(replies)
+    assert any(r.kind == "confirm" for r in replies), reply_texts(replies)
+    assert prose().dialogue.notices.say_what_is_wrong not in reply_texts(replies)
 
 
 def test_a_bare_no_still_asks_what_is_wrong(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在恩阳区 开了个修车铺", TODAY)
     _, replies = say(dialogue, state, "说错了", TODAY)
-    assert _texts(replies) == [prose().dialogue.notices.say_what_is_wrong]
+    assert reply_texts(replies) == [prose().dialogue.notices.say_what_is_wrong]
 
 
 # -- (F) a past deed's place: learning or paying there once ------------------------------------------------------------
@@ -175,14 +171,14 @@ def test_a_place_one_learned_in_once_moves_nothing(dialogue: Dialogue, message: 
     state, _ = say(dialogue, SessionState(), "我在郏县 在家待业", TODAY)
     before = dict(state.pending)
     state, replies = say(dialogue, state, message, TODAY)
-    assert _known(state).get("region") == before["region"], (_known(state), _texts(replies))
+    assert _known(state).get("region") == before["region"], (_known(state), reply_texts(replies))
 
 
 def test_a_place_whose_insurance_is_moved_back_is_not_the_persons(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在白山 开了个烧烤店", TODAY)
     state, replies = say(dialogue, state, "天津交了三年社保 能转回来吗", TODAY)
     assert _known(state).get("region") == "白山市", _known(state)
-    assert not any("天津" in r.text and "没有收录" in r.text for r in replies), _texts(replies)
+    assert not any("天津" in r.text and "没有收录" in r.text for r in replies), reply_texts(replies)
 
 
 def test_what_there_is_for_a_spouse_out_of_work_is_asked_of_their_situation(dialogue: Dialogue) -> None:
@@ -190,7 +186,7 @@ def test_what_there_is_for_a_spouse_out_of_work_is_asked_of_their_situation(dial
     is asked in the documents' words for it (失业人员), not by the word 补助 alone."""
     state, replies = say(dialogue, SessionState(), "我在叶县 我老公的厂子停产了 到现在没上班 他能有点啥补助", TODAY)
     answers = [r for r in replies if r.kind == "answer"]
-    assert answers and "失业人员" in answers[0].text, _texts(replies)
+    assert answers and "失业人员" in answers[0].text, reply_texts(replies)
     assert state.for_someone_else
 
 
@@ -211,7 +207,7 @@ def test_an_age_said_bare_after_him_is_his(dialogue: Dialogue) -> None:
 def test_the_speaker_turning_to_themselves_is_asked_which_case(dialogue: Dialogue, message: str) -> None:
     before = _for_the_brother(dialogue)
     state, replies = say(dialogue, before, message, TODAY)
-    assert not any(r.kind in {"answer", "confirm"} for r in replies), _texts(replies)
+    assert not any(r.kind in {"answer", "confirm"} for r in replies), reply_texts(replies)
     assert state.pending == before.pending and state.for_someone_else, state.pending
 
 
@@ -219,14 +215,14 @@ def test_the_speaker_turning_to_themselves_with_their_own_case_gets_it_read(dial
     """那我自己呢 我也下岗了 …: what the speaker says of their own case is read (a card of their own), not asked
     again."""
     _, replies = say(dialogue, _for_the_brother(dialogue), "那我自己呢 我也下岗了 今年47", TODAY)
-    assert any(r.kind == "confirm" for r in replies), _texts(replies)
+    assert any(r.kind == "confirm" for r in replies), reply_texts(replies)
 
 
 def test_choosing_the_one_asked_for_with_thanks_confirms_their_card(dialogue: Dialogue) -> None:
     state = _for_the_brother(dialogue)
     state, _ = say(dialogue, state, "那我呢", TODAY)
     state, replies = say(dialogue, state, "还是先查他的吧 谢谢啦", TODAY)
-    assert state.profile.get("region") == "敦化市", (state.profile, _texts(replies))
+    assert state.profile.get("region") == "敦化市", (state.profile, reply_texts(replies))
 
 
 def test_the_speaker_going_back_to_themselves_after_a_space_is_the_speaker(dialogue: Dialogue) -> None:
@@ -240,13 +236,13 @@ def test_the_speaker_going_back_to_themselves_after_a_space_is_the_speaker(dialo
 def test_a_correction_told_of_someone_else_is_no_question(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "商南的 45了 我跟我老婆都没上班", TODAY)
     _, replies = say(dialogue, state, "搞错咧 我老婆前几天在超市找了个收银的活", TODAY)
-    assert not any(r.kind == "answer" for r in replies), _texts(replies)
-    assert any(r.kind == "confirm" for r in replies), _texts(replies)
+    assert not any(r.kind == "answer" for r in replies), reply_texts(replies)
+    assert any(r.kind == "confirm" for r in replies), reply_texts(replies)
 
 
 def test_a_household_said_lifted_out_of_poverty_is_a_registered_one(dialogue: Dialogue) -> None:
     """去年才脱贫了 while the list of groups is asked: the household's 建档立卡 status, never "not policy"."""
     state, _ = say(dialogue, SessionState(), "我在珲春 想看看能享受啥政策", TODAY)
     state, replies = say(dialogue, state, "我家去年才脱贫了", TODAY)
-    assert not any(_OFF_TOPIC in r.text for r in replies), _texts(replies)
+    assert not any(_OFF_TOPIC in r.text for r in replies), reply_texts(replies)
     assert "poverty_registered" in (_known(state).get("household") or []), _known(state)

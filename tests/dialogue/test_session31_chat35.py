@@ -13,16 +13,12 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.types import SessionState
 from bot.present.prose import prose
-from tests.dialogue.speaking import cited, last_question, press, say
+from tests.dialogue.speaking import cited, last_question, press, reply_texts, say
 
 TODAY = date(2026, 12, 5)
 _OFF_TOPIC = "这不是就业政策方面的问题"
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 def _known(state: SessionState) -> dict[str, object]:
@@ -37,20 +33,20 @@ def test_a_question_pointing_at_the_cards_certificate_is_answered_and_the_card_o
     dialogue: Dialogue, asked: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), "我在白山 43岁 交了五年失业保险 上个月考下来高级焊工证", TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     state, replies = say(dialogue, state, asked, TODAY)
-    assert "jilin-2017-20" in cited(replies), _texts(replies)
+    assert "jilin-2017-20" in cited(replies), reply_texts(replies)
     answer = next(r for r in replies if r.kind == "answer")
     assert "2000元" in answer.text.split("依据政策原文")[0], answer.text
-    assert replies[-1].kind == "confirm", _texts(replies)
-    assert not any(prose().dialogue.notices.confirm_first_sum in t for t in _texts(replies))
+    assert replies[-1].kind == "confirm", reply_texts(replies)
+    assert not any(prose().dialogue.notices.confirm_first_sum in t for t in reply_texts(replies))
     assert not state.profile, state.profile
 
 
 def test_a_bare_sum_pointing_at_nothing_on_the_card_still_asks_for_the_card_first(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在白山 43岁 厂里干了二十年", TODAY)
     _, replies = say(dialogue, state, "这个能补多少钱", TODAY)
-    assert any(prose().dialogue.notices.confirm_first_sum in t for t in _texts(replies)), _texts(replies)
+    assert any(prose().dialogue.notices.confirm_first_sum in t for t in reply_texts(replies)), reply_texts(replies)
 
 
 def test_the_persons_own_tier_is_the_one_looked_up_once_confirmed(dialogue: Dialogue) -> None:
@@ -68,10 +64,10 @@ def test_the_persons_own_tier_is_the_one_looked_up_once_confirmed(dialogue: Dial
 
 def test_a_relatives_check_asks_of_that_relative_never_of_you_yourself(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "帮我哥问问 他在雁江 39了 失业半年了", TODAY)
-    assert state.for_someone_else, _texts(replies)
+    assert state.for_someone_else, reply_texts(replies)
     state, replies = press(dialogue, state, "ok", TODAY)
     asked = last_question(replies)
-    assert asked is not None, _texts(replies)
+    assert asked is not None, reply_texts(replies)
     assert "您本人" not in asked.text and "您哥哥" in asked.text, asked.text
     assert "为您哥哥查询" in asked.text, asked.text
 
@@ -81,10 +77,10 @@ def test_help_her_check_after_speaking_of_a_sister_starts_the_sisters_check(dial
     state, _ = press(dialogue, state, "ok", TODAY)
     own = dict(state.profile)
     state, replies = say(dialogue, state, "我妹妹今年大专毕业 也在长春 还没找到工作 她能领点啥", TODAY)
-    assert any(r.kind == "answer" for r in replies), _texts(replies)
+    assert any(r.kind == "answer" for r in replies), reply_texts(replies)
     state, replies = say(dialogue, state, "那帮她也查一下", TODAY)
-    assert state.for_someone_else and state.subject in {"我妹", "妹妹", "我妹妹"}, (state.subject, _texts(replies))
-    assert any("为您妹妹查询" in t for t in _texts(replies)), _texts(replies)
+    assert state.for_someone_else and state.subject in {"我妹", "妹妹", "我妹妹"}, (state.subject, reply_texts(replies))
+    assert any("为您妹妹查询" in t for t in reply_texts(replies)), reply_texts(replies)
     assert any(s.profile == own for s in state.others), state.others
 
 
@@ -93,9 +89,9 @@ def test_help_her_check_with_nobody_spoken_of_asks_whom(dialogue: Dialogue) -> N
     state, _ = press(dialogue, state, "ok", TODAY)
     before = state
     state, replies = say(dialogue, state, "帮他查查", TODAY)
-    assert any(prose().subjects.ask_whom in t for t in _texts(replies)), _texts(replies)
+    assert any(prose().subjects.ask_whom in t for t in reply_texts(replies)), reply_texts(replies)
     assert not state.for_someone_else and state.profile == before.profile and not state.others
-    assert last_question(replies) is not None, _texts(replies)
+    assert last_question(replies) is not None, reply_texts(replies)
 
 
 # -- (6) a new person told of is asked about as they are -----------------------------------------------------------
@@ -103,7 +99,7 @@ def test_help_her_check_with_nobody_spoken_of_asks_whom(dialogue: Dialogue) -> N
 
 def test_a_spouses_wish_told_after_ones_own_measure_is_not_answered_with_that_measure(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "我在恩阳区开了个小超市 快两年了 创业补贴有多少", TODAY)
-    assert any(r.kind == "answer" for r in replies), _texts(replies)
+    assert any(r.kind == "answer" for r in replies), reply_texts(replies)
     _, replies = say(dialogue, state, "我媳妇也想出去找点活 有人管不", TODAY)
     answer = next(r for r in replies if r.kind == "answer")
     assert "接着刚才的问题" not in answer.text and "创业补贴" not in answer.text.split("依据政策原文")[0], answer.text
@@ -119,12 +115,12 @@ def test_work_elsewhere_then_a_return_is_a_returning_worker_kept_past_the_tick_l
     dialogue: Dialogue, told: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert state.pending.get("returning_migrant") is True, (state.pending, _texts(replies))
+    assert state.pending.get("returning_migrant") is True, (state.pending, reply_texts(replies))
     assert state.pending.get("employment_status") != "employed", state.pending
     state, _ = press(dialogue, state, "ok", TODAY)
     state, replies = say(dialogue, state, "都不是", TODAY)
     assert state.profile.get("returning_migrant") is True, state.profile
-    assert not any("返乡" in b.label for r in replies for row in r.buttons for b in row), _texts(replies)
+    assert not any("返乡" in b.label for r in replies for row in r.buttons for b in row), reply_texts(replies)
 
 
 # -- (3) another place asked after a place's policies in general ------------------------------------------------------
@@ -133,7 +129,7 @@ def test_work_elsewhere_then_a_return_is_a_returning_worker_kept_past_the_tick_l
 @pytest.mark.parametrize(("then", "clause"), [("资阳的呢", "ziyang-"), ("那商洛呢 我是丹凤的", "shangluo-")])
 def test_another_place_after_a_general_question_asks_the_same_there(dialogue: Dialogue, then: str, clause: str) -> None:
     state, replies = say(dialogue, SessionState(), "杭州的就业政策有没有", TODAY)
-    assert not cited(replies), _texts(replies)
+    assert not cited(replies), reply_texts(replies)
     _, replies = say(dialogue, state, then, TODAY)
-    assert any(c.startswith(clause) for c in cited(replies)), _texts(replies)
-    assert not any(_OFF_TOPIC in t for t in _texts(replies)), _texts(replies)
+    assert any(c.startswith(clause) for c in cited(replies)), reply_texts(replies)
+    assert not any(_OFF_TOPIC in t for t in reply_texts(replies)), reply_texts(replies)

@@ -20,16 +20,12 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
+from bot.dialogue.types import SessionState
 from bot.present.prose import prose
-from tests.dialogue.speaking import confirmed, last_question, press, say
+from tests.dialogue.speaking import confirmed, last_question, press, reply_texts, say
 from tests.eligibility.checking import benefit_of, check
 
 TODAY = date(2026, 12, 5)
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 def _status(state: SessionState) -> object:
@@ -44,7 +40,7 @@ def _checked(dialogue: Dialogue, told: str) -> SessionState:
         if any(r.kind == "results" for r in replies):
             return state
         question = last_question(replies)
-        assert question is not None, _texts(replies)
+        assert question is not None, reply_texts(replies)
         actions = question.actions
         action = next((a for a in actions if a.startswith("none:")), actions[0])
         state, replies = press(dialogue, state, action, TODAY)
@@ -64,8 +60,8 @@ def _checked(dialogue: Dialogue, told: str) -> SessionState:
 )
 def test_a_status_with_a_no_before_its_verb_is_not_held(dialogue: Dialogue, told: str) -> None:
     state, replies = say(dialogue, SessionState(), told, TODAY)
-    assert state.pending.get("disabled") is not True, (state.pending, _texts(replies))
-    assert not any("残疾：是" in t for t in _texts(replies)), _texts(replies)
+    assert state.pending.get("disabled") is not True, (state.pending, reply_texts(replies))
+    assert not any("残疾：是" in t for t in reply_texts(replies)), reply_texts(replies)
 
 
 def test_a_certified_disability_is_still_held(dialogue: Dialogue) -> None:
@@ -77,7 +73,7 @@ def test_a_relatives_card_keeps_the_no_before_the_verb(dialogue: Dialogue) -> No
     state = _checked(dialogue, "我在巴中 四十岁 没工作 建档立卡户")
     state, _ = press(dialogue, state, "who:new", TODAY)
     state, replies = say(dialogue, state, "我男人 四十六 在巴中 干活摔伤了 一直没去认定残疾", TODAY)
-    assert state.pending.get("disabled") is not True, (state.pending, _texts(replies))
+    assert state.pending.get("disabled") is not True, (state.pending, reply_texts(replies))
 
 
 # -- (2) a wish goes on over the clauses after it -------------------------------------------------------
@@ -92,13 +88,13 @@ OUT_OF_WORK = "我在资阳 三十五 没工作"
 def test_a_business_wished_for_is_no_status_even_past_a_pause(dialogue: Dialogue, message: str) -> None:
     state, _ = confirmed(dialogue, OUT_OF_WORK, TODAY)
     state, replies = say(dialogue, state, message, TODAY)
-    assert _status(state) == "unemployed", (state.pending, _texts(replies))
-    assert not any("自主创业" in t for t in _texts(replies) if "→" in t), _texts(replies)
+    assert _status(state) == "unemployed", (state.pending, reply_texts(replies))
+    assert not any("自主创业" in t for t in reply_texts(replies) if "→" in t), reply_texts(replies)
 
 
 def test_farming_wished_for_as_an_alternative_is_no_status(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "我在巴中 四十六 没工作 想进厂找个活 或者回来跟我媳妇种果树", TODAY)
-    assert state.pending.get("employment_status") != "farming", (state.pending, _texts(replies))
+    assert state.pending.get("employment_status") != "farming", (state.pending, reply_texts(replies))
 
 
 def test_a_state_told_as_now_after_a_wish_is_still_now(dialogue: Dialogue) -> None:
@@ -109,10 +105,10 @@ def test_a_state_told_as_now_after_a_wish_is_still_now(dialogue: Dialogue) -> No
 def test_a_plain_no_takes_a_proposed_business_back(dialogue: Dialogue) -> None:
     state, _ = confirmed(dialogue, OUT_OF_WORK, TODAY)
     state, replies = say(dialogue, state, "我开了个小卖部 卖日用品", TODAY)
-    assert state.pending.get("employment_status") == "self_employed", (state.pending, _texts(replies))
+    assert state.pending.get("employment_status") == "self_employed", (state.pending, reply_texts(replies))
     state, replies = say(dialogue, state, "不对 铺子还没开起来 只是打算", TODAY)
-    assert _status(state) == "unemployed", (state.pending, _texts(replies))
-    assert not any("请直接告诉我哪里不对" in t for t in _texts(replies)), _texts(replies)
+    assert _status(state) == "unemployed", (state.pending, reply_texts(replies))
+    assert not any("请直接告诉我哪里不对" in t for t in reply_texts(replies)), reply_texts(replies)
 
 
 # -- (3) what was told of a relative decides a turn later ------------------------------------------------
@@ -123,7 +119,7 @@ def test_a_relatives_schooling_told_before_is_set_beside_a_graduates_measure(dia
     state, _ = say(dialogue, state, "我闺女在读技校 后年毕业 她有什么政策", TODAY)
     state, replies = say(dialogue, state, "她毕业那年求职创业补贴能拿不", TODAY)
     answers = [r.text for r in replies if r.kind == "answer"]
-    assert answers and any("高校毕业生" in t for t in answers), _texts(replies)
+    assert answers and any("高校毕业生" in t for t in answers), reply_texts(replies)
     assert any("不算高校毕业生" in t for t in answers), answers
 
 
@@ -135,23 +131,23 @@ DONE = "我在巴中 三十九 没工作 建档立卡户 从外地打工回来�
 def test_facts_already_recorded_said_with_a_question_get_no_card(dialogue: Dialogue) -> None:
     state = _checked(dialogue, DONE)
     state, replies = say(dialogue, state, "我们家是建档立卡的 巴中这边公益性岗位咋申请", TODAY)
-    assert not any(r.kind == "confirm" for r in replies), _texts(replies)
-    assert any(r.kind == "answer" for r in replies), _texts(replies)
+    assert not any(r.kind == "confirm" for r in replies), reply_texts(replies)
+    assert any(r.kind == "answer" for r in replies), reply_texts(replies)
 
 
 def test_no_check_button_under_answers_once_the_check_is_done(dialogue: Dialogue) -> None:
     state, replies = say(dialogue, SessionState(), "巴中的创业担保贷款咋申请", TODAY)
-    assert "cmd:check" in [a for r in replies for a in r.actions], _texts(replies)
+    assert "cmd:check" in [a for r in replies for a in r.actions], reply_texts(replies)
     state = _checked(dialogue, DONE)
     state, replies = say(dialogue, state, "巴中的创业担保贷款咋申请", TODAY)
-    assert "cmd:check" not in [a for r in replies for a in r.actions], _texts(replies)
+    assert "cmd:check" not in [a for r in replies for a in r.actions], reply_texts(replies)
 
 
 def test_a_card_after_the_check_says_it_checks_again(dialogue: Dialogue) -> None:
     state = _checked(dialogue, DONE)
     state, replies = say(dialogue, state, "对了我今年四十了 不是三十九", TODAY)
     cards = [r.text for r in replies if r.kind == "confirm"]
-    assert cards and not any("接着帮您查" in t for t in cards), _texts(replies)
+    assert cards and not any("接着帮您查" in t for t in cards), reply_texts(replies)
     assert any("重新核对" in t for t in cards), cards
 
 
@@ -171,7 +167,7 @@ def test_a_spouses_card_offers_the_household_told(dialogue: Dialogue) -> None:
 def test_a_brothers_card_does_not_take_the_household(dialogue: Dialogue) -> None:
     state = _checked(dialogue, DONE)
     state, replies = say(dialogue, state, "帮我哥也查查 他五十 在巴中 没工作", TODAY)
-    assert "household" not in state.pending, (state.pending, _texts(replies))
+    assert "household" not in state.pending, (state.pending, reply_texts(replies))
 
 
 # -- (6) a why-not names the facts that fail ------------------------------------------------------------
@@ -207,7 +203,7 @@ def test_a_why_not_of_alternatives_names_only_what_fails(dialogue: Dialogue) -> 
 def test_where_to_apply_for_a_loan_whose_clause_says_no_place_is_said_unstated(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "巴中创业担保贷款能贷多少", TODAY)
     state, replies = say(dialogue, state, "那这个贷款在哪里申请呢", TODAY)
-    texts = _texts(replies)
+    texts = reply_texts(replies)
     assert not any(t.startswith(prose().answers.found) or "\n" + prose().answers.found in t for t in texts), texts
     assert any("没有写明" in t for t in texts), texts
 
@@ -216,7 +212,7 @@ def test_where_to_apply_for_a_loan_whose_clause_says_no_place_is_said_unstated(d
 def test_what_to_bring_in_dialect_goes_on_from_the_measure(dialogue: Dialogue, message: str) -> None:
     state, _ = say(dialogue, SessionState(), "巴中创业担保贷款能贷多少", TODAY)
     state, replies = say(dialogue, state, message, TODAY)
-    texts = _texts(replies)
+    texts = reply_texts(replies)
     assert any("创业担保贷款" in t for t in texts), texts
     assert not any("没有找到能直接回答" in t for t in texts), texts
 
@@ -224,6 +220,6 @@ def test_what_to_bring_in_dialect_goes_on_from_the_measure(dialogue: Dialogue, m
 def test_whether_a_kind_of_work_counts_stays_on_the_measure_just_shown(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "资阳的公益性岗位是干啥的", TODAY)
     state, replies = say(dialogue, state, "在小区里做保洁那种算不算", TODAY)
-    texts = _texts(replies)
+    texts = reply_texts(replies)
     assert not any("不是就业政策方面的问题" in t for t in texts), texts
     assert any("公益性岗位" in t for t in texts), texts

@@ -9,14 +9,10 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import cited, say
+from bot.dialogue.types import SessionState
+from tests.dialogue.speaking import cited, reply_texts, say
 
 TODAY = date(2026, 12, 5)
-
-
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
 
 
 # -- (1) another kind of help asked at a named place ---------------------------------------------------------------
@@ -35,12 +31,12 @@ def test_a_loan_asked_at_a_named_place_after_a_subsidy_is_answered_with_that_pla
     dialogue: Dialogue, first: str, shown: str, then: str, loans: set[str]
 ) -> None:
     state, replies = say(dialogue, SessionState(), first, TODAY)
-    assert shown in cited(replies), _texts(replies)
+    assert shown in cited(replies), reply_texts(replies)
     _, replies = say(dialogue, state, then, TODAY)
     answer = next(r for r in replies if r.kind == "answer")
-    assert cited(replies) & loans, _texts(replies)
+    assert cited(replies) & loans, reply_texts(replies)
     assert "贷款" in answer.text.split("依据政策原文")[0], answer.text
-    assert shown not in cited(replies), _texts(replies)
+    assert shown not in cited(replies), reply_texts(replies)
 
 
 # -- (2) a certificate said as got, with the card waiting ----------------------------------------------------------
@@ -51,19 +47,19 @@ def test_a_sum_asked_of_a_certificate_said_as_got_is_answered_of_the_cards_certi
     dialogue: Dialogue, asked: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), "我在四平 40岁 交了六年失业保险 今年考下了初级电工证", TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     state, replies = say(dialogue, state, asked, TODAY)
-    assert "jilin-2017-20" in cited(replies), _texts(replies)
+    assert "jilin-2017-20" in cited(replies), reply_texts(replies)
     answer = next(r for r in replies if r.kind == "answer")
     assert "1000元" in answer.text.split("依据政策原文")[0], answer.text
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     assert not state.profile, state.profile
 
 
 def test_a_sum_asked_of_nothing_the_card_holds_still_asks_for_the_card_first(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在四平 40岁 厂里干了十年", TODAY)
     _, replies = say(dialogue, state, "拿了钱能补多少", TODAY)
-    assert not any(r.kind == "answer" and r.clause_ids for r in replies), _texts(replies)
+    assert not any(r.kind == "answer" and r.clause_ids for r in replies), reply_texts(replies)
 
 
 # -- (3) a no opening what was meant: the last measure goes on ----------------------------------------------------
@@ -73,9 +69,9 @@ def test_a_sum_asked_of_nothing_the_card_holds_still_asks_for_the_card_first(dia
 def test_a_no_opening_what_was_meant_goes_on_with_the_last_measure(dialogue: Dialogue, meant: str) -> None:
     state, replies = say(dialogue, SessionState(), "资阳就业见习补贴一个月多少钱", TODAY)
     shown = cited(replies)
-    assert shown, _texts(replies)
+    assert shown, reply_texts(replies)
     _, replies = say(dialogue, state, meant, TODAY)
-    assert cited(replies) & shown, _texts(replies)
+    assert cited(replies) & shown, reply_texts(replies)
 
 
 # -- (4) what an employer gets for hiring the speaker, asked of the speaker's situation ---------------------------
@@ -86,10 +82,10 @@ def test_an_employer_hiring_the_speaker_is_answered_with_the_measure_for_people_
     dialogue: Dialogue, asked: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), "我恩阳的 今年6月本科毕业 还没找到工作", TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     _, replies = say(dialogue, state, asked, TODAY)
     answer = next(r for r in replies if r.kind == "answer")
-    assert "bazhong-2018-10" in answer.clause_ids, _texts(replies)
+    assert "bazhong-2018-10" in answer.clause_ids, reply_texts(replies)
     first = answer.text.split("依据政策原文")[0].split("\n")
     listed = [line for line in first if line.startswith("·")] or first
     assert "高校毕业生" in listed[0], first
@@ -103,10 +99,10 @@ def test_a_loan_asked_by_its_verb_with_the_card_waiting_is_answered_with_the_pla
     dialogue: Dialogue, asked: str
 ) -> None:
     state, replies = say(dialogue, SessionState(), "我柞水的 35岁 想回老家开个小超市", TODAY)
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)
     _, replies = say(dialogue, state, asked, TODAY)
     answer = next((r for r in replies if r.kind == "answer"), None)
-    assert answer is not None and answer.clause_ids, _texts(replies)
+    assert answer is not None and answer.clause_ids, reply_texts(replies)
     assert all(c.startswith("shangluo-2012-") for c in answer.clause_ids), answer.clause_ids
     assert "贷款" in answer.text.split("依据政策原文")[0], answer.text
-    assert replies[-1].kind == "confirm", _texts(replies)
+    assert replies[-1].kind == "confirm", reply_texts(replies)

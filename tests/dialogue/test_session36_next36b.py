@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.types import Reply, SessionState
-from tests.dialogue.speaking import say
+from bot.dialogue.types import SessionState
+from tests.dialogue.speaking import reply_texts, say
 
 TODAY = date(2026, 12, 6)
 
@@ -22,14 +22,10 @@ NOTICE = (
 )
 
 
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
-
-
 def _relative_carded(dialogue: Dialogue, told: str) -> SessionState:
     state, replies = say(dialogue, SessionState(), "帮我女儿查查能领什么补贴", TODAY)
     state, replies = say(dialogue, state, told, TODAY)
-    assert state.for_someone_else and state.pending, _texts(replies)
+    assert state.for_someone_else and state.pending, reply_texts(replies)
     return state
 
 
@@ -45,7 +41,7 @@ def test_the_speakers_own_question_in_a_relatives_check_is_not_judged_by_the_rel
     answer = next(r for r in replies if r.kind == "answer")
     assert "按您说的情况" not in answer.text and "您所在的巴中" not in answer.text, answer.text
     assert answer.clause_ids and all(c.startswith("ziyang") for c in answer.clause_ids), answer.clause_ids
-    assert state.pending.get("region") == "巴中市" and state.for_someone_else, _texts(replies)
+    assert state.pending.get("region") == "巴中市" and state.for_someone_else, reply_texts(replies)
 
 
 def test_the_speakers_own_question_naming_their_place_is_answered_there_without_the_relatives_situation(
@@ -71,7 +67,7 @@ def test_a_question_of_the_relative_in_their_check_is_still_judged_by_their_fact
 def test_what_is_told_of_the_checked_persons_father_is_not_their_job(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "帮我孙子查查能领什么补贴", TODAY)
     state, replies = say(dialogue, state, "他22岁，大专毕业，在巴中，他爸在西安打工", TODAY)
-    assert state.pending.get("age") == 22 and state.pending.get("region") == "巴中市", _texts(replies)
+    assert state.pending.get("age") == 22 and state.pending.get("region") == "巴中市", reply_texts(replies)
     assert "employment_status" not in state.pending, state.pending
 
 
@@ -80,7 +76,7 @@ def test_a_message_only_of_the_checked_persons_parents_leaves_their_card_as_it_w
     state, _ = say(dialogue, state, "他22岁，大专毕业，在巴中", TODAY)
     before = dict(state.pending)
     state, replies = say(dialogue, state, "他爸在西安打工，他妈在家种地", TODAY)
-    assert state.pending == before and not state.profile, _texts(replies)
+    assert state.pending == before and not state.profile, reply_texts(replies)
 
 
 # -- (4) an official text pasted while a card or a question waits is no correction and no answer ---------------------
@@ -91,21 +87,21 @@ def test_a_pasted_official_notice_while_a_card_waits_changes_nothing_on_it(dialo
     before = dict(state.pending)
     assert before.get("hard_to_employ") is False, before
     state, replies = say(dialogue, state, NOTICE, TODAY)
-    assert state.pending == before and not state.profile, _texts(replies)
-    assert [r.kind for r in replies] == ["notice", "confirm"], _texts(replies)
+    assert state.pending == before and not state.profile, reply_texts(replies)
+    assert [r.kind for r in replies] == ["notice", "confirm"], reply_texts(replies)
 
 
 def test_a_pasted_official_notice_while_a_question_waits_answers_nothing(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在平顶山，45岁，下岗一年了", TODAY)
     state, replies = say(dialogue, state, "对", TODAY)
-    assert any(r.kind == "question" for r in replies), _texts(replies)
+    assert any(r.kind == "question" for r in replies), reply_texts(replies)
     before = dict(state.profile)
     state, replies = say(dialogue, state, NOTICE, TODAY)
-    assert state.profile == before and not state.pending, _texts(replies)
-    assert [r.kind for r in replies] == ["notice", "question"], _texts(replies)
+    assert state.profile == before and not state.pending, reply_texts(replies)
+    assert [r.kind for r in replies] == ["notice", "question"], reply_texts(replies)
 
 
 def test_a_pasted_notice_asked_about_is_a_question(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在平顶山，45岁，下岗一年了", TODAY)
     state, replies = say(dialogue, state, NOTICE + " 这个我能去办吗", TODAY)
-    assert replies and replies[0].kind == "answer", _texts(replies)
+    assert replies and replies[0].kind == "answer", reply_texts(replies)

@@ -18,7 +18,7 @@ from bot.dialogue.describe import Description
 from bot.dialogue.negations import contradicted
 from bot.dialogue.types import Reply, SessionState
 from bot.present.prose import prose
-from tests.dialogue.speaking import press, say
+from tests.dialogue.speaking import press, reply_texts, say
 
 TODAY = date(2026, 12, 6)
 
@@ -26,23 +26,19 @@ FATHER = "我爸，58岁，在安岳，在家务农，有残疾证"
 OWNER = "我在安岳开了个小店，是个体工商户，创业后交了社保"
 
 
-def _texts(replies: tuple[Reply, ...]) -> list[str]:
-    return [r.text for r in replies]
-
-
 def _fathers_check(dialogue: Dialogue) -> SessionState:
     state, _ = say(dialogue, SessionState(), "帮家人查", TODAY)
     state, replies = say(dialogue, state, FATHER, TODAY)
-    assert state.for_someone_else and state.pending, _texts(replies)
+    assert state.for_someone_else and state.pending, reply_texts(replies)
     state, replies = press(dialogue, state, "ok", TODAY)
-    assert state.profile.get("age") == 58, _texts(replies)
+    assert state.profile.get("age") == 58, reply_texts(replies)
     return state
 
 
 def _owners_card(dialogue: Dialogue) -> SessionState:
     state, replies = say(dialogue, SessionState(), OWNER, TODAY)
     state, replies = press(dialogue, state, "ok", TODAY)
-    assert state.profile.get("business_insured") is True, _texts(replies)
+    assert state.profile.get("business_insured") is True, reply_texts(replies)
     return state
 
 
@@ -106,13 +102,13 @@ def test_no_social_insurance_said_after_insured_since_starting_flips_the_busines
     dialogue: Dialogue, confirm_first: bool
 ) -> None:
     state, replies = say(dialogue, SessionState(), OWNER, TODAY)
-    assert state.pending.get("business_insured") is True, _texts(replies)
+    assert state.pending.get("business_insured") is True, reply_texts(replies)
     if confirm_first:
         state, replies = press(dialogue, state, "ok", TODAY)
-        assert state.profile.get("business_insured") is True, _texts(replies)
+        assert state.profile.get("business_insured") is True, reply_texts(replies)
     state, replies = say(dialogue, state, "不对，我没交社保", TODAY)
-    assert state.pending.get("social_insurance_paid") is False, (_texts(replies), state.pending)
-    assert state.pending.get("business_insured") is False, (_texts(replies), state.pending)
+    assert state.pending.get("social_insurance_paid") is False, (reply_texts(replies), state.pending)
+    assert state.pending.get("business_insured") is False, (reply_texts(replies), state.pending)
     card = next(r for r in replies if r.kind == "confirm")
     assert re.search(r"创业后参加社会保险：(?:是 → )?否", card.text), card.text
 
@@ -123,7 +119,7 @@ def test_insurance_not_paid_for_staff_leaves_the_owners_own_insurance_standing(d
     state = _owners_card(dialogue)
     state, replies = say(dialogue, state, said, TODAY)
     assert "social_insurance_paid" not in state.pending and "business_insured" not in state.pending, (
-        _texts(replies),
+        reply_texts(replies),
         state.pending,
     )
     assert state.profile.get("business_insured") is True and state.profile.get("social_insurance_paid") is True
@@ -136,7 +132,7 @@ def test_insurance_not_paid_for_staff_leaves_the_owners_own_insurance_standing(d
 def test_a_no_said_of_another_time_or_person_flips_nothing_confirmed(dialogue: Dialogue, said: str) -> None:
     state = _owners_card(dialogue)
     state, replies = say(dialogue, state, said, TODAY)
-    assert state.pending.get("business_insured", True) is True, (_texts(replies), state.pending)
+    assert state.pending.get("business_insured", True) is True, (reply_texts(replies), state.pending)
 
 
 # Review finding 4: a fact that is not yes/no is never half taken off (off the card, still in the profile).
@@ -155,7 +151,7 @@ def test_a_contradicted_fact_of_another_kind_is_left_whole(dialogue: Dialogue) -
 def test_a_pronoun_after_a_relative_was_described_is_answered_by_the_relatives_situation(dialogue: Dialogue) -> None:
     state, _ = say(dialogue, SessionState(), "我在资阳，想问问有啥补贴", TODAY)
     state, replies = say(dialogue, state, "那我爸呢？他58岁了，在家种地，有残疾证", TODAY)
-    assert any(r.kind == "answer" and r.citations for r in replies), _texts(replies)
+    assert any(r.kind == "answer" and r.citations for r in replies), reply_texts(replies)
     state, replies = say(dialogue, state, "他能领什么钱", TODAY)
     answer = next(r for r in replies if r.kind == "answer")
     assert answer.citations, answer.text

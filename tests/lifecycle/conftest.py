@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+import tests.web.conftest  # noqa: F401 - first: tests.web.browsing imports it back
 from tests.databases import Databases
 from tests.scaleout.replicas import Replica, replica_env
+from tests.web.browsing import browser  # noqa: F401 - the web tests' Chromium, for the console's browser tests
 
 
 @pytest.fixture

@@ -15,24 +15,16 @@ from fastapi.testclient import TestClient
 from bot.library import DocumentLibrary, DocumentState
 from bot.web.app import create_app
 from bot.web.services import WebServices
-from tests.web.conftest import login, make_services
+from tests.web.conftest import make_services
 
 DATA = Path(__file__).with_name("data")
-STAFF = ("李敏", "a long enough password")
 
 
 @pytest.fixture(scope="module")
 def web(kb, databases) -> Iterator[WebServices]:  # type: ignore[no-untyped-def]
     built = make_services(kb, databases.new_url())
-    built.accounts.add(*STAFF)
     yield built
     built.close()
-
-
-@pytest.fixture(scope="module")
-def staff(web: WebServices) -> Iterator[tuple[TestClient, str]]:
-    with TestClient(create_app(web), base_url="http://testserver") as client:
-        yield client, login(client, *STAFF)
 
 
 def ids(web: WebServices) -> dict[str, str]:

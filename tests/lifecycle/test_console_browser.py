@@ -14,9 +14,7 @@ import httpx
 import pytest
 
 from tests.scaleout.replicas import Replica, replica_env, staffed_replica
-from tests.web.conftest import REPO  # noqa: F401 - first: tests.web.browsing imports it back
-
-from tests.web.browsing import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS  # isort: skip
+from tests.web.browsing import ARTIFACTS, CHROMIUM, log_in
 
 DATA = Path(__file__).with_name("data")
 STAFF = ("文件管理员", "a long enough secret")
@@ -30,17 +28,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replica]:
     env.pop("POLICYBOT_CHROMA_URL", None)
     with staffed_replica("console", env, root, STAFF) as replica:
         yield replica
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from_it(  # type: ignore[no-untyped-def]
@@ -57,9 +44,7 @@ def test_staff_upload_review_and_publish_in_chromium_and_the_server_answers_from
     page = context.new_page()
     page.goto(f"{server.url}/staff/library")
     expect(page).to_have_url(re.compile(r"/staff/login"))
-    page.get_by_label("账号").fill(STAFF[0])
-    page.get_by_label("密码").fill(STAFF[1])
-    page.get_by_role("button", name="登录").click()
+    log_in(page, STAFF)
     expect(page).to_have_url(re.compile(r"/staff/library$"))
     expect(page.locator('tr[data-state="published"]')).to_have_count(5)
 
@@ -129,9 +114,7 @@ def test_staff_upload_rules_for_the_published_document_in_chromium_and_eligibili
     context.set_default_timeout(30_000)
     page = context.new_page()
     page.goto(f"{server.url}/staff/library/changchun-2025")
-    page.get_by_label("账号").fill(STAFF[0])
-    page.get_by_label("密码").fill(STAFF[1])
-    page.get_by_role("button", name="登录").click()
+    log_in(page, STAFF)
     expect(page).to_have_url(re.compile(r"/staff/library/changchun-2025$"))
     expect(page.locator("section.rules")).to_contain_text("还没有规则")
 

@@ -17,13 +17,11 @@ from fastapi.testclient import TestClient
 from bot.db import open_database
 from bot.library import DocumentLibrary, LibraryError, Upload
 from bot.present.documents import error_text
-from bot.web.app import create_app
 from bot.web.services import WebServices
 from tests.lifecycle.test_documents_cli import run
-from tests.web.conftest import login, make_services
+from tests.web.conftest import make_services
 
 DATA = Path(__file__).with_name("data")
-STAFF = ("信息核对员", "a long enough password")
 
 
 def add_in_review(library: DocumentLibrary) -> str:
@@ -111,15 +109,8 @@ def test_the_cli_edits_only_what_it_is_given(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def web(kb, databases) -> Iterator[WebServices]:  # type: ignore[no-untyped-def]
     built = make_services(kb, databases.new_url())
-    built.accounts.add(*STAFF)
     yield built
     built.close()
-
-
-@pytest.fixture(scope="module")
-def staff(web: WebServices) -> Iterator[tuple[TestClient, str]]:
-    with TestClient(create_app(web), base_url="http://testserver") as client:
-        yield client, login(client, *STAFF)
 
 
 def form(csrf: str, **changes: str) -> dict[str, str]:

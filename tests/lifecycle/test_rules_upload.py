@@ -21,11 +21,10 @@ from bot.settings import Settings
 from bot.web.app import create_app
 from bot.web.services import WebServices
 from eligibility.profile import Profile
-from tests.web.conftest import login, make_services
+from tests.web.conftest import make_services
 
 DATA = Path(__file__).with_name("data")
 RULES = DATA / "rules"
-STAFF = ("规则管理员", "a long enough password")
 DOCUMENT = "changchun-2025"
 AS_OF = date(2026, 6, 1)
 # A graduate of 长春 who is not working: the trainee subsidy is the unit's (employer_only) once rules exist.
@@ -108,16 +107,9 @@ def test_rules_of_another_document_or_for_a_seed_are_refused(tmp_path: Path) -> 
 @pytest.fixture(scope="module")
 def web(kb, databases) -> Iterator[WebServices]:  # type: ignore[no-untyped-def]
     built = make_services(kb, databases.new_url())
-    built.accounts.add(*STAFF)
     new_document(DocumentLibrary(built.engine), publish=True)
     yield built
     built.close()
-
-
-@pytest.fixture(scope="module")
-def staff(web: WebServices) -> Iterator[tuple[TestClient, str]]:
-    with TestClient(create_app(web), base_url="http://testserver") as client:
-        yield client, login(client, *STAFF)
 
 
 def post_rules(client: TestClient, csrf: str, *names: str, document_id: str = DOCUMENT):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,30 @@ def page(browser, host_site: int):  # type: ignore[no-untyped-def]
     opened = context.new_page()
     yield opened
     context.close()
+
+
+def add_staff(live_server: LiveServer, account: tuple[str, str] = STAFF) -> None:
+    """A console account made as an operator makes one: `policybot staff add` with the password on stdin."""
+    created = live_server.policybot("staff", "add", account[0], "--password-stdin", stdin=account[1] + "\n")
+    assert created.returncode == 0, created.stderr
+
+
+@contextmanager
+def desk_context(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A browser context wide enough for the console, where a test opens the user's page and the staff's."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(15_000)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def log_in(page, account: tuple[str, str] = STAFF) -> None:  # type: ignore[no-untyped-def]
+    """Fill in the console's login form the page was sent to, and send it."""
+    page.get_by_label("账号").fill(account[0])
+    page.get_by_label("密码").fill(account[1])
+    page.get_by_role("button", name="登录").click()
 
 
 def open_widget(page, host_port: int, host: str = "127.0.0.1"):  # type: ignore[no-untyped-def]

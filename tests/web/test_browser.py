@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .browsing import ARTIFACTS, CHROMIUM, QUESTION, STAFF, ask, open_widget, wait_idle
+from .browsing import ARTIFACTS, CHROMIUM, QUESTION, STAFF, add_staff, ask, desk_context, log_in, open_widget, wait_idle
 from .conftest import PARTNER_KEY, LiveServer
 from .test_browser_conversation import shot
 
@@ -119,11 +119,8 @@ def test_staff_verify_a_citation_and_the_widget_shows_it_verified(  # type: igno
 ) -> None:
     from playwright.sync_api import expect
 
-    created = live_server.policybot("staff", "add", STAFF[0], "--password-stdin", stdin=STAFF[1] + "\n")
-    assert created.returncode == 0, created.stderr
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(15_000)
-    try:
+    add_staff(live_server)
+    with desk_context(browser) as context:
         user = context.new_page()
         frame = open_widget(user, host_site)
         question = "资阳市创业担保贷款额度是多少？"
@@ -133,9 +130,7 @@ def test_staff_verify_a_citation_and_the_widget_shows_it_verified(  # type: igno
         staff = context.new_page()
         staff.goto(f"{live_server.url}/staff/answers")
         expect(staff).to_have_url(re.compile(r"/staff/login"))
-        staff.get_by_label("账号").fill(STAFF[0])
-        staff.get_by_label("密码").fill(STAFF[1])
-        staff.get_by_role("button", name="登录").click()
+        log_in(staff)
         expect(staff).to_have_url(re.compile(r"/staff/answers$"))
         staff.get_by_role("link", name=question).first.click()
         citation = staff.locator("article.citation").first
@@ -149,8 +144,6 @@ def test_staff_verify_a_citation_and_the_widget_shows_it_verified(  # type: igno
         again = ask(frame, question)
         expect(again.locator(".verified").first).to_have_text("原文已核实")
         user.screenshot(path=str(ARTIFACTS / "widget-verified.png"))
-    finally:
-        context.close()
 
 
 def test_staff_judge_one_answer_apart_from_its_quote_and_see_the_askers_report(  # type: ignore[no-untyped-def]
@@ -161,9 +154,7 @@ def test_staff_judge_one_answer_apart_from_its_quote_and_see_the_askers_report( 
     from playwright.sync_api import expect
 
     live_server.policybot("staff", "add", STAFF[0], "--password-stdin", stdin=STAFF[1] + "\n")
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(15_000)
-    try:
+    with desk_context(browser) as context:
         user = context.new_page()
         frame = open_widget(user, host_site)
         question = "平顶山失业了，补助金可以领几个月"
@@ -177,9 +168,7 @@ def test_staff_judge_one_answer_apart_from_its_quote_and_see_the_askers_report( 
         staff = context.new_page()
         staff.goto(f"{live_server.url}/staff/answers")
         if "/staff/login" in staff.url:
-            staff.get_by_label("账号").fill(STAFF[0])
-            staff.get_by_label("密码").fill(STAFF[1])
-            staff.get_by_role("button", name="登录").click()
+            log_in(staff)
         staff.get_by_role("link", name=question).first.click()
         answer_page = staff.url
         expect(staff.locator("#feedback-title")).to_have_text("提问者的反馈（1）")
@@ -217,8 +206,6 @@ def test_staff_judge_one_answer_apart_from_its_quote_and_see_the_askers_report( 
         expect(answers.first.locator(".verified")).to_have_count(0)
         expect(answers.last.locator(".verified").first).to_have_text("原文已核实")
         shot(user, "web27-widget-badge-per-answer.png")
-    finally:
-        context.close()
 
 
 def test_widget_fills_a_phone_screen(browser, host_site: int) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,18 @@ from pathlib import Path
 
 import pytest
 
-from .browsing import ARTIFACTS, CHROMIUM, HOST_PAGE, QuietHandler, ask, open_widget, wait_idle
+from .browsing import (
+    ARTIFACTS,
+    CHROMIUM,
+    HOST_PAGE,
+    QuietHandler,
+    add_staff,
+    ask,
+    desk_context,
+    log_in,
+    open_widget,
+    wait_idle,
+)
 from .conftest import PARTNER_KEY, REPO, LiveServer, free_port, wait_ready
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
@@ -152,11 +163,8 @@ def test_feedback_and_a_report_reach_the_staff_queue(  # type: ignore[no-untyped
 ) -> None:
     from playwright.sync_api import expect
 
-    created = live_server.policybot("staff", "add", STAFF[0], "--password-stdin", stdin=STAFF[1] + "\n")
-    assert created.returncode == 0, created.stderr
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(15_000)
-    try:
+    add_staff(live_server, STAFF)
+    with desk_context(browser) as context:
         user = context.new_page()
         frame = open_widget(user, host_site)
         question = "商洛市创业补贴有多少钱？"
@@ -172,9 +180,7 @@ def test_feedback_and_a_report_reach_the_staff_queue(  # type: ignore[no-untyped
 
         staff = context.new_page()
         staff.goto(f"{live_server.url}/staff/queue?show=low_rated")
-        staff.get_by_label("账号").fill(STAFF[0])
-        staff.get_by_label("密码").fill(STAFF[1])
-        staff.get_by_role("button", name="登录").click()
+        log_in(staff, STAFF)
         expect(staff).to_have_url(re.compile(r"/staff/queue"))
         staff.get_by_role("link", name=re.compile("差评与报告")).click()
         row = staff.locator("tbody tr", has_text=question).first
@@ -195,8 +201,6 @@ def test_feedback_and_a_report_reach_the_staff_queue(  # type: ignore[no-untyped
         expect(staff.get_by_role("status")).to_contain_text("已删除")
         staff.goto(f"{live_server.url}/staff/queue?show=low_rated")
         expect(staff.locator("tbody tr", has_text=question)).to_have_count(0)
-    finally:
-        context.close()
 
 
 def test_a_multi_select_question_is_answered_by_keyboard_alone(page, host_site: int) -> None:  # type: ignore[no-untyped-def]

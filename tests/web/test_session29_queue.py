@@ -24,7 +24,7 @@ from bot.web.services import WebServices
 from knowledge.kb import KnowledgeBase
 
 from ..databases import Databases
-from .browsing import CHROMIUM, ask, open_widget, wait_idle
+from .browsing import CHROMIUM, add_staff, ask, desk_context, log_in, open_widget, wait_idle
 from .chatting import logged_answer
 from .conftest import LiveServer, login, make_services
 
@@ -223,11 +223,8 @@ def test_in_chromium_a_missed_and_a_partly_answered_question_reach_the_staff_que
 ) -> None:
     from playwright.sync_api import expect
 
-    created = live_server.policybot("staff", "add", BROWSER_STAFF[0], "--password-stdin", stdin=BROWSER_STAFF[1] + "\n")
-    assert created.returncode == 0, created.stderr
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(15_000)
-    try:
+    add_staff(live_server, BROWSER_STAFF)
+    with desk_context(browser) as context:
         user = context.new_page()
         frame = open_widget(user, host_site)
         asked = "延边州创业担保贷款个人能贷多少"
@@ -241,9 +238,7 @@ def test_in_chromium_a_missed_and_a_partly_answered_question_reach_the_staff_que
 
         staff = context.new_page()
         staff.goto(f"{live_server.url}/staff/queue?show=missed")
-        staff.get_by_label("账号").fill(BROWSER_STAFF[0])
-        staff.get_by_label("密码").fill(BROWSER_STAFF[1])
-        staff.get_by_role("button", name="登录").click()
+        log_in(staff, BROWSER_STAFF)
         expect(staff).to_have_url(re.compile(r"/staff/queue"))
         staff.get_by_role("link", name=re.compile("答复没对上")).click()
         row = staff.locator("tbody tr", has_text=asked).first
@@ -258,5 +253,3 @@ def test_in_chromium_a_missed_and_a_partly_answered_question_reach_the_staff_que
             staff.get_by_role("link", name="导出这个队列（CSV）").click()
         text = Path(download.value.path()).read_text(encoding="utf-8-sig")
         assert several in text and "只答了一部分" in text and asked not in text
-    finally:
-        context.close()

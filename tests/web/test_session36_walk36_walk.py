@@ -15,13 +15,9 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from bot.settings import Settings
-from bot.web.app import create_app
 from bot.web.services import WebServices, build_services
 
 from .chatting import say
-from .conftest import login
-
-STAFF = ("县人社局小王", "a long enough password")
 
 # A county notice of the shape small offices publish: numbered articles with no title of their own.
 LEMON = """安岳县人民政府办公室关于支持柠檬电商创业的通知
@@ -65,15 +61,8 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServices]:
         web_cookie_secure=False,
     )
     built = build_services(settings)
-    built.accounts.add(*STAFF)
     yield built
     built.close()
-
-
-@pytest.fixture(scope="module")
-def staff(web: WebServices) -> Iterator[tuple[TestClient, str]]:
-    with TestClient(create_app(web), base_url="http://testserver") as client:
-        yield client, login(client, *STAFF)
 
 
 def _upload(client: TestClient, csrf: str, files: dict[str, str], publish: bool) -> str:
