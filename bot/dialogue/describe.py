@@ -409,6 +409,12 @@ class Describer:
         """What a phrase says of the speaker. A kind of people named as the object of what the speaker does
         (组织几户贫困户, 带动残疾人就业) is those people's; named to qualify a household (残疾人家庭, 军人家属) it
         is the family's, never the speaker's own status (a household kind — 贫困家庭 — stays the family's fact)."""
+        clause_before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+        if _LOCATES_A_THING.match(text, match.end()) or _THING_THERE_BEFORE.search(clause_before):
+            # 我们村头有个扶贫车间, 村里有家合作社 (session 37): the words place a thing the speaker asks about, or
+            # name the thing placed, not the speaker — a question's scene, no fact of the person (a card of it
+            # stopped the interview: hc28-12). (我有个小店 is the speaker's: a person, not a place, has it.)
+            return {}
         kinds = {fact for fact in sets if fact in self._kinds}
         if not kinds:
             return sets
@@ -511,12 +517,16 @@ def _is_below(text: str, start: int) -> bool:
 
 def _months_since(said: str, today: date) -> tuple[int | None, str | None]:
     """去年被裁, 2025年3月下岗的: the whole months from the day said to today (None for a day ahead), told from when
-    they are counted — and what the day assumed, when only a year or a month was said."""
+    they are counted — and what the day assumed, when only a year or a month was said. Not a whole month yet (上个月
+    被裁了, told early in this month: session 37) is None too: a derived 0 is no duration the person said, and a card
+    showing 连续失业时长：0个月 reads as a mistake."""
     parsed = parse_day(said, today)
     if parsed is None or parsed.value > today:
         return None, None
     day = parsed.value
     months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
+    if months < 1:
+        return None, None
     assumed = f"{parsed.note.split('，')[0]}，" if parsed.note and parsed.precision != "part" else ""
     note = f"{assumed}从{day.year}年{day.month}月{day.day}日算起"
     return months, note
@@ -640,9 +650,30 @@ _TOPIC = re.compile(r"[\u4e00-\u9fff]{2,5}?(?=是|在|之前|以前|一直|也|�
 _ACTED_ON = re.compile(
     r"(?:组织|带动|带领|帮助|帮扶|扶持|吸纳|招收|招用|招聘|雇用|安置|动员)(?:了|过|着)?[^，,。；;！!？?\s]{0,6}$"
 )
+# What stands after a place word when the clause tells of a thing there (村头有个扶贫车间, 村里有家合作社),
+# and the place with what it has before the thing named (镇上新开了个厂).
+_LOCATES_A_THING = re.compile(
+    r"(?:头|里|里头|里面|上|边|这边|那边)?(?:有个|有一个|有家|有一家|有座|有所|新开了(?:个|家|一家))"
+)
+_THING_THERE_BEFORE = re.compile(
+    r"(?:村|镇|乡|县城|街|街道|社区|城里|附近|旁边)(?:头|里|里头|里面|上|边|这边|那边)?"
+    r"(?:有个|有一个|有家|有一家|有座|有所|新开了(?:个|家|一家))[\u4e00-\u9fff]{0,4}$"
+)
 # 残疾人家庭, 退役军人家属, 残疾人户: the kind names whom the household has, not the speaker.
 _QUALIFIES_HOUSEHOLD = re.compile(r"(?:人)?(?:家庭|家属|户(?!口|籍)|之家)")
-_HEARSAY = re.compile(r"(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*")
+# What the person reports rather than tells of themselves (session 37): a sentence in quotation marks (a clause
+# pasted: “对登记失业半年以上的人员，给予补贴” — not a quoted name: 我是“4050”人员), and what a written source's colon
+# introduces (文件上说：…, 我看到一篇文章：…, 政策原文：…) up to the sentence's end or the speaker's own words
+# after a pause (…，给补贴 我在平昌) — their conditions are the text's, never the speaker's facts; hearsay (听说…) to
+# its clause's end.
+_SOURCE = r"(?:文件|政策|文章|通知|规定|原文|条款|新闻|公众号|网上|网页|报纸|报道|上面)"
+_HEARSAY = re.compile(
+    r"[“「『\"][^”」』\"]{8,}[”」』\"]"
+    r"|" + _SOURCE + r"[^，,。；;！!？?\s：:]{0,8}?[：:](?:(?![\s，,](?:我|俺|本人))[^。；;！!？?\n])*"
+    r"|(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*"
+    # (村里说可以去干保洁, 人家讲能补: what others say — the dialogue's own hearsay words — to the clause's end.)
+    r"|(?:有人|人家|别人|旁人|群里|村里人?|村上|社区|朋友|亲戚)(?:都|也)?(?:说|讲)[^，,。；;！!？?\s]*"
+)
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:
@@ -656,6 +687,8 @@ def _is_negated(text: str, start: int, end: int) -> bool:
     phrase_before = _CLAUSE_BREAK.split(text[:start])[-1]
     return bool(
         _NEGATED_VERB_BEFORE.search(phrase_before)
+        or _NEGATED_FOR_SPEAKER_BEFORE.search(phrase_before)
+        or (_NOT_A_KIND_BEFORE.search(phrase_before) and _KIND_HEAD_AFTER.match(text, end))
         or _NEGATED_AFTER.match(text, end)
         or _NOT_MINE_AFTER.match(text, end)
     )
@@ -683,6 +716,13 @@ _NEGATED_VERB_BEFORE = re.compile(
     + _FACT_VERB
     + r"(?:过|了)?(?:个|一个)?(?:[\u4e00-\u9fff]{1,6}?(?:和|与|及|以及|、))?$"
 )
+# 单位没给我们上社保, 厂里没帮俺交社保 (session 37): the phrase holds its own verb, and for whom it is done stands
+# between the no and it — still a no to the fact.
+_NEGATED_FOR_SPEAKER_BEFORE = re.compile(_NEGATION + r"(?:有)?(?:给|帮|替|为)(?:我们|俺们|咱们|我|俺|咱)?$")
+# 我不是下岗失业人员, 不属于城镇登记失业人员 (session 37): a no before a kind of people reaches every word of its
+# name up to the head noun (人员, 户, 家庭), not only the first.
+_NOT_A_KIND_BEFORE = re.compile(r"(?:不是|不属于|不算|并非|并不是|也不是|又不是)[\u4e00-\u9fff]{0,8}$")
+_KIND_HEAD_AFTER = re.compile(r"的?(?:人员|职工|户|家庭|群体|对象|人口)")
 # (失业保险单位一直没给交: the one who should pay, named as the clause's subject after the fact.)
 _NEGATED_AFTER = re.compile(
     r"(?:[我俺他她]|单位|公司|老板|厂里|企业|现在|目前|一直|还|也|都|从来|根本|暂时|还是|最近|今年|去年"
