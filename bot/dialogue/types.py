@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from eligibility.results import BenefitStatus
 from knowledge.citations import Citation
@@ -209,6 +209,18 @@ class SessionState(Model):
     # The other people checked in this conversation, set aside (the speaker's own while a relative is
     # checked): /forget and retention delete them with the rest of the session; 重新开始 clears them.
     others: tuple[Subject, ...] = Field(default=(), max_length=MOST_SUBJECTS - 1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_the_two_retired_flags(cls, data: Any) -> Any:
+        """A session stored before session 37 carries answered_last and card_behind_answer: read as last_answer
+        (a card shown beside the answer wins), so a person mid-conversation across the upgrade keeps its meaning."""
+        if not isinstance(data, dict) or ("answered_last" not in data and "card_behind_answer" not in data):
+            return data
+        data = dict(data)
+        answered, beside = bool(data.pop("answered_last", False)), bool(data.pop("card_behind_answer", False))
+        data.setdefault("last_answer", "beside_card" if beside else "answered" if answered else "")
+        return data
 
 
 class Outcome(Model):

@@ -19,7 +19,7 @@ from bot.dialogue.ports import SessionAccess
 from bot.dialogue.service import TurnWrites
 from bot.dialogue.store import SessionRows
 from bot.dialogue.types import Outcome, Reply, Turn
-from bot.library import DocumentLibrary, DocumentState
+from bot.library import DocumentLibrary, DocumentState, LibraryError
 from bot.present import citations as worded
 from bot.present.conversation import welcome_text
 from bot.present.problems import problem_json, problem_text, profile_warning
@@ -337,8 +337,13 @@ def feedback(body: FeedbackRequest, web: Services) -> FeedbackResponse:
 def _is_retired(web: WebServices, clause_id: str) -> bool:
     """The clause id starts with its document's id (`{document}-{number:02d}`); retired documents stay in the
     library with their text, so an answer given before the retirement still names them."""
-    retired = DocumentLibrary(web.engine).documents(DocumentState.RETIRED)
-    return any(clause_id.startswith(f"{view.id}-") for view in retired)
+    document_id, dash, number = clause_id.rpartition("-")
+    if not dash or not number.isdigit():
+        return False
+    try:  # one row by its key: an unknown id on this public endpoint never reads the whole library
+        return DocumentLibrary(web.engine).get(document_id).state is DocumentState.RETIRED
+    except LibraryError:
+        return False
 
 
 @router.get(

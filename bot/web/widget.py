@@ -17,7 +17,6 @@ from fastapi.responses import HTMLResponse, Response
 from bot.settings import Settings
 from bot.web.api import Services
 from bot.web.errors import ApiError
-from bot.web.schemas import CHAT_MESSAGE_CHARS
 from bot.web.sites import SITE_KEY, normalize_origin
 from bot.web.templating import templates
 
@@ -76,9 +75,9 @@ def frame(
     origin: Annotated[str, Query(max_length=300)] = "",
 ) -> HTMLResponse:
     registered = web.sites.get(site) if SITE_KEY.match(site) else None
-    # The box takes what the API takes: a longer message than the dialogue reads is told so by the dialogue,
-    # in the words every channel gets, never cut silently by the browser.
-    context = {"site_key": site, "parent_origin": origin, "message_limit": CHAT_MESSAGE_CHARS}
+    # The box has no maxlength: a browser cuts a paste silently at it. A message longer than the dialogue reads
+    # is told so by the dialogue, one longer than the API takes by the API's 422 — each with the real count or limit.
+    context = {"site_key": site, "parent_origin": origin}
     if registered is None or not registered.allows(origin, own_origin(request)):
         reason = "此网站的站点标识未登记。" if registered is None else "此网站未获授权嵌入政策咨询窗口。"
         response = templates.TemplateResponse(

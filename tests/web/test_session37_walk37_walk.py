@@ -22,6 +22,7 @@ import pytest
 
 from bot.dialogue.core import MAX_MESSAGE_CHARS
 from bot.present.prose import prose
+from bot.web.schemas import CHAT_MESSAGE_CHARS
 
 from .browsing import CHROMIUM, ask, open_widget, wait_idle
 from .conftest import REPO, LiveServer, free_port, wait_ready
@@ -51,6 +52,23 @@ def test_a_paste_longer_than_the_dialogue_takes_is_told_too_long_not_cut_silentl
     notice = frame.locator(".msg.bot").last
     expect(notice).to_contain_text(f"消息太长了（{len(PASTE)}字）")
     expect(notice).to_contain_text(f"每次{MAX_MESSAGE_CHARS}字以内")
+    assert frame.locator('.msg.bot[data-kind="confirm"]').count() == 0, "no part of the paste was read as facts"
+
+
+def test_a_paste_longer_than_the_api_takes_is_kept_whole_and_told_the_apis_limit(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    # Review37: the box's maxlength (the API's 5,000) cut a longer paste silently, then the dialogue told the person
+    # a count that was not theirs (消息太长了（5000字）). Without maxlength the API's 422 says its limit.
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    box = frame.locator("#pb-input")
+    paste = (LETTER * 80)[: CHAT_MESSAGE_CHARS + 700] + "请问创业担保贷款最多能贷多少？"
+    box.fill(paste)
+    assert box.evaluate("b => b.value.length") == len(paste), "the whole paste stays in the box"
+    box.press("Enter")
+    wait_idle(frame)
+    assert frame.locator(".msg.user").last.evaluate("n => n.innerText.length") == len(paste)
+    expect(frame.locator("#pb-log")).to_contain_text(f"最多 {CHAT_MESSAGE_CHARS} 个字")
     assert frame.locator('.msg.bot[data-kind="confirm"]').count() == 0, "no part of the paste was read as facts"
 
 
@@ -144,6 +162,10 @@ def test_a_citation_of_a_document_retired_since_the_answer_says_it_is_retired_in
             status, body = _status_of(f"{own_server.url}/api/clauses/{clause_id}")
         assert (status, body.get("code")) == (410, "clause_retired")
         assert body["error"] == prose().dialogue.clause.retired
+        # Review37: only the retired document's own clause numbers are 410; an id that merely starts with its id is
+        # an unknown clause (404), found by reading that one document's row, not the whole library.
+        for unknown in ("wugang-2026-extra-01", "wugang-2026-99x", "wugang-2026-"):
+            assert _status_of(f"{own_server.url}/api/clauses/{unknown}")[0] == 404, unknown
 
         cite.click()
         meta = frame.locator("#pb-sheet-meta")
