@@ -123,22 +123,17 @@ def _cli(args: list[str], data_dir: Path, stdin: str | None = None) -> str:
 
 
 def _step(args: list[str], data_dir: Path) -> None:
-    """One staff step. An `add` the service refuses is retried file by file, so the documents it
-    does take are still asked about; each refusal is printed (its questions then fail)."""
+    """One staff step. An `add` stores the files it takes and refuses the others one by one (exit code 1,
+    each refusal on stderr): the documents it took are still asked about; each refusal is printed (its
+    questions then fail)."""
     try:
         _cli(args, data_dir)
     except subprocess.CalledProcessError as refused:
-        files = [a for a in args if Path(a).is_file()]
-        if args[:2] != ["documents", "add"] or len(files) < 2:
+        if args[:2] != ["documents", "add"]:
             raise
-        del refused
-        flags = [a for a in args[2:] if not Path(a).is_file()]
-        for file in files:
-            try:
-                _cli(["documents", "add", file, *flags], data_dir)
-            except subprocess.CalledProcessError as one:
-                message = (one.stdout or one.stderr or "").strip().splitlines()
-                print(f"refused {Path(file).name}: {message[-1] if message else one.returncode}")
+        for line in (refused.stderr or "").splitlines():
+            if line.startswith("未添加"):
+                print(f"refused: {line}")
 
 
 def _holds(text: str, anchor: str) -> bool:

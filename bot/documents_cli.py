@@ -49,11 +49,16 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
     if args.retire_repealed and not args.publish:
         raise LibraryError("retire_needs_publish")
     before = {view.id for view in library.documents(DocumentState.PUBLISHED)}
-    added = library.add(
+    outcomes = library.add_each(
         uploads, _actor(), publish=args.publish, retire_repealed=args.retire_repealed, jurisdiction=args.jurisdiction
     )
-    for view, upload in zip(added, uploads, strict=True):
-        _stderr(words.added_text(view, upload.filename))
+    for outcome in outcomes:
+        if outcome.refusal is not None:
+            _stderr(words.not_added_text(outcome.refusal))
+            continue
+        view = outcome.view
+        assert view is not None
+        _stderr(words.added_text(view, outcome.filename))
         if view.problems:
             # What was read as a guess (a title from rows' sources, an issuer from 文号 codes): staff see it here too.
             _stderr(prose().documents.problems.format(problems="；".join(view.problems)))
@@ -64,9 +69,13 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
             _stderr(prose().documents.held.format(reason=reason) if args.publish else reason)
         elif not args.publish:
             _stderr(prose().documents.review_hint.format(id=view.id))
+    refused = sum(outcome.refusal is not None for outcome in outcomes)
+    if refused and len(outcomes) > 1:
+        _stderr(words.batch_summary(len(outcomes), refused))
     if args.json:
-        print(json.dumps([view.summary() for view in added], ensure_ascii=False))
-    return EXIT_OK
+        print(json.dumps([outcome.view.summary() for outcome in outcomes if outcome.view], ensure_ascii=False))
+    # Any file refused: the upload did not do all it was asked (as the console's page answers 422).
+    return EXIT_REFUSED if refused else EXIT_OK
 
 
 def _say_repeals(library: DocumentLibrary, document_id: str, retired: bool, known: set[str]) -> None:

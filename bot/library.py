@@ -70,6 +70,17 @@ class Upload:
 
 
 @dataclass(frozen=True)
+class UploadOutcome:
+    """What became of one file of a batch (`add_each`): its document, stored in review or published
+    (`view`), or why it was refused (`refusal`); `index`: its place in the batch."""
+
+    filename: str
+    index: int
+    view: DocumentView | None = None
+    refusal: LibraryError | None = None
+
+
+@dataclass(frozen=True)
 class DocumentView:
     """A stored document with what the console and the CLI show about it."""
 
@@ -299,6 +310,35 @@ class DocumentLibrary:
         the division table, instead of the place read from each file. A file whose place, issuer or
         date could not be read is stored in review even with `publish` (`held`), for staff to state
         them; the others are published."""
+        prepared, refused = self._prepare(uploads, jurisdiction)
+        if refused and (first := refused[0].refusal) is not None:
+            raise first
+        return self._store(prepared, actor, publish, retire_repealed and publish)
+
+    def add_each(
+        self,
+        uploads: Sequence[Upload],
+        actor: str,
+        publish: bool = False,
+        retire_repealed: bool = False,
+        jurisdiction: str | None = None,
+    ) -> list[UploadOutcome]:
+        """A batch as staff upload it: each file has its own outcome, in the order given. A file that
+        cannot become a document (no policy, unreadable, already added) is refused alone and leaves no
+        trace; the others are stored as `add` stores them, together (a set that does not build publishes
+        none of them, and that refusal is the whole batch's)."""
+        prepared, refused = self._prepare(uploads, jurisdiction)
+        views = iter(self._store(prepared, actor, publish, retire_repealed and publish) if prepared else [])
+        by_name = {outcome.index: outcome for outcome in refused}
+        return [
+            by_name[index] if index in by_name else UploadOutcome(upload.filename, index, view=next(views))
+            for index, upload in enumerate(uploads)
+        ]
+
+    def _prepare(
+        self, uploads: Sequence[Upload], jurisdiction: str | None
+    ) -> tuple[list[tuple[Document, str, ParsedDocument, list[str], Upload]], list[UploadOutcome]]:
+        """Every file read into a document, or the refusal of the files that cannot be one."""
         from knowledge.intake import IntakeError
 
         stated = None
@@ -308,21 +348,26 @@ class DocumentLibrary:
                 raise LibraryError("unknown_place_name", place=jurisdiction.strip()[:40])
         self.ensure_seeds()
         prepared: list[tuple[Document, str, ParsedDocument, list[str], Upload]] = []
+        refused: list[UploadOutcome] = []
         with Session(self.engine) as session:
             taken = set(session.scalars(select(PolicyDocument.id)))
             known = set(session.scalars(select(DocumentFile.sha256)))
-        for upload in uploads:
+        for index, upload in enumerate(uploads):
             digest = _sha256(upload.data)
-            if digest in known:
-                raise LibraryError("duplicate_file", file=upload.filename)
-            known.add(digest)
             try:
-                document, text, parsed, problems = self._read(upload, taken, stated)
-            except IntakeError as exc:
-                raise LibraryError("intake", exc, file=upload.filename) from exc
+                if digest in known:
+                    raise LibraryError("duplicate_file", file=upload.filename)
+                try:
+                    document, text, parsed, problems = self._read(upload, taken, stated)
+                except IntakeError as exc:
+                    raise LibraryError("intake", exc, file=upload.filename) from exc
+            except LibraryError as exc:
+                refused.append(UploadOutcome(upload.filename, index, refusal=exc))
+                continue
+            known.add(digest)
             taken.add(document.id)
             prepared.append((document, text, parsed, problems, upload))
-        return self._store(prepared, actor, publish, retire_repealed and publish)
+        return prepared, refused
 
     def add_document(
         self, document: Document, upload: Upload, actor: str, publish: bool = False, text: str | None = None

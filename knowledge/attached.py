@@ -91,17 +91,23 @@ def joined_to_attachments(measures: list[Measure], clauses: Iterable[Clause]) ->
         for clause in listed
         if (found := _ATTACHMENT_LABEL.match(clause.label)) is not None
     }
-    if not attachments:
-        return measures
     by_clause: dict[str, list[Measure]] = {}
     for measure in measures:
         by_clause.setdefault(measure.clause, []).append(measure)
+    standards = _standards_table(listed, by_clause)
+    if not attachments and standards is None:
+        return measures
     pointers: list[tuple[Clause, list[Measure], str, list[Measure]]] = []
     for clause in listed:
-        if clause.id in attachments.values():
+        if clause.id in attachments.values() or clause.id == standards:
             continue
         pointing = [m for m in by_clause.get(clause.id, []) if _POINTER.search(m.span) and not _states_a_sum(m)]
         target = pointed_attachment(clause.text, attachments) if pointing else None
+        if target is None and standards is not None:
+            # The document's own table of standards (第十六条 本办法所列各项补贴标准按下表执行): an article that
+            # grants a measure without its figure is paid what the table's row naming that measure says.
+            pointing = [m for m in by_clause.get(clause.id, []) if not _states_a_sum(m)]
+            target = standards if pointing else None
         rows = [m for m in by_clause.get(target or "", []) if _is_row(m)]
         if rows:
             pointers.append((clause, pointing, target or "", rows))
@@ -130,12 +136,15 @@ def joined_to_attachments(measures: list[Measure], clauses: Iterable[Clause]) ->
             tier = "" if by_item else _tier(row)
             own = item or (f"{name}（{tier}）" if tier else name)
             aliases = tuple(dict.fromkeys(a for a in (name, row.name, *row.aliases) if a != own))
+            # a clause granting two measures (单位社会保险补贴, 灵活就业社会保险补贴): a row pays
+            # whom the measure it names pays
+            payer = next((m for m in pointing if item and _base_name(m.name) in item), grantor)
             renamed[row.id] = row.model_copy(
                 update={
                     "name": own,
                     "aliases": aliases,
-                    "kind": grantor.kind,
-                    "beneficiary": grantor.beneficiary,
+                    "kind": payer.kind,
+                    "beneficiary": payer.beneficiary,
                     "granted_in": clause.id,
                 }
             )
@@ -155,6 +164,20 @@ def joined_to_attachments(measures: list[Measure], clauses: Iterable[Clause]) ->
                     aliases = tuple(a for a in (row.name, *row.aliases) if a != item)
                     renamed[row.id] = row.model_copy(update={"name": item, "aliases": aliases})
     return [renamed.get(m.id, m) for m in measures if m.id not in dropped]
+
+
+# A clause saying the standards of the document's measures are in the table it holds (本办法所列各项补贴标准按下表
+# 执行 / 各项补贴标准如下表).
+_OWN_TABLE = re.compile(r"标准[^。；，]{0,6}(?:按|见|如|详见)下表")
+
+
+def _standards_table(clauses: list[Clause], by_clause: dict[str, list[Measure]]) -> str | None:
+    """The clause id of the document's table of standards: a clause that says its table gives the standards
+    of the document's measures, with two or more rows stating figures; None when there is none."""
+    for clause in clauses:
+        if _OWN_TABLE.search(clause.text) and sum(_is_row(m) for m in by_clause.get(clause.id, [])) >= 2:
+            return clause.id
+    return None
 
 
 def _states_a_sum(measure: Measure) -> bool:

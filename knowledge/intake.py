@@ -13,10 +13,11 @@ import csv
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from knowledge.bilingual import chinese_part
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
 from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, page_labels, published_on, read_file
@@ -196,6 +197,7 @@ def extract_facts(
         or _issuer_of_reported(title, lines)
         or _page_publisher(page)
         or _issuer_beside_number(head)
+        or _byline(head)
     )
     rows = _row_sources(lines) if title is None and issuer is None and signature is None else None
     if rows is not None:
@@ -205,7 +207,12 @@ def extract_facts(
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
-    # no 落款 and no 成文日期: the date the page was put online (a 政策解读's only date)
+    issued = _issued_on(lines) if signed is None else None
+    if issued is not None:
+        # no 落款 and no 成文日期, but the 版记 says when its office issued it (…办公室　2026年2月25日印发)
+        signed = issued
+        problems.append("未找到落款日期，暂以版记的印发日期代替，请核对")
+    # no 落款, no 成文日期 and no 印发 line: the date the page was put online (a 政策解读's only date)
     signed = signed or published
     # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
     is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
@@ -508,6 +515,23 @@ def _issuer_beside_number(head: list[str]) -> str | None:
     return None
 
 
+_BYLINE = re.compile(
+    rf"^(\S[^。；：，]{{1,40}}?)[\s\u3000]*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,2}}\s*月(?:\s*[{_DIGITS}]{{1,2}}\s*日)?$"
+)
+
+
+def _byline(head: list[str]) -> str | None:
+    """A summary or brochure names its issuer under the title with the month it was written
+    (海口市人力资源和社会保障局　2026年3月), not in a 落款: that body, when it is one of a place."""
+    for line in head[:6]:
+        match = _BYLINE.match(line.strip())
+        if match:
+            names = _joint_issuers(match.group(1).strip())
+            if all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
+                return "、".join(names)
+    return None
+
+
 # A form's line saying which body filled it in (填报单位：大同市就业服务中心（盖章）), its stamp mark dropped.
 _FORM_MAKER = re.compile(r"^(?:填报|填表|制表|编制|报送|编报)单位[:：]\s*(.+?)\s*(?:[（(](?:盖章|章|公章)[)）])?$")
 
@@ -717,6 +741,20 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
                 break
         return ("、".join(issuers) if issuers else None), signed
     return None, None
+
+
+_ISSUED_LINE = re.compile(rf"^[^。；，：:]{{0,40}}?\s*({_DATE.pattern})\s*印发\s*$")
+
+
+def _issued_on(lines: list[str]) -> date | None:
+    """The date of the 版记 line a document closes with (天水市人力资源和社会保障局办公室　2026年2月25日印发):
+    the day its issuing office sent it out, which a 工作要点 or a notice without 落款 states of itself."""
+    for line in reversed(lines[-6:]):
+        found = _ISSUED_LINE.match(line)
+        if found:
+            match = _DATE.search(found.group(1))
+            return _as_date(match) if match else None
+    return None
 
 
 def _joint_issuers(line: str) -> list[str]:
@@ -935,10 +973,15 @@ def examine(
 ) -> Intake:
     """Read an upload and check that it is a policy (of a known place, unless staff `stated` one);
     IntakeError otherwise (nothing is stored here, so a refused file leaves no trace)."""
-    text = read_file(data, filename, max_bytes=max_bytes)
+    # A text given in two languages is judged and read by its Chinese part (the other is a translation).
+    part = chinese_part(read_file(data, filename, max_bytes=max_bytes))
+    text = part.text
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
     facts = extract_facts(
         text, places=places, published=published_on(data, filename), page=page_labels(data, filename), stated=stated
     )
+    if part.translated:
+        note = f"另有外文译文{part.translated}段，未作为条款和数额的来源（以中文为准）"
+        facts = replace(facts, problems=(*facts.problems, note))
     return Intake(text=text, facts=facts)

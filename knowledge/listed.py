@@ -41,9 +41,18 @@ def listed_items(span: str) -> list[tuple[str, str]] | None:
 # 初级、中级、高级…的，分别给予1000元、1500元、2000元: the list before 分别, one item per figure after it.
 _LIST_SEPARATOR = re.compile(r"、|和|及|与")
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
-_ITEM_START = re.compile(r".*(?:为|对|取得|获得|参加|从事|的|是|[，,])")
+_ITEM_START = re.compile(r".*(?:为|对|取得|获得|获|参加|从事|的|是|[，,])")
 _ITEM_END = re.compile(r"的|[，,]")
 _MAX_RESPECTIVE_ITEM = 12
+
+
+# Ordinals that share the word after the last (获一、二、三等奖 / 一、二级): each is that ordinal's own item.
+_SHARED_SUFFIX = re.compile(r"((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(等奖|级|类|星级)")
+
+
+def _each_with_suffix(match: re.Match[str]) -> str:
+    """一、二、三等奖 → 一等奖、二等奖、三等奖."""
+    return "、".join(f"{ordinal}{match.group(2)}" for ordinal in match.group(1).split("、"))
 
 
 def respectively_items(before: str, count: int) -> list[str] | None:
@@ -51,6 +60,7 @@ def respectively_items(before: str, count: int) -> list[str] | None:
     市级高技能人才培训基地和市级技能大师工作室), each cut to its own words: the first after the verb or
     particle it follows, the last before the 的 or the words the items share (职业资格证书); None
     unless the list holds exactly `count` items."""
+    before = _SHARED_SUFFIX.sub(_each_with_suffix, before)
     listing = [p for p in re.split(r"[，,；;]", _BRACKETED.sub("", before)) if _LIST_SEPARATOR.search(p)]
     items = _LIST_SEPARATOR.split(listing[-1]) if listing else []
     if len(items) != count:

@@ -59,6 +59,16 @@ def added_text(view: DocumentView, filename: str) -> str:
     )
 
 
+def not_added_text(error: LibraryError) -> str:
+    """One refused file of a batch: why, and that the batch's other files went on."""
+    return prose().documents.not_added.format(reason=error_text(error))
+
+
+def batch_summary(total: int, refused: int) -> str:
+    """A batch with refused files: how many of its files were added and how many were not."""
+    return prose().documents.batch_summary.format(total=total, added=total - refused, refused=refused)
+
+
 def field_label(name: str) -> str:
     """signed → 成文日期: a metadata field as the console and the CLI name it."""
     return str(getattr(prose().documents.fields, name, name))

@@ -848,6 +848,8 @@ class DocumentsProse(Section):
         "problems": ("problems",),
         "review_hint": ("id",),
         "held": ("reason",),
+        "not_added": ("reason",),
+        "batch_summary": ("total", "added", "refused"),
     }
     superseded_document: str
     superseded_unnamed: str
@@ -860,6 +862,8 @@ class DocumentsProse(Section):
     problems: str
     review_hint: str
     held: str
+    not_added: str
+    batch_summary: str
     no_documents: str
     unknown_date: str
     fields: DocumentFields

@@ -47,7 +47,9 @@ def _page(request: Request, name: str, login: object, status: int = 200, **conte
     return templates.TemplateResponse(request, f"staff/{name}.html", values, status_code=status)
 
 
-def _list(request: Request, web: Services, login: object, error: str = "", status: int = 200) -> HTMLResponse:
+def _list(
+    request: Request, web: Services, login: object, error: str = "", status: int = 200, notice: str = ""
+) -> HTMLResponse:
     views = _library(web).documents()
     return _page(
         request,
@@ -56,7 +58,7 @@ def _list(request: Request, web: Services, login: object, error: str = "", statu
         status=status,
         views=views,
         error=error,
-        notice=request.query_params.get("notice", ""),
+        notice=notice or request.query_params.get("notice", ""),
     )
 
 
@@ -86,21 +88,35 @@ async def upload(
         uploads.append(Upload(data, item.filename or "upload"))
     library = _library(web)
     try:
-        added = library.add(uploads, login.name, publish=publish == "1", jurisdiction=jurisdiction.strip() or None)
+        outcomes = library.add_each(
+            uploads, login.name, publish=publish == "1", jurisdiction=jurisdiction.strip() or None
+        )
     except LibraryError as exc:
         return _list(request, web, login, words.error_text(exc), status=422)
     # One file lands on its review page, which shows its state; several land on the list, told which
-    # were added and in what state (as the CLI tells it). Either is told why a file was held.
-    several = len(added) > 1
+    # were added and in what state (as the CLI tells it). Either is told why a file was held. A file
+    # refused alone leaves the others added; the page then answers 422 (as the CLI exits 1) with each
+    # file's outcome.
+    added = [outcome.view for outcome in outcomes if outcome.view is not None]
+    refused = [outcome.refusal for outcome in outcomes if outcome.refusal is not None]
+    several = len(outcomes) > 1
     said: list[str] = []
-    for view, sent in zip(added, uploads, strict=True):
+    for outcome in outcomes:
+        view = outcome.view
+        if view is None:
+            continue
         web.audit.record(login.name, "document_added", view.id, view.document.title)
         if several:
-            said.append(words.added_text(view, sent.filename))
+            said.append(words.added_text(view, outcome.filename))
         if view.state == DocumentState.PUBLISHED:
             web.audit.record(login.name, "document_published", view.id)
         elif publish == "1" and (blocker := library.publish_blocker(view.id)) is not None:
             said.append(prose().documents.held.format(reason=words.error_text(blocker)))
+    if refused:
+        lines = [words.not_added_text(exc) for exc in refused]
+        if several:
+            lines.append(words.batch_summary(len(outcomes), len(refused)))
+        return _list(request, web, login, "".join(lines), status=422, notice="".join(said))
     target = "/staff/library" if several else f"/staff/library/{added[0].id}"
     if said:
         target += f"?notice={quote(''.join(said))}"

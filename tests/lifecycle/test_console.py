@@ -85,6 +85,26 @@ def test_a_file_that_is_not_a_policy_is_refused_politely(
     assert ids(web) == before
 
 
+def test_a_batch_with_one_refused_file_adds_the_other_and_the_page_says_each_outcome(
+    staff: tuple[TestClient, str], web: WebServices
+) -> None:
+    # As `policybot documents add` exits 1: the page answers 422, the refused file named with its reason.
+    client, csrf = staff
+    recipe = "红烧肉的做法\n\n五花肉500克，冰糖30克。\n先焯水，再炒糖色，小火慢炖一小时即可出锅。\n".encode()
+    files = [
+        ("files", ("recipe.txt", recipe)),
+        ("files", ("changxing_graduates_2024.html", (DATA / "changxing_graduates_2024.html").read_bytes())),
+    ]
+    before = ids(web)
+    response = client.post("/staff/library/upload", data={"csrf": csrf}, files=files, follow_redirects=False)
+    assert response.status_code == 422
+    assert "未添加" in response.text and "recipe.txt" in response.text
+    assert "已添加" in response.text and "changxing_graduates_2024.html" in response.text
+    assert "共 2 个文件：1 个已添加，1 个未添加" in response.text
+    added = set(ids(web)) - set(before)
+    assert len(added) == 1 and ids(web)[added.pop()] == DocumentState.DRAFT_REVIEW.value
+
+
 def test_upload_review_publish_and_retire(staff: tuple[TestClient, str], web: WebServices) -> None:
     client, csrf = staff
     response = upload(client, csrf, "jilin_loans_2024.txt")
