@@ -672,10 +672,16 @@ class Answerer:
         """How to do something outside the documents (公积金+提: 咋个提取), asked after a story the best
         clause matches strongly (按灵活就业交了住房公积金): the phrases that ask hold a word of the outside
         topic and no word of that clause, so the strong match is no evidence that the documents answer
-        what is asked. (Who pays a cost, 医保谁给交, is left to the payer's own check.)"""
-        if classify(retrieval.analysis.normalized).primary is not Intent.PROCEDURE:
-            return False
-        asking = asked_phrases(retrieval.analysis.normalized, strict=True)
+        what is asked. A yes-or-no question on the outside thing after the person's group (退役军人子女 高考加分不)
+        asks that thing whatever the intent: the group the clause matches is only who asks. (Who pays a cost,
+        医保谁给交, is left to the payer's own check.)"""
+        question = retrieval.analysis.normalized
+        if classify(question).primary is Intent.PROCEDURE:
+            asking = asked_phrases(question, strict=True)
+        else:
+            asking = tuple(
+                p.group() for p in _QUESTION_PHRASE.finditer(question) if p.group().endswith(_QUESTION_ENDINGS)
+            )
         parts = {part for topic in topics for part in topic.split("+")}
         if not any(part in phrase for phrase in asking for part in parts):
             return False
