@@ -299,9 +299,9 @@ class Describer:
         events: set[str] = set()
         generic: set[str] = set()
         firm: set[str] = set()
-        for heard in _HEARSAY.finditer(text):
+        for start, end in _reported(text):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
-            used[heard.start() : heard.end()] = [True] * (heard.end() - heard.start())
+            used[start:end] = [True] * (end - start)
         for index, compiled in enumerate(self.phrases):
             if not all(_holds(facts, f, v) for f, v in compiled.phrase.when.items()):
                 continue
@@ -333,7 +333,7 @@ class Describer:
             facts[fact] = value
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
-        unschooled = self.schools.sub("，", _HEARSAY.sub("，", text_here))
+        unschooled = self.schools.sub("，", _without_reported(text_here))
         region = self.regions.resolve(self._not_here.sub("，", unschooled))
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
@@ -388,7 +388,7 @@ class Describer:
     def where_said(self, text: str) -> str | None:
         """The place the text says the person is in — not a 户籍 said apart, a school, hearsay or a place left
         (户口不在汝州 在驻马店, 在东莞打了几年工回来: None)."""
-        unschooled = self.schools.sub("，", _HEARSAY.sub("，", self.without_places_apart(text)))
+        unschooled = self.schools.sub("，", _without_reported(self.without_places_apart(text)))
         return self.regions.resolve(unschooled).place
 
     def _elided(self, text: str, today: date) -> dict[str, Any]:
@@ -399,9 +399,11 @@ class Describer:
         for elided in _ELIDED_NEGATION.finditer(text):
             before = [c for c in _CLAUSE_BREAK.split(text[: elided.start()]) if c]
             topic = _TOPIC.match(before[-1]) if before else None
-            if topic is None:
-                continue
-            facts = self._described(topic.group(0) + elided.group("said"), today).facts
+            facts = self._described(topic.group(0) + elided.group("said"), today).facts if topic else {}
+            done = _DONE_TO.search(before[-1]) if before and not facts else None
+            if done and _same_verb(done.group("verb"), elided.group("said")):
+                # 单位给员工交社保，我没交: the object of the same verb in the clause before (社保) is what is not had.
+                facts = self._described(done.group("object") + elided.group("said"), today).facts
             said.update({f: v for f, v in facts.items() if f != "region"})
         return said
 
@@ -640,10 +642,22 @@ def _wish_carried_on(before: str, business: str) -> bool:
 
 # 巴中这边没交, 现在没办: a clause that is only a negated verb of a fact, with where or when it holds.
 _ELIDED_NEGATION = re.compile(
-    r"(?:^|(?<=[\s，,。；;]))[\u4e00-\u9fff]{0,4}?(?:这边|这里|本地|当地|现在|目前|如今)(?:也|都|还|一直)?"
+    r"(?:^|(?<=[\s，,。；;]))(?:[\u4e00-\u9fff]{0,4}?(?:这边|这里|本地|当地|现在|目前|如今)"
+    # (单位给员工交社保，我没交 — fix37: the speaker's own no, beside what was done for others)
+    r"|(?:我|俺|咱)(?:们)?(?:自己|本人)?)(?:也|都|还|一直)?"
     r"(?P<said>(?:没有|没|未|还没|也没|一直没)(?:有)?(?:在)?(?:办理|办|参加|参保|缴纳|交纳|缴|交|登记|领取|领|买|上)(?:过|了|着)?)"
     r"(?:的|呢|啊)?(?=$|[\s，,。；;！!？?])"
 )
+# The object a clause ends with after a verb of a fact (给员工交社保): what a following 我没交 leaves unsaid.
+_DONE_TO = re.compile(r"(?P<verb>办理|办|参加|缴纳|交纳|缴|交|买|上)(?:了|过|着|的)?(?P<object>[\u4e00-\u9fff]{2,6})$")
+_VERB_FAMILY = ("交缴", "办", "参加", "买", "上")
+
+
+def _same_verb(verb: str, said: str) -> bool:
+    """The verb of a clause before and the negated verb said alone are one deed (交 and 缴 are)."""
+    return any(verb[0] in family and any(ch in family for ch in said) for family in _VERB_FAMILY)
+
+
 # The topic opening a clause (社保是在…, 失业登记之前…): the words before its first verb or adverb.
 _TOPIC = re.compile(r"[\u4e00-\u9fff]{2,5}?(?=是|在|之前|以前|一直|也|都|已经|早就|交|缴|办|买|上|领)")
 # 组织贫困户, 带动了几个残疾人, 帮扶村里的低保户: people the speaker acts on, named after the verb in one clause.
@@ -666,14 +680,36 @@ _QUALIFIES_HOUSEHOLD = re.compile(r"(?:人)?(?:家庭|家属|户(?!口|籍)|之�
 # introduces (文件上说：…, 我看到一篇文章：…, 政策原文：…) up to the sentence's end or the speaker's own words
 # after a pause (…，给补贴 我在平昌) — their conditions are the text's, never the speaker's facts; hearsay (听说…) to
 # its clause's end.
-_SOURCE = r"(?:文件|政策|文章|通知|规定|原文|条款|新闻|公众号|网上|网页|报纸|报道|上面)"
+# Session 37 (fix37): the reported words end where the speaker becomes their subject (朋友说我下岗了能领, 群里说我这种
+# 残疾人能领, 社区说我是就业困难人员, “我去年下岗了…”: the speaker tells of themselves through another's mouth — read,
+# and the person confirms the card); one's own words quoted (我说：“…”, 我原话是“…”) are the speaker's; a notice
+# (我收到通知：…, 公司通知：我们厂…) tells the person's own case, not a written policy's conditions.
+_SPEAKER = r"(?:我|俺|本人|咱)"
+_SOURCE = r"(?<![我俺咱])(?:文件|政策|文章|规定|原文|条款|新闻|公众号|网上|网页|报纸|报道|上面)"
 _HEARSAY = re.compile(
-    r"[“「『\"][^”」』\"]{8,}[”」』\"]"
-    r"|" + _SOURCE + r"[^，,。；;！!？?\s：:]{0,8}?[：:](?:(?![\s，,](?:我|俺|本人))[^。；;！!？?\n])*"
-    r"|(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)[^，,。；;！!？?]*"
+    # (one's own words quoted: skipped by `_reported`)
+    r"(?P<own>" + _SPEAKER + r"(?:刚才|刚刚|上面|前面|之前)?(?:说|讲|写|问|原话是|原话)(?:了|过|的是|的)?[：:，,]?\s*"
+    r"[“「『\"][^”」』\"]*[”」』\"])"
+    r"|[“「『\"](?!\s*" + _SPEAKER + r")[^”」』\"]{8,}[”」』\"]"
+    r"|" + _SOURCE + r"[^，,。；;！!？?\s：:]{0,8}?[：:](?!\s*" + _SPEAKER + r")"
+    r"(?:(?![\s，,]" + _SPEAKER + r")[^。；;！!？?\n])*"
+    r"|(?:听说|据说|听人说|听别人说|听朋友说|网上说|新闻上说|网上看到|看新闻说)(?!" + _SPEAKER + r")[^，,。；;！!？?]*"
     # (村里说可以去干保洁, 人家讲能补: what others say — the dialogue's own hearsay words — to the clause's end.)
-    r"|(?:有人|人家|别人|旁人|群里|村里人?|村上|社区|朋友|亲戚)(?:都|也)?(?:说|讲)[^，,。；;！!？?\s]*"
+    r"|(?:有人|人家|别人|旁人|群里|村里人?|村上|社区|朋友|亲戚)(?:都|也)?(?:说|讲)(?!" + _SPEAKER + r")"
+    r"[^，,。；;！!？?\s]*"
 )
+
+
+def _reported(text: str) -> list[tuple[int, int]]:
+    """Where the text reports others' words (`_HEARSAY`) rather than the speaker's own."""
+    return [m.span() for m in _HEARSAY.finditer(text) if m.group("own") is None]
+
+
+def _without_reported(text: str) -> str:
+    """The text with others' reported words read past (a pause in their place)."""
+    for start, end in reversed(_reported(text)):
+        text = text[:start] + "，" + text[end:]
+    return text
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:
@@ -720,8 +756,9 @@ _NEGATED_VERB_BEFORE = re.compile(
 # between the no and it — still a no to the fact.
 _NEGATED_FOR_SPEAKER_BEFORE = re.compile(_NEGATION + r"(?:有)?(?:给|帮|替|为)(?:我们|俺们|咱们|我|俺|咱)?$")
 # 我不是下岗失业人员, 不属于城镇登记失业人员 (session 37): a no before a kind of people reaches every word of its
-# name up to the head noun (人员, 户, 家庭), not only the first.
-_NOT_A_KIND_BEFORE = re.compile(r"(?:不是|不属于|不算|并非|并不是|也不是|又不是)[\u4e00-\u9fff]{0,8}$")
+# name up to the head noun (人员, 户, 家庭), not only the first — never past a 的-modifier (fix37: 我不是本地的下岗职工
+# is a laid-off worker who is not local).
+_NOT_A_KIND_BEFORE = re.compile(r"(?:不是|不属于|不算|并非|并不是|也不是|又不是)(?:(?!的)[\u4e00-\u9fff]){0,8}$")
 _KIND_HEAD_AFTER = re.compile(r"的?(?:人员|职工|户|家庭|群体|对象|人口)")
 # (失业保险单位一直没给交: the one who should pay, named as the clause's subject after the fact.)
 _NEGATED_AFTER = re.compile(
