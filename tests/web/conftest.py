@@ -7,6 +7,7 @@ real `policybot serve` process on a free loopback port, used by the CLI and brow
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -134,6 +135,29 @@ def wait_ready(url: str, process: subprocess.Popen[str], seconds: float = 240) -
     raise RuntimeError("policybot serve did not become ready")
 
 
+@contextlib.contextmanager
+def serving(env: dict[str, str], port: int) -> Iterator[str]:
+    """`policybot serve` in its own process with `env`, on `port`: its URL once ready; stopped after."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @pytest.fixture(scope="session")
 def live_server(kb: KnowledgeBase, kb_dir: Path, databases: Databases) -> Iterator[LiveServer]:
     """`policybot serve` on a free port; the index is the session's, the database its own."""
@@ -148,24 +172,8 @@ def live_server(kb: KnowledgeBase, kb_dir: Path, databases: Databases) -> Iterat
         # The documented proxy setting: the tests that send X-Forwarded-For play the proxy on loopback.
         "FORWARDED_ALLOW_IPS": "127.0.0.1",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, process)
+    with serving(env, port) as url:
         yield LiveServer(url=url, env=env, host_port=host_port)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 # The browser tests' fixtures (Chromium, the host pages), defined with their helpers.

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +23,7 @@ from bot.present.prose import prose
 from bot.web.schemas import CHAT_MESSAGE_CHARS
 
 from .browsing import CHROMIUM, ask, open_widget, wait_idle
-from .conftest import REPO, LiveServer, free_port, wait_ready
+from .conftest import LiveServer, free_port, serving
 from .test_browser_conversation import shot
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
@@ -101,24 +99,8 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
         "POLICYBOT_WEB_RATE_LIMIT": "600/minute",
         "POLICYBOT_LOG_LEVEL": "WARNING",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, process)
+    with serving(env, port) as url:
         yield LiveServer(url=url, env=env, host_port=port)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def _status_of(url: str) -> tuple[int, dict[str, str]]:
