@@ -78,6 +78,7 @@ SETS = {
     "held-out 33": "answers_holdout33",
     "held-out 34": "answers_holdout34",
     "held-out 35": "answers_holdout35",
+    "held-out 36": "answers_holdout36",
 }
 
 

@@ -58,6 +58,7 @@ HOLDOUT_SETS = (
     "answers_holdout33",
     "answers_holdout34",
     "answers_holdout35",
+    "answers_holdout36",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
