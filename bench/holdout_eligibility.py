@@ -1514,6 +1514,25 @@ def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
     return {**raw, "certificates": named}
 
 
+def if_he_hires(ours: str, benefit: Benefit, found: BenefitResult | None) -> str:
+    """Of an owner whose hire is only planned, where the header says so: what he would get if he hires (if_hired)."""
+    if found is None:
+        return ours
+    if found.status == "as_employer" and benefit.hiring:
+        # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
+        # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
+        # Set 28 (session 36, next37c): the headers' precedence puts if_hired above a draft's not_yet_in_force
+        # and an old text's expired_or_uncertain (…employer_only / if_hired > not_yet_in_force / …).
+        # Set 20 (session 37, hp20-38): only a measure for hiring hangs on the hire — a unit's own grant
+        # (示范基地建设补助) or a pilot's training subsidy of an owner who plans a hire is his unit's all the same.
+        return "if_hired" if ours in {"eligible", "possibly_eligible", *NOT_IN_FORCE} else ours
+    if HIRED in found.opens_with and found.status == "ineligible":
+        # His own measure that opens once he hires (巴中（十） 大学生创办企业并吸纳就业, hp28-05): what he
+        # would get if he hires, as the header says.
+        return "if_hired"
+    return ours
+
+
 def judged_for(
     engine: Engine, rulebook: Rulebook, person: dict[str, Any], measure: str, raw: dict[str, Any], whole: CheckResult
 ) -> tuple[CheckResult, bool]:
@@ -1573,16 +1592,8 @@ def main() -> None:
             statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id), conventions, as_of)
             found = statuses.get(benefit.id)
-            if conventions.planned_if_hired and planned_here and found is not None and found.status == "as_employer":
-                # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
-                # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
-                # Set 28 (session 36, next37c): the headers' precedence puts if_hired above a draft's not_yet_in_force
-                # and an old text's expired_or_uncertain (…employer_only / if_hired > not_yet_in_force / …).
-                ours = "if_hired" if ours in {"eligible", "possibly_eligible", *NOT_IN_FORCE} else ours
-            if conventions.planned_if_hired and planned_here and found is not None and HIRED in found.opens_with:
-                # His own measure that opens once he hires (巴中（十） 大学生创办企业并吸纳就业, hp28-05): what he
-                # would get if he hires, as the header says.
-                ours = "if_hired" if found.status == "ineligible" else ours
+            if conventions.planned_if_hired and planned_here:
+                ours = if_he_hires(ours, benefit, found)
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
             class_total[person["defect_class"]] += 1

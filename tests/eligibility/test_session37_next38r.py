@@ -121,3 +121,33 @@ def test_a_day_planned_for_a_hire_is_no_hire_made() -> None:
     runner = load_runner()
     assert not runner._made_hire("计划2018-09招用1名2018届毕业生")
     assert runner._made_hire("2017-05招用1名2017届毕业生")
+
+
+PLANNING_OWNER: dict[str, Any] = {
+    "place": "吉林省长春市朝阳区",
+    "age": 45,
+    "employment": "self_employed",
+    "education": "senior_high",
+    "other": (
+        "家政公司负责人; 2018-02公司被评为省级家庭服务职业培训示范基地; 计划2018-08招用1名2018届大专毕业生, 尚未招用"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("measure", "if_hired"),
+    [
+        pytest.param("jilin.graduate_hiring_social_insurance", True, id="a measure for hiring hangs on the hire"),
+        pytest.param("jilin.family_service_training_base_grant", False, id="the unit's own grant does not"),
+    ],
+)
+def test_the_runner_tells_a_planned_hires_owner_if_hired_only_of_measures_for_hiring(
+    engine: Engine, rulebook: Rulebook, measure: str, if_hired: bool
+) -> None:
+    runner = load_runner()
+    as_of = date(2018, 5, 10)
+    assert runner.hires_planned_only(PLANNING_OWNER)
+    found = benefit_of(check(engine, runner.profile_of(PLANNING_OWNER, as_of, rulebook), as_of), measure)
+    assert found.status == "as_employer"
+    ours = runner.if_he_hires("possibly_eligible", rulebook.benefits[measure], found)
+    assert (ours == "if_hired") is if_hired
