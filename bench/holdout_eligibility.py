@@ -958,9 +958,12 @@ HIRE_COUNTED = re.compile(
     + ")"
 )
 # Set 18 (session 26): a hire only planned (计划招用2018届高校毕业生并设立见习岗位, 目前尚未招; 想招两三个下岗的
-# 师傅) speaks of people not hired yet — never of the owner (非下岗失业人员 is his; 招用下岗失业人员 is the plan's).
+# 师傅; set 29: 计划2018-10招用1名…, the day planned before the verb) speaks of people not hired yet — never of
+# the owner (非下岗失业人员 is his; 招用下岗失业人员 is the plan's).
 PLANNED_HIRE = re.compile(
-    r"(?:计划|打算|准备|拟|想)[^;；,，]{0,4}?(?:" + "|".join((*HIRES, "招")) + r")|(?:尚未|还没有?|还未|暂未)(?:招|雇)"
+    r"(?:计划|打算|准备|拟|想)(?:于|在)?(?:\d{4}-\d{2}(?:-\d{2})?)?[^;；,，]{0,4}?(?:"
+    + "|".join((*HIRES, "招"))
+    + r")|(?:尚未|还没有?|还未|暂未)(?:招|雇)"
 )
 # …and the terms of the hires, said in a part of their own after the hire (尚未签订劳动合同、未参保,
 # 打算签1年合同并参保): the hires', not the owner's (an owner has no labour contract of his own).
@@ -1030,7 +1033,9 @@ def _term_said(text: str, words: tuple[str, ...]) -> bool | None:
 
 def _made_hire(part: str) -> bool:
     """A part that also tells of a hire made (2018-01起吸纳2名…; 打算再招 after it is another matter)."""
-    return re.search(r"\d{4}-\d{2}(?:-\d{2})?(?:起|新)?(?:" + "|".join(HIRES) + ")", part) is not None
+    # Set 29 (session 37): 计划（于）2018-10招用 is the day a hire is planned for, not a hire made.
+    dated = re.finditer(r"(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?:起|新)?(?:" + "|".join(HIRES) + ")", part)
+    return any(not re.search(r"(?:计划|打算|准备|拟|想)(?:于|在)?$", part[: hire.start()]) for hire in dated)
 
 
 def hires_planned_only(facts: dict[str, Any]) -> bool:
@@ -1255,7 +1260,26 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
         )
 
     best = max(citing, key=closeness, default=None)
-    return best if best is not None and closeness(best) >= 0.25 else None
+    if best is not None and closeness(best) >= 0.25:
+        return best
+    if len(citing) == 1 and told_by_package(measure, citing[0]):
+        # Set 29 (session 37, hp29-12): 返乡农民工自主创业支持 — the clause's one package (商洛（四）) says it in its
+        # own words (重点鼓励、引导和支持…返乡农民工…自主创业): a name made of those words is that package.
+        return citing[0]
+    return None
+
+
+# Of a measure's name, the share of its character pairs a package's own words must hold to be the measure named.
+PACKAGE_WORDS = 0.7
+
+
+def told_by_package(measure: str, benefit: Benefit) -> bool:
+    """A package (amount kind `package`) whose summary and quotes hold most of the measure name's character pairs."""
+    if benefit.amount is None or benefit.amount.kind != "package":
+        return False
+    words = benefit.summary + "".join(c.quote for c in benefit.citations) + (benefit.amount.text or "")
+    pairs = [measure[i : i + 2] for i in range(len(measure) - 1)]
+    return bool(pairs) and sum(pair in words for pair in pairs) / len(pairs) >= PACKAGE_WORDS
 
 
 class Conventions:
@@ -1445,6 +1469,25 @@ def _terms_of(found: BenefitResult) -> list[str]:
     return [*terms, *found.notes]
 
 
+# Set 29 (session 37, hp29-25): a measure the writer names by the hire planned (…（拟招2018届毕业生）).
+PLANNED_LABEL = re.compile(r"(?:拟|计划|打算|准备|将)(?:再)?(?:招|雇|聘|吸纳)")
+
+
+def planned_hire_facts(facts: dict[str, Any], measure: str) -> dict[str, Any] | None:
+    """Set 29 (session 37, hp29-25): one description, a hire made (2017-08招用1名2017届毕业生…) and one planned
+    (计划2018-10招用1名2018届毕业生), and an expectation named by the planned one: each hire is judged on its own
+    date, so that expectation is the planned hire's alone — the facts without the parts telling of the hire made
+    (None when the label names no planned hire, or the text has not both)."""
+    if not PLANNED_LABEL.search(measure) or not _runs_business(facts):
+        return None
+    parts = [part for part in re.split(r"[;；]", str(facts.get("other") or "")) if part.strip()]
+    planned = [part for part in parts if PLANNED_HIRE.search(part) and not _made_hire(part)]
+    made = [part for part in parts if part not in planned and (_made_hire(part) or HIRE_COUNTED.search(part))]
+    if not planned or not made:
+        return None
+    return {**facts, "other": "; ".join(part for part in parts if part not in made)}
+
+
 def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
     """Set 11 (session 19), set 8: an expectation per certificate (技能提升补贴——2016年12月取得的初级证书,
     …（中级(四级)证书1500元）) is judged with that certificate alone: the profile keeping only the one
@@ -1469,6 +1512,39 @@ def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
     if len(named) != 1:
         return None
     return {**raw, "certificates": named}
+
+
+def if_he_hires(ours: str, benefit: Benefit, found: BenefitResult | None) -> str:
+    """Of an owner whose hire is only planned, where the header says so: what he would get if he hires (if_hired)."""
+    if found is None:
+        return ours
+    if found.status == "as_employer" and benefit.hiring:
+        # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
+        # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
+        # Set 28 (session 36, next37c): the headers' precedence puts if_hired above a draft's not_yet_in_force
+        # and an old text's expired_or_uncertain (…employer_only / if_hired > not_yet_in_force / …).
+        # Set 20 (session 37, hp20-38): only a measure for hiring hangs on the hire — a unit's own grant
+        # (示范基地建设补助) or a pilot's training subsidy of an owner who plans a hire is his unit's all the same.
+        return "if_hired" if ours in {"eligible", "possibly_eligible", *NOT_IN_FORCE} else ours
+    if HIRED in found.opens_with and found.status == "ineligible":
+        # His own measure that opens once he hires (巴中（十） 大学生创办企业并吸纳就业, hp28-05): what he
+        # would get if he hires, as the header says.
+        return "if_hired"
+    return ours
+
+
+def judged_for(
+    engine: Engine, rulebook: Rulebook, person: dict[str, Any], measure: str, raw: dict[str, Any], whole: CheckResult
+) -> tuple[CheckResult, bool]:
+    """The check an expectation is judged on: the person's whole, the one certificate its label names
+    (`one_record`), or the planned hire alone (`planned_hire_facts`, then True: a hire not made yet)."""
+    as_of = person["as_of"]
+    planned_alone = planned_hire_facts(person["facts"], measure)
+    if planned_alone is not None:
+        alone = profile_of(planned_alone, as_of, rulebook)
+        return engine.check(parse_profile(alone, rulebook.facts, as_of)), True
+    record = one_record(raw, measure)
+    return (whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))), False
 
 
 def main() -> None:
@@ -1511,21 +1587,13 @@ def main() -> None:
                 if VERBOSE:
                     print(f"  {person['id']} not encoded: {expected['clause']} {expected['measure']}")
                 continue
-            record = one_record(raw, expected["measure"])
-            result = whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))
+            result, planned_alone = judged_for(engine, rulebook, person, expected["measure"], raw, whole)
+            planned_here = planned or planned_alone
             statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id), conventions, as_of)
             found = statuses.get(benefit.id)
-            if conventions.planned_if_hired and planned and found is not None and found.status == "as_employer":
-                # His unit's measure judged on a hire he has not made: what he would get if he hires. Only where the
-                # header says so: without it writers differ (set 15's hp15-01 if_hired, set 10's ph10-37 possibly).
-                # Set 28 (session 36, next37c): the headers' precedence puts if_hired above a draft's not_yet_in_force
-                # and an old text's expired_or_uncertain (…employer_only / if_hired > not_yet_in_force / …).
-                ours = "if_hired" if ours in {"eligible", "possibly_eligible", *NOT_IN_FORCE} else ours
-            if conventions.planned_if_hired and planned and found is not None and HIRED in found.opens_with:
-                # His own measure that opens once he hires (巴中（十） 大学生创办企业并吸纳就业, hp28-05): what he
-                # would get if he hires, as the header says.
-                ours = "if_hired" if found.status == "ineligible" else ours
+            if conventions.planned_if_hired and planned_here:
+                ours = if_he_hires(ours, benefit, found)
             figures.add(person["id"], benefit, statuses.get(benefit.id), expected)
             total += 1
             class_total[person["defect_class"]] += 1

@@ -49,14 +49,17 @@ from eligibility.results import (
 )
 from eligibility.roles import (
     BROKER,
+    FORM,
     HIRING,
     MORE_HIRES,
+    NO_BUSINESS,
     STAFFED,
     TENANT,
     can_be_hired,
     is_employer,
     is_hired,
     on_the_hire_day,
+    will_employ,
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
 from eligibility.schema import Household
@@ -552,6 +555,8 @@ class Engine:
         provider = self._provider_facts.get(benefit.id, ())
         if provider and is_employer(profile):
             return self._as_the_provider(benefit, profile, provider, asking, city)
+        if benefit.beneficiary == "employer" and benefit.hiring and will_employ(profile):
+            return self._as_the_planned_unit(benefit, profile, city)
         if benefit.beneficiary == "employer" and is_employer(profile):
             units_own = self._units_own[benefit.id]
             staffed = units_own and profile.values.get(STAFFED) is True
@@ -581,6 +586,23 @@ class Engine:
                 judged = self._evaluate(benefit, profile, as_of, asking, city)
                 return Evaluation(judged.result, (*judged.open_facts, HIRING))
         return self._evaluate(benefit, profile, as_of, asking, city)
+
+    def _as_the_planned_unit(self, benefit: Benefit, profile: Profile, city: str | None) -> Evaluation:
+        """Session 37 (next38r): an employer's measure for hiring, of a person who plans a business and says it will
+        hire (R1 of walk37: 开个羊肉汤馆，雇两个帮工). The business to be is the unit: judged as the person's unit's
+        (`as_employer`) on the hires and the unit — its form not chosen yet, every form open — with its opening
+        left to confirm (facts.yaml `hiring_staff.when_planned`); never told as a unit's that would hire him."""
+        view = profile
+        if view.values.get(FORM) == NO_BUSINESS:
+            view = view.without_answer(FORM)
+        # The hires are not chosen yet: what they must be stays to confirm, not asked (the unit is not there to hire).
+        judged = self._as_the_unit(benefit, view, False, city)
+        if judged.result.status != "as_employer":
+            return judged
+        planned = Requirement(text=self.rulebook.facts[HIRING].when_planned, open=True)
+        opening = Reason(kind="to_confirm", clause_id=benefit.citations[0].cite, requirement=planned)
+        result = judged.result.model_copy(update={"reasons": (opening, *judged.result.reasons)})
+        return Evaluation(result, judged.open_facts)
 
     def _as_the_provider(
         self, benefit: Benefit, profile: Profile, provider: tuple[str, ...], asking: bool, city: str | None

@@ -193,6 +193,9 @@ class FactSpec(BaseModel):
     # → household): the unit's conditions, written about the person hired, read it in that fact's place.
     stands_for: str | None = None
     action: Action | None = None
+    # Session 37 (next38r): what an employer's measure leaves to confirm when the business said to hold this fact is
+    # only planned (正在招人 of a shop not opened yet): the business must open first, and claims as a unit.
+    when_planned: str | None = None
 
     @model_validator(mode="after")
     def _check_shape(self) -> FactSpec:

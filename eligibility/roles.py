@@ -18,9 +18,13 @@ NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
 # Who runs a business of their own is an employer; whether it is hiring decides whether employers'
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
+# The fact whose answer says whether the person runs a business, and of which form.
+FORM = "business_form"
 HIRING = "hiring_staff"
 # A business with staff is the unit of a measure for units as such (稳岗补贴), hiring or not.
 STAFFED = "business_has_employees"
+# Plans a business of their own (创业意愿): with HIRING said, the business to be is the employer (session 37).
+PLANS_BUSINESS = "wants_business"
 # Another hire: a yes stores the hire described in `hires` and asks the next one (records.py).
 MORE_HIRES = "more_hires"
 # The day an employee started with the present employer: the employer's benefits for that hire are
@@ -40,10 +44,18 @@ def is_employer(profile: Profile) -> bool:
     planning one, per the question's hint) has no business to hire for, so is never asked whether it hires.
     """
     values = profile.values
-    form = values.get("business_form")
+    form = values.get(FORM)
     if form is not None:
         return bool(form != NO_BUSINESS)
     return values.get("employment_status") == "self_employed"
+
+
+def will_employ(profile: Profile) -> bool:
+    """Session 37 (next38r): plans a business of their own and says it will hire (开个羊肉汤馆，雇两个帮工) — the
+    employer-to-be. An employer's measure for hiring is then the planned business's (`as_employer`, with what its
+    opening leaves to confirm), never the measure of some unit that would hire the person (`if_hired`)."""
+    values = profile.values
+    return not is_employer(profile) and values.get(PLANS_BUSINESS) is True and values.get(HIRING) is True
 
 
 def on_the_hire_day(benefit: Benefit, profile: Profile, today: Outcome) -> Outcome:
