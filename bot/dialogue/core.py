@@ -422,7 +422,8 @@ class Dialogue:
         told = self.describer.describe(rest, today).facts if rest else {}
         if rest and (self.reader.read(rest).asks or self.reader.is_about_other(rest)):
             return None
-        if set(told) - _WISHES - {"region"}:
+        if set(told) - _WISHES - {"region"} or len([p for p in _PHRASES.split(rest) if p]) > 1:
+            # (我在巴州区 跟他一个公司 还没被裁…: more said than where — read as a card of the speaker's own.)
             return None
         place = told.get("region")
         if place is not None and not (isinstance(place, str) and self.regions.resolve(place).covered):
@@ -914,7 +915,8 @@ class Dialogue:
         if not self.reader.is_about_person(reading.statement) or self._asks_for_someone_else(reading.question):
             return None
         told = self.describer.describe(reading.statement, today)
-        if not set(told.facts) - _SHARED_FACTS:
+        if not set(told.facts) - _SHARED_FACTS and not (turned is not None and told.facts):
+            # (那我自己呢 我在巴州区 … says whose place it is: the speaker's own, on their card — session 38.)
             return None
         if work.profile:
             work.pending_for_speaker = True

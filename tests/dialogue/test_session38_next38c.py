@@ -48,6 +48,15 @@ def test_turning_to_oneself_with_only_ones_place_starts_ones_own_check_there(dia
     assert not state.for_someone_else and state.profile == {"region": "长春市"}, (state.profile, state.pending)
 
 
+def test_turning_to_oneself_telling_more_than_the_place_shows_the_place_as_ones_own_on_a_card(
+    dialogue: Dialogue,
+) -> None:
+    state, _ = say(dialogue, SessionState(), "我表哥在西安上班 被裁了 能领啥", TODAY)
+    state, replies = say(dialogue, state, "那我呢 我在通江县 跟他一个单位 还没被裁", TODAY)
+    assert any(r.kind == "confirm" for r in replies) and not cited(replies), _texts(replies)
+    assert state.pending.get("region") == "通江县" and not state.for_someone_else, state.pending
+
+
 # -- (b) a question about opening a business of a named kind speaks of work: never "not employment policy" --------
 
 
