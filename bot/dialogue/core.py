@@ -551,7 +551,10 @@ class Dialogue:
         apart = self._speaker_apart(work, text, reading, today)
         reading = self._whose(work, text, reading, today) if apart is None else reading
         moved = (
-            apart or self._card_was_theirs(work, text, reading, today) or self._reattributed(work, text, reading, today)
+            apart
+            or self._card_was_theirs(work, text, reading, today)
+            or self._reattributed(work, text, reading, today)
+            or self._other_corrected(work, text, reading, today)
         )
         if moved is not None:
             return moved
@@ -2606,6 +2609,42 @@ class Dialogue:
         reply = render.answer(result, self.interviewer.clause_name, False)
         text = f"{_closing().as_employer}\n{reply.text}"
         return reply.model_copy(update={"text": text, "asked": work.thread.asked_key})
+
+    def _other_corrected(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """Session 38 (walk37 C4): 不对不对，俺记错了，闺女是2027年毕业 right after a question about her — a correction
+        of what was told of the one the last question was about, asking nothing: that question asked again in their
+        corrected situation, then what waits (the speaker's card or question); never "which item is wrong" of the
+        speaker's card. None for any other message."""
+        thread = work.thread
+        if thread is None or not thread.of_another or not thread.topic or not reading.others:
+            return None
+        if self.words.is_question(text) or reading.statement:
+            return None
+        if not (self.words.correcting.search(text) or _SLIPPED.search(text)):
+            return None
+        kin = self.words.kin_word.search(reading.others)
+        persons = self.words.kin_persons
+        if kin is None or (thread.another is not None and persons.get(kin.group()) != persons.get(thread.another)):
+            return None
+        told = self.describer.describe(reading.others, today)
+        if not told.facts:
+            return None
+        facts = {**thread.another_told, **told.facts}
+        words = self.describer.situation_words(facts)
+        found = self._asked_in_situation(words, " ".join(thread.topic), thread.region, today) if words else None
+        if found is None:
+            return None
+        asked, result, situation = found
+        work.thread = self.threads.after(thread, asked, result).model_copy(
+            update={
+                "of_another": True,
+                "another": kin.group(),
+                "another_told": facts,
+                "another_notes": {**thread.another_notes, **told.notes},
+            }
+        )
+        reply = render.situated(render.answer(result, self.interviewer.clause_name, False, {}), situation)
+        return [reply, *self._reminder(work, today, after_answer=True)]
 
     def _keep_told_of_another(self, work: Working, text: str, today: date) -> None:
         """What the message told of someone else, kept on the thread as understood (never the words): 帮家人查

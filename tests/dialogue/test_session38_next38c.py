@@ -128,3 +128,15 @@ def test_asking_what_one_gets_mid_interview_is_told_the_check_answers_it(dialogu
     state, replies = say(dialogue, state, request_, TODAY)
     assert replies[0].text == prose().dialogue_reading.check_underway, _texts(replies)
     assert replies[-1].kind == "question" and replies[-1].asks == asked.asks, _texts(replies)
+
+
+# -- (e) a correction of what was told of the one the last question was about asks that question again for them ----
+
+
+def test_a_correction_of_a_relatives_fact_after_a_question_about_them_is_answered_again(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在平昌 今年50 没工作", TODAY)
+    state, replies = say(dialogue, state, "我儿子2026年大专毕业，想找个单位见习，有啥政策？", TODAY)
+    assert cited(replies), _texts(replies)
+    state, replies = say(dialogue, state, "不对，我记错了，儿子是2027年毕业", TODAY)
+    assert cited(replies) and replies[0].kind == "answer", _texts(replies)
+    assert state.pending.get("age") == 50 and "graduation_date" not in state.pending, state.pending
