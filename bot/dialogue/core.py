@@ -381,6 +381,9 @@ class Dialogue:
         check, the one before set aside unchanged (bot/dialogue/subjects.py); None for any other message."""
         if self.subjects.backs_to_self(work, text):
             return [*self.subjects.back_to_self(work), *self._taken_up(work, today)]
+        turned = self._turned_to_self(work, text, today)
+        if turned is not None:
+            return turned
         asked = self.subjects.asked_for(work, text)
         if asked is None:
             return None
@@ -405,6 +408,32 @@ class Dialogue:
             return [*started, *self.interviewer.start_at_place(work, place, today)]
         # Her situation told with the asking (帮我闺女也查查 她二十…): read as told of the one now checked.
         return [*started, *self._say(work, rest, today)]
+
+    def _turned_to_self(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """Session 38 (set 29, walk37): 那我自己呢 in a relative's check — after their card or their results — asks for
+        the speaker's own check: it starts (or is taken up again), the relative's set aside as it is. Told with it
+        only where the speaker is (那我自己呢 我在长春), the check starts there (no card of one line); a wish alone
+        (我也想出去上班) tells nothing to record yet. More told is a card of the speaker's own (`_speaker_apart`), and
+        a question (那我自己呢 成都有啥补贴) is answered. None for any other message."""
+        turned = _TURNS_TO_SPEAKER.match(text.strip()) if work.for_someone_else else None
+        if turned is None:
+            return None
+        rest = text.strip()[turned.end() :].strip(_PART_EDGES)
+        told = self.describer.describe(rest, today).facts if rest else {}
+        if rest and (self.reader.read(rest).asks or self.reader.is_about_other(rest)):
+            return None
+        if set(told) - _WISHES - {"region"} or len([p for p in _PHRASES.split(rest) if p]) > 1:
+            # (我在巴州区 跟他一个公司 还没被裁…: more said than where — read as a card of the speaker's own.)
+            return None
+        place = told.get("region")
+        if place is not None and not (isinstance(place, str) and self.regions.resolve(place).covered):
+            return None
+        started = self.subjects.turn_to_self(work)
+        if work.profile or work.pending:
+            return [*started, *self._taken_up(work, today)]
+        if isinstance(place, str):
+            return [*started, *self.interviewer.start_at_place(work, place, today)]
+        return [*started, *self.interviewer.next(work, today)]
 
     def _told_of_another(self, work: Working) -> tuple[str | None, Description] | None:
         """帮家人查 pressed right after a message that told of someone else (俺媳妇儿…她原来在厂里上班): whom it
@@ -522,7 +551,10 @@ class Dialogue:
         apart = self._speaker_apart(work, text, reading, today)
         reading = self._whose(work, text, reading, today) if apart is None else reading
         moved = (
-            apart or self._card_was_theirs(work, text, reading, today) or self._reattributed(work, text, reading, today)
+            apart
+            or self._card_was_theirs(work, text, reading, today)
+            or self._reattributed(work, text, reading, today)
+            or self._other_corrected(work, text, reading, today)
         )
         if moved is not None:
             return moved
@@ -547,14 +579,21 @@ class Dialogue:
                 # (刚毕业哪有失业金 没交过社保: the whole message states — what it adds is recorded too.)
                 statement = text if in_own_words else reading.statement
                 return self._extra_facts(work, answered, statement, today, set(question.facts))
-        if question is not None and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading)):
+        # Session 38 (walk37 C3): a correction is routed as a correction first — its 说错了 / 不是 (我刚才说错了，…
+        # 不是去年) is no 否 to the yes/no question waiting, which stays asked.
+        corrects = question is not None and self._corrects(work, text, reading, today)
+        if (
+            question is not None
+            and not corrects
+            and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading))
+        ):
             answered = self.interviewer.typed(work, question, reading.opening.strip(_PART_EDGES), today)
             if answered is not None and answered[0].kind == "acknowledge":
                 # 交了，失业保险能领多久？ / 大专。顺便问下创业贷款去哪申请: the answer is recorded, the
                 # question answered (its own words when the opening only answered), then the next question.
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
-        opened = self._opens_with_reply(work, question, text, reading, today)
+        opened = None if corrects else self._opens_with_reply(work, question, text, reading, today)
         return opened or self._free_text(work, text, reading, today, interviewing=question is not None)
 
     def _opens_with_reply(
@@ -879,7 +918,8 @@ class Dialogue:
         if not self.reader.is_about_person(reading.statement) or self._asks_for_someone_else(reading.question):
             return None
         told = self.describer.describe(reading.statement, today)
-        if not set(told.facts) - _SHARED_FACTS:
+        if not set(told.facts) - _SHARED_FACTS and not (turned is not None and told.facts):
+            # (那我自己呢 我在巴州区 … says whose place it is: the speaker's own, on their card — session 38.)
             return None
         if work.profile:
             work.pending_for_speaker = True
@@ -2206,6 +2246,10 @@ class Dialogue:
             reply = self._answer(work, self._asked(text, reading), today, thread=False)
             if reply.answer_status == "answered" and reply.citations:
                 return [reply, *self.interviewer.remind(work, today)]
+        if interviewing and self.interviewer.current(work, today) is not None:
+            # 俺能拿到啥补贴，给俺算算 mid-interview (walk37 C2): said what the check will give, then its question —
+            # never the question alone, as if nothing were asked.
+            return [render.notice(_reading().check_underway), *self.interviewer.next(work, today)]
         return self.interviewer.next(work, today)
 
     def _for_place_asked(self, work: Working, reading: Reading, reply: Reply) -> Reply:
@@ -2565,6 +2609,42 @@ class Dialogue:
         reply = render.answer(result, self.interviewer.clause_name, False)
         text = f"{_closing().as_employer}\n{reply.text}"
         return reply.model_copy(update={"text": text, "asked": work.thread.asked_key})
+
+    def _other_corrected(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """Session 38 (walk37 C4): 不对不对，俺记错了，闺女是2027年毕业 right after a question about her — a correction
+        of what was told of the one the last question was about, asking nothing: that question asked again in their
+        corrected situation, then what waits (the speaker's card or question); never "which item is wrong" of the
+        speaker's card. None for any other message."""
+        thread = work.thread
+        if thread is None or not thread.of_another or not thread.topic or not reading.others:
+            return None
+        if self.words.is_question(text) or reading.statement:
+            return None
+        if not (self.words.correcting.search(text) or _SLIPPED.search(text)):
+            return None
+        kin = self.words.kin_word.search(reading.others)
+        persons = self.words.kin_persons
+        if kin is None or (thread.another is not None and persons.get(kin.group()) != persons.get(thread.another)):
+            return None
+        told = self.describer.describe(reading.others, today)
+        if not told.facts:
+            return None
+        facts = {**thread.another_told, **told.facts}
+        words = self.describer.situation_words(facts)
+        found = self._asked_in_situation(words, " ".join(thread.topic), thread.region, today) if words else None
+        if found is None:
+            return None
+        asked, result, situation = found
+        work.thread = self.threads.after(thread, asked, result).model_copy(
+            update={
+                "of_another": True,
+                "another": kin.group(),
+                "another_told": facts,
+                "another_notes": {**thread.another_notes, **told.notes},
+            }
+        )
+        reply = render.situated(render.answer(result, self.interviewer.clause_name, False, {}), situation)
+        return [reply, *self._reminder(work, today, after_answer=True)]
 
     def _keep_told_of_another(self, work: Working, text: str, today: date) -> None:
         """What the message told of someone else, kept on the thread as understood (never the words): 帮家人查
@@ -2935,8 +3015,9 @@ class Dialogue:
             return reply
         if not self.words.is_outside_the_field(text) or self.reader.names_benefit(text):
             return reply
-        if self.words.speaks_of_work(text):
-            # 厂里要是裁人 得提前几天通知: a question of work that no clause answers is a gap in the documents.
+        if self.words.speaks_of_work(text) or self.describer.names_business_opened(text):
+            # 厂里要是裁人 得提前几天通知: a question of work that no clause answers is a gap in the documents — so is
+            # one about a business of a named kind (开个羊肉汤馆政府能给多少钱: starting it is 创业; session 38).
             return reply
         if any(term in text for term in topic_vocabulary()):
             # 三支一扶 编制: a measure's name or alias, or a glossary word — a gap in the documents.

@@ -226,6 +226,11 @@ class Describer:
         """Whether the text names a business (店, 饭馆, 公司, 个体户): the `businesses` words."""
         return re.search(self._business, text) is not None
 
+    def names_business_opened(self, text: str) -> bool:
+        """Whether the text names a business as opened or run (开个羊肉汤馆, 办了家厂子, 经营小超市) — starting one
+        is 创业 — not a place merely named (博物馆几点开门)."""
+        return re.search(rf"(?:开|办|盘下|经营)(?:了|个|一个|一家|家|间)?(?:{self._business})", text) is not None
+
     def said_words(self) -> tuple[str, ...]:
         """The phrases' listed words (大学毕业, 没有工作, 营业执照): vocabulary for the speller."""
         return tuple(word for compiled in self.phrases for word in compiled.phrase.say)

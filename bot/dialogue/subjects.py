@@ -153,6 +153,21 @@ class Subjects:
             return [render.notice(_words().started_told.format(whom=whom))]
         return [render.notice(_words().started.format(whom=whom), (self_button(),))]
 
+    def turn_to_self(self, work: Working) -> list[Reply]:
+        """Session 38: 那我自己呢 in a relative's check — the speaker's own check, taken up again when set aside,
+        else a new one; the relative's is set aside as it is (its card or results kept, 👤 brings it back)."""
+        own = self._own(work)
+        if own is not None:
+            return self.take(work, own)
+        before = self.whom(work.subject)
+        back: tuple[Button, ...] = ()
+        if work.profile or work.pending:
+            label = _words().view_button.format(whom=before)
+            back = (Button(label=label, action=f"{WHO}:{self._key(work.subject)}"),)
+            work.others.append(work.set_aside())
+        work.take_up(Subject())
+        return [render.notice(_words().started_self.format(before=before), back)]
+
     def back_to_self(self, work: Working) -> list[Reply]:
         own = self._own(work)
         if own is None:

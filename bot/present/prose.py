@@ -629,6 +629,8 @@ class DialogueReadingProse(Section):
     placeholders = {"no_such_article": ("document", "number", "count")}
     declined: str
     listening: str
+    # Session 38 (walk37 C1/C2): 我能拿到啥补贴 给我算算 while the check asks its questions: what the check will answer.
+    check_underway: str
     noted: str
     no_such_article: str
     cannot_make: str
@@ -1226,6 +1228,7 @@ class SubjectsProse(Section):
         "card_note": ("whom",),
         "card_ask": ("whom",),
         "started_from": ("whom", "before"),
+        "started_self": ("before",),
         "too_many": ("most",),
         "relative_self": ("whom",),
         "profile_title": ("whom",),
@@ -1243,6 +1246,8 @@ class SubjectsProse(Section):
     profile_title: str
     card_ask: str
     started_from: str
+    # Session 38: 那我自己呢 in a relative's check starts the speaker's own, the relative's set aside.
+    started_self: str
     # Session 31: the speaker's household facts offered on a spouse's or child's first card.
     household_carried: str
     relative_button: str

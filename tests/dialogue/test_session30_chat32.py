@@ -13,7 +13,7 @@ import pytest
 from bot.dialogue.core import Dialogue
 from bot.dialogue.types import SessionState
 from bot.present.prose import prose
-from tests.dialogue.speaking import reply_texts, say
+from tests.dialogue.speaking import press, reply_texts, say
 
 TODAY = date(2026, 12, 5)
 _OFF_TOPIC = "这不是就业政策方面的问题"
@@ -204,11 +204,16 @@ def test_an_age_said_bare_after_him_is_his(dialogue: Dialogue) -> None:
 
 
 @pytest.mark.parametrize("message", ["那我自己呢 我也想出去上班", "俺咋办 俺也想找个活"])
-def test_the_speaker_turning_to_themselves_is_asked_which_case(dialogue: Dialogue, message: str) -> None:
+def test_the_speaker_turning_to_themselves_starts_their_own_check_and_keeps_his(
+    dialogue: Dialogue, message: str
+) -> None:
+    """Session 38 (set 29, walk37): 那我自己呢 asks for the speaker's own check — it starts, the brother's card is set
+    aside as it was (no answer, no card of his facts for the speaker)."""
     before = _for_the_brother(dialogue)
     state, replies = say(dialogue, before, message, TODAY)
     assert not any(r.kind in {"answer", "confirm"} for r in replies), reply_texts(replies)
-    assert state.pending == before.pending and state.for_someone_else, state.pending
+    assert replies[-1].kind == "question" and not state.for_someone_else, reply_texts(replies)
+    assert [s.pending for s in state.others] == [before.pending], state.others
 
 
 def test_the_speaker_turning_to_themselves_with_their_own_case_gets_it_read(dialogue: Dialogue) -> None:
@@ -218,11 +223,13 @@ def test_the_speaker_turning_to_themselves_with_their_own_case_gets_it_read(dial
     assert any(r.kind == "confirm" for r in replies), reply_texts(replies)
 
 
-def test_choosing_the_one_asked_for_with_thanks_confirms_their_card(dialogue: Dialogue) -> None:
+def test_going_back_to_the_one_asked_for_after_turning_to_oneself_finds_their_card(dialogue: Dialogue) -> None:
     state = _for_the_brother(dialogue)
-    state, _ = say(dialogue, state, "那我呢", TODAY)
-    state, replies = say(dialogue, state, "还是先查他的吧 谢谢啦", TODAY)
-    assert state.profile.get("region") == "敦化市", (state.profile, reply_texts(replies))
+    state, replies = say(dialogue, state, "那我呢", TODAY)
+    back = [b.action for r in replies for row in r.buttons for b in row if b.action.startswith("who:")]
+    assert back, reply_texts(replies)
+    state, replies = press(dialogue, state, back[0], TODAY)
+    assert state.for_someone_else and state.pending.get("region") == "敦化市", (state.pending, reply_texts(replies))
 
 
 def test_the_speaker_going_back_to_themselves_after_a_space_is_the_speaker(dialogue: Dialogue) -> None:
