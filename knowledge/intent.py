@@ -193,6 +193,9 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
         how_often = _HOW_OFTEN.search(rest) if unit == "frequency" else None
         if how_often is not None:
             hits.append(how_often.group())
+        when_paid = _WHEN_PAID.search(rest) if unit == "date" else None
+        if when_paid is not None:
+            hits.append(when_paid.group())
         if hits:
             found.append(unit)
             for cue in sorted(hits, key=len, reverse=True):
@@ -259,6 +262,11 @@ _GRANT_HOW_MUCH = re.compile(r"(?:补贴|补助|奖补|奖励|津贴)(?:是|有|
 
 
 # How often, a verb in between (一年搞几次, 多长时间查一次, 每月开展几次): a frequency.
+# When the money comes (啥时候能拿到, 什么时候发, 多会儿到账): a date asked — the day it is paid, which the text may
+# not state (then said so). Not when one may apply or qualifies (最早啥时候, 啥时候能报名): a condition answers those.
+_WHEN_PAID = re.compile(
+    r"(?:什么时候|啥时候|何时|哪天|多会儿?)(?:才|就)?(?:能|可以|会|给)?(?:拿到|领到|到账|到手|发放|发下来|发钱|发(?![布文的出表行])|兑现|打款|打钱)"
+)
 _HOW_OFTEN = re.compile(
     r"(?:[一1每]年|[一1每]个?月|每季度|多久|多长时间|隔多久)[^，,。？?\s]{0,3}?(?:几次|多少次|[一1]次)(?!性)"
 )

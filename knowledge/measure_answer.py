@@ -580,6 +580,8 @@ def select(
                 and (open_question or not _asked_less_than(m, best))
                 # 中专毕业 有啥补贴: a measure for 高校毕业生 is not listed as the person's beside one for 中职毕业生.
                 and m.measure.id not in for_another
+                # 失业保险金俺还能领不: a service around the payment (线上申领) is no payment to list beside it.
+                and not _service_beside_a_payment(m, best, asked, question)
             )
         )
         if best.named is None and best.named_apart is None:
@@ -789,8 +791,11 @@ def _paying_before_unpaid(
     """A sum asked of a thing (创业园区能补多少钱) that the best measure only provides (众创空间和创业园区创业
     场所, a support stating no sum) while a grant of the same place for that very thing states one (首次认定
     市级创业园区…给予业主20万元的园区建设补贴): the grant answers, when it holds every word of the question's
-    own that the provision holds — the measure is the unit, not which of them a name or clause ranks first."""
-    if asked.primary is not Intent.AMOUNT or "money" not in asked.units or not relevant:
+    own that the provision holds — the measure is the unit, not which of them a name or clause ranks first.
+    So is a payment a person asks to receive (失业保险金俺还能领不) when the best measure is only a service or a
+    duty around it (线上申领失业保险金): the payment answers, whether its sentence states a sum or not."""
+    receives = _asks_to_receive(asked, question)
+    if not relevant or not (receives or (asked.primary is Intent.AMOUNT and "money" in asked.units)):
         return relevant
     best = relevant[0]
     if best.payable_amounts or best.measure.kind not in _UNPAID_KINDS:
@@ -803,13 +808,31 @@ def _paying_before_unpaid(
         other = relevant[position]
         if (
             other.measure.kind in _PAYING_KINDS
-            and other.payable_amounts
+            and (other.payable_amounts or receives)
             and jurisdiction_of.get(other.measure.id) == place
             and _words_held(other, held) == held
             and not _owed_to_another_than_the_asker(other, best, question)
         ):
             return relevant.moved_first(position)
     return relevant
+
+
+def _service_beside_a_payment(match: MeasureMatch, best: MeasureMatch, asked: AskedIntent, question: str) -> bool:
+    """A service around the payment a person asks to receive (线上申领失业保险金 beside 失业保险金延续发放)."""
+    return (
+        match.measure.kind is MeasureKind.SERVICE
+        and best.measure.kind in _PAYING_KINDS
+        and _asks_to_receive(asked, question)
+    )
+
+
+def _asks_to_receive(asked: AskedIntent, question: str) -> bool:
+    """Whether a person asks if they (or theirs) can be paid something (失业保险金俺还能领不, 她能领吗) — not whether
+    they can use a service (他能登记失业不)."""
+    return asked.primary is Intent.ELIGIBILITY and bool(_RECEIVING.search(question)) and asks_as_a_person(question)
+
+
+_RECEIVING = re.compile(r"领|拿到|拿钱|到手|到账")
 
 
 # The asker speaking of themself (我在创业园区里租了个工位): a person, not the park's owner.

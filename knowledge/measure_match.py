@@ -644,6 +644,9 @@ class MeasureMatcher:
         self._name_lengths: set[int] = set()
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, np.ndarray] | None = None
+        self._fellows: dict[str, frozenset[str]] | None = None
+        # Every measure's own name (the first of a heading's names), apart from its other names.
+        self._full_names: set[str] = set()
         self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, MatchRanking]] = {}
         self._recent_named: dict[tuple[int, str], tuple[Retrieval, bool]] = {}
         # What a measure is scored on (its span's words, its name's pieces) is prepared when a
@@ -678,6 +681,8 @@ class MeasureMatcher:
                 self._name_lengths.update(len(n) for n in names if len(n) >= 3)
                 self._all_names.update(n for n in names if len(n) >= 3)
             self._names[heading.id] = ordered
+            if heading.names:
+                self._full_names.add(heading.names[0])
         self._add_heads()
         self._groups = np.array(groups, dtype=np.int64)
         self._group_list = groups
@@ -872,8 +877,20 @@ class MeasureMatcher:
         joined = _CJK_SPACE.sub("", text)
         # Names said only once words typed apart are read together (大学生 创业 补贴): what those words say.
         said_joined = frozenset() if joined == text else self._names_in(joined) - said
-        heads = said & self._heads
-        covered = {name for name in said if any(name != head and name in head for head in heads)}
+        # So is a name said only inside a measure's own full name said, when it does not call that measure as well
+        # (就业见习 of 就业见习补贴: the longer one is asked; 稳岗返还 of 失业保险稳岗返还 still calls its variants;
+        # 职业培训 of 职业培训补贴, no measure's own name, still calls 职业培训和职业介绍).
+        covered = {
+            name
+            for name in said
+            if any(
+                name != longer
+                and name in longer
+                and longer in self._full_names
+                and name not in self._fellow_names(longer)
+                for longer in said
+            )
+        }
         # Every copy of a measure in the clauses reached, as arrays: heading, clause score.
         counts = self._clause_counts[codes]
         ends = np.cumsum(counts)
@@ -1082,6 +1099,16 @@ class MeasureMatcher:
             self._measures_by_name = {name: tuple(sorted(ids)) for name, ids in by_name.items()}
         longest = sorted(name for name in found if not any(name != other and name in other for other in found))
         return {name: self._measures_by_name.get(name, ()) for name in longest}
+
+    def _fellow_names(self, name: str) -> frozenset[str]:
+        """Every name of the measures called by this name (their names and other names)."""
+        if self._fellows is None:
+            fellows: dict[str, set[str]] = {}
+            for names in self._names.values():
+                for one in names:
+                    fellows.setdefault(one, set()).update(names)
+            self._fellows = {one: frozenset(found) for one, found in fellows.items()}
+        return self._fellows.get(name, frozenset())
 
     def _named_codes(self, text: str) -> np.ndarray:
         """The codes of the clauses holding a measure named (by name or alias) in the text, sorted:

@@ -237,7 +237,9 @@ _POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(
 # Whether a draft was issued for good (那个征求意见稿正式生效了没有): the status of the document itself, answered
 # from its own data — never of the measure just shown.
 _DRAFT_ASKED = re.compile(r"正式|征求意见|草案|草稿|初稿|讨论稿|送审稿|稿子")
-_POINTING = re.compile(r"(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
+# (After the person's own 我/俺/咱/们 the pointing word is possessive — 俺那个贷款 is the person's loan, told of
+# before, not the last answer's measure.)
+_POINTING = re.compile(r"(?<![我俺咱们])(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
 
 
 class Threads:
