@@ -18,7 +18,7 @@ from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
 from knowledge.granted_figures import FIGURE, ROW, amounts, grants_a_figure
 from knowledge.labels import Style, read_label
-from knowledge.lexical import split_sentences
+from knowledge.lexical import sentence_lines, split_sentences
 from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 
@@ -1104,8 +1104,8 @@ def _pieces(body: str) -> list[str]:
     """Sentences, and semicolon parts of a sentence when each part is a sentence of its own."""
     out: list[str] = []
     for sentence in split_sentences(body):
-        # A heading line above items ends where its line does (返乡创业补贴\n（一）…).
-        parts = [p for p in re.split(r"(?<=；)|\n", sentence) if p.strip()]
+        # A heading line above items ends where its line does (返乡创业补贴\n（一）…); a wrapped line does not.
+        parts = [p for part in re.split(r"(?<=；)", sentence) for p in sentence_lines(part) if p.strip()]
         out.extend(
             q.strip() for p in parts for q in _after_lead_in(_SPOKEN_ORDINAL.sub("", _ANSWER_MARK.sub("", p.strip())))
         )

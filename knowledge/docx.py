@@ -31,8 +31,8 @@ def docx_text(data: bytes, filename: str) -> str:
     """One line per paragraph of word/document.xml (table cells included), list numbers drawn."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+    except zipfile.BadZipFile as exc:  # a Word file cut short (its zip directory is at the end) is damaged
+        raise IntakeError("damaged", f"{filename}: {exc}") from None
     with archive:
         infos = archive.infolist()
         declared = sum(info.file_size for info in infos)
@@ -48,8 +48,10 @@ def docx_text(data: bytes, filename: str) -> str:
                 if "word/numbering.xml" in names
                 else _Numbering()
             )
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        except NotImplementedError as exc:
             raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise IntakeError("damaged", f"{filename}: {exc}") from None
     return "\n".join(_block_lines(document, numbering))
 
 
@@ -83,7 +85,7 @@ def _parse(xml: bytes, filename: str) -> ElementTree.Element:
     try:
         return ElementTree.fromstring(xml)
     except ElementTree.ParseError as exc:
-        raise IntakeError("unsupported_type", f"{filename}: {exc}") from None
+        raise IntakeError("damaged", f"{filename}: {exc}") from None
 
 
 def _paragraph_text(paragraph: ElementTree.Element, numbering: _Numbering) -> str:
@@ -176,7 +178,7 @@ def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
     limit = min(MAX_INFLATED, max(len(data), 1 << 20) * MAX_RATIO)
     local = data[info.header_offset : info.header_offset + 30]
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise IntakeError("unsupported_type", f"{name}: broken local header")
+        raise IntakeError("damaged", f"{name}: broken local header")
     start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
     raw = data[start : start + info.compress_size]
     if info.compress_type == zipfile.ZIP_STORED:

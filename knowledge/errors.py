@@ -28,6 +28,7 @@ INTAKE_CODES = (
     "image",
     "archive_bomb",
     "pdf_without_text",
+    "damaged",
     "undecodable",
     "malformed_json",
     "not_records",

@@ -122,7 +122,7 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if _is_image(data) or suffix in _IMAGE_SUFFIXES:
         raise IntakeError("image", filename)
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        text = unwrapped(without_page_breaks(whole_characters(_pdf_text(data))))
+        text = unwrapped(without_page_breaks(whole_characters(_pdf_text(data))), layout=True)
     elif data.startswith(b"PK\x03\x04"):
         text = whole_characters(docx_text(data, filename))
     elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
@@ -329,8 +329,13 @@ def _document_text(document: dict[str, object], header: dict[str, str], used: se
 
 
 RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.yaml"
-# Kangxi radicals and CJK compatibility ideographs: Unicode decomposes each to its ideograph.
+# Kangxi radicals and CJK compatibility ideographs: Unicode decomposes each to its ideograph. Only these
+# blocks are normalised (NFKC of the whole text would also rewrite what a document writes on purpose:
+# full-width punctuation and digits （一）１．：→ (一)1.:, circled and bracketed labels ①⑴ → 1 (1), … → ...,
+# and every quote would then differ from the file).
 _COMPATIBLE = ((0x2F00, 0x2FD5), (0xF900, 0xFAD9))
+_KANGXI = (0x2F00, 0x2FD5)
+_RADICALS = re.compile("[\u2e80-\u2fd5\uf900-\ufad9]")
 
 
 @cache
@@ -346,10 +351,40 @@ def _whole_character_table() -> dict[int, str]:
     return table
 
 
+@cache
+def _simplified_radical_table() -> dict[int, str]:
+    """Kangxi radicals whose ideograph is a traditional form (⼾ 戶, ⾨ 門, ⾙ 貝) as the simplified
+    character (户 门 贝): a font for simplified Chinese draws that character with the radical's glyph, and
+    a producer that names the glyph by its lowest code point writes the radical for it."""
+    table = _whole_character_table()
+    return {
+        code: simplified
+        for code in range(_KANGXI[0], _KANGXI[1] + 1)
+        if code in table and len(simplified := to_simplified(table[code])) == 1 and simplified != table[code]
+    }
+
+
+def _is_traditional_text(text: str) -> bool:
+    """Whether a text's own ideographs (its radicals aside) are written in 繁体: more of them are changed
+    by t2s than a simplified text's few (a name, a 繁体 word quoted)."""
+    ideographs = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not ideographs:
+        return False
+    own = "".join(ideographs)
+    changed = sum(1 for a, b in zip(own, to_simplified(own), strict=False) if a != b)
+    return changed >= max(2, len(ideographs) * 0.05)
+
+
 def whole_characters(text: str) -> str:
     """Radical code points written where the document has the whole character (PDF text layers
     name 长 U+2ED3, 人 U+2F08, 日 U+2F47 …) become that character: otherwise 长兴县 reads as 兴县
-    (another county) and no date 年⽉⽇ is found."""
+    (another county) and no date 年⽉⽇ is found. A Kangxi radical whose ideograph is a traditional form
+    (⼾ 戶) is the simplified character in a simplified text — else 个体工商户 would read 个体工商戶 and
+    the document be reported as 繁体."""
+    if not _RADICALS.search(text):
+        return text
+    if not _is_traditional_text(text):
+        text = text.translate(_simplified_radical_table())
     return text.translate(_whole_character_table())
 
 
@@ -831,19 +866,26 @@ _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 
 
 def _pdf_text(data: bytes) -> str:
-    """Text of a PDF's text layer through pypdf; a PDF with no fonts at all is a scan."""
-    if not _pdf_has_fonts(data):
-        raise IntakeError("pdf_without_text", "the PDF uses no fonts: scanned pages")
+    """Text of a PDF's text layer through pypdf. A file pypdf cannot open or read (cut short in a download,
+    its cross-reference table or a stream broken) is damaged — said so whatever it holds, since a PDF cut
+    before its fonts would otherwise pass for a scan; a whole PDF with no fonts at all is a scan."""
     try:
         import pypdf
     except ImportError:
+        if not _pdf_has_fonts(data):
+            raise IntakeError("pdf_without_text", "the PDF uses no fonts: scanned pages") from None
         raise IntakeError("unsupported_type", "reading PDF text needs the pypdf package", file_type="pdf") from None
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = list(reader.pages)
     except Exception as exc:
-        raise IntakeError("unsupported_type", f"unreadable PDF: {exc}", file_type="pdf") from None
-    text = "\n".join(pages)
+        raise IntakeError("damaged", f"unreadable PDF: {exc}", file_type="pdf") from None
+    if not _pdf_has_fonts(data):
+        raise IntakeError("pdf_without_text", "the PDF uses no fonts: scanned pages")
+    try:
+        text = "\n".join(page.extract_text() or "" for page in pages)
+    except Exception as exc:
+        raise IntakeError("damaged", f"unreadable PDF page: {exc}", file_type="pdf") from None
     if not text.strip():
         raise IntakeError("pdf_without_text", "no text on any page")
     return text
@@ -894,10 +936,15 @@ def without_page_breaks(text: str) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
 
 
-def unwrapped(text: str) -> str:
+def unwrapped(text: str, *, layout: bool = False) -> str:
     """A PDF's text layer breaks every line at the page edge, mid-word (给予6000元的一 / 次性创业补贴);
     a line as wide as the page that does not end a sentence is joined to the next, so the document
-    reads in sentences again. Widths count a CJK character as two (digits are half as wide)."""
+    reads in sentences again. Widths count a CJK character as two (digits are half as wide).
+
+    A text file's lines may be its author's, so there the lines are joined only when the text is laid out
+    as a page (many lines as wide as the widest); in a PDF (`layout`) every line is a layout line, so a
+    line as wide as the page is joined however few there are (a one-page notice of four paragraphs) —
+    unless the next line opens an item of its own (二、, （三）)."""
     lines = text.split("\n")
     widths = [_display_width(line.strip()) for line in lines]
     # The page's width is what most long lines reach, not the widest line (a 抄送 line may run over).
@@ -907,18 +954,40 @@ def unwrapped(text: str) -> str:
     wrapped = [
         i
         for i, line in enumerate(lines[:-1])
-        if widths[i] >= full - slack and not line.rstrip().endswith(_LINE_ENDS) and lines[i + 1].strip()
+        if widths[i] >= full - slack
+        and not line.rstrip().endswith(_LINE_ENDS)
+        and lines[i + 1].strip()
+        and not (layout and _ITEM_START.match(lines[i + 1].strip()))
     ]
-    if len(wrapped) < max(_MIN_WRAPPED, len(filled) * _WRAPPED_SHARE):
+    if not wrapped or (not layout and len(wrapped) < max(_MIN_WRAPPED, len(filled) * _WRAPPED_SHARE)):
         return text  # not a hard-wrapped page layout: lines are the author's
     joins = set(wrapped)
     out: list[str] = []
     for i, line in enumerate(lines):
         if out and i - 1 in joins:
-            out[-1] += line.strip()
+            out[-1] = joined_lines(out[-1], line.strip())
         else:
             out.append(line.rstrip() if i in joins else line)
     return "\n".join(out)
+
+
+# Scripts written with spaces between words: a line wrapped between two such words keeps one space.
+_SPACED_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+
+
+def joined_lines(before: str, after: str) -> str:
+    """Two pieces of one sentence cut by a line wrap, joined as the script writes it: Chinese (and a
+    number cut in two, 12 / 00元) with nothing between, Latin words (employment / subsidy, 2024 / to) with
+    one space; a line ending in a hyphen (self- / employed) runs on as written."""
+    head, tail = before.rstrip(), after.lstrip()
+    if not head or not tail:
+        return head + tail
+    last, first = head[-1], tail[0]
+    latin = _SPACED_WORD.match(last) or _SPACED_WORD.match(first)
+    word = (last.isascii() and last.isalnum()) or last in ",.;:!?)"
+    if latin and word and (first.isascii() and first.isalnum()):
+        return f"{head} {tail}"
+    return head + tail
 
 
 _INDENTED = re.compile(r"^[\u3000 \t]+\S")
@@ -947,7 +1016,7 @@ def indent_unwrapped(text: str) -> str:
             and not out[-1].rstrip().endswith(_LINE_ENDS)
             and not _ITEM_START.match(rest)
         ):
-            out[-1] = out[-1].rstrip() + rest
+            out[-1] = joined_lines(out[-1], rest)
             continue
         out.append(line)
         in_paragraph = bool(_INDENTED.match(line))

@@ -385,6 +385,8 @@ def _title(head: list[str]) -> str | None:
     for start, line in enumerate(head):
         if not _is_title_part(line) or _DOC_NUMBER.search(line) or (_LETTERHEAD.search(line) and "关于" not in line):
             continue
+        if _is_body(line) and start + 1 < len(head) and head[start + 1].startswith(line):
+            continue  # a page's running header over a title that names the same body itself: no part of it
         parts = [line]
         end = start
         while (

@@ -22,6 +22,7 @@ import numpy as np
 
 from knowledge.clause_table import ClauseTable, clause_ids
 from knowledge.clauses import Clause
+from knowledge.labels import read_label
 from knowledge.query import tokenize
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,39 @@ def char_bigrams(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+# A line that runs on past its end: prose (a comma in it) as long as a page's line, stopping on no punctuation.
+_RUN_ON_LENGTH = 20
+_LINE_CLOSED = "。；;：:！？!?）)】」』”"
+# A line keyed by a short name and a colon (中小微企业：…, 补贴标准：…) or a table row (…｜…): an entry of its own.
+_KEYED_LINE = re.compile(r"^[^，。；：:、\s]{1,16}[：:]|｜")
+
+
+def is_line_wrap(before: str, after: str) -> bool:
+    """Whether a line break between two lines of one sentence is a wrap (…正常经营6个月以上的，给 / 予一次性…)
+    rather than the end of a heading, a label or an entry over what follows (返乡创业补贴 / （一）…, 中小微企业：…):
+    the line before is a long prose line that stops on no punctuation, neither line is a keyed entry or a
+    table row, and the line after opens no item of its own."""
+    head, tail = before.strip(), after.strip()
+    if not head or not tail or head.endswith(tuple(_LINE_CLOSED)) or read_label(tail) is not None:
+        return False
+    if _KEYED_LINE.search(head) or _KEYED_LINE.search(tail):
+        return False
+    return any(mark in head for mark in "，,") and len(head) > _RUN_ON_LENGTH
+
+
+def sentence_lines(sentence: str) -> list[str]:
+    """A sentence's pieces at its line breaks, a wrapped line kept with its rest: a heading line above
+    items ends where its line does, a sentence is never cut where its line wraps (verbatim: the wrap's
+    line break stays inside the piece)."""
+    pieces: list[str] = []
+    for line in sentence.split("\n"):
+        if pieces and is_line_wrap(pieces[-1].rsplit("\n", 1)[-1], line):
+            pieces[-1] += "\n" + line
+        else:
+            pieces.append(line)
+    return pieces
 
 
 Tokenizer = Callable[[str], list[str]]

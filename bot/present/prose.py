@@ -739,6 +739,7 @@ class IntakeProse(Section):
     archive_bomb: str
     pdf_without_text: str
     pdf_unsupported: str
+    damaged: str
     undecodable: str
     malformed_json: str
     not_records: str
