@@ -185,7 +185,6 @@ def extract_facts(
     )
     title = _solicited(next((heading for source in sources if (heading := source()) and not _is_body(heading)), None))
     signature, signed = _signature(lines)
-    signed = signed or _footnote_dated(lines)
     compiler = _compiler(head, lines)
     issuer = (
         compiler
@@ -207,8 +206,9 @@ def extract_facts(
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
-    # no 落款 and no 成文日期: the date the page was put online (a 政策解读's only date)
-    signed = signed or published
+    # no 落款 and no 成文日期: the day a sheet's footnote says it was drawn up, else the date the page was put
+    # online (a 政策解读's only date)
+    signed = signed or _footnote_dated(lines) or published
     # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
     is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
     effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
