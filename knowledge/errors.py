@@ -32,6 +32,10 @@ INTAKE_CODES = (
     "undecodable",
     "malformed_json",
     "not_records",
+    "legacy_excel",
+    "encrypted_workbook",
+    "corrupt_workbook",
+    "no_table",
     "not_a_policy",
     "unknown_place",
 )

@@ -13,6 +13,7 @@ import json
 import math
 import re
 import unicodedata
+import zipfile
 import zlib
 from collections import Counter
 from datetime import date
@@ -27,6 +28,7 @@ from knowledge.docx import MAX_INFLATED, docx_text
 from knowledge.errors import INTAKE_CODES, IntakeError
 from knowledge.markdown import is_markdown, markdown_labels, markdown_text
 from knowledge.normalize import to_simplified
+from knowledge.xlsx import OLE2_MAGIC, WORKBOOK_SUFFIXES, is_workbook, refuse_compound, workbook_text
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -123,10 +125,8 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
         raise IntakeError("image", filename)
     if data.startswith(b"%PDF") or suffix == ".pdf":
         text = unwrapped(without_page_breaks(whole_characters(_pdf_text(data))), layout=True)
-    elif data.startswith(b"PK\x03\x04"):
-        text = whole_characters(docx_text(data, filename))
-    elif data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".xls", ".xlsx", ".ppt", ".zip", ".rar"):
-        raise IntakeError("unsupported_type", filename)
+    elif (office := _office_text(data, suffix, filename)) is not None:
+        text = office
     else:
         decoded = whole_characters(decode_text(data))
         is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
@@ -145,6 +145,31 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
     return text
+
+
+def _office_text(data: bytes, suffix: str, filename: str) -> str | None:
+    """The text of a workbook or a Word file; IntakeError for a binary form not read (an .xls, a workbook with a
+    password, .doc, archives); None for a file of text (an Excel sheet saved as a page keeps its .xls name)."""
+    is_zip = data.startswith(b"PK\x03\x04")
+    if data.startswith(OLE2_MAGIC):
+        refuse_compound(data, filename)
+        raise IntakeError("unsupported_type", filename)
+    if suffix in WORKBOOK_SUFFIXES or (is_zip and _zip_is_workbook(data)):
+        return whole_characters(workbook_text(data, filename))
+    if is_zip:
+        return whole_characters(docx_text(data, filename))
+    if data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".ppt", ".zip", ".rar"):
+        raise IntakeError("unsupported_type", filename)
+    return None
+
+
+def _zip_is_workbook(data: bytes) -> bool:
+    """A zip whose parts are a workbook's, whatever it is named (a .xlsx saved without its suffix)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return is_workbook(set(archive.namelist()))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def _json_document(decoded: str, filename: str) -> object | None:

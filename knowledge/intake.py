@@ -192,6 +192,7 @@ def extract_facts(
         or signature
         or table.get("发文机关")
         or _sheet_maker(head)
+        or _footnote_maker(lines)
         or _issuer_from_title(title)
         or _issuer_of_explained(title, lines)
         or _issuer_of_reported(title, lines)
@@ -212,8 +213,9 @@ def extract_facts(
         # no 落款 and no 成文日期, but the 版记 says when its office issued it (…办公室　2026年2月25日印发)
         signed = issued
         problems.append("未找到落款日期，暂以版记的印发日期代替，请核对")
-    # no 落款, no 成文日期 and no 印发 line: the date the page was put online (a 政策解读's only date)
-    signed = signed or published
+    # no 落款, no 成文日期 and no 印发 line: the day a sheet's footnote says it was drawn up, else the date the page was
+    # put online (a 政策解读's only date)
+    signed = signed or _footnote_dated(lines) or published
     # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
     is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
     effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
@@ -545,6 +547,44 @@ def _sheet_maker(head: list[str]) -> str | None:
         match = _FORM_MAKER.match(cell)
         if match and _ISSUER_SUFFIX.search(match.group(1)) and _place_prefix(match.group(1)):
             return match.group(1)
+    return None
+
+
+# A table's footnote naming the body that answers for it: 解释单位：… / 制表单位：…, or 本表由…负责解释.
+_FOOTNOTE_MAKER = (
+    re.compile(
+        r"(?:解释|制表|发布|编制|填报)(?:单位|机关|部门)[:：]\s*([^。；;，,]+?)\s*(?:[（(](?:盖章|章|公章)[)）])?[。；]?$"
+    ),
+    re.compile(r"由([^。；;，,由]+?)负责解释"),
+)
+# A table's footnote saying the day it was drawn up or published (制表日期：2026年2月20日).
+_FOOTNOTE_DATE = re.compile(rf"(?:制表|填报|发布|印发|编制)(?:日期|时间)[:：]\s*{_DATE.pattern}")
+
+
+def _footnotes(lines: list[str]) -> list[str]:
+    """The rows below a spreadsheet's table (注：…, 解释单位：…): the lines after its last row of cells."""
+    last = max((i for i, line in enumerate(lines) if "｜" in line), default=None)
+    return lines[last + 1 :] if last is not None else []
+
+
+def _footnote_maker(lines: list[str]) -> str | None:
+    """A spreadsheet has no 落款: the body a footnote row says answers for the table (解释单位：眉山市人力资源和
+    社会保障局, 本表由…负责解释) — bodies of a place — is whose table it is."""
+    for line in _footnotes(lines):
+        for pattern in _FOOTNOTE_MAKER:
+            match = pattern.search(line)
+            names = [n.strip() for n in re.split(r"[、\s]+", match.group(1)) if n.strip()] if match else []
+            if names and all(_ISSUER_SUFFIX.search(n) for n in names) and _place_prefix(names[0]):
+                return "、".join(names)
+    return None
+
+
+def _footnote_dated(lines: list[str]) -> date | None:
+    """The day a spreadsheet's footnote says it was drawn up or published (制表日期：…)."""
+    for line in _footnotes(lines):
+        match = _FOOTNOTE_DATE.search(line)
+        if match and (day := _as_date(match)):
+            return day
     return None
 
 
@@ -918,6 +958,23 @@ _DATED = re.compile(r"(发布|成文|印发|发文|公布)(日期|时间)\s*[:�
 _ADDRESSEE = re.compile(r"^[^。\n]{2,80}(各|有关)[^。\n]{0,80}：$", re.M)
 
 
+# A policy table's columns (a 补贴标准一览表's header row): what a guide's sections are to a text, its column names
+# are to a table.
+_POLICY_COLUMN = re.compile(
+    r"(?:补贴|补助|扶持|政策)?(?:项目|对象|标准|条件|金额|期限|依据)|(?:申请|申报|享受)条件|(?:经办|受理|办理)(?:部门|机构|单位)"
+)
+
+
+def _has_policy_columns(lines: list[str]) -> bool:
+    """A table whose header row names at least three columns a measure is told by (补贴项目, 补贴对象, 补贴标准,
+    申请条件, 经办部门 …) is structured as a policy is, whichever rows follow."""
+    for line in lines[:12]:
+        cells = line.split("｜") if "｜" in line else []
+        if len(cells) >= 3 and sum(bool(_POLICY_COLUMN.fullmatch(cell.strip())) for cell in cells) >= 3:
+            return True
+    return False
+
+
 def looks_like_policy(text: str) -> bool:
     """True when the text reads like a government policy document, not a recipe, a story or a menu.
 
@@ -941,7 +998,7 @@ def looks_like_policy(text: str) -> bool:
             words >= _FEWEST_INFORMAL_POLICY_WORDS
             or (words >= _FEWEST_POLICY_WORDS and bool(_DOC_NUMBER.search(body) or _ADDRESSEE.search(body)))
         ),
-        len(_STRUCTURE.findall(body)) >= 2,
+        len(_STRUCTURE.findall(body)) >= 2 or _has_policy_columns(lines),
         bool(_ADDRESSEE.search(body)),
         bool(_DOC_NUMBER.search(body))
         or bool(_DATED.search(body))

@@ -742,6 +742,10 @@ class IntakeProse(Section):
     damaged: str
     undecodable: str
     malformed_json: str
+    legacy_excel: str
+    encrypted_workbook: str
+    corrupt_workbook: str
+    no_table: str
     not_records: str
     not_a_policy: str
     unknown_place: str
