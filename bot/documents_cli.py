@@ -52,9 +52,10 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
     outcomes = library.add_each(
         uploads, _actor(), publish=args.publish, retire_repealed=args.retire_repealed, jurisdiction=args.jurisdiction
     )
+    alone = len(outcomes) == 1
     for outcome in outcomes:
         if outcome.refusal is not None:
-            _stderr(words.not_added_text(outcome.refusal))
+            _stderr(words.not_added_text(outcome.refusal, alone=alone))
             continue
         view = outcome.view
         assert view is not None
@@ -66,7 +67,7 @@ def _add(args: argparse.Namespace, library: DocumentLibrary) -> int:
         held = library.publish_blocker(view.id) if view.state == DocumentState.DRAFT_REVIEW else None
         if held is not None:
             reason = words.error_text(held)
-            _stderr(prose().documents.held.format(reason=reason) if args.publish else reason)
+            _stderr(words.held_text(held, alone=alone) if args.publish else reason)
         elif not args.publish:
             _stderr(prose().documents.review_hint.format(id=view.id))
     refused = sum(outcome.refusal is not None for outcome in outcomes)

@@ -59,9 +59,22 @@ def added_text(view: DocumentView, filename: str) -> str:
     )
 
 
-def not_added_text(error: LibraryError) -> str:
-    """One refused file of a batch: why, and that the batch's other files went on."""
-    return prose().documents.not_added.format(reason=error_text(error))
+def not_added_text(error: LibraryError, *, alone: bool = False) -> str:
+    """One refused file: why, and — in a batch — that the batch's other files went on."""
+    words = prose().documents
+    return (words.not_added_alone if alone else words.not_added).format(reason=error_text(error))
+
+
+def held_text(error: LibraryError, *, alone: bool = False) -> str:
+    """A file kept in review though staff asked to publish: why, and — in a batch — that the others went on."""
+    words = prose().documents
+    return (words.held_alone if alone else words.held).format(reason=error_text(error))
+
+
+def upload_hint() -> str:
+    """The kinds of file the console's upload form takes: the ones intake reads, as its refusals name them."""
+    words = prose().intake
+    return words.upload_hint.format(kinds=words.kinds)
 
 
 def batch_summary(total: int, refused: int) -> str:

@@ -20,6 +20,8 @@ def refusal(error: IntakeError, *, max_bytes: int) -> str:
         reason = words.too_large.format(limit=_megabytes(max_bytes))
     elif error.code == "unsupported_type" and error.file_type == "pdf":
         reason = words.pdf_unsupported
+    elif error.code == "unsupported_type":
+        reason = words.unsupported_type.format(kinds=words.kinds)
     elif error.code == "malformed_json":
         # the line where the JSON breaks, when the reader knew it; else the message without its aside
         template = (

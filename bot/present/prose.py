@@ -731,7 +731,16 @@ class CheckAdviceProse(Section):
 class IntakeProse(Section):
     """Why an upload was refused, one text per knowledge.intake IntakeError code."""
 
-    placeholders = {"too_large": ("limit",), "unknown_place": ("place",), "malformed_json": ("line",)}
+    placeholders = {
+        "too_large": ("limit",),
+        "unknown_place": ("place",),
+        "malformed_json": ("line",),
+        "upload_hint": ("kinds",),
+        "unsupported_type": ("kinds",),
+    }
+    kinds: str
+    upload_label: str
+    upload_hint: str
     empty: str
     too_large: str
     unsupported_type: str
@@ -856,6 +865,8 @@ class DocumentsProse(Section):
         "review_hint": ("id",),
         "held": ("reason",),
         "not_added": ("reason",),
+        "held_alone": ("reason",),
+        "not_added_alone": ("reason",),
         "batch_summary": ("total", "added", "refused"),
     }
     superseded_document: str
@@ -870,6 +881,8 @@ class DocumentsProse(Section):
     review_hint: str
     held: str
     not_added: str
+    held_alone: str
+    not_added_alone: str
     batch_summary: str
     no_documents: str
     unknown_date: str

@@ -48,8 +48,14 @@ def _page(request: Request, name: str, login: object, status: int = 200, **conte
 
 
 def _list(
-    request: Request, web: Services, login: object, error: str = "", status: int = 200, notice: str = ""
+    request: Request,
+    web: Services,
+    login: object,
+    error: str | Sequence[str] = "",
+    status: int = 200,
+    notice: str | Sequence[str] = "",
 ) -> HTMLResponse:
+    """The library page; `error` and `notice` are one text or one line per file of an upload."""
     views = _library(web).documents()
     return _page(
         request,
@@ -57,9 +63,14 @@ def _list(
         login,
         status=status,
         views=views,
-        error=error,
-        notice=notice or request.query_params.get("notice", ""),
+        errors=_lines(error),
+        notices=_lines(notice or request.query_params.get("notice", "")),
+        upload_hint=words.upload_hint(),
     )
+
+
+def _lines(text: str | Sequence[str]) -> list[str]:
+    return ([text] if text else []) if isinstance(text, str) else [line for line in text if line]
 
 
 @router.get("/staff/library", response_class=HTMLResponse)
@@ -111,12 +122,12 @@ async def upload(
         if view.state == DocumentState.PUBLISHED:
             web.audit.record(login.name, "document_published", view.id)
         elif publish == "1" and (blocker := library.publish_blocker(view.id)) is not None:
-            said.append(prose().documents.held.format(reason=words.error_text(blocker)))
+            said.append(words.held_text(blocker, alone=not several))
     if refused:
-        lines = [words.not_added_text(exc) for exc in refused]
+        lines = [words.not_added_text(exc, alone=not several) for exc in refused]
         if several:
             lines.append(words.batch_summary(len(outcomes), len(refused)))
-        return _list(request, web, login, "".join(lines), status=422, notice="".join(said))
+        return _list(request, web, login, lines, status=422, notice=said)
     target = "/staff/library" if several else f"/staff/library/{added[0].id}"
     if said:
         target += f"?notice={quote(''.join(said))}"
