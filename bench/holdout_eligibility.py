@@ -414,6 +414,7 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     if profile.get("hiring_staff") is True:
         # Session 29: like `received_before`, a one-time reward for the hires is had only where the writer says so.
         profile.setdefault("hire_rewarded", False)
+        profile.setdefault("hire_term_used", False)
     return {fact: value for fact, value in profile.items() if fact in rulebook.facts}
 
 
@@ -878,6 +879,12 @@ def _poor_hires(text: str, profile: dict[str, Any]) -> None:
     # Set 21 (session 29): 2018年已按每人1000元领取稳定就业6个月以上一次性奖补 — the hires' one-time reward had.
     if re.search(r"已(?:经)?[^;；]{0,16}领(?:取|过)[^;；]{0,20}一次性(?:吸纳)?(?:就业)?奖补", text):
         profile["hire_rewarded"] = True
+    # Set 30 (session 38, hp30-24): 公司已领取该生2018-07至2019-06共12个月社会保险补贴 — the whole
+    # longest term (1年) of the hire's subsidy had.
+    if re.search(
+        r"已(?:经)?[^;；]{0,24}(?:领取|领过|领满)[^;；]{0,24}(?:12个月|一年|1年)[^;；]{0,4}社会保险补贴", text
+    ):
+        profile["hire_term_used"] = True
     # Set 21: 2019-01起吸纳1名…劳动力, 已稳定就业约8个月 / 至今不满5个月 — how long the hires have worked.
     kept = re.search(r"(?:已稳定就业|已工作|已干)约?(\d+)个多?月|至今不满(\d+)个月", text)
     # Set 28 (session 36): 吸纳2名…, 稳定就业超过半年 / 2017-08起吸纳1名…, 约3个月 — half a year, or months said after
@@ -1216,11 +1223,17 @@ def parts(benefit: Benefit) -> list[str]:
     return [p for p in re.split(r"[；;]", benefit.amount.text or "") if p]
 
 
-def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[str, ...] = ()) -> Benefit | None:
+def benefit_for(
+    clause: str, measure: str, rulebook: Rulebook, figures: tuple[str, ...] = (), why: str = ""
+) -> Benefit | None:
     """The benefit citing `clause` whose name (then summary) is closest to the measure's name; set 10
     (session 18): among several, one whose amount states every figure the writer gives for the measure
-    (8:2 of a loan's loss split is not the loan's) is the one meant."""
+    (8:2 of a loan's loss split is not the loan's) is the one meant. Set 30 (session 38): where the writer
+    quotes the clause's sentence (「…」 in `why`) and only some of them cite that sentence, one of those."""
     citing = [b for b in rulebook.benefits.values() if any(c.cite == clause for c in b.citations)]
+    quoting = [b for b in citing if cites_quote(b, clause, why)]
+    if quoting and len(quoting) < len(citing):
+        citing = quoting
 
     def states(benefit: Benefit) -> bool:
         said = figure_form(amount_words(benefit))
@@ -1267,6 +1280,25 @@ def benefit_for(clause: str, measure: str, rulebook: Rulebook, figures: tuple[st
         # own words (重点鼓励、引导和支持…返乡农民工…自主创业): a name made of those words is that package.
         return citing[0]
     return None
+
+
+# The shortest piece of a writer's 「…」 quote that names a sentence of the clause (shorter: a phrase many share).
+QUOTE_PIECE = 12
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s，。、；：,.;:“”\"（）()]", "", text)
+
+
+def cites_quote(benefit: Benefit, clause: str, why: str) -> bool:
+    """The benefit cites, from `clause`, a sentence holding a piece of the writer's quote (…-separated pieces of
+    at least QUOTE_PIECE characters), or held by it: set 30, hp30-05
+    「对签订1年以上劳动合同并参加社会保险的，按吸纳人数给予企业一定的奖补」 is the enterprise's reward, not the broker's
+    service subsidy that also says 签订1年以上劳动合同并参加社会保险."""
+    pieces = [_bare(p) for q in re.findall(r"「([^」]*)」", why) for p in re.split(r"…+|\.{3,}", q)]
+    pieces = [p for p in pieces if len(p) >= QUOTE_PIECE]
+    quotes = [_bare(c.quote) for c in benefit.citations if c.cite == clause]
+    return any(p in q or (len(q) >= QUOTE_PIECE and q in p) for p in pieces for q in quotes)
 
 
 # Of a measure's name, the share of its character pairs a package's own words must hold to be the measure named.
@@ -1581,6 +1613,7 @@ def main() -> None:
                 expected["measure"],
                 rulebook,
                 figure_words(expected.get("figures")) or label_figures(expected["measure"]),
+                str(expected.get("why") or ""),
             )
             if benefit is None:
                 unmapped += 1

@@ -257,6 +257,8 @@ def test_a_graduate_is_judged_on_the_day_he_was_hired(engine: Engine) -> None:
         "hire_graduation_date": "2018-06-30",
         "hire_contract": True,
         "hire_insured": True,
+        # Session 38: 最长1年 — the unit has not had the whole term for him yet.
+        "hire_term_used": False,
     }
     april = date(2019, 4, 2)
     hired = _benefit(

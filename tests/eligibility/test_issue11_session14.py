@@ -46,7 +46,14 @@ RESTAURANT = {
 }
 # 老李: recognised 就业困难, 1-year contract, insured. 小王: 2018届 大专, contract signed, not insured yet.
 OLDER_WORKER = {"hard_to_employ": True, "education": "below_high_school", "contract": True, "insured": True}
-GRADUATE = {"hard_to_employ": False, "education": "college", "graduation_date": "2018-07-01", "contract": True}
+# Session 38: the graduate's 最长1年 of 社会保险补贴 not had yet (`term_used`).
+GRADUATE = {
+    "hard_to_employ": False,
+    "education": "college",
+    "graduation_date": "2018-07-01",
+    "contract": True,
+    "term_used": False,
+}
 HIRING_DIFFICULT = "bazhong.hard_to_employ_hiring_subsidy"
 HIRING_GRADUATES = "bazhong.graduate_hiring_social_insurance"
 
