@@ -156,20 +156,29 @@ class MessageReader:
         question: list[str] = []
         context: list[str] = []
         subject = ""
-        for stretch, is_question in zip(stretches, asked, strict=True):
+        for at, (stretch, is_question) in enumerate(zip(stretches, asked, strict=True)):
             subject = self._subject(stretch, subject)
             if not is_question:
                 if subject == "self" and not self._supposes(stretch):
                     statement.append(stretch)
-                else:
-                    question.append(stretch)
-                    if not subject and not self._supposes(stretch):
-                        context.append(stretch)
+                    continue
+                if not subject and self._opens_own_statement(stretches, asked, at):
+                    # 叶县 俺开了个小饭馆两年多了 … 要啥条件: a bare place heading what the speaker tells of themselves
+                    # is where they are (as 雁江 32 男 大专 is) — a fact, and still the place the question is asked of.
+                    statement.append(stretch)
+                question.append(stretch)
+                if not subject and not self._supposes(stretch):
+                    context.append(stretch)
                 continue
             question.append(stretch)
             said = self._said_before_asking(stretch)
             if said:
                 statement.append(said)
+        if not self.names_topic("".join(question)):
+            # 俺开了个小饭馆 想贷个创业担保贷款 要啥条件: a question naming no measure of its own asks of the
+            # measure the speaker just said they want — the stretch is a fact (a wish) and the question's topic too.
+            wanted = [s for s in statement if self.names_topic(s)]
+            question = [s for s in stretches if s in question or s in wanted[-1:]]
         opening = stretches[0] if len(stretches) > 1 else ""
         statement = [own for own in (self.own_part(s) for s in statement) if own]
         return Reading(
@@ -179,6 +188,19 @@ class MessageReader:
             context="，".join(s.strip(_PUNCTUATION) for s in context),
             others=self._about_others(stretches, asked),
         )
+
+    def _opens_own_statement(self, stretches: list[str], asked: list[bool], at: int) -> bool:
+        """The stretch only names a place (叶县, 汝州的) and the next one states, asking nothing, what the
+        speaker tells of themselves (俺开了个小饭馆): the place heads that statement. Before a question
+        (巴中那边，我开店有补贴吗) it stays the question's context."""
+        if at + 1 >= len(stretches) or asked[at + 1] or self._subject(stretches[at + 1], "") != "self":
+            return False
+        said = stretches[at].strip(_PUNCTUATION)
+        place = self.place_of(said) if said else None
+        if place is None:
+            return False
+        stem = re.escape(place.rstrip("省市县区") or place)
+        return re.fullmatch(rf"(?:{stem})[省市县区]?(?:这边|那边|这里|那里|这块|的|哩|人)?", said) is not None
 
     def _places_apart(self, lead: str, rest: str) -> bool:
         """我在长春 巴中的创业补贴能申请吗: the words before the question say where the speaker is, and the

@@ -507,8 +507,8 @@ class Vocabulary:
         return None
 
     def is_eligibility_request(self, text: str) -> bool:
-        # 看看自己够不够条件: 自己 (oneself) asks as 我 does.
-        squashed = squash(text).replace("自己", "我")
+        # 看看自己够不够条件: 自己 (oneself) asks as 我 does; so do 俺 and 咱 (有没有适合俺的补贴, session 38).
+        squashed = squash(text).replace("自己", "我").translate(_SPEAKER_AS_I)
         if any(phrase in squashed for phrase in self.eligibility_request) or self.eligibility_asked.search(squashed):
             return True
         return (
