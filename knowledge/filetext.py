@@ -782,7 +782,9 @@ def _page_top(text: str) -> tuple[list[str], list[str]]:
             continue
         if line:
             furniture.append(line)
-    if not any(_PUBLISHED_BY.search(line) or _PUBLISHED_ON.search(line) for line in furniture):
+    if not any(
+        _PUBLISHED_BY.search(line) or _PUBLISHED_ON.search(line) or re.match(_BREADCRUMB, line) for line in furniture
+    ):
         return [], []
     return masthead, furniture
 
@@ -813,6 +815,10 @@ def _page_top_labels(text: str) -> tuple[str, ...]:
     return tuple(label for label in dict.fromkeys(labels) if label)
 
 
+# A site's breadcrumb however it starts (西宁市人民政府门户网站 > 互动交流 > 在线访谈): three or more short names
+# joined by arrows — what no sentence of a document is.
+_BREADCRUMB = r"^[^。；，：:>＞»›]{1,30}(?:\s*(?:>|＞|»|›|->)\s*[^。；，：:>＞»›]{1,20}){2,}$"
+
 # Lines of government web pages that are no part of the document.
 _FURNITURE_LINES = tuple(
     re.compile(p)
@@ -831,6 +837,7 @@ _FURNITURE_LINES = tuple(
         r"^扫一扫|微信扫|^手机版",
         r"^(当前位置|您的位置|您现在的位置)[:：]",
         r"^(首页|网站首页)\s*(>|＞|»|->|/)",
+        _BREADCRUMB,
         r"^(打印|关闭|收藏|纠错)(\s*[|｜]\s*(打印|关闭|收藏|纠错|分享))+\s*$",
     )
 )

@@ -200,6 +200,7 @@ def extract_facts(
         or _issuer_beside_number(head)
         or _byline(head)
     )
+    issuer = issuer or _told_issuer(head, lines, title or "", problems)
     rows = _row_sources(lines) if title is None and issuer is None and signature is None else None
     if rows is not None:
         title, published = rows.title, published or rows.updated
@@ -215,7 +216,7 @@ def extract_facts(
         problems.append("未找到落款日期，暂以版记的印发日期代替，请核对")
     # no 落款, no 成文日期 and no 印发 line: the day a sheet's footnote says it was drawn up, else the date the page was
     # put online (a 政策解读's only date)
-    signed = signed or _footnote_dated(lines) or published
+    signed = signed or _footnote_dated(lines) or _held_on(head) or published
     # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
     is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
     effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
@@ -404,8 +405,12 @@ def _title(head: list[str]) -> str | None:
             draft = next((h for h in head[end + 1 : end + 2] if h in ("征求意见稿", "（征求意见稿）")), None)
             if draft and "征求意见稿" not in candidate:
                 candidate += "（征求意见稿）"
-            return re.sub(r"^[^\u4e00-\u9fff《]+", "", candidate)
+            return re.sub(r"^[^\u4e00-\u9fff《]+", "", _COLUMN_TAG.sub("", candidate))
     return None
+
+
+# A site's column tag before a heading (【在线访谈】稳就业 促创业——…): the page's section, not the title.
+_COLUMN_TAG = re.compile(r"^【[^【】]{2,8}】")
 
 
 def _is_body(line: str) -> bool:
@@ -534,6 +539,64 @@ def _byline(head: list[str]) -> str | None:
             if all(_ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
                 return "、".join(names)
     return None
+
+
+# Who speaks for whom in an interview's or a press conference's head (访谈嘉宾：西宁市人力资源和社会保障局党组成员、
+# 副局长 马海峰；…): the bodies whose officials answer are the ones whose policy is told.
+_SPEAKERS = re.compile(r"^(?:访谈|出席|特邀)?(?:嘉宾|发布人|发言人|主讲人|作者)[:：](.+)$")
+_BODY_OF_POST = re.compile(
+    r"((?:[省市县区][\u4e00-\u9fff]{1,20}?|[\u4e00-\u9fff]{2,30}?)(?:人民政府办公室|人民政府|委员会|[厅局委]|中心))"
+    r"(?=党组|党委|副|局长|厅长|主任|处长|科长|负责人|书记|[ 　]|$)"
+)
+
+
+def _speakers_bodies(head: list[str], title: str) -> str | None:
+    """An interview or a press conference has no 落款: its head names the guests by their posts (访谈嘉宾：X局副局长
+    张三；Y局局长 李四) — the bodies they speak for (of the title's place when named by level alone, 市人社局)."""
+    for line in head:
+        match = _SPEAKERS.match(line.strip())
+        if not match:
+            continue
+        names = [_of_place(m.group(1), title) for m in _BODY_OF_POST.finditer(match.group(1))]
+        bodies = list(dict.fromkeys(n for n in names if n and _ISSUER_SUFFIX.search(n) and _place_prefix(n)))
+        if bodies:
+            return "、".join(bodies)
+    return None
+
+
+# A government's work report says on whose behalf it is given (我代表市人民政府向大会报告工作).
+_ON_BEHALF = re.compile(
+    r"代表([\u4e00-\u9fff]{1,30}?(?:人民政府|委员会|[厅局]))向[^。]{0,12}(?:大会|会议)[^。]{0,6}报告"
+)
+
+
+def _told_issuer(head: list[str], lines: list[str], title: str, problems: list[str]) -> str | None:
+    """A transcript or a work report names no issuer in a 落款 but says whose officials speak or on whose behalf
+    it is given: that body, with a problem line for staff to check it."""
+    told = _speakers_bodies(head, title) or _reporting_body(lines, title)
+    if told:
+        problems.append(f"未找到落款，发文机关按正文所述判断为{told}，请核对")
+    return told
+
+
+def _reporting_body(lines: list[str], title: str) -> str | None:
+    """A 政府工作报告 has no 落款: its opening tells whom the speaker reports for (我代表市人民政府…报告工作), that
+    body — of the title's place when named by level alone — issued it."""
+    for line in lines[:12]:
+        match = _ON_BEHALF.search(line)
+        named = _of_place(match.group(1), title) if match else None
+        if named and _place_prefix(named):
+            return named
+    return None
+
+
+# The day an interview or a meeting was held (访谈时间：2026年4月23日 15:00—16:30): a transcript's only date.
+_HELD = re.compile(rf"^(?:访谈|发布会|会议|座谈)?(?:时间|日期)[:：]\s*{_DATE.pattern}")
+
+
+def _held_on(head: list[str]) -> date | None:
+    match = next((m for line in head if (m := _HELD.match(line.strip()))), None)
+    return _as_date(match, 0) if match else None
 
 
 # A form's line saying which body filled it in (填报单位：大同市就业服务中心（盖章）), its stamp mark dropped.

@@ -48,7 +48,8 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.CHAPTER, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})章")),
     (Style.SECTION, re.compile(rf"^第([{_CN}]{{1,4}}|[{_AR}]{{1,3}})节")),
     (Style.ARTICLE, re.compile(rf"^第([{_CN}]{{1,5}}|[{_AR}]{{1,3}})条")),
-    (Style.CN, re.compile(rf"^([{_CN}]{{1,3}})[、．.](?![{_AR}])")),
+    # 一、2026年工作安排 is a part; only a point before a digit (一.5) reads as no label.
+    (Style.CN, re.compile(rf"^([{_CN}]{{1,3}})(?:、|[．.](?![{_AR}]))")),
     # 第一、 第二、: the same parts as 一、 二、, written as ordinals.
     (Style.CN, re.compile(rf"^第([{_CN}]{{1,3}})、")),
     # An item of a service guide (办事指南): 事项一：一次性创业补贴 — numbered as 一、 is.

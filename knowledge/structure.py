@@ -420,6 +420,42 @@ def _question_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emit
     return texts[: asked[0]], emitted, paragraphs[end:]
 
 
+# A host's turn in a transcript (主持人：…, 记者：…): where one exchange of an interview or a press conference starts.
+_HOST_TURN = re.compile(r"^(?:主持人|记者)[\u4e00-\u9fff]{0,6}[:：]")
+_FEWEST_EXCHANGES = 3
+
+
+def _turn_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
+    """A transcript (an 在线访谈, a 新闻发布会) set out in blank-line blocks, each opened by the host's turn (a
+    question of its own or one read out from a 网友) with the guests' answers under it: each block is one clause —
+    a guest's answer alone loses what it answers, and the question alone is no answer. What comes before the first
+    host block, and that block when it grants nothing (the welcome), is the preamble."""
+    end = next((i for i in range(len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
+    blocks: list[list[Paragraph]] = []
+    for para in paragraphs[:end]:
+        if para.after_break or not blocks:
+            blocks.append([])
+        blocks[-1].append(para)
+    hosted = [i for i, block in enumerate(blocks) if _HOST_TURN.match(block[0].text)]
+    if len(hosted) < _FEWEST_EXCHANGES or sum(len(blocks[i]) >= 2 for i in hosted) < _FEWEST_EXCHANGES:
+        return [p.text for p in paragraphs], [], []
+    first = hosted[0]
+    if not any(_MONEY.search(p.text) for p in blocks[first]):
+        first += 1
+    preamble = [p.text for block in blocks[:first] for p in block]
+    emitted = []
+    for block in blocks[first:]:
+        node = Node(label=None, text=block[0].text, original=block[0].original, part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [p.text for p in block], [p.original for p in block], None, []))
+    return preamble, emitted, paragraphs[end:]
+
+
+def _exchange_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
+    """A text of questions and answers: 问：/答： pairs, else a transcript's exchanges."""
+    found = _question_clauses(paragraphs)
+    return found if found[1] else _turn_clauses(paragraphs)
+
+
 _ATTACHMENT_MARK = re.compile(r"^附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?$")
 _FIGURE = re.compile(r"\d(?:[\d.]*)\s*(?:万元|元|%|人|个月|年)")
 _CELL_GAP = re.compile(r"(?:[ \t\u3000]{2,}|\t)")
@@ -627,7 +663,7 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
     labels = clause_labels(emitted, _part_names(outline))
     _attach_notes(emitted, notes)
     if not emitted:
-        preamble, emitted, closing = _question_clauses(paragraphs)
+        preamble, emitted, closing = _exchange_clauses(paragraphs)
         labels = [f"第{number_to_chinese(n)}问" for n in range(1, len(emitted) + 1)]
     if not emitted:
         preamble, emitted, closing = _block_clauses(paragraphs)
