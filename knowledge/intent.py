@@ -629,8 +629,10 @@ def is_about_a_document(question: str) -> bool:
 
 # A phrase naming the policies by their field only (就业政策, 这些创业政策, 稳就业政策措施), no measure.
 _POLICIES_OF_A_FIELD = re.compile(
-    r"(?:^|[，,。；;！!？?\s])的?(?:这边|那边|这里|那里|当地|本地|现行|目前|现在)?的?(?:这些|那些|这套|那套|这个|那个)?"
-    # (2017年的就业创业政策措施: the year told is the document's own date)
+    r"(?:^|[，,。；;！!？?\s])的?(?:这边|那边|这里|那里|当地|本地|现行|目前|现在)?的?"
+    # (2017年的就业创业政策措施: the year told is the document's own date, before or after the pointing
+    # word — 那个2017年的…, 2017年那个…)
+    r"(?:(?:19|20)\d{2}年(?:出|发|印发|下发|出台)?的?)?(?:这些|那些|这套|那套|这个|那个)?"
     r"(?:(?:19|20)\d{2}年(?:出|发|印发|下发|出台)?的?)?"
     # (…工作若干政策措施: a document's title says them so — 关于做好…就业创业工作若干政策措施的通知)
     r"(?:稳就业|稳岗|就业创业|创新创业|就业|创业)*的?(?:工作)?(?:若干)?(?:政策措施|政策|措施)"
@@ -651,7 +653,8 @@ def _issued() -> re.Pattern[str]:
 # Standards a measure is reckoned by (当地最低工资标准的70%, 按当地最低生活保障标准) that no document of
 # this kind states: set elsewhere, by the province or the city each year.
 _STANDARD = re.compile(
-    r"最低工资(?:标准)?|最低生活保障(?:标准)?|低保(?:标准|金)|社会平均工资|社平工资|城镇居民人均可支配收入"
+    # (低保 said alone is the allowance the standard sets — 农村低保一个月发多少; 低保户, 低保家庭 are people)
+    r"最低工资(?:标准)?|最低生活保障(?:标准)?|低保(?:标准|金)?(?![户家对人员])|社会平均工资|社平工资|城镇居民人均可支配收入"
 )
 
 

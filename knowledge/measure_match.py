@@ -949,6 +949,10 @@ class MeasureMatcher:
                         / extra_total
                     )
                     named = self._named(measure, text)
+                    if named in had:
+                        # 失业保险金领完了…还有啥补助: a name the person tells as already had is their situation,
+                        # not the measure asked (阶段性延长领取失业保险金期限 is not named by it).
+                        named = None
                     apart = None if named else _said_apart(prepared.name_words, text)
                     in_parts = not named and any(parts <= words for parts in prepared.name_parts)
                     # (新增就业目标 of 全年新增城镇就业目标: the name said short names it as the name does)
