@@ -53,12 +53,25 @@ def _spaced(text: str) -> str:
 
 def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the phrases; an English one only as whole words (DAN is not inside danbao, the pinyin
-    of 担保)."""
+    of 担保). Acronyms are left to `_acronyms`."""
     parts = []
-    for word in sorted({_spaced(w) for w in words}, key=lambda w: (-len(w), w)):
+    for word in sorted({_spaced(w) for w in words if not _is_acronym(w)}, key=lambda w: (-len(w), w)):
         escaped = re.escape(word)
         parts.append(rf"(?<![a-z]){escaped}(?![a-z])" if word.isascii() else escaped)
     return re.compile("|".join(parts))
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isascii() and word.isupper()
+
+
+def _acronyms(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The phrases written in capitals (DAN), matched only as typed in capitals: in lower case the same
+    letters are a pinyin syllable (dan bao dai kuan, 担保贷款 typed syllable by syllable)."""
+    found = sorted({w for w in words if _is_acronym(w)}, key=lambda w: (-len(w), w))
+    if not found:
+        return None
+    return re.compile("|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" for w in found))
 
 
 class InstructionDetector:
@@ -68,6 +81,7 @@ class InstructionDetector:
         self._pointing_at_bot = re.compile(data.pointing_at_bot)
         self._overriding = _phrases(data.overriding)
         self._role_change = _phrases(data.role_change)
+        self._role_acronyms = _acronyms(data.role_change)
         self._system_like = re.compile("|".join(f"(?:{p})" for p in data.system_like))
         self._dictating = re.compile("|".join(f"(?:{p})" for p in data.dictating))
         self._task_request = re.compile(data.task_request)
@@ -80,6 +94,8 @@ class InstructionDetector:
     def addresses_the_assistant(self, text: str) -> bool:
         spaced = _spaced(text)
         if self._system_like.search(text) or self._role_change.search(spaced) or self._dictating.search(spaced):
+            return True
+        if self._role_acronyms is not None and self._role_acronyms.search(to_simplified(text)):
             return True
         if self.requests_a_task(text):
             return True

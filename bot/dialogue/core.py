@@ -285,6 +285,10 @@ class Dialogue:
             ]
         replies = self._passed_over(work, state, replies)
         answered = any(r.kind == "answer" for r in replies)
+        if turn.text and not answered and work.thread is not None and _told_beyond_place(state, work):
+            # The person told their situation (more than where they are) and asked nothing: a bare 这个能补好多
+            # next is about what they told.
+            work.thread = work.thread.model_copy(update={"told_since": True})
         # (a card shown in full is new or changed: the same card waiting is pointed to in a line)
         shown = any(r.kind == "confirm" for r in replies) and not (state.pending and work.pending == state.pending)
         work.last_answer = ("beside_card" if shown else "answered") if answered else ""
@@ -1376,7 +1380,10 @@ class Dialogue:
             result = self.answerer.answer(asked.text, place, today)
         except QueryError:
             return None
-        if result.status is not AnswerStatus.ANSWERED or not result.citations:
+        # (a sum asked of the one measure the situation reaches, which states none there — 焊工中级证 这个能补好多 at
+        # 资阳 — is answered so: 文件没有写明具体金额, with that measure's clause)
+        unstated = result.direct is not None and result.direct.kind == "no_figure"
+        if (result.status is not AnswerStatus.ANSWERED and not unstated) or not result.citations:
             return None
         if known and self._all_ruled_out(result, known, today):
             return None
@@ -3317,3 +3324,14 @@ def _shown_measure(thread: Thread | None) -> str | None:
     if thread is None or not thread.found or not thread.clauses:
         return None
     return "、".join(thread.topic) if thread.topic else thread.measure
+
+
+# Where the person is or is registered: told alone, it changes what applies, not what the conversation is about.
+_PLACE_FACTS = frozenset({"region", "city", "household_region"})
+
+
+def _told_beyond_place(state: SessionState, work: Working) -> bool:
+    """This turn recorded or put on the card a fact of the person other than a place."""
+    before = {**state.profile, **state.pending}
+    after = {**work.profile, **work.pending}
+    return any(after[key] != before.get(key) for key in after.keys() - _PLACE_FACTS)

@@ -537,6 +537,8 @@ class Threads:
             other = self._other_kind(thread, text, goes_on)
             if other is not None:
                 return other
+            if self.points_past(thread, text, goes_on):
+                return Question(text)
         subject = "".join(thread.topic)
         # What the echo shows: the topic's words apart (灵活就业、补贴、外卖), never run together as one key.
         echoed = "、".join(thread.topic)
@@ -559,6 +561,22 @@ class Threads:
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
+
+    def points_past(self, thread: Thread | None, text: str, goes_on: bool = False) -> bool:
+        """A question pointing at something and naming nothing of its own (这个能补好多) right after the person
+        told their situation and asked nothing: it asks of what was just told, not of the answer before — unless
+        it goes on by a cue (那…, …呢), names a place or speaks in the words of the clauses shown."""
+        if thread is None or not thread.told_since or goes_on or self.words.continuing.search(text):
+            return False
+        if not _POINTS_AT_TOLD.search(text):
+            # 去哪办？ after 我在雁江开了个理发店: no pointer at what was told — it goes on from the answer.
+            return False
+        if self.regions.resolve(text).place:
+            return False
+        # 登记了有啥用 after 失业登记 and 我户口在许昌 人在石龙区: words of the clauses shown still speak of them.
+        words = self.content_words(text)
+        shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
+        return not (words and all(word in shown for word in words))
 
     def _asked_there(self, thread: Thread, place: str, subject: str, echoed: str) -> tuple[str, tuple[str, ...], str]:
         """What a follow-up naming another place asks there: the search words, the thread's topic from then
@@ -798,6 +816,8 @@ class Threads:
         the last answer cited, which reads as going on too)."""
         if thread is None or not thread.topic or not (about_shown or self.words.continuing.search(text)):
             return None
+        if self.points_past(thread, text):
+            return None
         # 假如我不考公了，去基层干三支一扶呢: a measure of its own, not the thread's, goes on from nothing.
         shown = f"{thread.measure or ''}{''.join(thread.topic)}"
         measures = measure_vocabulary()
@@ -874,14 +894,21 @@ class Threads:
             # that name (the thread's other readings) — only the clause's own wording is read here.
             return None
         words = self.content_words(text)
+        region = thread.measure_region or thread.region
+        rest = self.words.continuing.sub("", text).strip(" ？?。！!，,")
+        other = self._sibling_named(thread, text, words)
+        if other is not None:
+            # 那个5000的初创补贴我能领不 after 吉林（七）'s 创业孵化基地: another measure of the clause shown, named by
+            # its words or its figure — that measure is asked, never the one answered about narrowed to its words.
+            return Question(
+                f"{other.name}{rest}", region=region, read_as=f"{region or ''} · {other.name}", topic=(other.name,)
+            )
         shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
         # A threshold said in words (一半以上, 不足一年) is how the clause's figures are asked, not written there.
         if not any(word in shown for word in words) or not all(
             word in shown or _THRESHOLD_WORD.fullmatch(word) for word in words
         ):
             return None
-        region = thread.measure_region or thread.region
-        rest = self.words.continuing.sub("", text).strip(" ？?。！!，,")
         # The case asked replaces the one asked before (初级 after 高级工): the thread goes on with the measure
         # alone — never the case asked before, carried elsewhere.
         return Question(
@@ -890,6 +917,22 @@ class Threads:
             read_as=f"{region or ''} · {thread.measure}：{rest}",
             topic=(thread.measure,),
         )
+
+    def _sibling_named(self, thread: Thread, text: str, words: list[str]) -> Measure | None:
+        """The measure of the clauses just shown that the message's words and figures fit better than the one
+        the last answer was about (初创补贴, 5000 → 初创企业补贴 beside 创业孵化基地 in 吉林（七）), if any."""
+        typed = [*words, *_NUMBER.findall(text)]
+        shown = [m for clause_id in thread.clauses for m in measures_of_clause().get(clause_id, ())]
+        current = next((m for m in shown if m.name == thread.measure), None)
+        if current is None or not typed:
+            return None
+
+        def fit(measure: Measure) -> int:
+            own = measure.name + "".join(measure.aliases) + measure.span
+            return sum(1 for word in typed if word in own)
+
+        best = max(shown, key=fit)
+        return best if fit(best) > fit(current) else None
 
     def _other_kind(self, thread: Thread, text: str, goes_on: bool = False) -> Question | None:
         """那贷款呢 after 创业补贴: another kind of help (a loan after a subsidy) asked where the last
@@ -1000,6 +1043,9 @@ class Threads:
             found=bool(answer.citations),
         )
 
+
+# A pointer word (这个, 这种, 这): right after the person told their situation, it points at what they told.
+_POINTS_AT_TOLD = re.compile(r"这")
 
 # Words that only say how much (一半, 以上, 三成, 不足): a threshold asked of the figures shown.
 _THRESHOLD_WORD = re.compile(

@@ -142,6 +142,9 @@ class Thread(Model):
     # Session 37: `clauses` are the items of the check's numbered results, one clause each, in the list's order:
     # 第三条说的是什么 next is its third item — never article （三） of a document.
     listed: bool = False
+    # Session 38: since this answer, a message told the person's situation and asked nothing (…考了个焊工中级证):
+    # 这个能补好多 next points at what was just told, not at the answer before it — 那…呢 still goes on from the answer.
+    told_since: bool = False
 
     @property
     def asked_key(self) -> str:
