@@ -381,6 +381,10 @@ class Dialogue:
         check, the one before set aside unchanged (bot/dialogue/subjects.py); None for any other message."""
         if self.subjects.backs_to_self(work, text):
             return [*self.subjects.back_to_self(work), *self._taken_up(work, today)]
+        other = self.subjects.backs_to_other(work, text, lambda rest: self.words.closing(rest) is not None)
+        if other is not None:
+            # 那我呢 then 还是先查他的吧 谢谢啦: back to the relative set aside, as their 👤 button does (session 38).
+            return [*self.subjects.take(work, other), *self._taken_up(work, today)]
         turned = self._turned_to_self(work, text, today)
         if turned is not None:
             return turned
