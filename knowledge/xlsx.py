@@ -11,7 +11,9 @@ no zip) and a broken file are refused by name; so is a workbook whose sheets hol
 
 from __future__ import annotations
 
+import bisect
 import io
+import math
 import posixpath
 import re
 import zipfile
@@ -39,6 +41,11 @@ _DEFAULT_SHEET = re.compile(r"^(?:Sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 _SHEET_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万?元(?:\s*/\s*[\u4e00-\u9fff·]{1,4})?)[。]?")
 _AMOUNT_COLUMN = re.compile(r"标准|金额|补贴|补助|奖补|额度|资助")
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+# Excel's own bounds (1,048,576 rows, columns A–XFD), and what a table of measures can hold: a sheet past them is
+# no table a city published but a broken or hostile file, refused before its cells are laid out.
+_MAX_ROWS = 1_048_576
+_MAX_COLUMNS = 16_384
+MAX_CELLS = 50_000
 # A header cell naming its column's unit (补贴标准（元）, 金额(万元), 补贴标准（元/人·月）): the unit a bare number
 # below it is in — the sheet writes 5000 in the cell and 元 once, in the header.
 _HEADER_UNIT = re.compile(r"[（(]\s*((?:万?元|%|个月|月|年|天)(?:\s*/\s*[\u4e00-\u9fff·]{1,4})?)\s*[)）]$")
@@ -122,20 +129,17 @@ def _descendants(element: ElementTree.Element, name: str) -> Iterator[ElementTre
 
 
 def _text(element: ElementTree.Element) -> str:
-    """A string item's text: its runs' <t> in order, without the phonetic guide (<rPh>) a CJK cell may carry."""
+    """A string item's text: its runs' <t> in order, without the phonetic guide (<rPh>) a CJK cell may carry.
+    Walked with a stack, not by recursion: a string nested thousands of runs deep is read as any other."""
     pieces: list[str] = []
-
-    def walk(node: ElementTree.Element) -> None:
-        for child in node:
-            name = _local(child.tag)
-            if name == "rPh":
-                continue
-            if name == "t":
-                pieces.append(child.text or "")
-            else:
-                walk(child)
-
-    walk(element)
+    stack: list[ElementTree.Element] = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        name = _local(node.tag)
+        if name == "t":
+            pieces.append(node.text or "")
+        elif name != "rPh":
+            stack.extend(reversed(node))
     return "".join(pieces)
 
 
@@ -213,13 +217,16 @@ class _Workbook:
         return dates, shares
 
     def rows(self, path: str) -> list[list[str]]:
-        """A sheet's rows as lists of cell texts by column (empty where no cell), merged ranges filled down."""
+        """A sheet's rows that hold cells, each the texts of its cells in column order, merged ranges filled down.
+        Only the cells there are are kept: a cell at XFD1048576 is one cell, not a grid of every place before it."""
         sheet = self.part(path)
         cells: dict[tuple[int, int], str] = {}
         numbers: set[tuple[int, int]] = set()
         next_row = 0
         for row in _descendants(sheet, "row"):
             row_index = int(row.get("r", next_row + 1)) - 1
+            if not 0 <= row_index < _MAX_ROWS:
+                raise ValueError(f"row {row_index + 1} outside the sheet's rows")
             next_row = row_index + 1
             next_column = 0
             for cell in _children(row, "c"):
@@ -227,27 +234,34 @@ class _Workbook:
                 ref = _CELL_REF.match(cell.get("r", ""))
                 if ref:
                     column = _column_index(ref.group(1))
+                if column >= _MAX_COLUMNS:
+                    raise ValueError(f"column {column + 1} past the sheet's last column")
                 next_column = column + 1
                 value = self._value(cell)
                 if value:
                     cells[(row_index, column)] = value
+                    if len(cells) > MAX_CELLS:
+                        raise ValueError(f"more than {MAX_CELLS} cells")
                     if cell.get("t", "n") == "n" and re.fullmatch(r"-?[\d.]+", value):
                         numbers.add((row_index, column))
-        for merged in _descendants(sheet, "mergeCell"):
-            _fill_down(cells, merged.get("ref", ""))
+        merges = [merged.get("ref", "") for merged in _descendants(sheet, "mergeCell")]
+        if merges:
+            _fill_down(cells, merges)
         _with_header_units(cells, numbers)
-        if not cells:
-            return []
-        height = max(r for r, _ in cells) + 1
-        width = max(c for _, c in cells) + 1
-        return [[cells.get((r, c), "") for c in range(width)] for r in range(height)]
+        by_row: dict[int, list[tuple[int, str]]] = {}
+        for (row_index, column), text in sorted(cells.items()):
+            by_row.setdefault(row_index, []).append((column, text))
+        return [[text for _column, text in by_row[row_index]] for row_index in sorted(by_row)]
 
     def _value(self, cell: ElementTree.Element) -> str:
         kind = cell.get("t", "n")
         value = next(_children(cell, "v"), None)
         raw = (value.text or "") if value is not None else ""
         if kind == "s":
-            text = self.shared[int(raw)] if raw.strip() else ""
+            index = int(raw) if raw.strip() else None
+            if index is not None and index < 0:
+                raise IndexError(f"shared string {index}")
+            text = self.shared[index] if index is not None else ""
         elif kind == "inlineStr":
             inline = next(_children(cell, "is"), None)
             text = _text(inline) if inline is not None else ""
@@ -258,7 +272,10 @@ class _Workbook:
         elif kind == "e" or not raw.strip():
             text = ""
         else:
-            text = self._number(float(raw), int(cell.get("s", "0")))
+            number = float(raw)
+            if not math.isfinite(number):  # 1e400, nan, inf: no cell Excel writes holds one
+                raise ValueError(f"number {raw.strip()[:20]}")
+            text = self._number(number, int(cell.get("s", "0")))
         return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
     def _number(self, number: float, style: int) -> str:
@@ -303,19 +320,31 @@ def _with_header_units(cells: dict[tuple[int, int], str], numbers: set[tuple[int
             units[col] = sheet_unit
 
 
-def _fill_down(cells: dict[tuple[int, int], str], ref: str) -> None:
+def _fill_down(cells: dict[tuple[int, int], str], refs: list[str]) -> None:
     """A range merged down several rows (a 补贴项目 beside two rows of tiers) gives its value to each row of the
-    table it spans — a row holding other cells; a title or banner merged over empty rows is said once."""
-    corners = [_CELL_REF.match(part) for part in ref.upper().split(":")]
-    if len(corners) != 2 or not all(corners):
-        return
-    (first_col, first_row), (last_col, last_row) = (
-        (_column_index(m.group(1)), int(m.group(2)) - 1) for m in corners if m is not None
-    )
-    value = cells.get((first_row, first_col))
-    if not value:
-        return
-    span = range(first_col, last_col + 1)
-    for row in range(first_row + 1, last_row + 1):
-        if any(c not in span and r == row for r, c in cells):
-            cells[(row, first_col)] = value
+    table it spans — a row holding other cells; a title or banner merged over empty rows is said once. Only the rows
+    that hold cells are visited, and a sheet whose merges would have them visited past a bound is refused."""
+    columns: dict[int, list[int]] = {}
+    for row, col in cells:
+        columns.setdefault(row, []).append(col)
+    held = sorted(columns)
+    budget = 4 * MAX_CELLS
+    for ref in refs:
+        corners = [_CELL_REF.match(part) for part in ref.upper().split(":")]
+        if len(corners) != 2 or not all(corners):
+            continue
+        (first_col, first_row), (last_col, last_row) = (
+            (_column_index(m.group(1)), int(m.group(2)) - 1) for m in corners if m is not None
+        )
+        value = cells.get((first_row, first_col))
+        if not value:
+            continue
+        start, end = bisect.bisect_right(held, first_row), bisect.bisect_right(held, last_row)
+        for row in held[start:end]:
+            budget -= len(columns[row])
+            if budget < 0:
+                raise ValueError("merged ranges past the bound")
+            if any(col < first_col or col > last_col for col in columns[row]):
+                if (row, first_col) not in cells:
+                    columns[row].append(first_col)
+                cells[(row, first_col)] = value

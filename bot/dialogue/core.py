@@ -385,6 +385,10 @@ class Dialogue:
         check, the one before set aside unchanged (bot/dialogue/subjects.py); None for any other message."""
         if self.subjects.backs_to_self(work, text):
             return [*self.subjects.back_to_self(work), *self._taken_up(work, today)]
+        other = self.subjects.backs_to_other(work, text, lambda rest: self.words.closing(rest) is not None)
+        if other is not None:
+            # 那我呢 then 还是先查他的吧 谢谢啦: back to the relative set aside, as their 👤 button does (session 38).
+            return [*self.subjects.take(work, other), *self._taken_up(work, today)]
         turned = self._turned_to_self(work, text, today)
         if turned is not None:
             return turned
@@ -1766,7 +1770,7 @@ class Dialogue:
             # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
             # 对. A bare yes (嗯, 行) is still the yes the card waits for (session 35).
             closing = "understood"
-        if closing is None and self._stops_asking(text, today):
+        if closing is None and self._stops_asking(text, today, waiting=waiting and not passed_over):
             closing = "farewell"
         if closing == "farewell" and current is not None and _number_could_answer(current, text):
             # 88 said to 您多大年纪 answers it: a goodbye in digits only where no waiting question takes that number
@@ -1791,11 +1795,15 @@ class Dialogue:
         told = set(self.describer.describe(rest, today).facts) - _WISHES if rest else set()
         return not rest or (not self.reader.read(rest).asks and not told)
 
-    def _stops_asking(self, text: str, today: date) -> bool:
+    def _stops_asking(self, text: str, today: date, waiting: bool = False) -> bool:
         """算了 不问了 太麻烦, 先不查了 下回再说: the person says in so many words that they stop asking (not a bare
         算了, which may only drop a slip), with why beside it — nothing asked, nothing told of themselves, no place:
-        a goodbye, never a search of the documents for the complaint."""
-        stops = [m.group() for m in self.words.stopping.finditer(squash(text))]
+        a goodbye, never a search of the documents for the complaint. Putting the talk off (下回再说) with other
+        words beside it ends nothing while a question waits (还没登记，过两天再说): only as the whole message."""
+        squashed = squash(text)
+        stops = [m.group() for m in self.words.stopping.finditer(squashed)]
+        if not waiting:
+            stops += [m.group() for m in self.words.putting_off.finditer(squashed)]
         if not any(stop != "算了" for stop in stops) or self.words.is_question(text):
             return False
         return not self.regions.resolve(text).place and not self.describer.describe(text, today).facts

@@ -11,6 +11,7 @@ The eligibility engine sees one person's facts at a time, as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.dialogue import render
@@ -38,6 +39,12 @@ _PRONOUN = re.compile(r"(?:她|他|ta|TA|Ta)(?:们)?(?:老人家)?")
 _BACK_TO_SELF = re.compile(
     r"^(?:那|好|好的|行|嗯)?[，,\s]*(?:再)?(?:回到|切回|换回|返回|查回|回)(?:到)?(?:我|俺|咱)(?:自己|本人)?(?:的)?"
     r"(?:资料|情况|查询|那个)?(?:吧|了|啊|哈)?[。！!\s]*$"
+)
+# 还是先查他的吧, 先看我哥的, 回到我妈的: back to a relative set aside, by a pronoun or their kin word and 的 —
+# what may follow is only a courtesy (谢谢啦), told apart by the caller.
+_BACK_TO_OTHER = re.compile(
+    r"^(?:那|好|好的|行|嗯)?[，,\s]*(?:还是|再|先)*(?:回到|切回|换回|返回|查回|回|查|看|问)(?:到|一下|下)?"
+    r"(?P<whom>(?:我|俺|咱)?(?:家)?[\u4e00-\u9fffA-Za-z]{1,3}?)的(?:资料|情况|查询|那个)?(?:吧|了|啊|哈)*"
 )
 # 那我自己呢, 我的呢: the speaker turning to themselves, nothing else said.
 _TURNS_TO_SELF = re.compile(r"^(?:那|那么|还有)?(?:我|俺|咱)(?:自己|本人)?(?:的)?呢[？?。！!\s]*$")
@@ -128,6 +135,23 @@ class Subjects:
             return False
         said = text.strip()
         return bool(_BACK_TO_SELF.match(said) or _TURNS_TO_SELF.match(said))
+
+    def backs_to_other(self, work: Working, text: str, closes: Callable[[str], bool]) -> int | None:
+        """还是先查他的吧 (谢谢啦) while the speaker's own check is current and a relative's is set aside: where that
+        relative sits among those set aside — a pronoun is the one set aside last, a kin word the one it names;
+        None for any other message, or when more than a courtesy (`closes`) follows."""
+        if work.for_someone_else:
+            return None
+        said = text.strip()
+        found = _BACK_TO_OTHER.match(said)
+        rest = said[found.end() :].strip("，,。！!？? ") if found is not None else ""
+        if found is None or (rest and not closes(rest)):
+            return None
+        whom = found.group("whom")
+        if _PRONOUN.fullmatch(whom):
+            return next((i for i in reversed(range(len(work.others))) if work.others[i].for_someone_else), None)
+        kin = self.words.kin_word.search(whom)
+        return self._of(work, kin.group()) if kin is not None else None
 
     def _own(self, work: Working) -> int | None:
         return next((i for i, s in enumerate(work.others) if not s.for_someone_else), None)

@@ -168,6 +168,8 @@ class VocabularyFile(BaseModel):
     acting: str = "$^"
     # 先不问了, 算了不弄了: the person stops here — a leave-taking, whatever verb is stopped.
     stopping: str = "$^"
+    # 回头再说, 改天再问: the person puts the talk off to later (session 38).
+    putting_off: str = "$^"
     # 我再去问问人社局, 回头打12333问问: the person leaves to ask elsewhere (session 33).
     leaving_to_ask: str = "$^"
     # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
@@ -279,7 +281,11 @@ class Vocabulary:
         self.moving = re.compile(data.moving)
         self.living = re.compile(data.living)
         self.acting = re.compile(data.acting)
-        self.stopping, self.leaving_to_ask = re.compile(data.stopping), re.compile(data.leaving_to_ask)
+        self.stopping, self.putting_off, self.leaving_to_ask = (
+            re.compile(data.stopping),
+            re.compile(data.putting_off),
+            re.compile(data.leaving_to_ask),
+        )
         self.thanking = re.compile(data.thanking)
         self.praising, self.grasping, self.just_asking = (
             re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
@@ -630,9 +636,10 @@ class Vocabulary:
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
         # Stopping, thanking, praise and getting it are patterns (不问了, 谢了哈, 你真好, 整明白了): each found stretch
         # is one word.
-        patterns = (self.stopping, self.leaving_to_ask, self.thanking, self.praising, self.grasping)
+        leavers = (self.stopping, self.putting_off, self.leaving_to_ask)
+        patterns = (*leavers, self.thanking, self.praising, self.grasping)
         spans = [m.span() for pattern in patterns for m in pattern.finditer(squashed)]
-        leaving = {m.span() for pattern in (self.stopping, self.leaving_to_ask) for m in pattern.finditer(squashed)}
+        leaving = {m.span() for pattern in leavers for m in pattern.finditer(squashed)}
         parts: list[str] = []
         at = 0
         for start, end in sorted(spans):

@@ -232,6 +232,19 @@ def test_going_back_to_the_one_asked_for_after_turning_to_oneself_finds_their_ca
     assert state.for_someone_else and state.pending.get("region") == "敦化市", (state.pending, reply_texts(replies))
 
 
+@pytest.mark.parametrize("back", ["还是先查他的吧 谢谢啦", "还是先查我哥的吧", "先看他的"])
+def test_going_back_to_the_one_asked_for_in_words_after_turning_to_oneself_finds_their_card(
+    dialogue: Dialogue, back: str
+) -> None:
+    """Session 38 review: the way back typed (那我呢 then 还是先查他的吧 谢谢啦) takes the brother's check up again as
+    the 👤 button does — never 没看懂这个回答 with an empty card."""
+    state = _for_the_brother(dialogue)
+    state, _ = say(dialogue, state, "那我呢", TODAY)
+    state, replies = say(dialogue, state, back, TODAY)
+    known = {**state.pending, **state.profile}
+    assert state.for_someone_else and known.get("region") == "敦化市", (known, reply_texts(replies))
+
+
 def test_the_speaker_going_back_to_themselves_after_a_space_is_the_speaker(dialogue: Dialogue) -> None:
     """俺男人…下岗了 我…也没活干了: after the spouse's part, a piece opening with 我 and naming no one else is the
     speaker's own case — the card is the speaker's, never the spouse's."""
