@@ -352,12 +352,7 @@ def _block_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted
     lines; prose is still read paragraph by paragraph. A block too long for one measure is read by line."""
     if len(paragraphs) < 6 or sum(_is_short_line(p.text) for p in paragraphs) < 0.7 * len(paragraphs):
         return [p.text for p in paragraphs], [], []
-    end = next((i for i in range(len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
-    blocks: list[list[Paragraph]] = []
-    for para in paragraphs[:end]:
-        if para.after_break or not blocks:
-            blocks.append([])
-        blocks[-1].append(para)
+    end, blocks = _blank_line_blocks(paragraphs)
     if sum(len(block) >= 2 for block in blocks) < 2:
         return [p.text for p in paragraphs], [], []
     preamble: list[str] = []
@@ -370,6 +365,18 @@ def _block_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted
             node = Node(label=None, text=part[0].text, original=part[0].original, part=0, rank=Style.CN)
             emitted.append(Emitted(node, [], [p.text for p in part], [p.original for p in part], None, []))
     return preamble, emitted, paragraphs[end:]
+
+
+def _blank_line_blocks(paragraphs: list[Paragraph]) -> tuple[int, list[list[Paragraph]]]:
+    """Where the body ends (its first closing marker, else the last paragraph) and the body's paragraphs grouped into
+    the blocks that blank lines set apart."""
+    end = next((i for i in range(len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
+    blocks: list[list[Paragraph]] = []
+    for para in paragraphs[:end]:
+        if para.after_break or not blocks:
+            blocks.append([])
+        blocks[-1].append(para)
+    return end, blocks
 
 
 def _marked_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
@@ -430,12 +437,7 @@ def _turn_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted]
     question of its own or one read out from a 网友) with the guests' answers under it: each block is one clause —
     a guest's answer alone loses what it answers, and the question alone is no answer. What comes before the first
     host block, and that block when it grants nothing (the welcome), is the preamble."""
-    end = next((i for i in range(len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
-    blocks: list[list[Paragraph]] = []
-    for para in paragraphs[:end]:
-        if para.after_break or not blocks:
-            blocks.append([])
-        blocks[-1].append(para)
+    end, blocks = _blank_line_blocks(paragraphs)
     hosted = [i for i, block in enumerate(blocks) if _HOST_TURN.match(block[0].text)]
     if len(hosted) < _FEWEST_EXCHANGES or sum(len(blocks[i]) >= 2 for i in hosted) < _FEWEST_EXCHANGES:
         return [p.text for p in paragraphs], [], []

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from bot.settings import Settings
 from bot.web.app import create_app
@@ -54,6 +55,18 @@ def make_services(kb: KnowledgeBase, database_url: str, **overrides: object) -> 
     }
     settings = Settings(**{**values, **overrides})  # type: ignore[arg-type]
     return build_services(settings, kb=kb, clock=date.today)
+
+
+def own_data_services(root: Path) -> WebServices:
+    """Live services over a data directory of their own (an SQLite file in it, the seeds built there): a document
+    staff publish in the console is answered from, as a fresh deployment's would be."""
+    settings = Settings(
+        data_dir=root,
+        database_url=SecretStr(f"sqlite:///{root / 'policybot.sqlite3'}"),
+        web_rate_limit="",
+        web_cookie_secure=False,
+    )
+    return build_services(settings)
 
 
 @pytest.fixture(scope="module")

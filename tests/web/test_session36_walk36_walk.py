@@ -12,12 +12,11 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from bot.settings import Settings
-from bot.web.services import WebServices, build_services
+from bot.web.services import WebServices
 
 from .chatting import say
+from .conftest import own_data_services
 
 # A county notice of the shape small offices publish: numbered articles with no title of their own.
 LEMON = """安岳县人民政府办公室关于支持柠檬电商创业的通知
@@ -54,13 +53,7 @@ LONGEST_SEED_TITLE = 20
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServices]:
     """Live services over their own data directory: a document published in the console is answered from."""
     root = tmp_path_factory.mktemp("walk36")
-    settings = Settings(
-        data_dir=root,
-        database_url=SecretStr(f"sqlite:///{root / 'policybot.sqlite3'}"),
-        web_rate_limit="",
-        web_cookie_secure=False,
-    )
-    built = build_services(settings)
+    built = own_data_services(root)
     yield built
     built.close()
 

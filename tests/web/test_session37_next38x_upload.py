@@ -8,15 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from bot.settings import Settings
 from bot.web.app import create_app
-from bot.web.services import WebServices, build_services
+from bot.web.services import WebServices
 from tests.knowledge.test_documents_session37_next38x import MEISHAN
 from tests.knowledge.workbooks import legacy_excel, workbook
 
-from .conftest import login
+from .conftest import login, own_data_services
 
 STAFF = ("市人社局小李", "a long enough password")
 
@@ -24,13 +22,7 @@ STAFF = ("市人社局小李", "a long enough password")
 @pytest.fixture(scope="module")
 def staff(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str, WebServices]]:
     root = tmp_path_factory.mktemp("next38x-web")
-    settings = Settings(
-        data_dir=root,
-        database_url=SecretStr(f"sqlite:///{root / 'policybot.sqlite3'}"),
-        web_rate_limit="",
-        web_cookie_secure=False,
-    )
-    built = build_services(settings)
+    built = own_data_services(root)
     built.accounts.add(*STAFF)
     with TestClient(create_app(built), base_url="http://testserver") as client:
         yield client, login(client, *STAFF), built

@@ -14,14 +14,11 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
 from bot.present.prose import prose
-from bot.settings import Settings
 from bot.web.app import create_app
-from bot.web.services import build_services
 
-from .conftest import login
+from .conftest import login, own_data_services
 
 STAFF = ("安岳县人社局小王", "a long enough password")
 RECIPE = "柠檬鸡爪做法\n1. 鸡爪洗净剪去指甲，冷水下锅煮8分钟。\n2. 捞出过冰水，加柠檬片、小米辣。\n3. 冷藏4小时即可。\n"
@@ -33,13 +30,7 @@ LINE = re.compile(r"<p>(.*?)</p>", re.S)
 @pytest.fixture(scope="module")
 def staff(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
     root = tmp_path_factory.mktemp("walk38-web")
-    settings = Settings(
-        data_dir=root,
-        database_url=SecretStr(f"sqlite:///{root / 'policybot.sqlite3'}"),
-        web_rate_limit="",
-        web_cookie_secure=False,
-    )
-    built = build_services(settings)
+    built = own_data_services(root)
     built.accounts.add(*STAFF)
     with TestClient(create_app(built), base_url="http://testserver") as client:
         yield client, login(client, *STAFF)
