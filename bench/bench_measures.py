@@ -79,6 +79,7 @@ SETS = {
     "held-out 34": "answers_holdout34",
     "held-out 35": "answers_holdout35",
     "held-out 36": "answers_holdout36",
+    "held-out 37": "answers_holdout37",
 }
 
 

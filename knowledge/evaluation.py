@@ -59,6 +59,7 @@ HOLDOUT_SETS = (
     "answers_holdout34",
     "answers_holdout35",
     "answers_holdout36",
+    "answers_holdout37",
 )
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
