@@ -149,3 +149,31 @@ def test_unsure_of_ones_own_categories_still_asks_them_one_at_a_time(engine: Eng
     raw = {"region": "四川省资阳市安岳县", "age": 38, "employment_status": "unemployed"}
     done = _answered(engine, rulebook, raw, "situation", None)
     assert set(done["after"]) & set(rulebook.facts.groups["situation"].facts), done["after"]
+
+
+# walk38 T19: a self-employed woman whose shop is hiring (正在招人) was told only to confirm 有无雇工 for the 灵活就业
+# items, as if it were unknown — 《社会保险法》第十条's 无雇工的个体工商户 is who insures as a 灵活就业人员.
+FLEXIBLE_ITEMS = ["ziyang.flexible_worker_insurance_enrollment", "ziyang.flexible_social_insurance_subsidy"]
+OWN_SHOP: dict[str, Any] = {
+    "region": "四川省资阳市安岳县",
+    "age": 38,
+    "employment_status": "self_employed",
+    "business_form": "individual",
+    "household": ["poverty_registered"],
+    "social_insurance_paid": True,
+}
+
+
+@pytest.mark.parametrize("benefit_id", FLEXIBLE_ITEMS)
+def test_a_shop_said_to_hire_is_told_what_staff_mean_for_the_flexible_items(engine: Engine, benefit_id: str) -> None:
+    found = benefit_of(check(engine, {**OWN_SHOP, "hiring_staff": True}, date(2026, 12, 6)), benefit_id)
+    assert found.status == "possibly_eligible"
+    assert "正在招人" in (found.reasons[0].requirement.text if found.reasons[0].requirement else "")
+
+
+@pytest.mark.parametrize("benefit_id", FLEXIBLE_ITEMS)
+def test_whether_a_shop_hires_is_not_asked_for_the_flexible_items(engine: Engine, benefit_id: str) -> None:
+    found = benefit_of(check(engine, OWN_SHOP, date(2026, 12, 6)), benefit_id)
+    assert found.status == "possibly_eligible"
+    assert "hiring_staff" not in found.missing_facts
+    assert not any("正在招人" in (r.requirement.text or "") for r in found.reasons if r.requirement)
