@@ -195,6 +195,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
     # An owner whose business takes people on (session 12): his unit claims employers' subsidies.
     # Set 10 (session 18): 计划吸纳3-5名贫困家庭劳动力 — the fact's question counts hiring soon (近期打算招人).
     "hiring_staff": ("招用", "招了", "雇了", "雇用", "吸纳", "hired", "employs"),
+    # Set 30 (session 38): 计划年底前再招 — hiring more than those taken on (the chat reads 再招 / 继续招 the same way).
+    "unit_hiring_more": ("再招", "继续招", "再雇", "继续雇", "再吸纳", "继续吸纳"),
     "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "首次领取", "头一回"),
     # Set 26 (session 34): 计划开网店, 未办照 — 办照 is taking out the licence.
     "business_licensed": (
@@ -1411,6 +1413,15 @@ def their_status(
         # Set 18 (session 26): the owner's unit failing only on what it can still do for its hires (签订1年以上劳动合同,
         # 缴纳社会保险费 — nearmiss.py) is what he would get on those terms: the writers' if_hired.
         return "if_hired"
+    if (
+        status == "ineligible"
+        and conventions.planned_if_hired
+        and benefit.beneficiary != "applicant"
+        and any(_opens_with_hires_to_come(f) for f in found.opens_with)
+    ):
+        # Set 30 (session 38): the owner's unit short of a number of hires, with more hires to come (6 of 10, 计划年底前
+        # 再招) — what hangs on hires not made yet: the writers' if_hired.
+        return "if_hired"
     if status == "as_employer":
         # The owner's unit, judged on its hires and itself (session 13): sure when nothing about
         # them is open (the writers' header: a boss's own unit is judged on its conditions), dated
@@ -1426,6 +1437,16 @@ def their_status(
         elif document is not None and document.stale:
             return "expired_or_uncertain"
     return {"ineligible": "not_eligible", "expired": "expired_or_uncertain"}.get(status, status)
+
+
+def _opens_with_hires_to_come(fact: str) -> bool:
+    """The near miss's action is hiring more (facts.yaml: open to a unit that says it hires more)."""
+    action = default_rulebook().facts[fact].action
+    return action is not None and any(HIRES_TO_COME in alternative for alternative in action.when_any)
+
+
+# The unit says it hires more than those taken on (eligibility/facts.yaml, session 38).
+HIRES_TO_COME = "unit_hiring_more"
 
 
 def figure_words(written: Any) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ from eligibility.roles import (
     HIRING,
     MORE_HIRES,
     NO_BUSINESS,
+    PLANNED_FORM,
     STAFFED,
     TENANT,
     can_be_hired,
@@ -593,8 +594,11 @@ class Engine:
         (`as_employer`) on the hires and the unit — its form not chosen yet, every form open — with its opening
         left to confirm (facts.yaml `hiring_staff.when_planned`); never told as a unit's that would hire him."""
         view = profile
-        if view.values.get(FORM) == NO_BUSINESS:
-            view = view.without_answer(FORM)
+        if view.values.get(FORM) in (None, NO_BUSINESS):
+            # Session 38 (walk38 T19): the business to be is one of the forms a business registers as, its form not
+            # chosen — a measure no such form can claim (资阳（十二） 社会组织) is not the planned business's.
+            any_form = self.rulebook.facts.with_possible({FORM: PLANNED_FORM})
+            view = view.model_copy(update={"values": {**view.values, **any_form}})
         # The hires are not chosen yet: what they must be stays to confirm, not asked (the unit is not there to hire).
         judged = self._as_the_unit(benefit, view, False, city)
         if judged.result.status != "as_employer":

@@ -65,7 +65,14 @@ def answer_as_given(profile: Profile, question: NextQuestion, raw: Any, facts: F
     if question.type != GROUP_TYPE:
         return profile.with_answer(question.fact, facts[question.fact].parse(raw, profile.as_of))
     if raw is None:
-        # 不清楚 to the whole list: its facts are asked one at a time, each with its own 不清楚.
+        if not any(facts[f].about == "person" for f in question.facts):
+            # Session 38 (walk38 T14–T16): 不清楚 to a list about the people one hires (or the terms of their hire)
+            # is about them, not about one box — asking each box again asks the same thing. Every member offered is
+            # answered 不清楚, once.
+            for fact in question.facts:
+                profile = profile.with_answer(fact, None)
+            return profile
+        # 不清楚 to the whole list of the person's own: its facts are asked one at a time, each with its own 不清楚.
         unsure = [*(profile.values.get(UNSURE_GROUPS) or []), question.fact]
         return profile.with_answer(UNSURE_GROUPS, facts[UNSURE_GROUPS].parse(sorted(set(unsure)), profile.as_of))
     chosen: dict[str, Any]

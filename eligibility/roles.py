@@ -18,6 +18,8 @@ NOT_FOR_HIRE = {"self_employed", "retired", "employed"}
 # Who runs a business of their own is an employer; whether it is hiring decides whether employers'
 # subsidies for hiring are theirs to claim (`as_employer`).
 NO_BUSINESS = "none"
+# A business only planned: its form not chosen, one of the forms a business registers as (facts.yaml, session 38).
+PLANNED_FORM = "business"
 # The fact whose answer says whether the person runs a business, and of which form.
 FORM = "business_form"
 HIRING = "hiring_staff"

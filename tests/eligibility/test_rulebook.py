@@ -137,6 +137,15 @@ def test_every_fact_used_is_defined_and_every_askable_fact_is_used() -> None:
     # `household_region` is read for the benefits' `household` (a 户籍 place's measures, session 22), not a condition.
     used |= {"household_region"} if any(b.household for b in BOOK.benefits.values()) else set()
     assert used <= set(BOOK.facts.specs)
+    # A fact an action is open to (session 38: more hires to come open a count of hires short of the text's) is used
+    # through that action, when the action's own fact is used.
+    used |= {
+        fact
+        for spec in BOOK.facts
+        if spec.action is not None and spec.name in used
+        for alternative in spec.action.when_any
+        for fact in alternative
+    }
     # A record list is used through its records' facts, and the fact that collects a record with them.
     records = {name for name, spec in BOOK.facts.specs.items() if spec.fields or spec.collects}
     # `hiring_staff` decides whose an employer's benefit is (roles.HIRING), not a condition.
