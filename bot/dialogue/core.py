@@ -24,7 +24,7 @@ from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
-from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
+from bot.dialogue.latin import LatinFollowUps, names_kin, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.quantities import DATE
 from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
@@ -265,7 +265,8 @@ class Dialogue:
         if turn.action is not None:
             replies = self._press(work, turn.action, today)
         else:
-            replies = self._switched(work, turn.text or "", today) or self._say(work, turn.text or "", today)
+            said = self.words.in_standard_words(turn.text or "")
+            replies = self._switched(work, said, today) or self._say(work, said, today)
         if work.another and work.subject:
             # Session 34: the way to that person is a check of their own (👪, what was told of them on its card),
             # never 重新开始 — which clears every person's facts, the speaker's own included.
@@ -1976,6 +1977,14 @@ class Dialogue:
             return False
         return not any(self.words.yes_no(p)[0] or self.words.is_denial(p) for p in parts[:-1])
 
+    def _told(self, work: Working, description: Description, today: date) -> list[Reply]:
+        """A statement: what it says shown for confirmation — or, every fact of it told again as kept (我45岁，在乐至县
+        with both kept), said to be kept and what waited offered again (session 38)."""
+        kept = self.interviewer.already_kept(work, description)
+        if kept is not None:
+            return [kept, *self._reminder(work, today)]
+        return self._propose(work, description, today)
+
     def _propose(self, work: Working, description: Description, today: date) -> list[Reply]:
         """What a statement says, shown for confirmation. A place moved from a covered one to one no
         document covers (我不在长春，在丹东) is first said plainly, as an answer (logged as
@@ -2168,7 +2177,7 @@ class Dialogue:
         if not reading.asks and description is not None and facts:
             if interviewing and self._only_adds(work, description):
                 return self._record_added(work, description, today)
-            return self._propose(work, description, today)
+            return self._told(work, description, today)
         wish = description is not None and self.words.only_wishes_to_ask(reading.question)
         if wish and description is not None and facts and not interviewing and self._place_covered(work, description):
             # 我26岁 在长春 想问问补贴的事: after the story, only a wish to ask about help in general — the
@@ -2884,6 +2893,8 @@ class Dialogue:
         of_another = not work.for_someone_else and (
             still_of_another(work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text))
             or self._asked_of_other(text)
+            # Hi, my son graduated…: written of in English, the son is whom it asks about (session 38).
+            or names_kin(text, self.words.latin_kin)
         )
         work.thread = self.threads.after(work.thread, asked, result).model_copy(
             update={"of_another": of_another, "another": self._spoken_of(work.thread, text) if of_another else None}
