@@ -112,7 +112,23 @@ def test_an_english_question_about_a_relative_is_not_judged_on_the_speakers_fact
     assert not any("您目前不符合" in t or "按您说的情况" in t for t in texts(replies)), texts(replies)
 
 
-# -- (5) 莫得工作 is out of work ------------------------------------------------------------------------------------
+# -- (5) what was told of a relative waits for their check; 莫得工作 is out of work -------------------------
+
+
+def test_asking_to_check_a_relative_later_puts_what_was_told_of_them_on_their_card(dialogue: Dialogue) -> None:
+    state = SessionState(profile={"region": "乐至县", "age": 45})
+    for message in [
+        "我女儿前年大专毕业的，到现在还莫得工作",
+        "那她呢？有啥补贴？",
+        "在哪办？",
+        "要是我去成都开店呢？成都有啥子补贴？",
+    ]:
+        state, replies = say(dialogue, state, message, TODAY)
+    state, replies = say(dialogue, state, "帮我女儿查一下", TODAY)
+    assert state.for_someone_else and replies[-1].kind == "confirm", texts(replies)
+    assert state.pending.get("education") == "college", state.pending
+    assert state.pending.get("employment_status") == "unemployed", state.pending
+    assert state.pending.get("graduation_date", "").startswith("2024"), state.pending
 
 
 def test_having_no_job_said_in_dialect_is_out_of_work(dialogue: Dialogue) -> None:
