@@ -24,7 +24,7 @@ from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
-from bot.dialogue.latin import LatinFollowUps, with_person_in_chinese
+from bot.dialogue.latin import LatinFollowUps, names_kin, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.quantities import DATE
 from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
@@ -265,7 +265,8 @@ class Dialogue:
         if turn.action is not None:
             replies = self._press(work, turn.action, today)
         else:
-            replies = self._switched(work, turn.text or "", today) or self._say(work, turn.text or "", today)
+            said = self.words.in_standard_words(turn.text or "")
+            replies = self._switched(work, said, today) or self._say(work, said, today)
         if work.another and work.subject:
             # Session 34: the way to that person is a check of their own (👪, what was told of them on its card),
             # never 重新开始 — which clears every person's facts, the speaker's own included.
@@ -398,7 +399,7 @@ class Dialogue:
         kin, rest = asked
         told = bool(rest and self.describer.describe(rest, today).facts)
         # 那给她查查 right after 俺闺女今年技校毕业…: what was told of her is on her card, as with 👪 (session 34).
-        earlier = self._told_of_another(work)
+        earlier = self._told_of_another(work, kin)
         if earlier is not None and self.words.kin_persons.get(earlier[0] or "") != self.words.kin_persons.get(kin):
             earlier = None
         if kin == "" and not told:
@@ -443,11 +444,20 @@ class Dialogue:
             return [*started, *self.interviewer.start_at_place(work, place, today)]
         return [*started, *self.interviewer.next(work, today)]
 
-    def _told_of_another(self, work: Working) -> tuple[str | None, Description] | None:
+    def _told_of_another(self, work: Working, kin: str | None = None) -> tuple[str | None, Description] | None:
         """帮家人查 pressed right after a message that told of someone else (俺媳妇儿…她原来在厂里上班): whom it
-        was (their kin word, if named) and what was told of them, for their card; None otherwise."""
+        was (their kin word, if named) and what was told of them, for their card; None otherwise. Asked for by
+        their `kin` word (帮我儿子查), what was told of them earlier in the conversation (session 38)."""
         thread = work.thread
-        if not (work.profile or work.pending) or thread is None or not thread.of_another or not thread.another_told:
+        if not (work.profile or work.pending) or thread is None or not thread.another_told:
+            return None
+        persons = self.words.kin_persons
+        named = (
+            bool(kin)
+            and persons.get(kin or "") is not None
+            and persons.get(kin or "") == persons.get(thread.another or "")
+        )
+        if not (thread.of_another or named):
             return None
         if work.for_someone_else and self.words.kin_persons.get(thread.another or "") in {
             None,
@@ -1991,6 +2001,14 @@ class Dialogue:
             return False
         return not any(self.words.yes_no(p)[0] or self.words.is_denial(p) for p in parts[:-1])
 
+    def _told(self, work: Working, description: Description, today: date) -> list[Reply]:
+        """A statement: what it says shown for confirmation — or, every fact of it told again as kept (我45岁，在乐至县
+        with both kept), said to be kept and what waited offered again (session 38)."""
+        kept = self.interviewer.already_kept(work, description)
+        if kept is not None:
+            return [kept, *self._reminder(work, today)]
+        return self._propose(work, description, today)
+
     def _propose(self, work: Working, description: Description, today: date) -> list[Reply]:
         """What a statement says, shown for confirmation. A place moved from a covered one to one no
         document covers (我不在长春，在丹东) is first said plainly, as an answer (logged as
@@ -2183,7 +2201,7 @@ class Dialogue:
         if not reading.asks and description is not None and facts:
             if interviewing and self._only_adds(work, description):
                 return self._record_added(work, description, today)
-            return self._propose(work, description, today)
+            return self._told(work, description, today)
         wish = description is not None and self.words.only_wishes_to_ask(reading.question)
         if wish and description is not None and facts and not interviewing and self._place_covered(work, description):
             # 我26岁 在长春 想问问补贴的事: after the story, only a wish to ask about help in general — the
@@ -2899,10 +2917,14 @@ class Dialogue:
         of_another = not work.for_someone_else and (
             still_of_another(work.thread, self.reader.is_about_other(text), self.reader.is_about_person(text))
             or self._asked_of_other(text)
+            # Hi, my son graduated…: written of in English, the son is whom it asks about (session 38).
+            or names_kin(text, self.words.latin_kin)
         )
+        told_of = work.thread
         work.thread = self.threads.after(work.thread, asked, result).model_copy(
             update={"of_another": of_another, "another": self._spoken_of(work.thread, text) if of_another else None}
         )
+        work.thread = self._still_told_of(told_of, work.thread)
         # What this very message says of the person outweighs an older card still waiting (种玉米 on the
         # card, then 今年又失业了…能领失业补助金吗: judged as 失业, not as 在家务农) — its told stretches only,
         # and only over the card's facts: a recorded fact is never replaced by the words of a question
@@ -2940,6 +2962,23 @@ class Dialogue:
             return True
         kin = self.words.kin_word.search(text)
         return kin is not None and work.thread.another is not None and kin.group() != work.thread.another
+
+    def _still_told_of(self, before: Thread | None, thread: Thread) -> Thread:
+        """Session 38 (walk38): what was told of a relative (我儿子去年大专毕业，还没找到工作) stays with the thread
+        past the questions after it — of them (那他呢, 多久到账) or of the speaker's own — so 帮我儿子查 later puts it
+        on his card (`_switched`), never asks it all again. Not when the thread is now of someone else named."""
+        if before is None or not before.another_told or thread.another_told:
+            return thread
+        persons = self.words.kin_persons
+        if thread.of_another and persons.get(thread.another or "") != persons.get(before.another or ""):
+            return thread
+        return thread.model_copy(
+            update={
+                "another": thread.another or before.another,
+                "another_told": before.another_told,
+                "another_notes": before.another_notes,
+            }
+        )
 
     def _spoken_of(self, thread: Thread | None, text: str) -> str | None:
         """The kin word of the one a question about someone else names (我闺女…她能领啥 → 闺女), else the one the

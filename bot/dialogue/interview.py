@@ -400,6 +400,14 @@ class Interviewer:
             work.pending[fact] = value
         return self.confirmation(work)
 
+    def already_kept(self, work: Working, description: Description) -> Reply | None:
+        """我还是在安岳搞 with 安岳县 kept, no card waiting: every fact told is the one kept (session 38) — said to be
+        kept, never a card asking to confirm it again. None when anything told is new or a card waits."""
+        held = work.held()
+        if work.pending or not description.facts or any(held.get(f) != v for f, v in description.facts.items()):
+            return None
+        return render.already_kept(render.fact_lines(self.facts, dict(description.facts), {}, {}, self._region(work)))
+
     def is_broader(self, said: object, known: object) -> bool:
         """`said` is the jurisdiction the known place lies in (商洛市 for 商州区, 吉林省 for 长春市)."""
         if not isinstance(said, str) or not isinstance(known, str) or said == known:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
+from itertools import pairwise
 
 from knowledge.latin import LatinReader, is_latin_question
 
@@ -77,3 +78,12 @@ def with_person_in_chinese(text: str, frames: Mapping[str, str]) -> str:
         r"(?<![A-Za-z'])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![A-Za-z'])\s*", re.IGNORECASE
     )
     return pattern.sub(lambda m: frames[m.group(0).strip().lower()], text.replace("’", "'")).strip()
+
+
+def names_kin(text: str, kin: frozenset[str]) -> bool:
+    """Hi, my son graduated in 2025…: a message in Latin script that writes of someone of the speaker's (my son, my
+    wife's) — about them, as 我儿子 is. A message with Chinese words is read in its Chinese words."""
+    if _CHINESE.search(text):
+        return False
+    words = [w.lower().removesuffix("'s") for w in _WORDS.findall(text.replace("’", "'"))]
+    return any(word == "my" and after in kin for word, after in pairwise(words))

@@ -356,6 +356,11 @@ def confirm(
     return Reply(kind="confirm", text=text, buttons=buttons, facts=facts)
 
 
+def already_kept(lines: list[str]) -> Reply:
+    """What the person told again, as it is already kept: said to be kept, nothing to confirm."""
+    return notice("\n".join([_words.confirm.already_kept, *lines]))
+
+
 def card_reminder(lines: list[str], facts: dict[str, Any]) -> Reply:
     """A card the person has passed over twice, offered again in one line with its buttons."""
     words = _words.confirm

@@ -48,6 +48,7 @@ class VocabularyFile(BaseModel):
     question_marks: tuple[str, ...]
     abuse: tuple[str, ...]
     question_patterns: tuple[str, ...]
+    standard_words: tuple[tuple[str, str], ...] = ()
     a_not_a: str
     not_a_question: str
     wh_question: str
@@ -134,6 +135,7 @@ class VocabularyFile(BaseModel):
     # what, about, and, in: the English words of a follow-up that only names another place (what about
     # Bazhong?, and in Ziyang) — read as 那巴中呢 (bot/dialogue/latin.py).
     latin_follow_up: tuple[str, ...] = ()
+    latin_kin: tuple[str, ...] = ()
     # I'm in, I am: the speaker's own frame said in English around Chinese words — the Chinese for it.
     latin_person: dict[str, str] = {}
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
@@ -206,7 +208,10 @@ class Vocabulary:
         def squashed(words: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(w for w in dict.fromkeys(squash(word) for word in words) if w)
 
-        self.unknown = squashed(data.answers.unknown)
+        self.unknown, self._standard_words = (
+            squashed(data.answers.unknown),
+            tuple((re.compile(said), meant) for said, meant in data.standard_words),
+        )
         # (A yes of an act answers a question of that act; only the others say a card is right: `confirms`.)
         self.yes, self.acts = (
             squashed((*data.answers.affirmative, *data.answers.affirmative_acts)),
@@ -323,6 +328,7 @@ class Vocabulary:
     def _read_people(self, data: VocabularyFile) -> None:
         """The words that say whom a stretch is about: someone else, someone hired, told by or cared for."""
         self.relations = data.relations
+        self.latin_kin = frozenset(w.lower() for w in data.latin_kin)
         self.kin_persons = {word: person for person, words in data.kin_persons.items() for word in words}
         self.kin_word = re.compile("|".join(sorted(self.kin_persons, key=len, reverse=True)) or "$^")
         family = sorted((w for w in data.relations if w not in data.not_family), key=len, reverse=True)
@@ -359,6 +365,13 @@ class Vocabulary:
         """What the checks below compare against, made once (on the first message) rather than on
         every message."""
         return _Covers(self)
+
+    def in_standard_words(self, text: str) -> str:
+        """The message with a dialect's words read as the standard ones (莫得工作 → 没得工作, 利息哪个出 → 利息谁出), as
+        俺 is read as 我: every reading after it — a yes or no, a fact, a question — knows the standard words only."""
+        for said, meant in self._standard_words:
+            text = said.sub(meant, text)
+        return text
 
     def yes_no(self, text: str) -> tuple[bool, bool | None]:
         """(understood, value): value True / False, or None for 不清楚."""

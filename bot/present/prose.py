@@ -368,6 +368,7 @@ class ConfirmProse(Section):
     drop: str
     kept: str
     dropped: str
+    already_kept: str
 
 
 class ProfileProse(Section):
