@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from bot.dialogue.core import Dialogue
-from bot.dialogue.words import load_vocabulary
 
 TODAY = date(2018, 11, 12)
 
@@ -24,9 +23,3 @@ def test_hires_to_come_are_read_as_the_unit_hiring_more(dialogue: Dialogue, mess
 @pytest.mark.parametrize("message", ["我开了个饭店，不再招人了", "我雇了3个人"])
 def test_hires_made_or_more_denied_are_no_hires_to_come(dialogue: Dialogue, message: str) -> None:
     assert "unit_hiring_more" not in dialogue.describer.describe(message, TODAY).facts
-
-
-@pytest.mark.parametrize("message", ["莫得", "莫有", "莫得哦"])
-def test_mo_de_answers_a_yes_no_question_with_no(message: str) -> None:
-    understood, value = load_vocabulary().yes_no(message)
-    assert understood and value is False
