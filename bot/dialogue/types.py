@@ -142,6 +142,10 @@ class Thread(Model):
     # Session 37: `clauses` are the items of the check's numbered results, one clause each, in the list's order:
     # 第三条说的是什么 next is its third item — never article （三） of a document.
     listed: bool = False
+    # Session 38 (walk38): the clauses of the items of the last list an answer showed (与您的问题相关的有：· A · B ·
+    # C), in the list's order, kept while follow-ups go on from it (多久到账, 在哪办 about one item): 第三条呢 then
+    # is its third item — never article （三） of a document.
+    items: tuple[str, ...] = ()
 
     @property
     def asked_key(self) -> str:

@@ -25,7 +25,9 @@ TERMINAL_DECLINED = "成都有创业补贴吗"
 TERMINAL_ANSWERED = "吉林技能提升补贴标准是多少"
 
 
-def _terminal(lines: list[str], data_dir: Path, database_url: str) -> subprocess.CompletedProcess[str]:
+def _terminal(
+    lines: list[str], data_dir: Path, database_url: str, session: str = "walk38"
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "POLICYBOT_DATA_DIR": str(data_dir),
@@ -33,7 +35,7 @@ def _terminal(lines: list[str], data_dir: Path, database_url: str) -> subprocess
         "PYTHONIOENCODING": "utf-8",
     }
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01", "--session", "walk38"],
+        [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01", "--session", session],
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
@@ -95,3 +97,28 @@ def test_forget_in_the_terminal_deletes_what_the_terminal_logged(
     done = _terminal(["/forget", "1"], kb_dir, url)  # 🗑 确认删除
     assert "已删除" in done.stdout, done.stdout[-600:]
     assert asked not in client.get("/staff/answers?channel=terminal").text
+
+
+# -- one path decides a new thread, for every channel ----------------------------------------------------------------
+# walk38: the terminal read 成都有补贴吗 after 要啥条件 as a follow-up (接着刚才的问题，查的是成都市：…条件). The web
+# did the same on the same turns: both hand the turn to the one dialogue core, which now decides it (thread.py).
+
+NEW_PLACE_TURNS = ["资阳求职创业补贴是给谁的", "要啥条件？", "成都有补贴吗"]
+
+
+def test_a_new_place_asking_what_help_there_is_starts_a_new_thread_in_the_terminal_and_on_the_web_alike(
+    services: WebServices, staff_client: tuple[TestClient, str], kb_dir: Path
+) -> None:
+    client, _ = staff_client
+    session: str | None = None
+    replies: list[dict[str, object]] = []
+    for message in NEW_PLACE_TURNS:
+        body = client.post("/api/chat", json={"message": message, "session_id": session}).json()
+        session, replies = body["session_id"], body["replies"]
+    on_the_web = "\n".join(str(r["text"]) for r in replies)
+    done = _terminal(NEW_PLACE_TURNS, kb_dir, services.settings.resolved_database_url(), session="chengdu")
+    assert done.returncode == 0, done.stderr
+    in_the_terminal = done.stdout.split("\n> ")[-2]  # the replies to the last message, before the last prompt
+    for said in (on_the_web, in_the_terminal):
+        assert "还没有收录成都市" in said, said
+        assert "接着刚才的问题" not in said, said
