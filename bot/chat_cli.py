@@ -5,6 +5,9 @@ a place is being asked, when digits are the answer). Everything else is sent as 
 replies to one message only the last list of buttons is numbered (the one a number presses); the
 buttons of the replies before it are listed unnumbered — two lists both starting at [1] on one
 screen left "1" ambiguous (walk29).
+
+Answers go to the staff answer log in the database the console reads, as the web's and Telegram's do
+(channel `terminal`): what was answered, and what the documents could not answer (session 38).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from bot.arguments import iso_date
-from bot.dialogue.service import TurnHandler
+from bot.dialogue.service import Handled, TurnHandler
 from bot.dialogue.types import Button, Reply, Turn
 from bot.live import LiveConversations, LiveServices
 from bot.present.prose import prose
@@ -26,6 +30,12 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 EXIT_OK = 0
 QUIT_WORDS = {"q", "quit", "exit", "退出"}
+
+
+class AnswerBook(Protocol):
+    """Where the terminal's answers are logged for staff (bot/web/feedback.py `ChannelAnswerBook`)."""
+
+    def log_turn(self, key: str, text: str | None, handled: Handled) -> tuple[str | None, ...]: ...
 
 
 TICKED = "☑️"
@@ -72,7 +82,13 @@ def turn_for(typed: str, buttons: list[Button], free_text: bool) -> Turn:
     return Turn(text=typed)
 
 
-def chat(conversations: TurnHandler, key: str, read: Callable[[str], str], write: Callable[[str], None]) -> int:
+def chat(
+    conversations: TurnHandler,
+    key: str,
+    read: Callable[[str], str],
+    write: Callable[[str], None],
+    answers: AnswerBook | None = None,
+) -> int:
     write(prose().chat.banner)
     buttons: list[Button] = []
     free_text = False
@@ -87,7 +103,11 @@ def chat(conversations: TurnHandler, key: str, read: Callable[[str], str], write
         if not typed.strip():  # Enter with nothing typed says nothing: the prompt comes back, as in the widget
             continue
         try:
-            replies = conversations.handle(key, turn_for(typed, buttons, free_text))
+            turn = turn_for(typed, buttons, free_text)
+            handled = conversations.handle_turn(key, turn)
+            if answers is not None:
+                answers.log_turn(key, turn.text, handled)
+            replies = handled.replies
         except Exception:  # one error handler, as in the other channels: logged, said in Chinese
             log.exception("terminal chat turn failed")
             write(prose().telegram.sorry)
@@ -107,10 +127,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     today = args.as_of
     services = Services(settings, clock=(lambda: today) if today else date.today)
     conversations = LiveConversations(LiveServices(services, settings.documents_refresh_seconds))
+    from bot.web.feedback import open_answer_book  # the web's modules only when chatting
+
+    answers = open_answer_book("terminal", settings.resolved_database_url(), services.session_key_secret)
     try:
-        return chat(conversations, conversations.key_of("terminal", args.session), input, _print)
+        return chat(conversations, conversations.key_of("terminal", args.session), input, _print, answers)
     except KeyboardInterrupt:
         return EXIT_OK
+    finally:
+        answers.close()  # what is still queued is written first
 
 
 def _print(line: str) -> None:

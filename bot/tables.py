@@ -65,9 +65,9 @@ class StaffSession(Base):
 
 
 class AnswerEntry(Base):
-    """One answer the bot gave: through /api/ask (channel `api`), a web chat turn (`chat`) or Telegram
-    (`telegram`). `status` is the knowledge core's (answered, no_answer, region_not_covered); `ref`
-    is the random reference a chat answer's feedback buttons carry (never the row id)."""
+    """One answer the bot gave: through /api/ask (channel `api`) or a chat — its conversation's channel: `web`
+    (`chat` before session 38), `telegram` or `terminal`. `status` is the knowledge core's (answered, no_answer,
+    region_not_covered); `ref` is the random reference a chat answer's feedback buttons carry (never the row id)."""
 
     __tablename__ = "answer_log"
 

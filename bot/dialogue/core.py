@@ -2946,6 +2946,7 @@ class Dialogue:
         # speaker's own question asked there (work.speaker_asks).
         about = self.subjects.whom(work.subject) if work.for_someone_else and not work.speaker_asks else None
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits, about)
+        reply = _said_plainly_when_repeated(reply, result, earlier if asked.read_as else None)
         reply = reply.model_copy(update={"asked": work.thread.asked_key})
         off_topic = asked.read_as is None and situation is None and not elliptical
         reply = self._off_topic(text, result, reply, earlier) if off_topic else reply
@@ -3382,3 +3383,19 @@ def _told_beyond_place(state: SessionState, work: Working) -> bool:
     before = {**state.profile, **state.pending}
     after = {**work.profile, **work.pending}
     return any(after[key] != before.get(key) for key in after.keys() - _PLACE_FACTS)
+
+
+def _said_plainly_when_repeated(reply: Reply, result: Answer, earlier: Thread | None) -> Reply:
+    """要啥条件 right after an answer about a measure whose document states no condition of it beyond whom it is
+    for (walk38: 资阳's 求职创业补贴): the answer would be the last one again, word for word — its measure, its
+    clauses. Said plainly instead (`render.no_more_conditions`). `earlier`: the thread a follow-up was read
+    against (None: the message was not read as one)."""
+    direct = result.direct
+    if earlier is None or direct is None or result.intent != Intent.CONDITIONS.value or direct.kind != "measure":
+        return reply
+    shown = direct.measures[0] if direct.measures else None
+    if shown is None or shown.conditions or shown.name != earlier.measure or not result.citations:
+        return reply
+    if not {c.clause_id for c in result.citations} <= set(earlier.clauses):
+        return reply
+    return render.no_more_conditions(reply, result)

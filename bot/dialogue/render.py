@@ -124,6 +124,22 @@ def followed(reply: Reply, read_as: str, measures: frozenset[str] = frozenset())
     return reply.model_copy(update={"text": f"{said}\n{reply.text}"})
 
 
+def no_more_conditions(reply: Reply, result: Answer) -> Reply:
+    """要啥条件 of the measure just shown, whose document names no condition beyond whom it is for: said plainly, the
+    clause still cited (its button kept) — not the answer above repeated."""
+    words = prose().followups
+    measure = result.direct.measures[0] if result.direct is not None and result.direct.measures else None
+    if measure is None:
+        return reply
+    targets = "、".join(measure.targets)
+    text = (
+        words.no_more_conditions.format(targets=targets, name=measure.name)
+        if targets
+        else words.no_conditions.format(name=measure.name)
+    )
+    return reply.model_copy(update={"text": text})
+
+
 def situated(reply: Reply, situation: str) -> Reply:
     """An answer asked of the person's situation (有啥政策 → 山阳县 · 失业人员 高校毕业生) says so first."""
     parts = [p for p in re.split(r"[\s·]+", situation) if p]

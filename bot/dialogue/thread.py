@@ -17,6 +17,7 @@ from functools import lru_cache
 from bot.dialogue.ports import ClauseSource
 from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
+from bot.present.answers import listed_measures
 from eligibility.regions import RegionResolver
 from knowledge.answer_model import Answer, AnswerStatus, MeasureRef
 from knowledge.intent import (
@@ -239,6 +240,9 @@ _POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(
 _DRAFT_ASKED = re.compile(r"正式|征求意见|草案|草稿|初稿|讨论稿|送审稿|稿子")
 # (After the person's own 我/俺/咱/们 the pointing word is possessive — 俺那个贷款 is the person's loan, told of
 # before, not the last answer's measure.)
+# Words that set a question beside the last one (成都也有吗, 还有没有, 一样吗, 有这个补贴吗): it goes on from it.
+# (这边, 那里 only say where: 成都那边有补贴吗 asks anew.)
+_ALIKE_ASKED = re.compile(r"也|还|一样|同样|相同|差不多|[这那](?![边里儿])|该|此")
 _POINTING = re.compile(r"(?<![我俺咱们])(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
 
 
@@ -403,6 +407,9 @@ class Threads:
             return None
         named = self._document_named(text, found.start())
         if named is None and shown:
+            item = self._list_item(thread, found, text, number)
+            if item is not None:
+                return item
             in_list = Cited(shown[number - 1] if 1 <= number <= len(shown) else None, len(shown))
             if found.group("item") or (in_list.clause_id is not None and self._list_numbered(thread, found, text)):
                 return in_list
@@ -435,6 +442,18 @@ class Threads:
         cite — the numbers on the screen are the list's (session 37); 资阳（三）, 这个文件的第三条 name an article."""
         listed = thread is not None and thread.listed
         return listed and not found.group("label") and not self.words.document_word.search(text)
+
+    def _list_item(self, thread: Thread | None, found: re.Match[str], text: str, number: int) -> Cited | None:
+        """第三条呢 after a list of three measures and a follow-up or two about one of them (多久到账, 在哪办: one
+        clause shown since): the list's third item, as the person counts what they were shown — when the clauses
+        shown last are fewer, and no document or clause label is named (资阳（三）, 这个文件的第三条 name an
+        article)."""
+        items = thread.items if thread is not None else ()
+        if not items or number <= len(thread.clauses if thread is not None else ()) or number > len(items):
+            return None
+        if found.group("label") or self.words.document_word.search(text):
+            return None
+        return Cited(items[number - 1], len(items))
 
     def _has_article(self, document_id: str, number: int) -> bool:
         return any(c.clause_number == number for c in self.clauses.clauses_of(document_id))
@@ -535,14 +554,17 @@ class Threads:
             )
         else:
             other = self._other_kind(thread, text, goes_on)
+            if other is None:
+                other = self._past_the_answer(thread, text, goes_on)
             if other is not None:
                 return other
-            if self.points_past(thread, text, goes_on):
-                return Question(text)
+        asked_place = self.asked_place(text)
+        if asked_place and self._asks_anew(thread, text, asked_place):
+            return Question(text)
         subject = "".join(thread.topic)
         # What the echo shows: the topic's words apart (灵活就业、补贴、外卖), never run together as one key.
         echoed = "、".join(thread.topic)
-        place = self.asked_place(text) or here
+        place = asked_place or here
         topic: tuple[str, ...] = ()
         if place:
             subject, topic, echoed = self._asked_there(thread, place, subject, echoed)
@@ -562,6 +584,10 @@ class Threads:
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
 
+    def _past_the_answer(self, thread: Thread, text: str, goes_on: bool) -> Question | None:
+        """The message asked on its own when it points past the answer at what was just told (`points_past`)."""
+        return Question(text) if self.points_past(thread, text, goes_on) else None
+
     def points_past(self, thread: Thread | None, text: str, goes_on: bool = False) -> bool:
         """A question pointing at something and naming nothing of its own (这个能补好多) right after the person
         told their situation and asked nothing: it asks of what was just told, not of the answer before — unless
@@ -577,6 +603,20 @@ class Threads:
         words = self.content_words(text)
         shown = "".join(self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c))
         return not (words and all(word in shown for word in words))
+
+    def _asks_anew(self, thread: Thread, text: str, place: str) -> bool:
+        """成都有补贴吗 after 资阳's 求职创业补贴 and 要啥条件 (walk38): a whole question of its own — what help a
+        place the thread was not at has (a kind of help named, none pointed at) — that does not go on (那…, …呢)
+        nor compare (也, 还, 一样, 这个): a new thread at that place, asked in its own words, never the last
+        question's words carried there. 那成都呢, 成都也有吗, 成都有这个补贴吗, 成都有吗 go on. Decided here, for
+        every channel alike."""
+        if self.words.continuing.search(text) or _ALIKE_ASKED.search(text) or not self.words.is_question(text):
+            return False
+        if not any(term in self.words.benefit_words for term in self.topic_of(text)):
+            return False
+        asked = self.regions.resolve(place).jurisdiction or place
+        been = {self.regions.resolve(r).jurisdiction or r for r in (thread.region, thread.measure_region) if r}
+        return asked not in been
 
     def _asked_there(self, thread: Thread, place: str, subject: str, echoed: str) -> tuple[str, tuple[str, ...], str]:
         """What a follow-up naming another place asks there: the search words, the thread's topic from then
@@ -1004,6 +1044,7 @@ class Threads:
             measure=bound[0].name if bound else None,
             measure_region=document.jurisdiction if bound else None,
             listed=thread is not None and thread.listed and clause_id in shown,
+            items=thread.items if thread is not None else (),
         )
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
@@ -1032,6 +1073,11 @@ class Threads:
         moved = region is not None and thread is not None and region != thread.measure_region
         if primary is None and thread is not None and (question.read_as or kept) and not moved:
             measure, measure_region = thread.measure, thread.measure_region
+        listed = listed_measures(answer)
+        if len(listed) > 1:
+            items = tuple(m.clause_id for m in listed)
+        else:  # a follow-up about one of the items keeps the list (第三条呢 next); another question does not
+            items = thread.items if thread is not None and (question.read_as or kept) else ()
         return Thread(
             topic=topic,
             region=region or question.region,
@@ -1041,6 +1087,7 @@ class Threads:
             measure=measure,
             measure_region=measure_region,
             found=bool(answer.citations),
+            items=items,
         )
 
 

@@ -145,6 +145,10 @@ class Thread(Model):
     # Session 38: since this answer, a message told the person's situation and asked nothing (…考了个焊工中级证):
     # 这个能补好多 next points at what was just told, not at the answer before it — 那…呢 still goes on from the answer.
     told_since: bool = False
+    # Session 38 (walk38): the clauses of the items of the last list an answer showed (与您的问题相关的有：· A · B ·
+    # C), in the list's order, kept while follow-ups go on from it (多久到账, 在哪办 about one item): 第三条呢 then
+    # is its third item — never article （三） of a document.
+    items: tuple[str, ...] = ()
 
     @property
     def asked_key(self) -> str:

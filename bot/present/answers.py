@@ -462,13 +462,27 @@ def _procedure_line(answer: Answer, direct: DirectAnswer) -> str:
     )
 
 
+def listed_measures(answer: Answer) -> tuple[MeasureRef, ...]:
+    """The items of an answer that lists measures (与您的问题相关的有：· …), in the order the person sees them
+    (each document's under its own source); () for an answer that is no list."""
+    direct = answer.direct
+    if direct is None or direct.kind != "list":
+        return ()
+    return tuple(m for listed in _by_source(answer, direct.measures).values() for m in listed)
+
+
+def _by_source(answer: Answer, measures: tuple[MeasureRef, ...]) -> dict[str, list[MeasureRef]]:
+    by_source: dict[str, list[MeasureRef]] = {}
+    for m in measures:
+        by_source.setdefault(_source(answer, m), []).append(m)
+    return by_source
+
+
 def _list_lines(answer: Answer, measures: tuple[MeasureRef, ...]) -> list[str]:
     """A short list of measures, each document's under its own source: a list drawn from several
     regions' documents (a question naming no place) never reads as one region's."""
     words = _answers().direct
-    by_source: dict[str, list[MeasureRef]] = {}
-    for m in measures:
-        by_source.setdefault(_source(answer, m), []).append(m)
+    by_source = _by_source(answer, measures)
     lines = []
     for source, listed in by_source.items():
         lines.append(words.listed.format(source=source))

@@ -611,6 +611,8 @@ class FollowupProse(Section):
         "no_such_citation": ("shown",),
         "not_stated": ("asked",),
         "counts_unstated": ("name",),
+        "no_more_conditions": ("targets", "name"),
+        "no_conditions": ("name",),
     }
     read_as: str
     read_as_measure: str
@@ -622,6 +624,8 @@ class FollowupProse(Section):
     # Session 31: 看大门那种算不算 right after a measure: whether a kind of work or case counts as it.
     counts_unstated: str
     clauses_above: str
+    no_more_conditions: str
+    no_conditions: str
 
 
 class DialogueReadingProse(Section):

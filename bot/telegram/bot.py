@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.dialogue.service import TurnHandler
+from bot.dialogue.service import Handled, TurnHandler
 from bot.dialogue.types import Button, Reply, Turn
 from bot.present.prose import prose
 from bot.telegram.format import chunks, keyboard
@@ -46,18 +46,12 @@ NO_NOTE = {"无", "没有", "不写", "no", "-"}
 class AnswerBook(Protocol):
     """Where answers are logged for staff and feedback on them is kept (bot/web's answer log)."""
 
-    def said(self, key: str, message: str, replies: tuple[Reply, ...], told: bool = False) -> None:
-        """A typed message: tells the answer logged before it whether it missed (before `record`); `told`:
-        it told something of the person (`Handled.told`)."""
-        ...
-
-    def record(self, key: str, question: str, reply: Reply) -> str:
-        """Log one answer; returns the reference its feedback buttons carry."""
+    def log_turn(self, key: str, text: str | None, handled: Handled) -> tuple[str | None, ...]:
+        """Log a handled turn as every channel does (after /forget: delete the conversation's answers);
+        per reply, the reference its feedback buttons carry, None for a reply that is no answer."""
         ...
 
     def give(self, key: str, ref: str, rating: str, note: str = "") -> bool: ...
-
-    def forget(self, key: str) -> None: ...
 
 
 def api_urls(base: str) -> tuple[str, str]:
@@ -99,26 +93,8 @@ class TelegramAdapter:
         handled = await asyncio.to_thread(self.conversations.handle_turn, key, turn)
         if self.answers is None:
             return handled.replies
-        if handled.forgotten:
-            await asyncio.to_thread(self.answers.forget, key)
-            return handled.replies
-        if turn.text is None:
-            return handled.replies
-        await asyncio.to_thread(self.answers.said, key, turn.text, handled.replies, handled.told)
-        return tuple(self._with_feedback(key, turn.text, reply) for reply in handled.replies)
-
-    def _with_feedback(self, key: str, question: str, reply: Reply) -> Reply:
-        if reply.kind != "answer" or self.answers is None:
-            return reply
-        ref = self.answers.record(key, question.strip(), reply)
-        words = prose().conversation_care
-        row = tuple(
-            Button(label=label, action=f"{FEEDBACK}{rating}:{ref}")
-            for rating, label in zip(
-                RATINGS, (words.feedback_up, words.feedback_down, words.feedback_report), strict=True
-            )
-        )
-        return reply.model_copy(update={"buttons": (*reply.buttons, row)})
+        refs = await asyncio.to_thread(self.answers.log_turn, key, turn.text, handled)
+        return tuple(_with_feedback(reply, ref) for reply, ref in zip(handled.replies, refs, strict=True))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -204,6 +180,18 @@ class TelegramAdapter:
                 await context.bot.send_message(chat_id=chat.id, text=SORRY)
             except Exception:
                 log.exception("could not send the apology to chat %s", chat.id)
+
+
+def _with_feedback(reply: Reply, ref: str | None) -> Reply:
+    """A logged answer with its 👍/👎/报告问题 row (carrying its reference); any other reply as it is."""
+    if ref is None:
+        return reply
+    words = prose().conversation_care
+    row = tuple(
+        Button(label=label, action=f"{FEEDBACK}{rating}:{ref}")
+        for rating, label in zip(RATINGS, (words.feedback_up, words.feedback_down, words.feedback_report), strict=True)
+    )
+    return reply.model_copy(update={"buttons": (*reply.buttons, row)})
 
 
 async def _edit(message: Message, text: str, markup: object) -> None:

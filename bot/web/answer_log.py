@@ -43,6 +43,21 @@ log = logging.getLogger(__name__)
 MarkStatus = Literal["verified", "flagged"]
 VerdictStatus = Literal["apt", "misapplied", "flagged"]
 LogFilter = Literal["all", "unmarked", "verified", "flagged"]
+# The channel an answer is logged under: a chat's is its conversation's (the session key's channel: web,
+# telegram, terminal), a question to /api/ask is `api`. Staff filter by it; rows logged before session 38
+# name the web chat `chat`, so the web's filter takes both.
+LogChannel = Literal["web", "telegram", "terminal", "api"]
+LOG_CHANNELS: dict[LogChannel, tuple[str, ...]] = {
+    "web": ("web", "chat"),
+    "telegram": ("telegram",),
+    "terminal": ("terminal",),
+    "api": ("api",),
+}
+
+
+def logged_in(channel: LogChannel | None) -> Any:
+    """The answer log's rows of one channel (None: every channel), as a WHERE clause."""
+    return true() if channel is None else AnswerEntry.channel.in_(LOG_CHANNELS[channel])
 
 
 def csv_headers() -> tuple[str, ...]:
@@ -595,8 +610,15 @@ class AnswerLog:
             )
             return list(session.scalars(query))
 
-    def entries(self, which: LogFilter = "all", limit: int = 50, offset: int = 0) -> list[AnswerEntry]:
-        query = select(AnswerEntry).options(selectinload(AnswerEntry.citations)).order_by(AnswerEntry.id.desc())
+    def entries(
+        self, which: LogFilter = "all", limit: int = 50, offset: int = 0, channel: LogChannel | None = None
+    ) -> list[AnswerEntry]:
+        query = (
+            select(AnswerEntry)
+            .options(selectinload(AnswerEntry.citations))
+            .where(logged_in(channel))
+            .order_by(AnswerEntry.id.desc())
+        )
         if which != "all":
             marks = self.marks()
             verdicts = self.verdicts()

@@ -218,14 +218,14 @@ def chat(body: ChatRequest, web: Services) -> Response:
                     web.answer_log.settle_on(rows.connection, settling)
                 for reply in answered:
                     logged = _logged(body.message, reply)
-                    web.answer_log.add(rows.connection, "chat", *logged, session_key=key, turn=_turn_of(reply))
+                    web.answer_log.add(rows.connection, "web", *logged, session_key=key, turn=_turn_of(reply))
             else:
                 web.transcripts.record(key, turn_id, said, shown, starts_over)
                 if typed:
                     web.answer_log.said(key, body.message or "", asked, outcome.told)
                 for reply in answered:
                     logged = _logged(body.message, reply)
-                    web.answer_log.record("chat", *logged, session_key=key, turn=_turn_of(reply))
+                    web.answer_log.record("web", *logged, session_key=key, turn=_turn_of(reply))
 
         return write
 

@@ -35,10 +35,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.db import open_database, storable
+from bot.dialogue.service import Handled
 from bot.dialogue.types import Reply
 from bot.present.prose import prose
 from bot.tables import AnswerCitation, AnswerEntry, AnswerFeedback, PolicyDocument, utcnow
-from bot.web.answer_log import AnswerLog, ChatTurn, formula_safe
+from bot.web.answer_log import AnswerLog, ChatTurn, LogChannel, formula_safe, logged_in
 from bot.web.audit import AuditTrail
 
 Rating = Literal["up", "down", "report"]
@@ -150,7 +151,12 @@ class FeedbackDesk:
             (then if covered_then else since)[i] = place
         return then, since
 
-    def _query(self, name: QueueName, about_covered: Iterable[int] = ()) -> Select[AnswerEntry]:
+    def _query(
+        self, name: QueueName, about_covered: Iterable[int] = (), channel: LogChannel | None = None
+    ) -> Select[AnswerEntry]:
+        return self._queued(name, about_covered).where(logged_in(channel))
+
+    def _queued(self, name: QueueName, about_covered: Iterable[int]) -> Select[AnswerEntry]:
         moved = list(about_covered)
         if name == "unanswered":
             return select(AnswerEntry).where((AnswerEntry.status == "no_answer") | AnswerEntry.id.in_(moved))
@@ -164,10 +170,15 @@ class FeedbackDesk:
         rated = select(AnswerFeedback.answer_id).where(AnswerFeedback.rating.in_(LOW_RATINGS))
         return select(AnswerEntry).where(AnswerEntry.id.in_(rated))
 
-    def queue(self, name: QueueName, limit: int = 50, offset: int = 0) -> list[QueueRow]:
+    def queue(
+        self, name: QueueName, limit: int = 50, offset: int = 0, channel: LogChannel | None = None
+    ) -> list[QueueRow]:
+        """One queue, newest first; `channel`: only the questions asked there (None: every channel)."""
         with Session(self.engine) as session:
             about_covered, covered_since = self._declined_about_covered(session)
-            query = self._query(name, about_covered).order_by(AnswerEntry.id.desc()).limit(limit).offset(offset)
+            query = (
+                self._query(name, about_covered, channel).order_by(AnswerEntry.id.desc()).limit(limit).offset(offset)
+            )
             entries = list(session.scalars(query))
             ids = [e.id for e in entries]
             notes: dict[int, list[tuple[str, str]]] = {}
@@ -192,7 +203,7 @@ class FeedbackDesk:
             for e in entries
         ]
 
-    def export_csv(self, name: QueueName) -> Iterator[str]:
+    def export_csv(self, name: QueueName, channel: LogChannel | None = None) -> Iterator[str]:
         """One queue, a row per question (newest first) with why it is there, UTF-8 with a BOM; every
         cell a spreadsheet would run as a formula is written as text (the answer log's writer)."""
         headers = prose().staff_export.queue_columns
@@ -202,7 +213,7 @@ class FeedbackDesk:
         writer.writerow(headers)
         offset = 0
         while True:
-            rows = self.queue(name, limit=500, offset=offset)
+            rows = self.queue(name, limit=500, offset=offset, channel=channel)
             for row in rows:
                 e = row.entry
                 ratings = "；".join(f"{RATING_LABELS[r]}{'：' + n if n else ''}" for r, n in row.ratings)
@@ -229,7 +240,9 @@ class FeedbackDesk:
         )
         return session.scalar(query)
 
-    def counts(self, days: int = 14, today: date | None = None) -> tuple[list[date], dict[QueueName, list[int]]]:
+    def counts(
+        self, days: int = 14, today: date | None = None, channel: LogChannel | None = None
+    ) -> tuple[list[date], dict[QueueName, list[int]]]:
         """Per queue, how many questions arrived each day of the last `days` days (Beijing dates)."""
         end = today or utcnow().astimezone(BEIJING).date()
         dates = [end - timedelta(days=n) for n in range(days - 1, -1, -1)]
@@ -238,18 +251,21 @@ class FeedbackDesk:
         with Session(self.engine) as session:
             about_covered, _ = self._declined_about_covered(session)
             for name in QUEUES:
-                subquery = self._query(name, about_covered).where(AnswerEntry.created_at >= since).subquery()
+                subquery = self._query(name, about_covered, channel).where(AnswerEntry.created_at >= since).subquery()
                 stamps = session.scalars(select(subquery.c.created_at))
                 counted = Counter(_local_date(stamp) for stamp in stamps)
                 per_day[name] = [counted.get(day, 0) for day in dates]
         return dates, per_day
 
-    def totals(self) -> dict[QueueName, int]:
+    def totals(self, channel: LogChannel | None = None) -> dict[QueueName, int]:
         with Session(self.engine) as session:
             about_covered, _ = self._declined_about_covered(session)
             return {
                 name: int(
-                    session.scalar(select(func.count()).select_from(self._query(name, about_covered).subquery())) or 0
+                    session.scalar(
+                        select(func.count()).select_from(self._query(name, about_covered, channel).subquery())
+                    )
+                    or 0
                 )
                 for name in QUEUES
             }
@@ -311,7 +327,8 @@ def _local_date(stamp: datetime) -> date:
 
 
 class ChannelAnswerBook:
-    """A chat channel's answers in the staff answer log, with their feedback (Telegram's AnswerBook)."""
+    """A chat channel's answers in the staff answer log, with their feedback (Telegram's and the terminal's):
+    logged as the web logs its own, under the channel's name, in the database the console reads."""
 
     def __init__(self, channel: str, answer_log: AnswerLog, desk: FeedbackDesk) -> None:
         self.channel = channel
@@ -336,6 +353,20 @@ class ChannelAnswerBook:
             turn=ChatTurn(ref, reply.asked, reply.unanswered_parts),
         )
         return ref
+
+    def log_turn(self, key: str, text: str | None, handled: Handled) -> tuple[str | None, ...]:
+        """A handled turn into the log, as the web's turn goes there: a typed message and the answers to it
+        (each its reference, None for a reply that is no answer), or — after /forget — nothing, and every
+        answer logged for the conversation deleted. A button press logs nothing (it asks no question)."""
+        if handled.forgotten:
+            self.forget(key)
+            return tuple(None for _ in handled.replies)
+        if text is None:
+            return tuple(None for _ in handled.replies)
+        self.said(key, text, handled.replies, handled.told)
+        return tuple(
+            self.record(key, text.strip(), reply) if reply.kind == "answer" else None for reply in handled.replies
+        )
 
     def give(self, key: str, ref: str, rating: str, note: str = "") -> bool:
         if rating not in ("up", "down", "report"):

@@ -13,14 +13,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 
 from bot.library import DocumentLibrary, DocumentState, DocumentView
 from bot.present.citations import clause_name
-from bot.web.answer_log import MARK_LABELS, VERDICT_LABELS, LogFilter
+from bot.web.answer_log import LOG_CHANNELS, MARK_LABELS, VERDICT_LABELS, LogChannel, LogFilter
 from bot.web.api import Services
 from bot.web.feedback import MISSED_LABELS, QUEUES, RATING_LABELS, QueueName
 from bot.web.schemas import ROW_ID_MAX
 from bot.web.services import WebServices
 from bot.web.sites import SiteError
 from bot.web.staff_auth import Staff, StaffPost
-from bot.web.templating import templates
+from bot.web.templating import CHANNEL_LABELS, templates
 from bot.web.widget import UNSET_BASE, embed_base
 from knowledge.clauses import Clause
 from knowledge.quality import ISSUE_LABELS
@@ -32,6 +32,8 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 QueueShown = Literal["unanswered", "refused", "low_rated", "missed", "partial"]
 FILTERS: dict[str, str] = {"all": "全部", "unmarked": "待核实", "verified": "已核实", "flagged": "有问题"}
+# The channels staff filter answers and queues by (all of them when none is chosen), by their Chinese names.
+CHANNEL_FILTERS: dict[str, str] = {channel: CHANNEL_LABELS[channel] for channel in LOG_CHANNELS}
 # A cited clause whose document is no longer answered from: shown from the library, with why.
 GONE_NOTE: dict[str, str] = {
     DocumentState.RETIRED: "本条所在文件已停用，不再用于回答；下面是它的原文，供核对停用前的答复。",
@@ -141,9 +143,10 @@ def answers(
     login: Staff,
     show: Literal["all", "unmarked", "verified", "flagged"] = "all",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    channel: LogChannel | None = None,
 ) -> HTMLResponse:
     which: LogFilter = show
-    entries = web.answer_log.entries(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+    entries = web.answer_log.entries(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, channel=channel)
     keys = {c.quote_key for e in entries for c in e.citations}
     return _page(
         request,
@@ -154,6 +157,8 @@ def answers(
         verdicts=web.answer_log.verdicts(c.id for e in entries for c in e.citations),
         show=show,
         filters=FILTERS,
+        channel=channel,
+        channels=CHANNEL_FILTERS,
         page=page,
         has_next=len(entries) > PAGE_SIZE,
     )
@@ -166,12 +171,13 @@ def queue(
     login: Staff,
     show: QueueShown = "unanswered",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    channel: LogChannel | None = None,
 ) -> HTMLResponse:
     """Where content is missing: unanswered, declined, low-rated, missed and partly answered questions
-    from every channel."""
+    from every channel, or from the one chosen."""
     which: QueueName = show
-    rows = web.feedback.queue(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
-    dates, per_day = web.feedback.counts()
+    rows = web.feedback.queue(which, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, channel=channel)
+    dates, per_day = web.feedback.counts(channel=channel)
     return _page(
         request,
         "queue",
@@ -179,7 +185,9 @@ def queue(
         rows=rows[:PAGE_SIZE],
         show=show,
         queues=QUEUES,
-        totals=web.feedback.totals(),
+        channel=channel,
+        channels=CHANNEL_FILTERS,
+        totals=web.feedback.totals(channel),
         days=[(day, [per_day[name][i] for name in QUEUES]) for i, day in enumerate(dates)][::-1],
         rating_labels=RATING_LABELS,
         missed_labels=MISSED_LABELS,
@@ -303,13 +311,17 @@ def export(web: Services, login: Staff) -> StreamingResponse:
 
 
 @router.get("/staff/export/queue.csv")
-def export_queue(web: Services, login: Staff, show: QueueShown = "unanswered") -> StreamingResponse:
-    """One staff queue with why each question is in it (the page's filter, as a spreadsheet)."""
-    web.audit.record(login.name, "export", f"queue.csv?show={show}")
+def export_queue(
+    web: Services, login: Staff, show: QueueShown = "unanswered", channel: LogChannel | None = None
+) -> StreamingResponse:
+    """One staff queue with why each question is in it (the page's filters, as a spreadsheet)."""
+    of = f"&channel={channel}" if channel else ""
+    web.audit.record(login.name, "export", f"queue.csv?show={show}{of}")
+    name = f"policybot-queue-{show}{'-' + channel if channel else ''}.csv"
     return StreamingResponse(
-        web.feedback.export_csv(show),
+        web.feedback.export_csv(show, channel),
         media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="policybot-queue-{show}.csv"'},
+        headers={"content-disposition": f'attachment; filename="{name}"'},
     )
 
 

@@ -66,6 +66,9 @@ def test_telegram_answers_are_logged_and_rated_and_reported_into_the_staff_queue
     assert rows[0].entry.question == "北京有创业补贴吗"
     assert rows[0].ratings == (("report", "没有收录北京，但没告诉我去哪问"), ("down", ""))
     assert [r.entry.question for r in answers.desk.queue("refused")] == ["北京有创业补贴吗"]
+    # Staff filter the queues by channel (session 38): Telegram's questions are under Telegram only.
+    assert [r.entry.question for r in answers.desk.queue("refused", channel="telegram")] == ["北京有创业补贴吗"]
+    assert answers.desk.queue("refused", channel="web") == [] and answers.desk.totals("terminal")["refused"] == 0
 
     before = len(api.calls)
     api.send_text(CHAT, "/forget")
