@@ -553,9 +553,7 @@ class Threads:
                 or Question(text)
             )
         else:
-            other = self._other_kind(thread, text, goes_on)
-            if other is None:
-                other = self._past_the_answer(thread, text, goes_on)
+            other = self._other_kind_or_past(thread, text, goes_on)
             if other is not None:
                 return other
         asked_place = self.asked_place(text)
@@ -584,8 +582,12 @@ class Threads:
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
 
-    def _past_the_answer(self, thread: Thread, text: str, goes_on: bool) -> Question | None:
-        """The message asked on its own when it points past the answer at what was just told (`points_past`)."""
+    def _other_kind_or_past(self, thread: Thread, text: str, goes_on: bool) -> Question | None:
+        """A message naming no topic of its own: another kind of the thread's help (`_other_kind`), or asked on its
+        own when it points past the answer at what was just told (`points_past`); None: it goes on from the answer."""
+        other = self._other_kind(thread, text, goes_on)
+        if other is not None:
+            return other
         return Question(text) if self.points_past(thread, text, goes_on) else None
 
     def points_past(self, thread: Thread | None, text: str, goes_on: bool = False) -> bool:
