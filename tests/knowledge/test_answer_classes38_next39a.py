@@ -49,3 +49,20 @@ def test_a_place_named_is_answered_first_from_its_own_newer_document(
     line = (answer_result(answer).direct_answer or "").splitlines()[0]
     assert all(word in line for word in held), line
     assert not any(word in line for word in absent), line
+
+
+# Walk T49: 开网店 read as 电商 — a person running an online shop is not told the graduates' 求职创业补贴 (its
+# name only ends in 创业补贴); where the place's documents grant no startup subsidy, the answer says so.
+ONLINE_SHOP = ["平顶山开网店有创业补贴吗？多少钱", "我表妹在平顶山，她那边开网店有创业补贴吗"]
+
+
+@pytest.mark.parametrize("question", ONLINE_SHOP)
+def test_an_online_shop_is_not_answered_with_the_graduates_job_search_subsidy(
+    knowledge: KnowledgeBase, question: str
+) -> None:
+    answer = knowledge.answerer.answer(question)
+    named = [m.name for m in answer.measures] + [
+        m.name for m in (answer.direct.measures if answer.direct is not None else ())
+    ]
+    assert not any("求职创业补贴" in name for name in named), named
+    assert "求职创业补贴" not in answer_result(answer).answer.split("依据政策原文")[0]
