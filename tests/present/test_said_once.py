@@ -6,6 +6,7 @@ clause (its sentences quoted under it); the document and its year said once for 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -35,7 +36,7 @@ def test_each_clause_is_cited_once_and_each_documents_year_said_once_in_a_row(
     first_lines = text.split("\n\n", 1)[0].splitlines()
     opening = [re.match(r"按(.+?文件)，", line) for line in first_lines]
     said = [m.group(1) if m else None for m in opening]
-    assert not any(a is not None and a == b for a, b in zip(said, said[1:], strict=False)), text
+    assert not any(a is not None and a == b for a, b in pairwise(said)), text
 
 
 def test_a_clause_quoted_for_three_sentences_shows_them_under_one_number(kb: KnowledgeBase) -> None:
