@@ -66,6 +66,7 @@ from knowledge.measures import Measure
 from knowledge.measures_grant import granted_part
 from knowledge.normalize import to_simplified
 from knowledge.payer import paid_for
+from knowledge.place_precedence import Leads, RegionsAsked
 from knowledge.query import (
     ProcedureAspect,
     QueryAnalysis,
@@ -1322,8 +1323,36 @@ class Answerer:
             outside_scope,
             self.selection_policy,
             retrieval.analysis.unplaced or retrieval.analysis.normalized,
-            compared=bool(retrieval.analysis.region.compared),
+            RegionsAsked(bool(retrieval.analysis.region.compared), self._own_place_leads(retrieval)),
         )
+
+    def _own_place_leads(self, retrieval: Retrieval) -> Leads | None:
+        """When the question names a covered place inside others (乐至县 in 资阳市): whether a measure of a
+        document of a more specific of those places, newer and not replaced, leads one of a wider place's."""
+        region = retrieval.analysis.region
+        places = retrieval.scope
+        if region.compared or not (region.covered and region.jurisdiction) or len(places) < 2:
+            return None
+        depth = {place: at for at, place in enumerate(places)}
+        registry = self.registry
+        replaced = self._replaced[1] if self._replaced is not None else frozenset()
+
+        matcher = self.matcher
+
+        def document(measure_id: str) -> Document | None:
+            clause_id = matcher.clause_of(measure_id) if matcher else None
+            if clause_id is None or not registry.has(clause_id):
+                return None
+            return registry.documents[registry.document_id_of(clause_id)]
+
+        def leads(other: str, best: str) -> bool:
+            mine, theirs = document(other), document(best)
+            if mine is None or theirs is None or mine.id in replaced:
+                return False
+            here, there = depth.get(mine.jurisdiction), depth.get(theirs.jurisdiction)
+            return here is not None and there is not None and here < there and mine.signed > theirs.signed
+
+        return leads
 
     def _outweighed(self, retrieval: Retrieval, selection: Selection | None) -> Selection | None:
         """None when a unit cut from a new document was chosen from a clause far weaker than the best

@@ -161,3 +161,10 @@ class MatchRanking(Sequence["MeasureMatch"]):
         """The match at `position` first, the others in their order."""
         order = self._order
         return MatchRanking(self._copies, np.concatenate([order[position : position + 1], np.delete(order, position)]))
+
+    def led_by(self, first: MatchRanking) -> MatchRanking:
+        """`first`'s matches, then this ranking's others in their order (`first` over the same matches)."""
+        if first._copies is not self._copies:
+            raise ValueError("rankings of different matches")
+        rest = self._order[~np.isin(self._order, first._order)]
+        return MatchRanking(self._copies, np.concatenate([first._order, rest]))

@@ -43,6 +43,7 @@ from knowledge.measure_match import (
 )
 from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.numerals import chinese_to_number
+from knowledge.place_precedence import RegionsAsked, own_place_first
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -495,7 +496,7 @@ def select(
     others: Callable[[Callable[[Measure, str | None], bool]], Sequence[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
     question: str = "",
-    compared: bool = False,
+    regions: RegionsAsked | None = None,
 ) -> Selection | None:
     """The measures to show, or None when no measure of the candidate clauses is about the question.
 
@@ -505,9 +506,10 @@ def select(
     outside the scope (other covered regions), in match order, of the measures a predicate keeps
     (measure, name said), consulted only for a figure the asked region lacks and read only until two
     regions are found; `question`: the normalized question
-    (what it says a measure is not); `compared`: the question compares the searched regions (巴中和
-    平顶山的见习补贴一样吗), so each one's nearest measure of the same kind is shown, however it scores."""
-    policy = policy or SelectionPolicy()
+    (what it says a measure is not); `regions`: whether the question compares the searched regions (巴中和
+    平顶山的见习补贴一样吗 — each one's nearest measure of the same kind is shown, however it scores), and
+    whether a measure's place and document put it before the best one (`place_precedence`)."""
+    policy, regions = policy or SelectionPolicy(), regions or RegionsAsked()
     ranked = MatchRanking.of(matches)
     relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy, question))
     relevant = _taxes_when_asked(relevant, matches, question)
@@ -566,11 +568,16 @@ def select(
             return None
     at = at or _person_before_a_hiring_reward(relevant, policy, question)
     at = at or _persons_of_the_kind_first(relevant, question)
-    relevant = relevant.moved_first(at) if at else relevant
+    relevant = own_place_first(
+        relevant.moved_first(at) if at else relevant,
+        ranked,
+        regions.leads,
+        lambda m: not _asked_benefit_is_only_its_base(m),
+    )
     best = relevant[0]
     home = jurisdiction_of[best.measure.id]
-    chosen = [best] if region_named else _each_regions_best(relevant, asked, jurisdiction_of, policy, compared)
-    chosen = _versions_saying_the_thing_asked(chosen, question, figure_asked=wants_figure or compared)
+    chosen = [best] if region_named else _each_regions_best(relevant, asked, jurisdiction_of, policy, regions.compared)
+    chosen = _versions_saying_the_thing_asked(chosen, question, figure_asked=wants_figure or regions.compared)
     if asked.primary in _LISTING and not wants_figure:
         open_question = asked.open_list
         alike = relevant[1:].scoring_at_least(policy.listed_ratio * best.score)
@@ -603,7 +610,9 @@ def select(
             return Selection("list", (best, *listed, *chosen[1:]))
     if wants_figure and asked.primary is Intent.AMOUNT and _payment_asked_of_no_payment(best):
         return _sum_asked_of_no_payment(best)
-    each = partial(with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of, compared=compared)
+    each = partial(
+        with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of, compared=regions.compared
+    )
     if wants_figure and (conditions := _condition_figure_asked(best, asked, question)):
         return each(Selection("condition", (best,), conditions=conditions))
     if not wants_figure:

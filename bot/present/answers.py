@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
@@ -155,8 +155,11 @@ def _where(measure: ExpiredMeasure) -> str:
     return words.in_clause.format(jurisdiction=measure.jurisdiction, label=measure.clause_label)
 
 
-def _quoted(answer: Answer, number: int, citation: Citation, cited: set[str] | None = None) -> list[str]:
-    """One numbered quote. A document already cited above is named once only: later quotes from it
+def _quoted(
+    answer: Answer, number: int, citation: Citation, cited: set[str] | None = None, more: Sequence[Citation] = ()
+) -> list[str]:
+    """One numbered clause and its quotes (`more`: the other sentences quoted of the same clause, each on a
+    line of its own under it). A document already cited above is named once only: later quotes from it
     say 同一文件第（八）条 (`cited` holds the document ids named so far)."""
     document = answer.document(citation)
     if cited is not None and document.document_id in cited:
@@ -165,7 +168,19 @@ def _quoted(answer: Answer, number: int, citation: Citation, cited: set[str] | N
         where = citations.reference(citation, document.document_number)
         if cited is not None:
             cited.add(document.document_id)
-    return [f"{number}. {where}：", f"   “{shown_quote(citation.quote)}”"]
+    return [f"{number}. {where}：", *(f"   “{shown_quote(c.quote)}”" for c in (citation, *more))]
+
+
+def _by_clause(quoted: Iterable[Citation]) -> list[tuple[Citation, list[Citation]]]:
+    """The citations one per clause, in the order each clause is first cited: a clause quoted for several of
+    its sentences (（十二）'s 求职创业补贴, 基层成长计划 and 国际组织实习) is cited once, all its quotes under it."""
+    clauses: dict[str, tuple[Citation, list[Citation]]] = {}
+    for citation in quoted:
+        if citation.clause_id in clauses:
+            clauses[citation.clause_id][1].append(citation)
+        else:
+            clauses[citation.clause_id] = (citation, [])
+    return list(clauses.values())
 
 
 def shown_quote(text: str) -> str:
@@ -261,8 +276,10 @@ def _direct_lines(answer: Answer) -> list[str]:
     if direct.kind == "list":
         return _list_lines(answer, direct.measures)
     lines = []
+    told_source = None
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
+        at, same_source, told_source = len(lines), fields["source"] == told_source, fields["source"]
         if measure.ended:
             deleted = "删去" in measure.quote or "删除" in measure.quote
             lines.append((words.measure_ended if deleted else words.measure_stopped).format(**fields))
@@ -278,6 +295,9 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines.append(template.format(**fields, asked=_answers().figure_words(unit)))
         else:
             lines += _measure_lines(answer, measure, fields)
+        if same_source and at < len(lines):
+            # The line above names this document and its year: said once (按资阳市2017年文件，…：\n贫困劳动者…).
+            lines[at] = lines[at].removeprefix(words.source_said.format(source=fields["source"]))
     if direct.lead or direct.responsible:
         lines.append(_department_line(answer, direct))  # 比例多少，归哪些部门管: both asked
     # The place asked about, which another region's figure does not apply to (not always where the
@@ -540,9 +560,9 @@ def _cited(answer: Answer) -> list[str]:
     for jurisdiction in jurisdictions:
         if grouped:
             lines.append(f"\n【{jurisdiction}】")
-        for citation in (c for c in answer.citations if c.jurisdiction == jurisdiction):
+        for citation, more in _by_clause(c for c in answer.citations if c.jurisdiction == jurisdiction):
             number += 1
-            lines.extend(_quoted(answer, number, citation, cited))
+            lines.extend(_quoted(answer, number, citation, cited, more))
     return lines
 
 
@@ -668,8 +688,8 @@ def _measure_absent(answer: Answer, missing: MissingAspect) -> str:
         # The clause here on the rest of the question, quoted as what the document does say of it.
         lines.append(words.measure_topic.format(scope=scope, name=missing.name))
         cited: set[str] = set()
-        for number, citation in enumerate(answer.citations, start=1):
-            lines.extend(_quoted(answer, number, citation, cited))
+        for number, (citation, more) in enumerate(_by_clause(answer.citations), start=1):
+            lines.extend(_quoted(answer, number, citation, cited, more))
     return "\n".join([*lines, _covered(answer), words.hotline])
 
 
