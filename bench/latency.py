@@ -250,7 +250,8 @@ def print_latency(
     for row in rows:
         print(row.row())
     if warm.slowest:
-        print(f"  slowest warm question ({len(warm.slowest)} characters): {warm.slowest[:40]}…")
+        shown = warm.slowest if len(warm.slowest) <= 40 else warm.slowest[:40] + "…"
+        print(f"  slowest warm question ({len(warm.slowest)} characters): {shown}")
     verdict = "met" if p95(warm.wall) <= TARGET_P95_MS else "NOT met"
     print(
         f"  warm p95 {p95(warm.wall):.2f} ms wall, {p95(warm.cpu):.2f} ms CPU = "
