@@ -4,7 +4,8 @@ the answer show a figure of the asked measure, and does it show a figure of anot
     python bench/bench_measures.py [SET_OR_FILE ...] [--rows]
 
 With names (a set of knowledge/golden/ or a YAML file such as bench/probes/answers_probe27.yaml) only
-those are measured; `--rows` also prints each question whose answer line shows another measure's figure.
+those are measured; `--rows` also prints each question whose answer line shows another measure's figure (never
+for an unread held-out set, which is left out unless named: bench/golden_sets.py).
 Three views side by side: everything the answer quotes (the asked measures' spans, which also hold
 their conditions' figures, and a labelled other-region version), what the answer states as the
 answer (its first line, without the labelled other-region reference — "wrong shown" there is a figure
@@ -36,6 +37,10 @@ from knowledge.kb import KnowledgeBase
 from knowledge.measure_match import MeasureMatcher
 from knowledge.measures import load_measures
 from knowledge.query import tokenize
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from golden_sets import is_unread
 
 OTHER_REGION = prose().answers.direct.elsewhere.split("，", 1)[0]
 SOURCE_YEAR = re.compile(r"\d{4}年(?:征求意见稿)?文件")  # names the document, not a figure
@@ -164,8 +169,8 @@ def shown_wrong(text: str, item: GoldenQuestion) -> list[str]:
 
 
 def chosen_sets(names: list[str]) -> dict[str, Path]:
-    if not names:
-        return {label: GOLDEN_DIR / f"{name}.yaml" for label, name in SETS.items()}
+    if not names:  # the unread held-out sets only when named (bench/golden_sets.py)
+        return {label: GOLDEN_DIR / f"{name}.yaml" for label, name in SETS.items() if not is_unread(name)}
     return {Path(n).stem: Path(n) if n.endswith(".yaml") else GOLDEN_DIR / f"{n}.yaml" for n in names}
 
 
@@ -184,7 +189,7 @@ def main(argv: list[str]) -> int:
             print(tally(items, lambda q: shown_by_answerer(kb, q)).line(f"quotes {label}"))
             print(tally(items, lambda q: answer_line(kb, q)).line(f"answer line {label}"))
             print(tally(items, lambda q: shown_by_matcher(kb, matcher, q)).line(f"measures {label}"))
-            if rows:
+            if rows and not is_unread(label):  # an unread set: aggregate figures only, never its questions
                 for item in items:
                     line = answer_line(kb, item)
                     wrong = shown_wrong(line, item)
