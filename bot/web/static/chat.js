@@ -13,6 +13,9 @@
   var input = document.getElementById("pb-input");
   var send = document.getElementById("pb-send");
   var sheet = document.getElementById("pb-sheet");
+  // What the sheet covers: inert while it is open, so the keyboard cannot leave the dialog for the
+  // conversation hidden behind it (a question typed there was answered out of sight).
+  var behindSheet = document.querySelector(".app");
   var storeKey = "policybot:session:" + siteKey;
   var SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
   var sessionId = null;
@@ -130,11 +133,13 @@
     box.textContent = "";
     box.appendChild(highlighted(text, quotes));
     sheet.hidden = false;
+    behindSheet.inert = true;
     document.getElementById("pb-sheet-close").focus();
   }
 
   function closeSheet() {
     sheet.hidden = true;
+    behindSheet.inert = false;
     if (sheetOpener) sheetOpener.focus();
   }
 
