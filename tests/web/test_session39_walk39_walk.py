@@ -2,13 +2,16 @@
 wants a 公益性岗位 or to open a 农家乐. Its web-layer class, in a real browser (Debian's Chromium through
 Playwright) on the real app: the clause sheet is a modal dialog (aria-modal) laid over the conversation, but the
 keyboard could leave it — Tab went on to 新对话, ✕, the log and the text box hidden behind it, so a question typed
-there was sent and answered out of sight under the sheet. While the sheet is open, what lies behind it is inert."""
+there was sent and answered out of sight under the sheet. While the sheet is open, what lies behind it is inert.
+And a draft's clause opened in the sheet said it was a draft only as the tail of the reference line, in the sheet's
+smallest grey type (" · 征求意见稿（草案）"): the status is now a line of its own, in the warning style the sheet
+gives a retired document's clause."""
 
 from __future__ import annotations
 
 import pytest
 
-from .browsing import CHROMIUM, QUESTION, ask, open_widget
+from .browsing import ARTIFACTS, CHROMIUM, QUESTION, ask, open_widget
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed")
 
@@ -53,3 +56,22 @@ def test_closing_the_clause_sheet_gives_the_conversation_back_to_the_keyboard(pa
     frame.locator("#pb-input").click()
     page.keyboard.type("谢谢")
     expect(frame.locator("#pb-input")).to_have_value("谢谢")
+
+
+def test_a_draft_clause_in_the_sheet_says_it_is_a_draft_on_its_own_warning_line(page, host_site: int) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    frame = open_widget(page, host_site)
+    answer = ask(frame, "平顶山退役士兵创业有啥扶持")
+    expect(answer).to_contain_text("征求意见稿")
+    answer.locator("button.cite", has_text="平顶山").first.click()
+    meta = frame.locator("#pb-sheet-meta")
+    expect(meta).to_contain_text("平顶山市人民政府")
+    note = meta.get_by_text("征求意见稿（草案）", exact=True)
+    expect(note).to_be_visible()
+    style = note.evaluate(
+        """n => { const s = getComputedStyle(n), m = getComputedStyle(n.parentElement);
+        return [s.display, s.fontWeight, s.color !== m.color]; }"""
+    )
+    assert style[0] == "block" and int(style[1]) >= 600 and style[2], style
+    page.screenshot(path=str(ARTIFACTS / "walk39-draft-clause-sheet.png"))
