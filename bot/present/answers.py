@@ -659,13 +659,14 @@ def own_lines(text: str) -> list[str]:
 
 def _covered(answer: Answer) -> str:
     words = _answers()
-    documents = "、".join(
+    # A place is named once per year and draft flag, however many of its documents are published.
+    entries = dict.fromkeys(
         words.covered_document.format(
             jurisdiction=d.jurisdiction, year=d.year, draft=words.covered_draft if d.is_draft else ""
         )
         for d in answer.documents
     )
-    return words.covered.format(documents=documents)
+    return words.covered.format(documents="、".join(entries))
 
 
 def _region_not_covered(answer: Answer) -> str:

@@ -98,3 +98,27 @@ def test_refusals_list_the_covered_documents_with_year_and_draft_flag() -> None:
     assert answer_text(scoped).startswith("抱歉，在收录的吉林省政策文件中没有找到")
     contract = answer_result(uncovered)
     assert (contract.region, contract.citations, contract.notices) == (None, [], [])
+
+
+def test_refusals_name_a_place_whose_documents_share_a_year_once() -> None:
+    # Session 39 (walk39): staff published a county's 通知 and its 补贴标准表 of the same year; the refusal listed
+    # "通江县（2026年）、通江县（2026年）". One entry per place, year and draft flag, in the documents' order.
+    county = (
+        SourceDocument(
+            document_id="tongjiang-2026", jurisdiction="通江县", year=2026, is_draft=False, document_number=None
+        ),
+        SourceDocument(document_id="tongjiang", jurisdiction="通江县", year=2026, is_draft=False, document_number=None),
+        SourceDocument(
+            document_id="tongjiang-2025", jurisdiction="通江县", year=2025, is_draft=False, document_number=None
+        ),
+    )
+    uncovered = Answer(
+        question="重庆",
+        status=AnswerStatus.REGION_NOT_COVERED,
+        region=None,
+        place="重庆市",
+        documents=DOCUMENTS + county,
+    )
+    assert "目前收录的地区：吉林省（2017年）、平顶山市（2020年，征求意见稿）、通江县（2026年）、通江县（2025年）。" in (
+        answer_text(uncovered)
+    )

@@ -13,6 +13,9 @@
   var input = document.getElementById("pb-input");
   var send = document.getElementById("pb-send");
   var sheet = document.getElementById("pb-sheet");
+  // What the sheet covers: inert while it is open, so the keyboard cannot leave the dialog for the
+  // conversation hidden behind it (a question typed there was answered out of sight).
+  var behindSheet = document.querySelector(".app");
   var storeKey = "policybot:session:" + siteKey;
   var SESSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
   var sessionId = null;
@@ -117,11 +120,13 @@
     return box;
   }
 
-  function openSheet(title, meta, text, quotes, verified, opener) {
+  function openSheet(title, c, text, quotes, verified, opener) {
     sheetOpener = opener || null;
     document.getElementById("pb-sheet-title").textContent = title;
     var metaBox = document.getElementById("pb-sheet-meta");
-    metaBox.textContent = meta;
+    metaBox.textContent = c.reference;
+    // A draft's status is a line of its own, as visible as a retired document's note.
+    if (c.status_note) metaBox.appendChild(el("span", "status-note", c.status_note));
     if (verified) {
       metaBox.appendChild(verifiedBadge());
       metaBox.appendChild(el("span", "verified-note", VERIFIED_NOTE));
@@ -130,25 +135,23 @@
     box.textContent = "";
     box.appendChild(highlighted(text, quotes));
     sheet.hidden = false;
+    behindSheet.inert = true;
     document.getElementById("pb-sheet-close").focus();
   }
 
   function closeSheet() {
     sheet.hidden = true;
+    behindSheet.inert = false;
     if (sheetOpener) sheetOpener.focus();
   }
 
   // Citations arrive worded by the server (title, reference, status_note): the widget never
   // composes a citation's format itself.
-  function citationMeta(c) {
-    return c.status_note ? c.reference + " · " + c.status_note : c.reference;
-  }
-
   // One clause, however many of its sentences the answer quotes: one button, every quote marked.
   function showCitation(group, opener) {
     var c = group[0];
     var quotes = group.map(function (g) { return g.quote; });
-    openSheet(c.title, citationMeta(c), c.text, quotes, group.every(function (g) { return g.verified; }), opener);
+    openSheet(c.title, c, c.text, quotes, group.every(function (g) { return g.verified; }), opener);
     // The answer may be older than the library: a clause whose document was retired since is said so.
     request("GET", "/api/clauses/" + encodeURIComponent(c.clause_id)).then(null, function (err) {
       if (err.status !== 410 || sheet.hidden || sheetOpener !== (opener || null)) return;
@@ -168,7 +171,7 @@
 
   function showClause(id, opener) {
     request("GET", "/api/clauses/" + encodeURIComponent(id)).then(function (c) {
-      openSheet(c.title, citationMeta(c), c.text, c.verified_quotes, c.verified_quotes.length > 0, opener);
+      openSheet(c.title, c, c.text, c.verified_quotes, c.verified_quotes.length > 0, opener);
     }, function (err) { addNotice(err.message); });
   }
 
