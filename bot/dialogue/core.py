@@ -760,7 +760,8 @@ class Dialogue:
         found = self.words.meant_question.search(text)
         if found is None:
             return None
-        meant = text[found.end() :].strip(_PART_EDGES)
+        # (我说的是商洛 打错了: the words owning the slip are no part of what was meant.)
+        meant = self.words.correcting.sub(" ", text[found.end() :]).strip(_PART_EDGES)
         if not meant or self.reader.is_about_person(meant):
             return None
         if self._is_place(meant):
@@ -1774,11 +1775,11 @@ class Dialogue:
             and bool(work.pending)
             and current is None
             and self.words.is_acknowledgment(text)
-            and not self.words.says_only_yes(text)
         ):
             # 好的明白, 唉 行吧 right after an answer that went out without the card (passed over, out of sight above):
             # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
-            # 对. A bare yes (嗯, 行) is still the yes the card waits for (session 35).
+            # 对. So does a bare "ok" (好, 行, 嗯嗯, 要得; session 39, reversing session 35): said to the answer just
+            # read, it never confirms a card shown only as a line beneath it — 对, 是的 or the button do.
             closing = "understood"
         if closing is None and self._stops_asking(text, today, waiting=waiting and not passed_over):
             closing = "farewell"

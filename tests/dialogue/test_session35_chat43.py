@@ -47,9 +47,12 @@ def test_a_yes_after_an_answer_sent_without_the_card_takes_in_the_answer(dialogu
 
 
 @pytest.mark.parametrize("said", ["嗯", "好的"])
-def test_a_bare_yes_after_an_answer_is_still_the_yes_the_card_waits_for(dialogue: Dialogue, said: str) -> None:
+def test_a_bare_ok_after_an_answer_takes_in_the_answer_too(dialogue: Dialogue, said: str) -> None:
+    # Session 39 (chat51) reversed session 35 here: a bare "ok" said to the answer just read takes it in — the card
+    # beneath it, a line only, waits for 对 or its button (that is right still confirms it).
+    _takes_in_the_answer_passed_over(dialogue, said)
     before = _card_passed_over(dialogue)
-    state, replies = say(dialogue, before, said, TODAY)
+    state, replies = say(dialogue, before, "对", TODAY)
     assert state.profile.get("age") == 42 and not state.pending, [r.text for r in replies]
 
 
