@@ -1783,6 +1783,10 @@ class Dialogue:
             closing = "understood"
         if closing is None and self._stops_asking(text, today, waiting=waiting and not passed_over):
             closing = "farewell"
+        if closing is None and work.last_answer and current is None and self._says_nothing_to_answer(text, today):
+            # 中 先这 right after an answer (session 39): it asks nothing and names nothing — the answer is taken in,
+            # never asked again of the thread's measure (a goodbye cites no clause).
+            closing = "understood"
         if closing == "farewell" and current is not None and _number_could_answer(current, text):
             # 88 said to 您多大年纪 answers it: a goodbye in digits only where no waiting question takes that number
             # (session 35) — a list of options takes only its own numbers, so 谢了 88 to a list of cases is a goodbye.
@@ -1794,6 +1798,23 @@ class Dialogue:
             return [render.notice(_closing().farewell, buttons)]
         said = _notices().thanks if closing == "thanked" else _closing().understood
         return [render.notice(said, buttons), *self._reminder(work, today)]
+
+    def _says_nothing_to_answer(self, text: str, today: date) -> bool:
+        """Words only, asking nothing and naming nothing the documents could answer (中 先这): no question, no word of
+        substance, no topic, figure or place, no fact told (嗯 今年毕的业 confirms the card), no one else named — and no
+        yes (中, 要得), which a waiting card takes."""
+        return (
+            _CHINESE.search(text) is not None
+            and not self.words.is_question(text)
+            and not self.words.is_assent(text)
+            and not _FIGURE.search(text)
+            and not self.threads.topic_of(text)
+            and not self.threads.content_words(text)
+            and not self._place_mentions(text)
+            and not self.describer.describe(text, today).facts
+            # 就按我舅的来, 先查他的: whose case to go on with — a choice the card takes.
+            and not self.reader.is_about_other(text)
+        )
 
     def _turns_to_speaker(self, work: Working, text: str, today: date) -> bool:
         """那我呢, 俺咋办 我也想找个活 while the conversation is about someone else: the speaker turns to themselves

@@ -359,7 +359,9 @@ class Threads:
         place = self.regions.resolve(text).place or ""
         # The words asking a time (多长时间, 到啥时候, 几个月) say the aspect asked, never a topic: 证下来以后
         # 多长时间内要去申请 asks the last measure again, as 能领几个月 does.
-        asked = without_time_cues(_A_NOT_A.sub(" ", self.words.totals.sub(" ", without_payers(text))))
+        asked = without_time_cues(
+            _UNTIL_CLOSED.sub("", _A_NOT_A.sub(" ", self.words.totals.sub(" ", without_payers(text))))
+        )
         return [
             word
             for word in tokenize(without_cues(asked))
@@ -1030,10 +1032,14 @@ class Threads:
         person saw last is what 能拿多少钱？ goes on from — the clause's own measure (the one the last
         answer was about, else one with a figure first, then a payment), where its document applies.
         A citation of the shown list keeps the list (第三条 still counts in it); another clause becomes
-        the one shown."""
+        the one shown. Its measure is one of the side the chat was on (session 39): the person's own, unless
+        the thread was on an employer's (or a provider's) measure — 巴中（十） opened after a graduate's list is
+        their 社保补贴, never the unit's 吸纳毕业年度高校毕业生社会保险补贴 first for its figure (要是在平顶山呢
+        next asked 平顶山（九） for the unit)."""
         clause = self.clauses.get(clause_id)
         document = self.clauses.document_of(clause)
-        bound = measures_by_clause().get(clause_id, ())
+        side = self._side_of(thread)
+        bound = tuple(sorted(measures_by_clause().get(clause_id, ()), key=lambda m: m.beneficiary is not side))
         # The clause of the payment just answered about (资阳（十九） after its loan) stays on it.
         kept = [m for m in bound if thread is not None and m.name == thread.measure and m.kind in _PAYMENTS]
         bound = (*kept, *bound)
@@ -1048,6 +1054,13 @@ class Threads:
             listed=thread is not None and thread.listed and clause_id in shown,
             items=thread.items if thread is not None else (),
         )
+
+    def _side_of(self, thread: Thread | None) -> Beneficiary:
+        """Whose measures the thread is on: its measure's beneficiary; the person's when it has none."""
+        if thread is None or not thread.measure or not thread.measure_region:
+            return Beneficiary.PERSON
+        shown = self._measure_at(thread.measure, thread.measure_region)
+        return shown.beneficiary if shown is not None else Beneficiary.PERSON
 
     def after(self, thread: Thread | None, question: Question, answer: Answer) -> Thread:
         """The thread once `answer` was given: its topic, where it was for, what it asked, what it cited."""
@@ -1092,6 +1105,9 @@ class Threads:
             items=items,
         )
 
+
+# 为止 closing an until-when (补到啥时候为止, 发到哪年为止; session 39): the same time asked as 补到啥时候, no topic.
+_UNTIL_CLOSED = re.compile(r"(?<=时候|哪天|几号|哪年|几月)为止")
 
 # A pointer word (这个, 这种, 这): right after the person told their situation, it points at what they told.
 _POINTS_AT_TOLD = re.compile(r"这")
