@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.definitions import names_people
 from knowledge.measure_match import PAYER_WORDS, PAYMENT_WORDS, is_concept_word
@@ -70,17 +71,17 @@ def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = (
     老师的工资): a bare 补贴
     (有没有补贴), one of a payer (政府补贴) or a place (巴中补贴), or one after a function word or a verb
     (还有补助吗, 拿了一笔补偿) names no purpose."""
-    heads = sorted({word for kind in _KINDS for word in kind} - _SHOWN_ONLY)
-    words = [t for t in dict.fromkeys(tokens) if is_concept_word(t)]
-    skipped = PAYER_WORDS | set(places) | set(heads) | function_words() | verbs()
+    heads = _heads()
+    skipped, placed = _skipped(), set(places)
+    words = [
+        t
+        for t in dict.fromkeys(tokens)
+        if is_concept_word(t) and t not in skipped and t not in placed and not any(t.endswith(h) for h in heads)
+    ]
     found: list[AskedGrant] = []
     for head in heads:
         for purpose in words:
-            if (
-                purpose in skipped
-                or any(purpose.endswith(h) for h in heads)
-                or (f"{purpose}{head}" not in question and f"{purpose}的{head}" not in question)
-            ):
+            if f"{purpose}{head}" not in question and f"{purpose}的{head}" not in question:
                 continue
             if head in _PAY and not names_people(purpose):
                 continue  # 教师待遇 is a person's pay; 失业保险待遇, 最低工资 are no one's
@@ -88,6 +89,19 @@ def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = (
             if grant not in found:
                 found.append(grant)
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    """The words that name a kind of thing granted, as a question asks for it."""
+    return tuple(sorted({word for kind in _KINDS for word in kind} - _SHOWN_ONLY))
+
+
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    """Words that name no purpose, whatever the question: payers, the heads, function words and verbs (made once:
+    jieba's verbs are tens of thousands, and the union made per question was most of the function's time)."""
+    return frozenset(PAYER_WORDS | set(_heads()) | function_words() | verbs())
 
 
 def grants_kind(measure: Measure, grant: AskedGrant) -> bool:

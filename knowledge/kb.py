@@ -124,7 +124,7 @@ class KnowledgeBase:
         indexes, the Latin-script reader), the intent and instruction patterns, the documents answers
         are drawn from. Left to the first questions, a fresh server spent its first minutes at two to
         three times the CPU per turn (issue 14's load bench measures those minutes)."""
-        from knowledge import intent, payer
+        from knowledge import intent, numerals, payer
         from knowledge.instructions import detector
 
         if self.answerer.matcher is not None:
@@ -132,6 +132,7 @@ class KnowledgeBase:
         self.analyzer.warm()
         intent.preload()
         payer.preload()
+        numerals.preload()  # cn2an's import and patterns: otherwise a served question's (0.5-1.3 s once)
         detector()
         _ = self.answerer.documents
 

@@ -10,7 +10,7 @@ break on the measure id, so the order never depends on hashing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -877,6 +877,7 @@ class MeasureMatcher:
         joined = _CJK_SPACE.sub("", text)
         # Names said only once words typed apart are read together (大学生 创业 补贴): what those words say.
         said_joined = frozenset() if joined == text else self._names_in(joined) - said
+        short_words = _short_words(own, text, said_joined)  # (the same for every measure: made once)
         # So is a name said only inside a measure's own full name said, when it does not call that measure as well
         # (就业见习 of 就业见习补贴: the longer one is asked; 稳岗返还 of 失业保险稳岗返还 still calls its variants;
         # 职业培训 of 职业培训补贴, no measure's own name, still calls 职业培训和职业介绍).
@@ -939,7 +940,7 @@ class MeasureMatcher:
                     # The glossary's completion of a word the question said (毕业生 of 中职毕业生, said 中职) ties
                     # a measure to the question only where the measure holds that meaning or the word said
                     # (高校毕业生 is no 中职毕业生).
-                    held = _pieces_held(meanings, measure)
+                    held = _pieces_held(meanings, measure) if pieces else set()  # (none to hold back)
                     topic_overlap = (
                         sum(
                             idf[t]
@@ -958,8 +959,10 @@ class MeasureMatcher:
                     # (新增就业目标 of 全年新增城镇就业目标: the name said short names it as the name does)
                     # — only when the question names no measure outright, its words typed apart read together
                     # (大学生 创业 补贴 is 初创企业补贴's alias 大学生创业补贴, not 大学生创业社保补贴 said short).
-                    short = not named and any(
-                        said_short(own, text, name, said_joined) for name in (measure.name, *measure.aliases)
+                    short = (
+                        not named
+                        and short_words is not None
+                        and any(_inside_in_order(short_words, name) for name in (measure.name, *measure.aliases))
                     )
                     profile = profiles[profile_id] = _Profile(
                         named,
@@ -1194,16 +1197,27 @@ _SHORT_NAME_WORDS = 3
 def said_short(own: Iterable[str], text: str, name: str, outright: Iterable[str] = ()) -> bool:
     """The question is a measure's name said short: three or more of its own words and nothing else,
     every one inside the name in the order the question says them (新增就业目标 of 全年新增城镇就业目标)."""
+    words = _short_words(own, text, outright)
+    return words is not None and _inside_in_order(words, name)
+
+
+def _short_words(own: Iterable[str], text: str, outright: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """The words of the question that may say a name short (`said_short`), in the order said, or None when they
+    cannot: the same for every measure a question is scored against, so made once per ranking."""
     said = [w for w in own if w in text]
     # One concept counts once: the pieces of a compound said (创业, 补贴 of 创业补贴) are that one word.
     whole = [w for w in said if not any(w != other and w in other for other in said)]
     words = sorted(whole, key=lambda w: (text.find(w), -len(w)))
     if len(words) < _SHORT_NAME_WORDS:
-        return False
+        return None
     # Words typed apart that another name holds, every one (大学生 创业 补贴 is the alias 大学生创业补贴
     # of 初创企业补贴), name that measure, not this one said short.
     if any(all(word in whole_name for word in words) for whole_name in outright):
-        return False
+        return None
+    return tuple(words)
+
+
+def _inside_in_order(words: Sequence[str], name: str) -> bool:
     at = 0
     for word in words:
         found = name.find(word, at)

@@ -158,12 +158,28 @@ def group_meanings(word: str) -> tuple[str, ...]:
     """The terms the glossary reads a word as, or an everyday word of two characters or more inside it
     (退伍 of 退伍兵, 养殖 of 搞养殖): how a person's word for their group or a measure's kind reaches the
     documents' term."""
-    by_word = _meanings_by_word(load_glossary())
-    return tuple(
-        dict.fromkeys(
-            meaning for said, means in by_word.items() if len(said) >= 2 and said in word for meaning in means
-        )
-    )
+    glossary = load_glossary()
+    if not _GROUPS or _GROUPS[0][0] is not glossary:
+        by_word = _meanings_by_word(glossary)
+        order = {said: at for at, said in enumerate(by_word) if len(said) >= 2}
+        _GROUPS[:] = [(glossary, order, sorted({len(said) for said in order}), {})]
+    _, order, lengths, memo = _GROUPS[0]
+    found = memo.get(word)
+    if found is None:
+        # The everyday words inside the word: one lookup per substring of a said word's length (the glossary's
+        # order kept), instead of a substring test per glossary word — asked per question word per measure.
+        inside = {part for n in lengths for i in range(len(word) - n + 1) if (part := word[i : i + n]) in order}
+        by_word = _meanings_by_word(glossary)
+        found = tuple(dict.fromkeys(m for said in sorted(inside, key=order.__getitem__) for m in by_word[said]))
+        if len(memo) >= _GROUPS_KEPT:
+            memo.clear()
+        memo[word] = found
+    return found
+
+
+# Per loaded glossary: each said word's place (two characters or more), their lengths, and the words read.
+_GROUPS: list[tuple[Glossary, dict[str, int], list[int], dict[str, tuple[str, ...]]]] = []
+_GROUPS_KEPT = 8192
 
 
 def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:
