@@ -15,6 +15,7 @@ from eligibility.profile import parse_profile
 from eligibility.questions import GROUP_TYPE
 from eligibility.results import NextQuestion
 from eligibility.rulebook import Rulebook
+from tests.eligibility.checking import benefit_of, check
 from tests.eligibility.holdout_runner import load_runner
 
 OWNER: dict[str, Any] = {
@@ -122,3 +123,44 @@ def test_the_runner_reads_a_hire_planned_for_the_end_of_a_year_as_not_made() -> 
     }
     runner = load_runner()
     assert runner.hires_planned_only(facts) or runner.hire_described_planned(facts)
+
+
+# A 平顶山 labour broker (卫东区 劳务公司) who placed a 建档立卡 family's child and a rural worker sent out, grouped.
+BROKER: dict[str, Any] = {
+    "region": "河南省平顶山市卫东区",
+    "age": 45,
+    "employment_status": "self_employed",
+    "business_form": "micro_enterprise",
+    "received_before": [],
+    "labor_broker": True,
+    "more_hires": False,
+    "hire_insured": True,
+    "hire_household": ["poverty_registered"],
+    "hire_rural_labor": True,
+    "hire_organized_labor_export": True,
+}
+FREE_OF_CHARGE = [
+    pytest.param("pingdingshan.job_referral_service_subsidy", id="平顶山（二十） 免费为…介绍就业"),
+    pytest.param("pingdingshan.labor_export_service_subsidy", id="平顶山（十四） 免费开展…有组织劳务输出"),
+]
+
+
+@pytest.mark.parametrize("benefit_id", FREE_OF_CHARGE)
+def test_a_broker_who_charged_the_people_it_placed_has_no_subsidy_for_them(engine: Engine, benefit_id: str) -> None:
+    found = benefit_of(check(engine, {**BROKER, "hire_placed_free": False}, date(2021, 3, 15)), benefit_id)
+    assert found.status == "ineligible", found
+    assert any(r.requirement and "免费" in (r.requirement.text or "") for r in found.reasons), found.reasons
+
+
+@pytest.mark.parametrize("benefit_id", FREE_OF_CHARGE)
+def test_a_broker_who_placed_them_free_is_judged_as_the_unit_and_one_who_did_not_say_is_asked(
+    engine: Engine, benefit_id: str
+) -> None:
+    free = benefit_of(check(engine, {**BROKER, "hire_placed_free": True}, date(2021, 3, 15)), benefit_id)
+    assert free.status == "as_employer" and "hire_placed_free" not in free.missing_facts, free
+    unsaid = benefit_of(check(engine, BROKER, date(2021, 3, 15)), benefit_id)
+    assert unsaid.status == "as_employer" and "hire_placed_free" in unsaid.missing_facts, unsaid
+
+
+def test_whether_the_placement_was_free_is_a_box_of_the_hires_terms(rulebook: Rulebook) -> None:
+    assert "hire_placed_free" in rulebook.facts.groups["hire_terms"].facts
