@@ -197,7 +197,18 @@ FLAGS: dict[str, tuple[str, ...]] = {
     "hiring_staff": ("招用", "招了", "雇了", "雇用", "吸纳", "hired", "employs"),
     # Set 30 (session 38): 计划年底前再招 — hiring more than those taken on (the chat reads 再招 / 继续招 the same way).
     "unit_hiring_more": ("再招", "继续招", "再雇", "继续雇", "再吸纳", "继续吸纳"),
-    "business_first": ("首次创业", "第一次创业", "first business", "首次登记", "首次办", "首次领取", "头一回"),
+    "business_first": (
+        "首次创业",
+        "第一次创业",
+        "first business",
+        "首次登记",
+        "首次办",
+        "首次领取",
+        "头一回",
+        # Set 31 (session 39): 2017-06首次开办个体小吃店 (the chat reads 头一回开 the same way).
+        "首次开办",
+        "首次创办",
+    ),
     # Set 26 (session 34): 计划开网店, 未办照 — 办照 is taking out the licence.
     "business_licensed": (
         "营业执照",
@@ -254,6 +265,8 @@ TRAINING_BASES = (
     ("provincial_family_service", "省级家庭服务职业培训示范基地"),
     ("city_high_skill", "市级高技能人才培训基地"),
 )
+# Set 31 (session 39): 园区未被认定为高技能人才培训基地 — a unit said to be no base.
+NO_TRAINING_BASE = re.compile(r"[未没]有?(?:被)?(?:评为|认定为)[^;；,，]{0,6}(?:培训基地|培训示范基地|工作室)")
 # Set 4 writes it in English (its training school rated 省级家庭服务职业培训示范基地).
 RECOGNISED_AS = r"(?<![未没])(?:被|已)?(?:评为|认定为|rated\s*)"
 # A plan of flexible work as the writers state it (set 16, session 24).
@@ -521,7 +534,8 @@ def _runs_business(facts: dict[str, Any]) -> bool:
     (外卖配送+微店, 2018-03-20首次领取个体工商户营业执照)."""
     if facts.get("employment") in {"self_employed", *OWNERS}:
         return True
-    licensed = re.search(r"\d{4}-\d{2}(?:-\d{2})?[^;；]{0,12}营业执照", str(facts.get("other") or ""))
+    # Set 31 (session 39): 2018-03办理个体工商户执照开网店 — the licence said without 营业.
+    licensed = re.search(r"\d{4}-\d{2}(?:-\d{2})?[^;；]{0,12}(?:营业)?执照", str(facts.get("other") or ""))
     return facts.get("employment") == "flexible" and licensed is not None
 
 
@@ -555,6 +569,8 @@ def _business(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) -> No
         recognised = [value for value, name in TRAINING_BASES if re.search(RECOGNISED_AS + name, other)]
         if recognised:
             profile["unit_training_base"] = recognised[0]
+        elif NO_TRAINING_BASE.search(other):
+            profile["unit_training_base"] = "none"
 
 
 def _park_level(other: str, profile: dict[str, Any]) -> None:
@@ -696,7 +712,8 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
     elif in_months:
         profile["years_to_retirement"] = round(int(in_months[1]) / 12, 2)
     # Set 12 (session 20): （按60岁退休为2022-08） — the day of retirement, counted from the day judged.
-    retires_on = re.search(r"退休(?:时间|日期)?(?:为|是|在|于)" + DATED, text)
+    # Set 31 (session 39): 法定退休年龄约在2022-11 — the age's day, 约 before it.
+    retires_on = re.search(r"退休(?:时间|日期|年龄)?约?(?:为|是|在|于)" + DATED, text)
     if retires_on and not retiring:
         profile["years_to_retirement"] = round(max(0, months_between(as_of, _on(retires_on, 1))) / 12, 2)
 
@@ -750,7 +767,7 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         for m in re.finditer(
             DATED
             + r"[^;；,，\d]{0,6}?(?:首次)?"
-            + r"(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}营业执照|领取[^;；]{0,6}营业执照)",
+            + r"(?:开办|注册|登记|开了|开业|开设|办理[^;；]{0,6}(?:营业)?执照|领取[^;；]{0,6}营业执照)",
             text,
         )
     ]
@@ -783,6 +800,11 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
     """2018-03-10取得育婴员中级（四级）职业资格证书, and (set 8, session 16) 初级(五级)证书颁发于2017-12-15."""
     written = [(_on(found), found[4]) for found in re.finditer(DATED + r"取得([^;；]*?证)", text)]
     written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发于" + DATED, text)]
+    # Set 31 (session 39): 2015年取得初级证书 — a year alone, read as its middle (never after the day judged).
+    written += [
+        (min(date(int(found[1]), 7, 1), as_of), found[2])
+        for found in re.finditer(r"(?<![\d-])(\d{4})年取得([^;；]*?证)", text)
+    ]
     # Set 24 (session 32): 中级证书颁发日期2017-04-20 — the certificate, then its date of issue named as such.
     written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发日期" + DATED, text)]
     # Set 12 (session 20): 初级电工证2016-11颁发, 中级2017-09颁发 — a level (and a name), then the date it was issued.
@@ -970,7 +992,8 @@ HIRE_COUNTED = re.compile(
 # 师傅; set 29: 计划2018-10招用1名…, the day planned before the verb) speaks of people not hired yet — never of
 # the owner (非下岗失业人员 is his; 招用下岗失业人员 is the plan's).
 PLANNED_HIRE = re.compile(
-    r"(?:计划|打算|准备|拟|想)(?:于|在)?(?:\d{4}-\d{2}(?:-\d{2})?)?[^;；,，]{0,4}?(?:"
+    # Set 31 (session 39): 计划2018年底招用 — the year and its part, not a month.
+    r"(?:计划|打算|准备|拟|想)(?:于|在)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{4}年[初中底]?)?[^;；,，]{0,4}?(?:"
     + "|".join((*HIRES, "招"))
     + r")|(?:尚未|还没有?|还未|暂未)(?:招|雇)"
 )
