@@ -70,6 +70,7 @@ _AMBIGUOUS_SHORT = frozenset(
     }
 )
 _COMMON_WORD_FREQ = 150
+_PLACE_SHARE = 10
 _EMBEDDED_PAIR_FREQ = 20
 # Prepositions and verbs of place a place name follows (在内江, 到达州, 回安岳, 住在…).
 _LOCATIVE = frozenset("在到回去住")
@@ -160,8 +161,9 @@ def short_names(name: str, nations: Iterable[str], level: int = 3) -> list[str]:
     """Forms people write a place in: 延边朝鲜族自治州 → 延边, 巴中市 → 巴中, 吉林省 → 吉林."""
     stem = _stem(name, nations)
     # Provinces and prefecture-level cities are known by their short names (许昌, 延边); county
-    # names are checked against everyday words (资源县, 小店区).
-    is_word = level == 3 and is_everyday_word(stem)
+    # names are checked against everyday words (资源县, 小店区) — unless the dictionary writes the county's
+    # full name often enough that the short one is mostly the place too (平遥县, 石首市).
+    is_word = level == 3 and is_everyday_word(stem) and not _mostly_a_place(stem, name)
     if stem != name and len(stem) >= 2 and stem not in _AMBIGUOUS_SHORT and not is_word:
         return [name, stem]
     return [name]
@@ -199,6 +201,14 @@ def is_everyday_word(word: str) -> bool:
     """True for words like 资源 or 小店 that are also short county names but rarely meant so."""
     frequency = jieba.dt.FREQ.get(word, 0)
     return word not in _place_words() and frequency >= _COMMON_WORD_FREQ
+
+
+def _mostly_a_place(stem: str, name: str) -> bool:
+    """Whether a county's short name that jieba counts often (so `is_everyday_word`) is still mostly written
+    for the county: the dictionary tags its full name a place word (ns) and counts it at least one time in
+    `_PLACE_SHARE` as often as the short one (平遥 239 / 平遥县 27, 石首 / 石首市, 恩施 / 恩施市). An everyday
+    word's county is written far more rarely (小店 212 / 小店区 3, 和平 7998 / 和平区 47, 资源 / no 资源县)."""
+    return name in _place_words() and jieba.dt.FREQ.get(name, 0) * _PLACE_SHARE >= jieba.dt.FREQ.get(stem, 0)
 
 
 _PLACE_ENTRY = re.compile(r"^(\S+) \d+ ns\r?$", re.MULTILINE)
