@@ -56,6 +56,21 @@ def test_words_that_only_look_like_a_dialect_word_are_kept_as_said(said: str) ->
     assert WORDS.in_standard_words(said) == said
 
 
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("我姓莫，莫有才", "我姓莫，莫有才"),
+        ("我叫莫有才", "我叫莫有才"),
+        ("他名叫莫得胜，莫得工作", "他名叫莫得胜，没得工作"),
+        ("我姓莫,莫得胜", "我姓莫,莫得胜"),
+        ("莫有人管", "没有人管"),
+        ("我莫得工作", "我没得工作"),
+    ],
+)
+def test_mo_is_read_as_a_no_only_where_it_negates_never_in_a_name(said: str, read: str) -> None:
+    assert WORDS.in_standard_words(said) == read
+
+
 @pytest.mark.parametrize("said", ["莫得", "都莫得", "冇"])
 def test_a_dialect_no_to_a_list_of_kinds_answers_none_of_them(dialogue: Dialogue, said: str) -> None:
     state, replies = say(dialogue, SessionState(), "我是乐至县的，41岁，在家闲着没事做", TODAY)
