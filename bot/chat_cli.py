@@ -105,13 +105,16 @@ def chat(
         try:
             turn = turn_for(typed, buttons, free_text)
             handled = conversations.handle_turn(key, turn)
-            if answers is not None:
-                answers.log_turn(key, turn.text, handled)
             replies = handled.replies
         except Exception:  # one error handler, as in the other channels: logged, said in Chinese
             log.exception("terminal chat turn failed")
             write(prose().telegram.sorry)
             continue
+        if answers is not None:
+            try:  # the staff log's trouble (a read-only or locked database) is never the person's: answered still
+                answers.log_turn(key, turn.text, handled)
+            except Exception:
+                log.exception("terminal chat turn not written to the answer log")
         if not replies:
             continue
         with_buttons = [n for n, reply in enumerate(replies) if reply.buttons]

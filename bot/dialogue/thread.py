@@ -241,8 +241,11 @@ _DRAFT_ASKED = re.compile(r"正式|征求意见|草案|草稿|初稿|讨论稿|�
 # (After the person's own 我/俺/咱/们 the pointing word is possessive — 俺那个贷款 is the person's loan, told of
 # before, not the last answer's measure.)
 # Words that set a question beside the last one (成都也有吗, 还有没有, 一样吗, 有这个补贴吗): it goes on from it.
-# (这边, 那里 only say where: 成都那边有补贴吗 asks anew.)
-_ALIKE_ASKED = re.compile(r"也|还|一样|同样|相同|差不多|[这那](?![边里儿])|该|此")
+# (这边, 那里 only say where: 成都那边有补贴吗 asks anew.) 也/还 are adverbs only before a verb (也有, 还能, 也是),
+# 该 only as a pointer (该补贴, never 应该) — a character inside another word (还款, 应该) sets nothing beside anything.
+_ALIKE_ASKED = re.compile(
+    r"(?:也|还)(?:有|能|是|可以|会|要|给|算|行|在|享受|领|管用)|一样|同样|相同|差不多|[这那](?![边里儿])|(?<!应)该|此"
+)
 _POINTING = re.compile(r"(?<![我俺咱们])(?:(?:这|那)(?:个|笔|项|种|些)|这|该|此)$")
 
 

@@ -679,8 +679,9 @@ class AnswerLog:
             "unmarked": sum(1 for k in keys if k not in marks),
         }
 
-    def export_csv(self) -> Iterator[str]:
-        """The whole log, one row per citation, UTF-8 with a BOM so spreadsheet programs read Chinese."""
+    def export_csv(self, channel: LogChannel | None = None) -> Iterator[str]:
+        """The whole log (or one channel's), one row per citation, UTF-8 with a BOM so spreadsheet programs read
+        Chinese."""
         marks = self.marks()
         verdicts = self.verdicts()
         buffer = io.StringIO()
@@ -693,7 +694,7 @@ class AnswerLog:
                 query = (
                     select(AnswerEntry)
                     .options(selectinload(AnswerEntry.citations))
-                    .where(AnswerEntry.id > last_id)
+                    .where(AnswerEntry.id > last_id, logged_in(channel))
                     .order_by(AnswerEntry.id)
                     .limit(500)
                 )

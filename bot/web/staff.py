@@ -301,12 +301,14 @@ def audit(
 
 
 @router.get("/staff/export/answers.csv")
-def export(web: Services, login: Staff) -> StreamingResponse:
-    web.audit.record(login.name, "export", "answers.csv")
+def export(web: Services, login: Staff, channel: LogChannel | None = None) -> StreamingResponse:
+    """The answer log as a spreadsheet: of every channel, or of the one the page is filtered by."""
+    web.audit.record(login.name, "export", f"answers.csv{'?channel=' + channel if channel else ''}")
+    name = f"policybot-answers{'-' + channel if channel else ''}.csv"
     return StreamingResponse(
-        web.answer_log.export_csv(),
+        web.answer_log.export_csv(channel),
         media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="policybot-answers.csv"'},
+        headers={"content-disposition": f'attachment; filename="{name}"'},
     )
 
 

@@ -35,9 +35,40 @@ def test_a_dialect_yes_is_a_yes_to_a_yes_no_question(said: str) -> None:
     assert WORDS.yes_no(WORDS.in_standard_words(said)) == (True, True)
 
 
-@pytest.mark.parametrize("said", ["莫名其妙", "哪个部门管", "哪个好", "哪个出来的早"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "莫名其妙",
+        "哪个部门管",
+        "哪个好",
+        "哪个出来的早",
+        # Session 39 (fix39): 哪个 before a word that only starts with a cost verb is "which", not "who".
+        "哪个交通补贴能领",
+        "哪个缴费基数高",
+        "哪个贴息贷款好",
+        "哪个出租车司机能领",
+        "哪个付款方式",
+        "哪个出口",
+        "哪个贴息",
+    ],
+)
 def test_words_that_only_look_like_a_dialect_word_are_kept_as_said(said: str) -> None:
     assert WORDS.in_standard_words(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("我姓莫，莫有才", "我姓莫，莫有才"),
+        ("我叫莫有才", "我叫莫有才"),
+        ("他名叫莫得胜，莫得工作", "他名叫莫得胜，没得工作"),
+        ("我姓莫,莫得胜", "我姓莫,莫得胜"),
+        ("莫有人管", "没有人管"),
+        ("我莫得工作", "我没得工作"),
+    ],
+)
+def test_mo_is_read_as_a_no_only_where_it_negates_never_in_a_name(said: str, read: str) -> None:
+    assert WORDS.in_standard_words(said) == read
 
 
 @pytest.mark.parametrize("said", ["莫得", "都莫得", "冇"])
@@ -73,7 +104,18 @@ def test_a_return_only_wished_for_or_denied_is_no_return(dialogue: Dialogue, tol
 # -- (3) who pays, asked with the dialect's 哪个, is a who-pays question ----------------------------------------------
 
 
-@pytest.mark.parametrize("asked", ["贷款的利息哪个出", "社保哪个给交", "培训费哪个掏"])
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "贷款的利息哪个出",
+        "社保哪个给交",
+        "培训费哪个掏",
+        "利息哪个出啊",
+        "哪个出钱",
+        "社保费哪个来交呢",
+        "培训费哪个出？",
+    ],
+)
 def test_who_pays_asked_with_nage_asks_the_payer(asked: str) -> None:
     assert classify(WORDS.in_standard_words(asked)).asks_payer, asked
 

@@ -289,3 +289,19 @@ def test_health_checks_answer_head(anonymous: TestClient) -> None:
     for path in ("/healthz", "/readyz"):
         response = anonymous.head(path)
         assert response.status_code == 200 and response.content == b"", path
+
+
+def test_the_answers_export_keeps_the_channel_the_page_is_filtered_by(
+    staff_client: tuple[TestClient, str], services: WebServices
+) -> None:
+    client, _ = staff_client
+    services.answer_log.record("telegram", "电报渠道的问题", "回答", ())
+    assert client.post("/api/ask", json={"question": "吉林创业补贴"}).status_code == 200
+    services.answer_log.flush()
+    page = client.get("/staff/answers?show=all&channel=telegram").text
+    assert 'href="/staff/export/answers.csv?channel=telegram"' in page
+    text = client.get("/staff/export/answers.csv?channel=telegram").text.lstrip("\ufeff")
+    channels = {row["渠道"] for row in csv.DictReader(io.StringIO(text))}
+    assert channels == {"telegram"}
+    everything = client.get("/staff/export/answers.csv").text.lstrip("\ufeff")
+    assert len({row["渠道"] for row in csv.DictReader(io.StringIO(everything))}) > 1
