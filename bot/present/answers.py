@@ -270,6 +270,9 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
+        elif direct.kind == "no_figure" and direct.conditions:
+            # 考了中级工证书补多少 of a measure granting only 高级工: the grades it states are said, no figure.
+            lines.append(words.grade_unstated.format(**fields, stated="、".join(direct.conditions)))
         elif direct.kind in ("figure", "no_figure"):
             unit = answer.missing.name if answer.missing and answer.missing.kind == "figure" else None
             # 创业担保贷款 states no sum, 贫困劳动者创业担保贷款 最高10万 below it: the sum depends on who

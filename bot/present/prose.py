@@ -71,6 +71,7 @@ class DirectProse(Section):
         "figure": ("source", "name", "side", "amounts"),
         "no_figure": ("source", "name", "side", "asked"),
         "by_group": ("source", "name", "side", "asked"),
+        "grade_unstated": ("source", "name", "side", "stated"),
         "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
         "item": ("name", "side", "amounts", "details"),
@@ -109,6 +110,7 @@ class DirectProse(Section):
     figure: str
     no_figure: str
     by_group: str
+    grade_unstated: str
     elsewhere: str
     here: str
     listed: str
