@@ -947,7 +947,10 @@ class Answerer:
             return self._from_measures(retrieval, stated or selection, asked)
         elif selection is not None and not (
             # An uncurated unit without a figure may have missed it — but one that ended has none to miss.
-            selection.kind == "no_figure" and selection.primary.measure.derived and not selection.primary.measure.ended
+            selection.kind == "no_figure"
+            and selection.primary.measure.derived
+            and not selection.primary.measure.ended
+            and not selection.conditions  # (the grades a unit does grant, none of them asked: no figure missed)
         ):
             return self._from_measures(retrieval, selection, asked)
         # Units cut automatically from an uncurated document may miss a measure or its figure: there

@@ -112,7 +112,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 or (asked_of and (grants_a_figure(whole) or (_states_a_sum(whole) and _names_one(asked_of))))
             )
             announced = _last_announced(measures, clause.id)
-            earlier = announced or _last_granted(measures, clause.id)
+            earlier = _lead_in_named(pieces, index - 1) or announced or _last_granted(measures, clause.id)
             in_row = ROW in clause.text
             # After a measure announced with no figure (一、创业带动就业补贴。初创企业…满6个月的，…按每人1500元
             # 给予补贴), a piece opening with its condition grants that measure itself, not a variant named by it.
@@ -957,6 +957,8 @@ def _subject_variant(piece: str) -> str | None:
     with no grant word of its own is the clause's earlier measure for that subject."""
     if _GRANTS.search(piece) or not grants_a_figure(piece):
         return None
+    if sum(bool(FIGURE.search(cell)) for cell in piece.split(ROW)) > 1:
+        return None  # 初级工1000元｜中级工1500元｜…: tiers side by side, the first one's name no subject of them all
     return _opening(piece) or None
 
 
@@ -1067,6 +1069,13 @@ def _is_grant_list_lead_in(piece: str) -> bool:
     """A lead-in that grants nothing itself (no figure of the grant): its items are the measures,
     named after it."""
     return _introduces_grants(piece) and all(a.kind is AmountKind.THRESHOLD for a in amounts(piece))
+
+
+def _lead_in_named(pieces: list[str], index: int) -> str | None:
+    """The measure a piece's own lead-in names right above it (技能提升补贴：初级工1000元｜中级工1500元 on a card's
+    line, after 就业见习补贴：2320元/人·月): what its figures are granted as, not the measure granted before it."""
+    lead = pieces[index - 1] if index > 0 else ""
+    return (_granted_noun(lead) or None) if lead.endswith(("：", ":")) and _introduces_grants(lead) else None
 
 
 def _enclosing(pieces: list[str], index: int) -> list[str]:
@@ -1276,6 +1285,10 @@ def _kind(text: str) -> MeasureKind | None:
 # A piece whose subject is a business (符合条件的小微企业最高可申请400万元) pays the business.
 _BUSINESS_SUBJECT = re.compile(
     r"^(?:符合(?:条件|规定|要求)的)?[\u4e00-\u9fff]{0,8}(?:企业|单位|合作社|经营主体)(?:最高|最多|可|按|贷款)"
+    # …whose subject hires the people it is granted for (（一）企业招用就业困难人员，…按单位实际缴纳的…给予补贴): what
+    # the employer pays for them is refunded to the employer.
+    r"|^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])?\s*(?:各类|本市|本区|本县)?(?:企业|用人单位|用工单位)"
+    r"(?:招用|吸纳|招收|新招用|录用)"
 )
 
 

@@ -73,7 +73,7 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
     r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答|一览表|"
-    r"汇编|答复)"
+    r"汇编|答复|纪要)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -81,9 +81,11 @@ _ISSUER_SUFFIX = re.compile(
     r"[\u4e00-\u9fff]{0,12}(厅|局|委|部|院|署|中心|联合会|总工会))$"
 )
 _PLACE_SUFFIX = r"(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|自治县|区|旗|自治旗|林区|特区)"
-_PLACE_PREFIX = re.compile(
-    rf"^((?:[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})+?)(?=人民政府|人大|人力|财政|发展|教育|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff]{{0,10}}(?:厅|局|委|办|部|院|会|中心))"
+_PLACE_RUN = rf"(?:[\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})+"
+_AFTER_PLACE = re.compile(
+    r"人民政府|人大|人力|财政|发展|教育|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff]{0,10}(?:厅|局|委|办|部|院|会|中心)"
 )
+_PLACE_PREFIX = re.compile(rf"^({_PLACE_RUN}?)(?={_AFTER_PLACE.pattern})")
 _DRAFT = re.compile(r"征求意见稿|（?草案）?$|送审稿|（讨论稿）")
 _EFFECTIVE = re.compile(rf"自\s*({_DATE.pattern})\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_ON_ISSUE = re.compile(r"自(?:印发|发布|公布|下发|发文)之日起(?:施行|执行|实施|生效)")
@@ -193,6 +195,7 @@ def extract_facts(
         or table.get("发文机关")
         or _sheet_maker(head)
         or _footnote_maker(lines)
+        or _imprint_maker(lines)
         or _issuer_from_title(title)
         or _issuer_of_explained(title, lines)
         or _issuer_of_reported(title, lines)
@@ -251,6 +254,7 @@ def extract_facts(
         problems += (
             [f"发文机关按各行来源文件的文号（{'、'.join(rows.numbers)}）判断为{issuer}，请核对"] if issuer else []
         )
+    title = title or _leading_heading(head, problems)
     if title is None:
         problems.append("未找到标题")
     if issuer is None:
@@ -367,10 +371,18 @@ def _metadata_table(lines: list[str]) -> dict[str, str]:
     return table
 
 
+_FIRST_PART = re.compile(r"^一\s*[、.．]")
+# A serial's issue line (〔2026〕第17期, 第3期, 总第120期): the line above it is the serial's masthead, the same on
+# every issue (拉萨市人民政府常务会议纪要), and this issue's own heading follows.
+_ISSUE_LINE = re.compile(r"^(?:[〔［\[(（]?\d{4}[〕］\])）]?|\d{4}年)?\s*(?:总)?第\s*[\d一二三四五六七八九十百]+\s*期$")
+
+
 def _head(lines: list[str]) -> list[str]:
     """The lines before the body starts: title block, 文号, addressees."""
     head: list[str] = []
     for line in lines[:25]:
+        if _FIRST_PART.match(line) and head:
+            break  # the body's first part (一、…): a 纪要 with no addressee runs its 议定事项 straight on
         head.append(line)
         if line.endswith("：") and ("各" in line or "有关" in line):
             break
@@ -386,27 +398,37 @@ def _is_title_part(line: str) -> bool:
 def _title(head: list[str]) -> str | None:
     """The first run of short unpunctuated lines ending like a title (…的通知, …实施意见)."""
     for start, line in enumerate(head):
-        if not _is_title_part(line) or _DOC_NUMBER.search(line) or (_LETTERHEAD.search(line) and "关于" not in line):
+        if not _is_heading_part(line) or (_LETTERHEAD.search(line) and "关于" not in line):
             continue
         if _is_body(line) and start + 1 < len(head) and head[start + 1].startswith(line):
             continue  # a page's running header over a title that names the same body itself: no part of it
         parts = [line]
         end = start
-        while (
-            not _TITLE_END.search(parts[-1])
-            and end + 1 < len(head)
-            and _is_title_part(head[end + 1])
-            and not _DOC_NUMBER.search(head[end + 1])
-        ):
+        while not _TITLE_END.search(parts[-1]) and end + 1 < len(head) and _is_heading_part(head[end + 1]):
             end += 1
             parts.append(head[end])
-        candidate = "".join(parts)
+        candidate = "".join(" ".join(_joint_issuers(part)) if _is_body(part) else part for part in parts)
+        if any(_ISSUE_LINE.match(after) for after in head[end + 1 : end + 2]) and any(
+            _TITLE_END.search(later) for later in head[end + 2 :] if _is_title_part(later)
+        ):
+            continue  # a serial's masthead: this issue's heading follows
         if _TITLE_END.search(candidate) and ("关于" in candidate or len(parts) > 1 or len(candidate) >= 8):
             draft = next((h for h in head[end + 1 : end + 2] if h in ("征求意见稿", "（征求意见稿）")), None)
             if draft and "征求意见稿" not in candidate:
                 candidate += "（征求意见稿）"
             return re.sub(r"^[^\u4e00-\u9fff《]+", "", _COLUMN_TAG.sub("", candidate))
     return None
+
+
+def _is_heading_part(line: str) -> bool:
+    """A title part that is none of the lines a title block sets beside it: a 文号, a serial's issue line, a
+    dateline (拉萨市人民政府办公室　2026年7月2日)."""
+    return (
+        _is_title_part(line)
+        and not _DOC_NUMBER.search(line)
+        and not _ISSUE_LINE.match(line)
+        and not re.search(rf"{_DATE.pattern}$", line)
+    )
 
 
 # A site's column tag before a heading (【在线访谈】稳就业 促创业——…): the page's section, not the title.
@@ -642,6 +664,34 @@ def _footnote_maker(lines: list[str]) -> str | None:
     return None
 
 
+# A leaflet's imprint line (武清区人力资源和社会保障局　印制　2026年9月): the body that printed it, its only 落款.
+_IMPRINT = re.compile(rf"^(.{{4,60}}?)\s*(?:印制|印发|制发|编印)\s*(?:[{_DIGITS}]{{4}}\s*年[^。；，]{{0,8}})?$")
+
+
+def _imprint_maker(lines: list[str]) -> str | None:
+    """The bodies — of a place — a closing imprint line names as having printed the text."""
+    for line in reversed(lines[-6:]):
+        match = _IMPRINT.match(line)
+        names = [n for n in re.split(r"[、\s]+", match.group(1)) if n] if match else []
+        if names and all(_ISSUER_SUFFIX.search(n) for n in names) and _place_prefix(names[0]):
+            return "、".join(names)
+    return None
+
+
+def _leading_heading(head: list[str], problems: list[str]) -> str | None:
+    """A text that names no kind of document (a 政策明白卡 handed out at a job fair) still opens with its heading: its
+    first line of words, when that reads as one — short, unpunctuated, no table row, no body's name, no part. Staff
+    are asked to check it."""
+    first = next((line for line in head if re.search(r"[\u4e00-\u9fff]", line)), None)
+    if first is None or not _is_heading_part(first) or re.search(r"[,\t]", first):
+        return None
+    if len(first) < 6 or _is_body(first) or _FIRST_PART.match(first):
+        return None
+    title = re.sub(r"^[^\u4e00-\u9fff《]+", "", first)
+    problems.append(f"未找到公文标题，暂以文首的标题行“{title}”作标题，请核对")
+    return title
+
+
 def _footnote_dated(lines: list[str]) -> date | None:
     """The day a spreadsheet's footnote says it was drawn up or published (制表日期：…)."""
     for line in _footnotes(lines):
@@ -765,7 +815,9 @@ def _issuer_from_title(title: str | None) -> str | None:
     if not prefix and "《" in title:  # 关于征求《XX市人民政府关于…》意见的通知
         return _issuer_from_title(title.split("《", 1)[1])
     prefix = re.sub(r"(印发|转发|批转)$", "", prefix)
-    return "、".join(_joint_issuers(prefix)) if prefix and _ISSUER_SUFFIX.search(prefix) else None
+    if not prefix or not all(_ISSUER_SUFFIX.search(part) for part in prefix.split()):
+        return None
+    return "、".join(name for part in prefix.split() for name in _joint_issuers(part))
 
 
 # A page explaining a document: its 解读 or 问答, or the press conference (新闻发布会) that presents it.
@@ -929,7 +981,16 @@ def _place_prefix(issuer: str) -> str | None:
     if _is_national(first):
         return None
     match = _PLACE_PREFIX.match(first)
-    return match.group(1) if match else None
+    if not match:
+        return None
+    # The shortest run of places may stop at a municipality (重庆市 of 重庆市万州区人力资源和社会保障局, whose 社会
+    # ends like a body): the longest run that is a known place, each level down, is the issuer's own place.
+    longer = (
+        first[:end]
+        for end in range(len(first) - 1, match.end(1), -1)
+        if re.fullmatch(_PLACE_RUN, first[:end]) and _AFTER_PLACE.match(first, end)
+    )
+    return next((run for run in longer if resolve_place(run) is not None), match.group(1))
 
 
 _GAZETTEERS: dict[int, Gazetteer] = {}

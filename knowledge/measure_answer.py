@@ -35,6 +35,7 @@ from knowledge.measure_match import (
     by_headcount,
     fits,
     grade_not_stated,
+    grades_stated_apart,
     names_the_hired,
     pays_for_hiring,
     speaks_for_an_employer,
@@ -628,7 +629,7 @@ def select(
                 return each(Selection("condition", (best,), conditions=conditions))
         return Selection("measure", tuple(chosen))
     figure = _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
-    return each(_cap_asked_beside(ranked, figure, question))
+    return each(_grade_not_granted(_length_asked_beside(_cap_asked_beside(ranked, figure, question), asked)))
 
 
 def _versions_saying_the_thing_asked(
@@ -929,6 +930,39 @@ def _cap_asked_beside(ranked: MatchRanking, selection: Selection, question: str)
         and _states_a_cap(ranked[position].measure)
     ]
     return replace(selection, chosen=(*chosen, caps[0])) if len(caps) == 1 else selection
+
+
+def _grade_not_granted(selection: Selection) -> Selection:
+    """考了中级工证书补多少 of a sentence granting only 高级工…2000元: no figure is the asked grade's — none is
+    shown, and the grades the sentence does grant are said."""
+    if selection.kind not in ("figure", "stated") or not (grades := grades_stated_apart(selection.primary)):
+        return selection
+    return Selection("no_figure", (selection.primary,), conditions=grades)
+
+
+def _length_asked_beside(selection: Selection, asked: AskedIntent) -> Selection:
+    """一次性创业补贴多少 得开满多久: a sum and a length asked at once of a measure that pays no length — the length its
+    own sentence sets (正常经营满1年, 取证之日起12个月内申请) is shown beside the sum, verbatim; the side asked (满多久,
+    多长时间内) picks among lengths it sets, and a sentence setting several others is left as it is."""
+    if selection.kind != "figure" or len(selection.chosen) != 1 or "money" not in asked.units:
+        return selection
+    best = selection.primary
+    paid = best.payable_amounts
+    length = _CONDITION_FIGURES["duration"]
+    if "duration" not in asked.units or not paid or any(length.search(text) for text in paid):
+        return selection
+    phrases = [p.strip() for p in _LENGTH_PHRASE_END.split(best.measure.span) if length.search(p)]
+    said = [p for p in dict.fromkeys(phrases) if not any(text in p or p in text for text in paid)]
+    side = _BOUND_SIDES[asked.bound] if asked.bound else _BOUND_SIDES["at_least"] if asked.threshold else None
+    said = [p for p in said if side.search(p)] or said if side else said
+    if not said or len(said) > 2:
+        return selection
+    return Selection("stated", (best,), conditions=(*paid, *said))
+
+
+# Where a phrase stating a length ends inside a measure's sentence: its commas, and the 、 and brackets of a card's
+# line (5000元/户（首次创业、正常经营满1年、…）).
+_LENGTH_PHRASE_END = re.compile(r"[，；。、（）()]")
 
 
 def _states_a_cap(measure: Measure) -> bool:
@@ -1332,7 +1366,7 @@ def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None
     conditions = by_headcount(conditions_asked(match, asked.units, asked.threshold, asked.bound), match.headcounts)
     if conditions:
         return Selection("condition", (match,), conditions=conditions)
-    stated = by_headcount(stated_in_span(match, asked.units), match.headcounts)
+    stated = by_headcount(stated_in_span(match, asked.units, asked.threshold), match.headcounts)
     if stated and not grade_not_stated(list(stated), match.grades):
         return Selection("stated", (match,), conditions=stated)
     return None
@@ -1414,13 +1448,19 @@ def conditions_asked(
 _TIERS_COMPARED = re.compile(r"一样|不同|区别|差别|差异|相比|对比")
 
 
-def stated_in_span(match: MeasureMatch, units: tuple[str, ...]) -> tuple[str, ...]:
+def stated_in_span(match: MeasureMatch, units: tuple[str, ...], threshold: bool = False) -> tuple[str, ...]:
     """The phrases of the measure's own sentence that state a figure of the asked kind (any figure
     but a date when no kind is named): those sharing one of the question's words, else all of them
-    when there are at most two."""
+    when there are at most two. What one must reach to get it asked (要签几年合同才能拿, `threshold`): the phrases
+    setting a floor (签订3年以上劳动合同并…缴纳社会保险费满6个月的) first, though they say who qualifies."""
     patterns = [_CONDITION_FIGURES[unit] for unit in units if unit in _CONDITION_FIGURES] or [_ANY_FIGURE]
     measure = match.measure
     phrases = [p.strip() for p in _PHRASE_END.split(measure.span) if p.strip()]
+    floors = [
+        p for p in dict.fromkeys(phrases) if any(x.search(p) for x in patterns) and _BOUND_SIDES["at_least"].search(p)
+    ]
+    if threshold and 0 < len(floors) <= 2:
+        return tuple(floors)
     # A phrase saying who qualifies (对签订1年以上劳动合同…的, a curated condition or target group) is
     # not what the measure sets: 1年以上 is no answer to 能拿多少.
     stating = [

@@ -168,6 +168,9 @@ class MeasureMatch:
 
     def _payable_by_kind(self) -> tuple[str, ...]:
         amounts = [a for a in self.measure.amounts if _answers(a, self.units)]
+        if self.grades and _grades_set_apart(self.measure.span, self.grades):
+            # 中级工证书能补多少 of a sentence granting 高级工证书 2000元: no figure is the asked grade's.
+            amounts = [a for a in amounts if not _MONEY_FORM.search(a.text)]
         if len(amounts) < 2:
             return tuple(a.text for a in amounts)
         names = (self.measure.name, *self.measure.aliases)
@@ -310,6 +313,23 @@ def _grades_said_before(measure: Measure) -> dict[str, frozenset[int]]:
                     found[amount.text] = grades
                 break
     return found
+
+
+def _grades_set_apart(span: str, asked: frozenset[int]) -> bool:
+    """A sentence that grants by skill grade and names none of the grades asked — nor opens them up (高级工以上)."""
+    stated = grades_in(span)
+    return bool(stated) and not (stated & asked) and not re.search(r"(?:工|级)(?:及)?以上", span)
+
+
+def grades_stated_apart(match: MeasureMatch) -> tuple[str, ...]:
+    """中级工证书能补多少 of 企业职工取得高级工证书的给予2000元: the grades the measure's sentence does grant (高级工),
+    when the question asks only others; () when it asks none or one the sentence grants."""
+    span = match.measure.span
+    if not match.grades or not _grades_set_apart(span, match.grades):
+        return ()
+    return tuple(
+        dict.fromkeys(m.group() + ("工" if span.startswith("工", m.end()) else "") for m in _GRADE.finditer(span))
+    )
 
 
 def grade_not_stated(tiers: list[str], asked: frozenset[int]) -> bool:

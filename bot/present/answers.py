@@ -257,10 +257,9 @@ def _narrower_states(general: MeasureRef, shown: Sequence[MeasureRef]) -> bool:
 _BRACKETED = re.compile(r"（[^）]*）")
 
 
-def _direct_lines(answer: Answer) -> list[str]:
-    direct = answer.direct
-    if direct is None:
-        return []
+def _answer_kind_lines(answer: Answer, direct: DirectAnswer) -> list[str] | None:
+    """The lines of a direct answer that is not about measures' figures or conditions (who is responsible, what a
+    term means, how to apply, whether a document still applies, a list of measures); None for the others."""
     words = _answers().direct
     if direct.kind == "department":
         return [_department_line(answer, office) for office in (direct, *direct.more)]
@@ -275,7 +274,18 @@ def _direct_lines(answer: Answer) -> list[str]:
         return named + lines + [words.status_advice_dated if dated else words.status_advice]
     if direct.kind == "list":
         return _list_lines(answer, direct.measures)
-    lines = []
+    return None
+
+
+def _direct_lines(answer: Answer) -> list[str]:
+    direct = answer.direct
+    if direct is None:
+        return []
+    words = _answers().direct
+    own_kind = _answer_kind_lines(answer, direct)
+    if own_kind is not None:
+        return own_kind
+    lines: list[str] = []
     told_source = None
     for measure in direct.measures:
         fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
@@ -287,6 +297,9 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
+        elif direct.kind == "no_figure" and direct.conditions:
+            # 考了中级工证书补多少 of a measure granting only 高级工: the grades it states are said, no figure.
+            lines.append(words.grade_unstated.format(**fields, stated="、".join(direct.conditions)))
         elif direct.kind in ("figure", "no_figure"):
             unit = answer.missing.name if answer.missing and answer.missing.kind == "figure" else None
             # 创业担保贷款 states no sum, 贫困劳动者创业担保贷款 最高10万 below it: the sum depends on who

@@ -72,6 +72,7 @@ class DirectProse(Section):
         "no_figure": ("source", "name", "side", "asked"),
         "by_group": ("source", "name", "side", "asked"),
         "source_said": ("source",),
+        "grade_unstated": ("source", "name", "side", "stated"),
         "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
         "item": ("name", "side", "amounts", "details"),
@@ -111,6 +112,7 @@ class DirectProse(Section):
     no_figure: str
     by_group: str
     source_said: str
+    grade_unstated: str
     elsewhere: str
     here: str
     listed: str
