@@ -12,28 +12,13 @@ import pytest
 from bot.dialogue.keys import read_or_create_secret, stored_key
 from bot.dialogue.store import SqlSessionStore
 from knowledge.kb import KnowledgeBase
+from tests.terminal_chat import run_chat
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _chat(lines: list[str], data_dir: Path, database: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "POLICYBOT_DATA_DIR": str(data_dir),
-        "POLICYBOT_DATABASE_URL": f"sqlite:///{database}",
-        "PYTHONIOENCODING": "utf-8",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01", *args],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+    return run_chat(lines, data_dir, f"sqlite:///{database}", *args, timeout=120)
 
 
 @pytest.fixture

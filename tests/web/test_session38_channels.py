@@ -7,9 +7,7 @@ console, read through its own pages, lists each question once under its channel 
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.tables import AnswerEntry
 from bot.web.services import WebServices
+from tests.terminal_chat import run_chat
 
 REPO = Path(__file__).resolve().parents[2]
 WEB_QUESTION = "北京有创业补贴吗"
@@ -28,23 +27,7 @@ TERMINAL_ANSWERED = "吉林技能提升补贴标准是多少"
 def _terminal(
     lines: list[str], data_dir: Path, database_url: str, session: str = "walk38"
 ) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "POLICYBOT_DATA_DIR": str(data_dir),
-        "POLICYBOT_DATABASE_URL": database_url,
-        "PYTHONIOENCODING": "utf-8",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "chat", "--as-of", "2020-06-01", "--session", session],
-        input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=REPO,
-        timeout=180,
-        check=False,
-    )
+    return run_chat(lines, data_dir, database_url, "--session", session)
 
 
 def _rows(services: WebServices) -> list[AnswerEntry]:
