@@ -85,6 +85,7 @@ SETS = {
     "held-out 35": "answers_holdout35",
     "held-out 36": "answers_holdout36",
     "held-out 37": "answers_holdout37",
+    "held-out 38": "answers_holdout38",
 }
 
 
