@@ -240,7 +240,8 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
 # The owner or operator of a park speaks of running it, not of renting space in it (set 17, session 25).
 # Only as the person's own description (a part that opens with it): 租用园区业主的厂房 names another party.
 PARK_OWNER = re.compile(
-    r"(?:^|[;；,，]\s*)(?:创业)?(?:孵化基地|孵化园区|创业园区?|园区)(?:（[^）]{0,6}）)?(?:业主|运营方)"
+    # Set 32 (session 40, hp32-40): 创业园区运营企业业主 — the owner of the firm that runs it.
+    r"(?:^|[;；,，]\s*)(?:创业)?(?:孵化基地|孵化园区|创业园区?|园区)(?:（[^）]{0,6}）)?(?:运营企业|运营公司)?(?:业主|运营方)"
 )
 # Set 20 (session 28): the unit said to be no park or base (合作社不是省级农民工返乡创业基地（园区）).
 # Its park words speak of running one, never of renting in one (不是创业园区（孵化基地）业主 is no tenant).
@@ -345,7 +346,8 @@ def mentions(text: str, words: tuple[str, ...], acts: bool = False) -> bool | No
     found: bool | None = None
     for word in words:
         for match in re.finditer(re.escape(word), text, re.IGNORECASE):
-            before = text[max(0, match.start() - 24) : match.start()]
+            # Set 32 (session 40, hp32-27): 无地无业; 建档立卡贫困家庭 — a negation never reaches over a part's end.
+            before = re.split(r"[;；]", text[max(0, match.start() - 24) : match.start()])[-1]
             if UNSURE_BEFORE.search(before) or UNSURE_AFTER.search(text[match.end() :]):
                 continue
             if acts and HEDGED.search(before):
@@ -444,8 +446,10 @@ def _labour_export_denied(text: str, profile: dict[str, Any]) -> None:
 # start one — as the chat reads 想在家开个网店 (bot/dialogue/data/descriptions.yaml, its plan phrases).
 BUSINESS_PLAN = re.compile(
     r"(?:想|打算|准备|计划|考虑|希望|拟)(?:要|着)?(?:回老家|回去|在[\u4e00-\u9fff]{1,4}?)?(?:自己)?(?:开|办|搞)"
-    r"(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|厂|公司|工作室|摊|超市|作坊|农家乐|养殖场|合作社)"
+    r"(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|厂|公司|工作室|摊|超市|作坊|农家乐|养殖场|合作社|小卖部)"
 )
+# Set 32 (session 40, hp32-07): 计划开小卖部, 尚未开业 — the planned business said not opened yet: none runs yet.
+NOT_OPENED = re.compile(r"(?:尚未|还没有?|还未|未)(?:开业|开张|营业|开始经营)")
 # …and a status denied of oneself (非下岗失业人员, 不是失业人员): no registration as unemployed to go with it.
 NOT_UNEMPLOYED = re.compile(r"(?:非|不是|并非|不属于)(?:下岗)?失业人员")
 
@@ -457,6 +461,8 @@ def _business_plan(text: str, profile: dict[str, Any]) -> None:
         plan = BUSINESS_PLAN.search(part)
         if plan and not _negated(part[: plan.start()]):
             profile.setdefault("wants_business", True)
+            if NOT_OPENED.search(text) and profile.get("employment_status") not in {"self_employed"}:
+                profile.setdefault("business_form", "none")
     if NOT_UNEMPLOYED.search(text):
         profile.setdefault("registered_unemployed", False)
 
@@ -638,6 +644,7 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
             spanned = re.search(r"(\d{4})年[^;；,，\d]{0,6}" + re.escape(word) + r"[^;；,，]{0,6}期满", text)
             if ended or spanned:
                 profile.setdefault(fact, (ended or spanned)[1] == "2020")
+    _flexible_subsidy_apart(text, profile)
     profile["received_before"] = _had(received)
     for item in received:
         if "公益性岗位" in item:
@@ -649,10 +656,27 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
     # Set 12 (session 20): 2024-09退出现役的义务兵 — the long form of 退役.
     if "退役" in text or "退出现役" in text:
         profile["veteran"] = "soldier_awaiting_placement" if "待安排" in text else "soldier_self_employed"
+    _officer(text, profile)
     _insurance_in_text(text, as_of, profile)
     unemployed = re.search(r"失业约?(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+def _flexible_subsidy_apart(text: str, profile: dict[str, Any]) -> None:
+    """Set 32 (session 40, hp32-23): 2014-2017灵活就业期间享受过社会保险补贴, 2017年已期满 — the subsidy's words apart,
+    then the year it ended (the extensions are for 2020 ends)."""
+    apart = re.search(r"灵活就业[^;；,，]{0,8}(?:社会保险|社保)补贴[^;；]*?(\d{4})年?[^;；\d]{0,6}期满", text)
+    if apart:
+        profile.setdefault("flexible_subsidy_ended", apart[1] == "2020")
+
+
+def _officer(text: str, profile: dict[str, Any]) -> None:
+    """Set 32 (session 40, hp32-10): 自主择业军队转业干部, 按月领取退役金 — an officer (退役金 is no soldier's
+    word)."""
+    said = re.search(r"自主择业(?:的)?(?:军队)?(?:转业干部|军转干部)", text)
+    if said and mentions(text, ("转业干部", "军转干部")) is not False:
+        profile["veteran"] = "officer_self_employed"
 
 
 # Session 22: where the person's 户籍 is, as the writers say it in `other` (户籍 黑龙江省绥化市, 户籍资阳市安岳县,
@@ -772,14 +796,16 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
         )
     ]
     if "business_months" not in profile and _runs_business(facts):
+        opened = [day for day in opened if day <= as_of]
         if both:
             profile["business_months"] = 12 * int(both[1]) + int(both[2])
         elif months:
             profile["business_months"] = int(months[1])
-        elif years:
-            profile["business_months"] = 12 * int(years[1])
-        elif opened and max(opened) <= as_of:
-            profile["business_months"] = months_between(max(opened), as_of)
+        elif years or opened:
+            # Set 32 (session 40, hp32-06): 2017-06首次办理个体工商户营业执照…, 正常经营1年以上 — 1年以上 is a floor;
+            # the day the business opened says how long it has run.
+            since = months_between(max(opened), as_of) if opened else 0
+            profile["business_months"] = max(12 * int(years[1]) if years else 0, since)
     _started(facts, text, as_of, profile)
     if facts.get("employment") in OWNERS and re.search(r"(\d+)\s*名(?:职工|员工)|(\d+)\s*staff|约(\d+)名职工", text):
         profile["business_has_employees"] = True
@@ -798,7 +824,8 @@ def _dated_in_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any]) 
 
 def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
     """2018-03-10取得育婴员中级（四级）职业资格证书, and (set 8, session 16) 初级(五级)证书颁发于2017-12-15."""
-    written = [(_on(found), found[4]) for found in re.finditer(DATED + r"取得([^;；]*?证)", text)]
+    # Set 32 (session 40, hp32-21): 2016-11另取得电工初级证书 — an adverb between the date and 取得.
+    written = [(_on(found), found[4]) for found in re.finditer(DATED + r"(?:另|又|再|还|也)?取得([^;；]*?证)", text)]
     written += [(_on(found, 2), found[1]) for found in re.finditer(r"([^;；]*?证书?)颁发于" + DATED, text)]
     # Set 31 (session 39): 2015年取得初级证书 — a year alone, read as its middle (never after the day judged).
     written += [
@@ -871,11 +898,15 @@ def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     """A labour broker or HR agency asking about its own provider's measure (session 13): the people
     it placed are the `hire_*` facts; one working on his own without registering runs no business."""
     text = str(facts.get("other") or "")
-    if facts.get("employment") not in {"self_employed", *OWNERS} or not mentions(text, BROKERS):
+    # Set 32 (session 40, hp32-04): 劳务经纪人 as his work, written flexible — a broker on his own account is one too.
+    if facts.get("employment") not in {"self_employed", "flexible", *OWNERS} or not mentions(text, BROKERS):
         return
     profile["labor_broker"] = True
     for fact in HIRE_PERSON_FACTS:
         profile.pop(fact, None)
+    # …and the export he organizes is the people's he sends, not a trip of his own (his 劳务输出 words are theirs).
+    if profile.pop("organized_labor_export", None) is not None:
+        profile["organized_labor_export"] = False
     _placed(text, profile)
     if mentions(text, ("农村劳动力", "农民工", "rural workers")):
         profile["hire_rural_labor"] = True
@@ -1238,7 +1269,9 @@ def amount_words(benefit: Benefit | BenefitResult) -> str:
     """What a benefit states as its amount (the text and each tier)."""
     if benefit.amount is None:
         return ""
-    return " ".join([benefit.amount.text or "", *(t.text for t in benefit.amount.tiers)])
+    # A rule's tiers are (when, text) pairs; a result's are AmountTier models.
+    tiers = [t[1] if isinstance(t, tuple) else t.text for t in benefit.amount.tiers]
+    return " ".join([benefit.amount.text or "", *tiers])
 
 
 def parts(benefit: Benefit) -> list[str]:
@@ -1577,10 +1610,13 @@ def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
             levels.add(LEVELS[word])
             rest = rest.replace(word, "")
     months = {(int(y), int(m)) for y, m in re.findall(r"(\d{4})年(\d{1,2})月", measure)}
-    if not levels and not months:
+    # Set 32 (session 40, hp32-21): 2016年取得证书的技能提升补贴 — a year alone names the certificate of that year.
+    years = {int(y) for y in re.findall(r"(\d{4})年(?:取得|的)", measure)}
+    if not levels and not months and not years:
         return None
     by_level = [r for r in records if not levels or r.get("level") in levels]
     named = [r for r in by_level if not months or (r["date"].year, r["date"].month) in months]
+    named = [r for r in named if not years or r["date"].year in years]
     # Set 12 (session 20): 初级证书1000元（须自2017年1月1日起取得） — a date in the label may be the measure's
     # condition, not the certificate's: the level alone names it then.
     if len(named) != 1 and levels and len(by_level) == 1:
