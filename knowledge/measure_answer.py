@@ -77,6 +77,12 @@ _BOUND_SIDES = {
     "at_least": re.compile(r"\d(?:年|个月|天)(?:以上|及以上)|满\d"),
 }
 # A phrase of a span: the text between two marks of punctuation.
+# Until when, or by when, asked (补到啥时候, 最晚什么时候之前, 哪天截止): a period the measure runs or must be met
+# within (最长不超过3年, 12个月内) tells it when no date is written.
+_UNTIL_ASKED = re.compile(
+    r"(?:到|至|截[止至]|最晚|最迟)[^，,。？?]{0,3}(?:什么时候|啥时候|何时|哪天|哪一天|几时|哪年|几月)"
+    r"|(?:什么时候|啥时候|何时|哪天|哪一天|几时)(?:之|以)?前|(?:什么时候|啥时候|何时|哪天|几时)(?:截[止至]|为止|结束|到期|停)"
+)
 _PHRASE_END = re.compile(r"[，；。！？]|：(?!\d)")
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
@@ -1276,6 +1282,9 @@ def _figure(
             and not _special_version(m, best)
         )
     )
+    lasting = _how_long_it_runs(best, asked, question)
+    if lasting is not None:
+        return lasting
     tied = _tied_unnamed(relevant, chosen, jurisdiction_of, policy)
     if tied:
         # 考个育婴员证培训能补多少: several of the region's training subsidies match equally and none is
@@ -1358,6 +1367,19 @@ def _fits_less(other: MeasureMatch, best: MeasureMatch) -> bool:
     """The question says a word of the best measure's conditions and none of the other's."""
     words = set(best.focus)
     return bool(fits(best.measure, words, other.named)) and fits(other.measure, words, other.named) is False
+
+
+def _how_long_it_runs(match: MeasureMatch, asked: AskedIntent, question: str) -> Selection | None:
+    """能补到啥时候 of a measure writing no date but how long it runs or must be met within (补贴期限最长不超过3年):
+    until when is told by that period, verbatim — never 没有写明 beside a sentence that says it. A period a sum is
+    reckoned by (按不超过6个月的当地月人均失业保险金…确定) tells no end; a measure or runner-up writing a date
+    answers before this (延长至2020年年底)."""
+    if "date" not in asked.units or not _UNTIL_ASKED.search(question):
+        return None
+    periods = tuple(
+        a.text for a in match.measure.amounts if a.kind is AmountKind.DURATION and not a.text.startswith("按")
+    )
+    return Selection("stated", (match,), conditions=periods) if periods else None
 
 
 def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:

@@ -669,7 +669,10 @@ class Dialogue:
         listed = self._shown_clauses(work)
         cited = _nth(list(listed), place) if len(listed) > 1 else None
         if cited is not None:
-            return [self._cited(work, Cited(cited, len(listed))), *self._reminder(work, today, after_answer=True)]
+            return [
+                self._cited(work, Cited(cited, len(listed)), today),
+                *self._reminder(work, today, after_answer=True),
+            ]
         if work.thread is None and not work.profile and not work.interviewing and place in (2, -1):
             # The welcome's second offer: 帮您查查能享受哪些补贴.
             return self._command(work, "check", today)
@@ -718,7 +721,7 @@ class Dialogue:
             return self._command(work, "check", today)
         cited = self.threads.cited(work.thread, text)
         if cited is not None:
-            return [self._cited(work, cited), *self._reminder(work, today, after_answer=True)]
+            return [self._cited(work, cited, today), *self._reminder(work, today, after_answer=True)]
         return None
 
     def _checks_for_subject(self, work: Working, text: str) -> bool:
@@ -782,6 +785,17 @@ class Dialogue:
         if not _AMOUNT.search(text) or not self.reader.is_about_other(text) or self.reader.is_about_person(text):
             return False
         return set(self.describer.describe(text, today).facts) <= {"region"}
+
+    def _item_of_list(self, work: Working, measure: str, today: date) -> Reply:
+        """第二条呢 after a list whose items quote one clause: that item's measure, asked where the list was — its own
+        figures and conditions, as any question about it — the list kept for 第三条 next."""
+        assert work.thread is not None
+        region = work.thread.region
+        asked = Question(measure, region=region, read_as=f"{region or ''} · {measure}", topic=(measure,))
+        result = self.answerer.answer(asked.text, region, today)
+        work.thread = self.threads.after(work.thread, asked, result)
+        said = render.answer(result, self.interviewer.clause_name, False)
+        return render.followed(said, asked.read_as or "", measure_vocabulary())
 
     def _sum_of_thread(self, work: Working, today: date) -> Reply:
         """What the last answer's measure gives, as its document states it, where that document applies."""
@@ -932,8 +946,11 @@ class Dialogue:
             # asks nothing of the documents).
             text = text.strip()[turned.end() :].strip(_PART_EDGES)
             reading = self._with_situation(self.reader.read(text), today)
-        if not work.for_someone_else or work.pending_for_speaker or reading.others or not reading.statement:
+        if not work.for_someone_else or work.pending_for_speaker or not reading.statement:
             return None
+        if reading.others and self.describer.describe(reading.others, today).facts:
+            return None
+        # (算了不管他 我自己恩阳的…: words of the other that tell nothing of them set them aside — the speaker's own.)
         if not self.reader.is_about_person(reading.statement) or self._asks_for_someone_else(reading.question):
             return None
         told = self.describer.describe(reading.statement, today)
@@ -1096,6 +1113,7 @@ class Dialogue:
             (self._asides(work, text, today) if asides_read else None)
             or self._forwarded(work, text, today)
             or self._pasted_official(work, text, today)
+            or self._link_pointed_at(work, text, today)
         )
         if asides is not None:
             return asides
@@ -1143,6 +1161,17 @@ class Dialogue:
         if not self.words.forwarded_notice.search(text) or _ASKED_MARK.search(text) or self.words.is_question(text):
             return None
         return [render.notice(_notices().forwarded), *self._reminder(work, today)]
+
+    def _link_pointed_at(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """http://t.cn/… 这个呢, 看看这个 https://…: a link, and beside it nothing the documents could look up — the
+        bot opens no links; said so (an uncited answer), never the last answer again as if the link were about it. A
+        link beside a question naming a measure (…这里面说的失业补助金 我能领不) is that question."""
+        if not _PASTED.search(text):
+            return None
+        rest = _PASTED.sub(" ", text).strip()
+        if self.reader.names_benefit(rest) or self.threads.has_own_topic(rest):
+            return None
+        return [render.nothing_to_cite(_reading().link_unread), *self._reminder(work, today)]
 
     def _pasted_official(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """关于开展就业困难人员认定工作的通知。各县（市、区）…：一、认定对象…特此通知 pasted while a card or a question
@@ -1432,9 +1461,11 @@ class Dialogue:
         guide = (said.interview if interview else said.guide).format(kinds="、".join(kinds), example=example)
         return render.notice(guide, () if interview else (render.CHECK_BUTTON,))
 
-    def _cited(self, work: Working, cited: Cited) -> Reply:
+    def _cited(self, work: Working, cited: Cited, today: date) -> Reply:
         """A shown citation or a document's article in full (an answer: it was asked by typing), or
         why there is none."""
+        if cited.measure is not None and work.thread is not None:
+            return self._item_of_list(work, cited.measure, today)
         if cited.clause_id is not None:
             return self._clause(work, cited.clause_id, typed=True)
         if cited.document is not None:
@@ -1774,7 +1805,7 @@ class Dialogue:
             and work.last_answer == "answered"
             and bool(work.pending)
             and current is None
-            and self.words.is_acknowledgment(text)
+            and self.words.takes_in(text)
         ):
             # 好的明白, 唉 行吧 right after an answer that went out without the card (passed over, out of sight above):
             # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
@@ -1943,8 +1974,9 @@ class Dialogue:
         the card's situation, the card offered again (never 请先确认, session 31). None for any other message."""
         if description is not None and description.facts:
             return None
-        if self._points_at_card(work, text):
-            situated = self._situated(work, text, today)
+        pointed = self._points_at_card(work, text)
+        if pointed:
+            situated = self._pointed_answer(work, text, pointed, today) or self._situated(work, text, today)
             if situated is not None and situated.kind == "answer" and situated.clause_ids:
                 return [situated, self.interviewer.confirmation(work)]
         if self._requests_check(text, reading) and not self.reader.supposes_a_case(text):
@@ -3184,20 +3216,44 @@ class Dialogue:
             and self._asks_nothing_named(text)
         )
 
-    def _points_at_card(self, work: Working, text: str) -> bool:
+    def _points_at_card(self, work: Working, text: str) -> dict[str, Any]:
         """这证能补多少钱, 那个证书有啥用 with a certificate on the card: a demonstrative points at a thing one of
         the person's facts names (its label's head word: 证 of 职业资格或技能等级证书), held with a value that is
-        not a no — what is asked is that fact's measure, never a request for the whole check."""
+        not a no — what is asked is that fact's measure, never a request for the whole check. The facts pointed at
+        ({} when none)."""
         known = {f: v for f, v in {**work.profile, **work.pending}.items() if v not in (None, False, "none", [], "")}
-        labels = [self.interviewer.facts[f].label for f in known if f in self.interviewer.facts]
+        labels = {f: self.interviewer.facts[f].label for f in known if f in self.interviewer.facts}
+        pointed: dict[str, Any] = {}
         for match in _POINTED.finditer(text):
             noun = match.group("noun")
             for said in (noun, noun[0]):
                 if said[0] in _NOT_POINTED:
                     break
-                if any(label.endswith(said) or (len(said) == 1 and label[-2:-1] == said) for label in labels):
-                    return True
-        return False
+                pointed.update(
+                    (f, known[f])
+                    for f, label in labels.items()
+                    if label.endswith(said) or (len(said) == 1 and label[-2:-1] == said)
+                )
+        return pointed
+
+    def _pointed_answer(self, work: Working, text: str, pointed: dict[str, Any], today: date) -> Reply | None:
+        """这证能补钱不 补多少 while the card waits: asked of the thing pointed at, in the documents' words
+        for it alone (取得中级（四级）职业资格证书), at the person's place — the rest of the card does not
+        dilute the question. A measure the card's other facts rule out is still shown, with what it
+        requires beside what was told (需为在职的企业职工): the person asked about that thing, and whether
+        it is theirs is part of the answer. None: nothing answers it."""
+        words = self.describer.situation_words(pointed)
+        if not words:
+            return None
+        found = self._asked_in_situation(words, text, self._person_region(work), today)
+        if found is None:
+            return None
+        asked, result, situation = found
+        known = {**work.held(), **work.pending}
+        misfits = self.fit.misfits(result, known, today) if not self.reader.supposes_a_case(text) else {}
+        work.thread = self.threads.after(work.thread, asked, result)
+        reply = render.answer(result, self.interviewer.clause_name, False, misfits)
+        return render.situated(reply.model_copy(update={"asked": work.thread.asked_key}), situation)
 
     def _asks_nothing_named(self, text: str) -> bool:
         """能享受点啥, 我能拿点什么: no place, no measure, group or other word of substance of its own,

@@ -105,6 +105,8 @@ class Cited:
     number: str = ""
     count: int = 0
     document_id: str | None = None
+    # An item of a listed answer whose clause is already on the screen: the measure it names is what is asked.
+    measure: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +404,8 @@ class Threads:
             return self._pointed_at(thread, text)
         if any(t not in self.words.not_a_topic for t in self.topic_of(text)):
             return None
-        shown = thread.clauses if thread is not None else ()
+        # (a clause quoted twice is one citation on the screen: 1. …第（十）条 with two quotes under it)
+        shown = tuple(dict.fromkeys(thread.clauses)) if thread is not None else ()
         if found.group("last"):
             return Cited(shown[-1], len(shown)) if shown else None
         written = found.group("n") or found.group("bare") or found.group("label")
@@ -454,11 +457,16 @@ class Threads:
         shown last are fewer, and no document or clause label is named (资阳（三）, 这个文件的第三条 name an
         article)."""
         items = thread.items if thread is not None else ()
-        if not items or number <= len(thread.clauses if thread is not None else ()) or number > len(items):
+        if not items or number <= len(set(thread.clauses if thread is not None else ())) or number > len(items):
             return None
         if found.group("label") or self.words.document_word.search(text):
             return None
-        return Cited(items[number - 1], len(items))
+        assert thread is not None
+        names = thread.item_names
+        # 第二条呢 after one clause listed as three measures: the clause is on the screen already — its second
+        # measure is asked, not the whole clause again.
+        same = len(names) == len(items) and items[number - 1] in thread.clauses
+        return Cited(items[number - 1], len(items), measure=names[number - 1] if same else None)
 
     def _has_article(self, document_id: str, number: int) -> bool:
         return any(c.clause_number == number for c in self.clauses.clauses_of(document_id))
@@ -925,7 +933,13 @@ class Threads:
             return None
         region = place or thread.region
         wording = f"{rest}{self._cue(thread)}"
-        return Question(wording, region=region, read_as=f"{region or ''} · {wording}")
+        # What it names, when the vocabulary knows all of it, is the thread's topic from here on: 吉林那边呢
+        # after 创业园区呢 asks of the parks there, never of the 技能大师工作室 asked two turns before. (培训基地, of
+        # which the vocabulary knows only 培训, leaves the topic as it was: the part it knows would be asked
+        # elsewhere.)
+        terms = tuple(t for t in self.topic_of(rest) if t not in self.words.not_a_topic)
+        topic = terms if "".join(terms) == rest else ()
+        return Question(wording, region=region, read_as=f"{region or ''} · {wording}", topic=topic)
 
     def _narrower_case(self, thread: Thread, text: str) -> Question | None:
         """留用过半的呢 after 见习补贴, 初级的呢 after 高级工's 技能提升补贴: a case the clauses just shown spell
@@ -1093,9 +1107,12 @@ class Threads:
             measure, measure_region = thread.measure, thread.measure_region
         listed = listed_measures(answer)
         if len(listed) > 1:
-            items = tuple(m.clause_id for m in listed)
-        else:  # a follow-up about one of the items keeps the list (第三条呢 next); another question does not
-            items = thread.items if thread is not None and (question.read_as or kept) else ()
+            items, item_names = tuple(m.clause_id for m in listed), tuple(m.name for m in listed)
+        elif thread is not None and (question.read_as or kept):
+            # a follow-up about one of the items keeps the list (第三条呢 next); another question does not
+            items, item_names = thread.items, thread.item_names
+        else:
+            items, item_names = (), ()
         return Thread(
             topic=topic,
             region=region or question.region,
@@ -1106,6 +1123,7 @@ class Threads:
             measure_region=measure_region,
             found=bool(answer.citations),
             items=items,
+            item_names=item_names,
         )
 
 

@@ -149,6 +149,9 @@ class Thread(Model):
     # C), in the list's order, kept while follow-ups go on from it (多久到账, 在哪办 about one item): 第三条呢 then
     # is its third item — never article （三） of a document.
     items: tuple[str, ...] = ()
+    # Session 40: the measure each of those items names, in the same order — several items may quote one clause
+    # (· 社会保险补贴 · 创业补贴 of one sentence): 第二条呢 then is the second measure, never its whole clause again.
+    item_names: tuple[str, ...] = ()
 
     @property
     def asked_key(self) -> str:

@@ -638,6 +638,13 @@ class Vocabulary:
         words = _cover(squash(text), self._covers.acknowledging)
         return words is not None and bool(words)
 
+    def takes_in(self, text: str) -> bool:
+        """The whole message only takes in what was said, a particle closing it or not (好的嘛, 晓得了噻, 行啊): the
+        particle is the tone, no word of its own — said to an answer, it takes that answer in."""
+        squashed = squash(text)
+        words = _cover(_CLOSING_PARTICLES.sub("", squashed) or squashed, self._covers.acknowledging)
+        return words is not None and bool(words)
+
     def closing(self, text: str, waiting: bool = True) -> Literal["farewell", "thanked", "understood"] | None:
         """The whole message only takes in the last reply, thanks, stops or leaves (明白了，谢谢; 好的，
         再见; 先不问了 谢了; 拜拜👋): "farewell" when it says goodbye or stops asking, "thanked" when it thanks,
@@ -847,6 +854,8 @@ def _spaced(text: str) -> str:
     return " ".join(to_simplified(text).lower().split())
 
 
+# Sentence-final particles (嘛, 噻, 啊): the tone of what they close, no word of their own.
+_CLOSING_PARTICLES = re.compile(r"[嘛噻啊呀哈哦嘞啦吧呢咯哟撒]+$")
 _PHRASE = r"[^\s，,。！!？?；;、~～]+"
 # A want (想, 要, 打算, 准备) said first and glued to a word of what is wanted (not a particle: 想的, 要啊).
 _WISH = re.compile(r"^\s*(?:我|俺)?(?:想要|想|要|打算|准备)(?![的啊呀哈嘛呢了吧滴是])[\u4e00-\u9fff]")

@@ -644,6 +644,8 @@ class DialogueReadingProse(Section):
     no_such_article: str
     cannot_make: str
     cannot_act: str
+    # http://t.cn/… 这个呢: a link pointed at, nothing else named — the bot opens no links.
+    link_unread: str
     about_bot: str
     cannot_reach: str
     number_not_kept: str
