@@ -19,6 +19,7 @@ from bot.library import DocumentLibrary, Upload
 from knowledge.derive import derive_measures
 from knowledge.documents import Document, DocumentStatus, Structure
 from knowledge.intake import examine, problem_fields
+from knowledge.quality import IssueKind
 from knowledge.registry import parse_source
 from knowledge.rtf import rtf_text
 
@@ -62,7 +63,7 @@ FORM = (
     + _rtf_escapes(FORM_LINES[0])
     + "}}\n"
     + "".join(f"\\pard\\plain\\f0 {_rtf_escapes(line)}\\par\n" for line in FORM_LINES)
-    + _row("申请人姓名", "________", "联系电话", "____________")
+    + _row("申请人姓名", "________", "性别", "□男 □女")
     + _row("申请日期", "____年____月____日")
     + "\\pard\\plain\\f0 "
     + _gbk_escapes(FORM_NOTES[0])
@@ -76,7 +77,7 @@ def test_an_rtf_forms_escapes_and_code_page_bytes_read_as_its_text_and_its_table
     text = rtf_text(FORM.encode("ascii"), "form.rtf")
     lines = text.splitlines()
     assert lines[:2] == FORM_LINES, "\\uN? escapes read, their fallback ? skipped, no font or info text"
-    assert "申请人姓名｜联系电话" in lines, "a row's cells joined by ｜, blanks to fill in dropped"
+    assert "申请人姓名｜性别｜□男 □女" in lines, "a row's cells joined by ｜, blanks to fill in dropped"
     assert "填表说明" in lines, "\\'xx bytes decoded together in the \\ansicpg code page (GBK)"
     assert "宋体" not in text, "the font table is no text"
 
@@ -110,6 +111,8 @@ def test_an_rtf_form_is_titled_by_its_heading_issued_by_its_imprint_and_its_note
     parsed = parse_source(document, examine(FORM.encode("ascii"), "jiading-form.rtf").text)
     texts = [clause.text for clause in parsed.clauses]
     assert len(texts) == 5 and texts[1].startswith("2.补贴标准") and "6000元" in texts[1]
+    kinds = {issue.kind for issue in parsed.quality.issues}
+    assert IssueKind.ROSTER_LEFT_OUT not in kinds, "a form's 申请人姓名 line lists nobody: no roster was left out"
 
 
 NOTICE_HEAD = "各乡镇人民政府、街道办事处，县直各有关单位：\n现将有关事项通知如下。\n"
