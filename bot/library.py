@@ -503,6 +503,8 @@ class DocumentLibrary:
         through the administrative-division table), `signed`, `effective`, `valid_until`
         (YYYY-MM-DD; empty clears the optional ones) and `draft` (yes/no). Returns the view and
         the names of the fields that changed; nothing is stored unless every value is good."""
+        from knowledge.intake import problem_fields
+
         with Session(self.engine) as session, session.begin():
             row = session.get(PolicyDocument, document_id)
             if row is None:
@@ -522,13 +524,17 @@ class DocumentLibrary:
             signed, ends = row.signed, row.valid_until
             if signed is not None and ends is not None and ends < signed:
                 raise LibraryError("dates_out_of_order", signed=signed.isoformat(), until=ends.isoformat())
+            changed = [column for column, value in before.items() if getattr(row, column) != value]
+            # A problem about a field staff have now typed is no longer true (未找到落款日期 once the date is in).
+            details["problems"] = [
+                problem for problem in details.get("problems", ()) if not problem_fields(problem) & set(changed)
+            ]
             row.details = json.dumps(details, ensure_ascii=False)
             row.actor = actor
             try:
                 _document(row)
             except ValueError as exc:
                 raise LibraryError("bad_metadata", detail=str(exc)) from exc
-            changed = [column for column, value in before.items() if getattr(row, column) != value]
         return self.get(document_id), changed
 
     # --- rules of documents without packaged rules ----------------------------------------------

@@ -411,15 +411,27 @@ _LATE = re.compile(
 def _stops_only_the_late(piece: str) -> bool:
     """Whether every stop the piece says is said of applying late: the stop's own phrase (from the last comma or
     colon before it) names lateness first, or the phrase before it names those late (未在规定时间内申报的，不再受理)
-    — lateness said of the item (已过期，停止受理) is no such rule."""
+    — lateness said of the item (已过期，停止受理) is no such rule — or of a window of each year it pauses in."""
 
     def of_the_late(before: str) -> bool:
         phrases = re.split(r"[，,：:]", before)
         own, earlier = phrases[-1], phrases[-2] if len(phrases) > 1 else ""
         return bool(_LATE.search(own) or (earlier.endswith("的") and _LATE.search(earlier)))
 
+    def in_a_window(before: str) -> bool:
+        return bool(_WINDOW.search(re.split(r"[，,：:]", before)[-1]))
+
     stops = list(_STOPPED.finditer(piece))
-    return bool(stops) and all(of_the_late(piece[: stop.start()]) for stop in stops)
+    return bool(stops) and all(
+        of_the_late(piece[: stop.start()]) or in_a_window(piece[: stop.start()]) for stop in stops
+    )
+
+
+# A stop said of a window of each year (每年12月20日至12月31日年度结算期间暂停受理, 春节假期期间停止受理): the item
+# pauses then and runs the rest of the year — no end of it.
+_WINDOW = re.compile(
+    r"(?:每年|每季度?|每月|年度)[^。；，,]{0,30}期间|月\s*\d{1,2}\s*日?至[^。；，,]{0,20}期间|假期期间|节假日期间"
+)
 
 
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:

@@ -1,4 +1,4 @@
-"""The text of an uploaded file: plain text, HTML, DOCX or PDF with a text layer.
+"""The text of an uploaded file: plain text, HTML, DOCX, RTF or PDF with a text layer.
 
 Anything else (images, archives, executables, scanned PDFs, text in an unknown encoding) raises
 `IntakeError` with a code that `bot.present` words in Chinese. Nothing here writes anywhere.
@@ -28,6 +28,7 @@ from knowledge.docx import MAX_INFLATED, docx_text
 from knowledge.errors import INTAKE_CODES, IntakeError
 from knowledge.markdown import is_markdown, markdown_labels, markdown_text
 from knowledge.normalize import to_simplified
+from knowledge.rtf import is_rtf, rtf_text
 from knowledge.xlsx import OLE2_MAGIC, WORKBOOK_SUFFIXES, is_workbook, refuse_compound, workbook_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -61,7 +62,6 @@ _BINARY_MAGIC = (
     b"\x1f\x8b",
     b"\x7fELF",
     b"MZ",
-    b"{\\rtf",
 )
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg")
 _TEXT_SUFFIXES = (".txt", ".text", ".md", "")
@@ -148,8 +148,9 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 def _office_text(data: bytes, suffix: str, filename: str) -> str | None:
-    """The text of a workbook or a Word file; IntakeError for a binary form not read (an .xls, a workbook with a
-    password, .doc, archives); None for a file of text (an Excel sheet saved as a page keeps its .xls name)."""
+    """The text of a workbook, a Word file or an RTF file; IntakeError for a binary form not read (an .xls, a
+    workbook with a password, .doc, archives); None for a file of text (an Excel sheet saved as a page keeps its
+    .xls name)."""
     is_zip = data.startswith(b"PK\x03\x04")
     if data.startswith(OLE2_MAGIC):
         refuse_compound(data, filename)
@@ -158,6 +159,8 @@ def _office_text(data: bytes, suffix: str, filename: str) -> str | None:
         return whole_characters(workbook_text(data, filename))
     if is_zip:
         return whole_characters(docx_text(data, filename))
+    if is_rtf(data):
+        return whole_characters(rtf_text(data, filename))
     if data.startswith(_BINARY_MAGIC) or suffix in (".doc", ".wps", ".ppt", ".zip", ".rar"):
         raise IntakeError("unsupported_type", filename)
     return None

@@ -36,6 +36,7 @@ __all__ = [
     "extract_facts",
     "looks_like_policy",
     "parse_clauses",
+    "problem_fields",
     "read_file",
 ]
 
@@ -219,7 +220,7 @@ def extract_facts(
         problems.append("未找到落款日期，暂以版记的印发日期代替，请核对")
     # no 落款, no 成文日期 and no 印发 line: the day a sheet's footnote says it was drawn up, else the date the page was
     # put online (a 政策解读's only date)
-    signed = signed or _footnote_dated(lines) or _held_on(head) or published
+    signed = signed or _footnote_dated(lines) or _held_on(head) or _spoken_on(head, title or "") or published
     # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
     is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
     effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
@@ -275,6 +276,23 @@ def extract_facts(
         problems=tuple(problems),
         place_source=place_source,
     )
+
+
+# Which field each problem line of `extract_facts` is about (the first pattern that a line matches): once staff
+# correct that field, the line no longer says anything true — 未找到落款日期 after staff typed the date.
+_PROBLEM_FIELDS = (
+    (re.compile(r"适用地区"), frozenset({"province", "city", "county"})),
+    (re.compile(r"落款日期|成文日期"), frozenset({"signed"})),
+    (re.compile(r"施行日期和有效期"), frozenset({"effective", "valid_until"})),
+    (re.compile(r"发文机关"), frozenset({"issuer"})),
+    (re.compile(r"标题"), frozenset({"title"})),
+)
+
+
+def problem_fields(problem: str) -> frozenset[str]:
+    """The metadata fields (the document's column names) a problem line of `extract_facts` is about; none for a line
+    about no one field."""
+    return next((fields for pattern, fields in _PROBLEM_FIELDS if pattern.search(problem)), frozenset())
 
 
 _PLACE_SOURCES = {"title": "标题", "basis": "政策依据", "most_named": "正文中最常提到的地名"}
@@ -368,7 +386,60 @@ def _metadata_table(lines: list[str]) -> dict[str, str]:
         key = "发文字号" if match.group(1) == "文号" else match.group(1)
         if value and key not in table:
             table[key] = value
-    return table
+    return _column_metadata(lines) | table
+
+
+# A table's columns that name what the document is (文件名称, 发文机关, 文号, 印发日期), however a sheet words them.
+_METADATA_COLUMNS = {
+    "标题": re.compile(r"^(?:标题|文件标题|文件名称|政策名称|政策文件|文件)$"),
+    "发文机关": re.compile(r"^(?:发文机关|发文单位|发布机关|发布机构|发布单位|印发单位|印发机关)$"),
+    "发文字号": re.compile(r"^(?:文号|发文字号|发文文号)$"),
+    "成文日期": re.compile(r"^(?:成文日期|印发日期|发文日期|发布日期|印发时间|发布时间|成文时间)$"),
+}
+
+
+def _column_metadata(lines: list[str]) -> dict[str, str]:
+    """What a table's metadata columns say (a sheet of one record, 文件名称｜发文机关｜文号｜印发日期 over its row; or a
+    column of measures' sheet that repeats the 印发日期 on every row), in a header row at the top of the text: a key's
+    value when every row under its header row gives the same one — rows that differ are several documents', none of
+    them this table's."""
+    found: dict[str, str] = {}
+    # at the top of the text: a sheet's own record or columns, not a page's table of related documents below it
+    for index, line in enumerate(lines[:5]):
+        columns = _cells(line) if "｜" in line else []
+        keys = {
+            at: key for at, name in enumerate(columns) for key, kind in _METADATA_COLUMNS.items() if kind.match(name)
+        }
+        if not keys:
+            continue
+        values: dict[str, set[str]] = {key: set() for key in keys.values()}
+        for below in lines[index + 1 :]:
+            if "｜" not in below:
+                break  # the table ended
+            cells = _cells(below)
+            if len(cells) != len(columns):
+                continue  # a second header row (个人｜单位 under 补贴标准), a row with merged cells
+            said = {key: cells[at] for at, key in keys.items() if cells[at]}
+            if not all(_is_kind(key, value) for key, value in said.items()):
+                break  # another table's header row: the sheet's measures under its record
+            for key, value in said.items():
+                values[key].add(value)
+        for key, seen in values.items():
+            if len(seen) == 1 and key not in found:
+                found[key] = seen.pop()
+    return found
+
+
+def _is_kind(key: str, value: str) -> bool:
+    """Whether a cell's value is of the kind its metadata column holds (a date under 印发日期, a body under
+    发文机关)."""
+    if key == "成文日期":
+        return _day_of(value) is not None
+    if key == "发文机关":
+        return all(_ISSUER_SUFFIX.search(name) for name in re.split(r"[、\s]+", value) if name)
+    if key == "发文字号":
+        return _DOC_NUMBER.search(value) is not None
+    return True
 
 
 _FIRST_PART = re.compile(r"^一\s*[、.．]")
@@ -407,7 +478,7 @@ def _title(head: list[str]) -> str | None:
         while not _TITLE_END.search(parts[-1]) and end + 1 < len(head) and _is_heading_part(head[end + 1]):
             end += 1
             parts.append(head[end])
-        candidate = "".join(" ".join(_joint_issuers(part)) if _is_body(part) else part for part in parts)
+        candidate = _spaced_bodies(parts)
         if any(_ISSUE_LINE.match(after) for after in head[end + 1 : end + 2]) and any(
             _TITLE_END.search(later) for later in head[end + 2 :] if _is_title_part(later)
         ):
@@ -418,6 +489,24 @@ def _title(head: list[str]) -> str | None:
                 candidate += "（征求意见稿）"
             return re.sub(r"^[^\u4e00-\u9fff《]+", "", _COLUMN_TAG.sub("", candidate))
     return None
+
+
+def _spaced_bodies(parts: list[str]) -> str:
+    """A title's lines joined, the issuing bodies it opens with kept apart by a space wherever they stand: each on a
+    line of its own, side by side on one line, or run together before the 关于 of the subject line
+    (黑山县人力资源和社会保障局黑山县财政局关于… → 黑山县人力资源和社会保障局 黑山县财政局关于…)."""
+    joined = ""
+    after_body = False
+    for part in parts:
+        if _is_body(part):
+            joined += (" " if after_body else "") + " ".join(_joint_issuers(part))
+            after_body = True
+            continue
+        bodies, about, subject = part.partition("关于")
+        spaced = " ".join(_joint_issuers(bodies)) + about + subject if about and bodies and _is_body(bodies) else part
+        joined += (" " if after_body and spaced != part else "") + spaced
+        after_body = False
+    return joined
 
 
 def _is_heading_part(line: str) -> bool:
@@ -525,9 +614,18 @@ def _opening_heading(head: list[str]) -> str | None:
     first = head[0] if head else ""
     if not first or len(first) > 60 or re.search("[。；，：]", first) or not _is_page_title(first):
         return None
+    if _is_header_row(first, head[1:]):
+        return None
     if _DATE_ONLY_LINE.match(first) or _DOC_NUMBER.search(first) or not _OPENING_SUBJECT.search(first):
         return None
     return first
+
+
+def _is_header_row(line: str, below: list[str]) -> bool:
+    """A table's header row (补贴项目｜补贴对象｜补贴标准): three cells or more over a row of as many — a heading is
+    set alone (一图读懂｜…政策 has two parts and no row under it)."""
+    cells = _cells(line) if "｜" in line else []
+    return len(cells) >= 3 and any(len(_cells(row)) == len(cells) for row in below[:2] if "｜" in row)
 
 
 _OPENING_SUBJECT = re.compile(r"政策|补贴|就业|创业|社保|保险|办法|指南|措施|[省市县区]")
@@ -586,6 +684,50 @@ def _speakers_bodies(head: list[str], title: str) -> str | None:
     return None
 
 
+# A speech's title (在…会上的讲话, …讲话稿, 宣讲稿, 致辞): a text with no 落款, whose speaker's office issued it.
+_SPEECH = re.compile(r"(?:讲话|讲话稿|发言|发言稿|致辞|宣讲稿|讲稿)(?:（[^（）]{0,12}）)?$")
+# A speaker naming their own office in the opening (我是平谷区人力资源和社会保障局局长…, 作为市人社局局长):
+# stated clearly, in the first person.
+_SELF_NAMED = re.compile(
+    r"(?:我是|我作为|作为)([^。；，！？]{2,40}?)(?:的)?(?:党组书记|副?局长|副?主任|副?厅长|副?区长|副?县长|副?市长)"
+)
+
+
+def is_speech(title: str) -> bool:
+    return bool(_SPEECH.search(title))
+
+
+def _speakers_office(head: list[str], lines: list[str], title: str) -> str | None:
+    """A speech (在…宣讲会上的讲话) is signed by no body: its by-line under the title names the speaker by office and
+    name (平谷区人力资源和社会保障局局长　韩志刚), or the speaker says it in the opening (我是…局局长) — that office,
+    of a place (of the title's place when named by level alone), issued it."""
+    if not is_speech(title):
+        return None
+    for line in head[1:5]:
+        if len(line) > 60 or re.search("[。；！？]", line):
+            continue
+        names = [_of_place(m.group(1), title) for m in _BODY_OF_POST.finditer(line)]
+        bodies = list(dict.fromkeys(n for n in names if n and _ISSUER_SUFFIX.search(n) and _place_prefix(n)))
+        if bodies:
+            return "、".join(bodies)
+    said = next((m.group(1) for line in lines[1:6] if (m := _SELF_NAMED.search(line))), None)
+    named = _of_place(said, title) if said else None
+    return named if named and _ISSUER_SUFFIX.search(named) and _place_prefix(named) else None
+
+
+# A speech's dateline under its title: the day it was given, alone or in brackets with a note
+# (（2026年11月18日，根据现场录音整理）).
+_SPOKEN_ON = re.compile(rf"^[（(]?\s*{_DATE.pattern}\s*(?:[，,、\s][^（）()]{{0,30}})?[)）]?$")
+
+
+def _spoken_on(head: list[str], title: str) -> date | None:
+    """The day a speech was given, from the dateline under its title; a speech has no 落款 date."""
+    if not is_speech(title):
+        return None
+    match = next((m for line in head[1:5] if (m := _SPOKEN_ON.match(line.strip()))), None)
+    return _as_date(match) if match else None
+
+
 # A government's work report says on whose behalf it is given (我代表市人民政府向大会报告工作).
 _ON_BEHALF = re.compile(
     r"代表([\u4e00-\u9fff]{1,30}?(?:人民政府|委员会|[厅局]))向[^。]{0,12}(?:大会|会议)[^。]{0,6}报告"
@@ -595,7 +737,7 @@ _ON_BEHALF = re.compile(
 def _told_issuer(head: list[str], lines: list[str], title: str, problems: list[str]) -> str | None:
     """A transcript or a work report names no issuer in a 落款 but says whose officials speak or on whose behalf
     it is given: that body, with a problem line for staff to check it."""
-    told = _speakers_bodies(head, title) or _reporting_body(lines, title)
+    told = _speakers_bodies(head, title) or _speakers_office(head, lines, title) or _reporting_body(lines, title)
     if told:
         problems.append(f"未找到落款，发文机关按正文所述判断为{told}，请核对")
     return told
@@ -665,12 +807,16 @@ def _footnote_maker(lines: list[str]) -> str | None:
 
 
 # A leaflet's imprint line (武清区人力资源和社会保障局　印制　2026年9月): the body that printed it, its only 落款.
-_IMPRINT = re.compile(rf"^(.{{4,60}}?)\s*(?:印制|印发|制发|编印)\s*(?:[{_DIGITS}]{{4}}\s*年[^。；，]{{0,8}})?$")
+# A form sets it in brackets under its title, with the edition (（…局印制　2026年4月版）).
+_IMPRINT = re.compile(
+    rf"^[（(]?(.{{4,60}}?)\s*(?:印制|印发|制发|编印)\s*(?:[{_DIGITS}]{{4}}\s*年[^。；，（）()]{{0,8}})?[)）]?$"
+)
 
 
 def _imprint_maker(lines: list[str]) -> str | None:
-    """The bodies — of a place — a closing imprint line names as having printed the text."""
-    for line in reversed(lines[-6:]):
+    """The bodies — of a place — an imprint line names as having printed the text: a closing one (a leaflet's), or one
+    under the title (a form's)."""
+    for line in [*reversed(lines[-6:]), *lines[1:4]]:
         match = _IMPRINT.match(line)
         names = [n for n in re.split(r"[、\s]+", match.group(1)) if n] if match else []
         if names and all(_ISSUER_SUFFIX.search(n) for n in names) and _place_prefix(names[0]):

@@ -41,6 +41,10 @@ def without_rosters(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[
         end = index + 1
         while end < len(paragraphs) and len(paragraphs[end].text.split(ROW)) == width:
             end += 1
+        if end == index + 1:  # no row of a person under it: a form's line to fill in (申请人姓名｜性别｜□男 □女)
+            kept.append(para)
+            index += 1
+            continue
         issues.append(
             QualityIssue(kind=IssueKind.ROSTER_LEFT_OUT, original=f"{para.text}（{end - index - 1}行）", replacement="")
         )

@@ -326,8 +326,14 @@ def _paragraph_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emi
     if start == 0:
         start = next((i for i, t in enumerate(texts) if "。" in t), 0)
     end = next((i for i in range(start, len(paragraphs)) if _is_closing_marker(paragraphs, i)), len(paragraphs))
+    # A sheet's rows with no 序号: its header rows name columns and are no clause; a header row with one row under it
+    # and another header row below (文件名称｜发文机关｜文号｜印发日期 over the document's own record) heads the sheet.
+    while start < end and _heads_rows(texts, start):
+        start += 2 if start + 2 < end and _heads_rows(texts, start + 2) else 1
     emitted = []
-    for para in paragraphs[start:end]:
+    for index, para in enumerate(paragraphs[start:end], start=start):
+        if _heads_rows(texts, index):
+            continue
         node = Node(label=None, text=para.text, original=para.original, part=0, rank=Style.CN)
         emitted.append(Emitted(node, [], [para.text], [para.original], None, []))
     return texts[:start], emitted, paragraphs[end:]
@@ -478,6 +484,14 @@ def _is_header_row(text: str) -> bool:
     return len(cells) >= 2 and all(
         cell and len(cell) <= _MAX_HEADER_CELL and not re.search(r"[0-9０-９。，；]", cell) for cell in cells
     )
+
+
+def _heads_rows(texts: list[str], index: int) -> bool:
+    """Whether a paragraph is a header row over rows of its table (as many cells, values rather than names)."""
+    if not _is_header_row(texts[index]) or index + 1 >= len(texts):
+        return False
+    below = texts[index + 1]
+    return not _is_header_row(below) and len(below.split(ROW)) == len(texts[index].split(ROW))
 
 
 def _caption_office(caption: str) -> tuple[str, str] | None:

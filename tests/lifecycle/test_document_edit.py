@@ -154,3 +154,33 @@ def test_the_console_form_corrects_the_metadata_with_csrf_and_audit(
     published = client.post(f"/staff/library/{document_id}/publish", data={"csrf": csrf}, follow_redirects=False)
     assert published.status_code == 303
     assert 'class="edit-metadata"' not in client.get(path).text, "no form once published"
+
+
+UNDATED_SHEET = (
+    "鹤壁市2026年就业创业补贴标准表,,,,\n"
+    "发文机关：鹤壁市人力资源和社会保障局,,,,\n"
+    "补贴项目,补贴对象,补贴标准,申请条件,印发日期\n"
+    "一次性创业补贴,首次创业人员,每户5000元,正常经营6个月以上,2025年6月1日\n"
+    "就业见习补贴,见习单位,每人每月1800元,吸纳未就业高校毕业生见习,2026年3月10日\n"
+)
+
+
+def test_the_review_page_drops_the_missing_date_once_staff_have_typed_it(
+    staff: tuple[TestClient, str], web: WebServices
+) -> None:
+    """Session 40: 未找到落款日期 stayed on the review page after staff entered the date."""
+    client, csrf = staff
+    (view,) = DocumentLibrary(web.engine).add([Upload(UNDATED_SHEET.encode(), "hebi.csv")], "t")
+    path = f"/staff/library/{view.id}"
+    assert "未找到落款日期" in client.get(path).text
+    typed = {
+        "title": "鹤壁市2026年就业创业补贴标准表",
+        "issuer": "鹤壁市人力资源和社会保障局",
+        "jurisdiction": "河南省鹤壁市",
+        "signed": "2026-03-10",
+    }
+    saved = client.post(f"{path}/edit", data=form(csrf, document_number="", valid_until="", **typed))
+    assert saved.status_code == 200 and "已更新" in saved.text
+    page = client.get(path).text
+    assert "未找到落款日期" not in page
+    assert 'name="signed" type="date" value="2026-03-10"' in page, "the typed date is the document's"
