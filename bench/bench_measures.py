@@ -48,6 +48,7 @@ SOURCE_YEAR = re.compile(r"\d{4}年(?:征求意见稿)?文件")  # names the doc
 SETS = {
     "dev": "answers_dev",
     "dev3": "answers_dev3",
+    "dev40": "answers_dev40",
     "held-out": "answers_holdout",
     "held-out 2": "answers_holdout2",
     "held-out 3": "answers_holdout3",

@@ -45,6 +45,7 @@ from knowledge.intent import (
     names_a_payer,
     names_the_policies,
     standard_asked,
+    standard_asked_of_its_people,
     tells_a_measure_beside_a_standard,
     told_as_condition,
     without_cues,
@@ -238,6 +239,12 @@ def _where_asked_apart(retrieval: Retrieval, missing: MissingAspect) -> bool:
 
 # How the documents write a standard people call by a short name (低保标准 → 最低生活保障).
 _STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
+
+
+def _names_a_thing(text: str) -> bool:
+    """The text holds a word that names something (创业 of 低保户创业能拿多少钱), not only numbers and
+    function words (1个月, 每个月)."""
+    return any(len(t) >= 2 and not t.isdigit() and t not in function_words() for t in tokenize(text))
 
 
 # Words of every measure (补贴, 政策, 发放): they tell no topic of their own.
@@ -923,7 +930,12 @@ class Answerer:
             return definition
         if asked.primary in _CLAUSE_INTENTS:
             retrieval = self._told_figure_first(retrieval)
-        standard = standard_asked(retrieval.analysis.normalized) if asked.asks_figure else None
+        question = retrieval.analysis.normalized
+        standard = (
+            standard_asked(question) or standard_asked_of_its_people(question, _names_a_thing)
+            if asked.asks_figure
+            else None
+        )
         if standard is not None:
             return self._standard_unstated(retrieval, standard, asked)
         selection = self._outweighed(retrieval, self._selection(retrieval, asked))

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.definitions import names_people
+from knowledge.intent import without_cues
 from knowledge.measure_match import PAYER_WORDS, PAYMENT_WORDS, is_concept_word
 from knowledge.measures import Measure, MeasureKind
-from knowledge.query import function_words, glossary_meanings, verbs
+from knowledge.query import function_words, glossary_meanings, jieba_words, thing_words, verbs
 
 # Kinds of thing granted, each by the words that name it; a measure grants the kind when its own words
 # hold one of them. A payment is also granted by a measure that pays by kind or states a sum of money.
@@ -51,10 +52,13 @@ _BY_REFERENCE = re.compile(r"享受[^，。；]*政策")
 
 @dataclass(frozen=True)
 class AskedGrant:
-    """A thing the question asks for, as it wrote it: what it is for (养老) and what it is (补贴)."""
+    """A thing the question asks for, as it wrote it: what it is for (养老) and what it is (补贴) — and the
+    word that narrows what it is for, written right before it (养老 of 养老服务补贴: the service asked is care
+    for the old, not any 服务)."""
 
     purpose: str
     head: str
+    qualifier: str | None = None
 
     @property
     def kind(self) -> frozenset[str]:
@@ -64,6 +68,11 @@ class AskedGrant:
     def purposes(self) -> tuple[str, ...]:
         """The purpose in the question's word and in the glossary's readings of it (社保 → 社会保险)."""
         return (self.purpose, *glossary_meanings(self.purpose))
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        """The qualifier in the question's word and in the glossary's readings of it; none when none is written."""
+        return (self.qualifier, *glossary_meanings(self.qualifier)) if self.qualifier else ()
 
 
 def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = ()) -> tuple[AskedGrant, ...]:
@@ -85,10 +94,25 @@ def asked_grants(question: str, tokens: Iterable[str], places: Iterable[str] = (
                 continue
             if head in _PAY and not names_people(purpose):
                 continue  # 教师待遇 is a person's pay; 失业保险待遇, 最低工资 are no one's
-            grant = AskedGrant(purpose, head)
+            qualifier = _qualifier(jieba_words(question), purpose, head, words) if head in _PAYMENT else None
+            grant = AskedGrant(purpose, head, qualifier)
             if grant not in found:
                 found.append(grant)
     return tuple(found)
+
+
+def _qualifier(cut: list[str], purpose: str, head: str, words: list[str]) -> str | None:
+    """The concept word written right before the purpose of a payment, each a whole word of the question
+    (养老 of 养老服务补贴): what narrows it. Not a word asking (能领) nor one naming people (毕业生创业补贴
+    asks a measure for them: whom a measure is for is checked apart)."""
+    for at in range(1, len(cut) - 1):
+        if cut[at] != purpose or head not in (cut[at + 1], "".join(cut[at + 1 : at + 3]).removeprefix("的")):
+            continue
+        before = cut[at - 1]
+        # (能领 of 能领初创补贴不 is how it is asked, 给一笔 of 给一笔建设补贴 how it is paid: neither names what for)
+        if before in words and before in thing_words() and not names_people(before) and without_cues(before) == before:
+            return before
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -121,10 +145,29 @@ def grants_kind_to(measure: Measure, grant: AskedGrant) -> bool:
     """Whether the measure grants the kind of thing asked to the people asked: a thing asked for people
     (老师工资, 残疾人补贴) is granted only by a measure that names them (or the terms the glossary reads
     them as); 农民工工资拖欠 is no teacher's pay."""
-    return grants_kind(measure, grant) and (not names_people(grant.purpose) or grants(measure, grant))
+    return (
+        grants_kind(measure, grant)
+        and (not names_people(grant.purpose) or grants(measure, grant))
+        and _says_qualifier(measure, grant)
+    )
 
 
 def grants(measure: Measure, grant: AskedGrant) -> bool:
-    """Whether the measure grants the thing asked: that kind of thing, for that purpose."""
-    text = "".join((measure.name, *measure.aliases, measure.span))
-    return grants_kind(measure, grant) and any(purpose in text for purpose in grant.purposes)
+    """Whether the measure grants the thing asked: that kind of thing, for that purpose (narrowed as asked)."""
+    text = _text(measure)
+    return (
+        grants_kind(measure, grant)
+        and any(purpose in text for purpose in grant.purposes)
+        and _says_qualifier(measure, grant)
+    )
+
+
+def _says_qualifier(measure: Measure, grant: AskedGrant) -> bool:
+    """A measure that shares only the generic tail of a narrowed purpose (服务 of 养老服务补贴, in 一次性就业服务
+    补贴) does not grant it: the word narrowing it must be the measure's own too."""
+    text = _text(measure)
+    return not grant.qualifier or any(word in text for word in grant.qualifiers)
+
+
+def _text(measure: Measure) -> str:
+    return "".join((measure.name, *measure.aliases, measure.span))

@@ -20,7 +20,7 @@ GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 """The golden sets, shipped with the package: `retrieval.yaml` and `retrieval_dev2.yaml` are the dev
 sets (tuned on); files named `*holdout*` are never tuned on and only reported."""
 
-DEV_SETS = ("retrieval", "retrieval_dev2", "answers_dev", "answers_dev3", "answers_dev4")
+DEV_SETS = ("retrieval", "retrieval_dev2", "answers_dev", "answers_dev3", "answers_dev4", "answers_dev40")
 HOLDOUT_SETS = (
     "retrieval_holdout",
     "answers_holdout",

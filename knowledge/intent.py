@@ -5,6 +5,7 @@ how or where to apply, or whether a document is in force (issue 10). The cues ar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -673,6 +674,25 @@ def standard_asked(question: str) -> str | None:
         rest = phrase[: found.start()] + phrase[found.end() :]
         if not _MEASURE_WORD.search(rest) and not re.search(r"[%％]|几成|百分之|比例", rest):
             return found.group()
+    return None
+
+
+# The households a standard's own allowance is paid to (低保户, 低保家庭: those on 最低生活保障).
+_PAID_THE_STANDARD = re.compile(r"低保(?:户|家庭)")
+
+
+def standard_asked_of_its_people(question: str, names_something: Callable[[str], bool]) -> str | None:
+    """The standard's allowance asked by the people it is paid to (低保户一个月好多钱): a phrase asking a
+    figure of those households that names nothing else — no measure, no other thing (`names_something` of
+    what is left once the people and the cues are out) — asks what they are paid, which the standard sets
+    (低保户创业能拿多少钱, 低保户的求职补贴多少 ask a measure for them)."""
+    for phrase in asked_phrases(question, strict=True):
+        found = _PAID_THE_STANDARD.search(phrase)
+        if found is None or not classify(phrase).asks_figure:
+            continue
+        rest = without_cues(f"{phrase[: found.start()]}，{phrase[found.end() :]}")
+        if not _MEASURE_WORD.search(rest) and not names_something(rest):
+            return "低保"
     return None
 
 

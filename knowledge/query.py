@@ -314,6 +314,18 @@ def nouns() -> frozenset[str]:
     return _dictionary_entries(_NOUN_ENTRY)
 
 
+# jieba's tags of words naming a thing: nouns of every kind (养老 is tagged nr), verbal nouns (建设),
+# abbreviations (家电).
+_THING_ENTRY = re.compile(r"^(\S+) \d+ (?:n[a-z]*|vn|j)\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def thing_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as naming a thing (养老, 居家, 建设, 家电), read straight from its
+    dictionary file as `nouns` are: never a pair glued by guessing (能领) nor a phrase of giving (给一笔)."""
+    return _dictionary_entries(_THING_ENTRY)
+
+
 # jieba's tags of verbs (记错, 等到, 出去): a deed or a happening, no thing of any field (not 动名词 such as 服务).
 _VERB_TAGS = "v|vd|vg|vi"
 _DOING_ENTRY = re.compile(rf"^(\S+) \d+ (?:{_VERB_TAGS})\r?$", re.MULTILINE)
