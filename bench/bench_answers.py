@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
         timed = [q.question for name, golden in sets.items() if not is_unread(name) for q in golden]
         if not args.no_latency and timed:
             # Before the quality pass: it asks every question, which would leave the question-keyed memos warm.
-            print_latency(kb.answerer, kb.registry.clauses, timed, Path(tmp), args.cold_runs)
+            print_latency(kb.answerer, kb.registry.clauses, timed, Path(tmp), args.cold_runs, warm=kb.warm)
             print()
         print(f"{'set':<30}" + "".join(f"{c:>13}" for c in COLUMNS))
         for name in names:

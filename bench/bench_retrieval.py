@@ -159,7 +159,7 @@ def bench_default(splits: dict[str, list[GoldenQuestion]], questions: list[str])
         regional = PlainBaseline(kb.registry.clauses, documents_in_scope)
 
         # Before the quality pass, which asks every question and would leave the question-keyed memos warm.
-        print_latency(kb.answerer, kb.registry.clauses, questions, Path(tmp))
+        print_latency(kb.answerer, kb.registry.clauses, questions, Path(tmp), warm=kb.warm)
         print()
         rows = []
         for split, golden in splits.items():

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from knowledge.answer_model import (
     Answer,
@@ -87,6 +87,7 @@ from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, Scored
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
 
 ANSWERS_KEPT = 2048  # answers kept per answerer (the same question asked again on the same day)
+RETRIEVALS_KEPT = 8  # retrievals whose abstention and selections are kept (`_WorkedOut`)
 # A figure that answers "how much": money, a percentage or a fraction (not "1年以上", a condition).
 # Where to apply, said for every measure of a document: 本办法所列补贴由…受理, 以上补贴均可…申请, 到哪里申请这些补贴,
 # 补贴申请由…受理 (scope.yaml's aspect of a place or site to apply at).
@@ -167,6 +168,18 @@ _ASKED_LOOKED_AT = 12
 
 # Words by which a clause says where its own measure's money comes from (所需资金从…列支).
 _FUNDS_OF_THE_MEASURE = ("所需资金", "所需经费", "补贴资金", "奖补资金")
+
+
+@dataclass
+class _WorkedOut:
+    """What an answer works out of one retrieval and reads more than once: `measures_first` abstains or selects on
+    the searched ranking, and `decide` reads the same ranking again (`Retrieval.searched`). Kept for that very
+    retrieval object (a new question, the same question asked again, a question after a publish, a ranking led by
+    another clause is another retrieval, worked out afresh)."""
+
+    retrieval: Retrieval
+    abstention: tuple[AnswerStatus | None] | None = None  # (the status,) once worked out
+    selections: dict[AskedIntent, Selection | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -272,7 +285,11 @@ _ASKS_FOR_HELP = re.compile(
 
 def _after_a_number(word: str, question: str) -> bool:
     """Every place the question says the word follows a number (两千块钱, 5000块钱): it is the sum's unit."""
-    places = [m.start() for m in re.finditer(re.escape(word), question)]
+    places = []
+    at = question.find(word) if word else -1
+    while at >= 0:  # (each place it is said, left to right, not overlapping)
+        places.append(at)
+        at = question.find(word, at + len(word))
     return bool(places) and all(
         at > 0 and (question[at - 1].isdigit() or question[at - 1] in _NUMERALS) for at in places
     )
@@ -319,8 +336,14 @@ def _told_absent(question: str, topic: str) -> bool:
     """A topic the person says they have not done or do not have (没买房, 没有在本地买房, 未购房): their
     situation told, which may be what a measure asks of them (在本市无自有住房), never the thing asked.
     有没有… and 有无… ask whether there is one: nothing told."""
-    negated = rf"(?<!有)(?:没|没有|未|无|从没|从未|不曾)[^，,。；;？?！!\s]{{0,4}}?{re.escape(topic)}"
-    return re.search(negated, question) is not None
+    return _absent_pattern(topic).search(question) is not None
+
+
+@lru_cache(maxsize=1024)
+def _absent_pattern(topic: str) -> re.Pattern[str]:
+    """A topic told as not done or not had (`_told_absent`): built once per topic (a question's topics are those of
+    the scope file, and a pattern built per question crowded the `re` module's cache)."""
+    return re.compile(rf"(?<!有)(?:没|没有|未|无|从没|从未|不曾)[^，,。；;？?！!\s]{{0,4}}?{re.escape(topic)}")
 
 
 # An outside topic that is itself a grant's name (租房补贴, 购房补贴): a document may grant it.
@@ -409,6 +432,8 @@ class Answerer:
         # answered once per day and kept (the most recent ANSWERS_KEPT; `Answer` is frozen).
         self._kept: OrderedDict[tuple[str | bytes, str | None, date], Answer] = OrderedDict()
         self._kept_lock = threading.Lock()
+        self._worked_out: dict[int, _WorkedOut] = {}
+        self._worked_lock = threading.Lock()
 
     @cached_property
     def documents(self) -> tuple[SourceDocument, ...]:
@@ -502,6 +527,23 @@ class Answerer:
 
         The one place that says whether the documents cover a question at all: `decide` starts
         here, and the LangChain adapter returns no documents when this abstains."""
+        worked = self._worked(retrieval)
+        if worked.abstention is None:
+            worked.abstention = (self._abstention(retrieval),)
+        return worked.abstention[0]
+
+    def _worked(self, retrieval: Retrieval) -> _WorkedOut:
+        """What was worked out of this very retrieval (the last RETRIEVALS_KEPT are kept)."""
+        with self._worked_lock:
+            kept = self._worked_out.get(id(retrieval))
+            if kept is not None and kept.retrieval is retrieval:
+                return kept
+            if len(self._worked_out) >= RETRIEVALS_KEPT:
+                self._worked_out.pop(next(iter(self._worked_out)))
+            kept = self._worked_out[id(retrieval)] = _WorkedOut(retrieval)
+            return kept
+
+    def _abstention(self, retrieval: Retrieval) -> AnswerStatus | None:
         if retrieval.analysis.to_assistant:
             # Addressed to the assistant (忽略规则, 照着说): declined, whatever words it shares.
             return AnswerStatus.NO_ANSWER
@@ -1321,7 +1363,12 @@ class Answerer:
     def _selection(self, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         if self.matcher is None or asked.primary in _CLAUSE_INTENTS:
             return None
-        matcher = self.matcher
+        selections = self._worked(retrieval).selections
+        if asked not in selections:
+            selections[asked] = self._select(self.matcher, retrieval, asked)
+        return selections[asked]
+
+    def _select(self, matcher: MeasureMatcher, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         matches = matcher.match(retrieval, asked)
 
         def outside_scope(keep: Callable[[Measure, str | None], bool] | None = None) -> MatchRanking:

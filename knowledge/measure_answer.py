@@ -259,7 +259,7 @@ def _only_modifies_an_unheld_payment(match: MeasureMatch, question: str) -> bool
 
     def only_qualifies(word: str) -> bool:
         return any(
-            (word in payment and word != payment) or re.search(re.escape(word) + "的?" + re.escape(payment), question)
+            (word in payment and word != payment) or (word + payment) in question or f"{word}的{payment}" in question
             for payment in unheld
         )
 
@@ -333,6 +333,7 @@ def _for_other_people(words: list[str], shared: list[str], texts: tuple[str, ...
     )
 
 
+@lru_cache(maxsize=8192)
 def _named_by_own_word(word: str) -> bool:
     """People named by a word of their own (儿童, 老师), not as a kind of person (下岗工人, 低保户, 毕业生)."""
     head = people_word(word)
@@ -344,7 +345,14 @@ _PERSON_ENDS = frozenset("人员者户生庭体群象女力")
 
 
 def _held(word: str, texts: tuple[str, ...]) -> bool:
-    return any(reading in text for reading in (word, *glossary_meanings(word)) for text in texts)
+    return any(reading in text for reading in _readings(word) for text in texts)
+
+
+@lru_cache(maxsize=8192)
+def _readings(word: str) -> tuple[str, ...]:
+    """The word and the terms the glossary reads it as: a question's words are asked of every candidate measure,
+    so they are looked up once per word."""
+    return (word, *glossary_meanings(word))
 
 
 # The separators of a target list (社区服刑人员、戒毒康复人员、刑满释放人员).
@@ -520,8 +528,9 @@ def select(
     ranked = MatchRanking.of(matches)
     relevant = _tiered_when_unnamed(ranked, _relevant(ranked, policy, question))
     relevant = _taxes_when_asked(relevant, matches, question)
-    relevant = relevant.where(lambda m: not _only_modifies_an_unheld_payment(m, question))
-    relevant = relevant.where(lambda m: not _shares_only_inside_its_terms(m, question))
+    relevant = relevant.where(
+        lambda m: not _only_modifies_an_unheld_payment(m, question) and not _shares_only_inside_its_terms(m, question)
+    )
     relevant = _for_the_asker(relevant, question, ranked)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —

@@ -65,18 +65,21 @@ def _without_being_hired(text: str) -> str:
     return _HIRED_PASSIVE.sub("", text)
 
 
+@lru_cache(maxsize=256)
 def speaks_of_hiring(text: str) -> bool:
     """The asker hires or pays staff (招了两个大学生, 雇人, 给员工交社保) — not 招商, 招生, nor being hired
-    (被公司录用的大学生)."""
+    (被公司录用的大学生). Asked of one question by every candidate measure's tests: kept for the last texts."""
     text = _without_being_hired(text)
     return any(word in text for word in _HIRING_WORDS) or (
         _HIRES.search(text) is not None and not _NOT_HIRING.search(text)
     )
 
 
+@lru_cache(maxsize=256)
 def speaks_for_an_employer(text: str) -> bool:
     """The asker hires, or speaks as (or of) an employer or a provider (我们公司, 单位, 老板) — not as
-    the one an employer hired (被单位录用), nor of the firm they work or worked at (从私企辞职了)."""
+    the one an employer hired (被单位录用), nor of the firm they work or worked at (从私企辞职了). Kept for the
+    last texts, as `speaks_of_hiring`."""
     said = without_workplace(_without_being_hired(text))  # 从私企辞职: the person's workplace, no employer
     return speaks_of_hiring(text) or any(word in said for word in _EMPLOYER_WORDS)
 
@@ -930,7 +933,10 @@ class MeasureMatcher:
         if person_words:
             # A word some measure reached writes itself (大学生 of 大学生创业引领计划) is matched as written; only
             # the person's words no span writes (退伍, where the documents write 退役士兵) reach through their group.
-            spans = [self._prepare(group, self._measure_at(at)).span for group, at in candidates]
+            prepared_of = self._prepared.get
+            spans = [
+                (prepared_of(group) or self._prepare(group, self._measure_at(at))).span for group, at in candidates
+            ]
             person_words = frozenset(t for t in person_words if not any(t in span for span in spans))
         for group, at in candidates:
             measure = self._measure_at(at)
@@ -1477,14 +1483,12 @@ def _own_overlap(
     the words naming whom the asker hires — unless it pays for hiring them (吸纳登记失业人员…每吸纳1人给予
     2000元 names the hired group too). One function for the whole ranking and its pruned path, so a kept
     measure scores as it would in the whole ranking."""
+    # (`_holds` asked only of a word the span lacks that may name the person's group: most words are neither)
+    held = [t for t in own if t in span or (t in groups and _holds(span, t, measure, groups))]
     if measure.beneficiary is not Beneficiary.PERSON or not any(w in span for w in _HIRING_WORDS):
         skipped: Container[str] = () if measure.beneficiary is not Beneficiary.PERSON else hired_words
-        return sum(idf[t] for t in own if _holds(span, t, measure, groups) and t not in skipped) / own_total
-    kept = (
-        t
-        for t in own
-        if _holds(span, t, measure, groups) and (t not in hired_words or _named_as_hired(t, measure.span))
-    )
+        return sum(idf[t] for t in held if t not in skipped) / own_total
+    kept = (t for t in held if t not in hired_words or _named_as_hired(t, measure.span))
     return sum(idf[t] for t in kept) / own_total
 
 

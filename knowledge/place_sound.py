@@ -56,17 +56,15 @@ class PlacesBySound:
                 found.setdefault(sound, []).append(name)
         return {sound: tuple(dict.fromkeys(names)) for sound, names in found.items()}
 
-    def _sounds_like(self, window: str) -> str | None:
-        """The covered name `window` is a slip for, or None."""
-        by_sound = self._by_sound
-        # The typed characters as the keyboard offers them: each by its first (common) reading — 延期不 is
-        # yan qi bu, never yan ji fu through rare readings of 期 and 不; the names keep every reading.
-        for sound in (tuple(_readings(char)[0] for char in window),):
-            for name in by_sound.get(sound, ()):
-                if name == window:
-                    return None  # (written right: no slip)
-                if set(name) & set(window):
-                    return name
+    def _sounds_like(self, window: str, sound: tuple[str, ...]) -> str | None:
+        """The covered name `window` is a slip for, or None. `sound`: the window's characters as the keyboard
+        offers them, each by its first (common) reading — 延期不 is yan qi bu, never yan ji fu through rare
+        readings of 期 and 不; the names keep every reading."""
+        for name in self._by_sound.get(sound, ()):
+            if name == window:
+                return None  # (written right: no slip)
+            if set(name) & set(window):
+                return name
         return None
 
     def correct(self, text: str) -> str:
@@ -79,10 +77,11 @@ class PlacesBySound:
             if len(chars) < _SHORTEST:
                 continue
             word_of: list[tuple[int, int]] | None = None  # cut only when a run sounds like a place
+            typed = tuple(_readings(char)[0] for char in chars)  # (each character read once per run)
             for length in range(min(_LONGEST, len(chars)), _SHORTEST - 1, -1):
                 for start in range(len(chars) - length + 1):
                     window = chars[start : start + length]
-                    name = self._sounds_like(window)
+                    name = self._sounds_like(window, typed[start : start + length])
                     if name is None or is_dictionary_word(window) or self._is_place(window):
                         continue
                     word_of = word_of or _word_spans(chars)

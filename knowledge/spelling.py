@@ -106,8 +106,10 @@ class Speller:
         so is each of `keep` written in it: place names jieba does not know (康养之都 is never 康养猪都)."""
         kept = [False] * len(text)
         for written in keep:
-            for found in re.finditer(re.escape(written), text):
-                kept[found.start() : found.end()] = [True] * len(written)
+            at = text.find(written) if written else -1  # (each place it is written, left to right, not overlapping)
+            while at >= 0:
+                kept[at : at + len(written)] = [True] * len(written)
+                at = text.find(written, at + len(written))
         text = self._whole_terms(text, kept)
         known = [a or b for a, b in zip(self._in_known_words(text), kept, strict=True)]
         chars = list(text)
