@@ -414,6 +414,7 @@ def profile_of(facts: dict[str, Any], as_of: date, rulebook: Rulebook) -> dict[s
     profile = _structured(facts, as_of)
     _business(facts, as_of, profile)
     _from_text(facts, as_of, profile, rulebook)
+    _bound_places(facts, profile)
     _dated_in_text(facts, as_of, profile)
     _hires(facts, profile)
     _hires_field(facts, as_of, profile)
@@ -491,6 +492,33 @@ def _place_parts(place: str) -> tuple[str, str | None]:
     if work is None:
         return place, None
     return PART_LABEL.sub("", work), PART_LABEL.sub("", home) if home else None
+
+
+# Session 40 (issue 11): where the person works and is insured, and where their business is or is planned, as the
+# writers say them (在西安参保, 社保及失业保险在大连缴纳, 在长春企业工作并参加失业保险; 计划到资阳市雁江区开米粉店,
+# 计划日后回洮南开农机修理铺; a place aside 商南县（在西安市务工）): the engine judges worker and start-up measures by
+# them (eligibility/coverage.py) and reads past text that names no place.
+_PLACE_WORD = r"([^\s,，;；、（）()在回到]{2,10})"
+INSURED_AT = (
+    re.compile(r"在" + _PLACE_WORD + r"[^,，;；。]{0,12}?(?:参保|参加失业保险|参加社保|缴纳社保|缴社保|交社保|缴纳)"),
+    re.compile(r"(?:社保|失业保险)(?:及失业保险)?在" + _PLACE_WORD + r"(?:缴纳|缴|交)"),
+)
+WORKS_AT_ASIDE = re.compile(r"（在" + _PLACE_WORD + r"(?:务工|打工|工作|上班)）")
+BUSINESS_AT = re.compile(
+    r"(?:计划|打算|准备|想)[^,，;；。]{0,12}?(?:回|到|在)" + _PLACE_WORD + r"(?:注册|开办|开设|开|办|创办|经营)"
+    r"|在" + _PLACE_WORD + r"(?:注册|登记)[^,，;；。]{0,6}?(?:企业|公司|个体|门店|店)"
+)
+
+
+def _bound_places(facts: dict[str, Any], profile: dict[str, Any]) -> None:
+    text = str(facts.get("other") or "")
+    aside = WORKS_AT_ASIDE.search(str(facts["place"]))
+    insured = aside or next((found for p in INSURED_AT if (found := p.search(text))), None)
+    if insured:
+        profile["work_region"] = insured[1]
+    business = BUSINESS_AT.search(text)
+    if business:
+        profile["business_region"] = business[1] or business[2]
 
 
 def _structured(facts: dict[str, Any], as_of: date) -> dict[str, Any]:

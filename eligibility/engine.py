@@ -16,6 +16,7 @@ from typing import Any
 
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter, presumers
+from eligibility.coverage import BoundPlaces, bound_places
 from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
 from eligibility.questions import (
@@ -201,10 +202,13 @@ class Engine:
             status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             home = self._home(profile, query, None)
-            if home is not None:
+            bound = bound_places(profile.values, self.resolver, covered)
+            if home is not None or bound.elsewhere(None):
                 # Not covered where the person is, but registered in a covered place: that place's
                 # measures that follow the 户籍 are judged (session 22); the place itself stays not covered.
+                # Session 40: so are the measures of a covered place where they work or do business.
                 profile = self._implied(profile)
+                away = [e.result for e in self._bound_elsewhere(bound, None, profile, asking=False)]
                 return CheckResult(
                     status="region_not_covered",
                     as_of=profile.as_of,
@@ -212,9 +216,12 @@ class Engine:
                     region=info,
                     covered_jurisdictions=covered,
                     next_question=None,
-                    benefits=self._from_home(home[0], profile),
-                    household=home[1],
-                    household_jurisdiction=home[0],
+                    benefits=(
+                        *sorted(away, key=lambda r: STATUS_ORDER[r.status]),
+                        *(self._from_home(home[0], profile) if home is not None else ()),
+                    ),
+                    household=home[1] if home is not None else None,
+                    household_jurisdiction=home[0] if home is not None else None,
                 )
             home_asked = (
                 household_question(self.rulebook, covered) if self._asks_household(profile, query, status) else None
@@ -223,7 +230,16 @@ class Engine:
         profile = self._implied(profile)
         info = RegionInfo(query=query, place=region.place, status="covered")
         jurisdiction = str(region.jurisdiction)
-        evaluations = [self.evaluate(b, profile) for b in self.rulebook.benefits_of(jurisdiction)]
+        # Session 40: each measure judged by the place its coverage follows — a worker measure by where the
+        # person works and is insured, a start-up measure by where the business is (coverage.py).
+        bound = bound_places(profile.values, self.resolver, covered)
+        evaluations = [
+            *(
+                self.evaluate(b, profile)
+                for b in bound.covered_here(self.rulebook.benefits_of(jurisdiction), jurisdiction)
+            ),
+            *self._bound_elsewhere(bound, jurisdiction, profile),
+        ]
         # A measure the 户籍 said already rules out (吉林籍, the 户籍 elsewhere) asks nothing more (`evaluate`).
         next_question = self._next_question(evaluations, profile)
         results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
@@ -294,6 +310,20 @@ class Engine:
         if not region.covered or home is None or home == here or home not in self.rulebook.jurisdictions:
             return None
         return home, RegionInfo(query=text, place=region.place, status="covered")
+
+    def _bound_elsewhere(
+        self, bound: BoundPlaces, here: str | None, profile: Profile, asking: bool = True
+    ) -> list[Evaluation]:
+        """The measures of another covered place that the person's work or business place brings (session 40),
+        each marked with the kind of place it follows (`basis`)."""
+        judged = []
+        for place in bound.elsewhere(here):
+            for benefit in self.rulebook.benefits_of(place):
+                if benefit.covered_by != "residence" and bound.covering(benefit, here) == place:
+                    evaluation = self.evaluate(benefit, profile, asking=asking)
+                    result = evaluation.result.model_copy(update={"basis": benefit.covered_by})
+                    judged.append(Evaluation(result, evaluation.open_facts))
+        return judged
 
     def _from_home(self, home: str, profile: Profile) -> tuple[BenefitResult, ...]:
         """The 户籍 place's measures that follow the 户籍 (a rule's `household`), judged for a person who is

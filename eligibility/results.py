@@ -176,8 +176,10 @@ class BenefitResult(Result):
     # An owner who described several hires (session 14): which of them (1-based, in the order given)
     # meet this unit's benefit; empty when one hire (or none) was described.
     hires_meeting: tuple[int, ...] = ()
-    # `household`: a measure of the person's 户籍 place, judged for a person who is elsewhere (session 22).
-    basis: Literal["place", "household"] = "place"
+    # `household`: a measure of the person's 户籍 place, judged for a person who is elsewhere (session 22); `work`,
+    # `business`: another place's measure, judged because the person works (is insured) or does business there
+    # (session 40).
+    basis: Literal["place", "household", "work", "business"] = "place"
     # `employer_only` for a measure of others the person serves (session 34: a park's tenants' rent subsidy asked
     # by its owner): whom it goes to, in the text's words; None for an employer's or provider's benefit.
     whose: str | None = None

@@ -89,6 +89,8 @@ class Benefit:
     once: schema.Once | None = None
     # A measure of the 户籍 place (session 22): judged also for a person registered there who is elsewhere.
     household: schema.Household | None = None
+    # The place whose documents cover the person for this measure (issue 11, session 40): residence, work, business.
+    covered_by: schema.PlaceKind = "residence"
     # Employer benefits: the conditions read of the person hired (without the shared definitions the
     # person's side `requires`: a lawful hire is of working age, the unit's duty) and the unit's own
     # (`employer_conditions`) — what an owner whose business is the unit is judged on.
@@ -332,6 +334,7 @@ def compile_benefit(parts: Parts, raw: schema.BenefitFile, source: str, benefit_
         apply=(*raw.apply, *doc.apply),
         once=raw.once,
         household=raw.household,
+        covered_by=raw.covered_by,
         unit_condition=unit_condition,
         others=others,
         others_whose=raw.others.whose if raw.others is not None else None,

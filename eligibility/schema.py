@@ -20,6 +20,9 @@ CLAUSE_ID = r"^[a-z]+-\d{4}-\d{2}$"
 ASCII_PUNCTUATION = re.compile(r"[,;:()?!]")
 Beneficiary = Literal["applicant", "employer", "service_provider"]
 DocumentStatus = Literal["official", "draft"]
+# Which of the person's places a measure's coverage follows (issue 11, session 40): where they are, where they work
+# and are insured (worker measures), where their business is registered or planned (start-up measures).
+PlaceKind = Literal["residence", "work", "business"]
 COMPARISONS = (
     "is",
     "in",
@@ -325,6 +328,9 @@ class BenefitFile(Frozen):
     once: Once | None = None
     # A measure of the 户籍 place, judged also for a person registered there who is elsewhere (session 22).
     household: Household | None = None
+    # The place whose documents cover the person for this measure (issue 11, session 40): where they are (the
+    # default), where they work and are insured, or where their business is registered or planned.
+    covered_by: PlaceKind = "residence"
     # Employer benefits: what the text asks of the unit itself or of the hire's terms (签订1年以上劳动
     # 合同, 稳定就业6个月以上, 生产配送疫情防控急需物资), judged with `conditions` — read of the person
     # hired — when the person asking runs that unit (issue 11, session 13). Facts `about: hire`/`unit`.

@@ -31,7 +31,7 @@ from bot.dialogue.quantities import (
 from eligibility.errors import ProfileError
 from eligibility.facts import FactRegistry
 from eligibility.questions import HOUSEHOLD_REGION
-from eligibility.regions import RegionResolver
+from eligibility.regions import RegionResolver, ResolvedRegion
 from knowledge.normalize import to_simplified
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
@@ -106,6 +106,11 @@ class DescriptionsFile(BaseModel):
     came_back_from: str = "$^"
     gone_to: str = "$^"
     household: str = "$^"
+    # Session 40 (issue 11): where the person works and is insured, and where their business is or is to be — per fact
+    # (`work_region`, `business_region`), patterns whose `place` group holds the place said.
+    places_of: dict[str, tuple[str, ...]] = {}
+    # Someone other than the speaker named before such words in their clause (老公在成都打工): not the speaker's place.
+    places_of_others: str = "$^"
     long_ago_before: str = "$^"
     long_ago_after: str = "$^"
     formerly_before: str = "$^"
@@ -202,6 +207,17 @@ class Describer:
             raise DescriptionError(f"{path}: household: {exc}") from None
         self._business = data.businesses
         self._schooling = data.schooling
+        self._places_of = {
+            fact: tuple(self._place_pattern(p, f"{path}: places_of.{fact}") for p in patterns)
+            for fact, patterns in data.places_of.items()
+        }
+        try:
+            self._others_before = re.compile(data.places_of_others)
+        except re.error as exc:
+            raise DescriptionError(f"{path}: places_of_others: {exc}") from None
+        for fact in self._places_of:
+            if fact not in facts:
+                raise DescriptionError(f"{path}: places_of: unknown fact {fact!r}")
         try:
             self._long_ago_before = re.compile(data.long_ago_before)
             self._long_ago_after = re.compile(data.long_ago_after)
@@ -221,6 +237,41 @@ class Describer:
         for index, situation in enumerate(data.situations):
             when = {f: [v] if self._is_list(f) else v for f, v in situation.when.items()}
             self._check(when, f"{path}: situations[{index}].when")
+
+    def _place_pattern(self, source: str, where: str) -> re.Pattern[str]:
+        try:
+            pattern = re.compile(source.replace("{BUSINESS}", self._business))
+        except re.error as exc:
+            raise DescriptionError(f"{where}: {exc}") from None
+        if "place" not in pattern.groupindex:
+            raise DescriptionError(f"{where}: needs a `place` group")
+        return pattern
+
+    def _bound_places(self, text: str) -> tuple[dict[str, str], str]:
+        """Where the person works and where their business is, as said (在雁江上班, 社保在达州交的, 打算在雁江注册个网店
+        公司): each fact's place, and the text with the words saying them read past — they are not where the person
+        is. A place left (在东莞打了几年工回来) is no place of work now: `came_back_from` reads it past first."""
+        said: dict[str, str] = {}
+        rest = self.came_back_from.sub("，", text)
+        for fact, patterns in self._places_of.items():
+            for pattern in patterns:
+                found = pattern.search(rest)
+                if found and self._others_before.search(_CLAUSE_BREAK.split(rest[: found.start()])[-1]):
+                    continue
+                place = self.regions.resolve(found["place"]).place if found else None
+                if found and place:
+                    said.setdefault(fact, place)
+                    rest = f"{rest[: found.start()]}，{rest[found.end() :]}"
+        return said, rest
+
+    def _where(self, text: str) -> tuple[ResolvedRegion, dict[str, str]]:
+        """Where the person is, read past the places of work and business said apart (`_bound_places`), and those."""
+        bound, unbound = self._bound_places(text)
+        region = self.regions.resolve(self._not_here.sub("，", unbound))
+        if not region.place:
+            # 我在长春上班: the place of work said alone is where the person is, as before.
+            region = self.regions.resolve(self._not_here.sub("，", text))
+        return region, bound
 
     def names_business(self, text: str) -> bool:
         """Whether the text names a business (店, 饭馆, 公司, 个体户): the `businesses` words."""
@@ -339,13 +390,16 @@ class Describer:
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
         unschooled = self.schools.sub("，", _without_reported(text_here))
-        region = self.regions.resolve(self._not_here.sub("，", unschooled))
+        region, bound = self._where(unschooled)
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
             # name no other place and do not say they came back, is still where they are (他之前在深圳
             # alone says where someone was, not where they are).
             region = self.regions.resolve(unschooled)
         facts.update(self._places(region.place, home, said_home))
+        here = facts.get("region")
+        # Session 40: a place of work or business other than where the person is (eligibility/coverage.py).
+        facts.update({f: p for f, p in bound.items() if isinstance(here, str) and self._elsewhere(p, here)})
         said = set(facts)
         for implication in self.implications:
             if all(_holds(facts, f, v) for f, v in implication.when.items()):

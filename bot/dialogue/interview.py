@@ -27,6 +27,7 @@ from bot.present.citations import PublishedClauses
 from bot.present.problems import problem_text
 from bot.present.prose import prose
 from bot.present.results import check_message, results_message
+from eligibility.coverage import PLACE_FACTS
 from eligibility.engine import Engine
 from eligibility.errors import ProfileError
 from eligibility.interview import answer_as_given, apply_answer
@@ -444,10 +445,13 @@ class Interviewer:
         region = self.regions.resolve(place)
         if region.covered or region.candidates or not region.place:
             return None
-        home = {**work.profile, **work.pending}.get(HOUSEHOLD_REGION)
-        if isinstance(home, str) and self.regions.resolve(home).covered:
-            # Session 24: a covered 户籍 (户口在巴中，人在成都): the check lists its measures that follow it.
-            return None
+        held = {**work.profile, **work.pending}
+        for fact in (HOUSEHOLD_REGION, *PLACE_FACTS.values()):
+            elsewhere = held.get(fact)
+            if isinstance(elsewhere, str) and self.regions.resolve(elsewhere).covered:
+                # Session 24: a covered 户籍 (户口在巴中，人在成都): the check lists its measures that follow it;
+                # session 40: so does a covered place of work or business (家在简阳，打算在雁江开店).
+                return None
         return region.place
 
     def _region(self, work: Working) -> str:

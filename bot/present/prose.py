@@ -598,6 +598,8 @@ class EligibilityProse(Section):
     placeholders = {"amount_tiers": ("label", "tiers")}
     region: RegionProse
     household_tag: str
+    work_tag: str
+    business_tag: str
     beneficiaries: BeneficiaryProse
     draft_note: str
     amount_tiers: str

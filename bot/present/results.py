@@ -39,8 +39,11 @@ def check_message(result: CheckResult) -> str:
 
 
 def benefit_name(benefit: BenefitResult) -> str:
-    """The benefit's name, tagged （户籍地政策） when it is the 户籍 place's (session 22)."""
-    return benefit.name + (prose().eligibility.household_tag if benefit.basis == "household" else "")
+    """The benefit's name, tagged （户籍地政策） when it is the 户籍 place's (session 22); （工作参保地政策） or
+    （经营地政策） when it is another place's, judged by where the person works or does business (session 40)."""
+    words = prose().eligibility
+    tags = {"household": words.household_tag, "work": words.work_tag, "business": words.business_tag}
+    return benefit.name + tags.get(benefit.basis, "")
 
 
 def _region_line(result: CheckResult) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from eligibility.conditions import AllOf, AnyOf, Defined, Leaf, Node, NotOf, Open
+from eligibility.coverage import PLACE_FACTS
 from eligibility.errors import RulebookError
 from eligibility.loading import read_model
 from eligibility.rulebook import CASES_SUFFIX, RULES_DIR, Rulebook, default_rulebook, load_rulebook
@@ -136,6 +137,8 @@ def test_every_fact_used_is_defined_and_every_askable_fact_is_used() -> None:
     used |= {"received_before"} if any(b.once for b in BOOK.benefits.values()) else set()
     # `household_region` is read for the benefits' `household` (a 户籍 place's measures, session 22), not a condition.
     used |= {"household_region"} if any(b.household for b in BOOK.benefits.values()) else set()
+    # The places of work and business are read for the benefits' `covered_by` (session 40), not a condition.
+    used |= {PLACE_FACTS[b.covered_by] for b in BOOK.benefits.values() if b.covered_by in PLACE_FACTS}
     assert used <= set(BOOK.facts.specs)
     # A fact an action is open to (session 38: more hires to come open a count of hires short of the text's) is used
     # through that action, when the action's own fact is used.
