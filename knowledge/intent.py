@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.definitions import names_people
 from knowledge.instructions import addresses_the_assistant
 
 INTENTS_FILE = Path(__file__).resolve().parent / "data" / "intents.yaml"
@@ -106,12 +107,12 @@ def _patterns() -> tuple[tuple[Intent, re.Pattern[str]], ...]:
 
 
 _FIGURE_UNITS = ("interest", "ratio", "frequency", "date", "duration", "count", "age")
-# 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 point at a time the person means, and after a verb done
+# 那几个月 / 这几年 / 前几天 / 好几年 / 十几年 / 10几个 point at a time the person means, and after a verb done
 # (带了几个贫困户, 打了几年工) 几 is "a few": they ask nothing (疫情那几个月增值税征收率降到多少 asks a
 # share, not a length of time; 带了几个贫困户进厂…给我多少服务补贴 asks money, not a count). After a
 # plural pronoun (我们几个返乡的, 他们几个人) it counts the people told of.
 _DEMONSTRATIVE = re.compile(
-    r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十|了|我们|咱们|俺们|他们|她们|你们|咱)几(?:个月|年|天|周|个|名|户|家|人|次)"
+    r"(?:那|这|前|头|近|最近|过去|好|十|二十|三十|\d|了|我们|咱们|俺们|他们|她们|你们|咱)几(?:个月|年|天|周|个|名|户|家|人|次)"
 )
 
 
@@ -186,8 +187,13 @@ def without_time_cues(question: str) -> str:
 def _read_units(question: str) -> tuple[tuple[str, ...], str]:
     found: list[str] = []
     rest = _FEW_AS_SUM.sub("多少钱", _DEMONSTRATIVE.sub("，", _without_few_in_yes_no(question)))
+    people = _how_many_people(rest)
+    if people is not None:
+        rest = rest.replace(people, "，", 1)
     for unit, cues in _data().units.items():
         hits = [cue for cue in cues if cue in rest and (cue != "块" or _COUNTED_KUAI.search(rest))]
+        if unit == "count" and people is not None:
+            hits.append(people)
         per_period = (_PER_PERIOD.search(rest) or _GRANT_HOW_MUCH.search(rest)) if unit == "money" else None
         if per_period is not None:
             hits.append(per_period.group())
@@ -213,6 +219,26 @@ def _read_units(question: str) -> tuple[tuple[str, ...], str]:
         # asks the measure's figure itself beside the kind the other phrase names — not only that kind.
         found.append("money")
     return tuple(found), rest
+
+
+def _how_many_people(text: str) -> str | None:
+    """多少 with the people it counts right after it (给多少农村劳动力做培训, 招多少毕业生): a count asked,
+    however a paying verb stands before it. The people are named by the words right after 多少, before
+    any word of a payment or a link to another noun (多少补贴给困难人员 asks the sum)."""
+    for found in _HOW_MANY.finditer(text):
+        after = found.group(1)
+        for end in range(2, len(after) + 1):
+            if _PAYMENT_CHARS.search(after[:end]):
+                break
+            if names_people(after[:end]):
+                return "多少" + after[:end]
+    return None
+
+
+_HOW_MANY = re.compile(r"多少([^\s，。？?！!、；;]{1,6})")
+# What ends the people's words: a payment's (多少补贴给…), a link to another noun (多少天跟工会或者…), a unit
+# of time or a measure word (多少个, 多少天: the count cues and the lengths of time read them).
+_PAYMENT_CHARS = re.compile(r"[补贴助奖钱元块给发领拿交贷费跟和或与对向把被的天月年次岁个]")
 
 
 # A yes/no question (…吗, …不, 有没有…) asks whether, so a 几 inside it asks no number: it is "a few"

@@ -28,6 +28,7 @@ from knowledge.intent import (
 )
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import (
+    COUNT_IN_WORDS,
     FREQUENCY,
     PAYER_WORDS,
     PAYMENT_WORDS,
@@ -58,7 +59,7 @@ _CONDITION_FIGURES = {
     "money": re.compile(r"\d+(?:\.\d+)?万?元"),
     "ratio": re.compile(r"\d+(?:\.\d+)?%|\d+成|\d+[：:]\d+|\d+/\d+"),
     "age": re.compile(r"\d+(?:周岁|岁)"),
-    "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
+    "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)|" + COUNT_IN_WORDS),
     "date": re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|前|以前|之前)?|年底|年末|月底"),
     "frequency": FREQUENCY,
     # a figure about interest (全额贴息, 贴息50%, 基准利率): what 利息怎么算 asks
@@ -545,7 +546,7 @@ def select(
     # measure for that group: only a kind said as not (不是省级的) sets a measure aside then.
     by_name_only = asked.primary is Intent.ELIGIBILITY
     relevant = _general_before_narrower(_not_excluded(relevant, said_not, by_name_only), jurisdiction_of, policy)
-    relevant = _named_alike_by_own_words(relevant, jurisdiction_of)
+    relevant = _called_by_more_words(_named_alike_by_own_words(relevant, jurisdiction_of), jurisdiction_of)
     relevant = _described_over_named(relevant, jurisdiction_of)
     relevant = _asked_thing_held(relevant, jurisdiction_of, question)
     relevant = _said_group_before_narrower(relevant, asked, question, jurisdiction_of)
@@ -599,7 +600,7 @@ def select(
         alike = relevant[1:].scoring_at_least(policy.listed_ratio * best.score)
         alike = alike.where(
             lambda m: (
-                m.measure.beneficiary is best.measure.beneficiary
+                (m.measure.beneficiary is best.measure.beneficiary or _named_for_no_one(m, best, asked, question))
                 and (open_question or not _asked_less_than(m, best))
                 # 中专毕业 有啥补贴: a measure for 高校毕业生 is not listed as the person's beside one for 中职毕业生.
                 and m.measure.id not in for_another
@@ -645,6 +646,24 @@ def select(
         return Selection("measure", tuple(chosen))
     figure = _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
     return each(_grade_not_granted(_length_asked_beside(_cap_asked_beside(ranked, figure, question), asked)))
+
+
+def _named_for_no_one(match: MeasureMatch, best: MeasureMatch, asked: AskedIntent, question: str) -> bool:
+    """A bare name of what is paid (巴中 创业园区补贴), an overview said by no one for themself, for an
+    employer nor of a group of people:
+    a payment holding as much of it as the best one does is listed beside it (in its region), whoever it
+    pays (the 房租…补贴 of those who move in, and the park owner's 20万元 园区建设补贴), each shown with its payee."""
+    return (
+        asked.primary is Intent.OVERVIEW
+        # (a payment named: 园区补贴, 奖补 — not 政府能给啥支持, which asks what there is for the person told of)
+        and any(word in PAYMENT_WORDS for word in best.focus)
+        and not asked.for_self
+        and not speaks_for_an_employer(question)
+        # (就业困难人员…有补贴吗 tells whose it is: a payment to their employer is no payment of theirs)
+        and not any(names_people(word) for word in best.focus)
+        and match.measure.kind in _PAYMENTS
+        and match.own_overlap >= best.own_overlap
+    )
 
 
 def _versions_saying_the_thing_asked(
@@ -1257,17 +1276,14 @@ def _figure(
     # The figure asked may be one of the measure's conditions (要交几年失业保险 → 依法参加失业保险3年以上)
     # or written in its own sentence without being a sum it pays (服务满2年后…落实编制, 2020年6月底前…
     # 暂缓缴存): that phrase answers, never "没有写明".
-    own = _figure_written(best, asked)
-    if own is not None:
-        return own
-    # A question naming no place, the best region's version writing no such figure (至少一人稳定就业, in
-    # words) while another region's version of it does (至少有1人稳定就业): that region's phrase answers,
-    # as regions stating a sum come first above — never "没有写明" for every region.
-    for version in chosen[1:]:
-        if jurisdiction_of[version.measure.id] != home:
-            written = _figure_written(version, asked)
-            if written is not None:
-                return written
+    # A question naming no place, the regions' versions writing the figure in their own words (至少有一人
+    # 稳定就业 in 吉林, 至少有1人稳定就业 in 巴中 and 资阳): the phrase that answers the most regions
+    # (`with_each_regions_phrase`: the versions of the same name saying it verbatim) answers, the best
+    # region's first among equals — and a region writing none never makes it "没有写明" for every region.
+    versions = [best, *(v for v in chosen[1:] if jurisdiction_of[v.measure.id] != home)]
+    phrases = [w for v in versions if (w := _figure_written(v, asked)) is not None]
+    if phrases:
+        return max(phrases, key=lambda w: _regions_saying(w, versions))
     # A measure of the same clause whose name holds a word of the question that the best one's name
     # and sentence never use (三支一扶 names the programme; 干满几年…落实编制 asks its sibling 服务基层期满
     # 考核合格落实编制) answers with the figure its own text states.
@@ -1300,6 +1316,12 @@ def _figure(
         # named — each is said to state no sum, and no other region's figure is offered as "its" one.
         return Selection("no_figure", (best, *tied, *chosen[1:]))
     return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+
+
+def _regions_saying(written: Selection, versions: Sequence[MeasureMatch]) -> int:
+    """How many of the versions, named as the written one's measure, say its phrases verbatim."""
+    name = written.primary.measure.name
+    return sum(v.measure.name == name and all(p in v.measure.span for p in written.conditions) for v in versions)
 
 
 def _tiers_not_told(
@@ -1952,9 +1974,18 @@ def _not_excluded(relevant: MatchRanking, said_not: tuple[str, ...], by_name_onl
 
 def _holds_said_as_not(measure: Measure, span: str, by_name_only: bool = False) -> bool:
     """The measure's name or one of its target groups holds the whole of what was said as not
-    (去产能 in 去产能企业稳岗补贴). A question form (是不是, 算不算) says nothing is not."""
-    texts = (measure.name,) if by_name_only else (measure.name, *measure.targets)
-    return any(span in text for text in texts)
+    (去产能 in 去产能企业稳岗补贴). A question form (是不是, 算不算) says nothing is not. A target group
+    listing several kinds (各类企业、社会组织) holds it only when every kind does: 不是企业, a 行业协会 is
+    still one of its 社会组织."""
+    if span in measure.name:
+        return True
+    return not by_name_only and any(
+        all(span in kind for kind in _LISTED_KINDS.split(target) if kind) for target in measure.targets
+    )
+
+
+# Between the kinds a target group lists (各类企业、社会组织, 企业和社会组织).
+_LISTED_KINDS = re.compile(r"[、和或]|以及")
 
 
 def _general_before_narrower(
@@ -2004,6 +2035,41 @@ def _named_alike_by_own_words(relevant: MatchRanking, jurisdiction_of: Mapping[s
             and other.clause_score > best.clause_score
         ),
     )
+
+
+def _called_by_more_words(relevant: MatchRanking, jurisdiction_of: Mapping[str, str]) -> MatchRanking:
+    """Two measures of one region, of one kind and for the same side, that no name said calls, whose
+    sentences hold the question's words alike (巴中（十一） 零就业家庭…至少有1人就业, and（二十一） 公益性岗位…
+    确保零就业家庭…至少有1人稳定就业): the one whose own name holds every word of the question the best
+    one's name holds, and a group of people besides (零就业家庭), is the measure asked — the other only
+    mentions them in a sentence about something else. The name itself, not the aliases: an alias may call
+    a measure by the group it also serves."""
+    best = relevant[0]
+    if best.named is not None or best.named_apart is not None:
+        return relevant
+    home = jurisdiction_of[best.measure.id]
+    best_words = _name_words_said(best)
+    if not best_words:
+        # (a best one whose name holds none of them is called by its sentence: 初创企业补贴 for 头一回创业…给一笔钱)
+        return relevant
+    for offset, other in enumerate(relevant[1:4]):
+        if (
+            jurisdiction_of[other.measure.id] == home
+            and _same_kind(other, best)
+            and other.measure.beneficiary is best.measure.beneficiary
+            and other.score >= _NAMED_ALIKE_RATIO * best.score
+            and other.own_overlap >= best.own_overlap
+            and best_words < (more := _name_words_said(other))
+            # (the more is a group of people the question names — 零就业家庭 — not a word any grant has: 扶持)
+            and any(names_people(word) for word in more - best_words)
+        ):
+            return relevant.moved_first(offset + 1)
+    return relevant
+
+
+def _name_words_said(match: MeasureMatch) -> frozenset[str]:
+    """The question's own words (two characters or more) that the measure's own name holds."""
+    return frozenset(word for word in match.focus if len(word) > 1 and word in match.measure.name)
 
 
 def _runner_up_first(

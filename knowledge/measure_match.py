@@ -1582,8 +1582,9 @@ def answers_unit(amount: Amount, unit: str) -> bool:
         return kind is AmountKind.DURATION or bool(_PERIOD.search(own))
     if unit == "money":
         # A sum, a share or a standard it is set by (按当地最低生活保障标准): not words naming what is
-        # covered without any of them (一次性单程铁路、公路或水运交通补贴 tells no sum).
-        return kind is not AmountKind.DURATION and bool(_MONEY_FORM.search(amount.text))
+        # covered without any of them (一次性单程铁路、公路或水运交通补贴 tells no sum), nor a count of
+        # things or people (至少建设1个创业孵化示范基地 is no sum a 建设资金 question is paid).
+        return kind is not AmountKind.DURATION and bool(_MONEY_FORM.search(_THINGS_COUNTED.sub("", amount.text)))
     if unit in ("age", "count"):
         return bool(_COUNTED[unit].search(own))
     if unit == "date":
@@ -1600,10 +1601,15 @@ _MONEY_FORM = re.compile(
     r"\d|[一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+元|标准|比例|倍|全额|[一二两三四五六七八九]成|分之"
 )
 _SUM = re.compile(r"\d(?:\.\d+)?[万亿]?元")
+# A count written in words after its bound (至少有一人稳定就业, 不少于两个): in words a small number is only a
+# count where a bound says it is one (一人 alone is also "one person" in a name).
+COUNT_IN_WORDS = r"(?:至少有?|不少于|不低于|不超过|最多)[一两二三四五六七八九十]+(?:个|人|名|户|家|所|项)"
 _COUNTED = {
     "age": re.compile(r"\d+(?:周岁|岁)"),
-    "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)"),
+    "count": re.compile(r"\d+(?:\.\d+)?万?(?:个|人|名|户|家|所|项)|\d+(?:\.\d+)?万(?!元)|" + COUNT_IN_WORDS),
 }
+# A count of people or things, never a sum (1个创业孵化示范基地, 58.2万人 — not 6个月, not 5万元).
+_THINGS_COUNTED = re.compile(r"\d+(?:\.\d+)?万?(?:个(?![月工])|人|名|户|家|所|项)")
 # How often a thing is done, in words or figures (按季度, 每年, 定期, 每年2次).
 FREQUENCY = re.compile(r"(?:每|按)(?:年|季度|季|月|周|旬|半年|两年)|定期|每年\d+次|\d+年一次")
 # A date a measure runs until or must be met by (2020年6月底前, 延长至2020年年底, 2019年12月31日).
