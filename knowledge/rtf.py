@@ -142,7 +142,7 @@ class _Reader:
             return
         self.skip_chars = 0
         if name == "u" and value is not None:
-            self.text(chr(value + 65536 if value < 0 else value))
+            self.text(chr(value & 0xFFFF))  # signed 16-bit; a value out of range is damage, never a crash
             self.skip_chars = self.state.uc
         elif name in _BREAKS:
             _BREAKS[name](self)
@@ -217,7 +217,9 @@ def rtf_text(data: bytes, filename: str) -> str:
     reader.end_paragraph()
     if reader.cells:
         reader.end_row()
-    return "\n".join(line.rstrip() for line in "\n".join(reader.lines).split("\n")).strip("\n")
+    text = "\n".join(line.rstrip() for line in "\n".join(reader.lines).split("\n")).strip("\n")
+    # a character beyond the BMP (𠮷, an emoji) is written as two \uN halves: joined, a lone half replaced
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 # A form's blank to fill in: a run of underscores, with the 年 月 日 of a date left blank; a cell of blanks only
