@@ -459,8 +459,16 @@ class Dialogue:
         if rest and (self.reader.read(rest).asks or self.reader.is_about_other(rest)):
             return None
         if set(told) - _WISHES - {"region"} or len([p for p in _PHRASES.split(rest) if p]) > 1:
-            # (我在巴州区 跟他一个公司 还没被裁…: more said than where — read as a card of the speaker's own.)
-            return None
+            # 那我呢 我在县城开大车 没签合同 (session 40, chat54): more said than where — the speaker's own check starts
+            # (the relative's set aside), never a request to tell what they just told: what is understood of it is
+            # their card; with nothing understood, their check's next question asks what it needs.
+            started = self.subjects.turn_to_self(work)
+            if work.profile or work.pending:
+                return [*started, *self._taken_up(work, today)]
+            described = self.describer.describe(rest, today)
+            if described.facts:
+                return [*started, self.interviewer.propose(work, described, today)]
+            return [*started, *self.interviewer.next(work, today)]
         place = told.get("region")
         if place is not None and not (isinstance(place, str) and self.regions.resolve(place).covered):
             return None
