@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from bot.dialogue import actions, render
+from bot.dialogue import actions, ahead, render
 from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
@@ -266,7 +266,10 @@ class Dialogue:
             replies = self._press(work, turn.action, today)
         else:
             said = self.words.in_standard_words(turn.text or "")
-            replies = self._switched(work, said, today) or self._say(work, said, today)
+            replies = (
+                self._dated(work, said, today) or self._switched(work, said, today) or self._say(work, said, today)
+            )
+        replies = self._asked_when_ahead(work, replies, today)
         if work.another and work.subject:
             # Session 34: the way to that person is a check of their own (👪, what was told of them on its card),
             # never 重新开始 — which clears every person's facts, the speaker's own included.
@@ -294,6 +297,30 @@ class Dialogue:
         shown = any(r.kind == "confirm" for r in replies) and not (state.pending and work.pending == state.pending)
         work.last_answer = ("beside_card" if shown else "answered") if answered else ""
         return Outcome(state=work.state(turn.id or state.last_turn_id), replies=tuple(replies), told=work.told)
+
+    def _dated(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """是去年七月 after the year of a thing done was asked (今年七月份毕业的 on 2027-01-03): the date given is the
+        fact's value, shown on the card with what waited beside it."""
+        fact, work.unsure = work.unsure, None
+        day = ahead.settled(text, today) if fact else None
+        if fact is None or day is None:
+            return None
+        work.pending[fact] = day.value.isoformat()
+        work.pending_notes.pop(fact, None)
+        if day.note:
+            work.pending_notes[fact] = day.note
+        work.told = True
+        return [self.interviewer.confirmation(work)]
+
+    def _asked_when_ahead(self, work: Working, replies: list[Reply], today: date) -> list[Reply]:
+        """A date told for a thing done that is still ahead of today (今年七月份毕业的 on 2027-01-03) is never
+        recorded: the card of the rest waits unshown, and the person is asked which year they meant."""
+        if work.ahead is None:
+            return replies
+        fact, said, value = work.ahead
+        work.unsure = fact
+        kept = [r for r in replies if r.kind != "confirm"]
+        return [*kept, ahead.question(said, value, today)]
 
     def _passed_over(self, work: Working, state: SessionState, replies: list[Reply]) -> list[Reply]:
         """The waiting card, unchanged, offered again past a message that did not answer it (a question asked
@@ -432,8 +459,16 @@ class Dialogue:
         if rest and (self.reader.read(rest).asks or self.reader.is_about_other(rest)):
             return None
         if set(told) - _WISHES - {"region"} or len([p for p in _PHRASES.split(rest) if p]) > 1:
-            # (我在巴州区 跟他一个公司 还没被裁…: more said than where — read as a card of the speaker's own.)
-            return None
+            # 那我呢 我在县城开大车 没签合同 (session 40, chat54): more said than where — the speaker's own check starts
+            # (the relative's set aside), never a request to tell what they just told: what is understood of it is
+            # their card; with nothing understood, their check's next question asks what it needs.
+            started = self.subjects.turn_to_self(work)
+            if work.profile or work.pending:
+                return [*started, *self._taken_up(work, today)]
+            described = self.describer.describe(rest, today)
+            if described.facts:
+                return [*started, self.interviewer.propose(work, described, today)]
+            return [*started, *self.interviewer.next(work, today)]
         place = told.get("region")
         if place is not None and not (isinstance(place, str) and self.regions.resolve(place).covered):
             return None
@@ -2099,6 +2134,9 @@ class Dialogue:
         description = self._here_asked(work, reading, description)
         # 我这下岗的算不算 from someone recorded as 灵活就业: losing a job long ago is no news of now.
         description = description.beside({**work.profile, **work.pending})
+        if description.unsure:
+            fact, (said, value) = next(iter(description.unsure.items()))
+            work.ahead = (fact, said, value)
         if reading.others and not work.for_someone_else and self._family_disabled(reading.others, today):
             # 我屋头娃儿是残疾的，有残疾证: a family member's disability is the household's fact (残疾人家庭),
             # never the speaker's own.

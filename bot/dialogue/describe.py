@@ -132,6 +132,9 @@ class Description:
     # Session 37 (next37d): facts said in a clause of the speaker's own, of now (不对，我没交社保) — nothing but
     # the speaker, adverbs and a no before them (not 以前没交, 创业前没交过, 我老婆没交, 我店里的员工都没交).
     firm: frozenset[str] = frozenset()
+    # Session 40 (chat54): a date fact of an event told as done (今年七月份毕业的, 今年刚毕业) whose date, read from
+    # today, is still ahead (on 2027-01-03): the words said and the date they read as — never recorded, asked.
+    unsure: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def beside(self, known: dict[str, Any]) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
@@ -151,6 +154,7 @@ class Description:
             events=self.events - dropped,
             generic=self.generic - dropped,
             firm=self.firm - dropped,
+            unsure=self.unsure,
         )
 
     def as_planned(self) -> Description:
@@ -336,6 +340,7 @@ class Describer:
             events=found.events,
             generic=found.generic,
             firm=found.firm,
+            unsure=dict(found.unsure),
         )
 
     def answering(self, text: str, today: date, asked: set[str]) -> Description:
@@ -355,6 +360,7 @@ class Describer:
         events: set[str] = set()
         generic: set[str] = set()
         firm: set[str] = set()
+        unsure: dict[str, tuple[str, str]] = {}
         for start, end in _reported(text):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
             used[start:end] = [True] * (end - start)
@@ -373,7 +379,7 @@ class Describer:
                     # what the person does now (the plan phrases above name kinds of shop; this reads the wish).
                     sets = dict(_PLAN_OF[sets["employment_status"]])
                 for fact, raw in sets.items():
-                    value, note = self._value(raw, match, today)
+                    value, note = self._dated_value(fact, raw, match, today, unsure)
                     # 厂子倒闭了 没活干: the state told beside the event holds now, whichever came first.
                     _told_again(events, fact, compiled.phrase.event, value is not None and facts.get(fact) == value)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
@@ -413,7 +419,40 @@ class Describer:
             events=frozenset(events & set(valid)),
             generic=frozenset(generic & set(valid)),
             firm=frozenset(firm & set(valid)),
+            unsure={f: said for f, said in unsure.items() if f not in valid},
         )
+
+    def _dated_value(
+        self, fact: str, raw: Any, match: re.Match[str], today: date, unsure: dict[str, tuple[str, str]]
+    ) -> tuple[Any, str | None]:
+        """The value a phrase sets, or None for a date of a thing done still ahead of today, kept in `unsure`."""
+        value, note = self._value(raw, match, today)
+        if not self._is_done_ahead(fact, raw, value, match, today):
+            return value, note
+        unsure.setdefault(fact, (match.group(0).strip(), str(value)))
+        return None, None
+
+    def _is_done_ahead(self, fact: str, raw: Any, value: Any, match: re.Match[str], today: date) -> bool:
+        """A date read for an event the words tell as done that is still ahead of today in the year said:
+        今年七月份毕业的 (a month not yet begun) or 今年刚毕业 (a year alone, its assumed day ahead, told as just
+        done) said on 2027-01-03 is a slip of the year (the new year just begun), never a date to record. A date
+        told as ahead (明年七月毕业, 还有半年毕业), with no tense (今年夏天毕业 她能领不), as a cohort
+        (今年毕业的大专生) or within a part of the year already begun (今年夏天刚毕业 on June 1: its assumed day
+        only is ahead) stands."""
+        if not (isinstance(raw, str) and raw in _READ_DATES and isinstance(value, str)):
+            return False
+        if self.facts[fact].type != "date" or value <= today.isoformat():
+            return False
+        said = match.group(0)
+        if _AHEAD_WORD.search(said):
+            return False
+        marked = bool(_DONE_IN.search(said) or _DONE_AFTER.match(match.string, match.end()))
+        day = None if raw == "{this_year}" else parse_day(match.group("date"), today)
+        if day is None or day.precision == "year":
+            # a year alone: its day is assumed — ahead only when told as just or already done (刚, 已经, 了), not by a
+            # 的 alone (我是今年毕业的 also says a cohort)
+            return bool(_DONE_IN.search(said) or _PERFECT_AFTER.match(match.string, match.end()))
+        return marked and day.value.replace(day=1) > today
 
     def _phrase_sets(self, phrase: Phrase, text: str, match: re.Match[str]) -> dict[str, Any]:
         """What a phrase found sets: its `negated` facts when said with a no; nothing for an event told as long
@@ -566,6 +605,15 @@ def _copied(facts: dict[str, Any]) -> dict[str, Any]:
     """The facts with their own lists (a fact of several values), the rest shared (immutable)."""
     return {fact: list(value) if isinstance(value, list) else value for fact, value in facts.items()}
 
+
+# The templates that read a date from the words (not one counted ahead from today: {ahead}).
+_READ_DATES = frozenset({"{date}", "{this_year}"})
+# Told as done: 刚/才/已经 or 毕的业 in the phrase, or 的 / 了 right after it (不是…的话, not 了吗 / 了没).
+_DONE_IN = re.compile(r"刚|才|已经|毕的业|拿的|领的")
+_DONE_AFTER = re.compile(r"\s*(?:的(?=$|[^\u4e00-\u9fff]|到现在|现在|一直|还|也|都|就)|了(?![吗么没不]))")
+_PERFECT_AFTER = re.compile(r"\s*了(?![吗么没不])")
+# A date told as ahead in its own words: the event is to come, whatever the verb's tense.
+_AHEAD_WORD = re.compile(r"明年|后年|下个?月|下半年|还有|再过")
 
 # 不到一年, 不满半年, 还不足3年: a bound from above, read as one month less than the figure said.
 _BELOW = re.compile(r"(?:不到|不足|不满|未满|没满|没到|不够)$")

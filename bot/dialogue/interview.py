@@ -66,6 +66,10 @@ class Working:
     pending_for_speaker: bool = False
     # The other people of the conversation, set aside (`SessionState.others`).
     others: list[Subject] = field(default_factory=list)
+    # The date fact whose year was asked (`SessionState.unsure`).
+    unsure: str | None = None
+    # Not saved: this turn's date told for a thing done that is still ahead — the fact, the words and the date read.
+    ahead: tuple[str, str, str] | None = None
     # Not saved: a kin word this turn named that is not the person asked for (shown as a note).
     another: str | None = None
     # Not saved: the day of this turn (what the card says depends on whether the check is done that day).
@@ -97,6 +101,7 @@ class Working:
             subject=state.subject,
             pending_for_speaker=state.pending_for_speaker,
             others=list(state.others),
+            unsure=state.unsure,
         )
 
     def clear(self) -> None:
@@ -128,6 +133,7 @@ class Working:
             subject=self.subject,
             pending_for_speaker=self.pending_for_speaker,
             others=tuple(self.others),
+            unsure=self.unsure,
         )
 
     def set_aside(self) -> Subject:

@@ -141,8 +141,10 @@ class MessageReader:
         stretches = [part for s in stretches for part in self._said_before_question(s)]
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
-            if not self.is_about_person(text) and (
-                self.names_benefit(text) or self.is_about_other(text) or self.is_keywords(text)
+            if (
+                not self.is_about_person(text)
+                and not self._speaker_unnamed(stretches)
+                and (self.names_benefit(text) or self.is_about_other(text) or self.is_keywords(text))
             ):
                 others = self._about_others(stretches, asked)
                 return Reading(statement="", question=text, is_search=True, others=others)
@@ -285,6 +287,20 @@ class MessageReader:
         # (the space typed after the question is no part of it: 补助没 asks, 补助没␣ reads as a statement)
         return ["".join(pieces[: last + 1]).rstrip(), *after]
 
+    def _speaker_unnamed(self, stretches: list[str]) -> bool:
+        """集安的 52 在参场打零工 媳妇在韩国打工: the message opens on facts said with no one named, and someone else is
+        named only after them — the opening is the speaker's own (the speaker unnamed), not a search about the other."""
+        if len(stretches) < 2 or not self._is_unnamed_case(stretches[0].strip(_PUNCTUATION)):
+            return False
+        return self._subject(stretches[1], "") == "other"
+
+    def _is_unnamed_case(self, opening: str) -> bool:
+        """Words naming no one — not the speaker, not anyone else — that say more than a place alone (延吉的 儿子刚毕业:
+        the place heads what is told of the other, the family's place, as before)."""
+        if not opening or self._first_person.search(opening) or self._other_at(opening) is not None:
+            return False
+        return self.place_of(opening) is None or len(opening.split()) > 1
+
     def _own_stretches(self, stretches: list[str]) -> str:
         """The stretches not about someone else, joined as typed."""
         own: list[str] = []
@@ -302,6 +318,14 @@ class MessageReader:
         a space between them (我和我老婆都失业了) it stays whole."""
         own = self._mentions(stretch)
         other = self._other_at(stretch)
+        if not own and other is not None:
+            # 集安的 52 在参场打零工 媳妇在韩国打工 (session 40, chat54): the speaker unnamed — facts said with no one
+            # named, then, after a space, someone else named — the speaker's, then theirs.
+            space = stretch.rfind(" ", 0, other + 1)
+            opening = stretch[:space].strip() if space > 0 else ""
+            if self._is_unnamed_case(opening):
+                return [stretch[: space + 1], *self._by_whom(stretch[space + 1 :])]
+            return [stretch]
         if not own or other is None:
             return [stretch]
         if min(own) > other:

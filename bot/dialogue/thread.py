@@ -545,7 +545,7 @@ class Threads:
         the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
             return self._overview_elsewhere(thread, text)
-        shown = self._about_what_was_shown(thread, text)
+        shown = self._about_what_was_shown(thread, text) or self._condition_asked(thread, text)
         if shown is not None:
             return shown
         if _TYPED_FIGURE.search(text) and not self.words.is_question(text) and not self._states_figures(thread, text):
@@ -830,6 +830,18 @@ class Threads:
         )
         clause = self.clauses.get(best.clause) if self.clauses.has(best.clause) else None
         return (best.name, self.clauses.document_of(clause).jurisdiction) if clause is not None else (None, None)
+
+    def _condition_asked(self, thread: Thread, text: str) -> Question | None:
+        """那得先交社保是吧 after 初创企业补贴: whether a thing must be done first is a condition of the measure just
+        answered (its 社保 is what the measure asks, not the 社会保险补贴 of another) — asked of that measure."""
+        if not (thread.measure and _ASKS_A_CONDITION.search(text)) or self._names_measure(text):
+            return None
+        region = thread.measure_region or thread.region
+        return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
+
+    def _names_measure(self, text: str) -> bool:
+        """The text names a measure by its name (创业担保贷款, 社会保险补贴), not only a thing a measure asks (社保)."""
+        return any(term in measure_vocabulary() for term in self.topic_of(text))
 
     def _names_another_measure(self, thread: Thread, text: str, measures: frozenset[str]) -> bool:
         """Search words that are all words of another measure's name (小规模纳税人 增值税 → 小规模纳税人增值税
@@ -1132,6 +1144,12 @@ _UNTIL_CLOSED = re.compile(r"(?<=时候|哪天|几号|哪年|几月)为止")
 
 # A pointer word (这个, 这种, 这): right after the person told their situation, it points at what they told.
 _POINTS_AT_TOLD = re.compile(r"这")
+# 那得先交社保是吧, 是不是要先办执照, 必须登记失业吗: whether a thing must be done or had first — a condition
+# asked, a yes or no.
+_ASKS_A_CONDITION = re.compile(
+    r"(?:先|是不是|是否)?(?:得|要|需要|必须|非得|一定要)(?:先|提前)?(?:交|缴|办|有|考|买|参加|登记|注册|签|满)"
+    r"[^，,。？?！!]{0,8}?(?:是吧|是不是|对吧|对不|吧|吗|么|不)[？?。！!~～\s]*$"
+)
 
 # Words that only say how much (一半, 以上, 三成, 不足): a threshold asked of the figures shown.
 _THRESHOLD_WORD = re.compile(

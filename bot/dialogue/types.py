@@ -219,6 +219,9 @@ class SessionState(Model):
     # The other people checked in this conversation, set aside (the speaker's own while a relative is
     # checked): /forget and retention delete them with the rest of the session; 重新开始 clears them.
     others: tuple[Subject, ...] = Field(default=(), max_length=MOST_SUBJECTS - 1)
+    # Session 40 (chat54): the date fact the last turn asked the year of (今年七月份毕业的 on 2027-01-03, a thing done
+    # dated ahead): the date the next message gives (是去年七月) is its value, and the card waiting is shown with it.
+    unsure: str | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -1103,6 +1103,7 @@ class DialogueLeftoversProse(Section):
         "asked_elsewhere": ("asked", "own", "own_jurisdiction"),
         "article_without_document": ("number",),
         "place_taken": ("place",),
+        "date_ahead": ("said", "today", "ahead", "before"),
     }
     nothing_cited: str
     # 第十三条 with nothing asked before: which place's document ({number}: the article as typed).
@@ -1114,6 +1115,8 @@ class DialogueLeftoversProse(Section):
     asked_elsewhere: str
     # 巴州区 查下补贴: the place recorded without a card, said before the interview's first question.
     place_taken: str
+    # Session 40 (chat54): a date told for a thing done that is still ahead of today (今年七月份毕业的 on 2027-01-03).
+    date_ahead: str
 
 
 class ProfileWarningProse(Section):
