@@ -1,0 +1,45 @@
+"""Session 40 (docans41, issues 10 and 13): answers over documents staff add — a date or time asked.
+
+A question asking by when one applies (报到几号, 截止到啥时候) or how long the money takes (多久到账) is answered by the
+sentence stating that date or time limit, not by a line naming a measure with no figure or by nothing: until which
+day (到几号) asks a deadline, 报 is the verb of applying when it asks (还能报吗, 补报), a window said before the
+applying it is for (下半年租金于次年1月1日至1月20日申报) is a deadline, of several windows the one the question names
+(下半年, 补报) is said, and a time limit of handling is said of paying the money out (拨付至收款账户).
+Documents written for these tests (松江 notes of a form, 怀柔 speech), not the bench's sets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.present.answers import answer_result
+from bot.services import Services
+from bot.settings import Settings
+from knowledge.kb import KnowledgeBase
+from tests.knowledge.test_documents_session18 import run_cli
+
+DATA = Path(__file__).parent / "data" / "documents40docans41"
+ASKED = yaml.safe_load((DATA / "asked.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    data_dir = tmp_path_factory.mktemp("docans41")
+    files = [str(DATA / name) for name in ("songjiang-2026-notes.txt", "huairou-2026-speech.txt")]
+    added = run_cli(["documents", "add", *files, "--publish"], data_dir)
+    assert added.returncode == 0, added.stderr
+    yield Services(Settings(data_dir=data_dir, embedding_model=None, chroma_url=None)).knowledge
+
+
+@pytest.mark.parametrize(("question", "region", "anchor", "held", "absent"), ASKED, ids=[r[0] for r in ASKED])
+def test_the_first_line_says_the_date_or_time_asked_from_the_sentence_stating_it(
+    knowledge: KnowledgeBase, question: str, region: str, anchor: str, held: list[str], absent: list[str]
+) -> None:
+    answer = knowledge.answerer.answer(question, region)
+    assert answer.citations and anchor in answer.citations[0].text, [c.clause_id for c in answer.citations]
+    line = (answer_result(answer).direct_answer or "").splitlines()[0] if answer_result(answer).direct_answer else ""
+    assert all(word in line for word in held), line
+    assert not any(word in line for word in absent), line
