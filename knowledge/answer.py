@@ -2260,13 +2260,26 @@ def _said_of(aspects: tuple[ProcedureAspect, ...], quote: str, clause_id: str) -
         # A guide's field line (申请材料：1.身份证；2.营业执照；…) is one statement, its ； a list's.
         parts = [quote] if _GUIDE_LINE.match(quote) and "\n" not in quote else split_sentences(quote) or [quote]
         sentences = (re.sub(r"^答[:：]", "", c) for s in parts for c in s.split(ROW))
-        said = [s for s in sentences if _says_aspect(s, aspect) and _APPLYING.search(s)]
+        said = [s for s in sentences if _says_aspect(s, aspect) and _about_the_step(s, aspect)]
         where = aspect.aspect == _WHERE_TO_APPLY or not aspect.triggers
         if not said and where and _is_place_line(quote):
             said = [quote]  # a place's own line of a list of offices (樊城区：…窗口，咨询电话…)
         if said:
             return DirectAnswer(kind="procedure", term=aspect.aspect, conditions=tuple(said), clause_id=clause_id)
     return None
+
+
+# Money paid out (拨付至收款账户, 发放到社会保障卡): the step a time limit of handling may be said of.
+_PAID_OUT = re.compile(r"拨付|发放|到账|打入|划入|划拨")
+_TIME_LIMIT = "办理时限"
+
+
+def _about_the_step(sentence: str, aspect: ProcedureAspect) -> bool:
+    """A sentence about applying — or, for how long the handling takes (多久能到账), about paying the money out
+    (公示无异议后20个工作日内将补贴资金拨付至收款账户)."""
+    if _APPLYING.search(sentence):
+        return True
+    return aspect.aspect == _TIME_LIMIT and _PAID_OUT.search(sentence) is not None
 
 
 # A time asked (什么时候, 哪天, 何时) and a date a sentence states (2026年5月1日).
@@ -2293,8 +2306,16 @@ _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
 
 # A deadline asked (截止到什么时候, 最晚哪天, 几号之前) of applying (申请, 申报, 交材料, 报名).
 # (之前/以前 only after a day asked: 我2020年以前毕业的 tells a story, it asks no deadline.)
-_BY_WHEN = re.compile(r"截止|截至|最晚|最迟|(?:几号|哪天|哪一天|什么时候|啥时候|几月|几时)(?:之|以)?前|前要|前得|期限")
-_APPLIES = re.compile(r"申请|申报|申领|提交|交材料|报名|受理")
+# (报到几号, 申请到什么时候: until which day one may still apply is a deadline too.)
+_BY_WHEN = re.compile(
+    r"截止|截至|最晚|最迟|(?:几号|哪天|哪一天|什么时候|啥时候|几月|几时)(?:之|以)?前|前要|前得|期限"
+    r"|(?:到|至)(?:几号|哪天|哪一天|什么时候|啥时候|几月)"
+)
+# (报 alone applies when it is the verb of applying: 还能报吗, 补报, 报到几号 — never 报销, 报告, 报道, 报酬.)
+_APPLIES = re.compile(
+    r"申请|申报|申领|提交|交材料|报名|受理|补报"
+    r"|(?:能|可以|再|去|没来得及|来得及)报(?![销告道酬名])|报(?=到?(?:几号|哪天|哪一天|什么时候|啥时候|几月))"
+)
 
 
 def _asks_a_day(question: str, asked: AskedIntent) -> bool:
@@ -2312,9 +2333,14 @@ _APPLY_BY = re.compile(
     # said of something else (对2025年1月1日至…期间新招用…, 本办法自…至…执行) is no deadline of applying
     r"|(?:申报|申请|受理|报名|批[）)]?)(?:时间|日期|期限|期间|期|窗口)?(?:为|是|：|:|自|从)?"
     r"\d{4}年\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+    # a window said before the applying it is for (下半年租金于次年1月1日至1月31日申报, 第二年1月1日至3月31日还可以
+    # 补报一次): its year may be told relative to the one it is for
+    r"|(?:\d{4}年|当年|次年|第二年|每年)?\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年|当年|次年|第二年)?\d{1,2}月\d{1,2}日"
+    r"[^，,。；;]{0,5}(?:申报|申请|受理|提交|报名|补报)"
 )
-# One batch of several windows, named in the question (第三批, 最后一批) and by the part of the sentence stating it.
-_BATCH = re.compile(r"第[一二三四五六1-6]批|最后一批|末批")
+# One batch of several windows, named in the question (第三批, 最后一批, 下半年, 第二季度, a late window 补报) and by
+# the part of the sentence stating it.
+_BATCH = re.compile(r"第[一二三四五六1-6]批|最后一批|末批|[上下]半年|第[一二三四1-4]季度|补报")
 # How far down the place's ranked clauses the sentence saying by when one applies is looked for.
 _APPLY_BY_LOOKED_AT = 5
 

@@ -23,8 +23,11 @@ from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
 
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
-# (扣减/减征: a tax credit — 按实际招用人数予以定额依次扣减增值税…，定额标准为每人每年9000元.)
-_GRANTS = re.compile(r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助|扣减|减征")
+# (扣减/减征: a tax credit — 按实际招用人数予以定额依次扣减增值税…，定额标准为每人每年9000元. 给补: 给予 as a speaker
+# says it — 区里按您实际缴费的70%给补 — never 给补上/补齐/补交, which make good what is owed.)
+_GRANTS = re.compile(
+    r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助|扣减|减征|给补(?![上齐交缴办录发])"
+)
 # A grant word followed by 资金 names a fund (就业补助资金, 奖补资金), not what is granted.
 _SUFFIX = re.compile(r"(?:补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助)(?!资金)")
 
@@ -1197,7 +1200,21 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         return before
     if (not heading or _is_sentence(heading.rstrip("：:。；，,"))) and _TAX_CREDIT.search(piece):
         return _TAX_CREDIT_SAID  # 予以定额依次扣减增值税…，定额标准为每人每年9000元: a tax credit, unnamed
-    return _without_action((heading or piece[:12]).rstrip("：:。；，,"))
+    return _without_action(_spoken_topic((heading or piece[:12]).rstrip("：:。；，,")))
+
+
+# A speaker's opener (再说灵活就业的, 先讲讲创业这块, 最后说说到哪儿办): it tells the topic that follows, and only the
+# topic can name a measure — the words of turning to it name nothing.
+_SPOKEN_OPENER = re.compile(
+    r"^(?:先|再|又|接着|然后|下面|最后|另外|第[一二三四五六七八九十]+)?(?:来|就|给大家)?(?:说|讲|谈|聊)(?:说|讲|谈|聊|一下|一说|一讲)?"
+    r"(?P<topic>[\u4e00-\u9fff]{2,12}?)(?:的|这块|这一块|方面)?(?:政策)?$"
+)
+
+
+def _spoken_topic(heading: str) -> str:
+    """A heading that is a speaker's opener, read as the topic it opens; any other heading as it is."""
+    opener = _SPOKEN_OPENER.match(heading)
+    return opener.group("topic") if opener else heading
 
 
 # A key shortening its heading's thing runs into it by two characters or more (公益性岗位 + 岗位补贴).
