@@ -84,6 +84,7 @@ from knowledge.query import (
 )
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
+from knowledge.standards import written_of
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
 
 ANSWERS_KEPT = 2048  # answers kept per answerer (the same question asked again on the same day)
@@ -248,10 +249,6 @@ def _where_asked_apart(retrieval: Retrieval, missing: MissingAspect) -> bool:
         return False
     where = tuple(t for t in aspect.triggers if classify(t).primary is not Intent.DEPARTMENT)
     return not aspect.triggers or _step_asked(retrieval.analysis.normalized, where)
-
-
-# How the documents write a standard people call by a short name (低保标准 → 最低生活保障).
-_STANDARD_WRITTEN = {"低保": "最低生活保障", "社平": "社会平均工资"}
 
 
 def _names_a_thing(text: str) -> bool:
@@ -1229,7 +1226,7 @@ class Answerer:
         """见习补贴按最低工资的70%，那最低工资每月多少: the documents reckon measures by such standards and
         never state them. Said plainly, with the clause sentence that names the standard."""
         tokens = self.retriever.query_tokens(retrieval.analysis)
-        written = _STANDARD_WRITTEN.get(standard[:2], standard)
+        written = written_of(standard)
         top = retrieval.in_scope[: self.policy.max_citations]
         naming = [item for item in top if written in item.clause.text]
         question = retrieval.analysis.normalized

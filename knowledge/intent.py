@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.definitions import names_people
 from knowledge.instructions import addresses_the_assistant
+from knowledge.standards import paid_to_in
 
 INTENTS_FILE = Path(__file__).resolve().parent / "data" / "intents.yaml"
 
@@ -704,21 +705,22 @@ def standard_asked(question: str) -> str | None:
 
 
 # The households a standard's own allowance is paid to (低保户, 低保家庭: those on 最低生活保障).
-_PAID_THE_STANDARD = re.compile(r"低保(?:户|家庭)")
 
 
 def standard_asked_of_its_people(question: str, names_something: Callable[[str], bool]) -> str | None:
-    """The standard's allowance asked by the people it is paid to (低保户一个月好多钱): a phrase asking a
-    figure of those households that names nothing else — no measure, no other thing (`names_something` of
-    what is left once the people and the cues are out) — asks what they are paid, which the standard sets
-    (低保户创业能拿多少钱, 低保户的求职补贴多少 ask a measure for them)."""
+    """The standard's allowance asked by the people it is paid to (低保户一个月好多钱, 五保户每月给多少): a phrase
+    asking a figure of those households that names nothing else — no measure, no other thing (`names_something`
+    of what is left once the people and the cues are out) — asks what they are paid, which the standard sets
+    (低保户创业能拿多少钱, 低保户的求职补贴多少 ask a measure for them). Who each standard is paid to is data
+    (knowledge/data/standards.yaml)."""
     for phrase in asked_phrases(question, strict=True):
-        found = _PAID_THE_STANDARD.search(phrase)
-        if found is None or not classify(phrase).asks_figure:
+        paid = paid_to_in(phrase)
+        if paid is None or not classify(phrase).asks_figure:
             continue
+        found, standard = paid
         rest = without_cues(f"{phrase[: found.start()]}，{phrase[found.end() :]}")
         if not _MEASURE_WORD.search(rest) and not names_something(rest):
-            return "低保"
+            return standard
     return None
 
 

@@ -85,6 +85,11 @@ _UNTIL_ASKED = re.compile(
     r"|(?:什么时候|啥时候|何时|哪天|哪一天|几时)(?:之|以)?前|(?:什么时候|啥时候|何时|哪天|几时)(?:截[止至]|为止|结束|到期|停)"
 )
 _PHRASE_END = re.compile(r"[，；。！？]|：(?!\d)")
+# A period a measure runs (补贴期限最长不超过3年, 发放6个月, 政策享受期限可延长1年): a count with its unit, in a
+# sentence saying it runs. 提前30 (no unit), 在学校保留2年 and 力争用两年时间 (nothing runs) tell no end of the measure.
+_PERIOD_UNIT = re.compile(r"[0-9０-９一二两三四五六七八九十百半]\s*(?:年|个月|个?(?:工作)?[天日]|周)")
+_RUNNING_WORD = re.compile(r"期限|最长|不超过|发放|延长|享受[^，；。]{0,12}期")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
 _LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
@@ -1408,9 +1413,21 @@ def _how_long_it_runs(match: MeasureMatch, asked: AskedIntent, question: str) ->
     if "date" not in asked.units or not _UNTIL_ASKED.search(question):
         return None
     periods = tuple(
-        a.text for a in match.measure.amounts if a.kind is AmountKind.DURATION and not a.text.startswith("按")
+        a.text
+        for a in match.measure.amounts
+        if a.kind is AmountKind.DURATION
+        and not a.text.startswith("按")
+        and _is_running_period(a.text, match.measure.span)
     )
     return Selection("stated", (match,), conditions=periods) if periods else None
+
+
+def _is_running_period(figure: str, span: str) -> bool:
+    """A duration with its unit that its own sentence says the measure runs for (期限, 最长, 不超过, 发放, 延长,
+    享受…期)."""
+    if not _PERIOD_UNIT.search(figure):
+        return False
+    return any(figure in sentence and _RUNNING_WORD.search(sentence) for sentence in _SENTENCE_END.split(span))
 
 
 def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None:

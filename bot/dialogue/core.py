@@ -2930,6 +2930,19 @@ class Dialogue:
             for term in self.threads.topic_of(stretch)
         )
 
+    def _cannot_do(self, text: str) -> str | None:
+        """What the bot says of a request it cannot carry out, searching nothing; None for a question."""
+        if self.words.making.search(text) and not self.reader.names_benefit(text):
+            # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words.
+            return _reading().cannot_make
+        if self.words.grievance.search(text):
+            # 帮我投诉老板, 给我投诉电话, 那去哪里投诉: lodged with the labour inspection office.
+            return _reading().cannot_take_up
+        if self.words.acting.search(text) and not self.words.wh_question.search(text):
+            # 你能直接帮我把贷款办了不: the bot cannot act for anyone; where it is done.
+            return _reading().cannot_act
+        return None
+
     def _answer_one(
         self,
         work: Working,
@@ -2945,12 +2958,9 @@ class Dialogue:
         one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
         alone), and the question names its place, or the thread's (那…, …呢), or the person's covered
         region."""
-        if self.words.making.search(text) and not self.reader.names_benefit(text):
-            # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words.
-            return render.nothing_to_cite(_reading().cannot_make)
-        if self.words.acting.search(text) and not self.words.wh_question.search(text):
-            # 你能直接帮我把贷款办了不: the bot cannot act for anyone; where it is done, no search.
-            return render.nothing_to_cite(_reading().cannot_act)
+        cannot = self._cannot_do(text)
+        if cannot is not None:
+            return render.nothing_to_cite(cannot)
         person = self._speaker_region(work) if work.speaker_asks else self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         earlier = work.thread if thread else None

@@ -168,6 +168,7 @@ class VocabularyFile(BaseModel):
     # 人现在住通江, 住在叶县城里, 店开在梅河口: where one lives or works now, stated.
     living: str = "$^"
     acting: str = "$^"
+    grievance: str = "$^"
     # 先不问了, 算了不弄了: the person stops here — a leave-taking, whatever verb is stopped.
     stopping: str = "$^"
     # 回头再说, 改天再问: the person puts the talk off to later (session 38).
@@ -285,7 +286,7 @@ class Vocabulary:
         self.correcting = re.compile(data.correcting)
         self.moving = re.compile(data.moving)
         self.living = re.compile(data.living)
-        self.acting = re.compile(data.acting)
+        self.acting, self.grievance = re.compile(data.acting), re.compile(data.grievance)
         self.stopping, self.putting_off, self.leaving_to_ask = (
             re.compile(data.stopping),
             re.compile(data.putting_off),

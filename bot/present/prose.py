@@ -646,6 +646,8 @@ class DialogueReadingProse(Section):
     no_such_article: str
     cannot_make: str
     cannot_act: str
+    # 帮我投诉老板, 去哪里投诉: where a grievance is lodged.
+    cannot_take_up: str
     # http://t.cn/… 这个呢: a link pointed at, nothing else named — the bot opens no links.
     link_unread: str
     about_bot: str
