@@ -32,7 +32,6 @@ _SKIPPED = frozenset(
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([\r\n]+)|([^\\{}\r\n]+)", re.S
 )
-_FONT = re.compile(rb"\\f(\d+)[^;{}]*?\\fcharset(\d+)")
 _SPECIAL = {
     "emdash": "—",
     "endash": "–",
@@ -55,6 +54,7 @@ class _State:
     skip: bool = False
     font: int | None = None
     uc: int = 1
+    fonttbl: bool = False  # inside the font table, where \\fN \\fcharsetN declare a font's code page
 
 
 @dataclass
@@ -102,7 +102,7 @@ class _Reader:
     def brace(self, brace: bytes) -> None:
         if brace == b"{":
             self.stack.append(self.state)
-            self.state = _State(self.state.skip, self.state.font, self.state.uc)
+            self.state = _State(self.state.skip, self.state.font, self.state.uc, self.state.fonttbl)
             self.group_start = True
         else:
             self.flush_bytes()
@@ -132,12 +132,15 @@ class _Reader:
     def control(self, name: str, value: int | None, first: bool) -> None:
         if first and name in _SKIPPED:
             self.state.skip = True
+            self.state.fonttbl = name == "fonttbl"
             return
         if name == "f" and value is not None:
             self.flush_bytes()
             self.state.font = value
         elif name == "uc" and value is not None:
             self.state.uc = value
+        elif name == "fcharset" and value is not None and self.state.fonttbl and self.state.font is not None:
+            self.fonts[self.state.font] = _CHARSET_CODEPAGES.get(value, self.codepage)
         if self.state.skip:
             return
         self.skip_chars = 0
@@ -208,10 +211,6 @@ def rtf_text(data: bytes, filename: str) -> str:
         raise IntakeError("damaged", f"{filename}: not RTF")
     ansicpg = re.search(rb"\\ansicpg(\d+)", data[:4096])
     reader = _Reader(codepage=int(ansicpg.group(1)) if ansicpg else 1252)
-    reader.fonts = {
-        int(number): _CHARSET_CODEPAGES.get(int(charset), reader.codepage)
-        for number, charset in _FONT.findall(data[:65536])
-    }
     for match in _TOKEN.finditer(data):
         reader.token(match)
     reader.end_paragraph()

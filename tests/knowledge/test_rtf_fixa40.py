@@ -1,0 +1,52 @@
+"""RTF intake after the review of session 40: fonts are read from the font table as tokens (one linear pass)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.rtf import rtf_text
+
+FONTS = [
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\froman\fcharset0 Times;}{\f1\fnil\fcharset134 SimSun;}}\f1 \'d6\'d0}",
+        "中",
+        id="a font table entry gives its font's code page",
+    ),
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg1252{\fonttbl\f0\fcharset0 Times;\f1\fcharset134 SimSun;}\f1 \'d6\'d0}",
+        "中",
+        id="a flat font table, entries without groups",
+    ),
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg1252 \f1 x\fcharset134 \'d6\'d0}",
+        "xÖÐ",
+        id="a charset word outside the font table declares no font",
+    ),
+    pytest.param(
+        b"{\\rtf1\\ansi\\ansicpg1252{\\info{\\title " + b"x" * 70000 + b"}}"
+        b"{\\fonttbl{\\f1\\fcharset134 SimSun;}}\\f1 \\'d6\\'d0}",
+        "中",
+        id="a font table past the first 64 KB is still read",
+    ),
+    pytest.param(
+        b"{\\rtf1\\ansi{\\fonttbl{\\f1\\fcharset134 SimSun;}}" + b"\\f1 " * 15000 + b"\\'d6\\'d0}",
+        "中",
+        id="thousands of font switches in the body read in one pass",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "text"), FONTS)
+def test_fonts_come_from_the_font_table(data: bytes, text: str) -> None:
+    assert rtf_text(data, "form.rtf") == text
+
+
+def test_no_pattern_scans_the_file_for_fonts() -> None:
+    """The font table is read by the one token pass; a separate lazy pattern restarted at every \\fN was quadratic."""
+    from knowledge import rtf
+
+    patterns = [value.pattern for value in vars(rtf).values() if isinstance(value, re.Pattern)]
+    assert patterns
+    assert not [pattern for pattern in patterns if "fcharset" in str(pattern)]
