@@ -32,6 +32,8 @@ _SKIPPED = frozenset(
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([\r\n]+)|([^\\{}\r\n]+)", re.S
 )
+# C0 control characters other than tab, line feed and carriage return: never in a document's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPECIAL = {
     "emdash": "—",
     "endash": "–",
@@ -217,6 +219,9 @@ def rtf_text(data: bytes, filename: str) -> str:
     if reader.cells:
         reader.end_row()
     text = "\n".join(line.rstrip() for line in "\n".join(reader.lines).split("\n")).strip("\n")
+    if _CONTROL.search(text):
+        # RTF is 7-bit text that escapes everything else: raw control bytes are binary that merely starts with {\rtf
+        raise IntakeError("damaged", f"{filename}: control characters in the text")
     # a character beyond the BMP (𠮷, an emoji) is written as two \uN halves: joined, a lone half replaced
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 

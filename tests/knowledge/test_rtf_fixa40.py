@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from knowledge.errors import IntakeError
+from knowledge.filetext import read_file
 from knowledge.rtf import rtf_text
 
 FONTS = [
@@ -50,3 +52,21 @@ def test_no_pattern_scans_the_file_for_fonts() -> None:
     patterns = [value.pattern for value in vars(rtf).values() if isinstance(value, re.Pattern)]
     assert patterns
     assert not [pattern for pattern in patterns if "fcharset" in str(pattern)]
+
+
+DAMAGED = [
+    pytest.param(b"{\\rtf1" + bytes(range(256)) * 20, id="binary junk that starts with {\\rtf"),
+    pytest.param(b"{\\rtf1\\ansi \\pard text\x00\x01\x02 more\\par}", id="raw NUL and control bytes in the body"),
+    pytest.param(b"{\\rtf1\\ansi \\pard text\\'07\\'1b more\\par}", id="control bytes spelled as escapes"),
+]
+
+
+@pytest.mark.parametrize("data", DAMAGED)
+def test_binary_behind_an_rtf_header_is_damaged(data: bytes) -> None:
+    with pytest.raises(IntakeError) as refused:
+        read_file(data, "x.rtf")
+    assert refused.value.code == "damaged"
+
+
+def test_tabs_and_line_breaks_are_text() -> None:
+    assert read_file(rb"{\rtf1\ansi \pard a\tab b\line c\par}", "x.rtf") == "a\tb\nc"
