@@ -70,3 +70,39 @@ def test_binary_behind_an_rtf_header_is_damaged(data: bytes) -> None:
 
 def test_tabs_and_line_breaks_are_text() -> None:
     assert read_file(rb"{\rtf1\ansi \pard a\tab b\line c\par}", "x.rtf") == "a\tb\nc"
+
+
+CODE_PAGES = [
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\froman\fcharset0 Times;}{\f13\fnil\fcharset134 SimSun;}}"
+        rb"\pard\hich\af13\dbch\af13\loch\f0 {\'d6\'d0\'ce\'c4}abc\par}",
+        "中文abc",
+        id="Word's CJK run: the dbch font's code page for its bytes",
+    ),
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\froman\fcharset0 Times;}{\f13\fnil\fcharset134 SimSun;}}"
+        rb"\pard\loch\af0\hich\af0\dbch\af13\loch\f0 {\'c9\'ea\'c7\'eb}\par}",
+        "申请",
+        id="a dbch font named after the others",
+    ),
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0\froman\fcharset0 Times;}{\f13\fnil\fcharset134 SimSun;}}"
+        rb"\pard\hich\af13\dbch\af13\loch\f0 {\'d6\'d0}caf\hich\af0\dbch\af13\hich\f0 \'e9\par}",
+        "中café",
+        id="a high-ANSI run (hich) keeps its own font's code page",
+    ),
+    pytest.param(
+        rb"{\rtf1\ansi\ansicpg99999 plain words\par}", "plain words", id="an unknown code page, no high bytes"
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "text"), CODE_PAGES)
+def test_bytes_decode_in_their_run_s_code_page(data: bytes, text: str) -> None:
+    assert rtf_text(data, "form.rtf") == text
+
+
+def test_an_unknown_code_page_with_high_bytes_is_refused() -> None:
+    with pytest.raises(IntakeError) as refused:
+        rtf_text(rb"{\rtf1\ansi\ansicpg99999 \'d6\'d0\par}", "form.rtf")
+    assert refused.value.code == "undecodable"
