@@ -422,7 +422,8 @@ def _stops_only_the_late(piece: str) -> bool:
         return bool(_LATE.search(own) or (earlier.endswith("的") and _LATE.search(earlier)))
 
     def in_a_window(before: str) -> bool:
-        return bool(_WINDOW.search(re.split(r"[，,：:]", before)[-1]))
+        own = re.split(r"[，,：:]", before)[-1]
+        return bool(_WINDOW.search(own)) and not _ENDS_THEN.search(own)
 
     stops = list(_STOPPED.finditer(piece))
     return bool(stops) and all(
@@ -430,11 +431,17 @@ def _stops_only_the_late(piece: str) -> bool:
     )
 
 
-# A stop said of a window of each year (每年12月20日至12月31日年度结算期间暂停受理, 春节假期期间停止受理): the item
-# pauses then and runs the rest of the year — no end of it.
+# A stop said of a window that comes back (每年12月20日至12月31日年度结算期间暂停受理, 春节假期期间停止受理, 每月25日至
+# 月底期间暂停受理, 12月20日至12月31日期间暂停受理): the item pauses then and runs the rest of the year — no end of it.
+# A window recurs by a marker (每年, 每季度, 每月), a holiday, or as a span of days with no year (a dated span, 2026年
+# 12月1日至12月31日期间, happens once). 年度 alone is no marker: 2026年度申报期间, 本年度资金 are one year's.
 _WINDOW = re.compile(
-    r"(?:每年|每季度?|每月|年度)[^。；，,]{0,30}期间|月\s*\d{1,2}\s*日?至[^。；，,]{0,20}期间|假期期间|节假日期间"
+    r"(?:每年|每季度?|每月)[^。；，,]{0,30}期间"
+    r"|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日?\s*至(?![^。；，,]{0,4}\d{4}\s*年)[^。；，,]{0,20}期间"
+    r"|(?:春节|国庆|元旦|节假日|假期)[^。；，,]{0,4}期间"
 )
+# A stop after a period ends or a fund runs out (申报期间结束后停止受理, 资金用完期间停止受理) ends the item: no pause.
+_ENDS_THEN = re.compile(r"结束后|用完|用尽")
 
 
 def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause]) -> list[Measure]:

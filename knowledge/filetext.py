@@ -100,6 +100,12 @@ def table_text(decoded: str, delimiter: str) -> str:
     """A table exported from Excel (CSV/TSV) read as a web page's table is (`_row_parts`): a row of
     several cells is one line of cells joined by ｜ (a quoted cell's commas and line breaks stay inside
     it), a row of one cell (the sheet's title, 单位：元) is a line of its own."""
+    return "\n".join(_table_lines(decoded, delimiter, aligned=False))
+
+
+def _table_lines(decoded: str, delimiter: str, *, aligned: bool) -> list[str]:
+    """A table's rows as lines of cells joined by ｜: only the filled cells, or (`aligned`) every cell in its
+    column, an empty one too; a row of one filled cell is that cell."""
     lines: list[str] = []
     # A cell may be as long as the file (csv's own limit, 128 KiB, is no limit of ours: the file size is).
     csv.field_size_limit(max(csv.field_size_limit(), len(decoded) + 1))
@@ -108,10 +114,23 @@ def table_text(decoded: str, delimiter: str) -> str:
             cells = [" ".join(part.strip() for part in cell.splitlines() if part.strip()) for cell in row]
             filled = [cell for cell in cells if cell]
             if filled:
-                lines.append("｜".join(filled) if len(filled) > 1 else filled[0])
+                lines.append("｜".join(cells if aligned else filled) if len(filled) > 1 else filled[0])
     except csv.Error as exc:
         raise IntakeError("undecodable", f"table: {exc}") from None
-    return "\n".join(lines)
+    return lines
+
+
+def table_rows(data: bytes, filename: str) -> tuple[str, ...]:
+    """A CSV/TSV upload's rows with every cell kept in its column (an empty cell too), the rendering its metadata
+    columns are read from: its text (`table_text`) leaves empty cells out, so a record with one empty cell no longer
+    lines up with its header. () for other files, and for a .csv that is really a page or JSON records."""
+    suffix = _suffix(filename)
+    if suffix not in _TABLE_SUFFIXES:
+        return ()
+    decoded = whole_characters(decode_text(data))
+    if _looks_like_html(decoded) or _json_document(decoded, filename) is not None:
+        return ()
+    return tuple(_table_lines(decoded, "\t" if suffix == ".tsv" else ",", aligned=True))
 
 
 def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:

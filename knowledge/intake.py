@@ -20,7 +20,15 @@ from functools import lru_cache
 from knowledge.bilingual import chinese_part
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
-from knowledge.filetext import INTAKE_CODES, MAX_BYTES, IntakeError, page_labels, published_on, read_file
+from knowledge.filetext import (
+    INTAKE_CODES,
+    MAX_BYTES,
+    IntakeError,
+    page_labels,
+    published_on,
+    read_file,
+    table_rows,
+)
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
@@ -154,10 +162,12 @@ def extract_facts(
     published: date | None = None,
     page: tuple[str, ...] = (),
     stated: tuple[str, str | None, str | None] | None = None,
+    aligned: tuple[str, ...] = (),
 ) -> DocumentFacts:
     """Title, issuer, 文号, jurisdiction, dates and draft status read from the document's own text
     (and, for a saved web page with no 落款 or title line of its own, from `page`: its info bar's
-    来源 and its <title>, `filetext.page_labels`).
+    来源 and its <title>, `filetext.page_labels`). A table's metadata columns are read from `aligned`, its rows
+    with empty cells kept in their columns (`filetext.table_rows`), when the file is a CSV.
 
     The jurisdiction, unless staff `stated` it: the place the issuer's name starts with; when the
     issuer names none (an OCR-broken 落款, a table with no issuer), the title's place, then a
@@ -174,7 +184,7 @@ def extract_facts(
     page = tuple(dict.fromkeys(label for label in ("".join(_lines(raw)) for raw in page) if label))
     problems: list[str] = []
     head = _head(lines)
-    table = _metadata_table(lines)
+    table = _metadata_table(lines, _lines("\n".join(aligned)) if aligned else lines)
     # A heading that only names a body (泸州市人力资源和社会保障局 above a reply letter) is its letterhead, no
     # title: the next source is asked, and a document none names is held for staff to give one.
     sources: tuple[Callable[[], str | None], ...] = (
@@ -372,9 +382,10 @@ _TABLE_KEYS = ("标题", "发文机关", "发文字号", "文号", "成文日期
 _TABLE_ENTRY = re.compile(rf"^({'|'.join(_TABLE_KEYS)})[:：](.*)$")
 
 
-def _metadata_table(lines: list[str]) -> dict[str, str]:
+def _metadata_table(lines: list[str], rows: list[str]) -> dict[str, str]:
     """The 政府信息公开 table government sites put above a document (发文字号：…, 成文日期：…);
-    a value may sit on the line after its key, as table cells do."""
+    a value may sit on the line after its key, as table cells do. A table's metadata columns are read from its
+    `rows` (a CSV's with empty cells kept in their columns; else its lines)."""
     table: dict[str, str] = {}
     for index, line in enumerate(lines[:40]):
         match = _TABLE_ENTRY.match(line)
@@ -386,7 +397,7 @@ def _metadata_table(lines: list[str]) -> dict[str, str]:
         key = "发文字号" if match.group(1) == "文号" else match.group(1)
         if value and key not in table:
             table[key] = value
-    return _column_metadata(lines) | table
+    return _column_metadata(rows) | table
 
 
 # A table's columns that name what the document is (文件名称, 发文机关, 文号, 印发日期), however a sheet words them.
@@ -413,6 +424,7 @@ def _column_metadata(lines: list[str]) -> dict[str, str]:
         if not keys:
             continue
         values: dict[str, set[str]] = {key: set() for key in keys.values()}
+        rows = 0
         for below in lines[index + 1 :]:
             if "｜" not in below:
                 break  # the table ended
@@ -420,10 +432,15 @@ def _column_metadata(lines: list[str]) -> dict[str, str]:
             if len(cells) != len(columns):
                 continue  # a second header row (个人｜单位 under 补贴标准), a row with merged cells
             said = {key: cells[at] for at, key in keys.items() if cells[at]}
-            if not all(_is_kind(key, value) for key, value in said.items()):
+            judged = {key: _is_kind(key, value) for key, value in said.items() if key != "标题"}
+            if rows and judged and not any(judged.values()):
                 break  # another table's header row: the sheet's measures under its record
+            rows += 1
             for key, value in said.items():
-                values[key].add(value)
+                if judged.get(key, True):
+                    values[key].add(
+                        value
+                    )  # each key judged on its own: an off-kind cell (待定 under 印发日期) is dropped
         for key, seen in values.items():
             if len(seen) == 1 and key not in found:
                 found[key] = seen.pop()
@@ -1308,7 +1325,12 @@ def examine(
     if not looks_like_policy(text):
         raise IntakeError("not_a_policy", filename)
     facts = extract_facts(
-        text, places=places, published=published_on(data, filename), page=page_labels(data, filename), stated=stated
+        text,
+        places=places,
+        published=published_on(data, filename),
+        page=page_labels(data, filename),
+        stated=stated,
+        aligned=table_rows(data, filename),
     )
     if part.translated:
         note = f"另有外文译文{part.translated}段，未作为条款和数额的来源（以中文为准）"

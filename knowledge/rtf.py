@@ -19,6 +19,7 @@ from knowledge.errors import IntakeError
 # RTF's \fcharset numbers and the code pages they stand for (the ones Chinese, Japanese, Korean and Western
 # documents use); an unknown charset falls back to the file's \ansicpg.
 _CHARSET_CODEPAGES = {0: 1252, 128: 932, 129: 949, 134: 936, 136: 950, 161: 1253, 162: 1254, 204: 1251, 238: 1250}
+_DOUBLE_BYTE = frozenset({932, 936, 949, 950})
 _CODEC_NAMES = {936: "gb18030", 950: "big5", 932: "cp932", 949: "cp949", 54936: "gb18030", 65001: "utf-8"}
 # Destinations whose text is not the document's body.
 _SKIPPED = frozenset(
@@ -32,7 +33,8 @@ _SKIPPED = frozenset(
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([\r\n]+)|([^\\{}\r\n]+)", re.S
 )
-_FONT = re.compile(rb"\\f(\d+)[^;{}]*?\\fcharset(\d+)")
+# C0 control characters other than tab, line feed and carriage return: never in a document's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPECIAL = {
     "emdash": "—",
     "endash": "–",
@@ -55,6 +57,10 @@ class _State:
     skip: bool = False
     font: int | None = None
     uc: int = 1
+    fonttbl: bool = False  # inside the font table, where \\fN \\fcharsetN declare a font's code page
+    run: str = "loch"  # the last of \\loch, \\hich, \\dbch: the run an \\afN names the font of, and (\\hich) a run of
+    # high-ANSI single bytes in the font in use
+    dbch_font: int | None = None  # the font of double-byte characters (\\dbch\\afN): Word's CJK bytes
 
 
 @dataclass
@@ -83,8 +89,7 @@ class _Reader:
         elif hexbyte is not None:
             if self.skipped():
                 return
-            font = self.state.font
-            self.byte(int(hexbyte, 16), self.fonts.get(font, self.codepage) if font is not None else self.codepage)
+            self.byte(int(hexbyte, 16))
         elif plain is not None:
             self.plain(plain.decode("latin-1"))
         elif word is not None:
@@ -102,7 +107,14 @@ class _Reader:
     def brace(self, brace: bytes) -> None:
         if brace == b"{":
             self.stack.append(self.state)
-            self.state = _State(self.state.skip, self.state.font, self.state.uc)
+            self.state = _State(
+                self.state.skip,
+                self.state.font,
+                self.state.uc,
+                self.state.fonttbl,
+                self.state.run,
+                self.state.dbch_font,
+            )
             self.group_start = True
         else:
             self.flush_bytes()
@@ -132,12 +144,19 @@ class _Reader:
     def control(self, name: str, value: int | None, first: bool) -> None:
         if first and name in _SKIPPED:
             self.state.skip = True
+            self.state.fonttbl = name == "fonttbl"
             return
         if name == "f" and value is not None:
             self.flush_bytes()
             self.state.font = value
         elif name == "uc" and value is not None:
             self.state.uc = value
+        elif name in ("loch", "hich", "dbch"):
+            self.state.run = name
+        elif name == "af" and value is not None and self.state.run == "dbch":
+            self.state.dbch_font = value
+        elif name == "fcharset" and value is not None and self.state.fonttbl and self.state.font is not None:
+            self.fonts[self.state.font] = _CHARSET_CODEPAGES.get(value, self.codepage)
         if self.state.skip:
             return
         self.skip_chars = 0
@@ -153,7 +172,18 @@ class _Reader:
         self.flush_bytes()
         self.line.append(piece)
 
-    def byte(self, value: int, codepage: int) -> None:
+    def byte(self, value: int) -> None:
+        """A \\'xx byte, in the code page of the font in use; a high byte (or the trail of one) of a \\dbch run
+        in its double-byte font's: Word writes 中 as \\hich\\af13\\dbch\\af13\\loch\\f0 {\\'d6\\'d0}, \\f0 Western."""
+        font = self.state.font
+        codepage = self.fonts.get(font, self.codepage) if font is not None else self.codepage
+        double = self.fonts.get(self.state.dbch_font, 0) if self.state.dbch_font is not None else 0
+        if (
+            double in _DOUBLE_BYTE
+            and self.state.run != "hich"
+            and (value >= 0x80 or (self.pending and self.pending_codepage == double))
+        ):
+            codepage = double
         if self.pending and codepage != self.pending_codepage:
             self.flush_bytes()
         self.pending_codepage = codepage
@@ -165,7 +195,10 @@ class _Reader:
             try:
                 self.line.append(bytes(self.pending).decode(codec, errors="replace"))
             except LookupError:
-                self.line.append(bytes(self.pending).decode("cp1252", errors="replace"))
+                if max(self.pending) >= 0x80:
+                    # guessing a code page would show mojibake as the document's words
+                    raise IntakeError("undecodable", f"unknown RTF code page {self.pending_codepage}") from None
+                self.line.append(bytes(self.pending).decode("ascii"))
             self.pending.clear()
 
     def end_paragraph(self) -> None:
@@ -208,16 +241,15 @@ def rtf_text(data: bytes, filename: str) -> str:
         raise IntakeError("damaged", f"{filename}: not RTF")
     ansicpg = re.search(rb"\\ansicpg(\d+)", data[:4096])
     reader = _Reader(codepage=int(ansicpg.group(1)) if ansicpg else 1252)
-    reader.fonts = {
-        int(number): _CHARSET_CODEPAGES.get(int(charset), reader.codepage)
-        for number, charset in _FONT.findall(data[:65536])
-    }
     for match in _TOKEN.finditer(data):
         reader.token(match)
     reader.end_paragraph()
     if reader.cells:
         reader.end_row()
     text = "\n".join(line.rstrip() for line in "\n".join(reader.lines).split("\n")).strip("\n")
+    if _CONTROL.search(text):
+        # RTF is 7-bit text that escapes everything else: raw control bytes are binary that merely starts with {\rtf
+        raise IntakeError("damaged", f"{filename}: control characters in the text")
     # a character beyond the BMP (𠮷, an emoji) is written as two \uN halves: joined, a lone half replaced
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
