@@ -62,7 +62,7 @@ def test_add_show_publish_retire_round_trip(tmp_path: Path) -> None:
     (entry,) = json.loads(added.stdout)
     assert entry | {"id": "x"} == {
         "id": "x",
-        "title": "吉林省人力资源和社会保障厅吉林省财政厅关于印发《吉林省创业担保贷款实施办法》的通知",
+        "title": "吉林省人力资源和社会保障厅 吉林省财政厅关于印发《吉林省创业担保贷款实施办法》的通知",
         "issuer": entry["issuer"],
         "document_number": "吉人社发〔2024〕9号",
         "jurisdiction": "吉林省",
