@@ -87,6 +87,7 @@ SETS = {
     "held-out 36": "answers_holdout36",
     "held-out 37": "answers_holdout37",
     "held-out 38": "answers_holdout38",
+    "held-out 39": "answers_holdout39",
 }
 
 
