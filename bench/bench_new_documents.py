@@ -24,7 +24,8 @@ other measure's figure is (a question whose clause is null is one the documents 
 answer is not `answered` and shows no forbidden figure). A row may carry a sixth field, an anchor: a verbatim
 phrase of the sentence that answers it; then the first cited clause is the right one when its text holds the
 anchor (whitespace ignored), whatever the parser numbered it — a writer's own numbering rule need not be ours.
-Figures are printed, never asserted.
+Figures are printed, never asserted. The set still unread this session (UNREAD_SET) prints its aggregate line
+only — its questions and answers stay unseen until it is opened; `--show` prints them anyway (the lead opening it).
 """
 
 from __future__ import annotations
@@ -158,8 +159,12 @@ def _holds(text: str, anchor: str) -> bool:
     return to_simplified("".join(anchor.split())) in to_simplified("".join(text.split()))
 
 
+UNREAD_SET = "41"  # the new-documents set registered unread this session (as UNREAD_SETS for answers)
+
+
 def main() -> int:
     chosen = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "19"
+    quiet = chosen == UNREAD_SET and "--show" not in sys.argv
     folder = DATA / f"documents{chosen}"
     rows = yaml.safe_load((folder / "asked.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,8 +200,10 @@ def main() -> int:
             ok = right_clause and has_figure and not shows_other
         passed += ok
         other += shows_other
-        print(f"{'ok' if ok else '--'} {question} [{region}] cited {cited[:1]} first line: {first[:80]!r}")
-    print(f"passed {passed}/{len(rows)}; another measure's figure in the first line: {other}")
+        if not quiet:
+            print(f"{'ok' if ok else '--'} {question} [{region}] cited {cited[:1]} first line: {first[:80]!r}")
+    held = " (unread: rows held back; --show prints them)" if quiet else ""
+    print(f"passed {passed}/{len(rows)}; another measure's figure in the first line: {other}{held}")
     return 0
 
 

@@ -28,3 +28,12 @@ def test_an_anchor_is_found_across_the_line_breaks_and_spaces_of_a_clause() -> N
 def test_an_anchor_of_another_sentence_is_not_found() -> None:
     holds = _bench()._holds
     assert not holds("（四）求职补贴。每人1000元。", "给予一次性8000元补贴")
+
+
+def test_the_unread_set_is_the_newest_registered_one() -> None:
+    """Rows of the set registered unread this session are held back; a lead who registers a newer set and forgets
+    to move UNREAD_SET would print the new unread questions to everyone who runs the bench."""
+    bench = _bench()
+    newest = max(bench.STEPS, key=int)
+    assert newest == bench.UNREAD_SET
+    assert (bench.DATA / f"documents{newest}" / "asked.yaml").is_file()
