@@ -27,6 +27,8 @@ from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, Measure
 # says it — 区里按您实际缴费的70%给补 — never 给补上/补齐/补交, which make good what is owed.)
 _GRANTS = re.compile(
     r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助|扣减|减征|给补(?![上齐交缴办录发])"
+    # a cost covered, said as people say it (每人每天补生活费50元, 补路费): never 补缴/补交 (paying arrears)
+    r"|补(?![上齐交缴办录发])[\u4e00-\u9fff]{0,3}费"
 )
 # A grant word followed by 资金 names a fund (就业补助资金, 奖补资金), not what is granted.
 _SUFFIX = re.compile(r"(?:补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助)(?!资金)")
@@ -250,8 +252,13 @@ def _reports_a_total(piece: str) -> bool:
 def _grants_nothing_it_names(piece: str) -> bool:
     """为规范…管理，制定本细则 / 可通过…APP创业担保贷款专区…提出申请: a grant word in a statement of purpose or of
     how to apply names what the document is about or a service channel, and nothing is granted."""
-    said = _PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece) or _SANCTION.search(piece)
+    said = _PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece) or _SANCTION.search(piece) or _COMBINED.search(piece)
     return bool(said) and not grants_a_figure(piece)
+
+
+# A sentence saying two measures may be had together (跟上面的交通补贴可以一块领, 可与…同时享受) names a measure granted
+# elsewhere: it grants nothing of its own.
+_COMBINED = re.compile(r"(?:一块|一起|一并|同时|叠加|重复)(?:领|领取|申领|享受|申请)")
 
 
 def _is_sentence(heading: str) -> bool:
@@ -876,9 +883,15 @@ def _table_title(text: str) -> str | None:
     """The title a clause's table stands under (芜湖市创业吸纳就业补贴标准 over 1—2人｜每人800元 …): a
     first line that is no row and no sentence and names a grant, over two rows or more."""
     lines = text.split("\n")
-    if len(lines) < 3 or ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
+    if len(lines) < 3 or ROW in lines[0] or not _GRANTS.search(lines[0]):
+        return None
+    # a sentence is no title, unless it grants by the table below it (按下表标准给予技能提升补贴): its rows grant that
+    if re.search("[。；，]", lines[0]) and not _BY_TABLE_BELOW.search(lines[0]):
         return None
     return lines[0] if sum(ROW in line for line in lines[1:]) >= 2 else None
+
+
+_BY_TABLE_BELOW = re.compile(r"(?:按|依|参照|见|如)下表")
 
 
 # 初级（五级）、中级（四级）、高级（三级）…的，分别给予1000元、1500元、2000元: one figure per listed item.
