@@ -21,6 +21,7 @@ from knowledge.labels import Style, read_label
 from knowledge.lexical import sentence_lines, split_sentences
 from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
+from knowledge.slides import is_slide
 
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
 # (扣减/减征: a tax credit — 按实际招用人数予以定额依次扣减增值税…，定额标准为每人每年9000元. 给补: 给予 as a speaker
@@ -79,7 +80,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     """One measure per granting piece of every clause, in text order, with stable ids."""
     measures: list[Measure] = []
     for clause in clauses:
-        pieces = _pieces(clause.body)
+        pieces = _pieces(clause.body, bulleted=is_slide(clause.label))
         title = _table_title(clause.text)
         # A question over its answer naming what it asks of (问5：创业担保贷款能贷多少？): a figure its answer
         # grants without naming it again (个人创业者最高可申请30万元) is that measure's — and so is a sum the
@@ -457,7 +458,7 @@ def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause
     no measure of its own then gets one, named by its heading, that says it ended."""
     out = list(measures)
     for clause in clauses:
-        pieces = [p for p in _pieces(clause.body) if p in clause.text]
+        pieces = [p for p in _pieces(clause.body, bulleted=is_slide(clause.label)) if p in clause.text]
         said = [
             p
             for p in pieces
@@ -1144,12 +1145,18 @@ def _granting_line(piece: str, context: list[str]) -> str:
     return next((line for line in context if "给予" in line), piece)
 
 
-def _pieces(body: str) -> list[str]:
-    """Sentences, and semicolon parts of a sentence when each part is a sentence of its own."""
+def _pieces(body: str, *, bulleted: bool = False) -> list[str]:
+    """Sentences, and semicolon parts of a sentence when each part is a sentence of its own; on a slide (`bulleted`)
+    every line is a bullet of its own, never a wrapped line (裁员率不高于…的20% / 返还标准 are two bullets)."""
     out: list[str] = []
     for sentence in split_sentences(body):
         # A heading line above items ends where its line does (返乡创业补贴\n（一）…); a wrapped line does not.
-        parts = [p for part in re.split(r"(?<=；)", sentence) for p in sentence_lines(part) if p.strip()]
+        parts = [
+            p
+            for part in re.split(r"(?<=；)", sentence)
+            for p in (part.split("\n") if bulleted else sentence_lines(part))
+            if p.strip()
+        ]
         out.extend(
             q.strip() for p in parts for q in _after_lead_in(_SPOKEN_ORDINAL.sub("", _ANSWER_MARK.sub("", p.strip())))
         )

@@ -81,3 +81,12 @@ def slides(lines: Sequence[str]) -> list[tuple[int, list[int]]]:
         elif found and line.strip():
             found[-1][1].append(index)
     return found
+
+
+def is_slide(label: str) -> bool:
+    """Whether a clause is a slide of a deck: cited by the label the parser gives each slide (knowledge.structure)."""
+    return label.startswith(SLIDE_LABEL)
+
+
+# How a slide's clause is cited: 幻灯片3.
+SLIDE_LABEL = "幻灯片"

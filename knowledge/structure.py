@@ -35,7 +35,7 @@ from knowledge.outline import (
 )
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
 from knowledge.rosters import without_rosters
-from knowledge.slides import is_slide_deck, slides
+from knowledge.slides import SLIDE_LABEL, is_slide_deck, slides
 
 _ISSUER = re.compile(
     r"(人民政府|办公厅|办公室|委员会|管委会|[厅局委部院署]|中心|联合会|总工会|分行|支行|公司)(（[^（）]{1,8}）)?$"
@@ -397,7 +397,7 @@ def _slide_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted
         head = paragraphs[at[0]]
         node = Node(label=None, text=head.text, original=head.original, part=0, rank=Style.CN)
         emitted.append(Emitted(node, [], [texts[j] for j in at], [paragraphs[j].original for j in at], None, []))
-        labels.append(f"幻灯片{number}")
+        labels.append(f"{SLIDE_LABEL}{number}")
     closing = [paragraphs[j] for _, at in found[last + 1 :] for j in at]
     return preamble, emitted, closing, labels
 

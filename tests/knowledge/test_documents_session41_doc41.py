@@ -257,3 +257,30 @@ def test_what_a_text_grants_in_administrative_and_spoken_words_and_by_its_table_
     assert not any("一块领" in span for span in spans), "saying two measures may be had together grants nothing"
     rows = {span: name for span, name in spans.items() if "｜" in span}
     assert any("1200元" in span for span in rows) and set(rows.values()) == {"技能提升补贴"}, rows
+
+
+RETURN_SLIDES = "\n".join(
+    [
+        "幻灯片 1",
+        "江阴市稳岗政策解读",
+        "",
+        "幻灯片 2",
+        "一、稳岗｜失业保险稳岗返还",
+        "\t对象：参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%",
+        "\t返还标准",
+        "\t\t中小微企业：按上年度实际缴纳失业保险费的60%返还",
+        "\t\t大型企业：按上年度实际缴纳失业保险费的30%返还",
+        "",
+        "幻灯片 3",
+        "二、见习｜见习补贴",
+        "\t每人每月2000元",
+    ]
+)
+
+
+def test_each_line_of_a_slide_is_a_bullet_of_its_own_never_a_wrapped_line() -> None:
+    parsed = parse_clauses(_document("jiangyin"), read_file(RETURN_SLIDES.encode(), "jiangyin.txt"))
+    measures = derive_measures("jiangyin", parsed.clauses)
+    returned = {m.name: m.span for m in measures if m.clause == parsed.clauses[0].id}
+    assert returned.get("失业保险稳岗返还（中小微企业）", "").endswith("60%返还"), returned
+    assert not any("20%" in span for span in returned.values()), "the condition's 20% is no grant of 返还标准"
