@@ -21,12 +21,15 @@ from knowledge.labels import Style, read_label
 from knowledge.lexical import sentence_lines, split_sentences
 from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
+from knowledge.slides import is_slide
 
 # What a granting piece says. A piece without any of these (a goal, a duty, a slogan) is no measure.
 # (扣减/减征: a tax credit — 按实际招用人数予以定额依次扣减增值税…，定额标准为每人每年9000元. 给补: 给予 as a speaker
 # says it — 区里按您实际缴费的70%给补 — never 给补上/补齐/补交, which make good what is owed.)
 _GRANTS = re.compile(
     r"给予|补贴|补助|奖补|奖励|贷款|贴息|减免|免收|免费|资助|返还|保险金|津贴|援助|扣减|减征|给补(?![上齐交缴办录发])"
+    # a cost covered, said as people say it (每人每天补生活费50元, 补路费): never 补缴/补交 (paying arrears)
+    r"|补(?![上齐交缴办录发])[\u4e00-\u9fff]{0,3}费"
 )
 # A grant word followed by 资金 names a fund (就业补助资金, 奖补资金), not what is granted.
 _SUFFIX = re.compile(r"(?:补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助)(?!资金)")
@@ -77,7 +80,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     """One measure per granting piece of every clause, in text order, with stable ids."""
     measures: list[Measure] = []
     for clause in clauses:
-        pieces = _pieces(clause.body)
+        pieces = _pieces(clause.body, bulleted=is_slide(clause.label))
         title = _table_title(clause.text)
         # A question over its answer naming what it asks of (问5：创业担保贷款能贷多少？): a figure its answer
         # grants without naming it again (个人创业者最高可申请30万元) is that measure's — and so is a sum the
@@ -250,8 +253,13 @@ def _reports_a_total(piece: str) -> bool:
 def _grants_nothing_it_names(piece: str) -> bool:
     """为规范…管理，制定本细则 / 可通过…APP创业担保贷款专区…提出申请: a grant word in a statement of purpose or of
     how to apply names what the document is about or a service channel, and nothing is granted."""
-    said = _PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece) or _SANCTION.search(piece)
+    said = _PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece) or _SANCTION.search(piece) or _COMBINED.search(piece)
     return bool(said) and not grants_a_figure(piece)
+
+
+# A sentence saying two measures may be had together (跟上面的交通补贴可以一块领, 可与…同时享受) names a measure granted
+# elsewhere: it grants nothing of its own.
+_COMBINED = re.compile(r"(?:一块|一起|一并|同时|叠加|重复)(?:领|领取|申领|享受|申请)")
 
 
 def _is_sentence(heading: str) -> bool:
@@ -450,7 +458,7 @@ def _stopped(document_id: str, measures: list[Measure], clauses: Iterable[Clause
     no measure of its own then gets one, named by its heading, that says it ended."""
     out = list(measures)
     for clause in clauses:
-        pieces = [p for p in _pieces(clause.body) if p in clause.text]
+        pieces = [p for p in _pieces(clause.body, bulleted=is_slide(clause.label)) if p in clause.text]
         said = [
             p
             for p in pieces
@@ -876,9 +884,15 @@ def _table_title(text: str) -> str | None:
     """The title a clause's table stands under (芜湖市创业吸纳就业补贴标准 over 1—2人｜每人800元 …): a
     first line that is no row and no sentence and names a grant, over two rows or more."""
     lines = text.split("\n")
-    if len(lines) < 3 or ROW in lines[0] or re.search("[。；，]", lines[0]) or not _GRANTS.search(lines[0]):
+    if len(lines) < 3 or ROW in lines[0] or not _GRANTS.search(lines[0]):
+        return None
+    # a sentence is no title, unless it grants by the table below it (按下表标准给予技能提升补贴): its rows grant that
+    if re.search("[。；，]", lines[0]) and not _BY_TABLE_BELOW.search(lines[0]):
         return None
     return lines[0] if sum(ROW in line for line in lines[1:]) >= 2 else None
+
+
+_BY_TABLE_BELOW = re.compile(r"(?:按|依|参照|见|如)下表")
 
 
 # 初级（五级）、中级（四级）、高级（三级）…的，分别给予1000元、1500元、2000元: one figure per listed item.
@@ -1131,12 +1145,18 @@ def _granting_line(piece: str, context: list[str]) -> str:
     return next((line for line in context if "给予" in line), piece)
 
 
-def _pieces(body: str) -> list[str]:
-    """Sentences, and semicolon parts of a sentence when each part is a sentence of its own."""
+def _pieces(body: str, *, bulleted: bool = False) -> list[str]:
+    """Sentences, and semicolon parts of a sentence when each part is a sentence of its own; on a slide (`bulleted`)
+    every line is a bullet of its own, never a wrapped line (裁员率不高于…的20% / 返还标准 are two bullets)."""
     out: list[str] = []
     for sentence in split_sentences(body):
         # A heading line above items ends where its line does (返乡创业补贴\n（一）…); a wrapped line does not.
-        parts = [p for part in re.split(r"(?<=；)", sentence) for p in sentence_lines(part) if p.strip()]
+        parts = [
+            p
+            for part in re.split(r"(?<=；)", sentence)
+            for p in (part.split("\n") if bulleted else sentence_lines(part))
+            if p.strip()
+        ]
         out.extend(
             q.strip() for p in parts for q in _after_lead_in(_SPOKEN_ORDINAL.sub("", _ANSWER_MARK.sub("", p.strip())))
         )

@@ -34,6 +34,7 @@ INTAKE_CODES = (
     "not_records",
     "legacy_excel",
     "encrypted_workbook",
+    "encrypted_document",
     "corrupt_workbook",
     "no_table",
     "not_a_policy",

@@ -1,4 +1,4 @@
-"""The text of an uploaded file: plain text, HTML, DOCX, RTF or PDF with a text layer.
+"""The text of an uploaded file: plain text, HTML, DOCX, ODT, RTF or PDF with a text layer.
 
 Anything else (images, archives, executables, scanned PDFs, text in an unknown encoding) raises
 `IntakeError` with a code that `bot.present` words in Chinese. Nothing here writes anywhere.
@@ -28,7 +28,9 @@ from knowledge.docx import MAX_INFLATED, docx_text
 from knowledge.errors import INTAKE_CODES, IntakeError
 from knowledge.markdown import is_markdown, markdown_labels, markdown_text
 from knowledge.normalize import to_simplified
+from knowledge.odt import ODT_SUFFIXES, is_odt, odt_text
 from knowledge.rtf import is_rtf, rtf_text
+from knowledge.slides import deck_text, is_slide_deck
 from knowledge.xlsx import OLE2_MAGIC, WORKBOOK_SUFFIXES, is_workbook, refuse_compound, workbook_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -158,6 +160,8 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
             text = table_text(decoded, "\t" if suffix == ".tsv" else ",")
         elif is_markdown(filename, decoded):
             text = markdown_text(decoded)
+        elif is_slide_deck(decoded.splitlines()):  # short lines by design: never unwrapped as a PDF's are
+            text = deck_text(decoded)
         else:  # plain text may be a PDF's text layer saved as it was copied out: pages and wrapped lines
             text = indent_unwrapped(unwrapped(without_page_breaks(_without_page_top(decoded))))
     text = _tidy(text)
@@ -176,6 +180,8 @@ def _office_text(data: bytes, suffix: str, filename: str) -> str | None:
         raise IntakeError("unsupported_type", filename)
     if suffix in WORKBOOK_SUFFIXES or (is_zip and _zip_is_workbook(data)):
         return whole_characters(workbook_text(data, filename))
+    if is_odt(data, filename) or (is_zip and suffix in ODT_SUFFIXES):
+        return whole_characters(odt_text(data, filename))
     if is_zip:
         return whole_characters(docx_text(data, filename))
     if is_rtf(data):

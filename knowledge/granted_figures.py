@@ -36,6 +36,8 @@ _STATED_AMOUNT = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)"
 _AMOUNT_BEFORE_FIGURE = r"(?:额度|金额|限额)(?:最高|最多|上限)?(?=[0-9０-９])|的额度(?:发放|放贷|贷款)"
 _GRANT_VERB = re.compile(
     rf"给予|返还|申请|提高到|提高至|调整为|上浮(?:至|到)?|{_STATED_AMOUNT}|{_AMOUNT_BEFORE_FIGURE}"
+    # a limit a document sets by the administrative 按…掌握/核定 (合伙创业的，按每人最高50万元、总额不超过300万元掌握)
+    r"|按[^，,。；;]{1,30}?(?:掌握|核定)"
 )
 # Right before its figure the copula may be left out, as a table cell or a list says it (贷款额度最高50万元).
 _STATED_AMOUNT_BEFORE = re.compile(r"(?:额度|金额|限额)(?:最高|最多|上限)?(?:为|是)?$")

@@ -32,6 +32,7 @@ from knowledge.filetext import (
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
+from knowledge.slides import is_slide_deck, slide_number, slides
 from knowledge.structure import parse_structure
 
 __all__ = [
@@ -179,6 +180,9 @@ def extract_facts(
     administrative-division table (a typo, or a place that does not exist) and staff stated none.
     """
     lines = _lines(text)
+    deck = _deck_slides(lines)
+    if deck:
+        lines = [line for line in lines if slide_number(line) is None]
     # A page's labels read as its text's lines are (spacing, full-width forms), so a heading the page
     # keeps in its <title> or og:title (a 公众号 article's 政策速览 | …) is found among those lines.
     page = tuple(dict.fromkeys(label for label in ("".join(_lines(raw)) for raw in page) if label))
@@ -213,6 +217,7 @@ def extract_facts(
         or _page_publisher(page)
         or _issuer_beside_number(head)
         or _byline(head)
+        or _presenter(deck)
     )
     issuer = issuer or _told_issuer(head, lines, title or "", problems)
     rows = _row_sources(lines) if title is None and issuer is None and signature is None else None
@@ -223,7 +228,7 @@ def extract_facts(
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
-    issued = _issued_on(lines) if signed is None else None
+    issued = _issued_on(lines, head) if signed is None else None
     if issued is not None:
         # no 落款 and no 成文日期, but the 版记 says when its office issued it (…办公室　2026年2月25日印发)
         signed = issued
@@ -231,6 +236,10 @@ def extract_facts(
     # no 落款, no 成文日期 and no 印发 line: the day a sheet's footnote says it was drawn up, else the date the page was
     # put online (a 政策解读's only date)
     signed = signed or _footnote_dated(lines) or _held_on(head) or _spoken_on(head, title or "") or published
+    if signed is None and (presented := _presented_on(deck)) is not None:
+        signed, month_only = presented
+        if month_only:
+            problems.append(f"幻灯片只写了{signed.year}年{signed.month}月，落款日期暂按当月1日，请核对")
     # A draft says so in its title block (（征求意见稿） under the title), not in a sentence (5月形成征求意见稿，…).
     is_draft = any(_DRAFT.search(line) for line in head if _is_title_part(line)) or bool(title and "征求意见" in title)
     effective, valid_until = _held_validity(lines) if compiler else _validity(lines, signed)
@@ -242,24 +251,7 @@ def extract_facts(
         # nobody yet: the day it proposes is no date of its own.)
         signed = effective
         problems.append("未找到落款日期，暂以施行日期代替，请核对")
-    province = city = county = None
-    place_source: str | None = None
-    place_text = _place_prefix(issuer) if issuer else None
-    if stated is not None:
-        (province, city, county), place_source = stated, "stated"
-    elif place_text:
-        place = resolve_place(place_text, places)
-        if place is None:
-            raise IntakeError("unknown_place", place_text)
-        (province, city, county), place_source = place, "issuer"
-    elif not (issuer and _is_national(issuer)):
-        found = _place_elsewhere(title, lines, places)
-        if found is not None:
-            (province, city, county), place_source = found
-            named = county or city or province
-            problems.append(f"发文机关未写明地区，适用地区按{_PLACE_SOURCES[place_source]}判断为{named}，请核对")
-        else:
-            problems.append("未能识别适用地区，发布前请指明")
+    (province, city, county), place_source = _jurisdiction(issuer, title, lines, places, stated, problems)
     if issuer is None and rows is not None:
         issuer = _issuer_of_numbers(rows.numbers, city or province or "")
         problems += (
@@ -288,6 +280,40 @@ def extract_facts(
     )
 
 
+def _jurisdiction(
+    issuer: str | None,
+    title: str | None,
+    lines: list[str],
+    places: PlaceIndex | None,
+    stated: tuple[str, str | None, str | None] | None,
+    problems: list[str],
+) -> tuple[tuple[str | None, str | None, str | None], str | None]:
+    """(province, city, county) and where they were read (`extract_facts`), each guess listed in `problems`."""
+    place_text = _place_prefix(issuer) if issuer else None
+    if stated is not None:
+        return stated, "stated"
+    if place_text:
+        place = resolve_place(place_text, places)
+        if place is None:
+            raise IntakeError("unknown_place", place_text)
+        return place, "issuer"
+    above = _county_above(issuer, title, lines, places)
+    if above is not None:
+        problems.append(
+            f"发文机关是乡镇（街道）或村（社区）一级，适用地区按{_PLACE_SOURCES[above[1]]}判断为{above[0][2]}，请核对"
+        )
+        return above
+    if issuer and _is_national(issuer):
+        return (None, None, None), None
+    found = _place_elsewhere(title, lines, places)
+    if found is None:
+        problems.append("未能识别适用地区，发布前请指明")
+        return (None, None, None), None
+    (province, city, county), source = found
+    problems.append(f"发文机关未写明地区，适用地区按{_PLACE_SOURCES[source]}判断为{county or city or province}，请核对")
+    return found
+
+
 # Which field each problem line of `extract_facts` is about (the first pattern that a line matches): once staff
 # correct that field, the line no longer says anything true — 未找到落款日期 after staff typed the date.
 _PROBLEM_FIELDS = (
@@ -305,7 +331,53 @@ def problem_fields(problem: str) -> frozenset[str]:
     return next((fields for pattern, fields in _PROBLEM_FIELDS if pattern.search(problem)), frozenset())
 
 
-_PLACE_SOURCES = {"title": "标题", "basis": "政策依据", "most_named": "正文中最常提到的地名"}
+_PLACE_SOURCES = {
+    "title": "标题",
+    "basis": "政策依据",
+    "most_named": "正文中最常提到的地名",
+    "town": "其所在乡镇",
+    "county_named": "正文提到的所属区县",
+}
+# A body below the county level (郭陆滩镇人民政府, 柳树湾村村民委员会, 东城街道办事处, 幸福社区居委会): a 镇, 乡,
+# 街道, 苏木, 村, 社区 or 嘎查 named first.
+_BELOW_COUNTY = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
+_TOWN = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|苏木))(?![镇乡])")
+
+
+def _county_above(
+    issuer: str | None, title: str | None, lines: list[str], places: PlaceIndex | None
+) -> tuple[tuple[str, str | None, str | None], str] | None:
+    """The county of a document issued below the county level (a 村委会's 公告, a 街道's 通知), whose issuer names no
+    place of the division table: the county its 镇/乡/街道 lies in, when the place names (places.yaml) know it;
+    else the county the text itself names — the only one, or the one named at least twice as often as any other
+    (a village relays its county's policy: 根据固始县人社局…). None for any other issuer."""
+    bodies = [name for name in (issuer, title) if name and _BELOW_COUNTY.match(name) and not _place_prefix(name)]
+    if not bodies:
+        return None
+    gazetteer = _gazetteer(places)
+    for body in bodies:
+        # only the town is looked up: a village's own name may hold a county's short name (长岭村 is no 长岭县's)
+        named = _TOWN.match(body)
+        town = [p for p in gazetteer.find(named.group(1)) if p.level == 3] if named else []
+        if len({p.code for p in town}) == 1:
+            return _as_triple(town[0]), "town"
+    # the issuing town's and village's own names are no mention of a county (南湖社区 names no 南湖区)
+    text = "\n".join(lines)
+    for body in bodies:
+        rest = body
+        while unit := _BELOW_COUNTY.match(rest):
+            text = text.replace(unit.group(0), "")
+            rest = rest[unit.end() :]
+    counts: dict[str, tuple[Place, int]] = {}
+    for place in gazetteer.find(text):
+        if place.level == 3:
+            counts[place.code] = (place, counts.get(place.code, (place, 0))[1] + 1)
+    ranked = sorted(counts.values(), key=lambda item: -item[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return _as_triple(ranked[0][0]), "county_named"
+    return None
+
+
 # A table's or a line's 政策依据 (basis): the document a measure rests on names whose policy it is.
 _BASIS = re.compile(r"(?:政策依据|依据文件|文件依据)")
 
@@ -504,7 +576,8 @@ def _title(head: list[str]) -> str | None:
             draft = next((h for h in head[end + 1 : end + 2] if h in ("征求意见稿", "（征求意见稿）")), None)
             if draft and "征求意见稿" not in candidate:
                 candidate += "（征求意见稿）"
-            return re.sub(r"^[^\u4e00-\u9fff《]+", "", _COLUMN_TAG.sub("", candidate))
+            # marks and numbers before a title are no part of it, the year it opens with is (2026年…政策解读)
+            return re.sub(r"^(?![0-9０-９]{4}\s*年)[^\u4e00-\u9fff《]+", "", _COLUMN_TAG.sub("", candidate))
     return None
 
 
@@ -1045,6 +1118,41 @@ def _of_place(name: str, title: str) -> str | None:
     return f"{whole}{name[1:]}" if whole and whole.endswith(level.group(1)) else None
 
 
+def _deck_slides(lines: list[str]) -> list[list[str]]:
+    """A slide deck's title slide and closing slide (knowledge.slides), where a deck names who presents it and
+    when; [] for any other text."""
+    if not is_slide_deck(lines):
+        return []
+    found = [[lines[i] for i in at] for _, at in slides(lines) if at]
+    return [found[0], found[-1]] if len(found) > 1 else found
+
+
+def _presenter(deck: list[list[str]]) -> str | None:
+    """The body a deck names on its title slide (or its closing slide) on a line of its own: a body of a place."""
+    for line in (line for slide in deck for line in slide[1:]):
+        names = _joint_issuers(line.strip())
+        if _is_body(line) and all(_place_prefix(name) for name in names):
+            return "、".join(names)
+    return None
+
+
+_MONTH_LINE = re.compile(rf"^\s*([{_DIGITS}]{{4}})\s*年\s*([{_DIGITS}]{{1,2}})\s*月\s*$")
+
+
+def _presented_on(deck: list[list[str]]) -> tuple[date, bool] | None:
+    """The date on a deck's title or closing slide, a line of its own: a day, or a month only (2026年2月 — then its
+    first day, and True to say the day is not stated)."""
+    for line in (line for slide in deck for line in slide):
+        if _DATE_ONLY_LINE.match(line) and (match := _DATE.search(line)) and (day := _as_date(match)):
+            return day, False
+        month = _MONTH_LINE.match(line)
+        if month:
+            year, number = _to_int(month.group(1)), _to_int(month.group(2))
+            if 1 <= number <= 12:
+                return date(year, number, 1), True
+    return None
+
+
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:
     """The 落款: the last date line of the document and the issuer line(s) just above it."""
     for index in range(len(lines) - 1, -1, -1):
@@ -1066,10 +1174,11 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
 _ISSUED_LINE = re.compile(rf"^[^。；，：:]{{0,40}}?\s*({_DATE.pattern})\s*印发\s*$")
 
 
-def _issued_on(lines: list[str]) -> date | None:
+def _issued_on(lines: list[str], head: list[str]) -> date | None:
     """The date of the 版记 line a document closes with (天水市人力资源和社会保障局办公室　2026年2月25日印发):
-    the day its issuing office sent it out, which a 工作要点 or a notice without 落款 states of itself."""
-    for line in reversed(lines[-6:]):
+    the day its issuing office sent it out, which a 工作要点 or a notice without 落款 states of itself — or of the
+    same line set under its title and 文号 (a 细则 saved from a Word or WPS file without its 落款)."""
+    for line in [*reversed(lines[-6:]), *head[:6]]:
         found = _ISSUED_LINE.match(line)
         if found:
             match = _DATE.search(found.group(1))
@@ -1144,7 +1253,7 @@ def _place_prefix(issuer: str) -> str | None:
     if _is_national(first):
         return None
     match = _PLACE_PREFIX.match(first)
-    if not match:
+    if not match or match.group(1).endswith("社区"):  # a 社区 (community) ends like a 区 and is none
         return None
     # The shortest run of places may stop at a municipality (重庆市 of 重庆市万州区人力资源和社会保障局, whose 社会
     # ends like a body): the longest run that is a known place, each level down, is the issuer's own place.

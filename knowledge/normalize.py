@@ -17,6 +17,7 @@ import opencc
 
 from knowledge.labels import Style, read_label
 from knowledge.quality import IssueKind, QualityIssue
+from knowledge.slides import is_slide_deck
 
 GARBLED_MARK = "□"
 
@@ -407,6 +408,9 @@ def normalize_document(raw: str) -> NormalizedText:
     counts: dict[str, int] = {}
     paragraphs: list[Paragraph] = []
     after_break = False
+    # A slide deck's outline (knowledge.slides) is made of lines by design: a title, a bullet, a marker is each a
+    # line of its own, never a sentence a page break cut.
+    deck = is_slide_deck(raw.split("\n"))
     for written in _spaced_tables(raw.split("\n")):
         if not written.strip():
             after_break = bool(paragraphs)
@@ -423,7 +427,7 @@ def normalize_document(raw: str) -> NormalizedText:
         if not text:
             continue
         previous = paragraphs[-1] if paragraphs else None
-        if previous and _GUIDE_FIELD.match(previous.text) and not _opens_a_part(text):
+        if previous and not deck and _GUIDE_FIELD.match(previous.text) and not _opens_a_part(text):
             # A service guide's field name on its own line (补贴标准⏎每户5000元): one paragraph, as
             # the guide means it (补贴标准：每户5000元).
             previous.text = f"{previous.text}：{text}"
@@ -432,6 +436,7 @@ def normalize_document(raw: str) -> NormalizedText:
             continue
         if (
             previous
+            and not deck
             and _is_cut_mid_sentence(previous.text)
             and not is_structural_start(text)
             and not _keyed_alike(previous.text, text)

@@ -35,6 +35,7 @@ from knowledge.outline import (
 )
 from knowledge.quality import IssueKind, QualityIssue, QualityReport
 from knowledge.rosters import without_rosters
+from knowledge.slides import SLIDE_LABEL, is_slide_deck, slides
 
 _ISSUER = re.compile(
     r"(人民政府|办公厅|办公室|委员会|管委会|[厅局委部院署]|中心|联合会|总工会|分行|支行|公司)(（[^（）]{1,8}）)?$"
@@ -373,6 +374,34 @@ def _block_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted
     return preamble, emitted, paragraphs[end:]
 
 
+# A deck's closing slide: thanks, questions, the end (its presenter and date are the deck's facts, no measure).
+_SIGN_OFF = re.compile(r"^(?:谢谢|感谢|致谢|[Tt]hank|THANK|Q\s*&\s*A|问答|交流互动|结束|END|End)")
+
+
+def _slide_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph], list[str]]:
+    """A slide deck's outline (knowledge.slides): each slide — its title with its bullets — is one clause cited as
+    幻灯片N, whatever its title is numbered (a deck repeats 一、 on every slide of its first part). The slides before
+    the first that grants an amount (the title slide, the 目录) are the preamble; the sign-off slides after the last
+    that grants one (谢谢！, Q&A) are the closing."""
+    texts = [p.text for p in paragraphs]
+    found = [(number, at) for number, at in slides(texts) if at]
+    granting = [i for i, (_, at) in enumerate(found) if any(_MONEY.search(texts[j]) for j in at)]
+    if not granting:
+        return texts, [], [], []
+    first = granting[0]
+    last = max(i for i, (_, at) in enumerate(found) if i <= granting[-1] or not _SIGN_OFF.match(texts[at[0]]))
+    preamble = [texts[j] for _, at in found[:first] for j in at]
+    emitted: list[Emitted] = []
+    labels: list[str] = []
+    for number, at in found[first : last + 1]:
+        head = paragraphs[at[0]]
+        node = Node(label=None, text=head.text, original=head.original, part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [texts[j] for j in at], [paragraphs[j].original for j in at], None, []))
+        labels.append(f"{SLIDE_LABEL}{number}")
+    closing = [paragraphs[j] for _, at in found[last + 1 :] for j in at]
+    return preamble, emitted, closing, labels
+
+
 def _blank_line_blocks(paragraphs: list[Paragraph]) -> tuple[int, list[list[Paragraph]]]:
     """Where the body ends (its first closing marker, else the last paragraph) and the body's paragraphs grouped into
     the blocks that blank lines set apart."""
@@ -646,6 +675,26 @@ def _part_names(outline: _Outline) -> dict[int, str]:
     return names
 
 
+def _unnumbered_clauses(
+    paragraphs: list[Paragraph],
+) -> tuple[list[str], list[Emitted], list[Paragraph], list[str]]:
+    """A text with no numbered outline read by its own signs: 问/答 pairs or a transcript's exchanges, blank-line
+    blocks of short lines, marked subheads, else its paragraphs — each with the labels its clauses are cited by."""
+    readers = (
+        (_exchange_clauses, "第{}问"),
+        (_block_clauses, "第{}部分"),
+        (_marked_clauses, "第{}部分"),
+        (_paragraph_clauses, "第{}段"),
+    )
+    preamble: list[str] = []
+    closing: list[Paragraph] = []
+    for reader, label in readers:
+        preamble, emitted, closing = reader(paragraphs)
+        if emitted:
+            return preamble, emitted, closing, [label.format(number_to_chinese(n)) for n in range(1, len(emitted) + 1)]
+    return preamble, [], closing, []
+
+
 def parse_structure(document: Document, raw: str) -> ParsedDocument:
     """Split one document into preamble, sections, clauses and closing, whatever its numbering."""
     normalized = normalize_document(raw)
@@ -661,7 +710,8 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
     issues.extend(left_out)
     paragraphs, notes = _footnotes(paragraphs)
     paragraphs, aside = read_tables(paragraphs)
-    outline = _Builder(paragraphs, aside).run()
+    deck = _slide_clauses(paragraphs) if is_slide_deck([p.text for p in paragraphs]) else None
+    outline = _Builder([] if deck and deck[1] else paragraphs, aside).run()
     sections: list[Section] = []
     emitted: list[Emitted] = []
     background = background_part(outline.roots)
@@ -678,18 +728,10 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
     preamble, closing = outline.preamble, outline.closing
     labels = clause_labels(emitted, _part_names(outline))
     _attach_notes(emitted, notes)
+    if deck and deck[1]:
+        preamble, emitted, closing, labels = deck
     if not emitted:
-        preamble, emitted, closing = _exchange_clauses(paragraphs)
-        labels = [f"第{number_to_chinese(n)}问" for n in range(1, len(emitted) + 1)]
-    if not emitted:
-        preamble, emitted, closing = _block_clauses(paragraphs)
-        labels = [f"第{number_to_chinese(n)}部分" for n in range(1, len(emitted) + 1)]
-    if not emitted:
-        preamble, emitted, closing = _marked_clauses(paragraphs)
-        labels = [f"第{number_to_chinese(n)}部分" for n in range(1, len(emitted) + 1)]
-    if not emitted:
-        preamble, emitted, closing = _paragraph_clauses(paragraphs)
-        labels = [f"第{number_to_chinese(n)}段" for n in range(1, len(emitted) + 1)]
+        preamble, emitted, closing, labels = _unnumbered_clauses(paragraphs)
     if not emitted:
         raise ParseError(f"{document.id}: no clauses found")
     attached, attached_labels, closing = _attachments(list(closing))

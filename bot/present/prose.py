@@ -768,6 +768,7 @@ class IntakeProse(Section):
     malformed_json: str
     legacy_excel: str
     encrypted_workbook: str
+    encrypted_document: str
     corrupt_workbook: str
     no_table: str
     not_records: str
