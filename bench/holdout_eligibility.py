@@ -1615,14 +1615,24 @@ def planned_hire_facts(facts: dict[str, Any], measure: str) -> dict[str, Any] | 
     (计划2018-10招用1名2018届毕业生), and an expectation named by the planned one: each hire is judged on its own
     date, so that expectation is the planned hire's alone — the facts without the parts telling of the hire made
     (None when the label names no planned hire, or the text has not both)."""
-    if not PLANNED_LABEL.search(measure) or not _runs_business(facts):
+    if not PLANNED_LABEL.search(measure):
+        return None
+    split = hire_split(facts)
+    return None if split is None else split[1]
+
+
+def hire_split(facts: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """An owner's description telling of a hire made and of one planned: the facts with the made hire alone and
+    with the planned hire alone (None when the text has not both)."""
+    if not _runs_business(facts):
         return None
     parts = [part for part in re.split(r"[;；]", str(facts.get("other") or "")) if part.strip()]
     planned = [part for part in parts if PLANNED_HIRE.search(part) and not _made_hire(part)]
     made = [part for part in parts if part not in planned and (_made_hire(part) or HIRE_COUNTED.search(part))]
     if not planned or not made:
         return None
-    return {**facts, "other": "; ".join(part for part in parts if part not in made)}
+    alone = {**facts, "other": "; ".join(part for part in parts if part not in made)}
+    return {**facts, "other": "; ".join(part for part in parts if part not in planned)}, alone
 
 
 def one_record(raw: dict[str, Any], measure: str) -> dict[str, Any] | None:
@@ -1674,7 +1684,13 @@ def if_he_hires(ours: str, benefit: Benefit, found: BenefitResult | None) -> str
 
 
 def judged_for(
-    engine: Engine, rulebook: Rulebook, person: dict[str, Any], measure: str, raw: dict[str, Any], whole: CheckResult
+    engine: Engine,
+    rulebook: Rulebook,
+    person: dict[str, Any],
+    measure: str,
+    raw: dict[str, Any],
+    whole: CheckResult,
+    benefit: str | None = None,
 ) -> tuple[CheckResult, bool]:
     """The check an expectation is judged on: the person's whole, the one certificate its label names
     (`one_record`), or the planned hire alone (`planned_hire_facts`, then True: a hire not made yet)."""
@@ -1683,6 +1699,24 @@ def judged_for(
     if planned_alone is not None:
         alone = profile_of(planned_alone, as_of, rulebook)
         return engine.check(parse_profile(alone, rulebook.facts, as_of)), True
+    split = hire_split(person["facts"]) if benefit is not None else None
+    if split is not None:
+        # Session 41: a hire made and one planned, each judged on its own — a unit's measure that the hire made leaves
+        # open on who the hire is, which only the planned hire's part tells (吸纳毕业年度高校毕业生: the hires made are
+        # 贫困劳动力, their schooling not said; the planned ones are this year's graduates), hangs on the planned hire:
+        # judged on it alone, a hire not made yet.
+        raws = [profile_of(part, as_of, rulebook) for part in split]
+        made, planned = (engine.check(parse_profile(one, rulebook.facts, as_of)) for one in raws)
+        by_made = next((b for b in made.benefits if b.id == benefit), None)
+        by_planned = next((b for b in planned.benefits if b.id == benefit), None)
+        told_of_planned = (set(raws[1]) - set(raws[0])) & set(HIRE_WHO)
+        if (
+            by_made is not None
+            and by_planned is not None
+            and by_planned.status != "ineligible"
+            and set(by_made.missing_facts) & told_of_planned
+        ):
+            return planned, True
     record = one_record(raw, measure)
     return (whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))), False
 
@@ -1728,7 +1762,7 @@ def main() -> None:
                 if VERBOSE:
                     print(f"  {person['id']} not encoded: {expected['clause']} {expected['measure']}")
                 continue
-            result, planned_alone = judged_for(engine, rulebook, person, expected["measure"], raw, whole)
+            result, planned_alone = judged_for(engine, rulebook, person, expected["measure"], raw, whole, benefit.id)
             planned_here = planned or planned_alone
             statuses = {b.id: b for b in result.benefits}
             ours = their_status(result, benefit, statuses.get(benefit.id), conventions, as_of)

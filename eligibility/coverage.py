@@ -10,11 +10,13 @@ where the person is. A place said that no document covers covers none of its kin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from eligibility.facts import FactRegistry
 from eligibility.regions import RegionResolver, without_former_affiliation
+from eligibility.results import BenefitResult
 from eligibility.rulebook import Benefit
 
 # The fact holding each place kind other than where the person is (eligibility/facts.yaml).
@@ -42,13 +44,19 @@ class BoundPlaces:
         return tuple(dict.fromkeys(j for j in self.jurisdictions.values() if j is not None and j != here))
 
 
-def bound_places(values: Mapping[str, Any], resolver: RegionResolver, covered: Iterable[str]) -> BoundPlaces:
-    """The work and business places said in the profile, resolved to the covered jurisdictions (or None)."""
+def bound_places(
+    values: Mapping[str, Any], resolver: RegionResolver, covered: Iterable[str], elsewhere: Collection[str] = ()
+) -> BoundPlaces:
+    """The work and business places said in the profile, resolved to the covered jurisdictions (or None).
+    `elsewhere`: the answers that name no place but say it is none of the covered ones (其他地方, session 41)."""
     places = set(covered)
     found: dict[str, str | None] = {}
     for kind, fact in PLACE_FACTS.items():
         said = values.get(fact)
         if not isinstance(said, str) or not said.strip():
+            continue
+        if said in elsewhere:
+            found[kind] = None
             continue
         region = resolver.resolve(without_former_affiliation(said))
         if region.covered and region.jurisdiction in places:
@@ -56,4 +64,51 @@ def bound_places(values: Mapping[str, Any], resolver: RegionResolver, covered: I
         elif region.place and not region.candidates:
             # A place no document covers (西安, 大连, 简阳): none of this kind's measures is the person's here.
             found[kind] = None
+    if "work" not in found and "business" in found and runs_business(values):
+        # Session 41: one who runs a business works and is insured where it is (个体经营者、企业主 参保 there).
+        found["work"] = found["business"]
     return BoundPlaces(found)
+
+
+# A result that the place it follows could still change: the measure stands here, met or open (session 41).
+STANDING = frozenset({"eligible", "possibly_eligible", "if_hired", "as_employer"})
+
+
+def place_to_ask(
+    results: Iterable[BenefitResult], benefits: Mapping[str, Benefit], values: Mapping[str, Any], facts: FactRegistry
+) -> str | None:
+    """The place fact worth asking (session 41), or None: not said yet, asked of this person (its `asked_of`: one
+    who works or is insured, one who runs or plans a business), and some measure of its kind still standing here —
+    where the person works or does business decides whether that measure is theirs, or another place's is."""
+    standing = {benefits[r.id].covered_by for r in results if r.status in STANDING and r.id in benefits}
+    if "work" in standing and runs_business(values):
+        # One who runs a business works and is insured where it is: its place, asked once, stands for both.
+        standing = (standing - {"work"}) | {"business"}
+    for kind, fact in PLACE_FACTS.items():
+        spec = facts.specs.get(fact)
+        if spec is None or not spec.is_askable or fact in values or kind not in standing:
+            continue
+        if spec.is_asked_of(values):
+            return fact
+    return None
+
+
+def elsewhere_answers(facts: FactRegistry) -> frozenset[str]:
+    """The place facts' answers for a place no document covers (their `rest_of_place`: 其他地方)."""
+    return frozenset(
+        str(spec.rest_of_place.value)
+        for fact in PLACE_FACTS.values()
+        if (spec := facts.specs.get(fact)) is not None and spec.rest_of_place is not None
+    )
+
+
+# The forms of a business one runs (facts.yaml business_form; `none`: no business of one's own).
+BUSINESS_FORMS = frozenset({"micro_enterprise", "individual", "farm_entity"})
+
+
+def runs_business(values: Mapping[str, Any]) -> bool:
+    """Runs a business of their own now: a form said, or self-employed while the form is not said."""
+    form = values.get("business_form")
+    if form is not None:
+        return form in BUSINESS_FORMS
+    return values.get("employment_status") == "self_employed"

@@ -16,7 +16,7 @@ from typing import Any
 
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter, presumers
-from eligibility.coverage import BoundPlaces, bound_places
+from eligibility.coverage import BoundPlaces, bound_places, elsewhere_answers, place_to_ask
 from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
 from eligibility.questions import (
@@ -24,6 +24,7 @@ from eligibility.questions import (
     choose_next_facts,
     city_question,
     household_question,
+    place_question,
     question_for,
     region_question,
 )
@@ -169,6 +170,8 @@ class Engine:
         )
         rest = rulebook.facts[HOUSEHOLD_REGION].rest_of_place if HOUSEHOLD_REGION in rulebook.facts else None
         self._elsewhere = str(rest.value) if rest is not None else None
+        # Session 41: a place of work or business said to be none of the covered places (其他地方).
+        self._place_elsewhere = elsewhere_answers(rulebook.facts)
         # The people a unit hires, each judged on its own (session 14): the list collected by `more_hires`.
         self._hires = next((r for r in lists if r.more == MORE_HIRES), None)
 
@@ -202,7 +205,7 @@ class Engine:
             status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             home = self._home(profile, query, None)
-            bound = bound_places(profile.values, self.resolver, covered)
+            bound = bound_places(profile.values, self.resolver, covered, self._place_elsewhere)
             if home is not None or bound.elsewhere(None):
                 # Not covered where the person is, but registered in a covered place: that place's
                 # measures that follow the 户籍 are judged (session 22); the place itself stays not covered.
@@ -232,7 +235,7 @@ class Engine:
         jurisdiction = str(region.jurisdiction)
         # Session 40: each measure judged by the place its coverage follows — a worker measure by where the
         # person works and is insured, a start-up measure by where the business is (coverage.py).
-        bound = bound_places(profile.values, self.resolver, covered)
+        bound = bound_places(profile.values, self.resolver, covered, self._place_elsewhere)
         evaluations = [
             *(
                 self.evaluate(b, profile)
@@ -247,6 +250,11 @@ class Engine:
         home = self._home(profile, query, jurisdiction)
         if self._registered_only and next_question is None and self._registered_stands(results, profile, query):
             next_question = household_question(self.rulebook, covered, jurisdiction)
+        if next_question is None and (
+            place := place_to_ask(results, self.rulebook.benefits, profile.values, self.rulebook.facts)
+        ):
+            # Session 41: where they work or do business, asked last — it moves a measure still standing here.
+            next_question = place_question(self.rulebook, place, covered, jurisdiction)
         return CheckResult(
             status="needs_more_info" if next_question else "complete",
             as_of=profile.as_of,

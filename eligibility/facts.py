@@ -158,6 +158,12 @@ class FactSpec(BaseModel):
     # …and its 不清楚: the place it stands for, which the resolver reads as "in {place}, the city not
     # known" (四川省（具体城市不清楚）) — so 不清楚 keeps the province said (session 9).
     unknown_city: Option | None = None
+    # A place where the person works or does business (session 41): the option for the place where they are — its
+    # `value` a template of that place ({place}: the jurisdiction judged), so the answer reads as that place.
+    same_place: Option | None = None
+    # Asked only of a person known to be one of these (session 41): alternatives as an action's `when_any` (the
+    # place of work of one who works or is insured, the place of business of one who runs or plans a business).
+    asked_of: tuple[dict[str, Any], ...] = ()
     hint: str = ""
     # Session 29: the hint for a person whose open benefits are all of one place (jurisdiction → hint, citing
     # that place's clause) — the general hint's clauses of other places are never a footnote to them.
@@ -225,6 +231,13 @@ class FactSpec(BaseModel):
     @property
     def is_askable(self) -> bool:
         return self.question is not None
+
+    def is_asked_of(self, values: Mapping[str, Any]) -> bool:
+        """Whether the person is known to be one this fact is asked of (always, without `asked_of`)."""
+        return not self.asked_of or any(
+            all(_fits(values.get(fact), wanted) for fact, wanted in alternative.items())
+            for alternative in self.asked_of
+        )
 
     @property
     def unticked(self) -> bool | str | tuple[str, ...] | None:
@@ -441,6 +454,7 @@ class FactRegistry:
             for prerequisite in spec.after:
                 if prerequisite not in self.specs:
                     raise RulebookError(source, f"facts.{name}.after", f"unknown fact {prerequisite!r}")
+        self._check_asked_of(source)
         self.implied: dict[str, Implied] = {}
         for name, spec in self.specs.items():
             if spec.implied is None:
@@ -478,6 +492,14 @@ class FactRegistry:
                 if member in self.group_of:
                     raise RulebookError(source, key, f"{member!r} is already in group {self.group_of[member].name!r}")
                 self.group_of[member] = group
+
+    def _check_asked_of(self, source: str) -> None:
+        """Every fact an `asked_of` alternative names exists (session 41)."""
+        for name, spec in self.specs.items():
+            for index, alternative in enumerate(spec.asked_of):
+                unknown = [fact for fact in alternative if fact not in self.specs]
+                if unknown:
+                    raise RulebookError(source, f"facts.{name}.asked_of[{index}]", f"unknown fact {unknown[0]!r}")
 
     def _hire_facts(self, source: str) -> dict[str, str]:
         """person fact → the `hire` fact standing for it, checked to have the same type and options."""

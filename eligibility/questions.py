@@ -225,3 +225,19 @@ def household_question(rulebook: Rulebook, places: tuple[str, ...], here: str | 
 
 # Where the person's 户籍 is (facts.yaml), asked by `household_question`.
 HOUSEHOLD_REGION = "household_region"
+
+
+def place_question(rulebook: Rulebook, fact: str, places: tuple[str, ...], here: str) -> NextQuestion:
+    """Where the person works or does business (session 41), asked by `coverage.place_to_ask`: the place where
+    they are first (the spec's `same_place`, standing for `here`), the other covered places, then “其他地方”
+    (`rest_of_place`: none of them); 不清楚 leaves the place where they are standing for it."""
+    spec = rulebook.facts[fact]
+    options = []
+    if spec.same_place is not None:
+        options.append(AnswerOption(value=str(spec.same_place.value).format(place=here), label=spec.same_place.label))
+    options += [AnswerOption(value=p, label=p) for p in places if p != here]
+    if spec.rest_of_place is not None:
+        options.append(AnswerOption(value=str(spec.rest_of_place.value), label=spec.rest_of_place.label))
+    return NextQuestion(
+        fact=fact, facts=(fact,), text=str(spec.question), type=spec.type, options=tuple(options), hint=spec.hint
+    )

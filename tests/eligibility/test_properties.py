@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from eligibility.coverage import PLACE_FACTS
 from eligibility.engine import Engine
 from eligibility.facts import FactSpec
 from eligibility.profile import Profile
@@ -403,7 +404,8 @@ ZIYANG_YOUNG_STALL = Profile(
 def test_every_question_asked_can_change_some_result(engine: Engine, profile: Profile) -> None:
     result = engine.check(profile)
     question = result.next_question
-    if question is None or question.fact == "region":
+    if question is None or question.fact == "region" or question.fact in PLACE_FACTS.values():
+        # The place of work or business decides which place's measures are judged (session 41): its own test below.
         return
     # Any result of the place may be the one that changes, not only an open one: an employer's
     # benefit that is `employer_only` becomes `as_employer` when the person's business hires.
@@ -448,6 +450,24 @@ def test_the_household_asked_at_a_covered_place_can_change_a_result(engine: Engi
         for option in question.options
         if {r.id: r.status for r in engine.check(profile.with_answer(HOUSEHOLD_REGION, option.value)).benefits}
         != before
+    ]
+    assert moved, [o.value for o in question.options]
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_the_place_of_work_or_business_asked_can_change_a_result(engine: Engine, profile: Profile) -> None:
+    """Session 41: where the person works or does business is asked because an answer to it moves a measure still
+    standing here (the place where they are keeps it, another place or 其他地方 takes it away)."""
+    result = engine.check(profile)
+    question = result.next_question
+    if question is None or question.fact not in PLACE_FACTS.values():
+        return
+    before = {r.id: r.status for r in result.benefits}
+    moved = [
+        option.value
+        for option in question.options
+        if {r.id: r.status for r in engine.check(profile.with_answer(question.fact, option.value)).benefits} != before
     ]
     assert moved, [o.value for o in question.options]
 
