@@ -30,7 +30,14 @@ from knowledge.answer_model import (
     SourceDocument,
     SupersededDocument,
 )
-from knowledge.asked_grant import asked_grants, grants, grants_kind_to
+from knowledge.asked_grant import (
+    AskedGrant,
+    asked_grants,
+    asked_thing_words,
+    grants,
+    grants_kind_to,
+    shares_asked_thing,
+)
 from knowledge.citations import Citation, make_citation
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
@@ -566,6 +573,8 @@ class Answerer:
             return AnswerStatus.NO_ANSWER
         if self._only_stray_characters_shared(retrieval, top):
             return AnswerStatus.NO_ANSWER
+        if self._asks_of_a_thing_never_written(retrieval, top):
+            return AnswerStatus.NO_ANSWER
         if self._asks_a_price_never_written(retrieval):
             return AnswerStatus.NO_ANSWER
         # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
@@ -632,9 +641,20 @@ class Answerer:
             if selection is not None
             else matcher.measures_of(retrieval.in_scope[0].clause.id)
         )
-        if any(grants_kind_to(measure, grant) for grant in wanted for measure in given):
+        question = analysis.unplaced or analysis.normalized
+        if any(self._gives_asked(measure, grant, question, analysis.tokens) for grant in wanted for measure in given):
             return False
         return not any(grants(measure, grant) for grant in wanted for measure in candidates)
+
+    @staticmethod
+    def _gives_asked(measure: Measure, grant: AskedGrant, question: str, tokens: Sequence[str]) -> bool:
+        """Whether a measure the answer would give grants the kind of thing asked — and, where a phrase asks
+        for it (每个月有生活补贴不), writes a word of that phrase: 求职创业补贴, found by the story told around it
+        (应届大学生留资阳工作), pays, but no 生活补贴."""
+        if not grants_kind_to(measure, grant):
+            return False
+        asked = asked_thing_words(question, tokens, grant)
+        return not asked or shares_asked_thing(measure, asked) or grants(measure, grant)
 
     def _where_said_for_all(self, retrieval: Retrieval) -> bool:
         """Where to apply for a written place's measures, asked in general words (芜湖就业补贴去哪里申请):
@@ -814,6 +834,21 @@ class Answerer:
         return evidence_of(kept, self.retriever.lexical.idf) < self.policy.min_evidence and not (
             self._tells_a_stated_figure(retrieval)
         )
+
+    def _asks_of_a_thing_never_written(self, retrieval: Retrieval, top: ScoredClause) -> bool:
+        """The question is about a thing no document writes (柠檬 of 安岳柠檬几月份上市; vlookup, a word read
+        neither as English nor as pinyin) and shares with the best clause only words that name no thing — what
+        is done (上市, 匹配), and that one word alone, which the clause says of its own things (企业改制上市): nothing
+        it asks about is there.
+        A clause sharing a thing asked (集团 of 职教集团, 职工) may answer, as may a measure named or a figure told."""
+        if self.matcher and self.matcher.names_a_measure(retrieval):
+            return False
+        shared = {t for t in top.matched if is_concept_word(t)}
+        if len(shared) != 1 or any(word in nouns() for word in shared):
+            return False
+        idf = self.retriever.lexical.idf
+        unread = any(t.isascii() and t.isalpha() and idf(t) == 0.0 for t in retrieval.analysis.tokens)
+        return (unread or self._names_a_thing_never_written(retrieval)) and not self._tells_a_stated_figure(retrieval)
 
     def _written_as_asked(self, retrieval: Retrieval, top: ScoredClause) -> bool:
         """The best clause writes, as one phrase, words the question says together (创业融资, 就业服务率):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.definitions import names_people
-from knowledge.intent import without_cues
+from knowledge.intent import asked_phrases, without_cues
 from knowledge.measure_match import PAYER_WORDS, PAYMENT_WORDS, is_concept_word
 from knowledge.measures import Measure, MeasureKind
 from knowledge.query import function_words, glossary_meanings, jieba_words, thing_words, verbs
@@ -171,3 +171,33 @@ def _says_qualifier(measure: Measure, grant: AskedGrant) -> bool:
 
 def _text(measure: Measure) -> str:
     return "".join((measure.name, *measure.aliases, measure.span))
+
+
+def asked_thing_words(question: str, tokens: Iterable[str], grant: AskedGrant) -> tuple[str, ...] | None:
+    """The words of the phrase that asks for the grant (每个月有生活补贴不 of 应届大学生留资阳工作 每个月有生活补贴不):
+    what the question asks for, apart from the story told around it — without the head, the payers and the
+    words that only ask. None when no asking phrase holds the grant (it is told, or the question asks no phrase), when
+    it is no payment (a 个体执照 is the one business licence, whatever it is called), or when what is written before the
+    head names no thing (人能 of 一个人能奖补多少, 省里 of 省里补助) or what it is counted by (按人头奖补)."""
+    if grant.kind is not _PAYMENT or grant.purpose not in thing_words() or f"按{grant.purpose}" in question:
+        return None
+    holding = [
+        phrase
+        for phrase in asked_phrases(question, strict=True)
+        if f"{grant.purpose}{grant.head}" in phrase or f"{grant.purpose}的{grant.head}" in phrase
+    ]
+    if not holding:
+        return None
+    skipped = _skipped()
+    return tuple(
+        t
+        for t in dict.fromkeys(tokens)
+        if is_concept_word(t) and t not in skipped and without_cues(t) == t and any(t in p for p in holding)
+    )
+
+
+def shares_asked_thing(measure: Measure, words: Iterable[str]) -> bool:
+    """Whether the measure writes a word of what is asked for, or a glossary reading of one (考证 → its
+    certificate): a measure found by the story alone (大学生 of 应届大学生留资阳工作) gives nothing asked."""
+    text = _text(measure)
+    return any(reading in text for word in words for reading in (word, *glossary_meanings(word)))

@@ -62,7 +62,7 @@ class LatinReader:
 
     def warm(self) -> None:
         """Read the tables now (a server, at start): the pinyin of every vocabulary word and place."""
-        _ = self._data, self._pinyin, self._numbered_phrases, self._english_words
+        _ = self._data, self._pinyin, self._short_pinyin, self._numbered_phrases, self._english_words
 
     @cached_property
     def _data(self) -> _LatinData:
@@ -85,6 +85,20 @@ class LatinReader:
                 key = "".join(lazy_pinyin(word))
                 if len(key) >= _MIN_KEY_LETTERS and key.isalpha():
                     keys.setdefault(key.lower(), word)
+        return keys
+
+    @cached_property
+    def _short_pinyin(self) -> dict[str, str]:
+        """The function words whose pinyin is too short to be looked for inside other letters (de → 的): read only
+        where the writer spelled one as a word of its own (zuidi gongzi de duoshao: 最低工资的多少, the figure asked
+        as a share of a wage, not the wage's own)."""
+        from pypinyin import lazy_pinyin
+
+        keys: dict[str, str] = {}
+        for word in self._data.pinyin_function:
+            key = "".join(lazy_pinyin(word)).lower()
+            if len(key) < _MIN_KEY_LETTERS and key.isalpha():
+                keys.setdefault(key, word)
         return keys
 
     @cached_property
@@ -144,7 +158,7 @@ class LatinReader:
         for at, word in letters:
             starts.extend([at] * len(word.replace("-", "")))
         for begin, key in self._segment(joined, {at for at, _ in _word_starts(letters)}):
-            word = self._pinyin[key]
+            word = self._pinyin.get(key) or self._short_pinyin[key]
             pieces.append((starts[begin], word, word in self._vocabulary))
             understood += len(key)
         return pieces, understood, total
@@ -185,14 +199,18 @@ class LatinReader:
         for i in range(1, len(joined) + 1):
             score, path = best[i - 1]
             candidates = [(score, path)]
-            for j in range(max(0, i - 30), i - _MIN_KEY_LETTERS + 1):
+            for j in range(max(0, i - 30), i):
                 key = joined[j:i]
-                if key in self._pinyin:
+                if key in self._pinyin if len(key) >= _MIN_KEY_LETTERS else self._is_short_word(key, j, i, boundaries):
                     (covered, aligned, words), before = best[j]
                     ends = (j in boundaries) + (i in boundaries)
                     candidates.append(((covered + len(key), aligned + ends, words - 1), [*before, (j, key)]))
             best.append(max(candidates, key=lambda c: c[0]))
         return best[-1][1]
+
+    def _is_short_word(self, key: str, start: int, end: int, boundaries: set[int]) -> bool:
+        """A short function word's pinyin written as a whole word (spaces on both sides)."""
+        return key in self._short_pinyin and start in boundaries and end in boundaries
 
 
 def _word_starts(letters: list[tuple[int, str]]) -> list[tuple[int, str]]:

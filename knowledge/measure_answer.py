@@ -582,12 +582,13 @@ def select(
             at,
             policy,
             own_business=_hiring_reward_not_asked(relevant[at], question),
-            hirer=speaks_of_hiring(question),
+            hirer=speaks_of_hiring(question) or tells_being_its_provider(relevant[at].measure, question),
         )
         if relevant[at].measure.beneficiary is Beneficiary.INSTITUTION:
             # 我这情况有啥补贴: a government's own duty (调剂失业保险金缺口) is nothing a person can get;
             # when it is the best match, nothing here answers what the person asked.
             return None
+    at = at or _told_providers_own(relevant, question)
     at = at or _person_before_a_hiring_reward(relevant, policy, question)
     at = at or _persons_of_the_kind_first(relevant, question)
     relevant = own_place_first(
@@ -1636,6 +1637,36 @@ def _paid_to_the_person(
         if match.measure.beneficiary is Beneficiary.PERSON and match.score >= floor:
             return position
     return at
+
+
+_TARGET_PARTS = re.compile(r"[、，]|和|及|等")
+
+
+def tells_being_its_provider(measure: Measure, question: str) -> bool:
+    """The asker tells being one of the providers the measure pays (我做劳务经纪的 … 我每介绍一个能拿好多补贴:
+    劳务经纪人 are paid 巴中（十二）'s 一次性就业服务补贴): then it is the asker's own, as an employer's is for
+    one who hires. Told as what the asker is or does (我是…, 我做…的), not as a thing they run among others (我们国企
+    自己办了个培训机构); named as the text names it, or without the 人 it ends with."""
+    if measure.beneficiary is not Beneficiary.PROVIDER or "我" not in question:
+        return False
+    parts = (part.strip() for target in measure.targets for part in _TARGET_PARTS.split(target))
+    return any(
+        re.search(rf"我们?(?:是|做|当|干)[^，。？！\s]{{0,4}}{re.escape(part.removesuffix('人'))}", question)
+        for part in parts
+        if len(part) >= 3
+    )
+
+
+def _told_providers_own(relevant: MatchRanking, question: str) -> int:
+    """One who tells being a provider a measure pays (我是劳务经纪人 … 我能拿好多补贴) asks for that measure, not
+    for the employer's that the same sentence grants for the hire (企业吸纳贫困家庭劳动力社会保险补贴): the
+    position of the first such measure among those that match, 0 when the best is one or none is."""
+    if not relevant or tells_being_its_provider(relevant[0].measure, question):
+        return 0
+    for position in range(1, min(len(relevant), _OWN_LOOKED_AT)):
+        if tells_being_its_provider(relevant[position].measure, question):
+            return position
+    return 0
 
 
 def _persons_of_the_kind_first(relevant: MatchRanking, question: str) -> int:

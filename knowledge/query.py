@@ -560,7 +560,9 @@ class QueryAnalyzer:
 
     def _outside_present(self, text: str) -> set[str]:
         """The parts of outside topics written in the text, outside the everyday words the glossary
-        reads as a covered concept (一直在投简历 is looking for work, not a question about 简历)."""
+        reads as a covered concept (一直在投简历 is looking for work, not a question about 简历). A space typed
+        between phrases parts no topic (养老保险 一年交的档次 asks 养老保险一年 as written together)."""
+        text = "".join(text.split())
         for term in self._covered_holding_outside:
             if term in text:
                 text = text.replace(term, "，")
