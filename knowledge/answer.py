@@ -39,6 +39,7 @@ from knowledge.asked_grant import (
     shares_asked_thing,
 )
 from knowledge.citations import Citation, make_citation
+from knowledge.clause_table import count_holding
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
@@ -880,7 +881,7 @@ class Answerer:
     def _phrase_idf(self, phrase: str) -> float:
         """The IDF a phrase would have as one word (the clauses whose text holds it)."""
         clauses = self.retriever.lexical.clauses
-        n, df = len(clauses), sum(1 for clause in clauses if phrase in clause.text)
+        n, df = len(clauses), count_holding(clauses, phrase)
         return math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from knowledge import registry as registry_module
-from knowledge.clause_table import ClauseTable, clause_document_ids, clause_ids, document_hash, open_clauses
+from knowledge.clause_table import (
+    ClauseTable,
+    clause_document_ids,
+    clause_ids,
+    document_hash,
+    open_clauses,
+    save_clauses,
+)
 from knowledge.documents import Document, load_manifest, read_source
 from knowledge.lexical_store import LexicalStore
 from knowledge.registry import Registry, assemble_registry, load_registry, registry_of, save_registry, saved_registry
@@ -149,3 +156,41 @@ def test_a_volume_that_refuses_the_file_leaves_the_registry_parsed(tmp_path: Pat
     assert not save_registry(load_registry(), blocked / "clauses")
     assert saved_registry(_sources(), blocked / "clauses") is None
     assert not isinstance(registry_of(_sources(), blocked / "clauses").clauses, ClauseTable)
+
+
+def _phrases(texts: list[str]) -> list[str]:
+    """Pieces of the clauses' own texts — from their start (the label), across a line break, inside —, and
+    pieces no text writes."""
+    found = {"不在任何条款里的话", "。", "\n"}
+    for text in texts:
+        for start in range(0, len(text), 37):
+            found |= {text[start : start + 2], text[start : start + 5], text[start : start + 11]}
+        if "\n" in text:
+            at = text.index("\n")
+            found.add(text[max(at - 3, 0) : at + 3])
+    return sorted(p for p in found if p)
+
+
+def test_the_clauses_holding_a_phrase_are_counted_from_the_file_as_from_the_texts(saved_dir: Path) -> None:
+    table = open_clauses(saved_dir)
+    assert table is not None
+    texts = [clause.text for clause in table]
+    for phrase in _phrases(texts):
+        assert table.count_holding(phrase) == sum(1 for text in texts if phrase in text), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['补贴标准为"每人2000元"', "申请材料：\\n身份证", "第一行\n第二行\t补贴", 'n补贴"\\\\', "1000元n补贴"],
+    ids=["quotes", "a backslash", "control characters", "escapes at the end", "ascii first"],
+)
+def test_a_phrase_the_file_writes_escaped_is_counted_as_the_text_holds_it(tmp_path: Path, text: str) -> None:
+    clause = load_registry().clauses[0]
+    own = [clause.model_copy(update={"id": f"{clause.document_id}-{k:02d}", "text": text}) for k in (1, 2)]
+    # the body writes the phrase too: only the text counts
+    other = clause.model_copy(update={"id": f"{clause.document_id}-03", "text": "无关", "body": text})
+    save_clauses(tmp_path / "clauses", {clause.document_id: [*own, other]})
+    table = open_clauses(tmp_path / "clauses")
+    assert table is not None
+    for phrase in {text, text[1:], text[:-1], text[2:6], "n补贴", "\\n", "\n", '"', "\\"}:
+        assert table.count_holding(phrase) == sum(1 for c in table if phrase in c.text), repr(phrase)
