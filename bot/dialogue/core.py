@@ -608,6 +608,7 @@ class Dialogue:
             or self._card_was_theirs(work, text, reading, today)
             or self._reattributed(work, text, reading, today)
             or self._other_corrected(work, text, reading, today)
+            or self._cannot_do_while_waiting(work, text, today)
         )
         if moved is not None:
             return moved
@@ -2337,11 +2338,12 @@ class Dialogue:
             if (
                 replies[0].answer_status == "no_answer"
                 and not replies[0].citations
-                and (self._asks_what_fits(text) or told_own)
+                and (self._asks_what_fits(text) or told_own or wish)
             ):
                 # 俺38岁…在家抖音卖货…我这情况有啥补贴没有: no clause answers "what is there for me"; the
                 # check does, from the facts on the card — a 抱歉，没有找到 before it would say the opposite.
-                # A self-description without 我 (资阳雁江43岁，厂垮了被裁，有啥政策) is the speaker's too.
+                # A self-description without 我 (资阳雁江43岁，厂垮了被裁，有啥政策) is the speaker's too; so is a bare
+                # wish to hear of help in general beside it, with no place told (我大四 想了解下就业政策).
                 replies = []
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
@@ -2929,6 +2931,14 @@ class Dialogue:
             term not in before and not any(term in other for other in earlier)
             for term in self.threads.topic_of(stretch)
         )
+
+    def _cannot_do_while_waiting(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """帮我写个快速排序, 老板欠我工资 帮我投诉 while a card or a question waits: a request the bot cannot carry out
+        is said so, as after an answer — never read as a reply to what waits (没看懂这个回答) — then what waits."""
+        cannot = self._cannot_do(text)
+        if cannot is None or not (work.pending or self.interviewer.current(work, today) is not None):
+            return None
+        return [render.nothing_to_cite(cannot), *self._reminder(work, today)]
 
     def _cannot_do(self, text: str) -> str | None:
         """What the bot says of a request it cannot carry out, searching nothing; None for a question."""

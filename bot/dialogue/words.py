@@ -535,6 +535,8 @@ class Vocabulary:
             self.said_before_check_request(text) is not None
             or self.asks_own_help_in_general(text)
             or self.only_asks_to_look(text)
+            # 我在巴中 有啥政策适合我: the last phrase, said apart from what the speaker tells, asks for their own help.
+            or self.asks_own_help_in_general(re.findall(_PHRASE, to_simplified(text))[-1] if text.strip() else "")
         )
 
     def asks_own_help_in_general(self, text: str) -> bool:
