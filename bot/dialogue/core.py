@@ -140,6 +140,9 @@ _TURNS_TO_SPEAKER = re.compile(
 )
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
+# Where the person is, in the order a question is asked there: where they live, else where they work and are insured,
+# else where their business is.
+_PERSON_PLACES = ("region", "work_region", "business_region")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 # A thing pointed at (这证, 那个证书, 这贷款): the noun after a demonstrative and its measure word (session 31).
 # Read overlapping (那这个证: 这个证 is the pointing, not 那这).
@@ -1438,6 +1441,10 @@ class Dialogue:
         None when the message supposes nothing or the documents do not answer that either."""
         if not any(self.words.supposes(m.group(0)) for m in _ASKING_STRETCH.finditer(text)):
             return None
+        if self._names_a_measure(text):
+            # 要是真把我裁了 失业金能领几个月: what is asked names its measure — the situation supposed is its context,
+            # never a question of its own in its place (an unrelated measure of 失业人员 answered "能领几个月").
+            return None
         words = self.describer.situation_words(self.describer.describe(text, today).facts)
         if not words:
             return None
@@ -1784,6 +1791,9 @@ class Dialogue:
             return False
         if self.words.is_question(opening) or self.words.is_acknowledgment(opening) or self.words.is_assent(opening):
             return False
+        if self.words.hiring.search(opening):
+            # 想再招两个大学生 招了有啥补: the group named is the people hired — never the speaker's own schooling.
+            return False
         return not self.reader.is_about_other(opening) and not self.words.supposes(opening)
 
     def _opens_with_yes_or_no(self, reading: Reading) -> bool:
@@ -1793,6 +1803,9 @@ class Dialogue:
         if not opening or not reading.asks or self.words.is_question(opening):
             return False
         if self.words.is_acknowledgment(opening) or self.words.reattributing.search(opening):
+            return False
+        if self.words.hiring.search(opening):
+            # 想再招两个大学生 招了有啥补: a want of hiring, its group the people hired — no answer of the speaker's.
             return False
         if _ASKED_INSTEAD.search(opening) or _ASKED_INSTEAD.match(reading.question):
             # 不对 我问的是那个五千块…: the no objects to the last answer and the question is asked again, as meant —
@@ -2319,8 +2332,10 @@ class Dialogue:
         if interviewing and self._states_only(text):
             # 俺是城里户口，厂里职工 / 紧巴巴的，也说不上困难 while a question waits (walk32): a statement asking
             # nothing is a reply to that question, not understood — the question again, never a search of the
-            # documents (answered beside the point, and logged in staff's queue of unanswered questions).
-            return [render.notice(_notices().not_understood_answer), *self.interviewer.ask_again(work, today)]
+            # documents (answered beside the point, and logged in staff's queue of unanswered questions). A bare yes
+            # (是的) reaches here only for a question asking which kind: it is told to pick which.
+            said = _notices().yes_to_which if self.words.says_only_yes(text) else _notices().not_understood_answer
+            return [render.notice(said), *self.interviewer.ask_again(work, today)]
         asked = self._asked(text, reading)
         # (Once the check is done its results stand; the 🔍 button under every answer would offer it again.)
         offer_check = not interviewing and not self.interviewer.checked(work)
@@ -3359,9 +3374,15 @@ class Dialogue:
 
     def _person_region(self, work: Working) -> str | None:
         # The place the person gave, confirmed or still on the card: the question's context either way —
-        # the card's first when it is the speaker's own and the record someone else's.
-        known = work.held().get("region") or work.pending.get("region")
-        return known if isinstance(known, str) and self.regions.resolve(known).covered else None
+        # the card's first when it is the speaker's own and the record someone else's. Session 41: where they live
+        # not covered, the place they work and are insured at, or run their business at, is (家在资中 在雁江上班:
+        # 技能提升补贴能领吗 is asked at 雁江, never answered from every document alike).
+        held = work.held()
+        for fact in _PERSON_PLACES:
+            known = held.get(fact) or work.pending.get(fact)
+            if isinstance(known, str) and self.regions.resolve(known).covered:
+                return known
+        return None
 
     def _region_asked(self, work: Working, asked: Question, text: str) -> str | None:
         """Where the question is asked: the thread's reading, else the place the message names — not one left
