@@ -2663,8 +2663,9 @@ class Dialogue:
             # 我爱人也想出去找活 政府管不管 after the speaker's 创业补贴: a person the thread was not about, told of
             # with a situation of their own, is asked about as they are — never the thread's measure (session 31).
             own_thread = thread and not self._new_person_told_of(work, text, today)
+            too = self._they_too(text) if own_thread and work.thread is not None else None
             reply = told_of or self._answer_one(
-                work, text, today, offer_check, refines, own_thread, about_shown=about_shown
+                work, too or text, today, offer_check, refines, own_thread, about_shown=about_shown
             )
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
@@ -3081,10 +3082,20 @@ class Dialogue:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
 
+    def _they_too(self, text: str) -> str | None:
+        """我同学大前年毕业的 他能不能: the piece asking only whether someone told of can too (他能不能), naming no need
+        of their own — the thread's last question, asked for them (what is told of them is kept apart); else None."""
+        asked = self.reader.read(text).question.split()
+        if len(asked) < 2 or not self.words.can_they_too.match(asked[-1]):
+            return None
+        return asked[-1]
+
     def _new_person_told_of(self, work: Working, text: str, today: date) -> bool:
         """The message tells the situation of someone the thread's last question was not about (a relative
         named by another kin word, or anyone after a question of the speaker's own)."""
         if work.thread is None or not self._tells_of_someone_else(text, today):
+            return False
+        if self._they_too(text) is not None:
             return False
         if not work.thread.of_another:
             return True

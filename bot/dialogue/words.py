@@ -200,6 +200,7 @@ class VocabularyFile(BaseModel):
     looking_request: str = "$^"
     meant_question: str = "$^"
     lives_at: str = "$^"
+    can_they_too: str = "$^"
 
 
 class Vocabulary:
@@ -222,7 +223,14 @@ class Vocabulary:
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
         self.eligibility_asked = re.compile(data.eligibility_asked)
-        self.check_request, self.worked_at, self.lives_at, self.looking_request, self.meant_question = (
+        (
+            self.check_request,
+            self.worked_at,
+            self.lives_at,
+            self.looking_request,
+            self.meant_question,
+            self.can_they_too,
+        ) = (
             re.compile(pattern)
             for pattern in (
                 data.check_request,
@@ -230,6 +238,7 @@ class Vocabulary:
                 data.lives_at,
                 data.looking_request,
                 data.meant_question,
+                data.can_they_too,
             )
         )
         self.deny = squashed(data.deny)
