@@ -133,3 +133,17 @@ def test_asking_about_a_training_is_no_wish_for_one(dialogue: Dialogue, asked: s
 def test_a_supposed_case_is_read_for_its_answer_and_never_as_the_persons_facts(dialogue: Dialogue, asked: str) -> None:
     assert "employment_status" not in dialogue.describer.describe(asked, TODAY).facts
     assert dialogue.describer.case_supposed(asked, TODAY).facts.get("employment_status") == "unemployed"
+
+
+@pytest.mark.parametrize("reminded", ["我一开始就说了他是外出打工返乡的", "我刚才讲过了 他是返乡的"])
+def test_a_reminder_of_what_was_said_of_the_relative_goes_on_their_card(dialogue: Dialogue, reminded: str) -> None:
+    state, _ = say(dialogue, SessionState(), "我爸在商州，58岁", TODAY)
+    state, replies = say(dialogue, state, reminded, TODAY)
+    assert state.pending.get("returning_migrant") is True, [r.text for r in replies]
+    assert state.pending.get("age") == 58 and state.for_someone_else, state.pending
+
+
+def test_a_reminder_of_ones_own_words_is_ones_own(dialogue: Dialogue) -> None:
+    state, _ = say(dialogue, SessionState(), "我在商州，45岁", TODAY)
+    state, replies = say(dialogue, state, "我早说了我是外出打工返乡的", TODAY)
+    assert state.pending.get("returning_migrant") is True and not state.for_someone_else, [r.text for r in replies]
