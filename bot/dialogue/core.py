@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from bot.dialogue import actions, ahead, render
@@ -243,8 +244,11 @@ class Dialogue:
         # The product's own words: topic terms, description phrases, and its words for asking
         # (怎么申请, 想咨询): 去哪申情 keeps its where-to-apply reading.
         asking = (*self.words.asking, *self.words.intent_cues.values())
+        # (and its words for no and don't know, session 41: 都部是 to a list of kinds is 都不是 — a whole answer lost
+        # to one same-sounding character)
+        answering = (*self.words.no, *self.words.unknown)
         self.speller = Speller(
-            (*topic_vocabulary(), *self.describer.said_words(), *asking), loose_terms=policy_vocabulary()
+            (*topic_vocabulary(), *self.describer.said_words(), *asking, *answering), loose_terms=policy_vocabulary()
         )
 
     def warm(self) -> None:
@@ -1022,9 +1026,17 @@ class Dialogue:
         kin = self.words.kin_persons
         subject = kin.get(work.subject)
         named = [m.group() for m in self.words.kin_word.finditer(text)]
-        if not named or subject is None or any(kin[word] == subject for word in named):
+        if subject is None or any(kin[word] == subject for word in named):
             return None
-        return named[0]
+        if not named:
+            # Session 41: 我叔在汝州 while the check is for 我爸 — one of the speaker's people named by any kin word
+            # (叔, 舅, 表哥, 岳父), not only the ones a check can be labelled with, is someone else too.
+            named = [
+                m.group()
+                for m in _relatives_of_speaker(self.words.relations).finditer(text)
+                if m.group("relation") not in work.subject and work.subject not in m.group("relation")
+            ]
+        return named[0] if named else None
 
     def _asks_for_someone_else(self, question: str) -> bool:
         """想问问他能享受啥: the stretch that asks names someone else (他, 我老公) and not the speaker."""
@@ -1445,7 +1457,7 @@ class Dialogue:
             # 要是真把我裁了 失业金能领几个月: what is asked names its measure — the situation supposed is its context,
             # never a question of its own in its place (an unrelated measure of 失业人员 answered "能领几个月").
             return None
-        words = self.describer.situation_words(self.describer.describe(text, today).facts)
+        words = self.describer.situation_words(self.describer.case_supposed(text, today).facts)
         if not words:
             return None
         return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
@@ -3567,3 +3579,10 @@ def _said_plainly_when_repeated(reply: Reply, result: Answer, earlier: Thread | 
     if not {c.clause_id for c in result.citations} <= set(earlier.clauses):
         return reply
     return render.no_more_conditions(reply, result)
+
+
+@lru_cache(maxsize=1)
+def _relatives_of_speaker(relations: tuple[str, ...]) -> re.Pattern[str]:
+    """我叔, 俺大舅, 我家表哥: one of the speaker's people, by any kin word (`relations`, words.yaml)."""
+    words = "|".join(re.escape(w) for w in sorted(relations, key=len, reverse=True))
+    return re.compile(rf"(?:我|俺)(?:家|们家)?(?:的)?[老大小二三四幺]?(?P<relation>{words})")

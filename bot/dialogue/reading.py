@@ -29,6 +29,12 @@ from bot.dialogue.words import Vocabulary, ends_a_longer_word
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 # 我记岔了, 我刚才说错了: the speaker owning a slip, not speaking of themselves.
 _SLIP = re.compile(r"(?:刚才|刚刚|前面|之前|上面)?(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)了")
+# 我一开始就说了他是…, 我不是讲过了吗 她…: the speaker reminding of what was said before (session 41) — of whomever the
+# words after it name, not of the speaker (a reminder of one's own says 我 again: 我早说了我是返乡的).
+_SAID_BEFORE = re.compile(
+    r"(?:一开始|开始|早就|早|刚才|刚刚|前面|之前|上面|已经|不是)?(?:就|都)?(?:说|讲|提|告诉你|跟你说)(?:了|过)(?:啊|嘛|吗)?"
+    r"[\s，,]*(?=[他她]|(?:我|俺)(?:家)?[老大小]?[\u4e00-\u9fff]{0,2}?(?:爸|妈|爹|娘|哥|姐|弟|妹|儿|女|公|婆|叔|舅|姨|姑))"
+)
 # 在我们那儿, 在俺们村: the speaker owns the place where something is said to happen — a place, not the speaker
 # as the one it is said of (在我们那儿 退伍的兵政府管不管 asks about veterans there).
 _AT_OUR_PLACE = re.compile(r"们?(?:那儿|那边|那里|那块|这儿|这边|这里|这块|村|镇|乡|县|当地)")
@@ -518,6 +524,7 @@ class MessageReader:
                 not self._relation.match(text, m.end())
                 and not text[: m.start()].endswith(self.words.addressing)
                 and not _SLIP.match(text, m.end())
+                and not _SAID_BEFORE.match(text, m.end())
                 and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
                 # 我替我老公问, 我帮俺妈打听的: the speaker as the one asking on another's behalf.
                 and not self.words.on_behalf.match(text, m.end())
