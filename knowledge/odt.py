@@ -12,7 +12,6 @@ says so.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -73,7 +72,7 @@ def odt_text(data: bytes, filename: str) -> str:
     cells joined by ｜; IntakeError when the file is damaged, encrypted, too big inflated, or no text document."""
     if not data.startswith(b"PK\x03\x04"):
         root = _parse(data, filename)
-        return "\n".join(_Reader(_ListStyles.read(root)).body(root))
+        return _body_text(root, _ListStyles.read(root), filename)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -93,8 +92,32 @@ def odt_text(data: bytes, filename: str) -> str:
             styles = _parse(read_bounded(archive, data, "styles.xml"), filename) if "styles.xml" in names else None
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise IntakeError("damaged", f"{filename}: {exc}") from None
-    list_styles = _ListStyles.read(content, styles)
-    return "\n".join(_Reader(list_styles).body(content))
+    return _body_text(content, _ListStyles.read(content, styles), filename)
+
+
+def _body_text(root: ElementTree.Element, list_styles: _ListStyles, filename: str) -> str:
+    """The body's lines; a file nesting its elements deeper than Python recurses (thousands of spans inside spans,
+    which no editor writes) is refused as damaged, not let crash the upload it came with."""
+    try:
+        return "\n".join(_Reader(list_styles).body(root))
+    except RecursionError:
+        raise IntakeError("damaged", f"{filename}: elements nested too deep") from None
+
+
+# What a number the file writes may be: ODF has ten list and outline levels; a list's numbers and a run of spaces
+# (text:s text:c) are bounded so that a hostile file's text:c="2000000000" draws no two billion spaces.
+_MAX_LEVEL = 10
+_MAX_NUMBER = 9999
+_MAX_SPACES = 64
+
+
+def _int(value: str | None, default: int, low: int, high: int) -> int:
+    """An integer attribute as written, `default` when it is absent or no integer, held within low…high."""
+    try:
+        number = int(value) if value else default
+    except ValueError:
+        number = default
+    return min(max(number, low), high)
 
 
 def _is_encrypted(manifest: bytes) -> bool:
@@ -140,14 +163,14 @@ class _ListStyles:
 def _levels(style: ElementTree.Element) -> dict[int, _Level]:
     levels: dict[int, _Level] = {}
     for level in style:
-        number = int(level.get(f"{_TEXT}level", "1"))
+        number = _int(level.get(f"{_TEXT}level"), 1, 1, _MAX_LEVEL)
         numbered = level.tag in (f"{_TEXT}list-level-style-number", f"{_TEXT}outline-level-style")
         levels[number] = _Level(
             format=level.get(f"{_STYLE}num-format", "") if numbered else "",
             prefix=level.get(f"{_STYLE}num-prefix", ""),
             suffix=level.get(f"{_STYLE}num-suffix", ""),
-            start=int(level.get(f"{_TEXT}start-value", "1") or "1"),
-            shown=int(level.get(f"{_TEXT}display-levels", "1") or "1"),
+            start=_int(level.get(f"{_TEXT}start-value"), 1, 0, _MAX_NUMBER),
+            shown=_int(level.get(f"{_TEXT}display-levels"), 1, 1, _MAX_LEVEL),
         )
     return levels
 
@@ -192,7 +215,7 @@ class _Reader:
 
     def _heading(self, heading: ElementTree.Element) -> str:
         text = _inline(heading)
-        level = int(heading.get(f"{_TEXT}outline-level", "1") or "1")
+        level = _int(heading.get(f"{_TEXT}outline-level"), 1, 1, _MAX_LEVEL)
         spec = self.list_styles.outline.get(level)
         if spec is None or not spec.format or heading.get(f"{_TEXT}is-list-header") == "true" or not text.strip():
             return text
@@ -224,7 +247,7 @@ class _Reader:
                 while len(counts) < level:
                     counts.append(levels.get(len(counts) + 1, _Level()).start - 1)
                 restart = item.get(f"{_TEXT}start-value")
-                counts[level - 1] = int(restart) if restart else counts[level - 1] + 1
+                counts[level - 1] = _int(restart, counts[level - 1] + 1, 0, _MAX_NUMBER)
                 del counts[level:]
                 label = self._label(levels, counts, level)
             first = True
@@ -279,7 +302,7 @@ def _inline(element: ElementTree.Element) -> str:
         if child.tag in _SKIPPED or child.tag == f"{_TEXT}note-citation":
             pass
         elif child.tag == f"{_TEXT}s":
-            pieces.append(" " * int(child.get(f"{_TEXT}c", "1") or "1"))
+            pieces.append(" " * _int(child.get(f"{_TEXT}c"), 1, 0, _MAX_SPACES))
         elif child.tag == f"{_TEXT}tab":
             pieces.append(" ")
         elif child.tag == f"{_TEXT}line-break":
@@ -287,4 +310,6 @@ def _inline(element: ElementTree.Element) -> str:
         else:
             pieces.append(_inline(child))
         pieces.append(child.tail or "")
-    return re.sub(r"[ \t]+\n", "\n", "".join(pieces))
+    # spaces before a line break dropped line by line (a regex over a long run of spaces is quadratic)
+    parts = "".join(pieces).split("\n")
+    return "\n".join([*(part.rstrip(" \t") for part in parts[:-1]), parts[-1]])
