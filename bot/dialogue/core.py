@@ -628,6 +628,7 @@ class Dialogue:
         if question is not None and (
             self._none_of_the_list(question, text)
             or in_own_words
+            or self._ticks_asking_nothing(question, reading)
             or self._hedged_date(question, text, reading)
             or (
                 not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
@@ -1767,6 +1768,18 @@ class Dialogue:
         if self.words.is_question(_RHETORICAL_NO.sub("没有", text)):
             return False
         return bool(set(question.facts) & set(self.describer.describe(text, today).facts))
+
+    def _ticks_asking_nothing(self, question: NextQuestion, reading: Reading) -> bool:
+        """我主要想赶紧找个工作，要是有免费培训学个育婴师也行 to a 可多选 list (session 41, walk): a message whose
+        rest, read apart as a question, asks nothing (a wish: 要是有…也行, no question mark, no question word) is an
+        answer to the list — read whole by the list's reader, which ticks what it names (before: 没看懂)."""
+        return (
+            question.type in _SEVERAL
+            and bool(reading.statement)
+            and bool(reading.question)
+            and not reading.others
+            and not self.words.is_question(reading.question)
+        )
 
     def _none_of_the_list(self, question: NextQuestion, text: str) -> bool:
         """都不是吧 我老公跑货车有收入 to a 可多选 question: the opening says none of the options is the person's —
