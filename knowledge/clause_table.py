@@ -133,6 +133,8 @@ class ClauseTable(Sequence[Clause]):
         count, found = 0, self._mapped.find(needle)
         while found != -1:
             row = int(np.searchsorted(self._offsets, found, side="right")) - 1
+            if not 0 <= row < len(self.ids):  # (bytes past the last offset belong to no clause)
+                break
             start, end = int(self._offsets[row]), int(self._offsets[row + 1])
             if self._text_holds(row, start, end, phrase, needle if by_bytes else None):
                 count += 1
@@ -264,6 +266,11 @@ def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable |
             with (directory / _TEXTS).open("rb") as file:
                 mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         texts = np.frombuffer(mapped, dtype=np.uint8) if mapped is not None else np.zeros(0, np.uint8)
+        # meta, offsets and the clause file are read one after another: a save in between pairs one file's
+        # offsets with another's bytes, and every question would then read past the end — refused instead
+        if len(offsets) != len(meta["ids"]) + 1 or int(offsets[-1]) != len(texts):
+            log.warning("saved clause file %s unusable: its offsets do not fit its bytes (saved meanwhile?)", directory)
+            return None
         documents = [(str(d), str(h), int(n)) for d, h, n in meta["documents"]]
         return ClauseTable(meta["ids"], documents, texts, offsets, cache_size, meta["sources"], meta["quality"], mapped)
     except (OSError, ValueError, KeyError, TypeError) as exc:
