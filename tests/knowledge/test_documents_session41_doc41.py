@@ -9,6 +9,7 @@ the county its town lies in, or the county its text names. Documents written for
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from knowledge.docx import MAX_INFLATED
 from knowledge.errors import IntakeError
 from knowledge.filetext import read_file
 from knowledge.intake import examine, parse_clauses
+from knowledge.odt import MAX_ODT_INFLATED
 
 _NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -101,6 +103,17 @@ def _bomb() -> bytes:
     return buffer.getvalue()
 
 
+def _lying_bomb() -> bytes:
+    """A text that inflates past the whole file's bound (well within a Word part's), its recorded sizes saying
+    1,000 bytes: only the limit kept while inflating refuses it."""
+    size = MAX_ODT_INFLATED * 2
+    content = CONTENT.replace("</office:text>", "<text:p>" + " " * size + "</text:p></office:text>")
+    data = _odt(content)
+    real = struct.pack("<I", len(content.encode()))
+    assert data.count(real) == 2, "the local header's and the directory's uncompressed size"
+    return data.replace(real, struct.pack("<I", 1000))
+
+
 @pytest.mark.parametrize(
     ("case", "data", "code"),
     [
@@ -108,6 +121,7 @@ def _bomb() -> bytes:
         ("cut short", _odt()[:-40], "damaged"),
         ("broken xml", _odt(content=CONTENT[:-30]), "damaged"),
         ("inflates beyond the bound", _bomb(), "archive_bomb"),
+        ("sizes lie", _lying_bomb(), "archive_bomb"),
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",
 )
