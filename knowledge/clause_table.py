@@ -20,7 +20,7 @@ import logging
 import mmap
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import overload
@@ -124,7 +124,7 @@ class ClauseTable(Sequence[Clause]):
         JSON holds it are looked at, none parsed when their text field's bytes tell (at every city's scale,
         parsing each clause to ask this cost ≈ 0.5 s at ×100 and ≈ 3 s at ×700 a question)."""
         if self._mapped is None or not phrase:
-            return sum(1 for clause in self if phrase in clause.text)
+            return _count_parsed(self, phrase)
         # JSON escapes character by character, so a text holding the phrase holds its escaped bytes; the bytes
         # alone decide when nothing in the phrase is escaped and it starts with no ASCII character (which could
         # be the tail of an escape, \n); else the candidate clause is parsed.
@@ -185,6 +185,10 @@ def count_holding(clauses: Sequence[Clause], phrase: str) -> int:
     """How many of the clauses' texts hold the phrase, without parsing a clause table's clauses."""
     if isinstance(clauses, ClauseTable):
         return clauses.count_holding(phrase)
+    return _count_parsed(clauses, phrase)
+
+
+def _count_parsed(clauses: Iterable[Clause], phrase: str) -> int:
     return sum(1 for clause in clauses if phrase in clause.text)
 
 
