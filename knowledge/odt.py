@@ -4,14 +4,15 @@ An .odt is a zip whose `mimetype` member names the kind (application/vnd.oasis.o
 content.xml holds the body: headings (text:h), paragraphs (text:p), lists (text:list) and tables (table:table).
 Numbers a list or a heading draws itself live in its list style (text:list-style, in content.xml's automatic
 styles or styles.xml), not in the text: they are the document's structure, so they are drawn back in front of
-their lines here, as Word's are (knowledge.docx). Every member is inflated under the same bound as a Word file's
-(`read_bounded`); a file whose manifest says it is encrypted (a password set in LibreOffice) cannot be read, and
-says so.
+their lines here, as Word's are (knowledge.docx). The parts read (manifest, content.xml, styles.xml) are inflated
+under one bound for the whole file, `MAX_ODT_INFLATED` (`read_bounded`); a file whose manifest says it is encrypted
+(a password set in LibreOffice) cannot be read, and says so.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -21,6 +22,10 @@ from knowledge.docx import MAX_INFLATED, read_bounded
 from knowledge.errors import IntakeError
 from knowledge.granted_figures import ROW
 from knowledge.numerals import number_to_chinese
+
+# What the parts read of one .odt may inflate to, together: a policy text's content.xml is well under a megabyte
+# (a hundred pages ≈ 1–2 MB); a 146 KB file inflating to tens of megabytes of paragraphs is a bomb, not a policy.
+MAX_ODT_INFLATED = 8 * 1024 * 1024
 
 TEXT_MIMETYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
 ODT_SUFFIXES = (".odt", ".ott", ".fodt")
@@ -85,13 +90,22 @@ def odt_text(data: bytes, filename: str) -> str:
         names = {info.filename for info in infos}
         if "content.xml" not in names:
             raise IntakeError("damaged", f"{filename}: an OpenDocument file without content.xml")
+        parts = [name for name in ("META-INF/manifest.xml", "content.xml", "styles.xml") if name in names]
+        declared = sum(archive.getinfo(name).file_size for name in parts)
+        if declared > MAX_ODT_INFLATED:
+            raise IntakeError("archive_bomb", f"{filename}: its text declares {declared} bytes")
+        budget = MAX_ODT_INFLATED
+        read: dict[str, bytes] = {}
         try:
-            if "META-INF/manifest.xml" in names and _is_encrypted(read_bounded(archive, data, "META-INF/manifest.xml")):
-                raise IntakeError("encrypted_document", filename)
-            content = _parse(read_bounded(archive, data, "content.xml"), filename)
-            styles = _parse(read_bounded(archive, data, "styles.xml"), filename) if "styles.xml" in names else None
+            for name in parts:  # the sizes recorded may lie: each part inflates under what the others left
+                read[name] = read_bounded(archive, data, name, budget)
+                budget -= len(read[name])
+                if name == "META-INF/manifest.xml" and _is_encrypted(read[name]):
+                    raise IntakeError("encrypted_document", filename)
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise IntakeError("damaged", f"{filename}: {exc}") from None
+        content = _parse(read["content.xml"], filename)
+        styles = _parse(read["styles.xml"], filename) if "styles.xml" in read else None
     return _body_text(content, _ListStyles.read(content, styles), filename)
 
 
@@ -294,10 +308,20 @@ class _Wrapped(ElementTree.Element):
         self.append(child)
 
 
+# ODF's white space: in a paragraph's text a run of spaces, tabs and line ends is one space (ODF 1.2 §6.1.2);
+# only text:s, text:tab and text:line-break write more.
+_WHITE_RUN = re.compile(r"[ \t\r\n]+")
+
+
+def _collapsed(text: str | None) -> str:
+    return _WHITE_RUN.sub(" ", text) if text else ""
+
+
 def _inline(element: ElementTree.Element) -> str:
-    """A paragraph's text: its spans and links, text:s as its count of spaces, a tab as a space, a line break as
-    a new line; notes and annotations left out (their text is no sentence of the paragraph)."""
-    pieces: list[str] = [element.text or ""]
+    """A paragraph's text: its spans and links, the file's white space collapsed to one space as ODF reads it, then
+    text:s as its count of spaces, a tab as a space, a line break as a new line; notes and annotations left out
+    (their text is no sentence of the paragraph)."""
+    pieces: list[str] = [_collapsed(element.text)]
     for child in element:
         if child.tag in _SKIPPED or child.tag == f"{_TEXT}note-citation":
             pass
@@ -309,7 +333,7 @@ def _inline(element: ElementTree.Element) -> str:
             pieces.append("\n")
         else:
             pieces.append(_inline(child))
-        pieces.append(child.tail or "")
+        pieces.append(_collapsed(child.tail))
     # spaces before a line break dropped line by line (a regex over a long run of spaces is quadratic)
     parts = "".join(pieces).split("\n")
     return "\n".join([*(part.rstrip(" \t") for part in parts[:-1]), parts[-1]])

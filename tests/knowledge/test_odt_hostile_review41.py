@@ -4,7 +4,9 @@ billions of spaces drawn, never a regex quadratic in a run of spaces."""
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from bot.db import open_database
 from bot.library import DocumentLibrary, Upload
 from knowledge.errors import IntakeError
 from knowledge.filetext import read_file
+from knowledge.odt import MAX_ODT_INFLATED
 from tests.knowledge.test_documents_session41_doc41 import CONTENT, _odt
 
 SENTENCE = "每人每月最高300元。"
@@ -72,3 +75,48 @@ def test_an_odt_nested_deeper_than_python_recurses_is_refused_and_the_batch_keep
     assert bad.view is None and bad.refusal is not None
     assert isinstance(bad.refusal.intake, IntakeError) and bad.refusal.intake.code == "damaged"
     assert len(library.documents()) == before + 1
+
+
+def _parts(content: str, styles: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+STYLES_XML = (
+    "<?xml version='1.0' encoding='UTF-8'?><office:document-styles "
+    "xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0'>{pad}</office:document-styles>"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "styles"),
+    [
+        # 146 KB zipped inflated to 60 MB of paragraphs (634 MB and 13.6 s to read) under a bound of 64 MB a part
+        (CONTENT.replace(SENTENCE, "<text:p>补</text:p>" * 3_000_000), STYLES_XML.format(pad="")),
+        # each part under the bound, the two together over it
+        (
+            CONTENT.replace(SENTENCE, " " * (MAX_ODT_INFLATED * 2 // 3)),
+            STYLES_XML.format(pad=" " * (MAX_ODT_INFLATED * 2 // 3)),
+        ),
+    ],
+    ids=["one part of many megabytes", "two parts together"],
+)
+def test_an_odt_is_read_under_one_bound_for_the_whole_file(content: str, styles: str) -> None:
+    data = _parts(content, styles)
+    start = time.process_time()
+    with pytest.raises(IntakeError) as refused:
+        read_file(data, "deqing.odt")
+    assert refused.value.code == "archive_bomb"
+    assert time.process_time() - start < 2
+    assert "德清县" in read_file(_parts(CONTENT, STYLES_XML.format(pad="")), "deqing.odt"), "a policy text is read"
+
+
+def test_white_space_the_file_writes_in_a_paragraph_is_one_space_and_typed_spaces_are_kept() -> None:
+    wrapped = CONTENT.replace(SENTENCE, "每人每月\n        最高300元。\t\t<text:s text:c='3'/>见附件<text:tab/>表一")
+    lines = read_file(_odt(wrapped), "deqing.odt").splitlines()
+    line = next(line for line in lines if "最高300元" in line)
+    assert line.endswith("每人每月 最高300元。    见附件 表一"), line
