@@ -33,6 +33,7 @@ from knowledge.measure_match import (
     PAYER_WORDS,
     PAYMENT_WORDS,
     MeasureMatch,
+    asks_to_borrow,
     by_headcount,
     fits,
     grade_not_stated,
@@ -419,8 +420,9 @@ def _object_of_a_verb(before: str) -> bool:
     return bool(words) and words[-1] in verbs()
 
 
-# Words that count, ask or tell having rather than name a thing (一段, 一笔, 有个, 还有, 几成, 多少).
-_NOT_A_NOUN = re.compile(r"^[一二两三四五六七八九十几多每这那哪啥某]|有|还|什么|怎么")
+# Words that count, ask or tell having rather than name a thing (一段, 一笔, 有个, 还有, 几成, 多少), or deny (不能 of
+# 能不能贷款 cut 能+不能: it asks whether, it names nothing a loan is for).
+_NOT_A_NOUN = re.compile(r"^[一二两三四五六七八九十几多每这那哪啥某不没]|有|还|什么|怎么")
 
 # A benefit word people put after the noun saying what it is for (危房改造补助, 租房补贴).
 _GENERIC_BENEFIT = re.compile(r"补贴|补助|津贴|奖励|奖补|补偿|资助|贷款")
@@ -478,9 +480,22 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy, question: str = ""
                     and m.expansion_overlap > 0
                 )
             )
-            if own_loans:
-                ids = {m.measure.id for m in own_loans}
-                loans = own_loans.then(loans.where(lambda m: m.measure.id not in ids))
+            if not own_loans and asks_to_borrow(question):
+                # 想回村里搞个农家乐 能不能贷款: a loan asked for in the phrase that asks is the thing asked — the
+                # place's loan to a person that holds the word asking it (or its glossary meaning: 缺钱能借点不),
+                # wherever the story's words ranked it.
+                own_loans = matches.where(
+                    lambda m: (
+                        m.measure.kind is MeasureKind.LOAN
+                        and m.measure.beneficiary is Beneficiary.PERSON
+                        and (m.own_overlap > 0 or m.expansion_overlap > 0)
+                    )
+                )
+        if own_loans and not speaks_for_an_employer(question) and not any(m.named for m in loans):
+            # (打算回老家办个家庭农场，可以贷款吗, asked by the verb: the person's own loan before the 再贷款 lent to
+            # employers; a loan asked by its name keeps the order its name gives)
+            ids = {m.measure.id for m in own_loans}
+            loans = own_loans.then(loans.where(lambda m: m.measure.id not in ids))
         if loans:
             ids = {m.measure.id for m in loans}
             relevant = loans.then(relevant.where(lambda m: m.measure.id not in ids))

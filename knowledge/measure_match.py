@@ -58,6 +58,12 @@ _HIRES = re.compile(
 )
 _NOT_HIRING = re.compile(r"招(?:商|标|生|牌|呼|待|手|式|数|募|考)")
 # Being hired, told in the passive (被单位录用, 被一家企业聘用了, 被招进厂): the asker is the one hired.
+# Borrowing asked as people ask it (能贷款吗, 能贷多少, 缺钱能借点不): not 借鉴, 借口 or 借助.
+_BORROWING = re.compile(r"贷|借(?![鉴口助])")
+# What a payment other than a loan is called (…补贴, …补助, 失业金, 奖补): a question naming one asks more than a loan.
+_OTHER_PAYMENT = re.compile(r"补贴|补助|津贴|奖励|奖补|补偿|资助|[^贷]金")
+# A measure whose name says it lends (创业担保贷款（个人）, 扶贫再贷款…).
+_LOAN_NAME = "贷款"
 _HIRED_PASSIVE = re.compile(r"被[^，,。；;？?\s]{0,8}?(?:录用|聘用|聘请|雇用|雇佣|招用|招聘|招录|招|聘|雇)")
 
 
@@ -66,6 +72,14 @@ def _without_being_hired(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
+def asks_to_borrow(text: str) -> bool:
+    """A phrase of the question asks to borrow (想回村里搞个农家乐 能不能贷款: 能不能贷款) and the question names
+    no other payment: what it asks for is a loan, whatever the story told around it (返乡, 农家乐) reaches."""
+    if _OTHER_PAYMENT.search(text):
+        return False
+    return any(_BORROWING.search(phrase) for phrase in asked_phrases(text))
+
+
 def speaks_of_hiring(text: str) -> bool:
     """The asker hires or pays staff (招了两个大学生, 雇人, 给员工交社保) — not 招商, 招生, nor being hired
     (被公司录用的大学生). Asked of one question by every candidate measure's tests: kept for the last texts."""
@@ -667,6 +681,7 @@ class MeasureMatcher:
         self._name_lengths: set[int] = set()
         self._clause_of: dict[str, str] = {}
         self._clauses_by_name: dict[str, np.ndarray] | None = None
+        self._loan_clauses: np.ndarray | None = None
         self._fellows: dict[str, frozenset[str]] | None = None
         # Every measure's own name (the first of a heading's names), apart from its other names.
         self._full_names: set[str] = set()
@@ -866,6 +881,10 @@ class MeasureMatcher:
             (code, item.score / top) for item in best if (code := self._clause_code.get(item.clause.id)) is not None
         ]
         named_codes = self._named_codes(text)
+        if asks_to_borrow(text):
+            # The thing asked decides over the story told: a loan asked for reaches the searched places' loans, as a
+            # name would, however strongly the story (返乡, 农家乐 → 家庭农场) ranks other clauses above theirs.
+            named_codes = np.union1d(named_codes, self._loan_codes())
         named_codes = named_codes[~among(named_codes, [code for code, _ in near])]
         named_codes, named_scores = self._in_scope(retrieval, named_codes)
         codes = np.concatenate([np.array([code for code, _ in near], dtype=np.int64), named_codes])
@@ -1157,6 +1176,17 @@ class MeasureMatcher:
         if not found:
             return np.empty(0, dtype=np.int64)
         return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
+
+    def _loan_codes(self) -> np.ndarray:
+        """The codes of the clauses holding a measure whose name says it lends, sorted (read from the headings once)."""
+        if self._loan_clauses is None:
+            found = {
+                self._clause_code[heading.clause]
+                for heading in self._headings
+                if heading.names and _LOAN_NAME in heading.names[0]
+            }
+            self._loan_clauses = np.array(sorted(found), dtype=np.int64)
+        return self._loan_clauses
 
     def _in_scope(self, retrieval: Retrieval, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Those of these clause codes that are in the retrieval's scope, with their scores (as

@@ -3038,7 +3038,8 @@ class Dialogue:
         elliptical = thread and self._goes_on_in_documents_words(work, text)
         if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
             # Not answerable alone, yet it goes on from the thread (要是留下来的人多呢 after a 见习补贴
-            # answer): asked of the thread's measure, kept only when that reading is answered.
+            # answer): asked of the thread's measure, kept when that reading is answered or says what the measures just
+            # shown leave unstated (threads.says_unstated).
             about_shown = about_shown or elliptical or self._speaks_of_shown(work, text)
             again = self.threads.against(work.thread, text, about_shown=about_shown)
             if again is not None:
@@ -3048,7 +3049,7 @@ class Dialogue:
                     # The thread's words and the message together may be over the length a question may have:
                     # the reading alone stands (no answer), as for any retry that finds nothing.
                     retried = result
-                if retried.status is AnswerStatus.ANSWERED:
+                if retried.status is AnswerStatus.ANSWERED or self.threads.says_unstated(work.thread, result, retried):
                     asked, result = again, retried
         if result.status is AnswerStatus.NO_ANSWER and thread and asked.read_as is None:
             asked, result = self._objection_answered(work, text, asked, result, today)

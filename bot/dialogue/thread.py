@@ -896,6 +896,16 @@ class Threads:
         region = place or (thread.measure_region if thread.measure else None) or thread.region
         return Question(f"{subject}{text}", region=region, read_as=f"{region or ''} · {subject}")
 
+    @staticmethod
+    def says_unstated(thread: Thread | None, alone: Answer, against: Answer) -> bool:
+        """每个月补多少钱, 初级的补好多 after a list of the place's measures that state no such figure: read alone
+        the question finds nothing, read against the thread it says that the measures just shown do not state
+        what is asked (文件没有写明具体金额, quoting them) — that answer stands, never "没有找到" for a question whose
+        measures were just on the screen. Only when what it quotes first is a clause the last answer showed."""
+        if thread is None or alone.citations or against.direct is None or not against.citations:
+            return False
+        return against.citations[0].clause_id in thread.clauses
+
     def _other_group(self, thread: Thread, text: str) -> Question | None:
         """那退役军人呢？ after 创业担保贷款: the same measure for another group of people (or another
         situation), where the last answer was unless the message names its own place. A group the last
