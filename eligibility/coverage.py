@@ -45,15 +45,22 @@ class BoundPlaces:
 
 
 def bound_places(
-    values: Mapping[str, Any], resolver: RegionResolver, covered: Iterable[str], elsewhere: Collection[str] = ()
+    values: Mapping[str, Any],
+    resolver: RegionResolver,
+    covered: Iterable[str],
+    elsewhere: Collection[str] = (),
+    here: Collection[str] = (),
 ) -> BoundPlaces:
     """The work and business places said in the profile, resolved to the covered jurisdictions (or None).
-    `elsewhere`: the answers that name no place but say it is none of the covered ones (其他地方, session 41)."""
+    `elsewhere`: the answers that name no place but say it is none of the covered ones (其他地方, session 41);
+    `here`: the answers saying it is where the person is (与居住地相同: the region question answered with one place)."""
     places = set(covered)
     found: dict[str, str | None] = {}
     for kind, fact in PLACE_FACTS.items():
         said = values.get(fact)
         if not isinstance(said, str) or not said.strip():
+            continue
+        if said in here:
             continue
         if said in elsewhere:
             found[kind] = None
@@ -91,6 +98,15 @@ def place_to_ask(
         if spec.is_asked_of(values):
             return fact
     return None
+
+
+def here_answers(facts: FactRegistry) -> frozenset[str]:
+    """The place facts' answers for the place where the person is (their `as_region`, session 41)."""
+    return frozenset(
+        str(spec.as_region.value)
+        for fact in PLACE_FACTS.values()
+        if (spec := facts.specs.get(fact)) is not None and spec.as_region is not None
+    )
 
 
 def elsewhere_answers(facts: FactRegistry) -> frozenset[str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from eligibility.catalog import DocumentCatalog
 from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter, presumers
-from eligibility.coverage import BoundPlaces, bound_places, elsewhere_answers, place_to_ask
+from eligibility.coverage import BoundPlaces, bound_places, elsewhere_answers, here_answers, place_to_ask
 from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
 from eligibility.questions import (
@@ -172,6 +172,8 @@ class Engine:
         self._elsewhere = str(rest.value) if rest is not None else None
         # Session 41: a place of work or business said to be none of the covered places (其他地方).
         self._place_elsewhere = elsewhere_answers(rulebook.facts)
+        # …and said to be where the person is (与居住地相同: one place answered to the region question).
+        self._place_here = here_answers(rulebook.facts)
         # The people a unit hires, each judged on its own (session 14): the list collected by `more_hires`.
         self._hires = next((r for r in lists if r.more == MORE_HIRES), None)
 
@@ -205,7 +207,7 @@ class Engine:
             status: RegionStatus = "not_covered" if region.place else "unrecognised"
             info = RegionInfo(query=query, place=region.place, status=status, candidates=region.candidates)
             home = self._home(profile, query, None)
-            bound = bound_places(profile.values, self.resolver, covered, self._place_elsewhere)
+            bound = bound_places(profile.values, self.resolver, covered, self._place_elsewhere, self._place_here)
             if home is not None or bound.elsewhere(None):
                 # Not covered where the person is, but registered in a covered place: that place's
                 # measures that follow the 户籍 are judged (session 22); the place itself stays not covered.
@@ -235,7 +237,7 @@ class Engine:
         jurisdiction = str(region.jurisdiction)
         # Session 40: each measure judged by the place its coverage follows — a worker measure by where the
         # person works and is insured, a start-up measure by where the business is (coverage.py).
-        bound = bound_places(profile.values, self.resolver, covered, self._place_elsewhere)
+        bound = bound_places(profile.values, self.resolver, covered, self._place_elsewhere, self._place_here)
         evaluations = [
             *(
                 self.evaluate(b, profile)

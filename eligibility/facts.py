@@ -161,6 +161,11 @@ class FactSpec(BaseModel):
     # A place where the person works or does business (session 41): the option for the place where they are — its
     # `value` a template of that place ({place}: the jurisdiction judged), so the answer reads as that place.
     same_place: Option | None = None
+    # The region only (session 41, interview41): the place facts its one-place answer also settles — the question
+    # asks where the person lives AND works or does business, so a single place says both are there.
+    settles: tuple[str, ...] = ()
+    # A place fact settled by that answer: the value recorded, standing for the place where the person is.
+    as_region: Option | None = None
     # Asked only of a person known to be one of these (session 41): alternatives as an action's `when_any` (the
     # place of work of one who works or is insured, the place of business of one who runs or plans a business).
     asked_of: tuple[dict[str, Any], ...] = ()
@@ -455,6 +460,7 @@ class FactRegistry:
                 if prerequisite not in self.specs:
                     raise RulebookError(source, f"facts.{name}.after", f"unknown fact {prerequisite!r}")
         self._check_asked_of(source)
+        self._check_settles(source)
         self.implied: dict[str, Implied] = {}
         for name, spec in self.specs.items():
             if spec.implied is None:
@@ -500,6 +506,13 @@ class FactRegistry:
                 unknown = [fact for fact in alternative if fact not in self.specs]
                 if unknown:
                     raise RulebookError(source, f"facts.{name}.asked_of[{index}]", f"unknown fact {unknown[0]!r}")
+
+    def _check_settles(self, source: str) -> None:
+        """Every fact a question `settles` exists and says what that answer records (its `as_region`)."""
+        for name, spec in self.specs.items():
+            for index, settled in enumerate(spec.settles):
+                if settled not in self.specs or self.specs[settled].as_region is None:
+                    raise RulebookError(source, f"facts.{name}.settles[{index}]", f"{settled!r} has no as_region")
 
     def _hire_facts(self, source: str) -> dict[str, str]:
         """person fact → the `hire` fact standing for it, checked to have the same type and options."""

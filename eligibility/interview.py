@@ -46,7 +46,21 @@ def apply_answer(profile: Profile, question: NextQuestion, raw: Any, facts: Fact
     """The profile with this answer recorded and, after a yes to another hire or certificate, the record
     described so far folded into its list (records.collect); ProfileError names the fact when unusable."""
     answered = answer_as_given(profile, question, raw, facts)
-    return answered if question.type == GROUP_TYPE else collect(answered, question.fact, facts)
+    if question.type == GROUP_TYPE:
+        return answered
+    return collect(_settle_with(answered, question.fact, facts), question.fact, facts)
+
+
+def _settle_with(profile: Profile, fact: str, facts: FactRegistry) -> Profile:
+    """The facts a place answer also settles (session 41: the region question asks where the person lives and
+    works or does business — one place said is both), unless said otherwise already; 不清楚 settles nothing."""
+    if profile.values.get(fact) is None:
+        return profile
+    for settled in facts[fact].settles:
+        same = facts[settled].as_region
+        if same is not None and settled not in profile.values:
+            profile = profile.with_answer(settled, facts[settled].parse(same.value, profile.as_of))
+    return profile
 
 
 def answer_as_given(profile: Profile, question: NextQuestion, raw: Any, facts: FactRegistry) -> Profile:

@@ -72,22 +72,23 @@ def choose_next_facts(
             settles_own |= keys
     for key in [k for k in touched if k not in settles_own and touched[k] <= _effort(members[k], facts)]:
         del touched[key]
+    for key in [k for k in touched if k not in settles_own and _unsure_member(k, unsure, facts)]:
+        # Session 41 (walk): a list answered 不清楚 is followed, one member at a time, only by the members that can
+        # still change one of the person's own results — not by each box that only an employer's measure reads.
+        del touched[key]
     if not touched:
         return None
-    # The members of a list answered 不清楚 follow it, one at a time, while they can still matter: the
-    # person was just thinking about that list, and the group was the question that decided most.
-    follow_up = {k for k in touched if k in facts.group_of and facts.group_of[k].name in unsure}
-    best = min(
-        touched,
-        key=lambda k: (
-            k not in follow_up,
-            -touched[k] + _effort(members[k], facts),
-            _priority(k, members[k], facts),
-        ),
-    )
+    # The members of a list answered 不清楚 are asked one at a time, ranked like any other question (session 41, walk:
+    # asked straight after the list, nine 人员类别 came before 就业状态 and 学历, which settle most of them).
+    best = min(touched, key=lambda k: (-touched[k] + _effort(members[k], facts), _priority(k, members[k], facts)))
     if best in facts.groups and best not in unsure and len(members[best]) > 1:
         return tuple(f for f in facts.groups[best].facts if f in members[best])
     return (members[best][0],)
+
+
+def _unsure_member(key: str, unsure: set[str], facts: FactRegistry) -> bool:
+    """A member of a 可多选 list the person answered 不清楚, asked on its own."""
+    return key in facts.group_of and facts.group_of[key].name in unsure
 
 
 def _presupposes_unknown(fact: str, profile: Profile, facts: FactRegistry) -> bool:

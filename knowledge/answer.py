@@ -571,7 +571,7 @@ class Answerer:
             return AnswerStatus.NO_ANSWER
         if self._only_the_figure_asked_is_shared(retrieval, top) and self._apply_by_said(retrieval) is None:
             return AnswerStatus.NO_ANSWER
-        if self._only_stray_characters_shared(retrieval, top):
+        if self._only_stray_characters_shared(retrieval, top) and self._apply_by_said(retrieval) is None:
             return AnswerStatus.NO_ANSWER
         if self._asks_of_a_thing_never_written(retrieval, top):
             return AnswerStatus.NO_ANSWER
@@ -699,7 +699,7 @@ class Answerer:
         for item in looked_at:
             for sentence in split_sentences(item.clause.text) or [item.clause.text]:
                 said = sentence.split("\n")[-1].strip()
-                if said and said in item.clause.text and _APPLY_BY.search(said) and _APPLIES.search(said):
+                if said and said in item.clause.text and _says_apply_by(said, question):
                     return item, said
         return None
 
@@ -2328,16 +2328,24 @@ _DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _IN_FORCE = re.compile(r"施行|实施|执行|生效|有效期|起|至")
 
 
+# Whether one is still in time, a time gone by told (一年多了…还能申请么, 过了半年还能报吗): answered by the day one
+# applies by, or by the time after an event one applies within (_APPLY_WITHIN).
+_STILL_IN_TIME = re.compile(
+    r"(?:(?:年|个月|月|天|周|星期)[多半]?了|过了|超过了)[^，,。；;？?]{0,16}?还(?:能|可以|来得及)(?=申|报|交|领|办|登记)"
+)
 # A deadline asked (截止到什么时候, 最晚哪天, 几号之前) of applying (申请, 申报, 交材料, 报名).
 # (之前/以前 only after a day asked: 我2020年以前毕业的 tells a story, it asks no deadline.)
 # (报到几号, 申请到什么时候: until which day one may still apply is a deadline too.)
 _BY_WHEN = re.compile(
     r"截止|截至|最晚|最迟|(?:几号|哪天|哪一天|什么时候|啥时候|几月|几时)(?:之|以)?前|前要|前得|期限"
     r"|(?:到|至)(?:几号|哪天|哪一天|什么时候|啥时候|几月)"
+    # which days one may hand it in (几号能交申请, 哪天可以报): the window of applying
+    r"|(?:几号|哪天|哪几天|什么时候|啥时候)(?:能|可以|才能)(?=交|申|报|登记)"
+    r"|" + _STILL_IN_TIME.pattern
 )
 # (报 alone applies when it is the verb of applying: 还能报吗, 补报, 报到几号 — never 报销, 报告, 报道, 报酬.)
 _APPLIES = re.compile(
-    r"申请|申报|申领|提交|交材料|报名|受理|补报"
+    r"申请|申报|申领|提交|交材料|报名|受理|补报|(?<!失业)登记(?!失业)"
     r"|(?:能|可以|再|去|没来得及|来得及)报(?![销告道酬名])|报(?=到?(?:几号|哪天|哪一天|什么时候|啥时候|几月))"
 )
 
@@ -2355,13 +2363,27 @@ _APPLY_BY = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:前|之前|以前|止)|截[止至](?:时间|日期)?(?:为|是|到)?(?:\d{4}年)?\d{1,2}月\d{1,2}日"
     # a window one applies in ends on its last day (第一批为2026年3月1日至4月30日, 申报时间：2026年…至…); a window
     # said of something else (对2025年1月1日至…期间新招用…, 本办法自…至…执行) is no deadline of applying
-    r"|(?:申报|申请|受理|报名|批[）)]?)(?:时间|日期|期限|期间|期|窗口)?(?:为|是|：|:|自|从)?"
+    r"|(?:申报|申请|受理|报名|登记|批[）)]?)(?:时间|日期|期限|期间|期|窗口)?(?:为|是|：|:|自|从)?"
     r"\d{4}年\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年)?\d{1,2}月\d{1,2}日"
     # a window said before the applying it is for (下半年租金于次年1月1日至1月31日申报, 第二年1月1日至3月31日还可以
     # 补报一次): its year may be told relative to the one it is for
     r"|(?:\d{4}年|当年|次年|第二年|每年)?\d{1,2}月\d{1,2}日(?:至|到|—|－|-)(?:\d{4}年|当年|次年|第二年)?\d{1,2}月\d{1,2}日"
     r"[^，,。；;]{0,5}(?:申报|申请|受理|提交|报名|补报)"
+    # a window that comes back (每季度第一个月的1日至20日, 每月1日至10日) in the sentence of applying
+    r"|(?:每季度|每个?月|每年)[^，,。；;]{0,10}?\d{1,2}日(?:至|到|—|－|-)\d{1,2}日"
 )
+# A time after an event one applies within (应在取得证书后12个月内申请, 自…之日起30日内提出): no day, so the answer
+# only to whether one is still in time.
+_APPLY_WITHIN = re.compile(r"(?:后|起)\d{1,3}个?(?:月|日|天|年|工作日)(?:内|以内)(?:申请|申报|提出|提交|申领)")
+
+
+def _says_apply_by(sentence: str, question: str) -> bool:
+    """The sentence says by when one applies, as the question asks it (a day, or a time one is still in)."""
+    if not _APPLIES.search(sentence):
+        return False
+    return bool(_APPLY_BY.search(sentence) or (_STILL_IN_TIME.search(question) and _APPLY_WITHIN.search(sentence)))
+
+
 # One batch of several windows, named in the question (第三批, 最后一批, 下半年, 第二季度, a late window 补报) and by
 # the part of the sentence stating it.
 _BATCH = re.compile(r"第[一二三四五六1-6]批|最后一批|末批|[上下]半年|第[一二三四1-4]季度|补报")
@@ -2387,10 +2409,10 @@ def _apply_by_line(
     if not quoted or not citations:
         return None
     lines = [line.strip() for s in split_sentences(quoted[0][1]) or [quoted[0][1]] for line in s.split("\n")]
-    said = [s for s in lines if s and _APPLY_BY.search(s) and _APPLIES.search(s)]
+    said = [s for s in lines if s and _says_apply_by(s, question)]
     if not said:
         return None
-    said = _batch_asked(said, question)
+    said = [s.rstrip("；;，,") for s in _batch_asked(said, question)]
     return DirectAnswer(kind="procedure", term="申请截止时间", conditions=tuple(said), clause_id=citations[0].clause_id)
 
 

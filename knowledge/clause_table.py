@@ -20,7 +20,7 @@ import logging
 import mmap
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import overload
@@ -124,7 +124,7 @@ class ClauseTable(Sequence[Clause]):
         JSON holds it are looked at, none parsed when their text field's bytes tell (at every city's scale,
         parsing each clause to ask this cost ≈ 0.5 s at ×100 and ≈ 3 s at ×700 a question)."""
         if self._mapped is None or not phrase:
-            return sum(1 for clause in self if phrase in clause.text)
+            return _count_parsed(self, phrase)
         # JSON escapes character by character, so a text holding the phrase holds its escaped bytes; the bytes
         # alone decide when nothing in the phrase is escaped and it starts with no ASCII character (which could
         # be the tail of an escape, \n); else the candidate clause is parsed.
@@ -133,6 +133,8 @@ class ClauseTable(Sequence[Clause]):
         count, found = 0, self._mapped.find(needle)
         while found != -1:
             row = int(np.searchsorted(self._offsets, found, side="right")) - 1
+            if not 0 <= row < len(self.ids):  # (bytes past the last offset belong to no clause)
+                break
             start, end = int(self._offsets[row]), int(self._offsets[row + 1])
             if self._text_holds(row, start, end, phrase, needle if by_bytes else None):
                 count += 1
@@ -183,6 +185,10 @@ def count_holding(clauses: Sequence[Clause], phrase: str) -> int:
     """How many of the clauses' texts hold the phrase, without parsing a clause table's clauses."""
     if isinstance(clauses, ClauseTable):
         return clauses.count_holding(phrase)
+    return _count_parsed(clauses, phrase)
+
+
+def _count_parsed(clauses: Iterable[Clause], phrase: str) -> int:
     return sum(1 for clause in clauses if phrase in clause.text)
 
 
@@ -264,6 +270,11 @@ def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable |
             with (directory / _TEXTS).open("rb") as file:
                 mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         texts = np.frombuffer(mapped, dtype=np.uint8) if mapped is not None else np.zeros(0, np.uint8)
+        # meta, offsets and the clause file are read one after another: a save in between pairs one file's
+        # offsets with another's bytes, and every question would then read past the end — refused instead
+        if len(offsets) != len(meta["ids"]) + 1 or int(offsets[-1]) != len(texts):
+            log.warning("saved clause file %s unusable: its offsets do not fit its bytes (saved meanwhile?)", directory)
+            return None
         documents = [(str(d), str(h), int(n)) for d, h, n in meta["documents"]]
         return ClauseTable(meta["ids"], documents, texts, offsets, cache_size, meta["sources"], meta["quality"], mapped)
     except (OSError, ValueError, KeyError, TypeError) as exc:

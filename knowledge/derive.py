@@ -198,6 +198,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                     else _beneficiary(whole if "给予" in whole else _granting_line(whole, context)),
                     span=piece,
                     amounts=amounts(piece),
+                    targets=_listed_groups(piece),
                     derived=True,
                 )
                 measures.extend(_per_item(unit, name))
@@ -215,6 +216,24 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
     )
 
 
+# A keyed line whose key lists the groups it is for (大学生（在校及毕业5年内）、退役军人、返乡创业人员：每户10000元).
+_GROUP_KEY = re.compile(r"^([^，,。；：:]{2,60})[：:]")
+
+
+def _listed_groups(piece: str) -> tuple[str, ...]:
+    """The groups a keyed line's key lists, each as written without its note: the tier is named by the first
+    (创业补贴（大学生）), and is no less the tier of each other group it lists (退伍 reaches 退役军人 through the
+    glossary only when the measure's targets say 退役军人)."""
+    key = _GROUP_KEY.match(piece)
+    if key is None or "、" not in key.group(1):
+        return ()
+    groups = tuple(g for g in (_BRACKETED.sub("", part).strip() for part in key.group(1).split("、")) if g)
+    return groups if len(groups) > 1 else ()
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
 # A document's statement of purpose (为规范…管理，…，制定本细则 / 为…，现就…通知如下): it names what the
 # document is about, grants nothing.
 _PURPOSE = re.compile(
@@ -227,6 +246,13 @@ _PURPOSE = re.compile(
 _HOW_TO_APPLY = re.compile(r"(?:可|应)?(?:通过|到|向)[^。；]{2,60}?提出申请")
 # …or of what befalls fraud (对以虚假材料骗取补贴的，依法追回资金，3年内不得申领): a sanction grants nothing.
 _SANCTION = re.compile(r"骗取|冒领|套取|虚报|虚假材料")
+# …or whom it is not paid to (在县内务工的没有这个补贴, 不享受此项补贴, 不予补贴): a denial names the measure the
+# clause grants elsewhere; and a warning against paying for it (别信“交钱包办补贴”的) names no measure at all.
+_DENIAL = re.compile(
+    r"(?:(?<!有)没有|不享受|不予|不给予?|不能(?:享受|领取?|申领|申请)|不得(?:享受|申领|申请)|不在)"
+    r"(?:这个|这项|此项|该项|上述|以上|这些|[^，。；]{0,4}的)?[^，。；]{0,6}?(?:补贴|补助|奖补|奖励|贷款|政策|范围)"
+)
+_WARNING = re.compile(r"别信|谨防|防范[^。；]{0,8}诈骗")
 
 
 # What was paid out in all (全市共发放一次性创业补贴3126万元, 新发放创业担保贷款12.6亿元, 累计发放…1560人次, 共发放…
@@ -253,8 +279,23 @@ def _reports_a_total(piece: str) -> bool:
 def _grants_nothing_it_names(piece: str) -> bool:
     """为规范…管理，制定本细则 / 可通过…APP创业担保贷款专区…提出申请: a grant word in a statement of purpose or of
     how to apply names what the document is about or a service channel, and nothing is granted."""
-    said = _PURPOSE.match(piece) or _HOW_TO_APPLY.search(piece) or _SANCTION.search(piece) or _COMBINED.search(piece)
+    said = (
+        _PURPOSE.match(piece)
+        or _HOW_TO_APPLY.search(piece)
+        or _SANCTION.search(piece)
+        or _COMBINED.search(piece)
+        or _only_denies(piece)
+        or _WARNING.search(piece)
+    )
     return bool(said) and not grants_a_figure(piece)
+
+
+def _only_denies(piece: str) -> bool:
+    """Every part of the piece that names a grant denies it (租用直系亲属房产的，不予补贴); a part granting beside the
+    denial (给予社保补贴，个人应缴纳部分不予补贴) keeps the piece a grant."""
+    parts = re.split(r"[，,：:]", piece)
+    denied = [part for part in parts if _DENIAL.search(part)]
+    return bool(denied) and not any(_says_a_grant(part) for part in parts if part not in denied)
 
 
 # A sentence saying two measures may be had together (跟上面的交通补贴可以一块领, 可与…同时享受) names a measure granted
@@ -1033,7 +1074,7 @@ _PARTY = re.compile(r"(?:企业|单位|公司|个人|人员|个体工商户|个�
 
 def _introduces_grants(line: str) -> bool:
     """…给予以下补贴： / 创业担保贷款按以下规定执行：, not 符合下列条件之一的…可以申请贷款："""
-    if _STANDARD_FIELD.fullmatch(line):  # 额度： / 补贴标准： over the sums of the item's measure
+    if _STANDARD_FIELD.fullmatch(line) or _STANDARD_BULLET.fullmatch(line):  # 额度： / 补贴标准： over the sums
         return True
     return line.endswith(("：", ":")) and bool(_GRANTS.search(line)) and not _CONDITIONS.search(line)
 
@@ -1098,7 +1139,17 @@ def _period_of_earlier(name: str, piece: str, context: list[str], earlier: str, 
     """岗位补贴：每人每月1135元 / 补贴期限：最长3年 under a heading naming no grant (公益性岗位): the period field is
     the period of the grant just stated (`earlier`, its whole name with its case), no measure of its own."""
     field = _PERIOD_FIELD.match(piece) or (context and _PERIOD_FIELD.fullmatch(context[0].strip()))
-    return earlier if field and earlier and not _GRANTS.search(heading or "") else name
+    if field and earlier and not _GRANTS.search(heading or ""):
+        return earlier
+    # 按每人每月1500元给予岗位补贴… / 公益性岗位补贴期限最长不超过3年: a sentence stating only the period of the grant
+    # just stated, named longer or shorter, is that grant's period.
+    alike = earlier and name != earlier and (name.endswith(earlier) or earlier.endswith(name))
+    lengths_only = all(a.kind in (AmountKind.DURATION, AmountKind.THRESHOLD) for a in amounts(piece))
+    return earlier if alike and lengths_only and _PERIOD_SAID.search(piece) else name
+
+
+# A grant's period named in a sentence (公益性岗位补贴期限最长不超过3年, 享受期限为3年).
+_PERIOD_SAID = re.compile(r"(?:补贴|补助|享受|领取|扶持)(?:期限|年限)")
 
 
 def _is_grant_list_lead_in(piece: str) -> bool:
@@ -1124,7 +1175,7 @@ def _enclosing(pieces: list[str], index: int) -> list[str]:
     for piece in reversed(pieces[:index]):
         other = read_label(piece)
         if other is None:
-            if piece.endswith(("：", ":")) and not inside_sibling:
+            if (piece.endswith(("：", ":")) or _STANDARD_BULLET.fullmatch(piece)) and not inside_sibling:
                 out.append(piece)
         elif rank is not None and other.style > rank:
             inside_sibling = True  # an item nested in a sibling: its lead-ins are not ours
@@ -1191,6 +1242,9 @@ _INLINE_ITEM = re.compile(r"[①-⑳]")
 # The fields of a guide or an article that say whom an item is for (补贴对象：…, 申请条件：…).
 _CONDITION_FIELD = re.compile(r"^(?:补贴|扶持|适用|服务|申请|申报|享受)?(?:对象|条件|范围)[:：]")
 _STANDARD_FIELD = re.compile(r"^(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额|政策内容)[:：]")
+# A slide's bullet naming the field its sub-bullets fill (标准 / 补贴标准（按月发放，累计最长36个月）): the deck drops
+# the colon a page writes, and the sub-bullets under it are the grant's tiers.
+_STANDARD_BULLET = re.compile(r"(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额)(?:[（(][^（）()]*[）)])?")
 
 
 def _name(piece: str, context: list[str], clause: Clause) -> str:
@@ -1209,6 +1263,11 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         inner = [m.end() for m in _SUFFIX.finditer(titled) if m.end() < len(titled)]
         return next((titled[:end] for end in reversed(inner) if end >= 4 and titled[:end] in piece), titled)
     for line in (piece, *context):
+        if line is not piece and _STANDARD_BULLET.fullmatch(line):
+            # a slide's 标准 bullet: the grant is the one the slide's title names (…｜一次性创业补贴)
+            if named := _granted_noun(clause.body.split("\n", 1)[0]):
+                return named
+            continue
         title = _TITLE.match(line) if line is not piece else None
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
             title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title

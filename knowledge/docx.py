@@ -172,10 +172,11 @@ def _formatted(value: int, number_format: str) -> str:
     return str(value)
 
 
-def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
-    """Inflate one member from its raw bytes, stopping as soon as it passes the limit."""
+def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str, budget: int = MAX_INFLATED) -> bytes:
+    """Inflate one member from its raw bytes, stopping as soon as it passes the limit (at most `budget` bytes:
+    what a caller reading several parts under one bound has left)."""
     info = archive.getinfo(name)
-    limit = min(MAX_INFLATED, max(len(data), 1 << 20) * MAX_RATIO)
+    limit = min(MAX_INFLATED, budget, max(len(data), 1 << 20) * MAX_RATIO)
     local = data[info.header_offset : info.header_offset + 30]
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
         raise IntakeError("damaged", f"{name}: broken local header")

@@ -297,14 +297,15 @@ def _jurisdiction(
         if place is None:
             raise IntakeError("unknown_place", place_text)
         return place, "issuer"
+    # a ministry's notice is national whatever it names (总结推广德清县的经验 makes it no 德清县 document)
+    if issuer and _is_national(issuer):
+        return (None, None, None), None
     above = _county_above(issuer, title, lines, places)
     if above is not None:
         problems.append(
             f"发文机关是乡镇（街道）或村（社区）一级，适用地区按{_PLACE_SOURCES[above[1]]}判断为{above[0][2]}，请核对"
         )
         return above
-    if issuer and _is_national(issuer):
-        return (None, None, None), None
     found = _place_elsewhere(title, lines, places)
     if found is None:
         problems.append("未能识别适用地区，发布前请指明")
@@ -341,6 +342,13 @@ _PLACE_SOURCES = {
 # A body below the county level (郭陆滩镇人民政府, 柳树湾村村民委员会, 东城街道办事处, 幸福社区居委会): a 镇, 乡,
 # 街道, 苏木, 村, 社区 or 嘎查 named first.
 _BELOW_COUNTY = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|苏木|村|社区|嘎查)")
+# The whole name of such a body: its unit, then what the body is (人民政府, 办事处, 村民委员会…) ending the name — a
+# title's words (关于做好农村劳动力…, 城乡居民…) name no body, however early a 村 or 乡 stands in them.
+_BELOW_COUNTY_BODY = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|苏木|村|社区|嘎查)[\u4e00-\u9fff]{0,12}?"
+    r"(?:人民政府|政府|办事处|村民委员会|居民委员会|委员会|村委会|居委会|党委|党工委|党支部|党总支|"
+    r"劳动保障所|劳动保障服务站|服务站|服务中心|工作站)$"
+)
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|苏木))(?![镇乡])")
 
 
@@ -351,7 +359,7 @@ def _county_above(
     place of the division table: the county its 镇/乡/街道 lies in, when the place names (places.yaml) know it;
     else the county the text itself names — the only one, or the one named at least twice as often as any other
     (a village relays its county's policy: 根据固始县人社局…). None for any other issuer."""
-    bodies = [name for name in (issuer, title) if name and _BELOW_COUNTY.match(name) and not _place_prefix(name)]
+    bodies = [name for name in (issuer, _title_body(title)) if name and _is_below_county_body(name)]
     if not bodies:
         return None
     gazetteer = _gazetteer(places)
@@ -376,6 +384,19 @@ def _county_above(
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return _as_triple(ranked[0][0]), "county_named"
     return None
+
+
+def _is_below_county_body(name: str) -> bool:
+    """Whether a body's name (an issuer, or the part of a title before 关于) is a town's, a 街道's, a village's or a
+    community's: its unit first and its body word last, and no place of the division table before them."""
+    return bool(_BELOW_COUNTY_BODY.match(name)) and not _place_prefix(name)
+
+
+def _title_body(title: str | None) -> str | None:
+    """The body a title names before its 关于 (柳树湾村村民委员会关于…), if any."""
+    if not title or "关于" not in title:
+        return None
+    return title.split("关于", 1)[0].strip() or None
 
 
 # A table's or a line's 政策依据 (basis): the document a measure rests on names whose policy it is.

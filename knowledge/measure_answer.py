@@ -1213,6 +1213,7 @@ def _figure(
         # that state a kind of figure asked which the chosen measures leave out are shown beside them.
         if len(asked.units) > 1:
             chosen += _other_facets_stating(relevant, chosen)
+        chosen += _other_kind_asked_apart(same_clause, chosen, question)
         return Selection("figure", tuple(chosen))
     # A close runner-up in the same region that states the asked kind of figure and matches more of
     # the user's own words is the measure asked about (分担比例 is the loan's risk-sharing rule, not
@@ -1833,6 +1834,37 @@ def _other_facets_stating(relevant: MatchRanking, chosen: list[MeasureMatch]) ->
             out.append(match)
             covered |= new
     return out
+
+
+def _other_kind_asked_apart(same_clause: MatchRanking, chosen: list[MeasureMatch], question: str) -> list[MeasureMatch]:
+    """有补贴没 能贷多少: a word asking a kind of measure (贷 — a loan) none of the chosen is nor names (吸纳就业补贴
+    names 补贴, whatever its kind), apart from the words asking theirs, which a measure of the best one's clause is
+    and states a figure of: that one is asked too, shown with its figure."""
+    had = {m.measure.kind for m in chosen}
+    names = [name for m in chosen for name in (m.measure.name, *m.measure.aliases)]
+    for kind, word in _KIND_ASKED.items():
+        if kind in had or not any(
+            not any(w.group() in name for name in names)
+            and not _asks_kind_of(question[max(0, w.start() - _NEAR) : w.end() + _NEAR], had)
+            for w in word.finditer(question)
+        ):
+            continue
+        found = next((m for m in same_clause if m not in chosen and m.measure.kind is kind and m.payable_amounts), None)
+        return [found] if found is not None else []
+    return []
+
+
+def _asks_kind_of(phrase: str, kinds: set[MeasureKind]) -> bool:
+    return any(word.search(phrase) for kind, word in _KIND_WORD.items() if kind in kinds)
+
+
+# The word asking a kind of measure in a phrase of its own (能贷多少, 有补贴没): 贷 as the verb, not 贷款 of a loan's
+# name the question tells its story by (个人创业担保贷款还不上, 担保基金和银行各担多少).
+_KIND_ASKED = {MeasureKind.LOAN: re.compile("贷(?!款)"), MeasureKind.SUBSIDY: re.compile("补贴|补助|奖补")}
+# Any word of a kind (创业补助贷款 is one loan: its 补助 asks no subsidy apart).
+_KIND_WORD = {MeasureKind.LOAN: re.compile("贷"), MeasureKind.SUBSIDY: re.compile("补贴|补助|奖补")}
+# How near a word of the chosen kind makes one word (贷款补贴, 贴息补贴 ask one measure, not two).
+_NEAR = 3
 
 
 def _states(match: MeasureMatch, unit: str) -> bool:

@@ -4,9 +4,9 @@ An .odt is a zip whose `mimetype` member names the kind (application/vnd.oasis.o
 content.xml holds the body: headings (text:h), paragraphs (text:p), lists (text:list) and tables (table:table).
 Numbers a list or a heading draws itself live in its list style (text:list-style, in content.xml's automatic
 styles or styles.xml), not in the text: they are the document's structure, so they are drawn back in front of
-their lines here, as Word's are (knowledge.docx). Every member is inflated under the same bound as a Word file's
-(`read_bounded`); a file whose manifest says it is encrypted (a password set in LibreOffice) cannot be read, and
-says so.
+their lines here, as Word's are (knowledge.docx). The parts read (manifest, content.xml, styles.xml) are inflated
+under one bound for the whole file, `MAX_ODT_INFLATED` (`read_bounded`); a file whose manifest says it is encrypted
+(a password set in LibreOffice) cannot be read, and says so.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from knowledge.docx import MAX_INFLATED, read_bounded
 from knowledge.errors import IntakeError
 from knowledge.granted_figures import ROW
 from knowledge.numerals import number_to_chinese
+
+# What the parts read of one .odt may inflate to, together: a policy text's content.xml is well under a megabyte
+# (a hundred pages ≈ 1–2 MB); a 146 KB file inflating to tens of megabytes of paragraphs is a bomb, not a policy.
+MAX_ODT_INFLATED = 8 * 1024 * 1024
 
 TEXT_MIMETYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
 ODT_SUFFIXES = (".odt", ".ott", ".fodt")
@@ -73,7 +77,7 @@ def odt_text(data: bytes, filename: str) -> str:
     cells joined by ｜; IntakeError when the file is damaged, encrypted, too big inflated, or no text document."""
     if not data.startswith(b"PK\x03\x04"):
         root = _parse(data, filename)
-        return "\n".join(_Reader(_ListStyles.read(root)).body(root))
+        return _body_text(root, _ListStyles.read(root), filename)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -86,15 +90,48 @@ def odt_text(data: bytes, filename: str) -> str:
         names = {info.filename for info in infos}
         if "content.xml" not in names:
             raise IntakeError("damaged", f"{filename}: an OpenDocument file without content.xml")
+        parts = [name for name in ("META-INF/manifest.xml", "content.xml", "styles.xml") if name in names]
+        declared = sum(archive.getinfo(name).file_size for name in parts)
+        if declared > MAX_ODT_INFLATED:
+            raise IntakeError("archive_bomb", f"{filename}: its text declares {declared} bytes")
+        budget = MAX_ODT_INFLATED
+        read: dict[str, bytes] = {}
         try:
-            if "META-INF/manifest.xml" in names and _is_encrypted(read_bounded(archive, data, "META-INF/manifest.xml")):
-                raise IntakeError("encrypted_document", filename)
-            content = _parse(read_bounded(archive, data, "content.xml"), filename)
-            styles = _parse(read_bounded(archive, data, "styles.xml"), filename) if "styles.xml" in names else None
+            for name in parts:  # the sizes recorded may lie: each part inflates under what the others left
+                read[name] = read_bounded(archive, data, name, budget)
+                budget -= len(read[name])
+                if name == "META-INF/manifest.xml" and _is_encrypted(read[name]):
+                    raise IntakeError("encrypted_document", filename)
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise IntakeError("damaged", f"{filename}: {exc}") from None
-    list_styles = _ListStyles.read(content, styles)
-    return "\n".join(_Reader(list_styles).body(content))
+        content = _parse(read["content.xml"], filename)
+        styles = _parse(read["styles.xml"], filename) if "styles.xml" in read else None
+    return _body_text(content, _ListStyles.read(content, styles), filename)
+
+
+def _body_text(root: ElementTree.Element, list_styles: _ListStyles, filename: str) -> str:
+    """The body's lines; a file nesting its elements deeper than Python recurses (thousands of spans inside spans,
+    which no editor writes) is refused as damaged, not let crash the upload it came with."""
+    try:
+        return "\n".join(_Reader(list_styles).body(root))
+    except RecursionError:
+        raise IntakeError("damaged", f"{filename}: elements nested too deep") from None
+
+
+# What a number the file writes may be: ODF has ten list and outline levels; a list's numbers and a run of spaces
+# (text:s text:c) are bounded so that a hostile file's text:c="2000000000" draws no two billion spaces.
+_MAX_LEVEL = 10
+_MAX_NUMBER = 9999
+_MAX_SPACES = 64
+
+
+def _int(value: str | None, default: int, low: int, high: int) -> int:
+    """An integer attribute as written, `default` when it is absent or no integer, held within low…high."""
+    try:
+        number = int(value) if value else default
+    except ValueError:
+        number = default
+    return min(max(number, low), high)
 
 
 def _is_encrypted(manifest: bytes) -> bool:
@@ -140,14 +177,14 @@ class _ListStyles:
 def _levels(style: ElementTree.Element) -> dict[int, _Level]:
     levels: dict[int, _Level] = {}
     for level in style:
-        number = int(level.get(f"{_TEXT}level", "1"))
+        number = _int(level.get(f"{_TEXT}level"), 1, 1, _MAX_LEVEL)
         numbered = level.tag in (f"{_TEXT}list-level-style-number", f"{_TEXT}outline-level-style")
         levels[number] = _Level(
             format=level.get(f"{_STYLE}num-format", "") if numbered else "",
             prefix=level.get(f"{_STYLE}num-prefix", ""),
             suffix=level.get(f"{_STYLE}num-suffix", ""),
-            start=int(level.get(f"{_TEXT}start-value", "1") or "1"),
-            shown=int(level.get(f"{_TEXT}display-levels", "1") or "1"),
+            start=_int(level.get(f"{_TEXT}start-value"), 1, 0, _MAX_NUMBER),
+            shown=_int(level.get(f"{_TEXT}display-levels"), 1, 1, _MAX_LEVEL),
         )
     return levels
 
@@ -192,7 +229,7 @@ class _Reader:
 
     def _heading(self, heading: ElementTree.Element) -> str:
         text = _inline(heading)
-        level = int(heading.get(f"{_TEXT}outline-level", "1") or "1")
+        level = _int(heading.get(f"{_TEXT}outline-level"), 1, 1, _MAX_LEVEL)
         spec = self.list_styles.outline.get(level)
         if spec is None or not spec.format or heading.get(f"{_TEXT}is-list-header") == "true" or not text.strip():
             return text
@@ -224,7 +261,7 @@ class _Reader:
                 while len(counts) < level:
                     counts.append(levels.get(len(counts) + 1, _Level()).start - 1)
                 restart = item.get(f"{_TEXT}start-value")
-                counts[level - 1] = int(restart) if restart else counts[level - 1] + 1
+                counts[level - 1] = _int(restart, counts[level - 1] + 1, 0, _MAX_NUMBER)
                 del counts[level:]
                 label = self._label(levels, counts, level)
             first = True
@@ -271,20 +308,32 @@ class _Wrapped(ElementTree.Element):
         self.append(child)
 
 
+# ODF's white space: in a paragraph's text a run of spaces, tabs and line ends is one space (ODF 1.2 §6.1.2);
+# only text:s, text:tab and text:line-break write more.
+_WHITE_RUN = re.compile(r"[ \t\r\n]+")
+
+
+def _collapsed(text: str | None) -> str:
+    return _WHITE_RUN.sub(" ", text) if text else ""
+
+
 def _inline(element: ElementTree.Element) -> str:
-    """A paragraph's text: its spans and links, text:s as its count of spaces, a tab as a space, a line break as
-    a new line; notes and annotations left out (their text is no sentence of the paragraph)."""
-    pieces: list[str] = [element.text or ""]
+    """A paragraph's text: its spans and links, the file's white space collapsed to one space as ODF reads it, then
+    text:s as its count of spaces, a tab as a space, a line break as a new line; notes and annotations left out
+    (their text is no sentence of the paragraph)."""
+    pieces: list[str] = [_collapsed(element.text)]
     for child in element:
         if child.tag in _SKIPPED or child.tag == f"{_TEXT}note-citation":
             pass
         elif child.tag == f"{_TEXT}s":
-            pieces.append(" " * int(child.get(f"{_TEXT}c", "1") or "1"))
+            pieces.append(" " * _int(child.get(f"{_TEXT}c"), 1, 0, _MAX_SPACES))
         elif child.tag == f"{_TEXT}tab":
             pieces.append(" ")
         elif child.tag == f"{_TEXT}line-break":
             pieces.append("\n")
         else:
             pieces.append(_inline(child))
-        pieces.append(child.tail or "")
-    return re.sub(r"[ \t]+\n", "\n", "".join(pieces))
+        pieces.append(_collapsed(child.tail))
+    # spaces before a line break dropped line by line (a regex over a long run of spaces is quadratic)
+    parts = "".join(pieces).split("\n")
+    return "\n".join([*(part.rstrip(" \t") for part in parts[:-1]), parts[-1]])

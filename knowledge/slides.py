@@ -49,9 +49,11 @@ def slide_number(line: str) -> int | None:
 def is_slide_deck(lines: Sequence[str]) -> bool:
     """Whether a text is a deck's outline: it opens with a slide marker (after blank lines) and holds at least three
     markers numbered up one by one from the first."""
-    filled = [line for line in lines if line.strip()]
-    if not filled or slide_number(filled[0]) is None:
+    # decided by the first filled line for any text but a deck (the pipeline asks at each step, cheaply)
+    first = next((line for line in lines if line.strip()), None)
+    if first is None or slide_number(first) is None:
         return False
+    filled = [line for line in lines if line.strip()]
     numbers = [n for n in (slide_number(line) for line in filled) if n is not None]
     return len(numbers) >= _FEWEST_SLIDES and all(b == a + 1 for a, b in itertools.pairwise(numbers))
 

@@ -62,10 +62,19 @@ class Speller:
 
     @cached_property
     def _by_sound(self) -> dict[tuple[str, ...], tuple[str, ...]]:
-        """Each vocabulary word by its sound (tone-numbered pinyin of its usual reading)."""
+        """Each vocabulary word by its sound (tone-numbered pinyin of its usual reading) — and by each character's own
+        tone, where the word's reading changes it (不是 is bú shì, yet 不 typed alone, as 部 sounds, is bù: 都部是 is
+        都不是, session 41; 补是 keeps its third tone and stays). The latter only for the dialogue's own vocabulary
+        (`toneless`): the query analyzer keeps to the words' readings."""
         from pypinyin import Style, lazy_pinyin
 
-        return self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.TONE3)))
+        index = self._indexed(lambda word: tuple(lazy_pinyin(word, style=Style.TONE3)))
+        if not self._toneless:
+            return index
+        cited = self._indexed(lambda word: tuple(lazy_pinyin(ch, style=Style.TONE3)[0] for ch in word))
+        for sound, words in cited.items():
+            index[sound] = tuple(dict.fromkeys((*index.get(sound, ()), *words)))
+        return index
 
     @cached_property
     def _by_syllables(self) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -226,7 +235,11 @@ def _is_verb_and_object(pair: str) -> bool:
 
 
 def _changes_a_numeral(pair: str, word: str) -> bool:
-    return any(had != wanted and had in _NUMERALS for had, wanted in zip(pair, word, strict=True))
+    """A numeral typed is part of a number, and one written where none was typed makes a number the person never
+    said (实岁是45 is no 十岁: session 41) — neither is a slip of the keyboard."""
+    return any(
+        had != wanted and (had in _NUMERALS or wanted in _NUMERALS) for had, wanted in zip(pair, word, strict=True)
+    )
 
 
 @lru_cache(maxsize=4096)

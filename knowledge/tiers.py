@@ -11,6 +11,7 @@ import re
 from knowledge.match_ranking import MatchRanking
 from knowledge.measure_match import MeasureMatch, told_shares
 from knowledge.measures import Measure
+from knowledge.query import group_meanings
 
 ROW = "｜"
 _QUALIFIER = re.compile(r"（([^（）]+)）$")
@@ -151,11 +152,19 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
         for position in relevant.positions_in({best.measure.clause})
         if base_name(relevant[position].measure) == name
         and (tier := tier_of(relevant[position].measure))
-        and said_tier(tier, question)
+        and (said_tier(tier, question) or _group_told(relevant[position], name))
     ]
     if not said:
         return _said_in_part_first(relevant, question, name)
     return relevant.moved_first(-max(said)[2])
+
+
+def _group_told(match: MeasureMatch, name: str) -> bool:
+    """A group the tier lists (大学生、退役军人、返乡创业人员：每户10000元 is named by its first) is told by a word of
+    the question, or the glossary's reading of it (退伍 → 退役军人) — not a word of the measure's own name (创业)."""
+    targets = match.measure.targets
+    words = [w for w in match.focus if len(w) >= 2 and w not in name]
+    return any(said in target for w in words for said in (w, *group_meanings(w)) for target in targets)
 
 
 def _said_whole(tier: str, text: str) -> bool:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from bot.dialogue import actions, ahead, render
@@ -140,6 +141,9 @@ _TURNS_TO_SPEAKER = re.compile(
 )
 # What there is, asked open (有啥补贴, 有什么政策, 能享受哪些): not whether one named thing exists.
 _OPEN_ASKING = re.compile(r"啥|什么|哪些|哪几")
+# Where the person is, in the order a question is asked there: where they live, else where they work and are insured,
+# else where their business is.
+_PERSON_PLACES = ("region", "work_region", "business_region")
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十百千两]+[万千百元块]")
 # A thing pointed at (这证, 那个证书, 这贷款): the noun after a demonstrative and its measure word (session 31).
 # Read overlapping (那这个证: 这个证 is the pointing, not 那这).
@@ -240,8 +244,11 @@ class Dialogue:
         # The product's own words: topic terms, description phrases, and its words for asking
         # (怎么申请, 想咨询): 去哪申情 keeps its where-to-apply reading.
         asking = (*self.words.asking, *self.words.intent_cues.values())
+        # (and its words for no and don't know, session 41: 都部是 to a list of kinds is 都不是 — a whole answer lost
+        # to one same-sounding character)
+        answering = (*self.words.no, *self.words.unknown)
         self.speller = Speller(
-            (*topic_vocabulary(), *self.describer.said_words(), *asking), loose_terms=policy_vocabulary()
+            (*topic_vocabulary(), *self.describer.said_words(), *asking, *answering), loose_terms=policy_vocabulary()
         )
 
     def warm(self) -> None:
@@ -608,6 +615,7 @@ class Dialogue:
             or self._card_was_theirs(work, text, reading, today)
             or self._reattributed(work, text, reading, today)
             or self._other_corrected(work, text, reading, today)
+            or self._cannot_do_while_waiting(work, text, today)
         )
         if moved is not None:
             return moved
@@ -620,6 +628,7 @@ class Dialogue:
         if question is not None and (
             self._none_of_the_list(question, text)
             or in_own_words
+            or self._ticks_asking_nothing(question, reading)
             or self._hedged_date(question, text, reading)
             or (
                 not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
@@ -1018,9 +1027,17 @@ class Dialogue:
         kin = self.words.kin_persons
         subject = kin.get(work.subject)
         named = [m.group() for m in self.words.kin_word.finditer(text)]
-        if not named or subject is None or any(kin[word] == subject for word in named):
+        if subject is None or any(kin[word] == subject for word in named):
             return None
-        return named[0]
+        if not named:
+            # Session 41: 我叔在汝州 while the check is for 我爸 — one of the speaker's people named by any kin word
+            # (叔, 舅, 表哥, 岳父), not only the ones a check can be labelled with, is someone else too.
+            named = [
+                m.group()
+                for m in _relatives_of_speaker(self.words.relations).finditer(text)
+                if m.group("relation") not in work.subject and work.subject not in m.group("relation")
+            ]
+        return named[0] if named else None
 
     def _asks_for_someone_else(self, question: str) -> bool:
         """想问问他能享受啥: the stretch that asks names someone else (他, 我老公) and not the speaker."""
@@ -1437,7 +1454,11 @@ class Dialogue:
         None when the message supposes nothing or the documents do not answer that either."""
         if not any(self.words.supposes(m.group(0)) for m in _ASKING_STRETCH.finditer(text)):
             return None
-        words = self.describer.situation_words(self.describer.describe(text, today).facts)
+        if self._names_a_measure(text):
+            # 要是真把我裁了 失业金能领几个月: what is asked names its measure — the situation supposed is its context,
+            # never a question of its own in its place (an unrelated measure of 失业人员 answered "能领几个月").
+            return None
+        words = self.describer.situation_words(self.describer.case_supposed(text, today).facts)
         if not words:
             return None
         return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
@@ -1748,6 +1769,18 @@ class Dialogue:
             return False
         return bool(set(question.facts) & set(self.describer.describe(text, today).facts))
 
+    def _ticks_asking_nothing(self, question: NextQuestion, reading: Reading) -> bool:
+        """我主要想赶紧找个工作，要是有免费培训学个育婴师也行 to a 可多选 list (session 41, walk): a message whose
+        rest, read apart as a question, asks nothing (a wish: 要是有…也行, no question mark, no question word) is an
+        answer to the list — read whole by the list's reader, which ticks what it names (before: 没看懂)."""
+        return (
+            question.type in _SEVERAL
+            and bool(reading.statement)
+            and bool(reading.question)
+            and not reading.others
+            and not self.words.is_question(reading.question)
+        )
+
     def _none_of_the_list(self, question: NextQuestion, text: str) -> bool:
         """都不是吧 我老公跑货车有收入 to a 可多选 question: the opening says none of the options is the person's —
         the answer, whatever follows about someone else (session 29); a question mark asks instead, and so do
@@ -1783,6 +1816,9 @@ class Dialogue:
             return False
         if self.words.is_question(opening) or self.words.is_acknowledgment(opening) or self.words.is_assent(opening):
             return False
+        if self.words.hiring.search(opening):
+            # 想再招两个大学生 招了有啥补: the group named is the people hired — never the speaker's own schooling.
+            return False
         return not self.reader.is_about_other(opening) and not self.words.supposes(opening)
 
     def _opens_with_yes_or_no(self, reading: Reading) -> bool:
@@ -1792,6 +1828,9 @@ class Dialogue:
         if not opening or not reading.asks or self.words.is_question(opening):
             return False
         if self.words.is_acknowledgment(opening) or self.words.reattributing.search(opening):
+            return False
+        if self.words.hiring.search(opening):
+            # 想再招两个大学生 招了有啥补: a want of hiring, its group the people hired — no answer of the speaker's.
             return False
         if _ASKED_INSTEAD.search(opening) or _ASKED_INSTEAD.match(reading.question):
             # 不对 我问的是那个五千块…: the no objects to the last answer and the question is asked again, as meant —
@@ -2318,8 +2357,10 @@ class Dialogue:
         if interviewing and self._states_only(text):
             # 俺是城里户口，厂里职工 / 紧巴巴的，也说不上困难 while a question waits (walk32): a statement asking
             # nothing is a reply to that question, not understood — the question again, never a search of the
-            # documents (answered beside the point, and logged in staff's queue of unanswered questions).
-            return [render.notice(_notices().not_understood_answer), *self.interviewer.ask_again(work, today)]
+            # documents (answered beside the point, and logged in staff's queue of unanswered questions). A bare yes
+            # (是的) reaches here only for a question asking which kind: it is told to pick which.
+            said = _notices().yes_to_which if self.words.says_only_yes(text) else _notices().not_understood_answer
+            return [render.notice(said), *self.interviewer.ask_again(work, today)]
         asked = self._asked(text, reading)
         # (Once the check is done its results stand; the 🔍 button under every answer would offer it again.)
         offer_check = not interviewing and not self.interviewer.checked(work)
@@ -2337,11 +2378,12 @@ class Dialogue:
             if (
                 replies[0].answer_status == "no_answer"
                 and not replies[0].citations
-                and (self._asks_what_fits(text) or told_own)
+                and (self._asks_what_fits(text) or told_own or wish)
             ):
                 # 俺38岁…在家抖音卖货…我这情况有啥补贴没有: no clause answers "what is there for me"; the
                 # check does, from the facts on the card — a 抱歉，没有找到 before it would say the opposite.
-                # A self-description without 我 (资阳雁江43岁，厂垮了被裁，有啥政策) is the speaker's too.
+                # A self-description without 我 (资阳雁江43岁，厂垮了被裁，有啥政策) is the speaker's too; so is a bare
+                # wish to hear of help in general beside it, with no place told (我大四 想了解下就业政策).
                 replies = []
             replies.append(self.interviewer.propose(work, description, today))
         elif interviewing:
@@ -2646,8 +2688,9 @@ class Dialogue:
             # 我爱人也想出去找活 政府管不管 after the speaker's 创业补贴: a person the thread was not about, told of
             # with a situation of their own, is asked about as they are — never the thread's measure (session 31).
             own_thread = thread and not self._new_person_told_of(work, text, today)
+            too = self._they_too(text) if own_thread and work.thread is not None else None
             reply = told_of or self._answer_one(
-                work, text, today, offer_check, refines, own_thread, about_shown=about_shown
+                work, too or text, today, offer_check, refines, own_thread, about_shown=about_shown
             )
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
@@ -2930,6 +2973,14 @@ class Dialogue:
             for term in self.threads.topic_of(stretch)
         )
 
+    def _cannot_do_while_waiting(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """帮我写个快速排序, 老板欠我工资 帮我投诉 while a card or a question waits: a request the bot cannot carry out
+        is said so, as after an answer — never read as a reply to what waits (没看懂这个回答) — then what waits."""
+        cannot = self._cannot_do(text)
+        if cannot is None or not (work.pending or self.interviewer.current(work, today) is not None):
+            return None
+        return [render.nothing_to_cite(cannot), *self._reminder(work, today)]
+
     def _cannot_do(self, text: str) -> str | None:
         """What the bot says of a request it cannot carry out, searching nothing; None for a question."""
         if self.words.making.search(text) and not self.reader.names_benefit(text):
@@ -3056,10 +3107,20 @@ class Dialogue:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
 
+    def _they_too(self, text: str) -> str | None:
+        """我同学大前年毕业的 他能不能: the piece asking only whether someone told of can too (他能不能), naming no need
+        of their own — the thread's last question, asked for them (what is told of them is kept apart); else None."""
+        asked = self.reader.read(text).question.split()
+        if len(asked) < 2 or not self.words.can_they_too.match(asked[-1]):
+            return None
+        return asked[-1]
+
     def _new_person_told_of(self, work: Working, text: str, today: date) -> bool:
         """The message tells the situation of someone the thread's last question was not about (a relative
         named by another kin word, or anyone after a question of the speaker's own)."""
         if work.thread is None or not self._tells_of_someone_else(text, today):
+            return False
+        if self._they_too(text) is not None:
             return False
         if not work.thread.of_another:
             return True
@@ -3349,9 +3410,15 @@ class Dialogue:
 
     def _person_region(self, work: Working) -> str | None:
         # The place the person gave, confirmed or still on the card: the question's context either way —
-        # the card's first when it is the speaker's own and the record someone else's.
-        known = work.held().get("region") or work.pending.get("region")
-        return known if isinstance(known, str) and self.regions.resolve(known).covered else None
+        # the card's first when it is the speaker's own and the record someone else's. Session 41: where they live
+        # not covered, the place they work and are insured at, or run their business at, is (家在资中 在雁江上班:
+        # 技能提升补贴能领吗 is asked at 雁江, never answered from every document alike).
+        held = work.held()
+        for fact in _PERSON_PLACES:
+            known = held.get(fact) or work.pending.get(fact)
+            if isinstance(known, str) and self.regions.resolve(known).covered:
+                return known
+        return None
 
     def _region_asked(self, work: Working, asked: Question, text: str) -> str | None:
         """Where the question is asked: the thread's reading, else the place the message names — not one left
@@ -3525,3 +3592,10 @@ def _said_plainly_when_repeated(reply: Reply, result: Answer, earlier: Thread | 
     if not {c.clause_id for c in result.citations} <= set(earlier.clauses):
         return reply
     return render.no_more_conditions(reply, result)
+
+
+@lru_cache(maxsize=1)
+def _relatives_of_speaker(relations: tuple[str, ...]) -> re.Pattern[str]:
+    """我叔, 俺大舅, 我家表哥: one of the speaker's people, by any kin word (`relations`, words.yaml)."""
+    words = "|".join(re.escape(w) for w in sorted(relations, key=len, reverse=True))
+    return re.compile(rf"(?:我|俺)(?:家|们家)?(?:的)?[老大小二三四幺]?(?P<relation>{words})")

@@ -35,7 +35,7 @@ from eligibility.regions import RegionResolver, ResolvedRegion
 from knowledge.normalize import to_simplified
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
-_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|this_year|since)\}$")
+_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|nominal_age|this_year|since)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # Coming back (从浙江打工回来, 返乡): the place named before is not where the person is now.
@@ -47,6 +47,8 @@ _THERE = re.compile(r"那边|那里|那儿|那块|当地|那地方")
 # (前年回的老家, 回了家: a return said with 的 or 了 between its words is one too — session 29.)
 _RETURNING = re.compile(r"回去|回来|返乡|回乡|回(?:的|了|到)?老家|回(?:的|了)?家|想回|要回|打算回|准备回")
 _CAME_BACK = re.compile(r"回来|回乡|返乡|回(?:的|了|到)?老家|回(?:的|了)?家|回到")
+# 虚岁 is at least one year over the full years (a newborn is 一岁).
+_NOMINAL_OVER = 2
 # Far in the future, so that checking a literal value at load never trips the date bounds.
 _LOAD_CHECK_DAY = date(2100, 1, 1)
 
@@ -115,6 +117,8 @@ class DescriptionsFile(BaseModel):
     long_ago_after: str = "$^"
     formerly_before: str = "$^"
     of_oneself_before: str = "$^"
+    # Session 41: the words supposing a case (要是, 如果; 的话 closes one) — what they suppose never holds.
+    supposing: str = "$^"
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,10 @@ class Describer:
             self._long_ago_after = re.compile(data.long_ago_after)
             self._formerly_before = re.compile(data.formerly_before)
             self._of_oneself_before = re.compile(data.of_oneself_before)
+            self._supposed = re.compile(
+                rf"(?:{data.supposing})[^，,。；;！!？?]*|(?:^|(?<=[\s，,。；;！!？?]))[^，,。；;！!？?\s]*?的话"
+            )
+            self._supposing = re.compile(rf"{data.supposing}|的话")
         except re.error as exc:
             raise DescriptionError(f"{path}: long_ago: {exc}") from None
         self.phrases = tuple(self._compile(p, f"{path}: phrases[{i}]") for i, p in enumerate(data.phrases))
@@ -343,6 +351,11 @@ class Describer:
             unsure=dict(found.unsure),
         )
 
+    def case_supposed(self, text: str, today: date) -> Description:
+        """The facts of the case a message supposes (要是厂里把我裁了 我能拿啥: out of work), for an answer about that
+        case — never recorded (`describe` reads the supposed words past)."""
+        return self.describe(self._supposing.sub("", text), today)
+
     def answering(self, text: str, today: date, asked: set[str]) -> Description:
         """What an answer to the question of `asked` says beside it: a business told in answer to whether
         one plans one (是啊，跟朋友合伙开网店 to 是否打算自主创业) is the one planned, not one run now."""
@@ -361,7 +374,7 @@ class Describer:
         generic: set[str] = set()
         firm: set[str] = set()
         unsure: dict[str, tuple[str, str]] = {}
-        for start, end in _reported(text):
+        for start, end in _reported(text, self._supposed):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
             used[start:end] = [True] * (end - start)
         for index, compiled in enumerate(self.phrases):
@@ -395,7 +408,7 @@ class Describer:
             facts[fact] = value
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
-        unschooled = self.schools.sub("，", _without_reported(text_here))
+        unschooled = self.schools.sub("，", _without_reported(text_here, self._supposed))
         region, bound = self._where(unschooled)
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
@@ -486,7 +499,7 @@ class Describer:
     def where_said(self, text: str) -> str | None:
         """The place the text says the person is in — not a 户籍 said apart, a school, hearsay or a place left
         (户口不在汝州 在驻马店, 在东莞打了几年工回来: None)."""
-        unschooled = self.schools.sub("，", _without_reported(self.without_places_apart(text)))
+        unschooled = self.schools.sub("，", _without_reported(self.without_places_apart(text), self._supposed))
         return self.regions.resolve(unschooled).place
 
     def _elided(self, text: str, today: date) -> dict[str, Any]:
@@ -573,6 +586,14 @@ class Describer:
         if kind == "number":
             number = parse_number(match.group("num"))
             return (int(number) if number is not None and number.is_integer() else number), None
+        if kind == "nominal_age":
+            # 虚岁46: born into one's first year, a year added each new year — 45 full years after the birthday,
+            # 44 before it; the card says which was taken.
+            number = parse_number(match.group("num"))
+            if number is None or not number.is_integer() or number < _NOMINAL_OVER:
+                return None, None
+            age = int(number) - 1
+            return age, f"说的是虚岁{int(number)}，按周岁{age}岁算；今年还没过生日的是{age - 1}岁"
         months = parse_months(match.group("dur"))
         if months is None:
             return None, None
@@ -684,6 +705,9 @@ _PLANNED = re.compile(
     # (the time alone starts its clause or follows the speaker: 退伍以后开了个店 is after a deed, not ahead)
     r"|(?:^|(?<=[我俺\s，,。；;]))(?:以后|将来|今后|明年|后年|过两年|过段时间|等有钱了))"
     r"(?:回老家|回家|出来|出去)?"
+    # the wish named before what is wished (打算创业开饭馆, 想回乡创业搞养殖, 准备自己干 开个网店: session 41) — the
+    # deed after it is the one planned
+    r"(?:(?:回乡|返乡|自己)?(?:创业|做生意|做点生意|干|单干)[\s，,]?)?"
     # with whom (打算跟哥们合伙开网店, 想和同学一起做电商): the one joined is no business run now either
     r"(?:(?:跟|和|与|同)[\u4e00-\u9fff]{1,5}?)?(?:一起|一块儿?|合伙|合作|搭伙|联手)?(?:在[\u4e00-\u9fff]{1,4}?)?"
     r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$"
@@ -807,14 +831,25 @@ _HEARSAY = re.compile(
 )
 
 
-def _reported(text: str) -> list[tuple[int, int]]:
-    """Where the text reports others' words (`_HEARSAY`) rather than the speaker's own."""
-    return [m.span() for m in _HEARSAY.finditer(text) if m.group("own") is None]
+def _reported(text: str, supposed: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the text reports others' words (`_HEARSAY`) or supposes a case (`supposed`, descriptions.yaml) rather
+    than telling the speaker's own."""
+    spans = sorted(
+        [m.span() for m in _HEARSAY.finditer(text) if m.group("own") is None]
+        + [m.span() for m in supposed.finditer(text) if m.end() > m.start()]
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _without_reported(text: str) -> str:
-    """The text with others' reported words read past (a pause in their place)."""
-    for start, end in reversed(_reported(text)):
+def _without_reported(text: str, supposed: re.Pattern[str]) -> str:
+    """The text with others' reported words and cases supposed read past (a pause in their place)."""
+    for start, end in reversed(_reported(text, supposed)):
         text = text[:start] + "，" + text[end:]
     return text
 
@@ -875,7 +910,8 @@ _NEGATED_AFTER = re.compile(
     + r"(?:有)?(?:在|去)?"
     + _FOR_WHOM
     + _FACT_VERB
-    + r"(?:过|了|着)?(?:呢|啊|哦|吧|的)?(?=$|[，,。.;；!！?？\s])"
+    # (合作社还没办起来: the verb with its result, session 41)
+    + r"(?:起来|下来|成)?(?:过|了|着)?(?:呢|啊|哦|吧|的)?(?=$|[，,。.;；!！?？\s])"
     # 失业保险也没有, 社保一直没得: a bare no that ends the clause (no verb after it) says the fact is not had.
     + r"|(?:也|都|一直|从来|根本|还|压根)*(?:没有|没得)(?:呢|啊|哦|的)?(?=$|[，,。.;；!！?？\s])"
 )

@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -297,7 +297,8 @@ class Interviewer:
         understood = self.reader.read(question, text, today)
         if understood is None:
             return None
-        return self._record(work, question, understood, today, replaces_previous=False)
+        told = self.reader.places_told(question, text, today)
+        return self._record(work, question, understood, today, replaces_previous=False, told=told)
 
     def press(self, work: Working, action: Action, today: date) -> list[Reply]:
         question = self.check(work, today).next_question
@@ -326,10 +327,20 @@ class Interviewer:
         return self._record(work, question, Understood(value), today, replaces_previous=True)
 
     def _record(
-        self, work: Working, question: NextQuestion, understood: Understood, today: date, replaces_previous: bool
+        self,
+        work: Working,
+        question: NextQuestion,
+        understood: Understood,
+        today: date,
+        replaces_previous: bool,
+        told: Mapping[str, Any] | None = None,
     ) -> list[Reply]:
+        """Record the answer; `told`: facts the answer settles that the message said otherwise (住资中，在雁江上班:
+        the place of work), recorded first so that the answer settles only the rest."""
         profile = self.profile_of(work, today)
         try:
+            for fact, value in (told or {}).items():
+                profile = profile.with_answer(fact, self.facts[fact].parse(value, profile.as_of))
             given = answer_as_given(profile, question, understood.raw, self.facts)
             profile = apply_answer(profile, question, understood.raw, self.facts)
         except ProfileError as exc:

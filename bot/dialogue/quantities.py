@@ -48,7 +48,7 @@ DATE = (
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF0E: ord(".")}
 _NUMERAL_RUN = re.compile(rf"\d+(?:\.\d+)?|[{CN_DIGITS}]+")
 
-Precision = Literal["day", "month", "part", "year"]
+Precision = Literal["day", "month", "part", "year", "decade"]
 ASSUMED_MONTH = 6  # a year alone is read as the end of June: when graduates leave school
 
 
@@ -66,6 +66,8 @@ class Day:
             return f"只说了月份，按{self.value.day}日算"
         if self.precision == "part":
             return f"按{self.value.month}月{self.value.day}日算"
+        if self.precision == "decade":
+            return f"只说了年代，按最晚的{self.value.year}年{self.value.month}月{self.value.day}日算"
         return None
 
 
@@ -189,7 +191,17 @@ def parse_day(text: str, today: date) -> Day | None:
         return Day(_clamp_day(total // 12, total % 12 + 1, today.day), "month")
     if match := _YEAR_ONLY.search(text) or _SHORT_YEAR_ONLY.search(text):
         return _year_day(_year(match["y"], today))
+    if match := _DECADE.search(text):
+        # Session 41 (walk): 九十年代 / 九几年 — the decade's last year, so that a date only known to be that old
+        # still decides a 离校1年内 (and says which day was assumed: the latest it can be).
+        said = match["tens"] or match["tens_cn"] or f"{match['one']}十"
+        decade = 1900 + (int(said) if said.isdigit() else int(chinese_to_number(said)))
+        return Day(date(decade + 9, ASSUMED_MONTH, 30), "decade") if decade + 9 < today.year else None
     return None
+
+
+# 90年代, 上世纪九十年代, 九几年 (the 1950s to the 1990s: a decade of this century said so is rare and ambiguous).
+_DECADE = re.compile(r"(?:(?P<tens>[5-9]0)\s*年代|(?P<tens_cn>[五六七八九]十)年代|(?P<one>[五六七八九])几年)")
 
 
 def _year(raw: str, today: date) -> int:

@@ -29,6 +29,12 @@ from bot.dialogue.words import Vocabulary, ends_a_longer_word
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
 # 我记岔了, 我刚才说错了: the speaker owning a slip, not speaking of themselves.
 _SLIP = re.compile(r"(?:刚才|刚刚|前面|之前|上面)?(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)了")
+# 我一开始就说了他是…, 我不是讲过了吗 她…: the speaker reminding of what was said before (session 41) — of whomever the
+# words after it name, not of the speaker (a reminder of one's own says 我 again: 我早说了我是返乡的).
+_SAID_BEFORE = re.compile(
+    r"(?:一开始|开始|早就|早|刚才|刚刚|前面|之前|上面|已经|不是)?(?:就|都)?(?:说|讲|提|告诉你|跟你说)(?:了|过)(?:啊|嘛|吗)?"
+    r"[\s，,]*(?=[他她]|(?:我|俺)(?:家)?[老大小]?[\u4e00-\u9fff]{0,2}?(?:爸|妈|爹|娘|哥|姐|弟|妹|儿|女|公|婆|叔|舅|姨|姑))"
+)
 # 在我们那儿, 在俺们村: the speaker owns the place where something is said to happen — a place, not the speaker
 # as the one it is said of (在我们那儿 退伍的兵政府管不管 asks about veterans there).
 _AT_OUR_PLACE = re.compile(r"们?(?:那儿|那边|那里|那块|这儿|这边|这里|这块|村|镇|乡|县|当地)")
@@ -164,7 +170,9 @@ class MessageReader:
                 if subject == "self" and not self._supposes(stretch):
                     statement.append(stretch)
                     continue
-                if not subject and self._opens_own_statement(stretches, asked, at):
+                if not subject and (
+                    self._opens_own_statement(stretches, asked, at) or self._says_home(stretches, at, text)
+                ):
                     # 叶县 俺开了个小饭馆两年多了 … 要啥条件: a bare place heading what the speaker tells of themselves
                     # is where they are (as 雁江 32 男 大专 is) — a fact, and still the place the question is asked of.
                     statement.append(stretch)
@@ -204,6 +212,25 @@ class MessageReader:
         stem = re.escape(place.rstrip("省市县区") or place)
         return re.fullmatch(rf"(?:{stem})[省市县区]?(?:这边|那边|这里|那里|这块|的|哩|人)?", said) is not None
 
+    def _says_home(self, stretches: list[str], at: int, text: str) -> bool:
+        """辽源的 问下今年养老金涨多少, 洛阳哩 平顶山那个政策俺能用不, 长春人，有啥补贴: a place said with 的 / 哩 /
+        人 and nothing else, opening a message that names no one else, is where the speaker is from (the way people
+        say 我是辽源的) — a fact, whatever the message then asks; the question keeps the places it names. A place said
+        as where (巴中那边，…), or a bare name (巴中 技能大师工作室 补助: search words), stays the question's context;
+        so does the family's place before a relative (延吉的 儿子刚毕业)."""
+        if at != 0 or len(stretches) < 2 or self.is_about_other(text):
+            return False
+        return self._is_home(stretches[at])
+
+    def _is_home(self, said: str) -> bool:
+        """辽源的, 洛阳哩, 长春人: only a place, said as where one is from."""
+        said = said.strip(_PUNCTUATION)
+        place = self.place_of(said) if said else None
+        if place is None:
+            return False
+        stem = re.escape(place.rstrip("省市县区") or place)
+        return re.fullmatch(rf"(?:{stem})[省市县区]?(?:的|哩|嘞|滴|人)", said) is not None
+
     def _places_apart(self, lead: str, rest: str) -> bool:
         """我在长春 巴中的创业补贴能申请吗: the words before the question say where the speaker is, and the
         question names another place of its own — two stretches, the question asked of its place."""
@@ -230,7 +257,12 @@ class MessageReader:
             return pieces
         if lead == 0 or not self._is_question(rest):
             return [stretch]
-        if self.names_topic(rest) and not self._places_apart("".join(pieces[:lead]), rest):
+        if (
+            self.names_topic(rest)
+            and not self._places_apart("".join(pieces[:lead]), rest)
+            # 商丘的 有啥创业补贴: where the speaker is from heads the question — a stretch of its own.
+            and not (lead == 1 and self._is_home(pieces[0]))
+        ):
             return [stretch]
         if any(_GROUP_SUBJECT.search(piece) for piece in pieces[:lead]):
             # 退伍的在资阳自己找工作 有啥扶持: "those who…" — a group asked about, not the speaker.
@@ -492,6 +524,7 @@ class MessageReader:
                 not self._relation.match(text, m.end())
                 and not text[: m.start()].endswith(self.words.addressing)
                 and not _SLIP.match(text, m.end())
+                and not _SAID_BEFORE.match(text, m.end())
                 and not (text[: m.start()].endswith("在") and _AT_OUR_PLACE.match(text, m.end()))
                 # 我替我老公问, 我帮俺妈打听的: the speaker as the one asking on another's behalf.
                 and not self.words.on_behalf.match(text, m.end())

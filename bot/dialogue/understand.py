@@ -174,6 +174,11 @@ class AnswerReader:
         the check says it is not that place and asks again."""
         if question.fact == HOUSEHOLD_REGION and _WHERE_ONE_IS.search(text) and not _REGISTERED.search(text):
             return None
+        told = self.describer.describe(text, today).facts
+        if question.fact in told and set(told) & set(self.facts[question.fact].settles):
+            # 住资中，在雁江上班 to the region question, which asks where one lives and works (session 41): the place
+            # where one is, read past the place of work or business (kept as those facts, `places_told`).
+            return Understood(told[question.fact])
         region = self.regions.resolve(text)
         if region.place and (region.outside_candidates or region.city_unknown):
             # 四川其他地方, 四川、哪个市不清楚: kept as said, since the province alone would ask for its city again.
@@ -205,6 +210,14 @@ class AnswerReader:
             if meant.place in said.excluded:
                 return Understood(text.strip())
         return None
+
+    def places_told(self, question: NextQuestion, text: str, today: date) -> dict[str, Any]:
+        """The places of work or business a message tells with its answer to a question that asks for them too
+        (the region's `settles`, session 41): 住资中，在雁江上班 → work_region 雁江区."""
+        settles = set(self.facts[question.fact].settles) if question.fact in self.facts.specs else set()
+        if not settles:
+            return {}
+        return {f: v for f, v in self.describer.describe(text, today).facts.items() if f in settles}
 
     # -- a 可多选 group --------------------------------------------------------------------------
 

@@ -200,6 +200,7 @@ class VocabularyFile(BaseModel):
     looking_request: str = "$^"
     meant_question: str = "$^"
     lives_at: str = "$^"
+    can_they_too: str = "$^"
 
 
 class Vocabulary:
@@ -222,7 +223,14 @@ class Vocabulary:
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
         self.eligibility_asked = re.compile(data.eligibility_asked)
-        self.check_request, self.worked_at, self.lives_at, self.looking_request, self.meant_question = (
+        (
+            self.check_request,
+            self.worked_at,
+            self.lives_at,
+            self.looking_request,
+            self.meant_question,
+            self.can_they_too,
+        ) = (
             re.compile(pattern)
             for pattern in (
                 data.check_request,
@@ -230,6 +238,7 @@ class Vocabulary:
                 data.lives_at,
                 data.looking_request,
                 data.meant_question,
+                data.can_they_too,
             )
         )
         self.deny = squashed(data.deny)
@@ -535,6 +544,8 @@ class Vocabulary:
             self.said_before_check_request(text) is not None
             or self.asks_own_help_in_general(text)
             or self.only_asks_to_look(text)
+            # 我在巴中 有啥政策适合我: the last phrase, said apart from what the speaker tells, asks for their own help.
+            or self.asks_own_help_in_general(re.findall(_PHRASE, to_simplified(text))[-1] if text.strip() else "")
         )
 
     def asks_own_help_in_general(self, text: str) -> bool:

@@ -406,6 +406,7 @@ class DialogueNotices(Section):
     calm: str
     not_understood_confirm: str
     not_understood_answer: str
+    yes_to_which: str
     signs_only_question: str
     signs_only: str
     not_understood: str

@@ -39,7 +39,7 @@ def test_the_place_of_work_or_business_is_asked_once_last_and_moves_the_measures
             return next((o.value for o in question.options if o.label == transcript.get("place")), None)
         return known(question, profile)
 
-    start = parse_profile({}, engine.rulebook.facts, transcript["as_of"])
+    start = parse_profile(transcript.get("told", {}), engine.rulebook.facts, transcript["as_of"])
     interview = run_interview(engine, start, answer)
     assert [q.fact for q in interview.asked] == transcript["asked"]
     assert len(shown) == (1 if transcript.get("options") else 0)

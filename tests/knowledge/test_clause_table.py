@@ -194,3 +194,15 @@ def test_a_phrase_the_file_writes_escaped_is_counted_as_the_text_holds_it(tmp_pa
     assert table is not None
     for phrase in {text, text[1:], text[:-1], text[2:6], "n补贴", "\\n", "\n", '"', "\\"}:
         assert table.count_holding(phrase) == sum(1 for c in table if phrase in c.text), repr(phrase)
+
+
+def test_offsets_of_one_save_over_the_bytes_of_another_are_refused_and_parsed_again(
+    saved_dir: Path, tmp_path: Path
+) -> None:
+    # a reader that read meta and offsets of one save, then the clause file of the save made meanwhile
+    clauses = load_registry().clauses
+    first = [c for c in clauses if c.document_id == clauses[0].document_id]
+    save_clauses(tmp_path / "old", {clauses[0].document_id: first})
+    (tmp_path / "old" / "clauses.jsonl").write_bytes((saved_dir / "clauses.jsonl").read_bytes())
+    assert open_clauses(tmp_path / "old") is None
+    assert not isinstance(registry_of(_sources(), tmp_path / "old").clauses, ClauseTable)

@@ -9,6 +9,7 @@ the county its town lies in, or the county its text names. Documents written for
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from knowledge.docx import MAX_INFLATED
 from knowledge.errors import IntakeError
 from knowledge.filetext import read_file
 from knowledge.intake import examine, parse_clauses
+from knowledge.odt import MAX_ODT_INFLATED
 
 _NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -101,6 +103,17 @@ def _bomb() -> bytes:
     return buffer.getvalue()
 
 
+def _lying_bomb() -> bytes:
+    """A text that inflates past the whole file's bound (well within a Word part's), its recorded sizes saying
+    1,000 bytes: only the limit kept while inflating refuses it."""
+    size = MAX_ODT_INFLATED * 2
+    content = CONTENT.replace("</office:text>", "<text:p>" + " " * size + "</text:p></office:text>")
+    data = _odt(content)
+    real = struct.pack("<I", len(content.encode()))
+    assert data.count(real) == 2, "the local header's and the directory's uncompressed size"
+    return data.replace(real, struct.pack("<I", 1000))
+
+
 @pytest.mark.parametrize(
     ("case", "data", "code"),
     [
@@ -108,6 +121,7 @@ def _bomb() -> bytes:
         ("cut short", _odt()[:-40], "damaged"),
         ("broken xml", _odt(content=CONTENT[:-30]), "damaged"),
         ("inflates beyond the bound", _bomb(), "archive_bomb"),
+        ("sizes lie", _lying_bomb(), "archive_bomb"),
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 30 else "",
 )
@@ -284,3 +298,29 @@ def test_each_line_of_a_slide_is_a_bullet_of_its_own_never_a_wrapped_line() -> N
     returned = {m.name: m.span for m in measures if m.clause == parsed.clauses[0].id}
     assert returned.get("失业保险稳岗返还（中小微企业）", "").endswith("60%返还"), returned
     assert not any("20%" in span for span in returned.values()), "the condition's 20% is no grant of 返还标准"
+
+
+MINISTRY = """{title}
+人社部发〔2026〕12号
+各省、自治区、直辖市人力资源社会保障厅（局）：
+一、各地要总结推广浙江省德清县的经验，对农村劳动力参加职业技能培训的，按规定给予职业培训补贴。
+二、德清县的做法是建立劳务合作社，各地可以参照。
+{signature}
+2026年3月1日
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "signature", "county"),
+    [
+        ("关于做好农村劳动力转移就业工作的通知", "人力资源社会保障部", None),
+        ("关于做好城乡居民就业创业服务工作的通知", "", None),
+    ],
+    ids=["a ministry's notice naming a county it praises", "a title whose words hold 乡, no issuer"],
+)
+def test_a_village_or_township_word_in_a_title_makes_no_issuer_below_the_county(
+    title: str, signature: str, county: str | None
+) -> None:
+    facts = examine(MINISTRY.format(title=title, signature=signature).encode(), "notice.txt").facts
+    assert facts.county == county, facts
+    assert not any("乡镇（街道）或村（社区）" in problem for problem in facts.problems), facts.problems
