@@ -7,8 +7,8 @@ With names (a set of knowledge/golden/ or a YAML file such as bench/probes/answe
 those are measured; `--rows` also prints each question whose answer line shows another measure's figure (never
 for an unread held-out set, which is left out unless named: bench/golden_sets.py).
 Three views side by side: everything the answer quotes (the asked measures' spans, which also hold
-their conditions' figures, and a labelled other-region version), what the answer states as the
-answer (its first line, without the labelled other-region reference — "wrong shown" there is a figure
+their conditions' figures; until session 41 also a labelled other-region version), what the answer states as
+the answer (its first line — "wrong shown" there is a figure
 of another measure given as the answer, not counted where it is written inside a longer asked figure: 300元 of
 不低于300元/人), and the bare measure matcher's top measure. Dev sets may be tuned on; the
 held-out set is only reported. Figures are printed, never asserted.
@@ -27,7 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.present.answers import answer_result
-from bot.present.prose import prose
 from bot.services import Services
 from bot.settings import Settings
 from knowledge.errors import QueryError
@@ -42,7 +41,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from golden_sets import is_unread
 
-OTHER_REGION = prose().answers.direct.elsewhere.split("，", 1)[0]
 SOURCE_YEAR = re.compile(r"\d{4}年(?:征求意见稿)?文件")  # names the document, not a figure
 
 SETS = {
@@ -115,16 +113,15 @@ def shown_by_answerer(kb: KnowledgeBase, item: GoldenQuestion) -> str:
 
 
 def answer_line(kb: KnowledgeBase, item: GoldenQuestion) -> str:
-    """What the answer states as the answer: its first line(s), without the labelled other-region
-    reference (供参考…); for an answer without a measure line, its quotes."""
+    """What the answer states as the answer: its first line(s) (no other region's figure is among them since
+    session 41); for an answer without a measure line, its quotes."""
     try:
         result = answer_result(kb.answerer.answer(item.question))
     except QueryError:
         return ""
     if result.direct_answer is None:
         return "\n".join(c.quote for c in result.citations)
-    lines = [line for line in result.direct_answer.splitlines() if not line.startswith(OTHER_REGION)]
-    return SOURCE_YEAR.sub("", "\n".join(lines))
+    return SOURCE_YEAR.sub("", result.direct_answer)
 
 
 def shown_by_matcher(kb: KnowledgeBase, matcher: MeasureMatcher, item: GoldenQuestion) -> str:

@@ -60,7 +60,6 @@ from knowledge.intent import (
     without_figure_cues,
 )
 from knowledge.lexical import evidence_of, split_sentences
-from knowledge.match_ranking import MatchRanking
 from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select, with_each_regions_phrase
 from knowledge.measure_match import (
     PAYER_WORDS,
@@ -1403,19 +1402,12 @@ class Answerer:
 
     def _select(self, matcher: MeasureMatcher, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         matches = matcher.match(retrieval, asked)
-
-        def outside_scope(keep: Callable[[Measure, str | None], bool] | None = None) -> MatchRanking:
-            ranked = retrieval.ranked
-            rest = ranked.outside_scope() if isinstance(ranked, RankedClauses) else ranked[retrieval.in_scope_count :]
-            return matcher.in_order(replace(retrieval, ranked=rest, in_scope_count=len(rest)), asked, keep)
-
         region_named = len(retrieval.scope) == 1
         return select(
             matches,
             asked,
             self._jurisdiction_of,
             region_named,
-            outside_scope,
             self.selection_policy,
             retrieval.analysis.unplaced or retrieval.analysis.normalized,
             RegionsAsked(bool(retrieval.analysis.region.compared), self._own_place_leads(retrieval)),
@@ -1497,7 +1489,7 @@ class Answerer:
     def _from_measures(self, retrieval: Retrieval, selection: Selection, asked: AskedIntent) -> Decision:
         quoted: list[tuple[ScoredClause, str]] = []
         granting: list[ScoredClause] = []
-        for match in (*selection.chosen, *selection.elsewhere):
+        for match in selection.chosen:
             item = retrieval.scored(match.measure.clause)
             if item is None:
                 raise KeyError(match.measure.clause)
@@ -1750,7 +1742,7 @@ class Answerer:
             applying = tuple(a for a in load_scope().procedure_intent if a.aspect == _WHERE_TO_APPLY)
             direct = _procedure_said(applying, decision.quoted, citations) if not asked.asks_payer else None
         if direct is not None and direct.kind not in ("department", "status", "procedure"):
-            measures = (*direct.measures, *direct.elsewhere)
+            measures = direct.measures
         elif decision.missing is not None and decision.missing.kind == "measure":
             # The measure asked is missing here: a clause quoted on the topic lends it none of its own.
             measures = ()
@@ -1880,7 +1872,6 @@ class Answerer:
         return DirectAnswer(
             kind=selection.kind,
             measures=tuple(self._reference(m) for m in selection.chosen),
-            elsewhere=tuple(self._reference(m) for m in selection.elsewhere),
             conditions=selection.conditions,
         )
 

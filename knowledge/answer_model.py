@@ -149,7 +149,7 @@ class MeasureRef(_Part):
 class DirectAnswer(_Part):
     """What the first line of an answer says, as data (worded by bot/present):
     `figure` — the asked measure's own figures; `no_figure` — the asked measure states none here
-    (`elsewhere`: other covered regions' versions that do, shown labelled as such); `list` — several
+    (no other region's figure is offered in its place); `list` — several
     measures answer a "what is there" question; `measure` — one measure (or one per region);
     `department` — who leads and who is responsible, as the cited clause names them; `status` — the
     documents asked about, from their own metadata (draft or official, issuer, date)."""
@@ -158,7 +158,6 @@ class DirectAnswer(_Part):
         "figure", "no_figure", "list", "measure", "department", "condition", "status", "definition", "procedure"
     ]
     measures: tuple[MeasureRef, ...] = ()
-    elsewhere: tuple[MeasureRef, ...] = ()
     # kind `condition`: the measure's verbatim condition phrases that state the asked figure.
     conditions: tuple[str, ...] = ()
     # kind `status`: the documents asked about (is it official, a draft, from which year).

@@ -94,8 +94,6 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 # Intents whose answer lists what there is (有什么补贴, 长春创业补贴) rather than one measure.
 _LISTING = (Intent.OVERVIEW, Intent.WHAT, Intent.ELIGIBILITY)
-# Other covered regions named when the asked one states no figure.
-_OTHER_REGIONS_SHOWN = 2
 
 
 @dataclass(frozen=True)
@@ -112,13 +110,11 @@ class SelectionPolicy:
 
 @dataclass(frozen=True)
 class Selection:
-    """The measures an answer shows. `chosen` is grouped by jurisdiction, the best first; `elsewhere`
-    holds versions of the asked measure from other covered regions that do state a figure, shown
-    labelled as such when the asked region states none."""
+    """The measures an answer shows. `chosen` is grouped by jurisdiction, the best first — all of the
+    asked place's when a place is asked: no other region's version lends the asked one its figure."""
 
     kind: DirectKind
     chosen: tuple[MeasureMatch, ...]
-    elsewhere: tuple[MeasureMatch, ...] = ()
     conditions: tuple[str, ...] = ()
 
     @property
@@ -529,7 +525,6 @@ def select(
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
     region_named: bool,
-    others: Callable[[Callable[[Measure, str | None], bool]], Sequence[MeasureMatch]] | None = None,
     policy: SelectionPolicy | None = None,
     question: str = "",
     regions: RegionsAsked | None = None,
@@ -538,10 +533,8 @@ def select(
 
     `matches`: the matcher's ranking within the searched scope (a `MatchRanking` is read lazily:
     only the matches shown, and one per group of copies, are made); `jurisdiction_of`: measure id →
-    jurisdiction; `region_named`: the question resolved to one covered region; `others`: matches
-    outside the scope (other covered regions), in match order, of the measures a predicate keeps
-    (measure, name said), consulted only for a figure the asked region lacks and read only until two
-    regions are found; `question`: the normalized question
+    jurisdiction; `region_named`: the question resolved to one covered region; `question`: the
+    normalized question
     (what it says a measure is not); `regions`: whether the question compares the searched regions (巴中和
     平顶山的见习补贴一样吗 — each one's nearest measure of the same kind is shown, however it scores), and
     whether a measure's place and document put it before the best one (`place_precedence`)."""
@@ -665,7 +658,7 @@ def select(
             if conditions:
                 return each(Selection("condition", (best,), conditions=conditions))
         return Selection("measure", tuple(chosen))
-    figure = _figure(relevant, chosen, asked, jurisdiction_of, others, policy, said_not, question)
+    figure = _figure(relevant, chosen, asked, jurisdiction_of, policy, said_not, question)
     return each(_grade_not_granted(_length_asked_beside(_cap_asked_beside(ranked, figure, question), asked)))
 
 
@@ -1206,7 +1199,6 @@ def _figure(
     chosen: list[MeasureMatch],
     asked: AskedIntent,
     jurisdiction_of: Mapping[str, str],
-    others: Callable[[Callable[[Measure, str | None], bool]], Sequence[MeasureMatch]] | None,
     policy: SelectionPolicy,
     said_not: tuple[str, ...] = (),
     question: str = "",
@@ -1316,19 +1308,6 @@ def _figure(
             written = _figure_written(sibling, asked)
             if written is not None:
                 return written
-    # Read in match order only until two regions are found (at every city's scale the other
-    # regions hold ≈ 700 copies of a named measure, decided once per group of copies).
-    # Only the versions of the asked measure are ranked (the hundreds of other measures elsewhere are
-    # never read): `_same_measure` as far as it is told by the measure and the name said.
-    elsewhere = MatchRanking.of(others(partial(_may_be_same_measure, best)) if others else []).where(
-        lambda m: (
-            bool(m.payable_amounts)
-            and is_relevant(m, policy)
-            and _same_measure(m, best)
-            and not any(_holds_said_as_not(m.measure, span) for span in said_not)
-            and not _special_version(m, best)
-        )
-    )
     lasting = _how_long_it_runs(best, asked, question)
     if lasting is not None:
         return lasting
@@ -1337,7 +1316,9 @@ def _figure(
         # 考个育婴员证培训能补多少: several of the region's training subsidies match equally and none is
         # named — each is said to state no sum, and no other region's figure is offered as "its" one.
         return Selection("no_figure", (best, *tied, *chosen[1:]))
-    return Selection("no_figure", tuple(chosen), _one_per_region(elsewhere, jurisdiction_of))
+    # Another region's figure is never shown for the asked measure (巴中's 5000元 is no reference for 资阳's
+    # 创业补贴, which states none): the line says the asked place's measure states none, and who sets it.
+    return Selection("no_figure", tuple(chosen))
 
 
 def _regions_saying(written: Selection, versions: Sequence[MeasureMatch]) -> int:
@@ -1656,6 +1637,8 @@ def _paid_to_the_person(
 
 
 _TARGET_PARTS = re.compile(r"[、，]|和|及|等")
+# 我是…, 我做…的, 我在资阳当… (where, up to four characters, between): what the asker is or does — not 我不是….
+_TELLS_BEING = r"我们?[^，。？！\s不没非]{0,4}?(?:是|做|当|干)"
 
 
 def tells_being_its_provider(measure: Measure, question: str) -> bool:
@@ -1663,11 +1646,18 @@ def tells_being_its_provider(measure: Measure, question: str) -> bool:
     劳务经纪人 are paid 巴中（十二）'s 一次性就业服务补贴): then it is the asker's own, as an employer's is for
     one who hires. Told as what the asker is or does (我是…, 我做…的), not as a thing they run among others (我们国企
     自己办了个培训机构); named as the text names it, or without the 人 it ends with."""
-    if measure.beneficiary is not Beneficiary.PROVIDER or "我" not in question:
+    return measure.beneficiary is Beneficiary.PROVIDER and tells_being_one_of(measure.targets, question)
+
+
+def tells_being_one_of(targets: Sequence[str], question: str) -> bool:
+    """The asker tells being one of the measure's targets (我做劳务经纪的 of 人力资源服务机构、劳务经纪人等市场主体),
+    as the text names them or without the 人 they end with: read by the answer and by its wording alike (one who
+    is the provider paid is not told the measure is not theirs)."""
+    if "我" not in question:
         return False
-    parts = (part.strip() for target in measure.targets for part in _TARGET_PARTS.split(target))
+    parts = (part.strip() for target in targets for part in _TARGET_PARTS.split(target))
     return any(
-        re.search(rf"我们?(?:是|做|当|干)[^，。？！\s]{{0,4}}{re.escape(part.removesuffix('人'))}", question)
+        re.search(rf"{_TELLS_BEING}[^，。？！\s]{{0,4}}{re.escape(part.removesuffix('人'))}", question)
         for part in parts
         if len(part) >= 3
     )
@@ -1983,67 +1973,6 @@ def _holds_what_named_best(other: MeasureMatch, best: MeasureMatch) -> bool:
     measure = other.measure
     texts = (measure.span, measure.name, *measure.aliases)
     return all(any(w in t for t in texts) for w in words)
-
-
-def _same_measure(a: MeasureMatch, b: MeasureMatch) -> bool:
-    """Another region's version of the asked measure: same kind and beneficiary, and a shared name."""
-    if not _same_kind(a, b):
-        return False
-    names_a = {a.measure.name, *a.measure.aliases}
-    names_b = {b.measure.name, *b.measure.aliases}
-    return bool(names_a & names_b) or (a.named is not None and a.named == b.named)
-
-
-def _may_be_same_measure(asked: MeasureMatch, measure: Measure, named: str | None) -> bool:
-    """`_same_measure` of a match of `measure` whose name said in the question is `named`, before the
-    match is made: whether the matcher need score it at all."""
-    other = asked.measure
-    if measure.kind is not other.kind or (measure.beneficiary is Beneficiary.PERSON) != (
-        other.beneficiary is Beneficiary.PERSON
-    ):
-        return False
-    return not {measure.name, *measure.aliases}.isdisjoint((other.name, *other.aliases)) or (
-        named is not None and named == asked.named
-    )
-
-
-def _special_version(match: MeasureMatch, asked: MeasureMatch) -> bool:
-    """Another region's version of the asked measure is that region's version for a special group, not
-    its general one: its name is a name it shares with the asked measure (its own alias) narrowed by words
-    of its own target groups or conditions (贫困劳动者创业担保贷款 — 创业担保贷款 for 符合条件的贫困劳动者;
-    去产能企业稳岗补贴). Its figure is no reference for the measure asked of another place — unless the
-    question names that group (贫困户创业担保贷款能贷多少)."""
-    measure = match.measure
-    shared = {asked.measure.name, *asked.measure.aliases} & {measure.name, *measure.aliases}
-    who = "，".join((*measure.targets, *measure.conditions))
-    # Words the asked measure's own text uses too (灵活就业 of 商洛's 灵活就业社会保险补贴) narrow nothing.
-    own = "".join((asked.measure.name, *asked.measure.aliases, asked.measure.span))
-    narrowing = {
-        word
-        for name in shared
-        if name != measure.name and name in measure.name
-        for word in tokenize(measure.name.replace(name, "，"))
-        if len(word) > 1 and word in who and word not in own
-    }
-    if not narrowing:
-        return False
-    said = [w for w in match.focus if len(w) > 1]
-    named = any(word in w for w in said for word in narrowing)
-    return not named and not any(names_a_group(w, measure.targets) for w in _people_said(match))
-
-
-def _one_per_region(matches: MatchRanking, jurisdiction_of: Mapping[str, str]) -> tuple[MeasureMatch, ...]:
-    """The first match of each of the first two regions, in the given order."""
-    seen: set[str] = set()
-    out: list[MeasureMatch] = []
-    for position, measure_id in matches.measure_ids():
-        where = jurisdiction_of[measure_id]
-        if where not in seen:
-            seen.add(where)
-            out.append(matches[position])
-            if len(out) == _OTHER_REGIONS_SHOWN:
-                break
-    return tuple(out)
 
 
 # What a question says it is not about: 不是去产能那种, 非去产能企业, 除了去产能企业, 去产能企业以外的企业.

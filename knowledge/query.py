@@ -12,7 +12,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -228,7 +228,18 @@ def tokenizer_inputs(data_dir: Path = DATA_DIR) -> list[str | bytes]:
     does not invalidate every stored token list (tokens.tokenizer_fingerprint)."""
     glossary = Glossary.model_validate(yaml.safe_load((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
     scope = Scope.model_validate(yaml.safe_load((data_dir / "scope.yaml").read_text(encoding="utf-8")))
-    code = (glossary_words, _jieba_ready, tokenize, _tokens, _stopwords, _is_punctuation)
+    code = (
+        glossary_words,
+        _jieba_ready,
+        tokenize,
+        _jieba_words,
+        _thing_kept_whole,
+        _verb_followers,
+        _tokens,
+        _searched,
+        _stopwords,
+        _is_punctuation,
+    )
     return [
         (data_dir / "policy_terms.txt").read_bytes(),
         json.dumps(glossary_words(glossary), ensure_ascii=False),
@@ -257,18 +268,52 @@ _CUTS_KEPT = 32
 @lru_cache(maxsize=_CUTS_KEPT)
 def _jieba_words(text: str) -> tuple[str, ...]:
     _jieba_ready()
-    return tuple(str(word) for word in jieba.lcut(text))
+    return _thing_kept_whole([str(word) for word in jieba.lcut(text)])
+
+
+# The words that end the name of a payment (取暖补贴, 生活补助, 创业担保贷款): the word before one names what it is for.
+_PAYMENT_HEADS = frozenset({"补贴", "补助", "补助金", "津贴", "奖补", "补偿", "贷款"})
+
+
+def _thing_kept_whole(words: list[str]) -> tuple[str, ...]:
+    """A verb jieba glued to the first character of what a payment is for (领取暖补贴 → 领取/暖/补贴, 发生活补贴 →
+    发生/活/补贴) is cut again after the verb's first character when its second one and the stray one make a
+    dictionary word (领/取暖/补贴, 发/生活/补贴): the thing asked for is kept whole, whichever verb comes before it —
+    the segmenter's rule, not a list of phrases. Only a word the dictionary tags a verb, and only a stray character
+    that does not follow verbs on its own (到, 完, 过, 上 of 享受到补贴 stay), is cut again; a noun before a verb
+    (宽带/有/补贴, 学生/发/补贴) is no verb glued to a thing."""
+    for at in range(1, len(words) - 1):
+        verb, stray = words[at - 1], words[at]
+        if (
+            len(stray) == 1
+            and len(verb) == 2
+            and words[at + 1] in _PAYMENT_HEADS
+            and verb in verbs()
+            and stray not in _verb_followers()
+            and bool(jieba.dt.FREQ.get(verb[1] + stray))
+        ):
+            words[at - 1 : at + 1] = [verb[0], verb[1] + stray]
+    return tuple(words)
 
 
 @lru_cache(maxsize=_CUTS_KEPT)
 def _tokens(text: str) -> tuple[str, ...]:
-    _jieba_ready()
     stop = _stopwords()
     return tuple(
         token
-        for token in jieba.lcut_for_search(text)
+        for token in _searched(_jieba_words(text))
         if token.strip() and token not in stop and not _is_punctuation(token)
     )
+
+
+def _searched(words: tuple[str, ...]) -> Iterator[str]:
+    """jieba's search mode (`cut_for_search`) over the accurate cut: a long word's dictionary parts before it."""
+    freq = jieba.dt.FREQ
+    for word in words:
+        for size in (2, 3):
+            if len(word) > size:
+                yield from (gram for i in range(len(word) - size + 1) if freq.get(gram := word[i : i + size]))
+        yield word
 
 
 @lru_cache(maxsize=1)
@@ -295,6 +340,16 @@ def function_words() -> frozenset[str]:
 
 
 _VERB_ENTRY = re.compile(r"^(\S+) \d+ v\r?$", re.MULTILINE)
+
+
+# A single character jieba's dictionary tags a verb, a direction or a function word (到, 完, 上, 过, 给): one that
+# follows a verb on its own as its complement or particle.
+_FOLLOWER_ENTRY = re.compile(rf"^(\S) \d+ (?:v|f|{_FUNCTION_TAGS})\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _verb_followers() -> frozenset[str]:
+    return _dictionary_entries(_FOLLOWER_ENTRY)
 
 
 @lru_cache(maxsize=1)

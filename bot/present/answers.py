@@ -35,6 +35,7 @@ from knowledge.citations import Citation
 from knowledge.documents import Structure
 from knowledge.intent import receives_for_self
 from knowledge.labels import cited_form
+from knowledge.measure_answer import tells_being_one_of
 
 
 @dataclass(frozen=True)
@@ -313,24 +314,10 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines[at] = lines[at].removeprefix(words.source_said.format(source=fields["source"]))
     if direct.lead or direct.responsible:
         lines.append(_department_line(answer, direct))  # 比例多少，归哪些部门管: both asked
-    # The place asked about, which another region's figure does not apply to (not always where the
-    # person lives: 那巴中呢 from someone in 长春).
-    asked = direct.measures[0].jurisdiction if direct.measures else ""
     told_whom = _paid_to_others(answer, direct)
     # Only the unit is paid by every measure found: the person is told so before any of them.
     only_others = all(m.beneficiary in words.paid_to_others for m in direct.measures)
-    lines = [*told_whom, *lines] if only_others else [*lines, *told_whom]
-    for other in direct.elsewhere:
-        lines.append(
-            words.elsewhere.format(
-                asked=asked or words.here,
-                source=_source(answer, other),
-                name=other.name,
-                side=_side(other),
-                amounts=shown_quote(other.amount_text or ""),
-            )
-        )
-    return lines
+    return [*told_whom, *lines] if only_others else [*lines, *told_whom]
 
 
 # What names a payment or a charge in a measure's name (创业补贴, 担保贷款, 保险费, 个人所得税).
@@ -382,6 +369,9 @@ def _paid_to_others(answer: Answer, direct: DirectAnswer) -> list[str]:
     words = _answers().direct
     first = direct.measures[0] if direct.measures else None
     if first is None or first.beneficiary not in words.paid_to_others or not receives_for_self(answer.question):
+        return []
+    if tells_being_one_of(first.targets, answer.question):
+        # 我做劳务经纪的 … 我能领啥补贴 of a subsidy paid to 劳务经纪人: the asker is whom it pays.
         return []
     return [words.paid_to_others[first.beneficiary]]
 

@@ -73,7 +73,6 @@ class DirectProse(Section):
         "by_group": ("source", "name", "side", "asked"),
         "source_said": ("source",),
         "grade_unstated": ("source", "name", "side", "stated"),
-        "elsewhere": ("asked", "source", "name", "side", "amounts"),
         "listed": ("source",),
         "item": ("name", "side", "amounts", "details"),
         "item_details": ("details",),
@@ -113,8 +112,6 @@ class DirectProse(Section):
     by_group: str
     source_said: str
     grade_unstated: str
-    elsewhere: str
-    here: str
     listed: str
     item: str
     item_details: str

@@ -61,8 +61,9 @@ def test_an_employer_side_measure_says_who_receives_it_and_shows_no_other_measur
     first = (result.direct_answer or "").splitlines()[0]
     assert "就业见习补贴（发给用人单位）没有写明具体金额或标准" in first
     assert "1000元" not in result.answer and "1500元" not in result.answer  # the 技能提升 tiers
-    # Another region's figure is shown only labelled as such, with its own citation.
-    assert "供参考（其他地区" in (result.direct_answer or "")
+    # No other region's figure is offered in its place (session 41): only the asked place's clause is cited.
+    assert "其他地区" not in (result.direct_answer or "")
+    assert {c.clause_id.split("-")[0] for c in result.citations} == {"jilin"}, [c.clause_id for c in result.citations]
     assert_figures_are_the_measures_own(result)
 
 
