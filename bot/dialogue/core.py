@@ -2171,6 +2171,7 @@ class Dialogue:
         description = self._place_left(text, reading.statement, description)
         description = self._veteran_kind(work, reading.statement, description)
         description = self._here_asked(work, reading, description)
+        description = self._bound_here(description)
         # 我这下岗的算不算 from someone recorded as 灵活就业: losing a job long ago is no news of now.
         description = description.beside({**work.profile, **work.pending})
         if description.unsure:
@@ -2187,6 +2188,21 @@ class Dialogue:
             description = self.corrections.read(reading.statement, known, today) or description
         work.told = work.told or bool(description.facts)
         return description
+
+    def _bound_here(self, description: Description) -> Description:
+        """在长春开了个小店 / 我在长春上班 with no other place: the place of business or work is where the person is,
+        recorded as the region question's one-place answer is (the facts' `as_region`: 与居住地相同, session 41) — so
+        the place question is not asked again. Only beside the place the statement gives (a place read past as
+        worked at for a while, `_worked_elsewhere`, settles nothing)."""
+        if "region" not in description.facts:
+            return description
+        specs = self.interviewer.facts.specs
+        same = {
+            fact: spec.as_region.value
+            for fact in sorted(description.here - set(description.facts))
+            if (spec := specs.get(fact)) is not None and spec.as_region is not None
+        }
+        return replace(description, facts={**description.facts, **same}) if same else description
 
     def _here_asked(self, work: Working, reading: Reading, description: Description) -> Description:
         """我是平顶山学院今年刚毕业的…平顶山这边对应届生有啥补贴: the statement places the person nowhere (a

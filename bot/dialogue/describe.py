@@ -139,6 +139,11 @@ class Description:
     # Session 40 (chat54): a date fact of an event told as done (今年七月份毕业的, 今年刚毕业) whose date, read from
     # today, is still ahead (on 2027-01-03): the words said and the date they read as — never recorded, asked.
     unsure: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Session 41 (fixa41): the place facts (work_region, business_region) said to be where the person is — the place
+    # of work or business said alone (在长春开了个小店, 我在长春上班), or the same as the place where they live. Kept
+    # apart from `facts` (they say where the person is, which `facts` holds as the region); the conversation records
+    # them as the facts' `as_region` answer (与居住地相同), so the place question is not asked again.
+    here: frozenset[str] = frozenset()
 
     def beside(self, known: dict[str, Any]) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
@@ -159,6 +164,7 @@ class Description:
             generic=self.generic - dropped,
             firm=self.firm - dropped,
             unsure=self.unsure,
+            here=self.here,
         )
 
     def as_planned(self) -> Description:
@@ -177,6 +183,9 @@ class _Compiled:
     pattern: re.Pattern[str]
     phrase: Phrase
 
+
+# What the person does now when working (eligibility/facts.yaml employment_status): a workplace said is theirs now.
+_WORKING_NOW = frozenset({"employed", "flexible", "self_employed"})
 
 # How many texts a describer keeps read: a turn's few, not every message ever sent.
 _DESCRIBED_KEPT = 32
@@ -259,11 +268,13 @@ class Describer:
             raise DescriptionError(f"{where}: needs a `place` group")
         return pattern
 
-    def _bound_places(self, text: str) -> tuple[dict[str, str], str]:
+    def _bound_places(self, text: str) -> tuple[dict[str, str], str, frozenset[str]]:
         """Where the person works and where their business is, as said (在雁江上班, 社保在达州交的, 打算在雁江注册个网店
         公司): each fact's place, and the text with the words saying them read past — they are not where the person
-        is. A place left (在东莞打了几年工回来) is no place of work now: `came_back_from` reads it past first."""
+        is. A place left (在东莞打了几年工回来) is no place of work now: `came_back_from` reads it past first.
+        Third: the facts whose words name a workplace and no place (在厂里上班, session 41 fixa41)."""
         said: dict[str, str] = {}
+        unplaced: set[str] = set()
         rest = self.came_back_from.sub("，", text)
         for fact, patterns in self._places_of.items():
             for pattern in patterns:
@@ -274,16 +285,19 @@ class Describer:
                 if found and place:
                     said.setdefault(fact, place)
                     rest = f"{rest[: found.start()]}，{rest[found.end() :]}"
-        return said, rest
+                elif found:
+                    unplaced.add(fact)
+        return said, rest, frozenset(unplaced - set(said))
 
-    def _where(self, text: str) -> tuple[ResolvedRegion, dict[str, str]]:
-        """Where the person is, read past the places of work and business said apart (`_bound_places`), and those."""
-        bound, unbound = self._bound_places(text)
+    def _where(self, text: str) -> tuple[ResolvedRegion, dict[str, str], frozenset[str]]:
+        """Where the person is, read past the places of work and business said apart (`_bound_places`), those, and
+        the facts whose words name no place (在厂里上班)."""
+        bound, unbound, unplaced = self._bound_places(text)
         region = self.regions.resolve(self._not_here.sub("，", unbound))
         if not region.place:
             # 我在长春上班: the place of work said alone is where the person is, as before.
             region = self.regions.resolve(self._not_here.sub("，", text))
-        return region, bound
+        return region, bound, unplaced
 
     def names_business(self, text: str) -> bool:
         """Whether the text names a business (店, 饭馆, 公司, 个体户): the `businesses` words."""
@@ -349,6 +363,7 @@ class Describer:
             generic=found.generic,
             firm=found.firm,
             unsure=dict(found.unsure),
+            here=found.here,
         )
 
     def case_supposed(self, text: str, today: date) -> Description:
@@ -409,7 +424,7 @@ class Describer:
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
         unschooled = self.schools.sub("，", _without_reported(text_here, self._supposed))
-        region, bound = self._where(unschooled)
+        region, bound, unplaced = self._where(unschooled)
         if not region.place and facts.get("employment_status") == "unemployed" and not _CAME_BACK.search(text):
             # 以前在舞钢的厂里上班，去年底失业了: where the person worked before losing the job, when they
             # name no other place and do not say they came back, is still where they are (他之前在深圳
@@ -419,6 +434,7 @@ class Describer:
         here = facts.get("region")
         # Session 40: a place of work or business other than where the person is (eligibility/coverage.py).
         facts.update({f: p for f, p in bound.items() if isinstance(here, str) and self._elsewhere(p, here)})
+        here_bound = self._bound_here(bound, unplaced, facts)
         said = set(facts)
         for implication in self.implications:
             if all(_holds(facts, f, v) for f, v in implication.when.items()):
@@ -433,7 +449,19 @@ class Describer:
             generic=frozenset(generic & set(valid)),
             firm=frozenset(firm & set(valid)),
             unsure={f: said for f, said in unsure.items() if f not in valid},
+            here=frozenset(here_bound - set(valid)) if "region" in valid else frozenset(),
         )
+
+    def _bound_here(self, bound: dict[str, str], unplaced: frozenset[str], facts: dict[str, Any]) -> set[str]:
+        """The place facts said to be where the person is (`Description.here`): a place of work or business said to
+        be there (在长春开了个小店 alone, 住长春在长春上班), and — for one who works now — work said at a workplace
+        with no place of its own beside the one place the message gives (我在延吉…在厂里上班: they work where they
+        are, as the region question answered with one place says)."""
+        here = facts.get("region")
+        if not isinstance(here, str):
+            return set()
+        said = {f for f, p in bound.items() if not self._elsewhere(p, here)}
+        return said | unplaced if facts.get("employment_status") in _WORKING_NOW else said
 
     def _dated_value(
         self, fact: str, raw: Any, match: re.Match[str], today: date, unsure: dict[str, tuple[str, str]]

@@ -441,7 +441,7 @@ class Interviewer:
         covered = self.engine.jurisdictions if uncovered else ()
         return render.confirm(
             lines,
-            dict(work.pending),
+            render.shown_facts(self.facts, dict(work.pending)),
             is_change=bool(changed),
             uncovered=uncovered,
             covered=covered,
@@ -451,7 +451,7 @@ class Interviewer:
     def card_reminder(self, work: Working) -> Reply:
         """The waiting card in one line (what it holds, by name) with its buttons."""
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
-        return render.card_reminder(lines, dict(work.pending))
+        return render.card_reminder(lines, render.shown_facts(self.facts, dict(work.pending)))
 
     def uncovered(self, work: Working) -> str | None:
         """The place on the card when no document covers it nor anything inside it (成都市): the card

@@ -325,10 +325,24 @@ def fact_value(facts: FactRegistry, fact: str, value: Any) -> str:
     return value_text(spec, value)
 
 
+def shown_facts(facts: FactRegistry, values: dict[str, Any]) -> dict[str, Any]:
+    """The facts a card or list shows: a place of work or business that is the place where the person is (its
+    `as_region` answer, 与居住地相同) beside that place is recorded, never a line of its own — the region line says the
+    place already (session 41, fixa41: 在长春开了个小店 shows 所在地区：长春市 only)."""
+    if "region" not in values:
+        return values
+    return {
+        f: v
+        for f, v in values.items()
+        if (spec := facts.specs.get(f)) is None or spec.as_region is None or v != spec.as_region.value
+    }
+
+
 def fact_lines(
     facts: FactRegistry, values: dict[str, Any], notes: dict[str, str], before: dict[str, Any], region: str
 ) -> list[str]:
     lines = []
+    values = shown_facts(facts, values)
     for fact in sorted(values, key=lambda f: facts.priority.get(f, 999)):
         shown = fact_value(facts, fact, values[fact])
         if fact == "region" and region:
