@@ -167,13 +167,14 @@ def test_stored_headings_without_content_keys_are_remade_with_them(tmp_path: Pat
 
 
 @pytest.mark.parametrize("question", ["创业担保贷款最高能贷多少", "巴中的大学生创业有什么补贴", "失业保险金能领几个月"])
-def test_a_ranking_without_copies_keeps_what_each_match_is_kept_for(kb: KnowledgeBase, question: str) -> None:
-    # At five documents' scale every measure is a group of its own: the filter asks each match.
+def test_a_ranking_keeps_what_each_match_is_kept_for_grouped_or_not(kb: KnowledgeBase, question: str) -> None:
+    # The filter asks each match. At five documents' scale nearly every measure is a group of its own; since session
+    # 41 a loan asked reaches every loan clause in scope, and with them 巴中 and 资阳's identical 贫困家庭劳动力参照…
+    # measure — a real pair of copies: the filter is the same whether the ranking groups them or not.
     matcher = kb.answerer.matcher
     assert matcher is not None
     retrieval = kb.retriever.retrieve(question)
     ranking = matcher.match(retrieval, classify(retrieval.analysis.question))
-    assert ranking._copies.singletons
     everything = list(ranking)
     for keep in (lambda m: m.score >= everything[0].score / 2, lambda m: m.measure.kind is MeasureKind.LOAN):
         kept = ranking.where(keep)
