@@ -49,7 +49,7 @@ def test_a_place_said_as_here_in_the_question_goes_on_the_card_and_is_not_asked_
 ) -> None:
     screens = _screens(_chat([GRADUATE_THERE, "1"], data_dir, tmp_path / "s.sqlite3"))
     assert "所在地区：资阳市" in screens[1]
-    assert "您在哪个地方" not in screens[2]
+    assert "您住在哪里" not in screens[2]
 
 
 @pytest.mark.parametrize("told", ["去年从商洛学院毕业了 一直待业在家 商洛这边对没工作的大学生有啥扶持"])
@@ -100,7 +100,7 @@ def test_the_web_turn_handler_reads_the_same(conversations: Conversations) -> No
     card = next(r for r in first if r.kind == "confirm")
     assert "资阳市" in card.text
     after = _texts(conversations.handle("w", Turn(action=card.buttons[0][0].action)))
-    assert "您在哪个地方" not in after
+    assert "您住在哪里" not in after
 
 
 def test_the_web_turn_handler_takes_a_denial_of_the_benefit_as_the_answer(conversations: Conversations) -> None:

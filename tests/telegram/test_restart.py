@@ -56,7 +56,7 @@ def start_bot(api: FakeBotApi, kb: KnowledgeBase, kb_dir: Path, tmp_path: Path) 
 def test_a_killed_bot_resumes_the_interview_in_a_new_process(api: FakeBotApi, start_bot) -> None:  # type: ignore[no-untyped-def]
     first = start_bot()
     api.send_text(CHAT, "/check")
-    region = api.wait_for(lambda calls: any("您在哪个地方" in c.text for c in calls))[-1]
+    region = api.wait_for(lambda calls: any("您住在哪里" in c.text for c in calls))[-1]
     assert region.method == "sendMessage"
     api.send_text(CHAT, "长春")
     question = api.wait_for(lambda calls: any("人员类别" in c.text for c in calls))[-1]
@@ -79,7 +79,7 @@ def test_a_killed_bot_resumes_the_interview_in_a_new_process(api: FakeBotApi, st
     api.wait_for(lambda calls: any("✔️ 低保家庭" in c.text for c in calls[before:]), timeout=30)
     api.wait_for(lambda calls: any(c.method == "sendMessage" and c.buttons for c in calls[before:]))
     after = api.replies_after(before)
-    assert not any("您在哪个地方" in c.text for c in after), "the region must not be asked again"
+    assert not any("您住在哪里" in c.text for c in after), "the region must not be asked again"
     assert not any("⬜ 低保家庭" in c.labels for c in after), "the redelivered tick must not untick"
     assert sum("✔️ 低保家庭" in c.text for c in after) == 1
     assert len(api.sent("answerCallbackQuery")) == taps_answered + 2, "the tick was redelivered, then 确定"
