@@ -86,6 +86,7 @@ SETS = {
     "held-out 37": "answers_holdout37",
     "held-out 38": "answers_holdout38",
     "held-out 39": "answers_holdout39",
+    "held-out 40": "answers_holdout40",
 }
 
 
