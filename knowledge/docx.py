@@ -29,16 +29,8 @@ _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTrad
 
 def docx_text(data: bytes, filename: str) -> str:
     """One line per paragraph of word/document.xml (table cells included), list numbers drawn."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:  # a Word file cut short (its zip directory is at the end) is damaged
-        raise IntakeError("damaged", f"{filename}: {exc}") from None
+    archive, names = open_archive(data, filename)
     with archive:
-        infos = archive.infolist()
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_INFLATED:
-            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
-        names = {info.filename for info in infos}
         if "word/document.xml" not in names:
             raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
         try:
@@ -170,6 +162,22 @@ def _formatted(value: int, number_format: str) -> str:
     if number_format == "decimalEnclosedCircle" and 0 < value <= len(_CIRCLED):
         return _CIRCLED[value - 1]
     return str(value)
+
+
+def open_archive(data: bytes, filename: str, damaged: str = "damaged") -> tuple[zipfile.ZipFile, set[str]]:
+    """Open a zipped office file (Word, OpenDocument, Excel) held in memory and list its member names, refusing it
+    before anything is inflated when its directory declares more than MAX_INFLATED bytes in all. A file that is no zip
+    or is cut short (the directory sits at the end) raises IntakeError(`damaged`). The caller closes the archive."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise IntakeError(damaged, f"{filename}: {exc}") from None
+    infos = archive.infolist()
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_INFLATED:
+        archive.close()
+        raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
+    return archive, {info.filename for info in infos}
 
 
 def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str, budget: int = MAX_INFLATED) -> bytes:

@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from knowledge.docx import MAX_INFLATED, read_bounded
+from knowledge.docx import open_archive, read_bounded
 from knowledge.errors import IntakeError
 from knowledge.granted_figures import ROW
 from knowledge.numerals import number_to_chinese
@@ -78,16 +78,8 @@ def odt_text(data: bytes, filename: str) -> str:
     if not data.startswith(b"PK\x03\x04"):
         root = _parse(data, filename)
         return _body_text(root, _ListStyles.read(root), filename)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise IntakeError("damaged", f"{filename}: {exc}") from None
+    archive, names = open_archive(data, filename)
     with archive:
-        infos = archive.infolist()
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_INFLATED:
-            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
-        names = {info.filename for info in infos}
         if "content.xml" not in names:
             raise IntakeError("damaged", f"{filename}: an OpenDocument file without content.xml")
         parts = [name for name in ("META-INF/manifest.xml", "content.xml", "styles.xml") if name in names]

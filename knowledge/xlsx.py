@@ -12,7 +12,6 @@ no zip) and a broken file are refused by name; so is a workbook whose sheets hol
 from __future__ import annotations
 
 import bisect
-import io
 import math
 import posixpath
 import re
@@ -22,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
-from knowledge.docx import MAX_INFLATED, read_bounded
+from knowledge.docx import open_archive, read_bounded
 from knowledge.errors import IntakeError
 
 # The OLE2 compound file Excel 97–2003 workbooks and password-protected workbooks of every version are stored in.
@@ -70,17 +69,10 @@ def workbook_text(data: bytes, filename: str) -> str:
     by ｜, a row of one cell (the merged title, 单位：元, a footnote) alone. When the first sheet opens with no
     row of one cell, the file's own title (its document properties, else a sheet name that is no default) heads
     the text. A blank line separates sheets."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise IntakeError("corrupt_workbook", f"{filename}: {exc}") from None
+    archive, names = open_archive(data, filename, damaged="corrupt_workbook")
     with archive:
-        infos = archive.infolist()
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_INFLATED:
-            raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
         try:
-            book = _Workbook(archive, data, {info.filename for info in infos})
+            book = _Workbook(archive, data, names)
             sheets = [(name, book.rows(path)) for name, path in book.sheets()]
             title = book.title()
         except (KeyError, IndexError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
