@@ -26,6 +26,7 @@ import yaml
 
 from knowledge.docx import MAX_INFLATED, docx_text
 from knowledge.errors import INTAKE_CODES, IntakeError
+from knowledge.mail import is_mail, parse_mail
 from knowledge.markdown import is_markdown, markdown_labels, markdown_text
 from knowledge.normalize import to_simplified
 from knowledge.odt import ODT_SUFFIXES, is_odt, odt_text
@@ -148,6 +149,8 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
         text = unwrapped(without_page_breaks(whole_characters(_pdf_text(data))), layout=True)
     elif (office := _office_text(data, suffix, filename)) is not None:
         text = office
+    elif is_mail(data, suffix):
+        text = _mail_text(data, filename, max_bytes)
     else:
         decoded = whole_characters(decode_text(data))
         is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
@@ -168,6 +171,50 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     if not text.strip():
         raise IntakeError("empty", f"{filename}: no text")
     return text
+
+
+def _mail_text(data: bytes, filename: str, max_bytes: int) -> str:
+    """A mail read as the document it carries: each attachment read as an upload of its own (a .txt, .docx,
+    .pdf, page…) first — the document's own head (title, 文号, issuer) opens the text, as it would the file
+    alone — then the cover note ("现将…转发给你们"), which only passes the document on. A mail whose note is the
+    document (no attachment) is its note; the subject heads the text when the text's first lines do not hold it. An
+    attachment that holds no readable text (a scan, an image, an archive) is left out; a mail with nothing readable
+    at all is empty."""
+    try:
+        mail = parse_mail(data)
+    except (ValueError, LookupError, IndexError) as exc:  # a header or part the parser cannot take
+        raise IntakeError("damaged", f"{filename}: {exc}") from None
+    notes: list[str] = []
+    attached: list[str] = []
+    for part in mail.parts:
+        if part.role == "body":
+            decoded = _declared_text(part.data, part.charset)
+            notes.append(html_text(decoded) if part.content_type == "text/html" else decoded)
+            continue
+        try:
+            attached.append(read_file(part.data, part.filename, max_bytes=max_bytes))
+        except IntakeError:
+            continue
+    body = "\n\n".join(t.strip() for t in (*attached, *notes) if t.strip())
+    if not body:
+        return ""
+    head = "".join(body.strip().splitlines()[:6])  # the title may follow the issuers' line
+    subject = mail.subject
+    if subject and to_simplified("".join(subject.split())) not in to_simplified("".join(head.split())):
+        body = f"{subject}\n\n{body}"
+    return whole_characters(body)
+
+
+def _declared_text(data: bytes, charset: str | None) -> str:
+    """A mail part's text in the charset its header declares (GB2312 read as its superset GB18030), else as any
+    upload's text is read."""
+    if charset:
+        name = "gb18030" if charset.lower().replace("-", "") in ("gb2312", "gbk", "gb18030") else charset
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
 
 
 def _office_text(data: bytes, suffix: str, filename: str) -> str | None:
