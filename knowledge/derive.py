@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
 from knowledge.granted_figures import FIGURE, ROW, amounts, grants_a_figure
-from knowledge.labels import Style, read_label
+from knowledge.labels import TIMED_TURN, Style, read_label
 from knowledge.lexical import sentence_lines, split_sentences
 from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
@@ -44,7 +44,7 @@ def _says_a_grant(piece: str) -> bool:
 # 以X代Y name — 以工代训, 以奖代补, 以工代赈 — is the name's own first word.)
 _BOUNDARY = re.compile(
     r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以[上下内]|以(?!.代)|其|"
-    r"拨付|发放|"
+    r"拨付|发放|拿|"
     r"落实|降低|提高|扩大|完善|实施|加大|利用|运用|增加|取消|建立|健全|纳入|通过|将|在|记"
 )
 # The payee ends the 对… phrase: 对吸纳…的企业，给予 pays the employer; 对到本县企业就业的高校毕业生，给予
@@ -177,7 +177,8 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 name = _period_of_earlier(
                     name, piece, context, _last_granted(measures, clause.id, whole=True), clause.heading
                 )
-                qualifier = told_by
+                # a group's note in brackets (招用脱贫人口（含防止返贫监测对象）) is no part of the tier's name
+                qualifier = _NOTE_AFTER.sub("", told_by).strip() if told_by else told_by
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
                 base = base or name
@@ -232,6 +233,9 @@ def _listed_groups(piece: str) -> tuple[str, ...]:
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# A note in brackets after a group's words (招用脱贫人口（含防止返贫监测对象）): an item's own number before them is
+# left to be read as one.
+_NOTE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（）()]*[）)]")
 
 
 # A document's statement of purpose (为规范…管理，…，制定本细则 / 为…，现就…通知如下): it names what the
@@ -258,8 +262,10 @@ _WARNING = re.compile(r"别信|谨防|防范[^。；]{0,8}诈骗")
 # What was paid out in all (全市共发放一次性创业补贴3126万元, 新发放创业担保贷款12.6亿元, 累计发放…1560人次, 共发放…
 # 4800户): a report of the work done, as a reply letter or a press release tells it — a sum in any unit of money, or a
 # count of the people or households it reached — not a figure anyone is granted.
+# (The recipients may be told between: 全县共为412名返乡创业人员发放一次性创业补贴286万元.)
 _REPORTED_TOTAL = re.compile(
-    r"(?:共|累计|全年|新)(?:计)?(?:发放|拨付|兑现|支付|投放)[^，。；]{0,24}?\d+(?:\.\d+)?[万亿]?(?:元|人次|户|人)"
+    r"(?:共|累计|全年|新)(?:计)?(?:为[^，。；]{1,24}?)?(?:发放|拨付|兑现|支付|投放)[^，。；]{0,24}?\d+(?:\.\d+)?[万亿]?"
+    r"(?:元|人次|户|人)"
 )
 # Words that grant to someone: a per-person or per-period standard, a cap. Whole words only: a single 可 or 按
 # stands in nearly any sentence (按规定, 可认定的), granting nothing.
@@ -375,11 +381,15 @@ def _only_mentioned(measure: Measure) -> bool:
 def _said_again(measure: Measure, measures: list[Measure]) -> bool:
     """A unit of no figure whose name ends a granting unit's of the same clause (稳岗返还由…经办机构通过
     “免申即享”方式直接发放 after 失业保险稳岗返还（中小微企业）…60%): the measure said again for how it is
-    paid, no measure beside it — named by its exact name, it took questions from the one with figures."""
-    if measure.amounts or measure.ended or len(measure.name) < _MIN_SAID_AGAIN:
+    paid, no measure beside it — named by its exact name, it took questions from the one with figures. So is a unit
+    whose figures are all conditions (…裁员率不高于参保职工总数5%的，可以享受稳岗返还 before 大型企业按…30%返还): who
+    may have the measure, whose figures its tiers state."""
+    granted = [a for a in measure.amounts if a.kind is not AmountKind.THRESHOLD]
+    if granted or measure.ended or len(measure.name) < _MIN_SAID_AGAIN:
         return False
     return any(
         other.clause == measure.clause
+        and other is not measure
         and other.amounts
         and _QUALIFIED.sub("", other.name).endswith(_QUALIFIED.sub("", measure.name))
         for other in measures
@@ -1209,13 +1219,29 @@ def _pieces(body: str, *, bulleted: bool = False) -> list[str]:
             if p.strip()
         ]
         out.extend(
-            q.strip() for p in parts for q in _after_lead_in(_SPOKEN_ORDINAL.sub("", _ANSWER_MARK.sub("", p.strip())))
+            q.strip()
+            for p in parts
+            for q in _after_lead_in(_SPOKEN_ORDINAL.sub("", _ANSWER_MARK.sub("", _turn_said(p.strip()))))
         )
     return out
 
 
-# The mark of an answer on a page of questions (答：一次性创业补贴标准由…): no word of the measure.
+# The mark of an answer on a page of questions (答：一次性创业补贴标准由…), as a transcript's timed turn label
+# ([00:11:58] 区人社局局长 孙立新：…) is: no word of the measure.
 _ANSWER_MARK = re.compile(r"^答[：:]\s*")
+# An answer on the line opens by addressing the caller (吴老板，… / 钱总您好。… / 孙女士，…): the address is whom the
+# speaker talks to, no group any grant is for.
+_ADDRESSED = re.compile(
+    r"^[\u4e00-\u9fff]{1,3}(?:老板|师傅|女士|先生|同学|大姐|大哥|阿姨|大爷|大叔|总|经理|代表)(?:您好|你好)?[，,！!。]\s*"
+)
+
+
+def _turn_said(part: str) -> str:
+    """What a transcript's timed turn says, its time, speaker and address to the caller left out."""
+    said = TIMED_TURN.sub("", part)
+    return _ADDRESSED.sub("", said) if said != part else said
+
+
 # A list said aloud (第一是一次性吸纳就业补贴，… 第二是就业见习补贴，… / 一是创业岗位开发补贴，…): the ordinal
 # is the item's number, as 1．is, no word of the measure it names.
 _SPOKEN_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff])")
@@ -1240,8 +1266,26 @@ _INLINE_ITEM = re.compile(r"[①-⑳]")
 
 
 # The fields of a guide or an article that say whom an item is for (补贴对象：…, 申请条件：…).
-_CONDITION_FIELD = re.compile(r"^(?:补贴|扶持|适用|服务|申请|申报|享受)?(?:对象|条件|范围)[:：]")
-_STANDARD_FIELD = re.compile(r"^(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额|政策内容)[:：]")
+# A field's title closes with a colon (补贴对象：…), or, as an item of a notice set out by aspect, with a full stop
+# after the item's number (（一）补贴对象。在我市…; （二）补贴标准。按每招用1人…) — the title alone once the
+# number is read off (补贴标准。).
+_FIELD_ITEM = r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、])"
+_CONDITION_FIELD = re.compile(
+    r"^(?:(?:补贴|扶持|适用|服务|申请|申报|享受)?(?:对象|条件|范围)[:：]"
+    rf"|{_FIELD_ITEM}\s*(?:补贴|补助|扶持|适用|服务|申请|申报|享受)?(?:对象|条件|范围)[:：。]"
+    r"|(?:补贴|补助|扶持|适用|服务|申请|申报|享受)?(?:对象|条件|范围)。$)"
+)
+_STANDARD_FIELD = re.compile(
+    r"^(?:(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额|政策内容)[:：]"
+    rf"|{_FIELD_ITEM}\s*(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额|政策内容)[:：。]"
+    r"|(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额|政策内容)。$)"
+)
+# The title of an aspect of one measure, as a notice set out by aspect heads its items (（一）补贴对象。（二）补贴标准。
+# （三）补贴期限。): it names which aspect, never the measure.
+_ASPECT_TITLE = re.compile(
+    rf"^(?:{_FIELD_ITEM}\s*)?(?:补贴|补助|扶持|奖补|资助|申领|申请|申报|享受|适用)?"
+    r"(?:对象|条件|范围|标准|额度|金额|期限|时限|时间|方式|程序|流程|材料|要求|渠道)[。：:]?$"
+)
 # A slide's bullet naming the field its sub-bullets fill (标准 / 补贴标准（按月发放，累计最长36个月）): the deck drops
 # the colon a page writes, and the sub-bullets under it are the grant's tiers.
 _STANDARD_BULLET = re.compile(r"(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额)(?:[（(][^（）()]*[）)])?")
@@ -1255,6 +1299,10 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
     the heading names it."""
     if waived := _granted_after_condition(piece):
         return waived
+    if _ASPECT_TITLE.match(_heading_of(clause)) and clause.section_heading:
+        # an aspect's item cut as a clause of its own (一、一次性扩岗补助 / （二）补助标准。按每招用1人…): the part
+        # above it names the measure, the item only which aspect of it this is
+        clause = clause.model_copy(update={"heading": clause.section_heading.split("／")[-1]})
     led = any(_STANDARD_FIELD.match(line.strip()) for line in (piece, *context))
     if led and _GRANTS.search(clause.heading) and not _is_question(clause.heading):
         titled = _STATUS_IN_BRACKETS.sub("", clause.heading).strip().rstrip("：:。；，,")
@@ -1268,6 +1316,8 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
             if named := _granted_noun(clause.body.split("\n", 1)[0]):
                 return named
             continue
+        if line is not piece and _ASPECT_TITLE.match(line):
+            continue  # （二）补贴期限。 over its sentence: an aspect of the measure above, no name of its own
         title = _TITLE.match(line) if line is not piece else None
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
             title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title

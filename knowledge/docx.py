@@ -3,7 +3,8 @@
 Word keeps list numbers (一、 （一） 1. ①) out of the text when they are automatic: they live in
 word/numbering.xml and are drawn at display time. They are the document's structure, so they are
 rendered back in front of their paragraphs here. A DOCX is a zip, so every part is inflated from
-its raw bytes under a bound, whatever its headers declare (a zip bomb may lie about its sizes).
+its raw bytes under one bound for the whole file, whatever its headers declare (a zip bomb may lie about its
+sizes, and spread what it inflates to over several parts).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from xml.etree import ElementTree
 from knowledge.errors import IntakeError
 from knowledge.numerals import number_to_chinese
 
-# No part of a DOCX may inflate beyond this.
+# What the parts a reader inflates from one zipped office file (Word, Excel) may come to in all.
 MAX_INFLATED = 64 * 1024 * 1024
 MAX_RATIO = 200
 
@@ -34,9 +35,13 @@ def docx_text(data: bytes, filename: str) -> str:
         if "word/document.xml" not in names:
             raise IntakeError("unsupported_type", f"{filename}: a zip archive, not a Word document")
         try:
-            document = _parse(read_bounded(archive, data, "word/document.xml"), filename)
+            # the sizes recorded may lie: the numbering inflates under what the document left of one bound a file
+            body = read_bounded(archive, data, "word/document.xml")
+            document = _parse(body, filename)
             numbering = (
-                _Numbering.read(_parse(read_bounded(archive, data, "word/numbering.xml"), filename))
+                _Numbering.read(
+                    _parse(read_bounded(archive, data, "word/numbering.xml", MAX_INFLATED - len(body)), filename)
+                )
                 if "word/numbering.xml" in names
                 else _Numbering()
             )
@@ -191,6 +196,8 @@ def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str, budget: int =
     start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
     raw = data[start : start + info.compress_size]
     if info.compress_type == zipfile.ZIP_STORED:
+        if len(raw) > limit:  # a stored part is its own size: it counts against the bound as an inflated one
+            raise IntakeError("archive_bomb", f"{name} is stored with more than {limit} bytes")
         return raw
     if info.compress_type != zipfile.ZIP_DEFLATED:
         raise IntakeError("unsupported_type", f"{name}: compression method {info.compress_type}")

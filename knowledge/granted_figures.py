@@ -87,6 +87,7 @@ def amounts(piece: str) -> tuple[Amount, ...]:
             )
             or piece.startswith(_BOUNDS, match.end())
             or piece[: match.start()].endswith(_REACHES)
+            or _reaches_through(piece[: match.start()])
         )
         kind = AmountKind.THRESHOLD if is_condition else _amount_kind(text)
         if kind is AmountKind.RATIO and (base := _BASE_OF_RATE.search(piece[: match.start()])):
@@ -111,7 +112,17 @@ def without_base(text: str) -> str:
 
 
 # A figure a condition reaches (达到30%, 满6个月, 超过100人) is never the grant's.
-_REACHES = ("达到", "达", "满", "超过", "不低于", "低于", "高于", "不足", "不满", "未满")
+_REACHES = ("达到", "达", "满", "超过", "不低于", "不少于", "低于", "高于", "不足", "不满", "未满")
+# …nor one a comparison reaches through the whole it is a share of (裁员率不高于参保职工总数20%, 人数达到职工总数
+# 15%): the words between the comparison and the figure name what is counted.
+_REACHES_WHAT = re.compile(rf"(?:{'|'.join(_REACHES)})([\u4e00-\u9fff]{{2,10}})$")
+_GRANT_WORD = re.compile(r"给|补|贴|奖|贷|发|付|享受|标准|的|每")
+
+
+def _reaches_through(before: str) -> bool:
+    """The figure ends a comparison whose middle words are a noun — no grant verb or word, no 的 or 每 among them."""
+    reach = _REACHES_WHAT.search(before)
+    return reach is not None and not _GRANT_VERB.search(reach.group(1)) and not _GRANT_WORD.search(reach.group(1))
 
 
 def _is_grant_figure(before: str, between: str) -> bool:

@@ -774,7 +774,9 @@ def _byline(head: list[str]) -> str | None:
 
 # Who speaks for whom in an interview's or a press conference's head (访谈嘉宾：西宁市人力资源和社会保障局党组成员、
 # 副局长 马海峰；…): the bodies whose officials answer are the ones whose policy is told.
-_SPEAKERS = re.compile(r"^(?:访谈|出席|特邀)?(?:嘉宾|发布人|发言人|主讲人|作者)[:：](.+)$")
+# The label may say where or how they take part (访谈嘉宾, 出席嘉宾, a programme's 上线嘉宾, 特邀发言人): a few words
+# before the role.
+_SPEAKERS = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:嘉宾|发布人|发言人|主讲人|作者)[:：](.+)$")
 _BODY_OF_POST = re.compile(
     r"((?:[省市县区][\u4e00-\u9fff]{1,20}?|[\u4e00-\u9fff]{2,30}?)(?:人民政府办公室|人民政府|委员会|[厅局委]|中心))"
     r"(?=党组|党委|副|局长|厅长|主任|处长|科长|负责人|书记|[ 　]|$)"
@@ -865,13 +867,20 @@ def _reporting_body(lines: list[str], title: str) -> str | None:
     return None
 
 
-# The day an interview or a meeting was held (访谈时间：2026年4月23日 15:00—16:30): a transcript's only date.
-_HELD = re.compile(rf"^(?:访谈|发布会|会议|座谈)?(?:时间|日期)[:：]\s*{_DATE.pattern}")
+# The day an interview, a meeting or a programme was held (访谈时间：2026年4月23日 15:00—16:30, 播出时间：…,
+# 录制日期：…): a transcript's only date — a head line whose short key ends in 时间/日期 and whose value is one day.
+# A key naming a deadline or a window (申报截止时间, 受理时间) dates what readers must do, not the text.
+_HELD = re.compile(
+    rf"^([\u4e00-\u9fff]{{0,4}})(?:时间|日期)[:：]\s*{_DATE.pattern}(?!\s*[至到—－~～]\s*[{_DIGITS}]{{1,4}}\s*[年月])"
+)
+_DEADLINE_KEY = re.compile(r"截止|截至|起止|申报|申请|报名|受理|办理|有效|施行|实施|执行")
 
 
 def _held_on(head: list[str]) -> date | None:
-    match = next((m for line in head if (m := _HELD.match(line.strip()))), None)
-    return _as_date(match, 0) if match else None
+    match = next(
+        (m for line in head if (m := _HELD.match(line.strip())) and not _DEADLINE_KEY.search(m.group(1))), None
+    )
+    return _as_date(match, 1) if match else None
 
 
 # A form's line saying which body filled it in (填报单位：大同市就业服务中心（盖章）), its stamp mark dropped.

@@ -139,3 +139,12 @@ def cited_form(label: str) -> str:
     if match.group(1):
         return f"第{label}条"
     return f"第{match.group(2) or match.group(3)}条"
+
+
+# A recording's transcript stamps each turn with the time it was said ([00:11:58] 区人社局局长 孙立新：…, (01:05)
+# 网友：…): the speaker is whoever the label before the colon names (group 1; a caller's note in brackets
+# — 群众（电话连线，汉王镇 吴先生） — is no part of the name). The label is nobody's words.
+TIMED_TURN = re.compile(
+    r"^[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]\s*"
+    r"([^:：。；！？，,（）()]{1,12}?)\s*(?:[（(][^（）()]{0,30}[)）])?[^:：。；！？，,（）()]{0,12}[:：]\s*"
+)

@@ -18,7 +18,7 @@ from knowledge.documents import Document
 from knowledge.errors import ParseError
 from knowledge.filetext import is_page_furniture
 from knowledge.granted_figures import ROW
-from knowledge.labels import Label, Style, read_label
+from knowledge.labels import TIMED_TURN, Label, Style, read_label
 from knowledge.normalize import DATE_LINE, Paragraph, is_decorated, normalize_document
 from knowledge.numerals import number_to_chinese
 from knowledge.outline import (
@@ -467,13 +467,29 @@ _HOST_TURN = re.compile(r"^(?:主持人|记者)[\u4e00-\u9fff]{0,6}[:：]")
 _FEWEST_EXCHANGES = 3
 
 
+def _speaker(text: str) -> str | None:
+    """Who speaks in a transcript's turn (the label before the colon, a caller's note in brackets dropped), or None
+    for a line that is no turn."""
+    if timed := TIMED_TURN.match(text):
+        return timed.group(1).strip()
+    host = _HOST_TURN.match(text)
+    return host.group(0).rstrip(":：") if host else None
+
+
+def _opens_exchange(block: list[Paragraph]) -> bool:
+    """A block opened by a turn and holding another speaker's turn: a question put (by the host, a reporter, a caller
+    on the line) with its answer — whoever asks first."""
+    first = _speaker(block[0].text)
+    return first is not None and any((_speaker(p.text) or first) != first for p in block[1:])
+
+
 def _turn_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
-    """A transcript (an 在线访谈, a 新闻发布会) set out in blank-line blocks, each opened by the host's turn (a
-    question of its own or one read out from a 网友) with the guests' answers under it: each block is one clause —
-    a guest's answer alone loses what it answers, and the question alone is no answer. What comes before the first
-    host block, and that block when it grants nothing (the welcome), is the preamble."""
+    """A transcript (an 在线访谈, a 新闻发布会, a phone-in programme) set out in blank-line blocks, each opened by a
+    turn that asks (the host's question, one read out from a 网友, a caller's) with the answers under it: each block
+    is one clause — an answer alone loses what it answers, and the question alone is no answer. What comes before the
+    first such block, and that block when it grants nothing (the welcome), is the preamble."""
     end, blocks = _blank_line_blocks(paragraphs)
-    hosted = [i for i, block in enumerate(blocks) if _HOST_TURN.match(block[0].text)]
+    hosted = [i for i, block in enumerate(blocks) if _HOST_TURN.match(block[0].text) or _opens_exchange(block)]
     if len(hosted) < _FEWEST_EXCHANGES or sum(len(blocks[i]) >= 2 for i in hosted) < _FEWEST_EXCHANGES:
         return [p.text for p in paragraphs], [], []
     first = hosted[0]

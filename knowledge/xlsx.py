@@ -1,8 +1,8 @@
 """The text of an Excel workbook (.xlsx) upload: its sheets' rows, read as a CSV export's rows are.
 
 Cities publish their 补贴标准一览表 for download as a workbook: a title row merged across the columns, a header
-row, one row per measure, footnote rows (有效期, 解释单位). An .xlsx is a zip of XML parts; every part is inflated
-under the same bound a Word file's are (`docx.read_bounded`). Text sits in sharedStrings.xml or inline in the
+row, one row per measure, footnote rows (有效期, 解释单位). An .xlsx is a zip of XML parts, inflated under one
+bound for the whole file, as a Word file's are (`docx.read_bounded`). Text sits in sharedStrings.xml or inline in the
 cell; a cell's number format says whether its number is a date or a share. A merged cell keeps its value in its
 top-left cell: a range down several rows of the table (a 补贴项目 over two rows) gives its value to each row, as a
 page's rowspan does. Excel's older binary form (.xls), a workbook saved with a password (an encrypted package,
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
-from knowledge.docx import open_archive, read_bounded
+from knowledge.docx import MAX_INFLATED, open_archive, read_bounded
 from knowledge.errors import IntakeError
 
 # The OLE2 compound file Excel 97–2003 workbooks and password-protected workbooks of every version are stored in.
@@ -148,13 +148,17 @@ class _Workbook:
 
     def __init__(self, archive: zipfile.ZipFile, data: bytes, names: set[str]) -> None:
         self.archive, self.data, self.names = archive, data, names
+        # what the parts read so far left of the one bound a file has (the sizes recorded may lie)
+        self.budget = MAX_INFLATED
         if not is_workbook(names):
             raise KeyError("xl/workbook.xml")
         self.shared = self._shared_strings()
         self.dates, self.shares = self._formats()
 
     def part(self, name: str) -> ElementTree.Element:
-        return ElementTree.fromstring(read_bounded(self.archive, self.data, name))
+        raw = read_bounded(self.archive, self.data, name, self.budget)
+        self.budget -= len(raw)
+        return ElementTree.fromstring(raw)
 
     def sheets(self) -> list[tuple[str, str]]:
         """(name, part) of every visible sheet, in the workbook's order."""
