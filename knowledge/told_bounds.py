@@ -54,16 +54,22 @@ def kinds_asked(question: str) -> frozenset[str]:
 def bounds_asked(measure: Measure, question: str, words: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The measure's condition phrases bounding what the question tells or asks, verbatim from its sentence. Of two
     lengths of time the one to reach (正常经营1年以上 for 八个月了, not 离校2年内: what has lasted is held against
-    what it must last), and of those the one sharing a word of the question."""
+    what it must last — a length told is held against nothing else), and of those the one sharing a word of the
+    question."""
     kinds = kinds_asked(question)
     if not kinds:
         return ()
     found = [(phrase, kind) for phrase, kind in bounded_conditions(measure.span) if kind in kinds]
     picked: list[str] = []
+    only_told = not _LENGTH_ASKED.search(question)
     for kind in sorted(kinds):
         phrases = [phrase for phrase, of in found if of == kind]
+        reached = [p for p in phrases if _AT_LEAST.search(p)]
+        if kind == "duration" and only_told:
+            # 干了一年多了 is held against what it must reach (满1年), never against a group's window (毕业5年内)
+            phrases = reached
         if len(phrases) > 1:
-            reached = [p for p in phrases if _AT_LEAST.search(p)] or phrases
+            reached = reached or phrases
             phrases = [p for p in reached if any(len(w) > 1 and w in p for w in words)] or reached
         picked += phrases[:1]
     return tuple(dict.fromkeys(picked))
