@@ -819,6 +819,7 @@ class MeasureMatcher:
         group reads one unit; past the limit groups stay prepared when first reached. Returns the
         number prepared."""
         _meaning_tokens()  # the glossary's meanings by their words: read by every question
+        self._own_name_index()  # what a measure stating no figure looks its other regions' versions up in
         first: dict[int, int] = {}
         for index, group in enumerate(self._group_list):
             first.setdefault(group, index)
@@ -835,16 +836,10 @@ class MeasureMatcher:
         """The registry's measures sharing one of `measure`'s own names (its name or an alias: 资阳's 创业补贴 and
         吉林's 初创企业补贴, also called 创业补贴), `measure` itself left out: one unit per group of copies (equal
         content keys, so what it says is read once), with the ids of every copy, in measure-id order."""
-        if self._headings_by_own_name is None:
-            index: dict[str, list[int]] = {}
-            for position, heading in enumerate(self._headings):
-                for name in dict.fromkeys(heading.names):
-                    index.setdefault(name, []).append(position)
-            self._headings_by_own_name = {name: tuple(found) for name, found in index.items()}
         known = self._named_alike.get(measure.id)
         if known is not None:
             return known
-        by_name = self._headings_by_own_name
+        by_name = self._own_name_index()
         found = {k for name in (measure.name, *measure.aliases) for k in by_name.get(name, ())}
         ordered = sorted(found, key=lambda k: self._headings[k].id)
         copies: dict[int, list[int]] = {}
@@ -854,6 +849,16 @@ class MeasureMatcher:
         alike = [(self._measure_at(ks[0]), tuple(self._headings[k].id for k in ks)) for ks in copies.values()]
         self._named_alike[measure.id] = alike  # at every city's scale a shared name has thousands of copies
         return alike
+
+    def _own_name_index(self) -> dict[str, tuple[int, ...]]:
+        """Each name or alias → the headings that carry it (their positions), made once."""
+        if self._headings_by_own_name is None:
+            index: dict[str, list[int]] = {}
+            for position, heading in enumerate(self._headings):
+                for name in dict.fromkeys(heading.names):
+                    index.setdefault(name, []).append(position)
+            self._headings_by_own_name = {name: tuple(found) for name, found in index.items()}
+        return self._headings_by_own_name
 
     def measure_by_id(self, measure_id: str) -> Measure | None:
         """The unit of that id (a copy made with its own id and clause), or None for an id the registry lacks."""
