@@ -29,6 +29,7 @@ from knowledge.answer_model import (
     RegionFallback,
     SourceDocument,
     SupersededDocument,
+    VersionRef,
 )
 from knowledge.asked_grant import (
     AskedGrant,
@@ -60,7 +61,14 @@ from knowledge.intent import (
     without_figure_cues,
 )
 from knowledge.lexical import evidence_of, split_sentences
-from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select, with_each_regions_phrase
+from knowledge.measure_answer import (
+    Selection,
+    SelectionPolicy,
+    payer_stated,
+    select,
+    stated_elsewhere,
+    with_each_regions_phrase,
+)
 from knowledge.measure_match import (
     PAYER_WORDS,
     PAYMENT_WORDS,
@@ -1403,7 +1411,7 @@ class Answerer:
     def _select(self, matcher: MeasureMatcher, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         matches = matcher.match(retrieval, asked)
         region_named = len(retrieval.scope) == 1
-        return select(
+        selection = select(
             matches,
             asked,
             self._jurisdiction_of,
@@ -1412,6 +1420,10 @@ class Answerer:
             retrieval.analysis.unplaced or retrieval.analysis.normalized,
             RegionsAsked(bool(retrieval.analysis.region.compared), self._own_place_leads(retrieval)),
         )
+        if selection is None:
+            return None
+        # The asked place's measure states no figure: the regions whose version does are named, never their figure.
+        return stated_elsewhere(selection, matcher.named_alike, matcher.measure_by_id, self._jurisdiction_of)
 
     def _own_place_leads(self, retrieval: Retrieval) -> Leads | None:
         """When the question names a covered place inside others (乐至县 in 资阳市): whether a measure of a
@@ -1493,7 +1505,10 @@ class Answerer:
             item = retrieval.scored(match.measure.clause)
             if item is None:
                 raise KeyError(match.measure.clause)
-            pair = (item, match.measure.span)
+            span = match.measure.span
+            if selection.kind == "no_figure" and self.matcher is not None:
+                span = _without_others_figures(match.measure, self.matcher.measures_of(match.measure.clause))
+            pair = (item, span)
             if pair not in quoted:
                 quoted.append(pair)
             # A row of the 附件 a clause points at (补贴标准见附件): that clause's conditions are cited after the rows.
@@ -1869,11 +1884,35 @@ class Answerer:
             return DirectAnswer(
                 kind="figure", measures=tuple(self._reference(m).model_copy(update=told) for m in selection.chosen)
             )
+        offices: tuple[str, ...] = ()
+        lead = True
+        if selection.kind == "no_figure" and not selection.conditions:
+            # Whom to ask for the standard the measure leaves to local rules: the offices its clause names as
+            # leading it, else as responsible when it names few (a long list names every office of the clause's
+            # whole topic, not whom to ask of one measure).
+            clause = self.registry.get(selection.primary.measure.clause)
+            offices, lead = clause.lead_departments, True
+            if not offices and len(clause.responsible_departments) <= _OFFICES_NAMED:
+                offices, lead = clause.responsible_departments, False
         return DirectAnswer(
             kind=selection.kind,
             measures=tuple(self._reference(m) for m in selection.chosen),
             conditions=selection.conditions,
+            elsewhere=tuple(self._named(m) for m in selection.elsewhere),
+            offices=offices,
+            offices_lead=lead,
         )
+
+    def _named(self, measure: Measure) -> VersionRef:
+        return VersionRef(
+            measure_id=measure.id, name=measure.name, jurisdiction=self._jurisdiction_of.get(measure.id, "")
+        )
+
+    def version_named(self, measure_id: str) -> VersionRef | None:
+        """A measure by its id as an answer names another region's version of the asked one (its name and place,
+        never its figure): what a follow-up button asking that region's question is made from."""
+        measure = self.matcher.measure_by_id(measure_id) if self.matcher is not None else None
+        return None if measure is None else self._named(measure)
 
     def best_quote(
         self,
@@ -2015,6 +2054,37 @@ def _written_loosely(name: str, text: str, slack: int = 3) -> bool:
             return True
         start = text.find(first, start + 1)
     return False
+
+
+_PHRASE = re.compile(r"[^，；,;]+[，；,;]?")
+
+
+def _without_others_figures(measure: Measure, clause_measures: Sequence[Measure]) -> str:
+    """The span of a measure stating no figure, quoted without its closing phrases that hold a figure of another
+    measure of its clause (…优化操作流程 of 小额担保贷款, not …确保完成今年新增小额担保贷款6亿元的目标任务: the city's
+    lending target is no sum one is lent): a beginning of the span, verbatim. The whole span when its first
+    phrase holds such a figure already, or when no other measure's figure is in it."""
+    span = measure.span
+    others = {
+        amount.text
+        for other in clause_measures
+        if other.id != measure.id
+        for amount in other.amounts
+        if amount.text in span and not any(amount.text in own.text for own in measure.amounts)
+    }
+    if not others:
+        return span
+    kept = ""
+    for phrase in _PHRASE.findall(span):
+        if any(text in phrase for text in others):
+            break
+        kept += phrase
+    kept = kept.rstrip("，；,;")
+    return kept if kept and kept != span else span
+
+
+# The most responsible offices named as whom to ask when a clause names no lead office.
+_OFFICES_NAMED = 3
 
 
 class _JurisdictionOf(Mapping[str, str]):

@@ -683,6 +683,9 @@ class MeasureMatcher:
         self._clauses_by_name: dict[str, np.ndarray] | None = None
         self._loan_clauses: np.ndarray | None = None
         self._fellows: dict[str, frozenset[str]] | None = None
+        self._headings_by_own_name: dict[str, tuple[int, ...]] | None = None
+        self._position_of_id: dict[str, int] | None = None
+        self._named_alike: dict[str, list[tuple[Measure, tuple[str, ...]]]] = {}
         # Every measure's own name (the first of a heading's names), apart from its other names.
         self._full_names: set[str] = set()
         self._recent: dict[tuple[int, AskedIntent], tuple[Retrieval, MatchRanking]] = {}
@@ -816,6 +819,7 @@ class MeasureMatcher:
         group reads one unit; past the limit groups stay prepared when first reached. Returns the
         number prepared."""
         _meaning_tokens()  # the glossary's meanings by their words: read by every question
+        self._own_name_index()  # what a measure stating no figure looks its other regions' versions up in
         first: dict[int, int] = {}
         for index, group in enumerate(self._group_list):
             first.setdefault(group, index)
@@ -827,6 +831,41 @@ class MeasureMatcher:
 
     def clause_of(self, measure_id: str) -> str | None:
         return self._clause_of.get(measure_id)
+
+    def named_alike(self, measure: Measure) -> list[tuple[Measure, tuple[str, ...]]]:
+        """The registry's measures sharing one of `measure`'s own names (its name or an alias: 资阳's 创业补贴 and
+        吉林's 初创企业补贴, also called 创业补贴), `measure` itself left out: one unit per group of copies (equal
+        content keys, so what it says is read once), with the ids of every copy, in measure-id order."""
+        known = self._named_alike.get(measure.id)
+        if known is not None:
+            return known
+        by_name = self._own_name_index()
+        found = {k for name in (measure.name, *measure.aliases) for k in by_name.get(name, ())}
+        ordered = sorted(found, key=lambda k: self._headings[k].id)
+        copies: dict[int, list[int]] = {}
+        for k in ordered:
+            if self._headings[k].id != measure.id:
+                copies.setdefault(self._group_list[k], []).append(k)
+        alike = [(self._measure_at(ks[0]), tuple(self._headings[k].id for k in ks)) for ks in copies.values()]
+        self._named_alike[measure.id] = alike  # at every city's scale a shared name has thousands of copies
+        return alike
+
+    def _own_name_index(self) -> dict[str, tuple[int, ...]]:
+        """Each name or alias → the headings that carry it (their positions), made once."""
+        if self._headings_by_own_name is None:
+            index: dict[str, list[int]] = {}
+            for position, heading in enumerate(self._headings):
+                for name in dict.fromkeys(heading.names):
+                    index.setdefault(name, []).append(position)
+            self._headings_by_own_name = {name: tuple(found) for name, found in index.items()}
+        return self._headings_by_own_name
+
+    def measure_by_id(self, measure_id: str) -> Measure | None:
+        """The unit of that id (a copy made with its own id and clause), or None for an id the registry lacks."""
+        if self._position_of_id is None:
+            self._position_of_id = {heading.id: k for k, heading in enumerate(self._headings)}
+        position = self._position_of_id.get(measure_id)
+        return None if position is None else self._measure_at(position)
 
     def measure_ids(self) -> list[str]:
         return list(self._clause_of)
@@ -1597,6 +1636,12 @@ def _answers(amount: Amount, units: tuple[str, ...]) -> bool:
     if amount.kind is AmountKind.THRESHOLD:
         return False
     return not units or any(answers_unit(amount, unit) for unit in units)
+
+
+def answers_amount(amount: Amount, units: tuple[str, ...]) -> bool:
+    """Whether a measure's figure answers one of the asked kinds of amount (`_answers`), for a measure no
+    question has matched (another region's version of the asked one)."""
+    return _answers(amount, units)
 
 
 def answers_unit(amount: Amount, unit: str) -> bool:

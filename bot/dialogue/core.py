@@ -47,6 +47,7 @@ from bot.dialogue.thread import (
 from bot.dialogue.types import Outcome, Reply, SessionState, Thread, Turn
 from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary, squash
+from bot.present.answers import elsewhere_question
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
 from eligibility.engine import Engine
 from eligibility.questions import GROUP_TYPE
@@ -366,6 +367,8 @@ class Dialogue:
             return self.interviewer.press(work, action, today)
         if action.kind == "clause":
             return [self._clause(work, action.target)]
+        if action.kind == "ask":
+            return self._asked_elsewhere(work, action.target, today)
         if action.kind == actions.MORE:
             return [self.interviewer.reasons(work, today)]
         if not work.pending:
@@ -375,6 +378,14 @@ class Dialogue:
         if action.kind == actions.FIX:
             return [render.notice(_notices().say_what_is_wrong)]
         return self.interviewer.drop(work, today, pressed=True)
+
+    def _asked_elsewhere(self, work: Working, measure_id: str, today: date) -> list[Reply]:
+        """吉林省的初创企业补贴标准是多少？ pressed under an answer whose place's measure states no figure: that
+        region's question, asked as if typed (its answer shows the figure as that region's own)."""
+        version = self.answerer.version_named(measure_id)
+        if version is None:
+            return [render.notice(_notices().stale_button)]
+        return self._say(work, elsewhere_question(version), today)
 
     def _clause(self, work: Working, clause_id: str, typed: bool = False) -> Reply:
         """A clause in full; the thread goes on from it (能拿多少钱？ next asks about what was shown)."""

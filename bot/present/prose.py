@@ -102,6 +102,8 @@ class DirectProse(Section):
         "in_force_since": ("effective",),
         "lead": ("names",),
         "responsible": ("names",),
+        "elsewhere": ("regions", "asked", "questions"),
+        "elsewhere_question": ("jurisdiction", "name"),
     }
     source: str
     draft: str
@@ -148,12 +150,17 @@ class DirectProse(Section):
     status_advice_dated: str
     lead: str
     responsible: str
+    elsewhere: str
+    elsewhere_question: str
+    elsewhere_joint: str
+    here: str
 
 
 class AnswerProse(Section):
     placeholders = {
         "partial": ("asked",),
         "partial_rule": ("rule", "hotline"),
+        "offices_rule": ("rule", "source", "label", "role", "offices"),
         "no_answer": ("scope",),
         "region_not_covered": ("place",),
         "region_within": ("place", "within"),
@@ -170,6 +177,8 @@ class AnswerProse(Section):
     hotline: str
     partial: str
     partial_rule: str
+    offices_rule: str
+    offices_roles: dict[str, str]
     no_answer: str
     every_region: str
     region_not_covered: str
