@@ -213,22 +213,44 @@ class ClauseTable(Sequence[Clause]):
         their text field's bytes tell. Without a pair index (a file saved before there was one), the whole file
         is searched for the phrase's bytes: ≈ 0.1–0.5 s a phrase at every city's scale (parsing each clause, as
         before that, cost ≈ 3 s)."""
+        rows = self._candidates(phrase)
+        return self._count_searched(phrase) if rows is None else sum(self._checked(phrase, rows))
+
+    def is_held_by_few(self, phrase: str, most: int) -> bool:
+        """Whether some clause's `text` holds the phrase and at most `most` do, counted no further than that
+        tells: when no more than `most` clauses write each pair of the phrase, the first found decides (at every
+        city's scale ≈ 3,500 clauses write a phrase every replica writes; checking each read a page of the
+        clause file apiece)."""
+        if most < 1:
+            return False
+        rows = self._candidates(phrase)
+        if rows is None:
+            return 1 <= self._count_searched(phrase) <= most
+        if len(rows) <= most:
+            return any(self._checked(phrase, rows))
+        found = sum(itertools.islice((1 for holds in self._checked(phrase, rows) if holds), most + 1))
+        return 1 <= found <= most
+
+    def _candidates(self, phrase: str) -> list[int] | None:
+        """The positions of the clauses whose text writes each pair of the phrase's characters, ascending;
+        None when the pair index cannot tell (no index, no clause file, a phrase of one character or none)."""
+        if self._mapped is None or self._pairs is None or len(phrase) < 2:
+            return None
+        found: list[int] = self._pairs.candidates(phrase).tolist()
+        return found
+
+    def _checked(self, phrase: str, rows: Iterable[int]) -> Iterator[bool]:
+        """For each clause position, in turn, whether that clause's text holds the phrase."""
+        needle, by_bytes = _needle(phrase)
+        for row in rows:
+            start, end = int(self._offsets[row]), int(self._offsets[row + 1])
+            yield self._text_holds(row, start, end, phrase, needle if by_bytes else None)
+
+    def _count_searched(self, phrase: str) -> int:
+        """`count_holding` by a search of the whole clause file for the phrase's bytes."""
         if self._mapped is None or not phrase:
             return _count_parsed(self, phrase)
-        # JSON escapes character by character, so a text holding the phrase holds its escaped bytes; the bytes
-        # alone decide when nothing in the phrase is escaped and it starts with no ASCII character (which could
-        # be the tail of an escape, \n); else the candidate clause is parsed.
-        needle = pydantic_core.to_json(phrase)[1:-1]
-        by_bytes = needle == phrase.encode() and not phrase[0].isascii()
-        if self._pairs is not None and len(phrase) > 1:
-            rows = self._pairs.candidates(phrase).tolist()
-            return sum(
-                1
-                for row in rows
-                if self._text_holds(
-                    row, int(self._offsets[row]), int(self._offsets[row + 1]), phrase, needle if by_bytes else None
-                )
-            )
+        needle, by_bytes = _needle(phrase)
         count, found = 0, self._mapped.find(needle)
         while found != -1:
             row = int(np.searchsorted(self._offsets, found, side="right")) - 1
@@ -287,8 +309,24 @@ def count_holding(clauses: Sequence[Clause], phrase: str) -> int:
     return _count_parsed(clauses, phrase)
 
 
+def is_held_by_few(clauses: Sequence[Clause], phrase: str, most: int) -> bool:
+    """Whether some of the clauses' texts hold the phrase and at most `most` do (`ClauseTable.is_held_by_few`)."""
+    if isinstance(clauses, ClauseTable):
+        return clauses.is_held_by_few(phrase, most)
+    return 1 <= _count_parsed(clauses, phrase) <= most
+
+
 def _count_parsed(clauses: Iterable[Clause], phrase: str) -> int:
     return sum(1 for clause in clauses if phrase in clause.text)
+
+
+def _needle(phrase: str) -> tuple[bytes, bool]:
+    """The phrase's bytes as the clause file writes them, and whether those bytes alone decide. JSON escapes
+    character by character, so a text holding the phrase holds its escaped bytes; they decide when nothing in
+    the phrase is escaped and it starts with no ASCII character (which could be the tail of an escape, \\n);
+    else a candidate clause is parsed."""
+    needle = pydantic_core.to_json(phrase)[1:-1]
+    return needle, needle == phrase.encode() and not phrase[0].isascii()
 
 
 def clause_document_ids(clauses: Sequence[Clause]) -> list[str]:
