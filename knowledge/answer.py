@@ -7,7 +7,6 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import OrderedDict
@@ -40,7 +39,7 @@ from knowledge.asked_grant import (
     shares_asked_thing,
 )
 from knowledge.citations import Citation, make_citation
-from knowledge.clause_table import count_holding
+from knowledge.clause_table import is_held_by_few
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
@@ -60,7 +59,7 @@ from knowledge.intent import (
     without_cues,
     without_figure_cues,
 )
-from knowledge.lexical import evidence_of, split_sentences
+from knowledge.lexical import evidence_of, most_holding, split_sentences
 from knowledge.measure_answer import (
     Selection,
     SelectionPolicy,
@@ -880,16 +879,18 @@ class Answerer:
             if (
                 sum(1 for word in run if is_concept_word(word)) >= 2
                 and len(without_figure_cues(phrase).replace("，", "")) >= 4
-                and self._phrase_idf(phrase) >= self.policy.min_evidence
+                and self._is_written_rarely(phrase)
             ):
                 return True
         return False
 
-    def _phrase_idf(self, phrase: str) -> float:
-        """The IDF a phrase would have as one word (the clauses whose text holds it)."""
+    def _is_written_rarely(self, phrase: str) -> bool:
+        """The IDF the phrase would have as one word (the clauses whose text holds it; none: 0) reaches the
+        evidence bar: some clause writes it, and no more than the bar allows (counted no further)."""
+        if self.policy.min_evidence <= 0:
+            return True  # an IDF is never below 0, that of a phrase no clause writes included
         clauses = self.retriever.lexical.clauses
-        n, df = len(clauses), count_holding(clauses, phrase)
-        return math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
+        return is_held_by_few(clauses, phrase, most_holding(len(clauses), self.policy.min_evidence))
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses

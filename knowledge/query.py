@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jieba
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.datafile import read_yaml
 from knowledge.errors import QueryError
 from knowledge.instructions import addresses_the_assistant
 from knowledge.intent import Intent, asked_phrases, classify, phrases_of, procedure_nouns, procedure_nouns_asked
@@ -130,7 +130,7 @@ def mentions(text: str, topic: str) -> bool:
 
 @lru_cache(maxsize=1)
 def load_glossary() -> Glossary:
-    data = yaml.safe_load((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    data = read_yaml((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
     return Glossary.model_validate(data)
 
 
@@ -189,7 +189,7 @@ def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def load_scope() -> Scope:
-    data = yaml.safe_load((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))
+    data = read_yaml((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))
     return Scope.model_validate(data)
 
 
@@ -226,8 +226,8 @@ def tokenizer_inputs(data_dir: Path = DATA_DIR) -> list[str | bytes]:
     """Everything `tokenize` reads — the policy-term dictionary, the glossary words jieba learns,
     the stopwords and the code that cuts — and nothing else, so an edit to intents or scope topics
     does not invalidate every stored token list (tokens.tokenizer_fingerprint)."""
-    glossary = Glossary.model_validate(yaml.safe_load((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
-    scope = Scope.model_validate(yaml.safe_load((data_dir / "scope.yaml").read_text(encoding="utf-8")))
+    glossary = Glossary.model_validate(read_yaml((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
+    scope = Scope.model_validate(read_yaml((data_dir / "scope.yaml").read_text(encoding="utf-8")))
     code = (
         glossary_words,
         _jieba_ready,
