@@ -87,6 +87,7 @@ from knowledge.query import (
     QueryAnalysis,
     function_words,
     glossary_meanings,
+    is_way_of_asking,
     jieba_words,
     load_glossary,
     load_scope,
@@ -596,7 +597,11 @@ class Answerer:
             and (top.evidence < self.policy.outside_evidence or self._asks_only_outside(retrieval, top, outside))
         )
         if is_near_miss and not self._topic_said_near(retrieval, outside):
-            if self._only_told(outside, retrieval) or self._asked_apart(outside, retrieval):
+            if (
+                self._only_told(outside, retrieval)
+                or self._asked_apart(outside, retrieval)
+                or self._asks_a_measure_here(outside, retrieval)
+            ):
                 return None
             return AnswerStatus.NO_ANSWER
         return None
@@ -940,6 +945,21 @@ class Answerer:
         return any(
             not any(mentions(phrase, topic) for topic in topics) and self.matcher.names_a_measure(retrieval, phrase)
             for phrase in asking
+        )
+
+    def _asks_a_measure_here(self, topics: list[str], retrieval: Retrieval) -> bool:
+        """A phrase asks about a measure the searched documents hold, by its name (平顶山 失业补助金 每个月能领多少):
+        the scope list decides only topics no document covers, so it never refuses a measure that is there. The
+        phrase is not one telling the measure as had (我领过创业补贴了), and every outside entry is only a way of
+        asking its figure (每个月能领多少), not another thing (创业补贴能交医保吗 asks 医保; 信用卡逾期过还能办
+        创业担保贷款吗 turns on 逾期: those stay with the checks of a topic told or asked apart)."""
+        if self.matcher is None or not all(is_way_of_asking(topic) for topic in topics):
+            return False
+        if not self.matcher.names_a_measure(retrieval):
+            return False
+        return any(
+            not _TOLD_AS_DONE.search(phrase) and self.matcher.names_a_measure(retrieval, phrase)
+            for phrase in (m.group() for m in _QUESTION_PHRASE.finditer(retrieval.analysis.normalized))
         )
 
     def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:
