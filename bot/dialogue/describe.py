@@ -366,6 +366,18 @@ class Describer:
             here=found.here,
         )
 
+    def of_the_hire(self, text: str, today: date) -> dict[str, Any]:
+        """What a message says of one of the people the speaker hires, in answer to a question about that hire
+        (那个大姐家是低保户, 另一个是大专, 是个刚毕业的大专生): the facts the words give, read as that person's — each
+        in the hire's own fact (household → hire_household, the `hires` record's fields) — never the speaker's."""
+        fields = {key: fact for spec in self.facts.records.values() for key, fact in spec.fields.items()}
+        hired = {key: fact for key, fact in fields.items() if self.facts[fact].about == "hire"}
+        if _ANOTHER_HIRE.match(text.strip()):
+            # 另一个是大专 while one hire is asked about: the other one's, not an answer for this one.
+            return {}
+        found = self._described(text, today, of_hire=True)
+        return {hired[f]: value for f, value in _copied(found.facts).items() if f in hired}
+
     def case_supposed(self, text: str, today: date) -> Description:
         """The facts of the case a message supposes (要是厂里把我裁了 我能拿啥: out of work), for an answer about that
         case — never recorded (`describe` reads the supposed words past)."""
@@ -377,7 +389,8 @@ class Describer:
         told = self.describe(text, today)
         return told.as_planned() if _PLAN_ASKED & asked else told
 
-    def _describe(self, text: str, today: date) -> Description:
+    def _describe(self, text: str, today: date, of_hire: bool = False) -> Description:
+        """The facts the text states: of the speaker, or (`of_hire`) of the one hired the text answers about."""
         text = _COHORT.sub(lambda m: _cohort_year(m[1], today), to_simplified(text))
         facts: dict[str, Any] = {}
         notes: dict[str, str] = {}
@@ -389,7 +402,7 @@ class Describer:
         generic: set[str] = set()
         firm: set[str] = set()
         unsure: dict[str, tuple[str, str]] = {}
-        for start, end in _reported(text, self._supposed) + _hired(text):
+        for start, end in _reported(text, self._supposed) + ([] if of_hire else _hired(text)):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself — nor what is told of the
             # people one hires (想招一个52岁的大姐，还有一个刚毕业的大专生; 那个大姐家是低保户: walk42).
             used[start:end] = [True] * (end - start)
@@ -882,6 +895,7 @@ _HIRE_NAMED = re.compile(
     rf"|^(?:那|这)(?:个|位|名)[\u4e00-\u9fff]{{0,3}}?{_HIRE_NOUN}"
     r"|^(?:另|另外)(?:一)?(?:个|位|名)|^第[一二两三四五六七八九十\d](?:个|位|名)"
 )
+_ANOTHER_HIRE = re.compile(r"^(?:那|还有)?(?:另|另外)(?:一)?(?:个|位|名)")
 _MORE_HIRED = re.compile(r"^(?:还有|另外还有|另外|以及|和|跟|再|再加上)?(?:一|两|三|\d)?(?:个|位|名)")
 
 
