@@ -642,7 +642,7 @@ class Describer:
         below = _below(match.string, match.start("dur"))
         if below and months > 1:
             months -= 1
-        note = f"说的是{below}，按{_months_said(months)}算" if below else None
+        note = f"说的是{below}{match.group('dur')}，按{_months_said(months)}算" if below else None
         if kind == "months":
             return int(months), note
         if kind == "years":
