@@ -2698,7 +2698,8 @@ class Dialogue:
         so each later part that asks another kind of thing is answered in its turn, as a follow-up of
         the part before it (the thread), and the answers are joined into one reply — never dropped."""
         work.speaker_asks = self._asks_as_speaker(work, text)
-        outsider = self._outsider(text)
+        known = work.pending.get("region", work.profile.get("region")) if not work.for_someone_else else None
+        outsider = self._outsider(text, known if isinstance(known, str) else None)
         if outsider is not None:
             # 镇巴县的能申请商洛的培训补贴吗: where the asker is, no document covers — said plainly.
             place, asked = outsider
@@ -2922,15 +2923,22 @@ class Dialogue:
                     break
         return _COMPARED_SIDES.sub("", text, count=1)
 
-    def _outsider(self, text: str) -> tuple[str, str] | None:
+    def _outsider(self, text: str, known: str | None = None) -> tuple[str, str] | None:
         """(where the asker is, the place asked about) when someone from a place no document covers (我在
-        资中县, 镇巴县的…) asks whether a covered place's policy applies to them (能申请, 能用, 适用); else None."""
+        资中县, 镇巴县的…) asks whether a covered place's policy applies to them (能申请, 能用, 适用); else None.
+        `known`: where the person said they are before (宣汉县, then 巴中的能用不 — session 42), when the message
+        says no place of its own."""
         if not self.words.applying.search(text):
             return None
         own = self.reader.read(text).statement
         lead = _PERSON_OF_PLACE.match(text)
         said = own or (lead.group(1) if lead else "")
         home = self.regions.resolve(said) if said else None
+        before = self.regions.resolve(known) if known else None
+        if before is not None and before.place and not before.covered and (home is None or not home.place or not own):
+            # (巴中的能用不 我们挨着的, 资阳的创业补贴我能申请吗 after 宣汉县: the place told before is where they are —
+            # 我们挨着 names none, and a covered 资阳的 heading the question is what is asked about.)
+            home, said = before, ""
         if home is None or not home.place or home.covered or home.candidates:
             return None
         rest = text.replace(said, " ", 1)

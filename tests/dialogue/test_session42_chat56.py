@@ -158,3 +158,26 @@ def test_an_english_question_about_the_last_answer_in_chinese(
 ) -> None:
     asks, filler = dialogue.words.latin_asks, dialogue.words.latin_asking_filler
     assert follow_up_in_chinese(text, asks, filler) == chinese
+
+
+# A no then 啥的 ("or anything") closes a statement; a place after its city, said with 的, is where one is from.
+READ = [
+    ("叶县的 今年24 现在在家开了个网店卖腐竹 也没注册啥的 社保也没交", "叶县的", ""),
+    ("我没交社保什么的，能领啥", "我没交社保什么的", "能领啥"),
+    ("白山抚松的 我们村几个返乡的想合伙弄个返乡创业园 省里能给多少", "白山抚松的", "省里能给多少"),
+    ("巴中通江的 有啥补贴", "巴中通江的", "有啥补贴"),
+]
+
+
+@pytest.mark.parametrize(("message", "stated", "asked"), READ)
+def test_what_a_message_states_and_asks(dialogue: Dialogue, message: str, stated: str, asked: str) -> None:
+    read = dialogue.reader.read(message)
+    assert stated in read.statement, read
+    assert asked in read.question and (asked or not read.question), read
+
+
+@pytest.mark.parametrize("message", ["你是干啥的", "资阳那边的 有啥补贴"])
+def test_what_still_asks_or_is_no_home(dialogue: Dialogue, message: str) -> None:
+    read = dialogue.reader.read(message)
+    assert read.question, read
+    assert "资阳那边的" not in read.statement, read
