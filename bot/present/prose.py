@@ -644,7 +644,7 @@ class FollowupProse(Section):
 class DialogueReadingProse(Section):
     """Messages read as a whole: instructions to the bot, openers, a bare yes, a document's article."""
 
-    placeholders = {"no_such_article": ("document", "number", "count")}
+    placeholders = {"no_such_article": ("document", "number", "count"), "which_item": ("items",)}
     declined: str
     listening: str
     # Session 38 (walk37 C1/C2): 我能拿到啥补贴 给我算算 while the check asks its questions: what the check will answer.
@@ -663,6 +663,8 @@ class DialogueReadingProse(Section):
     off_topic: str
     genuine_asked: str
     results_unchanged: str
+    # Session 42: 那这个要什么条件 after a list of several measures: which one is meant, asked back.
+    which_item: str
 
 
 class EligibilityStatedProse(Section):
