@@ -413,13 +413,15 @@ class Engine:
         return question.model_copy(update={"hint": ""})
 
     def _of_the_next_record(self, question: NextQuestion, members: tuple[str, ...], profile: Profile) -> NextQuestion:
-        """A question about a record after the first (the second hire): said as the next one."""
+        """A question about one of the people hired says which one (关于您招用的第1位人员：, then 第2位 …): the first
+        too (walk42: 想招一个52岁的大姐，还有一个刚毕业的大专生 answered unlabelled questions for both at once, and
+        the two were judged as one person who does not exist)."""
         records = self._hires
         if records is None or not set(members) & set(records.facts):
             return question
         stored = [r for r in (profile.values.get(records.name) or ()) if r]
         lead = self.rulebook.facts[records.name].next_record
-        if not stored or lead is None:
+        if lead is None:
             return question
         return question.model_copy(update={"text": lead.format(number=len(stored) + 1) + question.text})
 

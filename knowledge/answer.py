@@ -7,7 +7,6 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import OrderedDict
@@ -29,6 +28,7 @@ from knowledge.answer_model import (
     RegionFallback,
     SourceDocument,
     SupersededDocument,
+    VersionRef,
 )
 from knowledge.asked_grant import (
     AskedGrant,
@@ -39,7 +39,7 @@ from knowledge.asked_grant import (
     shares_asked_thing,
 )
 from knowledge.citations import Citation, make_citation
-from knowledge.clause_table import count_holding
+from knowledge.clause_table import is_held_by_few
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
@@ -59,8 +59,15 @@ from knowledge.intent import (
     without_cues,
     without_figure_cues,
 )
-from knowledge.lexical import evidence_of, split_sentences
-from knowledge.measure_answer import Selection, SelectionPolicy, payer_stated, select, with_each_regions_phrase
+from knowledge.lexical import evidence_of, most_holding, split_sentences
+from knowledge.measure_answer import (
+    Selection,
+    SelectionPolicy,
+    payer_stated,
+    select,
+    stated_elsewhere,
+    with_each_regions_phrase,
+)
 from knowledge.measure_match import (
     PAYER_WORDS,
     PAYMENT_WORDS,
@@ -80,6 +87,7 @@ from knowledge.query import (
     QueryAnalysis,
     function_words,
     glossary_meanings,
+    is_way_of_asking,
     jieba_words,
     load_glossary,
     load_scope,
@@ -598,7 +606,11 @@ class Answerer:
             and (top.evidence < self.policy.outside_evidence or self._asks_only_outside(retrieval, top, outside))
         )
         if is_near_miss and not self._topic_said_near(retrieval, outside):
-            if self._only_told(outside, retrieval) or self._asked_apart(outside, retrieval):
+            if (
+                self._only_told(outside, retrieval)
+                or self._asked_apart(outside, retrieval)
+                or self._asks_a_measure_here(outside, retrieval)
+            ):
                 return None
             return AnswerStatus.NO_ANSWER
         return None
@@ -881,16 +893,18 @@ class Answerer:
             if (
                 sum(1 for word in run if is_concept_word(word)) >= 2
                 and len(without_figure_cues(phrase).replace("，", "")) >= 4
-                and self._phrase_idf(phrase) >= self.policy.min_evidence
+                and self._is_written_rarely(phrase)
             ):
                 return True
         return False
 
-    def _phrase_idf(self, phrase: str) -> float:
-        """The IDF a phrase would have as one word (the clauses whose text holds it)."""
+    def _is_written_rarely(self, phrase: str) -> bool:
+        """The IDF the phrase would have as one word (the clauses whose text holds it; none: 0) reaches the
+        evidence bar: some clause writes it, and no more than the bar allows (counted no further)."""
+        if self.policy.min_evidence <= 0:
+            return True  # an IDF is never below 0, that of a phrase no clause writes included
         clauses = self.retriever.lexical.clauses
-        n, df = len(clauses), count_holding(clauses, phrase)
-        return math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
+        return is_held_by_few(clauses, phrase, most_holding(len(clauses), self.policy.min_evidence))
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses
@@ -940,6 +954,21 @@ class Answerer:
         return any(
             not any(mentions(phrase, topic) for topic in topics) and self.matcher.names_a_measure(retrieval, phrase)
             for phrase in asking
+        )
+
+    def _asks_a_measure_here(self, topics: list[str], retrieval: Retrieval) -> bool:
+        """A phrase asks about a measure the searched documents hold, by its name (平顶山 失业补助金 每个月能领多少):
+        the scope list decides only topics no document covers, so it never refuses a measure that is there. The
+        phrase is not one telling the measure as had (我领过创业补贴了), and every outside entry is only a way of
+        asking its figure (每个月能领多少), not another thing (创业补贴能交医保吗 asks 医保; 信用卡逾期过还能办
+        创业担保贷款吗 turns on 逾期: those stay with the checks of a topic told or asked apart)."""
+        if self.matcher is None or not all(is_way_of_asking(topic) for topic in topics):
+            return False
+        if not self.matcher.names_a_measure(retrieval):
+            return False
+        return any(
+            not _TOLD_AS_DONE.search(phrase) and self.matcher.names_a_measure(retrieval, phrase)
+            for phrase in (m.group() for m in _QUESTION_PHRASE.finditer(retrieval.analysis.normalized))
         )
 
     def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:
@@ -1412,7 +1441,7 @@ class Answerer:
     def _select(self, matcher: MeasureMatcher, retrieval: Retrieval, asked: AskedIntent) -> Selection | None:
         matches = matcher.match(retrieval, asked)
         region_named = len(retrieval.scope) == 1
-        return select(
+        selection = select(
             matches,
             asked,
             self._jurisdiction_of,
@@ -1421,6 +1450,10 @@ class Answerer:
             retrieval.analysis.unplaced or retrieval.analysis.normalized,
             RegionsAsked(bool(retrieval.analysis.region.compared), self._own_place_leads(retrieval)),
         )
+        if selection is None:
+            return None
+        # The asked place's measure states no figure: the regions whose version does are named, never their figure.
+        return stated_elsewhere(selection, matcher.named_alike, matcher.measure_by_id, self._jurisdiction_of)
 
     def _own_place_leads(self, retrieval: Retrieval) -> Leads | None:
         """When the question names a covered place inside others (乐至县 in 资阳市): whether a measure of a
@@ -1502,7 +1535,10 @@ class Answerer:
             item = retrieval.scored(match.measure.clause)
             if item is None:
                 raise KeyError(match.measure.clause)
-            pair = (item, match.measure.span)
+            span = match.measure.span
+            if selection.kind == "no_figure" and self.matcher is not None:
+                span = _without_others_figures(match.measure, self.matcher.measures_of(match.measure.clause))
+            pair = (item, span)
             if pair not in quoted:
                 quoted.append(pair)
             # A row of the 附件 a clause points at (补贴标准见附件): that clause's conditions are cited after the rows.
@@ -1878,18 +1914,39 @@ class Answerer:
             return DirectAnswer(
                 kind="figure", measures=tuple(self._reference(m).model_copy(update=told) for m in selection.chosen)
             )
+        offices: tuple[str, ...] = ()
+        lead = True
+        if selection.kind == "no_figure" and not selection.conditions:
+            # Whom to ask for the standard the measure leaves to local rules: the offices its clause names as
+            # leading it, else as responsible when it names few (a long list names every office of the clause's
+            # whole topic, not whom to ask of one measure).
+            clause = self.registry.get(selection.primary.measure.clause)
+            offices, lead = clause.lead_departments, True
+            if not offices and len(clause.responsible_departments) <= _OFFICES_NAMED:
+                offices, lead = clause.responsible_departments, False
+        references = tuple(self._reference(m) for m in selection.chosen)
         if selection.kind == "condition":
             # 一个月得上多少个钟头 of a new document's measure: the condition answers, what it grants follows it.
-            return DirectAnswer(
-                kind="condition",
-                measures=tuple(_with_its_grant(self._reference(m), m.measure) for m in selection.chosen),
-                conditions=selection.conditions,
-            )
+            references = tuple(_with_its_grant(r, m.measure) for r, m in zip(references, selection.chosen, strict=True))
         return DirectAnswer(
             kind=selection.kind,
-            measures=tuple(self._reference(m) for m in selection.chosen),
+            measures=references,
             conditions=selection.conditions,
+            elsewhere=tuple(self._named(m) for m in selection.elsewhere),
+            offices=offices,
+            offices_lead=lead,
         )
+
+    def _named(self, measure: Measure) -> VersionRef:
+        return VersionRef(
+            measure_id=measure.id, name=measure.name, jurisdiction=self._jurisdiction_of.get(measure.id, "")
+        )
+
+    def version_named(self, measure_id: str) -> VersionRef | None:
+        """A measure by its id as an answer names another region's version of the asked one (its name and place,
+        never its figure): what a follow-up button asking that region's question is made from."""
+        measure = self.matcher.measure_by_id(measure_id) if self.matcher is not None else None
+        return None if measure is None else self._named(measure)
 
     def best_quote(
         self,
@@ -2031,6 +2088,37 @@ def _written_loosely(name: str, text: str, slack: int = 3) -> bool:
             return True
         start = text.find(first, start + 1)
     return False
+
+
+_PHRASE = re.compile(r"[^，；,;]+[，；,;]?")
+
+
+def _without_others_figures(measure: Measure, clause_measures: Sequence[Measure]) -> str:
+    """The span of a measure stating no figure, quoted without its closing phrases that hold a figure of another
+    measure of its clause (…优化操作流程 of 小额担保贷款, not …确保完成今年新增小额担保贷款6亿元的目标任务: the city's
+    lending target is no sum one is lent): a beginning of the span, verbatim. The whole span when its first
+    phrase holds such a figure already, or when no other measure's figure is in it."""
+    span = measure.span
+    others = {
+        amount.text
+        for other in clause_measures
+        if other.id != measure.id
+        for amount in other.amounts
+        if amount.text in span and not any(amount.text in own.text for own in measure.amounts)
+    }
+    if not others:
+        return span
+    kept = ""
+    for phrase in _PHRASE.findall(span):
+        if any(text in phrase for text in others):
+            break
+        kept += phrase
+    kept = kept.rstrip("，；,;")
+    return kept if kept and kept != span else span
+
+
+# The most responsible offices named as whom to ask when a clause names no lead office.
+_OFFICES_NAMED = 3
 
 
 class _JurisdictionOf(Mapping[str, str]):

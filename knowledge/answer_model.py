@@ -146,10 +146,21 @@ class MeasureRef(_Part):
         return data
 
 
+class VersionRef(_Part):
+    """Another covered region's version of the asked measure that states the figure the asked place's does
+    not: named to the person (its place and name), never with its figure or quote — a figure is only ever
+    shown with the asked measure."""
+
+    measure_id: str
+    name: str
+    jurisdiction: str
+
+
 class DirectAnswer(_Part):
     """What the first line of an answer says, as data (worded by bot/present):
     `figure` — the asked measure's own figures; `no_figure` — the asked measure states none here
-    (no other region's figure is offered in its place); `list` — several
+    (no other region's figure is offered in its place; `elsewhere` names the covered regions whose
+    version states one, without it); `list` — several
     measures answer a "what is there" question; `measure` — one measure (or one per region);
     `department` — who leads and who is responsible, as the cited clause names them; `status` — the
     documents asked about, from their own metadata (draft or official, issuer, date)."""
@@ -173,14 +184,24 @@ class DirectAnswer(_Part):
     # kind `department` quoting several regions' clauses (a question naming no place): each other region's
     # first cited clause that names its offices, a line of its own after this one.
     more: tuple[DirectAnswer, ...] = ()
+    # kind `no_figure`: the other covered regions whose version of the asked measure states a figure (session 42).
+    elsewhere: tuple[VersionRef, ...] = ()
+    # kind `no_figure`: whom the asked measure's clause names as leading it (牵头单位), else as responsible
+    # (责任单位, when it names few), verbatim: whom to ask for the standard it leaves to local rules.
+    offices: tuple[str, ...] = ()
+    offices_lead: bool = True
 
     @model_serializer(mode="wrap")
     def _more_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """`more` is written only when set: every other first line reads as it did before the field was
-        added (golden answers, kept answers, `ask --json`)."""
+        """`more`, `elsewhere` and `offices` are written only when set: every other first line reads as it did
+        before the fields were added (golden answers, kept answers, `ask --json`)."""
         data = handler(self)
-        if isinstance(data, dict) and not self.more:
-            data.pop("more", None)
+        if isinstance(data, dict):
+            for key in ("more", "elsewhere", "offices"):
+                if not getattr(self, key):
+                    data.pop(key, None)
+            if not self.offices:
+                data.pop("offices_lead", None)
         return data
 
 

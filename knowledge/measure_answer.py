@@ -33,6 +33,7 @@ from knowledge.measure_match import (
     PAYER_WORDS,
     PAYMENT_WORDS,
     MeasureMatch,
+    answers_amount,
     asks_to_borrow,
     by_headcount,
     fits,
@@ -117,6 +118,9 @@ class Selection:
     kind: DirectKind
     chosen: tuple[MeasureMatch, ...]
     conditions: tuple[str, ...] = ()
+    # kind `no_figure`: other covered regions' versions of the asked measure that do state a figure of the
+    # asked kind (`stated_elsewhere`) — named to the person, never with their figure.
+    elsewhere: tuple[Measure, ...] = ()
 
     @property
     def primary(self) -> MeasureMatch:
@@ -465,9 +469,9 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy, question: str = ""
         # any of what the question says and stands for is the one asked.
         loans = relevant.where(lambda m: m.measure.kind is MeasureKind.LOAN)
         own_loans = loans.where(lambda m: m.measure.beneficiary is Beneficiary.PERSON)
-        if not own_loans and relevant and not speaks_for_an_employer(question):
+        if not own_loans and not speaks_for_an_employer(question):
             # (a person's loan, not the 再贷款 banks lend to employers, when the person asks for themself)
-            clause = relevant[0].measure.clause
+            clause = relevant[0].measure.clause if relevant else None
             own_loans = matches.where(
                 lambda m: (
                     m.measure.kind is MeasureKind.LOAN
@@ -1178,6 +1182,84 @@ def _each_regions_best(
             chosen.append(close[position])
             seen.add(where)
     return chosen
+
+
+# Other covered regions named when the asked place's measure states no figure.
+_OTHER_REGIONS_NAMED = 2
+
+
+def stated_elsewhere(
+    selection: Selection,
+    versions: Callable[[Measure], Sequence[tuple[Measure, tuple[str, ...]]]],
+    copy_of: Callable[[str], Measure | None],
+    jurisdiction_of: Mapping[str, str],
+) -> Selection:
+    """A `no_figure` selection with the other covered regions (at most two) whose version of the asked measure
+    states a figure of the asked kind: the answer names them, labelled, without the figure — a figure is only
+    ever shown with the asked measure (a newcomer took 吉林's 5000元, shown 供参考, as 资阳's).
+
+    A version is told by the measure registry (`versions`: the measures sharing the asked one's name or an
+    alias; `copy_of`: a copy of one by its id), of the same kind and for the same side (`_same_version`), and
+    is no other region's measure for a narrower group the question does not name (贫困劳动者创业担保贷款's
+    10万元 for a 创业担保贷款 asked).
+    None is named beside several tied measures (none named by the question), a grade the measure leaves
+    unstated, or a place already shown."""
+    if selection.kind != "no_figure" or selection.conditions:
+        return selection
+    best = selection.primary
+    home = jurisdiction_of[best.measure.id]
+    if any(jurisdiction_of[m.measure.id] == home for m in selection.chosen[1:]):
+        return selection  # 考个育婴员证培训能补多少: several of the place's measures, none named — no one version
+    shown = {jurisdiction_of[m.measure.id] for m in selection.chosen}
+    found: dict[str, Measure] = {}
+    for version, copies in versions(best.measure):
+        if not _same_version(version, best):
+            continue
+        for measure_id in copies:
+            where = jurisdiction_of.get(measure_id)
+            if where is None or where in shown or where in found:
+                continue
+            copy = version if version.id == measure_id else copy_of(measure_id)
+            if copy is not None:
+                found[where] = copy
+        if len(found) >= _OTHER_REGIONS_NAMED:
+            break
+    named = tuple(sorted(found.values(), key=lambda m: m.id)[:_OTHER_REGIONS_NAMED])
+    return replace(selection, elsewhere=named) if named else selection
+
+
+def _same_version(version: Measure, asked: MeasureMatch) -> bool:
+    """Another region's version of the asked measure that states a figure of the asked kind: of the same kind,
+    for the same side (a person, or the unit paid for them), not ended, not its version for a narrower group."""
+    measure = asked.measure
+    if version.kind is not measure.kind or version.ended:
+        return False
+    if (version.beneficiary is Beneficiary.PERSON) != (measure.beneficiary is Beneficiary.PERSON):
+        return False
+    if not any(answers_amount(a, asked.units) for a in version.amounts):
+        return False
+    return not _special_version(version, asked)
+
+
+def _special_version(version: Measure, asked: MeasureMatch) -> bool:
+    """A region's version of the asked measure for a special group, not its general one: its own name, less the
+    names it shares with the asked measure, holds words of its own target groups or conditions that the asked
+    measure's text never uses (贫困劳动者创业担保贷款 of 创业担保贷款; 农村劳动力技能培训补贴, also called 职业培训补贴,
+    of 下岗失业人员's 职业培训补贴) — unless the question names that group."""
+    measure = asked.measure
+    shared = {measure.name, *measure.aliases} & {version.name, *version.aliases}
+    who = "，".join((*version.targets, *version.conditions))
+    # Words the asked measure's own text uses too (灵活就业 of 商洛's 灵活就业社会保险补贴) narrow nothing.
+    own = "".join((measure.name, *measure.aliases, measure.span))
+    rest = version.name
+    for name in sorted(shared, key=len, reverse=True):
+        rest = rest.replace(name, "，")
+    narrowing = {word for word in tokenize(rest) if len(word) > 1 and word in who and word not in own}
+    if not narrowing:
+        return False
+    said = [w for w in asked.focus if len(w) > 1]
+    named = any(word in w for w in said for word in narrowing)
+    return not named and not any(names_a_group(w, version.targets) for w in _people_said(asked))
 
 
 def _in_region(

@@ -8,6 +8,8 @@ done:<group>           submit the ticked options
 none:<group>           none of the options of the pending 可多选 question (都不是)
 ok | fix | drop        confirm, correct or discard what was understood from a self-description
 clause:<clause id>     show a clause's full text
+ask:<measure id>       ask another region's version of a measure (吉林省的初创企业补贴标准是多少？), offered
+                       under an answer whose place's measure states no figure
 more                   every benefit not qualified for, with the reasons
 who:<self|new|person>  whose check: back to the speaker's own, one for a relative, a relative set aside (daughter)
 """
@@ -47,6 +49,10 @@ def clause(clause_id: str) -> str:
     return f"clause:{clause_id}"
 
 
+def ask(measure_id: str) -> str:
+    return f"ask:{measure_id}"
+
+
 @dataclass(frozen=True)
 class Action:
     kind: str
@@ -59,7 +65,7 @@ def parse(action: str) -> Action | None:
     kind, _, rest = action.partition(":")
     if kind in {CONFIRM, FIX, DROP, MORE} and not rest:
         return Action(kind)
-    if kind in {"cmd", "done", "none", "clause", "who"} and rest:
+    if kind in {"cmd", "done", "none", "clause", "who", "ask"} and rest:
         return Action(kind, rest)
     if kind in {"ans", "tick"}:
         target, _, index = rest.rpartition(":")

@@ -11,13 +11,17 @@ from datetime import date
 from typing import Protocol
 
 from bot.dialogue.types import SessionState
-from knowledge.answer_model import Answer
+from knowledge.answer_model import Answer, VersionRef
 from knowledge.clauses import Clause
 from knowledge.documents import Document
 
 
 class PolicyAnswerer(Protocol):
     def answer(self, question: str | bytes, region: str | None = None, as_of: date | None = None) -> Answer: ...
+
+    def version_named(self, measure_id: str) -> VersionRef | None:
+        """Another region's version of a measure, as an answer names it (a follow-up button's question)."""
+        ...
 
 
 class ClauseSource(Protocol):

@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any
 
 from bot.dialogue import actions
-from bot.dialogue.types import BenefitCard, Button, Reply
+from bot.dialogue.types import MAX_ACTION_BYTES, BenefitCard, Button, Reply
 from bot.present import citations, conversation
-from bot.present.answers import Misfit, answer_text, fitting_first, not_stated, own_lines
+from bot.present.answers import Misfit, answer_text, elsewhere_question, fitting_first, not_stated, own_lines
 from bot.present.prose import prose
 from bot.present.reasons import reason_texts, records_text, value_text
 from bot.present.results import beneficiary_label, benefit_amount, reasons_message, results_message
@@ -451,6 +451,7 @@ def answer(
     result = fitting_first(result, misfits or {})
     ids = list(dict.fromkeys(c.clause_id for c in result.citations))
     rows: list[tuple[Button, ...]] = [(clause_button(i, name),) for i in ids]
+    rows += [(button,) for button in elsewhere_buttons(result)]
     if offer_check:
         rows.append((CHECK_BUTTON,))
     if result.status != AnswerStatus.ANSWERED and not result.citations:
@@ -462,6 +463,19 @@ def answer(
         citations=result.citations,
         answer_status=result.status.value,
     )
+
+
+def elsewhere_buttons(result: Answer) -> list[Button]:
+    """The place's measure states no figure, another region's version does: a button asking that region's
+    question (吉林省的初创企业补贴标准是多少？) — its answer shows the figure as that region's own."""
+    direct = result.direct
+    if direct is None or direct.kind != "no_figure":
+        return []
+    return [
+        Button(label=elsewhere_question(version), action=actions.ask(version.measure_id))
+        for version in direct.elsewhere
+        if len(actions.ask(version.measure_id).encode()) <= MAX_ACTION_BYTES
+    ]
 
 
 def clause(citation: Citation, document: Document) -> Reply:

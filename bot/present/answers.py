@@ -30,6 +30,7 @@ from knowledge.answer_model import (
     RegionFallback,
     SourceDocument,
     SupersededDocument,
+    VersionRef,
 )
 from knowledge.citations import Citation
 from knowledge.documents import Structure
@@ -322,7 +323,26 @@ def _direct_lines(answer: Answer) -> list[str]:
     told_whom = _paid_to_others(answer, direct)
     # Only the unit is paid by every measure found: the person is told so before any of them.
     only_others = all(m.beneficiary in words.paid_to_others for m in direct.measures)
-    return [*told_whom, *lines] if only_others else [*lines, *told_whom]
+    lines = [*told_whom, *lines] if only_others else [*lines, *told_whom]
+    if direct.kind == "no_figure" and direct.elsewhere:
+        lines.append(_elsewhere_line(direct))
+    return lines
+
+
+def _elsewhere_line(direct: DirectAnswer) -> str:
+    """另：吉林省的同类措施写有具体标准（不适用于资阳市），如需了解可以问：“吉林省的初创企业补贴标准是多少？”
+    — the regions whose version states a figure, never the figure itself."""
+    words = _answers().direct
+    asked = direct.measures[0].jurisdiction if direct.measures and direct.measures[0].jurisdiction else words.here
+    regions = "、".join(dict.fromkeys(v.jurisdiction for v in direct.elsewhere))
+    questions = words.elsewhere_joint.join(f"“{elsewhere_question(v)}”" for v in direct.elsewhere)
+    return words.elsewhere.format(regions=regions, asked=asked, questions=questions)
+
+
+def elsewhere_question(version: VersionRef) -> str:
+    """The question a person asks of another region's version of the measure (吉林省的初创企业补贴标准是多少？):
+    suggested under an answer whose place states no figure, and asked when its button is pressed."""
+    return _answers().direct.elsewhere_question.format(jurisdiction=version.jurisdiction, name=version.name)
 
 
 # What names a payment or a charge in a measure's name (创业补贴, 担保贷款, 保险费, 个人所得税).
@@ -639,8 +659,27 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         lines = [*direct, "", words.direct.based_on] if direct else [said]
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
-    lines.extend(["", words.partial_rule.format(rule=aspect.rule.format(name=name), hotline=words.hotline)])
+    lines.extend(["", _rule_line(answer, aspect.rule.format(name=name), missing)])
     return "\n".join(lines)
+
+
+def _rule_line(answer: Answer, rule: str, missing: MissingAspect) -> str:
+    """…请以当地人社部门的规定为准: with the offices the asked measure's clause names (牵头部门是市人力资源社会保障局)
+    as whom to ask, when a figure it leaves unstated was asked; otherwise the 12333 line alone."""
+    words = _answers()
+    direct = answer.direct
+    if missing.kind != "figure" or direct is None or not direct.offices or not direct.measures:
+        return words.partial_rule.format(rule=rule, hotline=words.hotline)
+    measure = direct.measures[0]
+    citation = next((c for c in answer.citations if c.clause_id == measure.clause_id), None)
+    label = cited_form(citation.clause_label) if citation is not None else ""
+    return words.offices_rule.format(
+        rule=rule,
+        source=_source(answer, measure),
+        label=label,
+        role=words.offices_roles["lead" if direct.offices_lead else "responsible"],
+        offices="、".join(direct.offices),
+    )
 
 
 def not_stated(text: str) -> tuple[str, str] | None:

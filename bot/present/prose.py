@@ -103,6 +103,8 @@ class DirectProse(Section):
         "in_force_since": ("effective",),
         "lead": ("names",),
         "responsible": ("names",),
+        "elsewhere": ("regions", "asked", "questions"),
+        "elsewhere_question": ("jurisdiction", "name"),
     }
     source: str
     draft: str
@@ -150,12 +152,17 @@ class DirectProse(Section):
     status_advice_dated: str
     lead: str
     responsible: str
+    elsewhere: str
+    elsewhere_question: str
+    elsewhere_joint: str
+    here: str
 
 
 class AnswerProse(Section):
     placeholders = {
         "partial": ("asked",),
         "partial_rule": ("rule", "hotline"),
+        "offices_rule": ("rule", "source", "label", "role", "offices"),
         "no_answer": ("scope",),
         "region_not_covered": ("place",),
         "region_within": ("place", "within"),
@@ -172,6 +179,8 @@ class AnswerProse(Section):
     hotline: str
     partial: str
     partial_rule: str
+    offices_rule: str
+    offices_roles: dict[str, str]
     no_answer: str
     every_region: str
     region_not_covered: str
@@ -637,7 +646,7 @@ class FollowupProse(Section):
 class DialogueReadingProse(Section):
     """Messages read as a whole: instructions to the bot, openers, a bare yes, a document's article."""
 
-    placeholders = {"no_such_article": ("document", "number", "count")}
+    placeholders = {"no_such_article": ("document", "number", "count"), "which_item": ("items",)}
     declined: str
     listening: str
     # Session 38 (walk37 C1/C2): 我能拿到啥补贴 给我算算 while the check asks its questions: what the check will answer.
@@ -656,6 +665,8 @@ class DialogueReadingProse(Section):
     off_topic: str
     genuine_asked: str
     results_unchanged: str
+    # Session 42: 那这个要什么条件 after a list of several measures: which one is meant, asked back.
+    which_item: str
 
 
 class EligibilityStatedProse(Section):
