@@ -3471,7 +3471,12 @@ class Dialogue:
             known = held.get(fact) or work.pending.get(fact)
             if isinstance(known, str) and self.regions.resolve(known).covered:
                 return known
-        return None
+        if any(held.get(fact) or work.pending.get(fact) for fact in _PERSON_PLACES):
+            return None
+        # Session 42 (wf44): 户口在商洛镇安 with no other place said — the 户籍 is the place whose policies apply (the
+        # measures that follow the 户籍), so 见习补贴一个月给多少 is asked there, never answered from every document.
+        household = held.get("household_region") or work.pending.get("household_region")
+        return household if isinstance(household, str) and self.regions.resolve(household).covered else None
 
     def _region_asked(self, work: Working, asked: Question, text: str) -> str | None:
         """Where the question is asked: the thread's reading, else the place the message names — not one left

@@ -302,6 +302,9 @@ def _direct_lines(answer: Answer) -> list[str]:
                 lines.append(words.condition_grant.format(**fields, conditions=told, amounts=granted))
             else:
                 lines.append(words.condition.format(**fields, conditions=told))
+        elif direct.kind == "figure" and measure.amount_text and _is_for_group(answer, measure):
+            group = "；".join(measure.conditions)
+            lines.append(words.figure_for_group.format(**fields, group=group, amounts=shown_quote(measure.amount_text)))
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
         elif direct.kind == "no_figure" and direct.conditions:
@@ -568,6 +571,25 @@ def _replaced(answer: Answer, document_id: str) -> str:
         if isinstance(notice, ExpiredDocument) and notice.document_id == document_id:
             return words.expired
     return ""
+
+
+def _is_for_group(answer: Answer, measure: MeasureRef) -> bool:
+    """Whether the measure's figure is only for a group its conditions name, and the question asked by a general word
+    (失业金能领多久 of a 距法定退休年龄不足1年 extension) — neither the measure's own name nor its conditions: the
+    line then says whom the figure is for, so it never reads as everyone's."""
+    if not measure.conditions or _OPEN_CONDITION.match(measure.conditions[0]) or measure.name in answer.question:
+        return False
+    if any(condition in answer.question for condition in measure.conditions):
+        return False
+    # Only a group the sentence sets before all its figures is the group of each figure (对…的失业人员，可继续发放…);
+    # a condition after a figure is one tier's (见习补贴70%，其中对留用…50%及以上的…110%), never said of the first.
+    figures = (measure.amount_text or "").split("；")
+    first_figure = min((measure.quote.find(f) for f in figures if f and f in measure.quote), default=-1)
+    ends = [measure.quote.find(condition) + len(condition) for condition in measure.conditions]
+    return first_figure >= 0 and all(
+        condition in measure.quote and end <= first_figure
+        for condition, end in zip(measure.conditions, ends, strict=True)
+    )
 
 
 def _side(measure: MeasureRef) -> str:

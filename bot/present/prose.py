@@ -69,6 +69,7 @@ class DirectProse(Section):
     placeholders = {
         "source": ("jurisdiction", "year", "draft", "replaced"),
         "figure": ("source", "name", "side", "amounts"),
+        "figure_for_group": ("source", "name", "side", "group", "amounts"),
         "no_figure": ("source", "name", "side", "asked"),
         "by_group": ("source", "name", "side", "asked"),
         "source_said": ("source",),
@@ -111,6 +112,7 @@ class DirectProse(Section):
     superseded: str
     expired: str
     figure: str
+    figure_for_group: str
     no_figure: str
     by_group: str
     source_said: str
