@@ -7,7 +7,6 @@ documents in scope), never sentences: `bot/present` words it for every channel."
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import OrderedDict
@@ -40,7 +39,7 @@ from knowledge.asked_grant import (
     shares_asked_thing,
 )
 from knowledge.citations import Citation, make_citation
-from knowledge.clause_table import count_holding
+from knowledge.clause_table import is_held_by_few
 from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
@@ -61,7 +60,7 @@ from knowledge.intent import (
     without_cues,
     without_figure_cues,
 )
-from knowledge.lexical import evidence_of, split_sentences
+from knowledge.lexical import evidence_of, most_holding, split_sentences
 from knowledge.measure_answer import (
     Selection,
     SelectionPolicy,
@@ -89,6 +88,7 @@ from knowledge.query import (
     QueryAnalysis,
     function_words,
     glossary_meanings,
+    is_way_of_asking,
     jieba_words,
     load_glossary,
     load_scope,
@@ -598,7 +598,11 @@ class Answerer:
             and (top.evidence < self.policy.outside_evidence or self._asks_only_outside(retrieval, top, outside))
         )
         if is_near_miss and not self._topic_said_near(retrieval, outside):
-            if self._only_told(outside, retrieval) or self._asked_apart(outside, retrieval):
+            if (
+                self._only_told(outside, retrieval)
+                or self._asked_apart(outside, retrieval)
+                or self._asks_a_measure_here(outside, retrieval)
+            ):
                 return None
             return AnswerStatus.NO_ANSWER
         return None
@@ -881,16 +885,18 @@ class Answerer:
             if (
                 sum(1 for word in run if is_concept_word(word)) >= 2
                 and len(without_figure_cues(phrase).replace("，", "")) >= 4
-                and self._phrase_idf(phrase) >= self.policy.min_evidence
+                and self._is_written_rarely(phrase)
             ):
                 return True
         return False
 
-    def _phrase_idf(self, phrase: str) -> float:
-        """The IDF a phrase would have as one word (the clauses whose text holds it)."""
+    def _is_written_rarely(self, phrase: str) -> bool:
+        """The IDF the phrase would have as one word (the clauses whose text holds it; none: 0) reaches the
+        evidence bar: some clause writes it, and no more than the bar allows (counted no further)."""
+        if self.policy.min_evidence <= 0:
+            return True  # an IDF is never below 0, that of a phrase no clause writes included
         clauses = self.retriever.lexical.clauses
-        n, df = len(clauses), count_holding(clauses, phrase)
-        return math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
+        return is_held_by_few(clauses, phrase, most_holding(len(clauses), self.policy.min_evidence))
 
     def _tells_a_stated_figure(self, retrieval: Retrieval) -> bool:
         """The question tells a sum or share (那个5000块的, 奖补1000) that one of the best in-scope clauses
@@ -940,6 +946,21 @@ class Answerer:
         return any(
             not any(mentions(phrase, topic) for topic in topics) and self.matcher.names_a_measure(retrieval, phrase)
             for phrase in asking
+        )
+
+    def _asks_a_measure_here(self, topics: list[str], retrieval: Retrieval) -> bool:
+        """A phrase asks about a measure the searched documents hold, by its name (平顶山 失业补助金 每个月能领多少):
+        the scope list decides only topics no document covers, so it never refuses a measure that is there. The
+        phrase is not one telling the measure as had (我领过创业补贴了), and every outside entry is only a way of
+        asking its figure (每个月能领多少), not another thing (创业补贴能交医保吗 asks 医保; 信用卡逾期过还能办
+        创业担保贷款吗 turns on 逾期: those stay with the checks of a topic told or asked apart)."""
+        if self.matcher is None or not all(is_way_of_asking(topic) for topic in topics):
+            return False
+        if not self.matcher.names_a_measure(retrieval):
+            return False
+        return any(
+            not _TOLD_AS_DONE.search(phrase) and self.matcher.names_a_measure(retrieval, phrase)
+            for phrase in (m.group() for m in _QUESTION_PHRASE.finditer(retrieval.analysis.normalized))
         )
 
     def _only_told(self, topics: list[str], retrieval: Retrieval) -> bool:

@@ -5,22 +5,26 @@ process ≈ 440 MB and ≈ 7 s of its start, though an answer reads a few dozen 
 keeps every clause's JSON in one memory-mapped file (shared between workers through the page
 cache); a process holds only what ranking and lookups need — clause ids, each clause's document,
 each document's hash — and parses a `Clause` when it is first read (a bounded cache keeps the ones
-in use). The file is written atomically at ingest, like the lexical index.
+in use). The file is written atomically at ingest, like the lexical index, with an index of the
+character pairs each clause's text writes (`PairIndex`): which clauses write a phrase is looked up
+there and checked in those clauses' bytes alone, not searched for in the whole file.
 
     save_clauses(index_dir / CLAUSES_DIR, grouped)     # document id → its clauses, in order
     table = open_clauses(index_dir / CLAUSES_DIR)       # None when missing or unreadable
-    table[i], table.ids[i], table.document_id_at(i), table.document_hashes
+    table[i], table.ids[i], table.document_id_at(i), table.document_hashes, table.count_holding(phrase)
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import mmap
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import overload
@@ -37,12 +41,95 @@ CLAUSES_DIR = "clauses"
 _TEXTS = "clauses.jsonl"
 _OFFSETS = "offsets.npy"
 _META = "meta.json"
+# The character-pair index of the clauses' texts: every pair of adjacent characters a text writes (sorted codes),
+# where each one's clause positions start, and the positions (ascending per pair).
+_PAIR_KEYS = "pair_keys.npy"
+_PAIR_STARTS = "pair_starts.npy"
+_PAIR_ROWS = "pair_rows.npy"
 _FORMAT = 1
 # Clauses parsed and kept per process: a question reads a few dozen, a worker's answers a few
 # thousand distinct ones between restarts; each is a few KB.
 CACHE_SIZE = 4096
 _TEXT_KEY = b'"text":"'
 _BODY_KEY = b'","body":"'
+# A pair's code: the first character's code point above the second's (21 bits each); a (pair, position) key puts
+# the position in the low bits, so one sort orders the pairs and each pair's positions.
+_CHAR_BITS = 21
+_POSITION_BITS = 22
+
+
+def is_pair_indexable(clauses: int) -> bool:
+    """Whether a pair index can number this many clauses (4,194,304, fifty times every city's scale; a larger
+    clause file is saved without one and searched whole)."""
+    return clauses < 1 << _POSITION_BITS
+
+
+@dataclass(frozen=True)
+class PairIndex:
+    """Where each pair of adjacent characters is written: `keys` the pairs' codes (sorted), `starts` where each
+    pair's clause positions begin in `rows` (one more than the keys: the end), `rows` ascending per pair."""
+
+    keys: np.ndarray
+    starts: np.ndarray
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> PairIndex:
+        """The pairs of these texts (clause positions are their places in `texts`), worked out with numpy: a
+        text's pairs do not run into the next one's."""
+        if not is_pair_indexable(len(texts)):
+            raise ValueError(f"{len(texts)} clauses: too many for a character-pair index")
+        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        owner = np.repeat(np.arange(len(texts), dtype=np.uint64), [len(t) for t in texts])
+        within = owner[:-1] == owner[1:]
+        keyed = ((codes[:-1] << _CHAR_BITS) | codes[1:])[within] << _POSITION_BITS | owner[:-1][within]
+        del codes, owner, within
+        keyed.sort()
+        if len(keyed):
+            keyed = keyed[np.concatenate(([True], keyed[1:] != keyed[:-1]))]
+        pairs = keyed >> _POSITION_BITS
+        starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1]))) if len(pairs) else pairs
+        keys = pairs[starts]
+        rows = (keyed & ((1 << _POSITION_BITS) - 1)).astype(np.int32)
+        return cls(keys, np.append(starts, len(rows)).astype(np.int64), rows)
+
+    def candidates(self, phrase: str) -> np.ndarray:
+        """The positions of the clauses whose text writes every adjacent pair of the phrase (two characters or
+        more): each that holds the phrase, and perhaps a few more."""
+        codes = [ord(ch) for ch in phrase]
+        wanted = np.array(sorted({(a << _CHAR_BITS) | b for a, b in itertools.pairwise(codes)}), dtype=np.uint64)
+        at = np.searchsorted(self.keys, wanted)
+        if (at >= len(self.keys)).any() or (self.keys[np.minimum(at, len(self.keys) - 1)] != wanted).any():
+            return np.zeros(0, dtype=np.int32)  # a pair no text writes
+        spans = sorted(((int(self.starts[k]), int(self.starts[k + 1])) for k in at.tolist()), key=lambda s: s[1] - s[0])
+        start, end = spans[0]
+        found = np.array(self.rows[start:end])
+        for start, end in spans[1:]:  # the rarest pair's positions, kept while every other pair is written too
+            if not len(found):
+                break
+            rows = self.rows[start:end]
+            place = np.minimum(np.searchsorted(rows, found), len(rows) - 1)
+            found = found[rows[place] == found]
+        return found
+
+    def save(self, directory: Path) -> None:
+        for name, array in ((_PAIR_KEYS, self.keys), (_PAIR_STARTS, self.starts), (_PAIR_ROWS, self.rows)):
+            np.save(directory / name, array)
+
+    @classmethod
+    def load(cls, directory: Path, sizes: list[int] | None) -> PairIndex | None:
+        """The index saved in `directory` (memory-mapped), or None when its clause file was saved without one
+        (`sizes`: its keys and rows as the clause file's meta records them)."""
+        if sizes is None:
+            return None
+        keys, starts, rows = (
+            np.load(directory / name, mmap_mode="r") for name in (_PAIR_KEYS, _PAIR_STARTS, _PAIR_ROWS)
+        )
+        if len(starts) != len(keys) + 1 or (len(starts) and int(starts[-1]) != len(rows)):
+            raise ValueError("character-pair index: starts, keys and rows disagree")
+        if [len(keys), len(rows)] != sizes:
+            raise ValueError("character-pair index: not the one its clause file was saved with")
+        return cls(keys, starts, rows)
 
 
 def document_hash(clauses: Sequence[Clause]) -> str:
@@ -61,18 +148,18 @@ class ClauseTable(Sequence[Clause]):
         self,
         ids: Sequence[str],
         documents: Sequence[tuple[str, str, int]],
-        texts: np.ndarray,
         offsets: np.ndarray,
         cache_size: int = CACHE_SIZE,
         sources: Mapping[str, str] | None = None,
         quality: Mapping[str, str] | None = None,
         mapped: mmap.mmap | None = None,
+        pairs: PairIndex | None = None,
     ) -> None:
-        """`documents`: (document id, hash, clause count) in order; `texts`: the bytes of every
-        clause's JSON, `offsets`: where each starts (one more than the clauses: the end).
-        `sources`: what the clauses were parsed from, per document (`knowledge.registry.source_key`);
-        `quality`: each document's parse quality report as JSON, parsed when asked for; `mapped`: the
-        mapping `texts` views, searched by `count_holding`."""
+        """`documents`: (document id, hash, clause count) in order; `offsets`: where each clause's JSON
+        starts in `mapped`, the clause file (one more than the clauses: the end; no mapping when there are
+        no clauses). `sources`: what the clauses were parsed from, per document (`knowledge.registry.source_key`);
+        `quality`: each document's parse quality report as JSON, parsed when asked for; `pairs`: the character
+        pairs of the clauses' texts, which tell `count_holding` the few clauses to look at."""
         self.ids: tuple[str, ...] = tuple(ids)
         self.source_keys: dict[str, str] = dict(sources or {})
         self._quality = dict(quality or {})
@@ -86,9 +173,10 @@ class ClauseTable(Sequence[Clause]):
         self._range = {
             doc_id: (int(self._starts[k]), int(self._starts[k + 1])) for k, doc_id in enumerate(self._document_ids)
         }
-        self._texts = texts
+        self._texts = np.frombuffer(mapped, dtype=np.uint8) if mapped is not None else np.zeros(0, np.uint8)
         self._offsets = offsets
         self._mapped = mapped
+        self._pairs = pairs
         self._parse = lru_cache(maxsize=cache_size)(self._parse_at)
 
     def __len__(self) -> int:
@@ -120,16 +208,49 @@ class ClauseTable(Sequence[Clause]):
         return Clause.model_validate_json(self._texts[start:end].tobytes())
 
     def count_holding(self, phrase: str) -> int:
-        """How many clauses' `text` holds the phrase, found in the clause file's bytes: only the clauses whose
-        JSON holds it are looked at, none parsed when their text field's bytes tell (at every city's scale,
-        parsing each clause to ask this cost ≈ 0.5 s at ×100 and ≈ 3 s at ×700 a question)."""
+        """How many clauses' `text` holds the phrase: the clauses whose text writes each pair of its characters
+        (the pair index saved with the clause file), each then looked at in the file's bytes, none parsed when
+        their text field's bytes tell. Without a pair index (a file saved before there was one), the whole file
+        is searched for the phrase's bytes: ≈ 0.1–0.5 s a phrase at every city's scale (parsing each clause, as
+        before that, cost ≈ 3 s)."""
+        rows = self._candidates(phrase)
+        return self._count_searched(phrase) if rows is None else sum(self._checked(phrase, rows))
+
+    def is_held_by_few(self, phrase: str, most: int) -> bool:
+        """Whether some clause's `text` holds the phrase and at most `most` do, counted no further than that
+        tells: when no more than `most` clauses write each pair of the phrase, the first found decides (at every
+        city's scale ≈ 3,500 clauses write a phrase every replica writes; checking each read a page of the
+        clause file apiece)."""
+        if most < 1:
+            return False
+        rows = self._candidates(phrase)
+        if rows is None:
+            return 1 <= self._count_searched(phrase) <= most
+        if len(rows) <= most:
+            return any(self._checked(phrase, rows))
+        found = sum(itertools.islice((1 for holds in self._checked(phrase, rows) if holds), most + 1))
+        return 1 <= found <= most
+
+    def _candidates(self, phrase: str) -> list[int] | None:
+        """The positions of the clauses whose text writes each pair of the phrase's characters, ascending;
+        None when the pair index cannot tell (no index, no clause file, a phrase of one character or none)."""
+        if self._mapped is None or self._pairs is None or len(phrase) < 2:
+            return None
+        found: list[int] = self._pairs.candidates(phrase).tolist()
+        return found
+
+    def _checked(self, phrase: str, rows: Iterable[int]) -> Iterator[bool]:
+        """For each clause position, in turn, whether that clause's text holds the phrase."""
+        needle, by_bytes = _needle(phrase)
+        for row in rows:
+            start, end = int(self._offsets[row]), int(self._offsets[row + 1])
+            yield self._text_holds(row, start, end, phrase, needle if by_bytes else None)
+
+    def _count_searched(self, phrase: str) -> int:
+        """`count_holding` by a search of the whole clause file for the phrase's bytes."""
         if self._mapped is None or not phrase:
             return _count_parsed(self, phrase)
-        # JSON escapes character by character, so a text holding the phrase holds its escaped bytes; the bytes
-        # alone decide when nothing in the phrase is escaped and it starts with no ASCII character (which could
-        # be the tail of an escape, \n); else the candidate clause is parsed.
-        needle = pydantic_core.to_json(phrase)[1:-1]
-        by_bytes = needle == phrase.encode() and not phrase[0].isascii()
+        needle, by_bytes = _needle(phrase)
         count, found = 0, self._mapped.find(needle)
         while found != -1:
             row = int(np.searchsorted(self._offsets, found, side="right")) - 1
@@ -146,12 +267,12 @@ class ClauseTable(Sequence[Clause]):
         bytes searched for `needle`, or the clause parsed when `needle` is None or the field is not found."""
         if needle is not None:
             assert self._mapped is not None  # (only called with a mapping)
-            data = self._mapped[start:end]
-            # `text` is followed by `body` (the model's field order); an unescaped quote ends a JSON string.
-            first = data.find(_TEXT_KEY)
-            last = data.find(_BODY_KEY, first) if first != -1 else -1
+            # `text` is followed by `body` (the model's field order); an unescaped quote ends a JSON string. Found in
+            # the mapping itself: a copy of each candidate's JSON cost more than the search.
+            first = self._mapped.find(_TEXT_KEY, start, end)
+            last = self._mapped.find(_BODY_KEY, first, end) if first != -1 else -1
             if last != -1:
-                return data.find(needle, first + len(_TEXT_KEY), last) != -1
+                return self._mapped.find(needle, first + len(_TEXT_KEY), last) != -1
         return phrase in self._parse(row).text
 
     def quality_reports(self) -> list[QualityReport]:
@@ -188,8 +309,24 @@ def count_holding(clauses: Sequence[Clause], phrase: str) -> int:
     return _count_parsed(clauses, phrase)
 
 
+def is_held_by_few(clauses: Sequence[Clause], phrase: str, most: int) -> bool:
+    """Whether some of the clauses' texts hold the phrase and at most `most` do (`ClauseTable.is_held_by_few`)."""
+    if isinstance(clauses, ClauseTable):
+        return clauses.is_held_by_few(phrase, most)
+    return 1 <= _count_parsed(clauses, phrase) <= most
+
+
 def _count_parsed(clauses: Iterable[Clause], phrase: str) -> int:
     return sum(1 for clause in clauses if phrase in clause.text)
+
+
+def _needle(phrase: str) -> tuple[bytes, bool]:
+    """The phrase's bytes as the clause file writes them, and whether those bytes alone decide. JSON escapes
+    character by character, so a text holding the phrase holds its escaped bytes; they decide when nothing in
+    the phrase is escaped and it starts with no ASCII character (which could be the tail of an escape, \\n);
+    else a candidate clause is parsed."""
+    needle = pydantic_core.to_json(phrase)[1:-1]
+    return needle, needle == phrase.encode() and not phrase[0].isascii()
 
 
 def clause_document_ids(clauses: Sequence[Clause]) -> list[str]:
@@ -236,6 +373,7 @@ def _write(
 ) -> None:
     offsets = [0]
     ids: list[str] = []
+    texts: list[str] = []
     documents: list[tuple[str, str, int]] = []
     with (staging / _TEXTS).open("wb") as out:
         for doc_id, own in grouped.items():
@@ -244,14 +382,19 @@ def _write(
                 out.write(data)
                 offsets.append(offsets[-1] + len(data))
                 ids.append(clause.id)
+                texts.append(clause.text)
             documents.append((doc_id, hashes.get(doc_id) or document_hash(own), len(own)))
     np.save(staging / _OFFSETS, np.array(offsets, dtype=np.int64))
+    pairs = PairIndex.of(texts) if is_pair_indexable(len(texts)) else None
+    if pairs is not None:
+        pairs.save(staging)
     meta = {
         "format": _FORMAT,
         "ids": ids,
         "documents": documents,
         "sources": dict(sources),
         "quality": {r.document_id: r.model_dump_json() for r in quality},
+        "pairs": [len(pairs.keys), len(pairs.rows)] if pairs is not None else None,
     }
     (staging / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
@@ -269,14 +412,14 @@ def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable |
         if (directory / _TEXTS).stat().st_size:
             with (directory / _TEXTS).open("rb") as file:
                 mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        texts = np.frombuffer(mapped, dtype=np.uint8) if mapped is not None else np.zeros(0, np.uint8)
         # meta, offsets and the clause file are read one after another: a save in between pairs one file's
         # offsets with another's bytes, and every question would then read past the end — refused instead
-        if len(offsets) != len(meta["ids"]) + 1 or int(offsets[-1]) != len(texts):
+        if len(offsets) != len(meta["ids"]) + 1 or int(offsets[-1]) != (len(mapped) if mapped is not None else 0):
             log.warning("saved clause file %s unusable: its offsets do not fit its bytes (saved meanwhile?)", directory)
             return None
         documents = [(str(d), str(h), int(n)) for d, h, n in meta["documents"]]
-        return ClauseTable(meta["ids"], documents, texts, offsets, cache_size, meta["sources"], meta["quality"], mapped)
+        pairs = PairIndex.load(directory, meta.get("pairs"))
+        return ClauseTable(meta["ids"], documents, offsets, cache_size, meta["sources"], meta["quality"], mapped, pairs)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("saved clause file %s unusable: %s", directory, exc)
         return None

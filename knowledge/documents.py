@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from knowledge.datafile import read_yaml
 from knowledge.errors import SourceError
 
 MANIFEST_NAME = "manifest.yaml"
@@ -115,7 +116,7 @@ def sources_dir() -> Path:
 def load_manifest(directory: Path | None = None) -> Manifest:
     path = (directory or sources_dir()) / MANIFEST_NAME
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
         return Manifest.model_validate(data)
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise SourceError(f"{path}: {exc}") from exc

@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.datafile import read_yaml
 from knowledge.normalize import to_simplified
 
 INSTRUCTIONS_FILE = Path(__file__).resolve().parent / "data" / "instructions.yaml"
@@ -130,7 +130,7 @@ class InstructionDetector:
 
 @lru_cache(maxsize=1)
 def detector() -> InstructionDetector:
-    data = yaml.safe_load(INSTRUCTIONS_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(INSTRUCTIONS_FILE.read_text(encoding="utf-8"))
     return InstructionDetector(_InstructionFile.model_validate(data))
 
 

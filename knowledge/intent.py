@@ -11,9 +11,9 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.datafile import read_yaml
 from knowledge.definitions import names_people
 from knowledge.instructions import addresses_the_assistant
 from knowledge.standards import paid_to_in
@@ -87,7 +87,7 @@ class AskedIntent:
 
 @lru_cache(maxsize=1)
 def _data() -> _IntentFile:
-    return _IntentFile.model_validate(yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")))
+    return _IntentFile.model_validate(read_yaml(INTENTS_FILE.read_text(encoding="utf-8")))
 
 
 def preload() -> None:

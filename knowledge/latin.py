@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from knowledge.datafile import read_yaml
 
 LATIN_FILE = Path(__file__).resolve().parent / "data" / "latin.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -66,7 +67,7 @@ class LatinReader:
 
     @cached_property
     def _data(self) -> _LatinData:
-        return _LatinData.model_validate(yaml.safe_load(LATIN_FILE.read_text(encoding="utf-8")))
+        return _LatinData.model_validate(read_yaml(LATIN_FILE.read_text(encoding="utf-8")))
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:

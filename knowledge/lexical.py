@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
@@ -289,9 +290,7 @@ class LexicalIndex:
         cached = self._idf.get(token)
         if cached is None:
             column = self.clause_rows(token)
-            df = 0 if column is None else len(column)
-            n = len(self.clauses)
-            cached = math.log((n - df + 0.5) / (df + 0.5) + 1.0) if df else 0.0
+            cached = idf_of(len(self.clauses), 0 if column is None else len(column))
             self._idf[token] = cached
         return cached
 
@@ -370,6 +369,25 @@ class LexicalIndex:
 
     def matched_tokens(self, position: int, tokens: list[str]) -> list[str]:
         return [t for t in dict.fromkeys(tokens) if self.contains(position, t)]
+
+
+def idf_of(clauses: int, holding: int) -> float:
+    """log((N - df + 0.5) / (df + 0.5) + 1) of a word `holding` of `clauses` clauses contain; 0 when none does."""
+    return math.log((clauses - holding + 0.5) / (holding + 0.5) + 1.0) if holding else 0.0
+
+
+@lru_cache(maxsize=64)
+def most_holding(clauses: int, bar: float) -> int:
+    """The most of `clauses` clauses a word can be in and keep an `idf_of` at or above `bar` (0: none can).
+    The IDF falls as more clauses hold the word, so the bar is met by 1 … this many and by no other count."""
+    low, high = 0, clauses  # idf_of(clauses, low) >= bar, or low = 0; every count above high misses it
+    while low < high:
+        middle = (low + high + 1) // 2
+        if idf_of(clauses, middle) >= bar:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def evidence_of(present: Sequence[str], idf: Callable[[str], float]) -> float:

@@ -468,9 +468,9 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy, question: str = ""
         # any of what the question says and stands for is the one asked.
         loans = relevant.where(lambda m: m.measure.kind is MeasureKind.LOAN)
         own_loans = loans.where(lambda m: m.measure.beneficiary is Beneficiary.PERSON)
-        if not own_loans and relevant and not speaks_for_an_employer(question):
+        if not own_loans and not speaks_for_an_employer(question):
             # (a person's loan, not the 再贷款 banks lend to employers, when the person asks for themself)
-            clause = relevant[0].measure.clause
+            clause = relevant[0].measure.clause if relevant else None
             own_loans = matches.where(
                 lambda m: (
                     m.measure.kind is MeasureKind.LOAN

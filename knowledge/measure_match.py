@@ -38,7 +38,15 @@ from knowledge.measures import (
     copy_at,
 )
 from knowledge.numerals import chinese_to_number
-from knowledge.query import group_meanings, jieba_words, load_glossary, tokenize, verbs
+from knowledge.query import (
+    glossary_meanings,
+    group_meanings,
+    jieba_words,
+    load_glossary,
+    thing_words,
+    tokenize,
+    verbs,
+)
 from knowledge.retrieve import Retrieval
 
 Tokenizer = Callable[[str], list[str]]
@@ -929,6 +937,22 @@ class MeasureMatcher:
         codes = np.concatenate([np.array([code for code, _ in near], dtype=np.int64), named_codes])
         relative = np.concatenate([np.array([part for _, part in near], dtype=np.float64), named_scores / top])
         own = sorted(t for t in set(analysis.tokens) if is_concept_word(t))
+        # An everyday word no document writes (路费, 焊工证) names what is asked as much as a written one: the measure
+        # names its glossary reading holds (交通补贴; 技能提升补贴) stand in for it among the question's own words —
+        # else the story's written words (找工作) decide alone, and the thing asked weighs nothing. Only a word of a
+        # phrase asking for money (路费能报不, 考个焊工证有补贴没; 摆地摊有没有规定的地方 asks no money), one wholly
+        # unwritten (a word holding a written one, 找工作 of 工作, 贫困户 of 贫困, is matched by that), and one naming a
+        # thing, not a doing told (开厂, 缺钱: a verb and its object — 开厂招人有啥补贴 asks no 创业补贴).
+        asking = [phrase for phrase in asked_phrases(text) if _ASKS_MONEY.search(phrase)]
+        read = [
+            word
+            for word in own
+            if any(word in phrase for phrase in asking)
+            and self._idf(word) == 0.0
+            and not any(other != word and other in word and self._idf(other) > 0.0 for other in own)
+            and not _is_a_doing(word)
+        ]
+        own = sorted({*own, *(piece for word in read for piece in self._measure_names_read(word))})
         extra = sorted(set(analysis.expansions) - set(own))
         idf = {t: self._idf(t) for t in (*own, *extra)}
         own_total = sum(idf[t] for t in own) or 1.0
@@ -1260,6 +1284,24 @@ class MeasureMatcher:
             return None
         return next((name for name in self._names[measure.id] if name in found), None)
 
+    def _measure_names_read(self, word: str) -> tuple[str, ...]:
+        """The words of the measure names and aliases the glossary's readings of an everyday word hold, each
+        name the longest there (路费 → 交通 of 交通补贴, in 一次性单程铁路…交通补贴; 焊工证 → 技能, 提升 of
+        技能提升补贴; 种植 → none: 生产经营主体 is whom a measure is for): the glossary holds the concept once,
+        the registry says which measure bears it."""
+        found = {
+            term[i : i + n]
+            for term in glossary_meanings(word)
+            for n in self._name_lengths
+            for i in range(len(term) - n + 1)
+            if term[i : i + n] in self._all_names
+        }
+        names = sorted(name for name in found if not any(name != other and name in other for other in found))
+        # each name's smallest words, as a measure's own names are held (交通补贴 → 交通), less those saying only
+        # that money is paid (补贴: every subsidy's)
+        pieces = (_pieces(self._tokenizer(name)) for name in names)
+        return tuple(sorted({p for each in pieces for p in each if is_concept_word(p) and p not in PAYMENT_WORDS}))
+
     def _names_in(self, text: str) -> frozenset[str]:
         """Every measure name or alias (3+ characters) written in the text: one dictionary lookup per
         substring of a name's length, instead of a substring test per name per measure."""
@@ -1274,6 +1316,16 @@ class MeasureMatcher:
         )
         self._last_names = (text, found)
         return found
+
+
+def _is_a_doing(word: str) -> bool:
+    """A verb and its object said as one word (开厂, 找工作, 缺钱, 摆地摊): what the person does, not a thing."""
+    rest = word[1:]
+    return word[0] in verbs() and (len(rest) == 1 or rest in thing_words())
+
+
+# A phrase asking for money for something (路费能报不, 有补贴没, 政府补钱不, 给不给钱).
+_ASKS_MONEY = re.compile(r"补|报销|报不|能报|给报|钱|贴|资助|奖")
 
 
 # A run of spaces between two Chinese characters.

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jieba
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.datafile import read_yaml
 from knowledge.errors import QueryError
 from knowledge.instructions import addresses_the_assistant
 from knowledge.intent import Intent, asked_phrases, classify, phrases_of, procedure_nouns, procedure_nouns_asked
@@ -123,6 +123,16 @@ class Scope(BaseModel):
     stopwords: tuple[str, ...]
 
 
+def is_way_of_asking(topic: str) -> bool:
+    """An outside entry that names no topic, only how a figure is asked (每个月能领多少): with the scope's
+    amount phrases and stopwords taken out of it, no word is left. It says nothing of what is asked about."""
+    scope = load_scope()
+    rest = topic
+    for phrase in sorted(scope.amount_intent, key=len, reverse=True):
+        rest = rest.replace(phrase, "")
+    return rest != topic and not [t for t in jieba_words(rest) if t.strip() and t not in scope.stopwords]
+
+
 def mentions(text: str, topic: str) -> bool:
     """`拖欠+工资` means both words appear; a plain topic is a substring."""
     return all(part in text for part in topic.split("+"))
@@ -130,7 +140,7 @@ def mentions(text: str, topic: str) -> bool:
 
 @lru_cache(maxsize=1)
 def load_glossary() -> Glossary:
-    data = yaml.safe_load((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    data = read_yaml((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
     return Glossary.model_validate(data)
 
 
@@ -189,7 +199,7 @@ def names_a_group(token: str, groups: list[str] | tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def load_scope() -> Scope:
-    data = yaml.safe_load((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))
+    data = read_yaml((DATA_DIR / "scope.yaml").read_text(encoding="utf-8"))
     return Scope.model_validate(data)
 
 
@@ -226,8 +236,8 @@ def tokenizer_inputs(data_dir: Path = DATA_DIR) -> list[str | bytes]:
     """Everything `tokenize` reads — the policy-term dictionary, the glossary words jieba learns,
     the stopwords and the code that cuts — and nothing else, so an edit to intents or scope topics
     does not invalidate every stored token list (tokens.tokenizer_fingerprint)."""
-    glossary = Glossary.model_validate(yaml.safe_load((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
-    scope = Scope.model_validate(yaml.safe_load((data_dir / "scope.yaml").read_text(encoding="utf-8")))
+    glossary = Glossary.model_validate(read_yaml((data_dir / "glossary.yaml").read_text(encoding="utf-8")))
+    scope = Scope.model_validate(read_yaml((data_dir / "scope.yaml").read_text(encoding="utf-8")))
     code = (
         glossary_words,
         _jieba_ready,
@@ -680,7 +690,11 @@ class QueryAnalyzer:
         expansions: list[str] = []
         for index in self._entries_said(normalized):
             expansions.extend(self._expansion_tokens(index))
-        in_text, in_normalized = self._outside_present(text), self._outside_present(normalized)
+        # (with the place names cut out: 巴中考个焊工证 holds no 中考, 吉林省考个证 no 省考 — a place's last character
+        # and the next word's first are never one word)
+        unplaced = self._without_places(normalized)
+        in_text = self._outside_present(self._without_places(text))
+        in_normalized = self._outside_present(unplaced)
         led = sorted({index for part in in_text | in_normalized for index in self._outside_led_by.get(part, ())})
         outside = tuple(
             topic
@@ -699,7 +713,6 @@ class QueryAnalyzer:
             # A how-to question that names no aspect of its own (怎么激活) is still answered only from
             # procedural text.
             aspects = tuple(a for a in self._procedure if not a.triggers)
-        unplaced = self._without_places(normalized)
         tokens = [t for t in tokenize(unplaced) if not self._gazetteer.is_place_name(t)]
         return QueryAnalysis(
             question=question,

@@ -27,6 +27,7 @@ import jieba
 import yaml
 
 from knowledge.cache import fingerprint
+from knowledge.datafile import read_yaml
 from knowledge.errors import SourceError
 
 if TYPE_CHECKING:
@@ -273,7 +274,7 @@ def load_place_names(path: Path | None = None) -> dict[str, str]:
     """name → the code of the table's place it lies in (鹰城 → 平顶山市's, 光雾山 → 南江县's)."""
     path = path or place_names_file()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise SourceError(f"place names: cannot read {path}: {exc}") from exc
     if not isinstance(data, dict):

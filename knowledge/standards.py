@@ -8,8 +8,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from knowledge.datafile import read_yaml
 
 STANDARDS_FILE = Path(__file__).resolve().parent / "data" / "standards.yaml"
 
@@ -30,7 +31,7 @@ class _StandardsFile(BaseModel):
 
 @lru_cache(maxsize=1)
 def standards() -> tuple[Standard, ...]:
-    return _StandardsFile.model_validate(yaml.safe_load(STANDARDS_FILE.read_text(encoding="utf-8"))).standards
+    return _StandardsFile.model_validate(read_yaml(STANDARDS_FILE.read_text(encoding="utf-8"))).standards
 
 
 def written_of(standard: str) -> str:

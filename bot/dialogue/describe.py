@@ -186,6 +186,8 @@ class _Compiled:
 
 # What the person does now when working (eligibility/facts.yaml employment_status): a workplace said is theirs now.
 _WORKING_NOW = frozenset({"employed", "flexible", "self_employed"})
+# At most this many characters between 在 and what the person does there name the place (巴中市巴州区).
+_PLACE_WORDS_MOST = 10
 
 # How many texts a describer keeps read: a turn's few, not every message ever sent.
 _DESCRIBED_KEPT = 32
@@ -287,7 +289,35 @@ class Describer:
                     rest = f"{rest[: found.start()]}，{rest[found.end() :]}"
                 elif found:
                     unplaced.add(fact)
+        for fact, place, start, end in self._placed_activities(rest):
+            if fact not in said:
+                said[fact] = place
+                rest = f"{rest[:start]}，{rest[end:]}"
         return said, rest, frozenset(unplaced - set(said))
+
+    def _placed_activities(self, text: str) -> list[tuple[str, str, int, int]]:
+        """Session 42: a place and what the person does there, in one clause — 在 + a place + any phrase that says
+        the person works now (在巴州区送外卖, 在通江跑滴滴, 在雁江摆摊): that place is where they work (their business,
+        for a business of their own), whatever the verb — the sentence's shape, not a list of verbs. Latest first
+        (spans are cut from the text in that order); someone else named before it (老公在成都送外卖) is not the
+        speaker."""
+        found: list[tuple[str, str, int, int]] = []
+        for compiled in self.phrases:
+            for match in compiled.pattern.finditer(text):
+                status = self._phrase_sets(compiled.phrase, text, match).get("employment_status")
+                if status not in _WORKING_NOW:
+                    continue
+                clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+                head = text[clause_start : match.start()]
+                at = head.rfind("在")
+                words = head[at + 1 :] if at >= 0 else ""
+                if not 2 <= len(words) <= _PLACE_WORDS_MOST or self._others_before.search(head[:at]):
+                    continue
+                place = self.regions.resolve(words).place
+                if place and all(clause_start + at != start for _, _, start, _ in found):
+                    fact = "business_region" if status == "self_employed" else "work_region"
+                    found.append((fact, place, clause_start + at, match.start()))
+        return sorted(found, key=lambda f: f[2], reverse=True)
 
     def _where(self, text: str) -> tuple[ResolvedRegion, dict[str, str], frozenset[str]]:
         """Where the person is, read past the places of work and business said apart (`_bound_places`), those, and
@@ -366,6 +396,18 @@ class Describer:
             here=found.here,
         )
 
+    def of_the_hire(self, text: str, today: date) -> dict[str, Any]:
+        """What a message says of one of the people the speaker hires, in answer to a question about that hire
+        (那个大姐家是低保户, 另一个是大专, 是个刚毕业的大专生): the facts the words give, read as that person's — each
+        in the hire's own fact (household → hire_household, the `hires` record's fields) — never the speaker's."""
+        fields = {key: fact for spec in self.facts.records.values() for key, fact in spec.fields.items()}
+        hired = {key: fact for key, fact in fields.items() if self.facts[fact].about == "hire"}
+        if _ANOTHER_HIRE.match(text.strip()):
+            # 另一个是大专 while one hire is asked about: the other one's, not an answer for this one.
+            return {}
+        found = self._described(text, today, of_hire=True)
+        return {hired[f]: value for f, value in _copied(found.facts).items() if f in hired}
+
     def case_supposed(self, text: str, today: date) -> Description:
         """The facts of the case a message supposes (要是厂里把我裁了 我能拿啥: out of work), for an answer about that
         case — never recorded (`describe` reads the supposed words past)."""
@@ -377,7 +419,8 @@ class Describer:
         told = self.describe(text, today)
         return told.as_planned() if _PLAN_ASKED & asked else told
 
-    def _describe(self, text: str, today: date) -> Description:
+    def _describe(self, text: str, today: date, of_hire: bool = False) -> Description:
+        """The facts the text states: of the speaker, or (`of_hire`) of the one hired the text answers about."""
         text = _COHORT.sub(lambda m: _cohort_year(m[1], today), to_simplified(text))
         facts: dict[str, Any] = {}
         notes: dict[str, str] = {}
@@ -389,8 +432,9 @@ class Describer:
         generic: set[str] = set()
         firm: set[str] = set()
         unsure: dict[str, tuple[str, str]] = {}
-        for start, end in _reported(text, self._supposed):
-            # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself.
+        for start, end in _reported(text, self._supposed) + ([] if of_hire else _hired(text)):
+            # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself — nor what is told of the
+            # people one hires (想招一个52岁的大姐，还有一个刚毕业的大专生; 那个大姐家是低保户: walk42).
             used[start:end] = [True] * (end - start)
         for index, compiled in enumerate(self.phrases):
             if not all(_holds(facts, f, v) for f, v in compiled.phrase.when.items()):
@@ -625,10 +669,10 @@ class Describer:
         months = parse_months(match.group("dur"))
         if months is None:
             return None, None
-        below = _is_below(match.string, match.start("dur"))
+        below = _below(match.string, match.start("dur"))
         if below and months > 1:
             months -= 1
-        note = f"{_BELOW_NOTE}按{_months_said(months)}算" if below else None
+        note = f"说的是{below}{match.group('dur')}，按{_months_said(months)}算" if below else None
         if kind == "months":
             return int(months), note
         if kind == "years":
@@ -665,12 +709,15 @@ _PERFECT_AFTER = re.compile(r"\s*了(?![吗么没不])")
 _AHEAD_WORD = re.compile(r"明年|后年|下个?月|下半年|还有|再过")
 
 # 不到一年, 不满半年, 还不足3年: a bound from above, read as one month less than the figure said.
-_BELOW = re.compile(r"(?:不到|不足|不满|未满|没满|没到|不够)$")
-_BELOW_NOTE = "说的是不到，"
+# Walk42: 快三年, 将近两年, 快要一年 say the span is not reached yet — a bound from above like 不到, never the figure
+# itself (快三年 read as 36个月 crossed a 满3年 threshold the person had not reached).
+_BELOW = re.compile(r"(?:不到|不足|不满|未满|没满|没到|不够|快要|快|将近|接近)$")
 
 
-def _is_below(text: str, start: int) -> bool:
-    return _BELOW.search(text[max(0, start - 3) : start]) is not None
+def _below(text: str, start: int) -> str | None:
+    """The word that says the duration starting at `start` is not reached (不到, 快), or None."""
+    found = _BELOW.search(text[max(0, start - 3) : start])
+    return found.group(0) if found else None
 
 
 def _months_since(said: str, today: date) -> tuple[int | None, str | None]:
@@ -857,6 +904,48 @@ _HEARSAY = re.compile(
     r"|(?:有人|人家|别人|旁人|群里|村里人?|村上|社区|朋友|亲戚)(?:都|也)?(?:说|讲)(?!" + _SPEAKER + r")"
     r"[^，,。；;！!？?\s]*"
 )
+
+
+# The people one hires (walk42): what follows a verb of hiring and its count (招一个52岁的大姐, 雇了两个刚毕业的
+# 大专生, 想招个退伍的), a clause going on with more of them (…，还有一个刚毕业的大专生; 另一个是大专的), and a clause
+# about one of them named by the hiring or pointed at (我要招的那个大姐52岁, 那个大姐家是低保户, 另一个是大专, 第二个
+# 是农村的) — someone else, never the speaker: their facts are theirs (the hire questions ask them one by one).
+_HIRING_VERB = (
+    r"(?<!被)(?<![申邀宴])(?:招用|招聘|招收|录用|雇用|雇佣|聘用|吸纳|招|雇|聘|请)"
+    r"(?!商|生|考|标|牌|呼|手|数|法|问|教|假|客)"
+)
+_HIRE_COUNT = r"(?:了|过|到|来|进)?(?:(?:\d+|[一二两三四五六七八九十几])(?:个|名|位)|个|位|名)"
+_HIRED_PEOPLE = re.compile(rf"{_HIRING_VERB}{_HIRE_COUNT}")
+_HIRE_NOUN = (
+    r"(?:人|员工|工人|大姐|大哥|大嫂|阿姨|大妈|大叔|大爷|师傅|小伙子?|小姑娘|姑娘|妹子|女的|男的|学生|大学生|大专生|毕业生|"
+    r"中专生|退伍兵|伙计|帮工|学徒|服务员|厨师)"
+)
+_HIRE_NAMED = re.compile(
+    rf"^(?:那|这)?(?:(?:我|俺|咱)们?)?(?:要|想|准备|打算|新|刚)?{_HIRING_VERB}(?:了|来|到|进来)?的(?:那|这)?(?:个|位|名|两个)?"
+    rf"|^(?:那|这)(?:个|位|名)[\u4e00-\u9fff]{{0,3}}?{_HIRE_NOUN}"
+    r"|^(?:另|另外)(?:一)?(?:个|位|名)|^第[一二两三四五六七八九十\d](?:个|位|名)"
+)
+_ANOTHER_HIRE = re.compile(r"^(?:那|还有)?(?:另|另外)(?:一)?(?:个|位|名)")
+_MORE_HIRED = re.compile(r"^(?:还有|另外还有|另外|以及|和|跟|再|再加上)?(?:一|两|三|\d)?(?:个|位|名)")
+
+
+def _hired(text: str) -> list[tuple[int, int]]:
+    """Where the text tells of the people the speaker hires rather than of the speaker (`_HIRED_PEOPLE`)."""
+    spans: list[tuple[int, int]] = []
+    hiring = False
+    at = 0
+    for clause in re.split(r"([，,。.;；!！?？、\s])", text):
+        start, at = at, at + len(clause)
+        if not clause or _CLAUSE_BREAK.fullmatch(clause):
+            continue
+        if (hiring and _MORE_HIRED.match(clause)) or _HIRE_NAMED.match(clause):
+            spans.append((start, at))
+            continue
+        hired = _HIRED_PEOPLE.search(clause)
+        hiring = hired is not None
+        if hired is not None:
+            spans.append((start + hired.end(), at))
+    return spans
 
 
 def _reported(text: str, supposed: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -19,10 +19,17 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
 # A round number said loosely (十来个月, 十几年, 二十多个月): its lower end, like 一年多.
 _LOOSE = r"(?:来|几|多)?"
+# A count of years is never a calendar year (2024年3月, 24年3月 are days, not 2024 or 24 years and 3 months: walk42),
+# nor the tail of one (the 024 of 2024年); nor is the month of a date (the 3月 of 2024年3月) a count of months.
+_NOT_A_YEAR = (
+    r"(?<![\d.〇零一二两三四五六七八九十百千])"
+    r"(?!(?:19|20)\d{2}\s*年|[一二][〇零一二三四五六七八九]{3}\s*年|\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+)
+_NOT_A_MONTH = r"(?:(?=[^年月，,。]{0,6}个)|(?<!年)(?<!年\s))"
 # 三年半, 一年零三个月, 1年3个月, 半年, 两个半月, 18个月, 一年多, 大半年, 小半年, 十来个月
 DURATION = (
-    rf"(?:(?:{NUMBER}{_LOOSE}|半)\s*(?:个)?(?:年|周年)(?:半|多)?(?:零|又)?(?:{NUMBER}\s*(?:个)?(?:半)?月)?"
-    rf"|[大小]半年多?|{NUMBER}{_LOOSE}\s*个?半?多?月|半个?月)"
+    rf"(?:{_NOT_A_YEAR}(?:{NUMBER}{_LOOSE}|半)\s*(?:个)?(?:年|周年)(?:半|多)?(?:零|又)?(?:{NUMBER}\s*个半?月)?"
+    rf"|[大小]半年多?|{_NOT_A_MONTH}{NUMBER}{_LOOSE}\s*个?半?多?月|半个?月)"
 )
 # 大半年 is more than half a year and 小半年 less: read as their lower end and as 不到半年 (5 months),
 # so no window is assumed longer than the person said.
@@ -104,8 +111,8 @@ def _numeral(run: str) -> float | None:
 
 
 _DURATION_PARTS = re.compile(
-    rf"(?P<years>{NUMBER}|半)?{_LOOSE}\s*(?:个)?(?:年|周年)(?P<half_year>半)?"
-    rf"|(?P<months>{NUMBER})?{_LOOSE}\s*个?(?P<half_month>半)?\s*月"
+    rf"{_NOT_A_YEAR}(?P<years>{NUMBER}|半)?{_LOOSE}\s*(?:个)?(?:年|周年)(?P<half_year>半)?"
+    rf"|{_NOT_A_MONTH}(?P<months>{NUMBER})?{_LOOSE}\s*个?(?P<half_month>半)?\s*月"
 )
 
 

@@ -61,16 +61,28 @@ class AnswerReader:
 
     def read(self, question: NextQuestion, text: str, today: date) -> Understood | None:
         """The answer this message gives to `question`, or None when it does not give one."""
+        if self.words.never_told(text):
+            # 没人给我认定过: never done by an office is a no to whether it was done; to anything else, 不清楚.
+            acted = question.type == "boolean" and self.words.acted_on.search(question.text) is not None
+            return Understood(False if acted else None)
         if question.type == GROUP_TYPE:
             return self._group(question, text, today)
         reader = getattr(self, f"_{question.type}")
         result: Understood | None = reader(question, text, today)
         return result
 
+    def _described(self, question: NextQuestion, text: str, today: date) -> dict[str, Any]:
+        """The facts a message gives beside its answer: of the one hired when the question asks about a hire
+        (那个大姐家是低保户 to 所招人员属于以下哪些类别 — session 42, walk42), else of the speaker."""
+        asked = question.facts or (question.fact,)
+        if any(f in self.facts.specs and self.facts[f].about == "hire" for f in asked):
+            return self.describer.of_the_hire(text, today)
+        return self.describer.describe(text, today).facts
+
     # -- one fact -----------------------------------------------------------------------------
 
     def _boolean(self, question: NextQuestion, text: str, today: date) -> Understood | None:
-        described = self.describer.describe(text, today).facts
+        described = self._described(question, text, today)
         if question.fact in described:
             return Understood(described[question.fact])
         understood, value = self.words.yes_no(text)
@@ -108,7 +120,7 @@ class AnswerReader:
         picked = _by_label(choices, text)
         if picked is not None:
             return Understood(picked.value)
-        described = self.describer.describe(text, today).facts.get(question.fact)
+        described = self._described(question, text, today).get(question.fact)
         if described in [o.value for o in choices]:
             return Understood(described)
         if self.words.is_no(text) and "none" in [o.value for o in choices]:
@@ -126,7 +138,7 @@ class AnswerReader:
             for value, spans in matched.items()
             if not any(other != value and _within(spans, wider) for other, wider in matched.items())
         ]
-        described = self.describer.describe(text, today).facts.get(question.fact) or []
+        described = self._described(question, text, today).get(question.fact) or []
         picked += [v for v in described if v not in picked]
         if picked:
             return Understood(picked)
@@ -225,7 +237,7 @@ class AnswerReader:
         """Ticked options, as `apply_answer` takes them; unticked members become false / none / []."""
         if self.words.is_unknown(text):
             return Understood(None)
-        described = self.describer.describe(text, today).facts
+        described = self._described(question, text, today)
         options = [o for o in question.options if o.value is not None]
         typed = squash(text)
         named = [o for o in options if squash(o.label) in typed] or [o for o in options if _label_in(o.label, text)]

@@ -4,9 +4,11 @@ parsed from exactly the documents published now."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +22,7 @@ from knowledge.clause_table import (
     save_clauses,
 )
 from knowledge.documents import Document, load_manifest, read_source
+from knowledge.lexical import idf_of, most_holding
 from knowledge.lexical_store import LexicalStore
 from knowledge.registry import Registry, assemble_registry, load_registry, registry_of, save_registry, saved_registry
 
@@ -194,6 +197,100 @@ def test_a_phrase_the_file_writes_escaped_is_counted_as_the_text_holds_it(tmp_pa
     assert table is not None
     for phrase in {text, text[1:], text[:-1], text[2:6], "n补贴", "\\n", "\n", '"', "\\"}:
         assert table.count_holding(phrase) == sum(1 for c in table if phrase in c.text), repr(phrase)
+
+
+def test_a_phrase_is_looked_for_only_in_the_clauses_whose_text_writes_each_of_its_pairs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pair index saved with the clause file names the clauses to look at: not one whose body, or the
+    file's bytes elsewhere, write the phrase while its text does not (a question then reads a few clauses,
+    not the whole file — at every city's scale 0.1–0.5 s a phrase)."""
+    clause = load_registry().clauses[0]
+    writes = [
+        clause.model_copy(update={"id": f"{clause.document_id}-{k:02d}", "text": "创业担保贷款贴息"}) for k in (1, 2)
+    ]
+    body_only = clause.model_copy(update={"id": f"{clause.document_id}-03", "text": "无关", "body": "创业担保贷款贴息"})
+    pairs_apart = clause.model_copy(update={"id": f"{clause.document_id}-04", "text": "担保贷款，创业担保"})
+    save_clauses(tmp_path / "clauses", {clause.document_id: [*writes, body_only, pairs_apart]})
+    table = open_clauses(tmp_path / "clauses")
+    assert table is not None
+    looked_at: list[int] = []
+    looked = ClauseTable._text_holds
+
+    def _looking(self: ClauseTable, row: int, *rest: Any) -> bool:
+        looked_at.append(row)
+        return looked(self, row, *rest)
+
+    monkeypatch.setattr(ClauseTable, "_text_holds", _looking)
+    assert table.count_holding("创业担保贷款") == 2
+    # not the body's clause; the one writing every pair, but apart, is looked at and not counted
+    assert sorted(looked_at) == [0, 1, 3]
+    assert table.count_holding("担保贷款") == 3
+    assert table.count_holding("创业贴息") == 0
+
+
+def test_whether_few_clauses_hold_a_phrase_is_told_as_their_count_tells_it(saved_dir: Path) -> None:
+    table = open_clauses(saved_dir)
+    assert table is not None
+    texts = [clause.text for clause in table]
+    for phrase in _phrases(texts)[::3]:
+        holding = sum(1 for text in texts if phrase in text)
+        for most in {0, 1, 2, 5, holding - 1, holding, holding + 1, len(texts)}:
+            assert table.is_held_by_few(phrase, most) == (1 <= holding <= most), (phrase, most)
+
+
+def test_a_phrase_written_by_no_more_clauses_than_asked_is_decided_by_the_first_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clause = load_registry().clauses[0]
+    writes = [
+        clause.model_copy(update={"id": f"{clause.document_id}-{k:02d}", "text": "创业担保贷款贴息"}) for k in (1, 2, 3)
+    ]
+    save_clauses(tmp_path / "clauses", {clause.document_id: writes})
+    table = open_clauses(tmp_path / "clauses")
+    assert table is not None
+    looked_at: list[int] = []
+    looked = ClauseTable._text_holds
+
+    def _looking(self: ClauseTable, row: int, *rest: Any) -> bool:
+        looked_at.append(row)
+        return looked(self, row, *rest)
+
+    monkeypatch.setattr(ClauseTable, "_text_holds", _looking)
+    assert table.is_held_by_few("担保贷款", 3)
+    assert looked_at == [0]
+    assert not table.is_held_by_few("担保贷款", 1)  # three hold it: counted to two, no further
+    assert looked_at == [0, 0, 1]
+
+
+@pytest.mark.parametrize("clauses", [1, 119, 11_900, 83_300])
+@pytest.mark.parametrize("bar", [0.5, 3.0, 7.5])
+def test_the_most_clauses_a_word_may_be_in_are_those_whose_idf_meets_the_bar(clauses: int, bar: float) -> None:
+    most = most_holding(clauses, bar)
+    assert [1 <= df <= most for df in range(clauses + 1)] == [idf_of(clauses, df) >= bar for df in range(clauses + 1)]
+
+
+def test_a_clause_file_saved_before_the_pair_index_counts_the_same(saved_dir: Path) -> None:
+    texts = [clause.text for clause in load_registry().clauses]
+    meta = json.loads((saved_dir / "meta.json").read_text(encoding="utf-8"))
+    del meta["pairs"]
+    (saved_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    for name in ("pair_keys.npy", "pair_starts.npy", "pair_rows.npy"):
+        (saved_dir / name).unlink()
+    table = open_clauses(saved_dir)
+    assert table is not None
+    for phrase in _phrases(texts)[:200]:
+        assert table.count_holding(phrase) == sum(1 for text in texts if phrase in text), phrase
+
+
+def test_a_pair_index_of_another_save_is_refused_and_parsed_again(saved_dir: Path, tmp_path: Path) -> None:
+    clauses = load_registry().clauses
+    first = [c for c in clauses if c.document_id == clauses[0].document_id]
+    save_clauses(tmp_path / "old", {clauses[0].document_id: first})
+    for name in ("pair_keys.npy", "pair_starts.npy", "pair_rows.npy"):
+        (saved_dir / name).write_bytes((tmp_path / "old" / name).read_bytes())
+    assert open_clauses(saved_dir) is None
+    assert not isinstance(registry_of(_sources(), saved_dir).clauses, ClauseTable)
 
 
 def test_offsets_of_one_save_over_the_bytes_of_another_are_refused_and_parsed_again(

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import cn2an
 import pytest
+import yaml
 
 from knowledge.cache import read_cached
+from knowledge.datafile import read_yaml
 from knowledge.kb import KnowledgeBase, saved_clauses_dir
 from knowledge.lexical import LexicalIndex
 from knowledge.numerals import chinese_to_number, number_to_chinese
@@ -23,6 +25,7 @@ from knowledge.registry import Registry
 from knowledge.tokens import TOKENS_FILE, TokenCache, tokenizer_fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
+DATA_FILES = sorted([*DATA_DIR.glob("*.yaml"), REPO / "knowledge" / "sources" / "manifest.yaml"])
 HEAVY = ("telegram", "fastapi", "uvicorn", "starlette", "argon2", "sqlalchemy", "chromadb", "jieba.posseg")
 
 PROBE = """
@@ -192,3 +195,9 @@ def test_an_index_written_with_the_old_clause_snapshot_loses_it_and_keeps_its_cl
     assert not (index / "clauses.json").exists()
     assert (saved_clauses_dir(kb_dir) / "clauses.jsonl").is_file()
     assert opened.answerer.answer("失业了能领什么补贴").citations
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=[p.name for p in DATA_FILES])
+def test_a_data_file_reads_the_same_with_libyaml_as_with_the_pure_python_loader(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert read_yaml(text) == yaml.safe_load(text)
