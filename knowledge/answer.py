@@ -44,6 +44,7 @@ from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
 from knowledge.granted_figures import ROW
+from knowledge.instructions import computation_subject, requests_a_computation
 from knowledge.intent import (
     AskedIntent,
     Intent,
@@ -1006,6 +1007,34 @@ class Answerer:
             return False
         return not any(told_as_condition(question, topic) for topic in topics)
 
+    def _computation_asked(self, retrieval: Retrieval) -> MissingAspect | None:
+        """A sum asked to be worked out for the person (算一下我能拿多少养老金, 帮我算下个税): of a thing the
+        documents never state a sum of (instructions.yaml `computation_subjects`), or naming no measure of
+        theirs — never 帮我算算创业担保贷款能贷多少, a measure whose clause states its figure."""
+        question = retrieval.analysis.question
+        if retrieval.analysis.to_assistant or not requests_a_computation(question):
+            return None
+        subject = computation_subject(question)
+        if subject is None and self.matcher is not None and self.matcher.names_a_measure(retrieval):
+            return None
+        return MissingAspect(kind="computation", name=subject)
+
+    def _declined(self, retrieval: Retrieval, asked: AskedIntent) -> Decision | None:
+        """What the documents cannot give, said for what it is rather than by the bare refusal or a near clause."""
+        computation = self._computation_asked(retrieval)
+        if computation is not None:
+            # 帮我算下农家乐的个税: a sum to work out for the person, which no clause states — said plainly,
+            # quoting nothing (a tax clause shares 税 with the request, never its sum).
+            return Decision(AnswerStatus.NO_ANSWER, missing=computation, asked=asked)
+        # 失业补助金巴中有吗: too few words shared to quote anything, and the measure asked by name is only
+        # other regions' — said so, not the bare refusal.
+        absent = self._named_only_elsewhere(retrieval)
+        if absent is not None and not retrieval.analysis.to_assistant:
+            return Decision(
+                AnswerStatus.NO_ANSWER, self._topic_clause(retrieval, absent.name or ""), absent, asked=asked
+            )
+        return None
+
     def decide(self, retrieval: Retrieval) -> Decision:
         """Whether the documents answer the question, and with which quoted clauses.
 
@@ -1023,13 +1052,9 @@ class Answerer:
             # Whether a document is in force is answered by the document itself, however few words
             # of the question its clauses share.
             return self._status(retrieval, asked)
-        # 失业补助金巴中有吗: too few words shared to quote anything, and the measure asked by name is only
-        # other regions' — said so, not the bare refusal.
-        absent = None if abstained is AnswerStatus.REGION_NOT_COVERED else self._named_only_elsewhere(retrieval)
-        if absent is not None and not retrieval.analysis.to_assistant:
-            return Decision(
-                AnswerStatus.NO_ANSWER, self._topic_clause(retrieval, absent.name or ""), absent, asked=asked
-            )
+        declined = None if abstained is AnswerStatus.REGION_NOT_COVERED else self._declined(retrieval, asked)
+        if declined is not None:
+            return declined
         if abstained is not None:
             return Decision(abstained)
         # 两后生是指啥人 — or 最多能贷多少，利息谁出: each answered on its own.
@@ -1788,7 +1813,7 @@ class Answerer:
             direct = _procedure_said(applying, decision.quoted, citations) if not asked.asks_payer else None
         if direct is not None and direct.kind not in ("department", "status", "procedure"):
             measures = direct.measures
-        elif decision.missing is not None and decision.missing.kind == "measure":
+        elif decision.missing is not None and decision.missing.kind in ("measure", "computation"):
             # The measure asked is missing here: a clause quoted on the topic lends it none of its own.
             measures = ()
         else:
