@@ -25,7 +25,7 @@ from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
 from bot.dialogue.interview import Interviewer, Working
-from bot.dialogue.latin import LatinFollowUps, names_kin, with_person_in_chinese
+from bot.dialogue.latin import LatinFollowUps, follow_up_in_chinese, names_kin, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.quantities import DATE
 from bot.dialogue.reading import MessageReader, Reading, owns_a_slip
@@ -767,7 +767,12 @@ class Dialogue:
         """what about Bazhong?, and in Ziyang after an answer: an English follow-up naming only another place
         is 那巴中呢 — the last question asked there; I'm in 珲春, 29 is 我在珲春, 29; any other message as typed."""
         place = self.latin.place_asked(text) if work.thread is not None else None
-        return f"那{place}呢" if place is not None else with_person_in_chinese(text, self.words.latin_person)
+        if place is not None:
+            return f"那{place}呢"
+        # what does the 2/3 mean, how long can I get it — after an answer: the Chinese follow-up (session 42).
+        asks, filler = self.words.latin_asks, self.words.latin_asking_filler
+        asked = follow_up_in_chinese(text, asks, filler) if work.thread is not None else None
+        return asked if asked is not None else with_person_in_chinese(text, self.words.latin_person)
 
     def _pointed(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """What a message points at, before any reading: the check for the one the conversation is about
@@ -1890,7 +1895,7 @@ class Dialogue:
             and work.last_answer == "answered"
             and bool(work.pending)
             and current is None
-            and self.words.takes_in(text)
+            and (self.words.takes_in(text) or self._takes_in_then_acts(text, today))
         ):
             # 好的明白, 唉 行吧 right after an answer that went out without the card (passed over, out of sight above):
             # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
@@ -1914,6 +1919,25 @@ class Dialogue:
             return [render.notice(_closing().farewell, buttons)]
         said = _notices().thanks if closing == "thanked" else _closing().understood
         return [render.notice(said, buttons), *self._reminder(work, today)]
+
+    def _held_back(self, work: Working, text: str, thread: bool) -> Reply | None:
+        """What is answered without a search: a thing the bot cannot do (写简历), or — after a list of several
+        measures — a bare 这个 (那这个要什么条件), asked back which item is meant (session 42)."""
+        cannot = self._cannot_do(text)
+        if cannot is not None:
+            return render.nothing_to_cite(cannot)
+        among = self.threads.which_item(work.thread, text) if thread else ()
+        if not among:
+            return None
+        listed = "\n".join(f"{at}. {name}" for at, name in enumerate(among, 1))
+        return render.notice(_reading().which_item.format(items=listed))
+
+    def _takes_in_then_acts(self, text: str, today: date) -> bool:
+        """好 我抓紧办, 得嘞 明儿个去问问 right after an answer (session 42): the answer taken in, then what the speaker
+        will do — no fact told, no place named, nothing asked: an ok to the answer, never the card's 对."""
+        if not self.words.takes_in_then_acts(text):
+            return False
+        return not self.describer.describe(text, today).facts and not self._place_mentions(text)
 
     def _says_nothing_to_answer(self, text: str, today: date) -> bool:
         """Words only, asking nothing and naming nothing the documents could answer (中 先这): no question, no word of
@@ -2315,27 +2339,22 @@ class Dialogue:
     def _extra_facts(
         self, work: Working, answered: list[Reply], statement: str, today: date, asked: set[str]
     ) -> list[Reply]:
-        """An answer that says more than was asked (是的，而且我还有残疾证): what it adds is recorded
-        like the answer itself and said back, and the interview goes on; what it changes in the stored
-        facts (a correction) is shown for confirmation first."""
+        """An answer that says more than was asked (是的，而且我还有残疾证; 宝丰县哩 今年五十八 去年厂子关门了): the
+        answer to the question is recorded and said back; what the message adds or changes beyond it was read from
+        free text — as a self-description is — and is shown on the card for confirmation, the interview going on
+        after 对 (session 42: no longer recorded unconfirmed — a date or a duration read from 去年 is an assumption
+        the person should see before it decides anything)."""
         if not statement or work.pending:
             return answered
         # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
         description = self._worked_elsewhere(work, statement, self.describer.answering(statement, today, asked))
         description = description.beside(work.profile)
-        extra = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f, v) != v}
-        added = {f: v for f, v in description.facts.items() if f not in asked and f not in work.profile}
-        if not extra and not added:
+        beyond = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f) != v}
+        if not beyond:
             return answered
+        notes = {f: n for f, n in description.notes.items() if f in beyond}
         replies = [r for r in answered if r.kind not in {"question", "results"}]
-        if added:
-            work.pending = dict(added)
-            work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
-            replies.extend(self.interviewer.accept(work, today))
-        if extra:
-            notes = {f: n for f, n in description.notes.items() if f in extra}
-            replies = [r for r in replies if r.kind not in {"question", "results"}]
-            replies.append(self.interviewer.propose(work, Description(facts=extra, notes=notes), today))
+        replies.append(self.interviewer.propose(work, Description(facts=beyond, notes=notes), today))
         return replies
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
@@ -2540,15 +2559,13 @@ class Dialogue:
         return all(work.profile.get(f, v) == v for f, v in description.facts.items())
 
     def _record_added(self, work: Working, description: Description, today: date) -> list[Reply]:
-        """有，一直按灵活就业交的 while another question waits: what it adds is recorded like an answer's
-        extra facts (said back, ✔️ 好的，已记下) and the interview goes on — only a change to what was
-        recorded is shown for confirmation first."""
+        """有，一直按灵活就业交的 while another question waits: what it adds is shown on the card for confirmation, as
+        an answer's extra facts are (session 42), and the interview goes on after 对."""
         added = {f: v for f, v in description.facts.items() if f not in work.profile}
         if not added:
             return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
-        work.pending = dict(added)
-        work.pending_notes = {f: n for f, n in description.notes.items() if f in added}
-        return self.interviewer.accept(work, today)
+        notes = {f: n for f, n in description.notes.items() if f in added}
+        return [self.interviewer.propose(work, Description(facts=added, notes=notes), today)]
 
     def _told_with_request(
         self, reading: Reading, description: Description | None, today: date, interviewing: bool = False
@@ -2692,7 +2709,8 @@ class Dialogue:
         so each later part that asks another kind of thing is answered in its turn, as a follow-up of
         the part before it (the thread), and the answers are joined into one reply — never dropped."""
         work.speaker_asks = self._asks_as_speaker(work, text)
-        outsider = self._outsider(text)
+        known = work.pending.get("region", work.profile.get("region")) if not work.for_someone_else else None
+        outsider = self._outsider(text, known if isinstance(known, str) else None)
         if outsider is not None:
             # 镇巴县的能申请商洛的培训补贴吗: where the asker is, no document covers — said plainly.
             place, asked = outsider
@@ -2916,15 +2934,22 @@ class Dialogue:
                     break
         return _COMPARED_SIDES.sub("", text, count=1)
 
-    def _outsider(self, text: str) -> tuple[str, str] | None:
+    def _outsider(self, text: str, known: str | None = None) -> tuple[str, str] | None:
         """(where the asker is, the place asked about) when someone from a place no document covers (我在
-        资中县, 镇巴县的…) asks whether a covered place's policy applies to them (能申请, 能用, 适用); else None."""
+        资中县, 镇巴县的…) asks whether a covered place's policy applies to them (能申请, 能用, 适用); else None.
+        `known`: where the person said they are before (宣汉县, then 巴中的能用不 — session 42), when the message
+        says no place of its own."""
         if not self.words.applying.search(text):
             return None
         own = self.reader.read(text).statement
         lead = _PERSON_OF_PLACE.match(text)
         said = own or (lead.group(1) if lead else "")
         home = self.regions.resolve(said) if said else None
+        before = self.regions.resolve(known) if known else None
+        if before is not None and before.place and not before.covered and (home is None or not home.place or not own):
+            # (巴中的能用不 我们挨着的, 资阳的创业补贴我能申请吗 after 宣汉县: the place told before is where they are —
+            # 我们挨着 names none, and a covered 资阳的 heading the question is what is asked about.)
+            home, said = before, ""
         if home is None or not home.place or home.covered or home.candidates:
             return None
         rest = text.replace(said, " ", 1)
@@ -3036,9 +3061,9 @@ class Dialogue:
         one: 白山 中级工) is read against the thread (unless `thread` is off: the message must stand
         alone), and the question names its place, or the thread's (那…, …呢), or the person's covered
         region."""
-        cannot = self._cannot_do(text)
-        if cannot is not None:
-            return render.nothing_to_cite(cannot)
+        unsearched = self._held_back(work, text, thread)
+        if unsearched is not None:
+            return unsearched
         person = self._speaker_region(work) if work.speaker_asks else self._person_region(work)
         here = person if self.words.own_place.search(text) else None
         earlier = work.thread if thread else None

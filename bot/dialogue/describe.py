@@ -186,6 +186,8 @@ class _Compiled:
 
 # What the person does now when working (eligibility/facts.yaml employment_status): a workplace said is theirs now.
 _WORKING_NOW = frozenset({"employed", "flexible", "self_employed"})
+# At most this many characters between 在 and what the person does there name the place (巴中市巴州区).
+_PLACE_WORDS_MOST = 10
 
 # How many texts a describer keeps read: a turn's few, not every message ever sent.
 _DESCRIBED_KEPT = 32
@@ -287,7 +289,35 @@ class Describer:
                     rest = f"{rest[: found.start()]}，{rest[found.end() :]}"
                 elif found:
                     unplaced.add(fact)
+        for fact, place, start, end in self._placed_activities(rest):
+            if fact not in said:
+                said[fact] = place
+                rest = f"{rest[:start]}，{rest[end:]}"
         return said, rest, frozenset(unplaced - set(said))
+
+    def _placed_activities(self, text: str) -> list[tuple[str, str, int, int]]:
+        """Session 42: a place and what the person does there, in one clause — 在 + a place + any phrase that says
+        the person works now (在巴州区送外卖, 在通江跑滴滴, 在雁江摆摊): that place is where they work (their business,
+        for a business of their own), whatever the verb — the sentence's shape, not a list of verbs. Latest first
+        (spans are cut from the text in that order); someone else named before it (老公在成都送外卖) is not the
+        speaker."""
+        found: list[tuple[str, str, int, int]] = []
+        for compiled in self.phrases:
+            for match in compiled.pattern.finditer(text):
+                status = self._phrase_sets(compiled.phrase, text, match).get("employment_status")
+                if status not in _WORKING_NOW:
+                    continue
+                clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+                head = text[clause_start : match.start()]
+                at = head.rfind("在")
+                words = head[at + 1 :] if at >= 0 else ""
+                if not 2 <= len(words) <= _PLACE_WORDS_MOST or self._others_before.search(head[:at]):
+                    continue
+                place = self.regions.resolve(words).place
+                if place and all(clause_start + at != start for _, _, start, _ in found):
+                    fact = "business_region" if status == "self_employed" else "work_region"
+                    found.append((fact, place, clause_start + at, match.start()))
+        return sorted(found, key=lambda f: f[2], reverse=True)
 
     def _where(self, text: str) -> tuple[ResolvedRegion, dict[str, str], frozenset[str]]:
         """Where the person is, read past the places of work and business said apart (`_bound_places`), those, and

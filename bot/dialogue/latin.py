@@ -67,6 +67,28 @@ class LatinFollowUps:
         return read if read in self._names else None
 
 
+_FIGURE = re.compile(r"\d+(?:\s*[./:：]\s*\d+)?\s*%?")
+
+
+def follow_up_in_chinese(text: str, asks: Mapping[str, str], filler: frozenset[str]) -> str | None:
+    """what does the 2/3 mean → 2/3是什么意思, how long can I get it → 能领多久: an English question after an answer, by
+    the first of its asking words (`asks`, longest first, whole words) — the figures it quotes kept before it. None:
+    not in Latin script alone, a word of its own beside the asking words and `filler` (startup loan, how much: a
+    question of its own, for the answerer's reading of English), or no asking word known."""
+    if not asks or not is_latin_question(text):
+        return None
+    words = _WORDS.findall(text.replace("’", "'").lower())
+    known = filler | {word for cue in asks for word in cue.split()}
+    if not words or any(word not in known for word in words):
+        return None
+    lowered = " ".join(words)
+    for cue in sorted(asks, key=lambda c: (-len(c), c)):
+        if re.search(rf"(?<![a-z']){re.escape(cue)}(?![a-z'])", lowered):
+            figures = "".join(f.replace(" ", "") for f in _FIGURE.findall(text))
+            return f"{figures}{asks[cue]}"
+    return None
+
+
 def with_person_in_chinese(text: str, frames: Mapping[str, str]) -> str:
     """I'm in 珲春, 29, 退伍军人 → 我在 珲春, 29, 退伍军人: the speaker's frame said in English (`frames`, longest
     first, as whole words; ’ read as ') in a message with Chinese words — the rest is read as the speaker's, as

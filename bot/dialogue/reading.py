@@ -223,13 +223,15 @@ class MessageReader:
         return self._is_home(stretches[at])
 
     def _is_home(self, said: str) -> bool:
-        """辽源的, 洛阳哩, 长春人: only a place, said as where one is from."""
+        """辽源的, 洛阳哩, 长春人, 白山抚松的: only a place (a county after its city too, session 42), said as where
+        one is from."""
         said = said.strip(_PUNCTUATION)
         place = self.place_of(said) if said else None
         if place is None:
             return False
         stem = re.escape(place.rstrip("省市县区") or place)
-        return re.fullmatch(rf"(?:{stem})[省市县区]?(?:的|哩|嘞|滴|人)", said) is not None
+        found = re.fullmatch(rf"(?P<lead>.{{0,6}}?)(?:{stem})[省市县区]?(?:的|哩|嘞|滴|人)", said)
+        return found is not None and (not found["lead"] or self.place_of(found["lead"]) is not None)
 
     def _places_apart(self, lead: str, rest: str) -> bool:
         """我在长春 巴中的创业补贴能申请吗: the words before the question say where the speaker is, and the

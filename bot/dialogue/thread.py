@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.dialogue.items import listed_names, pointed_item
 from bot.dialogue.ports import ClauseSource
 from bot.dialogue.types import Thread
 from bot.dialogue.words import Vocabulary
@@ -54,7 +55,7 @@ MIN_TERM_CHARS = 2
 # The longest written place name looked for right before a clause's bracketed number (巴中市恩阳区).
 MAX_PLACE_CHARS = 8
 # A figure as documents write it: a number with its unit (110%, 5000元, 20万元, 6个月).
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)|\d+:\d+")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|万元|万|元|个月|年)|\d+:\d+|\d+/\d+")
 # A ratio however it is typed (8比2, 8：2, 8∶2) is written as the clauses write it (8:2).
 _RATIO = re.compile(r"(\d+)\s*[比:：∶]\s*(\d+)")
 # What is said around a place alone (吉林的, 那资阳呢, 巴中的文件): nothing but the place once it is gone.
@@ -545,7 +546,11 @@ class Threads:
         the person's own place, when the message points at it (那我这边呢)."""
         if thread is None or not thread.topic:
             return self._overview_elsewhere(thread, text)
-        shown = self._about_what_was_shown(thread, text) or self._condition_asked(thread, text)
+        shown = (
+            self._item_asked(thread, text)
+            or self._about_what_was_shown(thread, text)
+            or self._condition_asked(thread, text)
+        )
         if shown is not None:
             return shown
         if _TYPED_FIGURE.search(text) and not self.words.is_question(text) and not self._states_figures(thread, text):
@@ -594,6 +599,27 @@ class Threads:
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
+
+    def _item_asked(self, thread: Thread, text: str) -> Question | None:
+        """第二个呢, 创业那个能拿多少 after a list of several measures: asked of the item named (by its place in the
+        list or a piece of its name), where its document applies — never of the list's first item."""
+        pointed = pointed_item(thread, text)
+        if pointed is None or pointed.name is None:
+            return None
+        clause = self.clauses.get(pointed.clause) if pointed.clause and self.clauses.has(pointed.clause) else None
+        region = self.clauses.document_of(clause).jurisdiction if clause is not None else thread.region
+        rest = pointed.rest if self.words.is_question(pointed.rest) or self.content_words(pointed.rest) else ""
+        return Question(f"{pointed.name}{rest}", region=region, read_as=f"{region or ''} · {pointed.name}")
+
+    def which_item(self, thread: Thread | None, text: str) -> tuple[str, ...]:
+        """The measures of the last list a bare pointer may mean (那这个要什么条件 after three shown), or (): the
+        message names one, names its own topic or points at no item."""
+        pointed = pointed_item(thread, text)
+        if pointed is None or pointed.name is not None:
+            return ()
+        if pointed.rest is text and (self.has_own_topic(text) or self.asked_place(text)):
+            return ()
+        return pointed.among
 
     def _other_kind_or_past(self, thread: Thread, text: str, goes_on: bool) -> Question | None:
         """A message naming no topic of its own: another kind of the thread's help (`_other_kind`), or asked on its
@@ -747,7 +773,18 @@ class Threads:
             # is asked about their measure, where it applies.
             region = thread.measure_region or thread.region
             return Question(f"{thread.measure}{text}", region=region, read_as=f"{region or ''} · {thread.measure}")
+        if not thread.measure and self.asked_place(text) is None:
+            # 2/3是啥意思 after a list of measures: the figure is asked of the first item whose clause states it.
+            for name, clause_id in listed_names(thread):
+                if self.clauses.has(clause_id) and self._clause_quotes(clause_id, text):
+                    clause = self.clauses.get(clause_id)
+                    region = self.clauses.document_of(clause).jurisdiction
+                    return Question(f"{name}{text}", region=region, read_as=f"{region or ''} · {name}")
         return None
+
+    def _clause_quotes(self, clause_id: str, text: str) -> bool:
+        figures = _FIGURE.findall(_RATIO.sub(r"\1:\2", text))
+        return bool(figures) and any(f in _RATIO.sub(r"\1:\2", self.clauses.get(clause_id).text) for f in figures)
 
     def _currency_after_nothing(self, thread: Thread, text: str) -> bool:
         """Whether the documents still hold, or how old they are, asked (naming no measure nor place) right after

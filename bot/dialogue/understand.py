@@ -61,6 +61,10 @@ class AnswerReader:
 
     def read(self, question: NextQuestion, text: str, today: date) -> Understood | None:
         """The answer this message gives to `question`, or None when it does not give one."""
+        if self.words.never_told(text):
+            # 没人给我认定过: never done by an office is a no to whether it was done; to anything else, 不清楚.
+            acted = question.type == "boolean" and self.words.acted_on.search(question.text) is not None
+            return Understood(False if acted else None)
         if question.type == GROUP_TYPE:
             return self._group(question, text, today)
         reader = getattr(self, f"_{question.type}")

@@ -61,6 +61,10 @@ class VocabularyFile(BaseModel):
     intent_cues: dict[str, str]
     citation_ordinal: str
     picked: str = "$^"
+    # Session 42: 没人跟我说过, 没人给我认定过 — no one as the subject, the speaker as the one not told or not assessed.
+    never_told: str = "$^"
+    # …and the questions asking whether an office did something for the person (认定, 登记, 办理): there it is a no.
+    acted_on: str = "$^"
     clause_text_request: str
     clause_pointer: str
     clause_view_request: str
@@ -138,6 +142,11 @@ class VocabularyFile(BaseModel):
     latin_kin: tuple[str, ...] = ()
     # I'm in, I am: the speaker's own frame said in English around Chinese words — the Chinese for it.
     latin_person: dict[str, str] = {}
+    # Session 42: an English question about the last answer, by its asking words (what does … mean, how much, how
+    # long, how to apply): the Chinese follow-up it is — the figures it quotes kept.
+    latin_asks: dict[str, str] = {}
+    # …and the words such a question may have besides (it, this, can, i, get): any other word is a topic of its own.
+    latin_asking_filler: tuple[str, ...] = ()
     # 好吧, 行, 嗯: taking in what was just said, not saying that something is true — so one opening a
     # question (好吧，那巴中的贷款怎么申请) neither confirms a card nor answers a yes/no question.
     acknowledging: tuple[str, ...] = ()
@@ -215,11 +224,11 @@ class Vocabulary:
             tuple((re.compile(said), meant) for said, meant in data.standard_words),
         )
         # (A yes of an act answers a question of that act; only the others say a card is right: `confirms`.)
-        self.yes, self.acts = (
+        self.yes, self.acts, self.no = (
             squashed((*data.answers.affirmative, *data.answers.affirmative_acts)),
             frozenset(squashed(data.answers.affirmative_acts)),
+            squashed(data.answers.negative),
         )
-        self.no = squashed(data.answers.negative)
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
         self.eligibility_request = squashed(data.eligibility_request)
         self.eligibility_asked = re.compile(data.eligibility_asked)
@@ -255,7 +264,12 @@ class Vocabulary:
         self.supposing = data.supposing
         self.benefit_words = data.benefit_words
         self.intent_cues = data.intent_cues
-        self.citation_ordinal, self._picked = re.compile(data.citation_ordinal), re.compile(data.picked)
+        self.citation_ordinal, self._picked, self._never_told, self.acted_on = (
+            re.compile(data.citation_ordinal),
+            re.compile(data.picked),
+            re.compile(data.never_told),
+            re.compile(data.acted_on),
+        )
         self.clause_text_request = re.compile(data.clause_text_request)
         self.clause_pointer = re.compile(data.clause_pointer)
         self.clause_view_request = re.compile(data.clause_view_request)
@@ -284,6 +298,7 @@ class Vocabulary:
             frozenset(w.lower() for w in data.latin_follow_up),
             data.latin_person,
         )
+        self.latin_asks, self.latin_asking_filler = data.latin_asks, frozenset(data.latin_asking_filler)
         self.acknowledging, self.wish_words = (
             frozenset(squashed(data.acknowledging)),
             frozenset(squashed(data.wish_words)),
@@ -518,6 +533,11 @@ class Vocabulary:
         themselves, or of no one) — its opening stretch, whatever follows about someone else."""
         return self._none_of_them.match(squash(text)) is not None
 
+    def never_told(self, text: str) -> bool:
+        """没人跟我说过这个, 从来没人给我认定过: the speaker was never told or never assessed — no answer of their own
+        about the fact, whatever 没 it opens with (session 42)."""
+        return self._never_told.search(squash(text)) is not None and not self.is_question(text)
+
     def is_no(self, text: str) -> bool:
         understood, value = self.yes_no(text)
         return understood and value is False
@@ -655,7 +675,22 @@ class Vocabulary:
         particle is the tone, no word of its own — said to an answer, it takes that answer in."""
         squashed = squash(text)
         words = _cover(_CLOSING_PARTICLES.sub("", squashed) or squashed, self._covers.acknowledging)
+        # (得嘞, 好嘞: a word that ends in a particle's character is read whole too.)
+        words = words or _cover(squashed, self._covers.acknowledging)
         return words is not None and bool(words)
+
+    def takes_in_then_acts(self, text: str) -> bool:
+        """好 我抓紧办, 得嘞 明儿个去问问, 行 我回头去社区问问: what was said taken in (its first phrase), then what the
+        speaker will do about it — asking nothing (session 42). Whether it tells a fact is the caller's to judge."""
+        phrases = [p for p in re.split(r"[\s，,。！!~～；;]+", text.strip()) if p]
+        if len(phrases) < 2 or not self.takes_in(phrases[0]):
+            return False
+        rest = "，".join(phrases[1:])
+        # (好 你接着问: what the bot is to do — the next question handed back — is no step of the speaker's; 嗯 都对:
+        # a yes of its own after the ok.)
+        if re.search("[你您]", rest) or self.yes_no(rest)[0] or self.is_assent(rest):
+            return False
+        return not self.is_question(rest) and not self.supposes(rest)
 
     def closing(self, text: str, waiting: bool = True) -> Literal["farewell", "thanked", "understood"] | None:
         """The whole message only takes in the last reply, thanks, stops or leaves (明白了，谢谢; 好的，

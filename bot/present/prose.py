@@ -259,10 +259,11 @@ class CheckSections(Section):
 
 
 class CheckProse(Section):
-    placeholders = {"basis": ("reference",), "ineligible": ("count",)}
+    placeholders = {"basis": ("reference",), "ineligible": ("count",), "conditions": ("conditions",)}
     banner: str
     sections: CheckSections
     basis: str
+    conditions: str
     draft: str
     ineligible: str
     none_of_these: str
@@ -491,6 +492,7 @@ class RequirementProse(Section):
         "none_of": ("label", "options"),
         "any_of": ("label", "options"),
         "not_received": ("options",),
+        "received_unsaid": ("options",),
         "had_it": ("options",),
         "at_least": ("label", "number", "unit"),
         "more_than": ("label", "number", "unit"),
@@ -509,6 +511,7 @@ class RequirementProse(Section):
     none_of: str
     any_of: str
     not_received: str
+    received_unsaid: str
     had_it: str
     options_or: str
     at_least: str
@@ -651,7 +654,7 @@ class FollowupProse(Section):
 class DialogueReadingProse(Section):
     """Messages read as a whole: instructions to the bot, openers, a bare yes, a document's article."""
 
-    placeholders = {"no_such_article": ("document", "number", "count")}
+    placeholders = {"no_such_article": ("document", "number", "count"), "which_item": ("items",)}
     declined: str
     listening: str
     # Session 38 (walk37 C1/C2): 我能拿到啥补贴 给我算算 while the check asks its questions: what the check will answer.
@@ -670,6 +673,8 @@ class DialogueReadingProse(Section):
     off_topic: str
     genuine_asked: str
     results_unchanged: str
+    # Session 42: 那这个要什么条件 after a list of several measures: which one is meant, asked back.
+    which_item: str
 
 
 class EligibilityStatedProse(Section):
@@ -938,6 +943,7 @@ class RulesProblemProse(Section):
         "clause_of_other_document": ("cite", "document"),
         "quote_not_in_clause": ("cite", "quote"),
         "figure_not_in_clause": ("figure", "cite", "text"),
+        "duration_not_in_rule": ("span", "quote"),
         "unknown_fact": ("fact",),
         "bad_comparison": ("fact", "comparison", "values"),
         "unknown_definition": ("name",),
@@ -962,6 +968,7 @@ class RulesProblemProse(Section):
     clause_of_other_document: str
     quote_not_in_clause: str
     figure_not_in_clause: str
+    duration_not_in_rule: str
     missing_quote: str
     missing_cite: str
     unknown_fact: str

@@ -71,8 +71,9 @@ def test_a_place_of_temporary_work_mid_interview_keeps_the_recorded_place(dialog
     state, replies = say(dialogue, state, told, TODAY)
     assert state.profile.get("region") == "通江县", state.profile
     assert "region" not in state.pending, (state.pending, reply_texts(replies))
-    assert all(r.kind != "confirm" for r in replies), reply_texts(replies)
-    assert replies[-1].kind == "question", reply_texts(replies)
+    # (session 42: what the message adds — 打零工 — may wait on the card; never a place where the person is)
+    assert all("region" not in r.facts for r in replies if r.kind == "confirm"), reply_texts(replies)
+    assert replies[-1].kind in {"question", "confirm"}, reply_texts(replies)
 
 
 def test_a_place_of_temporary_work_beside_an_answer_keeps_the_recorded_place(dialogue: Dialogue) -> None:
