@@ -323,6 +323,7 @@ class DialogueResultProse(Section):
     correct: str
     no_reasons: str
     reasons_title: str
+    near_title: str
     units_title: str
     units_title_owner: str
 
@@ -528,10 +529,16 @@ class RequirementProse(Section):
 
 
 class StatedProse(Section):
-    placeholders = {"unknown": ("label",), "boolean": ("phrase",), "value": ("label", "value")}
+    placeholders = {
+        "unknown": ("label",),
+        "boolean": ("phrase",),
+        "value": ("label", "value"),
+        "of_hire": ("label", "value"),
+    }
     unknown: str
     boolean: str
     value: str
+    of_hire: str
 
 
 class ReasonProse(Section):
@@ -675,9 +682,10 @@ class DialogueReadingProse(Section):
 
 
 class EligibilityStatedProse(Section):
-    placeholders = {"itself": ("option",), "bare": ("option", "label")}
+    placeholders = {"itself": ("option",), "bare": ("option", "label"), "answered": ("label", "option")}
     itself: str
     bare: str
+    answered: str
     # `fact.value` → the person's situation said plainly, for an option that is only a negation.
     plain: dict[str, str]
     negations: tuple[str, ...]
