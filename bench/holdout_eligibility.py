@@ -186,6 +186,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "缴社保",
         # Session 26: 交 is 缴 in everyday writing.
         "交社保",
+        # Set 34 (session 42, hp34-37): 养老保险也交着 — the pension insurance is social insurance.
+        "养老保险",
         "pays social insurance",
         "social insurance paid",
     ),
@@ -218,6 +220,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "注册",
         "登记个体工商户",
         "办照",
+        # Set 34 (session 42, hp34-37): 首次办理个体执照 — 执照 without 营业.
+        "执照",
     ),
 }
 # Flags that are things done, not wishes: only considering them is not having done them.
@@ -297,7 +301,8 @@ HIRE_FLAGS: dict[str, tuple[str, ...]] = {
     "hire_hard_to_employ": ("就业困难人员",),
     "hire_registered_unemployed": ("登记失业", "失业登记", "registered unemployed"),
     "hire_rural_labor": ("农民工", "migrant worker"),
-    "hire_contract": ("劳动合同", "labour contract", "labor contract", "contract"),
+    # Set 34 (session 42): 签3年合同, 签1年以上合同 — a contract signed with a hire is a labour contract.
+    "hire_contract": ("劳动合同", "合同", "labour contract", "labor contract", "contract"),
     "hire_insured": ("社会保险", "五险", "social insurance", "社保", "参保"),
 }
 HIRE_PERSON_FACTS = ("household", "hard_to_employ", "registered_unemployed", "rural_labor")
@@ -483,8 +488,17 @@ WORK_PART = re.compile(r"工作|参保|经营")
 PART_LABEL = re.compile(r"（[^）]*）|^(?:户籍|工作和参保地|工作、参保地|工作地|参保地)(?:在|为)?")
 
 
+# Set 34 (session 42, hp34-34): 此前工作地陕西省西安市 — where the person worked before is no place of theirs now.
+FORMER_PART = re.compile(r"^(?:此前|以前|之前|原|曾)")
+
+
 def _place_parts(place: str) -> tuple[str, str | None]:
     parts = [part.strip() for part in re.split(r"[;；]", place) if part.strip()]
+    current = [part for part in parts if not FORMER_PART.match(part)]
+    if current and len(current) < len(parts):
+        parts = current
+    if len(parts) == 1:
+        return parts[0], None
     if len(parts) < 2:
         return place, None
     work = next((part for part in parts if WORK_PART.search(part)), None)
@@ -655,6 +669,7 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
             profile.setdefault(fact, said)
     _flexible_plan(text, profile)
     _business_plan(text, profile)
+    _spans_ended(text, as_of, profile)
     if profile.get("business_licensed") is False and facts.get("employment") == "flexible":
         # Set 26 (session 34): a flexible worker who only plans a shop and has no licence runs no business yet (an owner
         # without one keeps the business the runner read for him).
@@ -689,6 +704,21 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
     unemployed = re.search(r"失业约?(\d+)个月|unemployed for (\d+) months", text)
     if unemployed:
         profile["unemployed_months"] = int(next(g for g in unemployed.groups() if g))
+
+
+# Set 34 (session 42, hp34-22): 2015-10至2017-04在公益性岗位就业 — a span that ended before the day judged is no post
+# held now.
+POST_SPAN = re.compile(r"(\d{4})-(\d{2})至(\d{4})-(\d{2})在公益性岗位")
+# Set 34 (session 42, hp34-38): 承包地2016年被征收 — the year between the land and its taking.
+LAND_TAKEN = re.compile(r"(?:承包地|土地|耕地)[^;；,，]{0,8}被征")
+
+
+def _spans_ended(text: str, as_of: date, profile: dict[str, Any]) -> None:
+    post = POST_SPAN.search(text)
+    if post and date(int(post[3]), int(post[4]), 1) < as_of:
+        profile["on_public_welfare_job"] = False
+    if LAND_TAKEN.search(text) and mentions(text, ("无地", "失地")) is not False:
+        profile.setdefault("landless", True)
 
 
 def _flexible_subsidy_apart(text: str, profile: dict[str, Any]) -> None:
@@ -765,7 +795,8 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
         profile["years_to_retirement"] = round(int(in_months[1]) / 12, 2)
     # Set 12 (session 20): （按60岁退休为2022-08） — the day of retirement, counted from the day judged.
     # Set 31 (session 39): 法定退休年龄约在2022-11 — the age's day, 约 before it.
-    retires_on = re.search(r"退休(?:时间|日期|年龄)?约?(?:为|是|在|于)" + DATED, text)
+    # Set 34 (session 42, hp34-24): 法定退休年龄60岁(2022-03) — the age, then its day in brackets.
+    retires_on = re.search(r"退休(?:时间|日期|年龄)?约?(?:为|是|在|于|\d{2}岁[（(])" + DATED, text)
     if retires_on and not retiring:
         profile["years_to_retirement"] = round(max(0, months_between(as_of, _on(retires_on, 1))) / 12, 2)
 
@@ -908,6 +939,8 @@ def _staff_share(facts: dict[str, Any], text: str, profile: dict[str, Any]) -> N
     staff = re.search(r"(?:在职职工|现有职工|职工)(\d+)人", text)
     # Set 28 (session 36): 现有职工15人, 当年新招用2人 — 招用 as well as 招.
     hired = re.search(r"新招用?(\d+)人", text)
+    # Set 34 (session 42, hp34-29): 春节…新招8人; 2020年全年新招12人 — the year's total, where said, is the share.
+    hired = re.search(r"(?:全年|一共|共|合计)新招用?(\d+)人", text) or hired
     if facts.get("employment") not in OWNERS or not staff:
         return
     profile["unit_staff"] = int(staff[1])
@@ -1185,10 +1218,11 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
         profile["hire_graduation_date"] = date(int(left[1]), int(left[2]), 1)
     elif year:
         profile["hire_graduation_date"] = date(int(year[1]), 6, 30)
-    hired = re.search(r"(20\d\d)-(\d\d)-(\d\d)(?:起|新)?(?:招用|吸纳)", text)
+    # Set 34 (session 42, hp34-07/26): 2017-11招用2名2017届高校毕业生 — a month alone is its first day.
+    hired = re.search(r"(20\d\d)-(\d\d)(?:-(\d\d))?(?:起|新)?(?:招用|吸纳)", text)
     spoken = re.search(r"\b([A-Z][a-z]{2})[a-z]* (20\d\d) hired", text)
     if hired:
-        profile["hire_date"] = date(int(hired[1]), int(hired[2]), int(hired[3]))
+        profile["hire_date"] = date(int(hired[1]), int(hired[2]), int(hired[3] or 1))
     elif spoken and spoken[1] in ENGLISH_MONTHS:
         profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
     # Set 9 (session 17): 2018-04-10起吸纳2名…, 至今约5个月.
@@ -1598,11 +1632,13 @@ class Figures:
 
 
 def _terms_of(found: BenefitResult) -> list[str]:
-    """The words a result shows beside its amount: deadline, what to do, hiring terms, requirements."""
+    """The words a result shows beside its amount: deadline, what to do, hiring terms, requirements, conditions."""
     terms = [t.text for t in (*found.apply_terms, *found.hiring)]
     if found.deadline is not None:
         terms.append(found.deadline.text)
     terms += [r.requirement.text for r in found.reasons if r.requirement is not None and r.requirement.text]
+    # Session 42: every condition the rule states, met or not (the result's `conditions`).
+    terms += [r.text for r in found.conditions if r.text]
     return [*terms, *found.notes]
 
 
@@ -1718,7 +1754,49 @@ def judged_for(
         ):
             return planned, True
     record = one_record(raw, measure)
+    if record is None:
+        group = one_group(person["facts"], measure)
+        if group is not None:
+            alone = profile_of(group, as_of, rulebook)
+            return engine.check(parse_profile(alone, rulebook.facts, as_of)), False
     return (whole if record is None else engine.check(parse_profile(record, rulebook.facts, as_of))), False
+
+
+# Set 34 (session 42): "when one clause holds one measure but the asker's people fall into two groups (e.g. hired at
+# different dates), the measure is listed twice with the group in brackets" — …（2018年2月招的3人）,
+# …（巴中经开区分公司招的1人）: the group is named by its hiring month or by the place part's own label (总部, 分公司).
+GROUP_LABEL = re.compile(r"（([^（）]*(?:招|吸纳|雇)[^（）]*)）$")
+PLACE_ROLE = re.compile(r"[（(]([^）)]{1,6})[）)]$")
+
+
+def one_group(facts: dict[str, Any], measure: str) -> dict[str, Any] | None:
+    """The facts of the one group of hires an expectation's label names (its month, or its place's label) — the
+    description's other hires and, for a place's label, the other places left out; None when it names none."""
+    label = GROUP_LABEL.search(measure)
+    if label is None:
+        return None
+    parts = [part.strip() for part in re.split(r"[;；]", str(facts.get("other") or "")) if part.strip()]
+    hires = [part for part in parts if _made_hire(part) or HIRE_COUNTED.search(part)]
+    if len(hires) < 2:
+        return None
+    month = re.search(r"(\d{4})年(\d{1,2})月", label[1])
+    places = [part.strip() for part in re.split(r"[;；]", str(facts["place"])) if part.strip()]
+    roles = {found[1]: place for place in places if (found := PLACE_ROLE.search(place))}
+    role = next((word for word in roles if word in label[1]), None)
+    if month is not None:
+        key = f"{month[1]}-{int(month[2]):02d}"
+    elif role is not None:
+        key = role
+    else:
+        return None
+    named = [part for part in hires if key in part]
+    if not named or len(named) == len(hires):
+        return None
+    kept = [part for part in parts if part not in hires or part in named]
+    group = {**facts, "other": "; ".join(kept)}
+    if role is not None and month is None:
+        group["place"] = PLACE_ROLE.sub("", roles[role])
+    return group
 
 
 def main() -> None:

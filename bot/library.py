@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import mimetypes
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,6 +36,8 @@ from knowledge.documents import Document, DocumentStatus, Structure, load_manife
 from knowledge.errors import KnowledgeError
 from knowledge.registry import Registry, assemble_registry, parse_source, registry_of
 from knowledge.repeals import RepealedReference, find_repeals, names_document
+
+_LOG = logging.getLogger(__name__)
 
 SEED_ACTOR = "seed"
 VERSION_ROW = 1
@@ -361,6 +364,12 @@ class DocumentLibrary:
                     document, text, parsed, problems = self._read(upload, taken, stated)
                 except IntakeError as exc:
                     raise LibraryError("intake", exc, file=upload.filename) from exc
+                except (RecursionError, ValueError, LookupError, UnicodeError) as exc:
+                    # A reader's own failure on a file it cannot take is this file's refusal, never the batch's
+                    # (the others are still added); it is logged for the developers.
+                    _LOG.exception("reading %s failed", upload.filename)
+                    damaged = IntakeError("damaged", f"{upload.filename}: {type(exc).__name__}")
+                    raise LibraryError("intake", damaged, file=upload.filename) from exc
             except LibraryError as exc:
                 refused.append(UploadOutcome(upload.filename, index, refusal=exc))
                 continue

@@ -241,6 +241,18 @@ def walk_leaves(node: Node, keep: Callable[[Node], bool]) -> Iterator[Node]:
         yield from walk_leaves(node.part, keep)
 
 
+def stated_requirements(node: Node) -> tuple[Requirement, ...]:
+    """What the rule states a person must meet, in rule order (issue 11, session 42): each part's requirement (an
+    `all` with no words of its own is its parts'), each said once. An open condition is not stated but left to
+    confirm (its `to_confirm` reason says it)."""
+    if isinstance(node, AllOf):
+        found = [r for part in node.parts for r in stated_requirements(part)]
+        return tuple(dict.fromkeys(found))
+    if isinstance(node, Open):
+        return ()
+    return (node.requirement,)
+
+
 def _asked_first(unknown: list[Finding], values: Mapping[str, Any]) -> list[Finding]:
     """An `any`'s unknown findings less what the text leaves open (吉林（七） 文件印发前开始经营的) while a fact of
     another alternative is not asked yet: that one is to ask, and the open one would say what the person never said

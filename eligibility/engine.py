@@ -15,7 +15,15 @@ from datetime import date
 from typing import Any
 
 from eligibility.catalog import DocumentCatalog
-from eligibility.conditions import Finding, Outcome, add_years, evaluate, facts_that_matter, presumers
+from eligibility.conditions import (
+    Finding,
+    Outcome,
+    add_years,
+    evaluate,
+    facts_that_matter,
+    presumers,
+    stated_requirements,
+)
 from eligibility.coverage import BoundPlaces, bound_places, elsewhere_answers, here_answers, place_to_ask
 from eligibility.nearmiss import Actions, Opening, opened_by
 from eligibility.profile import Profile
@@ -121,6 +129,7 @@ class Engine:
             b.id: tuple(ClauseQuote(clause_id=c.cite, quote=c.quote) for c in b.citations)
             for b in rulebook.benefits.values()
         }
+        self._conditions = {b.id: stated_requirements(b.condition) for b in rulebook.benefits.values()}
         # An amount without tiers is the same for everyone.
         self._fixed_amounts = {
             b.id: b.amount.for_values({})
@@ -537,7 +546,10 @@ class Engine:
             # A stated condition the person fails says more than the date: "not for you" comes first,
             # and "not yet in force" / "expired" is kept for whoever the text would otherwise cover.
             outcome, bound, _ = self._outcome(benefit, profile, as_of)
-            if outcome.value is False:
+            # Session 42 (hp34-26): the hiring unit's measure is judged on its hires and itself (below), never on the
+            # owner's own facts — a 高中 owner who hired 2017届 graduates does not "fail" 高校毕业生.
+            as_unit = benefit.beneficiary == "employer" and self._is_the_hiring_unit(profile)
+            if outcome.value is False and not as_unit:
                 reasons = tuple(_failure(f, bound) for f in outcome.failed)
                 return Evaluation(self._result(benefit, bound, "ineligible", reasons, (), city), ())
             if self._had_it(benefit, profile) and once_of(benefit).repeat == "never":
@@ -1002,6 +1014,7 @@ class Engine:
             document_status=benefit.document_status,  # type: ignore[arg-type]
             notes=benefit.notes,
             citations=self._quotes[benefit.id],
+            conditions=self._conditions[benefit.id],
             document=self._document(benefit, profile),
             hiring=self._terms[benefit.id][0],
             deadline=self._terms[benefit.id][1],

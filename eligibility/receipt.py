@@ -40,5 +40,13 @@ def unknown_receipt(benefit: Benefit, profile: Profile) -> Reason:
 
 
 def _once_requirement(once: Once) -> Requirement:
+    """Had once, not again (`never`); or (`to_confirm`, session 42) whether had before, a prior receipt leaving it to
+    confirm — `open`, so it is never worded as "只能享受一次", which the text does not say."""
     text = once.requirement if once.repeat == "never" else None
-    return Requirement(text=text, fact=RECEIVED, comparison="not_contains_any", operand=(once.measure,))
+    return Requirement(
+        text=text,
+        fact=RECEIVED,
+        comparison="not_contains_any",
+        operand=(once.measure,),
+        open=once.repeat == "to_confirm",
+    )

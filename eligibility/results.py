@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 # `if_hired`: an employer's benefit that hiring this person (who can be hired) would bring the
 # employer, on the `hiring` terms; `employer_only`: a unit's benefit that is never this person's;
@@ -162,6 +162,10 @@ class BenefitResult(Result):
     document_status: Literal["official", "draft"]
     notes: tuple[str, ...]
     citations: tuple[ClauseQuote, ...]
+    # Every condition the rule states (session 42): what a person told "符合" has met, in the rule's words —
+    # 正常经营1年以上 is shown with the 创业补贴 it opens, not only when it fails. The rule's own, built once at load
+    # (Engine): not validated again for every result of every check.
+    conditions: SkipValidation[tuple[Requirement, ...]] = ()
     document: DocumentRef | None = None
     hiring: tuple[Term, ...] = ()
     deadline: Term | None = None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -28,6 +29,8 @@ from eligibility.rulebook import Parts, Rulebook, compile_benefit
 
 # A figure as a rule shows it: 5000, 2/3, 0.5, 80%. Compared with the clause text as written.
 FIGURE = re.compile(r"\d+(?:[./]\d+)?%?")
+# The clause words the check looks for (a duration a condition sets), as data.
+CHECK_WORDS = Path(__file__).with_name("rules_check.yaml")
 RulesKind = Literal["benefit", "documents"]
 
 
@@ -147,6 +150,7 @@ def _check_benefit(
             if figure not in clause_text:
                 found = {"figure": figure, "text": shown, "cite": tuple(cites)}
                 problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), found))
+    problems += _durations_unstated(data, lines)
     try:
         parts = parts_with(rulebook.parts(), registry, raw.document)
         compile_benefit(parts, raw, source, f"upload.{raw.name}", Path(source))
@@ -155,6 +159,55 @@ def _check_benefit(
         if (exc.code, exc.key) not in reported and not (exc.code == "unknown_clause" and problems):
             problems.append(RuleProblem(exc.code, exc.key, lines.line(exc.key), {**exc.details, "detail": exc.problem}))
     return RulesReport(source, "benefit", _by_line(problems), quotes, figures, raw.name)
+
+
+def _durations_unstated(data: dict[str, Any], lines: _LineMap) -> list[RuleProblem]:
+    """A duration the rule's condition quotes set (…并正常经营1年以上的) that none of its requirements states in the
+    clause's words: a person would never see it as the clause writes it (巴中（六） said 1年（12个月）以上 until
+    session 42)."""
+    durations = _durations()
+    quoted = [(key, quote) for key, _, quote in _cited_quotes(data, "", None) if _is_condition_key(key)]
+    stated = " ".join(_requirements(data))
+    problems: list[RuleProblem] = []
+    seen: set[str] = set()
+    for key, quote in quoted:
+        for found in durations.finditer(quote):
+            span = found.group(0)
+            if span in stated or span in seen:
+                continue
+            seen.add(span)
+            problems.append(
+                RuleProblem(
+                    "duration_not_in_rule", f"{key}.quote", lines.line(key, "quote"), {"span": span, "quote": quote}
+                )
+            )
+    return problems
+
+
+@cache
+def _durations() -> re.Pattern[str]:
+    """A duration a clause sets as a condition (rules_check.yaml `durations`)."""
+    words = yaml.safe_load(CHECK_WORDS.read_text(encoding="utf-8"))
+    return re.compile(str(words["durations"]))
+
+
+def _is_condition_key(key: str) -> bool:
+    return key == "" or key.startswith(("conditions", "employer_conditions", "sources"))
+
+
+def _requirements(node: Any) -> Iterator[str]:
+    """Every `requirement:` and `open:` text of the rule, and its hiring terms: what a result shows as a condition."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            if name in {"requirement", "open"} and isinstance(value, str):
+                yield value
+            elif name == "hiring" and isinstance(value, list):
+                yield from (term["text"] for term in value if isinstance(term, dict) and "text" in term)
+            elif isinstance(value, dict | list):
+                yield from _requirements(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _requirements(item)
 
 
 def _quoted_in(quote: str, clause: ClauseText) -> bool:

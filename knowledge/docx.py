@@ -13,6 +13,9 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
@@ -22,6 +25,35 @@ from knowledge.numerals import number_to_chinese
 # What the parts a reader inflates from one zipped office file (Word, Excel) may come to in all.
 MAX_INFLATED = 64 * 1024 * 1024
 MAX_RATIO = 200
+# What is left of one upload's bound while it is read (`upload_bound`): a mail's attachments, a mail inside a mail,
+# all draw on the upload's one MAX_INFLATED, as the parts of one Word file do.
+_UPLOAD_LEFT: ContextVar[list[int] | None] = ContextVar("upload_inflate_left", default=None)
+
+
+@contextmanager
+def upload_bound() -> Iterator[None]:
+    """Read one upload under one inflation bound, whatever it holds: every archive opened and every part inflated
+    while this is open (nested calls included) is charged to the same MAX_INFLATED."""
+    if _UPLOAD_LEFT.get() is not None:  # an upload inside an upload (an attachment): the outer bound holds
+        yield
+        return
+    token = _UPLOAD_LEFT.set([MAX_INFLATED])
+    try:
+        yield
+    finally:
+        _UPLOAD_LEFT.reset(token)
+
+
+def _upload_left() -> int:
+    left = _UPLOAD_LEFT.get()
+    return MAX_INFLATED if left is None else left[0]
+
+
+def _charge_upload(size: int) -> None:
+    left = _UPLOAD_LEFT.get()
+    if left is not None:
+        left[0] -= size
+
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -179,7 +211,7 @@ def open_archive(data: bytes, filename: str, damaged: str = "damaged") -> tuple[
         raise IntakeError(damaged, f"{filename}: {exc}") from None
     infos = archive.infolist()
     declared = sum(info.file_size for info in infos)
-    if declared > MAX_INFLATED:
+    if declared > min(MAX_INFLATED, _upload_left()):
         archive.close()
         raise IntakeError("archive_bomb", f"{filename}: declares {declared} bytes")
     return archive, {info.filename for info in infos}
@@ -187,9 +219,10 @@ def open_archive(data: bytes, filename: str, damaged: str = "damaged") -> tuple[
 
 def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str, budget: int = MAX_INFLATED) -> bytes:
     """Inflate one member from its raw bytes, stopping as soon as it passes the limit (at most `budget` bytes:
-    what a caller reading several parts under one bound has left)."""
+    what a caller reading several parts under one bound has left, and never more than the upload being read has
+    left: see `upload_bound`)."""
     info = archive.getinfo(name)
-    limit = min(MAX_INFLATED, budget, max(len(data), 1 << 20) * MAX_RATIO)
+    limit = min(MAX_INFLATED, budget, _upload_left(), max(len(data), 1 << 20) * MAX_RATIO)
     local = data[info.header_offset : info.header_offset + 30]
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
         raise IntakeError("damaged", f"{name}: broken local header")
@@ -198,6 +231,7 @@ def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str, budget: int =
     if info.compress_type == zipfile.ZIP_STORED:
         if len(raw) > limit:  # a stored part is its own size: it counts against the bound as an inflated one
             raise IntakeError("archive_bomb", f"{name} is stored with more than {limit} bytes")
+        _charge_upload(len(raw))
         return raw
     if info.compress_type != zipfile.ZIP_DEFLATED:
         raise IntakeError("unsupported_type", f"{name}: compression method {info.compress_type}")
@@ -212,4 +246,5 @@ def read_bounded(archive: zipfile.ZipFile, data: bytes, name: str, budget: int =
     out += inflater.flush()
     if len(out) > limit:
         raise IntakeError("archive_bomb", f"{name} inflates beyond {limit} bytes")
+    _charge_upload(len(out))
     return bytes(out)

@@ -24,7 +24,7 @@ from typing import TypeGuard
 
 import yaml
 
-from knowledge.docx import MAX_INFLATED, docx_text
+from knowledge.docx import MAX_INFLATED, docx_text, upload_bound
 from knowledge.errors import INTAKE_CODES, IntakeError
 from knowledge.mail import is_mail, parse_mail
 from knowledge.markdown import is_markdown, markdown_labels, markdown_text
@@ -137,7 +137,13 @@ def table_rows(data: bytes, filename: str) -> tuple[str, ...]:
 
 
 def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
-    """The text of one uploaded file, or IntakeError saying why there is none."""
+    """The text of one uploaded file, or IntakeError saying why there is none. Whatever the file holds (a mail's
+    attachments, a Word file in a mail) inflates under the one bound of the upload."""
+    with upload_bound():
+        return _read_upload(data, filename, max_bytes)
+
+
+def _read_upload(data: bytes, filename: str, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise IntakeError("too_large", f"{len(data)} bytes > {max_bytes}")
     if not data.strip():
@@ -175,46 +181,65 @@ def read_file(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
 
 def _mail_text(data: bytes, filename: str, max_bytes: int) -> str:
     """A mail read as the document it carries: each attachment read as an upload of its own (a .txt, .docx,
-    .pdf, page…) first — the document's own head (title, 文号, issuer) opens the text, as it would the file
-    alone — then the cover note ("现将…转发给你们"), which only passes the document on. A mail whose note is the
-    document (no attachment) is its note; the subject heads the text when the text's first lines do not hold it. An
-    attachment that holds no readable text (a scan, an image, an archive) is left out; a mail with nothing readable
-    at all is empty."""
+    .pdf, page, a forwarded mail…) first — the document's own head (title, 文号, issuer) opens the text, as it would
+    the file alone — then the cover note ("现将…转发给你们"), which only passes the document on. A mail whose note is
+    the document (no attachment read) is its note, headed by the subject when the note's first lines do not hold it;
+    the subject of a mail that carries attachments ("请查收", "Fwd: …") is no part of the document. A part that holds
+    no readable text (a scan, an image, a note in no known encoding) is left out; a mail with nothing readable at all
+    is empty. Every attachment draws on the upload's one inflation bound (`read_file`)."""
     try:
         mail = parse_mail(data)
-    except (ValueError, LookupError, IndexError) as exc:  # a header or part the parser cannot take
-        raise IntakeError("damaged", f"{filename}: {exc}") from None
+    except (ValueError, LookupError, IndexError, RecursionError) as exc:  # a header or nesting the parser cannot take
+        raise IntakeError("damaged", f"{filename}: {type(exc).__name__}") from None
     notes: list[str] = []
     attached: list[str] = []
     for part in mail.parts:
-        if part.role == "body":
-            decoded = _declared_text(part.data, part.charset)
-            notes.append(html_text(decoded) if part.content_type == "text/html" else decoded)
-            continue
         try:
-            attached.append(read_file(part.data, part.filename, max_bytes=max_bytes))
-        except IntakeError:
+            if part.role == "body":
+                decoded = _declared_text(part.data, part.charset)
+                notes.append(html_text(decoded) if part.content_type == "text/html" else decoded)
+            else:
+                attached.append(read_file(part.data, part.filename, max_bytes=max_bytes))
+        except IntakeError as exc:
+            if exc.code == "archive_bomb":  # the upload's bound is spent: the whole mail is refused, not cut short
+                raise
             continue
-    body = "\n\n".join(t.strip() for t in (*attached, *notes) if t.strip())
+    attached = [t.strip() for t in attached if t.strip()]
+    notes = [t.strip() for t in notes if t.strip()]
+    body = "\n\n".join((*attached, *notes))
     if not body:
         return ""
-    head = "".join(body.strip().splitlines()[:6])  # the title may follow the issuers' line
+    head = "".join(body.splitlines()[:6])  # the title may follow the issuers' line
     subject = mail.subject
-    if subject and to_simplified("".join(subject.split())) not in to_simplified("".join(head.split())):
+    if not attached and subject and to_simplified("".join(subject.split())) not in to_simplified("".join(head.split())):
         body = f"{subject}\n\n{body}"
     return whole_characters(body)
 
 
 def _declared_text(data: bytes, charset: str | None) -> str:
-    """A mail part's text in the charset its header declares (GB2312 read as its superset GB18030), else as any
-    upload's text is read."""
+    """A mail part's text in the charset its header declares (GB2312 read as its superset GB18030), unless the
+    bytes read as any upload's text are more plausibly Chinese: a note declared latin-1 or euc-kr but written in
+    GB18030 decodes without error into the wrong characters."""
+    declared: str | None = None
     if charset:
-        name = "gb18030" if charset.lower().replace("-", "") in ("gb2312", "gbk", "gb18030") else charset
+        name = (
+            "gb18030" if charset.lower().replace("-", "").replace("_", "") in ("gb2312", "gbk", "gb18030") else charset
+        )
         try:
-            return data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_text(data)
+            declared = data.decode(name)
+        except (LookupError, UnicodeDecodeError, ValueError):
+            declared = None
+    try:
+        sniffed: str | None = decode_text(data)
+    except IntakeError:
+        sniffed = None
+    if declared is None:
+        if sniffed is None:
+            raise IntakeError("undecodable", f"declared {charset}, and not UTF-8, UTF-16, GB18030 or Big5 text")
+        return sniffed
+    if sniffed is not None and sniffed != declared and _common_share(sniffed) > _common_share(declared):
+        return sniffed
+    return declared
 
 
 def _office_text(data: bytes, suffix: str, filename: str) -> str | None:

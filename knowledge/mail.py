@@ -77,15 +77,24 @@ def is_mail(data: bytes, suffix: str) -> bool:
 
 
 def parse_mail(data: bytes) -> Mail:
-    """The subject, sender and text-bearing parts of a message, cover note first."""
+    """The subject, sender and text-bearing parts of a message, cover note first. A message forwarded as an
+    attachment (message/rfc822) is one attachment, its own bytes, read as a mail of its own with its own subject."""
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     bodies: list[MailPart] = []
     attachments: list[MailPart] = []
-    for part in message.walk():
-        if part.is_multipart():
-            continue
+    pending: list[EmailMessage] = [message]
+    while pending:  # in document order, without recursion: a message may nest parts very deep
+        part = pending.pop(0)
         content_type = part.get_content_type()
+        if content_type == "message/rfc822" and part is not message:
+            inner = _forwarded(part)
+            if inner is not None:
+                attachments.append(inner)
+            continue
+        if part.is_multipart():
+            pending[:0] = [p for p in part.iter_parts() if isinstance(p, EmailMessage)]
+            continue
         if content_type.startswith(_SKIPPED_TYPES) or content_type in _SKIPPED_EXACT:
             continue
         payload = part.get_payload(decode=True)
@@ -107,9 +116,30 @@ def parse_mail(data: bytes) -> Mail:
         plain = [p for p in bodies if p.content_type == "text/plain"]
         if not attachments or len(plain) == 1:
             bodies = plain
-    subject = _SUBJECT_PREFIX.sub("", str(message.get("subject", "") or "")).strip()
-    sender = str(message.get("from", "") or "").strip()
-    return Mail(subject, sender, (*bodies, *attachments))
+    return Mail(_subject(message), str(message.get("from", "") or "").strip(), (*bodies, *attachments))
+
+
+def _forwarded(part: EmailMessage) -> MailPart | None:
+    """A message forwarded as an attachment, as the bytes of a mail of its own (named by its subject)."""
+    inner = part.get_payload(0) if part.is_multipart() else None
+    if not isinstance(inner, EmailMessage):
+        return None
+    try:
+        data = inner.as_bytes(policy=email.policy.SMTP)
+    except (ValueError, LookupError, IndexError, TypeError):
+        return None
+    return MailPart("attachment", f"{_subject(inner) or '转发邮件'}.eml", "message/rfc822", None, data)
+
+
+def _subject(message: EmailMessage) -> str:
+    """The subject without reply/forward prefixes; an encoded word that did not decode (an unknown charset, broken
+    bytes) is left out rather than shown as =?…?= or �."""
+    try:
+        subject = str(message.get("subject", "") or "")
+    except (ValueError, LookupError, IndexError):
+        return ""
+    subject = re.sub(r"=\?[^?\s]*\?[BbQq]\?[^?\s]*\?=", "", subject).replace("\ufffd", "")
+    return _SUBJECT_PREFIX.sub("", subject).strip()
 
 
 def _filename(part: EmailMessage) -> str:

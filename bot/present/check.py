@@ -11,6 +11,7 @@ from bot.present.results import (
     benefit_amount,
     benefit_name,
     check_message,
+    conditions_text,
     documents_line,
     eligible_from_text,
     hires_text,
@@ -89,6 +90,8 @@ def check_text(result: CheckResult, registry: Registry, rulebook: Rulebook) -> s
             if status != "eligible":
                 reasons = reason_texts(benefit, rulebook)[:MAX_REASONS]
                 lines.extend(f"    {reason}" for reason in reasons)
+            elif benefit.conditions:
+                lines.append(f"    {words.conditions.format(conditions=conditions_text(benefit, rulebook.facts))}")
             opens = opens_with_text(benefit, rulebook.facts) if status == "possibly_eligible" else None
             if opens:
                 lines.append(f"    {opens}")

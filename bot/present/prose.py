@@ -259,10 +259,11 @@ class CheckSections(Section):
 
 
 class CheckProse(Section):
-    placeholders = {"basis": ("reference",), "ineligible": ("count",)}
+    placeholders = {"basis": ("reference",), "ineligible": ("count",), "conditions": ("conditions",)}
     banner: str
     sections: CheckSections
     basis: str
+    conditions: str
     draft: str
     ineligible: str
     none_of_these: str
@@ -490,6 +491,7 @@ class RequirementProse(Section):
         "none_of": ("label", "options"),
         "any_of": ("label", "options"),
         "not_received": ("options",),
+        "received_unsaid": ("options",),
         "had_it": ("options",),
         "at_least": ("label", "number", "unit"),
         "more_than": ("label", "number", "unit"),
@@ -508,6 +510,7 @@ class RequirementProse(Section):
     none_of: str
     any_of: str
     not_received: str
+    received_unsaid: str
     had_it: str
     options_or: str
     at_least: str
@@ -932,6 +935,7 @@ class RulesProblemProse(Section):
         "clause_of_other_document": ("cite", "document"),
         "quote_not_in_clause": ("cite", "quote"),
         "figure_not_in_clause": ("figure", "cite", "text"),
+        "duration_not_in_rule": ("span", "quote"),
         "unknown_fact": ("fact",),
         "bad_comparison": ("fact", "comparison", "values"),
         "unknown_definition": ("name",),
@@ -956,6 +960,7 @@ class RulesProblemProse(Section):
     clause_of_other_document: str
     quote_not_in_clause: str
     figure_not_in_clause: str
+    duration_not_in_rule: str
     missing_quote: str
     missing_cite: str
     unknown_fact: str

@@ -118,6 +118,12 @@ def requirement_text(requirement: Requirement, facts: FactRegistry) -> str:
         return requirement.text
     if requirement.fact is None or requirement.comparison is None:
         raise ValueError(f"a requirement without words or comparison: {requirement!r}")
+    if requirement.open and requirement.comparison == "not_contains_any":
+        # Session 42: a prior receipt that only leaves the measure to confirm (`once: repeat: to_confirm`).
+        spec = facts[requirement.fact]
+        words = prose().eligibility.requirements
+        options = words.options_or.join(spec.option_label(v) for v in requirement.operand)
+        return words.received_unsaid.format(options=options)
     return _phrased(facts[requirement.fact], requirement.comparison, requirement.operand)
 
 

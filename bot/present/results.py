@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.present import citations
 from bot.present.prose import prose
-from bot.present.reasons import confirm_offices, open_label, reason_texts
+from bot.present.reasons import confirm_offices, open_label, reason_texts, requirement_text
 from eligibility.facts import FactRegistry
 from eligibility.results import Amount, BenefitResult, CheckResult, PendingDocument
 from eligibility.rulebook import Rulebook
@@ -292,6 +292,7 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "citations": [_citation(c.clause_id, c.quote, registry) for c in benefit.citations],
         "side": "own" if benefit.beneficiary == "applicant" else "unit",
         "hiring": [t.text for t in benefit.hiring],
+        "conditions": [requirement_text(r, rulebook.facts) for r in benefit.conditions],
         "to_confirm": [
             r for r, k in zip(reason_texts(benefit, rulebook), benefit.reasons, strict=True) if k.kind == "to_confirm"
         ],
@@ -307,6 +308,11 @@ def _benefit_json(benefit: BenefitResult, rulebook: Rulebook, registry: Registry
         "basis": benefit.basis,
         "whose": benefit.whose,
     }
+
+
+def conditions_text(benefit: BenefitResult, facts: FactRegistry) -> str:
+    """Every condition the rule states, in its words: 需为就业困难人员；需首次创业；需正常经营1年以上 (session 42)."""
+    return "；".join(dict.fromkeys(requirement_text(r, facts) for r in benefit.conditions))
 
 
 def eligible_from_text(benefit: BenefitResult) -> str | None:

@@ -90,7 +90,7 @@ def test_one_profile_prints_one_result_in_the_contract(tmp_path: Path, module: s
     assert result["jurisdiction"] == "吉林省"
     upgrade = next(b for b in result["benefits"] if b["id"] == "jilin.skill_upgrade_subsidy")
     assert upgrade["status"] == "ineligible"
-    assert upgrade["reasons"] == ["需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））"]
+    assert upgrade["reasons"] == ["需依法参加失业保险3年以上，您的失业保险参保年限为2年（吉林（二十））"]
     assert upgrade["citations"][0]["clause_id"] == "jilin-2017-20"
     assert upgrade["citations"][0]["document_title"].startswith("吉林省人民政府")
 

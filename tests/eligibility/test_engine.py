@@ -102,7 +102,7 @@ def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(engin
     )
     benefit = _benefit(engine.check(profile), "jilin.skill_upgrade_subsidy")
     assert benefit.status == "ineligible"
-    requirement = Requirement(text="需参加失业保险满3年", fact="ui_years", comparison="gte", operand=3)
+    requirement = Requirement(text="需依法参加失业保险3年以上", fact="ui_years", comparison="gte", operand=3)
     assert benefit.reasons == (
         Reason(
             kind="failed",
@@ -112,7 +112,7 @@ def test_an_ineligible_result_names_the_condition_the_value_and_the_clause(engin
         ),
     )
     worded = reason_texts(benefit, engine.rulebook)
-    assert worded == ("需参加失业保险满3年，您的失业保险参保年限为2年（吉林（二十））",)
+    assert worded == ("需依法参加失业保险3年以上，您的失业保险参保年限为2年（吉林（二十））",)
 
 
 def test_a_possibly_eligible_result_lists_what_is_missing(engine: Engine, profile_of: Any) -> None:

@@ -139,6 +139,8 @@ def test_every_fact_used_is_defined_and_every_askable_fact_is_used() -> None:
     used |= {"household_region"} if any(b.household for b in BOOK.benefits.values()) else set()
     # The places of work and business are read for the benefits' `covered_by` (session 40), not a condition.
     used |= {PLACE_FACTS[b.covered_by] for b in BOOK.benefits.values() if b.covered_by in PLACE_FACTS}
+    # Session 42: a tiered amount's fact chooses the tier (平顶山（十三） 见习单位留用比例), not a condition.
+    used |= {str(b.amount.fact) for b in BOOK.benefits.values() if b.amount is not None and b.amount.kind == "tiers"}
     assert used <= set(BOOK.facts.specs)
     # A fact an action is open to (session 38: more hires to come open a count of hires short of the text's) is used
     # through that action, when the action's own fact is used.

@@ -262,3 +262,25 @@ def test_a_quote_of_a_traditional_document_passes_in_either_character_form(book:
     )
     report = _check(text, registry, book)
     assert report.problems == (), report.problems
+
+
+# Session 42 (issue 11): a duration the clause sets as a condition (巴中（六） 正常经营1年以上) must be stated by a
+# condition of the rule in the clause's words — else a person told "符合" never sees it as the text writes it.
+STARTUP = RULES_DIR / "benefits" / "bazhong" / "startup_subsidy.yaml"
+
+
+def test_a_duration_the_clause_sets_but_the_rule_drops_is_reported(registry: Registry, book: Rulebook) -> None:
+    text = STARTUP.read_text(encoding="utf-8")
+    dropped = text.replace("    - fact: business_months\n      gte: 12\n      requirement: 需正常经营1年以上\n", "")
+    assert dropped != text
+    report = _check(dropped, registry, book)
+    codes = [(p.code, p.details.get("span")) for p in report.problems]
+    assert codes == [("duration_not_in_rule", "1年以上")]
+    assert "“1年以上”没有写进规则的任何条件" in problem_line(report.problems[0], report.source)
+
+
+def test_a_duration_paraphrased_is_reported_too(registry: Registry, book: Rulebook) -> None:
+    # The clause writes 1年以上; a requirement 满12个月 says the same but not in the clause's words a person can check.
+    text = STARTUP.read_text(encoding="utf-8").replace("需正常经营1年以上", "需正常经营满12个月")
+    assert [p.code for p in _check(text, registry, book).problems] == ["duration_not_in_rule"]
+    assert _check(STARTUP.read_text(encoding="utf-8"), registry, book).ok

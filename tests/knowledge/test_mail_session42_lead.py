@@ -7,6 +7,7 @@ and its mails are written for these tests, not taken from any bench set."""
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 from collections.abc import Iterator
@@ -191,3 +192,100 @@ def test_a_mailed_notice_is_answered_from_its_attachment(
     answer = knowledge.answerer.answer(question, "十堰市")
     assert answer.citations and anchor in answer.citations[0].text, [c.clause_id for c in answer.citations]
     assert figure in (answer_result(answer).direct_answer or "")
+
+
+# Review 42's cases (a reviewer's inputs, kept as regression tests): one bound for the whole upload, nesting, notes
+# that do not decode or are mislabelled, forwarded mails, and subjects that are no title.
+
+
+def _inflating_docx(megabytes: int) -> bytes:
+    xml = (
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>" + b"x" * (megabytes << 20) + b"</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_the_attachments_of_a_mail_inflate_under_the_one_bound_of_the_upload() -> None:
+    word = "application", "vnd.openxmlformats-officedocument.wordprocessingml.document"
+    one = _mail(attachments=((_inflating_docx(40), *word, "b0.docx"),))
+    assert "x" * 1000 in read_file(one, "one.eml"), "one 40 MB part is within the bound"
+    four = _mail(attachments=tuple((_inflating_docx(40), *word, f"b{k}.docx") for k in range(4)))
+    assert len(four) < 1 << 20
+    with pytest.raises(IntakeError) as caught:
+        read_file(four, "four.eml")
+    assert caught.value.code == "archive_bomb", "160 MB from a 200 KB mail is refused whole, not cut short"
+    assert "x" * 1000 in read_file(one, "again.eml"), "the bound is the upload's: the next upload starts afresh"
+
+
+def test_a_multipart_nested_too_deep_for_the_parser_is_refused_as_damaged() -> None:
+    raw = b"From: a@example.gov.cn\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+    for i in range(1000):
+        raw += f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n".encode()
+    raw += "Content-Type: text/plain; charset=utf-8\r\n\r\n关于就业补贴的通知，每人1000元。".encode()
+    with pytest.raises(IntakeError) as caught:
+        read_file(raw, "deep.eml")
+    assert caught.value.code == "damaged"
+
+
+def test_a_file_a_reader_fails_on_is_refused_alone_and_the_rest_of_the_batch_is_added(tmp_path: Path) -> None:
+    from bot.db import open_database
+    from bot.library import DocumentLibrary, Upload
+
+    deep = b"From: a@example.gov.cn\r\nSubject: s\r\nMIME-Version: 1.0\r\n" + b"".join(
+        f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n".encode() for i in range(1000)
+    )
+    library = DocumentLibrary(open_database(f"sqlite:///{tmp_path / 'policybot.sqlite3'}"))
+    outcomes = library.add_each([Upload(deep, "deep.eml"), Upload(NOTICE_MAIL, "通知.eml")], "t", publish=False)
+    assert [o.refusal is not None for o in outcomes] == [True, False], outcomes
+
+
+def test_a_cover_note_in_no_known_encoding_leaves_the_attached_notice_readable() -> None:
+    junk = base64.b64encode(bytes(range(128, 256)) * 4).decode()
+    notice = base64.b64encode(NOTICE.encode()).decode()
+    raw = (
+        "From: a@example.gov.cn\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+        f"--B\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n{junk}\r\n"
+        "--B\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: attachment; filename=notice.txt\r\n"
+        f"Content-Transfer-Encoding: base64\r\n\r\n{notice}\r\n--B--\r\n"
+    ).encode()
+    assert "十人社发〔2026〕12号" in read_file(raw, "x.eml")
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "euc-kr"])
+def test_a_gb18030_note_declared_in_another_charset_is_read_as_chinese(declared: str) -> None:
+    raw = (
+        f"From: a@example.gov.cn\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+        f"Content-Type: text/plain; charset={declared}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+    ).encode() + NOTICE.encode("gb18030")
+    assert "给予一次性创业补贴5000元" in read_file(raw, "x.eml")
+
+
+def test_a_message_forwarded_as_an_attachment_keeps_its_subject_and_comes_before_the_cover_note() -> None:
+    inner = EmailMessage()
+    inner["From"] = "a <a@example.gov.cn>"
+    inner["Subject"] = "关于做好2026年就业创业补贴申领工作的通知（转发件）"
+    inner.set_content(NOTICE, charset="utf-8")
+    outer = EmailMessage()
+    outer["From"] = "b <b@example.gov.cn>"
+    outer["Subject"] = "Fwd: 请查收"
+    outer.set_content("现将通知转发给你们。", charset="utf-8")
+    outer.add_attachment(inner)
+    text = read_file(outer.as_bytes(policy=SMTP), "x.eml")
+    assert "（转发件）" in text, text[:200]
+    assert text.index("十人社发") < text.index("现将通知转发给你们"), text[:200]
+    assert "请查收" not in text
+
+
+@pytest.mark.parametrize("subject", ["请查收", "Fwd: 关于转发十堰市通知的函", "=?utf-8?q?=E5=85?=", "=?idna?B?5L2g?="])
+def test_the_subject_of_a_mail_carrying_the_notice_is_no_part_of_its_title(subject: str) -> None:
+    facts = examine(
+        _mail("现将文件转发给你们，请遵照执行。", ((NOTICE.encode(), "text", "plain", "通知.txt"),), subject=subject),
+        "m.eml",
+    ).facts
+    assert facts.title is not None and facts.title.endswith("通知"), facts.title
+    assert not facts.title.startswith(("请查收", "关于转发", "=?", "\ufffd")), facts.title
