@@ -78,7 +78,7 @@ from knowledge.measure_match import (
     speaks_for_an_employer,
     told_headcounts,
 )
-from knowledge.measures import Measure
+from knowledge.measures import AmountKind, Measure
 from knowledge.measures_grant import granted_part
 from knowledge.normalize import to_simplified
 from knowledge.payer import paid_for
@@ -185,6 +185,15 @@ _ASKED_LOOKED_AT = 12
 
 # Words by which a clause says where its own measure's money comes from (所需资金从…列支).
 _FUNDS_OF_THE_MEASURE = ("所需资金", "所需经费", "补贴资金", "奖补资金")
+
+
+def _with_its_grant(reference: MeasureRef, measure: Measure) -> MeasureRef:
+    """A new document's measure answered by its condition: its granted figures (never a condition's) are said after
+    it, whichever kind of figure the question asked."""
+    if reference.amount_text or not measure.derived:
+        return reference
+    granted = "；".join(a.text for a in measure.amounts if a.kind is not AmountKind.THRESHOLD)
+    return reference.model_copy(update={"amount_text": granted or None})
 
 
 @dataclass
@@ -1923,9 +1932,13 @@ class Answerer:
             offices, lead = clause.lead_departments, True
             if not offices and len(clause.responsible_departments) <= _OFFICES_NAMED:
                 offices, lead = clause.responsible_departments, False
+        references = tuple(self._reference(m) for m in selection.chosen)
+        if selection.kind == "condition":
+            # 一个月得上多少个钟头 of a new document's measure: the condition answers, what it grants follows it.
+            references = tuple(_with_its_grant(r, m.measure) for r, m in zip(references, selection.chosen, strict=True))
         return DirectAnswer(
             kind=selection.kind,
-            measures=tuple(self._reference(m) for m in selection.chosen),
+            measures=references,
             conditions=selection.conditions,
             elsewhere=tuple(self._named(m) for m in pointed_elsewhere(selection, stands, self._jurisdiction_of)),
             offices=offices,

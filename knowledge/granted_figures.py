@@ -152,3 +152,32 @@ def _amount_kind(text: str) -> AmountKind:
     if text.endswith("%") or "/" in text or "：" in text or "分之" in text:
         return AmountKind.RATIO
     return AmountKind.FIXED
+
+
+# What a condition bounds of the person or their work, with its unit: an age (年龄原则上不超过65周岁), a length of
+# time (正常经营1年以上, 连续缴纳社会保险满6个月, 毕业后6个月内申请), hours or days of work (每月工作时间不少于60小时).
+# 不超过 bounds only an age: 期限不超过2年 is how long the grant runs, a figure it grants.
+_BOUNDED = re.compile(
+    rf"(?P<reach>{'|'.join(_REACHES)}|不超过)?\s*\d+(?:\.\d+)?\s*(?P<unit>周岁|岁|个月|年|小时|学时|课时|个工作日|天)"
+    r"(?P<side>以上|以下|以内|及以上|及以下|之内|内)?"
+)
+_UNIT_KINDS = {"周岁": "age", "岁": "age", "小时": "hours", "学时": "hours", "课时": "hours"}
+_PHRASES = re.compile(r"[^，,；;。：:]+")
+
+
+def bounded_conditions(span: str) -> tuple[tuple[str, str], ...]:
+    """The phrases of a measure's sentence that bound a condition (年龄原则上不超过65周岁), each with the kind of figure
+    it bounds — `age`, `duration` or `hours` —, verbatim: what one must be or have done, never what is granted (no
+    phrase that grants a figure, states a sum or a share)."""
+    found: list[tuple[str, str]] = []
+    for phrase in (m.group().strip() for m in _PHRASES.finditer(span)):
+        if not phrase or grants_a_figure(phrase) or re.search(r"\d[万千]?元|%|％", phrase):
+            continue
+        for bound in _BOUNDED.finditer(phrase):
+            kind = _UNIT_KINDS.get(bound["unit"], "duration")
+            reach = bound["reach"]
+            if (reach == "不超过" and kind != "age") or not (reach or bound["side"]):
+                continue
+            found.append((phrase, kind))
+            break
+    return tuple(found)

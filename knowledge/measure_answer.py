@@ -50,6 +50,7 @@ from knowledge.numerals import chinese_to_number
 from knowledge.place_precedence import RegionsAsked, own_place_first
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
+from knowledge.told_bounds import bounds_asked
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
 
 DirectKind = Literal["figure", "no_figure", "list", "measure", "condition", "stated"]
@@ -649,7 +650,7 @@ def select(
     each = partial(
         with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of, compared=regions.compared
     )
-    if wants_figure and (conditions := _condition_figure_asked(best, asked, question)):
+    if conditions := _condition_answering(best, asked, question, wants_figure):
         return each(Selection("condition", (best,), conditions=conditions))
     if not wants_figure:
         if asked.primary is Intent.ELIGIBILITY and _payment_asked_of_no_payment(best):
@@ -1547,6 +1548,15 @@ def _figure_written(match: MeasureMatch, asked: AskedIntent) -> Selection | None
     if stated and not grade_not_stated(list(stated), match.grades):
         return Selection("stated", (match,), conditions=stated)
     return None
+
+
+def _condition_answering(best: MeasureMatch, asked: AskedIntent, question: str, wants_figure: bool) -> tuple[str, ...]:
+    """The condition phrases that answer before what the measure grants: of a new document's measure, the one bounding
+    a figure the question tells or asks (我妈今年67了还能去不 → 安置对象年龄原则上不超过65周岁); of any measure, the
+    condition whose figure a figure question asks (`_condition_figure_asked`)."""
+    if best.measure.derived and (bounds := bounds_asked(best.measure, question, best.focus)):
+        return bounds
+    return _condition_figure_asked(best, asked, question) if wants_figure else ()
 
 
 def _condition_figure_asked(match: MeasureMatch, asked: AskedIntent, question: str) -> tuple[str, ...]:

@@ -296,7 +296,12 @@ def _direct_lines(answer: Answer) -> list[str]:
             deleted = "删去" in measure.quote or "删除" in measure.quote
             lines.append((words.measure_ended if deleted else words.measure_stopped).format(**fields))
         elif direct.kind == "condition":
-            lines.append(words.condition.format(**fields, conditions="；".join(direct.conditions)))
+            told = "；".join(direct.conditions)
+            if measure.amount_text and not any(figure in told for figure in measure.amount_text.split("；")):
+                granted = shown_quote(measure.amount_text)
+                lines.append(words.condition_grant.format(**fields, conditions=told, amounts=granted))
+            else:
+                lines.append(words.condition.format(**fields, conditions=told))
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
         elif direct.kind == "no_figure" and direct.conditions:

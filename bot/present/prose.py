@@ -88,6 +88,7 @@ class DirectProse(Section):
         "misfit": ("according", "name", "requirement"),
         "according": ("said",),
         "condition": ("source", "name", "side", "conditions"),
+        "condition_grant": ("source", "name", "side", "conditions", "amounts"),
         "same_document": ("label",),
         "department": ("source", "label", "parts"),
         "status_draft": ("jurisdiction", "title", "made"),
@@ -129,6 +130,7 @@ class DirectProse(Section):
     misfit: str
     according: str
     condition: str
+    condition_grant: str
     unstated: str
     based_on: str
     same_document: str
