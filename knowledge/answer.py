@@ -65,6 +65,7 @@ from knowledge.measure_answer import (
     Selection,
     SelectionPolicy,
     payer_stated,
+    pointed_elsewhere,
     select,
     stated_elsewhere,
     with_each_regions_phrase,
@@ -1775,7 +1776,7 @@ class Answerer:
         ]
         notices = self._notices(citations, as_of)
         asked = decision.asked or _asked(analysis)
-        direct = self._direct(decision.selection) if decision.selection else None
+        direct = self._direct(decision.selection, as_of) if decision.selection else None
         if decision.definition is not None and citations:
             direct = DirectAnswer(
                 kind="definition",
@@ -1930,7 +1931,7 @@ class Answerer:
             responsible=clause.responsible_departments,
         )
 
-    def _direct(self, selection: Selection) -> DirectAnswer:
+    def _direct(self, selection: Selection, as_of: date) -> DirectAnswer:
         if selection.kind == "stated":
             # The asked figure is written in the measure's own sentence (服务满2年后, 2020年6月底前)
             # without being a sum it pays: shown as the measure's figure, verbatim from its span.
@@ -1941,6 +1942,13 @@ class Answerer:
             )
         offices: tuple[str, ...] = ()
         lead = True
+        registry = self.registry
+
+        def stands(measure: Measure) -> bool:
+            # Another region's version is named only from a document in force on the answer's day: official,
+            # not superseded, not expired, already effective — what the answer's own status line asks of it.
+            return registry.is_in_force(registry.document_id_of(measure.clause), as_of)
+
         if selection.kind == "no_figure" and not selection.conditions:
             # Whom to ask for the standard the measure leaves to local rules: the offices its clause names as
             # leading it, else as responsible when it names few (a long list names every office of the clause's
@@ -1957,7 +1965,7 @@ class Answerer:
             kind=selection.kind,
             measures=references,
             conditions=selection.conditions,
-            elsewhere=tuple(self._named(m) for m in selection.elsewhere),
+            elsewhere=tuple(self._named(m) for m in pointed_elsewhere(selection, stands, self._jurisdiction_of)),
             offices=offices,
             offices_lead=lead,
         )

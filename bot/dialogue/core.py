@@ -381,11 +381,18 @@ class Dialogue:
 
     def _asked_elsewhere(self, work: Working, measure_id: str, today: date) -> list[Reply]:
         """吉林省的初创企业补贴标准是多少？ pressed under an answer whose place's measure states no figure: that
-        region's question, asked as if typed (its answer shows the figure as that region's own)."""
+        region's question, asked as if typed (its answer shows the figure as that region's own).
+
+        The pointer's answer is a one-off: the thread stays the one it answered beside (the person's own place and
+        measure), so a later 那创业补贴能给多少？ is asked of the person's place, never answered with the other
+        region's figure unlabelled."""
         version = self.answerer.version_named(measure_id)
         if version is None:
             return [render.notice(_notices().stale_button)]
-        return self._say(work, elsewhere_question(version), today)
+        thread = work.thread
+        replies = self._say(work, elsewhere_question(version), today)
+        work.thread = thread
+        return replies
 
     def _clause(self, work: Working, clause_id: str, typed: bool = False) -> Reply:
         """A clause in full; the thread goes on from it (能拿多少钱？ next asks about what was shown)."""
