@@ -971,6 +971,12 @@ def _without_reported(text: str, supposed: re.Pattern[str]) -> str:
     return text
 
 
+def said_with_a_no(text: str, start: int, end: int) -> bool:
+    """The words at `start`..`end` of `text` are said with a no (我没在家务农, 不是在校学生): what they name is
+    denied, never said (session 42, wf43: an option's label read out of an answer)."""
+    return _is_negated(text, start, end)
+
+
 def _is_negated(text: str, start: int, end: int) -> bool:
     """A phrase said with a negation: right before it (没办, 不是), before it with the verb between
     (没有办理失业登记, 还没去登记失业), or after it ending its phrase (失业登记没办过, 失业保险现在没有在交 —
