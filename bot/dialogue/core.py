@@ -2334,7 +2334,10 @@ class Dialogue:
             return accepted
         notes = {f: n for f, n in description.notes.items() if f in more}
         settled = [r for r in accepted if r.kind not in {"question", "results"}]
-        return [*settled, self.interviewer.propose(work, Description(facts=more, notes=notes), today)]
+        return [
+            *settled,
+            self.interviewer.propose(work, Description(facts=more, notes=notes, denied=description.denied), today),
+        ]
 
     def _extra_facts(
         self, work: Working, answered: list[Reply], statement: str, today: date, asked: set[str]
@@ -2354,7 +2357,9 @@ class Dialogue:
             return answered
         notes = {f: n for f, n in description.notes.items() if f in beyond}
         replies = [r for r in answered if r.kind not in {"question", "results"}]
-        replies.append(self.interviewer.propose(work, Description(facts=beyond, notes=notes), today))
+        replies.append(
+            self.interviewer.propose(work, Description(facts=beyond, notes=notes, denied=description.denied), today)
+        )
         return replies
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
@@ -2565,7 +2570,7 @@ class Dialogue:
         if not added:
             return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
         notes = {f: n for f, n in description.notes.items() if f in added}
-        return [self.interviewer.propose(work, Description(facts=added, notes=notes), today)]
+        return [self.interviewer.propose(work, Description(facts=added, notes=notes, denied=description.denied), today)]
 
     def _told_with_request(
         self, reading: Reading, description: Description | None, today: date, interviewing: bool = False
