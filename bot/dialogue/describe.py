@@ -144,8 +144,8 @@ class Description:
     # apart from `facts` (they say where the person is, which `facts` holds as the region); the conversation records
     # them as the facts' `as_region` answer (与居住地相同), so the place question is not asked again.
     here: frozenset[str] = frozenset()
-    # Session 42 (wf43): a value the speaker says of themselves with a no (不对，我没在家务农: employment_status farming)
-    # — never set, and a recorded one of the same value is taken back (asked again).
+    # Session 42 (wf43): a value the speaker says of themselves with a no (不对，我没在家务农: employment_status
+    # farming) — never set, and a recorded one of the same value is taken back (asked again).
     denied: dict[str, Any] = field(default_factory=dict)
 
     def beside(self, known: dict[str, Any]) -> Description:
@@ -457,8 +457,7 @@ class Describer:
                 for start, end in spans:
                     used[start:end] = [True] * (end - start)
                 sets = self._of_the_speaker(text, match, self._phrase_sets(compiled.phrase, text, match))
-                if not of_hire:
-                    denied.update(self._denied(compiled.phrase, text, match))
+                denied.update({} if of_hire else self._denied(compiled.phrase, text, match))
                 if sets.get("employment_status") in _PLAN_OF and _is_planned(text, match.start(), self._business):
                     # 想搞直播带货, 打算做电商, 只是打算 养鸡: a state wished for is a plan, whatever its kind — not
                     # what the person does now (the plan phrases above name kinds of shop; this reads the wish).
