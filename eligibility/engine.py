@@ -621,8 +621,10 @@ class Engine:
                     return Evaluation(
                         self._result(benefit, profile, "ineligible", (prior_receipt(benefit),), (), city), ()
                     )
-                # A unit's own measure (稳岗补贴) is the business's once it has staff, hiring or not.
-                return self._as_the_unit(benefit, profile, asking and not units_own, city)
+                # A unit's own measure (稳岗补贴) is the business's once it has staff, hiring or not. What the unit
+                # must be (去产能企业, 不裁员) is asked, ticked with the rest of the business (business_details): never
+                # left to 还需确认 unasked (session 42, emp42: few units are 去产能 ones).
+                return self._as_the_unit(benefit, profile, asking, city)
             if (
                 benefit.hiring
                 and profile.values.get(HIRING) is None

@@ -44,6 +44,7 @@ from knowledge.clauses import Clause
 from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
 from knowledge.documents import Document
 from knowledge.granted_figures import ROW
+from knowledge.instructions import computation_subject, requests_a_computation
 from knowledge.intent import (
     AskedIntent,
     Intent,
@@ -64,6 +65,7 @@ from knowledge.measure_answer import (
     Selection,
     SelectionPolicy,
     payer_stated,
+    pointed_elsewhere,
     select,
     stated_elsewhere,
     with_each_regions_phrase,
@@ -1006,6 +1008,34 @@ class Answerer:
             return False
         return not any(told_as_condition(question, topic) for topic in topics)
 
+    def _computation_asked(self, retrieval: Retrieval) -> MissingAspect | None:
+        """A sum asked to be worked out for the person (算一下我能拿多少养老金, 帮我算下个税): of a thing the
+        documents never state a sum of (instructions.yaml `computation_subjects`), or naming no measure of
+        theirs — never 帮我算算创业担保贷款能贷多少, a measure whose clause states its figure."""
+        question = retrieval.analysis.question
+        if retrieval.analysis.to_assistant or not requests_a_computation(question):
+            return None
+        subject = computation_subject(question)
+        if subject is None and self.matcher is not None and self.matcher.names_a_measure(retrieval):
+            return None
+        return MissingAspect(kind="computation", name=subject)
+
+    def _declined(self, retrieval: Retrieval, asked: AskedIntent) -> Decision | None:
+        """What the documents cannot give, said for what it is rather than by the bare refusal or a near clause."""
+        computation = self._computation_asked(retrieval)
+        if computation is not None:
+            # 帮我算下农家乐的个税: a sum to work out for the person, which no clause states — said plainly,
+            # quoting nothing (a tax clause shares 税 with the request, never its sum).
+            return Decision(AnswerStatus.NO_ANSWER, missing=computation, asked=asked)
+        # 失业补助金巴中有吗: too few words shared to quote anything, and the measure asked by name is only
+        # other regions' — said so, not the bare refusal.
+        absent = self._named_only_elsewhere(retrieval)
+        if absent is not None and not retrieval.analysis.to_assistant:
+            return Decision(
+                AnswerStatus.NO_ANSWER, self._topic_clause(retrieval, absent.name or ""), absent, asked=asked
+            )
+        return None
+
     def decide(self, retrieval: Retrieval) -> Decision:
         """Whether the documents answer the question, and with which quoted clauses.
 
@@ -1023,13 +1053,9 @@ class Answerer:
             # Whether a document is in force is answered by the document itself, however few words
             # of the question its clauses share.
             return self._status(retrieval, asked)
-        # 失业补助金巴中有吗: too few words shared to quote anything, and the measure asked by name is only
-        # other regions' — said so, not the bare refusal.
-        absent = None if abstained is AnswerStatus.REGION_NOT_COVERED else self._named_only_elsewhere(retrieval)
-        if absent is not None and not retrieval.analysis.to_assistant:
-            return Decision(
-                AnswerStatus.NO_ANSWER, self._topic_clause(retrieval, absent.name or ""), absent, asked=asked
-            )
+        declined = None if abstained is AnswerStatus.REGION_NOT_COVERED else self._declined(retrieval, asked)
+        if declined is not None:
+            return declined
         if abstained is not None:
             return Decision(abstained)
         # 两后生是指啥人 — or 最多能贷多少，利息谁出: each answered on its own.
@@ -1750,7 +1776,7 @@ class Answerer:
         ]
         notices = self._notices(citations, as_of)
         asked = decision.asked or _asked(analysis)
-        direct = self._direct(decision.selection) if decision.selection else None
+        direct = self._direct(decision.selection, as_of) if decision.selection else None
         if decision.definition is not None and citations:
             direct = DirectAnswer(
                 kind="definition",
@@ -1788,7 +1814,7 @@ class Answerer:
             direct = _procedure_said(applying, decision.quoted, citations) if not asked.asks_payer else None
         if direct is not None and direct.kind not in ("department", "status", "procedure"):
             measures = direct.measures
-        elif decision.missing is not None and decision.missing.kind == "measure":
+        elif decision.missing is not None and decision.missing.kind in ("measure", "computation"):
             # The measure asked is missing here: a clause quoted on the topic lends it none of its own.
             measures = ()
         else:
@@ -1905,7 +1931,7 @@ class Answerer:
             responsible=clause.responsible_departments,
         )
 
-    def _direct(self, selection: Selection) -> DirectAnswer:
+    def _direct(self, selection: Selection, as_of: date) -> DirectAnswer:
         if selection.kind == "stated":
             # The asked figure is written in the measure's own sentence (服务满2年后, 2020年6月底前)
             # without being a sum it pays: shown as the measure's figure, verbatim from its span.
@@ -1916,6 +1942,13 @@ class Answerer:
             )
         offices: tuple[str, ...] = ()
         lead = True
+        registry = self.registry
+
+        def stands(measure: Measure) -> bool:
+            # Another region's version is named only from a document in force on the answer's day: official,
+            # not superseded, not expired, already effective — what the answer's own status line asks of it.
+            return registry.is_in_force(registry.document_id_of(measure.clause), as_of)
+
         if selection.kind == "no_figure" and not selection.conditions:
             # Whom to ask for the standard the measure leaves to local rules: the offices its clause names as
             # leading it, else as responsible when it names few (a long list names every office of the clause's
@@ -1932,7 +1965,7 @@ class Answerer:
             kind=selection.kind,
             measures=references,
             conditions=selection.conditions,
-            elsewhere=tuple(self._named(m) for m in selection.elsewhere),
+            elsewhere=tuple(self._named(m) for m in pointed_elsewhere(selection, stands, self._jurisdiction_of)),
             offices=offices,
             offices_lead=lead,
         )

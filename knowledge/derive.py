@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
 from knowledge.granted_figures import FIGURE, ROW, amounts, grants_a_figure
-from knowledge.labels import TIMED_TURN, Style, read_label
+from knowledge.labels import Style, read_label, timed_turn, without_turn_label
 from knowledge.lexical import sentence_lines, split_sentences
 from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
@@ -177,8 +177,9 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 name = _period_of_earlier(
                     name, piece, context, _last_granted(measures, clause.id, whole=True), clause.heading
                 )
-                # a group's note in brackets (招用脱贫人口（含防止返贫监测对象）) is no part of the tier's name
-                qualifier = _NOTE_AFTER.sub("", told_by).strip() if told_by else told_by
+                # a group's note in brackets (招用脱贫人口（含防止返贫监测对象）) is no part of the tier's name,
+                # unless it is what tells the tier from a sibling's (招用登记失业青年（16-24岁）/（25-35岁）)
+                qualifier = _note_dropped(told_by, clause.text)
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
                 base = base or name
@@ -236,6 +237,19 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 # A note in brackets after a group's words (招用脱贫人口（含防止返贫监测对象）): an item's own number before them is
 # left to be read as one.
 _NOTE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（）()]*[）)]")
+
+
+def _note_dropped(group: str | None, text: str) -> str | None:
+    """A tier's group without its note in brackets (`_NOTE_AFTER`), but whole where the note is what tells it from
+    a sibling tier's the clause writes with the same words and another note (招用登记失业青年（16-24岁）/（25-35岁）:
+    both read 招用登记失业青年 bare, one name for two figures)."""
+    if not group:
+        return group
+    bare = _NOTE_AFTER.sub("", group).strip()
+    if bare == group.strip():
+        return bare
+    notes = {m.group(1) for m in re.finditer(re.escape(bare) + r"([（(][^（）()]*[）)])", text)}
+    return group.strip() if len(notes) > 1 else bare
 
 
 # A document's statement of purpose (为规范…管理，…，制定本细则 / 为…，现就…通知如下): it names what the
@@ -1238,8 +1252,8 @@ _ADDRESSED = re.compile(
 
 def _turn_said(part: str) -> str:
     """What a transcript's timed turn says, its time, speaker and address to the caller left out."""
-    said = TIMED_TURN.sub("", part)
-    return _ADDRESSED.sub("", said) if said != part else said
+    said = without_turn_label(part)
+    return _ADDRESSED.sub("", said) if timed_turn(part) else said
 
 
 # A list said aloud (第一是一次性吸纳就业补贴，… 第二是就业见习补贴，… / 一是创业岗位开发补贴，…): the ordinal

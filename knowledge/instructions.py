@@ -29,6 +29,8 @@ class _InstructionFile(BaseModel):
     system_like: tuple[str, ...]
     dictating: tuple[str, ...]
     task_request: str
+    computation_request: str
+    computation_subjects: dict[str, tuple[str, ...]]
 
 
 # A question word or mark: a message holding one asks something, whatever it opens with.
@@ -85,11 +87,24 @@ class InstructionDetector:
         self._system_like = re.compile("|".join(f"(?:{p})" for p in data.system_like))
         self._dictating = re.compile("|".join(f"(?:{p})" for p in data.dictating))
         self._task_request = re.compile(data.task_request)
+        self._computation_request = re.compile(data.computation_request)
+        self._computation_subjects = data.computation_subjects
 
     def requests_a_task(self, text: str) -> bool:
         """A task for the assistant to carry out (帮我用python写个爬虫), asking nothing."""
         spaced = _spaced(text)
         return bool(self._task_request.search(spaced)) and not _ASKS.search(spaced)
+
+    def requests_a_computation(self, text: str) -> bool:
+        """A sum the assistant is asked to work out for the person (帮我算下个税, 算一下我能拿多少养老金)."""
+        return bool(self._computation_request.search(to_simplified(text)))
+
+    def computation_subject(self, text: str) -> str | None:
+        """The key of what the sum is of (tax, pension…: the first group one of whose words is said), or None."""
+        simplified = to_simplified(text)
+        return next(
+            (key for key, words in self._computation_subjects.items() if any(w in simplified for w in words)), None
+        )
 
     def addresses_the_assistant(self, text: str) -> bool:
         spaced = _spaced(text)
@@ -129,3 +144,13 @@ def requests_a_task(text: str) -> bool:
     """Whether the message asks the assistant to write, make or translate something (给我写一份自荐信,
     用C语言编个程序) and asks nothing about the policies."""
     return detector().requests_a_task(text)
+
+
+def requests_a_computation(text: str) -> bool:
+    """Whether the message asks the assistant to work out a sum for the person (帮我算下农家乐的个税)."""
+    return detector().requests_a_computation(text)
+
+
+def computation_subject(text: str) -> str | None:
+    """What a sum asked to be worked out is of (`computation_subjects`' key: tax, pension…), or None."""
+    return detector().computation_subject(text)

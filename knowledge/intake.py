@@ -29,6 +29,7 @@ from knowledge.filetext import (
     read_file,
     table_rows,
 )
+from knowledge.labels import timed_turn
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
@@ -235,7 +236,8 @@ def extract_facts(
         problems.append("未找到落款日期，暂以版记的印发日期代替，请核对")
     # no 落款, no 成文日期 and no 印发 line: the day a sheet's footnote says it was drawn up, else the date the page was
     # put online (a 政策解读's only date)
-    signed = signed or _footnote_dated(lines) or _held_on(head) or _spoken_on(head, title or "") or published
+    held = _held_on(head) if _has_speakers(head, lines) else None
+    signed = signed or _footnote_dated(lines) or held or _spoken_on(head, title or "") or published
     if signed is None and (presented := _presented_on(deck)) is not None:
         signed, month_only = presented
         if month_only:
@@ -868,12 +870,27 @@ def _reporting_body(lines: list[str], title: str) -> str | None:
 
 
 # The day an interview, a meeting or a programme was held (访谈时间：2026年4月23日 15:00—16:30, 播出时间：…,
-# 录制日期：…): a transcript's only date — a head line whose short key ends in 时间/日期 and whose value is one day.
+# 录制日期：…): a transcript's only date — a head line whose short key ends in 时间/日期 and whose value is one day,
+# read only of a text with speakers (`_has_speakers`): a notice's head dates what readers do (考试时间, 报名时间).
 # A key naming a deadline or a window (申报截止时间, 受理时间) dates what readers must do, not the text.
 _HELD = re.compile(
     rf"^([\u4e00-\u9fff]{{0,4}})(?:时间|日期)[:：]\s*{_DATE.pattern}(?!\s*[至到—－~～]\s*[{_DIGITS}]{{1,4}}\s*[年月])"
 )
 _DEADLINE_KEY = re.compile(r"截止|截至|起止|申报|申请|报名|受理|办理|有效|施行|实施|执行")
+
+
+# A host's or a reporter's turn (主持人：…, 记者：…), as a transcript without times sets out its exchanges.
+_HOSTS_TURN = re.compile(r"^(?:主持人|记者)[\u4e00-\u9fff]{0,6}[:：]")
+_FEWEST_TURNS = 2
+
+
+def _has_speakers(head: list[str], lines: list[str]) -> bool:
+    """A transcript: its head names who speaks (访谈嘉宾：…, 发布人：…), or its lines are turns — timed with a
+    speaker ([00:11:58] 区人社局局长 孙立新：…) or a host's — on several lines. Only such a text was held on a day."""
+    if any(_SPEAKERS.match(line.strip()) for line in head):
+        return True
+    turns = (line for line in (raw.strip() for raw in lines) if timed_turn(line) or _HOSTS_TURN.match(line))
+    return next(itertools.islice(turns, _FEWEST_TURNS - 1, None), None) is not None
 
 
 def _held_on(head: list[str]) -> date | None:

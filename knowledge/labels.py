@@ -148,3 +148,27 @@ TIMED_TURN = re.compile(
     r"^[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]\s*"
     r"([^:：。；！？，,（）()]{1,12}?)\s*(?:[（(][^（）()]{0,30}[)）])?[^:：。；！？，,（）()]{0,12}[:：]\s*"
 )
+# A timed line's stamp alone ([10:03:00] ), for a line whose part before the colon names no speaker.
+_TIME_STAMP = re.compile(r"^[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]\s*")
+# A label that names a measure — it ends in the grant's noun, as a measure's name does (创业担保贷款, 稳岗返还,
+# 一次性吸纳就业补贴) — is the topic the line states, not someone speaking: no person, role or office is a grant.
+_MEASURE_LABEL = re.compile(r"(?:补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助)$")
+
+
+def timed_turn(text: str) -> re.Match[str] | None:
+    """A transcript's timed turn ([00:11:58] 区人社局局长 孙立新：…) when the part before its colon names a speaker;
+    None for a timed line stating a measure under its name ([10:03:00] 创业担保贷款：个人最高30万元。), whose name
+    is the line's own words (a speakerless timed transcript lost every such line's measure)."""
+    match = TIMED_TURN.match(text)
+    if match is None:
+        return None
+    stamp = _TIME_STAMP.match(text)
+    label = re.sub(r"[（(][^（）()]*[)）]", "", text[stamp.end() if stamp else 0 : match.end()])
+    return None if _MEASURE_LABEL.search(label.rstrip(":： ")) else match
+
+
+def without_turn_label(text: str) -> str:
+    """What a timed line says: its time and its speaker (`timed_turn`) left out; a line naming no speaker keeps its
+    words after the time."""
+    turn = timed_turn(text)
+    return text[turn.end() :] if turn else _TIME_STAMP.sub("", text)

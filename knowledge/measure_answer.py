@@ -119,8 +119,9 @@ class Selection:
     chosen: tuple[MeasureMatch, ...]
     conditions: tuple[str, ...] = ()
     # kind `no_figure`: other covered regions' versions of the asked measure that do state a figure of the
-    # asked kind (`stated_elsewhere`) — named to the person, never with their figure.
-    elsewhere: tuple[Measure, ...] = ()
+    # asked kind (`stated_elsewhere`), each version's copies in the order found; the answer names at most two
+    # regions of those whose document stands on its day (`pointed_elsewhere`), never with their figure.
+    elsewhere: tuple[tuple[Measure, ...], ...] = ()
 
     @property
     def primary(self) -> MeasureMatch:
@@ -1184,8 +1185,10 @@ def _each_regions_best(
     return chosen
 
 
-# Other covered regions named when the asked place's measure states no figure.
+# Other covered regions named when the asked place's measure states no figure; the regions whose copies are
+# looked at for them (a copy may be a draft's or an expired document's, which is not named).
 _OTHER_REGIONS_NAMED = 2
+_OTHER_REGIONS_LOOKED_AT = 8
 
 
 def stated_elsewhere(
@@ -1194,9 +1197,10 @@ def stated_elsewhere(
     copy_of: Callable[[str], Measure | None],
     jurisdiction_of: Mapping[str, str],
 ) -> Selection:
-    """A `no_figure` selection with the other covered regions (at most two) whose version of the asked measure
-    states a figure of the asked kind: the answer names them, labelled, without the figure — a figure is only
-    ever shown with the asked measure (a newcomer took 吉林's 5000元, shown 供参考, as 资阳's).
+    """A `no_figure` selection with the other covered regions' copies of the asked measure that state a figure
+    of the asked kind: the answer names (`pointed_elsewhere`) at most two of those regions whose document
+    stands, labelled, without the figure — a figure is only ever shown with the asked measure (a newcomer took
+    吉林's 5000元, shown 供参考, as 资阳's).
 
     A version is told by the measure registry (`versions`: the measures sharing the asked one's name or an
     alias; `copy_of`: a copy of one by its id), of the same kind and for the same side (`_same_version`), and
@@ -1211,21 +1215,44 @@ def stated_elsewhere(
     if any(jurisdiction_of[m.measure.id] == home for m in selection.chosen[1:]):
         return selection  # 考个育婴员证培训能补多少: several of the place's measures, none named — no one version
     shown = {jurisdiction_of[m.measure.id] for m in selection.chosen}
-    found: dict[str, Measure] = {}
+    found: list[tuple[Measure, ...]] = []
+    regions: set[str] = set()
     for version, copies in versions(best.measure):
         if not _same_version(version, best):
             continue
+        group: list[Measure] = []
         for measure_id in copies:
             where = jurisdiction_of.get(measure_id)
-            if where is None or where in shown or where in found:
+            if where is None or where in shown:
                 continue
             copy = version if version.id == measure_id else copy_of(measure_id)
             if copy is not None:
-                found[where] = copy
-        if len(found) >= _OTHER_REGIONS_NAMED:
+                group.append(copy)
+                regions.add(where)
+        if group:
+            found.append(tuple(group))
+        if len(regions) >= _OTHER_REGIONS_LOOKED_AT:
             break
-    named = tuple(sorted(found.values(), key=lambda m: m.id)[:_OTHER_REGIONS_NAMED])
-    return replace(selection, elsewhere=named) if named else selection
+    return replace(selection, elsewhere=tuple(found)) if found else selection
+
+
+def pointed_elsewhere(
+    selection: Selection, stands: Callable[[Measure], bool], jurisdiction_of: Mapping[str, str]
+) -> tuple[Measure, ...]:
+    """The other regions' versions an answer names (`stated_elsewhere`): each region's first copy whose
+    document stands on the answer's day (`stands`: official, in force, not superseded or expired — what the
+    answer's own status line says of a document), read version by version until two regions are found, the
+    two first by id. A 征求意见稿 states no standard in force: "另：平顶山的同类措施写有具体标准" for a draft's
+    figure sent the person to a standard no one pays."""
+    named: dict[str, Measure] = {}
+    for group in selection.elsewhere:
+        for copy in group:
+            where = jurisdiction_of[copy.id]
+            if where not in named and stands(copy):
+                named[where] = copy
+        if len(named) >= _OTHER_REGIONS_NAMED:
+            break
+    return tuple(sorted(named.values(), key=lambda m: m.id)[:_OTHER_REGIONS_NAMED])
 
 
 def _same_version(version: Measure, asked: MeasureMatch) -> bool:

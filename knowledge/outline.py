@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from knowledge.clauses import Clause, Section, clause_id, lead_phrase, split_departments
 from knowledge.documents import Document, Structure
-from knowledge.labels import TIMED_TURN, Label, Style, cited_as, own_label
+from knowledge.labels import Label, Style, cited_as, own_label, without_turn_label
 from knowledge.normalize import Paragraph, in_source_characters
 from knowledge.numerals import number_to_chinese
 from knowledge.quality import IssueKind, QualityIssue
@@ -290,7 +290,7 @@ def build_clause(document: Document, number: int, label: str, e: Emitted) -> Cla
         label=label,
         # a question's 问：, a service guide item's 事项名称： and a transcript turn's time and speaker label what
         # follows, the heading itself
-        heading=lead_phrase(TIMED_TURN.sub("", re.sub(r"^(?:问|事项名称)[:：]", "", content))),
+        heading=lead_phrase(without_turn_label(re.sub(r"^(?:问|事项名称)[:：]", "", content))),
         section_number=e.section.number if e.section else None,
         section_heading=section_heading,
         text=text,

@@ -18,7 +18,7 @@ from knowledge.documents import Document
 from knowledge.errors import ParseError
 from knowledge.filetext import is_page_furniture
 from knowledge.granted_figures import ROW
-from knowledge.labels import TIMED_TURN, Label, Style, read_label
+from knowledge.labels import Label, Style, read_label, timed_turn
 from knowledge.normalize import DATE_LINE, Paragraph, is_decorated, normalize_document
 from knowledge.numerals import number_to_chinese
 from knowledge.outline import (
@@ -470,7 +470,7 @@ _FEWEST_EXCHANGES = 3
 def _speaker(text: str) -> str | None:
     """Who speaks in a transcript's turn (the label before the colon, a caller's note in brackets dropped), or None
     for a line that is no turn."""
-    if timed := TIMED_TURN.match(text):
+    if timed := timed_turn(text):
         return timed.group(1).strip()
     host = _HOST_TURN.match(text)
     return host.group(0).rstrip(":：") if host else None

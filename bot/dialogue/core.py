@@ -386,11 +386,18 @@ class Dialogue:
 
     def _asked_elsewhere(self, work: Working, measure_id: str, today: date) -> list[Reply]:
         """吉林省的初创企业补贴标准是多少？ pressed under an answer whose place's measure states no figure: that
-        region's question, asked as if typed (its answer shows the figure as that region's own)."""
+        region's question, asked as if typed (its answer shows the figure as that region's own).
+
+        The pointer's answer is a one-off: the thread stays the one it answered beside (the person's own place and
+        measure), so a later 那创业补贴能给多少？ is asked of the person's place, never answered with the other
+        region's figure unlabelled."""
         version = self.answerer.version_named(measure_id)
         if version is None:
             return [render.notice(_notices().stale_button)]
-        return self._say(work, elsewhere_question(version), today)
+        thread = work.thread
+        replies = self._say(work, elsewhere_question(version), today)
+        work.thread = thread
+        return replies
 
     def _clause(self, work: Working, clause_id: str, typed: bool = False) -> Reply:
         """A clause in full; the thread goes on from it (能拿多少钱？ next asks about what was shown)."""
@@ -2060,6 +2067,9 @@ class Dialogue:
         slipped = _SLIPPED.search(text) is not None and not self.words.is_question(text)
         if self._asks(text, reading) and not (slipped and self._says_what_is_wrong(text)):
             asked = self._answer(work, self._asked(text, reading), today, refines=reading.refines)
+            if self._own_case_unanswered(work, text, reading, asked, False):
+                # 我这岁数还有啥补贴能领 while the card waits: the check decides it, once the card is confirmed.
+                asked = render.own_case("card")
             replies = [self._for_place_asked(work, reading, asked)]
             if self._opens_with_yes(reading, thanked):
                 return [*replies, *self._accept_and_more(work, description, today)]
@@ -2441,6 +2451,11 @@ class Dialogue:
         # (Once the check is done its results stand; the 🔍 button under every answer would offer it again.)
         offer_check = not interviewing and not self.interviewer.checked(work)
         answered = self._answer(work, asked, today, offer_check=offer_check, refines=reading.refines)
+        # 我这岁数还有啥补贴能领: no clause says what this person can get — the check decides it (offered, or the one
+        # under way continued), never a bare 没有找到 (walk42, issue 12).
+        check = "underway" if interviewing else "offer" if offer_check else ""
+        own_case = self._own_case_unanswered(work, text, reading, answered, interviewing)
+        answered = render.own_case(check) if own_case else answered
         replies = [self._for_place_asked(work, reading, answered)]
         if replies[0].kind == "answer" and not _CHINESE.search(text) and _LATIN.search(text):
             # wo zai bazhong xiang wen chuangye daikuan, Is there any subsidy…: only its policy words were
@@ -2656,6 +2671,20 @@ class Dialogue:
             and classify(last).primary in (Intent.WHAT, Intent.OVERVIEW, Intent.ELIGIBILITY)
             and self._asks_nothing_named(last)
         )
+
+    def _own_case_unanswered(
+        self, work: Working, text: str, reading: Reading, answered: Reply, interviewing: bool
+    ) -> bool:
+        """The documents answered nothing, and what was asked is whether the speaker can get something (我这岁数
+        还有啥补贴能领, 我还能申请啥): the person's own case, which the check decides — not a question about someone
+        else, nor after the check's results stand (they answer it)."""
+        if answered.answer_status != "no_answer" or answered.citations or reading.others:
+            return False
+        if self.reader.is_about_other(text) or not self.reader.is_about_person(text):
+            return False
+        if self.interviewer.checked(work) and not interviewing:
+            return False
+        return self.words.asks_getting(text)
 
     def _requests_check(self, text: str, reading: Reading) -> bool:
         """我能领什么补贴 asks for the check; 商洛的失业人员能领哪些补贴 asks the documents about a place."""

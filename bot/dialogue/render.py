@@ -439,6 +439,17 @@ def nothing_to_cite(text: str, status: AnswerStatus = AnswerStatus.NO_ANSWER) ->
     return Reply(kind="answer", text=text, buttons=((SOURCES_BUTTON,),), answer_status=status.value)
 
 
+def own_case(check: str) -> Reply:
+    """我这岁数还有啥补贴能领, which no clause answers: what the person can get is what the check decides — said,
+    as the check stands (`check`): "offer" (its button), "underway" (its questions are being asked), "card" (the
+    card waiting to be confirmed starts it), "" (none offered). Logged as unanswered, like the refusal it replaces."""
+    said = prose().dialogue_reading
+    texts = {"underway": said.check_underway, "card": prose().dialogue.notices.confirm_first_sum}
+    rows = ((CHECK_BUTTON,), (SOURCES_BUTTON,)) if check == "offer" else ()
+    text = texts.get(check, said.own_case)
+    return Reply(kind="answer", text=text, buttons=rows, answer_status=AnswerStatus.NO_ANSWER.value)
+
+
 def answer(
     result: Answer,
     name: ClauseName,

@@ -568,6 +568,11 @@ class Vocabulary:
             or self.asks_own_help_in_general(re.findall(_PHRASE, to_simplified(text))[-1] if text.strip() else "")
         )
 
+    def asks_getting(self, text: str) -> bool:
+        """还有啥补贴能领, 我能申请不: a word of getting help (`getting`: 领, 申请, 享受, 符合…) is said."""
+        squashed = squash(text)
+        return any(word in squashed for word in self.getting)
+
     def asks_own_help_in_general(self, text: str) -> bool:
         """我想查查有啥补贴能领, 看下我能不能领补贴, 俺想申请补贴: the whole message is getting (领, 申请), help
         in general (补贴, 政策), looking and asking words and filler — what the speaker can get, naming no

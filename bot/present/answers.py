@@ -122,6 +122,8 @@ def _answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
         return _measure_absent(answer, answer.missing)
     if answer.missing is not None and answer.missing.kind == "group":
         return _group_unnamed(answer, answer.missing)
+    if answer.missing is not None and answer.missing.kind == "computation":
+        return _computation_declined(answer.missing)
     if answer.missing is not None:
         return _partial(answer, answer.missing)
     return _no_answer(answer)
@@ -747,6 +749,14 @@ def _group_unnamed(answer: Answer, missing: MissingAspect) -> str:
     scope = "、".join(answer.scope) or words.every_region
     said = words.group_unnamed.format(scope=scope, name=missing.name, group="、".join(missing.where))
     return "\n".join([said, _covered(answer), words.hotline])
+
+
+def _computation_declined(missing: MissingAspect) -> str:
+    """帮我算下农家乐的个税: the assistant computes nothing for the person — said plainly, with whom to ask,
+    and no clause quoted."""
+    words = prose().declined
+    whom = words.computation_of.get(missing.name or "", words.computation_other)
+    return words.computation.format(what=whom.what, ask=whom.ask)
 
 
 def _no_answer(answer: Answer) -> str:

@@ -323,6 +323,7 @@ class DialogueResultProse(Section):
     correct: str
     no_reasons: str
     reasons_title: str
+    near_title: str
     units_title: str
     units_title_owner: str
 
@@ -528,10 +529,16 @@ class RequirementProse(Section):
 
 
 class StatedProse(Section):
-    placeholders = {"unknown": ("label",), "boolean": ("phrase",), "value": ("label", "value")}
+    placeholders = {
+        "unknown": ("label",),
+        "boolean": ("phrase",),
+        "value": ("label", "value"),
+        "of_hire": ("label", "value"),
+    }
     unknown: str
     boolean: str
     value: str
+    of_hire: str
 
 
 class ReasonProse(Section):
@@ -654,6 +661,8 @@ class DialogueReadingProse(Section):
     listening: str
     # Session 38 (walk37 C1/C2): 我能拿到啥补贴 给我算算 while the check asks its questions: what the check will answer.
     check_underway: str
+    # Session 42 (ans45): 我这岁数还有啥补贴能领, which no clause answers — the person's own case, the check's.
+    own_case: str
     noted: str
     no_such_article: str
     cannot_make: str
@@ -673,9 +682,10 @@ class DialogueReadingProse(Section):
 
 
 class EligibilityStatedProse(Section):
-    placeholders = {"itself": ("option",), "bare": ("option", "label")}
+    placeholders = {"itself": ("option",), "bare": ("option", "label"), "answered": ("label", "option")}
     itself: str
     bare: str
+    answered: str
     # `fact.value` → the person's situation said plainly, for an option that is only a negation.
     plain: dict[str, str]
     negations: tuple[str, ...]
@@ -1107,8 +1117,22 @@ class DocumentEditProse(Section):
     errors: DocumentEditErrors
 
 
+class ComputationWhom(Section):
+    """A sum of one kind (tax, pension…): what it is called, and whom to ask to work it out."""
+
+    what: str
+    ask: str
+
+
 class DeclinedProse(Section):
+    """`computation`: a sum asked to be worked out for the person; `computation_of`, by instructions.yaml
+    `computation_subjects`' key, what it is and whom to ask (`computation_other` for a sum of anything else)."""
+
+    placeholders = {"computation": ("what", "ask")}
     instruction: str
+    computation: str
+    computation_of: dict[str, ComputationWhom]
+    computation_other: ComputationWhom
 
 
 class DialogueLeftoversProse(Section):

@@ -86,6 +86,8 @@ def stated_text(spec: FactSpec, value: Any) -> str:
     words = prose().eligibility.stated
     if value is None:
         return words.unknown.format(label=open_label(spec))
+    # A fact of the person hired (所招人员的家庭情况) is the hire's, never 您的 (session 42, emp42).
+    value_template = words.of_hire if spec.about == "hire" else words.value
     if spec.type == "boolean":
         return words.boolean.format(phrase=spec.holds if value else spec.fails)
     if spec.type == "enum_list":
@@ -94,7 +96,7 @@ def stated_text(spec: FactSpec, value: Any) -> str:
             return empty if empty.startswith(("您", "招用")) else f"您{empty}"
         if spec.holds:  # 您已领取（办理）过求职创业补贴
             return words.boolean.format(phrase=spec.holds.format(value="、".join(spec.option_label(v) for v in value)))
-        return words.value.format(label=spec.label, value="、".join(spec.option_label(v) for v in value))
+        return value_template.format(label=spec.label, value="、".join(spec.option_label(v) for v in value))
     if spec.type == "enum":
         option = spec.option_label(value)
         plain = prose().eligibility_stated
@@ -105,7 +107,11 @@ def stated_text(spec: FactSpec, value: Any) -> str:
             return plain.bare.format(option=option, label=spec.label)
         if option.startswith(plain.negations):
             return plain.itself.format(option=option)
-    return words.value.format(label=spec.label, value=value_text(spec, value))
+        if any(negation in option for negation in plain.negations):
+            # An option that denies inside itself (都不是, 还没有认定) is no value of the label (never
+            # 您的培训基地认定为都不是): the answer is quoted as given, of what was asked (session 42, emp42).
+            return plain.answered.format(label=spec.label, option=option)
+    return value_template.format(label=spec.label, value=value_text(spec, value))
 
 
 def requirement_text(requirement: Requirement, facts: FactRegistry) -> str:

@@ -399,13 +399,7 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     possible = sorted((b for b in applicant if b.status == "possibly_eligible"), key=_open_count)
     for_others = [b for b in others if b.status == "if_hired"]
     as_employer = [b for b in others if b.status == "as_employer"]
-    # Within reach first: what the person can do, or time will do, before a figure missed.
-    failed = [b for b in result.benefits if b.status == "ineligible"]
-    reachable = sorted(
-        (b for b in failed if is_near_miss(b, facts)),
-        key=lambda b: not (b.opens_with or b.eligible_from),
-    )
-    near = reachable[:NEAR_MISSES]
+    near = near_misses(result, facts)
     lines = [words.title.format(message=check_message(result))]
     if any(b.document_status == "draft" for b in result.benefits):
         lines.append(words.draft)
@@ -449,6 +443,17 @@ def results_message(result: CheckResult, rulebook: Rulebook) -> ResultsMessage:
     return ResultsMessage(text="\n".join(lines), listed=tuple(listed))
 
 
+def near_misses(result: CheckResult, facts: FactRegistry) -> list[BenefitResult]:
+    """The failed benefits the results list as 差一点符合: within reach first — what the person can do, or time will
+    do, before a figure missed."""
+    failed = [b for b in result.benefits if b.status == "ineligible"]
+    reachable = sorted(
+        (b for b in failed if is_near_miss(b, facts)),
+        key=lambda b: not (b.opens_with or b.eligible_from),
+    )
+    return reachable[:NEAR_MISSES]
+
+
 def listed_expired(result: CheckResult) -> list[BenefitResult]:
     """The ended time-limited measures worth telling this person: their own; an employer's or provider's
     only when the person's own business hires (it has an `as_employer` benefit). A job-seeker in 2026 is
@@ -463,8 +468,11 @@ def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
     25) — it is what a unit hiring them could not claim, or, for an owner, what their unit could not."""
     words = prose().dialogue.results
     failed = [b for b in result.benefits if b.status == "ineligible"]
-    own = [b for b in failed if b.beneficiary == "applicant"]
-    units = [b for b in failed if b.beneficiary != "applicant"]
+    # One item, one status (session 42, emp42): what the results list as 差一点符合 is told here under that title,
+    # never again among the 不符合.
+    near = near_misses(result, rulebook.facts)
+    own = [b for b in failed if b.beneficiary == "applicant" and b not in near]
+    units = [b for b in failed if b.beneficiary != "applicant" and b not in near]
     if not failed:
         return words.no_reasons
     lines = [words.reasons_title if own else words.no_reasons]
@@ -475,6 +483,9 @@ def reasons_message(result: CheckResult, rulebook: Rulebook) -> str:
             lines.extend(f"   · {reason}" for reason in reason_texts(benefit, rulebook))
 
     listed(own)
+    if near:
+        lines.append("\n" + words.near_title)
+        listed(near)
     if units:
         of_the_unit = any(
             r.requirement is not None and r.requirement.subject == "hire" for b in units for r in b.reasons

@@ -79,3 +79,19 @@ def test_the_button_asks_that_regions_question_and_its_answer_shows_its_own_figu
     assert case["then"] in then.text and "jilin-2017-07" in then.clause_ids, then.text
     _, replies = press(dialogue, state, "ask:nowhere-2000.none", AS_OF)
     assert all(r.kind != "answer" for r in replies), [r.text for r in replies]
+
+
+def test_after_the_pointers_question_a_follow_up_is_about_the_persons_own_place(kb: KnowledgeBase) -> None:
+    """Review 42 item 7: the pointer's question is a one-off — asked, then the thread's region is the person's own
+    again, so a later 那创业补贴能给多少？ is answered for 资阳市, never with 吉林省's figure unlabelled."""
+    dialogue: Dialogue = Services(Settings(), knowledge=kb).dialogue
+    case = CASES["pointed"][0]
+    state, replies = say(dialogue, SessionState(), case["question"], AS_OF)
+    answer = next(r for r in replies if r.kind == "answer")
+    asks = [b for row in answer.buttons for b in row if b.action.startswith("ask:")]
+    state, replies = press(dialogue, state, asks[0].action, AS_OF)
+    assert case["then"] in next(r for r in replies if r.kind == "answer").text
+    _, replies = say(dialogue, state, "那创业补贴能给多少？", AS_OF)
+    then = next(r for r in replies if r.kind == "answer")
+    assert case["then"] not in then.text or f"不适用于{case['place']}" in then.text, then.text
+    assert not [c for c in then.clause_ids if c.startswith("jilin-")], (then.clause_ids, then.text)
