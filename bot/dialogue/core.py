@@ -206,6 +206,11 @@ _COMPARING = re.compile(r"哪个|哪边|哪家|哪里|哪儿|谁|比|还是|更|
 COMMANDS = {"start", "help", "check", "profile", "reset", "forget", "sources"}
 
 
+# The kinds of question a message answers first when it reads as their answer (`_answers_open_question`).
+_ANSWERED_FIRST = frozenset({"text", "enum", "boolean"})
+_HEDGE_CLOSING = re.compile(r"(?<=[\u4e00-\u9fff])吧[。.!！~～\s]*$")
+
+
 class Dialogue:
     def __init__(
         self,
@@ -606,6 +611,7 @@ class Dialogue:
         # 要是俺开了店…俺这当老板的能领啥: asked, not told — never a fact of the person's (his shop is supposed).
         whole = (
             self._picked(work, text, today)
+            or self._answers_open_question(work, text, today)
             or self._signs_only(work, text, today)
             or self._handed_back(work, text, today)
             or self._employer_turn(work, text, today)
@@ -700,6 +706,25 @@ class Dialogue:
         if read.asks and self.words.is_question(rest):
             return [answered[0], self._answer(work, self._asked(rest, read), today), *answered[1:]]
         return self._extra_facts(work, answered, read.statement, today, set(question.facts))
+
+    def _answers_open_question(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """A message that answers the question open in its kind, asking nothing and naming no measure, is its answer
+        first (session 42, wf43): a place to a place question (平昌县白衣镇，我哥那边的地 — never read as a question
+        about the brother; 平昌县 — never a move to where one is), a status to a status question (现在算没工作吧),
+        the asked fact itself to a yes/no one (执照还没办下来，还没登记) — what else it tells goes on the card."""
+        question = None if work.pending else self.interviewer.current(work, today)
+        if question is None or question.type not in _ANSWERED_FIRST or not question.facts:
+            return None
+        # (现在算没工作吧: a 吧 closing a statement hedges it, it asks nothing.)
+        hedged = _HEDGE_CLOSING.sub("", text)
+        if self.words.is_question(hedged) or self.reader.names_benefit(text) or "？" in text or "?" in text:
+            return None
+        if question.type == "boolean" and question.fact not in self.describer.describe(text, today).facts:
+            return None
+        answered = self.interviewer.typed(work, question, text, today)
+        if answered is None or answered[0].kind != "acknowledge":
+            return None
+        return self._extra_facts(work, answered, text, today, set(question.facts))
 
     def _picked(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """2 / 第二个 / 后面那个 typed alone: that one of the items just shown, by its place — an option of the
@@ -2344,7 +2369,10 @@ class Dialogue:
             return accepted
         notes = {f: n for f, n in description.notes.items() if f in more}
         settled = [r for r in accepted if r.kind not in {"question", "results"}]
-        return [*settled, self.interviewer.propose(work, Description(facts=more, notes=notes), today)]
+        return [
+            *settled,
+            self.interviewer.propose(work, Description(facts=more, notes=notes, denied=description.denied), today),
+        ]
 
     def _extra_facts(
         self, work: Working, answered: list[Reply], statement: str, today: date, asked: set[str]
@@ -2364,7 +2392,9 @@ class Dialogue:
             return answered
         notes = {f: n for f, n in description.notes.items() if f in beyond}
         replies = [r for r in answered if r.kind not in {"question", "results"}]
-        replies.append(self.interviewer.propose(work, Description(facts=beyond, notes=notes), today))
+        replies.append(
+            self.interviewer.propose(work, Description(facts=beyond, notes=notes, denied=description.denied), today)
+        )
         return replies
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
@@ -2580,7 +2610,7 @@ class Dialogue:
         if not added:
             return [render.notice(_reading().noted), *self.interviewer.ask_again(work, today)]
         notes = {f: n for f, n in description.notes.items() if f in added}
-        return [self.interviewer.propose(work, Description(facts=added, notes=notes), today)]
+        return [self.interviewer.propose(work, Description(facts=added, notes=notes, denied=description.denied), today)]
 
     def _told_with_request(
         self, reading: Reading, description: Description | None, today: date, interviewing: bool = False

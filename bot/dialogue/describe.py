@@ -144,6 +144,9 @@ class Description:
     # apart from `facts` (they say where the person is, which `facts` holds as the region); the conversation records
     # them as the facts' `as_region` answer (与居住地相同), so the place question is not asked again.
     here: frozenset[str] = frozenset()
+    # Session 42 (wf43): a value the speaker says of themselves with a no (不对，我没在家务农: employment_status
+    # farming) — never set, and a recorded one of the same value is taken back (asked again).
+    denied: dict[str, Any] = field(default_factory=dict)
 
     def beside(self, known: dict[str, Any]) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
@@ -165,6 +168,7 @@ class Description:
             firm=self.firm - dropped,
             unsure=self.unsure,
             here=self.here,
+            denied=self.denied,
         )
 
     def as_planned(self) -> Description:
@@ -175,7 +179,12 @@ class Description:
             return self
         facts = {f: v for f, v in self.facts.items() if f != "employment_status" and not f.startswith("business_")}
         facts["wants_business"] = True
-        return Description(facts=facts, notes={f: n for f, n in self.notes.items() if f in facts}, implied=self.implied)
+        return Description(
+            facts=facts,
+            notes={f: n for f, n in self.notes.items() if f in facts},
+            implied=self.implied,
+            denied=self.denied,
+        )
 
 
 @dataclass(frozen=True)
@@ -394,6 +403,7 @@ class Describer:
             firm=found.firm,
             unsure=dict(found.unsure),
             here=found.here,
+            denied=dict(found.denied),
         )
 
     def of_the_hire(self, text: str, today: date) -> dict[str, Any]:
@@ -432,6 +442,7 @@ class Describer:
         generic: set[str] = set()
         firm: set[str] = set()
         unsure: dict[str, tuple[str, str]] = {}
+        denied: dict[str, Any] = {}
         for start, end in _reported(text, self._supposed) + ([] if of_hire else _hired(text)):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself — nor what is told of the
             # people one hires (想招一个52岁的大姐，还有一个刚毕业的大专生; 那个大姐家是低保户: walk42).
@@ -446,6 +457,7 @@ class Describer:
                 for start, end in spans:
                     used[start:end] = [True] * (end - start)
                 sets = self._of_the_speaker(text, match, self._phrase_sets(compiled.phrase, text, match))
+                denied.update({} if of_hire else self._denied(compiled.phrase, text, match))
                 if sets.get("employment_status") in _PLAN_OF and _is_planned(text, match.start(), self._business):
                     # 想搞直播带货, 打算做电商, 只是打算 养鸡: a state wished for is a plan, whatever its kind — not
                     # what the person does now (the plan phrases above name kinds of shop; this reads the wish).
@@ -494,6 +506,7 @@ class Describer:
             firm=frozenset(firm & set(valid)),
             unsure={f: said for f, said in unsure.items() if f not in valid},
             here=frozenset(here_bound - set(valid)) if "region" in valid else frozenset(),
+            denied={f: v for f, v in denied.items() if f not in valid},
         )
 
     def _bound_here(self, bound: dict[str, str], unplaced: frozenset[str], facts: dict[str, Any]) -> set[str]:
@@ -547,6 +560,21 @@ class Describer:
         if phrase.now and self._formerly_before.search(text[: match.start()]):
             return {}
         return phrase.negated if _is_negated(text, match.start(), match.end()) else phrase.sets
+
+    def _denied(self, phrase: Phrase, text: str, match: re.Match[str]) -> dict[str, Any]:
+        """The single values a phrase sets, said by the speaker of themselves now with a no before them (我没在家务农,
+        不对 我不是在家务农的, 我并没有务农) and no value of their own for the no (`Phrase.negated`) — the values
+        denied (`Description.denied`)."""
+        if not _is_negated(text, match.start(), match.end()) or phrase.negated == phrase.sets:
+            return {}
+        before = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+        if not self._of_oneself_before.match(_DENIED_VERB.sub("", before)):
+            return {}
+        return {
+            fact: value
+            for fact, value in phrase.sets.items()
+            if fact not in phrase.negated and not isinstance(value, (list, dict)) and not str(value).startswith("{")
+        }
 
     def _of_oneself_now(self, text: str, match: re.Match[str]) -> bool:
         """The phrase at `match` is said in a clause of the speaker's own, of now: before it in its clause stand
@@ -969,6 +997,16 @@ def _without_reported(text: str, supposed: re.Pattern[str]) -> str:
     for start, end in reversed(_reported(text, supposed)):
         text = text[:start] + "，" + text[end:]
     return text
+
+
+# The copula or a place of doing between a no and the status it denies (我没在家务农, 我不是在家务农的): read past.
+_DENIED_VERB = re.compile(r"(?<=[没不有并])(?:是|算)?(?:在家里|在家|在)?$")
+
+
+def said_with_a_no(text: str, start: int, end: int) -> bool:
+    """The words at `start`..`end` of `text` are said with a no (我没在家务农, 不是在校学生): what they name is
+    denied, never said (session 42, wf43: an option's label read out of an answer)."""
+    return _is_negated(text, start, end)
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:

@@ -395,6 +395,13 @@ class Interviewer:
             # recorded before it stands.
             work.pending.pop("employment_status")
             work.pending_notes.pop("employment_status", None)
+        for fact, value in description.denied.items():
+            if fact not in description.facts and {**work.profile, **work.pending}.get(fact) == value:
+                # 不对，我没在家务农 (session 42, wf43): a value the speaker now denies of themselves is taken back —
+                # off the card and the record alike, so that it is asked again, never kept beside the no.
+                work.pending.pop(fact, None)
+                work.pending_notes.pop(fact, None)
+                work.profile.pop(fact, None)
         shared = self.shared_household(work)
         if shared is not None and "household" not in work.pending and "household" not in description.facts:
             # 我老公…: the household the speaker told is his too — offered on his card, never recorded silently.

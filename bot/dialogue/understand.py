@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.dialogue.describe import Describer
+from bot.dialogue.describe import Describer, said_with_a_no
 from bot.dialogue.quantities import parse_day, parse_months, parse_number
 from bot.dialogue.words import Vocabulary, squash
 from eligibility.facts import FactRegistry
 from eligibility.questions import GROUP_TYPE, HOUSEHOLD_REGION
 from eligibility.regions import RegionResolver
 from eligibility.results import AnswerOption, NextQuestion
+from knowledge.normalize import to_simplified
 
 _PARENTHESES = re.compile(r"[（(].*?[）)]")
 # A value said with a no (不对 是22年): a digit.
@@ -35,6 +36,13 @@ _REGISTERED = re.compile(r"户口|户籍|老家")
 _DENIED = re.compile(
     r"(?:不是|不算|不属于|并非|没在|没有在)(?:啥|什么|那种|那些|那个|这种|这些|那类)?(?P<said>[^，,。；;！!？?\s]{2,12})"
     r"|(?:跟|和|与)(?P<apart>[^，,。；;！!？?\s]{2,10}?)(?:不沾边|不搭边|没关系|没有关系|无关|不挨着)"
+)
+# A deed in the making, said alone (正在办, 还在申请呢, 在走流程, 办理中, 还没办下来): not done yet.
+_IN_PROGRESS = re.compile(
+    r"(?:(?:还|也|都|现在|目前|正)*(?:正在|还在|在)(?:办理|办|弄|搞|申请|申报|注册|审批|审核|批|走流程|跑|等)(?:着|中)?"
+    r"|(?:还|也|都|现在|目前)*(?:办理中|申请中|审批中|审核中|在路上)"
+    r"|(?:还|也|都|现在|目前)*(?:没|没有|未)(?:办|批|审批|拿|领)?(?:下来|到手|好))"
+    r"(?:呢|啊|哦|吧|了)?[。.!！~～\s]*$"
 )
 # Characters of no content: a shared pair with one of them says nothing of what is asked.
 _FUNCTION_CHARS = frozenset("您你我俺是否吗的或等了过有在和与及其他这那个些啥么呢吧")
@@ -85,6 +93,9 @@ class AnswerReader:
         described = self._described(question, text, today)
         if question.fact in described:
             return Understood(described[question.fact])
+        if _IN_PROGRESS.match(text.strip()) and self.words.acted_on.search(question.text):
+            # 正在办, 还在申请呢, 在走流程 to 是否已经办理工商登记: not done yet — a no, never a yes (session 42, wf43).
+            return Understood(False)
         understood, value = self.words.yes_no(text)
         if not understood:
             # 鞋厂 不是钢铁煤炭那些，应该不算: the answer as the message's last phrase (session 29).
@@ -302,11 +313,25 @@ def _by_label(choices: list[AnswerOption], text: str) -> AnswerOption | None:
     exact = [o for o in choices if typed in {squash(o.label), _core(o.label)}]
     if len(exact) == 1:
         return exact[0]
-    parts = [o for o in choices if any(len(p) >= 2 and p in typed for p in re.split("[、/]", _core(o.label)))]
+    parts = [o for o in choices if any(_said_unnegated(p, text) for p in re.split("[、/]", _core(o.label)))]
     if len(parts) == 1:
         return parts[0]
     inside = [o for o in choices if len(typed) >= 2 and typed in squash(o.label)]
     return inside[0] if len(inside) == 1 else None
+
+
+def _said_unnegated(part: str, text: str) -> bool:
+    """A label's words said in the message, at least once without a no (我没在家务农 names no 在家务农: session 42,
+    wf43 — a negated status was recorded as that status)."""
+    if len(part) < 2 or part not in squash(text):
+        return False
+    said = to_simplified(text).lower()
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(part), said)]
+    if not spans:
+        # the words said across a space or a mark (在家 务农): read in the squashed message
+        said = squash(text)
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(part), said)]
+    return any(not said_with_a_no(said, start, end) for start, end in spans)
 
 
 def _unambiguous(values: list[Any]) -> list[Any]:
