@@ -23,12 +23,17 @@ def ask(kb: KnowledgeBase, question: str) -> AnswerResult:
 
 
 def assert_figures_are_the_measures_own(result: AnswerResult) -> None:
-    """Every figure in the first line is a payable figure of a measure the answer cites, verbatim in
-    that measure's span and in the quote of its clause."""
+    """Every figure in the first line is a payable figure of a measure the answer cites, or one of that measure's own
+    verbatim conditions said as whom the figure is for (…（限…正常经营行为1年以上…）：一次性5000元, session 42),
+    verbatim in that measure's span and in the quote of its clause."""
     spans = {m.measure_id: m for m in result.measures}
     # The document's year (按吉林省2017年文件) names the source; every other figure is a measure's.
     for figure in FIGURE.findall(re.sub(r"\d{4}年(?:征求意见稿)?文件", "", result.direct_answer or "")):
-        owners = [m for m in spans.values() if m.amount_text and figure in m.amount_text]
+        owners = [
+            m
+            for m in spans.values()
+            if (m.amount_text and figure in m.amount_text) or any(figure in c for c in m.conditions)
+        ]
         assert owners, (figure, result.direct_answer)
         for owner in owners:
             assert figure in owner.quote
@@ -44,7 +49,10 @@ def test_the_headline_startup_subsidy_is_found(kb: KnowledgeBase, question: str)
     assert result.status == AnswerStatus.ANSWERED
     assert result.citations[0].clause_id == "jilin-2017-07"
     assert result.direct_answer is not None
-    assert result.direct_answer.startswith("按吉林省2017年文件，初创企业补贴：一次性5000元")
+    # Asked by a general word (创业补贴), the line names whom the figure is for before it (session 42, wf44):
+    # 初创企业补贴（限首次创办小微企业或从事个体经营；…）：一次性5000元.
+    first = result.direct_answer.splitlines()[0]
+    assert first.startswith("按吉林省2017年文件，初创企业补贴") and first.endswith("：一次性5000元。"), first
     assert_figures_are_the_measures_own(result)
 
 

@@ -32,7 +32,9 @@ def test_a_figure_the_documents_leave_open_is_named_once(kb: KnowledgeBase) -> N
     assert answer.missing == MissingAspect(kind="figure")
     text = answer_text(answer)
     assert text.startswith("按巴中市2018年文件，") and "没有写明具体金额或标准。" in text.splitlines()[0]
-    assert "\n具体金额或标准请以当地人社部门的规定为准，可拨打12333" in text
+    # Session 42 (ans43): the departments the clause names are said beside 12333.
+    assert "\n具体金额或标准请以当地人社部门的规定为准；巴中市2018年文件第（六）条写明的牵头部门是" in text
+    assert "也可拨打12333人社服务热线" in text
     assert "具体具体" not in text
 
 
