@@ -14,11 +14,9 @@ import pytest
 import yaml
 
 from bot.present.answers import answer_result
-from bot.services import Services
-from bot.settings import Settings
 from knowledge.granted_figures import bounded_conditions
 from knowledge.kb import KnowledgeBase
-from tests.knowledge.test_documents_session18 import run_cli
+from tests.knowledge.test_documents_session18 import published_knowledge
 
 DATA = Path(__file__).parent / "data" / "docans43"
 ASKED = yaml.safe_load((DATA / "asked.yaml").read_text(encoding="utf-8"))
@@ -27,9 +25,7 @@ ASKED = yaml.safe_load((DATA / "asked.yaml").read_text(encoding="utf-8"))
 @pytest.fixture(scope="module")
 def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
     data_dir = tmp_path_factory.mktemp("docans43")
-    added = run_cli(["documents", "add", str(DATA / "ningguo-2026-mingbaizhi.txt"), "--publish"], data_dir)
-    assert added.returncode == 0, added.stderr
-    yield Services(Settings(data_dir=data_dir, embedding_model=None, chroma_url=None)).knowledge
+    yield published_knowledge(data_dir, [str(DATA / "ningguo-2026-mingbaizhi.txt")])
 
 
 ROWS = ASKED["asked"]

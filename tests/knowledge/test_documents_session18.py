@@ -16,9 +16,12 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from bot.services import Services
+from bot.settings import Settings
 from knowledge.clauses import ParsedDocument
 from knowledge.docx import docx_text
 from knowledge.intake import DocumentFacts, examine, extract_facts, parse_clauses
+from knowledge.kb import KnowledgeBase
 from tests.knowledge.test_intake_documents import uploaded
 
 DATA = Path(__file__).parent / "data" / "documents18"
@@ -230,6 +233,14 @@ def published_texts(data_dir: Path, texts: tuple[tuple[str, str], ...]) -> Path:
     added = run_cli(["documents", "add", *files, "--publish"], data_dir)
     assert added.returncode == 0, added.stderr
     return data_dir
+
+
+def published_knowledge(data_dir: Path, files: list[str]) -> KnowledgeBase:
+    """The knowledge base of `data_dir` after `policybot documents add FILES --publish` there (the call must succeed),
+    as a serving process loads it (no embedding model, no Chroma server)."""
+    added = run_cli(["documents", "add", *files, "--publish"], data_dir)
+    assert added.returncode == 0, added.stderr
+    return Services(Settings(data_dir=data_dir, embedding_model=None, chroma_url=None)).knowledge
 
 
 def test_added_published_asked_and_retired(tmp_path: Path) -> None:

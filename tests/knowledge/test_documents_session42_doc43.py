@@ -21,14 +21,12 @@ import pytest
 import yaml
 
 from bot.present.answers import answer_result
-from bot.services import Services
-from bot.settings import Settings
 from knowledge.derive import derive_measures
 from knowledge.intake import examine
 from knowledge.kb import KnowledgeBase
 from knowledge.measures import AmountKind, Measure
 from tests.knowledge.asking import clauses_of
-from tests.knowledge.test_documents_session18 import run_cli
+from tests.knowledge.test_documents_session18 import published_knowledge
 
 DATA = Path(__file__).parent / "data" / "documents42doc43"
 EXPECTED: dict[str, Any] = yaml.safe_load((DATA / "expected.yaml").read_text(encoding="utf-8"))
@@ -96,9 +94,7 @@ def test_no_measure_comes_from_an_aspect_title_a_reported_total_or_a_tiered_meas
 @pytest.fixture(scope="module")
 def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
     data_dir = tmp_path_factory.mktemp("doc43")
-    added = run_cli(["documents", "add", *(str(DATA / name) for name in sorted(DOCUMENTS)), "--publish"], data_dir)
-    assert added.returncode == 0, added.stderr
-    yield Services(Settings(data_dir=data_dir, embedding_model=None, chroma_url=None)).knowledge
+    yield published_knowledge(data_dir, [str(DATA / name) for name in sorted(DOCUMENTS)])
 
 
 ASKED = EXPECTED["asked"]

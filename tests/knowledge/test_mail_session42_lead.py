@@ -18,14 +18,12 @@ from pathlib import Path
 import pytest
 
 from bot.present.answers import answer_result
-from bot.services import Services
-from bot.settings import Settings
 from knowledge.errors import IntakeError
 from knowledge.filetext import read_file
 from knowledge.intake import examine
 from knowledge.kb import KnowledgeBase
 from knowledge.mail import is_mail, parse_mail
-from tests.knowledge.test_documents_session18 import run_cli
+from tests.knowledge.test_documents_session18 import published_knowledge
 
 DATA = Path(__file__).parent / "data" / "mail42"
 NOTICE = (DATA / "shiyan-2026-tongzhi.txt").read_text(encoding="utf-8")
@@ -174,9 +172,7 @@ def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBas
     data_dir = tmp_path_factory.mktemp("mail42")
     path = data_dir / "转发通知.eml"
     path.write_bytes(NOTICE_MAIL)
-    added = run_cli(["documents", "add", str(path), "--publish"], data_dir)
-    assert added.returncode == 0, added.stderr
-    yield Services(Settings(data_dir=data_dir, embedding_model=None, chroma_url=None)).knowledge
+    yield published_knowledge(data_dir, [str(path)])
 
 
 @pytest.mark.parametrize(
