@@ -87,6 +87,7 @@ SETS = {
     "held-out 38": "answers_holdout38",
     "held-out 39": "answers_holdout39",
     "held-out 40": "answers_holdout40",
+    "held-out 41": "answers_holdout41",
 }
 
 

@@ -63,11 +63,12 @@ HOLDOUT_SETS = (
     "answers_holdout38",
     "answers_holdout39",
     "answers_holdout40",
+    "answers_holdout41",
 )
 
 # The held-out sets nobody has opened yet: benches print their aggregate figures only when named (bench/golden_sets.py);
 # each session moves the one it opens out of here and registers its new unread set.
-UNREAD_SETS = ("answers_holdout40",)
+UNREAD_SETS = ("answers_holdout41",)
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
 

@@ -111,6 +111,7 @@ HOLDOUTS = (
     "chats_holdout33.yaml",
     "chats_holdout34.yaml",
     "chats_holdout35.yaml",
+    "chats_holdout36.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
