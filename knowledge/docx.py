@@ -57,6 +57,8 @@ def _charge_upload(size: int) -> None:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Review marks whose text is not the document's: a deletion, the old place of moved text.
+_REVIEW_ONLY = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting"}
 
 
@@ -117,9 +119,20 @@ def _parse(xml: bytes, filename: str) -> ElementTree.Element:
         raise IntakeError("damaged", f"{filename}: {exc}") from None
 
 
+def _accepted(element: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The nodes under `element` in document order as the text reads with every tracked change accepted: a
+    deletion's runs keep their words in w:delText (never read), but a move keeps them in w:t inside w:moveFrom,
+    whose words stand again at w:moveTo — so the moved-from copy is left out."""
+    for child in element:
+        if child.tag in _REVIEW_ONLY:
+            continue
+        yield child
+        yield from _accepted(child)
+
+
 def _paragraph_text(paragraph: ElementTree.Element, numbering: _Numbering) -> str:
     pieces: list[str] = []
-    for node in paragraph.iter():
+    for node in _accepted(paragraph):
         if node.tag == f"{_W}t" and node.text:
             pieces.append(node.text)
         elif node.tag == f"{_W}tab":

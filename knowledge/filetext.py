@@ -640,6 +640,29 @@ _FURNITURE_ATTR = re.compile(
 )
 
 
+# What a page saved from Word or WPS while still in review holds that is not its text: tracked deletions
+# (<del>, class=msoDel), reviewers' comments (the comment list at the end, style mso-element:comment-list, and
+# the [A1] anchors in the text, class=msocomanchor / MsoCommentReference). Insertions (<ins>, class=msoIns) are
+# the text as accepted and stay.
+_REVIEW_ONLY_TAGS = frozenset({"del"})
+_REVIEW_ONLY_CLASS = re.compile(r"^(msodel|msocomanchor|msocomtxt|msocommentreference|msocomoff)$", re.I)
+_REVIEW_ONLY_STYLE = re.compile(r"mso-element\s*:\s*comment", re.I)
+
+
+def _review_only(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """True for an element of a page in review that the published text does not hold (see above)."""
+    if tag in _REVIEW_ONLY_TAGS:
+        return True
+    for name, value in attrs:
+        if not value:
+            continue
+        if name == "class" and any(_REVIEW_ONLY_CLASS.match(word) for word in value.split()):
+            return True
+        if name == "style" and _REVIEW_ONLY_STYLE.search(value):
+            return True
+    return False
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -657,7 +680,12 @@ class _TextExtractor(HTMLParser):
                 self.parts.append("\n")
             return
         attr_text = " ".join(value or "" for name, value in attrs if name in ("class", "id"))
-        if self._skip_stack or tag in _SKIPPED_TAGS or (attr_text and _FURNITURE_ATTR.search(attr_text)):
+        if (
+            self._skip_stack
+            or tag in _SKIPPED_TAGS
+            or (attr_text and _FURNITURE_ATTR.search(attr_text))
+            or _review_only(tag, attrs)
+        ):
             self._skip_stack.append(tag)
             return
         if tag == "table":
