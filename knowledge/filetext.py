@@ -803,15 +803,33 @@ _BYLINE = re.compile(
 def published_on(data: bytes, filename: str) -> date | None:
     """The date a saved web page says it was put online: the only date of a page without a 落款 of its
     own (a 政策解读). The info bar is furniture, so the text never holds it; a page copied as plain
-    text keeps its info bar among its lines; None for other files."""
-    for line in _page_lines(data, filename):
+    text (or kept as Markdown) keeps its info bar among its lines; None for other files. A page that
+    says only when it was last updated (更新日期：…, a FAQ kept up to date) is dated by that."""
+    lines = _page_lines(data, filename)
+    for line in lines:
         match = _PUBLISHED_ON.search(line) or _BYLINE.match(line.strip())
         if match and is_page_furniture(line):
-            try:
-                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            except ValueError:
-                return None
-    return None
+            return _day(match)
+    return next((_day(match) for line in lines if (match := _updated_on(line.strip()))), None)
+
+
+# A page's last-updated field (更新日期：2026-03-18 ｜ 浏览次数：…, 发布机构：… ｜ 更新时间：…): its date when it names
+# no publishing day. It opens a line of its own, or stands after a bar in the page's info line.
+_UPDATED_ON = re.compile(
+    r"(?:^|[|｜]\s*)(?:更新日期|更新时间|最后更新|最近更新)[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})"
+)
+
+
+def _updated_on(line: str) -> re.Match[str] | None:
+    match = _UPDATED_ON.search(line)
+    return match if match and (match.start() == 0 or is_page_furniture(line)) else None
+
+
+def _day(match: re.Match[str]) -> date | None:
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
 
 
 # Who put a page online, in its info bar (来源：鞍山市人力资源和社会保障局　发布日期：…, 发布机构：…).
@@ -835,7 +853,7 @@ def _page_lines(data: bytes, filename: str) -> list[str]:
     if _suffix(filename) not in _TEXT_SUFFIXES or data.startswith((b"%PDF", b"PK\x03\x04", *_BINARY_MAGIC)):
         return []
     decoded = whole_characters(decode_text(data))
-    return [] if is_markdown(filename, decoded) else decoded.splitlines()
+    return markdown_text(decoded).splitlines() if is_markdown(filename, decoded) else decoded.splitlines()
 
 
 def _published_by(lines: list[str]) -> list[str]:
@@ -878,7 +896,7 @@ _HEADING_LINES = 2
 # A site's masthead names the body whose site it is (…人力资源和社会保障局 办事指南, …人民政府门户网站); a
 # document's own title above its info bar (关于征求《…》意见的通知) is none.
 _MASTHEAD = re.compile(
-    r"^(?!.*(?:关于|《))[^。；，：:]{0,30}(?:局|厅|委员会|人民政府|中心|网)(?:[\s|｜][^。；，：:]{0,12})?$"
+    r"^(?!.*(?:关于|《))[^。；，：:]{0,30}(?:局|厅|委员会|人民政府|中心|网|网站)(?:[\s|｜][^。；，：:]{0,12})?$"
 )
 
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from knowledge.bilingual import chinese_part
+from knowledge.chats import is_chat_text
 from knowledge.clauses import ParsedDocument
 from knowledge.documents import Document
 from knowledge.filetext import (
@@ -189,10 +190,13 @@ def extract_facts(
     page = tuple(dict.fromkeys(label for label in ("".join(_lines(raw)) for raw in page) if label))
     problems: list[str] = []
     head = _head(lines)
+    carried = _carried_notice(lines)
     table = _metadata_table(lines, _lines("\n".join(aligned)) if aligned else lines)
     # A heading that only names a body (泸州市人力资源和社会保障局 above a reply letter) is its letterhead, no
     # title: the next source is asked, and a document none names is held for staff to give one.
+    # A chat export's first line names the export (微信群聊天记录), not the notice its messages pass on.
     sources: tuple[Callable[[], str | None], ...] = (
+        lambda: carried.title if carried and is_chat_text(lines) else None,
         lambda: table.get("标题"),
         lambda: _title(head),
         lambda: _page_heading(page, head),
@@ -201,6 +205,7 @@ def extract_facts(
         lambda: _opening_heading(head),
         lambda: _about_line(head),
         lambda: _named_alone(head),
+        lambda: carried.title if carried else None,
     )
     title = _solicited(next((heading for source in sources if (heading := source()) and not _is_body(heading)), None))
     signature, signed = _signature(lines)
@@ -226,6 +231,12 @@ def extract_facts(
         title, published = rows.title, published or rows.updated
         problems += rows.problems()
     number = _document_number([table["发文字号"]]) if "发文字号" in table else _document_number(head)
+    if carried is not None and title == carried.title:
+        # a chat, a mail or a transcript that passes on a notice: the notice's own heading, 文号 and date are the
+        # document's facts (the lines around it are the messages that carry it)
+        number = carried.number or number
+        published = published or carried.issued
+        problems.append(f"正文转发的通知：标题、文号、发文机关和日期按其中的“{carried.title}”读取，请核对")
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
@@ -1165,6 +1176,45 @@ def _of_place(name: str, title: str) -> str | None:
     return f"{whole}{name[1:]}" if whole and whole.endswith(level.group(1)) else None
 
 
+# A notice passed on inside a chat, a mail or a transcript: its whole heading (ISSUER ISSUER关于…的通知), the 文号 in
+# brackets after it, and the date said beside it (，发布日期：2026年10月28日) — a heading cited with its 文号 or
+# date is the document itself, wherever in the line it stands (【转发】…, 转：…, 现将…).
+_CARRIED = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:现将|现转发|转发|转来|收到)?"
+    r"((?:[\u4e00-\u9fff（）]{2,40}?(?:局|厅|委员会|委|人民政府|办公室|办公厅|中心|联合会|总工会)\s*){1,4}"
+    r"关于(?:《[^《》]{1,80}》|[^。；！？《》\s]){1,80}?的?"
+    r"(?:通知|意见|办法|规定|决定|方案|细则|措施|公告|通告|指引|指南|规则))"
+    r"(?:\s*[（(]([^（）()]{1,12}?[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*号)[）)])?"
+)
+_CARRIED_DATE_GAP = 24
+
+
+@dataclass(frozen=True)
+class _Carried:
+    title: str
+    number: str | None
+    issued: date | None
+
+
+def _carried_notice(lines: list[str]) -> _Carried | None:
+    """The first notice a text passes on whole — its heading naming the bodies that issue it, followed by its 文号
+    or by a date within a few characters — when its issuers are bodies of a place. A text that has no heading of
+    its own (a 微信群 export, a mail's cover note, a meeting's record) is about the notice it carries."""
+    for line in lines:
+        for match in _CARRIED.finditer(line):
+            rest = line[match.end() : match.end() + _CARRIED_DATE_GAP]
+            dated = _DATE.search(rest) or _ISO_DATE.search(rest)
+            if not match.group(2) and not dated:
+                continue
+            title = _spaced_bodies([match.group(1)])
+            issuer = _issuer_from_title(title)
+            if not issuer or not _place_prefix(issuer):
+                continue
+            number = _document_number([match.group(2)]) if match.group(2) else None
+            return _Carried(title=title, number=number, issued=_as_date(dated) if dated else None)
+    return None
+
+
 def _deck_slides(lines: list[str]) -> list[list[str]]:
     """A slide deck's title slide and closing slide (knowledge.slides), where a deck names who presents it and
     when; [] for any other text."""
@@ -1201,7 +1251,10 @@ def _presented_on(deck: list[list[str]]) -> tuple[date, bool] | None:
 
 
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:
-    """The 落款: the last date line of the document and the issuer line(s) just above it."""
+    """The 落款: the last date line of the document and the issuer line(s) just above it. A last date line under
+    no body's name (a mail's cover note signed by a 科, after the notice it carries) yields to an earlier one that is
+    signed by bodies: the notice's own 落款; with none such, the last date stands alone."""
+    last: date | None = None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if not _DATE_ONLY_LINE.match(line):
@@ -1214,8 +1267,10 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
                 issuers[:0] = _joint_issuers(above)
             else:
                 break
-        return ("、".join(issuers) if issuers else None), signed
-    return None, None
+        if issuers:
+            return "、".join(issuers), signed
+        last = last or signed
+    return None, last
 
 
 _ISSUED_LINE = re.compile(rf"^[^。；，：:]{{0,40}}?\s*({_DATE.pattern})\s*印发\s*$")

@@ -144,12 +144,18 @@ def cited_form(label: str) -> str:
 # A recording's transcript stamps each turn with the time it was said ([00:11:58] 区人社局局长 孙立新：…, (01:05)
 # 网友：…): the speaker is whoever the label before the colon names (group 1; a caller's note in brackets
 # — 群众（电话连线，汉王镇 吴先生） — is no part of the name). The label is nobody's words.
+# A group chat's export stamps each message with its day and time instead (2026-11-03 09:30 金榜社区-梁姑娘：…,
+# knowledge.chats): its sender is named the same way.
+_STAMPS = (
+    r"(?:[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]"
+    r"|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)"
+)
 TIMED_TURN = re.compile(
-    r"^[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]\s*"
+    rf"^{_STAMPS}\s*"
     r"([^:：。；！？，,（）()]{1,12}?)\s*(?:[（(][^（）()]{0,30}[)）])?[^:：。；！？，,（）()]{0,12}[:：]\s*"
 )
 # A timed line's stamp alone ([10:03:00] ), for a line whose part before the colon names no speaker.
-_TIME_STAMP = re.compile(r"^[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]\s*")
+_TIME_STAMP = re.compile(rf"^{_STAMPS}\s*")
 # A label that names a measure — it ends in the grant's noun, as a measure's name does (创业担保贷款, 稳岗返还,
 # 一次性吸纳就业补贴) — is the topic the line states, not someone speaking: no person, role or office is a grant.
 _MEASURE_LABEL = re.compile(r"(?:补助金|补贴|补助|奖补|奖励|贷款|贴息|返还|保险金|津贴|资助)$")
@@ -167,8 +173,18 @@ def timed_turn(text: str) -> re.Match[str] | None:
     return None if _MEASURE_LABEL.search(label.rstrip(":： ")) else match
 
 
+# A chat message's day and time, and the line a PC client heads each message with: its sender, then the stamp
+# (街道人社站-小陈 2026/4/8 9:30:27), the words on the lines below — a line that says nothing itself.
+DAY_STAMP = (
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+)
+SENDER_STAMP = re.compile(rf"^\s*([^\s:：@][^:：]{{0,40}}?)\s*{DAY_STAMP}\s*$")
+
+
 def without_turn_label(text: str) -> str:
     """What a timed line says: its time and its speaker (`timed_turn`) left out; a line naming no speaker keeps its
-    words after the time."""
+    words after the time; a chat's sender-and-stamp line says nothing."""
+    if SENDER_STAMP.match(text):
+        return ""
     turn = timed_turn(text)
     return text[turn.end() :] if turn else _TIME_STAMP.sub("", text)

@@ -22,7 +22,8 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|~~|`)(?=\S)(.+?)(?<=\S)\1")
 # A keycap digit (1️⃣ … 9️⃣, 🔟) numbering a part of an article: the number it shows.
 _KEYCAP = re.compile(r"^(\d)\ufe0f?\u20e3|^\U0001f51f")
 # Who the file says published it (来源：桂林市人社局).
-_SOURCE = re.compile(r"^(?:来源|信息来源|文章来源|发布机构|发布单位)[:：]\s*([^\s:：|｜]+)\s*$")
+# A page's info line may go on with other fields after a bar (来源：沂水县人社局 ｜ 栏目：…).
+_SOURCE = re.compile(r"^(?:来源|信息来源|文章来源|发布机构|发布单位)[:：]\s*([^\s:：|｜]+)\s*(?:[|｜].*)?$")
 
 
 def is_markdown(filename: str, text: str) -> bool:

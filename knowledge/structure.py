@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.chats import CHAT_LABEL, chat_clauses
 from knowledge.clauses import ParsedDocument, Section, clause_id, parse_date
 from knowledge.documents import Document
 from knowledge.errors import ParseError
@@ -727,6 +728,10 @@ def parse_structure(document: Document, raw: str) -> ParsedDocument:
     paragraphs, notes = _footnotes(paragraphs)
     paragraphs, aside = read_tables(paragraphs)
     deck = _slide_clauses(paragraphs) if is_slide_deck([p.text for p in paragraphs]) else None
+    # A chat export is read by its threads, whatever its messages number (knowledge.chats).
+    chat = chat_clauses(paragraphs) if deck is None or not deck[1] else None
+    if chat and chat[1]:
+        deck = (*chat, [CHAT_LABEL.format(number_to_chinese(n)) for n in range(1, len(chat[1]) + 1)])
     outline = _Builder([] if deck and deck[1] else paragraphs, aside).run()
     sections: list[Section] = []
     emitted: list[Emitted] = []

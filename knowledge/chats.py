@@ -1,0 +1,116 @@
+"""A group chat as staff save it (a 微信群 or QQ群 export, a 钉钉 thread copied out): messages, each stamped with its
+day and time and its sender, one after another with no blank line and no numbering of their own.
+
+A message alone is no unit of meaning: the 劳动保障协理员 posts a measure (①【一次性创业资助】…10000元), residents ask
+under it (我系湖南人 得唔得？) and her answers (@何姐 得㗎，唔限户籍…) settle who it is for. The unit is the thread: a
+message of the chat's informant — the sender whose messages state the most figures — that answers no one (no @), with
+every message after it up to the informant's next such message. What comes before the first thread that states a
+figure or a date (the export's header, a greeting, pictures) is the preamble.
+
+Two export layouts are read: the stamp and sender before the words on one line (2026-11-03 09:30 梁姑娘：…), and the
+sender and stamp on a line of their own over the words (梁姑娘 2026-11-03 09:30 / …, as a PC client copies them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from knowledge.labels import DAY_STAMP, SENDER_STAMP, Style
+from knowledge.normalize import Paragraph
+from knowledge.outline import Emitted, Node
+
+# 2026-11-03 09:30 金榜社区-梁姑娘（劳动保障协理员）：… (read on normalized text too, whose spaces are gone:
+# 2026-11-0309：30)
+_STAMP_FIRST = re.compile(rf"^\s*{DAY_STAMP}\s*([^\s:：@\d][^:：]{{0,40}}?)\s*[:：]\s*(.*)$")
+# 梁姑娘（劳动保障协理员） 2026-11-03 09:30 — the words on the lines below
+_SENDER_FIRST = SENDER_STAMP
+_MONEY = re.compile(r"\d\s*(?:万元|元|%)")
+_DATED = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*个(?:月|工作日)")
+_ADDRESSED = re.compile(r"^\s*[@＠]")
+# A message that holds nothing to read: a picture, a sticker, a file, or stickers alone ([强][强]).
+_NO_WORDS = re.compile(r"^\s*(?:\[[^\[\]]{1,8}\]\s*)+$")
+# A chat is read as one when it holds this many messages, opening a third of its lines or more (a message stamped on
+# a line of its own has its words on the next), after an export header of a few lines at most.
+_FEWEST_MESSAGES = 6
+_SHARE = 1 / 3
+_LONGEST_HEADER = 10
+# How a thread is cited.
+CHAT_LABEL = "第{}部分"
+
+
+@dataclass
+class _Message:
+    sender: str
+    words: str
+    paragraphs: list[Paragraph]
+
+
+def _messages(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[_Message]]:
+    """The lines before the first message (the export's header) and the messages, each with its lines."""
+    header: list[Paragraph] = []
+    messages: list[_Message] = []
+    for para in paragraphs:
+        line = para.text
+        if stamped := _STAMP_FIRST.match(line):
+            messages.append(_Message(stamped.group(1).strip(), stamped.group(2), [para]))
+        elif sender := _SENDER_FIRST.match(line):
+            messages.append(_Message(sender.group(1).strip(), "", [para]))
+        elif messages:
+            messages[-1].paragraphs.append(para)
+            messages[-1].words += para.text
+        else:
+            header.append(para)
+    return header, messages
+
+
+def is_chat(paragraphs: list[Paragraph]) -> bool:
+    """Whether a text is a chat export: enough stamped messages, opening a good share of its lines."""
+    header, messages = _messages(paragraphs)
+    return (
+        len(messages) >= _FEWEST_MESSAGES
+        and len(header) <= _LONGEST_HEADER
+        and len(messages) >= _SHARE * len(paragraphs)
+    )
+
+
+def is_chat_text(lines: list[str]) -> bool:
+    """`is_chat` of a text's lines (intake reads facts from lines)."""
+    return is_chat([Paragraph(text=line, original=line) for line in lines])
+
+
+def _informant(messages: list[_Message]) -> str:
+    """The sender whose messages state the most figures (the 协理员 who posts the measures)."""
+    figures = Counter({m.sender: 0 for m in messages})
+    for message in messages:
+        figures[message.sender] += len(_MONEY.findall(message.words))
+    return figures.most_common(1)[0][0]
+
+
+def _opens_thread(message: _Message, informant: str) -> bool:
+    return message.sender == informant and not _ADDRESSED.match(message.words) and not _NO_WORDS.match(message.words)
+
+
+def chat_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:
+    """A chat export's threads as clauses (see the module's docstring); no clauses for a text that is no chat."""
+    if not is_chat(paragraphs):
+        return [p.text for p in paragraphs], [], []
+    header, messages = _messages(paragraphs)
+    informant = _informant(messages)
+    threads: list[list[_Message]] = []
+    for message in messages:
+        if not threads or _opens_thread(message, informant):
+            threads.append([])
+        threads[-1].append(message)
+    preamble = [p.text for p in header]
+    while len(threads) > 1 and not any(_MONEY.search(m.words) or _DATED.search(m.words) for m in threads[0]):
+        preamble += [p.text for m in threads.pop(0) for p in m.paragraphs]
+    emitted = []
+    for thread in threads:
+        part = [p for m in thread for p in m.paragraphs]
+        # the thread is headed by its first words (a stamp on a line of its own heads nothing)
+        first = next((p for p in part if not _SENDER_FIRST.match(p.text)), part[0])
+        node = Node(label=None, text=first.text, original=first.original, part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [p.text for p in part], [p.original for p in part], None, []))
+    return preamble, emitted, []
