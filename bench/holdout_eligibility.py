@@ -746,7 +746,13 @@ EARLIER_BUSINESS = re.compile(r"曾(?:开|办|开办|创办|经营)[^;；]{0,12}
 LAND_TAKEN = re.compile(r"(?:承包地|土地|耕地)[^;；,，]{0,8}被征")
 
 
+# Set 32 (hp32-05; session 43): 2012-01至2012-09摆摊灵活就业并自缴社保, then hired — a flexible period that has ended.
+FLEXIBLE_BEFORE = re.compile(r"(?:\d{4}-\d{2}至\d{4}-\d{2}|曾|以前|之前|此前)[^;；]{0,8}(?:灵活就业|摆摊|打零工)")
+
+
 def _spans_ended(text: str, as_of: date, profile: dict[str, Any]) -> None:
+    if FLEXIBLE_BEFORE.search(text) and profile.get("employment_status") not in {"flexible", None}:
+        profile["flexible_before"] = True
     post = POST_SPAN.search(text)
     if post and date(int(post[3]), int(post[4]), 1) < as_of:
         profile["on_public_welfare_job"] = False
