@@ -188,6 +188,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "交社保",
         # Set 34 (session 42, hp34-37): 养老保险也交着 — the pension insurance is social insurance.
         "养老保险",
+        # Set 35 (session 43, hp35-36): 领营业执照, 参加社保 — 社保 is the short form.
+        "参加社保",
         "pays social insurance",
         "social insurance paid",
     ),
@@ -210,6 +212,8 @@ FLAGS: dict[str, tuple[str, ...]] = {
         # Set 31 (session 39): 2017-06首次开办个体小吃店 (the chat reads 头一回开 the same way).
         "首次开办",
         "首次创办",
+        # Set 35 (session 43, hp35-06): 2017-06首次从事个体经营 — the clause's own verb.
+        "首次从事",
     ),
     # Set 26 (session 34): 计划开网店, 未办照 — 办照 is taking out the licence.
     "business_licensed": (
@@ -269,6 +273,8 @@ PARK_LEVELS = {"省级": "provincial", "市级": "city", "县级": "county"}
 TRAINING_BASES = (
     ("provincial_family_service", "省级家庭服务职业培训示范基地"),
     ("city_high_skill", "市级高技能人才培训基地"),
+    # Set 35 (session 43, hp35-14): 其工作室2026年被认定为市级技能大师工作室 — the studio is his unit's.
+    ("city_master_studio", "市级技能大师工作室"),
 )
 # Set 31 (session 39): 园区未被认定为高技能人才培训基地 — a unit said to be no base.
 NO_TRAINING_BASE = re.compile(r"[未没]有?(?:被)?(?:评为|认定为)[^;；,，]{0,6}(?:培训基地|培训示范基地|工作室)")
@@ -396,6 +402,21 @@ OTHERS = (
     "表姐",
 )
 ABOUT_ANOTHER = re.compile(r"(?:[（(][^）)]*|——\s*)(?:" + "|".join((*OTHERS, "母亲", "父亲", "班长")) + ")")
+# Set 35 (session 43): the writer judges a relative the asker tells of (妻子亦为下岗失业人员, 摆摊灵活就业…;
+# 儿子2026届中职毕业…) — the why names the relative as the one who meets the quoted words (「…」；他妻子是…,
+# 「…」；儿子是…) and a part of `other` speaks of that relative: an expectation about a second person, counted
+# apart like …（妻子）.
+RELATIVES = (*OTHERS, "儿子", "女儿", "老伴", "爱人", "母亲", "父亲")
+RELATIVE_JUDGED = re.compile(r"」[；;，,]\s*(?:他|她)?(?:的)?(" + "|".join(RELATIVES) + ")")
+
+
+def about_relative(expected: dict[str, Any], facts: dict[str, Any]) -> bool:
+    """The expectation judges a relative the person describes in a part of `other` of its own."""
+    found = RELATIVE_JUDGED.search(str(expected.get("why") or ""))
+    if found is None:
+        return False
+    parts = re.split(r"[;；]", str(facts.get("other") or ""))
+    return any(part.strip().startswith(found[1]) for part in parts)
 
 
 # Set 13 (session 21): "前一轮: 她问…, 助手已介绍了…。本人: …" — the earlier turn of a follow-up is what was
@@ -451,11 +472,15 @@ def _labour_export_denied(text: str, profile: dict[str, Any]) -> None:
 # Set 28 (session 36, next37c): a plan to open a business of any kind (计划开网店, 打算开个早餐铺, 拟办厂) is a wish to
 # start one — as the chat reads 想在家开个网店 (bot/dialogue/data/descriptions.yaml, its plan phrases).
 BUSINESS_PLAN = re.compile(
-    r"(?:想|打算|准备|计划|考虑|希望|拟)(?:要|着)?(?:回老家|回去|在[\u4e00-\u9fff]{1,4}?)?(?:自己)?(?:开|办|搞)"
-    r"(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|厂|公司|工作室|摊|超市|作坊|农家乐|养殖场|合作社|小卖部)"
+    # Set 35 (session 43, hp35-32): 计划2019年返乡创办家庭农场 — the year and 返乡 before the verb, a farm as
+    # the business.
+    r"(?:想|打算|准备|计划|考虑|希望|拟)(?:要|着)?(?:\d{4}年[初中底]?)?(?:回老家|回去|返乡|在[\u4e00-\u9fff]{1,4}?)?(?:自己)?"
+    r"(?:创办|开|办|搞)(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:店|馆|铺|厂|公司|工作室|摊|超市|作坊|农家乐|养殖场|合作社|小卖部|家庭农场)"
 )
 # Set 32 (session 40, hp32-07): 计划开小卖部, 尚未开业 — the planned business said not opened yet: none runs yet.
-NOT_OPENED = re.compile(r"(?:尚未|还没有?|还未|未)(?:开业|开张|营业|开始经营)")
+# Set 35 (session 43, hp35-32): 计划2019年返乡创办家庭农场, 尚未登记 — not registered is not opened.
+NOT_OPENED = re.compile(r"(?:尚未|还没有?|还未|未)(?:开业|开张|营业|开始经营|登记(?!失业))")
 # …and a status denied of oneself (非下岗失业人员, 不是失业人员): no registration as unemployed to go with it.
 NOT_UNEMPLOYED = re.compile(r"(?:非|不是|并非|不属于)(?:下岗)?失业人员")
 
@@ -524,12 +549,16 @@ BUSINESS_AT = re.compile(
 )
 
 
+WORK_AFTER_PLACE = re.compile(r"灵活就业|务工|打工|工作|上班|就业")
+
+
 def _bound_places(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     text = str(facts.get("other") or "")
     aside = WORKS_AT_ASIDE.search(str(facts["place"]))
     insured = aside or next((found for p in INSURED_AT if (found := p.search(text))), None)
     if insured:
-        profile["work_region"] = insured[1]
+        # Set 35 (session 43, hp35-32): 在成都灵活就业并在成都缴社保 — the place, not what one does there.
+        profile["work_region"] = WORK_AFTER_PLACE.split(insured[1])[0]
     business = BUSINESS_AT.search(text)
     if business:
         profile["business_region"] = business[1] or business[2]
@@ -709,14 +738,28 @@ def _from_text(facts: dict[str, Any], as_of: date, profile: dict[str, Any], rule
 # Set 34 (session 42, hp34-22): 2015-10至2017-04在公益性岗位就业 — a span that ended before the day judged is no post
 # held now.
 POST_SPAN = re.compile(r"(\d{4})-(\d{2})至(\d{4})-(\d{2})在公益性岗位")
+# Set 35 (session 43, hp35-22): 曾在公益性岗位安置至2018-06期满 — a post held before, not now.
+FORMER_POST = re.compile(r"(?:曾|原|以前|之前)在公益性岗位")
+# …and 2016年曾开面馆8个月后关闭 — a business run and closed before: a new one is no first business.
+EARLIER_BUSINESS = re.compile(r"曾(?:开|办|开办|创办|经营)[^;；]{0,12}(?:关闭|关了|关门|倒闭|停业|注销)")
 # Set 34 (session 42, hp34-38): 承包地2016年被征收 — the year between the land and its taking.
 LAND_TAKEN = re.compile(r"(?:承包地|土地|耕地)[^;；,，]{0,8}被征")
 
 
+# Set 32 (hp32-05; session 43): 2012-01至2012-09摆摊灵活就业并自缴社保, then hired — a flexible period that has ended.
+FLEXIBLE_BEFORE = re.compile(r"(?:\d{4}-\d{2}至\d{4}-\d{2}|曾|以前|之前|此前)[^;；]{0,8}(?:灵活就业|摆摊|打零工)")
+
+
 def _spans_ended(text: str, as_of: date, profile: dict[str, Any]) -> None:
+    if FLEXIBLE_BEFORE.search(text) and profile.get("employment_status") not in {"flexible", None}:
+        profile["flexible_before"] = True
     post = POST_SPAN.search(text)
     if post and date(int(post[3]), int(post[4]), 1) < as_of:
         profile["on_public_welfare_job"] = False
+    if FORMER_POST.search(text):
+        profile["on_public_welfare_job"] = False
+    if EARLIER_BUSINESS.search(text):
+        profile["business_first"] = False
     if LAND_TAKEN.search(text) and mentions(text, ("无地", "失地")) is not False:
         profile.setdefault("landless", True)
 
@@ -1075,7 +1118,8 @@ def _hires(facts: dict[str, Any], profile: dict[str, Any]) -> None:
 HIRE_COUNTED = re.compile(
     r"(?:"
     + "|".join(HIRES)
-    + r")\s*(?:\d{1,3}(?![\d届年-])|[一两二三四五六七八九十几]+\s*[名个位人]"
+    # Set 35 (session 43, hp35-28): 2018-03招用2017届高校毕业生 — a made hire named by his class, not counted.
+    + r")\s*(?:\d{1,3}(?![\d届年-])|\d{4}届|[一两二三四五六七八九十几]+\s*[名个位人]"
     + r"|(?:了个|了)?(?:表|堂)?(?:哥|姐|弟|妹|亲戚|侄子|侄女|外甥|外甥女)(?![^;；]{0,4}帮))|(?:没有|未)(?:"
     + "|".join(HIRES)
     + ")"
@@ -1825,7 +1869,7 @@ def main() -> None:
         whole = engine.check(profile)
         planned = hires_planned_only(person["facts"]) or hire_described_planned(person["facts"])
         for expected in person["expected"]:
-            if ABOUT_ANOTHER.search(expected["measure"]):
+            if ABOUT_ANOTHER.search(expected["measure"]) or about_relative(expected, person["facts"]):
                 another += 1
                 continue
             benefit = benefit_for(

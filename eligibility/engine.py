@@ -70,6 +70,7 @@ from eligibility.roles import (
     is_employer,
     is_hired,
     on_the_hire_day,
+    runs_no_business,
     will_employ,
 )
 from eligibility.rulebook import RECEIVED, Benefit, Rulebook
@@ -610,6 +611,13 @@ class Engine:
         provider = self._provider_facts.get(benefit.id, ())
         if provider and is_employer(profile):
             return self._as_the_provider(benefit, profile, provider, asking, city)
+        if provider and runs_no_business(profile):
+            # Session 43 (issue 11): a provider's grant for its own unit (园区建设补贴, 培训基地, 技能大师工作室)
+            # asked by a person who runs no business — the fact decides: it is the provider's (`employer_only`), and
+            # whether the person's unit is a park or a base is nothing to confirm (was: 还需确认 单位是否被认定为…
+            # to a job-seeker).
+            theirs = self._evaluate(benefit, profile, as_of, False, city).result
+            return Evaluation(theirs.model_copy(update={"missing_facts": ()}), ())
         if benefit.beneficiary == "employer" and benefit.hiring and will_employ(profile):
             return self._as_the_planned_unit(benefit, profile, city)
         if benefit.beneficiary == "employer" and is_employer(profile):

@@ -182,6 +182,11 @@ class FactSpec(BaseModel):
     maximum: float | None = None
     max_future_days: int = 0
     after: tuple[str, ...] = ()
+    # Session 43 (issue 11): `after` orders this question behind its premises; by default the question also
+    # presupposes them (这张证书是哪天颁发的？ is not asked after 不清楚 to the certificate). `after_only` says it does
+    # not: 您是否打算自主创业？ asks nothing of a business the person could not say they have, so 不清楚 to 经营形式
+    # leaves it askable — never named under 还需确认 and left unasked.
+    after_only: bool = False
     # What answering costs, in benefits it must settle to be asked first (default by type: a number or
     # a date 0.5). 年龄 settles a benefit only for the rare person under 16, so it waits for the rest.
     effort: float | None = Field(default=None, ge=0)
@@ -236,6 +241,11 @@ class FactSpec(BaseModel):
     @property
     def is_askable(self) -> bool:
         return self.question is not None
+
+    @property
+    def presupposes(self) -> tuple[str, ...]:
+        """The premises whose 不清楚 makes this question presuppose an answer not given (none when `after_only`)."""
+        return () if self.after_only else self.after
 
     def is_asked_of(self, values: Mapping[str, Any]) -> bool:
         """Whether the person is known to be one this fact is asked of (always, without `asked_of`)."""

@@ -94,7 +94,7 @@ def _unsure_member(key: str, unsure: set[str], facts: FactRegistry) -> bool:
 def _presupposes_unknown(fact: str, profile: Profile, facts: FactRegistry) -> bool:
     """A follow-up whose premise was answered 不清楚 is not asked: “这张证书是哪天颁发的？” after
     不清楚 to the certificate presupposes an answer the person did not give."""
-    return any(profile.is_answered(p) and profile.values[p] is None for p in facts[fact].after)
+    return any(profile.is_answered(p) and profile.values[p] is None for p in facts[fact].presupposes)
 
 
 def _effort(members: list[str], facts: FactRegistry) -> float:

@@ -52,6 +52,14 @@ def is_employer(profile: Profile) -> bool:
     return values.get("employment_status") == "self_employed"
 
 
+def runs_no_business(profile: Profile) -> bool:
+    """Said (or implied by being in a job, out of work or at school) to run no business, and no broker: no park,
+    training base or studio of theirs — a provider's measure for its own unit is another's, decided, nothing of
+    it left to confirm (session 43, issue 11)."""
+    values = profile.values
+    return values.get(FORM) == NO_BUSINESS and values.get(BROKER) is not True
+
+
 def will_employ(profile: Profile) -> bool:
     """Session 37 (next38r): plans a business of their own and says it will hire (开个羊肉汤馆，雇两个帮工) — the
     employer-to-be. An employer's measure for hiring is then the planned business's (`as_employer`, with what its

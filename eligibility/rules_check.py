@@ -151,6 +151,7 @@ def _check_benefit(
                 found = {"figure": figure, "text": shown, "cite": tuple(cites)}
                 problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), found))
     problems += _durations_unstated(data, lines)
+    problems += _facts_unaskable(data, rulebook, lines)
     try:
         parts = parts_with(rulebook.parts(), registry, raw.document)
         compile_benefit(parts, raw, source, f"upload.{raw.name}", Path(source))
@@ -182,6 +183,49 @@ def _durations_unstated(data: dict[str, Any], lines: _LineMap) -> list[RuleProbl
                 )
             )
     return problems
+
+
+def _facts_unaskable(data: dict[str, Any], rulebook: Rulebook, lines: _LineMap) -> list[RuleProblem]:
+    """A fact a condition reads that the interview can never ask (issue 11, session 43): a result would name it
+    under 还需确认 and nobody could ever answer it. A fact is askable when it has a question and every premise the
+    question presupposes (facts.yaml `after`, unless `after_only`) is askable in turn; a fact a condition reads but
+    no question asks is reported once, where it is first read."""
+    facts = rulebook.facts
+    problems: list[RuleProblem] = []
+    seen: set[str] = set()
+    for key, fact in _condition_facts(data, ""):
+        if fact in seen or fact not in facts.specs:
+            continue  # an unknown fact is reported by the rulebook's own load
+        seen.add(fact)
+        blocked = _unaskable_premise(fact, facts.specs, ())
+        if blocked is not None:
+            details = {"fact": fact, "premise": blocked}
+            problems.append(RuleProblem("fact_not_askable", f"{key}.fact", lines.line(key, "fact"), details))
+    return problems
+
+
+def _unaskable_premise(fact: str, specs: Mapping[str, Any], chain: tuple[str, ...]) -> str | None:
+    """The first fact on the way to asking `fact` that has no question (a premise it presupposes, or itself)."""
+    spec = specs[fact]
+    if not spec.is_askable or fact in chain:
+        return fact
+    for premise in spec.presupposes:
+        blocked = _unaskable_premise(premise, specs, (*chain, fact))
+        if blocked is not None:
+            return blocked
+    return None
+
+
+def _condition_facts(node: Any, key: str) -> Iterator[tuple[str, str]]:
+    """(key, fact) of every `fact:` the rule reads (conditions, employer conditions, tiers)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("fact"), str):
+            yield key, node["fact"]
+        for name, value in node.items():
+            yield from _condition_facts(value, f"{key}.{name}" if key else str(name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _condition_facts(item, f"{key}[{index}]")
 
 
 @cache

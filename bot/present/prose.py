@@ -950,6 +950,7 @@ class RulesProblemProse(Section):
         "quote_not_in_clause": ("cite", "quote"),
         "figure_not_in_clause": ("figure", "cite", "text"),
         "duration_not_in_rule": ("span", "quote"),
+        "fact_not_askable": ("fact", "premise"),
         "unknown_fact": ("fact",),
         "bad_comparison": ("fact", "comparison", "values"),
         "unknown_definition": ("name",),
@@ -975,6 +976,7 @@ class RulesProblemProse(Section):
     quote_not_in_clause: str
     figure_not_in_clause: str
     duration_not_in_rule: str
+    fact_not_askable: str
     missing_quote: str
     missing_cite: str
     unknown_fact: str

@@ -532,7 +532,8 @@ def test_the_registration_asked_of_a_business_without_its_form_decides_the_retur
     ziyang-2017-08), 是 keeps it."""
     measure = "ziyang.returning_entrepreneur_support"
     result = engine.check(ZIYANG_RETIREE_BUSINESS)
-    assert result.next_question is not None and result.next_question.facts == ("business_licensed",)
+    # Session 43: ticked with whether the business runs a park (资阳（七） 创业孵化园区（基地）奖补, a provider's).
+    assert result.next_question is not None and result.next_question.facts == ("business_licensed", "unit_park")
     statuses = {
         answer: next(
             r.status
