@@ -75,6 +75,7 @@ from knowledge.measure_match import (
     PAYMENT_WORDS,
     MeasureMatch,
     MeasureMatcher,
+    figures_told_apart_by_group,
     is_concept_word,
     speaks_for_an_employer,
     told_headcounts,
@@ -1595,6 +1596,8 @@ class Answerer:
             if missing is not None:
                 quoted, missing = self._applied_for_all(retrieval, quoted, missing)
         status = AnswerStatus.NO_ANSWER if missing else AnswerStatus.ANSWERED
+        if missing is None and selection.kind in ("figure", "condition"):
+            quoted = _asked_parts_quoted(selection, quoted)
         return Decision(status, quoted, missing, selection, asked)
 
     def _group_unnamed(self, question: str, normalized: str, selection: Selection) -> MissingAspect | None:
@@ -1900,7 +1903,11 @@ class Answerer:
             targets=measure.targets,
             ended=measure.ended,
             grant=None if amount_text or measure.ended else granted_part(measure),
+            by_group=bool(amount_text) and figures_told_apart_by_group(measure, self._clause_measures(measure.clause)),
         )
+
+    def _clause_measures(self, clause_id: str) -> list[Measure]:
+        return self.matcher.measures_of(clause_id) if self.matcher is not None else []
 
     def _other_regions_offices(self, citations: list[Citation]) -> tuple[DirectAnswer, ...]:
         """The offices named by the first cited clause of each region after the first one's, in citation
@@ -2126,6 +2133,68 @@ def _written_loosely(name: str, text: str, slack: int = 3) -> bool:
 _PHRASE = re.compile(r"[^，；,;]+[，；,;]?")
 
 
+def _units_of(text: str) -> list[str]:
+    """The units a figure is written in (1000元 → 元, 58.2万人 → 万人, 不超过6个月 → 个月, 20% → %)."""
+    return [unit for unit in _FIGURE_UNIT.findall(text) if unit]
+
+
+_FIGURE_UNIT = re.compile(r"\d[\d.]*\s*([万亿千百]?(?:个月|[元人户个名家%月年天日岁倍]))")
+# A phrase of a span, a sentence's end closing one too (…可申请技能提升补贴。|取得初级…1000元，).
+_PART = re.compile(r"[^，；,;。]+[，；,;。]?")
+
+
+def _asked_parts_quoted(selection: Selection, quoted: list[tuple[ScoredClause, str]]) -> list[tuple[ScoredClause, str]]:
+    """Each chosen measure's span quoted as the parts that state what the answer shows (one tier of
+    初级1000元，中级1500元，高级2000元; one of two reckonings 按不超过6个月…，或按不超过3个月…), never a part
+    stating a figure it does not show: a person reading the quote takes any figure in it as the answer."""
+    parts: dict[str, tuple[str, ...]] = {}
+    for match in selection.chosen:
+        shown = (*match.payable_amounts, *(selection.conditions if match is selection.primary else ()))
+        if shown:
+            parts[match.measure.span] = parts_stating(match.measure, shown)
+    return [(item, part) for item, quote in quoted for part in parts.get(quote, (quote,))]
+
+
+def parts_stating(measure: Measure, shown: Sequence[str]) -> tuple[str, ...]:
+    """The measure's span as the runs of its phrases that hold none of its own figures the answer does not show (its
+    other tiers, its other reckoning), verbatim: what names the measure and whom it is for stays, each run a quote.
+    The whole span when no other figure of it is in it, or when a phrase states a shown figure beside another
+    (分别给予50万元和5万元). Another measure's figure in the span is left to the question that asks it
+    (商洛今年新增就业目标是多少，失业率要控制在多少 reads both in one sentence)."""
+    span = measure.span
+    units = {unit for told in shown for unit in _units_of(told)}
+    # (of the same unit only: a tier beside the shown one — 1500元 beside 1000元, 不超过3个月 beside 不超过6个月 —
+    # never a figure of another kind the question may have asked by another word: 创收 of 创经济收入31亿元)
+    others = {
+        a.text for a in measure.amounts if not any(a.text in told for told in shown) and units & set(_units_of(a.text))
+    }
+    if not others:
+        return (span,)
+    phrases = _PART.findall(span)
+
+    def holds_other(phrase: str) -> bool:
+        rest = phrase
+        for told in shown:
+            rest = rest.replace(told, "")
+        return any(f in rest for f in others)
+
+    def holds_shown(phrase: str) -> bool:
+        return any(told in phrase or phrase.rstrip("，；,;。") in told for told in shown)
+
+    if any(holds_other(p) and holds_shown(p) for p in phrases):
+        return (span,)
+    runs: list[list[str]] = [[]]
+    for phrase in phrases:
+        if holds_other(phrase):
+            runs.append([])
+        else:
+            runs[-1].append(phrase)
+    kept = ["".join(run).rstrip("，；,;") for run in runs if run]
+    if not any(any(told in part for told in shown) for part in kept):
+        return (span,)
+    return tuple(kept)
+
+
 def _without_others_figures(measure: Measure, clause_measures: Sequence[Measure]) -> str:
     """The span of a measure stating no figure, quoted without its closing phrases that hold a figure of another
     measure of its clause (…优化操作流程 of 小额担保贷款, not …确保完成今年新增小额担保贷款6亿元的目标任务: the city's
@@ -2221,6 +2290,7 @@ def _procedure_unanswered(
     """The procedure aspect asked (所需材料, 办理流程 …) that the first quoted clause does not state;
     `named_only`: only an aspect the question names by its own words (到账, 网址), never the general
     how-to aspect every procedure question implies."""
+    unstated: list[str] = []
     for aspect in analysis.procedure_aspects:
         if named_only and not _step_asked(analysis.normalized, aspect.triggers):
             continue
@@ -2228,8 +2298,11 @@ def _procedure_unanswered(
         # (手续复杂吗 asks how hard it is: a procedure made simpler — 简化贷款程序 — answers that)
         reformed = None if _ASKS_EASE.search(analysis.normalized) else _REFORMED
         if not _states_step(body, aspect, reformed) and not _office_cell(body, aspect):
-            return MissingAspect(kind="procedure", name=aspect.aspect)
-    return None
+            unstated.append(aspect.aspect)
+    if not unstated:
+        return None
+    # 去哪办，要啥材料: every step asked and unstated is named, the first one as the aspect answered.
+    return MissingAspect(kind="procedure", name=unstated[0], also=tuple(unstated[1:]))
 
 
 def _states_step(body: str, aspect: ProcedureAspect, reformed: re.Pattern[str] | None = None) -> bool:

@@ -107,6 +107,17 @@ class MissingAspect(_Part):
     name: str | None = None
     # `measure`: the measure asked about by name is granted only by documents of these other regions.
     where: tuple[str, ...] = ()
+    # `procedure`: the other steps asked in the same question that the clauses leave unstated too (去哪办，要啥材料:
+    # 办理地点或网站, then 所需材料 here) — every part asked is said unstated, none lost.
+    also: tuple[str, ...] = ()
+
+    @model_serializer(mode="wrap")
+    def _also_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """`also` is written only when set: every other answer reads as it did before it was added."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.also:
+            data.pop("also", None)
+        return data
 
 
 class SourceDocument(_Part):
@@ -144,10 +155,13 @@ class MeasureRef(_Part):
     # A measure with no figure of its own (体检结果互认, 破格晋级): what it grants, verbatim from its span
     # (knowledge.measures_grant), so the first line says what is given rather than only its name.
     grant: str | None = None
+    # The clause gives another group a different figure of the same kind (失业补助金 发放6个月 beside 失业保险金延续发放
+    # 直至法定退休年龄): the measure's conditions tell whom its figure is for, not only what one must do to get it.
+    by_group: bool = False
 
     @model_serializer(mode="wrap")
     def _ended_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """`ended` and `grant` are written only when set: every other measure reads as it did before the
+        """`ended`, `grant` and `by_group` are written only when set: every other measure reads as it did before the
         fields were added (golden answers, kept answers, `ask --json`)."""
         data = handler(self)
         if isinstance(data, dict):
@@ -155,6 +169,8 @@ class MeasureRef(_Part):
                 data.pop("ended", None)
             if self.grant is None:
                 data.pop("grant", None)
+            if not self.by_group:
+                data.pop("by_group", None)
         return data
 
 

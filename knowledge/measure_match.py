@@ -1745,3 +1745,28 @@ _DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|年底|年末|月底
 _UNTIL = re.compile(r"直至|直到|一直到")
 # A length of time written in a figure: one or two digits (自2017年1月1日起 is a date).
 _PERIOD = re.compile(r"(?<![\d.])\d{1,2}(?:个月|年(?![\d底初末])|周|天)")
+
+
+def figures_told_apart_by_group(measure: Measure, clause_measures: Sequence[Measure]) -> bool:
+    """Whether the clause gives a figure of the same kind to another group of the same side (失业保险金延续发放
+    直至法定退休年龄 for those 距法定退休年龄不足1年, beside 失业补助金 发放6个月 for the other unemployed): only
+    then do the measure's conditions tell whom its figure is for rather than what one must do to get it
+    (初创企业补贴's 首次创办…、参加社会保险 are its ordinary conditions — no other group is given another sum there)."""
+    own = {_figure_family(a) for a in measure.amounts} - {None}
+    if not own or not (measure.conditions or measure.targets):
+        return False
+    texts = {a.text for a in measure.amounts}
+    return any(
+        other.id != measure.id
+        and other.beneficiary == measure.beneficiary
+        and (other.targets, other.conditions) != (measure.targets, measure.conditions)
+        and any(_figure_family(a) in own and a.text not in texts for a in other.amounts)
+        for other in clause_measures
+    )
+
+
+def _figure_family(amount: Amount) -> str | None:
+    """A duration or a sum/share: the kinds of figure a general question can ask of either of two measures."""
+    if amount.kind is AmountKind.THRESHOLD:
+        return None
+    return "duration" if answers_unit(amount, "duration") else "money"

@@ -38,6 +38,18 @@ jieba.setLogLevel(logging.WARNING)
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_QUESTION_CHARS = 1000
 
+# 那 after 去/在/到 and before the verb of applying (去那办, 在那里申请): 哪 typed as 那 — the same syllable on a
+# pinyin keyboard; "go there to apply" is never asked of an assistant that named no place. A yes/no question keeps
+# its 那 (报关能在那办吗 asks whether it is done there).
+_WHERE_TYPED_AS_THERE = re.compile(r"(?<=[去在到])那(?=[里儿]?(?:办|申请|申领|报名))(?![^，,。？?！!；;]*[吗嘛么])")
+
+
+def where_read(text: str) -> str:
+    """The text with where-to-apply read as asked (去那办 → 去哪办, 在哪儿申请 → 在哪里申请): 哪 typed as 那, and 哪儿
+    — the same word as 哪里 — so the where a question asks is found whichever way it is written."""
+    return _WHERE_TYPED_AS_THERE.sub("哪", text).replace("哪儿", "哪里")
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 # Full-width digits and Latin letters become ASCII; Chinese punctuation stays as written.
 _FULLWIDTH_ALNUM = {
@@ -681,6 +693,7 @@ class QueryAnalyzer:
         # (a place name jieba does not know is kept as written: 中国气候康养之都)
         numbered = arabic_numerals(text)
         normalized = self._speller.correct(numbered, keep=self._gazetteer.mentions(numbered))
+        normalized = _WHERE_TYPED_AS_THERE.sub("哪", normalized)
         if region is None and not self._gazetteer.mentions(normalized):
             # 商落创业贷款: a covered place typed with a same-sounding character.
             normalized = self._places_by_sound.correct(normalized)
@@ -703,11 +716,13 @@ class QueryAnalyzer:
         )
         asks_amount = any(term in text or term in normalized for term in self._amount)
         nouns = procedure_nouns_asked(text)
+        # 去那办 typed for 去哪办 (nà for nǎ on a pinyin keyboard), 在哪儿申请 for 在哪里申请: read as the where asked.
+        steps = where_read(text)
         aspects = tuple(
             a
             for a in self._procedure
             if a.triggers
-            and any(term in text and (term not in procedure_nouns() or term in nouns) for term in a.triggers)
+            and any(term in steps and (term not in procedure_nouns() or term in nouns) for term in a.triggers)
         )
         if not aspects and classify(normalized).primary is Intent.PROCEDURE:
             # A how-to question that names no aspect of its own (怎么激活) is still answered only from

@@ -305,8 +305,7 @@ def _direct_lines(answer: Answer) -> list[str]:
             else:
                 lines.append(words.condition.format(**fields, conditions=told))
         elif direct.kind == "figure" and measure.amount_text and _is_for_group(answer, measure):
-            group = "；".join(measure.conditions)
-            lines.append(words.figure_for_group.format(**fields, group=group, amounts=shown_quote(measure.amount_text)))
+            lines += _group_figure_lines(measure, fields)
         elif direct.kind == "figure" and measure.amount_text:
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
         elif direct.kind == "no_figure" and direct.conditions:
@@ -332,6 +331,18 @@ def _direct_lines(answer: Answer) -> list[str]:
     if direct.kind == "no_figure" and direct.elsewhere:
         lines.append(_elsewhere_line(direct))
     return lines
+
+
+def _group_figure_lines(measure: MeasureRef, fields: dict[str, str]) -> list[str]:
+    """A figure asked by a general word of a measure only for those its conditions name: whom it is for in its line
+    when the clause gives others another figure (`by_group`); otherwise its conditions are what one must do to get
+    it, said on a line of their own below the figure (条件：首次创办小微企业…；参加社会保险。)."""
+    words = _answers().direct
+    amounts = shown_quote(measure.amount_text or "")
+    if measure.by_group:
+        group = "；".join(measure.conditions)
+        return [words.figure_for_group.format(**fields, group=group, amounts=amounts)]
+    return [words.figure.format(**fields, amounts=amounts), _conditions_line(measure.conditions)]
 
 
 def _elsewhere_line(direct: DirectAnswer) -> str:
@@ -576,9 +587,10 @@ def _replaced(answer: Answer, document_id: str) -> str:
 
 
 def _is_for_group(answer: Answer, measure: MeasureRef) -> bool:
-    """Whether the measure's figure is only for a group its conditions name, and the question asked by a general word
+    """Whether the measure's figure is only for those its conditions name, and the question asked by a general word
     (失业金能领多久 of a 距法定退休年龄不足1年 extension) — neither the measure's own name nor its conditions: the
-    line then says whom the figure is for, so it never reads as everyone's."""
+    answer then says whom the figure is for (its line, when the clause gives others another figure: `by_group`) or
+    on what conditions (a line below), so it never reads as everyone's."""
     if not measure.conditions or _OPEN_CONDITION.match(measure.conditions[0]) or measure.name in answer.question:
         return False
     if any(condition in answer.question for condition in measure.conditions):
@@ -655,6 +667,8 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
     elif missing.kind == "payer":
         aspect = prose().payer_missing
     name = words.figure_words(missing.name) if missing.kind == "figure" else missing.name or ""
+    if missing.kind == "procedure" and missing.also:
+        name = words.missing.procedure_joint.join((name, *missing.also))  # 办理地点或网站和所需材料
     if missing.kind == "payer" and not name:
         # (最多能贷多少，谁出: the cost is not named — the sentence still has a subject)
         name = prose().payer_missing.unnamed
@@ -679,12 +693,23 @@ def _partial(answer: Answer, missing: MissingAspect) -> str:
         # 两个能一起拿不: the measures' own lines never say what was asked — that is said first, plainly,
         # then the measures the clauses grant and the clauses themselves.
         lines = [said, *direct, "", words.direct.based_on]
+    elif _WHERE_TO_APPLY in (missing.name, *missing.also) and missing.kind == "procedure":
+        # 去哪里办 of clauses naming no place or office: said plainly with the 12333 line, no sentence quoted — a
+        # quote about something else (担保基金…8：2) reads as the answer. The clauses stay cited (their buttons).
+        lines = [words.partial_unquoted.format(asked=aspect.asked.format(name=name))]
+        lines.extend(_notices(answer))
+        lines.extend(["", _rule_line(answer, aspect.rule.format(name=name), missing)])
+        return "\n".join(lines)
     else:
         lines = [*direct, "", words.direct.based_on] if direct else [said]
     lines.extend(_cited(answer))
     lines.extend(_notices(answer))
     lines.extend(["", _rule_line(answer, aspect.rule.format(name=name), missing)])
     return "\n".join(lines)
+
+
+# The procedure aspect of where to apply (knowledge/data/scope.yaml `procedure_intent`).
+_WHERE_TO_APPLY = "办理地点或网站"
 
 
 def _rule_line(answer: Answer, rule: str, missing: MissingAspect) -> str:
@@ -710,10 +735,11 @@ def not_stated(text: str) -> tuple[str, str] | None:
     """What an answer's text says the documents leave unwritten (its first line, 没有写明您问的…) and its
     closing line (…请以当地人社部门的规定为准); None for an answer that states what was asked."""
     lines = [line for line in text.splitlines() if line.strip()]
-    before, _, after = _answers().partial.partition("{asked}")
-    for line in lines:
-        if line.startswith(before) and line.endswith(after) and len(line) > len(before) + len(after):
-            return line[len(before) : len(line) - len(after)], lines[-1]
+    for template in (_answers().partial, _answers().partial_unquoted):
+        before, _, after = template.partition("{asked}")
+        for line in lines:
+            if line.startswith(before) and line.endswith(after) and len(line) > len(before) + len(after):
+                return line[len(before) : len(line) - len(after)], lines[-1]
     return None
 
 

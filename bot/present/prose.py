@@ -56,6 +56,7 @@ class MissingWords(Section):
 class MissingProse(Section):
     figure: MissingWords
     procedure: MissingWords
+    procedure_joint: str
     use: MissingWords
     detail: MissingWords
     standard: MissingWords
@@ -163,6 +164,7 @@ class DirectProse(Section):
 class AnswerProse(Section):
     placeholders = {
         "partial": ("asked",),
+        "partial_unquoted": ("asked",),
         "partial_rule": ("rule", "hotline"),
         "offices_rule": ("rule", "source", "label", "role", "offices"),
         "no_answer": ("scope",),
@@ -180,6 +182,7 @@ class AnswerProse(Section):
     disclaimer: str
     hotline: str
     partial: str
+    partial_unquoted: str
     partial_rule: str
     offices_rule: str
     offices_roles: dict[str, str]

@@ -1,6 +1,7 @@
 """Classes a newcomer's walk found in session 42 (issue 10, wf44): a measure for a narrow group (失业保险金延续发放 for
 those 距法定退休年龄不足1年) answered a general "how long" question as if its figure were everyone's. The cases are
-data (tests/knowledge/data/answer_classes42_wf44.yaml)."""
+data (tests/knowledge/data/answer_classes42_wf44.yaml). Session 43 (ans46): the line names the group only where the
+clause gives other groups another figure; ordinary conditions go on a line below the figure."""
 
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ def test_a_narrow_groups_figure_asked_by_a_general_word_says_the_group_in_its_li
     first = (answer_result(answer).answer or "").splitlines()[0]
     assert case["group"] in first, first
     assert "（限" in first, first
+
+
+@pytest.mark.parametrize("case", CASES["conditions_below"], ids=lambda c: c["question"])
+def test_ordinary_conditions_of_a_figure_asked_by_a_general_word_go_on_a_line_below_it(
+    kb: KnowledgeBase, case: dict[str, str]
+) -> None:
+    answer = kb.answerer.answer(case["question"], None, AS_OF)
+    first, second = (answer_result(answer).answer or "").splitlines()[:2]
+    assert "（限" not in first and "：" in first, first
+    assert second == f"条件：{case['conditions']}。", second
 
 
 @pytest.mark.parametrize("question", CASES["name_asked"])
