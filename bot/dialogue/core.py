@@ -24,7 +24,7 @@ from bot.dialogue import actions, ahead, render
 from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
-from bot.dialogue.interview import Interviewer, Working
+from bot.dialogue.interview import Interviewer, Working, note_results_shown
 from bot.dialogue.latin import LatinFollowUps, follow_up_in_chinese, names_kin, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.quantities import DATE
@@ -301,6 +301,7 @@ class Dialogue:
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
         replies = self._passed_over(work, state, replies)
+        note_results_shown(work, replies)
         answered = any(r.kind == "answer" for r in replies)
         if turn.text and not answered and work.thread is not None and _told_beyond_place(state, work):
             # The person told their situation (more than where they are) and asked nothing: a bare 这个能补好多

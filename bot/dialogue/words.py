@@ -184,6 +184,8 @@ class VocabularyFile(BaseModel):
     putting_off: str = "$^"
     # 我再去问问人社局, 回头打12333问问: the person leaves to ask elsewhere (session 33).
     leaving_to_ask: str = "$^"
+    # 谢谢，不用了: more help declined, with thanks a goodbye (session 43).
+    declining: str = "$^"
     # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
     thanking: str = "$^"
     praising: str = "$^"
@@ -316,7 +318,7 @@ class Vocabulary:
             re.compile(data.putting_off),
             re.compile(data.leaving_to_ask),
         )
-        self.thanking = re.compile(data.thanking)
+        self.thanking, self.declining = re.compile(data.thanking), re.compile(data.declining)
         self.praising, self.grasping, self.just_asking = (
             re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
         )
@@ -708,7 +710,10 @@ class Vocabulary:
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
         # Stopping, thanking, praise and getting it are patterns (不问了, 谢了哈, 你真好, 整明白了): each found stretch
         # is one word.
-        leavers = (self.stopping, self.putting_off, self.leaving_to_ask)
+        leavers: tuple[re.Pattern[str], ...] = (self.stopping, self.putting_off, self.leaving_to_ask)
+        if self.thanking.search(squashed):
+            # 谢谢，不用了: help declined with thanks is a goodbye; 不用了 alone may answer a yes/no question.
+            leavers = (*leavers, self.declining)
         patterns = (*leavers, self.thanking, self.praising, self.grasping)
         spans = [m.span() for pattern in patterns for m in pattern.finditer(squashed)]
         leaving = {m.span() for pattern in leavers for m in pattern.finditer(squashed)}
