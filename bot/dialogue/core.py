@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from bot.dialogue import actions, ahead, render
 from bot.dialogue.corrections import Corrections
@@ -679,7 +679,10 @@ class Dialogue:
                 # 交了，失业保险能领多久？ / 大专。顺便问下创业贷款去哪申请: the answer is recorded, the
                 # question answered (its own words when the opening only answered), then the next question.
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
-                return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
+                reply = self._answer(work, self._asked(asked, reading), today)
+                # 通江的 40 女 先问一句…: what the message tells beyond the answer goes on the card (session 43).
+                kept = self._extra_facts(work, answered, reading.statement, today, set(question.facts))
+                return [kept[0], reply, *kept[1:]]
         opened = None if corrects else self._opens_with_reply(work, question, text, reading, today)
         return opened or self._free_text(work, text, reading, today, interviewing=question is not None)
 
@@ -1486,7 +1489,9 @@ class Dialogue:
             return None
         named = self.regions.resolve(text)
         place = named.place if named.place and named.covered else self._person_region(work)
-        return self._asked_in_situation(words, text, place, today, known=known)
+        return self._asked_in_situation(
+            words, text, place, today, known=known, said=self.describer.situation_said(known)
+        )
 
     def _all_ruled_out(self, result: Answer, known: dict[str, Any], today: date) -> bool:
         """Every measure the situation's answer shows is one the person's own facts rule out (灵活就业 asked
@@ -1507,10 +1512,12 @@ class Dialogue:
             # 要是真把我裁了 失业金能领几个月: what is asked names its measure — the situation supposed is its context,
             # never a question of its own in its place (an unrelated measure of 失业人员 answered "能领几个月").
             return None
-        words = self.describer.situation_words(self.describer.case_supposed(text, today).facts)
+        supposed = self.describer.case_supposed(text, today).facts
+        words = self.describer.situation_words(supposed)
         if not words:
             return None
-        return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
+        place = self.regions.resolve(text).place or region
+        return self._asked_in_situation(words, text, place, today, said=self.describer.situation_said(supposed))
 
     def _asked_in_situation(
         self,
@@ -1520,6 +1527,7 @@ class Dialogue:
         today: date,
         statement: str = "",
         known: dict[str, Any] | None = None,
+        said: tuple[str, ...] = (),
     ) -> tuple[Question, Answer, str] | None:
         """The question asked with the situation's words in front (自主创业 …) at that place, its answer
         and how it was read; None when the documents do not answer it so either, or answer it only with
@@ -1545,7 +1553,7 @@ class Dialogue:
             # named 高校毕业生自主创业…), where the person's own words list what there is with its figures (大学生
             # …开了个小店，有什么补贴 → 初创企业补贴 5000元 first): their own question is answered instead.
             return None
-        return asked, result, f"{place or ''} · {' '.join(words)}"
+        return asked, result, f"{place or ''} · {' '.join(said or words)}"
 
     def _lists_in_own_words(self, text: str, place: str | None, today: date) -> bool:
         try:
@@ -2101,7 +2109,31 @@ class Dialogue:
             answered = self._answer(work, text, today, about_shown=True)
             if answered.kind == "answer" and answered.citations:
                 return [answered, self.interviewer.confirmation(work)]
-        return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+        # 听说20岁以下有个培训有生活费, 那就莫得了嘛: asked in passing, answered beside the card (never 没太明白).
+        passing = None if understood else self._answered_in_passing(work, text, today)
+        return passing or [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _answered_in_passing(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """While the card waits, what was heard of a measure asks the documents (is it so?), a conclusion drawn from
+        the last answer asks it again — answered beside the card (the documents' honest "not found" too)."""
+        asked = self._asks_in_passing(work, text)
+        if asked is None:
+            return None
+        answered = self._answer(work, text, today, about_shown=asked == "concluded")
+        return [answered, self.interviewer.confirmation(work)] if answered.kind == "answer" else None
+
+    def _asks_in_passing(self, work: Working, text: str) -> Literal["heard", "concluded"] | None:
+        """A message asking with no question word: a stretch telling what was heard of a measure (听说…有补贴:
+        "heard"), or — right after an answer — a last phrase drawing a conclusion from it (那就没有了吧: "concluded");
+        the person wants to know if it is so. None for any other message."""
+        stretches = [p for p in _PHRASES.split(to_simplified(text).strip(_PART_EDGES)) if p]
+        if any(
+            self.words.hearsay.match(p) and (self.reader.names_benefit(p) or self.threads.topic_of(p))
+            for p in stretches
+        ):
+            return "heard"
+        concluded = bool(stretches) and self.words.concluding.search(stretches[-1]) is not None
+        return "concluded" if concluded and work.thread is not None else None
 
     def _asks_beside_handing_back(self, text: str) -> bool:
         """What the message says beside handing the next question back asks something of the documents
@@ -2554,7 +2586,15 @@ class Dialogue:
         known = {**work.profile, **work.pending, **description.facts}
         words = self.describer.situation_words(known)
         found = (
-            self._asked_in_situation(words, reading.question, told, today, reading.statement, known=known)
+            self._asked_in_situation(
+                words,
+                reading.question,
+                told,
+                today,
+                reading.statement,
+                known=known,
+                said=self.describer.situation_said(known),
+            )
             if words
             else None
         )

@@ -96,6 +96,8 @@ class VocabularyFile(BaseModel):
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: str = "$^"
+    # 那就莫得了嘛: a conclusion from the last answer put back for a yes (session 43).
+    concluding: str = "$^"
     # 刚才说的是我表妹的店: what was said before is someone else's.
     reattributing: str = "$^"
     # 不是我 是我婆姨, 是我老公，不是我本人: the contrast forms of `reattributing` (不是我的 is whose a thing is).
@@ -363,7 +365,7 @@ class Vocabulary:
         self.family_word = re.compile("|".join(re.escape(w) for w in family) or "$^")
         self.not_family = re.compile("|".join(re.escape(w) for w in data.not_family) or "$^")
         self.third_person = data.third_person
-        self.hearsay = re.compile(data.hearsay)
+        self.hearsay, self.concluding = re.compile(data.hearsay), re.compile(data.concluding)
         self.hiring = re.compile(data.hiring)
         self.employer_gets = re.compile(data.employer_gets)
         self.hired_speaker = re.compile(data.hired_speaker)
