@@ -674,17 +674,45 @@ class Dialogue:
             and not corrects
             and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading))
         ):
+            before = Working.of(work.state(None))
             answered = self.interviewer.typed(work, question, reading.opening.strip(_PART_EDGES), today)
             if answered is not None and answered[0].kind == "acknowledge":
                 # 交了，失业保险能领多久？ / 大专。顺便问下创业贷款去哪申请: the answer is recorded, the
                 # question answered (its own words when the opening only answered), then the next question.
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
                 reply = self._answer(work, self._asked(asked, reading), today)
-                # 通江的 40 女 先问一句…: what the message tells beyond the answer goes on the card (session 43).
-                kept = self._extra_facts(work, answered, reading.statement, today, set(question.facts))
-                return [kept[0], reply, *kept[1:]]
+                told = self._told_before_asking(work, before, answered, reading, today, question)
+                return [reply, *told] if told is not None else [answered[0], reply, *answered[1:]]
         opened = None if corrects else self._opens_with_reply(work, question, text, reading, today)
         return opened or self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _told_before_asking(
+        self,
+        work: Working,
+        before: Working,
+        answered: list[Reply],
+        reading: Reading,
+        today: date,
+        question: NextQuestion,
+    ) -> list[Reply] | None:
+        """鲁山的 女的 四十三 先问下啊 失业登记…: the opening answers the question waiting, and the words before the
+        question tell more of the person (an age, a status) — a self-description put before a question, not a bare
+        answer. All of it goes on one card, the record left as it was (a question never changes it; session 43);
+        None for a bare answer (大专。顺便问下…), which is recorded."""
+        extra = self._extra_facts(work, answered, reading.statement, today, set(question.facts))
+        if not any(r.kind == "confirm" for r in extra):
+            return None
+        description = self._described(before, reading.statement, reading, today)
+        if description is None or not description.facts:
+            return None
+        work.profile, work.interviewing, work.ticked, work.ticked_for = (
+            before.profile,
+            before.interviewing,
+            before.ticked,
+            before.ticked_for,
+        )
+        work.pending, work.pending_notes = before.pending, before.pending_notes
+        return [self.interviewer.propose(work, description, today)]
 
     def _opens_with_reply(
         self, work: Working, question: NextQuestion | None, text: str, reading: Reading, today: date
@@ -1942,6 +1970,16 @@ class Dialogue:
             # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
             # 对. So does a bare "ok" (好, 行, 嗯嗯, 要得; session 39, reversing session 35): said to the answer just
             # read, it never confirms a card shown only as a line beneath it — 对, 是的 or the button do.
+            closing = "understood"
+        if (
+            closing is None
+            and work.last_answer == "beside_card"
+            and bool(work.pending)
+            and current is None
+            and self.words.grasps(text)
+        ):
+            # 好 知道了, 中吧 知道了 right after an answer shown beside a new card (session 43): a word of getting it
+            # (知道了, 明白) says the answer was taken in — facts are confirmed with 对, 是的 or the button.
             closing = "understood"
         if closing is None and self._stops_asking(text, today, waiting=waiting and not passed_over):
             closing = "farewell"

@@ -688,6 +688,17 @@ class Vocabulary:
         words = words or _cover(squashed, self._covers.acknowledging)
         return words is not None and bool(words)
 
+    def grasps(self, text: str) -> bool:
+        """好 知道了, 中吧 明白了: a word of getting what was said (知道了, 明白), with at most an ok beside it — the
+        answer taken in; nothing else said, and no 对 / 是的 (which say the facts shown are right; session 43)."""
+        squashed = _CLOSING_PARTICLES.sub("", squash(text)) or squash(text)
+        found = [w for w in sorted(self.understanding, key=len, reverse=True) if w in squashed]
+        if not found:
+            return False
+        rest = squashed.replace(found[0], "", 1)
+        rest = re.sub(r"[吧啊呀哈嘛]", "", rest)
+        return not rest or self.takes_in(rest) or rest in _OK_WORDS
+
     def takes_in_then_acts(self, text: str) -> bool:
         """好 我抓紧办, 得嘞 明儿个去问问, 行 我回头去社区问问: what was said taken in (its first phrase), then what the
         speaker will do about it — asking nothing (session 42). Whether it tells a fact is the caller's to judge."""
@@ -915,6 +926,8 @@ def _spaced(text: str) -> str:
 
 # Sentence-final particles (嘛, 噻, 啊): the tone of what they close, no word of their own.
 _CLOSING_PARTICLES = re.compile(r"[嘛噻啊呀哈哦嘞啦吧呢咯哟撒]+$")
+# An ok said in the regions beside a word of getting it (中吧 知道了, 要得 明白了): no yes to facts shown.
+_OK_WORDS = frozenset({"中", "要得", "得", "成", "好", "行", "嗯", "哦", "ok"})
 _PHRASE = r"[^\s，,。！!？?；;、~～]+"
 # A want (想, 要, 打算, 准备) said first and glued to a word of what is wanted (not a particle: 想的, 要啊).
 _WISH = re.compile(r"^\s*(?:我|俺)?(?:想要|想|要|打算|准备)(?![的啊呀哈嘛呢了吧滴是])[\u4e00-\u9fff]")
