@@ -1971,13 +1971,7 @@ class Dialogue:
             # 对. So does a bare "ok" (好, 行, 嗯嗯, 要得; session 39, reversing session 35): said to the answer just
             # read, it never confirms a card shown only as a line beneath it — 对, 是的 or the button do.
             closing = "understood"
-        if (
-            closing is None
-            and work.last_answer == "beside_card"
-            and bool(work.pending)
-            and current is None
-            and self.words.grasps(text)
-        ):
+        if closing is None and work.last_answer == "beside_card" and bool(work.pending) and self.words.grasps(text):
             # 好 知道了, 中吧 知道了 right after an answer shown beside a new card (session 43): a word of getting it
             # (知道了, 明白) says the answer was taken in — facts are confirmed with 对, 是的 or the button.
             closing = "understood"
