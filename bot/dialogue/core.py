@@ -18,13 +18,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from bot.dialogue import actions, ahead, render
 from bot.dialogue.corrections import Corrections
 from bot.dialogue.describe import Describer, Description
 from bot.dialogue.fit import Fit
-from bot.dialogue.interview import Interviewer, Working
+from bot.dialogue.interview import Interviewer, Working, note_results_shown
 from bot.dialogue.latin import LatinFollowUps, follow_up_in_chinese, names_kin, with_person_in_chinese
 from bot.dialogue.ports import ClauseSource, PolicyAnswerer
 from bot.dialogue.quantities import DATE
@@ -301,6 +301,7 @@ class Dialogue:
                 r.model_copy(update={"text": f"{note}\n{r.text}"}) if r.kind == "confirm" else r for r in replies
             ]
         replies = self._passed_over(work, state, replies)
+        note_results_shown(work, replies)
         answered = any(r.kind == "answer" for r in replies)
         if turn.text and not answered and work.thread is not None and _told_beyond_place(state, work):
             # The person told their situation (more than where they are) and asked nothing: a bare 这个能补好多
@@ -673,14 +674,45 @@ class Dialogue:
             and not corrects
             and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading))
         ):
+            before = Working.of(work.state(None))
             answered = self.interviewer.typed(work, question, reading.opening.strip(_PART_EDGES), today)
             if answered is not None and answered[0].kind == "acknowledge":
                 # 交了，失业保险能领多久？ / 大专。顺便问下创业贷款去哪申请: the answer is recorded, the
                 # question answered (its own words when the opening only answered), then the next question.
                 asked = text if self._opens_with_yes_or_no(reading) else text[len(reading.opening) :]
-                return [answered[0], self._answer(work, self._asked(asked, reading), today), *answered[1:]]
+                reply = self._answer(work, self._asked(asked, reading), today)
+                told = self._told_before_asking(work, before, answered, reading, today, question)
+                return [reply, *told] if told is not None else [answered[0], reply, *answered[1:]]
         opened = None if corrects else self._opens_with_reply(work, question, text, reading, today)
         return opened or self._free_text(work, text, reading, today, interviewing=question is not None)
+
+    def _told_before_asking(
+        self,
+        work: Working,
+        before: Working,
+        answered: list[Reply],
+        reading: Reading,
+        today: date,
+        question: NextQuestion,
+    ) -> list[Reply] | None:
+        """鲁山的 女的 四十三 先问下啊 失业登记…: the opening answers the question waiting, and the words before the
+        question tell more of the person (an age, a status) — a self-description put before a question, not a bare
+        answer. All of it goes on one card, the record left as it was (a question never changes it; session 43);
+        None for a bare answer (大专。顺便问下…), which is recorded."""
+        extra = self._extra_facts(work, answered, reading.statement, today, set(question.facts))
+        if not any(r.kind == "confirm" for r in extra):
+            return None
+        description = self._described(before, reading.statement, reading, today)
+        if description is None or not description.facts:
+            return None
+        work.profile, work.interviewing, work.ticked, work.ticked_for = (
+            before.profile,
+            before.interviewing,
+            before.ticked,
+            before.ticked_for,
+        )
+        work.pending, work.pending_notes = before.pending, before.pending_notes
+        return [self.interviewer.propose(work, description, today)]
 
     def _opens_with_reply(
         self, work: Working, question: NextQuestion | None, text: str, reading: Reading, today: date
@@ -1485,7 +1517,9 @@ class Dialogue:
             return None
         named = self.regions.resolve(text)
         place = named.place if named.place and named.covered else self._person_region(work)
-        return self._asked_in_situation(words, text, place, today, known=known)
+        return self._asked_in_situation(
+            words, text, place, today, known=known, said=self.describer.situation_said(known)
+        )
 
     def _all_ruled_out(self, result: Answer, known: dict[str, Any], today: date) -> bool:
         """Every measure the situation's answer shows is one the person's own facts rule out (灵活就业 asked
@@ -1506,10 +1540,12 @@ class Dialogue:
             # 要是真把我裁了 失业金能领几个月: what is asked names its measure — the situation supposed is its context,
             # never a question of its own in its place (an unrelated measure of 失业人员 answered "能领几个月").
             return None
-        words = self.describer.situation_words(self.describer.case_supposed(text, today).facts)
+        supposed = self.describer.case_supposed(text, today).facts
+        words = self.describer.situation_words(supposed)
         if not words:
             return None
-        return self._asked_in_situation(words, text, self.regions.resolve(text).place or region, today)
+        place = self.regions.resolve(text).place or region
+        return self._asked_in_situation(words, text, place, today, said=self.describer.situation_said(supposed))
 
     def _asked_in_situation(
         self,
@@ -1519,6 +1555,7 @@ class Dialogue:
         today: date,
         statement: str = "",
         known: dict[str, Any] | None = None,
+        said: tuple[str, ...] = (),
     ) -> tuple[Question, Answer, str] | None:
         """The question asked with the situation's words in front (自主创业 …) at that place, its answer
         and how it was read; None when the documents do not answer it so either, or answer it only with
@@ -1544,7 +1581,7 @@ class Dialogue:
             # named 高校毕业生自主创业…), where the person's own words list what there is with its figures (大学生
             # …开了个小店，有什么补贴 → 初创企业补贴 5000元 first): their own question is answered instead.
             return None
-        return asked, result, f"{place or ''} · {' '.join(words)}"
+        return asked, result, f"{place or ''} · {' '.join(said or words)}"
 
     def _lists_in_own_words(self, text: str, place: str | None, today: date) -> bool:
         try:
@@ -1934,6 +1971,10 @@ class Dialogue:
             # 对. So does a bare "ok" (好, 行, 嗯嗯, 要得; session 39, reversing session 35): said to the answer just
             # read, it never confirms a card shown only as a line beneath it — 对, 是的 or the button do.
             closing = "understood"
+        if closing is None and work.last_answer == "beside_card" and bool(work.pending) and self.words.grasps(text):
+            # 好 知道了, 中吧 知道了 right after an answer shown beside a new card (session 43): a word of getting it
+            # (知道了, 明白) says the answer was taken in — facts are confirmed with 对, 是的 or the button.
+            closing = "understood"
         if closing is None and self._stops_asking(text, today, waiting=waiting and not passed_over):
             closing = "farewell"
         if closing is None and work.last_answer and current is None and self._says_nothing_to_answer(text, today):
@@ -2100,7 +2141,31 @@ class Dialogue:
             answered = self._answer(work, text, today, about_shown=True)
             if answered.kind == "answer" and answered.citations:
                 return [answered, self.interviewer.confirmation(work)]
-        return [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+        # 听说20岁以下有个培训有生活费, 那就莫得了嘛: asked in passing, answered beside the card (never 没太明白).
+        passing = None if understood else self._answered_in_passing(work, text, today)
+        return passing or [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _answered_in_passing(self, work: Working, text: str, today: date) -> list[Reply] | None:
+        """While the card waits, what was heard of a measure asks the documents (is it so?), a conclusion drawn from
+        the last answer asks it again — answered beside the card (the documents' honest "not found" too)."""
+        asked = self._asks_in_passing(work, text)
+        if asked is None:
+            return None
+        answered = self._answer(work, text, today, about_shown=asked == "concluded")
+        return [answered, self.interviewer.confirmation(work)] if answered.kind == "answer" else None
+
+    def _asks_in_passing(self, work: Working, text: str) -> Literal["heard", "concluded"] | None:
+        """A message asking with no question word: a stretch telling what was heard of a measure (听说…有补贴:
+        "heard"), or — right after an answer — a last phrase drawing a conclusion from it (那就没有了吧: "concluded");
+        the person wants to know if it is so. None for any other message."""
+        stretches = [p for p in _PHRASES.split(to_simplified(text).strip(_PART_EDGES)) if p]
+        if any(
+            self.words.hearsay.match(p) and (self.reader.names_benefit(p) or self.threads.topic_of(p))
+            for p in stretches
+        ):
+            return "heard"
+        concluded = bool(stretches) and self.words.concluding.search(stretches[-1]) is not None
+        return "concluded" if concluded and work.thread is not None else None
 
     def _asks_beside_handing_back(self, text: str) -> bool:
         """What the message says beside handing the next question back asks something of the documents
@@ -2553,7 +2618,15 @@ class Dialogue:
         known = {**work.profile, **work.pending, **description.facts}
         words = self.describer.situation_words(known)
         found = (
-            self._asked_in_situation(words, reading.question, told, today, reading.statement, known=known)
+            self._asked_in_situation(
+                words,
+                reading.question,
+                told,
+                today,
+                reading.statement,
+                known=known,
+                said=self.describer.situation_said(known),
+            )
             if words
             else None
         )

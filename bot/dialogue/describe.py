@@ -94,6 +94,9 @@ class Situation(BaseModel):
 
     when: dict[str, Any]
     say: str
+    # How the person's case is said back to them, when the documents' word would say more than they told (a plan
+    # to start a business is searched as 自主创业, said back as 打算创业 — never as a present fact; session 43).
+    shown: str | None = None
 
 
 class DescriptionsFile(BaseModel):
@@ -356,12 +359,22 @@ class Describer:
 
     def situation_words(self, facts: dict[str, Any]) -> tuple[str, ...]:
         """The person's situation as the documents name it (失业人员, 高校毕业生), each word once."""
-        words = [
-            s.say
+        return tuple(dict.fromkeys(s.say for s in self._situations_of(facts)))
+
+    def situation_said(self, facts: dict[str, Any]) -> tuple[str, ...]:
+        """The person's situation as said back to them (打算创业 for a plan): each word once, a word the documents'
+        word also says for a present fact (自主创业 for one who runs a shop) not repeated as a plan."""
+        found = self._situations_of(facts)
+        present = {s.say for s in found if s.shown is None}
+        said = [s.say if s.shown is None else s.shown for s in found if s.shown is None or s.say not in present]
+        return tuple(dict.fromkeys(said))
+
+    def _situations_of(self, facts: dict[str, Any]) -> list[Situation]:
+        return [
+            s
             for s in self.situations
             if all(_holds(facts, f, v) or (isinstance(facts.get(f), list) and v in facts[f]) for f, v in s.when.items())
         ]
-        return tuple(dict.fromkeys(words))
 
     def _compile(self, phrase: Phrase, where: str) -> _Compiled:
         self._check(phrase.sets, f"{where}.sets")

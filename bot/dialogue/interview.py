@@ -7,6 +7,7 @@ from self-descriptions before using it, and lays out the results.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -68,6 +69,8 @@ class Working:
     others: list[Subject] = field(default_factory=list)
     # The date fact whose year was asked (`SessionState.unsure`).
     unsure: str | None = None
+    # The digest of the results last shown (`SessionState.results_seen`).
+    results_seen: str | None = None
     # Not saved: this turn's date told for a thing done that is still ahead — the fact, the words and the date read.
     ahead: tuple[str, str, str] | None = None
     # Not saved: a kin word this turn named that is not the person asked for (shown as a note).
@@ -102,6 +105,7 @@ class Working:
             pending_for_speaker=state.pending_for_speaker,
             others=list(state.others),
             unsure=state.unsure,
+            results_seen=state.results_seen,
         )
 
     def clear(self) -> None:
@@ -111,6 +115,7 @@ class Working:
         self.pending_offers = 0
         self.subject = None
         self.pending_for_speaker = False
+        self.results_seen = None
 
     def held(self) -> dict[str, Any]:
         """The record the waiting card is read against: none when the card is the speaker's own and the
@@ -134,6 +139,7 @@ class Working:
             pending_for_speaker=self.pending_for_speaker,
             others=tuple(self.others),
             unsure=self.unsure,
+            results_seen=self.results_seen,
         )
 
     def set_aside(self) -> Subject:
@@ -158,6 +164,19 @@ class Working:
         self.pending_notes = dict(person.pending_notes)
         self.for_someone_else = person.for_someone_else
         self.subject = person.subject
+
+
+def results_digest(text: str) -> str:
+    """A short digest of the results' text, kept in the session to tell the same results shown again."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def note_results_shown(work: Working, replies: list[Reply]) -> None:
+    """Keep the digest of the full results among this turn's replies (a one-line 结果没有变化 keeps the last)."""
+    unchanged = prose().dialogue_reading.results_unchanged
+    full = [r for r in replies if r.kind == "results" and r.text != unchanged]
+    if full:
+        work.results_seen = results_digest(full[-1].text)
 
 
 # A multi-select question longer than this is re-offered as one line after an answer.
@@ -498,7 +517,7 @@ class Interviewer:
             pending, notes, thread = work.pending, work.pending_notes, work.thread
             work.clear()
             work.pending, work.pending_notes, work.thread = pending, notes, thread
-        shown = self._results_shown(work, today)
+        shown = self._results_shown(work)
         profile = self.profile_of(work, today)
         for fact, value in work.pending.items():
             try:
@@ -508,7 +527,9 @@ class Interviewer:
         self._store(work, profile)
         work.pending, work.pending_notes = {}, {}
         after = self.next(work, today)
-        unchanged = shown is not None and after and after[-1].kind == "results" and after[-1].text == shown
+        unchanged = (
+            shown is not None and after and after[-1].kind == "results" and results_digest(after[-1].text) == shown
+        )
         if unchanged and not work.others:
             # 连续失业12个月 confirmed after the results, changing none of them: said in a line, not repeated.
             # (Session 34: with several people checked in the conversation, the results nearest above may be
@@ -549,14 +570,13 @@ class Interviewer:
         result = self.check(work, work.today)
         return result.next_question is None and result.status != "region_not_covered"
 
-    def _results_shown(self, work: Working, today: date) -> str | None:
-        """The results as they stand before a confirmation, when the check is done (nothing left to ask)."""
+    def _results_shown(self, work: Working) -> str | None:
+        """The digest of the results the person last saw, before a confirmation — kept in the session when they
+        went out, never inferred from the check being done (a check done whose results were never shown, as after
+        a place corrected on a card, shows them in full)."""
         if work.interviewing or not work.profile or work.pending_for_speaker:
             return None
-        result = self.check(work, today)
-        if result.next_question is not None or result.status == "region_not_covered":
-            return None
-        return render.results(result, self.engine.rulebook).text
+        return work.results_seen
 
     def drop(self, work: Working, today: date, pressed: bool = False) -> list[Reply]:
         lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))

@@ -46,6 +46,13 @@ _THIRD_OWNERS = ("他", "她")
 # The longest subject a supposition may follow (网店要是…, 我们家要是…).
 SUBJECT_CHARS = 3
 _DANGLING = _PUNCTUATION + "有的了"
+# 那我交社保有没有补贴: a question going on from the last answer (那…) with the speaker doing something, said with no
+# mark of it being so now or done (了, 过, 已经, 一直, 现在, a date or an age, 是) — a case put to the documents, not a
+# fact told (那我一直在交社保能领吗 tells; session 43).
+_GOES_ON = re.compile(r"^\s*那(?:么|样的话|这样)?[，,\s]*")
+_TOLD_AS_SO = re.compile(
+    r"了|过|着|已经|已|一直|正在|在[^\s]{0,2}(?:干|做|上|打|跑|开|读|种|养)|现在|目前|如今|今年|去年|前年|[年月岁]|\d|是"
+)
 # 退伍的在资阳…, 毕业的想…: 的 making a group the subject of what follows ("those who…").
 _GROUP_SUBJECT = re.compile(r"[\u4e00-\u9fff]的(?:人)?(?:在|去|回|想|要|能|可以|到|都|也)")
 
@@ -262,8 +269,9 @@ class MessageReader:
         if (
             self.names_topic(rest)
             and not self._places_apart("".join(pieces[:lead]), rest)
-            # 商丘的 有啥创业补贴: where the speaker is from heads the question — a stretch of its own.
-            and not (lead == 1 and self._is_home(pieces[0]))
+            # 商丘的 有啥创业补贴: where the speaker is from heads the question — a stretch of its own; so do the
+            # particulars said after it (恩阳区的 35 男 先问一句 稳岗补贴发给谁, session 43), naming no one else.
+            and not (self._is_home(pieces[0]) and all(self._other_at(p) is None for p in pieces[:lead]))
         ):
             return [stretch]
         if any(_GROUP_SUBJECT.search(piece) for piece in pieces[:lead]):
@@ -581,6 +589,8 @@ class MessageReader:
             if at >= 0:
                 cuts.append(at)
         said = self.own_part(stretch[start : min(cuts)].rstrip(_DANGLING))
+        if _GOES_ON.match(stretch) and not _TOLD_AS_SO.search(said) and self.place_of(said) is None:
+            return ""
         return said if len(said) > 1 else ""
 
 

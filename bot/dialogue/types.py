@@ -222,6 +222,10 @@ class SessionState(Model):
     # Session 40 (chat54): the date fact the last turn asked the year of (今年七月份毕业的 on 2027-01-03, a thing done
     # dated ahead): the date the next message gives (是去年七月) is its value, and the card waiting is shown with it.
     unsure: str | None = None
+    # Session 43 (chat57): a digest of the check's results as last shown to the person (None: never shown, or shown for
+    # a record since cleared). A confirmed card whose results equal them is said in one line; a check that finished
+    # without its results ever being shown (a place corrected on a card before they went out) shows them in full.
+    results_seen: str | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -96,6 +96,8 @@ class VocabularyFile(BaseModel):
     third_person: tuple[str, ...]
     # 听说…, 网上说…: what others say, reported — never the person's own situation.
     hearsay: str = "$^"
+    # 那就莫得了嘛: a conclusion from the last answer put back for a yes (session 43).
+    concluding: str = "$^"
     # 刚才说的是我表妹的店: what was said before is someone else's.
     reattributing: str = "$^"
     # 不是我 是我婆姨, 是我老公，不是我本人: the contrast forms of `reattributing` (不是我的 is whose a thing is).
@@ -184,6 +186,8 @@ class VocabularyFile(BaseModel):
     putting_off: str = "$^"
     # 我再去问问人社局, 回头打12333问问: the person leaves to ask elsewhere (session 33).
     leaving_to_ask: str = "$^"
+    # 谢谢，不用了: more help declined, with thanks a goodbye (session 43).
+    declining: str = "$^"
     # 谢了, 谢谢啦, 多谢: thanks in any of its short forms.
     thanking: str = "$^"
     praising: str = "$^"
@@ -316,7 +320,7 @@ class Vocabulary:
             re.compile(data.putting_off),
             re.compile(data.leaving_to_ask),
         )
-        self.thanking = re.compile(data.thanking)
+        self.thanking, self.declining = re.compile(data.thanking), re.compile(data.declining)
         self.praising, self.grasping, self.just_asking = (
             re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
         )
@@ -361,7 +365,7 @@ class Vocabulary:
         self.family_word = re.compile("|".join(re.escape(w) for w in family) or "$^")
         self.not_family = re.compile("|".join(re.escape(w) for w in data.not_family) or "$^")
         self.third_person = data.third_person
-        self.hearsay = re.compile(data.hearsay)
+        self.hearsay, self.concluding = re.compile(data.hearsay), re.compile(data.concluding)
         self.hiring = re.compile(data.hiring)
         self.employer_gets = re.compile(data.employer_gets)
         self.hired_speaker = re.compile(data.hired_speaker)
@@ -684,6 +688,17 @@ class Vocabulary:
         words = words or _cover(squashed, self._covers.acknowledging)
         return words is not None and bool(words)
 
+    def grasps(self, text: str) -> bool:
+        """好 知道了, 中吧 明白了: a word of getting what was said (知道了, 明白), with at most an ok beside it — the
+        answer taken in; nothing else said, and no 对 / 是的 (which say the facts shown are right; session 43)."""
+        squashed = _CLOSING_PARTICLES.sub("", squash(text)) or squash(text)
+        found = [w for w in sorted(self.understanding, key=len, reverse=True) if w in squashed]
+        if not found:
+            return False
+        rest = squashed.replace(found[0], "", 1)
+        rest = re.sub(r"[吧啊呀哈嘛]", "", rest)
+        return not rest or self.takes_in(rest) or rest in _OK_WORDS
+
     def takes_in_then_acts(self, text: str) -> bool:
         """好 我抓紧办, 得嘞 明儿个去问问, 行 我回头去社区问问: what was said taken in (its first phrase), then what the
         speaker will do about it — asking nothing (session 42). Whether it tells a fact is the caller's to judge."""
@@ -708,7 +723,10 @@ class Vocabulary:
         squashed = "".join(ch for ch in squash(text) if unicodedata.category(ch) != "So") or squash(text)
         # Stopping, thanking, praise and getting it are patterns (不问了, 谢了哈, 你真好, 整明白了): each found stretch
         # is one word.
-        leavers = (self.stopping, self.putting_off, self.leaving_to_ask)
+        leavers: tuple[re.Pattern[str], ...] = (self.stopping, self.putting_off, self.leaving_to_ask)
+        if self.thanking.search(squashed):
+            # 谢谢，不用了: help declined with thanks is a goodbye; 不用了 alone may answer a yes/no question.
+            leavers = (*leavers, self.declining)
         patterns = (*leavers, self.thanking, self.praising, self.grasping)
         spans = [m.span() for pattern in patterns for m in pattern.finditer(squashed)]
         leaving = {m.span() for pattern in leavers for m in pattern.finditer(squashed)}
@@ -908,6 +926,8 @@ def _spaced(text: str) -> str:
 
 # Sentence-final particles (嘛, 噻, 啊): the tone of what they close, no word of their own.
 _CLOSING_PARTICLES = re.compile(r"[嘛噻啊呀哈哦嘞啦吧呢咯哟撒]+$")
+# An ok said in the regions beside a word of getting it (中吧 知道了, 要得 明白了): no yes to facts shown.
+_OK_WORDS = frozenset({"中", "要得", "得", "成", "好", "行", "嗯", "哦", "ok"})
 _PHRASE = r"[^\s，,。！!？?；;、~～]+"
 # A want (想, 要, 打算, 准备) said first and glued to a word of what is wanted (not a particle: 想的, 要啊).
 _WISH = re.compile(r"^\s*(?:我|俺)?(?:想要|想|要|打算|准备)(?![的啊呀哈嘛呢了吧滴是])[\u4e00-\u9fff]")
