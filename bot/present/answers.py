@@ -342,7 +342,11 @@ def _group_figure_lines(measure: MeasureRef, fields: dict[str, str]) -> list[str
     if measure.by_group:
         group = "；".join(measure.conditions)
         return [words.figure_for_group.format(**fields, group=group, amounts=amounts)]
-    return [words.figure.format(**fields, amounts=amounts), _conditions_line(measure.conditions)]
+    lines = [words.figure.format(**fields, amounts=amounts)]
+    if measure.targets:
+        # 初创企业补贴 of 高校毕业生、就业困难人员: the figure is theirs, said before what they must do.
+        lines.append(words.targets.format(targets="、".join(measure.targets)))
+    return [*lines, _conditions_line(measure.conditions)]
 
 
 def _elsewhere_line(direct: DirectAnswer) -> str:
