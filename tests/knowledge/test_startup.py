@@ -26,7 +26,19 @@ from knowledge.tokens import TOKENS_FILE, TokenCache, tokenizer_fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted([*DATA_DIR.glob("*.yaml"), REPO / "knowledge" / "sources" / "manifest.yaml"])
-HEAVY = ("telegram", "fastapi", "uvicorn", "starlette", "argon2", "sqlalchemy", "chromadb", "jieba.posseg")
+# bm25s (and scipy with it) builds an index; a process that opens a saved one reads its columns itself (saved_arrays)
+HEAVY = (
+    "telegram",
+    "fastapi",
+    "uvicorn",
+    "starlette",
+    "argon2",
+    "sqlalchemy",
+    "chromadb",
+    "jieba.posseg",
+    "bm25s",
+    "scipy",
+)
 
 PROBE = """
 import sys
