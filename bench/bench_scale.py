@@ -17,8 +17,9 @@ starts one and answers the golden questions. Printed side by side, measured in t
   worker (time.process_time, so other load on the machine changes it less), with the wall p95;
 - process start (imports, the documents and the clause file written at ingest — clauses are read
   when a question reaches them —, saved index, knowledge base wiring) and peak RSS, beside what the
-  worker holds at the end: its own memory, and the pages of mapped files it has read (the clause file
-  and the saved index, shared by every worker through the page cache);
+  worker holds at the end: its own memory, and the pages of mapped files it has read (since session 43
+  the saved index and the clause file are read with pread, not mapped: what is left is the sentence-owner
+  column and shared libraries);
 - adding and replacing one document (tokenize that document, assemble and save the BM25 arrays
   from every document's stored term counts), in a process that has jieba loaded already;
 - with `--postgres` (a throwaway cluster, tests/postgres.py), the lexical index kept in PostgreSQL
@@ -129,7 +130,8 @@ print(json.dumps({
 
 def resident_mb() -> dict[str, float]:
     """What this process holds now: its own memory (RssAnon) and the pages of mapped files it has read
-    (RssFile: the clause file and the saved index, shared with every worker through the page cache)."""
+    (RssFile: shared libraries and the sentence-owner column; the clause file and the index's columns are read
+    with pread since session 43, so their pages are in the page cache, shared, and in no process's RSS)."""
     found = {}
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(("RssAnon:", "RssFile:")):

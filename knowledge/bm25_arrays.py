@@ -17,9 +17,12 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
+
+if TYPE_CHECKING:
+    import bm25s
 
 _INT = np.int32
 
@@ -147,6 +150,8 @@ class Postings:
         tf64 = self.tf.astype(np.float64)
         tfc = tf64 / (norm[self.rows] + tf64)
         data = (idf[cols].astype(np.float64) * tfc).astype(np.float32)
+
+        import bm25s  # (here, not at the top: a process that only opens a saved index never imports it)
 
         index = bm25s.BM25(k1=k1, b=b)
         index.scores = {"data": data, "indices": self.rows.astype(_INT), "indptr": self.indptr, "num_docs": n_units}

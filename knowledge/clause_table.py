@@ -2,12 +2,13 @@
 
 At every city's scale (83,300 clauses) holding every clause as a pydantic model cost each serving
 process ≈ 440 MB and ≈ 7 s of its start, though an answer reads a few dozen clauses. A clause file
-keeps every clause's JSON in one memory-mapped file (shared between workers through the page
-cache); a process holds only what ranking and lookups need — clause ids, each clause's document,
-each document's hash — and parses a `Clause` when it is first read (a bounded cache keeps the ones
-in use). The file is written atomically at ingest, like the lexical index, with an index of the
-character pairs each clause's text writes (`PairIndex`): which clauses write a phrase is looked up
-there and checked in those clauses' bytes alone, not searched for in the whole file.
+keeps every clause's JSON in one file, read a clause at a time with `pread` (`SavedArray`: its pages
+stay in the page cache, shared between workers and mapped by none); a process holds only what
+ranking and lookups need — clause ids, each clause's document, each document's hash — and parses a
+`Clause` when it is first read (a bounded cache keeps the ones in use). The file is written
+atomically at ingest, like the lexical index, with an index of the character pairs each clause's
+text writes (`PairIndex`): which clauses write a phrase is looked up there and checked in those
+clauses' bytes alone, not searched for in the whole file.
 
     save_clauses(index_dir / CLAUSES_DIR, grouped)     # document id → its clauses, in order
     table = open_clauses(index_dir / CLAUSES_DIR)       # None when missing or unreadable
@@ -20,7 +21,6 @@ import hashlib
 import itertools
 import json
 import logging
-import mmap
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -34,6 +34,7 @@ import pydantic_core
 
 from knowledge.clauses import Clause
 from knowledge.quality import QualityReport
+from knowledge.saved_arrays import SavedArray
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ _FORMAT = 1
 CACHE_SIZE = 4096
 _TEXT_KEY = b'"text":"'
 _BODY_KEY = b'","body":"'
+# A clause file without a pair index is searched a run of clauses of about this many bytes at a time.
+_SEARCHED_BYTES = 4 << 20
 # A pair's code: the first character's code point above the second's (21 bits each); a (pair, position) key puts
 # the position in the low bits, so one sort orders the pairs and each pair's positions.
 _CHAR_BITS = 21
@@ -71,7 +74,7 @@ class PairIndex:
 
     keys: np.ndarray
     starts: np.ndarray
-    rows: np.ndarray
+    rows: np.ndarray | SavedArray  # in memory when built; read by the slice when opened (`load`)
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> PairIndex:
@@ -113,18 +116,20 @@ class PairIndex:
         return found
 
     def save(self, directory: Path) -> None:
+        if not isinstance(self.rows, np.ndarray):
+            raise ValueError("a character-pair index opened from its files is not saved again")
         for name, array in ((_PAIR_KEYS, self.keys), (_PAIR_STARTS, self.starts), (_PAIR_ROWS, self.rows)):
             np.save(directory / name, array)
 
     @classmethod
     def load(cls, directory: Path, sizes: list[int] | None) -> PairIndex | None:
-        """The index saved in `directory` (memory-mapped), or None when its clause file was saved without one
-        (`sizes`: its keys and rows as the clause file's meta records them)."""
+        """The index saved in `directory` (the pairs and their starts read, the positions read by the slice as
+        phrases need them: `SavedArray`), or None when its clause file was saved without one (`sizes`: its keys
+        and rows as the clause file's meta records them)."""
         if sizes is None:
             return None
-        keys, starts, rows = (
-            np.load(directory / name, mmap_mode="r") for name in (_PAIR_KEYS, _PAIR_STARTS, _PAIR_ROWS)
-        )
+        keys, starts = np.load(directory / _PAIR_KEYS), np.load(directory / _PAIR_STARTS)
+        rows = SavedArray.open(directory / _PAIR_ROWS)
         if len(starts) != len(keys) + 1 or (len(starts) and int(starts[-1]) != len(rows)):
             raise ValueError("character-pair index: starts, keys and rows disagree")
         if [len(keys), len(rows)] != sizes:
@@ -152,14 +157,15 @@ class ClauseTable(Sequence[Clause]):
         cache_size: int = CACHE_SIZE,
         sources: Mapping[str, str] | None = None,
         quality: Mapping[str, str] | None = None,
-        mapped: mmap.mmap | None = None,
+        file: SavedArray | None = None,
         pairs: PairIndex | None = None,
     ) -> None:
         """`documents`: (document id, hash, clause count) in order; `offsets`: where each clause's JSON
-        starts in `mapped`, the clause file (one more than the clauses: the end; no mapping when there are
-        no clauses). `sources`: what the clauses were parsed from, per document (`knowledge.registry.source_key`);
-        `quality`: each document's parse quality report as JSON, parsed when asked for; `pairs`: the character
-        pairs of the clauses' texts, which tell `count_holding` the few clauses to look at."""
+        starts in `file`, the clause file read by the slice (one more than the clauses: the end; no file
+        when there are no clauses). `sources`: what the clauses were parsed from, per document
+        (`knowledge.registry.source_key`); `quality`: each document's parse quality report as JSON, parsed
+        when asked for; `pairs`: the character pairs of the clauses' texts, which tell `count_holding` the
+        few clauses to look at."""
         self.ids: tuple[str, ...] = tuple(ids)
         self.source_keys: dict[str, str] = dict(sources or {})
         self._quality = dict(quality or {})
@@ -173,9 +179,8 @@ class ClauseTable(Sequence[Clause]):
         self._range = {
             doc_id: (int(self._starts[k]), int(self._starts[k + 1])) for k, doc_id in enumerate(self._document_ids)
         }
-        self._texts = np.frombuffer(mapped, dtype=np.uint8) if mapped is not None else np.zeros(0, np.uint8)
         self._offsets = offsets
-        self._mapped = mapped
+        self._file = file
         self._pairs = pairs
         self._parse = lru_cache(maxsize=cache_size)(self._parse_at)
 
@@ -204,8 +209,13 @@ class ClauseTable(Sequence[Clause]):
             yield self._parse_at(i)
 
     def _parse_at(self, position: int) -> Clause:
-        start, end = int(self._offsets[position]), int(self._offsets[position + 1])
-        return Clause.model_validate_json(self._texts[start:end].tobytes())
+        return Clause.model_validate_json(self._bytes_at(position))
+
+    def _bytes_at(self, position: int) -> bytes:
+        """The clause's JSON, read from the clause file (one pread; the file's pages are not mapped)."""
+        if self._file is None:
+            raise IndexError(position)
+        return self._file.read_bytes(int(self._offsets[position]), int(self._offsets[position + 1]))
 
     def count_holding(self, phrase: str) -> int:
         """How many clauses' `text` holds the phrase: the clauses whose text writes each pair of its characters
@@ -234,7 +244,7 @@ class ClauseTable(Sequence[Clause]):
     def _candidates(self, phrase: str) -> list[int] | None:
         """The positions of the clauses whose text writes each pair of the phrase's characters, ascending;
         None when the pair index cannot tell (no index, no clause file, a phrase of one character or none)."""
-        if self._mapped is None or self._pairs is None or len(phrase) < 2:
+        if self._file is None or self._pairs is None or len(phrase) < 2:
             return None
         found: list[int] = self._pairs.candidates(phrase).tolist()
         return found
@@ -243,36 +253,39 @@ class ClauseTable(Sequence[Clause]):
         """For each clause position, in turn, whether that clause's text holds the phrase."""
         needle, by_bytes = _needle(phrase)
         for row in rows:
-            start, end = int(self._offsets[row]), int(self._offsets[row + 1])
-            yield self._text_holds(row, start, end, phrase, needle if by_bytes else None)
+            yield self._text_holds(row, self._bytes_at(row), phrase, needle if by_bytes else None)
 
     def _count_searched(self, phrase: str) -> int:
-        """`count_holding` by a search of the whole clause file for the phrase's bytes."""
-        if self._mapped is None or not phrase:
+        """`count_holding` by a search of the whole clause file for the phrase's bytes, read a run of clauses at
+        a time (a match is inside one clause's JSON or it is none of the phrase's)."""
+        if self._file is None or not phrase:
             return _count_parsed(self, phrase)
         needle, by_bytes = _needle(phrase)
-        count, found = 0, self._mapped.find(needle)
-        while found != -1:
-            row = int(np.searchsorted(self._offsets, found, side="right")) - 1
-            if not 0 <= row < len(self.ids):  # (bytes past the last offset belong to no clause)
-                break
-            start, end = int(self._offsets[row]), int(self._offsets[row + 1])
-            if self._text_holds(row, start, end, phrase, needle if by_bytes else None):
-                count += 1
-            found = self._mapped.find(needle, end)
+        count, first = 0, 0
+        while first < len(self.ids):
+            base = int(self._offsets[first])
+            last = int(np.searchsorted(self._offsets, base + _SEARCHED_BYTES, side="right")) - 1
+            last = min(max(first + 1, last), len(self.ids))
+            run = self._file.read_bytes(base, int(self._offsets[last]))
+            found = run.find(needle)
+            while found != -1:
+                row = int(np.searchsorted(self._offsets, base + found, side="right")) - 1
+                start, end = int(self._offsets[row]) - base, int(self._offsets[row + 1]) - base
+                if self._text_holds(row, run[start:end], phrase, needle if by_bytes else None):
+                    count += 1
+                found = run.find(needle, end)
+            first = last
         return count
 
-    def _text_holds(self, row: int, start: int, end: int, phrase: str, needle: bytes | None) -> bool:
-        """Whether the clause at `row` (its JSON at start:end) writes the phrase in its `text`: the field's
-        bytes searched for `needle`, or the clause parsed when `needle` is None or the field is not found."""
+    def _text_holds(self, row: int, data: bytes, phrase: str, needle: bytes | None) -> bool:
+        """Whether the clause at `row` (its JSON, `data`) writes the phrase in its `text`: the field's bytes
+        searched for `needle`, or the clause parsed when `needle` is None or the field is not found."""
         if needle is not None:
-            assert self._mapped is not None  # (only called with a mapping)
-            # `text` is followed by `body` (the model's field order); an unescaped quote ends a JSON string. Found in
-            # the mapping itself: a copy of each candidate's JSON cost more than the search.
-            first = self._mapped.find(_TEXT_KEY, start, end)
-            last = self._mapped.find(_BODY_KEY, first, end) if first != -1 else -1
+            # `text` is followed by `body` (the model's field order); an unescaped quote ends a JSON string.
+            first = data.find(_TEXT_KEY)
+            last = data.find(_BODY_KEY, first) if first != -1 else -1
             if last != -1:
-                return self._mapped.find(needle, first + len(_TEXT_KEY), last) != -1
+                return data.find(needle, first + len(_TEXT_KEY), last) != -1
         return phrase in self._parse(row).text
 
     def quality_reports(self) -> list[QualityReport]:
@@ -400,7 +413,7 @@ def _write(
 
 
 def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable | None:
-    """The clause table saved in directory (memory-mapped), or None when missing or unreadable."""
+    """The clause table saved in directory (read by the clause, `SavedArray`), or None when missing or unreadable."""
     if not (directory / _META).is_file():
         return None
     try:
@@ -408,18 +421,17 @@ def open_clauses(directory: Path, cache_size: int = CACHE_SIZE) -> ClauseTable |
         if meta.get("format") != _FORMAT:
             return None
         offsets = np.load(directory / _OFFSETS)
-        mapped: mmap.mmap | None = None
+        file: SavedArray | None = None
         if (directory / _TEXTS).stat().st_size:
-            with (directory / _TEXTS).open("rb") as file:
-                mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            file = SavedArray.open_bytes(directory / _TEXTS)
         # meta, offsets and the clause file are read one after another: a save in between pairs one file's
         # offsets with another's bytes, and every question would then read past the end — refused instead
-        if len(offsets) != len(meta["ids"]) + 1 or int(offsets[-1]) != (len(mapped) if mapped is not None else 0):
+        if len(offsets) != len(meta["ids"]) + 1 or int(offsets[-1]) != (len(file) if file is not None else 0):
             log.warning("saved clause file %s unusable: its offsets do not fit its bytes (saved meanwhile?)", directory)
             return None
         documents = [(str(d), str(h), int(n)) for d, h, n in meta["documents"]]
         pairs = PairIndex.load(directory, meta.get("pairs"))
-        return ClauseTable(meta["ids"], documents, offsets, cache_size, meta["sources"], meta["quality"], mapped, pairs)
+        return ClauseTable(meta["ids"], documents, offsets, cache_size, meta["sources"], meta["quality"], file, pairs)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("saved clause file %s unusable: %s", directory, exc)
         return None

@@ -21,7 +21,6 @@ from knowledge.answer import Answerer, AnswerPolicy
 from knowledge.cache import read_cached, write_cached
 from knowledge.clause_table import CLAUSES_DIR
 from knowledge.clauses import Clause
-from knowledge.derive import measure_units
 from knowledge.embeddings import Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from knowledge.errors import IndexStateError
 from knowledge.lexical import LexicalIndex
@@ -110,6 +109,8 @@ class KnowledgeBase:
             self.retriever = HybridRetriever(registry, self.analyzer, self.lexical, store, embedder, config)
             units: Mapping[str, tuple[Measure, ...]] | MeasureCatalog
             if derived is None:
+                from knowledge.derive import measure_units  # (cut here; a store of derived units needs no cutter)
+
                 units = measure_units(registry.documents, registry.clauses_of, curated)
             else:
                 units = derived.catalog(registry.documents, registry.clauses_of, curated, self.lexical.document_hashes)

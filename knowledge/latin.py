@@ -42,6 +42,11 @@ def is_latin_question(text: str) -> bool:
     return not _CJK.search(text) and bool(_LETTERS.search(text))
 
 
+def has_letters(text: str) -> bool:
+    """Whether the text writes a Latin letter: without one, `LatinReader.within` gives it back as it is."""
+    return _LETTERS.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Reading:
     chinese: str

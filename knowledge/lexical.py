@@ -17,14 +17,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
 
 from knowledge.clause_table import ClauseTable, clause_ids
 from knowledge.clauses import Clause
 from knowledge.labels import read_label
 from knowledge.query import tokenize
+from knowledge.saved_arrays import SavedColumns
+
+if TYPE_CHECKING:  # bm25s (and scipy with it) is imported only where an index is built: a process that opens
+    import bm25s  # a saved one (`policybot ask`, every worker) reads its columns itself
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -179,10 +183,16 @@ class LexicalIndex:
         return index
 
     clauses: Sequence[Clause]
+    # Built in this process (bm25s, in memory) or opened from a saved index (read by the column).
+    _clause_bm25: bm25s.BM25 | SavedColumns
+    _sentence_bm25: bm25s.BM25 | SavedColumns
+    _bigram_bm25: bm25s.BM25 | SavedColumns
 
     def _index(self, clauses: list[Clause], corpus: DocumentCorpus, k1: float, b: float) -> None:
         if len(corpus.clauses) != len(clauses):
             raise ValueError(f"{len(corpus.clauses)} token lists for {len(clauses)} clauses")
+        import bm25s
+
         self.clauses = clauses
         self._clause_bm25 = bm25s.BM25(k1=k1, b=b)
         self._clause_bm25.index(corpus.clauses, show_progress=False)
@@ -200,14 +210,12 @@ class LexicalIndex:
         self.document_hashes: dict[str, str] = {}
         self._idf: dict[str, float] = {}
         self._owner = np.asarray(self._owner).view(np.ndarray)
-        for bm25 in (self._clause_bm25, self._sentence_bm25, self._bigram_bm25):
-            for key in ("data", "indices", "indptr"):
-                # Plain views of the mapped arrays: slicing an np.memmap costs ~5 µs, a view ~0.3 µs.
-                bm25.scores[key] = np.asarray(bm25.scores[key]).view(np.ndarray)
-        scores = self._clause_bm25.scores
+        for part in (self._clause_bm25, self._sentence_bm25, self._bigram_bm25):
+            if not isinstance(part, SavedColumns):
+                for key in ("data", "indices", "indptr"):
+                    # Plain views of the arrays: slicing an np.memmap costs ~5 µs, a view ~0.3 µs.
+                    part.scores[key] = np.asarray(part.scores[key]).view(np.ndarray)
         self._vocab: dict[str, int] = self._clause_bm25.vocab_dict
-        self._indptr = scores["indptr"]
-        self._indices = scores["indices"]
 
     def save(
         self,
@@ -235,8 +243,8 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, directory: Path, clauses: Sequence[Clause], fingerprint: str) -> LexicalIndex | None:
-        """The saved index of exactly these clauses (memory-mapped), or None when it is missing,
-        stale or unreadable (then the caller builds it)."""
+        """The saved index of exactly these clauses (its columns read from the files as questions need
+        them, `SavedColumns`), or None when it is missing, stale or unreadable (then the caller builds it)."""
         if not (directory / META_FILE).is_file():
             return None
         try:
@@ -245,9 +253,7 @@ class LexicalIndex:
                 return None
             index = cls.__new__(cls)
             index.clauses = kept_clauses(clauses)
-            parts = {}
-            for name in _PART_NAMES:
-                parts[name] = bm25s.BM25.load(str(directory / name), mmap=True, show_progress=False)
+            parts = {name: SavedColumns.open(directory / name) for name in _PART_NAMES}
             index._clause_bm25 = parts["clause"]
             index._sentence_bm25 = parts["sentence"]
             index._bigram_bm25 = parts["bigram"]
@@ -259,7 +265,12 @@ class LexicalIndex:
         return index
 
     def _parts(self) -> list[tuple[str, bm25s.BM25]]:
-        return [("clause", self._clause_bm25), ("sentence", self._sentence_bm25), ("bigram", self._bigram_bm25)]
+        """The grains built in this process (an index opened from its files is saved already)."""
+        parts = [("clause", self._clause_bm25), ("sentence", self._sentence_bm25), ("bigram", self._bigram_bm25)]
+        built = [(name, part) for name, part in parts if not isinstance(part, SavedColumns)]
+        if len(built) != len(parts):
+            raise ValueError("an index opened from its saved files is not saved again")
+        return built
 
     def clause_rows(self, token: str) -> np.ndarray | None:
         """The positions of the clauses that contain the token, ascending (its clause-grain column);
@@ -267,7 +278,11 @@ class LexicalIndex:
         token_id = self._vocab.get(token)
         if token_id is None or token == "":
             return None
-        column: np.ndarray = self._indices[int(self._indptr[token_id]) : int(self._indptr[token_id + 1])]
+        part = self._clause_bm25
+        if isinstance(part, SavedColumns):
+            return part.rows(token_id)
+        indptr, indices = part.scores["indptr"], part.scores["indices"]
+        column: np.ndarray = indices[int(indptr[token_id]) : int(indptr[token_id + 1])]
         return column
 
     def grain_scores(self, grain: str, tokens: list[str]) -> np.ndarray:
@@ -280,7 +295,7 @@ class LexicalIndex:
         """What a query is about to read (its words at the clause and sentence grains, its character
         pairs at the bigram grain): an index whose columns live elsewhere fetches them at once."""
 
-    def _part(self, grain: str) -> bm25s.BM25:
+    def _part(self, grain: str) -> bm25s.BM25 | SavedColumns:
         if grain == "clause":
             return self._clause_bm25
         return self._sentence_bm25 if grain == "sentence" else self._bigram_bm25

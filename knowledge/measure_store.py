@@ -13,6 +13,7 @@ repeat the same names, spans and figures, so the text of units read is shared, n
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import sqlite3
@@ -24,11 +25,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from knowledge import attached, derive, granted_figures, listed, measures
+from knowledge import attached, granted_figures, listed, measures
 from knowledge.cache import fingerprint
 from knowledge.clause_table import document_hash
 from knowledge.clauses import Clause
-from knowledge.derive import derive_measures
 from knowledge.measures import CHECKED_WHEN_STORED, Measure, MeasureHeading, content_key, heading_of
 
 log = logging.getLogger(__name__)
@@ -57,9 +57,18 @@ _OWN_FIELDS = frozenset({"id", "clause", "granted_in"})
 
 def deriver_fingerprint() -> str:
     """The code that cuts and models the units: any change there makes every stored row stale."""
-    return fingerprint(
-        *(Path(module.__file__ or "").read_bytes() for module in (derive, granted_figures, listed, attached, measures))
-    )
+    cutter = importlib.util.find_spec("knowledge.derive")  # its file, not the module: see `derive_measures`
+    files = [cutter.origin if cutter is not None else None]
+    files += [module.__file__ for module in (granted_figures, listed, attached, measures)]
+    return fingerprint(*(Path(name or "").read_bytes() for name in files))
+
+
+def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measure, ...]:
+    """`knowledge.derive.derive_measures`, imported when a document's units are first cut in this process: a
+    process that reads them from the store (`policybot ask`, a worker) never compiles the cutter's ≈ 70 patterns."""
+    from knowledge.derive import derive_measures as cut
+
+    return cut(document_id, clauses)
 
 
 class MeasureUnitStore:

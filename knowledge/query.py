@@ -25,7 +25,7 @@ from knowledge.datafile import read_yaml
 from knowledge.errors import QueryError
 from knowledge.instructions import addresses_the_assistant
 from knowledge.intent import Intent, asked_phrases, classify, phrases_of, procedure_nouns, procedure_nouns_asked
-from knowledge.latin import LatinReader, is_latin_question
+from knowledge.latin import LatinReader, has_letters, is_latin_question
 from knowledge.normalize import to_simplified
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, ResolvedRegion
@@ -688,7 +688,8 @@ class QueryAnalyzer:
                 raise QueryError(LATIN_NOT_UNDERSTOOD)
             text = hanzi_joined(reading.chinese)
         elif not to_assistant:
-            text = hanzi_joined(self._latin.within(question))
+            # (the reader, made from every term's transliteration, is made for a question that writes a letter)
+            text = hanzi_joined(self._latin.within(question) if has_letters(question) else question)
         # 一次性创业补帖: a glossary word typed with a same-sounding character (spelling.py).
         # (a place name jieba does not know is kept as written: 中国气候康养之都)
         numbered = arabic_numerals(text)

@@ -434,6 +434,16 @@ def test_the_dockerfile_installs_exactly_the_project_dependencies_at_the_pinned_
     assert len(installs) == 2 and all("-c constraints.txt" in run for run in installs), "versions pinned"
 
 
+def test_the_image_compiles_every_package_of_the_project_to_bytecode_at_build() -> None:
+    """PYTHONDONTWRITEBYTECODE keeps a running process from writing bytecode; compiled at build, no process
+    compiles the project's source at its start."""
+    assert any(env.value[0::2].count("PYTHONDONTWRITEBYTECODE") for env in instructions("ENV"))
+    (compiling,) = [c.value[0] for c in instructions("RUN") if "compileall" in c.value[0]]
+    compiled = shlex.split(compiling.split("python -m compileall", 1)[1].split("&&", 1)[0])
+    for package in PYPROJECT["tool"]["setuptools"]["packages"]["find"]["include"]:
+        assert package.rstrip("*") in compiled, package
+
+
 def test_the_dockerfiles_smoke_checks_pass_on_this_code() -> None:
     checks = [code for code in python_checks() if "knowledge" in code or "eligibility" in code]
     assert len(checks) == 2

@@ -16,17 +16,25 @@ from knowledge.bm25_arrays import Postings, TermCounts, _column_order, assemble
 from knowledge.lexical import LexicalIndex, document_corpus
 from knowledge.lexical_store import TOKENS_DB, LexicalStore
 from knowledge.registry import Registry
+from knowledge.saved_arrays import SavedColumns
 
 
-def _weights(index: bm25s.BM25) -> dict[tuple[str, int], np.float32]:
-    """(token, unit) → stored weight, independent of how columns are numbered."""
-    scores = index.scores
+def _weights(index: bm25s.BM25 | SavedColumns) -> dict[tuple[str, int], np.float32]:
+    """(token, unit) → stored weight, independent of how columns are numbered (a saved index's columns read from
+    its files)."""
     out = {}
     for token, column in index.vocab_dict.items():
-        if column + 1 >= len(scores["indptr"]):
-            continue
-        start, end = int(scores["indptr"][column]), int(scores["indptr"][column + 1])
-        for unit, weight in zip(scores["indices"][start:end].tolist(), scores["data"][start:end], strict=True):
+        if isinstance(index, SavedColumns):
+            if column + 1 >= len(index._indptr):
+                continue
+            rows, data = index.column(column)
+        else:
+            scores = index.scores
+            if column + 1 >= len(scores["indptr"]):
+                continue
+            start, end = int(scores["indptr"][column]), int(scores["indptr"][column + 1])
+            rows, data = scores["indices"][start:end], scores["data"][start:end]
+        for unit, weight in zip(rows.tolist(), data, strict=True):
             out[(token, unit)] = weight
     return out
 

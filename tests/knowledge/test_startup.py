@@ -18,15 +18,30 @@ from knowledge.cache import read_cached
 from knowledge.datafile import read_yaml
 from knowledge.kb import KnowledgeBase, saved_clauses_dir
 from knowledge.lexical import LexicalIndex
+from knowledge.measures import load_measures
 from knowledge.numerals import chinese_to_number, number_to_chinese
-from knowledge.query import DATA_DIR
+from knowledge.query import DATA_DIR, QueryAnalyzer
 from knowledge.regions import Gazetteer, PlaceIndex, place_index_fingerprint
 from knowledge.registry import Registry
 from knowledge.tokens import TOKENS_FILE, TokenCache, tokenizer_fingerprint
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted([*DATA_DIR.glob("*.yaml"), REPO / "knowledge" / "sources" / "manifest.yaml"])
-HEAVY = ("telegram", "fastapi", "uvicorn", "starlette", "argon2", "sqlalchemy", "chromadb", "jieba.posseg")
+# bm25s (and scipy with it) builds an index, knowledge.derive cuts measure units: a process that opens a saved index
+# reads its columns itself (saved_arrays), and one that reads units from the store cuts none (measure_store)
+HEAVY = (
+    "telegram",
+    "fastapi",
+    "uvicorn",
+    "starlette",
+    "argon2",
+    "sqlalchemy",
+    "chromadb",
+    "jieba.posseg",
+    "bm25s",
+    "scipy",
+    "knowledge.derive",
+)
 
 PROBE = """
 import sys
@@ -201,3 +216,16 @@ def test_an_index_written_with_the_old_clause_snapshot_loses_it_and_keeps_its_cl
 def test_a_data_file_reads_the_same_with_libyaml_as_with_the_pure_python_loader(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert read_yaml(text) == yaml.safe_load(text)
+
+
+def test_a_question_without_latin_letters_makes_no_latin_reader(kb: KnowledgeBase) -> None:
+    """The Latin-script reader is made from every term's transliteration (≈ 0.1 s); a question that writes no
+    letter is read without it, as it was read when the reader gave such a question back unchanged."""
+    names = [name for ms in load_measures().values() for m in ms for name in (m.name, *m.aliases)]
+    analyzer = QueryAnalyzer(kb.gazetteer, names)
+    chinese = analyzer.analyze("吉林 高校毕业生 创业补贴 多少钱")
+    assert "_latin" not in vars(analyzer)
+    assert chinese == kb.analyzer.analyze("吉林 高校毕业生 创业补贴 多少钱")
+    mixed = analyzer.analyze("平顶山 jianxi见习补贴")
+    assert "_latin" in vars(analyzer)
+    assert mixed == kb.analyzer.analyze("平顶山 jianxi见习补贴")
