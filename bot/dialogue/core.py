@@ -3082,7 +3082,9 @@ class Dialogue:
                     (asked not in kinds and not ({asked, *kinds} <= _ONE_ASK))
                     # 一次性奖励是多少钱？我们厂不是扶贫企业能拿吗: whether of a case the stretch states itself — a
                     # question of its own, never joined to the figure asked before it (session 43, walk44).
-                    or (asked is Intent.ELIGIBILITY and bool(self.reader.read(stretch).statement))
+                    or (
+                        asked is Intent.ELIGIBILITY and asked not in kinds and bool(self.reader.read(stretch).statement)
+                    )
                     # 能贷好多 利息咋算: the same kind of thing asked of another thing (利息, not the loan).
                     or self._names_another_thing(stretch, "".join(parts))
                     # 多久批下来，去哪申请: two steps of applying, each named by its own words — the answer
