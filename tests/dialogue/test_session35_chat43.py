@@ -90,7 +90,7 @@ def test_88_with_no_question_waiting_is_a_goodbye(dialogue: Dialogue, said: str)
 @pytest.mark.parametrize(
     ("said", "months"),
     [
-        # 去年 alone is 11 to 23 months, across the 连续失业1年以上 of 就业困难人员: never guessed, asked (session 43; was 17
+        # 去年 alone is 11 to 23 months, across 连续失业1年以上 (就业困难人员): never guessed, asked (session 43; was 17
         # from an assumed June 30 of 2025)
         ("延吉的 去年被厂里裁了 一直没找着活", None),
         ("前年下岗的 在家呆着", 29),
