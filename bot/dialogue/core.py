@@ -49,6 +49,7 @@ from bot.dialogue.understand import AnswerReader
 from bot.dialogue.words import Vocabulary, load_vocabulary, squash
 from bot.present.answers import elsewhere_question
 from bot.present.prose import ClosingProse, DialogueNotices, DialogueReadingProse, prose
+from eligibility.conditions import Leaf, walk_leaves
 from eligibility.engine import Engine
 from eligibility.questions import GROUP_TYPE
 from eligibility.regions import RegionResolver
@@ -164,6 +165,10 @@ _STATES = re.compile(r"[了的过着]$")
 _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
+# Whether there is one (有创业园没, 有孵化基地吗, 有没得补贴): the stretch closes on the A-not-A of 有 or its 吗.
+_WHETHER_THERE_IS = re.compile(r"有[^，,。；;！!？?\s]{1,12}?(?:没有|没得|没|吗|么|不)[？?。！!~～]*$")
+# The tag closing a request put as a favour (帮我写个简历不, 能帮我画张图吗, 写一份行不行): asks whether the bot will.
+_REQUEST_TAG = re.compile(r"(?:行不行|好不好|可以吗|可以不|行吗|行不|好吗|吗|么|不|呗)?[？?]*(?=[，,。！!\s]|$)")
 # What a guessed date is said with (大概是…吧, …左右, 差不多…的样子): no question of its own.
 _HEDGE = re.compile(
     r"(?:大概|大约|差不多|估计|应该|好像|可能|是|在|就|那会儿?|的时候|左右|前后|的样子|吧|呗|啊|哈|嗯|\s)*"
@@ -224,7 +229,7 @@ class Dialogue:
         self.clauses = clauses
         self.regions = regions
         self.words = vocabulary or load_vocabulary()
-        self.describer = Describer(engine.rulebook.facts, regions)
+        self.describer = Describer(engine.rulebook.facts, regions, decides=_tells_apart(engine))
         reader = AnswerReader(engine.rulebook.facts, self.words, self.describer, regions)
         self.interviewer = Interviewer(engine, reader, regions, clauses)
         self.corrections = Corrections(self.describer, reader, engine.rulebook.facts)
@@ -1870,13 +1875,15 @@ class Dialogue:
         """都不是吧 我老公跑货车有收入 to a 可多选 question: the opening says none of the options is the person's —
         the answer, whatever follows about someone else (session 29); a question mark asks instead, and so do
         an A-not-A or a question word (不对 我问的是那五千块 俺闺女能不能拿: 不对 objects to the last answer —
-        session 30)."""
+        session 30). A question word under a no asks nothing (不是啥去产能, 没啥特殊情况: session 43, walk44 — read as
+        a question, the answer went to the last answer's thread and the list was asked again)."""
+        kept = self.words.not_a_question.sub("", text)
         return (
             question.type in _SEVERAL
             and self.words.says_none(text)
-            and not re.search(r"[？?吗么]", text)
-            and self.words.a_not_a_at(text) is None
-            and not self.words.wh_question.search(text)
+            and not re.search(r"[？?吗么]", kept)
+            and self.words.a_not_a_at(kept) is None
+            and not self.words.wh_question.search(kept)
         )
 
     def _hedged_date(self, question: NextQuestion, text: str, reading: Reading) -> bool:
@@ -2872,7 +2879,8 @@ class Dialogue:
         else:
             answers = [(parts[0], self._answer_one(work, parts[0], today, offer_check))]
             answers += [(part, self._answer_one(work, part, today, goes_on=True)) for part in parts[1:]]
-            reply = render.joined([(_asking_stretch(part, self.words.is_question), r) for part, r in answers])
+            headed = [(self._heading(_asking_stretch(part, self.words.is_question)), r) for part, r in answers]
+            reply = render.joined(headed)
         if (
             thread
             and not refines
@@ -2891,6 +2899,17 @@ class Dialogue:
             self._keep_told_of_another(work, text, today)
             return reply.model_copy(update={"text": f"{_closing().someone_else}\n{reply.text}"})
         return reply
+
+    def _heading(self, asked: str) -> str:
+        """A part's heading names what it asks, never the words leading up to it (另外问下创业担保贷款能贷多少钱 →
+        创业担保贷款能贷多少钱; session 43, walk44) — the whole words when nothing else is left."""
+        words = "|".join(re.escape(w) for w in sorted(self.words.asking, key=len, reverse=True))
+        joined = r"(?:另外|还有|顺便|对了|然后|再)"
+        opener = re.match(
+            rf"{joined}+(?:我|俺)?(?:还|也)?(?:想)?(?:{words})?|(?:我|俺)?(?:还|也)?(?:想)?(?:{words})", asked
+        )
+        rest = asked[opener.end() :].lstrip(_PART_EDGES) if opener else asked
+        return rest if rest and rest != asked and self.words.is_question(rest) else asked
 
     def _employer_hiring_asked(self, text: str) -> bool:
         """单位要招我 单位能拿啥, 要是去小公司上班 公司能拿啥: what an employer would get for hiring the speaker."""
@@ -3119,6 +3138,10 @@ class Dialogue:
         steps: set[str] = set()
         for stretch in stretches:
             asked = classify(stretch).primary
+            if asked is Intent.OVERVIEW and _WHETHER_THERE_IS.search(stretch.strip(_PART_EDGES)):
+                # 通江有创业园没, 南江有孵化基地吗: whether there is one — asked like 有没有 (session 43, walk44: after
+                # 要什么条件 it was joined to that part and never answered).
+                asked = Intent.ELIGIBILITY
             step = step_asked(stretch) if self.words.is_question(stretch) else None
             if (
                 parts
@@ -3130,6 +3153,11 @@ class Dialogue:
                     # (the answer's first line says both); split, the figure part followed the thread's
                     # older topic when the first part found nothing.
                     (asked not in kinds and not ({asked, *kinds} <= _ONE_ASK))
+                    # 一次性奖励是多少钱？我们厂不是扶贫企业能拿吗: whether of a case the stretch states itself — a
+                    # question of its own, never joined to the figure asked before it (session 43, walk44).
+                    or (
+                        asked is Intent.ELIGIBILITY and asked not in kinds and bool(self.reader.read(stretch).statement)
+                    )
                     # 能贷好多 利息咋算: the same kind of thing asked of another thing (利息, not the loan).
                     or self._names_another_thing(stretch, "".join(parts))
                     # 多久批下来，去哪申请: two steps of applying, each named by its own words — the answer
@@ -3167,8 +3195,9 @@ class Dialogue:
 
     def _cannot_do(self, text: str) -> str | None:
         """What the bot says of a request it cannot carry out, searching nothing; None for a question."""
-        if self.words.making.search(text) and not self.reader.names_benefit(text):
-            # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words.
+        if self.words.making.search(_REQUEST_TAG.sub("", text)) and not self.reader.names_benefit(text):
+            # 帮我写一首关于找工作的诗: nothing the documents answer, and no search of them for its words — nor when
+            # asked as a favour (你能帮我写个求职简历不: the 不 asks whether the bot will, nothing of the documents).
             return _reading().cannot_make
         if self.words.grievance.search(text):
             # 帮我投诉老板, 给我投诉电话, 那去哪里投诉: lodged with the labour inspection office.
@@ -3692,6 +3721,33 @@ def _asking_stretch(part: str, is_question: Callable[[str], bool]) -> str:
     if asking is not None and asking < len(stretches) - 1:
         return "？".join(s for s in stretches[asking:] if s)
     return next((s for s in reversed(stretches) if s), part.strip(_PART_EDGES))
+
+
+def _tells_apart(engine: Engine) -> Callable[[str, int, int, date], bool]:
+    """Whether any measure's test of a fact gives one value a yes and the other a no (失业半年以上: 2 and 11 months)
+    — what a duration known only to the year must not be guessed across (session 43)."""
+    leaves: dict[str, list[Leaf]] = {}
+    for benefit in engine.rulebook.benefits.values():
+        for node in (benefit.condition, benefit.unit_condition, benefit.others):
+            for leaf in walk_leaves(node, lambda n: isinstance(n, Leaf)) if node is not None else ():
+                assert isinstance(leaf, Leaf)
+                leaves.setdefault(leaf.fact, []).append(leaf)
+
+    # …and the least numbers a status one applies for is open from (就业困难人员: 连续失业1年以上, facts.yaml).
+    least_numbers: dict[str, set[int]] = {}
+    for spec in engine.rulebook.facts.specs.values():
+        for alternative in spec.action.when_any if spec.action is not None else ():
+            for fact, wanted in alternative.items():
+                if isinstance(wanted, dict) and "at_least" in wanted:
+                    least_numbers.setdefault(fact, set()).add(int(wanted["at_least"]))
+
+    def decides(fact: str, least: int, most: int, today: date) -> bool:
+        tests = leaves.get(fact, ())
+        return any(bool(leaf.test(least, today)) != bool(leaf.test(most, today)) for leaf in tests) or any(
+            least < number <= most for number in least_numbers.get(fact, ())
+        )
+
+    return decides
 
 
 def _label_key(text: str) -> str:

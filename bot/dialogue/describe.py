@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -150,6 +151,9 @@ class Description:
     # Session 42 (wf43): a value the speaker says of themselves with a no (不对，我没在家务农: employment_status
     # farming) — never set, and a recorded one of the same value is taken back (asked again).
     denied: dict[str, Any] = field(default_factory=dict)
+    # Session 43 (walk44): a duration counted from a year said alone (今年裁员, 去年下岗): the fewest and the most whole
+    # months it can be — the conversation asks instead of recording it when a rule's test tells the two apart.
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def beside(self, known: dict[str, Any]) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
@@ -172,6 +176,7 @@ class Description:
             unsure=self.unsure,
             here=self.here,
             denied=self.denied,
+            spans={f: span for f, span in self.spans.items() if f in facts},
         )
 
     def as_planned(self) -> Description:
@@ -210,9 +215,18 @@ class DescriptionError(Exception):
 
 
 class Describer:
-    def __init__(self, facts: FactRegistry, regions: RegionResolver, path: Path = DATA) -> None:
+    def __init__(
+        self,
+        facts: FactRegistry,
+        regions: RegionResolver,
+        path: Path = DATA,
+        decides: Callable[[str, int, int, date], bool] | None = None,
+    ) -> None:
         self.facts = facts
         self.regions = regions
+        # Whether a rule tells apart two values of a fact (its fewest and most months): a duration known only to the
+        # year is then left to ask (session 43) — without it, the year is read at its assumed day as before.
+        self._decides = decides
         try:
             data = DescriptionsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         except (ValidationError, yaml.YAMLError) as exc:
@@ -417,6 +431,7 @@ class Describer:
             unsure=dict(found.unsure),
             here=found.here,
             denied=dict(found.denied),
+            spans=dict(found.spans),
         )
 
     def of_the_hire(self, text: str, today: date) -> dict[str, Any]:
@@ -456,6 +471,7 @@ class Describer:
         firm: set[str] = set()
         unsure: dict[str, tuple[str, str]] = {}
         denied: dict[str, Any] = {}
+        year_spans: dict[str, tuple[int, int]] = {}
         for start, end in _reported(text, self._supposed) + ([] if of_hire else _hired(text)):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself — nor what is told of the
             # people one hires (想招一个52岁的大姐，还有一个刚毕业的大专生; 那个大姐家是低保户: walk42).
@@ -483,6 +499,7 @@ class Describer:
                         continue
                     said_by.setdefault(fact, index)
                     _merge(facts, fact, value)
+                    year_spans.update(_year_span_of(fact, raw, match, today))
                     (events.add if compiled.phrase.event else events.discard)(fact)
                     (generic.add if compiled.phrase.generic else generic.discard)(fact)
                     (firm.add if self._of_oneself_now(text, match) else firm.discard)(fact)
@@ -510,6 +527,15 @@ class Describer:
                 for fact, value in implication.sets.items():
                     facts.setdefault(fact, value)
         valid = self._valid(facts, today)
+        # 今年裁员 on 2026-12-07: 0 to 11 months — where a rule's threshold lies between, never a guessed figure
+        # (连续失业时长：5个月（只说了年份…）): the fact is left unknown, and asked when it decides a measure.
+        guessed = {
+            f
+            for f, (least, most) in year_spans.items()
+            if f in valid and self._decides and self._decides(f, least, most, today)
+        }
+        valid = {f: v for f, v in valid.items() if f not in guessed}
+        notes = {f: n for f, n in notes.items() if f not in guessed}
         return Description(
             facts=valid,
             notes=notes,
@@ -520,6 +546,7 @@ class Describer:
             unsure={f: said for f, said in unsure.items() if f not in valid},
             here=frozenset(here_bound - set(valid)) if "region" in valid else frozenset(),
             denied={f: v for f, v in denied.items() if f not in valid},
+            spans={f: span for f, span in year_spans.items() if f in valid},
         )
 
     def _bound_here(self, bound: dict[str, str], unplaced: frozenset[str], facts: dict[str, Any]) -> set[str]:
@@ -776,6 +803,26 @@ def _months_since(said: str, today: date) -> tuple[int | None, str | None]:
     assumed = f"{parsed.note.split('，')[0]}，" if parsed.note and parsed.precision != "part" else ""
     note = f"{assumed}从{day.year}年{day.month}月{day.day}日算起"
     return months, note
+
+
+def _year_span_of(fact: str, raw: Any, match: re.Match[str], today: date) -> dict[str, tuple[int, int]]:
+    """The fact's span (`_year_span`) when a phrase counts it from a day said to the year only; else nothing."""
+    span = _year_span(match.group("date"), today) if raw == "{since}" else None
+    return {} if span is None else {fact: span}
+
+
+def _year_span(said: str, today: date) -> tuple[int, int] | None:
+    """今年裁员, 去年下岗: for a day said to the year only, the fewest and the most whole months since then (from the
+    year's last day, or today in this year, and from its first day); None for a day said more closely."""
+    parsed = parse_day(said, today)
+    if parsed is None or parsed.precision != "year" or parsed.value > today:
+        return None
+    first, last = date(parsed.value.year, 1, 1), min(date(parsed.value.year, 12, 31), today)
+
+    def since(day: date) -> int:
+        return max(0, (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day))
+
+    return since(last), since(first)
 
 
 def _months_said(months: float) -> str:

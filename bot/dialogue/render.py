@@ -159,10 +159,16 @@ def _again(asked: str, reply: Reply, earlier: str) -> str:
         return f"【{asked}】\n{words.not_stated.format(asked=what)}\n{rule}"
     own = own_lines(reply.text)
     said_as = words.read_as.split("{", 1)[0]
-    if own and own[0].startswith(said_as) and not own_lines(reply.text.partition("\n")[2]):
-        # Only the line saying what the part was read as (接着刚才的问题，查的是…) above quotes already shown:
-        # nothing of its own to say — never that line alone over "见上一段".
-        return f"【{asked}】\n{words.nothing_more}"
+    if own and own[0].startswith(said_as):
+        rest = reply.text.partition("\n")[2].strip()
+        if not own_lines(rest):
+            # Only the line saying what the part was read as (接着刚才的问题，查的是…) above quotes already shown:
+            # nothing of its own to say — never that line alone over "见上一段".
+            return f"【{asked}】\n{words.nothing_more}"
+        if prose().answers.direct.based_on not in rest:
+            # Below that line an answer that quotes nothing (收录的文件没有写…的申请条件…): its own words are
+            # the whole answer — never the line saying what was asked alone over "见上一段" (session 43).
+            return f"【{asked}】\n{rest}"
     new = [line for line in own[1:] if line not in earlier]
     if own and own[0] not in earlier and (new or len(own) == 1):
         return f"【{asked}】\n" + "\n".join([*own, words.clauses_above])

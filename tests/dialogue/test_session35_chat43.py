@@ -90,12 +90,14 @@ def test_88_with_no_question_waiting_is_a_goodbye(dialogue: Dialogue, said: str)
 @pytest.mark.parametrize(
     ("said", "months"),
     [
-        ("延吉的 去年被厂里裁了 一直没找着活", 17),  # 去年 alone: June 30 of 2025 assumed, told on the card
+        # 去年 alone is 11 to 23 months, across 连续失业1年以上 (就业困难人员): never guessed, asked (session 43; was 17
+        # from an assumed June 30 of 2025)
+        ("延吉的 去年被厂里裁了 一直没找着活", None),
         ("前年下岗的 在家呆着", 29),
         ("2026年3月厂子倒闭了 现在没工作", 8),
     ],
 )
-def test_a_dated_job_loss_gives_how_long_out_of_work(dialogue: Dialogue, said: str, months: int) -> None:
+def test_a_dated_job_loss_gives_how_long_out_of_work(dialogue: Dialogue, said: str, months: int | None) -> None:
     state, replies = say(dialogue, SessionState(), said, TODAY)
     assert state.pending.get("unemployed_months") == months, [r.text for r in replies]
 

@@ -29,7 +29,8 @@ OWN_THROUGH_OTHERS = [
     ("我上面说了：我下岗了", {"employment_status": "unemployed"}),
     ('我说："我是退伍军人，在家待业一年了"', {"veteran": "soldier", "employment_status": "unemployed"}),
     ("我说：“我是退伍军人，在家待业一年了”", {"veteran": "soldier", "unemployed_months": 12}),
-    ("我原话是“我去年下岗了一直没找到工作”", {"employment_status": "unemployed", "unemployed_months": 17}),
+    # (去年 alone is 11 to 23 months, across 连续失业1年以上: not guessed but asked — session 43; was 17)
+    ("我原话是“我去年下岗了一直没找到工作”", {"employment_status": "unemployed", "unemployed_months": None}),
     ("朋友说我下岗了能领", {"employment_status": "unemployed"}),
     ("群里说我这种残疾人能领", {"disabled": True}),
     ("社区说我是就业困难人员，已经认定了", {"hard_to_employ": True}),
@@ -50,7 +51,7 @@ def test_what_others_say_with_the_speaker_as_subject_and_ones_own_quote_are_the_
 
 PASTED_POLICY = [
     ("文件上说：下岗职工可以领", {"employment_status": None}),
-    ("政策上说：下岗职工可以领，我去年下岗了", {"employment_status": "unemployed", "unemployed_months": 17}),
+    ("政策上说：下岗职工可以领，我去年下岗了", {"employment_status": "unemployed", "unemployed_months": None}),
     ("网上说：退伍军人有补贴 我在恩阳", {"veteran": None}),
     ("文件上写着“对登记失业半年以上的人员，给予一次性补贴”", {"registered_unemployed": None}),
     ("朋友说残疾人能领", {"disabled": None}),
