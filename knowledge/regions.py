@@ -671,6 +671,23 @@ class Gazetteer:
     def resolve(self, text: str) -> ResolvedRegion:
         return self._resolved(text)
 
+    def _named_whole(self, place: Place, named: list[Place]) -> str:
+        """An uncovered district's name with its city's when a covered city has a district of the same name and the
+        text named the city (沈阳铁西区 → 沈阳市铁西区): the name alone (铁西区) would be read again as the covered one
+        (四平's) when the place is stored and resolved anew, and judge the person on another province's policies."""
+        namesakes = self._by_name.get(place.name, [])
+        if not any(other.code != place.code and self.covering(other) for other in namesakes):
+            return place.name
+        above = [
+            p
+            for p in named
+            if (p.level == 2 and p.city_code == place.city_code)
+            or (p.level == 1 and p.province_code == place.province_code)
+        ]
+        if not above:
+            return place.name
+        return f"{max(above, key=lambda p: p.level).name}{place.name}"
+
     def _resolve(self, text: str) -> ResolvedRegion:
         if not self._scan_at(text):
             # 吧中市大学生创业贷款: a covered place typed with a same-sounding character.
@@ -721,7 +738,7 @@ class Gazetteer:
         )
         return ResolvedRegion(
             query=text,
-            place=most_specific.name,
+            place=self._named_whole(most_specific, places),
             jurisdiction=None,
             covered=False,
             candidates=candidates if rest else remaining,

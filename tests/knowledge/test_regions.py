@@ -241,3 +241,25 @@ def test_a_city_short_name_inside_a_dictionary_word_stays_no_place_whatever_word
             jieba.add_word("大学毕业", freq=before)
         else:
             jieba.del_word("大学毕业")
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("沈阳铁西区", "沈阳市铁西区"),
+        ("我在鞍山铁西开店", "鞍山市铁西区"),
+        ("北京朝阳区", "北京市朝阳区"),
+        ("辽宁铁西区", "辽宁省铁西区"),
+    ],
+)
+def test_a_district_name_several_cities_share_keeps_its_city_when_not_covered(
+    gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    """Session 43 (lead): 沈阳铁西区 was stored as 铁西区, which resolved anew is 四平's (吉林省): a person from
+    沈阳 was judged on 吉林's policies. The stored name keeps the city the text named, and reads again the same."""
+    resolved = gazetteer.resolve(text)
+    assert (resolved.place, resolved.covered) == (place, False)
+    again = gazetteer.resolve(resolved.place)
+    assert (again.place, again.covered, again.jurisdiction) == (place, False, None)
+    assert gazetteer.resolve("四平铁西区").jurisdiction == "吉林省", "the covered one stays covered"
+    # 南山区 (深圳, 鹤岗) shares its name with no covered district: the name alone is kept.
