@@ -242,6 +242,20 @@ def _names_beside_cue(word: str, rest: str) -> bool:
     return bool(left) and left != word and left in rest
 
 
+def _sentence_holding(text: str, part: str) -> str:
+    """The sentence of the text that holds the part (verbatim, from the mark before it to its end)."""
+    at = text.find(part)
+    start = max(text.rfind(mark, 0, at) for mark in "。；;\n") + 1
+    ends = [e for e in (text.find(mark, at + len(part)) for mark in "。；;\n") if e >= 0]
+    return text[start : min(ends) + 1 if ends else len(text)].strip()
+
+
+def _recognises(sentence: str, group: str) -> bool:
+    """The sentence says how a group of people is recognised or bounded (完善就业困难人员认定办法, 合理确定就业困难人员
+    范围), not only what it receives."""
+    return "认定" in sentence or f"{group}范围" in sentence
+
+
 def _lists_no_offices(item: ScoredClause) -> bool:
     return not (item.clause.lead_departments or item.clause.responsible_departments)
 
@@ -1350,16 +1364,36 @@ class Answerer:
         terms = [t for t in dict.fromkeys(term_in(asked, texts) for asked in asked_terms) if t is not None]
         for term in terms:
             for item in items:
-                meaning = meaning_in(item.clause.text, term)
+                meaning = meaning_in(item.clause.text, term) or self._described(item, term)
                 if meaning is not None:
                     return Decision(AnswerStatus.ANSWERED, [(item, meaning.sentence)], asked=asked, definition=meaning)
         # A group of people the documents never define (创业担保贷款是什么 is answered by the measure).
         group = next((term for term in terms if names_people(term)), None)
         if group is None:
             return None
-        naming = [(item, mentioning(item.clause.text, group)) for item in items]
-        quoted = [(item, sentence) for item, sentence in naming if sentence][:1]
+        naming = [(item, sentence) for item in items if (sentence := mentioning(item.clause.text, group))]
+        # 我咋才能认定成就业困难人员: the sentence saying how the group is recognised or bounded (完善…认定办法,
+        # 合理确定…范围) comes first, beside the first that names it — never a measure merely paid to the group alone.
+        recognising = [(item, sentence) for item, sentence in naming if _recognises(sentence, group)]
+        quoted = list(dict.fromkeys([*recognising[:1], *naming[:1]]))
         return Decision(AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="definition", name=group), asked=asked)
+
+    def _described(self, item: ScoredClause, term: str) -> Meaning | None:
+        """The people a measure for the group names, where the clause says who they are (巴中（十一）'s 就业困难人员
+        就业帮扶 for 办理了失业登记且难以实现就业的大龄、残疾、低收入家庭、连续失业1年以上人员): a measure named for
+        the group whose targets list several kinds of people, verbatim in its span with the conditions before
+        them. None when no measure of the clause does (a measure merely paid to the group never defines it)."""
+        if self.matcher is None:
+            return None
+        for measure in self.matcher.measures_of(item.clause.id):
+            if term not in measure.name or term in "".join(measure.targets):
+                continue
+            for target in (t for t in measure.targets if "、" in t and term not in t):
+                told = [f"{c}的{target}" for c in measure.conditions if f"{c}的{target}" in measure.span]
+                text = told[0] if told else target
+                if text in item.clause.text:
+                    return Meaning(term, text, _sentence_holding(item.clause.text, text))
+        return None
 
     def _told_figure_first(self, retrieval: Retrieval) -> Retrieval:
         """吸纳贫困户那1000块奖补归哪个部门管: a sum or share the question tells names the measure; among
@@ -1803,6 +1837,11 @@ class Answerer:
             # 利息谁出 where no sentence names the payer: said unstated, beside the offices the cited clause names at
             # its end as answerable for the measure (session 37) — whom to ask, never who pays.
             direct = self._departments(citations[0].clause_id) if citations else None
+        if direct is None and decision.missing is not None and decision.missing.kind == "procedure" and citations:
+            # 贷款去哪办 where no clause says where or how: the offices the quoted measure's clause names as leading it
+            # (else the few it names responsible) are whom to ask, beside the 12333 line — never 当地人社部门 alone
+            # when the clause itself names them.
+            direct = self._offices_to_ask(citations[0].clause_id)
         if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
             direct = _procedure_said(analysis.procedure_aspects, decision.quoted, citations)
         if direct is None and status == AnswerStatus.ANSWERED:
@@ -1930,6 +1969,16 @@ class Answerer:
             lead=clause.lead_departments,
             responsible=clause.responsible_departments,
         )
+
+    def _offices_to_ask(self, clause_id: str) -> DirectAnswer | None:
+        """The offices a clause names as leading it, else as responsible when it names few (a long list names every
+        office of the clause's whole topic, not whom to ask of one measure); None when it names neither."""
+        clause = self.registry.get(clause_id)
+        if clause.lead_departments:
+            return DirectAnswer(kind="department", clause_id=clause_id, lead=clause.lead_departments)
+        if clause.responsible_departments and len(clause.responsible_departments) <= _OFFICES_NAMED:
+            return DirectAnswer(kind="department", clause_id=clause_id, responsible=clause.responsible_departments)
+        return None
 
     def _direct(self, selection: Selection, as_of: date) -> DirectAnswer:
         if selection.kind == "stated":

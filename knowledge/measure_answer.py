@@ -504,8 +504,9 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy, question: str = ""
     return relevant
 
 
-# Borrowing said as people say it (贷款, 能贷, 借钱, 借点): not 借鉴 or 借口.
-_BORROWING = re.compile(r"贷|借(?![鉴口助])")
+# Borrowing said as people say it (贷款, 能贷, 借钱, 借点): not 借鉴 or 借口; a loan's interest (退役的有贴息不,
+# 利息谁出) is asked of a loan too, never of a measure that merely names the group.
+_BORROWING = re.compile(r"贷|借(?![鉴口助])|贴息|利息|利率")
 
 
 def _asks_only_to_borrow(focus: tuple[str, ...], question: str) -> bool:
