@@ -250,6 +250,29 @@ def _sentence_holding(text: str, part: str) -> str:
     return text[start : min(ends) + 1 if ends else len(text)].strip()
 
 
+def _bare_name(name: str) -> str:
+    """A measure's name without the bracket that says whose it is (创业担保贷款（个人） → 创业担保贷款)."""
+    return name.split("（", 1)[0].split("(", 1)[0]
+
+
+# What a measure may change of a benefit it names (延长领取失业保险金期限, 提高…补贴标准): such a measure is not the
+# benefit itself.
+_ATTRIBUTES = ("期限", "标准", "比例", "范围", "门槛", "额度", "年限")
+
+
+def _adjusts(name: str, word: str) -> bool:
+    """The measure's name says the benefit (word) only as what one of its attributes belongs to: it ends in that
+    attribute right after the benefit (阶段性延长领取失业保险金期限), not in the benefit (创业担保贷款)."""
+    at = name.rfind(word)
+    return at >= 0 and name[at + len(word) :] in _ATTRIBUTES
+
+
+def _overlaps(span: str, sentence: str) -> bool:
+    """The quoted sentence is (part of) the measure's span, or holds it."""
+    core = sentence.strip("。；;，, ")
+    return bool(core) and (core in span or span.strip("。；;") in sentence)
+
+
 def _recognises(sentence: str, group: str) -> bool:
     """The sentence says how a group of people is recognised or bounded (完善就业困难人员认定办法, 合理确定就业困难人员
     范围), not only what it receives."""
@@ -1173,10 +1196,35 @@ class Answerer:
         if missing is None and paid:
             quoted, missing = self._payer_unsaid(retrieval, asked, quoted, paid)
         if missing:
-            # The clauses mention the measure but not what was asked (a figure, a procedure): say so
-            # and show the related clause, never a made-up answer.
-            return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
+            return self._unstated(retrieval, quoted, missing, asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _unstated(
+        self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect, asked: AskedIntent
+    ) -> Decision:
+        """The clauses mention the measure but not what was asked (a figure, a procedure): said so beside the related
+        clause, never a made-up answer. 失业保险金咋领, where the place's one clause naming it only extends how long it
+        is paid in a region at risk (阶段性延长领取失业保险金期限): how to apply is plainly not written here — another
+        measure's sentence is no answer to it."""
+        if missing.kind == "procedure" and quoted and self._only_its_object(retrieval, quoted[0]):
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)
+        return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
+
+    def _only_its_object(self, retrieval: Retrieval, quoted: tuple[ScoredClause, str]) -> bool:
+        """The benefit the question names (失业保险金) is, in every measure of the quoted sentence that bears that
+        name, only what another action is done to (阶段性延长领取失业保险金期限: its name ends in 期限), never the
+        measure itself (创业担保贷款（个人） ends in 贷款)."""
+        if self.matcher is None:
+            return False
+        item, sentence = quoted
+        named = self.matcher.measures_named(retrieval.analysis.normalized)
+        bearing = [
+            (word, measure)
+            for word, ids in named.items()
+            for measure in self.matcher.measures_of(item.clause.id)
+            if measure.id in ids and measure.span in item.clause.text and _overlaps(measure.span, sentence)
+        ]
+        return bool(bearing) and all(_adjusts(_bare_name(measure.name), word) for word, measure in bearing)
 
     def _payer_unsaid(
         self, retrieval: Retrieval, asked: AskedIntent, quoted: list[tuple[ScoredClause, str]], paid: tuple[str, ...]

@@ -53,3 +53,26 @@ def test_where_to_apply_unstated_names_the_offices_the_clause_names(kb: Knowledg
     text = answer_result(kb.answerer.answer(case["question"], None, AS_OF)).answer
     assert case["offices"] in text.splitlines()[-1], text
     assert "没有写明" in text, text
+
+
+@pytest.mark.parametrize("case", CASES["training_for_a_trade"], ids=lambda c: c["question"])
+def test_training_for_a_trade_is_answered_by_the_job_training_subsidy(kb: KnowledgeBase, case: dict[str, str]) -> None:
+    answer = kb.answerer.answer(case["question"], None, AS_OF)
+    text = answer_result(answer).answer
+    shown = [m.measure_id for m in (answer.direct.measures if answer.direct else ())]
+    assert shown[:1] == [case["measure"]], text
+    assert case["not_shown"] not in text, text
+
+
+@pytest.mark.parametrize("case", CASES["certificate_upgrade"], ids=lambda c: c["question"])
+def test_a_certificate_told_is_answered_by_the_skill_upgrade_subsidy(kb: KnowledgeBase, case: dict[str, str]) -> None:
+    answer = kb.answerer.answer(case["question"], None, AS_OF)
+    shown = [m.measure_id for m in (answer.direct.measures if answer.direct else ())]
+    assert shown[:1] == [case["measure"]], answer_result(answer).answer
+
+
+@pytest.mark.parametrize("question", CASES["procedure_of_an_adjusted_benefit"])
+def test_how_to_claim_a_benefit_is_not_answered_by_a_measure_adjusting_it(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.answerer.answer(question, None, AS_OF)
+    assert answer.status is AnswerStatus.NO_ANSWER, answer_result(answer).answer
+    assert not answer.citations, answer_result(answer).answer
