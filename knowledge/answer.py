@@ -41,7 +41,15 @@ from knowledge.asked_grant import (
 from knowledge.citations import Citation, make_citation
 from knowledge.clause_table import is_held_by_few
 from knowledge.clauses import Clause
-from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
+from knowledge.definitions import (
+    Meaning,
+    meaning_in,
+    mentioning,
+    names_people,
+    term_in,
+    terms_asked,
+    without_people_word,
+)
 from knowledge.documents import Document
 from knowledge.granted_figures import ROW
 from knowledge.instructions import computation_subject, requests_a_computation
@@ -75,11 +83,12 @@ from knowledge.measure_match import (
     PAYMENT_WORDS,
     MeasureMatch,
     MeasureMatcher,
+    asks_to_borrow,
     is_concept_word,
     speaks_for_an_employer,
     told_headcounts,
 )
-from knowledge.measures import AmountKind, Measure
+from knowledge.measures import AmountKind, Measure, MeasureKind
 from knowledge.measures_grant import granted_part
 from knowledge.normalize import to_simplified
 from knowledge.payer import paid_for
@@ -1410,6 +1419,8 @@ class Answerer:
         items = list(retrieval.in_scope[:_DEFINITION_LOOKED_AT])
         texts = [item.clause.text for item in items]
         terms = [t for t in dict.fromkeys(term_in(asked, texts) for asked in asked_terms) if t is not None]
+        # (a bare people word the documents write — 个人 of 招多少个人, 对象 — is no group asked about)
+        terms = [t for t in terms if not names_people(t) or len(without_people_word(t)) >= 2]
         for term in terms:
             for item in items:
                 meaning = meaning_in(item.clause.text, term) or self._described(item, term)
@@ -1431,8 +1442,8 @@ class Answerer:
         就业帮扶 for 办理了失业登记且难以实现就业的大龄、残疾、低收入家庭、连续失业1年以上人员): a measure named for
         the group whose targets list several kinds of people, verbatim in its span with the conditions before
         them. None when no measure of the clause does (a measure merely paid to the group never defines it)."""
-        if self.matcher is None:
-            return None
+        if self.matcher is None or not names_people(term) or len(without_people_word(term)) < 2:
+            return None  # (介绍哪些人才算: 介绍 names no people; 个人, 对象 name no group)
         for measure in self.matcher.measures_of(item.clause.id):
             if term not in measure.name or term in "".join(measure.targets):
                 continue
@@ -1889,7 +1900,7 @@ class Answerer:
             # 贷款去哪办 where no clause says where or how: the offices the quoted measure's clause names as leading it
             # (else the few it names responsible) are whom to ask, beside the 12333 line — never 当地人社部门 alone
             # when the clause itself names them.
-            direct = self._offices_to_ask(citations[0].clause_id)
+            direct = self._offices_to_ask(citations[0].clause_id, analysis.normalized)
         if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
             direct = _procedure_said(analysis.procedure_aspects, decision.quoted, citations)
         if direct is None and status == AnswerStatus.ANSWERED:
@@ -2018,9 +2029,19 @@ class Answerer:
             responsible=clause.responsible_departments,
         )
 
-    def _offices_to_ask(self, clause_id: str) -> DirectAnswer | None:
+    def _offices_to_ask(self, clause_id: str, question: str) -> DirectAnswer | None:
         """The offices a clause names as leading it, else as responsible when it names few (a long list names every
-        office of the clause's whole topic, not whom to ask of one measure); None when it names neither."""
+        office of the clause's whole topic, not whom to ask of one measure); None when it names neither, or when the
+        question names no measure of the clause (宅基地建房要啥手续 beside a clause quoted on shared words only: its
+        offices are no one to ask about that)."""
+        if self.matcher is None:
+            return None
+        named = {i for ids in self.matcher.measures_named(question).values() for i in ids}
+        borrows = asks_to_borrow(question)  # (贷款去哪办 names the clause's loan by what it asks)
+        if not any(
+            m.id in named or (borrows and m.kind is MeasureKind.LOAN) for m in self.matcher.measures_of(clause_id)
+        ):
+            return None
         clause = self.registry.get(clause_id)
         if clause.lead_departments:
             return DirectAnswer(kind="department", clause_id=clause_id, lead=clause.lead_departments)

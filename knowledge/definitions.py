@@ -29,6 +29,8 @@ _ASKED = (
 _END = r"[吗嘛呢啊呀么不？?。！!\s]*$"
 _RECOGNISED = (
     re.compile(
+        # (not the 算 of 打算, 计算, 核算 …)
+        r"(?<![打计预核清结估合划盘推换折总运就])"
         r"(?:算不算|算是|属不属于|属于|是不是|能不能算|能否算|可不可以算|可以算|能算|才算|才能算|算)(?:是)?"
         + _TERM
         + _END
@@ -75,8 +77,16 @@ def terms_asked(question: str) -> tuple[str, ...]:
     keeps the one the documents write."""
     found = (pattern.search(question) for pattern in _ASKED)
     terms = [m.group("term").strip('“”"') for m in found if m is not None]
-    recognised = (pattern.search(question) for pattern in _RECOGNISED)
-    terms += [t for t in (m.group("term").strip('“”"') for m in recognised if m is not None) if names_people(t)]
+    recognised = [m for m in (pattern.search(question) for pattern in _RECOGNISED) if m is not None]
+    # 贫困家庭劳动力算不算就业困难人员 asks whether one named group counts as another: answered by the sentence
+    # relating them (…参照就业困难人员享受), not by what the second one is.
+    terms += [
+        t
+        for m in recognised
+        if not names_people(question[: m.start()].rstrip(" ，,"))
+        and names_people(t := m.group("term").strip('“”"'))
+        and len(without_people_word(t)) >= 2
+    ]
     return tuple(dict.fromkeys(term for term in terms if len(term) >= 2))
 
 

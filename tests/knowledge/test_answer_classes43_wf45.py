@@ -76,3 +76,9 @@ def test_how_to_claim_a_benefit_is_not_answered_by_a_measure_adjusting_it(kb: Kn
     answer = kb.answerer.answer(question, None, AS_OF)
     assert answer.status is AnswerStatus.NO_ANSWER, answer_result(answer).answer
     assert not answer.citations, answer_result(answer).answer
+
+
+@pytest.mark.parametrize("question", CASES["offices_not_lent"])
+def test_a_clause_quoted_on_shared_words_lends_no_offices(kb: KnowledgeBase, question: str) -> None:
+    text = answer_result(kb.answerer.answer(question, None, AS_OF)).answer
+    assert "写明的牵头部门" not in text and "写明的责任部门" not in text, text
