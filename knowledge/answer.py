@@ -41,7 +41,15 @@ from knowledge.asked_grant import (
 from knowledge.citations import Citation, make_citation
 from knowledge.clause_table import is_held_by_few
 from knowledge.clauses import Clause
-from knowledge.definitions import Meaning, meaning_in, mentioning, names_people, term_in, terms_asked
+from knowledge.definitions import (
+    Meaning,
+    meaning_in,
+    mentioning,
+    names_people,
+    term_in,
+    terms_asked,
+    without_people_word,
+)
 from knowledge.documents import Document
 from knowledge.granted_figures import ROW
 from knowledge.instructions import computation_subject, requests_a_computation
@@ -75,12 +83,13 @@ from knowledge.measure_match import (
     PAYMENT_WORDS,
     MeasureMatch,
     MeasureMatcher,
+    asks_to_borrow,
     figures_told_apart_by_group,
     is_concept_word,
     speaks_for_an_employer,
     told_headcounts,
 )
-from knowledge.measures import AmountKind, Measure
+from knowledge.measures import AmountKind, Measure, MeasureKind
 from knowledge.measures_grant import granted_part
 from knowledge.normalize import to_simplified
 from knowledge.payer import paid_for
@@ -241,6 +250,43 @@ def _names_beside_cue(word: str, rest: str) -> bool:
     once the cues are taken out (失业率 → 失业, 征收率 → 征收): it names what the figure is asked of."""
     left = without_figure_cues(word).replace("，", "")
     return bool(left) and left != word and left in rest
+
+
+def _sentence_holding(text: str, part: str) -> str:
+    """The sentence of the text that holds the part (verbatim, from the mark before it to its end)."""
+    at = text.find(part)
+    start = max(text.rfind(mark, 0, at) for mark in "。；;\n") + 1
+    ends = [e for e in (text.find(mark, at + len(part)) for mark in "。；;\n") if e >= 0]
+    return text[start : min(ends) + 1 if ends else len(text)].strip()
+
+
+def _bare_name(name: str) -> str:
+    """A measure's name without the bracket that says whose it is (创业担保贷款（个人） → 创业担保贷款)."""
+    return name.split("（", 1)[0].split("(", 1)[0]
+
+
+# What a measure may change of a benefit it names (延长领取失业保险金期限, 提高…补贴标准): such a measure is not the
+# benefit itself.
+_ATTRIBUTES = ("期限", "标准", "比例", "范围", "门槛", "额度", "年限")
+
+
+def _adjusts(name: str, word: str) -> bool:
+    """The measure's name says the benefit (word) only as what one of its attributes belongs to: it ends in that
+    attribute right after the benefit (阶段性延长领取失业保险金期限), not in the benefit (创业担保贷款)."""
+    at = name.rfind(word)
+    return at >= 0 and name[at + len(word) :] in _ATTRIBUTES
+
+
+def _overlaps(span: str, sentence: str) -> bool:
+    """The quoted sentence is (part of) the measure's span, or holds it."""
+    core = sentence.strip("。；;，, ")
+    return bool(core) and (core in span or span.strip("。；;") in sentence)
+
+
+def _recognises(sentence: str, group: str) -> bool:
+    """The sentence says how a group of people is recognised or bounded (完善就业困难人员认定办法, 合理确定就业困难人员
+    范围), not only what it receives."""
+    return "认定" in sentence or f"{group}范围" in sentence
 
 
 def _lists_no_offices(item: ScoredClause) -> bool:
@@ -1160,10 +1206,35 @@ class Answerer:
         if missing is None and paid:
             quoted, missing = self._payer_unsaid(retrieval, asked, quoted, paid)
         if missing:
-            # The clauses mention the measure but not what was asked (a figure, a procedure): say so
-            # and show the related clause, never a made-up answer.
-            return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
+            return self._unstated(retrieval, quoted, missing, asked)
         return Decision(AnswerStatus.ANSWERED, quoted, asked=asked)
+
+    def _unstated(
+        self, retrieval: Retrieval, quoted: list[tuple[ScoredClause, str]], missing: MissingAspect, asked: AskedIntent
+    ) -> Decision:
+        """The clauses mention the measure but not what was asked (a figure, a procedure): said so beside the related
+        clause, never a made-up answer. 失业保险金咋领, where the place's one clause naming it only extends how long it
+        is paid in a region at risk (阶段性延长领取失业保险金期限): how to apply is plainly not written here — another
+        measure's sentence is no answer to it."""
+        if missing.kind == "procedure" and quoted and self._only_its_object(retrieval, quoted[0]):
+            return Decision(AnswerStatus.NO_ANSWER, asked=asked)
+        return Decision(AnswerStatus.NO_ANSWER, quoted[:1], missing, asked=asked)
+
+    def _only_its_object(self, retrieval: Retrieval, quoted: tuple[ScoredClause, str]) -> bool:
+        """The benefit the question names (失业保险金) is, in every measure of the quoted sentence that bears that
+        name, only what another action is done to (阶段性延长领取失业保险金期限: its name ends in 期限), never the
+        measure itself (创业担保贷款（个人） ends in 贷款)."""
+        if self.matcher is None:
+            return False
+        item, sentence = quoted
+        named = self.matcher.measures_named(retrieval.analysis.normalized)
+        bearing = [
+            (word, measure)
+            for word, ids in named.items()
+            for measure in self.matcher.measures_of(item.clause.id)
+            if measure.id in ids and measure.span in item.clause.text and _overlaps(measure.span, sentence)
+        ]
+        return bool(bearing) and all(_adjusts(_bare_name(measure.name), word) for word, measure in bearing)
 
     def _payer_unsaid(
         self, retrieval: Retrieval, asked: AskedIntent, quoted: list[tuple[ScoredClause, str]], paid: tuple[str, ...]
@@ -1349,18 +1420,40 @@ class Answerer:
         items = list(retrieval.in_scope[:_DEFINITION_LOOKED_AT])
         texts = [item.clause.text for item in items]
         terms = [t for t in dict.fromkeys(term_in(asked, texts) for asked in asked_terms) if t is not None]
+        # (a bare people word the documents write — 个人 of 招多少个人, 对象 — is no group asked about)
+        terms = [t for t in terms if not names_people(t) or len(without_people_word(t)) >= 2]
         for term in terms:
             for item in items:
-                meaning = meaning_in(item.clause.text, term)
+                meaning = meaning_in(item.clause.text, term) or self._described(item, term)
                 if meaning is not None:
                     return Decision(AnswerStatus.ANSWERED, [(item, meaning.sentence)], asked=asked, definition=meaning)
         # A group of people the documents never define (创业担保贷款是什么 is answered by the measure).
         group = next((term for term in terms if names_people(term)), None)
         if group is None:
             return None
-        naming = [(item, mentioning(item.clause.text, group)) for item in items]
-        quoted = [(item, sentence) for item, sentence in naming if sentence][:1]
+        naming = [(item, sentence) for item in items if (sentence := mentioning(item.clause.text, group))]
+        # 我咋才能认定成就业困难人员: the sentence saying how the group is recognised or bounded (完善…认定办法,
+        # 合理确定…范围) comes first, beside the first that names it — never a measure merely paid to the group alone.
+        recognising = [(item, sentence) for item, sentence in naming if _recognises(sentence, group)]
+        quoted = list(dict.fromkeys([*recognising[:1], *naming[:1]]))
         return Decision(AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="definition", name=group), asked=asked)
+
+    def _described(self, item: ScoredClause, term: str) -> Meaning | None:
+        """The people a measure for the group names, where the clause says who they are (巴中（十一）'s 就业困难人员
+        就业帮扶 for 办理了失业登记且难以实现就业的大龄、残疾、低收入家庭、连续失业1年以上人员): a measure named for
+        the group whose targets list several kinds of people, verbatim in its span with the conditions before
+        them. None when no measure of the clause does (a measure merely paid to the group never defines it)."""
+        if self.matcher is None or not names_people(term) or len(without_people_word(term)) < 2:
+            return None  # (介绍哪些人才算: 介绍 names no people; 个人, 对象 name no group)
+        for measure in self.matcher.measures_of(item.clause.id):
+            if term not in measure.name or term in "".join(measure.targets):
+                continue
+            for target in (t for t in measure.targets if "、" in t and term not in t):
+                told = [f"{c}的{target}" for c in measure.conditions if f"{c}的{target}" in measure.span]
+                text = told[0] if told else target
+                if text in item.clause.text:
+                    return Meaning(term, text, _sentence_holding(item.clause.text, text))
+        return None
 
     def _told_figure_first(self, retrieval: Retrieval) -> Retrieval:
         """吸纳贫困户那1000块奖补归哪个部门管: a sum or share the question tells names the measure; among
@@ -1806,6 +1899,11 @@ class Answerer:
             # 利息谁出 where no sentence names the payer: said unstated, beside the offices the cited clause names at
             # its end as answerable for the measure (session 37) — whom to ask, never who pays.
             direct = self._departments(citations[0].clause_id) if citations else None
+        if direct is None and decision.missing is not None and decision.missing.kind == "procedure" and citations:
+            # 贷款去哪办 where no clause says where or how: the offices the quoted measure's clause names as leading it
+            # (else the few it names responsible) are whom to ask, beside the 12333 line — never 当地人社部门 alone
+            # when the clause itself names them.
+            direct = self._offices_to_ask(citations[0].clause_id, analysis.normalized)
         if direct is None and asked.primary is Intent.PROCEDURE and status == AnswerStatus.ANSWERED:
             direct = _procedure_said(analysis.procedure_aspects, decision.quoted, citations)
         if direct is None and status == AnswerStatus.ANSWERED:
@@ -1937,6 +2035,26 @@ class Answerer:
             lead=clause.lead_departments,
             responsible=clause.responsible_departments,
         )
+
+    def _offices_to_ask(self, clause_id: str, question: str) -> DirectAnswer | None:
+        """The offices a clause names as leading it, else as responsible when it names few (a long list names every
+        office of the clause's whole topic, not whom to ask of one measure); None when it names neither, or when the
+        question names no measure of the clause (宅基地建房要啥手续 beside a clause quoted on shared words only: its
+        offices are no one to ask about that)."""
+        if self.matcher is None:
+            return None
+        named = {i for ids in self.matcher.measures_named(question).values() for i in ids}
+        borrows = asks_to_borrow(question)  # (贷款去哪办 names the clause's loan by what it asks)
+        if not any(
+            m.id in named or (borrows and m.kind is MeasureKind.LOAN) for m in self.matcher.measures_of(clause_id)
+        ):
+            return None
+        clause = self.registry.get(clause_id)
+        if clause.lead_departments:
+            return DirectAnswer(kind="department", clause_id=clause_id, lead=clause.lead_departments)
+        if clause.responsible_departments and len(clause.responsible_departments) <= _OFFICES_NAMED:
+            return DirectAnswer(kind="department", clause_id=clause_id, responsible=clause.responsible_departments)
+        return None
 
     def _direct(self, selection: Selection, as_of: date) -> DirectAnswer:
         if selection.kind == "stated":

@@ -21,6 +21,29 @@ _ASKED = (
     re.compile(r"(?:什么|啥)(?:叫|是|算)" + _TERM + r"(?:[吗呢啊？?，,。\s]|$)"),
     re.compile(_TERM + r"\s*(?:包括|包含)(?:哪些|什么|啥)(?:人)?"),
 )
+# Whether one belongs to a group, or how one is recognised as one (我这岁数算不算就业困难人员, 我咋才能认定成
+# 就业困难人员, 就业困难人员怎么认定, 我属于零就业家庭吗): answered by what the documents say the group is, or
+# plainly that they leave it undefined — never by a measure that merely names the group. Kept only for a term
+# naming people (这算创业补贴吗 asks whether a measure applies), asked last (我算不算灵活就业人员，能领社保补贴吗
+# asks the subsidy).
+_END = r"[吗嘛呢啊呀么不？?。！!\s]*$"
+_RECOGNISED = (
+    re.compile(
+        # (not the 算 of 打算, 计算, 核算 …)
+        r"(?<![打计预核清结估合划盘推换折总运就])"
+        r"(?:算不算|算是|属不属于|属于|是不是|能不能算|能否算|可不可以算|可以算|能算|才算|才能算|算)(?:是)?"
+        + _TERM
+        + _END
+    ),
+    re.compile(
+        r"(?:怎么|咋|如何|怎样|怎么样)(?:才能|才可以|才|能|可以)?(?:被)?(?:认定|认|申请认定|申请)(?:成|为|是)"
+        + _TERM
+        + _END
+    ),
+    re.compile(r"(?:认定|认)(?:成|为)" + _TERM + _END),
+    re.compile(_TERM + r"(?:要|得|需要)?(?:怎么|咋|如何|怎样)(?:才能|去|来)?(?:认定|申请认定)[^，,；;]*$"),
+    re.compile(_TERM + r"(?:的)?认定(?:条件|标准|办法|范围)[^，,；;]*$"),
+)
 # A term naming people (…人员, …家庭, 两后生, 贫困户): when the documents do not define it, that is said
 # plainly (the answer must not list measures that merely name the group as if they defined it).
 _GROUP = re.compile(r"(?:人员|人群|对象|家庭|成员|生|者|户|群体|人|子女|劳动力|儿童|孩子|老师|教师)$")
@@ -53,7 +76,17 @@ def terms_asked(question: str) -> tuple[str, ...]:
     may match (安岳这边哪些人算就业困难人员: 安岳这边 before 哪些人, 就业困难人员 after 算); the caller
     keeps the one the documents write."""
     found = (pattern.search(question) for pattern in _ASKED)
-    terms = (m.group("term").strip('“”"') for m in found if m is not None)
+    terms = [m.group("term").strip('“”"') for m in found if m is not None]
+    recognised = [m for m in (pattern.search(question) for pattern in _RECOGNISED) if m is not None]
+    # 贫困家庭劳动力算不算就业困难人员 asks whether one named group counts as another: answered by the sentence
+    # relating them (…参照就业困难人员享受), not by what the second one is.
+    terms += [
+        t
+        for m in recognised
+        if not names_people(question[: m.start()].rstrip(" ，,"))
+        and names_people(t := m.group("term").strip('“”"'))
+        and len(without_people_word(t)) >= 2
+    ]
     return tuple(dict.fromkeys(term for term in terms if len(term) >= 2))
 
 

@@ -504,8 +504,9 @@ def _relevant(matches: MatchRanking, policy: SelectionPolicy, question: str = ""
     return relevant
 
 
-# Borrowing said as people say it (贷款, 能贷, 借钱, 借点): not 借鉴 or 借口.
-_BORROWING = re.compile(r"贷|借(?![鉴口助])")
+# Borrowing said as people say it (贷款, 能贷, 借钱, 借点): not 借鉴 or 借口; a loan's interest (退役的有贴息不,
+# 利息谁出) is asked of a loan too, never of a measure that merely names the group.
+_BORROWING = re.compile(r"贷|借(?![鉴口助])|贴息|利息|利率")
 
 
 def _asks_only_to_borrow(focus: tuple[str, ...], question: str) -> bool:
@@ -1359,6 +1360,8 @@ def _figure(
         lambda m: (
             bool(m.payable_amounts)
             and m.own_overlap > best.own_overlap
+            # (农村劳动力技能培训补贴's 每学时8元 holds only 培训补贴, the name the best one was named by)
+            and _describes_beyond_the_name(m, best.named)
             and not _other_payment(m, best)
             # 去产能企业稳岗补贴's 70% is no figure of the 稳岗补贴 an 企业 asks: it is for a narrower group.
             and not _for_narrower_group_than_said(m, question, by_name=False, employers_only=True)
@@ -2248,8 +2251,18 @@ def _described_over_named(relevant: MatchRanking, jurisdiction_of: Mapping[str, 
             other.named is None
             and other.own_overlap >= max(_DESCRIBED_FLOOR, _DESCRIBED_RATIO * best.own_overlap)
             and other.clause_score >= best.clause_score
+            and _describes_beyond_the_name(other, best.named)
         ),
     )
+
+
+def _describes_beyond_the_name(other: MeasureMatch, name: str | None) -> bool:
+    """The other measure's sentence holds a word of the question beyond the shared name the best one was named by
+    (学校, 职工 of 国营大厂办的培训学校…给本厂职工…培训): holding that name alone (技师培训's 给予培训补贴 for
+    学育婴师的培训补贴) describes nothing the question says."""
+    if not name:
+        return True
+    return any(len(word) >= 2 and word not in name and word in other.measure.span for word in other.focus)
 
 
 def _asked_thing_held(relevant: MatchRanking, jurisdiction_of: Mapping[str, str], question: str) -> MatchRanking:

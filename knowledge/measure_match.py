@@ -66,8 +66,9 @@ _HIRES = re.compile(
 )
 _NOT_HIRING = re.compile(r"招(?:商|标|生|牌|呼|待|手|式|数|募|考)")
 # Being hired, told in the passive (被单位录用, 被一家企业聘用了, 被招进厂): the asker is the one hired.
-# Borrowing asked as people ask it (能贷款吗, 能贷多少, 缺钱能借点不): not 借鉴, 借口 or 借助.
-_BORROWING = re.compile(r"贷|借(?![鉴口助])")
+# Borrowing asked as people ask it (能贷款吗, 能贷多少, 缺钱能借点不): not 借鉴, 借口 or 借助; a loan's interest
+# (退役的有贴息不, 利息谁出) is asked of a loan.
+_BORROWING = re.compile(r"贷|借(?![鉴口助])|贴息|利息|利率")
 # What a payment other than a loan is called (…补贴, …补助, 失业金, 奖补): a question naming one asks more than a loan.
 _OTHER_PAYMENT = re.compile(r"补贴|补助|津贴|奖励|奖补|补偿|资助|[^贷]金")
 # A measure whose name says it lends (创业担保贷款（个人）, 扶贫再贷款…).

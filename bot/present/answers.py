@@ -721,6 +721,16 @@ def _rule_line(answer: Answer, rule: str, missing: MissingAspect) -> str:
     as whom to ask, when a figure it leaves unstated was asked; otherwise the 12333 line alone."""
     words = _answers()
     direct = answer.direct
+    if missing.kind == "procedure" and direct is not None and direct.kind == "department" and direct.clause_id:
+        # 贷款去哪办, no clause saying where: the offices the quoted clause names (its lead, else its few responsible).
+        citation = next((c for c in answer.citations if c.clause_id == direct.clause_id), None)
+        return words.offices_rule.format(
+            rule=rule,
+            source=_source(answer, direct.clause_id),
+            label=cited_form(citation.clause_label) if citation is not None else "",
+            role=words.offices_roles["lead" if direct.lead else "responsible"],
+            offices="、".join(direct.lead or direct.responsible),
+        )
     if missing.kind != "figure" or direct is None or not direct.offices or not direct.measures:
         return words.partial_rule.format(rule=rule, hotline=words.hotline)
     measure = direct.measures[0]
