@@ -54,11 +54,13 @@ def test_the_headline_startup_subsidy_is_found(kb: KnowledgeBase, question: str)
     # Asked by a general word (创业补贴): the figure line is plain, the measure's ordinary conditions on a short line
     # below it, verbatim (session 43, the lead's decision: a parenthesis names whom only where the clause gives another
     # group another figure).
-    first, second = result.direct_answer.splitlines()[:2]
+    # Whom it is for (对象：…) stands between them, so the figure is not read as everyone's (the reviewer, session 43).
+    first, whom, conditions = result.direct_answer.splitlines()[:3]
     assert first == "按吉林省2017年文件，初创企业补贴：一次性5000元。", first
-    assert second == "条件：首次创办小微企业或从事个体经营；领取工商营业执照且有正常经营行为1年以上；参加社会保险。", (
-        second
-    )
+    assert whom == "对象：高校毕业生、就业困难人员。", whom
+    assert (
+        conditions == "条件：首次创办小微企业或从事个体经营；领取工商营业执照且有正常经营行为1年以上；参加社会保险。"
+    ), conditions
     assert_figures_are_the_measures_own(result)
 
 
