@@ -2727,8 +2727,11 @@ def _paid_to_the_recipient_asked(
         # (a founder's own reward for hiring, 创业吸纳就业奖励, is paid to the one who hires as well)
         measure = match.measure
         rewards_hiring = measure.beneficiary is Beneficiary.PERSON and any(w in measure.span for w in _HIRING_SPAN)
-        return not asks_for_another_than(measure.beneficiary, question) or (
-            asked is Beneficiary.EMPLOYER and rewards_hiring
+        # (a measure the question names, 我招了两个人 我能领创业补贴吗, is asked whoever it pays)
+        return (
+            match.named is not None
+            or not asks_for_another_than(measure.beneficiary, question)
+            or (asked is Beneficiary.EMPLOYER and rewards_hiring)
         )
 
     theirs = relevant.where(is_theirs)

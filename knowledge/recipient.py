@@ -30,6 +30,8 @@ _BETWEEN = re.compile(r"(?:能|可以|可|能够|还|都|也|会|该|应该|再|
 _RECEIVER = re.compile(
     rf"(?:(?P<employer>{_EMPLOYER})|(?P<provider>{_PROVIDER})|(?P<person>{_PERSON}))(?:里|这边|那边|方面)?(?:给)?$"
 )
+# What after a unit word makes it no subject (公司上班 is a place of work; 店铺租金 a thing).
+_NOT_A_SUBJECT_AFTER = r"上班|工作|打工|租金|房租"
 # A unit made by the person (开店, 办厂, 开公司): the founder's own business, not the one asked for.
 _FOUNDED = re.compile(r"(?:开|办|创|搞|注册|成立)(?:了|个|一个|一家|家)?$")
 # A unit said as where one is (在公司上班, 从单位辞职): the person's workplace, not a recipient.
@@ -54,6 +56,10 @@ _SPEAKS_FOR_A_UNIT = re.compile(
 _SPEAKS_FOR_A_PROVIDER = re.compile(
     rf"(?:{_WE}){_OURS}(?:{_PROVIDER})|(?:我|俺)(?:这|这个|那个|这家)?(?:{_PROVIDER})"
     rf"|(?:我|俺)(?:是|做|干|开|搞)[^，,。？?！!；;\s]{{0,8}}?(?:{_PROVIDER})"
+)
+# A phrase opening with a unit (厂里招工的话…, 企业给她交社保…, 要是公司…): its subject.
+_UNIT_SUBJECT = re.compile(
+    rf"(?:那|那么|要是|如果|假如|这样)?(?:(?P<employer>{_EMPLOYER})|(?P<provider>{_PROVIDER}))(?:里|这边|那边)?(?!{_NOT_A_SUBJECT_AFTER})"
 )
 _PHRASES = re.compile(r"[，,。？?！!；;\s]")
 # Given to a unit, what is asked after it (政府给厂里啥子, 给单位补多少, 给公司发多少).
@@ -89,8 +95,19 @@ def asked_recipient(question: str) -> Beneficiary | None:
     return None
 
 
-def _said_recipient(text: str) -> Beneficiary | None:
-    """The recipient the getting verbs are said of, the last phrase first (the one that asks)."""
+def names_an_employer_recipient(question: str) -> bool:
+    """The sentence says a unit that hires is who gets the money (公司能拿到什么补贴, 给单位补多少) — not only that
+    the speaker hires (我开了家小超市 招了两个人 看看我能享受啥 asks the founder's own check). A unit opening a phrase
+    is who gets only in a sentence that hires (厂里招工的话能拿到哪些补贴; not 企业给她交社保有补贴不, asked of a
+    daughter's employer)."""
+    text = _HIRED_PASSIVE.sub("", question)
+    said = _said_recipient(text, subjects=_HIRES.search(text) is not None)
+    return said is Beneficiary.EMPLOYER
+
+
+def _said_recipient(text: str, subjects: bool = True) -> Beneficiary | None:
+    """The recipient the getting verbs are said of, the last phrase first (the one that asks); `subjects`: a unit
+    opening a phrase is its getting verb's subject when none is said right before the verb."""
     for phrase in reversed([p for p in _PHRASES.split(text) if p]):
         given = _GIVEN_TO.search(phrase)
         if given is not None:
@@ -109,6 +126,10 @@ def _said_recipient(text: str) -> Beneficiary | None:
             if found.group("provider"):
                 return Beneficiary.PROVIDER
             return Beneficiary.PERSON
+        subject = _UNIT_SUBJECT.match(phrase) if subjects else None
+        if subject is not None and _GAIN.search(phrase, subject.end()):
+            # 厂里招工的话能拿到哪些补贴: the unit the phrase opens with gets, none said right before the verb.
+            return Beneficiary.EMPLOYER if subject.group("employer") else Beneficiary.PROVIDER
     return None
 
 

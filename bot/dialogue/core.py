@@ -61,7 +61,7 @@ from knowledge.intent import Intent, classify
 from knowledge.measure_answer import for_graduates_only
 from knowledge.measures import Beneficiary
 from knowledge.normalize import to_simplified
-from knowledge.recipient import asked_recipient
+from knowledge.recipient import asked_recipient, names_an_employer_recipient
 
 MAX_MESSAGE_CHARS = 1000
 # The longest message read as a typed button label (📄 查看条款原文 平顶山（二十八）).
@@ -2858,7 +2858,7 @@ class Dialogue:
         if not (
             (
                 (self.words.as_employer.search(text) and self.words.hiring.search(text))
-                or asked_recipient(to_simplified(text)) is Beneficiary.EMPLOYER
+                or names_an_employer_recipient(to_simplified(text))
             )
             and self.words.gain_asked.search(text)
         ):
