@@ -2858,7 +2858,7 @@ class Dialogue:
         if not (
             (
                 (self.words.as_employer.search(text) and self.words.hiring.search(text))
-                or names_an_employer_recipient(to_simplified(text))
+                or (names_an_employer_recipient(to_simplified(text)) and not self._employer_hiring_asked(text))
             )
             and self.words.gain_asked.search(text)
         ):
