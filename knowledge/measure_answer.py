@@ -49,6 +49,7 @@ from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.numerals import chinese_to_number
 from knowledge.place_precedence import RegionsAsked, own_place_first
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
+from knowledge.recipient import asked_recipient, asks_for_another_than
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_bounds import bounds_asked
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -552,7 +553,7 @@ def select(
     relevant = relevant.where(
         lambda m: not _only_modifies_an_unheld_payment(m, question) and not _shares_only_inside_its_terms(m, question)
     )
-    relevant = _for_the_asker(relevant, question, ranked)
+    relevant = _paid_to_the_recipient_asked(_for_the_asker(relevant, question, ranked), ranked, policy, question)
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —
         # or the unit of what it pays for that the question asks by (每学时补几块: 每学时8元).
@@ -2718,6 +2719,41 @@ def _service_for_others(match: MeasureMatch) -> bool:
     when a villager asks to be found work)."""
     measure = match.measure
     return measure.kind is MeasureKind.SERVICE and _for_a_group(match) and not _group_named(match)
+
+
+_HIRING_SPAN = ("吸纳", "招用", "带动就业", "雇")
+
+
+def _paid_to_the_recipient_asked(
+    relevant: MatchRanking, ranked: MatchRanking, policy: SelectionPolicy, question: str
+) -> MatchRanking:
+    """The matches paid to whom the question asks for (`asked_recipient`): 公司能补多少 is answered by what
+    employers get — never a provider's figure (职业介绍补贴 for 招贫困户), nor a person's own measure — and
+    我是贫困户能补多少 by the person's own. When none relevant is paid to an employer or provider asked for,
+    the ranking's relevant ones that are; with none there either, what is left, less the other side's (a
+    provider's figure for an employer, an employer's for a provider)."""
+    asked = asked_recipient(question)
+    if asked is None or not relevant:
+        return relevant
+
+    def is_theirs(match: MeasureMatch) -> bool:
+        # (a founder's own reward for hiring, 创业吸纳就业奖励, is paid to the one who hires as well)
+        measure = match.measure
+        rewards_hiring = measure.beneficiary is Beneficiary.PERSON and any(w in measure.span for w in _HIRING_SPAN)
+        # (a measure the question names, 我招了两个人 我能领创业补贴吗, is asked whoever it pays)
+        return (
+            match.named is not None
+            or not asks_for_another_than(measure.beneficiary, question)
+            or (asked is Beneficiary.EMPLOYER and rewards_hiring)
+        )
+
+    theirs = relevant.where(is_theirs)
+    if theirs or asked is Beneficiary.PERSON:
+        return theirs or relevant
+    theirs = ranked.where(lambda m: is_theirs(m) and is_relevant(m, policy))
+    if theirs:
+        return theirs
+    return relevant.where(lambda m: m.measure.beneficiary in (asked, Beneficiary.PERSON))
 
 
 def _for_the_asker(relevant: MatchRanking, question: str, ranked: MatchRanking | None = None) -> MatchRanking:

@@ -62,6 +62,7 @@ from knowledge.intent import Intent, classify
 from knowledge.measure_answer import for_graduates_only
 from knowledge.measures import Beneficiary
 from knowledge.normalize import to_simplified
+from knowledge.recipient import asked_recipient, names_an_employer_recipient
 
 MAX_MESSAGE_CHARS = 1000
 # The longest message read as a typed button label (📄 查看条款原文 平顶山（二十八）).
@@ -2918,7 +2919,11 @@ class Dialogue:
 
     def _employer_turn(self, work: Working, text: str, today: date) -> list[Reply] | None:
         employer = self._hiring_measures(work, text, today)
-        return None if employer is None else [employer, *self._reminder(work, today, after_answer=True)]
+        if employer is None:
+            return None
+        # Session 43 (walk44 2.1): asked for the unit (我问的是公司能领啥), the speaker's own interview question is not
+        # put again after the employers' measures; a card of facts told still waits for its confirmation.
+        return [employer, *([self.interviewer.confirmation(work)] if work.pending else [])]
 
     def _hiring_measures(
         self, work: Working, text: str, today: date, found: Reply | None = None, offer_check: bool = False
@@ -2943,11 +2948,15 @@ class Dialogue:
 
     def _boss_hiring(self, work: Working, text: str, today: date) -> Reply | None:
         if not (
-            self.words.as_employer.search(text)
-            and self.words.hiring.search(text)
+            (
+                (self.words.as_employer.search(text) and self.words.hiring.search(text))
+                or (names_an_employer_recipient(to_simplified(text)) and not self._employer_hiring_asked(text))
+            )
             and self.words.gain_asked.search(text)
         ):
-            # (我是老板 能享受啥 with no hire said: the boss's own check, not the employers' hiring measures.)
+            # (我是老板 能享受啥 with no hire said: the boss's own check, not the employers' hiring measures. Session 43
+            # (walk44 2.1): 招人的话公司能拿到什么补贴, 我问的是公司能领啥 — money asked for a unit that hires, by
+            # whoever speaks for it (厂里管人事的): the employers' measures, not the person's interview.)
             return None
         measures = measure_vocabulary()
         if not self.words.is_question(text) or any(
@@ -2957,22 +2966,42 @@ class Dialogue:
             return None
         named = self.regions.resolve(text)
         region = named.place if named.place and named.covered else self._person_region(work)
+        # (我问的是公司能领啥 after an employer's question answered at 郏县: asked where that one was.)
+        thread = work.thread
+        region = region or (thread.region if thread is not None and thread.found else None)
         if region is None:
             return None
-        asked = Question(self.words.employer_asked, region=region)
-        try:
-            result = self.answerer.answer(asked.text, region, today)
-        except QueryError:
+        # Session 43: the question as typed first (招几个建档立卡的贫困户 公司能补多少 asks the employers' measure for
+        # hiring the poor), when the employers' measures alone answer it; else the employers' measures for hiring.
+        found = self._employers_answer(Question(text, region=region), today, typed=True) or self._employers_answer(
+            Question(self.words.employer_asked, region=region), today, typed=False
+        )
+        if found is None:
             return None
-        if result.status is not AnswerStatus.ANSWERED or not result.measures:
-            return None
-        if any(m.beneficiary == Beneficiary.PERSON for m in result.measures):
-            return None
+        asked, result = found
         thread = self.threads.after(work.thread, asked, result)
         work.thread = thread.model_copy(update={"topic": self.words.employer_topic or thread.topic})
         reply = render.answer(result, self.interviewer.clause_name, False)
         text = f"{_closing().as_employer}\n{reply.text}"
         return reply.model_copy(update={"text": text, "asked": work.thread.asked_key})
+
+    def _employers_answer(self, asked: Question, today: date, typed: bool) -> tuple[Question, Answer] | None:
+        """The answer to `asked` when it shows employers' measures alone: answered — or, for the question as typed,
+        one whose measure states no sum (没有写明具体金额), still the employers' own answer."""
+        try:
+            result = self.answerer.answer(asked.text, asked.region, today)
+        except QueryError:
+            return None
+        statuses = (AnswerStatus.ANSWERED, AnswerStatus.NO_ANSWER) if typed else (AnswerStatus.ANSWERED,)
+        if result.status not in statuses or not result.measures or not result.citations:
+            return None
+        if (
+            any(m.beneficiary != Beneficiary.EMPLOYER for m in result.measures)
+            if typed
+            else any(m.beneficiary == Beneficiary.PERSON for m in result.measures)
+        ):
+            return None
+        return asked, result
 
     def _other_corrected(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
         """Session 38 (walk37 C4): 不对不对，俺记错了，闺女是2027年毕业 right after a question about her — a correction
@@ -3308,7 +3337,13 @@ class Dialogue:
         known = self._speaker_known(work, statement, today) if work.speaker_asks else known
         # 那他要是自己创业呢: a supposed case is asked about; the facts given do not rule its measures out.
         supposes = self.reader.supposes_a_case(text)
-        misfits = self.fit.misfits(result, known, today) if known and not of_another and not supposes else {}
+        # 公司能补多少: money asked for an employer or a provider is not judged by the speaker's own facts.
+        for_a_unit = asked_recipient(to_simplified(text)) in (Beneficiary.EMPLOYER, Beneficiary.PROVIDER)
+        misfits = (
+            self.fit.misfits(result, known, today)
+            if known and not of_another and not supposes and not for_a_unit
+            else {}
+        )
         # Session 37 (walk36 W36): in a relative's check the answer is about them (您父亲目前不符合) — not the
         # speaker's own question asked there (work.speaker_asks).
         about = self.subjects.whom(work.subject) if work.for_someone_else and not work.speaker_asks else None
@@ -3573,7 +3608,9 @@ class Dialogue:
             return None
         asked, result, situation = found
         known = {**work.held(), **work.pending}
-        misfits = self.fit.misfits(result, known, today) if not self.reader.supposes_a_case(text) else {}
+        for_a_unit = asked_recipient(to_simplified(text)) in (Beneficiary.EMPLOYER, Beneficiary.PROVIDER)
+        supposes = self.reader.supposes_a_case(text)
+        misfits = self.fit.misfits(result, known, today) if not supposes and not for_a_unit else {}
         work.thread = self.threads.after(work.thread, asked, result)
         reply = render.answer(result, self.interviewer.clause_name, False, misfits)
         return render.situated(reply.model_copy(update={"asked": work.thread.asked_key}), situation)

@@ -34,6 +34,7 @@ from eligibility.facts import FactRegistry
 from eligibility.questions import HOUSEHOLD_REGION
 from eligibility.regions import RegionResolver, ResolvedRegion
 from knowledge.normalize import to_simplified
+from knowledge.recipient import said_of_a_unit
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
 _TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|nominal_age|this_year|since)\}$")
@@ -349,6 +350,9 @@ class Describer:
         """Where the person is, read past the places of work and business said apart (`_bound_places`), those, and
         the facts whose words name no place (在厂里上班)."""
         bound, unbound, unplaced = self._bound_places(text)
+        # Session 43 (walk44 p3 t17): 我们厂注册在鲁山县 — the place of the unit the speaker speaks for is not theirs.
+        text = "，".join(c for c in _CLAUSE_BREAK.split(text) if not said_of_a_unit(c))
+        unbound = "，".join(c for c in _CLAUSE_BREAK.split(unbound) if not said_of_a_unit(c))
         region = self.regions.resolve(self._not_here.sub("，", unbound))
         if not region.place:
             # 我在长春上班: the place of work said alone is where the person is, as before.
