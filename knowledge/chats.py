@@ -108,9 +108,19 @@ def chat_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted],
         preamble += [p.text for m in threads.pop(0) for p in m.paragraphs]
     emitted = []
     for thread in threads:
-        part = [p for m in thread for p in m.paragraphs]
-        # the thread is headed by its first words (a stamp on a line of its own heads nothing)
-        first = next((p for p in part if not _SENDER_FIRST.match(p.text)), part[0])
-        node = Node(label=None, text=first.text, original=first.original, part=0, rank=Style.CN)
-        emitted.append(Emitted(node, [], [p.text for p in part], [p.original for p in part], None, []))
+        # a message's stamp and sender are nobody's words: the thread says what its messages' words say (a stamp on
+        # a line of its own says nothing)
+        part = [(said, p.original) for p in (p for m in thread for p in m.paragraphs) if (said := _said(p.text))]
+        if not part:
+            continue
+        node = Node(label=None, text=part[0][0], original=part[0][1], part=0, rank=Style.CN)
+        emitted.append(Emitted(node, [], [text for text, _ in part], [original for _, original in part], None, []))
     return preamble, emitted, []
+
+
+def _said(line: str) -> str:
+    """What a line of a chat says: a message's words without the day stamp and the sender before them; nothing for a
+    line of sender and stamp alone (a PC client's heading over the words)."""
+    if stamped := _STAMP_FIRST.match(line):
+        return stamped.group(2)
+    return "" if _SENDER_FIRST.match(line) else line
