@@ -45,7 +45,6 @@ def test_table_rows_with_a_deadline_time_still_grant_their_figures() -> None:
     assert "5000元" in amounts and "最高3000元" in amounts, amounts
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by a later commit of fixd43")
 def test_a_residents_pasted_figures_are_not_the_groups_measure(tmp_path: Path) -> None:
     kb = published_knowledge(tmp_path, [str(DATA / "daliang-2026-weixinqun.txt")])
     answer = kb.answerer.answer("顺德首次创业补贴给多少钱", "佛山市顺德区")
