@@ -89,6 +89,34 @@ _FORWARDS = re.compile(
 _OFFICE = re.compile(r"协理员|社工|工作人员|专干|专员|网格员|群主|管理员|人社|社保|就业|街道|社区|村委|居委|局|站|中心")
 
 
+# A message that passes a notice on (【转发】…, 转：…) and the notice's 文号, else its heading, that tells it apart.
+_FORWARD_MARK = re.compile(r"^\s*(?:【转发】|\[转发\]|转发[:：]|转[:：])\s*([^（(，,。]{4,80})")
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d{1,4}\s*号")
+
+
+def _forwarded(words: str) -> str | None:
+    mark = _FORWARD_MARK.match(words)
+    if mark is None:
+        return None
+    number = _NUMBER.search(words)
+    return number.group(0) if number else mark.group(1)
+
+
+def _of_first_notice(messages: list[_Message]) -> list[_Message]:
+    """The messages a chat's document is made of: once a message forwards another notice than the first one
+    forwarded (顺德's, then 南海's), what follows belongs to that notice, not to the document the chat is read as
+    (intake names it for staff) — until the first notice is forwarded again."""
+    first: str | None = None
+    current: str | None = None
+    kept: list[_Message] = []
+    for message in messages:
+        if notice := _forwarded(message.words):
+            first, current = first or notice, notice
+        if current == first:
+            kept.append(message)
+    return kept
+
+
 def _informant(messages: list[_Message]) -> str:
     """The sender who speaks for the office, as a reader of the chat would take it: who forwards the notice, else
     who is named as the office's worker (社工, 协理员, 人社站-…, 群主), else who posts the most messages stating a
@@ -115,6 +143,7 @@ def chat_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted],
     if not is_chat(paragraphs):
         return [p.text for p in paragraphs], [], []
     header, messages = _messages(paragraphs)
+    messages = _of_first_notice(messages)
     informant = _informant(messages)
     threads: list[list[_Message]] = []
     for message in messages:

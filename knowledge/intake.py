@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -237,6 +237,7 @@ def extract_facts(
         number = carried.number or number
         published = published or carried.issued
         problems.append(f"正文转发的通知：标题、文号、发文机关和日期按其中的“{carried.title}”读取，请核对")
+        problems += _other_notices(carried, lines)
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
@@ -1197,9 +1198,14 @@ class _Carried:
 
 
 def _carried_notice(lines: list[str]) -> _Carried | None:
-    """The first notice a text passes on whole — its heading naming the bodies that issue it, followed by its 文号
-    or by a date within a few characters — when its issuers are bodies of a place. A text that has no heading of
-    its own (a 微信群 export, a mail's cover note, a meeting's record) is about the notice it carries."""
+    """The first notice a text passes on whole (`_carried_notices`). A text that has no heading of its own (a 微信群
+    export, a mail's cover note, a meeting's record) is about the notice it carries."""
+    return next(_carried_notices(lines), None)
+
+
+def _carried_notices(lines: list[str]) -> Iterator[_Carried]:
+    """The notices a text passes on whole, in order — each heading naming the bodies that issue it, followed by its
+    文号 or by a date within a few characters — when its issuers are bodies of a place."""
     for line in lines:
         for match in _CARRIED.finditer(line):
             rest = line[match.end() : match.end() + _CARRIED_DATE_GAP]
@@ -1211,8 +1217,29 @@ def _carried_notice(lines: list[str]) -> _Carried | None:
             if not issuer or not _place_prefix(issuer):
                 continue
             number = _document_number([match.group(2)]) if match.group(2) else None
-            return _Carried(title=title, number=number, issued=_as_date(dated) if dated else None)
-    return None
+            yield _Carried(title=title, number=number, issued=_as_date(dated) if dated else None)
+
+
+def _other_notices(first: _Carried, lines: list[str]) -> list[str]:
+    """A problem line for each further notice a text passes on (a chat forwarding 顺德's notice, then 南海's): its
+    measures are no measures of the first notice, and none may be cited under the first's title and 文号. A chat
+    reads no message from such a notice's forwarding on (knowledge.chats); in any other text staff decide."""
+    seen = {first.number or first.title}
+    problems: list[str] = []
+    chat = is_chat_text(lines)
+    for other in _carried_notices(lines):
+        key = other.number or other.title
+        if key in seen:
+            continue
+        seen.add(key)
+        named = f"“{other.title}”" + (f"（{other.number}）" if other.number else "")
+        problems.append(
+            f"正文还转发了另一份通知{named}：其内容不属于“{first.title}”，转发之后的消息未作为本文件的条款读取；"
+            "如需使用，请作为单独的文件添加，请核对"
+            if chat
+            else f"正文还提到另一份通知{named}：其中的措施不能按“{first.title}”引用，请核对"
+        )
+    return problems
 
 
 def _deck_slides(lines: list[str]) -> list[list[str]]:

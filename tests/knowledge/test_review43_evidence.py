@@ -13,8 +13,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from bot.present.answers import answer_result
 from knowledge.derive import derive_measures
 from knowledge.intake import examine
@@ -61,7 +59,6 @@ def test_a_chat_answer_shows_no_message_stamp_or_sender(tmp_path: Path) -> None:
     assert "3009：01" not in shown and "陈社工：" not in shown, shown
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by a later commit of fixd43")
 def test_a_second_notice_of_another_district_is_not_answered_as_the_first_ones(tmp_path: Path) -> None:
     """4. A chat passing on two notices (顺德's, then 南海's 见习 notice) is one 顺德 document: 南海's 见习补贴
     answers a 顺德 question under 顺德's title, and intake's problems never name the second notice for staff."""
