@@ -155,9 +155,14 @@ def chat_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted],
         preamble += [p.text for m in threads.pop(0) for p in m.paragraphs]
     emitted = []
     for thread in threads:
-        # a message's stamp and sender are nobody's words: the thread says what its messages' words say (a stamp on
-        # a line of its own says nothing)
-        part = [(said, p.original) for m in _read(thread, informant) for p in m.paragraphs if (said := _said(p.text))]
+        # a message's stamp and sender are nobody's words: the thread says, and is quoted as, its messages' words as
+        # written (a stamp on a line of its own says nothing)
+        part = [
+            (said, _said(p.original) or said)
+            for m in _read(thread, informant)
+            for p in m.paragraphs
+            if (said := _said(p.text))
+        ]
         if not part:
             continue
         node = Node(label=None, text=part[0][0], original=part[0][1], part=0, rank=Style.CN)

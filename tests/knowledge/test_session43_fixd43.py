@@ -28,3 +28,10 @@ def test_no_clause_of_a_chat_holds_what_the_second_notice_says() -> None:
     texts = [c.text for c in clauses_of(_text(TWO_NOTICES), province="x", city="y", signed=date(2026, 1, 1))]
     assert any("5000元" in t for t in texts), texts
     assert not any("最低工资标准的60%" in t or "南人社发" in t for t in texts), texts
+
+
+def test_a_chat_clause_is_quoted_from_its_messages_words_without_stamp_or_sender() -> None:
+    clauses = clauses_of(_text("daliang-2026-banshi.txt"), province="x", city="y", signed=date(2026, 1, 1))
+    asked = next(c for c in clauses if "行政服务中心" in c.text)
+    assert asked.original_text.startswith("申请创业补贴要带身份证"), asked.original_text
+    assert not any("陈社工" in c.original_text or "2026-10-30" in c.original_text for c in clauses)
