@@ -208,7 +208,9 @@ def extract_facts(
         lambda: carried.title if carried else None,
     )
     title = _solicited(next((heading for source in sources if (heading := source()) and not _is_body(heading)), None))
-    signature, signed = _signature(lines)
+    signature, signed = _signature(lines, carries=carried is not None and title == carried.title)
+    if signature is None and (unit := _unit_signer(lines)):
+        problems.append(f"落款“{unit}”是部门的内设单位，未作为发文机关读取，请核对")
     compiler = _compiler(head, lines)
     issuer = (
         compiler
@@ -1141,7 +1143,8 @@ def _issuers_of(named: str, title: str, lines: list[str]) -> str | None:
         match = issued.search(line)
         if not match:
             continue
-        names = [_of_place(n, title) for n in match.group(1).split("、") if n]
+        # 县人社局会同县财政局制定了《…》: two bodies, as 人社局、财政局 are
+        names = [_of_place(n, title) for n in re.split(r"、|会同", match.group(1)) if n]
         if names and all(n and _ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
             return "、".join(n for n in names if n)
     return None
@@ -1277,10 +1280,12 @@ def _presented_on(deck: list[list[str]]) -> tuple[date, bool] | None:
     return None
 
 
-def _signature(lines: list[str]) -> tuple[str | None, date | None]:
-    """The 落款: the last date line of the document and the issuer line(s) just above it. A last date line under
-    no body's name (a mail's cover note signed by a 科, after the notice it carries) yields to an earlier one that is
-    signed by bodies: the notice's own 落款; with none such, the last date stands alone."""
+def _signature(lines: list[str], *, carries: bool = False) -> tuple[str | None, date | None]:
+    """The 落款: the last date line of the document and the issuer line(s) just above it. In a text that is the
+    notice it `carries` (a mail's cover note signed by a 科, after the notice it passes on whole), a last date line
+    under no body's name yields to an earlier one signed by bodies: the notice's own 落款. In any other text the last
+    date line is the document's own, whoever signs it — an earlier 落款 is another document's, quoted (a 政策解读
+    quoting the 办法 it explains); with no body above it, the last date stands alone (`_unit_signer`)."""
     last: date | None = None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -1296,8 +1301,21 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
                 break
         if issuers:
             return "、".join(issuers), signed
+        if not carries:
+            return None, signed
         last = last or signed
     return None, last
+
+
+# A unit inside a department signing as itself (县就业服务中心政策法规股, 办公室综合科): no body issuing a document.
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,28}(?:股|科|室|组|处|所|队)$")
+
+
+def _unit_signer(lines: list[str]) -> str | None:
+    """The line over the document's last date line when it names a unit of a department, not a body."""
+    index = next((i for i in range(len(lines) - 1, -1, -1) if _DATE_ONLY_LINE.match(lines[i])), None)
+    above = lines[index - 1].strip() if index else ""
+    return above if _UNIT.fullmatch(above) and not _ISSUER_SUFFIX.search(above) else None
 
 
 _ISSUED_LINE = re.compile(rf"^[^。；，：:]{{0,40}}?\s*({_DATE.pattern})\s*印发\s*$")

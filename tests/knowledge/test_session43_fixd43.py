@@ -35,3 +35,26 @@ def test_a_chat_clause_is_quoted_from_its_messages_words_without_stamp_or_sender
     asked = next(c for c in clauses if "行政服务中心" in c.text)
     assert asked.original_text.startswith("申请创业补贴要带身份证"), asked.original_text
     assert not any("陈社工" in c.original_text or "2026-10-30" in c.original_text for c in clauses)
+
+
+# A 政策解读 signed by a unit of a department, quoting the 落款 of the 办法 it explains (review43's jiedu.txt).
+EXPLAINED = """《沂水县2026年创业补贴实施办法》政策解读
+
+一、出台背景
+为进一步促进创业带动就业，县人社局会同县财政局制定了《沂水县2026年创业补贴实施办法》。原办法落款如下：
+沂水县人力资源和社会保障局
+沂水县财政局
+2025年12月1日
+
+二、主要内容
+（一）一次性创业补贴。在本县首次创办小微企业、正常经营满1年并按规定缴纳社会保险的，给予一次性创业补贴5000元。
+
+县就业服务中心政策法规股
+2026年3月20日
+"""
+
+
+def test_a_documents_own_last_signature_decides_its_day_not_a_quoted_one() -> None:
+    facts = examine(EXPLAINED.encode(), "yishui-jiedu.txt").facts
+    assert facts.signed == date(2026, 3, 20)
+    assert any("县就业服务中心政策法规股" in p and "请核对" in p for p in facts.problems), facts.problems
