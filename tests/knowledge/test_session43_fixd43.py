@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from knowledge.derive import derive_measures
 from knowledge.intake import examine
 from tests.knowledge.asking import clauses_of
 
@@ -58,3 +59,14 @@ def test_a_documents_own_last_signature_decides_its_day_not_a_quoted_one() -> No
     facts = examine(EXPLAINED.encode(), "yishui-jiedu.txt").facts
     assert facts.signed == date(2026, 3, 20)
     assert any("县就业服务中心政策法规股" in p and "请核对" in p for p in facts.problems), facts.problems
+
+
+def test_a_deadlines_clock_time_in_a_table_row_is_no_figure_of_the_grant() -> None:
+    """The row keeps its measure once its date and time are no chat stamp (fa3a9a74); its 17:00 is when, not a ratio."""
+    row = (
+        "某某县人力资源和社会保障局关于2026年创业补贴申报的通知\n一、补贴项目\n"
+        "一次性创业补贴｜每户5000元｜2026年11月30日 17:00"
+    )
+    clauses = clauses_of(row, province="x", city="y", signed=date(2026, 1, 1))
+    amounts = [a.text for m in derive_measures("t-2026", clauses) for a in m.amounts]
+    assert "5000元" in amounts and not any("17" in a for a in amounts), amounts
