@@ -21,7 +21,8 @@ FIGURE = re.compile(
     r"(?:一次性|最高|不超过|最长|每人每月|每人每年|每人每天|每人|每月|每年|每天|按)?"
     # (a year of the calendar, 2025年 or 2025年度, is a date and no figure of any grant; 天 counts days of a
     # period — 最长不超过60天 — while 日 is left to dates, 1日至15日)
-    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|天)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九]"
+    # (a clock time after its day or part of day, 2026年11月30日17：00 or 上午9：00, is when, no ratio like 1：1)
+    r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|天)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|(?<![\d日午晚])\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九]"
     rf"|{CHINESE_MONEY})"
 )
 _BOUNDS = ("以上", "以下", "以内", "内", "及以上", "及以下")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -208,7 +208,9 @@ def extract_facts(
         lambda: carried.title if carried else None,
     )
     title = _solicited(next((heading for source in sources if (heading := source()) and not _is_body(heading)), None))
-    signature, signed = _signature(lines)
+    signature, signed = _signature(lines, carries=carried is not None and title == carried.title)
+    if signature is None and (unit := _unit_signer(lines)):
+        problems.append(f"落款“{unit}”是部门的内设单位，未作为发文机关读取，请核对")
     compiler = _compiler(head, lines)
     issuer = (
         compiler
@@ -237,6 +239,7 @@ def extract_facts(
         number = carried.number or number
         published = published or carried.issued
         problems.append(f"正文转发的通知：标题、文号、发文机关和日期按其中的“{carried.title}”读取，请核对")
+        problems += _other_notices(carried, lines)
     if signed is None and "成文日期" in table:
         match = _DATE.search(table["成文日期"]) or _ISO_DATE.search(table["成文日期"])
         signed = _as_date(match) if match else None
@@ -1140,7 +1143,8 @@ def _issuers_of(named: str, title: str, lines: list[str]) -> str | None:
         match = issued.search(line)
         if not match:
             continue
-        names = [_of_place(n, title) for n in match.group(1).split("、") if n]
+        # 县人社局会同县财政局制定了《…》: two bodies, as 人社局、财政局 are
+        names = [_of_place(n, title) for n in re.split(r"、|会同", match.group(1)) if n]
         if names and all(n and _ISSUER_SUFFIX.search(n) and _place_prefix(n) for n in names):
             return "、".join(n for n in names if n)
     return None
@@ -1197,9 +1201,14 @@ class _Carried:
 
 
 def _carried_notice(lines: list[str]) -> _Carried | None:
-    """The first notice a text passes on whole — its heading naming the bodies that issue it, followed by its 文号
-    or by a date within a few characters — when its issuers are bodies of a place. A text that has no heading of
-    its own (a 微信群 export, a mail's cover note, a meeting's record) is about the notice it carries."""
+    """The first notice a text passes on whole (`_carried_notices`). A text that has no heading of its own (a 微信群
+    export, a mail's cover note, a meeting's record) is about the notice it carries."""
+    return next(_carried_notices(lines), None)
+
+
+def _carried_notices(lines: list[str]) -> Iterator[_Carried]:
+    """The notices a text passes on whole, in order — each heading naming the bodies that issue it, followed by its
+    文号 or by a date within a few characters — when its issuers are bodies of a place."""
     for line in lines:
         for match in _CARRIED.finditer(line):
             rest = line[match.end() : match.end() + _CARRIED_DATE_GAP]
@@ -1211,8 +1220,29 @@ def _carried_notice(lines: list[str]) -> _Carried | None:
             if not issuer or not _place_prefix(issuer):
                 continue
             number = _document_number([match.group(2)]) if match.group(2) else None
-            return _Carried(title=title, number=number, issued=_as_date(dated) if dated else None)
-    return None
+            yield _Carried(title=title, number=number, issued=_as_date(dated) if dated else None)
+
+
+def _other_notices(first: _Carried, lines: list[str]) -> list[str]:
+    """A problem line for each further notice a text passes on (a chat forwarding 顺德's notice, then 南海's): its
+    measures are no measures of the first notice, and none may be cited under the first's title and 文号. A chat
+    reads no message from such a notice's forwarding on (knowledge.chats); in any other text staff decide."""
+    seen = {first.number or first.title}
+    problems: list[str] = []
+    chat = is_chat_text(lines)
+    for other in _carried_notices(lines):
+        key = other.number or other.title
+        if key in seen:
+            continue
+        seen.add(key)
+        named = f"“{other.title}”" + (f"（{other.number}）" if other.number else "")
+        problems.append(
+            f"正文还转发了另一份通知{named}：其内容不属于“{first.title}”，转发之后的消息未作为本文件的条款读取；"
+            "如需使用，请作为单独的文件添加，请核对"
+            if chat
+            else f"正文还提到另一份通知{named}：其中的措施不能按“{first.title}”引用，请核对"
+        )
+    return problems
 
 
 def _deck_slides(lines: list[str]) -> list[list[str]]:
@@ -1250,10 +1280,12 @@ def _presented_on(deck: list[list[str]]) -> tuple[date, bool] | None:
     return None
 
 
-def _signature(lines: list[str]) -> tuple[str | None, date | None]:
-    """The 落款: the last date line of the document and the issuer line(s) just above it. A last date line under
-    no body's name (a mail's cover note signed by a 科, after the notice it carries) yields to an earlier one that is
-    signed by bodies: the notice's own 落款; with none such, the last date stands alone."""
+def _signature(lines: list[str], *, carries: bool = False) -> tuple[str | None, date | None]:
+    """The 落款: the last date line of the document and the issuer line(s) just above it. In a text that is the
+    notice it `carries` (a mail's cover note signed by a 科, after the notice it passes on whole), a last date line
+    under no body's name yields to an earlier one signed by bodies: the notice's own 落款. In any other text the last
+    date line is the document's own, whoever signs it — an earlier 落款 is another document's, quoted (a 政策解读
+    quoting the 办法 it explains); with no body above it, the last date stands alone (`_unit_signer`)."""
     last: date | None = None
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
@@ -1269,8 +1301,21 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
                 break
         if issuers:
             return "、".join(issuers), signed
+        if not carries:
+            return None, signed
         last = last or signed
     return None, last
+
+
+# A unit inside a department signing as itself (县就业服务中心政策法规股, 办公室综合科): no body issuing a document.
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2,28}(?:股|科|室|组|处|所|队)$")
+
+
+def _unit_signer(lines: list[str]) -> str | None:
+    """The line over the document's last date line when it names a unit of a department, not a body."""
+    index = next((i for i in range(len(lines) - 1, -1, -1) if _DATE_ONLY_LINE.match(lines[i])), None)
+    above = lines[index - 1].strip() if index else ""
+    return above if _UNIT.fullmatch(above) and not _ISSUER_SUFFIX.search(above) else None
 
 
 _ISSUED_LINE = re.compile(rf"^[^。；，：:]{{0,40}}?\s*({_DATE.pattern})\s*印发\s*$")

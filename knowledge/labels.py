@@ -144,12 +144,10 @@ def cited_form(label: str) -> str:
 # A recording's transcript stamps each turn with the time it was said ([00:11:58] 区人社局局长 孙立新：…, (01:05)
 # 网友：…): the speaker is whoever the label before the colon names (group 1; a caller's note in brackets
 # — 群众（电话连线，汉王镇 吴先生） — is no part of the name). The label is nobody's words.
-# A group chat's export stamps each message with its day and time instead (2026-11-03 09:30 金榜社区-梁姑娘：…,
-# knowledge.chats): its sender is named the same way.
-_STAMPS = (
-    r"(?:[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]"
-    r"|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)"
-)
+# A group chat's export stamps each message with its day and time instead (2026-11-03 09:30 金榜社区-梁姑娘：…):
+# knowledge.chats takes that label off a message when it has read the text as a chat — a day and a time in any
+# other text (面试定于2026年3月15日9:00, a table row's deadline) are its words.
+_STAMPS = r"[\[［【(（]\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?\s*[\]］】)）]"
 TIMED_TURN = re.compile(
     rf"^{_STAMPS}\s*"
     r"([^:：。；！？，,（）()]{1,12}?)\s*(?:[（(][^（）()]{0,30}[)）])?[^:：。；！？，,（）()]{0,12}[:：]\s*"
@@ -183,8 +181,6 @@ SENDER_STAMP = re.compile(rf"^\s*([^\s:：@][^:：]{{0,40}}?)\s*{DAY_STAMP}\s*$"
 
 def without_turn_label(text: str) -> str:
     """What a timed line says: its time and its speaker (`timed_turn`) left out; a line naming no speaker keeps its
-    words after the time; a chat's sender-and-stamp line says nothing."""
-    if SENDER_STAMP.match(text):
-        return ""
+    words after the time."""
     turn = timed_turn(text)
     return text[turn.end() :] if turn else _TIME_STAMP.sub("", text)
