@@ -49,7 +49,7 @@ from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.numerals import chinese_to_number
 from knowledge.place_precedence import RegionsAsked, own_place_first
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
-from knowledge.recipient import asked_recipient, asks_for_another_than
+from knowledge.recipient import asked_recipient, asks_for_another_than, hires_someone
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_bounds import bounds_asked
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -2747,13 +2747,13 @@ def _paid_to_the_recipient_asked(
             or (asked is Beneficiary.EMPLOYER and rewards_hiring)
         )
 
-    theirs = relevant.where(is_theirs)
-    if theirs or asked is Beneficiary.PERSON:
-        return theirs or relevant
-    theirs = ranked.where(lambda m: is_theirs(m) and is_relevant(m, policy))
-    if theirs:
-        return theirs
-    return relevant.where(lambda m: m.measure.beneficiary in (asked, Beneficiary.PERSON))
+    if asked is Beneficiary.PERSON:
+        return relevant.where(is_theirs) or relevant
+    if asked is Beneficiary.EMPLOYER and hires_someone(question):
+        # 招贫困户公司能补多少: a placement agency's figure (职业介绍补贴) is paid for the same hire to someone else;
+        # the person's own measures and what a department, park or fund is given stay.
+        return relevant.where(lambda m: m.measure.beneficiary is not Beneficiary.PROVIDER or is_theirs(m)) or relevant
+    return relevant
 
 
 def _for_the_asker(relevant: MatchRanking, question: str, ranked: MatchRanking | None = None) -> MatchRanking:

@@ -160,6 +160,11 @@ def _said_recipient(text: str, subjects: bool = True) -> Beneficiary | None:
     return None
 
 
+def hires_someone(question: str) -> bool:
+    """The question tells of hiring someone (招贫困户, 雇了两个人, 吸纳高校毕业生), not of being hired."""
+    return _HIRES.search(question) is not None and _HIRED_PASSIVE.search(question) is None
+
+
 def asks_for_another_than(beneficiary: Beneficiary, question: str) -> bool:
     """The question asks money for a recipient other than `beneficiary` (an employer's figure for
     我是贫困户能补多少; a person's or a provider's for 公司能补多少)."""
