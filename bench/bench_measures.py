@@ -88,6 +88,7 @@ SETS = {
     "held-out 39": "answers_holdout39",
     "held-out 40": "answers_holdout40",
     "held-out 41": "answers_holdout41",
+    "held-out 42": "answers_holdout42",
 }
 
 

@@ -112,6 +112,7 @@ HOLDOUTS = (
     "chats_holdout34.yaml",
     "chats_holdout35.yaml",
     "chats_holdout36.yaml",
+    "chats_holdout37.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
