@@ -64,8 +64,10 @@ from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
 from knowledge.retrieve import RetrievalConfig
 from knowledge.store import ChromaClauseStore
 from knowledge.tokens import TokenCache
+from knowledge import jieba_dictionary
 imported = time.perf_counter()
 data = Path(sys.argv[2])
+jieba_dictionary.keep_in(data / "index")  # as a server's Services does: jieba's dictionary from beside the index
 registry = load_saved(data)
 loaded = time.perf_counter()
 tokens = TokenCache()  # as KnowledgeBase.open: a serving process does not load the ingest's token file
