@@ -256,6 +256,7 @@ def load_saved(data: Path):  # type: ignore[no-untyped-def]
 
 
 def ingest(data: Path) -> float:
+    from knowledge import jieba_dictionary
     from knowledge.clause_table import CLAUSES_DIR, save_clauses
     from knowledge.kb import _place_index
     from knowledge.lexical_store import LexicalStore
@@ -273,6 +274,7 @@ def ingest(data: Path) -> float:
     documents = [d.model_dump(mode="json") for d in registry.documents.values()]
     (data / "documents.json").write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
     _place_index(data / "index")  # written at ingest by `policybot ingest` too
+    jieba_dictionary.prepare(data / "index")  # so is jieba's prepared dictionary (knowledge/jieba_dictionary.py)
     MeasureUnitStore(data / "index" / MEASURES_DB).catalog(registry.documents, registry.clauses_of, load_measures())
     return time.perf_counter() - started
 

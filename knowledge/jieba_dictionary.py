@@ -57,6 +57,22 @@ def initialize(tokenizer: jieba.Tokenizer | None = None) -> None:
         write_prepared(tokenizer, path)
 
 
+def prepare(directory: Path) -> None:
+    """Write the prepared file in `directory` unless a current one is there (ingest: so that no serving
+    or one-shot process pays for writing it). Read from a tokenizer of its own: jieba.dt may hold the
+    policy words already."""
+    tokenizer = jieba.Tokenizer(jieba.dt.dictionary)
+    path = directory / PREPARED_FILE
+    try:
+        with path.open("rb") as handle:
+            if _header(handle, prepared_fingerprint(tokenizer)) is not None:
+                return
+    except (OSError, ValueError):
+        pass
+    tokenizer.initialize()
+    write_prepared(tokenizer, path)
+
+
 def dictionary_path(tokenizer: jieba.Tokenizer) -> Path:
     """The dictionary file the tokenizer reads (jieba's packaged dict.txt by default)."""
     if tokenizer.dictionary == jieba.DEFAULT_DICT:

@@ -309,6 +309,7 @@ def ingest(
     rebuilt = store.sync(records, embedder, registry.content_hash, say)
     index_dir = data_dir / "index"
     index_dir.mkdir(parents=True, exist_ok=True)
+    jieba_dictionary.prepare(index_dir)
     quality = {r.document_id: r.summary() for r in registry.quality_reports()}
     _write_json(index_dir / "quality.json", [r.model_dump(mode="json") for r in registry.quality_reports()])
     drop_clause_snapshot(index_dir)

@@ -14,7 +14,7 @@ import jieba
 import pytest
 
 from knowledge import jieba_dictionary
-from knowledge.jieba_dictionary import PREPARED_FILE, load_prepared, tagged_words, write_prepared
+from knowledge.jieba_dictionary import PREPARED_FILE, load_prepared, prepare, tagged_words, write_prepared
 from knowledge.kb import KnowledgeBase
 from knowledge.query import (
     _DOING_ENTRY,
@@ -174,3 +174,18 @@ def test_ask_after_a_warm_start_loads_jieba_from_the_prepared_file(kb_dir: Path,
     assert (kb_dir / "index" / PREPARED_FILE).is_file()
     assert "PREPARED [True]" in done.stderr
     assert "5000元" in done.stdout
+
+
+def test_ingest_leaves_a_current_prepared_dictionary_and_keeps_it_while_it_is_current(
+    kb_dir: Path, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    path = kb_dir / "index" / PREPARED_FILE
+    assert path.is_file()  # KnowledgeBase.open ingested into an empty data directory
+    assert load_prepared(jieba.Tokenizer(), path)
+    prepare(tmp_path)
+    written = (tmp_path / PREPARED_FILE).stat().st_mtime_ns
+    prepare(tmp_path)
+    assert (tmp_path / PREPARED_FILE).stat().st_mtime_ns == written
+    (tmp_path / PREPARED_FILE).write_bytes(b"stale")
+    prepare(tmp_path)
+    assert load_prepared(jieba.Tokenizer(), tmp_path / PREPARED_FILE)
