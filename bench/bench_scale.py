@@ -64,8 +64,10 @@ from knowledge.measure_store import MEASURES_DB, MeasureUnitStore
 from knowledge.retrieve import RetrievalConfig
 from knowledge.store import ChromaClauseStore
 from knowledge.tokens import TokenCache
+from knowledge import jieba_dictionary
 imported = time.perf_counter()
 data = Path(sys.argv[2])
+jieba_dictionary.keep_in(data / "index")  # as a server's Services does: jieba's dictionary from beside the index
 registry = load_saved(data)
 loaded = time.perf_counter()
 tokens = TokenCache()  # as KnowledgeBase.open: a serving process does not load the ingest's token file
@@ -254,6 +256,7 @@ def load_saved(data: Path):  # type: ignore[no-untyped-def]
 
 
 def ingest(data: Path) -> float:
+    from knowledge import jieba_dictionary
     from knowledge.clause_table import CLAUSES_DIR, save_clauses
     from knowledge.kb import _place_index
     from knowledge.lexical_store import LexicalStore
@@ -271,6 +274,7 @@ def ingest(data: Path) -> float:
     documents = [d.model_dump(mode="json") for d in registry.documents.values()]
     (data / "documents.json").write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
     _place_index(data / "index")  # written at ingest by `policybot ingest` too
+    jieba_dictionary.prepare(data / "index")  # so is jieba's prepared dictionary (knowledge/jieba_dictionary.py)
     MeasureUnitStore(data / "index" / MEASURES_DB).catalog(registry.documents, registry.clauses_of, load_measures())
     return time.perf_counter() - started
 

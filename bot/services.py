@@ -53,6 +53,10 @@ class Services:
         self.progress = progress
         self.clock = clock
         self.verify_vectors = verify_vectors
+        from knowledge import jieba_dictionary
+
+        # Before anything cuts words (parsing documents does): jieba's dictionary loads from beside the index.
+        jieba_dictionary.keep_in(settings.resolved_data_dir() / "index")
         self.is_given_knowledge = knowledge is not None
         if knowledge is not None:
             self.__dict__["knowledge"] = knowledge

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from knowledge import jieba_dictionary
 from knowledge.answer import Answerer, AnswerPolicy
 from knowledge.cache import read_cached, write_cached
 from knowledge.clause_table import CLAUSES_DIR
@@ -160,6 +161,7 @@ class KnowledgeBase:
         (`knowledge.pg_lexical`) instead of the index directory.
         """
         say = progress or (lambda _msg: None)
+        jieba_dictionary.keep_in(data_dir / "index")
         registry = registry or build_registry()
         embedder = make_embedder(embedding_model)
         store = ChromaClauseStore(url=chroma_url) if chroma_url else ChromaClauseStore(path=data_dir / "chroma")
@@ -297,6 +299,7 @@ def ingest(
     is up to date. (The clauses themselves are kept in the clause file: `saved_clauses_dir`.)"""
     say = progress or (lambda _msg: None)
     started = time.perf_counter()
+    jieba_dictionary.keep_in(data_dir / "index")
     counts = {doc_id: len(registry.clauses_of(doc_id)) for doc_id in registry.documents}
     for doc_id, count in counts.items():
         say(f"解析 {doc_id}：{count} 条")
@@ -306,6 +309,7 @@ def ingest(
     rebuilt = store.sync(records, embedder, registry.content_hash, say)
     index_dir = data_dir / "index"
     index_dir.mkdir(parents=True, exist_ok=True)
+    jieba_dictionary.prepare(index_dir)
     quality = {r.document_id: r.summary() for r in registry.quality_reports()}
     _write_json(index_dir / "quality.json", [r.model_dump(mode="json") for r in registry.quality_reports()])
     drop_clause_snapshot(index_dir)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import jieba
 from pydantic import BaseModel, ConfigDict
 
+from knowledge import jieba_dictionary
 from knowledge.datafile import read_yaml
 from knowledge.errors import QueryError
 from knowledge.instructions import addresses_the_assistant
@@ -237,7 +238,7 @@ def glossary_words(glossary: Glossary) -> list[tuple[str, int | None]]:
 @lru_cache(maxsize=1)
 def _jieba_ready() -> bool:
     """Load the policy-term dictionary into jieba once per process."""
-    jieba.initialize()
+    jieba_dictionary.initialize()
     jieba.load_userdict(str(DATA_DIR / "policy_terms.txt"))
     for term, freq in glossary_words(load_glossary()):
         jieba.add_word(term, freq=freq)
@@ -355,10 +356,7 @@ _FUNCTION_ENTRY = re.compile(rf"^(\S+) \d+ (?:{_FUNCTION_TAGS})\r?$", re.MULTILI
 def function_words() -> frozenset[str]:
     """Words jieba's dictionary tags as naming nothing (这么, 差不多, 两百, 还是), read straight from its
     dictionary file: the tags `jieba.posseg` would give, without building its part-of-speech table."""
-    _jieba_ready()
-    with jieba.dt.get_dict_file() as handle:
-        text = handle.read().decode("utf-8")
-    return frozenset(_FUNCTION_ENTRY.findall(text))
+    return _dictionary_entries(_FUNCTION_ENTRY)
 
 
 _VERB_ENTRY = re.compile(r"^(\S+) \d+ v\r?$", re.MULTILINE)
@@ -418,9 +416,7 @@ def doing_words() -> frozenset[str]:
 def _dictionary_entries(entry: re.Pattern[str]) -> frozenset[str]:
     """The words of jieba's dictionary file whose line (word, count, tag) the pattern matches."""
     _jieba_ready()
-    with jieba.dt.get_dict_file() as handle:
-        text = handle.read().decode("utf-8")
-    return frozenset(entry.findall(text))
+    return jieba_dictionary.tagged_words(entry)
 
 
 def _stopwords() -> frozenset[str]:

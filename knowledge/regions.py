@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import jieba
 import yaml
 
+from knowledge import jieba_dictionary
 from knowledge.cache import fingerprint
 from knowledge.datafile import read_yaml
 from knowledge.errors import SourceError
@@ -219,10 +220,7 @@ _PLACE_ENTRY = re.compile(r"^(\S+) \d+ ns\r?$", re.MULTILINE)
 def _place_words() -> frozenset[str]:
     """Words jieba's dictionary tags `ns` (place name), read straight from its dictionary file:
     the same tags `jieba.posseg` would load, without building its whole part-of-speech table."""
-    jieba.initialize()
-    with jieba.dt.get_dict_file() as handle:
-        text = handle.read().decode("utf-8")
-    return frozenset(_PLACE_ENTRY.findall(text))
+    return jieba_dictionary.tagged_words(_PLACE_ENTRY)
 
 
 # The names people give places that cpca's table does not hold (towns, scenic areas, universities,
@@ -442,7 +440,7 @@ class Gazetteer:
     def __init__(self, covered: Iterable[str], index: PlaceIndex | None = None) -> None:
         """`index`: the name forms and place-word pairs, derived once (`PlaceIndex.build`) and
         possibly loaded from beside the search index; built here when not given."""
-        jieba.initialize()  # `find` reads word frequencies
+        jieba_dictionary.initialize()  # `find` reads word frequencies
         index = index or PlaceIndex.build()
         by_code = {place.code: place for place in load_places()}
         self._by_name: dict[str, list[Place]] = {

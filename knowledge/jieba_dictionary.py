@@ -1,0 +1,199 @@
+"""jieba's dictionary, prepared once and kept beside the index.
+
+jieba starts from its own cache (a marshal dump of every word and word prefix with its count): 0.56 s
+of CPU in every `policybot ask`, more than everything else a one-shot answer does; and the word lists
+read by part-of-speech tag (place names, verbs …) were two more scans of the 5 MB dictionary file at
+each start. The prepared file holds the same prefix dictionary as one block of words and one of
+counts, read back in 0.16 s, and the dictionary file's words grouped by tag. It is only trusted when
+its fingerprint matches (jieba's version, the dictionary file's path, size and modification time, this
+file's format); otherwise jieba loads as it always did and the file is written anew.
+
+Only jieba's own dictionary is kept: the policy terms and glossary words the tokenizer adds
+(`query._jieba_ready`) are added after loading, from either source, so the words are the same.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from array import array
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import jieba
+
+from knowledge.cache import fingerprint
+
+log = logging.getLogger(__name__)
+
+PREPARED_FILE = "jieba-dictionary.bin"
+_FORMAT = "policybot jieba dictionary 1"
+# A line of jieba's dictionary file: word, count, part-of-speech tag.
+_ENTRY = re.compile(r"^(\S+) \d+ (\S+)\r?$", re.MULTILINE)
+
+_kept_in: Path | None = None
+
+
+def keep_in(directory: Path) -> None:
+    """Read the prepared dictionary from `directory` (the index directory), and write it there when it
+    is missing or stale, if jieba's dictionary is not loaded yet in this process."""
+    global _kept_in  # noqa: PLW0603 - jieba's dictionary is one per process, as jieba.dt is
+    _kept_in = directory
+
+
+def initialize(tokenizer: jieba.Tokenizer | None = None) -> None:
+    """Load jieba's dictionary once: from the prepared file when it is current, else as jieba does
+    (then the file is written for the next process)."""
+    tokenizer = tokenizer or jieba.dt
+    if tokenizer.initialized:
+        return
+    path = None if _kept_in is None else _kept_in / PREPARED_FILE
+    if path is not None and load_prepared(tokenizer, path):
+        return
+    tokenizer.initialize()
+    if path is not None:
+        write_prepared(tokenizer, path)
+
+
+def prepare(directory: Path) -> None:
+    """Write the prepared file in `directory` unless a current one is there (ingest: so that no serving
+    or one-shot process pays for writing it). Read from a tokenizer of its own: jieba.dt may hold the
+    policy words already."""
+    tokenizer = jieba.Tokenizer(jieba.dt.dictionary)
+    path = directory / PREPARED_FILE
+    try:
+        with path.open("rb") as handle:
+            if _header(handle, prepared_fingerprint(tokenizer)) is not None:
+                return
+    except (OSError, ValueError):
+        pass
+    tokenizer.initialize()
+    write_prepared(tokenizer, path)
+
+
+def dictionary_path(tokenizer: jieba.Tokenizer) -> Path:
+    """The dictionary file the tokenizer reads (jieba's packaged dict.txt by default)."""
+    if tokenizer.dictionary == jieba.DEFAULT_DICT:
+        return Path(jieba.__file__).resolve().with_name(jieba.DEFAULT_DICT_NAME)
+    return Path(tokenizer.dictionary)
+
+
+def prepared_fingerprint(tokenizer: jieba.Tokenizer) -> str:
+    path = dictionary_path(tokenizer)
+    stat = path.stat()
+    return fingerprint(_FORMAT, f"jieba {jieba.__version__}", str(path), f"{stat.st_size} {stat.st_mtime_ns}")
+
+
+def load_prepared(tokenizer: jieba.Tokenizer, path: Path) -> bool:
+    """Install the prepared prefix dictionary in the tokenizer; False when the file is missing,
+    stale or unreadable (the tokenizer is then left as it was)."""
+    try:
+        with path.open("rb") as handle:
+            header = _header(handle, prepared_fingerprint(tokenizer))
+            if header is None:
+                return False
+            words = handle.read(header["words"]).decode("utf-8").split("\n")
+            counts = array("q")
+            counts.frombytes(handle.read(header["counts"]))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("prepared jieba dictionary %s unreadable, loading jieba's own: %s", path, exc)
+        return False
+    if len(words) != len(counts):
+        log.warning("prepared jieba dictionary %s is inconsistent, loading jieba's own", path)
+        return False
+    with tokenizer.lock:
+        tokenizer.FREQ = dict(zip(words, counts.tolist(), strict=True))
+        tokenizer.total = header["total"]
+        tokenizer.initialized = True
+    return True
+
+
+def _header(handle: BinaryIO, expected: str) -> dict[str, Any] | None:
+    """The prepared file's header when it is of this format and fingerprint (the handle is then at
+    the start of the data), else None."""
+    if handle.readline().decode("utf-8").rstrip("\n") != _FORMAT:
+        return None
+    header: dict[str, Any] = json.loads(handle.readline())
+    if header.get("fingerprint") != expected:
+        return None
+    header["start"] = handle.tell()
+    return header
+
+
+def write_prepared(tokenizer: jieba.Tokenizer, path: Path) -> None:
+    """Write the tokenizer's prefix dictionary (just loaded: no words added yet) and the dictionary
+    file's words by tag. A failure only costs the next start its saving: logged, not raised."""
+    words = list(tokenizer.FREQ)
+    if any("\n" in word for word in words):
+        return
+    words_blob = "\n".join(words).encode("utf-8")
+    counts_blob = array("q", tokenizer.FREQ.values()).tobytes()
+    tags: dict[str, list[str]] = {}
+    for word, tag in _ENTRY.findall(_dictionary_text(tokenizer)):
+        tags.setdefault(tag, []).append(word)
+    tag_blobs = {tag: "\n".join(group).encode("utf-8") for tag, group in tags.items()}
+    offset = len(words_blob) + len(counts_blob)
+    placed: dict[str, list[int]] = {}
+    for tag, blob in tag_blobs.items():
+        placed[tag] = [offset, len(blob)]
+        offset += len(blob)
+    header = {
+        "fingerprint": prepared_fingerprint(tokenizer),
+        "total": tokenizer.total,
+        "words": len(words_blob),
+        "counts": len(counts_blob),
+        "tags": placed,
+    }
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            handle.write(f"{_FORMAT}\n{json.dumps(header)}\n".encode())
+            handle.write(words_blob)
+            handle.write(counts_blob)
+            for blob in tag_blobs.values():
+                handle.write(blob)
+        tmp.replace(path)
+    except OSError as exc:
+        log.warning("could not save %s: %s", path, exc)
+        tmp.unlink(missing_ok=True)
+
+
+def _dictionary_text(tokenizer: jieba.Tokenizer) -> str:
+    with tokenizer.get_dict_file() as handle:
+        return str(handle.read().decode("utf-8"))
+
+
+def tagged_words(entry: re.Pattern[str]) -> frozenset[str]:
+    """The words of jieba's dictionary file whose line (word, count, tag) the pattern matches, as
+    `entry.findall` over the file finds them; read from the prepared file when there is a current one,
+    where the words are grouped by tag: a tag's words are taken when the pattern takes a line of that
+    tag, only those of one character when it takes no longer word (`^(\\S) …`)."""
+    initialize()
+    found = None if _kept_in is None else _prepared_tagged(_kept_in / PREPARED_FILE, entry)
+    if found is None:
+        return frozenset(entry.findall(_dictionary_text(jieba.dt)))
+    return frozenset(found)
+
+
+def _prepared_tagged(path: Path, entry: re.Pattern[str]) -> set[str] | None:
+    """The words of the tags the pattern takes, from the prepared file (None: no current one)."""
+    found: set[str] = set()
+    try:
+        with path.open("rb") as handle:
+            header = _header(handle, prepared_fingerprint(jieba.dt))
+            if header is None:
+                return None
+            for tag, (at, size) in header["tags"].items():
+                if not entry.fullmatch(f"字 1 {tag}"):
+                    continue
+                handle.seek(header["start"] + at)
+                words = handle.read(size).decode("utf-8").split("\n")
+                found.update(words if entry.fullmatch(f"字词 1 {tag}") else (w for w in words if len(w) == 1))
+    except (OSError, ValueError, KeyError):
+        return None
+    return found
