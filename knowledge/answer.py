@@ -72,7 +72,6 @@ from knowledge.lexical import evidence_of, most_holding, split_sentences
 from knowledge.measure_answer import (
     Selection,
     SelectionPolicy,
-    group_not_granted,
     payer_stated,
     pointed_elsewhere,
     select,
@@ -1672,11 +1671,6 @@ class Answerer:
         if unnamed is not None:
             # 四零五零的有啥政策: the measures are for 就业困难人员, and no document here says who they are.
             return Decision(AnswerStatus.NO_ANSWER, [], unnamed, None, asked)
-        others = self._granted_to_others_only(retrieval, selection, asked)
-        if others is not None:
-            # 资阳大学生创业补贴多少: the measure asked is granted here only to other people (就业困难人员) — not
-            # stated for those asked; the nearest one is quoted as related, never as the answer.
-            return Decision(AnswerStatus.NO_ANSWER, quoted[:1], others, None, asked)
         if asked.primary is not Intent.PROCEDURE and _for_regions_only(selection, retrieval.analysis.normalized):
             # 我失业了能领失业金不, 失业金能领多少: the clause lets a region at risk extend the payment; what a
             # person gets, how much and on what terms, is written nowhere here.
@@ -1698,19 +1692,6 @@ class Answerer:
         if missing is None and selection.kind in ("figure", "condition"):
             quoted = _asked_parts_quoted(selection, quoted)
         return Decision(status, quoted, missing, selection, asked)
-
-    def _granted_to_others_only(
-        self, retrieval: Retrieval, selection: Selection, asked: AskedIntent
-    ) -> MissingAspect | None:
-        """The people asked about and the measure asked by name, when every measure chosen grants it to other
-        people only (`group_not_granted`): `name` the people as said, `where` the measure as named."""
-        if self.matcher is None:
-            return None
-        group = group_not_granted(selection.chosen, self.matcher.match(retrieval, asked))
-        if group is None:
-            return None
-        primary = selection.primary
-        return MissingAspect(kind="for_group", name=group, where=(primary.named or primary.named_apart or "",))
 
     def _group_unnamed(self, question: str, normalized: str, selection: Selection) -> MissingAspect | None:
         """The people the question names (四零五零, 大龄) the glossary reads as a group only a document

@@ -87,9 +87,7 @@ class MissingAspect(_Part):
     what a person gets of a measure the documents take only for a region as a whole (`for_regions`, `name`:
     失业保险金 of 我失业了能领失业金不, where a clause only lets a region at risk extend its payment), or the
     people asked about, whom the documents never name (`group`, `name`: 四零五零; `where`: the group the
-    documents do name that they were read as, 就业困难人员, without saying it holds them), or a measure asked by
-    name for people it is granted here only to others (`for_group`, `name`: the people as said, 大学生; `where`:
-    the measure as named, 创业补贴), or a sum asked to
+    documents do name that they were read as, 就业困难人员, without saying it holds them), or a sum asked to
     be worked out for the person (`computation`, `name`: what it is of — instructions.yaml `computation_subjects`'
     key, tax, pension…, or None), which the assistant does not compute."""
 
@@ -104,7 +102,6 @@ class MissingAspect(_Part):
         "measure",
         "for_regions",
         "group",
-        "for_group",
         "computation",
     ]
     name: str | None = None

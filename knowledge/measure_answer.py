@@ -2355,35 +2355,6 @@ def _for_another_group(narrow: MeasureMatch, relevant: MatchRanking) -> bool:
     return bool(said) and not any(names_a_group(w, targets) for w in said)
 
 
-def group_not_granted(chosen: Sequence[MeasureMatch], relevant: MatchRanking) -> str | None:
-    """The people the question says (大学生 of 资阳大学生创业补贴多少) when the measure it names is
-    granted here only to other groups — every measure chosen is for another group (`_for_another_group`): what was
-    asked, that measure for those people, no clause states. None when a measure chosen holds them, or when the
-    question names no measure (有啥补贴 lists what there is) or no people."""
-    if not chosen or any(m.named is None and m.named_apart is None for m in chosen):
-        return None
-    if not all(_for_another_group(m, relevant) for m in chosen):
-        return None
-    groups = [t for m in relevant[:_GROUPS_LOOKED_AT] for t in m.measure.targets]
-    people = _people_said(chosen[0])
-    # (a word saying only "people" — 人员 — names no group; 裁员 of 不裁员 is no one)
-    said = [w for w in people if names_a_group(w, groups) and len(without_people_word(w)) >= 2]
-    said = [w for w in said if not any(w != other and w in other for other in said)]
-    if not said:
-        return None
-    # Not when a measure chosen says them anywhere in its own text (贫困户 of 贫困劳动者…, 农民工 of its name), or a
-    # measure named alike among the best does (the selection may have chosen another one of the same name).
-    named = [m for m in relevant[:_GROUPS_LOOKED_AT] if m.named is not None or m.named_apart is not None]
-    # A kind of them said otherwise holds them too: 贫困户 in 符合条件的贫困劳动者 (贫困, what each says beside the word
-    # for people, of the word or of a glossary reading of it).
-    cores = {without_people_word(r) for w in said for r in (w, *glossary_meanings(w))}
-    cores = {c for c in cores if len(c) >= 2}
-    if any(_holds_a_group(m, said) or any(c in _own_text(m.measure) for c in cores) for m in (*chosen, *named)):
-        return None
-    group = max(said, key=len)
-    return max((w for w in people if group in w), key=len, default=group)  # as said: 退役军人, not 军人
-
-
 def _said_group_before_narrower(
     relevant: MatchRanking, asked: AskedIntent, question: str, jurisdiction_of: Mapping[str, str]
 ) -> MatchRanking:

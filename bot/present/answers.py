@@ -122,8 +122,6 @@ def _answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
         return _measure_absent(answer, answer.missing)
     if answer.missing is not None and answer.missing.kind == "group":
         return _group_unnamed(answer, answer.missing)
-    if answer.missing is not None and answer.missing.kind == "for_group":
-        return _group_not_granted(answer, answer.missing)
     if answer.missing is not None and answer.missing.kind == "computation":
         return _computation_declined(answer.missing)
     if answer.missing is not None:
@@ -813,21 +811,6 @@ def _group_unnamed(answer: Answer, missing: MissingAspect) -> str:
     scope = "、".join(answer.scope) or words.every_region
     said = words.group_unnamed.format(scope=scope, name=missing.name, group="、".join(missing.where))
     return "\n".join([said, _covered(answer), words.hotline])
-
-
-def _group_not_granted(answer: Answer, missing: MissingAspect) -> str:
-    """资阳大学生创业补贴多少: the measure asked is granted here only to other people — said plainly
-    first; then at most the nearest of them, labelled as related (its quote says whom it is for); then 12333."""
-    words = _answers()
-    scope = "、".join(answer.scope) or words.every_region
-    name = "、".join(n for n in missing.where if n)
-    lines = [words.group_not_granted.format(scope=scope, name=name, group=missing.name)]
-    if answer.citations:
-        lines.append(words.group_related)
-        cited: set[str] = set()
-        for number, (citation, more) in enumerate(_by_clause(answer.citations[:1]), start=1):
-            lines.extend(_quoted(answer, number, citation, cited, more))
-    return "\n".join([*lines, words.hotline])
 
 
 def _computation_declined(missing: MissingAspect) -> str:

@@ -173,8 +173,6 @@ class AnswerProse(Section):
         "region_issuer": ("place", "issuer"),
         "measure_absent": ("scope", "name"),
         "group_unnamed": ("scope", "name", "group"),
-        "group_not_granted": ("scope", "name", "group"),
-        "group_related": (),
         "measure_elsewhere": ("where", "name", "scope"),
         "measure_topic": ("scope", "name"),
         "covered": ("documents",),
@@ -196,8 +194,6 @@ class AnswerProse(Section):
     measure_topic: str
     measure_absent: str
     group_unnamed: str
-    group_not_granted: str
-    group_related: str
     measure_elsewhere: str
     covered: str
     covered_document: str
