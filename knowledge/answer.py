@@ -448,6 +448,8 @@ def _use_unanswered(question: str, selection: Selection) -> bool:
 
 # The word a payment's name ends in (失业保险金, 生活补贴, 一次性求职补贴).
 _PAYMENT_NOUN = re.compile(r"(?:保险金|补助金|救济金|补贴|补助|津贴)$")
+# A certificate or card a person gets issued (优待证, 居住证): what a how-to question may ask to get.
+_CERTIFICATE = re.compile(r"[^\W\d]证$")
 
 
 def _figure_missing(asked: AskedIntent) -> MissingAspect:
@@ -1081,6 +1083,13 @@ class Answerer:
             return Decision(
                 AnswerStatus.NO_ANSWER, self._topic_clause(retrieval, absent.name or ""), absent, asked=asked
             )
+        certificate = self._certificate_named_nowhere(retrieval)
+        if certificate is not None and not retrieval.analysis.to_assistant:
+            # 通江 退役军人优待证 咋个办: what is asked about is a certificate no clause here writes — said
+            # plainly, never the measures for the same people (退役士兵安置) as if they answered it.
+            return Decision(
+                AnswerStatus.NO_ANSWER, missing=MissingAspect(kind="measure", name=certificate), asked=asked
+            )
         return None
 
     def decide(self, retrieval: Retrieval) -> Decision:
@@ -1640,6 +1649,23 @@ class Answerer:
         # (a reading naming no payment — 失业保险 of 失业保险金 — is the insurance, not what it pays)
         readings = {r for word in named for r in (word, *glossary_meanings(word)) if _PAYMENT_NOUN.search(r)}
         return bool(named) and not any(reading in text for reading in readings for text in texts)
+
+    def _certificate_named_nowhere(self, retrieval: Retrieval) -> str | None:
+        """The certificate the question asks how to get, by a word of its own (优待证, 居住证 — three characters or
+        more, ending in 证), when none of the best clauses writes it nor a reading the glossary gives it: the
+        documents do not cover it, however many other words (退役军人) a clause shares. Not when the question names
+        a measure or money (有残疾证 创业补贴多少, 考了电工证 有补贴没: the certificate is the person's story)."""
+        matcher = self.matcher
+        if matcher is not None and matcher.names_a_measure(retrieval):
+            return None
+        if any(t in PAYMENT_WORDS or _PAYMENT_NOUN.search(t) for t in retrieval.analysis.tokens):
+            return None  # 考了个电工证 有补贴没: money is asked, the certificate is the person's story
+        top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else retrieval.in_scope[:5]
+        texts = [item.clause.text for item in top]
+        named = [t for t in retrieval.analysis.tokens if len(t) >= 3 and _CERTIFICATE.search(t)]
+        if not named or any(r in text for word in named for r in (word, *glossary_meanings(word)) for text in texts):
+            return None
+        return max(named, key=len)
 
     def _has_curated_measures(self, retrieval: Retrieval) -> bool:
         matcher = self.matcher
