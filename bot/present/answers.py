@@ -304,10 +304,10 @@ def _direct_lines(answer: Answer) -> list[str]:
                 lines.append(words.condition_grant.format(**fields, conditions=told, amounts=granted))
             else:
                 lines.append(words.condition.format(**fields, conditions=told))
-        elif direct.kind == "figure" and measure.amount_text and _is_for_group(answer, measure):
+        elif _states_asked_figure(direct, measure) and _is_for_group(answer, measure):
             lines += _group_figure_lines(measure, fields)
-        elif direct.kind == "figure" and measure.amount_text:
-            lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
+        elif _states_asked_figure(direct, measure):
+            lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text or "")))
         elif direct.kind == "no_figure" and direct.conditions:
             # 考了中级工证书补多少 of a measure granting only 高级工: the grades it states are said, no figure.
             lines.append(words.grade_unstated.format(**fields, stated="、".join(direct.conditions)))
@@ -331,6 +331,17 @@ def _direct_lines(answer: Answer) -> list[str]:
     if direct.kind == "no_figure" and direct.elsewhere:
         lines.append(_elsewhere_line(direct))
     return lines
+
+
+def _states_asked_figure(direct: DirectAnswer, measure: MeasureRef) -> bool:
+    """Whether this measure's line shows its own figure: decided for each measure, not once for the answer. Its
+    `amount_text` holds only its figures of the asked kind (a rate, a period or a share asked leaves a sum out), so
+    a measure listed beside one that states none shows its own (招贫困户的奖补一个人给多少钱: 按每人1000元的标准 below
+    the 奖补 that states no sum) — except where the stated figures are the grades the asked one is not (考了中级工证书
+    of a measure granting only 高级工)."""
+    if not measure.amount_text:
+        return False
+    return direct.kind == "figure" or (direct.kind == "no_figure" and not direct.conditions)
 
 
 def _group_figure_lines(measure: MeasureRef, fields: dict[str, str]) -> list[str]:
