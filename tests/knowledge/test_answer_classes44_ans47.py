@@ -65,11 +65,11 @@ def test_a_sentence_subject_is_a_group_the_sentence_writes_before_the_measure(kb
     assert inherited >= 5  # 商洛's four cases of 下岗失业人员和就业困难人员, 资阳's 去产能企业失业人员 and 退役士兵
 
 
-@pytest.mark.parametrize("case", CASES["general_case"], ids=lambda c: c["question"])
-def test_the_general_case_asked_gets_no_narrower_groups_figure(kb: KnowledgeBase, case: dict[str, Any]) -> None:
+@pytest.mark.parametrize("case", [*CASES["general_case"], *CASES["other_kind_asked"]], ids=lambda c: c["question"])
+def test_no_figure_of_another_group_or_kind_is_given_as_the_answer(kb: KnowledgeBase, case: dict[str, Any]) -> None:
     lines = _first_lines(kb, case["question"])
     assert all(figure not in lines for figure in case["not_shown"]), lines
-    assert case["unstated"] in lines and "没有写明" in lines, lines
+    assert any(case["unstated"] in line and "没有写明" in line for line in lines.splitlines()), lines
 
 
 @pytest.mark.parametrize("case", [*CASES["narrower_shown"], *CASES["pinyin_count"]], ids=lambda c: c["question"])
