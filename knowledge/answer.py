@@ -111,6 +111,7 @@ from knowledge.query import (
 )
 from knowledge.registry import Registry
 from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, ScoredClause
+from knowledge.sentence_subject import sentence_subject
 from knowledge.standards import written_of
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
 
@@ -2024,7 +2025,9 @@ class Answerer:
             jurisdiction=self._jurisdiction_of.get(measure.id, ""),
             clause_label=self.registry.get(measure.clause).label,
             conditions=measure.conditions,
-            targets=measure.targets,
+            # (灵活就业的，… of 下岗失业人员和就业困难人员，…: the group its sentence names is whom it is for)
+            targets=measure.targets
+            or sentence_subject(measure, self._clause_measures(measure.clause), self.registry.get(measure.clause).text),
             ended=measure.ended,
             grant=None if amount_text or measure.ended else granted_part(measure),
             by_group=bool(amount_text) and figures_told_apart_by_group(measure, self._clause_measures(measure.clause)),

@@ -90,6 +90,12 @@ def _data() -> _IntentFile:
     return _IntentFile.model_validate(read_yaml(INTENTS_FILE.read_text(encoding="utf-8")))
 
 
+def figure_cue_words() -> tuple[str, ...]:
+    """The words that ask a kind of figure (多少个, 几个月, 利率, 多少钱), of two characters or more: what a question
+    written in pinyin must be read into for the kind of figure it asks to be known (duoshao ge → 多少个, a count)."""
+    return tuple(dict.fromkeys(cue for cues in _data().units.values() for cue in cues if len(cue) > 1))
+
+
 def preload() -> None:
     """Read the intents file and compile its patterns now (a server, at start), not in a first question."""
     _patterns(), _payer(), _open_list(), _issued()

@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.datafile import read_yaml
+from knowledge.intent import figure_cue_words
 
 LATIN_FILE = Path(__file__).resolve().parent / "data" / "latin.yaml"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -86,7 +87,8 @@ class LatinReader:
         from pypinyin import lazy_pinyin
 
         keys: dict[str, str] = {}
-        for word in (*self._vocabulary, *self._data.pinyin_function, *self._places):
+        # (the words asking a kind of figure, after the hand-listed function words: duoshao ge asks a count)
+        for word in (*self._vocabulary, *self._data.pinyin_function, *figure_cue_words(), *self._places):
             if _CJK.search(word):
                 key = "".join(lazy_pinyin(word))
                 if len(key) >= _MIN_KEY_LETTERS and key.isalpha():

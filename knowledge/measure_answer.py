@@ -1398,6 +1398,10 @@ def _figure(
     # silence first, then each narrower one with its own figure, named by its own name.
     narrower = [m for m in relevant[1:] if m.payable_amounts and _narrows(m, best)]
     narrower = [m for m in narrower if jurisdiction_of[m.measure.id] == home and not _for_another_group(m, relevant)]
+    if _GENERAL_CASE.search(question):
+        # 一般企业按多少标准给: the general case is asked in so many words — a narrower group's figure (去产能企业's
+        # 70%) is no answer to it; the general measure's silence is.
+        narrower = []
     narrower = narrower[: policy.max_listed - 1]
     if narrower:
         return Selection("figure", (best, *narrower, *chosen[1:]))
@@ -1433,6 +1437,11 @@ def _figure(
     # Another region's figure is never shown for the asked measure (巴中's 5000元 is no reference for 资阳's
     # 创业补贴, which states none): the line says the asked place's measure states none, and who sets it.
     return Selection("no_figure", tuple(chosen))
+
+
+# The asker says theirs is the ordinary case of whom the measure pays (一般企业, 普通的单位, 一般情况下), not a group
+# singled out: a bare 一般 (一般给多少) means "usually" and is not this.
+_GENERAL_CASE = re.compile(r"(?:一般|普通)的?(?:企业|单位|公司|工厂|厂子|职工|员工|劳动者|人员|情况)")
 
 
 def _regions_saying(written: Selection, versions: Sequence[MeasureMatch]) -> int:

@@ -1723,6 +1723,28 @@ def answers_unit(amount: Amount, unit: str) -> bool:
     return True
 
 
+def states_kind_in_form(text: str, unit: str | None) -> bool:
+    """Whether a figure's own words state the asked kind of figure (None: a sum), whatever its curated kind: a
+    share by 70%, 2/3 or 8：2, a period by 6个月, interest by 息 or 利率 — so 按每人1000元的标准, a per-head rate,
+    is no answer to 比例是多少. What a measure listed beside one stating none must show to be given as that kind."""
+    own = without_base(text)
+    if unit is None or unit == "money":
+        return bool(_MONEY_FORM.search(_THINGS_COUNTED.sub("", text)))
+    if unit == "interest":
+        return "息" in text or "利率" in text
+    if unit == "ratio":
+        return bool(_SHARE.search(own))
+    if unit == "duration":
+        return bool(_PERIOD.search(own))
+    if unit in _COUNTED:
+        return bool(_COUNTED[unit].search(own))
+    if unit == "date":
+        return bool(_DATE.search(own))
+    if unit == "frequency":
+        return bool(FREQUENCY.search(own))
+    return True
+
+
 # A share in words (三分之二) is the same share as 2/3.
 _SHARE = re.compile(r"\d%|\d+/\d+|\d：\d|\d+成|[一二三四五六七八九十]分之[一二三四五六七八九]")
 _MONEY_FORM = re.compile(

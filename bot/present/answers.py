@@ -37,6 +37,7 @@ from knowledge.documents import Structure
 from knowledge.intent import receives_for_self
 from knowledge.labels import cited_form
 from knowledge.measure_answer import tells_being_one_of
+from knowledge.measure_match import states_kind_in_form
 
 
 @dataclass(frozen=True)
@@ -304,10 +305,10 @@ def _direct_lines(answer: Answer) -> list[str]:
                 lines.append(words.condition_grant.format(**fields, conditions=told, amounts=granted))
             else:
                 lines.append(words.condition.format(**fields, conditions=told))
-        elif direct.kind == "figure" and measure.amount_text and _is_for_group(answer, measure):
+        elif _states_asked_figure(answer, direct, measure) and _is_for_group(answer, measure):
             lines += _group_figure_lines(measure, fields)
-        elif direct.kind == "figure" and measure.amount_text:
-            lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text)))
+        elif _states_asked_figure(answer, direct, measure):
+            lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text or "")))
         elif direct.kind == "no_figure" and direct.conditions:
             # 考了中级工证书补多少 of a measure granting only 高级工: the grades it states are said, no figure.
             lines.append(words.grade_unstated.format(**fields, stated="、".join(direct.conditions)))
@@ -331,6 +332,24 @@ def _direct_lines(answer: Answer) -> list[str]:
     if direct.kind == "no_figure" and direct.elsewhere:
         lines.append(_elsewhere_line(direct))
     return lines
+
+
+def _states_asked_figure(answer: Answer, direct: DirectAnswer, measure: MeasureRef) -> bool:
+    """Whether this measure's line shows its own figure: decided for each measure, not once for the answer. Its
+    `amount_text` holds only its figures of the asked kind (a rate, a period or a share asked leaves a sum out), so
+    a measure listed beside one that states none shows its own (招贫困户的奖补一个人给多少钱: 按每人1000元的标准 below
+    the 奖补 that states no sum) — except where the stated figures are the grades the asked one is not (考了中级工证书
+    of a measure granting only 高级工)."""
+    if not measure.amount_text:
+        return False
+    if direct.kind == "figure":
+        return True
+    if direct.kind != "no_figure" or direct.conditions:
+        return False
+    # The kind asked must be the kind its words state: a share, a period or interest asked, a per-head sum is not it
+    # (招贫困户奖补比例是多少 shows no 按每人1000元的标准).
+    unit = answer.missing.name if answer.missing is not None and answer.missing.kind == "figure" else None
+    return any(states_kind_in_form(figure, unit) for figure in measure.amount_text.split("；"))
 
 
 def _group_figure_lines(measure: MeasureRef, fields: dict[str, str]) -> list[str]:
