@@ -742,6 +742,9 @@ POST_SPAN = re.compile(r"(\d{4})-(\d{2})至(\d{4})-(\d{2})在公益性岗位")
 FORMER_POST = re.compile(r"(?:曾|原|以前|之前)在公益性岗位")
 # …and 2016年曾开面馆8个月后关闭 — a business run and closed before: a new one is no first business.
 EARLIER_BUSINESS = re.compile(r"曾(?:开|办|开办|创办|经营)[^;；]{0,12}(?:关闭|关了|关门|倒闭|停业|注销)")
+# Set 36 (session 44, hp36-22): 2016年首次从事个体经营（早餐店）半年后关闭; 2017-05再次创办干洗店 — the business now
+# is a second one.
+AGAIN_BUSINESS = re.compile(r"再次(?:创办|开办|创业|开|办|从事个体经营)|第二次(?:创业|开店|创办)")
 # Set 34 (session 42, hp34-38): 承包地2016年被征收 — the year between the land and its taking.
 LAND_TAKEN = re.compile(r"(?:承包地|土地|耕地)[^;；,，]{0,8}被征")
 
@@ -758,7 +761,7 @@ def _spans_ended(text: str, as_of: date, profile: dict[str, Any]) -> None:
         profile["on_public_welfare_job"] = False
     if FORMER_POST.search(text):
         profile["on_public_welfare_job"] = False
-    if EARLIER_BUSINESS.search(text):
+    if EARLIER_BUSINESS.search(text) or AGAIN_BUSINESS.search(text):
         profile["business_first"] = False
     if LAND_TAKEN.search(text) and mentions(text, ("无地", "失地")) is not False:
         profile.setdefault("landless", True)
@@ -801,8 +804,16 @@ def _household_region(text: str, profile: dict[str, Any]) -> None:
                 return
 
 
+# Set 36 (session 44, hp36-34/38): 贫困家庭劳动力 or 贫困户 opening a part of `other` is the person's own household —
+# the chat reads 贫困户 and 贫困家庭劳动力 as 建档立卡 (bot/dialogue/data/descriptions.yaml); never the hires
+# (吸纳2名贫困家庭劳动力).
+POOR_OWN = re.compile(r"(?:^|[;；,，]\s*)(?:[\u4e00-\u9fa5]{2}籍)?(?:原)?(?:建档立卡)?(?:贫困家庭劳动力|贫困户)")
+
+
 def _household(text: str, profile: dict[str, Any]) -> None:
     household = [value for word, value in HOUSEHOLD.items() if mentions(text, (word,))]
+    if POOR_OWN.search(text.strip()) and "poverty_registered" not in household:
+        household.append("poverty_registered")
     if household:
         profile["household"] = household
     elif mentions(text, ("贫困",)) is False or mentions(text, ("建档立卡",)) is False:
@@ -832,8 +843,17 @@ def _insurance_in_text(text: str, as_of: date, profile: dict[str, Any]) -> None:
     retiring = re.search(ahead + r"(\d+(?:\.\d+)?)年(?:(\d+)个月)?", text)
     # Set 13 (session 21): 距退休约14个月 — months alone.
     in_months = re.search(ahead + r"(\d+)个月", text)
+    # Set 36 (session 44, hp36-13): 距法定退休年龄不足1年（2026-09） — a bound from above is under it (the chat reads
+    # 不到一年 as one month less), and the day in brackets after it, when written, is the day itself.
+    bracketed = re.search(ahead + r"\d+(?:\.\d+)?年[^;；\d]{0,2}[（(]" + DATED + r"[）)]", text)
+    if bracketed:
+        profile["years_to_retirement"] = round(max(0, months_between(as_of, _on(bracketed, 1))) / 12, 2)
+        return
     if retiring:
-        profile["years_to_retirement"] = round(float(retiring[1]) + int(retiring[2] or 0) / 12, 2)
+        below = re.search(r"(?:不足|不到|不满|未满)$", text[: retiring.start(1)])
+        profile["years_to_retirement"] = round(
+            float(retiring[1]) + int(retiring[2] or 0) / 12 - (1 / 12 if below else 0), 2
+        )
     elif in_months:
         profile["years_to_retirement"] = round(int(in_months[1]) / 12, 2)
     # Set 12 (session 20): （按60岁退休为2022-08） — the day of retirement, counted from the day judged.
@@ -949,6 +969,10 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
             records.append({"date": issued, **({"level": level} if level else {})})
     if records:
         profile["certificates"] = records
+    # Set 36 (session 44, hp36-37): 高级技师 as a part of its own — the level held, no date written.
+    level_alone = re.search(r"(?:^|[;；]\s*)(" + level + r")(?:职业资格|证书|（[一二三四五]级）)*\s*(?:[;；]|$)", text)
+    if not records and level_alone:
+        profile.setdefault("certificate_level", LEVELS[level_alone[1]])
 
 
 # The school a leaving date may name; set 12 (session 20): 2017-07技工学校（中职）毕业 — 技校 written in full.
@@ -998,10 +1022,14 @@ def _started(facts: dict[str, Any], text: str, as_of: date, profile: dict[str, A
         profile["job_start_date"] = _on(started)
 
 
+INTRODUCED_BY = re.compile(r"(?:由|经|通过|被)[^;；,，]{0,12}?(?:介绍|推荐|组织|输出|安排)")
+
+
 def _broker(facts: dict[str, Any], profile: dict[str, Any]) -> None:
     """A labour broker or HR agency asking about its own provider's measure (session 13): the people
     it placed are the `hire_*` facts; one working on his own without registering runs no business."""
-    text = str(facts.get("other") or "")
+    # Set 36 (session 44, hp36-35): 由经营性人力资源服务机构介绍 — placed by an agency, not one.
+    text = INTRODUCED_BY.sub("", str(facts.get("other") or ""))
     # Set 32 (session 40, hp32-04): 劳务经纪人 as his work, written flexible — a broker on his own account is one too.
     if facts.get("employment") not in {"self_employed", "flexible", *OWNERS} or not mentions(text, BROKERS):
         return
@@ -1269,11 +1297,14 @@ def _placed(text: str, profile: dict[str, Any]) -> None:
         profile["hire_date"] = date(int(hired[1]), int(hired[2]), int(hired[3] or 1))
     elif spoken and spoken[1] in ENGLISH_MONTHS:
         profile["hire_date"] = date(int(spoken[2]), ENGLISH_MONTHS.index(spoken[1]) + 1, 1)
-    # Set 9 (session 17): 2018-04-10起吸纳2名…, 至今约5个月.
+    # Set 9 (session 17): 2018-04-10起吸纳2名…, 至今约5个月. Set 36 (session 44, hp36-28): 至as_of约4个月 — the day
+    # judged named by its field.
     # Set 2's writer: employs 2 … for 4 months.
     # Set 18 (session 26): 2018-01起吸纳2名…, 稳定就业8个多月.
     months = re.search(
-        r"连续(\d+)个多?月|(\d+) months continuously|至今约?(\d+)个多?月|for (\d+) months|稳定就业约?(\d+)个多?月", text
+        r"连续(\d+)个多?月|(\d+) months continuously|至(?:今|as_of)约?(\d+)个多?月|for (\d+) months"
+        r"|稳定就业约?(\d+)个多?月",
+        text,
     )
     if months:
         profile["hire_months"] = int(next(g for g in months.groups() if g))
@@ -1395,6 +1426,11 @@ def benefit_for(
     (8:2 of a loan's loss split is not the loan's) is the one meant. Set 30 (session 38): where the writer
     quotes the clause's sentence (「…」 in `why`) and only some of them cite that sentence, one of those."""
     citing = [b for b in rulebook.benefits.values() if any(c.cite == clause for c in b.citations)]
+    # Set 36 (session 44, hp36-02): a measure named exactly as a benefit (就业见习补贴（见习单位）) is that benefit,
+    # whichever of the clause's sentences the writer quotes.
+    named = [b for b in citing if b.name == measure]
+    if len(named) == 1:
+        return named[0]
     quoting = [b for b in citing if cites_quote(b, clause, why)]
     if quoting and len(quoting) < len(citing):
         citing = quoting

@@ -36,6 +36,7 @@ from eligibility.questions import (
     question_for,
     region_question,
 )
+from eligibility.ranking import STATUS_ORDER, Ranking
 from eligibility.receipt import once_of, prior_receipt, unknown_receipt
 from eligibility.records import evaluate_records, record_list_of, record_lists
 from eligibility.regions import RegionResolver, ResolvedRegion, household_in, without_former_affiliation
@@ -79,16 +80,6 @@ from eligibility.schema import Term as TermSource
 from eligibility.units import HIRE_DATE, judge_unit, of_the_hire
 from eligibility.waiting import qualifies_on
 
-STATUS_ORDER = {
-    "eligible": 0,
-    "possibly_eligible": 1,
-    "if_hired": 2,
-    "as_employer": 3,
-    "employer_only": 4,
-    "not_yet_in_force": 5,
-    "ineligible": 6,
-    "expired": 7,
-}
 DOCUMENT_CACHE = 4096
 # A question settling an employer's benefit counts for less than one settling the person's own;
 # whether the person's business hires settles none of the person's own, so it comes last.
@@ -131,6 +122,7 @@ class Engine:
             for b in rulebook.benefits.values()
         }
         self._conditions = {b.id: stated_requirements(b.condition) for b in rulebook.benefits.values()}
+        self._ranking = Ranking(rulebook.facts)
         # An amount without tiers is the same for everyone.
         self._fixed_amounts = {
             b.id: b.amount.for_values({})
@@ -257,7 +249,7 @@ class Engine:
         ]
         # A measure the 户籍 said already rules out (吉林籍, the 户籍 elsewhere) asks nothing more (`evaluate`).
         next_question = self._next_question(evaluations, profile)
-        results = sorted((e.result for e in evaluations), key=lambda r: STATUS_ORDER[r.status])
+        results = list(self._ranking.sorted((e.result for e in evaluations), profile))
         pending = self.pending_documents(jurisdiction)
         home = self._home(profile, query, jurisdiction)
         if self._registered_only and next_question is None and self._registered_stands(results, profile, query):
@@ -474,7 +466,7 @@ class Engine:
             region=RegionInfo(query=query, place=place, status=status, candidates=candidates),
             covered_jurisdictions=covered or self.jurisdictions,
             next_question=next_question,
-            benefits=tuple(sorted(results, key=lambda r: STATUS_ORDER[r.status])),
+            benefits=self._ranking.sorted(results, profile),
         )
 
     @property

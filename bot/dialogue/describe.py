@@ -37,7 +37,7 @@ from knowledge.normalize import to_simplified
 from knowledge.recipient import said_of_a_unit
 
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
-_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|nominal_age|this_year|since)\}$")
+_TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|nominal_age|this_year|since|cohort)\}$")
 _NEGATIONS = "没未不无非"
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？、\s]")
 # Coming back (从浙江打工回来, 返乡): the place named before is not where the person is now.
@@ -727,6 +727,8 @@ class Describer:
             return (parsed.value.isoformat(), parsed.note) if parsed else (None, None)
         if kind == "since":
             return _months_since(match.group("date"), today)
+        if kind == "cohort":
+            return _cohort_left(match.group("date"), today)
         if kind == "number":
             number = parse_number(match.group("num"))
             return (int(number) if number is not None and number.is_integer() else number), None
@@ -845,6 +847,29 @@ def _months_before(today: date, months: float) -> date:
 
 # A cohort named by two digits (23届, 19届的): the year in full, read like any two-digit year.
 _COHORT = re.compile(r"(?<![\d.])(\d{2})(?=届)")
+
+
+def _cohort_left(said: str, today: date) -> tuple[str | None, str | None]:
+    """The day a cohort (2020届) left school by: its 毕业学年 ends on August 31 (facts.yaml graduation_date), so a
+    window counted from leaving (离校2年内) runs from that latest day — never from an assumed June day that would end
+    it early. Before then, the day it has left by is today (said in July of its year); before June, still to leave."""
+    parsed = parse_day(said, today)
+    if parsed is None:
+        return None, None
+    if parsed.precision != "year":
+        return parsed.value.isoformat(), parsed.note
+    year = parsed.value.year
+    latest = date(year, _SCHOOL_YEAR_END[0], _SCHOOL_YEAR_END[1])
+    expected = date(year, ASSUMED_MONTH, 30)
+    if today >= latest:
+        return latest.isoformat(), f"{year}届按最晚{latest.month}月{latest.day}日离校算（毕业学年到{latest.month}月底）"
+    if today >= expected:
+        return today.isoformat(), f"{year}届按已离校算"
+    return expected.isoformat(), parsed.note
+
+
+# The last month and day of a 毕业学年 (the year before graduation from September to August).
+_SCHOOL_YEAR_END = (8, 31)
 
 
 def _cohort_year(two_digits: str, today: date) -> str:

@@ -128,10 +128,14 @@ class AnswerReader:
         choices = [o for o in question.options if o.value is not None]
         if self.words.is_unknown(text):
             return Understood(None)
+        described = self._described(question, text, today).get(question.fact)
         picked = _by_label(choices, text)
+        if picked is not None and described in [o.value for o in choices] and described != picked.value:
+            # Session 44 (elig44): a label's word inside a case the descriptions read otherwise (初级会计职称 holds the
+            # 初级 of 初级（五级）, 高中没读完 the 高中 of 普通高中) — the case as read: no skill certificate, 初中.
+            return Understood(described)
         if picked is not None:
             return Understood(picked.value)
-        described = self._described(question, text, today).get(question.fact)
         if described in [o.value for o in choices]:
             return Understood(described)
         if self.words.is_no(text) and "none" in [o.value for o in choices]:
