@@ -964,9 +964,9 @@ def _certificates_in_text(text: str, as_of: date, profile: dict[str, Any]) -> No
     ]
     records = []
     for issued, name in written:
-        level = next((LEVELS[n] for n in sorted(LEVELS, key=len, reverse=True) if n in name), None)
+        named = next((LEVELS[n] for n in sorted(LEVELS, key=len, reverse=True) if n in name), None)
         if issued <= as_of:
-            records.append({"date": issued, **({"level": level} if level else {})})
+            records.append({"date": issued, **({"level": named} if named else {})})
     if records:
         profile["certificates"] = records
     # Set 36 (session 44, hp36-37): 高级技师 as a part of its own — the level held, no date written.
