@@ -3351,7 +3351,7 @@ class Dialogue:
         reply = _said_plainly_when_repeated(reply, result, earlier if asked.read_as else None)
         reply = reply.model_copy(update={"asked": work.thread.asked_key})
         off_topic = asked.read_as is None and situation is None and not elliptical
-        reply = self._off_topic(text, result, reply, earlier) if off_topic else reply
+        reply = self._off_topic(text, result, reply, earlier, bool(work.pending or work.held())) if off_topic else reply
         if situation is not None:
             return render.situated(reply, situation)
         return render.followed(reply, asked.read_as, measure_vocabulary()) if asked.read_as else reply
@@ -3473,7 +3473,9 @@ class Dialogue:
         # Asked with what is asked only (我妹呢): the told words are the situation's, already in front.
         return self._asked_in_situation(words, "".join(asking), place, today)
 
-    def _off_topic(self, text: str, result: Answer, reply: Reply, earlier: Thread | None = None) -> Reply:
+    def _off_topic(
+        self, text: str, result: Answer, reply: Reply, earlier: Thread | None = None, told: bool = False
+    ) -> Reply:
         """今年柠檬收购价多少钱一斤: no clause answers it and it says no word of employment and its policies
         (in Chinese: a Latin message the answerer could not read is said so in its own way), nor any word
         the knowledge base knows — no question for the documents or for 12333, said plainly in the answer's
@@ -3488,6 +3490,11 @@ class Dialogue:
             return reply
         if any(term in text for term in topic_vocabulary()):
             # 三支一扶 编制: a measure's name or alias, or a glossary word — a gap in the documents.
+            return reply
+        if told and self.threads.is_in_documents_words(text):
+            # Session 44 (chats 36): once the person has told their situation, a question naming nothing the
+            # documents do not (政府管不管, 那我要是回叶县搞点啥呢, 那大概几月份能满) asks of that situation — a gap
+            # when no clause answers it, never "not employment"; 柠檬收购价 names another field and still is.
             return reply
         shown = _shown_measure(earlier)
         if shown and _ASKS_IF_COUNTS.search(text):
@@ -3625,8 +3632,20 @@ class Dialogue:
             return False
         if self.regions.resolve(text).place and not _OWN_KIND.search(text):
             return False
-        # 有啥扶持, 有没有政策: help in general names nothing either.
-        for word in self.words.general_benefit:
+        # 这岁数出去没人要 政府有啥帮的没: what is told before a question naming no term at all (not even a kind of
+        # payment: 本钱不够 贷款能贷多少 asks of 贷款), itself naming no measure, is the situation asked about, not
+        # a topic (没工作了想学技能考证，有什么补贴 names 学技能: asked by its words).
+        pieces = [p for p in _PHRASES.split(text.strip(_PART_EDGES)) if p]
+        said, rest = "".join(pieces[:-1]), pieces[-1] if pieces else ""
+        if (
+            said
+            and not self.words.is_question(said)
+            and not any(t not in self.words.general_benefit for t in self.threads.topic_of(rest))
+            and all(t in self.words.not_a_topic for t in self.threads.topic_of(said))
+        ):
+            text = rest
+        # 有啥扶持, 有没有政策, 政府管不管: help in general, and the public body giving it, name nothing either.
+        for word in (*self.words.general_benefit, *self.words.public_giver):
             text = text.replace(word, "")
         return not self.threads.has_own_topic(text)
 

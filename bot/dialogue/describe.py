@@ -36,6 +36,11 @@ from eligibility.regions import RegionResolver, ResolvedRegion
 from knowledge.normalize import to_simplified
 from knowledge.recipient import said_of_a_unit
 
+# The verbs of wishing and planning, in one place (descriptions.yaml's {WISH} and the plan readings below): the
+# Mandarin ones and the northern and south-western ones people say for a plan (寻思开个饭馆, 琢磨着办个厂, 盘算回去养牛;
+# session 44) — what follows them is planned, never done.
+WISH = r"(?:寻思|琢磨|盘算|打算|准备|计划|考虑|希望|想)"
+
 DATA = Path(__file__).parent / "data" / "descriptions.yaml"
 _TEMPLATE = re.compile(r"^\{(months|years|date|ago|ahead|number|nominal_age|this_year|since|cohort)\}$")
 _NEGATIONS = "没未不无非"
@@ -399,7 +404,7 @@ class Describer:
         self._check(phrase.negated, f"{where}.negated")
         self._check(phrase.when, f"{where}.when")
         if phrase.match is not None:
-            source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION)
+            source = phrase.match.replace("{NUMBER}", NUMBER).replace("{DURATION}", DURATION).replace("{WISH}", WISH)
             source = source.replace("{DATE}", DATE).replace("{SCHOOL}", self._school)
             source = source.replace("{BUSINESS}", self._business).replace("{SCHOOLING}", self._schooling)
         else:
@@ -672,6 +677,10 @@ class Describer:
             # name the thing placed, not the speaker — a question's scene, no fact of the person (a card of it
             # stopped the interview: hc28-12). (我有个小店 is the speaker's: a person, not a place, has it.)
             return {}
+        if _STAFF_OF_A_UNIT.search(text) and _UNIT_AS_SUBJECT.search(clause_before):
+            # 我是公司HR 我们是小微企业 (session 44): staff speaking for the unit they work for tell of its form, not
+            # of a business of their own — no 自主创业 and no 经营形式 of theirs (the role tells their job: 在单位上班).
+            sets = {f: v for f, v in sets.items() if f not in _UNIT_FACTS}
         kinds = {fact for fact in sets if fact in self._kinds}
         if not kinds:
             return sets
@@ -892,7 +901,7 @@ _PLAN_ASKED = frozenset({"wants_business"})
 _PLANNED = re.compile(
     # a wish (想, 打算), with or without a time to come between the wish and the deed (我想以后自己开个修车铺,
     # 打算明年回老家搞) — or the time to come alone (学门手艺 以后搞农家乐用): a deed placed ahead is not done now
-    r"(?:(?:想|打算|准备|计划|考虑|希望)(?:要|着)?"
+    rf"(?:{WISH}(?:要|着)?"
     r"(?:以后|将来|今后|明年|后年|年后|过两年|过段时间|等有钱了|回头)?"
     # (the time alone starts its clause or follows the speaker: 退伍以后开了个店 is after a deed, not ahead)
     r"|(?:^|(?<=[我俺\s，,。；;]))(?:以后|将来|今后|明年|后年|过两年|过段时间|等有钱了))"
@@ -902,10 +911,11 @@ _PLANNED = re.compile(
     r"(?:(?:回乡|返乡|自己)?(?:创业|做生意|做点生意|干|单干)[\s，,]?)?"
     # with whom (打算跟哥们合伙开网店, 想和同学一起做电商): the one joined is no business run now either
     r"(?:(?:跟|和|与|同)[\u4e00-\u9fff]{1,5}?)?(?:一起|一块儿?|合伙|合作|搭伙|联手)?(?:在[\u4e00-\u9fff]{1,4}?)?"
-    r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开)?(?:点|个)?$"
+    # (整 is the north-east's 搞: 寻思在延吉整个小饭馆)
+    r"(?:自己)?(?:去|来)?(?:搞|做|干|弄|开|整)?(?:点|个)?$"
 )
 # A wish said as a phrase of its own, what is wished following after a pause (只是打算 养鸡, 准备着，开个农家乐).
-_WISH_APART = re.compile(r"(?:想|打算|准备|计划|考虑)(?:着|要)?(?:的是|是)?[\s，,：:]+$")
+_WISH_APART = re.compile(rf"{WISH}(?:着|要)?(?:的是|是)?[\s，,：:]+$")
 # What a state wished for is (session 28): a business is a plan to start one, a job (进厂上班) is looking for one,
 # gig work a wish to work flexibly; farming wished for (打算回去养鸡) says nothing of now.
 _PLAN_OF: dict[str, dict[str, Any]] = {
@@ -934,7 +944,7 @@ def _is_planned(text: str, start: int, business: str) -> bool:
 
 
 # A wish whose clause the following ones go on (我想开个网店 搞直播带货, 他想找个活路 或者跟我一起养鸡: session 31).
-_WISH = re.compile(r"(?:想|打算|准备|计划|考虑|希望)(?!问|了解|知道|咨询|请教|看看|查|法|到|起|不到|通)")
+_WISH = re.compile(rf"{WISH}(?!问|了解|知道|咨询|请教|看看|查|法|到|起|不到|通)")
 # A clause that says what holds now or was done (现在在家, 已经开了, 我在…): no part of the wish before it.
 _NOW_OR_DONE = re.compile(r"现在|目前|如今|眼下|已经|已|正在|一直|了|过|着")
 _OWN_SUBJECT = re.compile(r"^(?:我|俺|他|她|咱|我们|俺们|他们|她们|家里|屋头)")
@@ -996,6 +1006,16 @@ _THING_THERE_BEFORE = re.compile(
     r"(?:村|镇|乡|县城|街|街道|社区|城里|附近|旁边)(?:头|里|里头|里面|上|边|这边|那边)?"
     r"(?:有个|有一个|有家|有一家|有座|有所|新开了(?:个|家|一家))[\u4e00-\u9fff]{0,4}$"
 )
+# The speaker as staff of a unit (我是公司HR, 我在厂里管人事, 俺是单位会计): what "we" are is then the unit's.
+_STAFF_OF_A_UNIT = re.compile(
+    r"(?:我|俺|本人|^|(?<=[\s，,。；;]))(?:是|在|做|当|负责|管)[^，,。；;！!？?\s]{0,6}?"
+    r"(?:HR|hr|Hr|人事|人力资源(?!和|社会|局|厅)|财务|会计|出纳|"
+    r"行政|文员|招聘专员|员工|职员)"
+)
+# The unit as the subject of its clause (我们是小微企业, 我们公司属于小型企业, 单位算微型企业).
+_UNIT_AS_SUBJECT = re.compile(r"(?:我们|咱们|俺们|我们的|公司|单位|企业|厂里|厂子)[^，,。；;！!？?\s]{0,4}$")
+# What a unit's form says, were it the speaker's own business: 自主创业 and its form and age.
+_UNIT_FACTS = frozenset({"employment_status", "business_form", "business_months"})
 # 残疾人家庭, 退役军人家属, 残疾人户: the kind names whom the household has, not the speaker.
 _QUALIFIES_HOUSEHOLD = re.compile(r"(?:人)?(?:家庭|家属|户(?!口|籍)|之家)")
 # What the person reports rather than tells of themselves (session 37): a sentence in quotation marks (a clause

@@ -27,6 +27,8 @@ from functools import lru_cache
 from bot.dialogue.words import Vocabulary, ends_a_longer_word
 
 _STRETCH = re.compile(r"[^，,。！!？?；;：\n]+[，,。！!？?；;：\n]*")
+# A change told done (领完了, 下岗了, 毕业两年了) right before 还 asking what is left to the speaker (还有啥, 还能领啥).
+_DONE_THEN_STILL = re.compile(r"(?<=[\u4e00-\u9fff])了(?=还(?:有|能|可以|可|给|算|让|要))")
 # 我记岔了, 我刚才说错了: the speaker owning a slip, not speaking of themselves.
 _SLIP = re.compile(r"(?:刚才|刚刚|前面|之前|上面)?(?:说|搞|打|写|弄|记|填)(?:错|岔|混|反)了")
 # 我一开始就说了他是…, 我不是讲过了吗 她…: the speaker reminding of what was said before (session 41) — of whomever the
@@ -151,7 +153,9 @@ class MessageReader:
 
     def _read(self, text: str) -> Reading:
         stretches = [part for m in _STRETCH.finditer(text) for part in self._by_whom(m.group(0))] or [text]
-        stretches = [part for s in stretches for part in self._said_before_question(s)]
+        # (假如去商洛，失业金领完了还有什么: a supposed case's change is no fact told — no pause read into it.)
+        glued = not self._supposes(text)
+        stretches = [part for s in stretches for part in self._said_before_question(s, glued)]
         asked = [self._is_question(s) for s in stretches]
         if not any(asked):
             if (
@@ -246,17 +250,21 @@ class MessageReader:
         here, asked = self.place_of(lead), self.place_of(rest)
         return bool(here and asked and here != asked and self.is_about_person(lead))
 
-    def _said_before_question(self, stretch: str) -> list[str]:
+    def _said_before_question(self, stretch: str, glued: bool = True) -> list[str]:
         """A question naming nothing of its own, typed after words that ask nothing with only spaces
         between (在镇安跑摩的的 想问问有啥补贴; 三年前退伍的 现在在宝丰 想自己干点啥): it asks about what
         those words state, so they are stretches of their own — read like any stretch (a situation, a
         place, someone else). A question naming a measure of its own (村里人跟着我干 想学点技术 培训给补贴没)
         stays whole: the words before it are its context — unless they say where the speaker is and the
         question names another place (我在长春 巴中的创业补贴能申请吗)."""
+        whole = stretch
+        # 失业金领完了还有啥, 下岗了还能领啥 (session 44): a change told done, then 还 asking what is left — the pause
+        # unsaid; read as if it were there.
+        stretch = _DONE_THEN_STILL.sub("了 ", stretch, count=1) if glued else stretch
         if " " not in stretch.strip():
-            return [stretch]
-        if not self._is_question(stretch):
-            return self._said_after_question(stretch)
+            return [whole]
+        if not self._is_question(whole):
+            return self._said_after_question(whole) if stretch == whole else [whole]
         pieces = re.findall(r"\S+\s*", stretch)
         lead = 0
         while lead < len(pieces) - 1 and not self._is_question(pieces[lead]):
@@ -265,7 +273,7 @@ class MessageReader:
         if lead == 0 and self._asks_for_other_then_tells(pieces):
             return pieces
         if lead == 0 or not self._is_question(rest):
-            return [stretch]
+            return [whole]
         if (
             self.names_topic(rest)
             and not self._places_apart("".join(pieces[:lead]), rest)
@@ -273,10 +281,10 @@ class MessageReader:
             # particulars said after it (恩阳区的 35 男 先问一句 稳岗补贴发给谁, session 43), naming no one else.
             and not (self._is_home(pieces[0]) and all(self._other_at(p) is None for p in pieces[:lead]))
         ):
-            return [stretch]
+            return [whole]
         if any(_GROUP_SUBJECT.search(piece) for piece in pieces[:lead]):
             # 退伍的在资阳自己找工作 有啥扶持: "those who…" — a group asked about, not the speaker.
-            return [stretch]
+            return [whole]
         return [*pieces[:lead], rest]
 
     def asks_then_tells_of_other(self, text: str) -> bool:

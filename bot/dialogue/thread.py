@@ -362,7 +362,10 @@ class Threads:
     def content_words(self, text: str) -> list[str]:
         """Dictionary words of two characters or more (jieba also glues unknown pairs such as 能贷 or
         那要, which say nothing), Latin words, never the place, question words or a bare number."""
-        place = self.regions.resolve(text).place or ""
+        found = self.regions.resolve(text)
+        # Every place named is aside, not only the one the question goes by (巴中跟南充挨到的 你就按巴中的说嘛:
+        # 南充 is a place, never a word of another field; session 44).
+        places = (found.place or "", *found.places)
         # The words asking a time (多长时间, 到啥时候, 几个月) say the aspect asked, never a topic: 证下来以后
         # 多长时间内要去申请 asks the last measure again, as 能领几个月 does.
         asked = without_time_cues(
@@ -375,7 +378,7 @@ class Threads:
             # 最晚啥时候去申请, 啥时候之前得去申请: a question word (啥时候, 哪儿) asks; it names nothing.
             and not self._question_word.fullmatch(word)
             and (is_dictionary_word(word) or word.isascii())
-            and word not in place
+            and not any(word in place for place in places)
             and word not in self.words.not_a_topic
             # 不是 我是问我自己能拿多少: a no, denying how the last question was read, is no topic.
             and word not in self.words.closing_no

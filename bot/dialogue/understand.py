@@ -28,8 +28,10 @@ _PARENTHESES = re.compile(r"[（(].*?[）)]")
 _VALUE = re.compile(r"[0-9０-９]")
 _DURATION_UNIT = re.compile(r"[年月]")
 # Where the person is, said as such (我在巴中, 人在资阳上班, 在成都打工): no answer to the 户籍 question (session 24).
+# Session 44: a move there says where one is now (我搬回柞水了, 家搬到长春了, 迁回老家住) — never the 户籍 asked.
 _WHERE_ONE_IS = re.compile(
     r"(?:我|人|现在|目前|一直)在|在[^，,。；;！!？?\s]{1,10}?(?:上班|打工|工作|生活|干活|开店|住)"
+    r"|(?:搬|迁)(?:家)?(?:回|到|去|回到|回了|过去到)"
 )
 _REGISTERED = re.compile(r"户口|户籍|老家")
 # What a yes/no question asks about, denied in the person's words (不是啥钢铁煤矿的, 不算那种困难户, 跟部队不沾边).

@@ -129,6 +129,7 @@ class VocabularyFile(BaseModel):
     # Kinds of help in general (补贴, 政策, 扶持) and the words that ask what there is: a message of only
     # these, openers and filler asks what there is at all (你好，我想问问补贴的事; 有什么政策).
     general_benefit: tuple[str, ...] = ()
+    public_giver: tuple[str, ...] = ()
     general_asking: tuple[str, ...] = ()
     # 领, 申请: getting help; 查查, 看下, 能不能: looking whether one can. With kinds of help in general only
     # (我想查查有啥补贴能领, 看下我能不能领补贴, 俺想申请补贴) the person asks what they can get: the check.
@@ -290,7 +291,10 @@ class Vocabulary:
         self.greetings, self.asking_words = frozenset(squashed(data.greetings)), frozenset(squashed(data.asking))
         self.opening_verbs = frozenset(squashed(data.opening_verbs))
         self.opening = self.greetings | self.asking_words | self.opening_verbs
-        self.general_benefit = frozenset(squashed(data.general_benefit))
+        self.general_benefit, self.public_giver = (
+            frozenset(squashed(data.general_benefit)),
+            frozenset(squashed(data.public_giver)),
+        )
         self.general_asking, self.getting, self.looking = (
             frozenset(squashed(data.general_asking)),
             frozenset(squashed(data.getting)),
