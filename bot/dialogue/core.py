@@ -603,6 +603,14 @@ class Dialogue:
         mentions = getattr(self.regions, "mentions", None)
         return list(mentions(text)) if callable(mentions) else []
 
+    def _past_reminder(self, work: Working, text: str, today: date) -> str:
+        """刚不是说了么 住鲁山 厂在郏县 to 您住在哪里: with a question waiting, an opening reminding it was said
+        before asks nothing — the rest answers (walk46 P3 t06: before, its 么 made the whole a question, searched
+        for, and the place asked again)."""
+        if work.pending or self.interviewer.current(work, today) is None:
+            return text
+        return self.words.without_reminder(text)
+
     def _say(self, work: Working, raw: str, today: date, asides_read: bool = True) -> list[Reply]:
         text = self._in_chinese(work, _clean(raw))
         typed = text
@@ -610,6 +618,7 @@ class Dialogue:
             # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character
             # (never inside a place name: 中国气候康养之都 stays as written).
             text = self.speller.correct(text, keep=self._place_mentions(text))
+        text = self._past_reminder(work, text, today)
         if len(text) <= MAX_LABEL_CHARS:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
@@ -2909,6 +2918,9 @@ class Dialogue:
         opener = re.match(
             rf"{joined}+(?:我|俺)?(?:还|也)?(?:想)?(?:{words})?|(?:我|俺)?(?:还|也)?(?:想)?(?:{words})", asked
         )
+        if opener is None:
+            # 我问的是创业担保贷款最多能贷多少钱 → 创业担保贷款最多能贷多少钱 (walk46 P2 t03: the heading echoed it).
+            opener = _ASKED_INSTEAD.match(asked)
         rest = asked[opener.end() :].lstrip(_PART_EDGES) if opener else asked
         return rest if rest and rest != asked and self.words.is_question(rest) else asked
 
@@ -3652,6 +3664,10 @@ class Dialogue:
         one else. (我想问问能领多少 asks for the one checked: the speaker only asks.)"""
         if not work.for_someone_else or work.pending_for_speaker:
             return False
+        # 我问的是创业担保贷款最多能贷多少钱 (walk46 P2 t03): 我问的是 says what is asked, nothing of the speaker — the
+        # question is still the one checked's, where they are (before: the speaker's, of no place: every document).
+        opener = _ASKED_INSTEAD.match(text)
+        text = text[opener.end() :] if opener else text
         reading = self.reader.read(text)
         if not reading.question or reading.others or self.reader.is_about_other(text):
             return False
