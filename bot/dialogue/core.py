@@ -166,6 +166,8 @@ _STATES = re.compile(r"[了的过着]$")
 _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
+# Clauses of a message, for what is said in each (session 44: the owner's own clause in an answer about a hire).
+_CLAUSES = re.compile(r"[，,。！!；;？?\s]+")
 # Whether there is one (有创业园没, 有孵化基地吗, 有没得补贴): the stretch closes on the A-not-A of 有 or its 吗.
 _WHETHER_THERE_IS = re.compile(r"有[^，,。；;！!？?\s]{1,12}?(?:没有|没得|没|吗|么|不)[？?。！!~～]*$")
 # The tag closing a request put as a favour (帮我写个简历不, 能帮我画张图吗, 写一份行不行): asks whether the bot will.
@@ -2464,6 +2466,7 @@ class Dialogue:
         free text — as a self-description is — and is shown on the card for confirmation, the interview going on
         after 对 (session 42: no longer recorded unconfirmed — a date or a duration read from 去年 is an assumption
         the person should see before it decides anything)."""
+        statement = self._own_of_hire_answer(statement, asked)
         if not statement or work.pending:
             return answered
         # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
@@ -2478,6 +2481,16 @@ class Dialogue:
             self.interviewer.propose(work, Description(facts=beyond, notes=notes, denied=description.denied), today)
         )
         return replies
+
+    def _own_of_hire_answer(self, statement: str, asked: set[str]) -> str:
+        """第一个是建档立卡户，第二个是个残疾人，有残疾证 to a question about a hire: what the answer tells beyond it
+        is of the people hired too — only a clause the owner says of themselves (我自己也是残疾人) is the owner's
+        (walk46 P3 t12: 残疾：是 was put on the owner's own card, and confirmed by a hurried ✅)."""
+        facts = self.interviewer.facts
+        if not asked or not all(fact in facts and facts[fact].about == "hire" for fact in asked):
+            return statement
+        own = [c for c in _CLAUSES.split(statement) if any(w in c for w in self.words.first_person)]
+        return "，".join(own)
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
