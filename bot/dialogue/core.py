@@ -166,6 +166,8 @@ _STATES = re.compile(r"[了的过着]$")
 _ONE_ASK = frozenset({Intent.ELIGIBILITY, Intent.AMOUNT, Intent.OVERVIEW})
 _ASKING_STRETCH = re.compile(r"[^，,。！!？?；;\s]+[，,。！!？?；;\s]*")
 _PART_EDGES = "，,。！!；;？? "
+# Clauses of a message, for what is said in each (session 44: the owner's own clause in an answer about a hire).
+_CLAUSES = re.compile(r"[，,。！!；;？?\s]+")
 # Whether there is one (有创业园没, 有孵化基地吗, 有没得补贴): the stretch closes on the A-not-A of 有 or its 吗.
 _WHETHER_THERE_IS = re.compile(r"有[^，,。；;！!？?\s]{1,12}?(?:没有|没得|没|吗|么|不)[？?。！!~～]*$")
 # The tag closing a request put as a favour (帮我写个简历不, 能帮我画张图吗, 写一份行不行): asks whether the bot will.
@@ -603,6 +605,14 @@ class Dialogue:
         mentions = getattr(self.regions, "mentions", None)
         return list(mentions(text)) if callable(mentions) else []
 
+    def _past_reminder(self, work: Working, text: str, today: date) -> str:
+        """刚不是说了么 住鲁山 厂在郏县 to 您住在哪里: with a question waiting, an opening reminding it was said
+        before asks nothing — the rest answers (walk46 P3 t06: before, its 么 made the whole a question, searched
+        for, and the place asked again)."""
+        if work.pending or self.interviewer.current(work, today) is None:
+            return text
+        return self.words.without_reminder(text)
+
     def _say(self, work: Working, raw: str, today: date, asides_read: bool = True) -> list[Reply]:
         text = self._in_chinese(work, _clean(raw))
         typed = text
@@ -610,6 +620,7 @@ class Dialogue:
             # 22年商洛学院毕叶, 巴中创业补帖: a word of the vocabulary typed with a same-sounding character
             # (never inside a place name: 中国气候康养之都 stays as written).
             text = self.speller.correct(text, keep=self._place_mentions(text))
+        text = self._past_reminder(work, text, today)
         if len(text) <= MAX_LABEL_CHARS:
             pressed = self._typed_button(work, text, today)
             if pressed is not None:
@@ -2455,6 +2466,7 @@ class Dialogue:
         free text — as a self-description is — and is shown on the card for confirmation, the interview going on
         after 对 (session 42: no longer recorded unconfirmed — a date or a duration read from 去年 is an assumption
         the person should see before it decides anything)."""
+        statement = self._own_of_hire_answer(statement, asked)
         if not statement or work.pending:
             return answered
         # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
@@ -2469,6 +2481,16 @@ class Dialogue:
             self.interviewer.propose(work, Description(facts=beyond, notes=notes, denied=description.denied), today)
         )
         return replies
+
+    def _own_of_hire_answer(self, statement: str, asked: set[str]) -> str:
+        """第一个是建档立卡户，第二个是个残疾人，有残疾证 to a question about a hire: what the answer tells beyond it
+        is of the people hired too — only a clause the owner says of themselves (我自己也是残疾人) is the owner's
+        (walk46 P3 t12: 残疾：是 was put on the owner's own card, and confirmed by a hurried ✅)."""
+        facts = self.interviewer.facts
+        if not asked or not all(fact in facts and facts[fact].about == "hire" for fact in asked):
+            return statement
+        own = [c for c in _CLAUSES.split(statement) if any(w in c for w in self.words.first_person)]
+        return "，".join(own)
 
     def _free_text(self, work: Working, text: str, reading: Reading, today: date, interviewing: bool) -> list[Reply]:
         words = _WORD_CHARS.findall(text.translate(_FULLWIDTH_ALNUM))
@@ -2909,6 +2931,9 @@ class Dialogue:
         opener = re.match(
             rf"{joined}+(?:我|俺)?(?:还|也)?(?:想)?(?:{words})?|(?:我|俺)?(?:还|也)?(?:想)?(?:{words})", asked
         )
+        if opener is None:
+            # 我问的是创业担保贷款最多能贷多少钱 → 创业担保贷款最多能贷多少钱 (walk46 P2 t03: the heading echoed it).
+            opener = _ASKED_INSTEAD.match(asked)
         rest = asked[opener.end() :].lstrip(_PART_EDGES) if opener else asked
         return rest if rest and rest != asked and self.words.is_question(rest) else asked
 
@@ -3671,6 +3696,10 @@ class Dialogue:
         one else. (我想问问能领多少 asks for the one checked: the speaker only asks.)"""
         if not work.for_someone_else or work.pending_for_speaker:
             return False
+        # 我问的是创业担保贷款最多能贷多少钱 (walk46 P2 t03): 我问的是 says what is asked, nothing of the speaker — the
+        # question is still the one checked's, where they are (before: the speaker's, of no place: every document).
+        opener = _ASKED_INSTEAD.match(text)
+        text = text[opener.end() :] if opener else text
         reading = self.reader.read(text)
         if not reading.question or reading.others or self.reader.is_about_other(text):
             return False

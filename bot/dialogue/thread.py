@@ -235,6 +235,13 @@ def loan_named(text: str) -> str:
     return f"贷款 {text}" if asks_to_borrow(text) and "贷款" not in text else text
 
 
+def _loan_topic(topic: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    """The topic's words of a loan (贷款, 创业担保贷款), as asked and as echoed, when the message asks to borrow by
+    its verb (能贷多少); None when it does not, or the topic holds no loan."""
+    loans = [t for t in topic if "贷" in t] if asks_to_borrow(text) else []
+    return ("".join(loans), "、".join(loans)) if loans else None
+
+
 # Pointing at what was just shown (这个补贴, 那笔贷款, 该补贴); a bare 那 goes on to something else (那贷款呢).
 # A document pointed at (这个文件, 那份通知, 该意见, 这个政策文件): the one the last answer cited.
 _POINTED_DOCUMENT = re.compile(r"(?:这|那|该|此)(?:个|份|篇)?(?:政策)?(?:文件|通知|意见|征求意见稿)")
@@ -601,6 +608,9 @@ class Threads:
             # 利息谁出 after a list of several measures: the cost it names is what is asked, where the
             # thread is — the words asked before (裁员失业了…补贴) hold no such cost.
             return Question(text, region=thread.region, read_as=f"{thread.region or ''} · {text}")
+        # 能贷多少 after 大学毕业、回老家、贷款: the verb names the loan — the topic is what the person asked about,
+        # not the words of their background (walk46 P2 t02: 大学毕业 drew 求职创业补贴's clause).
+        subject, echoed = _loan_topic(thread.topic, text) or (subject, echoed)
         return Question(f"{subject}{text}", region=thread.region, read_as=f"{thread.region or ''} · {echoed}")
 
     def _item_asked(self, thread: Thread, text: str) -> Question | None:

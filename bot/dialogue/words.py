@@ -65,6 +65,8 @@ class VocabularyFile(BaseModel):
     never_told: str = "$^"
     # …and the questions asking whether an office did something for the person (认定, 登记, 办理): there it is a no.
     acted_on: str = "$^"
+    # Session 44: 刚不是说了么 / 我都说过了 opening an answer — a reminder, asking nothing.
+    already_said: str = "$^"
     clause_text_request: str
     clause_pointer: str
     clause_view_request: str
@@ -217,6 +219,26 @@ class VocabularyFile(BaseModel):
     can_they_too: str = "$^"
 
 
+def _with_ongoing(acts: tuple[str, ...]) -> tuple[str, ...]:
+    """交着, 在交, 一直在交, 正交着: an act done (交了, 办了, 领了) said as going on now — the same yes to a question of
+    that act (session 44, walk46 P1 t17: 交着呢，自己交的养老和医疗 to 您是否在缴纳社会保险费 was searched for, and
+    the question asked again)."""
+    verbs = [act[:-1] for act in acts if len(act) == 2 and act.endswith("了")]  # one verb and 了
+    return acts + tuple(
+        form
+        for verb in verbs
+        for form in (
+            f"{verb}着",
+            f"在{verb}",
+            f"正在{verb}",
+            f"一直在{verb}",
+            f"还在{verb}",
+            f"正{verb}着",
+            f"一直{verb}着",
+        )
+    )
+
+
 class Vocabulary:
     """The file's phrases, squashed once."""
 
@@ -230,8 +252,8 @@ class Vocabulary:
         )
         # (A yes of an act answers a question of that act; only the others say a card is right: `confirms`.)
         self.yes, self.acts, self.no = (
-            squashed((*data.answers.affirmative, *data.answers.affirmative_acts)),
-            frozenset(squashed(data.answers.affirmative_acts)),
+            squashed((*data.answers.affirmative, *_with_ongoing(data.answers.affirmative_acts))),
+            frozenset(squashed(_with_ongoing(data.answers.affirmative_acts))),
             squashed(data.answers.negative),
         )
         self.commands = {command: frozenset(squashed(words)) for command, words in data.commands.items()}
@@ -269,11 +291,12 @@ class Vocabulary:
         self.supposing = data.supposing
         self.benefit_words = data.benefit_words
         self.intent_cues = data.intent_cues
-        self.citation_ordinal, self._picked, self._never_told, self.acted_on = (
+        self.citation_ordinal, self._picked, self._never_told, self.acted_on, self._already_said = (
             re.compile(data.citation_ordinal),
             re.compile(data.picked),
             re.compile(data.never_told),
             re.compile(data.acted_on),
+            re.compile(data.already_said),
         )
         self.clause_text_request = re.compile(data.clause_text_request)
         self.clause_pointer = re.compile(data.clause_pointer)
@@ -545,6 +568,14 @@ class Vocabulary:
         """没人跟我说过这个, 从来没人给我认定过: the speaker was never told or never assessed — no answer of their own
         about the fact, whatever 没 it opens with (session 42)."""
         return self._never_told.search(squash(text)) is not None and not self.is_question(text)
+
+    def without_reminder(self, text: str) -> str:
+        """刚不是说了么 住鲁山 厂在郏县 → 住鲁山 厂在郏县: an opening that only reminds it was said before (its 么/吗
+        asks nothing) taken off, when something follows it; the text as it was otherwise (session 44, walk46)."""
+        match = self._already_said.match(text)
+        if match is None or not text[match.end() :].strip():
+            return text
+        return text[match.end() :]
 
     def is_no(self, text: str) -> bool:
         understood, value = self.yes_no(text)

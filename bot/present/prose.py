@@ -706,7 +706,12 @@ class ConversationCareProse(Section):
     """The web transcript's stale buttons and feedback on answers (web and Telegram), and the
     terminal's compact 可多选 question."""
 
-    placeholders = {"ticked_now": ("ticked",), "tick_hint": ("done",)}
+    placeholders = {
+        "ticked_now": ("ticked",),
+        "tick_hint": ("done",),
+        "several_hint": ("done",),
+        "numbers_out_of_range": ("last",),
+    }
     stale_button: str
     feedback_thanks: str
     report_thanks: str
@@ -718,6 +723,8 @@ class ConversationCareProse(Section):
     ticked_now: str
     ticked_none: str
     tick_hint: str
+    several_hint: str
+    numbers_out_of_range: str
 
 
 class AdviceSections(Section):
