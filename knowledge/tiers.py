@@ -148,15 +148,33 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
         return relevant
     name = base_name(best.measure)
     said = [
-        (_said_whole(tier, question), len(tier), -position)
+        (_said_whole(tier, question) or beside, len(tier), -position)
         for position in relevant.positions_in({best.measure.clause})
         if base_name(relevant[position].measure) == name
         and (tier := tier_of(relevant[position].measure))
-        and (said_tier(tier, question) or _group_told(relevant[position], name))
+        and (
+            (beside := _said_beside_name(tier, name, question))
+            or said_tier(tier, question)
+            or _group_told(relevant[position], name)
+        )
     ]
     if not said:
         return _said_in_part_first(relevant, question, name)
     return relevant.moved_first(-max(said)[2])
+
+
+def _said_beside_name(tier: str, name: str, text: str) -> bool:
+    """A tier that repeats a word of its measure's name (合伙创业 of 创业担保贷款) is said by its own words alone
+    (几个人合伙最多能贷多少 asks 合伙创业): what the name says of it the question need not say again."""
+    own = tier
+    for size in range(min(len(name), len(tier)), 1, -1):
+        for start in range(len(name) - size + 1):
+            own = own.replace(name[start : start + size], "")
+    return own != tier and len(own) >= _MIN_OWN and own in text
+
+
+# The fewest characters of a tier's own words that say it (合伙 of 合伙创业).
+_MIN_OWN = 2
 
 
 def _group_told(match: MeasureMatch, name: str) -> bool:
