@@ -156,6 +156,7 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
             (beside := _said_beside_name(tier, name, question))
             or said_tier(tier, question)
             or _group_told(relevant[position], name)
+            or _said_in_run(tier, name, question)
         )
     ]
     if not said:
@@ -175,6 +176,21 @@ def _said_beside_name(tier: str, name: str, text: str) -> bool:
 
 # The fewest characters of a tier's own words that say it (合伙 of 合伙创业).
 _MIN_OWN = 2
+
+
+def _said_in_run(tier: str, name: str, text: str) -> bool:
+    """A long tier told by a run of its words the question says, no part of the measure's name (入驻区级以上创业孵化
+    基地 by 入驻了区里的创业孵化基地): a place or a case people name as they know it, without the document's
+    qualifiers (区级以上)."""
+    return any(
+        (run := tier[start : start + size]) in text and run not in name and not run.isdigit()
+        for size in range(len(tier), _MIN_RUN - 1, -1)
+        for start in range(len(tier) - size + 1)
+    )
+
+
+# The fewest characters of such a run (创业孵化基地, 正常经营): shorter ones are words any measure shares.
+_MIN_RUN = 4
 
 
 def _group_told(match: MeasureMatch, name: str) -> bool:

@@ -22,6 +22,7 @@ import yaml
 from knowledge.derive import derive_measures
 from knowledge.intake import examine
 from knowledge.measures import Measure
+from knowledge.tiers import _said_beside_name, _said_in_run
 from tests.knowledge.asking import clauses_of
 
 DATA = Path(__file__).parent / "data" / "doc45forms"
@@ -77,3 +78,8 @@ def test_a_measure_is_named_and_grants_its_own_figures(
     figures = {a.text for a in unit.amounts}
     assert set(granted) <= figures, figures
     assert not any(w in f for w in withdrawn for f in figures), figures
+
+
+@pytest.mark.parametrize(("tier", "name", "question", "said"), EXPECTED["tiers"], ids=[r[2] for r in EXPECTED["tiers"]])
+def test_a_tier_is_said_by_its_own_words(tier: str, name: str, question: str, said: bool) -> None:
+    assert (_said_beside_name(tier, name, question) or _said_in_run(tier, name, question)) is said
