@@ -156,7 +156,7 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
             (beside := _said_beside_name(tier, name, question))
             or said_tier(tier, question)
             or _group_told(relevant[position], name)
-            or _said_in_run(tier, name, question)
+            or _said_in_run(tier, name, question, _siblings(relevant, position, name))
         )
     ]
     if not said:
@@ -178,12 +178,23 @@ def _said_beside_name(tier: str, name: str, text: str) -> bool:
 _MIN_OWN = 2
 
 
-def _said_in_run(tier: str, name: str, text: str) -> bool:
-    """A long tier told by a run of its words the question says, no part of the measure's name (入驻区级以上创业孵化
-    基地 by 入驻了区里的创业孵化基地): a place or a case people name as they know it, without the document's
-    qualifiers (区级以上)."""
+def _siblings(relevant: MatchRanking, position: int, name: str) -> str:
+    """The sentences of a unit's alternatives in its clause (the same measure for other cases), run together."""
+    unit = relevant[position].measure
+    return "｜".join(
+        relevant[p].measure.span
+        for p in relevant.positions_in({unit.clause})
+        if p != position and base_name(relevant[p].measure) == name
+    )
+
+
+def _said_in_run(tier: str, name: str, text: str, siblings: str = "") -> bool:
+    """A long tier told by a run of its words the question says that neither the measure's name nor its alternatives
+    say (入驻区级以上创业孵化基地 by 入驻了区里的创业孵化基地): a place or a case people name as they know it, without
+    the document's qualifiers (区级以上) — not a word every alternative shares (见习单位 of 留用率达到50%以上的见习单位
+    beside 给予见习单位见习补贴)."""
     return any(
-        (run := tier[start : start + size]) in text and run not in name and not run.isdigit()
+        (run := tier[start : start + size]) in text and run not in name and run not in siblings and not run.isdigit()
         for size in range(len(tier), _MIN_RUN - 1, -1)
         for start in range(len(tier) - size + 1)
     )

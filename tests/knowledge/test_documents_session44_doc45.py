@@ -80,6 +80,8 @@ def test_a_measure_is_named_and_grants_its_own_figures(
     assert not any(w in f for w in withdrawn for f in figures), figures
 
 
-@pytest.mark.parametrize(("tier", "name", "question", "said"), EXPECTED["tiers"], ids=[r[2] for r in EXPECTED["tiers"]])
-def test_a_tier_is_said_by_its_own_words(tier: str, name: str, question: str, said: bool) -> None:
-    assert (_said_beside_name(tier, name, question) or _said_in_run(tier, name, question)) is said
+@pytest.mark.parametrize(
+    ("tier", "name", "siblings", "question", "said"), EXPECTED["tiers"], ids=[r[3] for r in EXPECTED["tiers"]]
+)
+def test_a_tier_is_said_by_its_own_words(tier: str, name: str, siblings: str, question: str, said: bool) -> None:
+    assert (_said_beside_name(tier, name, question) or _said_in_run(tier, name, question, siblings)) is said
