@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from knowledge.attached import joined_to_attachments
 from knowledge.clauses import Clause
 from knowledge.granted_figures import FIGURE, ROW, amounts, grants_a_figure
-from knowledge.labels import Style, read_label, timed_turn, without_turn_label
+from knowledge.labels import SPEAKER_TURN, Style, read_label, timed_turn, without_turn_label
 from knowledge.lexical import sentence_lines, split_sentences
 from knowledge.listed import listed_items, respectively_items
 from knowledge.measures import Amount, AmountKind, Beneficiary, Measure, MeasureKind
@@ -44,7 +44,9 @@ def _says_a_grant(piece: str) -> bool:
 # 以X代Y name — 以工代训, 以奖代补, 以工代赈 — is the name's own first word.)
 _BOUNDARY = re.compile(
     r"[^\u4e00-\u9fff]|给予|申请|享受|一次性|按规定|年度|元|年|的|和|及|或|为|对|按|可|人|予|以[上下内]|以(?!.代)|其|"
-    r"拨付|发放|拿|"
+    # a share said in words (…的百分之六十返还) is a figure, as 60% is: no word of the grant's name
+    r"百分之[一二三四五六七八九十点零]+|"
+    r"拨付|发放|拿|领取|领(?!军|导)|请问|能不能|能否|可不可以|"
     r"落实|降低|提高|扩大|完善|实施|加大|利用|运用|增加|取消|建立|健全|纳入|通过|将|在|记"
 )
 # The payee ends the 对… phrase: 对吸纳…的企业，给予 pays the employer; 对到本县企业就业的高校毕业生，给予
@@ -174,12 +176,19 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                         # first sentence, no name; a later sentence naming nothing speaks of what it granted
                         # (…同样不需要提供反担保 after …免除反担保要求, which grants no figure).
                         name = said
+                    # a sentence that names no grant at all (…中小微企业按…的百分之六十返还 — its words up to a cut, no
+                    # name) after the measure its clause named: that measure, for its case
+                    name = earlier if earlier and not _SUFFIX.search(name) else name
                 name = _period_of_earlier(
                     name, piece, context, _last_granted(measures, clause.id, whole=True), clause.heading
                 )
                 # a group's note in brackets (招用脱贫人口（含防止返贫监测对象）) is no part of the tier's name,
                 # unless it is what tells the tier from a sibling's (招用登记失业青年（16-24岁）/（25-35岁）)
-                qualifier = _note_dropped(told_by, clause.text)
+                # …and a raise whose base this clause does not state (an answer's 在…孵化基地内创业的，补贴标准上浮至
+                # 每户12000元, the base in the table above) is the measure for the case its condition says
+                qualifier = _note_dropped(told_by, clause.text) or (
+                    raised if raised is not None and not earlier else None
+                )
                 if subject := _subject_of(name, piece, base or earlier):
                     own, name, qualifier = None, base or earlier, subject
                 base = base or name
@@ -1251,14 +1260,21 @@ _ADDRESSED = re.compile(
 
 
 def _turn_said(part: str) -> str:
-    """What a transcript's timed turn says, its time, speaker and address to the caller left out."""
+    """What a transcript's turn says, its time, speaker and address to the caller left out (a turn with no time names
+    its speaker with their post: 王丽（市人社局就业促进科科长）：…)."""
     said = without_turn_label(part)
-    return _ADDRESSED.sub("", said) if timed_turn(part) else said
+    if timed_turn(part):
+        return _ADDRESSED.sub("", said)
+    untimed = SPEAKER_TURN.match(said)
+    return _ADDRESSED.sub("", said[untimed.end() :]) if untimed else said
 
 
 # A list said aloud (第一是一次性吸纳就业补贴，… 第二是就业见习补贴，… / 一是创业岗位开发补贴，…): the ordinal
 # is the item's number, as 1．is, no word of the measure it names.
-_SPOKEN_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff])")
+# So is the speaker's pointing to it (一个是…, 另一个是…, 第二个是…, 主要是…).
+_SPOKEN_ORDINAL = re.compile(
+    r"^(?:(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{1,2}|另一|另外一|再一)个?|主要)是(?=[\u4e00-\u9fff])"
+)
 
 
 def _after_lead_in(part: str) -> list[str]:

@@ -88,6 +88,8 @@ _JSON_DATE = ("发布日期", "成文日期", "发布时间", "date", "published
 _JSON_TITLE_KIND = re.compile(r"(?:名称|标题|[Tt]itle)$")
 _JSON_ISSUER_KIND = re.compile(r"(?:提供方|提供单位|发布方|发布单位|发布部门|来源单位|来源部门|机关|机构)$")
 _JSON_DATE_KIND = re.compile(r"(?:日期|[Dd]ate)$")
+# A value that names a government body (…人力资源和社会保障局, …人民政府, …就业服务中心), not an app or a site.
+_NAMES_BODY = re.compile(r"(?:厅|局|委员会|委|人民政府|办公室|办公厅|中心)$")
 _JSON_SHARED = {
     "依据文件": "标题",
     "政策依据": "标题",
@@ -131,7 +133,7 @@ def table_rows(data: bytes, filename: str) -> tuple[str, ...]:
     if suffix not in _TABLE_SUFFIXES:
         return ()
     decoded = whole_characters(decode_text(data))
-    if _looks_like_html(decoded) or _json_document(decoded, filename) is not None:
+    if _json_or_page(decoded, filename, _looks_like_html(decoded)) is not None or _looks_like_html(decoded):
         return ()
     return tuple(_table_lines(decoded, "\t" if suffix == ".tsv" else ",", aligned=True))
 
@@ -160,8 +162,8 @@ def _read_upload(data: bytes, filename: str, max_bytes: int) -> str:
     else:
         decoded = whole_characters(decode_text(data))
         is_page = suffix in _HTML_SUFFIXES or _looks_like_html(decoded)
-        parsed = _json_document(decoded, filename) if not is_page else None
-        if is_page:
+        parsed = _json_or_page(decoded, filename, is_page) if suffix not in _HTML_SUFFIXES else None
+        if parsed is None and is_page:
             text = html_text(decoded)
         elif parsed is not None:
             text = records_text(parsed)
@@ -296,6 +298,18 @@ def _json_document(decoded: str, filename: str) -> object | None:
     return parsed
 
 
+def _json_or_page(decoded: str, filename: str, is_page: bool) -> object | None:
+    """The parsed JSON of an export whose values carry a page's markup (<br>, &nbsp; left in by the portal that
+    exported them): it parses, so it is JSON, not a page — read as a page its records were lost in one clause per
+    line of braces. A file that does not parse and looks like a page is read as one."""
+    try:
+        return _json_document(decoded, filename)
+    except IntakeError:
+        if is_page:
+            return None
+        raise
+
+
 def _is_record_list(value: object) -> TypeGuard[list[dict[str, object]]]:
     return isinstance(value, list) and bool(value) and all(isinstance(r, dict) for r in value)
 
@@ -359,7 +373,21 @@ def _json_value(value: object, depth: int = 0, item: bool = False) -> str:
         return "是" if value else "否"
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
-    return " ".join(part.strip() for part in str(value).splitlines() if part.strip())
+    return " ".join(part.strip() for part in _without_markup(str(value)).splitlines() if part.strip())
+
+
+# What a portal leaves of its editor's markup in an exported value: line breaks (<br>, </p>) and other tags, entities.
+_VALUE_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li)>", re.I)
+_VALUE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+
+
+def _without_markup(value: str) -> str:
+    """A value as the portal shows it: its markup's breaks as line breaks, other tags dropped, entities (&nbsp;)
+    read as their characters; a value with no markup as written."""
+    if "<" not in value and "&" not in value:
+        return value
+    text = html.unescape(_VALUE_TAG.sub("", _VALUE_BREAK.sub("\n", value)))
+    return text.replace("\xa0", " ")
 
 
 def _json_key(key: object) -> str:
@@ -375,11 +403,18 @@ def _document_field(document: dict[str, object], keys: tuple[str, ...], kind: re
     """An export's own field of one kind: a key it is known by (标题, 发布机构), else the first one-value
     key whose name ends in that kind's word (数据集名称 a name, 数据提供方 a provider, 更新日期 a date) —
     each portal names its fields its own way, the kind is said by the key's last word."""
-    for key in (*keys, *(k for k in document if kind.search(str(k).strip()))):
-        value = document.get(key)
-        if value is not None and not isinstance(value, (dict, list)) and (found := _json_value(value)):
-            return found
-    return ""
+    found = [
+        text
+        for key in dict.fromkeys((*keys, *(k for k in document if kind.search(str(k).strip()))))
+        if (value := document.get(key)) is not None
+        and not isinstance(value, (dict, list))
+        and (text := _json_value(value))
+    ]
+    if kind is _JSON_ISSUER_KIND:
+        # 来源 may name the app or site the export came from (皖事通APP·政策直通车) beside the body that issued the
+        # items (发布单位：霍山县人力资源和社会保障局): the body is the issuer
+        return next((text for text in found if _NAMES_BODY.search(text)), found[0] if found else "")
+    return found[0] if found else ""
 
 
 def _header(document: dict[str, object]) -> tuple[dict[str, str], set[str]]:
@@ -428,6 +463,7 @@ def records_text(parsed: object) -> str:
     ]
     for field in shared:
         header.setdefault(_JSON_SHARED[field], named[0][field].strip("《》"))
+    header = _cited_header(header)
     lines = [f"{key}：{value}" for key, value in header.items()]
     lines += body
     for number, row in enumerate(rows, 1):
@@ -437,6 +473,30 @@ def records_text(parsed: object) -> str:
             line = _field_line(key, value)
             lines.append(f"{number}．{line}" if index == 0 else line)
     return "\n".join(lines)
+
+
+# A document cited with its 文号 and date in brackets after its name (…的通知（霍人社〔2026〕15号，2026年3月20日）).
+_CITED_TAIL = re.compile(r"[（(]([^（）()]*?(?:〔\d{4}〕|\d{4}年)[^（）()]*)[)）]$")
+_CITED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
+_CITED_DAY = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _cited_header(header: dict[str, str]) -> dict[str, str]:
+    """A title the records cite with its 文号 and date after it (政策依据：X（霍人社〔2026〕15号，2026年3月20日）): X
+    is the title, the bracket its 发文字号 and 成文日期 — as a 政府信息公开 table sets them, each in its own row."""
+    title = header.get("标题", "")
+    tail = _CITED_TAIL.search(title)
+    if tail is None:
+        return header
+    number, day = _CITED_NUMBER.search(tail.group(1)), _CITED_DAY.search(tail.group(1))
+    if number is None and day is None:
+        return header
+    found = {**header, "标题": title[: tail.start()].strip()}
+    if number is not None:
+        found.setdefault("发文字号", number.group(0))
+    if day is not None:
+        found.setdefault("成文日期", day.group(0))
+    return found
 
 
 def _document_text(document: dict[str, object], header: dict[str, str], used: set[str]) -> str:
@@ -643,10 +703,11 @@ _FURNITURE_ATTR = re.compile(
 # What a page saved from Word or WPS while still in review holds that is not its text: tracked deletions
 # (<del>, class=msoDel), reviewers' comments (the comment list at the end, style mso-element:comment-list, and
 # the [A1] anchors in the text, class=msocomanchor / MsoCommentReference). Insertions (<ins>, class=msoIns) are
-# the text as accepted and stay.
-_REVIEW_ONLY_TAGS = frozenset({"del"})
+# the text as accepted and stay. WPS and older Word versions mark a deletion by striking it through (<s>, <strike>,
+# text-decoration:line-through): struck text is what the reviser took out, never the text in force.
+_REVIEW_ONLY_TAGS = frozenset({"del", "s", "strike"})
 _REVIEW_ONLY_CLASS = re.compile(r"^(msodel|msocomanchor|msocomtxt|msocommentreference|msocomoff)$", re.I)
-_REVIEW_ONLY_STYLE = re.compile(r"mso-element\s*:\s*comment", re.I)
+_REVIEW_ONLY_STYLE = re.compile(r"mso-element\s*:\s*comment|text-decoration(?:-line)?\s*:\s*line-through", re.I)
 
 
 def _review_only(tag: str, attrs: list[tuple[str, str | None]]) -> bool:

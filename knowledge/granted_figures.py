@@ -23,6 +23,8 @@ FIGURE = re.compile(
     # period — 最长不超过60天 — while 日 is left to dates, 1日至15日)
     # (a clock time after its day or part of day, 2026年11月30日17：00 or 上午9：00, is when, no ratio like 1：1)
     r"(?:\d+(?:\.\d+)?(?:万元|元|%|个月|天)|(?<![\d.])\d{1,3}(?:\.\d+)?年|\d+/\d+|(?<![\d日午晚])\d+：\d+|[一二三四五六七八九十]分之[一二三四五六七八九]"
+    # a share said aloud or written out (百分之六十, 百分之二点五), as a transcript or a county notice writes it
+    r"|百分之[一二三四五六七八九十][一二三四五六七八九十点零]{0,4}"
     rf"|{CHINESE_MONEY})"
 )
 _BOUNDS = ("以上", "以下", "以内", "内", "及以上", "及以下")
@@ -65,9 +67,27 @@ _COMPARED = re.compile(
 )
 
 
+# A speaker taking back what they just said (每户3000元——不好意思，刚才口误，应该是每户5000元; …1200元，更正一下，
+# 是1500元): the figure said last before the correction is withdrawn, the one after it stands.
+_CORRECTION = re.compile(r"口误|说错了?|讲错了?|念错了?|写错了?|更正一下|纠正一下|更正为|纠正为|订正为")
+
+
+def _without_retracted(piece: str) -> str:
+    """The piece with each figure its speaker corrected left out (the last figure before each correction)."""
+    for correction in reversed(list(_CORRECTION.finditer(piece))):
+        said = [
+            m
+            for m in FIGURE.finditer(piece, 0, correction.start())
+            if not _CORRECTION.search(piece, m.end(), correction.start())
+        ]
+        if said:
+            piece = piece[: said[-1].start()] + piece[said[-1].end() :]
+    return piece
+
+
 def amounts(piece: str) -> tuple[Amount, ...]:
     """Every figure of the piece in text order, each with its kind (a condition's is a threshold)."""
-    piece = _COMPARED.sub("", _RAISED_FROM.sub("由", _REPLACED.sub("“”", piece)))
+    piece = _COMPARED.sub("", _RAISED_FROM.sub("由", _REPLACED.sub("“”", _without_retracted(piece))))
     if ROW in piece:
         # A table row: each cell says one thing (who, on what condition, how much); a grant verb in the
         # standard's cell governs no figure of the condition's cell, nor the reverse.

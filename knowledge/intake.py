@@ -30,7 +30,7 @@ from knowledge.filetext import (
     read_file,
     table_rows,
 )
-from knowledge.labels import timed_turn
+from knowledge.labels import HOST_TURN, timed_turn
 from knowledge.normalize import normalize_document
 from knowledge.numerals import chinese_to_number
 from knowledge.regions import Gazetteer, Place, PlaceIndex, load_places
@@ -893,8 +893,6 @@ _HELD = re.compile(
 _DEADLINE_KEY = re.compile(r"截止|截至|起止|申报|申请|报名|受理|办理|有效|施行|实施|执行")
 
 
-# A host's or a reporter's turn (主持人：…, 记者：…), as a transcript without times sets out its exchanges.
-_HOSTS_TURN = re.compile(r"^(?:主持人|记者)[\u4e00-\u9fff]{0,6}[:：]")
 _FEWEST_TURNS = 2
 
 
@@ -903,7 +901,7 @@ def _has_speakers(head: list[str], lines: list[str]) -> bool:
     speaker ([00:11:58] 区人社局局长 孙立新：…) or a host's — on several lines. Only such a text was held on a day."""
     if any(_SPEAKERS.match(line.strip()) for line in head):
         return True
-    turns = (line for line in (raw.strip() for raw in lines) if timed_turn(line) or _HOSTS_TURN.match(line))
+    turns = (line for line in (raw.strip() for raw in lines) if timed_turn(line) or HOST_TURN.match(line))
     return next(itertools.islice(turns, _FEWEST_TURNS - 1, None), None) is not None
 
 
@@ -1121,6 +1119,8 @@ def _issuer_from_title(title: str | None) -> str | None:
 _EXPLAINED = re.compile(r"《([^《》]+)》(?:政策)?(?:解读|问答|新闻发布会|发布会|答记者问)")
 # A body named by its level alone (市人社局, 县财政局) in a page about one place's policy.
 _OWN_LEVEL = re.compile(r"^(省|市|县|区)(?=[\u4e00-\u9fff])")
+# How many head lines may name the explained document beside the title.
+_EXPLAINED_HEAD = 4
 
 
 def _issuer_of_explained(title: str | None, lines: list[str]) -> str | None:
@@ -1128,10 +1128,13 @@ def _issuer_of_explained(title: str | None, lines: list[str]) -> str | None:
     its opening says who issued X (…财政局联合印发了《X》, the title's X or X with its place before it),
     and that is whose policy it explains. A body named by its level alone (市人力资源和社会保障局) is
     the body of the title's place (烟台召开《…》新闻发布会 → 烟台市人力资源和社会保障局)."""
-    explained = _EXPLAINED.search(title or "")
+    # the title, else a heading line beside it: a transcript titled for its kind (…新闻发布会文字实录) names the
+    # document it presents on the line under it (《X》新闻发布会)
+    headings = (title or "", *(line for line in _head(lines)[:_EXPLAINED_HEAD] if _is_title_part(line)))
+    explained = next((found for heading in headings if (found := _EXPLAINED.search(heading))), None)
     if not explained:
         return None
-    return _issuers_of(re.escape(explained.group(1)), title or "", lines)
+    return _issuers_of(re.escape(explained.group(1)), f"{explained.group(0)}{title or ''}", lines)
 
 
 def _issuers_of(named: str, title: str, lines: list[str]) -> str | None:

@@ -171,6 +171,24 @@ def timed_turn(text: str) -> re.Match[str] | None:
     return None if _MEASURE_LABEL.search(label.rstrip(":： ")) else match
 
 
+# A host's or a questioner's turn in a transcript without times: 主持人：…, 记者：…, the role with its holder in
+# brackets (主持人（市政府新闻办副主任 刘晓峰）：) or the outlet before it (岳阳日报记者：, 网友“小李”：) — whoever puts
+# the questions, however the transcript names them.
+HOST_TURN = re.compile(
+    r"^(?:[\u4e00-\u9fffA-Za-z0-9·]{0,14}?(?:记者|网友|听众|观众)|主持人)[\u4e00-\u9fff]{0,6}"
+    r"(?:[（(“\"][^（）()“”\"]{0,30}[)）”\"])?\s*[:：]"
+)
+
+
+# A speaker's turn in such a transcript: the host's or a questioner's (`HOST_TURN`), or one named with the post they
+# speak for in brackets (王丽（市人社局就业促进科科长）：, 刘志明（县人社局副局长）：) — a post, so a field's note
+# (补贴标准（元）：) is never read as a speaker.
+SPEAKER_TURN = re.compile(
+    rf"{HOST_TURN.pattern}|^[\u4e00-\u9fff]{{2,4}}\s*[（(][^（）()]{{0,30}}?"
+    r"(?:长|主任|书记|记者|主持人|负责人|专员|嘉宾|专家|经理|干部|工作人员)[)）]\s*[:：]\s*"
+)
+
+
 # A chat message's day and time, and the line a PC client heads each message with: its sender, then the stamp
 # (街道人社站-小陈 2026/4/8 9:30:27), the words on the lines below — a line that says nothing itself.
 DAY_STAMP = (

@@ -19,7 +19,7 @@ from knowledge.documents import Document
 from knowledge.errors import ParseError
 from knowledge.filetext import is_page_furniture
 from knowledge.granted_figures import ROW
-from knowledge.labels import Label, Style, read_label, timed_turn
+from knowledge.labels import HOST_TURN, Label, Style, read_label, timed_turn
 from knowledge.normalize import DATE_LINE, Paragraph, is_decorated, normalize_document
 from knowledge.numerals import number_to_chinese
 from knowledge.outline import (
@@ -463,8 +463,7 @@ def _question_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emit
     return texts[: asked[0]], emitted, paragraphs[end:]
 
 
-# A host's turn in a transcript (主持人：…, 记者：…): where one exchange of an interview or a press conference starts.
-_HOST_TURN = re.compile(r"^(?:主持人|记者)[\u4e00-\u9fff]{0,6}[:：]")
+# A host's turn in a transcript (`HOST_TURN`): where one exchange of an interview or a press conference starts.
 _FEWEST_EXCHANGES = 3
 
 
@@ -473,7 +472,7 @@ def _speaker(text: str) -> str | None:
     for a line that is no turn."""
     if timed := timed_turn(text):
         return timed.group(1).strip()
-    host = _HOST_TURN.match(text)
+    host = HOST_TURN.match(text)
     return host.group(0).rstrip(":：") if host else None
 
 
@@ -490,18 +489,33 @@ def _turn_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted]
     is one clause — an answer alone loses what it answers, and the question alone is no answer. What comes before the
     first such block, and that block when it grants nothing (the welcome), is the preamble."""
     end, blocks = _blank_line_blocks(paragraphs)
-    hosted = [i for i, block in enumerate(blocks) if _HOST_TURN.match(block[0].text) or _opens_exchange(block)]
+    hosted = [i for i, block in enumerate(blocks) if HOST_TURN.match(block[0].text) or _opens_exchange(block)]
     if len(hosted) < _FEWEST_EXCHANGES or sum(len(blocks[i]) >= 2 for i in hosted) < _FEWEST_EXCHANGES:
         return [p.text for p in paragraphs], [], []
     first = hosted[0]
     if not any(_MONEY.search(p.text) for p in blocks[first]):
         first += 1
     preamble = [p.text for block in blocks[:first] for p in block]
-    emitted = []
+    emitted: list[Emitted] = []
     for block in blocks[first:]:
+        if emitted and _is_sign_off(block):
+            # the host's closing line (谢谢各位嘉宾，今天的节目就到这里) closes the last exchange, none of its own
+            emitted[-1].texts.extend(p.text for p in block)
+            emitted[-1].originals.extend(p.original for p in block)
+            continue
         node = Node(label=None, text=block[0].text, original=block[0].original, part=0, rank=Style.CN)
         emitted.append(Emitted(node, [], [p.text for p in block], [p.original for p in block], None, []))
     return preamble, emitted, paragraphs[end:]
+
+
+def _is_sign_off(block: list[Paragraph]) -> bool:
+    """A block of the host's alone that asks nothing and states no sum: a closing line (thanks, a number to call)."""
+    return (
+        len(block) == 1
+        and HOST_TURN.match(block[0].text) is not None
+        and not _MONEY.search(block[0].text)
+        and not re.search(r"[？?]", block[0].text)
+    )
 
 
 def _exchange_clauses(paragraphs: list[Paragraph]) -> tuple[list[str], list[Emitted], list[Paragraph]]:

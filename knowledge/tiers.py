@@ -148,15 +148,60 @@ def said_tier_first(relevant: MatchRanking, question: str) -> MatchRanking:
         return relevant
     name = base_name(best.measure)
     said = [
-        (_said_whole(tier, question), len(tier), -position)
+        (_said_whole(tier, question) or beside, len(tier), -position)
         for position in relevant.positions_in({best.measure.clause})
         if base_name(relevant[position].measure) == name
         and (tier := tier_of(relevant[position].measure))
-        and (said_tier(tier, question) or _group_told(relevant[position], name))
+        and (
+            (beside := _said_beside_name(tier, name, question))
+            or said_tier(tier, question)
+            or _group_told(relevant[position], name)
+            or _said_in_run(tier, name, question, _siblings(relevant, position, name))
+        )
     ]
     if not said:
         return _said_in_part_first(relevant, question, name)
     return relevant.moved_first(-max(said)[2])
+
+
+def _said_beside_name(tier: str, name: str, text: str) -> bool:
+    """A tier that repeats a word of its measure's name (合伙创业 of 创业担保贷款) is said by its own words alone
+    (几个人合伙最多能贷多少 asks 合伙创业): what the name says of it the question need not say again."""
+    own = tier
+    for size in range(min(len(name), len(tier)), 1, -1):
+        for start in range(len(name) - size + 1):
+            own = own.replace(name[start : start + size], "")
+    return own != tier and len(own) >= _MIN_OWN and own in text
+
+
+# The fewest characters of a tier's own words that say it (合伙 of 合伙创业).
+_MIN_OWN = 2
+
+
+def _siblings(relevant: MatchRanking, position: int, name: str) -> str:
+    """The sentences of a unit's alternatives in its clause (the same measure for other cases), run together."""
+    unit = relevant[position].measure
+    return "｜".join(
+        relevant[p].measure.span
+        for p in relevant.positions_in({unit.clause})
+        if p != position and base_name(relevant[p].measure) == name
+    )
+
+
+def _said_in_run(tier: str, name: str, text: str, siblings: str = "") -> bool:
+    """A long tier told by a run of its words the question says that neither the measure's name nor its alternatives
+    say (入驻区级以上创业孵化基地 by 入驻了区里的创业孵化基地): a place or a case people name as they know it, without
+    the document's qualifiers (区级以上) — not a word every alternative shares (见习单位 of 留用率达到50%以上的见习单位
+    beside 给予见习单位见习补贴)."""
+    return any(
+        (run := tier[start : start + size]) in text and run not in name and run not in siblings and not run.isdigit()
+        for size in range(len(tier), _MIN_RUN - 1, -1)
+        for start in range(len(tier) - size + 1)
+    )
+
+
+# The fewest characters of such a run (创业孵化基地, 正常经营): shorter ones are words any measure shares.
+_MIN_RUN = 4
 
 
 def _group_told(match: MeasureMatch, name: str) -> bool:
