@@ -72,12 +72,25 @@ _COMPARED = re.compile(
 _CORRECTION = re.compile(r"口误|说错了?|讲错了?|念错了?|写错了?|更正一下|纠正一下|更正为|纠正为|订正为")
 
 
+# Where a sentence ends: a correction takes back a figure of its own sentence only.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
 def _without_retracted(piece: str) -> str:
-    """The piece with each figure its speaker corrected left out (the last figure before each correction)."""
+    """The piece with each figure its speaker corrected left out (the last figure before each correction).
+
+    A correction takes a figure back only when it replaces it: the figure said before it and the figure it
+    gives instead stand in the same sentence as the correction word. Notice wording about correcting other
+    things (填写错误的，更正为正确信息后重新申报; 如发现名单写错了姓名，请联系社区更正) withdraws nothing."""
     for correction in reversed(list(_CORRECTION.finditer(piece))):
+        start = max((m.end() for m in _SENTENCE_END.finditer(piece, 0, correction.start())), default=0)
+        end_match = _SENTENCE_END.search(piece, correction.end())
+        end = end_match.start() if end_match else len(piece)
+        if not FIGURE.search(piece, correction.end(), end):
+            continue
         said = [
             m
-            for m in FIGURE.finditer(piece, 0, correction.start())
+            for m in FIGURE.finditer(piece, start, correction.start())
             if not _CORRECTION.search(piece, m.end(), correction.start())
         ]
         if said:
