@@ -171,6 +171,14 @@ _CLAUSES = re.compile(r"[，,。！!；;？?\s]+")
 # Whether there is one (有创业园没, 有孵化基地吗, 有没得补贴): the stretch closes on the A-not-A of 有 or its 吗.
 _WHETHER_THERE_IS = re.compile(r"有[^，,。；;！!？?\s]{1,12}?(?:没有|没得|没|吗|么|不)[？?。！!~～]*$")
 # The tag closing a request put as a favour (帮我写个简历不, 能帮我画张图吗, 写一份行不行): asks whether the bot will.
+# An ID card number typed (18 digits, the last may be X): never a fact of the person, nor an age read from it.
+_ID_NUMBER = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
+# The label a number was typed after (电话, 手机号, 身份证号:), left bare once the number is taken out.
+_NUMBER_LABEL = re.compile(r"(?:电话|手机|联系方式|身份证|证件)(?:号码|号)?[：:]?(?=[\s，,。]|$)")
+# What is left of a request once its verb is taken out (你…一下, 麻烦…): no word of the person's.
+_REQUEST_LEFT = re.compile(r"(?:你|您|麻烦|请)?(?:一下|下)?(?=[\s，,。！!？?]|$)")
+# Fewer Chinese characters than this beside the numbers and the request tell nothing (好的 你帮我登记).
+_TOLD_BESIDE_CHARS = 2
 _REQUEST_TAG = re.compile(r"(?:行不行|好不好|可以吗|可以不|行吗|行不|好吗|吗|么|不|呗)?[？?]*(?=[，,。！!\s]|$)")
 # What a guessed date is said with (大概是…吧, …左右, 差不多…的样子): no question of its own.
 _HEDGE = re.compile(
@@ -1275,11 +1283,13 @@ class Dialogue:
             return [render.nothing_to_cite(_reading().about_bot), *self._reminder(work, today)]
         # (转个人工 is read as typed: spelling would make 转干 of it.)
         number = self.words.phone_number.search(text)
-        if number or self.words.reach_person.search(text) or self.words.reach_person.search(typed or text):
+        reaches = self.words.reach_person.search(text) or self.words.reach_person.search(typed or text)
+        told = None if reaches else self._told_beside_numbers(work, text, today, asides_read)
+        if told is not None or number or reaches:
             # 转人工, 让你们的人打个电话给我 139…: no human to hand over to, no call-back — said plainly (an
             # uncited answer, logged), before any reading: a number typed is never taken as a fact.
             said = _reading().cannot_reach + (_reading().number_not_kept if number else "")
-            return [render.nothing_to_cite(said), *self._reminder(work, today)]
+            return told if told is not None else [render.nothing_to_cite(said), *self._reminder(work, today)]
         current = self.interviewer.current(work, today)
         waiting = bool(work.pending) or current is not None
         if self._keeps_what_stands(work, current, text, today):
@@ -1509,11 +1519,13 @@ class Dialogue:
                 return text.replace(written, "", 1)
         return text
 
-    def _situated(self, work: Working, text: str, today: date) -> Reply | None:
+    def _situated(
+        self, work: Working, text: str, today: date, found: tuple[Question, Answer, str] | None = None
+    ) -> Reply | None:
         """有啥政策, 能享受点啥 from someone who has described themselves (on the card or recorded): asked
         of their situation in the documents' words (山阳县 · 失业人员 高校毕业生), where they are — and
-        kept only when the documents answer it."""
-        found = self._situation_answer(work, text, today)
+        kept only when the documents answer it (`found`: that answer, when already looked up)."""
+        found = found or self._situation_answer(work, text, today)
         if found is None:
             return None
         asked, result, situation = found
@@ -2218,8 +2230,17 @@ class Dialogue:
                 return [situated, self.interviewer.confirmation(work)]
             return [render.notice(_notices().confirm_first), self.interviewer.confirmation(work)]
         if work.thread is None and self._asks_a_bare_sum(text):
-            # 能拿多少钱 right after telling one's case, nothing asked before it: how much the person gets
-            # is what the check says, benefit by benefit — no clause answers it alone.
+            # 能拿多少钱 right after telling one's case, nothing asked before it: asked of the card's situation in
+            # the documents' words (长春 · 高级证书 · 失业保险5年: 能补多少 is that certificate's 2000元), the card
+            # kept waiting — a question is never held back by the card (session 44, chat59: it was 请先确认 alone).
+            # Only when the documents answer nothing of it does the check, benefit by benefit, wait for the card.
+            # (A sum the situation's measure does not state — 大学生开店 能拿多少钱 reaching only a 社保补贴 with no
+            # figure — is no answer to how much: the check lists each benefit with its sum.)
+            found = self._situation_answer(work, text, today)
+            stated = found is not None and not (found[1].direct is not None and found[1].direct.kind == "no_figure")
+            situated = self._situated(work, text, today, found) if stated else None
+            if situated is not None and situated.kind == "answer" and situated.clause_ids:
+                return [situated, self.interviewer.confirmation(work)]
             return [render.notice(_notices().confirm_first_sum), self.interviewer.confirmation(work)]
         return None
 
@@ -3238,6 +3259,31 @@ class Dialogue:
             term not in before and not any(term in other for other in earlier)
             for term in self.threads.topic_of(stretch)
         )
+
+    def _told_beside_numbers(self, work: Working, text: str, today: date, asides_read: bool) -> list[Reply] | None:
+        """柞水的 电话139… 身份证6125… 你帮我登记一下: numbers left, and a request the bot cannot carry out (登记),
+        beside what the person tells or asks — the numbers are never kept (nor an age read from an ID number) and
+        the request is said plainly with where it is done, then the rest is read as any message: its facts shown
+        for confirmation, its question answered (session 44, chat59: all of it got the can't-reach-a-human reply alone).
+        None when nothing is left beside the numbers and the request, or when neither is there."""
+        numbers = self.words.phone_number.search(text) is not None or _ID_NUMBER.search(text) is not None
+        rest = _ID_NUMBER.sub(" ", self.words.phone_number.sub(" ", text))
+        rest = _NUMBER_LABEL.sub(" ", rest) if numbers else rest
+        acting = self.words.acting.search(rest)
+        if not (numbers or acting):
+            return None
+        rest = self.words.acting.sub(" ", rest) if acting else rest
+        rest = _REQUEST_LEFT.sub(" ", rest).strip(_PART_EDGES + " ")
+        if len(_CHINESE.findall(rest)) < _TOLD_BESIDE_CHARS:
+            return None
+        if not (self.describer.describe(rest, today).facts or self.words.is_question(rest)):
+            return None
+        phone = self.words.phone_number.search(text) is not None
+        said = (_reading().number_not_kept if phone else "") + (_reading().cannot_act if acting else "")
+        if not said:
+            # (An ID number alone beside a statement: taken out, and the statement read — nothing to say of it.)
+            return self._say(work, rest, today, asides_read)
+        return [render.notice(said), *self._say(work, rest, today, asides_read)]
 
     def _cannot_do_while_waiting(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """帮我写个快速排序, 老板欠我工资 帮我投诉 while a card or a question waits: a request the bot cannot carry out
