@@ -451,6 +451,45 @@ def _use_unanswered(question: str, selection: Selection) -> bool:
 _PAYMENT_NOUN = re.compile(r"(?:保险金|补助金|救济金|补贴|补助|津贴)$")
 # A certificate or card a person gets issued (优待证, 居住证): what a how-to question may ask to get.
 _CERTIFICATE = re.compile(r"[^\W\d]证$")
+# What is asked of a certificate itself, said right after its name: how or where to get it, what it is for, whether
+# one can get it (优待证怎么办, 居住证咋个办理, 健康证在哪办, 优待证有啥用, 就业创业证能不能办).
+_ABOUT_THE_CERTIFICATE = re.compile(
+    r"^(?:要|需要|应该|该)?(?:怎么|怎样|咋|如何|哪里|哪儿|在哪|去哪|到哪|能不能|可不可以|能否|可以|有啥|有什么|是什么|是啥|"
+    r"干啥|干什么|办|领|申请|补办|换)"
+)
+# The person's own certificate told as their story (我有居住证, 拿了优待证, 持残疾证): not what is asked.
+_CERTIFICATE_HELD = re.compile(r"(?:有|拿了|拿到|拿着|持有?|考了|考到|考取了?|办了|领了|取得了?)个?$")
+
+
+def _certificates(tokens: tuple[str, ...], unplaced: str) -> list[str]:
+    """The certificates the question names, each as one word however the tokenizer cut it: a word of three
+    characters or more ending in 证 (优待证), or a bare 证 with the words before it (就业/创业/证 → 就业创业证) as far
+    as they run in the question's text without its place names."""
+    found: list[str] = []
+    for index, token in enumerate(tokens):
+        # (a bare 证 may come glued to the character after it: 就业/创业/证能/不能/办)
+        word = "证" if token.startswith("证") and len(token) <= 2 else token
+        if not _CERTIFICATE.search(word) and word != "证":
+            continue
+        for before in reversed(tokens[max(0, index - 2) : index] if len(word) < 3 else ()):
+            if len(before) < 2 or before + word not in unplaced:
+                break
+            word = before + word
+        if len(word) >= 3 and _CERTIFICATE.search(word):
+            found.append(word)
+    return found
+
+
+def _certificate_asked(certificate: str, question: str) -> bool:
+    """Whether the question asks about the certificate itself — how to get it, what it is for (X证怎么办, 有啥用,
+    能不能办) — rather than telling it as the person's own (我有居住证，在资阳创业能贷款吗) and asking another thing."""
+    for match in re.finditer(re.escape(certificate), question):
+        before = re.split(r"[，。？！,.?!;；\s]", question[: match.start()])[-1]
+        if _CERTIFICATE_HELD.search(before):
+            continue
+        if _ABOUT_THE_CERTIFICATE.search(question[match.end() :].lstrip()):
+            return True
+    return False
 
 
 def _figure_missing(asked: AskedIntent) -> MissingAspect:
@@ -1655,7 +1694,10 @@ class Answerer:
         """The certificate the question asks how to get, by a word of its own (优待证, 居住证 — three characters or
         more, ending in 证), when none of the best clauses writes it nor a reading the glossary gives it: the
         documents do not cover it, however many other words (退役军人) a clause shares. Not when the question names
-        a measure or money (有残疾证 创业补贴多少, 考了电工证 有补贴没: the certificate is the person's story)."""
+        a measure or money (有残疾证 创业补贴多少, 考了电工证 有补贴没: the certificate is the person's story), nor
+        when the certificate is told as the person's own and something else asked (我有居住证，在资阳创业能贷款吗):
+        it is the thing asked only when the question asks about it (`_certificate_asked`). A certificate the
+        tokenizer cuts in pieces (就业/创业/证) is the same decision by its whole name (`_certificates`)."""
         matcher = self.matcher
         if matcher is not None and matcher.names_a_measure(retrieval):
             return None
@@ -1663,7 +1705,12 @@ class Answerer:
             return None  # 考了个电工证 有补贴没: money is asked, the certificate is the person's story
         top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else retrieval.in_scope[:5]
         texts = [item.clause.text for item in top]
-        named = [t for t in retrieval.analysis.tokens if len(t) >= 3 and _CERTIFICATE.search(t)]
+        question = retrieval.analysis.normalized
+        named = [
+            c
+            for c in _certificates(retrieval.analysis.tokens, retrieval.analysis.unplaced)
+            if _certificate_asked(c, question)
+        ]
         if not named or any(r in text for word in named for r in (word, *glossary_meanings(word)) for text in texts):
             return None
         return max(named, key=len)
