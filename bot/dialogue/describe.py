@@ -79,6 +79,9 @@ class Phrase(BaseModel):
     # A state held now (在厂里上班): told with a marker of the past right before it (原来在厂里上班, 以前在单位干) it is
     # one that was, and says nothing of now (session 33; `formerly_before`).
     now: bool = False
+    # What it sets gives way to a later phrase of the same message that sets the fact (fixr44: a 职称 reads its own
+    # words as no certificate — 我有中级职称 — never erasing a real certificate said beside it: 也有高级工证书).
+    yields: bool = False
 
     @model_validator(mode="after")
     def _one_form(self) -> Phrase:
@@ -506,7 +509,9 @@ class Describer:
                     _told_again(events, fact, compiled.phrase.event, value is not None and facts.get(fact) == value)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
                         continue
-                    said_by.setdefault(fact, index)
+                    # (a phrase that yields is said as by none: any later phrase setting the fact stands)
+                    latest = len(self.phrases)
+                    said_by[fact] = min(said_by.get(fact, latest), latest if compiled.phrase.yields else index)
                     _merge(facts, fact, value)
                     year_spans.update(_year_span_of(fact, raw, match, today))
                     (events.add if compiled.phrase.event else events.discard)(fact)
