@@ -945,7 +945,28 @@ def _is_planned(text: str, start: int, business: str) -> bool:
     """What starts at `start` is said as wished for: right after the wish (想搞, 打算明年回老家做) or after a wish
     standing apart before a pause (只是打算 养鸡), or in a clause going on from a wish (`_wish_carried_on`)."""
     before = text[:start]
-    return bool(_PLANNED.search(before) or _WISH_APART.search(before) or _wish_carried_on(before, business))
+    return bool(
+        _PLANNED.search(before)
+        or _WISH_APART.search(before)
+        or _wish_governs(before)
+        or _wish_carried_on(before, business)
+    )
+
+
+# Where a clause ends, or a pause in it: a wish governs what follows it up to there.
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\s]")
+
+
+def _wish_governs(before: str) -> bool:
+    """The words before a state end in the clause of a wish and nothing between the wish and the state says now or
+    done (打算贷款开个面馆, 想找亲戚借点钱开店): the wish governs its whole clause, whatever words sit between
+    (fixr44) — not only a time or a place named (`_PLANNED`)."""
+    clause = _CLAUSE_END.split(before)[-1]
+    wishes = list(_WISH.finditer(clause))
+    if not wishes:
+        return False
+    between = clause[wishes[-1].end() :].removeprefix("要").removeprefix("着")
+    return not _NOW_OR_DONE.search(between)
 
 
 # A wish whose clause the following ones go on (我想开个网店 搞直播带货, 他想找个活路 或者跟我一起养鸡: session 31).
