@@ -458,7 +458,10 @@ _ABOUT_THE_CERTIFICATE = re.compile(
     r"干啥|干什么|办|领|申请|补办|换)"
 )
 # The person's own certificate told as their story (我有居住证, 拿了优待证, 持残疾证): not what is asked.
-_CERTIFICATE_HELD = re.compile(r"(?:有|拿了|拿到|拿着|持有?|考了|考到|考取了?|办了|领了|取得了?)个?$")
+# (what names the certificate's holder or kind may stand between: 拿了退役军人优待证)
+_CERTIFICATE_HELD = re.compile(
+    r"(?:有|拿了|拿到|拿着|持有?|考了|考到|考取了?|办了|领了|取得了?)个?[\u4e00-\u9fff]{0,6}$"
+)
 
 
 def _certificates(tokens: tuple[str, ...], unplaced: str) -> list[str]:
@@ -471,7 +474,7 @@ def _certificates(tokens: tuple[str, ...], unplaced: str) -> list[str]:
         word = "证" if token.startswith("证") and len(token) <= 2 else token
         if not _CERTIFICATE.search(word) and word != "证":
             continue
-        for before in reversed(tokens[max(0, index - 2) : index] if len(word) < 3 else ()):
+        for before in reversed(tokens[max(0, index - 2) : index] if word == "证" else ()):
             if len(before) < 2 or before + word not in unplaced:
                 break
             word = before + word
@@ -481,13 +484,12 @@ def _certificates(tokens: tuple[str, ...], unplaced: str) -> list[str]:
 
 
 def _certificate_asked(certificate: str, question: str) -> bool:
-    """Whether the question asks about the certificate itself — how to get it, what it is for (X证怎么办, 有啥用,
-    能不能办) — rather than telling it as the person's own (我有居住证，在资阳创业能贷款吗) and asking another thing."""
+    """Whether the question asks about the certificate itself (X证怎么办, 怎么办X证, X证丢了能补办吗, 有啥用) rather
+    than telling it as the person's own (有/拿了/持 X证: 我有居住证，在资阳创业能贷款吗) and asking another thing — one
+    told as held is asked only when what is asked of it follows right after its name (我有优待证 有啥用)."""
     for match in re.finditer(re.escape(certificate), question):
         before = re.split(r"[，。？！,.?!;；\s]", question[: match.start()])[-1]
-        if _CERTIFICATE_HELD.search(before):
-            continue
-        if _ABOUT_THE_CERTIFICATE.search(question[match.end() :].lstrip()):
+        if not _CERTIFICATE_HELD.search(before) or _ABOUT_THE_CERTIFICATE.search(question[match.end() :].lstrip()):
             return True
     return False
 
