@@ -464,23 +464,11 @@ _CERTIFICATE_HELD = re.compile(
 )
 
 
-def _certificates(tokens: tuple[str, ...], unplaced: str) -> list[str]:
-    """The certificates the question names, each as one word however the tokenizer cut it: a word of three
-    characters or more ending in 证 (优待证), or a bare 证 with the words before it (就业/创业/证 → 就业创业证) as far
-    as they run in the question's text without its place names."""
-    found: list[str] = []
-    for index, token in enumerate(tokens):
-        # (a bare 证 may come glued to the character after it: 就业/创业/证能/不能/办)
-        word = "证" if token.startswith("证") and len(token) <= 2 else token
-        if not _CERTIFICATE.search(word) and word != "证":
-            continue
-        for before in reversed(tokens[max(0, index - 2) : index] if word == "证" else ()):
-            if len(before) < 2 or before + word not in unplaced:
-                break
-            word = before + word
-        if len(word) >= 3 and _CERTIFICATE.search(word):
-            found.append(word)
-    return found
+def _certificates(tokens: tuple[str, ...]) -> list[str]:
+    """The certificates the question names by a word of their own: three characters or more ending in 证 (优待证).
+    (A certificate the tokenizer cuts in pieces — 就业/创业/证 — is not read: joining a bare 证 to the words before
+    it read 初级证 补多少 and 高级工证 as certificates asked, 9 golden rows answered → refused.)"""
+    return [t for t in tokens if len(t) >= 3 and _CERTIFICATE.search(t)]
 
 
 def _certificate_asked(certificate: str, question: str) -> bool:
@@ -1698,8 +1686,7 @@ class Answerer:
         documents do not cover it, however many other words (退役军人) a clause shares. Not when the question names
         a measure or money (有残疾证 创业补贴多少, 考了电工证 有补贴没: the certificate is the person's story), nor
         when the certificate is told as the person's own and something else asked (我有居住证，在资阳创业能贷款吗):
-        it is the thing asked only when the question asks about it (`_certificate_asked`). A certificate the
-        tokenizer cuts in pieces (就业/创业/证) is the same decision by its whole name (`_certificates`)."""
+        it is the thing asked only when the question asks about it (`_certificate_asked`)."""
         matcher = self.matcher
         if matcher is not None and matcher.names_a_measure(retrieval):
             return None
@@ -1708,11 +1695,7 @@ class Answerer:
         top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else retrieval.in_scope[:5]
         texts = [item.clause.text for item in top]
         question = retrieval.analysis.normalized
-        named = [
-            c
-            for c in _certificates(retrieval.analysis.tokens, retrieval.analysis.unplaced)
-            if _certificate_asked(c, question)
-        ]
+        named = [c for c in _certificates(retrieval.analysis.tokens) if _certificate_asked(c, question)]
         if not named or any(r in text for word in named for r in (word, *glossary_meanings(word)) for text in texts):
             return None
         return max(named, key=len)
