@@ -451,6 +451,35 @@ def _use_unanswered(question: str, selection: Selection) -> bool:
 _PAYMENT_NOUN = re.compile(r"(?:保险金|补助金|救济金|补贴|补助|津贴)$")
 # A certificate or card a person gets issued (优待证, 居住证): what a how-to question may ask to get.
 _CERTIFICATE = re.compile(r"[^\W\d]证$")
+# What is asked of a certificate itself, said right after its name: how or where to get it, what it is for, whether
+# one can get it (优待证怎么办, 居住证咋个办理, 健康证在哪办, 优待证有啥用, 就业创业证能不能办).
+_ABOUT_THE_CERTIFICATE = re.compile(
+    r"^(?:要|需要|应该|该)?(?:怎么|怎样|咋|如何|哪里|哪儿|在哪|去哪|到哪|能不能|可不可以|能否|可以|有啥|有什么|是什么|是啥|"
+    r"干啥|干什么|办|领|申请|补办|换)"
+)
+# The person's own certificate told as their story (我有居住证, 拿了优待证, 持残疾证): not what is asked.
+# (what names the certificate's holder or kind may stand between: 拿了退役军人优待证)
+_CERTIFICATE_HELD = re.compile(
+    r"(?:有|拿了|拿到|拿着|持有?|考了|考到|考取了?|办了|领了|取得了?)个?[\u4e00-\u9fff]{0,6}$"
+)
+
+
+def _certificates(tokens: tuple[str, ...]) -> list[str]:
+    """The certificates the question names by a word of their own: three characters or more ending in 证 (优待证).
+    (A certificate the tokenizer cuts in pieces — 就业/创业/证 — is not read: joining a bare 证 to the words before
+    it read 初级证 补多少 and 高级工证 as certificates asked, 9 golden rows answered → refused.)"""
+    return [t for t in tokens if len(t) >= 3 and _CERTIFICATE.search(t)]
+
+
+def _certificate_asked(certificate: str, question: str) -> bool:
+    """Whether the question asks about the certificate itself (X证怎么办, 怎么办X证, X证丢了能补办吗, 有啥用) rather
+    than telling it as the person's own (有/拿了/持 X证: 我有居住证，在资阳创业能贷款吗) and asking another thing — one
+    told as held is asked only when what is asked of it follows right after its name (我有优待证 有啥用)."""
+    for match in re.finditer(re.escape(certificate), question):
+        before = re.split(r"[，。？！,.?!;；\s]", question[: match.start()])[-1]
+        if not _CERTIFICATE_HELD.search(before) or _ABOUT_THE_CERTIFICATE.search(question[match.end() :].lstrip()):
+            return True
+    return False
 
 
 def _figure_missing(asked: AskedIntent) -> MissingAspect:
@@ -1655,7 +1684,9 @@ class Answerer:
         """The certificate the question asks how to get, by a word of its own (优待证, 居住证 — three characters or
         more, ending in 证), when none of the best clauses writes it nor a reading the glossary gives it: the
         documents do not cover it, however many other words (退役军人) a clause shares. Not when the question names
-        a measure or money (有残疾证 创业补贴多少, 考了电工证 有补贴没: the certificate is the person's story)."""
+        a measure or money (有残疾证 创业补贴多少, 考了电工证 有补贴没: the certificate is the person's story), nor
+        when the certificate is told as the person's own and something else asked (我有居住证，在资阳创业能贷款吗):
+        it is the thing asked only when the question asks about it (`_certificate_asked`)."""
         matcher = self.matcher
         if matcher is not None and matcher.names_a_measure(retrieval):
             return None
@@ -1663,7 +1694,8 @@ class Answerer:
             return None  # 考了个电工证 有补贴没: money is asked, the certificate is the person's story
         top = retrieval.in_scope[: matcher.weights.candidate_clauses] if matcher else retrieval.in_scope[:5]
         texts = [item.clause.text for item in top]
-        named = [t for t in retrieval.analysis.tokens if len(t) >= 3 and _CERTIFICATE.search(t)]
+        question = retrieval.analysis.normalized
+        named = [c for c in _certificates(retrieval.analysis.tokens) if _certificate_asked(c, question)]
         if not named or any(r in text for word in named for r in (word, *glossary_meanings(word)) for text in texts):
             return None
         return max(named, key=len)

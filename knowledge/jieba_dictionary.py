@@ -6,7 +6,9 @@ read by part-of-speech tag (place names, verbs …) were two more scans of the 5
 each start. The prepared file holds the same prefix dictionary as one block of words and one of
 counts, read back in 0.16 s, and the dictionary file's words grouped by tag. It is only trusted when
 its fingerprint matches (jieba's version, the dictionary file's path, size and modification time, this
-file's format); otherwise jieba loads as it always did and the file is written anew.
+file's format) and its data is whole (as long as its header says, the sections adding up to it, its checksum
+matching); otherwise jieba loads as it always did and the file is written anew — when the directory can be
+written: a read-only one only costs the saving.
 
 Only jieba's own dictionary is kept: the policy terms and glossary words the tokenizer adds
 (`query._jieba_ready`) are added after loading, from either source, so the words are the same.
@@ -18,7 +20,9 @@ import json
 import logging
 import os
 import re
+import zlib
 from array import array
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,7 +33,7 @@ from knowledge.cache import fingerprint
 log = logging.getLogger(__name__)
 
 PREPARED_FILE = "jieba-dictionary.bin"
-_FORMAT = "policybot jieba dictionary 1"
+_FORMAT = "policybot jieba dictionary 2"
 # A line of jieba's dictionary file: word, count, part-of-speech tag.
 _ENTRY = re.compile(r"^(\S+) \d+ (\S+)\r?$", re.MULTILINE)
 
@@ -94,9 +98,13 @@ def load_prepared(tokenizer: jieba.Tokenizer, path: Path) -> bool:
             header = _header(handle, prepared_fingerprint(tokenizer))
             if header is None:
                 return False
-            words = handle.read(header["words"]).decode("utf-8").split("\n")
+            data = _data(handle, header)
+            if data is None:
+                log.warning("prepared jieba dictionary %s is cut short or damaged, loading jieba's own", path)
+                return False
+            words = data[: header["words"]].decode("utf-8").split("\n")
             counts = array("q")
-            counts.frombytes(handle.read(header["counts"]))
+            counts.frombytes(data[header["words"] : header["words"] + header["counts"]])
     except FileNotFoundError:
         return False
     except (OSError, ValueError, KeyError) as exc:
@@ -124,6 +132,17 @@ def _header(handle: BinaryIO, expected: str) -> dict[str, Any] | None:
     return header
 
 
+def _data(handle: BinaryIO, header: dict[str, Any]) -> bytes | None:
+    """The prepared file's data (all its sections) when it is as long as its header says, its sections add up
+    to that length and its checksum matches; else None (a copy cut short or damaged is never trusted)."""
+    size = header["size"]
+    sections = header["words"] + header["counts"] + sum(length for _, length in header["tags"].values())
+    data = handle.read(size + 1)
+    if sections != size or len(data) != size or zlib.crc32(data) != header["crc32"]:
+        return None
+    return data
+
+
 def write_prepared(tokenizer: jieba.Tokenizer, path: Path) -> None:
     """Write the tokenizer's prefix dictionary (just loaded: no words added yet) and the dictionary
     file's words by tag. A failure only costs the next start its saving: logged, not raised."""
@@ -141,26 +160,27 @@ def write_prepared(tokenizer: jieba.Tokenizer, path: Path) -> None:
     for tag, blob in tag_blobs.items():
         placed[tag] = [offset, len(blob)]
         offset += len(blob)
+    data = b"".join([words_blob, counts_blob, *tag_blobs.values()])
     header = {
         "fingerprint": prepared_fingerprint(tokenizer),
         "total": tokenizer.total,
         "words": len(words_blob),
         "counts": len(counts_blob),
         "tags": placed,
+        "size": len(data),
+        "crc32": zlib.crc32(data),
     }
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as handle:
             handle.write(f"{_FORMAT}\n{json.dumps(header)}\n".encode())
-            handle.write(words_blob)
-            handle.write(counts_blob)
-            for blob in tag_blobs.values():
-                handle.write(blob)
+            handle.write(data)
         tmp.replace(path)
     except OSError as exc:
-        log.warning("could not save %s: %s", path, exc)
-        tmp.unlink(missing_ok=True)
+        log.warning("could not save %s (answering goes on with jieba's own load): %s", path, exc)
+        with suppress(OSError):  # a read-only or missing directory fails the clean-up the same way
+            tmp.unlink(missing_ok=True)
 
 
 def _dictionary_text(tokenizer: jieba.Tokenizer) -> str:
@@ -188,11 +208,13 @@ def _prepared_tagged(path: Path, entry: re.Pattern[str]) -> set[str] | None:
             header = _header(handle, prepared_fingerprint(jieba.dt))
             if header is None:
                 return None
+            data = _data(handle, header)
+            if data is None:
+                return None
             for tag, (at, size) in header["tags"].items():
                 if not entry.fullmatch(f"字 1 {tag}"):
                     continue
-                handle.seek(header["start"] + at)
-                words = handle.read(size).decode("utf-8").split("\n")
+                words = data[at : at + size].decode("utf-8").split("\n")
                 found.update(words if entry.fullmatch(f"字词 1 {tag}") else (w for w in words if len(w) == 1))
     except (OSError, ValueError, KeyError):
         return None

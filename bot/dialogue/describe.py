@@ -79,6 +79,9 @@ class Phrase(BaseModel):
     # A state held now (在厂里上班): told with a marker of the past right before it (原来在厂里上班, 以前在单位干) it is
     # one that was, and says nothing of now (session 33; `formerly_before`).
     now: bool = False
+    # What it sets gives way to a later phrase of the same message that sets the fact (fixr44: a 职称 reads its own
+    # words as no certificate — 我有中级职称 — never erasing a real certificate said beside it: 也有高级工证书).
+    yields: bool = False
 
     @model_validator(mode="after")
     def _one_form(self) -> Phrase:
@@ -506,7 +509,9 @@ class Describer:
                     _told_again(events, fact, compiled.phrase.event, value is not None and facts.get(fact) == value)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
                         continue
-                    said_by.setdefault(fact, index)
+                    # (a phrase that yields is said as by none: any later phrase setting the fact stands)
+                    latest = len(self.phrases)
+                    said_by[fact] = min(said_by.get(fact, latest), latest if compiled.phrase.yields else index)
                     _merge(facts, fact, value)
                     year_spans.update(_year_span_of(fact, raw, match, today))
                     (events.add if compiled.phrase.event else events.discard)(fact)
@@ -940,7 +945,28 @@ def _is_planned(text: str, start: int, business: str) -> bool:
     """What starts at `start` is said as wished for: right after the wish (想搞, 打算明年回老家做) or after a wish
     standing apart before a pause (只是打算 养鸡), or in a clause going on from a wish (`_wish_carried_on`)."""
     before = text[:start]
-    return bool(_PLANNED.search(before) or _WISH_APART.search(before) or _wish_carried_on(before, business))
+    return bool(
+        _PLANNED.search(before)
+        or _WISH_APART.search(before)
+        or _wish_governs(before)
+        or _wish_carried_on(before, business)
+    )
+
+
+# Where a clause ends, or a pause in it: a wish governs what follows it up to there.
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\s]")
+
+
+def _wish_governs(before: str) -> bool:
+    """The words before a state end in the clause of a wish and nothing between the wish and the state says now or
+    done (打算贷款开个面馆, 想找亲戚借点钱开店): the wish governs its whole clause, whatever words sit between
+    (fixr44) — not only a time or a place named (`_PLANNED`)."""
+    clause = _CLAUSE_END.split(before)[-1]
+    wishes = list(_WISH.finditer(clause))
+    if not wishes:
+        return False
+    between = clause[wishes[-1].end() :].removeprefix("要").removeprefix("着")
+    return not _NOW_OR_DONE.search(between)
 
 
 # A wish whose clause the following ones go on (我想开个网店 搞直播带货, 他想找个活路 或者跟我一起养鸡: session 31).

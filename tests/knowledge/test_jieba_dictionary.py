@@ -148,6 +148,25 @@ def test_a_file_that_is_no_prepared_dictionary_leaves_jieba_to_load_its_own(tmp_
     assert tokenizer.FREQ == {}
 
 
+@pytest.mark.parametrize("damage", ["cut at a line end", "one byte changed", "a byte added"])
+def test_a_prepared_file_whose_data_is_not_whole_leaves_jieba_to_load_its_own(tmp_path: Path, damage: str) -> None:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    path = tmp_path / PREPARED_FILE
+    write_prepared(tokenizer, path)
+    whole = path.read_bytes()
+    middle = len(whole) // 2
+    damaged = {
+        "cut at a line end": whole[: whole.rfind(b"\n", 0, middle)],
+        "one byte changed": whole[:middle] + bytes([whole[middle] ^ 1]) + whole[middle + 1 :],
+        "a byte added": whole + b"\n",
+    }[damage]
+    path.write_bytes(damaged)
+    fresh = jieba.Tokenizer()
+    assert not load_prepared(fresh, path)
+    assert not fresh.initialized
+
+
 PROBE = """
 import sys, jieba
 from knowledge import jieba_dictionary
