@@ -49,7 +49,12 @@ from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.numerals import chinese_to_number
 from knowledge.place_precedence import RegionsAsked, own_place_first
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
-from knowledge.recipient import asked_recipient, asks_for_another_than, hires_someone
+from knowledge.recipient import (
+    asked_recipient,
+    asks_for_another_than,
+    for_another_group_of_its_clause,
+    hires_someone,
+)
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_bounds import bounds_asked
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -553,7 +558,9 @@ def select(
     relevant = relevant.where(
         lambda m: not _only_modifies_an_unheld_payment(m, question) and not _shares_only_inside_its_terms(m, question)
     )
-    relevant = _paid_to_the_recipient_asked(_for_the_asker(relevant, question, ranked), ranked, policy, question)
+    relevant = _of_the_group_told(
+        _paid_to_the_recipient_asked(_for_the_asker(relevant, question, ranked), ranked, policy, question), question
+    )
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —
         # or the unit of what it pays for that the question asks by (每学时补几块: 每学时8元).
@@ -2762,7 +2769,29 @@ def _paid_to_the_recipient_asked(
         # 招贫困户公司能补多少: a placement agency's figure (职业介绍补贴) is paid for the same hire to someone else;
         # the person's own measures and what a department, park or fund is given stay.
         return relevant.where(lambda m: m.measure.beneficiary is not Beneficiary.PROVIDER or is_theirs(m)) or relevant
+    if asked is Beneficiary.EMPLOYER:
+        # 店里能领啥 (a shop asks for itself): a measure paid to a person is not the shop's; what a department, park
+        # or fund is given stays (emp43's wider filter lost those). With only a person's measures found they stay,
+        # each labelled as the person's (bot/present: sides_when_two_asked).
+        return relevant.where(lambda m: m.measure.beneficiary is not Beneficiary.PERSON or is_theirs(m)) or relevant
     return relevant
+
+
+def _of_the_group_told(relevant: MatchRanking, question: str) -> MatchRanking:
+    """The matches less those for another group of their clause than the one the question names (我选的自主就业
+    is not asked of 对符合政府安排工作条件的…, the same clause's other group); all stay when none would."""
+    spans: dict[str, list[str]] = {}
+    for match in relevant:
+        spans.setdefault(match.measure.clause, []).append(match.measure.span)
+    return (
+        relevant.where(
+            lambda m: (
+                m.named is not None
+                or not for_another_group_of_its_clause(m.measure.span, spans[m.measure.clause], question)
+            )
+        )
+        or relevant
+    )
 
 
 def _for_the_asker(relevant: MatchRanking, question: str, ranked: MatchRanking | None = None) -> MatchRanking:
