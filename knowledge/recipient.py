@@ -117,8 +117,32 @@ def _without_what_is_told(question: str) -> str:
 def _without_the_speaker_hired(question: str) -> str:
     """The sentence less the hires whose one hired is the speaker (被企业录用, 公司招我, 厂里想招我这样的贫困户):
     the speaker is the one hired there, never the one who hires — and what follows is asked of them (公司招我能补多少
-    reads 公司，我能补多少)."""
-    return _SPEAKER_HIRED.sub("，我", _HIRED_PASSIVE.sub("", _without_what_is_told(question)))
+    reads 公司，我能补多少). A hire that only says which unit (招我的公司, 雇俺的老板) names that unit: the unit
+    stays, a recipient the sentence may join to the speaker (我和招我的公司都能拿吗 reads 我和公司都能拿吗)."""
+    text = _HIRED_PASSIVE.sub("", _without_what_is_told(question))
+    return _SPEAKER_HIRED.sub("，我", _WHICH_UNIT_HIRES.sub("", text))
+
+
+# A hire said of the speaker only to tell which unit (招我的公司, 录用我的合作社): a modifier of that unit.
+_WHICH_UNIT_HIRES = re.compile(
+    rf"(?:招|雇|录用|聘用|聘请|招用|招聘|吸纳)(?:了|过)?(?:{_PERSON.replace('|自己', '')})的(?=(?:{_EMPLOYER}|老板))"
+)
+
+
+def works_for_a_unit(question: str) -> bool:
+    """The speaker tells of being the one hired or of going to work at a unit (合作社录用了我, 被企业录用, 去企业上班,
+    公司招我): they work for another, so a measure for one who founds a business of their own is not theirs."""
+    text = _without_what_is_told(question)
+    return bool(_HIRED_PASSIVE.search(text) or _HIRE_OF_THE_SPEAKER.search(text) or _WORKS_THERE.search(text))
+
+
+# The speaker or their own as the whole of the one hired (合作社录用了我这个贫困户, 车间聘用我儿子, 招我的公司) —
+# not one named after them (招了我儿子的同学: the classmate is hired).
+_HIRE_OF_THE_SPEAKER = re.compile(
+    r"(?:招|雇|录用|聘用|聘请|招用|招聘|吸纳)(?:了|过)?"
+    r"(?:(?:我|俺|本人)(?:的)?(?:儿子|女儿|闺女|孩子|老公|老婆|爱人|家里人|家人|爸|妈)?(?![们])|[他她](?![们]))"
+    rf"(?=$|[，,。？?！!；;\s能可会有要都也还]|这|那|去|来|当|做|干|上班|的(?:{_EMPLOYER}|老板))"
+)
 
 
 def _joined_recipients(text: str) -> frozenset[Beneficiary]:

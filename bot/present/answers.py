@@ -638,7 +638,8 @@ def _sides_unpaid(answer: Answer) -> list[str]:
     asked = asked_recipients(answer.question)
     if direct is None or len(asked) < 2 or not direct.measures or direct.kind not in _MEASURE_KINDS:
         return []
-    paid = {m.beneficiary for m in direct.measures}
+    # (a placement or a service pays no one: 公益性岗位托底安置 does not answer what the person gets)
+    paid = {m.beneficiary for m in direct.measures if m.pays}
     unpaid = _answers().direct.none_paid_to
     return [unpaid[b] for b in sorted(asked) if b not in paid and b in unpaid]
 
@@ -653,7 +654,12 @@ def _side(answer: Answer, measure: MeasureRef) -> str:
     words = _answers().direct
     side = words.sides.get(measure.beneficiary, "")
     asked = asked_recipients(answer.question)
-    if not side and (len(asked) > 1 or (asked - {Beneficiary.PERSON} and not hires_someone(answer.question))):
+    if (
+        not side
+        and measure.pays
+        and (len(asked) > 1 or (asked - {Beneficiary.PERSON} and not hires_someone(answer.question)))
+    ):
+        # (a placement — 退役士兵安排工作 — pays no one: it is not said to be paid to the person)
         return words.sides_when_two_asked.get(measure.beneficiary, "")
     return side
 

@@ -27,18 +27,46 @@ def test_the_recipients_asked_are_read_from_the_sentence(case: dict[str, Any]) -
     assert asked_recipients(case["question"]) == frozenset(Beneficiary(b) for b in case["asked"])
 
 
-@pytest.mark.parametrize("question", CASES["two_asked"])
-def test_an_answer_asked_for_two_says_whom_each_measure_pays(kb: KnowledgeBase, question: str) -> None:
+@pytest.mark.parametrize("case", CASES["two_asked"], ids=lambda c: c["question"])
+def test_an_answer_asked_for_two_answers_both_and_says_whom_each_measure_pays(
+    kb: KnowledgeBase, case: dict[str, Any]
+) -> None:
+    question = case["question"]
+    asked = frozenset(Beneficiary(b) for b in case["asked"])
+    assert asked_recipients(question) == asked
     answer = kb.answerer.answer(question, None, AS_OF)
     assert answer.measures, answer.status
     text = answer_result(answer).answer or ""
     for measure in answer.measures:
+        if measure.beneficiary == Beneficiary.PERSON and not measure.pays:
+            # (a placement pays no one: never 退役士兵安排工作（发给个人）)
+            assert f"{measure.name}{SIDES['person']}" not in text, (measure.name, text)
+            continue
         side = SIDES.get(measure.beneficiary, "（由政府部门落实）")
         assert f"{measure.name}{side}" in text, (measure.name, text)
     unpaid = prose().answers.direct.none_paid_to
-    for asked in asked_recipients(question):
+    for recipient in asked:
         # each one asked is answered: a measure paying them, or the line that none of those shown does
-        assert any(m.beneficiary == asked for m in answer.measures) or unpaid[asked] in text, (asked, text)
+        paid = any(m.beneficiary == recipient and m.pays for m in answer.measures)
+        assert paid or unpaid[recipient] in text, (recipient, text)
+
+
+_FOUNDING = ("创业", "创办", "自谋职业", "个体经营")
+
+
+@pytest.mark.parametrize("question", CASES["hired_asked"])
+def test_one_hired_gets_no_founders_measure_and_the_units_is_said_to_be_the_units(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.answerer.answer(question, None, AS_OF)
+    assert answer.measures, answer.status
+    for m in answer.measures:
+        said = "".join((m.name, *m.conditions, *m.targets)).replace("就业创业", "").replace("求职创业", "")
+        assert m.beneficiary != Beneficiary.PERSON or not any(w in said for w in _FOUNDING), (m.name, m.conditions)
+    text = answer_result(answer).answer or ""
+    first = answer.measures[0]
+    if first.beneficiary == Beneficiary.EMPLOYER:
+        assert prose().answers.direct.paid_to_others["employer"] in text or "（发给用人单位）" in text, text
 
 
 @pytest.mark.parametrize("question", CASES["person_asked"])
