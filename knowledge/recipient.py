@@ -133,7 +133,18 @@ def works_for_a_unit(question: str) -> bool:
     """The speaker tells of being the one hired or of going to work at a unit (合作社录用了我, 被企业录用, 去企业上班,
     公司招我): they work for another, so a measure for one who founds a business of their own is not theirs."""
     text = _without_what_is_told(question)
+    if _LEFT_OR_FOUNDING.search(text):
+        # (原来在去产能的厂子上班，下岗了想自己干点小生意: a workplace left, a business of one's own told)
+        return False
     return bool(_HIRED_PASSIVE.search(text) or _HIRE_OF_THE_SPEAKER.search(text) or _WORKS_THERE.search(text))
+
+
+# A workplace told as left or past (下岗, 解除劳动关系, 原来在…上班), or a business of one's own told (自己干, 开个…厂,
+# 创业): the speaker does not tell of working for another now.
+_LEFT_OR_FOUNDING = re.compile(
+    r"下岗|失业|解除|辞职|离职|被裁|辞退|原来|以前|之前|曾经|退休|创业|自己干|自己做|"
+    rf"(?:开|办|创|搞|注册|成立)(?:了|个|一个|一家|家|间)[^，,。？?！!；;\s]{{0,6}}?(?:{_EMPLOYER}|生意|买卖|农家乐|超市)"
+)
 
 
 # The speaker or their own as the whole of the one hired (合作社录用了我这个贫困户, 车间聘用我儿子, 招我的公司) —

@@ -15,7 +15,7 @@ from bot.present.answers import answer_result
 from bot.present.prose import prose
 from knowledge.kb import KnowledgeBase
 from knowledge.measures import Beneficiary
-from knowledge.recipient import asked_recipients
+from knowledge.recipient import asked_recipients, works_for_a_unit
 from tests.knowledge.test_answer_classes12 import AS_OF
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "answer_classes44_emp44.yaml").read_text(encoding="utf-8"))
@@ -82,3 +82,8 @@ def test_a_measure_for_another_group_of_its_clause_is_not_shown(kb: KnowledgeBas
     names = [m.name for m in kb.answerer.answer(case["question"], None, AS_OF).measures]
     assert case["shown"] in names, names
     assert not set(case["not_shown"]) & set(names), names
+
+
+@pytest.mark.parametrize("case", CASES["works_for_a_unit"], ids=lambda c: c["question"])
+def test_working_for_a_unit_is_read_from_the_sentence(case: dict[str, Any]) -> None:
+    assert works_for_a_unit(case["question"]) is case["works"]
