@@ -89,7 +89,7 @@ from knowledge.measure_match import (
     speaks_for_an_employer,
     told_headcounts,
 )
-from knowledge.measures import AmountKind, Measure, MeasureKind
+from knowledge.measures import MONEY_KINDS, AmountKind, Measure, MeasureKind
 from knowledge.measures_grant import granted_part
 from knowledge.normalize import to_simplified
 from knowledge.payer import paid_for
@@ -2063,6 +2063,7 @@ class Answerer:
             ended=measure.ended,
             grant=None if amount_text or measure.ended else granted_part(measure),
             by_group=bool(amount_text) and figures_told_apart_by_group(measure, self._clause_measures(measure.clause)),
+            pays=measure.kind in MONEY_KINDS,
         )
 
     def _clause_measures(self, clause_id: str) -> list[Measure]:

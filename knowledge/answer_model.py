@@ -158,6 +158,9 @@ class MeasureRef(_Part):
     # The clause gives another group a different figure of the same kind (失业补助金 发放6个月 beside 失业保险金延续发放
     # 直至法定退休年龄): the measure's conditions tell whom its figure is for, not only what one must do to get it.
     by_group: bool = False
+    # Pays its holder money or its like (knowledge.measures.MONEY_KINDS), not a service or a placement: only such is
+    # said to be paid to someone (发给个人). Not written: a kept answer reads as before.
+    pays: bool = Field(default=True, exclude=True)
 
     @model_serializer(mode="wrap")
     def _ended_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:

@@ -45,11 +45,17 @@ from knowledge.measure_match import (
     speaks_of_hiring,
     without_untold_headcount,
 )
-from knowledge.measures import AmountKind, Beneficiary, Measure, MeasureKind
+from knowledge.measures import MONEY_KINDS, AmountKind, Beneficiary, Measure, MeasureKind
 from knowledge.numerals import chinese_to_number
 from knowledge.place_precedence import RegionsAsked, own_place_first
 from knowledge.query import glossary_meanings, is_dictionary_word, load_glossary, names_a_group, tokenize, verbs
-from knowledge.recipient import asked_recipient, asks_for_another_than, hires_someone
+from knowledge.recipient import (
+    asked_recipient,
+    asks_for_another_than,
+    for_another_group_of_its_clause,
+    hires_someone,
+    works_for_a_unit,
+)
 from knowledge.tiers import ROW, base_name, said_tier_first, says_its_tier
 from knowledge.told_bounds import bounds_asked
 from knowledge.told_figures import HEADCOUNT_AT_LEAST, HEADCOUNT_RANGE, states_a_told_figure
@@ -553,7 +559,12 @@ def select(
     relevant = relevant.where(
         lambda m: not _only_modifies_an_unheld_payment(m, question) and not _shares_only_inside_its_terms(m, question)
     )
-    relevant = _paid_to_the_recipient_asked(_for_the_asker(relevant, question, ranked), ranked, policy, question)
+    relevant = _of_the_group_told(
+        _paid_to_the_recipient_asked(
+            _not_founding_when_hired(_for_the_asker(relevant, question, ranked), question), ranked, policy, question
+        ),
+        question,
+    )
     if not relevant and question:
         # 吉林那个5000块的能要不: no word of the question but the sum it tells, which names the measure —
         # or the unit of what it pays for that the question asks by (每学时补几块: 每学时8元).
@@ -2733,6 +2744,9 @@ def _service_for_others(match: MeasureMatch) -> bool:
 _HIRING_SPAN = ("吸纳", "招用", "带动就业", "雇")
 
 
+_HELD_BY_NONE = (MeasureKind.TARGET, MeasureKind.DUTY)
+
+
 def _paid_to_the_recipient_asked(
     relevant: MatchRanking, ranked: MatchRanking, policy: SelectionPolicy, question: str
 ) -> MatchRanking:
@@ -2757,12 +2771,65 @@ def _paid_to_the_recipient_asked(
         )
 
     if asked is Beneficiary.PERSON:
-        return relevant.where(is_theirs) or relevant
+        # (a government's goal or a unit's duty — 确保每个贫困家庭至少有1人就业 — is held by no one asking: none of
+        # the person's own money; with only such left, the unit's measure for the hire answers, said as the unit's)
+        own = relevant.where(lambda m: is_theirs(m) and m.measure.kind not in _HELD_BY_NONE)
+        if works_for_a_unit(question) and not any(m.measure.kind in MONEY_KINDS for m in own):
+            # 合作社录用了我，我能拿多少: what is paid for the hire is the unit's; that answers, said as the unit's,
+            # rather than a service of the person's that pays nothing
+            return relevant
+        return own or relevant
     if asked is Beneficiary.EMPLOYER and hires_someone(question):
         # 招贫困户公司能补多少: a placement agency's figure (职业介绍补贴) is paid for the same hire to someone else;
         # the person's own measures and what a department, park or fund is given stay.
         return relevant.where(lambda m: m.measure.beneficiary is not Beneficiary.PROVIDER or is_theirs(m)) or relevant
+    if asked is Beneficiary.EMPLOYER:
+        # 店里能领啥 (a shop asks for itself): a measure paid to a person is not the shop's; what a department, park
+        # or fund is given stays (emp43's wider filter lost those). With only a person's measures found they stay,
+        # each labelled as the person's (bot/present: sides_when_two_asked).
+        return relevant.where(lambda m: m.measure.beneficiary is not Beneficiary.PERSON or is_theirs(m)) or relevant
     return relevant
+
+
+# What a measure for one who founds a business of their own says of its holder (自主创业, 返乡下乡创业, 创办, 自谋职业)
+# — not 求职创业补贴 (for graduates seeking work) nor 自主就业创业 (a veteran's choice, which takes a job as well).
+_FOUNDING = re.compile(r"(?<!求职)(?<!就业)创业|创办|自谋职业|个体经营")
+
+
+def _not_founding_when_hired(relevant: MatchRanking, question: str) -> MatchRanking:
+    """The matches less a person's measure for one who founds a business of their own, when the speaker tells of
+    being hired or going to work at a unit (合作社录用了我, 去企业上班): the person contradicts its condition, so
+    its figure is none of theirs (a 创业担保贷款 for 自主创业 told to one a company hires). With none left, what the
+    question asks of is the hire, and the unit's measure for it answers — said as paid to the unit
+    (bot/present: paid_to_others). A measure the question names stays."""
+    if not works_for_a_unit(question):
+        return relevant
+
+    def founding(match: MeasureMatch) -> bool:
+        measure = match.measure
+        said = (measure.name, *measure.conditions, *measure.targets)
+        return (
+            match.named is None and measure.beneficiary is Beneficiary.PERSON and any(_FOUNDING.search(w) for w in said)
+        )
+
+    return relevant.where(lambda m: not founding(m)) or relevant
+
+
+def _of_the_group_told(relevant: MatchRanking, question: str) -> MatchRanking:
+    """The matches less those for another group of their clause than the one the question names (我选的自主就业
+    is not asked of 对符合政府安排工作条件的…, the same clause's other group); all stay when none would."""
+    spans: dict[str, list[str]] = {}
+    for match in relevant:
+        spans.setdefault(match.measure.clause, []).append(match.measure.span)
+    return (
+        relevant.where(
+            lambda m: (
+                m.named is not None
+                or not for_another_group_of_its_clause(m.measure.span, spans[m.measure.clause], question)
+            )
+        )
+        or relevant
+    )
 
 
 def _for_the_asker(relevant: MatchRanking, question: str, ranked: MatchRanking | None = None) -> MatchRanking:

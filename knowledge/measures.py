@@ -42,6 +42,13 @@ class MeasureKind(StrEnum):
     TARGET = "target"  # the government's own goals and funds (失业率控制在…以内, 全市贷款6亿元)
 
 
+# The kinds that pay the one they are for in money or its like (a sum, a loan, contributions or taxes taken off) —
+# not a service, a placement or a goal: only these are said to be paid to someone (发给个人).
+MONEY_KINDS = frozenset(
+    {MeasureKind.SUBSIDY, MeasureKind.LOAN, MeasureKind.ALLOWANCE, MeasureKind.INSURANCE, MeasureKind.TAX}
+)
+
+
 class Beneficiary(StrEnum):
     PERSON = "person"  # the job-seeker, worker or founder themself
     EMPLOYER = "employer"  # an enterprise or unit that hires

@@ -20,13 +20,14 @@ _EMPLOYER = r"用人单位|单位|公司|企业|企|工厂|厂子|厂|门店|店
 _PROVIDER = r"机构|中介|经纪人|培训学校|职业学校|技工学校|孵化基地|孵化器|服务站"
 # The person and their own (我, 俺, 本人, 我家, 孩子 …): 我们 alone may speak for a unit, so it is none of them.
 _PERSON = r"我(?!们)|俺(?!们)|[他她](?!们)|本人|自己|孩子|儿子|女儿|闺女|老公|老婆|爱人|家里人|家人|父母|我爸|我妈"
-# A getting verb, or a sum asked of one (给多少): what it is said of is the recipient.
+# A getting verb, or a sum asked of one (给多少), or a tax taken off one's (能减多少税, 免税): what it is said of is
+# the recipient.
 _GAIN = re.compile(
-    r"拿|领|补(?!充)|享受|得到|获得|申请|奖励?|返还|贷|给(?:多少|几)"
+    r"拿|领|补(?!充)|享受|得到|获得|申请|奖励?|返还|贷|给(?:多少|几)|减(?=多少|几|免|[^，,。？?！!；;\s]{0,3}税)|免(?=税|征)"
     r"|有(?:啥|什么|哪些|没有|没|多少)?(?:补贴|补助|奖励|奖补|优惠|扶持|政策)"
 )
 # Words between the recipient and its verb (公司[能]拿, 单位[最多能]补): not the recipient.
-_BETWEEN = re.compile(r"(?:能|可以|可|能够|还|都|也|会|该|应该|再|最多|最高|一共|大概|总共|又|到底|究竟)+$")
+_BETWEEN = re.compile(r"(?:能|可以|可|能够|还|都|也|各|分别|会|该|应该|再|最多|最高|一共|大概|总共|又|到底|究竟)+$")
 _RECEIVER = re.compile(
     rf"(?:(?P<employer>{_EMPLOYER})|(?P<provider>{_PROVIDER})|(?P<person>{_PERSON}))(?:里|这边|那边|方面)?(?:给)?$"
 )
@@ -45,6 +46,21 @@ _HIRES = re.compile(
 )
 # One who places others in work (介绍进厂, 职介, 劳务经纪): the one paid for it is a provider, whatever unit says it.
 _PLACES_OTHERS = re.compile(r"介绍|职介|中介|经纪|推荐就业")
+# A hire whose one hired is the speaker or their own (公司招我, 厂里想招我这样的贫困户, 老板雇了俺): the speaker is
+# the one hired.
+_SPEAKER_HIRED = re.compile(
+    rf"(?:招|雇|录用|聘用|聘请|招用|招聘|吸纳)(?:了|过)?(?:{_PERSON.replace('|自己', '')})"
+    r"(?:这样的|这种|这类|这号)?[^，,。？?！!；;\s]{0,8}?(?:人|户|生|者|士兵|军人|劳动力)?(?=[^们]|$)"
+)
+# Joined to the recipient after it (我和公司, 单位跟个人): one more recipient of the same getting verb.
+_JOINED_BEFORE = re.compile(
+    rf"(?:(?P<employer>{_EMPLOYER})|(?P<provider>{_PROVIDER})|(?P<person>{_PERSON}|个人))(?:里)?(?:和|跟|与|同|以及|还有|或)$"
+)
+# What a unit is told to have said (有个厂说…, 公司的人讲…, 单位通知…): to the end of its phrase.
+_REPORTED = re.compile(rf"(?:{_EMPLOYER}|{_PROVIDER})(?:里|的)?(?:人|的人)?(?:说|讲|告诉我|通知)[^，,。？?！!；;\s]*")
+_JOINED_RECEIVER = re.compile(
+    rf"(?:(?P<employer>{_EMPLOYER})|(?P<provider>{_PROVIDER})|(?P<person>{_PERSON}|个人))(?:里|这边|那边|方面)?$"
+)
 _HIRED_PASSIVE = re.compile(r"被[^，,。；;？?\s]{0,8}?(?:录用|聘用|聘请|雇用|雇佣|招用|招聘|招录|招|聘|雇|吸纳)")
 # We (我们, 咱们) and what we are or run said after it (我们是一家服装厂, 我们这个小公司): a unit spoken for.
 _WE = r"我们|咱们|俺们|咱"
@@ -74,9 +90,107 @@ _GIVEN_TO = re.compile(
 
 
 @lru_cache(maxsize=256)
+def asked_recipients(question: str) -> frozenset[Beneficiary]:
+    """Every recipient the question asks money for: one (`asked_recipient`), two when the getting verb is said of
+    two joined (我和公司都能拿吗: the person's own and the employer's, each answered), none when the sentence does
+    not say."""
+    text = _without_the_speaker_hired(question)
+    joined = _joined_recipients(text)
+    if len(joined) > 1:
+        return joined
+    asked = _asked_one(question)
+    return frozenset() if asked is None else frozenset({asked})
+
+
 def asked_recipient(question: str) -> Beneficiary | None:
-    """The recipient the question asks money for, or None when the sentence does not say."""
-    text = _HIRED_PASSIVE.sub("", question)
+    """The one recipient the question asks money for, or None when the sentence does not say or asks for two."""
+    asked = asked_recipients(question)
+    return next(iter(asked)) if len(asked) == 1 else None
+
+
+def _without_what_is_told(question: str) -> str:
+    """The sentence less what a unit is told to have said (有家公司说招残疾人有补贴): a hire or a getting verb in
+    it is reported, not asked — the speaker asks of their own case after it."""
+    return _REPORTED.sub("，", question)
+
+
+def _without_the_speaker_hired(question: str) -> str:
+    """The sentence less the hires whose one hired is the speaker (被企业录用, 公司招我, 厂里想招我这样的贫困户):
+    the speaker is the one hired there, never the one who hires — and what follows is asked of them (公司招我能补多少
+    reads 公司，我能补多少). A hire that only says which unit (招我的公司, 雇俺的老板) names that unit: the unit
+    stays, a recipient the sentence may join to the speaker (我和招我的公司都能拿吗 reads 我和公司都能拿吗)."""
+    text = _HIRED_PASSIVE.sub("", _without_what_is_told(question))
+    return _SPEAKER_HIRED.sub("，我", _WHICH_UNIT_HIRES.sub("", text))
+
+
+# A hire said of the speaker only to tell which unit (招我的公司, 录用我的合作社): a modifier of that unit.
+_WHICH_UNIT_HIRES = re.compile(
+    rf"(?:招|雇|录用|聘用|聘请|招用|招聘|吸纳)(?:了|过)?(?:{_PERSON.replace('|自己', '')})的(?=(?:{_EMPLOYER}|老板))"
+)
+
+
+def works_for_a_unit(question: str) -> bool:
+    """The speaker tells of being the one hired or of going to work at a unit (合作社录用了我, 被企业录用, 去企业上班,
+    公司招我): they work for another, so a measure for one who founds a business of their own is not theirs."""
+    text = _without_what_is_told(question)
+    if _LEFT_OR_FOUNDING.search(text):
+        # (原来在去产能的厂子上班，下岗了想自己干点小生意: a workplace left, a business of one's own told)
+        return False
+    return bool(_HIRED_PASSIVE.search(text) or _HIRE_OF_THE_SPEAKER.search(text) or _WORKS_THERE.search(text))
+
+
+# A workplace told as left or past (下岗, 解除劳动关系, 原来在…上班), or a business of one's own told (自己干, 开个…厂,
+# 创业): the speaker does not tell of working for another now.
+_LEFT_OR_FOUNDING = re.compile(
+    r"下岗|失业|解除|辞职|离职|被裁|辞退|原来|以前|之前|曾经|退休|创业|自己干|自己做|"
+    rf"(?:开|办|创|搞|注册|成立)(?:了|个|一个|一家|家|间)[^，,。？?！!；;\s]{{0,6}}?(?:{_EMPLOYER}|生意|买卖|农家乐|超市)"
+)
+
+
+# The speaker or their own as the whole of the one hired (合作社录用了我这个贫困户, 车间聘用我儿子, 招我的公司) —
+# not one named after them (招了我儿子的同学: the classmate is hired).
+_HIRE_OF_THE_SPEAKER = re.compile(
+    r"(?:招|雇|录用|聘用|聘请|招用|招聘|吸纳)(?:了|过)?"
+    r"(?:(?:我|俺|本人)(?:的)?(?:儿子|女儿|闺女|孩子|老公|老婆|爱人|家里人|家人|爸|妈)?(?![们])|[他她](?![们]))"
+    rf"(?=$|[，,。？?！!；;\s能可会有要都也还]|这|那|去|来|当|做|干|上班|的(?:{_EMPLOYER}|老板))"
+)
+
+
+def _joined_recipients(text: str) -> frozenset[Beneficiary]:
+    """Two recipients joined as the subject of one getting verb (我和公司都能拿, 单位跟个人各补多少)."""
+    for phrase in _PHRASES.split(text):
+        for gain in _GAIN.finditer(phrase):
+            before = _BETWEEN.sub("", phrase[: gain.start()])
+            found = _JOINED_RECEIVER.search(before)
+            if found is None:
+                continue
+            kinds = {_kind(found)}
+            head = before[: found.start()]
+            while (pair := _JOINED_BEFORE.search(head)) is not None:
+                kinds.add(_kind(pair))
+                head = head[: pair.start()]
+            if len(kinds) > 1 and not _founded_or_workplace(before, found):
+                return frozenset(kinds)
+    return frozenset()
+
+
+def _kind(found: re.Match[str]) -> Beneficiary:
+    if found.group("employer"):
+        return Beneficiary.EMPLOYER
+    if found.group("provider"):
+        return Beneficiary.PROVIDER
+    return Beneficiary.PERSON
+
+
+def _founded_or_workplace(before: str, found: re.Match[str]) -> bool:
+    """A unit word that names the speaker's founded business (开店) or their workplace (在公司) is no recipient."""
+    return bool(found.group("employer")) and (
+        _FOUNDED.search(before, 0, found.start()) is not None or _WORKPLACE.search(before, 0, found.start()) is not None
+    )
+
+
+def _asked_one(question: str) -> Beneficiary | None:
+    text = _without_the_speaker_hired(question)
     asking = [p for p in _PHRASES.split(text) if _GAIN.search(p)]
     if not asking or len({_said_recipient(p) for p in asking}) > 1:
         # (比例提高了多少 asks no money; 贫困户自己创业能贷多少，企业招贫困户又能奖多少 asks for two at once)
@@ -187,3 +301,33 @@ def said_of_a_unit(clause: str) -> bool:
     """The clause is said of a unit the speaker speaks for (我们厂注册在鲁山县): what it tells (a place) is the
     unit's, never the speaker's own — unlike 我单位在长春, where the speaker works."""
     return _OF_A_UNIT.search(clause) is not None
+
+
+# The group a measure is for, as its clause opens it (对自主就业创业的，…; 对符合政府安排工作条件的，…).
+_GROUP_OPENED = re.compile(r"对([^，,。；;、]{2,24}?)的[，,]")
+# Words of a group phrase that name no one (符合条件的 is anyone the terms fit).
+_NO_ONE = re.compile(r"符合|规定|条件|相关|有关|其|人员|的")
+
+
+def group_opened(span: str) -> str:
+    """The group a measure's span opens with (`对…的，`), less the words that name no one; '' when none."""
+    found = _GROUP_OPENED.search(span)
+    return _NO_ONE.sub("", found.group(1)) if found else ""
+
+
+def names_the_group(question: str, group: str) -> bool:
+    """The question names the group by one of its own words (自主就业 of 自主就业创业): four characters of it in a
+    row, or the whole of a shorter one."""
+    width = min(4, len(group))
+    return width >= 2 and any(group[i : i + width] in question for i in range(len(group) - width + 1))
+
+
+def for_another_group_of_its_clause(span: str, clause_spans: list[str], question: str) -> bool:
+    """The measure is for one group of its clause while the question names another group the clause opens apart
+    (对符合政府安排工作条件的… for one who told 我选的自主就业, where the clause goes on 对自主就业创业的…): who
+    the person said they are decides which of the clause's groups asks."""
+    own = group_opened(span)
+    if not own or names_the_group(question, own):
+        return False
+    others = {group_opened(s) for s in clause_spans} - {own, ""}
+    return any(names_the_group(question, other) for other in others)

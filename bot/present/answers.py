@@ -38,6 +38,8 @@ from knowledge.intent import receives_for_self
 from knowledge.labels import cited_form
 from knowledge.measure_answer import tells_being_one_of
 from knowledge.measure_match import states_kind_in_form
+from knowledge.measures import Beneficiary
+from knowledge.recipient import asked_recipients, hires_someone
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,7 @@ def fitting_first(answer: Answer, misfits: Mapping[str, Misfit]) -> Answer:
 def direct_lines(answer: Answer, misfits: Mapping[str, Misfit] | None = None) -> list[str]:
     """The first line(s): the asked measure's own name and figures, or that the document states none;
     under a measure the person's facts rule out, one line saying so."""
-    lines = _direct_lines(answer)
+    lines = [*_direct_lines(answer), *_sides_unpaid(answer)]
     if not misfits or answer.direct is None:
         return lines
     words = _answers().direct
@@ -293,7 +295,7 @@ def _direct_lines(answer: Answer) -> list[str]:
     lines: list[str] = []
     told_source = None
     for measure in direct.measures:
-        fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(measure)}
+        fields = {"source": _source(answer, measure), "name": measure.name, "side": _side(answer, measure)}
         at, same_source, told_source = len(lines), fields["source"] == told_source, fields["source"]
         if measure.ended:
             deleted = "删去" in measure.quote or "删除" in measure.quote
@@ -576,7 +578,7 @@ def _list_lines(answer: Answer, measures: tuple[MeasureRef, ...]) -> list[str]:
         lines += [
             words.item.format(
                 name=m.name,
-                side=_side(m),
+                side=_side(answer, m),
                 amounts=shown_quote(m.amount_text or _granted_without_money(m) or words.unstated),
                 details=_item_details(answer, m),
             )
@@ -629,8 +631,37 @@ def _is_for_group(answer: Answer, measure: MeasureRef) -> bool:
     )
 
 
-def _side(measure: MeasureRef) -> str:
-    return _answers().direct.sides.get(measure.beneficiary, "")
+def _sides_unpaid(answer: Answer) -> list[str]:
+    """Asked for two at once (我和公司都能拿吗), a recipient none of the shown measures pays is answered too: one
+    line saying so, never left for the other's figures to be read as theirs."""
+    direct = answer.direct
+    asked = asked_recipients(answer.question)
+    if direct is None or len(asked) < 2 or not direct.measures or direct.kind not in _MEASURE_KINDS:
+        return []
+    # (a placement or a service pays no one: 公益性岗位托底安置 does not answer what the person gets)
+    paid = {m.beneficiary for m in direct.measures if m.pays}
+    unpaid = _answers().direct.none_paid_to
+    return [unpaid[b] for b in sorted(asked) if b not in paid and b in unpaid]
+
+
+_MEASURE_KINDS = ("figure", "no_figure", "condition", "list")
+
+
+def _side(answer: Answer, measure: MeasureRef) -> str:
+    """Whom a measure pays, said beside its name; the person's own only when the question asks for a unit's money
+    (我和公司都能拿吗: each answered, each labelled; 店里能领啥: a person's measure is never told as the shop's) —
+    not to one who hires, whose own reward for hiring (创业吸纳就业奖励) is theirs as the employer."""
+    words = _answers().direct
+    side = words.sides.get(measure.beneficiary, "")
+    asked = asked_recipients(answer.question)
+    if (
+        not side
+        and measure.pays
+        and (len(asked) > 1 or (asked - {Beneficiary.PERSON} and not hires_someone(answer.question)))
+    ):
+        # (a placement — 退役士兵安排工作 — pays no one: it is not said to be paid to the person)
+        return words.sides_when_two_asked.get(measure.beneficiary, "")
+    return side
 
 
 def _notices(answer: Answer) -> list[str]:

@@ -139,6 +139,8 @@ class DirectProse(Section):
     same_document: str
     gap: str
     sides: dict[str, str]
+    sides_when_two_asked: dict[str, str]
+    none_paid_to: dict[str, str]
     paid_to_others: dict[str, str]
     department: str
     definition: str
