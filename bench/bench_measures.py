@@ -89,6 +89,7 @@ SETS = {
     "held-out 40": "answers_holdout40",
     "held-out 41": "answers_holdout41",
     "held-out 42": "answers_holdout42",
+    "held-out 43": "answers_holdout43",
 }
 
 

@@ -1,6 +1,6 @@
 """Documents nobody curated, added as staff add them, then asked as people ask (issue 13 part 4).
 
-    python bench/bench_new_documents.py [--set NN]  (NN: 19 … 44, one session's documents)
+    python bench/bench_new_documents.py [--set NN]  (NN: 19 … 45, one session's documents)
 
 Adds one session's documents (`tests/knowledge/data/documents19/` … `documents24/`) to a fresh data
 directory as staff would (`policybot documents add --publish`; session 19: the older 景德镇
@@ -16,7 +16,7 @@ held out — written by a helper that never read the code, never tuned on: a 公
 headings, a 实施细则 in 章/条 with a |-separated 附件 table of standards, a 办事指南 page of five 事项 one
 of them ended; session 27, held out likewise — an annual 申报 notice with a window and a replaced standard,
 a 政策解读 page with site furniture, a 办法 in 章/条 as hard-wrapped PDF text with page footers mid-article;
-sessions 28 to 44, held out likewise — three documents each whose forms are told only once the set is
+sessions 28 to 45, held out likewise — three documents each whose forms are told only once the set is
 opened),
 asks every question of `asked.yaml` through `policybot ask --json` in one process, and prints
 per question whether the first cited clause is the right one, the asked figure is in the first line, and no
@@ -137,6 +137,10 @@ STEPS = {
         ["documents", "add", "jinyun-2026-xize.docx", "luohe-2026-tongzhi-ocr.txt", "wenjiang-2027-yitudu.txt",
          "--publish"],
     ],
+    "45": [
+        ["documents", "add", "taoyuan-2026-12345.txt", "wuzhou-2026-gongshi.csv", "haimen-2027-zhibo.txt",
+         "--publish"],
+    ],
 }  # fmt: skip
 
 
@@ -171,7 +175,7 @@ def _holds(text: str, anchor: str) -> bool:
     return to_simplified("".join(anchor.split())) in to_simplified("".join(text.split()))
 
 
-UNREAD_SET = "44"  # the new-documents set registered unread this session (as UNREAD_SETS for answers)
+UNREAD_SET = "45"  # the new-documents set registered unread this session (as UNREAD_SETS for answers)
 
 
 def main() -> int:

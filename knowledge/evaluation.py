@@ -65,11 +65,12 @@ HOLDOUT_SETS = (
     "answers_holdout40",
     "answers_holdout41",
     "answers_holdout42",
+    "answers_holdout43",
 )
 
 # The held-out sets nobody has opened yet: benches print their aggregate figures only when named (bench/golden_sets.py);
 # each session moves the one it opens out of here and registers its new unread set.
-UNREAD_SETS = ("answers_holdout42",)
+UNREAD_SETS = ("answers_holdout43",)
 
 Intent = Literal["amount", "eligibility", "conditions", "what", "department", "procedure", "status", "other"]
 

@@ -113,6 +113,7 @@ HOLDOUTS = (
     "chats_holdout35.yaml",
     "chats_holdout36.yaml",
     "chats_holdout37.yaml",
+    "chats_holdout38.yaml",
 )
 ANSWERED_KINDS = {"answer", "no_answer", "region_not_covered"}
 _PLACE_SUFFIX = re.compile(r"[省市县区]$")
