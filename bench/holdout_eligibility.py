@@ -510,15 +510,20 @@ def _flexible_plan(text: str, profile: dict[str, Any]) -> None:
 # 资阳市雁江区（户籍、居住）; 工作和参保地成都市高新区) — coverage by the place of work or insurance (the
 # header's), the 户籍 part as 户籍.
 WORK_PART = re.compile(r"工作|参保|经营")
-PART_LABEL = re.compile(r"（[^）]*）|^(?:户籍|工作和参保地|工作、参保地|工作地|参保地)(?:在|为)?")
+PART_LABEL = re.compile(r"（[^）]*）|\([^)]*\)|^(?:户籍|工作和参保地|工作、参保地|工作地|参保地)(?:在|为)?")
 
 
 # Set 34 (session 42, hp34-34): 此前工作地陕西省西安市 — where the person worked before is no place of theirs now.
 FORMER_PART = re.compile(r"^(?:此前|以前|之前|原|曾)")
 
 
+# Set 37 (session 45, hp37-32/33/35): the 户籍 part after a comma (安岳县(工作和参保地), 户籍重庆市潼南区), labels in
+# ASCII brackets — the same two parts as set 34's `;`.
+PLACE_SPLIT = re.compile(r"[;；]|[,，]\s*(?=户籍)")
+
+
 def _place_parts(place: str) -> tuple[str, str | None]:
-    parts = [part.strip() for part in re.split(r"[;；]", place) if part.strip()]
+    parts = [part.strip() for part in PLACE_SPLIT.split(place) if part.strip()]
     current = [part for part in parts if not FORMER_PART.match(part)]
     if current and len(current) < len(parts):
         parts = current
