@@ -510,15 +510,20 @@ def _flexible_plan(text: str, profile: dict[str, Any]) -> None:
 # 资阳市雁江区（户籍、居住）; 工作和参保地成都市高新区) — coverage by the place of work or insurance (the
 # header's), the 户籍 part as 户籍.
 WORK_PART = re.compile(r"工作|参保|经营")
-PART_LABEL = re.compile(r"（[^）]*）|^(?:户籍|工作和参保地|工作、参保地|工作地|参保地)(?:在|为)?")
+PART_LABEL = re.compile(r"（[^）]*）|\([^)]*\)|^(?:户籍|工作和参保地|工作、参保地|工作地|参保地)(?:在|为)?")
 
 
 # Set 34 (session 42, hp34-34): 此前工作地陕西省西安市 — where the person worked before is no place of theirs now.
 FORMER_PART = re.compile(r"^(?:此前|以前|之前|原|曾)")
 
 
+# Set 37 (session 45, hp37-32/33/35): the 户籍 part after a comma (安岳县(工作和参保地), 户籍重庆市潼南区), labels in
+# ASCII brackets — the same two parts as set 34's `;`.
+PLACE_SPLIT = re.compile(r"[;；]|[,，]\s*(?=户籍)")
+
+
 def _place_parts(place: str) -> tuple[str, str | None]:
-    parts = [part.strip() for part in re.split(r"[;；]", place) if part.strip()]
+    parts = [part.strip() for part in PLACE_SPLIT.split(place) if part.strip()]
     current = [part for part in parts if not FORMER_PART.match(part)]
     if current and len(current) < len(parts):
         parts = current
@@ -741,7 +746,8 @@ POST_SPAN = re.compile(r"(\d{4})-(\d{2})至(\d{4})-(\d{2})在公益性岗位")
 # Set 35 (session 43, hp35-22): 曾在公益性岗位安置至2018-06期满 — a post held before, not now.
 FORMER_POST = re.compile(r"(?:曾|原|以前|之前)在公益性岗位")
 # …and 2016年曾开面馆8个月后关闭 — a business run and closed before: a new one is no first business.
-EARLIER_BUSINESS = re.compile(r"曾(?:开|办|开办|创办|经营)[^;；]{0,12}(?:关闭|关了|关门|倒闭|停业|注销)")
+# Set 37 (session 45, hp37-22): 2012年开服装店后关闭 — the year said instead of 曾.
+EARLIER_BUSINESS = re.compile(r"(?:曾|\d{4}年)(?:开|办|开办|创办|经营)[^;；]{0,12}(?:关闭|关了|关门|倒闭|停业|注销)")
 # Set 36 (session 44, hp36-22): 2016年首次从事个体经营（早餐店）半年后关闭; 2017-05再次创办干洗店 — the business now
 # is a second one.
 AGAIN_BUSINESS = re.compile(r"再次(?:创办|开办|创业|开|办|从事个体经营)|第二次(?:创业|开店|创办)")
@@ -988,7 +994,11 @@ SCHOOLS = (
 def _graduation_in_text(text: str, profile: dict[str, Any]) -> None:
     """2018-06离校, (set 6) 2018-06高校毕业 / 2018-06中职毕业 — a school word may stand between —,
     2018届, and (set 8, session 16) 2018年6月本科毕业 / 2011年本科毕业 (a year alone: June 30)."""
-    left = re.search(DATED + r"(?:" + SCHOOLS + r")?(?:（[^）]{0,8}）)?(?:毕业|离校)", text)
+    # Set 37 (session 45): 2018-06延边大学本科毕业 (the school's name before its kind), 2017-07中职(技校)毕业
+    # (ASCII brackets).
+    left = re.search(
+        DATED + r"(?:[\u4e00-\u9fa5]{0,8}?(?:" + SCHOOLS + r"))?(?:（[^）]{0,8}）|\([^)]{0,8}\))?(?:毕业|离校)", text
+    )
     spoken = re.search(r"(\d{4})年(?:(\d{1,2})月)?(?:" + SCHOOLS + r")?毕业", text)
     year = re.search(r"(\d{4})届", text)
     if left:

@@ -299,6 +299,7 @@ class Engine:
             r.status in {"eligible", "possibly_eligible"}
             and (household := self.rulebook.benefits[r.id].household) is not None
             and household.registered
+            and not household.presumed_here
             for r in results
         )
 

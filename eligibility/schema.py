@@ -278,6 +278,10 @@ class Household(Frozen):
     # The text limits the measure to those registered here (吉林籍): the requirement's words. A 户籍 said
     # to be elsewhere fails it.
     registered: str | None = None
+    # Issue 11, session 45: `registered` of a status that is the place's own record (建档立卡 is kept where the family
+    # is registered, nearly always where it lives): a 户籍 said to be elsewhere fails it, one not said is presumed here
+    # and never asked for (吉林籍, the text's own word, is asked).
+    presumed_here: bool = False
     cite: str = Field(pattern=CLAUSE_ID)
     quote: str
 
