@@ -2385,8 +2385,16 @@ def _said_group_before_narrower(
     a kind of employer said (企业) is read so (`_employer_kind_as_said_first`)."""
     if not question or not relevant:
         return relevant
-    if asked.primary not in _LISTING or not asked.open_list:
+    if asked.primary not in _LISTING:
         return _employer_kind_as_said_first(relevant, question, jurisdiction_of)
+    if not asked.open_list:
+        # 能享受就业困难人员那些政策不: asked of one thing, only a measure for whom the group's people are among
+        # (…建档立卡贫困家庭中的高校毕业生, the 高校毕业生 never said) waits behind those for the group as said.
+        among = relevant.where(lambda m: _for_narrower_group_than_said(m, question, among_only=True))
+        if not among:
+            return _employer_kind_as_said_first(relevant, question, jurisdiction_of)
+        ids = {m.measure.id for m in among}
+        return relevant.where(lambda m: m.measure.id not in ids).then(among)
     narrower = relevant.where(lambda m: _for_narrower_group_than_said(m, question))
     if not narrower:
         return relevant
@@ -2528,7 +2536,7 @@ def _siblings(told: str, target: str) -> bool:
 
 
 def _for_narrower_group_than_said(
-    match: MeasureMatch, question: str, by_name: bool = True, employers_only: bool = False
+    match: MeasureMatch, question: str, by_name: bool = True, employers_only: bool = False, among_only: bool = False
 ) -> bool:
     """The measure is for a kind of the group the question says (失业人员) narrowed by a policy concept
     the question never says, nor a word of it holds or is part of, nor implies (去产能 of 去产能企业失业人员),
@@ -2543,6 +2551,10 @@ def _for_narrower_group_than_said(
     narrowed = False
     if by_name and (match.named is not None or match.named_apart is not None):
         return False  # asked by its name: whom it is for is what is asked (求职创业补贴给哪些毕业生)
+    if _only_people_among_said(measure, readings, implied, match.focus, question):
+        return True
+    if among_only:
+        return False
     # (a group written with quotes or brackets inside a list — 零就业家庭成员“两后生（初 — is not read)
     groups = [g for t in measure.targets for g in _GROUP_LIST.split(t) if g and not _INNER_MARKS.search(g)]
     groups = groups or [measure.name]
@@ -2566,6 +2578,31 @@ def _for_narrower_group_than_said(
 
 # Where a target written as a list (高校毕业生、失业人员、返乡农民工等群体) parts into its groups.
 _GROUP_LIST = re.compile(r"[、，,；;]|以及|和|及|或|等")
+# Whom a target's people are among (低保家庭、建档立卡贫困家庭和特困人员中的高校毕业生): said once, after the list,
+# of every group listed before it.
+_AMONG = "中的"
+
+
+def _only_people_among_said(
+    measure: Measure, readings: set[str], implied: set[str], focus: tuple[str, ...], question: str
+) -> bool:
+    """A target names whom its people are among (低保家庭、建档立卡贫困家庭和特困人员中的高校毕业生), the question says
+    only those (建档立卡贫困户 → 建档立卡贫困家庭) and never the people themselves (高校毕业生 — nor 大学, 大四): the
+    measure is for a narrower group than said."""
+    for target in measure.targets:
+        listed, among, head = target.rpartition(_AMONG)
+        if not among or not head or _GROUP_LIST.search(head) or _INNER_MARKS.search(target):
+            continue
+        if not any(r in listed for r in readings) or any(r in head or head in r for r in (*readings, *implied)):
+            continue
+        if any(head in w or w in head for w in focus if len(w) >= 2):
+            continue
+        if head.endswith(_GRADUATE_HEADS) and _COLLEGE_WORDS.search(question):
+            continue
+        return True
+    return False
+
+
 _INNER_MARKS = re.compile(r"[“”\"（）()《》]")
 
 
@@ -2619,7 +2656,7 @@ _AGE_TOLD = re.compile(
     r"([一二三四五六七八九十两]{2,3}|\d{2})(?:周岁|岁|多岁|来岁|出头)|([二三四五六七八九]十[一二三四五六七八九]?)了"
 )
 # Words that name college graduates: a question that says them may ask for one (我初中，孩子大学毕业).
-_COLLEGE_WORDS = re.compile(r"大学|大专|专科|本科|高校|研究生|硕士|博士|高职")
+_COLLEGE_WORDS = re.compile(r"大学|大[一二三四]|大专|专科|本科|高校|研究生|硕士|博士|高职")
 # The oldest age a person may tell and still be asked about a graduate's measure (the documents' 离校2年内).
 _GRADUATE_AGE_TOLD = 35
 _GRADUATE_HEADS = ("高校毕业生", "大学生", "研究生")

@@ -1447,10 +1447,11 @@ def is_concept_word(token: str) -> bool:
     return len(token) >= 2 and not token.replace(".", "").isdigit() and token not in _FIGURE_ASKING
 
 
-# An administrative level a measure is for, as written (省级, 市级, 市、县级, 国家级): a question naming
-# one level is not about a measure that names only others.
+# An administrative level a measure is for, as written (省级, 市级, 市、县级, 国家级) or said as a span of
+# levels with their count (市县两级, 省市县三级 — 2级 once normalized): a question naming one level is not
+# about a measure that names only others.
 _LEVELS = re.compile(
-    r"((?:国家|全国|省|市|州|县|区)(?:[、和/](?:省|市|州|县|区))*)级"
+    r"((?:国家|全国|省|市|州|县|区)(?:[、和/]?(?:省|市|州|县|区))*)(?:[两三四234])?级"
     # said the way people say it: 县里认定的, 市上评的, 省一级批的
     r"|((?:省|市|州|县|区))(?:里|上|一级)(?=认定|评|批|命名|授予|挂牌|认证)"
     # or as whose the thing is: 我们县里的基地, 县上的园区, 咱们市的孵化园
