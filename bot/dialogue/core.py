@@ -225,6 +225,9 @@ COMMANDS = {"start", "help", "check", "profile", "reset", "forget", "sources"}
 # The kinds of question a message answers first when it reads as their answer (`_answers_open_question`).
 _ANSWERED_FIRST = frozenset({"text", "enum", "boolean"})
 _HEDGE_CLOSING = re.compile(r"(?<=[\u4e00-\u9fff])吧[。.!！~～\s]*$")
+# [图片], [语音], 【动画表情】, [Sticker]: what a chat app puts in the place of a picture, a voice message or a sticker
+# (session 45) — bracketed tags and nothing else, no figure: no text to read, never a question off the topic.
+_PLACEHOLDERS = re.compile(r"(?:[\[【［〔][^\[\]【】［］〔〕\d]{1,8}[\]】］〕]\s*)+")
 
 
 class Dialogue:
@@ -1257,7 +1260,7 @@ class Dialogue:
     ) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
         instructions to the bot, openers. `typed`: the message before spelling was corrected."""
-        if not text:
+        if not text or _PLACEHOLDERS.fullmatch(text.strip()):
             return [render.notice(_notices().text_only), *self._reminder(work, today)]
         if len(text) > MAX_MESSAGE_CHARS:
             too_long = _notices().too_long.format(length=len(text), limit=MAX_MESSAGE_CHARS)
@@ -1981,7 +1984,9 @@ class Dialogue:
         # 中 谢谢 right after an answer that passed the card over (the card offered again beside it): the yes
         # takes in that answer, as with nothing waiting — never the card's confirmation (session 30).
         waiting = bool(work.pending) or current is not None
-        passed_over = bool(work.pending) and (work.pending_offers > 0 or bool(work.last_answer)) and current is None
+        # (A card waiting stands before any question of the interview: what was said right after an answer that
+        # passed the card over is said to that answer, whether or not an interview runs behind the card; session 45.)
+        passed_over = bool(work.pending) and (work.pending_offers > 0 or bool(work.last_answer))
         if current is not None and not work.pending and work.last_answer and current.type != "boolean":
             # 好嘞 right after an answer given mid-interview, the question offered again beside it: no yes answers a
             # list of options or a number — it takes in that answer (session 36).
@@ -1994,8 +1999,9 @@ class Dialogue:
             closing is None
             and work.last_answer == "answered"
             and bool(work.pending)
-            and current is None
-            and (self.words.takes_in(text) or self._takes_in_then_acts(text, today))
+            and (
+                self.words.takes_in(text) or self.words.takes_in_cheering(text) or self._takes_in_then_acts(text, today)
+            )
         ):
             # 好的明白, 唉 行吧 right after an answer that went out without the card (passed over, out of sight above):
             # a yes with words of the answer taken in (明白, a sigh) takes in that answer — the card waits for its own
@@ -2747,9 +2753,13 @@ class Dialogue:
         if reading.others:
             return description
         if not said_apart:
-            if interviewing or (description is not None and description.facts):
+            if interviewing:
                 # (失业金领完了还能领什么 mid-interview names a measure to answer, not a case to card.)
                 return description
+            if description is not None and description.facts:
+                # 我在鲁山 失业了能领啥 (session 45): what the request says of the one asking (失业了) is told too —
+                # never asked again by the check's next question; a supposition (要是失业了) tells nothing.
+                return self._with_told_in_request(description, reading.question, today)
             # 想看看自己够不够条件 南江县 女的 38岁: the request asks about the one asking, and what the
             # message says besides it (a place, an age) tells about them.
             told = self.describer.describe(reading.question, today)
@@ -2763,6 +2773,18 @@ class Dialogue:
             notes = {**description.notes, **{f: n for f, n in told.notes.items() if f == "region"}}
             return replace(description, facts={**description.facts, "region": place}, notes=notes)
         return told if told.facts else description
+
+    def _with_told_in_request(self, description: Description, question: str, today: date) -> Description:
+        """The facts the request itself states of the speaker (失业了能领啥), beside the ones told before it; what
+        the statement told stands where both say something."""
+        if not question or self.words.supposes(question) or self.reader.is_about_other(question):
+            return description
+        told = self.describer.describe(question, today)
+        added = {fact: value for fact, value in told.facts.items() if fact not in description.facts}
+        if not added:
+            return description
+        notes = {**{f: n for f, n in told.notes.items() if f in added}, **description.notes}
+        return replace(description, facts={**description.facts, **added}, notes=notes)
 
     def _only_place_told(self, work: Working, description: Description, interviewing: bool) -> str | None:
         """巴州区 查下补贴, 我是通江的 看看我能享受啥: the request's only fact is a place the documents cover,

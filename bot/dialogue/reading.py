@@ -242,7 +242,16 @@ class MessageReader:
             return False
         stem = re.escape(place.rstrip("省市县区") or place)
         found = re.fullmatch(rf"(?P<lead>.{{0,6}}?)(?:{stem})[省市县区]?(?:的|哩|嘞|滴|人)", said)
-        return found is not None and (not found["lead"] or self.place_of(found["lead"]) is not None)
+        if found is not None and (not found["lead"] or self.place_of(found["lead"]) is not None):
+            return True
+        # 住鲁山, 家在柳河, 人在通江 (session 45): where one lives, said with no one named — the speaker's, as
+        # 我住鲁山 is.
+        lives = re.fullmatch(
+            rf"(?:(?:人|家)(?:现在|目前)?(?:住)?在|(?:现在|目前|平时|一直)?住(?:在)?)"
+            rf"(?P<lead>.{{0,6}}?)(?:{stem})[省市县区]?(?:城里|乡下|这边|那边)?",
+            said,
+        )
+        return lives is not None and (not lives["lead"] or self.place_of(lives["lead"]) is not None)
 
     def _places_apart(self, lead: str, rest: str) -> bool:
         """我在长春 巴中的创业补贴能申请吗: the words before the question say where the speaker is, and the

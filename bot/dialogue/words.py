@@ -196,6 +196,7 @@ class VocabularyFile(BaseModel):
     praising: str = "$^"
     # 整明白点了, 弄清楚了: the last reply understood, said with a verb of getting it.
     grasping: str = "$^"
+    cheering: str = "$^"
     just_asking: str = "$^"
     # 能申请, 能用, 适用: whether a place's policy applies to the one asking.
     applying: str = "$^"
@@ -348,8 +349,8 @@ class Vocabulary:
             re.compile(data.leaving_to_ask),
         )
         self.thanking, self.declining = re.compile(data.thanking), re.compile(data.declining)
-        self.praising, self.grasping, self.just_asking = (
-            re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking)
+        self.praising, self.grasping, self.just_asking, self.cheering = (
+            re.compile(pattern) for pattern in (data.praising, data.grasping, data.just_asking, data.cheering)
         )
         self.applying, self.official_form = (
             re.compile(data.applying),
@@ -723,6 +724,13 @@ class Vocabulary:
         words = words or _cover(squashed, self._covers.acknowledging)
         return words is not None and bool(words)
 
+    def takes_in_cheering(self, text: str) -> bool:
+        """哈哈 行, lol 好的: an ok with a laugh or a season's wish beside it — the laugh says nothing more
+        (session 45)."""
+        squashed = squash(text)
+        rest = self.cheering.sub("", squashed)
+        return rest != squashed and (not rest or self.takes_in(rest))
+
     def grasps(self, text: str) -> bool:
         """好 知道了, 中吧 明白了: a word of getting what was said (知道了, 明白), with at most an ok beside it — the
         answer taken in; nothing else said, and no 对 / 是的 (which say the facts shown are right; session 43)."""
@@ -762,7 +770,7 @@ class Vocabulary:
         if self.thanking.search(squashed):
             # 谢谢，不用了: help declined with thanks is a goodbye; 不用了 alone may answer a yes/no question.
             leavers = (*leavers, self.declining)
-        patterns = (*leavers, self.thanking, self.praising, self.grasping)
+        patterns = (*leavers, self.thanking, self.praising, self.grasping, self.cheering)
         spans = [m.span() for pattern in patterns for m in pattern.finditer(squashed)]
         leaving = {m.span() for pattern in leavers for m in pattern.finditer(squashed)}
         parts: list[str] = []
