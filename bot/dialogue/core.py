@@ -678,18 +678,25 @@ class Dialogue:
         if question is None and self.words.is_assent(text):
             return [render.notice(_reading().noted, (render.CHECK_BUTTON, render.SOURCES_BUTTON))]
         in_own_words = question is not None and self._answers_in_own_words(question, text, reading, today)
-        if question is not None and (
-            self._none_of_the_list(question, text)
-            or in_own_words
-            or self._ticks_asking_nothing(question, reading)
-            or self._hedged_date(question, text, reading)
-            or (
-                not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
-                and not self._corrects(work, text, reading, today)
-                and not self.interviewer.told_of_another(question, reading.statement, reading.others, today)
+        # (有残疾证的是我招的那个小伙子: told of the one hired, never the speaker's answer — session 45, emp45.)
+        hired = self._hired_only(text, reading)
+        of_hire = question is not None and self.interviewer.told_of_another(question, "", "", today, hired)
+        if (
+            question is not None
+            and not of_hire
+            and (
+                self._none_of_the_list(question, text)
+                or in_own_words
+                or self._ticks_asking_nothing(question, reading)
+                or self._hedged_date(question, text, reading)
+                or (
+                    not (self._asks(text, reading) and self._is_plainly_asked(text, reading))
+                    and not self._corrects(work, text, reading, today)
+                    and not self.interviewer.told_of_another(question, reading.statement, reading.others, today)
+                )
             )
         ):
-            answered = self.interviewer.typed(work, question, text, today)
+            answered = self.interviewer.typed(work, question, self._own_words(text, reading), today)
             if answered is not None:
                 # (刚毕业哪有失业金 没交过社保: the whole message states — what it adds is recorded too.)
                 statement = text if in_own_words else reading.statement
@@ -700,6 +707,7 @@ class Dialogue:
         if (
             question is not None
             and not corrects
+            and not of_hire
             and (self._opens_with_yes_or_no(reading) or self._opens_with_short_answer(reading))
         ):
             before = Working.of(work.state(None))
@@ -781,10 +789,32 @@ class Dialogue:
             return None
         if question.type == "boolean" and question.fact not in self.describer.describe(text, today).facts:
             return None
-        answered = self.interviewer.typed(work, question, text, today)
+        reading = self.reader.read(text)
+        whole = text.strip()
+        if (whole.startswith(reading.others or "\0") or not reading.others) and self.interviewer.told_of_another(
+            question, reading.statement, reading.others, today, self._hired_only(whole, reading)
+        ):
+            # Session 45 (emp45): 我儿子在巴中读书 to 您住在哪里 tells the son's place — whose the sentence is decides,
+            # not the kind of thing it names (平昌县白衣镇，我哥那边的地 still answers: the place is said first).
+            return None
+        answered = self.interviewer.typed(work, question, self._own_words(text, reading), today)
         if answered is None or answered[0].kind != "acknowledge":
             return None
         return self._extra_facts(work, answered, text, today, set(question.facts))
+
+    def _own_words(self, text: str, reading: Reading) -> str:
+        """The words an answer about the speaker is read from: a message that also tells of the people hired
+        (我自己不是残疾人！残疾的是我招的第二个工人) answers with the speaker's own clauses only (session 45, emp45)."""
+        if reading.question or reading.others or not reading.statement or not self.words.hiring.search(text):
+            return text
+        return reading.statement
+
+    def _hired_only(self, text: str, reading: Reading) -> str | None:
+        """有残疾证的是我招的那个小伙子，不是我: a message that hires (or names one hired) and says nothing of the
+        speaker nor asks anything — what it tells is of the people hired (the text then), else None."""
+        if reading.statement or reading.question or reading.others or not self.words.hiring.search(text):
+            return None
+        return text
 
     def _picked(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """2 / 第二个 / 后面那个 typed alone: that one of the items just shown, by its place — an option of the
@@ -3439,7 +3469,13 @@ class Dialogue:
         )
         # Session 37 (walk36 W36): in a relative's check the answer is about them (您父亲目前不符合) — not the
         # speaker's own question asked there (work.speaker_asks).
-        about = self.subjects.whom(work.subject) if work.for_someone_else and not work.speaker_asks else None
+        # Session 45 (emp45): nor while the speaker's own card waits (资阳合作社录用了我这个贫困户，我能拿多少 in a
+        # daughter's check) — the question is judged by the speaker's facts there, so it is told as theirs.
+        about = (
+            self.subjects.whom(work.subject)
+            if work.for_someone_else and not work.speaker_asks and not work.pending_for_speaker
+            else None
+        )
         reply = render.answer(result, self.interviewer.clause_name, offer_check, misfits, about)
         reply = _said_plainly_when_repeated(reply, result, earlier if asked.read_as else None)
         reply = reply.model_copy(update={"asked": work.thread.asked_key})

@@ -1079,6 +1079,9 @@ _HIRING_VERB = (
 )
 _HIRE_COUNT = r"(?:了|过|到|来|进)?(?:(?:\d+|[一二两三四五六七八九十几])(?:个|名|位)|个|位|名)"
 _HIRED_PEOPLE = re.compile(rf"{_HIRING_VERB}{_HIRE_COUNT}")
+# 合作社录用了我这个贫困户, 厂里招了她: a hiring whose object is a person named — the words before it name the employer.
+_SPEAKER_FIRST = re.compile(r"(?:我|俺|咱)(?!们)")
+_EMPLOYER_OF = re.compile(rf"{_HIRING_VERB}(?:了|过)?(?:她|他|ta|TA|我|俺|咱)(?!们)")
 _HIRE_NOUN = (
     r"(?:人|员工|工人|大姐|大哥|大嫂|阿姨|大妈|大叔|大爷|师傅|小伙子?|小姑娘|姑娘|妹子|女的|男的|学生|大学生|大专生|毕业生|"
     r"中专生|退伍兵|伙计|帮工|学徒|服务员|厨师)"
@@ -1104,6 +1107,10 @@ def _hired(text: str) -> list[tuple[int, int]]:
         if (hiring and _MORE_HIRED.match(clause)) or _HIRE_NAMED.match(clause):
             spans.append((start, at))
             continue
+        employer = _EMPLOYER_OF.search(clause)
+        if employer is not None and employer.start() > 0 and not _SPEAKER_FIRST.match(clause):
+            # 资阳合作社录用了我, 厂里招了她: whoever hires a person named is their employer — not the one told of.
+            spans.append((start, start + employer.start()))
         hired = _HIRED_PEOPLE.search(clause)
         hiring = hired is not None
         if hired is not None:

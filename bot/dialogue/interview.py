@@ -300,14 +300,19 @@ class Interviewer:
 
     # -- answers --------------------------------------------------------------------------------
 
-    def told_of_another(self, question: NextQuestion, own: str, others: str, today: date) -> bool:
+    def told_of_another(
+        self, question: NextQuestion, own: str, others: str, today: date, hired: str | None = None
+    ) -> bool:
         """我老公是退役士兵 to a question about the person: what is told is someone else's, never their
         answer (session 25) — unless the question is about the people a unit hires (所招人员), or what is
-        told is the family's (我爸妈是低保户: the household is the person's too)."""
-        if own or not others:
+        told is the family's (我爸妈是低保户: the household is the person's too). Session 45 (emp45): so is a
+        message (`hired`) that tells only of the people the speaker hires (有残疾证的是我招的那个小伙子，不是我)."""
+        if own or not (others or hired):
             return False
         if not all(self.facts[fact].about == "person" for fact in question.facts if fact in self.facts):
             return False
+        if not others:
+            return True
         told = self.reader.describer.describe(others, today).facts
         return not any(fact in FAMILY_FACTS and fact in question.facts for fact in told)
 
@@ -588,7 +593,7 @@ class Interviewer:
 
     def profile_reply(self, work: Working) -> Reply:
         """What is kept, and what a waiting card holds (told, not yet kept) — with the card's buttons."""
-        lines = render.fact_lines(self.facts, work.profile, {}, {}, "")
+        lines = render.kept_lines(self.facts, work.profile)
         waiting = (
             render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
             if work.pending

@@ -48,6 +48,13 @@ _THIRD_OWNERS = ("他", "她")
 # The longest subject a supposition may follow (网店要是…, 我们家要是…).
 SUBJECT_CHARS = 3
 _DANGLING = _PUNCTUATION + "有的了"
+# 我招的第二个工人, 雇来的那个: a hiring that names whom it hired (a relative clause, 的 after the verb).
+_HIRE_NAMED = re.compile(r"(?:来|进来|了|过)?的")
+_CLAUSE_ENDS = "，,。；;！!？? "
+# 录用了她, 招了我儿子: the one hired is a person named — by a pronoun, or by a kin word after 我/俺 (`_relation`).
+_PERSON_HIRED = re.compile(r"(?:了|过)?(?:(?P<pronoun>她|他|ta|TA|Ta)(?!们)|(?:我|俺)(?:家)?(?:的)?)")
+# 我自己是退伍军人, 俺本人也有残疾证: a clause the speaker opens with themselves, set apart from anyone named before.
+_SELF_APART = re.compile(r"(?<=[，,。；;！!\s])(?:我|俺|咱)(?:自己|本人)")
 # 那我交社保有没有补贴: a question going on from the last answer (那…) with the speaker doing something, said with no
 # mark of it being so now or done (了, 过, 已经, 一直, 现在, a date or an age, 是) — a case put to the documents, not a
 # fact told (那我一直在交社保能领吗 tells; session 43).
@@ -495,12 +502,36 @@ class MessageReader:
         hired = self.words.hiring.search(stretch)
         if hired is None:
             return stretch
-        count = self.words.hired_count.match(stretch, hired.end())
-        if hiring and count is not None and not self.is_about_other(stretch[: hired.start()]):
+        # Whoever hires a person named (合作社录用了我, 厂里招了她) is their employer, never the speaker's own business:
+        # the clause's words before the verb are left out.
+        opens = max(stretch.rfind(p, 0, hired.start()) for p in _CLAUSE_ENDS) + 1
+        if self.words.hired_speaker.match(stretch, hired.start()):
+            # 资阳合作社录用了我这个贫困户: the one hired is the speaker — what is said of them is theirs.
+            return f"{stretch[:opens]}{stretch[hired.start() :]}"
+        person = _PERSON_HIRED.match(stretch, hired.end())
+        if person is not None and (person.group("pronoun") or self._relation.match(stretch, person.end())):
+            # (我开了个店招了他: the speaker hires — their own deed before the verb stays.)
+            stretch = stretch[: hired.start() if self._first_person.match(stretch, opens) else opens]
+            hired = None
+        if hired is None:
+            return stretch.rstrip(_DANGLING)
+        # 店里招了两个人，我自己是退伍军人: a later clause the speaker says of themselves, set apart, is theirs again.
+        later = _SELF_APART.search(stretch, hired.end())
+        apart = self.own_part(stretch[later.start() :], hiring) if later is not None else ""
+        stretch = stretch[: later.start()] if later is not None else stretch
+        if _HIRE_NAMED.match(stretch, hired.end()):
+            # 残疾的是我招的第二个工人, 我雇的人是低保户: the one hired named by the hiring (我招的…) — the clause is
+            # said of them, whatever it puts first; only the clauses before it may be the speaker's.
+            stretch = stretch[: max(stretch.rfind(p, 0, hired.start()) for p in _CLAUSE_ENDS) + 1]
+            hired = None
+        count = self.words.hired_count.match(stretch, hired.end()) if hired is not None else None
+        if hiring and hired is not None and count is not None and not self.is_about_other(stretch[: hired.start()]):
             # 我雇了3个人, 店里雇了两个残疾人: the speaker hires (an employer) — kept up to the count.
-            return stretch[: count.end()]
-        own = stretch[: hired.start()].rstrip(_DANGLING)
-        return own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
+            own = stretch[: count.end()]
+        else:
+            own = (stretch if hired is None else stretch[: hired.start()]).rstrip(_DANGLING)
+            own = own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
+        return "，".join(part for part in (own, apart) if part)
 
     def _is_question(self, stretch: str) -> bool:
         if self._says_not_knowing(stretch) or self.words.asked_before.match(stretch.strip()):

@@ -363,6 +363,50 @@ def fact_lines(
     return lines
 
 
+def kept_lines(facts: FactRegistry, values: dict[str, Any]) -> list[str]:
+    """The facts kept, as 我的资料 shows them: one list for a person; for an owner whose unit hires (session 45,
+    emp45), the owner's own facts, the unit's and each hire's apart (【您招用的第2位人员】), never one list where a
+    hire's 建档立卡 or 残疾 reads as the owner's. Whose each fact is comes from the fact (`about`)."""
+    about = {f: (facts.specs[f].about if f in facts.specs else "person") for f in values}
+    if all(a == "person" for a in about.values()):
+        return fact_lines(facts, values, {}, {}, "")
+    words = _words.profile
+    lines: list[str] = []
+    for heading, kind in ((words.owner, "person"), (words.unit, "unit")):
+        own = {f: v for f, v in values.items() if about[f] == kind and facts.specs.get(f, None) is not None}
+        own = {f: v for f, v in own.items() if facts.specs[f].collects is None}
+        if own:
+            lines += [heading, *fact_lines(facts, own, {}, {}, "")]
+    for number, hire in enumerate(_hires(facts, values), start=1):
+        lines += [words.hire.format(number=number), *fact_lines(facts, hire, {}, {}, "")]
+    return lines
+
+
+def _hires(facts: FactRegistry, values: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each hire described, in order: the records kept (`hires`), then the one being asked (the `hire_*` facts)."""
+    lists = {name: spec for name, spec in facts.specs.items() if spec.about == "hire" and spec.fields}
+    hires: list[dict[str, Any]] = []
+    for name, spec in lists.items():
+        stored = values.get(name)
+        for record in stored or ():
+            if isinstance(record, dict) and record:
+                hires.append({spec.fields[k]: v for k, v in record.items() if k in spec.fields})
+        slot = {f: v for f, v in values.items() if f in spec.fields.values()}
+        if slot:
+            hires.append(slot)
+    listed = {f for spec in lists.values() for f in spec.fields.values()}
+    loose = {f: v for f, v in values.items() if about_hire(facts, f) and f not in listed}
+    if loose:
+        hires = hires or [{}]
+        hires[-1].update(loose)
+    return hires
+
+
+def about_hire(facts: FactRegistry, fact: str) -> bool:
+    spec = facts.specs.get(fact)
+    return spec is not None and spec.about == "hire" and not spec.fields
+
+
 def confirm(
     lines: list[str],
     facts: dict[str, Any],

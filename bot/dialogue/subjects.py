@@ -286,18 +286,23 @@ class Subjects:
         return reply
 
     def shared_household(self, work: Working) -> list[Any] | None:
-        """The household the speaker told (建档立卡, 低保) when the relative checked now has no facts yet and is of
-        that household (a spouse or a child, or 家人 unnamed): their card offers it, with a note (session 31)."""
-        if not work.for_someone_else or work.profile:
+        """The household told in another check of the same family (建档立卡, 低保), when the one checked now has no
+        facts yet: their card offers it, with a note (session 31). Session 45 (emp45): the household is the family's,
+        whoever's check it was told in — a spouse's or a child's is the speaker's too, and the speaker's theirs;
+        personal facts (age, status, disability) never pass."""
+        if work.profile or not self._one_household(work.subject):
             return None
-        own = self._own(work)
-        if own is None:
-            return None
-        household = work.others[own].profile.get(HOUSEHOLD)
-        person = self.words.kin_persons.get(work.subject or "")
-        if not isinstance(household, list) or not household or (work.subject and person not in _ONE_HOUSEHOLD):
-            return None
-        return list(household)
+        # A relative's card takes the speaker's household; the speaker's own card a relative's of one household.
+        told = [p for p in reversed(work.others) if p.for_someone_else != work.for_someone_else]
+        for person in told:
+            household = person.profile.get(HOUSEHOLD)
+            if self._one_household(person.subject) and isinstance(household, list) and household:
+                return list(household)
+        return None
+
+    def _one_household(self, kin: str | None) -> bool:
+        """The speaker, a spouse or a child, or 家人 unnamed: of the speaker's household as the documents mean it."""
+        return not kin or self.words.kin_persons.get(kin) in _ONE_HOUSEHOLD
 
     def household_note(self) -> str:
         return _words().household_carried

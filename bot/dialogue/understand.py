@@ -258,6 +258,8 @@ class AnswerReader:
         options = [o for o in question.options if o.value is not None]
         typed = squash(text)
         named = [o for o in options if squash(o.label) in typed] or [o for o in options if _label_in(o.label, text)]
+        # 我自己不是残疾人 (session 45, emp45): an option named only to be denied is not ticked.
+        named = [o for o in named if not _denied_by(o.value, described)]
         ticked = _unambiguous([o.value for o in options if o in named or _sets_described(o.value, described)])
         ticked += self._said_without_kind(question, described, ticked)
         if ticked:
@@ -281,6 +283,11 @@ class AnswerReader:
 
     def _is_broad(self, fact: str, value: Any) -> bool:
         return any(o.covers and o.value == value for o in self.facts[fact].options)
+
+
+def _denied_by(value: Any, described: dict[str, Any]) -> bool:
+    """An option's value the description says otherwise of (残疾人 in 我不是残疾人: disabled false)."""
+    return isinstance(value, dict) and any(f in described and described[f] is False for f in value)
 
 
 def _core(label: str) -> str:

@@ -393,10 +393,14 @@ class ConfirmProse(Section):
 
 
 class ProfileProse(Section):
+    placeholders = {"hire": ("number",)}
     empty: str
     title: str
     waiting: str
     footer: str
+    owner: str
+    unit: str
+    hire: str
 
 
 class DialogueNotices(Section):
