@@ -38,6 +38,9 @@ _FORMAT = "policybot jieba dictionary 2"
 _ENTRY = re.compile(r"^(\S+) \d+ (\S+)\r?$", re.MULTILINE)
 
 _kept_in: Path | None = None
+# The prepared file jieba.dt was loaded from or written to in this process: `prepare` copies it when it is still
+# current rather than loading jieba's dictionary a second time.
+_source: Path | None = None
 
 
 def keep_in(directory: Path) -> None:
@@ -53,28 +56,53 @@ def initialize(tokenizer: jieba.Tokenizer | None = None) -> None:
     tokenizer = tokenizer or jieba.dt
     if tokenizer.initialized:
         return
+    global _source  # noqa: PLW0603 - see keep_in
     path = None if _kept_in is None else _kept_in / PREPARED_FILE
     if path is not None and load_prepared(tokenizer, path):
+        _source = path if tokenizer is jieba.dt else _source
         return
     tokenizer.initialize()
-    if path is not None:
-        write_prepared(tokenizer, path)
+    if path is not None and write_prepared(tokenizer, path):
+        _source = path if tokenizer is jieba.dt else _source
 
 
 def prepare(directory: Path) -> None:
     """Write the prepared file in `directory` unless a current one is there (ingest: so that no serving
-    or one-shot process pays for writing it). Read from a tokenizer of its own: jieba.dt may hold the
-    policy words already."""
+    or one-shot process pays for writing it). An ingest that names the directory with `keep_in` before
+    it tokenizes has it written from jieba.dt as jieba loads, and finds it current here; else the current
+    file jieba.dt was loaded from or written to is copied; else it is written from a tokenizer of its own,
+    since jieba.dt may hold the policy words already (jieba's dictionary a second time, ≈ 75 MB)."""
     tokenizer = jieba.Tokenizer(jieba.dt.dictionary)
     path = directory / PREPARED_FILE
+    expected = prepared_fingerprint(tokenizer)
     try:
         with path.open("rb") as handle:
-            if _header(handle, prepared_fingerprint(tokenizer)) is not None:
+            if _header(handle, expected) is not None:
                 return
     except (OSError, ValueError):
         pass
+    if _source is not None and _source != path and _copied(_source, path, expected):
+        return
     tokenizer.initialize()
     write_prepared(tokenizer, path)
+
+
+def _copied(source: Path, path: Path, expected: str) -> bool:
+    """Copy the prepared file `source` to `path` when it is current and whole (False, nothing written, if not)."""
+    try:
+        with source.open("rb") as handle:
+            header = _header(handle, expected)
+            if header is None:
+                return False
+            start = header["start"]
+            data = _data(handle, header)
+            if data is None:
+                return False
+            handle.seek(0)
+            head = handle.read(start)
+    except (OSError, ValueError, KeyError):
+        return False
+    return _write_whole(path, [head, data])
 
 
 def dictionary_path(tokenizer: jieba.Tokenizer) -> Path:
@@ -143,44 +171,78 @@ def _data(handle: BinaryIO, header: dict[str, Any]) -> bytes | None:
     return data
 
 
-def write_prepared(tokenizer: jieba.Tokenizer, path: Path) -> None:
+def write_prepared(tokenizer: jieba.Tokenizer, path: Path) -> bool:
     """Write the tokenizer's prefix dictionary (just loaded: no words added yet) and the dictionary
-    file's words by tag. A failure only costs the next start its saving: logged, not raised."""
-    words = list(tokenizer.FREQ)
-    if any("\n" in word for word in words):
-        return
-    words_blob = "\n".join(words).encode("utf-8")
-    counts_blob = array("q", tokenizer.FREQ.values()).tobytes()
-    tags: dict[str, list[str]] = {}
-    for word, tag in _ENTRY.findall(_dictionary_text(tokenizer)):
-        tags.setdefault(tag, []).append(word)
-    tag_blobs = {tag: "\n".join(group).encode("utf-8") for tag, group in tags.items()}
-    offset = len(words_blob) + len(counts_blob)
+    file's words by tag; True when saved. A failure only costs the next start its saving: logged, not raised.
+
+    Written section by section, its checksum taken the same way: what is held at once is the sections
+    (≈ 12 MB), not the dictionary file's whole text with a tuple per line and a joined copy of every section
+    beside them (≈ 85 MB more at the peak of an ingest)."""
+    with tokenizer.lock:
+        if any("\n" in word for word in tokenizer.FREQ):
+            return False
+        sections: list[bytes | bytearray] = [
+            "\n".join(tokenizer.FREQ).encode("utf-8"),
+            array("q", tokenizer.FREQ.values()).tobytes(),
+        ]
+        total = tokenizer.total
+    tag_blobs = _tag_blobs(tokenizer)
+    offset = len(sections[0]) + len(sections[1])
     placed: dict[str, list[int]] = {}
     for tag, blob in tag_blobs.items():
         placed[tag] = [offset, len(blob)]
         offset += len(blob)
-    data = b"".join([words_blob, counts_blob, *tag_blobs.values()])
+    sections += tag_blobs.values()
+    crc = 0
+    for section in sections:
+        crc = zlib.crc32(section, crc)
     header = {
         "fingerprint": prepared_fingerprint(tokenizer),
-        "total": tokenizer.total,
-        "words": len(words_blob),
-        "counts": len(counts_blob),
+        "total": total,
+        "words": len(sections[0]),
+        "counts": len(sections[1]),
         "tags": placed,
-        "size": len(data),
-        "crc32": zlib.crc32(data),
+        "size": offset,
+        "crc32": crc,
     }
+    return _write_whole(path, [f"{_FORMAT}\n{json.dumps(header)}\n".encode(), *sections])
+
+
+def _write_whole(path: Path, parts: list[bytes | bytearray]) -> bool:
+    """Write the parts to `path` through a temporary file renamed at the end: a reader finds the old file or the
+    whole new one. False when it could not be saved (logged: the next start only loses its saving)."""
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as handle:
-            handle.write(f"{_FORMAT}\n{json.dumps(header)}\n".encode())
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
         tmp.replace(path)
     except OSError as exc:
         log.warning("could not save %s (answering goes on with jieba's own load): %s", path, exc)
         with suppress(OSError):  # a read-only or missing directory fails the clean-up the same way
             tmp.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _tag_blobs(tokenizer: jieba.Tokenizer) -> dict[str, bytearray]:
+    """The dictionary file's words grouped by tag, each group one block of words joined by newlines, the tags
+    in the order the file first writes them: what `_ENTRY.findall` over the whole text finds, read a line at
+    a time (a line is split at its newline only, as `^` and `$` of the pattern split the text)."""
+    blobs: dict[str, bytearray] = {}
+    with tokenizer.get_dict_file() as handle:
+        for line in handle:
+            found = _ENTRY.match(line.decode("utf-8"))
+            if found is None:
+                continue
+            word, tag = found.groups()
+            blob = blobs.get(tag)
+            if blob is None:
+                blobs[tag] = bytearray(word.encode("utf-8"))
+            else:
+                blob += b"\n" + word.encode("utf-8")
+    return blobs
 
 
 def _dictionary_text(tokenizer: jieba.Tokenizer) -> str:
