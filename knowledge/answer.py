@@ -106,6 +106,7 @@ from knowledge.query import (
     mentions,
     names_a_group,
     nouns,
+    thing_words,
     tokenize,
     verbs,
 )
@@ -447,6 +448,11 @@ def _use_unanswered(question: str, selection: Selection) -> bool:
     return not any(_USE_SAID.search(match.measure.span) for match in selection.chosen)
 
 
+# How much of a thing is asked, said after it (工资多少, 工资是好多): not the thing's name.
+_ASKED_HOW_MUCH = re.compile(r"(?:是|有|能有|能拿|能领)?(?:多少|好多|几)[钱块元个]?$")
+# What may stand between a measure's name and a thing of it (公益性岗位 一个月工资, 三支一扶的工资): a space, 的,
+# the period the thing is counted by. A verb between asks something done with the measure (创业补贴能交医保吗).
+_OF_IT = r"(?:\s|的|(?:一|1|每)个?[月年天])*"
 # The word a payment's name ends in (失业保险金, 生活补贴, 一次性求职补贴).
 _PAYMENT_NOUN = re.compile(r"(?:保险金|补助金|救济金|补贴|补助|津贴)$")
 # A certificate or card a person gets issued (优待证, 居住证): what a how-to question may ask to get.
@@ -675,9 +681,14 @@ class Answerer:
             return AnswerStatus.NO_ANSWER
         if self._asks_a_price_never_written(retrieval):
             return AnswerStatus.NO_ANSWER
-        # A topic we know is out of scope (养老金, 工伤认定 …) that the clause does not mention means a
-        # near miss, unless the question matches the clause strongly, or it is a long self-description
-        # that mentions 孩子上学 in passing while asking a policy question.
+        if self._outside_asked(retrieval, top):
+            return AnswerStatus.NO_ANSWER
+        return None
+
+    def _outside_asked(self, retrieval: Retrieval, top: ScoredClause) -> list[str]:
+        """The topics we know are out of scope (养老金, 工伤认定 … scope.yaml `outside`) that make the question a
+        near miss: the clause does not mention them, the question does not match the clause strongly, and it is
+        no long self-description that mentions 孩子上学 in passing while asking a policy question."""
         question = retrieval.analysis.normalized
         outside = [t for t in _most_specific(retrieval.analysis.outside_topics) if not _told_absent(question, t)]
         is_short = len(retrieval.analysis.question) <= self.policy.outside_max_chars
@@ -686,14 +697,49 @@ class Answerer:
             and is_short
             and (top.evidence < self.policy.outside_evidence or self._asks_only_outside(retrieval, top, outside))
         )
-        if is_near_miss and not self._topic_said_near(retrieval, outside):
-            if (
-                self._only_told(outside, retrieval)
-                or self._asked_apart(outside, retrieval)
-                or self._asks_a_measure_here(outside, retrieval)
-            ):
-                return None
-            return AnswerStatus.NO_ANSWER
+        if not is_near_miss or self._topic_said_near(retrieval, outside):
+            return []
+        if (
+            self._only_told(outside, retrieval)
+            or self._asked_apart(outside, retrieval)
+            or self._asks_a_measure_here(outside, retrieval)
+        ):
+            return []
+        return outside
+
+    def _outside_asked_of_a_measure(self, retrieval: Retrieval, asked: AskedIntent) -> Decision | None:
+        """平顶山 公益性岗位工资多少: what is asked (工资, a topic no document here sets) is asked of a measure the
+        asked place's documents grant and the question names: that is said unstated, plainly, and then what the
+        documents do write of that measure — not the bare refusal, as if they knew nothing of it. Still an
+        abstention (the status stays NO_ANSWER); only the measures the question names are quoted."""
+        matcher = self.matcher
+        if matcher is None or retrieval.analysis.to_assistant or not retrieval.in_scope:
+            return None
+        topics = self._outside_asked(retrieval, retrieval.in_scope[0])
+        if not topics or not matcher.names_a_measure(retrieval):
+            return None
+        selection = self._selection(retrieval, asked)
+        named = [m for m in selection.chosen if m.named is not None] if selection is not None else []
+        quoted: list[tuple[ScoredClause, str]] = []
+        for match in named:
+            item = retrieval.scored(match.measure.clause)
+            if item is not None and (item, match.measure.span) not in quoted:
+                quoted.append((item, match.measure.span))
+        if selection is None or not quoted:
+            return None
+        question = retrieval.analysis.normalized
+        for topic in topics:
+            thing = _ASKED_HOW_MUCH.sub("", without_figure_cues(topic).replace("，", ""))
+            if thing not in thing_words():
+                continue  # (辞职, 考啥: what the person did or how they ask, not a thing a measure could state)
+            for match in named:
+                # Asked of the measure: its name, then the thing in the same phrase (公益性岗位 一个月工资多少), not a
+                # thing told before it (信用卡逾期过，还能办创业担保贷款吗 — the person's story, a condition asked).
+                if match.named and re.search(re.escape(match.named) + _OF_IT + re.escape(thing), question):
+                    name = f"{match.named}的{thing}"
+                    return Decision(
+                        AnswerStatus.NO_ANSWER, quoted, MissingAspect(kind="detail", name=name), selection, asked
+                    )
         return None
 
     def _shares_only_who_pays(self, retrieval: Retrieval, selection: Selection) -> bool:
@@ -1143,7 +1189,11 @@ class Answerer:
         if declined is not None:
             return declined
         if abstained is not None:
-            return Decision(abstained)
+            # (平顶山 公益性岗位工资多少: a refusal says what the documents do write of the measure named)
+            of_named = (
+                self._outside_asked_of_a_measure(retrieval, asked) if abstained is AnswerStatus.NO_ANSWER else None
+            )
+            return of_named or Decision(abstained)
         # 两后生是指啥人 — or 最多能贷多少，利息谁出: each answered on its own.
         definition = (
             self._due_by(retrieval, asked)

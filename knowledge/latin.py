@@ -26,6 +26,13 @@ _LETTERS = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # Latin words inside a Chinese question, spaces between them kept (interest rate, jiuye jianxi).
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[- ]+[A-Za-z]+)*")
+# A government site's address (www.pds.gov.cn, rsj.ziyang.gov.cn/xxgk): the label right before gov.cn names the
+# site's place — in full pinyin, or by its syllables' initials, as Chinese government sites are named.
+_GOV_SITE = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)*?([a-z]{2,})\.gov\.cn(?::\d+)?(?:/[\w./?=&%#-]*)?", re.IGNORECASE | re.ASCII
+)
+# The ending of a place's administrative name (平顶山市, 通江县): its site is named without it (pds, not pdss).
+_ADMINISTRATIVE_END = re.compile(r"(?:自治州|自治县|地区|市|县|区|省|州|盟|旗)$")
 MIN_COVERAGE = 0.6
 _MIN_KEY_LETTERS = 4  # shorter pinyin keys (ji, ye) match inside anything
 
@@ -69,7 +76,7 @@ class LatinReader:
 
     def warm(self) -> None:
         """Read the tables now (a server, at start): the pinyin of every vocabulary word and place."""
-        _ = self._data, self._pinyin, self._short_pinyin, self._numbered_phrases, self._english_words
+        _ = self._data, self._pinyin, self._short_pinyin, self._numbered_phrases, self._english_words, self._sites
 
     @cached_property
     def _data(self) -> _LatinData:
@@ -94,6 +101,28 @@ class LatinReader:
                 if len(key) >= _MIN_KEY_LETTERS and key.isalpha():
                     keys.setdefault(key.lower(), word)
         return keys
+
+    @cached_property
+    def _sites(self) -> dict[str, str]:
+        """A government site's label → the place it names: the full pinyin of a place (covered places first, as
+        `_pinyin`), or the initials of its syllables when no other place's name has the same (pds: 平顶山 alone;
+        two-letter initials such as jl are shared by many places and read as none)."""
+        from pypinyin import lazy_pinyin
+
+        full: dict[str, str] = {}
+        initials: dict[str, set[str]] = {}
+        first: dict[str, str] = {}
+        for place in self._places:
+            name = _ADMINISTRATIVE_END.sub("", place) if len(place) > 2 else place
+            syllables = [s.lower() for s in lazy_pinyin(name)] if _CJK.search(name) else []
+            if len(syllables) < 2 or not all(s.isascii() and s.isalpha() for s in syllables):
+                continue
+            full.setdefault("".join(syllables), place)
+            key = "".join(s[0] for s in syllables)
+            initials.setdefault(key, set()).add(name)
+            first.setdefault(key, place)
+        unique = {key: first[key] for key, names in initials.items() if len(names) == 1}
+        return {**unique, **full}
 
     @cached_property
     def _short_pinyin(self) -> dict[str, str]:
@@ -134,6 +163,7 @@ class LatinReader:
         place; a run read only in part (a brand, a name, QQ) stays as written."""
         if not _LETTERS.search(text):
             return text
+        text = _GOV_SITE.sub(lambda m: self._sites.get(m.group(1).lower(), m.group()), text)
         text = self._numbered_phrases.sub(lambda m: self._data.english[_spaced(m.group())], text)
 
         def chinese(run: re.Match[str]) -> str:
