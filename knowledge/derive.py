@@ -185,7 +185,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 name = _period_of_earlier(
                     name, piece, context, _last_granted(measures, clause.id, whole=True), clause.heading
                 )
-                own, name = _item_named(own, _keyed_own_grant(piece) or name, whole, sibling)
+                own, name = _item_named(own, _keyed_own_grant(piece) or name, whole, sibling, clause.section_heading)
                 # a group's note in brackets (招用脱贫人口（含防止返贫监测对象）) is no part of the tier's name,
                 # unless it is what tells the tier from a sibling's (招用登记失业青年（16-24岁）/（25-35岁）)
                 # …and a raise whose base this clause does not state (an answer's 在…孵化基地内创业的，补贴标准上浮至
@@ -742,10 +742,13 @@ def _is_period_only(piece: str) -> bool:
 _PERIOD_WORD = re.compile(r"(?:补贴|补助|享受|领取|扶持|贴息)期限")
 
 
-def _item_named(own: str | None, name: str, whole: str, sibling: str) -> tuple[str | None, str]:
+def _item_named(own: str | None, name: str, whole: str, sibling: str, section: str | None) -> tuple[str | None, str]:
     """（二）补贴期限最长不超过3年，其中高校毕业生…2年 under the heading of the item before it, which grants the measure
-    (（一）…按其实际缴费额的2/3给予社会保险补贴): that measure's period, the group 其中 names told apart."""
-    return (None, sibling) if sibling and _is_period_only(whole) else (own, name)
+    (（一）…按其实际缴费额的2/3给予社会保险补贴): that measure's period, the group 其中 names told apart — unless the
+    name read is the measure the heading over both items names (二、就业见习补贴 / （三）补贴期限。…)."""
+    if not sibling or not _is_period_only(whole) or (section and name in section.split("／")[-1]):
+        return own, name
+    return None, sibling
 
 
 def _sibling_granted(measures: list[Measure], previous: Clause | None, clause: Clause) -> str:
