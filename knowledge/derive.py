@@ -55,6 +55,8 @@ _EMPLOYER = re.compile(
     r"对[^，。；]{0,40}?(?:企业|单位|用人单位|雇主|合作社|经营主体)[^，。；给的]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
     # …给予见习单位见习补贴, 按每人1500元的标准给予企业一次性吸纳就业补贴: the recipient named after the verb.
     r"|给予(?:[^，。；]{0,4}的)?(?:企业|见习单位|用人单位|用工单位|单位|雇主|合作社|经营主体)"
+    # a poster's note of whom it goes to (每人每月2100元（发给见习单位）, 每留用1人奖励单位1000元)
+    r"|(?:发给|拨付给|拨给|奖励|奖给)(?:企业|见习单位|用人单位|用工单位|单位|雇主)"
 )
 _PROVIDER = re.compile(
     r"对[^，。；]{0,40}?(?:机构|基地|园区|平台|孵化器|学校|院校)[^，。；给的]{0,12}[，,]?(?:按[^，。；]{0,20})?给予"
@@ -81,7 +83,8 @@ _KINDS: tuple[tuple[str, MeasureKind], ...] = (
 def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measure, ...]:
     """One measure per granting piece of every clause, in text order, with stable ids."""
     measures: list[Measure] = []
-    for clause in clauses:
+    for previous, clause in zip((None, *clauses), clauses, strict=False):
+        sibling = _sibling_granted(measures, previous, clause)
         pieces = _pieces(clause.body, bulleted=is_slide(clause.label))
         title = _table_title(clause.text)
         # A question over its answer naming what it asks of (问5：创业担保贷款能贷多少？): a figure its answer
@@ -182,6 +185,7 @@ def derive_measures(document_id: str, clauses: Iterable[Clause]) -> tuple[Measur
                 name = _period_of_earlier(
                     name, piece, context, _last_granted(measures, clause.id, whole=True), clause.heading
                 )
+                own, name = _item_named(own, _keyed_own_grant(piece) or name, whole, sibling, clause.section_heading)
                 # a group's note in brackets (招用脱贫人口（含防止返贫监测对象）) is no part of the tier's name,
                 # unless it is what tells the tier from a sibling's (招用登记失业青年（16-24岁）/（25-35岁）)
                 # …and a raise whose base this clause does not state (an answer's 在…孵化基地内创业的，补贴标准上浮至
@@ -571,9 +575,16 @@ _RENT_SAID = "房租补贴"
 
 
 def _rent_as_said(measures: list[Measure]) -> list[Measure]:
+    """Every unit of a measure one of whose units pays premises rent is said as 房租补贴: the measure is what people
+    name, not one tier of it (按实际租金50%补贴 beside 入驻孵化基地：场地租金全免 under 创业场地补贴)."""
+
+    def key(m: Measure) -> tuple[str, str]:
+        return m.clause, re.sub(r"（[^（）]*）$", "", m.name)
+
+    renting = {key(m) for m in measures if _PREMISES_RENT.search(m.span) and m.kind is MeasureKind.SUBSIDY}
     return [
         m.model_copy(update={"aliases": (*m.aliases, _RENT_SAID)})
-        if _PREMISES_RENT.search(m.span) and m.kind is MeasureKind.SUBSIDY and _RENT_SAID not in m.aliases
+        if key(m) in renting and m.kind is MeasureKind.SUBSIDY and _RENT_SAID not in m.aliases
         else m
         for m in measures
     ]
@@ -709,6 +720,45 @@ def _headline(clause: Clause) -> str:
 _LONG_SUBHEAD = 40
 
 
+# A piece opening with the period of a grant it does not name (补贴期限最长不超过3年): the period of the grant its
+# item is about.
+_PERIOD_OPENS = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?(?:补贴|补助|享受|领取|扶持|贴息)?(?:期限|年限)")
+
+
+def _is_period_only(piece: str) -> bool:
+    """A piece about how long a grant it does not name runs (补贴期限最长不超过3年, 对距法定退休年龄不足5年的…，
+    补贴期限可延长至法定退休年龄): every grant word it says is the period's, and it states no sum."""
+    found = amounts(piece)
+    lengths = (AmountKind.DURATION, AmountKind.THRESHOLD)
+    return (
+        bool(_PERIOD_OPENS.match(piece) or _PERIOD_WORD.search(piece))
+        and bool(found)
+        and all(a.kind in lengths for a in found)
+        and (not _PERIOD_OPENS.match(piece) or any(a.kind is AmountKind.DURATION for a in found))
+        and all(piece.startswith("期限", m.end()) for m in _SUFFIX.finditer(piece))
+    )
+
+
+_PERIOD_WORD = re.compile(r"(?:补贴|补助|享受|领取|扶持|贴息)期限")
+
+
+def _item_named(own: str | None, name: str, whole: str, sibling: str, section: str | None) -> tuple[str | None, str]:
+    """（二）补贴期限最长不超过3年，其中高校毕业生…2年 under the heading of the item before it, which grants the measure
+    (（一）…按其实际缴费额的2/3给予社会保险补贴): that measure's period, the group 其中 names told apart — unless the
+    name read is the measure the heading over both items names (二、就业见习补贴 / （三）补贴期限。…)."""
+    if not sibling or not _is_period_only(whole) or (section and name in section.split("／")[-1]):
+        return own, name
+    return None, sibling
+
+
+def _sibling_granted(measures: list[Measure], previous: Clause | None, clause: Clause) -> str:
+    """The measure the item before a clause grants, when both are items under one heading (灵活就业人员社会保险补贴 ·
+    （一）… / （二）…): what an item stating only a period is about."""
+    if previous is None or not clause.section_heading or previous.section_heading != clause.section_heading:
+        return ""
+    return _last_granted(measures, previous.id)
+
+
 def _last_granted(measures: list[Measure], clause_id: str, *, whole: bool = False) -> str:
     """The name of the clause's last measure that grants a figure, without its qualifier (`whole`: with it)."""
     for measure in reversed(measures):
@@ -774,6 +824,19 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
             groups = _groups_of_one_measure(said) if len(said) == len(pieces) else []
             if groups:
                 return list(zip(pieces, groups, strict=True))
+        # A period for all, then its own for a group among them (补贴期限最长不超过3年，其中高校毕业生补贴期限
+        # 最长不超过2年).
+        among = [i for i, p in enumerate(parts) if i and _AMONG.match(p) and _OWN_PERIOD.search(_AMONG.sub("", p))]
+        if _PERIOD_OPENS.match(parts[0]) and len(among) == 1:
+            said_of = _OWN_PERIOD.search(_AMONG.sub("", parts[among[0]]))
+            group = _SUFFIX.sub("", said_of.group(1)) if said_of else ""
+            if 2 <= len(group) <= _MAX_CONDITION:
+                return [("".join(parts[: among[0]]), ""), ("".join(parts[among[0] :]), group)]
+    if len(granting) == 1 and (named_apart := _names_apart(parts, granting[0])):
+        return named_apart
+    # A later sum said as the whole's total (合伙创业→每人30万元，总额最高150万元) is that grant's cap for the
+    # same case, no group of its own.
+    granting = [g for k, g in enumerate(granting) if k == 0 or not _SUMS_UP.match(parts[g].strip())]
     if len(granting) < 2:
         return [(sentence, "")]
     starts = [0]
@@ -791,6 +854,25 @@ def _grants(sentence: str) -> list[tuple[str, str]]:
     if not all(q or _granted_noun(p) for p, q in zip(pieces[1:], qualifiers[1:], strict=True)):
         return [(sentence, "")]  # a later grant neither names its own measure nor says whom it is for
     return list(zip(pieces, qualifiers, strict=True))
+
+
+# A part opening with the grant it states the standard of (乡村公益性岗位补贴按每人每月600元执行).
+_OPENS_WITH_GRANT = re.compile(r"^([\u4e00-\u9fff]{2,14}?(?:补贴|补助|奖补|津贴))(?=按|标准|为|执行)")
+
+
+def _names_apart(parts: list[str], granting: int) -> list[tuple[str, str]] | None:
+    """城镇公益性岗位补贴按本市最低工资标准执行，乡村公益性岗位补贴按每人每月600元执行: two grants each naming
+    itself, only the second with a figure — the figure is the second's alone, the first a grant of its own with none."""
+    own = _OPENS_WITH_GRANT.match(parts[granting])
+    if own is None or granting == 0:
+        return None
+    before = _OPENS_WITH_GRANT.match(parts[0])
+    if before is None or before.group(1) == own.group(1):
+        return None
+    return [("".join(parts[:granting]), ""), ("".join(parts[granting:]), "")]
+
+
+_SUMS_UP = re.compile(r"^(?:总额|总计|合计|累计|总共|共计|合计总额)")
 
 
 def _qualifier(first: str, granting: str) -> str:
@@ -1153,8 +1235,9 @@ def _deleted(document_id: str, clause: Clause, index: int, piece: str) -> Measur
 
 
 # A line of a poster's block keyed by whom or what case it is for (中小微企业：上年度…的60%, 初级工（五级）证书：1000元,
-# 2026年市区：每人每月2043元): a figure after the key, no sentence.
-_KEYED_LINE = re.compile(r"^[^，,。；：:]{2,20}[：:][^。；：:]*[0-9０-９][^。；：:]*$")
+# 2026年市区：每人每月2043元): a figure after the key, no sentence — a poster points from the key with an arrow
+# (个人创业 → 最高30万元) as a table's caption does with a colon.
+_KEYED_LINE = re.compile(r"^[^，,。；：:→]{2,20}[：:→][^。；：:]*[0-9０-９][^。；：:]*$")
 # The field of a grant's period (补贴期限：最长3年).
 _PERIOD_FIELD = re.compile(r"^(?:补贴|补助|享受|领取|扶持)?(?:期限|年限|时限|时长)[：:]")
 
@@ -1321,6 +1404,31 @@ _ASPECT_TITLE = re.compile(
 _STANDARD_BULLET = re.compile(r"(?:补贴|补助|扶持|奖补|资助)?(?:标准|额度|金额)(?:[（(][^（）()]*[）)])?")
 
 
+# A poster's line keyed by its case (见习期满留用的：每留用1人奖励单位1000元) granting by a grant word of its own.
+_CASE_KEY = re.compile(r"^([\u4e00-\u9fff]{2,12})的[：:]")
+
+
+def _keyed_own_grant(piece: str) -> str | None:
+    """A line keyed by its case that grants by one grant word of its own (奖励 under a card whose grant is 见习补贴):
+    another measure than the card's, named by its case and that word (见习期满留用奖励)."""
+    key = _CASE_KEY.match(piece)
+    words = {m.group(0) for m in _SUFFIX.finditer(piece[key.end() :])} if key else set()
+    if key is None or len(words) != 1 or _granted_noun(piece[key.end() :]):
+        return None
+    return key.group(1) + words.pop()
+
+
+def _names_its_grant(heading: str) -> bool:
+    """A short heading that is the name of a grant (吸纳就业补贴), not a sentence, a question or a bare grant word."""
+    return (
+        bool(_SUFFIX.search(heading[-3:]))
+        and not _SUFFIX.fullmatch(heading)
+        and len(heading) <= _LONG_HEADING
+        and not _is_sentence(heading)
+        and not _is_question(heading)
+    )
+
+
 def _name(piece: str, context: list[str], clause: Clause) -> str:
     """The granted noun (初创企业补贴 in 给予一次性5000元初创企业补贴); for an item that names none,
     the title or granted noun of what it sits under (生活补贴 over 3.本科毕业生每人每月1000元); the
@@ -1352,6 +1460,10 @@ def _name(piece: str, context: list[str], clause: Clause) -> str:
         if title and line.endswith(("：", ":")) and not _GRANTS.search(line):
             title = None  # 分两种情况：①…；②… — a lead-in naming no grant is no title
         name = _without_action(title.group(1)) if title else _granted_noun(line)
+        if name and _SUFFIX.fullmatch(name) and _names_its_grant(_heading_of(clause)):
+            # a bare grant word (补贴：每招用1人补贴2000元 on a card titled 吸纳就业补贴) names nothing the heading
+            # above it does not: the heading is its name
+            return _without_action(_heading_of(clause))
         if name and title and line.endswith(("：", ":")):
             return _key_of_heading(name, clause.heading)
         if name:

@@ -853,11 +853,12 @@ def _visible_lines(markup: str) -> list[str]:
 _PUBLISHED_ON = re.compile(r"(?:发布时间|发布日期)[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
 # The byline of a public-account (公众号) article: its account, the day and time it went out, and where
 # from (宜春人社　2026-04-18 09:30　发表于江西).
-# A 落款 (巴中市人民政府　2018年2月1日) is no byline: a byline gives the time of day, or says 原创 or 发表于.
+# A 落款 (巴中市人民政府　2018年2月1日) is no byline: a byline gives the time of day, or says 原创 or 发表于, or counts
+# its readers (an H5 page's 彭州市人力资源和社会保障局　2026-03-12　阅读 2318).
 _BYLINE = re.compile(
-    r"^(?=.*(?:\d{1,2}:\d{2}|^原创|发表于))"
+    r"^(?=.*(?:\d{1,2}:\d{2}|^原创|发表于|(?:阅读|浏览)(?:量|次数)?[:：]?\s*\d))"
     r"(?:原创\s+)?(?:[^\s，。：:]{1,24}\s+){0,3}((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})日?"
-    r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:发表于)?[\u4e00-\u9fff]{1,8})?\s*$"
+    r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:发表于)?[\u4e00-\u9fff]{1,8})?(?:\s*(?:阅读|浏览)(?:量|次数)?[:：]?\s*\d+)?\s*$"
 )
 
 
@@ -1046,6 +1047,8 @@ _FURNITURE_LINES = tuple(
         r"^(首页|网站首页)\s*(>|＞|»|->|/)",
         _BREADCRUMB,
         r"^(打印|关闭|收藏|纠错)(\s*[|｜]\s*(打印|关闭|收藏|纠错|分享))+\s*$",
+        # an H5 page's toggles that fold a section (展开全文 ▼ / 收起 ▲)
+        r"^(展开全文|展开阅读全文|展开|收起|收起全文|查看全文|阅读全文|点击展开|点击收起)\s*[▼▲∨∧↓↑⌄⌃﹀︿>＞]?\s*$",
     )
 )
 

@@ -85,7 +85,7 @@ _DATE_ONLY_LINE = re.compile(rf"^\s*[{_DIGITS}]{{4}}\s*年\s*[{_DIGITS}]{{1,3}}\
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,15})\s*[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*(\d{1,4})\s*号")
 _TITLE_END = re.compile(
     r"(通知|意见|办法|规定|决定|方案|细则|条例|公告|通告|批复|函|规划|措施|规则|实施意见|若干政策|指引|指南|纲要|解读|问答|一览表|"
-    r"汇编|答复|纪要)"
+    r"汇编|答复|答复书|告知书|纪要)"
     r"(（[^（）]{0,12}）)?$"
 )
 _ISSUER_SUFFIX = re.compile(
@@ -1297,7 +1297,9 @@ def _signature(lines: list[str], *, carries: bool = False) -> tuple[str | None, 
         match = _DATE.search(line)
         signed = _as_date(match) if match else None
         issuers: list[str] = []
-        for above in reversed(lines[max(0, index - 3) : index]):
+        for above in reversed(lines[max(0, index - 4) : index]):
+            if _SEAL_NOTE.fullmatch(above.strip()):
+                continue  # （政府信息公开专用章） between the body and the day: where its seal is, no line of the 落款
             if len(above) <= 30 and _ISSUER_SUFFIX.search(above) and not re.search(r"[。；：，]", above):
                 issuers[:0] = _joint_issuers(above)
             else:
@@ -1308,6 +1310,10 @@ def _signature(lines: list[str], *, carries: bool = False) -> tuple[str | None, 
             return None, signed
         last = last or signed
     return None, last
+
+
+# Where a 落款's seal is pressed, said in brackets (（盖章）, （政府信息公开专用章）, （印章）).
+_SEAL_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{0,12}(?:章|印)[）)]")
 
 
 # A unit inside a department signing as itself (县就业服务中心政策法规股, 办公室综合科): no body issuing a document.

@@ -54,8 +54,9 @@ def split_sentences(text: str) -> list[str]:
 # A line that runs on past its end: prose (a comma in it) as long as a page's line, stopping on no punctuation.
 _RUN_ON_LENGTH = 20
 _LINE_CLOSED = "。；;：:！？!?）)】」』”"
-# A line keyed by a short name and a colon (中小微企业：…, 补贴标准：…) or a table row (…｜…): an entry of its own.
-_KEYED_LINE = re.compile(r"^[^，。；：:、\s]{1,16}[：:]|｜")
+# A line keyed by a short name and a colon (中小微企业：…, 补贴标准：…) or a poster's arrow (小微企业 → 最高500万元),
+# or a table row (…｜…): an entry of its own.
+_KEYED_LINE = re.compile(r"^[^，。；：:、\s→]{1,16}[：:→]|｜")
 
 
 def is_line_wrap(before: str, after: str) -> bool:

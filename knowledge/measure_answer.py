@@ -23,6 +23,7 @@ from knowledge.intent import (
     asks_as_a_person,
     asks_own_sum,
     names_a_payer,
+    spoken_how,
     tells_being_hired,
     without_cues,
 )
@@ -678,7 +679,9 @@ def select(
                 return each(Selection("condition", (best,), conditions=conditions))
         return Selection("measure", tuple(chosen))
     figure = _figure(relevant, chosen, asked, jurisdiction_of, policy, said_not, question)
-    return each(_grade_not_granted(_length_asked_beside(_cap_asked_beside(ranked, figure, question), asked)))
+    return each(
+        _grade_not_granted(_length_asked_beside(_cap_asked_beside(ranked, figure, question), asked, ranked, question))
+    )
 
 
 def _named_for_no_one(match: MeasureMatch, best: MeasureMatch, asked: AskedIntent, question: str) -> bool:
@@ -971,7 +974,7 @@ _ASKS_HOW_MUCH = re.compile(r"多少(?!个?(?:年|月|天|人|次|岁|小时|学
 
 def _sum_and_most_asked_apart(question: str) -> bool:
     """每人补多少，一年最多补多少: one phrase asks how much, another the most."""
-    asks = [part for part in re.split(r"[，,；;。？?]", question) if _ASKS_HOW_MUCH.search(part)]
+    asks = [part for part in re.split(r"[，,；;。？?\s]", spoken_how(question)) if _ASKS_HOW_MUCH.search(part)]
     return any(_MOST_ASKED.search(a) for a in asks) and any(not _MOST_ASKED.search(a) for a in asks)
 
 
@@ -1007,7 +1010,9 @@ def _grade_not_granted(selection: Selection) -> Selection:
     return Selection("no_figure", (selection.primary,), conditions=grades)
 
 
-def _length_asked_beside(selection: Selection, asked: AskedIntent) -> Selection:
+def _length_asked_beside(
+    selection: Selection, asked: AskedIntent, ranked: MatchRanking | None = None, question: str = ""
+) -> Selection:
     """一次性创业补贴多少 得开满多久: a sum and a length asked at once of a measure that pays no length — the length its
     own sentence sets (正常经营满1年, 取证之日起12个月内申请) is shown beside the sum, verbatim; the side asked (满多久,
     多长时间内) picks among lengths it sets, and a sentence setting several others is left as it is."""
@@ -1018,6 +1023,10 @@ def _length_asked_beside(selection: Selection, asked: AskedIntent) -> Selection:
     length = _CONDITION_FIGURES["duration"]
     if "duration" not in asked.units or not paid or any(length.search(text) for text in paid):
         return selection
+    if ranked is not None and (period := _own_period_unit(ranked, best, question)) is not None:
+        # 社保补贴补多少能补几年 of a measure whose period is an item of its own (（二）补贴期限最长不超过3年，
+        # 其中高校毕业生…2年): that unit beside the sum, the asker's group's when the question tells it
+        return Selection("figure", (best, period))
     phrases = [p.strip() for p in _LENGTH_PHRASE_END.split(best.measure.span) if length.search(p)]
     said = [p for p in dict.fromkeys(phrases) if not any(text in p or p in text for text in paid)]
     side = _BOUND_SIDES[asked.bound] if asked.bound else _BOUND_SIDES["at_least"] if asked.threshold else None
@@ -1025,6 +1034,22 @@ def _length_asked_beside(selection: Selection, asked: AskedIntent) -> Selection:
     if not said or len(said) > 2:
         return selection
     return Selection("stated", (best,), conditions=(*paid, *said))
+
+
+def _own_period_unit(ranked: MatchRanking, best: MeasureMatch, question: str) -> MeasureMatch | None:
+    """A unit of the best one's measure (same name, same document) stating only its period, the tier the question
+    says first."""
+    name, document = base_name(best.measure), best.measure.clause.rsplit("-", 1)[0]
+    periods = ranked.where(
+        lambda m: (
+            m is not best
+            and base_name(m.measure) == name
+            and m.measure.clause.rsplit("-", 1)[0] == document
+            and bool(m.measure.amounts)
+            and all(a.kind is AmountKind.DURATION for a in m.measure.amounts)
+        )
+    )
+    return said_tier_first(periods, question)[0] if periods else None
 
 
 # Where a phrase stating a length ends inside a measure's sentence: its commas, and the 、 and brackets of a card's

@@ -247,6 +247,9 @@ _SENTINEL = "\ue000"
 _DECORATION = "\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\u200d\u2022\u20e3"
 _LEADING_DECORATION = re.compile(rf"^[\s{_DECORATION}]+")
 _DECORATED = re.compile(rf"^\s*[{_DECORATION}]")
+# A poster card's number set before its mark (01 💰 一次性创业补贴, 07🧾…): the card's place on the poster, no part
+# of what it is titled.
+_CARD_NUMBER = re.compile(rf"^\s*[0-9０-９]{{1,2}}\s*(?=[{_DECORATION}])")
 # A heading set in 【】 (【一、一次性创业补贴】, 【事项二：…】): the brackets only frame it.
 _FRAMED_HEADING = re.compile(r"^【([^【】]{1,40})】$")
 
@@ -268,7 +271,7 @@ def is_decorated(line: str) -> bool:
 def _undecorated(text: str) -> str:
     """A paragraph without the marks an article puts before it, and a heading without its 【】
     frame, so 💡【一、一次性创业补贴】 is read as the heading 一、一次性创业补贴."""
-    stripped = _LEADING_DECORATION.sub("", text)
+    stripped = _LEADING_DECORATION.sub("", _CARD_NUMBER.sub("", text))
     if not stripped:
         return text
     framed = _FRAMED_HEADING.match(stripped.strip())
