@@ -317,10 +317,12 @@ _SPOKEN_HOW = re.compile(
 
 # 好多 asking a sum (能贷好多 要利息不, 补好多钱, 有好多嘛): the amount cue's reading (intents.yaml) — before a
 # money word or closing its phrase — read as 多少 too, so the kinds of figure asked see it as they see 多少
-# (能贷多少 beside 要利息不 asks the sum and the interest). So is 好多 before the verb that pays it (按好多补, 好多给):
-# how much is paid. Told (涨了好多, 少了好多) it stays, and 好多补贴 (many subsidies) names no sum.
+# (能贷多少 beside 要利息不 asks the sum and the interest). So is 好多 governed by 按 before the verb that pays it
+# (按好多补/给/算): how much is paid. Elsewhere 好多 before a verb tells "many" (好多返乡…, 好多发不出工资…); told
+# (涨了好多, 少了好多) it stays, and 好多补贴 (many subsidies) names no sum.
 _SPOKEN_HOW_MUCH = re.compile(
-    r"(?<![了过得的很])好多(?=钱|块|元|万|[补给发返](?![贴助偿])|[嘛吗哦呢啊哈呀噻]?(?:[，,。；;？?！!\s]|$))"
+    r"(?<![了过得的很])好多(?=钱|块|元|万|[嘛吗哦呢啊哈呀噻]?(?:[，,。；;？?！!\s]|$))"
+    r"|(?<=按)好多(?=[补给发返算](?![贴助偿]))"
 )
 
 
