@@ -119,6 +119,27 @@ def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None, abo
 def _answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
     if answer.status == AnswerStatus.REGION_NOT_COVERED:
         return _region_not_covered(answer)
+    told = _told_lines(answer)
+    text = _answer_text_of_place(answer, misfits)
+    return "\n".join([*told, text]) if told else text
+
+
+def _told_lines(answer: Answer) -> list[str]:
+    """A sum the question tells, said first: whether the documents give it (walk47 C15, A21)."""
+    words = _answers()
+    lines = []
+    for told in answer.told:
+        if told.in_answer:
+            template = words.told_stated
+        elif told.in_place:
+            template = words.told_elsewhere
+        else:
+            template = words.told_absent
+        lines.append(template.format(said=told.said, place=told.place))
+    return lines
+
+
+def _answer_text_of_place(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
     if answer.status == AnswerStatus.ANSWERED:
         return _answered(answer, misfits or {})
     if answer.missing is not None and answer.missing.kind == "measure":
