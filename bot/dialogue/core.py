@@ -2188,18 +2188,25 @@ class Dialogue:
         reply changes nothing on the card, or asks (the question is answered beside the card elsewhere)."""
         if description is None or self._asks(text, reading):
             return None
+        facts = self.interviewer.facts
         before = {
             fact: work.pending[fact]
             for fact, value in description.facts.items()
             if fact in work.pending
             and work.pending[fact] != value
             and fact not in description.implied
+            # A narrower value (退役士兵 → 自主就业的) adds to the card; a value denied (我没失业啊), or the recorded
+            # one said again, takes the card's change back by the card's own reading — neither is a value replaced.
+            and not facts.is_vaguer(fact, work.pending[fact], value)
+            and description.denied.get(fact) != work.pending[fact]
+            and work.profile.get(fact) != value
             and not (fact == "region" and self.interviewer.is_broader(value, work.pending[fact]))
         }
         if not before:
             return None
-        self.interviewer.propose(work, description, today)
-        return [self.interviewer.confirmation(work, before={f: v for f, v in before.items() if f in work.pending})]
+        replies = self._propose(work, description, today)
+        shown = {f: v for f, v in before.items() if f in work.pending}
+        return [*replies[:-1], self.interviewer.confirmation(work, uncovered_said=len(replies) > 1, before=shown)]
 
     def _answered_in_passing(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """While the card waits, what was heard of a measure asks the documents (is it so?), a conclusion drawn from
@@ -2383,8 +2390,9 @@ class Dialogue:
             description = replace(description, facts=_with_household(description.facts, work, _DISABLED_FAMILY))
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
-        if not description.facts and (corrects or work.pending):
-            # (是7月毕业的 while the card waits: a value of a fact on it, read in that fact's place — walk47 B04.)
+        said_value = bool(work.pending) and self.corrections.new_value(reading.statement) is not None
+        if not description.facts and (corrects or said_value):
+            # (是7月毕业的 while the card waits: a value said after 是, read in the place of a fact on it — walk47 B04.)
             known = {**work.profile, **work.pending}
             description = self.corrections.read(reading.statement, known, today) or description
         work.told = work.told or bool(description.facts)

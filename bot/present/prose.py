@@ -179,9 +179,9 @@ class AnswerProse(Section):
         "measure_topic": ("scope", "name"),
         "covered": ("documents",),
         "covered_document": ("jurisdiction", "year", "draft"),
-        "told_stated": ("said", "place"),
-        "told_absent": ("said", "place"),
-        "told_elsewhere": ("said", "place"),
+        "told_stated": ("place",),
+        "told_absent": ("place",),
+        "told_elsewhere": ("place",),
     }
     found: str
     # Walk47 (C15, A21): a sum the question tells, said first — stated by the answer below, stated by no clause of
