@@ -639,6 +639,12 @@ class FactRegistry:
         listed = values.get(name)
         return None if listed is None else option in listed
 
+    def is_vaguer(self, name: str, said: Any, known: Any) -> bool:
+        """`said` is a broad option covering the `known` one (退役士兵 without its kind beside 退役士兵（自主就业）):
+        it tells nothing the known value does not — a vaguer word never replaces a more specific fact."""
+        covers = self._broad.get(name, {}).get(said, ()) if isinstance(said, str) else ()
+        return said != known and known in covers
+
     def with_possible(self, values: dict[str, Any]) -> dict[str, Any]:
         """`values` with each broad option (退役士兵 without its kind) as the options it may be."""
         broad = {

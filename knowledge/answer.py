@@ -28,6 +28,7 @@ from knowledge.answer_model import (
     RegionFallback,
     SourceDocument,
     SupersededDocument,
+    ToldSum,
     VersionRef,
 )
 from knowledge.asked_grant import (
@@ -115,6 +116,7 @@ from knowledge.retrieve import HybridRetriever, RankedClauses, Retrieval, Scored
 from knowledge.sentence_subject import sentence_subject
 from knowledge.standards import written_of
 from knowledge.told_figures import holds_a_told_headcount, states_a_told_figure
+from knowledge.told_sums import stated_sums, told_sums
 
 ANSWERS_KEPT = 2048  # answers kept per answerer (the same question asked again on the same day)
 RETRIEVALS_KEPT = 8  # retrievals whose abstention and selections are kept (`_WorkedOut`)
@@ -2031,6 +2033,9 @@ class Answerer:
             measures = self._measures(retrieval, asked, {c.clause_id for c in citations})
         if status == AnswerStatus.ANSWERED and region.names_a_place and not region.covered and region.candidates:
             notices.insert(0, RegionFallback(place=str(region.place), covered=region.candidates))
+        answered_in = None if region.covered else self.answered_in(retrieval, decision)
+        place = region.jurisdiction if region.covered else answered_in
+        shown = (*measures, *(direct.measures if direct is not None else ()))
         return Answer(
             question=analysis.question,
             status=status,
@@ -2043,8 +2048,26 @@ class Answerer:
             intent=asked.primary.value,
             measures=measures,
             direct=direct,
-            answered_in=None if region.covered else self.answered_in(retrieval, decision),
+            answered_in=answered_in,
             as_of=as_of,
+            told=self._told_sums(analysis.question, place, shown, citations),
+        )
+
+    def _told_sums(
+        self, question: str, place: str | None, shown: Sequence[MeasureRef], citations: Sequence[Citation]
+    ) -> tuple[ToldSum, ...]:
+        """The sums the question tells, each checked against the answer's measures and quotes, and against every
+        clause of the place's documents (a sum the place never states is said to be absent, not left standing)."""
+        told = told_sums(question)
+        if not told or place is None:
+            return ()
+        answered = stated_sums([*(m.amount_text or "" for m in shown), *(m.quote for m in shown)])
+        answered |= stated_sums(c.quote for c in citations)
+        documents = [d.id for d in self.registry.documents.values() if d.jurisdiction == place]
+        in_place = stated_sums(c.body for d in documents for c in self.registry.clauses_of(d))
+        return tuple(
+            ToldSum(said=said, place=place, in_answer=value in answered, in_place=value in in_place)
+            for said, value in told
         )
 
     def _dated_line(

@@ -236,6 +236,17 @@ class DirectAnswer(_Part):
         return data
 
 
+class ToldSum(_Part):
+    """A sum of money the question tells (一个月1200对吧): whether the answer's own measures or quotes state it
+    (`in_answer`), and whether any clause of the answered place's documents does (`in_place`) — said first, so the
+    person's figure is never left standing (walk47 C15, A21)."""
+
+    said: str
+    place: str
+    in_answer: bool
+    in_place: bool
+
+
 class Answer(_Part):
     """The answer to one question, as data. `region` is the covered jurisdiction the question was
     resolved to; `place` the uncovered place named (region_not_covered); `scope` the jurisdictions
@@ -264,6 +275,7 @@ class Answer(_Part):
     answered_in: str | None = None
     # The day the answer is for (today unless asked as of another): in-force facts are said of it.
     as_of: date | None = None
+    told: tuple[ToldSum, ...] = ()
 
     @property
     def reported_region(self) -> str | None:

@@ -2151,6 +2151,9 @@ class Dialogue:
         description = self._described(work, text, reading, today)
         # The card was offered again beside an answer: a yes said with thanks takes in that answer (session 30).
         thanked = work.pending_offers > 0 or bool(work.last_answer)
+        corrected = self._card_corrected(work, text, reading, description, today)
+        if corrected is not None:
+            return corrected
         if (
             understood
             and value is True
@@ -2161,11 +2164,11 @@ class Dialogue:
             return self._accept_and_more(work, description, today)
         if not understood and self._assents_last(text, description):
             return self._accept_and_more(work, description, today)
-        if self.words.hands_back.search(to_simplified(text)) and not self._asks_beside_handing_back(text):
+        if (
+            self.words.hands_back.search(to_simplified(text)) and not self._asks_beside_handing_back(text)
+        ) or self._goes_on_with_subject(work, text):
             # 那算了 你接着问吧, 好 你接着问 厂里现在二十几个人: the next question handed back — the card taken as
             # shown, with what the message adds; what was asked before is dropped, never searched for again.
-            return self._accept_and_more(work, description, today)
-        if self._goes_on_with_subject(work, text):
             # (还是先弄我舅舅的吧 ends like a tag question: the choice is taken before any question.)
             return self._accept_and_more(work, description, today)
         first = self._card_first(work, text, reading, description, today)
@@ -2211,6 +2214,35 @@ class Dialogue:
         # 听说20岁以下有个培训有生活费, 那就莫得了嘛: asked in passing, answered beside the card (never 没太明白).
         passing = None if understood else self._answered_in_passing(work, text, today)
         return passing or [render.notice(_notices().not_understood_confirm), self.interviewer.confirmation(work)]
+
+    def _card_corrected(
+        self, work: Working, text: str, reading: Reading, description: Description | None, today: date
+    ) -> list[Reply] | None:
+        """是7月毕业的 不是6月, 不对，是2024年7月份毕业的 while the card waits (walk47 B04, R02): a reply giving another
+        value for a fact on the card corrects that fact, whatever word it opens with (是, 对, 不对) — the card is
+        shown again with the change (old → new), never confirmed as it stood nor only reminded of. None when the
+        reply changes nothing on the card, or asks (the question is answered beside the card elsewhere)."""
+        if description is None or self._asks(text, reading):
+            return None
+        facts = self.interviewer.facts
+        before = {
+            fact: work.pending[fact]
+            for fact, value in description.facts.items()
+            if fact in work.pending
+            and work.pending[fact] != value
+            and fact not in description.implied
+            # A narrower value (退役士兵 → 自主就业的) adds to the card; a value denied (我没失业啊), or the recorded
+            # one said again, takes the card's change back by the card's own reading — neither is a value replaced.
+            and not facts.is_vaguer(fact, work.pending[fact], value)
+            and description.denied.get(fact) != work.pending[fact]
+            and work.profile.get(fact) != value
+            and not (fact == "region" and self.interviewer.is_broader(value, work.pending[fact]))
+        }
+        if not before:
+            return None
+        replies = self._propose(work, description, today)
+        shown = {f: v for f, v in before.items() if f in work.pending}
+        return [*replies[:-1], self.interviewer.confirmation(work, uncovered_said=len(replies) > 1, before=shown)]
 
     def _answered_in_passing(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """While the card waits, what was heard of a measure asks the documents (is it so?), a conclusion drawn from
@@ -2384,7 +2416,7 @@ class Dialogue:
         description = self._here_asked(work, reading, description)
         description = self._bound_here(description)
         # 我这下岗的算不算 from someone recorded as 灵活就业: losing a job long ago is no news of now.
-        description = description.beside({**work.profile, **work.pending})
+        description = description.beside({**work.profile, **work.pending}, self.interviewer.facts)
         if description.unsure:
             fact, (said, value) = next(iter(description.unsure.items()))
             work.ahead = (fact, said, value)
@@ -2394,7 +2426,9 @@ class Dialogue:
             description = replace(description, facts=_with_household(description.facts, work, _DISABLED_FAMILY))
         # 年龄也不对 35了: a 不对 of what was said is a correction too, its new value read as below.
         corrects = self.words.correcting.search(text) or self.corrections.replaces(text) or self.words.is_denial(text)
-        if not description.facts and corrects:
+        said_value = bool(work.pending) and self.corrections.new_value(reading.statement) is not None
+        if not description.facts and (corrects or said_value):
+            # (是7月毕业的 while the card waits: a value said after 是, read in the place of a fact on it — walk47 B04.)
             known = {**work.profile, **work.pending}
             description = self.corrections.read(reading.statement, known, today) or description
         work.told = work.told or bool(description.facts)
@@ -2528,7 +2562,7 @@ class Dialogue:
             return answered
         # 退伍兵 现在在西安打零工: where they work for a while is no move (`_worked_elsewhere`).
         description = self._worked_elsewhere(work, statement, self.describer.answering(statement, today, asked))
-        description = description.beside(work.profile)
+        description = description.beside(work.profile, self.interviewer.facts)
         beyond = {f: v for f, v in description.facts.items() if f not in asked and work.profile.get(f) != v}
         if not beyond:
             return answered
@@ -3450,7 +3484,11 @@ class Dialogue:
         # (高校毕业生灵活就业的社保补贴 我能拿吗 names a measure's people, not the speaker's situation).
         told = self.reader.read(text) if not of_another else None
         statement = "，".join(p for p in (told.statement, told.context) if p) if told is not None else ""
-        said_now = self.describer.describe(statement, today).beside(work.held()).facts if statement else {}
+        said_now = (
+            self.describer.describe(statement, today).beside(work.held(), self.interviewer.facts).facts
+            if statement
+            else {}
+        )
         # Session 33: a correction still waiting on its card decides nothing (初中及以下 over a recorded 普通高中, not
         # yet confirmed, is no reason to say 您目前不符合): the recorded value stands until the card is confirmed.
         held = work.held()

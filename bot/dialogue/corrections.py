@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from bot.dialogue.describe import Describer, Description
+from bot.dialogue.quantities import parse_day
 from bot.dialogue.understand import AnswerReader
 from eligibility.facts import FactRegistry
 from eligibility.questions import question_for
@@ -45,6 +46,8 @@ _FIRST_WORDS = re.compile(r"[^，,。！!？?；;\s]*")
 _ALIAS_CHARS = 2
 # Facts whose value is a yes or a no: a bare value never corrects them (是 would read as a yes).
 _VALUED = frozenset({"integer", "number", "date", "enum"})
+# A month said alone (是7月毕业的 不是6月): of the year of the date it corrects.
+_BARE_MONTH = re.compile(r"(?<![年\d一二三四五六七八九十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 
 
 class Corrections:
@@ -112,7 +115,9 @@ class Corrections:
     def _reads_as(self, fact: str, said: str, value: Any, today: date) -> bool:
         if fact not in self.facts or self.facts[fact].type not in _VALUED:
             return False
-        understood = self.reader.read(question_for((fact,), self.facts), said, today)
+        understood = self.reader.read(
+            question_for((fact,), self.facts), self._in_year_of(fact, said, value, today), today
+        )
         if understood is None or understood.raw is None:
             return False
         if self.facts[fact].type == "date":
@@ -125,7 +130,8 @@ class Corrections:
         for fact, before in known.items():
             if fact not in self.facts or self.facts[fact].type not in _VALUED:
                 continue
-            understood = self.reader.read(question_for((fact,), self.facts), value, today)
+            said = self._in_year_of(fact, value, before, today)
+            understood = self.reader.read(question_for((fact,), self.facts), said, today)
             if understood is None or understood.raw is None or understood.raw == before:
                 continue
             read[fact] = understood.raw
@@ -139,6 +145,13 @@ class Corrections:
         if len(read) != 1:
             return None
         return Description(facts=read, notes={f: n for f, n in notes.items() if f in read})
+
+    def _in_year_of(self, fact: str, said: str, known: Any, today: date) -> str:
+        """A month said alone for a date fact (7月毕业的) read in the year of the date it corrects."""
+        if self.facts[fact].type != "date" or not isinstance(known, str) or parse_day(said, today) is not None:
+            return said
+        month = _BARE_MONTH.search(said)
+        return f"{said[: month.start()]}{known[:4]}年{said[month.start() :]}" if month is not None else said
 
     def whose_named(
         self, text: str, moved: re.Match[str], contrast: bool, told: dict[str, Any], today: date

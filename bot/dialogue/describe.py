@@ -164,13 +164,16 @@ class Description:
     # months it can be — the conversation asks instead of recording it when a rule's test tells the two apart.
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def beside(self, known: dict[str, Any]) -> Description:
+    def beside(self, known: dict[str, Any], registry: FactRegistry | None = None) -> Description:
         """These facts beside what is recorded: an event (下岗) never replaces a current activity that is no
         job (灵活就业, a business of one's own, farming) — one is laid off from a job, so for someone who does not
-        hold one now it is history (我这下岗的算不算 from a delivery rider)."""
+        hold one now it is history (我这下岗的算不算 from a delivery rider). Nor does a broad value replace a
+        specific one it covers (`registry`; walk47 A04: 我退伍回来… beside 退役士兵（自主就业） says nothing new)."""
         dropped = {f for f in self.generic if known.get(f) is not None}
         if "employment_status" in self.events and known.get("employment_status") in _NOT_A_JOB:
             dropped.add("employment_status")
+        if registry is not None:
+            dropped |= {f for f, v in self.facts.items() if f in known and registry.is_vaguer(f, v, known[f])}
         if not dropped:
             return self
         facts = {f: v for f, v in self.facts.items() if f not in dropped}
@@ -484,6 +487,7 @@ class Describer:
         unsure: dict[str, tuple[str, str]] = {}
         denied: dict[str, Any] = {}
         year_spans: dict[str, tuple[int, int]] = {}
+        year_only: dict[str, Day] = {}
         for start, end in _reported(text, self._supposed) + ([] if of_hire else _hired(text)):
             # 听说巴中的创业园区有20万补贴: what one has heard of is not a fact of oneself — nor what is told of the
             # people one hires (想招一个52岁的大姐，还有一个刚毕业的大专生; 那个大姐家是低保户: walk42).
@@ -505,6 +509,7 @@ class Describer:
                     sets = dict(_PLAN_OF[sets["employment_status"]])
                 for fact, raw in sets.items():
                     value, note = self._dated_value(fact, raw, match, today, unsure)
+                    _note_year_only(year_only, fact, raw, match, value is not None, today)
                     # 厂子倒闭了 没活干: the state told beside the event holds now, whichever came first.
                     _told_again(events, fact, compiled.phrase.event, value is not None and facts.get(fact) == value)
                     if value is None or (said_by.get(fact, index) < index and not isinstance(value, list)):
@@ -521,6 +526,7 @@ class Describer:
                         notes[fact] = note
         for fact, value in self._elided(text, today).items():
             facts[fact] = value
+        _refine_year_only(facts, notes, year_only, text, used, today)
         # 我看网上说吉林中级补1500: a place in what one has heard of is no place of one's own either.
         home, said_home, text_here = self._household(text)
         unschooled = self.schools.sub("，", _without_reported(text_here, self._supposed))
@@ -890,6 +896,45 @@ def _cohort_year(two_digits: str, today: date) -> str:
     """23届 → 2023届: the year read as any two-digit year is (21年 → 2021, 98年 → 1998)."""
     day = parse_day(f"{two_digits}年", today)
     return str(day.value.year) if day is not None else two_digits
+
+
+_DATE = re.compile(DATE)
+
+
+def _note_year_only(
+    year_only: dict[str, Day], fact: str, raw: Any, match: re.Match[str], set_: bool, today: date
+) -> None:
+    """Keep the date facts read from a year alone (前年毕业), to refine from a month said beside it."""
+    day = parse_day(match["date"], today) if raw == "{date}" and match["date"] else None
+    if day is not None and day.precision == "year":
+        year_only[fact] = day
+    elif set_:
+        year_only.pop(fact, None)
+
+
+def _refine_year_only(
+    facts: dict[str, Any], notes: dict[str, str], year_only: dict[str, Day], text: str, used: list[bool], today: date
+) -> None:
+    for fact, day in year_only.items():
+        finer = _finer_day(text, used, day, today)
+        if finer is not None and facts.get(fact) == day.value.isoformat():
+            facts[fact] = finer.value.isoformat()
+            notes.pop(fact, None)
+            if finer.note:
+                notes[fact] = finer.note
+
+
+def _finer_day(text: str, used: list[bool], day: Day, today: date) -> Day | None:
+    """The one finer day of the same year said in words no phrase read (他是前年毕业的，2024年7月份: the month
+    said beside the year keeps the date from being read as the year alone — walk47 B03), or None."""
+    finer = set()
+    for match in _DATE.finditer(text):
+        if any(used[match.start() : match.end()]):
+            continue
+        said = parse_day(match.group(), today)
+        if said is not None and said.precision in {"day", "month"} and said.value.year == day.value.year:
+            finer.add(said)
+    return next(iter(finer)) if len(finer) == 1 else None
 
 
 def _spans(match: re.Match[str]) -> list[tuple[int, int]]:

@@ -464,10 +464,12 @@ class Interviewer:
         place = self.regions.resolve(said).place
         return bool(place) and place != known and place == self.regions.resolve(known).jurisdiction
 
-    def confirmation(self, work: Working, uncovered_said: bool = False) -> Reply:
-        """The card; `uncovered_said`: a reply before it already said its place is not covered."""
+    def confirmation(self, work: Working, uncovered_said: bool = False, before: dict[str, Any] | None = None) -> Reply:
+        """The card; `uncovered_said`: a reply before it already said its place is not covered; `before`: the
+        values the card showed that the reply just corrected (shown old → new)."""
         changed = {f: v for f, v in work.pending.items() if work.held().get(f, v) != v}
-        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, work.held(), self._region(work))
+        held = {**work.held(), **(before or {})}
+        lines = render.fact_lines(self.facts, work.pending, work.pending_notes, held, self._region(work))
         uncovered = None if uncovered_said else self.uncovered(work)
         covered = self.engine.jurisdictions if uncovered else ()
         return render.confirm(

@@ -119,6 +119,24 @@ def answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None = None, abo
 def _answer_text(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
     if answer.status == AnswerStatus.REGION_NOT_COVERED:
         return _region_not_covered(answer)
+    words = _answers()
+    text = _answer_text_of_place(answer, misfits)
+    # A sum the question tells (walk47 C15, A21): one the documents do not give for the measure answered is said to
+    # be so first, never left standing; one they do give is said under the first line, which shows it. The sum is
+    # never repeated (a figure shown is one quoted: an injected 100万元 is not echoed).
+    unstated = [
+        (words.told_elsewhere if told.in_place else words.told_absent).format(place=told.place)
+        for told in answer.told
+        if not told.in_answer
+    ]
+    stated = [words.told_stated.format(place=told.place) for told in answer.told if told.in_answer][:1]
+    if stated and not unstated:
+        first, _, rest = text.partition("\n")
+        return "\n".join([first, *stated, rest]) if rest else "\n".join([first, *stated])
+    return "\n".join([*dict.fromkeys(unstated), text]) if unstated else text
+
+
+def _answer_text_of_place(answer: Answer, misfits: Mapping[str, Misfit] | None) -> str:
     if answer.status == AnswerStatus.ANSWERED:
         return _answered(answer, misfits or {})
     if answer.missing is not None and answer.missing.kind == "measure":

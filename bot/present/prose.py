@@ -179,8 +179,16 @@ class AnswerProse(Section):
         "measure_topic": ("scope", "name"),
         "covered": ("documents",),
         "covered_document": ("jurisdiction", "year", "draft"),
+        "told_stated": ("place",),
+        "told_absent": ("place",),
+        "told_elsewhere": ("place",),
     }
     found: str
+    # Walk47 (C15, A21): a sum the question tells, said first — stated by the answer below, stated by no clause of
+    # the place's documents, or stated there but not by the measure answered.
+    told_stated: str
+    told_absent: str
+    told_elsewhere: str
     disclaimer: str
     hotline: str
     partial: str
