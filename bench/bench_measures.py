@@ -118,14 +118,18 @@ def shown_by_answerer(kb: KnowledgeBase, item: GoldenQuestion) -> str:
 
 def answer_line(kb: KnowledgeBase, item: GoldenQuestion) -> str:
     """What the answer states as the answer: its first line(s) (no other region's figure is among them since
-    session 41); for an answer without a measure line, its quotes."""
+    session 41), less the lines after a figure that say a tier raised for those who meet a condition the question
+    does not tell (对留用…的，…110%: said with its condition, not as the answer — the lead's ruling of session 45);
+    for an answer without a measure line, its quotes."""
     try:
         result = answer_result(kb.answerer.answer(item.question))
     except QueryError:
         return ""
     if result.direct_answer is None:
         return "\n".join(c.quote for c in result.citations)
-    return SOURCE_YEAR.sub("", result.direct_answer)
+    raised = {f"{tier}。" for measure in result.measures for tier in measure.raised}
+    lines = [line for line in result.direct_answer.split("\n") if line not in raised]
+    return SOURCE_YEAR.sub("", "\n".join(lines))
 
 
 def shown_by_matcher(kb: KnowledgeBase, matcher: MeasureMatcher, item: GoldenQuestion) -> str:

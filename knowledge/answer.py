@@ -2137,6 +2137,7 @@ class Answerer:
             grant=None if amount_text or measure.ended else granted_part(measure),
             by_group=bool(amount_text) and figures_told_apart_by_group(measure, self._clause_measures(measure.clause)),
             pays=measure.kind in MONEY_KINDS,
+            raised=match.raised_tiers if amount_text else (),
         )
 
     def _clause_measures(self, clause_id: str) -> list[Measure]:
@@ -2196,7 +2197,7 @@ class Answerer:
             # The asked figure is written in the measure's own sentence (服务满2年后, 2020年6月底前)
             # without being a sum it pays: shown as the measure's figure, verbatim from its span.
             # (each region's version saying the same phrases, when no place was named)
-            told = {"amount_text": "；".join(selection.conditions)}
+            told = {"amount_text": "；".join(selection.conditions), "raised": ()}
             return DirectAnswer(
                 kind="figure", measures=tuple(self._reference(m).model_copy(update=told) for m in selection.chosen)
             )
@@ -2225,6 +2226,7 @@ class Answerer:
             kind=selection.kind,
             measures=references,
             conditions=selection.conditions,
+            term=selection.benefit or None,
             elsewhere=tuple(self._named(m) for m in pointed_elsewhere(selection, stands, self._jurisdiction_of)),
             offices=offices,
             offices_lead=lead,

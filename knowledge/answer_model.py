@@ -161,11 +161,14 @@ class MeasureRef(_Part):
     # Pays its holder money or its like (knowledge.measures.MONEY_KINDS), not a service or a placement: only such is
     # said to be paid to someone (发给个人). Not written: a kept answer reads as before.
     pays: bool = Field(default=True, exclude=True)
+    # Figures raised for those who meet a condition of their own that the question does not tell (对留用…的，…110%):
+    # not the answer (`amount_text` is the standard), said after it on lines of their own.
+    raised: tuple[str, ...] = ()
 
     @model_serializer(mode="wrap")
     def _ended_only_when_so(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """`ended`, `grant` and `by_group` are written only when set: every other measure reads as it did before the
-        fields were added (golden answers, kept answers, `ask --json`)."""
+        """`ended`, `grant`, `by_group` and `raised` are written only when set: every other measure reads as it did
+        before the fields were added (golden answers, kept answers, `ask --json`)."""
         data = handler(self)
         if isinstance(data, dict):
             if not self.ended:
@@ -174,6 +177,8 @@ class MeasureRef(_Part):
                 data.pop("grant", None)
             if not self.by_group:
                 data.pop("by_group", None)
+            if not self.raised:
+                data.pop("raised", None)
         return data
 
 
@@ -205,6 +210,8 @@ class DirectAnswer(_Part):
     # kind `status`: the documents asked about (is it official, a draft, from which year).
     documents: tuple[str, ...] = ()
     # kind `definition`: the term asked about; `conditions` holds what the cited clause says it means.
+    # kind `no_figure`: the benefit asked by name that the measures shown only act on (失业保险金 of
+    # 线上申领失业保险金): its own figure is what no clause states.
     # kind `procedure`: the aspect asked (办理地点或网站); `conditions` holds the first quote's sentences
     # that state it, verbatim.
     term: str | None = None

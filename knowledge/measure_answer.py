@@ -126,6 +126,9 @@ class Selection:
     kind: DirectKind
     chosen: tuple[MeasureMatch, ...]
     conditions: tuple[str, ...] = ()
+    # kind `no_figure`: the benefit asked by name (失业保险金) that no measure here is, only ones acting on it
+    # (`benefit_acted_on`): the answer says its own figure is not stated, then lists those measures.
+    benefit: str = ""
     # kind `no_figure`: other covered regions' versions of the asked measure that do state a figure of the
     # asked kind (`stated_elsewhere`), each version's copies in the order found; the answer names at most two
     # regions of those whose document stands on its day (`pointed_elsewhere`), never with their figure.
@@ -659,8 +662,16 @@ def select(
         listed = _in_region(alike, home, jurisdiction_of, policy.max_listed - 1)
         if listed:
             return Selection("list", (best, *listed, *chosen[1:]))
-    if wants_figure and asked.primary is Intent.AMOUNT and _payment_asked_of_no_payment(best):
-        return _sum_asked_of_no_payment(best)
+    if (
+        wants_figure
+        and asked.primary is Intent.AMOUNT
+        and (
+            (unstated := _benefit_unstated(best, region_named, relevant, matches, jurisdiction_of, policy, question))
+            is not None
+            or _payment_asked_of_no_payment(best)
+        )
+    ):
+        return unstated or _sum_asked_of_no_payment(best)
     each = partial(
         with_each_regions_phrase, versions=chosen, jurisdiction_of=jurisdiction_of, compared=regions.compared
     )
@@ -682,6 +693,75 @@ def select(
     return each(
         _grade_not_granted(_length_asked_beside(_cap_asked_beside(ranked, figure, question), asked, ranked, question))
     )
+
+
+def benefit_acted_on(match: MeasureMatch, question: str) -> str:
+    """The benefit the question asks by name (失业保险金; 失业金 read as its formal name) that this measure only acts
+    on — the object of the verb its own name holds (线上申领失业保险金, 失业保险金延续发放至法定退休年龄, 阶段性延长
+    领取失业保险金期限) — when the question says nothing of that act or its conditions; "" otherwise. Decided by the
+    name's structure, not by a list of benefits: a name whose words before the benefit only say whose or which it
+    is (吸纳…高校毕业生社会保险补贴) is that benefit."""
+    name = _BRACKETED.sub("", match.measure.name)
+    for word in _benefit_words(match.focus, match.had):
+        for benefit in dict.fromkeys((word, *_formal_name(word))):
+            at = name.find(benefit)
+            if len(benefit) < _BENEFIT_NAME or at < 0 or benefit == name:
+                continue
+            before, after = tokenize(name[:at])[-1:], tokenize(name[at + len(benefit) :])[:1]
+            if not any(w[:2] in _HANDLING for w in (*before, *after)):
+                continue
+            return "" if _act_told(match.measure, benefit, question) else benefit
+    return ""
+
+
+_BRACKETED = re.compile(r"（[^）]*）")
+_BENEFIT_NAME = 3
+# Verbs whose object is a payment itself — claiming, paying, extending it (申领, 领取, 延续发放, 延长): a name with one
+# right beside the benefit does something to it. (Not every verb: 就业 of 就业见习补贴 says which subsidy it is.)
+_HANDLING = frozenset(("申领", "领取", "申请", "发放", "延续", "延长", "续发", "补发", "停发", "预支", "支付"))
+# Words of claiming any payment (领取, 申领, 发放): saying one tells nothing of the act a measure does on it.
+_CLAIMING = frozenset(("领取", "申领", "发放", "发给", "期限"))
+
+
+def _act_told(measure: Measure, benefit: str, question: str) -> bool:
+    """The question says a word of what the measure does to the benefit or of its conditions (网上 of 线上申领, 延长,
+    退休 of 延续发放至法定退休年龄): it asks that measure, not the benefit's own figure."""
+    rest = measure.name.replace(benefit, "，")
+    own = {w for text in (rest, *measure.conditions) for w in tokenize(text) if len(w) >= 2} - _CLAIMING
+    # (失业 of 领取失业保险金期满 is a part of the benefit's own name, however the question says it)
+    return any(w[:2] in question for w in own if benefit not in w and w not in benefit)
+
+
+def _benefit_unstated(
+    best: MeasureMatch,
+    region_named: bool,
+    relevant: MatchRanking,
+    matches: Sequence[MeasureMatch],
+    jurisdiction_of: Mapping[str, str],
+    policy: SelectionPolicy,
+    question: str,
+) -> Selection | None:
+    """失业保险金能领多少 where the place's measures only act on it (线上申领…, …延续发放至法定退休年龄): its own
+    figure is not stated — said so, the measures acting on it listed after, payments first, none a government's own
+    duty. None when the best measure is no such act, or a measure here is the benefit itself (its name the
+    benefit's)."""
+    benefit = benefit_acted_on(best, question) if region_named else ""
+    if not benefit:
+        return None  # (no place named: each region's version answers as before)
+    home = jurisdiction_of[best.measure.id]
+    if any(
+        jurisdiction_of.get(m.measure.id) == home and _BRACKETED.sub("", m.measure.name) == benefit for m in matches
+    ):
+        return None
+    related = [
+        m
+        for m in (best, *relevant[1 : policy.max_listed + 3])
+        if jurisdiction_of[m.measure.id] == home
+        and m.measure.beneficiary is not Beneficiary.INSTITUTION
+        and benefit_acted_on(m, question) == benefit
+    ]
+    related.sort(key=lambda m: m.measure.kind not in _PAYMENTS)
+    return Selection("no_figure", tuple(related[: policy.max_listed]), benefit=benefit) if related else None
 
 
 def _named_for_no_one(match: MeasureMatch, best: MeasureMatch, asked: AskedIntent, question: str) -> bool:
@@ -1246,7 +1326,7 @@ def stated_elsewhere(
     10万元 for a 创业担保贷款 asked).
     None is named beside several tied measures (none named by the question), a grade the measure leaves
     unstated, or a place already shown."""
-    if selection.kind != "no_figure" or selection.conditions:
+    if selection.kind != "no_figure" or selection.conditions or selection.benefit:
         return selection
     best = selection.primary
     home = jurisdiction_of[best.measure.id]

@@ -192,7 +192,19 @@ class MeasureMatch:
             return tuple(a.text for a in self.measure.amounts if a.text in found or a.text in periods)
         return found
 
+    @cached_property
+    def raised_tiers(self) -> tuple[str, ...]:
+        """The figures raised for those who meet a condition of their own (对留用…比例达到50%及以上的，补贴标准提高到
+        …110%) that the question reaches in no way, left out of `payable_amounts`: said after the standard, each on
+        its own line with its condition, never as the answer."""
+        found = self.shared.get("raised_tiers")
+        if found is None:
+            _ = self.payable_amounts
+            found = self.shared.get("raised_tiers", ())
+        return found
+
     def _payable_by_kind(self) -> tuple[str, ...]:
+        self.shared["raised_tiers"] = ()
         amounts = [a for a in self.measure.amounts if _answers(a, self.units)]
         if self.grades and _grades_set_apart(self.measure.span, self.grades):
             # 中级工证书能补多少 of a sentence granting 高级工证书 2000元: no figure is the asked grade's.
@@ -234,13 +246,14 @@ class MeasureMatch:
                 and not self.headcounts
                 and not any(w in _MOST_ASKED for w in self.focus)
                 and not any(_condition_told(t, self.question, names) for t in group)
-                # A rate asked as a rate (按什么比例, 补几成) is every rate the measure sets, each with the condition
-                # it opens with — never one conditioned rate alone, nor the plain rate as if it were the only one.
-                and unit != "ratio"
             ):
                 # Nothing the question tells reaches a tier's own condition: a figure raised for those
-                # who meet one (对留用…比例达到50%及以上的，…提高到…110%) is not the answer, the standard is.
+                # who meet one (对留用…比例达到50%及以上的，…提高到…110%) is not the answer, the standard is —
+                # a rate asked as a rate too (按什么比例, 补几成; the lead's ruling of session 45, replacing session
+                # 26's every rate on the first line); the raised tiers are said after it (`raised_tiers`).
                 named = _unconditioned(group)
+                raised = tuple(t for t in group if t not in named) if named else ()
+                self.shared["raised_tiers"] = tuple(dict.fromkeys((*self.shared["raised_tiers"], *raised)))
             kept.update(by_headcount(named or tuple(group), self.headcounts))
         return tuple(a.text for a in amounts if a.text in kept)
 

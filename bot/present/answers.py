@@ -299,6 +299,8 @@ def _answer_kind_lines(answer: Answer, direct: DirectAnswer) -> list[str] | None
         return named + lines + [words.status_advice_dated if dated else words.status_advice]
     if direct.kind == "list":
         return _list_lines(answer, direct.measures)
+    if direct.kind == "no_figure" and direct.term:
+        return _benefit_unstated_lines(answer, direct)
     return None
 
 
@@ -329,6 +331,7 @@ def _direct_lines(answer: Answer) -> list[str]:
             lines += _group_figure_lines(measure, fields)
         elif _states_asked_figure(answer, direct, measure):
             lines.append(words.figure.format(**fields, amounts=shown_quote(measure.amount_text or "")))
+            lines += [words.raised.format(tier=shown_quote(tier)) for tier in measure.raised]
         elif direct.kind == "no_figure" and direct.conditions:
             # 考了中级工证书补多少 of a measure granting only 高级工: the grades it states are said, no figure.
             lines.append(words.grade_unstated.format(**fields, stated="、".join(direct.conditions)))
@@ -351,6 +354,28 @@ def _direct_lines(answer: Answer) -> list[str]:
     lines = [*told_whom, *lines] if only_others else [*lines, *told_whom]
     if direct.kind == "no_figure" and direct.elsewhere:
         lines.append(_elsewhere_line(direct))
+    return lines
+
+
+def _benefit_unstated_lines(answer: Answer, direct: DirectAnswer) -> list[str]:
+    """失业保险金能领多少 where the measures only act on it: its own figure is not stated here, said plainly first; then
+    each measure with what it does (延续发放…：直至法定退休年龄; 线上申领…: what its sentence grants)."""
+    words = _answers().direct
+    unit = answer.missing.name if answer.missing and answer.missing.kind == "figure" else None
+    first = words.benefit_unstated.format(
+        source=_source(answer, direct.measures[0]), benefit=direct.term, asked=_answers().figure_words(unit)
+    )
+    lines = [first]
+    for m in direct.measures:
+        said = m.amount_text or _granted_without_money(m)
+        # (a service or a region's measure whose name says what it does: 线上申领失业保险金; its sentence is cited)
+        lines.append(
+            words.item.format(
+                name=m.name, side=_side(answer, m), amounts=shown_quote(said), details=_item_details(answer, m, True)
+            )
+            if said
+            else words.item_bare.format(name=m.name, side=_side(answer, m))
+        )
     return lines
 
 
@@ -460,10 +485,11 @@ def _paid_to_others(answer: Answer, direct: DirectAnswer) -> list[str]:
     return [words.paid_to_others[first.beneficiary]]
 
 
-def _item_details(answer: Answer, measure: MeasureRef) -> str:
+def _item_details(answer: Answer, measure: MeasureRef, always: bool = False) -> str:
     """Who and on what terms, for a listed measure when whether one qualifies is asked (请了两个贫困户
-    帮工，有没有奖补): its own target and condition phrases, verbatim."""
-    if answer.intent not in ("conditions", "eligibility"):
+    帮工，有没有奖补) or `always` (a measure acting on the benefit asked, whose figure is only for those it names):
+    its own target and condition phrases, verbatim."""
+    if not always and answer.intent not in ("conditions", "eligibility"):
         return ""
     words = _answers().direct
     parts = []

@@ -70,14 +70,17 @@ class DirectProse(Section):
     placeholders = {
         "source": ("jurisdiction", "year", "draft", "replaced"),
         "figure": ("source", "name", "side", "amounts"),
+        "raised": ("tier",),
         "figure_for_group": ("source", "name", "side", "group", "amounts"),
         "no_figure": ("source", "name", "side", "asked"),
+        "benefit_unstated": ("source", "benefit", "asked"),
         "by_group": ("source", "name", "side", "asked"),
         "source_said": ("source",),
         "grade_unstated": ("source", "name", "side", "stated"),
         "listed": ("source",),
         "item": ("name", "side", "amounts", "details"),
         "item_details": ("details",),
+        "item_bare": ("name", "side"),
         "measure": ("source", "name", "side", "amounts"),
         "measure_details": ("source", "name", "side"),
         "measure_bare": ("source", "name", "side"),
@@ -113,14 +116,17 @@ class DirectProse(Section):
     superseded: str
     expired: str
     figure: str
+    raised: str
     figure_for_group: str
     no_figure: str
+    benefit_unstated: str
     by_group: str
     source_said: str
     grade_unstated: str
     listed: str
     item: str
     item_details: str
+    item_bare: str
     measure: str
     measure_details: str
     measure_bare: str

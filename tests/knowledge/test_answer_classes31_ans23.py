@@ -51,7 +51,8 @@ def test_borrowing_asked_by_a_person_is_answered_by_the_persons_loan(kb: Knowled
 
 def test_a_raised_figure_is_not_the_standard_when_its_condition_is_not_told(kb: KnowledgeBase) -> None:
     # 平顶山（十三）: 70% of the minimum wage; 110% only where half or more are kept on.
-    line = line_of(kb, "平顶山招见习生的单位补贴多少")
+    # (session 45, the lead's ruling: the raised tier may follow on a line of its own, never on the first)
+    line = line_of(kb, "平顶山招见习生的单位补贴多少").split("\n")[0]
     assert "70%" in line, line
     assert "110%" not in line
 
