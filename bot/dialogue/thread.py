@@ -941,10 +941,31 @@ class Threads:
         own = [t for t in self.topic_of(text) if t in measures and t not in self.words.not_a_topic]
         if own and not any(t in shown or shown in t for t in own):
             return None
+        if self.plans_own_activity(thread, text):
+            return None
         subject = thread.measure or "".join(thread.topic)
         place = self.asked_place(text)
         region = place or (thread.measure_region if thread.measure else None) or thread.region
         return Question(f"{subject}{text}", region=region, read_as=f"{region or ''} · {subject}")
+
+    def plans_own_activity(self, thread: Thread, text: str) -> bool:
+        """我还想考研 跟这些冲突不, 他要是去当兵呢 after an answer on a measure: what one means to do (想…, 打算…,
+        要是去…) is an activity of its own, a new question whether or not a measure of the documents matches it (then
+        it is answered as not covered) — never the last measure's answer again. What it names is a word the last
+        answer's measure does not write (its span: 考研 written in the same clause for 应征入伍 is another measure's),
+        or its clauses when no one measure was shown; an aspect of that measure (到账要多久, 去哪办, 要啥材料) names
+        none, and goes on."""
+        spans = [m.span for c in thread.clauses for m in measures_of_clause().get(c, ()) if m.name == thread.measure]
+        written = spans or [self.clauses.get(c).text for c in thread.clauses if self.clauses.has(c)]
+        shown = f"{thread.measure or ''}{''.join(thread.topic)}" + "".join(written)
+        idle = function_words() | doing_words()
+        for word in self.content_words(text):
+            if word in shown or word in idle or any(word in other for other in self.words.not_a_topic):
+                continue
+            at = text.find(word)
+            if at > 0 and _PLANNED.search(text[:at]):
+                return True
+        return False
 
     @staticmethod
     def says_unstated(thread: Thread | None, alone: Answer, against: Answer) -> bool:
@@ -1204,6 +1225,9 @@ _UNTIL_CLOSED = re.compile(r"(?<=时候|哪天|几号|哪年|几月)为止")
 
 # A pointer word (这个, 这种, 这): right after the person told their situation, it points at what they told.
 _POINTS_AT_TOLD = re.compile(r"这")
+# What one means to do, right before the activity it names: 想考研, 打算去当兵, 他要是去当兵 (要是 alone supposes a case
+# of the same measure: 要是留下来的人多呢).
+_PLANNED = re.compile(r"(?:想|打算|准备|(?:要是|如果|假如)(?:我|他|她|俺|孩子)?(?:想|去))$")
 # 那得先交社保是吧, 是不是要先办执照, 必须登记失业吗: whether a thing must be done or had first — a condition
 # asked, a yes or no.
 _ASKS_A_CONDITION = re.compile(

@@ -1,0 +1,28 @@
+"""Session 45 (task chat61, issue 12): what someone means to do (想考研, 要是去当兵) is a new question after an answer,
+whether or not a measure matches it — an aspect of the last measure still goes on from it — each in several wordings of
+our own, in transcripts_session45_chat61.yaml."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.dialogue.core import Dialogue
+from bot.dialogue.service import Conversations
+from bot.dialogue.store import SqlSessionStore
+
+from .transcript import Run
+
+TODAY = date(2027, 2, 7)
+TRANSCRIPTS = yaml.safe_load((Path(__file__).parent / "transcripts_session45_chat61.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", [pytest.param(t, id=t["name"]) for t in TRANSCRIPTS["transcripts"]])
+def test_transcript(dialogue: Dialogue, store: SqlSessionStore, case: dict[str, Any]) -> None:
+    run = Run(Conversations(dialogue, store, clock=lambda: TODAY), key="test:session45:chat61")
+    for number, step in enumerate(case["steps"], start=1):
+        run.step(step, number)
