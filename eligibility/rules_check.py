@@ -152,6 +152,7 @@ def _check_benefit(
                 problems.append(RuleProblem("figure_not_in_clause", key, lines.line(key), found))
     problems += _durations_unstated(data, lines)
     problems += _facts_unaskable(data, rulebook, lines)
+    problems += _terms_read_apart(data, rulebook, lines)
     try:
         parts = parts_with(rulebook.parts(), registry, raw.document)
         compile_benefit(parts, raw, source, f"upload.{raw.name}", Path(source))
@@ -202,6 +203,43 @@ def _facts_unaskable(data: dict[str, Any], rulebook: Rulebook, lines: _LineMap) 
             details = {"fact": fact, "premise": blocked}
             problems.append(RuleProblem("fact_not_askable", f"{key}.fact", lines.line(key, "fact"), details))
     return problems
+
+
+def _terms_read_apart(data: dict[str, Any], rulebook: Rulebook, lines: _LineMap) -> list[RuleProblem]:
+    """A clause's status term (rules_check.yaml `terms`) that a condition quotes but the rule does not read through
+    the term's shared definition (issue 11, session 44): two rules would decide the same words two ways."""
+    used = {name for _, name in _condition_definitions(data, "")}
+    jurisdiction = data.get("jurisdiction")
+    problems: list[RuleProblem] = []
+    for term, name in _terms().items():
+        definition = rulebook.definitions.get(name)
+        if definition is None or jurisdiction not in definition.sources or name in used:
+            continue
+        for key, _, quote in _cited_quotes(data, "", None):
+            if _is_condition_key(key) and not key.startswith("sources") and term in quote:
+                details = {"term": term, "definition": name, "quote": quote}
+                problems.append(RuleProblem("term_read_apart", f"{key}.quote", lines.line(key, "quote"), details))
+                break
+    return problems
+
+
+def _condition_definitions(node: Any, key: str) -> Iterator[tuple[str, str]]:
+    """(key, name) of every `definition:` the rule's conditions read."""
+    if isinstance(node, dict):
+        if isinstance(node.get("definition"), str):
+            yield key, node["definition"]
+        for name, value in node.items():
+            yield from _condition_definitions(value, f"{key}.{name}" if key else str(name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _condition_definitions(item, f"{key}[{index}]")
+
+
+@cache
+def _terms() -> dict[str, str]:
+    """A clause's status term → the shared definition every rule reads it through (rules_check.yaml `terms`)."""
+    words = yaml.safe_load(CHECK_WORDS.read_text(encoding="utf-8"))
+    return {str(term): str(name) for term, name in words["terms"].items()}
 
 
 def _unaskable_premise(fact: str, specs: Mapping[str, Any], chain: tuple[str, ...]) -> str | None:

@@ -981,6 +981,7 @@ class RulesProblemProse(Section):
         "figure_not_in_clause": ("figure", "cite", "text"),
         "duration_not_in_rule": ("span", "quote"),
         "fact_not_askable": ("fact", "premise"),
+        "term_read_apart": ("term", "definition", "quote"),
         "unknown_fact": ("fact",),
         "bad_comparison": ("fact", "comparison", "values"),
         "unknown_definition": ("name",),
@@ -1007,6 +1008,7 @@ class RulesProblemProse(Section):
     figure_not_in_clause: str
     duration_not_in_rule: str
     fact_not_askable: str
+    term_read_apart: str
     missing_quote: str
     missing_cite: str
     unknown_fact: str

@@ -294,3 +294,20 @@ def test_a_duration_paraphrased_is_reported_too(registry: Registry, book: Rulebo
     text = STARTUP.read_text(encoding="utf-8").replace("需正常经营1年以上", "需正常经营满12个月")
     assert [p.code for p in _check(text, registry, book).problems] == ["duration_not_in_rule"]
     assert _check(STARTUP.read_text(encoding="utf-8"), registry, book).ok
+
+
+# Session 44 (issue 11, walk46 A3): 商洛（三）'s 下岗失业人员 read as 失业 by one rule and as 失业登记 by another
+# gave one result saying both 可以享受 and 您未办理失业登记 — a rule quoting the term reads it through its definition.
+LAID_OFF_TRAINING = RULES_DIR / "benefits" / "shangluo" / "laid_off_training_subsidy.yaml"
+
+
+def test_a_term_read_apart_from_its_definition_is_reported(registry: Registry, book: Rulebook) -> None:
+    text = LAID_OFF_TRAINING.read_text(encoding="utf-8")
+    apart = text.replace(
+        "    - definition: laid_off_unemployed\n", "    - fact: employment_status\n      is: unemployed\n"
+    )
+    assert apart != text
+    report = _check(apart, registry, book)
+    assert [(p.code, p.details.get("term")) for p in report.problems] == [("term_read_apart", "下岗失业人员")]
+    assert "laid_off_unemployed" in problem_line(report.problems[0], report.source)
+    assert _check(text, registry, book).problems == ()

@@ -112,7 +112,7 @@ GOAT_FARM = {
 }
 REWARDS = [
     (LEMON_COOPERATIVE, "ziyang.business_entity_hiring_reward", date(2019, 6, 10)),
-    (GOAT_FARM, "bazhong.poor_labor_hiring_reward", date(2019, 10, 2)),
+    (GOAT_FARM, "bazhong.rural_entity_hiring_reward", date(2019, 10, 2)),
 ]
 
 

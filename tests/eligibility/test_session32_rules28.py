@@ -107,6 +107,8 @@ def test_the_runner_reads_a_unit_that_made_no_epidemic_supplies() -> None:
 
 
 HIRING_REWARD = "bazhong.poor_labor_hiring_reward"
+# Session 45 (elig46): the 生产经营主体's half-year reward of 巴中（十二） is its own rule.
+ENTITY_REWARD = "bazhong.rural_entity_hiring_reward"
 
 
 def _bazhong_owner(form: str, **hire: Any) -> dict[str, Any]:
@@ -128,9 +130,10 @@ def test_a_farm_inn_keeping_a_poor_helper_three_months_on_contract_is_not_reward
     # 半年以上的，按规定给予生产经营主体一次性奖补 — the contract and insurance are what an 企业 is paid for,
     # not an inn's half year.
     inn = _bazhong_owner("individual", hire_contract=True, hire_insured=True, hire_months=3)
-    assert benefit_of(check(engine, inn, date(2019, 4, 2)), HIRING_REWARD).status == "ineligible"
+    assert benefit_of(check(engine, inn, date(2019, 4, 2)), ENTITY_REWARD).status == "ineligible"
     kept = {**inn, "hire_months": 7}
-    assert benefit_of(check(engine, kept, date(2019, 4, 2)), HIRING_REWARD).status == "as_employer"
+    assert benefit_of(check(engine, kept, date(2019, 4, 2)), ENTITY_REWARD).status == "as_employer"
+    assert benefit_of(check(engine, kept, date(2019, 4, 2)), HIRING_REWARD).status == "ineligible"
 
 
 def test_a_small_company_is_rewarded_for_the_contract_not_for_the_months(engine: Engine) -> None:
