@@ -667,6 +667,7 @@ class Dialogue:
             apart
             or self._card_was_theirs(work, text, reading, today)
             or self._reattributed(work, text, reading, today)
+            or self._hire_not_judged(work, text, reading, today)
             or self._other_corrected(work, text, reading, today)
             or self._cannot_do_while_waiting(work, text, today)
         )
@@ -3134,6 +3135,32 @@ class Dialogue:
         ):
             return None
         return asked, result
+
+    def _hire_not_judged(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
+        """第二个是个残疾人，有残疾证 to the question about the people one hires (session 45, emp46): a fact told of a
+        hire, in no words of the speaker's own, that no unit measure judges a hire on (no `hire` fact stands for it: no
+        unit's condition names it at all) — said so, and the question asked again; never the owner's correction
+        (残疾：否 → 是 on the owner's card). What the unit's measures judge a hire on is the question's own options."""
+        question = None if work.pending or reading.question else self.interviewer.current(work, today)
+        facts = self.interviewer.facts
+        if question is None or not question.facts:
+            return None
+        if not all(f in facts.specs and facts[f].about == "hire" for f in question.facts):
+            return None
+        if any(w in text for w in self.words.first_person) or self.interviewer.reader.read(question, text, today):
+            return None
+        told = self.describer.describe(text, today).facts
+        benefits = self.interviewer.engine.rulebook.benefits.values()
+        units = {f for b in benefits if b.unit_condition is not None for f in b.unit_condition.facts()}
+        # (a fact a unit's condition states of its owner — 返乡, 年龄 — is not said to be no one's condition)
+        unjudged = [f for f in told if facts[f].about == "person" and f not in facts.hire_facts and f not in units]
+        if not told or len(unjudged) < len(told):
+            return None
+        labels = "、".join(f"“{facts[f].label}”" for f in unjudged)
+        return [
+            render.notice(_notices().hire_not_judged.format(labels=labels)),
+            *self.interviewer.ask_again(work, today),
+        ]
 
     def _other_corrected(self, work: Working, text: str, reading: Reading, today: date) -> list[Reply] | None:
         """Session 38 (walk37 C4): 不对不对，俺记错了，闺女是2027年毕业 right after a question about her — a correction

@@ -422,6 +422,7 @@ class DialogueNotices(Section):
         "no_such_command": ("command",),
         "too_long": ("length", "limit"),
         "cannot_record": ("message",),
+        "hire_not_judged": ("labels",),
         "another_person": ("named", "subject"),
         "confirm_first_other": ("place",),
     }
@@ -444,6 +445,7 @@ class DialogueNotices(Section):
     calm: str
     not_understood_confirm: str
     not_understood_answer: str
+    hire_not_judged: str
     yes_to_which: str
     signs_only_question: str
     signs_only: str
