@@ -805,16 +805,21 @@ class Dialogue:
     def _own_words(self, text: str, reading: Reading) -> str:
         """The words an answer about the speaker is read from: a message that also tells of the people hired
         (我自己不是残疾人！残疾的是我招的第二个工人) answers with the speaker's own clauses only (session 45, emp45)."""
-        if reading.question or reading.others or not reading.statement or not self.words.hiring.search(text):
+        if reading.question or reading.others or not reading.statement or not self._names_hired(text):
             return text
         return reading.statement
 
     def _hired_only(self, text: str, reading: Reading) -> str | None:
         """有残疾证的是我招的那个小伙子，不是我: a message that hires (or names one hired) and says nothing of the
         speaker nor asks anything — what it tells is of the people hired (the text then), else None."""
-        if reading.statement or reading.question or reading.others or not self.words.hiring.search(text):
+        if reading.statement or reading.question or reading.others or not self._names_hired(text):
             return None
         return text
+
+    def _names_hired(self, text: str) -> bool:
+        """The message names the people the speaker hires: by a hiring verb (我招的), or as the staff a clause is
+        said of (有残疾的是店里的伙计 — session 45, fixr45)."""
+        return self.words.hiring.search(text) is not None or self.reader.tells_of_staff(text)
 
     def _picked(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """2 / 第二个 / 后面那个 typed alone: that one of the items just shown, by its place — an option of the
