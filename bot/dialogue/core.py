@@ -802,6 +802,12 @@ class Dialogue:
             return None
         return self._extra_facts(work, answered, text, today, set(question.facts))
 
+    def _typed_in_brackets(self, text: str) -> bool:
+        """【巴中】: words typed inside brackets that name a place the reader knows are text, never a chat app's
+        placeholder for a picture or a sticker (session 45, fixr45: review45 finding 10)."""
+        inner = re.sub(r"[\[\]【】［］〔〕\s]", "", text)
+        return bool(inner) and self.reader.place_of(inner) is not None
+
     def _own_words(self, text: str, reading: Reading) -> str:
         """The words an answer about the speaker is read from: a message that also tells of the people hired
         (我自己不是残疾人！残疾的是我招的第二个工人) answers with the speaker's own clauses only (session 45, emp45)."""
@@ -1295,6 +1301,9 @@ class Dialogue:
     ) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
         instructions to the bot, openers. `typed`: the message before spelling was corrected."""
+        if text and _PLACEHOLDERS.fullmatch(text.strip()) and self._typed_in_brackets(text):
+            # (【巴中】: the place typed, read without its brackets.)
+            text = re.sub(r"[\[\]【】［］〔〕]", "", text).strip()
         if not text or _PLACEHOLDERS.fullmatch(text.strip()):
             return [render.notice(_notices().text_only), *self._reminder(work, today)]
         if len(text) > MAX_MESSAGE_CHARS:
