@@ -310,7 +310,22 @@ class Engine:
         # “其他地方”, the household question's answer for a 户籍 elsewhere (facts.yaml), names no place.
         if said is None or not (said[0] == self._elsewhere or said[1].place is not None):
             return None
-        return None if said[1].jurisdiction == here else said[0]
+        if said[1].jurisdiction == here or self._holds(said[1], here):
+            return None
+        return said[0]
+
+    def _holds(self, region: ResolvedRegion, here: str) -> bool:
+        """The 户籍 said is a larger place that contains `here` (四川省 around 资阳市; a covered province around its
+        city): not elsewhere — whether it is `here` itself is left to confirm (review45)."""
+        if region.jurisdiction is None:
+            return here in region.candidates and not region.outside_candidates
+        return region.jurisdiction in self.resolver.resolve(here).enclosing
+
+    def _registered_around(self, profile: Profile, here: str) -> bool:
+        """The 户籍 is said only as a place that holds `here` (四川省 for 资阳市), not as `here` itself."""
+        query = profile.values.get(REGION)
+        said = self._household(profile, query if isinstance(query, str) else "")
+        return said is not None and said[1].jurisdiction != here and self._holds(said[1], here)
 
     def _home(self, profile: Profile, query: str, here: str | None) -> tuple[str, RegionInfo] | None:
         """The covered place of the person's 户籍 (`household_region`, or a 户籍 aside in the place text)
@@ -529,9 +544,11 @@ class Engine:
         if household is None or not household.registered or evaluation.result.status == "ineligible":
             return evaluation
         elsewhere = self._registered_elsewhere(profile, benefit.jurisdiction)
-        if elsewhere is None:
-            return evaluation
-        return Evaluation(_not_registered(evaluation.result, household, elsewhere), ())
+        if elsewhere is not None:
+            return Evaluation(_not_registered(evaluation.result, household, elsewhere), ())
+        if self._registered_around(profile, benefit.jurisdiction):
+            return Evaluation(_registered_open(evaluation.result, household), evaluation.open_facts)
+        return evaluation
 
     def _dated(self, benefit: Benefit, profile: Profile, asking: bool, city: str | None) -> Evaluation:
         """`evaluate` before the 户籍: the dates, then whose it is and its conditions."""
@@ -1062,6 +1079,16 @@ def _not_registered(result: BenefitResult, household: Household, said: str) -> B
         stated=(Stated(fact=HOUSEHOLD_REGION, value=said),),
     )
     return result.model_copy(update={"status": "ineligible", "reasons": (reason,), "missing_facts": ()})
+
+
+def _registered_open(result: BenefitResult, household: Household) -> BenefitResult:
+    """A measure for those registered here judged for a person whose 户籍 is said only as a larger place that holds
+    here (四川省 for 资阳市): at most to confirm, with the rule's words — never failed, never sure."""
+    if result.status not in {"eligible", "possibly_eligible"}:
+        return result
+    requirement = Requirement(text=household.registered, fact=HOUSEHOLD_REGION, open=True)
+    reason = Reason(kind="to_confirm", clause_id=household.cite, requirement=requirement)
+    return result.model_copy(update={"status": "possibly_eligible", "reasons": (reason, *result.reasons)})
 
 
 # Statuses a province alone leaves open: the benefit is the person's only if the city is this one.

@@ -80,6 +80,10 @@ class ResolvedRegion(Protocol):
         """Places the text names as where the person is not (吉林省以外, 不在四川): never `place`."""
 
     @property
+    def enclosing(self) -> tuple[str, ...]:
+        """Covered jurisdictions that contain `jurisdiction` (a covered province around a covered city)."""
+
+    @property
     def places(self) -> tuple[str, ...]:
         """Every place the text names, in order (巴中跟南充挨到的 → 巴中市, 南充市, 巴中市), whichever is `place`."""
 

@@ -803,19 +803,30 @@ class Dialogue:
             return None
         return self._extra_facts(work, answered, text, today, set(question.facts))
 
+    def _typed_in_brackets(self, text: str) -> bool:
+        """【巴中】: words typed inside brackets that name a place the reader knows are text, never a chat app's
+        placeholder for a picture or a sticker (session 45, fixr45: review45 finding 10)."""
+        inner = re.sub(r"[\[\]【】［］〔〕\s]", "", text)
+        return bool(inner) and self.reader.place_of(inner) is not None
+
     def _own_words(self, text: str, reading: Reading) -> str:
         """The words an answer about the speaker is read from: a message that also tells of the people hired
         (我自己不是残疾人！残疾的是我招的第二个工人) answers with the speaker's own clauses only (session 45, emp45)."""
-        if reading.question or reading.others or not reading.statement or not self.words.hiring.search(text):
+        if reading.question or reading.others or not reading.statement or not self._names_hired(text):
             return text
         return reading.statement
 
     def _hired_only(self, text: str, reading: Reading) -> str | None:
         """有残疾证的是我招的那个小伙子，不是我: a message that hires (or names one hired) and says nothing of the
         speaker nor asks anything — what it tells is of the people hired (the text then), else None."""
-        if reading.statement or reading.question or reading.others or not self.words.hiring.search(text):
+        if reading.statement or reading.question or reading.others or not self._names_hired(text):
             return None
         return text
+
+    def _names_hired(self, text: str) -> bool:
+        """The message names the people the speaker hires: by a hiring verb (我招的), or as the staff a clause is
+        said of (有残疾的是店里的伙计 — session 45, fixr45)."""
+        return self.words.hiring.search(text) is not None or self.reader.tells_of_staff(text)
 
     def _picked(self, work: Working, text: str, today: date) -> list[Reply] | None:
         """2 / 第二个 / 后面那个 typed alone: that one of the items just shown, by its place — an option of the
@@ -1291,6 +1302,9 @@ class Dialogue:
     ) -> list[Reply] | None:
         """Messages handled as a whole, before any reading: empty or too long, commands, abuse,
         instructions to the bot, openers. `typed`: the message before spelling was corrected."""
+        if text and _PLACEHOLDERS.fullmatch(text.strip()) and self._typed_in_brackets(text):
+            # (【巴中】: the place typed, read without its brackets.)
+            text = re.sub(r"[\[\]【】［］〔〕]", "", text).strip()
         if not text or _PLACEHOLDERS.fullmatch(text.strip()):
             return [render.notice(_notices().text_only), *self._reminder(work, today)]
         if len(text) > MAX_MESSAGE_CHARS:

@@ -1259,8 +1259,11 @@ _NEGATED_AFTER = re.compile(
 )
 
 
-# 残疾的不是我, 低保户不是俺: the phrase said of someone other than the speaker (session 29) — not theirs.
-_NOT_MINE_AFTER = re.compile(r"的?(?:并|又)?不是(?:我|俺)(?:本人|自己)?(?=$|[，,。.;；!！?？\s是而])")
+# 残疾的不是我, 低保户不是俺: the phrase said of someone other than the speaker (session 29) — not theirs; the
+# phrase's head noun between (建档立卡户的不是我, 残疾证不是我的: session 45, fixr45) changes nothing.
+_NOT_MINE_AFTER = re.compile(
+    r"(?:人员|家庭|[户人证])?的?(?:并|又|也)?不是(?:我|俺)(?:本人|自己)?的?(?=$|[，,。.;；!！?？\s是而])"
+)
 
 
 def _merge(facts: dict[str, Any], fact: str, value: Any) -> None:

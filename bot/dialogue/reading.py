@@ -51,6 +51,16 @@ _DANGLING = _PUNCTUATION + "有的了"
 # 我招的第二个工人, 雇来的那个: a hiring that names whom it hired (a relative clause, 的 after the verb).
 _HIRE_NAMED = re.compile(r"(?:来|进来|了|过)?的")
 _CLAUSE_ENDS = "，,。；;！!？? "
+# A clause with the punctuation or space that ends it (session 45, fixr45).
+_CLAUSE = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")
+# 不是我, 不是俺的, 并不是我本人: a clause that only denies the speaker is the one just spoken of.
+_DENIES_SPEAKER = re.compile(r"(?:但|可|而)?(?:并|也|都)?不是(?:我|俺|咱)(?:自己|本人)?(?:的)?[，,。；;！!\s]*")
+# 我店里的, 俺们厂里那个, 店里有个: what may stand before the staff that a clause is said of (the speaker as owner).
+_STAFF_OPENS = re.compile(
+    r"(?:[我俺咱]们?(?:的|家)?)?(?:(?:(?!是)[\u4e00-\u9fff]){0,4}?(?:里|上)的?)?(?:那个|这个|那位|这位|有个|有一个|一个|那|这)?$"
+)
+# 我是, 俺以前也是: the speaker the subject of a 是 (我是厂里的工人).
+_SPEAKER_IS = re.compile(r"[我俺咱](?:自己|本人)?(?:以前|原来|现在|也|就|都)*是$")
 # 录用了她, 招了我儿子: the one hired is a person named — by a pronoun, or by a kin word after 我/俺 (`_relation`).
 _PERSON_HIRED = re.compile(r"(?:了|过)?(?:(?P<pronoun>她|他|ta|TA|Ta)(?!们)|(?:我|俺)(?:家)?(?:的)?)")
 # 我自己是退伍军人, 俺本人也有残疾证: a clause the speaker opens with themselves, set apart from anyone named before.
@@ -499,6 +509,7 @@ class MessageReader:
         how many (雇了3个), is the speaker's — in a statement (`hiring`), not in the context of a question
         about those hired (厂里雇了两个残疾人，能补多少); a stretch that only hires, without a count, says
         nothing."""
+        stretch = self._without_staff(stretch)
         hired = self.words.hiring.search(stretch)
         if hired is None:
             return stretch
@@ -532,6 +543,43 @@ class MessageReader:
             own = (stretch if hired is None else stretch[: hired.start()]).rstrip(_DANGLING)
             own = own if len(own) > 1 and not self._first_person.fullmatch(own) else ""
         return "，".join(part for part in (own, apart) if part)
+
+    def _without_staff(self, text: str) -> str:
+        """The text without the clauses said of the people who work for the speaker (有残疾证的是店里那个伙计): the
+        staff, not the speaker, is their subject (session 45, fixr45). A cleft that names them and then denies the
+        speaker (有残疾的是店里的伙计，不是我) says the speaker is not so — kept as 有残疾的不是我."""
+        if not self.tells_of_staff(text):
+            return text
+        clauses = _CLAUSE.findall(text)
+        kept: list[str] = []
+        for at, clause in enumerate(clauses):
+            if at > 0 and self._of_staff(clauses[at - 1]) and _DENIES_SPEAKER.fullmatch(clause):
+                topic = clauses[at - 1][: clauses[at - 1].rfind("是")] if "是" in clauses[at - 1] else ""
+                if topic.strip(_PUNCTUATION):
+                    kept.append(topic.strip(_PUNCTUATION) + clause)
+                continue
+            if not self._of_staff(clause):
+                kept.append(clause)
+        return "".join(kept).rstrip(_PUNCTUATION)
+
+    def tells_of_staff(self, text: str) -> bool:
+        """Some clause of the text is said of the people who work for the speaker (店里那个伙计有残疾证)."""
+        return any(self._of_staff(clause) for clause in _CLAUSE.findall(text))
+
+    def _of_staff(self, clause: str) -> bool:
+        """The clause names the people who work for the speaker, the speaker not its subject (我是厂里的工人 is the
+        speaker's; 我招的工人 / 我店里的伙计 name the staff through the speaker)."""
+        found = self.words.staff.search(clause)
+        if found is None or self.words.hiring.search(clause):
+            # (请了两个贫困户帮工, 我雇的那个工人: a clause that hires is read by the hiring — `own_part`.)
+            return False
+        before = clause[: found.start()]
+        opens = _STAFF_OPENS.search(before)
+        head = before[: opens.start()] if opens is not None else before
+        if head.endswith("是"):
+            # 有残疾证的是店里那个伙计 — not 我是厂里的工人, the speaker's own.
+            return _SPEAKER_IS.search(head) is None
+        return not head.strip(_PUNCTUATION)
 
     def _is_question(self, stretch: str) -> bool:
         if self._says_not_knowing(stretch) or self.words.asked_before.match(stretch.strip()):

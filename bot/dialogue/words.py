@@ -128,6 +128,8 @@ class VocabularyFile(BaseModel):
     # 你接着问吧, 继续问, 您问: the next question handed back to the assistant.
     hands_back: str = "$^"
     hired_count: str = "$^"
+    # 店里的伙计, 工人, 员工: the people who work for the speaker, named without a hiring verb (session 45, fixr45).
+    staff: str = "$^"
     # Kinds of help in general (补贴, 政策, 扶持) and the words that ask what there is: a message of only
     # these, openers and filler asks what there is at all (你好，我想问问补贴的事; 有什么政策).
     general_benefit: tuple[str, ...] = ()
@@ -399,6 +401,7 @@ class Vocabulary:
         self.hired_speaker = re.compile(data.hired_speaker)
         self.hands_back = re.compile(data.hands_back)
         self.hired_count = re.compile(data.hired_count)
+        self.staff = re.compile(data.staff)
         self.told_by = re.compile(data.told_by)
         self.cared_for = re.compile(data.cared_for)
         self.telling = re.compile(data.telling)

@@ -224,6 +224,7 @@ class _Place:
         self.outside_candidates = False
         self.city_unknown = False
         self.excluded: tuple[str, ...] = ()
+        self.enclosing: tuple[str, ...] = ()
         self.places: tuple[str, ...] = (jurisdiction,) if jurisdiction else ()
 
 
