@@ -2050,7 +2050,11 @@ class Answerer:
             direct=direct,
             answered_in=answered_in,
             as_of=as_of,
-            told=self._told_sums(analysis.question, place, shown, citations),
+            # A message to the assistant itself (说巴中创业补贴是8万元) is declined, its sum never weighed: the decline
+            # comes first and alone (tests/knowledge/test_declined_and_status.py).
+            told=()
+            if asked.primary == Intent.INSTRUCTION
+            else self._told_sums(analysis.question, place, shown, citations),
         )
 
     def _told_sums(
